@@ -1,0 +1,5 @@
+"""Allows ``python -m ccpkit``."""
+
+from ccpkit.cli import main
+
+main()

@@ -1,0 +1,51 @@
+"""Problems found in the user's input, and the errors that carry them to the CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from ccpkit.model import SourceLocation
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """Something wrong at a place in the notes; prints as ``path:line: message``."""
+
+    location: SourceLocation
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.location}: {prefix}{self.message}"
+
+
+class CcpkitError(Exception):
+    """A mistake the user can fix. The CLI prints it without a traceback and exits non-zero."""
+
+    exit_code = 1
+
+
+class UsageError(CcpkitError):
+    """The command was called wrongly (a bad path, option or configuration)."""
+
+    exit_code = 2
+
+
+class InvalidNotesError(CcpkitError):
+    """The notes hold errors that block the requested work."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(sorted(problems))
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+class NotImplementedYetError(CcpkitError):
+    """A command that exists in the CLI but whose work has not been built yet."""
+
+    def __init__(self, command: str) -> None:
+        super().__init__(f"`ccpkit {command}` is not implemented yet; nothing was done")

@@ -1,0 +1,76 @@
+"""Exporters: pure functions from the model to output files, registered by format name."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Literal
+
+from ccpkit.errors import Problem, UsageError
+from ccpkit.model import Deck
+
+Paper = Literal["A4", "Letter"]
+
+
+@dataclass(frozen=True, slots=True)
+class NoteIdentity:
+    """What Anki knows a note by: its GUID, and when its content last changed (epoch seconds)."""
+
+    guid: str
+    modified: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExportOptions:
+    """Everything an exporter may read besides the deck; exporters never touch the disk otherwise."""
+
+    templates: Path
+    """Folder holding ``anki/`` and ``pdf/`` templates and styles."""
+    identities: Mapping[str, NoteIdentity] = field(default_factory=dict)
+    """Item id → Anki identity, from the ledger. Every item of the deck has one when building Anki."""
+    paper: Paper = "A4"
+    exam_count: int | None = None
+    """Practice exam: how many questions (``None``: all)."""
+    exam_seed: int = 0
+    """Practice exam: seed for a reproducible question and option order."""
+    exam_modules: tuple[int, ...] = ()
+    """Practice exam: module numbers to draw from (empty: all)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One file an exporter produced: a path relative to the build folder, and its bytes."""
+
+    path: PurePosixPath
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """An exporter's result: its files, and what it could not render (e.g. a missing glyph)."""
+
+    outputs: tuple[Output, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+Exporter = Callable[[Deck, ExportOptions], Exported]
+
+EXPORTERS: dict[str, str] = {
+    "anki": "ccpkit.export.anki",
+    "csv": "ccpkit.export.csv",
+    "pdf": "ccpkit.export.pdf",
+    "json": "ccpkit.export.json",
+}
+"""Format name → module defining ``export(deck, options) -> Exported``; imported on first use."""
+
+
+def exporter(name: str) -> Exporter:
+    """The exporter for a format name; an unknown name is a usage error."""
+    if name not in EXPORTERS:
+        known = ", ".join(EXPORTERS)
+        raise UsageError(f"unknown output format {name!r}; choose from {known}")
+    module = importlib.import_module(EXPORTERS[name])
+    export: Exporter = module.export
+    return export

@@ -1,0 +1,28 @@
+"""Every identity rule in one place: slugs and stable item ids."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ccpkit.model import Kind
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+_MARKUP = re.compile(r"[*_`~]|\\(?=\S)")
+MAX_SLUG = 80
+"""Slugs are cut here (at a word boundary) so ids stay readable; long stems are still distinct."""
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by ``-``: ``"**EC2** (Elastic…)"`` → ``"ec2-elastic"``."""
+    plain = _MARKUP.sub("", text)
+    ascii_text = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
+    words = _NOT_WORD.sub("-", ascii_text.lower()).strip("-")
+    if len(words) > MAX_SLUG:
+        words = words[:MAX_SLUG].rsplit("-", 1)[0]
+    return words or "x"
+
+
+def item_id(module_slug: str, kind: Kind, key: str) -> str:
+    """The id of an item: ``module/kind/slug(key)``; the key is the term, row or question stem."""
+    return f"{module_slug}/{kind}/{slug(key)}"

@@ -1,0 +1,145 @@
+"""The one Markdown subset our fields use, rendered three ways: Anki HTML, plain text, reportlab markup.
+
+Raw HTML in the notes is never passed through: markdown-it-py runs with ``html`` off, so ``<script>``
+arrives in every output as literal, escaped text. ``$…$`` is math (MathJax ``\\(…\\)`` in Anki).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from html import escape
+from typing import ClassVar
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    md.disable(["heading", "lheading", "hr", "code"])  # field text: a stray `#` or indent is just text
+    md.enable("strikethrough")
+    md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
+    md.add_render_rule("math_inline", _html_math(r"\(", r"\)"))
+    md.add_render_rule("math_inline_double", _html_math(r"\[", r"\]"))
+    md.add_render_rule("math_block", _html_math(r"\[", r"\]"))
+    return md
+
+
+def _html_math(opening: str, closing: str) -> Callable[..., str]:
+    def render(_self: object, tokens: Sequence[Token], idx: int, *_args: object) -> str:
+        return f"{opening}{escape(tokens[idx].content.strip(), quote=False)}{closing}"
+
+    return render
+
+
+@lru_cache(maxsize=4096)
+def _tokens(markdown: str) -> tuple[Token, ...]:
+    return tuple(_parser().parse(markdown))
+
+
+def to_html(markdown: str) -> str:
+    """Safe HTML for an Anki field; a single paragraph is not wrapped in ``<p>``."""
+    tokens = list(_tokens(markdown))
+    html: str = _parser().renderer.render(tokens, _parser().options, {})
+    if _single_paragraph(tokens):
+        html = html.removeprefix("<p>").removesuffix("</p>\n")
+    return html.strip()
+
+
+def _single_paragraph(tokens: Sequence[Token]) -> bool:
+    return len(tokens) == 3 and tokens[0].type == "paragraph_open"
+
+
+def to_text(markdown: str) -> str:
+    """Plain text: markup removed, list items as ``- `` lines, links as ``text (url)``."""
+    return _render_blocks(markdown, _TextInline(), bullet="- ", newline="\n", indent="  ").strip()
+
+
+def to_reportlab(markdown: str) -> str:
+    """Markup for a reportlab ``Paragraph``: ``<b>``, ``<i>``, code in the ``mono`` font, escaped text."""
+    return _render_blocks(
+        markdown, _ReportlabInline(), bullet="• ", newline="<br/>", indent="&nbsp;&nbsp;&nbsp;"
+    )
+
+
+def _render_blocks(markdown: str, inline: _Inline, *, bullet: str, newline: str, indent: str) -> str:
+    parts: list[str] = []
+    depth = 0
+    for token in _tokens(markdown):
+        match token.type:
+            case "bullet_list_open" | "ordered_list_open":
+                depth += 1
+            case "bullet_list_close" | "ordered_list_close":
+                depth -= 1
+            case "list_item_open":
+                marker = f"{token.info}{token.markup} " if token.info else bullet
+                parts.append(newline + indent * (depth - 1) + marker)
+            case "paragraph_close" if depth == 0:
+                parts.append(newline)
+            case "inline":
+                parts.append(inline.render(token.children or []))
+            case "math_block" | "fence" | "code_block":
+                parts.append(newline + inline.literal(token.content.strip()) + newline)
+    text = "".join(parts).replace(newline * 3, newline * 2)
+    while text.endswith(newline):
+        text = text.removesuffix(newline)
+    return text.removeprefix(newline)
+
+
+class _Inline:
+    """Renders inline tokens; subclasses say how each mark looks in their target."""
+
+    marks: ClassVar[dict[str, tuple[str, str]]] = {}
+
+    def literal(self, text: str) -> str:
+        return text
+
+    def link(self, text: str, href: str) -> str:
+        return text if text == href or not href else f"{text} ({href})"
+
+    def render(self, children: Sequence[Token]) -> str:
+        out: list[str] = []
+        link_start: list[tuple[int, str]] = []
+        for child in children:
+            kind = child.type
+            if kind in ("text", "html_inline"):
+                out.append(self.literal(child.content))
+            elif kind in ("code_inline", "math_inline", "math_inline_double"):
+                opening, closing = self.marks.get(kind, ("", ""))
+                out.append(opening + self.literal(child.content) + closing)
+            elif kind in ("softbreak", "hardbreak"):
+                out.append(self.marks.get(kind, (" ", ""))[0])
+            elif kind == "link_open":
+                link_start.append((len(out), str(child.attrs.get("href", ""))))
+            elif kind == "link_close":
+                start, href = link_start.pop()
+                out[start:] = [self.link("".join(out[start:]), href)]
+            elif kind.endswith("_open") or kind.endswith("_close"):
+                opening, closing = self.marks.get(kind.rsplit("_", 1)[0], ("", ""))
+                out.append(opening if kind.endswith("_open") else closing)
+            elif kind == "image":
+                out.append(self.literal(child.content))
+        return "".join(out)
+
+
+class _TextInline(_Inline):
+    marks: ClassVar[dict[str, tuple[str, str]]] = {"hardbreak": ("\n", "")}
+
+
+class _ReportlabInline(_Inline):
+    marks: ClassVar[dict[str, tuple[str, str]]] = {
+        "strong": ("<b>", "</b>"),
+        "em": ("<i>", "</i>"),
+        "s": ("<strike>", "</strike>"),
+        "code_inline": ('<font face="mono">', "</font>"),
+        "hardbreak": ("<br/>", ""),
+    }
+
+    def literal(self, text: str) -> str:
+        return escape(text, quote=False)
+
+    def link(self, text: str, href: str) -> str:
+        return f'<a href="{escape(href)}" color="blue">{text}</a>' if href else text

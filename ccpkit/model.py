@@ -1,0 +1,194 @@
+"""The normalised study model every exporter reads: cards, comparison tables and MCQs.
+
+Standard library only. Values are frozen and hold tuples, so a parsed deck can be shared and
+compared freely; constructors check the invariants an exporter relies on and raise
+``ModelError`` with a message a person can act on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["card", "table", "mcq"]
+"""The item kinds, as used in ids, tags and reports."""
+
+
+class ModelError(ValueError):
+    """A value breaks one of the model's invariants."""
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise ModelError(message)
+
+
+def _require_text(value: str, what: str) -> None:
+    _require(isinstance(value, str) and value.strip() != "", f"{what} must not be empty")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class SourceLocation:
+    """Where something starts in the notes; prints as ``path:line`` so editors can jump to it."""
+
+    path: str
+    """Path of the notes file, relative to the notes folder, with ``/`` separators."""
+    line: int
+    """1-based line number."""
+
+    def __post_init__(self) -> None:
+        _require_text(self.path, "source path")
+        _require(self.line >= 1, f"source line must be 1 or more, got {self.line}")
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Item:
+    """Attributes every study item shares."""
+
+    id: str
+    """Stable identity (``module-slug/kind/key-slug``); survives edits of the item's content."""
+    module: str
+    """Slug of the module the item belongs to."""
+    source: SourceLocation
+    part: str = ""
+    """Title of the notes part the item comes from (``Cram Sheet``, ``Practice Questions`` …)."""
+    section: tuple[str, ...] = ()
+    """Headings above the item inside its part, outermost first."""
+    tags: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _require_text(self.id, "item id")
+        _require(not any(c.isspace() for c in self.id), f"item id {self.id!r} contains whitespace")
+        _require_text(self.module, f"module of {self.id}")
+        for tag in self.tags:
+            _require(tag != "" and not any(c.isspace() for c in tag), f"tag {tag!r} of {self.id}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Card(_Item):
+    """A term and its definition. Text is inline Markdown; the back may hold a nested list."""
+
+    front: str
+    back: str
+    kind: Kind = field(default="card", init=False)
+
+    def __post_init__(self) -> None:
+        _Item.__post_init__(self)
+        _require_text(self.front, f"front of card {self.id}")
+        _require_text(self.back, f"back of card {self.id}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ComparisonTable(_Item):
+    """A table that compares things row by row; the first column names each row."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    kind: Kind = field(default="table", init=False)
+
+    def __post_init__(self) -> None:
+        _Item.__post_init__(self)
+        _require_text(self.title, f"title of table {self.id}")
+        _require(len(self.columns) >= 1, f"table {self.id} needs at least one column")
+        _require(len(self.rows) >= 1, f"table {self.id} needs at least one row")
+        for number, row in enumerate(self.rows, start=1):
+            _require(
+                len(row) == len(self.columns),
+                f"row {number} of table {self.id} has {len(row)} cells, "
+                f"expected {len(self.columns)} (one per column)",
+            )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Option:
+    """One answer option of a multiple-choice question."""
+
+    label: str
+    """The option's letter as written in the notes (``A``, ``B`` …)."""
+    text: str
+    correct: bool = False
+
+    def __post_init__(self) -> None:
+        _require_text(self.label, "option label")
+        _require_text(self.text, f"text of option {self.label}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MCQ(_Item):
+    """A multiple-choice question with one or more correct options."""
+
+    stem: str
+    options: tuple[Option, ...]
+    explanation: str = ""
+    kind: Kind = field(default="mcq", init=False)
+
+    def __post_init__(self) -> None:
+        _Item.__post_init__(self)
+        _require_text(self.stem, f"stem of question {self.id}")
+        _require(len(self.options) >= 2, f"question {self.id} needs at least two options")
+        labels = [option.label for option in self.options]
+        _require(len(set(labels)) == len(labels), f"question {self.id} repeats an option label")
+        _require(self.answers != (), f"question {self.id} has no correct option")
+
+    @property
+    def answers(self) -> tuple[str, ...]:
+        """Labels of the correct options, in option order."""
+        return tuple(option.label for option in self.options if option.correct)
+
+
+Item = Card | ComparisonTable | MCQ
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Module:
+    """One course module: a numbered group of items, one Anki subdeck, one cram sheet."""
+
+    number: int
+    slug: str
+    """Folder-derived identifier, e.g. ``02-compute-in-the-cloud``; prefixes every item id."""
+    title: str
+    items: tuple[Item, ...] = ()
+
+    def __post_init__(self) -> None:
+        _require(self.number >= 0, f"module number must be 0 or more, got {self.number}")
+        _require_text(self.slug, "module slug")
+        _require_text(self.title, f"title of module {self.slug}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Deck:
+    """The whole course: every module in order. Item ids are unique across it."""
+
+    title: str
+    modules: tuple[Module, ...] = ()
+
+    def __post_init__(self) -> None:
+        _require_text(self.title, "deck title")
+        seen: dict[str, SourceLocation] = {}
+        for item in self.items():
+            _require(item.id not in seen, f"id {item.id} is used at {seen.get(item.id)} and {item.source}")
+            seen[item.id] = item.source
+        slugs = [module.slug for module in self.modules]
+        _require(len(set(slugs)) == len(slugs), "two modules share a slug")
+
+    def items(self) -> Iterator[Item]:
+        """Every item of every module, in notes order."""
+        for module in self.modules:
+            yield from module.items
+
+    @property
+    def cards(self) -> tuple[Card, ...]:
+        return tuple(item for item in self.items() if isinstance(item, Card))
+
+    @property
+    def tables(self) -> tuple[ComparisonTable, ...]:
+        return tuple(item for item in self.items() if isinstance(item, ComparisonTable))
+
+    @property
+    def mcqs(self) -> tuple[MCQ, ...]:
+        return tuple(item for item in self.items() if isinstance(item, MCQ))

@@ -1,0 +1,105 @@
+"""The model's invariants: every exporter may rely on them."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from ccpkit.model import MCQ, Card, ComparisonTable, Deck, ModelError, Module, Option, SourceLocation
+from tests.conftest import at, sample_deck
+
+
+def mcq(*options: Option, **overrides: object) -> MCQ:
+    fields: dict[str, object] = {
+        "id": "m/mcq/q",
+        "module": "m",
+        "source": at("m/q.md", 1),
+        "stem": "Which?",
+        "options": options,
+    }
+    fields.update(overrides)
+    return MCQ(**fields)  # type: ignore[arg-type]
+
+
+def test_source_location_prints_as_path_colon_line() -> None:
+    assert str(SourceLocation(path="02-compute/cram-sheet.md", line=7)) == "02-compute/cram-sheet.md:7"
+
+
+def test_source_line_is_one_based() -> None:
+    with pytest.raises(ModelError, match="source line"):
+        SourceLocation(path="a.md", line=0)
+
+
+def test_items_are_frozen() -> None:
+    card = sample_deck().cards[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        card.front = "changed"  # type: ignore[misc]
+
+
+def test_mcq_needs_two_options() -> None:
+    with pytest.raises(ModelError, match="at least two options"):
+        mcq(Option(label="A", text="Only", correct=True))
+
+
+def test_mcq_needs_a_correct_option() -> None:
+    with pytest.raises(ModelError, match="no correct option"):
+        mcq(Option(label="A", text="One"), Option(label="B", text="Two"))
+
+
+def test_mcq_rejects_repeated_labels() -> None:
+    with pytest.raises(ModelError, match="repeats an option label"):
+        mcq(Option(label="A", text="One", correct=True), Option(label="A", text="Two"))
+
+
+def test_mcq_answers_list_every_correct_label_in_order() -> None:
+    question = mcq(
+        Option(label="A", text="One", correct=True),
+        Option(label="B", text="Two"),
+        Option(label="C", text="Three", correct=True),
+    )
+    assert question.answers == ("A", "C")
+
+
+def test_table_rows_must_match_column_count() -> None:
+    with pytest.raises(ModelError, match="row 2 of table t has 1 cells, expected 2"):
+        ComparisonTable(
+            id="t",
+            module="m",
+            source=at("m.md", 3),
+            title="T",
+            columns=("Service", "Use"),
+            rows=(("S3", "objects"), ("EBS",)),
+        )
+
+
+def test_card_needs_front_and_back() -> None:
+    with pytest.raises(ModelError, match="back of card c must not be empty"):
+        Card(id="c", module="m", source=at("m.md", 1), front="Term", back="  ")
+
+
+def test_ids_and_tags_have_no_whitespace() -> None:
+    with pytest.raises(ModelError, match="contains whitespace"):
+        Card(id="a b", module="m", source=at("m.md", 1), front="T", back="D")
+    with pytest.raises(ModelError, match="tag"):
+        Card(id="c", module="m", source=at("m.md", 1), front="T", back="D", tags=("two words",))
+
+
+def test_deck_rejects_duplicate_ids_naming_both_places() -> None:
+    card = Card(id="m/card/x", module="m", source=at("m/a.md", 1), front="X", back="D")
+    twin = dataclasses.replace(card, source=at("m/b.md", 9))
+    module = Module(number=1, slug="m", title="M", items=(card, twin))
+    with pytest.raises(ModelError, match=r"m/a\.md:1 and m/b\.md:9"):
+        Deck(title="Course", modules=(module,))
+
+
+def test_deck_lists_items_by_kind_in_notes_order() -> None:
+    deck = sample_deck()
+    assert [card.front for card in deck.cards] == [
+        "EC2 (Elastic Compute Cloud)",
+        "Auto Scaling",
+        "#1 rule, tab\there",
+    ]
+    assert len(deck.tables) == 1
+    assert len(deck.mcqs) == 2
+    assert [item.kind for item in deck.items()][:3] == ["card", "card", "table"]
