@@ -35,12 +35,11 @@ def build(
     out: Path,
     *,
     formats: Sequence[str] = DEFAULT_FORMATS,
-    templates: Path = Path("templates"),
+    options: ExportOptions,
     title: str = DEFAULT_TITLE,
 ) -> BuildReport:
     """Build the requested formats from ``notes`` into ``out``."""
     parsed = parse_notes(notes, title=title)
-    options = ExportOptions(templates=templates)
     problems = list(parsed.problems)
     written: list[Path] = []
     for name in formats:

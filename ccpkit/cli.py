@@ -6,12 +6,15 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
 from ccpkit import __version__
 from ccpkit.errors import CcpkitError
+
+if TYPE_CHECKING:
+    from ccpkit.export import Paper
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -55,12 +58,19 @@ def cli() -> None:
     help="Folder to write the Markdown notes into.",
 )
 @click.option("--force", is_flag=True, help="Replace the notes already in --out (they are overwritten).")
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("build/import-report.txt"),
+    show_default=True,
+    help="Where to write the full import report (every dropped or unclassified line).",
+)
 @_user_errors
-def import_command(export: Path, out: Path, force: bool) -> None:
+def import_command(export: Path, out: Path, force: bool, report: Path) -> None:
     """Convert a raw plain-text notes export into Markdown notes, one folder per module."""
     from ccpkit.importer import import_export
 
-    click.echo(import_export(export, out, force=force))
+    click.echo(import_export(export, out, force=force, report=report))
 
 
 @cli.command()
@@ -119,13 +129,34 @@ def dump(notes: Path, as_json: bool) -> None:
     show_default=True,
     help="Folder with anki/ and pdf/ templates and styles.",
 )
+@click.option("--paper", type=click.Choice(["A4", "Letter"]), default="A4", show_default=True)
+@click.option("--exam-count", type=click.IntRange(min=1), help="Practice exam: number of questions.")
+@click.option("--exam-seed", type=int, default=0, show_default=True, help="Practice exam: shuffle seed.")
+@click.option("--exam-module", "exam_modules", type=int, multiple=True, help="Practice exam: module number.")
 @_user_errors
-def build(notes: Path, out: Path, formats: tuple[str, ...], templates: Path) -> None:
+def build(
+    notes: Path,
+    out: Path,
+    formats: tuple[str, ...],
+    templates: Path,
+    paper: Paper,
+    exam_count: int | None,
+    exam_seed: int,
+    exam_modules: tuple[int, ...],
+) -> None:
     """Build the Anki deck, CSV files and PDFs from the notes into the build folder."""
     from ccpkit.build import DEFAULT_FORMATS
     from ccpkit.build import build as run_build
+    from ccpkit.export import ExportOptions
 
-    report = run_build(notes, out, formats=formats or DEFAULT_FORMATS, templates=templates)
+    options = ExportOptions(
+        templates=templates,
+        paper=paper,
+        exam_count=exam_count,
+        exam_seed=exam_seed,
+        exam_modules=exam_modules,
+    )
+    report = run_build(notes, out, formats=formats or DEFAULT_FORMATS, options=options)
     click.echo(report.summary())
 
 

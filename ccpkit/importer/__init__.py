@@ -7,6 +7,6 @@ from pathlib import Path
 from ccpkit.errors import NotImplementedYetError
 
 
-def import_export(export: Path, out: Path, *, force: bool = False) -> str:
-    """Import ``export`` into ``out``; returns the printed summary of the import report."""
+def import_export(export: Path, out: Path, *, force: bool = False, report: Path) -> str:
+    """Import ``export`` into ``out`` and write the full report to ``report``; returns its summary."""
     raise NotImplementedYetError("import")
