@@ -1,0 +1,26 @@
+"""Identity rules: slugs and item ids depend only on an item's key, never on its position."""
+
+from __future__ import annotations
+
+from ccpkit.ids import MAX_SLUG, item_id, slug
+
+
+def test_slug_keeps_ascii_words_only() -> None:
+    assert slug("**EC2 (Elastic Compute Cloud):**") == "ec2-elastic-compute-cloud"
+    assert slug("Amazon S3 → Glacier ✅") == "amazon-s3-glacier"
+    assert slug("Café déjà vu") == "cafe-deja-vu"
+
+
+def test_slug_of_symbols_only_is_not_empty() -> None:
+    assert slug("🎯 →") == "x"
+
+
+def test_long_keys_are_cut_at_a_word_boundary() -> None:
+    result = slug("which " * 40)
+    assert len(result) <= MAX_SLUG
+    assert not result.endswith("-")
+    assert result.startswith("which-which")
+
+
+def test_item_id_is_module_kind_and_key_slug() -> None:
+    assert item_id("02-compute", "card", "Auto Scaling") == "02-compute/card/auto-scaling"
