@@ -16,8 +16,8 @@ build: $(STAMP)
 	$(BIN)/ccpkit build --notes source_notes --out build
 
 test: $(STAMP)
-	$(BIN)/ruff check ccpkit tests
-	$(BIN)/ruff format --check ccpkit tests
+	$(BIN)/ruff check ccpkit tests benchmarks
+	$(BIN)/ruff format --check ccpkit tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest $(PYTEST_ARGS)
 

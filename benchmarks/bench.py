@@ -1,0 +1,108 @@
+"""Benchmark: medians of repeated runs, as ratios against a baseline measured in the same run.
+
+Run from the repo root: ``.venv/bin/python benchmarks/bench.py [--runs 5]``. Every scenario runs as a
+fresh process (interpreter start-up included), on a copy of the notes in a temporary folder, so the
+repository's own build/ and ledger are never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CCPKIT = [sys.executable, "-m", "ccpkit"]
+RAW_EXPORT = REPO.parent / "shared" / "input" / "aws-ccp-notes-export.txt"
+
+
+def run(command: list[str], cwd: Path) -> None:
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def median_seconds(runs: int, setup: Callable[[], None], action: Callable[[], None]) -> float:
+    times = []
+    for _ in range(runs):
+        setup()
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+
+    work = Path(tempfile.mkdtemp(prefix="ccpkit-bench-"))
+    notes, out = work / "notes", work / "build"
+    shutil.copytree(REPO / "source_notes", notes)
+    shutil.copytree(REPO / "templates", work / "templates")
+    build = [*CCPKIT, "build", "--notes", str(notes), "--out", str(out)]
+    dump = work / "deck.json"
+    with dump.open("wb") as stream:
+        subprocess.run(
+            [*CCPKIT, "dump", "--json", "--notes", str(notes)], cwd=work, stdout=stream, check=True
+        )
+    edited = sorted(notes.glob("0[2-9]-*/*.md"))[0]
+
+    committed_ledger = REPO / "source_notes" / ".ccpkit-ledger.json"
+
+    def fresh() -> None:
+        shutil.rmtree(out, ignore_errors=True)
+        if committed_ledger.exists():
+            shutil.copy(committed_ledger, notes / committed_ledger.name)
+
+    def built() -> None:
+        if not out.exists():
+            run(build, work)
+
+    edits = iter(range(1_000_000))
+
+    def touched() -> None:
+        built()
+        with edited.open("a", encoding="utf-8") as stream:
+            stream.write(f"\n- **Benchmark term {next(edits)}:** a definition added between builds.\n")
+
+    results = {
+        "baseline (library work only)": median_seconds(
+            runs,
+            lambda: None,
+            lambda: run([sys.executable, str(REPO / "benchmarks/baseline.py"), str(notes), str(dump)], work),
+        ),
+        "cold full build": median_seconds(runs, fresh, lambda: run(build, work)),
+        "no-op rebuild": median_seconds(runs, built, lambda: run(build, work)),
+        f"rebuild after editing {edited.parent.name}": median_seconds(
+            runs, touched, lambda: run(build, work)
+        ),
+    }
+    if RAW_EXPORT.is_file():
+        target = work / "imported"
+        results["import of the raw export"] = median_seconds(
+            runs,
+            lambda: shutil.rmtree(target, ignore_errors=True),
+            lambda: run(
+                [*CCPKIT, "import", str(RAW_EXPORT), "--out", str(target), "--report", str(work / "r.txt")],
+                work,
+            ),
+        )
+    baseline = results["baseline (library work only)"]
+    cold = results["cold full build"]
+    print(f"{'scenario':<44} {'median s':>9} {'x baseline':>11} {'x cold':>7}   ({runs} runs each)")
+    for name, seconds in results.items():
+        print(f"{name:<44} {seconds:>9.3f} {seconds / baseline:>11.2f} {seconds / cold:>7.2f}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory of any run: {peak:.0f} MB")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
