@@ -1,0 +1,177 @@
+"""Items → Anki notes: note type, field HTML, deck, tags and identity. Pure; shared by .apkg and Anki CSV.
+
+One note per card and per question; a comparison table gives one note per row (its id is the
+table's id plus the row label), so editing one row does not touch the others' history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from html import escape
+
+import genanki
+
+from ccpkit.export import NoteIdentity
+from ccpkit.export.anki_notetypes import COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
+from ccpkit.ids import slug
+from ccpkit.markup import to_html, to_text
+from ccpkit.model import MCQ, Card, ComparisonTable, Deck, Item, Module, SourceLocation
+
+GUID_SEED = "ccpkit"
+"""Mixed into every GUID so ours never collide with another tool's ``guid_for(same text)``."""
+BREADCRUMB = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
+UNRECORDED = 0
+"""Modification time of a note the ledger does not know yet (only when exporting without a build)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AnkiNote:
+    """One Anki note, ready to write: every field is safe HTML."""
+
+    id: str
+    """Note id: the item id, or ``<table id>/<row slug>`` for a table row. Also the ``Id`` field."""
+    note_type: NoteType
+    fields: tuple[str, ...]
+    """Field HTML, in ``note_type.fields`` order."""
+    deck: str
+    """Full deck name, ``<course>::NN Module title``."""
+    tags: tuple[str, ...]
+    key: str
+    """Plain text that names the note (term, stem, or table and row label): what rename detection compares."""
+    source: SourceLocation
+    guid: str
+    modified: int
+    """Epoch seconds when the note's content last changed (from the ledger)."""
+
+    def field(self, name: str) -> str:
+        """A field's HTML by name."""
+        return self.fields[self.note_type.fields.index(name)]
+
+
+def default_guid(note_id: str, attempt: int = 0) -> str:
+    """The GUID a note gets when first seen: from its id, never from its content."""
+    return str(
+        genanki.guid_for(GUID_SEED, note_id, attempt) if attempt else genanki.guid_for(GUID_SEED, note_id)
+    )
+
+
+def anki_notes(deck: Deck, identities: Mapping[str, NoteIdentity] | None = None) -> tuple[AnkiNote, ...]:
+    """Every note of the deck in notes order; identities (note id → GUID, mtime) come from the ledger."""
+    known = identities or {}
+    notes = []
+    for module in deck.modules:
+        deck_name = deck_name_for(deck, module)
+        for item in module.items:
+            for note_id, note_type, fields, key in _render(item):
+                identity = known.get(note_id) or NoteIdentity(default_guid(note_id), UNRECORDED)
+                notes.append(
+                    AnkiNote(
+                        id=note_id,
+                        note_type=note_type,
+                        fields=(*fields, _context(module, item), escape(note_id)),
+                        deck=deck_name,
+                        tags=tags_for(item),
+                        key=key,
+                        source=item.source,
+                        guid=identity.guid,
+                        modified=identity.modified,
+                    )
+                )
+    return tuple(notes)
+
+
+def deck_name_for(deck: Deck, module: Module) -> str:
+    """``<course>::NN Module title``; a ``::`` inside a title would make another level, so it is cut."""
+    title = module.title.replace("::", ":")
+    return f"{deck.title.replace('::', ':')}::{module.number:02d} {title}"
+
+
+def tags_for(item: Item) -> tuple[str, ...]:
+    """Hierarchical tags for module, kind and part, then the item's own tags."""
+    tags = [f"module::{item.module}", f"kind::{item.kind}"]
+    if item.part:
+        tags.append(f"part::{slug(item.part)}")
+    return (*tags, *item.tags)
+
+
+_Rendered = tuple[str, NoteType, tuple[str, ...], str]
+
+
+def _render(item: Item) -> Iterator[_Rendered]:
+    match item:
+        case Card():
+            yield item.id, TERM, (to_html(item.front), to_html(item.back)), to_text(item.front)
+        case MCQ():
+            yield item.id, MULTIPLE_CHOICE, _mcq_fields(item), to_text(item.stem)
+        case ComparisonTable():
+            yield from _table_rows(item)
+
+
+def _context(module: Module, item: Item) -> str:
+    parts = [escape(f"{module.number:02d} {module.title}")]
+    parts += [to_html(text) for text in (item.part, *item.section) if text.strip()]
+    return BREADCRUMB.join(parts)
+
+
+def _mcq_fields(mcq: MCQ) -> tuple[str, ...]:
+    options = "".join(
+        f'<li class="option" data-label="{escape(option.label)}">'
+        f'<span class="label">{escape(option.label)}</span> '
+        f'<span class="text">{to_html(option.text)}</span></li>'
+        for option in mcq.options
+    )
+    correct = "".join(
+        f'<li><span class="label">{escape(option.label)}</span> {to_html(option.text)}</li>'
+        for option in mcq.options
+        if option.correct
+    )
+    choose = f"Choose {len(mcq.answers)}" if len(mcq.answers) > 1 else ""
+    return (
+        to_html(mcq.stem),
+        f'<ol class="options">{options}</ol>',
+        choose,
+        escape(" ".join(mcq.answers)),
+        f'<ul class="correct">{correct}</ul>',
+        to_html(mcq.explanation) if mcq.explanation.strip() else "",
+    )
+
+
+def _table_rows(table: ComparisonTable) -> Iterator[_Rendered]:
+    if len(table.columns) < 2:
+        return  # nothing to ask about a row; the exporter reports it
+    seen: set[str] = set()
+    for number, row in enumerate(table.rows):
+        row_slug = slug(row[0]) if row[0].strip() else f"row-{number + 1}"
+        while row_slug in seen:
+            row_slug += "-2"
+        seen.add(row_slug)
+        label = to_html(row[0]) if row[0].strip() else f"Row {number + 1}"
+        fields = (
+            label,
+            to_html(table.title),
+            ", ".join(to_html(column) for column in table.columns[1:]),
+            _labelled_cells(table, row),
+            _whole_table(table, highlight=number),
+        )
+        key = f"{to_text(table.title)}{BREADCRUMB}{to_text(row[0])}"
+        yield f"{table.id}/{row_slug}", COMPARISON, fields, key
+
+
+def _labelled_cells(table: ComparisonTable, row: tuple[str, ...]) -> str:
+    cells = "".join(
+        f"<dt>{to_html(column)}</dt><dd>{to_html(cell) if cell.strip() else '—'}</dd>"
+        for column, cell in zip(table.columns[1:], row[1:], strict=True)
+    )
+    return f'<dl class="cells">{cells}</dl>'
+
+
+def _whole_table(table: ComparisonTable, *, highlight: int) -> str:
+    head = "".join(f"<th>{to_html(column)}</th>" for column in table.columns)
+    body = "".join(
+        ('<tr class="current">' if number == highlight else "<tr>")
+        + "".join(f"<td>{to_html(cell)}</td>" for cell in row)
+        + "</tr>"
+        for number, row in enumerate(table.rows)
+    )
+    return f'<table class="comparison"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'

@@ -1,0 +1,50 @@
+"""Our Anki note types: fixed ids, names and fields, versioned on purpose.
+
+Anki matches note types by id and compares their fields and templates (by name, in order): change a
+field list here and every note imported before becomes "conflicting" and stops updating. So a schema
+change is a new note type — a new id and a ``vN`` name — never an edit of an existing one.
+Templates and CSS are not part of the schema; they live in ``templates/anki/`` and may change freely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class NoteType:
+    """One Anki note type with a single card template."""
+
+    key: str
+    """Short name: the template files are ``<key>.front.html`` and ``<key>.back.html``."""
+    id: int
+    """Hard-coded forever; Anki knows the note type by it."""
+    name: str
+    fields: tuple[str, ...]
+    """Field names in order; the first is the sort field and names the note."""
+    answer_fields: tuple[str, ...]
+    """Fields holding the answer: equal answers flag a renamed note (a fixed typo in its first field)."""
+
+
+TERM = NoteType(
+    key="term",
+    id=1_597_326_841,
+    name="ccpkit Term v1",
+    fields=("Term", "Definition", "Context", "Id"),
+    answer_fields=("Definition",),
+)
+COMPARISON = NoteType(
+    key="comparison",
+    id=1_858_203_177,
+    name="ccpkit Comparison v1",
+    fields=("Row", "Table", "Asks", "Answer", "Whole table", "Context", "Id"),
+    answer_fields=("Table", "Answer"),
+)
+MULTIPLE_CHOICE = NoteType(
+    key="mcq",
+    id=1_290_487_365,
+    name="ccpkit MCQ v1",
+    fields=("Stem", "Options", "Choose", "Answers", "Correct", "Explanation", "Context", "Id"),
+    answer_fields=("Options", "Answers", "Explanation"),
+)
+NOTE_TYPES = (TERM, COMPARISON, MULTIPLE_CHOICE)

@@ -1,0 +1,72 @@
+"""Per-item Anki rendering: one note per card and question, one per table row; safe HTML; stable GUIDs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ccpkit.export import NoteIdentity
+from ccpkit.export.anki_notes import AnkiNote, anki_notes, default_guid
+from ccpkit.export.anki_notetypes import COMPARISON, MULTIPLE_CHOICE, NOTE_TYPES, TERM
+from ccpkit.model import Card, Deck
+
+
+def by_id(deck: Deck) -> dict[str, AnkiNote]:
+    return {note.id: note for note in anki_notes(deck)}
+
+
+def test_one_note_per_card_and_question_and_one_per_table_row(deck: Deck) -> None:
+    notes = anki_notes(deck)
+    assert [note.note_type for note in notes] == [TERM, TERM, *[COMPARISON] * 3, *[MULTIPLE_CHOICE] * 2, TERM]
+    assert notes[2].id == "02-compute/table/ec2-pricing/on-demand"
+    assert all(len(note.fields) == len(note.note_type.fields) for note in notes)
+
+
+def test_deck_is_course_then_numbered_module_and_tags_name_module_kind_part(deck: Deck) -> None:
+    note = by_id(deck)["02-compute/card/ec2"]
+    assert note.deck == "AWS Certified Cloud Practitioner::02 Compute in the Cloud"
+    assert note.tags == ("module::02-compute", "kind::card", "part::cram-sheet", "cram-sheet")
+
+
+def test_guid_comes_from_the_id_not_the_content(deck: Deck) -> None:
+    card = deck.modules[0].items[0]
+    assert isinstance(card, Card)
+    edited = replace(deck, modules=(replace(deck.modules[0], items=(replace(card, back="New text"),)),))
+    assert by_id(edited)[card.id].guid == by_id(deck)[card.id].guid == default_guid(card.id)
+
+
+def test_identities_from_the_ledger_win(deck: Deck) -> None:
+    notes = anki_notes(deck, {"02-compute/card/ec2": NoteIdentity("kept-guid", 1_700_000_000)})
+    assert (notes[0].guid, notes[0].modified) == ("kept-guid", 1_700_000_000)
+
+
+def test_html_in_the_notes_is_escaped_and_markdown_rendered(deck: Deck) -> None:
+    notes = by_id(deck)
+    question = notes["09-security/mcq/which-service-rotates-database-credentials"]
+    assert "&lt;script&gt;" in question.field("Stem") and "<script" not in question.field("Stem")
+    assert notes["02-compute/card/ec2"].field("Definition").startswith("Resizable <strong>virtual servers")
+    assert r"\(x^2\)" in notes["09-security/card/hash-term"].field("Definition")
+    spot = notes["02-compute/table/ec2-pricing/spot"]
+    assert "&lt;b&gt;not&lt;/b&gt;" in spot.field("Answer")
+
+
+def test_table_row_asks_for_the_other_columns_and_highlights_its_row(deck: Deck) -> None:
+    row = by_id(deck)["02-compute/table/ec2-pricing/savings-plans"]
+    assert row.field("Asks") == "Best for, Discount"
+    assert "<dt>Discount</dt><dd>up to 72%</dd>" in row.field("Answer")
+    assert '<tr class="current"><td>Savings Plans</td>' in row.field("Whole table")
+    assert row.field("Whole table").count('class="current"') == 1
+
+
+def test_multi_answer_question_says_choose_n_and_lists_its_answers(deck: Deck) -> None:
+    notes = by_id(deck)
+    two = notes["09-security/mcq/which-two-are-customer-responsibilities"]
+    one = notes["09-security/mcq/which-service-rotates-database-credentials"]
+    assert (two.field("Choose"), two.field("Answers")) == ("Choose 2", "A C")
+    assert (one.field("Choose"), one.field("Answers")) == ("", "B")
+    assert "AWS Secrets Manager" in one.field("Correct") and "AWS IAM" not in one.field("Correct")
+
+
+def test_note_types_have_distinct_fixed_ids_and_an_id_field() -> None:
+    assert len({note_type.id for note_type in NOTE_TYPES}) == len(NOTE_TYPES)
+    assert all(note_type.fields[-1] == "Id" for note_type in NOTE_TYPES)
+    assert (TERM.id, COMPARISON.id, MULTIPLE_CHOICE.id) == (1_597_326_841, 1_858_203_177, 1_290_487_365)
