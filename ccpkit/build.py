@@ -1,19 +1,41 @@
-"""The one orchestrator: parse the notes, run the exporters, write build/ atomically."""
+"""The one orchestrator: parse the notes, settle note identities, run the exporters, write atomically.
+
+Order matters: the ledger is read (and refused if damaged) before anything is written, the outputs
+are written next, and the ledger last — so a failed build never records identities nobody received.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
 
 from ccpkit.errors import Problem
-from ccpkit.export import EXPORTERS, ExportOptions, Output, exporter
+from ccpkit.export import EXPORTERS, ExportOptions, NoteIdentity, Output, exporter
+from ccpkit.export.anki import TEMPLATES_IDENTITY
+from ccpkit.export.anki_notes import anki_notes, default_guid, fingerprint
+from ccpkit.export.anki_templates import load_templates
+from ccpkit.ledger import (
+    LEDGER_NAME,
+    Ledger,
+    Reconciliation,
+    dump_ledger,
+    load_ledger,
+    reconcile,
+    stamp_templates,
+)
+from ccpkit.model import Deck
 from ccpkit.parse import DEFAULT_TITLE, parse_notes
 from ccpkit.report import format_counts
 
 DEFAULT_FORMATS = tuple(EXPORTERS)
+IDENTITY_FORMATS = frozenset({"anki", "csv"})
+"""Formats that carry Anki GUIDs, so building them consults and updates the ledger."""
+LISTED = 20
+"""At most this many ids are listed per kind of change; the rest are counted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,9 +45,17 @@ class BuildReport:
     counts: str
     problems: tuple[Problem, ...]
     written: tuple[Path, ...]
+    skipped: int = 0
+    """Items the parser rejected (each has an error among ``problems``)."""
+    changes: Reconciliation | None = None
+    """How the Anki notes changed since the last build (``None`` when no Anki format was built)."""
 
     def summary(self) -> str:
         lines = [self.counts, *(str(p) for p in self.problems)]
+        if self.skipped:
+            lines.append(f"{self.skipped} item{'s' if self.skipped != 1 else ''} skipped, see above")
+        if self.changes is not None:
+            lines += describe_changes(self.changes)
         lines += [f"wrote {path}" for path in self.written]
         return "\n".join(lines)
 
@@ -37,16 +67,78 @@ def build(
     formats: Sequence[str] = DEFAULT_FORMATS,
     options: ExportOptions,
     title: str = DEFAULT_TITLE,
+    clock: Callable[[], float] = time.time,
 ) -> BuildReport:
-    """Build the requested formats from ``notes`` into ``out``."""
+    """Build the requested formats from ``notes`` into ``out``; ``clock`` stamps changed notes."""
     parsed = parse_notes(notes, title=title)
     problems = list(parsed.problems)
+    changes = None
+    if IDENTITY_FORMATS.intersection(formats):
+        changes, options = settle_identities(notes, parsed.deck, options, now=int(clock()), formats=formats)
     written: list[Path] = []
     for name in formats:
         exported = exporter(name)(parsed.deck, options)
         problems += exported.problems
         written += [write_atomically(out, output) for output in exported.outputs]
-    return BuildReport(format_counts(parsed.deck), tuple(problems), tuple(written))
+    if changes is not None:
+        ledger = Output(PurePosixPath(LEDGER_NAME), dump_ledger(changes.ledger))
+        if _differs(notes / LEDGER_NAME, ledger.data):
+            written.append(write_atomically(notes, ledger))
+    return BuildReport(
+        format_counts(parsed.deck), tuple(problems), tuple(written), len(parsed.errors), changes
+    )
+
+
+def settle_identities(
+    notes: Path, deck: Deck, options: ExportOptions, *, now: int, formats: Sequence[str] = ("anki",)
+) -> tuple[Reconciliation, ExportOptions]:
+    """Reconcile the ledger with this deck; return the changes and options carrying the identities."""
+    ledger = load_ledger(notes / LEDGER_NAME)
+    fingerprints = [fingerprint(note) for note in anki_notes(deck)]
+    changes = reconcile(ledger, fingerprints, now=now, new_guid=default_guid)
+    settled = changes.ledger
+    if "anki" in formats:
+        digest = load_templates(options.templates / "anki").digest()
+        settled = stamp_templates(settled, digest, now=now)
+    return replace(changes, ledger=settled), replace(options, identities=_identities(settled))
+
+
+def _identities(ledger: Ledger) -> dict[str, NoteIdentity]:
+    identities = {key: NoteIdentity(entry.guid, entry.modified) for key, entry in ledger.notes.items()}
+    if ledger.templates is not None:
+        identities[TEMPLATES_IDENTITY] = NoteIdentity("", ledger.templates.modified)
+    return identities
+
+
+def describe_changes(changes: Reconciliation) -> list[str]:
+    """Counts of added, updated, renamed and orphaned notes, then the ids worth a look."""
+    unchanged = len(changes.ledger.notes) - len(changes.orphaned) - len(changes.added)
+    unchanged -= len(changes.updated) + len(changes.renamed)
+    lines = [
+        f"anki notes: {len(changes.added)} added, {len(changes.updated)} updated, "
+        f"{len(changes.renamed)} renamed (history kept), {unchanged} unchanged, "
+        f"{len(changes.orphaned)} orphaned"
+    ]
+    lines += _listed("added", changes.added)
+    lines += _listed("updated", changes.updated)
+    lines += _listed("renamed", [f"{old} -> {new}" for old, new in changes.renamed])
+    orphans = [f'{key}  (find it in Anki: "Id:{key}")' for key in changes.orphaned]
+    lines += _listed("orphaned, removed from the notes but still in Anki (import never deletes)", orphans)
+    return lines
+
+
+def _listed(what: str, ids: Sequence[str]) -> list[str]:
+    lines = [f"  {what}: {text}" for text in ids[:LISTED]]
+    if len(ids) > LISTED:
+        lines.append(f"  {what}: … and {len(ids) - LISTED} more")
+    return lines
+
+
+def _differs(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() != data
+    except FileNotFoundError:
+        return True
 
 
 def write_atomically(out: Path, output: Output) -> Path:

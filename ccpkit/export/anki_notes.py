@@ -6,6 +6,7 @@ table's id plus the row label), so editing one row does not touch the others' hi
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from html import escape
@@ -15,6 +16,7 @@ import genanki
 from ccpkit.export import NoteIdentity
 from ccpkit.export.anki_notetypes import COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
 from ccpkit.ids import slug
+from ccpkit.ledger import Fingerprint
 from ccpkit.markup import to_html, to_text
 from ccpkit.model import MCQ, Card, ComparisonTable, Deck, Item, Module, SourceLocation
 
@@ -175,3 +177,20 @@ def _whole_table(table: ComparisonTable, *, highlight: int) -> str:
         for number, row in enumerate(table.rows)
     )
     return f'<table class="comparison"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def fingerprint(note: AnkiNote) -> Fingerprint:
+    """What the ledger compares between builds: the note's name, answer and whole content, hashed."""
+    answers = [note.field(name) for name in note.note_type.answer_fields]
+    content = [note.note_type.name, note.deck, " ".join(note.tags), *note.fields]
+    return Fingerprint(
+        id=note.id,
+        note_type=note.note_type.name,
+        key=note.key,
+        answer=_digest(answers),
+        content=_digest(content),
+    )
+
+
+def _digest(parts: list[str]) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]

@@ -1,0 +1,41 @@
+"""The Anki exporter: the whole course as one ``.apkg`` that updates in place when re-imported."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from ccpkit.errors import Problem
+from ccpkit.export import Exported, ExportOptions, Output
+from ccpkit.export.anki_notes import UNRECORDED, anki_notes
+from ccpkit.export.anki_package import write_package
+from ccpkit.export.anki_templates import load_templates
+from ccpkit.ids import slug
+from ccpkit.model import Deck
+
+TEMPLATES_IDENTITY = "ccpkit/templates/anki"
+"""Key in ``ExportOptions.identities`` whose ``modified`` is when the templates last changed.
+(Never an item id: those are ``module/kind/key`` with kind card, table or mcq.)"""
+
+
+def export(deck: Deck, options: ExportOptions) -> Exported:
+    """``anki/<course>.apkg``: subdecks per module, our note types, GUIDs and mtimes from the ledger."""
+    templates = load_templates(options.templates / "anki")
+    notes = anki_notes(deck, options.identities)
+    stamp = options.identities.get(TEMPLATES_IDENTITY)
+    newest_note = max((note.modified for note in notes), default=UNRECORDED)
+    templates_modified = stamp.modified if stamp else newest_note
+    data = write_package(notes, templates, templates_modified)
+    path = PurePosixPath("anki") / f"{slug(deck.title)}.apkg"
+    return Exported((Output(path, data),), _skipped_tables(deck))
+
+
+def _skipped_tables(deck: Deck) -> tuple[Problem, ...]:
+    return tuple(
+        Problem(
+            item.source,
+            f"table {item.title!r} has one column: nothing to ask per row, no Anki cards",
+            "warning",
+        )
+        for item in deck.tables
+        if len(item.columns) < 2
+    )

@@ -1,0 +1,67 @@
+"""The user-editable card templates and CSS in ``templates/anki/``, read and checked once per build."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ccpkit.errors import UsageError
+from ccpkit.export.anki_notetypes import NOTE_TYPES, NoteType
+
+STYLE_FILE = "style.css"
+_FIELD_REFERENCE = re.compile(r"\{\{[#^/]?([^{}]+?)\}\}")
+_SPECIAL = {"FrontSide", "Tags", "Type", "Deck", "Subdeck", "Card", "CardFlag"}
+
+
+@dataclass(frozen=True, slots=True)
+class CardTemplate:
+    front: str
+    back: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnkiTemplates:
+    """Front and back per note type key, and the CSS every note type shares."""
+
+    cards: dict[str, CardTemplate]
+    css: str
+
+    def digest(self) -> str:
+        """A hash of every template and the CSS: it changes exactly when the look changes."""
+        parts = [self.css, *(f"{key}\0{t.front}\0{t.back}" for key, t in sorted(self.cards.items()))]
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
+
+
+def load_templates(folder: Path) -> AnkiTemplates:
+    """Read ``<key>.front.html``, ``<key>.back.html`` per note type and ``style.css`` from ``folder``."""
+    cards = {
+        note_type.key: CardTemplate(
+            front=_checked(folder / f"{note_type.key}.front.html", note_type),
+            back=_checked(folder / f"{note_type.key}.back.html", note_type),
+        )
+        for note_type in NOTE_TYPES
+    }
+    return AnkiTemplates(cards, _read(folder / STYLE_FILE))
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError as error:
+        raise UsageError(f"{path}: Anki template missing; copy it from ccpkit's templates/anki/") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"{path}: cannot read this Anki template ({error})") from error
+
+
+def _checked(path: Path, note_type: NoteType) -> str:
+    """A template that names a field the note type lacks would render "{{unknown field}}" on every card."""
+    text = _read(path)
+    for number, line in enumerate(text.splitlines(), start=1):
+        for name in _FIELD_REFERENCE.findall(line):
+            field = name.strip().split(":")[-1]
+            if field not in note_type.fields and field not in _SPECIAL:
+                known = ", ".join(note_type.fields)
+                raise UsageError(f"{path}:{number}: no field {field!r} in {note_type.name}; fields: {known}")
+    return text

@@ -1,0 +1,84 @@
+"""A student with a fresh Anki collection (the real ``anki`` library): import, study, edit, look."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html import unescape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from anki.collection import Collection
+from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest, ImportResponse
+from anki.notes import Note
+
+if TYPE_CHECKING:  # importing anki.cards before anki.collection is a circular import
+    from anki.cards import Card
+
+_HIDDEN = re.compile(r"<(style|script)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def visible_text(html: str) -> str:
+    """What a student reads: no CSS, no scripts, no tags, entities decoded, spaces collapsed."""
+    text = unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html)))
+    return " ".join(text.split())
+
+
+@dataclass
+class Student:
+    collection: Collection
+
+    @classmethod
+    def with_fresh_collection(cls, folder: Path) -> Student:
+        return cls(Collection(str(folder / "collection.anki2")))
+
+    def import_package(self, package: Path) -> ImportResponse.Log:
+        """Import with Anki's default options (update notes and note types "if newer", no merging)."""
+        request = ImportAnkiPackageRequest(package_path=str(package), options=ImportAnkiPackageOptions())
+        return self.collection.import_anki_package(request).log
+
+    def notes(self) -> Iterator[Note]:
+        for note_id in sorted(self.collection.find_notes("")):
+            yield self.collection.get_note(note_id)
+
+    def note(self, item_id: str) -> Note:
+        """The note whose ``Id`` field is ``item_id``."""
+        matches = [note for note in self.notes() if note["Id"] == item_id]
+        assert len(matches) == 1, f"{len(matches)} notes with Id {item_id}"
+        return matches[0]
+
+    def cards(self) -> Iterator[Card]:
+        for card_id in sorted(self.collection.find_cards("")):
+            yield self.collection.get_card(card_id)
+
+    def study_everything(self) -> int:
+        """Answer every card once with "Good", deck by deck; returns how many were answered."""
+        answered: set[int] = set()
+        for deck in self.collection.decks.all_names_and_ids():
+            self.collection.decks.select(deck.id)
+            config = self.collection.decks.config_dict_for_deck_id(deck.id)
+            config["new"]["perDay"] = 100_000  # the whole course today, not 20 a day
+            self.collection.decks.update_config(config)
+            while (card := self.collection.sched.getCard()) is not None and card.id not in answered:
+                card.start_timer()
+                self.collection.sched.answerCard(card, 3)
+                answered.add(card.id)
+        return len(answered)
+
+    def reviews_of(self, note: Note) -> int:
+        query = "select count() from revlog where cid in (select id from cards where nid = ?)"
+        count: int = self.collection.db.scalar(query, note.id)
+        return count
+
+    def edit(self, item_id: str, field: str, text: str) -> None:
+        note = self.note(item_id)
+        note[field] = text
+        self.collection.update_note(note)
+
+    def note_type_names(self) -> list[str]:
+        return sorted(model["name"] for model in self.collection.models.all())
+
+    def close(self) -> None:
+        self.collection.close()

@@ -1,0 +1,135 @@
+"""The .apkg as a student sees it after importing it into a fresh collection of the real Anki."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import zipfile
+from collections.abc import Iterator
+from io import BytesIO
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from ccpkit.errors import UsageError
+from ccpkit.export import ExportOptions, NoteIdentity
+from ccpkit.export.anki import TEMPLATES_IDENTITY, export
+from ccpkit.export.anki_notes import BREADCRUMB, anki_notes
+from ccpkit.model import Deck
+from tests.conftest import REPO
+from tests.export.anki.student import Student, visible_text
+
+TEMPLATES = REPO / "templates"
+MARKDOWN_LEFTOVERS = re.compile(r"\*\*|`|\|\s*-{3,}|\{\{|\}\}")
+
+
+def package(deck: Deck, tmp_path: Path, **identities: NoteIdentity) -> Path:
+    exported = export(deck, ExportOptions(templates=TEMPLATES, identities=identities))
+    (output,) = exported.outputs
+    assert output.path == PurePosixPath("anki/aws-certified-cloud-practitioner.apkg")
+    path = tmp_path / "deck.apkg"
+    path.write_bytes(output.data)
+    return path
+
+
+@pytest.fixture
+def student(tmp_path: Path, deck: Deck) -> Iterator[Student]:
+    student = Student.with_fresh_collection(tmp_path)
+    student.import_package(package(deck, tmp_path))
+    yield student
+    student.close()
+
+
+def test_one_note_per_item_in_subdecks_per_module(student: Student, deck: Deck) -> None:
+    assert len(list(student.notes())) == len(anki_notes(deck)) == 8
+    decks = {student.collection.decks.name(card.did) for card in student.cards()}
+    assert decks == {
+        "AWS Certified Cloud Practitioner::02 Compute in the Cloud",
+        "AWS Certified Cloud Practitioner::09 Security",
+    }
+
+
+def test_every_card_renders_a_front_and_back_without_markdown_or_template_errors(student: Student) -> None:
+    for card in student.cards():
+        question, answer = visible_text(card.question()), visible_text(card.answer())
+        assert question and answer and answer != question
+        for text in (question, answer):
+            assert not MARKDOWN_LEFTOVERS.search(text), text
+            assert "unknown field" not in text.lower() and "blank" not in text.lower(), text
+
+
+def test_notes_html_is_shown_as_text_never_run(student: Student) -> None:
+    note = student.note("09-security/mcq/which-service-rotates-database-credentials")
+    (card,) = note.cards()
+    assert "<script>alert(1)</script>" in visible_text(card.question())
+    assert "alert(1)</script>" not in card.question()
+
+
+def test_term_card_shows_term_with_context_then_definition(student: Student) -> None:
+    (card,) = student.note("02-compute/card/ec2").cards()
+    context = BREADCRUMB.join(("02 Compute in the Cloud", "Cram Sheet", "Core services"))
+    assert visible_text(card.question()) == f"{context} EC2 (Elastic Compute Cloud)"
+    assert visible_text(card.answer()).endswith("billed per second → pay for what you use ✅")
+    assert "<strong>virtual servers</strong>" in card.answer()
+
+
+def test_comparison_card_names_table_and_row_and_shows_labelled_cells(student: Student) -> None:
+    (card,) = student.note("02-compute/table/ec2-pricing/spot").cards()
+    question = visible_text(card.question())
+    assert "EC2 pricing options" in question and "Spot" in question and "Best for, Discount" in question
+    assert "up to 90%" not in question
+    answer = visible_text(card.answer())
+    assert "Best for Interruptible jobs; <b>not</b> HTML Discount up to 90%" in answer
+    assert '<tr class="current"><td>Spot</td>' in card.answer()
+
+
+def test_mcq_front_has_clickable_options_and_back_lists_correct_ones_without_js(student: Student) -> None:
+    (card,) = student.note("09-security/mcq/which-two-are-customer-responsibilities").cards()
+    assert 'class="option" data-label="A"' in card.question() and "addEventListener" in card.question()
+    assert "Choose 2" in visible_text(card.question())
+    without_js = visible_text(card.answer())
+    assert "Correct answer A Patching the guest OS C Encrypting data at rest" in without_js
+    assert 'data-answers="A C"' in card.answer()
+
+
+def test_math_becomes_mathjax(student: Student) -> None:
+    (card,) = student.note("09-security/card/hash-term").cards()
+    assert r"\(x^2\)" in card.answer() and "$x^2$" not in card.answer()
+
+
+def test_same_notes_and_identities_give_identical_bytes(deck: Deck, tmp_path: Path) -> None:
+    first = package(deck, tmp_path).read_bytes()
+    assert package(deck, tmp_path).read_bytes() == first
+    with zipfile.ZipFile(BytesIO(first)) as archive:
+        assert archive.namelist() == ["collection.anki2", "media"]
+
+
+def test_note_and_note_type_mtimes_come_from_the_identities(deck: Deck, tmp_path: Path) -> None:
+    path = package(
+        deck,
+        tmp_path,
+        **{"02-compute/card/ec2": NoteIdentity("guid-ec2", 1_650_000_000)},
+        **{TEMPLATES_IDENTITY: NoteIdentity("", 1_640_000_000)},
+    )
+    with zipfile.ZipFile(path) as archive:
+        (tmp_path / "db").write_bytes(archive.read("collection.anki2"))
+    with sqlite3.connect(tmp_path / "db") as db:
+        assert db.execute("select mod from notes where guid = 'guid-ec2'").fetchone() == (1_650_000_000,)
+        models = db.execute("select models from col").fetchone()[0]
+    assert '"mod": 1640000000' in models
+
+
+def test_missing_template_is_a_usage_error_naming_the_file(deck: Deck, tmp_path: Path) -> None:
+    (tmp_path / "anki").mkdir()
+    with pytest.raises(UsageError, match=r"anki/term\.front\.html: Anki template missing"):
+        export(deck, ExportOptions(templates=tmp_path))
+
+
+def test_template_naming_an_unknown_field_points_at_its_line(deck: Deck, tmp_path: Path) -> None:
+    folder = tmp_path / "anki"
+    folder.mkdir()
+    for source in (TEMPLATES / "anki").iterdir():
+        (folder / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "term.back.html").write_text("{{FrontSide}}\n<div>{{Defintion}}</div>\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"term\.back\.html:2: no field 'Defintion' in ccpkit Term v1"):
+        export(deck, ExportOptions(templates=tmp_path))

@@ -1,0 +1,127 @@
+"""The student's loop, in a real Anki collection: build, import, study, edit the notes, rebuild, re-import.
+
+Anki's default import options throughout. What must hold: no duplicate notes, no new note types,
+edits arrive, fixed typos keep their review history, untouched notes (and the student's own edits to
+them inside Anki) stay as they are, and a removed item is reported as an orphan still in Anki.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ccpkit.build import BuildReport
+from ccpkit.export.anki_notes import anki_notes
+from tests.export.anki.course import (
+    FIXED_STEM,
+    FIXED_TERM,
+    build_deck,
+    first_version,
+    second_version,
+)
+from tests.export.anki.student import Student, visible_text
+
+FIRST_BUILD, SECOND_BUILD = 1_700_000_000, 1_700_086_400
+STUDENT_WORDS = "My own mnemonic: Lambda = functions, no servers"
+PACKAGE = "anki/aws-certified-cloud-practitioner.apkg"
+
+
+class Loop:
+    """State shared by the assertions: the student, and what they saw before the rebuild."""
+
+    def __init__(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.notes, self.out = tmp_path / "notes", tmp_path / "build"
+        self.notes.mkdir()
+        self.student = Student.with_fresh_collection(tmp_path)
+        self.monkeypatch = monkeypatch
+
+    def build(self, version: str, at: int) -> BuildReport:
+        deck = first_version() if version == "first" else second_version()
+        return build_deck(self.monkeypatch, deck, self.notes, self.out, at=at)
+
+
+@pytest.fixture
+def loop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Loop]:
+    state = Loop(tmp_path, monkeypatch)
+    state.build("first", FIRST_BUILD)
+    state.student.import_package(state.out / PACKAGE)
+    state.student.study_everything()
+    state.student.edit("02-compute/card/aws-lambda", "Definition", STUDENT_WORDS)
+    yield state
+    state.student.close()
+
+
+def test_first_import_has_one_note_per_item_and_every_card_studied(loop: Loop) -> None:
+    expected = len(anki_notes(first_version()))
+    assert len(list(loop.student.notes())) == expected == 12
+    assert all(loop.student.reviews_of(note) == 1 for note in loop.student.notes())
+    assert all(card.type != 0 for card in loop.student.cards())  # none is new any more
+
+
+def test_reimport_after_edits_duplicates_nothing_and_adds_no_note_type(loop: Loop) -> None:
+    note_types = loop.student.note_type_names()
+    report = loop.build("second", SECOND_BUILD)
+    log = loop.student.import_package(loop.out / PACKAGE)
+    assert (len(log.new), len(log.conflicting)) == (2, 0)
+    unchanged = {note.fields[-1] for note in log.duplicate}  # Anki's word for "already there, not newer"
+    assert unchanged == {
+        "02-compute/card/aws-lambda",
+        "09-security/mcq/which-two-are-customer-responsibilities",
+    }
+    assert loop.student.note_type_names() == note_types
+    assert len(list(loop.student.notes())) == 12 + 2  # the removed note stays: import never deletes
+    guids = [note.guid for note in loop.student.notes()]
+    assert len(set(guids)) == len(guids)
+    assert report.changes is not None and len(report.changes.added) == 2
+
+
+def test_edited_notes_show_the_new_text(loop: Loop) -> None:
+    loop.build("second", SECOND_BUILD)
+    loop.student.import_package(loop.out / PACKAGE)
+    student = loop.student
+    assert (
+        visible_text(student.note("02-compute/card/ec2")["Definition"])
+        == "Virtual servers, billed per second"
+    )
+    assert "\\(y^3\\)" in student.note("09-security/card/hash-term")["Definition"]
+    assert (
+        "RDS credentials"
+        in student.note("09-security/mcq/which-service-rotates-database-credentials")["Explanation"]
+    )
+    assert "off On-Demand" in student.note("02-compute/table/ec2-pricing/spot")["Answer"]
+
+
+def test_fixed_typos_keep_their_notes_and_review_history(loop: Loop) -> None:
+    before = {
+        "term": loop.student.note("02-compute/card/elastic-load-balacner"),
+        "stem": loop.student.note("02-compute/mcq/which-aws-service-is-a-managed-serverless-compute-servcie"),
+    }
+    report = loop.build("second", SECOND_BUILD)
+    loop.student.import_package(loop.out / PACKAGE)
+    term = loop.student.note("02-compute/card/elastic-load-balancer")
+    stem = loop.student.note("02-compute/mcq/which-aws-service-is-a-managed-serverless-compute-service")
+    assert (term.id, stem.id) == (before["term"].id, before["stem"].id)
+    assert (term["Term"], visible_text(stem["Stem"])) == (FIXED_TERM, FIXED_STEM)
+    assert loop.student.reviews_of(term) == loop.student.reviews_of(stem) == 1
+    assert report.changes is not None and len(report.changes.renamed) == 2
+
+
+def test_unchanged_notes_are_untouched_including_the_students_own_edit(loop: Loop) -> None:
+    lambda_before = loop.student.note("02-compute/card/aws-lambda")
+    on_demand_before = loop.student.note("02-compute/card/ec2").mod
+    loop.build("second", SECOND_BUILD)
+    loop.student.import_package(loop.out / PACKAGE)
+    lambda_after = loop.student.note("02-compute/card/aws-lambda")
+    assert lambda_after["Definition"] == STUDENT_WORDS
+    assert lambda_after.mod == lambda_before.mod
+    assert loop.student.note("02-compute/card/ec2").mod != on_demand_before  # edited: updated
+
+
+def test_removed_item_is_reported_as_an_orphan_still_in_anki(loop: Loop) -> None:
+    report = loop.build("second", SECOND_BUILD)
+    loop.student.import_package(loop.out / PACKAGE)
+    assert report.changes is not None and report.changes.orphaned == ("02-compute/card/amazon-s3",)
+    assert "02-compute/card/amazon-s3" in report.summary() and "orphaned" in report.summary()
+    assert loop.student.note("02-compute/card/amazon-s3")["Definition"] == "Object storage"
