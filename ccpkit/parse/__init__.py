@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccpkit.errors import NotImplementedYetError, Problem
-from ccpkit.model import Deck
+from ccpkit.errors import Problem
+from ccpkit.model import Deck, Item, Module
+from ccpkit.parse.context import Context
+from ccpkit.parse.merge import unique_items
+from ccpkit.parse.notes import ModuleFiles, find_modules, read_document
+from ccpkit.parse.rules import RULES
 
 DEFAULT_TITLE = "AWS Certified Cloud Practitioner"
 
@@ -29,4 +33,46 @@ class Parsed:
 
 def parse_notes(notes: Path, *, title: str = DEFAULT_TITLE) -> Parsed:
     """Parse every Markdown file under ``notes`` into one deck."""
-    raise NotImplementedYetError("check")
+    problems: list[Problem] = []
+    found = [(files, *_parse_module(notes, files, problems)) for files in find_modules(notes)]
+    unique, duplicates = unique_items(item for _, _, items in found for item in items)
+    problems += duplicates
+    by_module: dict[str, list[Item]] = {}
+    for item in unique:
+        by_module.setdefault(item.module, []).append(item)
+    modules = tuple(
+        Module(
+            number=files.number,
+            slug=files.slug,
+            title=module_title,
+            items=tuple(by_module.get(files.slug, ())),
+        )
+        for files, module_title, _ in found
+    )
+    return Parsed(Deck(title=title, modules=modules), tuple(sorted(problems)))
+
+
+def _parse_module(notes: Path, files: ModuleFiles, problems: list[Problem]) -> tuple[str, list[Item]]:
+    """A module's title (front matter ``module_title`` of its first file that has one) and items."""
+    title = ""
+    items: list[Item] = []
+    for path in files.files:
+        document = read_document(notes, path)
+        if isinstance(document, Problem):
+            problems.append(document)
+            continue
+        title = title or document.front_matter.get("module_title", "")
+        items += _extract(Context(files.slug, document), problems)
+    return title or files.fallback_title, items
+
+
+def _extract(ctx: Context, problems: list[Problem]) -> list[Item]:
+    """Run every rule over one file; items come back in the file's order."""
+    items: list[Item] = []
+    for _, rule in RULES:
+        for result in rule(ctx):
+            if isinstance(result, Problem):
+                problems.append(result)
+            else:
+                items.append(result)
+    return sorted(items, key=lambda item: item.source.line)

@@ -1,0 +1,60 @@
+"""The whole model as one JSON document, for other tools and for debugging (``ccpkit dump --json``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePosixPath
+from typing import Any
+
+from ccpkit.export import Exported, ExportOptions, Output
+from ccpkit.model import MCQ, Card, ComparisonTable, Deck, Item, Module
+
+PATH = PurePosixPath("json/deck.json")
+
+
+def export(deck: Deck, options: ExportOptions) -> Exported:
+    """``json/deck.json``: modules, cards, tables and MCQs in notes order; UTF-8, stable key order."""
+    document = {
+        "title": deck.title,
+        "modules": [_module(module) for module in deck.modules],
+        "cards": [_card(card) for card in deck.cards],
+        "tables": [_table(table) for table in deck.tables],
+        "mcqs": [_mcq(mcq) for mcq in deck.mcqs],
+    }
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return Exported((Output(PATH, text.encode("utf-8")),))
+
+
+def _module(module: Module) -> dict[str, Any]:
+    return {"number": module.number, "slug": module.slug, "title": module.title, "items": len(module.items)}
+
+
+def _common(item: Item) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "module": item.module,
+        "source": str(item.source),
+        "part": item.part,
+        "section": list(item.section),
+        "tags": list(item.tags),
+    }
+
+
+def _card(card: Card) -> dict[str, Any]:
+    return {**_common(card), "front": card.front, "back": card.back}
+
+
+def _table(table: ComparisonTable) -> dict[str, Any]:
+    rows = [list(row) for row in table.rows]
+    return {**_common(table), "title": table.title, "columns": list(table.columns), "rows": rows}
+
+
+def _mcq(mcq: MCQ) -> dict[str, Any]:
+    options = [{"label": o.label, "text": o.text, "correct": o.correct} for o in mcq.options]
+    return {
+        **_common(mcq),
+        "stem": mcq.stem,
+        "options": options,
+        "answers": list(mcq.answers),
+        "explanation": mcq.explanation,
+    }

@@ -1,0 +1,66 @@
+"""What a rule knows while it reads one file: the module, the document, and which blocks are taken."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ccpkit.errors import Problem
+from ccpkit.ids import item_id, slug
+from ccpkit.model import Item, Kind, ModelError, SourceLocation
+from ccpkit.parse.document import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Per-file state shared by the rules; ``claimed`` lets an earlier rule keep a block to itself."""
+
+    module: str
+    doc: Document
+    claimed: set[int] = field(default_factory=set)
+
+    def at(self, node: SyntaxTreeNode) -> SourceLocation:
+        return SourceLocation(path=self.doc.path, line=self.doc.line_of(node))
+
+    def problem(self, node: SyntaxTreeNode, message: str) -> Problem:
+        return Problem(self.at(node), message)
+
+    def claim(self, *nodes: SyntaxTreeNode) -> None:
+        self.claimed.update(id(node) for node in nodes)
+
+    def is_claimed(self, node: SyntaxTreeNode) -> bool:
+        return id(node) in self.claimed
+
+    def common(
+        self, kind: Kind, key: str, node: SyntaxTreeNode, section: tuple[str, ...], pinned: str = ""
+    ) -> dict[str, Any]:
+        """The fields every item shares: id (pinned or derived from ``key``), module, part, tags …"""
+        tags = (self.module, kind, slug(self.doc.part))
+        return {
+            "id": pinned or item_id(self.module, kind, key),
+            "module": self.module,
+            "source": self.at(node),
+            "part": self.doc.part,
+            "section": section,
+            "tags": tags,
+        }
+
+    def build(self, node: SyntaxTreeNode, make: Callable[[], Item]) -> Item | Problem:
+        """Construct an item; a model invariant it breaks becomes a problem at the item, not a crash."""
+        try:
+            return make()
+        except ModelError as error:
+            return self.problem(node, f"{error}; this item was left out")
+
+
+def pinned_id(*nodes: SyntaxTreeNode | None) -> str:
+    """An author's ``{#id}`` on the first of ``nodes`` that has one."""
+    for node in nodes:
+        if node is not None and node.type != "root":
+            value = node.attrs.get("id")
+            if isinstance(value, str) and value:
+                return value
+    return ""

@@ -1,0 +1,111 @@
+"""One notes file, parsed: its markdown-it-py syntax tree, source lines, front matter and headings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.attrs import attrs_block_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    """CommonMark + GFM tables; front matter and ``{#pinned-id}`` block attributes; no math plugin,
+    so ``$…$`` stays plain text."""
+    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(attrs_block_plugin)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A top-level block of a file, with the headings above it (below the part's H1)."""
+
+    node: SyntaxTreeNode
+    section: tuple[str, ...]
+    heading: SyntaxTreeNode | None
+    """The nearest heading above the block (the H1 included), or ``None``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed notes file. Lines are the file's own; ``node.map`` indexes them (front matter included)."""
+
+    path: str
+    """Path relative to the notes folder, ``/``-separated."""
+    lines: tuple[str, ...]
+    root: SyntaxTreeNode
+    front_matter: dict[str, str]
+    part: str
+    blocks: tuple[Block, ...]
+
+    def line_of(self, node: SyntaxTreeNode) -> int:
+        """1-based line where ``node`` starts (cells have no map of their own: use their row)."""
+        current: SyntaxTreeNode | None = node
+        while current is not None and current.type != "root":
+            if current.map is not None:
+                return current.map[0] + 1
+            current = current.parent
+        return 1
+
+    def source(self, node: SyntaxTreeNode) -> str:
+        """The Markdown source of a block, dedented to the block's own indentation, blank ends trimmed."""
+        if node.map is None:
+            return node.content
+        start, end = node.map
+        lines = list(self.lines[start:end])
+        while lines and not lines[-1].strip():
+            lines.pop()
+        indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
+        return "\n".join(line[indent:] for line in lines)
+
+
+def parse_document(path: str, text: str) -> Document:
+    """Parse one file's text; the part title is its first H1 (else the file name)."""
+    root = SyntaxTreeNode(_markdown().parse(text))
+    lines = tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    front = _front_matter(root)
+    blocks = tuple(_blocks(root))
+    part = next((heading_text(b.node) for b in blocks if _is_h1(b.node)), "") or front.get("part", "")
+    return Document(path, lines, root, front, part or _title_from_name(path), blocks)
+
+
+def heading_text(node: SyntaxTreeNode) -> str:
+    """The inline Markdown source of a heading (or of any block holding one inline child)."""
+    return "".join(child.content for child in node.children if child.type == "inline").strip()
+
+
+def _is_h1(node: SyntaxTreeNode) -> bool:
+    return node.type == "heading" and node.tag == "h1"
+
+
+def _blocks(root: SyntaxTreeNode) -> Iterator[Block]:
+    path: list[tuple[int, str]] = []
+    heading: SyntaxTreeNode | None = None
+    for node in root.children:
+        if node.type == "heading":
+            level = int(node.tag[1:])
+            path = [(lv, text) for lv, text in path if lv < level]
+            if level > 1:
+                path.append((level, heading_text(node)))
+            heading = node
+        yield Block(node, tuple(text for _, text in path), heading)
+
+
+def _front_matter(root: SyntaxTreeNode) -> dict[str, str]:
+    """Top-level ``key: value`` pairs of YAML front matter; enough for the keys ccpkit reads."""
+    if not root.children or root.children[0].type != "front_matter":
+        return {}
+    pairs: dict[str, str] = {}
+    for line in root.children[0].content.splitlines():
+        key, colon, value = line.partition(":")
+        if colon and key.strip() and not key.startswith((" ", "\t", "#", "-")):
+            pairs[key.strip()] = value.strip().strip("\"'")
+    return pairs
+
+
+def _title_from_name(path: str) -> str:
+    stem = path.rsplit("/", 1)[-1].removesuffix(".md")
+    return stem.replace("-", " ").replace("_", " ").strip().capitalize() or stem

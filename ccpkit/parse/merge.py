@@ -1,0 +1,45 @@
+"""Identity across the deck: one card per term in a module, and no two items sharing an id."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from ccpkit.errors import Problem
+from ccpkit.ids import slug
+from ccpkit.model import Card, Item
+
+
+def unique_items(items: Iterable[Item]) -> tuple[list[Item], list[Problem]]:
+    """Merge a module's repeated terms (cram-sheet wording first); drop any other repeated id."""
+    kept: dict[str, Item] = {}
+    problems: list[Problem] = []
+    for item in items:
+        first = kept.get(item.id)
+        if first is None:
+            kept[item.id] = item
+        elif isinstance(first, Card) and isinstance(item, Card) and first.module == item.module:
+            kept[item.id] = _merge(first, item, problems)
+        else:
+            message = (
+                f"duplicate id {item.id}: already used by the {first.kind} at {first.source}; "
+                "reword one of them or pin a distinct id with `{#your-id}`; this one was left out"
+            )
+            problems.append(Problem(item.source, message))
+    return list(kept.values()), problems
+
+
+def _merge(first: Card, second: Card, problems: list[Problem]) -> Card:
+    primary, other = (second, first) if _is_cram(second) and not _is_cram(first) else (first, second)
+    message = (
+        f"merged duplicate term {second.front!r} with the card at {first.source} "
+        f"({primary.source} wording first)"
+    )
+    problems.append(Problem(second.source, message, "warning"))
+    if " ".join(other.back.split()) in " ".join(primary.back.split()):
+        return primary
+    return dataclasses.replace(primary, back=f"{primary.back}\n\n{other.back}")
+
+
+def _is_cram(card: Card) -> bool:
+    return "cram" in slug(card.part)

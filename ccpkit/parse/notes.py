@@ -1,0 +1,73 @@
+"""The notes folder: which files make up which module, and reading each file safely."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ccpkit.errors import Problem, UsageError
+from ccpkit.ids import slug
+from ccpkit.model import SourceLocation
+from ccpkit.parse.document import Document, parse_document
+
+_NUMBERED = re.compile(r"^(?P<number>\d+)-(?P<name>.+)$")
+SUFFIX = ".md"
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleFiles:
+    """A module as found on disk: a ``NN-slug`` folder, or any other folder or file named after it."""
+
+    number: int
+    slug: str
+    fallback_title: str
+    files: tuple[Path, ...]
+
+
+def find_modules(notes: Path) -> list[ModuleFiles]:
+    """Modules of a notes folder: numbered folders in number order, then the rest by name."""
+    if not notes.is_dir():
+        raise UsageError(
+            f"notes folder {notes} does not exist: pass --notes DIR or run `ccpkit import` first"
+        )
+    modules = [_module(entry) for entry in sorted(notes.iterdir()) if _is_notes(entry)]
+    found = [module for module in modules if module is not None]
+    return sorted(found, key=lambda m: (m.number == 0, m.number, m.slug))
+
+
+def _is_notes(entry: Path) -> bool:
+    return not entry.name.startswith(".") and (entry.is_dir() or entry.suffix == SUFFIX)
+
+
+def _module(entry: Path) -> ModuleFiles | None:
+    if entry.is_file():
+        return ModuleFiles(0, slug(entry.stem), _humanise(entry.stem), (entry,))
+    files = tuple(sorted(p for p in entry.rglob(f"*{SUFFIX}") if _visible(p, entry) and p.is_file()))
+    numbered = _NUMBERED.match(entry.name)
+    if numbered:
+        return ModuleFiles(int(numbered["number"]), slug(entry.name), _humanise(numbered["name"]), files)
+    return ModuleFiles(0, slug(entry.name), _humanise(entry.name), files)
+
+
+def _visible(path: Path, root: Path) -> bool:
+    return not any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _humanise(name: str) -> str:
+    words = re.sub(r"[-_]+", " ", name).strip()
+    return words[:1].upper() + words[1:] if words else name
+
+
+def read_document(notes: Path, path: Path) -> Document | Problem:
+    """Parse one file; an unreadable or non-UTF-8 file is a problem at ``path:1``, not a crash."""
+    relative = path.relative_to(notes).as_posix()
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        byte = error.object[error.start]
+        message = f"not valid UTF-8 (byte {byte:#04x} at offset {error.start}): save the file as UTF-8"
+        return Problem(SourceLocation(path=relative, line=1), message)
+    except OSError as error:
+        return Problem(SourceLocation(path=relative, line=1), f"cannot read this file: {error.strerror}")
+    return parse_document(relative, text)

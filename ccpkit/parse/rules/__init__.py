@@ -1,0 +1,22 @@
+"""Extraction rules, run in order over each file; an earlier rule may claim blocks a later one skips."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from ccpkit.errors import Problem
+from ccpkit.model import Item
+from ccpkit.parse.context import Context
+from ccpkit.parse.rules.cards import extract_cards
+from ccpkit.parse.rules.mcq import extract_mcqs
+from ccpkit.parse.rules.tables import extract_tables
+
+Rule = Callable[[Context], Iterator[Item | Problem]]
+
+RULES: tuple[tuple[str, Rule], ...] = (
+    # Questions first: their option lists, explanations and answer keys must not become cards.
+    ("mcq", extract_mcqs),
+    ("table", extract_tables),
+    ("card", extract_cards),
+)
+"""Rule name → rule, in the order they run."""

@@ -1,0 +1,75 @@
+"""Comparison tables: GFM pipe tables, titled by the caption line or the heading above them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ccpkit.errors import Problem
+from ccpkit.model import ComparisonTable, Item
+from ccpkit.parse.context import Context, pinned_id
+from ccpkit.parse.document import Block, heading_text
+
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+_BOLD_ONLY = re.compile(r"^(\*\*|__)(?P<title>(?:(?!\1)[^\n])+)\1:?$")
+MAX_CAPTION = 120
+"""A paragraph ending in ``:`` is a caption only when it is this short; longer ones are prose."""
+
+
+def extract_tables(ctx: Context) -> Iterator[Item | Problem]:
+    """Every table of the file; a row whose cell count differs from the header drops the table."""
+    previous: SyntaxTreeNode | None = None
+    for block in ctx.doc.blocks:
+        if block.node.type == "table" and not ctx.is_claimed(block.node):
+            yield _table(ctx, block, previous)
+        previous = block.node
+
+
+def _table(ctx: Context, block: Block, previous: SyntaxTreeNode | None) -> Item | Problem:
+    node = block.node
+    rows = [row for part in node.children for row in part.children]
+    header, body = rows[0], rows[1:]
+    columns = tuple(_cells(header))
+    for row in rows:
+        written = count_cells(ctx.doc.lines[row.map[0]]) if row.map else len(columns)
+        if written != len(columns):
+            return ctx.problem(
+                row,
+                f"table row has {written} cells but the header has {len(columns)}: "
+                "add or remove cells (write an empty cell as `| |`)",
+            )
+    caption = _caption(previous)
+    title = caption or (heading_text(block.heading) if block.heading else "") or ctx.doc.part
+    pinned = pinned_id(node, previous if caption else None)
+    fields = ctx.common("table", title, node, block.section, pinned)
+    cells = tuple(tuple(_cells(row)) for row in body)
+    return ctx.build(node, lambda: ComparisonTable(**fields, title=title, columns=columns, rows=cells))
+
+
+def _cells(row: SyntaxTreeNode) -> list[str]:
+    return [cell.children[0].content.strip() if cell.children else "" for cell in row.children]
+
+
+def count_cells(line: str) -> int:
+    """Cells written on a table's source line; GFM silently pads or cuts rows, so count them here."""
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|") and not text.endswith("\\|"):
+        text = text[:-1]
+    return len(_UNESCAPED_PIPE.split(text))
+
+
+def _caption(node: SyntaxTreeNode | None) -> str:
+    """The title a paragraph right above a table gives it: bold-only, or short and ending in ``:``."""
+    if node is None or node.type != "paragraph":
+        return ""
+    text = node.children[0].content.strip()
+    bold = _BOLD_ONLY.match(text)
+    if bold:
+        return bold["title"].strip().rstrip(":").strip()
+    if text.endswith(":") and len(text) <= MAX_CAPTION and "\n" not in text:
+        return text[:-1].strip()
+    return ""

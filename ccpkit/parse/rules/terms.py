@@ -1,0 +1,77 @@
+"""A term at the start of a list item or paragraph: ``**Term:** definition`` and its variants."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it.tree import SyntaxTreeNode
+
+LABELS = frozenset(
+    {
+        "action", "analogy", "aws solution", "benefit", "benefits", "best for", "definition",
+        "example", "examples", "features", "flow", "focus", "function", "goal", "how it works",
+        "ideal for", "impact", "key feature", "key features", "keywords", "meaning", "no", "note",
+        "notes", "outcome", "purpose", "result", "scope", "simple meaning", "solution", "tip",
+        "type", "use case", "use cases", "what", "when to use", "why", "why this is best", "yes",
+    }
+)  # fmt: skip
+"""Attribute labels: they describe their parent (the bullet or heading above), never a card alone."""
+
+_SEPARATORS = ("->", "\u2192", "\u2014", "\u2013", "=", ":", "-")  # ->, →, em dash, en dash …
+_NUMBERED = re.compile(r"^\d+[.)]\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A bold term and what follows it on its paragraph."""
+
+    front: str
+    rest: str
+    """The definition written after the separator, as Markdown (may be empty)."""
+    separated: bool
+    """A separator or a line break announced a definition, so an empty one is a mistake."""
+
+    @property
+    def is_label(self) -> bool:
+        return is_label(self.front)
+
+
+def is_label(text: str) -> bool:
+    """Whether ``text`` (a term, without its colon) is an attribute label such as ``Use Case``."""
+    return text.strip().strip(":").strip().lower() in LABELS
+
+
+def split_term(inline: SyntaxTreeNode) -> Term | None:
+    """The term of an inline node that starts with bold text, or ``None`` if it is not a term."""
+    first = next((c for c in inline.children if c.type != "text" or c.content), None)
+    if first is None or first.type != "strong":
+        return None
+    content = inline.content
+    marker = first.markup
+    close = content.find(marker, len(marker))
+    if not content.startswith(marker) or close < 0:
+        return None
+    return _term(content[len(marker) : close], content[close + len(marker) :], marker)
+
+
+def _term(inner: str, after: str, marker: str) -> Term | None:
+    inner = _NUMBERED.sub("", inner.strip())
+    if not inner:
+        return None
+    if inner.endswith(":"):
+        return Term(inner[:-1].strip(), after.strip(), separated=True)
+    head, colon, tail = inner.partition(": ")
+    if colon and head.strip():
+        # `**Amazon ECR: Registry.** Stores images.`: the bold runs on into the definition.
+        rest = f"{marker}{tail.strip()}{marker}{after}".strip()
+        return Term(head.strip(), rest, separated=True)
+    following = after.lstrip(" \t")
+    if following.startswith("\n"):
+        return Term(inner, following.strip(), separated=True)
+    for separator in _SEPARATORS:
+        if following.startswith(separator):
+            return Term(inner, following[len(separator) :].strip(), separated=True)
+    if not following.strip():
+        return Term(inner, "", separated=False)
+    return None
