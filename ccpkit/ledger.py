@@ -19,7 +19,7 @@ from ccpkit.errors import CcpkitError
 
 LEDGER_NAME = ".ccpkit-ledger.json"
 FORMAT_VERSION = 1
-RENAME_SIMILARITY = 0.8
+RENAME_SIMILARITY = 0.9
 """How alike two names must be (difflib ratio) to count as one note renamed, when answers differ."""
 
 

@@ -1,0 +1,107 @@
+"""The build orchestrator: skipped items are counted, the ledger is read first and written last."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ccpkit.build import build
+from ccpkit.errors import Problem
+from ccpkit.export import Exported, ExportOptions
+from ccpkit.ledger import LEDGER_NAME, LedgerError
+from ccpkit.model import Deck, SourceLocation
+from ccpkit.parse import Parsed
+from tests.conftest import REPO
+from tests.export.anki.course import build_deck, first_version
+
+T0 = 1_700_000_000
+PACKAGE = Path("anki/aws-certified-cloud-practitioner.apkg")
+
+
+@pytest.fixture
+def notes(tmp_path: Path) -> Path:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    return folder
+
+
+def test_rejected_items_are_listed_then_counted(
+    monkeypatch: pytest.MonkeyPatch, deck: Deck, notes: Path
+) -> None:
+    problems = (
+        Problem(SourceLocation("02-compute/practice.md", 7), "question has no answer"),
+        Problem(SourceLocation("02-compute/practice.md", 19), "answer E is not an option"),
+        Problem(SourceLocation("02-compute/summary.md", 3), "empty heading", "warning"),
+    )
+    monkeypatch.setattr("ccpkit.build.parse_notes", lambda _notes, title: Parsed(deck, problems))
+    report = build(
+        notes, notes.parent / "out", formats=("anki",), options=ExportOptions(templates=REPO / "templates")
+    )
+    lines = report.summary().splitlines()
+    assert "02-compute/practice.md:7: question has no answer" in lines
+    assert lines.index("2 items skipped, see above") > lines.index(
+        "02-compute/practice.md:19: answer E is not an option"
+    )
+
+
+def test_first_build_writes_the_package_then_the_ledger(monkeypatch: pytest.MonkeyPatch, notes: Path) -> None:
+    out = notes.parent / "out"
+    report = build_deck(monkeypatch, first_version(), notes, out, at=T0)
+    assert report.written == (out / PACKAGE, notes / LEDGER_NAME)
+    ledger = json.loads((notes / LEDGER_NAME).read_text(encoding="utf-8"))
+    assert len(ledger["notes"]) == 12 and ledger["templates"]["modified"] == T0
+    assert (
+        "anki notes: 12 added, 0 updated, 0 renamed (history kept), 0 unchanged, 0 orphaned"
+        in report.summary()
+    )
+
+
+def test_building_twice_from_the_same_notes_gives_the_same_package(
+    monkeypatch: pytest.MonkeyPatch, notes: Path
+) -> None:
+    out = notes.parent / "out"
+    build_deck(monkeypatch, first_version(), notes, out, at=T0)
+    package, ledger = (out / PACKAGE).read_bytes(), (notes / LEDGER_NAME).read_bytes()
+    report = build_deck(monkeypatch, first_version(), notes, out, at=T0 + 3600)
+    assert (out / PACKAGE).read_bytes() == package
+    assert (notes / LEDGER_NAME).read_bytes() == ledger
+    assert notes / LEDGER_NAME not in report.written  # nothing changed: git stays clean
+
+
+def test_damaged_ledger_stops_the_build_before_anything_is_written(
+    monkeypatch: pytest.MonkeyPatch, notes: Path
+) -> None:
+    (notes / LEDGER_NAME).write_text('{"version": 1, "notes": {"a": 1}}', encoding="utf-8")
+    out = notes.parent / "out"
+    with pytest.raises(LedgerError, match="entry 'a' is damaged"):
+        build_deck(monkeypatch, first_version(), notes, out, at=T0)
+    assert not out.exists()
+
+
+def test_restyled_templates_move_the_note_type_time_only(
+    monkeypatch: pytest.MonkeyPatch, notes: Path
+) -> None:
+    templates = notes.parent / "templates"
+    shutil.copytree(REPO / "templates" / "anki", templates / "anki")
+    out = notes.parent / "out"
+    build_deck(monkeypatch, first_version(), notes, out, at=T0, templates=templates)
+    with (templates / "anki" / "style.css").open("a", encoding="utf-8") as css:
+        css.write(".prompt { color: teal; }\n")
+    build_deck(monkeypatch, first_version(), notes, out, at=T0 + 60, templates=templates)
+    ledger = json.loads((notes / LEDGER_NAME).read_text(encoding="utf-8"))
+    assert ledger["templates"]["modified"] == T0 + 60
+    assert {entry["modified"] for entry in ledger["notes"].values()} == {T0}
+
+
+def test_formats_without_anki_identities_leave_the_ledger_alone(
+    monkeypatch: pytest.MonkeyPatch, deck: Deck, notes: Path
+) -> None:
+    monkeypatch.setattr("ccpkit.build.parse_notes", lambda _notes, title: Parsed(deck))
+    monkeypatch.setattr("ccpkit.build.exporter", lambda name: lambda deck, options: Exported(()))
+    report = build(
+        notes, notes.parent / "out", formats=("pdf",), options=ExportOptions(templates=REPO / "templates")
+    )
+    assert report.changes is None and not (notes / LEDGER_NAME).exists()
