@@ -1,0 +1,25 @@
+"""The committed id ledger: note id → Anki GUID and the time the note's content last changed.
+
+It is what lets a re-import update notes in place: GUIDs survive a fixed typo (rename detection),
+and modification times move only when a note's content moves, so Anki's default "update if newer"
+applies our edits and leaves untouched notes (and the student's own edits to them) alone.
+Removed notes stay in the ledger as orphans: Anki keeps them, and they keep their GUID if they return.
+"""
+
+from ccpkit.ledger.entries import LEDGER_NAME, Entry, Fingerprint, Ledger, LedgerError, Reconciliation, Stamp
+from ccpkit.ledger.reconcile import reconcile, stamp_templates
+from ccpkit.ledger.storage import dump_ledger, load_ledger
+
+__all__ = [
+    "LEDGER_NAME",
+    "Entry",
+    "Fingerprint",
+    "Ledger",
+    "LedgerError",
+    "Reconciliation",
+    "Stamp",
+    "dump_ledger",
+    "load_ledger",
+    "reconcile",
+    "stamp_templates",
+]
