@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -14,6 +16,7 @@ from ccpkit.parse.document import heading_text
 from ccpkit.parse.rules.terms import Term, is_label, split_term
 
 LISTS = ("bullet_list", "ordered_list")
+_LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s")
 
 
 @dataclass(slots=True)
@@ -74,7 +77,7 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
     parts = [term.rest] if term.rest else []
     parts += [ctx.doc.source(child) for child in pending.item.children[1:]]
     if pending.labels:
-        parts.append("\n".join(pending.labels))
+        parts.append(_join(pending.labels))
     back = "\n\n".join(part for part in parts if part.strip())
     if back:
         yield _card(ctx, pending.item, section, term.front, back, pending.pinned)
@@ -90,8 +93,7 @@ def _heading_card(
     """Label lines right under a heading describe the heading: together they make one card."""
     if heading is None or not labels:
         return
-    back = "\n".join(labels)
-    yield _card(ctx, heading, section, heading_text(heading), back, pinned_id(heading))
+    yield _card(ctx, heading, section, heading_text(heading), _join(labels), pinned_id(heading))
 
 
 def _card(
@@ -116,3 +118,11 @@ def _is_label_paragraph(node: SyntaxTreeNode) -> bool:
         return term.is_label and term.separated
     head, colon, _ = inline.content.partition(":")
     return bool(colon) and "\n" not in head and is_label(head)
+
+
+def _join(blocks: list[str]) -> str:
+    """Label items stay one tight list; label paragraphs stay paragraphs."""
+    text = blocks[0]
+    for previous, block in itertools.pairwise(blocks):
+        text += ("\n" if _LIST_ITEM.match(previous) and _LIST_ITEM.match(block) else "\n\n") + block
+    return text

@@ -37,7 +37,7 @@ def _table(ctx: Context, block: Block, previous: SyntaxTreeNode | None) -> Item 
         if written != len(columns):
             return ctx.problem(
                 row,
-                f"table row has {written} cells but the header has {len(columns)}: "
+                f"table row has {written} cell{'s' * (written != 1)} but the header has {len(columns)}: "
                 "add or remove cells (write an empty cell as `| |`)",
             )
     caption = _caption(previous)

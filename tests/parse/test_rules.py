@@ -1,0 +1,25 @@
+"""Each extraction rule, specified by fixture files: notes in, the items and problems found out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ccpkit.parse import parse_notes
+from tests.parse.fixture_file import Case, picture, read_fixture_file
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CASES = [
+    pytest.param(case, id=f"{path.stem}:{case.line}:{case.title}")
+    for path in sorted(FIXTURES.glob("*.md"))
+    for case in read_fixture_file(path)
+]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_fixture(case: Case, tmp_path: Path) -> None:
+    """The notes go into ``m/notes.md`` (module ``m``), so locations read ``m/notes.md:LINE``."""
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "notes.md").write_text(case.notes, encoding="utf-8")
+    assert picture(parse_notes(tmp_path)) == case.expected
