@@ -1,0 +1,101 @@
+"""Bullet and numbered lists, with real nesting recovered from the export's lying indentation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ccpkit.importer.blocks import ListBlock, ListItem
+from ccpkit.importer.lines import BULLET, LONE_DASH, NUMBERED, Line, clean_inline
+
+_LABEL_ONLY = re.compile(r"^\*\*[^*]+:\*\*$|^[^*]+:$")
+_BROKEN_BOLD = re.compile(r"^([^*]{1,60}):\*\* ")
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    column: int
+    numbered: bool
+    marker: str
+    text: list[str]
+    line: int
+
+
+def is_item(text: str) -> bool:
+    return bool(BULLET.match(text) or NUMBERED.match(text)) and text.strip() != LONE_DASH
+
+
+def _raw_item(line: Line) -> _Raw:
+    numbered = NUMBERED.match(line.text)
+    if numbered:
+        return _Raw(len(numbered.group(1)), True, f"{numbered.group(2)}.", [numbered.group(3)], line.number)
+    bullet = BULLET.match(line.text)
+    assert bullet is not None
+    return _Raw(len(bullet.group(1)), False, "-", [bullet.group(2)], line.number)
+
+
+def _lazy(text: str) -> bool:
+    """A non-blank line without a marker right under an item continues that item's text."""
+    return bool(text.strip()) and "\t" not in text and not is_item(text) and text.strip() != LONE_DASH
+
+
+def parse_list(lines: Sequence[Line], start: int) -> tuple[ListBlock, int, Line | None]:
+    """The list starting at ``start``, the index after it, and its lone ``-`` terminator if any."""
+    raws: list[_Raw] = []
+    index = start
+    terminator: Line | None = None
+    while index < len(lines):
+        text = lines[index].text
+        if is_item(text):
+            raws.append(_raw_item(lines[index]))
+        elif raws and _lazy(text) and not lines[index - 1].blank:
+            raws[-1].text.append(text.strip())
+        elif text.strip() == LONE_DASH:
+            terminator = lines[index]
+            index += 1
+            break
+        elif not lines[index].blank or not _continues_after_blank(lines, index):
+            break
+        index += 1
+    return ListBlock(items=tuple(_nest(raws, terminator is not None))), index, terminator
+
+
+def _continues_after_blank(lines: Sequence[Line], index: int) -> bool:
+    while index < len(lines) and lines[index].blank:
+        index += 1
+    return index < len(lines) and is_item(lines[index].text)
+
+
+def _is_label(text: str) -> bool:
+    return bool(_LABEL_ONLY.match(text.strip()))
+
+
+def _nest(raws: list[_Raw], terminated: bool) -> list[ListItem]:
+    """Decide each item's level.
+
+    In a list closed by a lone ``-`` whose items 2..n all sit at column 1, the column lies (they are
+    siblings), except under a label-only item such as ``**Presenters:**``, whose followers are its
+    children. Elsewhere column 1 is real nesting. Bullets under a numbered item are its children.
+    """
+    lying = terminated and len(raws) > 1 and raws[0].column == 0 and all(r.column == 1 for r in raws[1:])
+    items: list[ListItem] = []
+    under_number = under_label = False
+    for position, raw in enumerate(raws):
+        if raw.numbered:
+            level, under_number, under_label = 0, True, False
+        elif under_number and raw.column == 1:
+            level = 1
+        elif lying:
+            level = 0 if _is_label(raw.text[0]) else int(under_label)
+            under_label = under_label or _is_label(raw.text[0])
+        else:
+            level = raw.column if position else 0
+            under_number = False
+        items.append(ListItem(level, raw.marker, _item_text(raw.text), raw.line))
+    return items
+
+
+def _item_text(parts: list[str]) -> str:
+    first = _BROKEN_BOLD.sub(r"**\1:** ", parts[0], count=1) if "**" not in parts[0].split(":**")[0] else parts[0]
+    return "\n".join(clean_inline(part.strip()) for part in [first, *parts[1:]])

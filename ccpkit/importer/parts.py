@@ -1,0 +1,196 @@
+"""Parse the lines of one export part into Markdown blocks, reporting every line it drops."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ccpkit.importer import mcq
+from ccpkit.importer.blocks import Block, CodeBlock, Paragraph, Question, TableBlock
+from ccpkit.importer.headings import heading
+from ccpkit.importer.lines import CODE_LABELS, Line, clean_inline, noise_reason
+from ccpkit.importer.lists import is_item, parse_list
+from ccpkit.importer.report import ImportReport
+from ccpkit.importer.tables import build_table, is_noise_grid, table_span
+
+CHATTER_BLOCKS = {"How to use these": "Which output would you like next?"}
+"""Chat-assistant blocks dropped whole: first line → last line."""
+
+_MARKDOWN_START = re.compile(r"^([*+>#=]|\d+[.)])(\s|$)")
+FENCE = "```"
+
+
+@dataclass
+class _State:
+    """The parse of one part: its lines, the blocks so far, and the questions still waiting for a key."""
+
+    lines: Sequence[Line]
+    report: ImportReport
+    blocks: list[Block] = field(default_factory=list)
+    unlettered: int = 0
+
+    def consumed(self, start: int, end: int, reason: str | None = None) -> None:
+        """Report the lines in ``start:end`` that were used up without being carried over."""
+        for line in self.lines[start:end]:
+            why = noise_reason(line.text) or reason
+            if why and not line.blank:
+                self.report.drop(line, why)
+
+
+def parse_part(lines: Sequence[Line], report: ImportReport) -> list[Block]:
+    """Blocks for a part; noise lines are dropped and reported, everything else is kept."""
+    state = _State(lines, report)
+    index = 0
+    while index < len(lines):
+        index = _step(state, index)
+    return state.blocks
+
+
+def _step(state: _State, index: int) -> int:
+    line = state.lines[index]
+    if line.blank:
+        return index + 1
+    if noise_reason(line.text):
+        state.consumed(index, index + 1)
+        return index + 1
+    for rule in RULES:
+        end = rule(state, index)
+        if end is not None:
+            return end
+    raise AssertionError("the paragraph rule always matches")  # pragma: no cover
+
+
+def _chatter(state: _State, index: int) -> int | None:
+    last = CHATTER_BLOCKS.get(state.lines[index].text.strip())
+    if last is None:
+        return None
+    end = next((n + 1 for n in range(index, len(state.lines)) if state.lines[n].text == last), index + 1)
+    state.consumed(index, end, "chat-assistant chatter")
+    return end
+
+
+def _fence(state: _State, index: int) -> int | None:
+    if not state.lines[index].text.strip().startswith(FENCE):
+        return None
+    end = next(
+        (n for n in range(index + 1, len(state.lines)) if state.lines[n].text.strip().startswith(FENCE)),
+        len(state.lines) - 1,
+    )
+    body = state.lines[index + 1 : end]
+    for line in body:
+        if line.text.strip() in CODE_LABELS:
+            state.report.drop(line, "leaked code-language label")
+    code = tuple(line.text for line in body if line.text.strip() not in CODE_LABELS)
+    state.blocks.append(CodeBlock(_trim_blank(code), state.lines[index].number))
+    return end + 1
+
+
+def _trim_blank(code: tuple[str, ...]) -> tuple[str, ...]:
+    lines = list(code)
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return tuple(lines)
+
+
+def _table(state: _State, index: int) -> int | None:
+    if not state.lines[index].has_tab:
+        return None
+    end = table_span(state.lines, index)
+    block = state.lines[index:end]
+    if is_noise_grid(block):
+        state.consumed(index, end, "numeric grid (image remnant), not a table")
+        return end
+    table, separators = build_table(block)
+    for line in separators:
+        state.report.drop(line, "table separator row")
+    state.blocks.append(TableBlock(table))
+    return end
+
+
+def _answer_key(state: _State, index: int) -> int | None:
+    parsed = mcq.parse_answer_key(state.lines, index)
+    if parsed is None:
+        return None
+    entries, end = parsed
+    positions = [n for n, block in enumerate(state.blocks) if isinstance(block, Question) and not block.answer]
+    answered, unmatched = mcq.apply_key([state.blocks[n] for n in positions], entries)  # type: ignore[misc]
+    for position, question in zip(positions, answered, strict=True):
+        state.blocks[position] = question
+    state.consumed(index, end, "answer key (moved next to its question)")
+    for entry in unmatched:
+        state.report.unclassify(Line(entry.line, ""), f"answer key entry {entry.qid} matches no question")
+        state.blocks.append(Paragraph(f"{entry.qid}: {entry.answer}", entry.line))
+    return end
+
+
+def _question(state: _State, index: int) -> int | None:
+    parsed = mcq.parse_question(state.lines, index)
+    if parsed is None:
+        return None
+    question, end = parsed
+    state.blocks.append(question)
+    state.consumed(index, end)
+    return end
+
+
+def _unlettered(state: _State, index: int) -> int | None:
+    if is_item(state.lines[index].text):
+        return None
+    parsed = mcq.parse_unlettered(state.lines, index, f"KC{state.unlettered + 1}")
+    if parsed is None:
+        return None
+    state.unlettered += 1
+    state.blocks.append(parsed[0])
+    return parsed[1]
+
+
+def _list(state: _State, index: int) -> int | None:
+    if not is_item(state.lines[index].text):
+        return None
+    block, end, _ = parse_list(state.lines, index)
+    state.blocks.append(block)
+    state.consumed(index, end)
+    return end
+
+
+def _heading(state: _State, index: int) -> int | None:
+    lines = state.lines
+    if index + 1 < len(lines) and not lines[index + 1].blank:
+        return None
+    found = heading(lines[index].text, lines[index].number)
+    if found is None:
+        return None
+    state.blocks.append(found)
+    return index + 1
+
+
+def _paragraph(state: _State, index: int) -> int:
+    lines = state.lines
+    end = index + 1
+    while end < len(lines) and _continues_paragraph(lines[end].text):
+        end += 1
+    text = clean_inline("\n".join(line.text.strip() for line in lines[index:end]))
+    escaped = "\n".join("\\" + part if _MARKDOWN_START.match(part) else part for part in text.split("\n"))
+    state.blocks.append(Paragraph(escaped, lines[index].number))
+    return end
+
+
+def _continues_paragraph(text: str) -> bool:
+    return bool(text.strip()) and "\t" not in text and not is_item(text) and noise_reason(text) is None
+
+
+RULES: tuple[Callable[[_State, int], int | None], ...] = (
+    _chatter,
+    _fence,
+    _table,
+    _answer_key,
+    _question,
+    _unlettered,
+    _list,
+    _heading,
+    _paragraph,
+)
+"""Tried in order at the first line of each block; the paragraph rule takes whatever is left."""

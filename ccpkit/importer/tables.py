@@ -1,0 +1,134 @@
+"""Rebuild GFM tables from the export's TAB-separated blocks (wrapped cells, split headers, blanks)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ccpkit.importer.lines import Line, clean_inline
+
+_SEPARATOR_CELL = re.compile(r"^-*$")
+_NUMBER = re.compile(r"^\d+$")
+_LINK_CELL = re.compile(r"\(ope ?n ?s in a new tab\)")
+
+HEADER_OVERRIDES: dict[tuple[str, ...], tuple[str, ...]] = {
+    # 6282-6285: the header was split over two lines *and* misaligned; the rows are
+    # Service | Category | What it does, so the cell-wise merge would label columns wrongly.
+    ("Service", "What It Does / Key Features Category / Use Case", ""): (
+        "Service",
+        "Category / Use Case",
+        "What It Does / Key Features",
+    ),
+}
+"""Headers no rule can repair, keyed by the header the rules produce; see docs/import.md."""
+
+LINK_HEADER = ("Resource link", "Description")
+"""Header given to a headerless link table (its first cells carry ``(opens in a new tab)``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A rebuilt table: header cells and body rows, all of the same width, as inline Markdown."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    line: int  # export line of the first row
+
+
+def table_span(lines: Sequence[Line], start: int) -> int:
+    """End index (exclusive) of the TAB block starting at ``start``: TAB lines and blanks between them."""
+    end = start
+    index = start
+    while index < len(lines) and (lines[index].has_tab or lines[index].blank):
+        if lines[index].has_tab:
+            end = index + 1
+        index += 1
+    return end
+
+
+def is_noise_grid(block: Sequence[Line]) -> bool:
+    """A grid of bare numbers (an image-grid remnant such as 1..15) is not a table."""
+    cells = [cell for line in block if line.has_tab for cell in line.text.split("\t")]
+    return all(_NUMBER.match(cell.strip()) for cell in cells)
+
+
+def _is_separator(cells: Sequence[str]) -> bool:
+    return all(_SEPARATOR_CELL.match(cell.strip()) for cell in cells)
+
+
+def _is_continuation(cells: Sequence[str], after_blank: bool) -> bool:
+    """A line after a blank continues the row above when its first cell is empty or it starts mid-sentence.
+
+    Without a blank before it, a line with an empty first cell is a new row under the same
+    (merged) first cell, so it is not a continuation.
+    """
+    if not after_blank:
+        return False
+    if not cells[0].strip():
+        return True
+    rest = [cell.strip() for cell in cells[1:] if cell.strip()]
+    return bool(rest) and rest[0][0].islower()
+
+
+def _merge(row: list[str], cells: Sequence[str]) -> None:
+    for index, cell in enumerate(cells):
+        if index >= len(row):
+            row.append("")
+        if cell.strip():
+            row[index] = f"{row[index].strip()} {cell.strip()}".strip()
+
+
+def _collect_rows(block: Sequence[Line]) -> tuple[list[list[str]], list[Line]]:
+    """Rows as lists of raw cells, and the separator lines that were dropped."""
+    rows: list[list[str]] = []
+    separators: list[Line] = []
+    after_blank = False
+    for line in block:
+        if line.blank:
+            after_blank = True
+            continue
+        cells = line.text.split("\t")
+        if _is_separator(cells):
+            separators.append(line)
+        elif rows and _is_continuation(cells, after_blank):
+            _merge(rows[-1], cells)
+        else:
+            rows.append(list(cells))
+        after_blank = False
+    return rows, separators
+
+
+def _cell(text: str) -> str:
+    return clean_inline(text.strip()).strip().replace("|", "\\|")
+
+
+def _square(rows: list[list[str]]) -> list[tuple[str, ...]]:
+    """Pad every row to the widest one, then drop columns that are empty everywhere."""
+    width = max(len(row) for row in rows)
+    padded = [[_cell(cell) for cell in row] + [""] * (width - len(row)) for row in rows]
+    keep = [col for col in range(width) if any(row[col] for row in padded)]
+    return [tuple(row[col] for col in keep) for row in padded]
+
+
+def build_table(block: Sequence[Line]) -> tuple[Table, list[Line]]:
+    """The table of a TAB block, plus the separator lines it dropped."""
+    raw, separators = _collect_rows(block)
+    rows = _square(raw)
+    header, body = rows[0], rows[1:]
+    header = HEADER_OVERRIDES.get(header, header)
+    if _LINK_CELL.search(block[0].text) and len(header) == len(LINK_HEADER):
+        header, body = LINK_HEADER, rows
+    first = next(line.number for line in block if line.has_tab)
+    return Table(header=header, rows=tuple(body), line=first), separators
+
+
+def render_table(table: Table) -> str:
+    """GFM pipe table text."""
+    lines = [_pipe_row(table.header), _pipe_row(tuple("---" for _ in table.header))]
+    lines.extend(_pipe_row(row) for row in table.rows)
+    return "\n".join(lines)
+
+
+def _pipe_row(cells: tuple[str, ...]) -> str:
+    return "| " + " | ".join(cells) + " |"

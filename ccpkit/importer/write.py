@@ -1,0 +1,89 @@
+"""Write the notes folder atomically, and the import report (summary + every dropped line)."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from ccpkit.errors import CcpkitError
+from ccpkit.importer.notes import NoteFile
+from ccpkit.importer.report import ImportReport, Note
+
+
+def check_out(out: Path, force: bool) -> None:
+    """Refuse to clobber a folder of notes the user may have edited, unless ``force``."""
+    if out.exists() and not out.is_dir():
+        raise CcpkitError(f"{out}: exists and is not a folder; choose another --out")
+    if out.is_dir() and any(out.iterdir()) and not force:
+        raise CcpkitError(f"{out}: folder is not empty; pass --force to replace the notes in it")
+
+
+def write_notes(out: Path, files: Sequence[NoteFile]) -> None:
+    """Build the folder next to ``out`` and swap it in, so ``out`` is never half-written.
+
+    Dot-files of an existing ``out`` (such as the id ledger ``.ccpkit-ledger.json``) are kept:
+    they are not notes, and losing the ledger would break card identity in Anki.
+    """
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    try:
+        for file in files:
+            target = staging / file.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(file.text, encoding="utf-8", newline="\n")
+        _swap(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    if not out.exists():
+        staging.rename(out)
+        return
+    for kept in sorted(out.glob(".*")):
+        shutil.move(str(kept), staging / kept.name)
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    old.rmdir()
+    out.rename(old)
+    staging.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def summary(export: Path, out: Path, report_path: Path, files: Sequence[NoteFile], report: ImportReport) -> str:
+    """The printed summary: counts per module and part, totals, and where the full report is."""
+    lines = [f"Imported {export} → {out}/ ({len(files)} files)"]
+    for file in files:
+        counts = f"{file.terms:3d} terms {file.tables:2d} tables {file.questions:3d} MCQs"
+        lines.append(f"  {file.path:<52} {counts}")
+    modules = {file.module for file in files if file.module is not None}
+    questions = sum(file.questions for file in files)
+    answered = sum(file.answered for file in files)
+    lines.append(
+        f"Total: {len(modules)} modules, {sum(f.tables for f in files)} tables, "
+        f"{questions} MCQs ({answered} with an answer), {sum(f.terms for f in files)} term bullets"
+    )
+    lines.append(
+        f"{len(report.dropped)} lines dropped, {len(report.unclassified)} unclassified "
+        f"(blank lines not counted); full list: {report_path}"
+    )
+    return "\n".join(lines)
+
+
+def report_text(summary_text: str, report: ImportReport) -> str:
+    """The full report file: the summary, then every dropped and unclassified line by export line."""
+    parts = [summary_text, "", f"Dropped lines ({len(report.dropped)}):"]
+    parts.extend(_note_line(note) for note in sorted(report.dropped))
+    parts.extend(["", f"Unclassified lines ({len(report.unclassified)}):"])
+    parts.extend(_note_line(note) for note in sorted(report.unclassified))
+    return "\n".join(parts) + "\n"
+
+
+def _note_line(note: Note) -> str:
+    return f"  line {note.line}: {note.reason}: {note.text.strip()!r}"
+
+
+def write_report(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
