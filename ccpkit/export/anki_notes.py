@@ -90,11 +90,12 @@ def deck_name_for(deck: Deck, module: Module) -> str:
 
 
 def tags_for(item: Item) -> tuple[str, ...]:
-    """Hierarchical tags for module, kind and part, then the item's own tags."""
+    """Hierarchical tags for module, kind and part, then the item's own tags that add something."""
     tags = [f"module::{item.module}", f"kind::{item.kind}"]
     if item.part:
         tags.append(f"part::{slug(item.part)}")
-    return (*tags, *item.tags)
+    said = {tag.rsplit("::", 1)[-1] for tag in tags}
+    return (*tags, *(tag for tag in item.tags if tag not in said))
 
 
 _Rendered = tuple[str, NoteType, tuple[str, ...], str]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ccpkit.export import NoteIdentity
-from ccpkit.export.anki_notes import AnkiNote, anki_notes, default_guid
+from ccpkit.export.anki_notes import AnkiNote, anki_notes, default_guid, tags_for
 from ccpkit.export.anki_notetypes import COMPARISON, MULTIPLE_CHOICE, NOTE_TYPES, TERM
 from ccpkit.model import Card, Deck
 
@@ -24,7 +24,9 @@ def test_one_note_per_card_and_question_and_one_per_table_row(deck: Deck) -> Non
 def test_deck_is_course_then_numbered_module_and_tags_name_module_kind_part(deck: Deck) -> None:
     note = by_id(deck)["02-compute/card/ec2"]
     assert note.deck == "AWS Certified Cloud Practitioner::02 Compute in the Cloud"
-    assert note.tags == ("module::02-compute", "kind::card", "part::cram-sheet", "cram-sheet")
+    assert note.tags == ("module::02-compute", "kind::card", "part::cram-sheet")
+    tagged = replace(deck.modules[0].items[0], tags=("02-compute", "card", "exam-tip"))
+    assert tags_for(tagged) == ("module::02-compute", "kind::card", "part::cram-sheet", "exam-tip")
 
 
 def test_guid_comes_from_the_id_not_the_content(deck: Deck) -> None:
