@@ -1,0 +1,63 @@
+"""Which questions a practice exam asks, in which order, with which option order: seeded, so repeatable."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from ccpkit.errors import UsageError
+from ccpkit.model import MCQ, Deck, Option
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_REFERS_TO_OTHERS = re.compile(
+    r"\b(all|none|both|neither) of (the )?(above|these|them)\b|\b[A-H] (and|or|&) [A-H]\b|^(both|all|none)\b",
+    re.IGNORECASE,
+)
+"""Options such as "All of the above" or "A and B" only make sense in their original order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One question as printed: its number, the options in printed order, relabelled A, B, C …"""
+
+    number: int
+    mcq: MCQ
+    options: tuple[Option, ...]
+
+    @property
+    def answers(self) -> tuple[str, ...]:
+        """Printed letters of the correct options."""
+        return tuple(option.label for option in self.options if option.correct)
+
+
+def draw_questions(
+    deck: Deck, *, count: int | None, seed: int, modules: tuple[int, ...]
+) -> tuple[Question, ...]:
+    """Pick ``count`` questions (all by default) from ``modules`` (all by default) in a seeded order."""
+    pool = _pool(deck, modules)
+    if count is not None and count > len(pool):
+        raise UsageError(f"--exam-count {count} asks for more questions than the {len(pool)} available")
+    rng = random.Random(seed)
+    picked = rng.sample(pool, count if count is not None else len(pool))
+    return tuple(Question(number, mcq, _shuffled(mcq, rng)) for number, mcq in enumerate(picked, start=1))
+
+
+def _pool(deck: Deck, modules: tuple[int, ...]) -> list[MCQ]:
+    known = {module.number for module in deck.modules if any(isinstance(i, MCQ) for i in module.items)}
+    unknown = sorted(set(modules) - known)
+    if unknown:
+        having = ", ".join(map(str, sorted(known))) or "none"
+        raise UsageError(f"--exam-module {unknown[0]} has no questions; modules with questions: {having}")
+    chosen = [m for m in deck.modules if not modules or m.number in modules]
+    return [item for module in chosen for item in module.items if isinstance(item, MCQ)]
+
+
+def _shuffled(mcq: MCQ, rng: random.Random) -> tuple[Option, ...]:
+    options = list(mcq.options)
+    if not any(_REFERS_TO_OTHERS.search(option.text) for option in options):
+        rng.shuffle(options)
+    return tuple(
+        Option(label=LETTERS[index], text=option.text, correct=option.correct)
+        for index, option in enumerate(options)
+    )

@@ -1,0 +1,133 @@
+"""The practice exam: numbered questions, each kept on one page, then an answer key on a new page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from ccpkit.export.pdf.cram import module_label
+from ccpkit.export.pdf.draw import Question
+from ccpkit.export.pdf.glyphs import Typesetter
+from ccpkit.export.pdf.layout import Heading, template_id
+from ccpkit.export.pdf.typography import Typography
+from ccpkit.model import Deck
+
+_COUNT_WORDS = {2: "TWO", 3: "THREE", 4: "FOUR", 5: "FIVE"}
+
+
+def choose_note(question: Question) -> str:
+    """``(Choose TWO.)`` for a multi-answer question whose stem does not say so already."""
+    count = len(question.answers)
+    if count < 2 or "choose" in question.mcq.stem.lower():
+        return ""
+    return f" (Choose {_COUNT_WORDS.get(count, str(count))}.)"
+
+
+def exam_story(
+    deck: Deck, questions: Sequence[Question], ty: Typography, setter: Typesetter, *, seed: int
+) -> list[Flowable]:
+    """Cover lines, the questions, a page break, then the answer grid and the explanations."""
+    labels = {module.slug: module_label(module) for module in deck.modules}
+    title = setter.plain(f"Practice exam · {len(questions)} questions")
+    intro = (
+        f"Seed {seed}: the same seed gives the same questions in the same order. Choose the best answer; "
+        "questions marked (Choose TWO.) have several. The answer key starts on a new page at the end."
+    )
+    story: list[Flowable] = [
+        Heading(
+            Paragraph(f"<b>{title}</b>", ty.band),
+            title="Practice exam",
+            key="questions",
+            level=0,
+            label=setter.plain("Questions"),
+        ),
+        Paragraph(setter.plain(intro), ty.body),
+    ]
+    story += [_question(question, ty, setter, labels) for question in questions]
+    if not questions:
+        story.append(Paragraph(setter.plain("The notes hold no practice questions yet."), ty.question))
+    story += [NextPageTemplate(template_id(ty.style.exam.key_columns)), PageBreak()]
+    return story + _answer_key(questions, ty, setter, seed=seed)
+
+
+def _question(question: Question, ty: Typography, setter: Typesetter, labels: dict[str, str]) -> Flowable:
+    mcq, source = question.mcq, question.mcq.source
+    tag = setter.plain(labels.get(mcq.module, mcq.module))
+    stem = setter.markdown(mcq.stem, source) + setter.plain(choose_note(question))
+    mark = "☐" if len(question.answers) > 1 else "○"
+    parts: list[Flowable] = [
+        Paragraph(
+            f'<b>{question.number}.</b> {stem} <font size="{ty.tag.fontSize}" '
+            f'color="{ty.style.colours.muted}">· {tag}</font>',
+            ty.question,
+        )
+    ]
+    parts += [
+        Paragraph(setter.plain(f"{mark} {option.label}. ") + setter.markdown(option.text, source), ty.option)
+        for option in question.options
+    ]
+    return KeepTogether(parts)
+
+
+def _answer_key(
+    questions: Sequence[Question], ty: Typography, setter: Typesetter, *, seed: int
+) -> list[Flowable]:
+    title = setter.plain(f"Answer key · seed {seed}")
+    story: list[Flowable] = [
+        Heading(
+            Paragraph(f"<b>{title}</b>", ty.band),
+            title="Answer key",
+            key="answer-key",
+            level=0,
+            label=setter.plain("Answer key"),
+        ),
+    ]
+    if questions:
+        story.append(_grid(questions, ty, setter))
+    story += [_explanation(question, ty, setter) for question in questions]
+    return story
+
+
+def _grid(questions: Sequence[Question], ty: Typography, setter: Typesetter) -> Table:
+    """Compact answers, ``12 B`` per cell, row by row, for marking at a glance."""
+    per_row = ty.style.exam.grid_columns
+    cells = [Paragraph(f"<b>{q.number}</b> {setter.plain(', '.join(q.answers))}", ty.key) for q in questions]
+    rows = [cells[start : start + per_row] for start in range(0, len(cells), per_row)]
+    rows[-1] += [""] * (per_row - len(rows[-1]))
+    grid = Table(rows, hAlign="LEFT", repeatRows=0)
+    grid.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), ty.fonts.body, ty.style.exam.key_size),
+                ("GRID", (0, 0), (-1, -1), 0.25, ty.palette.grid),
+                ("ROWBACKGROUNDS", (0, 0), (-1, -1), [None, ty.palette.zebra]),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    grid.spaceAfter = ty.style.exam.key_size
+    return grid
+
+
+def _explanation(question: Question, ty: Typography, setter: Typesetter) -> Paragraph:
+    mcq, source = question.mcq, question.mcq.source
+    right = " · ".join(
+        f"<b>{option.label}</b> {setter.markdown(option.text, source)}"
+        for option in question.options
+        if option.correct
+    )
+    text = f"<b>{question.number}.</b> {right}"
+    if mcq.explanation.strip():
+        text += " — " + setter.markdown(mcq.explanation, source)
+    text += f' <font color="{ty.style.colours.muted}">({setter.plain(str(source))})</font>'
+    return Paragraph(text, ty.key)

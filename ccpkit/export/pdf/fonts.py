@@ -1,0 +1,105 @@
+"""Embedded TrueType fonts: find, register once, and know which characters each one can print."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from ccpkit.errors import UsageError
+from ccpkit.export.pdf.style import Fonts, Style
+
+BUNDLED = Path(__file__).resolve().parent.parent.parent / "fonts"
+"""``ccpkit/fonts``: DejaVu and Symbola, shipped with the package (licences alongside)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FontSet:
+    """Registered reportlab font names, and the characters every font of a family covers."""
+
+    body: str
+    """Family name for text; ``<b>`` and ``<i>`` resolve to its bold and italic files."""
+    mono: str
+    fallback: str
+    body_chars: frozenset[int]
+    mono_chars: frozenset[int]
+    fallback_chars: frozenset[int]
+
+
+def register_fonts(style: Style) -> FontSet:
+    """Register the style's fonts with reportlab (once per file) and return their names."""
+    _fix_astral_to_unicode()
+    files = style.fonts
+    body = [_register(_find(style, name)) for name in _body_files(files)]
+    mono = [_register(_find(style, name)) for name in (files.mono, files.mono_bold)]
+    fallback = _register(_find(style, files.fallback))
+    pdfmetrics.registerFontFamily(body[0], normal=body[0], bold=body[1], italic=body[2], boldItalic=body[3])
+    pdfmetrics.registerFontFamily(mono[0], normal=mono[0], bold=mono[1], italic=mono[0], boldItalic=mono[1])
+    pdfmetrics.registerFontFamily(
+        fallback, normal=fallback, bold=fallback, italic=fallback, boldItalic=fallback
+    )
+    return FontSet(
+        body=body[0],
+        mono=mono[0],
+        fallback=fallback,
+        body_chars=frozenset.intersection(*(_chars(name) for name in body)),
+        mono_chars=frozenset.intersection(*(_chars(name) for name in mono)),
+        fallback_chars=_chars(fallback),
+    )
+
+
+def _body_files(files: Fonts) -> tuple[str, str, str, str]:
+    return files.regular, files.bold, files.italic, files.bold_italic
+
+
+def _find(style: Style, name: str) -> Path:
+    for folder in (style.folder, BUNDLED):
+        if (folder / name).is_file():
+            return (folder / name).resolve()
+    raise UsageError(
+        f"{style.folder / 'style.toml'}: font file {name!r} is neither in {style.folder} nor in {BUNDLED}"
+    )
+
+
+@cache
+def _register(path: Path) -> str:
+    """Load a font file under a name derived from its path; loading is the slow part, so only once."""
+    name = f"ccpkit-{path.stem}"
+    try:
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    except TTFError as error:
+        raise UsageError(f"{path}: not a usable TrueType font ({error})") from None
+    return name
+
+
+@cache
+def _chars(name: str) -> frozenset[int]:
+    font = pdfmetrics.getFont(name)
+    return frozenset(font.face.charToGlyph)
+
+
+_BFCHAR = re.compile(r"^(<[0-9A-F]+>) <([0-9A-F]{5,6})>$", re.MULTILINE)
+
+
+def _utf16(match: re.Match[str]) -> str:
+    code_units = chr(int(match[2], 16)).encode("utf-16-be").hex().upper()
+    return f"{match[1]} <{code_units}>"
+
+
+def _fix_astral_to_unicode() -> None:
+    """Make copy/paste give back emoji: reportlab ≤ 5.1 writes code points above U+FFFF as 5 hex
+    digits in the ToUnicode CMap, where PDF wants UTF-16 (a surrogate pair). Applied only while
+    reportlab still has the bug, so an upgrade that fixes it is left alone."""
+    original = ttfonts.makeToUnicodeCMap
+    if getattr(original, "ccpkit_fixed", False) or "<1F3AF>" not in original("probe", [0x1F3AF]):
+        return
+
+    def fixed(fontname: str, subset: list[int]) -> str:
+        return _BFCHAR.sub(_utf16, original(fontname, subset))
+
+    fixed.ccpkit_fixed = True  # type: ignore[attr-defined]
+    ttfonts.makeToUnicodeCMap = fixed

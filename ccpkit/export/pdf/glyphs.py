@@ -1,0 +1,103 @@
+"""Paragraph markup in which every character has a glyph: fallback font, or a visible placeholder."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from ccpkit.errors import Problem
+from ccpkit.export.pdf.fonts import FontSet
+from ccpkit.markup import to_reportlab
+from ccpkit.model import SourceLocation
+
+_INVISIBLE = dict.fromkeys([0xFE0E, 0xFE0F, 0x200D, *range(0x1F3FB, 0x1F400)])
+"""Emoji presentation selectors, joiners and skin tones: they shape colour emoji, print nothing."""
+_CONTROL = dict.fromkeys([*range(0x00, 0x0A), *range(0x0B, 0x20), 0x7F], " ")
+_TOKENS = re.compile(r"(<[^>]*>|&#?\w+;)")
+_FONT_FACE = re.compile(r'<font face="(\w+)"')
+
+
+def placeholder(char: str) -> str:
+    """What prints instead of a character no font has: its code point, so a reader can look it up."""
+    return f"[U+{ord(char):04X}]"
+
+
+class Typesetter:
+    """Renders note text as reportlab markup and collects the glyph problems, one per place and character."""
+
+    def __init__(self, fonts: FontSet) -> None:
+        self.fonts = fonts
+        self._problems: dict[tuple[SourceLocation, str], Problem] = {}
+        self._faces = {"mono": fonts.mono}
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return tuple(sorted(self._problems.values()))
+
+    def markdown(self, text: str, source: SourceLocation | None) -> str:
+        """Inline Markdown from the notes → markup (bold, italic, code, line breaks)."""
+        return self.route(to_reportlab(text), source)
+
+    def plain(self, text: str, source: SourceLocation | None = None) -> str:
+        """Text we wrote ourselves or that is not Markdown (titles, labels) → escaped markup."""
+        return self.route(escape(text, quote=False), source)
+
+    def route(self, markup: str, source: SourceLocation | None) -> str:
+        """Send each character to the first font that has it; tags and entities pass through."""
+        out: list[str] = []
+        fonts: list[bool] = []  # open <font> tags: is each the mono face?
+        for token in _TOKENS.split(markup.translate(_INVISIBLE).translate(_CONTROL)):
+            if token.startswith("<font"):
+                fonts.append(token.startswith('<font face="mono"'))
+            elif token == "</font>" and fonts:
+                fonts.pop()
+            if token.startswith("<"):
+                out.append(self._rename_face(token))
+            elif token.startswith("&"):
+                out.append(token)
+            elif token:
+                out.append(self._route_text(token, any(fonts), source))
+        return "".join(out)
+
+    def _rename_face(self, tag: str) -> str:
+        found = _FONT_FACE.match(tag)
+        if found and found[1] in self._faces:
+            return tag.replace(f'"{found[1]}"', f'"{self._faces[found[1]]}"', 1)
+        return tag
+
+    def _route_text(self, text: str, in_mono: bool, source: SourceLocation | None) -> str:
+        primary = self.fonts.mono_chars if in_mono else self.fonts.body_chars
+        if all(ord(char) in primary or char in " \n" for char in text):
+            return text
+        runs: list[tuple[str | None, str]] = []
+        for char in text:
+            face, shown = self._place(char, primary, in_mono, source)
+            if runs and runs[-1][0] == face:
+                runs[-1] = (face, runs[-1][1] + shown)
+            else:
+                runs.append((face, shown))
+        return "".join(
+            shown if face is None else f'<font face="{face}">{shown}</font>' for face, shown in runs
+        )
+
+    def _place(
+        self, char: str, primary: frozenset[int], in_mono: bool, source: SourceLocation | None
+    ) -> tuple[str | None, str]:
+        code = ord(char)
+        if code in primary or char in " \n":
+            return None, char
+        if in_mono and code in self.fonts.body_chars:
+            return self.fonts.body, char
+        if code in self.fonts.fallback_chars:
+            return self.fonts.fallback, char
+        if source is not None:
+            self._problems.setdefault((source, char), _missing_glyph(source, char))
+        return None, placeholder(char)
+
+
+def _missing_glyph(source: SourceLocation, char: str) -> Problem:
+    message = (
+        f"character {char!r} (U+{ord(char):04X}) is in none of the PDF fonts; printed as "
+        f"{placeholder(char)}. Replace it in the notes, or add a font that has it in templates/pdf/style.toml"
+    )
+    return Problem(source, message, "warning")

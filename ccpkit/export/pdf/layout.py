@@ -1,0 +1,258 @@
+"""Page geometry: column frames, running header and footer, bookmarks, and late-drawn page numbers."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import A4, LETTER, landscape, portrait
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from ccpkit import __version__
+from ccpkit.export import Paper
+from ccpkit.export.pdf.style import Orientation
+from ccpkit.export.pdf.typography import Typography
+
+LateDraw = Callable[["PagedCanvas", int], None]
+
+
+class PagedCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that knows the page count at the end: "Page N of M" and table-of-contents numbers
+    are form XObjects referenced while laying out and defined at save time, so one pass suffices."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.pages = 0
+        self.anchors: dict[str, int] = {}
+        """Bookmark key → page number, for the table of contents."""
+        self.labels: list[str] = []
+        """Running-header labels (module names) met so far; the last one is in effect."""
+        self.first_label = 0
+        """Index in ``labels`` of the first label the current page shows."""
+        self.top_left = (0.0, 0.0)
+        """Where the first column of this page starts: a heading there opens the page."""
+        self._late: list[tuple[str, LateDraw]] = []
+
+    def later(self, draw: LateDraw) -> None:
+        """Place something here that can only be drawn once the page count is known."""
+        name = f"late{len(self._late)}"
+        self._late.append((name, draw))
+        self.doForm(name)
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self.pages += 1
+        self.first_label = max(len(self.labels) - 1, 0)
+        super().showPage()
+
+    def add_label(self, label: str, x: float, top: float) -> None:
+        """A running-header label starts here; at the top of the page it replaces the previous one."""
+        self.labels.append(label)
+        if abs(x - self.top_left[0]) < 1 and top >= self.top_left[1] - 1:
+            self.first_label = len(self.labels) - 1
+
+    def save(self) -> None:
+        for name, draw in self._late:
+            self.beginForm(name)
+            draw(self, self.pages)
+            self.endForm()
+        super().save()
+
+
+class Heading(Flowable):  # type: ignore[misc]
+    """A heading that is also a PDF bookmark (outline entry) and, at level 0, a running-header label."""
+
+    def __init__(self, paragraph: Paragraph, *, title: str, key: str, level: int, label: str = "") -> None:
+        super().__init__()
+        self.paragraph = paragraph
+        self.title, self.key, self.level, self.label = title, key, level, label
+        self.keepWithNext = paragraph.style.keepWithNext
+        self.position = (0.0, 0.0)
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        self.position = (x, y)
+        super().drawOn(canvas, x, y, _sW)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        width, self.height = self.paragraph.wrap(avail_width, avail_height)
+        return width, self.height
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 (reportlab's name)
+        return float(self.paragraph.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 (reportlab's name)
+        return float(self.paragraph.getSpaceAfter())
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.bookmarkHorizontal(self.key, 0, self.height + self.paragraph.style.fontSize)
+        canvas.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level > 0)
+        if isinstance(canvas, PagedCanvas):
+            canvas.anchors[self.key] = canvas.getPageNumber()
+            if self.label:
+                canvas.add_label(self.label, self.position[0], self.position[1] + self.height)
+        self.paragraph.drawOn(canvas, 0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """Document metadata and the fixed part of the running header."""
+
+    title: str
+    subject: str
+    course: str
+    course_markup: str
+    """The course title as paragraph markup (glyphs routed), for the running header."""
+    kind: str
+    """What this file is ("Cram sheet", "Practice exam"): shown in the footer."""
+
+
+def page_size(paper: Paper, orientation: Orientation) -> tuple[float, float]:
+    size = A4 if paper == "A4" else LETTER
+    turned: tuple[float, float] = landscape(size) if orientation == "landscape" else portrait(size)
+    return turned
+
+
+def render(
+    story: Sequence[Flowable],
+    *,
+    ty: Typography,
+    size: tuple[float, float],
+    columns: Sequence[int],
+    meta: Meta,
+) -> tuple[bytes, int]:
+    """Lay the story out on pages of ``columns[0]`` column frames; a ``NextPageTemplate(template_id(n))``
+    in the story switches to ``n`` columns. Returns the PDF bytes and the page count."""
+    buffer = io.BytesIO()
+    doc = _document(buffer, ty, size, meta)
+    decorations = [_Decorations(ty, meta, _frames(doc, ty, count)) for count in columns]
+    doc.addPageTemplates(
+        [
+            PageTemplate(id=template_id(count), frames=d.frames, onPage=d.rules, onPageEnd=d.header_footer)
+            for count, d in zip(columns, decorations, strict=True)
+        ]
+    )
+    made: list[PagedCanvas] = []
+
+    def canvas_maker(*args: object, **kwargs: object) -> PagedCanvas:
+        made.append(PagedCanvas(*args, **kwargs))
+        return made[-1]
+
+    doc.build(list(story), canvasmaker=canvas_maker)
+    return buffer.getvalue(), made[-1].pages
+
+
+def template_id(columns: int) -> str:
+    return f"columns{columns}"
+
+
+def _frames(doc: BaseDocTemplate, ty: Typography, columns: int) -> list[Frame]:
+    gutter = ty.style.page.gutter_mm * mm
+    width = (doc.width - gutter * (columns - 1)) / columns
+    return [
+        Frame(
+            doc.leftMargin + i * (width + gutter),
+            doc.bottomMargin,
+            width,
+            doc.height,
+            id=f"column{i}",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        for i in range(columns)
+    ]
+
+
+def column_width(ty: Typography, size: tuple[float, float], columns: int) -> float:
+    """The width of one column frame, which tables need before layout starts."""
+    page = ty.style.page
+    text_width = size[0] - 2 * page.margin_mm * mm
+    width: float = (text_width - page.gutter_mm * mm * (columns - 1)) / columns
+    return width
+
+
+def _document(buffer: io.BytesIO, ty: Typography, size: tuple[float, float], meta: Meta) -> BaseDocTemplate:
+    page = ty.style.page
+    return BaseDocTemplate(
+        buffer,
+        pagesize=size,
+        leftMargin=page.margin_mm * mm,
+        rightMargin=page.margin_mm * mm,
+        topMargin=(page.margin_mm + page.header_mm) * mm,
+        bottomMargin=(page.margin_mm + page.footer_mm) * mm,
+        title=meta.title,
+        author=meta.course,
+        subject=meta.subject,
+        keywords=["ccpkit", meta.kind, meta.course],
+        creator=f"ccpkit {__version__}",
+        lang="en-US",
+        displayDocTitle=1,
+        invariant=1,
+        initialFontName=ty.fonts.body,
+        initialFontSize=ty.style.text.size,
+        showBoundary=0,
+    )
+
+
+class _Decorations:
+    """Draws what every page carries: column rules, header (course, modules on the page), footer."""
+
+    def __init__(self, ty: Typography, meta: Meta, frames: list[Frame]) -> None:
+        self.ty, self.meta, self.frames = ty, meta, frames
+
+    def rules(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setStrokeColor(self.ty.palette.grid)
+        canvas.setLineWidth(self.ty.style.page.column_rule_pt)
+        for left, right in zip(self.frames, self.frames[1:], strict=False):
+            x = (left._x1 + left._width + right._x1) / 2
+            canvas.line(x, right._y1, x, right._y1 + right._height)
+        canvas.restoreState()
+        if isinstance(canvas, PagedCanvas):
+            first = self.frames[0]
+            canvas.top_left = (first._x1, first._y1 + first._height)
+
+    def header_footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        ty, page = self.ty, self.ty.style.page
+        size = ty.style.text.running_size
+        left, right = doc.leftMargin, doc.pagesize[0] - doc.rightMargin
+        top = doc.pagesize[1] - page.margin_mm * mm - size
+        bottom = page.margin_mm * mm
+        canvas.saveState()
+        half = (right - left) / 2
+        _line(canvas, self.meta.course_markup, ty.running_left, left, top, half)
+        _line(canvas, self._labels(canvas), ty.running_right, left + half, top, half)
+        canvas.setStrokeColor(ty.palette.rule)
+        canvas.setLineWidth(0.8)
+        canvas.line(left, top - size * 0.6, right, top - size * 0.6)
+        canvas.setFillColor(ty.palette.muted)
+        canvas.setFont(ty.fonts.body, size)
+        canvas.drawString(left, bottom, f"{self.meta.kind} · ccpkit")
+        if isinstance(canvas, PagedCanvas):
+            number = canvas.getPageNumber()
+            canvas.later(lambda late, total: _page_of(late, ty, right, bottom, number, total))
+        canvas.restoreState()
+
+    def _labels(self, canvas: Canvas) -> str:
+        if not isinstance(canvas, PagedCanvas) or not canvas.labels:
+            return ""
+        shown = list(dict.fromkeys(canvas.labels[canvas.first_label :]))
+        return shown[0] if len(shown) == 1 else f"{shown[0]} … {shown[-1]}"
+
+
+def _line(canvas: Canvas, markup: str, style: ParagraphStyle, x: float, y: float, width: float) -> None:
+    """One header line as a paragraph, so emoji in a title print from the fallback font too."""
+    paragraph = Paragraph(markup, style)
+    _, height = paragraph.wrapOn(canvas, width, style.leading * 4)
+    paragraph.drawOn(canvas, x, y - height + style.leading - style.fontSize * 0.2)
+
+
+def _page_of(canvas: Canvas, ty: Typography, right: float, bottom: float, number: int, total: int) -> None:
+    canvas.setFillColor(ty.palette.muted)
+    canvas.setFont(ty.fonts.body, ty.style.text.running_size)
+    canvas.drawRightString(right, bottom, f"Page {number} of {total}")

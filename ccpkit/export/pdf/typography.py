@@ -1,0 +1,144 @@
+"""reportlab paragraph styles derived from the style file, so no size or colour is written in code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+
+from ccpkit.export.pdf.fonts import FontSet
+from ccpkit.export.pdf.style import Style
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    text: Color
+    muted: Color
+    accent: Color
+    band: Color
+    band_text: Color
+    rule: Color
+    tint: Color
+    zebra: Color
+    grid: Color
+
+
+@dataclass(frozen=True, slots=True)
+class Typography:
+    """Every paragraph style the PDFs use; ``bulletFontName`` is set too (it defaults to Helvetica)."""
+
+    style: Style
+    fonts: FontSet
+    palette: Palette
+    body: ParagraphStyle
+    band: ParagraphStyle
+    part: ParagraphStyle
+    section: ParagraphStyle
+    caption: ParagraphStyle
+    cell: ParagraphStyle
+    head_cell: ParagraphStyle
+    title: ParagraphStyle
+    toc: ParagraphStyle
+    question: ParagraphStyle
+    option: ParagraphStyle
+    tag: ParagraphStyle
+    key: ParagraphStyle
+    running_left: ParagraphStyle
+    running_right: ParagraphStyle
+
+
+def typography(style: Style, fonts: FontSet) -> Typography:
+    """Build the paragraph styles for one export."""
+    c = style.colours
+    palette = Palette(*(HexColor(getattr(c, name)) for name in Palette.__dataclass_fields__))
+    t, e = style.text, style.exam
+    body = ParagraphStyle(
+        "body",
+        fontName=fonts.body,
+        bulletFontName=fonts.body,
+        fontSize=t.size,
+        leading=t.leading,
+        textColor=palette.text,
+        alignment=TA_LEFT,
+        spaceAfter=t.size * 0.25,
+        splitLongWords=1,
+        allowWidows=0,
+        allowOrphans=0,
+    )
+    bold = fonts.body  # family name: <b> inside resolves to the bold file
+    pad = t.band_size * 0.3
+    return Typography(
+        style=style,
+        fonts=fonts,
+        palette=palette,
+        body=body,
+        band=_derive(
+            body,
+            "band",
+            t.band_size,
+            textColor=palette.band_text,
+            backColor=palette.band,
+            borderPadding=(pad, pad, pad, pad),
+            spaceBefore=pad,
+            spaceAfter=pad * 2.5,
+            keepWithNext=1,
+            fontName=bold,
+        ),
+        part=_derive(
+            body,
+            "part",
+            t.heading_size,
+            textColor=palette.accent,
+            backColor=palette.tint,
+            borderPadding=(1.5, 2, 1.5, 2),
+            spaceBefore=t.size * 0.9,
+            spaceAfter=t.size * 0.6,
+            keepWithNext=1,
+        ),
+        section=_derive(
+            body,
+            "section",
+            t.size,
+            textColor=palette.text,
+            spaceBefore=t.size * 0.5,
+            spaceAfter=t.size * 0.2,
+            keepWithNext=1,
+        ),
+        caption=_derive(
+            body,
+            "caption",
+            t.size,
+            textColor=palette.accent,
+            spaceBefore=t.size * 0.4,
+            spaceAfter=t.size * 0.25,
+            keepWithNext=1,
+        ),
+        cell=_derive(body, "cell", t.table_size, spaceAfter=0),
+        head_cell=_derive(body, "head_cell", t.table_size, textColor=palette.band_text, spaceAfter=0),
+        title=_derive(body, "title", t.title_size, textColor=palette.band, spaceAfter=t.title_size * 0.4),
+        toc=_derive(body, "toc", t.size * 1.1, spaceAfter=t.size * 0.25, endDots=" ."),
+        question=_derive(
+            body, "question", e.size, leading=e.leading, spaceBefore=e.size * 0.8, spaceAfter=e.size * 0.3
+        ),
+        option=_derive(
+            body,
+            "option",
+            e.size,
+            leading=e.leading,
+            leftIndent=e.size * 1.6,
+            firstLineIndent=-e.size * 1.1,
+            spaceAfter=e.size * 0.1,
+        ),
+        tag=_derive(body, "tag", t.running_size, textColor=palette.muted, spaceAfter=0),
+        key=_derive(body, "key", e.key_size, leading=e.key_size * 1.2, spaceAfter=e.key_size * 0.35),
+        running_left=_derive(body, "running_left", t.running_size),
+        running_right=_derive(body, "running_right", t.running_size, alignment=TA_RIGHT),
+    )
+
+
+def _derive(parent: ParagraphStyle, name: str, size: float, **changes: object) -> ParagraphStyle:
+    """A child style; leading follows the size in the same ratio as the body text unless given."""
+    changes.setdefault("leading", size * parent.leading / parent.fontSize)
+    return ParagraphStyle(name, parent=parent, fontSize=size, **changes)
