@@ -1,0 +1,68 @@
+"""``ccpkit dump --json``: the model's JSON shape, which other tools read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path, PurePosixPath
+
+from ccpkit.export import ExportOptions, exporter
+from ccpkit.model import Deck
+from tests.conftest import sample_deck
+
+OPTIONS = ExportOptions(templates=Path("templates"))
+
+
+def dumped(deck: Deck) -> dict[str, object]:
+    (output,) = exporter("json")(deck, OPTIONS).outputs
+    assert output.path == PurePosixPath("json/deck.json")
+    result: dict[str, object] = json.loads(output.data.decode("utf-8"))
+    return result
+
+
+def test_top_level_holds_modules_and_every_item_kind(deck: Deck) -> None:
+    document = dumped(deck)
+    assert list(document) == ["title", "modules", "cards", "tables", "mcqs"]
+    assert document["modules"] == [
+        {"number": 2, "slug": "02-compute", "title": "Compute in the Cloud", "items": 3},
+        {"number": 9, "slug": "09-security", "title": "Security", "items": 3},
+    ]
+
+
+def test_a_card_has_id_module_source_front_and_back(deck: Deck) -> None:
+    card = dumped(deck)["cards"][0]  # type: ignore[index]
+    assert card == {
+        "id": "02-compute/card/ec2",
+        "module": "02-compute",
+        "source": "02-compute/cram-sheet.md:5",
+        "part": "Cram Sheet",
+        "section": ["Core services"],
+        "tags": ["cram-sheet"],
+        "front": "EC2 (Elastic Compute Cloud)",
+        "back": "Resizable **virtual servers**, billed per second → pay for what you use ✅",
+    }
+
+
+def test_a_table_has_title_columns_and_rows_of_cell_strings(deck: Deck) -> None:
+    (table,) = dumped(deck)["tables"]  # type: ignore[misc]
+    assert table["title"] == "EC2 pricing options"
+    assert table["columns"] == ["Option", "Best for", "Discount"]
+    assert table["rows"][2] == ["Spot", "Interruptible jobs; <b>not</b> HTML", "up to 90%"]
+
+
+def test_an_mcq_has_stem_labelled_options_answers_and_explanation(deck: Deck) -> None:
+    first, second = dumped(deck)["mcqs"]  # type: ignore[misc]
+    assert first["source"] == "09-security/practice-questions.md:3"
+    assert first["options"][1] == {"label": "B", "text": "AWS Secrets Manager", "correct": True}
+    assert first["answers"] == ["B"]
+    assert first["explanation"].startswith("Secrets Manager rotates secrets")
+    assert second["answers"] == ["A", "C"]
+    assert second["explanation"] == ""
+
+
+def test_output_is_utf8_without_escapes_and_identical_on_every_run() -> None:
+    first = exporter("json")(sample_deck(), OPTIONS).outputs[0].data
+    again = exporter("json")(sample_deck(), OPTIONS).outputs[0].data
+    assert first == again
+    assert "✅".encode() in first and "🎯".encode() in first
+    assert b"\\u" not in first
+    assert first.endswith(b"}\n")

@@ -1,0 +1,146 @@
+"""The notes folder: modules from folders and files, front matter, merges across parts, bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ccpkit.errors import UsageError
+from ccpkit.model import Card
+from ccpkit.parse import parse_notes
+
+CRAM = """---
+module: 2
+module_title: Compute in the Cloud (Amazon EC2)
+part: Cram Sheet
+---
+
+# Cram Sheet
+
+## Compute
+
+- **Spot Instances:** Spare capacity, up to 90% off.
+"""
+SUMMARY = """---
+module: 2
+part: Summary
+---
+
+# Summary
+
+- **Spot Instances:** Interruptible instances.
+- **Security:** Patch the guest OS.
+"""
+
+
+def write(root: Path, files: dict[str, str | bytes]) -> Path:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def test_numbered_folders_are_modules_in_number_order_and_other_entries_follow(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "10-pricing/summary.md": "- **TCO:** Total cost of ownership.\n",
+            "02-compute/cram-sheet.md": CRAM,
+            "case-study-medivault-eu.md": "- **Residency:** Data stays in the EU.\n",
+            "extras/links.md": "- **Docs:** The AWS docs.\n",
+        },
+    )
+    modules = parse_notes(tmp_path).deck.modules
+    assert [(m.number, m.slug, m.title) for m in modules] == [
+        (2, "02-compute", "Compute in the Cloud (Amazon EC2)"),
+        (10, "10-pricing", "Pricing"),
+        (0, "case-study-medivault-eu", "Case study medivault eu"),
+        (0, "extras", "Extras"),
+    ]
+    assert [item.id for item in modules[2].items] == ["case-study-medivault-eu/card/residency"]
+
+
+def test_dot_files_and_other_suffixes_are_not_notes(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            ".ccpkit-ledger.json": "{}",
+            ".drafts/x.md": "- **Hidden:** no\n",
+            "02-compute/.scratch.md": "- **Hidden:** no\n",
+            "02-compute/picture.png": b"\x89PNG",
+            "02-compute/cram-sheet.md": CRAM,
+        },
+    )
+    deck = parse_notes(tmp_path).deck
+    assert [m.slug for m in deck.modules] == ["02-compute"]
+    assert [item.id for item in deck.items()] == ["02-compute/card/spot-instances"]
+
+
+def test_front_matter_is_read_never_shown_and_lines_count_from_the_top_of_the_file(tmp_path: Path) -> None:
+    write(tmp_path, {"02-compute/cram-sheet.md": CRAM})
+    (card,) = parse_notes(tmp_path).deck.items()
+    assert isinstance(card, Card)
+    assert str(card.source) == "02-compute/cram-sheet.md:11"
+    assert (card.part, card.section) == ("Cram Sheet", ("Compute",))
+    assert card.tags == ("02-compute", "card", "cram-sheet")
+    assert "module_title" not in card.back
+
+
+def test_a_term_in_two_parts_of_a_module_is_one_card_cram_sheet_wording_first(tmp_path: Path) -> None:
+    cram = CRAM.replace("# Cram Sheet", "# Cram")
+    write(tmp_path, {"02-compute/summary.md": SUMMARY, "02-compute/z-cram.md": cram})
+    parsed = parse_notes(tmp_path)
+    spot = next(card for card in parsed.deck.cards if card.front == "Spot Instances")
+    assert spot.back == "Spare capacity, up to 90% off.\n\nInterruptible instances."
+    assert str(spot.source) == "02-compute/z-cram.md:11"
+    assert [str(p) for p in parsed.problems] == [
+        "02-compute/z-cram.md:11: warning: merged duplicate term 'Spot Instances' with the card at "
+        "02-compute/summary.md:8 (02-compute/z-cram.md:11 wording first)"
+    ]
+    assert parsed.errors == ()
+
+
+def test_homonyms_in_different_modules_stay_separate(tmp_path: Path) -> None:
+    write(tmp_path, {"02-compute/summary.md": SUMMARY, "09-security/summary.md": SUMMARY})
+    parsed = parse_notes(tmp_path)
+    security = [card.id for card in parsed.deck.cards if card.front == "Security"]
+    assert security == ["02-compute/card/security", "09-security/card/security"]
+    assert parsed.problems == ()
+
+
+def test_a_pinned_id_used_twice_is_an_error_naming_both_places(tmp_path: Path) -> None:
+    pinned = "{#shared}\n- **A:** one\n"
+    write(tmp_path, {"01-a/notes.md": pinned, "02-b/notes.md": pinned})
+    parsed = parse_notes(tmp_path)
+    assert [item.id for item in parsed.deck.items()] == ["shared"]
+    (error,) = parsed.errors
+    assert str(error.location) == "02-b/notes.md:2"
+    assert "already used by the card at 01-a/notes.md:2" in error.message
+
+
+def test_a_file_that_is_not_utf8_is_a_problem_at_line_1_and_the_rest_still_parses(tmp_path: Path) -> None:
+    write(tmp_path, {"02-compute/bad.md": b"- **Caf\xe9:** latin-1\n", "02-compute/cram-sheet.md": CRAM})
+    parsed = parse_notes(tmp_path)
+    (error,) = parsed.errors
+    assert str(error) == (
+        "02-compute/bad.md:1: not valid UTF-8 (byte 0xe9 at offset 7): save the file as UTF-8"
+    )
+    assert len(parsed.deck.cards) == 1
+
+
+def test_a_missing_notes_folder_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="does not exist"):
+        parse_notes(tmp_path / "nowhere")
+
+
+def test_ordinary_prose_yields_nothing_and_no_problem(tmp_path: Path) -> None:
+    prose = "# Lecture notes\n\nRudy: Welcome back. **EC2** is where it starts.\n\nAlan: Indeed.\n"
+    write(tmp_path, {"02-compute/lecture-notes.md": prose})
+    parsed = parse_notes(tmp_path)
+    assert list(parsed.deck.items()) == []
+    assert parsed.problems == ()

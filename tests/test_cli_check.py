@@ -1,0 +1,102 @@
+"""``ccpkit check`` and ``ccpkit dump --json`` on small notes folders."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from ccpkit.cli import cli
+
+CLEAN = """---
+module_title: Compute in the Cloud
+---
+
+# Cram Sheet
+
+- **EC2:** Virtual servers.
+
+| Option | Best for |
+|---|---|
+| Spot | Interruptible jobs |
+
+### Question 1
+
+Which option is cheapest for interruptible jobs?
+
+- A) On-Demand
+- B) Spot
+
+**Answer:** B
+"""
+BROKEN = """# Practice
+
+### Question 1
+
+Which service is serverless?
+
+- A) EC2
+- B) Lambda
+"""
+MERGED = "# Summary\n\n- **EC2:** Servers you rent.\n"
+
+
+def notes(tmp_path: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+def test_check_prints_counts_per_module_and_exits_0_when_clean(tmp_path: Path) -> None:
+    folder = notes(tmp_path, {"02-compute/cram-sheet.md": CLEAN})
+    code, output = run("check", "--notes", str(folder))
+    assert code == 0
+    lines = output.splitlines()
+    counts = ["1", "cards", "1", "tables", "1", "MCQs"]
+    assert lines[0].split() == ["2", "Compute", "in", "the", "Cloud", *counts]
+    assert lines[1].split() == ["total", "1", "cards", "1", "tables", "1", "MCQs"]
+    assert len(lines) == 2
+
+
+def test_check_prints_each_error_as_path_line_message_and_exits_1(tmp_path: Path) -> None:
+    folder = notes(tmp_path, {"02-compute/cram-sheet.md": CLEAN, "02-compute/practice.md": BROKEN})
+    code, output = run("check", "--notes", str(folder))
+    assert code == 1
+    assert output.splitlines()[-1] == (
+        "02-compute/practice.md:3: question has no answer: add `**Answer:** X` after its options "
+        "(or tick its checkbox)"
+    )
+
+
+def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
+    folder = notes(tmp_path, {"02-compute/cram-sheet.md": CLEAN, "02-compute/summary.md": MERGED})
+    code, output = run("check", "--notes", str(folder))
+    assert code == 0
+    assert "02-compute/summary.md:3: warning: merged duplicate term 'EC2'" in output
+    strict_code, _ = run("check", "--notes", str(folder), "--strict")
+    assert strict_code == 1
+
+
+def test_check_on_a_missing_folder_is_a_usage_error_without_traceback(tmp_path: Path) -> None:
+    code, output = run("check", "--notes", str(tmp_path / "nowhere"))
+    assert code == 2
+    assert "does not exist" in output
+    assert "Traceback" not in output
+
+
+def test_dump_json_prints_the_model(tmp_path: Path) -> None:
+    folder = notes(tmp_path, {"02-compute/cram-sheet.md": CLEAN})
+    code, output = run("dump", "--notes", str(folder), "--json")
+    assert code == 0
+    document = json.loads(output)
+    assert [card["front"] for card in document["cards"]] == ["EC2"]
+    assert document["mcqs"][0]["answers"] == ["B"]
+    assert document["mcqs"][0]["source"] == "02-compute/cram-sheet.md:13"
+    assert document["tables"][0]["rows"] == [["Spot", "Interruptible jobs"]]
