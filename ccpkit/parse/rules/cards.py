@@ -17,46 +17,64 @@ from ccpkit.parse.rules.terms import Term, is_label, split_term
 
 LISTS = ("bullet_list", "ordered_list")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s")
+_NUMBERING = re.compile(r"^\d+[.)]\s+")
 
 
 @dataclass(slots=True)
 class _Pending:
-    """A card whose back may still grow: sibling label bullets that follow it belong to it."""
+    """A card whose back may still grow: label bullets after it, and plain bullets if it has no back."""
 
     item: SyntaxTreeNode
     term: Term
     pinned: str
-    labels: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
     nested: list[Item | Problem] = field(default_factory=list)
+
+    @property
+    def bare(self) -> bool:
+        """``- **Term:**`` alone: the plain bullets (or the paragraph) after it are its definition."""
+        return self.term.separated and not self.term.rest and len(self.item.children) == 1
 
 
 def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
     """Every term → definition card of the file, in notes order."""
+    blocks = ctx.doc.blocks
     heading: SyntaxTreeNode | None = None
     heading_section: tuple[str, ...] = ()
     labels: list[str] = []
-    for block in ctx.doc.blocks:
+    for index, block in enumerate(blocks):
         if block.heading is not heading:
             yield from _heading_card(ctx, heading, heading_section, labels)
             heading, heading_section, labels = block.heading, block.section[:-1], []
         if ctx.is_claimed(block.node):
             continue
         if block.node.type in LISTS:
-            yield from _list_cards(ctx, block.node, block.section, labels)
+            after = blocks[index + 1].node if index + 1 < len(blocks) else None
+            yield from _list_cards(ctx, block.node, block.section, labels, _definition(ctx, after))
         elif block.node.type == "paragraph" and _is_label_paragraph(block.node):
             labels.append(ctx.doc.source(block.node))
     yield from _heading_card(ctx, heading, heading_section, labels)
 
 
 def _list_cards(
-    ctx: Context, node: SyntaxTreeNode, section: tuple[str, ...], orphans: list[str]
+    ctx: Context,
+    node: SyntaxTreeNode,
+    section: tuple[str, ...],
+    orphans: list[str],
+    after: SyntaxTreeNode | None = None,
 ) -> Iterator[Item | Problem]:
-    """Cards of one list; label items go to the term item above them, else to ``orphans``."""
+    """Cards of one list; label items go to the term item above them, else to ``orphans``.
+
+    ``after`` is a paragraph right below the list: the definition of a bare last term.
+    """
     pending: _Pending | None = None
     for index, item in enumerate(node.children):
         term = _item_term(item)
-        if term is not None and term.is_label:
-            (pending.labels if pending else orphans).append(ctx.doc.source(item))
+        if pending is not None and (_is_label(term) or (term is None and pending.bare)):
+            pending.extra.append(ctx.doc.source(item))
+            continue
+        if _is_label(term):
+            orphans.append(ctx.doc.source(item))
             continue
         if pending is not None:
             yield from _flush(ctx, pending, section)
@@ -66,18 +84,31 @@ def _list_cards(
         if term is None:
             yield from nested
             continue
-        pinned = pinned_id(node) if index == 0 else ""
-        pending = _Pending(item, term, pinned, nested=nested)
+        pending = _Pending(item, term, pinned_id(node) if index == 0 else "", nested=nested)
     if pending is not None:
+        if pending.bare and not pending.extra and after is not None:
+            pending.extra.append(ctx.doc.source(after))
+            ctx.claim(after)
         yield from _flush(ctx, pending, section)
+
+
+def _is_label(term: Term | None) -> bool:
+    return term is not None and term.is_label
+
+
+def _definition(ctx: Context, node: SyntaxTreeNode | None) -> SyntaxTreeNode | None:
+    """A paragraph that can define the bare term above it (not a label line, not taken)."""
+    if node is None or node.type != "paragraph" or ctx.is_claimed(node) or _is_label_paragraph(node):
+        return None
+    return node
 
 
 def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterator[Item | Problem]:
     term = pending.term
     parts = [term.rest] if term.rest else []
     parts += [ctx.doc.source(child) for child in pending.item.children[1:]]
-    if pending.labels:
-        parts.append(_join(pending.labels))
+    if pending.extra:
+        parts.append(_join(pending.extra))
     back = "\n\n".join(part for part in parts if part.strip())
     if back:
         yield _card(ctx, pending.item, section, term.front, back, pending.pinned)
@@ -93,7 +124,8 @@ def _heading_card(
     """Label lines right under a heading describe the heading: together they make one card."""
     if heading is None or not labels:
         return
-    yield _card(ctx, heading, section, heading_text(heading), _join(labels), pinned_id(heading))
+    front = _NUMBERING.sub("", heading_text(heading)).rstrip(":").strip()
+    yield _card(ctx, heading, section, front, _join(labels), pinned_id(heading))
 
 
 def _card(
