@@ -12,7 +12,7 @@ from ccpkit.errors import Problem
 from ccpkit.export import Exported, ExportOptions, Output
 from ccpkit.export.pdf.blocks import Blocks
 from ccpkit.export.pdf.course import course_story
-from ccpkit.export.pdf.cram import module_label, module_story
+from ccpkit.export.pdf.cram import has_cram_content, module_label, module_story
 from ccpkit.export.pdf.draw import draw_questions
 from ccpkit.export.pdf.exam import exam_story
 from ccpkit.export.pdf.fonts import register_fonts
@@ -34,7 +34,7 @@ def export(deck: Deck, options: ExportOptions) -> Exported:
     course = to_text(deck.title)
     outputs: list[Output] = []
     problems: list[Problem] = []
-    for module in deck.modules:
+    for module in filter(has_cram_content, deck.modules):
         meta = _meta(deck, module, setter)
         data, pages = _sheet(module_story, module, ty, setter, style.cram, options, meta)
         outputs.append(Output(FOLDER / f"{_file_stem(module)}.pdf", data))

@@ -6,7 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from ccpkit.export.pdf.blocks import Blocks
-from ccpkit.export.pdf.cram import module_label, module_story
+from ccpkit.export.pdf.cram import has_cram_content, module_label, module_story
 from ccpkit.export.pdf.layout import PagedCanvas
 from ccpkit.model import Deck
 
@@ -17,14 +17,15 @@ _MODULE_ROOM = 40 * mm
 def course_story(deck: Deck, blocks: Blocks) -> list[Flowable]:
     """Title, counts, contents with page numbers, then each module's cram content."""
     ty, setter = blocks.ty, blocks.setter
-    counts = f"{len(deck.modules)} modules · {len(deck.cards)} cards · {len(deck.tables)} comparison tables"
+    modules = [module for module in deck.modules if has_cram_content(module)]
+    counts = f"{len(modules)} modules · {len(deck.cards)} cards · {len(deck.tables)} comparison tables"
     story: list[Flowable] = [
         Paragraph(f"<b>{setter.plain(deck.title)}</b>", ty.title),
         Paragraph(setter.plain(f"Whole-course cram sheet · {counts}"), ty.tag),
         Paragraph(f"<b>{setter.plain('Contents')}</b>", ty.part),
     ]
-    story += [TocLine(setter.plain(module_label(module)), module.slug, blocks) for module in deck.modules]
-    for module in deck.modules:
+    story += [TocLine(setter.plain(module_label(module)), module.slug, blocks) for module in modules]
+    for module in modules:
         story += [CondPageBreak(_MODULE_ROOM), *module_story(module, blocks)]
     return story
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from ccpkit.export.pdf.blocks import Blocks
 from ccpkit.export.pdf.layout import Heading
 from ccpkit.ids import slug
 from ccpkit.markup import to_text
-from ccpkit.model import MCQ, Card, Module
+from ccpkit.model import MCQ, Card, ComparisonTable, Item, Module
 
 _SECTION_SEPARATOR = " \u203a "
 """Between the last two heading levels shown above a group of cards (a right-pointing angle quote)."""
@@ -20,49 +21,57 @@ def module_label(module: Module) -> str:
     return f"Module {module.number} · {title}" if module.number else title
 
 
+def has_cram_content(module: Module) -> bool:
+    """Whether a module has anything a cram sheet prints (questions alone go to the exam only)."""
+    return any(not isinstance(item, MCQ) for item in module.items)
+
+
 def module_story(module: Module, blocks: Blocks) -> list[Flowable]:
     """Flowables for one module; bookmarks: the module, then its parts, then their sections."""
-    ty, setter = blocks.ty, blocks.setter
     first = module.items[0].source if module.items else None
-    label = setter.markdown(module_label(module), first)
-    story: list[Flowable] = [
-        Heading(
-            Paragraph(f"<b>{label}</b>", ty.band),
-            title=module_label(module),
-            key=module.slug,
-            level=0,
-            label=label,
-        )
-    ]
-    part, keys = "", _Keys(module.slug)
-    section: tuple[str, ...] = ()
+    label = blocks.setter.markdown(module_label(module), first)
+    band = Paragraph(f"<b>{label}</b>", blocks.ty.band)
+    story: list[Flowable] = [Heading(band, title=module_label(module), key=module.slug, level=0, label=label)]
+    headings = _Headings(module.slug, blocks)
     for item in module.items:
         if isinstance(item, MCQ):
             continue  # questions go to the practice exam; a cram sheet reminds, it does not quiz
-        if item.part and item.part != part:
-            part, section = item.part, ()
-            text = blocks.short(part, item.source)
-            story.append(
-                Heading(
-                    Paragraph(f"<b>{text}</b>", ty.part), title=to_text(part), key=keys.new(part), level=1
-                )
-            )
-        if item.section and item.section != section:
-            section = item.section
-            shown = _SECTION_SEPARATOR.join(section[-2:])
-            text = blocks.short(shown, item.source)
-            story.append(
-                Heading(
-                    Paragraph(f"<b>{text}</b>", ty.section),
-                    title=to_text(shown),
-                    key=keys.new(part, *section),
-                    level=2 if part else 1,
-                )
-            )
+        story += headings.before(item)
         story.append(blocks.card(item) if isinstance(item, Card) else blocks.table(item))
-    if len(story) == 1:
-        story.append(Paragraph(setter.plain("No cards or tables in this module yet."), ty.body))
     return story
+
+
+class _Headings:
+    """Emits a part heading when the notes part changes, and a section heading when the section does."""
+
+    def __init__(self, prefix: str, blocks: Blocks) -> None:
+        self.blocks, self.keys = blocks, _Keys(prefix)
+        self.part = ""
+        self.section: tuple[str, ...] = ()
+
+    def before(self, item: Card | ComparisonTable) -> list[Flowable]:
+        out: list[Flowable] = []
+        if item.part and item.part != self.part:
+            self.part, self.section = item.part, ()
+            out.append(self._heading(item.part, item, self.blocks.ty.part, 1, (item.part,)))
+        if item.section and item.section != self.section:
+            self.section = item.section
+            repeated = isinstance(item, ComparisonTable) and item.title == item.section[-1]
+            if not repeated:  # a table's title row already names its section
+                shown = _SECTION_SEPARATOR.join(item.section[-2:])
+                level = 2 if self.part else 1
+                out.append(
+                    self._heading(shown, item, self.blocks.ty.section, level, (self.part, *item.section))
+                )
+        return out
+
+    def _heading(
+        self, text: str, item: Item, style: ParagraphStyle, level: int, path: tuple[str, ...]
+    ) -> Heading:
+        markup = self.blocks.short(text, item.source)
+        return Heading(
+            Paragraph(f"<b>{markup}</b>", style), title=to_text(text), key=self.keys.new(*path), level=level
+        )
 
 
 class _Keys:
