@@ -62,6 +62,7 @@ def _parse_module(notes: Path, files: ModuleFiles, problems: list[Problem]) -> t
             problems.append(document)
             continue
         title = title or document.front_matter.get("module_title", "")
+        title = title or (document.part if files.single_file else "")
         items += _extract(Context(files.slug, document), problems)
     return title or files.fallback_title, items
 

@@ -23,6 +23,8 @@ class ModuleFiles:
     slug: str
     fallback_title: str
     files: tuple[Path, ...]
+    single_file: bool = False
+    """A module made of one file is titled by that file's H1 when it names no ``module_title``."""
 
 
 def find_modules(notes: Path) -> list[ModuleFiles]:
@@ -42,7 +44,7 @@ def _is_notes(entry: Path) -> bool:
 
 def _module(entry: Path) -> ModuleFiles | None:
     if entry.is_file():
-        return ModuleFiles(0, slug(entry.stem), _humanise(entry.stem), (entry,))
+        return ModuleFiles(0, slug(entry.stem), _humanise(entry.stem), (entry,), single_file=True)
     files = tuple(sorted(p for p in entry.rglob(f"*{SUFFIX}") if _visible(p, entry) and p.is_file()))
     numbered = _NUMBERED.match(entry.name)
     if numbered:

@@ -59,7 +59,7 @@ def test_numbered_folders_are_modules_in_number_order_and_other_entries_follow(t
     assert [(m.number, m.slug, m.title) for m in modules] == [
         (2, "02-compute", "Compute in the Cloud (Amazon EC2)"),
         (10, "10-pricing", "Pricing"),
-        (0, "case-study-medivault-eu", "Case study medivault eu"),
+        (0, "case-study-medivault-eu", "Case study medivault eu"),  # no H1: named after the file
         (0, "extras", "Extras"),
     ]
     assert [item.id for item in modules[2].items] == ["case-study-medivault-eu/card/residency"]
