@@ -119,7 +119,8 @@ def describe_changes(changes: Reconciliation) -> list[str]:
         f"{len(changes.renamed)} renamed (history kept), {unchanged} unchanged, "
         f"{len(changes.orphaned)} orphaned"
     ]
-    lines += _listed("added", changes.added)
+    if len(changes.added) < len(changes.ledger.notes):  # on a first build every note is new: no list
+        lines += _listed("added", changes.added)
     lines += _listed("updated", changes.updated)
     lines += _listed("renamed", [f"{old} -> {new}" for old, new in changes.renamed])
     orphans = [f'{key}  (find it in Anki: "Id:{key}")' for key in changes.orphaned]
