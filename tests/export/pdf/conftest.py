@@ -1,0 +1,50 @@
+"""Exports built once per test session: the tricky sample deck and a course-sized synthetic one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from ccpkit.errors import Problem
+from ccpkit.export import ExportOptions
+from ccpkit.export.pdf import export
+from ccpkit.model import Deck
+from tests.conftest import REPO, sample_deck
+from tests.export.pdf.synthetic import large_deck
+
+TEMPLATES = REPO / "templates"
+
+
+@dataclass(frozen=True)
+class Built:
+    """An export's files by path (``pdf/course.pdf`` …), its problems, and the deck it came from."""
+
+    deck: Deck
+    files: dict[str, bytes]
+    problems: tuple[Problem, ...]
+
+
+def build(deck: Deck, **options: object) -> Built:
+    exported = export(deck, ExportOptions(templates=TEMPLATES, **options))  # type: ignore[arg-type]
+    return Built(deck, {str(o.path): o.data for o in exported.outputs}, exported.problems)
+
+
+@pytest.fixture(scope="session")
+def sample() -> Built:
+    return build(sample_deck())
+
+
+@pytest.fixture(scope="session")
+def large() -> Built:
+    return build(large_deck())
+
+
+@pytest.fixture
+def templates_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped templates, for tests that restyle."""
+    target = tmp_path / "templates" / "pdf"
+    target.mkdir(parents=True)
+    (target / "style.toml").write_text((TEMPLATES / "pdf" / "style.toml").read_text("utf-8"), "utf-8")
+    return tmp_path / "templates"

@@ -1,0 +1,139 @@
+"""The PDFs of the sample deck: what they hold, in what order, and that every character survives."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ccpkit.markup import to_text
+from ccpkit.model import Card
+from tests.export.pdf.conftest import Built, build
+from tests.export.pdf.reading import assert_in_order, fonts, outline, reader, text
+from tests.export.pdf.synthetic import MISSING_GLYPH, large_deck
+
+CRAM = ("pdf/02-compute.pdf", "pdf/09-security.pdf")
+ALL = (*CRAM, "pdf/course.pdf", "pdf/practice-exam.pdf")
+LEAKS = ("\u25a0", "\ufffd", "<b>", "</b>", "&amp;", "&lt;", "&gt;", "**", "<br", "<font")
+
+
+def test_one_cram_sheet_per_module_plus_course_and_exam(sample: Built) -> None:
+    assert sorted(sample.files) == sorted(ALL)
+    assert all(data.startswith(b"%PDF-") for data in sample.files.values())
+
+
+def test_cram_sheets_list_every_term_and_table_title_in_notes_order(sample: Built) -> None:
+    for module, path in zip(sample.deck.modules, CRAM, strict=True):
+        expected = [
+            to_text(item.front) if isinstance(item, Card) else item.title
+            for item in module.items
+            if item.kind != "mcq"
+        ]
+        assert_in_order(text(sample.files[path]), [f"Module {module.number}", *expected])
+
+
+def test_course_holds_every_module_in_order_with_its_terms(sample: Built) -> None:
+    course = text(sample.files["pdf/course.pdf"])
+    assert_in_order(course, ["Contents", "Module 2 · Compute in the Cloud", "Module 9 · Security"])
+    assert_in_order(course, ["EC2 (Elastic Compute Cloud)", "Auto Scaling", "EC2 pricing options", "#1 rule"])
+
+
+def test_table_cells_print_escaped_html_as_text(sample: Built) -> None:
+    sheet = text(sample.files["pdf/02-compute.pdf"])
+    assert_in_order(sheet, ["Option", "Best for", "Discount", "Spot", "Interruptible jobs; <b>not</b> HTML"])
+
+
+def test_no_black_boxes_replacement_characters_or_leaked_markup(sample: Built) -> None:
+    for path, data in sample.files.items():
+        extracted = text(data)
+        leaked = [leak for leak in LEAKS if leak in extracted.replace("<b>not</b>", "")]
+        assert leaked == [], f"{path} shows {leaked}"
+
+
+def test_emoji_arrows_and_quotes_come_back_on_copy_paste(sample: Built) -> None:
+    sheet = text(sample.files["pdf/09-security.pdf"])
+    for char in ("🎯", "⌚", "'quotes'", "& < >"):
+        assert char in sheet
+    assert_in_order(text(sample.files["pdf/02-compute.pdf"]), ["→ pay for what you use ✅"])
+
+
+def test_math_prints_as_readable_text(sample: Built) -> None:
+    assert "x^2" in text(sample.files["pdf/09-security.pdf"])
+
+
+def test_every_font_is_embedded_and_none_is_a_base14_font(sample: Built) -> None:
+    for path, data in sample.files.items():
+        used = fonts(data)
+        assert used and all(used.values()), f"{path}: {used}"
+        assert not any(re.search(r"Helvetica|Times|Courier|Symbol$", name) for name in used), used
+
+
+def test_fallback_font_is_used_for_emoji(sample: Built) -> None:
+    assert any("Symbola" in name for name in fonts(sample.files["pdf/09-security.pdf"]))
+
+
+def test_metadata_names_the_course_and_the_module(sample: Built) -> None:
+    pdf = reader(sample.files["pdf/02-compute.pdf"])
+    meta = pdf.metadata
+    assert meta is not None
+    assert meta.title == "AWS Certified Cloud Practitioner: Module 2 · Compute in the Cloud"
+    assert meta.author and meta.subject and meta.creator.startswith("ccpkit")
+    assert pdf.trailer["/Root"]["/Lang"] == "en-US"
+
+
+def test_bookmarks_are_modules_then_parts_then_sections(sample: Built) -> None:
+    marks = outline(sample.files["pdf/course.pdf"])
+    assert [(level, title) for level, title, _ in marks if level == 0] == [
+        (0, "Module 2 · Compute in the Cloud"),
+        (0, "Module 9 · Security"),
+    ]
+    assert (1, "Cram Sheet", 0) in marks and (2, "Core services", 0) in marks
+
+
+def test_bookmarks_point_at_the_page_that_shows_the_heading() -> None:
+    course = build(large_deck(modules=6)).files["pdf/course.pdf"]
+    pages = reader(course).pages
+    modules = [(title, page) for level, title, page in outline(course) if level == 0]
+    assert len(modules) == 6
+    assert modules[-1][1] > 0
+    for title, page in modules:
+        assert title in pages[page].extract_text()
+
+
+def test_pages_say_page_n_of_m(sample: Built) -> None:
+    exam = reader(sample.files["pdf/practice-exam.pdf"])
+    total = len(exam.pages)
+    assert total == 2  # questions, then the key on its own page
+    for number, page in enumerate(exam.pages, start=1):
+        assert f"Page {number} of {total}" in page.extract_text()
+
+
+def test_contents_give_the_page_each_module_starts_on() -> None:
+    course = build(large_deck(modules=6)).files["pdf/course.pdf"]
+    first_page = reader(course).pages[0].extract_text()
+    for _, title, page in (mark for mark in outline(course) if mark[0] == 0):
+        assert re.search(rf"{re.escape(title)}[\s.]*{page + 1}\b", first_page), title
+
+
+def test_building_twice_gives_identical_bytes(sample: Built) -> None:
+    again = build(sample.deck)
+    assert again.files == sample.files
+
+
+def test_letter_paper_is_letter_sized(sample: Built) -> None:
+    letter = build(sample.deck, paper="Letter")
+    sheet = reader(letter.files["pdf/02-compute.pdf"]).pages[0].mediabox
+    exam = reader(letter.files["pdf/practice-exam.pdf"]).pages[0].mediabox
+    assert (round(sheet.width), round(sheet.height)) == (792, 612)  # landscape
+    assert (round(exam.width), round(exam.height)) == (612, 792)
+
+
+def test_a_character_no_font_has_prints_a_placeholder_and_is_reported_where_it_is(sample: Built) -> None:
+    assert sample.problems == ()
+    deck = large_deck(modules=1, cards=3, tables=0, mcqs=0)
+    module = deck.modules[0]
+    odd = replace(module.items[1], back=f"melts {MISSING_GLYPH}")
+    deck = replace(deck, modules=(replace(module, items=(module.items[0], odd, module.items[2])),))
+    built = build(deck)
+    assert "melts [U+1FAE0]" in text(built.files["pdf/01-topic-1.pdf"])
+    assert [str(p).split(": ")[0] for p in built.problems] == ["01-topic-1/cram-sheet.md:11"]
+    assert "U+1FAE0" in built.problems[0].message and built.problems[0].severity == "warning"
