@@ -112,8 +112,10 @@ def _render(item: Item) -> Iterator[_Rendered]:
 
 
 def _context(module: Module, item: Item) -> str:
+    """Module, part and sections, in small print above the prompt; a table heading is not repeated."""
+    title = item.title if isinstance(item, ComparisonTable) else ""
     parts = [escape(f"{module.number:02d} {module.title}")]
-    parts += [to_html(text) for text in (item.part, *item.section) if text.strip()]
+    parts += [to_html(text) for text in (item.part, *item.section) if text.strip() and text != title]
     return BREADCRUMB.join(parts)
 
 
