@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccpkit.errors import Problem
-from ccpkit.model import Deck, Item, Module
+from ccpkit.model import Deck, Item, Module, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.merge import unique_items
 from ccpkit.parse.notes import ModuleFiles, find_modules, read_document
@@ -34,7 +34,7 @@ class Parsed:
 def parse_notes(notes: Path, *, title: str = DEFAULT_TITLE) -> Parsed:
     """Parse every Markdown file under ``notes`` into one deck."""
     problems: list[Problem] = []
-    found = [(files, *_parse_module(notes, files, problems)) for files in find_modules(notes)]
+    found = [(files, *_parse_module(notes, files, problems)) for files in _distinct(notes, problems)]
     unique, duplicates = unique_items(item for _, _, items in found for item in items)
     problems += duplicates
     by_module: dict[str, list[Item]] = {}
@@ -50,6 +50,18 @@ def parse_notes(notes: Path, *, title: str = DEFAULT_TITLE) -> Parsed:
         for files, module_title, _ in found
     )
     return Parsed(Deck(title=title, modules=modules), tuple(sorted(problems)))
+
+
+def _distinct(notes: Path, problems: list[Problem]) -> list[ModuleFiles]:
+    """Modules with distinct slugs; a second ``foo`` (file ``foo.md`` beside folder ``foo/``) is left out."""
+    seen: dict[str, ModuleFiles] = {}
+    for files in find_modules(notes):
+        first = seen.setdefault(files.slug, files)
+        if first is not files and files.files:
+            where = SourceLocation(path=files.files[0].relative_to(notes).as_posix(), line=1)
+            message = f"module {files.slug} is already named by {first.name}: rename this file or folder"
+            problems.append(Problem(where, message))
+    return list(seen.values())
 
 
 def _parse_module(notes: Path, files: ModuleFiles, problems: list[Problem]) -> tuple[str, list[Item]]:

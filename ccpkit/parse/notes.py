@@ -23,6 +23,8 @@ class ModuleFiles:
     slug: str
     fallback_title: str
     files: tuple[Path, ...]
+    name: str
+    """The file name, or the folder name with a trailing ``/``."""
     single_file: bool = False
     """A module made of one file is titled by that file's H1 when it names no ``module_title``."""
 
@@ -44,12 +46,13 @@ def _is_notes(entry: Path) -> bool:
 
 def _module(entry: Path) -> ModuleFiles | None:
     if entry.is_file():
-        return ModuleFiles(0, slug(entry.stem), _humanise(entry.stem), (entry,), single_file=True)
+        return ModuleFiles(0, slug(entry.stem), _humanise(entry.stem), (entry,), entry.name, single_file=True)
     files = tuple(sorted(p for p in entry.rglob(f"*{SUFFIX}") if _visible(p, entry) and p.is_file()))
     numbered = _NUMBERED.match(entry.name)
     if numbered:
-        return ModuleFiles(int(numbered["number"]), slug(entry.name), _humanise(numbered["name"]), files)
-    return ModuleFiles(0, slug(entry.name), _humanise(entry.name), files)
+        number = int(numbered["number"])
+        return ModuleFiles(number, slug(entry.name), _humanise(numbered["name"]), files, f"{entry.name}/")
+    return ModuleFiles(0, slug(entry.name), _humanise(entry.name), files, f"{entry.name}/")
 
 
 def _visible(path: Path, root: Path) -> bool:

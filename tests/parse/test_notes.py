@@ -144,3 +144,14 @@ def test_ordinary_prose_yields_nothing_and_no_problem(tmp_path: Path) -> None:
     parsed = parse_notes(tmp_path)
     assert list(parsed.deck.items()) == []
     assert parsed.problems == ()
+
+
+def test_a_file_and_a_folder_with_the_same_name_are_reported_not_merged(tmp_path: Path) -> None:
+    write(tmp_path, {"extras.md": "- **A:** one\n", "extras/more.md": "- **B:** two\n"})
+    parsed = parse_notes(tmp_path)
+    assert [m.slug for m in parsed.deck.modules] == ["extras"]
+    (error,) = parsed.errors
+    assert (
+        str(error)
+        == "extras/more.md:1: module extras is already named by extras.md: rename this file or folder"
+    )

@@ -32,6 +32,8 @@ def _table(ctx: Context, block: Block, previous: SyntaxTreeNode | None) -> Item 
     rows = [row for part in node.children for row in part.children]
     header, body = rows[0], rows[1:]
     columns = tuple(_cells(header))
+    if not body:
+        return ctx.problem(node, "table has a header but no rows: add its rows under the `|---|` line")
     for row in rows:
         written = count_cells(ctx.doc.lines[row.map[0]]) if row.map else len(columns)
         if written != len(columns):
