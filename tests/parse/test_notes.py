@@ -151,7 +151,4 @@ def test_a_file_and_a_folder_with_the_same_name_are_reported_not_merged(tmp_path
     parsed = parse_notes(tmp_path)
     assert [m.slug for m in parsed.deck.modules] == ["extras"]
     (error,) = parsed.errors
-    assert (
-        str(error)
-        == "extras/more.md:1: module extras is already named by extras.md: rename this file or folder"
-    )
+    assert str(error) == "extras.md:1: module extras is already named by extras/: rename this file or folder"
