@@ -78,7 +78,7 @@ def noise_reason(text: str) -> str | None:
     return None
 
 
-_OPENS_TAB = re.compile(r"\s*\\?\(ope ?n ?s in a new tab\\?\)")
+_OPENS_TAB = re.compile(r"\s*\\?\((?:\[)?ope ?n ?s in a new tab(?:\]\(#\))?\\?\)")
 _TAB_FRAGMENT = re.compile(r"^new tab\)\s*")
 _ANCHOR = re.compile(r'<a data-bbox="[^"]*" href="#">')
 _UL = re.compile(r'\s*<ul style="list-style-type: none">\s*')

@@ -11,6 +11,7 @@ from ccpkit.importer.lines import BULLET, LONE_DASH, NUMBERED, Line, clean_inlin
 
 _LABEL_ONLY = re.compile(r"^\*\*[^*]+:\*\*$|^[^*]+:$")
 _BROKEN_BOLD = re.compile(r"^([^*]{1,60}):\*\* ")
+_COLON_INSIDE = re.compile(r"^\*\*([^*:]{1,60}): ([^*]+)\*\*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +63,17 @@ def parse_list(lines: Sequence[Line], start: int) -> tuple[ListBlock, int, Line 
 
 
 def _continues_after_blank(lines: Sequence[Line], index: int) -> bool:
+    """After a blank line the list goes on only if an item follows that is not a numbered heading."""
     while index < len(lines) and lines[index].blank:
         index += 1
-    return index < len(lines) and is_item(lines[index].text)
+    return index < len(lines) and is_item(lines[index].text) and not numbered_heading(lines, index)
+
+
+def numbered_heading(lines: Sequence[Line], index: int) -> bool:
+    """``2. Command Line Interface (CLI):`` alone between blank lines is a section heading, not an item."""
+    match = NUMBERED.match(lines[index].text)
+    alone = index + 1 == len(lines) or lines[index + 1].blank
+    return match is not None and alone and not match.group(3).startswith("**")
 
 
 def _is_label(text: str) -> bool:
@@ -97,5 +106,8 @@ def _nest(raws: list[_Raw], terminated: bool) -> list[ListItem]:
 
 
 def _item_text(parts: list[str]) -> str:
-    first = _BROKEN_BOLD.sub(r"**\1:** ", parts[0], count=1) if "**" not in parts[0].split(":**")[0] else parts[0]
+    first = parts[0]
+    if "**" not in first.split(":**")[0]:
+        first = _BROKEN_BOLD.sub(r"**\1:** ", first, count=1)
+    first = _COLON_INSIDE.sub(r"**\1:** **\2**", first, count=1)
     return "\n".join(clean_inline(part.strip()) for part in [first, *parts[1:]])

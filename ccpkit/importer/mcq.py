@@ -161,7 +161,9 @@ def _key_entry(line: Line) -> KeyEntry | None:
     return None
 
 
-def apply_key(questions: list[Question], entries: Sequence[KeyEntry]) -> tuple[list[Question], list[KeyEntry]]:
+def apply_key(
+    questions: list[Question], entries: Sequence[KeyEntry]
+) -> tuple[list[Question], list[KeyEntry]]:
     """Answer unanswered questions from a key, matching by id (``N3``) or bare number (``3``).
 
     Returns the updated questions and the key entries that matched no question.

@@ -51,7 +51,9 @@ def build_files(layout: Layout, report: ImportReport) -> list[NoteFile]:
         groups.setdefault(key, []).append(section)
     order = list(PART_FILES)
     files = []
-    for (module, kind), sections in sorted(groups.items(), key=lambda kv: (kv[0][0] or 99, order.index(kv[0][1]))):
+    for (module, kind), sections in sorted(
+        groups.items(), key=lambda kv: (kv[0][0] or 99, order.index(kv[0][1]))
+    ):
         blocks = [block for section in sections for block in _section_blocks(section, report)]
         if blocks:
             files.append(_note_file(module or None, kind, blocks, layout))

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from ccpkit.importer import mcq
 from ccpkit.importer.blocks import Block, CodeBlock, Paragraph, Question, TableBlock
 from ccpkit.importer.headings import heading
-from ccpkit.importer.lines import CODE_LABELS, Line, clean_inline, noise_reason
+from ccpkit.importer.lines import CODE_LABELS, NUMBERED, Line, clean_inline, noise_reason
 from ccpkit.importer.lists import is_item, parse_list
 from ccpkit.importer.report import ImportReport
-from ccpkit.importer.tables import build_table, is_noise_grid, table_span
+from ccpkit.importer.tables import build_table, complete_orphan, is_noise_grid, orphan_tail, table_span
 
 CHATTER_BLOCKS = {"How to use these": "Which output would you like next?"}
 """Chat-assistant blocks dropped whole: first line → last line."""
@@ -106,6 +106,10 @@ def _table(state: _State, index: int) -> int | None:
     table, separators = build_table(block)
     for line in separators:
         state.report.drop(line, "table separator row")
+    tail = [n for n in range(end, len(state.lines)) if not state.lines[n].blank][: orphan_tail(table)]
+    if tail:
+        table = complete_orphan(table, [state.lines[n].text for n in tail])
+        end = tail[-1] + 1
     state.blocks.append(TableBlock(table))
     return end
 
@@ -115,9 +119,9 @@ def _answer_key(state: _State, index: int) -> int | None:
     if parsed is None:
         return None
     entries, end = parsed
-    positions = [n for n, block in enumerate(state.blocks) if isinstance(block, Question) and not block.answer]
-    answered, unmatched = mcq.apply_key([state.blocks[n] for n in positions], entries)  # type: ignore[misc]
-    for position, question in zip(positions, answered, strict=True):
+    waiting = [(n, b) for n, b in enumerate(state.blocks) if isinstance(b, Question) and not b.answer]
+    answered, unmatched = mcq.apply_key([question for _, question in waiting], entries)
+    for (position, _), question in zip(waiting, answered, strict=True):
         state.blocks[position] = question
     state.consumed(index, end, "answer key (moved next to its question)")
     for entry in unmatched:
@@ -160,6 +164,9 @@ def _heading(state: _State, index: int) -> int | None:
     lines = state.lines
     if index + 1 < len(lines) and not lines[index + 1].blank:
         return None
+    following = next((line for line in lines[index + 1 :] if not line.blank), None)
+    if NUMBERED.match(lines[index].text) and following is not None and NUMBERED.match(following.text):
+        return None  # a numbered list with a blank line between its items
     found = heading(lines[index].text, lines[index].number)
     if found is None:
         return None
@@ -189,8 +196,8 @@ RULES: tuple[Callable[[_State, int], int | None], ...] = (
     _answer_key,
     _question,
     _unlettered,
-    _list,
     _heading,
+    _list,
     _paragraph,
 )
 """Tried in order at the first line of each block; the paragraph rule takes whatever is left."""

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ccpkit.importer.blocks import Block, CodeBlock, Heading, ListBlock, Paragraph, Question, TableBlock
 from ccpkit.importer.headings import leveled
 from ccpkit.importer.tables import render_table
+
+_NUMBER_PREFIX = re.compile(r"^\d+[.):] ")
 
 
 def render_blocks(blocks: Iterable[Block], kind: str, part_title: str) -> list[str]:
@@ -17,7 +20,7 @@ def render_blocks(blocks: Iterable[Block], kind: str, part_title: str) -> list[s
     for block, level in leveled(blocks, kind):
         if isinstance(block, Heading):
             chunks.append(f"{'#' * level} {block.text}")
-            last_heading = block.text
+            last_heading = _NUMBER_PREFIX.sub("", block.text)
         elif isinstance(block, TableBlock):
             if not isinstance(previous, Heading):
                 chunks.append(f"**{last_heading}**")
@@ -57,7 +60,9 @@ def render_question(question: Question, level: int) -> list[str]:
     """The canonical MCQ form (see docs/import.md)."""
     chunks = [f"{'#' * level} Question {question.qid}", *question.stem]
     letters = [chr(ord("A") + n) for n in range(len(question.options))]
-    chunks.append("\n".join(f"- {letter}) {text}" for letter, text in zip(letters, question.options, strict=True)))
+    chunks.append(
+        "\n".join(f"- {letter}) {text}" for letter, text in zip(letters, question.options, strict=True))
+    )
     if question.answer:
         chunks.append(f"**Answer:** {question.answer.replace(',', ', ')}")
     if question.explanation:

@@ -16,7 +16,11 @@ PART_KINDS = {"Cram Cheat Sheet": "cram-sheet", "Exam-Style Practice Questions":
 
 INSERTED: dict[str, tuple[int | None, str, str]] = {
     "15 Hard Questions - Data Pipelines": (8, "practice-questions", "15 Hard Questions - Data Pipelines"),
-    "30 CCP-style exam questions - Security": (9, "practice-questions", "30 CCP-style exam questions - Security"),
+    "30 CCP-style exam questions - Security": (
+        9,
+        "practice-questions",
+        "30 CCP-style exam questions - Security",
+    ),
     "A MediVault EU - A realworld scenario": (None, "case-study", ""),
     "▼ Module Summary": (None, "course-summary", "Module Summary"),
     "▼ Useful Links:": (None, "useful-links", ""),

@@ -23,6 +23,13 @@ HEADER_OVERRIDES: dict[tuple[str, ...], tuple[str, ...]] = {
 }
 """Headers no rule can repair, keyed by the header the rules produce; see docs/import.md."""
 
+ORPHAN_ROWS: dict[tuple[str, ...], int] = {
+    # 1029: the S3 Glacier Deep Archive row lost its name and use case; they follow the table as
+    # plain lines ("S3 Glacier Deep Archive", "Lowest cost.", "Compliance", "archives.").
+    ("", "Extremely Rare", "12-48 Hours", ""): 4,
+}
+"""Broken last rows, by their cells, and how many plain lines after the table complete them."""
+
 LINK_HEADER = ("Resource link", "Description")
 """Header given to a headerless link table (its first cells carry ``(opens in a new tab)``)."""
 
@@ -91,7 +98,10 @@ def _collect_rows(block: Sequence[Line]) -> tuple[list[list[str]], list[Line]]:
         cells = line.text.split("\t")
         if _is_separator(cells):
             separators.append(line)
-        elif rows and _is_continuation(cells, after_blank):
+            after_blank = False
+            continue
+        cells = [clean_inline(cell) for cell in cells]
+        if rows and _is_continuation(cells, after_blank):
             _merge(rows[-1], cells)
         else:
             rows.append(list(cells))
@@ -132,3 +142,16 @@ def render_table(table: Table) -> str:
 
 def _pipe_row(cells: tuple[str, ...]) -> str:
     return "| " + " | ".join(cells) + " |"
+
+
+def orphan_tail(table: Table) -> int:
+    """How many plain lines after ``table`` belong to its broken last row (see ``ORPHAN_ROWS``)."""
+    return ORPHAN_ROWS.get(table.rows[-1], 0) if table.rows else 0
+
+
+def complete_orphan(table: Table, tail: Sequence[str]) -> Table:
+    """Fill the broken last row: the first tail line is its first cell, the rest its last cell."""
+    row = list(table.rows[-1])
+    row[0] = _cell(tail[0])
+    row[-1] = _cell(" ".join(part.strip() for part in tail[1:]))
+    return Table(header=table.header, rows=(*table.rows[:-1], tuple(row)), line=table.line)

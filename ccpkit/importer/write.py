@@ -51,7 +51,9 @@ def _swap(staging: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def summary(export: Path, out: Path, report_path: Path, files: Sequence[NoteFile], report: ImportReport) -> str:
+def summary(
+    export: Path, out: Path, report_path: Path, files: Sequence[NoteFile], report: ImportReport
+) -> str:
     """The printed summary: counts per module and part, totals, and where the full report is."""
     lines = [f"Imported {export} → {out}/ ({len(files)} files)"]
     for file in files:

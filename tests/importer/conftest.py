@@ -1,0 +1,28 @@
+"""Helpers for importer tests: run an import of a fixture export into a temporary folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ccpkit.importer import import_export
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+Imported = Callable[[str], dict[str, str]]
+
+
+@pytest.fixture
+def imported(tmp_path: Path) -> Imported:
+    """Import ``fixtures/<name>.txt`` and return ``{relative path: text}`` of the notes written."""
+
+    def run(name: str) -> dict[str, str]:
+        out = tmp_path / name / "notes"
+        import_export(FIXTURES / f"{name}.txt", out, report=tmp_path / name / "report.txt")
+        return {
+            path.relative_to(out).as_posix(): path.read_text("utf-8") for path in sorted(out.rglob("*.md"))
+        }
+
+    return run

@@ -1,0 +1,86 @@
+"""Bad input gives one clear line, a non-zero exit and no files; edited notes are never clobbered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ccpkit.cli import cli
+from tests.importer.conftest import FIXTURES
+
+
+def _run(tmp_path: Path, export: Path, *extra: str) -> tuple[int, str]:
+    args = ["import", str(export), "--out", str(tmp_path / "notes"), "--report", str(tmp_path / "report.txt")]
+    result = CliRunner().invoke(cli, [*args, *extra])
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file"),
+        (b"", "the file is empty"),
+        (b"Module 1 - Intro\n\x00\x01\x02", "binary data"),
+        (b"Module 1 - Intro\n\nCaf\xe9 au lait\n", ":3: not valid UTF-8"),
+        ((FIXTURES / "not-an-export.txt").read_bytes(), "does not look like a notes export"),
+    ],
+    ids=["missing", "empty", "binary", "invalid-utf8", "not-an-export"],
+)
+def test_bad_export_files_give_one_line_and_write_nothing(
+    tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    export = tmp_path / "export.txt"
+    if content is not None:
+        export.write_bytes(content)
+    code, output = _run(tmp_path, export)
+    assert code != 0
+    assert message in output
+    assert str(export) in output
+    assert len(output.strip().splitlines()) == 1
+    assert "Traceback" not in output
+    assert not (tmp_path / "notes").exists()
+    assert not (tmp_path / "report.txt").exists()
+
+
+def test_a_directory_is_not_an_export(tmp_path: Path) -> None:
+    code, output = _run(tmp_path, tmp_path)
+    assert code != 0
+    assert "is a folder" in output
+    assert not (tmp_path / "notes").exists()
+
+
+def test_a_non_empty_out_folder_is_refused_without_force(tmp_path: Path) -> None:
+    edited = tmp_path / "notes" / "02-compute" / "summary.md"
+    edited.parent.mkdir(parents=True)
+    edited.write_text("my edits\n")
+    code, output = _run(tmp_path, FIXTURES / "split-header.txt")
+    assert code != 0
+    assert "--force" in output
+    assert edited.read_text() == "my edits\n"
+
+
+def test_force_replaces_the_notes_but_keeps_dot_files_such_as_the_ledger(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    (notes / "02-compute").mkdir(parents=True)
+    (notes / "02-compute" / "summary.md").write_text("stale\n")
+    (notes / ".ccpkit-ledger.json").write_text("{}\n")
+    code, output = _run(tmp_path, FIXTURES / "split-header.txt", "--force")
+    assert code == 0, output
+    assert sorted(p.relative_to(notes).as_posix() for p in notes.rglob("*")) == [
+        ".ccpkit-ledger.json",
+        "11-pricing",
+        "11-pricing/summary.md",
+    ]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".notes")]
+
+
+def test_the_summary_is_printed_and_the_report_lists_dropped_lines_by_number(tmp_path: Path) -> None:
+    code, output = _run(tmp_path, FIXTURES / "far-away-keys.txt")
+    assert code == 0, output
+    assert "4 MCQs (4 with an answer)" in output
+    report = (tmp_path / "report.txt").read_text()
+    assert "line 7: Notion property/tag line: 'CCP AWS'" in report
+    assert "line 29: answer key (moved next to its question): '1. B'" in report
+    assert "line 17: lone '-' list terminator: '-'" in report

@@ -1,0 +1,47 @@
+"""TAB blocks become GFM tables: wrapped cells merged, split headers repaired, noise grids dropped."""
+
+from __future__ import annotations
+
+from tests.importer.conftest import Imported
+
+
+def test_wrapped_cells_and_blank_lines_between_rows_make_one_table(imported: Imported) -> None:
+    summary = imported("wrapped-cells")["02-compute/summary.md"]
+    assert (
+        "| Feature | SQS | SNS |\n| --- | --- | --- |\n"
+        "| Concept | A queue. | A topic. |\n"
+        "| Mechanism | Pull-based. | Push-based. |\n"
+        "| Persistence | Durable. Messages stay until they are processed and deleted. "
+        "| Not durable (fire and forget). |\n"
+    ) in summary
+
+
+def test_a_continuation_that_starts_with_text_still_merges_cell_by_cell(imported: Imported) -> None:
+    summary = imported("wrapped-cells")["02-compute/summary.md"]
+    assert (
+        "| Database Instance Size | Larger instance required to handle peak read/write load. "
+        "| Smaller instance (read load absorbed by cache). |"
+    ) in summary
+
+
+def test_a_tab_led_row_without_a_blank_before_it_is_a_new_row_not_a_wrap(imported: Imported) -> None:
+    summary = imported("wrapped-cells")["02-compute/summary.md"]
+    assert "| Fully Managed | DynamoDB | Data and *access* |\n|  | S3 | Bucket policies |" in summary
+
+
+def test_the_numeric_grid_is_not_a_table_and_separators_are_dropped(imported: Imported) -> None:
+    summary = imported("wrapped-cells")["02-compute/summary.md"]
+    assert "| 1 |" not in summary
+    assert "---------" not in summary
+    assert summary.count("\n| --- |") == 2
+
+
+def test_a_header_split_over_a_separator_and_a_blank_is_repaired(imported: Imported) -> None:
+    summary = imported("split-header")["11-pricing/summary.md"]
+    assert "| Feature | AWS Organizations | Billing Dashboard |\n| --- | --- | --- |\n| Focus |" in summary
+
+
+def test_every_table_has_a_heading_or_bold_caption_right_above_it(imported: Imported) -> None:
+    summary = imported("wrapped-cells")["02-compute/summary.md"]
+    assert "## Comparison of Messaging Services\n\n| Feature |" in summary
+    assert "## Shared responsibility\n\n| Category |" in summary
