@@ -148,6 +148,7 @@ def write_atomically(out: Path, output: Output) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        os.fchmod(handle, _file_mode())  # mkstemp makes 0600 files; outputs and the ledger are shared
         with os.fdopen(handle, "wb") as stream:
             stream.write(output.data)
         os.replace(temporary, target)
@@ -155,3 +156,10 @@ def write_atomically(out: Path, output: Output) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
+
+
+def _file_mode() -> int:
+    """The mode a plain ``open()`` would give a new file: 0666 less the process umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -105,3 +106,15 @@ def test_formats_without_anki_identities_leave_the_ledger_alone(
         notes, notes.parent / "out", formats=("pdf",), options=ExportOptions(templates=REPO / "templates")
     )
     assert report.changes is None and not (notes / LEDGER_NAME).exists()
+
+
+def test_written_files_follow_the_umask_like_any_new_file(
+    monkeypatch: pytest.MonkeyPatch, notes: Path
+) -> None:
+    out = notes.parent / "out"
+    previous = os.umask(0o022)
+    try:
+        build_deck(monkeypatch, first_version(), notes, out, at=T0)
+    finally:
+        os.umask(previous)
+    assert ((out / PACKAGE).stat().st_mode & 0o777) == ((notes / LEDGER_NAME).stat().st_mode & 0o777) == 0o644
