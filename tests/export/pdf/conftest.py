@@ -27,7 +27,8 @@ class Built:
 
 
 def build(deck: Deck, **options: object) -> Built:
-    exported = export(deck, ExportOptions(templates=TEMPLATES, **options))  # type: ignore[arg-type]
+    options.setdefault("templates", TEMPLATES)
+    exported = export(deck, ExportOptions(**options))  # type: ignore[arg-type]
     return Built(deck, {str(o.path): o.data for o in exported.outputs}, exported.problems)
 
 

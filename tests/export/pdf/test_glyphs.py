@@ -1,0 +1,58 @@
+"""Routing characters to fonts: the body font first, the symbol font next, a visible placeholder last."""
+
+from __future__ import annotations
+
+import pytest
+
+from ccpkit.export.pdf.fonts import register_fonts
+from ccpkit.export.pdf.glyphs import Typesetter, placeholder
+from ccpkit.export.pdf.style import load_style
+from ccpkit.model import SourceLocation
+from tests.export.pdf.conftest import TEMPLATES
+from tests.export.pdf.synthetic import MISSING_GLYPH
+
+HERE = SourceLocation(path="09-security/cram-sheet.md", line=7)
+
+
+@pytest.fixture
+def setter() -> Typesetter:
+    return Typesetter(register_fonts(load_style(TEMPLATES)))
+
+
+def test_text_the_body_font_has_passes_through_unchanged(setter: Typesetter) -> None:
+    text = "Arrows → ↔ ≈ ≥, quotes “ok” \u2018ok\u2019, dash — and ✓ ⚠"
+    assert setter.plain(text, HERE) == text
+    assert setter.problems == ()
+
+
+def test_emoji_go_to_the_fallback_font_in_one_run(setter: Typesetter) -> None:
+    fallback = setter.fonts.fallback
+    assert setter.plain("Tip 🎯💡 now", HERE) == f'Tip <font face="{fallback}">🎯💡</font> now'
+    assert setter.plain("✅ done", HERE) == f'<font face="{fallback}">✅</font> done'
+
+
+def test_presentation_selectors_and_joiners_are_dropped(setter: Typesetter) -> None:
+    assert setter.plain("⚠\ufe0f trap", HERE) == "⚠ trap"
+
+
+def test_markdown_marks_survive_and_entities_are_untouched(setter: Typesetter) -> None:
+    markup = setter.markdown("**Term** & `code` ⌚", HERE)
+    fallback = setter.fonts.fallback
+    assert markup == (
+        f'<b>Term</b> &amp; <font face="{setter.fonts.mono}">code</font> <font face="{fallback}">⌚</font>'
+    )
+
+
+def test_a_character_no_font_has_becomes_a_placeholder_and_a_located_warning(setter: Typesetter) -> None:
+    assert (
+        setter.plain(f"melts {MISSING_GLYPH}{MISSING_GLYPH}", HERE)
+        == f"melts {placeholder(MISSING_GLYPH) * 2}"
+    )
+    (problem,) = setter.problems
+    assert str(problem).startswith("09-security/cram-sheet.md:7: warning: character")
+    assert "U+1FAE0" in problem.message and "[U+1FAE0]" in problem.message
+
+
+def test_tabs_and_control_characters_print_as_spaces(setter: Typesetter) -> None:
+    assert setter.plain("a\tb\x07c", HERE) == "a b c"
+    assert setter.problems == ()

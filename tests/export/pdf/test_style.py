@@ -1,0 +1,74 @@
+"""templates/pdf/style.toml: every key is read, and every mistake names the key and its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ccpkit.errors import UsageError
+from ccpkit.export.pdf.style import load_style
+from tests.export.pdf.conftest import TEMPLATES, build
+from tests.export.pdf.reading import reader
+from tests.export.pdf.synthetic import large_deck
+
+
+def edit(templates: Path, old: str, new: str) -> None:
+    path = templates / "pdf" / "style.toml"
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_the_shipped_style_loads() -> None:
+    style = load_style(TEMPLATES)
+    assert (style.cram.orientation, style.cram.columns) == ("landscape", 3)
+    assert (style.course.orientation, style.course.columns) == ("portrait", 2)
+    assert style.colours.band.startswith("#")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("columns = 3", "colums = 3", r"style.toml:\d+: unknown key in \[cram\] `colums`"),
+        ("[exam]", "[exams]", r"missing section \[exam\]"),
+        ("size = 9.5\n", "", r"missing key `size` in \[exam\]"),
+        ('band = "#232F3E"', 'band = "navy"', r"`colours.band` must be a colour like"),
+        ('orientation = "landscape"', 'orientation = "sideways"', r"must be one of portrait, landscape"),
+        ("columns = 3", "columns = 0", r"`cram.columns` must be a whole number"),
+        ("size = 7.2", 'size = "big"', r"`text.size` must be a positive number"),
+    ],
+)
+def test_mistakes_are_usage_errors_naming_the_key(
+    templates_copy: Path, old: str, new: str, message: str
+) -> None:
+    edit(templates_copy, old, new)
+    with pytest.raises(UsageError, match=message):
+        load_style(templates_copy)
+
+
+def test_unknown_key_error_gives_its_line(templates_copy: Path) -> None:
+    edit(templates_copy, "columns = 3", "colums = 3")
+    text = (templates_copy / "pdf" / "style.toml").read_text("utf-8")
+    line = text.splitlines().index("colums = 3") + 1
+    with pytest.raises(UsageError, match=rf"style.toml:{line}: "):
+        load_style(templates_copy)
+
+
+def test_a_missing_style_file_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match=r"style.toml: not found"):
+        load_style(tmp_path)
+
+
+def test_a_missing_font_file_is_a_usage_error(templates_copy: Path) -> None:
+    edit(templates_copy, '"Symbola.ttf"', '"NoSuchFont.ttf"')
+    with pytest.raises(UsageError, match=r"font file 'NoSuchFont\.ttf' is neither in"):
+        build(large_deck(modules=1, cards=1, tables=0, mcqs=0), templates=templates_copy)
+
+
+def test_restyling_changes_the_pdf(templates_copy: Path) -> None:
+    edit(templates_copy, 'orientation = "landscape"', 'orientation = "portrait"')
+    deck = large_deck(modules=1, cards=5, tables=1, mcqs=1)
+    sheet = build(deck, templates=templates_copy).files["pdf/01-topic-1.pdf"]
+    box = reader(sheet).pages[0].mediabox
+    assert box.width < box.height
