@@ -13,11 +13,12 @@ def format_counts(deck: Deck) -> str:
     """One line per module with its items per kind, then a total line."""
     lines = []
     totals: Counter[Kind] = Counter()
+    width = max((len(module.title) for module in deck.modules), default=5)
     for module in deck.modules:
         counts = Counter(item.kind for item in module.items)
         totals.update(counts)
-        lines.append(f"{module.number:>3} {module.title:<48} {_kinds(counts)}")
-    lines.append(f"{'':>3} {'total':<48} {_kinds(totals)}")
+        lines.append(f"{module.number:>3} {module.title:<{width}}  {_kinds(counts)}")
+    lines.append(f"{'':>3} {'total':<{width}}  {_kinds(totals)}")
     return "\n".join(lines)
 
 
