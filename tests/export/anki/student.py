@@ -37,7 +37,9 @@ class Student:
     def import_package(self, package: Path) -> ImportResponse.Log:
         """Import with Anki's default options (update notes and note types "if newer", no merging)."""
         request = ImportAnkiPackageRequest(package_path=str(package), options=ImportAnkiPackageOptions())
-        return self.collection.import_anki_package(request).log
+        log = self.collection.import_anki_package(request).log
+        self.collection.models._clear_cache()  # the desktop app does this after an import; we must too
+        return log
 
     def notes(self) -> Iterator[Note]:
         for note_id in sorted(self.collection.find_notes("")):

@@ -7,6 +7,7 @@ them inside Anki) stay as they are, and a removed item is reported as an orphan 
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from ccpkit.export.anki_notes import anki_notes
 from tests.export.anki.course import (
     FIXED_STEM,
     FIXED_TERM,
+    TEMPLATES,
     build_deck,
     first_version,
     second_version,
@@ -125,3 +127,30 @@ def test_removed_item_is_reported_as_an_orphan_still_in_anki(loop: Loop) -> None
     assert report.changes is not None and report.changes.orphaned == ("02-compute/card/amazon-s3",)
     assert "02-compute/card/amazon-s3" in report.summary() and "orphaned" in report.summary()
     assert loop.student.note("02-compute/card/amazon-s3")["Definition"] == "Object storage"
+
+
+def test_restyled_templates_reach_anki_without_touching_notes(
+    loop: Loop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES / "anki", templates / "anki")
+    with (templates / "anki" / "style.css").open("a", encoding="utf-8") as css:
+        css.write(".prompt { color: teal; }\n")
+    build_deck(monkeypatch, first_version(), loop.notes, loop.out, at=SECOND_BUILD, templates=templates)
+    log = loop.student.import_package(loop.out / PACKAGE)
+    assert (len(log.new), len(log.updated)) == (0, 0)
+    term = loop.student.collection.models.by_name("ccpkit Term v1")
+    assert term is not None and ".prompt { color: teal; }" in term["css"]
+    assert loop.student.note("02-compute/card/aws-lambda")["Definition"] == STUDENT_WORDS
+
+
+def test_unchanged_templates_leave_the_students_own_styling_alone(loop: Loop) -> None:
+    models = loop.student.collection.models
+    term = models.by_name("ccpkit Term v1")
+    assert term is not None
+    term["css"] += "\n.card { font-size: 30px; }"
+    models.update_dict(term)
+    loop.build("second", SECOND_BUILD)
+    loop.student.import_package(loop.out / PACKAGE)
+    after = models.by_name("ccpkit Term v1")
+    assert after is not None and after["css"].endswith(".card { font-size: 30px; }")
