@@ -28,7 +28,6 @@ class _Pending:
     term: Term
     pinned: str
     extra: list[str] = field(default_factory=list)
-    nested: list[Item | Problem] = field(default_factory=list)
 
     @property
     def bare(self) -> bool:
@@ -48,7 +47,10 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             heading, heading_section, labels = block.heading, block.section[:-1], []
         if ctx.is_claimed(block.node):
             continue
-        if block.node.type in LISTS:
+        if block.node.type in LISTS and _is_label(_item_term(block.node.children[0])):
+            # A list that opens with a label (`Type:`, `Use Case:` …) describes the heading above.
+            labels.append(ctx.doc.source(block.node))
+        elif block.node.type in LISTS:
             after = blocks[index + 1].node if index + 1 < len(blocks) else None
             yield from _list_cards(ctx, block.node, block.section, labels, _definition(ctx, after))
         elif block.node.type == "paragraph" and _is_label_paragraph(block.node):
@@ -79,12 +81,14 @@ def _list_cards(
         if pending is not None:
             yield from _flush(ctx, pending, section)
             pending = None
-        nested = [card for child in item.children[1:] if child.type in LISTS
-                  for card in _list_cards(ctx, child, section, [])]  # fmt: skip
         if term is None:
-            yield from nested
+            # A plain bullet groups what is under it; terms there are cards. Under a term they
+            # are its back only: "Durability" under S3 means nothing on a card of its own.
+            for child in item.children[1:]:
+                if child.type in LISTS:
+                    yield from _list_cards(ctx, child, section, [])
             continue
-        pending = _Pending(item, term, pinned_id(node) if index == 0 else "", nested=nested)
+        pending = _Pending(item, term, pinned_id(node) if index == 0 else "")
     if pending is not None:
         if pending.bare and not pending.extra and after is not None:
             pending.extra.append(ctx.doc.source(after))
@@ -115,7 +119,6 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
     elif term.separated:
         message = f"card {term.front!r} has an empty back: write its definition after the term"
         yield ctx.problem(pending.item, message)
-    yield from pending.nested
 
 
 def _heading_card(
