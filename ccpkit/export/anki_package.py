@@ -52,8 +52,10 @@ class _NoteType(genanki.Model):  # type: ignore[misc]
 class _Note(genanki.Note):  # type: ignore[misc]
     """A genanki note written with its own mtime (the ledger's), not the export time."""
 
-    def __init__(self, model: _NoteType, note: AnkiNote) -> None:
-        super().__init__(model=model, fields=list(note.fields), tags=list(note.tags), guid=note.guid)
+    def __init__(self, model: _NoteType, note: AnkiNote, position: int) -> None:
+        super().__init__(
+            model=model, fields=list(note.fields), tags=list(note.tags), guid=note.guid, due=position
+        )
         self.modified = note.modified
 
     def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, deck_id: int, id_gen: Any) -> None:
@@ -71,9 +73,9 @@ def write_package(notes: Iterable[AnkiNote], templates: AnkiTemplates, templates
     models = {note_type.key: _NoteType(note_type, templates, templates_modified) for note_type in NOTE_TYPES}
     decks: dict[str, genanki.Deck] = {}
     newest = templates_modified
-    for note in notes:
+    for position, note in enumerate(notes, start=1):  # new cards come up in notes order
         deck = decks.setdefault(note.deck, genanki.Deck(deck_id(note.deck), note.deck))
-        deck.add_note(_Note(models[note.note_type.key], note))
+        deck.add_note(_Note(models[note.note_type.key], note, position))
         newest = max(newest, note.modified)
     return _zipped(_database(list(decks.values()), max(newest, EARLIEST_ID)))
 
