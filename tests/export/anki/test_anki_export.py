@@ -133,3 +133,10 @@ def test_template_naming_an_unknown_field_points_at_its_line(deck: Deck, tmp_pat
     (folder / "term.back.html").write_text("{{FrontSide}}\n<div>{{Defintion}}</div>\n", encoding="utf-8")
     with pytest.raises(UsageError, match=r"term\.back\.html:2: no field 'Defintion' in ccpkit Term v1"):
         export(deck, ExportOptions(templates=tmp_path))
+
+
+def test_new_cards_come_up_in_notes_order(student: Student, deck: Deck) -> None:
+    ordered = student.collection.db.list(
+        "select n.flds from cards c join notes n on n.id = c.nid order by c.due"
+    )
+    assert [fields.split("\x1f")[-1] for fields in ordered] == [note.id for note in anki_notes(deck)]
