@@ -21,19 +21,21 @@ class _Raw:
     marker: str
     text: list[str]
     line: int
+    gap_before: bool  # a blank line separates it from the item above
 
 
 def is_item(text: str) -> bool:
     return bool(BULLET.match(text) or NUMBERED.match(text)) and text.strip() != LONE_DASH
 
 
-def _raw_item(line: Line) -> _Raw:
+def _raw_item(line: Line, gap_before: bool) -> _Raw:
     numbered = NUMBERED.match(line.text)
     if numbered:
-        return _Raw(len(numbered.group(1)), True, f"{numbered.group(2)}.", [numbered.group(3)], line.number)
+        text = [numbered.group(3)]
+        return _Raw(len(numbered.group(1)), True, f"{numbered.group(2)}.", text, line.number, gap_before)
     bullet = BULLET.match(line.text)
     assert bullet is not None
-    return _Raw(len(bullet.group(1)), False, "-", [bullet.group(2)], line.number)
+    return _Raw(len(bullet.group(1)), False, "-", [bullet.group(2)], line.number, gap_before)
 
 
 def _lazy(text: str) -> bool:
@@ -49,7 +51,7 @@ def parse_list(lines: Sequence[Line], start: int) -> tuple[ListBlock, int, Line 
     while index < len(lines):
         text = lines[index].text
         if is_item(text):
-            raws.append(_raw_item(lines[index]))
+            raws.append(_raw_item(lines[index], index > start and lines[index - 1].blank))
         elif raws and _lazy(text) and not lines[index - 1].blank:
             raws[-1].text.append(text.strip())
         elif text.strip() == LONE_DASH:
@@ -81,28 +83,40 @@ def _is_label(text: str) -> bool:
 
 
 def _nest(raws: list[_Raw], terminated: bool) -> list[ListItem]:
-    """Decide each item's level.
+    """Decide each item's level (0 or 1).
 
-    In a list closed by a lone ``-`` whose items 2..n all sit at column 1, the column lies (they are
-    siblings), except under a label-only item such as ``**Presenters:**``, whose followers are its
-    children. Elsewhere column 1 is real nesting. Bullets under a numbered item are its children.
+    In a list closed by a lone ``-`` whose items 2..n all sit at column 1, the column lies: they are
+    siblings, except that the items after a label-only item such as ``**Presenters:**`` are its
+    children. Elsewhere column 1 is real nesting, and a label-only item followed by a blank line
+    adopts the column-0 bullets after it (``**Language Services:**``, blank, ``- **Amazon Polly:** …``).
+    Bullets under a numbered item are its children.
     """
     lying = terminated and len(raws) > 1 and raws[0].column == 0 and all(r.column == 1 for r in raws[1:])
     items: list[ListItem] = []
-    under_number = under_label = False
+    parent: str | None = None  # "numbered" or "label": the open item that adopts the bullets after it
     for position, raw in enumerate(raws):
+        label = _is_label(raw.text[0])
         if raw.numbered:
-            level, under_number, under_label = 0, True, False
-        elif under_number and raw.column == 1:
-            level = 1
+            level = 0
+            parent = "label" if label and _gap_follows(raws, position) else "numbered"
         elif lying:
-            level = 0 if _is_label(raw.text[0]) else int(under_label)
-            under_label = under_label or _is_label(raw.text[0])
+            level = 0 if label else int(parent is not None)
+            parent = "label" if label else parent
+        elif (raw.column == 1 and position) or (parent == "label" and not label):
+            level = 1
         else:
-            level = raw.column if position else 0
-            under_number = False
+            level = 0
+            parent = "label" if label and _gap_follows(raws, position) else None
         items.append(ListItem(level, raw.marker, _item_text(raw.text), raw.line))
     return items
+
+
+def _gap_follows(raws: list[_Raw], position: int) -> bool:
+    """The next item is a column-0 bullet after a blank line."""
+    if position + 1 >= len(raws):
+        return False
+    following = raws[position + 1]
+    return following.gap_before and following.column == 0 and not following.numbered
 
 
 def _item_text(parts: list[str]) -> str:

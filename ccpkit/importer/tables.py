@@ -10,6 +10,7 @@ from ccpkit.importer.lines import Line, clean_inline
 
 _SEPARATOR_CELL = re.compile(r"^-*$")
 _NUMBER = re.compile(r"^\d+$")
+_LABELLED = re.compile(r"^([^:]{1,60}): (.+)$")
 _LINK_CELL = re.compile(r"\(ope ?n ?s in a new tab\)")
 
 HEADER_OVERRIDES: dict[tuple[str, ...], tuple[str, ...]] = {
@@ -127,10 +128,20 @@ def build_table(block: Sequence[Line]) -> tuple[Table, list[Line]]:
     rows = _square(raw)
     header, body = rows[0], rows[1:]
     header = HEADER_OVERRIDES.get(header, header)
+    if not body and all(_LABELLED.match(cell) for cell in header):
+        header, body = _split_labels(header)
     if _LINK_CELL.search(block[0].text) and len(header) == len(LINK_HEADER):
         header, body = LINK_HEADER, rows
     first = next(line.number for line in block if line.has_tab)
     return Table(header=header, rows=tuple(body), line=first), separators
+
+
+def _split_labels(cells: tuple[str, ...]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """A lone row of ``Label: text`` cells is a header of labels over one row of texts."""
+    matches = [_LABELLED.match(cell) for cell in cells]
+    labels = tuple(match.group(1) for match in matches if match)
+    texts = tuple(match.group(2) for match in matches if match)
+    return labels, [texts]
 
 
 def render_table(table: Table) -> str:

@@ -40,3 +40,8 @@ def test_a_missing_opening_bold_marker_is_repaired_and_no_lone_dash_survives(imp
     summary = imported("lying-indentation")["02-compute/summary.md"]
     assert "- **Strict Licensing:** Bound to one socket.\n" in summary
     assert "\n-\n" not in summary
+
+
+def test_a_label_item_followed_by_a_blank_line_adopts_the_bullets_after_it(imported: Imported) -> None:
+    summary = imported("lying-indentation")["02-compute/summary.md"]
+    assert "- **The Engines:**\n  - **Redis:** Feature-rich.\n  - **Memcached:** Simple.\n" in summary

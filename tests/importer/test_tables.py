@@ -33,7 +33,15 @@ def test_the_numeric_grid_is_not_a_table_and_separators_are_dropped(imported: Im
     summary = imported("wrapped-cells")["02-compute/summary.md"]
     assert "| 1 |" not in summary
     assert "---------" not in summary
-    assert summary.count("\n| --- |") == 2
+    assert summary.count("\n| --- |") == 3
+
+
+def test_a_lone_row_of_label_cells_becomes_labels_over_texts(imported: Imported) -> None:
+    summary = imported("wrapped-cells")["02-compute/summary.md"]
+    assert (
+        "| Efficient distribution | Automatic scaling |\n| --- | --- |\n"
+        "| ELB spreads traffic. | ELB scales with traffic. |\n"
+    ) in summary
 
 
 def test_a_header_split_over_a_separator_and_a_blank_is_repaired(imported: Imported) -> None:
