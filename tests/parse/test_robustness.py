@@ -1,0 +1,66 @@
+"""Whatever a user types, the parser answers with items and problems, never with a traceback."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ccpkit.parse import parse_notes
+
+FRAGMENTS = (
+    "",
+    "# Part",
+    "### Question 1",
+    "## Answers",
+    "**Answers:**",
+    "- **Term:** definition",
+    "- **Term:**",
+    "- **Focus:** label",
+    "  - **Child:** nested",
+    "1. **Numbered:** term",
+    "1. Which option?",
+    "Q1. Which one?",
+    "- A) one",
+    "- B) two",
+    "- B) again",
+    "A) line option",
+    "- [x] ticked",
+    "- [ ] not ticked",
+    "**Answer:** B",
+    "Answer: Z",
+    "Correct answer: A, B",
+    "Explanation: because",
+    "1. B",
+    "- H1: C.** why",
+    "<details>",
+    "<summary>Answer</summary>",
+    "</details>",
+    "| a | b |",
+    "|---|---|",
+    "| 1 | 2 | 3 |",
+    "| 1 |",
+    "{#pinned}",
+    "---",
+    "module_title: x",
+    "Choose TWO",
+    "$x^2$ and \\$5",
+    "```",
+    "> quoted - **Q:** x",
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40), st.lists(st.sampled_from(FRAGMENTS), max_size=20))
+def test_any_mix_of_notes_syntax_parses_without_an_exception(first: list[str], second: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        notes = Path(folder)
+        (notes / "01-a").mkdir()
+        (notes / "01-a" / "one.md").write_text("\n".join(first), encoding="utf-8")
+        (notes / "01-a" / "two.md").write_text("\n".join(second), encoding="utf-8")
+        parsed = parse_notes(notes)
+    for problem in parsed.problems:
+        assert problem.location.path in {"01-a/one.md", "01-a/two.md"}
+        assert problem.location.line >= 1
