@@ -89,6 +89,10 @@ def test_edited_notes_show_the_new_text(loop: Loop) -> None:
     )
     assert "\\(y^3\\)" in student.note("09-security/card/hash-term")["Definition"]
     assert (
+        student.note("02-compute/card/auto-scaling")["Definition"]
+        == "Adds or removes instances to match demand"
+    )
+    assert (
         "RDS credentials"
         in student.note("09-security/mcq/which-service-rotates-database-credentials")["Explanation"]
     )
