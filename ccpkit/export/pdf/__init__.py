@@ -37,7 +37,7 @@ def export(deck: Deck, options: ExportOptions) -> Exported:
     for module in filter(has_cram_content, deck.modules):
         meta = _meta(deck, module, setter)
         data, pages = _sheet(module_story, module, ty, setter, style.cram, options, meta)
-        outputs.append(Output(FOLDER / f"{_file_stem(module)}.pdf", data))
+        outputs.append(Output(sheet_path(module), data))
         problems += _over_budget(module, pages, style.cram.page_budget)
     data, _ = _sheet(
         course_story,
@@ -103,17 +103,17 @@ def _meta(deck: Deck, module: Module, setter: Typesetter) -> Meta:
     )
 
 
-def _file_stem(module: Module) -> str:
-    """``NN-slug``; a slug that already starts with its two-digit number is used as it is."""
+def sheet_path(module: Module) -> PurePosixPath:
+    """``pdf/NN-slug.pdf``; a slug that already starts with its two-digit number is used as it is."""
     prefix = f"{module.number:02d}-"
-    return module.slug if module.slug.startswith(prefix) else prefix + module.slug
+    return FOLDER / f"{module.slug if module.slug.startswith(prefix) else prefix + module.slug}.pdf"
 
 
 def _over_budget(module: Module, pages: int, budget: int) -> list[Problem]:
     if pages <= budget or not module.items:
         return []
     message = (
-        f"the cram sheet pdf/{_file_stem(module)}.pdf has {pages} pages, over the budget of {budget}; "
+        f"the cram sheet {sheet_path(module)} has {pages} pages, over the budget of {budget}; "
         "shorten the module's notes or raise [cram] page_budget in templates/pdf/style.toml"
     )
     return [Problem(module.items[0].source, message, "warning")]

@@ -1,0 +1,73 @@
+"""Layout limits: course-sized decks stay within page bounds, and oversized text never breaks a page."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ccpkit.model import Card, ComparisonTable, Deck
+from tests.export.pdf.conftest import Built, build
+from tests.export.pdf.reading import reader, squashed, text
+from tests.export.pdf.synthetic import large_deck, sentence
+
+
+def pages(data: bytes) -> int:
+    return len(reader(data).pages)
+
+
+def test_module_sheets_fit_their_budget_and_the_course_stays_compact(large: Built) -> None:
+    sheets = {path: pages(data) for path, data in large.files.items() if path[4:6].isdigit()}
+    assert len(sheets) == 13
+    assert all(1 <= count <= 3 for count in sheets.values()), sheets
+    assert 10 <= pages(large.files["pdf/course.pdf"]) <= 45
+    assert large.problems == ()
+
+
+def test_exam_pages_grow_with_the_questions(large: Built) -> None:
+    questions = len(large.deck.mcqs)
+    assert questions / 12 <= pages(large.files["pdf/practice-exam.pdf"]) <= questions / 3
+
+
+def with_items(*items: Card | ComparisonTable) -> Deck:
+    deck = large_deck(modules=1, cards=1, tables=0, mcqs=1)
+    module = deck.modules[0]
+    return replace(deck, modules=(replace(module, items=(*module.items, *items)),))
+
+
+def test_overlong_cells_terms_and_words_are_laid_out_without_error() -> None:
+    base = large_deck(modules=1, cards=1, tables=1, mcqs=0).modules[0].items
+    card, table = base[0], base[1]
+    assert isinstance(card, Card) and isinstance(table, ComparisonTable)
+    huge_cell = sentence(1, 1500) + " END-OF-CELL"
+    url = "https://example.com/" + "x" * 400
+    items = (
+        replace(card, id="01-topic-1/card/long-term", front="Term " + sentence(2, 400), back="short"),
+        replace(card, id="01-topic-1/card/long-back", back=sentence(3, 2500) + " END-OF-BACK"),
+        replace(table, rows=((huge_cell, url, "x"), ("b", "c", "d")), columns=("One", "Two", "Three")),
+        replace(
+            table,
+            id="01-topic-1/table/wide",
+            columns=tuple("ABCDEF"),
+            rows=(("x", huge_cell, "y", huge_cell, "z", "w"),),
+        ),
+    )
+    built = build(with_items(*items))
+    sheet = text(built.files["pdf/01-topic-1.pdf"])
+    assert "END-OF-CELL" in sheet and "END-OF-BACK" in sheet
+    assert squashed(url)[:60] in squashed(sheet)
+    assert " …" in sheet  # the 400-word term was cut
+    (warning,) = built.problems
+    assert "pdf/01-topic-1.pdf has" in warning.message and "over the budget of 3" in warning.message
+    assert str(warning).startswith("01-topic-1/cram-sheet.md:10: warning:")
+
+
+def test_wide_tables_print_as_stacked_records_with_every_value() -> None:
+    table = large_deck(modules=1, cards=1, tables=1, mcqs=0).modules[0].items[1]
+    assert isinstance(table, ComparisonTable)
+    wide = replace(
+        table,
+        columns=("Service", "Kind", "Scope", "Billing", "Use"),
+        rows=(("Amazon S3", "object", "regional", "per GB", "files"),),
+    )
+    sheet = text(build(with_items(wide)).files["pdf/01-topic-1.pdf"])
+    for line in ("Amazon S3", "Kind: object", "Scope: regional", "Billing: per GB", "Use: files"):
+        assert line in sheet

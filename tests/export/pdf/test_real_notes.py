@@ -1,0 +1,67 @@
+"""The real course notes (source_notes/): every term, title and question prints, every glyph exists."""
+
+from __future__ import annotations
+
+import pytest
+
+from ccpkit.export.pdf import sheet_path
+from ccpkit.markup import to_text
+from ccpkit.model import MCQ, Card, ComparisonTable
+from ccpkit.parse import parse_notes
+from tests.conftest import REPO
+from tests.export.pdf.conftest import Built, build
+from tests.export.pdf.reading import assert_in_order, outline, page_texts, text
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def real() -> Built:
+    notes = REPO / "source_notes"
+    if not notes.is_dir():
+        pytest.fail(f"the course notes are missing: expected them at {notes}")
+    return build(parse_notes(notes).deck)
+
+
+def test_every_character_of_the_notes_has_a_glyph(real: Built) -> None:
+    assert [str(p) for p in real.problems if "character" in p.message] == []
+
+
+def test_each_cram_sheet_lists_its_module_terms_and_tables_in_order(real: Built) -> None:
+    for module in real.deck.modules:
+        crammed = [i for i in module.items if not isinstance(i, MCQ)]
+        expected = [to_text(i.front if isinstance(i, Card) else i.title)[:200] for i in crammed]
+        if expected:
+            assert_in_order(text(real.files[str(sheet_path(module))]), expected)
+
+
+def test_course_bookmarks_are_the_modules_with_something_to_cram(real: Built) -> None:
+    marks = [title for level, title, _ in outline(real.files["pdf/course.pdf"]) if level == 0]
+    with_content = [m for m in real.deck.modules if any(not isinstance(i, MCQ) for i in m.items)]
+    assert len(marks) == len(with_content)
+    assert all(module.title in mark for module, mark in zip(with_content, marks, strict=True))
+
+
+def test_the_exam_asks_every_question_once(real: Built) -> None:
+    pages = page_texts(real.files["pdf/practice-exam.pdf"])
+    exam = "\n".join(pages)
+    assert exam.count("Answer key · seed 0") == 1
+    for mcq in real.deck.mcqs:
+        assert_in_order(exam, [to_text(mcq.stem)[:120]])
+
+
+def test_every_symbol_in_the_crammed_notes_comes_back_from_the_pdf(real: Built) -> None:
+    course = text(real.files["pdf/course.pdf"])
+    crammed = [i for i in real.deck.items() if not isinstance(i, MCQ)]
+    symbols = {c for item in crammed for c in _texts(item) if ord(c) >= 0x2000 and ord(c) not in _INVISIBLE}
+    assert {"✅", "→"} <= symbols  # the notes do use emoji and arrows
+    assert sorted(c for c in symbols if c not in course) == []
+
+
+_INVISIBLE = {0xFE0E, 0xFE0F, 0x200D}
+
+
+def _texts(item: Card | ComparisonTable) -> str:
+    if isinstance(item, Card):
+        return item.front + item.back
+    return item.title + "".join(item.columns) + "".join("".join(row) for row in item.rows)
