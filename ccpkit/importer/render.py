@@ -22,7 +22,7 @@ def render_blocks(blocks: Iterable[Block], kind: str, part_title: str) -> list[s
             chunks.append(f"{'#' * level} {block.text}")
             last_heading = _NUMBER_PREFIX.sub("", block.text)
         elif isinstance(block, TableBlock):
-            if not isinstance(previous, Heading):
+            if previous is not None and not isinstance(previous, Heading):
                 chunks.append(f"**{last_heading}**")
             chunks.append(render_table(block.table))
         elif isinstance(block, Question):

@@ -80,11 +80,35 @@ def _is_continuation(cells: Sequence[str], after_blank: bool) -> bool:
 
 
 def _merge(row: list[str], cells: Sequence[str]) -> None:
-    for index, cell in enumerate(cells):
+    offset = _best_offset(row, cells)
+    for index, cell in enumerate(cells, start=offset):
         if index >= len(row):
             row.append("")
         if cell.strip():
             row[index] = f"{row[index].strip()} {cell.strip()}".strip()
+
+
+def _best_offset(row: Sequence[str], cells: Sequence[str]) -> int:
+    """Where a continuation with fewer cells than its row belongs: under the cells it finishes.
+
+    The export sometimes drops a leading TAB, shifting the tails left; the right place is the one
+    whose target cells end mid-phrase (``…, performance`` + ``optimization, and …``).
+    """
+    spare = len(row) - len(cells)
+    if spare <= 0:
+        return 0
+    filled = [n for n, cell in enumerate(cells) if cell.strip()]
+
+    def unfinished(offset: int) -> int:
+        return sum(_mid_phrase(row[n + offset]) for n in filled)
+
+    return max(range(spare + 1), key=lambda offset: (unfinished(offset), -offset))
+
+
+def _mid_phrase(text: str) -> bool:
+    """Ends with a comma or a lower-case word: the sentence goes on."""
+    words = text.split()
+    return bool(words) and (words[-1].endswith(",") or words[-1][0].islower())
 
 
 def _collect_rows(block: Sequence[Line]) -> tuple[list[list[str]], list[Line]]:

@@ -29,6 +29,14 @@ def test_a_tab_led_row_without_a_blank_before_it_is_a_new_row_not_a_wrap(importe
     assert "| Fully Managed | DynamoDB | Data and *access* |\n|  | S3 | Bucket policies |" in summary
 
 
+def test_a_continuation_missing_a_leading_tab_goes_under_the_cells_it_finishes(imported: Imported) -> None:
+    summary = imported("wrapped-cells")["02-compute/summary.md"]
+    assert (
+        "| Unmanaged | Instance Store | Full duty for data, performance optimization and durability. |"
+        in summary
+    )
+
+
 def test_the_numeric_grid_is_not_a_table_and_separators_are_dropped(imported: Imported) -> None:
     summary = imported("wrapped-cells")["02-compute/summary.md"]
     assert "| 1 |" not in summary
