@@ -47,53 +47,56 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             heading, heading_section, labels = block.heading, block.section[:-1], []
         if ctx.is_claimed(block.node):
             continue
-        if block.node.type in LISTS and _is_label(_item_term(block.node.children[0])):
-            # A list that opens with a label (`Type:`, `Use Case:` …) describes the heading above.
+        if block.node.type in LISTS and _describes_heading(block.node):
             labels.append(ctx.doc.source(block.node))
         elif block.node.type in LISTS:
             after = blocks[index + 1].node if index + 1 < len(blocks) else None
-            yield from _list_cards(ctx, block.node, block.section, labels, _definition(ctx, after))
+            yield from _list_cards(ctx, block.node, block.section, _definition(ctx, after))
         elif block.node.type == "paragraph" and _is_label_paragraph(block.node):
             labels.append(ctx.doc.source(block.node))
     yield from _heading_card(ctx, heading, heading_section, labels)
 
 
 def _list_cards(
-    ctx: Context,
-    node: SyntaxTreeNode,
-    section: tuple[str, ...],
-    orphans: list[str],
-    after: SyntaxTreeNode | None = None,
+    ctx: Context, node: SyntaxTreeNode, section: tuple[str, ...], after: SyntaxTreeNode | None = None
 ) -> Iterator[Item | Problem]:
-    """Cards of one list; label items go to the term item above them, else to ``orphans``.
-
-    ``after`` is a paragraph right below the list: the definition of a bare last term.
-    """
+    """Cards of one list. ``after`` is the paragraph right below it: a bare last term's definition."""
     pending: _Pending | None = None
     for index, item in enumerate(node.children):
         term = _item_term(item)
         if pending is not None and (_is_label(term) or (term is None and pending.bare)):
             pending.extra.append(ctx.doc.source(item))
             continue
-        if _is_label(term):
-            orphans.append(ctx.doc.source(item))
-            continue
         if pending is not None:
             yield from _flush(ctx, pending, section)
             pending = None
         if term is None:
-            # A plain bullet groups what is under it; terms there are cards. Under a term they
-            # are its back only: "Durability" under S3 means nothing on a card of its own.
-            for child in item.children[1:]:
-                if child.type in LISTS:
-                    yield from _list_cards(ctx, child, section, [])
-            continue
-        pending = _Pending(item, term, pinned_id(node) if index == 0 else "")
+            yield from _cards_below(ctx, item, section)
+        elif not term.is_label:
+            pending = _Pending(item, term, pinned_id(node) if index == 0 else "")
     if pending is not None:
         if pending.bare and not pending.extra and after is not None:
             pending.extra.append(ctx.doc.source(after))
             ctx.claim(after)
         yield from _flush(ctx, pending, section)
+
+
+def _cards_below(ctx: Context, item: SyntaxTreeNode, section: tuple[str, ...]) -> Iterator[Item | Problem]:
+    """A plain bullet groups the lists under it, and terms there are cards. (Under a term they are
+    only its back: "Durability" under S3 means nothing on a card of its own.)"""
+    for child in item.children[1:]:
+        if child.type in LISTS:
+            yield from _list_cards(ctx, child, section)
+
+
+def _describes_heading(node: SyntaxTreeNode) -> bool:
+    """A list with a label before any term (`- **Type:** …`, or plain facts then `- **Use Case:** …`)
+    describes the heading above it as a whole."""
+    for item in node.children:
+        term = _item_term(item)
+        if term is not None:
+            return term.is_label
+    return False
 
 
 def _is_label(term: Term | None) -> bool:

@@ -22,6 +22,10 @@ _NUMBERED_STEM = re.compile(
 )
 
 
+_ENDS = ("heading", "hr")
+"""What ends a question's answer and explanation: a heading or a thematic break (``---``)."""
+
+
 @dataclass(slots=True)
 class Draft:
     """A question as found, before its answer is checked against its options."""
@@ -135,9 +139,9 @@ def _stem_piece(ctx: Context, node: SyntaxTreeNode) -> tuple[str, str] | None:
 
 
 def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[SyntaxTreeNode]) -> None:
-    """The answer and explanation after the options, up to the next heading or question."""
+    """The answer and explanation after the options, up to the next heading, ``---`` or question."""
     explaining, index = False, 0
-    while index < len(nodes) and nodes[index].type != "heading" and not ctx.is_claimed(nodes[index]):
+    while index < len(nodes) and nodes[index].type not in _ENDS and not ctx.is_claimed(nodes[index]):
         node = nodes[index]
         if node.type == "html_block" and "<details" in node.content.lower():
             index = _read_details(ctx, draft, nodes, index)
