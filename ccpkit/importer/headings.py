@@ -13,6 +13,8 @@ TOGGLE = re.compile(r"^[▼►] (.+)$")
 NUMBERED_HEADING = re.compile(r"^(\d+)[.):] (.+)$")
 MAX_PLAIN = 80
 MAX_NUMBERED = 120
+MAX_SENTENCE_CASE = 6
+"""Longer heading candidates must not be mostly lower-case words (those are sentences)."""
 _BOLD_WRAP = re.compile(r"^\*\*(.+)\*\*$")
 
 
@@ -38,11 +40,14 @@ def _unbold(text: str) -> str:
 
 
 def _plain_heading(text: str) -> bool:
-    """Short, starts like a title, and does not end like a sentence or a label."""
-    if len(text) > MAX_PLAIN or text[-1] in ".,;:" or "\t" in text:
+    """Short, starts like a title, does not end like a sentence or a label, and is not mostly lower case."""
+    if len(text) > MAX_PLAIN or text[-1] in ".,;:!" or "\t" in text or "**" in text:
         return False
-    first = text[0]
-    return not (first.islower() or first in "*([<\"'`-$\\") and "**" not in text
+    if text[0].islower() or text[0] in "*([<\"'`-$\\":
+        return False
+    words = text.split()
+    lower = sum(word[0].islower() for word in words)
+    return len(words) <= MAX_SENTENCE_CASE or lower <= len(words) * 0.6
 
 
 LEVELS: dict[str, dict[HeadingStyle, int]] = {
