@@ -15,12 +15,10 @@ from pathlib import Path, PurePosixPath
 
 from ccpkit.errors import Problem
 from ccpkit.export import EXPORTERS, ExportOptions, NoteIdentity, Output, exporter
-from ccpkit.export.anki import TEMPLATES_IDENTITY
 from ccpkit.export.anki_notes import anki_notes, default_guid, fingerprint
 from ccpkit.export.anki_templates import load_templates
 from ccpkit.ledger import (
     LEDGER_NAME,
-    Ledger,
     Reconciliation,
     dump_ledger,
     load_ledger,
@@ -100,14 +98,10 @@ def settle_identities(
     if "anki" in formats:
         digest = load_templates(options.templates / "anki").digest()
         settled = stamp_templates(settled, digest, now=now)
-    return replace(changes, ledger=settled), replace(options, identities=_identities(settled))
-
-
-def _identities(ledger: Ledger) -> dict[str, NoteIdentity]:
-    identities = {key: NoteIdentity(entry.guid, entry.modified) for key, entry in ledger.notes.items()}
-    if ledger.templates is not None:
-        identities[TEMPLATES_IDENTITY] = NoteIdentity("", ledger.templates.modified)
-    return identities
+    identities = {key: NoteIdentity(entry.guid, entry.modified) for key, entry in settled.notes.items()}
+    templates_modified = settled.templates.modified if settled.templates else None
+    settled_options = replace(options, identities=identities, templates_modified=templates_modified)
+    return replace(changes, ledger=settled), settled_options
 
 
 def describe_changes(changes: Reconciliation) -> list[str]:

@@ -29,7 +29,9 @@ class ExportOptions:
     templates: Path
     """Folder holding ``anki/`` and ``pdf/`` templates and styles."""
     identities: Mapping[str, NoteIdentity] = field(default_factory=dict)
-    """Item id → Anki identity, from the ledger. Every item of the deck has one when building Anki."""
+    """Note id (item id, or ``<table id>/<row slug>`` for table rows) → Anki identity, from the ledger."""
+    templates_modified: int | None = None
+    """When ``templates/anki`` last changed (from the ledger): the Anki note types' modification time."""
     paper: Paper = "A4"
     exam_count: int | None = None
     """Practice exam: how many questions (``None``: all)."""
@@ -71,6 +73,11 @@ def exporter(name: str) -> Exporter:
     if name not in EXPORTERS:
         known = ", ".join(EXPORTERS)
         raise UsageError(f"unknown output format {name!r}; choose from {known}")
-    module = importlib.import_module(EXPORTERS[name])
+    try:
+        module = importlib.import_module(EXPORTERS[name])
+    except ModuleNotFoundError as missing:
+        if missing.name != EXPORTERS[name]:
+            raise
+        raise UsageError(f"output format {name!r} is not available in this version of ccpkit") from None
     export: Exporter = module.export
     return export

@@ -12,18 +12,13 @@ from ccpkit.export.anki_templates import load_templates
 from ccpkit.ids import slug
 from ccpkit.model import Deck
 
-TEMPLATES_IDENTITY = "ccpkit/templates/anki"
-"""Key in ``ExportOptions.identities`` whose ``modified`` is when the templates last changed.
-(Never an item id: those are ``module/kind/key`` with kind card, table or mcq.)"""
-
 
 def export(deck: Deck, options: ExportOptions) -> Exported:
     """``anki/<course>.apkg``: subdecks per module, our note types, GUIDs and mtimes from the ledger."""
     templates = load_templates(options.templates / "anki")
     notes = anki_notes(deck, options.identities)
-    stamp = options.identities.get(TEMPLATES_IDENTITY)
     newest_note = max((note.modified for note in notes), default=UNRECORDED)
-    templates_modified = stamp.modified if stamp else newest_note
+    templates_modified = options.templates_modified or newest_note
     data = write_package(notes, templates, templates_modified)
     path = PurePosixPath("anki") / f"{slug(deck.title)}.apkg"
     return Exported((Output(path, data),), _skipped_tables(deck))

@@ -13,7 +13,7 @@ import pytest
 
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions, NoteIdentity
-from ccpkit.export.anki import TEMPLATES_IDENTITY, export
+from ccpkit.export.anki import export
 from ccpkit.export.anki_notes import BREADCRUMB, anki_notes
 from ccpkit.model import Deck
 from tests.conftest import REPO
@@ -23,8 +23,11 @@ TEMPLATES = REPO / "templates"
 MARKDOWN_LEFTOVERS = re.compile(r"\*\*|`|\|\s*-{3,}|\{\{|\}\}")
 
 
-def package(deck: Deck, tmp_path: Path, **identities: NoteIdentity) -> Path:
-    exported = export(deck, ExportOptions(templates=TEMPLATES, identities=identities))
+def package(
+    deck: Deck, tmp_path: Path, templates_modified: int | None = None, **identities: NoteIdentity
+) -> Path:
+    options = ExportOptions(templates=TEMPLATES, identities=identities, templates_modified=templates_modified)
+    exported = export(deck, options)
     (output,) = exported.outputs
     assert output.path == PurePosixPath("anki/aws-certified-cloud-practitioner.apkg")
     path = tmp_path / "deck.apkg"
@@ -108,8 +111,8 @@ def test_note_and_note_type_mtimes_come_from_the_identities(deck: Deck, tmp_path
     path = package(
         deck,
         tmp_path,
+        templates_modified=1_640_000_000,
         **{"02-compute/card/ec2": NoteIdentity("guid-ec2", 1_650_000_000)},
-        **{TEMPLATES_IDENTITY: NoteIdentity("", 1_640_000_000)},
     )
     with zipfile.ZipFile(path) as archive:
         (tmp_path / "db").write_bytes(archive.read("collection.anki2"))
