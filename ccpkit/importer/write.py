@@ -12,8 +12,13 @@ from ccpkit.importer.notes import NoteFile
 from ccpkit.importer.report import ImportReport, Note
 
 
-def check_out(out: Path, force: bool) -> None:
-    """Refuse to clobber a folder of notes the user may have edited, unless ``force``."""
+def check_out(out: Path, force: bool, report: Path) -> None:
+    """Refuse to clobber a folder of notes the user may have edited, unless ``force``.
+
+    The report path is checked too, so a bad one fails before any note is written.
+    """
+    if report.is_dir():
+        raise CcpkitError(f"{report}: is a folder; pass a file path to --report")
     if out.exists() and not out.is_dir():
         raise CcpkitError(f"{out}: exists and is not a folder; choose another --out")
     if out.is_dir() and any(out.iterdir()) and not force:

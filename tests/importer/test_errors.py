@@ -84,3 +84,11 @@ def test_the_summary_is_printed_and_the_report_lists_dropped_lines_by_number(tmp
     assert "line 7: Notion property/tag line: 'CCP AWS'" in report
     assert "line 29: answer key (moved next to its question): '1. B'" in report
     assert "line 17: lone '-' list terminator: '-'" in report
+
+
+def test_a_report_path_that_is_a_folder_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    (tmp_path / "report.txt").mkdir()
+    code, output = _run(tmp_path, FIXTURES / "split-header.txt")
+    assert code != 0
+    assert "--report" in output
+    assert not (tmp_path / "notes").exists()
