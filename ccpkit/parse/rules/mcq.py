@@ -25,7 +25,9 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     drafts = list(find_questions(ctx, [b.node for b in blocks], [b.section for b in blocks]))
     drafts.sort(key=lambda draft: ctx.doc.line_of(draft.start))
     for entry in keys:
-        _apply_key(ctx, drafts, entry)
+        if not _apply_key(ctx, drafts, entry):
+            message = f"answer key entry {entry.question} matches no question above it: check its number"
+            yield Problem(ctx.at(entry.node), message, "warning")
     for draft in drafts:
         yield from _finish(ctx, draft)
 
@@ -64,15 +66,19 @@ def _entries(node: SyntaxTreeNode) -> Iterator[KeyEntry]:
                     yield entry
 
 
-def _apply_key(ctx: Context, drafts: list[Draft], entry: KeyEntry) -> None:
-    """Give the entry to the nearest question above it with the same id and no answer yet."""
+def _apply_key(ctx: Context, drafts: list[Draft], entry: KeyEntry) -> bool:
+    """Give the entry to the nearest question above it with the same id and no answer yet.
+
+    Returns whether a question with that id exists above (answered inline or not)."""
     line = ctx.doc.line_of(entry.node)
-    for draft in reversed(drafts):
-        if draft.question == entry.question and draft.answer is None and ctx.doc.line_of(draft.start) < line:
+    above = [d for d in drafts if d.question == entry.question and ctx.doc.line_of(d.start) < line]
+    for draft in reversed(above):
+        if draft.answer is None:
             draft.answer, draft.answer_node = entry.answer, entry.node
             if entry.answer.rest and not draft.explanation:
                 draft.explanation.append(entry.answer.rest)
-            return
+            break
+    return bool(above)
 
 
 def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
