@@ -19,6 +19,7 @@ KEY_LINES = (
     re.compile(r"^ ?\d+\. \*\*(?P<id>[A-Z]+\d+): (?P<answer>[A-H])\.\*\* ?(?P<why>.*)$"),  # 1. **N1: B.** why
     re.compile(r"^ ?- (?P<id>[A-Z]+\d+): (?P<answer>[A-H])\.\*\* ?(?P<why>.*)$"),  # - H1: C.** why
 )
+MAX_OPTION = 80
 _LEADING_NAME = re.compile(r"^(AWS|Amazon) ")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
@@ -99,22 +100,9 @@ def parse_unlettered(lines: Sequence[Line], start: int, qid: str) -> tuple[Quest
 
     The stem is one or two paragraphs ending in ``?``; the explanation is the paragraph after the list.
     """
-    stem: list[str] = []
-    index = start
-    while len(stem) < 2 and index < len(lines) and not BULLET.match(lines[index].text):
-        stem.append(lines[index].text)
-        index = _skip_blank(lines, index + 1)
-        if stem[-1].rstrip().endswith("?"):
-            break
-    if not stem or not stem[-1].rstrip().endswith("?"):
-        return None
-    options: list[str] = []
-    while index < len(lines) and (match := BULLET.match(lines[index].text)):
-        if "**" in match.group(2) or len(match.group(2)) > 80:
-            return None
-        options.append(clean_inline(match.group(2).strip()))
-        index = _skip_blank(lines, index + 1)
-    if not 3 <= len(options) <= 6 or index >= len(lines) or BULLET.match(lines[index].text):
+    stem, index = _question_stem(lines, start)
+    options, index = _plain_options(lines, index)
+    if not stem or not 3 <= len(options) <= 6 or index >= len(lines) or BULLET.match(lines[index].text):
         return None
     explanation = lines[index].text
     named = [n for n, option in enumerate(options) if _short_name(option) in explanation]
@@ -129,6 +117,28 @@ def parse_unlettered(lines: Sequence[Line], start: int, qid: str) -> tuple[Quest
         explanation=clean_inline(explanation),
     )
     return question, index + 1
+
+
+def _question_stem(lines: Sequence[Line], index: int) -> tuple[list[str], int]:
+    """One or two one-line paragraphs, the last ending in ``?`` (else no stem)."""
+    stem: list[str] = []
+    while len(stem) < 2 and index < len(lines) and not BULLET.match(lines[index].text):
+        stem.append(lines[index].text)
+        index = _skip_blank(lines, index + 1)
+        if stem[-1].rstrip().endswith("?"):
+            return stem, index
+    return [], index
+
+
+def _plain_options(lines: Sequence[Line], index: int) -> tuple[list[str], int]:
+    """Short bullets without bold (a bold bullet is a term, so the list is not a set of options)."""
+    options: list[str] = []
+    while index < len(lines) and (match := BULLET.match(lines[index].text)):
+        if "**" in match.group(2) or len(match.group(2)) > MAX_OPTION:
+            return [], index
+        options.append(clean_inline(match.group(2).strip()))
+        index = _skip_blank(lines, index + 1)
+    return options, index
 
 
 def _short_name(option: str) -> str:

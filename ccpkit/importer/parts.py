@@ -87,12 +87,8 @@ def _fence(state: _State, index: int) -> int | None:
 
 
 def _trim_blank(code: tuple[str, ...]) -> tuple[str, ...]:
-    lines = list(code)
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return tuple(lines)
+    filled = [n for n, line in enumerate(code) if line.strip()]
+    return code[filled[0] : filled[-1] + 1] if filled else ()
 
 
 def _table(state: _State, index: int) -> int | None:
@@ -148,6 +144,7 @@ def _unlettered(state: _State, index: int) -> int | None:
         return None
     state.unlettered += 1
     state.blocks.append(parsed[0])
+    state.consumed(index, parsed[1])
     return parsed[1]
 
 
