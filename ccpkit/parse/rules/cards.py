@@ -54,6 +54,11 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             yield from _list_cards(ctx, block.node, block.section, _definition(ctx, after))
         elif block.node.type == "paragraph" and _is_label_paragraph(block.node):
             labels.append(ctx.doc.source(block.node))
+            following = blocks[index + 1].node if index + 1 < len(blocks) else None
+            if _is_bare(block.node) and following is not None and following.type in LISTS:
+                # `Use cases:` alone on its line: the list below it is its value.
+                labels[-1] += "\n\n" + ctx.doc.source(following)
+                ctx.claim(following)
     yield from _heading_card(ctx, heading, heading_section, labels)
 
 
@@ -146,6 +151,10 @@ def _item_term(item: SyntaxTreeNode) -> Term | None:
     if first is None or first.type != "paragraph":
         return None
     return split_term(first.children[0])
+
+
+def _is_bare(paragraph: SyntaxTreeNode) -> bool:
+    return paragraph.children[0].content.replace("*", "").replace("_", "").rstrip().endswith(":")
 
 
 def _is_label_paragraph(node: SyntaxTreeNode) -> bool:
