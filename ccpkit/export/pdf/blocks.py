@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from ccpkit.export.pdf.glyphs import Typesetter
+from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.export.pdf.typography import Typography
 from ccpkit.markup import to_text
 from ccpkit.model import Card, ComparisonTable, SourceLocation
@@ -27,6 +28,26 @@ class Blocks:
         back = self.setter.markdown(card.back, card.source).replace("<br/><br/>", "<br/>")
         separator = "<br/>" if back.startswith("• ") else " — "
         return Paragraph(f"<b>{front}</b>{separator}{back}", self.ty.body)
+
+    def box(self, cards: list[Flowable]) -> Table:
+        """A run of cards in one thin box: sections stay visibly apart in a dense column."""
+        box = Table([[card] for card in cards], colWidths=[self.width], splitInRow=1, hAlign="LEFT")
+        box.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), self.ty.fonts.body, self.ty.style.text.size),
+                    ("BOX", (0, 0), (-1, -1), 0.5, self.ty.palette.grid),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0.6),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
+                    ("TOPPADDING", (0, 0), (-1, 0), 2),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 2),
+                ]
+            )
+        )
+        box.spaceAfter = self.ty.style.text.size * 0.4
+        return box
 
     def short(self, markdown: str, source: SourceLocation | None) -> str:
         """Markup for a term or title; an overlong one is cut (as plain text) so it cannot break a page."""

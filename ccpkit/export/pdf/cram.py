@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ccpkit.export.pdf.blocks import Blocks
 from ccpkit.export.pdf.layout import Heading
+from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.ids import slug
 from ccpkit.markup import to_text
 from ccpkit.model import MCQ, Card, ComparisonTable, Item, Module
@@ -33,11 +34,21 @@ def module_story(module: Module, blocks: Blocks) -> list[Flowable]:
     band = Paragraph(f"<b>{label}</b>", blocks.ty.band)
     story: list[Flowable] = [Heading(band, title=module_label(module), key=module.slug, level=0, label=label)]
     headings = _Headings(module.slug, blocks)
+    cards: list[Flowable] = []  # consecutive cards share one box
     for item in module.items:
         if isinstance(item, MCQ):
             continue  # questions go to the practice exam; a cram sheet reminds, it does not quiz
-        story += headings.before(item)
-        story.append(blocks.card(item) if isinstance(item, Card) else blocks.table(item))
+        before = headings.before(item)
+        if cards and (before or isinstance(item, ComparisonTable)):
+            story.append(blocks.box(cards))
+            cards = []
+        story += before
+        if isinstance(item, Card):
+            cards.append(blocks.card(item))
+        else:
+            story.append(blocks.table(item))
+    if cards:
+        story.append(blocks.box(cards))
     return story
 
 

@@ -9,7 +9,6 @@ from reportlab.platypus import (
     KeepTogether,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Table,
     TableStyle,
 )
@@ -18,6 +17,7 @@ from ccpkit.export.pdf.cram import module_label
 from ccpkit.export.pdf.draw import Question
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import Heading, template_id
+from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.export.pdf.typography import Typography
 from ccpkit.model import Deck
 
@@ -100,7 +100,9 @@ def _answer_key(
 def _grid(questions: Sequence[Question], ty: Typography, setter: Typesetter) -> Table:
     """Compact answers, ``12 B`` per cell, row by row, for marking at a glance."""
     per_row = ty.style.exam.grid_columns
-    cells = [Paragraph(f"<b>{q.number}</b> {setter.plain(', '.join(q.answers))}", ty.key) for q in questions]
+    cells: list[Flowable | str] = [
+        Paragraph(f"<b>{q.number}</b> {setter.plain(', '.join(q.answers))}", ty.key) for q in questions
+    ]
     rows = [cells[start : start + per_row] for start in range(0, len(cells), per_row)]
     rows[-1] += [""] * (per_row - len(rows[-1]))
     grid = Table(rows, hAlign="LEFT", repeatRows=0)
