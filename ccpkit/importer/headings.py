@@ -65,15 +65,17 @@ class _Numbering:
     top: int | None = None
     nested: int | None = None
 
-    def level(self, number: int) -> int:
-        if self.top is None or number == self.top + 1:
-            self.top, self.nested = number, None
-            return 2
-        if number == 1 or (self.nested is not None and number == self.nested + 1):
+    def level(self, number: int, label: bool) -> int:
+        """2 for a section, 3 for a sub-section; ``label`` = the heading ends in ``:`` as sub-sections do."""
+        follows_nested = self.nested is not None and number == self.nested + 1
+        if follows_nested and (label or self.top is None or number != self.top + 1):
             self.nested = number
             return 3
-        self.top, self.nested = number, None
-        return 2
+        if self.top is None or number == self.top + 1 or number != 1:
+            self.top, self.nested = number, None
+            return 2
+        self.nested = number
+        return 3
 
 
 def leveled(blocks: Iterable[Block], kind: str) -> Iterator[tuple[Block, int]]:
@@ -95,6 +97,6 @@ def _level(block: Heading, kind: str, numbering: _Numbering, toggled: bool) -> i
         return 2
     if kind == "summary":
         if block.style == "numbered" and block.number is not None:
-            return numbering.level(block.number)
+            return numbering.level(block.number, block.text.endswith(":"))
         return 3 if numbering.top is not None else 2
     return 3 if toggled else 2
