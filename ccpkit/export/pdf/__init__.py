@@ -13,7 +13,7 @@ from ccpkit.export import Exported, ExportOptions, Output
 from ccpkit.export.pdf.blocks import Blocks
 from ccpkit.export.pdf.course import course_story
 from ccpkit.export.pdf.cram import has_cram_content, module_label, module_story
-from ccpkit.export.pdf.draw import draw_questions
+from ccpkit.export.pdf.draw import Question, draw_questions
 from ccpkit.export.pdf.exam import exam_story
 from ccpkit.export.pdf.fonts import register_fonts
 from ccpkit.export.pdf.glyphs import Typesetter
@@ -21,13 +21,16 @@ from ccpkit.export.pdf.layout import Meta, column_width, page_size, render
 from ccpkit.export.pdf.style import Sheet, load_style
 from ccpkit.export.pdf.typography import Typography, typography
 from ccpkit.markup import to_text
-from ccpkit.model import Deck, Module
+from ccpkit.model import Deck, Item, Module
 
 FOLDER = PurePosixPath("pdf")
 
 
 def export(deck: Deck, options: ExportOptions) -> Exported:
     """Every PDF for ``deck``; characters no font has, and sheets over their page budget, are problems."""
+    questions = draw_questions(  # first: a wrong --exam-* option fails before any layout work
+        deck, count=options.exam_count, seed=options.exam_seed, modules=options.exam_modules
+    )
     style = load_style(options.templates)
     ty = typography(style, register_fonts(style))
     setter = Typesetter(ty.fonts)
@@ -35,21 +38,18 @@ def export(deck: Deck, options: ExportOptions) -> Exported:
     outputs: list[Output] = []
     problems: list[Problem] = []
     for module in filter(has_cram_content, deck.modules):
-        meta = _meta(deck, module, setter)
+        label = module_label(module)
+        meta = Meta(
+            f"{course}: {label}", f"Cram sheet for {label}", course, setter.plain(course), "Cram sheet"
+        )
         data, pages = _sheet(module_story, module, ty, setter, style.cram, options, meta)
         outputs.append(Output(sheet_path(module), data))
-        problems += _over_budget(module, pages, style.cram.page_budget)
-    data, _ = _sheet(
-        course_story,
-        deck,
-        ty,
-        setter,
-        style.course,
-        options,
-        Meta(course, "Whole-course cram sheet", course, setter.plain(deck.title), "Cram sheet"),
-    )
+        problems += _over_budget(sheet_path(module), pages, style.cram, module.items)
+    meta = Meta(course, "Whole-course cram sheet", course, setter.plain(course), "Cram sheet")
+    data, pages = _sheet(course_story, deck, ty, setter, style.course, options, meta)
     outputs.append(Output(FOLDER / "course.pdf", data))
-    outputs.append(Output(FOLDER / "practice-exam.pdf", _exam(deck, ty, setter, options)))
+    problems += _over_budget(FOLDER / "course.pdf", pages, style.course, tuple(deck.items()))
+    outputs.append(Output(FOLDER / "practice-exam.pdf", _exam(deck, questions, ty, setter, options)))
     return Exported(tuple(outputs), (*setter.problems, *problems))
 
 
@@ -64,43 +64,24 @@ def _sheet(
 ) -> tuple[bytes, int]:
     size = page_size(options.paper, sheet.orientation)
     blocks = Blocks(ty, setter, column_width(ty, size, sheet.columns))
-    story = story_of(subject, blocks)
-    return render(story, ty=ty, size=size, columns=[sheet.columns], meta=meta)
+    return render(story_of(subject, blocks), ty=ty, size=size, columns=[sheet.columns], meta=meta)
 
 
-def _exam(deck: Deck, ty: Typography, setter: Typesetter, options: ExportOptions) -> bytes:
-    exam = ty.style.exam
-    questions = draw_questions(
-        deck, count=options.exam_count, seed=options.exam_seed, modules=options.exam_modules
-    )
-    course = to_text(deck.title)
+def _exam(
+    deck: Deck, questions: tuple[Question, ...], ty: Typography, setter: Typesetter, options: ExportOptions
+) -> bytes:
+    exam, course = ty.style.exam, to_text(deck.title)
     meta = Meta(
         f"{course}: practice exam",
         "Practice exam with answer key",
         course,
-        setter.plain(deck.title),
+        setter.plain(course),
         "Practice exam",
     )
     story = exam_story(deck, questions, ty, setter, seed=options.exam_seed)
-    data, _ = render(
-        story,
-        ty=ty,
-        size=page_size(options.paper, exam.orientation),
-        columns=[exam.columns, exam.key_columns],
-        meta=meta,
-    )
+    size = page_size(options.paper, exam.orientation)
+    data, _ = render(story, ty=ty, size=size, columns=[exam.columns, exam.key_columns], meta=meta)
     return data
-
-
-def _meta(deck: Deck, module: Module, setter: Typesetter) -> Meta:
-    course = to_text(deck.title)
-    return Meta(
-        f"{course}: {module_label(module)}",
-        f"Cram sheet for {module_label(module)}",
-        course,
-        setter.plain(course),
-        "Cram sheet",
-    )
 
 
 def sheet_path(module: Module) -> PurePosixPath:
@@ -109,11 +90,12 @@ def sheet_path(module: Module) -> PurePosixPath:
     return FOLDER / f"{module.slug if module.slug.startswith(prefix) else prefix + module.slug}.pdf"
 
 
-def _over_budget(module: Module, pages: int, budget: int) -> list[Problem]:
-    if pages <= budget or not module.items:
+def _over_budget(path: PurePosixPath, pages: int, sheet: Sheet, items: tuple[Item, ...]) -> list[Problem]:
+    """A warning at the first item of an overlong sheet: the place to start shortening."""
+    if pages <= sheet.page_budget or not items:
         return []
     message = (
-        f"the cram sheet {sheet_path(module)} has {pages} pages, over the budget of {budget}; "
-        "shorten the module's notes or raise [cram] page_budget in templates/pdf/style.toml"
+        f"{path} has {pages} pages, over the budget of {sheet.page_budget}; shorten these notes "
+        "or raise page_budget in templates/pdf/style.toml"
     )
-    return [Problem(module.items[0].source, message, "warning")]
+    return [Problem(items[0].source, message, "warning")]
