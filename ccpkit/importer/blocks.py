@@ -48,6 +48,7 @@ class TableBlock:
 class CodeBlock:
     lines: tuple[str, ...]
     line: int
+    info: str = ""  # the fence's info string, e.g. "text"
 
 
 @dataclass(frozen=True, slots=True)

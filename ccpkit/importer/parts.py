@@ -17,6 +17,10 @@ from ccpkit.importer.tables import build_table, complete_orphan, is_noise_grid, 
 CHATTER_BLOCKS = {"How to use these": "Which output would you like next?"}
 """Chat-assistant blocks dropped whole: first line → last line."""
 
+SCREEN_DUMPS = {"Billing and Cost Management": ("No recommended actions", "Download as CSV")}
+"""Text copied off a console screenshot, by first line → possible last lines; kept as a text block,
+because its short lines would otherwise read as a stack of empty headings."""
+
 _MARKDOWN_START = re.compile(r"^([*+>#=]|\d+[.)])(\s|$)")
 FENCE = "```"
 
@@ -67,6 +71,17 @@ def _chatter(state: _State, index: int) -> int | None:
         return None
     end = next((n + 1 for n in range(index, len(state.lines)) if state.lines[n].text == last), index + 1)
     state.consumed(index, end, "chat-assistant chatter")
+    return end
+
+
+def _screen_dump(state: _State, index: int) -> int | None:
+    last = SCREEN_DUMPS.get(state.lines[index].text.strip())
+    if last is None:
+        return None
+    ends = (n for n in range(index, len(state.lines)) if state.lines[n].text.strip() in last)
+    end = next(ends, index) + 1
+    dump = tuple(line.text.strip().replace("\\$", "$") for line in state.lines[index:end] if not line.blank)
+    state.blocks.append(CodeBlock(dump, state.lines[index].number, "text"))
     return end
 
 
@@ -188,6 +203,7 @@ def _continues_paragraph(text: str) -> bool:
 
 RULES: tuple[Callable[[_State, int], int | None], ...] = (
     _chatter,
+    _screen_dump,
     _fence,
     _table,
     _answer_key,

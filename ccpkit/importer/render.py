@@ -38,7 +38,7 @@ def _render_plain(block: Paragraph | ListBlock | CodeBlock) -> str:
         return block.text
     if isinstance(block, ListBlock):
         return render_list(block)
-    return "\n".join(["```", *block.lines, "```"])
+    return "\n".join([f"```{block.info}", *block.lines, "```"])
 
 
 def render_list(block: ListBlock) -> str:

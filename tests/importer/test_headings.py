@@ -39,3 +39,11 @@ def test_sentences_stay_paragraphs(imported: Imported) -> None:
     notes = imported("numbered-sections")["04-going-global/lecture-notes.md"]
     assert "\n\nWelcome back! Here are four key factors.\n\n" in notes
     assert "\n\nOkay, time to dive into more networking concepts. Good luck!\n" in notes
+
+
+def test_console_screen_text_is_a_text_block_not_a_stack_of_headings(imported: Imported) -> None:
+    notes = imported("numbered-sections")["04-going-global/lecture-notes.md"]
+    assert notes.endswith(
+        "```text\nBilling and Cost Management\nCost summary\n"
+        "Total cost: $46,967.19\nNo recommended actions\n```\n"
+    )
