@@ -7,7 +7,7 @@ from reportlab.platypus import CondPageBreak, Flowable
 
 from ccpkit.export.pdf.blocks import Blocks
 from ccpkit.export.pdf.cram import has_cram_content, module_label, module_story
-from ccpkit.export.pdf.layout import PagedCanvas
+from ccpkit.export.pdf.paging import PagedCanvas
 from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.model import Deck
 

@@ -6,7 +6,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from ccpkit.export.pdf.blocks import Blocks
-from ccpkit.export.pdf.layout import Heading
+from ccpkit.export.pdf.paging import Heading
 from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.ids import slug
 from ccpkit.markup import to_text
