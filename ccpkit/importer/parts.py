@@ -7,22 +7,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ccpkit.importer import mcq
-from ccpkit.importer.blocks import Block, CodeBlock, Paragraph, Question, TableBlock
+from ccpkit.importer.blocks import Block, Paragraph, Question, TableBlock
 from ccpkit.importer.headings import heading
-from ccpkit.importer.lines import CODE_LABELS, NUMBERED, Line, clean_inline, noise_reason
+from ccpkit.importer.lines import NUMBERED, Line, clean_inline, noise_reason
 from ccpkit.importer.lists import is_item, parse_list
 from ccpkit.importer.report import ImportReport
 from ccpkit.importer.tables import build_table, complete_orphan, is_noise_grid, orphan_tail, table_span
-
-CHATTER_BLOCKS = {"How to use these": "Which output would you like next?"}
-"""Chat-assistant blocks dropped whole: first line → last line."""
-
-SCREEN_DUMPS = {"Billing and Cost Management": ("No recommended actions", "Download as CSV")}
-"""Text copied off a console screenshot, by first line → possible last lines; kept as a text block,
-because its short lines would otherwise read as a stack of empty headings."""
+from ccpkit.importer.verbatim import VERBATIM_RULES
 
 _MARKDOWN_START = re.compile(r"^([*+>#=]|\d+[.)])(\s|$)")
-FENCE = "```"
 
 
 @dataclass
@@ -65,45 +58,15 @@ def _step(state: _State, index: int) -> int:
     raise AssertionError("the paragraph rule always matches")  # pragma: no cover
 
 
-def _chatter(state: _State, index: int) -> int | None:
-    last = CHATTER_BLOCKS.get(state.lines[index].text.strip())
-    if last is None:
-        return None
-    end = next((n + 1 for n in range(index, len(state.lines)) if state.lines[n].text == last), index + 1)
-    state.consumed(index, end, "chat-assistant chatter")
-    return end
-
-
-def _screen_dump(state: _State, index: int) -> int | None:
-    last = SCREEN_DUMPS.get(state.lines[index].text.strip())
-    if last is None:
-        return None
-    ends = (n for n in range(index, len(state.lines)) if state.lines[n].text.strip() in last)
-    end = next(ends, index) + 1
-    dump = tuple(line.text.strip().replace("\\$", "$") for line in state.lines[index:end] if not line.blank)
-    state.blocks.append(CodeBlock(dump, state.lines[index].number, "text"))
-    return end
-
-
-def _fence(state: _State, index: int) -> int | None:
-    if not state.lines[index].text.strip().startswith(FENCE):
-        return None
-    end = next(
-        (n for n in range(index + 1, len(state.lines)) if state.lines[n].text.strip().startswith(FENCE)),
-        len(state.lines) - 1,
-    )
-    body = state.lines[index + 1 : end]
-    for line in body:
-        if line.text.strip() in CODE_LABELS:
-            state.report.drop(line, "leaked code-language label")
-    code = tuple(line.text for line in body if line.text.strip() not in CODE_LABELS)
-    state.blocks.append(CodeBlock(_trim_blank(code), state.lines[index].number))
-    return end + 1
-
-
-def _trim_blank(code: tuple[str, ...]) -> tuple[str, ...]:
-    filled = [n for n, line in enumerate(code) if line.strip()]
-    return code[filled[0] : filled[-1] + 1] if filled else ()
+def _verbatim(state: _State, index: int) -> int | None:
+    for rule in VERBATIM_RULES:
+        found = rule(state.lines, index, state.report)
+        if found is not None:
+            block, end = found
+            if block is not None:
+                state.blocks.append(block)
+            return end
+    return None
 
 
 def _table(state: _State, index: int) -> int | None:
@@ -202,9 +165,7 @@ def _continues_paragraph(text: str) -> bool:
 
 
 RULES: tuple[Callable[[_State, int], int | None], ...] = (
-    _chatter,
-    _screen_dump,
-    _fence,
+    _verbatim,
     _table,
     _answer_key,
     _question,
