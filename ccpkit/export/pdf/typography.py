@@ -9,11 +9,13 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from ccpkit.export.pdf.fonts import FontSet
-from ccpkit.export.pdf.style import Style
+from ccpkit.export.pdf.style import Exam, Style, Text
 
 
 @dataclass(frozen=True, slots=True)
 class Palette:
+    """The style file's colours, as reportlab colours."""
+
     text: Color
     muted: Color
     accent: Color
@@ -53,7 +55,7 @@ def typography(style: Style, fonts: FontSet) -> Typography:
     """Build the paragraph styles for one export."""
     c = style.colours
     palette = Palette(*(HexColor(getattr(c, name)) for name in Palette.__dataclass_fields__))
-    t, e = style.text, style.exam
+    t = style.text
     body = ParagraphStyle(
         "body",
         fontName=fonts.body,
@@ -67,26 +69,32 @@ def typography(style: Style, fonts: FontSet) -> Typography:
         allowWidows=0,
         allowOrphans=0,
     )
-    bold = fonts.body  # family name: <b> inside resolves to the bold file
-    pad = t.band_size * 0.3
     return Typography(
         style=style,
         fonts=fonts,
         palette=palette,
         body=body,
-        band=_derive(
+        **_headings(body, t, palette),
+        **_small(body, t, palette),
+        **_exam(body, style.exam),
+    )
+
+
+def _headings(body: ParagraphStyle, t: Text, palette: Palette) -> dict[str, ParagraphStyle]:
+    pad = t.band_size * 0.3
+    return {
+        "band": _derive(
             body,
             "band",
             t.band_size,
             textColor=palette.band_text,
             backColor=palette.band,
-            borderPadding=(pad, pad, pad, pad),
+            borderPadding=pad,
             spaceBefore=pad,
             spaceAfter=pad * 2.5,
             keepWithNext=1,
-            fontName=bold,
         ),
-        part=_derive(
+        "part": _derive(
             body,
             "part",
             t.heading_size,
@@ -97,32 +105,31 @@ def typography(style: Style, fonts: FontSet) -> Typography:
             spaceAfter=t.size * 0.6,
             keepWithNext=1,
         ),
-        section=_derive(
-            body,
-            "section",
-            t.size,
-            textColor=palette.text,
-            spaceBefore=t.size * 0.5,
-            spaceAfter=t.size * 0.2,
-            keepWithNext=1,
+        "section": _derive(
+            body, "section", t.size, spaceBefore=t.size * 0.5, spaceAfter=t.size * 0.2, keepWithNext=1
         ),
-        caption=_derive(
-            body,
-            "caption",
-            t.size,
-            textColor=palette.accent,
-            spaceBefore=t.size * 0.4,
-            spaceAfter=t.size * 0.25,
-            keepWithNext=1,
-        ),
-        cell=_derive(body, "cell", t.table_size, spaceAfter=0),
-        head_cell=_derive(body, "head_cell", t.table_size, textColor=palette.band_text, spaceAfter=0),
-        title=_derive(body, "title", t.title_size, textColor=palette.band, spaceAfter=t.title_size * 0.4),
-        toc=_derive(body, "toc", t.size * 1.1, spaceAfter=t.size * 0.25, endDots=" ."),
-        question=_derive(
+        "title": _derive(body, "title", t.title_size, textColor=palette.band, spaceAfter=t.title_size * 0.4),
+        "toc": _derive(body, "toc", t.size * 1.1, spaceAfter=t.size * 0.25, endDots=" ."),
+    }
+
+
+def _small(body: ParagraphStyle, t: Text, palette: Palette) -> dict[str, ParagraphStyle]:
+    return {
+        "caption": _derive(body, "caption", t.size, textColor=palette.accent, spaceAfter=0),
+        "cell": _derive(body, "cell", t.table_size, spaceAfter=0),
+        "head_cell": _derive(body, "head_cell", t.table_size, textColor=palette.band_text, spaceAfter=0),
+        "tag": _derive(body, "tag", t.running_size, textColor=palette.muted, spaceAfter=0),
+        "running_left": _derive(body, "running_left", t.running_size),
+        "running_right": _derive(body, "running_right", t.running_size, alignment=TA_RIGHT),
+    }
+
+
+def _exam(body: ParagraphStyle, e: Exam) -> dict[str, ParagraphStyle]:
+    return {
+        "question": _derive(
             body, "question", e.size, leading=e.leading, spaceBefore=e.size * 0.8, spaceAfter=e.size * 0.3
         ),
-        option=_derive(
+        "option": _derive(
             body,
             "option",
             e.size,
@@ -131,11 +138,8 @@ def typography(style: Style, fonts: FontSet) -> Typography:
             firstLineIndent=-e.size * 1.1,
             spaceAfter=e.size * 0.1,
         ),
-        tag=_derive(body, "tag", t.running_size, textColor=palette.muted, spaceAfter=0),
-        key=_derive(body, "key", e.key_size, leading=e.key_size * 1.2, spaceAfter=e.key_size * 0.35),
-        running_left=_derive(body, "running_left", t.running_size),
-        running_right=_derive(body, "running_right", t.running_size, alignment=TA_RIGHT),
-    )
+        "key": _derive(body, "key", e.key_size, leading=e.key_size * 1.2, spaceAfter=e.key_size * 0.35),
+    }
 
 
 def _derive(parent: ParagraphStyle, name: str, size: float, **changes: object) -> ParagraphStyle:
