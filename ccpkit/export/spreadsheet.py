@@ -1,29 +1,39 @@
 """Plain CSV files for spreadsheets and other apps: cards, MCQs, and one file per comparison table.
 
 RFC 4180 (comma, double quotes, CRLF), UTF-8 with a byte-order mark so spreadsheet programs detect
-the encoding, one header row, plain text. A cell a spreadsheet would run as a formula (first
-character ``=``, ``+``, ``-``, ``@``, TAB or CR) gets a leading apostrophe: spreadsheets show the text
-as typed and never evaluate it. To get the notes' text back, drop the ``'`` of a cell that starts
-with ``'`` followed by one of those characters.
+the encoding, one header row, plain text (Markdown markup stripped). A cell a spreadsheet would run
+as a formula gets one leading apostrophe, so it is shown as typed and never evaluated. The rule is
+reversible: a cell that starts with apostrophes followed by ``=``, ``+``, ``-``, ``@``, TAB or CR
+carries exactly one extra apostrophe in front; drop that first character to get the notes' text back.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import PurePosixPath
 
+from ccpkit.export import Output
 from ccpkit.markup import to_text
 from ccpkit.model import MCQ, ComparisonTable, Deck
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet evaluate a cell (OWASP's CSV injection list)."""
 FOLDER = PurePosixPath("csv")
+_UNSAFE_IN_FILE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def neutralise(cell: str) -> str:
-    """Prefix an apostrophe to a cell a spreadsheet would otherwise evaluate as a formula."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    """Prefix an apostrophe to a cell a spreadsheet would evaluate, or that merely looks neutralised
+    (``'=x`` becomes ``''=x``), so that dropping the first apostrophe always restores the text."""
+    return "'" + cell if cell.lstrip("'").startswith(FORMULA_STARTS) else cell
+
+
+def restore(cell: str) -> str:
+    """The text before :func:`neutralise`; what a program reading these files should do per cell."""
+    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS) else cell
 
 
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
@@ -35,11 +45,31 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
     return ("\ufeff" + stream.getvalue()).encode("utf-8")
 
 
-def spreadsheet_files(deck: Deck) -> tuple[tuple[PurePosixPath, bytes], ...]:
-    """Every plain CSV file of the deck, as (path relative to the build folder, bytes)."""
-    files = [(FOLDER / "cards.csv", _cards(deck)), (FOLDER / "mcqs.csv", _mcqs(deck.mcqs))]
-    files += [(FOLDER / "tables" / _table_name(table), _table(table)) for table in deck.tables]
-    return tuple(files)
+def spreadsheet_files(deck: Deck) -> tuple[Output, ...]:
+    """``csv/cards.csv``, ``csv/mcqs.csv`` and ``csv/tables/<table id>.csv`` for every table."""
+    tables = deck.tables
+    names = table_file_names(table.id for table in tables)
+    return (
+        Output(FOLDER / "cards.csv", _cards(deck)),
+        Output(FOLDER / "mcqs.csv", _mcqs(deck.mcqs)),
+        *(Output(FOLDER / "tables" / name, _table(table)) for name, table in zip(names, tables, strict=True)),
+    )
+
+
+def table_file_names(ids: Iterable[str]) -> list[str]:
+    """A file name per table id, safe on every file system: ``/`` becomes ``--``, other unusual
+    characters ``-``; a name that clashes (also by case only) with an earlier one gets ``-2``, ``-3`` …"""
+    names: list[str] = []
+    taken: set[str] = set()
+    for table_id in ids:
+        stem = _UNSAFE_IN_FILE_NAME.sub("-", table_id.replace("/", "--")).strip(".") or "table"
+        name, number = stem, 1
+        while name.casefold() in taken:
+            number += 1
+            name = f"{stem}-{number}"
+        taken.add(name.casefold())
+        names.append(f"{name}.csv")
+    return names
 
 
 def _cards(deck: Deck) -> bytes:
@@ -74,8 +104,3 @@ def _table(table: ComparisonTable) -> bytes:
         [to_text(column) for column in table.columns],
         ([to_text(cell) for cell in row] for row in table.rows),
     )
-
-
-def _table_name(table: ComparisonTable) -> str:
-    """The table's id as a file name (ids are unique, so names are too)."""
-    return table.id.replace("/", "--") + ".csv"

@@ -4,26 +4,33 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from pathlib import PurePosixPath
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from ccpkit.export.spreadsheet import csv_bytes, neutralise, spreadsheet_files
+from ccpkit.export.spreadsheet import csv_bytes, neutralise, restore, spreadsheet_files, table_file_names
 from ccpkit.markup import to_text
-from ccpkit.model import Deck
+from ccpkit.model import MCQ, Card, ComparisonTable, Deck, Module, Option, SourceLocation
 
 
 def read(data: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
 
 
-def restore(cell: str) -> str:
-    """What the docs tell a user to do to get the notes' text back."""
-    return cell[1:] if cell.startswith("'") and cell[1:2] in ("=", "+", "-", "@", "\t", "\r") else cell
-
-
 def files(deck: Deck) -> dict[PurePosixPath, bytes]:
-    return dict(spreadsheet_files(deck))
+    return {output.path: output.data for output in spreadsheet_files(deck)}
+
+
+def one_module(*items: Card | ComparisonTable | MCQ) -> Deck:
+    return Deck(title="Course", modules=(Module(number=1, slug="01-m", title="M", items=items),))
+
+
+def card(front: str, back: str) -> Card:
+    at = SourceLocation("01-m/notes.md", 1)
+    return Card(id=f"01-m/card/{len(front)}", module="01-m", source=at, front=front, back=back)
 
 
 @pytest.mark.parametrize(
@@ -35,12 +42,20 @@ def files(deck: Deck) -> dict[PurePosixPath, bytes]:
         ("@cmd", "'@cmd"),
         ("\tx", "'\tx"),
         ("\rx", "'\rx"),
+        ("'=already quoted", "''=already quoted"),
         ("a=b", "a=b"),
         ("'quoted'", "'quoted'"),
+        ("", ""),
     ],
 )
 def test_formula_cells_are_neutralised(cell: str, safe: str) -> None:
     assert neutralise(cell) == safe
+
+
+@given(st.text(alphabet=st.sampled_from("'=+-@\t\rab ,\"\n#"), max_size=8))
+def test_dropping_the_added_apostrophe_always_gives_the_text_back(cell: str) -> None:
+    assert restore(neutralise(cell)) == cell
+    assert not neutralise(cell).startswith(("=", "+", "-", "@", "\t", "\r"))
 
 
 def test_files_are_utf8_with_bom_crlf_and_one_header_row() -> None:
@@ -56,6 +71,17 @@ def test_cards_read_back_as_the_models_plain_text(deck: Deck) -> None:
         [to_text(card.front), to_text(card.back)] for card in deck.cards
     ]
     assert rows[0][1] == "Resizable virtual servers, billed per second → pay for what you use ✅"
+    assert rows[1][1] == 'Adds/removes instances:\n\n- scale out on demand\n- min, max, "desired"'
+    assert rows[2][:2] == ["#1 rule, tab\there", "Math: x^2; emoji 🎯 ⌚; =SUM(A1) is text; & < > 'quotes'"]
+    assert rows[0][2:] == ["02-compute", "cram-sheet", "02-compute/card/ec2"]
+    assert rows[2][2:] == ["09-security", "", "09-security/card/hash-term"]
+
+
+def test_a_definition_that_opens_with_a_formula_character_is_shown_as_text() -> None:
+    deck = one_module(card("Minus", "- a bullet"), card("Sum", "=1+1"))
+    _, first, second = read(files(deck)[PurePosixPath("csv/cards.csv")])
+    assert (first[1], second[1]) == ("'- a bullet", "'=1+1")
+    assert (restore(first[1]), restore(second[1])) == ("- a bullet", "=1+1")
 
 
 def test_mcqs_have_a_column_per_option_and_the_answer_letters(deck: Deck) -> None:
@@ -74,6 +100,7 @@ def test_mcqs_have_a_column_per_option_and_the_answer_letters(deck: Deck) -> Non
     assert first[0] == "Which service rotates database credentials automatically? <script>alert(1)</script>"
     assert first[2] == "AWS Secrets Manager"
     assert first[5] == "B"
+    assert first[6] == "Secrets Manager rotates secrets; costs $0.40 per secret & month."
     assert second[4] == ""
     assert second[5] == "A, C"
 
@@ -84,3 +111,37 @@ def test_each_table_gets_its_own_file_with_its_own_columns(deck: Deck) -> None:
     header, *rows = read(data)
     assert tuple(header) == table.columns
     assert [tuple(row) for row in rows] == [tuple(to_text(cell) for cell in row) for row in table.rows]
+    assert rows[2][1] == "Interruptible jobs; <b>not</b> HTML"
+
+
+def test_table_file_names_are_safe_and_distinct_even_for_odd_pinned_ids() -> None:
+    ids = ["02-compute/table/ec2", "my:pinned\\id*", "My:Pinned\\Id*", "../up", "a/b"]
+    assert table_file_names(ids) == [
+        "02-compute--table--ec2.csv",
+        "my-pinned-id-.csv",
+        "My-Pinned-Id--2.csv",
+        "--up.csv",
+        "a--b.csv",
+    ]
+
+
+def test_a_deck_without_questions_still_gets_both_files_with_their_headers(deck: Deck) -> None:
+    no_questions = replace(deck, modules=deck.modules[:1])
+    written = files(no_questions)
+    header_only = [["stem", "answers", "explanation", "module", "id"]]
+    assert read(written[PurePosixPath("csv/mcqs.csv")]) == header_only
+    assert len(read(written[PurePosixPath("csv/cards.csv")])) == 1 + len(no_questions.cards)
+
+
+def test_options_missing_from_a_question_leave_their_cells_empty() -> None:
+    at = SourceLocation("01-m/q.md", 1)
+    question = MCQ(
+        id="01-m/mcq/q",
+        module="01-m",
+        source=at,
+        stem="Pick",
+        options=(Option(label="A", text="x", correct=True), Option(label="E", text="y")),
+    )
+    header, row = read(files(one_module(question))[PurePosixPath("csv/mcqs.csv")])
+    assert header[1:3] == ["option A", "option E"]
+    assert row[:4] == ["Pick", "x", "y", "A"]
