@@ -140,7 +140,7 @@ def _section(path: Path, text: str, data: dict[str, Any], name: str, kind: type)
     if not isinstance(table, dict):
         raise UsageError(f"{path}: missing section [{name}]")
     hints = get_type_hints(kind)
-    _reject_unknown(path, text, set(table) - set(hints), f"key in [{name}]")
+    _reject_unknown(path, text, set(table) - set(hints), f"key in [{name}]", name)
     values = {}
     for key, expected in hints.items():
         if key not in table:
@@ -150,7 +150,7 @@ def _section(path: Path, text: str, data: dict[str, Any], name: str, kind: type)
 
 
 def _checked(path: Path, text: str, key: str, value: Any, expected: Any) -> Any:
-    where = f"{path}:{_line_of(text, key.rsplit('.', 1)[1])}"
+    where = f"{path}:{_line_of(text, key)}"
     choices = get_args(expected)
     if choices:
         if value not in choices:
@@ -168,14 +168,20 @@ def _checked(path: Path, text: str, key: str, value: Any, expected: Any) -> Any:
     raise UsageError(f"{where}: `{key}` must be {wanted}, not {value!r}")
 
 
-def _reject_unknown(path: Path, text: str, unknown: set[str], what: str) -> None:
+def _reject_unknown(path: Path, text: str, unknown: set[str], what: str, section: str = "") -> None:
     if unknown:
         name = min(unknown)
-        raise UsageError(f"{path}:{_line_of(text, name)}: unknown {what} `{name}`; check its spelling")
+        line = _line_of(text, f"{section}.{name}" if section else name)
+        raise UsageError(f"{path}:{line}: unknown {what} `{name}`; check its spelling")
 
 
-def _line_of(text: str, key: str) -> int:
-    """The first line defining ``key`` (tomllib gives no positions), so the message points at it."""
-    pattern = re.compile(rf"^\s*(\[\s*{re.escape(key)}\s*\]|{re.escape(key)}\s*=)", re.MULTILINE)
-    found = pattern.search(text)
-    return text.count("\n", 0, found.start()) + 1 if found else 1
+def _line_of(text: str, dotted: str) -> int:
+    """The line defining ``section`` or ``section.key`` (tomllib gives no positions), for messages."""
+    section, _, key = dotted.partition(".")
+    header = re.compile(rf"^\s*\[\s*{re.escape(section)}\s*\]", re.MULTILINE).search(text)
+    if header is None:
+        return 1
+    found = (
+        re.compile(rf"^\s*{re.escape(key)}\s*=", re.MULTILINE).search(text, header.end()) if key else header
+    )
+    return text.count("\n", 0, (found or header).start()) + 1

@@ -72,3 +72,11 @@ def test_restyling_changes_the_pdf(templates_copy: Path) -> None:
     sheet = build(deck, templates=templates_copy).files["pdf/01-topic-1.pdf"]
     box = reader(sheet).pages[0].mediabox
     assert box.width < box.height
+
+
+def test_errors_point_at_the_key_in_its_own_section(templates_copy: Path) -> None:
+    edit(templates_copy, 'orientation = "portrait"\ncolumns = 2', 'orientation = "portrait"\ncolumns = 0')
+    text = (templates_copy / "pdf" / "style.toml").read_text("utf-8")
+    line = text.splitlines().index("columns = 0") + 1
+    with pytest.raises(UsageError, match=rf"style.toml:{line}: `course.columns` must be a whole number"):
+        load_style(templates_copy)
