@@ -198,3 +198,9 @@ def _same_id(qid: str, key: str) -> bool:
     if key.isdigit():
         return qid.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == key
     return qid == key
+
+
+def looks_like_question_part(text: str) -> bool:
+    """A lettered option, a ``Correct Answer:`` line or an answer-key line."""
+    patterns = (OPTION, CORRECT, *KEY_LINES[1:])
+    return any(pattern.match(text) for pattern in patterns)

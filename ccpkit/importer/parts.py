@@ -35,6 +35,13 @@ class _State:
                 self.report.drop(line, why)
 
 
+    def kept_as_text(self, start: int, end: int) -> None:
+        """Report lines kept as plain text although they look like part of a question."""
+        for line in self.lines[start:end]:
+            if mcq.looks_like_question_part(line.text):
+                self.report.unclassify(line, "looks like part of a question, but no question was found")
+
+
 def parse_part(lines: Sequence[Line], report: ImportReport) -> list[Block]:
     """Blocks for a part; noise lines are dropped and reported, everything else is kept."""
     state = _State(lines, report)
@@ -132,12 +139,15 @@ def _list(state: _State, index: int) -> int | None:
     block, end, _ = parse_list(state.lines, index)
     state.blocks.append(block)
     state.consumed(index, end)
+    state.kept_as_text(index, end)
     return end
 
 
 def _heading(state: _State, index: int) -> int | None:
     lines = state.lines
     if index + 1 < len(lines) and not lines[index + 1].blank:
+        return None
+    if mcq.looks_like_question_part(lines[index].text):
         return None
     following = next((line for line in lines[index + 1 :] if not line.blank), None)
     if NUMBERED.match(lines[index].text) and following is not None and NUMBERED.match(following.text):
@@ -157,6 +167,7 @@ def _paragraph(state: _State, index: int) -> int:
     text = clean_inline("\n".join(line.text.strip() for line in lines[index:end]))
     escaped = "\n".join("\\" + part if _MARKDOWN_START.match(part) else part for part in text.split("\n"))
     state.blocks.append(Paragraph(escaped, lines[index].number))
+    state.kept_as_text(index, end)
     return end
 
 

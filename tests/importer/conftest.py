@@ -6,7 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from ccpkit.cli import cli
 from ccpkit.importer import import_export
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -26,3 +28,10 @@ def imported(tmp_path: Path) -> Imported:
         }
 
     return run
+
+
+def run_import(tmp_path: Path, export: Path, *extra: str) -> tuple[int, str]:
+    """Run ``ccpkit import`` into ``tmp_path/notes`` (report ``tmp_path/report.txt``): exit code, output."""
+    args = ["import", str(export), "--out", str(tmp_path / "notes"), "--report", str(tmp_path / "report.txt")]
+    result = CliRunner().invoke(cli, [*args, *extra])
+    return result.exit_code, result.output

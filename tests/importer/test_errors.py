@@ -5,16 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from ccpkit.cli import cli
-from tests.importer.conftest import FIXTURES
-
-
-def _run(tmp_path: Path, export: Path, *extra: str) -> tuple[int, str]:
-    args = ["import", str(export), "--out", str(tmp_path / "notes"), "--report", str(tmp_path / "report.txt")]
-    result = CliRunner().invoke(cli, [*args, *extra])
-    return result.exit_code, result.output
+from tests.importer.conftest import FIXTURES, run_import
 
 
 @pytest.mark.parametrize(
@@ -34,7 +26,7 @@ def test_bad_export_files_give_one_line_and_write_nothing(
     export = tmp_path / "export.txt"
     if content is not None:
         export.write_bytes(content)
-    code, output = _run(tmp_path, export)
+    code, output = run_import(tmp_path, export)
     assert code != 0
     assert message in output
     assert str(export) in output
@@ -45,7 +37,7 @@ def test_bad_export_files_give_one_line_and_write_nothing(
 
 
 def test_a_directory_is_not_an_export(tmp_path: Path) -> None:
-    code, output = _run(tmp_path, tmp_path)
+    code, output = run_import(tmp_path, tmp_path)
     assert code != 0
     assert "is a folder" in output
     assert not (tmp_path / "notes").exists()
@@ -55,7 +47,7 @@ def test_a_non_empty_out_folder_is_refused_without_force(tmp_path: Path) -> None
     edited = tmp_path / "notes" / "02-compute" / "summary.md"
     edited.parent.mkdir(parents=True)
     edited.write_text("my edits\n")
-    code, output = _run(tmp_path, FIXTURES / "split-header.txt")
+    code, output = run_import(tmp_path, FIXTURES / "split-header.txt")
     assert code != 0
     assert "--force" in output
     assert edited.read_text() == "my edits\n"
@@ -66,7 +58,7 @@ def test_force_replaces_the_notes_but_keeps_dot_files_such_as_the_ledger(tmp_pat
     (notes / "02-compute").mkdir(parents=True)
     (notes / "02-compute" / "summary.md").write_text("stale\n")
     (notes / ".ccpkit-ledger.json").write_text("{}\n")
-    code, output = _run(tmp_path, FIXTURES / "split-header.txt", "--force")
+    code, output = run_import(tmp_path, FIXTURES / "split-header.txt", "--force")
     assert code == 0, output
     assert sorted(p.relative_to(notes).as_posix() for p in notes.rglob("*")) == [
         ".ccpkit-ledger.json",
@@ -76,19 +68,9 @@ def test_force_replaces_the_notes_but_keeps_dot_files_such_as_the_ledger(tmp_pat
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".notes")]
 
 
-def test_the_summary_is_printed_and_the_report_lists_dropped_lines_by_number(tmp_path: Path) -> None:
-    code, output = _run(tmp_path, FIXTURES / "far-away-keys.txt")
-    assert code == 0, output
-    assert "4 MCQs (4 with an answer)" in output
-    report = (tmp_path / "report.txt").read_text()
-    assert "line 7: Notion property/tag line: 'CCP AWS'" in report
-    assert "line 29: answer key (moved next to its question): '1. B'" in report
-    assert "line 17: lone '-' list terminator: '-'" in report
-
-
 def test_a_report_path_that_is_a_folder_is_refused_before_anything_is_written(tmp_path: Path) -> None:
     (tmp_path / "report.txt").mkdir()
-    code, output = _run(tmp_path, FIXTURES / "split-header.txt")
+    code, output = run_import(tmp_path, FIXTURES / "split-header.txt")
     assert code != 0
     assert "--report" in output
     assert not (tmp_path / "notes").exists()
