@@ -34,7 +34,6 @@ class _State:
             if why and not line.blank:
                 self.report.drop(line, why)
 
-
     def kept_as_text(self, start: int, end: int) -> None:
         """Report lines kept as plain text although they look like part of a question."""
         for line in self.lines[start:end]:

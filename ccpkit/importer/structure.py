@@ -98,8 +98,7 @@ def _module_section(number: int, rest: str, kind: str, layout: Layout) -> Sectio
     if kind == "part":
         part_kind = PART_KINDS.get(rest)
         if part_kind is None:  # ``Module 5: Networking``: a repeated title, not a part
-            layout.titles.setdefault(number, []).append(rest)
-            return _continue(layout)
+            return _module_section(number, rest, "", layout) if not layout.sections else _continue(layout)
         title = rest if part_kind == "practice-questions" else ""
         return Section(Target(number, part_kind), title)
     layout.titles.setdefault(number, []).append(rest)

@@ -61,9 +61,10 @@ def summary(
 ) -> str:
     """The printed summary: counts per module and part, totals, and where the full report is."""
     lines = [f"Imported {export} → {out}/ ({len(files)} files)"]
+    width = max((len(file.path) for file in files), default=0)
     for file in files:
         counts = f"{file.terms:3d} terms {file.tables:2d} tables {file.questions:3d} MCQs"
-        lines.append(f"  {file.path:<52} {counts}")
+        lines.append(f"  {file.path:<{width}}  {counts}")
     modules = {file.module for file in files if file.module is not None}
     questions = sum(file.questions for file in files)
     answered = sum(file.answered for file in files)
