@@ -6,17 +6,28 @@ are written next, and the ledger last — so a failed build never records identi
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-from ccpkit.errors import Problem
-from ccpkit.export import EXPORTERS, ExportOptions, NoteIdentity, Output, exporter
+from ccpkit.errors import Problem, UsageError
+from ccpkit.export import EXPORTERS, ExportOptions, NoteIdentity, Output, Unit, units
 from ccpkit.export.anki_notes import anki_notes, default_guid, fingerprint
 from ccpkit.export.anki_templates import load_templates
+from ccpkit.incremental import (
+    MANIFEST_NAME,
+    Manifest,
+    UnitRecord,
+    digest,
+    digest_files,
+    dump_manifest,
+    intact,
+    load_manifest,
+)
 from ccpkit.ledger import (
     LEDGER_NAME,
     Reconciliation,
@@ -36,6 +47,10 @@ LISTED = 20
 """At most this many ids are listed per kind of change; the rest are counted."""
 
 
+def _silent(_message: str) -> None:
+    """Default progress callback: say nothing."""
+
+
 @dataclass(frozen=True, slots=True)
 class BuildReport:
     """What a build did, for the CLI to print."""
@@ -47,6 +62,13 @@ class BuildReport:
     """Items the parser rejected (each has an error among ``problems``)."""
     changes: Reconciliation | None = None
     """How the Anki notes changed since the last build (``None`` when no Anki format was built)."""
+    unchanged: tuple[Path, ...] = ()
+    """Outputs that were up to date, so nothing was redone for them."""
+
+    @property
+    def failed(self) -> bool:
+        """The notes hold errors: the outputs were written without the rejected items."""
+        return any(problem.severity == "error" for problem in self.problems)
 
     def summary(self) -> str:
         lines = [self.counts, *(str(p) for p in self.problems)]
@@ -55,6 +77,8 @@ class BuildReport:
         if self.changes is not None:
             lines += describe_changes(self.changes)
         lines += [f"wrote {path}" for path in self.written]
+        if self.unchanged:
+            lines.append(f"{len(self.unchanged)} outputs already up to date in {_common(self.unchanged)}")
         return "\n".join(lines)
 
 
@@ -65,26 +89,115 @@ def build(
     formats: Sequence[str] = DEFAULT_FORMATS,
     options: ExportOptions,
     title: str = DEFAULT_TITLE,
+    modules: Sequence[int] = (),
     clock: Callable[[], float] = time.time,
+    progress: Callable[[str], None] = _silent,
 ) -> BuildReport:
-    """Build the requested formats from ``notes`` into ``out``; ``clock`` stamps changed notes."""
+    """Build ``formats`` from ``notes`` into ``out``, redoing only what changed since the last build.
+
+    ``modules`` limits the outputs to those module numbers (the ledger still sees every module);
+    ``clock`` stamps changed notes; ``progress`` hears about the slow steps.
+    """
+    templates = digest_files([options.templates])
+    settings = repr((sorted(formats), options, title, sorted(modules)))
+    sources = digest(digest_files([notes]), templates, settings)
+    previous = load_manifest(out)
+    if previous.inputs == _with_ledger(sources, notes) and all(
+        intact(out, record) for record in previous.units.values()
+    ):
+        return _nothing_changed(previous, out)
+    progress("parsing notes")
     parsed = parse_notes(notes, title=title)
-    problems = list(parsed.problems)
     changes = None
     if IDENTITY_FORMATS.intersection(formats):
         changes, options = settle_identities(notes, parsed.deck, options, now=int(clock()), formats=formats)
-    written: list[Path] = []
+    run = _Run(out, previous, templates, progress)
+    run.records.update(
+        (key, unit) for key, unit in previous.units.items() if key.split(":")[0] not in formats
+    )
     for name in formats:
-        exported = exporter(name)(parsed.deck, options)
-        problems += exported.problems
-        written += [write_atomically(out, output) for output in exported.outputs]
+        for unit in units(name, _only(parsed.deck, modules), options):
+            run.export(f"{name}:{unit.name}", unit)
+    _remove_stale(out, previous, run.records)
     if changes is not None:
         ledger = Output(PurePosixPath(LEDGER_NAME), dump_ledger(changes.ledger))
         if _differs(notes / LEDGER_NAME, ledger.data):
-            written.append(write_atomically(notes, ledger))
+            run.written.append(write_atomically(notes, ledger))
+    counts = format_counts(parsed.deck)
+    manifest = Manifest(_with_ledger(sources, notes), run.records, counts, parsed.problems)
+    write_atomically(out, Output(PurePosixPath(MANIFEST_NAME), dump_manifest(manifest)))
+    problems = (*parsed.problems, *run.problems)
     return BuildReport(
-        format_counts(parsed.deck), tuple(problems), tuple(written), len(parsed.errors), changes
+        counts, problems, tuple(run.written), len(parsed.errors), changes, tuple(run.unchanged)
     )
+
+
+@dataclass(slots=True)
+class _Run:
+    """One build's export step: redoes a unit only when its inputs changed or its outputs were touched."""
+
+    out: Path
+    previous: Manifest
+    templates: str
+    progress: Callable[[str], None]
+    records: dict[str, UnitRecord] = field(default_factory=dict)
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def export(self, key: str, unit: Unit) -> None:
+        inputs = digest(unit.inputs, self.templates)
+        record = self.previous.units.get(key)
+        if record is None or record.inputs != inputs or not intact(self.out, record):
+            self.progress(f"building {key}")
+            exported = unit.run()
+            self.written += [write_atomically(self.out, output) for output in exported.outputs]
+            outputs = {str(o.path): hashlib.sha256(o.data).hexdigest() for o in exported.outputs}
+            record = UnitRecord(inputs, outputs, exported.problems)
+        else:
+            self.unchanged += [self.out / path for path in record.outputs]
+        self.records[key] = record
+        self.problems += record.problems
+
+
+def _with_ledger(sources: str, notes: Path) -> str:
+    """The build's input digest: sources plus the ledger as it is now (the build may have rewritten it)."""
+    try:
+        return digest(sources, (notes / LEDGER_NAME).read_bytes())
+    except FileNotFoundError:
+        return digest(sources, b"")
+
+
+def _nothing_changed(manifest: Manifest, out: Path) -> BuildReport:
+    problems = list(manifest.problems)
+    for record in manifest.units.values():
+        problems += record.problems
+    outputs = tuple(out / path for record in manifest.units.values() for path in record.outputs)
+    skipped = sum(problem.severity == "error" for problem in manifest.problems)
+    return BuildReport(manifest.counts, tuple(problems), (), skipped, None, outputs)
+
+
+def _only(deck: Deck, numbers: Sequence[int]) -> Deck:
+    """The deck limited to the given module numbers; an unknown number is a usage error."""
+    if not numbers:
+        return deck
+    known = {module.number for module in deck.modules}
+    unknown = sorted(set(numbers) - known)
+    if unknown:
+        raise UsageError(f"no module numbered {unknown[0]}; the notes have {sorted(known)}")
+    return replace(deck, modules=tuple(m for m in deck.modules if m.number in numbers))
+
+
+def _remove_stale(out: Path, previous: Manifest, current: Mapping[str, UnitRecord]) -> None:
+    """Delete outputs the last build wrote that no unit produces any more (a removed module's PDF)."""
+    kept = {path for record in current.values() for path in record.outputs}
+    for record in previous.units.values():
+        for path in set(record.outputs) - kept:
+            (out / path).unlink(missing_ok=True)
+
+
+def _common(paths: Sequence[Path]) -> Path:
+    return Path(os.path.commonpath(paths)) if paths else Path()
 
 
 def settle_identities(

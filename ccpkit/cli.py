@@ -6,15 +6,16 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import click
 
 from ccpkit import __version__
+from ccpkit.config import CONFIG_FILE, FORMATS, Config, load_config
 from ccpkit.errors import CcpkitError
 
 if TYPE_CHECKING:
-    from ccpkit.export import Paper
+    from ccpkit.build import BuildReport
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -22,9 +23,7 @@ R = TypeVar("R")
 NOTES = click.option(
     "--notes",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("source_notes"),
-    show_default=True,
-    help="Folder of Markdown notes to read.",
+    help="Folder of Markdown notes to read.  [default: source_notes, or ccpkit.toml]",
 )
 
 
@@ -43,9 +42,22 @@ def _user_errors(command: Callable[P, R]) -> Callable[P, R]:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path(CONFIG_FILE),
+    show_default=True,
+    help="Settings file (course title, paths, outputs, exam defaults); optional.",
+)
 @click.version_option(__version__, prog_name="ccpkit")
-def cli() -> None:
-    """Turn Markdown study notes into Anki decks, CSV files and printable PDF cram sheets."""
+@click.pass_context
+@_user_errors
+def cli(context: click.Context, config: Path) -> None:
+    """Turn Markdown study notes into Anki decks, CSV files and printable PDF cram sheets.
+
+    Typical loop: edit source_notes/, run `ccpkit build`, import build/anki/*.apkg into Anki.
+    """
+    context.obj = load_config(config)
 
 
 @cli.command("import")
@@ -76,13 +88,18 @@ def import_command(export: Path, out: Path, force: bool, report: Path) -> None:
 @cli.command()
 @NOTES
 @click.option("--strict", is_flag=True, help="Also exit 1 when there are warnings.")
+@click.pass_obj
 @_user_errors
-def check(notes: Path, strict: bool) -> None:
-    """Parse and validate the notes: counts per module, then one `path:line: message` per problem."""
+def check(config: Config, notes: Path | None, strict: bool) -> None:
+    """Parse and validate the notes: counts per module, then one `path:line: message` per problem.
+
+    Exit 0 when clean, 1 on errors (and on warnings with --strict).
+    """
     from ccpkit.parse import parse_notes
     from ccpkit.report import format_counts
 
-    parsed = parse_notes(notes)
+    settings = config.merged(notes=notes)
+    parsed = parse_notes(Path(settings.notes), title=settings.title)
     click.echo(format_counts(parsed.deck))
     for problem in parsed.problems:
         click.echo(str(problem))
@@ -93,81 +110,111 @@ def check(notes: Path, strict: bool) -> None:
 @cli.command()
 @NOTES
 @click.option("--json", "as_json", is_flag=True, required=True, help="Write the model as JSON (required).")
+@click.pass_obj
 @_user_errors
-def dump(notes: Path, as_json: bool) -> None:
+def dump(config: Config, notes: Path | None, as_json: bool) -> None:
     """Print the whole parsed model on stdout, for other tools and for debugging."""
-    from ccpkit.export import ExportOptions, exporter
+    from ccpkit.export import exporter
     from ccpkit.parse import parse_notes
 
-    parsed = parse_notes(notes)
-    exported = exporter("json")(parsed.deck, ExportOptions(templates=Path("templates")))
+    settings = config.merged(notes=notes)
+    parsed = parse_notes(Path(settings.notes), title=settings.title)
+    exported = exporter("json")(parsed.deck, settings.export_options())
     for problem in parsed.problems:
         click.echo(str(problem), err=True)
     click.echo(exported.outputs[0].data.decode(), nl=False)
 
 
-@cli.command()
-@NOTES
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("build"),
-    show_default=True,
-    help="Folder to write the outputs into.",
-)
-@click.option(
-    "--format",
-    "formats",
-    multiple=True,
-    type=click.Choice(["anki", "csv", "pdf", "json"]),
-    help="Output to build (repeatable). Default: all of them.",
-)
-@click.option(
-    "--templates",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("templates"),
-    show_default=True,
-    help="Folder with anki/ and pdf/ templates and styles.",
-)
-@click.option("--paper", type=click.Choice(["A4", "Letter"]), default="A4", show_default=True)
-@click.option("--exam-count", type=click.IntRange(min=1), help="Practice exam: number of questions.")
-@click.option("--exam-seed", type=int, default=0, show_default=True, help="Practice exam: shuffle seed.")
-@click.option("--exam-module", "exam_modules", type=int, multiple=True, help="Practice exam: module number.")
-@_user_errors
-def build(
-    notes: Path,
-    out: Path,
-    formats: tuple[str, ...],
-    templates: Path,
-    paper: Paper,
-    exam_count: int | None,
-    exam_seed: int,
-    exam_modules: tuple[int, ...],
-) -> None:
-    """Build the Anki deck, CSV files and PDFs from the notes into the build folder."""
-    from ccpkit.build import DEFAULT_FORMATS
-    from ccpkit.build import build as run_build
-    from ccpkit.export import ExportOptions
+def build_options(command: Callable[P, R]) -> Callable[P, R]:
+    """The options ``build`` and ``watch`` share; each overrides its ccpkit.toml value."""
+    options = [
+        NOTES,
+        click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder."),
+        click.option(
+            "--format",
+            "formats",
+            multiple=True,
+            type=click.Choice(FORMATS),
+            help="Output to build (repeatable). Default: all of them.",
+        ),
+        click.option("--module", "modules", type=int, multiple=True, help="Only this module (repeatable)."),
+        click.option(
+            "--templates", type=click.Path(file_okay=False, path_type=Path), help="Templates folder."
+        ),
+        click.option("--title", help="Course title (PDF headers, Anki parent deck)."),
+        click.option("--paper", type=click.Choice(["A4", "Letter"]), help="PDF paper size."),
+        click.option("--exam-count", type=click.IntRange(min=1), help="Practice exam: number of questions."),
+        click.option("--exam-seed", type=int, help="Practice exam: shuffle seed."),
+        click.option("--exam-module", "exam_modules", type=int, multiple=True, help="Practice exam: module."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
-    options = ExportOptions(
-        templates=templates,
-        paper=paper,
-        exam_count=exam_count,
-        exam_seed=exam_seed,
-        exam_modules=exam_modules,
-    )
-    report = run_build(notes, out, formats=formats or DEFAULT_FORMATS, options=options)
+
+@cli.command()
+@build_options
+@click.pass_obj
+@_user_errors
+def build(config: Config, /, modules: tuple[int, ...], **overrides: Any) -> None:
+    """Build the Anki deck, CSV files, PDFs and JSON from the notes, redoing only what changed.
+
+    Exit 0 when built, 1 when the notes hold errors (the outputs then leave those items out), 2 on
+    usage errors. Example: ccpkit build --format pdf --paper Letter --module 9
+    """
+    report = _run_build(config.merged(**overrides), modules)
     click.echo(report.summary())
+    if report.failed:
+        sys.exit(1)
 
 
 @cli.command()
-@NOTES
+@build_options
+@click.option("--interval", type=float, default=0.5, show_default=True, help="Seconds between checks.")
+@click.pass_obj
 @_user_errors
-def watch(notes: Path) -> None:
-    """Rebuild whenever a notes file is saved (not implemented yet)."""
-    from ccpkit.errors import NotImplementedYetError
+def watch(config: Config, /, modules: tuple[int, ...], interval: float, **overrides: Any) -> None:
+    """Rebuild whenever a notes, template or settings file is saved; Ctrl-C stops.
 
-    raise NotImplementedYetError("watch")
+    A save that leaves the notes broken is reported and watching goes on.
+    """
+    from ccpkit.watch import watch as watch_files
+
+    settings = config.merged(**overrides)
+    config_file = click.get_current_context().find_root().params["config"]
+    inputs = [Path(settings.notes), Path(settings.templates), config_file]
+
+    def rebuild() -> None:
+        try:
+            click.echo(_run_build(settings, modules).summary())
+        except CcpkitError as error:
+            click.echo(f"error: {error}", err=True)
+        click.echo(f"watching {settings.notes} (Ctrl-C to stop)", err=True)
+
+    try:
+        watch_files(inputs, rebuild, interval=interval)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+
+
+def _run_build(settings: Config, modules: tuple[int, ...]) -> BuildReport:
+    from ccpkit.build import build as run_build
+
+    return run_build(
+        Path(settings.notes),
+        Path(settings.out),
+        formats=settings.formats,
+        options=settings.export_options(),
+        title=settings.title,
+        modules=modules,
+        progress=_progress,
+    )
+
+
+def _progress(message: str) -> None:
+    """Progress lines on a terminal only, so piped output stays the report alone."""
+    if sys.stderr.isatty():
+        click.echo(f"… {message}", err=True)
 
 
 def main() -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ccpkit.errors import UsageError
+from ccpkit.export import ExportOptions
 
 CONFIG_FILE = "ccpkit.toml"
 FORMATS = ("anki", "csv", "pdf", "json")
@@ -29,6 +30,21 @@ class Config:
     exam_count: int | None = None
     exam_seed: int = 0
     exam_modules: tuple[int, ...] = ()
+
+    def merged(self, **overrides: Any) -> Config:
+        """This configuration with the command-line values that were given (not ``None`` or empty)."""
+        given = {key: value for key, value in overrides.items() if value not in (None, ())}
+        return replace(self, **given)
+
+    def export_options(self) -> ExportOptions:
+        return ExportOptions(
+            templates=Path(self.templates),
+            deck_name=self.deck,
+            paper="Letter" if self.paper == "Letter" else "A4",
+            exam_count=self.exam_count,
+            exam_seed=self.exam_seed,
+            exam_modules=self.exam_modules,
+        )
 
 
 _SECTIONS: dict[str, dict[str, str]] = {

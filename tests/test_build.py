@@ -11,7 +11,7 @@ import pytest
 
 from ccpkit.build import build
 from ccpkit.errors import Problem
-from ccpkit.export import Exported, ExportOptions
+from ccpkit.export import ExportOptions
 from ccpkit.ledger import LEDGER_NAME, LedgerError
 from ccpkit.model import Deck, SourceLocation
 from ccpkit.parse import Parsed
@@ -101,7 +101,7 @@ def test_formats_without_anki_identities_leave_the_ledger_alone(
     monkeypatch: pytest.MonkeyPatch, deck: Deck, notes: Path
 ) -> None:
     monkeypatch.setattr("ccpkit.build.parse_notes", lambda _notes, title: Parsed(deck))
-    monkeypatch.setattr("ccpkit.build.exporter", lambda name: lambda deck, options: Exported(()))
+    monkeypatch.setattr("ccpkit.build.units", lambda name, deck, options: ())
     report = build(
         notes, notes.parent / "out", formats=("pdf",), options=ExportOptions(templates=REPO / "templates")
     )

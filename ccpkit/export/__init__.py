@@ -6,9 +6,11 @@ import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from types import ModuleType
 from typing import Literal
 
 from ccpkit.errors import Problem, UsageError
+from ccpkit.incremental import digest
 from ccpkit.model import Deck
 
 Paper = Literal["A4", "Letter"]
@@ -32,6 +34,8 @@ class ExportOptions:
     """Note id (item id, or ``<table id>/<row slug>`` for table rows) → Anki identity, from the ledger."""
     templates_modified: int | None = None
     """When ``templates/anki`` last changed (from the ledger): the Anki note types' modification time."""
+    deck_name: str = ""
+    """Anki parent deck of the module subdecks; empty means the course title."""
     paper: Paper = "A4"
     exam_count: int | None = None
     """Practice exam: how many questions (``None``: all)."""
@@ -59,6 +63,26 @@ class Exported:
 
 Exporter = Callable[[Deck, ExportOptions], Exported]
 
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A piece of an export that can be redone alone: what it reads (as a digest) and the work itself.
+
+    An exporter module may define ``units(deck, options) -> tuple[Unit, ...]`` to split its work
+    (one PDF per module, say), so a build after editing one module redoes only what reads it.
+    """
+
+    name: str
+    inputs: str
+    """Digest of everything the unit reads; equal digests promise equal outputs."""
+    run: Callable[[], Exported]
+
+
+def fingerprint(*values: object) -> str:
+    """Digest of the ``repr`` of frozen model values and options (their reprs hold every field)."""
+    return digest(*(repr(value) for value in values))
+
+
 EXPORTERS: dict[str, str] = {
     "anki": "ccpkit.export.anki",
     "csv": "ccpkit.export.csv",
@@ -70,6 +94,22 @@ EXPORTERS: dict[str, str] = {
 
 def exporter(name: str) -> Exporter:
     """The exporter for a format name; an unknown name is a usage error."""
+    export: Exporter = _exporter_module(name).export
+    return export
+
+
+def units(name: str, deck: Deck, options: ExportOptions) -> tuple[Unit, ...]:
+    """The format's units of work: its own split, or one unit that reads the whole deck."""
+    module = _exporter_module(name)
+    split = getattr(module, "units", None)
+    if split is not None:
+        own: tuple[Unit, ...] = split(deck, options)
+        return own
+    export: Exporter = module.export
+    return (Unit(name, fingerprint(deck, options), lambda: export(deck, options)),)
+
+
+def _exporter_module(name: str) -> ModuleType:
     if name not in EXPORTERS:
         known = ", ".join(EXPORTERS)
         raise UsageError(f"unknown output format {name!r}; choose from {known}")
@@ -79,5 +119,4 @@ def exporter(name: str) -> Exporter:
         if missing.name != EXPORTERS[name]:
             raise
         raise UsageError(f"output format {name!r} is not available in this version of ccpkit") from None
-    export: Exporter = module.export
-    return export
+    return module

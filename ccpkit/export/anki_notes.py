@@ -58,12 +58,17 @@ def default_guid(note_id: str, attempt: int = 0) -> str:
     )
 
 
-def anki_notes(deck: Deck, identities: Mapping[str, NoteIdentity] | None = None) -> tuple[AnkiNote, ...]:
-    """Every note of the deck in notes order; identities (note id → GUID, mtime) come from the ledger."""
+def anki_notes(
+    deck: Deck, identities: Mapping[str, NoteIdentity] | None = None, *, root_deck: str = ""
+) -> tuple[AnkiNote, ...]:
+    """Every note of the deck in notes order; identities (note id → GUID, mtime) come from the ledger.
+
+    ``root_deck`` names the parent deck of the module subdecks (default: the course title).
+    """
     known = identities or {}
     notes = []
     for module in deck.modules:
-        deck_name = deck_name_for(deck, module)
+        deck_name = deck_name_for(root_deck or deck.title, module)
         for item in module.items:
             for note_id, note_type, fields, key in _render(item):
                 identity = known.get(note_id) or NoteIdentity(default_guid(note_id), UNRECORDED)
@@ -83,10 +88,10 @@ def anki_notes(deck: Deck, identities: Mapping[str, NoteIdentity] | None = None)
     return tuple(notes)
 
 
-def deck_name_for(deck: Deck, module: Module) -> str:
-    """``<course>::NN Module title``; a ``::`` inside a title would make another level, so it is cut."""
+def deck_name_for(root: str, module: Module) -> str:
+    """``<root>::NN Module title``; a ``::`` inside a title would make another level, so it is cut."""
     title = module.title.replace("::", ":")
-    return f"{deck.title.replace('::', ':')}::{module.number:02d} {title}"
+    return f"{root.replace('::', ':')}::{module.number:02d} {title}"
 
 
 def tags_for(item: Item) -> tuple[str, ...]:
