@@ -71,3 +71,28 @@ def test_wide_tables_print_as_stacked_records_with_every_value() -> None:
     sheet = text(build(with_items(wide)).files["pdf/01-topic-1.pdf"])
     for line in ("Amazon S3", "Kind: object", "Scope: regional", "Billing: per GB", "Use: files"):
         assert line in sheet
+
+
+def test_a_table_that_breaks_repeats_its_title_and_header_rows() -> None:
+    table = large_deck(modules=1, cards=1, tables=1, mcqs=0).modules[0].items[1]
+    assert isinstance(table, ComparisonTable)
+    rows = tuple((f"Row {r}", sentence(r, 12), sentence(r + 1, 6)) for r in range(120))
+    long = replace(table, title="Long comparison", columns=("Name", "Meaning", "Note"), rows=rows)
+    sheet = text(build(with_items(long)).files["pdf/01-topic-1.pdf"])
+    assert sheet.count("Long comparison") >= 3 and sheet.count("Meaning") >= 3
+    assert "Row 119" in sheet
+
+
+def test_every_page_of_a_sheet_names_the_course_and_the_module() -> None:
+    cards = [
+        replace(c, id=f"{c.id}-{n}")
+        for n in range(6)
+        for c in large_deck(modules=1).modules[0].items
+        if isinstance(c, Card)
+    ]
+    sheet = build(with_items(*cards)).files["pdf/01-topic-1.pdf"]
+    pdf = reader(sheet)
+    assert len(pdf.pages) >= 2
+    for page in pdf.pages:
+        head = page.extract_text()
+        assert "AWS Certified Cloud Practitioner" in head and "Module 1 · Topic 1" in head
