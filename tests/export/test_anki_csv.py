@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 import pytest
 from anki.import_export_pb2 import ImportCsvRequest, ImportResponse
@@ -25,6 +26,9 @@ from ccpkit.export.anki_notetypes import COMPARISON, MULTIPLE_CHOICE, TERM
 from ccpkit.model import Card, Deck, Module, SourceLocation
 from tests.conftest import REPO
 from tests.export.anki.student import Student
+
+if TYPE_CHECKING:  # importing anki.notes before anki.collection is a circular import
+    from anki.notes import Note
 
 HASH_GUID = "#x<y&z!1"
 """A GUID Anki's reader would take for a comment line if the row were not quoted."""
@@ -78,13 +82,19 @@ def snapshot(student: Student) -> list[tuple[object, ...]]:
     return sorted(
         (
             note.guid,
-            note.note_type()["name"],  # type: ignore[index]
+            note_type_name(note),
             tuple(note.fields),
             tuple(sorted(note.tags)),
             tuple(sorted(student.collection.decks.name(card.did) for card in note.cards())),
         )
         for note in student.notes()
     )
+
+
+def note_type_name(note: Note) -> str:
+    note_type = note.note_type()
+    assert note_type is not None
+    return str(note_type["name"])
 
 
 @pytest.fixture
@@ -162,15 +172,21 @@ def test_anki_imports_nothing_into_a_collection_without_our_note_types(
     assert len(log.new) == 0 and list(student.notes()) == []
 
 
-def test_a_notetype_header_instead_of_a_column_would_fall_back_to_basic(
-    student: Student, tmp_path: Path
+def test_a_notetype_header_instead_of_a_column_would_make_basic_notes_that_block_the_apkg(
+    student: Student, deck: Deck, tmp_path: Path
 ) -> None:
     """Why the files name the note type per row: Anki's silent fallback, shown on a hand-made file."""
     path = tmp_path / "header.csv"
-    path.write_text('#separator:Comma\n#html:true\n#notetype:ccpkit Term v1\n"Term","Definition"\n')
+    path.write_text(
+        f'#separator:Comma\n#html:true\n#notetype:ccpkit Term v1\n#guid column:1\n"{HASH_GUID}","EC2","x"\n'
+    )
     log = import_csv(student, [path])
     assert len(log.new) == 1
-    assert [note.note_type()["name"] for note in student.notes()] == ["Basic"]  # type: ignore[index]
+    assert [note_type_name(note) for note in student.notes()] == ["Basic"]
+
+    log = student.import_package(write_apkg(deck, tmp_path))
+    assert len(log.conflicting) == 1  # the .apkg's EC2 note (same GUID) is refused, never updated
+    assert [note_type_name(note) for note in student.notes() if note.guid == HASH_GUID] == ["Basic"]
 
 
 def test_csv_gives_the_same_notes_as_the_apkg_once_our_note_types_exist(

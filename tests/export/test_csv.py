@@ -1,0 +1,115 @@
+"""The CSV exporter: what it writes, and that a real build gives Anki CSVs and a .apkg that agree."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import sqlite3
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from ccpkit.build import build
+from ccpkit.export import ExportOptions, NoteIdentity
+from ccpkit.export.anki_notes import anki_notes
+from ccpkit.export.csv import export
+from ccpkit.model import Deck
+from tests.conftest import REPO
+from tests.export.anki.student import Student
+from tests.export.test_anki_csv import import_csv, notes_in_file, snapshot
+
+TEMPLATES = REPO / "templates"
+NOTES = REPO / "source_notes"
+PACKAGE = "anki/aws-certified-cloud-practitioner.apkg"
+
+
+def test_writes_anki_files_per_note_type_and_the_plain_files(deck: Deck) -> None:
+    exported = export(deck, ExportOptions(templates=TEMPLATES))
+    assert [str(output.path) for output in exported.outputs] == [
+        "csv/anki/term.csv",
+        "csv/anki/comparison.csv",
+        "csv/anki/mcq.csv",
+        "csv/cards.csv",
+        "csv/mcqs.csv",
+        "csv/tables/02-compute--table--ec2-pricing.csv",
+    ]
+    assert exported.problems == ()
+
+
+def test_anki_rows_take_their_guids_from_the_ledgers_identities(deck: Deck) -> None:
+    identities = {
+        note.id: NoteIdentity(f"guid-{number}", 1_700_000_000) for number, note in enumerate(anki_notes(deck))
+    }
+    exported = export(deck, ExportOptions(templates=TEMPLATES, identities=identities))
+    files = {output.path: output.data for output in exported.outputs}
+    guids = [row[0] for key in ("term", "comparison", "mcq") for row in rows(files, f"csv/anki/{key}.csv")]
+    assert sorted(guids) == sorted(identity.guid for identity in identities.values())
+
+
+def rows(files: dict[PurePosixPath, bytes], path: str) -> list[list[str]]:
+    return notes_in_file(files[PurePosixPath(path)])
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> Path:
+    """The real course built into ``build/`` with both Anki formats, as ``ccpkit build`` does."""
+    if not NOTES.is_dir():
+        pytest.fail(f"the course notes are missing: expected them at {NOTES}")
+    notes = Path(shutil.copytree(NOTES, tmp_path / "notes"))
+    out = tmp_path / "build"
+    options = ExportOptions(templates=TEMPLATES)
+    build(notes, out, formats=("anki", "csv"), options=options, clock=lambda: 1_700_000_000)
+    return out
+
+
+@pytest.fixture
+def student(tmp_path: Path) -> Iterator[Student]:
+    student = Student.with_fresh_collection(tmp_path)
+    yield student
+    student.close()
+
+
+def anki_files(out: Path) -> list[Path]:
+    return sorted((out / "csv" / "anki").glob("*.csv"))
+
+
+@pytest.mark.slow
+def test_real_course_csv_carries_exactly_the_apkgs_guids(built: Path) -> None:
+    with zipfile.ZipFile(built / PACKAGE) as package:
+        database = built / "collection.anki2"
+        database.write_bytes(package.read("collection.anki2"))
+    with sqlite3.connect(database) as connection:
+        apkg_guids = sorted(guid for (guid,) in connection.execute("select guid from notes"))
+    csv_guids = sorted(row[0] for path in anki_files(built) for row in notes_in_file(path.read_bytes()))
+    assert csv_guids == apkg_guids and len(csv_guids) > 1_000
+
+
+@pytest.mark.slow
+def test_real_course_csv_next_to_the_apkg_adds_nothing_and_alone_gives_the_same_notes(
+    built: Path, student: Student
+) -> None:
+    log = student.import_package(built / PACKAGE)
+    from_apkg = snapshot(student)
+    assert len(log.new) == len(from_apkg)
+
+    log = import_csv(student, anki_files(built))
+    assert len(log.new) == len(log.updated) == len(log.conflicting) == len(log.missing_notetype) == 0
+    assert len(log.duplicate) == len(from_apkg)
+
+    student.collection.remove_notes(list(student.collection.find_notes("")))
+    log = import_csv(student, anki_files(built))
+    assert len(log.new) == len(from_apkg)
+    assert snapshot(student) == from_apkg
+
+
+@pytest.mark.slow
+def test_real_course_plain_cards_read_back_as_many_rows_as_cards(built: Path) -> None:
+    text = (built / "csv" / "cards.csv").read_bytes().decode("utf-8-sig")
+    header, *data = list(csv.reader(io.StringIO(text, newline="")))
+    assert header == ["term", "definition", "module", "tags", "id"]
+    assert len(data) > 100 and all(len(row) == 5 and row[0] and row[1] for row in data)
+    tables = list((built / "csv" / "tables").glob("*.csv"))
+    assert len(tables) > 10
