@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -32,27 +31,42 @@ def write_notes(out: Path, files: Sequence[NoteFile]) -> None:
     they are not notes, and losing the ledger would break card identity in Anki.
     """
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    staging = _fresh_dir(out.parent / f".{out.name}.importing")
     try:
         for file in files:
             target = staging / file.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(file.text, encoding="utf-8", newline="\n")
         _swap(staging, out)
+    except OSError as error:
+        raise CcpkitError(f"{out}: could not write the notes ({error}); nothing was changed") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def _fresh_dir(path: Path) -> Path:
+    """An empty folder at ``path`` with the user's usual permissions (``mkdtemp`` would make it private)."""
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir()
+    return path
+
+
 def _swap(staging: Path, out: Path) -> None:
+    """Put ``staging`` in place of ``out``; on failure ``out`` is left as it was."""
     if not out.exists():
         staging.rename(out)
         return
     for kept in sorted(out.glob(".*")):
-        shutil.move(str(kept), staging / kept.name)
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        copy = shutil.copytree if kept.is_dir() else shutil.copy2
+        copy(kept, staging / kept.name)
+    old = _fresh_dir(out.parent / f".{out.name}.replaced")
     old.rmdir()
     out.rename(old)
-    staging.rename(out)
+    try:
+        staging.rename(out)
+    except OSError:
+        old.rename(out)
+        raise
     shutil.rmtree(old, ignore_errors=True)
 
 
