@@ -107,5 +107,10 @@ def _note_line(note: Note) -> str:
 
 
 def write_report(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as error:
+        raise CcpkitError(
+            f"{path}: could not write the import report ({error}); the notes were written"
+        ) from None
