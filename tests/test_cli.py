@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from ccpkit.cli import cli
+from tests.conftest import REPO
+
+FIXTURE_NOTES = Path(__file__).parent / "fixtures" / "notes"
 
 COMMANDS = ("import", "check", "dump", "build", "watch")
 
@@ -39,3 +45,37 @@ def test_unknown_option_is_a_usage_error() -> None:
     result = CliRunner().invoke(cli, ["build", "--format", "docx"])
     assert result.exit_code == 2
     assert "docx" in result.output
+
+
+def test_watch_reports_a_broken_save_and_keeps_watching(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = tmp_path / "notes"
+    shutil.copytree(FIXTURE_NOTES, notes)
+    ledger = notes / ".ccpkit-ledger.json"
+    rounds: list[str] = []
+
+    def two_saves(_roots: object, on_change: Callable[[], None], **_options: object) -> None:
+        on_change()
+        ledger.write_text("{ half-saved", encoding="utf-8")  # a save that breaks the build
+        on_change()
+        ledger.unlink()
+        on_change()
+        rounds.append("done")
+
+    monkeypatch.setattr("ccpkit.watch.watch", two_saves)
+    args = ["watch", "--notes", str(notes), "--out", str(tmp_path / "build"), "--format", "csv"]
+    result = CliRunner().invoke(cli, [*args, "--templates", str(REPO / "templates")])
+    assert result.exit_code == 0
+    assert rounds == ["done"]
+    assert result.output.count("wrote ") >= 2
+    assert "error: " in result.output and "ledger" in result.output
+
+
+def test_config_file_values_are_used_and_errors_name_the_key(tmp_path: Path) -> None:
+    config = tmp_path / "ccpkit.toml"
+    config.write_text('[course]\ntitel = "x"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(config), "check"])
+    assert result.exit_code == 2
+    assert "unknown key 'titel' in [course]" in result.output
+    assert "Traceback" not in result.output
