@@ -58,6 +58,10 @@ def _shuffled(mcq: MCQ, rng: random.Random) -> tuple[Option, ...]:
     if not any(_REFERS_TO_OTHERS.search(option.text) for option in options):
         rng.shuffle(options)
     return tuple(
-        Option(label=LETTERS[index], text=option.text, correct=option.correct)
+        Option(label=_letter(index), text=option.text, correct=option.correct)
         for index, option in enumerate(options)
     )
+
+
+def _letter(index: int) -> str:
+    return LETTERS[index] if index < len(LETTERS) else str(index + 1)

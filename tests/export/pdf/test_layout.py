@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
+from ccpkit.export.pdf.blocks import column_widths
 from ccpkit.model import Card, ComparisonTable, Deck
 from tests.export.pdf.conftest import Built, build
 from tests.export.pdf.reading import reader, squashed, text
@@ -96,3 +99,19 @@ def test_every_page_of_a_sheet_names_the_course_and_the_module() -> None:
     for page in pdf.pages:
         head = page.extract_text()
         assert "AWS Certified Cloud Practitioner" in head and "Module 1 · Topic 1" in head
+
+
+def test_column_widths_fill_the_width_favour_long_columns_and_respect_the_minimum() -> None:
+    table = large_deck(modules=1, cards=1, tables=1, mcqs=0).modules[0].items[1]
+    assert isinstance(table, ComparisonTable)
+    table = replace(table, columns=("Id", "Long text", "Note"), rows=(("a", sentence(1, 40), "short"),))
+    widths = column_widths(table, 250.0, 30.0)
+    assert sum(widths) == pytest.approx(250.0)
+    assert min(widths) >= 30.0 and widths[1] == max(widths)
+    assert column_widths(table, 60.0, 30.0) == [20.0, 20.0, 20.0]  # too narrow: equal shares
+
+
+def test_an_empty_course_still_gives_a_course_file_and_an_exam() -> None:
+    built = build(Deck(title="Empty course"))
+    assert sorted(built.files) == ["pdf/course.pdf", "pdf/practice-exam.pdf"]
+    assert "The notes hold no practice questions yet." in text(built.files["pdf/practice-exam.pdf"])
