@@ -37,16 +37,21 @@ TRICKY_FRONT = '#2 "quoted", comma'
 TRICKY_BACK = "line one\n#not a comment, tab\there; emoji 🎯 ⌚; 5 < 6 & 7 > 3; 'single' \"double\""
 
 
+def split_file(data: bytes) -> tuple[list[str], str]:
+    """The leading ``#key:value`` header lines, and the CSV after them (where a line may start with #)."""
+    lines = data.decode("utf-8").splitlines(keepends=True)
+    count = next((index for index, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    return [line.rstrip("\n") for line in lines[:count]], "".join(lines[count:])
+
+
 def notes_in_file(data: bytes) -> list[list[str]]:
-    """The data rows, read with Python's csv module after the ``#key:value`` header lines."""
-    text = data.decode("utf-8")
-    body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
-    return list(csv.reader(io.StringIO(body, newline="")))
+    """The data rows, read with Python's csv module."""
+    return list(csv.reader(io.StringIO(split_file(data)[1], newline="")))
 
 
 def headers_of(data: bytes) -> dict[str, str]:
-    lines = data.decode("utf-8").splitlines()
-    return dict(line[1:].split(":", 1) for line in lines if line.startswith("#") and ":" in line)
+    parts = (line[1:].partition(":") for line in split_file(data)[0])
+    return {key: value for key, _, value in parts}
 
 
 def write_csv(deck: Deck, folder: Path, identities: Mapping[str, NoteIdentity] = IDENTITIES) -> list[Path]:
@@ -239,6 +244,7 @@ def test_tricky_cells_reach_anki_exactly_as_rendered(with_apkg: Student, deck: D
 
     paths = write_csv(tricky, tmp_path / "csv", identities)
     assert "\n#not a comment" in paths[0].read_text(encoding="utf-8")  # a line inside a quoted field
+    assert notes_in_file(paths[0].read_bytes())[-1][3:5] == list(rendered.fields[:2])
     log = import_csv(with_apkg, paths)
     assert (len(log.new), len(log.duplicate)) == (1, 8)
     note = with_apkg.note("09-security/card/tricky")
