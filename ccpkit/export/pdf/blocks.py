@@ -31,18 +31,19 @@ class Blocks:
 
     def box(self, cards: list[Flowable]) -> Table:
         """A run of cards in one thin box: sections stay visibly apart in a dense column."""
+        tables = self.ty.style.tables
         box = Table([[card] for card in cards], colWidths=[self.width], splitInRow=1, hAlign="LEFT")
         box.setStyle(
             TableStyle(
                 [
                     ("FONT", (0, 0), (-1, -1), self.ty.fonts.body, self.ty.style.text.size),
-                    ("BOX", (0, 0), (-1, -1), 0.5, self.ty.palette.grid),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0.6),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
-                    ("TOPPADDING", (0, 0), (-1, 0), 2),
-                    ("BOTTOMPADDING", (0, -1), (-1, -1), 2),
+                    ("BOX", (0, 0), (-1, -1), tables.border_pt, self.ty.palette.grid),
+                    ("LEFTPADDING", (0, 0), (-1, -1), tables.padding_pt),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), tables.padding_pt),
+                    ("TOPPADDING", (0, 0), (-1, -1), tables.padding_pt * 0.3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), tables.padding_pt * 0.3),
+                    ("TOPPADDING", (0, 0), (-1, 0), tables.padding_pt),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), tables.padding_pt),
                 ]
             )
         )
@@ -106,17 +107,17 @@ class Blocks:
         return box
 
     def _table_style(self, *, header_rows: int) -> TableStyle:
-        ty, palette = self.ty, self.ty.palette
+        ty, palette, tables = self.ty, self.ty.palette, self.ty.style.tables
         commands: list[tuple[object, ...]] = [
             ("FONT", (0, 0), (-1, -1), ty.fonts.body, ty.style.text.table_size),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), tables.padding_pt),
+            ("RIGHTPADDING", (0, 0), (-1, -1), tables.padding_pt),
+            ("TOPPADDING", (0, 0), (-1, -1), tables.padding_pt * 0.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), tables.padding_pt * 0.75),
             ("BACKGROUND", (0, 0), (-1, 0), palette.tint),
-            ("BOX", (0, 0), (-1, -1), 0.5, palette.grid),
-            ("INNERGRID", (0, 1), (-1, -1), 0.25, palette.grid),
+            ("BOX", (0, 0), (-1, -1), tables.border_pt, palette.grid),
+            ("INNERGRID", (0, 1), (-1, -1), tables.border_pt / 2, palette.grid),
             ("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [None, palette.zebra]),
         ]
         if header_rows == 2:

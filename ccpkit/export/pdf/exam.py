@@ -111,10 +111,10 @@ def _grid(questions: Sequence[Question], ty: Typography, setter: Typesetter) -> 
         TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), ty.fonts.body, ty.style.exam.key_size),
-                ("GRID", (0, 0), (-1, -1), 0.25, ty.palette.grid),
+                ("GRID", (0, 0), (-1, -1), ty.style.tables.border_pt / 2, ty.palette.grid),
                 ("ROWBACKGROUNDS", (0, 0), (-1, -1), [None, ty.palette.zebra]),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("TOPPADDING", (0, 0), (-1, -1), ty.style.tables.padding_pt * 0.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), ty.style.tables.padding_pt * 0.5),
             ]
         )
     )

@@ -150,7 +150,7 @@ class _Decorations:
         _line(canvas, self.meta.course_markup, ty.running_left, left, top, half)
         _line(canvas, self._labels(canvas), ty.running_right, left + half, top, half)
         canvas.setStrokeColor(ty.palette.rule)
-        canvas.setLineWidth(0.8)
+        canvas.setLineWidth(page.header_rule_pt)
         canvas.line(left, top - size * 0.6, right, top - size * 0.6)
         canvas.setFillColor(ty.palette.muted)
         canvas.setFont(ty.fonts.body, size)

@@ -24,6 +24,7 @@ class Page:
     footer_mm: float
     gutter_mm: float
     column_rule_pt: float
+    header_rule_pt: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,10 @@ class Tables:
 
     stack_from_columns: int
     min_column_mm: float
+    padding_pt: float
+    """Space between a cell's (or a card box's) border and its text."""
+    border_pt: float
+    """Outer border of tables and card boxes; inner grid lines are half as thick."""
 
 
 @dataclass(frozen=True, slots=True)
