@@ -7,8 +7,14 @@ from collections.abc import Iterable
 
 from ccpkit.importer.blocks import Block, CodeBlock, Heading, ListBlock, Paragraph, Question, TableBlock
 from ccpkit.importer.headings import leveled
-from ccpkit.importer.tables import render_table
+from ccpkit.importer.tables import Table, render_table
 
+COMPARISON_FIRST_COLUMNS = frozenset({"feature", "aspect", "metric", "feature / purpose"})
+"""A table whose first column names these compares its other columns; it is captioned ``B vs. C``."""
+ATTRIBUTE_COLUMNS = frozenset(
+    {"benefit", "benefits", "description", "details", "example", "simple explanation"}
+)
+"""Columns that describe the rows rather than name things being compared."""
 _NUMBER_PREFIX = re.compile(r"^\d+[.):] ")
 
 
@@ -23,7 +29,7 @@ def render_blocks(blocks: Iterable[Block], kind: str, part_title: str) -> list[s
             last_heading = _NUMBER_PREFIX.sub("", block.text)
         elif isinstance(block, TableBlock):
             if previous is not None and not isinstance(previous, Heading):
-                chunks.append(f"**{last_heading}**")
+                chunks.append(f"**{_caption(block.table, last_heading)}**")
             chunks.append(render_table(block.table))
         elif isinstance(block, Question):
             chunks.extend(render_question(block, min(level + 1, 6)))
@@ -31,6 +37,23 @@ def render_blocks(blocks: Iterable[Block], kind: str, part_title: str) -> list[s
             chunks.append(_render_plain(block))
         previous = block
     return chunks
+
+
+def _caption(table: Table, heading: str) -> str:
+    """The heading above, unless the table compares named things that the heading does not name."""
+    if re.search(r"\bvs\b|comparison", heading, re.IGNORECASE):
+        return heading
+    return _comparison(table) or heading
+
+
+def _comparison(table: Table) -> str | None:
+    """``B vs. C`` for a table whose first column is ``Feature``, ``Aspect`` … and whose others are things."""
+    compared = table.header[1:]
+    if table.header[0].lower() not in COMPARISON_FIRST_COLUMNS or len(compared) < 2:
+        return None
+    if any(column.lower() in ATTRIBUTE_COLUMNS for column in compared):
+        return None
+    return " vs. ".join(compared)
 
 
 def _render_plain(block: Paragraph | ListBlock | CodeBlock) -> str:

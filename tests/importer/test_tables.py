@@ -41,7 +41,7 @@ def test_the_numeric_grid_is_not_a_table_and_separators_are_dropped(imported: Im
     summary = imported("wrapped-cells")["02-compute/summary.md"]
     assert "| 1 |" not in summary
     assert "---------" not in summary
-    assert summary.count("\n| --- |") == 3
+    assert summary.count("\n| --- |") == 5
 
 
 def test_a_lone_row_of_label_cells_becomes_labels_over_texts(imported: Imported) -> None:
@@ -61,3 +61,12 @@ def test_every_table_has_a_heading_or_bold_caption_right_above_it(imported: Impo
     summary = imported("wrapped-cells")["02-compute/summary.md"]
     assert "## Comparison of Messaging Services\n\n| Feature |" in summary
     assert "## Shared responsibility\n\n| Category |" in summary
+
+
+def test_a_caption_names_the_compared_things_or_else_repeats_the_heading(imported: Imported) -> None:
+    summary = imported("wrapped-cells")["02-compute/summary.md"]
+    assert "Subnets organize resources.\n\n**VPC vs. Subnet**\n\n| Feature | VPC | Subnet |" in summary
+    assert (
+        "An endpoint is an interface.\n\n**Endpoints**\n\n| Feature | Simple Explanation | Benefit |"
+        in summary
+    )
