@@ -25,7 +25,7 @@ def course_story(deck: Deck, blocks: Blocks) -> list[Flowable]:
         Paragraph(setter.plain(f"Whole-course cram sheet · {counts}"), ty.tag),
         Paragraph(f"<b>{setter.plain('Contents')}</b>", ty.part),
     ]
-    story += [TocLine(setter.plain(module_label(module)), module.slug, blocks) for module in modules]
+    story += [TocLine(blocks.short(module_label(module), None), module.slug, blocks) for module in modules]
     for module in modules:
         story += [CondPageBreak(_MODULE_ROOM), *module_story(module, blocks)]
     return story

@@ -30,7 +30,7 @@ def has_cram_content(module: Module) -> bool:
 def module_story(module: Module, blocks: Blocks) -> list[Flowable]:
     """Flowables for one module; bookmarks: the module, then its parts, then their sections."""
     first = module.items[0].source if module.items else None
-    label = blocks.setter.markdown(module_label(module), first)
+    label = blocks.short(module_label(module), first)
     band = Paragraph(f"<b>{label}</b>", blocks.ty.band)
     story: list[Flowable] = [Heading(band, title=module_label(module), key=module.slug, level=0, label=label)]
     headings = _Headings(module.slug, blocks)

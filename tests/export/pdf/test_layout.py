@@ -115,3 +115,10 @@ def test_an_empty_course_still_gives_a_course_file_and_an_exam() -> None:
     built = build(Deck(title="Empty course"))
     assert sorted(built.files) == ["pdf/course.pdf", "pdf/practice-exam.pdf"]
     assert "The notes hold no practice questions yet." in text(built.files["pdf/practice-exam.pdf"])
+
+
+def test_an_overlong_module_title_is_cut_not_a_layout_error() -> None:
+    deck = large_deck(modules=1, cards=3, tables=0, mcqs=0)
+    title = "Topic " + sentence(4, 900)
+    built = build(replace(deck, modules=(replace(deck.modules[0], title=title),)))
+    assert title[:100] in text(built.files["pdf/course.pdf"]).replace("\n", " ")
