@@ -65,3 +65,21 @@ def _texts(item: Card | ComparisonTable) -> str:
     if isinstance(item, Card):
         return item.front + item.back
     return item.title + "".join(item.columns) + "".join("".join(row) for row in item.rows)
+
+
+def test_no_pdf_shows_black_boxes_replacement_characters_or_markup(real: Built) -> None:
+    for path, data in real.files.items():
+        extracted = text(data)
+        leaked = [
+            leak
+            for leak in ("\u25a0", "\ufffd", "<b>", "</font>", "&amp;", "&lt;", "**")
+            if leak in extracted
+        ]
+        assert leaked == [], f"{path} shows {leaked}"
+
+
+def test_every_symbol_in_the_questions_comes_back_from_the_exam(real: Built) -> None:
+    exam = text(real.files["pdf/practice-exam.pdf"])
+    texts = [m.stem + m.explanation + "".join(o.text for o in m.options) for m in real.deck.mcqs]
+    symbols = {c for t in texts for c in t if ord(c) >= 0x2000 and ord(c) not in _INVISIBLE}
+    assert sorted(c for c in symbols if c not in exam) == []
