@@ -43,11 +43,11 @@ def _lazy(text: str) -> bool:
     return bool(text.strip()) and "\t" not in text and not is_item(text) and text.strip() != LONE_DASH
 
 
-def parse_list(lines: Sequence[Line], start: int) -> tuple[ListBlock, int, Line | None]:
-    """The list starting at ``start``, the index after it, and its lone ``-`` terminator if any."""
+def parse_list(lines: Sequence[Line], start: int) -> tuple[ListBlock, int]:
+    """The list starting at ``start`` and the index after it (and after its lone ``-`` terminator)."""
     raws: list[_Raw] = []
     index = start
-    terminator: Line | None = None
+    terminated = False
     while index < len(lines):
         text = lines[index].text
         if is_item(text):
@@ -55,13 +55,13 @@ def parse_list(lines: Sequence[Line], start: int) -> tuple[ListBlock, int, Line 
         elif raws and _lazy(text) and not lines[index - 1].blank:
             raws[-1].text.append(text.strip())
         elif text.strip() == LONE_DASH:
-            terminator = lines[index]
+            terminated = True
             index += 1
             break
         elif not lines[index].blank or not _continues_after_blank(lines, index):
             break
         index += 1
-    return ListBlock(items=tuple(_nest(raws, terminator is not None))), index, terminator
+    return ListBlock(items=tuple(_nest(raws, terminated))), index
 
 
 def _continues_after_blank(lines: Sequence[Line], index: int) -> bool:

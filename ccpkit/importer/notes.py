@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ccpkit.ids import slug
@@ -45,18 +44,20 @@ class NoteFile:
 
 def build_files(layout: Layout, report: ImportReport) -> list[NoteFile]:
     """Every notes file, in a stable order: modules by number and part, then course-level documents."""
-    groups: dict[tuple[int, str], list[Section]] = {}
+    groups: dict[tuple[int | None, str], list[Section]] = {}
     for section in layout.sections:
-        key = (section.target.module or 0, section.target.kind)
-        groups.setdefault(key, []).append(section)
-    order = list(PART_FILES)
+        groups.setdefault((section.target.module, section.target.kind), []).append(section)
+    kinds = list(PART_FILES)
+
+    def order(key: tuple[int | None, str]) -> tuple[bool, int, int]:
+        module, kind = key
+        return module is None, module or 0, kinds.index(kind)
+
     files = []
-    for (module, kind), sections in sorted(
-        groups.items(), key=lambda kv: (kv[0][0] or 99, order.index(kv[0][1]))
-    ):
-        blocks = [block for section in sections for block in _section_blocks(section, report)]
+    for module, kind in sorted(groups, key=order):
+        blocks = [block for section in groups[module, kind] for block in _section_blocks(section, report)]
         if blocks:
-            files.append(_note_file(module or None, kind, blocks, layout))
+            files.append(_note_file(module, kind, blocks, layout))
     return files
 
 
@@ -99,7 +100,3 @@ def _yaml(text: str) -> str:
     if _YAML_PLAIN.match(text):
         return text
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def all_text(files: Sequence[NoteFile]) -> str:
-    return "\n".join(file.text for file in files)

@@ -20,7 +20,7 @@ _MARKDOWN_START = re.compile(r"^([*+>#=]|\d+[.)])(\s|$)")
 
 @dataclass
 class _State:
-    """The parse of one part: its lines, the blocks so far, and the questions still waiting for a key."""
+    """The parse of one part: its lines, the blocks so far (questions wait there for a later key)."""
 
     lines: Sequence[Line]
     report: ImportReport
@@ -135,7 +135,7 @@ def _unlettered(state: _State, index: int) -> int | None:
 def _list(state: _State, index: int) -> int | None:
     if not is_item(state.lines[index].text):
         return None
-    block, end, _ = parse_list(state.lines, index)
+    block, end = parse_list(state.lines, index)
     state.blocks.append(block)
     state.consumed(index, end)
     state.kept_as_text(index, end)
