@@ -16,7 +16,10 @@ from ccpkit.build import build
 from ccpkit.export import ExportOptions, NoteIdentity
 from ccpkit.export.anki_notes import anki_notes
 from ccpkit.export.csv import export
+from ccpkit.export.spreadsheet import restore
+from ccpkit.markup import to_text
 from ccpkit.model import Deck
+from ccpkit.parse import parse_notes
 from tests.conftest import REPO
 from tests.export.anki.student import Student
 from tests.export.test_anki_csv import import_csv, notes_in_file, snapshot
@@ -106,10 +109,18 @@ def test_real_course_csv_next_to_the_apkg_adds_nothing_and_alone_gives_the_same_
 
 
 @pytest.mark.slow
-def test_real_course_plain_cards_read_back_as_many_rows_as_cards(built: Path) -> None:
-    text = (built / "csv" / "cards.csv").read_bytes().decode("utf-8-sig")
-    header, *data = list(csv.reader(io.StringIO(text, newline="")))
+def test_real_course_plain_files_read_back_as_the_models_text(built: Path) -> None:
+    deck = parse_notes(built.parent / "notes").deck
+    header, *data = read_plain(built / "csv" / "cards.csv")
     assert header == ["term", "definition", "module", "tags", "id"]
-    assert len(data) > 100 and all(len(row) == 5 and row[0] and row[1] for row in data)
-    tables = list((built / "csv" / "tables").glob("*.csv"))
-    assert len(tables) > 10
+    assert [[restore(cell) for cell in row] for row in data] == [
+        [to_text(card.front), to_text(card.back), card.module, " ".join(card.tags), card.id]
+        for card in deck.cards
+    ]
+    assert len(data) > 100
+    assert len(read_plain(built / "csv" / "mcqs.csv")) == 1 + len(deck.mcqs)
+    assert len(list((built / "csv" / "tables").glob("*.csv"))) == len(deck.tables)
+
+
+def read_plain(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))

@@ -145,3 +145,20 @@ def test_options_missing_from_a_question_leave_their_cells_empty() -> None:
     header, row = read(files(one_module(question))[PurePosixPath("csv/mcqs.csv")])
     assert header[1:3] == ["option A", "option E"]
     assert row[:4] == ["Pick", "x", "y", "A"]
+
+
+def test_every_question_reads_back_as_the_models_plain_text(deck: Deck) -> None:
+    header, *rows = read(files(deck)[PurePosixPath("csv/mcqs.csv")])
+    records = [dict(zip(header, [restore(cell) for cell in row], strict=True)) for row in rows]
+    assert records == [
+        {
+            "stem": to_text(question.stem),
+            **{f"option {label}": "" for label in ("A", "B", "C", "D")},
+            **{f"option {option.label}": to_text(option.text) for option in question.options},
+            "answers": ", ".join(question.answers),
+            "explanation": to_text(question.explanation),
+            "module": question.module,
+            "id": question.id,
+        }
+        for question in deck.mcqs
+    ]
