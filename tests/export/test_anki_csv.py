@@ -224,24 +224,38 @@ def test_csv_after_the_apkg_adds_nothing_and_duplicates_nothing(
     assert snapshot(with_apkg) == before
 
 
-def test_an_edited_note_updates_in_place_and_keeps_its_reviews(
+def test_an_edited_note_updates_in_place_keeping_reviews_and_the_deck_the_student_chose(
     with_apkg: Student, deck: Deck, tmp_path: Path
 ) -> None:
     with_apkg.study_everything()
-    note_before = with_apkg.note("02-compute/card/ec2")
+    (card,) = with_apkg.note("02-compute/card/ec2").cards()
+    own_deck = with_apkg.collection.decks.id("My own deck")
+    assert own_deck is not None
+    card.did = own_deck
+    with_apkg.collection.update_card(card)
     edited = edit_card(deck, "02-compute/card/ec2", back="Virtual servers, **now edited**")
 
     log = import_csv(with_apkg, write_csv(edited, tmp_path / "csv"))
     assert (len(log.new), len(log.updated), len(log.duplicate)) == (0, 1, 7)
-    note_after = with_apkg.note("02-compute/card/ec2")
-    assert (
-        note_after.id == note_before.id
-        and note_after["Definition"] == "Virtual servers, <strong>now edited</strong>"
-    )
-    assert with_apkg.reviews_of(note_after) == 1
+    note = with_apkg.note("02-compute/card/ec2")
+    assert note.id == card.nid and note["Definition"] == "Virtual servers, <strong>now edited</strong>"
+    assert with_apkg.reviews_of(note) == 1
+    assert [with_apkg.collection.decks.name(moved.did) for moved in note.cards()] == ["My own deck"]
 
     log = with_apkg.import_package(write_apkg(edited, tmp_path))
     assert len(log.new) == 0 and len(list(with_apkg.notes())) == 8
+
+
+def test_unlike_the_apkg_the_csv_replaces_the_students_own_edit_of_a_note(
+    with_apkg: Student, deck: Deck, tmp_path: Path
+) -> None:
+    with_apkg.edit("02-compute/card/ec2", "Definition", "my own mnemonic")
+    with_apkg.import_package(write_apkg(deck, tmp_path))
+    assert with_apkg.note("02-compute/card/ec2")["Definition"] == "my own mnemonic"
+
+    log = import_csv(with_apkg, write_csv(deck, tmp_path / "csv"))
+    assert len(log.updated) == 1
+    assert "my own mnemonic" not in with_apkg.note("02-compute/card/ec2")["Definition"]
 
 
 def test_tricky_cells_reach_anki_exactly_as_rendered(with_apkg: Student, deck: Deck, tmp_path: Path) -> None:
