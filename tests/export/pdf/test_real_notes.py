@@ -10,7 +10,7 @@ from ccpkit.model import MCQ, Card, ComparisonTable
 from ccpkit.parse import parse_notes
 from tests.conftest import REPO
 from tests.export.pdf.conftest import Built, build
-from tests.export.pdf.reading import assert_in_order, outline, page_texts, text
+from tests.export.pdf.reading import assert_in_order, outline, page_texts, reader, text
 
 pytestmark = pytest.mark.slow
 
@@ -83,3 +83,14 @@ def test_every_symbol_in_the_questions_comes_back_from_the_exam(real: Built) -> 
     texts = [m.stem + m.explanation + "".join(o.text for o in m.options) for m in real.deck.mcqs]
     symbols = {c for t in texts for c in t if ord(c) >= 0x2000 and ord(c) not in _INVISIBLE}
     assert sorted(c for c in symbols if c not in exam) == []
+
+
+def test_page_counts_stay_within_bounds(real: Built) -> None:
+    counts = {path: len(reader(data).pages) for path, data in real.files.items()}
+    sheets = {path: n for path, n in counts.items() if path[4:6].isdigit()}
+    assert all(1 <= n <= 5 for n in sheets.values()), sheets  # budget 3; the biggest modules reach 4
+    assert sum(n > 3 for n in sheets.values()) <= 4, sheets
+    assert 15 <= counts["pdf/course.pdf"] <= 40
+    assert len(real.deck.mcqs) / 12 <= counts["pdf/practice-exam.pdf"] <= len(real.deck.mcqs) / 4
+    overflowing = {p.message.split(" has ")[0] for p in real.problems if "over the budget" in p.message}
+    assert overflowing == {path for path, n in sheets.items() if n > 3}
