@@ -24,6 +24,8 @@ from ccpkit.export.anki_notes import AnkiNote
 from ccpkit.export.anki_notetypes import NOTE_TYPES, NoteType
 
 FOLDER = PurePosixPath("csv/anki")
+DELIMITER = ","
+"""Anki's ``#separator:Comma``; also separates the ``#columns`` labels."""
 LEADING_COLUMNS = ("Guid", "Note type", "Deck")
 """Columns before the note's fields, in the order Anki's own "Notes in Plain Text" export uses."""
 TRAILING_COLUMNS = ("Tags",)
@@ -45,7 +47,7 @@ def anki_csv(note_type: NoteType, notes: Sequence[AnkiNote]) -> bytes:
     """One text-import file: header lines, then one fully quoted row per note."""
     stream = io.StringIO(newline="")
     stream.writelines(f"#{key}:{value}\n" for key, value in header_lines(note_type))
-    writer = csv.writer(stream, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer = csv.writer(stream, delimiter=DELIMITER, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerows(_row(note_type, note) for note in notes)
     return stream.getvalue().encode("utf-8")
 
@@ -62,7 +64,7 @@ def header_lines(note_type: NoteType) -> tuple[tuple[str, str], ...]:
         ("tags column", str(columns.index("Tags") + 1)),
         ("if matches", "update current"),
         ("match scope", "notetype"),
-        ("columns", ",".join(columns)),
+        ("columns", DELIMITER.join(columns)),
     )
 
 
