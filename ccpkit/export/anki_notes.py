@@ -151,6 +151,7 @@ def _table_rows(table: ComparisonTable) -> Iterator[_Rendered]:
     if len(table.columns) < 2:
         return  # nothing to ask about a row; the exporter reports it
     seen: set[str] = set()
+    whole = _WholeTable(table)
     for number, row in enumerate(table.rows):
         row_slug = slug(row[0]) if row[0].strip() else f"row-{number + 1}"
         while row_slug in seen:
@@ -162,7 +163,7 @@ def _table_rows(table: ComparisonTable) -> Iterator[_Rendered]:
             to_html(table.title),
             ", ".join(to_html(column) for column in table.columns[1:]),
             _labelled_cells(table, row),
-            _whole_table(table, highlight=number),
+            whole.highlighting(number),
         )
         key = f"{to_text(table.title)}{BREADCRUMB}{to_text(row[0])}"
         yield f"{table.id}/{row_slug}", COMPARISON, fields, key
@@ -176,15 +177,20 @@ def _labelled_cells(table: ComparisonTable, row: tuple[str, ...]) -> str:
     return f'<dl class="cells">{cells}</dl>'
 
 
-def _whole_table(table: ComparisonTable, *, highlight: int) -> str:
-    head = "".join(f"<th>{to_html(column)}</th>" for column in table.columns)
-    body = "".join(
-        ('<tr class="current">' if number == highlight else "<tr>")
-        + "".join(f"<td>{to_html(cell)}</td>" for cell in row)
-        + "</tr>"
-        for number, row in enumerate(table.rows)
-    )
-    return f'<table class="comparison"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+class _WholeTable:
+    """The table as HTML, rendered once; each row's note shows it with that row highlighted."""
+
+    def __init__(self, table: ComparisonTable) -> None:
+        head = "".join(f"<th>{to_html(column)}</th>" for column in table.columns)
+        self._head = f'<table class="comparison"><thead><tr>{head}</tr></thead><tbody>'
+        self._cells = ["".join(f"<td>{to_html(cell)}</td>" for cell in row) for row in table.rows]
+
+    def highlighting(self, highlight: int) -> str:
+        body = "".join(
+            ('<tr class="current">' if number == highlight else "<tr>") + cells + "</tr>"
+            for number, cells in enumerate(self._cells)
+        )
+        return f"{self._head}{body}</tbody></table>"
 
 
 def fingerprint(note: AnkiNote) -> Fingerprint:
