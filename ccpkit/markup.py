@@ -35,7 +35,7 @@ def _html_math(opening: str, closing: str) -> Callable[..., str]:
     return render
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)  # every field of a course, across all exporters of one build
 def _tokens(markdown: str) -> tuple[Token, ...]:
     return tuple(_parser().parse(markdown))
 
