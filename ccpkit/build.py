@@ -126,7 +126,7 @@ def build(
     counts = format_counts(parsed.deck)
     manifest = Manifest(_with_ledger(sources, notes), run.records, counts, parsed.problems)
     write_atomically(out, Output(PurePosixPath(MANIFEST_NAME), dump_manifest(manifest)))
-    problems = (*parsed.problems, *run.problems)
+    problems = tuple(dict.fromkeys((*parsed.problems, *run.problems)))  # units may report one place twice
     return BuildReport(
         counts, problems, tuple(run.written), len(parsed.errors), changes, tuple(run.unchanged)
     )

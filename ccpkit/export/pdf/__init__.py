@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache, partial
 from pathlib import PurePosixPath
 from typing import Any
 
 from reportlab.platypus import Flowable
 
 from ccpkit.errors import Problem
-from ccpkit.export import Exported, ExportOptions, Output
+from ccpkit.export import Exported, ExportOptions, Output, Unit, fingerprint
 from ccpkit.export.pdf.blocks import Blocks
 from ccpkit.export.pdf.course import course_story
 from ccpkit.export.pdf.cram import has_cram_content, module_label, module_story
@@ -18,7 +19,7 @@ from ccpkit.export.pdf.exam import exam_story
 from ccpkit.export.pdf.fonts import register_fonts
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import Meta, column_width, page_size, render
-from ccpkit.export.pdf.style import Sheet, load_style
+from ccpkit.export.pdf.style import Sheet, Style, load_style
 from ccpkit.export.pdf.typography import Typography, typography
 from ccpkit.markup import to_text
 from ccpkit.model import Deck, Item, Module
@@ -28,29 +29,68 @@ FOLDER = PurePosixPath("pdf")
 
 def export(deck: Deck, options: ExportOptions) -> Exported:
     """Every PDF for ``deck``; characters no font has, and sheets over their page budget, are problems."""
+    done = [unit.run() for unit in units(deck, options)]
+    problems = dict.fromkeys(problem for exported in done for problem in exported.problems)
+    return Exported(tuple(output for exported in done for output in exported.outputs), tuple(problems))
+
+
+def units(deck: Deck, options: ExportOptions) -> tuple[Unit, ...]:
+    """One unit per module sheet, one for the course, one for the exam: an edit redoes only its own."""
     questions = draw_questions(  # first: a wrong --exam-* option fails before any layout work
         deck, count=options.exam_count, seed=options.exam_seed, modules=options.exam_modules
     )
-    style = load_style(options.templates)
-    ty = typography(style, register_fonts(style))
-    setter = Typesetter(ty.fonts)
-    course = to_text(deck.title)
-    outputs: list[Output] = []
-    problems: list[Problem] = []
-    for module in filter(has_cram_content, deck.modules):
-        label = module_label(module)
-        meta = Meta(
-            f"{course}: {label}", f"Cram sheet for {label}", course, setter.plain(course), "Cram sheet"
+    layout = (options.paper, options.templates)  # the style file's contents are digested by the build
+    setup = cache(partial(_setup, options))
+    sheets = tuple(
+        Unit(
+            str(sheet_path(module)),
+            fingerprint(deck.title, module, *layout),
+            partial(_module_sheet, deck, module, setup, options),
         )
-        data, pages = _sheet(module_story, module, ty, setter, style.cram, options, meta)
-        outputs.append(Output(sheet_path(module), data))
-        problems += _over_budget(sheet_path(module), pages, style.cram, module.items)
+        for module in filter(has_cram_content, deck.modules)
+    )
+    labels = tuple(module_label(module) for module in deck.modules)
+    course = Unit("pdf/course.pdf", fingerprint(deck, *layout), partial(_course, deck, setup, options))
+    exam = Unit(
+        "pdf/practice-exam.pdf",
+        fingerprint(deck.title, labels, questions, options.exam_seed, *layout),
+        partial(_exam_unit, deck, questions, setup, options),
+    )
+    return (*sheets, course, exam)
+
+
+def _setup(options: ExportOptions) -> tuple[Style, Typography]:
+    """Style and fonts, loaded on first use only: a build with every unit up to date needs neither."""
+    style = load_style(options.templates)
+    return style, typography(style, register_fonts(style))
+
+
+Setup = Callable[[], tuple[Style, Typography]]
+
+
+def _module_sheet(deck: Deck, module: Module, setup: Setup, options: ExportOptions) -> Exported:
+    style, ty = setup()
+    setter, course, label = Typesetter(ty.fonts), to_text(deck.title), module_label(module)
+    meta = Meta(f"{course}: {label}", f"Cram sheet for {label}", course, setter.plain(course), "Cram sheet")
+    data, pages = _sheet(module_story, module, ty, setter, style.cram, options, meta)
+    over = _over_budget(sheet_path(module), pages, style.cram, module.items)
+    return Exported((Output(sheet_path(module), data),), (*setter.problems, *over))
+
+
+def _course(deck: Deck, setup: Setup, options: ExportOptions) -> Exported:
+    style, ty = setup()
+    setter, course = Typesetter(ty.fonts), to_text(deck.title)
     meta = Meta(course, "Whole-course cram sheet", course, setter.plain(course), "Cram sheet")
     data, pages = _sheet(course_story, deck, ty, setter, style.course, options, meta)
-    outputs.append(Output(FOLDER / "course.pdf", data))
-    problems += _over_budget(FOLDER / "course.pdf", pages, style.course, tuple(deck.items()))
-    outputs.append(Output(FOLDER / "practice-exam.pdf", _exam(deck, questions, ty, setter, options)))
-    return Exported(tuple(outputs), (*setter.problems, *problems))
+    over = _over_budget(FOLDER / "course.pdf", pages, style.course, tuple(deck.items()))
+    return Exported((Output(FOLDER / "course.pdf", data),), (*setter.problems, *over))
+
+
+def _exam_unit(deck: Deck, questions: tuple[Question, ...], setup: Setup, options: ExportOptions) -> Exported:
+    _, ty = setup()
+    setter = Typesetter(ty.fonts)
+    data = _exam(deck, questions, ty, setter, options)
+    return Exported((Output(FOLDER / "practice-exam.pdf", data),), setter.problems)
 
 
 def _sheet(
