@@ -18,7 +18,7 @@ def unique_items(items: Iterable[Item]) -> tuple[list[Item], list[Problem]]:
         first = kept.get(item.id)
         if first is None:
             kept[item.id] = item
-        elif isinstance(first, Card) and isinstance(item, Card) and first.module == item.module:
+        elif isinstance(first, Card) and isinstance(item, Card) and _same_term(first, item):
             kept[item.id] = _merge(first, item, problems)
         else:
             message = (
@@ -27,6 +27,11 @@ def unique_items(items: Iterable[Item]) -> tuple[list[Item], list[Problem]]:
             )
             problems.append(Problem(item.source, message))
     return list(kept.values()), problems
+
+
+def _same_term(first: Card, second: Card) -> bool:
+    """One module, one term; a pinned id shared by two different terms is a clash, not a merge."""
+    return first.module == second.module and slug(first.front) == slug(second.front)
 
 
 def _merge(first: Card, second: Card, problems: list[Problem]) -> Card:

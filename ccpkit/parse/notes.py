@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,9 @@ from ccpkit.parse.document import Document, parse_document
 
 _NUMBERED = re.compile(r"^(?P<number>\d+)-(?P<name>.+)$")
 SUFFIX = ".md"
+MAX_FILE_BYTES = 4 * 2**20
+"""Notes files are typed by people: the whole course export is under 1 MB. Larger files are refused
+before they are read, so a stray dump or log file named ``.md`` cannot exhaust memory or time."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +69,41 @@ def _humanise(name: str) -> str:
 
 
 def read_document(notes: Path, path: Path) -> Document | Problem:
-    """Parse one file; an unreadable or non-UTF-8 file is a problem at ``path:1``, not a crash."""
+    """Parse one file; an unreadable, oversized or non-UTF-8 file is a problem, not a crash."""
     relative = path.relative_to(notes).as_posix()
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        byte = error.object[error.start]
-        message = f"not valid UTF-8 (byte {byte:#04x} at offset {error.start}): save the file as UTF-8"
-        return Problem(SourceLocation(path=relative, line=1), message)
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            megabytes = f"{size / 2**20:.0f} MB"
+            message = f"file is {megabytes}, over the {MAX_FILE_BYTES // 2**20} MB limit: split it into parts"
+            return Problem(SourceLocation(path=relative, line=1), message)
+        data = path.read_bytes()
     except OSError as error:
         return Problem(SourceLocation(path=relative, line=1), f"cannot read this file: {error.strerror}")
+    text = _decode(data)
+    if isinstance(text, _Undecodable):
+        return Problem(SourceLocation(path=relative, line=text.line), text.message)
     return parse_document(relative, text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Undecodable:
+    line: int
+    message: str
+
+
+def _decode(data: bytes) -> str | _Undecodable:
+    """UTF-8 text (a BOM is dropped); UTF-16, NUL bytes and invalid bytes are named with their line."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _Undecodable(1, "file is UTF-16 text: save it as UTF-8")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        byte = data[error.start]
+        line = data.count(b"\n", 0, error.start) + 1
+        message = f"not valid UTF-8 (byte {byte:#04x} at offset {error.start}): save the file as UTF-8"
+        return _Undecodable(line, message)
+    if "\0" in text:
+        line = text.count("\n", 0, text.index("\0")) + 1
+        return _Undecodable(line, "NUL byte in the text: is this a binary or UTF-16 file? save it as UTF-8")
+    return text

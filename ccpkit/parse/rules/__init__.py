@@ -10,6 +10,7 @@ from ccpkit.parse.context import Context
 from ccpkit.parse.rules.cards import extract_cards
 from ccpkit.parse.rules.mcq import extract_mcqs
 from ccpkit.parse.rules.tables import extract_tables
+from ccpkit.parse.rules.unclosed import check_unclosed
 
 Rule = Callable[[Context], Iterator[Item | Problem]]
 
@@ -18,5 +19,6 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("mcq", extract_mcqs),
     ("table", extract_tables),
     ("card", extract_cards),
+    ("unclosed", check_unclosed),
 )
 """Rule name → rule, in the order they run."""

@@ -82,6 +82,10 @@ def _apply_key(ctx: Context, drafts: list[Draft], entry: KeyEntry) -> bool:
 
 
 def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
+    if not draft.stem:
+        message = "options without a question: write the question's text right above its options"
+        yield ctx.problem(draft.options_node, message)
+        return
     labels = [option.label for option in draft.options]
     repeated = sorted({label for label in labels if labels.count(label) > 1})
     if repeated:

@@ -70,8 +70,6 @@ def find_questions(
     ]
     ends = [*(stem.first for stem in stems[1:]), len(nodes)][: len(stems)]
     for (index, options), stem, end in zip(marks, stems, ends, strict=True):
-        if not stem.text:
-            continue
         section = sections[stem.first]
         if stem.anchor.type == "heading":
             section = section[:-1]
@@ -111,13 +109,18 @@ def _stem(ctx: Context, nodes: Sequence[SyntaxTreeNode], at: int, floor: int, de
             break
     first = index + 1
     anchor = taken[0] if taken else nodes[at]
-    if index >= floor and nodes[index].type == "heading" and question == default_id:
+    if index >= floor and _may_head(nodes[index]) and question == default_id:
         headed = _HEADED.match(heading_text(nodes[index]))
         if headed or not parts:
             anchor, first = nodes[index], index
             question = question_id(headed["id"] or headed["number"]) if headed else question
             parts = parts or ([headed["rest"] or ""] if headed else [heading_text(nodes[index])])
     return _Stem(first, anchor, question, "\n\n".join(p for p in parts if p).strip(), tuple(taken))
+
+
+def _may_head(node: SyntaxTreeNode) -> bool:
+    """A heading can hold a stem, except the file's H1: that is the part title, never a question."""
+    return node.type == "heading" and node.tag != "h1"
 
 
 def _stem_piece(ctx: Context, node: SyntaxTreeNode) -> tuple[str, str] | None:

@@ -1,0 +1,45 @@
+"""Blocks left open by mistake: a code fence or ``<details>`` that swallows the rest of the file.
+
+Markdown never fails on them, it just hides everything below (as code, or collapsed), so nothing
+else would tell the author why their cards or questions vanished.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ccpkit.errors import Problem
+from ccpkit.model import Item
+from ccpkit.parse.context import Context
+
+_DETAILS = re.compile(r"<(/?)details\b", re.I)
+
+
+def check_unclosed(ctx: Context) -> Iterator[Item | Problem]:
+    """A warning at each code fence or ``<details>`` that is opened and never closed."""
+    open_details: list[SyntaxTreeNode] = []
+    for node in ctx.doc.root.walk():
+        if node.type == "fence" and not _closed(ctx, node):
+            message = "code fence is never closed: everything below it is shown as code; add a closing "
+            yield Problem(ctx.at(node), f"{message}{node.markup}", "warning")
+        elif node.type in ("html_block", "html_inline"):
+            for match in _DETAILS.finditer(node.content):
+                if not match[1]:
+                    open_details.append(node)
+                elif open_details:
+                    open_details.pop()
+    for node in open_details:
+        message = "<details> is never closed: add </details> after the answer it hides"
+        yield Problem(ctx.at(node), message, "warning")
+
+
+def _closed(ctx: Context, fence: SyntaxTreeNode) -> bool:
+    """Whether the fence's last line is its closing ``````` (or ``~~~``) line."""
+    if fence.map is None:
+        return True
+    start, end = fence.map
+    last = ctx.doc.lines[end - 1].strip() if end - start >= 2 else ""
+    return last.startswith(fence.markup) and set(last) == {fence.markup[0]}
