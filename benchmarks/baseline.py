@@ -1,8 +1,9 @@
 """Baseline: only the library work a build cannot avoid, on the same content as the real build.
 
 Reads the deck dump (``ccpkit dump --json``) for the texts, then: markdown-it-py parses every notes
-file, genanki writes one note per item, reportlab lays out one paragraph per card and question and
-one table per comparison table. No ids, no ledger, no templates, no checks: the floor to compare with.
+file, genanki writes one note per item, and reportlab lays out the documents a build prints: each
+module's cards and tables, the whole course's cards and tables once more, and every question with its
+options and explanation. No ids, no ledger, no templates, no checks: the floor to compare with.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ import sys
 import tempfile
 from html import escape
 from pathlib import Path
+from typing import Any
 
 import genanki
 from markdown_it import MarkdownIt
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
 
 
 def parse_notes(notes: Path) -> int:
@@ -44,13 +46,35 @@ def write_deck(dump: dict[str, list[dict[str, object]]]) -> int:
     return len(texts)
 
 
-def lay_out(dump: dict[str, list[dict[str, object]]]) -> int:
-    style = getSampleStyleSheet()["BodyText"]
-    story: list[object] = [Paragraph(escape(f"{c['front']} — {c['back']}"), style) for c in dump["cards"]]
-    story += [Paragraph(escape(str(q["stem"])), style) for q in dump["mcqs"]]
-    for table in dump["tables"]:
-        rows = [table["columns"], *table["rows"]]  # type: ignore[list-item]
-        story.append(Table([[Paragraph(escape(str(cell)), style) for cell in row] for row in rows]))
+def lay_out(dump: dict[str, list[dict[str, Any]]]) -> int:
+    """Module sheets, the course sheet and the exam: the same paragraphs and tables a build lays out."""
+    modules = sorted({item["module"] for kind in ("cards", "tables") for item in dump[kind]})
+    size = sum(_document(_cram_story(dump, {module})) for module in modules)
+    size += _document(_cram_story(dump, set(modules)))
+    exam = [
+        text
+        for q in dump["mcqs"]
+        for text in (q["stem"], *(o["text"] for o in q["options"]), q["explanation"])
+    ]
+    return size + _document([Paragraph(escape(str(text)), STYLE) for text in exam])
+
+
+STYLE = getSampleStyleSheet()["BodyText"]
+
+
+def _cram_story(dump: dict[str, list[dict[str, Any]]], modules: set[str]) -> list[Flowable]:
+    story: list[Flowable] = [
+        Paragraph(escape(f"{c['front']} — {c['back']}"), STYLE)
+        for c in dump["cards"]
+        if c["module"] in modules
+    ]
+    for table in (t for t in dump["tables"] if t["module"] in modules):
+        rows = [table["columns"], *table["rows"]]
+        story.append(Table([[Paragraph(escape(str(cell)), STYLE) for cell in row] for row in rows]))
+    return story
+
+
+def _document(story: list[Flowable]) -> int:
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=landscape(A4)).build(story)
     return len(buffer.getvalue())
