@@ -1,0 +1,145 @@
+"""The broken-notes corpus: every case gives correct output or a ``path:line: message``, never a traceback.
+
+Each folder under ``corpus/`` is a notes folder a user could have typed, pasted or exported. Every
+case goes through ``check``, ``build`` (all formats) and ``dump --json``, on a copy in ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.hardening.commands import Commands, assert_clean_exit, problem_lines
+
+CORPUS = Path(__file__).parent / "corpus"
+
+ERRORS: dict[str, list[str]] = {
+    "mcq-no-answer": ["01-compute/questions.md:3: question has no answer"],
+    "mcq-answer-not-an-option": ["01-compute/questions.md:11: answer E is not one of the options (A, B, C)"],
+    "mcq-duplicate-letters": ["01-compute/questions.md:7: option letter B is used twice"],
+    "options-without-stem": ["01-compute/questions.md:3: options without a question"],
+    "table-ragged-rows": ["01-compute/cram-sheet.md:7: table row has 2 cells but the header has 3"],
+    "table-header-only": ["01-compute/cram-sheet.md:5: table has a header but no rows"],
+    "invalid-utf8": ["01-compute/cram-sheet.md:3: not valid UTF-8 (byte 0xff"],
+    "utf16": ["01-compute/cram-sheet.md:1: file is UTF-16 text: save it as UTF-8"],
+    "nul-bytes": ["01-compute/cram-sheet.md:3: NUL byte in the text"],
+    "binary-named-md": ["01-compute/image.md:2: not valid UTF-8 (byte 0x80"],
+    "duplicate-ids": [
+        "01-compute/cram-sheet.md:7: duplicate id pinned: already used by the card at "
+        "01-compute/cram-sheet.md:4",
+        "01-compute/questions.md:13: duplicate id 01-compute/mcq/which-service-runs-virtual-servers",
+    ],
+}
+"""Cases whose notes hold errors: exit 1 and exactly these problems (each a prefix of its line)."""
+
+WARNINGS: dict[str, list[str]] = {
+    "answer-key-without-questions": [
+        "01-compute/questions.md:5: warning: answer key entry 1 matches no question above it",
+        "01-compute/questions.md:6: warning: answer key entry 2 matches no question above it",
+        "01-compute/questions.md:7: warning: answer key entry 3 matches no question above it",
+    ],
+    "unclosed-fence": ["01-compute/cram-sheet.md:5: warning: code fence is never closed"],
+    "unclosed-details": ["01-compute/questions.md:11: warning: <details> is never closed"],
+}
+"""Cases that build (exit 0) but deserve a word: exactly these warnings."""
+
+CLEAN = ["bom", "cr", "crlf", "csv-formula", "empty-file", "hostile", "odd-names"]
+
+
+def test_every_corpus_case_has_an_expectation() -> None:
+    cases = {path.name for path in CORPUS.iterdir()}
+    assert cases == {*ERRORS, *WARNINGS, *CLEAN}
+
+
+def commands_for(case: str, tmp_path: Path) -> Commands:
+    notes = tmp_path / "notes"
+    shutil.copytree(CORPUS / case, notes)
+    return Commands(notes, tmp_path / "build")
+
+
+def expected_problems(case: str) -> tuple[int, list[str]]:
+    if case in ERRORS:
+        return 1, ERRORS[case]
+    return 0, WARNINGS.get(case, [])
+
+
+def assert_problems(output: str, expected: list[str]) -> None:
+    reported = problem_lines(output)
+    assert len(reported) == len(expected), reported
+    for line, prefix in zip(reported, expected, strict=True):
+        assert line.startswith(prefix), (line, prefix)
+
+
+@pytest.mark.parametrize("case", sorted({*ERRORS, *WARNINGS, *CLEAN}))
+def test_check_build_and_dump_report_problems_by_line(case: str, tmp_path: Path) -> None:
+    commands = commands_for(case, tmp_path)
+    exit_code, expected = expected_problems(case)
+
+    checked = commands.check()
+    assert_clean_exit(checked, exit_code)
+    assert_problems(checked.output, expected)
+
+    built = commands.build()
+    assert_clean_exit(built, exit_code)
+    assert_problems(built.stdout, expected)
+    written = sorted(p.relative_to(commands.out).as_posix() for p in commands.out.rglob("*") if p.is_file())
+    assert "anki/aws-certified-cloud-practitioner.apkg" in written
+    assert "json/deck.json" in written
+    assert "pdf/course.pdf" in written
+
+    dumped = commands.dump()
+    assert_clean_exit(dumped, 0)  # dump prints whatever parsed; problems go to stderr
+    assert_problems(dumped.stderr, expected)
+    assert json.loads(dumped.stdout)["title"]
+
+
+def dump(case: str, tmp_path: Path) -> dict[str, list[dict[str, object]]]:
+    result = commands_for(case, tmp_path).dump()
+    assert_clean_exit(result, 0)
+    deck: dict[str, list[dict[str, object]]] = json.loads(result.stdout)
+    return deck
+
+
+@pytest.mark.parametrize("case", ["cr", "crlf"])
+def test_old_mac_and_windows_line_endings_read_like_unix_ones(case: str, tmp_path: Path) -> None:
+    deck = dump(case, tmp_path)
+    cards = [(card["front"], card["back"], card["source"]) for card in deck["cards"]]
+    assert cards == [
+        ("EC2", "Virtual servers.", "01-compute/cram-sheet.md:3"),
+        ("S3", "Object storage.", "01-compute/cram-sheet.md:4"),
+    ]
+
+
+def test_a_byte_order_mark_is_not_part_of_the_text(tmp_path: Path) -> None:
+    deck = dump("bom", tmp_path)
+    assert deck["cards"][0]["part"] == "Cram Sheet"
+    assert deck["cards"][0]["source"] == "01-compute/cram-sheet.md:3"
+
+
+def test_empty_files_make_empty_modules(tmp_path: Path) -> None:
+    deck = dump("empty-file", tmp_path)
+    assert [module["items"] for module in deck["modules"]] == [0, 0]
+
+
+def test_dots_spaces_and_emoji_in_names_become_safe_slugs(tmp_path: Path) -> None:
+    deck = dump("odd-names", tmp_path)
+    assert [module["slug"] for module in deck["modules"]] == ["01-compute-and-more", "02-a-b", "dots-in-name"]
+    assert deck["cards"][0]["source"] == "01-compute ☁️ and more/cram sheet 🚀.md:3"
+
+
+def test_a_module_title_like_a_path_stays_a_title_and_writes_nothing_outside_the_output(
+    tmp_path: Path,
+) -> None:
+    commands = commands_for("odd-names", tmp_path)
+    before = set(tmp_path.rglob("*"))
+    assert_clean_exit(commands.build(), 0)
+    created = set(tmp_path.rglob("*")) - before
+    notes_files = {p for p in created if p.is_relative_to(commands.notes)}
+    assert {p.name for p in notes_files} == {".ccpkit-ledger.json"}
+    assert all(p.is_relative_to(commands.out) for p in created - notes_files)
+    pdfs = sorted(p.name for p in (commands.out / "pdf").iterdir())
+    modules = ["00-dots-in-name.pdf", "01-compute-and-more.pdf", "02-a-b.pdf"]
+    assert pdfs == [*modules, "course.pdf", "practice-exam.pdf"]
