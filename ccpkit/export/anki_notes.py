@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 import genanki
@@ -106,14 +107,16 @@ def tags_for(item: Item) -> tuple[str, ...]:
 _Rendered = tuple[str, NoteType, tuple[str, ...], str]
 
 
-def _render(item: Item) -> Iterator[_Rendered]:
+@lru_cache(maxsize=1 << 14)
+def _render(item: Item) -> tuple[_Rendered, ...]:
+    """An item's notes; cached, since one build renders them for the ledger, the .apkg and the CSV."""
     match item:
         case Card():
-            yield item.id, TERM, (to_html(item.front), to_html(item.back)), to_text(item.front)
+            return ((item.id, TERM, (to_html(item.front), to_html(item.back)), to_text(item.front)),)
         case MCQ():
-            yield item.id, MULTIPLE_CHOICE, _mcq_fields(item), to_text(item.stem)
+            return ((item.id, MULTIPLE_CHOICE, _mcq_fields(item), to_text(item.stem)),)
         case ComparisonTable():
-            yield from _table_rows(item)
+            return tuple(_table_rows(item))
 
 
 def _context(module: Module, item: Item) -> str:
