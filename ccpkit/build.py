@@ -37,6 +37,7 @@ from ccpkit.ledger import (
     stamp_templates,
 )
 from ccpkit.model import Deck
+from ccpkit.parallel import run_all
 from ccpkit.parse import DEFAULT_TITLE, parse_notes
 from ccpkit.report import format_counts
 
@@ -115,9 +116,8 @@ def build(
     run.records.update(
         (key, unit) for key, unit in previous.units.items() if key.split(":")[0] not in formats
     )
-    for name in formats:
-        for unit in units(name, _only(parsed.deck, modules), options):
-            run.export(f"{name}:{unit.name}", unit)
+    deck = _only(parsed.deck, modules)
+    run.export([(f"{name}:{unit.name}", unit) for name in formats for unit in units(name, deck, options)])
     _remove_stale(out, previous, run.records)
     if changes is not None:
         ledger = Output(PurePosixPath(LEDGER_NAME), dump_ledger(changes.ledger))
@@ -134,7 +134,10 @@ def build(
 
 @dataclass(slots=True)
 class _Run:
-    """One build's export step: redoes a unit only when its inputs changed or its outputs were touched."""
+    """One build's export step: redoes a unit only when its inputs changed or its outputs were touched.
+
+    The units to redo run side by side on the machine's cores; their outputs are written in order.
+    """
 
     out: Path
     previous: Manifest
@@ -145,19 +148,24 @@ class _Run:
     unchanged: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
-    def export(self, key: str, unit: Unit) -> None:
-        inputs = digest(unit.inputs, self.templates)
-        record = self.previous.units.get(key)
-        if record is None or record.inputs != inputs or not intact(self.out, record):
-            self.progress(f"building {key}")
-            exported = unit.run()
+    def export(self, keyed: Sequence[tuple[str, Unit]]) -> None:
+        stale: list[tuple[str, str, Unit]] = []
+        for key, unit in keyed:
+            inputs, record = digest(unit.inputs, self.templates), self.previous.units.get(key)
+            if record is None or record.inputs != inputs or not intact(self.out, record):
+                stale.append((key, inputs, unit))
+            else:
+                self.unchanged += [self.out / path for path in record.outputs]
+                self.records[key] = record
+        if stale:
+            self.progress(f"building {', '.join(key for key, _, _ in stale)}")
+        stale.sort(key=lambda job: -job[2].weight)  # heaviest first: the cores finish close together
+        done = run_all([unit.run for _, _, unit in stale])
+        for (key, inputs, _), exported in zip(stale, done, strict=True):
             self.written += [write_atomically(self.out, output) for output in exported.outputs]
             outputs = {str(o.path): hashlib.sha256(o.data).hexdigest() for o in exported.outputs}
-            record = UnitRecord(inputs, outputs, exported.problems)
-        else:
-            self.unchanged += [self.out / path for path in record.outputs]
-        self.records[key] = record
-        self.problems += record.problems
+            self.records[key] = UnitRecord(inputs, outputs, exported.problems)
+        self.problems += [problem for key, _ in keyed for problem in self.records[key].problems]
 
 
 def _with_ledger(sources: str, notes: Path) -> str:

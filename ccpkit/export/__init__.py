@@ -76,6 +76,8 @@ class Unit:
     inputs: str
     """Digest of everything the unit reads; equal digests promise equal outputs."""
     run: Callable[[], Exported]
+    weight: int = 0
+    """Rough amount of work (e.g. items laid out); the heaviest units start first when run side by side."""
 
 
 def fingerprint(*values: object) -> str:

@@ -46,15 +46,22 @@ def units(deck: Deck, options: ExportOptions) -> tuple[Unit, ...]:
             str(sheet_path(module)),
             fingerprint(deck.title, module, *layout),
             partial(_module_sheet, deck, module, setup, options),
+            weight=len(module.items),
         )
         for module in filter(has_cram_content, deck.modules)
     )
     labels = tuple(module_label(module) for module in deck.modules)
-    course = Unit("pdf/course.pdf", fingerprint(deck, *layout), partial(_course, deck, setup, options))
+    course = Unit(
+        "pdf/course.pdf",
+        fingerprint(deck, *layout),
+        partial(_course, deck, setup, options),
+        weight=sum(len(module.items) for module in deck.modules),
+    )
     exam = Unit(
         "pdf/practice-exam.pdf",
         fingerprint(deck.title, labels, questions, options.exam_seed, *layout),
         partial(_exam_unit, deck, questions, setup, options),
+        weight=len(questions),
     )
     return (*sheets, course, exam)
 
