@@ -60,7 +60,7 @@ def cli(context: click.Context, config: Path) -> None:
     context.obj = load_config(config)
 
 
-@cli.command("import")
+@cli.command("import", short_help="Convert a raw notes export into Markdown notes.")
 @click.argument("export", type=click.Path(path_type=Path))
 @click.option(
     "--out",
@@ -85,7 +85,7 @@ def import_command(export: Path, out: Path, force: bool, report: Path) -> None:
     click.echo(import_export(export, out, force=force, report=report))
 
 
-@cli.command()
+@cli.command(short_help="Validate the notes; list each problem as path:line.")
 @NOTES
 @click.option("--strict", is_flag=True, help="Also exit 1 when there are warnings.")
 @click.pass_obj
@@ -107,7 +107,7 @@ def check(config: Config, notes: Path | None, strict: bool) -> None:
         sys.exit(1)
 
 
-@cli.command()
+@cli.command(short_help="Print the parsed notes as JSON.")
 @NOTES
 @click.option("--json", "as_json", is_flag=True, required=True, help="Write the model as JSON (required).")
 @click.pass_obj
@@ -152,7 +152,7 @@ def build_options(command: Callable[P, R]) -> Callable[P, R]:
     return command
 
 
-@cli.command()
+@cli.command(short_help="Build the Anki deck, CSV, PDFs and JSON (only what changed).")
 @build_options
 @click.pass_obj
 @_user_errors
@@ -168,7 +168,7 @@ def build(config: Config, /, modules: tuple[int, ...], **overrides: Any) -> None
         sys.exit(1)
 
 
-@cli.command()
+@cli.command(short_help="Rebuild whenever a notes or template file is saved.")
 @build_options
 @click.option("--interval", type=float, default=0.5, show_default=True, help="Seconds between checks.")
 @click.pass_obj
