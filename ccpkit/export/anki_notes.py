@@ -180,20 +180,33 @@ def _labelled_cells(table: ComparisonTable, row: tuple[str, ...]) -> str:
     return f'<dl class="cells">{cells}</dl>'
 
 
+SHOWN_ROWS = 30
+"""A row's note shows at most this many rows of its table, around the row itself. Showing every row
+in every row's note grows with rows squared: a 5,000-row table made a 125 MB package."""
+
+
 class _WholeTable:
     """The table as HTML, rendered once; each row's note shows it with that row highlighted."""
 
     def __init__(self, table: ComparisonTable) -> None:
         head = "".join(f"<th>{to_html(column)}</th>" for column in table.columns)
-        self._head = f'<table class="comparison"><thead><tr>{head}</tr></thead><tbody>'
+        self._head = f"<thead><tr>{head}</tr></thead>"
         self._cells = ["".join(f"<td>{to_html(cell)}</td>" for cell in row) for row in table.rows]
 
     def highlighting(self, highlight: int) -> str:
+        total = len(self._cells)
+        first = max(0, min(highlight - SHOWN_ROWS // 2, total - SHOWN_ROWS))
+        shown = range(first, min(total, first + SHOWN_ROWS))
         body = "".join(
-            ('<tr class="current">' if number == highlight else "<tr>") + cells + "</tr>"
-            for number, cells in enumerate(self._cells)
+            ('<tr class="current">' if number == highlight else "<tr>") + self._cells[number] + "</tr>"
+            for number in shown
         )
-        return f"{self._head}{body}</tbody></table>"
+        caption = (
+            ""
+            if len(shown) == total
+            else f"<caption>rows {first + 1}\N{EN DASH}{shown[-1] + 1} of {total}</caption>"
+        )
+        return f'<table class="comparison">{caption}{self._head}<tbody>{body}</tbody></table>'
 
 
 def fingerprint(note: AnkiNote) -> Fingerprint:

@@ -50,7 +50,7 @@ CLEAN = ["bom", "cr", "crlf", "csv-formula", "empty-file", "hostile", "odd-names
 
 
 def test_every_corpus_case_has_an_expectation() -> None:
-    cases = {path.name for path in CORPUS.iterdir()}
+    cases = {path.name for path in CORPUS.iterdir() if path.is_dir()}
     assert cases == {*ERRORS, *WARNINGS, *CLEAN}
 
 

@@ -1,0 +1,118 @@
+"""Inputs too big or too odd to commit, generated in ``tmp_path``: huge files, deep nesting, wide
+tables, symlink loops, empty folders. Each ends in output or a ``path:line: message``, quickly."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from tests.hardening.commands import Commands, assert_clean_exit, problem_lines
+
+
+def notes_with(tmp_path: Path, files: dict[str, str]) -> Commands:
+    notes = tmp_path / "notes"
+    for name, text in files.items():
+        path = notes / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    notes.mkdir(exist_ok=True)
+    return Commands(notes, tmp_path / "build")
+
+
+def dumped(commands: Commands) -> dict[str, list[dict[str, object]]]:
+    result = commands.dump()
+    assert_clean_exit(result, 0)
+    deck: dict[str, list[dict[str, object]]] = json.loads(result.stdout)
+    return deck
+
+
+def write_50_mb(path: Path) -> None:
+    block = "".join(f"- **Term {n}:** definition {n} with **bold** and `code`.\n" for n in range(1000))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as stream:
+        stream.write("# Huge\n\n")
+        while stream.tell() < 50_000_000:
+            stream.write(block)
+
+
+def test_a_50_mb_notes_file_is_refused_by_name_and_the_rest_still_builds(tmp_path: Path) -> None:
+    commands = notes_with(tmp_path, {"02-small/cram-sheet.md": "# Cram\n\n- **EC2:** Servers.\n"})
+    write_50_mb(commands.notes / "01-huge" / "dump.md")
+
+    built = commands.build("json")
+    assert_clean_exit(built, 1)
+    assert problem_lines(built.stdout) == [
+        "01-huge/dump.md:1: file is 48 MB, over the 4 MB limit: split it into parts"
+    ]
+    deck = json.loads((commands.out / "json" / "deck.json").read_text(encoding="utf-8"))
+    assert [card["front"] for card in deck["cards"]] == ["EC2"]
+
+
+def test_200_levels_of_nested_bullets_stay_on_one_card(tmp_path: Path) -> None:
+    bullets = "".join("  " * depth + f"- **Level {depth}:** item {depth}\n" for depth in range(200))
+    commands = notes_with(tmp_path, {"01-deep/notes.md": f"# Deep\n\n{bullets}"})
+    assert_clean_exit(commands.build(), 0)
+    (card,) = dumped(commands)["cards"]
+    assert card["front"] == "Level 0"
+    assert "**Level 199:** item 199" in str(card["back"])
+
+
+def test_200_levels_of_nested_quotes_and_lists_parse(tmp_path: Path) -> None:
+    quotes = "".join(">" * depth + f" - **Quote {depth}:** text\n" for depth in range(1, 201))
+    commands = notes_with(tmp_path, {"01-deep/notes.md": f"# Deep\n\n{quotes}"})
+    assert_clean_exit(commands.build(), 0)
+    assert dumped(commands)["cards"] == []  # terms inside quotes are prose, not cards
+
+
+def test_a_20000_character_cell_reaches_every_output_whole(tmp_path: Path) -> None:
+    cell = ("word " * 4000).strip() + "!"
+    table = f"# Big\n\n**Big table**\n\n| Name | Text |\n|---|---|\n| one | {cell} |\n| two | short |\n"
+    commands = notes_with(tmp_path, {"01-big/notes.md": table})
+    assert_clean_exit(commands.build(), 0)
+    (table_item,) = dumped(commands)["tables"]
+    assert table_item["rows"] == [["one", cell], ["two", "short"]]
+    assert (commands.out / "pdf" / "01-big.pdf").stat().st_size > 0
+
+
+def test_a_50_column_table_gives_one_note_per_row_asking_49_columns(tmp_path: Path) -> None:
+    header = "|" + "|".join(f"Column {n}" for n in range(50)) + "|\n|" + "---|" * 50 + "\n"
+    rows = "".join("|" + "|".join(f"r{r}c{n}" for n in range(50)) + "|\n" for r in range(3))
+    commands = notes_with(tmp_path, {"01-wide/notes.md": f"# Wide\n\n**Wide**\n\n{header}{rows}"})
+    built = commands.build()
+    assert_clean_exit(built, 0)
+    assert "anki notes: 3 added" in built.stdout
+    (table_item,) = dumped(commands)["tables"]
+    assert len(table_item["columns"]) == 50 and len(table_item["rows"]) == 3
+
+
+def test_a_symlink_loop_is_not_followed(tmp_path: Path) -> None:
+    commands = notes_with(tmp_path, {"01-loop/notes.md": "# Loop\n\n- **EC2:** Servers.\n"})
+    os.symlink("..", commands.notes / "01-loop" / "parent")
+    os.symlink(".", commands.notes / "01-loop" / "itself")
+    assert_clean_exit(commands.build(), 0)
+    assert [card["source"] for card in dumped(commands)["cards"]] == ["01-loop/notes.md:3"]
+
+
+def test_an_empty_notes_folder_builds_an_empty_deck(tmp_path: Path) -> None:
+    commands = notes_with(tmp_path, {})
+    built = commands.build()
+    assert_clean_exit(built, 0)
+    assert "total 0 cards 0 tables 0 MCQs" in " ".join(built.stdout.split())
+    assert (commands.out / "anki" / "aws-certified-cloud-practitioner.apkg").is_file()
+    assert dumped(commands)["modules"] == []
+
+
+def test_empty_module_folders_give_empty_modules(tmp_path: Path) -> None:
+    commands = notes_with(tmp_path, {})
+    (commands.notes / "01-empty" / "sub").mkdir(parents=True)
+    assert_clean_exit(commands.build(), 0)
+    assert [module["items"] for module in dumped(commands)["modules"]] == [0]
+
+
+def test_a_notes_folder_that_is_missing_is_a_usage_error(tmp_path: Path) -> None:
+    commands = Commands(tmp_path / "nowhere", tmp_path / "build")
+    for result in (commands.check(), commands.build(), commands.dump()):
+        assert_clean_exit(result, 2)
+        assert f"notes folder {commands.notes} does not exist" in result.stderr
+    assert not commands.out.exists()
