@@ -79,7 +79,8 @@ class BuildReport:
             lines += describe_changes(self.changes)
         lines += [f"wrote {path}" for path in self.written]
         if self.unchanged:
-            lines.append(f"{len(self.unchanged)} outputs already up to date in {_common(self.unchanged)}")
+            count, folder = len(self.unchanged), _common(self.unchanged)
+            lines.append(f"{count} output{'s' if count != 1 else ''} already up to date in {folder}")
         return "\n".join(lines)
 
 
@@ -205,7 +206,8 @@ def _remove_stale(out: Path, previous: Manifest, current: Mapping[str, UnitRecor
 
 
 def _common(paths: Sequence[Path]) -> Path:
-    return Path(os.path.commonpath(paths)) if paths else Path()
+    """The folder holding all of ``paths``."""
+    return Path(os.path.commonpath([path.parent for path in paths])) if paths else Path()
 
 
 def settle_identities(
