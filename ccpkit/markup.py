@@ -1,7 +1,8 @@
 """The one Markdown subset our fields use, rendered three ways: Anki HTML, plain text, reportlab markup.
 
 Raw HTML in the notes is never passed through: markdown-it-py runs with ``html`` off, so ``<script>``
-arrives in every output as literal, escaped text. ``$…$`` is math (MathJax ``\\(…\\)`` in Anki).
+arrives in every output as literal, escaped text. Nothing is fetched: images become links to them.
+``$…$`` is math (MathJax ``\\(…\\)`` in Anki).
 """
 
 from __future__ import annotations
@@ -25,7 +26,15 @@ def _parser() -> MarkdownIt:
     md.add_render_rule("math_inline", _html_math(r"\(", r"\)"))
     md.add_render_rule("math_inline_double", _html_math(r"\[", r"\]"))
     md.add_render_rule("math_block", _html_math(r"\[", r"\]"))
+    md.add_render_rule("image", _html_image)
     return md
+
+
+def _html_image(_self: object, tokens: Sequence[Token], idx: int, *_args: object) -> str:
+    """An image is a link to it: an ``<img>`` would make Anki fetch the picture from the network."""
+    source, alt = str(tokens[idx].attrs.get("src", "")), tokens[idx].content
+    text = escape(alt or source, quote=False)
+    return f'<a href="{escape(source)}">{text}</a>' if source else text
 
 
 def _html_math(opening: str, closing: str) -> Callable[..., str]:
