@@ -1,0 +1,117 @@
+"""A build that dies half-way (full disk, crash, Ctrl-C) leaves the previous outputs and the ledger
+exactly as they were, and no temporary files behind."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ccpkit.build import build
+from ccpkit.export import ExportOptions
+from ccpkit.ledger import LEDGER_NAME
+from tests.conftest import REPO
+from tests.hardening.commands import Commands, assert_clean_exit
+
+HOSTILE = Path(__file__).parent / "corpus" / "hostile"
+OPTIONS = ExportOptions(templates=REPO / "templates")
+
+
+def snapshot(*folders: Path) -> dict[Path, bytes]:
+    return {path: path.read_bytes() for folder in folders for path in folder.rglob("*") if path.is_file()}
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> Commands:
+    """A notes folder built once, then edited so that every output and the ledger would change."""
+    shutil.copytree(HOSTILE, tmp_path / "notes")
+    commands = Commands(tmp_path / "notes", tmp_path / "build")
+    build(commands.notes, commands.out, options=OPTIONS, clock=lambda: 1_700_000_000)
+    sheet = commands.notes / "01-hostile" / "cram-sheet.md"
+    sheet.write_text(
+        sheet.read_text(encoding="utf-8") + "\n## Later\n\n- **New term:** Added later.\n", encoding="utf-8"
+    )
+    return commands
+
+
+def failing_on(call: int, error: BaseException, target_name: str = "") -> Callable[[str, str], None]:
+    """An ``os.replace`` that raises ``error`` on its ``call``-th use (counting only renames onto
+    ``target_name`` when given) and works otherwise."""
+    calls = []
+    real = os.replace
+
+    def replace(source: str, target: str) -> None:
+        if not target_name or Path(target).name == target_name:
+            calls.append(target)
+        if len(calls) == call:
+            raise error
+        real(source, target)
+
+    return replace
+
+
+@pytest.mark.parametrize("call", [1, 3, 6])
+@pytest.mark.parametrize(
+    "error",
+    [OSError(errno.ENOSPC, "No space left on device"), KeyboardInterrupt()],
+    ids=["disk-full", "ctrl-c"],
+)
+def test_a_failed_rename_keeps_every_previous_output_and_the_ledger(
+    built: Commands, monkeypatch: pytest.MonkeyPatch, call: int, error: BaseException
+) -> None:
+    before = snapshot(built.out, built.notes)
+    monkeypatch.setattr(os, "replace", failing_on(call, error))
+    with pytest.raises(type(error)):
+        build(built.notes, built.out, options=OPTIONS, clock=lambda: 1_700_086_400)
+    after = snapshot(built.out, built.notes)
+    changed = {path for path in before if after.get(path) != before[path]}
+    assert len(changed) < call  # only outputs renamed into place before the failure changed …
+    assert built.notes / LEDGER_NAME not in changed  # … never the ledger, written last
+    assert set(after) == set(before)  # no temporary file left behind, none deleted
+
+
+def test_a_failed_ledger_write_keeps_the_old_ledger_and_the_next_build_recovers(
+    built: Commands, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ledger = built.notes / LEDGER_NAME
+    old = ledger.read_bytes()
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", failing_on(1, OSError(errno.EIO, "I/O error"), LEDGER_NAME))
+        with pytest.raises(OSError):
+            build(built.notes, built.out, options=OPTIONS, clock=lambda: 1_700_086_400)
+    assert ledger.read_bytes() == old
+    assert [path.name for path in built.notes.iterdir() if path.name.endswith(".tmp")] == []
+
+    report = build(built.notes, built.out, options=OPTIONS, clock=lambda: 1_700_086_400)
+    assert report.changes is not None and report.changes.added == ("01-hostile/card/new-term",)
+    assert b"01-hostile/card/new-term" in ledger.read_bytes()
+
+
+def test_an_exporter_crash_mid_build_leaves_outputs_and_ledger_untouched(
+    built: Commands, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(built.out, built.notes)
+
+    def crash(*_args: object) -> None:
+        raise RuntimeError("exporter bug")
+
+    monkeypatch.setattr("ccpkit.export.anki.export", crash)  # the first format a build exports
+    with pytest.raises(RuntimeError):
+        build(built.notes, built.out, options=OPTIONS)
+    assert snapshot(built.out, built.notes) == before
+
+
+@pytest.mark.xfail(
+    strict=True, reason="build.py/cli.py: an OSError while writing is a traceback (see report)"
+)
+def test_a_full_disk_is_a_one_line_error_not_a_traceback(
+    built: Commands, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "replace", failing_on(1, OSError(errno.ENOSPC, "No space left on device")))
+    result = built.build()
+    assert_clean_exit(result, 1)
+    assert "No space left on device" in result.stderr
