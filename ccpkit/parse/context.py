@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,6 +13,10 @@ from ccpkit.errors import Problem
 from ccpkit.ids import item_id, slug
 from ccpkit.model import Item, Kind, ModelError, SourceLocation
 from ccpkit.parse.document import Document
+
+USABLE_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)*$", re.ASCII)
+"""What a pinned id may look like: ids end up in file names, tags and search queries, so no ``..``,
+no leading ``/``, no spaces."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +56,16 @@ class Context:
     def build(self, node: SyntaxTreeNode, make: Callable[[], Item]) -> Item | Problem:
         """Construct an item; a model invariant it breaks becomes a problem at the item, not a crash."""
         try:
-            return make()
+            item = make()
         except ModelError as error:
             return self.problem(node, f"{error}; this item was left out")
+        if not USABLE_ID.match(item.id):
+            message = (
+                f"pinned id {item.id!r} cannot be used: write words of letters, digits, '-', '_' or '.' "
+                "joined by '/', like {#ec2-pricing}"
+            )
+            return self.problem(node, message)
+        return item
 
 
 def pinned_id(*nodes: SyntaxTreeNode | None) -> str:

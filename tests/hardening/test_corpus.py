@@ -27,6 +27,10 @@ ERRORS: dict[str, list[str]] = {
     "utf16": ["01-compute/cram-sheet.md:1: file is UTF-16 text: save it as UTF-8"],
     "nul-bytes": ["01-compute/cram-sheet.md:3: NUL byte in the text"],
     "binary-named-md": ["01-compute/image.md:2: not valid UTF-8 (byte 0x80"],
+    "path-ids": [
+        "01-paths/cram-sheet.md:4: pinned id '../../../../outside/table' cannot be used",
+        "01-paths/cram-sheet.md:9: pinned id '/etc/passwd' cannot be used",
+    ],
     "duplicate-ids": [
         "01-compute/cram-sheet.md:7: duplicate id pinned: already used by the card at "
         "01-compute/cram-sheet.md:4",
