@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -21,9 +22,14 @@ def read_export(path: Path) -> list[Line]:
         raise ExportError(f"{path}: no such file; pass the path of the plain-text notes export")
     if path.is_dir():
         raise ExportError(f"{path}: is a folder; pass the plain-text notes export file")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ExportError(f"{path}: cannot be read ({error.strerror})") from None
     if not data.strip():
         raise ExportError(f"{path}: the file is empty; export the notes again")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ExportError(f"{path}: is UTF-16 text; save the export as UTF-8")
     if b"\x00" in data:
         raise ExportError(f"{path}: holds binary data, not a plain-text notes export")
     try:
@@ -31,7 +37,7 @@ def read_export(path: Path) -> list[Line]:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ExportError(f"{path}:{line}: not valid UTF-8 text; save the export as UTF-8") from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")  # Windows, old Mac
     if not _MODULE_HEADING.search(text):
         raise ExportError(f"{path}: does not look like a notes export (no 'Module N - Title' heading line)")
     return [Line(number, content) for number, content in enumerate(text.split("\n"), start=1)]

@@ -15,10 +15,11 @@ from tests.importer.conftest import FIXTURES, run_import
         (None, "no such file"),
         (b"", "the file is empty"),
         (b"Module 1 - Intro\n\x00\x01\x02", "binary data"),
+        ("Module 1 - Intro\n".encode("utf-16"), "is UTF-16 text; save the export as UTF-8"),
         (b"Module 1 - Intro\n\nCaf\xe9 au lait\n", ":3: not valid UTF-8"),
         ((FIXTURES / "not-an-export.txt").read_bytes(), "does not look like a notes export"),
     ],
-    ids=["missing", "empty", "binary", "invalid-utf8", "not-an-export"],
+    ids=["missing", "empty", "binary", "utf-16", "invalid-utf8", "not-an-export"],
 )
 def test_bad_export_files_give_one_line_and_write_nothing(
     tmp_path: Path, content: bytes | None, message: str
@@ -34,6 +35,34 @@ def test_bad_export_files_give_one_line_and_write_nothing(
     assert "Traceback" not in output
     assert not (tmp_path / "notes").exists()
     assert not (tmp_path / "report.txt").exists()
+
+
+def test_an_unreadable_export_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    export = tmp_path / "export.txt"
+    export.write_bytes((FIXTURES / "split-header.txt").read_bytes())
+
+    def denied(_path: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    code, output = run_import(tmp_path, export)
+    assert (code, output.strip()) == (1, f"error: {export}: cannot be read (Permission denied)")
+
+
+@pytest.mark.parametrize("newline", [b"\r\n", b"\r"], ids=["windows", "old-mac"])
+def test_any_line_endings_import_like_unix_ones(tmp_path: Path, newline: bytes) -> None:
+    unix = (FIXTURES / "split-header.txt").read_bytes().replace(b"\r\n", b"\n")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "export.txt").write_bytes(unix.replace(b"\n", newline))
+    (tmp_path / "export.txt").write_bytes(unix)
+    assert run_import(tmp_path, tmp_path / "export.txt")[0] == 0
+    assert run_import(other, other / "export.txt")[0] == 0
+    written = sorted((tmp_path / "notes").rglob("*.md"))
+    assert written
+    for path in written:
+        twin = other / "notes" / path.relative_to(tmp_path / "notes")
+        assert twin.read_bytes() == path.read_bytes()
 
 
 def test_a_directory_is_not_an_export(tmp_path: Path) -> None:
