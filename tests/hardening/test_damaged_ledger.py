@@ -1,0 +1,55 @@
+"""A damaged ledger stops the build before anything is written, and says how to recover; the damaged
+file itself is left for the user to restore (guessing would give notes fresh GUIDs and lose history)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ccpkit.ledger import LEDGER_NAME
+from tests.hardening.commands import Commands, assert_clean_exit
+
+CRLF = Path(__file__).parent / "corpus" / "crlf"
+
+
+@pytest.fixture
+def commands(tmp_path: Path) -> Commands:
+    shutil.copytree(CRLF, tmp_path / "notes")
+    return Commands(tmp_path / "notes", tmp_path / "build")
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        (b"", "line 1: not valid JSON"),
+        (b'{"version": 1, "notes": {', "line 1: not valid JSON"),
+        (b"\xff\xfe{}", "not UTF-8 text"),
+        (b"[]", 'not a ccpkit ledger of version 1 (no "version": 1)'),
+        (b'{"version": 1, "notes": {"a": {"guid": 1}}}', "entry 'a' is damaged"),
+        (b'{"version": 2, "notes": {}}', 'not a ccpkit ledger of version 1 (no "version": 1)'),
+    ],
+    ids=["empty", "truncated", "not-utf8", "a-list", "wrong-types", "newer-version"],
+)
+def test_a_damaged_ledger_builds_nothing_and_says_how_to_recover(
+    commands: Commands, damage: bytes, said: str
+) -> None:
+    ledger = commands.notes / LEDGER_NAME
+    ledger.write_bytes(damage)
+    result = commands.build()
+    assert_clean_exit(result, 1)
+    assert f"error: {ledger}: {said}" in result.stderr
+    assert "Restore it from git" in result.stderr
+    assert not commands.out.exists()
+    assert ledger.read_bytes() == damage
+
+
+@pytest.mark.xfail(
+    strict=True, reason="build.py _with_ledger reads the ledger catching FileNotFoundError only"
+)
+def test_a_folder_in_place_of_the_ledger_is_a_one_line_error(commands: Commands) -> None:
+    (commands.notes / LEDGER_NAME).mkdir()
+    result = commands.build()
+    assert_clean_exit(result, 1)
+    assert "Restore it from git" in result.stderr
