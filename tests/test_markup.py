@@ -34,6 +34,18 @@ def test_html_refuses_javascript_links() -> None:
     assert "href" not in to_html("[click](javascript:alert(1))")
 
 
+@pytest.mark.parametrize(
+    ("markdown", "html"),
+    [
+        ("![diagram](https://example.com/vpc.png)", '<a href="https://example.com/vpc.png">diagram</a>'),
+        ("![](vpc.png)", '<a href="vpc.png">vpc.png</a>'),
+        ("![a <b> & c](x.png)", '<a href="x.png">a &lt;b&gt; &amp; c</a>'),
+    ],
+)
+def test_html_turns_images_into_links_so_nothing_is_fetched(markdown: str, html: str) -> None:
+    assert to_html(markdown) == html
+
+
 def test_html_keeps_lists_in_a_back() -> None:
     html = to_html("Adds instances:\n\n- scale **out**\n  - nested")
     assert html.startswith("<p>Adds instances:</p>")
