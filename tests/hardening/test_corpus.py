@@ -47,6 +47,10 @@ WARNINGS: dict[str, list[str]] = {
     ],
     "unclosed-fence": ["01-compute/cram-sheet.md:5: warning: code fence is never closed"],
     "unclosed-details": ["01-compute/questions.md:11: warning: <details> is never closed"],
+    "unread-pins": [
+        "01-pins/cram-sheet.md:3: warning: this pin was not read, so the item below keeps its derived id",
+        "01-pins/cram-sheet.md:6: warning: this pin was not read, so the item below keeps its derived id",
+    ],
 }
 """Cases that build (exit 0) but deserve a word: exactly these warnings."""
 
@@ -126,6 +130,11 @@ def test_a_byte_order_mark_is_not_part_of_the_text(tmp_path: Path) -> None:
 def test_empty_files_make_empty_modules(tmp_path: Path) -> None:
     deck = dump("empty-file", tmp_path)
     assert [module["items"] for module in deck["modules"]] == [0, 0]
+
+
+def test_a_pin_that_was_read_names_the_item_and_the_others_keep_derived_ids(tmp_path: Path) -> None:
+    deck = dump("unread-pins", tmp_path)
+    assert [card["id"] for card in deck["cards"]] == ["01-pins/card/ec2", "01-pins/card/s3", "good-pin"]
 
 
 def test_dots_spaces_and_emoji_in_names_become_safe_slugs(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from ccpkit.model import Item
 from ccpkit.parse.context import Context
 from ccpkit.parse.rules.cards import extract_cards
 from ccpkit.parse.rules.mcq import extract_mcqs
+from ccpkit.parse.rules.pins import check_pins
 from ccpkit.parse.rules.tables import extract_tables
 from ccpkit.parse.rules.unclosed import check_unclosed
 
@@ -20,5 +21,6 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("table", extract_tables),
     ("card", extract_cards),
     ("unclosed", check_unclosed),
+    ("pins", check_pins),
 )
 """Rule name → rule, in the order they run."""
