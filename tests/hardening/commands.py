@@ -31,10 +31,14 @@ class Commands:
         return self.invoke("check", "--notes", str(self.notes))
 
     def build(self, *formats: str) -> Result:
-        chosen = [arg for name in formats for arg in ("--format", name)]
+        """``build`` of ``formats`` (all of them when none is named)."""
+        return self.build_with(*(arg for name in formats for arg in ("--format", name)))
+
+    def build_with(self, *args: str) -> Result:
+        """``build`` with more options; a repeated option overrides the default one given here."""
         templates = str(REPO / "templates")
         return self.invoke(
-            "build", "--notes", str(self.notes), "--out", str(self.out), "--templates", templates, *chosen
+            "build", "--notes", str(self.notes), "--out", str(self.out), "--templates", templates, *args
         )
 
     def dump(self) -> Result:

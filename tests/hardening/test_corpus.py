@@ -6,6 +6,7 @@ case goes through ``check``, ``build`` (all formats) and ``dump --json``, on a c
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from pathlib import Path
@@ -156,3 +157,14 @@ def test_a_module_title_like_a_path_stays_a_title_and_writes_nothing_outside_the
     pdfs = sorted(p.name for p in (commands.out / "pdf").iterdir())
     modules = ["00-dots-in-name.pdf", "01-compute-and-more.pdf", "02-a-b.pdf"]
     assert pdfs == [*modules, "course.pdf", "practice-exam.pdf"]
+
+
+def test_formula_text_is_neutralised_in_the_spreadsheet_csvs_and_kept_for_anki(tmp_path: Path) -> None:
+    commands = commands_for("csv-formula", tmp_path)
+    assert_clean_exit(commands.build("csv"), 0)
+    plain = [commands.out / "csv" / "cards.csv", *(commands.out / "csv" / "tables").glob("*.csv")]
+    cells = [cell for path in plain for row in csv.reader(path.open(encoding="utf-8-sig")) for cell in row]
+    assert '\'=HYPERLINK("http://evil","x")' in cells and "'-C1" in cells
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    anki = (commands.out / "csv" / "anki" / "term.csv").read_text(encoding="utf-8")
+    assert '"=1+2"' in anki  # Anki never evaluates formulas: its fields keep the notes' text

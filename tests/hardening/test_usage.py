@@ -1,0 +1,64 @@
+"""Usage mistakes (paths that are files, folders that do not exist, outputs that cannot be written)
+are one line and exit 2 (or 1 when the system refuses a write), never a traceback."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.hardening.commands import Commands, assert_clean_exit
+
+CRLF = Path(__file__).parent / "corpus" / "crlf"
+
+
+@pytest.fixture
+def commands(tmp_path: Path) -> Commands:
+    shutil.copytree(CRLF, tmp_path / "notes")
+    (tmp_path / "a-file").write_text("not a folder\n", encoding="utf-8")
+    return Commands(tmp_path / "notes", tmp_path / "build")
+
+
+@pytest.mark.parametrize(
+    ("option", "said"),
+    [
+        ("--notes", "Invalid value for '--notes': Directory"),
+        ("--out", "Invalid value for '--out': Directory"),
+        ("--templates", "Invalid value for '--templates': Directory"),
+    ],
+)
+def test_a_file_where_a_folder_belongs_is_a_usage_error(commands: Commands, option: str, said: str) -> None:
+    result = commands.build_with(option, str(commands.out.parent / "a-file"))
+    assert_clean_exit(result, 2)
+    assert said in result.stderr
+
+
+def test_a_missing_templates_folder_names_the_template_to_restore(commands: Commands) -> None:
+    result = commands.invoke(
+        "build", "--notes", str(commands.notes), "--out", str(commands.out), "--templates", "nowhere"
+    )
+    assert_clean_exit(result, 2)
+    assert "error: nowhere/anki/term.front.html: Anki template missing" in result.stderr
+
+
+def test_an_unknown_module_number_is_a_usage_error(commands: Commands) -> None:
+    result = commands.build_with("--module", "7")
+    assert_clean_exit(result, 2)
+    assert "error: no module numbered 7; the notes have [1]" in result.stderr
+
+
+@pytest.mark.xfail(strict=True, reason="build.py: an OSError from write_atomically escapes as a traceback")
+def test_an_output_folder_that_cannot_be_created_is_one_line(commands: Commands) -> None:
+    result = commands.build_with("--out", str(commands.out.parent / "a-file" / "build"))
+    assert_clean_exit(result, 1)
+    assert "a-file" in result.stderr
+
+
+@pytest.mark.xfail(
+    strict=True, reason="build.py: --out inside --notes is accepted; the outputs become modules"
+)
+def test_an_output_folder_inside_the_notes_is_refused(commands: Commands) -> None:
+    result = commands.build_with("--out", str(commands.notes / "build"))
+    assert_clean_exit(result, 2)
+    assert not (commands.notes / "build").exists()
