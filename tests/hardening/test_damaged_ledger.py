@@ -45,9 +45,6 @@ def test_a_damaged_ledger_builds_nothing_and_says_how_to_recover(
     assert ledger.read_bytes() == damage
 
 
-@pytest.mark.xfail(
-    strict=True, reason="build.py _with_ledger reads the ledger catching FileNotFoundError only"
-)
 def test_a_folder_in_place_of_the_ledger_is_a_one_line_error(commands: Commands) -> None:
     (commands.notes / LEDGER_NAME).mkdir()
     result = commands.build()

@@ -64,7 +64,7 @@ WHITESPACE_EDITS: dict[str, Callable[[list[str]], str]] = {
 }
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(notes_file())
 def test_ids_are_unique_and_survive_whitespace_only_edits(blocks: list[str]) -> None:
     original = parse_file("\n\n".join(blocks) + "\n")

@@ -48,16 +48,12 @@ def test_an_unknown_module_number_is_a_usage_error(commands: Commands) -> None:
     assert "error: no module numbered 7; the notes have [1]" in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="build.py: an OSError from write_atomically escapes as a traceback")
 def test_an_output_folder_that_cannot_be_created_is_one_line(commands: Commands) -> None:
     result = commands.build_with("--out", str(commands.out.parent / "a-file" / "build"))
     assert_clean_exit(result, 1)
     assert "a-file" in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True, reason="build.py: --out inside --notes is accepted; the outputs become modules"
-)
 def test_an_output_folder_inside_the_notes_is_refused(commands: Commands) -> None:
     result = commands.build_with("--out", str(commands.notes / "build"))
     assert_clean_exit(result, 2)
