@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-from ccpkit.errors import Problem, UsageError
+from ccpkit.errors import Problem, UsageError, WriteError
 from ccpkit.export import EXPORTERS, ExportOptions, NoteIdentity, Output, Unit, units
 from ccpkit.export.anki_notes import anki_notes, default_guid, fingerprint
 from ccpkit.export.anki_templates import load_templates
@@ -100,6 +100,7 @@ def build(
     ``modules`` limits the outputs to those module numbers (the ledger still sees every module);
     ``clock`` stamps changed notes; ``progress`` hears about the slow steps.
     """
+    _check_folders(notes, out)
     templates = digest_files([options.templates])
     settings = repr((sorted(formats), options, title, sorted(modules)))
     sources = digest(digest_files([notes]), templates, settings)
@@ -170,11 +171,20 @@ class _Run:
 
 
 def _with_ledger(sources: str, notes: Path) -> str:
-    """The build's input digest: sources plus the ledger as it is now (the build may have rewritten it)."""
+    """The build's input digest: sources plus the ledger as it is now (the build may have rewritten it).
+
+    An unreadable ledger just makes the digest new; reading it for real then says what is wrong.
+    """
     try:
         return digest(sources, (notes / LEDGER_NAME).read_bytes())
-    except FileNotFoundError:
-        return digest(sources, b"")
+    except OSError as error:
+        return digest(sources, f"unreadable: {error.errno}")
+
+
+def _check_folders(notes: Path, out: Path) -> None:
+    """Outputs written inside the notes folder would be read back as notes on the next build."""
+    if out.resolve().is_relative_to(notes.resolve()):
+        raise UsageError(f"output folder {out} is inside the notes folder {notes}: choose one outside it")
 
 
 def _nothing_changed(manifest: Manifest, out: Path) -> BuildReport:
@@ -260,17 +270,26 @@ def _differs(path: Path, data: bytes) -> bool:
 
 
 def write_atomically(out: Path, output: Output) -> Path:
-    """Write through a temporary file in the same folder, so a crash never leaves half a file."""
+    """Write through a temporary file in the same folder, so a crash never leaves half a file.
+
+    A write the system refuses (full disk, no permission, a file where a folder should be) is a
+    ``WriteError`` naming the file; the previous version of the file is left as it was.
+    """
     target = out / output.path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as error:
+        raise WriteError(target, error) from None
     try:
         os.fchmod(handle, _file_mode())  # mkstemp makes 0600 files; outputs and the ledger are shared
         with os.fdopen(handle, "wb") as stream:
             stream.write(output.data)
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise WriteError(target, error) from None
         raise
     return target
 

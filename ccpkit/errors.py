@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from ccpkit.model import SourceLocation
@@ -34,6 +35,13 @@ class UsageError(CcpkitError):
     """The command was called wrongly (a bad path, option or configuration)."""
 
     exit_code = 2
+
+
+class WriteError(CcpkitError):
+    """The system refused to write an output (full disk, no permission, a file in the way)."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        super().__init__(f"cannot write {path}: {error.strerror or error}")
 
 
 class InvalidNotesError(CcpkitError):
