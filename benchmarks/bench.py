@@ -49,9 +49,8 @@ def main() -> None:
     build = [*CCPKIT, "build", "--notes", str(notes), "--out", str(out)]
     dump = work / "deck.json"
     with dump.open("wb") as stream:
-        subprocess.run(
-            [*CCPKIT, "dump", "--json", "--notes", str(notes)], cwd=work, stdout=stream, check=True
-        )
+        dump_command = [*CCPKIT, "dump", "--json", "--notes", str(notes)]
+        subprocess.run(dump_command, cwd=work, stdout=stream, stderr=subprocess.DEVNULL, check=True)
     edited = sorted(notes.glob("0[2-9]-*/*.md"))[0]
 
     committed_ledger = REPO / "source_notes" / ".ccpkit-ledger.json"
