@@ -9,7 +9,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Deck, Item, Module, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.merge import unique_items
-from ccpkit.parse.notes import ModuleFiles, find_modules, read_document
+from ccpkit.parse.notes import ModuleFiles, find_modules, misnamed, read_document
 from ccpkit.parse.rules import RULES
 
 DEFAULT_TITLE = "AWS Certified Cloud Practitioner"
@@ -33,8 +33,11 @@ class Parsed:
 
 def parse_notes(notes: Path, *, title: str = DEFAULT_TITLE) -> Parsed:
     """Parse every Markdown file under ``notes`` into one deck."""
-    problems: list[Problem] = []
-    found = [(files, *_parse_module(notes, files, problems)) for files in _distinct(notes, problems)]
+    modules_found = find_modules(notes)
+    problems: list[Problem] = misnamed(notes)
+    found = [
+        (files, *_parse_module(notes, files, problems)) for files in _distinct(modules_found, notes, problems)
+    ]
     unique, duplicates = unique_items(item for _, _, items in found for item in items)
     problems += duplicates
     by_module: dict[str, list[Item]] = {}
@@ -52,10 +55,10 @@ def parse_notes(notes: Path, *, title: str = DEFAULT_TITLE) -> Parsed:
     return Parsed(Deck(title=title, modules=modules), tuple(sorted(problems)))
 
 
-def _distinct(notes: Path, problems: list[Problem]) -> list[ModuleFiles]:
+def _distinct(modules: list[ModuleFiles], notes: Path, problems: list[Problem]) -> list[ModuleFiles]:
     """Modules with distinct slugs; a second ``foo`` (file ``foo.md`` beside folder ``foo/``) is left out."""
     seen: dict[str, ModuleFiles] = {}
-    for files in find_modules(notes):
+    for files in modules:
         first = seen.setdefault(files.slug, files)
         if first is not files and files.files:
             where = SourceLocation(path=files.files[0].relative_to(notes).as_posix(), line=1)

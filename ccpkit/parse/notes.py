@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,19 +40,48 @@ def find_modules(notes: Path) -> list[ModuleFiles]:
         raise UsageError(
             f"notes folder {notes} does not exist: pass --notes DIR or run `ccpkit import` first"
         )
-    modules = [_module(entry) for entry in sorted(notes.iterdir()) if _is_notes(entry)]
-    found = [module for module in modules if module is not None]
-    return sorted(found, key=lambda m: (m.number == 0, m.number, m.slug))
+    try:
+        entries = sorted(notes.iterdir())
+    except OSError as error:
+        raise UsageError(f"notes folder {notes} cannot be read: {error.strerror}") from None
+    modules = [_module(entry) for entry in entries if _is_notes(entry)]
+    return sorted(modules, key=lambda m: (m.number == 0, m.number, m.slug))
+
+
+def misnamed(notes: Path) -> list[Problem]:
+    """A problem for each notes file or folder whose name is not UTF-8; it is left out, since its
+    name could be neither printed nor stored in the outputs. Inside a misnamed folder, nothing more."""
+    problems = []
+    for path in sorted(notes.rglob("*")):
+        relative = path.relative_to(notes)
+        if _utf8(relative.name) or not all(_utf8(part) for part in relative.parent.parts):
+            continue
+        if _visible(path, notes) and (path.is_dir() or path.suffix == SUFFIX):
+            shown = os.fsencode(relative).decode("utf-8", "replace")
+            message = "name is not valid UTF-8: rename it (it was left out)"
+            problems.append(Problem(SourceLocation(path=shown, line=1), message))
+    return problems
+
+
+def _utf8(name: str) -> bool:
+    """Whether a file name decoded cleanly (Python keeps undecodable bytes as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _is_notes(entry: Path) -> bool:
-    return not entry.name.startswith(".") and (entry.is_dir() or entry.suffix == SUFFIX)
+    named = _utf8(entry.name) and not entry.name.startswith(".")
+    return named and (entry.is_dir() or entry.suffix == SUFFIX)
 
 
-def _module(entry: Path) -> ModuleFiles | None:
+def _module(entry: Path) -> ModuleFiles:
     if entry.is_file():
         return ModuleFiles(0, slug(entry.stem), _humanise(entry.stem), (entry,), entry.name, single_file=True)
-    files = tuple(sorted(p for p in entry.rglob(f"*{SUFFIX}") if _visible(p, entry) and p.is_file()))
+    found = entry.rglob(f"*{SUFFIX}")
+    files = tuple(sorted(p for p in found if _visible(p, entry) and _utf8(str(p)) and p.is_file()))
     numbered = _NUMBERED.match(entry.name)
     if numbered:
         number = int(numbered["number"])
