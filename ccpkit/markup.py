@@ -58,6 +58,13 @@ def to_html(markdown: str) -> str:
     return html.strip()
 
 
+@lru_cache(maxsize=1 << 16)
+def to_inline_html(markdown: str) -> str:
+    """Safe HTML for one-line text (a term, a title, a cell): block syntax such as ``1. Intro`` stays text."""
+    html: str = _parser().renderInline(markdown)
+    return html.strip()
+
+
 def _single_paragraph(tokens: Sequence[Token]) -> bool:
     return len(tokens) == 3 and tokens[0].type == "paragraph_open"
 

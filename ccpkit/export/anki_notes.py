@@ -18,7 +18,7 @@ from ccpkit.export import NoteIdentity
 from ccpkit.export.anki_notetypes import COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
 from ccpkit.ids import slug
 from ccpkit.ledger import Fingerprint
-from ccpkit.markup import to_html, to_text
+from ccpkit.markup import to_html, to_inline_html, to_text
 from ccpkit.model import MCQ, Card, ComparisonTable, Deck, Item, Module, SourceLocation
 
 GUID_SEED = "ccpkit"
@@ -112,7 +112,7 @@ def _render(item: Item) -> tuple[_Rendered, ...]:
     """An item's notes; cached, since one build renders them for the ledger, the .apkg and the CSV."""
     match item:
         case Card():
-            return ((item.id, TERM, (to_html(item.front), to_html(item.back)), to_text(item.front)),)
+            return ((item.id, TERM, (to_inline_html(item.front), to_html(item.back)), to_text(item.front)),)
         case MCQ():
             return ((item.id, MULTIPLE_CHOICE, _mcq_fields(item), to_text(item.stem)),)
         case ComparisonTable():
@@ -123,7 +123,7 @@ def _context(module: Module, item: Item) -> str:
     """Module, part and sections, in small print above the prompt; a table heading is not repeated."""
     title = item.title if isinstance(item, ComparisonTable) else ""
     parts = [escape(f"{module.number:02d} {module.title}")]
-    parts += [to_html(text) for text in (item.part, *item.section) if text.strip() and text != title]
+    parts += [to_inline_html(text) for text in (item.part, *item.section) if text.strip() and text != title]
     return BREADCRUMB.join(parts)
 
 
@@ -131,11 +131,11 @@ def _mcq_fields(mcq: MCQ) -> tuple[str, ...]:
     options = "".join(
         f'<li class="option" data-label="{escape(option.label)}">'
         f'<span class="label">{escape(option.label)}</span> '
-        f'<span class="text">{to_html(option.text)}</span></li>'
+        f'<span class="text">{to_inline_html(option.text)}</span></li>'
         for option in mcq.options
     )
     correct = "".join(
-        f'<li><span class="label">{escape(option.label)}</span> {to_html(option.text)}</li>'
+        f'<li><span class="label">{escape(option.label)}</span> {to_inline_html(option.text)}</li>'
         for option in mcq.options
         if option.correct
     )
@@ -160,11 +160,11 @@ def _table_rows(table: ComparisonTable) -> Iterator[_Rendered]:
         while row_slug in seen:
             row_slug += "-2"
         seen.add(row_slug)
-        label = to_html(row[0]) if row[0].strip() else f"Row {number + 1}"
+        label = to_inline_html(row[0]) if row[0].strip() else f"Row {number + 1}"
         fields = (
             label,
-            to_html(table.title),
-            ", ".join(to_html(column) for column in table.columns[1:]),
+            to_inline_html(table.title),
+            ", ".join(to_inline_html(column) for column in table.columns[1:]),
             _labelled_cells(table, row),
             whole.highlighting(number),
         )
@@ -174,7 +174,7 @@ def _table_rows(table: ComparisonTable) -> Iterator[_Rendered]:
 
 def _labelled_cells(table: ComparisonTable, row: tuple[str, ...]) -> str:
     cells = "".join(
-        f"<dt>{to_html(column)}</dt><dd>{to_html(cell) if cell.strip() else '—'}</dd>"
+        f"<dt>{to_inline_html(column)}</dt><dd>{to_inline_html(cell) if cell.strip() else '—'}</dd>"
         for column, cell in zip(table.columns[1:], row[1:], strict=True)
     )
     return f'<dl class="cells">{cells}</dl>'
@@ -189,9 +189,9 @@ class _WholeTable:
     """The table as HTML, rendered once; each row's note shows it with that row highlighted."""
 
     def __init__(self, table: ComparisonTable) -> None:
-        head = "".join(f"<th>{to_html(column)}</th>" for column in table.columns)
+        head = "".join(f"<th>{to_inline_html(column)}</th>" for column in table.columns)
         self._head = f"<thead><tr>{head}</tr></thead>"
-        self._cells = ["".join(f"<td>{to_html(cell)}</td>" for cell in row) for row in table.rows]
+        self._cells = ["".join(f"<td>{to_inline_html(cell)}</td>" for cell in row) for row in table.rows]
 
     def highlighting(self, highlight: int) -> str:
         total = len(self._cells)

@@ -72,3 +72,24 @@ def test_note_types_have_distinct_fixed_ids_and_an_id_field() -> None:
     assert len({note_type.id for note_type in NOTE_TYPES}) == len(NOTE_TYPES)
     assert all(note_type.fields[-1] == "Id" for note_type in NOTE_TYPES)
     assert (TERM.id, COMPARISON.id, MULTIPLE_CHOICE.id) == (1_597_326_841, 1_858_203_177, 1_290_487_365)
+
+
+def test_one_line_fields_never_turn_into_lists_or_quotes(deck: Deck) -> None:
+    card = deck.modules[0].items[0]
+    assert isinstance(card, Card)
+    numbered = replace(card, front="1. AMI", section=("1. Course intro & presenters", "> not a quote"))
+    edited = replace(deck, modules=(replace(deck.modules[0], items=(numbered,)), *deck.modules[1:]))
+    note = by_id(edited)[card.id]
+    assert note.field("Term") == "1. AMI"
+    assert "1. Course intro &amp; presenters" in note.field("Context")
+    assert "&gt; not a quote" in note.field("Context")
+    assert "<ol>" not in "".join(note.fields) and "<blockquote>" not in "".join(note.fields)
+
+
+def test_table_cells_and_options_render_inline(deck: Deck) -> None:
+    table = deck.tables[0]
+    first = replace(table, rows=(("1. On-Demand", "- short jobs", "none"), *table.rows[1:]))
+    edited = replace(deck, modules=(replace(deck.modules[0], items=(first,)), *deck.modules[1:]))
+    row = by_id(edited)["02-compute/table/ec2-pricing/1-on-demand"]
+    assert "<ol>" not in "".join(row.fields) and "<ul>" not in "".join(row.fields)
+    assert "<td>- short jobs</td>" in row.field("Whole table")
