@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from tests.hardening.commands import Commands, assert_clean_exit, problem_lines
 
@@ -55,7 +56,7 @@ WARNINGS: dict[str, list[str]] = {
 }
 """Cases that build (exit 0) but deserve a word: exactly these warnings."""
 
-CLEAN = ["bom", "cr", "crlf", "csv-formula", "empty-file", "hostile", "odd-names"]
+CLEAN = ["bom", "cr", "crlf", "csv-formula", "empty-file", "hostile", "markup-in-titles", "odd-names"]
 
 
 def test_every_corpus_case_has_an_expectation() -> None:
@@ -168,3 +169,11 @@ def test_formula_text_is_neutralised_in_the_spreadsheet_csvs_and_kept_for_anki(t
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
     anki = (commands.out / "csv" / "anki" / "term.csv").read_text(encoding="utf-8")
     assert '"=1+2"' in anki  # Anki never evaluates formulas: its fields keep the notes' text
+
+
+def test_markup_in_titles_and_headings_prints_literally_in_the_pdf(tmp_path: Path) -> None:
+    commands = commands_for("markup-in-titles", tmp_path)
+    assert_clean_exit(commands.build_with("--format", "pdf", "--title", 'Course <b> & </i> "x"'), 0)
+    text = PdfReader(commands.out / "pdf" / "01-a.pdf").pages[0].extract_text()
+    for literal in ("A & B <script> </font> {{Front}}", "Part <b>x</b> & </para>", 'Course <b> & </i> "x"'):
+        assert literal in text
