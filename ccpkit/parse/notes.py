@@ -15,6 +15,8 @@ from ccpkit.parse.document import Document, parse_document
 
 _NUMBERED = re.compile(r"^(?P<number>\d+)-(?P<name>.+)$")
 SUFFIX = ".md"
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+"""Line ends as markdown-it-py counts them (a lone CR too), so every reported line number agrees."""
 MAX_FILE_BYTES = 4 * 2**20
 """Notes files are typed by people: the whole course export is under 1 MB. Larger files are refused
 before they are read, so a stray dump or log file named ``.md`` cannot exhaust memory or time."""
@@ -130,10 +132,10 @@ def _decode(data: bytes) -> str | _Undecodable:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         byte = data[error.start]
-        line = data.count(b"\n", 0, error.start) + 1
+        line = len(_LINE_END.split(data[: error.start]))
         message = f"not valid UTF-8 (byte {byte:#04x} at offset {error.start}): save the file as UTF-8"
         return _Undecodable(line, message)
     if "\0" in text:
-        line = text.count("\n", 0, text.index("\0")) + 1
+        line = len(_LINE_END.split(text[: text.index("\0")].encode()))
         return _Undecodable(line, "NUL byte in the text: is this a binary or UTF-16 file? save it as UTF-8")
     return text

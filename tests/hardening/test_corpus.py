@@ -28,7 +28,7 @@ ERRORS: dict[str, list[str]] = {
     "invalid-utf8": ["01-compute/cram-sheet.md:3: not valid UTF-8 (byte 0xff"],
     "utf16": ["01-compute/cram-sheet.md:1: file is UTF-16 text: save it as UTF-8"],
     "nul-bytes": ["01-compute/cram-sheet.md:3: NUL byte in the text"],
-    "binary-named-md": ["01-compute/image.md:2: not valid UTF-8 (byte 0x80"],
+    "binary-named-md": ["01-compute/image.md:3: not valid UTF-8 (byte 0x80"],
     "path-ids": [
         "01-paths/cram-sheet.md:4: pinned id '../../../../outside/table' cannot be used",
         "01-paths/cram-sheet.md:9: pinned id '/etc/passwd' cannot be used",
@@ -49,6 +49,10 @@ WARNINGS: dict[str, list[str]] = {
     ],
     "unclosed-fence": ["01-compute/cram-sheet.md:5: warning: code fence is never closed"],
     "unclosed-details": ["01-compute/questions.md:11: warning: <details> is never closed"],
+    "invisible-characters": [
+        "01-compute/cram-sheet.md:4: warning: invisible character U+001B (a control character) at column 18; "
+        "3 in this file: delete it"
+    ],
     "unread-pins": [
         "01-pins/cram-sheet.md:3: warning: this pin was not read, so the item below keeps its derived id",
         "01-pins/cram-sheet.md:6: warning: this pin was not read, so the item below keeps its derived id",

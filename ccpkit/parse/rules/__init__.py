@@ -8,6 +8,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
 from ccpkit.parse.rules.cards import extract_cards
+from ccpkit.parse.rules.characters import check_characters
 from ccpkit.parse.rules.mcq import extract_mcqs
 from ccpkit.parse.rules.pins import check_pins
 from ccpkit.parse.rules.tables import extract_tables
@@ -22,5 +23,6 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("card", extract_cards),
     ("unclosed", check_unclosed),
     ("pins", check_pins),
+    ("characters", check_characters),
 )
 """Rule name → rule, in the order they run."""
