@@ -32,9 +32,6 @@ OURS = re.compile(
 )
 """Every tag ``to_html`` may write, with the only attributes it may give them."""
 SCRIPT_LINK = re.compile(r"^\s*(?:javascript|vbscript|data|file):", re.I)
-TAG = re.compile(r"</?(?:p|strong|em|code|pre|a|ul|ol|li|br|s|b|i|font|strike)\b[^<>]*>", re.I)
-"""A tag either renderer makes: plain text must hold none that the notes did not spell out."""
-ENTITY = re.compile(r"&#?\w+;")
 STYLE = ParagraphStyle("field", fontName="Helvetica")
 MONO = 'face="mono"'
 
@@ -57,11 +54,10 @@ def test_reportlab_markup_always_parses(text: str) -> None:
 
 
 @settings(max_examples=500, deadline=None)
-@given(TEXT)
-def test_plain_text_adds_no_tags_and_no_entities(text: str) -> None:
-    plain = to_text(text)
-    assert set(TAG.findall(plain)) <= set(TAG.findall(unescape(text)))
-    assert set(ENTITY.findall(plain)) <= set(ENTITY.findall(text))
+@given(st.text(alphabet="ab <>&\"'/=", max_size=40).filter(lambda text: not text.lstrip().startswith(">")))
+def test_plain_text_keeps_html_characters_literally(text: str) -> None:
+    """A leading ``>`` would be a quote, so it is left out; every other ``<>&"'`` comes through as is."""
+    assert to_text(text) == text.strip()  # for CSV and spreadsheets: no escaping, nothing dropped
 
 
 @settings(max_examples=500, deadline=None)
