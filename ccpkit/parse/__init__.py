@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccpkit.errors import Problem
+from ccpkit.errors import Problem, UsageError
 from ccpkit.model import Deck, Item, Module, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.merge import unique_items
@@ -33,6 +33,8 @@ class Parsed:
 
 def parse_notes(notes: Path, *, title: str = DEFAULT_TITLE) -> Parsed:
     """Parse every Markdown file under ``notes`` into one deck."""
+    if not title.strip():
+        raise UsageError("the course title is empty: pass --title TEXT or set [course] title in ccpkit.toml")
     modules_found = find_modules(notes)
     problems: list[Problem] = misnamed(notes)
     found = [

@@ -58,3 +58,11 @@ def test_an_output_folder_inside_the_notes_is_refused(commands: Commands) -> Non
     result = commands.build_with("--out", str(commands.notes / "build"))
     assert_clean_exit(result, 2)
     assert not (commands.notes / "build").exists()
+
+
+@pytest.mark.parametrize("title", ["", "   "])
+def test_an_empty_course_title_is_a_usage_error(commands: Commands, title: str) -> None:
+    result = commands.build_with("--title", title)
+    assert_clean_exit(result, 2)
+    assert "error: the course title is empty: pass --title TEXT" in result.stderr
+    assert not commands.out.exists()
