@@ -38,7 +38,7 @@ def load_templates(folder: Path) -> AnkiTemplates:
     """Read ``<key>.front.html``, ``<key>.back.html`` per note type and ``style.css`` from ``folder``."""
     cards = {
         note_type.key: CardTemplate(
-            front=_checked(folder / f"{note_type.key}.front.html", note_type),
+            front=_checked(folder / f"{note_type.key}.front.html", note_type, front=True),
             back=_checked(folder / f"{note_type.key}.back.html", note_type),
         )
         for note_type in NOTE_TYPES
@@ -55,13 +55,40 @@ def _read(path: Path) -> str:
         raise UsageError(f"{path}: cannot read this Anki template ({error})") from error
 
 
-def _checked(path: Path, note_type: NoteType) -> str:
-    """A template that names a field the note type lacks would render "{{unknown field}}" on every card."""
+def _checked(path: Path, note_type: NoteType, *, front: bool = False) -> str:
+    """A template Anki would refuse or render as an error on every card is a usage error, at its line:
+    an unknown field, an unbalanced ``{{#section}}`` and, on a front, no field at all (a blank card)."""
     text = _read(path)
+    opened: list[tuple[str, int]] = []
+    used: set[str] = set()
     for number, line in enumerate(text.splitlines(), start=1):
-        for name in _FIELD_REFERENCE.findall(line):
-            field = name.strip().split(":")[-1]
+        for tag in _FIELD_REFERENCE.finditer(line):
+            field = tag[1].strip().split(":")[-1]
             if field not in note_type.fields and field not in _SPECIAL:
                 known = ", ".join(note_type.fields)
                 raise UsageError(f"{path}:{number}: no field {field!r} in {note_type.name}; fields: {known}")
+            used.add(field)
+            _balance(path, number, tag[0][2:3], field, opened)
+    if opened:
+        field, number = opened[-1]
+        raise UsageError(f"{path}:{number}: {{{{#{field}}}}} is never closed: add {{{{/{field}}}}}")
+    if front and not used.intersection(note_type.fields):
+        raise UsageError(f"{path}: the front shows no field, so Anki would show every card as blank")
     return text
+
+
+def _balance(path: Path, number: int, sigil: str, field: str, opened: list[tuple[str, int]]) -> None:
+    """Track ``{{#field}}``/``{{^field}}`` … ``{{/field}}`` pairs, which must nest properly."""
+    if sigil in "#^":
+        opened.append((field, number))
+    elif sigil == "/":
+        if not opened:
+            message = f"{{{{/{field}}}}} closes a section never opened with {{{{#{field}}}}}"
+            raise UsageError(f"{path}:{number}: {message}")
+        if opened[-1][0] != field:
+            inner, line = opened[-1]
+            message = (
+                f"{{{{/{field}}}}} comes before {{{{/{inner}}}}} (opened at line {line}): close that first"
+            )
+            raise UsageError(f"{path}:{number}: {message}")
+        opened.pop()

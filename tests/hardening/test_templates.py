@@ -1,0 +1,53 @@
+"""Broken user templates are refused before anything is built, at their line: Anki would reject them at
+import, or show a template error on every card."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from tests.hardening.commands import Commands, assert_clean_exit
+
+CRLF = Path(__file__).parent / "corpus" / "crlf"
+FRONT = "anki/term.front.html"
+
+
+@pytest.mark.parametrize(
+    ("front", "said"),
+    [
+        ("{{#Context}}{{Context}}\n{{Term}}\n", ":1: {{#Context}} is never closed: add {{/Context}}"),
+        ("{{Term}}\n{{/Context}}\n", ":2: {{/Context}} closes a section never opened with {{#Context}}"),
+        (
+            "{{#Term}}{{#Context}}x{{/Term}}{{/Context}}",
+            ":1: {{/Term}} comes before {{/Context}} (opened at line 1)",
+        ),
+        ("<div>no field here</div>\n", ": the front shows no field, so Anki would show every card as blank"),
+        ("{{Term}}\n{{Definiton}}\n", ":2: no field 'Definiton' in ccpkit Term v1; fields: Term, Definition"),
+        (b"{{Term}} caf\xe9", ": cannot read this Anki template"),
+    ],
+    ids=[
+        "unclosed-section",
+        "unopened-section",
+        "crossed-sections",
+        "blank-front",
+        "misspelt-field",
+        "latin-1",
+    ],
+)
+def test_a_broken_template_is_named_by_line_and_nothing_is_built(
+    tmp_path: Path, front: str | bytes, said: str
+) -> None:
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    shutil.copytree(CRLF, tmp_path / "notes")
+    template = tmp_path / "templates" / FRONT
+    template.write_bytes(front if isinstance(front, bytes) else front.encode())
+    commands = Commands(tmp_path / "notes", tmp_path / "build")
+
+    result = commands.build_with("--templates", str(tmp_path / "templates"))
+
+    assert_clean_exit(result, 2)
+    assert f"error: {template}{said}" in result.stderr
+    assert not (commands.out / "anki").exists()
