@@ -7,6 +7,7 @@ table's id plus the row label), so editing one row does not touch the others' hi
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -91,8 +92,12 @@ def anki_notes(
 
 def deck_name_for(root: str, module: Module) -> str:
     """``<root>::NN Module title``; a ``::`` inside a title would make another level, so it is cut."""
-    title = module.title.replace("::", ":")
-    return f"{root.replace('::', ':')}::{module.number:02d} {title}"
+    return f"{_one_level(root)}::{module.number:02d} {_one_level(module.title)}"
+
+
+def _one_level(name: str) -> str:
+    """A deck name part with every run of colons cut to one, so ``a::::b`` cannot open new levels."""
+    return re.sub(":{2,}", ":", name)
 
 
 def tags_for(item: Item) -> tuple[str, ...]:

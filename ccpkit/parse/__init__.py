@@ -78,7 +78,7 @@ def _parse_module(notes: Path, files: ModuleFiles, problems: list[Problem]) -> t
         if isinstance(document, Problem):
             problems.append(document)
             continue
-        title = title or document.front_matter.get("module_title", "")
+        title = title or document.front_matter.get("module_title", "").strip()
         title = title or (document.part if files.single_file else "")
         items += _extract(Context(files.slug, document), problems)
     return title or files.fallback_title, items

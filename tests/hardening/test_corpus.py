@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from ccpkit.export.anki_notes import anki_notes
+from ccpkit.parse import parse_notes
 from tests.hardening.commands import Commands, assert_clean_exit, problem_lines
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -60,7 +62,17 @@ WARNINGS: dict[str, list[str]] = {
 }
 """Cases that build (exit 0) but deserve a word: exactly these warnings."""
 
-CLEAN = ["bom", "cr", "crlf", "csv-formula", "empty-file", "hostile", "markup-in-titles", "odd-names"]
+CLEAN = [
+    "bom",
+    "cr",
+    "crlf",
+    "csv-formula",
+    "empty-file",
+    "hostile",
+    "markup-in-titles",
+    "odd-names",
+    "odd-titles",
+]
 
 
 def test_every_corpus_case_has_an_expectation() -> None:
@@ -181,3 +193,13 @@ def test_markup_in_titles_and_headings_prints_literally_in_the_pdf(tmp_path: Pat
     text = PdfReader(commands.out / "pdf" / "01-a.pdf").pages[0].extract_text()
     for literal in ("A & B <script> </font> {{Front}}", "Part <b>x</b> & </para>", 'Course <b> & </i> "x"'):
         assert literal in text
+
+
+def test_blank_and_colon_titles_give_one_deck_level_per_module() -> None:
+    deck = parse_notes(CORPUS / "odd-titles").deck
+    assert [module.title for module in deck.modules] == ["Blank", "Storage::::Deep::Deeper"]
+    decks = sorted({note.deck for note in anki_notes(deck)})
+    assert decks == [
+        "AWS Certified Cloud Practitioner::01 Blank",
+        "AWS Certified Cloud Practitioner::02 Storage:Deep:Deeper",
+    ]
