@@ -12,7 +12,14 @@ from ccpkit.importer.headings import heading
 from ccpkit.importer.lines import NUMBERED, Line, clean_inline, noise_reason
 from ccpkit.importer.lists import is_item, parse_list
 from ccpkit.importer.report import ImportReport
-from ccpkit.importer.tables import build_table, complete_orphan, is_noise_grid, orphan_tail, table_span
+from ccpkit.importer.tables import (
+    build_table,
+    complete_orphan,
+    is_empty,
+    is_noise_grid,
+    orphan_tail,
+    table_span,
+)
 from ccpkit.importer.verbatim import VERBATIM_RULES
 
 _MARKDOWN_START = re.compile(r"^([*+>#=]|\d+[.)])(\s|$)")
@@ -82,6 +89,9 @@ def _table(state: _State, index: int) -> int | None:
     block = state.lines[index:end]
     if is_noise_grid(block):
         state.consumed(index, end, "numeric grid (image remnant), not a table")
+        return end
+    if is_empty(block):
+        state.consumed(index, end, "table with no text in any cell")
         return end
     table, separators = build_table(block)
     for line in separators:

@@ -146,6 +146,12 @@ def _square(rows: list[list[str]]) -> list[tuple[str, ...]]:
     return [tuple(row[col] for col in keep) for row in padded]
 
 
+def is_empty(block: Sequence[Line]) -> bool:
+    """A TAB block with no text in any cell (only separators and tabs): there is no table to build."""
+    rows, _ = _collect_rows(block)
+    return not any(_cell(cell) for row in rows for cell in row)
+
+
 def build_table(block: Sequence[Line]) -> tuple[Table, list[Line]]:
     """The table of a TAB block, plus the separator lines it dropped."""
     raw, separators = _collect_rows(block)
