@@ -103,3 +103,14 @@ def test_a_report_path_that_is_a_folder_is_refused_before_anything_is_written(tm
     assert code != 0
     assert "--report" in output
     assert not (tmp_path / "notes").exists()
+
+
+def test_a_table_of_separators_and_tabs_only_is_dropped_and_reported(tmp_path: Path) -> None:
+    export = tmp_path / "export.txt"
+    export.write_bytes(b"Module 1 - Intro\n\nSummary\n\n---------\t-------\n\t\t\n\n**EC2:** Servers\n")
+    code, output = run_import(tmp_path, export)
+    assert code == 0, output
+    notes = "".join(path.read_text("utf-8") for path in (tmp_path / "notes").rglob("*.md"))
+    assert "|" not in notes
+    assert "**EC2:** Servers" in notes
+    assert "line 5: table with no text in any cell" in (tmp_path / "report.txt").read_text("utf-8")
