@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from ccpkit.markup import to_html, to_reportlab, to_text
+from ccpkit.markup import to_html, to_inline_html, to_reportlab, to_text
 
 HOSTILE = (
     "<script>alert(1)</script>", "<b>", "</p>", "<img src=x onerror=alert(1)>", "<a href='javascript:x'>",
@@ -39,11 +39,11 @@ MONO = 'face="mono"'
 @settings(max_examples=1000, deadline=None)
 @given(TEXT)
 def test_html_holds_only_our_tags_and_no_script_links(text: str) -> None:
-    html = to_html(text)
-    assert "<" not in OURS.sub("", html), html
-    for href in re.findall(r'href="([^"]*)"', html):
-        assert not SCRIPT_LINK.match(unescape(href)), html
-    assert "<img" not in html  # an image would be fetched from the network when the card shows
+    for html in (to_html(text), to_inline_html(text)):
+        assert "<" not in OURS.sub("", html), html
+        for href in re.findall(r'href="([^"]*)"', html):
+            assert not SCRIPT_LINK.match(unescape(href)), html
+        assert "<img" not in html  # an image would be fetched from the network when the card shows
 
 
 @settings(max_examples=1000, deadline=None)
@@ -63,5 +63,5 @@ def test_plain_text_keeps_html_characters_literally(text: str) -> None:
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
 def test_any_unicode_renders_three_ways(text: str) -> None:
-    for render in (to_html, to_text, to_reportlab):
+    for render in (to_html, to_inline_html, to_text, to_reportlab):
         assert isinstance(render(text), str)
