@@ -1,5 +1,5 @@
-"""Property test of the whole way from notes to Anki fields: whatever hostile text a card, a table or
-a question holds, every field of every note holds only tags ccpkit writes, never one from the notes."""
+"""Property tests of the whole way from notes to outputs: whatever hostile text a card, a table or a
+question holds, every Anki field holds only tags ccpkit writes, and every exporter writes its files."""
 
 from __future__ import annotations
 
@@ -10,8 +10,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ccpkit.export import EXPORTERS, ExportOptions, exporter
 from ccpkit.export.anki_notes import anki_notes
+from ccpkit.model import Deck
 from ccpkit.parse import parse_notes
+from tests.conftest import REPO
 from tests.hardening.test_markup_properties import HOSTILE
 
 SAFE = st.lists(
@@ -37,13 +40,26 @@ def hostile_notes(draw: st.DrawFn) -> str:
     )
 
 
-@settings(max_examples=150, deadline=None)
-@given(hostile_notes())
-def test_every_anki_field_holds_only_our_tags(text: str) -> None:
+def parse_text(text: str) -> Deck:
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "01-a").mkdir()
         (Path(folder) / "01-a" / "notes.md").write_text(text, encoding="utf-8")
-        deck = parse_notes(Path(folder)).deck
-    for note in anki_notes(deck):
+        return parse_notes(Path(folder)).deck
+
+
+@settings(max_examples=150, deadline=None)
+@given(hostile_notes())
+def test_every_anki_field_holds_only_our_tags(text: str) -> None:
+    for note in anki_notes(parse_text(text)):
         for field in note.fields:
             assert "<" not in OURS.sub("", field), (note.id, field)
+
+
+@settings(max_examples=25, deadline=None)
+@given(hostile_notes())
+def test_every_exporter_takes_any_hostile_deck(text: str) -> None:
+    deck = parse_text(text)
+    options = ExportOptions(templates=REPO / "templates")
+    for name in EXPORTERS:
+        exported = exporter(name)(deck, options)
+        assert exported.outputs and all(output.data for output in exported.outputs)
