@@ -46,7 +46,7 @@ def digest(*parts: str | bytes) -> str:
     """SHA-256 of the parts, length-prefixed so ``("ab", "c")`` and ``("a", "bc")`` differ."""
     hasher = hashlib.sha256(__version__.encode())
     for part in parts:
-        data = part.encode() if isinstance(part, str) else part
+        data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part  # any file name
         hasher.update(len(data).to_bytes(8, "big"))
         hasher.update(data)
     return hasher.hexdigest()

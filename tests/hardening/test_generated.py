@@ -141,9 +141,6 @@ def test_names_that_are_not_utf8_are_reported_and_left_out(tmp_path: Path) -> No
     assert [card["front"] for card in dumped(commands)["cards"]] == ["EC2"]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="incremental.digest() encodes file paths with strict UTF-8 (see report)"
-)
 def test_names_that_are_not_utf8_do_not_stop_a_build(tmp_path: Path) -> None:
     commands = with_undecodable_names(tmp_path)
     assert_clean_exit(commands.build(), 1)
