@@ -17,6 +17,7 @@ _NUMBERED = re.compile(r"^(?P<number>\d+)-(?P<name>.+)$")
 SUFFIX = ".md"
 _LINE_END = re.compile(rb"\r\n|\r|\n")
 """Line ends as markdown-it-py counts them (a lone CR too), so every reported line number agrees."""
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 MAX_FILE_BYTES = 4 * 2**20
 """Notes files are typed by people: the whole course export is under 1 MB. Larger files are refused
 before they are read, so a stray dump or log file named ``.md`` cannot exhaust memory or time."""
@@ -51,44 +52,49 @@ def find_modules(notes: Path) -> list[ModuleFiles]:
 
 
 def misnamed(notes: Path) -> list[Problem]:
-    """A problem for each notes file or folder whose name is not UTF-8; it is left out, since its
-    name could be neither printed nor stored in the outputs. Inside a misnamed folder, nothing more."""
+    """A problem for each notes file or folder whose name is not UTF-8 or holds a control character
+    (a line break would split the problem's own line); it is left out. Inside such a folder, nothing more."""
     problems = []
     for path in sorted(notes.rglob("*")):
         relative = path.relative_to(notes)
-        if _utf8(relative.name) or not all(_utf8(part) for part in relative.parent.parts):
+        if _nameable(relative.name) or not all(_nameable(part) for part in relative.parent.parts):
             continue
         if _visible(path, notes) and (path.is_dir() or path.suffix == SUFFIX):
-            shown = os.fsencode(relative).decode("utf-8", "replace")
-            message = "name is not valid UTF-8: rename it (it was left out)"
+            shown = _CONTROL.sub("?", os.fsencode(relative).decode("utf-8", "replace"))
+            message = "name is not valid UTF-8 or holds a control character: rename it (it was left out)"
             problems.append(Problem(SourceLocation(path=shown, line=1), message))
     return problems
 
 
-def _utf8(name: str) -> bool:
-    """Whether a file name decoded cleanly (Python keeps undecodable bytes as lone surrogates)."""
+def _nameable(name: str) -> bool:
+    """Whether a file name decoded cleanly (Python keeps undecodable bytes as lone surrogates) and
+    prints on one line."""
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
         return False
-    return True
+    return not _CONTROL.search(name)
 
 
 def _is_notes(entry: Path) -> bool:
-    named = _utf8(entry.name) and not entry.name.startswith(".")
+    named = _nameable(entry.name) and not entry.name.startswith(".")
     return named and (entry.is_dir() or entry.suffix == SUFFIX)
 
 
 def _module(entry: Path) -> ModuleFiles:
     if entry.is_file():
         return ModuleFiles(0, slug(entry.stem), _humanise(entry.stem), (entry,), entry.name, single_file=True)
-    found = entry.rglob(f"*{SUFFIX}")
-    files = tuple(sorted(p for p in found if _visible(p, entry) and _utf8(str(p)) and p.is_file()))
+    files = tuple(sorted(path for path in entry.rglob(f"*{SUFFIX}") if _readable(path, entry)))
     numbered = _NUMBERED.match(entry.name)
     if numbered:
         number = int(numbered["number"])
         return ModuleFiles(number, slug(entry.name), _humanise(numbered["name"]), files, f"{entry.name}/")
     return ModuleFiles(0, slug(entry.name), _humanise(entry.name), files, f"{entry.name}/")
+
+
+def _readable(path: Path, root: Path) -> bool:
+    """A notes file of the module at ``root``: not hidden, properly named, a file."""
+    return _visible(path, root) and _nameable(str(path.relative_to(root))) and path.is_file()
 
 
 def _visible(path: Path, root: Path) -> bool:

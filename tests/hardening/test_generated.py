@@ -125,18 +125,21 @@ def with_undecodable_names(tmp_path: Path) -> Commands:
     commands = notes_with(tmp_path, {"01-a/good.md": "# Good\n\n- **EC2:** Servers.\n"})
     notes = os.fsencode(commands.notes)
     Path(os.fsdecode(notes + b"/01-a/caf\xe9.md")).write_bytes(b"# Cafe\n\n- **S3:** Storage.\n")
+    Path(os.fsdecode(notes + b"/01-a/two\nlines.md")).write_bytes(b"# Two\n\n- **VPC:** Network.\n")
     os.mkdir(notes + b"/02-b\xff")
     Path(os.fsdecode(notes + b"/02-b\xff/x.md")).write_bytes(b"# X\n\n- **IAM:** Users.\n")
     return commands
 
 
-def test_names_that_are_not_utf8_are_reported_and_left_out(tmp_path: Path) -> None:
+def test_names_that_are_not_utf8_or_hold_line_breaks_are_reported_and_left_out(tmp_path: Path) -> None:
     commands = with_undecodable_names(tmp_path)
     checked = commands.check()
     assert_clean_exit(checked, 1)
+    message = "name is not valid UTF-8 or holds a control character: rename it (it was left out)"
     assert problem_lines(checked.output) == [
-        "01-a/caf\N{REPLACEMENT CHARACTER}.md:1: name is not valid UTF-8: rename it (it was left out)",
-        "02-b\N{REPLACEMENT CHARACTER}:1: name is not valid UTF-8: rename it (it was left out)",
+        f"01-a/caf\N{REPLACEMENT CHARACTER}.md:1: {message}",
+        f"01-a/two?lines.md:1: {message}",
+        f"02-b\N{REPLACEMENT CHARACTER}:1: {message}",
     ]
     assert [card["front"] for card in dumped(commands)["cards"]] == ["EC2"]
 
