@@ -28,7 +28,11 @@ def load_ledger(path: Path) -> Ledger:
 
 
 def _validated(path: Path, data: Any) -> Ledger:
-    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
+    if (
+        not isinstance(data, dict)
+        or not _fields_ok(data, {"version": int})
+        or data["version"] != FORMAT_VERSION
+    ):
         raise LedgerError(path, f'not a ccpkit ledger of version {FORMAT_VERSION} (no "version": 1)')
     notes, templates = data.get("notes"), data.get("templates")
     if not isinstance(notes, dict):
