@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from ccpkit.errors import Problem, UsageError, WriteError
-from ccpkit.export import EXPORTERS, ExportOptions, NoteIdentity, Output, Unit, units
+from ccpkit.export import EXPORTERS, Exported, ExportOptions, NoteIdentity, Output, Unit, units
 from ccpkit.export.anki_notes import anki_notes, default_guid, fingerprint
 from ccpkit.export.anki_templates import load_templates
 from ccpkit.incremental import (
@@ -37,7 +37,7 @@ from ccpkit.ledger import (
     stamp_templates,
 )
 from ccpkit.model import Deck
-from ccpkit.parallel import run_all
+from ccpkit.parallel import started
 from ccpkit.parse import DEFAULT_TITLE, parse_notes
 from ccpkit.report import format_counts
 
@@ -111,15 +111,20 @@ def build(
         return _nothing_changed(previous, out)
     progress("parsing notes")
     parsed = parse_notes(notes, title=title)
-    changes = None
-    if IDENTITY_FORMATS.intersection(formats):
-        changes, options = settle_identities(notes, parsed.deck, options, now=int(clock()), formats=formats)
+    deck, changes = _only(parsed.deck, modules), None
     run = _Run(out, previous, templates, progress)
     run.records.update(
         (key, unit) for key, unit in previous.units.items() if key.split(":")[0] not in formats
     )
-    deck = _only(parsed.deck, modules)
-    run.export([(f"{name}:{unit.name}", unit) for name in formats for unit in units(name, deck, options)])
+    free = run.plan(_keyed([f for f in formats if f not in IDENTITY_FORMATS], deck, options))
+    with started([unit.run for _, _, unit in free]) as pending:  # PDFs lay out while the ledger settles
+        if IDENTITY_FORMATS.intersection(formats):
+            changes, options = settle_identities(
+                notes, parsed.deck, options, now=int(clock()), formats=formats
+            )
+            bound = run.plan(_keyed([f for f in formats if f in IDENTITY_FORMATS], deck, options))
+            run.record(bound, [unit.run() for _, _, unit in bound])
+        run.record(free, pending.results())
     _remove_stale(out, previous, run.records)
     if changes is not None:
         ledger = Output(PurePosixPath(LEDGER_NAME), dump_ledger(changes.ledger))
@@ -150,7 +155,8 @@ class _Run:
     unchanged: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
-    def export(self, keyed: Sequence[tuple[str, Unit]]) -> None:
+    def plan(self, keyed: Sequence[tuple[str, Unit]]) -> list[tuple[str, str, Unit]]:
+        """The units to redo, heaviest first; the others keep their record and count as unchanged."""
         stale: list[tuple[str, str, Unit]] = []
         for key, unit in keyed:
             inputs, record = digest(unit.inputs, self.templates), self.previous.units.get(key)
@@ -159,15 +165,22 @@ class _Run:
             else:
                 self.unchanged += [self.out / path for path in record.outputs]
                 self.records[key] = record
+                self.problems += record.problems
         if stale:
             self.progress(f"building {', '.join(key for key, _, _ in stale)}")
-        stale.sort(key=lambda job: -job[2].weight)  # heaviest first: the cores finish close together
-        done = run_all([unit.run for _, _, unit in stale])
+        return sorted(stale, key=lambda job: -job[2].weight)  # the cores then finish close together
+
+    def record(self, stale: Sequence[tuple[str, str, Unit]], done: Sequence[Exported]) -> None:
+        """Write what the redone units produced and remember it for the next build."""
         for (key, inputs, _), exported in zip(stale, done, strict=True):
             self.written += [write_atomically(self.out, output) for output in exported.outputs]
             outputs = {str(o.path): hashlib.sha256(o.data).hexdigest() for o in exported.outputs}
             self.records[key] = UnitRecord(inputs, outputs, exported.problems)
-        self.problems += [problem for key, _ in keyed for problem in self.records[key].problems]
+            self.problems += exported.problems
+
+
+def _keyed(formats: Sequence[str], deck: Deck, options: ExportOptions) -> list[tuple[str, Unit]]:
+    return [(f"{name}:{unit.name}", unit) for name in formats for unit in units(name, deck, options)]
 
 
 def _with_ledger(sources: str, notes: Path) -> str:
