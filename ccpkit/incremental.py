@@ -3,6 +3,7 @@
 ``build/.ccpkit-build.json`` records a digest of every input (notes, ledger, templates, options,
 ccpkit's version) and, per export unit, the digest of what that unit read and the outputs it wrote.
 A unit is redone when its digest differs or one of its outputs is missing or was changed by hand.
+Every digest starts from ccpkit's own code, so upgrading ccpkit rebuilds everything.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +44,19 @@ class Manifest:
     """The parser's problems at the last build, shown again when nothing changed."""
 
 
+@cache
+def _code() -> bytes:
+    """ccpkit's version and the digest of its own source: a new ccpkit rebuilds everything."""
+    package = Path(__file__).parent
+    hasher = hashlib.sha256(__version__.encode())
+    for path in sorted(package.rglob("*.py")):
+        hasher.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return hasher.digest()
+
+
 def digest(*parts: str | bytes) -> str:
     """SHA-256 of the parts, length-prefixed so ``("ab", "c")`` and ``("a", "bc")`` differ."""
-    hasher = hashlib.sha256(__version__.encode())
+    hasher = hashlib.sha256(_code())
     for part in parts:
         data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part  # any file name
         hasher.update(len(data).to_bytes(8, "big"))
