@@ -59,6 +59,10 @@ def _text(value: Any) -> bool:
     return isinstance(value, str) and value.strip() != ""
 
 
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)  # TOML `true` is not the number 1
+
+
 def _list_of(kind: type, allowed: tuple[object, ...] = ()) -> Any:
     def valid(value: Any) -> bool:
         return isinstance(value, list) and all(
@@ -76,9 +80,9 @@ _VALID: dict[str, tuple[Any, str]] = {
     "templates": (_text, "a folder path"),
     "formats": (_list_of(str, FORMATS), f"a list drawn from {list(FORMATS)}"),
     "paper": (lambda v: v in ("A4", "Letter"), '"A4" or "Letter"'),
-    "exam_count": (lambda v: isinstance(v, int) and v >= 1, "a whole number, 1 or more"),
-    "exam_seed": (lambda v: isinstance(v, int), "a whole number"),
-    "exam_modules": (_list_of(int), "a list of module numbers"),
+    "exam_count": (lambda v: _whole(v) and v >= 1, "a whole number, 1 or more"),
+    "exam_seed": (_whole, "a whole number"),
+    "exam_modules": (lambda v: _list_of(int)(v) and all(map(_whole, v)), "a list of module numbers"),
 }
 
 

@@ -52,6 +52,8 @@ def test_every_section_is_read(tmp_path: Path) -> None:
         ('[build]\npaper = "A5"\n', 'build.paper = \'A5\' is invalid; expected "A4" or "Letter"'),
         ('[build]\nformats = ["docx"]\n', "build.formats"),
         ("[exam]\ncount = 0\n", "exam.count = 0 is invalid"),
+        ("[exam]\ncount = true\n", "exam.count = True is invalid"),
+        ("[exam]\nmodules = [true]\n", "exam.modules"),
         ("[course\n", "not valid TOML"),
     ],
 )

@@ -36,10 +36,9 @@ def _same_term(first: Card, second: Card) -> bool:
 
 def _merge(first: Card, second: Card, problems: list[Problem]) -> Card:
     primary, other = (second, first) if _is_cram(second) and not _is_cram(first) else (first, second)
-    message = (
-        f"merged duplicate term {second.front!r} with the card at {first.source} "
-        f"({primary.source} wording first)"
-    )
+    message = f"merged duplicate term {second.front!r} into the card at {first.source}"
+    if primary is second:
+        message += " (this cram-sheet wording comes first)"
     problems.append(Problem(second.source, message, "warning"))
     if " ".join(other.back.split()) in " ".join(primary.back.split()):
         return primary

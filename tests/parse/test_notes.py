@@ -99,8 +99,8 @@ def test_a_term_in_two_parts_of_a_module_is_one_card_cram_sheet_wording_first(tm
     assert spot.back == "Spare capacity, up to 90% off.\n\nInterruptible instances."
     assert str(spot.source) == "02-compute/z-cram.md:11"
     assert [str(p) for p in parsed.problems] == [
-        "02-compute/z-cram.md:11: warning: merged duplicate term 'Spot Instances' with the card at "
-        "02-compute/summary.md:8 (02-compute/z-cram.md:11 wording first)"
+        "02-compute/z-cram.md:11: warning: merged duplicate term 'Spot Instances' into the card at "
+        "02-compute/summary.md:8 (this cram-sheet wording comes first)"
     ]
     assert parsed.errors == ()
 
