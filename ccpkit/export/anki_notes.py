@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -17,6 +17,7 @@ import genanki
 
 from ccpkit.export import NoteIdentity
 from ccpkit.export.anki_notetypes import COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
+from ccpkit.export.anki_tables import table_rows
 from ccpkit.ids import slug
 from ccpkit.ledger import Fingerprint
 from ccpkit.markup import to_html, to_inline_html, to_text
@@ -121,7 +122,10 @@ def _render(item: Item) -> tuple[_Rendered, ...]:
         case MCQ():
             return ((item.id, MULTIPLE_CHOICE, _mcq_fields(item), to_text(item.stem)),)
         case ComparisonTable():
-            return tuple(_table_rows(item))
+            return tuple(
+                (note_id, COMPARISON, fields, f"{to_text(item.title)}{BREADCRUMB}{to_text(label)}")
+                for note_id, fields, label in table_rows(item)
+            )
 
 
 def _context(module: Module, item: Item) -> str:
@@ -153,65 +157,6 @@ def _mcq_fields(mcq: MCQ) -> tuple[str, ...]:
         f'<ul class="correct">{correct}</ul>',
         to_html(mcq.explanation) if mcq.explanation.strip() else "",
     )
-
-
-def _table_rows(table: ComparisonTable) -> Iterator[_Rendered]:
-    if len(table.columns) < 2:
-        return  # nothing to ask about a row; the exporter reports it
-    seen: set[str] = set()
-    whole = _WholeTable(table)
-    for number, row in enumerate(table.rows):
-        row_slug = slug(row[0]) if row[0].strip() else f"row-{number + 1}"
-        while row_slug in seen:
-            row_slug += "-2"
-        seen.add(row_slug)
-        label = to_inline_html(row[0]) if row[0].strip() else f"Row {number + 1}"
-        fields = (
-            label,
-            to_inline_html(table.title),
-            ", ".join(to_inline_html(column) for column in table.columns[1:]),
-            _labelled_cells(table, row),
-            whole.highlighting(number),
-        )
-        key = f"{to_text(table.title)}{BREADCRUMB}{to_text(row[0])}"
-        yield f"{table.id}/{row_slug}", COMPARISON, fields, key
-
-
-def _labelled_cells(table: ComparisonTable, row: tuple[str, ...]) -> str:
-    cells = "".join(
-        f"<dt>{to_inline_html(column)}</dt><dd>{to_inline_html(cell) if cell.strip() else '—'}</dd>"
-        for column, cell in zip(table.columns[1:], row[1:], strict=True)
-    )
-    return f'<dl class="cells">{cells}</dl>'
-
-
-SHOWN_ROWS = 30
-"""A row's note shows at most this many rows of its table, around the row itself. Showing every row
-in every row's note grows with rows squared: a 5,000-row table made a 125 MB package."""
-
-
-class _WholeTable:
-    """The table as HTML, rendered once; each row's note shows it with that row highlighted."""
-
-    def __init__(self, table: ComparisonTable) -> None:
-        head = "".join(f"<th>{to_inline_html(column)}</th>" for column in table.columns)
-        self._head = f"<thead><tr>{head}</tr></thead>"
-        self._cells = ["".join(f"<td>{to_inline_html(cell)}</td>" for cell in row) for row in table.rows]
-
-    def highlighting(self, highlight: int) -> str:
-        total = len(self._cells)
-        first = max(0, min(highlight - SHOWN_ROWS // 2, total - SHOWN_ROWS))
-        shown = range(first, min(total, first + SHOWN_ROWS))
-        body = "".join(
-            ('<tr class="current">' if number == highlight else "<tr>") + self._cells[number] + "</tr>"
-            for number in shown
-        )
-        caption = (
-            ""
-            if len(shown) == total
-            else f"<caption>rows {first + 1}\N{EN DASH}{shown[-1] + 1} of {total}</caption>"
-        )
-        return f'<table class="comparison">{caption}{self._head}<tbody>{body}</tbody></table>'
 
 
 def fingerprint(note: AnkiNote) -> Fingerprint:
