@@ -7,14 +7,12 @@ are written next, and the ledger last — so a failed build never records identi
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-from ccpkit.errors import Problem, UsageError, WriteError
+from ccpkit.errors import Problem, UsageError
 from ccpkit.export import EXPORTERS, Exported, ExportOptions, NoteIdentity, Output, Unit, units
 from ccpkit.export.anki_notes import anki_notes, default_guid, fingerprint
 from ccpkit.export.anki_templates import load_templates
@@ -39,49 +37,16 @@ from ccpkit.ledger import (
 from ccpkit.model import Deck
 from ccpkit.parallel import started
 from ccpkit.parse import DEFAULT_TITLE, parse_notes
-from ccpkit.report import format_counts
+from ccpkit.report import BuildReport, format_counts
+from ccpkit.write import write_atomically
 
 DEFAULT_FORMATS = tuple(EXPORTERS)
 IDENTITY_FORMATS = frozenset({"anki", "csv"})
 """Formats that carry Anki GUIDs, so building them consults and updates the ledger."""
-LISTED = 20
-"""At most this many ids are listed per kind of change; the rest are counted."""
 
 
 def _silent(_message: str) -> None:
     """Default progress callback: say nothing."""
-
-
-@dataclass(frozen=True, slots=True)
-class BuildReport:
-    """What a build did, for the CLI to print."""
-
-    counts: str
-    problems: tuple[Problem, ...]
-    written: tuple[Path, ...]
-    skipped: int = 0
-    """Items the parser rejected (each has an error among ``problems``)."""
-    changes: Reconciliation | None = None
-    """How the Anki notes changed since the last build (``None`` when no Anki format was built)."""
-    unchanged: tuple[Path, ...] = ()
-    """Outputs that were up to date, so nothing was redone for them."""
-
-    @property
-    def failed(self) -> bool:
-        """The notes hold errors: the outputs were written without the rejected items."""
-        return any(problem.severity == "error" for problem in self.problems)
-
-    def summary(self) -> str:
-        lines = [self.counts, *(str(p) for p in self.problems)]
-        if self.skipped:
-            lines.append(f"{self.skipped} item{'s' if self.skipped != 1 else ''} skipped, see above")
-        if self.changes is not None:
-            lines += describe_changes(self.changes)
-        lines += [f"wrote {path}" for path in self.written]
-        if self.unchanged:
-            count, folder = len(self.unchanged), _common(self.unchanged)
-            lines.append(f"{count} output{'s' if count != 1 else ''} already up to date in {folder}")
-        return "\n".join(lines)
 
 
 def build(
@@ -228,11 +193,6 @@ def _remove_stale(out: Path, previous: Manifest, current: Mapping[str, UnitRecor
             (out / path).unlink(missing_ok=True)
 
 
-def _common(paths: Sequence[Path]) -> Path:
-    """The folder holding all of ``paths``."""
-    return Path(os.path.commonpath([path.parent for path in paths])) if paths else Path()
-
-
 def settle_identities(
     notes: Path, deck: Deck, options: ExportOptions, *, now: int, formats: Sequence[str] = ("anki",)
 ) -> tuple[Reconciliation, ExportOptions]:
@@ -250,65 +210,8 @@ def settle_identities(
     return replace(changes, ledger=settled), settled_options
 
 
-def describe_changes(changes: Reconciliation) -> list[str]:
-    """Counts of added, updated, renamed and orphaned notes, then the ids worth a look."""
-    unchanged = len(changes.ledger.notes) - len(changes.orphaned) - len(changes.added)
-    unchanged -= len(changes.updated) + len(changes.renamed)
-    lines = [
-        f"anki notes: {len(changes.added)} added, {len(changes.updated)} updated, "
-        f"{len(changes.renamed)} renamed (history kept), {unchanged} unchanged, "
-        f"{len(changes.orphaned)} orphaned"
-    ]
-    if len(changes.added) < len(changes.ledger.notes):  # on a first build every note is new: no list
-        lines += _listed("added", changes.added)
-    lines += _listed("updated", changes.updated)
-    lines += _listed("renamed", [f"{old} -> {new}" for old, new in changes.renamed])
-    orphans = [f'{key}  (find it in Anki: "Id:{key}")' for key in changes.orphaned]
-    lines += _listed("orphaned, removed from the notes but still in Anki (import never deletes)", orphans)
-    return lines
-
-
-def _listed(what: str, ids: Sequence[str]) -> list[str]:
-    lines = [f"  {what}: {text}" for text in ids[:LISTED]]
-    if len(ids) > LISTED:
-        lines.append(f"  {what}: … and {len(ids) - LISTED} more")
-    return lines
-
-
 def _differs(path: Path, data: bytes) -> bool:
     try:
         return path.read_bytes() != data
     except FileNotFoundError:
         return True
-
-
-def write_atomically(out: Path, output: Output) -> Path:
-    """Write through a temporary file in the same folder, so a crash never leaves half a file.
-
-    A write the system refuses (full disk, no permission, a file where a folder should be) is a
-    ``WriteError`` naming the file; the previous version of the file is left as it was.
-    """
-    target = out / output.path
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as error:
-        raise WriteError(target, error) from None
-    try:
-        os.fchmod(handle, _file_mode())  # mkstemp makes 0600 files; outputs and the ledger are shared
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(output.data)
-        os.replace(temporary, target)
-    except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise WriteError(target, error) from None
-        raise
-    return target
-
-
-def _file_mode() -> int:
-    """The mode a plain ``open()`` would give a new file: 0666 less the process umask."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask

@@ -15,7 +15,7 @@ from ccpkit.config import CONFIG_FILE, FORMATS, Config, load_config
 from ccpkit.errors import CcpkitError
 
 if TYPE_CHECKING:
-    from ccpkit.build import BuildReport
+    from ccpkit.report import BuildReport
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -1,11 +1,19 @@
-"""Human-readable summaries of a deck, shared by `check` and `build`."""
+"""Human-readable summaries: counts per module and kind (`check`, `build`) and what a build did."""
 
 from __future__ import annotations
 
+import os
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
+from ccpkit.errors import Problem
+from ccpkit.ledger import Reconciliation
 from ccpkit.model import Deck, Kind
 
+LISTED = 20
+"""At most this many ids are listed per kind of change; the rest are counted."""
 _KINDS: tuple[tuple[Kind, str], ...] = (("card", "cards"), ("table", "tables"), ("mcq", "MCQs"))
 
 
@@ -24,3 +32,65 @@ def format_counts(deck: Deck) -> str:
 
 def _kinds(counts: Counter[Kind]) -> str:
     return "  ".join(f"{counts[kind]:>4} {label}" for kind, label in _KINDS)
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """What a build did, for the CLI to print."""
+
+    counts: str
+    problems: tuple[Problem, ...]
+    written: tuple[Path, ...]
+    skipped: int = 0
+    """Items the parser rejected (each has an error among ``problems``)."""
+    changes: Reconciliation | None = None
+    """How the Anki notes changed since the last build (``None`` when no Anki format was built)."""
+    unchanged: tuple[Path, ...] = ()
+    """Outputs that were up to date, so nothing was redone for them."""
+
+    @property
+    def failed(self) -> bool:
+        """The notes hold errors: the outputs were written without the rejected items."""
+        return any(problem.severity == "error" for problem in self.problems)
+
+    def summary(self) -> str:
+        lines = [self.counts, *(str(p) for p in self.problems)]
+        if self.skipped:
+            lines.append(f"{self.skipped} item{'s' if self.skipped != 1 else ''} skipped, see above")
+        if self.changes is not None:
+            lines += describe_changes(self.changes)
+        lines += [f"wrote {path}" for path in self.written]
+        if self.unchanged:
+            count, folder = len(self.unchanged), _common(self.unchanged)
+            lines.append(f"{count} output{'s' if count != 1 else ''} already up to date in {folder}")
+        return "\n".join(lines)
+
+
+def describe_changes(changes: Reconciliation) -> list[str]:
+    """Counts of added, updated, renamed and orphaned notes, then the ids worth a look."""
+    unchanged = len(changes.ledger.notes) - len(changes.orphaned) - len(changes.added)
+    unchanged -= len(changes.updated) + len(changes.renamed)
+    lines = [
+        f"anki notes: {len(changes.added)} added, {len(changes.updated)} updated, "
+        f"{len(changes.renamed)} renamed (history kept), {unchanged} unchanged, "
+        f"{len(changes.orphaned)} orphaned"
+    ]
+    if len(changes.added) < len(changes.ledger.notes):  # on a first build every note is new: no list
+        lines += _listed("added", changes.added)
+    lines += _listed("updated", changes.updated)
+    lines += _listed("renamed", [f"{old} -> {new}" for old, new in changes.renamed])
+    orphans = [f'{key}  (find it in Anki: "Id:{key}")' for key in changes.orphaned]
+    lines += _listed("orphaned, removed from the notes but still in Anki (import never deletes)", orphans)
+    return lines
+
+
+def _listed(what: str, ids: Sequence[str]) -> list[str]:
+    lines = [f"  {what}: {text}" for text in ids[:LISTED]]
+    if len(ids) > LISTED:
+        lines.append(f"  {what}: … and {len(ids) - LISTED} more")
+    return lines
+
+
+def _common(paths: Sequence[Path]) -> Path:
+    """The folder holding all of ``paths``."""
+    return Path(os.path.commonpath([path.parent for path in paths])) if paths else Path()

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from ccpkit.build import BuildReport, build
+from ccpkit.build import build
 from ccpkit.export import ExportOptions
 from ccpkit.ids import item_id
 from ccpkit.model import MCQ, Card, ComparisonTable, Deck, Item, Option, SourceLocation
 from ccpkit.parse import Parsed
+from ccpkit.report import BuildReport
 from tests.conftest import REPO, sample_deck
 
 TEMPLATES = REPO / "templates"

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ccpkit.build import BuildReport, build
+from ccpkit.build import build
 from ccpkit.cli import cli
 from ccpkit.export import ExportOptions
+from ccpkit.report import BuildReport
 from tests.conftest import REPO
 from tests.export.anki.student import Student
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from ccpkit.build import BuildReport
 from ccpkit.export.anki_notes import anki_notes
+from ccpkit.report import BuildReport
 from tests.export.anki.course import (
     FIXED_STEM,
     FIXED_TERM,

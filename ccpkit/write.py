@@ -1,0 +1,42 @@
+"""Writing outputs so that a crash, a full disk or Ctrl-C never leaves half a file behind."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ccpkit.errors import WriteError
+from ccpkit.export import Output
+
+
+def write_atomically(out: Path, output: Output) -> Path:
+    """Write through a temporary file in the same folder, so a crash never leaves half a file.
+
+    A write the system refuses (full disk, no permission, a file where a folder should be) is a
+    ``WriteError`` naming the file; the previous version of the file is left as it was.
+    """
+    target = out / output.path
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as error:
+        raise WriteError(target, error) from None
+    try:
+        os.fchmod(handle, _file_mode())  # mkstemp makes 0600 files; outputs and the ledger are shared
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(output.data)
+        os.replace(temporary, target)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise WriteError(target, error) from None
+        raise
+    return target
+
+
+def _file_mode() -> int:
+    """The mode a plain ``open()`` would give a new file: 0666 less the process umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
