@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from ccpkit.errors import Problem, UsageError
 from ccpkit.model import Deck, Item, Module, SourceLocation
+from ccpkit.parallel import started
 from ccpkit.parse.context import Context
 from ccpkit.parse.merge import unique_items
 from ccpkit.parse.notes import ModuleFiles, find_modules, misnamed, read_document
 from ccpkit.parse.rules import RULES
 
 DEFAULT_TITLE = "AWS Certified Cloud Practitioner"
+PARALLEL_FROM = 256 * 1024
+"""Notes larger than this (bytes) are parsed module by module on every core."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +41,13 @@ def parse_notes(notes: Path, *, title: str = DEFAULT_TITLE) -> Parsed:
         raise UsageError("the course title is empty: pass --title TEXT or set [course] title in ccpkit.toml")
     modules_found = find_modules(notes)
     problems: list[Problem] = misnamed(notes)
-    found = [
-        (files, *_parse_module(notes, files, problems)) for files in _distinct(modules_found, notes, problems)
-    ]
+    distinct = _distinct(modules_found, notes, problems)
+    size = sum(path.stat().st_size for files in distinct for path in files.files)
+    jobs = None if size > PARALLEL_FROM else 1  # a pool costs a few tens of milliseconds to start
+    with started([partial(_parse_module, notes, files) for files in distinct], jobs=jobs) as pending:
+        parsed = pending.results()
+    found = [(files, title, items) for files, (title, items, _) in zip(distinct, parsed, strict=True)]
+    problems += [problem for _, _, module_problems in parsed for problem in module_problems]
     unique, duplicates = unique_items(item for _, _, items in found for item in items)
     problems += duplicates
     by_module: dict[str, list[Item]] = {}
@@ -69,10 +77,11 @@ def _distinct(modules: list[ModuleFiles], notes: Path, problems: list[Problem]) 
     return list(seen.values())
 
 
-def _parse_module(notes: Path, files: ModuleFiles, problems: list[Problem]) -> tuple[str, list[Item]]:
-    """A module's title (front matter ``module_title`` of its first file that has one) and items."""
+def _parse_module(notes: Path, files: ModuleFiles) -> tuple[str, list[Item], list[Problem]]:
+    """A module's title (front matter ``module_title`` of its first file that has one), items, problems."""
     title = ""
     items: list[Item] = []
+    problems: list[Problem] = []
     for path in files.files:
         document = read_document(notes, path)
         if isinstance(document, Problem):
@@ -81,7 +90,7 @@ def _parse_module(notes: Path, files: ModuleFiles, problems: list[Problem]) -> t
         title = title or document.front_matter.get("module_title", "").strip()
         title = title or (document.part if files.single_file else "")
         items += _extract(Context(files.slug, document), problems)
-    return title or files.fallback_title, items
+    return title or files.fallback_title, items, problems
 
 
 def _extract(ctx: Context, problems: list[Problem]) -> list[Item]:
