@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from ccpkit.build import build
 from ccpkit.cli import cli
 from ccpkit.errors import UsageError
-from ccpkit.export import Exported, ExportOptions, Output, Unit, fingerprint
+from ccpkit.export import Exported, ExportOptions, Output, Unit, inputs_digest
 from ccpkit.incremental import MANIFEST_NAME
 from ccpkit.model import Deck
 from tests.conftest import REPO
@@ -40,7 +40,7 @@ def run(notes: Path, *formats: str, **kwargs: object) -> tuple[tuple[Path, ...],
 def per_module(_name: str, deck: Deck, _options: ExportOptions) -> tuple[Unit, ...]:
     """A stand-in exporter split into one unit per module, each writing ``fake/<module>.txt``."""
     return tuple(
-        Unit(module.slug, fingerprint(module), partial(one_file, module.slug)) for module in deck.modules
+        Unit(module.slug, inputs_digest(module), partial(one_file, module.slug)) for module in deck.modules
     )
 
 

@@ -80,7 +80,7 @@ class Unit:
     """Rough amount of work (e.g. items laid out); the heaviest units start first when run side by side."""
 
 
-def fingerprint(*values: object) -> str:
+def inputs_digest(*values: object) -> str:
     """Digest of the ``repr`` of frozen model values and options (their reprs hold every field)."""
     return digest(*(repr(value) for value in values))
 
@@ -108,7 +108,7 @@ def units(name: str, deck: Deck, options: ExportOptions) -> tuple[Unit, ...]:
         own: tuple[Unit, ...] = split(deck, options)
         return own
     export: Exporter = module.export
-    return (Unit(name, fingerprint(deck, options), lambda: export(deck, options)),)
+    return (Unit(name, inputs_digest(deck, options), lambda: export(deck, options)),)
 
 
 def _exporter_module(name: str) -> ModuleType:

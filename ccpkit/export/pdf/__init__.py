@@ -10,7 +10,7 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from ccpkit.errors import Problem
-from ccpkit.export import Exported, ExportOptions, Output, Unit, fingerprint
+from ccpkit.export import Exported, ExportOptions, Output, Unit, inputs_digest
 from ccpkit.export.pdf.blocks import Blocks
 from ccpkit.export.pdf.course import course_story
 from ccpkit.export.pdf.cram import has_cram_content, module_label, module_story
@@ -44,7 +44,7 @@ def units(deck: Deck, options: ExportOptions) -> tuple[Unit, ...]:
     sheets = tuple(
         Unit(
             str(sheet_path(module)),
-            fingerprint(deck.title, module, *layout),
+            inputs_digest(deck.title, module, *layout),
             partial(_module_sheet, deck, module, setup, options),
             weight=len(module.items),
         )
@@ -53,13 +53,13 @@ def units(deck: Deck, options: ExportOptions) -> tuple[Unit, ...]:
     labels = tuple(module_label(module) for module in deck.modules)
     course = Unit(
         "pdf/course.pdf",
-        fingerprint(deck, *layout),
+        inputs_digest(deck, *layout),
         partial(_course, deck, setup, options),
         weight=sum(len(module.items) for module in deck.modules),
     )
     exam = Unit(
         "pdf/practice-exam.pdf",
-        fingerprint(deck.title, labels, questions, options.exam_seed, *layout),
+        inputs_digest(deck.title, labels, questions, options.exam_seed, *layout),
         partial(_exam_unit, deck, questions, setup, options),
         weight=len(questions),
     )
