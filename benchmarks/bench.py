@@ -101,6 +101,33 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory of any run: {peak:.0f} MB")
     shutil.rmtree(work, ignore_errors=True)
+    print(f"\n{'stage (in this process, warm)':<44} {'median s':>9} {'budget s':>11}")
+    for name, (seconds, budget) in stage_medians(runs).items():
+        print(f"{name:<44} {seconds:>9.3f} {budget:>11.1f}")
+
+
+def stage_medians(runs: int) -> dict[str, tuple[float, float]]:
+    """Medians of the stages that have budgets of their own: parsing, writing the deck, the PDFs."""
+    from ccpkit.build import settle_identities
+    from ccpkit.export import ExportOptions, anki, pdf
+    from ccpkit.parse import parse_notes
+
+    notes = REPO / "source_notes"
+    deck = parse_notes(notes).deck
+    options = ExportOptions(templates=REPO / "templates")
+    _, with_identities = settle_identities(notes, deck, options, now=0)  # reads the ledger, writes nothing
+    pdf.export(deck, options)  # fonts load once per process, as in a build
+    return {
+        "parse all of source_notes/": (median_seconds(runs, lambda: None, lambda: parse_notes(notes)), 1.0),
+        "write the Anki deck": (
+            median_seconds(runs, lambda: None, lambda: anki.export(deck, with_identities)),
+            0.5,
+        ),
+        "lay out every PDF on one core": (
+            median_seconds(runs, lambda: None, lambda: pdf.export(deck, options)),
+            3.0,
+        ),
+    }
 
 
 if __name__ == "__main__":
