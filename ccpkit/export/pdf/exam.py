@@ -38,18 +38,18 @@ def exam_story(
 ) -> list[Flowable]:
     """Cover lines, the questions, a page break, then the answer grid and the explanations."""
     labels = {module.slug: module_label(module) for module in deck.modules}
-    title = setter.plain(f"Practice exam · {len(questions)} questions")
     intro = (
         f"Seed {seed}: the same seed gives the same questions in the same order. Choose the best answer; "
         "questions marked (Choose TWO.) have several. The answer key starts on a new page at the end."
     )
     story: list[Flowable] = [
-        Heading(
-            Paragraph(f"<b>{title}</b>", ty.band),
-            title="Practice exam",
+        _band(
+            f"Practice exam · {len(questions)} questions",
+            ty,
+            setter,
+            bookmark="Practice exam",
             key="questions",
-            level=0,
-            label=setter.plain("Questions"),
+            label="Questions",
         ),
         Paragraph(setter.plain(intro), ty.body),
     ]
@@ -58,6 +58,12 @@ def exam_story(
         story.append(Paragraph(setter.plain("The notes hold no practice questions yet."), ty.question))
     story += [NextPageTemplate(template_id(ty.style.exam.key_columns)), PageBreak()]
     return story + _answer_key(questions, ty, setter, seed=seed)
+
+
+def _band(text: str, ty: Typography, setter: Typesetter, *, bookmark: str, key: str, label: str) -> Heading:
+    """A part of the exam: a bold band that is also a bookmark and sets the running-header label."""
+    band = Paragraph(f"<b>{setter.plain(text)}</b>", ty.band)
+    return Heading(band, title=bookmark, key=key, level=0, label=setter.plain(label))
 
 
 def _question(question: Question, ty: Typography, setter: Typesetter, labels: dict[str, str]) -> Flowable:
@@ -82,15 +88,15 @@ def _question(question: Question, ty: Typography, setter: Typesetter, labels: di
 def _answer_key(
     questions: Sequence[Question], ty: Typography, setter: Typesetter, *, seed: int
 ) -> list[Flowable]:
-    title = setter.plain(f"Answer key · seed {seed}")
     story: list[Flowable] = [
-        Heading(
-            Paragraph(f"<b>{title}</b>", ty.band),
-            title="Answer key",
+        _band(
+            f"Answer key · seed {seed}",
+            ty,
+            setter,
+            bookmark="Answer key",
             key="answer-key",
-            level=0,
-            label=setter.plain("Answer key"),
-        ),
+            label="Answer key",
+        )
     ]
     if questions:
         story.append(_grid(questions, ty, setter))
