@@ -35,10 +35,14 @@ def _user_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except CcpkitError as error:
-            click.echo(f"error: {error}", err=True)
+            _show(error)
             sys.exit(error.exit_code)
 
     return run
+
+
+def _show(error: CcpkitError) -> None:
+    click.echo(f"error: {error}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -188,7 +192,7 @@ def watch(config: Config, /, modules: tuple[int, ...], interval: float, **overri
         try:
             click.echo(_run_build(settings, modules).summary())
         except CcpkitError as error:
-            click.echo(f"error: {error}", err=True)
+            _show(error)  # a half-saved file: say so and keep watching
         click.echo(f"watching {settings.notes} (Ctrl-C to stop)", err=True)
 
     try:
