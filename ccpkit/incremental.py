@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -64,15 +64,22 @@ def digest(*parts: str | bytes) -> str:
     return hasher.hexdigest()
 
 
-def digest_files(roots: Iterable[Path]) -> str:
-    """Digest of every file's path and bytes under ``roots``; dot-files (the ledger) are left out."""
-    parts: list[str | bytes] = []
+def input_files(roots: Iterable[Path]) -> Iterator[tuple[Path, str]]:
+    """Every file under ``roots`` (a root may be a file or absent) with its path relative to the root's
+    folder. Dot-files and dot-folders are not inputs: the ledger, editors' swap files, ``.git``."""
     for root in roots:
         files = sorted(root.rglob("*")) if root.is_dir() else [root] if root.is_file() else []
         for path in files:
             relative = path.relative_to(root.parent)
-            if path.is_file() and not any(part.startswith(".") for part in relative.parts):
-                parts += [relative.as_posix(), path.read_bytes()]
+            if not any(part.startswith(".") for part in relative.parts) and path.is_file():
+                yield path, relative.as_posix()
+
+
+def digest_files(roots: Iterable[Path]) -> str:
+    """Digest of every input file's path and bytes under ``roots``."""
+    parts: list[str | bytes] = []
+    for path, relative in input_files(roots):
+        parts += [relative, path.read_bytes()]
     return digest(*parts)
 
 

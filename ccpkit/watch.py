@@ -10,23 +10,20 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from ccpkit.incremental import input_files
+
 Snapshot = dict[Path, tuple[int, int]]
 
 
 def snapshot(roots: Iterable[Path]) -> Snapshot:
-    """Modification time and size of every file under ``roots`` (missing roots are skipped)."""
+    """Modification time and size of every input file under ``roots`` (missing roots are skipped)."""
     state: Snapshot = {}
-    for root in roots:
-        files = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
-        for path in files:
-            if path.name.startswith("."):  # the ledger and editors' swap files are not inputs
-                continue
-            try:
-                stat = path.stat()
-            except OSError:  # deleted or unreadable between listing and stat: seen next round
-                continue
-            if path.is_file():
-                state[path] = (stat.st_mtime_ns, stat.st_size)
+    for path, _ in input_files(roots):
+        try:
+            stat = path.stat()
+        except OSError:  # deleted or unreadable between listing and stat: seen next round
+            continue
+        state[path] = (stat.st_mtime_ns, stat.st_size)
     return state
 
 
