@@ -71,7 +71,7 @@ _VALID: dict[str, tuple[Any, str]] = {
     "templates": (_text, "a folder path"),
     "formats": (
         lambda v: isinstance(v, list) and all(f in FORMATS for f in v),
-        f"a list from {list(FORMATS)}",
+        f"a list drawn from {list(FORMATS)}",
     ),
     "paper": (lambda v: v in ("A4", "Letter"), '"A4" or "Letter"'),
     "exam_count": (lambda v: _whole(v) and v >= 1, "a whole number, 1 or more"),
