@@ -28,12 +28,15 @@ from ccpkit.incremental import (
 )
 from ccpkit.ledger import (
     LEDGER_NAME,
+    Ledger,
     Reconciliation,
     dump_ledger,
     load_ledger,
     reconcile,
     stamp_templates,
 )
+from ccpkit.memo import FOLDER_NAME as MEMO_FOLDER
+from ccpkit.memo import Memo
 from ccpkit.model import Deck
 from ccpkit.parallel import started
 from ccpkit.parse import DEFAULT_TITLE, parse_notes
@@ -41,8 +44,9 @@ from ccpkit.report import BuildReport, format_counts
 from ccpkit.write import write_atomically
 
 DEFAULT_FORMATS = tuple(EXPORTERS)
-IDENTITY_FORMATS = frozenset({"anki", "csv"})
-"""Formats that carry Anki GUIDs, so building them consults and updates the ledger."""
+LEDGER_FORMATS = frozenset({"anki", "csv"})
+"""Formats carrying Anki GUIDs: building one reads the ledger first (so a damaged one stops the build
+before anything is written, the memo included) and updates it last."""
 
 
 def _silent(_message: str) -> None:
@@ -74,27 +78,33 @@ def build(
         intact(out, record) for record in previous.units.values()
     ):
         return _nothing_changed(previous, out)
+    ledger = load_ledger(notes / LEDGER_NAME) if LEDGER_FORMATS.intersection(formats) else None
     progress("parsing notes")
-    parsed = parse_notes(notes, title=title)
+    memo = Memo(out / MEMO_FOLDER)
+    parsed = parse_notes(notes, title=title, memo=memo)
+    options = replace(options, memo=memo)
     deck, changes = _only(parsed.deck, modules), None
     run = _Run(out, previous, templates, progress)
     run.records.update(
         (key, unit) for key, unit in previous.units.items() if key.split(":")[0] not in formats
     )
-    free = run.plan(_keyed([f for f in formats if f not in IDENTITY_FORMATS], deck, options))
+    keyed = _keyed(formats, deck, options)
+    free = run.plan([(key, unit) for key, unit in keyed if not unit.needs_identities])
     with started([unit.run for _, _, unit in free]) as pending:  # PDFs lay out while the ledger settles
-        if IDENTITY_FORMATS.intersection(formats):
+        if ledger is not None:
             changes, options = settle_identities(
-                notes, parsed.deck, options, now=int(clock()), formats=formats
+                ledger, parsed.deck, options, now=int(clock()), formats=formats
             )
-            bound = run.plan(_keyed([f for f in formats if f in IDENTITY_FORMATS], deck, options))
+            settled = _keyed([name for name in formats if name in LEDGER_FORMATS], deck, options)
+            bound = run.plan([(key, unit) for key, unit in settled if unit.needs_identities])
             run.record(bound, [unit.run() for _, _, unit in bound])
         run.record(free, pending.results())
     _remove_stale(out, previous, run.records)
+    memo.keep_only(module.slug for module in parsed.deck.modules)
     if changes is not None:
-        ledger = Output(PurePosixPath(LEDGER_NAME), dump_ledger(changes.ledger))
-        if _differs(notes / LEDGER_NAME, ledger.data):
-            run.written.append(write_atomically(notes, ledger))
+        settled_ledger = Output(PurePosixPath(LEDGER_NAME), dump_ledger(changes.ledger))
+        if _differs(notes / LEDGER_NAME, settled_ledger.data):
+            run.written.append(write_atomically(notes, settled_ledger))
     counts = format_counts(parsed.deck)
     manifest = Manifest(_with_ledger(sources, notes), run.records, counts, parsed.problems)
     write_atomically(out, Output(PurePosixPath(MANIFEST_NAME), dump_manifest(manifest)))
@@ -194,11 +204,10 @@ def _remove_stale(out: Path, previous: Manifest, current: Mapping[str, UnitRecor
 
 
 def settle_identities(
-    notes: Path, deck: Deck, options: ExportOptions, *, now: int, formats: Sequence[str] = ("anki",)
+    ledger: Ledger, deck: Deck, options: ExportOptions, *, now: int, formats: Sequence[str] = ("anki",)
 ) -> tuple[Reconciliation, ExportOptions]:
     """Reconcile the ledger with this deck; return the changes and options carrying the identities."""
-    ledger = load_ledger(notes / LEDGER_NAME)
-    fingerprints = [fingerprint(note) for note in anki_notes(deck)]
+    fingerprints = [fingerprint(note) for note in anki_notes(deck, memo=options.memo)]
     changes = reconcile(ledger, fingerprints, now=now, new_guid=default_guid)
     settled = changes.ledger
     if "anki" in formats:

@@ -12,8 +12,10 @@ from click.testing import CliRunner
 from ccpkit.build import build
 from ccpkit.cli import cli
 from ccpkit.errors import UsageError
-from ccpkit.export import Exported, ExportOptions, Output, Unit, inputs_digest
+from ccpkit.export import EXPORTERS, Exported, ExportOptions, Output, Unit, inputs_digest
 from ccpkit.incremental import MANIFEST_NAME
+from ccpkit.ledger import LEDGER_NAME
+from ccpkit.memo import FOLDER_NAME as MEMO_FOLDER
 from ccpkit.model import Deck
 from tests.conftest import REPO
 
@@ -66,6 +68,36 @@ def test_editing_one_module_redoes_only_its_units(notes: Path, monkeypatch: pyte
     written, unchanged = run(notes, "pdf")
     assert [path.name for path in written] == ["09-security.txt"]
     assert [path.name for path in unchanged] == ["02-compute.txt"]
+
+
+def test_a_rebuild_that_reuses_the_memo_gives_the_bytes_of_a_fresh_build(notes: Path, tmp_path: Path) -> None:
+    everything = {"formats": tuple(EXPORTERS), "options": ExportOptions(templates=REPO / "templates")}
+    build(notes, tmp_path / "build", clock=lambda: 1_700_000_000, **everything)  # type: ignore[arg-type]
+    memo = tmp_path / "build" / MEMO_FOLDER
+    kept = {path: path.stat().st_mtime_ns for path in memo.rglob("*.pickle")}
+    with (notes / "09-security" / "practice-questions.md").open("a", encoding="utf-8") as stream:
+        stream.write("\nA new paragraph in the explanation.\n")
+    shutil.copytree(notes, tmp_path / "fresh")  # the same edited notes and ledger, never built
+
+    for folder, out in ((notes, "build"), (tmp_path / "fresh", "fresh-build")):
+        build(folder, tmp_path / out, clock=lambda: 1_700_086_400, **everything)  # type: ignore[arg-type]
+
+    assert outputs(tmp_path / "build") == outputs(tmp_path / "fresh-build")
+    assert (notes / LEDGER_NAME).read_bytes() == (tmp_path / "fresh" / LEDGER_NAME).read_bytes()
+    groups = {path.parent.name for path in kept}
+    assert groups == {"parse", "anki", "spreadsheet", "course"}
+    untouched = {path for path in kept if path.stat().st_mtime_ns == kept[path]}
+    assert {path.name for path in untouched} == {"02-compute.pickle"}  # 02 came from the memo
+    assert len(untouched) == len(groups)
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    """Every file a build wrote, by path; not its manifest (which names the folder) or its memo."""
+    return {
+        path.relative_to(out).as_posix(): path.read_bytes()
+        for path in out.rglob("*")
+        if path.is_file() and path.name != MANIFEST_NAME and MEMO_FOLDER not in path.parts
+    }
 
 
 def test_an_output_changed_by_hand_is_rebuilt(notes: Path) -> None:

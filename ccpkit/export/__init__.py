@@ -11,6 +11,7 @@ from typing import Literal
 
 from ccpkit.errors import Problem, UsageError
 from ccpkit.incremental import digest
+from ccpkit.memo import Memo
 from ccpkit.model import Deck
 
 Paper = Literal["A4", "Letter"]
@@ -43,6 +44,8 @@ class ExportOptions:
     """Practice exam: seed for a reproducible question and option order."""
     exam_modules: tuple[int, ...] = ()
     """Practice exam: module numbers to draw from (empty: all)."""
+    memo: Memo = field(default_factory=Memo, repr=False, compare=False)
+    """Where slow per-module work is remembered between builds; it never changes an output."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,8 @@ class Unit:
     run: Callable[[], Exported]
     weight: int = 0
     """Rough amount of work (e.g. items laid out); the heaviest units start first when run side by side."""
+    needs_identities: bool = False
+    """Reads ``ExportOptions.identities``: the build runs it once the ledger is settled, the others sooner."""
 
 
 def inputs_digest(*values: object) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from ccpkit.errors import Problem
-from ccpkit.export import Exported, ExportOptions, Output
+from ccpkit.export import Exported, ExportOptions, Output, Unit, inputs_digest
 from ccpkit.export.anki_notes import UNRECORDED, anki_notes
 from ccpkit.export.anki_package import write_package
 from ccpkit.export.anki_templates import load_templates
@@ -16,12 +16,17 @@ from ccpkit.model import Deck
 def export(deck: Deck, options: ExportOptions) -> Exported:
     """``anki/<course>.apkg``: subdecks per module, our note types, GUIDs and mtimes from the ledger."""
     templates = load_templates(options.templates / "anki")
-    notes = anki_notes(deck, options.identities, root_deck=options.deck_name)
+    notes = anki_notes(deck, options.identities, root_deck=options.deck_name, memo=options.memo)
     newest_note = max((note.modified for note in notes), default=UNRECORDED)
     templates_modified = options.templates_modified or newest_note
     data = write_package(notes, templates, templates_modified)
     path = PurePosixPath("anki") / f"{slug(deck.title)}.apkg"
     return Exported((Output(path, data),), _skipped_tables(deck))
+
+
+def units(deck: Deck, options: ExportOptions) -> tuple[Unit, ...]:
+    """One unit, run once the ledger has settled the notes' GUIDs."""
+    return (Unit("anki", inputs_digest(deck, options), lambda: export(deck, options), needs_identities=True),)
 
 
 def _skipped_tables(deck: Deck) -> tuple[Problem, ...]:

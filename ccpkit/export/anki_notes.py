@@ -21,6 +21,7 @@ from ccpkit.export.anki_tables import table_rows
 from ccpkit.ids import slug
 from ccpkit.ledger import Fingerprint
 from ccpkit.markup import to_html, to_inline_html, to_text
+from ccpkit.memo import Memo
 from ccpkit.model import MCQ, Card, ComparisonTable, Deck, Item, Module, SourceLocation
 
 GUID_SEED = "ccpkit"
@@ -28,6 +29,7 @@ GUID_SEED = "ccpkit"
 BREADCRUMB = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
 UNRECORDED = 0
 """Modification time of a note the ledger does not know yet (only when exporting without a build)."""
+MEMO_GROUP = "anki"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -62,18 +64,23 @@ def default_guid(note_id: str, attempt: int = 0) -> str:
 
 
 def anki_notes(
-    deck: Deck, identities: Mapping[str, NoteIdentity] | None = None, *, root_deck: str = ""
+    deck: Deck,
+    identities: Mapping[str, NoteIdentity] | None = None,
+    *,
+    root_deck: str = "",
+    memo: Memo | None = None,
 ) -> tuple[AnkiNote, ...]:
     """Every note of the deck in notes order; identities (note id → GUID, mtime) come from the ledger.
 
-    ``root_deck`` names the parent deck of the module subdecks (default: the course title).
+    ``root_deck`` names the parent deck of the module subdecks (default: the course title); ``memo``
+    keeps each module's rendered fields between builds.
     """
     known = identities or {}
     notes = []
     for module in deck.modules:
         deck_name = deck_name_for(root_deck or deck.title, module)
-        for item in module.items:
-            for note_id, note_type, fields, key in _render(item):
+        for item, rendered in zip(module.items, _rendered(module, memo or Memo()), strict=True):
+            for note_id, note_type, fields, key in rendered:
                 identity = known.get(note_id) or NoteIdentity(default_guid(note_id), UNRECORDED)
                 notes.append(
                     AnkiNote(
@@ -113,9 +120,14 @@ def tags_for(item: Item) -> tuple[str, ...]:
 _Rendered = tuple[str, NoteType, tuple[str, ...], str]
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 10)
+def _rendered(module: Module, memo: Memo) -> tuple[tuple[_Rendered, ...], ...]:
+    """Each item's notes. One build renders every module for the ledger, the .apkg and the CSV, so
+    they are cached here, and kept in the memo: after an edit, only the edited module renders again."""
+    return memo.per_module(MEMO_GROUP, module, lambda m: tuple(_render(item) for item in m.items), tuple)
+
+
 def _render(item: Item) -> tuple[_Rendered, ...]:
-    """An item's notes; cached, since one build renders them for the ledger, the .apkg and the CSV."""
     match item:
         case Card():
             return ((item.id, TERM, (to_inline_html(item.front), to_html(item.back)), to_text(item.front)),)

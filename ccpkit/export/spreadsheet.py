@@ -13,16 +13,19 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from ccpkit.export import Output
 from ccpkit.markup import to_text
-from ccpkit.model import MCQ, ComparisonTable, Deck
+from ccpkit.memo import Memo
+from ccpkit.model import MCQ, Card, ComparisonTable, Deck, Module
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet evaluate a cell (OWASP's CSV injection list)."""
 FOLDER = PurePosixPath("csv")
 _UNSAFE_IN_FILE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+MEMO_GROUP = "spreadsheet"
 
 
 def neutralise(cell: str) -> str:
@@ -45,14 +48,17 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
     return ("\ufeff" + stream.getvalue()).encode("utf-8")
 
 
-def spreadsheet_files(deck: Deck) -> tuple[Output, ...]:
-    """``csv/cards.csv``, ``csv/mcqs.csv`` and ``csv/tables/<table id>.csv`` for every table."""
-    tables = deck.tables
-    names = table_file_names(table.id for table in tables)
+def spreadsheet_files(deck: Deck, memo: Memo | None = None) -> tuple[Output, ...]:
+    """``csv/cards.csv``, ``csv/mcqs.csv`` and ``csv/tables/<table id>.csv`` for every table.
+
+    ``memo`` keeps each module's plain text between builds: stripping markup is most of the work."""
+    plain = [(memo or Memo()).per_module(MEMO_GROUP, module, _plain, _Plain) for module in deck.modules]
+    names = table_file_names(table.id for table in deck.tables)
+    tables = [data for module in plain for data in module.tables]
     return (
-        Output(FOLDER / "cards.csv", _cards(deck)),
-        Output(FOLDER / "mcqs.csv", _mcqs(deck.mcqs)),
-        *(Output(FOLDER / "tables" / name, _table(table)) for name, table in zip(names, tables, strict=True)),
+        Output(FOLDER / "cards.csv", csv_bytes(_CARD_HEADER, [row for m in plain for row in m.cards])),
+        Output(FOLDER / "mcqs.csv", _mcqs([question for module in plain for question in module.mcqs])),
+        *(Output(FOLDER / "tables" / name, data) for name, data in zip(names, tables, strict=True)),
     )
 
 
@@ -72,26 +78,61 @@ def table_file_names(ids: Iterable[str]) -> list[str]:
     return names
 
 
-def _cards(deck: Deck) -> bytes:
-    rows = (
-        (to_text(card.front), to_text(card.back), card.module, " ".join(card.tags), card.id)
-        for card in deck.cards
-    )
-    return csv_bytes(("term", "definition", "module", "tags", "id"), rows)
+_CARD_HEADER = ("term", "definition", "module", "tags", "id")
 
 
-def _mcqs(questions: Sequence[MCQ]) -> bytes:
-    labels = list(dict.fromkeys(option.label for question in questions for option in question.options))
+@dataclass(frozen=True, slots=True)
+class _Question:
+    """An MCQ in plain text; options by label, since the file has one column per label in use."""
+
+    stem: str
+    options: tuple[tuple[str, str], ...]
+    answers: str
+    explanation: str
+    module: str
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Plain:
+    """One module's share of the files, markup stripped: card rows, questions, whole table files."""
+
+    cards: tuple[tuple[str, ...], ...]
+    mcqs: tuple[_Question, ...]
+    tables: tuple[bytes, ...]
+
+
+def _plain(module: Module) -> _Plain:
+    cards, questions, tables = [], [], []
+    for item in module.items:
+        match item:
+            case Card():
+                cards.append(
+                    (to_text(item.front), to_text(item.back), item.module, " ".join(item.tags), item.id)
+                )
+            case MCQ():
+                options = tuple((option.label, to_text(option.text)) for option in item.options)
+                answers, explanation = ", ".join(item.answers), to_text(item.explanation)
+                questions.append(
+                    _Question(to_text(item.stem), options, answers, explanation, item.module, item.id)
+                )
+            case ComparisonTable():
+                tables.append(_table(item))
+    return _Plain(tuple(cards), tuple(questions), tuple(tables))
+
+
+def _mcqs(questions: Sequence[_Question]) -> bytes:
+    labels = list(dict.fromkeys(label for question in questions for label, _ in question.options))
     header = ["stem", *(f"option {label}" for label in labels), "answers", "explanation", "module", "id"]
     rows = []
     for question in questions:
-        texts = {option.label: to_text(option.text) for option in question.options}
+        texts = dict(question.options)
         rows.append(
             [
-                to_text(question.stem),
+                question.stem,
                 *(texts.get(label, "") for label in labels),
-                ", ".join(question.answers),
-                to_text(question.explanation),
+                question.answers,
+                question.explanation,
                 question.module,
                 question.id,
             ]

@@ -7,16 +7,19 @@ from functools import partial
 from pathlib import Path
 
 from ccpkit.errors import Problem, UsageError
+from ccpkit.incremental import digest
+from ccpkit.memo import Memo
 from ccpkit.model import Deck, Item, Module, SourceLocation
 from ccpkit.parallel import started
 from ccpkit.parse.context import Context
 from ccpkit.parse.merge import unique_items
-from ccpkit.parse.notes import ModuleFiles, find_modules, misnamed, read_document
+from ccpkit.parse.notes import MAX_FILE_BYTES, ModuleFiles, find_modules, misnamed, read_document
 from ccpkit.parse.rules import RULES
 
 DEFAULT_TITLE = "AWS Certified Cloud Practitioner"
 PARALLEL_FROM = 256 * 1024
 """Notes larger than this (bytes) are parsed module by module on every core."""
+MEMO_GROUP = "parse"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,20 +38,26 @@ class Parsed:
         return tuple(p for p in self.problems if p.severity == "warning")
 
 
-def parse_notes(notes: Path, *, title: str = DEFAULT_TITLE) -> Parsed:
-    """Parse every Markdown file under ``notes`` into one deck."""
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What one module's files hold: its title, its items in file order, and their problems."""
+
+    title: str
+    items: tuple[Item, ...]
+    problems: tuple[Problem, ...]
+
+
+def parse_notes(notes: Path, *, title: str = DEFAULT_TITLE, memo: Memo | None = None) -> Parsed:
+    """Parse every Markdown file under ``notes`` into one deck; ``memo`` keeps each module's
+    findings, so a module whose files did not change is not parsed again."""
     if not title.strip():
         raise UsageError("the course title is empty: pass --title TEXT or set [course] title in ccpkit.toml")
     modules_found = find_modules(notes)
     problems: list[Problem] = misnamed(notes)
     distinct = _distinct(modules_found, notes, problems)
-    size = sum(path.stat().st_size for files in distinct for path in files.files)
-    jobs = None if size > PARALLEL_FROM else 1  # a pool costs a few tens of milliseconds to start
-    with started([partial(_parse_module, notes, files) for files in distinct], jobs=jobs) as pending:
-        parsed = pending.results()
-    found = [(files, title, items) for files, (title, items, _) in zip(distinct, parsed, strict=True)]
-    problems += [problem for _, _, module_problems in parsed for problem in module_problems]
-    unique, duplicates = unique_items(item for _, _, items in found for item in items)
+    found = _found(notes, distinct, memo or Memo())
+    problems += [problem for module in found for problem in module.problems]
+    unique, duplicates = unique_items(item for module in found for item in module.items)
     problems += duplicates
     by_module: dict[str, list[Item]] = {}
     for item in unique:
@@ -57,10 +66,10 @@ def parse_notes(notes: Path, *, title: str = DEFAULT_TITLE) -> Parsed:
         Module(
             number=files.number,
             slug=files.slug,
-            title=module_title,
+            title=module.title,
             items=tuple(by_module.get(files.slug, ())),
         )
-        for files, module_title, _ in found
+        for files, module in zip(distinct, found, strict=True)
     )
     return Parsed(Deck(title=title, modules=modules), tuple(sorted(problems)))
 
@@ -77,7 +86,37 @@ def _distinct(modules: list[ModuleFiles], notes: Path, problems: list[Problem]) 
     return list(seen.values())
 
 
-def _parse_module(notes: Path, files: ModuleFiles) -> tuple[str, list[Item], list[Problem]]:
+def _found(notes: Path, modules: list[ModuleFiles], memo: Memo) -> list[_Found]:
+    """Each module's findings: kept ones from the memo, the others parsed (on every core if large)."""
+    keys = [_memo_key(files) for files in modules]
+    found = [
+        memo.recall(MEMO_GROUP, files.slug, key, _Found) if key else None
+        for files, key in zip(modules, keys, strict=True)
+    ]
+    stale = [index for index, module in enumerate(found) if module is None]
+    size = sum(path.stat().st_size for index in stale for path in modules[index].files)
+    jobs = None if size > PARALLEL_FROM else 1  # a pool costs a few tens of milliseconds to start
+    with started([partial(_parse_module, notes, modules[index]) for index in stale], jobs=jobs) as pending:
+        for index, module in zip(stale, pending.results(), strict=True):
+            if keys[index]:
+                memo.keep(MEMO_GROUP, modules[index].slug, keys[index], module)
+            found[index] = module
+    return [module for module in found if module is not None]
+
+
+def _memo_key(files: ModuleFiles) -> str:
+    """Digest of a module's files (paths and bytes); empty, so never kept, if one cannot be read."""
+    parts: list[str | bytes] = [repr(files)]
+    try:
+        for path in files.files:
+            size = path.stat().st_size
+            parts.append(path.read_bytes() if size <= MAX_FILE_BYTES else f"too large: {size}".encode())
+    except OSError:
+        return ""
+    return digest(*parts)
+
+
+def _parse_module(notes: Path, files: ModuleFiles) -> _Found:
     """A module's title (front matter ``module_title`` of its first file that has one), items, problems."""
     title = ""
     items: list[Item] = []
@@ -90,7 +129,7 @@ def _parse_module(notes: Path, files: ModuleFiles) -> tuple[str, list[Item], lis
         title = title or document.front_matter.get("module_title", "").strip()
         title = title or (document.part if files.single_file else "")
         items += _extract(Context(files.slug, document), problems)
-    return title or files.fallback_title, items, problems
+    return _Found(title or files.fallback_title, tuple(items), tuple(problems))
 
 
 def _extract(ctx: Context, problems: list[Problem]) -> list[Item]:

@@ -15,6 +15,7 @@ from ccpkit.build import build
 from ccpkit.errors import WriteError
 from ccpkit.export import ExportOptions
 from ccpkit.ledger import LEDGER_NAME
+from ccpkit.memo import FOLDER_NAME as MEMO_FOLDER
 from tests.conftest import REPO
 from tests.hardening.commands import Commands, assert_clean_exit
 
@@ -23,7 +24,14 @@ OPTIONS = ExportOptions(templates=REPO / "templates")
 
 
 def snapshot(*folders: Path) -> dict[Path, bytes]:
-    return {path: path.read_bytes() for folder in folders for path in folder.rglob("*") if path.is_file()}
+    """Every output and the ledger. Not the memo: its entries are kept under their inputs' digest, so
+    one written before a failure is only ever read for those same inputs (see tests/test_memo.py)."""
+    return {
+        path: path.read_bytes()
+        for folder in folders
+        for path in folder.rglob("*")
+        if path.is_file() and MEMO_FOLDER not in path.parts
+    }
 
 
 @pytest.fixture
@@ -40,16 +48,17 @@ def built(tmp_path: Path) -> Commands:
 
 
 def failing_on(call: int, error: BaseException, target_name: str = "") -> Callable[[str, str], None]:
-    """An ``os.replace`` that raises ``error`` on its ``call``-th use (counting only renames onto
-    ``target_name`` when given) and works otherwise."""
+    """An ``os.replace`` that raises ``error`` on its ``call``-th rename of an output or the ledger
+    (counting only renames onto ``target_name`` when given) and works otherwise."""
     calls = []
     real = os.replace
 
     def replace(source: str, target: str) -> None:
-        if not target_name or Path(target).name == target_name:
+        counted = MEMO_FOLDER not in Path(target).parts and target_name in ("", Path(target).name)
+        if counted:
             calls.append(target)
-        if len(calls) == call:
-            raise error
+            if len(calls) == call:
+                raise error
         real(source, target)
 
     return replace

@@ -5,14 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache, partial
 from pathlib import PurePosixPath
-from typing import Any
-
-from reportlab.platypus import Flowable
 
 from ccpkit.errors import Problem
 from ccpkit.export import Exported, ExportOptions, Output, Unit, inputs_digest
 from ccpkit.export.pdf.blocks import Blocks
-from ccpkit.export.pdf.course import course_story
+from ccpkit.export.pdf.course import course_pdf
 from ccpkit.export.pdf.cram import has_cram_content, module_label, module_story
 from ccpkit.export.pdf.draw import Question, draw_questions
 from ccpkit.export.pdf.exam import exam_story
@@ -79,18 +76,18 @@ def _module_sheet(deck: Deck, module: Module, setup: Setup, options: ExportOptio
     style, ty = setup()
     setter, course, label = Typesetter(ty.fonts), to_text(deck.title), module_label(module)
     meta = Meta(f"{course}: {label}", f"Cram sheet for {label}", course, setter.plain(course), "Cram sheet")
-    data, pages = _sheet(module_story, module, ty, setter, style.cram, options, meta)
-    over = _over_budget(sheet_path(module), pages, style.cram, module.items)
-    return Exported((Output(sheet_path(module), data),), (*setter.problems, *over))
+    size = page_size(options.paper, style.cram.orientation)
+    story = module_story(module, Blocks(ty, setter, column_width(ty, size, style.cram.columns)))
+    laid = render(story, ty=ty, size=size, columns=[style.cram.columns], meta=meta)
+    over = _over_budget(sheet_path(module), laid.pages, style.cram, module.items)
+    return Exported((Output(sheet_path(module), laid.pdf),), (*setter.problems, *over))
 
 
 def _course(deck: Deck, setup: Setup, options: ExportOptions) -> Exported:
     style, ty = setup()
-    setter, course = Typesetter(ty.fonts), to_text(deck.title)
-    meta = Meta(course, "Whole-course cram sheet", course, setter.plain(course), "Cram sheet")
-    data, pages = _sheet(course_story, deck, ty, setter, style.course, options, meta)
-    over = _over_budget(FOLDER / "course.pdf", pages, style.course, tuple(deck.items()))
-    return Exported((Output(FOLDER / "course.pdf", data),), (*setter.problems, *over))
+    course = course_pdf(deck, ty, options)
+    over = _over_budget(FOLDER / "course.pdf", course.pages, style.course, tuple(deck.items()))
+    return Exported((Output(FOLDER / "course.pdf", course.pdf),), (*course.problems, *over))
 
 
 def _exam_unit(deck: Deck, questions: tuple[Question, ...], setup: Setup, options: ExportOptions) -> Exported:
@@ -98,20 +95,6 @@ def _exam_unit(deck: Deck, questions: tuple[Question, ...], setup: Setup, option
     setter = Typesetter(ty.fonts)
     data = _exam(deck, questions, ty, setter, options)
     return Exported((Output(FOLDER / "practice-exam.pdf", data),), setter.problems)
-
-
-def _sheet(
-    story_of: Callable[[Any, Blocks], list[Flowable]],
-    subject: Deck | Module,
-    ty: Typography,
-    setter: Typesetter,
-    sheet: Sheet,
-    options: ExportOptions,
-    meta: Meta,
-) -> tuple[bytes, int]:
-    size = page_size(options.paper, sheet.orientation)
-    blocks = Blocks(ty, setter, column_width(ty, size, sheet.columns))
-    return render(story_of(subject, blocks), ty=ty, size=size, columns=[sheet.columns], meta=meta)
 
 
 def _exam(
@@ -127,8 +110,7 @@ def _exam(
     )
     story = exam_story(deck, questions, ty, setter, seed=options.exam_seed)
     size = page_size(options.paper, exam.orientation)
-    data, _ = render(story, ty=ty, size=size, columns=[exam.columns, exam.key_columns], meta=meta)
-    return data
+    return render(story, ty=ty, size=size, columns=[exam.columns, exam.key_columns], meta=meta).pdf
 
 
 def sheet_path(module: Module) -> PurePosixPath:

@@ -1,42 +1,114 @@
-"""The whole-course cram sheet: a title block and table of contents, then every module in turn."""
+"""The whole-course cram sheet: a title block and contents, then each module from a fresh page.
+
+Each module is laid out as a part of its own and kept in the build's memo, so after an edit to one
+module only that module's pages are laid out again; the parts are then bound into one numbered,
+bookmarked file. A fresh page per module also lets a student reprint just the module they changed.
+"""
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable
+from dataclasses import dataclass
+from itertools import accumulate
 
+from reportlab.platypus import Flowable
+
+from ccpkit.errors import Problem
+from ccpkit.export import ExportOptions, inputs_digest
+from ccpkit.export.pdf.binding import bind
 from ccpkit.export.pdf.blocks import Blocks
 from ccpkit.export.pdf.cram import has_cram_content, module_label, module_story
+from ccpkit.export.pdf.glyphs import Typesetter
+from ccpkit.export.pdf.layout import Laid, Meta, column_width, page_numbers, page_size, render
 from ccpkit.export.pdf.paging import PagedCanvas
 from ccpkit.export.pdf.paragraph import Paragraph
-from ccpkit.model import Deck
+from ccpkit.export.pdf.typography import Typography
+from ccpkit.incremental import digest_files
+from ccpkit.markup import to_text
+from ccpkit.model import Deck, Module
 
-_MODULE_ROOM = 40 * mm
-"""A module starts in the next column rather than leave its band stranded at a column's foot."""
+MEMO_GROUP = "course"
 
 
-def course_story(deck: Deck, blocks: Blocks) -> list[Flowable]:
-    """Title, counts, contents with page numbers, then each module's cram content."""
-    ty, setter = blocks.ty, blocks.setter
+@dataclass(frozen=True, slots=True)
+class Course:
+    """The bound course PDF, its page count, and the characters no font could print."""
+
+    pdf: bytes
+    pages: int
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One module's pages as laid out alone (unnumbered), with what its typesetting reported."""
+
+    laid: Laid
+    problems: tuple[Problem, ...]
+
+
+def course_pdf(deck: Deck, ty: Typography, options: ExportOptions) -> Course:
+    """Every module with something to cram, each from a fresh page, after a title and contents page."""
+    style, course = ty.style, to_text(deck.title)
+    meta = Meta(course, "Whole-course cram sheet", course, Typesetter(ty.fonts).plain(course), "Cram sheet")
+    size = page_size(options.paper, style.course.orientation)
     modules = [module for module in deck.modules if has_cram_content(module)]
+    look = inputs_digest(style, meta, size, digest_files([options.templates / "pdf"]))  # fonts, style
+    parts = [_part(module, look, ty, size, meta, options) for module in modules]
+    starts = [0, *accumulate(part.laid.pages for part in parts)][:-1]
+    setter = Typesetter(ty.fonts)
+    blocks = Blocks(ty, setter, column_width(ty, size, style.course.columns))
+    front = render(
+        front_story(deck, modules, starts, blocks),
+        ty=ty,
+        size=size,
+        columns=[style.course.columns],
+        meta=meta,
+        numbered=False,
+    )
+    pages = front.pages + sum(part.laid.pages for part in parts)
+    pdf = bind(front, [part.laid for part in parts], page_numbers(ty, size, pages))
+    problems = dict.fromkeys((*setter.problems, *(p for part in parts for p in part.problems)))
+    return Course(pdf, pages, tuple(problems))
+
+
+def _part(
+    module: Module, look: str, ty: Typography, size: tuple[float, float], meta: Meta, options: ExportOptions
+) -> _Part:
+    """The module's pages from the memo when its content and the look are unchanged; else laid out now."""
+
+    def lay_out(module: Module) -> _Part:
+        setter = Typesetter(ty.fonts)
+        blocks = Blocks(ty, setter, column_width(ty, size, ty.style.course.columns))
+        story = module_story(module, blocks)
+        laid = render(story, ty=ty, size=size, columns=[ty.style.course.columns], meta=meta, numbered=False)
+        return _Part(laid, setter.problems)
+
+    return options.memo.per_module(MEMO_GROUP, module, lay_out, _Part, look)
+
+
+def front_story(deck: Deck, modules: list[Module], starts: list[int], blocks: Blocks) -> list[Flowable]:
+    """Title, counts, and contents: each module's first page, counted from the end of this front matter."""
+    ty, setter = blocks.ty, blocks.setter
     counts = f"{len(modules)} modules · {len(deck.cards)} cards · {len(deck.tables)} comparison tables"
     story: list[Flowable] = [
         Paragraph(f"<b>{setter.plain(deck.title)}</b>", ty.title),
         Paragraph(setter.plain(f"Whole-course cram sheet · {counts}"), ty.tag),
         Paragraph(f"<b>{setter.plain('Contents')}</b>", ty.part),
     ]
-    story += [TocLine(blocks.short(module_label(module), None), module.slug, blocks) for module in modules]
-    for module in modules:
-        story += [CondPageBreak(_MODULE_ROOM), *module_story(module, blocks)]
+    story += [
+        TocLine(blocks.short(module_label(module), None), start, blocks)
+        for module, start in zip(modules, starts, strict=True)
+    ]
     return story
 
 
 class TocLine(Flowable):  # type: ignore[misc]
-    """A contents line with dot leaders; its page number is drawn at save, when it is known."""
+    """A contents line with dot leaders; its number is drawn at save, once the front's length is known."""
 
-    def __init__(self, markup: str, key: str, blocks: Blocks) -> None:
+    def __init__(self, markup: str, start: int, blocks: Blocks) -> None:
         super().__init__()
-        self.key = key
+        self.start = start
+        """Pages between the end of the front matter and the module's first page."""
         self.paragraph = Paragraph(markup, blocks.ty.toc)
         self.number_room = blocks.ty.toc.fontSize * 2.5
 
@@ -53,9 +125,8 @@ class TocLine(Flowable):  # type: ignore[misc]
         if isinstance(self.canv, PagedCanvas):
             self.canv.later(self._number)
 
-    def _number(self, canvas: PagedCanvas, _total: int) -> None:
+    def _number(self, canvas: PagedCanvas, front_pages: int) -> None:
         style = self.paragraph.style
         canvas.setFont(style.fontName, style.fontSize)
         canvas.setFillColor(style.textColor)
-        page = canvas.anchors.get(self.key)
-        canvas.drawRightString(self.width, style.fontSize * 0.25, str(page) if page else "")
+        canvas.drawRightString(self.width, style.fontSize * 0.25, str(front_pages + self.start + 1))

@@ -14,7 +14,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from ccpkit import __version__
 from ccpkit.export import Paper
-from ccpkit.export.pdf.paging import PagedCanvas
+from ccpkit.export.pdf.paging import Mark, PagedCanvas
 from ccpkit.export.pdf.style import Orientation
 from ccpkit.export.pdf.typography import Typography
 
@@ -32,6 +32,15 @@ class Meta:
     """What this file is ("Cram sheet", "Practice exam"): shown in the footer."""
 
 
+@dataclass(frozen=True, slots=True)
+class Laid:
+    """A laid-out document: its PDF, page count, and bookmarks (to bind it into another)."""
+
+    pdf: bytes
+    pages: int
+    marks: tuple[Mark, ...] = ()
+
+
 def page_size(paper: Paper, orientation: Orientation) -> tuple[float, float]:
     size = A4 if paper == "A4" else LETTER
     turned: tuple[float, float] = landscape(size) if orientation == "landscape" else portrait(size)
@@ -45,12 +54,13 @@ def render(
     size: tuple[float, float],
     columns: Sequence[int],
     meta: Meta,
-) -> tuple[bytes, int]:
+    numbered: bool = True,
+) -> Laid:
     """Lay the story out on pages of ``columns[0]`` column frames; a ``NextPageTemplate(template_id(n))``
-    in the story switches to ``n`` columns. Returns the PDF bytes and the page count."""
+    in the story switches to ``n`` columns. Unnumbered pages are for binding (see ``page_numbers``)."""
     buffer = io.BytesIO()
     doc = _document(buffer, ty, size, meta)
-    decorations = [_Decorations(ty, meta, _frames(doc, ty, count)) for count in columns]
+    decorations = [_Decorations(ty, meta, _frames(doc, ty, count), numbered) for count in columns]
     doc.addPageTemplates(
         [
             PageTemplate(id=template_id(count), frames=d.frames, onPage=d.rules, onPageEnd=d.header_footer)
@@ -64,7 +74,33 @@ def render(
         return made[-1]
 
     doc.build(list(story), canvasmaker=canvas_maker)
-    return buffer.getvalue(), made[-1].pages
+    return Laid(buffer.getvalue(), made[-1].pages, tuple(made[-1].marks))
+
+
+PAGE_NUMBER = "pagenumber"
+"""The form an unnumbered page leaves empty where its number goes; see ``page_numbers``."""
+
+
+def page_numbers(ty: Typography, size: tuple[float, float], count: int) -> bytes:
+    """``count`` pages, page N holding form ``pagenumberN`` that draws "Page N of M" where ``render``
+    puts it: what binding puts in the ``PAGE_NUMBER`` form of each page of a bound file."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=size, invariant=1, initialFontName=ty.fonts.body)
+    right, bottom = _footer_corner(ty, size)
+    for number in range(1, count + 1):
+        canvas.beginForm(f"{PAGE_NUMBER}{number}")
+        _page_of(canvas, ty, right, bottom, number, count)
+        canvas.endForm()
+        canvas.doForm(f"{PAGE_NUMBER}{number}")
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _footer_corner(ty: Typography, size: tuple[float, float]) -> tuple[float, float]:
+    """Where the footer's right-aligned page number ends: the right margin, the bottom margin."""
+    margin = ty.style.page.margin_mm * mm
+    return size[0] - margin, margin
 
 
 def template_id(columns: int) -> str:
@@ -124,8 +160,8 @@ def _document(buffer: io.BytesIO, ty: Typography, size: tuple[float, float], met
 class _Decorations:
     """Draws what every page carries: column rules, header (course, modules on the page), footer."""
 
-    def __init__(self, ty: Typography, meta: Meta, frames: list[Frame]) -> None:
-        self.ty, self.meta, self.frames = ty, meta, frames
+    def __init__(self, ty: Typography, meta: Meta, frames: list[Frame], numbered: bool) -> None:
+        self.ty, self.meta, self.frames, self.numbered = ty, meta, frames, numbered
 
     def rules(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
@@ -142,9 +178,8 @@ class _Decorations:
     def header_footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         ty, page = self.ty, self.ty.style.page
         size = ty.style.text.running_size
-        left, right = doc.leftMargin, doc.pagesize[0] - doc.rightMargin
+        left, (right, bottom) = doc.leftMargin, _footer_corner(ty, doc.pagesize)
         top = doc.pagesize[1] - page.margin_mm * mm - size
-        bottom = page.margin_mm * mm
         canvas.saveState()
         half = (right - left) / 2
         _line(canvas, self.meta.course_markup, ty.running_left, left, top, half)
@@ -155,9 +190,13 @@ class _Decorations:
         canvas.setFillColor(ty.palette.muted)
         canvas.setFont(ty.fonts.body, size)
         canvas.drawString(left, bottom, f"{self.meta.kind} · ccpkit")
-        if isinstance(canvas, PagedCanvas):
+        if not isinstance(canvas, PagedCanvas):
+            pass
+        elif self.numbered:
             number = canvas.getPageNumber()
             canvas.later(lambda late, total: _page_of(late, ty, right, bottom, number, total))
+        else:
+            canvas.slot(PAGE_NUMBER)
         canvas.restoreState()
 
     def _labels(self, canvas: Canvas) -> str:

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 LateDraw = Callable[["PagedCanvas", int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A bookmark as laid out: its title and level, its page (from 1) and the height of its top."""
+
+    title: str
+    level: int
+    page: int
+    top: float
 
 
 class PagedCanvas(Canvas):  # type: ignore[misc]
@@ -17,8 +28,8 @@ class PagedCanvas(Canvas):  # type: ignore[misc]
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.pages = 0
-        self.anchors: dict[str, int] = {}
-        """Bookmark key → page number, for the table of contents."""
+        self.marks: list[Mark] = []
+        """Every bookmark so far, for binding this document into a bigger one."""
         self.labels: list[str] = []
         """Running-header labels (module names) met so far; the last one is in effect."""
         self.first_label = 0
@@ -26,11 +37,18 @@ class PagedCanvas(Canvas):  # type: ignore[misc]
         self.top_left = (0.0, 0.0)
         """Where the first column of this page starts: a heading there opens the page."""
         self._late: list[tuple[str, LateDraw]] = []
+        self._slots: set[str] = set()
 
     def later(self, draw: LateDraw) -> None:
         """Place something here that can only be drawn once the page count is known."""
         name = f"late{len(self._late)}"
         self._late.append((name, draw))
+        self.doForm(name)
+
+    def slot(self, name: str) -> None:
+        """Place form ``name`` here but leave it empty: whoever binds this document into a bigger one
+        fills it per page (with the page's number in the bound file, say)."""
+        self._slots.add(name)
         self.doForm(name)
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
@@ -45,6 +63,9 @@ class PagedCanvas(Canvas):  # type: ignore[misc]
             self.first_label = len(self.labels) - 1
 
     def save(self) -> None:
+        for name in sorted(self._slots):
+            self.beginForm(name)
+            self.endForm()
         for name, draw in self._late:
             self.beginForm(name)
             draw(self, self.pages)
@@ -78,10 +99,12 @@ class Heading(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         canvas = self.canv
-        canvas.bookmarkHorizontal(self.key, 0, self.height + self.paragraph.style.fontSize)
+        top = self.height + self.paragraph.style.fontSize
+        canvas.bookmarkHorizontal(self.key, 0, top)
         canvas.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level > 0)
         if isinstance(canvas, PagedCanvas):
-            canvas.anchors[self.key] = canvas.getPageNumber()
+            _, page_top = canvas.absolutePosition(0, top)
+            canvas.marks.append(Mark(self.title, self.level, canvas.getPageNumber(), page_top))
             if self.label:
                 canvas.add_label(self.label, self.position[0], self.position[1] + self.height)
         self.paragraph.drawOn(canvas, 0, 0)

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
+
+import pytest
 
 from ccpkit.markup import to_text
 from ccpkit.model import Card
 from tests.export.pdf.conftest import Built, build
-from tests.export.pdf.reading import assert_in_order, fonts, outline, reader, text
+from tests.export.pdf.reading import assert_in_order, fonts, outline, page_texts, reader, text
 from tests.export.pdf.synthetic import MISSING_GLYPH, large_deck
+
+
+@pytest.fixture(scope="module")
+def course() -> bytes:
+    """The course PDF of six filled modules: enough pages to see how modules and pages meet."""
+    return build(large_deck(modules=6)).files["pdf/course.pdf"]
+
 
 CRAM = ("pdf/02-compute.pdf", "pdf/09-security.pdf")
 ALL = (*CRAM, "pdf/course.pdf", "pdf/practice-exam.pdf")
@@ -87,11 +97,18 @@ def test_bookmarks_are_modules_then_parts_then_sections(sample: Built) -> None:
         (0, "Module 2 · Compute in the Cloud"),
         (0, "Module 9 · Security"),
     ]
-    assert (1, "Cram Sheet", 0) in marks and (2, "Core services", 0) in marks
+    assert (1, "Cram Sheet", 1) in marks and (2, "Core services", 1) in marks
 
 
-def test_bookmarks_point_at_the_page_that_shows_the_heading() -> None:
-    course = build(large_deck(modules=6)).files["pdf/course.pdf"]
+def test_each_course_module_starts_a_fresh_page_after_the_contents(course: bytes) -> None:
+    texts = page_texts(course)
+    starts = [(title, page) for level, title, page in outline(course) if level == 0]
+    assert starts[0][1] == 1
+    for (before, _), (title, page) in itertools.pairwise(starts):
+        assert title in texts[page] and before not in texts[page]
+
+
+def test_bookmarks_point_at_the_page_that_shows_the_heading(course: bytes) -> None:
     pages = reader(course).pages
     modules = [(title, page) for level, title, page in outline(course) if level == 0]
     assert len(modules) == 6
@@ -100,16 +117,16 @@ def test_bookmarks_point_at_the_page_that_shows_the_heading() -> None:
         assert title in pages[page].extract_text()
 
 
-def test_pages_say_page_n_of_m(sample: Built) -> None:
+def test_pages_say_page_n_of_m(sample: Built, course: bytes) -> None:
     exam = reader(sample.files["pdf/practice-exam.pdf"])
-    total = len(exam.pages)
-    assert total == 2  # questions, then the key on its own page
-    for number, page in enumerate(exam.pages, start=1):
-        assert f"Page {number} of {total}" in page.extract_text()
+    assert len(exam.pages) == 2  # questions, then the key on its own page
+    for pdf in (sample.files["pdf/practice-exam.pdf"], course):  # the course: bound, then numbered
+        texts = page_texts(pdf)
+        for number, page in enumerate(texts, start=1):
+            assert f"Page {number} of {len(texts)}" in page
 
 
-def test_contents_give_the_page_each_module_starts_on() -> None:
-    course = build(large_deck(modules=6)).files["pdf/course.pdf"]
+def test_contents_give_the_page_each_module_starts_on(course: bytes) -> None:
     first_page = reader(course).pages[0].extract_text()
     for _, title, page in (mark for mark in outline(course) if mark[0] == 0):
         assert re.search(rf"{re.escape(title)}[\s.]*{page + 1}\b", first_page), title

@@ -13,9 +13,9 @@ from tests.export.pdf.conftest import Built
 DPI = 40
 
 
-def first_page(pdf: bytes) -> tuple[int, int, bytes]:
-    """Width, height and grey pixels (0 black … 255 white) of page 1, rendered by PDFium."""
-    page = pdfium.PdfDocument(pdf)[0]
+def rendered(pdf: bytes, index: int = 0) -> tuple[int, int, bytes]:
+    """Width, height and grey pixels (0 black … 255 white) of a page (from 0), rendered by PDFium."""
+    page = pdfium.PdfDocument(pdf)[index]
     bitmap = page.render(scale=DPI / 72, grayscale=True)
     assert bitmap.n_channels == 1 and bitmap.stride == bitmap.width
     return bitmap.width, bitmap.height, bytes(bitmap.buffer)
@@ -26,10 +26,21 @@ def ink(pixels: bytes) -> float:
 
 
 @pytest.mark.parametrize(
-    ("name", "landscape"),
-    [("pdf/01-topic-1.pdf", True), ("pdf/course.pdf", False), ("pdf/practice-exam.pdf", False)],
+    ("name", "page", "landscape"),
+    [
+        ("pdf/01-topic-1.pdf", 0, True),
+        ("pdf/course.pdf", 1, False),  # page 1 holds the title and the contents
+        ("pdf/practice-exam.pdf", 0, False),
+    ],
 )
-def test_first_pages_have_the_papers_shape_and_carry_text(large: Built, name: str, landscape: bool) -> None:
-    width, height, pixels = first_page(large.files[name])
+def test_first_pages_of_content_have_the_papers_shape_and_carry_text(
+    large: Built, name: str, page: int, landscape: bool
+) -> None:
+    width, height, pixels = rendered(large.files[name], page)
     assert (width > height) is landscape
     assert 0.01 < ink(pixels) < 0.35  # printed text, neither blank nor a black slab
+
+
+def test_the_course_opens_with_a_printed_contents_page(large: Built) -> None:
+    _, _, pixels = rendered(large.files["pdf/course.pdf"])
+    assert 0.001 < ink(pixels) < 0.01  # a title and a dozen lines of contents
