@@ -108,14 +108,16 @@ def main() -> None:
 
 def stage_medians(runs: int) -> dict[str, tuple[float, float]]:
     """Medians of the stages that have budgets of their own: parsing, writing the deck, the PDFs."""
-    from ccpkit.build import settle_identities
     from ccpkit.export import ExportOptions, anki, pdf
+    from ccpkit.identities import settle_identities
+    from ccpkit.ledger import LEDGER_NAME, load_ledger
     from ccpkit.parse import parse_notes
 
     notes = REPO / "source_notes"
     deck = parse_notes(notes).deck
     options = ExportOptions(templates=REPO / "templates")
-    _, with_identities = settle_identities(notes, deck, options, now=0)  # reads the ledger, writes nothing
+    ledger = load_ledger(notes / LEDGER_NAME)
+    _, with_identities = settle_identities(ledger, deck, options, now=0)  # writes nothing
     pdf.export(deck, options)  # fonts load once per process, as in a build
     return {
         "parse all of source_notes/": (median_seconds(runs, lambda: None, lambda: parse_notes(notes)), 1.0),

@@ -10,12 +10,11 @@ import hashlib
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from ccpkit.errors import Problem, UsageError
-from ccpkit.export import EXPORTERS, Exported, ExportOptions, NoteIdentity, Output, Unit, units
-from ccpkit.export.anki_notes import anki_notes, default_guid, fingerprint
-from ccpkit.export.anki_templates import load_templates
+from ccpkit.export import EXPORTERS, Exported, ExportOptions, Output, Unit, prepare, units
 from ccpkit.incremental import (
     MANIFEST_NAME,
     Manifest,
@@ -26,27 +25,19 @@ from ccpkit.incremental import (
     intact,
     load_manifest,
 )
-from ccpkit.ledger import (
-    LEDGER_NAME,
-    Ledger,
-    Reconciliation,
-    dump_ledger,
-    load_ledger,
-    reconcile,
-    stamp_templates,
-)
+from ccpkit.ledger import LEDGER_NAME, dump_ledger, load_ledger
 from ccpkit.memo import FOLDER_NAME as MEMO_FOLDER
 from ccpkit.memo import Memo
-from ccpkit.model import Deck
-from ccpkit.parallel import started
-from ccpkit.parse import DEFAULT_TITLE, parse_notes
+from ccpkit.model import DEFAULT_TITLE, Deck
+from ccpkit.parallel import call, workers
 from ccpkit.report import BuildReport, format_counts
 from ccpkit.write import write_atomically
 
 DEFAULT_FORMATS = tuple(EXPORTERS)
 LEDGER_FORMATS = frozenset({"anki", "csv"})
 """Formats carrying Anki GUIDs: building one reads the ledger first (so a damaged one stops the build
-before anything is written, the memo included) and updates it last."""
+before anything is written, the memo included) and updates it last. They are built in this process,
+after settling the ledger, whose rendering of every field they reuse."""
 
 
 def _silent(_message: str) -> None:
@@ -81,24 +72,26 @@ def build(
     ledger = load_ledger(notes / LEDGER_NAME) if LEDGER_FORMATS.intersection(formats) else None
     progress("parsing notes")
     memo = Memo(out / MEMO_FOLDER)
-    parsed = parse_notes(notes, title=title, memo=memo)
     options = replace(options, memo=memo)
-    deck, changes = _only(parsed.deck, modules), None
-    run = _Run(out, previous, templates, progress)
-    run.records.update(
-        (key, unit) for key, unit in previous.units.items() if key.split(":")[0] not in formats
-    )
-    keyed = _keyed(formats, deck, options)
-    free = run.plan([(key, unit) for key, unit in keyed if not unit.needs_identities])
-    with started([unit.run for _, _, unit in free]) as pending:  # PDFs lay out while the ledger settles
+    with workers(warm_up=partial(prepare, formats, options)) as on:  # helpers load reportlab and fonts…
+        from ccpkit.identities import settle_identities  # … while this process loads Markdown and genanki
+        from ccpkit.parse import parse_notes
+
+        parsed = parse_notes(notes, title=title, memo=memo, on=on)
+        deck, changes = _only(parsed.deck, modules), None
+        run = _Run(out, previous, templates, progress)
+        run.records.update(
+            (key, unit) for key, unit in previous.units.items() if key.split(":")[0] not in formats
+        )
+        free = run.plan(_keyed([name for name in formats if name not in LEDGER_FORMATS], deck, options))
+        pending = on.map(call, [unit.run for _, _, unit in free])  # the helpers start laying out
         if ledger is not None:
             changes, options = settle_identities(
                 ledger, parsed.deck, options, now=int(clock()), formats=formats
             )
-            settled = _keyed([name for name in formats if name in LEDGER_FORMATS], deck, options)
-            bound = run.plan([(key, unit) for key, unit in settled if unit.needs_identities])
-            run.record(bound, [unit.run() for _, _, unit in bound])
-        run.record(free, pending.results())
+            bound = run.plan(_keyed([name for name in formats if name in LEDGER_FORMATS], deck, options))
+            run.record(bound, [unit.run() for _, _, unit in bound])  # reusing the fields settling rendered
+        run.record(free, pending.results())  # this process takes what the helpers have not started
     _remove_stale(out, previous, run.records)
     memo.keep_only(module.slug for module in parsed.deck.modules)
     if changes is not None:
@@ -201,22 +194,6 @@ def _remove_stale(out: Path, previous: Manifest, current: Mapping[str, UnitRecor
     for record in previous.units.values():
         for path in set(record.outputs) - kept:
             (out / path).unlink(missing_ok=True)
-
-
-def settle_identities(
-    ledger: Ledger, deck: Deck, options: ExportOptions, *, now: int, formats: Sequence[str] = ("anki",)
-) -> tuple[Reconciliation, ExportOptions]:
-    """Reconcile the ledger with this deck; return the changes and options carrying the identities."""
-    fingerprints = [fingerprint(note) for note in anki_notes(deck, memo=options.memo)]
-    changes = reconcile(ledger, fingerprints, now=now, new_guid=default_guid)
-    settled = changes.ledger
-    if "anki" in formats:
-        digest = load_templates(options.templates / "anki").digest()
-        settled = stamp_templates(settled, digest, now=now)
-    identities = {key: NoteIdentity(entry.guid, entry.modified) for key, entry in settled.notes.items()}
-    templates_modified = settled.templates.modified if settled.templates else None
-    settled_options = replace(options, identities=identities, templates_modified=templates_modified)
-    return replace(changes, ledger=settled), settled_options
 
 
 def _differs(path: Path, data: bytes) -> bool:

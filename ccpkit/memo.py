@@ -35,6 +35,11 @@ class Memo:
 
     folder: Path | None = None
 
+    @property
+    def keeps(self) -> bool:
+        """Whether what is kept can be recalled later (there is a folder)."""
+        return self.folder is not None
+
     def recall(self, group: str, name: str, key: str, kind: type[T]) -> T | None:
         """The ``kind`` value kept in the slot for ``key``; ``None`` if there is none or it is unreadable."""
         if self.folder is None:

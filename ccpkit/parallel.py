@@ -1,26 +1,36 @@
-"""Run independent export units side by side in forked worker processes.
+"""Sharing a build's work between this process and helper processes, one per core.
 
-Forking lets every worker share the parsed deck and the units' closures as they are in memory:
-nothing is pickled on the way in, only the finished bytes come back. Where ``fork`` is not
-available, or there is one job or one core, the work runs in this process when its results are asked for.
+A build starts its helpers before it knows their work, with a ``warm_up`` (importing reportlab,
+loading fonts) that runs on the other cores while this process parses and plans. ``map`` then hands
+them a list of jobs (an importable function and picklable arguments) and returns at once; this
+process takes jobs from the same list when it has done its own work and asks for the results. Jobs
+are claimed one at a time from a shared counter, so the cores finish close together. Where ``fork``
+is missing, or there is one core, every job runs here.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
+import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from typing import Generic, TypeVar, cast
+from contextlib import contextmanager, suppress
+from multiprocessing.process import BaseProcess
+from typing import Any, Generic, TypeVar
 
+A = TypeVar("A")
 T = TypeVar("T")
 
-_adopted: Sequence[Callable[[], object]] = ()
-"""The work list, set only inside a forked worker by ``_adopt``."""
+_POLL_SECONDS = 1.0
+"""How often a wait for helpers checks that they are still alive."""
+_NONE_LEFT = sys.maxsize
+"""What claiming a job of a ``map`` that is over gives: an index past any list."""
 
 
 class Pending(Generic[T]):
-    """Work started by ``started``; ``results()`` waits for it and gives the results in order."""
+    """Jobs handed out by ``Workers.map``; ``results()`` does this process's share, then waits for
+    the helpers', and gives every result in order (or raises the first job's error)."""
 
     def __init__(self, results: Callable[[], list[T]]) -> None:
         self._results = results
@@ -29,29 +39,123 @@ class Pending(Generic[T]):
         return self._results()
 
 
+class Workers:
+    """Helper processes (default: one per core), started on the first ``map`` that needs them, or at
+    once when there is a ``warm_up`` for each of them to run first."""
+
+    def __init__(self, *, helpers: int | None = None, warm_up: Callable[[], object] | None = None) -> None:
+        self.helpers = (os.cpu_count() or 1) if helpers is None else helpers
+        self._warm_up = warm_up
+        self._context = multiprocessing.get_context("fork") if _can_fork() else None
+        self._processes: list[BaseProcess] = []
+        self._inboxes: list[Any] = []
+        """One queue of job lists per helper: handing work over never waits for a busy helper."""
+        self._counter: Any = None
+        """Shared ``[generation, next job]``: a helper claims jobs of the current ``map`` only."""
+        self._results: Any = None
+        if warm_up is not None:
+            self._start()
+
+    def map(self, function: Callable[[A], T], arguments: Sequence[A]) -> Pending[T]:
+        """Hand ``function(argument)`` for every argument to the helpers now; see ``Pending``."""
+        jobs = list(arguments)
+        if len(jobs) < 2 or not self._start():
+            return Pending(lambda: [function(job) for job in jobs])
+        with self._counter.get_lock():
+            self._counter[0] += 1
+            self._counter[1] = 0
+            generation = self._counter[0]
+        for inbox in self._inboxes:
+            inbox.put((generation, function, jobs))
+        return Pending(lambda: self._collect(generation, function, jobs))
+
+    def stop(self) -> None:
+        """Stop every helper, whatever it is doing (after an error, say)."""
+        for process in self._processes:
+            process.terminate()
+        for process in self._processes:
+            process.join()
+        for inbox in self._inboxes:
+            inbox.cancel_join_thread()  # a job list no helper will read must not hold up the exit
+            inbox.close()
+        self._processes, self._inboxes = [], []
+
+    def _start(self) -> bool:
+        """Start the helpers unless they run already; ``False`` when there can be none."""
+        if self._processes:
+            return True
+        if self._context is None or self.helpers < 1:
+            return False
+        self._counter = self._context.Array("i", [0, 0])
+        self._results = self._context.Queue()
+        for _ in range(self.helpers):
+            inbox = self._context.Queue()
+            process = self._context.Process(
+                target=_serve, args=(inbox, self._counter, self._results, self._warm_up), daemon=True
+            )
+            process.start()
+            self._processes.append(process)
+            self._inboxes.append(inbox)
+        return True
+
+    def _collect(self, generation: int, function: Callable[[A], T], jobs: list[A]) -> list[T]:
+        done: dict[int, T] = {}
+        while (index := _claim(self._counter, generation)) < len(jobs):
+            done[index] = function(jobs[index])
+        while len(done) < len(jobs):
+            index, failed, value = self._next_result()
+            if failed:
+                raise value
+            done[index] = value
+        return [done[index] for index in range(len(jobs))]
+
+    def _next_result(self) -> tuple[int, bool, Any]:
+        while True:
+            with suppress(queue.Empty):
+                result: tuple[int, bool, Any] = self._results.get(timeout=_POLL_SECONDS)
+                return result
+            if not all(process.is_alive() for process in self._processes):
+                raise RuntimeError("a helper process died before finishing its jobs")
+
+
+def call(work: Callable[[], T]) -> T:
+    """Run a job that is a callable taking nothing (a ``functools.partial``, say)."""
+    return work()
+
+
 @contextmanager
-def started(work: Sequence[Callable[[], T]], *, jobs: int | None = None) -> Iterator[Pending[T]]:
-    """Start every callable now on up to ``jobs`` cores (default: all), so the caller can do other work.
-
-    Leaving the block stops any worker still running (after an error, say).
-    """
-    workers = min(jobs or os.cpu_count() or 1, len(work))
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        yield Pending(lambda: [job() for job in work])
-        return
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_adopt, initargs=(work,))
+def workers(*, helpers: int | None = None, warm_up: Callable[[], object] | None = None) -> Iterator[Workers]:
+    """``Workers`` that are stopped when the block is left, normally or not."""
+    started = Workers(helpers=helpers, warm_up=warm_up)
     try:
-        running = pool.map_async(_run, range(len(work)), chunksize=1)
-        yield Pending(lambda: cast(list[T], running.get()))
+        yield started
     finally:
-        pool.terminate()
-        pool.join()
+        started.stop()
 
 
-def _adopt(work: Sequence[Callable[[], object]]) -> None:
-    global _adopted
-    _adopted = work
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _run(index: int) -> object:
-    return _adopted[index]()
+def _claim(counter: Any, generation: int) -> int:
+    """The next unclaimed job of ``generation``; past the end once that ``map`` is over."""
+    with counter.get_lock():
+        if counter[0] != generation:
+            return _NONE_LEFT
+        index: int = counter[1]
+        counter[1] += 1
+        return index
+
+
+def _serve(inbox: Any, counter: Any, results: Any, warm_up: Callable[[], object] | None) -> None:
+    """A helper's life: warm up, then take jobs from each list it is sent until none is left."""
+    if warm_up is not None:
+        with suppress(Exception):  # a failure here is met again, and reported, by the job itself
+            warm_up()
+    while True:
+        generation, function, jobs = inbox.get()
+        while (index := _claim(counter, generation)) < len(jobs):
+            try:
+                results.put((index, False, function(jobs[index])))
+            except Exception as error:  # the caller raises it, as if the job had run there
+                results.put((index, True, error))

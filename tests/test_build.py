@@ -37,7 +37,7 @@ def test_rejected_items_are_listed_then_counted(
         Problem(SourceLocation("02-compute/practice.md", 19), "answer E is not an option"),
         Problem(SourceLocation("02-compute/summary.md", 3), "empty heading", "warning"),
     )
-    monkeypatch.setattr("ccpkit.build.parse_notes", lambda _notes, title, memo: Parsed(deck, problems))
+    monkeypatch.setattr("ccpkit.parse.parse_notes", lambda _notes, **_: Parsed(deck, problems))
     report = build(
         notes, notes.parent / "out", formats=("anki",), options=ExportOptions(templates=REPO / "templates")
     )
@@ -100,7 +100,7 @@ def test_restyled_templates_move_the_note_type_time_only(
 def test_formats_without_anki_identities_leave_the_ledger_alone(
     monkeypatch: pytest.MonkeyPatch, deck: Deck, notes: Path
 ) -> None:
-    monkeypatch.setattr("ccpkit.build.parse_notes", lambda _notes, title, memo: Parsed(deck))
+    monkeypatch.setattr("ccpkit.parse.parse_notes", lambda _notes, **_: Parsed(deck))
     monkeypatch.setattr("ccpkit.build.units", lambda name, deck, options: ())
     report = build(
         notes, notes.parent / "out", formats=("pdf",), options=ExportOptions(templates=REPO / "templates")

@@ -1,58 +1,103 @@
-"""Units run side by side give the same results, in the same order, as one after another."""
+"""Jobs shared with helper processes give the same results, in the same order, as run one by one."""
 
 from __future__ import annotations
 
 import os
+import signal
 import time
-from collections.abc import Callable, Sequence
 from functools import partial
-from typing import TypeVar
 
 import pytest
 
 from ccpkit.errors import UsageError
-from ccpkit.parallel import started
+from ccpkit.parallel import Workers, call, workers
 
-T = TypeVar("T")
+WARM = "warm"
 
 
 def square(number: int) -> tuple[int, int]:
     return number * number, os.getpid()
 
 
-def fail() -> None:
-    raise UsageError("style.toml: unknown key 'colour'")
+def slow_square(number: int) -> tuple[int, int]:
+    time.sleep(0.05)  # long enough for the helpers to take some
+    return square(number)
 
 
-def results(work: Sequence[Callable[[], T]]) -> list[T]:
-    with started(work, jobs=2) as pending:
-        return pending.results()
+def warmed(number: int) -> tuple[str, int]:
+    time.sleep(0.05)  # long enough for the helpers to take some
+    return os.environ.get(WARM, "cold"), os.getpid()
 
 
-def test_results_come_back_in_order_from_other_processes() -> None:
-    done = results([partial(square, n) for n in range(6)])
-    assert [value for value, _ in done] == [0, 1, 4, 9, 16, 25]
-    assert os.getpid() not in {pid for _, pid in done}
+def warm_up() -> None:
+    os.environ[WARM] = "warm"  # only in the helper: this process never runs the warm-up
 
 
-def test_one_job_runs_here() -> None:
-    ((value, pid),) = results([partial(square, 3)])
+def fail(number: int) -> int:
+    if number == 3:
+        raise UsageError("style.toml: unknown key 'colour'")
+    return number
+
+
+def die(caller: int) -> int:
+    if os.getpid() != caller:  # a helper, not this test's process
+        os.kill(os.getpid(), signal.SIGKILL)
+    time.sleep(0.3)  # leaving the other job to the helper
+    return caller
+
+
+def test_results_come_back_in_order_and_the_work_is_shared() -> None:
+    with workers(helpers=2) as on:
+        done = on.map(slow_square, range(8)).results()
+    assert [value for value, _ in done] == [n * n for n in range(8)]
+    assert len({pid for _, pid in done} - {os.getpid()}) >= 1  # helpers took some of it
+
+
+def test_one_job_runs_here_and_starts_no_helper() -> None:
+    on = Workers(helpers=2)
+    ((value, pid),) = on.map(square, [3]).results()
     assert (value, pid) == (9, os.getpid())
+    on.stop()
 
 
-def test_the_caller_works_while_the_jobs_run() -> None:
-    begun = time.monotonic()
-    with started([partial(time.sleep, 0.3), partial(time.sleep, 0.3)], jobs=2) as pending:
-        time.sleep(0.3)  # the caller's own share of the work
-        pending.results()
-    assert time.monotonic() - begun < 0.55
+def test_helpers_warm_up_before_their_first_job() -> None:
+    with workers(helpers=2, warm_up=warm_up) as on:
+        done = on.map(warmed, range(8)).results()
+    assert {state for state, pid in done if pid != os.getpid()} == {"warm"}
+    assert WARM not in os.environ  # this process took its share of the jobs without warming up
 
 
-def test_a_users_error_in_a_worker_reaches_the_caller_as_itself() -> None:
-    with pytest.raises(UsageError, match="unknown key 'colour'"):
-        results([partial(square, 1), fail])
+def test_a_warm_up_that_fails_leaves_the_jobs_to_run_and_report() -> None:
+    with workers(helpers=1, warm_up=partial(fail, 3)) as on:
+        assert on.map(fail, [1, 2]).results() == [1, 2]
 
 
-def test_an_error_in_the_caller_stops_the_workers() -> None:
-    with pytest.raises(RuntimeError, match="ledger"), started([partial(time.sleep, 30)] * 2, jobs=2):
+def test_jobs_are_any_picklable_callables() -> None:
+    with workers(helpers=2) as on:
+        assert on.map(call, [partial(pow, 2, n) for n in range(5)]).results() == [1, 2, 4, 8, 16]
+
+
+def test_a_users_error_in_a_helper_reaches_the_caller_as_itself() -> None:
+    with pytest.raises(UsageError, match="unknown key 'colour'"), workers(helpers=2) as on:
+        on.map(fail, range(6)).results()
+
+
+def test_a_helper_that_dies_is_an_error_not_a_hang() -> None:
+    with pytest.raises(RuntimeError, match="helper process died"), workers(helpers=1) as on:
+        on.map(die, [os.getpid()] * 2).results()
+
+
+def test_leaving_the_block_after_an_error_stops_the_helpers() -> None:
+    began = time.monotonic()
+    with pytest.raises(RuntimeError, match="ledger"), workers(helpers=2) as on:
+        on.map(time.sleep, [30, 30])
         raise RuntimeError("ledger is damaged")
+    assert time.monotonic() - began < 5
+
+
+def test_a_second_map_gets_only_its_own_results() -> None:
+    with workers(helpers=2) as on:
+        first = on.map(square, range(5)).results()
+        second = on.map(square, range(10, 13)).results()
+    assert [value for value, _ in first] == [0, 1, 4, 9, 16]
+    assert [value for value, _ in second] == [100, 121, 144]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 from typing import Literal
@@ -79,10 +81,21 @@ class Unit:
     inputs: str
     """Digest of everything the unit reads; equal digests promise equal outputs."""
     run: Callable[[], Exported]
+    """The work; picklable (a ``functools.partial`` of a module's function), as it may run in a helper."""
     weight: int = 0
     """Rough amount of work (e.g. items laid out); the heaviest units start first when run side by side."""
-    needs_identities: bool = False
-    """Reads ``ExportOptions.identities``: the build runs it once the ledger is settled, the others sooner."""
+
+
+def prepare(names: Iterable[str], options: ExportOptions) -> None:
+    """Get a worker ready for the formats' units while the build parses: import their code and let
+    each load what it needs (fonts). A failure is left for the unit to meet and report."""
+    with suppress(Exception):
+        for name in names:
+            getattr(_exporter_module(name), "prepare", _nothing)(options)
+
+
+def _nothing(_options: ExportOptions) -> None:
+    """An exporter with nothing to load ahead."""
 
 
 def inputs_digest(*values: object) -> str:
@@ -113,7 +126,7 @@ def units(name: str, deck: Deck, options: ExportOptions) -> tuple[Unit, ...]:
         own: tuple[Unit, ...] = split(deck, options)
         return own
     export: Exporter = module.export
-    return (Unit(name, inputs_digest(deck, options), lambda: export(deck, options)),)
+    return (Unit(name, inputs_digest(deck, options), partial(export, deck, options)),)
 
 
 def _exporter_module(name: str) -> ModuleType:

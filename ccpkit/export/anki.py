@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from ccpkit.errors import Problem
-from ccpkit.export import Exported, ExportOptions, Output, Unit, inputs_digest
+from ccpkit.export import Exported, ExportOptions, Output
 from ccpkit.export.anki_notes import UNRECORDED, anki_notes
 from ccpkit.export.anki_package import write_package
 from ccpkit.export.anki_templates import load_templates
@@ -22,11 +22,6 @@ def export(deck: Deck, options: ExportOptions) -> Exported:
     data = write_package(notes, templates, templates_modified)
     path = PurePosixPath("anki") / f"{slug(deck.title)}.apkg"
     return Exported((Output(path, data),), _skipped_tables(deck))
-
-
-def units(deck: Deck, options: ExportOptions) -> tuple[Unit, ...]:
-    """One unit, run once the ledger has settled the notes' GUIDs."""
-    return (Unit("anki", inputs_digest(deck, options), lambda: export(deck, options), needs_identities=True),)
 
 
 def _skipped_tables(deck: Deck) -> tuple[Problem, ...]:

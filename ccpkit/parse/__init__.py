@@ -9,14 +9,13 @@ from pathlib import Path
 from ccpkit.errors import Problem, UsageError
 from ccpkit.incremental import digest
 from ccpkit.memo import Memo
-from ccpkit.model import Deck, Item, Module, SourceLocation
-from ccpkit.parallel import started
+from ccpkit.model import DEFAULT_TITLE, Deck, Item, Module, SourceLocation
+from ccpkit.parallel import Workers, workers
 from ccpkit.parse.context import Context
 from ccpkit.parse.merge import unique_items
 from ccpkit.parse.notes import MAX_FILE_BYTES, ModuleFiles, find_modules, misnamed, read_document
 from ccpkit.parse.rules import RULES
 
-DEFAULT_TITLE = "AWS Certified Cloud Practitioner"
 PARALLEL_FROM = 256 * 1024
 """Notes larger than this (bytes) are parsed module by module on every core."""
 MEMO_GROUP = "parse"
@@ -47,15 +46,22 @@ class _Found:
     problems: tuple[Problem, ...]
 
 
-def parse_notes(notes: Path, *, title: str = DEFAULT_TITLE, memo: Memo | None = None) -> Parsed:
-    """Parse every Markdown file under ``notes`` into one deck; ``memo`` keeps each module's
-    findings, so a module whose files did not change is not parsed again."""
+def parse_notes(
+    notes: Path, *, title: str = DEFAULT_TITLE, memo: Memo | None = None, on: Workers | None = None
+) -> Parsed:
+    """Parse every Markdown file under ``notes`` into one deck, large notes on the workers ``on``
+    (default: workers of its own). ``memo`` keeps each module's findings, so a module whose files did
+    not change is not parsed again."""
     if not title.strip():
         raise UsageError("the course title is empty: pass --title TEXT or set [course] title in ccpkit.toml")
     modules_found = find_modules(notes)
     problems: list[Problem] = misnamed(notes)
     distinct = _distinct(modules_found, notes, problems)
-    found = _found(notes, distinct, memo or Memo())
+    if on is None:
+        with workers() as own:
+            found = _found(notes, distinct, memo or Memo(), own)
+    else:
+        found = _found(notes, distinct, memo or Memo(), on)
     problems += [problem for module in found for problem in module.problems]
     unique, duplicates = unique_items(item for module in found for item in module.items)
     problems += duplicates
@@ -86,8 +92,8 @@ def _distinct(modules: list[ModuleFiles], notes: Path, problems: list[Problem]) 
     return list(seen.values())
 
 
-def _found(notes: Path, modules: list[ModuleFiles], memo: Memo) -> list[_Found]:
-    """Each module's findings: kept ones from the memo, the others parsed (on every core if large)."""
+def _found(notes: Path, modules: list[ModuleFiles], memo: Memo, on: Workers) -> list[_Found]:
+    """Each module's findings: kept ones from the memo, the others parsed (by the workers if large)."""
     keys = [_memo_key(files) for files in modules]
     found = [
         memo.recall(MEMO_GROUP, files.slug, key, _Found) if key else None
@@ -95,12 +101,15 @@ def _found(notes: Path, modules: list[ModuleFiles], memo: Memo) -> list[_Found]:
     ]
     stale = [index for index, module in enumerate(found) if module is None]
     size = sum(path.stat().st_size for index in stale for path in modules[index].files)
-    jobs = None if size > PARALLEL_FROM else 1  # a pool costs a few tens of milliseconds to start
-    with started([partial(_parse_module, notes, modules[index]) for index in stale], jobs=jobs) as pending:
-        for index, module in zip(stale, pending.results(), strict=True):
-            if keys[index]:
-                memo.keep(MEMO_GROUP, modules[index].slug, keys[index], module)
-            found[index] = module
+    parse = partial(_parse_module, notes)
+    if size > PARALLEL_FROM:  # below, sending the work costs more than it saves
+        parsed = on.map(parse, [modules[index] for index in stale]).results()
+    else:
+        parsed = [parse(modules[index]) for index in stale]
+    for index, module in zip(stale, parsed, strict=True):
+        if keys[index]:
+            memo.keep(MEMO_GROUP, modules[index].slug, keys[index], module)
+        found[index] = module
     return [module for module in found if module is not None]
 
 

@@ -16,11 +16,12 @@ from ccpkit.errors import Problem
 from ccpkit.export import ExportOptions, inputs_digest
 from ccpkit.export.pdf.binding import bind
 from ccpkit.export.pdf.blocks import Blocks
-from ccpkit.export.pdf.cram import has_cram_content, module_label, module_story
+from ccpkit.export.pdf.cram import module_story
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import Laid, Meta, column_width, page_numbers, page_size, render
 from ccpkit.export.pdf.paging import PagedCanvas
 from ccpkit.export.pdf.paragraph import Paragraph
+from ccpkit.export.pdf.plan import has_cram_content, module_label
 from ccpkit.export.pdf.typography import Typography
 from ccpkit.incremental import digest_files
 from ccpkit.markup import to_text
@@ -48,12 +49,9 @@ class _Part:
 
 def course_pdf(deck: Deck, ty: Typography, options: ExportOptions) -> Course:
     """Every module with something to cram, each from a fresh page, after a title and contents page."""
-    style, course = ty.style, to_text(deck.title)
-    meta = Meta(course, "Whole-course cram sheet", course, Typesetter(ty.fonts).plain(course), "Cram sheet")
-    size = page_size(options.paper, style.course.orientation)
+    style, size, meta = ty.style, page_size(options.paper, ty.style.course.orientation), _meta(deck, ty)
     modules = [module for module in deck.modules if has_cram_content(module)]
-    look = inputs_digest(style, meta, size, digest_files([options.templates / "pdf"]))  # fonts, style
-    parts = [_part(module, look, ty, size, meta, options) for module in modules]
+    parts = [module_part(deck, module, ty, options) for module in modules]
     starts = [0, *accumulate(part.laid.pages for part in parts)][:-1]
     setter = Typesetter(ty.fonts)
     blocks = Blocks(ty, setter, column_width(ty, size, style.course.columns))
@@ -71,10 +69,12 @@ def course_pdf(deck: Deck, ty: Typography, options: ExportOptions) -> Course:
     return Course(pdf, pages, tuple(problems))
 
 
-def _part(
-    module: Module, look: str, ty: Typography, size: tuple[float, float], meta: Meta, options: ExportOptions
-) -> _Part:
-    """The module's pages from the memo when its content and the look are unchanged; else laid out now."""
+def module_part(deck: Deck, module: Module, ty: Typography, options: ExportOptions) -> _Part:
+    """The module's pages of the course: from the memo when the module and the look are unchanged,
+    else laid out now (and kept). A module's cram sheet unit lays them out too, so that in a full
+    build the parts are laid out side by side and the course unit mostly binds."""
+    size, meta = page_size(options.paper, ty.style.course.orientation), _meta(deck, ty)
+    look = inputs_digest(ty.style, meta, size, digest_files([options.templates / "pdf"]))  # fonts, style
 
     def lay_out(module: Module) -> _Part:
         setter = Typesetter(ty.fonts)
@@ -84,6 +84,11 @@ def _part(
         return _Part(laid, setter.problems)
 
     return options.memo.per_module(MEMO_GROUP, module, lay_out, _Part, look)
+
+
+def _meta(deck: Deck, ty: Typography) -> Meta:
+    course = to_text(deck.title)
+    return Meta(course, "Whole-course cram sheet", course, Typesetter(ty.fonts).plain(course), "Cram sheet")
 
 
 def front_story(deck: Deck, modules: list[Module], starts: list[int], blocks: Blocks) -> list[Flowable]:

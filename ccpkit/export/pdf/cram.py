@@ -8,23 +8,13 @@ from reportlab.platypus import Flowable
 from ccpkit.export.pdf.blocks import Blocks
 from ccpkit.export.pdf.paging import Heading
 from ccpkit.export.pdf.paragraph import Paragraph
+from ccpkit.export.pdf.plan import module_label
 from ccpkit.ids import slug
 from ccpkit.markup import to_text
 from ccpkit.model import MCQ, Card, ComparisonTable, Item, Module
 
 _SECTION_SEPARATOR = " \u203a "
 """Between the last two heading levels shown above a group of cards (a right-pointing angle quote)."""
-
-
-def module_label(module: Module) -> str:
-    """How a module is named in bands, headers and bookmarks: ``Module 2 · Compute in the Cloud``."""
-    title = to_text(module.title)
-    return f"Module {module.number} · {title}" if module.number else title
-
-
-def has_cram_content(module: Module) -> bool:
-    """Whether a module has anything a cram sheet prints (questions alone go to the exam only)."""
-    return any(not isinstance(item, MCQ) for item in module.items)
 
 
 def module_story(module: Module, blocks: Blocks) -> list[Flowable]:

@@ -13,12 +13,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ccpkit.export.pdf.cram import module_label
 from ccpkit.export.pdf.draw import Question
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import template_id
 from ccpkit.export.pdf.paging import Heading
 from ccpkit.export.pdf.paragraph import Paragraph
+from ccpkit.export.pdf.plan import module_label
 from ccpkit.export.pdf.typography import Typography
 from ccpkit.model import Deck
 

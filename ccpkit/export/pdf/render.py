@@ -1,0 +1,89 @@
+"""Laying out each PDF: what one export unit runs. Imported only by the process that lays out."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import PurePosixPath
+
+from ccpkit.errors import Problem
+from ccpkit.export import Exported, ExportOptions, Output
+from ccpkit.export.pdf.blocks import Blocks
+from ccpkit.export.pdf.course import course_pdf, module_part
+from ccpkit.export.pdf.cram import module_story
+from ccpkit.export.pdf.draw import Question
+from ccpkit.export.pdf.exam import exam_story
+from ccpkit.export.pdf.fonts import register_fonts
+from ccpkit.export.pdf.glyphs import Typesetter
+from ccpkit.export.pdf.layout import Meta, column_width, page_size, render
+from ccpkit.export.pdf.plan import FOLDER, module_label, sheet_path
+from ccpkit.export.pdf.style import Sheet, Style, load_style
+from ccpkit.export.pdf.typography import Typography, typography
+from ccpkit.markup import to_text
+from ccpkit.model import Deck, Item, Module
+
+
+def module_sheet(deck: Deck, module: Module, options: ExportOptions) -> Exported:
+    """``pdf/NN-slug.pdf``: the module's cram sheet; a sheet over its page budget is a warning."""
+    style, ty = _setup(options)
+    setter, course, label = Typesetter(ty.fonts), to_text(deck.title), module_label(module)
+    meta = Meta(f"{course}: {label}", f"Cram sheet for {label}", course, setter.plain(course), "Cram sheet")
+    size = page_size(options.paper, style.cram.orientation)
+    story = module_story(module, Blocks(ty, setter, column_width(ty, size, style.cram.columns)))
+    laid = render(story, ty=ty, size=size, columns=[style.cram.columns], meta=meta)
+    if options.memo.keeps:
+        module_part(deck, module, ty, options)  # for the course unit, which then mostly binds
+    over = _over_budget(sheet_path(module), laid.pages, style.cram, module.items)
+    return Exported((Output(sheet_path(module), laid.pdf),), (*setter.problems, *over))
+
+
+def course(deck: Deck, options: ExportOptions) -> Exported:
+    """``pdf/course.pdf``: every module bound into one file (see ``course.py``)."""
+    style, ty = _setup(options)
+    bound = course_pdf(deck, ty, options)
+    over = _over_budget(FOLDER / "course.pdf", bound.pages, style.course, tuple(deck.items()))
+    return Exported((Output(FOLDER / "course.pdf", bound.pdf),), (*bound.problems, *over))
+
+
+def exam(deck: Deck, questions: tuple[Question, ...], options: ExportOptions) -> Exported:
+    """``pdf/practice-exam.pdf``: the drawn questions, then the answer key from a fresh page."""
+    _, ty = _setup(options)
+    setter, course = Typesetter(ty.fonts), to_text(deck.title)
+    meta = Meta(
+        f"{course}: practice exam",
+        "Practice exam with answer key",
+        course,
+        setter.plain(course),
+        "Practice exam",
+    )
+    story = exam_story(deck, questions, ty, setter, seed=options.exam_seed)
+    size = page_size(options.paper, ty.style.exam.orientation)
+    columns = [ty.style.exam.columns, ty.style.exam.key_columns]
+    laid = render(story, ty=ty, size=size, columns=columns, meta=meta)
+    return Exported((Output(FOLDER / "practice-exam.pdf", laid.pdf),), setter.problems)
+
+
+def prepare(options: ExportOptions) -> None:
+    """Load the style and its fonts now, ahead of the first unit."""
+    _setup(options)
+
+
+def _setup(options: ExportOptions) -> tuple[Style, Typography]:
+    """The style file as it is now, and its fonts (registered once per process)."""
+    style = load_style(options.templates)
+    return style, _typography(style)
+
+
+@cache
+def _typography(style: Style) -> Typography:
+    return typography(style, register_fonts(style))
+
+
+def _over_budget(path: PurePosixPath, pages: int, sheet: Sheet, items: tuple[Item, ...]) -> list[Problem]:
+    """A warning at the first item of an overlong sheet: the place to start shortening."""
+    if pages <= sheet.page_budget or not items:
+        return []
+    message = (
+        f"{path} has {pages} pages, over the budget of {sheet.page_budget}; shorten these notes "
+        "or raise page_budget in templates/pdf/style.toml"
+    )
+    return [Problem(items[0].source, message, "warning")]

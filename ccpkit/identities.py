@@ -1,0 +1,28 @@
+"""Settling note identities: the ledger reconciled with the Anki notes of this build."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ccpkit.export import ExportOptions, NoteIdentity
+from ccpkit.export.anki_notes import anki_notes, default_guid, fingerprint
+from ccpkit.export.anki_templates import load_templates
+from ccpkit.ledger import Ledger, Reconciliation, reconcile, stamp_templates
+from ccpkit.model import Deck
+
+
+def settle_identities(
+    ledger: Ledger, deck: Deck, options: ExportOptions, *, now: int, formats: Sequence[str] = ("anki",)
+) -> tuple[Reconciliation, ExportOptions]:
+    """Reconcile the ledger with this deck; return the changes and options carrying the identities."""
+    fingerprints = [fingerprint(note) for note in anki_notes(deck, memo=options.memo)]
+    changes = reconcile(ledger, fingerprints, now=now, new_guid=default_guid)
+    settled = changes.ledger
+    if "anki" in formats:
+        digest = load_templates(options.templates / "anki").digest()
+        settled = stamp_templates(settled, digest, now=now)
+    identities = {key: NoteIdentity(entry.guid, entry.modified) for key, entry in settled.notes.items()}
+    templates_modified = settled.templates.modified if settled.templates else None
+    settled_options = replace(options, identities=identities, templates_modified=templates_modified)
+    return replace(changes, ledger=settled), settled_options
