@@ -1,9 +1,12 @@
 """Baseline: only the library work a build cannot avoid, on the same content as the real build.
 
 Reads the deck dump (``ccpkit dump --json``) for the texts, then: markdown-it-py parses every notes
-file, genanki writes one note per item, and reportlab lays out the documents a build prints: each
-module's cards and tables, the whole course's cards and tables once more, and every question with its
-options and explanation. No ids, no ledger, no templates, no checks: the floor to compare with.
+file, genanki writes one note per item, and reportlab lays out the paragraphs and tables the PDFs
+print, set as they print them: each card as "**term** — definition" in DejaVu Sans Condensed at the
+body size, in the column widths of the page they go on. That is every module's sheet (three columns,
+landscape), every module's pages of the course (two columns, portrait) and every question with its
+options and explanation (one column). No ids, no ledger, no templates, no headings, boxes, headers or
+page numbers, no checks: the floor to compare with.
 """
 
 from __future__ import annotations
@@ -18,9 +21,16 @@ from typing import Any
 
 import genanki
 from markdown_it import MarkdownIt
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
+from reportlab.lib.pagesizes import A4, landscape, portrait
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
+
+FONTS = Path(__file__).resolve().parent.parent / "ccpkit" / "fonts"
+MARGIN, GUTTER = 8 * mm, 4.5 * mm
+"""templates/pdf/style.toml: margins and the space between columns."""
 
 
 def parse_notes(notes: Path) -> int:
@@ -46,37 +56,51 @@ def write_deck(dump: dict[str, list[dict[str, object]]]) -> int:
     return len(texts)
 
 
-def lay_out(dump: dict[str, list[dict[str, Any]]]) -> int:
-    """Module sheets, the course sheet and the exam: the same paragraphs and tables a build lays out."""
+def body_style() -> ParagraphStyle:
+    """The cram sheets' body text (templates/pdf/style.toml ``[text]``), bold from the same family."""
+    pdfmetrics.registerFont(TTFont("Body", str(FONTS / "DejaVuSansCondensed.ttf")))
+    pdfmetrics.registerFont(TTFont("Body-Bold", str(FONTS / "DejaVuSansCondensed-Bold.ttf")))
+    pdfmetrics.registerFontFamily(
+        "Body", normal="Body", bold="Body-Bold", italic="Body", boldItalic="Body-Bold"
+    )
+    return ParagraphStyle("body", fontName="Body", fontSize=7.2, leading=8.6)
+
+
+def lay_out(dump: dict[str, list[dict[str, Any]]], style: ParagraphStyle) -> int:
+    """Module sheets, the course's module pages and the exam: the paragraphs and tables a build sets."""
     modules = sorted({item["module"] for kind in ("cards", "tables") for item in dump[kind]})
-    size = sum(_document(_cram_story(dump, {module})) for module in modules)
-    size += _document(_cram_story(dump, set(modules)))
+    size = sum(_document(_cram_story(dump, module, style), landscape(A4), 3) for module in modules)
+    size += sum(_document(_cram_story(dump, module, style), portrait(A4), 2) for module in modules)
     exam = [
-        text
+        Paragraph(escape(str(text)), style)
         for q in dump["mcqs"]
         for text in (q["stem"], *(o["text"] for o in q["options"]), q["explanation"])
     ]
-    return size + _document([Paragraph(escape(str(text)), STYLE) for text in exam])
+    return size + _document(exam, portrait(A4), 1)
 
 
-STYLE = getSampleStyleSheet()["BodyText"]
-
-
-def _cram_story(dump: dict[str, list[dict[str, Any]]], modules: set[str]) -> list[Flowable]:
+def _cram_story(dump: dict[str, list[dict[str, Any]]], module: str, style: ParagraphStyle) -> list[Flowable]:
     story: list[Flowable] = [
-        Paragraph(escape(f"{c['front']} — {c['back']}"), STYLE)
+        Paragraph(f"<b>{escape(str(c['front']))}</b> — {escape(str(c['back']))}", style)
         for c in dump["cards"]
-        if c["module"] in modules
+        if c["module"] == module
     ]
-    for table in (t for t in dump["tables"] if t["module"] in modules):
+    for table in (t for t in dump["tables"] if t["module"] == module):
         rows = [table["columns"], *table["rows"]]
-        story.append(Table([[Paragraph(escape(str(cell)), STYLE) for cell in row] for row in rows]))
+        story.append(Table([[Paragraph(escape(str(cell)), style) for cell in row] for row in rows]))
     return story
 
 
-def _document(story: list[Flowable]) -> int:
+def _document(story: list[Flowable], size: tuple[float, float], columns: int) -> int:
     buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=landscape(A4)).build(story)
+    doc = BaseDocTemplate(buffer, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN)
+    width = (doc.width - GUTTER * (columns - 1)) / columns
+    frames = [
+        Frame(doc.leftMargin + i * (width + GUTTER), doc.bottomMargin, width, doc.height)
+        for i in range(columns)
+    ]
+    doc.addPageTemplates([PageTemplate(frames=frames)])
+    doc.build(story)
     return len(buffer.getvalue())
 
 
@@ -85,7 +109,7 @@ def main() -> None:
     dump = json.loads(dump_file.read_text(encoding="utf-8"))
     parse_notes(notes)
     write_deck(dump)
-    lay_out(dump)
+    lay_out(dump, body_style())
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 Run from the repo root: ``.venv/bin/python benchmarks/bench.py [--runs 5]``. Every scenario runs as a
 fresh process (interpreter start-up included), on a copy of the notes in a temporary folder, so the
-repository's own build/ and ledger are never touched.
+repository's own build/ and ledger are never touched. The scenarios take turns, one run of each per
+round, so a shared machine's slow spells weigh on all of them alike.
 """
 
 from __future__ import annotations
@@ -28,13 +29,26 @@ def run(command: list[str], cwd: Path) -> None:
 
 
 def median_seconds(runs: int, setup: Callable[[], None], action: Callable[[], None]) -> float:
-    times = []
+    return interleaved_medians(runs, {"": (setup, action)})[""]
+
+
+def interleaved_medians(
+    runs: int, scenarios: dict[str, tuple[Callable[[], None], Callable[[], None]]]
+) -> dict[str, float]:
+    """Median seconds of each scenario's action (after its untimed setup), taking the scenarios in
+    turn round after round, so a machine that slows down for a while slows every scenario alike."""
+    times: dict[str, list[float]] = {name: [] for name in scenarios}
     for _ in range(runs):
-        setup()
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, (setup, action) in scenarios.items():
+            setup()
+            start = time.perf_counter()
+            action()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(seconds) for name, seconds in times.items()}
+
+
+def nothing() -> None:
+    """No setup."""
 
 
 def main() -> None:
@@ -71,28 +85,23 @@ def main() -> None:
         with edited.open("a", encoding="utf-8") as stream:
             stream.write(f"\n- **Benchmark term {next(edits)}:** a definition added between builds.\n")
 
-    results = {
-        "baseline (library work only)": median_seconds(
-            runs,
-            lambda: None,
-            lambda: run([sys.executable, str(REPO / "benchmarks/baseline.py"), str(notes), str(dump)], work),
-        ),
-        "cold full build": median_seconds(runs, fresh, lambda: run(build, work)),
-        "no-op rebuild": median_seconds(runs, built, lambda: run(build, work)),
-        f"rebuild after editing {edited.parent.name}": median_seconds(
-            runs, touched, lambda: run(build, work)
-        ),
+    baseline_command = [sys.executable, str(REPO / "benchmarks/baseline.py"), str(notes), str(dump)]
+    scenarios = {
+        "baseline (library work only)": (nothing, lambda: run(baseline_command, work)),
+        "cold full build": (fresh, lambda: run(build, work)),
+        "no-op rebuild": (built, lambda: run(build, work)),
+        f"rebuild after editing {edited.parent.name}": (touched, lambda: run(build, work)),
     }
     if RAW_EXPORT.is_file():
         target = work / "imported"
-        results["import of the raw export"] = median_seconds(
-            runs,
+        report = work / "import-report.txt"
+        scenarios["import of the raw export"] = (
             lambda: shutil.rmtree(target, ignore_errors=True),
             lambda: run(
-                [*CCPKIT, "import", str(RAW_EXPORT), "--out", str(target), "--report", str(work / "r.txt")],
-                work,
+                [*CCPKIT, "import", str(RAW_EXPORT), "--out", str(target), "--report", str(report)], work
             ),
         )
+    results = interleaved_medians(runs, scenarios)
     baseline = results["baseline (library work only)"]
     cold = results["cold full build"]
     print(f"{'scenario':<44} {'median s':>9} {'x baseline':>11} {'x cold':>7}   ({runs} runs each)")

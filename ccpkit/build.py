@@ -30,6 +30,7 @@ from ccpkit.memo import FOLDER_NAME as MEMO_FOLDER
 from ccpkit.memo import Memo
 from ccpkit.model import DEFAULT_TITLE, Deck
 from ccpkit.parallel import call, workers
+from ccpkit.progress import Progress
 from ccpkit.report import BuildReport, format_counts
 from ccpkit.write import write_atomically
 
@@ -38,10 +39,6 @@ LEDGER_FORMATS = frozenset({"anki", "csv"})
 """Formats carrying Anki GUIDs: building one reads the ledger first (so a damaged one stops the build
 before anything is written, the memo included) and updates it last. They are built in this process,
 after settling the ledger, whose rendering of every field they reuse."""
-
-
-def _silent(_message: str) -> None:
-    """Default progress callback: say nothing."""
 
 
 def build(
@@ -53,13 +50,30 @@ def build(
     title: str = DEFAULT_TITLE,
     modules: Sequence[int] = (),
     clock: Callable[[], float] = time.time,
-    progress: Callable[[str], None] = _silent,
+    progress: Progress | None = None,
 ) -> BuildReport:
     """Build ``formats`` from ``notes`` into ``out``, redoing only what changed since the last build.
 
     ``modules`` limits the outputs to those module numbers (the ledger still sees every module);
-    ``clock`` stamps changed notes; ``progress`` hears about the slow steps.
+    ``clock`` stamps changed notes; ``progress`` hears about the steps and each unit done.
     """
+    progress = progress or Progress()
+    try:
+        return _build(notes, out, formats, options, title, modules, clock, progress)
+    finally:
+        progress.finish()
+
+
+def _build(
+    notes: Path,
+    out: Path,
+    formats: Sequence[str],
+    options: ExportOptions,
+    title: str,
+    modules: Sequence[int],
+    clock: Callable[[], float],
+    progress: Progress,
+) -> BuildReport:
     _check_folders(notes, out)
     templates = digest_files([options.templates])
     settings = repr((sorted(formats), options, title, sorted(modules)))
@@ -70,10 +84,11 @@ def build(
     ):
         return _nothing_changed(previous, out)
     ledger = load_ledger(notes / LEDGER_NAME) if LEDGER_FORMATS.intersection(formats) else None
-    progress("parsing notes")
+    progress.step("parsing notes")
     memo = Memo(out / MEMO_FOLDER)
     options = replace(options, memo=memo)
-    with workers(warm_up=partial(prepare, formats, options)) as on:  # helpers load reportlab and fonts…
+    helped = [name for name in formats if name not in LEDGER_FORMATS]  # built by the helpers
+    with workers(warm_up=partial(prepare, helped, options)) as on:  # helpers load reportlab and fonts…
         from ccpkit.identities import settle_identities  # … while this process loads Markdown and genanki
         from ccpkit.parse import parse_notes
 
@@ -83,15 +98,16 @@ def build(
         run.records.update(
             (key, unit) for key, unit in previous.units.items() if key.split(":")[0] not in formats
         )
-        free = run.plan(_keyed([name for name in formats if name not in LEDGER_FORMATS], deck, options))
-        pending = on.map(call, [unit.run for _, _, unit in free])  # the helpers start laying out
+        free = run.plan(_keyed(helped, deck, options))
+        pending = on.map(call, [unit.run for _, _, unit in free], here=False)  # the helpers lay out
         if ledger is not None:
+            progress.step("settling note identities")
             changes, options = settle_identities(
                 ledger, parsed.deck, options, now=int(clock()), formats=formats
             )
             bound = run.plan(_keyed([name for name in formats if name in LEDGER_FORMATS], deck, options))
-            run.record(bound, [unit.run() for _, _, unit in bound])  # reusing the fields settling rendered
-        run.record(free, pending.results())  # this process takes what the helpers have not started
+            run.record(bound, [run.done(key, unit.run()) for key, _, unit in bound])  # reuses the fields
+        run.record(free, pending.results(lambda index: progress.done(free[index][0])))
     _remove_stale(out, previous, run.records)
     memo.keep_only(module.slug for module in parsed.deck.modules)
     if changes is not None:
@@ -117,7 +133,7 @@ class _Run:
     out: Path
     previous: Manifest
     templates: str
-    progress: Callable[[str], None]
+    progress: Progress
     records: dict[str, UnitRecord] = field(default_factory=dict)
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
@@ -134,9 +150,13 @@ class _Run:
                 self.unchanged += [self.out / path for path in record.outputs]
                 self.records[key] = record
                 self.problems += record.problems
-        if stale:
-            self.progress(f"building {', '.join(key for key, _, _ in stale)}")
+        self.progress.planned(len(stale))
         return sorted(stale, key=lambda job: -job[2].weight)  # the cores then finish close together
+
+    def done(self, key: str, exported: Exported) -> Exported:
+        """Say a unit run here is done; gives back what it made."""
+        self.progress.done(key)
+        return exported
 
     def record(self, stale: Sequence[tuple[str, str, Unit]], done: Sequence[Exported]) -> None:
         """Write what the redone units produced and remember it for the next build."""

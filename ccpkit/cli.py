@@ -203,6 +203,7 @@ def watch(config: Config, /, modules: tuple[int, ...], interval: float, **overri
 
 def _run_build(settings: Config, modules: tuple[int, ...]) -> BuildReport:
     from ccpkit.build import build as run_build
+    from ccpkit.progress import TerminalProgress
 
     return run_build(
         Path(settings.notes),
@@ -211,14 +212,8 @@ def _run_build(settings: Config, modules: tuple[int, ...]) -> BuildReport:
         options=settings.export_options(),
         title=settings.title,
         modules=modules,
-        progress=_progress,
+        progress=TerminalProgress(sys.stderr) if sys.stderr.isatty() else None,
     )
-
-
-def _progress(message: str) -> None:
-    """Progress lines on a terminal only, so piped output stays the report alone."""
-    if sys.stderr.isatty():
-        click.echo(f"… {message}", err=True)
 
 
 def main() -> None:

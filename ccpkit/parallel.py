@@ -29,14 +29,15 @@ _NONE_LEFT = sys.maxsize
 
 
 class Pending(Generic[T]):
-    """Jobs handed out by ``Workers.map``; ``results()`` does this process's share, then waits for
-    the helpers', and gives every result in order (or raises the first job's error)."""
+    """Jobs handed out by ``Workers.map``; ``results()`` does this process's share and waits for the
+    helpers', telling ``each_done`` the index of every job as it finishes; it gives the results in
+    order, or raises a job's error."""
 
-    def __init__(self, results: Callable[[], list[T]]) -> None:
+    def __init__(self, results: Callable[[Callable[[int], object]], list[T]]) -> None:
         self._results = results
 
-    def results(self) -> list[T]:
-        return self._results()
+    def results(self, each_done: Callable[[int], object] = lambda _index: None) -> list[T]:
+        return self._results(each_done)
 
 
 class Workers:
@@ -56,18 +57,21 @@ class Workers:
         if warm_up is not None:
             self._start()
 
-    def map(self, function: Callable[[A], T], arguments: Sequence[A]) -> Pending[T]:
-        """Hand ``function(argument)`` for every argument to the helpers now; see ``Pending``."""
+    def map(self, function: Callable[[A], T], arguments: Sequence[A], *, here: bool = True) -> Pending[T]:
+        """Hand ``function(argument)`` for every argument to the helpers now; see ``Pending``.
+
+        With ``here`` off this process takes no job: it has work of its own meanwhile, and the jobs
+        need what the helpers' warm-up loaded, which it would have to load first."""
         jobs = list(arguments)
-        if len(jobs) < 2 or not self._start():
-            return Pending(lambda: [function(job) for job in jobs])
+        if (here and len(jobs) < 2) or not self._start():
+            return Pending(lambda each_done: _run_here(function, jobs, each_done))
         with self._counter.get_lock():
             self._counter[0] += 1
             self._counter[1] = 0
             generation = self._counter[0]
         for inbox in self._inboxes:
             inbox.put((generation, function, jobs))
-        return Pending(lambda: self._collect(generation, function, jobs))
+        return Pending(lambda each_done: self._collect(generation, function, jobs, here, each_done))
 
     def stop(self) -> None:
         """Stop every helper, whatever it is doing (after an error, say)."""
@@ -98,15 +102,24 @@ class Workers:
             self._inboxes.append(inbox)
         return True
 
-    def _collect(self, generation: int, function: Callable[[A], T], jobs: list[A]) -> list[T]:
+    def _collect(
+        self,
+        generation: int,
+        function: Callable[[A], T],
+        jobs: list[A],
+        here: bool,
+        each_done: Callable[[int], object],
+    ) -> list[T]:
         done: dict[int, T] = {}
-        while (index := _claim(self._counter, generation)) < len(jobs):
+        while here and (index := _claim(self._counter, generation)) < len(jobs):
             done[index] = function(jobs[index])
+            each_done(index)
         while len(done) < len(jobs):
             index, failed, value = self._next_result()
             if failed:
                 raise value
             done[index] = value
+            each_done(index)
         return [done[index] for index in range(len(jobs))]
 
     def _next_result(self) -> tuple[int, bool, Any]:
@@ -116,6 +129,14 @@ class Workers:
                 return result
             if not all(process.is_alive() for process in self._processes):
                 raise RuntimeError("a helper process died before finishing its jobs")
+
+
+def _run_here(function: Callable[[A], T], jobs: list[A], each_done: Callable[[int], object]) -> list[T]:
+    done = []
+    for index, job in enumerate(jobs):
+        done.append(function(job))
+        each_done(index)
+    return done
 
 
 def call(work: Callable[[], T]) -> T:

@@ -14,9 +14,10 @@ from ccpkit.cli import cli
 from ccpkit.errors import UsageError
 from ccpkit.export import EXPORTERS, Exported, ExportOptions, Output, Unit, inputs_digest
 from ccpkit.incremental import MANIFEST_NAME
-from ccpkit.ledger import LEDGER_NAME
+from ccpkit.ledger import LEDGER_NAME, LedgerError
 from ccpkit.memo import FOLDER_NAME as MEMO_FOLDER
 from ccpkit.model import Deck
+from ccpkit.progress import Progress
 from tests.conftest import REPO
 
 FIXTURE = Path(__file__).parent / "fixtures" / "notes"
@@ -89,6 +90,44 @@ def test_a_rebuild_that_reuses_the_memo_gives_the_bytes_of_a_fresh_build(notes: 
     untouched = {path for path in kept if path.stat().st_mtime_ns == kept[path]}
     assert {path.name for path in untouched} == {"02-compute.pickle"}  # 02 came from the memo
     assert len(untouched) == len(groups)
+
+
+class Heard(Progress):
+    """A progress listener that keeps what it hears."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, object]] = []
+
+    def step(self, message: str) -> None:
+        self.events.append(("step", message))
+
+    def planned(self, count: int) -> None:
+        self.events.append(("planned", count))
+
+    def done(self, name: str) -> None:
+        self.events.append(("done", name))
+
+    def finish(self) -> None:
+        self.events.append(("finish", None))
+
+
+def test_progress_hears_every_redone_unit_once_then_the_end(notes: Path) -> None:
+    heard = Heard()
+    build(notes, notes.parent / "build", options=ExportOptions(templates=REPO / "templates"), progress=heard)
+    done = [name for kind, name in heard.events if kind == "done"]
+    assert sum(count for kind, count in heard.events if kind == "planned") == len(done) == len(set(done))
+    assert {"pdf:pdf/course.pdf", "anki:anki", "csv:csv", "json:json"} <= set(done)
+    assert heard.events[0] == ("step", "parsing notes") and heard.events[-1] == ("finish", None)
+
+
+def test_progress_hears_the_end_of_a_failed_build_too(notes: Path) -> None:
+    (notes / LEDGER_NAME).write_text("[not a ledger", encoding="utf-8")
+    heard = Heard()
+    with pytest.raises(LedgerError):
+        build(
+            notes, notes.parent / "build", options=ExportOptions(templates=REPO / "templates"), progress=heard
+        )
+    assert heard.events == [("finish", None)]
 
 
 def outputs(out: Path) -> dict[str, bytes]:

@@ -53,6 +53,12 @@ def test_results_come_back_in_order_and_the_work_is_shared() -> None:
     assert len({pid for _, pid in done} - {os.getpid()}) >= 1  # helpers took some of it
 
 
+def test_jobs_can_be_left_to_the_helpers_alone() -> None:
+    with workers(helpers=2) as on:
+        done = on.map(slow_square, range(4), here=False).results()
+    assert os.getpid() not in {pid for _, pid in done}
+
+
 def test_one_job_runs_here_and_starts_no_helper() -> None:
     on = Workers(helpers=2)
     ((value, pid),) = on.map(square, [3]).results()
@@ -62,9 +68,9 @@ def test_one_job_runs_here_and_starts_no_helper() -> None:
 
 def test_helpers_warm_up_before_their_first_job() -> None:
     with workers(helpers=2, warm_up=warm_up) as on:
-        done = on.map(warmed, range(8)).results()
-    assert {state for state, pid in done if pid != os.getpid()} == {"warm"}
-    assert WARM not in os.environ  # this process took its share of the jobs without warming up
+        done = on.map(warmed, range(4), here=False).results()
+    assert {state for state, _ in done} == {"warm"}
+    assert WARM not in os.environ  # the warm-up ran in the helpers only
 
 
 def test_a_warm_up_that_fails_leaves_the_jobs_to_run_and_report() -> None:
