@@ -65,13 +65,23 @@ class Memo:
         self, group: str, module: Module, make: Callable[[Module], T], kind: type[T], *context: str
     ) -> T:
         """``make(module)``, or what it gave in an earlier build for an equal module and ``context``
-        (a digest of whatever else ``make`` reads)."""
-        key = digest(group, repr(module), *context)
+        (digests of whatever else ``make`` reads)."""
+        key = _module_key(group, module, context)
         kept = self.recall(group, module.slug, key, kind)
         if kept is None:
             kept = make(module)
             self.keep(group, module.slug, key, kept)
         return kept
+
+    def holds(self, group: str, module: Module, *context: str) -> bool:
+        """Whether ``per_module`` would find a value for this module and context (reads one line)."""
+        if self.folder is None:
+            return False
+        try:
+            with (self.folder / group / f"{module.slug}{_SUFFIX}").open("rb") as stream:
+                return stream.readline() == _module_key(group, module, context).encode() + b"\n"
+        except OSError:
+            return False
 
     def keep(self, group: str, name: str, key: str, value: object) -> None:
         """Remember ``value`` for ``key`` in the slot, replacing what the slot held.
@@ -104,3 +114,7 @@ class Memo:
             for path in self.folder.glob(f"*/*{_SUFFIX}"):
                 if path.name not in wanted:
                     path.unlink(missing_ok=True)
+
+
+def _module_key(group: str, module: Module, context: tuple[str, ...]) -> str:
+    return digest(group, repr(module), *context)

@@ -5,7 +5,7 @@ loading fonts) that runs on the other cores while this process parses and plans.
 them a list of jobs (an importable function and picklable arguments) and returns at once; this
 process takes jobs from the same list when it has done its own work and asks for the results. Jobs
 are claimed one at a time from a shared counter, so the cores finish close together. Where ``fork``
-is missing, or there is one core, every job runs here.
+is missing, every job runs here.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from itertools import accumulate
 from reportlab.platypus import Flowable
 
 from ccpkit.errors import Problem
-from ccpkit.export import ExportOptions, inputs_digest
+from ccpkit.export import ExportOptions
 from ccpkit.export.pdf.binding import bind
 from ccpkit.export.pdf.blocks import Blocks
 from ccpkit.export.pdf.cram import module_story
@@ -21,13 +21,10 @@ from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import Laid, Meta, column_width, page_numbers, page_size, render
 from ccpkit.export.pdf.paging import PagedCanvas
 from ccpkit.export.pdf.paragraph import Paragraph
-from ccpkit.export.pdf.plan import has_cram_content, module_label
+from ccpkit.export.pdf.plan import COURSE_PARTS, has_cram_content, module_label, part_context
 from ccpkit.export.pdf.typography import Typography
-from ccpkit.incremental import digest_files
 from ccpkit.markup import to_text
 from ccpkit.model import Deck, Module
-
-MEMO_GROUP = "course"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +67,9 @@ def course_pdf(deck: Deck, ty: Typography, options: ExportOptions) -> Course:
 
 
 def module_part(deck: Deck, module: Module, ty: Typography, options: ExportOptions) -> _Part:
-    """The module's pages of the course: from the memo when the module and the look are unchanged,
-    else laid out now (and kept). A module's cram sheet unit lays them out too, so that in a full
-    build the parts are laid out side by side and the course unit mostly binds."""
+    """The module's pages of the course: from the memo when the module and its context are
+    unchanged (``plan.part_context``), else laid out now and kept."""
     size, meta = page_size(options.paper, ty.style.course.orientation), _meta(deck, ty)
-    look = inputs_digest(ty.style, meta, size, digest_files([options.templates / "pdf"]))  # fonts, style
 
     def lay_out(module: Module) -> _Part:
         setter = Typesetter(ty.fonts)
@@ -83,7 +78,7 @@ def module_part(deck: Deck, module: Module, ty: Typography, options: ExportOptio
         laid = render(story, ty=ty, size=size, columns=[ty.style.course.columns], meta=meta, numbered=False)
         return _Part(laid, setter.problems)
 
-    return options.memo.per_module(MEMO_GROUP, module, lay_out, _Part, look)
+    return options.memo.per_module(COURSE_PARTS, module, lay_out, _Part, *part_context(deck, options))
 
 
 def _meta(deck: Deck, ty: Typography) -> Meta:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
+from ccpkit.export import ExportOptions
+from ccpkit.incremental import digest_files
 from ccpkit.markup import to_text
-from ccpkit.model import MCQ, Module
+from ccpkit.model import MCQ, Deck, Module
 
 FOLDER = PurePosixPath("pdf")
 
@@ -27,3 +29,13 @@ def sheet_path(module: Module) -> PurePosixPath:
     """``pdf/NN-slug.pdf``; a slug that already starts with its two-digit number is used as it is."""
     prefix = f"{module.number:02d}-"
     return FOLDER / f"{module.slug if module.slug.startswith(prefix) else prefix + module.slug}.pdf"
+
+
+COURSE_PARTS = "course"
+"""The memo group of each module's pages of the course."""
+
+
+def part_context(deck: Deck, options: ExportOptions) -> tuple[str, ...]:
+    """What a module's course pages depend on besides the module: the course title, the paper, and
+    the style and fonts in ``templates/pdf`` (digested). The memo keeps a part under these."""
+    return (deck.title, options.paper, digest_files([options.templates / "pdf"]))

@@ -22,16 +22,18 @@ from ccpkit.markup import to_text
 from ccpkit.model import Deck, Item, Module
 
 
-def module_sheet(deck: Deck, module: Module, options: ExportOptions) -> Exported:
-    """``pdf/NN-slug.pdf``: the module's cram sheet; a sheet over its page budget is a warning."""
+def module_sheet(deck: Deck, module: Module, options: ExportOptions, *, with_part: bool = False) -> Exported:
+    """``pdf/NN-slug.pdf``: the module's cram sheet; a sheet over its page budget is a warning.
+
+    ``with_part`` also lays out (into the memo) the module's pages of the course, for the course unit."""
     style, ty = _setup(options)
     setter, course, label = Typesetter(ty.fonts), to_text(deck.title), module_label(module)
     meta = Meta(f"{course}: {label}", f"Cram sheet for {label}", course, setter.plain(course), "Cram sheet")
     size = page_size(options.paper, style.cram.orientation)
     story = module_story(module, Blocks(ty, setter, column_width(ty, size, style.cram.columns)))
     laid = render(story, ty=ty, size=size, columns=[style.cram.columns], meta=meta)
-    if options.memo.keeps:
-        module_part(deck, module, ty, options)  # for the course unit, which then mostly binds
+    if with_part:
+        module_part(deck, module, ty, options)
     over = _over_budget(sheet_path(module), laid.pages, style.cram, module.items)
     return Exported((Output(sheet_path(module), laid.pdf),), (*setter.problems, *over))
 
