@@ -163,6 +163,9 @@ def build_options(command: Callable[P, R]) -> Callable[P, R]:
 def build(config: Config, /, modules: tuple[int, ...], **overrides: Any) -> None:
     """Build the Anki deck, CSV files, PDFs and JSON from the notes, redoing only what changed.
 
+    The output folder remembers what the last build read and made (.ccpkit-build.json, .ccpkit-cache/),
+    so after an edit only the edited module's share is redone. A terminal shows a progress bar.
+
     Exit 0 when built, 1 when the notes hold errors (the outputs then leave those items out), 2 on
     usage errors. Example: ccpkit build --format pdf --paper Letter --module 9
     """
