@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import queue
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -125,7 +127,7 @@ class Workers:
     def _next_result(self) -> tuple[int, bool, Any]:
         while True:
             with suppress(queue.Empty):
-                result: tuple[int, bool, Any] = self._results.get(timeout=_POLL_SECONDS)
+                result: tuple[int, bool, Any] = pickle.loads(self._results.get(timeout=_POLL_SECONDS))
                 return result
             if not all(process.is_alive() for process in self._processes):
                 raise RuntimeError("a helper process died before finishing its jobs")
@@ -169,7 +171,10 @@ def _claim(counter: Any, generation: int) -> int:
 
 
 def _serve(inbox: Any, counter: Any, results: Any, warm_up: Callable[[], object] | None) -> None:
-    """A helper's life: warm up, then take jobs from each list it is sent until none is left."""
+    """A helper's life: warm up, then take jobs from each list it is sent until none is left.
+
+    Ctrl-C is the caller's to handle (it stops the helpers), so a helper ignores it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if warm_up is not None:
         with suppress(Exception):  # a failure here is met again, and reported, by the job itself
             warm_up()
@@ -177,6 +182,17 @@ def _serve(inbox: Any, counter: Any, results: Any, warm_up: Callable[[], object]
         generation, function, jobs = inbox.get()
         while (index := _claim(counter, generation)) < len(jobs):
             try:
-                results.put((index, False, function(jobs[index])))
+                outcome = _pickled(index, False, function(jobs[index]))
             except Exception as error:  # the caller raises it, as if the job had run there
-                results.put((index, True, error))
+                outcome = _pickled(index, True, error)
+            results.put(outcome)
+
+
+def _pickled(index: int, failed: bool, value: object) -> bytes:
+    """A result, pickled here rather than in the queue's background thread, where a failure would be
+    lost and the caller would wait for ever; what cannot be pickled becomes an error saying so."""
+    try:
+        return pickle.dumps((index, failed, value), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as error:  # an exception or result holding a lock, a socket, a generator …
+        problem = RuntimeError(f"job {index} gave a result that cannot be sent back: {error}")
+        return pickle.dumps((index, True, problem))

@@ -88,6 +88,15 @@ def test_a_users_error_in_a_helper_reaches_the_caller_as_itself() -> None:
         on.map(fail, range(6)).results()
 
 
+def unpicklable(number: int) -> object:
+    return (n for n in range(number))  # a generator cannot be pickled
+
+
+def test_a_result_that_cannot_be_sent_back_is_an_error_not_a_hang() -> None:
+    with pytest.raises(RuntimeError, match="cannot be sent back"), workers(helpers=1) as on:
+        on.map(unpicklable, [1, 2], here=False).results()
+
+
 def test_a_helper_that_dies_is_an_error_not_a_hang() -> None:
     with pytest.raises(RuntimeError, match="helper process died"), workers(helpers=1) as on:
         on.map(die, [os.getpid()] * 2).results()
