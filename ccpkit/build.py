@@ -88,7 +88,8 @@ def _build(
     memo = Memo(out / MEMO_FOLDER)
     options = replace(options, memo=memo)
     helped = [name for name in formats if name not in LEDGER_FORMATS]  # built by the helpers
-    with workers(warm_up=partial(prepare, helped, options)) as on:  # helpers load reportlab and fonts…
+    warm_up = partial(prepare, helped, options) if helped else None  # anki and csv need no helper
+    with workers(warm_up=warm_up) as on:  # helpers load reportlab and fonts…
         from ccpkit.identities import settle_identities  # … while this process loads Markdown and genanki
         from ccpkit.parse import parse_notes
 

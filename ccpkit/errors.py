@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from ccpkit.model import SourceLocation
 
@@ -29,6 +29,18 @@ class CcpkitError(Exception):
     """A mistake the user can fix. The CLI prints it without a traceback and exits non-zero."""
 
     exit_code = 1
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its class, message and attributes, whatever its ``__init__`` takes: raised in a
+        helper process, it reaches the caller whole (and is shown as a user's error, not a crash)."""
+        return _restored, (type(self), self.args, self.__dict__)
+
+
+def _restored(kind: type[CcpkitError], args: tuple[Any, ...], attributes: dict[str, Any]) -> CcpkitError:
+    error = kind.__new__(kind)
+    error.args = args
+    error.__dict__.update(attributes)
+    return error
 
 
 class UsageError(CcpkitError):

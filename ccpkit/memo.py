@@ -3,7 +3,8 @@ part of the course PDF), so a build after editing one module redoes that work fo
 
 Each entry sits in a slot (a name within a group: ``03-networking`` in ``course``) with the digest
 of everything it was made from, and is reused only for an equal digest: a stale entry is never read.
-Digests start from ccpkit's own code, so a new ccpkit never reads an old ccpkit's entries.
+Digests start from ccpkit's own code and the versions of the libraries it renders with, so a new
+ccpkit, or an upgraded reportlab, never reads an older build's entries.
 The memo lives in the build folder (``.ccpkit-cache/``) and may be deleted at any time.
 Entries are Python pickles made by this build folder's own builds; like a virtualenv, the folder is
 meant for its owner alone.
@@ -25,6 +26,7 @@ from ccpkit.model import Module
 
 FOLDER_NAME = ".ccpkit-cache"
 _SUFFIX = ".pickle"
+_PARTIAL = ".tmp"
 
 T = TypeVar("T")
 
@@ -49,15 +51,7 @@ class Memo:
                 if stream.readline() != key.encode() + b"\n":
                     return None
                 value = pickle.load(stream)
-        except (
-            OSError,
-            pickle.UnpicklingError,
-            EOFError,
-            AttributeError,
-            ImportError,
-            TypeError,
-            ValueError,
-        ):
+        except Exception:  # whatever an older or damaged entry raises: it is simply made again
             return None
         return value if isinstance(value, kind) else None
 
@@ -94,7 +88,7 @@ class Memo:
         temporary = None
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=_PARTIAL)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(key.encode() + b"\n")
                 pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
@@ -106,12 +100,13 @@ class Memo:
                 raise
 
     def keep_only(self, names: Iterable[str]) -> None:
-        """Forget every slot of every group but ``names``: the entries of modules that are gone."""
+        """Forget every slot of every group but ``names`` (the entries of modules that are gone), and
+        any half-written entry a stopped helper left. Call it when no build is writing the memo."""
         if self.folder is None:
             return
         wanted = {f"{name}{_SUFFIX}" for name in names}
         with suppress(OSError):
-            for path in self.folder.glob(f"*/*{_SUFFIX}"):
+            for path in [*self.folder.glob(f"*/*{_SUFFIX}"), *self.folder.glob(f"*/.*{_PARTIAL}")]:
                 if path.name not in wanted:
                     path.unlink(missing_ok=True)
 

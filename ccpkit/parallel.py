@@ -37,9 +37,12 @@ class Pending(Generic[T]):
 
     def __init__(self, results: Callable[[Callable[[int], object]], list[T]]) -> None:
         self._results = results
+        self._done: list[T] | None = None
 
     def results(self, each_done: Callable[[int], object] = lambda _index: None) -> list[T]:
-        return self._results(each_done)
+        if self._done is None:
+            self._done = self._results(each_done)
+        return self._done
 
 
 class Workers:
@@ -71,8 +74,9 @@ class Workers:
             self._counter[0] += 1
             self._counter[1] = 0
             generation = self._counter[0]
+        message = pickle.dumps((generation, function, jobs), protocol=pickle.HIGHEST_PROTOCOL)  # fails here
         for inbox in self._inboxes:
-            inbox.put((generation, function, jobs))
+            inbox.put(message)
         return Pending(lambda each_done: self._collect(generation, function, jobs, here, each_done))
 
     def stop(self) -> None:
@@ -94,14 +98,17 @@ class Workers:
             return False
         self._counter = self._context.Array("i", [0, 0])
         self._results = self._context.Queue()
-        for _ in range(self.helpers):
-            inbox = self._context.Queue()
-            process = self._context.Process(
-                target=_serve, args=(inbox, self._counter, self._results, self._warm_up), daemon=True
-            )
-            process.start()
-            self._processes.append(process)
-            self._inboxes.append(inbox)
+        try:
+            for _ in range(self.helpers):
+                inbox = self._context.Queue()
+                self._inboxes.append(inbox)
+                serving = (inbox, self._counter, self._results, self._warm_up, os.getpid())
+                process = self._context.Process(target=_serve, args=serving, daemon=True)
+                process.start()
+                self._processes.append(process)
+        except BaseException:
+            self.stop()
+            raise
         return True
 
     def _collect(
@@ -113,21 +120,29 @@ class Workers:
         each_done: Callable[[int], object],
     ) -> list[T]:
         done: dict[int, T] = {}
-        while here and (index := _claim(self._counter, generation)) < len(jobs):
-            done[index] = function(jobs[index])
-            each_done(index)
-        while len(done) < len(jobs):
-            index, failed, value = self._next_result()
-            if failed:
-                raise value
-            done[index] = value
-            each_done(index)
+        try:
+            while here and (index := _claim(self._counter, generation)) < len(jobs):
+                done[index] = function(jobs[index])
+                each_done(index)
+            while len(done) < len(jobs):
+                result_generation, index, failed, value = self._next_result()
+                if result_generation != generation:
+                    continue  # the rest of a map that failed earlier
+                if failed:
+                    raise value
+                done[index] = value
+                each_done(index)
+        except BaseException:
+            with self._counter.get_lock():  # the helpers take no more of this map's jobs
+                if self._counter[0] == generation:
+                    self._counter[0] += 1
+            raise
         return [done[index] for index in range(len(jobs))]
 
-    def _next_result(self) -> tuple[int, bool, Any]:
+    def _next_result(self) -> tuple[int, int, bool, Any]:
         while True:
             with suppress(queue.Empty):
-                result: tuple[int, bool, Any] = pickle.loads(self._results.get(timeout=_POLL_SECONDS))
+                result: tuple[int, int, bool, Any] = pickle.loads(self._results.get(timeout=_POLL_SECONDS))
                 return result
             if not all(process.is_alive() for process in self._processes):
                 raise RuntimeError("a helper process died before finishing its jobs")
@@ -170,29 +185,38 @@ def _claim(counter: Any, generation: int) -> int:
         return index
 
 
-def _serve(inbox: Any, counter: Any, results: Any, warm_up: Callable[[], object] | None) -> None:
+def _serve(inbox: Any, counter: Any, results: Any, warm_up: Callable[[], object] | None, caller: int) -> None:
     """A helper's life: warm up, then take jobs from each list it is sent until none is left.
 
-    Ctrl-C is the caller's to handle (it stops the helpers), so a helper ignores it."""
+    Ctrl-C is the caller's to handle (it stops the helpers), so a helper ignores it. A helper whose
+    caller is gone (killed, so it could not stop them) ends by itself, without waiting to hand over
+    results nobody will read."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    results.cancel_join_thread()
     if warm_up is not None:
         with suppress(Exception):  # a failure here is met again, and reported, by the job itself
             warm_up()
-    while True:
-        generation, function, jobs = inbox.get()
+    while os.getppid() == caller:
+        try:
+            generation, function, jobs = pickle.loads(inbox.get(timeout=_POLL_SECONDS))
+        except queue.Empty:
+            continue
         while (index := _claim(counter, generation)) < len(jobs):
             try:
-                outcome = _pickled(index, False, function(jobs[index]))
+                outcome = _pickled(generation, index, False, function(jobs[index]))
             except Exception as error:  # the caller raises it, as if the job had run there
-                outcome = _pickled(index, True, error)
+                outcome = _pickled(generation, index, True, error)
             results.put(outcome)
 
 
-def _pickled(index: int, failed: bool, value: object) -> bytes:
+def _pickled(generation: int, index: int, failed: bool, value: object) -> bytes:
     """A result, pickled here rather than in the queue's background thread, where a failure would be
-    lost and the caller would wait for ever; what cannot be pickled becomes an error saying so."""
+    lost and the caller would wait for ever. What cannot be sent back whole (a result holding a lock,
+    an exception whose arguments do not rebuild it) becomes an error that says what it was."""
     try:
-        return pickle.dumps((index, failed, value), protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception as error:  # an exception or result holding a lock, a socket, a generator …
-        problem = RuntimeError(f"job {index} gave a result that cannot be sent back: {error}")
-        return pickle.dumps((index, True, problem))
+        data = pickle.dumps((generation, index, failed, value), protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.loads(data)
+    except Exception as error:
+        shown = f"{type(value).__name__}: {value}" if failed else f"cannot be sent back: {error}"
+        return pickle.dumps((generation, index, True, RuntimeError(f"job {index}: {shown}")))
+    return data

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import shutil
 from functools import partial
+from importlib import metadata
 from pathlib import Path, PurePosixPath
 
 import pytest
 from click.testing import CliRunner
 
+from ccpkit import incremental
 from ccpkit.build import build
 from ccpkit.cli import cli
 from ccpkit.errors import UsageError
@@ -137,6 +139,24 @@ def outputs(out: Path) -> dict[str, bytes]:
         for path in out.rglob("*")
         if path.is_file() and path.name != MANIFEST_NAME and MEMO_FOLDER not in path.parts
     }
+
+
+def test_an_upgraded_rendering_library_rebuilds_everything(
+    notes: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    installed = incremental._libraries().decode()
+    assert f"reportlab-{metadata.version('reportlab')}.dist-info" in installed
+    assert f"pypdf-{metadata.version('pypdf')}.dist-info" in installed
+    written, _ = run(notes, "json")
+    monkeypatch.setattr(
+        incremental, "_libraries", lambda: installed.replace("reportlab-", "reportlab-9").encode()
+    )
+    incremental._code.cache_clear()
+    try:
+        assert run(notes, "json")[0] == written
+    finally:
+        monkeypatch.undo()
+        incremental._code.cache_clear()
 
 
 def test_an_output_changed_by_hand_is_rebuilt(notes: Path) -> None:

@@ -72,13 +72,16 @@ def test_a_file_where_the_memo_folder_should_be_only_remembers_nothing(tmp_path:
     assert sorted(path.name for path in tmp_path.iterdir()) == ["cache"]
 
 
-def test_keep_only_forgets_the_modules_that_are_gone_in_every_group(tmp_path: Path) -> None:
+def test_keep_only_forgets_the_modules_that_are_gone_and_half_written_entries(tmp_path: Path) -> None:
     memo = Memo(tmp_path)
     for group in ("parse", "course"):
         for name in ("02-compute", "03-renamed", "09-security"):
             memo.keep(group, name, "key", name)
+    (tmp_path / "course" / ".half-written.tmp").write_bytes(b"key\n")  # a helper stopped mid-write
     memo.keep_only(["02-compute", "09-security"])
-    assert sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*.pickle")) == [
+    assert sorted(
+        path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*") if path.is_file()
+    ) == [
         "course/02-compute.pickle",
         "course/09-security.pickle",
         "parse/02-compute.pickle",

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
+import subprocess
+import sys
+import threading
 import time
 from functools import partial
+from pathlib import Path
 
 import pytest
 
-from ccpkit.errors import UsageError
+from ccpkit.errors import UsageError, WriteError
 from ccpkit.parallel import Workers, call, workers
 
 WARM = "warm"
@@ -95,6 +100,54 @@ def unpicklable(number: int) -> object:
 def test_a_result_that_cannot_be_sent_back_is_an_error_not_a_hang() -> None:
     with pytest.raises(RuntimeError, match="cannot be sent back"), workers(helpers=1) as on:
         on.map(unpicklable, [1, 2], here=False).results()
+
+
+def fail_fast_or_wait(number: int) -> str:
+    if number == 0:
+        raise UsageError("the first job fails")
+    time.sleep(0.3)
+    return f"late {number}"
+
+
+def test_a_map_that_failed_leaks_nothing_into_the_next() -> None:
+    with workers(helpers=2) as on:
+        with pytest.raises(UsageError, match="first job fails"):
+            on.map(fail_fast_or_wait, [0, 1, 2], here=False).results()
+        assert on.map(slow_square, [5, 6], here=False).results()[0][0] == 25
+        assert [value for value, _ in on.map(slow_square, [7, 8]).results()] == [49, 64]
+
+
+def test_jobs_that_cannot_be_sent_fail_in_the_caller_not_hang() -> None:
+    with pytest.raises(TypeError), workers(helpers=1) as on:
+        on.map(square, [1, threading.Lock()], here=False)  # type: ignore[list-item]
+
+
+def write_error(number: int) -> int:
+    raise WriteError(Path("build/pdf/course.pdf"), OSError(errno.ENOSPC, "No space left on device"))
+
+
+def test_ccpkits_own_errors_cross_over_whole() -> None:
+    with (
+        pytest.raises(WriteError, match=r"cannot write build/pdf/course\.pdf: No space left"),
+        workers(helpers=1) as on,
+    ):
+        on.map(write_error, [1, 2], here=False).results()
+
+
+CALLER = """
+import os, signal, time
+from ccpkit.parallel import Workers
+Workers(helpers=2, warm_up=lambda: print(os.getpid(), flush=True))
+time.sleep(0.5)  # the helpers start
+os.kill(os.getpid(), signal.SIGKILL)  # no chance to stop them
+"""
+
+
+def test_helpers_end_by_themselves_when_their_caller_is_killed() -> None:
+    # The helpers share the caller's stdout: the run returns only once every helper has ended.
+    ended = subprocess.run([sys.executable, "-c", CALLER], capture_output=True, text=True, timeout=20)
+    assert ended.returncode == -signal.SIGKILL
+    assert len(ended.stdout.split()) == 2  # both helpers had started
 
 
 def test_a_helper_that_dies_is_an_error_not_a_hang() -> None:

@@ -13,7 +13,7 @@ from ccpkit.model import DEFAULT_TITLE, Deck, Item, Module, SourceLocation
 from ccpkit.parallel import Workers, workers
 from ccpkit.parse.context import Context
 from ccpkit.parse.merge import unique_items
-from ccpkit.parse.notes import MAX_FILE_BYTES, ModuleFiles, find_modules, misnamed, read_document
+from ccpkit.parse.notes import ModuleFiles, document_of, find_modules, misnamed, read_notes_file
 from ccpkit.parse.rules import RULES
 
 PARALLEL_FROM = 256 * 1024
@@ -92,46 +92,52 @@ def _distinct(modules: list[ModuleFiles], notes: Path, problems: list[Problem]) 
     return list(seen.values())
 
 
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A module's files, each read once: the memo key digests exactly what is then parsed."""
+
+    files: ModuleFiles
+    contents: tuple[bytes | Problem, ...]
+    key: str
+    """Digest of the paths and bytes; empty (never kept) when a file could not be read."""
+
+
 def _found(notes: Path, modules: list[ModuleFiles], memo: Memo, on: Workers) -> list[_Found]:
     """Each module's findings: kept ones from the memo, the others parsed (by the workers if large)."""
-    keys = [_memo_key(files) for files in modules]
-    found = [
-        memo.recall(MEMO_GROUP, files.slug, key, _Found) if key else None
-        for files, key in zip(modules, keys, strict=True)
-    ]
-    stale = [index for index, module in enumerate(found) if module is None]
-    size = sum(path.stat().st_size for index in stale for path in modules[index].files)
+    read = [_read(notes, files) for files in modules]
+    found = [memo.recall(MEMO_GROUP, one.files.slug, one.key, _Found) if one.key else None for one in read]
+    stale = [one for one, module in zip(read, found, strict=True) if module is None]
+    size = sum(len(data) for one in stale for data in one.contents if isinstance(data, bytes))
     parse = partial(_parse_module, notes)
     if size > PARALLEL_FROM:  # below, sending the work costs more than it saves
-        parsed = on.map(parse, [modules[index] for index in stale]).results()
+        parsed = iter(on.map(parse, stale).results())
     else:
-        parsed = [parse(modules[index]) for index in stale]
-    for index, module in zip(stale, parsed, strict=True):
-        if keys[index]:
-            memo.keep(MEMO_GROUP, modules[index].slug, keys[index], module)
-        found[index] = module
+        parsed = iter([parse(one) for one in stale])
+    for index, one in enumerate(read):
+        if found[index] is None:
+            found[index] = next(parsed)
+            if one.key:
+                memo.keep(MEMO_GROUP, one.files.slug, one.key, found[index])
     return [module for module in found if module is not None]
 
 
-def _memo_key(files: ModuleFiles) -> str:
-    """Digest of a module's files (paths and bytes); empty, so never kept, if one cannot be read."""
-    parts: list[str | bytes] = [repr(files)]
-    try:
-        for path in files.files:
-            size = path.stat().st_size
-            parts.append(path.read_bytes() if size <= MAX_FILE_BYTES else f"too large: {size}".encode())
-    except OSError:
-        return ""
-    return digest(*parts)
+def _read(notes: Path, files: ModuleFiles) -> _Read:
+    contents = tuple(read_notes_file(notes, path) for path in files.files)
+    readable = all(isinstance(data, bytes) for data in contents)
+    key = digest(repr(files), *(data for data in contents if isinstance(data, bytes))) if readable else ""
+    return _Read(files, contents, key)
 
 
-def _parse_module(notes: Path, files: ModuleFiles) -> _Found:
+def _parse_module(notes: Path, read: _Read) -> _Found:
     """A module's title (front matter ``module_title`` of its first file that has one), items, problems."""
+    files = read.files
     title = ""
     items: list[Item] = []
     problems: list[Problem] = []
-    for path in files.files:
-        document = read_document(notes, path)
+    for path, data in zip(files.files, read.contents, strict=True):
+        document = (
+            data if isinstance(data, Problem) else document_of(path.relative_to(notes).as_posix(), data)
+        )
         if isinstance(document, Problem):
             problems.append(document)
             continue

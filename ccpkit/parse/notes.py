@@ -106,8 +106,8 @@ def _humanise(name: str) -> str:
     return words[:1].upper() + words[1:] if words else name
 
 
-def read_document(notes: Path, path: Path) -> Document | Problem:
-    """Parse one file; an unreadable, oversized or non-UTF-8 file is a problem, not a crash."""
+def read_notes_file(notes: Path, path: Path) -> bytes | Problem:
+    """A notes file's bytes; an unreadable or oversized file is a problem at its line 1, not a crash."""
     relative = path.relative_to(notes).as_posix()
     try:
         size = path.stat().st_size
@@ -115,9 +115,13 @@ def read_document(notes: Path, path: Path) -> Document | Problem:
             megabytes = f"{size / 2**20:.0f} MB"
             message = f"file is {megabytes}, over the {MAX_FILE_BYTES // 2**20} MB limit: split it into parts"
             return Problem(SourceLocation(path=relative, line=1), message)
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         return Problem(SourceLocation(path=relative, line=1), f"cannot read this file: {error.strerror}")
+
+
+def document_of(relative: str, data: bytes) -> Document | Problem:
+    """Parse a notes file's bytes; text that is not UTF-8 is a problem at the line it breaks."""
     text = _decode(data)
     if isinstance(text, _Undecodable):
         return Problem(SourceLocation(path=relative, line=text.line), text.message)
