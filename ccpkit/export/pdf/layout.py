@@ -190,13 +190,11 @@ class _Decorations:
         canvas.setFillColor(ty.palette.muted)
         canvas.setFont(ty.fonts.body, size)
         canvas.drawString(left, bottom, f"{self.meta.kind} · ccpkit")
-        if not isinstance(canvas, PagedCanvas):
-            pass
-        elif self.numbered:
+        if isinstance(canvas, PagedCanvas) and self.numbered:
             number = canvas.getPageNumber()
             canvas.later(lambda late, total: _page_of(late, ty, right, bottom, number, total))
-        else:
-            canvas.slot(PAGE_NUMBER)
+        elif isinstance(canvas, PagedCanvas):
+            canvas.slot(PAGE_NUMBER)  # numbered when bound (see page_numbers)
         canvas.restoreState()
 
     def _labels(self, canvas: Canvas) -> str:
