@@ -21,7 +21,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 CCPKIT = [sys.executable, "-m", "ccpkit"]
-RAW_EXPORT = REPO.parent / "shared" / "input" / "aws-ccp-notes-export.txt"
+RAW_EXPORT = REPO / "tests" / "data" / "aws-ccp-notes-export.txt"
 
 
 def run(command: list[str], cwd: Path) -> None:
@@ -92,15 +92,14 @@ def main() -> None:
         "no-op rebuild": (built, lambda: run(build, work)),
         f"rebuild after editing {edited.parent.name}": (touched, lambda: run(build, work)),
     }
-    if RAW_EXPORT.is_file():
-        target = work / "imported"
-        report = work / "import-report.txt"
-        scenarios["import of the raw export"] = (
-            lambda: shutil.rmtree(target, ignore_errors=True),
-            lambda: run(
-                [*CCPKIT, "import", str(RAW_EXPORT), "--out", str(target), "--report", str(report)], work
-            ),
-        )
+    target = work / "imported"
+    report = work / "import-report.txt"
+    scenarios["import of the raw export"] = (
+        lambda: shutil.rmtree(target, ignore_errors=True),
+        lambda: run(
+            [*CCPKIT, "import", str(RAW_EXPORT), "--out", str(target), "--report", str(report)], work
+        ),
+    )
     results = interleaved_medians(runs, scenarios)
     baseline = results["baseline (library work only)"]
     cold = results["cold full build"]
