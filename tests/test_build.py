@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -12,7 +11,7 @@ import pytest
 from ccpkit.build import build
 from ccpkit.errors import Problem
 from ccpkit.export import ExportOptions
-from ccpkit.ledger import LEDGER_NAME, LedgerError
+from ccpkit.ledger import LEDGER_NAME, LedgerError, load_ledger
 from ccpkit.model import Deck, SourceLocation
 from ccpkit.parse import Parsed
 from tests.conftest import REPO
@@ -52,8 +51,8 @@ def test_first_build_writes_the_package_then_the_ledger(monkeypatch: pytest.Monk
     out = notes.parent / "out"
     report = build_deck(monkeypatch, first_version(), notes, out, at=T0)
     assert report.written == (out / PACKAGE, notes / LEDGER_NAME)
-    ledger = json.loads((notes / LEDGER_NAME).read_text(encoding="utf-8"))
-    assert len(ledger["notes"]) == 12 and ledger["templates"]["modified"] == T0
+    ledger = load_ledger(notes / LEDGER_NAME)
+    assert len(ledger.notes) == 12 and ledger.templates is not None and ledger.templates.modified == T0
     assert (
         "anki notes: 12 added, 0 updated, 0 renamed (history kept), 0 unchanged, 0 orphaned"
         in report.summary()
@@ -92,9 +91,9 @@ def test_restyled_templates_move_the_note_type_time_only(
     with (templates / "anki" / "style.css").open("a", encoding="utf-8") as css:
         css.write(".prompt { color: teal; }\n")
     build_deck(monkeypatch, first_version(), notes, out, at=T0 + 60, templates=templates)
-    ledger = json.loads((notes / LEDGER_NAME).read_text(encoding="utf-8"))
-    assert ledger["templates"]["modified"] == T0 + 60
-    assert {entry["modified"] for entry in ledger["notes"].values()} == {T0}
+    ledger = load_ledger(notes / LEDGER_NAME)
+    assert ledger.templates is not None and ledger.templates.modified == T0 + 60
+    assert {entry.modified for entry in ledger.notes.values()} == {T0}
 
 
 def test_formats_without_anki_identities_leave_the_ledger_alone(

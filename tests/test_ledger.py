@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-import pytest
-
 from ccpkit.ledger import (
     Fingerprint,
     Ledger,
-    LedgerError,
     Stamp,
-    dump_ledger,
-    load_ledger,
     reconcile,
     stamp_templates,
 )
@@ -118,48 +110,3 @@ def test_templates_time_moves_only_when_their_hash_changes() -> None:
     ledger = stamp_templates(Ledger(), "h1", now=T0)
     assert stamp_templates(ledger, "h1", now=T1).templates == Stamp("h1", T0)
     assert stamp_templates(ledger, "h2", now=T1).templates == Stamp("h2", T1)
-
-
-def test_dump_then_load_round_trips_with_sorted_ids(tmp_path: Path) -> None:
-    ledger = stamp_templates(first_build(note("m/card/b", "B"), note("m/card/a", "Ä")), "h", now=T0)
-    path = tmp_path / "ledger.json"
-    path.write_bytes(dump_ledger(ledger))
-    assert load_ledger(path) == ledger
-    assert list(json.loads(path.read_text(encoding="utf-8"))["notes"]) == ["m/card/a", "m/card/b"]
-    assert dump_ledger(load_ledger(path)) == path.read_bytes()
-
-
-def test_missing_ledger_is_an_empty_one(tmp_path: Path) -> None:
-    assert load_ledger(tmp_path / "absent.json") == Ledger()
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ('{"version": 1, "notes": {', "line 1: not valid JSON"),
-        ("[]", 'no "version": 1'),
-        ('{"version": 1}', '"notes" must map note ids to entries'),
-        ('{"version": 1, "notes": {"m/card/a": {"guid": "x"}}}', "entry 'm/card/a' is damaged"),
-        (
-            '{"version": 1, "notes": {"m/card/a": {"guid": "x", "type": "T", "key": "k", "answer": "a", '
-            '"content": "c", "modified": "soon"}}}',
-            "entry 'm/card/a' is damaged",
-        ),
-    ],
-)
-def test_damaged_ledger_is_refused_with_the_way_to_recover(tmp_path: Path, text: str, message: str) -> None:
-    path = tmp_path / ".ccpkit-ledger.json"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(LedgerError, match=message) as caught:
-        load_ledger(path)
-    assert str(path) in str(caught.value) and "git checkout --" in str(caught.value)
-
-
-def test_two_notes_sharing_a_guid_are_refused(tmp_path: Path) -> None:
-    entry = {"guid": "same", "type": "T", "key": "k", "answer": "a", "content": "c", "modified": 1}
-    path = tmp_path / "ledger.json"
-    path.write_text(
-        json.dumps({"version": 1, "notes": {"m/card/a": entry, "m/card/b": entry}}), encoding="utf-8"
-    )
-    with pytest.raises(LedgerError, match="m/card/a and m/card/b share the GUID 'same'"):
-        load_ledger(path)

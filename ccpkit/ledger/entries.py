@@ -19,7 +19,7 @@ class LedgerError(CcpkitError):
         super().__init__(
             f"{path}: {problem}\n"
             f"The ledger keeps your Anki notes' identities, so nothing was built. Restore it from git "
-            f"(`git checkout -- {path}`), or delete it to start a new one: notes whose id is unchanged "
+            f"(`git checkout HEAD -- {path}`), or delete it to start a new one: notes whose id is unchanged "
             f"keep their GUID, notes renamed since the last good ledger are duplicated in Anki, and every "
             f"note counts as changed once (edits made inside Anki are overwritten by the next import)."
         )

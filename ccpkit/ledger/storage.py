@@ -1,15 +1,33 @@
-"""The ledger file: strict loading (a damaged ledger is refused, never guessed at) and stable dumping."""
+"""The ledger file: one note per line, so two clones that add notes merge as text.
+
+Format 2 (JSON Lines): a header line, an optional templates line, then one JSON object per note,
+sorted by id. No line depends on its neighbours (no commas between entries, no closing brace), so
+"keep both sides" of a git conflict is still a valid ledger, and ``ccpkit ledger merge`` (a git merge
+driver) settles the rest. Loading is strict: a damaged ledger is refused, never guessed at.
+
+Entry fields are read from the ``Entry`` dataclass itself, so a new field needs no change here; a field
+with a default may be absent from a line, so adding one reads older ledgers as they are. Format 1 (one
+indented JSON object) is still read, and rewritten as format 2 by the next build.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import typing
 from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ccpkit.ledger.entries import Entry, Ledger, LedgerError, Stamp
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+HEADER = {"ccpkit ledger": FORMAT_VERSION}
+"""The first line. It names the format, so a merged or hand-edited file is recognised as a ledger."""
+CONFLICT_MARKERS = ("<<<<<<<", "|||||||", "=======", ">>>>>>>")
+_V1_NAMES = {"type": "note_type"}
+"""Format 1 spelled one field differently."""
 
 
 def load_ledger(path: Path) -> Ledger:
@@ -17,79 +35,164 @@ def load_ledger(path: Path) -> Ledger:
     if not path.exists():
         return Ledger()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise LedgerError(path, f"not UTF-8 text ({error.reason})") from error
-    except json.JSONDecodeError as error:
-        raise LedgerError(path, f"line {error.lineno}: not valid JSON ({error.msg})") from error
     except OSError as error:
         raise LedgerError(path, f"cannot be read ({error.strerror})") from error
-    return _validated(path, data)
-
-
-def _validated(path: Path, data: Any) -> Ledger:
-    if (
-        not isinstance(data, dict)
-        or not _fields_ok(data, {"version": int})
-        or data["version"] != FORMAT_VERSION
-    ):
-        raise LedgerError(path, f'not a ccpkit ledger of version {FORMAT_VERSION} (no "version": 1)')
-    notes, templates = data.get("notes"), data.get("templates")
-    if not isinstance(notes, dict):
-        raise LedgerError(path, '"notes" must map note ids to entries')
-    entries = {key: _validated_entry(path, key, value) for key, value in notes.items()}
-    guids: dict[str, str] = {}
-    for key, entry in entries.items():
-        if entry.guid in guids:
-            raise LedgerError(path, f"notes {guids[entry.guid]} and {key} share the GUID {entry.guid!r}")
-        guids[entry.guid] = key
-    stamp = None
-    if templates is not None:
-        if not isinstance(templates, dict) or not _fields_ok(templates, {"hash": str, "modified": int}):
-            raise LedgerError(path, '"templates" must hold a "hash" text and a "modified" number')
-        stamp = Stamp(templates["hash"], templates["modified"])
-    return Ledger(entries, stamp)
-
-
-_ENTRY_FIELDS = {"guid": str, "type": str, "key": str, "answer": str, "content": str, "modified": int}
-
-
-def _validated_entry(path: Path, key: str, value: Any) -> Entry:
-    if not isinstance(value, dict) or not _fields_ok(value, _ENTRY_FIELDS) or not value["guid"]:
-        wanted = ", ".join(f'"{name}"' for name in _ENTRY_FIELDS)
-        raise LedgerError(path, f"entry {key!r} is damaged: it needs {wanted} (non-empty GUID)")
-    return Entry(
-        guid=value["guid"],
-        note_type=value["type"],
-        key=value["key"],
-        answer=value["answer"],
-        content=value["content"],
-        modified=value["modified"],
-    )
-
-
-def _fields_ok(value: dict[str, Any], types: Mapping[str, type]) -> bool:
-    return all(
-        isinstance(value.get(name), kind) and not isinstance(value.get(name), bool)
-        for name, kind in types.items()
-    )
+    lines = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    for number, line in lines:
+        if line.startswith(CONFLICT_MARKERS):
+            raise LedgerError(
+                path,
+                f"line {number}: git left a merge conflict here ({line.split()[0]}). Install the ledger's "
+                f"merge driver (README, 'Two computers') and run `git checkout -m -- {path.name}` in its "
+                f"folder to redo the merge; or keep both sides' lines and delete the marker lines",
+            )
+    header = _header(lines[0][1]) if lines else None
+    if header == HEADER:
+        return _format_2(path, lines[1:])
+    if header is not None:
+        raise LedgerError(path, f"line 1: a ledger of another format ({_line(header)}); upgrade ccpkit")
+    return _format_1(path, text)
 
 
 def dump_ledger(ledger: Ledger) -> bytes:
-    """Stable, diff-friendly JSON: sorted ids, one field per line, so git shows what changed."""
-    notes = {
-        key: {
-            "guid": entry.guid,
-            "type": entry.note_type,
-            "key": entry.key,
-            "answer": entry.answer,
-            "content": entry.content,
-            "modified": entry.modified,
-        }
-        for key, entry in sorted(ledger.notes.items())
-    }
-    data: dict[str, Any] = {"version": FORMAT_VERSION}
+    """Format 2: the header, the templates, then one line per note sorted by id."""
+    lines = [_line(HEADER)]
     if ledger.templates is not None:
-        data["templates"] = {"hash": ledger.templates.hash, "modified": ledger.templates.modified}
-    data["notes"] = notes
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
+        lines.append(_line({"templates": ledger.templates.hash, "modified": ledger.templates.modified}))
+    for key, entry in sorted(ledger.notes.items()):
+        values = {name: getattr(entry, name) for name in _entry_fields()}
+        lines.append(_line({"id": key, **values}))
+    return "".join(f"{line}\n" for line in lines).encode()
+
+
+def _line(value: Mapping[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+def _format_2(path: Path, lines: list[tuple[int, str]]) -> Ledger:
+    """The lines after the header: the templates line and note lines, in any order."""
+    notes: dict[str, Entry] = {}
+    where: dict[str, int] = {}
+    templates = None
+    for number, line in lines:
+        value = _parsed(path, number, line)
+        if "templates" in value:
+            if templates is not None or not _typed(value, {"templates": str, "modified": int}):
+                raise LedgerError(
+                    path, f'line {number}: one templates line, with a "templates" hash and a "modified" time'
+                )
+            templates = Stamp(value["templates"], value["modified"])
+            continue
+        key = value.pop("id", None)
+        if not isinstance(key, str) or not key:
+            raise LedgerError(path, f'line {number}: a note line needs its "id"')
+        if key in notes:
+            raise LedgerError(
+                path,
+                f"line {number}: note {key} is listed twice (lines {where[key]} and {number}), as keeping "
+                f"both sides of a git conflict leaves it. Delete one of the two lines, or merge with "
+                f"`ccpkit ledger merge` (README, 'Two computers')",
+            )
+        notes[key], where[key] = _entry(path, f"line {number}: note {key}", value), number
+    return _checked(path, Ledger(dict(sorted(notes.items())), templates))
+
+
+def _header(line: str) -> dict[str, Any] | None:
+    """The first line if it names a ledger format (ours or another), else None (format 1 or damage)."""
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError:
+        return None
+    return value if isinstance(value, dict) and set(value) == set(HEADER) else None
+
+
+def _parsed(path: Path, number: int, line: str) -> dict[str, Any]:
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise LedgerError(path, f"line {number}: not valid JSON ({error.msg})") from error
+    if not isinstance(value, dict):
+        raise LedgerError(path, f"line {number}: each line must be one JSON object")
+    return value
+
+
+def _format_1(path: Path, text: str) -> Ledger:
+    """The indented single-object format of earlier versions, read as it was written."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise LedgerError(path, f"line {error.lineno}: not valid JSON ({error.msg})") from error
+    if not isinstance(data, dict) or data.get("version") != 1 or isinstance(data.get("version"), bool):
+        raise LedgerError(path, f"not a ccpkit ledger (its first line must be {_line(HEADER)})")
+    notes, templates = data.get("notes"), data.get("templates")
+    if not isinstance(notes, dict):
+        raise LedgerError(path, '"notes" must map note ids to entries')
+    entries = {}
+    for key, value in notes.items():
+        if not isinstance(value, dict):
+            raise LedgerError(path, f"entry {key!r} is damaged: it must be an object")
+        renamed = {_V1_NAMES.get(str(name), str(name)): field for name, field in value.items()}
+        entries[key] = _entry(path, f"entry {key!r}", renamed)
+    stamp = None
+    if templates is not None:
+        if not isinstance(templates, dict) or not _typed(templates, {"hash": str, "modified": int}):
+            raise LedgerError(path, '"templates" must hold a "hash" text and a "modified" number')
+        stamp = Stamp(templates["hash"], templates["modified"])
+    return _checked(path, Ledger(dict(sorted(entries.items())), stamp))
+
+
+def _entry(path: Path, what: str, value: Mapping[str, Any]) -> Entry:
+    """An ``Entry`` from its stored fields; unknown names are refused, absent ones need a default."""
+    fields = _entry_fields()
+    unknown = sorted(set(value) - set(fields))
+    missing = [name for name, (_, required) in fields.items() if required and name not in value]
+    wrong = [name for name, (hint, _) in fields.items() if name in value and not _conforms(value[name], hint)]
+    if unknown or missing or wrong or not value.get("guid"):
+        problems = [
+            *(f'"{name}" is missing' for name in missing),
+            *(f'"{name}" has the wrong type' for name in wrong),
+            *(f'"{name}" is unknown' for name in unknown),
+        ]
+        raise LedgerError(path, f"{what} is damaged: {'; '.join(problems) or 'its GUID is empty'}")
+    values: dict[str, Any] = {name: tuple(v) if isinstance(v, list) else v for name, v in value.items()}
+    return Entry(**values)
+
+
+def _checked(path: Path, ledger: Ledger) -> Ledger:
+    """Two notes with one GUID would make Anki update one with the other's content: refused."""
+    owners: dict[str, str] = {}
+    for key, entry in ledger.notes.items():
+        if entry.guid in owners:
+            raise LedgerError(path, f"notes {owners[entry.guid]} and {key} share the GUID {entry.guid!r}")
+        owners[entry.guid] = key
+    return ledger
+
+
+@cache
+def _entry_fields() -> dict[str, tuple[Any, bool]]:
+    """Each ``Entry`` field's type and whether a line must give it (it has no default)."""
+    hints = typing.get_type_hints(Entry)
+    return {
+        field.name: (
+            hints[field.name],
+            field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING,
+        )
+        for field in dataclasses.fields(Entry)
+    }
+
+
+def _conforms(value: Any, hint: Any) -> bool:
+    """Whether a JSON value fits a field type: ``str``, ``int``, ``bool`` or ``tuple[str, ...]``."""
+    if typing.get_origin(hint) is tuple:
+        (item, _) = typing.get_args(hint)
+        return isinstance(value, list) and all(_conforms(one, item) for one in value)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(hint, type) and isinstance(value, hint)
+
+
+def _typed(value: Mapping[str, Any], types: Mapping[str, type]) -> bool:
+    return all(_conforms(value.get(name), kind) for name, kind in types.items())

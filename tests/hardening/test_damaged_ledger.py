@@ -26,11 +26,27 @@ def commands(tmp_path: Path) -> Commands:
         (b"", "line 1: not valid JSON"),
         (b'{"version": 1, "notes": {', "line 1: not valid JSON"),
         (b"\xff\xfe{}", "not UTF-8 text"),
-        (b"[]", 'not a ccpkit ledger of version 1 (no "version": 1)'),
+        (b"[]", "not a ccpkit ledger"),
         (b'{"version": 1, "notes": {"a": {"guid": 1}}}', "entry 'a' is damaged"),
-        (b'{"version": 2, "notes": {}}', 'not a ccpkit ledger of version 1 (no "version": 1)'),
+        (b'{"version": 2, "notes": {}}', "not a ccpkit ledger"),
+        (b'{"ccpkit ledger": 3}\n{"id": "a"}\n', 'line 1: a ledger of another format ({"ccpkit ledger": 3})'),
+        (
+            b'{"ccpkit ledger": 2}\n{"id": "a", "guid": 1}\n',
+            'line 2: note a is damaged: "note_type" is missing',
+        ),
+        (b'{"ccpkit ledger": 2}\n<<<<<<< HEAD\n', "line 2: git left a merge conflict here"),
     ],
-    ids=["empty", "truncated", "not-utf8", "a-list", "wrong-types", "newer-version"],
+    ids=[
+        "empty",
+        "truncated",
+        "not-utf8",
+        "a-list",
+        "wrong-types",
+        "unknown-version",
+        "newer-format",
+        "format-2-wrong-types",
+        "conflict-markers",
+    ],
 )
 def test_a_damaged_ledger_builds_nothing_and_says_how_to_recover(
     commands: Commands, damage: bytes, said: str

@@ -37,6 +37,14 @@ LEDGERISH = st.fixed_dictionaries(
 )
 
 
+LINE = st.fixed_dictionaries(
+    {"id": SCALARS, "guid": SCALARS, "note_type": SCALARS, "key": SCALARS, "modified": SCALARS},
+    optional={"answer": SCALARS, "content": SCALARS, "templates": SCALARS},
+)
+LINES = st.lists(LINE | JSON, max_size=4)
+"""Format 2: the header line, then any JSON objects (or other values) one per line."""
+
+
 def load(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "ledger.json"
@@ -51,6 +59,13 @@ def load(data: bytes) -> None:
 @given(LEDGERISH | JSON)
 def test_any_json_loads_or_is_refused_with_a_ledger_error(value: Any) -> None:
     load(json.dumps(value).encode())
+
+
+@settings(max_examples=400, deadline=None)
+@given(LINES, st.booleans())
+def test_any_json_lines_load_or_are_refused_with_a_ledger_error(lines: list[Any], header: bool) -> None:
+    text = "".join(json.dumps(line) + "\n" for line in ([{"ccpkit ledger": 2}] if header else []) + lines)
+    load(text.encode())
 
 
 @settings(max_examples=200, deadline=None)

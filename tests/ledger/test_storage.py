@@ -1,0 +1,121 @@
+"""The ledger file: one note per line, sorted, read back exactly; format 1 still read; damage refused."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ccpkit.ledger import Entry, Ledger, LedgerError, Stamp, dump_ledger, load_ledger
+
+FORMAT_1 = Path(__file__).parent / "fixtures" / "format-1.json"
+
+
+def entry(guid: str, key: str = "EC2", modified: int = 1_700_000_000) -> Entry:
+    return Entry(guid=guid, note_type="ccpkit Term v1", key=key, answer="a1", content="c1", modified=modified)
+
+
+def ledger(**notes: Entry) -> Ledger:
+    return Ledger({key.replace("__", "/"): value for key, value in notes.items()}, Stamp("t1", 1_700_000_000))
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / ".ccpkit-ledger.json"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_each_note_is_one_line_sorted_by_id_after_a_header_and_the_templates(tmp_path: Path) -> None:
+    data = dump_ledger(ledger(m__card__s3=entry("g2", "Amazon S3"), m__card__ec2=entry("g1", "EC2 ✓")))
+    lines = data.decode().splitlines()
+    assert lines[0] == '{"ccpkit ledger": 2}'
+    assert json.loads(lines[1]) == {"templates": "t1", "modified": 1_700_000_000}
+    assert [json.loads(line)["id"] for line in lines[2:]] == ["m/card/ec2", "m/card/s3"]
+    assert "EC2 ✓" in lines[2]  # readable in a diff, not \u escapes
+    assert data.endswith(b"}\n") and len(lines) == 4
+
+
+def test_dump_then_load_gives_the_same_ledger_and_the_same_bytes(tmp_path: Path) -> None:
+    original = ledger(m__card__a=entry("g1"), m__card__b=entry("g2", "B\nwith a line break"))
+    path = write(tmp_path, dump_ledger(original).decode())
+    assert load_ledger(path) == original
+    assert dump_ledger(load_ledger(path)) == path.read_bytes()
+
+
+def test_lines_in_any_order_and_blank_lines_load_the_same(tmp_path: Path) -> None:
+    """What "keep both sides" of a git conflict leaves: each side's new lines, not in sorted order."""
+    original = ledger(m__card__a=entry("g1"), m__card__b=entry("g2"), m__card__c=entry("g3"))
+    header, templates, a, b, c = dump_ledger(original).decode().splitlines()
+    path = write(tmp_path, "\n".join([header, c, "", a, templates, b]) + "\n")
+    assert load_ledger(path) == original
+
+
+def test_the_format_1_ledger_is_still_read_with_every_guid_kept() -> None:
+    old = load_ledger(FORMAT_1)
+    assert old.templates == Stamp("ffefdb6c2c43ca29", 1795751279)
+    assert {key: value.guid for key, value in old.notes.items()} == {
+        "01-introduction-to-the-cloud/card/actors": "sHbhSx9cs1",
+        "01-introduction-to-the-cloud/card/aws": "k]tEsfnwV,",
+        "09-security/mcq/which-two-are-customer-responsibilities": "#Hk5(s3^b!",
+    }
+    assert old.notes["01-introduction-to-the-cloud/card/aws"].note_type == "ccpkit Term v1"
+
+
+def test_a_format_1_ledger_is_rewritten_in_format_2_with_nothing_lost(tmp_path: Path) -> None:
+    path = write(tmp_path, dump_ledger(load_ledger(FORMAT_1)).decode())
+    assert path.read_text(encoding="utf-8").startswith('{"ccpkit ledger": 2}\n')
+    assert load_ledger(path) == load_ledger(FORMAT_1)
+
+
+def test_missing_ledger_is_an_empty_one(tmp_path: Path) -> None:
+    assert load_ledger(tmp_path / "absent.json") == Ledger()
+
+
+GOOD = (
+    '{"id": "m/card/a", "guid": "x", "note_type": "T", "key": "k", "answer": "a", "content": "c", '
+    '"modified": 1}'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"version": 1, "notes": {', "line 1: not valid JSON"),
+        ("[]", "not a ccpkit ledger"),
+        ('{"version": 1}', '"notes" must map note ids to entries'),
+        ('{"version": 1, "notes": {"m/card/a": {"guid": "x"}}}', "entry 'm/card/a' is damaged"),
+        ('{"ccpkit ledger": 2}\n{"id": "m/card/a", "guid": "x"', "line 2: not valid JSON"),
+        ('{"ccpkit ledger": 2}\n[1, 2]', "line 2: each line must be one JSON object"),
+        (
+            '{"ccpkit ledger": 2}\n' + GOOD.replace('"modified": 1', '"modified": "soon"'),
+            '"modified" has the wrong',
+        ),
+        (
+            '{"ccpkit ledger": 2}\n' + GOOD.replace('"key": "k", ', ""),
+            'note m/card/a is damaged: "key" is missing',
+        ),
+        ('{"ccpkit ledger": 2}\n' + GOOD.replace('"id"', '"ID"'), 'line 2: a note line needs its "id"'),
+        ('{"ccpkit ledger": 2}\n' + GOOD.replace('"guid": "x"', '"guid": ""'), "its GUID is empty"),
+        ('{"ccpkit ledger": 2}\n' + GOOD.replace('"key"', '"colour": 1, "key"'), '"colour" is unknown'),
+        ('{"ccpkit ledger": 2}\n' + GOOD + "\n" + GOOD, r"listed twice \(lines 2 and 3\)"),
+        ('{"ccpkit ledger": 2}\n{"templates": "h"}', "line 2: one templates line"),
+        (
+            '{"ccpkit ledger": 2}\n<<<<<<< HEAD\n' + GOOD + "\n=======\n>>>>>>> other\n",
+            r"line 2: git left a merge conflict here \(<<<<<<<\).*git checkout -m",
+        ),
+    ],
+)
+def test_damaged_ledger_is_refused_with_the_way_to_recover(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(LedgerError, match=message) as caught:
+        load_ledger(path)
+    assert str(path) in str(caught.value) and f"git checkout HEAD -- {path}" in str(caught.value)
+
+
+def test_two_notes_sharing_a_guid_are_refused(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, dump_ledger(Ledger({"m/card/a": entry("same"), "m/card/b": entry("same")})).decode()
+    )
+    with pytest.raises(LedgerError, match="m/card/a and m/card/b share the GUID 'same'"):
+        load_ledger(path)
