@@ -204,6 +204,31 @@ def watch(config: Config, /, modules: tuple[int, ...], interval: float, **overri
         click.echo("stopped", err=True)
 
 
+@cli.group(short_help="Work with the id ledger (git merge driver).")
+def ledger() -> None:
+    """The id ledger, source_notes/.ccpkit-ledger.json: each note's Anki GUID, committed with the notes."""
+
+
+@ledger.command("merge", short_help="Merge two ledgers into OURS (a git merge driver).")
+@click.argument("base", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("ours", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("theirs", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_user_errors
+def ledger_merge(base: Path, ours: Path, theirs: Path) -> None:
+    """Write into OURS the union of the notes of OURS and THEIRS, both descended from BASE.
+
+    Made for git: with `.ccpkit-ledger.json merge=ccpkit-ledger` in .gitattributes and
+    `git config merge.ccpkit-ledger.driver "ccpkit ledger merge %O %A %B"`, merging two clones that
+    both added notes gives one valid ledger keeping every GUID. A note changed on both sides keeps
+    the later change; two notes with one GUID keep it on the renamed one. Exit 1 (git then reports a
+    conflict) when a ledger is damaged. See README, "Two computers".
+    """
+    from ccpkit.ledger.merge import merge_files
+
+    for line in merge_files(base, ours, theirs):
+        click.echo(line, err=True)
+
+
 def _run_build(settings: Config, modules: tuple[int, ...]) -> BuildReport:
     from ccpkit.build import build as run_build
     from ccpkit.progress import TerminalProgress

@@ -7,6 +7,7 @@ Removed notes stay in the ledger as orphans: Anki keeps them, and they keep thei
 """
 
 from ccpkit.ledger.entries import LEDGER_NAME, Entry, Fingerprint, Ledger, LedgerError, Reconciliation, Stamp
+from ccpkit.ledger.merge import Merged, merge_ledgers
 from ccpkit.ledger.reconcile import reconcile, stamp_templates
 from ccpkit.ledger.storage import dump_ledger, load_ledger
 
@@ -16,10 +17,12 @@ __all__ = [
     "Fingerprint",
     "Ledger",
     "LedgerError",
+    "Merged",
     "Reconciliation",
     "Stamp",
     "dump_ledger",
     "load_ledger",
+    "merge_ledgers",
     "reconcile",
     "stamp_templates",
 ]

@@ -1,0 +1,94 @@
+"""Merging two clones' ledgers against their common base, as a git merge driver does.
+
+Each note is merged on its own (three-way): a side that left a note as it was in the base takes the
+other side's version. When both sides changed one note, the version changed later wins (its
+``modified`` time; on a tie, the one whose entry sorts last), so the result is the same whichever
+side is "ours". A note changed on one side and dropped on the other is kept. Two notes left holding
+one GUID (one side renamed a note the other changed) keep the GUID on the note the base did not
+know (the rename's result), else on the one changed later; the other entry is dropped, and its note,
+if still in the notes, is matched or added again by the next build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import astuple, dataclass
+from pathlib import Path, PurePosixPath
+from typing import TypeVar
+
+from ccpkit.export import Output
+from ccpkit.ledger.entries import Entry, Ledger, Stamp
+from ccpkit.ledger.storage import dump_ledger, load_ledger
+from ccpkit.write import write_atomically
+
+T = TypeVar("T", Entry, Stamp)
+
+
+@dataclass(frozen=True, slots=True)
+class Merged:
+    """The merged ledger and the decisions worth telling the user."""
+
+    ledger: Ledger
+    both_changed: tuple[str, ...] = ()
+    """Notes both sides changed: the later change was kept."""
+    dropped: tuple[tuple[str, str], ...] = ()
+    """(dropped, kept) pairs of notes that held one GUID: the first entry was dropped."""
+
+
+def merge_ledgers(base: Ledger, ours: Ledger, theirs: Ledger) -> Merged:
+    """The union of both sides' notes; see the module docstring for the rule on each disagreement."""
+    notes: dict[str, Entry] = {}
+    both_changed = []
+    for key in sorted({*base.notes, *ours.notes, *theirs.notes}):
+        entry, disputed = _three_way(base.notes.get(key), ours.notes.get(key), theirs.notes.get(key))
+        if entry is not None:
+            notes[key] = entry
+        if disputed:
+            both_changed.append(key)
+    templates, _ = _three_way(base.templates, ours.templates, theirs.templates)
+    kept, dropped = _one_note_per_guid(notes, base.notes)
+    return Merged(Ledger(kept, templates), tuple(both_changed), dropped)
+
+
+def merge_files(base: Path, ours: Path, theirs: Path) -> list[str]:
+    """Merge the ledger files into ``ours`` (git's ``%O %A %B``); return what to tell the user.
+
+    An empty ``base`` is an empty ledger: git passes one when both sides added the file.
+    """
+    merged = merge_ledgers(
+        load_ledger(base) if base.stat().st_size else Ledger(), load_ledger(ours), load_ledger(theirs)
+    )
+    write_atomically(ours.parent, Output(PurePosixPath(ours.name), dump_ledger(merged.ledger)))
+    return [
+        *(f"ledger merge: {key} changed on both sides; kept the later change" for key in merged.both_changed),
+        *(f"ledger merge: dropped {key}, whose GUID {kept} holds" for key, kept in merged.dropped),
+    ]
+
+
+def _three_way(base: T | None, ours: T | None, theirs: T | None) -> tuple[T | None, bool]:
+    """One value merged, and whether both sides changed it differently."""
+    if ours == theirs or theirs == base:
+        return ours, False
+    if ours == base:
+        return theirs, False
+    if ours is None or theirs is None:
+        return ours or theirs, False  # changed on one side, dropped on the other: keep the change
+    return max(ours, theirs, key=_recency), True
+
+
+def _recency(value: Entry | Stamp) -> tuple[int, tuple[str, ...]]:
+    return value.modified, tuple(map(str, astuple(value)))
+
+
+def _one_note_per_guid(
+    notes: Mapping[str, Entry], base: Mapping[str, Entry]
+) -> tuple[dict[str, Entry], tuple[tuple[str, str], ...]]:
+    owners: dict[str, list[str]] = {}
+    for key, entry in notes.items():
+        owners.setdefault(entry.guid, []).append(key)
+    dropped: dict[str, str] = {}
+    for keys in owners.values():
+        keeper = max(keys, key=lambda key: (key not in base, notes[key].modified, key))
+        dropped |= {key: keeper for key in keys if key != keeper}
+    kept = {key: entry for key, entry in notes.items() if key not in dropped}
+    return kept, tuple(sorted(dropped.items()))
