@@ -100,3 +100,23 @@ def test_dump_json_prints_the_model(tmp_path: Path) -> None:
     assert document["mcqs"][0]["answers"] == ["B"]
     assert document["mcqs"][0]["source"] == "02-compute/cram-sheet.md:13"
     assert document["tables"][0]["rows"] == [["Spot", "Interruptible jobs"]]
+
+
+def test_check_warns_where_a_modules_files_disagree_on_its_title(tmp_path: Path) -> None:
+    """A file moved in from module 03 still names module 03's title; sorting first, it would retitle 02."""
+    moved = (
+        "---\nmodule: 3\nmodule_title: Storage in the Cloud\n---\n\n# Aside\n\n- **EBS:** Block storage.\n"
+    )
+    folder = notes(tmp_path, {"02-compute/a-moved-in.md": moved, "02-compute/cram-sheet.md": CLEAN})
+    code, output = run("check", "--notes", str(folder))
+    assert code == 0
+    assert (
+        "02-compute/cram-sheet.md:2: warning: module_title 'Compute in the Cloud' disagrees with "
+        "'Storage in the Cloud' at 02-compute/a-moved-in.md:3, which titles this module"
+    ) in output
+    assert run("check", "--strict", "--notes", str(folder))[0] == 1
+
+
+def test_check_is_quiet_when_a_modules_files_agree_on_its_title(tmp_path: Path) -> None:
+    folder = notes(tmp_path, {"02-compute/a.md": CLEAN, "02-compute/b.md": CLEAN.replace("EC2", "ECS")})
+    assert "module_title" not in run("check", "--notes", str(folder))[1]

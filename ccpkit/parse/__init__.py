@@ -12,6 +12,7 @@ from ccpkit.memo import Memo
 from ccpkit.model import DEFAULT_TITLE, Deck, Item, Module, SourceLocation
 from ccpkit.parallel import Workers, workers
 from ccpkit.parse.context import Context
+from ccpkit.parse.document import Document
 from ccpkit.parse.merge import unique_items
 from ccpkit.parse.notes import ModuleFiles, document_of, find_modules, misnamed, read_notes_file
 from ccpkit.parse.rules import RULES
@@ -131,7 +132,7 @@ def _read(notes: Path, files: ModuleFiles) -> _Read:
 def _parse_module(notes: Path, read: _Read) -> _Found:
     """A module's title (front matter ``module_title`` of its first file that has one), items, problems."""
     files = read.files
-    title = ""
+    title, titled_by = "", None
     items: list[Item] = []
     problems: list[Problem] = []
     for path, data in zip(files.files, read.contents, strict=True):
@@ -141,10 +142,32 @@ def _parse_module(notes: Path, read: _Read) -> _Found:
         if isinstance(document, Problem):
             problems.append(document)
             continue
-        title = title or document.front_matter.get("module_title", "").strip()
+        named = document.front_matter.get("module_title", "").strip()
+        if named and titled_by is None:
+            title, titled_by = named, _front_matter_location(document, "module_title")
+        elif named and titled_by is not None and named != title:
+            problems.append(_disagreeing_title(document, named, title, titled_by))
         title = title or (document.part if files.single_file else "")
         items += _extract(Context(files.slug, document), problems)
     return _Found(title or files.fallback_title, tuple(items), tuple(problems))
+
+
+def _disagreeing_title(document: Document, named: str, title: str, titled_by: SourceLocation) -> Problem:
+    """A file moved in from another module keeps that module's title: it must not go unnoticed."""
+    return Problem(
+        _front_matter_location(document, "module_title"),
+        f"module_title {named!r} disagrees with {title!r} at {titled_by}, which titles this module "
+        f"(its files are read in name order): give both the same title, or remove this one",
+        "warning",
+    )
+
+
+def _front_matter_location(document: Document, key: str) -> SourceLocation:
+    """Where ``key:`` sits in the front matter (which starts at line 1), for the message."""
+    line = next(
+        (number for number, text in enumerate(document.lines, start=1) if text.startswith(f"{key}:")), 1
+    )
+    return SourceLocation(document.path, line)
 
 
 def _extract(ctx: Context, problems: list[Problem]) -> list[Item]:
