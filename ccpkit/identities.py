@@ -16,7 +16,11 @@ def settle_identities(
     ledger: Ledger, deck: Deck, options: ExportOptions, *, now: int, formats: Sequence[str] = ("anki",)
 ) -> tuple[Reconciliation, ExportOptions]:
     """Reconcile the ledger with this deck; return the changes and options carrying the identities."""
-    fingerprints = [fingerprint(note) for note in anki_notes(deck, memo=options.memo)]
+    notes = anki_notes(deck, root_deck=options.deck_name, memo=options.memo)
+    under_title = anki_notes(deck, memo=options.memo) if options.deck_name else notes
+    fingerprints = [
+        fingerprint(note, earlier_deck=old.deck) for note, old in zip(notes, under_title, strict=True)
+    ]
     changes = reconcile(ledger, fingerprints, now=now, new_guid=default_guid)
     settled = changes.ledger
     if "anki" in formats:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccpkit.errors import Problem
+from ccpkit.export.anki_search import id_search
 from ccpkit.ledger import Reconciliation
 from ccpkit.model import Deck, Kind
 
@@ -67,21 +68,59 @@ class BuildReport:
 
 
 def describe_changes(changes: Reconciliation) -> list[str]:
-    """Counts of added, updated, renamed and orphaned notes, then the ids worth a look."""
-    unchanged = len(changes.ledger.notes) - len(changes.orphaned) - len(changes.added)
-    unchanged -= len(changes.updated) + len(changes.renamed)
-    lines = [
-        f"anki notes: {len(changes.added)} added, {len(changes.updated)} updated, "
-        f"{len(changes.renamed)} renamed (history kept), {unchanged} unchanged, "
-        f"{len(changes.orphaned)} orphaned"
+    """What the ``.apkg`` does to each note on re-import, then what it cannot do and what to run then."""
+    counts = [
+        f"{len(changes.added)} added",
+        f"{len(changes.updated)} updated",
+        *([f"{len(changes.restored)} restored"] if changes.restored else []),
+        f"{changes.unchanged} unchanged",
+        f"{len(changes.orphaned)} orphaned",
     ]
-    if len(changes.added) < len(changes.ledger.notes):  # on a first build every note is new: no list
+    lines = [f"anki notes: {', '.join(counts)}"]
+    present = len(changes.ledger.notes) - len(changes.orphaned) - len(changes.standing_orphans)
+    if len(changes.added) < present:  # on a first build every note is new: no list
         lines += _listed("added", changes.added)
     lines += _listed("updated", changes.updated)
-    lines += _listed("renamed", [f"{old} -> {new}" for old, new in changes.renamed])
-    orphans = [f'{key}  (find it in Anki: "Id:{key}")' for key in changes.orphaned]
+    lines += _listed("renamed (history kept)", [f"{old} -> {new}" for old, new in changes.renamed])
+    lines += _listed("restored (Anki adds it again if you deleted it there)", changes.restored)
+    orphans = [f"{key}  (find it in Anki: {id_search(key)})" for key in changes.orphaned]
     lines += _listed("orphaned, removed from the notes but still in Anki (import never deletes)", orphans)
+    lines += _cannot_do(changes)
     return lines
+
+
+def _cannot_do(changes: Reconciliation) -> list[str]:
+    """What an import of this ``.apkg`` leaves undone, said when it happens, with the way out."""
+    lines = []
+    if changes.standing_orphans:
+        count = len(changes.standing_orphans)
+        lines.append(
+            f"{_notes(count)} removed at earlier builds {'is' if count == 1 else 'are'} still in Anki: "
+            "`ccpkit orphans` lists them, `ccpkit orphans --forget` stops counting them"
+        )
+    if changes.moved:
+        lines.append(
+            f"{_notes(len(changes.moved))} moved to another deck: Anki never moves an existing card, so "
+            "their cards stay in the old deck (`ccpkit sync` moves them)"
+        )
+        pairs = Counter((move.home, move.deck) for move in changes.moved)
+        lines += _listed("moved", [f"{n} from {old!r} to {new!r}" for (old, new), n in pairs.items()])
+    if changes.pending:
+        lines.append(
+            f"{_notes(len(changes.pending))} with a new context, id, tag or deck that no .apkg has sent, "
+            "as their study text did not change (so your edits and tags in Anki stay): they go with its "
+            "next change; `ccpkit sync` applies them in place"
+        )
+    if changes.updated:
+        lines.append(
+            "notes changed since the last build: Anki skips any you touched there since "
+            "(studying does not count, editing or marking does) \N{EM DASH} `ccpkit sync` checks"
+        )
+    return lines
+
+
+def _notes(count: int) -> str:
+    return f"{count} note{'s' if count != 1 else ''}"
 
 
 def _listed(what: str, ids: Sequence[str]) -> list[str]:

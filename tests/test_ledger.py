@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from ccpkit.ledger import (
     Fingerprint,
     Ledger,
     Stamp,
+    load_ledger,
     reconcile,
     stamp_templates,
 )
@@ -14,9 +18,26 @@ T0, T1 = 1_700_000_000, 1_700_003_600
 
 
 def note(
-    note_id: str, key: str, answer: str = "a", content: str = "c", note_type: str = "Term"
+    note_id: str,
+    key: str,
+    answer: str = "a",
+    study: str = "s",
+    note_type: str = "Term",
+    *,
+    meta: str = "m",
+    deck: str = "Course::02 Compute",
+    legacy: str = "",
 ) -> Fingerprint:
-    return Fingerprint(id=note_id, note_type=note_type, key=key, answer=answer, content=content)
+    return Fingerprint(
+        id=note_id,
+        note_type=note_type,
+        key=key,
+        answer=answer,
+        study=study,
+        meta=meta,
+        deck=deck,
+        legacy=legacy,
+    )
 
 
 def guid(note_id: str, attempt: int) -> str:
@@ -37,7 +58,7 @@ def test_first_build_adds_every_note_with_a_guid_from_its_id() -> None:
 def test_unchanged_note_keeps_its_time_and_a_changed_one_moves_to_now() -> None:
     ledger = first_build(note("m/card/a", "A"), note("m/card/b", "B"))
     result = reconcile(
-        ledger, [note("m/card/a", "A"), note("m/card/b", "B", content="new")], now=T1, new_guid=guid
+        ledger, [note("m/card/a", "A"), note("m/card/b", "B", study="new")], now=T1, new_guid=guid
     )
     assert result.updated == ("m/card/b",) and result.added == ()
     assert result.ledger.notes["m/card/a"].modified == T0
@@ -47,13 +68,13 @@ def test_unchanged_note_keeps_its_time_and_a_changed_one_moves_to_now() -> None:
 
 def test_a_change_within_the_same_second_still_moves_the_time_forward() -> None:
     ledger = first_build(note("m/card/a", "A"))
-    result = reconcile(ledger, [note("m/card/a", "A", content="new")], now=T0, new_guid=guid)
+    result = reconcile(ledger, [note("m/card/a", "A", study="new")], now=T0, new_guid=guid)
     assert result.ledger.notes["m/card/a"].modified == T0 + 1
 
 
 def test_fixed_typo_with_the_same_answer_keeps_the_guid() -> None:
     ledger = first_build(note("m/card/elastic-load-balacner", "Elastic Load Balacner", answer="spreads"))
-    fixed = note("m/card/elastic-load-balancer", "Elastic Load Balancer", answer="spreads", content="c2")
+    fixed = note("m/card/elastic-load-balancer", "Elastic Load Balancer", answer="spreads", study="s2")
     result = reconcile(ledger, [fixed], now=T1, new_guid=guid)
     assert result.renamed == (("m/card/elastic-load-balacner", "m/card/elastic-load-balancer"),)
     assert result.ledger.notes["m/card/elastic-load-balancer"].guid == "g:m/card/elastic-load-balacner:0"
@@ -104,6 +125,74 @@ def test_a_new_note_never_takes_a_guid_already_in_use() -> None:
     )
     guids = [entry.guid for entry in again.ledger.notes.values()]
     assert len(set(guids)) == 2 and again.ledger.notes["m/card/old"].guid == "g:m/card/old:1"
+
+
+def test_a_metadata_change_waits_for_the_next_study_change() -> None:
+    ledger = first_build(note("m/card/a", "A"))
+    heading = reconcile(ledger, [note("m/card/a", "A", meta="new context")], now=T1, new_guid=guid)
+    assert heading.updated == () and heading.pending == ("m/card/a",) and heading.unchanged == 1
+    assert heading.ledger.notes["m/card/a"].modified == T0  # not re-sent: the student's edits stay
+    still = reconcile(heading.ledger, [note("m/card/a", "A", meta="new context")], now=T1 + 1, new_guid=guid)
+    assert still.pending == ("m/card/a",) and still.ledger == heading.ledger
+    sent = reconcile(
+        heading.ledger, [note("m/card/a", "A", study="new", meta="new context")], now=T1 + 2, new_guid=guid
+    )
+    assert sent.updated == ("m/card/a",) and sent.pending == ()
+    assert sent.ledger.notes["m/card/a"].modified == T1 + 2
+
+
+def test_a_renamed_module_keeps_guids_and_sends_nothing_when_the_study_text_is_the_same() -> None:
+    ledger = first_build(note("old/card/a", "A", answer="x"), note("old/card/b", "B", answer="y"))
+    moved = [
+        note("new/card/a", "A", answer="x", meta="m2", deck="Course::02 New"),
+        note("new/card/b", "B", answer="y", meta="m2", deck="Course::02 New"),
+    ]
+    result = reconcile(ledger, moved, now=T1, new_guid=guid)
+    assert set(result.renamed) == {("old/card/a", "new/card/a"), ("old/card/b", "new/card/b")}
+    assert result.updated == () and result.unchanged == 2 and result.orphaned == ()
+    assert result.ledger.notes["new/card/a"].guid == ledger.notes["old/card/a"].guid
+    assert result.ledger.notes["new/card/a"].modified == T0
+    assert [(move.home, move.deck) for move in result.moved] == [("Course::02 Compute", "Course::02 New")] * 2
+
+
+def test_a_move_is_reported_once_and_its_cards_deck_is_remembered_through_updates() -> None:
+    ledger = first_build(note("m/card/a", "A"))
+    moved = reconcile(ledger, [note("m/card/a", "A", deck="Other")], now=T1, new_guid=guid)
+    assert moved.moved[0].home == "Course::02 Compute" and moved.pending == ("m/card/a",)
+    later = reconcile(moved.ledger, [note("m/card/a", "A", study="new", deck="Other")], now=T1, new_guid=guid)
+    assert later.moved == () and later.updated == ("m/card/a",)
+    assert later.pending == ("m/card/a",)  # re-sent, yet its cards stay in the old deck
+    back = reconcile(later.ledger, [note("m/card/a", "A", study="new")], now=T1, new_guid=guid)
+    assert back.moved == () and back.pending == ()
+
+
+def test_an_orphan_is_reported_once_then_counted_and_a_restored_one_is_not_unchanged() -> None:
+    ledger = first_build(note("m/card/s3", "Amazon S3", answer="objects"), note("m/card/ec2", "EC2"))
+    gone = reconcile(ledger, [note("m/card/ec2", "EC2")], now=T1, new_guid=guid)
+    assert gone.orphaned == ("m/card/s3",) and gone.standing_orphans == ()
+    again = reconcile(gone.ledger, [note("m/card/ec2", "EC2")], now=T1, new_guid=guid)
+    assert again.orphaned == () and again.standing_orphans == ("m/card/s3",)
+    back = reconcile(
+        again.ledger,
+        [note("m/card/s3", "Amazon S3", answer="objects"), note("m/card/ec2", "EC2")],
+        now=T1,
+        new_guid=guid,
+    )
+    assert back.restored == ("m/card/s3",) and back.unchanged == 1 and back.standing_orphans == ()
+    assert not back.ledger.notes["m/card/s3"].orphaned
+
+
+def test_a_ledger_from_an_earlier_ccpkit_resends_only_notes_that_changed(tmp_path: Path) -> None:
+    entry = {"guid": "g", "type": "Term", "key": "A", "answer": "a", "content": "whole", "modified": T0}
+    path = tmp_path / "ledger.json"
+    notes = {"m/card/a": entry, "m/card/b": {**entry, "guid": "h", "key": "B"}}
+    path.write_text(json.dumps({"version": 1, "notes": notes}), encoding="utf-8")
+    same, edited = note("m/card/a", "A", legacy="whole"), note("m/card/b", "B", legacy="edited")
+    result = reconcile(load_ledger(path), [same, edited], now=T1, new_guid=guid)
+    assert result.updated == ("m/card/b",) and result.pending == () and result.moved == ()
+    assert result.ledger.notes["m/card/a"].modified == T0
+    again = reconcile(result.ledger, [same, edited], now=T1 + 1, new_guid=guid)
+    assert again.updated == () and again.ledger == result.ledger
 
 
 def test_templates_time_moves_only_when_their_hash_changes() -> None:

@@ -171,16 +171,22 @@ def _mcq_fields(mcq: MCQ) -> tuple[str, ...]:
     )
 
 
-def fingerprint(note: AnkiNote) -> Fingerprint:
-    """What the ledger compares between builds: the note's name, answer and whole content, hashed."""
-    answers = [note.field(name) for name in note.note_type.answer_fields]
-    content = [note.note_type.name, note.deck, " ".join(note.tags), *note.fields]
+def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
+    """What the ledger compares between builds: the note's name, answer, study text and the rest.
+
+    ``earlier_deck`` is the deck earlier ccpkit versions hashed (always under the course title).
+    """
+    study = [note.note_type.name, *(note.field(name) for name in note.note_type.study_fields)]
+    rest = [name for name in note.note_type.fields if name not in note.note_type.study_fields]
     return Fingerprint(
         id=note.id,
         note_type=note.note_type.name,
         key=note.key,
-        answer=_digest(answers),
-        content=_digest(content),
+        answer=_digest([note.field(name) for name in note.note_type.answer_fields]),
+        study=_digest(study),
+        meta=_digest([*(note.field(name) for name in rest), " ".join(note.tags)]),
+        deck=note.deck,
+        legacy=_digest([note.note_type.name, earlier_deck or note.deck, " ".join(note.tags), *note.fields]),
     )
 
 

@@ -24,6 +24,10 @@ class NoteType:
     """Field names in order; the first is the sort field and names the note."""
     answer_fields: tuple[str, ...]
     """Fields holding the answer: equal answers flag a renamed note (a fixed typo in its first field)."""
+    study_fields: tuple[str, ...]
+    """Fields holding what is studied. Only a change to these re-sends the note (an Anki update replaces
+    every field and the tags, wiping the student's own edits); the others (where the note sits, its id)
+    wait for the next study change or ``ccpkit sync``."""
 
 
 TERM = NoteType(
@@ -32,6 +36,7 @@ TERM = NoteType(
     name="ccpkit Term v1",
     fields=("Term", "Definition", "Context", "Id"),
     answer_fields=("Definition",),
+    study_fields=("Term", "Definition"),
 )
 COMPARISON = NoteType(
     key="comparison",
@@ -39,6 +44,7 @@ COMPARISON = NoteType(
     name="ccpkit Comparison v1",
     fields=("Row", "Table", "Asks", "Answer", "Whole table", "Context", "Id"),
     answer_fields=("Table", "Answer"),
+    study_fields=("Row", "Asks", "Answer", "Whole table"),
 )
 MULTIPLE_CHOICE = NoteType(
     key="mcq",
@@ -46,5 +52,6 @@ MULTIPLE_CHOICE = NoteType(
     name="ccpkit MCQ v1",
     fields=("Stem", "Options", "Choose", "Answers", "Correct", "Explanation", "Context", "Id"),
     answer_fields=("Options", "Answers", "Explanation"),
+    study_fields=("Stem", "Options", "Choose", "Answers", "Correct", "Explanation"),
 )
 NOTE_TYPES = (TERM, COMPARISON, MULTIPLE_CHOICE)

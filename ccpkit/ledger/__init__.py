@@ -6,7 +6,16 @@ applies our edits and leaves untouched notes (and the student's own edits to the
 Removed notes stay in the ledger as orphans: Anki keeps them, and they keep their GUID if they return.
 """
 
-from ccpkit.ledger.entries import LEDGER_NAME, Entry, Fingerprint, Ledger, LedgerError, Reconciliation, Stamp
+from ccpkit.ledger.entries import (
+    LEDGER_NAME,
+    Entry,
+    Fingerprint,
+    Ledger,
+    LedgerError,
+    Move,
+    Reconciliation,
+    Stamp,
+)
 from ccpkit.ledger.merge import Merged, merge_ledgers
 from ccpkit.ledger.reconcile import reconcile, stamp_templates
 from ccpkit.ledger.storage import dump_ledger, load_ledger
@@ -18,6 +27,7 @@ __all__ = [
     "Ledger",
     "LedgerError",
     "Merged",
+    "Move",
     "Reconciliation",
     "Stamp",
     "dump_ledger",

@@ -35,21 +35,43 @@ class Fingerprint:
     """Text naming the note (term, stem, table and row), compared to detect a rename."""
     answer: str
     """Hash of the answer fields: equal answers under a new id mean a renamed note."""
-    content: str
-    """Hash of everything Anki stores for the note; a change bumps ``modified``."""
+    study: str
+    """Hash of the study text (term and definition, cells, stem to explanation): only its change
+    re-sends the note, as Anki's update replaces every field and the tags, wiping the student's edits."""
+    meta: str
+    """Hash of the rest of the note (context, id, table title, tags): sent along with the study text."""
+    deck: str
+    """The deck the note belongs in now."""
+    legacy: str = ""
+    """Hash of the whole note as earlier ccpkit versions recorded it (``Entry.content``)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Entry:
-    """One note the ledger knows, present in the notes or orphaned."""
+    """One note the ledger knows, present in the notes or orphaned.
+
+    The fields with defaults were added later: an entry written before them lacks them, and its
+    ``content`` tells the next build whether the note changed.
+    """
 
     guid: str
     note_type: str
     key: str
     answer: str
-    content: str
     modified: int
-    """Epoch seconds when the content last changed: the note's mtime in the .apkg."""
+    """Epoch seconds when the note was last sent (its study text changed): its mtime in the .apkg."""
+    study: str = ""
+    """Study-text hash as last sent to Anki; empty in an entry from an earlier ccpkit."""
+    meta: str = ""
+    """Hash of the rest of the note as last sent; differing from the build's means a change waits."""
+    home: str = ""
+    """The deck the note's cards went to when Anki first added it: an import never moves a card."""
+    deck: str = ""
+    """The deck the note belonged in at the last build, to tell when it moves."""
+    orphaned: bool = False
+    """The note left the notes and the build that saw it go reported it; later builds only count it."""
+    content: str = ""
+    """Hash of the whole note, as earlier ccpkit versions recorded instead of ``study`` and ``meta``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +89,43 @@ class Ledger:
 
 
 @dataclass(frozen=True, slots=True)
+class Move:
+    """A note now in another deck than its cards: Anki never moves an existing card on import."""
+
+    id: str
+    home: str
+    """Where its cards are (the deck they were added to)."""
+    deck: str
+    """Where the notes now put it."""
+
+
+@dataclass(frozen=True, slots=True)
 class Reconciliation:
-    """The new ledger and what changed since the previous one, for the build report."""
+    """The new ledger and what changed since the previous one, for the build report.
+
+    ``added``, ``updated``, ``restored`` and the unchanged rest split the build's notes by what the
+    ``.apkg`` does to them; renames are among updated (new study text) or unchanged (same study text).
+    """
 
     ledger: Ledger
     added: tuple[str, ...] = ()
     updated: tuple[str, ...] = ()
+    """Ids re-sent with a new modification time: their study text changed."""
     renamed: tuple[tuple[str, str], ...] = ()
     """(old id, new id) pairs: the new id kept the old GUID."""
+    restored: tuple[str, ...] = ()
+    """Orphans back in the notes with their old GUID: Anki adds them anew if the student deleted them."""
+    pending: tuple[str, ...] = ()
+    """Ids not re-sent whose context, id, tags or deck changed: a re-import leaves Anki's copy as it is."""
+    moved: tuple[Move, ...] = ()
+    """Notes whose deck changed at this build while their cards stay in their old deck."""
     orphaned: tuple[str, ...] = ()
-    """Ids in the ledger but no longer in the notes: still in Anki, since import never deletes."""
+    """Ids that left the notes at this build: still in Anki, since import never deletes."""
+    standing_orphans: tuple[str, ...] = ()
+    """Ids that left the notes at an earlier build and are still orphans."""
+
+    @property
+    def unchanged(self) -> int:
+        """Notes of this build the ``.apkg`` does not touch (Anki logs them as already there)."""
+        present = len(self.ledger.notes) - len(self.orphaned) - len(self.standing_orphans)
+        return present - len(self.added) - len(self.updated) - len(self.restored)

@@ -64,7 +64,8 @@ def dump_ledger(ledger: Ledger) -> bytes:
         lines.append(_line({"templates": ledger.templates.hash, "modified": ledger.templates.modified}))
     for key, entry in sorted(ledger.notes.items()):
         values = {name: getattr(entry, name) for name in _entry_fields()}
-        lines.append(_line({"id": key, **values}))
+        unset = {name for name, default in _defaults().items() if values[name] == default}
+        lines.append(_line({"id": key, **{name: v for name, v in values.items() if name not in unset}}))
     return "".join(f"{line}\n" for line in lines).encode()
 
 
@@ -181,6 +182,16 @@ def _entry_fields() -> dict[str, tuple[Any, bool]]:
             field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING,
         )
         for field in dataclasses.fields(Entry)
+    }
+
+
+@cache
+def _defaults() -> dict[str, Any]:
+    """Each optional ``Entry`` field's default: a line leaves a field out when it holds its default."""
+    return {
+        field.name: field.default
+        for field in dataclasses.fields(Entry)
+        if field.default is not dataclasses.MISSING
     }
 
 

@@ -24,9 +24,9 @@ ENTRY = st.fixed_dictionaries(
         "type": SCALARS,
         "key": SCALARS,
         "answer": SCALARS,
-        "content": SCALARS,
         "modified": SCALARS,
-    }
+    },
+    optional=dict.fromkeys(("study", "meta", "home", "deck", "orphaned", "content"), SCALARS),
 )
 LEDGERISH = st.fixed_dictionaries(
     {

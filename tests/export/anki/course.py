@@ -1,7 +1,9 @@
-"""Two versions of a small course, as a student's notes would be before and after an editing session."""
+"""A small course as a student's notes: as model versions before and after an editing session, and as
+Markdown files to edit, move and rename between builds."""
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,12 +12,13 @@ import pytest
 from ccpkit.build import build
 from ccpkit.export import ExportOptions
 from ccpkit.ids import item_id
-from ccpkit.model import MCQ, Card, ComparisonTable, Deck, Item, Option, SourceLocation
+from ccpkit.model import DEFAULT_TITLE, MCQ, Card, ComparisonTable, Deck, Item, Option, SourceLocation
 from ccpkit.parse import Parsed
 from ccpkit.report import BuildReport
 from tests.conftest import REPO, sample_deck
 
 TEMPLATES = REPO / "templates"
+FIXTURE = Path(__file__).parent / "fixtures" / "notes"
 TYPO_TERM, FIXED_TERM = "Elastic Load Balacner", "Elastic Load Balancer"
 TYPO_STEM = "Which AWS service is a managed, serverless compute servcie?"
 FIXED_STEM = "Which AWS service is a managed, serverless compute service?"
@@ -110,3 +113,49 @@ def build_deck(
     (notes / "stand-in.md").write_text(repr(deck), encoding="utf-8")
     options = ExportOptions(templates=templates)
     return build(notes, out, formats=("anki",), options=options, clock=lambda: at)
+
+
+class Course:
+    """A copy of the Markdown fixture course (module ``02-compute``), built with ``ccpkit build``."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.notes, self.out = tmp_path / "notes", tmp_path / "build"
+        shutil.copytree(FIXTURE, self.notes)
+
+    def build(self, at: int, *, title: str | None = None, deck: str = "") -> BuildReport:
+        """``ccpkit build --format anki`` with the clock at ``at`` (and ``[course] title`` / ``deck``)."""
+        options = ExportOptions(templates=TEMPLATES, deck_name=deck)
+        return build(
+            self.notes,
+            self.out,
+            formats=("anki",),
+            options=options,
+            title=title or DEFAULT_TITLE,
+            clock=lambda: at,
+        )
+
+    def edit(self, file: str, old: str, new: str) -> None:
+        """Replace ``old`` by ``new`` in ``file`` (a path under module 02's folder)."""
+        path = self.module / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {file}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    def cut(self, file: str, text: str) -> str:
+        """Remove ``text`` from ``file`` and give it back, to paste elsewhere."""
+        self.edit(file, text, "")
+        return text
+
+    def write(self, file: str, text: str) -> None:
+        (self.module / file).write_text(text, encoding="utf-8")
+
+    def remove(self, file: str) -> None:
+        (self.module / file).unlink()
+
+    def rename_module(self, folder: str) -> None:
+        """Rename module 02's folder (its number and ``module_title`` stay)."""
+        self.module.rename(self.notes / folder)
+
+    @property
+    def module(self) -> Path:
+        return next(self.notes.glob("02-*"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 
 from anki.collection import Collection
 from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest, ImportResponse
-from anki.notes import Note
+from anki.notes import Note, NoteId
 
 if TYPE_CHECKING:  # importing anki.cards before anki.collection is a circular import
     from anki.cards import Card
 
+OWN_FIELD = {"ccpkit Term v1": "Definition", "ccpkit Comparison v1": "Answer", "ccpkit MCQ v1": "Explanation"}
+"""The field a student adds their own words to, per note type."""
 _HIDDEN = re.compile(r"<(style|script)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -73,6 +75,21 @@ class Student:
         note = self.note(item_id)
         note[field] = text
         self.collection.update_note(note)
+
+    def annotate(self, note: Note, mnemonic: str) -> None:
+        """What a student does to a note they care about: a mnemonic after its answer, and Anki's
+        ``marked`` tag (both make the note newer than the package it came from)."""
+        note[OWN_FIELD[note.note_type()["name"]]] += mnemonic  # type: ignore[index]
+        note.add_tag("marked")
+        self.collection.update_note(note)
+
+    def guids(self, logged: Iterable[ImportResponse.Note]) -> set[str]:
+        """The GUIDs of the notes an import log names."""
+        return {self.collection.get_note(NoteId(entry.id.nid)).guid for entry in logged}
+
+    def decks_of(self, note: Note) -> set[str]:
+        """The decks holding the note's cards."""
+        return {self.collection.decks.name(card.did) for card in note.cards()}
 
     def note_type_names(self) -> list[str]:
         return sorted(model["name"] for model in self.collection.models.all())

@@ -2,39 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from ccpkit.build import build
 from ccpkit.cli import cli
-from ccpkit.export import ExportOptions
-from ccpkit.report import BuildReport
 from tests.conftest import REPO
+from tests.export.anki.course import Course
 from tests.export.anki.student import Student
 
-FIXTURE = Path(__file__).parent / "fixtures" / "notes"
 PACKAGE = "anki/aws-certified-cloud-practitioner.apkg"
 FIRST_BUILD, SECOND_BUILD = 1_700_000_000, 1_700_086_400
-
-
-class Course:
-    def __init__(self, tmp_path: Path) -> None:
-        self.notes, self.out = tmp_path / "notes", tmp_path / "build"
-        shutil.copytree(FIXTURE, self.notes)
-
-    def build(self, at: int) -> BuildReport:
-        options = ExportOptions(templates=REPO / "templates")
-        return build(self.notes, self.out, formats=("anki",), options=options, clock=lambda: at)
-
-    def edit(self, file: str, old: str, new: str) -> None:
-        path = self.notes / "02-compute" / file
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {file}"
-        path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 @pytest.fixture
