@@ -229,6 +229,41 @@ def ledger_merge(base: Path, ours: Path, theirs: Path) -> None:
         click.echo(line, err=True)
 
 
+@cli.command(short_help="List notes removed from the notes but still in Anki; --forget clears them.")
+@NOTES
+@click.option(
+    "--forget",
+    is_flag=True,
+    help="Drop them from the ledger once deleted in Anki, so builds stop counting them.",
+)
+@click.pass_obj
+@_user_errors
+def orphans(config: Config, notes: Path | None, forget: bool) -> None:
+    """List the orphans: notes whose item left your notes but which stay in Anki (an import never
+    deletes), each with a search to paste into Anki's browser.
+
+    The build names an orphan once, when it goes, then only counts them. Delete them in Anki (or keep
+    them), then run `ccpkit orphans --forget`. An item that comes back later is a new note in Anki.
+    """
+    from ccpkit.orphans import find_orphans, forget_orphans
+
+    folder = Path(config.merged(notes=notes).notes)
+    if forget:
+        count = forget_orphans(folder)
+        click.echo(f"forgot {count} orphan{'s' * (count != 1)}" + (" (none recorded)" if not count else ""))
+        return
+    found = find_orphans(folder)
+    if not found:
+        click.echo("no orphans: every note the last build recorded is in the notes")
+        return
+    click.echo(f"{len(found)} note{'s' * (len(found) != 1)} removed from the notes, still in Anki:")
+    for orphan in found:
+        click.echo(f"  {orphan.id}  {orphan.name}  (find it in Anki: {orphan.search})")
+    if len(found) > 1:
+        click.echo("all of them in Anki's browser: " + " or ".join(orphan.search for orphan in found))
+    click.echo("delete them in Anki's browser if you like, then run `ccpkit orphans --forget`")
+
+
 def _run_build(settings: Config, modules: tuple[int, ...]) -> BuildReport:
     from ccpkit.build import build as run_build
     from ccpkit.progress import TerminalProgress

@@ -1,0 +1,43 @@
+"""Orphans: notes whose item left the notes but which stay in Anki, as an import never deletes.
+
+The build reports each orphan once, when it arises, then only counts them; this lists them with a
+search that finds each in Anki's browser, and forgets them once the student has deleted them there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from ccpkit.export import Output
+from ccpkit.export.anki_search import id_search
+from ccpkit.ledger import LEDGER_NAME, Ledger, dump_ledger, load_ledger
+from ccpkit.write import write_atomically
+
+
+@dataclass(frozen=True, slots=True)
+class Orphan:
+    id: str
+    name: str
+    """The term, stem or table and row it was known by."""
+    search: str
+    """What to type in Anki's browser to find it."""
+
+
+def find_orphans(notes: Path) -> tuple[Orphan, ...]:
+    """The orphans the last build recorded in the notes folder's ledger, by id."""
+    ledger = load_ledger(notes / LEDGER_NAME)
+    return tuple(
+        Orphan(key, entry.key, id_search(key)) for key, entry in ledger.notes.items() if entry.orphaned
+    )
+
+
+def forget_orphans(notes: Path) -> int:
+    """Drop the orphans from the ledger (the build then stops counting them); how many were dropped."""
+    ledger = load_ledger(notes / LEDGER_NAME)
+    kept = {key: entry for key, entry in ledger.notes.items() if not entry.orphaned}
+    forgotten = len(ledger.notes) - len(kept)
+    if forgotten:
+        data = dump_ledger(Ledger(kept, ledger.templates))
+        write_atomically(notes, Output(PurePosixPath(LEDGER_NAME), data))
+    return forgotten

@@ -1,0 +1,116 @@
+"""Orphans, in a real Anki collection: named once when they arise, then counted; listed with searches
+that find exactly them in Anki's browser; forgotten on request; and a restored one said to be restored."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ccpkit.cli import cli
+from ccpkit.export.anki_search import id_search
+from ccpkit.report import BuildReport
+from tests.export.anki.course import Course
+from tests.export.anki.student import Student
+
+PACKAGE = "anki/aws-certified-cloud-practitioner.apkg"
+S3_LINE = "- **Amazon S3:** Object storage with 11 nines of durability.\n"
+S3 = "02-compute/card/amazon-s3"
+DAY = 86_400
+START = int(time.time()) - 10 * DAY
+
+
+class Loop:
+    """Edit, build (a day later each time), import; the student studied everything after the first."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.course = Course(tmp_path)
+        self.student = Student.with_fresh_collection(tmp_path)
+        self.builds = 0
+        self.build_and_import()
+        self.student.study_everything()
+
+    def build_and_import(self) -> BuildReport:
+        report = self.course.build(START + self.builds * DAY)
+        self.builds += 1
+        self.log = self.student.import_package(self.course.out / PACKAGE)
+        return report
+
+    def orphans(self, *options: str) -> str:
+        result = CliRunner().invoke(cli, ["orphans", "--notes", str(self.course.notes), *options])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    def delete_in_anki(self, search: str) -> None:
+        found = self.student.collection.find_notes(search)
+        assert len(found) == 1, search
+        self.student.collection.remove_notes(found)
+
+
+@pytest.fixture
+def loop(tmp_path: Path) -> Iterator[Loop]:
+    state = Loop(tmp_path)
+    yield state
+    state.student.close()
+
+
+def test_an_orphan_is_named_once_then_counted_until_forgotten(loop: Loop) -> None:
+    loop.course.cut("cram-sheet.md", S3_LINE)
+    gone = loop.build_and_import()
+    assert gone.changes is not None and gone.changes.orphaned == (S3,)
+    assert f'{S3}  (find it in Anki: "Id:{S3}")' in gone.summary()
+
+    loop.course.edit("cram-sheet.md", "billed per second", "billed per second or per hour")
+    later = loop.build_and_import()
+    assert later.changes is not None and later.changes.orphaned == ()
+    assert S3 not in later.summary()
+    assert "1 note removed at earlier builds is still in Anki: `ccpkit orphans` lists them" in later.summary()
+
+    listed = loop.orphans()
+    assert f'{S3}  Amazon S3  (find it in Anki: "Id:{S3}")' in listed
+    loop.delete_in_anki(id_search(S3))
+    assert loop.orphans("--forget").strip() == "forgot 1 orphan"
+    assert "no orphans" in loop.orphans()
+
+    loop.course.edit("cram-sheet.md", "or per hour", "or per minute")
+    after = loop.build_and_import()
+    assert after.changes is not None and after.changes.standing_orphans == ()
+    assert "earlier builds" not in after.summary()
+
+
+@pytest.mark.parametrize("deleted_in_anki", [True, False], ids=["deleted-in-anki", "kept-in-anki"])
+def test_a_restored_item_is_reported_restored_not_unchanged(loop: Loop, deleted_in_anki: bool) -> None:
+    loop.course.cut("cram-sheet.md", S3_LINE)
+    loop.build_and_import()
+    reviews = loop.student.reviews_of(loop.student.note(S3))
+    if deleted_in_anki:
+        loop.delete_in_anki(id_search(S3))
+    loop.course.edit("cram-sheet.md", "## Core services\n\n", "## Core services\n\n" + S3_LINE)
+    back = loop.build_and_import()
+    assert back.changes is not None and back.changes.restored == (S3,)
+    assert back.changes.unchanged == 7 and back.changes.added == ()
+    assert "anki notes: 0 added, 0 updated, 1 restored, 7 unchanged, 0 orphaned" in back.summary()
+    assert f"restored (Anki adds it again if you deleted it there): {S3}" in back.summary()
+    # Anki's log agrees: a new note when deleted there, else the one it has (history kept)
+    assert len(loop.log.new) == (1 if deleted_in_anki else 0)
+    assert len(loop.log.duplicate) == (7 if deleted_in_anki else 8)
+    assert loop.student.reviews_of(loop.student.note(S3)) == (0 if deleted_in_anki else reviews)
+
+
+def test_orphan_searches_escape_anki_wildcards(loop: Loop) -> None:
+    pinned = "{#s3_storage}\n- **S3 storage classes:** Standard, IA, Glacier.\n\n"
+    lookalike = "{#s3xstorage}\n- **S3 storage lens:** Usage metrics.\n\n"
+    loop.course.edit("cram-sheet.md", "## Core services\n\n", "## Core services\n\n" + pinned + lookalike)
+    loop.build_and_import()
+    collection = loop.student.collection
+    assert len(collection.find_notes('"Id:s3_storage"')) == 2  # typed as is, `_` matches the `x` too
+    loop.course.cut("cram-sheet.md", pinned)
+    gone = loop.build_and_import()
+    assert gone.changes is not None and gone.changes.orphaned == ("s3_storage",)
+    assert '"Id:s3\\_storage"' in gone.summary()
+    found = collection.find_notes(id_search("s3_storage"))
+    assert [collection.get_note(note_id)["Id"] for note_id in found] == ["s3_storage"]
+    assert id_search("a*b_c\\d") == '"Id:a\\*b\\_c\\\\d"'
