@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,3 +70,34 @@ def test_rebuilding_unchanged_notes_changes_nothing_in_anki(
     assert (out / PACKAGE).read_bytes() == package and (notes / LEDGER_NAME).read_bytes() == ledger
     log = student.import_package(out / PACKAGE)
     assert (len(log.new), len(log.updated), len(log.conflicting)) == (0, 0, 0)
+
+
+@pytest.mark.slow
+def test_a_new_title_a_renamed_folder_and_heading_keep_every_students_edit_and_tag(
+    notes: Path, tmp_path: Path, student: Student
+) -> None:
+    """The three changes that used to rewrite 1,199, 92 and 3 notes of the course now rewrite none."""
+    out, title = tmp_path / "build", "Cloud Practitioner Prep"
+    build_at(notes, out, FIRST_BUILD)
+    student.import_package(out / PACKAGE)
+    student.study_everything()
+    for note in student.notes():
+        student.annotate(note, " (my own mnemonic)")
+    before = {note.id: (note.fields, note.tags) for note in student.notes()}
+    (notes / "05-networking").rename(notes / "05-networking-basics")
+    cram_sheet = notes / "05-networking-basics" / "cram-sheet.md"
+    cram_sheet.write_text(cram_sheet.read_text(encoding="utf-8").replace("## VPC Basics", "## VPC basics"))
+    options = ExportOptions(templates=REPO / "templates")
+    report = build(
+        notes, out, formats=("anki",), options=options, title=title, clock=lambda: int(time.time()) + 60
+    )
+    log = student.import_package(out / "anki" / "cloud-practitioner-prep.apkg")
+    assert report.changes is not None and report.changes.updated == report.changes.added == ()
+    assert len(report.changes.renamed) > 0 and len(report.changes.moved) == len(before)
+    assert (len(log.new), len(log.updated), len(log.conflicting), len(log.duplicate)) == (
+        0,
+        0,
+        0,
+        len(before),
+    )
+    assert {note.id: (note.fields, note.tags) for note in student.notes()} == before
