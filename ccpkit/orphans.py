@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ccpkit.errors import UsageError
 from ccpkit.export import Output
 from ccpkit.export.anki_search import id_search
 from ccpkit.ledger import LEDGER_NAME, Ledger, dump_ledger, load_ledger
@@ -26,7 +27,7 @@ class Orphan:
 
 def find_orphans(notes: Path) -> tuple[Orphan, ...]:
     """The orphans the last build recorded in the notes folder's ledger, by id."""
-    ledger = load_ledger(notes / LEDGER_NAME)
+    ledger = _ledger(notes)
     return tuple(
         Orphan(key, entry.key, id_search(key)) for key, entry in ledger.notes.items() if entry.orphaned
     )
@@ -34,10 +35,20 @@ def find_orphans(notes: Path) -> tuple[Orphan, ...]:
 
 def forget_orphans(notes: Path) -> int:
     """Drop the orphans from the ledger (the build then stops counting them); how many were dropped."""
-    ledger = load_ledger(notes / LEDGER_NAME)
+    ledger = _ledger(notes)
     kept = {key: entry for key, entry in ledger.notes.items() if not entry.orphaned}
     forgotten = len(ledger.notes) - len(kept)
     if forgotten:
         data = dump_ledger(Ledger(kept, ledger.templates))
         write_atomically(notes, Output(PurePosixPath(LEDGER_NAME), data))
     return forgotten
+
+
+def _ledger(notes: Path) -> Ledger:
+    """The ledger; without one (a wrong folder, or never built) there is nothing to list: say so."""
+    path = notes / LEDGER_NAME
+    if not path.is_file():
+        raise UsageError(
+            f"no ledger at {path}: pass the notes folder with --notes, or run `ccpkit build` first"
+        )
+    return load_ledger(path)

@@ -114,3 +114,9 @@ def test_orphan_searches_escape_anki_wildcards(loop: Loop) -> None:
     found = collection.find_notes(id_search("s3_storage"))
     assert [collection.get_note(note_id)["Id"] for note_id in found] == ["s3_storage"]
     assert id_search("a*b_c\\d") == '"Id:a\\*b\\_c\\\\d"'
+
+
+def test_orphans_without_a_ledger_says_where_it_looked(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["orphans", "--notes", str(tmp_path / "elsewhere")])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"no ledger at {tmp_path / 'elsewhere' / '.ccpkit-ledger.json'}" in result.output
