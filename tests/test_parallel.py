@@ -135,17 +135,28 @@ def test_ccpkits_own_errors_cross_over_whole() -> None:
 
 
 CALLER = """
-import os, signal, time
+import os, signal, sys, time
+from pathlib import Path
 from ccpkit.parallel import Workers
-Workers(helpers=2, warm_up=lambda: print(os.getpid(), flush=True))
-time.sleep(0.5)  # the helpers start
+started = Path(sys.argv[1])
+def say_started():
+    os.write(1, f"{os.getpid()}\\n".encode())  # one write: the helpers' lines never interleave
+    with started.open("a") as file:
+        file.write("started\\n")
+Workers(helpers=2, warm_up=say_started)
+deadline = time.monotonic() + 15
+while started.read_text().count("started") < 2 and time.monotonic() < deadline:
+    time.sleep(0.01)  # both helpers start, however busy the machine
 os.kill(os.getpid(), signal.SIGKILL)  # no chance to stop them
 """
 
 
-def test_helpers_end_by_themselves_when_their_caller_is_killed() -> None:
+def test_helpers_end_by_themselves_when_their_caller_is_killed(tmp_path: Path) -> None:
     # The helpers share the caller's stdout: the run returns only once every helper has ended.
-    ended = subprocess.run([sys.executable, "-c", CALLER], capture_output=True, text=True, timeout=20)
+    started = tmp_path / "started"
+    started.touch()
+    command = [sys.executable, "-c", CALLER, str(started)]
+    ended = subprocess.run(command, capture_output=True, text=True, timeout=30)
     assert ended.returncode == -signal.SIGKILL
     assert len(ended.stdout.split()) == 2  # both helpers had started
 
