@@ -9,6 +9,7 @@ round, so a shared machine's slow spells weigh on all of them alike.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import resource
 import shutil
 import statistics
@@ -100,6 +101,13 @@ def main() -> None:
             [*CCPKIT, "import", str(RAW_EXPORT), "--out", str(target), "--report", str(report)], work
         ),
     )
+    if anki_installed():
+        collection = work / "Anki2" / "Student" / "collection.anki2"
+        sync = [*CCPKIT, "sync", "--notes", str(notes), "--out", str(out), "--collection", str(collection)]
+        scenarios["sync of the whole course into an empty collection"] = (
+            lambda: empty_collection(collection),
+            lambda: run(sync, work),
+        )
     results = interleaved_medians(runs, scenarios)
     baseline = results["baseline (library work only)"]
     cold = results["cold full build"]
@@ -112,6 +120,20 @@ def main() -> None:
     print(f"\n{'stage (in this process, warm)':<44} {'median s':>9} {'budget s':>11}")
     for name, (seconds, budget) in stage_medians(runs).items():
         print(f"{name:<44} {seconds:>9.3f} {budget:>11.1f}")
+
+
+def anki_installed() -> bool:
+    """The sync scenario needs Anki's library (``pip install 'ccpkit[sync]'``)."""
+    return importlib.util.find_spec("anki") is not None
+
+
+def empty_collection(path: Path) -> None:
+    """A new profile's empty collection, and no backups from an earlier run."""
+    from anki.collection import Collection
+
+    shutil.rmtree(path.parent, ignore_errors=True)
+    path.parent.mkdir(parents=True)
+    Collection(str(path)).close()
 
 
 def stage_medians(runs: int) -> dict[str, tuple[float, float]]:

@@ -16,6 +16,7 @@ from ccpkit.errors import CcpkitError
 
 if TYPE_CHECKING:
     from ccpkit.report import BuildReport
+    from ccpkit.sync.plan import Plan
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -262,6 +263,82 @@ def orphans(config: Config, notes: Path | None, forget: bool) -> None:
     if len(found) > 1:
         click.echo("all of them in Anki's browser: " + " or ".join(orphan.search for orphan in found))
     click.echo("delete them in Anki's browser if you like, then run `ccpkit orphans --forget`")
+
+
+@cli.command(short_help="Bring an Anki collection up to date in place (close Anki first).")
+@NOTES
+@click.option(
+    "--collection",
+    type=click.Path(path_type=Path),
+    help="The collection.anki2 file (or its profile folder) to sync.",
+)
+@click.option("--profile", help="An Anki desktop profile, found in Anki's data folder (ANKI_BASE honoured).")
+@click.option("--module", "modules", type=int, multiple=True, help="Only this module (repeatable).")
+@click.option("--dry-run", is_flag=True, help="Print what the sync would do; write nothing.")
+@click.option("--keep-anki", is_flag=True, help="On a conflict keep Anki's text (default: the notes win).")
+@click.option(
+    "--delete-orphans", is_flag=True, help="Delete notes whose item left the notes (default: suspend)."
+)
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), help="Folder for the conflicts file."
+)
+@click.option("--templates", type=click.Path(file_okay=False, path_type=Path), help="Templates folder.")
+@click.option("--title", help="Course title (the Anki parent deck).")
+@click.pass_obj
+@_user_errors
+def sync(
+    config: Config,
+    /,
+    collection: Path | None,
+    profile: str | None,
+    modules: tuple[int, ...],
+    dry_run: bool,
+    keep_anki: bool,
+    delete_orphans: bool,
+    **overrides: Any,
+) -> None:
+    """Bring an Anki collection up to date with the notes, in place; Anki must be closed.
+
+    Adds new notes; writes the fields whose text changed in the notes and keeps the ones you edited
+    in Anki; moves cards to their item's deck (scheduling kept); tags notes whose item left the notes
+    ccpkit::orphan and suspends them. A field changed on both sides is a conflict: the notes win,
+    Anki's text is saved to OUT/sync-conflicts-<time>.md (--keep-anki keeps Anki's instead). A backup
+    is made first and everything is applied in one transaction.
+
+    Without --collection or --profile, the only profile in Anki's data folder is used.
+    Needs Anki's library: pip install 'ccpkit[sync]'. Details: docs/sync.md.
+    Exit 0 when synced, 1 when the notes hold errors (the rest is synced, orphans are left alone) or
+    the collection is open in Anki, 2 on usage errors.
+    Example: ccpkit sync --profile "User 1" --dry-run
+    """
+    from ccpkit.progress import TerminalProgress
+    from ccpkit.sync.locate import locate
+    from ccpkit.sync.plan import Choices
+    from ccpkit.sync.run import SyncOptions
+    from ccpkit.sync.run import sync as run_sync
+
+    settings = config.merged(**overrides)
+    located = locate(collection, profile)
+    choices = Choices(keep_anki=keep_anki, delete_orphans=delete_orphans)
+    report = run_sync(
+        Path(settings.notes),
+        Path(settings.out),
+        located,
+        options=settings.export_options(),
+        title=settings.title,
+        settings=SyncOptions(choices=choices, dry_run=dry_run, modules=modules),
+        before_writing=_announce_deletions,
+        progress=TerminalProgress(sys.stderr) if sys.stderr.isatty() else None,
+    )
+    click.echo(report.summary())
+    if report.failed:
+        sys.exit(1)
+
+
+def _announce_deletions(plan: Plan) -> None:
+    if plan.deleted:
+        count = len(plan.deleted)
+        click.echo(f"deleting {count} orphaned note{'s' if count != 1 else ''} (--delete-orphans)", err=True)
 
 
 def _run_build(settings: Config, modules: tuple[int, ...]) -> BuildReport:

@@ -1,0 +1,301 @@
+"""The one module that talks to Anki: open a collection (refusing a locked one), read it into plain
+values, back it up, and apply a plan in a single database transaction.
+
+One transaction makes a sync all-or-nothing: SQLite rolls an interrupted one back when the collection
+is next opened, so a crash (even ``kill -9``) leaves the collection as it was before the sync.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from anki.collection import AddNoteRequest, Collection
+from anki.dbproxy import DBProxy
+from anki.decks import DeckId
+from anki.errors import AnkiException, DBError
+from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.models import NotetypeDict, NotetypeId
+from anki.notes import NoteId
+
+from ccpkit.errors import CcpkitError, UsageError
+from ccpkit.export.anki_notes import AnkiNote
+from ccpkit.export.anki_notetypes import NOTE_TYPES
+from ccpkit.export.anki_package import write_package
+from ccpkit.export.anki_templates import AnkiTemplates
+from ccpkit.progress import Progress
+from ccpkit.sync.plan import ORPHAN_TAG, Plan
+from ccpkit.sync.record import CONFIG_KEY
+from ccpkit.sync.state import CollectionState, FoundCard, FoundNote, FoundNoteType
+
+if TYPE_CHECKING:  # importing anki.cards before anki.collection is a circular import in anki
+    from anki.cards import CardId
+
+SUSPENDED = -1
+"""Anki's queue number of a suspended card."""
+
+
+class CollectionLockedError(CcpkitError):
+    """Anki (or another program) has the collection open; writing now could lose the student's work."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path} is open in Anki or another program. Close Anki (or switch it to another profile) "
+            f"and run ccpkit sync again. Nothing was written."
+        )
+
+
+@contextmanager
+def opened(path: Path) -> Iterator[Collection]:
+    """The collection, opened exclusively (Anki locks it while open); closed whatever happens."""
+    try:
+        collection = Collection(str(path))
+    except DBError as error:
+        raise CollectionLockedError(path) from error
+    except AnkiException as error:
+        raise UsageError(f"cannot open {path} as an Anki collection: {error}") from error
+    try:
+        yield collection
+    finally:
+        collection.close()
+
+
+def read_state(collection: Collection, guids: Iterable[str]) -> CollectionState:
+    """The notes with these GUIDs, ccpkit's note types, and every deck with its card count."""
+    asked = set(guids)
+    decks = {entry.name: entry.id for entry in collection.decks.all_names_and_ids()}
+    names = {deck_id: name for name, deck_id in decks.items()}
+    filtered = frozenset(
+        name for name, deck_id in decks.items() if collection.decks.is_filtered(DeckId(deck_id))
+    )
+    field_names: dict[int, list[str]] = {}
+    rows = [
+        row
+        for row in _db(collection).all("select id, guid, mid, mod, tags, flds from notes")
+        if row[1] in asked
+    ]
+    cards: dict[int, list[FoundCard]] = defaultdict(list)
+    cards_in: dict[str, int] = defaultdict(int)
+    wanted_ids = {row[0] for row in rows}
+    for card_id, note_id, deck_id, home_id, queue in _db(collection).all(
+        "select id, nid, did, odid, queue from cards order by id"
+    ):
+        home = names.get(home_id or deck_id, "")
+        cards_in[home] += 1
+        if home_id:
+            cards_in[names.get(deck_id, "")] += 1
+        if note_id in wanted_ids:
+            cards[note_id].append(FoundCard(card_id, home, queue == SUSPENDED, bool(home_id)))
+    notes = {}
+    for note_id, guid, note_type, modified, tags, fields in rows:
+        if note_type not in field_names:
+            field_names[note_type] = [field["name"] for field in _note_type(collection, note_type)["flds"]]
+        notes[guid] = FoundNote(
+            id=note_id,
+            guid=guid,
+            note_type=note_type,
+            fields=dict(zip(field_names[note_type], fields.split("\x1f"), strict=False)),
+            tags=tuple(tags.split()),
+            modified=modified,
+            cards=tuple(cards[note_id]),
+        )
+    return CollectionState(
+        notes=notes,
+        note_types=_note_types(collection),
+        decks=decks,
+        filtered_decks=filtered,
+        cards_in=dict(cards_in),
+    )
+
+
+def _note_types(collection: Collection) -> dict[int, FoundNoteType]:
+    found = {}
+    for note_type in NOTE_TYPES:
+        data = collection.models.get(NotetypeId(note_type.id))
+        if data is not None:
+            template = data["tmpls"][0]
+            found[note_type.id] = FoundNoteType(
+                id=note_type.id,
+                name=data["name"],
+                fields=tuple(field["name"] for field in data["flds"]),
+                front=template["qfmt"],
+                back=template["afmt"],
+                css=data["css"],
+            )
+    return found
+
+
+def record_generation(collection: Collection) -> object:
+    return collection.get_config(CONFIG_KEY, None)
+
+
+def back_up(collection: Collection, folder: Path) -> Path | None:
+    """Anki's own backup (a ``.colpkg`` that File → Open Backup restores); the newest one's path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    collection.create_backup(backup_folder=str(folder), force=True, wait_for_completion=True)
+    backups = sorted(folder.glob("*.colpkg"), key=lambda path: path.stat().st_mtime)
+    return backups[-1] if backups else None
+
+
+def apply(
+    collection: Collection,
+    plan: Plan,
+    state: CollectionState,
+    templates: AnkiTemplates,
+    templates_modified: int,
+    generation: str,
+    progress: Progress,
+) -> None:
+    """Apply the whole plan in one transaction; any error rolls all of it back."""
+
+    def steps() -> None:
+        progress.step("updating note types")
+        _update_note_types(collection, plan)
+        progress.step("adding notes")
+        _add(collection, plan.added, state, templates, templates_modified)
+        progress.step("updating notes")
+        _update(collection, plan)
+        progress.step("moving cards")
+        _move(collection, plan)
+        progress.step("retiring orphans")
+        _retire(collection, plan)
+        progress.step("removing empty decks")
+        _remove_decks(collection, plan.removed_decks)
+        collection.set_config(CONFIG_KEY, generation)
+        progress.step("committing")
+
+    _db(collection).transact(steps)
+
+
+def _update_note_types(collection: Collection, plan: Plan) -> None:
+    for update in plan.note_types:
+        data = _note_type(collection, update.id)
+        for name in update.missing_fields:
+            collection.models.add_field(data, collection.models.new_field(name))
+        data["tmpls"][0]["qfmt"] = update.front
+        data["tmpls"][0]["afmt"] = update.back
+        data["css"] = update.css
+        collection.models.update_dict(data)
+    collection.models._clear_cache()
+
+
+def _add(
+    collection: Collection,
+    notes: Sequence[AnkiNote],
+    state: CollectionState,
+    templates: AnkiTemplates,
+    templates_modified: int,
+) -> None:
+    """New notes of a note type the collection lacks come through Anki's importer, exactly as the
+    .apkg would bring them (the note type keeps ccpkit's id); the rest are added directly."""
+    imported = [note for note in notes if note.note_type.id not in state.note_types]
+    direct = [note for note in notes if note.note_type.id in state.note_types]
+    if imported:
+        _import(collection, imported, templates, templates_modified)
+    requests = []
+    for note in direct:
+        new = collection.new_note(_note_type(collection, note.note_type.id))
+        new.guid = note.guid
+        for name, text in zip(note.note_type.fields, note.fields, strict=True):
+            if name in new:
+                new[name] = text
+        new.tags = list(note.tags)
+        requests.append(AddNoteRequest(new, _deck_id(collection, note.deck)))
+    if requests:
+        collection.add_notes(requests)
+
+
+def _import(
+    collection: Collection, notes: Sequence[AnkiNote], templates: AnkiTemplates, templates_modified: int
+) -> None:
+    with tempfile.TemporaryDirectory(prefix="ccpkit-sync-") as folder:
+        package = Path(folder) / "new-notes.apkg"
+        package.write_bytes(write_package(notes, templates, templates_modified))
+        request = ImportAnkiPackageRequest(package_path=str(package), options=ImportAnkiPackageOptions())
+        log = collection.import_anki_package(request).log
+    collection.models._clear_cache()
+    if len(log.new) != len(notes):
+        raise CcpkitError(
+            f"Anki added {len(log.new)} of {len(notes)} new notes "
+            f"({len(log.conflicting)} conflicting, {len(log.duplicate)} already there); nothing was written"
+        )
+
+
+def _update(collection: Collection, plan: Plan) -> None:
+    notes = []
+    for update in plan.updated:
+        note = collection.get_note(NoteId(update.anki_id))
+        for name, text in update.fields.items():
+            if name in note:
+                note[name] = text
+        if update.tags is not None:
+            note.tags = list(update.tags)
+        notes.append(note)
+    if notes:
+        collection.update_notes(notes)
+
+
+def _move(collection: Collection, plan: Plan) -> None:
+    by_deck: dict[str, list[CardId]] = defaultdict(list)
+    for move in plan.moved:
+        by_deck[move.new] += _card_ids(move.cards)
+        for card_id in move.filtered:  # stays in the filtered deck; returns to its new home later
+            card = collection.get_card(_card_ids([card_id])[0])
+            card.odid = _deck_id(collection, move.new)
+            collection.update_card(card)
+    for deck, cards in by_deck.items():
+        if cards:
+            collection.set_deck(cards, _deck_id(collection, deck))
+
+
+def _retire(collection: Collection, plan: Plan) -> None:
+    if plan.retired:
+        collection.tags.bulk_add([NoteId(orphan.anki_id) for orphan in plan.retired], ORPHAN_TAG)
+        suspend = _card_ids(card for orphan in plan.retired for card in orphan.suspend)
+        if suspend:
+            collection.sched.suspend_cards(suspend)
+    if plan.restored:
+        collection.tags.bulk_remove([NoteId(note.anki_id) for note in plan.restored], ORPHAN_TAG)
+        unsuspend = _card_ids(card for note in plan.restored for card in note.unsuspend)
+        if unsuspend:
+            collection.sched.unsuspend_cards(unsuspend)
+    if plan.deleted:
+        collection.remove_notes([NoteId(orphan.anki_id) for orphan in plan.deleted])
+
+
+def _remove_decks(collection: Collection, names: Sequence[str]) -> None:
+    """Remove the planned decks, each only if it really holds no card (removing a deck removes its cards)."""
+    for name in sorted(names, key=lambda deck: -deck.count("::")):
+        deck_id = collection.decks.id_for_name(name)
+        if deck_id is None or collection.decks.children(deck_id):
+            continue
+        returning = _db(collection).scalar(
+            "select count() from cards where did = ? or odid = ?", deck_id, deck_id
+        )
+        if returning == 0:
+            collection.decks.remove([deck_id])
+
+
+def _deck_id(collection: Collection, name: str) -> DeckId:
+    deck_id = collection.decks.id(name, create=True)
+    assert deck_id is not None  # create=True always gives one
+    return deck_id
+
+
+def _note_type(collection: Collection, note_type_id: int) -> NotetypeDict:
+    data = collection.models.get(NotetypeId(note_type_id))
+    assert data is not None  # asked only for note types the collection holds
+    return data
+
+
+def _db(collection: Collection) -> DBProxy:
+    assert collection.db is not None  # open from ``opened`` until it closes
+    return collection.db
+
+
+def _card_ids(ids: Iterable[int]) -> list[CardId]:
+    return cast("list[CardId]", list(ids))  # CardId is a NewType of int

@@ -1,0 +1,392 @@
+"""Sync's decisions, made on plain values: what to add, write, keep, move, retire and remove.
+
+Pure: the collection is read into a ``CollectionState`` first and the plan applied afterwards, so
+``--dry-run`` prints exactly what a sync would do.
+
+Ownership rules:
+- Study fields are merged field by field against what ccpkit last wrote (``SyncRecord``): a field
+  only the notes changed is written, one only the student changed is kept, one both changed is a
+  conflict (the notes win unless ``keep_anki``). The other fields (``Context``, ``Id``, a table's
+  title) are ccpkit's and follow the notes. Without a record (a collection filled by .apkg imports)
+  the note's modification time stands in for the student's edits: newer than the ledger's time for
+  that note means edited in Anki.
+- Tags: ccpkit owns its namespaces (``module::``, ``kind::``, ``part::``, ``ccpkit::``); the notes'
+  own tags are added, and removed only if ccpkit added them; every other tag is the student's.
+- A card is moved to its item's deck unless the student moved it away from where ccpkit put it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from ccpkit.export.anki_notes import AnkiNote
+from ccpkit.export.anki_notetypes import NOTE_TYPES
+from ccpkit.export.anki_templates import AnkiTemplates
+from ccpkit.sync.record import SyncRecord, Written, text_hash
+from ccpkit.sync.state import CollectionState, FoundNote
+
+OWNED_TAG_NAMESPACES = ("module::", "kind::", "part::", "ccpkit::")
+ORPHAN_TAG = "ccpkit::orphan"
+DEFAULT_DECK = "Default"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Wanted:
+    """What the notes say the collection should hold, with what the ledger knew before this sync."""
+
+    notes: tuple[AnkiNote, ...]
+    templates: AnkiTemplates
+    orphans: Mapping[str, str] = field(default_factory=dict)
+    """GUID → ccpkit id of notes whose item left the notes (within the modules being synced)."""
+    previous: Mapping[str, int] = field(default_factory=dict)
+    """Note id → the ledger's modification time before this sync (absent: the ledger did not know it)."""
+    changed: frozenset[str] = frozenset()
+    """Note ids whose content changed in the notes since the last build or sync."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Choices:
+    keep_anki: bool = False
+    """On a conflict keep Anki's text (default: the notes' text wins, Anki's is saved to a file)."""
+    delete_orphans: bool = False
+    retire: bool = True
+    """Retire orphans; off when the notes hold errors (an item that failed to parse is not gone)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    note: AnkiNote
+    anki_id: int
+    fields: Mapping[str, str]
+    """Field name → new text."""
+    tags: tuple[str, ...] | None
+    """The note's new tags, or ``None`` to leave them."""
+
+    @property
+    def changed(self) -> tuple[str, ...]:
+        return (*self.fields, *(("tags",) if self.tags is not None else ()))
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    note: AnkiNote
+    field: str
+    anki: str
+    notes: str
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    note: AnkiNote
+    cards: tuple[int, ...]
+    filtered: tuple[int, ...]
+    """Cards now in a filtered deck: their home deck changes, they stay where the student put them."""
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class Retire:
+    guid: str
+    note_id: str
+    anki_id: int
+    suspend: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Restore:
+    note: AnkiNote
+    anki_id: int
+    unsuspend: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NoteTypeUpdate:
+    id: int
+    name: str
+    front: str
+    back: str
+    css: str
+    changed: tuple[str, ...]
+    """What differs: ``front``, ``back``, ``css``, or a field name missing from the student's copy."""
+    missing_fields: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Plan:
+    added: tuple[AnkiNote, ...] = ()
+    updated: tuple[Update, ...] = ()
+    kept: tuple[tuple[AnkiNote, tuple[str, ...]], ...] = ()
+    """Notes whose fields the student edited (and the notes did not): those fields are left alone."""
+    conflicts: tuple[Conflict, ...] = ()
+    moved: tuple[Move, ...] = ()
+    retired: tuple[Retire, ...] = ()
+    restored: tuple[Restore, ...] = ()
+    deleted: tuple[Retire, ...] = ()
+    not_retired: int = 0
+    """Orphans left alone because the notes hold errors."""
+    note_types: tuple[NoteTypeUpdate, ...] = ()
+    removed_decks: tuple[str, ...] = ()
+    unchanged: int = 0
+    record: SyncRecord = field(default_factory=SyncRecord)
+
+    @property
+    def writes(self) -> bool:
+        """Anything to change in the collection (a plan without changes leaves it untouched)."""
+        return any(
+            (self.added, self.updated, self.moved, self.retired, self.restored, self.deleted, self.note_types)
+        ) or bool(self.removed_decks)
+
+
+def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choices: Choices) -> Plan:
+    """Everything a sync does, decided from the notes, the collection and the record."""
+    notes = tuple(_normalized(note) for note in wanted.notes)
+    written = dict(record.notes)
+    added, updated, kept, conflicts, moved, restored = [], [], [], [], [], []
+    unchanged = 0
+    for note in notes:
+        found = state.notes.get(note.guid)
+        if found is None:
+            added.append(note)
+            written[note.guid] = _written(note, note.deck)
+            continue
+        before = record.notes.get(note.guid)
+        update, kept_fields, clashes = _merge(note, found, before, wanted, choices)
+        move = _move(note, found, before)
+        restore = _restore(note, found, before)
+        updated += [update] if update else []
+        kept += [(note, kept_fields)] if kept_fields else []
+        conflicts += clashes
+        moved += [move] if move else []
+        restored += [restore] if restore else []
+        unchanged += not (update or move or restore)
+        deck = note.deck if move or before is None or _home(found) == before.deck else before.deck
+        written[note.guid] = _written(note, deck)
+    retired, deleted, not_retired = _orphans(wanted, state, record, choices, written)
+    for gone in deleted:
+        written.pop(gone.guid, None)
+    for guid in wanted.orphans.keys() - state.notes.keys():  # deleted in Anki: nothing to remember
+        written.pop(guid, None)
+    plan = Plan(
+        added=tuple(added),
+        updated=tuple(updated),
+        kept=tuple(kept),
+        conflicts=tuple(conflicts),
+        moved=tuple(moved),
+        retired=retired,
+        restored=tuple(restored),
+        deleted=deleted,
+        not_retired=not_retired,
+        note_types=_note_type_updates(wanted.templates, state),
+        unchanged=unchanged,
+    )
+    removed = _emptied_decks(plan, notes, state, record)
+    decks = (set(record.decks) | {note.deck for note in notes}) - set(removed)
+    return replace(plan, removed_decks=removed, record=SyncRecord(written, tuple(sorted(decks))))
+
+
+def _normalized(note: AnkiNote) -> AnkiNote:
+    """Anki stores field text in NFC; comparing and recording the same form avoids false edits."""
+    return replace(note, fields=tuple(unicodedata.normalize("NFC", text) for text in note.fields))
+
+
+def _written(note: AnkiNote, deck: str) -> Written:
+    fields = {name: text_hash(text) for name, text in zip(note.note_type.fields, note.fields, strict=True)}
+    return Written(id=note.id, fields=fields, tags=_own_tags(note.tags), deck=deck)
+
+
+Decision = Literal["same", "write", "keep", "conflict"]
+
+
+def _merge(
+    note: AnkiNote, found: FoundNote, before: Written | None, wanted: Wanted, choices: Choices
+) -> tuple[Update | None, tuple[str, ...], list[Conflict]]:
+    """The fields to write, the student's edits kept, and the conflicts, for one existing note."""
+    touched = found.modified > wanted.previous.get(note.id, 0)
+    changed = note.id in wanted.changed or note.id not in wanted.previous
+    writes: dict[str, str] = {}
+    kept: list[str] = []
+    conflicts: list[Conflict] = []
+    for name, text in zip(note.note_type.fields, note.fields, strict=True):
+        current = found.fields.get(name, "")
+        recorded = before.fields.get(name) if before else None
+        owned = name not in note.note_type.study_fields  # context, id, table title: ccpkit's alone
+        match _decide(owned, text, current, recorded, touched=touched, changed=changed):
+            case "write":
+                writes[name] = text
+            case "keep":
+                kept.append(name)
+            case "conflict":
+                conflicts.append(Conflict(note, name, current, text))
+                if not choices.keep_anki:
+                    writes[name] = text
+            case "same":
+                pass
+    tags = _merged_tags(note.tags, found.tags, before)
+    update = Update(note, found.id, writes, tags) if writes or tags is not None else None
+    return update, tuple(kept), conflicts
+
+
+def _decide(
+    owned: bool, desired: str, current: str, recorded: str | None, *, touched: bool, changed: bool
+) -> Decision:
+    if current == desired:
+        return "same"
+    if owned:
+        return "write"
+    if recorded is not None:
+        touched, changed = text_hash(current) != recorded, text_hash(desired) != recorded
+    if not touched:
+        return "write"
+    return "conflict" if changed else "keep"
+
+
+def _owned(tag: str) -> bool:
+    return tag.casefold().startswith(OWNED_TAG_NAMESPACES)
+
+
+def _own_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    return tuple(tag for tag in tags if not _owned(tag))
+
+
+def _merged_tags(
+    desired: Sequence[str], current: Sequence[str], before: Written | None
+) -> tuple[str, ...] | None:
+    """The note's tags after sync, or ``None`` when they stay as they are."""
+    own = {tag.casefold() for tag in _own_tags(desired)}
+    dropped = {tag.casefold() for tag in (before.tags if before else ())} - own
+    kept = [tag for tag in current if tag == ORPHAN_TAG or not (_owned(tag) or tag.casefold() in dropped)]
+    have = {tag.casefold() for tag in kept}
+    result = [
+        *(tag for tag in desired if _owned(tag)),
+        *kept,
+        *(tag for tag in desired if not _owned(tag) and tag.casefold() not in have),
+    ]
+    result = [tag for tag in result if tag != ORPHAN_TAG]  # a restored note loses it (see _restore)
+    same = {tag.casefold() for tag in result} == {tag.casefold() for tag in current if tag != ORPHAN_TAG}
+    return None if same else tuple(result)
+
+
+def _home(found: FoundNote) -> str:
+    return found.cards[0].deck if found.cards else ""
+
+
+def _move(note: AnkiNote, found: FoundNote, before: Written | None) -> Move | None:
+    """Cards to move to the item's deck: those still where ccpkit put them (or any, without a record)."""
+    movable = [
+        card
+        for card in found.cards
+        if card.deck != note.deck and (before is None or not before.deck or card.deck == before.deck)
+    ]
+    if not movable:
+        return None
+    plain = tuple(card.id for card in movable if not card.filtered)
+    filtered = tuple(card.id for card in movable if card.filtered)
+    return Move(note, plain, filtered, movable[0].deck, note.deck)
+
+
+def _restore(note: AnkiNote, found: FoundNote, before: Written | None) -> Restore | None:
+    """A retired note whose item is back: untag it and unsuspend the cards ccpkit suspended."""
+    if ORPHAN_TAG not in found.tags:
+        return None
+    suspended = {card.id for card in found.cards if card.suspended}
+    ours = set(before.suspended) if before and before.suspended else suspended
+    return Restore(note, found.id, tuple(sorted(suspended & ours)))
+
+
+def _orphans(
+    wanted: Wanted,
+    state: CollectionState,
+    record: SyncRecord,
+    choices: Choices,
+    written: dict[str, Written],
+) -> tuple[tuple[Retire, ...], tuple[Retire, ...], int]:
+    """Notes whose item left the notes: newly retired ones, and (``delete_orphans``) all to delete."""
+    retired, deleted = [], []
+    found = [
+        (guid, note_id, state.notes[guid]) for guid, note_id in wanted.orphans.items() if guid in state.notes
+    ]
+    if not choices.retire:
+        return (), (), sum(ORPHAN_TAG not in note.tags for _, _, note in found)
+    for guid, note_id, note in found:
+        suspend = tuple(card.id for card in note.cards if not card.suspended)
+        orphan = Retire(guid, note_id, note.id, suspend)
+        if choices.delete_orphans:
+            deleted.append(orphan)
+        elif ORPHAN_TAG not in note.tags:
+            retired.append(orphan)
+            before = written.get(guid) or Written(id=note_id, fields={})
+            written[guid] = replace(before, suspended=suspend)
+    return tuple(retired), tuple(deleted), 0
+
+
+def _note_type_updates(templates: AnkiTemplates, state: CollectionState) -> tuple[NoteTypeUpdate, ...]:
+    """ccpkit's note types already in the collection whose templates or CSS differ, or that lack a
+    field (a field the student added is kept; ours are matched by name)."""
+    updates = []
+    for note_type in NOTE_TYPES:
+        found = state.note_types.get(note_type.id)
+        if found is None:
+            continue  # added with the notes that use it, as an .apkg import would add it
+        card = templates.cards[note_type.key]
+        missing = tuple(name for name in note_type.fields if name not in found.fields)
+        changed = [
+            what
+            for what, old, new in (
+                ("front", found.front, card.front),
+                ("back", found.back, card.back),
+                ("css", found.css, templates.css),
+            )
+            if old != new
+        ]
+        if changed or missing:
+            updates.append(
+                NoteTypeUpdate(
+                    found.id, found.name, card.front, card.back, templates.css, (*changed, *missing), missing
+                )
+            )
+    return tuple(updates)
+
+
+def _emptied_decks(
+    plan: Plan, notes: Sequence[AnkiNote], state: CollectionState, record: SyncRecord
+) -> tuple[str, ...]:
+    """ccpkit's decks (and their parents) that this sync leaves without cards or other decks."""
+    counts: Counter[str] = Counter(state.cards_in)
+    for move in plan.moved:
+        moving = len(move.cards) + len(move.filtered)
+        counts[move.old] -= moving
+        counts[move.new] += moving
+    deleted = {orphan.guid for orphan in plan.deleted}
+    for guid in deleted:
+        for card in state.notes[guid].cards:
+            counts[card.deck] -= 1
+    ours = set(record.decks)
+    ours |= {card.deck for found in state.notes.values() for card in found.cards}
+    wanted = {note.deck for note in notes}
+    candidates = {name for deck in ours for name in _with_parents(deck)} & set(state.decks)
+    keep = {name for deck in wanted for name in _with_parents(deck)} | {DEFAULT_DECK}
+    removable: set[str] = set()
+    for name in sorted(candidates, key=lambda deck: -deck.count("::")):  # children first
+        children = [
+            deck
+            for deck in state.decks
+            if deck.startswith(f"{name}::") and deck.count("::") == name.count("::") + 1
+        ]
+        if (
+            name not in keep
+            and name not in state.filtered_decks
+            and counts[name] <= 0
+            and all(child in removable for child in children)
+        ):
+            removable.add(name)
+    return tuple(sorted(removable))
+
+
+def _with_parents(deck: str) -> list[str]:
+    parts = deck.split("::")
+    return ["::".join(parts[:end]) for end in range(1, len(parts) + 1)]

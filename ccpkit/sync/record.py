@@ -1,0 +1,124 @@
+"""What ccpkit last wrote into a collection, per note: how sync tells a student's edit from ours.
+
+A field whose text in Anki still hashes to what ccpkit wrote was not edited in Anki; a field whose
+text in the notes still hashes to it did not change in the notes. The record is too large for Anki's
+collection config (sent on every AnkiWeb sync), so it is a JSON file next to the collection, named
+with a fresh generation on every sync; the collection's config holds only that name, and is written
+in the same transaction as the notes. A crash therefore leaves the collection naming the record that
+matches it: the old file (deleted only after the commit) or the new one (written before it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+import uuid
+from collections.abc import Mapping
+from contextlib import suppress
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from ccpkit.export import Output
+from ccpkit.write import write_atomically
+
+CONFIG_KEY = "ccpkitSync"
+"""Collection config key naming the current record file (a few bytes, synced with the collection)."""
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Written:
+    """What ccpkit last wrote to one note."""
+
+    id: str
+    """The note's ccpkit id (``module/kind/slug``) at that time."""
+    fields: Mapping[str, str]
+    """Field name → hash of the text ccpkit wrote (the notes' text at that sync)."""
+    tags: tuple[str, ...] = ()
+    """The notes' own tags ccpkit added (outside its namespaces): removed when the notes drop them."""
+    deck: str = ""
+    """The deck ccpkit put the note's cards in; a card found elsewhere was moved by the student."""
+    suspended: tuple[int, ...] = ()
+    """Cards ccpkit suspended when it retired the note (unsuspended if the item comes back)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SyncRecord:
+    notes: Mapping[str, Written] = field(default_factory=dict)
+    """GUID → what ccpkit last wrote to that note."""
+    decks: tuple[str, ...] = ()
+    """Every deck ccpkit has put cards in: these may be removed once empty."""
+
+
+def text_hash(text: str) -> str:
+    """The hash recorded per field; texts are compared the way Anki stores them (NFC)."""
+    return hashlib.sha256(unicodedata.normalize("NFC", text).encode()).hexdigest()[:16]
+
+
+def record_path(collection: Path, generation: str) -> Path:
+    return collection.with_name(f"{collection.stem}.ccpkit-sync-{generation}.json")
+
+
+def new_generation() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+def load_record(collection: Path, generation: object) -> SyncRecord:
+    """The record the collection names; an empty one if it names none, or the file is gone or damaged
+    (another computer's collection, a deleted file): sync then compares modification times."""
+    if not isinstance(generation, str) or not generation.isalnum():
+        return SyncRecord()
+    try:
+        data = json.loads(record_path(collection, generation).read_text(encoding="utf-8"))
+        return _parsed(data)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return SyncRecord()
+
+
+def _parsed(data: Any) -> SyncRecord:
+    if data["version"] != FORMAT_VERSION:
+        raise ValueError("unknown record version")
+    notes = {
+        str(guid): Written(
+            id=str(entry["id"]),
+            fields={str(name): str(value) for name, value in entry["fields"].items()},
+            tags=tuple(str(tag) for tag in entry.get("tags", ())),
+            deck=str(entry.get("deck", "")),
+            suspended=tuple(int(card) for card in entry.get("suspended", ())),
+        )
+        for guid, entry in data["notes"].items()
+    }
+    return SyncRecord(notes, tuple(str(deck) for deck in data.get("decks", ())))
+
+
+def dump_record(record: SyncRecord) -> bytes:
+    notes = {
+        guid: {
+            "id": written.id,
+            "fields": dict(written.fields),
+            "tags": list(written.tags),
+            "deck": written.deck,
+            "suspended": list(written.suspended),
+        }
+        for guid, written in sorted(record.notes.items())
+    }
+    data = {"version": FORMAT_VERSION, "decks": sorted(record.decks), "notes": notes}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def save_record(collection: Path, record: SyncRecord) -> str:
+    """Write the record under a new generation (before the collection names it); returns the name."""
+    generation = new_generation()
+    path = record_path(collection, generation)
+    write_atomically(path.parent, Output(PurePosixPath(path.name), dump_record(record)))
+    return generation
+
+
+def remove_other_records(collection: Path, keep: str) -> None:
+    """After the commit: delete the records the collection no longer names (older syncs, crashes)."""
+    for path in collection.parent.glob(f"{collection.stem}.ccpkit-sync-*.json"):
+        if path != record_path(collection, keep):
+            with suppress(OSError):
+                path.unlink()

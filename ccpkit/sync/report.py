@@ -1,0 +1,88 @@
+"""What a sync did (or, with ``--dry-run``, would do), in the build report's words."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from ccpkit.errors import Problem
+from ccpkit.report import LISTED
+from ccpkit.sync.plan import ORPHAN_TAG, Plan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SyncReport:
+    counts: str
+    problems: tuple[Problem, ...]
+    collection: Path
+    plan: Plan
+    notes: Path
+    """The notes folder (conflicts name ``notes/path:line``)."""
+    dry_run: bool = False
+    keep_anki: bool = False
+    backup: Path | None = None
+    conflicts_file: Path | None = None
+    written: tuple[Path, ...] = ()
+
+    @property
+    def failed(self) -> bool:
+        """The notes hold errors: those items were left out (and orphans were not retired)."""
+        return any(problem.severity == "error" for problem in self.problems)
+
+    def summary(self) -> str:
+        plan = self.plan
+        lines = [self.counts, *(str(problem) for problem in self.problems)]
+        doing = "would sync" if self.dry_run else "synced"
+        lines.append(f"{doing} {self.collection}")
+        conflicts = len({(c.note.guid) for c in plan.conflicts})
+        retired = "deleted" if plan.deleted else "retired"
+        lines.append(
+            f"anki notes: {len(plan.added)} added, {len(plan.updated)} updated, {_moved(plan)} moved, "
+            f"{len(plan.deleted or plan.retired)} {retired}, {len(plan.restored)} restored, "
+            f"{conflicts} conflict{'s' if conflicts != 1 else ''}, {plan.unchanged} unchanged"
+        )
+        if plan.updated or plan.moved or plan.unchanged:  # on a first sync every note is new: no list
+            lines += _listed("added", [note.id for note in plan.added])
+        lines += _listed("updated", [f"{u.note.id} ({', '.join(u.changed)})" for u in plan.updated])
+        lines += _listed("kept your edits", [f"{note.id} ({', '.join(names)})" for note, names in plan.kept])
+        pairs = Counter((move.old, move.new) for move in plan.moved)
+        lines += _listed("moved", [f"{old} → {new} ({count})" for (old, new), count in pairs.items()])
+        lines += _listed(f"retired (tagged {ORPHAN_TAG}, suspended)", [o.note_id for o in plan.retired])
+        lines += _listed("deleted", [orphan.note_id for orphan in plan.deleted])
+        lines += _listed("restored", [restore.note.id for restore in plan.restored])
+        winner = "Anki's text kept" if self.keep_anki else "the notes' text won"
+        lines += _listed(
+            f"conflict ({winner})",
+            [
+                f"{self.notes / c.note.source.path}:{c.note.source.line} {c.note.id} ({c.field})"
+                for c in plan.conflicts
+            ],
+        )
+        if plan.not_retired:
+            lines.append(
+                f"  {plan.not_retired} orphan(s) not retired: the notes hold errors, fix them and sync again"
+            )
+        lines += _listed("note type updated", [f"{t.name} ({', '.join(t.changed)})" for t in plan.note_types])
+        lines += _listed("empty deck removed", list(plan.removed_decks))
+        if self.conflicts_file:
+            lines.append(f"conflicts saved in {self.conflicts_file}")
+        if self.backup:
+            lines.append(f"backup: {self.backup}")
+        lines += [f"wrote {path}" for path in self.written]
+        if self.dry_run:
+            lines.append("dry run: nothing was written")
+        elif not plan.writes:
+            lines.append("the collection was already up to date")
+        return "\n".join(lines)
+
+
+def _moved(plan: Plan) -> int:
+    return sum(len(move.cards) + len(move.filtered) for move in plan.moved)
+
+
+def _listed(what: str, texts: list[str]) -> list[str]:
+    lines = [f"  {what}: {text}" for text in texts[:LISTED]]
+    if len(texts) > LISTED:
+        lines.append(f"  {what}: … and {len(texts) - LISTED} more")
+    return lines

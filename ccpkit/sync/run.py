@@ -1,0 +1,206 @@
+"""``ccpkit sync``: the build's Anki notes applied to a student's collection in place.
+
+The notes get the same identities as in the .apkg (the ledger is settled and recorded exactly as a
+build does), so sync and .apkg imports can be mixed. Order: read and settle everything, refuse a
+locked collection, plan; then save the conflicts and a backup, write the record, apply the plan in
+one transaction, and record the ledger last.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+from types import ModuleType
+
+from ccpkit.errors import UsageError
+from ccpkit.export import ExportOptions, Output
+from ccpkit.export.anki_notes import AnkiNote, anki_notes, fingerprint
+from ccpkit.export.anki_templates import load_templates
+from ccpkit.identities import settle_identities
+from ccpkit.ledger import LEDGER_NAME, Ledger, Reconciliation, dump_ledger, load_ledger
+from ccpkit.model import Deck
+from ccpkit.parse import parse_notes
+from ccpkit.progress import Progress
+from ccpkit.report import format_counts
+from ccpkit.sync.conflicts import conflicts_markdown
+from ccpkit.sync.locate import Located
+from ccpkit.sync.plan import Choices, Plan, Wanted, plan_sync
+from ccpkit.sync.record import SyncRecord, dump_record, load_record, remove_other_records, save_record
+from ccpkit.sync.report import SyncReport
+from ccpkit.write import write_atomically
+
+INSTALL_HINT = "ccpkit sync needs the Anki library: pip install 'ccpkit[sync]' (or pip install anki)"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SyncOptions:
+    choices: Choices = field(default_factory=Choices)
+    dry_run: bool = False
+    modules: tuple[int, ...] = ()
+
+
+def sync(
+    notes: Path,
+    out: Path,
+    located: Located,
+    *,
+    options: ExportOptions,
+    title: str,
+    settings: SyncOptions | None = None,
+    clock: Callable[[], float] = time.time,
+    progress: Progress | None = None,
+    before_writing: Callable[[Plan], object] = lambda _plan: None,
+) -> SyncReport:
+    """Bring the collection at ``located`` up to date with ``notes``; ``out`` receives a conflicts file.
+
+    ``before_writing`` sees the plan before anything is written (the CLI says how many orphans it is
+    about to delete); it is not called on a dry run or when there is nothing to write."""
+    progress = progress or Progress()
+    try:
+        settings = settings or SyncOptions()
+        return _sync(notes, out, located, options, title, settings, clock, progress, before_writing)
+    finally:
+        progress.finish()
+
+
+def _sync(
+    notes: Path,
+    out: Path,
+    located: Located,
+    options: ExportOptions,
+    title: str,
+    settings: SyncOptions,
+    clock: Callable[[], float],
+    progress: Progress,
+    before_writing: Callable[[Plan], object],
+) -> SyncReport:
+    anki_collection = _anki()
+    ledger = load_ledger(notes / LEDGER_NAME)
+    progress.step("parsing notes")
+    parsed = parse_notes(notes, title=title)
+    now = int(clock())
+    changes, settled = settle_identities(ledger, parsed.deck, options, now=now)
+    deck = _only(parsed.deck, settings.modules)
+    templates = load_templates(options.templates / "anki")
+    wanted_notes = anki_notes(deck, settled.identities, root_deck=options.deck_name)
+    slugs = {module.slug for module in deck.modules}
+    choices = replace(settings.choices, retire=settings.choices.retire and not parsed.errors)
+    progress.step("reading the collection")
+    with anki_collection.opened(located.collection) as collection:
+        record = load_record(located.collection, anki_collection.record_generation(collection))
+        desired = {note.guid for note in wanted_notes}
+        orphans = {
+            guid: note_id
+            for guid, note_id in _orphans(changes, record)
+            if guid not in desired and (not settings.modules or note_id.split("/", 1)[0] in slugs)
+        }
+        wanted = Wanted(
+            notes=wanted_notes,
+            templates=templates,
+            orphans=orphans,
+            previous=_previous(ledger, changes),
+            changed=frozenset((*changes.updated, *changes.added, *changes.restored)),
+        )
+        state = anki_collection.read_state(collection, [*desired, *orphans])
+        plan = plan_sync(wanted, state, record, choices)
+        report = SyncReport(
+            counts=format_counts(parsed.deck),
+            problems=parsed.problems,
+            collection=located.collection,
+            plan=plan,
+            notes=notes,
+            dry_run=settings.dry_run,
+            keep_anki=choices.keep_anki,
+        )
+        if settings.dry_run or not (plan.writes or dump_record(plan.record) != dump_record(record)):
+            return report
+        before_writing(plan)
+        conflicts_file = None
+        if plan.conflicts:
+            stamp = datetime.fromtimestamp(now, UTC)
+            data = conflicts_markdown(
+                plan.conflicts,
+                notes=notes,
+                collection=located.collection,
+                keep_anki=choices.keep_anki,
+                when=stamp.strftime("%Y-%m-%d %H:%M:%S UTC"),
+            )
+            name = f"sync-conflicts-{stamp.strftime('%Y%m%d-%H%M%S')}.md"
+            conflicts_file = write_atomically(out, Output(PurePosixPath(name), data))
+        progress.step("backing up the collection")
+        backup = anki_collection.back_up(collection, located.backups)
+        generation = save_record(located.collection, plan.record)
+        templates_modified = settled.templates_modified or max(
+            (n.modified for n in wanted_notes), default=now
+        )
+        anki_collection.apply(collection, plan, state, templates, templates_modified, generation, progress)
+    remove_other_records(located.collection, generation)
+    written = _record_ledger(notes, _as_synced(changes.ledger, wanted_notes, plan))
+    return replace(report, backup=backup, conflicts_file=conflicts_file, written=written)
+
+
+def _anki() -> ModuleType:
+    """The Anki-facing module; a clear message instead of a traceback when ``anki`` is missing."""
+    try:
+        from ccpkit.sync import anki_collection
+    except ModuleNotFoundError as missing:
+        if missing.name and missing.name.split(".")[0] == "anki":
+            raise UsageError(INSTALL_HINT) from None
+        raise
+    return anki_collection
+
+
+def _orphans(changes: Reconciliation, record: SyncRecord) -> list[tuple[str, str]]:
+    """GUID and id of every note ccpkit knows (the ledger's orphans, the notes the record says ccpkit
+    wrote); those not in this sync's notes are orphans."""
+    gone = (*changes.orphaned, *changes.standing_orphans)
+    found = [(changes.ledger.notes[key].guid, key) for key in gone]
+    return found + [(guid, written.id) for guid, written in record.notes.items()]
+
+
+def _previous(ledger: Ledger, changes: Reconciliation) -> dict[str, int]:
+    """Each note's modification time before this sync, a renamed note's under its new id."""
+    previous = {key: entry.modified for key, entry in ledger.notes.items()}
+    for old, new in changes.renamed:
+        if old in ledger.notes:
+            previous[new] = ledger.notes[old].modified
+    return previous
+
+
+def _as_synced(ledger: Ledger, synced: Sequence[AnkiNote], plan: Plan) -> Ledger:
+    """The settled ledger, knowing that Anki now holds every synced note's metadata (sync writes it)
+    and its cards in its deck (unless the student keeps them elsewhere): a later build then reports
+    no pending change or move that sync already made."""
+    notes = dict(ledger.notes)
+    for note in synced:
+        entry, written = notes.get(note.id), plan.record.notes.get(note.guid)
+        if entry is not None and written is not None:
+            home = note.deck if written.deck == note.deck else entry.home
+            notes[note.id] = replace(entry, meta=fingerprint(note).meta, home=home)
+    return replace(ledger, notes=notes)
+
+
+def _record_ledger(notes: Path, ledger: Ledger) -> tuple[Path, ...]:
+    """The settled ledger, written as a build writes it (only when it changed)."""
+    data = dump_ledger(ledger)
+    path = notes / LEDGER_NAME
+    try:
+        if path.read_bytes() == data:
+            return ()
+    except FileNotFoundError:
+        pass
+    return (write_atomically(notes, Output(PurePosixPath(LEDGER_NAME), data)),)
+
+
+def _only(deck: Deck, numbers: Sequence[int]) -> Deck:
+    """The deck limited to these module numbers; an unknown number is a usage error."""
+    if not numbers:
+        return deck
+    known = {module.number for module in deck.modules}
+    unknown = sorted(set(numbers) - known)
+    if unknown:
+        raise UsageError(f"no module numbered {unknown[0]}; the notes have {sorted(known)}")
+    return replace(deck, modules=tuple(module for module in deck.modules if module.number in numbers))

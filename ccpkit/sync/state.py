@@ -1,0 +1,52 @@
+"""What sync reads from a collection, as plain values: planning never touches Anki itself."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class FoundCard:
+    id: int
+    deck: str
+    """The card's home deck (for a card in a filtered deck, the deck it returns to)."""
+    suspended: bool
+    filtered: bool
+    """In a filtered deck now: moving it changes the deck it returns to, not the filtered deck."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FoundNote:
+    id: int
+    guid: str
+    note_type: int
+    fields: Mapping[str, str]
+    """Field name → text, in the note's own note type (which may have a field the student added)."""
+    tags: tuple[str, ...]
+    modified: int
+    """Epoch seconds of the note's last change in Anki."""
+    cards: tuple[FoundCard, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FoundNoteType:
+    id: int
+    name: str
+    fields: tuple[str, ...]
+    front: str
+    back: str
+    css: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CollectionState:
+    notes: Mapping[str, FoundNote] = field(default_factory=dict)
+    """GUID → note, for the GUIDs sync asked about (this build's notes and known orphans)."""
+    note_types: Mapping[int, FoundNoteType] = field(default_factory=dict)
+    """ccpkit's note types present in the collection, by id."""
+    decks: Mapping[str, int] = field(default_factory=dict)
+    """Every deck name → its id."""
+    filtered_decks: frozenset[str] = frozenset()
+    cards_in: Mapping[str, int] = field(default_factory=dict)
+    """Deck name → cards in it or returning to it (directly, not counting subdecks)."""

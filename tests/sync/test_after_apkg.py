@@ -1,0 +1,46 @@
+"""The first sync of a collection that .apkg imports filled: no record of what ccpkit wrote yet, so
+a note's modification time (after the ledger's time for it) tells that the student edited it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ccpkit.build import build
+from ccpkit.export import ExportOptions
+from tests.sync.course import Course
+
+LAMBDA, EBS = "02-compute/card/aws-lambda", "03-storage/card/amazon-ebs"
+PACKAGE = "anki/aws-certified-cloud-practitioner.apkg"
+LAST_WEEK = 1_700_000_000
+
+
+def test_first_sync_after_imports_keeps_edits_and_reports_both_sided_changes(tmp_path: Path) -> None:
+    course = Course.fresh(tmp_path)
+    options = ExportOptions(templates=course.templates)
+    build(course.notes, course.out, formats=("anki",), options=options, clock=lambda: LAST_WEEK)
+    student = course.student()
+    student.import_package(course.out / PACKAGE)
+    student.study_everything()
+    student.edit(LAMBDA, "Definition", "Mine: serverless")
+    student.edit(EBS, "Definition", "Mine: a disk for one instance")
+    student.close()
+    course.edit(
+        "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
+    )
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert "0 added, 1 updated, 0 moved, 0 retired, 0 restored, 1 conflict, 10 unchanged" in result.output
+    assert f"kept your edits: {LAMBDA} (Definition)" in result.output
+    student = course.student()
+    try:
+        assert student.note(LAMBDA)["Definition"] == "Mine: serverless"  # the notes did not change it
+        assert "in one AZ" in student.note(EBS)["Definition"]  # both did: the notes win …
+        assert all(student.reviews_of(note) == 1 for note in student.notes())
+    finally:
+        student.close()
+    [saved] = course.out.glob("sync-conflicts-*.md")
+    assert "Mine: a disk for one instance" in saved.read_text(encoding="utf-8")  # … Anki's text is kept here
+    again = course.sync()
+    assert "0 added, 0 updated, 0 moved, 0 retired, 0 restored, 0 conflicts, 11 unchanged" in again.output

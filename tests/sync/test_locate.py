@@ -1,0 +1,68 @@
+"""Finding the collection: an explicit path, or a profile in Anki desktop's data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ccpkit.errors import UsageError
+from ccpkit.sync.locate import anki_base, locate
+
+
+def make_profile(base: Path, name: str) -> Path:
+    collection = base / name / "collection.anki2"
+    collection.parent.mkdir(parents=True)
+    collection.write_bytes(b"")
+    return collection
+
+
+@pytest.mark.parametrize(
+    ("platform", "environ", "expected"),
+    [
+        ("linux", {"HOME": "/home/ana"}, "/home/ana/.local/share/Anki2"),
+        ("linux", {"HOME": "/home/ana", "XDG_DATA_HOME": "/data"}, "/data/Anki2"),
+        ("darwin", {"HOME": "/Users/ana"}, "/Users/ana/Library/Application Support/Anki2"),
+        (
+            "win32",
+            {"HOME": "C:/Users/ana", "APPDATA": "C:/Users/ana/AppData/Roaming"},
+            "C:/Users/ana/AppData/Roaming/Anki2",
+        ),
+        ("darwin", {"HOME": "/Users/ana", "ANKI_BASE": "/Volumes/usb/Anki"}, "/Volumes/usb/Anki"),
+    ],
+)
+def test_anki_data_folder_per_system(platform: str, environ: dict[str, str], expected: str) -> None:
+    assert anki_base(environ, platform) == Path(expected)
+
+
+def test_the_only_profile_is_used_without_options(tmp_path: Path) -> None:
+    collection = make_profile(tmp_path, "User 1")
+    (tmp_path / "addons21").mkdir()  # Anki's other folders are not profiles
+    located = locate(None, None, {"ANKI_BASE": str(tmp_path)})
+    assert located.collection == collection
+    assert located.backups == tmp_path / "User 1" / "backups"  # where Anki keeps the profile's backups
+
+
+def test_a_profile_is_chosen_by_name_and_several_need_a_choice(tmp_path: Path) -> None:
+    make_profile(tmp_path, "Ana")
+    bruno = make_profile(tmp_path, "Bruno")
+    assert locate(None, "Bruno", {"ANKI_BASE": str(tmp_path)}).collection == bruno
+    with pytest.raises(UsageError, match=r"2 Anki profiles in .* \(Ana, Bruno\): choose one with --profile"):
+        locate(None, None, {"ANKI_BASE": str(tmp_path)})
+    with pytest.raises(UsageError, match=r"no Anki profile 'Carla' .* \(profiles there: Ana, Bruno\)"):
+        locate(None, "Carla", {"ANKI_BASE": str(tmp_path)})
+
+
+def test_no_profile_at_all_says_how_to_point_at_one(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="set ANKI_BASE to your Anki data folder, or give --collection PATH"):
+        locate(None, None, {"ANKI_BASE": str(tmp_path / "nowhere")})
+
+
+def test_an_explicit_collection_file_or_profile_folder(tmp_path: Path) -> None:
+    collection = make_profile(tmp_path, "Ana")
+    assert locate(collection, None).collection == collection
+    assert locate(collection.parent, None).collection == collection
+    with pytest.raises(UsageError, match=r"no Anki collection at .*missing\.anki2"):
+        locate(tmp_path / "missing.anki2", None)
+    with pytest.raises(UsageError, match="not both"):
+        locate(collection, "Ana")

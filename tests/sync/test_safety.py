@@ -1,0 +1,217 @@
+"""A sync never costs the student their collection: locked collections are refused, --dry-run writes
+nothing, a backup comes first, and a sync killed half-way leaves the collection as it was."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from anki._backend import RustBackend
+from anki.collection import Collection
+
+from tests.conftest import REPO
+from tests.export.anki.student import Student
+from tests.sync.course import Course
+
+
+@pytest.fixture
+def course(tmp_path: Path) -> Course:
+    course = Course.fresh(tmp_path)
+    assert course.sync().exit_code == 0
+    student = course.student()
+    student.study_everything()
+    student.close()
+    # The notes move on: one item added, one definition changed, one item removed, a new title.
+    course.edit(
+        "02-compute/cram-sheet.md",
+        "- **AWS Fargate:",
+        "- **AWS Batch:** Runs batch computing jobs at any scale.\n- **AWS Fargate:",
+    )
+    course.edit(
+        "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
+    )
+    course.edit(
+        "03-storage/cram-sheet.md",
+        "- **Amazon EFS:** A shared file system many instances mount at once.\n",
+        "",
+    )
+    return course
+
+
+def snapshot(collection: Path) -> tuple[object, ...]:
+    """What the student has: notes (fields, tags), cards (deck, schedule), decks and note types."""
+    student = Student(Collection(str(collection)))
+    try:
+        col = student.collection
+        notes = sorted((note.guid, tuple(note.fields), tuple(sorted(note.tags))) for note in student.notes())
+        cards = sorted(
+            (card.note().guid, card.ord, col.decks.name(card.did), card.queue, card.type, card.ivl, card.reps)
+            for card in student.cards()
+        )
+        decks = sorted(deck.name for deck in col.decks.all_names_and_ids())
+        note_types = sorted((model["name"], model["css"]) for model in col.models.all())
+        return (notes, cards, decks, note_types)
+    finally:
+        student.close()
+
+
+def test_a_collection_open_elsewhere_is_refused_and_nothing_is_written(course: Course) -> None:
+    before = course.collection_hash()
+    backups = sorted((course.collection.parent / "backups").iterdir())
+    holder = Collection(str(course.collection))  # as Anki desktop holds it while the profile is open
+    try:
+        result = course.sync()
+    finally:
+        holder.close()
+    assert result.exit_code == 1
+    assert "is open in Anki or another program" in result.output
+    assert "Nothing was written." in result.output
+    assert "Traceback" not in result.output
+    assert course.collection_hash() == before
+    assert sorted((course.collection.parent / "backups").iterdir()) == backups
+    assert not list(course.out.glob("*"))
+
+
+def test_dry_run_prints_the_plan_and_changes_no_byte(course: Course) -> None:
+    before, ledger = course.collection_hash(), (course.notes / ".ccpkit-ledger.json").read_bytes()
+    result = course.sync("--dry-run", title="AWS CCP 2026")
+    assert result.exit_code == 0, result.output
+    assert "1 added, 1 updated, 10 moved, 1 retired" in result.output
+    assert "  added: 02-compute/card/aws-batch" in result.output
+    assert "dry run: nothing was written" in result.output
+    assert course.collection_hash() == before
+    assert (course.notes / ".ccpkit-ledger.json").read_bytes() == ledger
+
+
+def test_a_backup_in_the_profile_restores_the_collection_as_it_was(course: Course, tmp_path: Path) -> None:
+    before = snapshot(course.collection)
+    assert course.sync().exit_code == 0
+    backups = sorted((course.collection.parent / "backups").glob("*.colpkg"), key=os.path.getmtime)
+    restored = tmp_path / "restored" / "collection.anki2"
+    restored.parent.mkdir()
+    RustBackend().import_collection_package(  # what Anki's File → Open Backup does
+        col_path=str(restored),
+        backup_path=str(backups[-1]),
+        media_folder=str(restored.parent / "collection.media"),
+        media_db=str(restored.parent / "collection.media.db2"),
+    )
+    assert snapshot(restored) == before
+
+
+@pytest.mark.parametrize("step", ["adding notes", "moving cards", "committing"])
+def test_a_sync_killed_half_way_leaves_the_collection_as_before(
+    course: Course, tmp_path: Path, step: str
+) -> None:
+    before = snapshot(course.collection)
+    finished = tmp_path / "finished"
+    shutil.copytree(course.root, finished)  # the same sync, allowed to finish, gives the after state
+    assert Course(finished).sync(title="AWS CCP 2026").exit_code == 0
+    after = snapshot(Course(finished).collection)
+    assert after != before
+
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.sync.interrupted_sync", str(course.root), "AWS CCP 2026", step],
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == f"paused at {step}"  # inside the transaction
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL
+
+    collection = Collection(str(course.collection))
+    try:
+        problems, ok = collection.fix_integrity()
+        assert ok, problems
+        assert collection.db.scalar("pragma integrity_check") == "ok"
+    finally:
+        collection.close()
+    assert snapshot(course.collection) == before
+    assert course.sync(title="AWS CCP 2026").exit_code == 0  # and a sync run again gets the rest
+    assert snapshot(course.collection) == after
+
+
+def test_without_the_anki_library_sync_says_how_to_install_it(course: Course) -> None:
+    blocked = (
+        "import sys; sys.modules['anki'] = None; from ccpkit.cli import main; main()"  # as if not installed
+    )
+    arguments = ["sync", "--notes", str(course.notes), "--collection", str(course.collection)]
+    result = subprocess.run(
+        [sys.executable, "-c", blocked, *arguments], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2
+    assert "ccpkit sync needs the Anki library: pip install 'ccpkit[sync]'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def mark_synced_with_ankiweb(collection: Path) -> None:
+    """As after a sync with AnkiWeb: the schema's change time is the last sync's."""
+    opened = Collection(str(collection))
+    try:
+        opened.db.execute("update col set ls = scm")
+    finally:
+        opened.close()
+
+
+def needs_one_way_sync(collection: Path) -> bool:
+    opened = Collection(str(collection))
+    try:
+        return bool(opened.schema_changed())
+    finally:
+        opened.close()
+
+
+def test_adding_note_types_and_restyling_them_need_no_one_way_sync(tmp_path: Path) -> None:
+    course = Course.fresh(tmp_path)
+    mark_synced_with_ankiweb(course.collection)
+    assert course.sync().exit_code == 0  # creates ccpkit's three note types
+    assert not needs_one_way_sync(course.collection)
+    style = course.templates / "anki" / "style.css"
+    style.write_text(style.read_text(encoding="utf-8") + "\n.card { margin: 0; }\n", encoding="utf-8")
+    assert "note type updated: ccpkit Term v1 (css)" in course.sync().output
+    assert not needs_one_way_sync(course.collection)
+
+
+def test_a_field_the_student_removed_comes_back_and_that_needs_a_one_way_sync(tmp_path: Path) -> None:
+    course = Course.fresh(tmp_path)
+    assert course.sync().exit_code == 0
+    student = course.student()
+    term = student.collection.models.by_name("ccpkit Term v1")
+    student.collection.models.remove_field(term, next(f for f in term["flds"] if f["name"] == "Context"))
+    student.collection.models.update_dict(term)
+    student.close()
+    mark_synced_with_ankiweb(course.collection)
+    result = course.sync()
+    assert "note type updated: ccpkit Term v1 (" in result.output and "Context)" in result.output
+    student = course.student()
+    try:
+        assert "Core services" in student.note("02-compute/card/amazon-ec2")["Context"]
+    finally:
+        student.close()
+    assert needs_one_way_sync(course.collection)
+
+
+def test_the_command_alone_finds_the_only_profile_in_the_anki_data_folder(tmp_path: Path) -> None:
+    course = Course.fresh(tmp_path)
+    environment = {**os.environ, "ANKI_BASE": str(course.collection.parent.parent)}
+    options = ["--notes", str(course.notes), "--out", str(course.out), "--templates", str(course.templates)]
+    result = subprocess.run(
+        [sys.executable, "-m", "ccpkit", "sync", *options],
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"synced {course.collection}" in result.stdout
+    assert "11 added, 0 updated" in result.stdout
+    assert f"backup: {course.collection.parent / 'backups'}" in result.stdout

@@ -1,0 +1,381 @@
+"""``ccpkit sync`` on a real Anki collection that a student has studied and edited.
+
+Every card was studied; the student rewrote one definition, tagged a note (``marked`` and one of
+their own) and added a field to the Term note type. After each kind of edit to the notes a sync must
+keep all of that, keep every card's history, move cards where their items went, and duplicate nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from ccpkit.build import build
+from ccpkit.export import ExportOptions
+from tests.export.anki.student import Student, visible_text
+from tests.sync.course import TITLE, Course
+
+LAMBDA = "02-compute/card/aws-lambda"
+EC2 = "02-compute/card/amazon-ec2"
+FARGATE = "02-compute/card/aws-fargate"
+S3 = "03-storage/card/amazon-s3"
+SPOT = "02-compute/table/instance-purchase-options/spot"
+STUDENT_WORDS = "My words: my code runs, AWS owns the servers"
+MNEMONIC = "EC2 = Elastic Compute Cloud"
+COMPUTE, STORAGE = f"{TITLE}::02 Compute", f"{TITLE}::03 Storage"
+
+
+@dataclass(frozen=True)
+class Studied:
+    """What the student's collection held before the notes changed: per GUID, reviews and interval."""
+
+    course: Course
+    history: dict[str, tuple[int, int]]
+
+
+def history(student: Student) -> dict[str, tuple[int, int]]:
+    return {
+        note.guid: (student.reviews_of(note), max(card.ivl for card in note.cards()))
+        for note in student.notes()
+    }
+
+
+@pytest.fixture
+def studied(tmp_path: Path) -> Iterator[Studied]:
+    course = Course.fresh(tmp_path)
+    first = course.sync()
+    assert first.exit_code == 0, first.output
+    student = course.student()
+    assert student.study_everything() == 11
+    student.edit(LAMBDA, "Definition", STUDENT_WORDS)
+    collection = student.collection
+    term = collection.models.by_name("ccpkit Term v1")
+    collection.models.add_field(term, collection.models.new_field("Mnemonic"))
+    collection.models.update_dict(term)
+    ec2 = student.note(EC2)
+    ec2["Mnemonic"] = MNEMONIC
+    ec2.tags += ["marked", "my-own-tag"]
+    collection.update_note(ec2)
+    before = history(student)
+    student.close()
+    yield Studied(course, before)
+
+
+def sync_and_open(studied: Studied, *options: str, title: str = TITLE) -> tuple[str, Student]:
+    result = studied.course.sync(*options, title=title)
+    assert result.exit_code == 0, result.output
+    return result.output, studied.course.student()
+
+
+def assert_student_work_kept(
+    student: Student, studied: Studied, *, lambda_edited_in_notes: bool = False
+) -> None:
+    """No duplicates, every history kept, the student's tags, field and (untouched) edit still there."""
+    guids = [note.guid for note in student.notes()]
+    assert len(guids) == len(set(guids))
+    now = history(student)
+    for guid, (reviews, interval) in studied.history.items():
+        assert guid in now, f"note {guid} is gone"
+        assert now[guid] == (reviews, interval)
+    ec2 = student.note(EC2)
+    assert {"marked", "my-own-tag"} <= set(ec2.tags)
+    assert ec2["Mnemonic"] == MNEMONIC
+    assert "Mnemonic" in [
+        field["name"] for field in student.collection.models.by_name("ccpkit Term v1")["flds"]
+    ]
+    if not lambda_edited_in_notes:
+        assert student.note(LAMBDA)["Definition"] == STUDENT_WORDS
+    ours = [name for name in student.note_type_names() if name.startswith("ccpkit")]
+    assert ours == ["ccpkit Comparison v1", "ccpkit MCQ v1", "ccpkit Term v1"]  # no copies
+
+
+def deck_of(student: Student, item_id: str) -> str:
+    note = student.note(item_id)
+    names = {student.collection.decks.name(card.did) for card in note.cards()}
+    assert len(names) == 1
+    return names.pop()
+
+
+def deck_names(student: Student) -> set[str]:
+    return {deck.name for deck in student.collection.decks.all_names_and_ids()}
+
+
+def test_a_second_sync_of_unchanged_notes_changes_nothing(studied: Studied) -> None:
+    before = studied.course.collection_hash()
+    output, student = sync_and_open(studied)
+    try:
+        assert "0 added, 0 updated, 0 moved, 0 retired, 0 restored, 0 conflicts, 11 unchanged" in output
+        assert f"kept your edits: {LAMBDA} (Definition)" in output
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+    assert studied.course.collection_hash() == before
+
+
+def test_course_title_change_moves_every_card_and_removes_the_old_decks(studied: Studied) -> None:
+    output, student = sync_and_open(studied, title="AWS CCP 2026")
+    try:
+        assert deck_of(student, EC2) == "AWS CCP 2026::02 Compute"
+        assert deck_of(student, S3) == "AWS CCP 2026::03 Storage"
+        assert not {TITLE, COMPUTE, STORAGE} & deck_names(student)
+        assert f"moved: {COMPUTE} → AWS CCP 2026::02 Compute (8)" in output
+        assert "0 added, 0 updated, 11 moved" in output  # Context names the module, not the course
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+    course = studied.course
+    options = ExportOptions(templates=course.templates)
+    report = build(course.notes, course.out, formats=("anki",), options=options, title="AWS CCP 2026")
+    assert report.changes is not None
+    assert (report.changes.moved, report.changes.pending) == ((), ())  # the ledger knows what sync did
+
+
+def test_a_card_moved_to_another_module_moves_its_card_and_keeps_its_history(studied: Studied) -> None:
+    course = studied.course
+    line = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
+    course.edit("02-compute/cram-sheet.md", line, "")
+    course.edit(
+        "03-storage/cram-sheet.md",
+        "## Object and block storage\n\n",
+        f"## Object and block storage\n\n{line}",
+    )
+    fargate_before = _guid(course, FARGATE)
+    output, student = sync_and_open(studied)
+    try:
+        moved = student.note("03-storage/card/aws-fargate")
+        assert moved.guid == fargate_before
+        assert deck_of(student, "03-storage/card/aws-fargate") == STORAGE
+        assert "module::03-storage" in moved.tags and "module::02-compute" not in moved.tags
+        assert f"moved: {COMPUTE} → {STORAGE} (1)" in output
+        assert "0 added" in output and "0 retired" in output
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+
+
+def test_a_file_moved_to_another_module_moves_all_its_cards(studied: Studied) -> None:
+    course = studied.course
+    summary = (course.notes / "02-compute/summary.md").read_text(encoding="utf-8")
+    (course.notes / "02-compute/summary.md").unlink()
+    moved = summary.replace("module: 2\nmodule_title: Compute", "module: 3\nmodule_title: Storage")
+    (course.notes / "03-storage/summary.md").write_text(moved, encoding="utf-8")
+    output, student = sync_and_open(studied)
+    try:
+        assert deck_of(student, "03-storage/table/instance-purchase-options/spot") == STORAGE
+        assert f"moved: {COMPUTE} → {STORAGE} (3)" in output
+        assert "0 added" in output and "0 retired" in output
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+
+
+def test_a_heading_rename_updates_context_in_place(studied: Studied) -> None:
+    studied.course.edit("02-compute/cram-sheet.md", "## Core services", "## Compute services")
+    output, student = sync_and_open(studied)
+    try:
+        assert "Compute services" in visible_text(student.note(EC2)["Context"])
+        assert "Compute services" in visible_text(student.note(LAMBDA)["Context"])
+        assert f"updated: {EC2} (Context)" in output
+        assert "0 moved" in output
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+
+
+def test_a_table_retitle_keeps_its_row_notes(studied: Studied) -> None:
+    studied.course.edit(
+        "02-compute/summary.md", "## Instance purchase options", "## Instance purchasing options"
+    )
+    guid = _guid(studied.course, SPOT)
+    output, student = sync_and_open(studied)
+    try:
+        spot = student.note("02-compute/table/instance-purchasing-options/spot")
+        assert spot.guid == guid
+        assert "Instance purchasing options" in visible_text(spot["Table"])
+        assert "0 added" in output and "0 retired" in output
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+
+
+def test_a_removed_item_is_tagged_and_suspended_then_restored_when_it_returns(studied: Studied) -> None:
+    course = studied.course
+    line = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
+    course.edit("02-compute/cram-sheet.md", line, "")
+    output, student = sync_and_open(studied)
+    try:
+        fargate = student.note(FARGATE)
+        assert "ccpkit::orphan" in fargate.tags
+        assert all(card.queue == -1 for card in fargate.cards())  # suspended
+        assert f"retired (tagged ccpkit::orphan, suspended): {FARGATE}" in output
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+    course.edit("02-compute/cram-sheet.md", "- **AWS Lambda:", f"{line}- **AWS Lambda:")
+    output, student = sync_and_open(studied)
+    try:
+        fargate = student.note(FARGATE)
+        assert "ccpkit::orphan" not in fargate.tags
+        assert all(card.queue != -1 for card in fargate.cards())
+        assert f"restored: {FARGATE}" in output
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+
+
+def test_delete_orphans_deletes_them_after_saying_how_many(studied: Studied) -> None:
+    course = studied.course
+    course.edit(
+        "03-storage/cram-sheet.md",
+        "- **Amazon EFS:** A shared file system many instances mount at once.\n",
+        "",
+    )
+    result = course.sync("--delete-orphans")
+    assert result.exit_code == 0, result.output
+    assert "deleting 1 orphaned note (--delete-orphans)" in result.output
+    assert result.output.index("deleting 1") < result.output.index("synced")  # said before it is done
+    student = course.student()
+    try:
+        assert not [note for note in student.notes() if note["Id"] == "03-storage/card/amazon-efs"]
+        assert len(list(student.notes())) == 10
+    finally:
+        student.close()
+
+
+def test_a_note_type_css_change_updates_it_in_place_and_keeps_the_students_field(studied: Studied) -> None:
+    style = studied.course.templates / "anki" / "style.css"
+    style.write_text(
+        style.read_text(encoding="utf-8") + "\n.card { letter-spacing: 0.01em; }\n", encoding="utf-8"
+    )
+    output, student = sync_and_open(studied)
+    try:
+        for name in ("ccpkit Term v1", "ccpkit Comparison v1", "ccpkit MCQ v1"):
+            assert student.collection.models.by_name(name)["css"].endswith("letter-spacing: 0.01em; }\n")
+        assert "note type updated: ccpkit Term v1 (css)" in output
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+
+
+def test_a_definition_changed_on_both_sides_is_a_conflict_the_notes_win(studied: Studied) -> None:
+    course = studied.course
+    course.edit(
+        "02-compute/cram-sheet.md", "you pay per request.", "you pay per request and per millisecond."
+    )
+    output, student = sync_and_open(studied)
+    try:
+        assert "per millisecond" in student.note(LAMBDA)["Definition"]
+        assert_student_work_kept(student, studied, lambda_edited_in_notes=True)
+    finally:
+        student.close()
+    assert f"02-compute/cram-sheet.md:12 {LAMBDA} (Definition)" in output
+    [saved] = course.out.glob("sync-conflicts-*.md")
+    text = saved.read_text(encoding="utf-8")
+    assert STUDENT_WORDS in text and "per millisecond" in text
+    assert f"{course.notes}/02-compute/cram-sheet.md:12" in text
+
+
+def test_keep_anki_keeps_the_students_text_on_a_conflict(studied: Studied) -> None:
+    course = studied.course
+    course.edit(
+        "02-compute/cram-sheet.md", "you pay per request.", "you pay per request and per millisecond."
+    )
+    output, student = sync_and_open(studied, "--keep-anki")
+    try:
+        assert student.note(LAMBDA)["Definition"] == STUDENT_WORDS
+    finally:
+        student.close()
+    assert "conflict (Anki's text kept)" in output
+    [saved] = course.out.glob("sync-conflicts-*.md")
+    assert "per millisecond" in saved.read_text(encoding="utf-8")
+
+
+def test_a_definition_changed_only_in_the_notes_is_written(studied: Studied) -> None:
+    studied.course.edit(
+        "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
+    )
+    output, student = sync_and_open(studied)
+    try:
+        assert "in one AZ" in student.note("03-storage/card/amazon-ebs")["Definition"]
+        assert "updated: 03-storage/card/amazon-ebs (Definition)" in output
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+
+
+def _guid(course: Course, item_id: str) -> str:
+    student = course.student()
+    try:
+        return str(student.note(item_id).guid)
+    finally:
+        student.close()
+
+
+def test_a_card_the_student_moved_to_their_own_deck_stays_there(studied: Studied) -> None:
+    student = studied.course.student()
+    own_deck = student.collection.decks.id("My weak spots")
+    assert own_deck is not None
+    student.collection.set_deck([card.id for card in student.note(EC2).cards()], own_deck)
+    student.close()
+    _, student = sync_and_open(studied, title="AWS CCP 2026")
+    try:
+        assert deck_of(student, EC2) == "My weak spots"
+        assert deck_of(student, LAMBDA) == "AWS CCP 2026::02 Compute"
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+
+
+def test_notes_with_errors_sync_the_rest_and_retire_nothing(studied: Studied) -> None:
+    course = studied.course
+    course.edit(
+        "03-storage/cram-sheet.md",
+        "- **Amazon EFS:** A shared file system many instances mount at once.\n",
+        "",
+    )
+    course.edit(
+        "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
+    )
+    questions = course.notes / "02-compute" / "practice-questions.md"
+    questions.write_text(
+        questions.read_text(encoding="utf-8")
+        + "\n### Question 2\n\nWhich one is a database?\n\n- A) Amazon RDS\n- B) Amazon S3\n",
+        encoding="utf-8",
+    )
+    result = course.sync()
+    assert result.exit_code == 1
+    assert "02-compute/practice-questions.md:" in result.output
+    assert "1 orphan(s) not retired: the notes hold errors, fix them and sync again" in result.output
+    student = course.student()
+    try:
+        assert "in one AZ" in student.note("03-storage/card/amazon-ebs")["Definition"]
+        efs = student.note("03-storage/card/amazon-efs")
+        assert "ccpkit::orphan" not in efs.tags
+        assert all(card.queue != -1 for card in efs.cards())
+    finally:
+        student.close()
+
+
+def test_a_card_in_a_filtered_deck_stays_there_and_returns_to_its_new_deck(studied: Studied) -> None:
+    student = studied.course.student()
+    collection = student.collection
+    cram = collection.sched.get_or_create_filtered_deck(deck_id=0)  # type: ignore[arg-type]
+    cram.name = "Cram tonight"
+    cram.config.search_terms[0].search = f'"Id:{EC2}"'
+    cram.config.reschedule = True
+    collection.sched.add_or_update_filtered_deck(cram)
+    student.close()
+    output, student = sync_and_open(studied, title="AWS CCP 2026")
+    try:
+        [card] = student.note(EC2).cards()
+        assert student.collection.decks.name(card.did) == "Cram tonight"
+        assert student.collection.decks.name(card.odid) == "AWS CCP 2026::02 Compute"
+        assert "0 added, 0 updated, 11 moved" in output
+        student.collection.sched.empty_filtered_deck(card.did)
+        assert deck_of(student, EC2) == "AWS CCP 2026::02 Compute"
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
