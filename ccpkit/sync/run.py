@@ -115,8 +115,12 @@ def _sync(
             dry_run=settings.dry_run,
             keep_anki=choices.keep_anki,
         )
-        if settings.dry_run or not (plan.writes or dump_record(plan.record) != dump_record(record)):
+        if settings.dry_run:
             return report
+        if not (plan.writes or dump_record(plan.record) != dump_record(record)):
+            return replace(
+                report, written=_record_ledger(notes, _as_synced(changes.ledger, wanted_notes, plan))
+            )
         before_writing(plan)
         conflicts_file = None
         if plan.conflicts:
