@@ -18,6 +18,7 @@ import genanki
 from ccpkit.export import NoteIdentity
 from ccpkit.export.anki_notetypes import COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
 from ccpkit.export.anki_tables import table_rows
+from ccpkit.export.option_order import keeps_option_order
 from ccpkit.ids import slug
 from ccpkit.ledger import Fingerprint
 from ccpkit.markup import to_html, to_inline_html, to_text
@@ -161,9 +162,12 @@ def _mcq_fields(mcq: MCQ) -> tuple[str, ...]:
         if option.correct
     )
     choose = f"Choose {len(mcq.answers)}" if len(mcq.answers) > 1 else ""
+    # The card shuffles options unless told not to; only such questions carry the attribute, so the
+    # field of every other question stays as it was (no update, no conflict with edits made in Anki).
+    fixed = " data-fixed-order" if keeps_option_order(mcq) else ""
     return (
         to_html(mcq.stem),
-        f'<ol class="options">{options}</ol>',
+        f'<ol class="options"{fixed}>{options}</ol>',
         choose,
         escape(" ".join(mcq.answers)),
         f'<ul class="correct">{correct}</ul>',

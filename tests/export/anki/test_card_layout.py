@@ -1,0 +1,84 @@
+"""Card layout in Debian's chromium at phone and desktop sizes, light and night: the small print stays
+readable on a phone, and a wide table uses a desktop window's width instead of scrolling in a column."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.export.anki.browser import DESKTOP, Client, Sides
+
+TABLE_ROW = "05-networking/table/ways-to-connect-to-a-vpc/direct-connect"
+TERM = "05-networking/card/subnet"
+QUESTION = "05-networking/mcq/which-two-act-as-firewalls-for-resources-in-a-vpc-choose-two"
+
+
+@pytest.mark.parametrize("night", [False, True], ids=["light", "night"])
+@pytest.mark.parametrize("note", [TERM, TABLE_ROW, QUESTION])
+def test_the_context_line_is_at_least_14_px_on_a_phone(
+    browser: Browser, quiz: dict[str, Sides], note: str, night: bool
+) -> None:
+    phone = Client.open(browser, "droid", phone=True, night=night)
+    try:
+        phone.show(quiz[note].question)
+        context = phone.page.locator(".context").first
+        assert context.is_visible() and "05 Networking" in str(context.text_content())
+        size = context.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+        assert size >= 14, f"context line is {size}px on a phone"
+    finally:
+        phone.close()
+
+
+def table_geometry(client: Client) -> dict[str, float]:
+    return dict(
+        client.page.evaluate(
+            """() => {
+                const wrap = document.querySelector('.whole-table .table-wrap');
+                const table = wrap.querySelector('table');
+                const text = document.querySelector('.ccp.answer').getBoundingClientRect();
+                const box = table.getBoundingClientRect();
+                return {table: box.width, right: box.right,
+                        hidden: wrap.scrollWidth - wrap.clientWidth, text: text.width,
+                        page: document.scrollingElement.scrollWidth, window: window.innerWidth};
+            }"""
+        )
+    )
+
+
+@pytest.mark.parametrize("night", [False, True], ids=["light", "night"])
+def test_a_wide_table_uses_the_window_width_on_desktop(
+    browser: Browser, quiz: dict[str, Sides], night: bool
+) -> None:
+    desktop = Client.open(browser, "desktop", night=night)
+    try:
+        desktop.show(quiz[TABLE_ROW].question)
+        desktop.show(quiz[TABLE_ROW].answer)
+        seen = table_geometry(desktop)
+        assert seen["window"] == DESKTOP["width"]
+        assert seen["table"] > seen["text"] + 200, f"the table stays in the text column: {seen}"
+        assert seen["hidden"] <= 0, f"part of the table is scrolled out of sight: {seen}"
+        assert seen["right"] <= seen["window"] and seen["page"] <= seen["window"]
+    finally:
+        desktop.close()
+
+
+def test_on_a_phone_a_wide_table_scrolls_inside_its_box_not_the_page(
+    browser: Browser, quiz: dict[str, Sides]
+) -> None:
+    phone = Client.open(browser, "droid", phone=True)
+    try:
+        phone.show(quiz[TABLE_ROW].answer)
+        seen = table_geometry(phone)
+        assert seen["hidden"] > 0 and seen["page"] <= seen["window"], seen
+    finally:
+        phone.close()
+
+
+def test_text_keeps_a_readable_column_on_desktop(browser: Browser, quiz: dict[str, Sides]) -> None:
+    desktop = Client.open(browser, "desktop")
+    try:
+        desktop.show(quiz[QUESTION].question)
+        width = desktop.page.locator("#ccp-front").evaluate("e => e.getBoundingClientRect().width")
+        assert width <= 42 * 20 + 1
+    finally:
+        desktop.close()

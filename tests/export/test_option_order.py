@@ -1,0 +1,57 @@
+"""A question keeps its written option order exactly when its text points at options by letter or place."""
+
+from __future__ import annotations
+
+import pytest
+
+from ccpkit.export.option_order import keeps_option_order
+from ccpkit.model import MCQ, Option, SourceLocation
+
+
+def question(explanation: str, *options: str) -> MCQ:
+    texts = options or ("Amazon S3", "Amazon EBS", "Amazon EFS", "AWS Backup")
+    return MCQ(
+        id="06-storage/mcq/q",
+        module="06-storage",
+        source=SourceLocation("06-storage/practice-questions.md", 3),
+        stem="Which service stores objects?",
+        options=tuple(Option(label=chr(65 + n), text=text, correct=n == 0) for n, text in enumerate(texts)),
+        explanation=explanation,
+    )
+
+
+@pytest.mark.parametrize(
+    "explanation",
+    [
+        "B is block storage, so it is wrong.",
+        "Options C and D are not object stores.",
+        "The answer is (A).",
+        "A) is right: S3 stores objects.",
+        "Answer: A.",
+        "A and C are both storage services, but only one stores objects.",
+        "Not D, which copies data.",
+        "A is correct because S3 is object storage.",
+        "**B** attaches to one instance.",
+    ],
+)
+def test_an_explanation_naming_a_letter_keeps_the_order(explanation: str) -> None:
+    assert keeps_option_order(question(explanation))
+
+
+@pytest.mark.parametrize(
+    "explanation",
+    [
+        "A bucket holds objects; S3 is object storage.",
+        "A key benefit is eleven nines of durability.",
+        "S3 stores objects in buckets, EBS and EFS do not.",
+        "",
+        "Plan for an AZ failure: S3 keeps copies across at least three.",
+    ],
+)
+def test_an_explanation_without_letters_lets_the_card_shuffle(explanation: str) -> None:
+    assert not keeps_option_order(question(explanation))
+
+
+@pytest.mark.parametrize("last", ["All of the above", "None of the above", "Both A and B"])
+def test_an_option_that_points_at_other_options_keeps_the_order(last: str) -> None:
+    assert keeps_option_order(question("S3 stores objects.", "Amazon S3", "Amazon EBS", "Amazon EFS", last))
