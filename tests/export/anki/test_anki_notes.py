@@ -7,7 +7,7 @@ from dataclasses import replace
 from ccpkit.export import NoteIdentity
 from ccpkit.export.anki_notes import AnkiNote, anki_notes, default_guid, tags_for
 from ccpkit.export.anki_notetypes import COMPARISON, MULTIPLE_CHOICE, NOTE_TYPES, TERM
-from ccpkit.model import Card, Deck
+from ccpkit.model import MCQ, Card, Deck
 
 
 def by_id(deck: Deck) -> dict[str, AnkiNote]:
@@ -93,3 +93,15 @@ def test_table_cells_and_options_render_inline(deck: Deck) -> None:
     row = by_id(edited)["02-compute/table/ec2-pricing/1-on-demand"]
     assert "<ol>" not in "".join(row.fields) and "<ul>" not in "".join(row.fields)
     assert "<td>- short jobs</td>" in row.field("Whole table")
+
+
+def test_only_a_question_that_points_at_options_by_letter_keeps_its_written_order(deck: Deck) -> None:
+    notes = by_id(deck)
+    question = notes["09-security/mcq/which-service-rotates-database-credentials"]
+    assert question.field("Options").startswith('<ol class="options"><li class="option" data-label="A">')
+    security = deck.modules[1]
+    mcq = security.items[0]
+    assert isinstance(mcq, MCQ)
+    naming = replace(mcq, explanation="B rotates secrets; A only manages identities.")
+    edited = replace(deck, modules=(deck.modules[0], replace(security, items=(naming,))))
+    assert by_id(edited)[mcq.id].field("Options").startswith('<ol class="options" data-fixed-order>')
