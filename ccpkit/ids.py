@@ -26,3 +26,12 @@ def slug(text: str) -> str:
 def item_id(module_slug: str, kind: Kind, key: str) -> str:
     """The id of an item: ``module/kind/slug(key)``; the key is the term, row or question stem."""
     return f"{module_slug}/{kind}/{slug(key)}"
+
+
+def row_key(row: tuple[str, ...]) -> str:
+    """A table row's part of its note id: its label (first cell), or, when that is empty, its cells.
+
+    Never its position: deleting a row would move the rows below onto their neighbours' history."""
+    if row[0].strip():
+        return slug(row[0])
+    return f"row-{slug(' '.join(row[1:]))}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ccpkit.ids import MAX_SLUG, item_id, slug
+from ccpkit.ids import MAX_SLUG, item_id, row_key, slug
 
 
 def test_slug_keeps_ascii_words_only() -> None:
@@ -24,3 +24,11 @@ def test_long_keys_are_cut_at_a_word_boundary() -> None:
 
 def test_item_id_is_module_kind_and_key_slug() -> None:
     assert item_id("02-compute", "card", "Auto Scaling") == "02-compute/card/auto-scaling"
+
+
+def test_a_row_is_keyed_by_its_label_or_else_by_its_cells_never_by_its_position() -> None:
+    assert row_key(("Spot", "Interruptible jobs")) == "spot"
+    rows = [("", "Yes", "No"), ("", "No", "Yes"), ("", "Maybe", "Maybe")]
+    keys = [row_key(row) for row in rows]
+    assert keys == ["row-yes-no", "row-no-yes", "row-maybe-maybe"]
+    assert [row_key(row) for row in rows[1:]] == keys[1:]  # deleting the first row moves no other

@@ -19,7 +19,7 @@ T0, T1 = 1_700_000_000, 1_700_003_600
 
 def note(
     note_id: str,
-    key: str,
+    key: str | tuple[str, ...],
     answer: str = "a",
     study: str = "s",
     note_type: str = "Term",
@@ -27,16 +27,19 @@ def note(
     meta: str = "m",
     deck: str = "Course::02 Compute",
     legacy: str = "",
+    table: str = "",
 ) -> Fingerprint:
     return Fingerprint(
         id=note_id,
         note_type=note_type,
-        key=key,
+        key=key if isinstance(key, tuple) else (key,),
         answer=answer,
         study=study,
         meta=meta,
         deck=deck,
         legacy=legacy,
+        module=note_id.split("/", 1)[0],
+        table=table,
     )
 
 
@@ -52,7 +55,7 @@ def test_first_build_adds_every_note_with_a_guid_from_its_id() -> None:
     result = reconcile(Ledger(), [note("m/card/ec2", "EC2")], now=T0, new_guid=guid)
     assert result.added == ("m/card/ec2",)
     entry = result.ledger.notes["m/card/ec2"]
-    assert (entry.guid, entry.modified, entry.key) == ("g:m/card/ec2:0", T0, "EC2")
+    assert (entry.guid, entry.modified, entry.key) == ("g:m/card/ec2:0", T0, ("EC2",))
 
 
 def test_unchanged_note_keeps_its_time_and_a_changed_one_moves_to_now() -> None:

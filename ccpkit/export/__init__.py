@@ -34,7 +34,7 @@ class ExportOptions:
     templates: Path
     """Folder holding ``anki/`` and ``pdf/`` templates and styles."""
     identities: Mapping[str, NoteIdentity] = field(default_factory=dict)
-    """Note id (item id, or ``<table id>/<row slug>`` for table rows) → Anki identity, from the ledger."""
+    """Note id (item id, or ``<table id>/<row key>`` for table rows) → Anki identity, from the ledger."""
     templates_modified: int | None = None
     """When ``templates/anki`` last changed (from the ledger): the Anki note types' modification time."""
     deck_name: str = ""

@@ -1,7 +1,8 @@
 """Items → Anki notes: note type, field HTML, deck, tags and identity. Pure; shared by .apkg and Anki CSV.
 
 One note per card and per question; a comparison table gives one note per row (its id is the
-table's id plus the row label), so editing one row does not touch the others' history.
+table's id plus the row's key: its label, or its cells), so editing one row does not touch the
+others' history.
 """
 
 from __future__ import annotations
@@ -38,15 +39,20 @@ class AnkiNote:
     """One Anki note, ready to write: every field is safe HTML."""
 
     id: str
-    """Note id: the item id, or ``<table id>/<row slug>`` for a table row. Also the ``Id`` field."""
+    """Note id: the item id, or ``<table id>/<row key>`` for a table row. Also the ``Id`` field."""
     note_type: NoteType
     fields: tuple[str, ...]
     """Field HTML, in ``note_type.fields`` order."""
     deck: str
     """Full deck name, ``<course>::NN Module title``."""
     tags: tuple[str, ...]
-    key: str
-    """Plain text that names the note (term, stem, or table and row label): what rename detection compares."""
+    key: tuple[str, ...]
+    """Plain texts that name the note (term; table and row label; stem, options and correct answers):
+    what rename detection compares, each on its own."""
+    module: str
+    """The module's slug."""
+    table: str
+    """For a table row, the table's id; empty otherwise."""
     source: SourceLocation
     guid: str
     modified: int
@@ -81,7 +87,7 @@ def anki_notes(
     for module in deck.modules:
         deck_name = deck_name_for(root_deck or deck.title, module)
         for item, rendered in zip(module.items, _rendered(module, memo or Memo()), strict=True):
-            for note_id, note_type, fields, key in rendered:
+            for note_id, note_type, fields, key, table in rendered:
                 identity = known.get(note_id) or NoteIdentity(default_guid(note_id), UNRECORDED)
                 notes.append(
                     AnkiNote(
@@ -91,6 +97,8 @@ def anki_notes(
                         deck=deck_name,
                         tags=tags_for(item),
                         key=key,
+                        module=module.slug,
+                        table=table,
                         source=item.source,
                         guid=identity.guid,
                         modified=identity.modified,
@@ -118,7 +126,8 @@ def tags_for(item: Item) -> tuple[str, ...]:
     return (*tags, *(tag for tag in item.tags if tag not in said))
 
 
-_Rendered = tuple[str, NoteType, tuple[str, ...], str]
+_Rendered = tuple[str, NoteType, tuple[str, ...], tuple[str, ...], str]
+"""Note id, note type, fields, name texts (``AnkiNote.key``) and table id."""
 
 
 @lru_cache(maxsize=1 << 10)
@@ -131,12 +140,19 @@ def _rendered(module: Module, memo: Memo) -> tuple[tuple[_Rendered, ...], ...]:
 def _render(item: Item) -> tuple[_Rendered, ...]:
     match item:
         case Card():
-            return ((item.id, TERM, (to_inline_html(item.front), to_html(item.back)), to_text(item.front)),)
+            fields = (to_inline_html(item.front), to_html(item.back))
+            return ((item.id, TERM, fields, (to_text(item.front),), ""),)
         case MCQ():
-            return ((item.id, MULTIPLE_CHOICE, _mcq_fields(item), to_text(item.stem)),)
+            return ((item.id, MULTIPLE_CHOICE, _mcq_fields(item), _question_texts(item), ""),)
         case ComparisonTable():
             return tuple(
-                (note_id, COMPARISON, fields, f"{to_text(item.title)}{BREADCRUMB}{to_text(label)}")
+                (
+                    note_id,
+                    COMPARISON,
+                    fields,
+                    (f"{to_text(item.title)}{BREADCRUMB}{to_text(label)}",),
+                    item.id,
+                )
                 for note_id, fields, label in table_rows(item)
             )
 
@@ -147,6 +163,15 @@ def _context(module: Module, item: Item) -> str:
     parts = [escape(f"{module.number:02d} {module.title}")]
     parts += [to_inline_html(text) for text in (item.part, *item.section) if text.strip() and text != title]
     return BREADCRUMB.join(parts)
+
+
+def _question_texts(mcq: MCQ) -> tuple[str, str, str]:
+    """Stem, options and correct answers as text: a question is the same one only if all three are alike.
+
+    The stem alone would make "… subnet public?" and "… subnet private?" one question."""
+    options = "\n".join(f"{option.label}) {to_text(option.text)}" for option in mcq.options)
+    correct = "\n".join(to_text(option.text) for option in mcq.options if option.correct)
+    return to_text(mcq.stem), options, correct
 
 
 def _mcq_fields(mcq: MCQ) -> tuple[str, ...]:
@@ -191,6 +216,8 @@ def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
         meta=_digest([*(note.field(name) for name in rest), " ".join(note.tags)]),
         deck=note.deck,
         legacy=_digest([note.note_type.name, earlier_deck or note.deck, " ".join(note.tags), *note.fields]),
+        module=note.module,
+        table=note.table,
     )
 
 

@@ -43,7 +43,7 @@ COMPARISON = NoteType(
     id=1_858_203_177,
     name="ccpkit Comparison v1",
     fields=("Row", "Table", "Asks", "Answer", "Whole table", "Context", "Id"),
-    answer_fields=("Table", "Answer"),
+    answer_fields=("Row", "Answer"),  # not "Table": a retitled table's rows keep their answers
     study_fields=("Row", "Asks", "Answer", "Whole table"),
 )
 MULTIPLE_CHOICE = NoteType(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ccpkit.ids import slug
+from ccpkit.ids import row_key
 from ccpkit.markup import to_inline_html
 from ccpkit.model import ComparisonTable
 
@@ -20,10 +20,10 @@ def table_rows(table: ComparisonTable) -> Iterator[tuple[str, tuple[str, ...], s
     seen: set[str] = set()
     whole = _WholeTable(table)
     for number, row in enumerate(table.rows):
-        row_slug = slug(row[0]) if row[0].strip() else f"row-{number + 1}"
-        while row_slug in seen:
-            row_slug += "-2"
-        seen.add(row_slug)
+        key = row_key(row)
+        while key in seen:
+            key += "-2"
+        seen.add(key)
         label = to_inline_html(row[0]) if row[0].strip() else f"Row {number + 1}"
         fields = (
             label,
@@ -32,7 +32,7 @@ def table_rows(table: ComparisonTable) -> Iterator[tuple[str, tuple[str, ...], s
             _labelled_cells(table, row),
             whole.highlighting(number),
         )
-        yield f"{table.id}/{row_slug}", fields, row[0]
+        yield f"{table.id}/{key}", fields, row[0]
 
 
 def _labelled_cells(table: ComparisonTable, row: tuple[str, ...]) -> str:

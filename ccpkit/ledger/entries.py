@@ -31,8 +31,9 @@ class Fingerprint:
 
     id: str
     note_type: str
-    key: str
-    """Text naming the note (term, stem, table and row), compared to detect a rename."""
+    key: tuple[str, ...]
+    """Texts naming the note, each compared on its own to detect a rename: the term; the table and row;
+    a question's stem, options and correct answers (so a question that only shares its stem differs)."""
     answer: str
     """Hash of the answer fields: equal answers under a new id mean a renamed note."""
     study: str
@@ -44,6 +45,10 @@ class Fingerprint:
     """The deck the note belongs in now."""
     legacy: str = ""
     """Hash of the whole note as earlier ccpkit versions recorded it (``Entry.content``)."""
+    module: str = ""
+    """The module's slug: a retitled table is looked for inside its module."""
+    table: str = ""
+    """For a table row, the table's id: rows of a retitled table keep their identities together."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,7 +61,7 @@ class Entry:
 
     guid: str
     note_type: str
-    key: str
+    key: tuple[str, ...]
     answer: str
     modified: int
     """Epoch seconds when the note was last sent (its study text changed): its mtime in the .apkg."""
@@ -72,6 +77,9 @@ class Entry:
     """The note left the notes and the build that saw it go reported it; later builds only count it."""
     content: str = ""
     """Hash of the whole note, as earlier ccpkit versions recorded instead of ``study`` and ``meta``."""
+    module: str = ""
+    table: str = ""
+    """``module`` and ``table`` as the note's last build saw them (empty in earlier ledgers)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from difflib import SequenceMatcher
 
 from ccpkit.ledger.entries import Entry, Fingerprint, Ledger, Move, Reconciliation, Stamp
 
 RENAME_SIMILARITY = 0.9
-"""How alike two names must be (difflib ratio) to count as one note renamed, when answers differ."""
+"""How alike two names must be (difflib ratio) to count as one note renamed, when answers differ.
+A name of several texts (a question's stem, options and answers) must be this alike in each."""
 
 
 def reconcile(
@@ -21,7 +23,10 @@ def reconcile(
     entries = dict(ledger.notes)
     unknown = [note for note in current.values() if note.id not in entries]
     vanished = {key: entry for key, entry in entries.items() if key not in current}
-    renamed = _match_renames(unknown, vanished)
+    renamed = _match_tables(unknown, vanished)
+    paired_old, paired_new = {old for old, _ in renamed}, {new for _, new in renamed}
+    rest = {key: entry for key, entry in vanished.items() if key not in paired_old}
+    renamed += _match_renames([note for note in unknown if note.id not in paired_new], rest)
     previous = {key: entries[key] for key in current if key in entries}
     for old_id, new_id in renamed:
         previous[new_id] = entries.pop(old_id)
@@ -53,7 +58,7 @@ def reconcile(
         Ledger(dict(sorted(settled.items())), ledger.templates),
         added=tuple(added),
         updated=tuple(updated),
-        renamed=tuple(renamed),
+        renamed=tuple(sorted(renamed)),
         restored=tuple(restored),
         pending=tuple(pending),
         moved=tuple(moved),
@@ -83,6 +88,8 @@ def _entry(note: Fingerprint, guid: str, modified: int) -> Entry:
         home=note.deck,
         deck=note.deck,
         modified=modified,
+        module=note.module,
+        table=note.table,
     )
 
 
@@ -103,6 +110,8 @@ def _carried(note: Fingerprint, old: Entry, now: int) -> Entry:
         home=old.home,
         deck=note.deck,
         modified=_later(now, old.modified) if changed else old.modified,
+        module=note.module,
+        table=note.table,
     )
 
 
@@ -118,13 +127,74 @@ def _unused_guid(note_id: str, taken: set[str], new_guid: Callable[[str, int], s
     return guid
 
 
+def _match_tables(unknown: list[Fingerprint], orphans: Mapping[str, Entry]) -> list[tuple[str, str]]:
+    """Rows of a table whose id changed (a new title) keep their identities, table by table.
+
+    A new table takes the orphaned table of its module whose rows it shares most, if it shares more
+    than half of them: rows pair by their own key (label or content), then by equal cells. So a
+    retitled table keeps every row, even one whose cells were edited at the same time.
+    """
+    new_tables: dict[str, list[Fingerprint]] = {}
+    for note in unknown:
+        if note.table:
+            new_tables.setdefault(note.table, []).append(note)
+    old_tables: dict[tuple[str, str], dict[str, Entry]] = {}
+    for old_id, entry in orphans.items():
+        if entry.table and entry.module:
+            old_tables.setdefault((entry.module, entry.table), {})[old_id] = entry
+    pairs = []
+    for table in sorted(new_tables):
+        rows = new_tables[table]
+        module = rows[0].module
+        candidates = [
+            (_paired_rows(rows, old_rows, old_table), old_table)
+            for (old_module, old_table), old_rows in sorted(old_tables.items())
+            if old_module == module
+        ]
+        best = max(candidates, key=lambda candidate: len(candidate[0]), default=None)
+        if best is not None and 2 * len(best[0]) > len(old_tables[module, best[1]]):
+            pairs += best[0]
+            del old_tables[module, best[1]]
+    return pairs
+
+
+def _paired_rows(
+    rows: list[Fingerprint], old_rows: Mapping[str, Entry], old_table: str
+) -> list[tuple[str, str]]:
+    """(old id, new id) pairs of one new table's rows with an old table's: same row key, then same cells."""
+    old_by_key = {_row_key(old_id, old_table): old_id for old_id in old_rows}
+    pairs = [
+        (old_by_key[_row_key(row.id, row.table)], row.id)
+        for row in rows
+        if _row_key(row.id, row.table) in old_by_key
+    ]
+    taken_old, taken_new = {old for old, _ in pairs}, {new for _, new in pairs}
+    for row in rows:
+        if row.id in taken_new:
+            continue
+        same = sorted(
+            old_id
+            for old_id, entry in old_rows.items()
+            if old_id not in taken_old and entry.answer == row.answer
+        )
+        if same:
+            pairs.append((same[0], row.id))
+            taken_old.add(same[0])
+    return pairs
+
+
+def _row_key(note_id: str, table: str) -> str:
+    """A row's own part of its id: what is left after the table's id."""
+    return note_id.removeprefix(f"{table}/")
+
+
 def _match_renames(unknown: list[Fingerprint], orphans: dict[str, Entry]) -> list[tuple[str, str]]:
     """Pair new ids with orphans of the same note type: same answer, or a very similar name."""
     pairs = []
-    candidates = dict(orphans)
+    candidates = {old_id: orphans[old_id] for old_id in sorted(orphans, key=_natural)}
     for note in unknown:
         best, best_score = None, 0.0
-        for old_id, entry in candidates.items():
+        for old_id, entry in candidates.items():  # on a tie, the first: `row-2` before `row-10`
             if entry.note_type == note.note_type:
                 score = _similarity(note, entry)
                 if score > best_score:
@@ -135,12 +205,33 @@ def _match_renames(unknown: list[Fingerprint], orphans: dict[str, Entry]) -> lis
     return pairs
 
 
+def _natural(note_id: str) -> tuple[tuple[int, str], ...]:
+    """Ids in natural order: the numbers in them compared as numbers."""
+    return tuple((int(part), "") if part.isdigit() else (0, part) for part in re.split(r"(\d+)", note_id))
+
+
 def _similarity(note: Fingerprint, entry: Entry) -> float:
-    """1 + name ratio when the answers are equal; the name ratio if it is high enough; else 0."""
-    matcher = SequenceMatcher(None, note.key.casefold(), entry.key.casefold())
+    """1 + name likeness when the answers are equal; the likeness if it is high enough; else 0.
+
+    A table row with other cells is looked for in its own module only: rows named alike ("On-Demand",
+    "Spot") in another module's table are other rows (RDS pricing is not EC2 pricing)."""
     if note.answer == entry.answer:
-        return 1.0 + matcher.ratio()
-    if matcher.real_quick_ratio() < RENAME_SIMILARITY or matcher.quick_ratio() < RENAME_SIMILARITY:
+        return 1.0 + _likeness(note.key, entry.key, floor=0.0)
+    if note.table and entry.module and note.module != entry.module:
         return 0.0
-    ratio = matcher.ratio()
-    return ratio if ratio >= RENAME_SIMILARITY else 0.0
+    likeness = _likeness(note.key, entry.key, floor=RENAME_SIMILARITY)
+    return likeness if likeness >= RENAME_SIMILARITY else 0.0
+
+
+def _likeness(new: tuple[str, ...], old: tuple[str, ...], *, floor: float) -> float:
+    """The lowest ratio over the texts both names have (a ledger from before format 2 has only the
+    first); 0 as soon as one falls below ``floor``, without computing the rest."""
+    lowest = 1.0
+    for new_text, old_text in zip(new, old, strict=False):
+        matcher = SequenceMatcher(None, new_text.casefold(), old_text.casefold())
+        if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+            return 0.0
+        lowest = min(lowest, matcher.ratio())
+        if lowest < floor:
+            return 0.0
+    return lowest

@@ -135,8 +135,7 @@ def _format_1(path: Path, text: str) -> Ledger:
     for key, value in notes.items():
         if not isinstance(value, dict):
             raise LedgerError(path, f"entry {key!r} is damaged: it must be an object")
-        renamed = {_V1_NAMES.get(str(name), str(name)): field for name, field in value.items()}
-        entries[key] = _entry(path, f"entry {key!r}", renamed)
+        entries[key] = _entry(path, f"entry {key!r}", _from_format_1(value))
     stamp = None
     if templates is not None:
         if not isinstance(templates, dict) or not _typed(templates, {"hash": str, "modified": int}):
@@ -145,12 +144,21 @@ def _format_1(path: Path, text: str) -> Ledger:
     return _checked(path, Ledger(dict(sorted(entries.items())), stamp))
 
 
+def _from_format_1(value: Mapping[str, Any]) -> dict[str, Any]:
+    """A format 1 entry's fields as format 2 names them (``type`` was ``note_type``)."""
+    return {_V1_NAMES.get(str(name), str(name)): field for name, field in value.items()}
+
+
 def _entry(path: Path, what: str, value: Mapping[str, Any]) -> Entry:
     """An ``Entry`` from its stored fields; unknown names are refused, absent ones need a default."""
     fields = _entry_fields()
     unknown = sorted(set(value) - set(fields))
     missing = [name for name, (_, required) in fields.items() if required and name not in value]
-    wrong = [name for name, (hint, _) in fields.items() if name in value and not _conforms(value[name], hint)]
+    wrong = [
+        name
+        for name, (hint, _) in fields.items()
+        if name in value and not _conforms(_widened(value[name], hint), hint)
+    ]
     if unknown or missing or wrong or not value.get("guid"):
         problems = [
             *(f'"{name}" is missing' for name in missing),
@@ -158,7 +166,7 @@ def _entry(path: Path, what: str, value: Mapping[str, Any]) -> Entry:
             *(f'"{name}" is unknown' for name in unknown),
         ]
         raise LedgerError(path, f"{what} is damaged: {'; '.join(problems) or 'its GUID is empty'}")
-    values: dict[str, Any] = {name: tuple(v) if isinstance(v, list) else v for name, v in value.items()}
+    values = {name: _widened(field, fields[name][0]) for name, field in value.items()}
     return Entry(**values)
 
 
@@ -195,11 +203,19 @@ def _defaults() -> dict[str, Any]:
     }
 
 
+def _widened(value: Any, hint: Any) -> Any:
+    """A stored value as the field holds it: a list as a tuple, and one text where texts are wanted
+    (a field widened from one text to several reads older ledgers as they are)."""
+    if typing.get_origin(hint) is tuple:
+        return (value,) if isinstance(value, str) else tuple(value) if isinstance(value, list) else value
+    return value
+
+
 def _conforms(value: Any, hint: Any) -> bool:
-    """Whether a JSON value fits a field type: ``str``, ``int``, ``bool`` or ``tuple[str, ...]``."""
+    """Whether a value fits a field type: ``str``, ``int``, ``bool`` or ``tuple[str, ...]``."""
     if typing.get_origin(hint) is tuple:
         (item, _) = typing.get_args(hint)
-        return isinstance(value, list) and all(_conforms(one, item) for one in value)
+        return isinstance(value, tuple) and all(_conforms(one, item) for one in value)
     if hint is int:
         return isinstance(value, int) and not isinstance(value, bool)
     return isinstance(hint, type) and isinstance(value, hint)

@@ -13,7 +13,9 @@ FORMAT_1 = Path(__file__).parent / "fixtures" / "format-1.json"
 
 
 def entry(guid: str, key: str = "EC2", modified: int = 1_700_000_000) -> Entry:
-    return Entry(guid=guid, note_type="ccpkit Term v1", key=key, answer="a1", content="c1", modified=modified)
+    return Entry(
+        guid=guid, note_type="ccpkit Term v1", key=(key,), answer="a1", content="c1", modified=modified
+    )
 
 
 def ledger(**notes: Entry) -> Ledger:

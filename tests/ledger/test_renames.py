@@ -1,0 +1,182 @@
+"""Rename detection for tables and questions: a retitled table keeps every row's identity inside its
+module; a question keeps its history only if its stem, options and answers are all alike."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ccpkit.ledger import Fingerprint, Ledger, Reconciliation, reconcile
+
+T0, T1 = 1_700_000_000, 1_700_003_600
+ROWS = {"on-demand": "flexible", "spot": "cheap", "reserved": "committed", "savings-plans": "per hour"}
+
+
+def guid(note_id: str, attempt: int) -> str:
+    return f"g:{note_id}:{attempt}"
+
+
+def rows(table: str, title: str, cells: dict[str, str]) -> list[Fingerprint]:
+    """A comparison table's row notes; a row's answer is its own label and cells (never the title)."""
+    module = table.split("/", 1)[0]
+    return [
+        Fingerprint(
+            id=f"{table}/{label}",
+            note_type="Comparison",
+            key=(f"{title} > {label}",),
+            answer=f"{label}={cell}",
+            study=f"{label}={cell}",
+            meta=title,
+            deck=module,
+            module=module,
+            table=table,
+        )
+        for label, cell in cells.items()
+    ]
+
+
+def question(note_id: str, stem: str, options: str, correct: str, explanation: str = "e") -> Fingerprint:
+    return Fingerprint(
+        id=note_id,
+        note_type="MCQ",
+        key=(stem, options, correct),
+        answer=f"{options}|{correct}|{explanation}",
+        study=f"{stem}|{options}|{correct}|{explanation}",
+        meta="",
+        deck="m",
+        module=note_id.split("/", 1)[0],
+    )
+
+
+def rebuild(before: list[Fingerprint], after: list[Fingerprint]) -> tuple[Ledger, Reconciliation]:
+    first = reconcile(Ledger(), before, now=T0, new_guid=guid).ledger
+    return first, reconcile(first, after, now=T1, new_guid=guid)
+
+
+def test_a_retitled_table_keeps_every_rows_guid() -> None:
+    old = rows("02-compute/table/ec2-pricing", "EC2 pricing", ROWS)
+    new = rows("02-compute/table/ec2-purchase-options", "EC2 purchase options", ROWS)
+    first, result = rebuild(old, new)
+    assert result.added == () and result.orphaned == () and len(result.renamed) == 4
+    for label in ROWS:
+        kept = result.ledger.notes[f"02-compute/table/ec2-purchase-options/{label}"].guid
+        assert kept == first.notes[f"02-compute/table/ec2-pricing/{label}"].guid
+
+
+def test_a_retitled_table_keeps_a_row_whose_cells_were_edited_too() -> None:
+    old = rows("02-compute/table/ec2-pricing", "EC2 pricing", ROWS)
+    new = rows("02-compute/table/how-to-pay-for-ec2", "How to pay for EC2", ROWS | {"spot": "up to 90% off"})
+    first, result = rebuild(old, new)
+    assert result.added == () and result.orphaned == ()
+    spot = result.ledger.notes["02-compute/table/how-to-pay-for-ec2/spot"]
+    assert spot.guid == first.notes["02-compute/table/ec2-pricing/spot"].guid and spot.modified == T1
+
+
+def test_rows_keyed_by_content_pair_with_their_old_selves_when_the_table_is_retitled() -> None:
+    cells = {"row-yes-no": "yes no", "row-no-yes": "no yes", "plain": "x"}
+    _, result = rebuild(rows("m/table/old", "Old", cells), rows("m/table/new", "New", cells))
+    assert sorted(result.renamed) == [(f"m/table/old/{key}", f"m/table/new/{key}") for key in sorted(cells)]
+
+
+def test_a_table_sharing_less_than_half_the_rows_is_a_new_table() -> None:
+    old = rows("02-compute/table/ec2-pricing", "EC2 pricing", ROWS)
+    new = rows("02-compute/table/lambda-limits", "Lambda limits", {"spot": "n/a", "memory": "10 GB"})
+    _, result = rebuild(old, new)
+    assert result.renamed == () and len(result.added) == 2 and len(result.orphaned) == 4
+
+
+def test_table_matching_stays_inside_the_module() -> None:
+    """Same row labels, other cells, another module (RDS pricing is not EC2 pricing): a new table."""
+    old = rows("02-compute/table/pricing", "Pricing", ROWS)
+    elsewhere = {label: f"storage {cell}" for label, cell in ROWS.items()}
+    _, result = rebuild(old, rows("05-storage/table/s3-pricing", "S3 pricing", elsewhere))
+    assert result.renamed == () and len(result.added) == 4
+
+
+def test_two_tables_retitled_at_once_each_keep_their_own_rows() -> None:
+    other = {"s3": "objects", "ebs": "blocks", "efs": "files"}
+    old = rows("m/table/pricing", "Pricing", ROWS) + rows("m/table/storage", "Storage", other)
+    new = rows("m/table/how-to-pay", "How to pay", ROWS) + rows("m/table/where-data-lives", "Where", other)
+    _, result = rebuild(old, new)
+    assert dict(result.renamed) == {
+        **{f"m/table/pricing/{label}": f"m/table/how-to-pay/{label}" for label in ROWS},
+        **{f"m/table/storage/{label}": f"m/table/where-data-lives/{label}" for label in other},
+    }
+
+
+SUBNET = "Which feature makes a VPC subnet public?"
+OPTIONS = "A) A route to an internet gateway\nB) A NAT gateway\nC) A security group\nD) A network ACL"
+
+
+def test_a_different_question_sharing_most_of_its_stem_starts_afresh() -> None:
+    """ "…public?" → "…private?" with other options and another answer: a new question."""
+    old = question("m/mcq/public", SUBNET, OPTIONS, "A route to an internet gateway")
+    new = question(
+        "m/mcq/private",
+        SUBNET.replace("public", "private"),
+        "A) No route to an internet gateway\nB) An Elastic IP\nC) A bastion host\nD) A VPC endpoint",
+        "No route to an internet gateway",
+    )
+    _, result = rebuild([old], [new])
+    assert result.renamed == () and result.added == ("m/mcq/private",)
+    assert result.orphaned == ("m/mcq/public",)
+
+
+def test_the_same_options_with_another_correct_answer_is_another_question() -> None:
+    old = question("m/mcq/public", SUBNET, OPTIONS, "A route to an internet gateway")
+    new = question("m/mcq/private", SUBNET.replace("public", "private"), OPTIONS, "A NAT gateway")
+    assert rebuild([old], [new])[1].renamed == ()
+
+
+def test_a_fixed_typo_in_the_stem_keeps_the_questions_history_even_with_a_new_explanation() -> None:
+    old = question(
+        "m/mcq/typo", SUBNET.replace("subnet", "subnte"), OPTIONS, "A route to an internet gateway"
+    )
+    new = question("m/mcq/fixed", SUBNET, OPTIONS, "A route to an internet gateway", explanation="new")
+    first, result = rebuild([old], [new])
+    assert result.renamed == (("m/mcq/typo", "m/mcq/fixed"),)
+    assert result.ledger.notes["m/mcq/fixed"].guid == first.notes["m/mcq/typo"].guid
+
+
+def test_a_question_recorded_by_an_older_ledger_with_its_stem_only_still_matches_a_typo_fix() -> None:
+    old = question("m/mcq/typo", SUBNET.replace("subnet", "subnte"), OPTIONS, "x")
+    first = reconcile(Ledger(), [old], now=T0, new_guid=guid).ledger
+    stem_only = {key: replace(entry, key=entry.key[:1]) for key, entry in first.notes.items()}
+    new = question("m/mcq/fixed", SUBNET, OPTIONS, "x", explanation="new")
+    result = reconcile(Ledger(stem_only), [new], now=T1, new_guid=guid)
+    assert result.renamed == (("m/mcq/typo", "m/mcq/fixed"),)
+
+
+def test_rows_once_keyed_by_position_go_to_the_same_positions_when_keyed_by_content() -> None:
+    """Ledgers before format 2 keyed rows without a label `row-N` and knew no module: the first build
+    pairs them in order (`row-2` before `row-10`), since their names are alike and nothing else is."""
+    positions = range(2, 12)
+    old = [
+        Fingerprint(
+            id=f"m/table/t/row-{n}",
+            note_type="Comparison",
+            key=("T > ",),
+            answer=f"old-{n}",
+            study="c",
+            meta="",
+            deck="m",
+        )
+        for n in positions
+    ]
+    new = [
+        Fingerprint(
+            id=f"m/table/t/row-cells-{n}",
+            note_type="Comparison",
+            key=("T > ",),
+            answer=f"new-{n}",
+            study="c",
+            meta="",
+            deck="m",
+            module="m",
+            table="m/table/t",
+        )
+        for n in positions
+    ]
+    _, result = rebuild(old, new)
+    assert sorted(result.renamed) == sorted(
+        (f"m/table/t/row-{n}", f"m/table/t/row-cells-{n}") for n in positions
+    )
