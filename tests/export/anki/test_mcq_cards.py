@@ -297,6 +297,7 @@ def test_without_javascript_the_back_still_shows_the_correct_answers(
         assert plain.page.locator("#ccp-front .option").count() == 5
         plain.show(quiz[DOUBLE].answer)
         answer = plain.page.locator(".correct-answers").inner_text()
+        assert plain.page.locator(".correct-answers .heading").inner_text().lower() == "correct answers"
         assert "Security groups" in answer and "Network ACLs" in answer and "NAT gateway" not in answer
         assert not plain.page.locator(".verdict").is_visible()
     finally:
