@@ -17,11 +17,21 @@ from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 from ccpkit.export import Output
-from ccpkit.ledger.entries import Entry, Ledger, Stamp
+from ccpkit.ledger.entries import LEDGER_NAME, Entry, Ledger, Stamp
 from ccpkit.ledger.storage import dump_ledger, load_ledger
 from ccpkit.write import write_atomically
 
 T = TypeVar("T", Entry, Stamp)
+
+DRIVER = "ccpkit-ledger"
+"""The merge driver's name in ``.gitattributes`` and git's settings."""
+GIT_ATTRIBUTES = f"{LEDGER_NAME} merge={DRIVER}\n"
+"""The ``.gitattributes`` line that hands the ledger (in any folder) to the driver; committed."""
+GIT_CONFIG = (
+    f'git config merge.{DRIVER}.name "ccpkit ledger: keep both clones\' notes"',
+    f'git config merge.{DRIVER}.driver "ccpkit ledger merge %O %A %B"',
+)
+"""The commands that install the driver: git keeps them per clone, so each clone runs them once."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ import pytest
 from ccpkit.build import build
 from ccpkit.export import ExportOptions
 from ccpkit.ledger import LEDGER_NAME, LedgerError, load_ledger
+from ccpkit.ledger.merge import GIT_ATTRIBUTES, GIT_CONFIG
 from tests.conftest import REPO
 
 NOTES = REPO / "tests" / "fixtures" / "notes"
@@ -177,3 +178,10 @@ def test_a_card_edited_differently_in_both_clones_keeps_the_later_build(clones: 
     assert pulled.returncode != 0 and conflicted == ["source_notes/02-compute/cram-sheet.md"]
     assert f"ledger merge: {lambda_id} changed on both sides; kept the later change" in pulled.stderr
     assert load_ledger(desktop.folder / LEDGER).notes[lambda_id] == laptop_entry
+
+
+def test_the_readme_and_this_repository_install_the_driver_as_ccpkit_says() -> None:
+    """One source for the attribute line and the two commands: the README shows them, the repo uses them."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert GIT_ATTRIBUTES in (REPO / ".gitattributes").read_text(encoding="utf-8")
+    assert GIT_ATTRIBUTES in readme and all(command in readme for command in GIT_CONFIG)
