@@ -379,3 +379,24 @@ def test_a_card_in_a_filtered_deck_stays_there_and_returns_to_its_new_deck(studi
         assert_student_work_kept(student, studied)
     finally:
         student.close()
+
+
+def test_module_option_syncs_only_that_module(studied: Studied) -> None:
+    course = studied.course
+    course.edit(
+        "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
+    )
+    course.edit(
+        "02-compute/cram-sheet.md",
+        "- **AWS Fargate:** Runs containers without managing servers or clusters.\n",
+        "",
+    )
+    output, student = sync_and_open(studied, "--module", "3")
+    try:
+        assert "in one AZ" in student.note("03-storage/card/amazon-ebs")["Definition"]
+        fargate = student.note(FARGATE)  # module 2 was not synced: its removed item is not retired yet
+        assert "ccpkit::orphan" not in fargate.tags
+        assert "0 added, 1 updated, 0 moved, 0 retired, 0 restored, 0 conflicts, 2 unchanged" in output
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
