@@ -55,13 +55,22 @@ def opened(path: Path) -> Iterator[Collection]:
     try:
         collection = Collection(str(path))
     except DBError as error:
-        raise CollectionLockedError(path) from error
+        if not str(error).startswith("DbError"):  # Anki words only a locked collection for people
+            raise CollectionLockedError(path) from error
+        raise UsageError(f"cannot open {path} as an Anki collection: {_sqlite_reason(error)}") from error
     except AnkiException as error:
         raise UsageError(f"cannot open {path} as an Anki collection: {error}") from error
     try:
         yield collection
     finally:
         collection.close()
+
+
+def _sqlite_reason(error: DBError) -> str:
+    """SQLite's own words inside Anki's error (``… Some("file is not a database") …``)."""
+    text = str(error)
+    start = text.find('Some(\\"')
+    return text[start + 7 : text.find('\\"', start + 7)] if start >= 0 else text
 
 
 def read_state(collection: Collection, guids: Iterable[str]) -> CollectionState:

@@ -215,3 +215,10 @@ def test_the_command_alone_finds_the_only_profile_in_the_anki_data_folder(tmp_pa
     assert f"synced {course.collection}" in result.stdout
     assert "11 added, 0 updated" in result.stdout
     assert f"backup: {course.collection.parent / 'backups'}" in result.stdout
+
+
+def test_a_file_that_is_no_collection_is_a_usage_error(course: Course) -> None:
+    course.collection.write_bytes(b"just text, no SQLite database here" * 10)
+    result = course.sync()
+    assert result.exit_code == 2
+    assert f"cannot open {course.collection} as an Anki collection: file is not a database" in result.output
