@@ -280,6 +280,8 @@ def test_a_definition_changed_on_both_sides_is_a_conflict_the_notes_win(studied:
     text = saved.read_text(encoding="utf-8")
     assert STUDENT_WORDS in text and "per millisecond" in text
     assert f"{course.notes}/02-compute/cram-sheet.md:12" in text
+    again = course.sync()
+    assert "0 added, 0 updated, 0 moved, 0 retired, 0 restored, 0 conflicts, 11 unchanged" in again.output
 
 
 def test_keep_anki_keeps_the_students_text_on_a_conflict(studied: Studied) -> None:
@@ -295,6 +297,12 @@ def test_keep_anki_keeps_the_students_text_on_a_conflict(studied: Studied) -> No
     assert "conflict (Anki's text kept)" in output
     [saved] = course.out.glob("sync-conflicts-*.md")
     assert "per millisecond" in saved.read_text(encoding="utf-8")
+    again, student = sync_and_open(studied)  # settled: the next sync keeps the student's text quietly
+    try:
+        assert student.note(LAMBDA)["Definition"] == STUDENT_WORDS
+        assert "0 conflicts" in again and f"kept your edits: {LAMBDA} (Definition)" in again
+    finally:
+        student.close()
 
 
 def test_a_definition_changed_only_in_the_notes_is_written(studied: Studied) -> None:
