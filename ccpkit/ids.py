@@ -13,13 +13,14 @@ MAX_SLUG = 80
 """Slugs are cut here (at a word boundary) so ids stay readable; long stems are still distinct."""
 
 
-def slug(text: str) -> str:
-    """Lower-case ASCII words joined by ``-``: ``"**EC2** (Elastic…)"`` → ``"ec2-elastic"``."""
+def slug(text: str, limit: int | None = MAX_SLUG) -> str:
+    """Lower-case ASCII words joined by ``-``: ``"**EC2** (Elastic…)"`` → ``"ec2-elastic"``, cut at
+    ``limit`` characters (``None``: whole)."""
     plain = _MARKUP.sub("", text)
     ascii_text = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
     words = _NOT_WORD.sub("-", ascii_text.lower()).strip("-")
-    if len(words) > MAX_SLUG:
-        words = words[:MAX_SLUG].rsplit("-", 1)[0]
+    if limit is not None and len(words) > limit:
+        words = words[:limit].rsplit("-", 1)[0]
     return words or "x"
 
 

@@ -38,7 +38,6 @@ ERRORS: dict[str, list[str]] = {
     "duplicate-ids": [
         "01-compute/cram-sheet.md:7: duplicate id pinned: already used by the card at "
         "01-compute/cram-sheet.md:4",
-        "01-compute/questions.md:13: duplicate id 01-compute/mcq/which-service-runs-virtual-servers",
     ],
 }
 """Cases whose notes hold errors: exit 1 and exactly these problems (each a prefix of its line)."""
