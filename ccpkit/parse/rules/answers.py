@@ -1,4 +1,4 @@
-"""Where a question's answer is written: an ``Answer:`` line, a ``<details>`` block, or an answer key."""
+"""Where a question's answer is written: an answer line, a ``<details>`` block, or an answer key."""
 
 from __future__ import annotations
 
@@ -7,29 +7,56 @@ from dataclasses import dataclass
 
 from markdown_it.tree import SyntaxTreeNode
 
-_LETTERS = r"[A-H](?:\s*(?:,|/|&|\band\b)\s*[A-H])*"
-_ANSWER_LINE = re.compile(
-    rf"^(?:correct\s+)?answers?\s*[:\uff1a]\s*(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$", re.I | re.S
+_LETTER = r"\(?[A-Ha-h]\)?"
+_LETTERS = rf"{_LETTER}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*{_LETTER})*"
+_SYMBOLS = r"[^\w\s(]*\s*"
+"""What may lead a line before its label: ``✅``, ``✔``, ``👉``, ``>``, ``-`` …"""
+_LABEL = (
+    r"(?:(?:the\s+)?(?:correct|right|final)\s+)?"
+    r"(?:answers?(?:\s*\(s\))?|ans|solutions?|correct(?:\s+(?:options?|choices?))?)"
 )
-_BARE_LETTERS = re.compile(rf"^(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$", re.S)
+_ANSWER_LINE = re.compile(
+    rf"^{_SYMBOLS}{_LABEL}\s*(?:[:\uff1a=\u2192\u2013\u2014-]|\bis\b|\bare\b)\s*[:\uff1a]?\s*(?P<value>.*)$",
+    re.I | re.S,
+)
+_VALUE = re.compile(
+    rf"^(?i:(?:options?|choices?)\s*)?(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$", re.S
+)
 _KEY_ENTRY = re.compile(
-    rf"^(?:(?:(?i:question)\s*)?(?P<id>[A-Z]?\d+)\s*[:.)\u2013\u2014-]\s*)?(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$",
+    rf"^{_SYMBOLS}(?:(?i:question|q)\s*#?\s*)?(?P<id>[A-Z]?\d+)\s*(?:[:.)\u2013\u2014=\u2192-]\s*|\s+)"
+    rf"(?:(?i:(?:correct\s+)?answers?|ans)\s*[:\u2013\u2014=-]?\s*)?(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$",
     re.S,
 )
-_EXPLANATION = re.compile(r"^\s*(?:\*\*|__)?explanation\s*:?\s*(?:\*\*|__)?\s*:?\s*", re.I)
-_KEY_TITLE = re.compile(r"^answers?\b(?:\s+key)?[^\n]{0,60}$", re.I)
-_QUESTION_ID = re.compile(r"^(?:question\s*|q)?(?P<id>[A-Z]?\d+)$", re.I)
+_LISTED_ENTRY = re.compile(
+    rf"^{_SYMBOLS}(?:(?i:(?:correct\s+)?answers?|ans)\s*[:\u2013\u2014=-]?\s*)?(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$",
+    re.S,
+)
+_ENTRIES_ON_A_LINE = re.compile(
+    r"(?:^|[\s,;|]+)(?P<id>\d+)\s*[.):=\u2013\u2014-]\s*(?P<letters>[A-H](?:\s*/\s*[A-H])*)(?=$|[\s,;|])"
+)
+_ENTRY_LINE = re.compile(r"^(?:[\s,;|]*\d+\s*[.):=\u2013\u2014-]\s*[A-H](?:\s*/\s*[A-H])*)+[\s,;|]*$")
+_EXPLANATION = re.compile(r"^\s*(?:\*\*|__)?(?:explanation|reason|why)\s*:?\s*(?:\*\*|__)?\s*:?\s*", re.I)
+_KEY_TITLE = re.compile(r"^(?:[\w&'-]+\s+){0,5}(?:answers?(?:\s+key)?|answer\s+sheet|solutions?)\b", re.I)
+_TITLED_ENTRIES = re.compile(
+    r"^[^\w\s]*\s*(?:answers?(?:\s+key)?|solutions?|key)\s*[:\u2013\u2014-]\s*(?P<rest>.+)$", re.I | re.S
+)
+_QUESTION_ID = re.compile(r"^(?:question\s*#?\s*|q\s*)?(?P<id>[A-Z]?\d+)$", re.I)
 _BOLD = re.compile(r"\*\*|__")
 _TAGS = re.compile(r"<[^>]*>")
+_SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.S | re.I)
+_LEADING_SYMBOLS = re.compile(r"^[^\w\s(]+\s*")
+_ARTICLE = re.compile(r"^\s+[a-z]")
 _LEAD = " \t\n.:;-\u2013\u2014"
 
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """Correct letters, and any words written after them (they explain the answer)."""
+    """Correct letters, and any words written after them (they explain the answer). An answer given
+    as words instead of letters (``Answer: Amazon S3``) has no letters and the words in ``text``."""
 
     letters: tuple[str, ...]
     rest: str
+    text: str = ""
 
 
 def plain(text: str) -> str:
@@ -38,23 +65,53 @@ def plain(text: str) -> str:
 
 
 def answer_line(text: str) -> Answer | None:
-    """``Answer: C``, ``Correct answer: B, E``, ``**Answer:** C — because …``."""
+    """``Answer: C``, ``Correct answer: B, E``, ``✅ **Answer: B**``, ``Ans: (c)``, ``Solution: D``;
+    ``Answer: Amazon S3`` gives the words, to be matched against the options' text."""
     match = _ANSWER_LINE.match(plain(text))
-    return _answer(match) if match else None
+    if match is None:
+        return None
+    value = match["value"].strip()
+    if _several_entries(value):
+        return None  # `Answers: 1-A, 2-B`: a key, not one answer
+    letters = _VALUE.match(value)
+    if letters and not _is_article(letters):
+        return _answer(letters)
+    first = value.split("\n", 1)[0].strip().rstrip(".")
+    return Answer((), "", first) if first else None
 
 
 def answer_in_details(html: str) -> Answer | None:
-    """The answer inside a collapsed ``<details>`` block: an answer line or the letters first."""
-    body = _TAGS.sub("\n", re.sub(r"<summary>.*?</summary>", "", html, flags=re.S | re.I))
-    text = plain(body)
-    match = _ANSWER_LINE.match(text) or _BARE_LETTERS.match(text)
-    return _answer(match) if match else None
+    """The answer inside a collapsed ``<details>`` block: an answer line anywhere in it, the letters
+    it starts with, or an answer line in its ``<summary>``."""
+    summary = _SUMMARY.search(html)
+    body = _TAGS.sub("\n", _SUMMARY.sub("", html))
+    lines = [line.strip() for line in plain(body).split("\n")]
+    lines = [line for line in lines if line]
+    for number, line in enumerate(lines):
+        answer = answer_line(line)
+        if answer is not None and answer.letters:
+            return _with_rest(answer, lines[number + 1 :])
+    bare = _VALUE.match(lines[0]) if lines else None
+    if bare and not _is_article(bare):
+        return _with_rest(_answer(bare), lines[1:])
+    if summary is not None:
+        answer = answer_line(_TAGS.sub(" ", summary["text"]))
+        if answer is not None:
+            return _with_rest(answer, lines)
+    return None
+
+
+def _with_rest(answer: Answer, more: list[str]) -> Answer:
+    text = "\n".join([answer.rest, *more]).strip()
+    explained = explanation_start(text)
+    return Answer(answer.letters, explained if explained is not None else text, answer.text)
 
 
 def explanation_start(text: str) -> str | None:
     """The text after an ``Explanation:`` label, or ``None`` if ``text`` does not start with one."""
     match = _EXPLANATION.match(text)
-    if match is None or not plain(text).lower().startswith("explanation"):
+    words = _LEADING_SYMBOLS.sub("", plain(text)).lower()
+    if match is None or not words.startswith(("explanation", "reason", "why:")):
         return None
     return text[match.end() :].strip()
 
@@ -69,24 +126,63 @@ class KeyEntry:
 
 
 def key_entry(text: str, number: str, node: SyntaxTreeNode) -> KeyEntry | None:
-    """``1. B`` (``number`` from the list), ``Q3: C``, ``**N1: B.** Root has …``."""
-    match = _KEY_ENTRY.match(plain(text))
-    if match is None or not (match["id"] or number):
-        return None
-    return KeyEntry(question_id(match["id"] or number), _answer(match), node)
+    """``1. B`` (``number`` from the list), ``Q3: C``, ``**12. Answer: B**``, ``12 - B``, ``12) B``."""
+    line = plain(text)
+    match = _KEY_ENTRY.match(line)
+    if match is not None and not _is_article(match):
+        return KeyEntry(question_id(match["id"]), _answer(match), node)
+    listed = _LISTED_ENTRY.match(line) if number else None
+    if listed is not None and not _is_article(listed):
+        return KeyEntry(question_id(number), _answer(listed), node)
+    return None
+
+
+def key_entries_on_a_line(text: str, node: SyntaxTreeNode) -> list[KeyEntry]:
+    """A line of several entries: ``1-B, 2-C, 3-A`` or ``1. B  2. D  3. A``."""
+    found = _several_entries(text)
+    return [KeyEntry(question_id(match["id"]), _answer(match, rest=False), node) for match in found]
+
+
+def _several_entries(text: str) -> list[re.Match[str]]:
+    line = plain(text)
+    if not _ENTRY_LINE.match(line):
+        return []
+    found = list(_ENTRIES_ON_A_LINE.finditer(line))
+    return found if len(found) >= 2 else []
+
+
+def key_cell_answer(text: str) -> Answer | None:
+    """The answer cell of an answer-key table: ``B``, ``**A, C**``, ``B — because …``."""
+    match = _VALUE.match(_LEADING_SYMBOLS.sub("", plain(text)))
+    return _answer(match) if match and not _is_article(match) else None
+
+
+def after_key_title(text: str) -> str | None:
+    """The entries written on an answer key's title line (``**Answers:** 1-A, 2-B``), if any."""
+    match = _TITLED_ENTRIES.match(plain(text))
+    return match["rest"] if match and _several_entries(match["rest"]) else None
 
 
 def is_key_title(text: str) -> bool:
-    """A heading or caption that opens an answer key: ``Answers``, ``Answer key (Q1-Q15)`` …"""
-    return answer_line(text) is None and bool(_KEY_TITLE.match(plain(text).rstrip(":")))
+    """A heading or caption that opens an answer key: ``Answers``, ``🔑 Answer key (Q1-Q15)``,
+    ``Practice exam 2 answers``, ``Solutions`` …"""
+    words = _LEADING_SYMBOLS.sub("", plain(text)).rstrip(":").strip()
+    if len(words) > 80 or words.endswith("?") or "\n" in words or answer_line(words) is not None:
+        return False
+    return bool(_KEY_TITLE.match(words))
 
 
 def question_id(text: str) -> str:
     """A question's id inside its set: ``Question 3`` → ``3``, ``Q7`` → ``7``, ``N3`` → ``N3``."""
-    match = _QUESTION_ID.match(text.strip())
+    match = _QUESTION_ID.match(plain(text).strip())
     return match["id"].upper() if match else text.strip().upper()
 
 
-def _answer(match: re.Match[str]) -> Answer:
+def _is_article(match: re.Match[str]) -> bool:
+    """``Answer: A company should …`` starts with the word "A", not the letter."""
+    return match["letters"].strip() in ("A", "a") and bool(_ARTICLE.match(match["rest"] or ""))
+
+
+def _answer(match: re.Match[str], *, rest: bool = True) -> Answer:
     letters = tuple(dict.fromkeys(re.findall(r"\b[A-H]\b", match["letters"].upper())))
-    return Answer(letters, match["rest"].lstrip(_LEAD).strip())
+    return Answer(letters, match["rest"].lstrip(_LEAD).strip() if rest else "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -11,8 +12,19 @@ from ccpkit.errors import Problem
 from ccpkit.model import MCQ, Item, Option
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import heading_text
-from ccpkit.parse.rules.answers import KeyEntry, is_key_title, key_entry
-from ccpkit.parse.rules.questions import Draft, find_questions
+from ccpkit.parse.rules.answers import (
+    Answer,
+    KeyEntry,
+    after_key_title,
+    is_key_title,
+    key_cell_answer,
+    key_entries_on_a_line,
+    key_entry,
+    plain,
+    question_id,
+)
+from ccpkit.parse.rules.options import DraftOption
+from ccpkit.parse.rules.questions import Draft, find_questions, item_number
 
 _CHOOSE = re.compile(r"\b(?:choose|select)\s+(?P<n>two|three|four|2|3|4)\b", re.I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
@@ -33,37 +45,119 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
 
 
 def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
-    """Entries of answer-key sections (``## Answers`` or an ``Answers:`` line, up to the next heading)."""
-    in_key = False
-    for block in ctx.doc.blocks:
+    """Entries of answer keys: sections titled ``Answers``/``Answer key``/``Solutions`` (or opened by
+    such a line), with the headings below them (``### 📘 Section 2``) and any later section that holds
+    nothing but entries; and ``| Q | Answer |`` tables anywhere."""
+    blocks = ctx.doc.blocks
+    only_entries = _sections_of_entries(ctx)
+    key_level, seen = 0, False
+    for index, block in enumerate(blocks):
         node = block.node
         if node.type == "heading":
-            in_key = is_key_title(heading_text(node))
-        elif node.type == "paragraph" and is_key_title(node.children[0].content):
-            in_key = True
+            level = int(node.tag[1:])
+            if is_key_title(heading_text(node)):
+                key_level, seen = level, True
+            elif not (key_level and level > key_level):
+                key_level = level if seen and only_entries.get(index, False) else 0
+        elif node.type == "paragraph" and (listed := after_key_title(node.children[0].content)):
+            key_level, seen = key_level or _BELOW_EVERY_HEADING, True
             ctx.claim(node)
-        elif in_key:
-            entries = list(_entries(node))
+            yield from key_entries_on_a_line(listed, node)
+        elif node.type == "paragraph" and is_key_title(node.children[0].content):
+            key_level, seen = key_level or _BELOW_EVERY_HEADING, True
+            ctx.claim(node)
+        elif node.type == "table":
+            entries = _table_entries(node)
             if entries:
                 ctx.claim(node)
-            yield from entries
+                yield from entries
+        elif key_level:
+            entries = _entries(node)
+            if entries:
+                ctx.claim(node)
+                yield from entries
 
 
-def _entries(node: SyntaxTreeNode) -> Iterator[KeyEntry]:
+_BELOW_EVERY_HEADING = 7
+"""An ``Answers:`` line opens a key that any heading below it closes."""
+
+
+def _sections_of_entries(ctx: Context) -> dict[int, bool]:
+    """For each heading (by block index): whether the blocks under it are all answer-key entries."""
+    result: dict[int, bool] = {}
+    heading, entries, other = -1, 0, False
+    blocks = ctx.doc.blocks
+    for index, block in enumerate([*blocks, None]):
+        if block is None or block.node.type == "heading":
+            if heading >= 0:
+                result[heading] = entries > 0 and not other
+            heading, entries, other = index, 0, False
+        elif block.node.type != "hr":
+            found = _entries(block.node) or _table_entries(block.node)
+            entries += len(found)
+            other = other or not found
+    return result
+
+
+def _entries(node: SyntaxTreeNode) -> list[KeyEntry]:
+    """The entries of a paragraph (one or several a line) or a list; a block with anything else in
+    it (a numbered question, prose) holds none."""
+    entries: list[KeyEntry] = []
     if node.type == "paragraph":
         for line in node.children[0].content.split("\n"):
-            entry = key_entry(line, "", node)
-            if entry is not None:
-                yield entry
+            several = key_entries_on_a_line(line, node)
+            entry = key_entry(line, "", node) if not several else None
+            if several or entry is not None:
+                entries += several or [entry] if entry else several
+            elif not entries:
+                return []  # prose, not a key
+            else:  # the line below an entry explains it
+                last = entries[-1]
+                rest = "\n".join(part for part in (last.answer.rest, line.strip()) if part)
+                entries[-1] = replace(last, answer=replace(last.answer, rest=rest))
     elif node.type in ("bullet_list", "ordered_list"):
-        start = int(node.attrs.get("start", 1))
-        for number, item in enumerate(node.children, start=start):
+        for item in node.children:
             first = item.children[0] if item.children else None
-            if first is not None and first.type == "paragraph":
-                label = str(number) if node.type == "ordered_list" else ""
-                entry = key_entry(first.children[0].content, label, item)
-                if entry is not None:
-                    yield entry
+            if first is None or first.type != "paragraph" or len(item.children) > 1:
+                return []
+            label = item_number(item) if node.type == "ordered_list" else ""
+            entry = key_entry(first.children[0].content, label, item)
+            if entry is None:
+                return []
+            entries.append(entry)
+    return entries
+
+
+_Q_COLUMN = re.compile(
+    r"^(?:q|qn|question|questions|no\.?|number|#|q\s*#|q\.?\s*no\.?|question\s*(?:#|no\.?))$", re.I
+)
+_A_COLUMN = re.compile(r"^(?:(?:correct\s+)?answers?|ans|key|correct|solution|correct\s+options?)$", re.I)
+
+
+def _table_entries(node: SyntaxTreeNode) -> list[KeyEntry]:
+    """``| Q | Answer | Why |`` rows: question number, letters, the other cells as the explanation."""
+    if node.type != "table":
+        return []
+    rows = [row for part in node.children for row in part.children]
+    header = [_cell(cell) for cell in rows[0].children]
+    q = next((i for i, text in enumerate(header) if _Q_COLUMN.match(plain(text))), None)
+    a = next((i for i, text in enumerate(header) if _A_COLUMN.match(plain(text))), None)
+    if q is None or a is None:
+        return []
+    entries = []
+    for row in rows[1:]:
+        cells = [_cell(cell) for cell in row.children]
+        answer = key_cell_answer(cells[a]) if a < len(cells) else None
+        if answer is None or q >= len(cells) or not plain(cells[q]):
+            continue
+        others = [text for i, text in enumerate(cells) if i not in (q, a) and text]
+        explained = Answer(answer.letters, " ".join([answer.rest, *others]).strip())
+        entries.append(KeyEntry(question_id(cells[q]), explained, row))
+    return entries
+
+
+def _cell(cell: SyntaxTreeNode) -> str:
+    return cell.children[0].content.strip() if cell.children else ""
 
 
 def _apply_key(ctx: Context, drafts: list[Draft], entry: KeyEntry) -> bool:
@@ -93,6 +187,15 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
         yield ctx.problem(draft.options_node, message)
         return
     letters = draft.answer.letters if draft.answer else tuple(o.label for o in draft.options if o.checked)
+    if not letters and draft.worded is not None:
+        letters = _named(draft.options, draft.worded.text)
+        if not letters:
+            message = (
+                f"answer {draft.worded.text!r} is neither an option's letter nor its text: "
+                "write the letter, like `**Answer:** B`"
+            )
+            yield ctx.problem(draft.answer_node or draft.start, message)
+            return
     if not letters:
         message = "question has no answer: add `**Answer:** X` after its options (or tick its checkbox)"
         yield ctx.problem(draft.start, message)
@@ -106,6 +209,17 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
         return
     yield from _choose_warning(ctx, draft, len(letters))
     yield ctx.build(draft.start, lambda: _mcq(ctx, draft, letters))
+
+
+def _named(options: list[DraftOption], words: str) -> tuple[str, ...]:
+    """The one option whose text is ``words`` (``Answer: Amazon S3``), ignoring case and markup."""
+    wanted = _words(words)
+    named = [option.label for option in options if _words(option.text) == wanted]
+    return tuple(named) if len(named) == 1 else ()
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[*_`]", "", text).lower().rstrip(".").split())
 
 
 def _mcq(ctx: Context, draft: Draft, letters: tuple[str, ...]) -> MCQ:

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markdown_it.tree import SyntaxTreeNode
 
 from ccpkit.parse.document import Document
+from ccpkit.parse.rules.answers import answer_line, explanation_start, plain
+from ccpkit.parse.rules.terms import split_term
 
 _LETTERED = re.compile(
-    r"^(?:\*\*)?(?:\((?P<paren>[A-H])\)|(?P<letter>[A-H])[.)])(?:\*\*)?[ \t]+(?P<text>\S.*)$", re.S
+    r"^(?:\*\*|__)?(?:\((?P<paren>[A-Ha-h])\)|(?P<letter>[A-Ha-h])[.)])(?:\*\*|__)?(?:\s+(?P<text>\S.*))?$",
+    re.S,
 )
 _TASK = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$", re.S)
+_CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
+_MARK = re.compile(rf"^\s*{_CHECK}\s*|\s*(?:{_CHECK}|(?:\*\*)?\((?i:correct)\)(?:\*\*)?)\s*$")
+"""A correct option marked in its text: ``✅``, ``✔``, ``☑``, ``✓`` or ``(correct)``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,23 +30,64 @@ class DraftOption:
     text: str
     node: SyntaxTreeNode
     checked: bool | None = None
-    """``True``/``False`` for a task-list checkbox; ``None`` for a lettered option."""
+    """``True``/``False`` for a task-list checkbox, ``True`` for one marked ``✅``; else ``None``."""
+    lower: bool = False
+    """Written with a lower-case letter (``a)``); such options must run ``a``, ``b``, ``c`` …"""
 
 
-def read_options(doc: Document, node: SyntaxTreeNode) -> list[DraftOption] | None:
-    """The options ``node`` holds, or ``None`` when it is not an option block (at least two options)."""
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Options found in one block, with the lines written before them (a stem on the lines right
+    above, in the same paragraph) and after them (an answer right below, in the same paragraph)."""
+
+    options: list[DraftOption]
+    head: str = ""
+    tail: tuple[str, ...] = ()
+    task: bool = False
+
+
+def read_options(doc: Document, node: SyntaxTreeNode, *, going_on: bool = False) -> Options | None:
+    """The options ``node`` holds (one or more), or ``None`` when it holds none. Options of a paragraph
+    open with ``A``, unless they are ``going_on`` from a block above."""
     if node.type in ("bullet_list", "ordered_list"):
-        options = _lettered_items(doc, node) or _task_items(doc, node)
-    elif node.type == "paragraph":
-        options = _lettered_lines(node)
-    else:
-        options = None
-    return options if options and len(options) >= 2 else None
+        lettered = _lettered_items(doc, node)
+        if lettered:
+            return Options(lettered)
+        tasks = _task_items(doc, node)
+        return Options(tasks, task=True) if tasks else None
+    if node.type == "paragraph":
+        return _lettered_lines(node, going_on)
+    return None
+
+
+def next_label(label: str) -> str:
+    """The letter after ``label``: options separated by other blocks must follow each other."""
+    return chr(ord(label) + 1)
+
+
+def marked(options: list[DraftOption]) -> list[DraftOption]:
+    """Options with a ``✅`` (or ``(correct)``) in their text ticked, the mark dropped from the text."""
+    if not any(option.checked is None and _MARK.search(option.text) for option in options):
+        return options
+    return [
+        replace(option, text=_MARK.sub("", option.text).strip(), checked=bool(_MARK.search(option.text)))
+        if option.checked is None
+        else option
+        for option in options
+    ]
 
 
 def _item_text(doc: Document, item: SyntaxTreeNode, first: str) -> str:
     rest = [doc.source(child) for child in item.children[1:]]
-    return "\n\n".join([first.strip(), *rest]).strip()
+    return "\n\n".join([_unbold(first.strip()), *rest]).strip()
+
+
+def _unbold(text: str) -> str:
+    """``**A. Amazon S3**``: the bold ran over the option's text; its closing ``**`` is left alone."""
+    for marker in ("**", "__"):
+        if text.endswith(marker) and text.count(marker) % 2:
+            return text[: -len(marker)].rstrip()
+    return text
 
 
 def _first_inline(item: SyntaxTreeNode) -> str | None:
@@ -49,15 +96,29 @@ def _first_inline(item: SyntaxTreeNode) -> str | None:
     return item.children[0].children[0].content
 
 
+def _option(match: re.Match[str], text: str, node: SyntaxTreeNode) -> DraftOption:
+    letter = match["paren"] or match["letter"]
+    return DraftOption(letter.upper(), text, node, lower=letter.islower())
+
+
+def _in_order(options: list[DraftOption]) -> bool:
+    """Lower-case letters are ordinary words too (``a)`` in a sentence): only a run from ``a`` counts."""
+    if not any(option.lower for option in options):
+        return True
+    return [option.label for option in options] == list(string.ascii_uppercase[: len(options)])
+
+
 def _lettered_items(doc: Document, node: SyntaxTreeNode) -> list[DraftOption] | None:
     options = []
     for item in node.children:
         match = _LETTERED.match(_first_inline(item) or "")
         if match is None:
             return None
-        label = match["paren"] or match["letter"]
-        options.append(DraftOption(label, _item_text(doc, item, match["text"]), item))
-    return options
+        text = _item_text(doc, item, match["text"] or "")
+        if not text:
+            return None
+        options.append(_option(match, text, item))
+    return options if _in_order(options) else None
 
 
 def _task_items(doc: Document, node: SyntaxTreeNode) -> list[DraftOption] | None:
@@ -71,12 +132,51 @@ def _task_items(doc: Document, node: SyntaxTreeNode) -> list[DraftOption] | None
     return options
 
 
-def _lettered_lines(node: SyntaxTreeNode) -> list[DraftOption] | None:
-    """``A) …`` lines written as one paragraph (no list markers)."""
-    options = []
-    for line in node.children[0].content.split("\n"):
-        match = _LETTERED.match(line.strip())
-        if match is None:
-            return None
-        options.append(DraftOption(match["paren"] or match["letter"], match["text"].strip(), node))
-    return options
+def _lettered_lines(node: SyntaxTreeNode, going_on: bool) -> Options | None:
+    """``A) …`` lines of one paragraph, maybe after the stem's lines and before an answer line; an
+    option's text may go on over the next lines (or start on the line below its letter)."""
+    lines = node.children[0].content.split("\n")
+    start = 0 if going_on and _LETTERED.match(lines[0].strip()) else None
+    start = next((i for i, line in enumerate(lines) if _opens(line)), None) if start is None else start
+    if start is None:
+        return None
+    options: list[DraftOption] = []
+    texts: list[list[str]] = []
+    end = len(lines)
+    for index in range(start, len(lines)):
+        line = lines[index].strip()
+        match = _LETTERED.match(line)
+        if match is not None:
+            options.append(_option(match, "", node))
+            texts.append([match["text"] or ""])
+        elif _ends_options(line):
+            end = index
+            break
+        else:
+            texts[-1].append(line)
+    options = [
+        replace(option, text=_unbold("\n".join(t for t in text if t).strip()))
+        for option, text in zip(options, texts, strict=True)
+    ]
+    if not _in_order(options):
+        return None
+    head = "\n".join(lines[:start]).strip()
+    return Options(options, head=head, tail=tuple(lines[end:]))
+
+
+def _opens(line: str) -> bool:
+    """The first option of a block is ``A``: a lone ``B.`` in prose starts nothing."""
+    match = _LETTERED.match(line.strip())
+    return match is not None and (match["paren"] or match["letter"]) in "Aa"
+
+
+def _ends_options(line: str) -> bool:
+    """An answer, an explanation or a ``**Note:**`` line after the options is not part of the last one."""
+    if answer_line(line) is not None or explanation_start(line) is not None:
+        return True
+    return plain(line).lower().startswith(("note:", "hint:", "tip:", "reference:"))
+
+
+def is_term_paragraph(node: SyntaxTreeNode) -> bool:
+    """A paragraph starting ``**Note:**``: a label, never the text of an option or a stem."""
+    return node.type == "paragraph" and split_term(node.children[0]) is not None

@@ -1,29 +1,34 @@
-"""Find the questions of a file: each option block, the stem above it and the answer below it."""
+"""Find the questions of a file: each run of options, the stem above it and the answer below it."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from markdown_it.tree import SyntaxTreeNode
 
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import heading_text
 from ccpkit.parse.rules.answers import Answer, answer_in_details, answer_line, explanation_start, question_id
-from ccpkit.parse.rules.options import DraftOption, read_options
+from ccpkit.parse.rules.options import DraftOption, Options, marked, next_label, read_options
+from ccpkit.parse.rules.terms import split_term
 
 _HEADED = re.compile(
     r"^(?:(?i:question|q)\s*#?\s*(?P<id>[A-Z]?\d+)[.):]?|(?P<number>[A-Z]?\d+)[.):])(?:\s+(?P<rest>.*))?$",
     re.S,
 )
 _NUMBERED_STEM = re.compile(
-    r"^(?:\*\*)?(?:(?i:question)\s*#?\s*|Q)?(?P<id>[A-Z]?\d+)[.):](?:\*\*)?\s+(?P<rest>\S.*)$", re.S
+    r"^(?:\*\*|__)?(?:(?i:question)\s*#?\s*(?P<qid>[A-Z]?\d+)[.):]?|Q(?P<q>[A-Z]?\d+)[.):]?|(?P<id>[A-Z]?\d+)[.):])"
+    r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\s+(?P<rest>\S.*))?$",
+    re.S,
 )
-
+_QUESTION_WORDS = re.compile(r"\?|\b(?:which|what|select|choose|how|why|when|where|who)\b", re.I)
 
 _ENDS = ("heading", "hr")
 """What ends a question's answer and explanation: a heading or a thematic break (``---``)."""
+_MEDIA = ("fence", "code_block", "table", "html_block")
+"""Blocks a stem or an option may hold besides its text: code, a table, an image in HTML."""
 
 
 @dataclass(slots=True)
@@ -41,6 +46,20 @@ class Draft:
     answer: Answer | None = None
     answer_node: SyntaxTreeNode | None = None
     explanation: list[str] = field(default_factory=list)
+    worded: Answer | None = None
+    """An answer given in words (``Answer: Amazon S3``): matched against the options at the end."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """Options found from ``nodes[start]`` to ``nodes[end - 1]``, maybe with code or images between."""
+
+    start: int
+    end: int
+    options: list[DraftOption]
+    head: str
+    tail: tuple[str, ...]
+    task: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,66 +75,178 @@ def find_questions(
     ctx: Context, nodes: Sequence[SyntaxTreeNode], sections: Sequence[tuple[str, ...]], default_id: str = ""
 ) -> Iterator[Draft]:
     """Questions in a run of sibling blocks (a file's top level, or a numbered list item)."""
-    marks: list[tuple[int, list[DraftOption]]] = []
-    for index, node in enumerate(nodes):
+    runs: list[_Run] = []
+    index = 0
+    while index < len(nodes):
+        node = nodes[index]
+        run = None if ctx.is_claimed(node) else _option_run(ctx, nodes, index)
         if ctx.is_claimed(node):
-            continue
-        if node.type == "ordered_list" and _holds_questions(ctx, node):
+            index += 1
+        elif node.type == "ordered_list" and _holds_questions(ctx, node):
             yield from _numbered_items(ctx, node, sections[index])
-        elif options := read_options(ctx.doc, node):
-            marks.append((index, options))
-    floors = [0] + [index + 1 for index, _ in marks]
-    stems = [
-        _stem(ctx, nodes, index, floor, default_id) for (index, _), floor in zip(marks, floors, strict=False)
-    ]
+            index += 1
+        elif run is not None:
+            runs.append(run)
+            index = run.end
+        else:
+            index += 1
+    floors = [0] + [run.end for run in runs]
+    stems = [_stem(ctx, nodes, run, floor, default_id) for run, floor in zip(runs, floors, strict=False)]
     ends = [*(stem.first for stem in stems[1:]), len(nodes)][: len(stems)]
-    for (index, options), stem, end in zip(marks, stems, ends, strict=True):
+    for run, stem, end in zip(runs, stems, ends, strict=True):
+        if run.task and not _QUESTION_WORDS.search(stem.text) and stem.question == default_id:
+            continue  # a to-do checklist, not a question
         section = sections[stem.first]
         if stem.anchor.type == "heading":
             section = section[:-1]
-        draft = Draft(
-            stem.anchor, stem.question, stem.text, options, nodes[index], section, pinned_id(stem.anchor)
-        )
-        ctx.claim(nodes[index], *stem.nodes)
-        _read_tail(ctx, draft, nodes[index + 1 : end])
+        options = marked(run.options)
+        first = nodes[run.start]
+        draft = Draft(stem.anchor, stem.question, stem.text, options, first, section, pinned_id(stem.anchor))
+        ctx.claim(*nodes[run.start : run.end], *stem.nodes)
+        if run.tail:
+            _read_lines(ctx, draft, list(run.tail), nodes[run.end - 1])
+        _read_tail(ctx, draft, nodes[run.end : end])
         yield draft
 
 
+def _option_run(ctx: Context, nodes: Sequence[SyntaxTreeNode], start: int) -> _Run | None:
+    """Options from ``nodes[start]`` on: one block of them, or several blocks lettered in turn, with
+    code, images or blank lines between them (an option's text may be the block after its letter)."""
+    found = read_options(ctx.doc, nodes[start])
+    if found is None or (len(found.options) == 1 and found.options[0].label != "A"):
+        return None
+    options, tail, end = list(found.options), found.tail, start + 1
+    between: list[SyntaxTreeNode] = []
+    while not tail and end < len(nodes) and not ctx.is_claimed(nodes[end]):
+        node = nodes[end]
+        more = read_options(ctx.doc, node, going_on=True)
+        if more is not None and not more.head and more.task == found.task and _follows(options, more):
+            options[-1] = _with_blocks(ctx, options[-1], between)
+            options += more.options
+            tail, between, end = more.tail, [], end + 1
+        elif not options[-1].text and not between and node.type == "paragraph" and not _is_label(node):
+            options[-1] = replace(options[-1], text=ctx.doc.source(node))
+            end += 1
+        elif node.type in (*_MEDIA, "paragraph") and _attachable(node) and not found.task:
+            between.append(node)
+            end += 1
+        else:
+            break
+    if between and options[-1].text.endswith(":") and not tail:
+        options[-1] = _with_blocks(ctx, options[-1], between[:1])  # `D) This policy:` and its code
+        between = between[1:]
+    end -= len(between)
+    if len(options) < 2 or not all(option.text for option in options):
+        return None
+    return _Run(start, end, options, found.head, tail, found.task)
+
+
+def _follows(options: list[DraftOption], more: Options) -> bool:
+    first = more.options[0]
+    return first.label == next_label(options[-1].label) and first.lower == options[-1].lower
+
+
+def _attachable(node: SyntaxTreeNode) -> bool:
+    """Code, a table or an image between two options belongs to the option above it."""
+    if node.type == "paragraph":
+        inline = node.children[0]
+        return all(
+            child.type in ("image", "softbreak") or not child.content.strip() for child in inline.children
+        )
+    if node.type == "html_block":
+        return "<details" not in node.content.lower()
+    return True
+
+
+def _with_blocks(ctx: Context, option: DraftOption, blocks: list[SyntaxTreeNode]) -> DraftOption:
+    if not blocks:
+        return option
+    text = "\n\n".join([option.text, *(ctx.doc.source(block) for block in blocks)]).strip()
+    return replace(option, text=text)
+
+
 def _holds_questions(ctx: Context, node: SyntaxTreeNode) -> bool:
-    return any(read_options(ctx.doc, child) for item in node.children for child in item.children[1:])
+    """A numbered list whose items hold options below their first block: a list of questions."""
+    return any(
+        _option_run(ctx, item.children, index) is not None
+        for item in node.children
+        for index in range(1, len(item.children))
+    ) or any(_in_first_paragraph(ctx, item) for item in node.children)
+
+
+def _in_first_paragraph(ctx: Context, item: SyntaxTreeNode) -> bool:
+    """``1. Which …?`` with its ``A)`` lines in the same paragraph (no blank line, no indent)."""
+    if not item.children or item.children[0].type != "paragraph":
+        return False
+    found = read_options(ctx.doc, item.children[0])
+    return found is not None and bool(found.head) and len(found.options) >= 2
 
 
 def _numbered_items(ctx: Context, node: SyntaxTreeNode, section: tuple[str, ...]) -> Iterator[Draft]:
     """``1. stem`` items with their options (and answers) nested inside them."""
     ctx.claim(node)
-    start = int(node.attrs.get("start", 1))
-    for number, item in enumerate(node.children, start=start):
+    for item in node.children:
         children = item.children
-        yield from find_questions(ctx, children, [section] * len(children), default_id=str(number))
+        yield from find_questions(ctx, children, [section] * len(children), default_id=item_number(item))
 
 
-def _stem(ctx: Context, nodes: Sequence[SyntaxTreeNode], at: int, floor: int, default_id: str) -> _Stem:
-    """Walk up from the options over stem paragraphs, to a numbered start or a heading."""
+def item_number(item: SyntaxTreeNode) -> str:
+    """The number written on a numbered item (Markdown renumbers ``3.`` after ``1.`` as 2; we don't)."""
+    return item.info or "1"
+
+
+def _stem(ctx: Context, nodes: Sequence[SyntaxTreeNode], run: _Run, floor: int, default_id: str) -> _Stem:
+    """Walk up from the options over stem blocks, to a numbered start or a heading."""
     parts: list[str] = []
     taken: list[SyntaxTreeNode] = []
-    question, index = default_id, at - 1
-    while index >= floor and (piece := _stem_piece(ctx, nodes[index])) is not None:
+    question, index = default_id, run.start - 1
+    numbered = False
+    if run.head:
+        number, text = _numbered(run.head)
+        parts.append(text)
+        if number:
+            question, numbered = question_id(number), True
+    while not numbered and index >= floor and (piece := _stem_piece(ctx, nodes[index])) is not None:
         number, text = piece
         parts.insert(0, text)
         taken.insert(0, nodes[index])
         index -= 1
         if number:
-            question = question_id(number)
-            break
+            question, numbered = question_id(number), True
+    while taken and taken[0].type in _MEDIA and not numbered:
+        # A stem starts with its words: code or a table above them is not part of it.
+        taken.pop(0)
+        parts.pop(0)
+        index += 1
     first = index + 1
-    anchor = taken[0] if taken else nodes[at]
+    anchor = taken[0] if taken else nodes[run.start]
     if index >= floor and _may_head(nodes[index]) and question == default_id:
-        headed = _HEADED.match(heading_text(nodes[index]))
-        if headed or not parts:
+        title = heading_text(nodes[index])
+        headed = _HEADED.match(title)
+        if headed:
             anchor, first = nodes[index], index
-            question = question_id(headed["id"] or headed["number"]) if headed else question
-            parts = parts or ([headed["rest"] or ""] if headed else [heading_text(nodes[index])])
-    return _Stem(first, anchor, question, "\n\n".join(p for p in parts if p).strip(), tuple(taken))
+            question = question_id(headed["id"] or headed["number"])
+            parts = [headed["rest"] or "", *parts]
+        elif not parts or title.endswith("?") or all(_is_media(node) for node in taken):
+            anchor, first = nodes[index], index
+            parts = [title, *parts]
+    return _Stem(first, anchor, question, "\n\n".join(p for p in parts if p.strip()).strip(), tuple(taken))
+
+
+def _numbered(text: str) -> tuple[str, str]:
+    """(question number or "", text without it) of a stem's first block: ``Q3. …``, ``**12.** …``."""
+    numbered = _NUMBERED_STEM.match(text)
+    if numbered is None:
+        return "", text
+    rest = numbered["rest"] or ""
+    if text.startswith(("**", "__")) and rest.endswith(("**", "__")) and rest.count(rest[-2:]) % 2:
+        rest = rest[:-2].rstrip()
+    return numbered["qid"] or numbered["q"] or numbered["id"], rest
+
+
+def _is_media(node: SyntaxTreeNode) -> bool:
+    """Code, a table or an image: a stem of only these needs the words of the heading above."""
+    return node.type in _MEDIA or (node.type == "paragraph" and _attachable(node))
 
 
 def _may_head(node: SyntaxTreeNode) -> bool:
@@ -129,54 +260,87 @@ def _stem_piece(ctx: Context, node: SyntaxTreeNode) -> tuple[str, str] | None:
         return None
     if node.type == "paragraph":
         text = node.children[0].content
-        if answer_line(text) or explanation_start(text) is not None:
+        if answer_line(text) or explanation_start(text) is not None or _is_label(node):
             return None
-        numbered = _NUMBERED_STEM.match(text)
-        return (numbered["id"], numbered["rest"]) if numbered else ("", text)
+        return _numbered(text)
+    if node.type in _MEDIA:
+        if node.type == "html_block" and "<details" in node.content.lower():
+            return None
+        return "", ctx.doc.source(node)
     if node.type == "ordered_list" and len(node.children) == 1:
         item = node.children[0]
-        if item.children and all(child.type == "paragraph" for child in item.children):
-            text = "\n\n".join(child.children[0].content for child in item.children)
-            return str(node.attrs.get("start", 1)), text
+        if item.children and all(child.type in ("paragraph", *_MEDIA) for child in item.children):
+            text = "\n\n".join(
+                child.children[0].content if child.type == "paragraph" else ctx.doc.source(child)
+                for child in item.children
+            )
+            return item_number(item), text
     return None
 
 
+def _is_label(node: SyntaxTreeNode) -> bool:
+    """``**Note:** …`` after a question belongs to it, never to the next question's stem."""
+    term = split_term(node.children[0]) if node.type == "paragraph" else None
+    return term is not None and term.is_label and term.separated
+
+
 def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[SyntaxTreeNode]) -> None:
-    """The answer and explanation after the options, up to the next heading, ``---`` or question."""
-    explaining, index = False, 0
+    """The answer and explanation after the options, up to the next heading, ``---`` or question:
+    every block there belongs to the question (a ``**Note:**`` too)."""
+    index = 0
     while index < len(nodes) and nodes[index].type not in _ENDS and not ctx.is_claimed(nodes[index]):
         node = nodes[index]
         if node.type == "html_block" and "<details" in node.content.lower():
             index = _read_details(ctx, draft, nodes, index)
-        elif explaining:
+        elif node.type == "paragraph":
+            _read_lines(ctx, draft, node.children[0].content.split("\n"), node)
+        elif node.type == "blockquote":
+            _read_quote(ctx, draft, node)
+        else:
             draft.explanation.append(ctx.doc.source(node))
             ctx.claim(node)
-        elif node.type == "paragraph":
-            explaining = _read_paragraph(ctx, draft, node)
         index += 1
 
 
-def _read_paragraph(ctx: Context, draft: Draft, node: SyntaxTreeNode) -> bool:
-    """Answer and explanation lines of a paragraph; returns whether an explanation has started."""
-    lines = node.children[0].content.split("\n")
-    for number, line in enumerate(lines):
+def _read_quote(ctx: Context, draft: Draft, quote: SyntaxTreeNode) -> None:
+    """``> **Answer:** B`` and the explanation quoted with it."""
+    for child in quote.children:
+        if child.type == "paragraph":
+            _read_lines(ctx, draft, child.children[0].content.split("\n"), child)
+        else:
+            draft.explanation.append(ctx.doc.source(child))
+    ctx.claim(quote)
+
+
+def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: SyntaxTreeNode) -> None:
+    """A paragraph's lines: the answer line (the first with letters) and the explanation around it."""
+    kept: list[str] = []
+    for line in lines:
         answer = answer_line(line)
-        if answer is not None and draft.answer is None:
+        if answer is not None and answer.letters and draft.answer is None:
             draft.answer, draft.answer_node = answer, node
-            draft.explanation += [answer.rest] if answer.rest else []
-            ctx.claim(node)
-            continue
-        explanation = explanation_start(line)
-        if explanation is not None:
-            draft.explanation.append("\n".join([explanation, *lines[number + 1 :]]).strip())
-            ctx.claim(node)
-            return True
-    return False
+            _explain(draft, kept)
+            kept = [answer.rest] if answer.rest else []
+        elif answer is not None and not answer.letters and draft.worded is None:
+            draft.worded, draft.answer_node = answer, node
+        else:
+            kept.append(line)
+    _explain(draft, kept)
+    ctx.claim(node)
+
+
+def _explain(draft: Draft, lines: list[str]) -> None:
+    text = "\n".join(lines).strip()
+    explained = explanation_start(text)
+    text = explained if explained is not None else text
+    if text:
+        draft.explanation.append(text)
 
 
 def _read_details(ctx: Context, draft: Draft, nodes: Sequence[SyntaxTreeNode], index: int) -> int:
     """A collapsed ``<details>`` answer, possibly spread over several blocks; returns its last index."""
     html: list[str] = []
+    end = index
     for end in range(index, len(nodes)):
         node = nodes[end]
         html.append(node.content if node.type == "html_block" else ctx.doc.source(node))
@@ -184,7 +348,9 @@ def _read_details(ctx: Context, draft: Draft, nodes: Sequence[SyntaxTreeNode], i
         if node.type == "html_block" and "</details>" in node.content.lower():
             break
     answer = answer_in_details("\n".join(html))
-    if answer is not None and draft.answer is None:
+    if answer is not None and answer.letters and draft.answer is None:
         draft.answer, draft.answer_node = answer, nodes[index]
         draft.explanation += [answer.rest] if answer.rest else []
+    elif answer is not None and not answer.letters and draft.worded is None:
+        draft.worded, draft.answer_node = answer, nodes[index]
     return end
