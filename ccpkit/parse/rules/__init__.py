@@ -9,8 +9,10 @@ from ccpkit.model import Item
 from ccpkit.parse.context import Context
 from ccpkit.parse.rules.cards import extract_cards
 from ccpkit.parse.rules.characters import check_characters
+from ccpkit.parse.rules.flashcards import extract_flashcards
 from ccpkit.parse.rules.mcq import extract_mcqs
 from ccpkit.parse.rules.pins import check_pins
+from ccpkit.parse.rules.strays import check_strays
 from ccpkit.parse.rules.tables import extract_tables
 from ccpkit.parse.rules.unclosed import check_unclosed
 
@@ -19,6 +21,9 @@ Rule = Callable[[Context], Iterator[Item | Problem]]
 RULES: tuple[tuple[str, Rule], ...] = (
     # Questions first: their option lists, explanations and answer keys must not become cards.
     ("mcq", extract_mcqs),
+    # Then what no question took: answers and question headings left over, flashcard lines.
+    ("strays", check_strays),
+    ("flashcard", extract_flashcards),
     ("table", extract_tables),
     ("card", extract_cards),
     ("unclosed", check_unclosed),

@@ -102,7 +102,7 @@ def find_questions(
         options = marked(run.options)
         first = nodes[run.start]
         draft = Draft(stem.anchor, stem.question, stem.text, options, first, section, pinned_id(stem.anchor))
-        ctx.claim(*nodes[run.start : run.end], *stem.nodes)
+        ctx.claim(*nodes[run.start : run.end], *stem.nodes, stem.anchor)
         if run.tail:
             _read_lines(ctx, draft, list(run.tail), nodes[run.end - 1])
         _read_tail(ctx, draft, nodes[run.end : end])
