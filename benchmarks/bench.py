@@ -145,12 +145,18 @@ def stage_medians(runs: int) -> dict[str, tuple[float, float]]:
 
     notes = REPO / "source_notes"
     deck = parse_notes(notes).deck
+    larger = Path(tempfile.mkdtemp(prefix="ccpkit-bench-10x-"))
+    corpus = scaled_corpus(larger, 10)
     options = ExportOptions(templates=REPO / "templates")
     ledger = load_ledger(notes / LEDGER_NAME)
     _, with_identities = settle_identities(ledger, deck, options, now=0)  # writes nothing
     pdf.export(deck, options)  # fonts load once per process, as in a build
-    return {
+    stages = {
         "parse all of source_notes/": (median_seconds(runs, lambda: None, lambda: parse_notes(notes)), 1.0),
+        "parse a 10x corpus (linear: about 10x the above)": (
+            median_seconds(runs, lambda: None, lambda: parse_notes(corpus)),
+            10.0,
+        ),
         "write the Anki deck": (
             median_seconds(runs, lambda: None, lambda: anki.export(deck, with_identities)),
             0.5,
@@ -160,6 +166,31 @@ def stage_medians(runs: int) -> dict[str, tuple[float, float]]:
             3.0,
         ),
     }
+    shutil.rmtree(larger, ignore_errors=True)
+    return stages
+
+
+def scaled_corpus(work: Path, times: int) -> Path:
+    """``times`` copies of the notes, each copy's modules renamed, and in each copy every case of the
+    parser's fixture files (the question-bank and flashcard forms) as notes of a module of its own."""
+    sys.path.insert(0, str(REPO))
+    from tests.parse.fixture_file import read_fixture_file
+
+    corpus = work / "notes"
+    fixtures = [
+        case.notes
+        for path in sorted((REPO / "tests/parse/fixtures").glob("*.md"))
+        for case in read_fixture_file(path)
+    ]
+    for copy in range(times):
+        for module in sorted((REPO / "source_notes").iterdir()):
+            if module.is_dir():
+                shutil.copytree(module, corpus / f"{module.name}-copy-{copy}")
+        forms = corpus / f"forms-copy-{copy}"
+        forms.mkdir()
+        for number, text in enumerate(fixtures):
+            (forms / f"case-{number:03}.md").write_text(text, encoding="utf-8")
+    return corpus
 
 
 if __name__ == "__main__":
