@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from markdown_it.tree import SyntaxTreeNode
 
 _LETTER = r"\(?[A-Ha-h]\)?"
-_LETTERS = rf"{_LETTER}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*{_LETTER})*"
+_LETTERS = rf"(?:[A-H]{{2,8}}|{_LETTER}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*{_LETTER})*)"
+"""One letter, letters joined by commas, slashes or "and", or run together (``Correct Answer: BD``)."""
 _SYMBOLS = r"[^\w\s(]*\s*"
 """What may lead a line before its label: ``✅``, ``✔``, ``👉``, ``>``, ``-`` …"""
 _LABEL = (
-    r"(?:(?:the\s+)?(?:correct|right|final)\s+)?"
+    r"(?:the\s+)?(?:(?:correct|right|final)\s+)?"
     r"(?:answers?(?:\s*\(s\))?|ans|solutions?|correct(?:\s+(?:options?|choices?))?)"
 )
 _ANSWER_LINE = re.compile(
@@ -42,11 +43,12 @@ _TITLED_ENTRIES = re.compile(
 )
 _QUESTION_ID = re.compile(r"^(?:question\s*#?\s*|q\s*)?(?P<id>[A-Z]?\d+)$", re.I)
 _BOLD = re.compile(r"\*\*|__")
-_TAGS = re.compile(r"<[^>]*>")
+_TAGS = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^>]*)?/?>")
+"""HTML tags (``<br/>``, ``<summary markdown="span">``), not autolinks (``<https://…>``)."""
 _SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.S | re.I)
 _LEADING_SYMBOLS = re.compile(r"^[^\w\s(]+\s*")
 _ARTICLE = re.compile(r"^\s+[a-z]")
-_LEAD = " \t\n.:;-\u2013\u2014"
+_LEAD = " \t\n.,:;-\u2013\u2014"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +72,7 @@ def answer_line(text: str) -> Answer | None:
     match = _ANSWER_LINE.match(plain(text))
     if match is None:
         return None
-    value = match["value"].strip()
+    value = match["value"].replace("`", "").strip()
     if _several_entries(value):
         return None  # `Answers: 1-A, 2-B`: a key, not one answer
     letters = _VALUE.match(value)
@@ -184,5 +186,7 @@ def _is_article(match: re.Match[str]) -> bool:
 
 
 def _answer(match: re.Match[str], *, rest: bool = True) -> Answer:
-    letters = tuple(dict.fromkeys(re.findall(r"\b[A-H]\b", match["letters"].upper())))
+    written = match["letters"]
+    run_together = re.fullmatch(r"[A-H]{2,8}", written)
+    letters = tuple(dict.fromkeys(written if run_together else re.findall(r"\b[A-H]\b", written.upper())))
     return Answer(letters, match["rest"].lstrip(_LEAD).strip() if rest else "")

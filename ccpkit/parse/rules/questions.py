@@ -292,6 +292,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[SyntaxTreeNode]) -> N
         node = nodes[index]
         if node.type == "html_block" and "<details" in node.content.lower():
             index = _read_details(ctx, draft, nodes, index)
+        elif node.type == "paragraph" and _navigation(node):
+            pass  # `[⬆ Back to top](#contents)` after every question is the page's, not the question's
         elif node.type == "paragraph":
             _read_lines(ctx, draft, node.children[0].content.split("\n"), node)
         elif node.type == "blockquote":
@@ -300,6 +302,14 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[SyntaxTreeNode]) -> N
             draft.explanation.append(ctx.doc.source(node))
             ctx.claim(node)
         index += 1
+
+
+def _navigation(node: SyntaxTreeNode) -> bool:
+    """A paragraph that is only links within the page (``[Back to top](#top)``)."""
+    links = [child for child in node.children[0].walk() if child.type == "link"]
+    words = re.sub(r"\[[^\]]*\]\(#[^)]*\)|[*_\s]", "", node.children[0].content)
+    inside = all(str(link.attrs.get("href", "")).startswith("#") for link in links)
+    return bool(links) and inside and not words
 
 
 def _read_quote(ctx: Context, draft: Draft, quote: SyntaxTreeNode) -> None:
@@ -315,8 +325,12 @@ def _read_quote(ctx: Context, draft: Draft, quote: SyntaxTreeNode) -> None:
 def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: SyntaxTreeNode) -> None:
     """A paragraph's lines: the answer line (the first with letters) and the explanation around it."""
     kept: list[str] = []
-    for line in lines:
+    for number, line in enumerate(lines):
         answer = answer_line(line)
+        if answer is None and number and _bare_label(lines[number - 1]):
+            answer = answer_line(f"{lines[number - 1]} {line}")  # `**Answer:**` with `B` below it
+            if answer is not None and kept and kept[-1] == lines[number - 1]:
+                kept.pop()
         if answer is not None and answer.letters and draft.answer is None:
             draft.answer, draft.answer_node = answer, node
             _explain(draft, kept)
@@ -327,6 +341,11 @@ def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: SyntaxTreeNo
             kept.append(line)
     _explain(draft, kept)
     ctx.claim(node)
+
+
+def _bare_label(line: str) -> bool:
+    """``**Answer:**`` alone on its line: the letters are on the next one."""
+    return answer_line(line) is None and answer_line(f"{line} B") is not None
 
 
 def _explain(draft: Draft, lines: list[str]) -> None:
