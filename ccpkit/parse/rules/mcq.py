@@ -49,7 +49,8 @@ def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
     such a line), with the headings below them (``### 📘 Section 2``) and any later section that holds
     nothing but entries; and ``| Q | Answer |`` tables anywhere."""
     blocks = ctx.doc.blocks
-    only_entries = _sections_of_entries(ctx)
+    found: dict[int, list[KeyEntry]] = {}
+    only_entries = _sections_of_entries(ctx, found)
     key_level, seen = 0, False
     for index, block in enumerate(blocks):
         node = block.node
@@ -66,13 +67,8 @@ def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
         elif node.type == "paragraph" and is_key_title(node.children[0].content):
             key_level, seen = key_level or _BELOW_EVERY_HEADING, True
             ctx.claim(node)
-        elif node.type == "table":
-            entries = _table_entries(node)
-            if entries:
-                ctx.claim(node)
-                yield from entries
-        elif key_level:
-            entries = _entries(node)
+        elif node.type == "table" or key_level:  # a `| Q | Answer |` table is a key anywhere
+            entries = found.get(index, [])
             if entries:
                 ctx.claim(node)
                 yield from entries
@@ -82,8 +78,9 @@ _BELOW_EVERY_HEADING = 7
 """An ``Answers:`` line opens a key that any heading below it closes."""
 
 
-def _sections_of_entries(ctx: Context) -> dict[int, bool]:
-    """For each heading (by block index): whether the blocks under it are all answer-key entries."""
+def _sections_of_entries(ctx: Context, found: dict[int, list[KeyEntry]]) -> dict[int, bool]:
+    """For each heading (by block index): whether the blocks under it are all answer-key entries.
+    ``found`` gets the entries of every block, so each is read once."""
     result: dict[int, bool] = {}
     heading, entries, other = -1, 0, False
     blocks = ctx.doc.blocks
@@ -93,9 +90,9 @@ def _sections_of_entries(ctx: Context) -> dict[int, bool]:
                 result[heading] = entries > 0 and not other
             heading, entries, other = index, 0, False
         elif block.node.type != "hr":
-            found = _entries(block.node) or _table_entries(block.node)
-            entries += len(found)
-            other = other or not found
+            found[index] = _entries(block.node) or _table_entries(block.node)
+            entries += len(found[index])
+            other = other or not found[index]
     return result
 
 

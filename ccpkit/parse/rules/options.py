@@ -52,7 +52,7 @@ def read_options(doc: Document, node: SyntaxTreeNode, *, going_on: bool = False)
     if node.type in ("bullet_list", "ordered_list"):
         lettered = _lettered_items(doc, node)
         if lettered:
-            return Options(lettered)
+            return Options(lettered[0], tail=lettered[1])
         tasks = _task_items(doc, node)
         return Options(tasks, task=True) if tasks else None
     if node.type == "paragraph":
@@ -108,17 +108,27 @@ def _in_order(options: list[DraftOption]) -> bool:
     return [option.label for option in options] == list(string.ascii_uppercase[: len(options)])
 
 
-def _lettered_items(doc: Document, node: SyntaxTreeNode) -> list[DraftOption] | None:
-    options = []
-    for item in node.children:
-        match = _LETTERED.match(_first_inline(item) or "")
+def _lettered_items(doc: Document, node: SyntaxTreeNode) -> tuple[list[DraftOption], tuple[str, ...]] | None:
+    """Lettered items, and the lines of the items after them that give the answer (``- Answer: B``)."""
+    options: list[DraftOption] = []
+    for index, item in enumerate(node.children):
+        first = _first_inline(item) or ""
+        match = _LETTERED.match(first)
+        if match is None and len(options) >= 2 and _ends_options(first):
+            tail = "\n".join(doc.source(rest) for rest in node.children[index:])
+            return options, tuple(_unmarked(line) for line in tail.split("\n"))
         if match is None:
             return None
         text = _item_text(doc, item, match["text"] or "")
         if not text:
             return None
         options.append(_option(match, text, item))
-    return options if _in_order(options) else None
+    return (options, ()) if _in_order(options) else None
+
+
+def _unmarked(line: str) -> str:
+    """A list item's line without its bullet: ``- **Answer:** B`` → ``**Answer:** B``."""
+    return re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line)
 
 
 def _task_items(doc: Document, node: SyntaxTreeNode) -> list[DraftOption] | None:

@@ -82,8 +82,16 @@ def find_questions(
         run = None if ctx.is_claimed(node) else _option_run(ctx, nodes, index)
         if ctx.is_claimed(node):
             index += 1
-        elif node.type == "ordered_list" and _holds_questions(ctx, node):
+        elif node.type in ("ordered_list", "bullet_list") and _holds_questions(ctx, node):
             yield from _numbered_items(ctx, node, sections[index])
+            index += 1
+        elif node.type == "blockquote" and run is None and _quotes_options(ctx, node):
+            # A question quoted whole (`> **Q1.** …` with its options and answer).
+            children = node.children
+            found = list(find_questions(ctx, children, [sections[index]] * len(children), default_id))
+            if found:
+                ctx.claim(node)
+            yield from found
             index += 1
         elif run is not None:
             runs.append(run)
@@ -182,12 +190,17 @@ def _in_first_paragraph(ctx: Context, item: SyntaxTreeNode) -> bool:
     return found is not None and bool(found.head) and len(found.options) >= 2
 
 
+def _quotes_options(ctx: Context, quote: SyntaxTreeNode) -> bool:
+    return any(read_options(ctx.doc, child) is not None for child in quote.children)
+
+
 def _numbered_items(ctx: Context, node: SyntaxTreeNode, section: tuple[str, ...]) -> Iterator[Draft]:
-    """``1. stem`` items with their options (and answers) nested inside them."""
+    """``1. stem`` (or ``- stem``) items with their options (and answers) nested inside them."""
     ctx.claim(node)
     for item in node.children:
         children = item.children
-        yield from find_questions(ctx, children, [section] * len(children), default_id=item_number(item))
+        number = item_number(item) if node.type == "ordered_list" else ""
+        yield from find_questions(ctx, children, [section] * len(children), default_id=number)
 
 
 def item_number(item: SyntaxTreeNode) -> str:
