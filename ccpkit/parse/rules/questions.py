@@ -23,7 +23,9 @@ _NUMBERED_STEM = re.compile(
     r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\s+(?P<rest>\S.*))?$",
     re.S,
 )
-_QUESTION_WORDS = re.compile(r"\?|\b(?:which|what|select|choose|how|why|when|where|who)\b", re.I)
+_ASKS = re.compile(r"\?|\b(?:select|choose|pick)\b", re.I)
+"""What makes a checklist a question: a question mark or "Select/Choose …" (a heading "What to
+review" over ticked boxes is a to-do list)."""
 
 _ENDS = ("heading", "hr")
 """What ends a question's answer and explanation: a heading or a thematic break (``---``)."""
@@ -102,7 +104,7 @@ def find_questions(
     stems = [_stem(ctx, nodes, run, floor, default_id) for run, floor in zip(runs, floors, strict=False)]
     ends = [*(stem.first for stem in stems[1:]), len(nodes)][: len(stems)]
     for run, stem, end in zip(runs, stems, ends, strict=True):
-        if run.task and not _QUESTION_WORDS.search(stem.text) and stem.question == default_id:
+        if run.task and not _ASKS.search(stem.text) and stem.question == default_id:
             continue  # a to-do checklist, not a question
         section = sections[stem.first]
         if stem.anchor.type == "heading":
