@@ -10,7 +10,6 @@ from markdown_it.tree import SyntaxTreeNode
 
 from ccpkit.parse.document import Document
 from ccpkit.parse.rules.answers import answer_line, explanation_start, plain
-from ccpkit.parse.rules.terms import split_term
 
 _LETTERED = re.compile(
     r"^(?:\*\*|__)?(?:\((?P<paren>[A-Ha-h])\)|(?P<letter>[A-Ha-h])[.)])(?:\*\*|__)?(?:\s+(?P<text>\S.*))?$",
@@ -185,8 +184,3 @@ def _ends_options(line: str) -> bool:
     if answer_line(line) is not None or explanation_start(line) is not None:
         return True
     return plain(line).lower().startswith(("note:", "hint:", "tip:", "reference:"))
-
-
-def is_term_paragraph(node: SyntaxTreeNode) -> bool:
-    """A paragraph starting ``**Note:**``: a label, never the text of an option or a stem."""
-    return node.type == "paragraph" and split_term(node.children[0]) is not None
