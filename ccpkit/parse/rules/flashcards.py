@@ -16,8 +16,10 @@ from markdown_it.tree import SyntaxTreeNode
 from ccpkit.errors import Problem
 from ccpkit.model import Card, Item, SourceLocation
 from ccpkit.parse.context import Context
+from ccpkit.parse.rules.terms import split_term
 
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}")
+"""Where ``::`` is not a separator: code spans, and Anki's own ``{{c1::cloze}}`` and ``{{Field}}``."""
 _INLINE = re.compile(r"^(?P<front>.*?[^:])(?P<sep>:::?)(?P<back>[^:].*)$")
 _QUESTION = re.compile(r"^(?:\*\*|__)?Q(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?P<text>.*)$")
 _ANSWER = re.compile(r"^(?:\*\*|__)?A(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?P<text>.*)$")
@@ -90,6 +92,8 @@ def _paragraph(
             return used, [_Pair(front, back, reversible=line == "??")]
     if _QUESTION.match(stripped[0]):
         return _questions_and_answers(ctx, node, lines, following)
+    if split_term(node.children[0]) is not None:
+        return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
     pairs: list[_Pair | _Missing] = [
         pair for number, line in enumerate(lines) if (pair := _inline_pair(line, number)) is not None
     ]
