@@ -91,7 +91,7 @@ def test_mcq_front_has_clickable_options_and_back_lists_correct_ones_without_js(
     assert 'class="option" data-label="A"' in card.question() and "addEventListener" in card.question()
     assert "Choose 2" in visible_text(card.question())
     without_js = visible_text(card.answer())
-    assert "Correct answer A Patching the guest OS C Encrypting data at rest" in without_js
+    assert "Correct answers A Patching the guest OS C Encrypting data at rest" in without_js
     assert 'data-answers="A C"' in card.answer()
 
 
