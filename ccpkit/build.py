@@ -32,6 +32,7 @@ from ccpkit.model import DEFAULT_TITLE, Deck
 from ccpkit.parallel import call, workers
 from ccpkit.progress import Progress
 from ccpkit.report import BuildReport, format_counts
+from ccpkit.templates import template_roots
 from ccpkit.write import write_atomically
 
 DEFAULT_FORMATS = tuple(EXPORTERS)
@@ -75,7 +76,7 @@ def _build(
     progress: Progress,
 ) -> BuildReport:
     _check_folders(notes, out)
-    templates = digest_files([options.templates])
+    templates = digest_files(template_roots(options.templates))
     settings = repr((sorted(formats), options, title, sorted(modules)))
     sources = digest(digest_files([notes]), templates, settings)
     previous = load_manifest(out)

@@ -144,7 +144,9 @@ def build_options(command: Callable[P, R]) -> Callable[P, R]:
         ),
         click.option("--module", "modules", type=int, multiple=True, help="Only this module (repeatable)."),
         click.option(
-            "--templates", type=click.Path(file_okay=False, path_type=Path), help="Templates folder."
+            "--templates",
+            type=click.Path(exists=True, file_okay=False, path_type=Path),
+            help="Templates folder; each file in it replaces ccpkit's default.  [default: templates]",
         ),
         click.option("--title", help="Course title (PDF headers, Anki parent deck)."),
         click.option("--paper", type=click.Choice(["A4", "Letter"]), help="PDF paper size."),

@@ -24,7 +24,7 @@ def settle_identities(
     changes = reconcile(ledger, fingerprints, now=now, new_guid=default_guid)
     settled = changes.ledger
     if "anki" in formats:
-        digest = load_templates(options.templates / "anki").digest()
+        digest = load_templates(options.templates).digest()
         settled = stamp_templates(settled, digest, now=now)
     identities = {key: NoteIdentity(entry.guid, entry.modified) for key, entry in settled.notes.items()}
     templates_modified = settled.templates.modified if settled.templates else None

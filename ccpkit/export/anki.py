@@ -15,7 +15,7 @@ from ccpkit.model import Deck
 
 def export(deck: Deck, options: ExportOptions) -> Exported:
     """``anki/<course>.apkg``: subdecks per module, our note types, GUIDs and mtimes from the ledger."""
-    templates = load_templates(options.templates / "anki")
+    templates = load_templates(options.templates)
     notes = anki_notes(deck, options.identities, root_deck=options.deck_name, memo=options.memo)
     newest_note = max((note.modified for note in notes), default=UNRECORDED)
     templates_modified = options.templates_modified or newest_note

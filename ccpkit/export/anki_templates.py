@@ -1,4 +1,5 @@
-"""The user-editable card templates and CSS in ``templates/anki/``, read and checked once per build."""
+"""The card templates and CSS (``templates/anki/``, each file the project's or ccpkit's default), read and
+checked once per build."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from ccpkit.errors import UsageError
 from ccpkit.export.anki_notetypes import NOTE_TYPES, NoteType
+from ccpkit.templates import template_file
 
 STYLE_FILE = "style.css"
 _FIELD_REFERENCE = re.compile(r"\{\{[#^/]?([^{}]+?)\}\}")
@@ -34,23 +36,24 @@ class AnkiTemplates:
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
 
 
-def load_templates(folder: Path) -> AnkiTemplates:
-    """Read ``<key>.front.html``, ``<key>.back.html`` per note type and ``style.css`` from ``folder``."""
+def load_templates(project: Path) -> AnkiTemplates:
+    """Read ``anki/<key>.front.html``, ``anki/<key>.back.html`` per note type and ``anki/style.css``:
+    each from the ``project`` templates folder when it has that file, else ccpkit's default."""
     cards = {
         note_type.key: CardTemplate(
-            front=_checked(folder / f"{note_type.key}.front.html", note_type, front=True),
-            back=_checked(folder / f"{note_type.key}.back.html", note_type),
+            front=_checked(template_file(project, f"anki/{note_type.key}.front.html"), note_type, front=True),
+            back=_checked(template_file(project, f"anki/{note_type.key}.back.html"), note_type),
         )
         for note_type in NOTE_TYPES
     }
-    return AnkiTemplates(cards, _read(folder / STYLE_FILE))
+    return AnkiTemplates(cards, _read(template_file(project, f"anki/{STYLE_FILE}")))
 
 
 def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError as error:
-        raise UsageError(f"{path}: Anki template missing; copy it from ccpkit's templates/anki/") from error
+        raise UsageError(f"{path}: Anki template missing; reinstall ccpkit") from error
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"{path}: cannot read this Anki template ({error})") from error
 

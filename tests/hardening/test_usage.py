@@ -34,12 +34,13 @@ def test_a_file_where_a_folder_belongs_is_a_usage_error(commands: Commands, opti
     assert said in result.stderr
 
 
-def test_a_missing_templates_folder_names_the_template_to_restore(commands: Commands) -> None:
+def test_a_templates_folder_given_but_missing_is_a_usage_error(commands: Commands) -> None:
     result = commands.invoke(
         "build", "--notes", str(commands.notes), "--out", str(commands.out), "--templates", "nowhere"
     )
     assert_clean_exit(result, 2)
-    assert "error: nowhere/anki/term.front.html: Anki template missing" in result.stderr
+    assert "Invalid value for '--templates': Directory 'nowhere' does not exist" in result.stderr
+    assert not commands.out.exists()
 
 
 def test_an_unknown_module_number_is_a_usage_error(commands: Commands) -> None:

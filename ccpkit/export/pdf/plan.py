@@ -10,6 +10,7 @@ from ccpkit.export import ExportOptions
 from ccpkit.incremental import digest_files
 from ccpkit.markup import to_text
 from ccpkit.model import MCQ, Deck, Module
+from ccpkit.templates import template_roots
 
 FOLDER = PurePosixPath("pdf")
 
@@ -38,4 +39,4 @@ COURSE_PARTS = "course"
 def part_context(deck: Deck, options: ExportOptions) -> tuple[str, ...]:
     """What a module's course pages depend on besides the module: the course title, the paper, and
     the style and fonts in ``templates/pdf`` (digested). The memo keeps a part under these."""
-    return (deck.title, options.paper, digest_files([options.templates / "pdf"]))
+    return (deck.title, options.paper, digest_files(template_roots(options.templates, "pdf")))

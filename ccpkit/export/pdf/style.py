@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args, get_type_hints
 
 from ccpkit.errors import UsageError
+from ccpkit.templates import template_file
 
 STYLE_FILE = "style.toml"
 Orientation = Literal["portrait", "landscape"]
@@ -77,7 +78,7 @@ class Exam:
 
 @dataclass(frozen=True, slots=True)
 class Fonts:
-    """TrueType files, looked up in ``templates/pdf/`` first, then among ccpkit's bundled fonts."""
+    """TrueType files: in the project's ``templates/pdf/`` first, then among ccpkit's bundled fonts."""
 
     regular: str
     bold: str
@@ -117,12 +118,13 @@ class Style:
     fonts: Fonts
     colours: Colours
     folder: Path
-    """The folder the style was read from; font files are looked up there first."""
+    """The project's ``templates/pdf`` folder; font files are looked up there first."""
 
 
 def load_style(templates: Path) -> Style:
-    """Read ``templates/pdf/style.toml``; a missing, unknown or ill-typed key is a ``UsageError``."""
-    path = templates / "pdf" / STYLE_FILE
+    """Read ``pdf/style.toml`` from the ``templates`` folder, or ccpkit's default when the folder has
+    none; a missing, unknown or ill-typed key is a ``UsageError``."""
+    path = template_file(templates, f"pdf/{STYLE_FILE}")
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
@@ -132,7 +134,7 @@ def load_style(templates: Path) -> Style:
         raise UsageError(f"{path}: cannot read the PDF style: {error}") from None
     sections = {f.name: _section(path, text, data, f.name, hints) for f, hints in _schema()}
     _reject_unknown(path, text, set(data) - set(sections), "section")
-    return Style(**sections, folder=path.parent)
+    return Style(**sections, folder=templates / "pdf")
 
 
 def _schema() -> list[tuple[Any, type]]:

@@ -122,10 +122,30 @@ def test_note_and_note_type_mtimes_come_from_the_identities(deck: Deck, tmp_path
     assert '"mod": 1640000000' in models
 
 
-def test_missing_template_is_a_usage_error_naming_the_file(deck: Deck, tmp_path: Path) -> None:
-    (tmp_path / "anki").mkdir()
-    with pytest.raises(UsageError, match=r"anki/term\.front\.html: Anki template missing"):
-        export(deck, ExportOptions(templates=tmp_path))
+def test_a_project_template_overrides_its_default_file_by_file(deck: Deck, tmp_path: Path) -> None:
+    """A project keeps only the files it changes; every other card template is ccpkit's own."""
+    own = tmp_path / "templates"
+    (own / "anki").mkdir(parents=True)
+    (own / "anki" / "term.back.html").write_text("{{FrontSide}}<hr>Means: {{Definition}}\n", "utf-8")
+    (output,) = export(deck, ExportOptions(templates=own)).outputs
+    (tmp_path / "deck.apkg").write_bytes(output.data)
+    student = Student.with_fresh_collection(tmp_path)
+    try:
+        student.import_package(tmp_path / "deck.apkg")
+        answers = {visible_text(card.answer()) for card in student.cards()}
+        assert any("Means: Resizable virtual servers" in answer for answer in answers)
+        mcq = next(card for card in student.cards() if "Secrets Manager" in visible_text(card.question()))
+        assert "Means:" not in visible_text(mcq.answer())  # the MCQ keeps the default back
+    finally:
+        student.close()
+
+
+def test_templates_come_from_ccpkit_when_the_project_has_none(deck: Deck, tmp_path: Path) -> None:
+    missing = tmp_path / "no-templates-here"
+    assert (
+        export(deck, ExportOptions(templates=missing)).outputs[0].data
+        == export(deck, ExportOptions(templates=TEMPLATES)).outputs[0].data
+    )
 
 
 def test_template_naming_an_unknown_field_points_at_its_line(deck: Deck, tmp_path: Path) -> None:

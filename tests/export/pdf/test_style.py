@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -55,9 +56,10 @@ def test_unknown_key_error_gives_its_line(templates_copy: Path) -> None:
         load_style(templates_copy)
 
 
-def test_a_missing_style_file_is_a_usage_error(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match=r"style.toml: not found"):
-        load_style(tmp_path)
+def test_without_a_style_file_the_default_style_is_read(tmp_path: Path) -> None:
+    default = load_style(tmp_path)
+    assert default.folder == tmp_path / "pdf"  # the project's fonts would still be found first
+    assert replace(default, folder=TEMPLATES / "pdf") == load_style(TEMPLATES)
 
 
 def test_a_missing_font_file_is_a_usage_error(templates_copy: Path) -> None:

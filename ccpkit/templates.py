@@ -1,0 +1,33 @@
+"""Which template file a build reads: the project's own copy where it has one, else ccpkit's default.
+
+The defaults have one source, the repository's top-level ``templates/`` folder. A wheel ships that
+folder as ``ccpkit/default_templates`` (``package-dir`` in pyproject.toml); a source checkout or an
+editable install reads it where it is. A project overrides the defaults file by file, so it keeps
+only the files it changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _defaults() -> Path:
+    installed = _PACKAGE / "default_templates"
+    return installed if installed.is_dir() else _PACKAGE.parent / "templates"
+
+
+DEFAULTS = _defaults()
+"""ccpkit's own templates: ``anki/`` (card templates, CSS) and ``pdf/`` (style.toml)."""
+
+
+def template_file(project: Path, name: str) -> Path:
+    """``project/name`` when the project overrides that file, else ccpkit's default ``name``."""
+    own = project / name
+    return own if own.exists() else DEFAULTS / name
+
+
+def template_roots(project: Path, folder: str = "") -> list[Path]:
+    """The folders a build's templates come from, defaults first: digest them to notice any change."""
+    return [DEFAULTS / folder, project / folder] if folder else [DEFAULTS, project]
