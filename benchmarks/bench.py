@@ -61,6 +61,7 @@ def main() -> None:
     notes, out = work / "notes", work / "build"
     shutil.copytree(REPO / "source_notes", notes)
     shutil.copytree(REPO / "templates", work / "templates")
+    shutil.copy(REPO / "ccpkit.toml", work / "ccpkit.toml")  # the course's title, as `make build` reads it
     build = [*CCPKIT, "build", "--notes", str(notes), "--out", str(out)]
     dump = work / "deck.json"
     with dump.open("wb") as stream:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -28,10 +29,10 @@ from ccpkit.incremental import (
 from ccpkit.ledger import LEDGER_NAME, dump_ledger, load_ledger
 from ccpkit.memo import FOLDER_NAME as MEMO_FOLDER
 from ccpkit.memo import Memo
-from ccpkit.model import DEFAULT_TITLE, Deck
+from ccpkit.model import Deck
 from ccpkit.parallel import call, workers
 from ccpkit.progress import Progress
-from ccpkit.report import BuildReport, format_counts
+from ccpkit.report import BuildReport, OutputFiles, format_counts, format_total
 from ccpkit.templates import template_roots
 from ccpkit.write import write_atomically
 
@@ -48,15 +49,16 @@ def build(
     *,
     formats: Sequence[str] = DEFAULT_FORMATS,
     options: ExportOptions,
-    title: str = DEFAULT_TITLE,
+    title: str | None = None,
     modules: Sequence[int] = (),
     clock: Callable[[], float] = time.time,
     progress: Progress | None = None,
 ) -> BuildReport:
     """Build ``formats`` from ``notes`` into ``out``, redoing only what changed since the last build.
 
-    ``modules`` limits the outputs to those module numbers (the ledger still sees every module);
-    ``clock`` stamps changed notes; ``progress`` hears about the steps and each unit done.
+    ``title`` names the course (default: after the notes folder); ``modules`` limits the outputs to
+    those module numbers (the ledger still sees every module); ``clock`` stamps changed notes;
+    ``progress`` hears about the steps and each unit done.
     """
     progress = progress or Progress()
     try:
@@ -70,7 +72,7 @@ def _build(
     out: Path,
     formats: Sequence[str],
     options: ExportOptions,
-    title: str,
+    title: str | None,
     modules: Sequence[int],
     clock: Callable[[], float],
     progress: Progress,
@@ -83,7 +85,7 @@ def _build(
     if previous.inputs == _with_ledger(sources, notes) and all(
         intact(out, record) for record in previous.units.values()
     ):
-        return _nothing_changed(previous, out)
+        return _nothing_changed(previous, out, formats)
     ledger = load_ledger(notes / LEDGER_NAME) if LEDGER_FORMATS.intersection(formats) else None
     progress.step("parsing notes")
     memo = Memo(out / MEMO_FOLDER)
@@ -116,12 +118,21 @@ def _build(
         settled_ledger = Output(PurePosixPath(LEDGER_NAME), dump_ledger(changes.ledger))
         if _differs(notes / LEDGER_NAME, settled_ledger.data):
             run.written.append(write_atomically(notes, settled_ledger))
-    counts = format_counts(parsed.deck)
-    manifest = Manifest(_with_ledger(sources, notes), run.records, counts, parsed.problems)
+    counts, total = format_counts(parsed.deck), format_total(parsed.deck)
+    manifest = Manifest(_with_ledger(sources, notes), run.records, counts, parsed.problems, total)
     write_atomically(out, Output(PurePosixPath(MANIFEST_NAME), dump_manifest(manifest)))
     problems = tuple(dict.fromkeys((*parsed.problems, *run.problems)))  # units may report one place twice
+    files = OutputFiles(out, _per_format(formats, run.made), _per_format(formats, run.kept))
     return BuildReport(
-        counts, problems, tuple(run.written), len(parsed.errors), changes, tuple(run.unchanged)
+        counts,
+        problems,
+        tuple(run.written),
+        len(parsed.errors),
+        changes,
+        tuple(run.unchanged),
+        total,
+        files,
+        parsed.reread,
     )
 
 
@@ -140,6 +151,10 @@ class _Run:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    made: Counter[str] = field(default_factory=Counter)
+    """Files written, per format."""
+    kept: Counter[str] = field(default_factory=Counter)
+    """Files up to date, per format."""
 
     def plan(self, keyed: Sequence[tuple[str, Unit]]) -> list[tuple[str, str, Unit]]:
         """The units to redo, heaviest first; the others keep their record and count as unchanged."""
@@ -150,6 +165,7 @@ class _Run:
                 stale.append((key, inputs, unit))
             else:
                 self.unchanged += [self.out / path for path in record.outputs]
+                self.kept[_format_of(key)] += len(record.outputs)
                 self.records[key] = record
                 self.problems += record.problems
         self.progress.planned(len(stale))
@@ -164,9 +180,19 @@ class _Run:
         """Write what the redone units produced and remember it for the next build."""
         for (key, inputs, _), exported in zip(stale, done, strict=True):
             self.written += [write_atomically(self.out, output) for output in exported.outputs]
+            self.made[_format_of(key)] += len(exported.outputs)
             outputs = {str(o.path): hashlib.sha256(o.data).hexdigest() for o in exported.outputs}
             self.records[key] = UnitRecord(inputs, outputs, exported.problems)
             self.problems += exported.problems
+
+
+def _format_of(key: str) -> str:
+    """The format of a unit key (``pdf:pdf/course.pdf``)."""
+    return key.split(":", 1)[0]
+
+
+def _per_format(formats: Sequence[str], files: Mapping[str, int]) -> dict[str, int]:
+    return {name: files.get(name, 0) for name in formats}
 
 
 def _keyed(formats: Sequence[str], deck: Deck, options: ExportOptions) -> list[tuple[str, Unit]]:
@@ -190,13 +216,20 @@ def _check_folders(notes: Path, out: Path) -> None:
         raise UsageError(f"output folder {out} is inside the notes folder {notes}: choose one outside it")
 
 
-def _nothing_changed(manifest: Manifest, out: Path) -> BuildReport:
+def _nothing_changed(manifest: Manifest, out: Path, formats: Sequence[str]) -> BuildReport:
+    """The last build's report, as nothing was redone: no notes re-read, every output up to date."""
     problems = list(manifest.problems)
-    for record in manifest.units.values():
+    kept: Counter[str] = Counter()
+    for key, record in manifest.units.items():
         problems += record.problems
+        kept[_format_of(key)] += len(record.outputs)
     outputs = tuple(out / path for record in manifest.units.values() for path in record.outputs)
     skipped = sum(problem.severity == "error" for problem in manifest.problems)
-    return BuildReport(manifest.counts, tuple(problems), (), skipped, None, outputs)
+    files = OutputFiles(out, {}, _per_format(formats, kept))
+    unique = tuple(dict.fromkeys(problems))
+    return BuildReport(
+        manifest.counts, unique, (), skipped, None, outputs, manifest.total, files, frozenset()
+    )
 
 
 def _only(deck: Deck, numbers: Sequence[int]) -> Deck:

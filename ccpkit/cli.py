@@ -15,7 +15,7 @@ from ccpkit.config import CONFIG_FILE, FORMATS, Config, load_config
 from ccpkit.errors import CcpkitError
 
 if TYPE_CHECKING:
-    from ccpkit.report import BuildReport
+    from ccpkit.report import BuildReport, Verbosity
     from ccpkit.sync.plan import Plan
 
 P = ParamSpec("P")
@@ -52,7 +52,8 @@ def _show(error: CcpkitError) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     default=Path(CONFIG_FILE),
     show_default=True,
-    help="Settings file (course title, paths, outputs, exam defaults); optional.",
+    help="Settings file (course title, paths, outputs, exam defaults); optional. Without a title the "
+    "course is named after its notes folder.",
 )
 @click.version_option(__version__, prog_name="ccpkit")
 @click.pass_context
@@ -153,6 +154,8 @@ def build_options(command: Callable[P, R]) -> Callable[P, R]:
         click.option("--exam-count", type=click.IntRange(min=1), help="Practice exam: number of questions."),
         click.option("--exam-seed", type=int, help="Practice exam: shuffle seed."),
         click.option("--exam-module", "exam_modules", type=int, multiple=True, help="Practice exam: module."),
+        click.option("-v", "--verbose", is_flag=True, help="List every file written and every warning."),
+        click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -163,17 +166,21 @@ def build_options(command: Callable[P, R]) -> Callable[P, R]:
 @build_options
 @click.pass_obj
 @_user_errors
-def build(config: Config, /, modules: tuple[int, ...], **overrides: Any) -> None:
+def build(config: Config, /, modules: tuple[int, ...], verbose: bool, quiet: bool, **overrides: Any) -> None:
     """Build the Anki deck, CSV files, PDFs and JSON from the notes, redoing only what changed.
 
     The output folder remembers what the last build read and made (.ccpkit-build.json, .ccpkit-cache/),
     so after an edit only the edited module's share is redone. A terminal shows a progress bar.
 
+    It prints every error, the warnings of the notes it re-read (the others' as a count), and one line
+    per format of files written; -v lists everything, -q only errors.
+
     Exit 0 when built, 1 when the notes hold errors (the outputs then leave those items out), 2 on
     usage errors. Example: ccpkit build --format pdf --paper Letter --module 9
     """
-    report = _run_build(config.merged(**overrides), modules)
-    click.echo(report.summary())
+    verbosity = _verbosity(verbose, quiet)
+    report = _run_build(config.merged(**overrides), modules, verbosity)
+    _echo(report.summary(verbosity))
     if report.failed:
         sys.exit(1)
 
@@ -183,20 +190,22 @@ def build(config: Config, /, modules: tuple[int, ...], **overrides: Any) -> None
 @click.option("--interval", type=float, default=0.5, show_default=True, help="Seconds between checks.")
 @click.pass_obj
 @_user_errors
-def watch(config: Config, /, modules: tuple[int, ...], interval: float, **overrides: Any) -> None:
+def watch(
+    config: Config, /, modules: tuple[int, ...], interval: float, verbose: bool, quiet: bool, **overrides: Any
+) -> None:
     """Rebuild whenever a notes, template or settings file is saved; Ctrl-C stops.
 
     A save that leaves the notes broken is reported and watching goes on.
     """
     from ccpkit.watch import watch as watch_files
 
-    settings = config.merged(**overrides)
+    settings, verbosity = config.merged(**overrides), _verbosity(verbose, quiet)
     config_file = click.get_current_context().find_root().params["config"]
     inputs = [Path(settings.notes), Path(settings.templates), config_file]
 
     def rebuild() -> None:
         try:
-            click.echo(_run_build(settings, modules).summary())
+            _echo(_run_build(settings, modules, verbosity).summary(verbosity))
         except CcpkitError as error:
             _show(error)  # a half-saved file: say so and keep watching
         click.echo(f"watching {settings.notes} (Ctrl-C to stop)", err=True)
@@ -343,7 +352,19 @@ def _announce_deletions(plan: Plan) -> None:
         click.echo(f"deleting {count} orphaned note{'s' if count != 1 else ''} (--delete-orphans)", err=True)
 
 
-def _run_build(settings: Config, modules: tuple[int, ...]) -> BuildReport:
+def _verbosity(verbose: bool, quiet: bool) -> Verbosity:
+    if verbose and quiet:
+        raise click.UsageError("choose one of -v/--verbose and -q/--quiet")
+    return "verbose" if verbose else "quiet" if quiet else "normal"
+
+
+def _echo(text: str) -> None:
+    """Print ``text`` unless it is empty (a quiet build that went well prints nothing)."""
+    if text:
+        click.echo(text)
+
+
+def _run_build(settings: Config, modules: tuple[int, ...], verbosity: Verbosity) -> BuildReport:
     from ccpkit.build import build as run_build
     from ccpkit.progress import TerminalProgress
 
@@ -354,7 +375,7 @@ def _run_build(settings: Config, modules: tuple[int, ...]) -> BuildReport:
         options=settings.export_options(),
         title=settings.title,
         modules=modules,
-        progress=TerminalProgress(sys.stderr) if sys.stderr.isatty() else None,
+        progress=TerminalProgress(sys.stderr) if sys.stderr.isatty() and verbosity != "quiet" else None,
     )
 
 

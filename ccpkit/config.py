@@ -18,8 +18,9 @@ FORMATS = ("anki", "csv", "pdf", "json")
 class Config:
     """Settings a user may put in ``ccpkit.toml``; command-line options override them."""
 
-    title: str = "AWS Certified Cloud Practitioner"
-    """Course title: PDF headers and the Anki parent deck name (unless ``deck`` is set)."""
+    title: str | None = None
+    """Course title: PDF headers and the Anki parent deck name (unless ``deck`` is set). ``None``: the
+    notes folder's name, so no course is built into ccpkit."""
     deck: str = ""
     """Anki parent deck name; empty means the course title."""
     notes: str = "source_notes"

@@ -64,6 +64,15 @@ class InvalidNotesError(CcpkitError):
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
 
+class NoNotesError(CcpkitError):
+    """The notes folder holds no Markdown notes: a wrong --notes, not an empty course to build."""
+
+    def __init__(self, notes: Path) -> None:
+        super().__init__(
+            f"no Markdown notes found in {notes}: pass --notes DIR, or start one with `ccpkit init`"
+        )
+
+
 class NotImplementedYetError(CcpkitError):
     """A command that exists in the CLI but whose work has not been built yet."""
 

@@ -44,6 +44,8 @@ class Manifest:
     """The last build's item counts, shown again when nothing changed."""
     problems: tuple[Problem, ...] = ()
     """The parser's problems at the last build, shown again when nothing changed."""
+    total: str = ""
+    """The last build's counts in one line."""
 
 
 _RENDERING_LIBRARIES = ("genanki", "markdown_it_py", "mdit_py_plugins", "pypdf", "reportlab", "rl_accel")
@@ -114,7 +116,8 @@ def load_manifest(out: Path) -> Manifest:
             name: UnitRecord(unit["inputs"], dict(unit["outputs"]), _problems(unit["problems"]))
             for name, unit in raw["units"].items()
         }
-        return Manifest(raw["inputs"], units, raw["counts"], _problems(raw["problems"]))
+        problems = _problems(raw["problems"])
+        return Manifest(raw["inputs"], units, raw["counts"], problems, raw.get("total", ""))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return Manifest()
 
@@ -132,6 +135,7 @@ def dump_manifest(manifest: Manifest) -> bytes:
         "version": MANIFEST_VERSION,
         "inputs": manifest.inputs,
         "counts": manifest.counts,
+        "total": manifest.total,
         "problems": _rows(manifest.problems),
         "units": units,
     }

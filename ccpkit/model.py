@@ -160,10 +160,6 @@ class Module:
         _require_text(self.title, f"title of module {self.slug}")
 
 
-DEFAULT_TITLE = "AWS Certified Cloud Practitioner"
-"""The course title when ``ccpkit.toml`` names none."""
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Deck:
     """The whole course: every module in order. Item ids are unique across it."""

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from ccpkit.errors import Problem
 from ccpkit.export.anki_search import id_search
@@ -31,8 +31,49 @@ def format_counts(deck: Deck) -> str:
     return "\n".join(lines)
 
 
+def format_total(deck: Deck) -> str:
+    """The counts in one line: ``13 modules, 973 cards, 72 tables, 106 MCQs``."""
+    counts = Counter(item.kind for item in deck.items())
+    modules = len(deck.modules)
+    kinds = ", ".join(
+        f"{counts[kind]} {label if counts[kind] != 1 else label[:-1]}" for kind, label in _KINDS
+    )
+    return f"{modules} module{'s' if modules != 1 else ''}, {kinds}"
+
+
 def _kinds(counts: Counter[Kind]) -> str:
     return "  ".join(f"{counts[kind]:>4} {label}" for kind, label in _KINDS)
+
+
+Verbosity = Literal["quiet", "normal", "verbose"]
+"""How much a build says: errors only; what a person needs to read; everything."""
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFiles:
+    """How many output files of each format a build wrote into ``folder``, and how many it found up
+    to date there (formats in build order)."""
+
+    folder: Path
+    written: Mapping[str, int] = field(default_factory=dict)
+    kept: Mapping[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """One line: ``anki 1 file, csv 77, pdf 16, json 1 → build/``."""
+        if not any(self.written.values()):
+            return f"up to date: {_per_format(self.kept)} in {self.folder}/"
+        kept = sum(self.kept.values())
+        return f"{_per_format(self.written)} → {self.folder}/" + (f" ({kept} up to date)" if kept else "")
+
+
+def _per_format(files: Mapping[str, int]) -> str:
+    shown = [(name, count) for name, count in files.items() if count]
+    if not shown:
+        return "no files"
+    first, *rest = shown
+    return ", ".join(
+        [f"{first[0]} {first[1]} file{'s' if first[1] != 1 else ''}", *(f"{n} {c}" for n, c in rest)]
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,23 +89,47 @@ class BuildReport:
     """How the Anki notes changed since the last build (``None`` when no Anki format was built)."""
     unchanged: tuple[Path, ...] = ()
     """Outputs that were up to date, so nothing was redone for them."""
+    total: str = ""
+    """The counts in one line (``format_total``)."""
+    files: OutputFiles | None = None
+    """Output files per format, written and up to date."""
+    reread: frozenset[str] | None = None
+    """The notes files this build parsed afresh (``None``: all). Their problems are shown in full;
+    the other notes' warnings are counted, as the last build showed them already."""
 
     @property
     def failed(self) -> bool:
         """The notes hold errors: the outputs were written without the rejected items."""
         return any(problem.severity == "error" for problem in self.problems)
 
-    def summary(self) -> str:
-        lines = [self.counts, *(str(p) for p in self.problems)]
+    def summary(self, verbosity: Verbosity = "normal") -> str:
+        """What to print: every error always; in ``normal`` the warnings of the notes this build
+        re-read, a count of the others, one line per kind of output; in ``verbose`` everything."""
+        if verbosity == "quiet":
+            return "\n".join(str(p) for p in self.problems if p.severity == "error")
+        verbose = verbosity == "verbose"
+        shown = [p for p in self.problems if verbose or p.severity == "error" or self._reread(p)]
+        lines = [str(p) for p in shown]
+        hidden = len(self.problems) - len(shown)
+        if hidden:
+            lines.append(
+                f"{hidden} warning{'s' if hidden != 1 else ''} in unchanged notes — `ccpkit check` lists them"
+            )
         if self.skipped:
             lines.append(f"{self.skipped} item{'s' if self.skipped != 1 else ''} skipped, see above")
+        lines.append(self.counts if verbose or not self.total else self.total)
         if self.changes is not None:
             lines += describe_changes(self.changes)
-        lines += [f"wrote {path}" for path in self.written]
-        if self.unchanged:
-            count, folder = len(self.unchanged), _common(self.unchanged)
-            lines.append(f"{count} output{'s' if count != 1 else ''} already up to date in {folder}")
+        folder = self.files.folder if self.files is not None else None
+        lines += [
+            f"wrote {p}" for p in self.written if verbose or folder is None or not p.is_relative_to(folder)
+        ]
+        if self.files is not None:
+            lines.append(self.files.summary())
         return "\n".join(lines)
+
+    def _reread(self, problem: Problem) -> bool:
+        return self.reread is None or problem.location.path in self.reread
 
 
 def describe_changes(changes: Reconciliation) -> list[str]:
@@ -128,8 +193,3 @@ def _listed(what: str, ids: Sequence[str]) -> list[str]:
     if len(ids) > LISTED:
         lines.append(f"  {what}: … and {len(ids) - LISTED} more")
     return lines
-
-
-def _common(paths: Sequence[Path]) -> Path:
-    """The folder holding all of ``paths``."""
-    return Path(os.path.commonpath([path.parent for path in paths])) if paths else Path()

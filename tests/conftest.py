@@ -6,11 +6,16 @@ from pathlib import Path
 
 import pytest
 
+from ccpkit.config import load_config
 from ccpkit.model import MCQ, Card, ComparisonTable, Deck, Module, Option, SourceLocation
 
 REPO = Path(__file__).resolve().parent.parent
 # The student's raw notes export, committed so a clone stands alone; source_notes/ is its import.
 RAW_EXPORT = REPO / "tests" / "data" / "aws-ccp-notes-export.txt"
+_TITLE = load_config(REPO / "ccpkit.toml").title
+assert _TITLE is not None, "the committed ccpkit.toml names this course"
+COURSE_TITLE: str = _TITLE
+"""The title of this repository's course, from its committed ccpkit.toml."""
 
 
 def at(path: str, line: int) -> SourceLocation:

@@ -74,7 +74,11 @@ def test_editing_one_module_redoes_only_its_units(notes: Path, monkeypatch: pyte
 
 
 def test_a_rebuild_that_reuses_the_memo_gives_the_bytes_of_a_fresh_build(notes: Path, tmp_path: Path) -> None:
-    everything = {"formats": tuple(EXPORTERS), "options": ExportOptions(templates=REPO / "templates")}
+    everything = {
+        "formats": tuple(EXPORTERS),
+        "options": ExportOptions(templates=REPO / "templates"),
+        "title": "One title for both folders",
+    }
     build(notes, tmp_path / "build", clock=lambda: 1_700_000_000, **everything)  # type: ignore[arg-type]
     memo = tmp_path / "build" / MEMO_FOLDER
     kept = {path: path.stat().st_mtime_ns for path in memo.rglob("*.pickle")}

@@ -6,15 +6,22 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from ccpkit.errors import Problem, UsageError
+from ccpkit.errors import NoNotesError, Problem, UsageError
 from ccpkit.incremental import digest
 from ccpkit.memo import Memo
-from ccpkit.model import DEFAULT_TITLE, Deck, Item, Module, SourceLocation
+from ccpkit.model import Deck, Item, Module, SourceLocation
 from ccpkit.parallel import Workers, workers
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Document
 from ccpkit.parse.merge import unique_items
-from ccpkit.parse.notes import ModuleFiles, document_of, find_modules, misnamed, read_notes_file
+from ccpkit.parse.notes import (
+    ModuleFiles,
+    course_title,
+    document_of,
+    find_modules,
+    misnamed,
+    read_notes_file,
+)
 from ccpkit.parse.rules import RULES
 
 PARALLEL_FROM = 256 * 1024
@@ -28,6 +35,9 @@ class Parsed:
 
     deck: Deck
     problems: tuple[Problem, ...] = ()
+    reread: frozenset[str] | None = None
+    """The notes files parsed afresh (paths as in problems); the others' findings came from the memo.
+    ``None``: every file was parsed. A build shows the problems of these files in full."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -48,21 +58,23 @@ class _Found:
 
 
 def parse_notes(
-    notes: Path, *, title: str = DEFAULT_TITLE, memo: Memo | None = None, on: Workers | None = None
+    notes: Path, *, title: str | None = None, memo: Memo | None = None, on: Workers | None = None
 ) -> Parsed:
-    """Parse every Markdown file under ``notes`` into one deck, large notes on the workers ``on``
-    (default: workers of its own). ``memo`` keeps each module's findings, so a module whose files did
-    not change is not parsed again."""
-    if not title.strip():
+    """Parse every Markdown file under ``notes`` into one deck titled ``title`` (default: after the
+    notes folder), large notes on the workers ``on`` (default: workers of its own). ``memo`` keeps
+    each module's findings, so a module whose files did not change is not parsed again."""
+    if title is not None and not title.strip():
         raise UsageError("the course title is empty: pass --title TEXT or set [course] title in ccpkit.toml")
     modules_found = find_modules(notes)
     problems: list[Problem] = misnamed(notes)
+    if not problems and not any(files.files for files in modules_found):
+        raise NoNotesError(notes)
     distinct = _distinct(modules_found, notes, problems)
     if on is None:
         with workers() as own:
-            found = _found(notes, distinct, memo or Memo(), own)
+            found, reread = _found(notes, distinct, memo or Memo(), own)
     else:
-        found = _found(notes, distinct, memo or Memo(), on)
+        found, reread = _found(notes, distinct, memo or Memo(), on)
     problems += [problem for module in found for problem in module.problems]
     unique, duplicates = unique_items(item for module in found for item in module.items)
     problems += duplicates
@@ -78,7 +90,8 @@ def parse_notes(
         )
         for files, module in zip(distinct, found, strict=True)
     )
-    return Parsed(Deck(title=title, modules=modules), tuple(sorted(problems)))
+    deck = Deck(title=course_title(notes) if title is None else title, modules=modules)
+    return Parsed(deck, tuple(sorted(problems)), reread)
 
 
 def _distinct(modules: list[ModuleFiles], notes: Path, problems: list[Problem]) -> list[ModuleFiles]:
@@ -103,8 +116,11 @@ class _Read:
     """Digest of the paths and bytes; empty (never kept) when a file could not be read."""
 
 
-def _found(notes: Path, modules: list[ModuleFiles], memo: Memo, on: Workers) -> list[_Found]:
-    """Each module's findings: kept ones from the memo, the others parsed (by the workers if large)."""
+def _found(
+    notes: Path, modules: list[ModuleFiles], memo: Memo, on: Workers
+) -> tuple[list[_Found], frozenset[str]]:
+    """Each module's findings: kept ones from the memo, the others parsed (by the workers if large);
+    and the files parsed."""
     read = [_read(notes, files) for files in modules]
     found = [memo.recall(MEMO_GROUP, one.files.slug, one.key, _Found) if one.key else None for one in read]
     stale = [one for one, module in zip(read, found, strict=True) if module is None]
@@ -119,7 +135,8 @@ def _found(notes: Path, modules: list[ModuleFiles], memo: Memo, on: Workers) -> 
             found[index] = next(parsed)
             if one.key:
                 memo.keep(MEMO_GROUP, one.files.slug, one.key, found[index])
-    return [module for module in found if module is not None]
+    reread = frozenset(path.relative_to(notes).as_posix() for one in stale for path in one.files.files)
+    return [module for module in found if module is not None], reread
 
 
 def _read(notes: Path, files: ModuleFiles) -> _Read:

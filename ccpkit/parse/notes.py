@@ -51,6 +51,11 @@ def find_modules(notes: Path) -> list[ModuleFiles]:
     return sorted(modules, key=lambda m: (m.number == 0, m.number, m.slug))
 
 
+def course_title(notes: Path) -> str:
+    """The title of a course whose ccpkit.toml names none: its notes folder's name, made readable."""
+    return _humanise(notes.resolve().name) or "Notes"
+
+
 def misnamed(notes: Path) -> list[Problem]:
     """A problem for each notes file or folder whose name is not UTF-8 or holds a control character
     (a line break would split the problem's own line); it is left out. Inside such a folder, nothing more."""

@@ -20,7 +20,7 @@ from ccpkit.export.spreadsheet import restore
 from ccpkit.markup import to_text
 from ccpkit.model import Deck
 from ccpkit.parse import parse_notes
-from tests.conftest import REPO
+from tests.conftest import COURSE_TITLE, REPO
 from tests.export.anki.student import Student
 from tests.export.test_anki_csv import import_csv, notes_in_file, snapshot
 
@@ -64,7 +64,9 @@ def built(tmp_path: Path) -> Path:
     notes = Path(shutil.copytree(NOTES, tmp_path / "notes"))
     out = tmp_path / "build"
     options = ExportOptions(templates=TEMPLATES)
-    build(notes, out, formats=("anki", "csv"), options=options, clock=lambda: 1_700_000_000)
+    build(
+        notes, out, formats=("anki", "csv"), options=options, title=COURSE_TITLE, clock=lambda: 1_700_000_000
+    )
     return out
 
 

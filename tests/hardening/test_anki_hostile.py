@@ -14,7 +14,7 @@ from tests.export.anki.student import Student, visible_text
 from tests.hardening.commands import Commands, assert_clean_exit
 
 HOSTILE = Path(__file__).parent / "corpus" / "hostile"
-PACKAGE = "anki/aws-certified-cloud-practitioner.apkg"
+PACKAGE = "anki/notes.apkg"
 SCRIPT = re.compile(r"<script\b.*?</script>", re.S | re.I)
 HANDLER = re.compile(r"<[^>]*\son\w+\s*=", re.I)
 """An event-handler attribute (``onerror=``) inside a real tag."""

@@ -97,20 +97,19 @@ def test_a_symlink_loop_is_not_followed(tmp_path: Path) -> None:
     assert [card["source"] for card in dumped(commands)["cards"]] == ["01-loop/notes.md:3"]
 
 
-def test_an_empty_notes_folder_builds_an_empty_deck(tmp_path: Path) -> None:
+def test_an_empty_notes_folder_is_an_error_and_nothing_is_built(tmp_path: Path) -> None:
     commands = notes_with(tmp_path, {})
     built = commands.build()
-    assert_clean_exit(built, 0)
-    assert "total 0 cards 0 tables 0 MCQs" in " ".join(built.stdout.split())
-    assert (commands.out / "anki" / "aws-certified-cloud-practitioner.apkg").is_file()
-    assert dumped(commands)["modules"] == []
+    assert_clean_exit(built, 1)
+    assert f"no Markdown notes found in {commands.notes}" in built.output
+    assert not commands.out.exists() and list(commands.notes.iterdir()) == []
 
 
 def test_empty_module_folders_give_empty_modules(tmp_path: Path) -> None:
-    commands = notes_with(tmp_path, {})
+    commands = notes_with(tmp_path, {"02-small/cram-sheet.md": "# Cram\n\n- **EC2:** Servers.\n"})
     (commands.notes / "01-empty" / "sub").mkdir(parents=True)
     assert_clean_exit(commands.build(), 0)
-    assert [module["items"] for module in dumped(commands)["modules"]] == [0]
+    assert [module["items"] for module in dumped(commands)["modules"]] == [0, 1]
 
 
 def test_a_notes_folder_that_is_missing_is_a_usage_error(tmp_path: Path) -> None:

@@ -60,6 +60,6 @@ def test_a_table_of_thousands_of_rows_grows_linearly(tmp_path: Path) -> None:
     built = ccpkit(*args, "--format", "csv", cwd=tmp_path)
 
     assert built.returncode == 0, built.stderr
-    assert (tmp_path / "build" / "anki" / "aws-certified-cloud-practitioner.apkg").stat().st_size < 3_000_000
+    assert (tmp_path / "build" / "anki" / "notes.apkg").stat().st_size < 3_000_000
     assert (tmp_path / "build" / "csv" / "anki" / "comparison.csv").stat().st_size < 20_000_000
     assert parse_notes(tmp_path / "notes").deck.tables[0].rows[-1] == ("row 2999", "value 2999")

@@ -6,10 +6,11 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ccpkit.errors import CcpkitError
+from ccpkit.errors import CcpkitError, NoNotesError
 from ccpkit.importer import import_export
 from ccpkit.parse import parse_notes
 from tests.hardening.test_markup_properties import HOSTILE
@@ -47,6 +48,10 @@ def test_any_export_imports_to_notes_that_parse_or_fails_as_a_ccpkit_error(lines
             return
         written = {path for path in root.rglob("*") if path.is_file()} - {export}
         assert all(path.is_relative_to(root / "out") for path in written)
+        if not any((root / "out" / "notes").rglob("*.md")):  # an export of headings only
+            with pytest.raises(NoNotesError):
+                parse_notes(root / "out" / "notes")
+            return
         parsed = parse_notes(root / "out" / "notes")
         for problem in parsed.problems:
             assert (root / "out" / "notes" / problem.location.path).is_file()

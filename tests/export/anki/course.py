@@ -12,10 +12,10 @@ import pytest
 from ccpkit.build import build
 from ccpkit.export import ExportOptions
 from ccpkit.ids import item_id
-from ccpkit.model import DEFAULT_TITLE, MCQ, Card, ComparisonTable, Deck, Item, Option, SourceLocation
+from ccpkit.model import MCQ, Card, ComparisonTable, Deck, Item, Option, SourceLocation
 from ccpkit.parse import Parsed
 from ccpkit.report import BuildReport
-from tests.conftest import REPO, sample_deck
+from tests.conftest import COURSE_TITLE, REPO, sample_deck
 
 TEMPLATES = REPO / "templates"
 FIXTURE = Path(__file__).parent / "fixtures" / "notes"
@@ -130,7 +130,7 @@ class Course:
             self.out,
             formats=("anki",),
             options=options,
-            title=title or DEFAULT_TITLE,
+            title=title or COURSE_TITLE,
             clock=lambda: at,
         )
 

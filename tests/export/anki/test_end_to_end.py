@@ -9,12 +9,19 @@ import pytest
 from click.testing import CliRunner
 
 from ccpkit.cli import cli
-from tests.conftest import REPO
+from tests.conftest import COURSE_TITLE, REPO
 from tests.export.anki.course import Course
 from tests.export.anki.student import Student
 
 PACKAGE = "anki/aws-certified-cloud-practitioner.apkg"
 FIRST_BUILD, SECOND_BUILD = 1_700_000_000, 1_700_086_400
+
+
+def anki_build(course: Course) -> list[str]:
+    """``ccpkit build --format anki`` of the course, titled on the command line: no ccpkit.toml is read
+    (not the repository's own)."""
+    build = ["build", "--notes", str(course.notes), "--out", str(course.out), "--format", "anki"]
+    return ["--config", str(course.out.parent / "none.toml"), *build, "--title", COURSE_TITLE]
 
 
 @pytest.fixture
@@ -66,9 +73,7 @@ def test_cli_build_reports_changes_and_skipped_items(course: Course) -> None:
     (course.notes / "02-compute" / "practice-questions.md").open("a", encoding="utf-8").write(
         "\n### Question 3\n\nWhich one has no answer?\n\n- A) This\n- B) That\n"
     )
-    args = ["build", "--notes", str(course.notes), "--out", str(course.out), "--format", "anki"]
-    args += ["--templates", str(REPO / "templates")]
-    result = CliRunner().invoke(cli, args)
+    result = CliRunner().invoke(cli, [*anki_build(course), "--templates", str(REPO / "templates")])
     assert result.exit_code == 1, result.output  # the notes hold an error; the rest is still built
     assert "practice-questions.md:" in result.output and "1 item skipped, see above" in result.output
     assert "anki notes: 8 added" in result.output
@@ -77,8 +82,7 @@ def test_cli_build_reports_changes_and_skipped_items(course: Course) -> None:
 
 def test_cli_refuses_a_broken_ledger_without_a_traceback(course: Course) -> None:
     (course.notes / ".ccpkit-ledger.json").write_text("{ not json", encoding="utf-8")
-    args = ["build", "--notes", str(course.notes), "--out", str(course.out), "--format", "anki"]
-    result = CliRunner().invoke(cli, [*args, "--templates", str(REPO / "templates")])
+    result = CliRunner().invoke(cli, [*anki_build(course), "--templates", str(REPO / "templates")])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert ".ccpkit-ledger.json: line 1: not valid JSON" in result.output
     assert not (course.out / PACKAGE).exists()

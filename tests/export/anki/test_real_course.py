@@ -12,7 +12,7 @@ import pytest
 from ccpkit.build import build
 from ccpkit.export import ExportOptions
 from ccpkit.ledger import LEDGER_NAME
-from tests.conftest import REPO
+from tests.conftest import COURSE_TITLE, REPO
 from tests.export.anki.student import Student, visible_text
 from tests.export.anki.test_anki_export import MARKDOWN_LEFTOVERS
 
@@ -37,9 +37,8 @@ def student(tmp_path: Path) -> Iterator[Student]:
 
 
 def build_at(notes: Path, out: Path, at: int) -> None:
-    build(
-        notes, out, formats=("anki",), options=ExportOptions(templates=REPO / "templates"), clock=lambda: at
-    )
+    options = ExportOptions(templates=REPO / "templates")
+    build(notes, out, formats=("anki",), options=options, title=COURSE_TITLE, clock=lambda: at)
 
 
 @pytest.mark.slow

@@ -1,0 +1,65 @@
+"""No course is built into ccpkit: the title comes from ccpkit.toml or the notes folder's name, and a
+folder without notes is an error, not an empty deck."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from ccpkit.cli import cli
+from ccpkit.config import Config
+from tests.conftest import COURSE_TITLE, REPO
+
+FIXTURE_NOTES = Path(__file__).parent / "fixtures" / "notes"
+
+
+def ccpkit(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args))
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_without_settings_the_course_is_named_after_its_notes_folder(here: Path) -> None:
+    shutil.copytree(FIXTURE_NOTES, here / "cloud_security-notes")
+    assert ccpkit("build", "--notes", "cloud_security-notes", "--format", "anki").exit_code == 0
+    assert [path.name for path in (here / "build" / "anki").iterdir()] == ["cloud-security-notes.apkg"]
+    dumped = ccpkit("dump", "--json", "--notes", "cloud_security-notes").output
+    assert '"title": "Cloud security notes"' in dumped
+
+
+def test_the_title_in_ccpkit_toml_names_the_course(here: Path) -> None:
+    shutil.copytree(FIXTURE_NOTES, here / "notes")
+    (here / "ccpkit.toml").write_text('[course]\ntitle = "Storage Deep Dive"\n', encoding="utf-8")
+    assert ccpkit("build", "--notes", "notes", "--format", "anki").exit_code == 0
+    assert [path.name for path in (here / "build" / "anki").iterdir()] == ["storage-deep-dive.apkg"]
+
+
+def test_no_course_title_is_a_default_and_this_course_names_its_own() -> None:
+    assert Config().title is None
+    assert COURSE_TITLE == "AWS Certified Cloud Practitioner"  # from the committed ccpkit.toml
+    assert (REPO / "ccpkit.toml").is_file()
+
+
+@pytest.mark.parametrize("command", ["check", "build", "dump"])
+def test_a_notes_folder_without_markdown_notes_is_an_error_and_nothing_is_written(
+    here: Path, command: str
+) -> None:
+    empty = here / "notes"
+    (empty / "01-empty-module").mkdir(parents=True)
+    (empty / "readme.txt").write_text("not a Markdown note\n", encoding="utf-8")
+    args = ["--json"] if command == "dump" else []
+    result = ccpkit(command, "--notes", str(empty), *args)
+    assert result.exit_code == 1
+    assert f"no Markdown notes found in {empty}" in result.output
+    assert sorted(path.relative_to(here).as_posix() for path in here.rglob("*")) == [
+        "notes",
+        "notes/01-empty-module",
+        "notes/readme.txt",
+    ]
