@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -62,6 +63,7 @@ def cli(context: click.Context, config: Path) -> None:
     """Turn Markdown study notes into Anki decks, CSV files and printable PDF cram sheets.
 
     Typical loop: edit source_notes/, run `ccpkit build`, import build/anki/*.apkg into Anki.
+    A new course: `ccpkit init DIR`.
     """
     context.obj = load_config(config)
 
@@ -89,6 +91,25 @@ def import_command(export: Path, out: Path, force: bool, report: Path) -> None:
     from ccpkit.importer import import_export
 
     click.echo(import_export(export, out, force=force, report=report))
+
+
+@cli.command(short_help="Start a new course: ccpkit.toml and a notes folder with an example.")
+@click.argument("folder", metavar="[DIR]", default=Path(), type=click.Path(file_okay=False, path_type=Path))
+@_user_errors
+def init(folder: Path) -> None:
+    """Start a course in DIR (default: this folder), which must be new or empty.
+
+    Writes ccpkit.toml (the course title, from the folder's name: edit it), a notes folder with one
+    example module showing a term, a comparison table and two practice questions, and a .gitignore.
+    Run `ccpkit build` in DIR next: it makes the Anki deck, CSV files and PDFs from the example.
+    """
+    from ccpkit.new_course import start_course
+
+    for path in start_course(folder):
+        click.echo(f"wrote {path}")
+    click.echo(
+        f"next: cd {shlex.quote(str(folder))} && ccpkit build" if folder != Path() else "next: ccpkit build"
+    )
 
 
 @cli.command(short_help="Validate the notes; list each problem as path:line.")

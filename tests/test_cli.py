@@ -16,7 +16,7 @@ from tests.conftest import REPO
 
 FIXTURE_NOTES = Path(__file__).parent / "fixtures" / "notes"
 
-COMMANDS = ("import", "check", "dump", "build", "watch", "orphans")
+COMMANDS = ("init", "import", "check", "dump", "build", "watch", "orphans", "sync")
 
 
 def test_help_lists_every_command() -> None:
