@@ -170,7 +170,11 @@ def build_options(command: Callable[P, R]) -> Callable[P, R]:
             type=click.Path(exists=True, file_okay=False, path_type=Path),
             help="Templates folder; each file in it replaces ccpkit's default.  [default: templates]",
         ),
-        click.option("--title", help="Course title (PDF headers, Anki parent deck)."),
+        click.option(
+            "--title",
+            help="Course title (PDF headers, Anki parent deck).  [default: ccpkit.toml, else the notes "
+            "folder's name]",
+        ),
         click.option("--paper", type=click.Choice(["A4", "Letter"]), help="PDF paper size."),
         click.option("--exam-count", type=click.IntRange(min=1), help="Practice exam: number of questions."),
         click.option("--exam-seed", type=int, help="Practice exam: shuffle seed."),
