@@ -166,7 +166,11 @@ def test_a_memo_gives_the_same_result_as_parsing_and_sees_every_edit(tmp_path: P
     memo = Memo(tmp_path / "memo")
     first = parse_notes(notes, memo=memo)
     assert len(first.errors) == 2  # the empty card, and the id pinned twice (found across modules)
-    assert parse_notes(notes, memo=memo) == first  # both modules from the memo, problems included
+    again = parse_notes(notes, memo=memo)
+    assert (again.deck, again.problems) == (first.deck, first.problems)  # problems included
+    assert again.reread == frozenset()  # both modules came from the memo
     write(notes, {"02-b/notes.md": "- **B:** two, edited\n"})
-    assert parse_notes(notes, memo=memo) == parse_notes(notes)
+    edited, fresh = parse_notes(notes, memo=memo), parse_notes(notes)
+    assert (edited.deck, edited.problems) == (fresh.deck, fresh.problems)
+    assert edited.reread == {"02-b/notes.md"}  # only the edited module was parsed again
     assert [item.id for item in parse_notes(notes, memo=memo).deck.items()] == ["shared", "02-b/card/b"]
