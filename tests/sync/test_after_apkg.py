@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ccpkit.build import build
 from ccpkit.export import ExportOptions
-from tests.sync.course import Course
+from tests.sync.course import TITLE, Course
 
 LAMBDA, EBS = "02-compute/card/aws-lambda", "03-storage/card/amazon-ebs"
 PACKAGE = "anki/aws-certified-cloud-practitioner.apkg"
@@ -17,7 +17,7 @@ LAST_WEEK = 1_700_000_000
 def test_first_sync_after_imports_keeps_edits_and_reports_both_sided_changes(tmp_path: Path) -> None:
     course = Course.fresh(tmp_path)
     options = ExportOptions(templates=course.templates)
-    build(course.notes, course.out, formats=("anki",), options=options, clock=lambda: LAST_WEEK)
+    build(course.notes, course.out, formats=("anki",), options=options, title=TITLE, clock=lambda: LAST_WEEK)
     student = course.student()
     student.import_package(course.out / PACKAGE)
     student.study_everything()

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser
 
 from ccpkit.build import build
 from ccpkit.export import ExportOptions
-from tests.conftest import REPO
+from tests.conftest import COURSE_TITLE, REPO
 from tests.export.anki.browser import Sides, chromium
 from tests.export.anki.student import Student
 
@@ -33,7 +33,7 @@ def quiz(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Sides]:
     folder = tmp_path_factory.mktemp("quiz")
     shutil.copytree(QUIZ, folder / "notes")
     options = ExportOptions(templates=REPO / "templates")
-    build(folder / "notes", folder / "build", formats=("anki",), options=options)
+    build(folder / "notes", folder / "build", formats=("anki",), options=options, title=COURSE_TITLE)
     student = Student.with_fresh_collection(folder)
     try:
         student.import_package(folder / "build" / PACKAGE)
