@@ -84,7 +84,7 @@ def _sync(
     now = int(clock())
     changes, settled = settle_identities(ledger, parsed.deck, options, now=now)
     deck = _only(parsed.deck, settings.modules)
-    templates = load_templates(options.templates / "anki")
+    templates = load_templates(options.templates)
     wanted_notes = anki_notes(deck, settled.identities, root_deck=options.deck_name)
     slugs = {module.slug for module in deck.modules}
     choices = replace(settings.choices, retire=settings.choices.retire and not parsed.errors)

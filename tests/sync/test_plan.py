@@ -11,7 +11,7 @@ from ccpkit.sync.record import SyncRecord, Written, text_hash
 from ccpkit.sync.state import CollectionState, FoundCard, FoundNote
 from tests.conftest import REPO, sample_deck
 
-TEMPLATES = load_templates(REPO / "templates" / "anki")
+TEMPLATES = load_templates(REPO / "templates")
 
 
 def ec2() -> AnkiNote:
