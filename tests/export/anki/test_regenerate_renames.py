@@ -22,7 +22,7 @@ from anki.import_export_pb2 import ImportResponse
 from ccpkit.build import build
 from ccpkit.export import ExportOptions
 from ccpkit.ledger import Reconciliation
-from tests.conftest import REPO
+from tests.conftest import COURSE_TITLE, REPO
 from tests.export.anki.student import Student, visible_text
 
 if TYPE_CHECKING:  # importing anki.notes before anki.collection is a circular import
@@ -69,7 +69,9 @@ class Course:
 
     def build(self, at: int) -> Reconciliation:
         options = ExportOptions(templates=REPO / "templates")
-        report = build(self.notes, self.out, formats=("anki",), options=options, clock=lambda: at)
+        report = build(
+            self.notes, self.out, formats=("anki",), options=options, title=COURSE_TITLE, clock=lambda: at
+        )
         assert report.changes is not None
         return report.changes
 
