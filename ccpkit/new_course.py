@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from ccpkit.config import CONFIG_FILE
 from ccpkit.errors import CcpkitError
 from ccpkit.export import Output
+from ccpkit.ledger.merge import GIT_ATTRIBUTES
 from ccpkit.parse.notes import course_title
 from ccpkit.write import write_atomically
 
@@ -97,8 +98,9 @@ def start_course(folder: Path) -> list[Path]:
 
 def version_control_files() -> dict[str, str]:
     """The files that tell git how to treat the course (path → text): the one place for its git
-    settings. The build folder is made by ccpkit, so it is never committed."""
-    return {".gitignore": "/build/\n"}
+    settings. The build folder is made by ccpkit, so it is never committed; the id ledger merges with
+    its own driver, which each clone installs with ``ledger.merge.GIT_CONFIG``."""
+    return {".gitignore": "/build/\n", ".gitattributes": GIT_ATTRIBUTES}
 
 
 def _settings(title: str) -> str:

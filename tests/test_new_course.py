@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from ccpkit.cli import cli
+from ccpkit.ledger.merge import GIT_ATTRIBUTES, GIT_CONFIG
 from tests.export.anki.student import Student, visible_text
 
 
@@ -94,3 +95,10 @@ def test_init_without_a_folder_starts_the_course_here(
     assert tomllib.loads(Path("ccpkit.toml").read_text("utf-8"))["course"]["title"] == "Cloud 101"
     assert ccpkit("build").exit_code == 0
     assert Path("build/anki/cloud-101.apkg").is_file()
+
+
+def test_init_names_the_ledgers_merge_driver_and_says_how_to_install_it(tmp_path: Path) -> None:
+    result = ccpkit("init", str(tmp_path / "course"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "course" / ".gitattributes").read_text("utf-8") == GIT_ATTRIBUTES
+    assert all(f"  {command}\n" in result.output for command in GIT_CONFIG)
