@@ -31,6 +31,7 @@ class Config:
     exam_count: int | None = None
     exam_seed: int = 0
     exam_modules: tuple[int, ...] = ()
+    anki_link_tables: bool = False
 
     def merged(self, **overrides: Any) -> Config:
         """This configuration with the command-line values that were given (not ``None`` or empty)."""
@@ -45,6 +46,7 @@ class Config:
             exam_count=self.exam_count,
             exam_seed=self.exam_seed,
             exam_modules=self.exam_modules,
+            anki_link_tables=self.anki_link_tables,
         )
 
 
@@ -53,6 +55,7 @@ _SECTIONS: dict[str, dict[str, str]] = {
     "paths": {"notes": "notes", "out": "out", "templates": "templates"},
     "build": {"formats": "formats", "paper": "paper"},
     "exam": {"count": "exam_count", "seed": "exam_seed", "modules": "exam_modules"},
+    "anki": {"link_tables": "anki_link_tables"},
 }
 
 
@@ -78,6 +81,7 @@ _VALID: dict[str, tuple[Any, str]] = {
     "exam_count": (lambda v: _whole(v) and v >= 1, "a whole number, 1 or more"),
     "exam_seed": (_whole, "a whole number"),
     "exam_modules": (lambda v: isinstance(v, list) and all(map(_whole, v)), "a list of module numbers"),
+    "anki_link_tables": (lambda v: isinstance(v, bool), "true or false"),
 }
 
 

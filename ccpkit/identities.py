@@ -16,8 +16,9 @@ def settle_identities(
     ledger: Ledger, deck: Deck, options: ExportOptions, *, now: int, formats: Sequence[str] = ("anki",)
 ) -> tuple[Reconciliation, ExportOptions]:
     """Reconcile the ledger with this deck; return the changes and options carrying the identities."""
-    notes = anki_notes(deck, root_deck=options.deck_name, memo=options.memo)
-    under_title = anki_notes(deck, memo=options.memo) if options.deck_name else notes
+    links = options.anki_link_tables
+    notes = anki_notes(deck, root_deck=options.deck_name, memo=options.memo, link_tables=links)
+    under_title = anki_notes(deck, memo=options.memo, link_tables=links) if options.deck_name else notes
     fingerprints = [
         fingerprint(note, earlier_deck=old.deck) for note, old in zip(notes, under_title, strict=True)
     ]

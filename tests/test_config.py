@@ -60,3 +60,14 @@ def test_every_section_is_read(tmp_path: Path) -> None:
 def test_mistakes_name_the_key(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(UsageError, match=message):
         load_config(write(tmp_path, text))
+
+
+def test_link_tables_opt_in_reaches_the_exporters(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, "[anki]\nlink_tables = true\n"))
+    assert config.anki_link_tables and config.export_options().anki_link_tables
+    assert not Config().export_options().anki_link_tables
+
+
+def test_link_tables_must_be_true_or_false(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match='anki.link_tables = 'yes' is invalid; expected true or false'):
+        load_config(write(tmp_path, '[anki]\nlink_tables = "yes"\n'))

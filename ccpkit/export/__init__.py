@@ -40,6 +40,8 @@ class ExportOptions:
     deck_name: str = ""
     """Anki parent deck of the module subdecks; empty means the course title."""
     paper: Paper = "A4"
+    anki_link_tables: bool = False
+    """Whether tables of links with blurbs (``Resources``) become Anki notes; the PDF and CSV keep them."""
     exam_count: int | None = None
     """Practice exam: how many questions (``None``: all)."""
     exam_seed: int = 0

@@ -16,7 +16,13 @@ from ccpkit.model import Deck
 def export(deck: Deck, options: ExportOptions) -> Exported:
     """``anki/<course>.apkg``: subdecks per module, our note types, GUIDs and mtimes from the ledger."""
     templates = load_templates(options.templates)
-    notes = anki_notes(deck, options.identities, root_deck=options.deck_name, memo=options.memo)
+    notes = anki_notes(
+        deck,
+        options.identities,
+        root_deck=options.deck_name,
+        memo=options.memo,
+        link_tables=options.anki_link_tables,
+    )
     newest_note = max((note.modified for note in notes), default=UNRECORDED)
     templates_modified = options.templates_modified or newest_note
     data = write_package(notes, templates, templates_modified)

@@ -18,7 +18,7 @@ import genanki
 
 from ccpkit.export import NoteIdentity
 from ccpkit.export.anki_notetypes import COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
-from ccpkit.export.anki_tables import table_rows
+from ccpkit.export.anki_tables import is_link_table, table_rows
 from ccpkit.export.option_order import keeps_option_order
 from ccpkit.ids import slug
 from ccpkit.ledger import Fingerprint
@@ -76,17 +76,21 @@ def anki_notes(
     *,
     root_deck: str = "",
     memo: Memo | None = None,
+    link_tables: bool = False,
 ) -> tuple[AnkiNote, ...]:
     """Every note of the deck in notes order; identities (note id → GUID, mtime) come from the ledger.
 
     ``root_deck`` names the parent deck of the module subdecks (default: the course title); ``memo``
-    keeps each module's rendered fields between builds.
+    keeps each module's rendered fields between builds. Tables of links leave the deck unless
+    ``link_tables`` (``[anki] link_tables`` in ``ccpkit.toml``) asks for them.
     """
     known = identities or {}
     notes = []
     for module in deck.modules:
         deck_name = deck_name_for(root_deck or deck.title, module)
         for item, rendered in zip(module.items, _rendered(module, memo or Memo()), strict=True):
+            if not link_tables and isinstance(item, ComparisonTable) and is_link_table(item):
+                continue
             for note_id, note_type, fields, key, table in rendered:
                 identity = known.get(note_id) or NoteIdentity(default_guid(note_id), UNRECORDED)
                 notes.append(

@@ -6,11 +6,21 @@ the row's cells only make sense in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ccpkit.ids import row_key
 from ccpkit.markup import to_inline_html
 from ccpkit.model import ComparisonTable
+
+LINK_HEADER = re.compile(r"\b(links?|resources?|urls?|references?)\b", re.IGNORECASE)
+"""A first header naming links (``Resource link``, ``URL``, ``Reference``): where to read more."""
+
+
+def is_link_table(table: ComparisonTable) -> bool:
+    """A two-column list of links with blurbs: reference to look things up in, not facts to recall, so
+    it leaves the Anki deck by default (the PDF and the spreadsheet CSV keep it)."""
+    return len(table.columns) == 2 and LINK_HEADER.search(table.columns[0]) is not None
 
 
 def table_rows(table: ComparisonTable) -> Iterator[tuple[str, tuple[str, ...], str]]:

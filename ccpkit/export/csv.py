@@ -11,5 +11,11 @@ from ccpkit.model import Deck
 
 def export(deck: Deck, options: ExportOptions) -> Exported:
     """``csv/anki/<note type>.csv`` with the ledger's GUIDs from ``options.identities``, and ``csv/*.csv``."""
-    notes = anki_notes(deck, options.identities, root_deck=options.deck_name, memo=options.memo)
+    notes = anki_notes(
+        deck,
+        options.identities,
+        root_deck=options.deck_name,
+        memo=options.memo,
+        link_tables=options.anki_link_tables,
+    )
     return Exported((*anki_csv_files(notes), *spreadsheet_files(deck, options.memo)))
