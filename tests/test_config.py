@@ -69,5 +69,5 @@ def test_link_tables_opt_in_reaches_the_exporters(tmp_path: Path) -> None:
 
 
 def test_link_tables_must_be_true_or_false(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match='anki.link_tables = 'yes' is invalid; expected true or false'):
+    with pytest.raises(UsageError, match=r"anki\.link_tables = 'yes' is invalid; expected true or false"):
         load_config(write(tmp_path, '[anki]\nlink_tables = "yes"\n'))
