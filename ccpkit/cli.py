@@ -126,19 +126,22 @@ def init(folder: Path) -> None:
 @click.pass_obj
 @_user_errors
 def check(config: Config, notes: Path | None, strict: bool) -> None:
-    """Parse and validate the notes: counts per module, then one `path:line: message` per problem.
+    """Parse and validate the notes: counts per module, then one `path:line: message` per problem
+    (including Anki cards whose fronts read the same but want different answers).
 
     Exit 0 when clean, 1 on errors (and on warnings with --strict).
     """
+    from ccpkit.export.anki_notes import card_problems
     from ccpkit.parse import parse_notes
     from ccpkit.report import format_counts
 
     settings = config.merged(notes=notes)
     parsed = parse_notes(Path(settings.notes), title=settings.title)
     click.echo(format_counts(parsed.deck))
-    for problem in parsed.problems:
+    cards = card_problems(parsed.deck)
+    for problem in sorted((*parsed.problems, *cards)):
         click.echo(str(problem))
-    if parsed.errors or (strict and parsed.warnings):
+    if parsed.errors or (strict and (parsed.warnings or cards)):
         sys.exit(1)
 
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from html import escape
 
 import genanki
 
+from ccpkit.errors import Problem
 from ccpkit.export import NoteIdentity
+from ccpkit.export.anki_fronts import Front, alike_fronts, distinct_fronts
 from ccpkit.export.anki_notetypes import COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
 from ccpkit.export.anki_tables import is_link_table, table_rows
 from ccpkit.export.option_order import keeps_option_order
@@ -85,12 +87,15 @@ def anki_notes(
     ``link_tables`` (``[anki] link_tables`` in ``ccpkit.toml``) asks for them.
     """
     known = identities or {}
-    notes = []
+    notes: list[AnkiNote] = []
+    fronts: list[tuple[int, Front]] = []
     for module in deck.modules:
         deck_name = deck_name_for(root_deck or deck.title, module)
         for item, rendered in zip(module.items, _rendered(module, memo or Memo()), strict=True):
             if not link_tables and isinstance(item, ComparisonTable) and is_link_table(item):
                 continue
+            if isinstance(item, Card):
+                fronts.append((len(notes), Front(module, item)))
             for note_id, note_type, fields, key, table in rendered:
                 identity = known.get(note_id) or NoteIdentity(default_guid(note_id), UNRECORDED)
                 notes.append(
@@ -108,7 +113,20 @@ def anki_notes(
                         modified=identity.modified,
                     )
                 )
+    for (index, front), shown in zip(fronts, distinct_fronts([front for _, front in fronts]), strict=True):
+        if shown != front.card.front:
+            note = notes[index]
+            notes[index] = replace(note, fields=(to_inline_html(shown), *note.fields[1:]))
     return tuple(notes)
+
+
+def card_problems(deck: Deck) -> tuple[Problem, ...]:
+    """Warnings about cards a student could not answer from their front (for ``ccpkit check``):
+    term fronts that still read the same with different answers."""
+    fronts = [
+        Front(module, item) for module in deck.modules for item in module.items if isinstance(item, Card)
+    ]
+    return alike_fronts(fronts, distinct_fronts(fronts))
 
 
 def deck_name_for(root: str, module: Module) -> str:

@@ -1,0 +1,86 @@
+"""Term fronts that read alike: the same front with another answer is qualified by its section.
+
+Two cards that both read "Storage" but want different answers interfere: whichever the student
+learns first makes the other look wrong. So a front shared by notes with different answers gets
+the heading it sits under ("Storage · Instance setup"); if that still leaves two alike (the same
+heading in two modules), the module comes first too. Whatever stays alike, ``ccpkit check`` names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ccpkit.errors import Problem
+from ccpkit.markup import to_text
+from ccpkit.model import Card, Module
+
+QUALIFIER = " \N{MIDDLE DOT} "
+
+
+@dataclass(frozen=True, slots=True)
+class Front:
+    """A term card and the module it sits in."""
+
+    module: Module
+    card: Card
+
+
+def _heading(module: Module, card: Card) -> str:
+    """The nearest heading above the card, else its part, else its module (inline Markdown)."""
+    for text in (*reversed(card.section), card.part):
+        if text.strip():
+            return text
+    return module.title
+
+
+def _module_and_heading(module: Module, card: Card) -> str:
+    return f"{module.number:02d} {module.title}{QUALIFIER}{_heading(module, card)}"
+
+
+QUALIFIERS: tuple[Callable[[Module, Card], str], ...] = (_heading, _module_and_heading)
+"""Ever longer qualifiers, tried in turn until a group of alike fronts reads apart."""
+
+
+def _plain(markdown: str) -> str:
+    """What a student reads: the text, case and spacing aside."""
+    return " ".join(to_text(markdown).split()).casefold()
+
+
+def distinct_fronts(fronts: Sequence[Front]) -> list[str]:
+    """Each front (inline Markdown), qualified where another reads the same but wants another answer."""
+    result = [front.card.front for front in fronts]
+    for qualify in QUALIFIERS:
+        for group in _alike(fronts, result):
+            for index in group:
+                front = fronts[index]
+                result[index] = f"{front.card.front}{QUALIFIER}{qualify(front.module, front.card)}"
+    return result
+
+
+def alike_fronts(fronts: Sequence[Front], shown: Sequence[str]) -> tuple[Problem, ...]:
+    """A warning at each front that still reads like an earlier one with another answer."""
+    problems = []
+    for group in _alike(fronts, shown):
+        first = fronts[group[0]]
+        for index in group[1:]:
+            problems.append(
+                Problem(
+                    fronts[index].card.source,
+                    f"the card front {to_text(shown[index])!r} reads the same as the one at "
+                    f"{first.card.source} but wants another answer: reword one front, or put the "
+                    "cards under headings of their own",
+                    "warning",
+                )
+            )
+    return tuple(problems)
+
+
+def _alike(fronts: Sequence[Front], shown: Sequence[str]) -> list[list[int]]:
+    """Groups (indexes, in notes order) of fronts that read the same and hold more than one answer."""
+    groups: dict[str, list[int]] = {}
+    for index, markdown in enumerate(shown):
+        groups.setdefault(_plain(markdown), []).append(index)
+    return [
+        group for group in groups.values() if len({_plain(fronts[index].card.back) for index in group}) > 1
+    ]

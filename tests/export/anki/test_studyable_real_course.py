@@ -1,0 +1,59 @@
+"""The real course (``source_notes/``), built and imported into a real Anki collection: every card a
+student meets is worth studying — no link-table filler, no two fronts alike with different answers."""
+
+from __future__ import annotations
+
+import shutil
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ccpkit.build import build
+from ccpkit.export import ExportOptions
+from ccpkit.export.anki_notes import card_problems
+from ccpkit.parse import parse_notes
+from tests.conftest import REPO
+from tests.export.anki.student import Student, visible_text
+
+NOTES = REPO / "source_notes"
+PACKAGE = "anki/aws-certified-cloud-practitioner.apkg"
+
+
+@pytest.fixture(scope="module")
+def student(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Student]:
+    """A student who imported the course's package, built from a copy of the notes."""
+    folder = tmp_path_factory.mktemp("real-course")
+    notes = Path(shutil.copytree(NOTES, folder / "notes"))
+    build(notes, folder / "build", formats=("anki",), options=ExportOptions(templates=REPO / "templates"))
+    student = Student.with_fresh_collection(folder)
+    student.import_package(folder / "build" / PACKAGE)
+    yield student
+    student.close()
+
+
+@pytest.mark.slow
+def test_no_link_table_filler_by_default(student: Student) -> None:
+    ids = [note["Id"] for note in student.notes()]
+    assert ids and not [note_id for note_id in ids if "/table/resources/" in note_id]
+
+
+@pytest.mark.slow
+def test_no_two_term_fronts_read_alike_with_different_answers(student: Student) -> None:
+    answers: dict[str, set[str]] = defaultdict(set)
+    for note in student.notes():
+        if note.note_type()["name"] == "ccpkit Term v1":  # type: ignore[index]
+            answers[visible_text(note["Term"]).casefold()].add(visible_text(note["Definition"]))
+    assert {front: backs for front, backs in answers.items() if len(backs) > 1} == {}
+
+
+@pytest.mark.slow
+def test_the_four_storage_cards_read_apart(student: Student) -> None:
+    fronts = [note["Term"] for note in student.notes() if note["Id"].endswith("/card/storage")]
+    assert len(fronts) >= 4 and len(set(fronts)) == len(fronts)
+    assert all(front.startswith("Storage \N{MIDDLE DOT} ") for front in fronts)
+
+
+def test_check_finds_no_alike_fronts_left() -> None:
+    assert card_problems(parse_notes(NOTES).deck) == ()
