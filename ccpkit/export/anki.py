@@ -8,6 +8,7 @@ from ccpkit.errors import Problem
 from ccpkit.export import Exported, ExportOptions, Output
 from ccpkit.export.anki_notes import UNRECORDED, anki_notes
 from ccpkit.export.anki_package import write_package
+from ccpkit.export.anki_tables import table_problems
 from ccpkit.export.anki_templates import load_templates
 from ccpkit.ids import slug
 from ccpkit.model import Deck
@@ -39,4 +40,4 @@ def _skipped_tables(deck: Deck) -> tuple[Problem, ...]:
         )
         for item in deck.tables
         if len(item.columns) < 2
-    )
+    ) + tuple(problem for table in deck.tables for problem in table_problems(table))

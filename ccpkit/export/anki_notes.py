@@ -1,8 +1,8 @@
 """Items → Anki notes: note type, field HTML, deck, tags and identity. Pure; shared by .apkg and Anki CSV.
 
-One note per card and per question; a comparison table gives one note per row (its id is the
-table's id plus the row's key: its label, or its cells), so editing one row does not touch the
-others' history.
+One note per card and per question; a comparison table gives notes of at most two facts each (see
+``anki_tables``), ids built from the table's id and the row's key (its label, or its cells), so
+editing one row does not touch the others' history.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from ccpkit.errors import Problem
 from ccpkit.export import NoteIdentity
 from ccpkit.export.anki_fronts import Front, alike_fronts, distinct_fronts
 from ccpkit.export.anki_notetypes import COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
-from ccpkit.export.anki_tables import is_link_table, table_rows
+from ccpkit.export.anki_tables import is_link_table, table_notes, table_problems
 from ccpkit.export.option_order import keeps_option_order
 from ccpkit.ids import slug
 from ccpkit.ledger import Fingerprint
@@ -122,11 +122,12 @@ def anki_notes(
 
 def card_problems(deck: Deck) -> tuple[Problem, ...]:
     """Warnings about cards a student could not answer from their front (for ``ccpkit check``):
-    term fronts that still read the same with different answers."""
+    term fronts that still read the same with different answers, tables without a label column."""
     fronts = [
         Front(module, item) for module in deck.modules for item in module.items if isinstance(item, Card)
     ]
-    return alike_fronts(fronts, distinct_fronts(fronts))
+    tables = (problem for table in deck.tables for problem in table_problems(table))
+    return (*alike_fronts(fronts, distinct_fronts(fronts)), *tables)
 
 
 def deck_name_for(root: str, module: Module) -> str:
@@ -168,14 +169,7 @@ def _render(item: Item) -> tuple[_Rendered, ...]:
             return ((item.id, MULTIPLE_CHOICE, _mcq_fields(item), _question_texts(item), ""),)
         case ComparisonTable():
             return tuple(
-                (
-                    note_id,
-                    COMPARISON,
-                    fields,
-                    (f"{to_text(item.title)}{BREADCRUMB}{to_text(label)}",),
-                    item.id,
-                )
-                for note_id, fields, label in table_rows(item)
+                (note.id, COMPARISON, note.fields, (note.name,), item.id) for note in table_notes(item)
             )
 
 

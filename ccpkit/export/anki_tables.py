@@ -1,20 +1,53 @@
-"""Comparison-table rows as Anki notes: one note per row, asking for that row's cells.
+"""Comparison tables as Anki notes, each asking at most two facts a student can answer from its front.
 
-Each row's note shows the table around it (the row highlighted), so a card never lacks the context
-the row's cells only make sense in.
+How a table is read depends on its shape (the rules are explained in ``docs/anki.md``):
+
+- *Row-first* (the first column names the things, e.g. ``| Family | Optimised for | Use cases |``):
+  one note per row asking for two of its cells; a row with more cells gives more notes (``…/row/<column>``).
+- *Feature-first* (the first header is ``Feature``, ``Aspect``, ``Factor``, ``Criteria``, ``Metric``,
+  ``Category`` …, and the other columns are the things compared): with two things, one note per
+  row asks that feature of both; with three or more, one note per thing and feature.
+- *No label column* (the first column holds sentences like the others, so no cell names its row):
+  a one-row table gives one note per column; a longer one gives none, and ``ccpkit check`` says why.
+- *Links with blurbs* (``| Resource link | Description |``) are reference, not facts (see ``anki_notes``).
+
+Each note shows the table around it (its row highlighted) on the back, so the answer keeps its context.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
-from ccpkit.ids import row_key
-from ccpkit.markup import to_inline_html
+from ccpkit.errors import Problem
+from ccpkit.ids import row_key, slug
+from ccpkit.markup import to_inline_html, to_text
 from ccpkit.model import ComparisonTable
 
 LINK_HEADER = re.compile(r"\b(links?|resources?|urls?|references?)\b", re.IGNORECASE)
 """A first header naming links (``Resource link``, ``URL``, ``Reference``): where to read more."""
+FEATURE_HEADER = re.compile(
+    r"^\s*(features?|aspects?|factors?|criteri(a|on)|metrics?|categor(y|ies)|dimensions?|"
+    r"characteristics?|attributes?|propert(y|ies)|comparison)\b",
+    re.IGNORECASE,
+)
+"""A first header saying the rows are attributes, so the columns after it are the things compared."""
+MOST_ASKED = 2
+"""At most this many facts per card (SuperMemo: minimum information, no enumerations)."""
+LABEL_WORDS = 5
+"""A first column whose cells average this many words or more, and at least half as many as the other
+cells, reads as sentences: the table has no label column."""
+
+
+@dataclass(frozen=True, slots=True)
+class TableNote:
+    """One note a table gives: its id, its field HTML (Row, Table, Asks, Answer, Whole table), and the
+    plain text that names it for rename detection."""
+
+    id: str
+    fields: tuple[str, ...]
+    name: str
 
 
 def is_link_table(table: ComparisonTable) -> bool:
@@ -23,34 +56,125 @@ def is_link_table(table: ComparisonTable) -> bool:
     return len(table.columns) == 2 and LINK_HEADER.search(table.columns[0]) is not None
 
 
-def table_rows(table: ComparisonTable) -> Iterator[tuple[str, tuple[str, ...], str]]:
-    """Each row's note id, field HTML and label (its first cell); none for a one-column table."""
+def is_feature_first(table: ComparisonTable) -> bool:
+    """The first header names attributes (``Feature``, ``Aspect`` …) and two or more things follow."""
+    return len(table.columns) >= 3 and FEATURE_HEADER.match(to_text(table.columns[0])) is not None
+
+
+def has_no_label_column(table: ComparisonTable) -> bool:
+    """No cell names its row: the first column reads like the others (sentences, not names)."""
+    first = [_words(row[0]) for row in table.rows]
+    rest = [_words(cell) for row in table.rows for cell in row[1:]]
+    first_mean, rest_mean = sum(first) / len(first), sum(rest) / max(1, len(rest))
+    return len(table.columns) >= 2 and first_mean >= LABEL_WORDS and first_mean >= rest_mean / 2
+
+
+def _words(markdown: str) -> int:
+    return len(to_text(markdown).split())
+
+
+def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
+    """The notes of one table, in row order; none for a one-column table or a long unlabelled one."""
     if len(table.columns) < 2:
         return  # nothing to ask about a row; the exporter reports it
-    seen: set[str] = set()
     whole = _WholeTable(table)
+    if has_no_label_column(table):
+        if len(table.rows) == 1:
+            yield from _column_notes(table, whole)
+        return  # ``table_problems`` says why
+    slugs = _row_slugs(table)
     for number, row in enumerate(table.rows):
-        key = row_key(row)
-        while key in seen:
-            key += "-2"
-        seen.add(key)
-        label = to_inline_html(row[0]) if row[0].strip() else f"Row {number + 1}"
-        fields = (
-            label,
-            to_inline_html(table.title),
-            ", ".join(to_inline_html(column) for column in table.columns[1:]),
-            _labelled_cells(table, row),
-            whole.highlighting(number),
+        row_id = f"{table.id}/{slugs[number]}"
+        label = row[0] if row[0].strip() else f"Row {number + 1}"
+        if is_feature_first(table) and len(table.columns) > MOST_ASKED + 1:
+            for column, (thing, cell) in enumerate(zip(table.columns[1:], row[1:], strict=True), start=1):
+                yield TableNote(
+                    f"{row_id}/{slug(thing) or f'column-{column + 1}'}",
+                    _fields(table, thing, _question([label]), [(label, cell)], whole, number),
+                    _name(thing, label),
+                )
+        elif is_feature_first(table):
+            asked = list(zip(table.columns[1:], row[1:], strict=True))
+            question = "of " + " and of ".join(to_inline_html(thing) for thing, _ in asked) + "?"
+            yield TableNote(
+                row_id, _fields(table, label, question, asked, whole, number), _name(table.title, row[0])
+            )
+        else:
+            pairs = list(zip(table.columns[1:], row[1:], strict=True))
+            for start in range(0, len(pairs), MOST_ASKED):
+                asked = pairs[start : start + MOST_ASKED]
+                note_id = row_id if start == 0 else f"{row_id}/{slug(asked[0][0]) or f'column-{start + 2}'}"
+                name = _name(table.title, row[0]) if start == 0 else _name(row[0], asked[0][0])
+                question = _question([column for column, _ in asked])
+                yield TableNote(note_id, _fields(table, label, question, asked, whole, number), name)
+
+
+def table_problems(table: ComparisonTable) -> Iterator[Problem]:
+    """Why a table gives fewer cards than it has cells (for ``ccpkit check``)."""
+    if len(table.columns) >= 2 and has_no_label_column(table) and len(table.rows) > 1:
+        yield Problem(
+            table.source,
+            f"table {to_text(table.title)!r} has no label column (its first column holds sentences like "
+            "the others), so no card could say which row it asks about: no Anki cards; add a first "
+            "column naming each row, e.g. | Feature | …",
+            "warning",
         )
-        yield f"{table.id}/{key}", fields, row[0]
 
 
-def _labelled_cells(table: ComparisonTable, row: tuple[str, ...]) -> str:
+def _column_notes(table: ComparisonTable, whole: _WholeTable) -> Iterator[TableNote]:
+    """A one-row table without labels: each column header is a term, its cell the answer."""
+    (row,) = table.rows
+    for column, (header, cell) in enumerate(zip(table.columns, row, strict=True), start=1):
+        yield TableNote(
+            f"{table.id}/{slug(header) or f'column-{column}'}",
+            _fields(table, header, "?", [(header, cell)], whole, 0),
+            _name(table.title, header),
+        )
+
+
+def _row_slugs(table: ComparisonTable) -> list[str]:
+    """Each row's key (its label, or its cells; never its position), made unique in the table."""
+    seen: set[str] = set()
+    slugs = []
+    for row in table.rows:
+        row_slug = row_key(row)
+        while row_slug in seen:
+            row_slug += "-2"
+        seen.add(row_slug)
+        slugs.append(row_slug)
+    return slugs
+
+
+def _question(asked: Sequence[str]) -> str:
+    return " and ".join(to_inline_html(text) for text in asked) + "?"
+
+
+def _name(*labels: str) -> str:
+    """A note's name for rename detection. A row note is named by table and row; a note asking part of
+    a row or column leaves the table's title out, or its likeness to the old row note's name would pass
+    for a rename and hand the whole row's history to a card asking something else."""
+    return " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} ".join(to_text(text) for text in labels)
+
+
+def _fields(
+    table: ComparisonTable,
+    prompt: str,
+    question: str,
+    asked: Sequence[tuple[str, str]],
+    whole: _WholeTable,
+    highlight: int,
+) -> tuple[str, ...]:
     cells = "".join(
         f"<dt>{to_inline_html(column)}</dt><dd>{to_inline_html(cell) if cell.strip() else '—'}</dd>"
-        for column, cell in zip(table.columns[1:], row[1:], strict=True)
+        for column, cell in asked
     )
-    return f'<dl class="cells">{cells}</dl>'
+    return (
+        to_inline_html(prompt),
+        to_inline_html(table.title),
+        question,
+        f'<dl class="cells">{cells}</dl>',
+        whole.highlighting(highlight),
+    )
 
 
 SHOWN_ROWS = 30

@@ -79,7 +79,7 @@ def test_term_card_shows_term_with_context_then_definition(student: Student) -> 
 def test_comparison_card_names_table_and_row_and_shows_labelled_cells(student: Student) -> None:
     (card,) = student.note("02-compute/table/ec2-pricing/spot").cards()
     question = visible_text(card.question())
-    assert "EC2 pricing options" in question and "Spot" in question and "Best for, Discount" in question
+    assert "EC2 pricing options" in question and "Spot" in question and "Best for and Discount?" in question
     assert "up to 90%" not in question
     answer = visible_text(card.answer())
     assert "Best for Interruptible jobs; <b>not</b> HTML Discount up to 90%" in answer

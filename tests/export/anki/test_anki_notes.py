@@ -53,7 +53,7 @@ def test_html_in_the_notes_is_escaped_and_markdown_rendered(deck: Deck) -> None:
 
 def test_table_row_asks_for_the_other_columns_and_highlights_its_row(deck: Deck) -> None:
     row = by_id(deck)["02-compute/table/ec2-pricing/savings-plans"]
-    assert row.field("Asks") == "Best for, Discount"
+    assert row.field("Asks") == "Best for and Discount?"
     assert "<dt>Discount</dt><dd>up to 72%</dd>" in row.field("Answer")
     assert '<tr class="current"><td>Savings Plans</td>' in row.field("Whole table")
     assert row.field("Whole table").count('class="current"') == 1

@@ -57,3 +57,23 @@ def test_the_four_storage_cards_read_apart(student: Student) -> None:
 
 def test_check_finds_no_alike_fronts_left() -> None:
     assert card_problems(parse_notes(NOTES).deck) == ()
+
+
+@pytest.mark.slow
+def test_every_table_card_asks_at_most_two_facts_and_none_lists_compared_things_as_its(
+    student: Student,
+) -> None:
+    tables = [card for card in student.cards() if card.note_type()["name"] == "ccpkit Comparison v1"]
+    assert len(tables) > 300
+    for card in tables:
+        note = card.note()
+        assert note["Answer"].count("<dt>") <= 2, note["Id"]
+        assert "Recall its" not in visible_text(card.question()), note["Id"]
+
+
+@pytest.mark.slow
+def test_a_feature_first_table_asks_about_each_compared_service(student: Student) -> None:
+    batch = student.note(
+        "03-exploring-compute-services/table/comparison-table-purpose-build-compute-services/primary-purpose/aws-batch"
+    )
+    assert (visible_text(batch["Row"]), visible_text(batch["Asks"])) == ("AWS Batch", "Primary Purpose?")
