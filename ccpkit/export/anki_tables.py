@@ -95,7 +95,7 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
                 )
         elif is_feature_first(table):
             asked = list(zip(table.columns[1:], row[1:], strict=True))
-            question = "of " + " and of ".join(to_inline_html(thing) for thing, _ in asked) + "?"
+            question = _question([thing for thing, _ in asked], before="of ")
             yield TableNote(
                 row_id, _fields(table, label, question, asked, whole, number), _name(table.title, row[0])
             )
@@ -127,7 +127,7 @@ def _column_notes(table: ComparisonTable, whole: _WholeTable) -> Iterator[TableN
     for column, (header, cell) in enumerate(zip(table.columns, row, strict=True), start=1):
         yield TableNote(
             f"{table.id}/{slug(header) or f'column-{column}'}",
-            _fields(table, header, "?", [(header, cell)], whole, 0),
+            _fields(table, header, "", [(header, cell)], whole, 0),
             _name(table.title, header),
         )
 
@@ -145,8 +145,9 @@ def _row_slugs(table: ComparisonTable) -> list[str]:
     return slugs
 
 
-def _question(asked: Sequence[str]) -> str:
-    return " and ".join(to_inline_html(text) for text in asked) + "?"
+def _question(asked: Sequence[str], *, before: str = "") -> str:
+    """``A and B?`` (``of A and of B?``); a header that is already a question keeps its one mark."""
+    return " and ".join(before + to_inline_html(text.strip().rstrip("?")) for text in asked) + "?"
 
 
 def _name(*labels: str) -> str:
