@@ -55,8 +55,12 @@ def test_the_four_storage_cards_read_apart(student: Student) -> None:
     assert all(front.startswith("Storage \N{MIDDLE DOT} ") for front in fronts)
 
 
-def test_check_finds_no_alike_fronts_left() -> None:
-    assert card_problems(parse_notes(NOTES).deck) == ()
+def test_check_finds_no_alike_fronts_left_and_names_the_one_unlabelled_table() -> None:
+    problems = [str(problem) for problem in card_problems(parse_notes(NOTES).deck)]
+    assert len(problems) == 1
+    assert problems[0].startswith(
+        "11-pricing-and-support/lecture-notes.md:240: warning: table 'AWS Support Plans"
+    )
 
 
 @pytest.mark.slow
