@@ -78,13 +78,13 @@ def test_a_20000_character_cell_reaches_every_output_whole(tmp_path: Path) -> No
     assert (commands.out / "pdf" / "01-big.pdf").stat().st_size > 0
 
 
-def test_a_50_column_table_gives_one_note_per_row_asking_49_columns(tmp_path: Path) -> None:
+def test_a_50_column_table_gives_notes_of_two_cells_each_25_per_row(tmp_path: Path) -> None:
     header = "|" + "|".join(f"Column {n}" for n in range(50)) + "|\n|" + "---|" * 50 + "\n"
     rows = "".join("|" + "|".join(f"r{r}c{n}" for n in range(50)) + "|\n" for r in range(3))
     commands = notes_with(tmp_path, {"01-wide/notes.md": f"# Wide\n\n**Wide**\n\n{header}{rows}"})
     built = commands.build()
     assert_clean_exit(built, 0)
-    assert "anki notes: 3 added" in built.stdout
+    assert "anki notes: 75 added" in built.stdout
     (table_item,) = dumped(commands)["tables"]
     assert len(table_item["columns"]) == 50 and len(table_item["rows"]) == 3
 
