@@ -14,7 +14,7 @@ from ccpkit.build import build
 from ccpkit.export import ExportOptions
 from ccpkit.export.anki_notes import card_problems
 from ccpkit.parse import parse_notes
-from tests.conftest import REPO
+from tests.conftest import COURSE_TITLE, REPO
 from tests.export.anki.student import Student, visible_text
 
 NOTES = REPO / "source_notes"
@@ -26,7 +26,8 @@ def student(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Student]:
     """A student who imported the course's package, built from a copy of the notes."""
     folder = tmp_path_factory.mktemp("real-course")
     notes = Path(shutil.copytree(NOTES, folder / "notes"))
-    build(notes, folder / "build", formats=("anki",), options=ExportOptions(templates=REPO / "templates"))
+    options = ExportOptions(templates=REPO / "templates")
+    build(notes, folder / "build", formats=("anki",), options=options, title=COURSE_TITLE)
     student = Student.with_fresh_collection(folder)
     student.import_package(folder / "build" / PACKAGE)
     yield student
