@@ -145,6 +145,25 @@ Item = Card | ComparisonTable | MCQ
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Passage:
+    """A block of the notes as written: a paragraph, or one list item with what is nested in it.
+
+    Printed outputs show a section whole, so they need the plain bullets and paragraphs between the
+    cards too; the study items stay the only thing Anki, CSV and JSON read."""
+
+    source: SourceLocation
+    part: str = ""
+    section: tuple[str, ...] = ()
+    text: str
+    """Inline and nested Markdown of the block (a list item without its own marker)."""
+    marker: str = ""
+    """The item's list marker as printed (``•``, ``3.``); empty for a paragraph."""
+
+    def __post_init__(self) -> None:
+        _require_text(self.text, f"text of the passage at {self.source}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Module:
     """One course module: a numbered group of items, one Anki subdeck, one cram sheet."""
 
@@ -153,6 +172,8 @@ class Module:
     """Folder-derived identifier, e.g. ``02-compute-in-the-cloud``; prefixes every item id."""
     title: str
     items: tuple[Item, ...] = ()
+    passages: tuple[Passage, ...] = ()
+    """The module's notes as written, in notes order, except tables and questions (printed outputs)."""
 
     def __post_init__(self) -> None:
         _require(self.number >= 0, f"module number must be 0 or more, got {self.number}")

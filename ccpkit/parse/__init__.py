@@ -9,7 +9,7 @@ from pathlib import Path
 from ccpkit.errors import NoNotesError, Problem, UsageError
 from ccpkit.incremental import digest
 from ccpkit.memo import Memo
-from ccpkit.model import Deck, Item, Module, SourceLocation
+from ccpkit.model import Deck, Item, Module, Passage, SourceLocation
 from ccpkit.parallel import Workers, workers
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Document
@@ -22,6 +22,7 @@ from ccpkit.parse.notes import (
     misnamed,
     read_notes_file,
 )
+from ccpkit.parse.passages import passages
 from ccpkit.parse.rules import RULES
 
 PARALLEL_FROM = 256 * 1024
@@ -55,6 +56,7 @@ class _Found:
     title: str
     items: tuple[Item, ...]
     problems: tuple[Problem, ...]
+    passages: tuple[Passage, ...] = ()
 
 
 def parse_notes(
@@ -87,6 +89,7 @@ def parse_notes(
             slug=files.slug,
             title=module.title,
             items=tuple(by_module.get(files.slug, ())),
+            passages=module.passages,
         )
         for files, module in zip(distinct, found, strict=True)
     )
@@ -152,6 +155,7 @@ def _parse_module(notes: Path, read: _Read) -> _Found:
     title, titled_by = "", None
     items: list[Item] = []
     problems: list[Problem] = []
+    written: list[Passage] = []
     for path, data in zip(files.files, read.contents, strict=True):
         document = (
             data if isinstance(data, Problem) else document_of(path.relative_to(notes).as_posix(), data)
@@ -165,8 +169,10 @@ def _parse_module(notes: Path, read: _Read) -> _Found:
         elif named and titled_by is not None and named != title:
             problems.append(_disagreeing_title(document, named, title, titled_by))
         title = title or (document.part if files.single_file else "")
-        items += _extract(Context(files.slug, document), problems)
-    return _Found(title or files.fallback_title, tuple(items), tuple(problems))
+        ctx = Context(files.slug, document)
+        questions = _extract(ctx, items, problems)
+        written += passages(ctx, questions)
+    return _Found(title or files.fallback_title, tuple(items), tuple(problems), tuple(written))
 
 
 def _disagreeing_title(document: Document, named: str, title: str, titled_by: SourceLocation) -> Problem:
@@ -187,13 +193,18 @@ def _front_matter_location(document: Document, key: str) -> SourceLocation:
     return SourceLocation(document.path, line)
 
 
-def _extract(ctx: Context, problems: list[Problem]) -> list[Item]:
-    """Run every rule over one file; items come back in the file's order."""
-    items: list[Item] = []
-    for _, rule in RULES:
+def _extract(ctx: Context, items: list[Item], problems: list[Problem]) -> frozenset[int]:
+    """Run every rule over one file, adding its items in the file's order; returns the blocks the
+    question rule claimed (printed outputs leave questions out)."""
+    found: list[Item] = []
+    questions: frozenset[int] = frozenset()
+    for name, rule in RULES:
         for result in rule(ctx):
             if isinstance(result, Problem):
                 problems.append(result)
             else:
-                items.append(result)
-    return sorted(items, key=lambda item: item.source.line)
+                found.append(result)
+        if name == "mcq":
+            questions = frozenset(ctx.claimed)
+    items += sorted(found, key=lambda item: item.source.line)
+    return questions

@@ -6,14 +6,7 @@ from functools import partial
 
 from ccpkit.export import Exported, ExportOptions, Unit, inputs_digest
 from ccpkit.export.pdf.draw import Question, draw_questions
-from ccpkit.export.pdf.plan import (
-    COURSE_PARTS,
-    FOLDER,
-    has_cram_content,
-    module_label,
-    part_context,
-    sheet_path,
-)
+from ccpkit.export.pdf.plan import FOLDER, has_cram_content, module_label, sheet_path
 from ccpkit.model import Deck, Module
 
 __all__ = ["FOLDER", "export", "prepare", "sheet_path", "units"]
@@ -27,22 +20,18 @@ def export(deck: Deck, options: ExportOptions) -> Exported:
 
 
 def units(deck: Deck, options: ExportOptions) -> tuple[Unit, ...]:
-    """One unit per module sheet, one for the course, one for the exam: an edit redoes only its own."""
+    """One unit per module sheet, one for the course, one for the exam: an edit redoes only the
+    sheet of its module, the course, and (for a question) the exam."""
     questions = draw_questions(  # first: a wrong --exam-* option fails before any layout work
         deck, count=options.exam_count, seed=options.exam_seed, modules=options.exam_modules
     )
     layout = (options.paper, options.templates)  # the style file's contents are digested by the build
     modules = [module for module in deck.modules if has_cram_content(module)]
-    context = part_context(deck, options)
-    missing = {m.slug for m in modules if not options.memo.holds(COURSE_PARTS, m, *context)}
-    # The course's missing pages: after an edit to one module the course unit lays them out itself,
-    # first thing; when many are missing each sheet unit lays out its own, and the course comes last.
-    spread = options.memo.keeps and len(missing) > 1
     sheets = tuple(
         Unit(
             str(sheet_path(module)),
             inputs_digest(deck.title, module, *layout),
-            partial(_module_sheet, deck, module, options, with_part=spread and module.slug in missing),
+            partial(_module_sheet, deck, module, options),
             weight=len(module.items),
         )
         for module in modules
@@ -52,7 +41,7 @@ def units(deck: Deck, options: ExportOptions) -> tuple[Unit, ...]:
         "pdf/course.pdf",
         inputs_digest(deck, *layout),
         partial(_course, deck, options),
-        weight=0 if spread else 1 + sum(len(m.items) for m in modules if m.slug in missing),
+        weight=1 + sum(len(m.items) for m in modules),
     )
     exam = Unit(
         "pdf/practice-exam.pdf",
@@ -74,10 +63,10 @@ def prepare(options: ExportOptions) -> None:
 # that plans the build (which may find every PDF up to date).
 
 
-def _module_sheet(deck: Deck, module: Module, options: ExportOptions, *, with_part: bool) -> Exported:
+def _module_sheet(deck: Deck, module: Module, options: ExportOptions) -> Exported:
     from ccpkit.export.pdf import render
 
-    return render.module_sheet(deck, module, options, with_part=with_part)
+    return render.module_sheet(deck, module, options)
 
 
 def _course(deck: Deck, options: ExportOptions) -> Exported:

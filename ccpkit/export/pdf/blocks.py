@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import math
+import re
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.export.pdf.typography import Typography
 from ccpkit.markup import to_text
-from ccpkit.model import Card, ComparisonTable, SourceLocation
+from ccpkit.model import Card, ComparisonTable, Passage, SourceLocation
 
+_CELL_BULLET = re.compile(r"(?:^|\s+)[*\u2022](?=\s)")
+"""A list flattened into a table cell (`` * a * b``, ``• a • b``): each item prints on a line of its own."""
+_NESTED_ITEM = re.compile(r"(?:<br/>)+((?:&nbsp;)*)(\u2022 |\d{1,9}[.)] )")
+"""A nested list item in a passage's markup: one line of its own, indented under its parent's text."""
 _TITLE_LIMIT = 300
 """Characters of a heading or term kept whole; beyond this a title is cut (a layout must never fail)."""
 
@@ -29,26 +34,40 @@ class Blocks:
         separator = "<br/>" if back.startswith("• ") else " — "
         return Paragraph(f"<b>{front}</b>{separator}{back}", self.ty.body)
 
-    def box(self, cards: list[Flowable]) -> Table:
-        """A run of cards in one thin box: sections stay visibly apart in a dense column."""
-        tables = self.ty.style.tables
-        box = Table([[card] for card in cards], colWidths=[self.width], splitInRow=1, hAlign="LEFT")
-        box.setStyle(
-            TableStyle(
-                [
-                    ("FONT", (0, 0), (-1, -1), self.ty.fonts.body, self.ty.style.text.size),
-                    ("BOX", (0, 0), (-1, -1), tables.border_pt, self.ty.palette.grid),
-                    ("LEFTPADDING", (0, 0), (-1, -1), tables.padding_pt),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), tables.padding_pt),
-                    ("TOPPADDING", (0, 0), (-1, -1), tables.padding_pt * 0.3),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), tables.padding_pt * 0.3),
-                    ("TOPPADDING", (0, 0), (-1, 0), tables.padding_pt),
-                    ("BOTTOMPADDING", (0, -1), (-1, -1), tables.padding_pt),
-                ]
+    def passage(self, passage: Passage) -> Paragraph:
+        """A paragraph, or a list item hanging from its marker, as the notes wrote it."""
+        markup = self.setter.markdown(passage.text, passage.source)
+        markup = _NESTED_ITEM.sub(r"<br/>&nbsp;&nbsp;\1\2", markup)
+        if not passage.marker:
+            return Paragraph(markup, self.ty.body)
+        return Paragraph(markup, self.ty.item, bulletText=self.setter.plain(passage.marker))
+
+    def link(self, entry: Passage | Card | ComparisonTable) -> Flowable:
+        """A compact line per link (name — blurb); what is not a link table prints as usual."""
+        if isinstance(entry, Passage):
+            return self.passage(entry)
+        if isinstance(entry, Card):
+            return self.card(entry)
+        lines = [
+            " — ".join(
+                _bold_if(i == 0, self.cell_markup(text, entry.source))
+                for i, text in enumerate(row)
+                if text.strip()
             )
-        )
-        box.spaceAfter = self.ty.style.text.size * 0.4
-        return box
+            for row in entry.rows
+        ]
+        return Paragraph("<br/>".join(lines), self.ty.link)
+
+    def cell_markup(self, text: str, source: SourceLocation) -> str:
+        """A cell's markup; list markers flattened into it become line breaks again."""
+        pieces = _CELL_BULLET.split(text)
+        if len(pieces) == 1:
+            return self.setter.markdown(text, source)
+        head, items = pieces[0].strip(), [piece.strip() for piece in pieces[1:] if piece.strip()]
+        lines = ([self.setter.markdown(head, source)] if head else []) + [
+            "• " + self.setter.markdown(item, source) for item in items
+        ]
+        return "<br/>".join(lines)
 
     def short(self, markdown: str, source: SourceLocation | None) -> str:
         """Markup for a term or title; an overlong one is cut (as plain text) so it cannot break a page."""
@@ -56,57 +75,43 @@ class Blocks:
             return self.setter.markdown(markdown, source)
         return self.setter.plain(to_text(markdown)[:_TITLE_LIMIT].rsplit(" ", 1)[0] + " …", source)
 
-    def table(self, table: ComparisonTable) -> Flowable:
-        """A grid while the table is narrow enough to read; otherwise one box per row."""
+    def table(self, table: ComparisonTable) -> list[Flowable]:
+        """Its title, then a grid while the table is narrow enough to read, else one record per row.
+        Only a grid's header row repeats in the next column; the title prints once."""
+        title = Paragraph(f"<b>{self.short(table.title, table.source)}</b>", self.ty.caption)
         if len(table.columns) >= self.ty.style.tables.stack_from_columns:
-            return self._records(table)
-        return self._grid(table)
-
-    def _title_row(self, table: ComparisonTable) -> Paragraph:
-        title = self.short(table.title, table.source)
-        return Paragraph(f"<b>{title}</b>", self.ty.caption)
+            return [title, *self._records(table)]
+        return [title, self._grid(table)]
 
     def _grid(self, table: ComparisonTable) -> Table:
         cell, head, source = self.ty.cell, self.ty.head_cell, table.source
-        header = [Paragraph(f"<b>{self.setter.markdown(text, source)}</b>", head) for text in table.columns]
+        header = [Paragraph(f"<b>{self.cell_markup(text, source)}</b>", head) for text in table.columns]
         body = [
-            [
-                Paragraph(_bold_if(i == 0, self.setter.markdown(text, source)), cell)
-                for i, text in enumerate(row)
-            ]
+            [Paragraph(_bold_if(i == 0, self.cell_markup(text, source)), cell) for i, text in enumerate(row)]
             for row in table.rows
         ]
-        title = [self._title_row(table)] + [""] * (len(table.columns) - 1)
         widths = column_widths(table, self.width, self.ty.style.tables.min_column_mm * mm)
-        grid = Table([title, header, *body], colWidths=widths, repeatRows=2, splitInRow=1, hAlign="LEFT")
-        grid.setStyle(self._table_style(header_rows=2))
-        grid.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0))]))
+        grid = Table([header, *body], colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+        grid.setStyle(self._table_style())
+        grid.spaceAfter = self.ty.style.text.size * 0.4
         return grid
 
-    def _records(self, table: ComparisonTable) -> Table:
-        """Wide tables as stacked records: the row label in bold, then one ``Column: value`` line each."""
+    def _records(self, table: ComparisonTable) -> list[Flowable]:
+        """Wide tables as stacked records, one paragraph each: every cell on a ``Column: value`` line,
+        the first (which names the row) in bold, so no cell prints without its column's name."""
         source = table.source
         labels = [self.setter.markdown(text, source) for text in table.columns]
         records = []
         for row in table.rows:
-            lines = [f"<b>{self.setter.markdown(row[0], source)}</b>"]
-            lines += [
-                f"<i>{label}:</i> {self.setter.markdown(text, source)}"
-                for label, text in zip(labels[1:], row[1:], strict=True)
+            lines = [
+                f"<i>{label}:</i> {_bold_if(i == 0, self.cell_markup(text, source))}"
+                for i, (label, text) in enumerate(zip(labels, row, strict=True))
                 if text.strip()
             ]
-            records.append([Paragraph("<br/>".join(lines), self.ty.cell)])
-        box = Table(
-            [[self._title_row(table)], *records],
-            colWidths=[self.width],
-            repeatRows=1,
-            splitInRow=1,
-            hAlign="LEFT",
-        )
-        box.setStyle(self._table_style(header_rows=1))
-        return box
+            records.append(KeepTogether([Paragraph("<br/>".join(lines), self.ty.record)]))
+        return records
 
-    def _table_style(self, *, header_rows: int) -> TableStyle:
+    def _table_style(self) -> TableStyle:
         ty, palette, tables = self.ty, self.ty.palette, self.ty.style.tables
         commands: list[tuple[object, ...]] = [
             ("FONT", (0, 0), (-1, -1), ty.fonts.body, ty.style.text.table_size),
@@ -115,13 +120,11 @@ class Blocks:
             ("RIGHTPADDING", (0, 0), (-1, -1), tables.padding_pt),
             ("TOPPADDING", (0, 0), (-1, -1), tables.padding_pt * 0.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), tables.padding_pt * 0.75),
-            ("BACKGROUND", (0, 0), (-1, 0), palette.tint),
+            ("BACKGROUND", (0, 0), (-1, 0), palette.band),
             ("BOX", (0, 0), (-1, -1), tables.border_pt, palette.grid),
-            ("INNERGRID", (0, 1), (-1, -1), tables.border_pt / 2, palette.grid),
-            ("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [None, palette.zebra]),
+            ("INNERGRID", (0, 0), (-1, -1), tables.border_pt / 2, palette.grid),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, palette.zebra]),
         ]
-        if header_rows == 2:
-            commands.append(("BACKGROUND", (0, 1), (-1, 1), palette.band))
         return TableStyle(commands)
 
 

@@ -1,78 +1,101 @@
-"""Cram sheet content of one module: a title band, then cards and tables under part and section headings."""
+"""Cram sheet content of one module: a title band, then its parts in study order (see ``contents``),
+each section whole under its heading, tables as grids or records, link tables as a compact list."""
 
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable
+from reportlab.platypus import CondPageBreak, Flowable
 
 from ccpkit.export.pdf.blocks import Blocks
-from ccpkit.export.pdf.paging import Heading
+from ccpkit.export.pdf.contents import Contents, Entry, Part
+from ccpkit.export.pdf.paging import Anchor, Heading
 from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.export.pdf.plan import module_label
 from ccpkit.ids import slug
 from ccpkit.markup import to_text
-from ccpkit.model import MCQ, Card, ComparisonTable, Item, Module
+from ccpkit.model import Card, ComparisonTable, Module, Passage
 
 _SECTION_SEPARATOR = " \u203a "
-"""Between the last two heading levels shown above a group of cards (a right-pointing angle quote)."""
+"""Between the last two heading levels shown above a section (a right-pointing angle quote)."""
+_HEADING_ROOM = 3
+"""Body lines that must fit below a heading in its column, else the heading starts the next column:
+a heading stays with the first lines of its block, never with the whole block."""
 
 
-def module_story(module: Module, blocks: Blocks) -> list[Flowable]:
-    """Flowables for one module; bookmarks: the module, then its parts, then their sections."""
+def module_story(module: Module, blocks: Blocks, contents: Contents) -> list[Flowable]:
+    """Flowables for one module; bookmarks: the module, its parts, their sections, their tables."""
     first = module.items[0].source if module.items else None
     label = blocks.short(module_label(module), first)
     band = Paragraph(f"<b>{label}</b>", blocks.ty.band)
     story: list[Flowable] = [Heading(band, title=module_label(module), key=module.slug, level=0, label=label)]
-    headings = _Headings(module.slug, blocks)
-    cards: list[Flowable] = []  # consecutive cards share one box
-    for item in module.items:
-        if isinstance(item, MCQ):
-            continue  # questions go to the practice exam; a cram sheet reminds, it does not quiz
-        before = headings.before(item)
-        if cards and (before or isinstance(item, ComparisonTable)):
-            story.append(blocks.box(cards))
-            cards = []
-        story += before
-        if isinstance(item, Card):
-            cards.append(blocks.card(item))
-        else:
-            story.append(blocks.table(item))
-    if cards:
-        story.append(blocks.box(cards))
+    keys = _Keys(module.slug)
+    for part in contents.parts:
+        story += _part(part, blocks, keys)
+    if contents.left_out:
+        note = "Left out here (lecture transcript; see the notes): " + "; ".join(contents.left_out)
+        story.append(Paragraph(blocks.setter.plain(note), blocks.ty.tag))
     return story
 
 
-class _Headings:
-    """Emits a part heading when the notes part changes, and a section heading when the section does."""
+def _part(part: Part, blocks: Blocks, keys: _Keys) -> list[Flowable]:
+    ty = blocks.ty
+    level = 1 if part.title else 0  # the bookmark level of the innermost heading so far
+    story = _heading(blocks, part.title, None, ty.part, 1, keys.new(part.title)) if part.title else []
+    if part.links:
+        return story + [blocks.link(entry) for entry in part.entries]
+    section: tuple[str, ...] = ()
+    for index, entry in enumerate(part.entries):
+        if entry.section and entry.section != section and not _titled_table(entry):
+            shown = _SECTION_SEPARATOR.join(entry.section[-2:])
+            key = keys.new(part.title, *entry.section)
+            level = 2 if part.title else 1
+            story += _heading(blocks, shown, entry, ty.section, level, key)
+        section = entry.section
+        following = part.entries[index + 1] if index + 1 < len(part.entries) else None
+        if isinstance(entry, Passage) and _is_caption(entry, following):
+            continue  # the table's own title row says it
+        story += _entry(entry, blocks, keys, part.title, level + 1)
+    return story
 
-    def __init__(self, prefix: str, blocks: Blocks) -> None:
-        self.blocks, self.keys = blocks, _Keys(prefix)
-        self.part = ""
-        self.section: tuple[str, ...] = ()
 
-    def before(self, item: Card | ComparisonTable) -> list[Flowable]:
-        out: list[Flowable] = []
-        if item.part and item.part != self.part:
-            self.part, self.section = item.part, ()
-            out.append(self._heading(item.part, item, self.blocks.ty.part, 1, (item.part,)))
-        if item.section and item.section != self.section:
-            self.section = item.section
-            repeated = isinstance(item, ComparisonTable) and item.title == item.section[-1]
-            if not repeated:  # a table's title row already names its section
-                shown = _SECTION_SEPARATOR.join(item.section[-2:])
-                level = 2 if self.part else 1
-                out.append(
-                    self._heading(shown, item, self.blocks.ty.section, level, (self.part, *item.section))
-                )
-        return out
+def _entry(entry: Entry, blocks: Blocks, keys: _Keys, part: str, level: int) -> list[Flowable]:
+    if isinstance(entry, Passage):
+        return [blocks.passage(entry)]
+    if isinstance(entry, Card):
+        return [blocks.card(entry)]
+    anchor = Anchor(title=to_text(entry.title), key=keys.new(part, *entry.section, entry.title), level=level)
+    return [_room(blocks, blocks.ty.caption), anchor, *blocks.table(entry)]
 
-    def _heading(
-        self, text: str, item: Item, style: ParagraphStyle, level: int, path: tuple[str, ...]
-    ) -> Heading:
-        markup = self.blocks.short(text, item.source)
-        return Heading(
-            Paragraph(f"<b>{markup}</b>", style), title=to_text(text), key=self.keys.new(*path), level=level
-        )
+
+def _titled_table(entry: Entry) -> bool:
+    """A table whose title row already names its section needs no heading above it."""
+    return isinstance(entry, ComparisonTable) and bool(entry.section) and entry.title == entry.section[-1]
+
+
+def _is_caption(passage: Passage, following: Entry | None) -> bool:
+    """``**Instance families:**`` right above the table it titles."""
+    if not isinstance(following, ComparisonTable) or passage.marker:
+        return False
+    return to_text(passage.text).strip().rstrip(":").strip() == to_text(following.title).strip()
+
+
+def _heading(
+    blocks: Blocks, text: str, entry: Entry | None, style: ParagraphStyle, level: int, key: str
+) -> list[Flowable]:
+    markup = blocks.short(text, entry.source if entry else None)
+    heading = Heading(Paragraph(f"<b>{markup}</b>", style), title=to_text(text), key=key, level=level)
+    return [_room(blocks, style), heading]
+
+
+def _room(blocks: Blocks, style: ParagraphStyle) -> CondPageBreak:
+    """Start the next column unless the heading and a few lines below it fit in this one."""
+    body = blocks.ty.body
+    return CondPageBreak(style.leading * 2 + style.spaceBefore + body.leading * _HEADING_ROOM)
+
+
+def part_key(module: Module, title: str) -> str:
+    """The bookmark key of a part's heading in a module's story (parts come first in it, each once)."""
+    return _Keys(module.slug).new(title)
 
 
 class _Keys:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER, landscape, portrait
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -30,11 +31,14 @@ class Meta:
     """The course title as paragraph markup (glyphs routed), for the running header."""
     kind: str
     """What this file is ("Cram sheet", "Practice exam"): shown in the footer."""
+    notes: str
+    """A short digest of the notes the file was built from (``plan.notes_digest``), in the footer,
+    so two printouts of different notes can be told apart."""
 
 
 @dataclass(frozen=True, slots=True)
 class Laid:
-    """A laid-out document: its PDF, page count, and bookmarks (to bind it into another)."""
+    """A laid-out document: its PDF, page count, and bookmarks."""
 
     pdf: bytes
     pages: int
@@ -54,13 +58,75 @@ def render(
     size: tuple[float, float],
     columns: Sequence[int],
     meta: Meta,
-    numbered: bool = True,
+    again: Callable[[], Sequence[Flowable]] | None = None,
 ) -> Laid:
     """Lay the story out on pages of ``columns[0]`` column frames; a ``NextPageTemplate(template_id(n))``
-    in the story switches to ``n`` columns. Unnumbered pages are for binding (see ``page_numbers``)."""
+    in the story switches to ``n`` columns. With ``again`` (which makes the story afresh: flowables
+    are not reusable) the last page's columns are balanced: laid out again with shorter columns
+    there, they end at about the same height instead of one full column and empty ones."""
+    laid, doc = _build(story, ty, size, columns, meta, None)
+    if again is None or len(columns) != 1 or columns[0] < 2:
+        return laid
+    used = sum(height for (page, _), height in doc.used.items() if page == laid.pages)
+    for slack in (1, 3, 6):  # lines: columns break between paragraphs and rows, not anywhere
+        height = used / columns[0] + ty.style.text.leading * slack
+        if height >= doc.height:
+            break
+        balanced, _ = _build(again(), ty, size, columns, meta, (laid.pages, height))
+        if balanced.pages == laid.pages:
+            return balanced
+    return laid
+
+
+class _Document(BaseDocTemplate):  # type: ignore[misc]
+    """Records how much of each column the text used; can give one page shorter columns."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.used: dict[tuple[int, int], float] = {}
+        """(page, column) → points of the column's height holding text."""
+        self.short_page: tuple[int, PageTemplate] | None = None
+
+    def handle_pageBegin(self) -> None:  # noqa: N802 (reportlab's name)
+        if self.short_page is not None and self.page + 1 == self.short_page[0]:
+            self.pageTemplate = self.short_page[1]
+        super().handle_pageBegin()
+
+    def handle_frameEnd(self, resume: int = 0) -> None:  # noqa: N802 (reportlab's name)
+        self._record()
+        super().handle_frameEnd(resume)
+
+    def handle_pageEnd(self) -> None:  # noqa: N802 (reportlab's name)
+        self._record()
+        super().handle_pageEnd()
+
+    def _record(self) -> None:
+        frame = getattr(self, "frame", None)
+        if frame is not None and frame in self.pageTemplate.frames:
+            column = self.pageTemplate.frames.index(frame)
+            self.used[(self.page, column)] = frame._y2 - frame._y
+
+
+def _build(
+    story: Sequence[Flowable],
+    ty: Typography,
+    size: tuple[float, float],
+    columns: Sequence[int],
+    meta: Meta,
+    short: tuple[int, float] | None,
+) -> tuple[Laid, _Document]:
+    """One layout pass; ``short``: page number and column height of a page with shorter columns."""
+    rl_config.useA85 = 0  # binary streams: ASCII85 text encoding made every stream a quarter larger
     buffer = io.BytesIO()
     doc = _document(buffer, ty, size, meta)
-    decorations = [_Decorations(ty, meta, _frames(doc, ty, count), numbered) for count in columns]
+    if short is not None:
+        page, height = short
+        shorter = _Decorations(ty, meta, _frames(doc, ty, columns[0], height))
+        template = PageTemplate(
+            "short", shorter.frames, onPage=shorter.rules, onPageEnd=shorter.header_footer
+        )
+        doc.short_page = (page, template)
+    decorations = [_Decorations(ty, meta, _frames(doc, ty, count)) for count in columns]
     doc.addPageTemplates(
         [
             PageTemplate(id=template_id(count), frames=d.frames, onPage=d.rules, onPageEnd=d.header_footer)
@@ -74,48 +140,30 @@ def render(
         return made[-1]
 
     doc.build(list(story), canvasmaker=canvas_maker)
-    return Laid(buffer.getvalue(), made[-1].pages, tuple(made[-1].marks))
-
-
-PAGE_NUMBER = "pagenumber"
-"""The form an unnumbered page leaves empty where its number goes; see ``page_numbers``."""
-
-
-def page_numbers(ty: Typography, size: tuple[float, float], count: int) -> bytes:
-    """``count`` pages, page N holding form ``pagenumberN`` that draws "Page N of M" where ``render``
-    puts it: what binding puts in the ``PAGE_NUMBER`` form of each page of a bound file."""
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=size, invariant=1, initialFontName=ty.fonts.body)
-    right, bottom = _footer_corner(ty, size)
-    for number in range(1, count + 1):
-        canvas.beginForm(f"{PAGE_NUMBER}{number}")
-        _page_of(canvas, ty, right, bottom, number, count)
-        canvas.endForm()
-        canvas.doForm(f"{PAGE_NUMBER}{number}")
-        canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+    return Laid(buffer.getvalue(), made[-1].pages, tuple(made[-1].marks)), doc
 
 
 def _footer_corner(ty: Typography, size: tuple[float, float]) -> tuple[float, float]:
     """Where the footer's right-aligned page number ends: the right margin, the bottom margin."""
-    margin = ty.style.page.margin_mm * mm
-    return size[0] - margin, margin
+    page = ty.style.page
+    return size[0] - page.binding_mm * mm, page.margin_mm * mm
 
 
 def template_id(columns: int) -> str:
     return f"columns{columns}"
 
 
-def _frames(doc: BaseDocTemplate, ty: Typography, columns: int) -> list[Frame]:
+def _frames(doc: BaseDocTemplate, ty: Typography, columns: int, height: float = 0) -> list[Frame]:
+    """Column frames filling the page's text area; ``height``: shorter ones, hanging from its top."""
     gutter = ty.style.page.gutter_mm * mm
     width = (doc.width - gutter * (columns - 1)) / columns
+    height = height or doc.height
     return [
         Frame(
             doc.leftMargin + i * (width + gutter),
-            doc.bottomMargin,
+            doc.bottomMargin + doc.height - height,
             width,
-            doc.height,
+            height,
             id=f"column{i}",
             leftPadding=0,
             rightPadding=0,
@@ -129,18 +177,18 @@ def _frames(doc: BaseDocTemplate, ty: Typography, columns: int) -> list[Frame]:
 def column_width(ty: Typography, size: tuple[float, float], columns: int) -> float:
     """The width of one column frame, which tables need before layout starts."""
     page = ty.style.page
-    text_width = size[0] - 2 * page.margin_mm * mm
+    text_width = size[0] - 2 * page.binding_mm * mm
     width: float = (text_width - page.gutter_mm * mm * (columns - 1)) / columns
     return width
 
 
-def _document(buffer: io.BytesIO, ty: Typography, size: tuple[float, float], meta: Meta) -> BaseDocTemplate:
+def _document(buffer: io.BytesIO, ty: Typography, size: tuple[float, float], meta: Meta) -> _Document:
     page = ty.style.page
-    return BaseDocTemplate(
+    return _Document(
         buffer,
         pagesize=size,
-        leftMargin=page.margin_mm * mm,
-        rightMargin=page.margin_mm * mm,
+        leftMargin=page.binding_mm * mm,
+        rightMargin=page.binding_mm * mm,
         topMargin=(page.margin_mm + page.header_mm) * mm,
         bottomMargin=(page.margin_mm + page.footer_mm) * mm,
         title=meta.title,
@@ -160,8 +208,8 @@ def _document(buffer: io.BytesIO, ty: Typography, size: tuple[float, float], met
 class _Decorations:
     """Draws what every page carries: column rules, header (course, modules on the page), footer."""
 
-    def __init__(self, ty: Typography, meta: Meta, frames: list[Frame], numbered: bool) -> None:
-        self.ty, self.meta, self.frames, self.numbered = ty, meta, frames, numbered
+    def __init__(self, ty: Typography, meta: Meta, frames: list[Frame]) -> None:
+        self.ty, self.meta, self.frames = ty, meta, frames
 
     def rules(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
@@ -189,12 +237,10 @@ class _Decorations:
         canvas.line(left, top - size * 0.6, right, top - size * 0.6)
         canvas.setFillColor(ty.palette.muted)
         canvas.setFont(ty.fonts.body, size)
-        canvas.drawString(left, bottom, f"{self.meta.kind} · ccpkit")
-        if isinstance(canvas, PagedCanvas) and self.numbered:
+        canvas.drawString(left, bottom, f"{self.meta.kind} · ccpkit {__version__} · notes {self.meta.notes}")
+        if isinstance(canvas, PagedCanvas):
             number = canvas.getPageNumber()
             canvas.later(lambda late, total: _page_of(late, ty, right, bottom, number, total))
-        elif isinstance(canvas, PagedCanvas):
-            canvas.slot(PAGE_NUMBER)  # numbered when bound (see page_numbers)
         canvas.restoreState()
 
     def _labels(self, canvas: Canvas) -> str:

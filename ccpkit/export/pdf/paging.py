@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import ActionFlowable, BaseDocTemplate, Flowable, Paragraph
 
 LateDraw = Callable[["PagedCanvas", int], None]
 
@@ -29,29 +29,30 @@ class PagedCanvas(Canvas):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self.pages = 0
         self.marks: list[Mark] = []
-        """Every bookmark so far, for binding this document into a bigger one."""
+        """Every bookmark so far."""
+        self.key_pages: dict[str, int] = {}
+        """The page of each bookmark key: for contents lines, drawn at save."""
         self.labels: list[str] = []
         """Running-header labels (module names) met so far; the last one is in effect."""
         self.first_label = 0
         """Index in ``labels`` of the first label the current page shows."""
         self.top_left = (0.0, 0.0)
         """Where the first column of this page starts: a heading there opens the page."""
-        self._late: list[tuple[str, LateDraw]] = []
-        self._slots: set[str] = set()
+        self._late: dict[str, list[tuple[float, float, LateDraw]]] = {}
+        """Per page form: what to draw in it at save, and where (page coordinates)."""
 
     def later(self, draw: LateDraw) -> None:
-        """Place something here that can only be drawn once the page count is known."""
-        name = f"late{len(self._late)}"
-        self._late.append((name, draw))
-        self.doForm(name)
+        """Draw something here that can only be drawn once the page count is known. Everything a
+        page draws late shares one form: a form each made the course file 40 KB larger."""
+        x, y = self.absolutePosition(0, 0)
+        self._late.setdefault(self._late_form(), []).append((x, y, draw))
 
-    def slot(self, name: str) -> None:
-        """Place form ``name`` here but leave it empty: whoever binds this document into a bigger one
-        fills it per page (with the page's number in the bound file, say)."""
-        self._slots.add(name)
-        self.doForm(name)
+    def _late_form(self) -> str:
+        return f"late{self.getPageNumber()}"
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        if self._late_form() in self._late:
+            self.doForm(self._late_form())  # here the page's coordinates are the canvas's own
         self.pages += 1
         self.first_label = max(len(self.labels) - 1, 0)
         super().showPage()
@@ -63,14 +64,39 @@ class PagedCanvas(Canvas):  # type: ignore[misc]
             self.first_label = len(self.labels) - 1
 
     def save(self) -> None:
-        for name in sorted(self._slots):
+        for name, draws in self._late.items():
             self.beginForm(name)
-            self.endForm()
-        for name, draw in self._late:
-            self.beginForm(name)
-            draw(self, self.pages)
+            for x, y, draw in draws:
+                self.saveState()
+                self.translate(x, y)
+                draw(self, self.pages)
+                self.restoreState()
             self.endForm()
         super().save()
+
+
+class Anchor(Flowable):  # type: ignore[misc]
+    """A bookmark with nothing to draw: a table's place in the outline, at the table's top."""
+
+    def __init__(self, *, title: str, key: str, level: int) -> None:
+        super().__init__()
+        self.title, self.key, self.level = title, key, level
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        bookmark(self.canv, self.title, self.key, self.level, 0)
+
+
+def bookmark(canvas: Canvas, title: str, key: str, level: int, top: float) -> None:
+    """An outline entry ``top`` points above the current origin; also a target for links."""
+    canvas.bookmarkHorizontal(key, 0, top)
+    canvas.addOutlineEntry(title, key, level=level, closed=level > 0)
+    if isinstance(canvas, PagedCanvas):
+        _, page_top = canvas.absolutePosition(0, top)
+        canvas.marks.append(Mark(title, level, canvas.getPageNumber(), page_top))
+        canvas.key_pages[key] = canvas.getPageNumber()
 
 
 class Heading(Flowable):  # type: ignore[misc]
@@ -80,7 +106,7 @@ class Heading(Flowable):  # type: ignore[misc]
         super().__init__()
         self.paragraph = paragraph
         self.title, self.key, self.level, self.label = title, key, level, label
-        self.keepWithNext = paragraph.style.keepWithNext
+        self.keepWithNext = 0  # a heading keeps only the room for its first lines (see cram._room)
         self.position = (0.0, 0.0)
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
@@ -99,12 +125,21 @@ class Heading(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         canvas = self.canv
-        top = self.height + self.paragraph.style.fontSize
-        canvas.bookmarkHorizontal(self.key, 0, top)
-        canvas.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level > 0)
-        if isinstance(canvas, PagedCanvas):
-            _, page_top = canvas.absolutePosition(0, top)
-            canvas.marks.append(Mark(self.title, self.level, canvas.getPageNumber(), page_top))
-            if self.label:
-                canvas.add_label(self.label, self.position[0], self.position[1] + self.height)
+        bookmark(canvas, self.title, self.key, self.level, self.height + self.paragraph.style.fontSize)
+        if isinstance(canvas, PagedCanvas) and self.label:
+            canvas.add_label(self.label, self.position[0], self.position[1] + self.height)
         self.paragraph.drawOn(canvas, 0, 0)
+
+
+class RectoBreak(ActionFlowable):  # type: ignore[misc]
+    """A page break to the next right-hand (odd) page: what follows can be printed duplex and torn
+    off, or reprinted on its own. A left-hand page skipped on the way stays blank."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    def apply(self, doc: BaseDocTemplate) -> None:
+        page = doc.canv.getPageNumber()
+        doc.handle_pageBreak()
+        if page % 2 == 1:
+            doc.handle_pageBreak()

@@ -4,13 +4,11 @@ reportlab, only the processes that lay pages out do."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import PurePosixPath
 
-from ccpkit.export import ExportOptions
-from ccpkit.incremental import digest_files
 from ccpkit.markup import to_text
-from ccpkit.model import MCQ, Deck, Module
-from ccpkit.templates import template_roots
+from ccpkit.model import MCQ, Module
 
 FOLDER = PurePosixPath("pdf")
 
@@ -23,7 +21,7 @@ def module_label(module: Module) -> str:
 
 def has_cram_content(module: Module) -> bool:
     """Whether a module has anything a cram sheet prints (questions alone go to the exam only)."""
-    return any(not isinstance(item, MCQ) for item in module.items)
+    return bool(module.passages) or any(not isinstance(item, MCQ) for item in module.items)
 
 
 def sheet_path(module: Module) -> PurePosixPath:
@@ -32,11 +30,6 @@ def sheet_path(module: Module) -> PurePosixPath:
     return FOLDER / f"{module.slug if module.slug.startswith(prefix) else prefix + module.slug}.pdf"
 
 
-COURSE_PARTS = "course"
-"""The memo group of each module's pages of the course."""
-
-
-def part_context(deck: Deck, options: ExportOptions) -> tuple[str, ...]:
-    """What a module's course pages depend on besides the module: the course title, the paper, and
-    the style and fonts in ``templates/pdf`` (digested). The memo keeps a part under these."""
-    return (deck.title, options.paper, digest_files(template_roots(options.templates, "pdf")))
+def notes_digest(*modules: Module) -> str:
+    """Eight hex digits that change with any word of the modules' notes, and only with them."""
+    return hashlib.sha256(repr(modules).encode("utf-8")).hexdigest()[:8]

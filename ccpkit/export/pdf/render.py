@@ -5,35 +5,46 @@ from __future__ import annotations
 from functools import cache
 from pathlib import PurePosixPath
 
+from reportlab.platypus import Flowable
+
 from ccpkit.errors import Problem
 from ccpkit.export import Exported, ExportOptions, Output
 from ccpkit.export.pdf.blocks import Blocks
-from ccpkit.export.pdf.course import course_pdf, module_part
+from ccpkit.export.pdf.contents import contents
+from ccpkit.export.pdf.course import course_pdf
 from ccpkit.export.pdf.cram import module_story
 from ccpkit.export.pdf.draw import Question
 from ccpkit.export.pdf.exam import exam_story
 from ccpkit.export.pdf.fonts import register_fonts
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import Meta, column_width, page_size, render
-from ccpkit.export.pdf.plan import FOLDER, module_label, sheet_path
+from ccpkit.export.pdf.plan import FOLDER, module_label, notes_digest, sheet_path
 from ccpkit.export.pdf.style import Sheet, Style, load_style
 from ccpkit.export.pdf.typography import Typography, typography
 from ccpkit.markup import to_text
 from ccpkit.model import Deck, Item, Module
 
 
-def module_sheet(deck: Deck, module: Module, options: ExportOptions, *, with_part: bool = False) -> Exported:
-    """``pdf/NN-slug.pdf``: the module's cram sheet; a sheet over its page budget is a warning.
-
-    ``with_part`` also lays out (into the memo) the module's pages of the course, for the course unit."""
+def module_sheet(deck: Deck, module: Module, options: ExportOptions) -> Exported:
+    """``pdf/NN-slug.pdf``: the module's cram sheet; a sheet over its page budget is a warning."""
     style, ty = _setup(options)
     setter, course, label = Typesetter(ty.fonts), to_text(deck.title), module_label(module)
-    meta = Meta(f"{course}: {label}", f"Cram sheet for {label}", course, setter.plain(course), "Cram sheet")
+    meta = Meta(
+        f"{course}: {label}",
+        f"Cram sheet for {label}",
+        course,
+        setter.plain(course),
+        "Cram sheet",
+        notes_digest(module),
+    )
     size = page_size(options.paper, style.cram.orientation)
-    story = module_story(module, Blocks(ty, setter, column_width(ty, size, style.cram.columns)))
-    laid = render(story, ty=ty, size=size, columns=[style.cram.columns], meta=meta)
-    if with_part:
-        module_part(deck, module, ty, options)
+    blocks = Blocks(ty, setter, column_width(ty, size, style.cram.columns))
+    plan = contents(module, style.cram)
+
+    def story() -> list[Flowable]:
+        return module_story(module, blocks, plan)
+
+    laid = render(story(), ty=ty, size=size, columns=[style.cram.columns], meta=meta, again=story)
     over = _over_budget(sheet_path(module), laid.pages, style.cram, module.items)
     return Exported((Output(sheet_path(module), laid.pdf),), (*setter.problems, *over))
 
@@ -56,6 +67,7 @@ def exam(deck: Deck, questions: tuple[Question, ...], options: ExportOptions) ->
         course,
         setter.plain(course),
         "Practice exam",
+        notes_digest(*deck.modules),
     )
     story = exam_story(deck, questions, ty, setter, seed=options.exam_seed)
     size = page_size(options.paper, ty.style.exam.orientation)

@@ -13,6 +13,9 @@ from ccpkit.templates import template_file
 
 STYLE_FILE = "style.toml"
 Orientation = Literal["portrait", "landscape"]
+Transcripts = Literal["omit", "lists", "whole"]
+"""What a sheet does with a part longer than its ``transcript_chars`` (a lecture transcript): leave it
+out whole; print only its sections holding a list, a table or a card's source (each whole); or print it."""
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
@@ -21,6 +24,9 @@ class Page:
     """Margins and gutters shared by every PDF, in millimetres."""
 
     margin_mm: float
+    """Top and bottom edge to the text."""
+    binding_mm: float
+    """Left and right edge to the text: room for a hole punch on either side of a duplex sheet."""
     header_mm: float
     footer_mm: float
     gutter_mm: float
@@ -49,6 +55,9 @@ class Sheet:
     columns: int
     page_budget: int
     """A sheet longer than this is reported as overflowing (a warning, never an error)."""
+    transcript_chars: int
+    """A part of the notes longer than this (in characters of Markdown) is a lecture transcript."""
+    transcripts: Transcripts
 
 
 @dataclass(frozen=True, slots=True)

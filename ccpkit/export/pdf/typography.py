@@ -35,14 +35,21 @@ class Typography:
     fonts: FontSet
     palette: Palette
     body: ParagraphStyle
+    item: ParagraphStyle
+    """A list item: the text hangs from its marker."""
     band: ParagraphStyle
     part: ParagraphStyle
     section: ParagraphStyle
     caption: ParagraphStyle
     cell: ParagraphStyle
+    record: ParagraphStyle
+    """One row of a wide table, as ``Column: value`` lines in a thin box."""
+    link: ParagraphStyle
+    """The compact list of link tables."""
     head_cell: ParagraphStyle
     title: ParagraphStyle
     toc: ParagraphStyle
+    toc_part: ParagraphStyle
     question: ParagraphStyle
     option: ParagraphStyle
     tag: ParagraphStyle
@@ -74,8 +81,17 @@ def typography(style: Style, fonts: FontSet) -> Typography:
         fonts=fonts,
         palette=palette,
         body=body,
+        item=_derive(
+            body,
+            "item",
+            t.size,
+            leftIndent=t.size * 1.5,
+            bulletIndent=0,
+            bulletFontSize=t.size,
+            spaceAfter=t.size * 0.15,
+        ),
         **_headings(body, t, palette),
-        **_small(body, t, palette),
+        **_small(body, style, palette),
         **_exam(body, style.exam),
     )
 
@@ -92,7 +108,6 @@ def _headings(body: ParagraphStyle, t: Text, palette: Palette) -> dict[str, Para
             borderPadding=pad,
             spaceBefore=pad,
             spaceAfter=pad * 2.5,
-            keepWithNext=1,
         ),
         "part": _derive(
             body,
@@ -103,20 +118,32 @@ def _headings(body: ParagraphStyle, t: Text, palette: Palette) -> dict[str, Para
             borderPadding=(1.5, 2, 1.5, 2),
             spaceBefore=t.size * 0.9,
             spaceAfter=t.size * 0.6,
-            keepWithNext=1,
         ),
-        "section": _derive(
-            body, "section", t.size, spaceBefore=t.size * 0.5, spaceAfter=t.size * 0.2, keepWithNext=1
-        ),
+        "section": _derive(body, "section", t.size, spaceBefore=t.size * 0.6, spaceAfter=t.size * 0.2),
         "title": _derive(body, "title", t.title_size, textColor=palette.band, spaceAfter=t.title_size * 0.4),
-        "toc": _derive(body, "toc", t.size * 1.1, spaceAfter=t.size * 0.25, endDots=" ."),
+        "toc": _derive(body, "toc", t.size * 1.1, spaceBefore=t.size * 0.4, endDots=" ."),
+        "toc_part": _derive(body, "toc_part", t.size, leftIndent=t.size * 1.5, endDots=" ."),
     }
 
 
-def _small(body: ParagraphStyle, t: Text, palette: Palette) -> dict[str, ParagraphStyle]:
+def _small(body: ParagraphStyle, style: Style, palette: Palette) -> dict[str, ParagraphStyle]:
+    t = style.text
     return {
         "caption": _derive(body, "caption", t.size, textColor=palette.accent, spaceAfter=0),
         "cell": _derive(body, "cell", t.table_size, spaceAfter=0),
+        "record": _derive(
+            body,
+            "record",
+            t.table_size,
+            borderWidth=style.tables.border_pt / 2,
+            borderColor=palette.grid,
+            borderPadding=style.tables.padding_pt,
+            spaceBefore=style.tables.padding_pt,
+            spaceAfter=style.tables.padding_pt * 2,
+            leftIndent=style.tables.padding_pt,
+            rightIndent=style.tables.padding_pt,
+        ),
+        "link": _derive(body, "link", t.table_size, spaceAfter=t.size * 0.3),
         "head_cell": _derive(body, "head_cell", t.table_size, textColor=palette.band_text, spaceAfter=0),
         "tag": _derive(body, "tag", t.running_size, textColor=palette.muted, spaceAfter=0),
         "running_left": _derive(body, "running_left", t.running_size),

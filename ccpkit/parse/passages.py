@@ -1,0 +1,63 @@
+"""Passages: the notes as written, block by block, for the outputs that print a section whole.
+
+Cards and tables are what a student reviews; a printed sheet also needs the plain bullets and short
+paragraphs between them, or a section prints as fragments. Every top-level paragraph, quote and code
+block is one passage, and so is every item of a top-level list (with what is nested in it), so a long
+list can run on into the next column. Headings and tables are not passages (the printed outputs make
+their own), nor is anything the question rule took (a cram sheet does not quiz).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ccpkit.model import Passage, SourceLocation
+from ccpkit.parse.context import Context
+
+_SKIPPED = frozenset({"heading", "table", "front_matter", "hr", "html_block"})
+_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+BULLET = "\u2022"
+"""How a bullet list's items are marked in print, whatever the notes used (``-``, ``*``, ``+``)."""
+
+
+def passages(ctx: Context, questions: frozenset[int]) -> Iterator[Passage]:
+    """Every printable block of the file in notes order; ``questions`` are the ids of the nodes the
+    question rule claimed."""
+    for block in ctx.doc.blocks:
+        node = block.node
+        if node.type in _SKIPPED or id(node) in questions:
+            continue
+        if node.type in ("bullet_list", "ordered_list"):
+            for number, item in enumerate(node.children):
+                yield from _passage(ctx, item, block.section, _marker(node, item, number))
+        else:
+            yield from _passage(ctx, node, block.section, "")
+
+
+def _passage(ctx: Context, node: SyntaxTreeNode, section: tuple[str, ...], marker: str) -> Iterator[Passage]:
+    text = _item_text(ctx.doc.source(node)) if marker else ctx.doc.source(node)
+    if text.strip():
+        where = SourceLocation(path=ctx.doc.path, line=ctx.doc.line_of(node))
+        yield Passage(source=where, part=ctx.doc.part, section=section, text=text, marker=marker)
+
+
+def _marker(node: SyntaxTreeNode, item: SyntaxTreeNode, number: int) -> str:
+    if node.type == "bullet_list":
+        return BULLET
+    start = int(node.attrs.get("start", 1))
+    return f"{item.info or start + number}{item.markup or '.'}"
+
+
+def _item_text(source: str) -> str:
+    """A list item's Markdown without its marker; its other lines dedented to match."""
+    first, *rest = source.split("\n")
+    found = _MARKER.match(first)
+    width = found.end() if found else 0
+    lines = [first[width:]]
+    for line in rest:
+        indent = len(line) - len(line.lstrip(" "))
+        lines.append(line[min(indent, width) :])
+    return "\n".join(lines).strip()
