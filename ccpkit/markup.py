@@ -158,4 +158,5 @@ class _ReportlabInline(_Inline):
         return escape(text, quote=False)
 
     def link(self, text: str, href: str) -> str:
-        return f'<a href="{escape(href)}" color="blue">{text}</a>' if href else text
+        """Underlined, not blue: blue text prints as a pale grey on a black-and-white printer."""
+        return f'<a href="{escape(href)}"><u>{text}</u></a>' if href else text

@@ -92,7 +92,7 @@ def test_a_rebuild_that_reuses_the_memo_gives_the_bytes_of_a_fresh_build(notes: 
     assert outputs(tmp_path / "build") == outputs(tmp_path / "fresh-build")
     assert (notes / LEDGER_NAME).read_bytes() == (tmp_path / "fresh" / LEDGER_NAME).read_bytes()
     groups = {path.parent.name for path in kept}
-    assert groups == {"parse", "anki", "spreadsheet", "course"}
+    assert groups == {"parse", "anki", "spreadsheet"}
     untouched = {path for path in kept if path.stat().st_mtime_ns == kept[path]}
     assert {path.name for path in untouched} == {"02-compute.pickle"}  # 02 came from the memo
     assert len(untouched) == len(groups)

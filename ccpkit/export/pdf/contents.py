@@ -104,9 +104,17 @@ def _size(entries: Sequence[Entry]) -> int:
     return sum(len(entry.text) for entry in entries if isinstance(entry, Passage))
 
 
+def _listed(group: list[Entry]) -> bool:
+    """A table, or list items that make up a third of the text or more: notes, not a transcript."""
+    if any(not isinstance(entry, Passage) for entry in group):
+        return True
+    listed = sum(len(entry.text) for entry in group if isinstance(entry, Passage) and entry.marker)
+    return listed * 3 >= _size(group)
+
+
 def _structured_sections(entries: list[Entry], module: Module) -> tuple[list[Entry], list[str]]:
-    """A transcript's sections that hold a list item, a table or a card's source print whole; its
-    sections of prose alone are left out whole (their names are returned)."""
+    """A transcript's sections that hold a table or a card's source, or are lists for a third or
+    more, print whole; its sections of prose are left out whole (their names are returned)."""
     cards = [c.source for c in module.items if isinstance(c, Card)]
     groups: list[list[Entry]] = []
     for entry in entries:
@@ -123,7 +131,7 @@ def _structured_sections(entries: list[Entry], module: Module) -> tuple[list[Ent
         # a card's source (a list item, or the heading above label lines) since the previous group
         after = previous.line if previous is not None and previous.path == first.path else 0
         carded = any(c.path == first.path and after < c.line <= last.line for c in cards)
-        if carded or any(not isinstance(e, Passage) or e.marker for e in group):
+        if carded or _listed(group):
             kept += group
         elif group[0].section:
             dropped.append(to_text(group[0].section[-1]))

@@ -97,7 +97,7 @@ class TocLine(Flowable):  # type: ignore[misc]
         self.paragraph.drawOn(self.canv, 0, 0)
         self.canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
         if isinstance(self.canv, PagedCanvas):
-            self.canv.later(self._number)
+            self.canv.later(self._number, in_place=True)
 
     def _number(self, canvas: PagedCanvas, _total: int) -> None:
         style = self.paragraph.style

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ccpkit.errors import UsageError
@@ -40,7 +41,10 @@ def draw_questions(
         raise UsageError(f"--exam-count {count} asks for more questions than the {len(pool)} available")
     rng = random.Random(seed)
     picked = rng.sample(pool, count if count is not None else len(pool))
-    return tuple(Question(number, mcq, _shuffled(mcq, rng)) for number, mcq in enumerate(picked, start=1))
+    placed: Counter[int] = Counter()  # how often each position held the answer so far
+    return tuple(
+        Question(number, mcq, _shuffled(mcq, rng, placed)) for number, mcq in enumerate(picked, start=1)
+    )
 
 
 def _pool(deck: Deck, modules: tuple[int, ...]) -> list[MCQ]:
@@ -53,10 +57,21 @@ def _pool(deck: Deck, modules: tuple[int, ...]) -> list[MCQ]:
     return [item for module in chosen for item in module.items if isinstance(item, MCQ)]
 
 
-def _shuffled(mcq: MCQ, rng: random.Random) -> tuple[Option, ...]:
+def _shuffled(mcq: MCQ, rng: random.Random, placed: Counter[int]) -> tuple[Option, ...]:
+    """Options in a random order; a single answer goes to the position that held the answer least
+    often so far (ties drawn at random), so the answer letters of an exam come out about even and
+    guessing by position gains nothing."""
     options = list(mcq.options)
     if not any(_REFERS_TO_OTHERS.search(option.text) for option in options):
         rng.shuffle(options)
+        answers = [index for index, option in enumerate(options) if option.correct]
+        if len(answers) == 1:
+            fewest = min(placed[index] for index in range(len(options)))
+            target = rng.choice([index for index in range(len(options)) if placed[index] == fewest])
+            options[answers[0]], options[target] = options[target], options[answers[0]]
+    answers = [index for index, option in enumerate(options) if option.correct]
+    if len(answers) == 1:
+        placed[answers[0]] += 1
     return tuple(
         Option(label=_letter(index), text=option.text, correct=option.correct)
         for index, option in enumerate(options)

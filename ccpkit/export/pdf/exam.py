@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import (
-    Flowable,
-    KeepTogether,
-    NextPageTemplate,
-    PageBreak,
-    Table,
-    TableStyle,
-)
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, Table, TableStyle
 
 from ccpkit.export.pdf.draw import Question
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import template_id
-from ccpkit.export.pdf.paging import Heading
+from ccpkit.export.pdf.paging import Heading, RectoBreak
 from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.export.pdf.plan import module_label
 from ccpkit.export.pdf.typography import Typography
@@ -34,13 +28,21 @@ def choose_note(question: Question) -> str:
 
 
 def exam_story(
-    deck: Deck, questions: Sequence[Question], ty: Typography, setter: Typesetter, *, seed: int
+    deck: Deck,
+    questions: Sequence[Question],
+    ty: Typography,
+    setter: Typesetter,
+    *,
+    seed: int,
+    key_width: float,
 ) -> list[Flowable]:
+    """``key_width``: the width of a column of the answer key."""
     """Cover lines, the questions, a page break, then the answer grid and the explanations."""
     labels = {module.slug: module_label(module) for module in deck.modules}
     intro = (
         f"Seed {seed}: the same seed gives the same questions in the same order. Choose the best answer; "
-        "questions marked (Choose TWO.) have several. The answer key starts on a new page at the end."
+        "questions marked (Choose TWO.) have several. The answer key starts on a right-hand page at the end, "
+        "so it can be torn off."
     )
     story: list[Flowable] = [
         _band(
@@ -56,8 +58,9 @@ def exam_story(
     story += [_question(question, ty, setter, labels) for question in questions]
     if not questions:
         story.append(Paragraph(setter.plain("The notes hold no practice questions yet."), ty.question))
-    story += [NextPageTemplate(template_id(ty.style.exam.key_columns)), PageBreak()]
-    return story + _answer_key(questions, ty, setter, seed=seed)
+    # The key starts on a right-hand page: printed duplex, it can still be torn off whole.
+    story += [NextPageTemplate(template_id(ty.style.exam.key_columns)), RectoBreak()]
+    return story + _answer_key(questions, ty, setter, seed=seed, width=key_width)
 
 
 def _band(text: str, ty: Typography, setter: Typesetter, *, bookmark: str, key: str, label: str) -> Heading:
@@ -86,7 +89,7 @@ def _question(question: Question, ty: Typography, setter: Typesetter, labels: di
 
 
 def _answer_key(
-    questions: Sequence[Question], ty: Typography, setter: Typesetter, *, seed: int
+    questions: Sequence[Question], ty: Typography, setter: Typesetter, *, seed: int, width: float
 ) -> list[Flowable]:
     story: list[Flowable] = [
         _band(
@@ -100,7 +103,7 @@ def _answer_key(
     ]
     if questions:
         story.append(_grid(questions, ty, setter))
-    story += [_explanation(question, ty, setter) for question in questions]
+    story += [KeepTogether([_explanation(question, ty, setter, width)]) for question in questions]
     return story
 
 
@@ -128,7 +131,7 @@ def _grid(questions: Sequence[Question], ty: Typography, setter: Typesetter) -> 
     return grid
 
 
-def _explanation(question: Question, ty: Typography, setter: Typesetter) -> Paragraph:
+def _explanation(question: Question, ty: Typography, setter: Typesetter, width: float) -> Paragraph:
     mcq, source = question.mcq, question.mcq.source
     right = " · ".join(
         f"<b>{option.label}</b> {setter.markdown(option.text, source)}"
@@ -138,5 +141,11 @@ def _explanation(question: Question, ty: Typography, setter: Typesetter) -> Para
     text = f"<b>{question.number}.</b> {right}"
     if mcq.explanation.strip():
         text += " — " + setter.markdown(mcq.explanation, source)
-    text += f' <font color="{ty.style.colours.muted}">({setter.plain(str(source))})</font>'
+    # The key style never breaks inside a word: a path moves to the next line whole, and one too
+    # long for any line breaks after its folder.
+    where = setter.plain(str(source))
+    if stringWidth(f"({source})", ty.key.fontName, ty.key.fontSize) > width:
+        folder, name = str(source).rsplit("/", 1)
+        where = f"{setter.plain(folder)}/<br/>{setter.plain(name)}"
+    text += f' <font color="{ty.style.colours.muted}">({where})</font>'
     return Paragraph(text, ty.key)

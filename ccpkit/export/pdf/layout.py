@@ -11,7 +11,17 @@ from reportlab.lib.pagesizes import A4, LETTER, landscape, portrait
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import (
+    ActionFlowable,
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    LayoutError,
+    PageTemplate,
+    Paragraph,
+)
 
 from ccpkit import __version__
 from ccpkit.export import Paper
@@ -61,21 +71,37 @@ def render(
     again: Callable[[], Sequence[Flowable]] | None = None,
 ) -> Laid:
     """Lay the story out on pages of ``columns[0]`` column frames; a ``NextPageTemplate(template_id(n))``
-    in the story switches to ``n`` columns. With ``again`` (which makes the story afresh: flowables
-    are not reusable) the last page's columns are balanced: laid out again with shorter columns
-    there, they end at about the same height instead of one full column and empty ones."""
-    laid, doc = _build(story, ty, size, columns, meta, None)
-    if again is None or len(columns) != 1 or columns[0] < 2:
-        return laid
-    used = sum(height for (page, _), height in doc.used.items() if page == laid.pages)
-    for slack in (1, 3, 6):  # lines: columns break between paragraphs and rows, not anywhere
+    in the story switches to ``n`` columns.
+
+    With ``again`` (which makes the story afresh: flowables are not reusable) the last page's columns
+    are balanced: they end at about the same height instead of one full column and empty ones. As
+    each page begins, the rest of the story is measured; once it fits, that page gets columns as tall
+    as its share. Should the measure fall short, the story is laid out again with taller ones."""
+    balance = again is not None and len(columns) == 1 and columns[0] >= 2
+    try:
+        laid, doc = _build(story, ty, size, columns, meta, balance=balance)
+        if again is None or doc.short_at in (0, laid.pages):  # balanced, or full to its last page
+            return laid
+    except LayoutError:
+        if again is None or not balance:
+            raise
+    plain, doc = _build(again(), ty, size, columns, meta)
+    used = sum(height for (page, _), height in doc.used.items() if page == plain.pages)
+    for slack in (2, 4, 8):  # lines: columns break between paragraphs and rows, not anywhere
         height = used / columns[0] + ty.style.text.leading * slack
         if height >= doc.height:
             break
-        balanced, _ = _build(again(), ty, size, columns, meta, (laid.pages, height))
-        if balanced.pages == laid.pages:
+        try:
+            balanced, _ = _build(again(), ty, size, columns, meta, short=(plain.pages, height))
+        except LayoutError:  # something taller than the shorter columns: try them taller
+            continue
+        if balanced.pages == plain.pages:
             return balanced
-    return laid
+    return plain
+
+
+_SLACK_LINES = 2
+"""Lines added to each balanced column: a column breaks between paragraphs and rows, not anywhere."""
 
 
 class _Document(BaseDocTemplate):  # type: ignore[misc]
@@ -86,11 +112,47 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         self.used: dict[tuple[int, int], float] = {}
         """(page, column) → points of the column's height holding text."""
         self.short_page: tuple[int, PageTemplate] | None = None
+        """A page given shorter columns, and the template with them."""
+        self.shorter: Callable[[float], PageTemplate] | None = None
+        """Makes a template of columns this tall: set to balance the page the rest of the story fits on."""
+        self.short_at = 0
+        """The page that got shorter columns (0: none)."""
+        self.leading = 0.0
+        self._story: list[Flowable] = []
+
+    def build(self, flowables: list[Flowable], *args: object, **kwargs: object) -> None:
+        self._story = flowables  # the build consumes this list: what is left is the rest of the story
+        super().build(flowables, *args, **kwargs)
 
     def handle_pageBegin(self) -> None:  # noqa: N802 (reportlab's name)
         if self.short_page is not None and self.page + 1 == self.short_page[0]:
-            self.pageTemplate = self.short_page[1]
+            self.pageTemplate, self.short_at = self.short_page[1], self.page + 1
+        elif self.shorter is not None and not self.short_at:
+            height = self._balanced_height()
+            if height:
+                self.pageTemplate, self.short_at = self.shorter(height), self.page + 1
         super().handle_pageBegin()
+
+    def _balanced_height(self) -> float:
+        """The columns' height for the rest of the story on this page, or 0 if it does not fit."""
+        frames = self.pageTemplate.frames
+        width, full = frames[0]._width, frames[0]._height
+        room, total, tallest = full * len(frames), 0.0, 0.0
+        pending = list(self._story)
+        while pending:
+            flowable = pending.pop(0)
+            if isinstance(flowable, KeepTogether):
+                pending[:0] = flowable._content  # its wrap says "too tall" for what will not fit here
+                continue
+            if isinstance(flowable, ActionFlowable | CondPageBreak):
+                continue  # moves, does not fill (and measuring a CondPageBreak would act on it)
+            _, height = flowable.wrapOn(self.canv, width, full)
+            total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+            tallest = max(tallest, height)
+            if total > room:
+                return 0.0
+        height = max(total / len(frames), tallest) + self.leading * _SLACK_LINES
+        return height if height < full else 0.0
 
     def handle_frameEnd(self, resume: int = 0) -> None:  # noqa: N802 (reportlab's name)
         self._record()
@@ -113,19 +175,26 @@ def _build(
     size: tuple[float, float],
     columns: Sequence[int],
     meta: Meta,
-    short: tuple[int, float] | None,
+    *,
+    balance: bool = False,
+    short: tuple[int, float] | None = None,
 ) -> tuple[Laid, _Document]:
-    """One layout pass; ``short``: page number and column height of a page with shorter columns."""
+    """One layout pass. ``balance``: shorter columns on the page the rest of the story fits on;
+    ``short``: shorter columns on this page number, this tall."""
     rl_config.useA85 = 0  # binary streams: ASCII85 text encoding made every stream a quarter larger
     buffer = io.BytesIO()
     doc = _document(buffer, ty, size, meta)
+    doc.leading = ty.style.text.leading
+
+    def shorter(height: float) -> PageTemplate:
+        decorations = _Decorations(ty, meta, _frames(doc, ty, columns[0], height))
+        ends = {"onPage": decorations.rules, "onPageEnd": decorations.header_footer}
+        return PageTemplate("short", decorations.frames, **ends)
+
     if short is not None:
-        page, height = short
-        shorter = _Decorations(ty, meta, _frames(doc, ty, columns[0], height))
-        template = PageTemplate(
-            "short", shorter.frames, onPage=shorter.rules, onPageEnd=shorter.header_footer
-        )
-        doc.short_page = (page, template)
+        doc.short_page = (short[0], shorter(short[1]))
+    elif balance:
+        doc.shorter = shorter
     decorations = [_Decorations(ty, meta, _frames(doc, ty, count)) for count in columns]
     doc.addPageTemplates(
         [

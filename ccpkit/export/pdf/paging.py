@@ -41,9 +41,15 @@ class PagedCanvas(Canvas):  # type: ignore[misc]
         self._late: dict[str, list[tuple[float, float, LateDraw]]] = {}
         """Per page form: what to draw in it at save, and where (page coordinates)."""
 
-    def later(self, draw: LateDraw) -> None:
-        """Draw something here that can only be drawn once the page count is known. Everything a
-        page draws late shares one form: a form each made the course file 40 KB larger."""
+    def later(self, draw: LateDraw, *, in_place: bool = False) -> None:
+        """Draw something here that can only be drawn once the page count is known. What a page
+        draws late shares one form, placed at the page's end (a form each made the course 40 KB
+        larger); ``in_place`` gives it a form of its own, placed here: copied text keeps its order."""
+        if in_place:
+            name = f"late{self.getPageNumber()}.{len(self._late)}"
+            self._late[name] = [(0.0, 0.0, draw)]
+            self.doForm(name)
+            return
         x, y = self.absolutePosition(0, 0)
         self._late.setdefault(self._late_form(), []).append((x, y, draw))
 

@@ -69,8 +69,9 @@ def exam(deck: Deck, questions: tuple[Question, ...], options: ExportOptions) ->
         "Practice exam",
         notes_digest(*deck.modules),
     )
-    story = exam_story(deck, questions, ty, setter, seed=options.exam_seed)
     size = page_size(options.paper, ty.style.exam.orientation)
+    key_width = column_width(ty, size, ty.style.exam.key_columns)
+    story = exam_story(deck, questions, ty, setter, seed=options.exam_seed, key_width=key_width)
     columns = [ty.style.exam.columns, ty.style.exam.key_columns]
     laid = render(story, ty=ty, size=size, columns=columns, meta=meta)
     return Exported((Output(FOLDER / "practice-exam.pdf", laid.pdf),), setter.problems)

@@ -15,7 +15,8 @@ STYLE_FILE = "style.toml"
 Orientation = Literal["portrait", "landscape"]
 Transcripts = Literal["omit", "lists", "whole"]
 """What a sheet does with a part longer than its ``transcript_chars`` (a lecture transcript): leave it
-out whole; print only its sections holding a list, a table or a card's source (each whole); or print it."""
+out whole; print only its sections that hold a table or a card's source or are lists for a third of
+their text or more (each whole); or print it all."""
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 

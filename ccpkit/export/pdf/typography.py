@@ -106,6 +106,8 @@ def _headings(body: ParagraphStyle, t: Text, palette: Palette) -> dict[str, Para
             textColor=palette.band_text,
             backColor=palette.band,
             borderPadding=pad,
+            leftIndent=pad,  # the fill, which reaches out by the padding, stays in the column
+            rightIndent=pad,
             spaceBefore=pad,
             spaceAfter=pad * 2.5,
         ),
@@ -116,6 +118,8 @@ def _headings(body: ParagraphStyle, t: Text, palette: Palette) -> dict[str, Para
             textColor=palette.accent,
             backColor=palette.tint,
             borderPadding=(1.5, 2, 1.5, 2),
+            leftIndent=2,
+            rightIndent=2,
             spaceBefore=t.size * 0.9,
             spaceAfter=t.size * 0.6,
         ),
@@ -165,7 +169,14 @@ def _exam(body: ParagraphStyle, e: Exam) -> dict[str, ParagraphStyle]:
             firstLineIndent=-e.size * 1.1,
             spaceAfter=e.size * 0.1,
         ),
-        "key": _derive(body, "key", e.key_size, leading=e.key_size * 1.2, spaceAfter=e.key_size * 0.35),
+        "key": _derive(
+            body,
+            "key",
+            e.key_size,
+            leading=e.key_size * 1.2,
+            spaceAfter=e.key_size * 0.35,
+            splitLongWords=0,  # a source path moves to the next line whole
+        ),
     }
 
 

@@ -6,7 +6,9 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
+import pypdfium2 as pdfium
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
 
 def reader(data: bytes) -> PdfReader:
@@ -72,3 +74,79 @@ def outline(data: bytes) -> list[tuple[int, str, int]]:
 
     walk(pdf.outline, 0)
     return entries
+
+
+def text_colours(data: bytes) -> set[tuple[float, ...]]:
+    """The fill colour of every piece of text drawn, on every page and in every form (grey and RGB
+    as RGB triples)."""
+    pdf = reader(data)
+    found: set[tuple[float, ...]] = set()
+    for page in pdf.pages:
+        _text_colours(page.get_contents(), page.get("/Resources"), pdf, found)
+    return found
+
+
+def _text_colours(contents: Any, resources: Any, pdf: PdfReader, found: set[tuple[float, ...]]) -> None:
+    if contents is None:
+        return
+    resources = resources.get_object() if resources is not None else {}
+    forms = (resources.get("/XObject") or {}) if resources else {}
+    colour: tuple[float, ...] = (0.0, 0.0, 0.0)
+    saved: list[tuple[float, ...]] = []
+    for operands, operator in ContentStream(contents, pdf).operations:
+        match operator:
+            case b"q":
+                saved.append(colour)
+            case b"Q":
+                colour = saved.pop() if saved else colour
+            case b"rg":
+                colour = tuple(round(float(value), 3) for value in operands)
+            case b"g":
+                colour = (round(float(operands[0]), 3),) * 3
+            case b"k" | b"sc" | b"scn":
+                colour = tuple(round(float(value), 3) for value in operands if not isinstance(value, str))
+            case b"Tj" | b"TJ" | b"'" | b'"':
+                found.add(colour)
+            case b"Do":
+                form = forms.get(operands[0])
+                if form is not None and form.get_object().get("/Subtype") == "/Form":
+                    stream = form.get_object()
+                    _text_colours(stream, stream.get("/Resources"), pdf, found)
+
+
+MM = 72 / 25.4
+
+
+def rendered(data: bytes, index: int, dpi: int = 40) -> tuple[int, int, bytes]:
+    """Width, height and grey pixels (0 black … 255 white) of a page (from 0), rendered by PDFium."""
+    page = pdfium.PdfDocument(data)[index]
+    bitmap = page.render(scale=dpi / 72, grayscale=True)
+    assert bitmap.n_channels == 1 and bitmap.stride == bitmap.width
+    return bitmap.width, bitmap.height, bytes(bitmap.buffer)
+
+
+def ink_at_sides(data: bytes, index: int, side_mm: float, dpi: int = 40) -> bool:
+    """Whether anything dark is printed within ``side_mm`` of the left or right edge of a page."""
+    width, height, pixels = rendered(data, index, dpi)
+    band = int(side_mm * MM * dpi / 72)
+    xs = [*range(band), *range(width - band, width)]
+    return any(pixels[row * width + x] < 160 for row in range(height) for x in xs)
+
+
+def column_fill(
+    data: bytes, index: int, frames: list[tuple[float, float, float, float]], dpi: int = 50
+) -> list[float]:
+    """How far down each column frame (left, top, width, height in points from the top left) the
+    page's ink reaches, as a share of the frame's height."""
+    width, _, pixels = rendered(data, index, dpi)
+    scale = dpi / 72
+    fills = []
+    for left, top, frame_width, frame_height in frames:
+        x0, x1 = int(left * scale) + 1, int((left + frame_width) * scale) - 1
+        y0, y1 = int(top * scale), int((top + frame_height) * scale)
+        lowest = next(
+            (y for y in range(y1 - 1, y0 - 1, -1) if any(pixels[y * width + x] < 160 for x in range(x0, x1))),
+            y0,
+        )
+        fills.append((lowest - y0 + 1) / (y1 - y0))
+    return fills

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 import pytest
@@ -76,3 +77,12 @@ def test_a_deck_without_questions_gives_an_empty_exam() -> None:
     deck = large_deck(modules=1, cards=2, tables=0, mcqs=0)
     assert draw_questions(deck, count=None, seed=0, modules=()) == ()
     assert all(not isinstance(item, MCQ) for item in deck.items())
+
+
+def test_the_default_shuffle_spreads_single_answers_evenly_over_the_letters() -> None:
+    deck = large_deck(modules=13, cards=1, tables=0, mcqs=8)  # 104 questions of four options
+    for seed in (0, 1, 2):
+        drawn = draw_questions(deck, count=None, seed=seed, modules=())
+        letters = Counter(q.answers[0] for q in drawn if len(q.answers) == 1)
+        assert sorted(letters) == list("ABCD")
+        assert max(letters.values()) - min(letters.values()) <= 1, letters

@@ -97,13 +97,20 @@ def test_bookmarks_are_modules_then_parts_then_sections(sample: Built) -> None:
         (0, "Module 2 · Compute in the Cloud"),
         (0, "Module 9 · Security"),
     ]
-    assert (1, "Cram Sheet", 1) in marks and (2, "Core services", 1) in marks
+    start = marks[0][2]
+    assert (1, "Cram Sheet", start) in marks and (2, "Core services", start) in marks
 
 
-def test_each_course_module_starts_a_fresh_page_after_the_contents(course: bytes) -> None:
+def test_tables_are_bookmarked_under_their_part_or_section(sample: Built) -> None:
+    marks = [(level, title) for level, title, _ in outline(sample.files["pdf/02-compute.pdf"])]
+    assert marks[-2:] == [(1, "Summary"), (2, "EC2 pricing options")]  # the table titles its section
+
+
+def test_each_course_module_starts_on_a_right_hand_page_after_the_contents(course: bytes) -> None:
     texts = page_texts(course)
     starts = [(title, page) for level, title, page in outline(course) if level == 0]
-    assert starts[0][1] == 1
+    assert starts[0][1] == 2  # the contents' back stays blank
+    assert all(page % 2 == 0 for _, page in starts)  # indices from 0: pages 3, 5, 7 …
     for (before, _), (title, page) in itertools.pairwise(starts):
         assert title in texts[page] and before not in texts[page]
 
@@ -119,8 +126,8 @@ def test_bookmarks_point_at_the_page_that_shows_the_heading(course: bytes) -> No
 
 def test_pages_say_page_n_of_m(sample: Built, course: bytes) -> None:
     exam = reader(sample.files["pdf/practice-exam.pdf"])
-    assert len(exam.pages) == 2  # questions, then the key on its own page
-    for pdf in (sample.files["pdf/practice-exam.pdf"], course):  # the course: bound, then numbered
+    assert len(exam.pages) == 3  # questions, a blank back, then the key on a right-hand page
+    for pdf in (sample.files["pdf/practice-exam.pdf"], course):
         texts = page_texts(pdf)
         for number, page in enumerate(texts, start=1):
             assert f"Page {number} of {len(texts)}" in page

@@ -29,7 +29,7 @@ def ink(pixels: bytes) -> float:
     ("name", "page", "landscape"),
     [
         ("pdf/01-topic-1.pdf", 0, True),
-        ("pdf/course.pdf", 1, False),  # page 1 holds the title and the contents
+        ("pdf/course.pdf", 2, False),  # page 1: title and contents; page 2: the blank back
         ("pdf/practice-exam.pdf", 0, False),
     ],
 )
@@ -43,4 +43,4 @@ def test_first_pages_of_content_have_the_papers_shape_and_carry_text(
 
 def test_the_course_opens_with_a_printed_contents_page(large: Built) -> None:
     _, _, pixels = rendered(large.files["pdf/course.pdf"])
-    assert 0.001 < ink(pixels) < 0.01  # a title and a dozen lines of contents
+    assert 0.005 < ink(pixels) < 0.05  # a title and contents lines for modules and their parts

@@ -33,8 +33,9 @@ def test_the_shipped_style_loads() -> None:
     [
         ("columns = 3", "colums = 3", r"style.toml:\d+: unknown key in \[cram\] `colums`"),
         ("[exam]", "[exams]", r"missing section \[exam\]"),
-        ("size = 9.5\n", "", r"missing key `size` in \[exam\]"),
-        ('band = "#232F3E"', 'band = "navy"', r"`colours.band` must be a colour like"),
+        ("size = 9\n", "", r"missing key `size` in \[exam\]"),
+        ('band = "#000000"', 'band = "navy"', r"`colours.band` must be a colour like"),
+        ('transcripts = "omit"', 'transcripts = "some"', r"`cram.transcripts` must be one of omit, lists"),
         ('orientation = "landscape"', 'orientation = "sideways"', r"must be one of portrait, landscape"),
         ("columns = 3", "columns = 0", r"`cram.columns` must be a whole number"),
         ("size = 7.2", 'size = "big"', r"`text.size` must be a positive number"),
