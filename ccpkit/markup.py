@@ -74,6 +74,7 @@ def to_text(markdown: str) -> str:
     return _render_blocks(markdown, _TextInline(), bullet="- ", newline="\n", indent="  ").strip()
 
 
+@lru_cache(maxsize=1 << 16)  # a module's notes print on its sheet and in the course
 def to_reportlab(markdown: str) -> str:
     """Markup for a reportlab ``Paragraph``: ``<b>``, ``<i>``, code in the ``mono`` font, escaped text."""
     return _render_blocks(
