@@ -104,6 +104,11 @@ _SLACK_LINES = 2
 """Lines added to each balanced column: a column breaks between paragraphs and rows, not anywhere."""
 
 
+_FEWEST_LINES = 4
+"""Balance a last page only if each column gets this many lines: a blurb split from its name over
+three columns of one line each reads worse than a few lines in the first."""
+
+
 class _Document(BaseDocTemplate):  # type: ignore[misc]
     """Records how much of each column the text used; can give one page shorter columns."""
 
@@ -151,6 +156,8 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
             tallest = max(tallest, height)
             if total > room:
                 return 0.0
+        if total < self.leading * _FEWEST_LINES * len(frames):
+            return 0.0  # a few lines read best together in the first column
         height = max(total / len(frames), tallest) + self.leading * _SLACK_LINES
         return height if height < full else 0.0
 
