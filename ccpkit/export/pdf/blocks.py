@@ -42,21 +42,23 @@ class Blocks:
             return Paragraph(markup, self.ty.body)
         return Paragraph(markup, self.ty.item, bulletText=self.setter.plain(passage.marker))
 
-    def link(self, entry: Passage | Card | ComparisonTable) -> Flowable:
+    def links(self, entry: Passage | Card | ComparisonTable) -> list[Flowable]:
         """A compact line per link (name — blurb); what is not a link table prints as usual."""
         if isinstance(entry, Passage):
-            return self.passage(entry)
+            return [self.passage(entry)]
         if isinstance(entry, Card):
-            return self.card(entry)
-        lines = [
-            " — ".join(
-                _bold_if(i == 0, self.cell_markup(text, entry.source))
-                for i, text in enumerate(row)
-                if text.strip()
+            return [self.card(entry)]
+        return [
+            Paragraph(
+                " — ".join(
+                    _bold_if(i == 0, self.cell_markup(text, entry.source))
+                    for i, text in enumerate(row)
+                    if text.strip()
+                ),
+                self.ty.link,
             )
             for row in entry.rows
         ]
-        return Paragraph("<br/>".join(lines), self.ty.link)
 
     def cell_markup(self, text: str, source: SourceLocation) -> str:
         """A cell's markup; list markers flattened into it become line breaks again."""

@@ -42,7 +42,7 @@ def _part(part: Part, blocks: Blocks, keys: _Keys) -> list[Flowable]:
     level = 1 if part.title else 0  # the bookmark level of the innermost heading so far
     story = _heading(blocks, part.title, None, ty.part, 1, keys.new(part.title)) if part.title else []
     if part.links:
-        return story + [blocks.link(entry) for entry in part.entries]
+        return story + [line for entry in part.entries for line in blocks.links(entry)]
     section: tuple[str, ...] = ()
     for index, entry in enumerate(part.entries):
         if entry.section and entry.section != section and not _titled_table(entry):

@@ -21,6 +21,7 @@ from reportlab.platypus import (
     LayoutError,
     PageTemplate,
     Paragraph,
+    Table,
 )
 
 from ccpkit import __version__
@@ -143,17 +144,19 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         frames = self.pageTemplate.frames
         width, full = frames[0]._width, frames[0]._height
         room, total, tallest = full * len(frames), 0.0, 0.0
-        pending = list(self._story)
-        while pending:
-            flowable = pending.pop(0)
-            if isinstance(flowable, KeepTogether):
-                pending[:0] = flowable._content  # its wrap says "too tall" for what will not fit here
-                continue
+        for flowable in self._story:
             if isinstance(flowable, ActionFlowable | CondPageBreak):
                 continue  # moves, does not fill (and measuring a CondPageBreak would act on it)
-            _, height = flowable.wrapOn(self.canv, width, full)
-            total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
-            tallest = max(tallest, height)
+            # A group kept together is measured by its parts (its own wrap says "too tall" for what
+            # does not fit here); paragraphs and tables split, anything else must fit a column whole.
+            parts = flowable._content if isinstance(flowable, KeepTogether) else [flowable]
+            height = 0.0
+            for part in parts:
+                _, tall = part.wrapOn(self.canv, width, full)
+                height += tall + part.getSpaceBefore() + part.getSpaceAfter()
+            total += height
+            if not isinstance(flowable, Paragraph | Table):
+                tallest = max(tallest, height)
             if total > room:
                 return 0.0
         if total < self.leading * _FEWEST_LINES * len(frames):

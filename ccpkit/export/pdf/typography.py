@@ -147,7 +147,7 @@ def _small(body: ParagraphStyle, style: Style, palette: Palette) -> dict[str, Pa
             leftIndent=style.tables.padding_pt,
             rightIndent=style.tables.padding_pt,
         ),
-        "link": _derive(body, "link", t.table_size, spaceAfter=t.size * 0.3),
+        "link": _derive(body, "link", t.table_size, spaceAfter=t.size * 0.1),
         "head_cell": _derive(body, "head_cell", t.table_size, textColor=palette.band_text, spaceAfter=0),
         "tag": _derive(body, "tag", t.running_size, textColor=palette.muted, spaceAfter=0),
         "running_left": _derive(body, "running_left", t.running_size),
