@@ -97,7 +97,7 @@ def _build(
         from ccpkit.parse import parse_notes
 
         parsed = parse_notes(notes, title=title, memo=memo, on=on)
-        deck, changes = _only(parsed.deck, modules), None
+        deck, changes = only_modules(parsed.deck, modules), None
         run = _Run(out, previous, templates, progress)
         run.records.update(
             (key, unit) for key, unit in previous.units.items() if key.split(":")[0] not in formats
@@ -232,7 +232,7 @@ def _nothing_changed(manifest: Manifest, out: Path, formats: Sequence[str]) -> B
     )
 
 
-def _only(deck: Deck, numbers: Sequence[int]) -> Deck:
+def only_modules(deck: Deck, numbers: Sequence[int]) -> Deck:
     """The deck limited to the given module numbers; an unknown number is a usage error."""
     if not numbers:
         return deck

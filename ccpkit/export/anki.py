@@ -6,7 +6,7 @@ from pathlib import PurePosixPath
 
 from ccpkit.errors import Problem
 from ccpkit.export import Exported, ExportOptions, Output
-from ccpkit.export.anki_notes import UNRECORDED, anki_notes
+from ccpkit.export.anki_notes import UNRECORDED, course_notes
 from ccpkit.export.anki_package import write_package
 from ccpkit.export.anki_tables import table_problems
 from ccpkit.export.anki_templates import load_templates
@@ -17,13 +17,7 @@ from ccpkit.model import Deck
 def export(deck: Deck, options: ExportOptions) -> Exported:
     """``anki/<course>.apkg``: subdecks per module, our note types, GUIDs and mtimes from the ledger."""
     templates = load_templates(options.templates)
-    notes = anki_notes(
-        deck,
-        options.identities,
-        root_deck=options.deck_name,
-        memo=options.memo,
-        link_tables=options.anki_link_tables,
-    )
+    notes = course_notes(deck, options)
     newest_note = max((note.modified for note in notes), default=UNRECORDED)
     templates_modified = options.templates_modified or newest_note
     data = write_package(notes, templates, templates_modified)

@@ -17,7 +17,7 @@ from html import escape
 import genanki
 
 from ccpkit.errors import Problem
-from ccpkit.export import NoteIdentity
+from ccpkit.export import ExportOptions, NoteIdentity
 from ccpkit.export.anki_fronts import Front, alike_fronts, distinct_fronts
 from ccpkit.export.anki_notetypes import COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
 from ccpkit.export.anki_tables import is_link_table, table_notes, table_problems
@@ -69,6 +69,18 @@ def default_guid(note_id: str, attempt: int = 0) -> str:
     """The GUID a note gets when first seen: from its id, never from its content."""
     return str(
         genanki.guid_for(GUID_SEED, note_id, attempt) if attempt else genanki.guid_for(GUID_SEED, note_id)
+    )
+
+
+def course_notes(deck: Deck, options: ExportOptions) -> tuple[AnkiNote, ...]:
+    """The notes the .apkg, the Anki CSV files and ``ccpkit sync`` all send: one call, so none of them
+    can differ from the others in identities, parent deck or which tables count as cards."""
+    return anki_notes(
+        deck,
+        options.identities,
+        root_deck=options.deck_name,
+        memo=options.memo,
+        link_tables=options.anki_link_tables,
     )
 
 

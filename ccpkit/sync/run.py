@@ -15,13 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 
+from ccpkit.build import only_modules
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions, Output
-from ccpkit.export.anki_notes import AnkiNote, anki_notes, fingerprint
+from ccpkit.export.anki_notes import AnkiNote, course_notes, fingerprint
 from ccpkit.export.anki_templates import load_templates
 from ccpkit.identities import settle_identities
 from ccpkit.ledger import LEDGER_NAME, Ledger, Reconciliation, dump_ledger, load_ledger
-from ccpkit.model import Deck
 from ccpkit.parse import parse_notes
 from ccpkit.progress import Progress
 from ccpkit.report import format_counts
@@ -83,9 +83,9 @@ def _sync(
     parsed = parse_notes(notes, title=title)
     now = int(clock())
     changes, settled = settle_identities(ledger, parsed.deck, options, now=now)
-    deck = _only(parsed.deck, settings.modules)
+    deck = only_modules(parsed.deck, settings.modules)
     templates = load_templates(options.templates)
-    wanted_notes = anki_notes(deck, settled.identities, root_deck=options.deck_name)
+    wanted_notes = course_notes(deck, settled)
     slugs = {module.slug for module in deck.modules}
     choices = replace(settings.choices, retire=settings.choices.retire and not parsed.errors)
     progress.step("reading the collection")
@@ -197,14 +197,3 @@ def _record_ledger(notes: Path, ledger: Ledger) -> tuple[Path, ...]:
     except FileNotFoundError:
         pass
     return (write_atomically(notes, Output(PurePosixPath(LEDGER_NAME), data)),)
-
-
-def _only(deck: Deck, numbers: Sequence[int]) -> Deck:
-    """The deck limited to these module numbers; an unknown number is a usage error."""
-    if not numbers:
-        return deck
-    known = {module.number for module in deck.modules}
-    unknown = sorted(set(numbers) - known)
-    if unknown:
-        raise UsageError(f"no module numbered {unknown[0]}; the notes have {sorted(known)}")
-    return replace(deck, modules=tuple(module for module in deck.modules if module.number in numbers))
