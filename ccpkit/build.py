@@ -26,7 +26,7 @@ from ccpkit.incremental import (
     intact,
     load_manifest,
 )
-from ccpkit.ledger import LEDGER_NAME, dump_ledger, load_ledger
+from ccpkit.ledger import LEDGER_NAME, Ledger, dump_ledger, load_ledger
 from ccpkit.memo import FOLDER_NAME as MEMO_FOLDER
 from ccpkit.memo import Memo
 from ccpkit.model import Deck
@@ -115,9 +115,7 @@ def _build(
     _remove_stale(out, previous, run.records)
     memo.keep_only(module.slug for module in parsed.deck.modules)
     if changes is not None:
-        settled_ledger = Output(PurePosixPath(LEDGER_NAME), dump_ledger(changes.ledger))
-        if _differs(notes / LEDGER_NAME, settled_ledger.data):
-            run.written.append(write_atomically(notes, settled_ledger))
+        run.written += record_ledger(notes, changes.ledger)
     counts, total = format_counts(parsed.deck), format_total(parsed.deck)
     manifest = Manifest(_with_ledger(sources, notes), run.records, counts, parsed.problems, total)
     write_atomically(out, Output(PurePosixPath(MANIFEST_NAME), dump_manifest(manifest)))
@@ -251,8 +249,14 @@ def _remove_stale(out: Path, previous: Manifest, current: Mapping[str, UnitRecor
             (out / path).unlink(missing_ok=True)
 
 
-def _differs(path: Path, data: bytes) -> bool:
+def record_ledger(notes: Path, ledger: Ledger) -> tuple[Path, ...]:
+    """Write ``ledger`` into the notes folder, only when it differs (an unchanged ledger stays
+    untouched for git and for the no-op check); the path written, if any. Build, sync and
+    ``orphans --forget`` all record it here."""
+    data = dump_ledger(ledger)
     try:
-        return path.read_bytes() != data
+        if (notes / LEDGER_NAME).read_bytes() == data:
+            return ()
     except FileNotFoundError:
-        return True
+        pass
+    return (write_atomically(notes, Output(PurePosixPath(LEDGER_NAME), data)),)

@@ -7,13 +7,12 @@ search that finds each in Anki's browser, and forgets them once the student has 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
+from ccpkit.build import record_ledger
 from ccpkit.errors import UsageError
-from ccpkit.export import Output
 from ccpkit.export.anki_search import id_search
-from ccpkit.ledger import LEDGER_NAME, Ledger, dump_ledger, load_ledger
-from ccpkit.write import write_atomically
+from ccpkit.ledger import LEDGER_NAME, Ledger, load_ledger
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +38,7 @@ def forget_orphans(notes: Path) -> int:
     kept = {key: entry for key, entry in ledger.notes.items() if not entry.orphaned}
     forgotten = len(ledger.notes) - len(kept)
     if forgotten:
-        data = dump_ledger(Ledger(kept, ledger.templates))
-        write_atomically(notes, Output(PurePosixPath(LEDGER_NAME), data))
+        record_ledger(notes, Ledger(kept, ledger.templates))
     return forgotten
 
 

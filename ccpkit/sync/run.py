@@ -15,13 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 
-from ccpkit.build import only_modules
+from ccpkit.build import only_modules, record_ledger
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions, Output
 from ccpkit.export.anki_notes import AnkiNote, course_notes, fingerprint
 from ccpkit.export.anki_templates import load_templates
 from ccpkit.identities import settle_identities
-from ccpkit.ledger import LEDGER_NAME, Ledger, Reconciliation, dump_ledger, load_ledger
+from ccpkit.ledger import LEDGER_NAME, Ledger, Reconciliation, load_ledger
 from ccpkit.parse import parse_notes
 from ccpkit.progress import Progress
 from ccpkit.report import format_counts
@@ -119,7 +119,7 @@ def _sync(
             return report
         if not (plan.writes or dump_record(plan.record) != dump_record(record)):
             return replace(
-                report, written=_record_ledger(notes, _as_synced(changes.ledger, wanted_notes, plan))
+                report, written=record_ledger(notes, _as_synced(changes.ledger, wanted_notes, plan))
             )
         before_writing(plan)
         conflicts_file = None
@@ -142,7 +142,7 @@ def _sync(
         )
         anki_collection.apply(collection, plan, state, templates, templates_modified, generation, progress)
     remove_other_records(located.collection, generation)
-    written = _record_ledger(notes, _as_synced(changes.ledger, wanted_notes, plan))
+    written = record_ledger(notes, _as_synced(changes.ledger, wanted_notes, plan))
     return replace(report, backup=backup, conflicts_file=conflicts_file, written=written)
 
 
@@ -185,15 +185,3 @@ def _as_synced(ledger: Ledger, synced: Sequence[AnkiNote], plan: Plan) -> Ledger
             home = note.deck if written.deck == note.deck else entry.home
             notes[note.id] = replace(entry, meta=fingerprint(note).meta, home=home)
     return replace(ledger, notes=notes)
-
-
-def _record_ledger(notes: Path, ledger: Ledger) -> tuple[Path, ...]:
-    """The settled ledger, written as a build writes it (only when it changed)."""
-    data = dump_ledger(ledger)
-    path = notes / LEDGER_NAME
-    try:
-        if path.read_bytes() == data:
-            return ()
-    except FileNotFoundError:
-        pass
-    return (write_atomically(notes, Output(PurePosixPath(LEDGER_NAME), data)),)
