@@ -131,7 +131,7 @@ def check(config: Config, notes: Path | None, strict: bool) -> None:
 
     Exit 0 when clean, 1 on errors (and on warnings with --strict).
     """
-    from ccpkit.export.anki_notes import card_problems
+    from ccpkit.export.anki.notes import card_problems
     from ccpkit.parse import parse_notes
     from ccpkit.report import format_counts
 

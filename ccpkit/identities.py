@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ccpkit.export import ExportOptions, NoteIdentity
-from ccpkit.export.anki_notes import anki_notes, default_guid, fingerprint
-from ccpkit.export.anki_templates import load_templates
+from ccpkit.export.anki.card_templates import load_templates
+from ccpkit.export.anki.notes import anki_notes, default_guid, fingerprint
 from ccpkit.ledger import Ledger, Reconciliation, reconcile, stamp_templates
 from ccpkit.model import Deck
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ccpkit.build import record_ledger
 from ccpkit.errors import UsageError
-from ccpkit.export.anki_search import id_search
+from ccpkit.export.anki.search import id_search
 from ccpkit.ledger import LEDGER_NAME, Ledger, load_ledger
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from ccpkit.errors import Problem
-from ccpkit.export.anki_search import id_search
+from ccpkit.export.anki.search import id_search
 from ccpkit.ledger import Reconciliation
 from ccpkit.model import Deck, Kind
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ccpkit.export import Exported, ExportOptions
-from ccpkit.export.anki_csv import anki_csv_files
-from ccpkit.export.anki_notes import course_notes
+from ccpkit.export.anki.csv_files import anki_csv_files
+from ccpkit.export.anki.notes import course_notes
 from ccpkit.export.spreadsheet import spreadsheet_files
 from ccpkit.model import Deck
 

@@ -23,10 +23,10 @@ from anki.models import NotetypeDict, NotetypeId
 from anki.notes import NoteId
 
 from ccpkit.errors import CcpkitError, UsageError
-from ccpkit.export.anki_notes import AnkiNote
-from ccpkit.export.anki_notetypes import NOTE_TYPES
-from ccpkit.export.anki_package import write_package
-from ccpkit.export.anki_templates import AnkiTemplates
+from ccpkit.export.anki.apkg import write_package
+from ccpkit.export.anki.card_templates import AnkiTemplates
+from ccpkit.export.anki.notes import AnkiNote
+from ccpkit.export.anki.notetypes import NOTE_TYPES
 from ccpkit.progress import Progress
 from ccpkit.sync.plan import ORPHAN_TAG, Plan
 from ccpkit.sync.record import CONFIG_KEY

@@ -23,9 +23,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from ccpkit.export.anki_notes import AnkiNote
-from ccpkit.export.anki_notetypes import NOTE_TYPES
-from ccpkit.export.anki_templates import AnkiTemplates
+from ccpkit.export.anki.card_templates import AnkiTemplates
+from ccpkit.export.anki.notes import AnkiNote
+from ccpkit.export.anki.notetypes import NOTE_TYPES
 from ccpkit.sync.record import SyncRecord, Written, text_hash
 from ccpkit.sync.state import CollectionState, FoundNote
 

@@ -18,8 +18,8 @@ from types import ModuleType
 from ccpkit.build import only_modules, record_ledger
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions, Output
-from ccpkit.export.anki_notes import AnkiNote, course_notes, fingerprint
-from ccpkit.export.anki_templates import load_templates
+from ccpkit.export.anki.card_templates import load_templates
+from ccpkit.export.anki.notes import AnkiNote, course_notes, fingerprint
 from ccpkit.identities import settle_identities
 from ccpkit.ledger import LEDGER_NAME, Ledger, Reconciliation, load_ledger
 from ccpkit.parse import parse_notes

@@ -14,7 +14,7 @@ import pytest
 
 from ccpkit.build import build
 from ccpkit.export import ExportOptions, NoteIdentity
-from ccpkit.export.anki_notes import anki_notes
+from ccpkit.export.anki.notes import anki_notes
 from ccpkit.export.csv import export
 from ccpkit.export.spreadsheet import restore
 from ccpkit.markup import to_text
@@ -22,7 +22,7 @@ from ccpkit.model import Deck
 from ccpkit.parse import parse_notes
 from tests.conftest import COURSE_TITLE, REPO
 from tests.export.anki.student import Student
-from tests.export.test_anki_csv import import_csv, notes_in_file, snapshot
+from tests.export.anki.test_csv_files import import_csv, notes_in_file, snapshot
 
 TEMPLATES = REPO / "templates"
 NOTES = REPO / "source_notes"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from ccpkit.export.anki_notes import anki_notes
+from ccpkit.export.anki.notes import anki_notes
 from ccpkit.parse import parse_notes
 from tests.hardening.commands import Commands, assert_clean_exit, problem_lines
 

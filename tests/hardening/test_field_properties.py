@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ccpkit.export import EXPORTERS, ExportOptions, exporter
-from ccpkit.export.anki_notes import anki_notes
+from ccpkit.export.anki.notes import anki_notes
 from ccpkit.model import Deck
 from ccpkit.parse import parse_notes
 from tests.conftest import REPO

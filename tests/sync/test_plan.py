@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ccpkit.export.anki_notes import AnkiNote, anki_notes
-from ccpkit.export.anki_templates import load_templates
+from ccpkit.export.anki.card_templates import load_templates
+from ccpkit.export.anki.notes import AnkiNote, anki_notes
 from ccpkit.sync.plan import Choices, Wanted, plan_sync
 from ccpkit.sync.record import SyncRecord, Written, text_hash
 from ccpkit.sync.state import CollectionState, FoundCard, FoundNote

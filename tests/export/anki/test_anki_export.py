@@ -14,7 +14,7 @@ import pytest
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions, NoteIdentity
 from ccpkit.export.anki import export
-from ccpkit.export.anki_notes import BREADCRUMB, anki_notes
+from ccpkit.export.anki.notes import BREADCRUMB, anki_notes
 from ccpkit.model import Deck
 from tests.conftest import REPO
 from tests.export.anki.student import Student, visible_text

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ccpkit.export.anki_notes import anki_notes
+from ccpkit.export.anki.notes import anki_notes
 from ccpkit.report import BuildReport
 from tests.export.anki.course import (
     FIXED_STEM,

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from ccpkit.cli import cli
 from ccpkit.export import ExportOptions
 from ccpkit.export.anki import export as export_apkg
-from ccpkit.export.anki_notes import AnkiNote, anki_notes, card_problems
+from ccpkit.export.anki.notes import AnkiNote, anki_notes, card_problems
 from ccpkit.export.csv import export as export_csv
 from ccpkit.model import Deck
 from ccpkit.parse import parse_notes

@@ -12,7 +12,7 @@ import pytest
 
 from ccpkit.build import build
 from ccpkit.export import ExportOptions
-from ccpkit.export.anki_notes import card_problems
+from ccpkit.export.anki.notes import card_problems
 from ccpkit.parse import parse_notes
 from tests.conftest import COURSE_TITLE, REPO
 from tests.export.anki.student import Student, visible_text

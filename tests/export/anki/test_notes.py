@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ccpkit.export import NoteIdentity
-from ccpkit.export.anki_notes import AnkiNote, anki_notes, default_guid, tags_for
-from ccpkit.export.anki_notetypes import COMPARISON, MULTIPLE_CHOICE, NOTE_TYPES, TERM
+from ccpkit.export.anki.notes import AnkiNote, anki_notes, default_guid, tags_for
+from ccpkit.export.anki.notetypes import COMPARISON, MULTIPLE_CHOICE, NOTE_TYPES, TERM
 from ccpkit.model import MCQ, Card, Deck
 
 

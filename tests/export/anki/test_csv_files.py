@@ -24,9 +24,9 @@ from hypothesis import strategies as st
 
 from ccpkit.export import ExportOptions, NoteIdentity
 from ccpkit.export.anki import export as export_apkg
-from ccpkit.export.anki_csv import anki_csv, anki_csv_files, column_names
-from ccpkit.export.anki_notes import AnkiNote, anki_notes
-from ccpkit.export.anki_notetypes import COMPARISON, MULTIPLE_CHOICE, TERM
+from ccpkit.export.anki.csv_files import anki_csv, anki_csv_files, column_names
+from ccpkit.export.anki.notes import AnkiNote, anki_notes
+from ccpkit.export.anki.notetypes import COMPARISON, MULTIPLE_CHOICE, TERM
 from ccpkit.model import Card, Deck, Module, SourceLocation
 from tests.conftest import REPO
 from tests.export.anki.student import Student

@@ -1,7 +1,7 @@
 """Items → Anki notes: note type, field HTML, deck, tags and identity. Pure; shared by .apkg and Anki CSV.
 
 One note per card and per question; a comparison table gives notes of at most two facts each (see
-``anki_tables``), ids built from the table's id and the row's key (its label, or its cells), so
+``table_notes``), ids built from the table's id and the row's key (its label, or its cells), so
 editing one row does not touch the others' history.
 """
 
@@ -18,9 +18,9 @@ import genanki
 
 from ccpkit.errors import Problem
 from ccpkit.export import ExportOptions, NoteIdentity
-from ccpkit.export.anki_fronts import Front, alike_fronts, distinct_fronts
-from ccpkit.export.anki_notetypes import COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
-from ccpkit.export.anki_tables import is_link_table, table_notes, table_problems
+from ccpkit.export.anki.fronts import Front, alike_fronts, distinct_fronts
+from ccpkit.export.anki.notetypes import COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
+from ccpkit.export.anki.table_notes import is_link_table, table_notes, table_problems
 from ccpkit.export.option_order import keeps_option_order
 from ccpkit.ids import slug
 from ccpkit.ledger import Fingerprint

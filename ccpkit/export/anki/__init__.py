@@ -6,10 +6,10 @@ from pathlib import PurePosixPath
 
 from ccpkit.errors import Problem
 from ccpkit.export import Exported, ExportOptions, Output
-from ccpkit.export.anki_notes import UNRECORDED, course_notes
-from ccpkit.export.anki_package import write_package
-from ccpkit.export.anki_tables import table_problems
-from ccpkit.export.anki_templates import load_templates
+from ccpkit.export.anki.apkg import write_package
+from ccpkit.export.anki.card_templates import load_templates
+from ccpkit.export.anki.notes import UNRECORDED, course_notes
+from ccpkit.export.anki.table_notes import table_problems
 from ccpkit.ids import slug
 from ccpkit.model import Deck
 

@@ -9,7 +9,7 @@ How a table is read depends on its shape (the rules are explained in ``docs/anki
   row asks that feature of both; with three or more, one note per thing and feature.
 - *No label column* (the first column holds sentences like the others, so no cell names its row):
   a one-row table gives one note per column; a longer one gives none, and ``ccpkit check`` says why.
-- *Links with blurbs* (``| Resource link | Description |``) are reference, not facts (see ``anki_notes``).
+- *Links with blurbs* (``| Resource link | Description |``) are reference, not facts (see ``notes``).
 
 Each note shows the table around it (its row highlighted) on the back, so the answer keeps its context.
 """

@@ -20,8 +20,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import PurePosixPath
 
 from ccpkit.export import Output
-from ccpkit.export.anki_notes import AnkiNote
-from ccpkit.export.anki_notetypes import NOTE_TYPES, NoteType
+from ccpkit.export.anki.notes import AnkiNote
+from ccpkit.export.anki.notetypes import NOTE_TYPES, NoteType
 
 FOLDER = PurePosixPath("csv/anki")
 DELIMITER = ","

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccpkit.errors import UsageError
-from ccpkit.export.anki_notetypes import NOTE_TYPES, NoteType
+from ccpkit.export.anki.notetypes import NOTE_TYPES, NoteType
 from ccpkit.templates import template_file
 
 STYLE_FILE = "style.css"

@@ -18,9 +18,9 @@ from typing import Any
 
 import genanki
 
-from ccpkit.export.anki_notes import AnkiNote
-from ccpkit.export.anki_notetypes import NOTE_TYPES, NoteType
-from ccpkit.export.anki_templates import AnkiTemplates
+from ccpkit.export.anki.card_templates import AnkiTemplates
+from ccpkit.export.anki.notes import AnkiNote
+from ccpkit.export.anki.notetypes import NOTE_TYPES, NoteType
 
 EARLIEST_ID = 1_600_000_000
 """Note and card ids count up from the newest mtime (in ms), never from before 2020."""
