@@ -140,7 +140,7 @@ def empty_collection(path: Path) -> None:
 def stage_medians(runs: int) -> dict[str, tuple[float, float]]:
     """Medians of the stages that have budgets of their own: parsing, writing the deck, the PDFs."""
     from ccpkit.export import ExportOptions, anki, pdf
-    from ccpkit.identities import settle_identities
+    from ccpkit.export.anki.identities import settle_identities
     from ccpkit.ledger import LEDGER_NAME, load_ledger
     from ccpkit.parse import parse_notes
 

@@ -93,7 +93,9 @@ def _build(
     helped = [name for name in formats if name not in LEDGER_FORMATS]  # built by the helpers
     warm_up = partial(prepare, helped, options) if helped else None  # anki and csv need no helper
     with workers(warm_up=warm_up) as on:  # helpers load reportlab and fonts…
-        from ccpkit.identities import settle_identities  # … while this process loads Markdown and genanki
+        from ccpkit.export.anki.identities import (
+            settle_identities,  # … while this process loads Markdown and genanki
+        )
         from ccpkit.parse import parse_notes
 
         parsed = parse_notes(notes, title=title, memo=memo, on=on)

@@ -13,7 +13,7 @@ from ccpkit.config import CONFIG_FILE
 from ccpkit.errors import CcpkitError
 from ccpkit.export import Output
 from ccpkit.ledger.merge import GIT_ATTRIBUTES
-from ccpkit.parse.notes import course_title
+from ccpkit.parse.notes_folder import course_title
 from ccpkit.write import write_atomically
 
 NOTES_FOLDER = "notes"

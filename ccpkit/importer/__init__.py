@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ccpkit.importer.notes import build_files
+from ccpkit.importer.note_files import build_files
 from ccpkit.importer.read import read_export
 from ccpkit.importer.report import ImportReport
 from ccpkit.importer.structure import split

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ccpkit.errors import CcpkitError
-from ccpkit.importer.notes import NoteFile
+from ccpkit.importer.note_files import NoteFile
 from ccpkit.importer.report import ImportReport, Note
 
 

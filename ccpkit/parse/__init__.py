@@ -14,7 +14,7 @@ from ccpkit.parallel import Workers, workers
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Document
 from ccpkit.parse.merge import unique_items
-from ccpkit.parse.notes import (
+from ccpkit.parse.notes_folder import (
     ModuleFiles,
     course_title,
     document_of,

@@ -10,7 +10,7 @@ from typing import Any
 from markdown_it.tree import SyntaxTreeNode
 
 from ccpkit.errors import Problem
-from ccpkit.ids import item_id, slug
+from ccpkit.item_ids import item_id, slug
 from ccpkit.model import Item, Kind, ModelError, SourceLocation
 from ccpkit.parse.document import Document
 

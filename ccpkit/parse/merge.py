@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import assert_never
 
 from ccpkit.errors import Problem
-from ccpkit.ids import item_id, slug
+from ccpkit.item_ids import item_id, slug
 from ccpkit.model import MCQ, Card, ComparisonTable, Item
 
 

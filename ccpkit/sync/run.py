@@ -19,8 +19,8 @@ from ccpkit.build import only_modules, record_ledger
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions, Output
 from ccpkit.export.anki.card_templates import load_templates
+from ccpkit.export.anki.identities import settle_identities
 from ccpkit.export.anki.notes import AnkiNote, course_notes, fingerprint
-from ccpkit.identities import settle_identities
 from ccpkit.ledger import LEDGER_NAME, Ledger, Reconciliation, load_ledger
 from ccpkit.parse import parse_notes
 from ccpkit.progress import Progress

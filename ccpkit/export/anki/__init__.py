@@ -10,7 +10,7 @@ from ccpkit.export.anki.apkg import write_package
 from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.notes import UNRECORDED, course_notes
 from ccpkit.export.anki.table_notes import table_problems
-from ccpkit.ids import slug
+from ccpkit.item_ids import slug
 from ccpkit.model import Deck
 
 

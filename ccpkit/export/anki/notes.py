@@ -22,7 +22,7 @@ from ccpkit.export.anki.fronts import Front, alike_fronts, distinct_fronts
 from ccpkit.export.anki.notetypes import COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
 from ccpkit.export.anki.table_notes import is_link_table, table_notes, table_problems
 from ccpkit.export.option_order import keeps_option_order
-from ccpkit.ids import slug
+from ccpkit.item_ids import slug
 from ccpkit.ledger import Fingerprint
 from ccpkit.markup import to_html, to_inline_html, to_text
 from ccpkit.memo import Memo

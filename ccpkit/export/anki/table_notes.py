@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ccpkit.errors import Problem
-from ccpkit.ids import row_key, slug
+from ccpkit.item_ids import row_key, slug
 from ccpkit.markup import to_inline_html, to_text
 from ccpkit.model import ComparisonTable
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ccpkit.export.pdf.style import Sheet
-from ccpkit.ids import slug
+from ccpkit.item_ids import slug
 from ccpkit.markup import to_text
 from ccpkit.model import MCQ, Card, ComparisonTable, Module, Passage, SourceLocation
 

@@ -11,7 +11,7 @@ from ccpkit.export.pdf.contents import Contents, Entry, Part
 from ccpkit.export.pdf.paging import Anchor, Heading
 from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.export.pdf.plan import module_label
-from ccpkit.ids import slug
+from ccpkit.item_ids import slug
 from ccpkit.markup import to_text
 from ccpkit.model import Card, ComparisonTable, Module, Passage
 

@@ -11,7 +11,7 @@ import pytest
 
 from ccpkit.build import build
 from ccpkit.export import ExportOptions
-from ccpkit.ids import item_id
+from ccpkit.item_ids import item_id
 from ccpkit.model import MCQ, Card, ComparisonTable, Deck, Item, Option, SourceLocation
 from ccpkit.parse import Parsed
 from ccpkit.report import BuildReport

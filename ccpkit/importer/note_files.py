@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ccpkit.ids import slug
 from ccpkit.importer.blocks import Block, Heading, ListBlock, Question, TableBlock
 from ccpkit.importer.parts import parse_part
 from ccpkit.importer.render import render_blocks
 from ccpkit.importer.report import ImportReport
 from ccpkit.importer.structure import Layout, Section, module_title
+from ccpkit.item_ids import slug
 
 PART_FILES = {
     "summary": ("summary.md", "Summary"),

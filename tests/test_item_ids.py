@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ccpkit.ids import MAX_SLUG, item_id, row_key, slug
+from ccpkit.item_ids import MAX_SLUG, item_id, row_key, slug
 
 
 def test_slug_keeps_ascii_words_only() -> None:

@@ -1,4 +1,6 @@
-"""Every identity rule in one place: slugs and stable item ids."""
+"""Item ids, every rule in one place: slugs, and the stable id of each item and table row.
+
+What Anki knows a note by (its GUID) is settled from the ledger in ``ccpkit.export.anki.identities``."""
 
 from __future__ import annotations
 

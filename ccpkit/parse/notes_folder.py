@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccpkit.errors import Problem, UsageError
-from ccpkit.ids import slug
+from ccpkit.item_ids import slug
 from ccpkit.model import SourceLocation
 from ccpkit.parse.document import Document, parse_document
 

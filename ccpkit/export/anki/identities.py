@@ -1,4 +1,6 @@
-"""Settling note identities: the ledger reconciled with the Anki notes of this build."""
+"""Anki note identities (GUID and last change) settled: the ledger reconciled with this build's notes.
+
+The item ids they are keyed by come from ``ccpkit.item_ids``."""
 
 from __future__ import annotations
 
