@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from ccpkit.export import Exported, ExportOptions, Unit, inputs_digest
-from ccpkit.export.pdf.draw import Question, draw_questions
+from ccpkit.export.pdf.exam_questions import Question, draw_questions
 from ccpkit.export.pdf.plan import FOLDER, has_cram_content, module_label, sheet_path
 from ccpkit.model import Deck, Module
 
@@ -54,28 +54,28 @@ def units(deck: Deck, options: ExportOptions) -> tuple[Unit, ...]:
 
 def prepare(options: ExportOptions) -> None:
     """Load the layout code and the fonts, in a worker, before it gets its first unit."""
-    from ccpkit.export.pdf import render
+    from ccpkit.export.pdf import documents
 
-    render.prepare(options)
+    documents.prepare(options)
 
 
-# The units' work, in render.py: reportlab loads in the processes that lay pages out, not in the one
+# The units' work, in documents.py: reportlab loads in the processes that lay pages out, not in the one
 # that plans the build (which may find every PDF up to date).
 
 
 def _module_sheet(deck: Deck, module: Module, options: ExportOptions) -> Exported:
-    from ccpkit.export.pdf import render
+    from ccpkit.export.pdf import documents
 
-    return render.module_sheet(deck, module, options)
+    return documents.module_sheet(deck, module, options)
 
 
 def _course(deck: Deck, options: ExportOptions) -> Exported:
-    from ccpkit.export.pdf import render
+    from ccpkit.export.pdf import documents
 
-    return render.course(deck, options)
+    return documents.course(deck, options)
 
 
 def _exam(deck: Deck, questions: tuple[Question, ...], options: ExportOptions) -> Exported:
-    from ccpkit.export.pdf import render
+    from ccpkit.export.pdf import documents
 
-    return render.exam(deck, questions, options)
+    return documents.exam(deck, questions, options)

@@ -10,9 +10,9 @@ from reportlab.platypus import Flowable
 
 from ccpkit.errors import Problem
 from ccpkit.export import ExportOptions
-from ccpkit.export.pdf.blocks import Blocks
 from ccpkit.export.pdf.contents import Contents, contents
 from ccpkit.export.pdf.cram import module_story, part_key
+from ccpkit.export.pdf.flowables import Blocks
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import Meta, column_width, page_size, render
 from ccpkit.export.pdf.paging import PagedCanvas, RectoBreak

@@ -6,8 +6,8 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable
 
-from ccpkit.export.pdf.blocks import Blocks
 from ccpkit.export.pdf.contents import Contents, Entry, Part
+from ccpkit.export.pdf.flowables import Blocks
 from ccpkit.export.pdf.paging import Anchor, Heading
 from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.export.pdf.plan import module_label

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, Table, TableStyle
 
-from ccpkit.export.pdf.draw import Question
+from ccpkit.export.pdf.exam_questions import Question
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import template_id
 from ccpkit.export.pdf.paging import Heading, RectoBreak

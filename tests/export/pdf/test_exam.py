@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from ccpkit.export.pdf.draw import Question, draw_questions
 from ccpkit.export.pdf.exam import choose_note
+from ccpkit.export.pdf.exam_questions import Question, draw_questions
 from tests.export.pdf.conftest import Built, build
 from tests.export.pdf.reading import assert_in_order, page_texts, squashed
 from tests.export.pdf.synthetic import large_deck

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from ccpkit.export.pdf.blocks import column_widths
+from ccpkit.export.pdf.flowables import column_widths
 from ccpkit.model import Card, ComparisonTable, Deck
 from tests.export.pdf.conftest import Built, build
 from tests.export.pdf.reading import reader, squashed, text

@@ -9,12 +9,12 @@ from reportlab.platypus import Flowable
 
 from ccpkit.errors import Problem
 from ccpkit.export import Exported, ExportOptions, Output
-from ccpkit.export.pdf.blocks import Blocks
 from ccpkit.export.pdf.contents import contents
 from ccpkit.export.pdf.course import course_pdf
 from ccpkit.export.pdf.cram import module_story
-from ccpkit.export.pdf.draw import Question
 from ccpkit.export.pdf.exam import exam_story
+from ccpkit.export.pdf.exam_questions import Question
+from ccpkit.export.pdf.flowables import Blocks
 from ccpkit.export.pdf.fonts import register_fonts
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import Meta, column_width, page_size, render

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from ccpkit.errors import UsageError
-from ccpkit.export.pdf.draw import draw_questions
+from ccpkit.export.pdf.exam_questions import draw_questions
 from ccpkit.model import MCQ, Option
 from tests.export.pdf.synthetic import large_deck
 
