@@ -8,6 +8,7 @@ import pytest
 
 from ccpkit.config import load_config
 from ccpkit.model import MCQ, Card, ComparisonTable, Deck, Module, Option, SourceLocation
+from tests.golden import UPDATE_OPTION, GoldenFiles
 
 REPO = Path(__file__).resolve().parent.parent
 # The student's raw notes export, committed so a clone stands alone; source_notes/ is its import.
@@ -16,6 +17,21 @@ _TITLE = load_config(REPO / "ccpkit.toml").title
 assert _TITLE is not None, "the committed ccpkit.toml names this course"
 COURSE_TITLE: str = _TITLE
 """The title of this repository's course, from its committed ccpkit.toml."""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        UPDATE_OPTION,
+        action="store_true",
+        help="Rewrite the golden files (tests/export/golden/expected/) from what the code makes now, "
+        "instead of comparing; review their diff.",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> GoldenFiles:
+    """Golden files to compare with, or to rewrite when pytest runs with ``--update-golden``."""
+    return GoldenFiles(update=bool(request.config.getoption(UPDATE_OPTION)))
 
 
 def at(path: str, line: int) -> SourceLocation:

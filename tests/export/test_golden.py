@@ -1,0 +1,57 @@
+"""Every exporter's output on a small fixture deck matches its committed golden files.
+
+The fixture notes (``golden/notes``: cards of several forms, two kinds of comparison table, single- and
+multi-answer questions) are built by the real CLI with the default templates and the committed ledger,
+so every output is the same on every run. A change in field HTML, CSV layout, JSON or PDF text fails here
+with a diff; after a deliberate one, ``pytest tests/export/test_golden.py --update-golden`` rewrites
+``golden/expected/`` and the diff is reviewed with the change.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.export.readable import readable_outputs
+from tests.golden import UPDATE_OPTION, GoldenFiles
+
+GOLDEN = Path(__file__).parent / "golden"
+FORMATS = ("anki", "csv", "json", "pdf")
+LEDGER = ".ccpkit-ledger.json"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
+    """The output folder of one ``ccpkit build`` of the fixture notes, run where no ccpkit.toml or
+    templates folder is, so only the defaults and the options given here count.
+
+    The committed ledger fixes every note's GUID and change time; a build that has to change it fails
+    here (``--update-golden`` commits the new one instead)."""
+    folder = tmp_path_factory.mktemp("golden")
+    shutil.copytree(GOLDEN / "notes", folder / "notes")
+    command = [sys.executable, "-m", "ccpkit", "build", "--notes", "notes", "--out", "out"]
+    command += ["--title", "Golden Course", "--exam-seed", "7", "--quiet"]
+    subprocess.run(command, cwd=folder, check=True)
+    settled = (folder / "notes" / LEDGER).read_bytes()
+    if request.config.getoption(UPDATE_OPTION):
+        (GOLDEN / "notes" / LEDGER).write_bytes(settled)
+    assert settled == (GOLDEN / "notes" / LEDGER).read_bytes(), (
+        f"the build changed the committed ledger {GOLDEN / 'notes' / LEDGER}: the fixture notes' "
+        f"identities moved; run pytest {UPDATE_OPTION} and review its diff"
+    )
+    return folder / "out"
+
+
+def test_the_build_makes_each_format_in_its_own_folder(built: Path) -> None:
+    assert sorted(path.name for path in built.iterdir() if not path.name.startswith(".")) == sorted(FORMATS)
+
+
+@pytest.mark.parametrize("output_format", FORMATS)
+def test_each_output_matches_its_golden_files(built: Path, output_format: str, golden: GoldenFiles) -> None:
+    made = readable_outputs(built / output_format)
+    assert made, f"the build made no {output_format} output"
+    golden.check(GOLDEN / "expected" / output_format, made)
