@@ -2,12 +2,14 @@
 
 Raw HTML in the notes is never passed through: markdown-it-py runs with ``html`` off, so ``<script>``
 arrives in every output as literal, escaped text. Nothing is fetched: images become links to them.
-``$…$`` is math (MathJax ``\\(…\\)`` in Anki).
+``$…$`` is math (MathJax ``\\(…\\)`` in Anki). A table or fenced code block nested in an item's text
+stays a table or code block: HTML tables and ``<pre>`` in fields, rows and monospace lines elsewhere.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 from typing import ClassVar
@@ -21,7 +23,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": False})
     md.disable(["heading", "lheading", "hr", "code"])  # field text: a stray `#` or indent is just text
-    md.enable("strikethrough")
+    md.enable(["strikethrough", "table"])
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     md.add_render_rule("math_inline", _html_math(r"\(", r"\)"))
     md.add_render_rule("math_inline_double", _html_math(r"\[", r"\]"))
@@ -47,6 +49,39 @@ def _html_math(opening: str, closing: str) -> Callable[..., str]:
 @lru_cache(maxsize=1 << 16)  # every field of a course, across all exporters of one build
 def _tokens(markdown: str) -> tuple[Token, ...]:
     return tuple(_parser().parse(markdown))
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """A table written inside an item's text: header cells and rows, each cell inline Markdown."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def split_tables(markdown: str) -> tuple[str | Grid, ...]:
+    """The text around its tables, and the tables: for outputs that draw a table as a grid of its own
+    (a PDF) rather than as lines of text. Text without a table comes back whole."""
+    lines = markdown.split("\n")
+    pieces: list[str | Grid] = []
+    start = 0
+    rows: list[list[str]] = []
+    for token in _tokens(markdown):
+        match token.type:
+            case "table_open" if token.map:
+                pieces.append("\n".join(lines[start : token.map[0]]))
+                start, rows = token.map[1], []
+            case "tr_open":
+                rows.append([])
+            case "inline" if rows:
+                rows[-1].append(token.content)
+            case "table_close":
+                pieces.append(Grid(tuple(rows[0]), tuple(tuple(row) for row in rows[1:])))
+                rows = []
+    if not pieces:
+        return (markdown,)
+    pieces.append("\n".join(lines[start:]))
+    return tuple(piece for piece in pieces if isinstance(piece, Grid) or piece.strip())
 
 
 def to_html(markdown: str) -> str:
@@ -83,8 +118,14 @@ def to_reportlab(markdown: str) -> str:
 
 
 def _render_blocks(markdown: str, inline: _Inline, *, bullet: str, newline: str, indent: str) -> str:
+    """Blocks as lines: list items under their marker, a table row per line with its cells separated
+    by ``|`` (header cells strong), code on lines of its own as written."""
     parts: list[str] = []
     depth = 0
+    cells = 0
+    strong = inline.marks.get("strong", ("", ""))
+    in_head = False
+    previous = ""
     for token in _tokens(markdown):
         match token.type:
             case "bullet_list_open" | "ordered_list_open":
@@ -94,12 +135,27 @@ def _render_blocks(markdown: str, inline: _Inline, *, bullet: str, newline: str,
             case "list_item_open":
                 marker = f"{token.info}{token.markup} " if token.info else bullet
                 parts.append(newline + indent * (depth - 1) + marker)
-            case "paragraph_close" if depth == 0:
+            case "paragraph_open" if depth > 0 and previous != "list_item_open":
+                parts.append(newline + indent * depth)  # a list item's second paragraph
+            case "paragraph_close" | "table_close" if depth == 0:
                 parts.append(newline)
+            case "thead_open" | "thead_close":
+                in_head = token.type == "thead_open"
+            case "tr_open":
+                parts.append(newline + indent * depth)
+                cells = 0
+            case "th_open" | "td_open":
+                parts.append(inline.literal(" | ") if cells else "")
+                cells += 1
+            case "inline" if in_head:
+                parts.append(strong[0] + inline.render(token.children or []) + strong[1])
             case "inline":
                 parts.append(inline.render(token.children or []))
-            case "math_block" | "fence" | "code_block":
+            case "fence" | "code_block":
+                parts.append(newline + inline.code(token.content.rstrip("\n")) + newline)
+            case "math_block":
                 parts.append(newline + inline.literal(token.content.strip()) + newline)
+        previous = token.type
     text = "".join(parts).replace(newline * 3, newline * 2)
     while text.endswith(newline):
         text = text.removesuffix(newline)
@@ -113,6 +169,10 @@ class _Inline:
 
     def literal(self, text: str) -> str:
         return text
+
+    def code(self, text: str) -> str:
+        """A code block's lines as written."""
+        return self.literal(text)
 
     def link(self, text: str, href: str) -> str:
         return text if text == href or not href else f"{text} ({href})"
@@ -158,6 +218,15 @@ class _ReportlabInline(_Inline):
     def literal(self, text: str) -> str:
         return escape(text, quote=False)
 
+    def code(self, text: str) -> str:
+        """Monospace, line for line, indentation kept (a paragraph would fold it into one line)."""
+        lines = (_indentation(line) + escape(line.lstrip(" "), quote=False) for line in text.split("\n"))
+        return '<font face="mono">' + "<br/>".join(lines) + "</font>"
+
     def link(self, text: str, href: str) -> str:
         """Underlined, not blue: blue text prints as a pale grey on a black-and-white printer."""
         return f'<a href="{escape(href)}"><u>{text}</u></a>' if href else text
+
+
+def _indentation(line: str) -> str:
+    return "&nbsp;" * (len(line) - len(line.lstrip(" ")))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ccpkit.markup import to_html, to_reportlab, to_text
+from ccpkit.markup import Grid, split_tables, to_html, to_reportlab, to_text
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,53 @@ def test_text_strips_markup_and_keeps_content(markdown: str, text: str) -> None:
 )
 def test_reportlab_markup_is_escaped_paragraph_markup(markdown: str, markup: str) -> None:
     assert to_reportlab(markdown) == markup
+
+
+NESTED_TABLE = (
+    "- **Classes**: by access:\n\n  | Class | Retrieval |\n  |---|---|\n  | Standard | ms |\n\n"
+    "  Rules move objects.\n- next"
+)
+FENCE = "Run:\n\n```bash\nif ready:\n    aws s3 ls <bucket>\n```"
+
+
+def test_html_keeps_a_table_nested_in_a_list_item() -> None:
+    html = to_html(NESTED_TABLE)
+    assert "<li>\n<p><strong>Classes</strong>: by access:</p>\n<table>" in html
+    assert "<td>Standard</td>" in html and "|" not in html
+
+
+def test_html_keeps_a_fenced_block_as_code_escaped() -> None:
+    code = "if ready:\n    aws s3 ls &lt;bucket&gt;\n"
+    assert f'<pre><code class="language-bash">{code}</code></pre>' in to_html(FENCE)
+
+
+def test_text_prints_a_nested_table_row_per_line_under_its_item() -> None:
+    assert to_text(NESTED_TABLE) == (
+        "- Classes: by access:\n  Class | Retrieval\n  Standard | ms\n  Rules move objects.\n- next"
+    )
+
+
+def test_a_list_item_s_second_paragraph_starts_a_line_of_its_own() -> None:
+    assert to_text("- first\n\n  second\n- third") == "- first\n  second\n- third"
+
+
+def test_reportlab_code_is_monospace_line_for_line_with_its_indentation() -> None:
+    assert to_reportlab(FENCE).endswith(
+        '<font face="mono">if ready:<br/>&nbsp;&nbsp;&nbsp;&nbsp;aws s3 ls &lt;bucket&gt;</font>'
+    )
+
+
+def test_reportlab_table_header_cells_are_bold() -> None:
+    assert "<b>Class</b> | <b>Retrieval</b><br/>" in to_reportlab(NESTED_TABLE)
+
+
+def test_split_tables_gives_the_text_around_each_table_and_its_cells() -> None:
+    before, grid, after = split_tables(NESTED_TABLE)
+    assert before == "- **Classes**: by access:\n"
+    assert grid == Grid(columns=("Class", "Retrieval"), rows=(("Standard", "ms"),))
+    assert isinstance(after, str) and after.split() == ["Rules", "move", "objects.", "-", "next"]
+
+
+@pytest.mark.parametrize("markdown", ["no table | here", "a\n\n- b", ""])
+def test_split_tables_leaves_text_without_a_table_whole(markdown: str) -> None:
+    assert split_tables(markdown) == (markdown,)

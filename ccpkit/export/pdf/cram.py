@@ -60,9 +60,9 @@ def _part(part: Part, blocks: Blocks, keys: _Keys) -> list[Flowable]:
 
 def _entry(entry: Entry, blocks: Blocks, keys: _Keys, part: str, level: int) -> list[Flowable]:
     if isinstance(entry, Passage):
-        return [blocks.passage(entry)]
+        return blocks.passage(entry)
     if isinstance(entry, Card):
-        return [blocks.card(entry)]
+        return blocks.card(entry)
     anchor = Anchor(title=to_text(entry.title), key=keys.new(part, *entry.section, entry.title), level=level)
     return [_room(blocks, blocks.ty.caption), anchor, *blocks.table(entry)]
 

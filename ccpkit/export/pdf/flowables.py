@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
@@ -11,7 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.export.pdf.typography import Typography
-from ccpkit.markup import to_text
+from ccpkit.markup import Grid, split_tables, to_text
 from ccpkit.model import Card, ComparisonTable, Passage, SourceLocation
 
 _CELL_BULLET = re.compile(r"(?:^|\s+)[*\u2022](?=\s)")
@@ -28,26 +29,45 @@ class Blocks:
     def __init__(self, ty: Typography, setter: Typesetter, width: float) -> None:
         self.ty, self.setter, self.width = ty, setter, width
 
-    def card(self, card: Card) -> Flowable:
+    def card(self, card: Card) -> list[Flowable]:
+        """ "**Term** — definition"; a table written in the definition follows as a grid."""
+        first, *rest = split_tables(card.back)
         front = self.short(card.front, card.source)
-        back = self.setter.markdown(card.back, card.source).replace("<br/><br/>", "<br/>")
+        if isinstance(first, Grid):
+            return [Paragraph(f"<b>{front}</b>", self.ty.body), *self._text_and_grids([first, *rest], card)]
+        back = self.setter.markdown(first, card.source).replace("<br/><br/>", "<br/>")
         separator = "<br/>" if back.startswith("• ") else " — "
-        return Paragraph(f"<b>{front}</b>{separator}{back}", self.ty.body)
+        head = Paragraph(f"<b>{front}</b>{separator}{back}", self.ty.body)
+        return [head, *self._text_and_grids(rest, card)]
 
-    def passage(self, passage: Passage) -> Paragraph:
-        """A paragraph, or a list item hanging from its marker, as the notes wrote it."""
-        markup = self.setter.markdown(passage.text, passage.source)
+    def passage(self, passage: Passage) -> list[Flowable]:
+        """A paragraph, or a list item hanging from its marker, as the notes wrote it; a table
+        written in it follows as a grid."""
+        first, *rest = split_tables(passage.text)
+        if isinstance(first, Grid):
+            return self._text_and_grids([first, *rest], passage)
+        markup = self.setter.markdown(first, passage.source)
         markup = _NESTED_ITEM.sub(r"<br/>&nbsp;&nbsp;\1\2", markup)
         if not passage.marker:
-            return Paragraph(markup, self.ty.body)
-        return Paragraph(markup, self.ty.item, bulletText=self.setter.plain(passage.marker))
+            head = Paragraph(markup, self.ty.body)
+        else:
+            head = Paragraph(markup, self.ty.item, bulletText=self.setter.plain(passage.marker))
+        return [head, *self._text_and_grids(rest, passage)]
+
+    def _text_and_grids(self, pieces: Sequence[str | Grid], entry: Card | Passage) -> list[Flowable]:
+        return [
+            self.grid(piece.columns, piece.rows, entry.source)
+            if isinstance(piece, Grid)
+            else Paragraph(self.setter.markdown(piece, entry.source), self.ty.body)
+            for piece in pieces
+        ]
 
     def links(self, entry: Passage | Card | ComparisonTable) -> list[Flowable]:
         """A compact line per link (name — blurb); what is not a link table prints as usual."""
         if isinstance(entry, Passage):
-            return [self.passage(entry)]
+            return self.passage(entry)
         if isinstance(entry, Card):
-            return [self.card(entry)]
+            return self.card(entry)
         return [
             Paragraph(
                 " — ".join(
@@ -83,16 +103,17 @@ class Blocks:
         title = Paragraph(f"<b>{self.short(table.title, table.source)}</b>", self.ty.caption)
         if len(table.columns) >= self.ty.style.tables.stack_from_columns:
             return [title, *self._records(table)]
-        return [title, self._grid(table)]
+        return [title, self.grid(table.columns, table.rows, table.source)]
 
-    def _grid(self, table: ComparisonTable) -> Table:
-        cell, head, source = self.ty.cell, self.ty.head_cell, table.source
-        header = [Paragraph(f"<b>{self.cell_markup(text, source)}</b>", head) for text in table.columns]
+    def grid(self, columns: Sequence[str], rows: Sequence[Sequence[str]], source: SourceLocation) -> Table:
+        """A boxed grid whose header row repeats when it breaks across columns or pages."""
+        cell, head = self.ty.cell, self.ty.head_cell
+        header = [Paragraph(f"<b>{self.cell_markup(text, source)}</b>", head) for text in columns]
         body = [
             [Paragraph(_bold_if(i == 0, self.cell_markup(text, source)), cell) for i, text in enumerate(row)]
-            for row in table.rows
+            for row in rows
         ]
-        widths = column_widths(table, self.width, self.ty.style.tables.min_column_mm * mm)
+        widths = column_widths(columns, rows, self.width, self.ty.style.tables.min_column_mm * mm)
         grid = Table([header, *body], colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
         grid.setStyle(self._table_style())
         grid.spaceAfter = self.ty.style.text.size * 0.4
@@ -130,15 +151,17 @@ class Blocks:
         return TableStyle(commands)
 
 
-def column_widths(table: ComparisonTable, width: float, minimum: float) -> list[float]:
+def column_widths(
+    columns: Sequence[str], rows: Sequence[Sequence[str]], width: float, minimum: float
+) -> list[float]:
     """Widths in proportion to √(mean text length) per column, at least ``minimum`` each: long
     columns get room without starving short ones (equal widths waste space and lines)."""
-    count = len(table.columns)
+    count = len(columns)
     if minimum * count >= width:
         return [width / count] * count
     weights = []
-    for index, heading in enumerate(table.columns):
-        texts = [heading, *(row[index] for row in table.rows)]
+    for index, heading in enumerate(columns):
+        texts = [heading, *(row[index] if index < len(row) else "" for row in rows)]
         weights.append(math.sqrt(max(sum(len(to_text(text)) for text in texts) / len(texts), 1.0)))
     spare = width - minimum * count
     return [minimum + spare * weight / sum(weights) for weight in weights]

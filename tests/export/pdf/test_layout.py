@@ -105,10 +105,11 @@ def test_column_widths_fill_the_width_favour_long_columns_and_respect_the_minimu
     table = large_deck(modules=1, cards=1, tables=1, mcqs=0).modules[0].items[1]
     assert isinstance(table, ComparisonTable)
     table = replace(table, columns=("Id", "Long text", "Note"), rows=(("a", sentence(1, 40), "short"),))
-    widths = column_widths(table, 250.0, 30.0)
+    widths = column_widths(table.columns, table.rows, 250.0, 30.0)
     assert sum(widths) == pytest.approx(250.0)
     assert min(widths) >= 30.0 and widths[1] == max(widths)
-    assert column_widths(table, 60.0, 30.0) == [20.0, 20.0, 20.0]  # too narrow: equal shares
+    too_narrow = column_widths(table.columns, table.rows, 60.0, 30.0)
+    assert too_narrow == [20.0, 20.0, 20.0]  # equal shares
 
 
 def test_an_empty_course_still_gives_a_course_file_and_an_exam() -> None:
