@@ -9,7 +9,9 @@ from typing import Any, Literal
 
 from ccpkit.model import SourceLocation
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
+"""An error leaves its item out; a warning keeps it but asks for a look; an info only says what ccpkit
+chose (an id it had to make distinct), in case the author wants to choose otherwise."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -21,7 +23,7 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        prefix = "warning: " if self.severity == "warning" else ""
+        prefix = "" if self.severity == "error" else f"{self.severity}: "
         return f"{self.location}: {prefix}{self.message}"
 
 

@@ -74,12 +74,20 @@ class Card(_Item):
 
     front: str
     back: str
+    lead_in: str = ""
+    """The line that introduces the card's list (``Choose scaling up when:``), or empty. It is part of
+    what the card asks: "Strict licensing" alone does not say what licensing decides."""
     kind: Kind = field(default="card", init=False)
 
     def __post_init__(self) -> None:
         _Item.__post_init__(self)
         _require_text(self.front, f"front of card {self.id}")
         _require_text(self.back, f"back of card {self.id}")
+
+    @property
+    def prompt(self) -> str:
+        """What the card asks, as one line of inline Markdown: its lead-in, then its front."""
+        return f"{self.lead_in} {self.front}" if self.lead_in else self.front
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

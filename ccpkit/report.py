@@ -104,13 +104,16 @@ class BuildReport:
 
     def summary(self, verbosity: Verbosity = "normal") -> str:
         """What to print: every error always; in ``normal`` the warnings of the notes this build
-        re-read, a count of the others, one line per kind of output; in ``verbose`` everything."""
+        re-read, a count of the others, one line per kind of output; in ``verbose`` everything (the
+        infos too)."""
         if verbosity == "quiet":
             return "\n".join(str(p) for p in self.problems if p.severity == "error")
         verbose = verbosity == "verbose"
-        shown = [p for p in self.problems if verbose or p.severity == "error" or self._reread(p)]
+        shown = [p for p in self.problems if verbose or p.severity == "error" or self._new_warning(p)]
         lines = [str(p) for p in shown]
-        hidden = len(self.problems) - len(shown)
+        hidden = (
+            0 if verbose else sum(p.severity == "warning" and not self._new_warning(p) for p in self.problems)
+        )
         if hidden:
             lines.append(
                 f"{hidden} warning{'s' if hidden != 1 else ''} in unchanged notes — `ccpkit check` lists them"
@@ -127,6 +130,10 @@ class BuildReport:
         if self.files is not None:
             lines.append(self.files.summary())
         return "\n".join(lines)
+
+    def _new_warning(self, problem: Problem) -> bool:
+        """A warning in the notes this build re-read (infos, ids ccpkit chose, wait for ``check``)."""
+        return problem.severity == "warning" and self._reread(problem)
 
     def _reread(self, problem: Problem) -> bool:
         return self.reread is None or problem.location.path in self.reread

@@ -108,7 +108,7 @@ def _plain(module: Module) -> _Plain:
         match item:
             case Card():
                 cards.append(
-                    (to_text(item.front), to_text(item.back), item.module, " ".join(item.tags), item.id)
+                    (to_text(item.prompt), to_text(item.back), item.module, " ".join(item.tags), item.id)
                 )
             case MCQ():
                 options = tuple((option.label, to_text(option.text)) for option in item.options)

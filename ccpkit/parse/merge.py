@@ -13,20 +13,30 @@ from ccpkit.model import MCQ, Card, ComparisonTable, Item
 
 
 def unique_items(items: Iterable[Item]) -> tuple[list[Item], list[Problem]]:
-    """Merge a module's repeated terms (cram-sheet wording first); give any other item whose derived
-    id is taken a distinct one; drop a repeated pinned id (the author chose it, so it is a mistake)."""
+    """Merge a module's repeated terms where they are one card (a cram sheet or summary restating a
+    term; the same term twice under one heading); give any other item whose derived id is taken a
+    distinct one, with a note for ``check``; drop a repeated pinned id (the author chose it, so it is
+    a mistake)."""
     kept: dict[str, Item] = {}
+    homes: dict[str, dict[_Place, str]] = {}
+    """Per derived card id: where the term is defined (its place) → the id of that place's card."""
     problems: list[Problem] = []
     for item in items:
         first = kept.get(item.id)
+        if isinstance(item, Card) and isinstance(first, Card) and _same_term(first, item):
+            home = kept.get(_home(item, first, homes.get(item.id, {})) or "")
+            if isinstance(home, Card):
+                kept[home.id] = _merge(home, item, problems)
+                _settle(item, home.id, homes)
+                continue
         if first is None:
             kept[item.id] = item
-        elif isinstance(first, Card) and isinstance(item, Card) and _same_term(first, item):
-            kept[item.id] = _merge(first, item, problems)
+            _settle(item, item.id, homes)
         elif _derived(item):
-            distinct = dataclasses.replace(item, id=_distinct_id(item, kept))
+            distinct = dataclasses.replace(item, id=_distinct_id(item, first, kept))
             kept[distinct.id] = distinct
-            problems += _same_question(first, item)
+            _settle(item, distinct.id, homes)
+            problems += _same_question(first, item) or [_disambiguated(first, distinct)]
         else:
             message = (
                 f"duplicate id {item.id}: already used by the {first.kind} at {first.source}; "
@@ -34,6 +44,46 @@ def unique_items(items: Iterable[Item]) -> tuple[list[Item], list[Problem]]:
             )
             problems.append(Problem(item.source, message))
     return list(kept.values()), problems
+
+
+_Place = tuple[str, tuple[str, ...], str]
+"""Where a lecture defines a term: its part, the headings above it, and its list's lead-in."""
+
+
+def _place(card: Card) -> _Place | None:
+    """Where the card is defined, or ``None`` for a restatement (cram sheet, summary), which belongs
+    to the card wherever the term is defined."""
+    return None if _is_recap(card) else (card.part, card.section, card.lead_in)
+
+
+def _home(card: Card, first: Card, defined: dict[_Place, str]) -> str | None:
+    """The id of the card this one repeats, or ``None`` when it is a card of its own: a generic term
+    (``**Design Principles:**``) under another heading says something else there, and one card
+    holding every heading's list could not be answered. A restatement and a pinned id join ``first``."""
+    place = _place(card)
+    if place is None or not _derived(card) or not defined:
+        return first.id
+    return defined.get(place)
+
+
+def _settle(card: Item, home: str, homes: dict[str, dict[_Place, str]]) -> None:
+    """Remember where a defined term's card lives, so the same term at the same place joins it."""
+    if isinstance(card, Card) and (place := _place(card)) is not None:
+        homes.setdefault(card.id, {}).setdefault(place, home)
+
+
+def _disambiguated(first: Item, distinct: Item) -> Problem:
+    """A note (not a warning) for ``check``: nothing is wrong, but the author may prefer to choose the id."""
+    message = (
+        f"id {first.id} is taken by the {first.kind} at {first.source} ({_shown(key_of(first))}): "
+        f"this one is {distinct.id}; pin `{{#your-id}}` to choose another"
+    )
+    return Problem(distinct.source, message, "info")
+
+
+def _shown(key: str) -> str:
+    text = " ".join(key.split())
+    return repr(text if len(text) <= 60 else f"{text[:59]}…")
 
 
 def key_of(item: Item) -> str:
@@ -54,31 +104,39 @@ def _derived(item: Item) -> bool:
     return item.id == item_id(item.module, item.kind, key_of(item))
 
 
-def _distinct_id(item: Item, taken: dict[str, Item]) -> str:
+def _distinct_id(item: Item, first: Item, taken: dict[str, Item]) -> str:
     """The first free id of: a digest of the whole key (when its slug was cut at 80 characters), the
-    headings around the item (innermost first), its part, then ``-2``, ``-3`` … The item seen first
-    keeps the plain id, so ids already in use (and their review history in Anki) never move."""
+    headings around the item (innermost first), a card's lead-in, its part — each only where it is not
+    ``first``'s too, as it would tell nothing apart — then ``-2``, ``-3`` … The item seen first keeps
+    the plain id, so ids already in use (and their review history in Anki) never move."""
     base = item.id
-    for suffix in _suffixes(item):
+    for suffix in _suffixes(item, first):
         candidate = f"{base}-{suffix}"
         if candidate not in taken:
             return candidate
     raise AssertionError("unreachable: the numbered suffixes never run out")  # pragma: no cover
 
 
-def _suffixes(item: Item) -> Iterator[str]:
+def _suffixes(item: Item, first: Item) -> Iterator[str]:
     key = key_of(item)
     full = " ".join(key.split())
     if slug(full) != slug(full, limit=None):
         yield hashlib.sha256(full.encode()).hexdigest()[:8]
     own = slug(key)
-    for text in (*reversed(item.section), item.part):
-        if text and slug(text) != own:
+    shared = {slug(text) for text in _place_texts(first)}
+    for text in _place_texts(item):
+        if text and slug(text) != own and slug(text) not in shared:
             yield slug(text)
     number = 2
     while True:
         yield str(number)
         number += 1
+
+
+def _place_texts(item: Item) -> tuple[str, ...]:
+    """What says where an item is: its headings (innermost first), a card's lead-in, its part."""
+    lead_in = item.lead_in.rstrip(":") if isinstance(item, Card) else ""
+    return (*reversed(item.section), lead_in, item.part)
 
 
 def _same_question(first: Item, second: Item) -> list[Problem]:
@@ -108,3 +166,8 @@ def _merge(first: Card, second: Card, problems: list[Problem]) -> Card:
 
 def _is_cram(card: Card) -> bool:
     return "cram" in slug(card.part)
+
+
+def _is_recap(card: Card) -> bool:
+    """A module's cram sheet or summary: it restates terms the lecture defines."""
+    return _is_cram(card) or "summary" in slug(card.part)

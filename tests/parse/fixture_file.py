@@ -55,7 +55,8 @@ def _item(item: Item) -> list[str]:
     head = f"{item.kind} {item.source} {item.id}"
     match item:
         case Card():
-            return [head, f"  front: {_q(item.front)}", f"  back: {_q(item.back)}"]
+            lead_in = [f"  lead-in: {_q(item.lead_in)}"] if item.lead_in else []
+            return [head, *lead_in, f"  front: {_q(item.front)}", f"  back: {_q(item.back)}"]
         case ComparisonTable():
             rows = [f"  row: {_q(list(row))}" for row in item.rows]
             return [head, f"  title: {_q(item.title)}", f"  columns: {_q(list(item.columns))}", *rows]

@@ -106,6 +106,34 @@ def test_a_term_in_two_parts_of_a_module_is_one_card_cram_sheet_wording_first(tm
     assert parsed.errors == ()
 
 
+def test_a_term_defined_under_two_lecture_headings_is_two_cards_the_recaps_join_the_first(
+    tmp_path: Path,
+) -> None:
+    lecture = (
+        "# Lecture Notes\n\n## Uptime pillar\n\n- **Guiding ideas:** Recover on its own.\n\n"
+        "## Spending pillar\n\n- **Guiding ideas:** Pay only for what you use.\n"
+    )
+    cram = "# Cram Sheet\n\n- **Guiding ideas:** Automate, measure, right-size.\n"
+    summary = "# Summary\n\n- **Guiding ideas:** Six pillars, one idea list each.\n"
+    files = {
+        "13-arch/cram-sheet.md": cram,
+        "13-arch/lecture-notes.md": lecture,
+        "13-arch/summary.md": summary,
+    }
+    parsed = parse_notes(write(tmp_path, files))
+    backs = {card.id: card.back for card in parsed.deck.cards}
+    assert backs == {
+        "13-arch/card/guiding-ideas": "Automate, measure, right-size.\n\nRecover on its own.\n\n"
+        "Six pillars, one idea list each.",
+        "13-arch/card/guiding-ideas-spending-pillar": "Pay only for what you use.",
+    }
+    assert [(str(p.location), p.severity) for p in parsed.problems] == [
+        ("13-arch/lecture-notes.md:5", "warning"),  # merged into the cram sheet's card
+        ("13-arch/lecture-notes.md:9", "info"),  # its own card: the id it got is named
+        ("13-arch/summary.md:3", "warning"),
+    ]
+
+
 def test_homonyms_in_different_modules_stay_separate(tmp_path: Path) -> None:
     write(tmp_path, {"02-compute/summary.md": SUMMARY, "09-security/summary.md": SUMMARY})
     parsed = parse_notes(tmp_path)

@@ -80,7 +80,8 @@ def _alike(fronts: Sequence[Front], shown: Sequence[str]) -> list[list[int]]:
     """Groups (indexes, in notes order) of fronts that read the same and hold more than one answer."""
     groups: dict[str, list[int]] = {}
     for index, markdown in enumerate(shown):
-        groups.setdefault(_plain(markdown), []).append(index)
+        lead_in = fronts[index].card.lead_in  # "Choose up when: Cost" and "… out when: Cost" differ
+        groups.setdefault(_plain(f"{lead_in} {markdown}"), []).append(index)
     return [
         group for group in groups.values() if len({_plain(fronts[index].card.back) for index in group}) > 1
     ]

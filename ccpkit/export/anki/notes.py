@@ -128,7 +128,7 @@ def anki_notes(
     for (index, front), shown in zip(fronts, distinct_fronts([front for _, front in fronts]), strict=True):
         if shown != front.card.front:
             note = notes[index]
-            notes[index] = replace(note, fields=(to_inline_html(shown), *note.fields[1:]))
+            notes[index] = replace(note, fields=(term_field(front.card, shown), *note.fields[1:]))
     return tuple(notes)
 
 
@@ -175,7 +175,7 @@ def _rendered(module: Module, memo: Memo) -> tuple[tuple[_Rendered, ...], ...]:
 def _render(item: Item) -> tuple[_Rendered, ...]:
     match item:
         case Card():
-            fields = (to_inline_html(item.front), to_html(item.back))
+            fields = (term_field(item, item.front), to_html(item.back))
             return ((item.id, TERM, fields, (to_text(item.front),), ""),)
         case MCQ():
             return ((item.id, MULTIPLE_CHOICE, _mcq_fields(item), _question_texts(item), ""),)
@@ -183,6 +183,15 @@ def _render(item: Item) -> tuple[_Rendered, ...]:
             return tuple(
                 (note.id, COMPARISON, note.fields, (note.name,), item.id) for note in table_notes(item)
             )
+
+
+def term_field(card: Card, front: str) -> str:
+    """The Term field: the card's lead-in (``Choose scaling up when:``) on a line above its front.
+    It is part of the question, so it sits in a study field: a note whose list gained one is re-sent."""
+    shown = to_inline_html(front)
+    if not card.lead_in:
+        return shown
+    return f'<span class="lead-in">{to_inline_html(card.lead_in)}</span> {shown}'
 
 
 def _context(module: Module, item: Item) -> str:

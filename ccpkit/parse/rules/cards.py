@@ -1,4 +1,5 @@
-"""Cards: list items ``**Term:** definition``; attribute labels join the card of the item or heading above."""
+"""Cards: list items ``**Term:** definition``; attribute labels join the card of the item or heading above;
+the line that introduces a list (its lead-in) goes with each card of it."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from ccpkit.parse.rules.terms import Term, is_label, split_term
 LISTS = ("bullet_list", "ordered_list")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s")
 _NUMBERING = re.compile(r"^\d+[.)]\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z\"'(\[*_])")
+_ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "approx.", "incl.", "no.")
 
 
 @dataclass(slots=True)
@@ -27,6 +30,7 @@ class _Pending:
     item: SyntaxTreeNode
     term: Term
     pinned: str
+    lead_in: str
     extra: list[str] = field(default_factory=list)
 
     @property
@@ -41,17 +45,25 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
     heading: SyntaxTreeNode | None = None
     heading_section: tuple[str, ...] = ()
     labels: list[str] = []
+    carried: str | None = None
+    """The lead-in of the list right above, which a list right after it goes on with."""
     for index, block in enumerate(blocks):
         if block.heading is not heading:
             yield from _heading_card(ctx, heading, heading_section, labels)
             heading, heading_section, labels = block.heading, block.section[:-1], []
+        lead_in, carried = carried, None
         if ctx.is_claimed(block.node):
             continue
         if block.node.type in LISTS and _describes_heading(block.node):
             labels.append(ctx.doc.source(block.node))
         elif block.node.type in LISTS:
             after = blocks[index + 1].node if index + 1 < len(blocks) else None
-            yield from _list_cards(ctx, block.node, block.section, _definition(ctx, after))
+            if (
+                lead_in is None
+            ):  # (a `4.` after three bullets starts a new list in Markdown, not in the notes)
+                lead_in = _lead_in_above(ctx, blocks[index - 1].node) if index else ""
+            carried = lead_in
+            yield from _list_cards(ctx, block.node, block.section, lead_in, _definition(ctx, after))
         elif block.node.type == "paragraph" and _is_label_paragraph(block.node):
             labels.append(ctx.doc.source(block.node))
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
@@ -63,9 +75,14 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
 
 
 def _list_cards(
-    ctx: Context, node: SyntaxTreeNode, section: tuple[str, ...], after: SyntaxTreeNode | None = None
+    ctx: Context,
+    node: SyntaxTreeNode,
+    section: tuple[str, ...],
+    lead_in: str,
+    after: SyntaxTreeNode | None = None,
 ) -> Iterator[Item | Problem]:
-    """Cards of one list. ``after`` is the paragraph right below it: a bare last term's definition."""
+    """Cards of one list, each with the list's ``lead_in``. ``after`` is the paragraph right below
+    the list: a bare last term's definition."""
     pending: _Pending | None = None
     for index, item in enumerate(node.children):
         term = _item_term(item)
@@ -76,9 +93,9 @@ def _list_cards(
             yield from _flush(ctx, pending, section)
             pending = None
         if term is None:
-            yield from _cards_below(ctx, item, section)
+            yield from _cards_below(ctx, item, section, lead_in)
         elif not term.is_label:
-            pending = _Pending(item, term, pinned_id(node) if index == 0 else "")
+            pending = _Pending(item, term, pinned_id(node) if index == 0 else "", lead_in)
     if pending is not None:
         if pending.bare and not pending.extra and after is not None:
             pending.extra.append(ctx.doc.source(after))
@@ -86,12 +103,51 @@ def _list_cards(
         yield from _flush(ctx, pending, section)
 
 
-def _cards_below(ctx: Context, item: SyntaxTreeNode, section: tuple[str, ...]) -> Iterator[Item | Problem]:
-    """A plain bullet groups the lists under it, and terms there are cards. (Under a term they are
-    only its back: "Durability" under S3 means nothing on a card of its own.)"""
+def _cards_below(
+    ctx: Context, item: SyntaxTreeNode, section: tuple[str, ...], lead_in: str
+) -> Iterator[Item | Problem]:
+    """A plain bullet groups the lists under it, and terms there are cards; a bullet that announces
+    them (``- Choose scaling up when:``) is their lead-in. (Under a term they are only its back:
+    "Durability" under S3 means nothing on a card of its own.)"""
+    first = item.children[0] if item.children else None
+    own = _lead_in(first) if first is not None and first.type == "paragraph" else ""
     for child in item.children[1:]:
         if child.type in LISTS:
-            yield from _list_cards(ctx, child, section)
+            yield from _list_cards(ctx, child, section, own or lead_in)
+
+
+def _lead_in_above(ctx: Context, above: SyntaxTreeNode) -> str:
+    """The lead-in a list gets from the block right above it: a paragraph that announces it."""
+    if above.type != "paragraph" or ctx.is_claimed(above) or _is_label_paragraph(above):
+        return ""
+    return _lead_in(above)
+
+
+def _lead_in(paragraph: SyntaxTreeNode) -> str:
+    """What a paragraph says to introduce the list below it: its last sentence when that ends with a
+    colon (``Choose Scaling Up (Vertical) When:``), or the whole of a bold line (``**Key services**``);
+    else nothing, since a paragraph that does not announce the list is not about its items."""
+    text = " ".join(paragraph.children[0].content.split())
+    bold = re.fullmatch(r"(\*\*|__)(?P<inner>[^*_]+?)\1:?", text)
+    if bold is not None:
+        inner = bold["inner"].strip()
+        return inner if inner.endswith((":", "?", "!", ".")) else f"{inner}:"
+    if not text.replace("*", "").replace("_", "").rstrip().endswith(":"):
+        return ""
+    return _last_sentence(text)
+
+
+def _last_sentence(text: str) -> str:
+    """The last sentence of inline Markdown; the whole text where a cut would split its markup."""
+    lowered = text.lower()
+    starts = [
+        match.end()
+        for match in _SENTENCE_END.finditer(text)
+        if not lowered.endswith(_ABBREVIATIONS, 0, match.start())
+    ]
+    last = text[starts[-1] :] if starts else text
+    balanced = last.count("**") % 2 == 0 and last.count("[") == last.count("]") and last.count("`") % 2 == 0
+    return last if balanced else text
 
 
 def _describes_heading(node: SyntaxTreeNode) -> bool:
@@ -123,7 +179,7 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
         parts.append(_join(pending.extra))
     back = "\n\n".join(part for part in parts if part.strip())
     if back:
-        yield _card(ctx, pending.item, section, term.front, back, pending.pinned)
+        yield _card(ctx, pending.item, section, term.front, back, pending.pinned, pending.lead_in)
     elif term.separated:
         message = f"card {term.front!r} has an empty back: write its definition after the term"
         yield ctx.problem(pending.item, message)
@@ -140,10 +196,16 @@ def _heading_card(
 
 
 def _card(
-    ctx: Context, node: SyntaxTreeNode, section: tuple[str, ...], front: str, back: str, pinned: str
+    ctx: Context,
+    node: SyntaxTreeNode,
+    section: tuple[str, ...],
+    front: str,
+    back: str,
+    pinned: str,
+    lead_in: str = "",
 ) -> Item | Problem:
     fields = ctx.common("card", front, node, section, pinned)
-    return ctx.build(node, lambda: Card(**fields, front=front, back=back))
+    return ctx.build(node, lambda: Card(**fields, front=front, back=back, lead_in=lead_in))
 
 
 def _item_term(item: SyntaxTreeNode) -> Term | None:

@@ -20,7 +20,7 @@ from anki.import_export_pb2 import ImportResponse
 
 from ccpkit.report import BuildReport
 from tests.export.anki.course import Course
-from tests.export.anki.student import Student
+from tests.export.anki.student import Student, visible_text
 
 if TYPE_CHECKING:  # anki.notes imported before anki.collection is a circular import
     from anki.notes import NoteId
@@ -247,3 +247,16 @@ def test_an_update_is_skipped_for_a_note_touched_in_anki_after_the_build_as_the_
         assert "`ccpkit sync` checks" in report.summary()
     finally:
         student.close()
+
+
+def test_a_lead_in_written_above_a_list_reaches_its_studied_cards_as_an_update(session: Session) -> None:
+    """The lead-in is part of what a card asks, so it rides in a study field: the notes already studied
+    are re-sent with it (same notes, history kept), not left asking without it."""
+    session.course.edit(
+        "cram-sheet.md", "## Core services\n\n", "## Core services\n\nReach for these first:\n\n"
+    )
+    report, log = session.rebuild()
+    resent = assert_nothing_lost(session, report, log)
+    assert len(resent) == 4 and not log.new
+    lambda_card = next(iter(session.student.note("02-compute/card/aws-lambda").cards()))
+    assert "Reach for these first: AWS Lambda" in visible_text(lambda_card.question())

@@ -133,3 +133,82 @@ def test_in_anki_no_table_card_says_recall_its(course: Deck, tmp_path: Path) -> 
     assert len(fronts) == 6 + 2 + 4
     assert not [front for front in fronts if "Recall its" in front]
     assert "Queue vs Topic Event Bus Delivery?" in " | ".join(fronts)
+
+
+GROW = "\N{UPWARDS BLACK ARROW}\N{VARIATION SELECTOR-16} Grow the one database server when:"
+ANGLE = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
+
+
+def sides_in_anki(deck: Deck, tmp_path: Path) -> dict[str, tuple[str, str]]:
+    """Each note's front and back as a student reads them, rendered by the real Anki library."""
+    (package,) = export_apkg(deck, ExportOptions(templates=TEMPLATES)).outputs
+    (tmp_path / "deck.apkg").write_bytes(package.data)
+    student = Student.with_fresh_collection(tmp_path)
+    student.import_package(tmp_path / "deck.apkg")
+    sides = {
+        card.note()["Id"]: (visible_text(card.question()), visible_text(card.answer()))
+        for card in student.cards()
+    }
+    student.close()
+    return sides
+
+
+def test_in_anki_a_lists_lead_in_is_on_the_front_of_each_of_its_cards(course: Deck, tmp_path: Path) -> None:
+    sides = sides_in_anki(course, tmp_path)
+    front, back = sides["01-sample/card/strict-licensing"]
+    assert front.endswith("Choose Scaling Up (Vertical) When: Strict Licensing")  # licensing → scale up
+    assert back.endswith("The software is licensed per server")
+    assert sides["01-sample/card/single-writer"][0].endswith(f"{GROW} Single Writer")
+    # the `3.` item starts another Markdown list, but goes on with the same list in the notes
+    assert sides["01-sample/card/legacy-monolith"][0].endswith(f"{GROW} Legacy Monolith")
+    assert sides["01-sample/card/spiky-traffic"][0].endswith("Spread out across servers: Spiky Traffic")
+    assert not [front for front, _ in sides.values() if "The exceptions are few" in front]
+
+
+def test_in_anki_a_list_without_a_lead_in_asks_its_term_alone(course: Deck, tmp_path: Path) -> None:
+    front, _ = sides_in_anki(course, tmp_path)["01-sample/card/dead-letter-queue"]
+    assert front == ANGLE.join(("01 Sample Module", "Lecture Notes", "Queues")) + " Dead-letter Queue"
+
+
+def test_in_anki_a_generic_term_under_three_headings_is_three_cards_named_by_their_heading(
+    course: Deck, tmp_path: Path
+) -> None:
+    sides = sides_in_anki(course, tmp_path)
+    principles = {note_id: side for note_id, side in sides.items() if "design-principles" in note_id}
+    assert sorted(principles) == [  # the first keeps the id (and the history) the merged card had
+        "01-sample/card/design-principles",
+        "01-sample/card/design-principles-cost-pillar",
+        "01-sample/card/design-principles-speed-pillar",
+    ]
+    reliability, cost, speed = (principles[note_id] for note_id in sorted(principles))
+    assert reliability[0].endswith("Design Principles \N{MIDDLE DOT} Reliability pillar")
+    assert cost[0].endswith("Design Principles \N{MIDDLE DOT} Cost pillar")
+    assert speed[0].endswith("Design Principles \N{MIDDLE DOT} Speed pillar")
+    assert reliability[1].endswith("Recover automatically; test recovery procedures")
+    assert cost[1].endswith("Pay only for what you use; measure efficiency") and "Go global" not in cost[1]
+    assert speed[1].endswith("Go global in minutes")
+
+
+def test_ccpkit_check_names_each_id_it_made_distinct_as_info_not_a_warning(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    shutil.copytree(FIXTURE / "01-sample", notes / "01-sample")
+    (notes / "01-sample" / "resources.md").unlink()
+    lecture = notes / "01-sample" / "lecture-notes.md"
+    text = lecture.read_text(encoding="utf-8")
+    plans = text[text.index("**Plans at a glance**") : text.index("## Instance setup")]
+    lecture.write_text(text.replace(plans, "\n" * plans.count("\n")), encoding="utf-8")  # a warning
+    result = CliRunner().invoke(cli, ["check", "--notes", str(notes), "--strict"])
+    infos = [line for line in result.output.splitlines() if ": info: " in line]
+    taken = (
+        "01-sample/lecture-notes.md:{} ('{}'): this one is 01-sample/card/{}; "
+        "pin `{{#your-id}}` to choose another"
+    )
+    assert infos == [
+        "01-sample/lecture-notes.md:46: info: id 01-sample/card/storage is taken by the card at "
+        + taken.format(41, "Storage", "storage-image-building"),
+        "01-sample/lecture-notes.md:61: info: id 01-sample/card/design-principles is taken by the card at "
+        + taken.format(57, "Design Principles", "design-principles-cost-pillar"),
+        "01-sample/lecture-notes.md:65: info: id 01-sample/card/design-principles is taken by the card at "
+        + taken.format(57, "Design Principles", "design-principles-speed-pillar"),
+    ]
+    assert result.exit_code == 0, result.output  # nothing is wrong: even --strict passes
