@@ -116,7 +116,7 @@ def test_real_course_plain_files_read_back_as_the_models_text(built: Path) -> No
     header, *data = read_plain(built / "csv" / "cards.csv")
     assert header == ["term", "definition", "module", "tags", "id"]
     assert [[restore(cell) for cell in row] for row in data] == [
-        [to_text(card.front), to_text(card.back), card.module, " ".join(card.tags), card.id]
+        [to_text(card.prompt), to_text(card.back), card.module, " ".join(card.tags), card.id]
         for card in deck.cards
     ]
     assert len(data) > 100

@@ -29,7 +29,7 @@ def test_top_level_holds_modules_and_every_item_kind(deck: Deck) -> None:
     ]
 
 
-def test_a_card_has_id_module_source_front_and_back(deck: Deck) -> None:
+def test_a_card_has_id_module_source_front_back_and_lead_in(deck: Deck) -> None:
     card = dumped(deck)["cards"][0]
     assert card == {
         "id": "02-compute/card/ec2",
@@ -40,6 +40,7 @@ def test_a_card_has_id_module_source_front_and_back(deck: Deck) -> None:
         "tags": ["cram-sheet"],
         "front": "EC2 (Elastic Compute Cloud)",
         "back": "Resizable **virtual servers**, billed per second → pay for what you use ✅",
+        "lead_in": "",
     }
 
 

@@ -165,6 +165,12 @@ def test_in_anki_a_lists_lead_in_is_on_the_front_of_each_of_its_cards(course: De
     assert not [front for front, _ in sides.values() if "The exceptions are few" in front]
 
 
+def test_the_spreadsheet_csv_puts_the_lead_in_before_the_term(course: Deck) -> None:
+    exported = export_csv(course, ExportOptions(templates=TEMPLATES))
+    (cards,) = [output for output in exported.outputs if str(output.path) == "csv/cards.csv"]
+    assert b"Choose Scaling Up (Vertical) When: Strict Licensing," in cards.data
+
+
 def test_in_anki_a_list_without_a_lead_in_asks_its_term_alone(course: Deck, tmp_path: Path) -> None:
     front, _ = sides_in_anki(course, tmp_path)["01-sample/card/dead-letter-queue"]
     assert front == ANGLE.join(("01 Sample Module", "Lecture Notes", "Queues")) + " Dead-letter Queue"
