@@ -109,6 +109,18 @@ def test_verbose_lists_every_file_written_and_every_warning(project: Project) ->
     assert any(line.split()[:2] == ["1", "Alpha"] for line in again)  # the counts per module
 
 
+def test_an_id_ccpkit_made_distinct_is_left_to_check_and_verbose(project: Project) -> None:
+    project.write(
+        "01-alpha/lecture.md",
+        "# Lecture\n\n## Cost\n\n- **Tips:** Tag it.\n\n## Speed\n\n- **Tips:** Cache it.\n",
+    )
+    info = "01-alpha/lecture.md:9: info: id 01-alpha/card/tips is taken by the card at 01-alpha/lecture.md:5"
+    first, again, verbose = (lines(project.build(*options)) for options in ((), (), ("--verbose",)))
+    assert not any(": info: " in line for line in first + again)  # nothing to fix: not in every build
+    assert again[0] == "2 warnings in unchanged notes — `ccpkit check` lists them"  # nor counted as one
+    assert any(line.startswith(info) for line in verbose)
+
+
 def test_quiet_prints_errors_only(project: Project) -> None:
     result = project.build("-q")
     assert (result.exit_code, result.output) == (0, "")
