@@ -31,8 +31,10 @@ class SyncReport:
         return any(problem.severity == "error" for problem in self.problems)
 
     def summary(self) -> str:
+        """Errors and warnings, then what changed; the info lines (ids ccpkit chose) are ``check``'s,
+        as in a build's report."""
         plan = self.plan
-        lines = [self.counts, *(str(problem) for problem in self.problems)]
+        lines = [self.counts, *(str(problem) for problem in self.problems if problem.severity != "info")]
         doing = "would sync" if self.dry_run else "synced"
         lines.append(f"{doing} {self.collection}")
         conflicts = len({(c.note.guid) for c in plan.conflicts})

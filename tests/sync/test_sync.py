@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from ccpkit.build import build
+from ccpkit.cli import cli
 from ccpkit.export import ExportOptions
 from tests.export.anki.student import Student, visible_text
 from tests.sync.course import TITLE, Course
@@ -412,3 +414,25 @@ def test_module_option_syncs_only_that_module(studied: Studied) -> None:
         assert_student_work_kept(student, studied)
     finally:
         student.close()
+
+
+def test_sync_shows_warnings_but_leaves_the_info_lines_to_check(tmp_path: Path) -> None:
+    course = Course.fresh(tmp_path)
+    course.edit(  # a term defined twice in a cram sheet: merged, with a warning
+        "03-storage/cram-sheet.md",
+        "## Object and block storage\n",
+        "## Object and block storage\n\n- **Amazon S3:** Buckets hold objects.\n",
+    )
+    (course.notes / "03-storage" / "lecture.md").write_text(  # one label under two headings: an info
+        "# Lecture\n\n## Durability\n\n- **Principles:** Keep copies.\n\n"
+        "## Cost\n\n- **Principles:** Pay for what you store.\n",
+        encoding="utf-8",
+    )
+    result = course.sync()
+    assert result.exit_code == 0, result.output
+    checked = CliRunner().invoke(cli, ["check", "--notes", str(course.notes)])
+    infos = [line for line in checked.output.splitlines() if ": info: " in line]
+    warnings = [line for line in checked.output.splitlines() if ": warning: " in line]
+    assert infos and warnings
+    assert not [line for line in infos if line in result.output]
+    assert all(line in result.output for line in warnings)
