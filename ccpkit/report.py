@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, assert_never, get_args
 
 from ccpkit.errors import Problem
 from ccpkit.export.anki.search import id_search
@@ -15,7 +15,21 @@ from ccpkit.model import Deck, Kind
 
 LISTED = 20
 """At most this many ids are listed per kind of change; the rest are counted."""
-_KINDS: tuple[tuple[Kind, str], ...] = (("card", "cards"), ("table", "tables"), ("mcq", "MCQs"))
+_KINDS: tuple[Kind, ...] = get_args(Kind)
+"""Every item kind, in the order the counts list them."""
+
+
+def _plural(kind: Kind) -> str:
+    """What a count of ``kind`` is called; exhaustive, so a new kind cannot go uncounted."""
+    match kind:
+        case "card":
+            return "cards"
+        case "table":
+            return "tables"
+        case "mcq":
+            return "MCQs"
+        case _:
+            assert_never(kind)
 
 
 def format_counts(deck: Deck) -> str:
@@ -36,13 +50,13 @@ def format_total(deck: Deck) -> str:
     counts = Counter(item.kind for item in deck.items())
     modules = len(deck.modules)
     kinds = ", ".join(
-        f"{counts[kind]} {label if counts[kind] != 1 else label[:-1]}" for kind, label in _KINDS
+        f"{counts[kind]} {_plural(kind) if counts[kind] != 1 else _plural(kind)[:-1]}" for kind in _KINDS
     )
     return f"{modules} module{'s' if modules != 1 else ''}, {kinds}"
 
 
 def _kinds(counts: Counter[Kind]) -> str:
-    return "  ".join(f"{counts[kind]:>4} {label}" for kind, label in _KINDS)
+    return "  ".join(f"{counts[kind]:>4} {_plural(kind)}" for kind in _KINDS)
 
 
 Verbosity = Literal["quiet", "normal", "verbose"]

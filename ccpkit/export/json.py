@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, assert_never
 
 from ccpkit.export import Exported, ExportOptions, Output
 from ccpkit.model import MCQ, Card, ComparisonTable, Deck, Item, Module
@@ -14,13 +14,21 @@ PATH = PurePosixPath("json/deck.json")
 
 def export(deck: Deck, options: ExportOptions) -> Exported:
     """``json/deck.json``: modules, cards, tables and MCQs in notes order; UTF-8, stable key order."""
-    document = {
-        "title": deck.title,
-        "modules": [_module(module) for module in deck.modules],
-        "cards": [_card(card) for card in deck.cards],
-        "tables": [_table(table) for table in deck.tables],
-        "mcqs": [_mcq(mcq) for mcq in deck.mcqs],
-    }
+    cards: list[dict[str, Any]] = []
+    tables: list[dict[str, Any]] = []
+    mcqs: list[dict[str, Any]] = []
+    for item in deck.items():
+        match item:
+            case Card():
+                cards.append(_card(item))
+            case ComparisonTable():
+                tables.append(_table(item))
+            case MCQ():
+                mcqs.append(_mcq(item))
+            case _:
+                assert_never(item)
+    modules = [_module(module) for module in deck.modules]
+    document = {"title": deck.title, "modules": modules, "cards": cards, "tables": tables, "mcqs": mcqs}
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return Exported((Output(PATH, text.encode("utf-8")),))
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import assert_never
 
 from ccpkit.export import Output
 from ccpkit.markup import to_text
@@ -118,6 +119,8 @@ def _plain(module: Module) -> _Plain:
                 )
             case ComparisonTable():
                 tables.append(_table(item))
+            case _:
+                assert_never(item)
     return _Plain(tuple(cards), tuple(questions), tuple(tables))
 
 

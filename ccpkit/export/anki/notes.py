@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from html import escape
+from typing import assert_never
 
 import genanki
 
@@ -183,6 +184,8 @@ def _render(item: Item) -> tuple[_Rendered, ...]:
             return tuple(
                 (note.id, COMPARISON, note.fields, (note.name,), item.id) for note in table_notes(item)
             )
+        case _:
+            assert_never(item)
 
 
 def term_field(card: Card, front: str) -> str:

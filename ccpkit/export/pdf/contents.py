@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import assert_never
 
 from ccpkit.export.pdf.style import Sheet
 from ccpkit.item_ids import slug
@@ -82,10 +83,16 @@ def is_link_table(table: ComparisonTable) -> bool:
 def _entries(module: Module, written: set[str]) -> list[Entry]:
     entries: list[Entry] = list(module.passages)
     for item in module.items:
-        if isinstance(item, ComparisonTable) or (isinstance(item, Card) and item.source.path not in written):
-            entries.append(item)
-        elif not isinstance(item, MCQ | Card):
-            raise AssertionError(item)
+        match item:
+            case ComparisonTable():
+                entries.append(item)
+            case Card():
+                if item.source.path not in written:
+                    entries.append(item)
+            case MCQ():
+                pass  # questions print in the practice exam
+            case _:
+                assert_never(item)
     return entries
 
 

@@ -3,6 +3,8 @@ each section whole under its heading, tables as grids or records, link tables as
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable
 
@@ -59,12 +61,17 @@ def _part(part: Part, blocks: Blocks, keys: _Keys) -> list[Flowable]:
 
 
 def _entry(entry: Entry, blocks: Blocks, keys: _Keys, part: str, level: int) -> list[Flowable]:
-    if isinstance(entry, Passage):
-        return blocks.passage(entry)
-    if isinstance(entry, Card):
-        return blocks.card(entry)
-    anchor = Anchor(title=to_text(entry.title), key=keys.new(part, *entry.section, entry.title), level=level)
-    return [_room(blocks, blocks.ty.caption), anchor, *blocks.table(entry)]
+    match entry:
+        case Passage():
+            return blocks.passage(entry)
+        case Card():
+            return blocks.card(entry)
+        case ComparisonTable():
+            key = keys.new(part, *entry.section, entry.title)
+            anchor = Anchor(title=to_text(entry.title), key=key, level=level)
+            return [_room(blocks, blocks.ty.caption), anchor, *blocks.table(entry)]
+        case _:
+            assert_never(entry)
 
 
 def _titled_table(entry: Entry) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from typing import assert_never
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
@@ -64,21 +65,24 @@ class Blocks:
 
     def links(self, entry: Passage | Card | ComparisonTable) -> list[Flowable]:
         """A compact line per link (name — blurb); what is not a link table prints as usual."""
-        if isinstance(entry, Passage):
-            return self.passage(entry)
-        if isinstance(entry, Card):
-            return self.card(entry)
-        return [
-            Paragraph(
-                " — ".join(
-                    _bold_if(i == 0, self.cell_markup(text, entry.source))
-                    for i, text in enumerate(row)
-                    if text.strip()
-                ),
-                self.ty.link,
-            )
-            for row in entry.rows
-        ]
+        match entry:
+            case Passage():
+                return self.passage(entry)
+            case Card():
+                return self.card(entry)
+            case ComparisonTable():
+                return [self._link(entry, row) for row in entry.rows]
+            case _:
+                assert_never(entry)
+
+    def _link(self, table: ComparisonTable, row: tuple[str, ...]) -> Paragraph:
+        """Name — blurb: the row's cells that hold text, the first column's in bold."""
+        cells = (
+            _bold_if(column == 0, self.cell_markup(text, table.source))
+            for column, text in enumerate(row)
+            if text.strip()
+        )
+        return Paragraph(" — ".join(cells), self.ty.link)
 
     def cell_markup(self, text: str, source: SourceLocation) -> str:
         """A cell's markup; list markers flattened into it become line breaks again."""
