@@ -5,18 +5,71 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from markdown_it.tree import SyntaxTreeNode
 
 from ccpkit.errors import Problem
 from ccpkit.item_ids import item_id, slug
-from ccpkit.model import Item, Kind, ModelError, SourceLocation
+from ccpkit.model import MCQ, Card, ComparisonTable, Item, Kind, ModelError, Option, SourceLocation
 from ccpkit.parse.document import Document
 
 USABLE_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)*$", re.ASCII)
 """What a pinned id may look like: ids end up in file names, tags and search queries, so no ``..``,
 no leading ``/``, no spaces."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CommonFields:
+    """The fields every item shares, worked out by ``Context.common``; a rule adds its kind's own
+    fields by building the item from here, so every field is named and type-checked."""
+
+    id: str
+    module: str
+    source: SourceLocation
+    part: str
+    section: tuple[str, ...]
+    tags: tuple[str, ...]
+
+    def card(self, *, front: str, back: str, lead_in: str = "") -> Card:
+        return Card(
+            id=self.id,
+            module=self.module,
+            source=self.source,
+            part=self.part,
+            section=self.section,
+            tags=self.tags,
+            front=front,
+            back=back,
+            lead_in=lead_in,
+        )
+
+    def table(
+        self, *, title: str, columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...]
+    ) -> ComparisonTable:
+        return ComparisonTable(
+            id=self.id,
+            module=self.module,
+            source=self.source,
+            part=self.part,
+            section=self.section,
+            tags=self.tags,
+            title=title,
+            columns=columns,
+            rows=rows,
+        )
+
+    def mcq(self, *, stem: str, options: tuple[Option, ...], explanation: str) -> MCQ:
+        return MCQ(
+            id=self.id,
+            module=self.module,
+            source=self.source,
+            part=self.part,
+            section=self.section,
+            tags=self.tags,
+            stem=stem,
+            options=options,
+            explanation=explanation,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,17 +94,16 @@ class Context:
 
     def common(
         self, kind: Kind, key: str, node: SyntaxTreeNode, section: tuple[str, ...], pinned: str = ""
-    ) -> dict[str, Any]:
+    ) -> CommonFields:
         """The fields every item shares: id (pinned or derived from ``key``), module, part, tags …"""
-        tags = (self.module, kind, slug(self.doc.part))
-        return {
-            "id": pinned or item_id(self.module, kind, key),
-            "module": self.module,
-            "source": self.at(node),
-            "part": self.doc.part,
-            "section": section,
-            "tags": tags,
-        }
+        return CommonFields(
+            id=pinned or item_id(self.module, kind, key),
+            module=self.module,
+            source=self.at(node),
+            part=self.doc.part,
+            section=section,
+            tags=(self.module, kind, slug(self.doc.part)),
+        )
 
     def build(self, node: SyntaxTreeNode, make: Callable[[], Item]) -> Item | Problem:
         """Construct an item; a model invariant it breaks becomes a problem at the item, not a crash."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ccpkit.errors import Problem
 from ccpkit.model import Card
-from ccpkit.parse.context import Context
+from ccpkit.parse.context import CommonFields, Context
 from ccpkit.parse.document import parse_document
 
 
@@ -13,7 +13,7 @@ def test_a_model_error_becomes_a_problem_at_the_items_line() -> None:
     ctx = Context("m", document)
     item = document.blocks[1].node.children[0]
     fields = ctx.common("card", "Term", item, ())
-    result = ctx.build(item, lambda: Card(**fields, front="Term", back="  "))
+    result = ctx.build(item, lambda: fields.card(front="Term", back="  "))
     assert result == Problem(
         ctx.at(item), "back of card m/card/term must not be empty; this item was left out"
     )
@@ -24,12 +24,29 @@ def test_common_fields_carry_module_part_and_tags() -> None:
     document = parse_document("m/cram-sheet.md", "# Cram Sheet\n\n- **EC2:** servers\n")
     ctx = Context("02-compute", document)
     node = document.blocks[1].node
-    assert ctx.common("card", "EC2", node, ("Core",)) == {
-        "id": "02-compute/card/ec2",
-        "module": "02-compute",
-        "source": ctx.at(node),
-        "part": "Cram Sheet",
-        "section": ("Core",),
-        "tags": ("02-compute", "card", "cram-sheet"),
-    }
-    assert ctx.common("card", "EC2", node, (), pinned="my-id")["id"] == "my-id"
+    assert ctx.common("card", "EC2", node, ("Core",)) == CommonFields(
+        id="02-compute/card/ec2",
+        module="02-compute",
+        source=ctx.at(node),
+        part="Cram Sheet",
+        section=("Core",),
+        tags=("02-compute", "card", "cram-sheet"),
+    )
+    assert ctx.common("card", "EC2", node, (), pinned="my-id").id == "my-id"
+
+
+def test_an_item_built_from_common_fields_keeps_them_all() -> None:
+    document = parse_document("m/cram-sheet.md", "# Cram Sheet\n\n## Core\n\n- **EC2:** servers\n")
+    ctx = Context("02-compute", document)
+    node = document.blocks[2].node
+    card = ctx.common("card", "EC2", node, ("Core",)).card(front="EC2", back="servers")
+    assert card == Card(
+        id="02-compute/card/ec2",
+        module="02-compute",
+        source=ctx.at(node),
+        part="Cram Sheet",
+        section=("Core",),
+        tags=("02-compute", "card", "cram-sheet"),
+        front="EC2",
+        back="servers",
+    )

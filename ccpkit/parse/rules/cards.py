@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from markdown_it.tree import SyntaxTreeNode
 
 from ccpkit.errors import Problem
-from ccpkit.model import Card, Item
+from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import heading_text
 from ccpkit.parse.rules.terms import Term, is_label, split_term
@@ -205,7 +205,7 @@ def _card(
     lead_in: str = "",
 ) -> Item | Problem:
     fields = ctx.common("card", front, node, section, pinned)
-    return ctx.build(node, lambda: Card(**fields, front=front, back=back, lead_in=lead_in))
+    return ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))
 
 
 def _item_term(item: SyntaxTreeNode) -> Term | None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markdown_it.tree import SyntaxTreeNode
 
 from ccpkit.errors import Problem
-from ccpkit.model import Card, Item, SourceLocation
+from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.rules.terms import split_term
 
@@ -155,8 +155,8 @@ def _items(
     if isinstance(result, _Missing):
         yield Problem(where, result.message, "warning")
         return
-    fields = {**ctx.common("card", result.front, node, section), "source": where}
-    yield ctx.build(node, lambda: Card(**fields, front=result.front, back=result.back))
+    fields = replace(ctx.common("card", result.front, node, section), source=where)
+    yield ctx.build(node, lambda: fields.card(front=result.front, back=result.back))
     if result.reversible:
-        reverse = {**fields, "id": f"{fields['id']}/reverse"}
-        yield ctx.build(node, lambda: Card(**reverse, front=result.back, back=result.front))
+        reverse = replace(fields, id=f"{fields.id}/reverse")
+        yield ctx.build(node, lambda: reverse.card(front=result.back, back=result.front))

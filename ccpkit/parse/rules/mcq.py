@@ -223,7 +223,7 @@ def _mcq(ctx: Context, draft: Draft, letters: tuple[str, ...]) -> MCQ:
     options = tuple(Option(label=o.label, text=o.text, correct=o.label in letters) for o in draft.options)
     fields = ctx.common("mcq", draft.stem, draft.start, draft.section, draft.pinned)
     explanation = "\n\n".join(part for part in draft.explanation if part.strip())
-    return MCQ(**fields, stem=draft.stem, options=options, explanation=explanation)
+    return fields.mcq(stem=draft.stem, options=options, explanation=explanation)
 
 
 def _choose_warning(ctx: Context, draft: Draft, answers: int) -> Iterator[Problem]:

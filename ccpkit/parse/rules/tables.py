@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from markdown_it.tree import SyntaxTreeNode
 
 from ccpkit.errors import Problem
-from ccpkit.model import ComparisonTable, Item
+from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import Block, heading_text
 
@@ -47,7 +47,7 @@ def _table(ctx: Context, block: Block, previous: SyntaxTreeNode | None) -> Item 
     pinned = pinned_id(node, previous if caption else None)
     fields = ctx.common("table", title, node, block.section, pinned)
     cells = tuple(tuple(_cells(row)) for row in body)
-    return ctx.build(node, lambda: ComparisonTable(**fields, title=title, columns=columns, rows=cells))
+    return ctx.build(node, lambda: fields.table(title=title, columns=columns, rows=cells))
 
 
 def _cells(row: SyntaxTreeNode) -> list[str]:
