@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions
+from ccpkit.toml_file import Expected, read_toml, whole_number
 
 CONFIG_FILE = "ccpkit.toml"
 FORMATS = ("anki", "csv", "pdf", "json")
@@ -63,47 +62,35 @@ def _text(value: Any) -> bool:
     return isinstance(value, str) and value.strip() != ""
 
 
-def _whole(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)  # TOML `true` is not the number 1
-
-
-_VALID: dict[str, tuple[Any, str]] = {
-    "title": (_text, "a non-empty string"),
-    "deck": (_text, "a non-empty string"),
-    "notes": (_text, "a folder path"),
-    "out": (_text, "a folder path"),
-    "templates": (_text, "a folder path"),
-    "formats": (
-        lambda v: isinstance(v, list) and all(f in FORMATS for f in v),
-        f"a list drawn from {list(FORMATS)}",
+_EXPECTED: dict[str, Expected] = {
+    "title": Expected(_text, "a non-empty string"),
+    "deck": Expected(_text, "a non-empty string"),
+    "notes": Expected(_text, "a folder path"),
+    "out": Expected(_text, "a folder path"),
+    "templates": Expected(_text, "a folder path"),
+    "formats": Expected(
+        lambda v: isinstance(v, list) and all(f in FORMATS for f in v), f"a list drawn from {list(FORMATS)}"
     ),
-    "paper": (lambda v: v in ("A4", "Letter"), '"A4" or "Letter"'),
-    "exam_count": (lambda v: _whole(v) and v >= 1, "a whole number, 1 or more"),
-    "exam_seed": (_whole, "a whole number"),
-    "exam_modules": (lambda v: isinstance(v, list) and all(map(_whole, v)), "a list of module numbers"),
-    "anki_link_tables": (lambda v: isinstance(v, bool), "true or false"),
+    "paper": Expected(lambda v: v in ("A4", "Letter"), '"A4" or "Letter"'),
+    "exam_count": Expected(lambda v: whole_number(v) and v >= 1, "a whole number, 1 or more"),
+    "exam_seed": Expected(whole_number, "a whole number"),
+    "exam_modules": Expected(
+        lambda v: isinstance(v, list) and all(map(whole_number, v)), "a list of module numbers"
+    ),
+    "anki_link_tables": Expected(lambda v: isinstance(v, bool), "true or false"),
 }
+"""What each setting (by its ``Config`` field) must hold."""
 
 
 def load_config(path: Path) -> Config:
-    """Read ``path`` if it exists (defaults otherwise); unknown sections or keys are errors naming them."""
+    """Read ``path`` if it exists (defaults otherwise); a mistake is an error at its line (``toml_file``)."""
     if not path.is_file():
         return Config()
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise UsageError(f"{path}: not valid TOML: {error}") from None
+    settings = read_toml(path)
+    settings.only_sections(_SECTIONS)
     values: dict[str, Any] = {}
-    for section, table in raw.items():
-        keys = _SECTIONS.get(section)
-        if keys is None or not isinstance(table, dict):
-            known = ", ".join(f"[{name}]" for name in _SECTIONS)
-            raise UsageError(f"{path}: unknown section [{section}]; known sections: {known}")
-        for key, value in table.items():
-            if key not in keys:
-                raise UsageError(f"{path}: unknown key {key!r} in [{section}]; known: {', '.join(keys)}")
-            valid, expected = _VALID[keys[key]]
-            if not valid(value):
-                raise UsageError(f"{path}: {section}.{key} = {value!r} is invalid; expected {expected}")
+    for section, keys in _SECTIONS.items():
+        for key in settings.section(section, keys, required=False):
+            value = settings.value(section, key, _EXPECTED[keys[key]])
             values[keys[key]] = tuple(value) if isinstance(value, list) else value
     return Config(**values)

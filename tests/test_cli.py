@@ -77,5 +77,5 @@ def test_config_file_values_are_used_and_errors_name_the_key(tmp_path: Path) -> 
     config.write_text('[course]\ntitel = "x"\n', encoding="utf-8")
     result = CliRunner().invoke(cli, ["--config", str(config), "check"])
     assert result.exit_code == 2
-    assert "unknown key 'titel' in [course]" in result.output
+    assert "ccpkit.toml:2: unknown key `titel` in [course]" in result.output
     assert "Traceback" not in result.output

@@ -47,19 +47,29 @@ def test_every_section_is_read(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('[course]\ntitel = "x"\n', "unknown key 'titel' in \\[course\\]"),
-        ("[pdfs]\npaper = 'A4'\n", "unknown section \\[pdfs\\]"),
-        ('[build]\npaper = "A5"\n', 'build.paper = \'A5\' is invalid; expected "A4" or "Letter"'),
-        ('[build]\nformats = ["docx"]\n', "build.formats"),
-        ("[exam]\ncount = 0\n", "exam.count = 0 is invalid"),
-        ("[exam]\ncount = true\n", "exam.count = True is invalid"),
-        ("[exam]\nmodules = [true]\n", "exam.modules"),
-        ("[course\n", "not valid TOML"),
+        ('[course]\ntitel = "x"\n', r"ccpkit.toml:2: unknown key `titel` in \[course\]; known: title, deck"),
+        ("[pdfs]\npaper = 'A4'\n", r"ccpkit.toml:1: unknown section \[pdfs\]; known sections: \[course\]"),
+        ('\ntitle = "x"\n', r"ccpkit.toml:2: unknown section \[title\]"),
+        ('[build]\n\npaper = "A5"\n', r"ccpkit.toml:3: `build.paper` must be \"A4\" or \"Letter\", not 'A5'"),
+        ('[build]\nformats = ["docx"]\n', r"ccpkit.toml:2: `build.formats` must be a list drawn from"),
+        ("[exam]\ncount = 0\n", r"ccpkit.toml:2: `exam.count` must be a whole number, 1 or more, not 0"),
+        ("[exam]\ncount = true\n", r"`exam.count` must be a whole number, 1 or more, not True"),
+        ("[exam]\nmodules = [true]\n", r"`exam.modules` must be a list of module numbers"),
+        ('[course]\ntitle = "x"\n[course\n', r"ccpkit.toml:3: not valid TOML: "),
     ],
 )
-def test_mistakes_name_the_key(tmp_path: Path, text: str, message: str) -> None:
+def test_mistakes_name_the_line_the_key_and_what_it_should_be(
+    tmp_path: Path, text: str, message: str
+) -> None:
     with pytest.raises(UsageError, match=message):
         load_config(write(tmp_path, text))
+
+
+def test_text_that_is_not_utf8_is_a_usage_error(tmp_path: Path) -> None:
+    path = tmp_path / "ccpkit.toml"
+    path.write_bytes('[course]\ntitle = "Caf\xe9"\n'.encode("latin-1"))
+    with pytest.raises(UsageError, match=r"ccpkit.toml: not valid TOML: not UTF-8 text"):
+        load_config(path)
 
 
 def test_link_tables_opt_in_reaches_the_exporters(tmp_path: Path) -> None:
@@ -69,5 +79,5 @@ def test_link_tables_opt_in_reaches_the_exporters(tmp_path: Path) -> None:
 
 
 def test_link_tables_must_be_true_or_false(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match=r"anki\.link_tables = 'yes' is invalid; expected true or false"):
+    with pytest.raises(UsageError, match=r"`anki\.link_tables` must be true or false, not 'yes'"):
         load_config(write(tmp_path, '[anki]\nlink_tables = "yes"\n'))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Literal, get_args, get_type_hints
 
 from ccpkit.errors import UsageError
 from ccpkit.templates import template_file
+from ccpkit.toml_file import Expected, TomlFile, read_toml, whole_number
 
 STYLE_FILE = "style.toml"
 Orientation = Literal["portrait", "landscape"]
@@ -17,7 +17,15 @@ Transcripts = Literal["omit", "lists", "whole"]
 """What a sheet does with a part longer than its ``transcript_chars`` (a lecture transcript): leave it
 out whole; print only its sections that hold a table or a card's source or are lists for a third of
 their text or more (each whole); or print it all."""
-_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+_COLOUR_CODE = re.compile(r"#[0-9A-Fa-f]{6}")
+_POSITIVE = Expected(
+    lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 0, "a positive number"
+)
+_COUNT = Expected(lambda v: whole_number(v) and v >= 1, "a whole number ≥ 1")
+_TEXT = Expected(lambda v: isinstance(v, str) and v != "", "a non-empty string")
+_COLOUR = Expected(
+    lambda v: isinstance(v, str) and _COLOUR_CODE.fullmatch(v) is not None, 'a colour like "#1A2B3C"'
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,72 +141,38 @@ class Style:
 
 def load_style(templates: Path) -> Style:
     """Read ``pdf/style.toml`` from the ``templates`` folder, or ccpkit's default when the folder has
-    none; a missing, unknown or ill-typed key is a ``UsageError``."""
+    none; a missing, unknown or ill-typed key is a ``UsageError`` at its line (``toml_file``)."""
     path = template_file(templates, f"pdf/{STYLE_FILE}")
     try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
+        settings = read_toml(path)
     except FileNotFoundError:
         raise UsageError(f"{path}: not found; the PDF styles live there (see docs/pdf.md)") from None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except OSError as error:
         raise UsageError(f"{path}: cannot read the PDF style: {error}") from None
-    sections = {f.name: _section(path, text, data, f.name, hints) for f, hints in _schema()}
-    _reject_unknown(path, text, set(data) - set(sections), "section")
+    schema = _schema()
+    settings.only_sections([name for name, _ in schema])
+    sections = {name: _section(settings, name, kind) for name, kind in schema}
     return Style(**sections, folder=templates / "pdf")
 
 
-def _schema() -> list[tuple[Any, type]]:
+def _schema() -> list[tuple[str, type]]:
+    """Each ``[section]`` and the dataclass it fills, in ``Style``'s order."""
     hints = get_type_hints(Style)
-    return [(f, hints[f.name]) for f in fields(Style) if f.name != "folder"]
+    return [(f.name, hints[f.name]) for f in fields(Style) if f.name != "folder"]
 
 
-def _section(path: Path, text: str, data: dict[str, Any], name: str, kind: type) -> Any:
-    table = data.get(name)
-    if not isinstance(table, dict):
-        raise UsageError(f"{path}: missing section [{name}]")
+def _section(settings: TomlFile, name: str, kind: type) -> Any:
     hints = get_type_hints(kind)
-    _reject_unknown(path, text, set(table) - set(hints), f"key in [{name}]", name)
-    values = {}
-    for key, expected in hints.items():
-        if key not in table:
-            raise UsageError(f"{path}: missing key `{key}` in [{name}]")
-        values[key] = _checked(path, text, f"{name}.{key}", table[key], expected)
-    return kind(**values)
+    settings.section(name, hints, required=True)
+    return kind(**{key: _value(settings, name, key, hint) for key, hint in hints.items()})
 
 
-def _checked(path: Path, text: str, key: str, value: Any, expected: Any) -> Any:
-    where = f"{path}:{_line_of(text, key)}"
-    choices = get_args(expected)
+def _value(settings: TomlFile, section: str, key: str, hint: Any) -> Any:
+    choices = get_args(hint)
     if choices:
-        if value not in choices:
-            raise UsageError(f"{where}: `{key}` must be one of {', '.join(choices)}, not {value!r}")
-        return value
-    if expected is float and isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
-        return float(value)
-    if expected is int and isinstance(value, int) and not isinstance(value, bool) and value >= 1:
-        return value
-    if expected is str and isinstance(value, str) and value:
-        if key.startswith("colours.") and not _COLOUR.fullmatch(value):
-            raise UsageError(f'{where}: `{key}` must be a colour like "#1A2B3C", not {value!r}')
-        return value
-    wanted = {float: "a positive number", int: "a whole number ≥ 1", str: "a non-empty string"}[expected]
-    raise UsageError(f"{where}: `{key}` must be {wanted}, not {value!r}")
-
-
-def _reject_unknown(path: Path, text: str, unknown: set[str], what: str, section: str = "") -> None:
-    if unknown:
-        name = min(unknown)
-        line = _line_of(text, f"{section}.{name}" if section else name)
-        raise UsageError(f"{path}:{line}: unknown {what} `{name}`; check its spelling")
-
-
-def _line_of(text: str, dotted: str) -> int:
-    """The line defining ``section`` or ``section.key`` (tomllib gives no positions), for messages."""
-    section, _, key = dotted.partition(".")
-    header = re.compile(rf"^\s*\[\s*{re.escape(section)}\s*\]", re.MULTILINE).search(text)
-    if header is None:
-        return 1
-    found = (
-        re.compile(rf"^\s*{re.escape(key)}\s*=", re.MULTILINE).search(text, header.end()) if key else header
-    )
-    return text.count("\n", 0, (found or header).start()) + 1
+        return settings.value(section, key, Expected(lambda v: v in choices, f"one of {', '.join(choices)}"))
+    if hint is float:
+        return float(settings.value(section, key, _POSITIVE))
+    if hint is int:
+        return settings.value(section, key, _COUNT)
+    return settings.value(section, key, _COLOUR if section == "colours" else _TEXT)

@@ -31,9 +31,14 @@ def test_the_shipped_style_loads() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("columns = 3", "colums = 3", r"style.toml:\d+: unknown key in \[cram\] `colums`"),
-        ("[exam]", "[exams]", r"missing section \[exam\]"),
-        ("size = 9\n", "", r"missing key `size` in \[exam\]"),
+        (
+            "columns = 3",
+            "colums = 3",
+            r"style.toml:\d+: unknown key `colums` in \[cram\]; known: orient",
+        ),
+        ("[exam]", "[exams]", r"style.toml:\d+: unknown section \[exams\]; known sections: \[page\]"),
+        ("size = 9\n", "", r"style.toml:\d+: missing key `size` in \[exam\]"),
+        ("[exam]", "[exam\n", r"style.toml:\d+: not valid TOML: "),
         ('band = "#000000"', 'band = "navy"', r"`colours.band` must be a colour like"),
         ('transcripts = "omit"', 'transcripts = "some"', r"`cram.transcripts` must be one of omit, lists"),
         ('orientation = "landscape"', 'orientation = "sideways"', r"must be one of portrait, landscape"),
@@ -54,6 +59,15 @@ def test_unknown_key_error_gives_its_line(templates_copy: Path) -> None:
     text = (templates_copy / "pdf" / "style.toml").read_text("utf-8")
     line = text.splitlines().index("colums = 3") + 1
     with pytest.raises(UsageError, match=rf"style.toml:{line}: "):
+        load_style(templates_copy)
+
+
+def test_a_missing_section_is_named(templates_copy: Path) -> None:
+    path = templates_copy / "pdf" / "style.toml"
+    text = path.read_text("utf-8")
+    start = text.index("\n[exam]")
+    path.write_text(text[:start] + text[text.index("\n[", start + 1) :], "utf-8")
+    with pytest.raises(UsageError, match=r"style.toml: missing section \[exam\]"):
         load_style(templates_copy)
 
 
