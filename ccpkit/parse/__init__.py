@@ -13,7 +13,7 @@ from ccpkit.model import Deck, Item, Module, Passage, SourceLocation
 from ccpkit.parallel import Workers, workers
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Document
-from ccpkit.parse.merge import unique_items
+from ccpkit.parse.duplicates import unique_items
 from ccpkit.parse.notes_folder import (
     ModuleFiles,
     course_title,
