@@ -11,8 +11,8 @@ from pathlib import Path
 
 from ccpkit.build import record_ledger
 from ccpkit.errors import UsageError
-from ccpkit.export.anki.search import id_search
 from ccpkit.ledger import LEDGER_NAME, Ledger, load_ledger
+from ccpkit.ledger.browser_search import id_search
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Literal, assert_never, get_args
 
 from ccpkit.errors import Problem
-from ccpkit.export.anki.search import id_search
 from ccpkit.ledger import Reconciliation
+from ccpkit.ledger.browser_search import id_search
 from ccpkit.model import Deck, Kind
 
 LISTED = 20

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from ccpkit.cli import cli
-from ccpkit.export.anki.search import id_search
+from ccpkit.ledger.browser_search import id_search
 from ccpkit.report import BuildReport
 from tests.export.anki.course import Course
 from tests.export.anki.student import Student
