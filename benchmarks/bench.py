@@ -1,6 +1,8 @@
 """Benchmark: medians of repeated runs, as ratios against a baseline measured in the same run.
 
-Run from the repo root: ``.venv/bin/python benchmarks/bench.py [--runs 5]``. Every scenario runs as a
+Run from the repo root: ``.venv/bin/python benchmarks/bench.py [--runs 5]``. With ``--against-ankdown
+[--cards 1000 10000]`` it instead compares ccpkit's Anki-only build with ankdown's on generated term
+cards (``versus_ankdown.py``, ``corpus.py``). Every scenario runs as a
 fresh process (interpreter start-up included), on a copy of the notes in a temporary folder, so the
 repository's own build/ and ledger are never touched. The scenarios take turns, one run of each per
 round, so a shared machine's slow spells weigh on all of them alike.
@@ -19,6 +21,8 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+import versus_ankdown
 
 REPO = Path(__file__).resolve().parent.parent
 CCPKIT = [sys.executable, "-m", "ccpkit"]
@@ -55,7 +59,17 @@ def nothing() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
+    parser.add_argument(
+        "--against-ankdown", action="store_true", help="Compare the Anki-only build with ankdown 0.7.1."
+    )
+    parser.add_argument("--cards", type=int, nargs="+", default=[1000, 10000], help="Corpus sizes (ankdown).")
+    parser.add_argument("--seed", type=int, default=1, help="Corpus seed (ankdown).")
+    parser.add_argument("--save", type=Path, help="Also write the figures as JSON here (ankdown).")
+    arguments = parser.parse_args()
+    runs = arguments.runs
+    if arguments.against_ankdown:
+        versus_ankdown.main(arguments.cards, runs, arguments.seed, arguments.save)
+        return
 
     work = Path(tempfile.mkdtemp(prefix="ccpkit-bench-"))
     notes, out = work / "notes", work / "build"
