@@ -50,19 +50,22 @@ def build(
     formats: Sequence[str] = DEFAULT_FORMATS,
     options: ExportOptions,
     title: str | None = None,
+    highlight_clozes: bool = True,
     modules: Sequence[int] = (),
     clock: Callable[[], float] = time.time,
     progress: Progress | None = None,
 ) -> BuildReport:
     """Build ``formats`` from ``notes`` into ``out``, redoing only what changed since the last build.
 
-    ``title`` names the course (default: after the notes folder); ``modules`` limits the outputs to
+    ``title`` names the course (default: after the notes folder); ``highlight_clozes`` makes
+    ``==text==`` a cloze; ``modules`` limits the outputs to
     those module numbers (the ledger still sees every module); ``clock`` stamps changed notes;
     ``progress`` hears about the steps and each unit done.
     """
     progress = progress or Progress()
     try:
-        return _build(notes, out, formats, options, title, modules, clock, progress)
+        parsing = _Parsing(title, highlight_clozes)
+        return _build(notes, out, formats, options, parsing, modules, clock, progress)
     finally:
         progress.finish()
 
@@ -72,14 +75,14 @@ def _build(
     out: Path,
     formats: Sequence[str],
     options: ExportOptions,
-    title: str | None,
+    parsing: _Parsing,
     modules: Sequence[int],
     clock: Callable[[], float],
     progress: Progress,
 ) -> BuildReport:
     _check_folders(notes, out)
     templates = digest_files(template_roots(options.templates))
-    settings = repr((sorted(formats), options, title, sorted(modules)))
+    settings = repr((sorted(formats), options, parsing, sorted(modules)))
     sources = digest(digest_files([notes]), templates, settings)
     previous = load_manifest(out)
     if previous.inputs == _with_ledger(sources, notes) and all(
@@ -98,7 +101,9 @@ def _build(
         )
         from ccpkit.parse import parse_notes
 
-        parsed = parse_notes(notes, title=title, memo=memo, on=on)
+        parsed = parse_notes(
+            notes, title=parsing.title, highlight_clozes=parsing.highlight_clozes, memo=memo, on=on
+        )
         deck, changes = only_modules(parsed.deck, modules), None
         run = _Run(out, previous, templates, progress)
         run.records.update(
@@ -134,6 +139,14 @@ def _build(
         files,
         parsed.reread,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsing:
+    """What the parser is told besides the notes: part of what a no-op build compares."""
+
+    title: str | None
+    highlight_clozes: bool
 
 
 @dataclass(slots=True)

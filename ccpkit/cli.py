@@ -136,7 +136,9 @@ def check(config: Config, notes: Path | None, strict: bool) -> None:
     from ccpkit.report import format_counts
 
     settings = config.merged(notes=notes)
-    parsed = parse_notes(Path(settings.notes), title=settings.title)
+    parsed = parse_notes(
+        Path(settings.notes), title=settings.title, highlight_clozes=settings.highlight_clozes
+    )
     click.echo(format_counts(parsed.deck))
     cards = card_problems(parsed.deck)
     for problem in sorted((*parsed.problems, *cards)):
@@ -156,7 +158,9 @@ def dump(config: Config, notes: Path | None, as_json: bool) -> None:
     from ccpkit.parse import parse_notes
 
     settings = config.merged(notes=notes)
-    parsed = parse_notes(Path(settings.notes), title=settings.title)
+    parsed = parse_notes(
+        Path(settings.notes), title=settings.title, highlight_clozes=settings.highlight_clozes
+    )
     exported = exporter("json")(parsed.deck, settings.export_options())
     for problem in parsed.problems:
         click.echo(str(problem), err=True)
@@ -373,6 +377,7 @@ def sync(
         located,
         options=settings.export_options(),
         title=settings.title,
+        highlight_clozes=settings.highlight_clozes,
         settings=SyncOptions(choices=choices, dry_run=dry_run, modules=modules),
         before_writing=_announce_deletions,
         progress=TerminalProgress(sys.stderr) if sys.stderr.isatty() else None,
@@ -410,6 +415,7 @@ def _run_build(settings: Config, modules: tuple[int, ...], verbosity: Verbosity)
         formats=settings.formats,
         options=settings.export_options(),
         title=settings.title,
+        highlight_clozes=settings.highlight_clozes,
         modules=modules,
         progress=TerminalProgress(sys.stderr) if sys.stderr.isatty() and verbosity != "quiet" else None,
     )

@@ -31,6 +31,9 @@ class Config:
     exam_seed: int = 0
     exam_modules: tuple[int, ...] = ()
     anki_link_tables: bool = False
+    highlight_clozes: bool = True
+    """Whether ``==text==`` in the notes is a cloze (``[notes] highlight_clozes``); off for people who
+    highlight for emphasis. Anki's own ``{{c1::…}}`` is a cloze either way."""
 
     def merged(self, **overrides: Any) -> Config:
         """This configuration with the command-line values that were given (not ``None`` or empty)."""
@@ -55,6 +58,7 @@ _SECTIONS: dict[str, dict[str, str]] = {
     "build": {"formats": "formats", "paper": "paper"},
     "exam": {"count": "exam_count", "seed": "exam_seed", "modules": "exam_modules"},
     "anki": {"link_tables": "anki_link_tables"},
+    "notes": {"highlight_clozes": "highlight_clozes"},
 }
 
 
@@ -78,6 +82,7 @@ _EXPECTED: dict[str, Expected] = {
         lambda v: isinstance(v, list) and all(map(whole_number, v)), "a list of module numbers"
     ),
     "anki_link_tables": Expected(lambda v: isinstance(v, bool), "true or false"),
+    "highlight_clozes": Expected(lambda v: isinstance(v, bool), "true or false"),
 }
 """What each setting (by its ``Config`` field) must hold."""
 

@@ -1,4 +1,4 @@
-"""The normalised study model every exporter reads: cards, comparison tables and MCQs.
+"""The normalised study model every exporter reads: cards, comparison tables, MCQs and clozes.
 
 Standard library only. Values are frozen and hold tuples, so a parsed deck can be shared and
 compared freely; constructors check the invariants an exporter relies on and raise
@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-Kind = Literal["card", "table", "mcq"]
+Kind = Literal["card", "table", "mcq", "cloze"]
 """The item kinds, as used in ids, tags and reports."""
 
 
@@ -149,7 +149,24 @@ class MCQ(_Item):
         return tuple(option.label for option in self.options if option.correct)
 
 
-Item = Card | ComparisonTable | MCQ
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cloze(_Item):
+    """A sentence with parts to recall: Anki's ``{{c1::answer}}`` / ``{{c1::answer::hint}}`` markers in
+    inline Markdown (highlights ``==x==`` already numbered by the parser). One Anki card per number."""
+
+    text: str
+    """The sentence (or whole list item) holding at least one cloze marker."""
+    extra: str = ""
+    """What the notes say under it without a cloze (a list item's nested bullets): shown on the back."""
+    kind: Kind = field(default="cloze", init=False)
+
+    def __post_init__(self) -> None:
+        _Item.__post_init__(self)
+        _require_text(self.text, f"text of cloze {self.id}")
+        _require("{{c" in self.text, f"cloze {self.id} hides nothing: mark a part with {{{{c1::…}}}}")
+
+
+Item = Card | ComparisonTable | MCQ | Cloze
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -221,3 +238,7 @@ class Deck:
     @property
     def mcqs(self) -> tuple[MCQ, ...]:
         return tuple(item for item in self.items() if isinstance(item, MCQ))
+
+    @property
+    def clozes(self) -> tuple[Cloze, ...]:
+        return tuple(item for item in self.items() if isinstance(item, Cloze))

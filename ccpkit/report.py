@@ -17,6 +17,8 @@ LISTED = 20
 """At most this many ids are listed per kind of change; the rest are counted."""
 _KINDS: tuple[Kind, ...] = get_args(Kind)
 """Every item kind, in the order the counts list them."""
+_OPTIONAL_KINDS: frozenset[Kind] = frozenset({"cloze"})
+"""Counted only in a deck that has some, so notes without clozes report as they always did."""
 
 
 def _plural(kind: Kind) -> str:
@@ -28,6 +30,8 @@ def _plural(kind: Kind) -> str:
             return "tables"
         case "mcq":
             return "MCQs"
+        case "cloze":
+            return "clozes"
         case _:
             assert_never(kind)
 
@@ -35,13 +39,13 @@ def _plural(kind: Kind) -> str:
 def format_counts(deck: Deck) -> str:
     """One line per module with its items per kind, then a total line."""
     lines = []
-    totals: Counter[Kind] = Counter()
+    totals: Counter[Kind] = Counter(item.kind for item in deck.items())
+    kinds = _counted(totals)
     width = max((len(module.title) for module in deck.modules), default=5)
     for module in deck.modules:
         counts = Counter(item.kind for item in module.items)
-        totals.update(counts)
-        lines.append(f"{module.number:>3} {module.title:<{width}}  {_kinds(counts)}")
-    lines.append(f"{'':>3} {'total':<{width}}  {_kinds(totals)}")
+        lines.append(f"{module.number:>3} {module.title:<{width}}  {_kinds(counts, kinds)}")
+    lines.append(f"{'':>3} {'total':<{width}}  {_kinds(totals, kinds)}")
     return "\n".join(lines)
 
 
@@ -50,13 +54,18 @@ def format_total(deck: Deck) -> str:
     counts = Counter(item.kind for item in deck.items())
     modules = len(deck.modules)
     kinds = ", ".join(
-        f"{counts[kind]} {_plural(kind) if counts[kind] != 1 else _plural(kind)[:-1]}" for kind in _KINDS
+        f"{counts[kind]} {_plural(kind) if counts[kind] != 1 else _plural(kind)[:-1]}"
+        for kind in _counted(counts)
     )
     return f"{modules} module{'s' if modules != 1 else ''}, {kinds}"
 
 
-def _kinds(counts: Counter[Kind]) -> str:
-    return "  ".join(f"{counts[kind]:>4} {_plural(kind)}" for kind in _KINDS)
+def _counted(totals: Counter[Kind]) -> tuple[Kind, ...]:
+    return tuple(kind for kind in _KINDS if kind not in _OPTIONAL_KINDS or totals[kind])
+
+
+def _kinds(counts: Counter[Kind], kinds: Sequence[Kind]) -> str:
+    return "  ".join(f"{counts[kind]:>4} {_plural(kind)}" for kind in kinds)
 
 
 Verbosity = Literal["quiet", "normal", "verbose"]

@@ -120,3 +120,39 @@ def test_check_warns_where_a_modules_files_disagree_on_its_title(tmp_path: Path)
 def test_check_is_quiet_when_a_modules_files_agree_on_its_title(tmp_path: Path) -> None:
     folder = notes(tmp_path, {"02-compute/a.md": CLEAN, "02-compute/b.md": CLEAN.replace("EC2", "ECS")})
     assert "module_title" not in run("check", "--notes", str(folder))[1]
+
+
+CLOZES = "# Cram Sheet\n\n{{c1::S3}} stores {{c2::objects::what?}}.\n\n==EBS== is block storage.\n"
+BROKEN_CLOZES = "# Cram Sheet\n\nFine line\nthen {{c1::S3 stores objects.\n\nAn {{c1::}} cloze.\n"
+
+
+def test_check_counts_clozes_and_the_switch_in_ccpkit_toml_turns_highlights_off(tmp_path: Path) -> None:
+    folder = notes(tmp_path / "notes", {"01-storage/cram-sheet.md": CLOZES})
+    code, output = run("check", "--notes", str(folder))
+    assert code == 0
+    assert output.splitlines()[-1].split() == [
+        "total",
+        "0",
+        "cards",
+        "0",
+        "tables",
+        "0",
+        "MCQs",
+        "2",
+        "clozes",
+    ]
+    config = tmp_path / "ccpkit.toml"
+    config.write_text("[notes]\nhighlight_clozes = false\n", encoding="utf-8")
+    code, output = run("--config", str(config), "check", "--notes", str(folder))
+    assert output.splitlines()[-1].split()[-2:] == ["1", "clozes"]
+
+
+def test_check_names_the_line_of_an_unclosed_or_empty_cloze_and_exits_1(tmp_path: Path) -> None:
+    folder = notes(tmp_path, {"01-storage/cram-sheet.md": BROKEN_CLOZES})
+    code, output = run("check", "--notes", str(folder))
+    assert code == 1
+    assert output.splitlines()[-2:] == [
+        "01-storage/cram-sheet.md:4: cloze '{{c1::' is never closed: end it with '}}' (like {{c1::S3}})",
+        "01-storage/cram-sheet.md:6: cloze '{{c1::}}' hides nothing: write the answer after '::' or "
+        "remove the marker",
+    ]

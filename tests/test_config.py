@@ -81,3 +81,15 @@ def test_link_tables_opt_in_reaches_the_exporters(tmp_path: Path) -> None:
 def test_link_tables_must_be_true_or_false(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match=r"`anki\.link_tables` must be true or false, not 'yes'"):
         load_config(write(tmp_path, '[anki]\nlink_tables = "yes"\n'))
+
+
+def test_highlight_clozes_is_on_unless_switched_off(tmp_path: Path) -> None:
+    assert Config().highlight_clozes
+    assert not load_config(write(tmp_path, "[notes]\nhighlight_clozes = false\n")).highlight_clozes
+
+
+def test_highlight_clozes_must_be_true_or_false(tmp_path: Path) -> None:
+    with pytest.raises(
+        UsageError, match=r"notes\.highlight_clozes = 'no' is invalid; expected true or false"
+    ):
+        load_config(write(tmp_path, '[notes]\nhighlight_clozes = "no"\n'))

@@ -6,17 +6,19 @@ import json
 from pathlib import PurePosixPath
 from typing import Any, assert_never
 
+from ccpkit.clozes import numbers
 from ccpkit.export import Exported, ExportOptions, Output
-from ccpkit.model import MCQ, Card, ComparisonTable, Deck, Item, Module
+from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Deck, Item, Module
 
 PATH = PurePosixPath("json/deck.json")
 
 
 def export(deck: Deck, options: ExportOptions) -> Exported:
-    """``json/deck.json``: modules, cards, tables and MCQs in notes order; UTF-8, stable key order."""
+    """``json/deck.json``: modules, cards, tables, MCQs and clozes in notes order; UTF-8, stable key order."""
     cards: list[dict[str, Any]] = []
     tables: list[dict[str, Any]] = []
     mcqs: list[dict[str, Any]] = []
+    clozes: list[dict[str, Any]] = []
     for item in deck.items():
         match item:
             case Card():
@@ -25,10 +27,19 @@ def export(deck: Deck, options: ExportOptions) -> Exported:
                 tables.append(_table(item))
             case MCQ():
                 mcqs.append(_mcq(item))
+            case Cloze():
+                clozes.append(_cloze(item))
             case _:
                 assert_never(item)
     modules = [_module(module) for module in deck.modules]
-    document = {"title": deck.title, "modules": modules, "cards": cards, "tables": tables, "mcqs": mcqs}
+    document = {
+        "title": deck.title,
+        "modules": modules,
+        "cards": cards,
+        "tables": tables,
+        "mcqs": mcqs,
+        "clozes": clozes,
+    }
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return Exported((Output(PATH, text.encode("utf-8")),))
 
@@ -66,3 +77,8 @@ def _mcq(mcq: MCQ) -> dict[str, Any]:
         "answers": list(mcq.answers),
         "explanation": mcq.explanation,
     }
+
+
+def _cloze(cloze: Cloze) -> dict[str, Any]:
+    """The text as written with Anki's markers (highlights numbered); ``numbers``: one card each."""
+    return {**_common(cloze), "text": cloze.text, "extra": cloze.extra, "numbers": list(numbers(cloze.text))}

@@ -1,4 +1,4 @@
-"""Plain CSV files for spreadsheets and other apps: cards, MCQs, and one file per comparison table.
+"""Plain CSV files for spreadsheets and other apps: cards, MCQs, clozes, one file per comparison table.
 
 RFC 4180 (comma, double quotes, CRLF), UTF-8 with a byte-order mark so spreadsheet programs detect
 the encoding, one header row, plain text (Markdown markup stripped). A cell a spreadsheet would run
@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import assert_never
 
+from ccpkit.clozes import answers, revealed
 from ccpkit.export import Output
 from ccpkit.markup import to_text
 from ccpkit.memo import Memo
-from ccpkit.model import MCQ, Card, ComparisonTable, Deck, Module
+from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Deck, Module
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet evaluate a cell (OWASP's CSV injection list)."""
@@ -50,7 +51,8 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
 
 
 def spreadsheet_files(deck: Deck, memo: Memo | None = None) -> tuple[Output, ...]:
-    """``csv/cards.csv``, ``csv/mcqs.csv`` and ``csv/tables/<table id>.csv`` for every table.
+    """``csv/cards.csv``, ``csv/mcqs.csv``, ``csv/clozes.csv`` and ``csv/tables/<table id>.csv`` for
+    every table.
 
     ``memo`` keeps each module's plain text between builds: stripping markup is most of the work."""
     plain = [(memo or Memo()).per_module(MEMO_GROUP, module, _plain, _Plain) for module in deck.modules]
@@ -59,6 +61,7 @@ def spreadsheet_files(deck: Deck, memo: Memo | None = None) -> tuple[Output, ...
     return (
         Output(FOLDER / "cards.csv", csv_bytes(_CARD_HEADER, [row for m in plain for row in m.cards])),
         Output(FOLDER / "mcqs.csv", _mcqs([question for module in plain for question in module.mcqs])),
+        Output(FOLDER / "clozes.csv", csv_bytes(_CLOZE_HEADER, [row for m in plain for row in m.clozes])),
         *(Output(FOLDER / "tables" / name, data) for name, data in zip(names, tables, strict=True)),
     )
 
@@ -80,6 +83,9 @@ def table_file_names(ids: Iterable[str]) -> list[str]:
 
 
 _CARD_HEADER = ("term", "definition", "module", "tags", "id")
+_CLOZE_HEADER = ("cloze", "sentence", "answers", "extra", "module", "tags", "id")
+"""``cloze``: the text with Anki's markers (markup stripped); ``sentence``: as read after the answer;
+``answers``: ``c1: S3; c2: …``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +107,11 @@ class _Plain:
     cards: tuple[tuple[str, ...], ...]
     mcqs: tuple[_Question, ...]
     tables: tuple[bytes, ...]
+    clozes: tuple[tuple[str, ...], ...] = ()
 
 
 def _plain(module: Module) -> _Plain:
-    cards, questions, tables = [], [], []
+    cards, questions, tables, clozes = [], [], [], []
     for item in module.items:
         match item:
             case Card():
@@ -119,9 +126,25 @@ def _plain(module: Module) -> _Plain:
                 )
             case ComparisonTable():
                 tables.append(_table(item))
+            case Cloze():
+                clozes.append(_cloze(item))
             case _:
                 assert_never(item)
-    return _Plain(tuple(cards), tuple(questions), tuple(tables))
+    return _Plain(tuple(cards), tuple(questions), tuple(tables), tuple(clozes))
+
+
+def _cloze(cloze: Cloze) -> tuple[str, ...]:
+    hidden = "; ".join(answers(to_text(cloze.text)))
+    tags = " ".join(cloze.tags)
+    return (
+        to_text(cloze.text),
+        to_text(revealed(cloze.text)),
+        hidden,
+        to_text(cloze.extra),
+        cloze.module,
+        tags,
+        cloze.id,
+    )
 
 
 def _mcqs(questions: Sequence[_Question]) -> bytes:

@@ -60,11 +60,17 @@ class _Found:
 
 
 def parse_notes(
-    notes: Path, *, title: str | None = None, memo: Memo | None = None, on: Workers | None = None
+    notes: Path,
+    *,
+    title: str | None = None,
+    highlight_clozes: bool = True,
+    memo: Memo | None = None,
+    on: Workers | None = None,
 ) -> Parsed:
     """Parse every Markdown file under ``notes`` into one deck titled ``title`` (default: after the
     notes folder), large notes on the workers ``on`` (default: workers of its own). ``memo`` keeps
-    each module's findings, so a module whose files did not change is not parsed again."""
+    each module's findings, so a module whose files did not change is not parsed again.
+    ``highlight_clozes``: whether ``==text==`` is a cloze (``[notes] highlight_clozes``)."""
     if title is not None and not title.strip():
         raise UsageError("the course title is empty: pass --title TEXT or set [course] title in ccpkit.toml")
     modules_found = find_modules(notes)
@@ -72,11 +78,12 @@ def parse_notes(
     if not problems and not any(files.files for files in modules_found):
         raise NoNotesError(notes)
     distinct = _distinct(modules_found, notes, problems)
+    settings = _Settings(notes, highlight_clozes)
     if on is None:
         with workers() as own:
-            found, reread = _found(notes, distinct, memo or Memo(), own)
+            found, reread = _found(settings, distinct, memo or Memo(), own)
     else:
-        found, reread = _found(notes, distinct, memo or Memo(), on)
+        found, reread = _found(settings, distinct, memo or Memo(), on)
     problems += [problem for module in found for problem in module.problems]
     unique, duplicates = unique_items(item for module in found for item in module.items)
     problems += duplicates
@@ -119,16 +126,25 @@ class _Read:
     """Digest of the paths and bytes; empty (never kept) when a file could not be read."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Settings:
+    """What parsing a module reads besides its files: part of the memo key."""
+
+    notes: Path
+    highlight_clozes: bool
+
+
 def _found(
-    notes: Path, modules: list[ModuleFiles], memo: Memo, on: Workers
+    settings: _Settings, modules: list[ModuleFiles], memo: Memo, on: Workers
 ) -> tuple[list[_Found], frozenset[str]]:
     """Each module's findings: kept ones from the memo, the others parsed (by the workers if large);
     and the files parsed."""
-    read = [_read(notes, files) for files in modules]
+    notes = settings.notes
+    read = [_read(settings, files) for files in modules]
     found = [memo.recall(MEMO_GROUP, one.files.slug, one.key, _Found) if one.key else None for one in read]
     stale = [one for one, module in zip(read, found, strict=True) if module is None]
     size = sum(len(data) for one in stale for data in one.contents if isinstance(data, bytes))
-    parse = partial(_parse_module, notes)
+    parse = partial(_parse_module, settings)
     if size > PARALLEL_FROM:  # below, sending the work costs more than it saves
         parsed = iter(on.map(parse, stale).results())
     else:
@@ -142,15 +158,17 @@ def _found(
     return [module for module in found if module is not None], reread
 
 
-def _read(notes: Path, files: ModuleFiles) -> _Read:
-    contents = tuple(read_notes_file(notes, path) for path in files.files)
+def _read(settings: _Settings, files: ModuleFiles) -> _Read:
+    contents = tuple(read_notes_file(settings.notes, path) for path in files.files)
     readable = all(isinstance(data, bytes) for data in contents)
-    key = digest(repr(files), *(data for data in contents if isinstance(data, bytes))) if readable else ""
+    read = (data for data in contents if isinstance(data, bytes))
+    key = digest(repr(files), repr(settings.highlight_clozes), *read) if readable else ""
     return _Read(files, contents, key)
 
 
-def _parse_module(notes: Path, read: _Read) -> _Found:
+def _parse_module(settings: _Settings, read: _Read) -> _Found:
     """A module's title (front matter ``module_title`` of its first file that has one), items, problems."""
+    notes = settings.notes
     files = read.files
     title, titled_by = "", None
     items: list[Item] = []
@@ -169,7 +187,7 @@ def _parse_module(notes: Path, read: _Read) -> _Found:
         elif named and titled_by is not None and named != title:
             problems.append(_disagreeing_title(document, named, title, titled_by))
         title = title or (document.part if files.single_file else "")
-        ctx = Context(files.slug, document)
+        ctx = Context(files.slug, document, highlight_clozes=settings.highlight_clozes)
         questions = _extract(ctx, items, problems)
         written += passages(ctx, questions)
     return _Found(title or files.fallback_title, tuple(items), tuple(problems), tuple(written))

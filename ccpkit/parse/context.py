@@ -10,7 +10,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from ccpkit.errors import Problem
 from ccpkit.item_ids import item_id, slug
-from ccpkit.model import MCQ, Card, ComparisonTable, Item, Kind, ModelError, Option, SourceLocation
+from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item, Kind, ModelError, Option, SourceLocation
 from ccpkit.parse.document import Document
 
 USABLE_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)*$", re.ASCII)
@@ -71,6 +71,18 @@ class CommonFields:
             explanation=explanation,
         )
 
+    def cloze(self, *, text: str, extra: str) -> Cloze:
+        return Cloze(
+            id=self.id,
+            module=self.module,
+            source=self.source,
+            part=self.part,
+            section=self.section,
+            tags=self.tags,
+            text=text,
+            extra=extra,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Context:
@@ -79,6 +91,8 @@ class Context:
     module: str
     doc: Document
     claimed: set[int] = field(default_factory=set)
+    highlight_clozes: bool = True
+    """Whether ``==text==`` is a cloze (``[notes] highlight_clozes`` in ``ccpkit.toml``)."""
 
     def at(self, node: SyntaxTreeNode) -> SourceLocation:
         return SourceLocation(path=self.doc.path, line=self.doc.line_of(node))

@@ -7,9 +7,10 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from typing import assert_never
 
+from ccpkit.clozes import revealed
 from ccpkit.errors import Problem
 from ccpkit.item_ids import item_id, slug
-from ccpkit.model import MCQ, Card, ComparisonTable, Item
+from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item
 
 
 def unique_items(items: Iterable[Item]) -> tuple[list[Item], list[Problem]]:
@@ -95,6 +96,8 @@ def key_of(item: Item) -> str:
             return item.title
         case MCQ():
             return item.stem
+        case Cloze():
+            return revealed(item.text)
         case _:
             assert_never(item)
 

@@ -38,7 +38,7 @@ def passages(ctx: Context, questions: frozenset[int]) -> Iterator[Passage]:
 
 
 def _passage(ctx: Context, node: SyntaxTreeNode, section: tuple[str, ...], marker: str) -> Iterator[Passage]:
-    text = _item_text(ctx.doc.source(node)) if marker else ctx.doc.source(node)
+    text = item_text(ctx.doc.source(node)) if marker else ctx.doc.source(node)
     if text.strip():
         where = SourceLocation(path=ctx.doc.path, line=ctx.doc.line_of(node))
         yield Passage(source=where, part=ctx.doc.part, section=section, text=text, marker=marker)
@@ -51,7 +51,7 @@ def _marker(node: SyntaxTreeNode, item: SyntaxTreeNode, number: int) -> str:
     return f"{item.info or start + number}{item.markup or '.'}"
 
 
-def _item_text(source: str) -> str:
+def item_text(source: str) -> str:
     """A list item's Markdown without its marker; its other lines dedented to match."""
     first, *rest = source.split("\n")
     found = _MARKER.match(first)

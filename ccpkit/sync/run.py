@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 
@@ -22,7 +23,7 @@ from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.identities import settle_identities
 from ccpkit.export.anki.notes import AnkiNote, course_notes, fingerprint
 from ccpkit.ledger import LEDGER_NAME, Ledger, Reconciliation, load_ledger
-from ccpkit.parse import parse_notes
+from ccpkit.parse import Parsed, parse_notes
 from ccpkit.progress import Progress
 from ccpkit.report import format_counts
 from ccpkit.sync.conflicts import conflicts_markdown
@@ -49,6 +50,7 @@ def sync(
     *,
     options: ExportOptions,
     title: str | None,
+    highlight_clozes: bool = True,
     settings: SyncOptions | None = None,
     clock: Callable[[], float] = time.time,
     progress: Progress | None = None,
@@ -61,7 +63,8 @@ def sync(
     progress = progress or Progress()
     try:
         settings = settings or SyncOptions()
-        return _sync(notes, out, located, options, title, settings, clock, progress, before_writing)
+        parse = partial(parse_notes, notes, title=title, highlight_clozes=highlight_clozes)
+        return _sync(notes, out, located, options, parse, settings, clock, progress, before_writing)
     finally:
         progress.finish()
 
@@ -71,7 +74,7 @@ def _sync(
     out: Path,
     located: Located,
     options: ExportOptions,
-    title: str | None,
+    parse: Callable[[], Parsed],
     settings: SyncOptions,
     clock: Callable[[], float],
     progress: Progress,
@@ -80,7 +83,7 @@ def _sync(
     anki_collection = _anki()
     ledger = load_ledger(notes / LEDGER_NAME)
     progress.step("parsing notes")
-    parsed = parse_notes(notes, title=title)
+    parsed = parse()
     now = int(clock())
     changes, settled = settle_identities(ledger, parsed.deck, options, now=now)
     deck = only_modules(parsed.deck, settings.modules)

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccpkit.model import MCQ, Card, ComparisonTable, Item
+from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item
 from ccpkit.parse import Parsed
 
 
@@ -64,6 +64,9 @@ def _item(item: Item) -> list[str]:
             options = [f"  {'*' if o.correct else ' '}{o.label}: {_q(o.text)}" for o in item.options]
             tail = [f"  explanation: {_q(item.explanation)}"] if item.explanation else []
             return [head, f"  stem: {_q(item.stem)}", *options, *tail]
+        case Cloze():
+            extra = [f"  extra: {_q(item.extra)}"] if item.extra else []
+            return [head, f"  text: {_q(item.text)}", *extra]
 
 
 def _q(value: object) -> str:

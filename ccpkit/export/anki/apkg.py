@@ -40,6 +40,7 @@ class _NoteType(genanki.Model):  # type: ignore[misc]
                 {"name": note_type.name.removeprefix("ccpkit "), "qfmt": card.front, "afmt": card.back}
             ],
             css=templates.css,
+            model_type=genanki.Model.CLOZE if note_type.cloze else genanki.Model.FRONT_BACK,
             sort_field_index=0,
         )
         self.modified = modified

@@ -1,8 +1,8 @@
 """Items → Anki notes: note type, field HTML, deck, tags and identity. Pure; shared by .apkg and Anki CSV.
 
-One note per card and per question; a comparison table gives notes of at most two facts each (see
-``table_notes``), ids built from the table's id and the row's key (its label, or its cells), so
-editing one row does not touch the others' history.
+One note per card, per question and per cloze (Anki makes a card per cloze number); a comparison
+table gives notes of at most two facts each (see ``table_notes``), ids built from the table's id and
+the row's key (its label, or its cells), so editing one row does not touch the others' history.
 """
 
 from __future__ import annotations
@@ -17,17 +17,18 @@ from typing import assert_never
 
 import genanki
 
+from ccpkit.clozes import answers, revealed
 from ccpkit.errors import Problem
 from ccpkit.export import ExportOptions, NoteIdentity
 from ccpkit.export.anki.fronts import Front, alike_fronts, distinct_fronts
-from ccpkit.export.anki.notetypes import COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
+from ccpkit.export.anki.notetypes import CLOZE, COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
 from ccpkit.export.anki.table_notes import is_link_table, table_notes, table_problems
 from ccpkit.export.option_order import keeps_option_order
 from ccpkit.item_ids import slug
 from ccpkit.ledger import Fingerprint
 from ccpkit.markup import to_html, to_inline_html, to_text
 from ccpkit.memo import Memo
-from ccpkit.model import MCQ, Card, ComparisonTable, Deck, Item, Module, SourceLocation
+from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Deck, Item, Module, SourceLocation
 
 GUID_SEED = "ccpkit"
 """Mixed into every GUID so ours never collide with another tool's ``guid_for(same text)``."""
@@ -60,6 +61,9 @@ class AnkiNote:
     guid: str
     modified: int
     """Epoch seconds when the note's content last changed (from the ledger)."""
+    answer: tuple[str, ...] = ()
+    """What the student recalls when no field holds it alone (a cloze's hidden parts): compared with
+    the answer fields by rename detection, so a reworded cloze sentence keeps its history."""
 
     def field(self, name: str) -> str:
         """A field's HTML by name."""
@@ -109,7 +113,7 @@ def anki_notes(
                 continue
             if isinstance(item, Card):
                 fronts.append((len(notes), Front(module, item)))
-            for note_id, note_type, fields, key, table in rendered:
+            for note_id, note_type, fields, key, table, answer in rendered:
                 identity = known.get(note_id) or NoteIdentity(default_guid(note_id), UNRECORDED)
                 notes.append(
                     AnkiNote(
@@ -124,6 +128,7 @@ def anki_notes(
                         source=item.source,
                         guid=identity.guid,
                         modified=identity.modified,
+                        answer=answer,
                     )
                 )
     for (index, front), shown in zip(fronts, distinct_fronts([front for _, front in fronts]), strict=True):
@@ -162,8 +167,8 @@ def tags_for(item: Item) -> tuple[str, ...]:
     return (*tags, *(tag for tag in item.tags if tag not in said))
 
 
-_Rendered = tuple[str, NoteType, tuple[str, ...], tuple[str, ...], str]
-"""Note id, note type, fields, name texts (``AnkiNote.key``) and table id."""
+_Rendered = tuple[str, NoteType, tuple[str, ...], tuple[str, ...], str, tuple[str, ...]]
+"""Note id, note type, fields, name texts (``AnkiNote.key``), table id and ``AnkiNote.answer``."""
 
 
 @lru_cache(maxsize=1 << 10)
@@ -177,13 +182,16 @@ def _render(item: Item) -> tuple[_Rendered, ...]:
     match item:
         case Card():
             fields = (term_field(item, item.front), to_html(item.back))
-            return ((item.id, TERM, fields, (to_text(item.front),), ""),)
+            return ((item.id, TERM, fields, (to_text(item.front),), "", ()),)
         case MCQ():
-            return ((item.id, MULTIPLE_CHOICE, _mcq_fields(item), _question_texts(item), ""),)
+            return ((item.id, MULTIPLE_CHOICE, _mcq_fields(item), _question_texts(item), "", ()),)
         case ComparisonTable():
             return tuple(
-                (note.id, COMPARISON, note.fields, (note.name,), item.id) for note in table_notes(item)
+                (note.id, COMPARISON, note.fields, (note.name,), item.id, ()) for note in table_notes(item)
             )
+        case Cloze():
+            fields = (to_html(item.text), to_html(item.extra) if item.extra.strip() else "")
+            return ((item.id, CLOZE, fields, (to_text(revealed(item.text)),), "", answers(item.text)),)
         case _:
             assert_never(item)
 
@@ -251,7 +259,7 @@ def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
         id=note.id,
         note_type=note.note_type.name,
         key=note.key,
-        answer=_digest([note.field(name) for name in note.note_type.answer_fields]),
+        answer=_digest([*(note.field(name) for name in note.note_type.answer_fields), *note.answer]),
         study=_digest(study),
         meta=_digest([*(note.field(name) for name in rest), " ".join(note.tags)]),
         deck=note.deck,

@@ -28,6 +28,8 @@ class NoteType:
     """Fields holding what is studied. Only a change to these re-sends the note (an Anki update replaces
     every field and the tags, wiping the student's own edits); the others (where the note sits, its id)
     wait for the next study change or ``ccpkit sync``."""
+    cloze: bool = False
+    """An Anki cloze note type: one card per cloze number in the fields its template reads."""
 
 
 TERM = NoteType(
@@ -54,4 +56,13 @@ MULTIPLE_CHOICE = NoteType(
     answer_fields=("Options", "Answers", "Explanation"),
     study_fields=("Stem", "Options", "Choose", "Answers", "Correct", "Explanation"),
 )
-NOTE_TYPES = (TERM, COMPARISON, MULTIPLE_CHOICE)
+CLOZE = NoteType(
+    key="cloze",
+    id=1_736_059_413,
+    name="ccpkit Cloze v1",
+    fields=("Text", "Extra", "Context", "Id"),
+    answer_fields=(),  # the hidden parts (``AnkiNote.answer``): a reworded sentence keeps them
+    study_fields=("Text", "Extra"),
+    cloze=True,
+)
+NOTE_TYPES = (TERM, COMPARISON, MULTIPLE_CHOICE, CLOZE)

@@ -17,10 +17,11 @@ from typing import assert_never
 from ccpkit.export.pdf.style import Sheet
 from ccpkit.item_ids import slug
 from ccpkit.markup import to_text
-from ccpkit.model import MCQ, Card, ComparisonTable, Module, Passage, SourceLocation
+from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Module, Passage, SourceLocation
 
-Entry = Passage | Card | ComparisonTable
-"""What prints: a passage; a table; a card only when its file has no passages (a deck built in code)."""
+Entry = Passage | Card | Cloze | ComparisonTable
+"""What prints: a passage; a table; a card or cloze only when its file has no passages (a deck built
+in code). A cloze's passage prints its hidden parts in bold (``Blocks.passage``)."""
 
 _FIRST = ("cram-sheet", "summary")
 _LINKS = ("resource", "link")
@@ -86,7 +87,7 @@ def _entries(module: Module, written: set[str]) -> list[Entry]:
         match item:
             case ComparisonTable():
                 entries.append(item)
-            case Card():
+            case Card() | Cloze():
                 if item.source.path not in written:
                     entries.append(item)
             case MCQ():
@@ -122,7 +123,7 @@ def _listed(group: list[Entry]) -> bool:
 def _structured_sections(entries: list[Entry], module: Module) -> tuple[list[Entry], list[str]]:
     """A transcript's sections that hold a table or a card's source, or are lists for a third or
     more, print whole; its sections of prose are left out whole (their names are returned)."""
-    cards = [c.source for c in module.items if isinstance(c, Card)]
+    cards = [c.source for c in module.items if isinstance(c, Card | Cloze)]
     groups: list[list[Entry]] = []
     for entry in entries:
         head = groups[-1][0] if groups else None

@@ -15,7 +15,7 @@ from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.export.pdf.plan import module_label
 from ccpkit.item_ids import slug
 from ccpkit.markup import to_text
-from ccpkit.model import Card, ComparisonTable, Module, Passage
+from ccpkit.model import Card, Cloze, ComparisonTable, Module, Passage
 
 _SECTION_SEPARATOR = " \u203a "
 """Between the last two heading levels shown above a section (a right-pointing angle quote)."""
@@ -66,6 +66,8 @@ def _entry(entry: Entry, blocks: Blocks, keys: _Keys, part: str, level: int) -> 
             return blocks.passage(entry)
         case Card():
             return blocks.card(entry)
+        case Cloze():
+            return blocks.cloze(entry)
         case ComparisonTable():
             key = keys.new(part, *entry.section, entry.title)
             anchor = Anchor(title=to_text(entry.title), key=key, level=level)

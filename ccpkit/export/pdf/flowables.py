@@ -1,4 +1,5 @@
-"""Study items as flowables: a card is one "**Term** — definition" paragraph, a table a boxed grid."""
+"""Study items as flowables: a card is one "**Term** — definition" paragraph, a table a boxed grid, a
+cloze its sentence with the hidden parts in bold."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from typing import assert_never
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
+from ccpkit.clozes import revealed
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.export.pdf.typography import Typography
 from ccpkit.markup import Grid, split_tables, to_text
-from ccpkit.model import Card, ComparisonTable, Passage, SourceLocation
+from ccpkit.model import Card, Cloze, ComparisonTable, Passage, SourceLocation
 
 _CELL_BULLET = re.compile(r"(?:^|\s+)[*\u2022](?=\s)")
 """A list flattened into a table cell (`` * a * b``, ``• a • b``): each item prints on a line of its own."""
@@ -41,10 +43,15 @@ class Blocks:
         head = Paragraph(f"<b>{front}</b>{separator}{back}", self.ty.body)
         return [head, *self._text_and_grids(rest, card)]
 
+    def cloze(self, cloze: Cloze) -> list[Flowable]:
+        """The sentence with its hidden parts in bold, then what the notes say under it."""
+        text = revealed(cloze.text, mark="**")
+        return self._text_and_grids(split_tables(f"{text}\n\n{cloze.extra}".strip()), cloze)
+
     def passage(self, passage: Passage) -> list[Flowable]:
         """A paragraph, or a list item hanging from its marker, as the notes wrote it; a table
-        written in it follows as a grid."""
-        first, *rest = split_tables(passage.text)
+        written in it follows as a grid. Cloze markers and highlights print as bold answers."""
+        first, *rest = split_tables(revealed(passage.text, mark="**"))
         if isinstance(first, Grid):
             return self._text_and_grids([first, *rest], passage)
         markup = self.setter.markdown(first, passage.source)
@@ -55,7 +62,7 @@ class Blocks:
             head = Paragraph(markup, self.ty.item, bulletText=self.setter.plain(passage.marker))
         return [head, *self._text_and_grids(rest, passage)]
 
-    def _text_and_grids(self, pieces: Sequence[str | Grid], entry: Card | Passage) -> list[Flowable]:
+    def _text_and_grids(self, pieces: Sequence[str | Grid], entry: Card | Cloze | Passage) -> list[Flowable]:
         return [
             self.grid(piece.columns, piece.rows, entry.source)
             if isinstance(piece, Grid)
@@ -63,13 +70,15 @@ class Blocks:
             for piece in pieces
         ]
 
-    def links(self, entry: Passage | Card | ComparisonTable) -> list[Flowable]:
+    def links(self, entry: Passage | Card | Cloze | ComparisonTable) -> list[Flowable]:
         """A compact line per link (name — blurb); what is not a link table prints as usual."""
         match entry:
             case Passage():
                 return self.passage(entry)
             case Card():
                 return self.card(entry)
+            case Cloze():
+                return self.cloze(entry)
             case ComparisonTable():
                 return [self._link(entry, row) for row in entry.rows]
             case _:

@@ -9,6 +9,7 @@ from ccpkit.model import Item
 from ccpkit.parse.context import Context
 from ccpkit.parse.rules.cards import extract_cards
 from ccpkit.parse.rules.characters import check_characters
+from ccpkit.parse.rules.clozes import check_clozes, extract_clozes
 from ccpkit.parse.rules.flashcards import extract_flashcards
 from ccpkit.parse.rules.mcq import extract_mcqs
 from ccpkit.parse.rules.pins import check_pins
@@ -23,11 +24,14 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("mcq", extract_mcqs),
     # Then what no question took: answers and question headings left over, flashcard lines.
     ("strays", check_strays),
+    # Clozes before flashcards and cards: a sentence that hides something is asked as a cloze only.
+    ("cloze", extract_clozes),
     ("flashcard", extract_flashcards),
     ("table", extract_tables),
     ("card", extract_cards),
     ("unclosed", check_unclosed),
     ("pins", check_pins),
     ("characters", check_characters),
+    ("cloze syntax", check_clozes),
 )
 """Rule name → rule, in the order they run."""

@@ -85,6 +85,8 @@ def _list_cards(
     the list: a bare last term's definition."""
     pending: _Pending | None = None
     for index, item in enumerate(node.children):
+        if ctx.is_claimed(item):  # a cloze
+            continue
         term = _item_term(item)
         if pending is not None and (_is_label(term) or (term is None and pending.bare)):
             pending.extra.append(ctx.doc.source(item))

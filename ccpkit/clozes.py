@@ -1,0 +1,117 @@
+"""Cloze syntax in inline Markdown: Anki's ``{{c1::answer::hint}}`` and highlights ``==answer==``.
+
+One place reads the markers, for the parser (which text is a cloze, what is wrong with it, numbering
+highlights), for ids (the sentence without markers) and for the exporters (hidden parts, a printed
+sentence with them in bold). Code spans are never read: ```{{c1::x}}``` in backticks is code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(
+    r"(?P<code>(`+)[\s\S]+?\2)"
+    r"|\{\{c(?P<number>\d+)::(?P<answer>(?:(?!\{\{|\}\}|::)[\s\S])*)"
+    r"(?:::(?P<hint>(?:(?!\{\{|\}\})[\s\S])*))?\}\}"
+    r"|(?<![=\\])==(?P<highlight>[^\s=](?:(?:(?!==)[^\n])*?[^\s=\\])??)==(?!=)"
+)
+"""A code span (skipped), an Anki cloze (number, answer, optional hint), or a highlight."""
+_OPENING = re.compile(r"\{\{c\d+::")
+
+
+@dataclass(frozen=True, slots=True)
+class Hidden:
+    """One hidden part: its cloze number, the answer and the hint (empty when none)."""
+
+    number: int
+    answer: str
+    hint: str = ""
+    start: int = 0
+    """Offset of the marker in the text (for a problem's line)."""
+    highlight: bool = False
+    """Written as ``==answer==``; numbered by :func:`numbered`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mistake:
+    """A marker Anki would show as raw text or as an empty card; ``start`` is its offset in the text."""
+
+    start: int
+    message: str
+
+
+def hidden_parts(text: str, *, highlights: bool = True) -> tuple[Hidden, ...]:
+    """Every cloze of ``text`` in order; highlights count only when ``highlights`` (number 0 until
+    :func:`numbered` gives them one)."""
+    found = []
+    for match in _TOKEN.finditer(text):
+        if match["number"] is not None:
+            found.append(Hidden(int(match["number"]), match["answer"], match["hint"] or "", match.start()))
+        elif match["highlight"] is not None and highlights:
+            found.append(Hidden(0, match["highlight"], "", match.start(), highlight=True))
+    return tuple(found)
+
+
+def mistakes(text: str) -> tuple[Mistake, ...]:
+    """Unclosed ``{{c1::``, empty answers and ``c0``: each with what to write instead."""
+    found = []
+    end = 0
+    for match in [*_TOKEN.finditer(text), None]:
+        gap = text[end : match.start() if match else len(text)]
+        for opening in _OPENING.finditer(gap):
+            message = f"cloze {opening[0]!r} is never closed: end it with '}}}}' (like {{{{c1::S3}}}})"
+            found.append(Mistake(end + opening.start(), message))
+        if match is None:
+            break
+        end = match.end()
+        if match["number"] is None:
+            continue
+        if not match["answer"].strip():
+            message = f"cloze {match[0]!r} hides nothing: write the answer after '::' or remove the marker"
+            found.append(Mistake(match.start(), message))
+        elif int(match["number"]) == 0:
+            message = f"cloze {match[0]!r}: numbers start at c1 (Anki makes no card for c0)"
+            found.append(Mistake(match.start(), message))
+    return tuple(found)
+
+
+def numbered(text: str, *, highlights: bool = True) -> str:
+    """``text`` with each highlight written as an Anki cloze: c1, c2 … in order, skipping the numbers
+    the explicit clozes of the text use (explicit numbers win)."""
+    used = {part.number for part in hidden_parts(text, highlights=False)}
+    taken = iter(number for number in range(1, len(text) + 2) if number not in used)
+
+    def replace(match: re.Match[str]) -> str:
+        if match["highlight"] is None or not highlights:
+            return match[0]
+        return f"{{{{c{next(taken)}::{match['highlight']}}}}}"
+
+    return _TOKEN.sub(replace, text)
+
+
+def numbers(text: str) -> tuple[int, ...]:
+    """The distinct cloze numbers of a numbered text, ascending: one Anki card each."""
+    return tuple(sorted({part.number for part in hidden_parts(text, highlights=False)}))
+
+
+def has_cloze(text: str, *, highlights: bool = True) -> bool:
+    return bool(hidden_parts(text, highlights=highlights))
+
+
+def revealed(text: str, *, mark: str = "") -> str:
+    """The sentence as a reader sees it after the answer: markers gone, answers in place, each
+    wrapped in ``mark`` (``**`` prints them bold; empty: plain, as ids and plain CSV want)."""
+
+    def replace(match: re.Match[str]) -> str:
+        if match["code"] is not None:
+            return match[0]
+        answer = match["answer"] if match["number"] is not None else match["highlight"]
+        return f"{mark}{answer}{mark}" if mark and not answer.startswith(("*", "_")) else answer
+
+    return _TOKEN.sub(replace, text)
+
+
+def answers(text: str) -> tuple[str, ...]:
+    """``c1: answer`` per hidden part, in order: what a student must recall from a numbered text."""
+    return tuple(f"c{part.number}: {part.answer}" for part in hidden_parts(text, highlights=False))

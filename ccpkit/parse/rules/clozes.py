@@ -1,0 +1,103 @@
+"""Clozes: a paragraph or list item holding ``{{c1::answer}}`` markers (or highlights ``==answer==``).
+
+What holds a cloze is one item, never also a card: a term bullet ``**S3:** {{c1::object}} storage``
+is a cloze with its term in the sentence. A list item's text is its first paragraph, and its nested
+bullets are the cloze's extra (shown on the back) unless one of them holds a cloze too: then the whole
+item is the text. Under a plain bullet that holds none, each nested item is looked at on its own.
+Unclosed and empty markers are errors at their line, wherever they are written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ccpkit import clozes
+from ccpkit.errors import Problem
+from ccpkit.model import Item, SourceLocation
+from ccpkit.parse.context import Context, pinned_id
+from ccpkit.parse.passages import item_text
+from ccpkit.parse.rules.terms import split_term
+
+LISTS = ("bullet_list", "ordered_list")
+
+
+def extract_clozes(ctx: Context) -> Iterator[Item | Problem]:
+    """Every cloze of the file in notes order (a rule of its own: it runs before cards and flashcards,
+    so what it takes is not read again)."""
+    for block in ctx.doc.blocks:
+        yield from _within(ctx, block.node, block.section)
+
+
+def check_clozes(ctx: Context) -> Iterator[Problem]:
+    """Unclosed ``{{c1::`` and empty clozes anywhere in the file's text, at their line."""
+    for node in ctx.doc.root.walk():
+        if node.type == "inline":
+            text = node.content
+            for mistake in clozes.mistakes(text):
+                yield _at(ctx, node, text, mistake.start, mistake.message)
+
+
+def _within(ctx: Context, node: SyntaxTreeNode, section: tuple[str, ...]) -> Iterator[Item | Problem]:
+    if ctx.is_claimed(node):
+        return
+    if node.type == "paragraph" and clozes.mistakes(_first_text(node)):
+        ctx.claim(node)  # a broken cloze is not a card either; ``check_clozes`` says what to fix
+    elif node.type == "paragraph" and _holds(ctx, _first_text(node)):
+        ctx.claim(node)
+        yield _cloze(ctx, node, section, _first_text(node), "", pinned_id(node))
+    elif node.type in LISTS:
+        for index, item in enumerate(node.children):
+            yield from _list_item(ctx, item, section, pinned_id(node) if index == 0 else "")
+    elif node.type == "blockquote":
+        for child in node.children:
+            yield from _within(ctx, child, section)
+
+
+def _list_item(
+    ctx: Context, item: SyntaxTreeNode, section: tuple[str, ...], pinned: str
+) -> Iterator[Item | Problem]:
+    if ctx.is_claimed(item) or not item.children:
+        return
+    first = item.children[0]
+    head = _first_text(first) if first.type == "paragraph" else ""
+    nested = [ctx.doc.source(child) for child in item.children[1:]]
+    below = any(_holds(ctx, text) for text in nested)
+    is_term = first.type == "paragraph" and split_term(first.children[0]) is not None
+    if clozes.mistakes(head):
+        ctx.claim(item, *item.children)
+        return
+    if _holds(ctx, head) or (below and is_term):
+        ctx.claim(item, *item.children)
+        if below:
+            text, extra = item_text(ctx.doc.source(item)), ""
+        else:
+            text, extra = head, "\n\n".join(nested)
+        yield _cloze(ctx, item, section, text, extra, pinned)
+        return
+    for child in item.children[1:]:
+        yield from _within(ctx, child, section)
+
+
+def _cloze(
+    ctx: Context, node: SyntaxTreeNode, section: tuple[str, ...], text: str, extra: str, pinned: str
+) -> Item | Problem:
+    numbered = clozes.numbered(text, highlights=ctx.highlight_clozes)
+    fields = ctx.common("cloze", clozes.revealed(numbered), node, section, pinned)
+    return ctx.build(node, lambda: fields.cloze(text=numbered, extra=extra))
+
+
+def _holds(ctx: Context, text: str) -> bool:
+    """Whether ``text`` hides something; a text with a broken marker is left to ``check_clozes``."""
+    return clozes.has_cloze(text, highlights=ctx.highlight_clozes) and not clozes.mistakes(text)
+
+
+def _first_text(paragraph: SyntaxTreeNode) -> str:
+    return paragraph.children[0].content if paragraph.children else ""
+
+
+def _at(ctx: Context, node: SyntaxTreeNode, text: str, start: int, message: str) -> Problem:
+    problem = ctx.problem(node, message)
+    line = problem.location.line + text.count("\n", 0, start)
+    return Problem(SourceLocation(problem.location.path, line), message)

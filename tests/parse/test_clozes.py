@@ -1,0 +1,30 @@
+"""The highlight switch: ``==text==`` is a cloze by default, plain text when switched off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ccpkit.model import Card, Cloze
+from ccpkit.parse import parse_notes
+
+NOTES = "# Storage\n\n- **S3:** ==object== storage\n\n==Glacier== is for archives.\n\n{{c1::EBS}} is block storage.\n"
+
+
+def parsed_items(tmp_path: Path, *, highlight_clozes: bool) -> list[Card | Cloze]:
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "notes.md").write_text(NOTES, encoding="utf-8")
+    items = list(parse_notes(tmp_path, highlight_clozes=highlight_clozes).deck.items())
+    assert all(isinstance(item, Card | Cloze) for item in items)
+    return items  # type: ignore[return-value]
+
+
+def test_highlights_are_clozes_by_default(tmp_path: Path) -> None:
+    items = parsed_items(tmp_path, highlight_clozes=True)
+    assert [(item.kind, item.source.line) for item in items] == [("cloze", 3), ("cloze", 5), ("cloze", 7)]
+
+
+def test_switched_off_a_highlight_is_emphasis_and_anki_syntax_is_still_a_cloze(tmp_path: Path) -> None:
+    items = parsed_items(tmp_path, highlight_clozes=False)
+    card, cloze = items
+    assert isinstance(card, Card) and card.back == "==object== storage"
+    assert isinstance(cloze, Cloze) and cloze.text == "{{c1::EBS}} is block storage."

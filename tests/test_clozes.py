@@ -1,0 +1,60 @@
+"""Cloze syntax: numbering highlights, the sentence without markers, the hidden parts, mistakes."""
+
+from __future__ import annotations
+
+import pytest
+
+from ccpkit.clozes import answers, has_cloze, mistakes, numbered, numbers, revealed
+
+
+def test_highlights_take_the_numbers_no_explicit_cloze_uses_in_order() -> None:
+    text = "==A== then {{c1::B}} then ==C== and {{c3::D}} and ==E=="
+    assert numbered(text) == "{{c2::A}} then {{c1::B}} then {{c4::C}} and {{c3::D}} and {{c5::E}}"
+    assert numbers(numbered(text)) == (1, 2, 3, 4, 5)
+
+
+def test_highlights_stay_text_when_switched_off() -> None:
+    assert numbered("==S3== stores objects", highlights=False) == "==S3== stores objects"
+    assert not has_cloze("==S3== stores objects", highlights=False)
+    assert has_cloze("==S3== stores objects")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["`{{c1::x}}` in code", "a == b == c", "x ==  y ==", "`==x==`", "====", r"\==not==", "=== x ==="],
+)
+def test_code_comparisons_and_loose_equals_are_not_clozes(text: str) -> None:
+    assert not has_cloze(text)
+    assert numbered(text) == text
+
+
+def test_the_sentence_read_after_the_answer_has_no_markers_and_no_hints() -> None:
+    text = "{{c1::EBS}} attaches to {{c2::one instance::how many?}}, `{{c3::code}}` stays"
+    assert revealed(text) == "EBS attaches to one instance, `{{c3::code}}` stays"
+    assert revealed(text, mark="**") == "**EBS** attaches to **one instance**, `{{c3::code}}` stays"
+    assert revealed("{{c1::**S3**}} is bold already", mark="**") == "**S3** is bold already"
+
+
+def test_answers_name_each_hidden_part_with_its_number() -> None:
+    assert answers("{{c2::A}}, {{c1::B::hint}} and {{c2::C}}") == ("c2: A", "c1: B", "c2: C")
+    assert numbers("{{c2::A}}, {{c1::B::hint}} and {{c2::C}}") == (1, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "says"),
+    [
+        ("S3 {{c1::objects", 3, "never closed: end it with '}}'"),
+        ("{{c1::a}} and {{c2::b and {{c3::c}}", 14, "'{{c2::' is never closed"),
+        ("an {{c1::}} cloze", 3, "hides nothing: write the answer"),
+        ("a {{c1::  ::hint}} cloze", 2, "hides nothing"),
+        ("{{c0::x}}", 0, "numbers start at c1"),
+    ],
+)
+def test_mistakes_say_where_and_what_to_write(text: str, start: int, says: str) -> None:
+    (mistake,) = mistakes(text)
+    assert mistake.start == start
+    assert says in mistake.message
+
+
+def test_well_formed_clozes_have_no_mistakes() -> None:
+    assert mistakes("{{c1::S3}} and {{c2::EBS::block}} and ==EFS== and `{{c1::`") == ()
