@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ccpkit.export import ExportOptions, exporter
-from ccpkit.model import Deck
+from ccpkit.model import Cloze, Deck, Module, SourceLocation
 from tests.conftest import sample_deck
 
 OPTIONS = ExportOptions(templates=Path("templates"))
@@ -22,7 +22,7 @@ def dumped(deck: Deck) -> dict[str, Any]:
 
 def test_top_level_holds_modules_and_every_item_kind(deck: Deck) -> None:
     document = dumped(deck)
-    assert list(document) == ["title", "modules", "cards", "tables", "mcqs"]
+    assert list(document) == ["title", "modules", "cards", "tables", "mcqs", "clozes"]
     assert document["modules"] == [
         {"number": 2, "slug": "02-compute", "title": "Compute in the Cloud", "items": 3},
         {"number": 9, "slug": "09-security", "title": "Security", "items": 3},
@@ -68,3 +68,27 @@ def test_output_is_utf8_without_escapes_and_identical_on_every_run() -> None:
     assert "✅".encode() in first and "🎯".encode() in first
     assert b"\\u" not in first
     assert first.endswith(b"}\n")
+
+
+def test_a_cloze_has_its_marked_text_its_extra_and_one_number_per_card() -> None:
+    cloze = Cloze(
+        id="01-m/cloze/ebs",
+        module="01-m",
+        source=SourceLocation("01-m/notes.md", 3),
+        text="{{c2::EBS}} attaches to {{c1::one instance::how many?}} in {{c2::one AZ}}",
+        extra="block storage",
+    )
+    deck = Deck(title="Course", modules=(Module(number=1, slug="01-m", title="M", items=(cloze,)),))
+    assert dumped(deck)["clozes"] == [
+        {
+            "id": "01-m/cloze/ebs",
+            "module": "01-m",
+            "source": "01-m/notes.md:3",
+            "part": "",
+            "section": [],
+            "tags": [],
+            "text": "{{c2::EBS}} attaches to {{c1::one instance::how many?}} in {{c2::one AZ}}",
+            "extra": "block storage",
+            "numbers": [1, 2],
+        }
+    ]

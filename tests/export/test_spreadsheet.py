@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from ccpkit.export.spreadsheet import csv_bytes, neutralise, restore, spreadsheet_files, table_file_names
 from ccpkit.markup import to_text
-from ccpkit.model import MCQ, Card, ComparisonTable, Deck, Module, Option, SourceLocation
+from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Deck, Module, Option, SourceLocation
 
 
 def read(data: bytes) -> list[list[str]]:
@@ -24,7 +24,7 @@ def files(deck: Deck) -> dict[PurePosixPath, bytes]:
     return {output.path: output.data for output in spreadsheet_files(deck)}
 
 
-def one_module(*items: Card | ComparisonTable | MCQ) -> Deck:
+def one_module(*items: Card | ComparisonTable | MCQ | Cloze) -> Deck:
     return Deck(title="Course", modules=(Module(number=1, slug="01-m", title="M", items=items),))
 
 
@@ -161,4 +161,35 @@ def test_every_question_reads_back_as_the_models_plain_text(deck: Deck) -> None:
             "id": question.id,
         }
         for question in deck.mcqs
+    ]
+
+
+def test_clozes_have_the_marked_text_the_sentence_the_answers_and_the_extra() -> None:
+    at = SourceLocation("01-m/notes.md", 3)
+    cloze = Cloze(
+        id="01-m/cloze/ebs",
+        module="01-m",
+        source=at,
+        tags=("01-m", "cloze"),
+        text="**{{c1::EBS}}** attaches to {{c2::one instance::how many?}}",
+        extra="- block storage",
+    )
+    rows = read(files(one_module(cloze))[PurePosixPath("csv/clozes.csv")])
+    assert rows == [
+        ["cloze", "sentence", "answers", "extra", "module", "tags", "id"],
+        [
+            "{{c1::EBS}} attaches to {{c2::one instance::how many?}}",
+            "EBS attaches to one instance",
+            "c1: EBS; c2: one instance",
+            "'- block storage",
+            "01-m",
+            "01-m cloze",
+            "01-m/cloze/ebs",
+        ],
+    ]
+
+
+def test_a_deck_without_clozes_still_gets_the_cloze_file_with_its_header(deck: Deck) -> None:
+    assert read(files(deck)[PurePosixPath("csv/clozes.csv")]) == [
+        ["cloze", "sentence", "answers", "extra", "module", "tags", "id"]
     ]

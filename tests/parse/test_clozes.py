@@ -7,7 +7,14 @@ from pathlib import Path
 from ccpkit.model import Card, Cloze
 from ccpkit.parse import parse_notes
 
-NOTES = "# Storage\n\n- **S3:** ==object== storage\n\n==Glacier== is for archives.\n\n{{c1::EBS}} is block storage.\n"
+NOTES = """# Storage
+
+- **S3:** ==object== storage
+
+==Glacier== is for archives.
+
+{{c1::EBS}} is block storage.
+"""
 
 
 def parsed_items(tmp_path: Path, *, highlight_clozes: bool) -> list[Card | Cloze]:

@@ -62,12 +62,14 @@ def headers_of(data: bytes) -> dict[str, str]:
 
 
 def write_csv(deck: Deck, folder: Path, identities: Mapping[str, NoteIdentity] = IDENTITIES) -> list[Path]:
+    """The files a student imports: those with rows (Anki refuses a file of header lines as empty)."""
     folder.mkdir(exist_ok=True)
     paths = []
     for output in anki_csv_files(anki_notes(deck, identities)):
         path = folder / output.path.name
         path.write_bytes(output.data)
-        paths.append(path)
+        if notes_in_file(output.data):
+            paths.append(path)
     return paths
 
 
@@ -127,7 +129,9 @@ def with_apkg(student: Student, deck: Deck, tmp_path: Path) -> Student:
 def test_one_file_per_note_type_even_without_notes(deck: Deck) -> None:
     no_questions = replace(deck, modules=deck.modules[:1])
     files = {output.path: output.data for output in anki_csv_files(anki_notes(no_questions))}
-    assert set(files) == {PurePosixPath(f"csv/anki/{key}.csv") for key in ("term", "comparison", "mcq")}
+    assert set(files) == {
+        PurePosixPath(f"csv/anki/{key}.csv") for key in ("term", "comparison", "mcq", "cloze")
+    }
     assert notes_in_file(files[PurePosixPath("csv/anki/mcq.csv")]) == []
     assert len(notes_in_file(files[PurePosixPath("csv/anki/comparison.csv")])) == 3
 

@@ -1,0 +1,164 @@
+"""Cloze notes, built by the CLI from a notes folder with every cloze form and imported into real Anki.
+
+The fixture (``fixtures/clozes``) writes Anki's syntax with and without a hint and with several
+numbers, highlights beside explicit numbers, a term bullet with clozes in its definition and in its
+nested bullets, a cloze bullet with plain nested bullets (its extra) and a cloze in a quote.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from anki.notes import Note
+from click.testing import CliRunner
+
+from ccpkit.cli import cli
+from ccpkit.export.anki.notes import BREADCRUMB
+from tests.conftest import REPO
+from tests.export.anki.student import Student, visible_text
+from tests.export.anki.test_csv_files import import_csv, snapshot
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "clozes"
+PACKAGE = "anki/cloze-course.apkg"
+EBS = "01-storage/cloze/ebs-volumes-attach-to-one-ec2-instance-at-a-time"
+S3 = "01-storage/cloze/amazon-s3-stores-objects-in-buckets"
+S3_REWORDED = "01-storage/cloze/amazon-s3-keeps-objects-in-buckets"
+GLACIER = "01-storage/cloze/s3-glacier-deep-archive-is-the-cheapest-class-restores-take-up-to-12-hours"
+EFS = "01-storage/cloze/efs-a-shared-file-system-for-linux-instances"
+INSTANCE_STORE = "01-storage/cloze/instance-store-lost-when-the-instance-stops-lives-on-the-host"
+SNOWBALL = "01-storage/cloze/snowball-moves-data-offline"
+
+
+@dataclass
+class Course:
+    root: Path
+
+    @property
+    def notes(self) -> Path:
+        return self.root / "notes"
+
+    @property
+    def out(self) -> Path:
+        return self.root / "build"
+
+    def build(self, *formats: str) -> None:
+        arguments = ["build", "--notes", str(self.notes), "--out", str(self.out), "--title", "Cloze Course"]
+        arguments += ["--templates", str(REPO / "templates"), *(f"--format={name}" for name in formats)]
+        result = CliRunner().invoke(cli, arguments)
+        assert result.exit_code == 0, result.output
+
+    def reword(self, old: str, new: str) -> None:
+        path = self.notes / "01-storage" / "cram-sheet.md"
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def course(tmp_path: Path) -> Course:
+    course = Course(tmp_path)
+    shutil.copytree(FIXTURE, course.notes)
+    course.build("anki", "csv")
+    return course
+
+
+@pytest.fixture
+def student(course: Course) -> Iterator[Student]:
+    student = Student.with_fresh_collection(course.root)
+    student.import_package(course.out / PACKAGE)
+    yield student
+    student.close()
+
+
+def sides(note: Note) -> list[tuple[str, str]]:
+    """(front, back) of each card as a student reads them, in cloze-number order (``visible_text``
+    puts a space where a tag was: ``[...] .`` reads ``[...].``)."""
+    return [
+        (visible_text(card.question()).replace(" .", "."), visible_text(card.answer()).replace(" .", "."))
+        for card in note.cards()
+    ]
+
+
+def test_each_cloze_number_is_a_card_hiding_its_part_with_the_hint_if_any(student: Student) -> None:
+    ebs = student.note(EBS)
+    assert ebs.note_type()["name"] == "ccpkit Cloze v1"  # type: ignore[index]
+    (front_1, back_1), (front_2, back_2) = sides(ebs)
+    context = BREADCRUMB.join(("01 Storage", "Cram Sheet", "Object storage"))
+    assert front_1 == f"{context} [...] volumes attach to one EC2 instance at a time."
+    assert back_1 == f"{context} EBS volumes attach to one EC2 instance at a time."
+    assert front_2 == f"{context} EBS volumes attach to [how many?] at a time."
+    assert back_2 == back_1
+
+
+def test_highlights_are_numbered_after_the_explicit_clozes(student: Student) -> None:
+    fronts = [front for front, _ in sides(student.note(GLACIER))]
+    assert [front.split(" Object storage ")[1] for front in fronts] == [
+        "S3 Glacier Deep Archive is the cheapest class, restores take [...].",
+        "[...] is the cheapest class, restores take up to 12 hours.",
+    ]
+
+
+def test_a_term_bullet_with_clozes_is_one_note_with_its_term_in_the_sentence(student: Student) -> None:
+    (front_1, _), (front_2, back_2) = sides(student.note(EFS))
+    assert front_1.endswith("EFS: a [...] file system for Linux instances")
+    assert front_2.endswith("EFS: a shared file system for [...] instances")
+    assert back_2.endswith("EFS: a shared file system for Linux instances")
+    (front, back), *_ = sides(student.note(INSTANCE_STORE))
+    assert front.endswith("Instance store: [...] when the instance stops lives on the host")
+    assert back.endswith("Instance store: lost when the instance stops lives on the host")
+    assert [note["Id"] for note in student.notes() if "kind::card" in note.tags] == ["01-storage/card/fsx"]
+
+
+def test_the_nested_bullets_without_clozes_are_shown_on_the_back(student: Student) -> None:
+    ((front, back),) = sides(student.note(SNOWBALL))
+    assert "rugged device" not in front
+    assert back.endswith("Snowball moves data offline a rugged device shipped to you")
+
+
+def test_every_card_of_the_deck_is_one_cloze_number_or_the_one_term(student: Student) -> None:
+    clozes = [note for note in student.notes() if "kind::cloze" in note.tags]
+    assert len(clozes) == 7
+    assert sum(len(note.cards()) for note in clozes) == 10  # EBS, Glacier and EFS have two numbers
+
+
+def test_rewording_a_cloze_sentence_keeps_the_note_and_its_review_history(
+    course: Course, student: Student
+) -> None:
+    assert student.study_everything() == 11
+    guid = student.note(S3).guid
+    course.reword("stores objects in buckets", "keeps objects in buckets")
+    course.build("anki")
+    log = student.import_package(course.out / PACKAGE)
+    assert len(log.new) == 0 and len(log.updated) == 1
+    reworded = student.note(S3_REWORDED)
+    assert reworded.guid == guid and student.reviews_of(reworded) == 1
+    assert sides(reworded)[0][0].endswith("[...] keeps objects in buckets.")
+    assert len(list(student.notes())) == 8
+
+
+def test_changing_a_hidden_part_re_sends_the_note_in_place(course: Course, student: Student) -> None:
+    student.study_everything()
+    guid = student.note(EBS).guid
+    course.reword("{{c2::one EC2 instance::how many?}}", "{{c2::a single EC2 instance::how many?}}")
+    course.build("anki")
+    log = student.import_package(course.out / PACKAGE)
+    assert len(log.new) == 0 and len(log.updated) == 1
+    reworded = student.note("01-storage/cloze/ebs-volumes-attach-to-a-single-ec2-instance-at-a-time")
+    assert reworded.guid == guid and student.reviews_of(reworded) == 2
+
+
+def test_the_anki_csv_gives_the_same_cloze_notes_and_cards_as_the_apkg(
+    course: Course, student: Student
+) -> None:
+    from_apkg = snapshot(student)
+    cards = len(list(student.cards()))
+    student.collection.remove_notes(list(student.collection.find_notes("")))
+    folder = course.out / "csv" / "anki"
+    log = import_csv(student, [folder / "cloze.csv", folder / "term.csv"])  # the others have no rows
+    assert len(log.new) == 8
+    assert snapshot(student) == from_apkg
+    assert len(list(student.cards())) == cards == 11

@@ -1,0 +1,65 @@
+"""``ccpkit sync`` brings cloze notes into a real collection: the Cloze note type, a card per number."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from anki.collection import Collection
+
+from tests.conftest import REPO
+from tests.export.anki.student import visible_text
+from tests.sync.course import Course
+
+CLOZES = Path(__file__).parents[1] / "export" / "fixtures" / "clozes"
+EBS = "01-storage/cloze/ebs-volumes-attach-to-one-ec2-instance-at-a-time"
+
+
+def cloze_course(root: Path) -> Course:
+    course = Course(root)
+    shutil.copytree(CLOZES, course.notes)
+    shutil.copytree(REPO / "templates", course.templates)
+    course.collection.parent.mkdir(parents=True)
+    Collection(str(course.collection)).close()
+    return course
+
+
+def test_sync_creates_the_cloze_note_type_and_a_card_per_cloze_number(tmp_path: Path) -> None:
+    course = cloze_course(tmp_path)
+    result = course.sync()
+    assert result.exit_code == 0, result.output
+    student = course.student()
+    try:
+        cloze_type = student.collection.models.by_name("ccpkit Cloze v1")
+        assert cloze_type is not None and cloze_type["type"] == 1  # Anki's cloze kind
+        assert [field["name"] for field in cloze_type["flds"]] == ["Text", "Extra", "Context", "Id"]
+        clozes = [note for note in student.notes() if "kind::cloze" in note.tags]
+        assert len(clozes) == 7 and sum(len(note.cards()) for note in clozes) == 10
+        fronts = [visible_text(card.question()) for card in student.note(EBS).cards()]
+        assert [front.split("Object storage ")[1] for front in fronts] == [
+            "[...] volumes attach to one EC2 instance at a time.",
+            "EBS volumes attach to [how many?] at a time.",
+        ]
+        assert student.study_everything() == 11
+    finally:
+        student.close()
+
+
+def test_a_reworded_cloze_is_updated_in_place_by_the_next_sync(tmp_path: Path) -> None:
+    course = cloze_course(tmp_path)
+    assert course.sync().exit_code == 0
+    student = course.student()
+    student.study_everything()
+    guid = student.note(EBS).guid
+    student.close()
+    course.edit("01-storage/cram-sheet.md", "attach to", "connect to")
+    result = course.sync()
+    assert result.exit_code == 0, result.output
+    student = course.student()
+    try:
+        note = student.note("01-storage/cloze/ebs-volumes-connect-to-one-ec2-instance-at-a-time")
+        assert note.guid == guid and student.reviews_of(note) == 2
+        assert "connect to" in note["Text"]
+        assert len(list(student.notes())) == 8
+    finally:
+        student.close()
