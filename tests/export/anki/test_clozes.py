@@ -15,10 +15,12 @@ from pathlib import Path
 import pytest
 from anki.notes import Note
 from click.testing import CliRunner
+from playwright.sync_api import Browser
 
 from ccpkit.cli import cli
 from ccpkit.export.anki.notes import BREADCRUMB
 from tests.conftest import REPO
+from tests.export.anki.browser import Client
 from tests.export.anki.student import Student, visible_text
 from tests.export.anki.test_csv_files import import_csv, snapshot
 
@@ -162,3 +164,25 @@ def test_the_anki_csv_gives_the_same_cloze_notes_and_cards_as_the_apkg(
     assert len(log.new) == 8
     assert snapshot(student) == from_apkg
     assert len(list(student.cards())) == cards == 11
+
+
+@pytest.mark.parametrize("night", [False, True], ids=["light", "night"])
+def test_on_a_phone_the_hidden_part_stands_out_in_the_accent_colour_light_and_night(
+    browser: Browser, student: Student, night: bool
+) -> None:
+    """Anki wraps a hidden part in ``span.cloze``; our CSS colours it with the mode's accent."""
+    card = student.note(EBS).cards()[1]
+    phone = Client.open(browser, "droid", phone=True, night=night)
+    accent = "rgb(110, 168, 254)" if night else "rgb(31, 111, 235)"  # --accent in style.css
+    try:
+        for html, shown in ((card.question(), "[how many?]"), (card.answer(), "one EC2 instance")):
+            phone.show(html)
+            hidden = phone.page.locator(".sentence .cloze").first
+            assert hidden.text_content() == shown
+            assert hidden.evaluate("e => getComputedStyle(e).color") == accent
+            context = phone.page.locator(".context").first
+            assert context.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 14
+            width = phone.page.evaluate("() => document.scrollingElement.scrollWidth - window.innerWidth")
+            assert width <= 0, "the card is wider than the phone"
+    finally:
+        phone.close()
