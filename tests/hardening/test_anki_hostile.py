@@ -49,7 +49,7 @@ def test_every_item_became_a_card(shown: list[tuple[str, str]]) -> None:
         "Runs <script>alert(1)</script> nothing.",
         '<a href="javascript:alert(2)">raw</a>',
         "[click me](javascript:alert(1))",
-        "{{c1::hidden}} and {{Front}} and {{#Back}}x{{/Back}} and {{FrontSide}}",
+        "and {{Front}} and {{#Back}}x{{/Back}} and {{FrontSide}}",
         "<img src=x onerror=alert(3)>",
         "<style>body{display:none}</style>",
         '<iframe src="https://example.com"></iframe>',
@@ -60,6 +60,16 @@ def test_every_item_became_a_card(shown: list[tuple[str, str]]) -> None:
 )
 def test_hostile_text_shows_literally(shown: list[tuple[str, str]], literal: str) -> None:
     assert any(literal in visible_text(side) for side in every_side(shown))
+
+
+def test_a_cloze_beside_template_syntax_hides_its_answer_and_shows_the_rest(
+    shown: list[tuple[str, str]],
+) -> None:
+    """``{{c1::hidden}}`` in a bullet is a cloze (#19): Anki hides it; ``{{Front}}`` beside it stays text."""
+    rest = "and {{Front}} and {{#Back}}x{{/Back}} and {{FrontSide}}"
+    ((question, answer),) = [(q, a) for q, a in shown if rest in visible_text(q)]
+    assert f"Cloze: [...] {rest}" in visible_text(question)
+    assert f"Cloze: hidden {rest}" in visible_text(answer)
 
 
 def test_no_script_but_the_templates_own_and_nothing_to_fetch(shown: list[tuple[str, str]]) -> None:
