@@ -90,6 +90,6 @@ def test_highlight_clozes_is_on_unless_switched_off(tmp_path: Path) -> None:
 
 def test_highlight_clozes_must_be_true_or_false(tmp_path: Path) -> None:
     with pytest.raises(
-        UsageError, match=r"notes\.highlight_clozes = 'no' is invalid; expected true or false"
+        UsageError, match=r"ccpkit\.toml:2: `notes\.highlight_clozes` must be true or false, not 'no'"
     ):
         load_config(write(tmp_path, '[notes]\nhighlight_clozes = "no"\n'))
