@@ -114,3 +114,17 @@ def test_written_files_follow_the_umask_like_any_new_file(
     finally:
         os.umask(previous)
     assert ((out / PACKAGE).stat().st_mode & 0o777) == ((notes / LEDGER_NAME).stat().st_mode & 0o777) == 0o644
+
+
+def test_switching_highlight_clozes_off_rebuilds_highlights_as_cards(tmp_path: Path) -> None:
+    """The switch is part of what a build compares and what the parse cache is keyed by."""
+    notes = tmp_path / "notes" / "01-storage"
+    notes.mkdir(parents=True)
+    (notes / "cram-sheet.md").write_text("# Cram Sheet\n\n- **S3:** ==object== storage\n", encoding="utf-8")
+    options = ExportOptions(templates=REPO / "templates")
+    out = tmp_path / "out"
+    on = build(notes.parent, out, formats=("json",), options=options)
+    off = build(notes.parent, out, formats=("json",), options=options, highlight_clozes=False)
+    assert on.total == "1 module, 0 cards, 0 tables, 0 MCQs, 1 cloze"
+    assert off.total == "1 module, 1 card, 0 tables, 0 MCQs"
+    assert '"clozes": []' in (out / "json" / "deck.json").read_text(encoding="utf-8")
