@@ -1,13 +1,16 @@
 """The one Markdown subset our fields use, rendered three ways: Anki HTML, plain text, reportlab markup.
 
 Raw HTML in the notes is never passed through: markdown-it-py runs with ``html`` off, so ``<script>``
-arrives in every output as literal, escaped text. Nothing is fetched: images become links to them.
+arrives in every output as literal, escaped text. Nothing is fetched: a picture the parser found in the
+notes folder (its ``src`` is a content name, ``ccpkit-<digest>.png``) is an ``<img>`` of that media
+file; any other image stays a link to it.
 ``$…$`` is math (MathJax ``\\(…\\)`` in Anki). A table or fenced code block nested in an item's text
 stays a table or code block: HTML tables and ``<pre>`` in fields, rows and monospace lines elsewhere.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,11 +35,39 @@ def _parser() -> MarkdownIt:
     return md
 
 
+_PICTURE_NAME = re.compile(r"ccpkit-[0-9a-f]{24}\.(?:png|jpg|gif|svg)")
+
+
+def is_picture_name(source: str) -> bool:
+    """Whether an image ``src`` names a picture the parser read (a media file), not a path or URL."""
+    return _PICTURE_NAME.fullmatch(source) is not None
+
+
 def _html_image(_self: object, tokens: Sequence[Token], idx: int, *_args: object) -> str:
-    """An image is a link to it: an ``<img>`` would make Anki fetch the picture from the network."""
+    """A picture of the notes is an ``<img>`` of its media file; any other image is a link to it (an
+    ``<img>`` of a URL would make Anki fetch it from the network)."""
     source, alt = str(tokens[idx].attrs.get("src", "")), tokens[idx].content
+    if is_picture_name(source):
+        return f'<img src="{source}" alt="{escape(alt)}">'
     text = escape(alt or source, quote=False)
     return f'<a href="{escape(source)}">{text}</a>' if source else text
+
+
+def picture_sources(markdown: str) -> tuple[tuple[str, str], ...]:
+    """Each image's ``src`` (as markdown-it normalised it) and alt text, in order."""
+    return tuple(
+        (str(child.attrs.get("src", "")), child.content)
+        for token in _tokens(markdown)
+        if token.type == "inline"
+        for child in token.children or ()
+        if child.type == "image"
+    )
+
+
+def picture_names(markdown: str) -> tuple[str, ...]:
+    """The media names of the pictures ``markdown`` shows, each once, in order."""
+    names = (source for source, _alt in picture_sources(markdown) if is_picture_name(source))
+    return tuple(dict.fromkeys(names))
 
 
 def _html_math(opening: str, closing: str) -> Callable[..., str]:

@@ -188,6 +188,21 @@ class Passage:
         _require_text(self.text, f"text of the passage at {self.source}")
 
 
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """A picture the notes show, named after its bytes: the same picture used twice is one file, and a
+    changed picture is a new file (Anki never shows a stale copy under an old name)."""
+
+    name: str
+    """``ccpkit-<digest>.<png|jpg|gif|svg>``: the ``src`` the item's text uses for it."""
+    data: bytes = field(repr=False)
+    """Left out of ``repr``: the name already says which bytes these are."""
+
+    def __post_init__(self) -> None:
+        _require_text(self.name, "picture name")
+        _require("/" not in self.name and "\\" not in self.name, f"picture name {self.name!r} is a path")
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Module:
     """One course module: a numbered group of items, one Anki subdeck, one cram sheet."""
@@ -199,6 +214,8 @@ class Module:
     items: tuple[Item, ...] = ()
     passages: tuple[Passage, ...] = ()
     """The module's notes as written, in notes order, except tables and questions (printed outputs)."""
+    pictures: tuple[Picture, ...] = ()
+    """The pictures its items and passages show, each once, under the names their text uses."""
 
     def __post_init__(self) -> None:
         _require(self.number >= 0, f"module number must be 0 or more, got {self.number}")
@@ -226,6 +243,12 @@ class Deck:
         """Every item of every module, in notes order."""
         for module in self.modules:
             yield from module.items
+
+    @property
+    def pictures(self) -> tuple[Picture, ...]:
+        """Every module's pictures, each name once, in notes order."""
+        named = {picture.name: picture for module in self.modules for picture in module.pictures}
+        return tuple(named.values())
 
     @property
     def cards(self) -> tuple[Card, ...]:

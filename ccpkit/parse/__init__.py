@@ -23,6 +23,7 @@ from ccpkit.parse.notes_folder import (
     read_notes_file,
 )
 from ccpkit.parse.passages import passages
+from ccpkit.parse.pictures import with_pictures
 from ccpkit.parse.rules import RULES
 
 PARALLEL_FROM = 256 * 1024
@@ -91,17 +92,27 @@ def parse_notes(
     for item in unique:
         by_module.setdefault(item.module, []).append(item)
     modules = tuple(
-        Module(
-            number=files.number,
-            slug=files.slug,
-            title=module.title,
-            items=tuple(by_module.get(files.slug, ())),
-            passages=module.passages,
-        )
+        _module(notes, files, module.title, tuple(by_module.get(files.slug, ())), module.passages, problems)
         for files, module in zip(distinct, found, strict=True)
     )
     deck = Deck(title=course_title(notes) if title is None else title, modules=modules)
     return Parsed(deck, tuple(sorted(problems)), reread)
+
+
+def _module(
+    notes: Path,
+    files: ModuleFiles,
+    title: str,
+    items: tuple[Item, ...],
+    written: tuple[Passage, ...],
+    problems: list[Problem],
+) -> Module:
+    """The module, its pictures read now (a changed picture in unchanged notes is seen)."""
+    items, written, pictures, found = with_pictures(notes, items, written)
+    problems += found
+    return Module(
+        number=files.number, slug=files.slug, title=title, items=items, passages=written, pictures=pictures
+    )
 
 
 def _distinct(modules: list[ModuleFiles], notes: Path, problems: list[Problem]) -> list[ModuleFiles]:

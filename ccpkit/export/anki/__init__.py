@@ -8,6 +8,7 @@ from ccpkit.errors import Problem
 from ccpkit.export import Exported, ExportOptions, Output
 from ccpkit.export.anki.apkg import write_package
 from ccpkit.export.anki.card_templates import load_templates
+from ccpkit.export.anki.media import pictures_shown
 from ccpkit.export.anki.notes import UNRECORDED, course_notes
 from ccpkit.export.anki.table_notes import table_problems
 from ccpkit.item_ids import slug
@@ -20,7 +21,7 @@ def export(deck: Deck, options: ExportOptions) -> Exported:
     notes = course_notes(deck, options)
     newest_note = max((note.modified for note in notes), default=UNRECORDED)
     templates_modified = options.templates_modified or newest_note
-    data = write_package(notes, templates, templates_modified)
+    data = write_package(notes, templates, templates_modified, pictures_shown(deck.pictures, notes))
     path = PurePosixPath("anki") / f"{slug(deck.title)}.apkg"
     return Exported((Output(path, data),), _skipped_tables(deck))
 

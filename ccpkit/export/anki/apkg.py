@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import io
 import itertools
+import json
 import sqlite3
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import genanki
@@ -21,6 +22,7 @@ import genanki
 from ccpkit.export.anki.card_templates import AnkiTemplates
 from ccpkit.export.anki.notes import AnkiNote
 from ccpkit.export.anki.notetypes import NOTE_TYPES, NoteType
+from ccpkit.model import Picture
 
 EARLIEST_ID = 1_600_000_000
 """Note and card ids count up from the newest mtime (in ms), never from before 2020."""
@@ -69,8 +71,14 @@ def deck_id(name: str) -> int:
     return (1 << 30) + digest % (1 << 30)
 
 
-def write_package(notes: Iterable[AnkiNote], templates: AnkiTemplates, templates_modified: int) -> bytes:
-    """The ``.apkg`` holding ``notes`` in their decks, in notes order."""
+def write_package(
+    notes: Iterable[AnkiNote],
+    templates: AnkiTemplates,
+    templates_modified: int,
+    pictures: Sequence[Picture] = (),
+) -> bytes:
+    """The ``.apkg`` holding ``notes`` in their decks, in notes order, and ``pictures`` as its media
+    files (Anki copies them into ``collection.media`` under their names)."""
     models = {note_type.key: _NoteType(note_type, templates, templates_modified) for note_type in NOTE_TYPES}
     decks: dict[str, genanki.Deck] = {}
     newest = templates_modified
@@ -78,7 +86,7 @@ def write_package(notes: Iterable[AnkiNote], templates: AnkiTemplates, templates
         deck = decks.setdefault(note.deck, genanki.Deck(deck_id(note.deck), note.deck))
         deck.add_note(_Note(models[note.note_type.key], note, position))
         newest = max(newest, note.modified)
-    return _zipped(_database(list(decks.values()), max(newest, EARLIEST_ID)))
+    return _zipped(_database(list(decks.values()), max(newest, EARLIEST_ID)), pictures)
 
 
 def _database(decks: list[genanki.Deck], timestamp: int) -> bytes:
@@ -92,10 +100,14 @@ def _database(decks: list[genanki.Deck], timestamp: int) -> bytes:
         connection.close()
 
 
-def _zipped(database: bytes) -> bytes:
+def _zipped(database: bytes, pictures: Sequence[Picture]) -> bytes:
+    """The legacy package layout: the database, media files as ``0``, ``1`` … and a ``media`` map
+    from those numbers to the names the fields use."""
+    media = json.dumps({str(number): picture.name for number, picture in enumerate(pictures)}).encode()
+    entries = [("collection.anki2", database), *((str(n), p.data) for n, p in enumerate(pictures))]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, data in (("collection.anki2", database), ("media", b"{}")):
+        for name, data in (*entries, ("media", media)):
             info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)

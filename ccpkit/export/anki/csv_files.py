@@ -22,8 +22,11 @@ from pathlib import PurePosixPath
 from ccpkit.export import Output
 from ccpkit.export.anki.notes import AnkiNote
 from ccpkit.export.anki.notetypes import NOTE_TYPES, NoteType
+from ccpkit.model import Picture
 
 FOLDER = PurePosixPath("csv/anki")
+MEDIA_FOLDER = FOLDER / "media"
+"""The pictures the rows show: a student copies these files into Anki's ``collection.media`` folder."""
 DELIMITER = ","
 """Anki's ``#separator:Comma``; also separates the ``#columns`` labels."""
 LEADING_COLUMNS = ("Guid", "Note type", "Deck")
@@ -41,6 +44,11 @@ def anki_csv_files(notes: Iterable[AnkiNote]) -> tuple[Output, ...]:
         Output(FOLDER / f"{note_type.key}.csv", anki_csv(note_type, grouped[note_type.key]))
         for note_type in NOTE_TYPES
     )
+
+
+def media_files(pictures: Iterable[Picture]) -> tuple[Output, ...]:
+    """``csv/anki/media/<name>`` for each picture the rows show (Anki's text import brings no media)."""
+    return tuple(Output(MEDIA_FOLDER / picture.name, picture.data) for picture in pictures)
 
 
 def anki_csv(note_type: NoteType, notes: Sequence[AnkiNote]) -> bytes:

@@ -36,7 +36,7 @@ def course_pdf(deck: Deck, ty: Typography, options: ExportOptions) -> Course:
     """Every module with something to cram, each from a right-hand page, after a title and contents."""
     style, size = ty.style, page_size(options.paper, ty.style.course.orientation)
     setter = Typesetter(ty.fonts)
-    blocks = Blocks(ty, setter, column_width(ty, size, style.course.columns))
+    blocks = Blocks(ty, setter, column_width(ty, size, style.course.columns), deck.pictures)
     modules = [module for module in deck.modules if has_cram_content(module)]
     planned = [(module, contents(module, style.course)) for module in modules]
     story = front_story(deck, planned, blocks)

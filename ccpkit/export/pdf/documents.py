@@ -38,7 +38,7 @@ def module_sheet(deck: Deck, module: Module, options: ExportOptions) -> Exported
         notes_digest(module),
     )
     size = page_size(options.paper, style.cram.orientation)
-    blocks = Blocks(ty, setter, column_width(ty, size, style.cram.columns))
+    blocks = Blocks(ty, setter, column_width(ty, size, style.cram.columns), module.pictures)
     plan = contents(module, style.cram)
 
     def story() -> list[Flowable]:

@@ -3,25 +3,29 @@ cloze its sentence with the hidden parts in bold."""
 
 from __future__ import annotations
 
+import io
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import assert_never
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Image, KeepTogether, Table, TableStyle
 
 from ccpkit.clozes import revealed
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.export.pdf.typography import Typography
-from ccpkit.markup import Grid, split_tables, to_text
-from ccpkit.model import Card, Cloze, ComparisonTable, Passage, SourceLocation
+from ccpkit.markup import Grid, picture_names, split_tables, to_text
+from ccpkit.model import Card, Cloze, ComparisonTable, Passage, Picture, SourceLocation
 
 _CELL_BULLET = re.compile(r"(?:^|\s+)[*\u2022](?=\s)")
 """A list flattened into a table cell (`` * a * b``, ``• a • b``): each item prints on a line of its own."""
 _NESTED_ITEM = re.compile(r"(?:<br/>)+((?:&nbsp;)*)(\u2022 |\d{1,9}[.)] )")
 """A nested list item in a passage's markup: one line of its own, indented under its parent's text."""
+_PICTURE_HEIGHT = 90 * mm
+"""The tallest a picture prints: a tall diagram must not push a page's notes away."""
 _TITLE_LIMIT = 300
 """Characters of a heading or term kept whole; beyond this a title is cut (a layout must never fail)."""
 
@@ -29,38 +33,61 @@ _TITLE_LIMIT = 300
 class Blocks:
     """Makes flowables for one column width; every text goes through the typesetter."""
 
-    def __init__(self, ty: Typography, setter: Typesetter, width: float) -> None:
+    def __init__(
+        self, ty: Typography, setter: Typesetter, width: float, pictures: Iterable[Picture] = ()
+    ) -> None:
         self.ty, self.setter, self.width = ty, setter, width
+        self.pictures = {picture.name: picture.data for picture in pictures}
 
     def card(self, card: Card) -> list[Flowable]:
         """ "**Term** — definition"; a table written in the definition follows as a grid."""
         first, *rest = split_tables(card.back)
         front = self.short(card.front, card.source)
         if isinstance(first, Grid):
-            return [Paragraph(f"<b>{front}</b>", self.ty.body), *self._text_and_grids([first, *rest], card)]
+            grids = self._text_and_grids([first, *rest], card)
+            return [Paragraph(f"<b>{front}</b>", self.ty.body), *grids, *self._pictures(card.back)]
         back = self.setter.markdown(first, card.source).replace("<br/><br/>", "<br/>")
         separator = "<br/>" if back.startswith("• ") else " — "
         head = Paragraph(f"<b>{front}</b>{separator}{back}", self.ty.body)
-        return [head, *self._text_and_grids(rest, card)]
+        return [head, *self._text_and_grids(rest, card), *self._pictures(card.back)]
 
     def cloze(self, cloze: Cloze) -> list[Flowable]:
         """The sentence with its hidden parts in bold, then what the notes say under it."""
         text = revealed(cloze.text, mark="**")
-        return self._text_and_grids(split_tables(f"{text}\n\n{cloze.extra}".strip()), cloze)
+        pieces = self._text_and_grids(split_tables(f"{text}\n\n{cloze.extra}".strip()), cloze)
+        return [*pieces, *self._pictures(f"{cloze.text}\n\n{cloze.extra}")]
 
     def passage(self, passage: Passage) -> list[Flowable]:
         """A paragraph, or a list item hanging from its marker, as the notes wrote it; a table
         written in it follows as a grid. Cloze markers and highlights print as bold answers."""
         first, *rest = split_tables(revealed(passage.text, mark="**"))
         if isinstance(first, Grid):
-            return self._text_and_grids([first, *rest], passage)
+            return [*self._text_and_grids([first, *rest], passage), *self._pictures(passage.text)]
         markup = self.setter.markdown(first, passage.source)
         markup = _NESTED_ITEM.sub(r"<br/>&nbsp;&nbsp;\1\2", markup)
         if not passage.marker:
             head = Paragraph(markup, self.ty.body)
         else:
             head = Paragraph(markup, self.ty.item, bulletText=self.setter.plain(passage.marker))
-        return [head, *self._text_and_grids(rest, passage)]
+        return [head, *self._text_and_grids(rest, passage), *self._pictures(passage.text)]
+
+    def _pictures(self, markdown: str) -> list[Flowable]:
+        """The pictures the text shows (its line keeps their alt text), each drawn below it at its own
+        size (96 pixels an inch), shrunk to fit the column and a third of a page's height. An SVG
+        has no renderer here: its alt text stands for it, and the parser warned."""
+        drawn: list[Flowable] = []
+        for name in picture_names(markdown):
+            data = self.pictures.get(name)
+            if data is None or name.endswith(".svg"):
+                continue
+            reader = ImageReader(io.BytesIO(data))
+            pixels_wide, pixels_high = reader.getSize()
+            width, height = pixels_wide * 0.75, pixels_high * 0.75
+            scale = min(1.0, self.width / width, _PICTURE_HEIGHT / height)
+            picture = Image(io.BytesIO(data), width * scale, height * scale, hAlign="LEFT")
+            picture.spaceAfter = self.ty.style.text.size * 0.4
+            drawn.append(picture)
+        return drawn
 
     def _text_and_grids(self, pieces: Sequence[str | Grid], entry: Card | Cloze | Passage) -> list[Flowable]:
         return [

@@ -1,0 +1,157 @@
+"""Pictures in the notes (``![alt](path)``): each local file read once, named after its bytes, and the
+item's text rewritten to that name, so a field's HTML stays a pure function of the item's text.
+
+This runs after the (cached) parse of a module's Markdown, on every build: a picture that changed while
+its notes did not is read afresh. Nothing is fetched: a remote picture stays a link, with a warning.
+A path that leads outside the notes folder is an error, as is a missing or unreadable file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from typing import assert_never
+from urllib.parse import unquote
+
+from ccpkit.errors import Problem
+from ccpkit.markup import picture_sources
+from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item, Passage, Picture, SourceLocation
+
+_DESTINATION = re.compile(r"(!\[(?:[^\]\\\n]|\\.)*\]\(\s*)(<[^<>\n]*>|(?:[^\s()\\]|\\.)+)")
+"""An image's destination as written (``path`` or ``<path with spaces>``), to rewrite in place."""
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpg"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+)
+NAME_PREFIX = "ccpkit-"
+
+
+@dataclass
+class _Resolver:
+    """Resolves one module's pictures; a file used by several items is read once."""
+
+    notes: Path
+    pictures: dict[str, Picture] = field(default_factory=dict)
+    problems: dict[Problem, None] = field(default_factory=dict)
+    _files: dict[Path, Picture | str] = field(default_factory=dict)
+    failed: bool = False
+    """Whether an error was found since this was last reset (an error leaves its item out)."""
+
+    def text(self, markdown: str, source: SourceLocation) -> str:
+        """``markdown`` with each local picture's path replaced by the picture's content name."""
+        if "![" not in markdown:
+            return markdown
+        parsed = {unquote(src) for src, _alt in picture_sources(markdown)}
+        if not parsed:
+            return markdown
+
+        def rewrite(match: re.Match[str]) -> str:
+            written = match.group(2)
+            path = unquote(_ESCAPED.sub(r"\1", written.removeprefix("<").removesuffix(">")))
+            if path not in parsed:
+                return match.group(0)
+            picture = self._picture(path, source)
+            if picture is None:
+                return match.group(0)
+            return match.group(1) + picture.name
+
+        return _DESTINATION.sub(rewrite, markdown)
+
+    def _picture(self, written: str, source: SourceLocation) -> Picture | None:
+        if _SCHEME.match(written):
+            self._problem(
+                source,
+                f"picture {written} is not fetched (builds are offline): it shows as a link; "
+                "save the picture beside the notes and link the file to have it in the deck",
+                "warning",
+            )
+            return None
+        root = self.notes.resolve()
+        path = (root / PurePosixPath(source.path).parent / written).resolve()
+        if not path.is_relative_to(root):
+            self._problem(source, f"picture {written} is outside the notes folder: move it inside")
+            return None
+        found = self._files.get(path)
+        if found is None:
+            found = self._files[path] = _read(path, written)
+        if isinstance(found, str):
+            self._problem(source, found)
+            return None
+        self.pictures.setdefault(found.name, found)
+        if found.name.endswith(".svg"):
+            self._problem(
+                source,
+                f"picture {written} is an SVG: Anki shows it; the PDFs print its alt text (no SVG renderer)",
+                "warning",
+            )
+        return found
+
+    def _problem(self, source: SourceLocation, message: str, severity: str = "error") -> None:
+        self.problems[Problem(source, message, "warning" if severity == "warning" else "error")] = None
+        self.failed = self.failed or severity == "error"
+
+
+def _read(path: Path, written: str) -> Picture | str:
+    """The picture at ``path``, or what is wrong with it."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return f"picture {written} does not exist: fix the path (relative to this notes file)"
+    except OSError as error:
+        return f"picture {written} cannot be read: {error.strerror or error}"
+    kind = _kind(data, path)
+    if kind is None:
+        return f"picture {written} is not a PNG, JPEG, GIF or SVG file"
+    return Picture(f"{NAME_PREFIX}{hashlib.sha256(data).hexdigest()[:24]}.{kind}", data)
+
+
+def _kind(data: bytes, path: Path) -> str | None:
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    if path.suffix.lower() == ".svg" and b"<svg" in data[:4096]:
+        return "svg"
+    return None
+
+
+def with_pictures(
+    notes: Path, items: tuple[Item, ...], passages: tuple[Passage, ...]
+) -> tuple[tuple[Item, ...], tuple[Passage, ...], tuple[Picture, ...], tuple[Problem, ...]]:
+    """A module's items and passages with their pictures named by content, the pictures, and the
+    problems (missing, outside the notes folder, not a picture; remote and SVG pictures warn). An
+    item with a picture error is left out, as any item with an error; a passage prints as written."""
+    resolver = _Resolver(notes)
+    kept: list[Item] = []
+    for item in items:
+        resolver.failed = False
+        pictured = _item(item, resolver)
+        if not resolver.failed:
+            kept.append(pictured)
+    items = tuple(kept)
+    passages = tuple(replace(p, text=resolver.text(p.text, p.source)) for p in passages)
+    return items, passages, tuple(resolver.pictures.values()), tuple(resolver.problems)
+
+
+def _item(item: Item, resolver: _Resolver) -> Item:
+    def text(markdown: str) -> str:
+        return resolver.text(markdown, item.source)
+
+    match item:
+        case Card():
+            return replace(item, front=text(item.front), back=text(item.back), lead_in=text(item.lead_in))
+        case ComparisonTable():
+            rows = tuple(tuple(text(cell) for cell in row) for row in item.rows)
+            return replace(item, title=text(item.title), columns=tuple(map(text, item.columns)), rows=rows)
+        case Cloze():
+            return replace(item, text=text(item.text), extra=text(item.extra))
+        case MCQ():
+            options = tuple(replace(option, text=text(option.text)) for option in item.options)
+            return replace(item, stem=text(item.stem), options=options, explanation=text(item.explanation))
+        case _:
+            assert_never(item)

@@ -1,0 +1,233 @@
+"""Pictures in the notes (``![alt](path)``) reach every output: media files of the .apkg that every
+``<img>`` of a note resolves to, images drawn in the PDFs, and a media folder beside the Anki CSV files.
+
+The pictures are drawn here (Pillow) into a copy of the fixture notes, so a test can change one.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from anki.import_export_pb2 import ImportCsvRequest
+from click.testing import CliRunner
+from PIL import Image
+from pypdf.generic import ContentStream
+
+from ccpkit.cli import cli
+from tests.conftest import REPO
+from tests.export.anki.student import Student
+from tests.export.pdf.reading import reader
+from tests.hardening.commands import assert_clean_exit
+
+FIXTURE = Path(__file__).parent / "fixtures" / "pictures"
+PACKAGE = "anki/pictures.apkg"
+THREE_TIERS = "01-diagrams/card/three-tier-web-app"
+HUB = "01-diagrams/card/hub-and-spoke-network"
+LOAD_BALANCER = "01-diagrams/card/load-balancer"
+IMG = re.compile(r'<img src="([^"]+)"')
+PLAIN_NOTES = """# Module 1: Other
+
+- **Term**: words only
+
+## Kinds
+
+| Kind | Use |
+|---|---|
+| A | first |
+| B | second |
+
+## Quiz
+
+1. Which is first?
+   - A. A
+   - B. B
+
+   **Answer:** A
+"""
+"""Notes without pictures whose .apkg brings our three note types (Anki's CSV import needs them)."""
+
+
+def draw_pictures(notes: Path, tiers_colour: tuple[int, int, int] = (200, 0, 0)) -> None:
+    """The fixture's pictures: two different files both named ``architecture.png``, a wide JPEG with a
+    space in its name, and a GIF."""
+    module = notes / "01-diagrams"
+    for folder in ("img", "spokes", "photos"):
+        (module / folder).mkdir(exist_ok=True)
+    Image.new("RGB", (120, 60), tiers_colour).save(module / "img" / "architecture.png")
+    Image.new("RGB", (60, 60), (0, 0, 200)).save(module / "spokes" / "architecture.png")
+    Image.new("RGB", (2000, 400), (0, 160, 0)).save(module / "photos" / "edge site.jpg")
+    Image.new("P", (10, 10)).save(module / "photos" / "spinner.gif")
+
+
+def build(notes: Path, out: Path, *, expected: int = 0, command: str = "build") -> str:
+    args = [command, "--notes", str(notes)]
+    if command == "build":
+        args += ["--out", str(out), "--title", "Pictures", "--templates", str(REPO / "templates")]
+    result = CliRunner().invoke(cli, args)
+    assert_clean_exit(result, expected)
+    return result.output
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    root = tmp_path_factory.mktemp("pictures")
+    shutil.copytree(FIXTURE, root / "notes")
+    draw_pictures(root / "notes")
+    output = build(root / "notes", root / "build")
+    return root / "notes", root / "build", output
+
+
+@pytest.fixture
+def student(built: tuple[Path, Path, str], tmp_path: Path) -> Iterator[Student]:
+    student = Student.with_fresh_collection(tmp_path)
+    student.import_package(built[1] / PACKAGE)
+    yield student
+    student.close()
+
+
+def pictures_shown(student: Student) -> list[str]:
+    """Every ``src`` of every ``<img>`` in every field of every note."""
+    return [src for note in student.notes() for field in note.fields for src in IMG.findall(field)]
+
+
+def test_every_picture_a_note_shows_is_in_the_collection_media(student: Student) -> None:
+    shown = pictures_shown(student)
+    media = Path(student.collection.media.dir())
+    assert len(shown) == 9  # five cards, the question, the table row's answer and both rows' whole table
+    assert all((media / src).is_file() for src in shown)
+    assert {path.suffix for path in media.iterdir()} == {".png", ".jpg", ".gif"}
+
+
+def test_the_same_picture_used_twice_is_one_file_and_same_named_files_do_not_collide(
+    student: Student,
+) -> None:
+    (tiers,) = IMG.findall(student.note(THREE_TIERS)["Definition"])
+    (again,) = IMG.findall(student.note(LOAD_BALANCER)["Definition"])
+    (hub,) = IMG.findall(student.note(HUB)["Definition"])
+    assert tiers == again and hub != tiers
+    media = Path(student.collection.media.dir())
+    assert len(list(media.iterdir())) == 4  # two PNGs, the JPEG, the GIF
+    with Image.open(media / tiers) as first, Image.open(media / hub) as second:
+        assert first.size == (120, 60) and second.size == (60, 60)
+
+
+def test_a_remote_picture_stays_a_link_with_a_warning(
+    student: Student, built: tuple[Path, Path, str]
+) -> None:
+    definition = student.note("01-diagrams/card/vendor-diagram")["Definition"]
+    assert '<a href="https://example.com/diagram.png">vendor</a>' in definition
+    assert "<img" not in definition
+    assert (
+        "01-diagrams/notes.md:10: warning: picture https://example.com/diagram.png is not fetched" in built[2]
+    )
+
+
+def test_a_changed_picture_is_a_new_file_and_updates_its_notes_keeping_their_history(
+    built: tuple[Path, Path, str], tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes"
+    shutil.copytree(built[0], notes)
+    build(notes, tmp_path / "build")
+    student = Student.with_fresh_collection(tmp_path)
+    try:
+        student.import_package(tmp_path / "build" / PACKAGE)
+        (before,) = IMG.findall(student.note(THREE_TIERS)["Definition"])
+        student.study_everything()
+        draw_pictures(notes, tiers_colour=(250, 200, 0))
+        build(notes, tmp_path / "build")
+        log = student.import_package(tmp_path / "build" / PACKAGE)
+        (after,) = IMG.findall(student.note(THREE_TIERS)["Definition"])
+        assert after != before
+        media = Path(student.collection.media.dir())
+        with Image.open(media / after) as picture:
+            assert picture.getpixel((0, 0)) == (250, 200, 0)
+        updated = student.guids(log.updated)
+        assert {student.note(THREE_TIERS).guid, student.note(LOAD_BALANCER).guid} <= updated
+        assert student.note(HUB).guid not in updated
+        assert student.reviews_of(student.note(THREE_TIERS)) == 1
+    finally:
+        student.close()
+
+
+def drawn_images(data: bytes) -> list[tuple[int, int, float, float]]:
+    """Each image drawn on a page: its pixel size and the size it prints at (points)."""
+    pdf = reader(data)
+    drawn = []
+    for page in pdf.pages:
+        objects = page["/Resources"].get("/XObject")
+        if objects is None:
+            continue
+        images = {name: ref.get_object() for name, ref in objects.get_object().items()}
+        scale: list[Any] = []
+        for operands, operator in ContentStream(page.get_contents(), pdf).operations:
+            if operator == b"cm":
+                scale = operands
+            elif operator == b"Do" and images.get(operands[0], {}).get("/Subtype") == "/Image":
+                image = images[operands[0]]
+                drawn.append((int(image["/Width"]), int(image["/Height"]), float(scale[0]), float(scale[3])))
+    return drawn
+
+
+@pytest.mark.parametrize("pdf", ["pdf/01-diagrams.pdf", "pdf/course.pdf"])
+def test_the_pdfs_draw_the_pictures_scaled_to_the_column(built: tuple[Path, Path, str], pdf: str) -> None:
+    drawn = drawn_images((built[1] / pdf).read_bytes())
+    pixels = {(width, height) for width, height, _w, _h in drawn}
+    assert pixels == {(120, 60), (60, 60), (2000, 400), (10, 10)}
+    page_width = float(reader((built[1] / pdf).read_bytes()).pages[0].mediabox.width)
+    for width, height, printed_width, printed_height in drawn:
+        assert 0 < printed_width <= page_width / 2
+        assert printed_width / printed_height == pytest.approx(width / height, rel=0.01)
+        if width < 200:  # small pictures print at their own size (96 pixels an inch)
+            assert printed_width == pytest.approx(width * 0.75)
+
+
+def test_the_anki_csv_files_import_with_their_media_folder(
+    built: tuple[Path, Path, str], tmp_path: Path
+) -> None:
+    plain = tmp_path / "plain"
+    (plain / "01-other").mkdir(parents=True)
+    (plain / "01-other" / "notes.md").write_text(PLAIN_NOTES)
+    build(plain, tmp_path / "plain-build")
+    student = Student.with_fresh_collection(tmp_path)
+    try:
+        student.import_package(next((tmp_path / "plain-build" / "anki").glob("*.apkg")))  # our note types
+        media = Path(student.collection.media.dir())
+        for picture in (built[1] / "csv" / "anki" / "media").iterdir():
+            shutil.copy(picture, media / picture.name)  # as the README tells a student to
+        for path in sorted((built[1] / "csv" / "anki").glob("*.csv")):
+            metadata = student.collection.get_csv_metadata(str(path), None)
+            student.collection.import_csv(ImportCsvRequest(path=str(path), metadata=metadata))
+        shown = pictures_shown(student)
+        assert len(shown) == 9
+        assert all((media / src).is_file() for src in shown)
+    finally:
+        student.close()
+
+
+def test_check_names_missing_and_outside_pictures_as_errors(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    (notes / "01-intro").mkdir(parents=True)
+    Image.new("RGB", (8, 8)).save(tmp_path / "secret.png")
+    (notes / "01-intro" / "notes.md").write_text(
+        "# Module 1: Intro\n\n"
+        "- **Gone**: ![lost](img/lost.png)\n"
+        "- **Escape**: ![secret](../../secret.png)\n"
+        "- **Fine**: no picture\n"
+    )
+    output = build(notes, tmp_path / "build", expected=1, command="check")
+    assert "01-intro/notes.md:3: picture img/lost.png does not exist" in output
+    assert "01-intro/notes.md:4: picture ../../secret.png is outside the notes folder" in output
+
+
+def test_a_file_that_is_not_a_picture_is_an_error(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    (notes / "01-intro").mkdir(parents=True)
+    (notes / "01-intro" / "notes.png").write_text("not a picture")
+    (notes / "01-intro" / "notes.md").write_text("# Module 1: Intro\n\n- **Odd**: ![odd](notes.png)\n")
+    output = build(notes, tmp_path / "build", expected=1, command="check")
+    assert "01-intro/notes.md:3: picture notes.png is not a PNG, JPEG, GIF or SVG file" in output
