@@ -27,6 +27,7 @@ from ccpkit.export.anki.apkg import write_package
 from ccpkit.export.anki.card_templates import AnkiTemplates
 from ccpkit.export.anki.notes import AnkiNote
 from ccpkit.export.anki.notetypes import NOTE_TYPES
+from ccpkit.model import Picture
 from ccpkit.progress import Progress
 from ccpkit.sync.plan import ORPHAN_TAG, Plan
 from ccpkit.sync.record import CONFIG_KEY
@@ -178,6 +179,15 @@ def apply(
         progress.step("committing")
 
     _db(collection).transact(steps)
+
+
+def add_pictures(collection: Collection, pictures: Iterable[Picture]) -> None:
+    """Put the pictures the notes show into ``collection.media``; a name already there holds the same
+    bytes (names come from the bytes), so it is left alone."""
+    media = Path(collection.media.dir())
+    for picture in pictures:
+        if not (media / picture.name).exists():
+            collection.media.write_data(picture.name, picture.data)
 
 
 def _update_note_types(collection: Collection, plan: Plan) -> None:

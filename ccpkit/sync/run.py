@@ -21,6 +21,7 @@ from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions, Output
 from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.identities import settle_identities
+from ccpkit.export.anki.media import pictures_shown
 from ccpkit.export.anki.notes import AnkiNote, course_notes, fingerprint
 from ccpkit.ledger import LEDGER_NAME, Ledger, Reconciliation, load_ledger
 from ccpkit.parse import Parsed, parse_notes
@@ -144,6 +145,7 @@ def _sync(
             (n.modified for n in wanted_notes), default=now
         )
         anki_collection.apply(collection, plan, state, templates, templates_modified, generation, progress)
+        anki_collection.add_pictures(collection, pictures_shown(parsed.deck.pictures, wanted_notes))
     remove_other_records(located.collection, generation)
     written = record_ledger(notes, _as_synced(changes.ledger, wanted_notes, plan))
     return replace(report, backup=backup, conflicts_file=conflicts_file, written=written)

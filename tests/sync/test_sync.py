@@ -7,12 +7,14 @@ keep all of that, keep every card's history, move cards where their items went, 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from PIL import Image
 
 from ccpkit.build import build
 from ccpkit.cli import cli
@@ -316,6 +318,22 @@ def test_a_definition_changed_only_in_the_notes_is_written(studied: Studied) -> 
         assert "in one AZ" in student.note("03-storage/card/amazon-ebs")["Definition"]
         assert "updated: 03-storage/card/amazon-ebs (Definition)" in output
         assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+
+
+def test_a_picture_the_notes_now_show_is_put_into_the_collection_media(studied: Studied) -> None:
+    picture = studied.course.notes / "03-storage" / "ebs.png"
+    Image.new("RGB", (40, 20), (10, 20, 30)).save(picture)
+    studied.course.edit(
+        "03-storage/cram-sheet.md",
+        "attached to one EC2 instance",
+        "attached to one EC2 instance ![a volume](ebs.png)",
+    )
+    _output, student = sync_and_open(studied)
+    try:
+        (name,) = re.findall(r'<img src="([^"]+)"', student.note("03-storage/card/amazon-ebs")["Definition"])
+        assert (Path(student.collection.media.dir()) / name).read_bytes() == picture.read_bytes()
     finally:
         student.close()
 
