@@ -21,7 +21,7 @@ from pypdf.generic import ContentStream
 from ccpkit.cli import cli
 from tests.conftest import REPO
 from tests.export.anki.student import Student
-from tests.export.pdf.reading import reader
+from tests.export.pdf.reading import reader, text
 from tests.hardening.commands import assert_clean_exit
 
 FIXTURE = Path(__file__).parent / "fixtures" / "pictures"
@@ -231,3 +231,28 @@ def test_a_file_that_is_not_a_picture_is_an_error(tmp_path: Path) -> None:
     (notes / "01-intro" / "notes.md").write_text("# Module 1: Intro\n\n- **Odd**: ![odd](notes.png)\n")
     output = build(notes, tmp_path / "build", expected=1, command="check")
     assert "01-intro/notes.md:3: picture notes.png is not a PNG, JPEG, GIF or SVG file" in output
+
+
+def test_an_svg_reaches_anki_and_prints_as_its_alt_text_with_a_warning(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    (notes / "01-intro").mkdir(parents=True)
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10"/></svg>'
+    )
+    (notes / "01-intro" / "box.svg").write_text(svg)
+    (notes / "01-intro" / "notes.md").write_text(
+        "# Module 1: Intro\n\n- **Box**: a shape ![a black box](box.svg)\n"
+    )
+    output = build(notes, tmp_path / "build")
+    assert "01-intro/notes.md:3: warning: picture box.svg is an SVG" in output
+    student = Student.with_fresh_collection(tmp_path)
+    try:
+        student.import_package(tmp_path / "build" / PACKAGE)
+        (name,) = IMG.findall(student.note("01-intro/card/box")["Definition"])
+        assert name.endswith(".svg")
+        assert (Path(student.collection.media.dir()) / name).read_text() == svg
+    finally:
+        student.close()
+    sheet = (tmp_path / "build" / "pdf" / "01-intro.pdf").read_bytes()
+    assert drawn_images(sheet) == []
+    assert "a black box" in text(sheet)
