@@ -214,8 +214,9 @@ class Module:
     items: tuple[Item, ...] = ()
     passages: tuple[Passage, ...] = ()
     """The module's notes as written, in notes order, except tables and questions (printed outputs)."""
-    pictures: tuple[Picture, ...] = ()
-    """The pictures its items and passages show, each once, under the names their text uses."""
+    pictures: tuple[Picture, ...] = field(default=(), repr=False)
+    """The pictures its items and passages show, each once, under the names their text uses. Left out
+    of ``repr`` (which digests of a module read): those names, made from the bytes, are in the text."""
 
     def __post_init__(self) -> None:
         _require(self.number >= 0, f"module number must be 0 or more, got {self.number}")

@@ -56,6 +56,9 @@ WARNINGS: dict[str, list[str]] = {
         "01-compute/cram-sheet.md:4: warning: invisible character U+001B (a control character) at column 18; "
         "3 in this file: delete it"
     ],
+    "hostile": [
+        "01-hostile/cram-sheet.md:6: warning: picture https://example.com/track.png is not fetched",
+    ],
     "unread-pins": [
         "01-pins/cram-sheet.md:3: warning: this pin was not read, so the item below keeps its derived id",
         "01-pins/cram-sheet.md:6: warning: this pin was not read, so the item below keeps its derived id",
@@ -69,7 +72,6 @@ CLEAN = [
     "crlf",
     "csv-formula",
     "empty-file",
-    "hostile",
     "markup-in-titles",
     "odd-names",
     "odd-titles",
