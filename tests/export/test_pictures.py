@@ -200,6 +200,8 @@ def test_the_anki_csv_files_import_with_their_media_folder(
         for picture in (built[1] / "csv" / "anki" / "media").iterdir():
             shutil.copy(picture, media / picture.name)  # as the README tells a student to
         for path in sorted((built[1] / "csv" / "anki").glob("*.csv")):
+            if all(line.startswith("#") for line in path.read_text().splitlines()):
+                continue  # a note type without notes: headers only, which Anki refuses as empty
             metadata = student.collection.get_csv_metadata(str(path), None)
             student.collection.import_csv(ImportCsvRequest(path=str(path), metadata=metadata))
         shown = pictures_shown(student)
