@@ -10,6 +10,7 @@ import hashlib
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, as_completed
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -30,7 +31,7 @@ from ccpkit.ledger import LEDGER_NAME, Ledger, dump_ledger, load_ledger
 from ccpkit.memo import FOLDER_NAME as MEMO_FOLDER
 from ccpkit.memo import Memo
 from ccpkit.model import Deck
-from ccpkit.parallel import call, workers
+from ccpkit.pool import helpers, warm
 from ccpkit.progress import Progress
 from ccpkit.report import BuildReport, OutputFiles, format_counts, format_total
 from ccpkit.templates import template_roots
@@ -94,23 +95,22 @@ def _build(
     memo = Memo(out / MEMO_FOLDER)
     options = replace(options, memo=memo)
     helped = [name for name in formats if name not in LEDGER_FORMATS]  # built by the helpers
-    warm_up = partial(prepare, helped, options) if helped else None  # anki and csv need no helper
-    with workers(warm_up=warm_up) as on:  # helpers load reportlab and fonts…
+    with helpers(partial(prepare, helped, options)) as pool:
+        if helped:
+            warm(pool)  # helpers load reportlab and fonts…
         from ccpkit.export.anki.identities import (
             settle_identities,  # … while this process loads Markdown and genanki
         )
         from ccpkit.parse import parse_notes
 
-        parsed = parse_notes(
-            notes, title=parsing.title, highlight_clozes=parsing.highlight_clozes, memo=memo, on=on
-        )
+        parsed = parse_notes(notes, title=parsing.title, highlight_clozes=parsing.highlight_clozes, memo=memo)
         deck, changes = only_modules(parsed.deck, modules), None
         run = _Run(out, previous, templates, progress)
         run.records.update(
             (key, unit) for key, unit in previous.units.items() if key.split(":")[0] not in formats
         )
         free = run.plan(_keyed(helped, deck, options))
-        pending = on.map(call, [unit.run for _, _, unit in free], here=False)  # the helpers lay out
+        pending = [pool.submit(unit.run) for _, _, unit in free]  # the helpers lay out
         if ledger is not None:
             progress.step("settling note identities")
             changes, options = settle_identities(
@@ -118,7 +118,7 @@ def _build(
             )
             bound = run.plan(_keyed([name for name in formats if name in LEDGER_FORMATS], deck, options))
             run.record(bound, [run.done(key, unit.run()) for key, _, unit in bound])  # reuses the fields
-        run.record(free, pending.results(lambda index: progress.done(free[index][0])))
+        run.record(free, _results(pending, lambda index: progress.done(free[index][0])))
     _remove_stale(out, previous, run.records)
     memo.keep_only(module.slug for module in parsed.deck.modules)
     if changes is not None:
@@ -197,6 +197,14 @@ class _Run:
             outputs = {str(o.path): hashlib.sha256(o.data).hexdigest() for o in exported.outputs}
             self.records[key] = UnitRecord(inputs, outputs, exported.problems)
             self.problems += exported.problems
+
+
+def _results(pending: Sequence[Future[Exported]], each_done: Callable[[int], object]) -> list[Exported]:
+    """The jobs' results in order, telling ``each_done`` each job's index as it finishes."""
+    index = {future: number for number, future in enumerate(pending)}
+    for future in as_completed(pending):
+        each_done(index[future])
+    return [future.result() for future in pending]
 
 
 def _format_of(key: str) -> str:

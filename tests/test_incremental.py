@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from functools import partial
 from importlib import metadata
@@ -217,3 +218,12 @@ def test_cli_exits_1_when_notes_hold_errors_and_still_builds_the_rest(notes: Pat
     assert "09-security/practice-questions.md:" in result.output
     assert "1 item skipped, see above" in result.output
     assert "rotates database credentials" in (out / "json" / "deck.json").read_text(encoding="utf-8")
+
+
+def test_an_anki_build_starts_no_helper_process(notes: Path) -> None:
+    forks: list[int] = []
+    os.register_at_fork(after_in_parent=lambda: forks.append(os.getpid()))
+    run(notes, "anki", "csv")
+    assert forks == []
+    run(notes, "pdf")  # a build with pages to lay out does start them
+    assert forks

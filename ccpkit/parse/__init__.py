@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from ccpkit.errors import NoNotesError, Problem, UsageError
 from ccpkit.incremental import digest
 from ccpkit.memo import Memo
 from ccpkit.model import Deck, Item, Module, Passage, SourceLocation
-from ccpkit.parallel import Workers, workers
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Document
 from ccpkit.parse.duplicates import unique_items
@@ -26,8 +24,6 @@ from ccpkit.parse.passages import passages
 from ccpkit.parse.pictures import with_pictures
 from ccpkit.parse.rules import RULES
 
-PARALLEL_FROM = 256 * 1024
-"""Notes larger than this (bytes) are parsed module by module on every core."""
 MEMO_GROUP = "parse"
 
 
@@ -66,12 +62,10 @@ def parse_notes(
     title: str | None = None,
     highlight_clozes: bool = True,
     memo: Memo | None = None,
-    on: Workers | None = None,
 ) -> Parsed:
     """Parse every Markdown file under ``notes`` into one deck titled ``title`` (default: after the
-    notes folder), large notes on the workers ``on`` (default: workers of its own). ``memo`` keeps
-    each module's findings, so a module whose files did not change is not parsed again.
-    ``highlight_clozes``: whether ``==text==`` is a cloze (``[notes] highlight_clozes``)."""
+    notes folder). ``memo`` keeps each module's findings, so a module whose files did not change is
+    not parsed again. ``highlight_clozes``: whether ``==text==`` is a cloze (``[notes] highlight_clozes``)."""
     if title is not None and not title.strip():
         raise UsageError("the course title is empty: pass --title TEXT or set [course] title in ccpkit.toml")
     modules_found = find_modules(notes)
@@ -80,11 +74,7 @@ def parse_notes(
         raise NoNotesError(notes)
     distinct = _distinct(modules_found, notes, problems)
     settings = _Settings(notes, highlight_clozes)
-    if on is None:
-        with workers() as own:
-            found, reread = _found(settings, distinct, memo or Memo(), own)
-    else:
-        found, reread = _found(settings, distinct, memo or Memo(), on)
+    found, reread = _found(settings, distinct, memo or Memo())
     problems += [problem for module in found for problem in module.problems]
     unique, duplicates = unique_items(item for module in found for item in module.items)
     problems += duplicates
@@ -146,20 +136,14 @@ class _Settings:
 
 
 def _found(
-    settings: _Settings, modules: list[ModuleFiles], memo: Memo, on: Workers
+    settings: _Settings, modules: list[ModuleFiles], memo: Memo
 ) -> tuple[list[_Found], frozenset[str]]:
-    """Each module's findings: kept ones from the memo, the others parsed (by the workers if large);
-    and the files parsed."""
+    """Each module's findings, kept ones from the memo, the others parsed; and the files parsed."""
     notes = settings.notes
     read = [_read(settings, files) for files in modules]
     found = [memo.recall(MEMO_GROUP, one.files.slug, one.key, _Found) if one.key else None for one in read]
     stale = [one for one, module in zip(read, found, strict=True) if module is None]
-    size = sum(len(data) for one in stale for data in one.contents if isinstance(data, bytes))
-    parse = partial(_parse_module, settings)
-    if size > PARALLEL_FROM:  # below, sending the work costs more than it saves
-        parsed = iter(on.map(parse, stale).results())
-    else:
-        parsed = iter([parse(one) for one in stale])
+    parsed = iter([_parse_module(settings, one) for one in stale])
     for index, one in enumerate(read):
         if found[index] is None:
             found[index] = next(parsed)

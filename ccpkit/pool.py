@@ -1,0 +1,65 @@
+"""Helper processes for a build's slow parts: a standard ``ProcessPoolExecutor``, one helper per core.
+
+Helpers are forked where the system can (they start in milliseconds and share what this process has
+imported) and nothing is started until a job is submitted: a build with nothing slow to do never
+forks. ``warm`` starts them early, so that their warm-up (importing reportlab, loading fonts) runs
+while this process parses. A small watchdog ends a helper whose parent is gone (killed, so it could
+not shut the pool down); Ctrl-C is the parent's to handle, so helpers ignore it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager, suppress
+
+WATCH_SECONDS = 0.5
+"""How often a helper checks that its parent is still there."""
+
+
+@contextmanager
+def helpers(warm_up: Callable[[], object] | None = None) -> Iterator[ProcessPoolExecutor]:
+    """A pool of helpers that run ``warm_up`` first. Leaving the block normally waits for the jobs;
+    leaving it on an error cancels those not started and does not wait for the others."""
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork") if forks else None
+    pool = ProcessPoolExecutor(
+        os.cpu_count() or 1, mp_context=context, initializer=_begin, initargs=(os.getpid(), warm_up)
+    )
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def warm(pool: ProcessPoolExecutor) -> None:
+    """Start the helpers now (they warm up meanwhile) rather than at the first job."""
+    pool.submit(_nothing)
+
+
+def _nothing() -> None:
+    """A job that only makes the pool start its helpers."""
+
+
+def _begin(parent: int, warm_up: Callable[[], object] | None) -> None:
+    """A helper's start: ignore Ctrl-C, watch the parent, warm up. A warm-up failure is met again,
+    and reported, by the job that needs what it loads."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch, args=(parent,), name="watchdog", daemon=True).start()
+    if warm_up is not None:
+        with suppress(Exception):
+            warm_up()
+
+
+def _watch(parent: int) -> None:
+    """End this helper at once when its parent is gone (it is then adopted by another process)."""
+    while os.getppid() == parent:
+        time.sleep(WATCH_SECONDS)
+    os._exit(1)
