@@ -2,7 +2,8 @@
 
 A reversible pair (``Front:::Back``, or ``??`` between the sides) is two cards: the forward one with
 the id of its front, and the reverse one (back → front) with that id plus ``/reverse``, so both keep
-their review history when either side is reworded on its own line.
+their review history when either side is reworded on its own line. Obsidian's Dataview writes its
+fields with the same ``::`` (``status:: reading``); ``dataview`` says which lines are fields.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from markdown_it.tree import SyntaxTreeNode
 from ccpkit.errors import Problem
 from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context
+from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.terms import split_term
 
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}")
@@ -36,6 +38,11 @@ class _Pair:
     reversible: bool = False
     line: int = 0
     """Its line inside the paragraph (0: the first)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    """A Dataview ``key:: value`` line: metadata, not a card."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,25 +101,61 @@ def _paragraph(
         return _questions_and_answers(ctx, node, lines, following)
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
-    pairs: list[_Pair | _Missing] = [
-        pair for number, line in enumerate(lines) if (pair := _inline_pair(line, number)) is not None
+    opening = _opens_file(ctx, node)
+    pairs: list[_Pair | _Missing | _Field] = [
+        pair for number, line in enumerate(lines) if (pair := _inline_pair(line, number, opening)) is not None
     ]
     if pairs:
         ctx.claim(node)
-    return 0, pairs
+    return 0, [pair for pair in pairs if not isinstance(pair, _Field)]
 
 
-def _inline_pair(line: str, number: int) -> _Pair | None:
-    """``Front::Back`` (``:::`` both ways), the ``::`` outside code; ``std::vector`` is code, not a card."""
-    hidden = _CODE_SPAN.sub(lambda match: "x" * len(match[0]), line)
+def _inline_pair(line: str, number: int, opening: bool) -> _Pair | _Missing | _Field | None:
+    """``Front::Back`` (``:::`` both ways), the ``::`` outside code; ``std::vector`` is code, not a card.
+
+    Dataview reads the same ``key:: value`` as a field: a line is a card when Dataview could not read
+    it as one (the front has a ``?`` or other punctuation), when its front is a phrase rather than a
+    name, or when it is reversible; a field when the value is one only metadata holds (a date, tags,
+    note links) or it sits in the file's opening block; otherwise a warning says it is neither.
+    """
+    line = without_wrapped_fields(line, _hide_code(line))
+    hidden = _hide_code(line)
     match = _INLINE.match(hidden)
     if match is None or "::" in match["back"]:
         return None
     front = line[: match.end("front")].strip()
     back = line[match.start("back") :].strip()
-    if not front or not back or (" " not in front and " " not in back) or _CODE_LIKE.match(back):
-        return None
-    return _Pair(front, back, reversible=match["sep"] == ":::", line=number)
+    tight = not match["front"][-1:].isspace() and not match["back"][:1].isspace()
+    if not front or (tight and " " not in front and " " not in back) or _CODE_LIKE.match(back):
+        return None  # `Foo::Bar`, `fe80::1`, `Foo::bar()`: code, not a card nor a field
+    key = field_key(front)
+    if match["sep"] == ":::" or key is None or not is_name(key):
+        return _Pair(front, back, reversible=match["sep"] == ":::", line=number) if back else None
+    if is_metadata(back) or opening:
+        return _Field()
+    message = (
+        f"`{front}:: …` may be a Dataview field or a flashcard, so it is not a card: to make it one, ask "
+        f"(`…?::…`) or write `- **{key}:** …`; to mark it a field, write `[{key}:: …]`"
+    )
+    return _Missing(message, number)
+
+
+def _hide_code(line: str) -> str:
+    """``line`` with its code spans and ``{{…}}`` blanked out (same length): no separator in them."""
+    return _CODE_SPAN.sub(lambda match: "x" * len(match[0]), line)
+
+
+def _opens_file(ctx: Context, node: SyntaxTreeNode) -> bool:
+    """Whether ``node`` is (or is in) the file's first block below its front matter and H1: where a
+    note's metadata goes, like the front matter it stands for."""
+    top = node
+    while top.parent is not None and top.parent.type != "root":
+        top = top.parent
+    for block in ctx.doc.blocks:
+        if block.node.type == "front_matter" or (block.node.type == "heading" and block.node.tag == "h1"):
+            continue
+        return block.node is top
+    return False
 
 
 def _questions_and_answers(

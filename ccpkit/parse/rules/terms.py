@@ -69,6 +69,8 @@ def _term(inner: str, after: str, marker: str) -> Term | None:
     following = after.lstrip(" \t")
     if following.startswith("\n"):
         return Term(inner, following.strip(), separated=True)
+    if following.startswith("::"):
+        return None  # `**Rating**:: 4`: a Dataview field or a `Front::Back` flashcard, not a term
     for separator in _SEPARATORS:
         if following.startswith(separator):
             return Term(inner, following[len(separator) :].strip(), separated=True)
