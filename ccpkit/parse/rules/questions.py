@@ -222,9 +222,9 @@ def _stem(ctx: Context, nodes: Sequence[SyntaxTreeNode], run: _Run, floor: int, 
         if number:
             question, numbered = question_id(number), True
     while not numbered and index >= floor and (piece := _stem_piece(ctx, nodes[index])) is not None:
-        number, text = piece
+        number, text, block = piece
         parts.insert(0, text)
-        taken.insert(0, nodes[index])
+        taken.insert(0, block)
         index -= 1
         if number:
             question, numbered = question_id(number), True
@@ -269,28 +269,43 @@ def _may_head(node: SyntaxTreeNode) -> bool:
     return node.type == "heading" and node.tag != "h1"
 
 
-def _stem_piece(ctx: Context, node: SyntaxTreeNode) -> tuple[str, str] | None:
-    """(question number or "", text) of a block that can be part of a stem; ``None`` stops the walk."""
+def _stem_piece(ctx: Context, node: SyntaxTreeNode) -> tuple[str, str, SyntaxTreeNode] | None:
+    """(question number or "", text, the block it is) of a block that can be part of a stem; ``None``
+    stops the walk."""
+    if node.type == "ordered_list":
+        return _last_item_stem(ctx, node)
     if ctx.is_claimed(node):
         return None
     if node.type == "paragraph":
         text = node.children[0].content
         if answer_line(text) or explanation_start(text) is not None or _is_label(node):
             return None
-        return _numbered(text)
+        return (*_numbered(text), node)
     if node.type in _MEDIA:
         if node.type == "html_block" and "<details" in node.content.lower():
             return None
-        return "", ctx.doc.source(node)
-    if node.type == "ordered_list" and len(node.children) == 1:
-        item = node.children[0]
-        if item.children and all(child.type in ("paragraph", *_MEDIA) for child in item.children):
-            text = "\n\n".join(
-                child.children[0].content if child.type == "paragraph" else ctx.doc.source(child)
-                for child in item.children
-            )
-            return item_number(item), text
+        return "", ctx.doc.source(node), node
     return None
+
+
+def _last_item_stem(ctx: Context, node: SyntaxTreeNode) -> tuple[str, str, SyntaxTreeNode] | None:
+    """``1. Which …?`` right above its options, which are indented too little to sit inside it: an
+    item of one, or the last item of a list of questions (``10. Which …?`` with options indented three
+    spaces, as under ``9.``, falls out of the list)."""
+    item = node.children[-1]
+    questions = any(ctx.is_claimed(child) for other in node.children for child in other.children)
+    if ctx.is_claimed(node) and not questions:
+        return None  # a list some other rule took (an answer key), not one of questions
+    if len(node.children) > 1 and not ctx.is_claimed(node):
+        return None  # a list of steps or facts, not questions
+    stem_only = all(child.type in ("paragraph", *_MEDIA) for child in item.children)
+    if not item.children or not stem_only or any(ctx.is_claimed(child) for child in item.children):
+        return None
+    text = "\n\n".join(
+        child.children[0].content if child.type == "paragraph" else ctx.doc.source(child)
+        for child in item.children
+    )
+    return item_number(item), text, item
 
 
 def _is_label(node: SyntaxTreeNode) -> bool:
