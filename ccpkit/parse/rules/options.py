@@ -49,7 +49,7 @@ def read_options(doc: Document, node: SyntaxTreeNode, *, going_on: bool = False)
     """The options ``node`` holds (one or more), or ``None`` when it holds none. Options of a paragraph
     open with ``A``, unless they are ``going_on`` from a block above."""
     if node.type in ("bullet_list", "ordered_list"):
-        lettered = _lettered_items(doc, node)
+        lettered = _lettered_items(doc, node, going_on)
         if lettered:
             return Options(lettered[0], tail=lettered[1])
         tasks = _task_items(doc, node)
@@ -100,14 +100,18 @@ def _option(match: re.Match[str], text: str, node: SyntaxTreeNode) -> DraftOptio
     return DraftOption(letter.upper(), text, node, lower=letter.islower())
 
 
-def _in_order(options: list[DraftOption]) -> bool:
-    """Lower-case letters are ordinary words too (``a)`` in a sentence): only a run from ``a`` counts."""
+def _in_order(options: list[DraftOption], going_on: bool) -> bool:
+    """Lower-case letters are ordinary words too (``a)`` in a sentence): only a run from ``a`` counts,
+    or, ``going_on`` from options above (``b)`` after ``a)`` and its picture), a run from its first."""
     if not any(option.lower for option in options):
         return True
-    return [option.label for option in options] == list(string.ascii_uppercase[: len(options)])
+    first = ord(options[0].label) if going_on else ord("A")
+    return [option.label for option in options] == [chr(first + i) for i in range(len(options))]
 
 
-def _lettered_items(doc: Document, node: SyntaxTreeNode) -> tuple[list[DraftOption], tuple[str, ...]] | None:
+def _lettered_items(
+    doc: Document, node: SyntaxTreeNode, going_on: bool
+) -> tuple[list[DraftOption], tuple[str, ...]] | None:
     """Lettered items, and the lines of the items after them that give the answer (``- Answer: B``)."""
     options: list[DraftOption] = []
     for index, item in enumerate(node.children):
@@ -122,7 +126,7 @@ def _lettered_items(doc: Document, node: SyntaxTreeNode) -> tuple[list[DraftOpti
         if not text:
             return None
         options.append(_option(match, text, item))
-    return (options, ()) if _in_order(options) else None
+    return (options, ()) if _in_order(options, going_on) else None
 
 
 def _unmarked(line: str) -> str:
@@ -167,7 +171,7 @@ def _lettered_lines(node: SyntaxTreeNode, going_on: bool) -> Options | None:
         replace(option, text=_unbold("\n".join(t for t in text if t).strip()))
         for option, text in zip(options, texts, strict=True)
     ]
-    if not _in_order(options):
+    if not _in_order(options, going_on):
         return None
     head = "\n".join(lines[:start]).strip()
     return Options(options, head=head, tail=tuple(lines[end:]))

@@ -127,11 +127,13 @@ def _option_run(ctx: Context, nodes: Sequence[SyntaxTreeNode], start: int) -> _R
         return None
     options, tail, end = list(found.options), found.tail, start + 1
     between: list[SyntaxTreeNode] = []
+    pictured = 0
     while not tail and end < len(nodes) and not ctx.is_claimed(nodes[end]):
         node = nodes[end]
         more = read_options(ctx.doc, node, going_on=True)
         if more is not None and not more.head and more.task == found.task and _follows(options, more):
             options[-1] = _with_blocks(ctx, options[-1], between)
+            pictured += 1 if between else 0
             options += more.options
             tail, between, end = more.tail, [], end + 1
         elif not options[-1].text and not between and node.type == "paragraph" and not _is_label(node):
@@ -142,8 +144,9 @@ def _option_run(ctx: Context, nodes: Sequence[SyntaxTreeNode], start: int) -> _R
             end += 1
         else:
             break
-    if between and options[-1].text.endswith(":") and not tail:
-        options[-1] = _with_blocks(ctx, options[-1], between[:1])  # `D) This policy:` and its code
+    if between and not tail and (options[-1].text.endswith(":") or pictured == len(options) - 1 > 0):
+        # `D) This policy:` and its code; or every option above had its picture below it, so this one too
+        options[-1] = _with_blocks(ctx, options[-1], between[:1])
         between = between[1:]
     end -= len(between)
     if len(options) < 2 or not all(option.text for option in options):
