@@ -173,6 +173,13 @@ def _apply_key(ctx: Context, drafts: list[Draft], entry: KeyEntry) -> bool:
 
 
 def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
+    if draft.unasked:
+        message = (
+            "checkboxes under words that may ask a question but have no `?`: end the question with `?` "
+            "to make it one (a to-do list otherwise, left out)"
+        )
+        yield Problem(ctx.at(draft.start), message, "warning")
+        return
     if not draft.stem:
         message = "options without a question: write the question's text right above its options"
         yield ctx.problem(draft.options_node, message)

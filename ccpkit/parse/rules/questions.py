@@ -23,9 +23,12 @@ _NUMBERED_STEM = re.compile(
     r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\s+(?P<rest>\S.*))?$",
     re.S,
 )
-_ASKS = re.compile(r"\?|\b(?:select|choose|pick)\b", re.I)
-"""What makes a checklist a question: a question mark or "Select/Choose …" (a heading "What to
-review" over ticked boxes is a to-do list)."""
+_ASKS = re.compile(r"\?|\b(?:select|choose|pick)\b|(?:^|[.!:]\s+)which\b(?!\s+to\b)", re.I)
+"""What makes a checklist a question: a question mark, "Select/Choose …", or a sentence opening with
+"Which" (an exam's stem with its ``?`` forgotten)."""
+_MAY_ASK = re.compile(r"(?:^|[.!:]\s+)(?:what|who|whom|whose|when|where|why|how)\b(?!\s+to\b)", re.I)
+"""A sentence opening with another question word may ask or not ("What I revised this week"); "What
+to review", "How to study" never ask: an infinitive after the word makes it a title."""
 
 _ENDS = ("heading", "hr")
 """What ends a question's answer and explanation: a heading or a thematic break (``---``)."""
@@ -50,6 +53,9 @@ class Draft:
     explanation: list[str] = field(default_factory=list)
     worded: Answer | None = None
     """An answer given in words (``Answer: Amazon S3``): matched against the options at the end."""
+    unasked: bool = False
+    """A checklist under words that may ask without a ``?`` (``What changed``): a question or a to-do
+    list, so it is neither, with a warning."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +110,8 @@ def find_questions(
     stems = [_stem(ctx, nodes, run, floor, default_id) for run, floor in zip(runs, floors, strict=False)]
     ends = [*(stem.first for stem in stems[1:]), len(nodes)][: len(stems)]
     for run, stem, end in zip(runs, stems, ends, strict=True):
-        if run.task and not _ASKS.search(stem.text) and stem.question == default_id:
+        unasked = run.task and not _ASKS.search(stem.text) and stem.question == default_id
+        if unasked and not _MAY_ASK.search(stem.text):
             continue  # a to-do checklist, not a question
         section = sections[stem.first]
         if stem.anchor.type == "heading":
@@ -112,6 +119,7 @@ def find_questions(
         options = marked(run.options)
         first = nodes[run.start]
         draft = Draft(stem.anchor, stem.question, stem.text, options, first, section, pinned_id(stem.anchor))
+        draft.unasked = unasked
         ctx.claim(*nodes[run.start : run.end], *stem.nodes, stem.anchor)
         if run.tail:
             _read_lines(ctx, draft, list(run.tail), nodes[run.end - 1])
