@@ -99,29 +99,38 @@ def _sections_of_entries(ctx: Context, found: dict[int, list[KeyEntry]]) -> dict
 def _entries(node: SyntaxTreeNode) -> list[KeyEntry]:
     """The entries of a paragraph (one or several a line) or a list; a block with anything else in
     it (a numbered question, prose) holds none."""
-    entries: list[KeyEntry] = []
     if node.type == "paragraph":
-        for line in node.children[0].content.split("\n"):
-            several = key_entries_on_a_line(line, node)
-            entry = key_entry(line, "", node) if not several else None
-            if several or entry is not None:
-                entries += several or [entry] if entry else several
-            elif not entries:
-                return []  # prose, not a key
-            else:  # the line below an entry explains it
-                last = entries[-1]
-                rest = "\n".join(part for part in (last.answer.rest, line.strip()) if part)
-                entries[-1] = replace(last, answer=replace(last.answer, rest=rest))
-    elif node.type in ("bullet_list", "ordered_list"):
+        return _entries_of_lines(node.children[0].content.split("\n"), node, [])
+    entries: list[KeyEntry] = []
+    if node.type in ("bullet_list", "ordered_list"):
         for item in node.children:
             first = item.children[0] if item.children else None
             if first is None or first.type != "paragraph" or len(item.children) > 1:
                 return []
             label = item_number(item) if node.type == "ordered_list" else ""
-            entry = key_entry(first.children[0].content, label, item)
+            opening, *below = first.children[0].content.split("\n")
+            entry = key_entry(opening, label, item)
             if entry is None:
                 return []
-            entries.append(entry)
+            # Lines run on below an item (`Question 4: A` right under `3. B`) are entries of their own.
+            entries = _entries_of_lines(below, item, [*entries, entry])
+    return entries
+
+
+def _entries_of_lines(lines: list[str], node: SyntaxTreeNode, entries: list[KeyEntry]) -> list[KeyEntry]:
+    """``entries`` and those of ``lines`` (one or several a line); a line that is no entry explains the
+    entry above it, and with none above, the block is prose, not a key."""
+    for line in lines:
+        several = key_entries_on_a_line(line, node)
+        entry = key_entry(line, "", node) if not several else None
+        if several or entry is not None:
+            entries += several or [entry] if entry else several
+        elif not entries:
+            return []  # prose, not a key
+        else:  # the line below an entry explains it
+            last = entries[-1]
+            rest = "\n".join(part for part in (last.answer.rest, line.strip()) if part)
+            entries[-1] = replace(last, answer=replace(last.answer, rest=rest))
     return entries
 
 
