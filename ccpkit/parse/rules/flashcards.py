@@ -116,7 +116,8 @@ def _inline_pair(line: str, number: int, opening: bool) -> _Pair | _Missing | _F
     Dataview reads the same ``key:: value`` as a field: a line is a card when Dataview could not read
     it as one (the front has a ``?`` or other punctuation), when its front is a phrase rather than a
     name, or when it is reversible; a field when the value is one only metadata holds (a date, tags,
-    note links) or it sits in the file's opening block; otherwise a warning says it is neither.
+    note links) or it sits in the file's opening block written ``key:: value``; otherwise a warning
+    says it is neither.
     """
     line = without_wrapped_fields(line, _hide_code(line))
     hidden = _hide_code(line)
@@ -131,8 +132,11 @@ def _inline_pair(line: str, number: int, opening: bool) -> _Pair | _Missing | _F
     key = field_key(front)
     if match["sep"] == ":::" or key is None or not is_name(key):
         return _Pair(front, back, reversible=match["sep"] == ":::", line=number) if back else None
-    if is_metadata(back) or opening:
-        return _Field()
+    spaced_as_field = not match["front"][-1:].isspace() and match["back"][:1].isspace()
+    if is_metadata(back) or (opening and spaced_as_field):
+        return (
+            _Field()
+        )  # `status:: reading` opening a note, as Dataview writes it (`Lambda::…`: a card's way)
     message = (
         f"`{front}:: …` may be a Dataview field or a flashcard, so it is not a card: to make it one, ask "
         f"(`…?::…`) or write `- **{key}:** …`; to mark it a field, write `[{key}:: …]`"
