@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -36,8 +37,11 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     blocks = ctx.doc.blocks
     drafts = list(find_questions(ctx, [b.node for b in blocks], [b.section for b in blocks]))
     drafts.sort(key=lambda draft: ctx.doc.line_of(draft.start))
+    by_id: dict[str, list[Draft]] = {}
+    for draft in drafts:
+        by_id.setdefault(draft.question, []).append(draft)
     for entry in keys:
-        if not _apply_key(ctx, drafts, entry):
+        if not _apply_key(ctx, by_id.get(entry.question, []), entry):
             message = f"answer key entry {entry.question} matches no question above it: check its number"
             yield Problem(ctx.at(entry.node), message, "warning")
     for draft in drafts:
@@ -169,9 +173,10 @@ def _cell(cell: SyntaxTreeNode) -> str:
 def _apply_key(ctx: Context, drafts: list[Draft], entry: KeyEntry) -> bool:
     """Give the entry to the nearest question above it with the same id and no answer yet.
 
-    Returns whether a question with that id exists above (answered inline or not)."""
+    ``drafts`` are the questions with the entry's id, in notes order (a file's own, so each entry
+    looks only at its namesakes). Returns whether one of them is above it (answered inline or not)."""
     line = ctx.doc.line_of(entry.node)
-    above = [d for d in drafts if d.question == entry.question and ctx.doc.line_of(d.start) < line]
+    above = drafts[: bisect_left(drafts, line, key=lambda draft: ctx.doc.line_of(draft.start))]
     for draft in reversed(above):
         if draft.answer is None:
             draft.answer, draft.answer_node = entry.answer, entry.node
