@@ -27,6 +27,8 @@ _QUESTION = re.compile(r"^(?:\*\*|__)?Q(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?P<text>.
 _ANSWER = re.compile(r"^(?:\*\*|__)?A(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?P<text>.*)$")
 _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 """``Foo::Bar()``, ``Foo::bar.baz``, ``Foo::Vec<T>``: a C++ or Rust path written in prose."""
+_CALLOUT = re.compile(r"^\[![\w-]+\][+-]?[ \t]*")
+"""Obsidian's callout marker opening a quote (``> [!question] Which …?``): the box, not the question."""
 _SEPARATORS = ("?", "??")
 _NESTING = ("bullet_list", "ordered_list", "list_item", "blockquote")
 
@@ -127,8 +129,9 @@ def _inline_pair(line: str, number: int, opening: bool) -> _Pair | _Missing | _F
     front = line[: match.end("front")].strip()
     back = line[match.start("back") :].strip()
     tight = not match["front"][-1:].isspace() and not match["back"][:1].isspace()
-    if not front or (tight and " " not in front and " " not in back) or _CODE_LIKE.match(back):
-        return None  # `Foo::Bar`, `fe80::1`, `Foo::bar()`: code, not a card nor a field
+    joined = tight and ":" in match["front"].split()[-1] + match["back"].split()[0]
+    if not front or (tight and " " not in front and " " not in back) or joined or _CODE_LIKE.match(back):
+        return None  # `Foo::Bar`, `fe80::1`, `Foo::bar()`, `arn:aws:iam::1234:user/x`: code, not a card
     key = field_key(front)
     if match["sep"] == ":::" or key is None or not is_name(key):
         return _Pair(front, back, reversible=match["sep"] == ":::", line=number) if back else None
@@ -202,6 +205,7 @@ def _items(
     if isinstance(result, _Missing):
         yield Problem(where, result.message, "warning")
         return
+    result = replace(result, front=_CALLOUT.sub("", result.front))
     fields = replace(ctx.common("card", result.front, node, section), source=where)
     yield ctx.build(node, lambda: fields.card(front=result.front, back=result.back))
     if result.reversible:

@@ -20,6 +20,7 @@ LABELS = frozenset(
 
 _SEPARATORS = ("->", "\u2192", "\u2014", "\u2013", "=", ":", "-")  # ->, →, em dash, en dash …
 _NUMBERED = re.compile(r"^\d+[.)]\s+")
+_ANSWER_BELOW = re.compile(r"\n\s*(?:\*\*|__)?A(?:\*\*|__)?\s*:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,8 @@ def _term(inner: str, after: str, marker: str) -> Term | None:
     inner = _NUMBERED.sub("", inner.strip())
     if not inner:
         return None
+    if inner.rstrip(":").strip() == "Q" and _ANSWER_BELOW.search(after):
+        return None  # `**Q:** …` with `**A:** …` below it: a flashcard's sides, not a term "Q"
     if inner.endswith(":"):
         return Term(inner[:-1].strip(), after.strip(), separated=True)
     head, colon, tail = inner.partition(": ")
