@@ -40,8 +40,11 @@ PRACTICE_EXAM = """\
 """
 FLASHCARDS = """\
 # Storage flashcards
+status:: reviewing
+created:: 2024-03-01
 
 Amazon Route 53:::The AWS DNS service
+What does S3 Glacier Deep Archive cost the least for?::Data kept for years [confidence:: low]
 
 Q: What does S3 Versioning protect against?
 A: Overwrites and deletes by mistake.
@@ -80,4 +83,11 @@ def test_a_reversible_flashcard_is_studied_both_ways(student: Student) -> None:
     assert visible_text(front_card.answer()).endswith("The AWS DNS service")
     assert visible_text(back_card.question()).endswith("The AWS DNS service")
     assert visible_text(back_card.answer()).endswith("Amazon Route 53")
-    assert len(list(student.notes())) == 2 + 2 + 1  # questions, both ways of the pair, the Q:/A: card
+    assert len(list(student.notes())) == 2 + 2 + 1 + 1  # questions, the pair, the Q:/A: and :: cards
+
+
+def test_dataview_fields_are_no_cards_and_leave_a_card_s_back(student: Student) -> None:
+    (card,) = student.note("01-cloud/card/what-does-s3-glacier-deep-archive-cost-the-least-for").cards()
+    assert visible_text(card.answer()).endswith("Data kept for years")
+    texts = [visible_text(card.question()) for note in student.notes() for card in note.cards()]
+    assert not [text for text in texts if "status" in text or "created" in text or "confidence" in text]
