@@ -137,9 +137,8 @@ def _inline_pair(line: str, number: int, opening: bool) -> _Pair | _Missing | _F
         return _Pair(front, back, reversible=match["sep"] == ":::", line=number) if back else None
     spaced_as_field = not match["front"][-1:].isspace() and match["back"][:1].isspace()
     if is_metadata(back) or (opening and spaced_as_field):
-        return (
-            _Field()
-        )  # `status:: reading` opening a note, as Dataview writes it (`Lambda::…`: a card's way)
+        # `created:: 2024-03-01` anywhere; `status:: reading` opening a note, as Dataview writes it
+        return _Field()
     message = (
         f"`{front}:: …` may be a Dataview field or a flashcard, so it is not a card: to make it one, ask "
         f"(`…?::…`) or write `- **{key}:** …`; to mark it a field, write `[{key}:: …]`"
