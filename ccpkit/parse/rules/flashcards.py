@@ -118,8 +118,9 @@ def _inline_pair(line: str, number: int, opening: bool) -> _Pair | _Missing | _F
     Dataview reads the same ``key:: value`` as a field: a line is a card when Dataview could not read
     it as one (the front has a ``?`` or other punctuation), when its front is a phrase rather than a
     name, or when it is reversible; a field when the value is one only metadata holds (a date, tags,
-    note links) or it sits in the file's opening block written ``key:: value``; otherwise a warning
-    says it is neither.
+    note links) or it sits in the file's opening block written ``key:: value``; else a card when
+    written tight (``Front::Back``, as flashcard plugins write it, where Dataview writes ``key::
+    value``); otherwise (``Lambda:: Serverless``) a warning says it may be either.
     """
     line = without_wrapped_fields(line, _hide_code(line))
     hidden = _hide_code(line)
@@ -139,9 +140,12 @@ def _inline_pair(line: str, number: int, opening: bool) -> _Pair | _Missing | _F
     if is_metadata(back) or (opening and spaced_as_field):
         # `created:: 2024-03-01` anywhere; `status:: reading` opening a note, as Dataview writes it
         return _Field()
+    if tight:
+        # `Snapshot frequency::Whatever the RPO needs`: the flashcard plugins' way, never Dataview's
+        return _Pair(front, back, line=number)
     message = (
-        f"`{front}:: …` may be a Dataview field or a flashcard, so it is not a card: to make it one, ask "
-        f"(`…?::…`) or write `- **{key}:** …`; to mark it a field, write `[{key}:: …]`"
+        f"`{front}:: …` may be a Dataview field or a flashcard, so it is not a card: for a card write "
+        f"`{key}::…` with no space around the `::`; for a field write `[{key}:: …]`"
     )
     return _Missing(message, number)
 
