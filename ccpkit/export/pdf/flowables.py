@@ -41,15 +41,17 @@ class Blocks:
 
     def card(self, card: Card) -> list[Flowable]:
         """ "**Term** — definition"; a table written in the definition follows as a grid."""
-        first, *rest = split_tables(card.back)
-        front = self.short(card.front, card.source)
+        pieces = list(split_tables(card.back))
+        front = f"<b>{self.short(card.front, card.source)}</b>"
+        first = pieces[0]
         if isinstance(first, Grid):
-            grids = self._text_and_grids([first, *rest], card)
-            return [Paragraph(f"<b>{front}</b>", self.ty.body), *grids, *self._pictures(card.back)]
-        back = self.setter.markdown(first, card.source).replace("<br/><br/>", "<br/>")
-        separator = "<br/>" if back.startswith("• ") else " — "
-        head = Paragraph(f"<b>{front}</b>{separator}{back}", self.ty.body)
-        return [head, *self._text_and_grids(rest, card), *self._pictures(card.back)]
+            head = Paragraph(front, self.ty.body)
+        else:
+            del pieces[0]
+            back = self.setter.markdown(first, card.source).replace("<br/><br/>", "<br/>")
+            separator = "<br/>" if back.startswith("• ") else " — "
+            head = Paragraph(f"{front}{separator}{back}", self.ty.body)
+        return [head, *self._text_and_grids(pieces, card), *self._pictures(card.back)]
 
     def cloze(self, cloze: Cloze) -> list[Flowable]:
         """The sentence with its hidden parts in bold, then what the notes say under it."""
@@ -60,16 +62,15 @@ class Blocks:
     def passage(self, passage: Passage) -> list[Flowable]:
         """A paragraph, or a list item hanging from its marker, as the notes wrote it; a table
         written in it follows as a grid. Cloze markers and highlights print as bold answers."""
-        first, *rest = split_tables(revealed(passage.text, mark="**"))
-        if isinstance(first, Grid):
-            return [*self._text_and_grids([first, *rest], passage), *self._pictures(passage.text)]
-        markup = self.setter.markdown(first, passage.source)
-        markup = _NESTED_ITEM.sub(r"<br/>&nbsp;&nbsp;\1\2", markup)
-        if not passage.marker:
-            head = Paragraph(markup, self.ty.body)
-        else:
-            head = Paragraph(markup, self.ty.item, bulletText=self.setter.plain(passage.marker))
-        return [head, *self._text_and_grids(rest, passage), *self._pictures(passage.text)]
+        pieces = list(split_tables(revealed(passage.text, mark="**")))
+        first, head = pieces[0], []
+        if not isinstance(first, Grid):
+            del pieces[0]
+            markup = self.setter.markdown(first, passage.source)
+            markup = _NESTED_ITEM.sub(r"<br/>&nbsp;&nbsp;\1\2", markup)
+            marker = self.setter.plain(passage.marker) if passage.marker else None
+            head.append(Paragraph(markup, self.ty.item if marker else self.ty.body, bulletText=marker))
+        return [*head, *self._text_and_grids(pieces, passage), *self._pictures(passage.text)]
 
     def _pictures(self, markdown: str) -> list[Flowable]:
         """The pictures the text shows (its line keeps their alt text), each drawn below it at its own
