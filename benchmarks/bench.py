@@ -1,17 +1,22 @@
 """Benchmark: medians of repeated runs, as ratios against a baseline measured in the same run.
 
-Run from the repo root: ``.venv/bin/python benchmarks/bench.py [--runs 5]``. With ``--against-ankdown
-[--cards 1000 10000]`` it instead compares ccpkit's Anki-only build with ankdown's on generated term
-cards (``versus_ankdown.py``, ``corpus.py``). Every scenario runs as a
-fresh process (interpreter start-up included), on a copy of the notes in a temporary folder, so the
-repository's own build/ and ledger are never touched. The scenarios take turns, one run of each per
-round, so a shared machine's slow spells weigh on all of them alike.
+Run from the repo root: ``.venv/bin/python benchmarks/bench.py [--runs 5] [--against REF]``. Every
+scenario runs as a fresh process (interpreter start-up included), on a copy of the notes in a temporary
+folder, so the repository's own build/ and ledger are never touched. The scenarios take turns, one run
+of each per round, so a shared machine's slow spells weigh on all of them alike.
+
+``--against REF`` (a commit, default ``HEAD~1``) also runs the build scenarios with ccpkit as it was at
+that commit, taking turns with this one, and says whether both versions' outputs are byte-identical.
+
+With ``--against-ankdown [--cards 1000 10000]`` it instead compares ccpkit's Anki-only build with
+ankdown's on generated term cards (``versus_ankdown.py``, ``corpus.py``).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import resource
 import shutil
 import statistics
@@ -29,8 +34,12 @@ CCPKIT = [sys.executable, "-m", "ccpkit"]
 RAW_EXPORT = REPO / "tests" / "data" / "aws-ccp-notes-export.txt"
 
 
-def run(command: list[str], cwd: Path) -> None:
-    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def run(command: list[str], cwd: Path, code: Path = REPO) -> None:
+    """Run ``command`` with the ccpkit found in ``code`` (this checkout, or an earlier commit's files)."""
+    environment = {**os.environ, "PYTHONPATH": str(code)}
+    subprocess.run(
+        command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment
+    )
 
 
 def median_seconds(runs: int, setup: Callable[[], None], action: Callable[[], None]) -> float:
@@ -59,6 +68,8 @@ def nothing() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--against", default="HEAD~1", help="commit to compare the builds with")
+    parser.add_argument("--no-against", action="store_true", help="measure this version alone")
     parser.add_argument(
         "--against-ankdown", action="store_true", help="Compare the Anki-only build with ankdown 0.7.1."
     )
@@ -70,6 +81,8 @@ def main() -> None:
     if arguments.against_ankdown:
         versus_ankdown.main(arguments.cards, runs, arguments.seed, arguments.save)
         return
+    if not arguments.no_against:
+        compare(arguments.against, runs)
 
     work = Path(tempfile.mkdtemp(prefix="ccpkit-bench-"))
     notes, out = work / "notes", work / "build"
@@ -135,6 +148,80 @@ def main() -> None:
     print(f"\n{'stage (in this process, warm)':<44} {'median s':>9} {'budget s':>11}")
     for name, (seconds, budget) in stage_medians(runs).items():
         print(f"{name:<44} {seconds:>9.3f} {budget:>11.1f}")
+
+
+def compare(ref: str, runs: int) -> None:
+    """Cold build, one-module rebuild and no-op rebuild, this version against ``ref``, taking turns."""
+    work = Path(tempfile.mkdtemp(prefix="ccpkit-against-"))
+    earlier = work / "earlier"
+    earlier.mkdir()
+    archive = subprocess.run(["git", "archive", ref], cwd=REPO, check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(earlier)], input=archive, check=True)
+    commit = subprocess.run(["git", "rev-parse", "--short", ref], cwd=REPO, capture_output=True, text=True)
+    scenarios: dict[str, tuple[Callable[[], None], Callable[[], None]]] = {}
+    outs = {}
+    for label, code in (("this version", REPO), (f"{ref} ({commit.stdout.strip()})", earlier)):
+        folder = work / ("now" if code == REPO else "then")
+        scenarios.update(build_scenarios(label, code, folder))
+        outs[label] = folder / "build"
+    results = interleaved_medians(runs, scenarios)
+    print(f"{'build scenario':<56} {'median s':>9}   ({runs} runs each, taking turns)")
+    for name, seconds in results.items():
+        print(f"{name:<56} {seconds:>9.3f}")
+    now, then = outs.values()
+    for label, out in outs.items():  # the committed notes and ledger again, built from scratch
+        shutil.rmtree(out.parent / "notes")
+        shutil.copytree(REPO / "source_notes", out.parent / "notes")
+        shutil.rmtree(out, ignore_errors=True)
+        command = [*CCPKIT, "build", "--notes", str(out.parent / "notes"), "--out", str(out)]
+        run(command, out.parent, REPO if label == "this version" else earlier)
+    same = outputs_of(now) == outputs_of(then)
+    print(f"outputs of a cold build byte-identical in both versions: {'yes' if same else 'NO'}\n")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def build_scenarios(
+    label: str, code: Path, folder: Path
+) -> dict[str, tuple[Callable[[], None], Callable[[], None]]]:
+    """The three build scenarios of one version of ccpkit (``code``), in a folder of their own."""
+    notes, out = folder / "notes", folder / "build"
+    shutil.copytree(REPO / "source_notes", notes)
+    shutil.copy(REPO / "ccpkit.toml", folder / "ccpkit.toml")
+    command = [*CCPKIT, "build", "--notes", str(notes), "--out", str(out)]
+    committed_ledger = REPO / "source_notes" / ".ccpkit-ledger.json"
+    edited = sorted(notes.glob("0[2-9]-*/*.md"))[0]
+    edits = iter(range(1_000_000))
+
+    def fresh() -> None:
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.copy(committed_ledger, notes / committed_ledger.name)
+
+    def built() -> None:
+        if not out.exists():
+            run(command, folder, code)
+
+    def touched() -> None:
+        built()
+        with edited.open("a", encoding="utf-8") as stream:
+            stream.write(f"\n- **Benchmark term {next(edits)}:** a definition added between builds.\n")
+
+    return {
+        f"{label}: cold full build": (fresh, lambda: run(command, folder, code)),
+        f"{label}: rebuild after editing {edited.parent.name[:12]}": (
+            touched,
+            lambda: run(command, folder, code),
+        ),
+        f"{label}: no-op rebuild": (built, lambda: run(command, folder, code)),
+    }
+
+
+def outputs_of(out: Path) -> dict[str, bytes]:
+    """Every output by path; not the build's own records (manifest, store)."""
+    return {
+        path.relative_to(out).as_posix(): path.read_bytes()
+        for path in out.rglob("*")
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(out).parts)
+    }
 
 
 def anki_installed() -> bool:

@@ -1,47 +1,63 @@
-"""The one orchestrator: parse the notes, settle note identities, run the exporters, write atomically.
+"""The one orchestrator, in the shape of Sphinx or make: each module's parts are targets the build owns;
+formats are pure.
 
-Order matters: the ledger is read (and refused if damaged) before anything is written, the outputs
-are written next, and the ledger last — so a failed build never records identities nobody received.
+1. Nothing changed since the last build (one digest of every input, every output intact): stop.
+2. Read the ledger, when a format carries Anki identities (a damaged one stops the build here).
+3. Parse each module, or take its findings from the store when its files did not change.
+4. Map: every format's part of every module, and its wholes, from the store or made afresh; slow ones
+   on helper processes, the others here meanwhile.
+5. Settle the ledger from the Anki parts.
+6. Reduce: each format assembles its files; those that changed are written atomically, the ledger
+   last, so a failed build never records identities nobody received.
 """
 
 from __future__ import annotations
 
-import hashlib
 import time
-from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Future, as_completed
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
 
-from ccpkit.errors import Problem, UsageError
-from ccpkit.export import EXPORTERS, Exported, ExportOptions, Output, Unit, prepare, units
-from ccpkit.incremental import (
-    MANIFEST_NAME,
-    Manifest,
-    UnitRecord,
-    digest,
-    digest_files,
-    dump_manifest,
-    intact,
-    load_manifest,
-)
+from ccpkit.config import FORMATS
+from ccpkit.digest import content_digest, digest, digest_files
+from ccpkit.errors import UsageError
+from ccpkit.export import Exported, ExportOptions, Output, Settled
+from ccpkit.incremental import MANIFEST_NAME, Manifest, Written, dump_manifest, intact, load_manifest
 from ccpkit.ledger import LEDGER_NAME, Ledger, dump_ledger, load_ledger
-from ccpkit.memo import FOLDER_NAME as MEMO_FOLDER
-from ccpkit.memo import Memo
 from ccpkit.model import Deck
 from ccpkit.pool import helpers, warm
 from ccpkit.progress import Progress
 from ccpkit.report import BuildReport, OutputFiles, format_counts, format_total
+from ccpkit.store import FOLDER_NAME as STORE_FOLDER
+from ccpkit.store import Store
 from ccpkit.templates import template_roots
 from ccpkit.write import write_atomically
 
-DEFAULT_FORMATS = tuple(EXPORTERS)
-LEDGER_FORMATS = frozenset({"anki", "csv"})
-"""Formats carrying Anki GUIDs: building one reads the ledger first (so a damaged one stops the build
-before anything is written, the memo included) and updates it last. They are built in this process,
-after settling the ledger, whose rendering of every field they reuse."""
+if TYPE_CHECKING:
+    from ccpkit.export import Format
+    from ccpkit.export.anki.identities import Settlement
+    from ccpkit.parse import Parsed
+
+DEFAULT_FORMATS = FORMATS
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What was asked for: the formats of the notes, into the output folder."""
+
+    notes: Path
+    out: Path
+    formats: tuple[str, ...]
+    options: ExportOptions
+    title: str | None
+    """The course title (default: after the notes folder)."""
+    highlight_clozes: bool
+    """Whether ``==text==`` is a cloze (``[notes] highlight_clozes``)."""
+    modules: tuple[int, ...]
+    """Module numbers the outputs are limited to (the ledger still sees every module)."""
 
 
 def build(
@@ -59,165 +75,302 @@ def build(
     """Build ``formats`` from ``notes`` into ``out``, redoing only what changed since the last build.
 
     ``title`` names the course (default: after the notes folder); ``highlight_clozes`` makes
-    ``==text==`` a cloze; ``modules`` limits the outputs to
-    those module numbers (the ledger still sees every module); ``clock`` stamps changed notes;
-    ``progress`` hears about the steps and each unit done.
+    ``==text==`` a cloze; ``modules`` limits the outputs to those module numbers (the ledger still
+    sees every module); ``clock`` stamps changed notes; ``progress`` hears about the steps and each
+    part made.
     """
     progress = progress or Progress()
+    request = Request(notes, out, tuple(formats), options, title, highlight_clozes, tuple(modules))
     try:
-        parsing = _Parsing(title, highlight_clozes)
-        return _build(notes, out, formats, options, parsing, modules, clock, progress)
+        return _build(request, clock, progress)
     finally:
         progress.finish()
 
 
-def _build(
-    notes: Path,
-    out: Path,
-    formats: Sequence[str],
-    options: ExportOptions,
-    parsing: _Parsing,
-    modules: Sequence[int],
-    clock: Callable[[], float],
-    progress: Progress,
-) -> BuildReport:
-    _check_folders(notes, out)
-    templates = digest_files(template_roots(options.templates))
-    settings = repr((sorted(formats), options, parsing, sorted(modules)))
-    sources = digest(digest_files([notes]), templates, settings)
-    previous = load_manifest(out)
-    if previous.inputs == _with_ledger(sources, notes) and all(
-        intact(out, record) for record in previous.units.values()
-    ):
-        return _nothing_changed(previous, out, formats)
-    ledger = load_ledger(notes / LEDGER_NAME) if LEDGER_FORMATS.intersection(formats) else None
-    progress.step("parsing notes")
-    memo = Memo(out / MEMO_FOLDER)
-    options = replace(options, memo=memo)
-    helped = [name for name in formats if name not in LEDGER_FORMATS]  # built by the helpers
-    with helpers(partial(prepare, helped, options)) as pool:
-        if helped:
-            warm(pool)  # helpers load reportlab and fonts…
-        from ccpkit.export.anki.identities import (
-            settle_identities,  # … while this process loads Markdown and genanki
+def _build(request: Request, clock: Callable[[], float], progress: Progress) -> BuildReport:
+    _check_folders(request.notes, request.out)
+    templates = digest_files(template_roots(request.options.templates))
+    settings = repr(
+        (
+            sorted(request.formats),
+            request.options,
+            request.title,
+            request.highlight_clozes,
+            sorted(request.modules),
         )
-        from ccpkit.parse import parse_notes
+    )
+    sources = digest(digest_files([request.notes]), templates, settings)
+    inputs = _with_ledger(sources, request.notes)
+    previous = load_manifest(request.out)
+    if previous.inputs == inputs and all(intact(request.out, w.outputs) for w in previous.formats.values()):
+        return _nothing_changed(previous, request)
+    from ccpkit.export.formats import format_named  # imports genanki: not for a build with nothing to do
 
-        parsed = parse_notes(notes, title=parsing.title, highlight_clozes=parsing.highlight_clozes, memo=memo)
-        deck, changes = only_modules(parsed.deck, modules), None
-        run = _Run(out, previous, templates, progress)
-        run.records.update(
-            (key, unit) for key, unit in previous.units.items() if key.split(":")[0] not in formats
-        )
-        free = run.plan(_keyed(helped, deck, options))
-        pending = [pool.submit(unit.run) for _, _, unit in free]  # the helpers lay out
+    chosen = [format_named(name) for name in request.formats]
+    carries = any(fmt.carries_identities for fmt in chosen)
+    ledger = load_ledger(request.notes / LEDGER_NAME) if carries else None
+    slow = [fmt for fmt in chosen if fmt.slow]
+    targets = _Targets(Store(request.out / STORE_FOLDER), digest(templates, repr(request.options)), progress)
+    with helpers(partial(_prepare, slow, request.options)) as pool:
+        progress.step("parsing notes")
+        parsed = _parse(request, targets, lambda: warm(pool) if slow else None)
+        deck = only_modules(parsed.deck, request.modules)
+        mapped = _map(chosen, parsed.deck, deck, request.options, targets, pool)
+        settlement = None
         if ledger is not None:
             progress.step("settling note identities")
-            changes, options = settle_identities(
-                ledger, parsed.deck, options, now=int(clock()), formats=formats
-            )
-            bound = run.plan(_keyed([name for name in formats if name in LEDGER_FORMATS], deck, options))
-            run.record(bound, [run.done(key, unit.run()) for key, _, unit in bound])  # reuses the fields
-        run.record(free, _results(pending, lambda index: progress.done(free[index][0])))
-    _remove_stale(out, previous, run.records)
-    memo.keep_only(module.slug for module in parsed.deck.modules)
-    if changes is not None:
-        run.written += record_ledger(notes, changes.ledger)
+            settlement = _settle(ledger, parsed.deck, deck, mapped, request, int(clock()))
+        made = _reduce(chosen, deck, mapped, settlement[1] if settlement is not None else None)
+    written = _write(request.out, previous, made)
+    if settlement is not None:
+        written.paths += record_ledger(request.notes, settlement[0].changes.ledger)
+    if not request.modules:  # a build of some modules leaves the others' parts for the next full one
+        targets.store.keep_only(targets.used)
+    records = {name: Written(_digests(exported), exported.problems) for name, exported in made.items()}
     counts, total = format_counts(parsed.deck), format_total(parsed.deck)
-    manifest = Manifest(_with_ledger(sources, notes), run.records, counts, parsed.problems, total)
-    write_atomically(out, Output(PurePosixPath(MANIFEST_NAME), dump_manifest(manifest)))
-    problems = tuple(dict.fromkeys((*parsed.problems, *run.problems)))  # units may report one place twice
-    files = OutputFiles(out, _per_format(formats, run.made), _per_format(formats, run.kept))
+    manifest = Manifest(
+        _with_ledger(sources, request.notes), {**previous.formats, **records}, counts, parsed.problems, total
+    )
+    write_atomically(request.out, Output(PurePosixPath(MANIFEST_NAME), dump_manifest(manifest)))
+    problems = (*parsed.problems, *(problem for exported in made.values() for problem in exported.problems))
     return BuildReport(
         counts,
-        problems,
-        tuple(run.written),
+        tuple(dict.fromkeys(problems)),  # a sheet and the course may report one place twice
+        tuple(written.paths),
         len(parsed.errors),
-        changes,
-        tuple(run.unchanged),
+        settlement[0].changes if settlement is not None else None,
+        tuple(written.unchanged),
         total,
-        files,
+        OutputFiles(
+            request.out, written.per_format(request.formats), written.per_format(request.formats, kept=True)
+        ),
         parsed.reread,
+        tuple(targets.remade),
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Parsing:
-    """What the parser is told besides the notes: part of what a no-op build compares."""
+@dataclass(slots=True)
+class _Targets:
+    """The build's targets (parsed modules, parts, wholes), each kept in the store under the digest of
+    what it reads; what this build used and what it made afresh."""
 
-    title: str | None
-    highlight_clozes: bool
+    store: Store
+    context: str
+    """Digest of what every part may read besides its module: templates and options."""
+    progress: Progress
+    used: set[str] = field(default_factory=set)
+    remade: list[str] = field(default_factory=list)
+    """The targets made afresh, in the order they were done: ``parse 02-compute``, ``pdf 02-compute``,
+    ``pdf pdf/course.pdf``."""
+
+    def kept(self, key: str) -> object | None:
+        self.used.add(key)
+        return self.store.get(key, object)
+
+    def made(self, key: str, name: str, value: object) -> None:
+        if key:
+            self.store.put(key, value)
+        self.remade.append(name)
+        self.progress.done(name)
+
+
+def _parse(request: Request, targets: _Targets, first_stale: Callable[[], object]) -> Parsed:
+    """The deck, each module's findings taken from the store when its files did not change."""
+    from ccpkit import parse  # markdown-it-py: not for a build with nothing to do
+
+    sources = parse.read_sources(request.notes, highlight_clozes=request.highlight_clozes)
+    keys = [digest("parse", source.key) if source.key else "" for source in sources.modules]
+    kept = [targets.kept(key) if key else None for key in keys]  # an unreadable file: never kept
+    stale = [index for index, findings in enumerate(kept) if not isinstance(findings, parse.Findings)]
+    targets.progress.planned(len(stale))
+    if stale:
+        first_stale()  # the helpers warm up while this process parses
+    reread: set[str] = set()
+    for index in stale:
+        source = sources.modules[index]
+        kept[index] = parse.parse_module(request.notes, source)
+        targets.made(keys[index], f"parse {source.files.slug}", kept[index])
+        reread |= source.paths(request.notes)
+    found = [findings for findings in kept if isinstance(findings, parse.Findings)]
+    return parse.combine(request.notes, sources, found, title=request.title, reread=frozenset(reread))
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """A target to make: a format's part of one module, or one of its wholes."""
+
+    format: str
+    name: str
+    """The module's slug, or the whole's name."""
+    key: str
+    work: Callable[[], object]
+    weight: int
+    """Rough amount of work; the heaviest start first, so the helpers finish close together."""
+    whole: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Mapped:
+    """Every format's parts by module slug, and its wholes' files, in order."""
+
+    parts: Mapping[str, Mapping[str, Any]]
+    wholes: Mapping[str, tuple[Exported, ...]]
+
+
+def _map(
+    chosen: Sequence[Format[Any]],
+    whole_deck: Deck,
+    deck: Deck,
+    options: ExportOptions,
+    targets: _Targets,
+    pool: ProcessPoolExecutor,
+) -> _Mapped:
+    """Every target from the store, or made: slow formats' on the helpers, the others here meanwhile.
+
+    The Anki parts are made for every module whenever a format carries identities: the ledger sees
+    the whole deck, even when the outputs are limited to some modules."""
+    from ccpkit.export.formats import FORMATS as REGISTRY
+
+    mapped = [*chosen]
+    anki = REGISTRY["anki"]
+    if any(fmt.carries_identities for fmt in chosen) and anki not in mapped:
+        mapped.append(anki)
+    modules = {m.slug: digest(repr(m)) for m in whole_deck.modules}
+    jobs: list[_Job] = []
+    for fmt in mapped:
+        for module in whole_deck.modules if fmt is anki else deck.modules:
+            key = digest("part", fmt.name, modules[module.slug], whole_deck.title, targets.context)
+            work = partial(fmt.part, module, whole_deck.title, options)
+            jobs.append(_Job(fmt.name, module.slug, key, work, len(module.items)))
+        for whole in fmt.wholes(deck, options):
+            key = digest("whole", fmt.name, whole.name, repr(whole.reads), targets.context)
+            weight = sum(len(module.items) for module in deck.modules)
+            jobs.append(_Job(fmt.name, whole.name, key, whole.make, weight, whole=True))
+    done: dict[_Job, object] = {}
+    stale = []
+    for job in jobs:
+        value = targets.kept(job.key)
+        if value is None:
+            stale.append(job)
+        else:
+            done[job] = value
+    targets.progress.planned(len(stale))
+    slow = {fmt.name for fmt in mapped if fmt.slow}
+    away = sorted((job for job in stale if job.format in slow), key=lambda job: -job.weight)
+    pending = {pool.submit(job.work): job for job in away}
+    for job in stale:
+        if job.format not in slow:
+            done[job] = job.work()
+            targets.made(job.key, _shown(job), done[job])
+    for future in as_completed(pending):
+        job = pending[future]
+        done[job] = future.result()
+        targets.made(job.key, _shown(job), done[job])
+    parts: dict[str, dict[str, Any]] = {fmt.name: {} for fmt in mapped}
+    wholes: dict[str, list[Exported]] = {fmt.name: [] for fmt in mapped}
+    for job in jobs:
+        value = done[job]
+        if job.whole and isinstance(value, Exported):
+            wholes[job.format].append(value)
+        elif not job.whole:
+            parts[job.format][job.name] = value
+    return _Mapped(parts, {name: tuple(files) for name, files in wholes.items()})
+
+
+def _shown(job: _Job) -> str:
+    """How progress and the report name a target: ``pdf 02-compute``, ``pdf pdf/course.pdf``."""
+    return f"{job.format} {job.name}"
+
+
+def _prepare(formats: Sequence[Format[Any]], options: ExportOptions) -> None:
+    """A helper's warm-up: load what the slow formats' parts need."""
+    for fmt in formats:
+        fmt.prepare(options)
+
+
+def _settle(
+    ledger: Ledger, whole_deck: Deck, deck: Deck, mapped: _Mapped, request: Request, now: int
+) -> tuple[Settlement, Settled]:
+    """The ledger reconciled with the notes of the whole deck (from the Anki parts), and the notes of
+    the deck being built with the identities it settled."""
+    from ccpkit.export.anki.card_templates import load_templates
+    from ccpkit.export.anki.identities import settle
+    from ccpkit.export.anki.notes import UNRECORDED, course_notes
+
+    parts, options = mapped.parts["anki"], request.options
+    templates = load_templates(options.templates) if "anki" in request.formats else None
+    unsettled = replace(options, identities={})
+    notes = course_notes(whole_deck, unsettled, [parts[module.slug] for module in whole_deck.modules])
+    settlement = settle(ledger, whole_deck, notes, now=now, templates=templates)
+    shown = course_notes(
+        deck, options, [parts[module.slug] for module in deck.modules], settlement.identities
+    )
+    newest_note = max((note.modified for note in shown), default=UNRECORDED)
+    return settlement, Settled(shown, templates, settlement.templates_modified or newest_note)
+
+
+def _reduce(
+    chosen: Sequence[Format[Any]], deck: Deck, mapped: _Mapped, settled: Settled | None
+) -> dict[str, Exported]:
+    """Each format's files, assembled from its parts, then its wholes' files."""
+    made = {}
+    for fmt in chosen:
+        parts = [mapped.parts[fmt.name][module.slug] for module in deck.modules]
+        done = [
+            fmt.assemble(deck, parts, settled if fmt.carries_identities else None),
+            *mapped.wholes[fmt.name],
+        ]
+        made[fmt.name] = Exported(
+            tuple(output for exported in done for output in exported.outputs),
+            tuple(dict.fromkeys(problem for exported in done for problem in exported.problems)),
+        )
+    return made
 
 
 @dataclass(slots=True)
-class _Run:
-    """One build's export step: redoes a unit only when its inputs changed or its outputs were touched.
+class _Written:
+    """The files a build wrote, and those it found up to date, per format."""
 
-    The units to redo run side by side on the machine's cores; their outputs are written in order.
-    """
-
-    out: Path
-    previous: Manifest
-    templates: str
-    progress: Progress
-    records: dict[str, UnitRecord] = field(default_factory=dict)
-    written: list[Path] = field(default_factory=list)
+    paths: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    made: Counter[str] = field(default_factory=Counter)
-    """Files written, per format."""
-    kept: Counter[str] = field(default_factory=Counter)
-    """Files up to date, per format."""
+    made: dict[str, int] = field(default_factory=dict)
+    kept: dict[str, int] = field(default_factory=dict)
 
-    def plan(self, keyed: Sequence[tuple[str, Unit]]) -> list[tuple[str, str, Unit]]:
-        """The units to redo, heaviest first; the others keep their record and count as unchanged."""
-        stale: list[tuple[str, str, Unit]] = []
-        for key, unit in keyed:
-            inputs, record = digest(unit.inputs, self.templates), self.previous.units.get(key)
-            if record is None or record.inputs != inputs or not intact(self.out, record):
-                stale.append((key, inputs, unit))
+    def per_format(self, formats: Iterable[str], *, kept: bool = False) -> dict[str, int]:
+        counts = self.kept if kept else self.made
+        return {name: counts.get(name, 0) for name in formats}
+
+
+def _write(out: Path, previous: Manifest, made: Mapping[str, Exported]) -> _Written:
+    """Write the files whose bytes changed; delete those the last build wrote and no format makes now
+    (a removed module's sheet)."""
+    written = _Written()
+    for name, exported in made.items():
+        for output in exported.outputs:
+            target = out / output.path
+            if _holds(target, output.data):
+                written.unchanged.append(target)
+                written.kept[name] = written.kept.get(name, 0) + 1
             else:
-                self.unchanged += [self.out / path for path in record.outputs]
-                self.kept[_format_of(key)] += len(record.outputs)
-                self.records[key] = record
-                self.problems += record.problems
-        self.progress.planned(len(stale))
-        return sorted(stale, key=lambda job: -job[2].weight)  # the cores then finish close together
-
-    def done(self, key: str, exported: Exported) -> Exported:
-        """Say a unit run here is done; gives back what it made."""
-        self.progress.done(key)
-        return exported
-
-    def record(self, stale: Sequence[tuple[str, str, Unit]], done: Sequence[Exported]) -> None:
-        """Write what the redone units produced and remember it for the next build."""
-        for (key, inputs, _), exported in zip(stale, done, strict=True):
-            self.written += [write_atomically(self.out, output) for output in exported.outputs]
-            self.made[_format_of(key)] += len(exported.outputs)
-            outputs = {str(o.path): hashlib.sha256(o.data).hexdigest() for o in exported.outputs}
-            self.records[key] = UnitRecord(inputs, outputs, exported.problems)
-            self.problems += exported.problems
+                written.paths.append(write_atomically(out, output))
+                written.made[name] = written.made.get(name, 0) + 1
+    now = {str(output.path) for exported in made.values() for output in exported.outputs}
+    for name in made:
+        for path in set(previous.formats.get(name, Written({})).outputs) - now:
+            (out / path).unlink(missing_ok=True)
+    return written
 
 
-def _results(pending: Sequence[Future[Exported]], each_done: Callable[[int], object]) -> list[Exported]:
-    """The jobs' results in order, telling ``each_done`` each job's index as it finishes."""
-    index = {future: number for number, future in enumerate(pending)}
-    for future in as_completed(pending):
-        each_done(index[future])
-    return [future.result() for future in pending]
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether the file is there with these bytes already."""
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
-def _format_of(key: str) -> str:
-    """The format of a unit key (``pdf:pdf/course.pdf``)."""
-    return key.split(":", 1)[0]
-
-
-def _per_format(formats: Sequence[str], files: Mapping[str, int]) -> dict[str, int]:
-    return {name: files.get(name, 0) for name in formats}
-
-
-def _keyed(formats: Sequence[str], deck: Deck, options: ExportOptions) -> list[tuple[str, Unit]]:
-    return [(f"{name}:{unit.name}", unit) for name in formats for unit in units(name, deck, options)]
+def _digests(exported: Exported) -> dict[str, str]:
+    return {str(output.path): content_digest(output.data) for output in exported.outputs}
 
 
 def _with_ledger(sources: str, notes: Path) -> str:
@@ -237,16 +390,14 @@ def _check_folders(notes: Path, out: Path) -> None:
         raise UsageError(f"output folder {out} is inside the notes folder {notes}: choose one outside it")
 
 
-def _nothing_changed(manifest: Manifest, out: Path, formats: Sequence[str]) -> BuildReport:
+def _nothing_changed(manifest: Manifest, request: Request) -> BuildReport:
     """The last build's report, as nothing was redone: no notes re-read, every output up to date."""
-    problems = list(manifest.problems)
-    kept: Counter[str] = Counter()
-    for key, record in manifest.units.items():
-        problems += record.problems
-        kept[_format_of(key)] += len(record.outputs)
-    outputs = tuple(out / path for record in manifest.units.values() for path in record.outputs)
+    problems = [*manifest.problems, *(p for written in manifest.formats.values() for p in written.problems)]
+    kept = {name: len(written.outputs) for name, written in manifest.formats.items()}
+    out = request.out
+    outputs = tuple(out / path for written in manifest.formats.values() for path in written.outputs)
     skipped = sum(problem.severity == "error" for problem in manifest.problems)
-    files = OutputFiles(out, {}, _per_format(formats, kept))
+    files = OutputFiles(out, {}, {name: kept.get(name, 0) for name in request.formats})
     unique = tuple(dict.fromkeys(problems))
     return BuildReport(
         manifest.counts, unique, (), skipped, None, outputs, manifest.total, files, frozenset()
@@ -262,14 +413,6 @@ def only_modules(deck: Deck, numbers: Sequence[int]) -> Deck:
     if unknown:
         raise UsageError(f"no module numbered {unknown[0]}; the notes have {sorted(known)}")
     return replace(deck, modules=tuple(m for m in deck.modules if m.number in numbers))
-
-
-def _remove_stale(out: Path, previous: Manifest, current: Mapping[str, UnitRecord]) -> None:
-    """Delete outputs the last build wrote that no unit produces any more (a removed module's PDF)."""
-    kept = {path for record in current.values() for path in record.outputs}
-    for record in previous.units.values():
-        for path in set(record.outputs) - kept:
-            (out / path).unlink(missing_ok=True)
 
 
 def record_ledger(notes: Path, ledger: Ledger) -> tuple[Path, ...]:

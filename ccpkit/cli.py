@@ -154,14 +154,14 @@ def check(config: Config, notes: Path | None, strict: bool) -> None:
 @_user_errors
 def dump(config: Config, notes: Path | None, as_json: bool) -> None:
     """Print the whole parsed model on stdout, for other tools and for debugging."""
-    from ccpkit.export import exporter
+    from ccpkit.export.formats import export
     from ccpkit.parse import parse_notes
 
     settings = config.merged(notes=notes)
     parsed = parse_notes(
         Path(settings.notes), title=settings.title, highlight_clozes=settings.highlight_clozes
     )
-    exported = exporter("json")(parsed.deck, settings.export_options())
+    exported = export("json", parsed.deck, settings.export_options())
     for problem in parsed.problems:
         click.echo(str(problem), err=True)
     click.echo(exported.outputs[0].data.decode(), nl=False)

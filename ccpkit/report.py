@@ -119,6 +119,9 @@ class BuildReport:
     reread: frozenset[str] | None = None
     """The notes files this build parsed afresh (``None``: all). Their problems are shown in full;
     the other notes' warnings are counted, as the last build showed them already."""
+    remade: tuple[str, ...] = ()
+    """The targets this build made afresh rather than took from its store: ``parse 02-compute``,
+    ``pdf 02-compute`` (a format's part of a module), ``pdf pdf/course.pdf`` (a whole)."""
 
     @property
     def failed(self) -> bool:

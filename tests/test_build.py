@@ -36,7 +36,8 @@ def test_rejected_items_are_listed_then_counted(
         Problem(SourceLocation("02-compute/practice.md", 19), "answer E is not an option"),
         Problem(SourceLocation("02-compute/summary.md", 3), "empty heading", "warning"),
     )
-    monkeypatch.setattr("ccpkit.parse.parse_notes", lambda _notes, **_: Parsed(deck, problems))
+    monkeypatch.setattr("ccpkit.parse.combine", lambda *_args, **_kwargs: Parsed(deck, problems))
+    (notes / "stand-in.md").write_text("- **Stand-in:** the notes that parse to ``deck``\n", encoding="utf-8")
     report = build(
         notes, notes.parent / "out", formats=("anki",), options=ExportOptions(templates=REPO / "templates")
     )
@@ -96,10 +97,10 @@ def test_restyled_templates_move_the_note_type_time_only(
 def test_formats_without_anki_identities_leave_the_ledger_alone(
     monkeypatch: pytest.MonkeyPatch, deck: Deck, notes: Path
 ) -> None:
-    monkeypatch.setattr("ccpkit.parse.parse_notes", lambda _notes, **_: Parsed(deck))
-    monkeypatch.setattr("ccpkit.build.units", lambda name, deck, options: ())
+    monkeypatch.setattr("ccpkit.parse.combine", lambda *_args, **_kwargs: Parsed(deck))
+    (notes / "stand-in.md").write_text("- **Stand-in:** the notes that parse to ``deck``\n", encoding="utf-8")
     report = build(
-        notes, notes.parent / "out", formats=("pdf",), options=ExportOptions(templates=REPO / "templates")
+        notes, notes.parent / "out", formats=("json",), options=ExportOptions(templates=REPO / "templates")
     )
     assert report.changes is None and not (notes / LEDGER_NAME).exists()
 

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 import os
 import shutil
-from functools import partial
 from importlib import metadata
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from ccpkit import incremental
-from ccpkit.build import build
+from ccpkit import digest
+from ccpkit.build import DEFAULT_FORMATS, build
 from ccpkit.cli import cli
 from ccpkit.errors import UsageError
-from ccpkit.export import EXPORTERS, Exported, ExportOptions, Output, Unit, inputs_digest
-from ccpkit.incremental import MANIFEST_NAME
+from ccpkit.export import ExportOptions
+from ccpkit.incremental import MANIFEST_NAME, load_manifest
 from ccpkit.ledger import LEDGER_NAME, LedgerError
-from ccpkit.memo import FOLDER_NAME as MEMO_FOLDER
-from ccpkit.model import Deck
+from ccpkit.parse import parse_notes
 from ccpkit.progress import Progress
+from ccpkit.report import BuildReport
+from ccpkit.store import FOLDER_NAME as STORE_FOLDER
 from tests.conftest import REPO
 
 FIXTURE = Path(__file__).parent / "fixtures" / "notes"
@@ -43,15 +43,21 @@ def run(notes: Path, *formats: str, **kwargs: object) -> tuple[tuple[Path, ...],
     return report.written, report.unchanged
 
 
-def per_module(_name: str, deck: Deck, _options: ExportOptions) -> tuple[Unit, ...]:
-    """A stand-in exporter split into one unit per module, each writing ``fake/<module>.txt``."""
-    return tuple(
-        Unit(module.slug, inputs_digest(module), partial(one_file, module.slug)) for module in deck.modules
+def build_all(notes: Path, out: Path, at: int = 1_700_000_000) -> BuildReport:
+    """Every format, under one title whatever the notes folder is called."""
+    return build(
+        notes,
+        out,
+        formats=DEFAULT_FORMATS,
+        options=ExportOptions(templates=REPO / "templates"),
+        title="One title for every folder",
+        clock=lambda: at,
     )
 
 
-def one_file(slug: str) -> Exported:
-    return Exported((Output(PurePosixPath(f"fake/{slug}.txt"), slug.encode()),))
+def add_to_explanation(notes: Path) -> None:
+    with (notes / "09-security" / "practice-questions.md").open("a", encoding="utf-8") as stream:
+        stream.write("\nA new paragraph in the explanation.\n")
 
 
 def test_second_build_of_unchanged_notes_writes_nothing(notes: Path) -> None:
@@ -63,40 +69,81 @@ def test_second_build_of_unchanged_notes_writes_nothing(notes: Path) -> None:
     assert {path: path.read_bytes() for path in written} == before
 
 
-def test_editing_one_module_redoes_only_its_units(notes: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("ccpkit.build.units", per_module)
-    written, _ = run(notes, "pdf")
-    assert sorted(path.name for path in written) == ["02-compute.txt", "09-security.txt"]
-    with (notes / "09-security" / "practice-questions.md").open("a", encoding="utf-8") as stream:
-        stream.write("\nA new paragraph in the explanation.\n")
-    written, unchanged = run(notes, "pdf")
-    assert [path.name for path in written] == ["09-security.txt"]
-    assert [path.name for path in unchanged] == ["02-compute.txt"]
+def test_editing_one_module_remakes_only_its_parts_and_what_reads_every_module(notes: Path) -> None:
+    first = build_all(notes, notes.parent / "build")
+    assert {name.split()[0] for name in first.remade} == {"parse", *DEFAULT_FORMATS}
+    add_to_explanation(notes)  # a question's explanation: its module, the course and the exam
+    again = build_all(notes, notes.parent / "build")
+    assert sorted(again.remade) == [
+        "anki 09-security",
+        "csv 09-security",
+        "json 09-security",
+        "parse 09-security",
+        "pdf 09-security",
+        "pdf pdf/course.pdf",
+        "pdf pdf/practice-exam.pdf",
+    ]
+    assert again.reread == {"09-security/practice-questions.md"}
 
 
-def test_a_rebuild_that_reuses_the_memo_gives_the_bytes_of_a_fresh_build(notes: Path, tmp_path: Path) -> None:
-    everything = {
-        "formats": tuple(EXPORTERS),
-        "options": ExportOptions(templates=REPO / "templates"),
-        "title": "One title for both folders",
-    }
-    build(notes, tmp_path / "build", clock=lambda: 1_700_000_000, **everything)  # type: ignore[arg-type]
-    memo = tmp_path / "build" / MEMO_FOLDER
-    kept = {path: path.stat().st_mtime_ns for path in memo.rglob("*.pickle")}
-    with (notes / "09-security" / "practice-questions.md").open("a", encoding="utf-8") as stream:
-        stream.write("\nA new paragraph in the explanation.\n")
+def test_a_rebuild_from_the_store_gives_the_bytes_of_a_fresh_build(notes: Path, tmp_path: Path) -> None:
+    build_all(notes, tmp_path / "build")
+    add_to_explanation(notes)
     shutil.copytree(notes, tmp_path / "fresh")  # the same edited notes and ledger, never built
+    kept = build_all(notes, tmp_path / "build", at=1_700_086_400)
+    fresh = build_all(tmp_path / "fresh", tmp_path / "fresh-build", at=1_700_086_400)
 
-    for folder, out in ((notes, "build"), (tmp_path / "fresh", "fresh-build")):
-        build(folder, tmp_path / out, clock=lambda: 1_700_086_400, **everything)  # type: ignore[arg-type]
-
+    assert not any(name.endswith("02-compute") for name in kept.remade)  # 02 came from the store
     assert outputs(tmp_path / "build") == outputs(tmp_path / "fresh-build")
     assert (notes / LEDGER_NAME).read_bytes() == (tmp_path / "fresh" / LEDGER_NAME).read_bytes()
-    groups = {path.parent.name for path in kept}
-    assert groups == {"parse", "anki", "spreadsheet"}
-    untouched = {path for path in kept if path.stat().st_mtime_ns == kept[path]}
-    assert {path.name for path in untouched} == {"02-compute.pickle"}  # 02 came from the memo
-    assert len(untouched) == len(groups)
+    assert (kept.problems, kept.counts) == (fresh.problems, fresh.counts)
+
+
+def test_parsed_modules_from_the_store_give_the_deck_and_problems_of_parsing(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    for path, text in {
+        "01-a/notes.md": "{#shared}\n- **A:** one\n- **Empty:**\n",
+        "02-b/notes.md": "{#shared}\n- **B:** two\n",
+    }.items():
+        (notes / path).parent.mkdir(parents=True, exist_ok=True)
+        (notes / path).write_text(text, encoding="utf-8")
+    first = run_report(notes)
+    assert len([p for p in first.problems if p.severity == "error"]) == 2  # empty card, id pinned twice
+    (notes / "02-b" / "notes.md").write_text("- **B:** two, edited\n", encoding="utf-8")
+    edited = run_report(notes)
+    assert edited.remade == ("parse 02-b", "json 02-b")
+    assert edited.problems == parse_notes(notes).problems
+    deck_json = (tmp_path / "build" / "json" / "deck.json").read_text(encoding="utf-8")
+    assert '"id": "shared"' in deck_json and '"id": "02-b/card/b"' in deck_json
+
+
+def run_report(notes: Path) -> BuildReport:
+    options = ExportOptions(templates=REPO / "templates")
+    return build(notes, notes.parent / "build", formats=("json",), options=options)
+
+
+def test_a_damaged_store_is_only_slower(notes: Path, tmp_path: Path) -> None:
+    build_all(notes, tmp_path / "build")
+    before = outputs(tmp_path / "build")
+    entries = sorted((tmp_path / "build" / STORE_FOLDER).iterdir())
+    for number, entry in enumerate(entries):
+        entry.write_bytes([b"", b"not a pickle", entry.read_bytes()[:20]][number % 3])
+    add_to_explanation(notes)
+    shutil.copytree(notes, tmp_path / "fresh")
+    build_all(notes, tmp_path / "build")
+    build_all(tmp_path / "fresh", tmp_path / "fresh-build")
+    assert outputs(tmp_path / "build") == outputs(tmp_path / "fresh-build") != before
+
+
+def test_the_store_keeps_only_what_the_last_build_used(notes: Path, tmp_path: Path) -> None:
+    build_all(notes, tmp_path / "build")
+    store = tmp_path / "build" / STORE_FOLDER
+    first = {path.name for path in store.iterdir()}
+    add_to_explanation(notes)
+    again = build_all(notes, tmp_path / "build")
+    now = {path.name for path in store.iterdir()}
+    assert len(now) == len(first)  # one entry per target, old ones forgotten
+    assert len(now - first) == len(again.remade)
 
 
 class Heard(Progress):
@@ -123,7 +170,7 @@ def test_progress_hears_every_redone_unit_once_then_the_end(notes: Path) -> None
     build(notes, notes.parent / "build", options=ExportOptions(templates=REPO / "templates"), progress=heard)
     done = [name for kind, name in heard.events if kind == "done"]
     assert sum(count for kind, count in heard.events if kind == "planned") == len(done) == len(set(done))
-    assert {"pdf:pdf/course.pdf", "anki:anki", "csv:csv", "json:json"} <= set(done)
+    assert {"pdf pdf/course.pdf", "anki 02-compute", "csv 09-security", "json 02-compute"} <= set(done)
     assert heard.events[0] == ("step", "parsing notes") and heard.events[-1] == ("finish", None)
 
 
@@ -138,30 +185,29 @@ def test_progress_hears_the_end_of_a_failed_build_too(notes: Path) -> None:
 
 
 def outputs(out: Path) -> dict[str, bytes]:
-    """Every file a build wrote, by path; not its manifest (which names the folder) or its memo."""
+    """Every file a build wrote, by path; not its manifest (which names the folder) or its store."""
     return {
         path.relative_to(out).as_posix(): path.read_bytes()
         for path in out.rglob("*")
-        if path.is_file() and path.name != MANIFEST_NAME and MEMO_FOLDER not in path.parts
+        if path.is_file() and path.name != MANIFEST_NAME and STORE_FOLDER not in path.parts
     }
 
 
-def test_an_upgraded_rendering_library_rebuilds_everything(
+def test_an_upgraded_rendering_library_remakes_everything(
     notes: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    installed = incremental._libraries().decode()
+    installed = digest._libraries().decode()
     assert f"reportlab-{metadata.version('reportlab')}.dist-info" in installed
     assert f"pypdf-{metadata.version('pypdf')}.dist-info" in installed
-    written, _ = run(notes, "json")
-    monkeypatch.setattr(
-        incremental, "_libraries", lambda: installed.replace("reportlab-", "reportlab-9").encode()
-    )
-    incremental._code.cache_clear()
+    first = run_report(notes)
+    assert run_report(notes).remade == ()
+    monkeypatch.setattr(digest, "_libraries", lambda: installed.replace("reportlab-", "reportlab-9").encode())
+    digest._code.cache_clear()
     try:
-        assert run(notes, "json")[0] == written
+        assert run_report(notes).remade == first.remade
     finally:
         monkeypatch.undo()
-        incremental._code.cache_clear()
+        digest._code.cache_clear()
 
 
 def test_an_output_changed_by_hand_is_rebuilt(notes: Path) -> None:
@@ -173,7 +219,7 @@ def test_an_output_changed_by_hand_is_rebuilt(notes: Path) -> None:
     assert deck_json.read_text(encoding="utf-8") != "{}"
 
 
-def test_a_template_change_rebuilds(notes: Path, tmp_path: Path) -> None:
+def test_a_template_change_remakes_the_parts(notes: Path, tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     shutil.copytree(REPO / "templates", templates)
     options = ExportOptions(templates=templates)
@@ -182,23 +228,26 @@ def test_a_template_change_rebuilds(notes: Path, tmp_path: Path) -> None:
     (templates / "pdf" / "style.toml").write_text(
         (templates / "pdf" / "style.toml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
     )
-    assert build(notes, out, formats=("json",), options=options).written != ()
+    assert build(notes, out, formats=("json",), options=options).remade != ()
 
 
-def test_a_removed_modules_outputs_are_deleted(notes: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("ccpkit.build.units", per_module)
+def test_a_removed_modules_outputs_are_deleted(notes: Path) -> None:
     written, _ = run(notes, "pdf")
-    security = next(path for path in written if path.name == "09-security.txt")
-    shutil.rmtree(notes / "09-security")
+    compute = next(path for path in written if path.name == "02-compute.pdf")
+    shutil.rmtree(notes / "02-compute")
     run(notes, "pdf")
-    assert not security.exists()
-    assert (security.parent / "02-compute.txt").exists()
+    assert not compute.exists()
+    assert (compute.parent / "course.pdf").exists()
 
 
-def test_a_damaged_manifest_means_a_full_rebuild(notes: Path) -> None:
+def test_a_damaged_manifest_means_a_build_that_checks_every_output(notes: Path) -> None:
     written, _ = run(notes, "json")
-    (notes.parent / "build" / MANIFEST_NAME).write_text("[not, a manifest", encoding="utf-8")
-    assert run(notes, "json")[0] == written
+    before = {path: path.read_bytes() for path in written}
+    manifest = notes.parent / "build" / MANIFEST_NAME
+    manifest.write_text("[not, a manifest", encoding="utf-8")
+    again, unchanged = run(notes, "json")
+    assert load_manifest(manifest.parent).inputs  # written anew
+    assert again == () and {path: path.read_bytes() for path in unchanged} == before
 
 
 def test_module_filter_keeps_only_those_modules(notes: Path) -> None:

@@ -1,20 +1,25 @@
-"""Exporters: pure functions from the model to output files, registered by format name."""
+"""Formats: pure functions from the model to output files, in two steps the build can cache and share.
+
+A format makes a *part* per module (``part``: the module's rendered Anki fields, CSV rows, cram sheet,
+JSON objects) and *assembles* the files from the parts in notes order (``assemble``). Parts are pure
+and picklable, so the build (``ccpkit/build.py``) keeps them in its store and makes the stale ones on
+helper processes. Work that reads the whole deck at once (the course PDF, the practice exam) is a
+format's ``wholes``, made side by side with the parts. The registry of formats is ``formats.py``.
+"""
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable, Mapping
-from contextlib import suppress
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path, PurePosixPath
-from types import ModuleType
-from typing import Literal
+from typing import TYPE_CHECKING, ClassVar, Literal, Protocol, TypeVar
 
-from ccpkit.errors import Problem, UsageError
-from ccpkit.incremental import digest
-from ccpkit.memo import Memo
-from ccpkit.model import Deck
+from ccpkit.errors import Problem
+from ccpkit.model import Deck, Module
+
+if TYPE_CHECKING:
+    from ccpkit.export.anki.card_templates import AnkiTemplates
+    from ccpkit.export.anki.notes import AnkiNote
 
 Paper = Literal["A4", "Letter"]
 
@@ -29,7 +34,7 @@ class NoteIdentity:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ExportOptions:
-    """Everything an exporter may read besides the deck; exporters never touch the disk otherwise."""
+    """Everything a format may read besides the deck; formats never touch the disk otherwise."""
 
     templates: Path
     """Folder holding ``anki/`` and ``pdf/`` templates and styles."""
@@ -48,8 +53,6 @@ class ExportOptions:
     """Practice exam: seed for a reproducible question and option order."""
     exam_modules: tuple[int, ...] = ()
     """Practice exam: module numbers to draw from (empty: all)."""
-    memo: Memo = field(default_factory=Memo, repr=False, compare=False)
-    """Where slow per-module work is remembered between builds; it never changes an output."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,77 +71,69 @@ class Exported:
     problems: tuple[Problem, ...] = ()
 
 
-Exporter = Callable[[Deck, ExportOptions], Exported]
+P = TypeVar("P")
 
 
 @dataclass(frozen=True, slots=True)
-class Unit:
-    """A piece of an export that can be redone alone: what it reads (as a digest) and the work itself.
+class Settled:
+    """The Anki notes of the deck being exported, with the identities the ledger settled for them."""
 
-    An exporter module may define ``units(deck, options) -> tuple[Unit, ...]`` to split its work
-    (one PDF per module, say), so a build after editing one module redoes only what reads it.
-    """
+    notes: tuple[AnkiNote, ...]
+    templates: AnkiTemplates | None
+    """The note types' card templates and style (``None`` when no .apkg is built)."""
+    templates_modified: int
+    """When the card templates last changed: the note types' modification time."""
+
+
+@dataclass(frozen=True, slots=True)
+class Whole:
+    """A format's work that reads more than one module (the course PDF): made like a part, beside them."""
 
     name: str
-    inputs: str
-    """Digest of everything the unit reads; equal digests promise equal outputs."""
-    run: Callable[[], Exported]
-    """The work; picklable (a ``functools.partial`` of a module's function), as it may run in a helper."""
-    weight: int = 0
-    """Rough amount of work (e.g. items laid out); the heaviest units start first when run side by side."""
+    reads: tuple[object, ...]
+    """What ``make`` reads: frozen values whose ``repr`` holds every field; equal reads, equal files."""
+    make: Callable[[], Exported]
+    """The work, pure and picklable (a ``functools.partial`` of a module's function)."""
 
 
-def prepare(names: Iterable[str], options: ExportOptions) -> None:
-    """Get a worker ready for the formats' units while the build parses: import their code and let
-    each load what it needs (fonts). A failure is left for the unit to meet and report."""
-    with suppress(Exception):
-        for name in names:
-            getattr(_exporter_module(name), "prepare", _nothing)(options)
+class Format(Protocol[P]):
+    """An output format: a part per module, files assembled from the parts."""
+
+    name: ClassVar[str]
+    carries_identities: ClassVar[bool]
+    """Its files carry Anki GUIDs: building it reads the ledger first and settles it before assembly."""
+    slow: ClassVar[bool]
+    """Its parts are slow enough (laying pages out) to be made on helper processes."""
+
+    def prepare(self, options: ExportOptions) -> None:
+        """Load ahead what the parts need (fonts), on a helper process before its first part."""
+
+    def part(self, module: Module, title: str, options: ExportOptions) -> P:
+        """The module's share of the files; ``title`` is the course's. Pure and picklable."""
+        ...
+
+    def wholes(self, deck: Deck, options: ExportOptions) -> tuple[Whole, ...]:
+        """The work that reads more than one module; most formats have none."""
+        ...
+
+    def assemble(self, deck: Deck, parts: Sequence[P], settled: Settled | None) -> Exported:
+        """The files from the parts, one per module of ``deck`` in order; ``settled`` is given when
+        the format carries identities."""
+        ...
 
 
-def _nothing(_options: ExportOptions) -> None:
-    """An exporter with nothing to load ahead."""
+def export_deck(fmt: Format[P], deck: Deck, options: ExportOptions) -> Exported:
+    """Every file of one format in one go, without a build: no cache, no ledger (identities come from
+    ``options.identities``). For ``ccpkit dump`` and tests."""
+    wholes = fmt.wholes(deck, options)  # first: a wrong --exam-* option fails before any layout work
+    parts = [fmt.part(module, deck.title, options) for module in deck.modules]
+    settled = None
+    if fmt.carries_identities:
+        from ccpkit.export.anki.notes import settled_without_ledger
 
-
-def inputs_digest(*values: object) -> str:
-    """Digest of the ``repr`` of frozen model values and options (their reprs hold every field)."""
-    return digest(*(repr(value) for value in values))
-
-
-EXPORTERS: dict[str, str] = {
-    "anki": "ccpkit.export.anki",
-    "csv": "ccpkit.export.csv",
-    "pdf": "ccpkit.export.pdf",
-    "json": "ccpkit.export.json",
-}
-"""Format name → module defining ``export(deck, options) -> Exported``; imported on first use."""
-
-
-def exporter(name: str) -> Exporter:
-    """The exporter for a format name; an unknown name is a usage error."""
-    export: Exporter = _exporter_module(name).export
-    return export
-
-
-def units(name: str, deck: Deck, options: ExportOptions) -> tuple[Unit, ...]:
-    """The format's units of work: its own split, or one unit that reads the whole deck."""
-    module = _exporter_module(name)
-    split = getattr(module, "units", None)
-    if split is not None:
-        own: tuple[Unit, ...] = split(deck, options)
-        return own
-    export: Exporter = module.export
-    return (Unit(name, inputs_digest(deck, options), partial(export, deck, options)),)
-
-
-def _exporter_module(name: str) -> ModuleType:
-    if name not in EXPORTERS:
-        known = ", ".join(EXPORTERS)
-        raise UsageError(f"unknown output format {name!r}; choose from {known}")
-    try:
-        module = importlib.import_module(EXPORTERS[name])
-    except ModuleNotFoundError as missing:
-        if missing.name != EXPORTERS[name]:
-            raise
-        raise UsageError(f"output format {name!r} is not available in this version of ccpkit") from None
-    return module
+        settled = settled_without_ledger(deck, options)
+    done = [fmt.assemble(deck, parts, settled), *(whole.make() for whole in wholes)]
+    return Exported(
+        tuple(output for exported in done for output in exported.outputs),
+        tuple(dict.fromkeys(problem for exported in done for problem in exported.problems)),
+    )

@@ -1,18 +1,46 @@
-"""The CSV exporter: Anki text-import files (the same notes as the ``.apkg``) and plain spreadsheet files."""
+"""The CSV format: Anki text-import files (the same notes as the ``.apkg``) and plain spreadsheet files."""
 
 from __future__ import annotations
 
-from ccpkit.export import Exported, ExportOptions
+from collections.abc import Sequence
+from typing import ClassVar
+
+from ccpkit.export import Exported, ExportOptions, Settled, Whole, export_deck
 from ccpkit.export.anki.csv_files import anki_csv_files, media_files
 from ccpkit.export.anki.media import pictures_shown
-from ccpkit.export.anki.notes import course_notes
-from ccpkit.export.spreadsheet import spreadsheet_files
-from ccpkit.model import Deck
+from ccpkit.export.spreadsheet import PlainModule, plain_module, spreadsheet_files
+from ccpkit.model import Deck, Module
+
+
+class Csv:
+    """``csv/anki/<note type>.csv`` with the ledger's GUIDs, the pictures they show in
+    ``csv/anki/media/``, and ``csv/*.csv`` for spreadsheets.
+
+    A part is a module's plain-text rows; the Anki files come from the settled notes."""
+
+    name: ClassVar[str] = "csv"
+    carries_identities: ClassVar[bool] = True
+    slow: ClassVar[bool] = False
+
+    def prepare(self, options: ExportOptions) -> None:
+        """Nothing to load ahead."""
+
+    def part(self, module: Module, title: str, options: ExportOptions) -> PlainModule:
+        return plain_module(module)
+
+    def wholes(self, deck: Deck, options: ExportOptions) -> tuple[Whole, ...]:
+        return ()
+
+    def assemble(self, deck: Deck, parts: Sequence[PlainModule], settled: Settled | None) -> Exported:
+        if settled is None:
+            raise ValueError("the Anki CSV files need the settled identities of their notes")
+        pictures = media_files(pictures_shown(deck.pictures, settled.notes))
+        return Exported((*anki_csv_files(settled.notes), *pictures, *spreadsheet_files(deck, parts)))
+
+
+CSV = Csv()
 
 
 def export(deck: Deck, options: ExportOptions) -> Exported:
-    """``csv/anki/<note type>.csv`` with the ledger's GUIDs from ``options.identities``, the pictures
-    they show in ``csv/anki/media/``, and ``csv/*.csv``."""
-    notes = course_notes(deck, options)
-    pictures = media_files(pictures_shown(deck.pictures, notes))
-    return Exported((*anki_csv_files(notes), *pictures, *spreadsheet_files(deck, options.memo)))
+    """Every CSV file without a build: identities from ``options.identities``."""
+    return export_deck(CSV, deck, options)

@@ -3,45 +3,80 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any, assert_never
+from typing import Any, ClassVar, assert_never
 
 from ccpkit.clozes import numbers
-from ccpkit.export import Exported, ExportOptions, Output
+from ccpkit.export import Exported, ExportOptions, Output, Settled, Whole, export_deck
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Deck, Item, Module
 
 PATH = PurePosixPath("json/deck.json")
 
 
-def export(deck: Deck, options: ExportOptions) -> Exported:
+@dataclass(frozen=True, slots=True)
+class JsonModule:
+    """A module's objects in the document: the module itself, then its items by kind."""
+
+    module: dict[str, Any]
+    cards: tuple[dict[str, Any], ...]
+    tables: tuple[dict[str, Any], ...]
+    mcqs: tuple[dict[str, Any], ...]
+    clozes: tuple[dict[str, Any], ...]
+
+
+class Json:
     """``json/deck.json``: modules, cards, tables, MCQs and clozes in notes order; UTF-8, stable key order."""
-    cards: list[dict[str, Any]] = []
-    tables: list[dict[str, Any]] = []
-    mcqs: list[dict[str, Any]] = []
-    clozes: list[dict[str, Any]] = []
-    for item in deck.items():
-        match item:
-            case Card():
-                cards.append(_card(item))
-            case ComparisonTable():
-                tables.append(_table(item))
-            case MCQ():
-                mcqs.append(_mcq(item))
-            case Cloze():
-                clozes.append(_cloze(item))
-            case _:
-                assert_never(item)
-    modules = [_module(module) for module in deck.modules]
-    document = {
-        "title": deck.title,
-        "modules": modules,
-        "cards": cards,
-        "tables": tables,
-        "mcqs": mcqs,
-        "clozes": clozes,
-    }
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return Exported((Output(PATH, text.encode("utf-8")),))
+
+    name: ClassVar[str] = "json"
+    carries_identities: ClassVar[bool] = False
+    slow: ClassVar[bool] = False
+
+    def prepare(self, options: ExportOptions) -> None:
+        """Nothing to load ahead."""
+
+    def part(self, module: Module, title: str, options: ExportOptions) -> JsonModule:
+        cards: list[dict[str, Any]] = []
+        tables: list[dict[str, Any]] = []
+        mcqs: list[dict[str, Any]] = []
+        clozes: list[dict[str, Any]] = []
+        for item in module.items:
+            match item:
+                case Card():
+                    cards.append(_card(item))
+                case ComparisonTable():
+                    tables.append(_table(item))
+                case MCQ():
+                    mcqs.append(_mcq(item))
+                case Cloze():
+                    clozes.append(_cloze(item))
+                case _:
+                    assert_never(item)
+        return JsonModule(_module(module), tuple(cards), tuple(tables), tuple(mcqs), tuple(clozes))
+
+    def wholes(self, deck: Deck, options: ExportOptions) -> tuple[Whole, ...]:
+        return ()
+
+    def assemble(self, deck: Deck, parts: Sequence[JsonModule], settled: Settled | None) -> Exported:
+        document = {
+            "title": deck.title,
+            "modules": [part.module for part in parts],
+            "cards": [card for part in parts for card in part.cards],
+            "tables": [table for part in parts for table in part.tables],
+            "mcqs": [mcq for part in parts for mcq in part.mcqs],
+            "clozes": [cloze for part in parts for cloze in part.clozes],
+        }
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        return Exported((Output(PATH, text.encode("utf-8")),))
+
+
+JSON = Json()
+
+
+def export(deck: Deck, options: ExportOptions) -> Exported:
+    """``json/deck.json`` without a build."""
+    return export_deck(JSON, deck, options)
 
 
 def _module(module: Module) -> dict[str, Any]:
@@ -60,7 +95,7 @@ def _common(item: Item) -> dict[str, Any]:
 
 
 def _card(card: Card) -> dict[str, Any]:
-    return {**_common(card), "front": card.front, "back": card.back, "lead_in": card.lead_in}
+    return {**_common(card), "front": card.front, "back": card.back}
 
 
 def _table(table: ComparisonTable) -> dict[str, Any]:

@@ -20,14 +20,12 @@ from typing import assert_never
 from ccpkit.clozes import answers, revealed
 from ccpkit.export import Output
 from ccpkit.markup import to_text
-from ccpkit.memo import Memo
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Deck, Module
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet evaluate a cell (OWASP's CSV injection list)."""
 FOLDER = PurePosixPath("csv")
 _UNSAFE_IN_FILE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
-MEMO_GROUP = "spreadsheet"
 
 
 def neutralise(cell: str) -> str:
@@ -50,12 +48,10 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
     return ("\ufeff" + stream.getvalue()).encode("utf-8")
 
 
-def spreadsheet_files(deck: Deck, memo: Memo | None = None) -> tuple[Output, ...]:
+def spreadsheet_files(deck: Deck, parts: Sequence[PlainModule] | None = None) -> tuple[Output, ...]:
     """``csv/cards.csv``, ``csv/mcqs.csv``, ``csv/clozes.csv`` and ``csv/tables/<table id>.csv`` for
-    every table.
-
-    ``memo`` keeps each module's plain text between builds: stripping markup is most of the work."""
-    plain = [(memo or Memo()).per_module(MEMO_GROUP, module, _plain, _Plain) for module in deck.modules]
+    every table, from each module's plain text (``parts``; made here when not given)."""
+    plain = parts if parts is not None else [plain_module(module) for module in deck.modules]
     names = table_file_names(table.id for table in deck.tables)
     tables = [data for module in plain for data in module.tables]
     return (
@@ -101,16 +97,17 @@ class _Question:
 
 
 @dataclass(frozen=True, slots=True)
-class _Plain:
-    """One module's share of the files, markup stripped: card rows, questions, whole table files."""
+class PlainModule:
+    """One module's share of the files, markup stripped (most of the work): card rows, questions,
+    whole table files."""
 
     cards: tuple[tuple[str, ...], ...]
     mcqs: tuple[_Question, ...]
     tables: tuple[bytes, ...]
-    clozes: tuple[tuple[str, ...], ...] = ()
+    clozes: tuple[tuple[str, ...], ...]
 
 
-def _plain(module: Module) -> _Plain:
+def plain_module(module: Module) -> PlainModule:
     cards, questions, tables, clozes = [], [], [], []
     for item in module.items:
         match item:
@@ -130,7 +127,7 @@ def _plain(module: Module) -> _Plain:
                 clozes.append(_cloze(item))
             case _:
                 assert_never(item)
-    return _Plain(tuple(cards), tuple(questions), tuple(tables), tuple(clozes))
+    return PlainModule(tuple(cards), tuple(questions), tuple(tables), tuple(clozes))
 
 
 def _cloze(cloze: Cloze) -> tuple[str, ...]:

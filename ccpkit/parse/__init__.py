@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ccpkit.digest import digest
 from ccpkit.errors import NoNotesError, Problem, UsageError
-from ccpkit.incremental import digest
-from ccpkit.memo import Memo
 from ccpkit.model import Deck, Item, Module, Passage, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Document
@@ -24,8 +23,6 @@ from ccpkit.parse.passages import passages
 from ccpkit.parse.pictures import with_pictures
 from ccpkit.parse.rules import RULES
 
-MEMO_GROUP = "parse"
-
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
@@ -34,8 +31,8 @@ class Parsed:
     deck: Deck
     problems: tuple[Problem, ...] = ()
     reread: frozenset[str] | None = None
-    """The notes files parsed afresh (paths as in problems); the others' findings came from the memo.
-    ``None``: every file was parsed. A build shows the problems of these files in full."""
+    """The notes files parsed afresh (paths as in problems); the others' findings were kept from the
+    last build. ``None``: every file was parsed. A build shows the problems of these files in full."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -47,7 +44,7 @@ class Parsed:
 
 
 @dataclass(frozen=True, slots=True)
-class _Found:
+class Findings:
     """What one module's files hold: its title, its items in file order, and their problems."""
 
     title: str
@@ -56,34 +53,76 @@ class _Found:
     passages: tuple[Passage, ...] = ()
 
 
-def parse_notes(
-    notes: Path,
-    *,
-    title: str | None = None,
-    highlight_clozes: bool = True,
-    memo: Memo | None = None,
-) -> Parsed:
+@dataclass(frozen=True, slots=True)
+class ModuleSource:
+    """A module's files, each read once: ``key`` digests exactly what is then parsed."""
+
+    files: ModuleFiles
+    contents: tuple[bytes | Problem, ...]
+    highlight_clozes: bool
+    """Whether ``==text==`` is a cloze (``[notes] highlight_clozes``): the one setting parsing reads."""
+    key: str
+    """Digest of the paths, bytes and setting; empty (never to be cached) when a file could not be read."""
+
+    def paths(self, notes: Path) -> frozenset[str]:
+        """The module's files, as problems name them."""
+        return frozenset(path.relative_to(notes).as_posix() for path in self.files.files)
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """A notes folder read: each module's files, and the problems of the folder's layout."""
+
+    modules: tuple[ModuleSource, ...]
+    problems: tuple[Problem, ...]
+
+
+def parse_notes(notes: Path, *, title: str | None = None, highlight_clozes: bool = True) -> Parsed:
     """Parse every Markdown file under ``notes`` into one deck titled ``title`` (default: after the
-    notes folder). ``memo`` keeps each module's findings, so a module whose files did not change is
-    not parsed again. ``highlight_clozes``: whether ``==text==`` is a cloze (``[notes] highlight_clozes``)."""
-    if title is not None and not title.strip():
-        raise UsageError("the course title is empty: pass --title TEXT or set [course] title in ccpkit.toml")
+    notes folder). ``highlight_clozes``: whether ``==text==`` is a cloze (``[notes] highlight_clozes``)."""
+    sources = read_sources(notes, highlight_clozes=highlight_clozes)
+    return combine(notes, sources, [parse_module(notes, module) for module in sources.modules], title=title)
+
+
+def read_sources(notes: Path, *, highlight_clozes: bool = True) -> Sources:
+    """Every module's files and their bytes; a folder without notes is an error."""
     modules_found = find_modules(notes)
     problems: list[Problem] = misnamed(notes)
     if not problems and not any(files.files for files in modules_found):
         raise NoNotesError(notes)
     distinct = _distinct(modules_found, notes, problems)
-    settings = _Settings(notes, highlight_clozes)
-    found, reread = _found(settings, distinct, memo or Memo())
-    problems += [problem for module in found for problem in module.problems]
+    return Sources(tuple(_read(notes, files, highlight_clozes) for files in distinct), tuple(problems))
+
+
+def combine(
+    notes: Path,
+    sources: Sources,
+    found: list[Findings],
+    *,
+    title: str | None = None,
+    reread: frozenset[str] | None = None,
+) -> Parsed:
+    """One deck from each module's findings: ids made unique across modules, problems sorted.
+
+    ``reread`` names the files parsed afresh when the others' findings were kept from a last build."""
+    if title is not None and not title.strip():
+        raise UsageError("the course title is empty: pass --title TEXT or set [course] title in ccpkit.toml")
+    problems = [*sources.problems, *(problem for module in found for problem in module.problems)]
     unique, duplicates = unique_items(item for module in found for item in module.items)
     problems += duplicates
     by_module: dict[str, list[Item]] = {}
     for item in unique:
         by_module.setdefault(item.module, []).append(item)
     modules = tuple(
-        _module(notes, files, module.title, tuple(by_module.get(files.slug, ())), module.passages, problems)
-        for files, module in zip(distinct, found, strict=True)
+        _module(
+            notes,
+            source.files,
+            module.title,
+            tuple(by_module.get(source.files.slug, ())),
+            module.passages,
+            problems,
+        )
+        for source, module in zip(sources.modules, found, strict=True)
     )
     deck = Deck(title=course_title(notes) if title is None else title, modules=modules)
     return Parsed(deck, tuple(sorted(problems)), reread)
@@ -117,53 +156,16 @@ def _distinct(modules: list[ModuleFiles], notes: Path, problems: list[Problem]) 
     return list(seen.values())
 
 
-@dataclass(frozen=True, slots=True)
-class _Read:
-    """A module's files, each read once: the memo key digests exactly what is then parsed."""
-
-    files: ModuleFiles
-    contents: tuple[bytes | Problem, ...]
-    key: str
-    """Digest of the paths and bytes; empty (never kept) when a file could not be read."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Settings:
-    """What parsing a module reads besides its files: part of the memo key."""
-
-    notes: Path
-    highlight_clozes: bool
-
-
-def _found(
-    settings: _Settings, modules: list[ModuleFiles], memo: Memo
-) -> tuple[list[_Found], frozenset[str]]:
-    """Each module's findings, kept ones from the memo, the others parsed; and the files parsed."""
-    notes = settings.notes
-    read = [_read(settings, files) for files in modules]
-    found = [memo.recall(MEMO_GROUP, one.files.slug, one.key, _Found) if one.key else None for one in read]
-    stale = [one for one, module in zip(read, found, strict=True) if module is None]
-    parsed = iter([_parse_module(settings, one) for one in stale])
-    for index, one in enumerate(read):
-        if found[index] is None:
-            found[index] = next(parsed)
-            if one.key:
-                memo.keep(MEMO_GROUP, one.files.slug, one.key, found[index])
-    reread = frozenset(path.relative_to(notes).as_posix() for one in stale for path in one.files.files)
-    return [module for module in found if module is not None], reread
-
-
-def _read(settings: _Settings, files: ModuleFiles) -> _Read:
-    contents = tuple(read_notes_file(settings.notes, path) for path in files.files)
+def _read(notes: Path, files: ModuleFiles, highlight_clozes: bool) -> ModuleSource:
+    contents = tuple(read_notes_file(notes, path) for path in files.files)
     readable = all(isinstance(data, bytes) for data in contents)
     read = (data for data in contents if isinstance(data, bytes))
-    key = digest(repr(files), repr(settings.highlight_clozes), *read) if readable else ""
-    return _Read(files, contents, key)
+    key = digest(repr(files), repr(highlight_clozes), *read) if readable else ""
+    return ModuleSource(files, contents, highlight_clozes, key)
 
 
-def _parse_module(settings: _Settings, read: _Read) -> _Found:
+def parse_module(notes: Path, read: ModuleSource) -> Findings:
     """A module's title (front matter ``module_title`` of its first file that has one), items, problems."""
-    notes = settings.notes
     files = read.files
     title, titled_by = "", None
     items: list[Item] = []
@@ -182,10 +184,10 @@ def _parse_module(settings: _Settings, read: _Read) -> _Found:
         elif named and titled_by is not None and named != title:
             problems.append(_disagreeing_title(document, named, title, titled_by))
         title = title or (document.part if files.single_file else "")
-        ctx = Context(files.slug, document, highlight_clozes=settings.highlight_clozes)
+        ctx = Context(files.slug, document, highlight_clozes=read.highlight_clozes)
         questions = _extract(ctx, items, problems)
         written += passages(ctx, questions)
-    return _Found(title or files.fallback_title, tuple(items), tuple(problems), tuple(written))
+    return Findings(title or files.fallback_title, tuple(items), tuple(problems), tuple(written))
 
 
 def _disagreeing_title(document: Document, named: str, title: str, titled_by: SourceLocation) -> Problem:

@@ -6,7 +6,8 @@ import json
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ccpkit.export import ExportOptions, exporter
+from ccpkit.export import ExportOptions
+from ccpkit.export.formats import export
 from ccpkit.model import Cloze, Deck, Module, SourceLocation
 from tests.conftest import sample_deck
 
@@ -14,7 +15,7 @@ OPTIONS = ExportOptions(templates=Path("templates"))
 
 
 def dumped(deck: Deck) -> dict[str, Any]:
-    (output,) = exporter("json")(deck, OPTIONS).outputs
+    (output,) = export("json", deck, OPTIONS).outputs
     assert output.path == PurePosixPath("json/deck.json")
     result: dict[str, Any] = json.loads(output.data.decode("utf-8"))
     return result
@@ -62,8 +63,8 @@ def test_an_mcq_has_stem_labelled_options_answers_and_explanation(deck: Deck) ->
 
 
 def test_output_is_utf8_without_escapes_and_identical_on_every_run() -> None:
-    first = exporter("json")(sample_deck(), OPTIONS).outputs[0].data
-    again = exporter("json")(sample_deck(), OPTIONS).outputs[0].data
+    first = export("json", sample_deck(), OPTIONS).outputs[0].data
+    again = export("json", sample_deck(), OPTIONS).outputs[0].data
     assert first == again
     assert "✅".encode() in first and "🎯".encode() in first
     assert b"\\u" not in first

@@ -6,6 +6,9 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import signal
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +18,7 @@ from ccpkit.build import build
 from ccpkit.errors import WriteError
 from ccpkit.export import ExportOptions
 from ccpkit.ledger import LEDGER_NAME
-from ccpkit.memo import FOLDER_NAME as MEMO_FOLDER
+from ccpkit.store import FOLDER_NAME as STORE_FOLDER
 from tests.conftest import REPO
 from tests.hardening.commands import Commands, assert_clean_exit
 
@@ -24,13 +27,13 @@ OPTIONS = ExportOptions(templates=REPO / "templates")
 
 
 def snapshot(*folders: Path) -> dict[Path, bytes]:
-    """Every output and the ledger. Not the memo: its entries are kept under their inputs' digest, so
-    one written before a failure is only ever read for those same inputs (see tests/test_memo.py)."""
+    """Every output and the ledger. Not the store: its entries are filed under their inputs' digest, so
+    one written before a failure is only ever read for those same inputs (see tests/test_incremental.py)."""
     return {
         path: path.read_bytes()
         for folder in folders
         for path in folder.rglob("*")
-        if path.is_file() and MEMO_FOLDER not in path.parts
+        if path.is_file() and STORE_FOLDER not in path.parts
     }
 
 
@@ -54,7 +57,7 @@ def failing_on(call: int, error: BaseException, target_name: str = "") -> Callab
     real = os.replace
 
     def replace(source: str, target: str) -> None:
-        counted = MEMO_FOLDER not in Path(target).parts and target_name in ("", Path(target).name)
+        counted = STORE_FOLDER not in Path(target).parts and target_name in ("", Path(target).name)
         if counted:
             calls.append(target)
             if len(calls) == call:
@@ -109,7 +112,7 @@ def test_an_exporter_crash_mid_build_leaves_outputs_and_ledger_untouched(
     def crash(*_args: object) -> None:
         raise RuntimeError("exporter bug")
 
-    monkeypatch.setattr("ccpkit.export.anki.export", crash)  # the first format a build exports
+    monkeypatch.setattr("ccpkit.export.anki.Anki.assemble", crash)  # the first format a build assembles
     with pytest.raises(RuntimeError):
         build(built.notes, built.out, options=OPTIONS)
     assert snapshot(built.out, built.notes) == before
@@ -122,3 +125,53 @@ def test_a_full_disk_is_a_one_line_error_not_a_traceback(
     result = built.build()
     assert_clean_exit(result, 1)
     assert "No space left on device" in result.stderr
+
+
+KILLED_AT_FIRST_OUTPUT = """
+import os, signal, sys
+from pathlib import Path
+from ccpkit.build import build
+from ccpkit.export import ExportOptions
+from ccpkit.store import FOLDER_NAME
+notes, out, templates = (Path(arg) for arg in sys.argv[1:])
+rename = os.replace
+def replace(source, target):
+    if FOLDER_NAME not in Path(target).parts:  # the parts are stored: the outputs come next
+        os.kill(os.getpid(), signal.SIGKILL)
+    rename(source, target)
+os.replace = replace
+build(notes, out, options=ExportOptions(templates=templates), clock=lambda: 1_700_086_400)
+"""
+
+
+def test_a_build_killed_mid_way_leaves_the_outputs_and_ledger_and_the_next_build_is_whole(
+    built: Commands, tmp_path: Path
+) -> None:
+    before = snapshot(built.out, built.notes)
+    command = [
+        sys.executable,
+        "-c",
+        KILLED_AT_FIRST_OUTPUT,
+        str(built.notes),
+        str(built.out),
+        str(REPO / "templates"),
+    ]
+    killed = subprocess.run(command, capture_output=True, timeout=600)
+    assert killed.returncode == -signal.SIGKILL
+    after = snapshot(built.out, built.notes)
+    assert {path: after[path] for path in before} == before
+    assert all(path.name.startswith(".") and path.name.endswith(".tmp") for path in set(after) - set(before))
+
+    shutil.copytree(built.notes, tmp_path / "fresh")
+    for notes, out in ((built.notes, built.out), (tmp_path / "fresh", tmp_path / "fresh-build")):
+        build(notes, out, options=OPTIONS, title="Notes", clock=lambda: 1_700_086_400)  # "notes": its folder
+    assert outputs(built.out) == outputs(tmp_path / "fresh-build")
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    """The files a build wrote, by path: not its records or an interrupted write's temporary file."""
+    return {
+        path.relative_to(out).as_posix(): data
+        for path, data in snapshot(out).items()
+        if not path.name.startswith(".")
+    }

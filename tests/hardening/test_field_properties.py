@@ -10,8 +10,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ccpkit.export import EXPORTERS, ExportOptions, exporter
+from ccpkit.export import ExportOptions
 from ccpkit.export.anki.notes import anki_notes
+from ccpkit.export.formats import FORMATS, export
 from ccpkit.model import Deck
 from ccpkit.parse import parse_notes
 from tests.conftest import REPO
@@ -60,6 +61,6 @@ def test_every_anki_field_holds_only_our_tags(text: str) -> None:
 def test_every_exporter_takes_any_hostile_deck(text: str) -> None:
     deck = parse_text(text)
     options = ExportOptions(templates=REPO / "templates")
-    for name in EXPORTERS:
-        exported = exporter(name)(deck, options)
+    for name in FORMATS:
+        exported = export(name, deck, options)
         assert exported.outputs and all(output.data for output in exported.outputs)

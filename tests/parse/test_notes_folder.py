@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from ccpkit.errors import UsageError
-from ccpkit.memo import Memo
 from ccpkit.model import Card
 from ccpkit.parse import parse_notes
 
@@ -181,24 +180,3 @@ def test_a_file_and_a_folder_with_the_same_name_are_reported_not_merged(tmp_path
     assert [m.slug for m in parsed.deck.modules] == ["extras"]
     (error,) = parsed.errors
     assert str(error) == "extras.md:1: module extras is already named by extras/: rename this file or folder"
-
-
-def test_a_memo_gives_the_same_result_as_parsing_and_sees_every_edit(tmp_path: Path) -> None:
-    notes = write(
-        tmp_path / "notes",
-        {
-            "01-a/notes.md": "{#shared}\n- **A:** one\n- **Empty:**\n",
-            "02-b/notes.md": "{#shared}\n- **B:** two\n",
-        },
-    )
-    memo = Memo(tmp_path / "memo")
-    first = parse_notes(notes, memo=memo)
-    assert len(first.errors) == 2  # the empty card, and the id pinned twice (found across modules)
-    again = parse_notes(notes, memo=memo)
-    assert (again.deck, again.problems) == (first.deck, first.problems)  # problems included
-    assert again.reread == frozenset()  # both modules came from the memo
-    write(notes, {"02-b/notes.md": "- **B:** two, edited\n"})
-    edited, fresh = parse_notes(notes, memo=memo), parse_notes(notes)
-    assert (edited.deck, edited.problems) == (fresh.deck, fresh.problems)
-    assert edited.reread == {"02-b/notes.md"}  # only the edited module was parsed again
-    assert [item.id for item in parse_notes(notes, memo=memo).deck.items()] == ["shared", "02-b/card/b"]

@@ -1,29 +1,55 @@
-"""The Anki exporter: the whole course as one ``.apkg`` that updates in place when re-imported."""
+"""The Anki format: the whole course as one ``.apkg`` that updates in place when re-imported."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import PurePosixPath
+from typing import ClassVar
 
 from ccpkit.errors import Problem
-from ccpkit.export import Exported, ExportOptions, Output
+from ccpkit.export import Exported, ExportOptions, Output, Settled, Whole, export_deck
 from ccpkit.export.anki.apkg import write_package
-from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.media import pictures_shown
-from ccpkit.export.anki.notes import UNRECORDED, course_notes
+from ccpkit.export.anki.notes import AnkiPart, render_module
 from ccpkit.export.anki.table_notes import table_problems
 from ccpkit.item_ids import slug
-from ccpkit.model import Deck
+from ccpkit.model import Deck, Module
+
+
+class Anki:
+    """``anki/<course>.apkg``: subdecks per module, our note types, GUIDs and mtimes from the ledger.
+
+    A part is a module's rendered notes; the build settles the ledger from them and hands the notes,
+    with their identities, to ``assemble``."""
+
+    name: ClassVar[str] = "anki"
+    carries_identities: ClassVar[bool] = True
+    slow: ClassVar[bool] = False
+
+    def prepare(self, options: ExportOptions) -> None:
+        """Nothing to load ahead."""
+
+    def part(self, module: Module, title: str, options: ExportOptions) -> AnkiPart:
+        return render_module(module)
+
+    def wholes(self, deck: Deck, options: ExportOptions) -> tuple[Whole, ...]:
+        return ()
+
+    def assemble(self, deck: Deck, parts: Sequence[AnkiPart], settled: Settled | None) -> Exported:
+        if settled is None or settled.templates is None:
+            raise ValueError("an .apkg needs its notes' settled identities and its card templates")
+        pictures = pictures_shown(deck.pictures, settled.notes)
+        data = write_package(settled.notes, settled.templates, settled.templates_modified, pictures)
+        path = PurePosixPath("anki") / f"{slug(deck.title)}.apkg"
+        return Exported((Output(path, data),), _skipped_tables(deck))
+
+
+ANKI = Anki()
 
 
 def export(deck: Deck, options: ExportOptions) -> Exported:
-    """``anki/<course>.apkg``: subdecks per module, our note types, GUIDs and mtimes from the ledger."""
-    templates = load_templates(options.templates)
-    notes = course_notes(deck, options)
-    newest_note = max((note.modified for note in notes), default=UNRECORDED)
-    templates_modified = options.templates_modified or newest_note
-    data = write_package(notes, templates, templates_modified, pictures_shown(deck.pictures, notes))
-    path = PurePosixPath("anki") / f"{slug(deck.title)}.apkg"
-    return Exported((Output(path, data),), _skipped_tables(deck))
+    """The ``.apkg`` without a build: identities from ``options.identities``."""
+    return export_deck(ANKI, deck, options)
 
 
 def _skipped_tables(deck: Deck) -> tuple[Problem, ...]:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from html import escape
 from typing import assert_never
 
@@ -19,7 +18,8 @@ import genanki
 
 from ccpkit.clozes import answers, revealed
 from ccpkit.errors import Problem
-from ccpkit.export import ExportOptions, NoteIdentity
+from ccpkit.export import ExportOptions, NoteIdentity, Settled
+from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.fronts import Front, alike_fronts, distinct_fronts
 from ccpkit.export.anki.notetypes import CLOZE, COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
 from ccpkit.export.anki.table_notes import is_link_table, table_notes, table_problems
@@ -27,7 +27,6 @@ from ccpkit.export.option_order import keeps_option_order
 from ccpkit.item_ids import slug
 from ccpkit.ledger import Fingerprint
 from ccpkit.markup import to_html, to_inline_html, to_text
-from ccpkit.memo import Memo
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Deck, Item, Module, SourceLocation
 
 GUID_SEED = "ccpkit"
@@ -35,7 +34,6 @@ GUID_SEED = "ccpkit"
 BREADCRUMB = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
 UNRECORDED = 0
 """Modification time of a note the ledger does not know yet (only when exporting without a build)."""
-MEMO_GROUP = "anki"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -77,14 +75,39 @@ def default_guid(note_id: str, attempt: int = 0) -> str:
     )
 
 
-def course_notes(deck: Deck, options: ExportOptions) -> tuple[AnkiNote, ...]:
+RenderedNote = tuple[str, NoteType, tuple[str, ...], tuple[str, ...], str, tuple[str, ...]]
+"""Note id, note type, fields, name texts (``AnkiNote.key``), table id and ``AnkiNote.answer``."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnkiPart:
+    """A module's Anki share: each item's notes with their field HTML, before deck, context and identity."""
+
+    items: tuple[tuple[RenderedNote, ...], ...]
+
+
+def render_module(module: Module) -> AnkiPart:
+    """The module's notes, item by item: most of an Anki export's work, and the same for every build
+    of an unchanged module (the build keeps it in its store)."""
+    return AnkiPart(tuple(_render(item) for item in module.items))
+
+
+def course_notes(
+    deck: Deck,
+    options: ExportOptions,
+    parts: Sequence[AnkiPart] | None = None,
+    identities: Mapping[str, NoteIdentity] | None = None,
+) -> tuple[AnkiNote, ...]:
     """The notes the .apkg, the Anki CSV files and ``ccpkit sync`` all send: one call, so none of them
-    can differ from the others in identities, parent deck or which tables count as cards."""
+    can differ from the others in identities, parent deck or which tables count as cards.
+
+    ``parts`` are the modules' rendered notes (made here when not given); ``identities`` default to
+    ``options.identities``."""
     return anki_notes(
         deck,
-        options.identities,
+        options.identities if identities is None else identities,
         root_deck=options.deck_name,
-        memo=options.memo,
+        parts=parts,
         link_tables=options.anki_link_tables,
     )
 
@@ -94,21 +117,22 @@ def anki_notes(
     identities: Mapping[str, NoteIdentity] | None = None,
     *,
     root_deck: str = "",
-    memo: Memo | None = None,
+    parts: Sequence[AnkiPart] | None = None,
     link_tables: bool = False,
 ) -> tuple[AnkiNote, ...]:
     """Every note of the deck in notes order; identities (note id → GUID, mtime) come from the ledger.
 
-    ``root_deck`` names the parent deck of the module subdecks (default: the course title); ``memo``
-    keeps each module's rendered fields between builds. Tables of links leave the deck unless
+    ``root_deck`` names the parent deck of the module subdecks (default: the course title); ``parts``
+    are the modules' rendered notes (made here when not given). Tables of links leave the deck unless
     ``link_tables`` (``[anki] link_tables`` in ``ccpkit.toml``) asks for them.
     """
     known = identities or {}
+    rendered_modules = parts if parts is not None else [render_module(module) for module in deck.modules]
     notes: list[AnkiNote] = []
     fronts: list[tuple[int, Front]] = []
-    for module in deck.modules:
+    for module, part in zip(deck.modules, rendered_modules, strict=True):
         deck_name = deck_name_for(root_deck or deck.title, module)
-        for item, rendered in zip(module.items, _rendered(module, memo or Memo()), strict=True):
+        for item, rendered in zip(module.items, part.items, strict=True):
             if not link_tables and isinstance(item, ComparisonTable) and is_link_table(item):
                 continue
             if isinstance(item, Card):
@@ -167,18 +191,7 @@ def tags_for(item: Item) -> tuple[str, ...]:
     return (*tags, *(tag for tag in item.tags if tag not in said))
 
 
-_Rendered = tuple[str, NoteType, tuple[str, ...], tuple[str, ...], str, tuple[str, ...]]
-"""Note id, note type, fields, name texts (``AnkiNote.key``), table id and ``AnkiNote.answer``."""
-
-
-@lru_cache(maxsize=1 << 10)
-def _rendered(module: Module, memo: Memo) -> tuple[tuple[_Rendered, ...], ...]:
-    """Each item's notes. One build renders every module for the ledger, the .apkg and the CSV, so
-    they are cached here, and kept in the memo: after an edit, only the edited module renders again."""
-    return memo.per_module(MEMO_GROUP, module, lambda m: tuple(_render(item) for item in m.items), tuple)
-
-
-def _render(item: Item) -> tuple[_Rendered, ...]:
+def _render(item: Item) -> tuple[RenderedNote, ...]:
     match item:
         case Card():
             fields = (term_field(item, item.front), to_html(item.back))
@@ -271,3 +284,11 @@ def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
 
 def _digest(parts: list[str]) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def settled_without_ledger(deck: Deck, options: ExportOptions) -> Settled:
+    """The notes with ``options.identities`` (default GUIDs for the others), for an export without a
+    build; the note types' time is ``options.templates_modified``, else the newest note's."""
+    notes = course_notes(deck, options)
+    newest_note = max((note.modified for note in notes), default=UNRECORDED)
+    return Settled(notes, load_templates(options.templates), options.templates_modified or newest_note)

@@ -1,81 +1,79 @@
-"""Printable PDFs: a cram sheet per module, the whole course in one file, and a practice exam."""
+"""The PDF format: a cram sheet per module, the whole course in one file, and a practice exam."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
+from typing import ClassVar
 
-from ccpkit.export import Exported, ExportOptions, Unit, inputs_digest
+from ccpkit.export import Exported, ExportOptions, Settled, Whole, export_deck
 from ccpkit.export.pdf.exam_questions import Question, draw_questions
-from ccpkit.export.pdf.plan import FOLDER, has_cram_content, module_label, sheet_path
+from ccpkit.export.pdf.plan import FOLDER, has_cram_content, sheet_path
 from ccpkit.model import Deck, Module
 
-__all__ = ["FOLDER", "export", "prepare", "sheet_path", "units"]
+__all__ = ["FOLDER", "PDF", "export", "sheet_path"]
+
+# The work itself is in render.py, imported only where pages are laid out: reportlab loads in the
+# helper processes, never in a build that finds every PDF up to date.
+
+
+class Pdf:
+    """A part is a module's cram sheet (none for a module of questions only); the course, laid out
+    whole so that every font is embedded once, and the exam are the format's wholes."""
+
+    name: ClassVar[str] = "pdf"
+    carries_identities: ClassVar[bool] = False
+    slow: ClassVar[bool] = True
+
+    def prepare(self, options: ExportOptions) -> None:
+        """Load the layout code and the fonts."""
+        from ccpkit.export.pdf import documents as render
+
+        render.prepare(options)
+
+    def part(self, module: Module, title: str, options: ExportOptions) -> Exported:
+        if not has_cram_content(module):
+            return Exported(())
+        from ccpkit.export.pdf import documents as render
+
+        return render.module_sheet(title, module, options)
+
+    def wholes(self, deck: Deck, options: ExportOptions) -> tuple[Whole, ...]:
+        """The course and the exam: both read every module (the exam's footer names the notes it was
+        drawn from by a digest of them all)."""
+        questions = draw_questions(  # first: a wrong --exam-* option fails before any layout work
+            deck, count=options.exam_count, seed=options.exam_seed, modules=options.exam_modules
+        )
+        layout = (options.paper, options.templates)  # the style file's contents are digested by the build
+        return (
+            Whole("pdf/course.pdf", (deck, *layout), partial(_course, deck, options)),
+            Whole(
+                "pdf/practice-exam.pdf",
+                (deck, questions, options.exam_seed, options.exam_count, options.exam_modules, *layout),
+                partial(_exam, deck, questions, options),
+            ),
+        )
+
+    def assemble(self, deck: Deck, parts: Sequence[Exported], settled: Settled | None) -> Exported:
+        problems = dict.fromkeys(problem for sheet in parts for problem in sheet.problems)
+        return Exported(tuple(output for sheet in parts for output in sheet.outputs), tuple(problems))
+
+
+PDF = Pdf()
 
 
 def export(deck: Deck, options: ExportOptions) -> Exported:
-    """Every PDF for ``deck``; characters no font has, and sheets over their page budget, are problems."""
-    done = [unit.run() for unit in units(deck, options)]
-    problems = dict.fromkeys(problem for exported in done for problem in exported.problems)
-    return Exported(tuple(output for exported in done for output in exported.outputs), tuple(problems))
-
-
-def units(deck: Deck, options: ExportOptions) -> tuple[Unit, ...]:
-    """One unit per module sheet, one for the course, one for the exam: an edit redoes only the
-    sheet of its module, the course, and (for a question) the exam."""
-    questions = draw_questions(  # first: a wrong --exam-* option fails before any layout work
-        deck, count=options.exam_count, seed=options.exam_seed, modules=options.exam_modules
-    )
-    layout = (options.paper, options.templates)  # the style file's contents are digested by the build
-    modules = [module for module in deck.modules if has_cram_content(module)]
-    sheets = tuple(
-        Unit(
-            str(sheet_path(module)),
-            inputs_digest(deck.title, module, *layout),
-            partial(_module_sheet, deck, module, options),
-            weight=len(module.items),
-        )
-        for module in modules
-    )
-    labels = tuple(module_label(module) for module in deck.modules)
-    course = Unit(
-        "pdf/course.pdf",
-        inputs_digest(deck, *layout),
-        partial(_course, deck, options),
-        weight=1 + sum(len(m.items) for m in modules),
-    )
-    exam = Unit(
-        "pdf/practice-exam.pdf",
-        inputs_digest(deck.title, labels, questions, options.exam_seed, *layout),
-        partial(_exam, deck, questions, options),
-        weight=len(questions),
-    )
-    return (*sheets, course, exam)
-
-
-def prepare(options: ExportOptions) -> None:
-    """Load the layout code and the fonts, in a worker, before it gets its first unit."""
-    from ccpkit.export.pdf import documents
-
-    documents.prepare(options)
-
-
-# The units' work, in documents.py: reportlab loads in the processes that lay pages out, not in the one
-# that plans the build (which may find every PDF up to date).
-
-
-def _module_sheet(deck: Deck, module: Module, options: ExportOptions) -> Exported:
-    from ccpkit.export.pdf import documents
-
-    return documents.module_sheet(deck, module, options)
+    """Every PDF without a build; characters no font has, and sheets over their page budget, are problems."""
+    return export_deck(PDF, deck, options)
 
 
 def _course(deck: Deck, options: ExportOptions) -> Exported:
-    from ccpkit.export.pdf import documents
+    from ccpkit.export.pdf import documents as render
 
-    return documents.course(deck, options)
+    return render.course(deck, options)
 
 
 def _exam(deck: Deck, questions: tuple[Question, ...], options: ExportOptions) -> Exported:
-    from ccpkit.export.pdf import documents
+    from ccpkit.export.pdf import documents as render
 
-    return documents.exam(deck, questions, options)
+    return render.exam(deck, questions, options)

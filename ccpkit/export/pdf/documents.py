@@ -25,10 +25,11 @@ from ccpkit.markup import to_text
 from ccpkit.model import Deck, Item, Module
 
 
-def module_sheet(deck: Deck, module: Module, options: ExportOptions) -> Exported:
-    """``pdf/NN-slug.pdf``: the module's cram sheet; a sheet over its page budget is a warning."""
+def module_sheet(title: str, module: Module, options: ExportOptions) -> Exported:
+    """``pdf/NN-slug.pdf``: the module's cram sheet in the course ``title``; a sheet over its page
+    budget is a warning."""
     style, ty = _setup(options)
-    setter, course, label = Typesetter(ty.fonts), to_text(deck.title), module_label(module)
+    setter, course, label = Typesetter(ty.fonts), to_text(title), module_label(module)
     meta = Meta(
         f"{course}: {label}",
         f"Cram sheet for {label}",

@@ -1,0 +1,75 @@
+"""The one digest of the build: of ccpkit's own code first, so a new ccpkit (or an upgraded library it
+renders with) never takes an older build's outputs or cached parts for its own."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+
+from ccpkit import __version__
+
+_RENDERING_LIBRARIES = ("genanki", "markdown_it_py", "mdit_py_plugins", "pypdf", "reportlab", "rl_accel")
+"""Libraries whose work ends up in the outputs: a new version of one rebuilds everything too."""
+
+
+@cache
+def _code() -> bytes:
+    """ccpkit's version, its source and bundled fonts, and the versions of the libraries it renders
+    with: a new ccpkit, or an upgraded library, rebuilds everything and reads no cached part."""
+    package = Path(__file__).parent
+    hasher = hashlib.sha256(__version__.encode())
+    for path in sorted(package.rglob("*.py")):
+        hasher.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in sorted((package / "fonts").glob("*.ttf")):
+        hasher.update(f"{path.name}\0{path.stat().st_size}".encode())
+    hasher.update(_libraries())
+    return hasher.digest()
+
+
+def _libraries() -> bytes:
+    """The installed versions of the rendering libraries, read from their ``*.dist-info`` folder
+    names: one directory listing, where ``importlib.metadata`` would take 20 ms."""
+    spec = importlib.util.find_spec("reportlab")
+    if spec is None or spec.origin is None:
+        return b""
+    site = Path(spec.origin).parent.parent
+    names = (name for name in os.listdir(site) if name.endswith(".dist-info"))
+    return "\n".join(sorted(n for n in names if n.split("-")[0].lower() in _RENDERING_LIBRARIES)).encode()
+
+
+def digest(*parts: str | bytes) -> str:
+    """SHA-256 of the parts, length-prefixed so ``("ab", "c")`` and ``("a", "bc")`` differ."""
+    hasher = hashlib.sha256(_code())
+    for part in parts:
+        data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part  # any file name
+        hasher.update(len(data).to_bytes(8, "big"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def input_files(roots: Iterable[Path]) -> Iterator[tuple[Path, str]]:
+    """Every file under ``roots`` (a root may be a file or absent) with its path relative to the root's
+    folder. Dot-files and dot-folders are not inputs: the ledger, editors' swap files, ``.git``."""
+    for root in roots:
+        files = sorted(root.rglob("*")) if root.is_dir() else [root] if root.is_file() else []
+        for path in files:
+            relative = path.relative_to(root.parent)
+            if not any(part.startswith(".") for part in relative.parts) and path.is_file():
+                yield path, relative.as_posix()
+
+
+def digest_files(roots: Iterable[Path]) -> str:
+    """Digest of every input file's path and bytes under ``roots``."""
+    parts: list[str | bytes] = []
+    for path, relative in input_files(roots):
+        parts += [relative, path.read_bytes()]
+    return digest(*parts)
+
+
+def content_digest(data: bytes) -> str:
+    """SHA-256 of a file's bytes alone: what the manifest records per output, to notice a hand edit."""
+    return hashlib.sha256(data).hexdigest()

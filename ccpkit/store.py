@@ -1,0 +1,56 @@
+"""The build's one cache: parsed modules and format parts, each filed under the digest of what it read.
+
+Content-addressed: an entry's name is the digest (``ccpkit/digest.py``) of everything its value was
+made from, ccpkit's own code included, so an entry is only ever read for equal inputs and is never
+"stale", only unused. The store lives in the build folder (``.ccpkit-cache/``) and may be deleted at
+any time. Entries are Python pickles made by this build folder's own builds; like a virtualenv, the
+folder is meant for its owner alone.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Iterable
+from contextlib import suppress
+from pathlib import Path, PurePosixPath
+from typing import TypeVar
+
+from ccpkit.errors import WriteError
+from ccpkit.export import Output
+from ccpkit.write import write_atomically
+
+FOLDER_NAME = ".ccpkit-cache"
+_SUFFIX = ".pickle"
+
+T = TypeVar("T")
+
+
+class Store:
+    """Values filed by key (a digest) in ``folder``."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get(self, key: str, kind: type[T]) -> T | None:
+        """The ``kind`` value filed under ``key``; ``None`` if there is none or it is unreadable."""
+        try:
+            value = pickle.loads((self.folder / f"{key}{_SUFFIX}").read_bytes())
+        except Exception:  # whatever an older or damaged entry raises: it is simply made again
+            return None
+        return value if isinstance(value, kind) else None
+
+    def put(self, key: str, value: object) -> None:
+        """File ``value`` under ``key``, whole or not at all. A store that cannot be written (a full
+        disk, say) only makes the next build slower."""
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        with suppress(WriteError):
+            write_atomically(self.folder, Output(PurePosixPath(f"{key}{_SUFFIX}"), data))
+
+    def keep_only(self, keys: Iterable[str]) -> None:
+        """Forget every entry but those of ``keys`` (what this build used), and any half-written one
+        a killed build left. Call it when no build is writing the store."""
+        wanted = {f"{key}{_SUFFIX}" for key in keys}
+        with suppress(OSError):
+            for path in self.folder.iterdir():
+                if path.name not in wanted:
+                    path.unlink(missing_ok=True)
