@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -28,7 +28,6 @@ from ccpkit.export import Exported, ExportOptions, Output, Settled
 from ccpkit.incremental import MANIFEST_NAME, Manifest, Written, dump_manifest, intact, load_manifest
 from ccpkit.ledger import LEDGER_NAME, Ledger, dump_ledger, load_ledger
 from ccpkit.model import Deck
-from ccpkit.pool import helpers, warm
 from ccpkit.progress import Progress
 from ccpkit.report import BuildReport, OutputFiles, format_counts, format_total
 from ccpkit.store import FOLDER_NAME as STORE_FOLDER
@@ -37,6 +36,8 @@ from ccpkit.templates import template_roots
 from ccpkit.write import write_atomically
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from ccpkit.export import Format
     from ccpkit.export.anki.identities import Settlement
     from ccpkit.parse import Parsed
@@ -104,7 +105,8 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     previous = load_manifest(request.out)
     if previous.inputs == inputs and all(intact(request.out, w.outputs) for w in previous.formats.values()):
         return _nothing_changed(previous, request)
-    from ccpkit.export.formats import format_named  # imports genanki: not for a build with nothing to do
+    from ccpkit.export.formats import format_named  # genanki, and …
+    from ccpkit.pool import helpers, warm  # … the process pool: not for a build with nothing to do
 
     chosen = [format_named(name) for name in request.formats]
     carries = any(fmt.carries_identities for fmt in chosen)
@@ -116,14 +118,14 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         parsed = _parse(request, targets, lambda: warm(pool) if slow else None)
         deck = only_modules(parsed.deck, request.modules)
         mapped = _map(chosen, parsed.deck, deck, request.options, targets, pool)
-        settlement = None
+        settlement, settled = None, None
         if ledger is not None:
             progress.step("settling note identities")
-            settlement = _settle(ledger, parsed.deck, deck, mapped, request, int(clock()))
-        made = _reduce(chosen, deck, mapped, settlement[1] if settlement is not None else None)
+            settlement, settled = _settle(ledger, parsed.deck, deck, mapped, request, int(clock()))
+        made = _reduce(chosen, deck, mapped, settled)
     written = _write(request.out, previous, made)
     if settlement is not None:
-        written.paths += record_ledger(request.notes, settlement[0].changes.ledger)
+        written.paths += record_ledger(request.notes, settlement.changes.ledger)
     if not request.modules:  # a build of some modules leaves the others' parts for the next full one
         targets.store.keep_only(targets.used)
     records = {name: Written(_digests(exported), exported.problems) for name, exported in made.items()}
@@ -138,7 +140,7 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         tuple(dict.fromkeys(problems)),  # a sheet and the course may report one place twice
         tuple(written.paths),
         len(parsed.errors),
-        settlement[0].changes if settlement is not None else None,
+        settlement.changes if settlement is not None else None,
         tuple(written.unchanged),
         total,
         OutputFiles(

@@ -1,7 +1,8 @@
 """What a running build tells the person waiting: a status line that moves on a terminal.
 
-The build says which step it starts and when each export unit is done; ``Progress`` ignores it all
-(tests, pipes), ``TerminalProgress`` draws one line and redraws it in place.
+The build says which step it starts and when each target (a module parsed, a format's part) is
+done; ``Progress`` ignores it all (tests, pipes), ``TerminalProgress`` draws one line and redraws it
+in place.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ class Progress:
         """A step without a count starts ("parsing notes")."""
 
     def planned(self, count: int) -> None:
-        """``count`` more export units are to be redone."""
+        """``count`` more targets are to be made."""
 
     def done(self, name: str) -> None:
-        """The export unit ``name`` (``format:unit``) is done."""
+        """The target ``name`` (``pdf 02-compute``, ``pdf pdf/course.pdf``) is done."""
 
     def finish(self) -> None:
         """The build is over, whether it succeeded or not."""
@@ -47,7 +48,7 @@ class TerminalProgress(Progress):
 
     def done(self, name: str) -> None:
         self.count += 1
-        self._draw(f"{self._bar('building')}  {name.split(':', 1)[-1]}")  # "pdf:pdf/x.pdf": the file
+        self._draw(f"{self._bar('building')}  {name}")
 
     def finish(self) -> None:
         self._draw("")

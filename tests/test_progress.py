@@ -21,26 +21,26 @@ def lines(stream: io.StringIO) -> list[str]:
     return [line.removeprefix("\x1b[K") for line in stream.getvalue().split("\r")[1:]]
 
 
-def test_a_step_then_a_bar_that_fills_unit_by_unit(terminal: io.StringIO) -> None:
+def test_a_step_then_a_bar_that_fills_target_by_target(terminal: io.StringIO) -> None:
     progress = TerminalProgress(terminal)
     progress.step("parsing notes")
     progress.planned(3)
-    progress.done("pdf:pdf/course.pdf")
+    progress.done("pdf pdf/course.pdf")
     progress.planned(1)
-    progress.done("anki:anki")
+    progress.done("anki 02-compute")
     assert lines(terminal) == [
         "parsing notes …",
         "building [--------------------]  0/3",
-        "building [######--------------]  1/3  pdf/course.pdf",
+        "building [######--------------]  1/3  pdf pdf/course.pdf",
         "building [#####---------------]  1/4",
-        "building [##########----------]  2/4  anki",
+        "building [##########----------]  2/4  anki 02-compute",
     ]
 
 
 def test_the_line_never_wraps_and_is_erased_at_the_end(terminal: io.StringIO) -> None:
     progress = TerminalProgress(terminal)
     progress.planned(1)
-    progress.done("pdf:pdf/10-monitoring-compliance-and-governance-in-the-aws-cloud.pdf")
+    progress.done("pdf 10-monitoring-compliance-and-governance-in-the-aws-cloud")
     progress.finish()
     *drawn, last = lines(terminal)
     assert all(len(line) <= 59 for line in drawn)
