@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import as_completed
+from concurrent.futures import Future, as_completed
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -111,18 +111,21 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     chosen = [format_named(name) for name in request.formats]
     carries = any(fmt.carries_identities for fmt in chosen)
     ledger = load_ledger(request.notes / LEDGER_NAME) if carries else None
-    slow = [fmt for fmt in chosen if fmt.slow]
+    helped = [fmt for fmt in chosen if fmt.slow]
     targets = _Targets(Store(request.out / STORE_FOLDER), digest(templates, repr(request.options)), progress)
-    with helpers(partial(_prepare, slow, request.options)) as pool:
+    with helpers(partial(_prepare, helped, request.options)) as pool:
         progress.step("parsing notes")
-        parsed = _parse(request, targets, lambda: warm(pool) if slow else None)
+        parsed = _parse(request, targets, lambda: warm(pool) if helped else None)
         deck = only_modules(parsed.deck, request.modules)
-        mapped = _map(chosen, parsed.deck, deck, request.options, targets, pool)
+        mapping = _map(chosen, parsed.deck, deck, request.options, targets, pool)
+        ready = mapping.ready()  # while the helpers lay out pages: …
         settlement, settled = None, None
-        if ledger is not None:
+        if ledger is not None:  # … settle the ledger from the Anki parts …
             progress.step("settling note identities")
-            settlement, settled = _settle(ledger, parsed.deck, deck, mapped, request, int(clock()))
-        made = _reduce(chosen, deck, mapped, settled)
+            settlement, settled = _settle(ledger, parsed.deck, deck, ready, request, int(clock()))
+        fast = _reduce([fmt for fmt in chosen if not fmt.slow], deck, ready, settled)  # … and assemble
+        done = {**fast, **_reduce([fmt for fmt in chosen if fmt.slow], deck, mapping.finish(), settled)}
+        made = {fmt.name: done[fmt.name] for fmt in chosen}  # in the order asked for
     written = _write(request.out, previous, made)
     if settlement is not None:
         written.paths += record_ledger(request.notes, settlement.changes.ledger)
@@ -226,8 +229,9 @@ def _map(
     options: ExportOptions,
     targets: _Targets,
     pool: ProcessPoolExecutor,
-) -> _Mapped:
-    """Every target from the store, or made: slow formats' on the helpers, the others here meanwhile.
+) -> _Mapping:
+    """Every target from the store, or made: the slow formats' handed to the helpers, then the others
+    made here; ``_Mapping.finish`` waits for the helpers.
 
     The Anki parts are made for every module whenever a format carries identities: the ledger sees
     the whole deck, even when the outputs are limited to some modules."""
@@ -248,35 +252,54 @@ def _map(
             key = digest("whole", fmt.name, whole.name, repr(whole.reads), targets.context)
             weight = sum(len(module.items) for module in deck.modules)
             jobs.append(_Job(fmt.name, whole.name, key, whole.make, weight, whole=True))
-    done: dict[_Job, object] = {}
+    mapping = _Mapping(jobs, targets)
     stale = []
     for job in jobs:
         value = targets.kept(job.key)
         if value is None:
             stale.append(job)
         else:
-            done[job] = value
+            mapping.done[job] = value
     targets.progress.planned(len(stale))
     slow = {fmt.name for fmt in mapped if fmt.slow}
     away = sorted((job for job in stale if job.format in slow), key=lambda job: -job.weight)
-    pending = {pool.submit(job.work): job for job in away}
+    mapping.pending.update((pool.submit(job.work), job) for job in away)
     for job in stale:
         if job.format not in slow:
-            done[job] = job.work()
-            targets.made(job.key, _shown(job), done[job])
-    for future in as_completed(pending):
-        job = pending[future]
-        done[job] = future.result()
-        targets.made(job.key, _shown(job), done[job])
-    parts: dict[str, dict[str, Any]] = {fmt.name: {} for fmt in mapped}
-    wholes: dict[str, list[Exported]] = {fmt.name: [] for fmt in mapped}
-    for job in jobs:
-        value = done[job]
-        if job.whole and isinstance(value, Exported):
-            wholes[job.format].append(value)
-        elif not job.whole:
-            parts[job.format][job.name] = value
-    return _Mapped(parts, {name: tuple(files) for name, files in wholes.items()})
+            mapping.made(job, job.work())
+    return mapping
+
+
+@dataclass(slots=True)
+class _Mapping:
+    """The targets of a build, those done and those the helpers are making."""
+
+    jobs: list[_Job]
+    targets: _Targets
+    done: dict[_Job, object] = field(default_factory=dict)
+    pending: dict[Future[object], _Job] = field(default_factory=dict)
+
+    def made(self, job: _Job, value: object) -> None:
+        self.done[job] = value
+        self.targets.made(job.key, _shown(job), value)
+
+    def ready(self) -> _Mapped:
+        """The parts and wholes done so far: all of those the helpers do not make."""
+        parts: dict[str, dict[str, Any]] = {job.format: {} for job in self.jobs}
+        wholes: dict[str, list[Exported]] = {job.format: [] for job in self.jobs}
+        for job in self.jobs:
+            value = self.done.get(job)
+            if job.whole and isinstance(value, Exported):
+                wholes[job.format].append(value)
+            elif not job.whole and value is not None:
+                parts[job.format][job.name] = value
+        return _Mapped(parts, {name: tuple(files) for name, files in wholes.items()})
+
+    def finish(self) -> _Mapped:
+        """Every part and whole, once the helpers are done."""
+        for future in as_completed(self.pending):
+            self.made(self.pending[future], future.result())
+        return self.ready()
 
 
 def _shown(job: _Job) -> str:
