@@ -183,6 +183,7 @@ def _parse(request: Request, targets: _Targets, first_stale: Callable[[], object
     """The deck, each module's findings taken from the store when its files did not change."""
     from ccpkit import parse  # markdown-it-py: not for a build with nothing to do
 
+    parse.check_title(request.title)  # before anything is kept in the store
     sources = parse.read_sources(request.notes, highlight_clozes=request.highlight_clozes)
     keys = [digest("parse", source.key) if source.key else "" for source in sources.modules]
     kept = [targets.kept(key) if key else None for key in keys]  # an unreadable file: never kept

@@ -80,8 +80,15 @@ class Sources:
 def parse_notes(notes: Path, *, title: str | None = None, highlight_clozes: bool = True) -> Parsed:
     """Parse every Markdown file under ``notes`` into one deck titled ``title`` (default: after the
     notes folder). ``highlight_clozes``: whether ``==text==`` is a cloze (``[notes] highlight_clozes``)."""
+    check_title(title)
     sources = read_sources(notes, highlight_clozes=highlight_clozes)
     return combine(notes, sources, [parse_module(notes, module) for module in sources.modules], title=title)
+
+
+def check_title(title: str | None) -> None:
+    """An empty title is a usage error (``None`` means: after the notes folder)."""
+    if title is not None and not title.strip():
+        raise UsageError("the course title is empty: pass --title TEXT or set [course] title in ccpkit.toml")
 
 
 def read_sources(notes: Path, *, highlight_clozes: bool = True) -> Sources:
@@ -105,8 +112,7 @@ def combine(
     """One deck from each module's findings: ids made unique across modules, problems sorted.
 
     ``reread`` names the files parsed afresh when the others' findings were kept from a last build."""
-    if title is not None and not title.strip():
-        raise UsageError("the course title is empty: pass --title TEXT or set [course] title in ccpkit.toml")
+    check_title(title)
     problems = [*sources.problems, *(problem for module in found for problem in module.problems)]
     unique, duplicates = unique_items(item for module in found for item in module.items)
     problems += duplicates
