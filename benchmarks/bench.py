@@ -61,6 +61,29 @@ def interleaved_medians(
     return {name: statistics.median(seconds) for name, seconds in times.items()}
 
 
+def interleaved_costs(
+    runs: int, scenarios: dict[str, tuple[Callable[[], None], Callable[[], None]]]
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Like ``interleaved_medians``, with the median CPU seconds of each action too (its processes and
+    the helpers they started, user and system): on a shared machine CPU time varies far less than
+    the time on the clock, which other people's work stretches."""
+    walls: dict[str, list[float]] = {name: [] for name in scenarios}
+    cpus: dict[str, list[float]] = {name: [] for name in scenarios}
+    for _ in range(runs):
+        for name, (setup, action) in scenarios.items():
+            setup()
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            action()
+            walls[name].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[name].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return (
+        {name: statistics.median(seconds) for name, seconds in walls.items()},
+        {name: statistics.median(seconds) for name, seconds in cpus.items()},
+    )
+
+
 def nothing() -> None:
     """No setup."""
 
@@ -164,10 +187,10 @@ def compare(ref: str, runs: int) -> None:
         folder = work / ("now" if code == REPO else "then")
         scenarios.update(build_scenarios(label, code, folder))
         outs[label] = folder / "build"
-    results = interleaved_medians(runs, scenarios)
-    print(f"{'build scenario':<56} {'median s':>9}   ({runs} runs each, taking turns)")
-    for name, seconds in results.items():
-        print(f"{name:<56} {seconds:>9.3f}")
+    walls, cpus = interleaved_costs(runs, scenarios)
+    print(f"{'build scenario':<56} {'median s':>9} {'CPU s':>7}   ({runs} runs each, taking turns)")
+    for name, seconds in walls.items():
+        print(f"{name:<56} {seconds:>9.3f} {cpus[name]:>7.3f}")
     now, then = outs.values()
     for label, out in outs.items():  # the committed notes and ledger again, built from scratch
         shutil.rmtree(out.parent / "notes")
