@@ -181,8 +181,6 @@ def describe_changes(changes: Reconciliation) -> list[str]:
     lines += _listed("updated", changes.updated)
     lines += _listed("renamed (history kept)", [f"{old} -> {new}" for old, new in changes.renamed])
     lines += _listed("restored (Anki adds it again if you deleted it there)", changes.restored)
-    from ccpkit.export.anki.search import id_search  # the Anki package loads genanki: not for a no-op build
-
     orphans = [f"{key}  (find it in Anki: {id_search(key)})" for key in changes.orphaned]
     lines += _listed("orphaned, removed from the notes but still in Anki (import never deletes)", orphans)
     lines += _cannot_do(changes)
