@@ -95,7 +95,7 @@ def _common(item: Item) -> dict[str, Any]:
 
 
 def _card(card: Card) -> dict[str, Any]:
-    return {**_common(card), "front": card.front, "back": card.back}
+    return {**_common(card), "front": card.front, "back": card.back, "lead_in": card.lead_in}
 
 
 def _table(table: ComparisonTable) -> dict[str, Any]:
