@@ -17,7 +17,7 @@ from ccpkit.errors import CcpkitError
 
 if TYPE_CHECKING:
     from ccpkit.report import BuildReport, Verbosity
-    from ccpkit.sync.plan import Plan
+    from ccpkit.sync.decisions import Plan
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -363,8 +363,8 @@ def sync(
     Example: ccpkit sync --profile "User 1" --dry-run
     """
     from ccpkit.progress import TerminalProgress
+    from ccpkit.sync.decisions import Choices
     from ccpkit.sync.locate import locate
-    from ccpkit.sync.plan import Choices
     from ccpkit.sync.run import SyncOptions
     from ccpkit.sync.run import sync as run_sync
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, ClassVar, assert_never
 
-from ccpkit.clozes import numbers
+from ccpkit.cloze_syntax import numbers
 from ccpkit.export import Exported, ExportOptions, Output, Settled, Whole, export_deck
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Deck, Item, Module
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import assert_never
 
-from ccpkit.clozes import answers, revealed
+from ccpkit.cloze_syntax import answers, revealed
 from ccpkit.export import Output
 from ccpkit.markup import to_text
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Deck, Module

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ccpkit.importer.import_report import ImportReport
 from ccpkit.importer.note_files import build_files
 from ccpkit.importer.read import read_export
-from ccpkit.importer.report import ImportReport
+from ccpkit.importer.save_notes import check_out, report_text, summary, write_notes, write_report
 from ccpkit.importer.structure import split
-from ccpkit.importer.write import check_out, report_text, summary, write_notes, write_report
 
 
 def import_export(export: Path, out: Path, *, force: bool = False, report: Path) -> str:

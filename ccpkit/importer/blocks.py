@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ccpkit.importer.tables import Table
+from ccpkit.importer.tab_tables import Table
 
 HeadingStyle = Literal["toggle", "numbered", "plain", "title"]
 

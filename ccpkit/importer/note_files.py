@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from ccpkit.importer.blocks import Block, Heading, ListBlock, Question, TableBlock
+from ccpkit.importer.import_report import ImportReport
 from ccpkit.importer.parts import parse_part
 from ccpkit.importer.render import render_blocks
-from ccpkit.importer.report import ImportReport
 from ccpkit.importer.structure import Layout, Section, module_title
 from ccpkit.item_ids import slug
 

@@ -6,13 +6,13 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ccpkit.importer import mcq
+from ccpkit.importer import choice_questions
 from ccpkit.importer.blocks import Block, Paragraph, Question, TableBlock
 from ccpkit.importer.headings import heading
+from ccpkit.importer.import_report import ImportReport
 from ccpkit.importer.lines import NUMBERED, Line, clean_inline, noise_reason
 from ccpkit.importer.lists import is_item, parse_list
-from ccpkit.importer.report import ImportReport
-from ccpkit.importer.tables import (
+from ccpkit.importer.tab_tables import (
     build_table,
     complete_orphan,
     is_empty,
@@ -44,7 +44,7 @@ class _State:
     def kept_as_text(self, start: int, end: int) -> None:
         """Report lines kept as plain text although they look like part of a question."""
         for line in self.lines[start:end]:
-            if mcq.looks_like_question_part(line.text):
+            if choice_questions.looks_like_question_part(line.text):
                 self.report.unclassify(line, "looks like part of a question, but no question was found")
 
 
@@ -105,12 +105,12 @@ def _table(state: _State, index: int) -> int | None:
 
 
 def _answer_key(state: _State, index: int) -> int | None:
-    parsed = mcq.parse_answer_key(state.lines, index)
+    parsed = choice_questions.parse_answer_key(state.lines, index)
     if parsed is None:
         return None
     entries, end = parsed
     waiting = [(n, b) for n, b in enumerate(state.blocks) if isinstance(b, Question) and not b.answer]
-    answered, unmatched = mcq.apply_key([question for _, question in waiting], entries)
+    answered, unmatched = choice_questions.apply_key([question for _, question in waiting], entries)
     for (position, _), question in zip(waiting, answered, strict=True):
         state.blocks[position] = question
     state.consumed(index, end, "answer key (moved next to its question)")
@@ -121,7 +121,7 @@ def _answer_key(state: _State, index: int) -> int | None:
 
 
 def _question(state: _State, index: int) -> int | None:
-    parsed = mcq.parse_question(state.lines, index)
+    parsed = choice_questions.parse_question(state.lines, index)
     if parsed is None:
         return None
     question, end = parsed
@@ -133,7 +133,7 @@ def _question(state: _State, index: int) -> int | None:
 def _unlettered(state: _State, index: int) -> int | None:
     if is_item(state.lines[index].text):
         return None
-    parsed = mcq.parse_unlettered(state.lines, index, f"KC{state.unlettered + 1}")
+    parsed = choice_questions.parse_unlettered(state.lines, index, f"KC{state.unlettered + 1}")
     if parsed is None:
         return None
     state.unlettered += 1
@@ -156,7 +156,7 @@ def _heading(state: _State, index: int) -> int | None:
     lines = state.lines
     if index + 1 < len(lines) and not lines[index + 1].blank:
         return None
-    if mcq.looks_like_question_part(lines[index].text):
+    if choice_questions.looks_like_question_part(lines[index].text):
         return None
     following = next((line for line in lines[index + 1 :] if not line.blank), None)
     if NUMBERED.match(lines[index].text) and following is not None and NUMBERED.match(following.text):

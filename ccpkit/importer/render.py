@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ccpkit.importer.blocks import Block, CodeBlock, Heading, ListBlock, Paragraph, Question, TableBlock
 from ccpkit.importer.headings import leveled
-from ccpkit.importer.tables import Table, render_table
+from ccpkit.importer.tab_tables import Table, render_table
 
 COMPARISON_FIRST_COLUMNS = frozenset({"feature", "aspect", "metric", "feature / purpose"})
 """A table whose first column names these compares its other columns; it is captioned ``B vs. C``."""

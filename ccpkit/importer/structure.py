@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ccpkit.importer.import_report import ImportReport
 from ccpkit.importer.lines import Line
-from ccpkit.importer.report import ImportReport
 
 MODULE = re.compile(r"^Module (\d+) ?- ?(.+)$")
 MODULE_PART = re.compile(r"^Module (\d+): (.+)$")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ccpkit.importer.blocks import CodeBlock
+from ccpkit.importer.import_report import ImportReport
 from ccpkit.importer.lines import CODE_LABELS, Line
-from ccpkit.importer.report import ImportReport
 
 FENCE = "```"
 

@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from typing import assert_never
 
-from ccpkit.clozes import revealed
+from ccpkit.cloze_syntax import revealed
 from ccpkit.errors import Problem
 from ccpkit.item_ids import item_id, slug
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item

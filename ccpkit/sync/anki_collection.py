@@ -29,7 +29,7 @@ from ccpkit.export.anki.notes import AnkiNote
 from ccpkit.export.anki.notetypes import NOTE_TYPES
 from ccpkit.model import Picture
 from ccpkit.progress import Progress
-from ccpkit.sync.plan import ORPHAN_TAG, Plan
+from ccpkit.sync.decisions import ORPHAN_TAG, Plan
 from ccpkit.sync.record import CONFIG_KEY
 from ccpkit.sync.state import CollectionState, FoundCard, FoundNote, FoundNoteType
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ccpkit.sync.plan import Conflict
+from ccpkit.sync.decisions import Conflict
 
 
 def conflicts_markdown(

@@ -28,10 +28,10 @@ from ccpkit.parse import Parsed, parse_notes
 from ccpkit.progress import Progress
 from ccpkit.report import format_counts
 from ccpkit.sync.conflicts import conflicts_markdown
+from ccpkit.sync.decisions import Choices, Plan, Wanted, plan_sync
 from ccpkit.sync.locate import Located
-from ccpkit.sync.plan import Choices, Plan, Wanted, plan_sync
 from ccpkit.sync.record import SyncRecord, dump_record, load_record, remove_other_records, save_record
-from ccpkit.sync.report import SyncReport
+from ccpkit.sync.summary import SyncReport
 from ccpkit.write import write_atomically
 
 INSTALL_HINT = "ccpkit sync needs the Anki library: pip install 'ccpkit[sync]' (or pip install anki)"

@@ -16,7 +16,7 @@ from typing import assert_never
 
 import genanki
 
-from ccpkit.clozes import answers, revealed
+from ccpkit.cloze_syntax import answers, revealed
 from ccpkit.errors import Problem
 from ccpkit.export import ExportOptions, NoteIdentity, Settled
 from ccpkit.export.anki.card_templates import load_templates

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, KeepTogether, Table, TableStyle
 
-from ccpkit.clozes import revealed
+from ccpkit.cloze_syntax import revealed
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.export.pdf.typography import Typography

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from markdown_it.tree import SyntaxTreeNode
 
-from ccpkit import clozes
+from ccpkit import cloze_syntax
 from ccpkit.errors import Problem
 from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context, pinned_id
@@ -35,14 +35,14 @@ def check_clozes(ctx: Context) -> Iterator[Problem]:
     for node in ctx.doc.root.walk():
         if node.type == "inline":
             text = node.content
-            for mistake in clozes.mistakes(text):
+            for mistake in cloze_syntax.mistakes(text):
                 yield _at(ctx, node, text, mistake.start, mistake.message)
 
 
 def _within(ctx: Context, node: SyntaxTreeNode, section: tuple[str, ...]) -> Iterator[Item | Problem]:
     if ctx.is_claimed(node):
         return
-    if node.type == "paragraph" and clozes.mistakes(_first_text(node)):
+    if node.type == "paragraph" and cloze_syntax.mistakes(_first_text(node)):
         ctx.claim(node)  # a broken cloze is not a card either; ``check_clozes`` says what to fix
     elif node.type == "paragraph" and _holds(ctx, _first_text(node)):
         ctx.claim(node)
@@ -65,7 +65,7 @@ def _list_item(
     nested = [ctx.doc.source(child) for child in item.children[1:]]
     below = any(_holds(ctx, text) for text in nested)
     is_term = first.type == "paragraph" and split_term(first.children[0]) is not None
-    if clozes.mistakes(head):
+    if cloze_syntax.mistakes(head):
         ctx.claim(item, *item.children)
         return
     if _holds(ctx, head) or (below and is_term):
@@ -83,14 +83,14 @@ def _list_item(
 def _cloze(
     ctx: Context, node: SyntaxTreeNode, section: tuple[str, ...], text: str, extra: str, pinned: str
 ) -> Item | Problem:
-    numbered = clozes.numbered(text, highlights=ctx.highlight_clozes)
-    fields = ctx.common("cloze", clozes.revealed(numbered), node, section, pinned)
+    numbered = cloze_syntax.numbered(text, highlights=ctx.highlight_clozes)
+    fields = ctx.common("cloze", cloze_syntax.revealed(numbered), node, section, pinned)
     return ctx.build(node, lambda: fields.cloze(text=numbered, extra=extra))
 
 
 def _holds(ctx: Context, text: str) -> bool:
     """Whether ``text`` hides something; a text with a broken marker is left to ``check_clozes``."""
-    return clozes.has_cloze(text, highlights=ctx.highlight_clozes) and not clozes.mistakes(text)
+    return cloze_syntax.has_cloze(text, highlights=ctx.highlight_clozes) and not cloze_syntax.mistakes(text)
 
 
 def _first_text(paragraph: SyntaxTreeNode) -> str:

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ccpkit.errors import CcpkitError
+from ccpkit.importer.import_report import ImportReport, Note
 from ccpkit.importer.note_files import NoteFile
-from ccpkit.importer.report import ImportReport, Note
 
 
 def check_out(out: Path, force: bool, report: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ccpkit.clozes import answers, has_cloze, mistakes, numbered, numbers, revealed
+from ccpkit.cloze_syntax import answers, has_cloze, mistakes, numbered, numbers, revealed
 
 
 def test_highlights_take_the_numbers_no_explicit_cloze_uses_in_order() -> None:

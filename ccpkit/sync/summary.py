@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ccpkit.errors import Problem
 from ccpkit.report import LISTED
-from ccpkit.sync.plan import ORPHAN_TAG, Plan
+from ccpkit.sync.decisions import ORPHAN_TAG, Plan
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.notes import AnkiNote, anki_notes
-from ccpkit.sync.plan import Choices, Wanted, plan_sync
+from ccpkit.sync.decisions import Choices, Wanted, plan_sync
 from ccpkit.sync.record import SyncRecord, Written, text_hash
 from ccpkit.sync.state import CollectionState, FoundCard, FoundNote
 from tests.conftest import REPO, sample_deck
