@@ -4,7 +4,8 @@ Raw HTML in the notes is never passed through: markdown-it-py runs with ``html``
 arrives in every output as literal, escaped text. Nothing is fetched: a picture the parser found in the
 notes folder (its ``src`` is a content name, ``ccpkit-<digest>.png``) is an ``<img>`` of that media
 file; any other image stays a link to it.
-``$…$`` is math (MathJax ``\\(…\\)`` in Anki). A table or fenced code block nested in an item's text
+``$…$`` and ``\\(…\\)`` are math (MathJax ``\\(…\\)`` in Anki), ``$$…$$`` and ``\\[…\\]`` display math
+(``\\[…\\]``); a ``$`` before a digit is money. A table or fenced code block nested in an item's text
 stays a table or code block: HTML tables and ``<pre>`` in fields, rows and monospace lines elsewhere.
 """
 
@@ -21,6 +22,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
+from ccpkit.tex_delimiters import tex_delimiters_plugin
+
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
@@ -28,6 +31,7 @@ def _parser() -> MarkdownIt:
     md.disable(["heading", "lheading", "hr", "code"])  # field text: a stray `#` or indent is just text
     md.enable(["strikethrough", "table"])
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
+    md.use(tex_delimiters_plugin)
     md.add_render_rule("math_inline", _html_math(r"\(", r"\)"))
     md.add_render_rule("math_inline_double", _html_math(r"\[", r"\]"))
     md.add_render_rule("math_block", _html_math(r"\[", r"\]"))

@@ -1,0 +1,94 @@
+"""LaTeX's own math delimiters in the notes: ``\\(…\\)`` inline and ``\\[…\\]`` for display.
+
+CommonMark reads ``\\(`` as an escaped ``(`` and would drop the backslash, so a formula copied from a
+LaTeX document reached Anki as ``(x^2)``. These rules run before the escape rule and make the same
+tokens as the ``$`` forms (``math_inline``, ``math_inline_double``, ``math_block``), so every output
+treats both spellings alike. The formula between the delimiters is kept as written (no Markdown inside
+it). An opening with no closing in its paragraph stays text, backslash and all: nothing disappears,
+and the student sees what to fix.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_inline import StateInline
+
+_CLOSING = {"\\(": "\\)", "\\[": "\\]"}
+_INLINE_KIND = {"\\(": "math_inline", "\\[": "math_inline_double"}
+
+
+def tex_delimiters_plugin(md: MarkdownIt) -> None:
+    """Add the inline and the display rules (before the escape and fence rules that would claim them)."""
+    md.inline.ruler.before("escape", "tex_math_inline", _inline_math)
+    md.block.ruler.before("fence", "tex_math_block", _display_block)
+
+
+def _closing_at(text: str, start: int, end: int, closing: str) -> int:
+    """Where ``closing`` first appears in ``text[start:end]``, or -1. A backslash pair is one TeX
+    token (``\\\\`` is a line break), so ``\\\\)`` is no closing."""
+    position = start
+    while position < end - 1:
+        if text[position] == "\\":
+            if text[position + 1] == closing[1]:
+                return position
+            position += 2
+        else:
+            position += 1
+    return -1
+
+
+def _inline_math(state: StateInline, silent: bool) -> bool:
+    opening = state.src[state.pos : state.pos + 2]
+    if opening not in _CLOSING:
+        return False
+    start = state.pos + 2
+    end = _closing_at(state.src, start, state.posMax, _CLOSING[opening])
+    formula = state.src[start:end] if end >= 0 else ""
+    if not formula.strip():  # unclosed or empty: the delimiters stay as written
+        after = start if end < 0 else end + 2
+        if not silent:
+            state.pending += state.src[state.pos : after]
+        state.pos = after
+        return True
+    if not silent:
+        token = state.push(_INLINE_KIND[opening], "math", 0)
+        token.content = formula
+        token.markup = opening
+    state.pos = end + 2
+    return True
+
+
+def _display_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """``\\[`` at the start of a line up to the ``\\]`` that ends a line of the same block (no blank
+    line between): a display formula of its own, as ``$$`` on its own lines is. Its lines lose their
+    indentation (a list's, a quote's ``>``, and the author's own, which TeX ignores)."""
+    if state.is_code_block(start_line):
+        return False
+    begin = state.bMarks[start_line] + state.tShift[start_line]
+    if not state.src.startswith("\\[", begin):
+        return False
+    line, search_from = start_line, begin + 2
+    lines: list[str] = []
+    while True:
+        line_end = state.eMarks[line]
+        close = _closing_at(state.src, search_from, line_end, "\\]")
+        if close >= 0:
+            if state.src[close + 2 : line_end].strip():
+                return False  # text after the closing: a formula inside a paragraph
+            lines.append(state.src[search_from:close].strip())
+            break
+        lines.append(state.src[search_from:line_end].strip())
+        line += 1
+        if line >= end_line or state.isEmpty(line) or state.sCount[line] < state.blkIndent:
+            return False  # no closing before the block ends: the paragraph shows it as text
+        search_from = state.bMarks[line] + state.tShift[line]  # past a list's indent or a quote's >
+    if silent:
+        return True
+    token = state.push("math_block", "math", 0)
+    token.block = True
+    token.content = "\n".join(lines).strip("\n")
+    token.markup = "\\["
+    token.map = [start_line, line + 1]
+    state.line = line + 1
+    return True

@@ -1,0 +1,70 @@
+"""LaTeX's delimiters written in the notes, ``\\(…\\)`` and ``\\[…\\]``, reach fields as Anki's MathJax
+delimiters, the formula as written (HTML-escaped only, as the ``$`` forms are); other backslash
+escapes keep their Markdown meaning."""
+
+from __future__ import annotations
+
+import pytest
+
+from ccpkit.markup import to_html, to_reportlab, to_text
+
+
+@pytest.mark.parametrize(
+    ("markdown", "html"),
+    [
+        (r"grows as \(A = P(1 + r)^n\) yearly", r"grows as \(A = P(1 + r)^n\) yearly"),
+        (r"\(a_1 * b_2 * c\)", r"\(a_1 * b_2 * c\)"),  # no emphasis inside a formula
+        (r"\(a < b \& c\)", r"\(a &lt; b \&amp; c\)"),  # escaped as HTML, read back as TeX
+        (r"\(x \\ y\)", r"\(x \\ y\)"),  # a TeX line break is not an escaped backslash
+        (r"\(\text{a \) b}\) end", r"\(\text{a\) b}) end"),  # the first closing ends it, as in TeX
+        (r"sum \[ \sum_i i \] inline", r"sum \[\sum_i i\] inline"),
+        (r"\*not emphasis\* and \_plain\_", r"*not emphasis* and _plain_"),
+        (r"\\(not math\\)", r"\(not math\)"),  # an escaped backslash, then a parenthesis
+        (r"costs $5 or \(x\) for $10", r"costs $5 or \(x\) for $10"),
+        ("`\\(code\\)` stays code", "<code>\\(code\\)</code> stays code"),
+    ],
+)
+def test_inline_delimiters_reach_the_field_as_mathjax(markdown: str, html: str) -> None:
+    assert to_html(markdown) == html
+
+
+def test_the_dollar_and_the_backslash_forms_give_the_same_field() -> None:
+    assert to_html(r"\(a<b\) and \[c\]") == to_html("$a<b$ and $$c$$")
+
+
+def test_a_display_formula_on_its_own_lines_is_a_block() -> None:
+    html = to_html("The sides obey\n\n\\[\na^2 + b^2 = c^2 \\quad c < a + b\n\\]\n\nfor every triangle.")
+    assert html == (
+        "<p>The sides obey</p>\n\\[a^2 + b^2 = c^2 \\quad c &lt; a + b\\]<p>for every triangle.</p>"
+    )
+
+
+def test_a_display_formula_in_a_list_item_drops_the_item_s_indentation() -> None:
+    html = to_html("- **Area**: of a circle\n\n  \\[\n  \\pi r^2\n  \\]\n\n  where \\(r\\) is the radius.")
+    assert "\\[\\pi r^2\\]" in html and "<p>where \\(r\\) is the radius.</p>" in html
+
+
+def test_a_formula_in_a_table_cell_stays_in_its_cell() -> None:
+    html = to_html("| Growth | Formula |\n|---|---|\n| linear | \\(f(n) = a n\\) |")
+    assert "<td>\\(f(n) = a n\\)</td>" in html
+
+
+@pytest.mark.parametrize(
+    ("markdown", "html"),
+    [
+        (r"the text \(x + 1 runs on", r"the text \(x + 1 runs on"),
+        (r"an empty \(\) pair", r"an empty \(\) pair"),
+        ("\\[\na + b\n\nmore text", "<p>\\[\na + b</p>\n<p>more text</p>"),
+        ("\\[ a \\] then text", "\\[a\\] then text"),
+    ],
+)
+def test_an_unclosed_or_empty_opening_stays_text_as_written(markdown: str, html: str) -> None:
+    """Nothing is swallowed: the student sees the delimiter they left open (MathJax leaves a lone
+    ``\\(`` alone too), and the rest of the text after it."""
+    assert to_html(markdown) == html
+
+
+def test_plain_text_and_paper_show_the_formula_source_as_the_dollar_form_does() -> None:
+    assert to_text(r"so \(A > P\) holds") == to_text("so $A > P$ holds") == "so A > P holds"
+    assert to_reportlab(r"so \(A > P\) holds") == "so A &gt; P holds"
+    assert to_text("lead\n\n\\[\nx^2\n\\]") == "lead\n\nx^2"
