@@ -6,7 +6,8 @@ notes folder (its ``src`` is a content name, ``ccpkit-<digest>.png``) is an ``<i
 file; any other image stays a link to it.
 ``$…$`` and ``\\(…\\)`` are math (MathJax ``\\(…\\)`` in Anki), ``$$…$$`` and ``\\[…\\]`` display math
 (``\\[…\\]``); a ``$`` before a digit is money. A table or fenced code block nested in an item's text
-stays a table or code block: HTML tables and ``<pre>`` in fields, rows and monospace lines elsewhere.
+stays a table or code block: HTML tables and ``<pre>`` in fields (code of a known language in
+coloured spans), rows and monospace lines elsewhere.
 """
 
 from __future__ import annotations
@@ -22,12 +23,13 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
+from ccpkit.code_colours import highlighted
 from ccpkit.tex_delimiters import tex_delimiters_plugin
 
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False, "highlight": highlighted})
     md.disable(["heading", "lheading", "hr", "code"])  # field text: a stray `#` or indent is just text
     md.enable(["strikethrough", "table"])
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)

@@ -96,8 +96,8 @@ def test_html_keeps_a_table_nested_in_a_list_item() -> None:
     assert "<td>Standard</td>" in html and "|" not in html
 
 
-def test_html_keeps_a_fenced_block_as_code_escaped() -> None:
-    code = "if ready:\n    aws s3 ls &lt;bucket&gt;\n"
+def test_html_keeps_a_fenced_block_as_code_escaped_with_its_keywords_coloured() -> None:
+    code = '<span class="k">if</span> ready:\n    aws s3 ls &lt;bucket&gt;\n'
     assert f'<pre><code class="language-bash">{code}</code></pre>' in to_html(FENCE)
 
 

@@ -23,11 +23,12 @@ HOSTILE = (
     "[x](data:text/html,a)", "[x](https://e.com)", "![i](https://e.com/t.png)", "<https://e.com>",
     "<javascript:alert(1)>", "{{c1::x}}", "{{Front}}", "{{#Back}}", "**", "*", "_", "`", "~~", "$", "$$",
     "\\", "\n", "\n\n", "  \n", "- ", "1. ", "> ", "    ", "```", "# ", "|", "\t", "\0", "\r", "é", "💰",
+    "```python\n", "```json\n", "```html\n", "\\(", "\\)", "\\[", "\\]",
 )  # fmt: skip
 TEXT = st.lists(st.sampled_from(HOSTILE) | st.text(max_size=4), max_size=24).map("".join)
 
 OURS = re.compile(
-    r"</?(?:p|strong|em|code|pre|a|ul|ol|li|br|s|blockquote|table|thead|tbody|tr|th|td)"
+    r"</?(?:p|strong|em|code|pre|a|ul|ol|li|br|s|blockquote|table|thead|tbody|tr|th|td|span)"
     r'(?: (?:href|title|start|class)="[^"<>]*"| style="text-align:(?:left|right|center)")*\s*/?>'
 )
 """Every tag ``to_html`` may write, with the only attributes it may give them."""
