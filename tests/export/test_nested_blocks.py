@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,8 +56,9 @@ def test_a_table_in_a_definition_is_a_table_on_the_card(student: Student) -> Non
 def test_a_code_block_keeps_its_lines_on_the_card(student: Student) -> None:
     (card,) = student.note(CODE_CARD).cards()
     answer = card.answer()
-    code = "aws s3 ls s3://notes-bucket/ \\\n    --recursive\n"
-    assert f'<pre><code class="language-bash">{code}</code></pre>' in answer
+    (code,) = re.findall(r'<pre><code class="language-bash">(.*?)</code></pre>', answer, re.S)
+    assert '<span class="se">\\\n</span>' in code  # the line continuation, coloured
+    assert re.sub(r"<[^>]+>", "", code) == "aws s3 ls s3://notes-bucket/ \\\n    --recursive\n"
 
 
 def test_an_explanation_table_shows_on_the_question_s_back(student: Student) -> None:
