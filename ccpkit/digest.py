@@ -12,7 +12,15 @@ from pathlib import Path
 
 from ccpkit import __version__
 
-_RENDERING_LIBRARIES = ("genanki", "markdown_it_py", "mdit_py_plugins", "pypdf", "reportlab", "rl_accel")
+_RENDERING_LIBRARIES = (
+    "genanki",
+    "markdown_it_py",
+    "mdit_py_plugins",
+    "pygments",
+    "pypdf",
+    "reportlab",
+    "rl_accel",
+)
 """Libraries whose work ends up in the outputs: a new version of one rebuilds everything too."""
 
 

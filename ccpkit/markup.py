@@ -37,6 +37,7 @@ def _parser() -> MarkdownIt:
     md.add_render_rule("math_inline", _html_math(r"\(", r"\)"))
     md.add_render_rule("math_inline_double", _html_math(r"\[", r"\]"))
     md.add_render_rule("math_block", _html_math(r"\[", r"\]"))
+    md.add_render_rule("tex_unclosed", _html_text)
     md.add_render_rule("image", _html_image)
     return md
 
@@ -74,6 +75,21 @@ def picture_names(markdown: str) -> tuple[str, ...]:
     """The media names of the pictures ``markdown`` shows, each once, in order."""
     names = (source for source, _alt in picture_sources(markdown) if is_picture_name(source))
     return tuple(dict.fromkeys(names))
+
+
+def _html_text(_self: object, tokens: Sequence[Token], idx: int, *_args: object) -> str:
+    return escape(tokens[idx].content, quote=False)
+
+
+def unclosed_formulas(markdown: str) -> tuple[str, ...]:
+    """Each ``\\(`` or ``\\[`` that opens a formula its paragraph never closes (it shows as text)."""
+    return tuple(
+        child.content
+        for token in _tokens(markdown)
+        if token.type == "inline"
+        for child in token.children or ()
+        if child.type == "tex_unclosed"
+    )
 
 
 def _html_math(opening: str, closing: str) -> Callable[..., str]:
@@ -219,7 +235,7 @@ class _Inline:
         link_start: list[tuple[int, str]] = []
         for child in children:
             kind = child.type
-            if kind in ("text", "html_inline"):
+            if kind in ("text", "html_inline", "tex_unclosed"):
                 out.append(self.literal(child.content))
             elif kind in ("code_inline", "math_inline", "math_inline_double"):
                 opening, closing = self.marks.get(kind, ("", ""))

@@ -4,8 +4,8 @@ CommonMark reads ``\\(`` as an escaped ``(`` and would drop the backslash, so a 
 LaTeX document reached Anki as ``(x^2)``. These rules run before the escape rule and make the same
 tokens as the ``$`` forms (``math_inline``, ``math_inline_double``, ``math_block``), so every output
 treats both spellings alike. The formula between the delimiters is kept as written (no Markdown inside
-it). An opening with no closing in its paragraph stays text, backslash and all: nothing disappears,
-and the student sees what to fix.
+it). An opening with no closing in its paragraph stays text, backslash and all (a ``tex_unclosed``
+token, which ``check`` reports): nothing disappears, and the student sees what to fix.
 """
 
 from __future__ import annotations
@@ -44,12 +44,16 @@ def _inline_math(state: StateInline, silent: bool) -> bool:
         return False
     start = state.pos + 2
     end = _closing_at(state.src, start, state.posMax, _CLOSING[opening])
-    formula = state.src[start:end] if end >= 0 else ""
-    if not formula.strip():  # unclosed or empty: the delimiters stay as written
-        after = start if end < 0 else end + 2
+    if end < 0:
         if not silent:
-            state.pending += state.src[state.pos : after]
-        state.pos = after
+            state.push("tex_unclosed", "", 0).content = opening
+        state.pos = start
+        return True
+    formula = state.src[start:end]
+    if not formula.strip():  # an empty pair: text as written
+        if not silent:
+            state.pending += state.src[state.pos : end + 2]
+        state.pos = end + 2
         return True
     if not silent:
         token = state.push(_INLINE_KIND[opening], "math", 0)

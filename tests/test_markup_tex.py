@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ccpkit.markup import to_html, to_reportlab, to_text
+from ccpkit.markup import to_html, to_reportlab, to_text, unclosed_formulas
 
 
 @pytest.mark.parametrize(
@@ -62,6 +62,19 @@ def test_an_unclosed_or_empty_opening_stays_text_as_written(markdown: str, html:
     """Nothing is swallowed: the student sees the delimiter they left open (MathJax leaves a lone
     ``\\(`` alone too), and the rest of the text after it."""
     assert to_html(markdown) == html
+
+
+@pytest.mark.parametrize(
+    ("markdown", "unclosed"),
+    [
+        (r"the text \(x + 1 runs on", ("\\(",)),
+        ("\\[\na + b\n\nmore \\(y", ("\\[", "\\(")),
+        (r"closed \(x\) and \[y\], escaped \\(z, empty \(\)", ()),
+        ("`\\(` in code", ()),
+    ],
+)
+def test_unclosed_openings_are_found_for_check_to_report(markdown: str, unclosed: tuple[str, ...]) -> None:
+    assert unclosed_formulas(markdown) == unclosed
 
 
 def test_plain_text_and_paper_show_the_formula_source_as_the_dollar_form_does() -> None:

@@ -11,6 +11,7 @@ from ccpkit.parse.rules.cards import extract_cards
 from ccpkit.parse.rules.characters import check_characters
 from ccpkit.parse.rules.clozes import check_clozes, extract_clozes
 from ccpkit.parse.rules.flashcards import extract_flashcards
+from ccpkit.parse.rules.formulas import check_formulas
 from ccpkit.parse.rules.mcq import extract_mcqs
 from ccpkit.parse.rules.pins import check_pins
 from ccpkit.parse.rules.strays import check_strays
@@ -30,6 +31,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("table", extract_tables),
     ("card", extract_cards),
     ("unclosed", check_unclosed),
+    ("formulas", check_formulas),
     ("pins", check_pins),
     ("characters", check_characters),
     ("cloze syntax", check_clozes),
