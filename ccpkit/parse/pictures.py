@@ -15,9 +15,10 @@ from pathlib import Path, PurePosixPath
 from typing import assert_never
 from urllib.parse import unquote
 
-from ccpkit.errors import Problem
+from ccpkit.errors import Problem, Severity
 from ccpkit.markup import picture_sources
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item, Passage, Picture, SourceLocation
+from ccpkit.svg import svg_problem
 
 _DESTINATION = re.compile(r"(!\[(?:[^\]\\\n]|\\.)*\]\(\s*)(<[^<>\n]*>|(?:[^\s()\\]|\\.)+)")
 """An image's destination as written (``path`` or ``<path with spaces>``), to rewrite in place."""
@@ -85,15 +86,14 @@ class _Resolver:
             return None
         self.pictures.setdefault(found.name, found)
         if found.name.endswith(".svg"):
-            self._problem(
-                source,
-                f"picture {written} is an SVG: Anki shows it; the PDFs print its alt text (no SVG renderer)",
-                "warning",
-            )
+            undrawable = svg_problem(found.data)
+            if undrawable:
+                message = f"picture {written} {undrawable}: the PDFs show its alt text instead"
+                self._problem(source, message, "warning")
         return found
 
-    def _problem(self, source: SourceLocation, message: str, severity: str = "error") -> None:
-        self.problems[Problem(source, message, "warning" if severity == "warning" else "error")] = None
+    def _problem(self, source: SourceLocation, message: str, severity: Severity = "error") -> None:
+        self.problems[Problem(source, message, severity)] = None
         self.failed = self.failed or severity == "error"
 
 
@@ -124,8 +124,9 @@ def with_pictures(
     notes: Path, items: tuple[Item, ...], passages: tuple[Passage, ...]
 ) -> tuple[tuple[Item, ...], tuple[Passage, ...], tuple[Picture, ...], tuple[Problem, ...]]:
     """A module's items and passages with their pictures named by content, the pictures, and the
-    problems (missing, outside the notes folder, not a picture; remote and SVG pictures warn). An
-    item with a picture error is left out, as any item with an error; a passage prints as written."""
+    problems (missing, outside the notes folder, not a picture; a remote picture and an SVG the PDFs
+    cannot draw warn). An item with a picture error is left out, as any item with an error; a passage
+    prints as written."""
     resolver = _Resolver(notes)
     kept: list[Item] = []
     for item in items:

@@ -21,7 +21,7 @@ from pypdf.generic import ContentStream
 from ccpkit.cli import cli
 from tests.conftest import REPO
 from tests.export.anki.student import Student
-from tests.export.pdf.reading import reader, text
+from tests.export.pdf.reading import placed_pictures, reader, text
 from tests.hardening.commands import assert_clean_exit
 
 FIXTURE = Path(__file__).parent / "fixtures" / "pictures"
@@ -235,7 +235,7 @@ def test_a_file_that_is_not_a_picture_is_an_error(tmp_path: Path) -> None:
     assert "01-intro/notes.md:3: picture notes.png is not a PNG, JPEG, GIF or SVG file" in output
 
 
-def test_an_svg_reaches_anki_and_prints_as_its_alt_text_with_a_warning(tmp_path: Path) -> None:
+def test_an_svg_reaches_anki_as_it_is_and_the_pdfs_draw_it(tmp_path: Path) -> None:
     notes = tmp_path / "notes"
     (notes / "01-intro").mkdir(parents=True)
     svg = (
@@ -246,7 +246,7 @@ def test_an_svg_reaches_anki_and_prints_as_its_alt_text_with_a_warning(tmp_path:
         "# Module 1: Intro\n\n- **Box**: a shape ![a black box](box.svg)\n"
     )
     output = build(notes, tmp_path / "build")
-    assert "01-intro/notes.md:3: warning: picture box.svg is an SVG" in output
+    assert "warning" not in output
     student = Student.with_fresh_collection(tmp_path)
     try:
         student.import_package(tmp_path / "build" / PACKAGE)
@@ -256,5 +256,6 @@ def test_an_svg_reaches_anki_and_prints_as_its_alt_text_with_a_warning(tmp_path:
     finally:
         student.close()
     sheet = (tmp_path / "build" / "pdf" / "01-intro.pdf").read_bytes()
-    assert drawn_images(sheet) == []
+    (box,) = placed_pictures(sheet)
+    assert (box.kind, box.width, box.height) == ("form", 15.0, 7.5)  # 20 × 10 SVG pixels
     assert "a black box" in text(sheet)

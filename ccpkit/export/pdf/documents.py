@@ -18,6 +18,7 @@ from ccpkit.export.pdf.flowables import Blocks
 from ccpkit.export.pdf.fonts import register_fonts
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import Meta, column_width, page_size, render
+from ccpkit.export.pdf.pictures import Pictures
 from ccpkit.export.pdf.plan import FOLDER, module_label, notes_digest, sheet_path
 from ccpkit.export.pdf.style import Sheet, Style, load_style
 from ccpkit.export.pdf.typography import Typography, typography
@@ -72,7 +73,10 @@ def exam(deck: Deck, questions: tuple[Question, ...], options: ExportOptions) ->
     )
     size = page_size(options.paper, ty.style.exam.orientation)
     key_width = column_width(ty, size, ty.style.exam.key_columns)
-    story = exam_story(deck, questions, ty, setter, seed=options.exam_seed, key_width=key_width)
+    pictures = Pictures(deck.pictures, ty.fonts.body)
+    story = exam_story(
+        deck, questions, ty, setter, pictures=pictures, seed=options.exam_seed, key_width=key_width
+    )
     columns = [ty.style.exam.columns, ty.style.exam.key_columns]
     laid = render(story, ty=ty, size=size, columns=columns, meta=meta)
     return Exported((Output(FOLDER / "practice-exam.pdf", laid.pdf),), setter.problems)

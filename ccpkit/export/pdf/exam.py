@@ -1,4 +1,5 @@
-"""The practice exam: numbered questions, each kept on one page, then an answer key on a new page."""
+"""The practice exam: numbered questions, each kept on one page, then an answer key on a new page.
+A question's pictures print under its stem and options, an explanation's under it in the key."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import template_id
 from ccpkit.export.pdf.paging import Heading, RectoBreak
 from ccpkit.export.pdf.paragraph import Paragraph
+from ccpkit.export.pdf.pictures import IN_CELL, Pictures
 from ccpkit.export.pdf.plan import module_label
 from ccpkit.export.pdf.typography import Typography
 from ccpkit.model import Deck
@@ -33,11 +35,12 @@ def exam_story(
     ty: Typography,
     setter: Typesetter,
     *,
+    pictures: Pictures,
     seed: int,
     key_width: float,
 ) -> list[Flowable]:
-    """``key_width``: the width of a column of the answer key."""
-    """Cover lines, the questions, a page break, then the answer grid and the explanations."""
+    """Cover lines, the questions, a page break, then the answer grid and the explanations.
+    ``key_width``: the width of a column of the answer key."""
     labels = {module.slug: module_label(module) for module in deck.modules}
     intro = (
         f"Seed {seed}: the same seed gives the same questions in the same order. Choose the best answer; "
@@ -55,12 +58,12 @@ def exam_story(
         ),
         Paragraph(setter.plain(intro), ty.body),
     ]
-    story += [_question(question, ty, setter, labels) for question in questions]
+    story += [_question(question, ty, setter, labels, pictures) for question in questions]
     if not questions:
         story.append(Paragraph(setter.plain("The notes hold no practice questions yet."), ty.question))
     # The key starts on a right-hand page: printed duplex, it can still be torn off whole.
     story += [NextPageTemplate(template_id(ty.style.exam.key_columns)), RectoBreak()]
-    return story + _answer_key(questions, ty, setter, seed=seed, width=key_width)
+    return story + _answer_key(questions, ty, setter, pictures, seed=seed, width=key_width)
 
 
 def _band(text: str, ty: Typography, setter: Typesetter, *, bookmark: str, key: str, label: str) -> Heading:
@@ -69,7 +72,9 @@ def _band(text: str, ty: Typography, setter: Typesetter, *, bookmark: str, key: 
     return Heading(band, title=bookmark, key=key, level=0, label=setter.plain(label))
 
 
-def _question(question: Question, ty: Typography, setter: Typesetter, labels: dict[str, str]) -> Flowable:
+def _question(
+    question: Question, ty: Typography, setter: Typesetter, labels: dict[str, str], pictures: Pictures
+) -> Flowable:
     mcq, source = question.mcq, question.mcq.source
     tag = setter.plain(labels.get(mcq.module, mcq.module))
     stem = setter.markdown(mcq.stem, source) + setter.plain(choose_note(question))
@@ -79,17 +84,24 @@ def _question(question: Question, ty: Typography, setter: Typesetter, labels: di
             f'<b>{question.number}.</b> {stem} <font size="{ty.tag.fontSize}" '
             f'color="{ty.style.colours.muted}">· {tag}</font>',
             ty.question,
-        )
+        ),
+        *pictures.shown(mcq.stem, after=ty.option.fontSize * 0.4),
     ]
-    parts += [
-        Paragraph(setter.plain(f"{mark} {option.label}. ") + setter.markdown(option.text, source), ty.option)
-        for option in question.options
-    ]
+    for option in question.options:
+        line = setter.plain(f"{mark} {option.label}. ") + setter.markdown(option.text, source)
+        parts.append(Paragraph(line, ty.option))
+        parts += pictures.shown(option.text, tallest=IN_CELL, indent=ty.option.leftIndent)
     return KeepTogether(parts)
 
 
 def _answer_key(
-    questions: Sequence[Question], ty: Typography, setter: Typesetter, *, seed: int, width: float
+    questions: Sequence[Question],
+    ty: Typography,
+    setter: Typesetter,
+    pictures: Pictures,
+    *,
+    seed: int,
+    width: float,
 ) -> list[Flowable]:
     story: list[Flowable] = [
         _band(
@@ -103,7 +115,11 @@ def _answer_key(
     ]
     if questions:
         story.append(_grid(questions, ty, setter))
-    story += [KeepTogether([_explanation(question, ty, setter, width)]) for question in questions]
+    for question in questions:
+        explained = _explanation(question, ty, setter, width)
+        story.append(
+            KeepTogether([explained, *pictures.shown(question.mcq.explanation, after=ty.key.fontSize)])
+        )
     return story
 
 

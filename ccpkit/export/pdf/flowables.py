@@ -1,31 +1,29 @@
 """Study items as flowables: a card is one "**Term** — definition" paragraph, a table a boxed grid, a
-cloze its sentence with the hidden parts in bold."""
+cloze its sentence with the hidden parts in bold; each text's pictures follow it, a cell's in the cell."""
 
 from __future__ import annotations
 
-import io
 import math
 import re
 from collections.abc import Iterable, Sequence
 from typing import assert_never
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from ccpkit.cloze_syntax import revealed
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.paragraph import Paragraph
+from ccpkit.export.pdf.pictures import IN_CELL, Pictures
 from ccpkit.export.pdf.typography import Typography
-from ccpkit.markup import Grid, picture_names, split_tables, to_text
+from ccpkit.markup import Grid, split_tables, to_text
 from ccpkit.model import Card, Cloze, ComparisonTable, Passage, Picture, SourceLocation
 
 _CELL_BULLET = re.compile(r"(?:^|\s+)[*\u2022](?=\s)")
 """A list flattened into a table cell (`` * a * b``, ``• a • b``): each item prints on a line of its own."""
 _NESTED_ITEM = re.compile(r"(?:<br/>)+((?:&nbsp;)*)(\u2022 |\d{1,9}[.)] )")
 """A nested list item in a passage's markup: one line of its own, indented under its parent's text."""
-_PICTURE_HEIGHT = 90 * mm
-"""The tallest a picture prints: a tall diagram must not push a page's notes away."""
 _TITLE_LIMIT = 300
 """Characters of a heading or term kept whole; beyond this a title is cut (a layout must never fail)."""
 
@@ -37,7 +35,7 @@ class Blocks:
         self, ty: Typography, setter: Typesetter, width: float, pictures: Iterable[Picture] = ()
     ) -> None:
         self.ty, self.setter, self.width = ty, setter, width
-        self.pictures = {picture.name: picture.data for picture in pictures}
+        self.pictures = Pictures(pictures, ty.fonts.body)
 
     def card(self, card: Card) -> list[Flowable]:
         """ "**Term** — definition"; a table written in the definition follows as a grid."""
@@ -45,19 +43,19 @@ class Blocks:
         front = f"<b>{self.short(card.front, card.source)}</b>"
         first = pieces[0]
         if isinstance(first, Grid):
-            head = Paragraph(front, self.ty.body)
+            head = [Paragraph(front, self.ty.body), *self._pictures(card.front)]
         else:
             del pieces[0]
             back = self.setter.markdown(first, card.source).replace("<br/><br/>", "<br/>")
             separator = "<br/>" if back.startswith("• ") else " — "
-            head = Paragraph(f"{front}{separator}{back}", self.ty.body)
-        return [head, *self._text_and_grids(pieces, card), *self._pictures(card.back)]
+            head = [Paragraph(f"{front}{separator}{back}", self.ty.body)]
+            head += self._pictures(f"{card.front}\n\n{first}")
+        return [*head, *self._text_and_grids(pieces, card)]
 
     def cloze(self, cloze: Cloze) -> list[Flowable]:
         """The sentence with its hidden parts in bold, then what the notes say under it."""
         text = revealed(cloze.text, mark="**")
-        pieces = self._text_and_grids(split_tables(f"{text}\n\n{cloze.extra}".strip()), cloze)
-        return [*pieces, *self._pictures(f"{cloze.text}\n\n{cloze.extra}")]
+        return self._text_and_grids(split_tables(f"{text}\n\n{cloze.extra}".strip()), cloze)
 
     def passage(self, passage: Passage) -> list[Flowable]:
         """A paragraph, or a list item hanging from its marker, as the notes wrote it; a table
@@ -70,33 +68,23 @@ class Blocks:
             markup = _NESTED_ITEM.sub(r"<br/>&nbsp;&nbsp;\1\2", markup)
             marker = self.setter.plain(passage.marker) if passage.marker else None
             head.append(Paragraph(markup, self.ty.item if marker else self.ty.body, bulletText=marker))
-        return [*head, *self._text_and_grids(pieces, passage), *self._pictures(passage.text)]
+            head += self._pictures(first)
+        return [*head, *self._text_and_grids(pieces, passage)]
 
     def _pictures(self, markdown: str) -> list[Flowable]:
-        """The pictures the text shows (its line keeps their alt text), each drawn below it at its own
-        size (96 pixels an inch), shrunk to fit the column and a third of a page's height. An SVG
-        has no renderer here: its alt text stands for it, and the parser warned."""
-        drawn: list[Flowable] = []
-        for name in picture_names(markdown):
-            data = self.pictures.get(name)
-            if data is None or name.endswith(".svg"):
-                continue
-            reader = ImageReader(io.BytesIO(data))
-            pixels_wide, pixels_high = reader.getSize()
-            width, height = pixels_wide * 0.75, pixels_high * 0.75
-            scale = min(1.0, self.width / width, _PICTURE_HEIGHT / height)
-            picture = Image(io.BytesIO(data), width * scale, height * scale, hAlign="LEFT")
-            picture.spaceAfter = self.ty.style.text.size * 0.4
-            drawn.append(picture)
-        return drawn
+        """The pictures a text shows, below it (its line keeps their alt text)."""
+        return self.pictures.shown(markdown, after=self.ty.style.text.size * 0.4)
 
     def _text_and_grids(self, pieces: Sequence[str | Grid], entry: Card | Cloze | Passage) -> list[Flowable]:
-        return [
-            self.grid(piece.columns, piece.rows, entry.source)
-            if isinstance(piece, Grid)
-            else Paragraph(self.setter.markdown(piece, entry.source), self.ty.body)
-            for piece in pieces
-        ]
+        """Each piece of a text: a grid (its pictures in their cells), or a paragraph and its pictures."""
+        flowables: list[Flowable] = []
+        for piece in pieces:
+            if isinstance(piece, Grid):
+                flowables.append(self.grid(piece.columns, piece.rows, entry.source))
+            else:
+                flowables.append(Paragraph(self.setter.markdown(piece, entry.source), self.ty.body))
+                flowables += self._pictures(piece)
+        return flowables
 
     def links(self, entry: Passage | Card | Cloze | ComparisonTable) -> list[Flowable]:
         """A compact line per link (name — blurb); what is not a link table prints as usual."""
@@ -108,18 +96,18 @@ class Blocks:
             case Cloze():
                 return self.cloze(entry)
             case ComparisonTable():
-                return [self._link(entry, row) for row in entry.rows]
+                return [line for row in entry.rows for line in self._link(entry, row)]
             case _:
                 assert_never(entry)
 
-    def _link(self, table: ComparisonTable, row: tuple[str, ...]) -> Paragraph:
-        """Name — blurb: the row's cells that hold text, the first column's in bold."""
+    def _link(self, table: ComparisonTable, row: tuple[str, ...]) -> list[Flowable]:
+        """Name — blurb: the row's cells that hold text, the first column's in bold; then their pictures."""
         cells = (
             _bold_if(column == 0, self.cell_markup(text, table.source))
             for column, text in enumerate(row)
             if text.strip()
         )
-        return Paragraph(" — ".join(cells), self.ty.link)
+        return [Paragraph(" — ".join(cells), self.ty.link), *self._cell_pictures(*row)]
 
     def cell_markup(self, text: str, source: SourceLocation) -> str:
         """A cell's markup; list markers flattened into it become line breaks again."""
@@ -149,9 +137,12 @@ class Blocks:
     def grid(self, columns: Sequence[str], rows: Sequence[Sequence[str]], source: SourceLocation) -> Table:
         """A boxed grid whose header row repeats when it breaks across columns or pages."""
         cell, head = self.ty.cell, self.ty.head_cell
-        header = [Paragraph(f"<b>{self.cell_markup(text, source)}</b>", head) for text in columns]
+        header = [self._cell(f"<b>{self.cell_markup(text, source)}</b>", text, head) for text in columns]
         body = [
-            [Paragraph(_bold_if(i == 0, self.cell_markup(text, source)), cell) for i, text in enumerate(row)]
+            [
+                self._cell(_bold_if(i == 0, self.cell_markup(text, source)), text, cell)
+                for i, text in enumerate(row)
+            ]
             for row in rows
         ]
         widths = column_widths(columns, rows, self.width, self.ty.style.tables.min_column_mm * mm)
@@ -159,6 +150,15 @@ class Blocks:
         grid.setStyle(self._table_style())
         grid.spaceAfter = self.ty.style.text.size * 0.4
         return grid
+
+    def _cell(self, markup: str, text: str, style: ParagraphStyle) -> Paragraph | list[Flowable]:
+        """A cell's paragraph, and the pictures its text shows below it, fitted to the cell."""
+        pictures = self._cell_pictures(text)
+        return [Paragraph(markup, style), *pictures] if pictures else Paragraph(markup, style)
+
+    def _cell_pictures(self, *texts: str) -> list[Flowable]:
+        gap = self.ty.style.text.table_size * 0.3
+        return [p for text in texts for p in self.pictures.shown(text, tallest=IN_CELL, before=gap)]
 
     def _records(self, table: ComparisonTable) -> list[Flowable]:
         """Wide tables as stacked records, one paragraph each: every cell on a ``Column: value`` line,
@@ -172,7 +172,8 @@ class Blocks:
                 for i, (label, text) in enumerate(zip(labels, row, strict=True))
                 if text.strip()
             ]
-            records.append(KeepTogether([Paragraph("<br/>".join(lines), self.ty.record)]))
+            pictures = self._cell_pictures(*row)
+            records.append(KeepTogether([Paragraph("<br/>".join(lines), self.ty.record), *pictures]))
         return records
 
     def _table_style(self) -> TableStyle:

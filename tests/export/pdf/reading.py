@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -150,3 +151,65 @@ def column_fill(
         )
         fills.append((lowest - y0 + 1) / (y1 - y0))
     return fills
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A picture as drawn on a page: an image (its pixel size) or a picture form (an SVG, drawn from
+    vectors: its box in points), where it lands and how big it prints (points, from the bottom left)."""
+
+    page: int
+    kind: str
+    """``image`` or ``form``."""
+    name: str
+    """The object drawn: one name per stored picture, however often it prints."""
+    size: tuple[float, float]
+    """Pixels of an image, the box of a form."""
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+def placed_pictures(data: bytes) -> list[Placed]:
+    """Every image and picture form drawn on any page, in drawing order, with the transformation in
+    force when it was drawn (a table cell's, a column's …). Page-number forms are not pictures."""
+    pdf = reader(data)
+    placed: list[Placed] = []
+    for index, page in enumerate(pdf.pages):
+        xobjects = (page["/Resources"].get("/XObject") or {}) if "/Resources" in page else {}
+        objects = {str(name): ref.get_object() for name, ref in xobjects.items()}
+        matrix, saved = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), []
+        for operands, operator in ContentStream(page.get_contents(), pdf).operations:
+            if operator == b"q":
+                saved.append(matrix)
+            elif operator == b"Q":
+                matrix = saved.pop()
+            elif operator == b"cm":
+                matrix = _times(tuple(float(value) for value in operands), matrix)
+            elif operator == b"Do":
+                drawn = _placed(index, str(operands[0]), objects.get(str(operands[0])), matrix)
+                if drawn is not None:
+                    placed.append(drawn)
+    return placed
+
+
+def _placed(page: int, name: str, xobject: Any, matrix: tuple[float, ...]) -> Placed | None:
+    a, _, _, d, e, f = matrix
+    if xobject is None:
+        return None
+    if xobject.get("/Subtype") == "/Image":
+        size = (float(xobject["/Width"]), float(xobject["/Height"]))
+        return Placed(page, "image", name, size, e, f, a, d)
+    if xobject.get("/Subtype") == "/Form" and name.startswith("/FormXob.picture"):
+        left, bottom, right, top = (float(value) for value in xobject["/BBox"])
+        size = (right - left, top - bottom)
+        return Placed(page, "form", name, size, e + left * a, f + bottom * d, size[0] * a, size[1] * d)
+    return None
+
+
+def _times(first: tuple[float, ...], second: tuple[float, ...]) -> tuple[float, ...]:
+    """The matrix product ``first × second`` of two PDF matrices ``[a b c d e f]``."""
+    a, b, c, d, e, f = first
+    p, q, r, s, t, u = second
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
