@@ -1,11 +1,13 @@
 """Reviewable text forms of built outputs, for golden files: what an exporter made, as a diff can show it.
 
 The .apkg is read as it was written (its SQLite collection, no Anki import in between); a PDF as the
-text of each page. CSV and JSON files are text already and are kept byte for byte.
+text of each page and the pictures drawn on it. CSV and JSON files are text already and are kept byte
+for byte; a picture of the CSV media folder by its size and digest.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import tempfile
@@ -16,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader
+
+from tests.export.pdf.reading import placed_pictures
 
 
 def readable_outputs(folder: Path) -> dict[str, bytes]:
@@ -34,6 +38,11 @@ def readable_outputs(folder: Path) -> dict[str, bytes]:
                 made[f"{name}.txt"] = pdf_text(path).encode()
             case ".csv" | ".json":
                 made[name] = path.read_bytes()
+            case ".png" | ".jpg" | ".gif" | ".svg":
+                data = path.read_bytes()
+                made[f"{name}.txt"] = (
+                    f"{len(data)} bytes, sha256 {hashlib.sha256(data).hexdigest()}\n".encode()
+                )
             case _:
                 raise AssertionError(f"no reviewable form for {path}: add one to tests/export/readable.py")
     return made
@@ -92,9 +101,17 @@ def _collection(package: Path) -> Iterator[sqlite3.Connection]:
 
 
 def pdf_text(pdf: Path) -> str:
-    """The page count, then each page's extracted text under a marker line."""
+    """The page count, then each page's extracted text under a marker line, then a line for each
+    picture drawn on the page (its kind and size, and the size it prints at)."""
     pages = PdfReader(pdf).pages
+    pictures = placed_pictures(pdf.read_bytes())
     parts = [f"pages: {len(pages)}"]
     for number, page in enumerate(pages, start=1):
         parts += [f"=== page {number} of {len(pages)}", page.extract_text().rstrip("\n")]
+        parts += [
+            f"[picture: {p.kind} {p.size[0]:g}x{p.size[1]:g}{' px' if p.kind == 'image' else ' pt'}, "
+            f"printed {p.width:.1f}x{p.height:.1f} pt]"
+            for p in pictures
+            if p.page == number - 1
+        ]
     return "\n".join(parts) + "\n"

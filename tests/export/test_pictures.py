@@ -257,5 +257,5 @@ def test_an_svg_reaches_anki_as_it_is_and_the_pdfs_draw_it(tmp_path: Path) -> No
         student.close()
     sheet = (tmp_path / "build" / "pdf" / "01-intro.pdf").read_bytes()
     (box,) = placed_pictures(sheet)
-    assert (box.kind, box.width, box.height) == ("form", 15.0, 7.5)  # 20 × 10 SVG pixels
+    assert (box.kind, box.width, box.height) == ("form", 15.0, 7.5)  # 20 by 10 SVG pixels
     assert "a black box" in text(sheet)

@@ -209,7 +209,7 @@ def _placed(page: int, name: str, xobject: Any, matrix: tuple[float, ...]) -> Pl
 
 
 def _times(first: tuple[float, ...], second: tuple[float, ...]) -> tuple[float, ...]:
-    """The matrix product ``first × second`` of two PDF matrices ``[a b c d e f]``."""
+    """The matrix product ``first * second`` of two PDF matrices ``[a b c d e f]``."""
     a, b, c, d, e, f = first
     p, q, r, s, t, u = second
     return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
