@@ -20,6 +20,7 @@ _RENDERING_LIBRARIES = (
     "pypdf",
     "reportlab",
     "rl_accel",
+    "svglib",
 )
 """Libraries whose work ends up in the outputs: a new version of one rebuilds everything too."""
 
