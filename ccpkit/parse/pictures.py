@@ -3,17 +3,20 @@ item's text rewritten to that name, so a field's HTML stays a pure function of t
 
 This runs after the (cached) parse of a module's Markdown, on every build: a picture that changed while
 its notes did not is read afresh. Nothing is fetched: a remote picture stays a link, with a warning.
-A path that leads outside the notes folder is an error, as is a missing or unreadable file.
+A path that leads outside the notes folder is an error, as is a missing, unreadable or damaged file.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import assert_never
 from urllib.parse import unquote
+
+from PIL import Image
 
 from ccpkit.errors import Problem, Severity
 from ccpkit.markup import picture_sources
@@ -108,7 +111,21 @@ def _read(path: Path, written: str) -> Picture | str:
     kind = _kind(data, path)
     if kind is None:
         return f"picture {written} is not a PNG, JPEG, GIF or SVG file"
+    damage = _damage(data) if kind in ("png", "gif") else None
+    if damage:
+        return f"picture {written} is damaged ({damage}): save it again from the program that made it"
     return Picture(f"{NAME_PREFIX}{hashlib.sha256(data).hexdigest()[:24]}.{kind}", data)
+
+
+def _damage(data: bytes) -> str | None:
+    """What stops a PNG or GIF from decoding whole (a cut-off download, a broken copy): the PDFs
+    decode it, and Anki could not show it either. A JPEG goes into a PDF as it is, undecoded."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+    except Exception as error:  # Pillow raises OSError, SyntaxError, ValueError … by what is broken
+        return str(error).strip() or type(error).__name__
+    return None
 
 
 def _kind(data: bytes, path: Path) -> str | None:

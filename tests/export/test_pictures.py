@@ -235,6 +235,27 @@ def test_a_file_that_is_not_a_picture_is_an_error(tmp_path: Path) -> None:
     assert "01-intro/notes.md:3: picture notes.png is not a PNG, JPEG, GIF or SVG file" in output
 
 
+def test_a_damaged_png_or_gif_is_an_error_at_its_line_not_a_crash(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    (notes / "01-intro").mkdir(parents=True)
+    Image.new("RGB", (50, 50), (0, 0, 200)).save(notes / "01-intro" / "whole.png")
+    whole = (notes / "01-intro" / "whole.png").read_bytes()
+    (notes / "01-intro" / "cut.png").write_bytes(whole[:60])  # a download cut short
+    (notes / "01-intro" / "odd.gif").write_bytes(b"GIF89a" + b"\x00" * 20)
+    (notes / "01-intro" / "notes.md").write_text(
+        "# Module 1: Intro\n\n"
+        "- **Cut**: ![cut](cut.png)\n- **Odd**: ![odd](odd.gif)\n- **Whole**: ![whole](whole.png)\n"
+    )
+    output = build(notes, tmp_path / "build", expected=1, command="check")
+    assert "01-intro/notes.md:3: picture cut.png is damaged (image file is truncated)" in output
+    assert "01-intro/notes.md:4: picture odd.gif is damaged" in output
+    assert "whole.png" not in output
+    output = build(notes, tmp_path / "build", expected=1)
+    assert "Traceback" not in output
+    (drawn,) = drawn_images((tmp_path / "build" / "pdf" / "01-intro.pdf").read_bytes())
+    assert drawn[:2] == (50, 50)
+
+
 def test_an_svg_reaches_anki_as_it_is_and_the_pdfs_draw_it(tmp_path: Path) -> None:
     notes = tmp_path / "notes"
     (notes / "01-intro").mkdir(parents=True)

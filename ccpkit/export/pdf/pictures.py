@@ -122,6 +122,8 @@ class Pictures:
         try:
             reader = ImageReader(io.BytesIO(data))
             pixels_wide, pixels_high = reader.getSize()
-        except Exception:  # reportlab raises what Pillow raises on a damaged file: the alt text stays
+            if not name.endswith(".jpg"):  # a JPEG goes in undecoded; the rest is decoded once, now
+                reader.getRGBData()
+        except Exception:  # a damaged file (the parser said so, and left its item out): the alt text stays
             return None
         return _Raster(reader, pixels_wide * _PIXEL, pixels_high * _PIXEL)
