@@ -67,16 +67,17 @@ class FittedPicture(Flowable):  # type: ignore[misc]
     def __init__(self, art: _Art, *, tallest: float, indent: float = 0.0) -> None:
         super().__init__()
         self.art, self.tallest, self.indent = art, tallest, indent
-        self.drawn = (art.width, art.height)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Sets ``width`` and ``height`` as reportlab's own flowables do: a table splitting a row
+        reads them to tell what fits above the split."""
         room = max(avail_width - self.indent, 1.0)
         scale = min(1.0, room / self.art.width, self.tallest / self.art.height)
-        self.drawn = (self.art.width * scale, self.art.height * scale)
-        return self.indent + self.drawn[0], self.drawn[1]
+        self.width, self.height = self.indent + self.art.width * scale, self.art.height * scale
+        return self.width, self.height
 
     def draw(self) -> None:
-        self.art.draw(self.canv, self.indent, *self.drawn)
+        self.art.draw(self.canv, self.indent, self.width - self.indent, self.height)
 
 
 class Pictures:

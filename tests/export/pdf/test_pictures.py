@@ -9,6 +9,7 @@ the fixture.
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
@@ -17,8 +18,12 @@ import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
 from PIL import Image
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, Table
 
 from ccpkit.cli import cli
+from ccpkit.export.pdf.pictures import IN_CELL, FittedPicture, Pictures
+from ccpkit.model import Picture
 from tests.conftest import REPO
 from tests.export.pdf.reading import MM, Placed, assert_in_order, placed_pictures, reader, text
 from tests.hardening.commands import assert_clean_exit
@@ -194,3 +199,23 @@ def test_an_svg_without_a_size_warns_and_prints_as_its_alt_text(tmp_path: Path) 
     sheet = (tmp_path / "build" / "pdf" / "01-intro.pdf").read_bytes()
     assert placed_pictures(sheet) == []
     assert "Dot: a mark a dot" in text(sheet)
+
+
+def test_a_row_split_between_columns_carries_its_picture_whole_into_the_part_it_fits() -> None:
+    """A row splits between columns: the cell's line fits and stays, the picture moves on with the rest
+    of the row (a picture that stayed would print below the row's border, over the next text)."""
+    png = io.BytesIO()
+    Image.new("RGB", (40, 40), (255, 0, 0)).save(png, "PNG")
+    shown = Pictures([Picture("ccpkit-" + "0" * 24 + ".png", png.getvalue())], "Helvetica")
+    picture = shown.shown(f"![red](ccpkit-{'0' * 24}.png)", tallest=IN_CELL)
+    style = ParagraphStyle("cell", fontName="Helvetica", fontSize=8, leading=10)
+    cell = [Paragraph("a red square", style), *picture]
+    table = Table([["Head"], [cell]], colWidths=[120], repeatRows=1, splitInRow=1)  # as grids are
+    table.wrap(120, 1000)
+    first, rest = table.split(120, 40)  # room for the header and the line, not the picture
+    assert not any(isinstance(f, FittedPicture) for f in _flowables(first))
+    assert any(isinstance(f, FittedPicture) for f in _flowables(rest))
+
+
+def _flowables(table: Table) -> list[object]:
+    return [f for row in table._cellvalues for value in row if isinstance(value, list | tuple) for f in value]
