@@ -20,6 +20,7 @@ from html import escape
 from typing import ClassVar
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
@@ -137,8 +138,24 @@ def split_tables(markdown: str) -> tuple[str | Grid, ...]:
     return tuple(piece for piece in pieces if isinstance(piece, Grid) or piece.strip())
 
 
+_PLAIN = re.compile(r"(?![-+](?: |$)|[0-9]{1,9}[.)](?: |$))(?:[^\W_]|[ ,.;:'\"?()/%+=@-]|[^\x00-\x7f])*")
+"""Text in which no Markdown rule can fire: letters, digits, spaces and punctuation no rule starts at
+(``-``, ``+`` or ``1.`` at the start would open a list; ``#``, ``{``, ``^`` are kept out in case a rule
+ever takes them). The non-ASCII characters must be printable, which keeps out line breaks and spaces
+other than `` `` (markdown-it folds or trims those)."""
+
+
+def _plain_text(markdown: str) -> str | None:
+    """The text itself, trimmed, when it holds no Markdown at all: most terms and many definitions.
+    Rendering it is escaping it, which spares a parse (tests check both ways agree)."""
+    text = markdown.strip(" ")
+    return text if _PLAIN.fullmatch(text) and text.isprintable() else None
+
+
 def to_html(markdown: str) -> str:
     """Safe HTML for an Anki field; a single paragraph is not wrapped in ``<p>``."""
+    if (plain := _plain_text(markdown)) is not None:
+        return escapeHtml(plain)
     tokens = list(_tokens(markdown))
     html: str = _parser().renderer.render(tokens, _parser().options, {})
     if _single_paragraph(tokens):
@@ -149,6 +166,8 @@ def to_html(markdown: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def to_inline_html(markdown: str) -> str:
     """Safe HTML for one-line text (a term, a title, a cell): block syntax such as ``1. Intro`` stays text."""
+    if (plain := _plain_text(markdown)) is not None:
+        return escapeHtml(plain)
     html: str = _parser().renderInline(markdown)
     return html.strip()
 
@@ -159,12 +178,16 @@ def _single_paragraph(tokens: Sequence[Token]) -> bool:
 
 def to_text(markdown: str) -> str:
     """Plain text: markup removed, list items as ``- `` lines, links as ``text (url)``."""
+    if (plain := _plain_text(markdown)) is not None:
+        return plain
     return _render_blocks(markdown, _TextInline(), bullet="- ", newline="\n", indent="  ").strip()
 
 
 @lru_cache(maxsize=1 << 16)  # a module's notes print on its sheet and in the course
 def to_reportlab(markdown: str) -> str:
     """Markup for a reportlab ``Paragraph``: ``<b>``, ``<i>``, code in the ``mono`` font, escaped text."""
+    if (plain := _plain_text(markdown)) is not None:
+        return escape(plain, quote=False)
     return _render_blocks(
         markdown, _ReportlabInline(), bullet="• ", newline="<br/>", indent="&nbsp;&nbsp;&nbsp;"
     )

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from ccpkit.markup import Grid, split_tables, to_html, to_reportlab, to_text
+from ccpkit import markup
+from ccpkit.markup import Grid, split_tables, to_html, to_inline_html, to_reportlab, to_text
 
 
 @pytest.mark.parametrize(
@@ -131,3 +134,24 @@ def test_split_tables_gives_the_text_around_each_table_and_its_cells() -> None:
 @pytest.mark.parametrize("markdown", ["no table | here", "a\n\n- b", ""])
 def test_split_tables_leaves_text_without_a_table_whole(markdown: str) -> None:
     assert split_tables(markdown) == (markdown,)
+
+
+_PLAIN_ALPHABET = "aZ09 ,.;:'\"?()/%+=@-é—→✅\u00a0\u2028\t\n*_`$&<>[]!\\~|#{}^"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_PLAIN_ALPHABET, max_size=24))
+@example("Private Quilvelnex Engine")
+@example(" - x")
+@example("+ a")
+@example("12) b")
+@example("1234567890. c")
+@example("1.5 GB, C++ and 50% (cheaper): \"yes\" or 'no' @ 3=3")
+def test_text_without_markdown_renders_as_a_full_parse_would(markdown: str) -> None:
+    """Text with no Markdown is rendered without parsing it: every rendering must equal the parse's."""
+    renderers = (to_html, to_text, to_inline_html.__wrapped__, to_reportlab.__wrapped__)
+    shortcut = [render(markdown) for render in renderers]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(markup, "_plain_text", lambda _markdown: None)
+        parsed = [render(markdown) for render in renderers]
+    assert shortcut == parsed
