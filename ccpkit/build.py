@@ -321,16 +321,19 @@ def _settle(
     the deck being built with the identities it settled."""
     from ccpkit.export.anki.card_templates import load_templates
     from ccpkit.export.anki.identities import settle
-    from ccpkit.export.anki.notes import UNRECORDED, course_notes
+    from ccpkit.export.anki.notes import UNRECORDED, course_notes, with_identities
 
     parts, options = mapped.parts["anki"], request.options
     templates = load_templates(options.templates) if "anki" in request.formats else None
     unsettled = replace(options, identities={})
     notes = course_notes(whole_deck, unsettled, [parts[module.slug] for module in whole_deck.modules])
     settlement = settle(ledger, whole_deck, notes, now=now, templates=templates)
-    shown = course_notes(
-        deck, options, [parts[module.slug] for module in deck.modules], settlement.identities
-    )
+    if deck is whole_deck:  # the notes as they are, with their identities
+        shown = with_identities(notes, settlement.identities)
+    else:  # fronts read apart within the modules built, as in a course of those modules alone
+        shown = course_notes(
+            deck, options, [parts[module.slug] for module in deck.modules], settlement.identities
+        )
     newest_note = max((note.modified for note in shown), default=UNRECORDED)
     return settlement, Settled(shown, templates, settlement.templates_modified or newest_note)
 

@@ -20,10 +20,25 @@ QUALIFIER = " \N{MIDDLE DOT} "
 
 @dataclass(frozen=True, slots=True)
 class Front:
-    """A term card and the module it sits in."""
+    """A term card, the module it sits in, and how its front and back read (``read_card``)."""
 
     module: Module
     card: Card
+    reads: str
+    """The lead-in and front as a student reads them: text only, case and spacing aside."""
+    answer: str
+    """The back, read the same way: fronts alike with one answer between them do not clash."""
+
+
+def read_card(card: Card) -> tuple[str, str]:
+    """``Front.reads`` and ``Front.answer`` of a card: made with its module's Anki part, so a build
+    compares every front of the course without rendering the unchanged modules' cards again."""
+    return _plain(f"{card.lead_in} {card.front}"), _plain(card.back)
+
+
+def front_of(module: Module, card: Card) -> Front:
+    """The card's front, read now."""
+    return Front(module, card, *read_card(card))
 
 
 def _heading(module: Module, card: Card) -> str:
@@ -80,8 +95,7 @@ def _alike(fronts: Sequence[Front], shown: Sequence[str]) -> list[list[int]]:
     """Groups (indexes, in notes order) of fronts that read the same and hold more than one answer."""
     groups: dict[str, list[int]] = {}
     for index, markdown in enumerate(shown):
-        lead_in = fronts[index].card.lead_in  # "Choose up when: Cost" and "… out when: Cost" differ
-        groups.setdefault(_plain(f"{lead_in} {markdown}"), []).append(index)
-    return [
-        group for group in groups.values() if len({_plain(fronts[index].card.back) for index in group}) > 1
-    ]
+        front = fronts[index]  # with its lead-in: "Choose up when: Cost" and "… out when: Cost" differ
+        reads = front.reads if markdown == front.card.front else _plain(f"{front.card.lead_in} {markdown}")
+        groups.setdefault(reads, []).append(index)
+    return [group for group in groups.values() if len({fronts[index].answer for index in group}) > 1]

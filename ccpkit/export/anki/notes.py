@@ -20,7 +20,7 @@ from ccpkit.cloze_syntax import answers, revealed
 from ccpkit.errors import Problem
 from ccpkit.export import ExportOptions, NoteIdentity, Settled
 from ccpkit.export.anki.card_templates import load_templates
-from ccpkit.export.anki.fronts import Front, alike_fronts, distinct_fronts
+from ccpkit.export.anki.fronts import Front, alike_fronts, distinct_fronts, front_of, read_card
 from ccpkit.export.anki.notetypes import CLOZE, COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
 from ccpkit.export.anki.table_notes import is_link_table, table_notes, table_problems
 from ccpkit.export.option_order import keeps_option_order
@@ -84,12 +84,16 @@ class AnkiPart:
     """A module's Anki share: each item's notes with their field HTML, before deck, context and identity."""
 
     items: tuple[tuple[RenderedNote, ...], ...]
+    reads: tuple[tuple[str, str], ...]
+    """For each item, how a card's front and back read (``fronts.read_card``); empty for the others."""
 
 
 def render_module(module: Module) -> AnkiPart:
     """The module's notes, item by item: most of an Anki export's work, and the same for every build
     of an unchanged module (the build keeps it in its store)."""
-    return AnkiPart(tuple(_render(item) for item in module.items))
+    items = module.items
+    reads = tuple(read_card(item) if isinstance(item, Card) else ("", "") for item in items)
+    return AnkiPart(tuple(_render(item) for item in items), reads)
 
 
 def course_notes(
@@ -132,11 +136,11 @@ def anki_notes(
     fronts: list[tuple[int, Front]] = []
     for module, part in zip(deck.modules, rendered_modules, strict=True):
         deck_name = deck_name_for(root_deck or deck.title, module)
-        for item, rendered in zip(module.items, part.items, strict=True):
+        for item, rendered, reads in zip(module.items, part.items, part.reads, strict=True):
             if not link_tables and isinstance(item, ComparisonTable) and is_link_table(item):
                 continue
             if isinstance(item, Card):
-                fronts.append((len(notes), Front(module, item)))
+                fronts.append((len(notes), Front(module, item, *reads)))
             for note_id, note_type, fields, key, table, answer in rendered:
                 identity = known.get(note_id) or NoteIdentity(default_guid(note_id), UNRECORDED)
                 notes.append(
@@ -162,11 +166,23 @@ def anki_notes(
     return tuple(notes)
 
 
+def with_identities(
+    notes: Sequence[AnkiNote], identities: Mapping[str, NoteIdentity]
+) -> tuple[AnkiNote, ...]:
+    """The notes with the GUIDs and times the ledger settled (default ones for notes it does not
+    know): what ``anki_notes`` gives with ``identities``, without rendering the deck's notes again."""
+    settled = []
+    for note in notes:
+        identity = identities.get(note.id) or NoteIdentity(default_guid(note.id), UNRECORDED)
+        settled.append(replace(note, guid=identity.guid, modified=identity.modified))
+    return tuple(settled)
+
+
 def card_problems(deck: Deck) -> tuple[Problem, ...]:
     """Warnings about cards a student could not answer from their front (for ``ccpkit check``):
     term fronts that still read the same with different answers, tables without a label column."""
     fronts = [
-        Front(module, item) for module in deck.modules for item in module.items if isinstance(item, Card)
+        front_of(module, item) for module in deck.modules for item in module.items if isinstance(item, Card)
     ]
     tables = (problem for table in deck.tables for problem in table_problems(table))
     return (*alike_fronts(fronts, distinct_fronts(fronts)), *tables)
