@@ -13,9 +13,11 @@ formats are pure.
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
     from ccpkit.parse import Parsed
 
 DEFAULT_FORMATS = FORMATS
+_ALLOCATIONS_BETWEEN_COLLECTIONS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +86,24 @@ def build(
     progress = progress or Progress()
     request = Request(notes, out, tuple(formats), options, title, highlight_clozes, tuple(modules))
     try:
-        return _build(request, clock, progress)
+        with _rare_collections():
+            return _build(request, clock, progress)
     finally:
         progress.finish()
+
+
+@contextmanager
+def _rare_collections() -> Iterator[None]:
+    """A build makes millions of objects that live to its end (tokens, items, notes) and little cyclic
+    garbage: at Python's default threshold the collector runs thousands of times, re-scanning them all
+    (a quarter of a cold build's CPU). Collecting every 100,000 allocations instead keeps peak memory
+    as it was; the thresholds are restored after the build."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(_ALLOCATIONS_BETWEEN_COLLECTIONS, *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 def _build(request: Request, clock: Callable[[], float], progress: Progress) -> BuildReport:
