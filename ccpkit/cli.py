@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 from collections.abc import Callable
@@ -221,6 +222,7 @@ def build(config: Config, /, modules: tuple[int, ...], verbose: bool, quiet: boo
     verbosity = _verbosity(verbose, quiet)
     report = _run_build(config.merged(**overrides), modules, verbosity)
     _echo(report.summary(verbosity))
+    _Ending.built = True
     if report.failed:
         sys.exit(1)
 
@@ -421,6 +423,20 @@ def _run_build(settings: Config, modules: tuple[int, ...], verbosity: Verbosity)
     )
 
 
+class _Ending:
+    """Whether this process ran a build: it may then end without freeing the deck object by object."""
+
+    built = False
+
+
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="ccpkit")
+    """Console-script entry point. A build's process ends as soon as its outputs, ledger and report
+    are written: freeing a large deck's millions of objects one by one would add a second or more."""
+    try:
+        cli(prog_name="ccpkit")
+    except SystemExit as end:
+        if not _Ending.built or not isinstance(end.code, int | None):
+            raise
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(end.code or 0)
