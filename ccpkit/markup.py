@@ -84,6 +84,8 @@ def _html_text(_self: object, tokens: Sequence[Token], idx: int, *_args: object)
 
 def unclosed_formulas(markdown: str) -> tuple[str, ...]:
     """Each ``\\(`` or ``\\[`` that opens a formula its paragraph never closes (it shows as text)."""
+    if "\\(" not in markdown and "\\[" not in markdown:  # no opening: no need to parse (most text)
+        return ()
     return tuple(
         child.content
         for token in _tokens(markdown)
