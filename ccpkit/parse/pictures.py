@@ -13,15 +13,16 @@ import io
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import assert_never
+from typing import TYPE_CHECKING, TypeVar, assert_never
 from urllib.parse import unquote
-
-from PIL import Image
 
 from ccpkit.errors import Problem, Severity
 from ccpkit.markup import picture_sources
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item, Passage, Picture, SourceLocation
 from ccpkit.svg import svg_problem
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 _DESTINATION = re.compile(r"(!\[(?:[^\]\\\n]|\\.)*\]\(\s*)(<[^<>\n]*>|(?:[^\s()\\]|\\.)+)")
 """An image's destination as written (``path`` or ``<path with spaces>``), to rewrite in place."""
@@ -120,6 +121,8 @@ def _read(path: Path, written: str) -> Picture | str:
 def _damage(data: bytes) -> str | None:
     """What stops a PNG or GIF from decoding whole (a cut-off download, a broken copy): the PDFs
     decode it, and Anki could not show it either. A JPEG goes into a PDF as it is, undecoded."""
+    from PIL import Image  # 40 ms to import: only when the notes show a PNG or GIF
+
     try:
         with Image.open(io.BytesIO(data)) as image:
             image.load()
@@ -152,7 +155,7 @@ def with_pictures(
         if not resolver.failed:
             kept.append(pictured)
     items = tuple(kept)
-    passages = tuple(replace(p, text=resolver.text(p.text, p.source)) for p in passages)
+    passages = tuple(_changed(p, text=resolver.text(p.text, p.source)) for p in passages)
     return items, passages, tuple(resolver.pictures.values()), tuple(resolver.problems)
 
 
@@ -162,14 +165,25 @@ def _item(item: Item, resolver: _Resolver) -> Item:
 
     match item:
         case Card():
-            return replace(item, front=text(item.front), back=text(item.back), lead_in=text(item.lead_in))
+            return _changed(item, front=text(item.front), back=text(item.back), lead_in=text(item.lead_in))
         case ComparisonTable():
             rows = tuple(tuple(text(cell) for cell in row) for row in item.rows)
-            return replace(item, title=text(item.title), columns=tuple(map(text, item.columns)), rows=rows)
+            return _changed(item, title=text(item.title), columns=tuple(map(text, item.columns)), rows=rows)
         case Cloze():
-            return replace(item, text=text(item.text), extra=text(item.extra))
+            return _changed(item, text=text(item.text), extra=text(item.extra))
         case MCQ():
-            options = tuple(replace(option, text=text(option.text)) for option in item.options)
-            return replace(item, stem=text(item.stem), options=options, explanation=text(item.explanation))
+            options = tuple(_changed(option, text=text(option.text)) for option in item.options)
+            return _changed(item, stem=text(item.stem), options=options, explanation=text(item.explanation))
         case _:
             assert_never(item)
+
+
+T = TypeVar("T", bound="DataclassInstance")
+
+
+def _changed(value: T, **texts: object) -> T:
+    """``value`` with these texts, or ``value`` itself when none changed (most show no picture): this
+    runs over every item on every build, and a new item would be checked again field by field."""
+    if all(getattr(value, name) == text for name, text in texts.items()):
+        return value
+    return replace(value, **texts)
