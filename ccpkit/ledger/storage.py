@@ -151,14 +151,11 @@ def _from_format_1(value: Mapping[str, Any]) -> dict[str, Any]:
 
 def _entry(path: Path, what: str, value: Mapping[str, Any]) -> Entry:
     """An ``Entry`` from its stored fields; unknown names are refused, absent ones need a default."""
-    fields = _entry_fields()
+    fields, shapes = _entry_fields(), _shapes()
     unknown = sorted(set(value) - set(fields))
     missing = [name for name, (_, required) in fields.items() if required and name not in value]
-    wrong = [
-        name
-        for name, (hint, _) in fields.items()
-        if name in value and not _conforms(_widened(value[name], hint), hint)
-    ]
+    values = {name: _widened(field, shapes[name][0]) for name, field in value.items() if name in shapes}
+    wrong = [name for name in fields if name in values and not _fits(values[name], *shapes[name])]
     if unknown or missing or wrong or not value.get("guid"):
         problems = [
             *(f'"{name}" is missing' for name in missing),
@@ -166,7 +163,6 @@ def _entry(path: Path, what: str, value: Mapping[str, Any]) -> Entry:
             *(f'"{name}" is unknown' for name in unknown),
         ]
         raise LedgerError(path, f"{what} is damaged: {'; '.join(problems) or 'its GUID is empty'}")
-    values = {name: _widened(field, fields[name][0]) for name, field in value.items()}
     return Entry(**values)
 
 
@@ -203,22 +199,42 @@ def _defaults() -> dict[str, Any]:
     }
 
 
-def _widened(value: Any, hint: Any) -> Any:
+@cache
+def _shapes() -> dict[str, tuple[bool, type]]:
+    """Each ``Entry`` field: whether it holds a tuple, and the type of its value (or of each item),
+    worked out once rather than for every field of every line."""
+    shapes = {}
+    for name, (hint, _) in _entry_fields().items():
+        many = typing.get_origin(hint) is tuple
+        shapes[name] = (many, typing.get_args(hint)[0] if many else hint)
+    return shapes
+
+
+def _widened(value: Any, many: bool) -> Any:
     """A stored value as the field holds it: a list as a tuple, and one text where texts are wanted
     (a field widened from one text to several reads older ledgers as they are)."""
-    if typing.get_origin(hint) is tuple:
+    if many:
         return (value,) if isinstance(value, str) else tuple(value) if isinstance(value, list) else value
     return value
 
 
+def _fits(value: Any, many: bool, kind: type) -> bool:
+    """Whether a value fits a field of this shape (``_shapes``)."""
+    if many:
+        return isinstance(value, tuple) and all(_conforms(one, kind) for one in value)
+    return _conforms(value, kind)
+
+
 def _conforms(value: Any, hint: Any) -> bool:
     """Whether a value fits a field type: ``str``, ``int``, ``bool`` or ``tuple[str, ...]``."""
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(hint, type):
+        return isinstance(value, hint)
     if typing.get_origin(hint) is tuple:
         (item, _) = typing.get_args(hint)
         return isinstance(value, tuple) and all(_conforms(one, item) for one in value)
-    if hint is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    return isinstance(hint, type) and isinstance(value, hint)
+    return False
 
 
 def _typed(value: Mapping[str, Any], types: Mapping[str, type]) -> bool:
