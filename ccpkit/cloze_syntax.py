@@ -44,6 +44,8 @@ class Mistake:
 def hidden_parts(text: str, *, highlights: bool = True) -> tuple[Hidden, ...]:
     """Every cloze of ``text`` in order; highlights count only when ``highlights`` (number 0 until
     :func:`numbered` gives them one)."""
+    if "{{" not in text and ("==" not in text or not highlights):  # no marker at all: most text
+        return ()
     found = []
     for match in _TOKEN.finditer(text):
         if match["number"] is not None:
@@ -55,6 +57,8 @@ def hidden_parts(text: str, *, highlights: bool = True) -> tuple[Hidden, ...]:
 
 def mistakes(text: str) -> tuple[Mistake, ...]:
     """Unclosed ``{{c1::``, empty answers and ``c0``: each with what to write instead."""
+    if "{{" not in text:  # every mistake is in an Anki marker: most text holds none
+        return ()
     found = []
     end = 0
     for match in [*_TOKEN.finditer(text), None]:
