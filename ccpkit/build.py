@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -26,9 +27,9 @@ from typing import TYPE_CHECKING, Any
 from ccpkit.config import FORMATS
 from ccpkit.digest import content_digest, digest, digest_files
 from ccpkit.errors import UsageError
-from ccpkit.export import Exported, ExportOptions, Output, Settled
+from ccpkit.export import Exported, ExportOptions, Output, Settled, joined
 from ccpkit.incremental import MANIFEST_NAME, Manifest, Written, dump_manifest, intact, load_manifest
-from ccpkit.ledger import LEDGER_NAME, Ledger, dump_ledger, load_ledger
+from ccpkit.ledger import LEDGER_NAME, Ledger, load_ledger, record_ledger
 from ccpkit.model import Deck
 from ccpkit.progress import Progress
 from ccpkit.report import BuildReport, OutputFiles, format_counts, format_total
@@ -136,14 +137,19 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         parsed = _parse(request, targets, lambda: warm(pool) if helped else None)
         deck = only_modules(parsed.deck, request.modules)
         mapping = _map(chosen, parsed.deck, deck, request.options, targets, pool)
-        ready = mapping.ready()  # while the helpers lay out pages: …
+        # While the helpers lay out pages, settle the ledger from the Anki parts and assemble the
+        # formats that need no helper.
         settlement, settled = None, None
-        if ledger is not None:  # … settle the ledger from the Anki parts …
+        if ledger is not None:
             progress.step("settling note identities")
-            settlement, settled = _settle(ledger, parsed.deck, deck, ready, request, int(clock()))
-        fast = _reduce([fmt for fmt in chosen if not fmt.slow], deck, ready, settled)  # … and assemble
-        done = {**fast, **_reduce([fmt for fmt in chosen if fmt.slow], deck, mapping.finish(), settled)}
-        made = {fmt.name: done[fmt.name] for fmt in chosen}  # in the order asked for
+            anki = mapping.parts("anki")
+            settlement, settled = _settle(ledger, parsed.deck, deck, anki, request, int(clock()))
+        fast = {fmt.name: _assemble(fmt, deck, mapping, settled) for fmt in chosen if not fmt.slow}
+        mapping.finish(targets)
+        made = {
+            fmt.name: fast[fmt.name] if fmt.name in fast else _assemble(fmt, deck, mapping, settled)
+            for fmt in chosen
+        }
     written = _write(request.out, previous, made)
     if settlement is not None:
         written.paths += record_ledger(request.notes, settlement.changes.ledger)
@@ -165,7 +171,9 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         tuple(written.unchanged),
         total,
         OutputFiles(
-            request.out, written.per_format(request.formats), written.per_format(request.formats, kept=True)
+            request.out,
+            {name: written.made[name] for name in request.formats},
+            {name: written.kept[name] for name in request.formats},
         ),
         parsed.reread,
         tuple(targets.remade),
@@ -233,12 +241,36 @@ class _Job:
     whole: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class _Mapped:
-    """Every format's parts by module slug, and its wholes' files, in order."""
+@dataclass(slots=True)
+class _Map:
+    """Every format's targets of a build: those done (from the store or made), and those the helpers
+    are making."""
 
-    parts: Mapping[str, Mapping[str, Any]]
-    wholes: Mapping[str, tuple[Exported, ...]]
+    jobs: list[_Job]
+    done: dict[int, object] = field(default_factory=dict)
+    """Index of a job → its part, or its whole's files."""
+    pending: dict[Future[object], int] = field(default_factory=dict)
+
+    def parts(self, name: str) -> dict[str, Any]:
+        """The parts of format ``name`` done so far, by module slug."""
+        jobs = enumerate(self.jobs)
+        return {job.name: self.done[i] for i, job in jobs if job.format == name and not job.whole}
+
+    def wholes(self, name: str) -> list[Exported]:
+        """The files of format ``name``'s wholes, in order."""
+        jobs = enumerate(self.jobs)
+        return [
+            files
+            for i, job in jobs
+            if job.format == name and job.whole and isinstance(files := self.done[i], Exported)
+        ]
+
+    def finish(self, targets: _Targets) -> None:
+        """Wait for the helpers, taking each target as it comes."""
+        for future in as_completed(self.pending):
+            index = self.pending[future]
+            self.done[index] = future.result()
+            targets.made(self.jobs[index].key, _shown(self.jobs[index]), self.done[index])
 
 
 def _map(
@@ -248,19 +280,19 @@ def _map(
     options: ExportOptions,
     targets: _Targets,
     pool: ProcessPoolExecutor,
-) -> _Mapping:
+) -> _Map:
     """Every target from the store, or made: the slow formats' handed to the helpers, then the others
-    made here; ``_Mapping.finish`` waits for the helpers.
+    made here; ``_Map.finish`` waits for the helpers.
 
     The Anki parts are made for every module whenever a format carries identities: the ledger sees
     the whole deck, even when the outputs are limited to some modules."""
     from ccpkit.export.formats import FORMATS as REGISTRY
 
-    mapped = [*chosen]
     anki = REGISTRY["anki"]
-    if any(fmt.carries_identities for fmt in chosen) and anki not in mapped:
-        mapped.append(anki)
+    carries = any(fmt.carries_identities for fmt in chosen)
+    mapped = [*chosen, anki] if carries and anki not in chosen else [*chosen]
     modules = {m.slug: digest(repr(m)) for m in whole_deck.modules}
+    weight = sum(len(module.items) for module in deck.modules)
     jobs: list[_Job] = []
     for fmt in mapped:
         for module in whole_deck.modules if fmt is anki else deck.modules:
@@ -269,56 +301,23 @@ def _map(
             jobs.append(_Job(fmt.name, module.slug, key, work, len(module.items)))
         for whole in fmt.wholes(deck, options):
             key = digest("whole", fmt.name, whole.name, repr(whole.reads), targets.context)
-            weight = sum(len(module.items) for module in deck.modules)
             jobs.append(_Job(fmt.name, whole.name, key, whole.make, weight, whole=True))
-    mapping = _Mapping(jobs, targets)
-    stale = []
-    for job in jobs:
+    mapping = _Map(jobs)
+    for index, job in enumerate(jobs):
         value = targets.kept(job.key)
-        if value is None:
-            stale.append(job)
-        else:
-            mapping.done[job] = value
+        if value is not None:
+            mapping.done[index] = value
+    stale = [index for index in range(len(jobs)) if index not in mapping.done]
     targets.progress.planned(len(stale))
     slow = {fmt.name for fmt in mapped if fmt.slow}
-    away = sorted((job for job in stale if job.format in slow), key=lambda job: -job.weight)
-    mapping.pending.update((pool.submit(job.work), job) for job in away)
-    for job in stale:
-        if job.format not in slow:
-            mapping.made(job, job.work())
+    for index in sorted(stale, key=lambda index: -jobs[index].weight):
+        if jobs[index].format in slow:
+            mapping.pending[pool.submit(jobs[index].work)] = index
+    for index in stale:
+        if jobs[index].format not in slow:
+            mapping.done[index] = jobs[index].work()
+            targets.made(jobs[index].key, _shown(jobs[index]), mapping.done[index])
     return mapping
-
-
-@dataclass(slots=True)
-class _Mapping:
-    """The targets of a build, those done and those the helpers are making."""
-
-    jobs: list[_Job]
-    targets: _Targets
-    done: dict[_Job, object] = field(default_factory=dict)
-    pending: dict[Future[object], _Job] = field(default_factory=dict)
-
-    def made(self, job: _Job, value: object) -> None:
-        self.done[job] = value
-        self.targets.made(job.key, _shown(job), value)
-
-    def ready(self) -> _Mapped:
-        """The parts and wholes done so far: all of those the helpers do not make."""
-        parts: dict[str, dict[str, Any]] = {job.format: {} for job in self.jobs}
-        wholes: dict[str, list[Exported]] = {job.format: [] for job in self.jobs}
-        for job in self.jobs:
-            value = self.done.get(job)
-            if job.whole and isinstance(value, Exported):
-                wholes[job.format].append(value)
-            elif not job.whole and value is not None:
-                parts[job.format][job.name] = value
-        return _Mapped(parts, {name: tuple(files) for name, files in wholes.items()})
-
-    def finish(self) -> _Mapped:
-        """Every part and whole, once the helpers are done."""
-        for future in as_completed(self.pending):
-            self.made(self.pending[future], future.result())
-        return self.ready()
 
 
 def _shown(job: _Job) -> str:
@@ -333,7 +332,7 @@ def _prepare(formats: Sequence[Format[Any]], options: ExportOptions) -> None:
 
 
 def _settle(
-    ledger: Ledger, whole_deck: Deck, deck: Deck, mapped: _Mapped, request: Request, now: int
+    ledger: Ledger, whole_deck: Deck, deck: Deck, parts: Mapping[str, Any], request: Request, now: int
 ) -> tuple[Settlement, Settled]:
     """The ledger reconciled with the notes of the whole deck (from the Anki parts), and the notes of
     the deck being built with the identities it settled."""
@@ -341,7 +340,7 @@ def _settle(
     from ccpkit.export.anki.identities import settle
     from ccpkit.export.anki.notes import UNRECORDED, course_notes, with_identities
 
-    parts, options = mapped.parts["anki"], request.options
+    options = request.options
     templates = load_templates(options.templates) if "anki" in request.formats else None
     unsettled = replace(options, identities={})
     notes = course_notes(whole_deck, unsettled, [parts[module.slug] for module in whole_deck.modules])
@@ -356,22 +355,13 @@ def _settle(
     return settlement, Settled(shown, templates, settlement.templates_modified or newest_note)
 
 
-def _reduce(
-    chosen: Sequence[Format[Any]], deck: Deck, mapped: _Mapped, settled: Settled | None
-) -> dict[str, Exported]:
-    """Each format's files, assembled from its parts, then its wholes' files."""
-    made = {}
-    for fmt in chosen:
-        parts = [mapped.parts[fmt.name][module.slug] for module in deck.modules]
-        done = [
-            fmt.assemble(deck, parts, settled if fmt.carries_identities else None),
-            *mapped.wholes[fmt.name],
-        ]
-        made[fmt.name] = Exported(
-            tuple(output for exported in done for output in exported.outputs),
-            tuple(dict.fromkeys(problem for exported in done for problem in exported.problems)),
-        )
-    return made
+def _assemble(fmt: Format[Any], deck: Deck, mapping: _Map, settled: Settled | None) -> Exported:
+    """A format's files: assembled from its parts, then its wholes' files."""
+    parts = mapping.parts(fmt.name)
+    assembled = fmt.assemble(
+        deck, [parts[module.slug] for module in deck.modules], settled if fmt.carries_identities else None
+    )
+    return joined([assembled, *mapping.wholes(fmt.name)])
 
 
 @dataclass(slots=True)
@@ -380,12 +370,8 @@ class _Written:
 
     paths: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
-    made: dict[str, int] = field(default_factory=dict)
-    kept: dict[str, int] = field(default_factory=dict)
-
-    def per_format(self, formats: Iterable[str], *, kept: bool = False) -> dict[str, int]:
-        counts = self.kept if kept else self.made
-        return {name: counts.get(name, 0) for name in formats}
+    made: Counter[str] = field(default_factory=Counter)
+    kept: Counter[str] = field(default_factory=Counter)
 
 
 def _write(out: Path, previous: Manifest, made: Mapping[str, Exported]) -> _Written:
@@ -397,10 +383,10 @@ def _write(out: Path, previous: Manifest, made: Mapping[str, Exported]) -> _Writ
             target = out / output.path
             if _holds(target, output.data):
                 written.unchanged.append(target)
-                written.kept[name] = written.kept.get(name, 0) + 1
+                written.kept[name] += 1
             else:
                 written.paths.append(write_atomically(out, output))
-                written.made[name] = written.made.get(name, 0) + 1
+                written.made[name] += 1
     now = {str(output.path) for exported in made.values() for output in exported.outputs}
     for name in made:
         for path in set(previous.formats.get(name, Written({})).outputs) - now:
@@ -460,16 +446,3 @@ def only_modules(deck: Deck, numbers: Sequence[int]) -> Deck:
     if unknown:
         raise UsageError(f"no module numbered {unknown[0]}; the notes have {sorted(known)}")
     return replace(deck, modules=tuple(m for m in deck.modules if m.number in numbers))
-
-
-def record_ledger(notes: Path, ledger: Ledger) -> tuple[Path, ...]:
-    """Write ``ledger`` into the notes folder, only when it differs (an unchanged ledger stays
-    untouched for git and for the no-op check); the path written, if any. Build, sync and
-    ``orphans --forget`` all record it here."""
-    data = dump_ledger(ledger)
-    try:
-        if (notes / LEDGER_NAME).read_bytes() == data:
-            return ()
-    except FileNotFoundError:
-        pass
-    return (write_atomically(notes, Output(PurePosixPath(LEDGER_NAME), data)),)

@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccpkit.build import record_ledger
 from ccpkit.errors import UsageError
-from ccpkit.ledger import LEDGER_NAME, Ledger, load_ledger
+from ccpkit.ledger import LEDGER_NAME, Ledger, load_ledger, record_ledger
 from ccpkit.ledger.browser_search import id_search
 
 

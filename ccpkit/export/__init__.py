@@ -9,7 +9,7 @@ format's ``wholes``, made side by side with the parts. The registry of formats i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, ClassVar, Literal, Protocol, TypeVar
@@ -132,7 +132,13 @@ def export_deck(fmt: Format[P], deck: Deck, options: ExportOptions) -> Exported:
         from ccpkit.export.anki.notes import settled_without_ledger
 
         settled = settled_without_ledger(deck, options)
-    done = [fmt.assemble(deck, parts, settled), *(whole.make() for whole in wholes)]
+    return joined([fmt.assemble(deck, parts, settled), *(whole.make() for whole in wholes)])
+
+
+def joined(results: Iterable[Exported]) -> Exported:
+    """Several results as one: their files in order, each problem once (a cram sheet and the course
+    may report one place alike)."""
+    done = list(results)
     return Exported(
         tuple(output for exported in done for output in exported.outputs),
         tuple(dict.fromkeys(problem for exported in done for problem in exported.problems)),

@@ -18,7 +18,7 @@ from ccpkit.ledger.entries import (
 )
 from ccpkit.ledger.merge import Merged, merge_ledgers
 from ccpkit.ledger.reconcile import reconcile, stamp_templates
-from ccpkit.ledger.storage import dump_ledger, load_ledger
+from ccpkit.ledger.storage import dump_ledger, load_ledger, record_ledger
 
 __all__ = [
     "LEDGER_NAME",
@@ -34,5 +34,6 @@ __all__ = [
     "load_ledger",
     "merge_ledgers",
     "reconcile",
+    "record_ledger",
     "stamp_templates",
 ]

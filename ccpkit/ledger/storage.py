@@ -17,10 +17,12 @@ import json
 import typing
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ccpkit.ledger.entries import Entry, Ledger, LedgerError, Stamp
+from ccpkit.export import Output
+from ccpkit.ledger.entries import LEDGER_NAME, Entry, Ledger, LedgerError, Stamp
+from ccpkit.write import write_atomically
 
 FORMAT_VERSION = 2
 HEADER = {"ccpkit ledger": FORMAT_VERSION}
@@ -67,6 +69,19 @@ def dump_ledger(ledger: Ledger) -> bytes:
         unset = {name for name, default in _defaults().items() if values[name] == default}
         lines.append(_line({"id": key, **{name: v for name, v in values.items() if name not in unset}}))
     return "".join(f"{line}\n" for line in lines).encode()
+
+
+def record_ledger(notes: Path, ledger: Ledger) -> tuple[Path, ...]:
+    """Write ``ledger`` into the notes folder, only when it differs (an unchanged ledger stays
+    untouched for git and for the no-op check); the path written, if any. Build, sync and
+    ``orphans --forget`` all record it here."""
+    data = dump_ledger(ledger)
+    try:
+        if (notes / LEDGER_NAME).read_bytes() == data:
+            return ()
+    except FileNotFoundError:
+        pass
+    return (write_atomically(notes, Output(PurePosixPath(LEDGER_NAME), data)),)
 
 
 def _line(value: Mapping[str, Any]) -> str:

@@ -16,14 +16,14 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 
-from ccpkit.build import only_modules, record_ledger
+from ccpkit.build import only_modules
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions, Output
 from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.identities import settle_identities
 from ccpkit.export.anki.media import pictures_shown
 from ccpkit.export.anki.notes import AnkiNote, course_notes, fingerprint
-from ccpkit.ledger import LEDGER_NAME, Ledger, Reconciliation, load_ledger
+from ccpkit.ledger import LEDGER_NAME, Ledger, Reconciliation, load_ledger, record_ledger
 from ccpkit.parse import Parsed, parse_notes
 from ccpkit.progress import Progress
 from ccpkit.report import format_counts
