@@ -25,12 +25,14 @@ from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from ccpkit.code_colours import highlighted
+from ccpkit.markdown_defaults import OFF_BY_DEFAULT
 from ccpkit.tex_delimiters import tex_delimiters_plugin
 
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "typographer": False, "highlight": highlighted})
+    options = {**OFF_BY_DEFAULT, "html": False, "typographer": False, "highlight": highlighted}
+    md = MarkdownIt("commonmark", options)
     md.disable(["heading", "lheading", "hr", "code"])  # field text: a stray `#` or indent is just text
     md.enable(["strikethrough", "table"])
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)

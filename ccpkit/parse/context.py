@@ -6,12 +6,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from markdown_it.tree import SyntaxTreeNode
-
 from ccpkit.errors import Problem
 from ccpkit.item_ids import item_id, slug
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item, Kind, ModelError, Option, SourceLocation
 from ccpkit.parse.document import Document
+from ccpkit.parse.tree import Node
 
 USABLE_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)*$", re.ASCII)
 """What a pinned id may look like: ids end up in file names, tags and search queries, so no ``..``,
@@ -94,20 +93,20 @@ class Context:
     highlight_clozes: bool = True
     """Whether ``==text==`` is a cloze (``[notes] highlight_clozes`` in ``ccpkit.toml``)."""
 
-    def at(self, node: SyntaxTreeNode) -> SourceLocation:
+    def at(self, node: Node) -> SourceLocation:
         return SourceLocation(path=self.doc.path, line=self.doc.line_of(node))
 
-    def problem(self, node: SyntaxTreeNode, message: str) -> Problem:
+    def problem(self, node: Node, message: str) -> Problem:
         return Problem(self.at(node), message)
 
-    def claim(self, *nodes: SyntaxTreeNode) -> None:
+    def claim(self, *nodes: Node) -> None:
         self.claimed.update(id(node) for node in nodes)
 
-    def is_claimed(self, node: SyntaxTreeNode) -> bool:
+    def is_claimed(self, node: Node) -> bool:
         return id(node) in self.claimed
 
     def common(
-        self, kind: Kind, key: str, node: SyntaxTreeNode, section: tuple[str, ...], pinned: str = ""
+        self, kind: Kind, key: str, node: Node, section: tuple[str, ...], pinned: str = ""
     ) -> CommonFields:
         """The fields every item shares: id (pinned or derived from ``key``), module, part, tags …"""
         return CommonFields(
@@ -119,7 +118,7 @@ class Context:
             tags=(self.module, kind, slug(self.doc.part)),
         )
 
-    def build(self, node: SyntaxTreeNode, make: Callable[[], Item]) -> Item | Problem:
+    def build(self, node: Node, make: Callable[[], Item]) -> Item | Problem:
         """Construct an item; a model invariant it breaks becomes a problem at the item, not a crash."""
         try:
             item = make()
@@ -134,7 +133,7 @@ class Context:
         return item
 
 
-def pinned_id(*nodes: SyntaxTreeNode | None) -> str:
+def pinned_id(*nodes: Node | None) -> str:
     """An author's ``{#id}`` on the first of ``nodes`` that has one."""
     for node in nodes:
         if node is not None and node.type != "root":

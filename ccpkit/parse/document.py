@@ -1,4 +1,4 @@
-"""One notes file, parsed: its markdown-it-py syntax tree, source lines, front matter and headings."""
+"""One notes file, parsed: its tree of blocks, source lines, front matter and headings."""
 
 from __future__ import annotations
 
@@ -7,25 +7,32 @@ from dataclasses import dataclass
 from functools import cache
 
 from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.attrs import attrs_block_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
+
+from ccpkit.markdown_defaults import OFF_BY_DEFAULT
+from ccpkit.parse.tree import Node, build_tree
 
 
 @cache
 def _markdown() -> MarkdownIt:
     """CommonMark + GFM tables; front matter and ``{#pinned-id}`` block attributes; no math plugin,
     so ``$…$`` stays plain text."""
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(attrs_block_plugin)
+    return (
+        MarkdownIt("commonmark", OFF_BY_DEFAULT)
+        .enable("table")
+        .use(front_matter_plugin)
+        .use(attrs_block_plugin)
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
     """A top-level block of a file, with the headings above it (below the part's H1)."""
 
-    node: SyntaxTreeNode
+    node: Node
     section: tuple[str, ...]
-    heading: SyntaxTreeNode | None
+    heading: Node | None
     """The nearest heading above the block (the H1 included), or ``None``."""
 
 
@@ -36,21 +43,18 @@ class Document:
     path: str
     """Path relative to the notes folder, ``/``-separated."""
     lines: tuple[str, ...]
-    root: SyntaxTreeNode
+    root: Node
+    nodes: tuple[Node, ...]
+    """Every node of the tree outside inline text (blocks and ``inline`` nodes), depth first."""
     front_matter: dict[str, str]
     part: str
     blocks: tuple[Block, ...]
 
-    def line_of(self, node: SyntaxTreeNode) -> int:
+    def line_of(self, node: Node) -> int:
         """1-based line where ``node`` starts (cells have no map of their own: use their row)."""
-        current: SyntaxTreeNode | None = node
-        while current is not None and current.type != "root":
-            if current.map is not None:
-                return current.map[0] + 1
-            current = current.parent
-        return 1
+        return node.line
 
-    def source(self, node: SyntaxTreeNode) -> str:
+    def source(self, node: Node) -> str:
         """The Markdown source of a block, dedented to the block's own indentation, blank ends trimmed."""
         if node.map is None:
             return node.content
@@ -64,26 +68,26 @@ class Document:
 
 def parse_document(path: str, text: str) -> Document:
     """Parse one file's text; the part title is its first H1 (else the file name)."""
-    root = SyntaxTreeNode(_markdown().parse(text))
+    root, nodes = build_tree(_markdown().parse(text))
     lines = tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     front = _front_matter(root)
     blocks = tuple(_blocks(root))
     part = next((heading_text(b.node) for b in blocks if _is_h1(b.node)), "") or front.get("part", "")
-    return Document(path, lines, root, front, part or _title_from_name(path), blocks)
+    return Document(path, lines, root, nodes, front, part or _title_from_name(path), blocks)
 
 
-def heading_text(node: SyntaxTreeNode) -> str:
+def heading_text(node: Node) -> str:
     """The inline Markdown source of a heading (or of any block holding one inline child)."""
     return "".join(child.content for child in node.children if child.type == "inline").strip()
 
 
-def _is_h1(node: SyntaxTreeNode) -> bool:
+def _is_h1(node: Node) -> bool:
     return node.type == "heading" and node.tag == "h1"
 
 
-def _blocks(root: SyntaxTreeNode) -> Iterator[Block]:
+def _blocks(root: Node) -> Iterator[Block]:
     path: list[tuple[int, str]] = []
-    heading: SyntaxTreeNode | None = None
+    heading: Node | None = None
     for node in root.children:
         if node.type == "heading":
             level = int(node.tag[1:])
@@ -94,7 +98,7 @@ def _blocks(root: SyntaxTreeNode) -> Iterator[Block]:
         yield Block(node, tuple(text for _, text in path), heading)
 
 
-def _front_matter(root: SyntaxTreeNode) -> dict[str, str]:
+def _front_matter(root: Node) -> dict[str, str]:
     """Top-level ``key: value`` pairs of YAML front matter; enough for the keys ccpkit reads."""
     if not root.children or root.children[0].type != "front_matter":
         return {}

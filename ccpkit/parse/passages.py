@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from markdown_it.tree import SyntaxTreeNode
-
 from ccpkit.model import Passage, SourceLocation
 from ccpkit.parse.context import Context
+from ccpkit.parse.tree import Node
 
 _SKIPPED = frozenset({"heading", "table", "front_matter", "hr", "html_block"})
 _MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
@@ -37,14 +36,14 @@ def passages(ctx: Context, questions: frozenset[int]) -> Iterator[Passage]:
             yield from _passage(ctx, node, block.section, "")
 
 
-def _passage(ctx: Context, node: SyntaxTreeNode, section: tuple[str, ...], marker: str) -> Iterator[Passage]:
+def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) -> Iterator[Passage]:
     text = item_text(ctx.doc.source(node)) if marker else ctx.doc.source(node)
     if text.strip():
         where = SourceLocation(path=ctx.doc.path, line=ctx.doc.line_of(node))
         yield Passage(source=where, part=ctx.doc.part, section=section, text=text, marker=marker)
 
 
-def _marker(node: SyntaxTreeNode, item: SyntaxTreeNode, number: int) -> str:
+def _marker(node: Node, item: Node, number: int) -> str:
     if node.type == "bullet_list":
         return BULLET
     start = int(node.attrs.get("start", 1))

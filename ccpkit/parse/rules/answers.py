@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from markdown_it.tree import SyntaxTreeNode
+from ccpkit.parse.tree import Node
 
 _LETTER = r"\(?[A-Ha-h]\)?"
 _LETTERS = rf"(?:[A-H]{{2,8}}|{_LETTER}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*{_LETTER})*)"
@@ -124,10 +124,10 @@ class KeyEntry:
 
     question: str
     answer: Answer
-    node: SyntaxTreeNode
+    node: Node
 
 
-def key_entry(text: str, number: str, node: SyntaxTreeNode) -> KeyEntry | None:
+def key_entry(text: str, number: str, node: Node) -> KeyEntry | None:
     """``1. B`` (``number`` from the list), ``Q3: C``, ``**12. Answer: B**``, ``12 - B``, ``12) B``."""
     line = plain(text)
     match = _KEY_ENTRY.match(line)
@@ -139,7 +139,7 @@ def key_entry(text: str, number: str, node: SyntaxTreeNode) -> KeyEntry | None:
     return None
 
 
-def key_entries_on_a_line(text: str, node: SyntaxTreeNode) -> list[KeyEntry]:
+def key_entries_on_a_line(text: str, node: Node) -> list[KeyEntry]:
     """A line of several entries: ``1-B, 2-C, 3-A`` or ``1. B  2. D  3. A``."""
     found = _several_entries(text)
     return [KeyEntry(question_id(match["id"]), _answer(match, rest=False), node) for match in found]

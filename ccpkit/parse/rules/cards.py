@@ -8,13 +8,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from markdown_it.tree import SyntaxTreeNode
-
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import heading_text
 from ccpkit.parse.rules.terms import Term, is_label, split_term
+from ccpkit.parse.tree import Node
 
 LISTS = ("bullet_list", "ordered_list")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s")
@@ -27,7 +26,7 @@ _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "approx.", "incl.", "no.")
 class _Pending:
     """A card whose back may still grow: label bullets after it, and plain bullets if it has no back."""
 
-    item: SyntaxTreeNode
+    item: Node
     term: Term
     pinned: str
     lead_in: str
@@ -42,7 +41,7 @@ class _Pending:
 def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
     """Every term → definition card of the file, in notes order."""
     blocks = ctx.doc.blocks
-    heading: SyntaxTreeNode | None = None
+    heading: Node | None = None
     heading_section: tuple[str, ...] = ()
     labels: list[str] = []
     carried: str | None = None
@@ -76,10 +75,10 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
 
 def _list_cards(
     ctx: Context,
-    node: SyntaxTreeNode,
+    node: Node,
     section: tuple[str, ...],
     lead_in: str,
-    after: SyntaxTreeNode | None = None,
+    after: Node | None = None,
 ) -> Iterator[Item | Problem]:
     """Cards of one list, each with the list's ``lead_in``. ``after`` is the paragraph right below
     the list: a bare last term's definition."""
@@ -106,7 +105,7 @@ def _list_cards(
 
 
 def _cards_below(
-    ctx: Context, item: SyntaxTreeNode, section: tuple[str, ...], lead_in: str
+    ctx: Context, item: Node, section: tuple[str, ...], lead_in: str
 ) -> Iterator[Item | Problem]:
     """A plain bullet groups the lists under it, and terms there are cards; a bullet that announces
     them (``- Choose scaling up when:``) is their lead-in. (Under a term they are only its back:
@@ -118,14 +117,14 @@ def _cards_below(
             yield from _list_cards(ctx, child, section, own or lead_in)
 
 
-def _lead_in_above(ctx: Context, above: SyntaxTreeNode) -> str:
+def _lead_in_above(ctx: Context, above: Node) -> str:
     """The lead-in a list gets from the block right above it: a paragraph that announces it."""
     if above.type != "paragraph" or ctx.is_claimed(above) or _is_label_paragraph(above):
         return ""
     return _lead_in(above)
 
 
-def _lead_in(paragraph: SyntaxTreeNode) -> str:
+def _lead_in(paragraph: Node) -> str:
     """What a paragraph says to introduce the list below it: its last sentence when that ends with a
     colon (``Choose Scaling Up (Vertical) When:``), or the whole of a bold line (``**Key services**``);
     else nothing, since a paragraph that does not announce the list is not about its items."""
@@ -152,7 +151,7 @@ def _last_sentence(text: str) -> str:
     return last if balanced else text
 
 
-def _describes_heading(node: SyntaxTreeNode) -> bool:
+def _describes_heading(node: Node) -> bool:
     """A list with a label before any term (`- **Type:** …`, or plain facts then `- **Use Case:** …`)
     describes the heading above it as a whole."""
     for item in node.children:
@@ -166,7 +165,7 @@ def _is_label(term: Term | None) -> bool:
     return term is not None and term.is_label
 
 
-def _definition(ctx: Context, node: SyntaxTreeNode | None) -> SyntaxTreeNode | None:
+def _definition(ctx: Context, node: Node | None) -> Node | None:
     """A paragraph that can define the bare term above it (not a label line, not taken)."""
     if node is None or node.type != "paragraph" or ctx.is_claimed(node) or _is_label_paragraph(node):
         return None
@@ -188,7 +187,7 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
 
 
 def _heading_card(
-    ctx: Context, heading: SyntaxTreeNode | None, section: tuple[str, ...], labels: list[str]
+    ctx: Context, heading: Node | None, section: tuple[str, ...], labels: list[str]
 ) -> Iterator[Item | Problem]:
     """Label lines right under a heading describe the heading: together they make one card."""
     if heading is None or not labels:
@@ -199,7 +198,7 @@ def _heading_card(
 
 def _card(
     ctx: Context,
-    node: SyntaxTreeNode,
+    node: Node,
     section: tuple[str, ...],
     front: str,
     back: str,
@@ -210,18 +209,18 @@ def _card(
     return ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))
 
 
-def _item_term(item: SyntaxTreeNode) -> Term | None:
+def _item_term(item: Node) -> Term | None:
     first = item.children[0] if item.children else None
     if first is None or first.type != "paragraph":
         return None
     return split_term(first.children[0])
 
 
-def _is_bare(paragraph: SyntaxTreeNode) -> bool:
+def _is_bare(paragraph: Node) -> bool:
     return paragraph.children[0].content.replace("*", "").replace("_", "").rstrip().endswith(":")
 
 
-def _is_label_paragraph(node: SyntaxTreeNode) -> bool:
+def _is_label_paragraph(node: Node) -> bool:
     """``**Benefits:** …`` or ``Use cases: …`` as a paragraph of its own."""
     inline = node.children[0]
     term = split_term(inline)

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from markdown_it.tree import SyntaxTreeNode
-
 from ccpkit import cloze_syntax
 from ccpkit.errors import Problem
 from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.passages import item_text
 from ccpkit.parse.rules.terms import split_term
+from ccpkit.parse.tree import Node
 
 LISTS = ("bullet_list", "ordered_list")
 
@@ -32,14 +31,14 @@ def extract_clozes(ctx: Context) -> Iterator[Item | Problem]:
 
 def check_clozes(ctx: Context) -> Iterator[Problem]:
     """Unclosed ``{{c1::`` and empty clozes anywhere in the file's text, at their line."""
-    for node in ctx.doc.root.walk():
+    for node in ctx.doc.nodes:
         if node.type == "inline":
             text = node.content
             for mistake in cloze_syntax.mistakes(text):
                 yield _at(ctx, node, text, mistake.start, mistake.message)
 
 
-def _within(ctx: Context, node: SyntaxTreeNode, section: tuple[str, ...]) -> Iterator[Item | Problem]:
+def _within(ctx: Context, node: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:
     if ctx.is_claimed(node):
         return
     if node.type == "paragraph" and cloze_syntax.mistakes(_first_text(node)):
@@ -55,9 +54,7 @@ def _within(ctx: Context, node: SyntaxTreeNode, section: tuple[str, ...]) -> Ite
             yield from _within(ctx, child, section)
 
 
-def _list_item(
-    ctx: Context, item: SyntaxTreeNode, section: tuple[str, ...], pinned: str
-) -> Iterator[Item | Problem]:
+def _list_item(ctx: Context, item: Node, section: tuple[str, ...], pinned: str) -> Iterator[Item | Problem]:
     if ctx.is_claimed(item) or not item.children:
         return
     first = item.children[0]
@@ -81,7 +78,7 @@ def _list_item(
 
 
 def _cloze(
-    ctx: Context, node: SyntaxTreeNode, section: tuple[str, ...], text: str, extra: str, pinned: str
+    ctx: Context, node: Node, section: tuple[str, ...], text: str, extra: str, pinned: str
 ) -> Item | Problem:
     numbered = cloze_syntax.numbered(text, highlights=ctx.highlight_clozes)
     fields = ctx.common("cloze", cloze_syntax.revealed(numbered), node, section, pinned)
@@ -93,11 +90,11 @@ def _holds(ctx: Context, text: str) -> bool:
     return cloze_syntax.has_cloze(text, highlights=ctx.highlight_clozes) and not cloze_syntax.mistakes(text)
 
 
-def _first_text(paragraph: SyntaxTreeNode) -> str:
+def _first_text(paragraph: Node) -> str:
     return paragraph.children[0].content if paragraph.children else ""
 
 
-def _at(ctx: Context, node: SyntaxTreeNode, text: str, start: int, message: str) -> Problem:
+def _at(ctx: Context, node: Node, text: str, start: int, message: str) -> Problem:
     problem = ctx.problem(node, message)
     line = problem.location.line + text.count("\n", 0, start)
     return Problem(SourceLocation(problem.location.path, line), message)

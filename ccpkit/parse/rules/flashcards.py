@@ -12,13 +12,12 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from markdown_it.tree import SyntaxTreeNode
-
 from ccpkit.errors import Problem
 from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.terms import split_term
+from ccpkit.parse.tree import Node
 
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}")
 """Where ``::`` is not a separator: code spans, and Anki's own ``{{c1::cloze}}`` and ``{{Field}}``."""
@@ -60,7 +59,7 @@ def extract_flashcards(ctx: Context) -> Iterator[Item | Problem]:
 
 
 def _in(
-    ctx: Context, siblings: Sequence[SyntaxTreeNode], sections: Sequence[tuple[str, ...]]
+    ctx: Context, siblings: Sequence[Node], sections: Sequence[tuple[str, ...]]
 ) -> Iterator[Item | Problem]:
     """The flashcards of a run of sibling blocks, and of the paragraphs in their lists and quotes."""
     index = 0
@@ -79,9 +78,7 @@ def _in(
         index += 1
 
 
-def _paragraph(
-    ctx: Context, node: SyntaxTreeNode, following: SyntaxTreeNode | None
-) -> tuple[int, list[_Pair | _Missing]]:
+def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, list[_Pair | _Missing]]:
     """Pairs (or what is missing) of one paragraph, and how many blocks after it they used (0 or 1)."""
     lines = node.children[0].content.split("\n")
     stripped = [line.strip() for line in lines]
@@ -155,21 +152,18 @@ def _hide_code(line: str) -> str:
     return _CODE_SPAN.sub(lambda match: "x" * len(match[0]), line)
 
 
-def _opens_file(ctx: Context, node: SyntaxTreeNode) -> bool:
+def _opens_file(ctx: Context, node: Node) -> bool:
     """Whether ``node`` is (or is in) the file's first block below its front matter and H1: where a
     note's metadata goes, like the front matter it stands for."""
-    top = node
-    while top.parent is not None and top.parent.type != "root":
-        top = top.parent
-    for block in ctx.doc.blocks:
+    for index, block in enumerate(ctx.doc.blocks):
         if block.node.type == "front_matter" or (block.node.type == "heading" and block.node.tag == "h1"):
             continue
-        return block.node is top
+        return index == node.top
     return False
 
 
 def _questions_and_answers(
-    ctx: Context, node: SyntaxTreeNode, lines: list[str], following: SyntaxTreeNode | None
+    ctx: Context, node: Node, lines: list[str], following: Node | None
 ) -> tuple[int, list[_Pair | _Missing]]:
     """``Q:`` lines and the ``A:`` line after each (the ``A:`` may open the paragraph below)."""
     sides: list[tuple[int, list[str], list[str]]] = []
@@ -202,7 +196,7 @@ def _questions_and_answers(
 
 
 def _items(
-    ctx: Context, section: tuple[str, ...], node: SyntaxTreeNode, result: _Pair | _Missing
+    ctx: Context, section: tuple[str, ...], node: Node, result: _Pair | _Missing
 ) -> Iterator[Item | Problem]:
     where = SourceLocation(path=ctx.doc.path, line=ctx.doc.line_of(node) + result.line)
     if isinstance(result, _Missing):

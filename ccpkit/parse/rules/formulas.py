@@ -18,7 +18,7 @@ _CLOSING = {"\\(": ("\\)", "("), "\\[": ("\\]", "[")}
 
 def check_formulas(ctx: Context) -> Iterator[Item | Problem]:
     """A warning at each paragraph, list item or cell with a formula opened and never closed in it."""
-    for node in ctx.doc.root.walk():
+    for node in ctx.doc.nodes:
         if node.type != "inline":
             continue
         for opening in unclosed_formulas(node.content):

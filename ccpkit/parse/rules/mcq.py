@@ -7,8 +7,6 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 
-from markdown_it.tree import SyntaxTreeNode
-
 from ccpkit.errors import Problem
 from ccpkit.model import MCQ, Item, Option
 from ccpkit.parse.context import Context
@@ -26,6 +24,7 @@ from ccpkit.parse.rules.answers import (
 )
 from ccpkit.parse.rules.options import DraftOption
 from ccpkit.parse.rules.questions import Draft, find_questions, item_number
+from ccpkit.parse.tree import Node
 
 _CHOOSE = re.compile(r"\b(?:choose|select)\s+(?P<n>two|three|four|2|3|4)\b", re.I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
@@ -100,7 +99,7 @@ def _sections_of_entries(ctx: Context, found: dict[int, list[KeyEntry]]) -> dict
     return result
 
 
-def _entries(node: SyntaxTreeNode) -> list[KeyEntry]:
+def _entries(node: Node) -> list[KeyEntry]:
     """The entries of a paragraph (one or several a line) or a list; a block with anything else in
     it (a numbered question, prose) holds none."""
     if node.type == "paragraph":
@@ -121,7 +120,7 @@ def _entries(node: SyntaxTreeNode) -> list[KeyEntry]:
     return entries
 
 
-def _entries_of_lines(lines: list[str], node: SyntaxTreeNode, entries: list[KeyEntry]) -> list[KeyEntry]:
+def _entries_of_lines(lines: list[str], node: Node, entries: list[KeyEntry]) -> list[KeyEntry]:
     """``entries`` and those of ``lines`` (one or several a line); a line that is no entry explains the
     entry above it, and with none above, the block is prose, not a key."""
     for line in lines:
@@ -144,7 +143,7 @@ _Q_COLUMN = re.compile(
 _A_COLUMN = re.compile(r"^(?:(?:correct\s+)?answers?|ans|key|correct|solution|correct\s+options?)$", re.I)
 
 
-def _table_entries(node: SyntaxTreeNode) -> list[KeyEntry]:
+def _table_entries(node: Node) -> list[KeyEntry]:
     """``| Q | Answer | Why |`` rows: question number, letters, the other cells as the explanation."""
     if node.type != "table":
         return []
@@ -166,7 +165,7 @@ def _table_entries(node: SyntaxTreeNode) -> list[KeyEntry]:
     return entries
 
 
-def _cell(cell: SyntaxTreeNode) -> str:
+def _cell(cell: Node) -> str:
     return cell.children[0].content.strip() if cell.children else ""
 
 

@@ -6,10 +6,9 @@ import re
 import string
 from dataclasses import dataclass, replace
 
-from markdown_it.tree import SyntaxTreeNode
-
 from ccpkit.parse.document import Document
 from ccpkit.parse.rules.answers import answer_line, explanation_start, plain
+from ccpkit.parse.tree import Node
 
 _LETTERED = re.compile(
     r"^(?:\*\*|__)?(?:\((?P<paren>[A-Ha-h])\)|(?P<letter>[A-Ha-h])[.)])(?:\*\*|__)?(?:\s+(?P<text>\S.*))?$",
@@ -27,7 +26,7 @@ class DraftOption:
 
     label: str
     text: str
-    node: SyntaxTreeNode
+    node: Node
     checked: bool | None = None
     """``True``/``False`` for a task-list checkbox, ``True`` for one marked ``✅``; else ``None``."""
     lower: bool = False
@@ -45,7 +44,7 @@ class Options:
     task: bool = False
 
 
-def read_options(doc: Document, node: SyntaxTreeNode, *, going_on: bool = False) -> Options | None:
+def read_options(doc: Document, node: Node, *, going_on: bool = False) -> Options | None:
     """The options ``node`` holds (one or more), or ``None`` when it holds none. Options of a paragraph
     open with ``A``, unless they are ``going_on`` from a block above."""
     if node.type in ("bullet_list", "ordered_list"):
@@ -76,7 +75,7 @@ def marked(options: list[DraftOption]) -> list[DraftOption]:
     ]
 
 
-def _item_text(doc: Document, item: SyntaxTreeNode, first: str) -> str:
+def _item_text(doc: Document, item: Node, first: str) -> str:
     rest = [doc.source(child) for child in item.children[1:]]
     return "\n\n".join([_unbold(first.strip()), *rest]).strip()
 
@@ -89,13 +88,13 @@ def _unbold(text: str) -> str:
     return text
 
 
-def _first_inline(item: SyntaxTreeNode) -> str | None:
+def _first_inline(item: Node) -> str | None:
     if not item.children or item.children[0].type != "paragraph":
         return None
     return item.children[0].children[0].content
 
 
-def _option(match: re.Match[str], text: str, node: SyntaxTreeNode) -> DraftOption:
+def _option(match: re.Match[str], text: str, node: Node) -> DraftOption:
     letter = match["paren"] or match["letter"]
     return DraftOption(letter.upper(), text, node, lower=letter.islower())
 
@@ -110,7 +109,7 @@ def _in_order(options: list[DraftOption], going_on: bool) -> bool:
 
 
 def _lettered_items(
-    doc: Document, node: SyntaxTreeNode, going_on: bool
+    doc: Document, node: Node, going_on: bool
 ) -> tuple[list[DraftOption], tuple[str, ...]] | None:
     """Lettered items, and the lines of the items after them that give the answer (``- Answer: B``)."""
     options: list[DraftOption] = []
@@ -134,7 +133,7 @@ def _unmarked(line: str) -> str:
     return re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line)
 
 
-def _task_items(doc: Document, node: SyntaxTreeNode) -> list[DraftOption] | None:
+def _task_items(doc: Document, node: Node) -> list[DraftOption] | None:
     options = []
     for label, item in zip(string.ascii_uppercase, node.children, strict=False):
         match = _TASK.match(_first_inline(item) or "")
@@ -145,7 +144,7 @@ def _task_items(doc: Document, node: SyntaxTreeNode) -> list[DraftOption] | None
     return options
 
 
-def _lettered_lines(node: SyntaxTreeNode, going_on: bool) -> Options | None:
+def _lettered_lines(node: Node, going_on: bool) -> Options | None:
     """``A) …`` lines of one paragraph, maybe after the stem's lines and before an answer line; an
     option's text may go on over the next lines (or start on the line below its letter)."""
     lines = node.children[0].content.split("\n")

@@ -18,7 +18,7 @@ _LOOKS_PINNED = re.compile(r"^\{\s*(?:#|id\s*=)[^{}\n]*\}$")
 
 def check_pins(ctx: Context) -> Iterator[Item | Problem]:
     """A warning at each paragraph that is only a ``{#…}`` or ``{id=…}`` the parser did not accept."""
-    for node in ctx.doc.root.walk():
+    for node in ctx.doc.nodes:
         if node.type == "paragraph" and _LOOKS_PINNED.match(node.children[0].content.strip()):
             message = (
                 "this pin was not read, so the item below keeps its derived id: write {#words-and-dashes}, "

@@ -6,13 +6,12 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from markdown_it.tree import SyntaxTreeNode
-
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import heading_text
 from ccpkit.parse.rules.answers import Answer, answer_in_details, answer_line, explanation_start, question_id
 from ccpkit.parse.rules.options import DraftOption, Options, marked, next_label, read_options
 from ccpkit.parse.rules.terms import split_term
+from ccpkit.parse.tree import Node
 
 _HEADED = re.compile(
     r"^(?:(?i:question|q)\s*#?\s*(?P<id>[A-Z]?\d+)[.):]?|(?P<number>[A-Z]?\d+)[.):])(?:\s+(?P<rest>.*))?$",
@@ -40,16 +39,16 @@ _MEDIA = ("fence", "code_block", "table", "html_block")
 class Draft:
     """A question as found, before its answer is checked against its options."""
 
-    start: SyntaxTreeNode
+    start: Node
     question: str
     """Its id inside its set (``3``, ``N3``), for matching an answer key."""
     stem: str
     options: list[DraftOption]
-    options_node: SyntaxTreeNode
+    options_node: Node
     section: tuple[str, ...]
     pinned: str
     answer: Answer | None = None
-    answer_node: SyntaxTreeNode | None = None
+    answer_node: Node | None = None
     explanation: list[str] = field(default_factory=list)
     worded: Answer | None = None
     """An answer given in words (``Answer: Amazon S3``): matched against the options at the end."""
@@ -73,14 +72,14 @@ class _Run:
 @dataclass(frozen=True, slots=True)
 class _Stem:
     first: int
-    anchor: SyntaxTreeNode
+    anchor: Node
     question: str
     text: str
-    nodes: tuple[SyntaxTreeNode, ...]
+    nodes: tuple[Node, ...]
 
 
 def find_questions(
-    ctx: Context, nodes: Sequence[SyntaxTreeNode], sections: Sequence[tuple[str, ...]], default_id: str = ""
+    ctx: Context, nodes: Sequence[Node], sections: Sequence[tuple[str, ...]], default_id: str = ""
 ) -> Iterator[Draft]:
     """Questions in a run of sibling blocks (a file's top level, or a numbered list item)."""
     runs: list[_Run] = []
@@ -127,14 +126,14 @@ def find_questions(
         yield draft
 
 
-def _option_run(ctx: Context, nodes: Sequence[SyntaxTreeNode], start: int) -> _Run | None:
+def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
     """Options from ``nodes[start]`` on: one block of them, or several blocks lettered in turn, with
     code, images or blank lines between them (an option's text may be the block after its letter)."""
     found = read_options(ctx.doc, nodes[start])
     if found is None or (len(found.options) == 1 and found.options[0].label != "A"):
         return None
     options, tail, end = list(found.options), found.tail, start + 1
-    between: list[SyntaxTreeNode] = []
+    between: list[Node] = []
     pictured = 0
     while not tail and end < len(nodes) and not ctx.is_claimed(nodes[end]):
         node = nodes[end]
@@ -167,7 +166,7 @@ def _follows(options: list[DraftOption], more: Options) -> bool:
     return first.label == next_label(options[-1].label) and first.lower == options[-1].lower
 
 
-def _attachable(node: SyntaxTreeNode) -> bool:
+def _attachable(node: Node) -> bool:
     """Code, a table or an image between two options belongs to the option above it."""
     if node.type == "paragraph":
         inline = node.children[0]
@@ -179,14 +178,14 @@ def _attachable(node: SyntaxTreeNode) -> bool:
     return True
 
 
-def _with_blocks(ctx: Context, option: DraftOption, blocks: list[SyntaxTreeNode]) -> DraftOption:
+def _with_blocks(ctx: Context, option: DraftOption, blocks: list[Node]) -> DraftOption:
     if not blocks:
         return option
     text = "\n\n".join([option.text, *(ctx.doc.source(block) for block in blocks)]).strip()
     return replace(option, text=text)
 
 
-def _holds_questions(ctx: Context, node: SyntaxTreeNode) -> bool:
+def _holds_questions(ctx: Context, node: Node) -> bool:
     """A numbered list whose items hold options below their first block: a list of questions."""
     return any(
         _option_run(ctx, item.children, index) is not None
@@ -195,7 +194,7 @@ def _holds_questions(ctx: Context, node: SyntaxTreeNode) -> bool:
     ) or any(_in_first_paragraph(ctx, item) for item in node.children)
 
 
-def _in_first_paragraph(ctx: Context, item: SyntaxTreeNode) -> bool:
+def _in_first_paragraph(ctx: Context, item: Node) -> bool:
     """``1. Which …?`` with its ``A)`` lines in the same paragraph (no blank line, no indent)."""
     if not item.children or item.children[0].type != "paragraph":
         return False
@@ -203,11 +202,11 @@ def _in_first_paragraph(ctx: Context, item: SyntaxTreeNode) -> bool:
     return found is not None and bool(found.head) and len(found.options) >= 2
 
 
-def _quotes_options(ctx: Context, quote: SyntaxTreeNode) -> bool:
+def _quotes_options(ctx: Context, quote: Node) -> bool:
     return any(read_options(ctx.doc, child) is not None for child in quote.children)
 
 
-def _numbered_items(ctx: Context, node: SyntaxTreeNode, section: tuple[str, ...]) -> Iterator[Draft]:
+def _numbered_items(ctx: Context, node: Node, section: tuple[str, ...]) -> Iterator[Draft]:
     """``1. stem`` (or ``- stem``) items with their options (and answers) nested inside them."""
     ctx.claim(node)
     for item in node.children:
@@ -216,15 +215,15 @@ def _numbered_items(ctx: Context, node: SyntaxTreeNode, section: tuple[str, ...]
         yield from find_questions(ctx, children, [section] * len(children), default_id=number)
 
 
-def item_number(item: SyntaxTreeNode) -> str:
+def item_number(item: Node) -> str:
     """The number written on a numbered item (Markdown renumbers ``3.`` after ``1.`` as 2; we don't)."""
     return item.info or "1"
 
 
-def _stem(ctx: Context, nodes: Sequence[SyntaxTreeNode], run: _Run, floor: int, default_id: str) -> _Stem:
+def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id: str) -> _Stem:
     """Walk up from the options over stem blocks, to a numbered start or a heading."""
     parts: list[str] = []
-    taken: list[SyntaxTreeNode] = []
+    taken: list[Node] = []
     question, index = default_id, run.start - 1
     numbered = False
     if run.head:
@@ -270,17 +269,17 @@ def _numbered(text: str) -> tuple[str, str]:
     return numbered["qid"] or numbered["q"] or numbered["id"], rest
 
 
-def _is_media(node: SyntaxTreeNode) -> bool:
+def _is_media(node: Node) -> bool:
     """Code, a table or an image: a stem of only these needs the words of the heading above."""
     return node.type in _MEDIA or (node.type == "paragraph" and _attachable(node))
 
 
-def _may_head(node: SyntaxTreeNode) -> bool:
+def _may_head(node: Node) -> bool:
     """A heading can hold a stem, except the file's H1: that is the part title, never a question."""
     return node.type == "heading" and node.tag != "h1"
 
 
-def _stem_piece(ctx: Context, node: SyntaxTreeNode) -> tuple[str, str, SyntaxTreeNode] | None:
+def _stem_piece(ctx: Context, node: Node) -> tuple[str, str, Node] | None:
     """(question number or "", text, the block it is) of a block that can be part of a stem; ``None``
     stops the walk."""
     if node.type == "ordered_list":
@@ -299,7 +298,7 @@ def _stem_piece(ctx: Context, node: SyntaxTreeNode) -> tuple[str, str, SyntaxTre
     return None
 
 
-def _last_item_stem(ctx: Context, node: SyntaxTreeNode) -> tuple[str, str, SyntaxTreeNode] | None:
+def _last_item_stem(ctx: Context, node: Node) -> tuple[str, str, Node] | None:
     """``1. Which …?`` right above its options, which are indented too little to sit inside it: an
     item of one, or the last item of a list of questions (``10. Which …?`` with options indented three
     spaces, as under ``9.``, falls out of the list)."""
@@ -319,13 +318,13 @@ def _last_item_stem(ctx: Context, node: SyntaxTreeNode) -> tuple[str, str, Synta
     return item_number(item), text, item
 
 
-def _is_label(node: SyntaxTreeNode) -> bool:
+def _is_label(node: Node) -> bool:
     """``**Note:** …`` after a question belongs to it, never to the next question's stem."""
     term = split_term(node.children[0]) if node.type == "paragraph" else None
     return term is not None and term.is_label and term.separated
 
 
-def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[SyntaxTreeNode]) -> None:
+def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
     """The answer and explanation after the options, up to the next heading, ``---`` or question:
     every block there belongs to the question (a ``**Note:**`` too)."""
     index = 0
@@ -345,7 +344,7 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[SyntaxTreeNode]) -> N
         index += 1
 
 
-def _navigation(node: SyntaxTreeNode) -> bool:
+def _navigation(node: Node) -> bool:
     """A paragraph that is only links within the page (``[Back to top](#top)``)."""
     links = [child for child in node.children[0].walk() if child.type == "link"]
     words = re.sub(r"\[[^\]]*\]\(#[^)]*\)|[*_\s]", "", node.children[0].content)
@@ -353,7 +352,7 @@ def _navigation(node: SyntaxTreeNode) -> bool:
     return bool(links) and inside and not words
 
 
-def _read_quote(ctx: Context, draft: Draft, quote: SyntaxTreeNode) -> None:
+def _read_quote(ctx: Context, draft: Draft, quote: Node) -> None:
     """``> **Answer:** B`` and the explanation quoted with it."""
     for child in quote.children:
         if child.type == "paragraph":
@@ -363,7 +362,7 @@ def _read_quote(ctx: Context, draft: Draft, quote: SyntaxTreeNode) -> None:
     ctx.claim(quote)
 
 
-def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: SyntaxTreeNode) -> None:
+def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> None:
     """A paragraph's lines: the answer line (the first with letters) and the explanation around it."""
     kept: list[str] = []
     for number, line in enumerate(lines):
@@ -397,7 +396,7 @@ def _explain(draft: Draft, lines: list[str]) -> None:
         draft.explanation.append(text)
 
 
-def _read_details(ctx: Context, draft: Draft, nodes: Sequence[SyntaxTreeNode], index: int) -> int:
+def _read_details(ctx: Context, draft: Draft, nodes: Sequence[Node], index: int) -> int:
     """A collapsed ``<details>`` answer, possibly spread over several blocks; returns its last index."""
     html: list[str] = []
     end = index

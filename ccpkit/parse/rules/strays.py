@@ -6,13 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from markdown_it.tree import SyntaxTreeNode
-
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import heading_text
 from ccpkit.parse.rules.answers import answer_in_details, answer_line, plain
+from ccpkit.parse.tree import Node
 
 _QUESTION_HEADING = re.compile(r"^[^\w]*(?:question|q)\s*#?\s*\d+\b", re.I)
 _NESTING = ("bullet_list", "ordered_list", "list_item", "blockquote")
@@ -28,7 +27,7 @@ def check_strays(ctx: Context) -> Iterator[Item | Problem]:
         yield from _strays(ctx, block.node)
 
 
-def _strays(ctx: Context, node: SyntaxTreeNode) -> Iterator[Problem]:
+def _strays(ctx: Context, node: Node) -> Iterator[Problem]:
     if ctx.is_claimed(node):
         return
     if node.type in _NESTING:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from markdown_it.tree import SyntaxTreeNode
-
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import Block, heading_text
+from ccpkit.parse.tree import Node
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _BOLD_ONLY = re.compile(r"^(\*\*|__)(?P<title>(?:(?!\1)[^\n])+)\1:?$")
@@ -20,14 +19,14 @@ MAX_CAPTION = 120
 
 def extract_tables(ctx: Context) -> Iterator[Item | Problem]:
     """Every table of the file; a row whose cell count differs from the header drops the table."""
-    previous: SyntaxTreeNode | None = None
+    previous: Node | None = None
     for block in ctx.doc.blocks:
         if block.node.type == "table" and not ctx.is_claimed(block.node):
             yield _table(ctx, block, previous)
         previous = block.node
 
 
-def _table(ctx: Context, block: Block, previous: SyntaxTreeNode | None) -> Item | Problem:
+def _table(ctx: Context, block: Block, previous: Node | None) -> Item | Problem:
     node = block.node
     rows = [row for part in node.children for row in part.children]
     header, body = rows[0], rows[1:]
@@ -50,7 +49,7 @@ def _table(ctx: Context, block: Block, previous: SyntaxTreeNode | None) -> Item 
     return ctx.build(node, lambda: fields.table(title=title, columns=columns, rows=cells))
 
 
-def _cells(row: SyntaxTreeNode) -> list[str]:
+def _cells(row: Node) -> list[str]:
     return [cell.children[0].content.strip() if cell.children else "" for cell in row.children]
 
 
@@ -64,7 +63,7 @@ def count_cells(line: str) -> int:
     return len(_UNESCAPED_PIPE.split(text))
 
 
-def _caption(node: SyntaxTreeNode | None) -> str:
+def _caption(node: Node | None) -> str:
     """The title a paragraph right above a table gives it: bold-only, or short and ending in ``:``."""
     if node is None or node.type != "paragraph":
         return ""

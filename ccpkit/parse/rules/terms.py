@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from markdown_it.tree import SyntaxTreeNode
+from ccpkit.parse.tree import Node
 
 LABELS = frozenset(
     {
@@ -43,7 +43,7 @@ def is_label(text: str) -> bool:
     return text.strip().strip(":").strip().lower() in LABELS
 
 
-def split_term(inline: SyntaxTreeNode) -> Term | None:
+def split_term(inline: Node) -> Term | None:
     """The term of an inline node that starts with bold text, or ``None`` if it is not a term."""
     first = next((c for c in inline.children if c.type != "text" or c.content), None)
     if first is None or first.type != "strong":

@@ -9,19 +9,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from markdown_it.tree import SyntaxTreeNode
-
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
+from ccpkit.parse.tree import Node
 
 _DETAILS = re.compile(r"<(/?)details\b", re.I)
 
 
 def check_unclosed(ctx: Context) -> Iterator[Item | Problem]:
     """A warning at each code fence or ``<details>`` that is opened and never closed."""
-    open_details: list[SyntaxTreeNode] = []
-    for node in ctx.doc.root.walk():
+    open_details: list[Node] = []
+    for node in _fences_and_html(ctx):
         if node.type == "fence" and not _closed(ctx, node):
             message = "code fence is never closed: everything below it is shown as code; add a closing "
             yield Problem(ctx.at(node), f"{message}{node.markup}", "warning")
@@ -36,7 +35,17 @@ def check_unclosed(ctx: Context) -> Iterator[Item | Problem]:
         yield Problem(ctx.at(node), message, "warning")
 
 
-def _closed(ctx: Context, fence: SyntaxTreeNode) -> bool:
+def _fences_and_html(ctx: Context) -> Iterator[Node]:
+    """Every node of the file in order, looking inside inline text only where it names ``details``
+    (an HTML tag there is a piece of that text)."""
+    for node in ctx.doc.nodes:
+        yield node
+        if node.type == "inline" and _DETAILS.search(node.content):
+            for child in node.children:
+                yield from child.walk()
+
+
+def _closed(ctx: Context, fence: Node) -> bool:
     """Whether the fence's last line is its closing ``````` (or ``~~~``) line."""
     if fence.map is None:
         return True
