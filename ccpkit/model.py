@@ -28,6 +28,12 @@ def _require_text(value: str, what: str) -> None:
     _require(isinstance(value, str) and value.strip() != "", f"{what} must not be empty")
 
 
+def _one_word(text: str) -> bool:
+    """Non-empty and without a whitespace character (``split`` knows the same whitespace as
+    ``isspace``, and checks a whole course's ids and tags many times faster than a loop over them)."""
+    return text.split() == [text]
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class SourceLocation:
     """Where something starts in the notes; prints as ``path:line`` so editors can jump to it."""
@@ -62,10 +68,10 @@ class _Item:
 
     def __post_init__(self) -> None:
         _require_text(self.id, "item id")
-        _require(not any(c.isspace() for c in self.id), f"item id {self.id!r} contains whitespace")
+        _require(_one_word(self.id), f"item id {self.id!r} contains whitespace")
         _require_text(self.module, f"module of {self.id}")
         for tag in self.tags:
-            _require(tag != "" and not any(c.isspace() for c in tag), f"tag {tag!r} of {self.id}")
+            _require(_one_word(tag), f"tag {tag!r} of {self.id}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
