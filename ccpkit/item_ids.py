@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ccpkit.model import Kind
 
@@ -15,6 +16,7 @@ MAX_SLUG = 80
 """Slugs are cut here (at a word boundary) so ids stay readable; long stems are still distinct."""
 
 
+@lru_cache(maxsize=4096)  # a part's, module's or title's slug is asked for with every item of it
 def slug(text: str, limit: int | None = MAX_SLUG) -> str:
     """Lower-case ASCII words joined by ``-``: ``"**EC2** (Elastic…)"`` → ``"ec2-elastic"``, cut at
     ``limit`` characters (``None``: whole)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ccpkit.parse.tree import Node
 
@@ -20,6 +21,7 @@ LABELS = frozenset(
 
 _SEPARATORS = ("->", "\u2192", "\u2014", "\u2013", "=", ":", "-")  # ->, →, em dash, en dash …
 _NUMBERED = re.compile(r"^\d+[.)]\s+")
+_BOLD_MARKERS = ("**", "__")
 _ANSWER_BELOW = re.compile(r"\n\s*(?:\*\*|__)?A(?:\*\*|__)?\s*:")
 
 
@@ -45,6 +47,8 @@ def is_label(text: str) -> bool:
 
 def split_term(inline: Node) -> Term | None:
     """The term of an inline node that starts with bold text, or ``None`` if it is not a term."""
+    if not inline.content.startswith(_BOLD_MARKERS):  # bold is written `**` or `__`: no term
+        return None
     first = next((c for c in inline.children if c.type != "text" or c.content), None)
     if first is None or first.type != "strong":
         return None
@@ -56,6 +60,7 @@ def split_term(inline: Node) -> Term | None:
     return _term(content[len(marker) : close], content[close + len(marker) :], marker)
 
 
+@lru_cache(maxsize=1024)  # the rules ask about each list item's and paragraph's term in turn
 def _term(inner: str, after: str, marker: str) -> Term | None:
     inner = _NUMBERED.sub("", inner.strip())
     if not inner:
