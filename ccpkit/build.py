@@ -338,15 +338,14 @@ def _settle(
     the deck being built with the identities it settled."""
     from ccpkit.export.anki.card_templates import load_templates
     from ccpkit.export.anki.identities import settle
-    from ccpkit.export.anki.notes import UNRECORDED, course_notes, with_identities
+    from ccpkit.export.anki.notes import UNRECORDED, course_draft, course_notes
 
     options = request.options
     templates = load_templates(options.templates) if "anki" in request.formats else None
-    unsettled = replace(options, identities={})
-    notes = course_notes(whole_deck, unsettled, [parts[module.slug] for module in whole_deck.modules])
-    settlement = settle(ledger, whole_deck, notes, now=now, templates=templates)
+    draft = course_draft(whole_deck, options, [parts[module.slug] for module in whole_deck.modules])
+    settlement = settle(ledger, draft.fingerprints, now=now, templates=templates)
     if deck is whole_deck:  # the notes as they are, with their identities
-        shown = with_identities(notes, settlement.identities)
+        shown = draft.notes(settlement.identities)
     else:  # fronts read apart within the modules built, as in a course of those modules alone
         shown = course_notes(
             deck, options, [parts[module.slug] for module in deck.modules], settlement.identities

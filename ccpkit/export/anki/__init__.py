@@ -30,7 +30,7 @@ class Anki:
         """Nothing to load ahead."""
 
     def part(self, module: Module, title: str, options: ExportOptions) -> AnkiPart:
-        return render_module(module)
+        return render_module(module, title, root_deck=options.deck_name, link_tables=options.anki_link_tables)
 
     def wholes(self, deck: Deck, options: ExportOptions) -> tuple[Whole, ...]:
         return ()

@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 
 from ccpkit.export import ExportOptions, NoteIdentity
 from ccpkit.export.anki.card_templates import AnkiTemplates, load_templates
-from ccpkit.export.anki.notes import AnkiNote, course_notes, deck_name_for, default_guid, fingerprint
-from ccpkit.ledger import Ledger, Reconciliation, reconcile, stamp_templates
+from ccpkit.export.anki.notes import course_draft, default_guid
+from ccpkit.ledger import Fingerprint, Ledger, Reconciliation, reconcile, stamp_templates
 from ccpkit.model import Deck
 
 
@@ -23,12 +23,10 @@ class Settlement:
 
 
 def settle(
-    ledger: Ledger, deck: Deck, notes: Sequence[AnkiNote], *, now: int, templates: AnkiTemplates | None
+    ledger: Ledger, fingerprints: Sequence[Fingerprint], *, now: int, templates: AnkiTemplates | None
 ) -> Settlement:
-    """Reconcile the ledger with ``notes`` (the deck's notes as rendered, before identities); stamp the
-    ``templates`` when given (an .apkg is built: its note types need their change time)."""
-    under_title = {module.slug: deck_name_for(deck.title, module) for module in deck.modules}
-    fingerprints = [fingerprint(note, earlier_deck=under_title[note.module]) for note in notes]
+    """Reconcile the ledger with the ``fingerprints`` of the whole deck's notes (``course_draft``);
+    stamp the ``templates`` when given (an .apkg is built: its note types need their change time)."""
     changes = reconcile(ledger, fingerprints, now=now, new_guid=default_guid)
     settled = changes.ledger
     if templates is not None:
@@ -43,8 +41,8 @@ def settle_identities(
 ) -> tuple[Reconciliation, ExportOptions]:
     """Reconcile the ledger with this deck's Anki notes, stamping the templates; return the changes
     and options carrying the identities (for ``ccpkit sync``)."""
-    notes = course_notes(deck, replace(options, identities={}))
-    settlement = settle(ledger, deck, notes, now=now, templates=load_templates(options.templates))
+    draft = course_draft(deck, options)
+    settlement = settle(ledger, draft.fingerprints, now=now, templates=load_templates(options.templates))
     settled_options = replace(
         options, identities=settlement.identities, templates_modified=settlement.templates_modified
     )

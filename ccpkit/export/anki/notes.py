@@ -76,24 +76,91 @@ def default_guid(note_id: str, attempt: int = 0) -> str:
 
 
 RenderedNote = tuple[str, NoteType, tuple[str, ...], tuple[str, ...], str, tuple[str, ...]]
-"""Note id, note type, fields, name texts (``AnkiNote.key``), table id and ``AnkiNote.answer``."""
+"""Note id, note type, every field (context and ``Id`` included), name texts (``AnkiNote.key``),
+table id and ``AnkiNote.answer``."""
+
+FingerprintRow = tuple[str, str, tuple[str, ...], str, str, str, str, str, str, str]
+"""A ``Fingerprint``'s values in field order: the store reads plain tuples back many times faster
+than dataclasses, and a one-card edit reads every module's part."""
 
 
 @dataclass(frozen=True, slots=True)
 class AnkiPart:
-    """A module's Anki share: each item's notes with their field HTML, before deck, context and identity."""
+    """A module's Anki share: each item's notes with their field HTML, and what the ledger compares of
+    each note. The same for every build of an unchanged module (the build keeps it in its store), so
+    a one-card edit renders and fingerprints one module, not the course."""
 
     items: tuple[tuple[RenderedNote, ...], ...]
+    """Each item's notes; none for a table of links the options leave out."""
+    tags: tuple[tuple[str, ...], ...]
+    """Each item's tags (``tags_for``)."""
     reads: tuple[tuple[str, str], ...]
     """For each item, how a card's front and back read (``fronts.read_card``); empty for the others."""
+    fingerprints: tuple[FingerprintRow, ...]
+    """Each note's fingerprint in notes order, its term front as written."""
 
 
-def render_module(module: Module) -> AnkiPart:
-    """The module's notes, item by item: most of an Anki export's work, and the same for every build
-    of an unchanged module (the build keeps it in its store)."""
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """The course's notes before identities: the parts, the term fronts qualified because another
+    reads the same (``fronts.distinct_fronts``), and every note's fingerprint, which the ledger is
+    settled from. ``notes`` makes the notes once the identities are known."""
+
+    deck: Deck
+    parts: tuple[AnkiPart, ...]
+    root_deck: str
+    terms: Mapping[int, str]
+    """Index of a note in notes order → its Term field, where its front was qualified."""
+    fingerprints: tuple[Fingerprint, ...]
+
+    def notes(self, identities: Mapping[str, NoteIdentity]) -> tuple[AnkiNote, ...]:
+        """Every note in notes order, with its identity (a default GUID for a note not known)."""
+        notes: list[AnkiNote] = []
+        for module, part in zip(self.deck.modules, self.parts, strict=True):
+            deck_name = deck_name_for(self.root_deck or self.deck.title, module)
+            for item, rendered, tags in zip(module.items, part.items, part.tags, strict=True):
+                for note_id, note_type, fields, key, table, answer in rendered:
+                    term = self.terms.get(len(notes))
+                    identity = identities.get(note_id) or NoteIdentity(default_guid(note_id), UNRECORDED)
+                    notes.append(
+                        AnkiNote(
+                            id=note_id,
+                            note_type=note_type,
+                            fields=fields if term is None else (term, *fields[1:]),
+                            deck=deck_name,
+                            tags=tags,
+                            key=key,
+                            module=module.slug,
+                            table=table,
+                            source=item.source,
+                            guid=identity.guid,
+                            modified=identity.modified,
+                            answer=answer,
+                        )
+                    )
+        return tuple(notes)
+
+
+def render_module(module: Module, title: str, *, root_deck: str = "", link_tables: bool = False) -> AnkiPart:
+    """The module's notes: most of an Anki export's work. ``title`` is the course's, ``root_deck``
+    the parent deck (default: the title); tables of links are left out unless ``link_tables``."""
     items = module.items
+    rendered = tuple(
+        ()
+        if not link_tables and isinstance(item, ComparisonTable) and is_link_table(item)
+        else tuple(
+            (note_id, note_type, (*fields, _context(module, item), escape(note_id)), key, table, answer)
+            for note_id, note_type, fields, key, table, answer in _render(item)
+        )
+        for item in items
+    )
+    tags = tuple(tags_for(item) for item in items)
     reads = tuple(read_card(item) if isinstance(item, Card) else ("", "") for item in items)
-    return AnkiPart(tuple(_render(item) for item in items), reads)
+    part = AnkiPart(rendered, tags, reads, ())
+    draft = Draft(Deck(title=title, modules=(module,)), (part,), root_deck, {}, ())
+    earlier_deck = deck_name_for(title, module)
+    rows = tuple(_row(fingerprint(note, earlier_deck=earlier_deck)) for note in draft.notes({}))
+    return replace(part, fingerprints=rows)
 
 
 def course_notes(
@@ -105,8 +172,8 @@ def course_notes(
     """The notes the .apkg, the Anki CSV files and ``ccpkit sync`` all send: one call, so none of them
     can differ from the others in identities, parent deck or which tables count as cards.
 
-    ``parts`` are the modules' rendered notes (made here when not given); ``identities`` default to
-    ``options.identities``."""
+    ``parts`` are the modules' Anki parts, made with the same options (made here when not given);
+    ``identities`` default to ``options.identities``."""
     return anki_notes(
         deck,
         options.identities if identities is None else identities,
@@ -114,6 +181,13 @@ def course_notes(
         parts=parts,
         link_tables=options.anki_link_tables,
     )
+
+
+def course_draft(deck: Deck, options: ExportOptions, parts: Sequence[AnkiPart] | None = None) -> Draft:
+    """The course's notes before identities, with their fingerprints, from the modules' parts (made
+    here when not given): per module kept work, then the one step that reads the whole course."""
+    made = parts if parts is not None else [_part(module, deck.title, options) for module in deck.modules]
+    return _drafted(deck, made, options.deck_name)
 
 
 def anki_notes(
@@ -127,55 +201,77 @@ def anki_notes(
     """Every note of the deck in notes order; identities (note id → GUID, mtime) come from the ledger.
 
     ``root_deck`` names the parent deck of the module subdecks (default: the course title); ``parts``
-    are the modules' rendered notes (made here when not given). Tables of links leave the deck unless
+    are the modules' Anki parts (made here when not given). Tables of links leave the deck unless
     ``link_tables`` (``[anki] link_tables`` in ``ccpkit.toml``) asks for them.
     """
-    known = identities or {}
-    rendered_modules = parts if parts is not None else [render_module(module) for module in deck.modules]
-    notes: list[AnkiNote] = []
+    made = parts
+    if made is None:
+        made = [
+            render_module(module, deck.title, root_deck=root_deck, link_tables=link_tables)
+            for module in deck.modules
+        ]
+    return _drafted(deck, made, root_deck).notes(identities or {})
+
+
+def _part(module: Module, title: str, options: ExportOptions) -> AnkiPart:
+    return render_module(module, title, root_deck=options.deck_name, link_tables=options.anki_link_tables)
+
+
+def _drafted(deck: Deck, parts: Sequence[AnkiPart], root_deck: str) -> Draft:
+    """The parts joined in notes order, each term front that reads like another with another answer
+    qualified (``fronts.distinct_fronts``), and those notes fingerprinted again."""
+    fingerprints = [_fingerprint(row) for part in parts for row in part.fingerprints]
     fronts: list[tuple[int, Front]] = []
-    for module, part in zip(deck.modules, rendered_modules, strict=True):
-        deck_name = deck_name_for(root_deck or deck.title, module)
+    count = 0
+    for module, part in zip(deck.modules, parts, strict=True):
         for item, rendered, reads in zip(module.items, part.items, part.reads, strict=True):
-            if not link_tables and isinstance(item, ComparisonTable) and is_link_table(item):
-                continue
-            if isinstance(item, Card):
-                fronts.append((len(notes), Front(module, item, *reads)))
-            for note_id, note_type, fields, key, table, answer in rendered:
-                identity = known.get(note_id) or NoteIdentity(default_guid(note_id), UNRECORDED)
-                notes.append(
-                    AnkiNote(
-                        id=note_id,
-                        note_type=note_type,
-                        fields=(*fields, _context(module, item), escape(note_id)),
-                        deck=deck_name,
-                        tags=tags_for(item),
-                        key=key,
-                        module=module.slug,
-                        table=table,
-                        source=item.source,
-                        guid=identity.guid,
-                        modified=identity.modified,
-                        answer=answer,
-                    )
-                )
-    for (index, front), shown in zip(fronts, distinct_fronts([front for _, front in fronts]), strict=True):
-        if shown != front.card.front:
-            note = notes[index]
-            notes[index] = replace(note, fields=(term_field(front.card, shown), *note.fields[1:]))
-    return tuple(notes)
+            if isinstance(item, Card) and rendered:
+                fronts.append((count, Front(module, item, *reads)))
+            count += len(rendered)
+    terms = {
+        index: term_field(front.card, shown)
+        for (index, front), shown in zip(fronts, distinct_fronts([front for _, front in fronts]), strict=True)
+        if shown != front.card.front
+    }
+    draft = Draft(deck, tuple(parts), root_deck, terms, ())
+    if terms:
+        notes = draft.notes({})
+        modules = {module.slug: module for module in deck.modules}
+        for index in terms:
+            earlier_deck = deck_name_for(deck.title, modules[notes[index].module])
+            fingerprints[index] = fingerprint(notes[index], earlier_deck=earlier_deck)
+    return replace(draft, fingerprints=tuple(fingerprints))
 
 
-def with_identities(
-    notes: Sequence[AnkiNote], identities: Mapping[str, NoteIdentity]
-) -> tuple[AnkiNote, ...]:
-    """The notes with the GUIDs and times the ledger settled (default ones for notes it does not
-    know): what ``anki_notes`` gives with ``identities``, without rendering the deck's notes again."""
-    settled = []
-    for note in notes:
-        identity = identities.get(note.id) or NoteIdentity(default_guid(note.id), UNRECORDED)
-        settled.append(replace(note, guid=identity.guid, modified=identity.modified))
-    return tuple(settled)
+def _row(print_: Fingerprint) -> FingerprintRow:
+    return (
+        print_.id,
+        print_.note_type,
+        print_.key,
+        print_.answer,
+        print_.study,
+        print_.meta,
+        print_.deck,
+        print_.legacy,
+        print_.module,
+        print_.table,
+    )
+
+
+def _fingerprint(row: FingerprintRow) -> Fingerprint:
+    id_, note_type, key, answer, study, meta, deck, legacy, module, table = row
+    return Fingerprint(
+        id=id_,
+        note_type=note_type,
+        key=key,
+        answer=answer,
+        study=study,
+        meta=meta,
+        deck=deck,
+        legacy=legacy,
+        module=module,
+        table=table,
+    )
 
 
 def card_problems(deck: Deck) -> tuple[Problem, ...]:
