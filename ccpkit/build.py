@@ -29,7 +29,8 @@ from ccpkit.digest import content_digest, digest, digest_files
 from ccpkit.errors import UsageError
 from ccpkit.export import Exported, ExportOptions, Output, Settled, joined
 from ccpkit.incremental import MANIFEST_NAME, Manifest, Written, dump_manifest, intact, load_manifest
-from ccpkit.ledger import LEDGER_NAME, Ledger, load_ledger, record_ledger
+from ccpkit.ledger import LEDGER_NAME, Ledger, load_ledger
+from ccpkit.ledger.storage import LedgerText, kept_ledger, ledger_text, record_ledger_text, unkept_ledger
 from ccpkit.model import Deck
 from ccpkit.progress import Progress
 from ccpkit.report import BuildReport, OutputFiles, format_counts, format_total
@@ -129,9 +130,16 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
 
     chosen = [format_named(name) for name in request.formats]
     carries = any(fmt.carries_identities for fmt in chosen)
-    ledger = load_ledger(request.notes / LEDGER_NAME) if carries else None
     helped = [fmt for fmt in chosen if fmt.slow]
     targets = _Targets(Store(request.out / STORE_FOLDER), digest(templates, repr(request.options)), progress)
+    earlier = _kept_ledger(request.notes, targets) if carries else None
+    ledger = (
+        earlier.ledger
+        if earlier is not None
+        else load_ledger(request.notes / LEDGER_NAME)
+        if carries
+        else None
+    )
     with helpers(partial(_prepare, helped, request.options)) as pool:
         progress.step("parsing notes")
         parsed = _parse(request, targets, lambda: warm(pool) if helped else None)
@@ -152,7 +160,13 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         }
     written = _write(request.out, previous, made)
     if settlement is not None:
-        written.paths += record_ledger(request.notes, settlement.changes.ledger)
+        text = ledger_text(settlement.changes.ledger, earlier)
+        written.paths += record_ledger_text(request.notes, text)
+        targets.keep(
+            digest("ledger", text.data),
+            lambda: kept_ledger(text),
+            fresh=earlier is None or earlier.data != text.data,
+        )
     if not request.modules:  # a build of some modules leaves the others' parts for the next full one
         targets.store.keep_only(targets.used)
     records = {name: Written(_digests(exported), exported.problems) for name, exported in made.items()}
@@ -198,11 +212,28 @@ class _Targets:
         self.used.add(key)
         return self.store.get(key, object)
 
+    def keep(self, key: str, value: Callable[[], object], *, fresh: bool) -> None:
+        """Keep a value that is no target of its own (the ledger as written), filing it if ``fresh``."""
+        if fresh:
+            self.store.put(key, value())
+        self.used.add(key)
+
     def made(self, key: str, name: str, value: object) -> None:
         if key:
             self.store.put(key, value)
         self.remade.append(name)
         self.progress.done(name)
+
+
+def _kept_ledger(notes: Path, targets: _Targets) -> LedgerText | None:
+    """The ledger from the store when its file holds bytes a build wrote or read before: reading
+    every note's line again would cost a one-card edit more than the edit. ``None``: read the file."""
+    try:
+        data = (notes / LEDGER_NAME).read_bytes()
+    except OSError:  # none yet, or unreadable: reading it for real says which
+        return None
+    kept = targets.store.get(digest("ledger", data), tuple)
+    return unkept_ledger(kept, data) if kept is not None else None
 
 
 def _parse(request: Request, targets: _Targets, first_stale: Callable[[], object]) -> Parsed:

@@ -142,8 +142,8 @@ def test_the_store_keeps_only_what_the_last_build_used(notes: Path, tmp_path: Pa
     add_to_explanation(notes)
     again = build_all(notes, tmp_path / "build")
     now = {path.name for path in store.iterdir()}
-    assert len(now) == len(first)  # one entry per target, old ones forgotten
-    assert len(now - first) == len(again.remade)
+    assert len(now) == len(first)  # one entry per target and the ledger as written, old ones forgotten
+    assert len(now - first) == len(again.remade) + 1  # the targets made again, and the edited ledger
 
 
 class Heard(Progress):
@@ -276,3 +276,62 @@ def test_an_anki_build_starts_no_helper_process(notes: Path) -> None:
     assert forks == []
     run(notes, "pdf")  # a build with pages to lay out does start them
     assert forks
+
+
+def build_anki(notes: Path, out: Path, at: int) -> BuildReport:
+    return build(
+        notes,
+        out,
+        formats=("anki",),
+        options=ExportOptions(templates=REPO / "templates"),
+        title="One title for every folder",
+        clock=lambda: at,
+    )
+
+
+def ledger_line(notes: Path, note_id: str) -> str:
+    text = (notes / LEDGER_NAME).read_text(encoding="utf-8")
+    return next(line for line in text.splitlines() if line.startswith(f'{{"id": "{note_id}"'))
+
+
+def test_cards_moved_and_reworded_between_builds_from_the_store_keep_their_identities(
+    notes: Path, tmp_path: Path
+) -> None:
+    build_anki(notes, tmp_path / "build", at=1_700_000_000)
+    lambda_guid = ledger_line(notes, "02-compute/card/aws-lambda").split('"guid": ')[1].split(",")[0]
+    ec2_guid = ledger_line(notes, "02-compute/card/amazon-ec2").split('"guid": ')[1].split(",")[0]
+    cram = notes / "02-compute" / "cram-sheet.md"
+    moved = "- **AWS Lambda:** Runs code without servers; pay per request.\n"
+    text = cram.read_text(encoding="utf-8").replace(moved, "")
+    cram.write_text(text.replace("Resizable virtual servers", "Resizable virtual machines"), encoding="utf-8")
+    questions = notes / "09-security" / "practice-questions.md"
+    questions.write_text(f"{moved}\n{questions.read_text(encoding='utf-8')}", encoding="utf-8")
+    shutil.copytree(notes, tmp_path / "fresh")  # the same edited notes and ledger, never built
+
+    build_anki(notes, tmp_path / "build", at=1_700_086_400)
+    build_anki(tmp_path / "fresh", tmp_path / "fresh-build", at=1_700_086_400)
+
+    assert outputs(tmp_path / "build") == outputs(tmp_path / "fresh-build")
+    assert (notes / LEDGER_NAME).read_bytes() == (tmp_path / "fresh" / LEDGER_NAME).read_bytes()
+    assert f'"guid": {lambda_guid},' in ledger_line(notes, "09-security/card/aws-lambda")  # moved
+    reworded = ledger_line(notes, "02-compute/card/amazon-ec2")
+    assert f'"guid": {ec2_guid},' in reworded and '"modified": 1700086400' in reworded
+
+
+def test_a_ledger_changed_since_the_last_build_is_read_from_its_file(notes: Path, tmp_path: Path) -> None:
+    build_anki(notes, tmp_path / "build", at=1_700_000_000)
+    ledger = notes / LEDGER_NAME  # as another computer's ledger arrives with `git pull`
+    line = ledger_line(notes, "02-compute/card/amazon-ec2")
+    old_guid = line.split('"guid": ')[1].split(",")[0]
+    ledger.write_text(
+        ledger.read_text(encoding="utf-8").replace(line, line.replace(old_guid, '"from-the-other-clone"')),
+        encoding="utf-8",
+    )
+    shutil.copytree(notes, tmp_path / "fresh")
+
+    build_anki(notes, tmp_path / "build", at=1_700_086_400)
+    build_anki(tmp_path / "fresh", tmp_path / "fresh-build", at=1_700_086_400)
+
+    assert '"guid": "from-the-other-clone"' in ledger_line(notes, "02-compute/card/amazon-ec2")
+    assert outputs(tmp_path / "build") == outputs(tmp_path / "fresh-build")
+    assert ledger.read_bytes() == (tmp_path / "fresh" / LEDGER_NAME).read_bytes()

@@ -16,6 +16,7 @@ import dataclasses
 import json
 import typing
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -61,27 +62,82 @@ def load_ledger(path: Path) -> Ledger:
 
 def dump_ledger(ledger: Ledger) -> bytes:
     """Format 2: the header, the templates, then one line per note sorted by id."""
-    lines = [_line(HEADER)]
+    return ledger_text(ledger).data
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerText:
+    """A ledger with its file's bytes and each note's line in them: kept by a build, so the next one
+    writes again only the lines of the notes that changed."""
+
+    ledger: Ledger
+    lines: Mapping[str, str]
+    """Note id → its line (no line break)."""
+    data: bytes
+
+
+KeptLedger = tuple[tuple[str, int] | None, tuple[tuple[str, tuple[Any, ...], str], ...]]
+"""A ``LedgerText`` in plain tuples (the templates stamp; each note's id, field values and line),
+which a cache reads back many times faster than entries."""
+
+
+def ledger_text(ledger: Ledger, earlier: LedgerText | None = None) -> LedgerText:
+    """The ledger's file, format 2; a note equal to one of ``earlier`` takes its line from there."""
+    head = [_line(HEADER)]
     if ledger.templates is not None:
-        lines.append(_line({"templates": ledger.templates.hash, "modified": ledger.templates.modified}))
+        head.append(_line({"templates": ledger.templates.hash, "modified": ledger.templates.modified}))
+    known = earlier.ledger.notes if earlier is not None else {}
+    lines = {}
     for key, entry in sorted(ledger.notes.items()):
-        values = {name: getattr(entry, name) for name in _entry_fields()}
-        unset = {name for name, default in _defaults().items() if values[name] == default}
-        lines.append(_line({"id": key, **{name: v for name, v in values.items() if name not in unset}}))
-    return "".join(f"{line}\n" for line in lines).encode()
+        if earlier is not None and known.get(key) == entry:
+            lines[key] = earlier.lines[key]
+        else:
+            lines[key] = _note_line(key, entry)
+    data = "".join(f"{line}\n" for line in (*head, *lines.values())).encode()
+    return LedgerText(ledger, lines, data)
+
+
+def kept_ledger(text: LedgerText) -> KeptLedger:
+    """``text`` in plain tuples, for the build's cache."""
+    stamp = text.ledger.templates
+    names = tuple(_entry_fields())
+    notes = tuple(
+        (key, tuple(getattr(entry, name) for name in names), text.lines[key])
+        for key, entry in text.ledger.notes.items()
+    )
+    return (None if stamp is None else (stamp.hash, stamp.modified), notes)
+
+
+def unkept_ledger(kept: KeptLedger, data: bytes) -> LedgerText:
+    """The ``LedgerText`` of ``data`` from what ``kept_ledger`` made of it."""
+    stamp, notes = kept
+    names = tuple(_entry_fields())
+    entries = {key: Entry(**dict(zip(names, values, strict=True))) for key, values, _ in notes}
+    templates = None if stamp is None else Stamp(*stamp)
+    return LedgerText(Ledger(entries, templates), {key: line for key, _, line in notes}, data)
 
 
 def record_ledger(notes: Path, ledger: Ledger) -> tuple[Path, ...]:
     """Write ``ledger`` into the notes folder, only when it differs (an unchanged ledger stays
     untouched for git and for the no-op check); the path written, if any. Build, sync and
     ``orphans --forget`` all record it here."""
-    data = dump_ledger(ledger)
+    return record_ledger_text(notes, ledger_text(ledger))
+
+
+def record_ledger_text(notes: Path, text: LedgerText) -> tuple[Path, ...]:
+    """``record_ledger`` with the file's content already made."""
     try:
-        if (notes / LEDGER_NAME).read_bytes() == data:
+        if (notes / LEDGER_NAME).read_bytes() == text.data:
             return ()
     except FileNotFoundError:
         pass
-    return (write_atomically(notes, Output(PurePosixPath(LEDGER_NAME), data)),)
+    return (write_atomically(notes, Output(PurePosixPath(LEDGER_NAME), text.data)),)
+
+
+def _note_line(key: str, entry: Entry) -> str:
+    values = {name: getattr(entry, name) for name in _entry_fields()}
+    unset = {name for name, default in _defaults().items() if values[name] == default}
+    return _line({"id": key, **{name: v for name, v in values.items() if name not in unset}})
 
 
 def _line(value: Mapping[str, Any]) -> str:
