@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import ClassVar
 
 from ccpkit.errors import Problem
 from ccpkit.export import Exported, ExportOptions, Output, Settled, Whole, export_deck
-from ccpkit.export.anki.apkg import write_package
+from ccpkit.export.anki.apkg import recorded_notes, write_package
+from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.media import pictures_shown
 from ccpkit.export.anki.notes import AnkiPart, render_module
 from ccpkit.export.anki.table_notes import table_problems
@@ -30,7 +32,8 @@ class Anki:
         """Nothing to load ahead."""
 
     def part(self, module: Module, title: str, options: ExportOptions) -> AnkiPart:
-        return render_module(module, title, root_deck=options.deck_name, link_tables=options.anki_link_tables)
+        part = render_module(module, title, root_deck=options.deck_name, link_tables=options.anki_link_tables)
+        return replace(part, written=recorded_notes(part.notes(), load_templates(options.templates)))
 
     def wholes(self, deck: Deck, options: ExportOptions) -> tuple[Whole, ...]:
         return ()
@@ -39,7 +42,12 @@ class Anki:
         if settled is None or settled.templates is None:
             raise ValueError("an .apkg needs its notes' settled identities and its card templates")
         pictures = pictures_shown(deck.pictures, settled.notes)
-        data = write_package(settled.notes, settled.templates, settled.templates_modified, pictures)
+        recorded = {
+            note_id: written
+            for part in parts
+            for ((note_id, *_), _), written in zip(part.notes(), part.written, strict=False)
+        }
+        data = write_package(settled.notes, settled.templates, settled.templates_modified, pictures, recorded)
         path = PurePosixPath("anki") / f"{slug(deck.title)}.apkg"
         return Exported((Output(path, data),), _skipped_tables(deck))
 

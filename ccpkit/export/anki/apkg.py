@@ -4,6 +4,10 @@ genanki stamps one time on every note, card and note type; Anki's default import
 compares those times, so we give each note its own (from the ledger) and each note type the time its
 templates last changed. The database is built in memory and zipped with fixed dates, so the same notes
 and ledger give the same bytes.
+
+What genanki writes for a note is recorded once, with its module's part (``recorded_notes``): a package
+assembled from kept parts replays those rows, putting in the values that change from build to build
+(ids, GUID, mtime, deck, position), instead of having genanki check and lay out every note again.
 """
 
 from __future__ import annotations
@@ -14,13 +18,13 @@ import itertools
 import json
 import sqlite3
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import genanki
 
 from ccpkit.export.anki.card_templates import AnkiTemplates
-from ccpkit.export.anki.notes import AnkiNote
+from ccpkit.export.anki.notes import AnkiNote, Recorded, RenderedNote, Statement
 from ccpkit.export.anki.notetypes import NOTE_TYPES, NoteType
 from ccpkit.model import Picture
 
@@ -65,6 +69,53 @@ class _Note(genanki.Note):  # type: ignore[misc]
         super().write_to_db(cursor, self.modified, deck_id, id_gen)
 
 
+class _KeptNote:
+    """A note whose rows genanki recorded with its module's part: written again with this build's
+    ids, GUID, mtime, deck and position, in the columns of Anki's ``notes`` and ``cards`` tables."""
+
+    def __init__(self, model: _NoteType, recorded: Recorded, note: AnkiNote, position: int) -> None:
+        self.model = model
+        self.recorded = recorded
+        self.guid = note.guid
+        self.modified = note.modified
+        self.due = position
+
+    def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, deck_id: int, id_gen: Any) -> None:
+        (note_sql, row), cards = self.recorded[3], self.recorded[4]
+        note_id = next(id_gen)  # id, guid, mid, mod, then usn, tags, flds, sfld, csum, flags, data
+        cursor.execute(note_sql, (note_id, self.guid, row[2], self.modified, *row[4:]))
+        for card_sql, card in cards:  # id, nid, did, ord, mod, usn, type, queue, due, then the rest
+            values = (next(id_gen), note_id, deck_id, card[3], self.modified, *card[5:8], self.due, *card[9:])
+            cursor.execute(card_sql, values)
+
+
+class _Recorder:
+    """A cursor that keeps genanki's statements for one note instead of running them."""
+
+    def __init__(self) -> None:
+        self.statements: list[Statement] = []
+        self.lastrowid = 0
+
+    def execute(self, sql: str, values: tuple[Any, ...]) -> None:
+        self.statements.append((sql, values))
+        self.lastrowid = values[0]
+
+
+def recorded_notes(
+    notes: Iterable[tuple[RenderedNote, tuple[str, ...]]], templates: AnkiTemplates
+) -> tuple[Recorded, ...]:
+    """What genanki writes for each of a module's notes (given with their tags), made with its part."""
+    models = {note_type.key: _NoteType(note_type, templates, 0) for note_type in NOTE_TYPES}
+    recorded = []
+    for (_, note_type, fields, *_), tags in notes:
+        recorder = _Recorder()
+        note = genanki.Note(model=models[note_type.key], fields=list(fields), tags=list(tags), guid="")
+        note.write_to_db(recorder, 0, 0, itertools.count())
+        (row, *cards) = recorder.statements
+        recorded.append((fields, tags, note_type.key, row, tuple(cards)))
+    return tuple(recorded)
+
+
 def deck_id(name: str) -> int:
     """A stable id per deck name in genanki's recommended range; Anki matches decks by name anyway."""
     digest = int.from_bytes(hashlib.sha256(name.encode()).digest()[:4], "big")
@@ -76,15 +127,25 @@ def write_package(
     templates: AnkiTemplates,
     templates_modified: int,
     pictures: Sequence[Picture] = (),
+    recorded: Mapping[str, Recorded] | None = None,
 ) -> bytes:
     """The ``.apkg`` holding ``notes`` in their decks, in notes order, and ``pictures`` as its media
-    files (Anki copies them into ``collection.media`` under their names)."""
+    files (Anki copies them into ``collection.media`` under their names). ``recorded`` (by note id)
+    is what genanki wrote for notes of the same fields, tags and note type (``recorded_notes``)."""
     models = {note_type.key: _NoteType(note_type, templates, templates_modified) for note_type in NOTE_TYPES}
+    kept = recorded or {}
     decks: dict[str, genanki.Deck] = {}
     newest = templates_modified
     for position, note in enumerate(notes, start=1):  # new cards come up in notes order
-        deck = decks.setdefault(note.deck, genanki.Deck(deck_id(note.deck), note.deck))
-        deck.add_note(_Note(models[note.note_type.key], note, position))
+        deck = decks.get(note.deck)
+        if deck is None:
+            deck = decks[note.deck] = genanki.Deck(deck_id(note.deck), note.deck)
+        model = models[note.note_type.key]
+        written = kept.get(note.id)
+        if written is not None and written[:3] == (note.fields, note.tags, note.note_type.key):
+            deck.add_note(_KeptNote(model, written, note, position))
+        else:
+            deck.add_note(_Note(model, note, position))
         newest = max(newest, note.modified)
     return _zipped(_database(list(decks.values()), max(newest, EARLIEST_ID)), pictures)
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from html import escape
-from typing import assert_never
+from typing import Any, assert_never
 
 import genanki
 
@@ -79,6 +79,12 @@ RenderedNote = tuple[str, NoteType, tuple[str, ...], tuple[str, ...], str, tuple
 """Note id, note type, every field (context and ``Id`` included), name texts (``AnkiNote.key``),
 table id and ``AnkiNote.answer``."""
 
+Statement = tuple[str, tuple[Any, ...]]
+"""An SQL statement genanki ran, with its values."""
+Recorded = tuple[tuple[str, ...], tuple[str, ...], str, Statement, tuple[Statement, ...]]
+"""What genanki writes for one note (``apkg.recorded_notes``): the fields, tags and note type key it
+was written from, the INSERT of its row into ``notes`` and those of its cards into ``cards``."""
+
 FingerprintRow = tuple[str, str, tuple[str, ...], str, str, str, str, str, str, str]
 """A ``Fingerprint``'s values in field order: the store reads plain tuples back many times faster
 than dataclasses, and a one-card edit reads every module's part."""
@@ -98,6 +104,15 @@ class AnkiPart:
     """For each item, how a card's front and back read (``fronts.read_card``); empty for the others."""
     fingerprints: tuple[FingerprintRow, ...]
     """Each note's fingerprint in notes order, its term front as written."""
+    written: tuple[Recorded, ...] = ()
+    """What genanki writes for each note in notes order (``apkg.recorded_notes``), when the .apkg is
+    built from this part."""
+
+    def notes(self) -> Iterator[tuple[RenderedNote, tuple[str, ...]]]:
+        """Each note in notes order, with its tags."""
+        for rendered, tags in zip(self.items, self.tags, strict=True):
+            for note in rendered:
+                yield note, tags
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ import re
 import sqlite3
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path, PurePosixPath
 
@@ -13,9 +14,10 @@ import pytest
 
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions, NoteIdentity
-from ccpkit.export.anki import export
-from ccpkit.export.anki.notes import BREADCRUMB, anki_notes
+from ccpkit.export.anki import ANKI, export
+from ccpkit.export.anki.notes import BREADCRUMB, anki_notes, settled_without_ledger
 from ccpkit.model import Deck
+from ccpkit.parse import parse_notes
 from tests.conftest import REPO
 from tests.export.anki.student import Student, visible_text
 
@@ -163,3 +165,16 @@ def test_new_cards_come_up_in_notes_order(student: Student, deck: Deck) -> None:
         "select n.flds from cards c join notes n on n.id = c.nid order by c.due"
     )
     assert [fields.split("\x1f")[-1] for fields in ordered] == [note.id for note in anki_notes(deck)]
+
+
+def test_notes_replayed_from_their_parts_give_the_bytes_genanki_writes_note_by_note() -> None:
+    deck = parse_notes(REPO / "source_notes").deck  # every kind of note, fronts told apart
+    options = ExportOptions(templates=TEMPLATES)
+    parts = [ANKI.part(module, deck.title, options) for module in deck.modules]
+    settled = settled_without_ledger(deck, options)
+    assert sum(len(part.written) for part in parts) == len(settled.notes) > 100
+
+    replayed = ANKI.assemble(deck, parts, settled)
+    written_afresh = ANKI.assemble(deck, [replace(part, written=()) for part in parts], settled)
+
+    assert replayed.outputs == written_afresh.outputs
