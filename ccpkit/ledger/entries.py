@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ccpkit.errors import CcpkitError
 
@@ -25,9 +26,9 @@ class LedgerError(CcpkitError):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Fingerprint:
-    """What the ledger needs to know about one note of the current build."""
+class Fingerprint(NamedTuple):
+    """What the ledger needs to know about one note of the current build. A named tuple: every build
+    reads the fingerprints of all modules back from its store, and tuples read back fastest."""
 
     id: str
     note_type: str

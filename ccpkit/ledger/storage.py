@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import operator
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -89,7 +90,7 @@ def ledger_text(ledger: Ledger, earlier: LedgerText | None = None) -> LedgerText
     known = earlier.ledger.notes if earlier is not None else {}
     lines = {}
     for key, entry in sorted(ledger.notes.items()):
-        if earlier is not None and known.get(key) == entry:
+        if earlier is not None and ((old := known.get(key)) is entry or old == entry):
             lines[key] = earlier.lines[key]
         else:
             lines[key] = _note_line(key, entry)
@@ -100,11 +101,8 @@ def ledger_text(ledger: Ledger, earlier: LedgerText | None = None) -> LedgerText
 def kept_ledger(text: LedgerText) -> KeptLedger:
     """``text`` in plain tuples, for the build's cache."""
     stamp = text.ledger.templates
-    names = tuple(_entry_fields())
-    notes = tuple(
-        (key, tuple(getattr(entry, name) for name in names), text.lines[key])
-        for key, entry in text.ledger.notes.items()
-    )
+    values = operator.attrgetter(*_entry_fields())
+    notes = tuple((key, values(entry), text.lines[key]) for key, entry in text.ledger.notes.items())
     return (None if stamp is None else (stamp.hash, stamp.modified), notes)
 
 

@@ -85,10 +85,6 @@ Recorded = tuple[tuple[str, ...], tuple[str, ...], str, Statement, tuple[Stateme
 """What genanki writes for one note (``apkg.recorded_notes``): the fields, tags and note type key it
 was written from, the INSERT of its row into ``notes`` and those of its cards into ``cards``."""
 
-FingerprintRow = tuple[str, str, tuple[str, ...], str, str, str, str, str, str, str]
-"""A ``Fingerprint``'s values in field order: the store reads plain tuples back many times faster
-than dataclasses, and a one-card edit reads every module's part."""
-
 
 @dataclass(frozen=True, slots=True)
 class AnkiPart:
@@ -102,7 +98,7 @@ class AnkiPart:
     """Each item's tags (``tags_for``)."""
     reads: tuple[tuple[str, str], ...]
     """For each item, how a card's front and back read (``fronts.read_card``); empty for the others."""
-    fingerprints: tuple[FingerprintRow, ...]
+    fingerprints: tuple[Fingerprint, ...]
     """Each note's fingerprint in notes order, its term front as written."""
     written: tuple[Recorded, ...] = ()
     """What genanki writes for each note in notes order (``apkg.recorded_notes``), when the .apkg is
@@ -174,8 +170,8 @@ def render_module(module: Module, title: str, *, root_deck: str = "", link_table
     part = AnkiPart(rendered, tags, reads, ())
     draft = Draft(Deck(title=title, modules=(module,)), (part,), root_deck, {}, ())
     earlier_deck = deck_name_for(title, module)
-    rows = tuple(_row(fingerprint(note, earlier_deck=earlier_deck)) for note in draft.notes({}))
-    return replace(part, fingerprints=rows)
+    fingerprints = tuple(fingerprint(note, earlier_deck=earlier_deck) for note in draft.notes({}))
+    return replace(part, fingerprints=fingerprints)
 
 
 def course_notes(
@@ -235,7 +231,7 @@ def _part(module: Module, title: str, options: ExportOptions) -> AnkiPart:
 def _drafted(deck: Deck, parts: Sequence[AnkiPart], root_deck: str) -> Draft:
     """The parts joined in notes order, each term front that reads like another with another answer
     qualified (``fronts.distinct_fronts``), and those notes fingerprinted again."""
-    fingerprints = [_fingerprint(row) for part in parts for row in part.fingerprints]
+    fingerprints = [print_ for part in parts for print_ in part.fingerprints]
     fronts: list[tuple[int, Front]] = []
     count = 0
     for module, part in zip(deck.modules, parts, strict=True):
@@ -256,37 +252,6 @@ def _drafted(deck: Deck, parts: Sequence[AnkiPart], root_deck: str) -> Draft:
             earlier_deck = deck_name_for(deck.title, modules[notes[index].module])
             fingerprints[index] = fingerprint(notes[index], earlier_deck=earlier_deck)
     return replace(draft, fingerprints=tuple(fingerprints))
-
-
-def _row(print_: Fingerprint) -> FingerprintRow:
-    return (
-        print_.id,
-        print_.note_type,
-        print_.key,
-        print_.answer,
-        print_.study,
-        print_.meta,
-        print_.deck,
-        print_.legacy,
-        print_.module,
-        print_.table,
-    )
-
-
-def _fingerprint(row: FingerprintRow) -> Fingerprint:
-    id_, note_type, key, answer, study, meta, deck, legacy, module, table = row
-    return Fingerprint(
-        id=id_,
-        note_type=note_type,
-        key=key,
-        answer=answer,
-        study=study,
-        meta=meta,
-        deck=deck,
-        legacy=legacy,
-        module=module,
-        table=table,
-    )
 
 
 def card_problems(deck: Deck) -> tuple[Problem, ...]:
