@@ -317,9 +317,9 @@ def _map(
 
     The Anki parts are made for every module whenever a format carries identities: the ledger sees
     the whole deck, even when the outputs are limited to some modules."""
-    from ccpkit.export.formats import FORMATS as REGISTRY
+    from ccpkit.export.formats import format_named
 
-    anki = REGISTRY["anki"]
+    anki = format_named("anki")
     carries = any(fmt.carries_identities for fmt in chosen)
     mapped = [*chosen, anki] if carries and anki not in chosen else [*chosen]
     modules = {m.slug: digest(repr(m)) for m in whole_deck.modules}
