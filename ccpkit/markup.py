@@ -28,10 +28,13 @@ from ccpkit.code_colours import highlighted
 from ccpkit.markdown_defaults import OFF_BY_DEFAULT
 from ccpkit.tex_delimiters import tex_delimiters_plugin
 
-TOKENS_KEPT = 1024
+TOKENS_KEPT = 512
 """The last fields parsed, kept for the next rendering of the same text (an Anki part reads each
-field as plain text, then renders it as HTML). A parse costs about 3 KB: keeping every field of a
-10,000-card course (as 65,536 places did) held 15 MB where the module being exported needs its own."""
+card's fields as plain text, then renders them as HTML: a module's worth). A parse costs about 3 KB:
+keeping every field of a 10,000-card course (as 65,536 places did) held 15 MB for nothing."""
+INLINE_KEPT = 4096
+"""One-line texts rendered as HTML, kept for the next item that shows the same (the part and
+headings above every card of a section); not every front of the course."""
 
 
 @lru_cache(maxsize=1)
@@ -173,7 +176,7 @@ def to_html(markdown: str) -> str:
     return html.strip()
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=INLINE_KEPT)
 def to_inline_html(markdown: str) -> str:
     """Safe HTML for one-line text (a term, a title, a cell): block syntax such as ``1. Intro`` stays text."""
     if (plain := _plain_text(markdown)) is not None:

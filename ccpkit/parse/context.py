@@ -92,6 +92,8 @@ class Context:
     claimed: set[int] = field(default_factory=set)
     highlight_clozes: bool = True
     """Whether ``==text==`` is a cloze (``[notes] highlight_clozes`` in ``ccpkit.toml``)."""
+    tags: dict[Kind, tuple[str, ...]] = field(default_factory=dict)
+    """Each kind's tags in this file, made once: every item of a kind shares the tuple."""
 
     def at(self, node: Node) -> SourceLocation:
         return SourceLocation(path=self.doc.path, line=self.doc.line_of(node))
@@ -115,7 +117,7 @@ class Context:
             source=self.at(node),
             part=self.doc.part,
             section=section,
-            tags=(self.module, kind, slug(self.doc.part)),
+            tags=self.tags.setdefault(kind, (self.module, kind, slug(self.doc.part))),
         )
 
     def build(self, node: Node, make: Callable[[], Item]) -> Item | Problem:
