@@ -77,9 +77,9 @@ class LedgerText:
     data: bytes
 
 
-KeptLedger = tuple[tuple[str, int] | None, tuple[tuple[str, tuple[Any, ...], str], ...]]
-"""A ``LedgerText`` in plain tuples (the templates stamp; each note's id, field values and line),
-which a cache reads back many times faster than entries."""
+KeptLedger = tuple[tuple[str, int] | None, tuple[tuple[str, tuple[Any, ...]], ...]]
+"""A ``LedgerText`` in plain tuples (the templates stamp; each note's id and field values, in the
+order of its lines), which a cache reads back many times faster than entries."""
 
 
 def ledger_text(ledger: Ledger, earlier: LedgerText | None = None) -> LedgerText:
@@ -99,10 +99,10 @@ def ledger_text(ledger: Ledger, earlier: LedgerText | None = None) -> LedgerText
 
 
 def kept_ledger(text: LedgerText) -> KeptLedger:
-    """``text`` in plain tuples, for the build's cache."""
+    """``text`` in plain tuples, for the build's cache (its lines are in its bytes)."""
     stamp = text.ledger.templates
     values = operator.attrgetter(*_entry_fields())
-    notes = tuple((key, values(entry), text.lines[key]) for key, entry in text.ledger.notes.items())
+    notes = tuple((key, values(text.ledger.notes[key])) for key in text.lines)
     return (None if stamp is None else (stamp.hash, stamp.modified), notes)
 
 
@@ -110,9 +110,11 @@ def unkept_ledger(kept: KeptLedger, data: bytes) -> LedgerText:
     """The ``LedgerText`` of ``data`` from what ``kept_ledger`` made of it."""
     stamp, notes = kept
     names = tuple(_entry_fields())
-    entries = {key: Entry(**dict(zip(names, values, strict=True))) for key, values, _ in notes}
+    entries = {key: Entry(**dict(zip(names, values, strict=True))) for key, values in notes}
     templates = None if stamp is None else Stamp(*stamp)
-    return LedgerText(Ledger(entries, templates), {key: line for key, _, line in notes}, data)
+    lines = data.decode().split("\n")[1 if stamp is None else 2 : -1]  # after the header and templates
+    keys = (key for key, _ in notes)
+    return LedgerText(Ledger(entries, templates), dict(zip(keys, lines, strict=True)), data)
 
 
 def record_ledger(notes: Path, ledger: Ledger) -> tuple[Path, ...]:

@@ -34,6 +34,7 @@ GUID_SEED = "ccpkit"
 BREADCRUMB = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
 UNRECORDED = 0
 """Modification time of a note the ledger does not know yet (only when exporting without a build)."""
+_UNSETTLED = NoteIdentity("", UNRECORDED)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -124,15 +125,20 @@ class Draft:
     """Index of a note in notes order → its Term field, where its front was qualified."""
     fingerprints: tuple[Fingerprint, ...]
 
-    def notes(self, identities: Mapping[str, NoteIdentity]) -> tuple[AnkiNote, ...]:
-        """Every note in notes order, with its identity (a default GUID for a note not known)."""
+    def notes(self, identities: Mapping[str, NoteIdentity] | None) -> tuple[AnkiNote, ...]:
+        """Every note in notes order, with its identity (a default GUID for a note not known);
+        ``None``: none yet (an empty GUID), as fingerprints need none."""
         notes: list[AnkiNote] = []
         for module, part in zip(self.deck.modules, self.parts, strict=True):
             deck_name = deck_name_for(self.root_deck or self.deck.title, module)
             for item, rendered, tags in zip(module.items, part.items, part.tags, strict=True):
                 for note_id, note_type, fields, key, table, answer in rendered:
                     term = self.terms.get(len(notes))
-                    identity = identities.get(note_id) or NoteIdentity(default_guid(note_id), UNRECORDED)
+                    identity = (
+                        _UNSETTLED
+                        if identities is None
+                        else identities.get(note_id) or NoteIdentity(default_guid(note_id), UNRECORDED)
+                    )
                     notes.append(
                         AnkiNote(
                             id=note_id,
@@ -170,7 +176,7 @@ def render_module(module: Module, title: str, *, root_deck: str = "", link_table
     part = AnkiPart(rendered, tags, reads, ())
     draft = Draft(Deck(title=title, modules=(module,)), (part,), root_deck, {}, ())
     earlier_deck = deck_name_for(title, module)
-    fingerprints = tuple(fingerprint(note, earlier_deck=earlier_deck) for note in draft.notes({}))
+    fingerprints = tuple(fingerprint(note, earlier_deck=earlier_deck) for note in draft.notes(None))
     return replace(part, fingerprints=fingerprints)
 
 
@@ -246,7 +252,7 @@ def _drafted(deck: Deck, parts: Sequence[AnkiPart], root_deck: str) -> Draft:
     }
     draft = Draft(deck, tuple(parts), root_deck, terms, ())
     if terms:
-        notes = draft.notes({})
+        notes = draft.notes(None)
         modules = {module.slug: module for module in deck.modules}
         for index in terms:
             earlier_deck = deck_name_for(deck.title, modules[notes[index].module])
