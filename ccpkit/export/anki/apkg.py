@@ -81,9 +81,12 @@ class _KeptNote:
         self.due = position
 
     def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, deck_id: int, id_gen: Any) -> None:
-        (note_sql, row), cards = self.recorded[3], self.recorded[4]
-        note_id = next(id_gen)  # id, guid, mid, mod, then usn, tags, flds, sfld, csum, flags, data
-        cursor.execute(note_sql, (note_id, self.guid, row[2], self.modified, *row[4:]))
+        fields, _, _, (note_sql, row), cards = self.recorded
+        note_id = next(id_gen)  # id, guid, mid, mod, usn, tags, flds, sfld, then csum, flags, data
+        text = "\x1f".join(fields) if row[6] is None else row[6]
+        sort = fields[0] if row[7] is None else row[7]
+        values = (note_id, self.guid, row[2], self.modified, row[4], row[5], text, sort, *row[8:])
+        cursor.execute(note_sql, values)
         for card_sql, card in cards:  # id, nid, did, ord, mod, usn, type, queue, due, then the rest
             values = (next(id_gen), note_id, deck_id, card[3], self.modified, *card[5:8], self.due, *card[9:])
             cursor.execute(card_sql, values)
@@ -111,9 +114,18 @@ def recorded_notes(
         recorder = _Recorder()
         note = genanki.Note(model=models[note_type.key], fields=list(fields), tags=list(tags), guid="")
         note.write_to_db(recorder, 0, 0, itertools.count())
-        (row, *cards) = recorder.statements
-        recorded.append((fields, tags, note_type.key, row, tuple(cards)))
+        ((sql, row), *cards) = recorder.statements
+        recorded.append((fields, tags, note_type.key, (sql, _shared(row, fields)), tuple(cards)))
     return tuple(recorded)
+
+
+def _shared(row: tuple[Any, ...], fields: tuple[str, ...]) -> tuple[Any, ...]:
+    """A recorded ``notes`` row without the copies of the note's text it holds (``flds``, the fields
+    joined; ``sfld``, the first field) where they are just that: ``None`` stands for them, so a
+    part does not hold every field twice."""
+    text = None if row[6] == "\x1f".join(fields) else row[6]
+    sort = None if row[7] == fields[0] else row[7]
+    return (*row[:6], text, sort, *row[8:])
 
 
 def deck_id(name: str) -> int:
