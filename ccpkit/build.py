@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING, Any
 
 from ccpkit.config import FORMATS
 from ccpkit.digest import content_digest, digest, digest_files
-from ccpkit.errors import UsageError
+from ccpkit.errors import Problem, UsageError
 from ccpkit.export import Exported, ExportOptions, Output, Settled, joined
 from ccpkit.incremental import MANIFEST_NAME, Manifest, Written, dump_manifest, intact, load_manifest
-from ccpkit.ledger import LEDGER_NAME, Ledger, load_ledger
+from ccpkit.ledger import LEDGER_NAME, Ledger, Reconciliation, load_ledger
 from ccpkit.ledger.storage import LedgerText, kept_ledger, ledger_text, record_ledger_text, unkept_ledger
 from ccpkit.model import Deck
 from ccpkit.progress import Progress
@@ -125,12 +125,10 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     previous = load_manifest(request.out)
     if previous.inputs == inputs and all(intact(request.out, w.outputs) for w in previous.formats.values()):
         return _nothing_changed(previous, request)
-    from ccpkit.export.formats import format_named  # genanki, and …
-    from ccpkit.pool import helpers, warm  # … the process pool: not for a build with nothing to do
+    from ccpkit.export.formats import format_named  # genanki: not for a build with nothing to do
 
     chosen = [format_named(name) for name in request.formats]
     carries = any(fmt.carries_identities for fmt in chosen)
-    helped = [fmt for fmt in chosen if fmt.slow]
     targets = _Targets(Store(request.out / STORE_FOLDER), digest(templates, repr(request.options)), progress)
     earlier = _kept_ledger(request.notes, targets) if carries else None
     ledger = (
@@ -140,27 +138,10 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         if carries
         else None
     )
-    with helpers(partial(_prepare, helped, request.options)) as pool:
-        progress.step("parsing notes")
-        parsed = _parse(request, targets, lambda: warm(pool) if helped else None)
-        deck = only_modules(parsed.deck, request.modules)
-        mapping = _map(chosen, parsed.deck, deck, request.options, targets, pool)
-        # While the helpers lay out pages, settle the ledger from the Anki parts and assemble the
-        # formats that need no helper.
-        settlement, settled = None, None
-        if ledger is not None:
-            progress.step("settling note identities")
-            anki = mapping.parts("anki")
-            settlement, settled = _settle(ledger, parsed.deck, deck, anki, request, int(clock()))
-        fast = {fmt.name: _assemble(fmt, deck, mapping, settled) for fmt in chosen if not fmt.slow}
-        mapping.finish(targets)
-        made = {
-            fmt.name: fast[fmt.name] if fmt.name in fast else _assemble(fmt, deck, mapping, settled)
-            for fmt in chosen
-        }
-    written = _write(request.out, previous, made)
-    if settlement is not None:
-        text = ledger_text(settlement.changes.ledger, earlier)
+    made = _make(request, chosen, targets, ledger, clock)
+    written = _write(request.out, previous, made.files)
+    if made.changes is not None:
+        text = ledger_text(made.changes.ledger, earlier)
         written.paths += record_ledger_text(request.notes, text)
         targets.keep(
             digest("ledger", text.data),
@@ -169,28 +150,85 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         )
     if not request.modules:  # a build of some modules leaves the others' parts for the next full one
         targets.store.keep_only(targets.used)
-    records = {name: Written(_digests(exported), exported.problems) for name, exported in made.items()}
-    counts, total = format_counts(parsed.deck), format_total(parsed.deck)
+    records = {name: Written(_digests(exported), exported.problems) for name, exported in made.files.items()}
     manifest = Manifest(
-        _with_ledger(sources, request.notes), {**previous.formats, **records}, counts, parsed.problems, total
+        _with_ledger(sources, request.notes),
+        {**previous.formats, **records},
+        made.counts,
+        made.problems,
+        made.total,
     )
     write_atomically(request.out, Output(PurePosixPath(MANIFEST_NAME), dump_manifest(manifest)))
-    problems = (*parsed.problems, *(problem for exported in made.values() for problem in exported.problems))
+    problems = (*made.problems, *(p for exported in made.files.values() for p in exported.problems))
     return BuildReport(
-        counts,
+        made.counts,
         tuple(dict.fromkeys(problems)),  # a sheet and the course may report one place twice
         tuple(written.paths),
-        len(parsed.errors),
-        settlement.changes if settlement is not None else None,
+        sum(problem.severity == "error" for problem in made.problems),
+        made.changes,
         tuple(written.unchanged),
-        total,
+        made.total,
         OutputFiles(
             request.out,
             {name: written.made[name] for name in request.formats},
             {name: written.kept[name] for name in request.formats},
         ),
-        parsed.reread,
+        made.reread,
         tuple(targets.remade),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Made:
+    """A build's files and what its report and manifest say of the notes: the deck and the parts
+    they were made from are gone by then, so writing and recording the ledger need no room for them."""
+
+    files: dict[str, Exported]
+    changes: Reconciliation | None
+    """What settling the ledger changed (``changes.ledger`` is the ledger to record)."""
+    counts: str
+    total: str
+    problems: tuple[Problem, ...]
+    """The parser's problems."""
+    reread: frozenset[str] | None
+
+
+def _make(
+    request: Request,
+    chosen: Sequence[Format[Any]],
+    targets: _Targets,
+    ledger: Ledger | None,
+    clock: Callable[[], float],
+) -> _Made:
+    """Parse, map, settle (``clock`` stamps changed notes) and assemble: every format's files."""
+    from ccpkit.pool import helpers, warm  # the process pool: not for a build with nothing to do
+
+    helped = [fmt for fmt in chosen if fmt.slow]
+    with helpers(partial(_prepare, helped, request.options)) as pool:
+        targets.progress.step("parsing notes")
+        parsed = _parse(request, targets, lambda: warm(pool) if helped else None)
+        deck = only_modules(parsed.deck, request.modules)
+        mapping = _map(chosen, parsed.deck, deck, request.options, targets, pool)
+        # While the helpers lay out pages, settle the ledger from the Anki parts and assemble the
+        # formats that need no helper.
+        settlement, settled = None, None
+        if ledger is not None:
+            targets.progress.step("settling note identities")
+            anki = mapping.parts("anki")
+            settlement, settled = _settle(ledger, parsed.deck, deck, anki, request, int(clock()))
+        fast = {fmt.name: _assemble(fmt, deck, mapping, settled) for fmt in chosen if not fmt.slow}
+        mapping.finish(targets)
+        files = {
+            fmt.name: fast[fmt.name] if fmt.name in fast else _assemble(fmt, deck, mapping, settled)
+            for fmt in chosen
+        }
+    return _Made(
+        files,
+        settlement.changes if settlement is not None else None,
+        format_counts(parsed.deck),
+        format_total(parsed.deck),
+        parsed.problems,
+        parsed.reread,
     )
 
 
