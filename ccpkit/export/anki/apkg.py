@@ -110,12 +110,26 @@ def recorded_notes(
     """What genanki writes for each of a module's notes (given with their tags), made with its part."""
     models = {note_type.key: _NoteType(note_type, templates, 0) for note_type in NOTE_TYPES}
     recorded = []
+    # Equal statements of different notes are kept as one object: without their fields (put back
+    # when replayed, with the values that change from build to build), a part's notes of one kind
+    # and tags write the same rows.
+    alike: dict[object, Any] = {}
     for (_, note_type, fields, *_), tags in notes:
         recorder = _Recorder()
         note = genanki.Note(model=models[note_type.key], fields=list(fields), tags=list(tags), guid="")
         note.write_to_db(recorder, 0, 0, itertools.count())
         ((sql, row), *cards) = recorder.statements
-        recorded.append((fields, tags, note_type.key, (sql, _shared(row, fields)), tuple(cards)))
+        statement = (sql, _shared(row, fields))
+        card_statements = tuple(cards)
+        recorded.append(
+            (
+                fields,
+                tags,
+                note_type.key,
+                alike.setdefault(statement, statement),
+                alike.setdefault(card_statements, card_statements),
+            )
+        )
     return tuple(recorded)
 
 

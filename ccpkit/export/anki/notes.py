@@ -171,7 +171,8 @@ def render_module(module: Module, title: str, *, root_deck: str = "", link_table
         )
         for item in items
     )
-    tags = tuple(tags_for(item) for item in items)
+    alike: dict[tuple[str, ...], tuple[str, ...]] = {}  # the items of one part and kind: one tuple
+    tags = tuple(alike.setdefault(tags, tags) for tags in map(tags_for, items))
     reads = tuple(read_card(item) if isinstance(item, Card) else ("", "") for item in items)
     part = AnkiPart(rendered, tags, reads, ())
     draft = Draft(Deck(title=title, modules=(module,)), (part,), root_deck, {}, ())
