@@ -68,13 +68,19 @@ def dump_ledger(ledger: Ledger) -> bytes:
 
 @dataclass(frozen=True, slots=True)
 class LedgerText:
-    """A ledger with its file's bytes and each note's line in them: kept by a build, so the next one
-    writes again only the lines of the notes that changed."""
+    """A ledger with its file's bytes and where each note's line starts in them: kept by a build, so
+    the next one writes again only the lines of the notes that changed."""
 
     ledger: Ledger
-    lines: Mapping[str, str]
-    """Note id → its line (no line break)."""
     data: bytes
+    starts: Mapping[str, int]
+    """Note id → where its line starts in ``data`` (offsets, not copies of the lines: they would
+    hold the file twice)."""
+
+    def line(self, key: str) -> bytes:
+        """A note's line (no line break)."""
+        start = self.starts[key]
+        return self.data[start : self.data.index(b"\n", start)]
 
 
 KeptLedger = tuple[tuple[str, int] | None, tuple[tuple[str, tuple[Any, ...]], ...]]
@@ -88,21 +94,26 @@ def ledger_text(ledger: Ledger, earlier: LedgerText | None = None) -> LedgerText
     if ledger.templates is not None:
         head.append(_line({"templates": ledger.templates.hash, "modified": ledger.templates.modified}))
     known = earlier.ledger.notes if earlier is not None else {}
-    lines = {}
+    lines = [line.encode() for line in head]
+    starts = {}
+    position = sum(len(line) + 1 for line in lines)
     for key, entry in sorted(ledger.notes.items()):
         if earlier is not None and ((old := known.get(key)) is entry or old == entry):
-            lines[key] = earlier.lines[key]
+            line = earlier.line(key)
         else:
-            lines[key] = _note_line(key, entry)
-    data = "".join(f"{line}\n" for line in (*head, *lines.values())).encode()
-    return LedgerText(ledger, lines, data)
+            line = _note_line(key, entry).encode()
+        lines.append(line)
+        starts[key] = position
+        position += len(line) + 1
+    lines.append(b"")  # every line ends with a line break
+    return LedgerText(ledger, b"\n".join(lines), starts)
 
 
 def kept_ledger(text: LedgerText) -> KeptLedger:
     """``text`` in plain tuples, for the build's cache (its lines are in its bytes)."""
     stamp = text.ledger.templates
     values = operator.attrgetter(*_entry_fields())
-    notes = tuple((key, values(text.ledger.notes[key])) for key in text.lines)
+    notes = tuple((key, values(text.ledger.notes[key])) for key in text.starts)
     return (None if stamp is None else (stamp.hash, stamp.modified), notes)
 
 
@@ -112,9 +123,14 @@ def unkept_ledger(kept: KeptLedger, data: bytes) -> LedgerText:
     names = tuple(_entry_fields())
     entries = {key: Entry(**dict(zip(names, values, strict=True))) for key, values in notes}
     templates = None if stamp is None else Stamp(*stamp)
-    lines = data.decode().split("\n")[1 if stamp is None else 2 : -1]  # after the header and templates
-    keys = (key for key, _ in notes)
-    return LedgerText(Ledger(entries, templates), dict(zip(keys, lines, strict=True)), data)
+    position = 0
+    for _ in range(1 if stamp is None else 2):  # the header and the templates
+        position = data.index(b"\n", position) + 1
+    starts = {}
+    for key, _ in notes:
+        starts[key] = position
+        position = data.index(b"\n", position) + 1
+    return LedgerText(Ledger(entries, templates), data, starts)
 
 
 def record_ledger(notes: Path, ledger: Ledger) -> tuple[Path, ...]:
