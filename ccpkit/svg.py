@@ -26,7 +26,7 @@ logging.getLogger("svglib").setLevel(logging.CRITICAL + 1)
 
 
 @dataclass(frozen=True, slots=True)
-class Fonts:
+class SvgFaces:
     """The four faces an SVG's text may ask for, as registered reportlab font names."""
 
     regular: str
@@ -48,13 +48,13 @@ def svg_problem(data: bytes) -> str | None:
     malformed = _xml_error(data)
     if malformed:
         return f"is not well-formed SVG ({malformed})"
-    if svg_drawing(data, Fonts(*_CHECK_FONTS)) is None:
+    if svg_drawing(data, SvgFaces(*_CHECK_FONTS)) is None:
         return "has no size to draw at (no width and height, nor a viewBox)"
     return None
 
 
 @lru_cache(maxsize=64)
-def svg_drawing(data: bytes, fonts: Fonts) -> Any:  # a reportlab Drawing (reportlab has no types)
+def svg_drawing(data: bytes, fonts: SvgFaces) -> Any:  # a reportlab Drawing (reportlab has no types)
     """The SVG as a reportlab ``Drawing`` in points (96 SVG pixels an inch), or None if it cannot
     be drawn. A file that is not well-formed is not drawn even where svglib could guess at it: a
     browser (and so Anki) shows none of it either. Drawing it does not change it, so it is shared."""

@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable
 
 from ccpkit.markup import picture_names
 from ccpkit.model import Picture
-from ccpkit.svg import Fonts, svg_drawing
+from ccpkit.svg import SvgFaces, svg_drawing
 
 BELOW_TEXT = 90 * mm
 """The tallest a picture below a text prints: a tall diagram must not push a page's notes away."""
@@ -86,7 +86,7 @@ class Pictures:
     def __init__(self, pictures: Iterable[Picture], body_font: str) -> None:
         self._data = {picture.name: picture.data for picture in pictures}
         faces = [tt2ps(body_font, bold, italic) for bold in (0, 1) for italic in (0, 1)]
-        self._fonts = Fonts(regular=faces[0], italic=faces[1], bold=faces[2], bold_italic=faces[3])
+        self._fonts = SvgFaces(regular=faces[0], italic=faces[1], bold=faces[2], bold_italic=faces[3])
         self._art: dict[str, _Art | None] = {}
 
     def shown(
