@@ -44,7 +44,9 @@ def load_ledger(path: Path) -> Ledger:
         raise LedgerError(path, f"not UTF-8 text ({error.reason})") from error
     except OSError as error:
         raise LedgerError(path, f"cannot be read ({error.strerror})") from error
-    lines = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    # Only "\n" ends a line: a note's key may hold U+2028 or U+0085, which JSON leaves as they are.
+    numbered = enumerate(text.split("\n"), start=1)
+    lines = [(number, line) for number, line in numbered if line.strip()]
     for number, line in lines:
         if line.startswith(CONFLICT_MARKERS):
             raise LedgerError(

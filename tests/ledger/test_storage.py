@@ -45,6 +45,16 @@ def test_dump_then_load_gives_the_same_ledger_and_the_same_bytes(tmp_path: Path)
     assert dump_ledger(load_ledger(path)) == path.read_bytes()
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_a_key_holding_a_character_python_counts_as_a_line_break_loads_back(
+    tmp_path: Path, separator: str
+) -> None:
+    """JSON leaves these characters unescaped, inside a note's line: only a newline ends one."""
+    original = ledger(m__card__a=entry("g1", f"Amazon{separator}EC2"), m__card__b=entry("g2"))
+    path = write(tmp_path, dump_ledger(original).decode())
+    assert load_ledger(path) == original
+
+
 def test_lines_in_any_order_and_blank_lines_load_the_same(tmp_path: Path) -> None:
     """What "keep both sides" of a git conflict leaves: each side's new lines, not in sorted order."""
     original = ledger(m__card__a=entry("g1"), m__card__b=entry("g2"), m__card__c=entry("g3"))
