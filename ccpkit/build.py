@@ -128,17 +128,13 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     from ccpkit.export.formats import format_named  # genanki: not for a build with nothing to do
 
     chosen = [format_named(name) for name in request.formats]
-    carries = any(fmt.carries_identities for fmt in chosen)
+    notes = _notes_format(chosen)
     targets = _Targets(Store(request.out / STORE_FOLDER), digest(templates, repr(request.options)), progress)
-    earlier = _kept_ledger(request.notes, targets) if carries else None
-    ledger = (
-        earlier.ledger
-        if earlier is not None
-        else load_ledger(request.notes / LEDGER_NAME)
-        if carries
-        else None
-    )
-    made = _make(request, chosen, targets, ledger, clock)
+    earlier, ledger = None, None
+    if notes is not None:
+        earlier = _kept_ledger(request.notes, targets)
+        ledger = earlier.ledger if earlier is not None else load_ledger(request.notes / LEDGER_NAME)
+    made = _make(request, chosen, notes, targets, ledger, clock)
     written = _write(request.out, previous, made.files)
     if made.changes is not None:
         text = ledger_text(made.changes.ledger, earlier)
@@ -196,11 +192,13 @@ class _Made:
 def _make(
     request: Request,
     chosen: Sequence[Format[Any]],
+    notes: Format[Any] | None,
     targets: _Targets,
     ledger: Ledger | None,
     clock: Callable[[], float],
 ) -> _Made:
-    """Parse, map, settle (``clock`` stamps changed notes) and assemble: every format's files."""
+    """Parse, map, settle the ledger from the parts of ``notes`` (``clock`` stamps changed notes) and
+    assemble: every format's files."""
     from ccpkit.pool import helpers, warm  # the process pool: not for a build with nothing to do
 
     helped = [fmt for fmt in chosen if fmt.slow]
@@ -208,14 +206,14 @@ def _make(
         targets.progress.step("parsing notes")
         parsed = _parse(request, targets, lambda: warm(pool) if helped else None)
         deck = only_modules(parsed.deck, request.modules)
-        mapping = _map(chosen, parsed.deck, deck, request.options, targets, pool)
+        mapping = _map(chosen, notes, parsed.deck, deck, request.options, targets, pool)
         # While the helpers lay out pages, settle the ledger from the Anki parts and assemble the
         # formats that need no helper.
         settlement, settled = None, None
-        if ledger is not None:
+        if notes is not None and ledger is not None:
             targets.progress.step("settling note identities")
-            anki = mapping.parts("anki")
-            settlement, settled = _settle(ledger, parsed.deck, deck, anki, request, int(clock()))
+            parts = mapping.parts(notes.name)
+            settlement, settled = _settle(ledger, parsed.deck, deck, parts, request, int(clock()))
         fast = {fmt.name: _assemble(fmt, deck, mapping, settled) for fmt in chosen if not fmt.slow}
         mapping.finish(targets)
         files = {
@@ -342,8 +340,19 @@ class _Map:
             targets.made(self.jobs[index].key, _shown(self.jobs[index]), self.done[index])
 
 
+def _notes_format(chosen: Sequence[Format[Any]]) -> Format[Any] | None:
+    """The format whose parts the ledger is settled from: the .apkg's when it is built (its parts also
+    hold what genanki writes), else the Anki notes alone; none when no format carries identities."""
+    if not any(fmt.carries_identities for fmt in chosen):
+        return None
+    from ccpkit.export.anki import ANKI, ANKI_NOTES
+
+    return ANKI if ANKI in chosen else ANKI_NOTES
+
+
 def _map(
     chosen: Sequence[Format[Any]],
+    notes: Format[Any] | None,
     whole_deck: Deck,
     deck: Deck,
     options: ExportOptions,
@@ -353,18 +362,14 @@ def _map(
     """Every target from the store, or made: the slow formats' handed to the helpers, then the others
     made here; ``_Map.finish`` waits for the helpers.
 
-    The Anki parts are made for every module whenever a format carries identities: the ledger sees
-    the whole deck, even when the outputs are limited to some modules."""
-    from ccpkit.export.formats import format_named
-
-    anki = format_named("anki")
-    carries = any(fmt.carries_identities for fmt in chosen)
-    mapped = [*chosen, anki] if carries and anki not in chosen else [*chosen]
+    The parts of ``notes`` (the Anki notes) are made for every module: the ledger sees the whole deck,
+    even when the outputs are limited to some modules."""
+    mapped = [*chosen, notes] if notes is not None and notes not in chosen else [*chosen]
     modules = {m.slug: digest(repr(m)) for m in whole_deck.modules}
     weight = sum(len(module.items) for module in deck.modules)
     jobs: list[_Job] = []
     for fmt in mapped:
-        for module in whole_deck.modules if fmt is anki else deck.modules:
+        for module in whole_deck.modules if fmt is notes else deck.modules:
             key = digest("part", fmt.name, modules[module.slug], whole_deck.title, targets.context)
             work = partial(fmt.part, module, whole_deck.title, options)
             jobs.append(_Job(fmt.name, module.slug, key, work, len(module.items)))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ccpkit.build import build
-from ccpkit.errors import Problem
+from ccpkit.errors import Problem, UsageError
 from ccpkit.export import ExportOptions
 from ccpkit.ledger import LEDGER_NAME, LedgerError, load_ledger
 from ccpkit.model import Deck, SourceLocation
@@ -129,3 +129,18 @@ def test_switching_highlight_clozes_off_rebuilds_highlights_as_cards(tmp_path: P
     assert on.total == "1 module, 0 cards, 0 tables, 0 MCQs, 1 cloze"
     assert off.total == "1 module, 1 card, 0 tables, 0 MCQs"
     assert '"clozes": []' in (out / "json" / "deck.json").read_text(encoding="utf-8")
+
+
+def test_a_csv_only_build_reads_no_card_template(monkeypatch: pytest.MonkeyPatch, notes: Path) -> None:
+    """The Anki CSV files carry GUIDs but no note type: a card template the .apkg would refuse is
+    no concern of theirs."""
+    templates = notes.parent / "templates"
+    shutil.copytree(REPO / "templates" / "anki", templates / "anki")
+    (templates / "anki" / "term.front.html").write_text("{{NoSuchField}}\n", encoding="utf-8")
+    out = notes.parent / "out"
+    report = build_deck(
+        monkeypatch, first_version(), notes, out, at=T0, templates=templates, formats=("csv",)
+    )
+    assert "anki notes: 12 added" in report.summary() and (notes / LEDGER_NAME).exists()
+    with pytest.raises(UsageError, match=r"term\.front\.html:1"):
+        build_deck(monkeypatch, first_version(), notes, out, at=T0, templates=templates)

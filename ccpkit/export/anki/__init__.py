@@ -12,7 +12,7 @@ from ccpkit.export import Exported, ExportOptions, Output, Settled, Whole, expor
 from ccpkit.export.anki.apkg import recorded_notes, write_package
 from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.media import pictures_shown
-from ccpkit.export.anki.notes import AnkiPart, render_module
+from ccpkit.export.anki.notes import AnkiPart, module_part
 from ccpkit.export.anki.table_notes import table_problems
 from ccpkit.item_ids import slug
 from ccpkit.model import Deck, Module
@@ -32,7 +32,7 @@ class Anki:
         """Nothing to load ahead."""
 
     def part(self, module: Module, title: str, options: ExportOptions) -> AnkiPart:
-        part = render_module(module, title, root_deck=options.deck_name, link_tables=options.anki_link_tables)
+        part = module_part(module, title, options)
         return replace(part, written=recorded_notes(part.notes(), load_templates(options.templates)))
 
     def wholes(self, deck: Deck, options: ExportOptions) -> tuple[Whole, ...]:
@@ -42,17 +42,41 @@ class Anki:
         if settled is None or settled.templates is None:
             raise ValueError("an .apkg needs its notes' settled identities and its card templates")
         pictures = pictures_shown(deck.pictures, settled.notes)
-        recorded = {
+        recorded = {  # a part without recorded rows has its notes written by genanki afresh
             note_id: written
             for part in parts
-            for ((note_id, *_), _), written in zip(part.notes(), part.written, strict=False)
+            if part.written
+            for ((note_id, *_), _), written in zip(part.notes(), part.written, strict=True)
         }
         data = write_package(settled.notes, settled.templates, settled.templates_modified, pictures, recorded)
         path = PurePosixPath("anki") / f"{slug(deck.title)}.apkg"
         return Exported((Output(path, data),), _skipped_tables(deck))
 
 
+class AnkiNotes:
+    """The course's Anki notes and nothing more: what the ledger is settled from when a build writes
+    Anki CSV files but no .apkg. It reads no card template and records no genanki rows, and it makes
+    no file of its own."""
+
+    name: ClassVar[str] = "anki-notes"
+    carries_identities: ClassVar[bool] = False
+    slow: ClassVar[bool] = False
+
+    def prepare(self, options: ExportOptions) -> None:
+        """Nothing to load ahead."""
+
+    def part(self, module: Module, title: str, options: ExportOptions) -> AnkiPart:
+        return module_part(module, title, options)
+
+    def wholes(self, deck: Deck, options: ExportOptions) -> tuple[Whole, ...]:
+        return ()
+
+    def assemble(self, deck: Deck, parts: Sequence[AnkiPart], settled: Settled | None) -> Exported:
+        return Exported(())
+
+
 ANKI = Anki()
+ANKI_NOTES = AnkiNotes()
 
 
 def export(deck: Deck, options: ExportOptions) -> Exported:

@@ -204,7 +204,7 @@ def course_notes(
 def course_draft(deck: Deck, options: ExportOptions, parts: Sequence[AnkiPart] | None = None) -> Draft:
     """The course's notes before identities, with their fingerprints, from the modules' parts (made
     here when not given): per module kept work, then the one step that reads the whole course."""
-    made = parts if parts is not None else [_part(module, deck.title, options) for module in deck.modules]
+    made = parts if parts is not None else [module_part(m, deck.title, options) for m in deck.modules]
     return _drafted(deck, made, options.deck_name)
 
 
@@ -231,7 +231,8 @@ def anki_notes(
     return _drafted(deck, made, root_deck).notes(identities or {})
 
 
-def _part(module: Module, title: str, options: ExportOptions) -> AnkiPart:
+def module_part(module: Module, title: str, options: ExportOptions) -> AnkiPart:
+    """The module's notes rendered with the build's options (parent deck, tables of links)."""
     return render_module(module, title, root_deck=options.deck_name, link_tables=options.anki_link_tables)
 
 

@@ -106,13 +106,15 @@ def build_deck(
     *,
     at: int,
     templates: Path = TEMPLATES,
+    formats: tuple[str, ...] = ("anki",),
 ) -> BuildReport:
-    """``ccpkit build --format anki`` on notes that parse to ``deck``, with the clock at ``at``."""
+    """``ccpkit build --format anki`` (or ``formats``) on notes that parse to ``deck``, with the clock
+    at ``at``."""
     monkeypatch.setattr("ccpkit.parse.combine", lambda *_args, **_kwargs: Parsed(deck))
     # Notes that parse to another deck differ on disk too; the build relies on that to skip work.
     (notes / "stand-in.md").write_text(repr(deck), encoding="utf-8")
     options = ExportOptions(templates=templates)
-    return build(notes, out, formats=("anki",), options=options, clock=lambda: at)
+    return build(notes, out, formats=formats, options=options, clock=lambda: at)
 
 
 class Course:
