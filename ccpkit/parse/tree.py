@@ -1,6 +1,6 @@
 """A notes file's markdown-it-py token stream as a tree of blocks, read by every extraction rule.
 
-markdown-it-py's own ``Node`` works each field out from its token on every read (``type``,
+markdown-it-py's own ``SyntaxTreeNode`` works each field out from its token on every read (``type``,
 ``map``, ``content`` are properties) and links every node to its parent, so a file's tree is a web of
 cycles that only the garbage collector frees. The rules read those fields hundreds of thousands of
 times per course: here each node holds them as plain values, knows its line and its top-level block
@@ -17,7 +17,7 @@ from markdown_it.token import Token
 class Node:
     """A token (``text``, ``fence``, ``inline`` …) or an ``_open``/``_close`` pair with what it holds.
 
-    The fields mirror markdown-it-py's ``Node``: a pair's ``type`` is its opening token's
+    The fields mirror markdown-it-py's ``SyntaxTreeNode``: a pair's ``type`` is its opening token's
     without ``_open``, its other fields are the opening token's; an ``inline`` token's (or an
     image's) children are its inline tokens."""
 
@@ -61,9 +61,7 @@ def build_tree(tokens: Sequence[Token]) -> tuple[Node, tuple[Node, ...]]:
     return root, tuple(blocks)
 
 
-def _add(
-    parent: Node, tokens: Sequence[Token], blocks: list[Node] | None, *, top_level: bool = False
-) -> None:
+def _add(parent: Node, tokens: Sequence[Token], blocks: list[Node] | None) -> None:
     """Nest ``tokens`` (balanced, as markdown-it-py makes them) under ``parent``; ``blocks`` collects
     the nodes made, or is ``None`` inside inline text."""
     stack = [parent]
