@@ -1,4 +1,5 @@
-"""The build's one cache: parsed modules and format parts, each filed under the digest of what it read.
+"""The build's one cache: parsed modules and format parts, each filed under the digest of what it read,
+and the ledger as last written, under the digest of the file's bytes.
 
 Content-addressed: an entry's name is the digest (``ccpkit/digest.py``) of everything its value was
 made from, ccpkit's own code included, so an entry is only ever read for equal inputs and is never
