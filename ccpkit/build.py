@@ -37,13 +37,12 @@ from ccpkit.report import BuildReport, OutputFiles, format_counts, format_total
 from ccpkit.store import FOLDER_NAME as STORE_FOLDER
 from ccpkit.store import Store
 from ccpkit.templates import template_roots
-from ccpkit.write import write_atomically
+from ccpkit.write import holds, write_atomically
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
     from ccpkit.export import Format
-    from ccpkit.export.anki.identities import Settlement
     from ccpkit.parse import Parsed
 
 DEFAULT_FORMATS = FORMATS
@@ -205,15 +204,17 @@ def _make(
     with helpers(partial(_prepare, helped, request.options)) as pool:
         targets.progress.step("parsing notes")
         parsed = _parse(request, targets, lambda: warm(pool) if helped else None)
+        if not any(fmt.reads_passages for fmt in chosen):
+            parsed = replace(parsed, deck=without_passages(parsed.deck))
         deck = only_modules(parsed.deck, request.modules)
         mapping = _map(chosen, notes, parsed.deck, deck, request.options, targets, pool)
         # While the helpers lay out pages, settle the ledger from the Anki parts and assemble the
         # formats that need no helper.
-        settlement, settled = None, None
+        changes, settled = None, None
         if notes is not None and ledger is not None:
             targets.progress.step("settling note identities")
             parts = mapping.parts(notes.name)
-            settlement, settled = _settle(ledger, parsed.deck, deck, parts, request, int(clock()))
+            changes, settled = _settle(ledger, parsed.deck, deck, parts, request, int(clock()))
         fast = {fmt.name: _assemble(fmt, deck, mapping, settled) for fmt in chosen if not fmt.slow}
         mapping.finish(targets)
         files = {
@@ -222,7 +223,7 @@ def _make(
         }
     return _Made(
         files,
-        settlement.changes if settlement is not None else None,
+        changes,
         format_counts(parsed.deck),
         format_total(parsed.deck),
         parsed.problems,
@@ -407,9 +408,9 @@ def _prepare(formats: Sequence[Format[Any]], options: ExportOptions) -> None:
 
 def _settle(
     ledger: Ledger, whole_deck: Deck, deck: Deck, parts: Mapping[str, Any], request: Request, now: int
-) -> tuple[Settlement, Settled]:
+) -> tuple[Reconciliation, Settled]:
     """The ledger reconciled with the notes of the whole deck (from the Anki parts), and the notes of
-    the deck being built with the identities it settled."""
+    the deck being built with the identities it settled (no other copy of them is kept)."""
     from ccpkit.export.anki.card_templates import load_templates
     from ccpkit.export.anki.identities import settle
     from ccpkit.export.anki.notes import UNRECORDED, course_draft, course_notes
@@ -425,7 +426,7 @@ def _settle(
             deck, options, [parts[module.slug] for module in deck.modules], settlement.identities
         )
     newest_note = max((note.modified for note in shown), default=UNRECORDED)
-    return settlement, Settled(shown, templates, settlement.templates_modified or newest_note)
+    return settlement.changes, Settled(shown, templates, settlement.templates_modified or newest_note)
 
 
 def _assemble(fmt: Format[Any], deck: Deck, mapping: _Map, settled: Settled | None) -> Exported:
@@ -470,7 +471,7 @@ def _write(out: Path, previous: Manifest, made: Mapping[str, Exported]) -> _Writ
 def _holds(path: Path, data: bytes) -> bool:
     """Whether the file is there with these bytes already."""
     try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
+        return holds(path, data)
     except OSError:
         return False
 
@@ -508,6 +509,12 @@ def _nothing_changed(manifest: Manifest, request: Request) -> BuildReport:
     return BuildReport(
         manifest.counts, unique, (), skipped, None, outputs, manifest.total, files, frozenset()
     )
+
+
+def without_passages(deck: Deck) -> Deck:
+    """The deck without the notes as written, for formats that read only its items: the prose
+    between the items may hold as much text as they do (their pictures and problems are found)."""
+    return replace(deck, modules=tuple(replace(module, passages=()) for module in deck.modules))
 
 
 def only_modules(deck: Deck, numbers: Sequence[int]) -> Deck:

@@ -9,6 +9,9 @@ from pathlib import Path
 from ccpkit.errors import WriteError
 from ccpkit.export import Output
 
+_BLOCK = 1 << 20
+"""Bytes compared at a time by ``holds``."""
+
 
 def write_atomically(out: Path, output: Output) -> Path:
     """Write through a temporary file in the same folder, so a crash never leaves half a file.
@@ -33,6 +36,20 @@ def write_atomically(out: Path, output: Output) -> Path:
             raise WriteError(target, error) from None
         raise
     return target
+
+
+def holds(path: Path, data: bytes) -> bool:
+    """Whether the file at ``path`` holds exactly ``data``, read a block at a time: a package or a
+    ledger may be megabytes, and a copy of it read whole would raise the build's peak memory.
+    Raises ``OSError`` if it cannot be read (``FileNotFoundError`` if it is not there)."""
+    if path.stat().st_size != len(data):
+        return False
+    expected = memoryview(data)
+    with path.open("rb") as stream:
+        for start in range(0, len(data), _BLOCK):
+            if expected[start : start + _BLOCK] != stream.read(_BLOCK):
+                return False
+    return True
 
 
 def _file_mode() -> int:

@@ -144,3 +144,18 @@ def test_a_csv_only_build_reads_no_card_template(monkeypatch: pytest.MonkeyPatch
     assert "anki notes: 12 added" in report.summary() and (notes / LEDGER_NAME).exists()
     with pytest.raises(UsageError, match=r"term\.front\.html:1"):
         build_deck(monkeypatch, first_version(), notes, out, at=T0, templates=templates)
+
+
+def test_a_build_of_unprinted_formats_still_reports_pictures_of_the_prose(notes: Path) -> None:
+    """Anki, CSV and JSON hold no passages, yet a picture missing from the prose is still reported."""
+    module = notes / "01-storage"
+    module.mkdir()
+    (module / "cram-sheet.md").write_text(
+        "# Cram Sheet\n\n## Buckets\n\nA bucket looks like this: ![bucket](bucket.png)\n\n"
+        "- **Bucket:** a container of objects.\n",
+        encoding="utf-8",
+    )
+    options = ExportOptions(templates=REPO / "templates")
+    for formats in (("anki", "csv", "json"), ("json",)):
+        report = build(notes, notes.parent / "-".join(formats), formats=formats, options=options)
+        assert "01-storage/cram-sheet.md:5: picture bucket.png does not exist" in report.summary()

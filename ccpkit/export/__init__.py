@@ -104,6 +104,8 @@ class Format(Protocol[P]):
     """Its files carry Anki GUIDs: building it reads the ledger first and settles it before assembly."""
     slow: ClassVar[bool]
     """Its parts are slow enough (laying pages out) to be made on helper processes."""
+    reads_passages: ClassVar[bool]
+    """It prints the notes as written (``Module.passages``); a build for no such format holds none."""
 
     def prepare(self, options: ExportOptions) -> None:
         """Load ahead what the parts need (fonts), on a helper process before its first part."""

@@ -21,6 +21,7 @@ class Csv:
     name: ClassVar[str] = "csv"
     carries_identities: ClassVar[bool] = True
     slow: ClassVar[bool] = False
+    reads_passages: ClassVar[bool] = False
 
     def prepare(self, options: ExportOptions) -> None:
         """Nothing to load ahead."""

@@ -32,6 +32,7 @@ class Json:
     name: ClassVar[str] = "json"
     carries_identities: ClassVar[bool] = False
     slow: ClassVar[bool] = False
+    reads_passages: ClassVar[bool] = False
 
     def prepare(self, options: ExportOptions) -> None:
         """Nothing to load ahead."""

@@ -24,7 +24,7 @@ from typing import Any
 
 from ccpkit.export import Output
 from ccpkit.ledger.entries import LEDGER_NAME, Entry, Ledger, LedgerError, Stamp
-from ccpkit.write import write_atomically
+from ccpkit.write import holds, write_atomically
 
 FORMAT_VERSION = 2
 HEADER = {"ccpkit ledger": FORMAT_VERSION}
@@ -145,7 +145,7 @@ def record_ledger(notes: Path, ledger: Ledger) -> tuple[Path, ...]:
 def record_ledger_text(notes: Path, text: LedgerText) -> tuple[Path, ...]:
     """``record_ledger`` with the file's content already made."""
     try:
-        if (notes / LEDGER_NAME).read_bytes() == text.data:
+        if holds(notes / LEDGER_NAME, text.data):
             return ()
     except FileNotFoundError:
         pass

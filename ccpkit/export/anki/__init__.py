@@ -27,6 +27,7 @@ class Anki:
     name: ClassVar[str] = "anki"
     carries_identities: ClassVar[bool] = True
     slow: ClassVar[bool] = False
+    reads_passages: ClassVar[bool] = False
 
     def prepare(self, options: ExportOptions) -> None:
         """Nothing to load ahead."""
@@ -61,6 +62,7 @@ class AnkiNotes:
     name: ClassVar[str] = "anki-notes"
     carries_identities: ClassVar[bool] = False
     slow: ClassVar[bool] = False
+    reads_passages: ClassVar[bool] = False
 
     def prepare(self, options: ExportOptions) -> None:
         """Nothing to load ahead."""

@@ -24,6 +24,7 @@ class Pdf:
     name: ClassVar[str] = "pdf"
     carries_identities: ClassVar[bool] = False
     slow: ClassVar[bool] = True
+    reads_passages: ClassVar[bool] = True
 
     def prepare(self, options: ExportOptions) -> None:
         """Load the layout code and the fonts."""
