@@ -73,6 +73,8 @@ class _KeptNote:
     """A note whose rows genanki recorded with its module's part: written again with this build's
     ids, GUID, mtime, deck and position, in the columns of Anki's ``notes`` and ``cards`` tables."""
 
+    __slots__ = ("due", "guid", "model", "modified", "recorded")
+
     def __init__(self, model: _NoteType, recorded: Recorded, note: AnkiNote, position: int) -> None:
         self.model = model
         self.recorded = recorded
