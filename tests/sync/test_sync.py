@@ -34,15 +34,20 @@ COMPUTE, STORAGE = f"{TITLE}::02 Compute", f"{TITLE}::03 Storage"
 
 @dataclass(frozen=True)
 class Studied:
-    """What the student's collection held before the notes changed: per GUID, reviews and interval."""
+    """What the student's collection held before the notes changed: per GUID, reviews, interval and
+    when its cards were last reviewed."""
 
     course: Course
-    history: dict[str, tuple[int, int]]
+    history: dict[str, tuple[int, int, list[int | None]]]
 
 
-def history(student: Student) -> dict[str, tuple[int, int]]:
+def history(student: Student) -> dict[str, tuple[int, int, list[int | None]]]:
     return {
-        note.guid: (student.reviews_of(note), max(card.ivl for card in note.cards()))
+        note.guid: (
+            student.reviews_of(note),
+            max(card.ivl for card in note.cards()),
+            [card.last_review_time for card in sorted(note.cards(), key=lambda card: card.ord)],
+        )
         for note in student.notes()
     }
 
@@ -81,9 +86,9 @@ def assert_student_work_kept(
     guids = [note.guid for note in student.notes()]
     assert len(guids) == len(set(guids))
     now = history(student)
-    for guid, (reviews, interval) in studied.history.items():
+    for guid, before in studied.history.items():
         assert guid in now, f"note {guid} is gone"
-        assert now[guid] == (reviews, interval)
+        assert now[guid] == before
     ec2 = student.note(EC2)
     assert {"marked", "my-own-tag"} <= set(ec2.tags)
     assert ec2["Mnemonic"] == MNEMONIC
