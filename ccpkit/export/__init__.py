@@ -4,7 +4,7 @@ A format makes a *part* per module (``part``: the module's rendered Anki fields,
 JSON objects) and *assembles* the files from the parts in notes order (``assemble``). Parts are pure
 and picklable, so the build (``ccpkit/build.py``) keeps them in its store and makes the stale ones on
 helper processes. Work that reads the whole deck at once (the course PDF, the practice exam) is a
-format's ``wholes``, made side by side with the parts. The registry of formats is ``formats.py``.
+format's ``wholes``, made side by side with the parts. ``formats.py`` finds a format by its name.
 """
 
 from __future__ import annotations

@@ -10,9 +10,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ccpkit.config import FORMATS
 from ccpkit.export import ExportOptions
 from ccpkit.export.anki.notes import anki_notes
-from ccpkit.export.formats import FORMATS, export
+from ccpkit.export.formats import export
 from ccpkit.model import Deck
 from ccpkit.parse import parse_notes
 from tests.conftest import REPO
