@@ -97,18 +97,21 @@ class Whole:
 
 
 class Format(Protocol[P]):
-    """An output format: a part per module, files assembled from the parts."""
+    """An output format: a part per module, files assembled from the parts. A format subclasses this
+    and keeps the defaults it has no use for."""
 
     name: ClassVar[str]
-    carries_identities: ClassVar[bool]
+    carries_identities: ClassVar[bool] = False
     """Its files carry Anki GUIDs: building it reads the ledger first and settles it before assembly."""
-    slow: ClassVar[bool]
+    slow: ClassVar[bool] = False
     """Its parts are slow enough (laying pages out) to be made on helper processes."""
-    reads_passages: ClassVar[bool]
+    reads_passages: ClassVar[bool] = False
     """It prints the notes as written (``Module.passages``); a build for no such format holds none."""
 
     def prepare(self, options: ExportOptions) -> None:
-        """Load ahead what the parts need (fonts), on a helper process before its first part."""
+        """Load ahead what the parts need (fonts), on a helper process before its first part; most
+        formats have nothing to load."""
+        return None
 
     def part(self, module: Module, title: str, options: ExportOptions) -> P:
         """The module's share of the files; ``title`` is the course's. Pure and picklable."""
@@ -116,7 +119,7 @@ class Format(Protocol[P]):
 
     def wholes(self, deck: Deck, options: ExportOptions) -> tuple[Whole, ...]:
         """The work that reads more than one module; most formats have none."""
-        ...
+        return ()
 
     def assemble(self, deck: Deck, parts: Sequence[P], settled: Settled | None) -> Exported:
         """The files from the parts, one per module of ``deck`` in order; ``settled`` is given when

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from ccpkit.export import Exported, ExportOptions, Settled, Whole, export_deck
+from ccpkit.export import Exported, ExportOptions, Format, Settled, export_deck
 from ccpkit.export.anki.csv_files import anki_csv_files, media_files
 from ccpkit.export.anki.media import pictures_shown
 from ccpkit.export.spreadsheet import PlainModule, plain_module, spreadsheet_files
 from ccpkit.model import Deck, Module
 
 
-class Csv:
+class Csv(Format[PlainModule]):
     """``csv/anki/<note type>.csv`` with the ledger's GUIDs, the pictures they show in
     ``csv/anki/media/``, and ``csv/*.csv`` for spreadsheets.
 
@@ -20,17 +20,9 @@ class Csv:
 
     name: ClassVar[str] = "csv"
     carries_identities: ClassVar[bool] = True
-    slow: ClassVar[bool] = False
-    reads_passages: ClassVar[bool] = False
-
-    def prepare(self, options: ExportOptions) -> None:
-        """Nothing to load ahead."""
 
     def part(self, module: Module, title: str, options: ExportOptions) -> PlainModule:
         return plain_module(module)
-
-    def wholes(self, deck: Deck, options: ExportOptions) -> tuple[Whole, ...]:
-        return ()
 
     def assemble(self, deck: Deck, parts: Sequence[PlainModule], settled: Settled | None) -> Exported:
         if settled is None:

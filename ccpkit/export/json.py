@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 from typing import Any, ClassVar, assert_never
 
 from ccpkit.cloze_syntax import numbers
-from ccpkit.export import Exported, ExportOptions, Output, Settled, Whole, export_deck
+from ccpkit.export import Exported, ExportOptions, Format, Output, Settled, export_deck
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Deck, Item, Module
 
 PATH = PurePosixPath("json/deck.json")
@@ -26,16 +26,10 @@ class JsonModule:
     clozes: tuple[dict[str, Any], ...]
 
 
-class Json:
+class Json(Format[JsonModule]):
     """``json/deck.json``: modules, cards, tables, MCQs and clozes in notes order; UTF-8, stable key order."""
 
     name: ClassVar[str] = "json"
-    carries_identities: ClassVar[bool] = False
-    slow: ClassVar[bool] = False
-    reads_passages: ClassVar[bool] = False
-
-    def prepare(self, options: ExportOptions) -> None:
-        """Nothing to load ahead."""
 
     def part(self, module: Module, title: str, options: ExportOptions) -> JsonModule:
         cards: list[dict[str, Any]] = []
@@ -55,9 +49,6 @@ class Json:
                 case _:
                     assert_never(item)
         return JsonModule(_module(module), tuple(cards), tuple(tables), tuple(mcqs), tuple(clozes))
-
-    def wholes(self, deck: Deck, options: ExportOptions) -> tuple[Whole, ...]:
-        return ()
 
     def assemble(self, deck: Deck, parts: Sequence[JsonModule], settled: Settled | None) -> Exported:
         document = {

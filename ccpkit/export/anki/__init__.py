@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from typing import ClassVar
 
 from ccpkit.errors import Problem
-from ccpkit.export import Exported, ExportOptions, Output, Settled, Whole, export_deck
+from ccpkit.export import Exported, ExportOptions, Format, Output, Settled, export_deck
 from ccpkit.export.anki.apkg import recorded_notes, write_package
 from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.media import pictures_shown
@@ -18,7 +18,7 @@ from ccpkit.item_ids import slug
 from ccpkit.model import Deck, Module
 
 
-class Anki:
+class Anki(Format[AnkiPart]):
     """``anki/<course>.apkg``: subdecks per module, our note types, GUIDs and mtimes from the ledger.
 
     A part is a module's rendered notes; the build settles the ledger from them and hands the notes,
@@ -26,18 +26,10 @@ class Anki:
 
     name: ClassVar[str] = "anki"
     carries_identities: ClassVar[bool] = True
-    slow: ClassVar[bool] = False
-    reads_passages: ClassVar[bool] = False
-
-    def prepare(self, options: ExportOptions) -> None:
-        """Nothing to load ahead."""
 
     def part(self, module: Module, title: str, options: ExportOptions) -> AnkiPart:
         part = module_part(module, title, options)
         return replace(part, written=recorded_notes(part.notes(), load_templates(options.templates)))
-
-    def wholes(self, deck: Deck, options: ExportOptions) -> tuple[Whole, ...]:
-        return ()
 
     def assemble(self, deck: Deck, parts: Sequence[AnkiPart], settled: Settled | None) -> Exported:
         if settled is None or settled.templates is None:
@@ -54,24 +46,15 @@ class Anki:
         return Exported((Output(path, data),), _skipped_tables(deck))
 
 
-class AnkiNotes:
+class AnkiNotes(Format[AnkiPart]):
     """The course's Anki notes and nothing more: what the ledger is settled from when a build writes
     Anki CSV files but no .apkg. It reads no card template and records no genanki rows, and it makes
     no file of its own."""
 
     name: ClassVar[str] = "anki-notes"
-    carries_identities: ClassVar[bool] = False
-    slow: ClassVar[bool] = False
-    reads_passages: ClassVar[bool] = False
-
-    def prepare(self, options: ExportOptions) -> None:
-        """Nothing to load ahead."""
 
     def part(self, module: Module, title: str, options: ExportOptions) -> AnkiPart:
         return module_part(module, title, options)
-
-    def wholes(self, deck: Deck, options: ExportOptions) -> tuple[Whole, ...]:
-        return ()
 
     def assemble(self, deck: Deck, parts: Sequence[AnkiPart], settled: Settled | None) -> Exported:
         return Exported(())

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import partial
 from typing import ClassVar
 
-from ccpkit.export import Exported, ExportOptions, Settled, Whole, export_deck
+from ccpkit.export import Exported, ExportOptions, Format, Settled, Whole, export_deck
 from ccpkit.export.pdf.exam_questions import Question, draw_questions
 from ccpkit.export.pdf.plan import FOLDER, has_cram_content, sheet_path
 from ccpkit.model import Deck, Module
@@ -17,12 +17,11 @@ __all__ = ["FOLDER", "PDF", "export", "sheet_path"]
 # helper processes, never in a build that finds every PDF up to date.
 
 
-class Pdf:
+class Pdf(Format[Exported]):
     """A part is a module's cram sheet (none for a module of questions only); the course, laid out
     whole so that every font is embedded once, and the exam are the format's wholes."""
 
     name: ClassVar[str] = "pdf"
-    carries_identities: ClassVar[bool] = False
     slow: ClassVar[bool] = True
     reads_passages: ClassVar[bool] = True
 
