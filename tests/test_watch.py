@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import threading
-import time
 from pathlib import Path
 
 from ccpkit.watch import snapshot, watch
@@ -19,17 +16,17 @@ def test_snapshot_sees_files_and_skips_dot_files(tmp_path: Path) -> None:
 
 
 def test_watch_rebuilds_once_at_start_and_after_each_save(tmp_path: Path) -> None:
+    """Each build saves the note again, as a student would between builds: every save is built once,
+    and polling with nothing saved builds nothing."""
     note = tmp_path / "a.md"
     note.write_text("one")
-    calls: list[float] = []
+    saves = ["two, longer", "three, longer still"]
+    builds: list[str] = []
 
-    def edit_later() -> None:
-        time.sleep(0.15)
-        note.write_text("two, longer")
-        os.utime(note, ns=(time.time_ns(), time.time_ns()))
+    def build() -> None:
+        builds.append(note.read_text())
+        if saves:
+            note.write_text(saves.pop(0))
 
-    editor = threading.Thread(target=edit_later)
-    editor.start()
-    watch([tmp_path], lambda: calls.append(time.monotonic()), interval=0.05, rounds=10)
-    editor.join()
-    assert len(calls) == 2
+    watch([tmp_path], build, interval=0, rounds=6)
+    assert builds == ["one", "two, longer", "three, longer still"]
