@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from html import escape
-from typing import Any, assert_never
+from typing import Any, TypeVar, assert_never
 
 import genanki
 
@@ -35,6 +35,7 @@ BREADCRUMB = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
 UNRECORDED = 0
 """Modification time of a note the ledger does not know yet (only when exporting without a build)."""
 _UNSETTLED = NoteIdentity("", UNRECORDED)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -162,23 +163,34 @@ def render_module(module: Module, title: str, *, root_deck: str = "", link_table
     """The module's notes: most of an Anki export's work. ``title`` is the course's, ``root_deck``
     the parent deck (default: the title); tables of links are left out unless ``link_tables``."""
     items = module.items
-    rendered = tuple(
-        ()
-        if not link_tables and isinstance(item, ComparisonTable) and is_link_table(item)
-        else tuple(
-            (note_id, note_type, (*fields, _context(module, item), escape(note_id)), key, table, answer)
-            for note_id, note_type, fields, key, table, answer in _render(item)
-        )
-        for item in items
-    )
-    alike: dict[tuple[str, ...], tuple[str, ...]] = {}  # the items of one part and kind: one tuple
-    tags = tuple(alike.setdefault(tags, tags) for tags in map(tags_for, items))
+    alike: dict[object, Any] = {}  # equal contexts and tags of a module's items: one object each
+    rendered = tuple(_item_notes(module, item, alike, link_tables=link_tables) for item in items)
+    tags = tuple(_shared(alike, tags_for(item)) for item in items)
     reads = tuple(read_card(item) if isinstance(item, Card) else ("", "") for item in items)
     part = AnkiPart(rendered, tags, reads, ())
     draft = Draft(Deck(title=title, modules=(module,)), (part,), root_deck, {}, ())
     earlier_deck = deck_name_for(title, module)
     fingerprints = tuple(fingerprint(note, earlier_deck=earlier_deck) for note in draft.notes(None))
     return replace(part, fingerprints=fingerprints)
+
+
+def _item_notes(
+    module: Module, item: Item, alike: dict[object, Any], *, link_tables: bool
+) -> tuple[RenderedNote, ...]:
+    """An item's notes with their context and ``Id`` fields; none for a table of links left out."""
+    if not link_tables and isinstance(item, ComparisonTable) and is_link_table(item):
+        return ()
+    context = _shared(alike, _context(module, item))
+    return tuple(
+        (note_id, note_type, (*fields, context, escape(note_id)), key, table, answer)
+        for note_id, note_type, fields, key, table, answer in _render(item)
+    )
+
+
+def _shared(alike: dict[object, Any], value: T) -> T:
+    """``value``, or the equal value met before: one object for all of them in a part."""
+    kept: T = alike.setdefault(value, value)
+    return kept
 
 
 def course_notes(
