@@ -133,28 +133,25 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     if notes is not None:
         earlier = _kept_ledger(request.notes, targets)
         ledger = earlier.ledger if earlier is not None else load_ledger(request.notes / LEDGER_NAME)
-    made = _make(request, chosen, notes, targets, ledger, clock)
-    written = _write(request.out, previous, made.files)
+    made = _make(request, chosen, notes, targets, ledger, clock, previous)
+    written = made.written
     if made.changes is not None:
         text = ledger_text(made.changes.ledger, earlier)
+        fresh = earlier is None or earlier.data != text.data
+        del earlier, ledger  # the ledger as read: its unchanged lines are in the new text now
         written.paths += record_ledger_text(request.notes, text)
-        targets.keep(
-            digest("ledger", text.data),
-            lambda: kept_ledger(text),
-            fresh=earlier is None or earlier.data != text.data,
-        )
+        targets.keep(digest("ledger", text.data), lambda: kept_ledger(text), fresh=fresh)
     if not request.modules:  # a build of some modules leaves the others' parts for the next full one
         targets.store.keep_only(targets.used)
-    records = {name: Written(_digests(exported), exported.problems) for name, exported in made.files.items()}
     manifest = Manifest(
         _with_ledger(sources, request.notes),
-        {**previous.formats, **records},
+        {**previous.formats, **made.records},
         made.counts,
         made.problems,
         made.total,
     )
     write_atomically(request.out, Output(PurePosixPath(MANIFEST_NAME), dump_manifest(manifest)))
-    problems = (*made.problems, *(p for exported in made.files.values() for p in exported.problems))
+    problems = (*made.problems, *(p for written in made.records.values() for p in written.problems))
     return BuildReport(
         made.counts,
         tuple(dict.fromkeys(problems)),  # a sheet and the course may report one place twice
@@ -175,10 +172,12 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
 
 @dataclass(frozen=True, slots=True)
 class _Made:
-    """A build's files and what its report and manifest say of the notes: the deck and the parts
-    they were made from are gone by then, so writing and recording the ledger need no room for them."""
+    """What a build wrote and what its report and manifest say of the notes: the deck, the parts and
+    the files are gone by then, so recording the ledger needs no room for them."""
 
-    files: dict[str, Exported]
+    written: _Written
+    records: dict[str, Written]
+    """Each format's files as the manifest records them."""
     changes: Reconciliation | None
     """What settling the ledger changed (``changes.ledger`` is the ledger to record)."""
     counts: str
@@ -195,9 +194,11 @@ def _make(
     targets: _Targets,
     ledger: Ledger | None,
     clock: Callable[[], float],
+    previous: Manifest,
 ) -> _Made:
-    """Parse, map, settle the ledger from the parts of ``notes`` (``clock`` stamps changed notes) and
-    assemble: every format's files."""
+    """Parse, map, settle the ledger from the parts of ``notes`` (``clock`` stamps changed notes),
+    assemble every format's files and write those that changed (``previous`` says which files the
+    last build wrote); the ledger is not written yet."""
     from ccpkit.pool import helpers, warm  # the process pool: not for a build with nothing to do
 
     helped = [fmt for fmt in chosen if fmt.slow]
@@ -222,7 +223,8 @@ def _make(
             for fmt in chosen
         }
     return _Made(
-        files,
+        _write(request.out, previous, files),
+        {name: Written(_digests(exported), exported.problems) for name, exported in files.items()},
         changes,
         format_counts(parsed.deck),
         format_total(parsed.deck),
