@@ -52,6 +52,10 @@ def _libraries() -> bytes:
 
 def digest(*parts: str | bytes) -> str:
     """SHA-256 of the parts, length-prefixed so ``("ab", "c")`` and ``("a", "bc")`` differ."""
+    return _digest_of(parts)
+
+
+def _digest_of(parts: Iterable[str | bytes]) -> str:
     hasher = hashlib.sha256(_code())
     for part in parts:
         data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part  # any file name
@@ -62,21 +66,35 @@ def digest(*parts: str | bytes) -> str:
 
 def input_files(roots: Iterable[Path]) -> Iterator[tuple[Path, str]]:
     """Every file under ``roots`` (a root may be a file or absent) with its path relative to the root's
-    folder. Dot-files and dot-folders are not inputs: the ledger, editors' swap files, ``.git``."""
+    folder, in order of that path. Dot-files and dot-folders below a root are not inputs: the ledger,
+    editors' swap files, ``.git``. As with ``Path.rglob``, a link to a folder is not followed."""
     for root in roots:
-        files = sorted(root.rglob("*")) if root.is_dir() else [root] if root.is_file() else []
-        for path in files:
-            relative = path.relative_to(root.parent)
-            if not any(part.startswith(".") for part in relative.parts) and path.is_file():
-                yield path, relative.as_posix()
+        if root.is_dir():
+            yield from sorted(_files_below(root, root.name), key=lambda file: file[1])
+        elif root.is_file():
+            yield root, root.name
+
+
+def _files_below(folder: Path, relative: str) -> Iterator[tuple[Path, str]]:
+    """One directory listing per folder, whose entries know whether they are folders or files: a
+    no-op build of a large course looks at every file without a ``stat`` of each."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:  # unreadable: its files cannot be read as notes either
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        inner = f"{relative}/{entry.name}"
+        if entry.is_dir(follow_symlinks=False):
+            yield from _files_below(Path(entry.path), inner)
+        elif entry.is_file():
+            yield Path(entry.path), inner
 
 
 def digest_files(roots: Iterable[Path]) -> str:
     """Digest of every input file's path and bytes under ``roots``."""
-    parts: list[str | bytes] = []
-    for path, relative in input_files(roots):
-        parts += [relative, path.read_bytes()]
-    return digest(*parts)
+    return _digest_of(part for path, relative in input_files(roots) for part in (relative, path.read_bytes()))
 
 
 def content_digest(data: bytes) -> str:

@@ -69,6 +69,17 @@ def test_second_build_of_unchanged_notes_writes_nothing(notes: Path) -> None:
     assert {path: path.read_bytes() for path in written} == before
 
 
+def test_an_edit_is_built_in_a_notes_folder_whose_name_starts_with_a_dot(tmp_path: Path) -> None:
+    """Dot-files inside the notes are not inputs (the ledger, swap files); the folder's own name is
+    the student's to choose."""
+    notes = tmp_path / ".notes"
+    shutil.copytree(FIXTURE, notes)
+    run(notes)
+    add_to_explanation(notes)
+    written, _ = run(notes)
+    assert notes.parent / "build" / "json" / "deck.json" in written
+
+
 def test_editing_one_module_remakes_only_its_parts_and_what_reads_every_module(notes: Path) -> None:
     first = build_all(notes, notes.parent / "build")
     assert {name.split()[0] for name in first.remade} == {"parse", *DEFAULT_FORMATS}
