@@ -222,9 +222,14 @@ def _make(
             fmt.name: fast[fmt.name] if fmt.name in fast else _assemble(fmt, deck, mapping, settled)
             for fmt in chosen
         }
+    # A build of some modules leaves the other modules' files (their cram sheets) where they are.
+    kept = previous.formats if request.modules else {}
     return _Made(
-        _write(request.out, previous, files),
-        {name: Written(_digests(exported), exported.problems) for name, exported in files.items()},
+        _write(request.out, previous, files, forget=not request.modules),
+        {
+            name: Written({**kept.get(name, Written({})).outputs, **_digests(exported)}, exported.problems)
+            for name, exported in files.items()
+        },
         changes,
         format_counts(parsed.deck),
         format_total(parsed.deck),
@@ -450,9 +455,9 @@ class _Written:
     kept: Counter[str] = field(default_factory=Counter)
 
 
-def _write(out: Path, previous: Manifest, made: Mapping[str, Exported]) -> _Written:
-    """Write the files whose bytes changed; delete those the last build wrote and no format makes now
-    (a removed module's sheet)."""
+def _write(out: Path, previous: Manifest, made: Mapping[str, Exported], *, forget: bool) -> _Written:
+    """Write the files whose bytes changed; if ``forget``, delete those the last build wrote and no
+    format makes now (a removed module's sheet)."""
     written = _Written()
     for name, exported in made.items():
         for output in exported.outputs:
@@ -464,7 +469,7 @@ def _write(out: Path, previous: Manifest, made: Mapping[str, Exported]) -> _Writ
                 written.paths.append(write_atomically(out, output))
                 written.made[name] += 1
     now = {str(output.path) for exported in made.values() for output in exported.outputs}
-    for name in made:
+    for name in made if forget else ():
         for path in set(previous.formats.get(name, Written({})).outputs) - now:
             (out / path).unlink(missing_ok=True)
     return written

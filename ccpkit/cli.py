@@ -180,7 +180,14 @@ def build_options(command: Callable[P, R]) -> Callable[P, R]:
             type=click.Choice(FORMATS),
             help="Output to build (repeatable). Default: all of them.",
         ),
-        click.option("--module", "modules", type=int, multiple=True, help="Only this module (repeatable)."),
+        click.option(
+            "--module",
+            "modules",
+            type=int,
+            multiple=True,
+            help="Only this module (repeatable): its cram sheet, and a deck, CSV, JSON, course and exam of "
+            "those modules alone; other modules' sheets stay. A build without it restores the whole course.",
+        ),
         click.option(
             "--templates",
             type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -191,7 +198,9 @@ def build_options(command: Callable[P, R]) -> Callable[P, R]:
             help="Course title (PDF headers, Anki parent deck).  [default: ccpkit.toml, else the notes "
             "folder's name]",
         ),
-        click.option("--paper", type=click.Choice(["A4", "Letter"]), help="PDF paper size."),
+        click.option(
+            "--paper", type=click.Choice(["A4", "Letter"], case_sensitive=False), help="PDF paper size."
+        ),
         click.option("--exam-count", type=click.IntRange(min=1), help="Practice exam: number of questions."),
         click.option("--exam-seed", type=int, help="Practice exam: shuffle seed."),
         click.option("--exam-module", "exam_modules", type=int, multiple=True, help="Practice exam: module."),

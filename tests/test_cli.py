@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
 from ccpkit.cli import cli
 from tests.conftest import REPO
@@ -79,3 +80,13 @@ def test_config_file_values_are_used_and_errors_name_the_key(tmp_path: Path) -> 
     assert result.exit_code == 2
     assert "ccpkit.toml:2: unknown key `titel` in [course]" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_paper_size_is_understood_in_any_case(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURE_NOTES, tmp_path / "notes")
+    out = tmp_path / "build"
+    args = ["build", "--notes", str(tmp_path / "notes"), "--out", str(out), "--format", "pdf"]
+    result = CliRunner().invoke(cli, [*args, "--paper", "letter", "--templates", str(REPO / "templates")])
+    assert result.exit_code == 0, result.output
+    page = PdfReader(out / "pdf" / "course.pdf").pages[0].mediabox
+    assert (round(page.width), round(page.height)) == (612, 792)

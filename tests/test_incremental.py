@@ -268,6 +268,23 @@ def test_module_filter_keeps_only_those_modules(notes: Path) -> None:
         run(notes, "json", modules=(4,))
 
 
+def test_a_build_of_one_module_leaves_the_other_modules_sheets_and_a_full_build_restores_the_rest(
+    notes: Path,
+) -> None:
+    full, _ = run(notes, "pdf")
+    sheets = {path.name for path in full if path.name.startswith("0")}
+    assert sheets == {"02-compute.pdf"}  # module 9 holds questions only: no cram sheet
+    course = notes.parent / "build" / "pdf" / "course.pdf"
+    whole = course.read_bytes()
+    run(notes, "pdf", modules=(9,))
+    assert (notes.parent / "build" / "pdf" / "02-compute.pdf").exists()
+    assert course.read_bytes() != whole  # the course of module 9 alone, as asked
+    again, _ = run(notes, "pdf")
+    assert course in again and course.read_bytes() == whole
+    _, up_to_date = run(notes, "pdf")
+    assert {path.name for path in up_to_date} >= sheets
+
+
 def test_cli_exits_1_when_notes_hold_errors_and_still_builds_the_rest(notes: Path) -> None:
     with (notes / "09-security" / "practice-questions.md").open("a", encoding="utf-8") as stream:
         stream.write("\n### Question 2\n\nWhich has no answer?\n\n- A) This\n- B) That\n")
