@@ -128,11 +128,12 @@ def init(folder: Path) -> None:
 @_user_errors
 def check(config: Config, notes: Path | None, strict: bool) -> None:
     """Parse and validate the notes: counts per module, then one `path:line: message` per problem
-    (including Anki cards whose fronts read the same but want different answers).
+    (including Anki cards whose fronts read the same but want different answers), then the ledger.
 
-    Exit 0 when clean, 1 on errors (and on warnings with --strict).
+    Exit 0 when clean, 1 on errors (and on warnings with --strict) or a damaged ledger.
     """
     from ccpkit.export.anki.notes import card_problems
+    from ccpkit.ledger import LEDGER_NAME, load_ledger
     from ccpkit.parse import parse_notes
     from ccpkit.report import format_counts
 
@@ -144,6 +145,7 @@ def check(config: Config, notes: Path | None, strict: bool) -> None:
     cards = card_problems(parsed.deck)
     for problem in sorted((*parsed.problems, *cards)):
         click.echo(str(problem))
+    load_ledger(Path(settings.notes) / LEDGER_NAME)  # a damaged one is an error, as in a build
     if parsed.errors or (strict and (parsed.warnings or cards)):
         sys.exit(1)
 

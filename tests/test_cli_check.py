@@ -84,6 +84,18 @@ def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
     assert strict_code == 1
 
 
+def test_check_finds_a_damaged_ledger_that_would_stop_the_build(tmp_path: Path) -> None:
+    folder = notes(tmp_path, {"02-compute/cram-sheet.md": CLEAN})
+    assert run("build", "--notes", str(folder), "--out", str(tmp_path.parent / "out"), "-q")[0] == 0
+    ledger = folder / ".ccpkit-ledger.json"
+    lines = ledger.read_text(encoding="utf-8").splitlines()
+    ledger.write_text("\n".join([*lines[:-1], lines[-1][:-1]]) + "\n", encoding="utf-8")  # no closing }
+    code, output = run("check", "--notes", str(folder))
+    assert code == 1
+    assert f".ccpkit-ledger.json: line {len(lines)}: not valid JSON" in output
+    assert "Restore it from git" in output and "Traceback" not in output
+
+
 def test_check_on_a_missing_folder_is_a_usage_error_without_traceback(tmp_path: Path) -> None:
     code, output = run("check", "--notes", str(tmp_path / "nowhere"))
     assert code == 2

@@ -19,10 +19,11 @@ class LedgerError(CcpkitError):
     def __init__(self, path: Path, problem: str) -> None:
         super().__init__(
             f"{path}: {problem}\n"
-            f"The ledger keeps your Anki notes' identities, so nothing was built. Restore it from git "
-            f"(`git checkout HEAD -- {path}`), or delete it to start a new one: notes whose id is unchanged "
-            f"keep their GUID, notes renamed since the last good ledger are duplicated in Anki, and every "
-            f"note counts as changed once (edits made inside Anki are overwritten by the next import)."
+            f"The ledger keeps your Anki notes' identities, so ccpkit builds nothing on it. Restore it "
+            f"from git (`git checkout HEAD -- {path}`), or delete it to start a new one: notes whose id "
+            f"is unchanged keep their GUID, notes renamed since the last good ledger are duplicated in "
+            f"Anki, and every note counts as changed once (edits made inside Anki are overwritten by the "
+            f"next import)."
         )
 
 
