@@ -41,7 +41,8 @@ def find_modules(notes: Path) -> list[ModuleFiles]:
     """Modules of a notes folder: numbered folders in number order, then the rest by name."""
     if not notes.is_dir():
         raise UsageError(
-            f"notes folder {notes} does not exist: pass --notes DIR or run `ccpkit import` first"
+            f"notes folder {notes} does not exist: pass --notes DIR (or set [paths] notes in ccpkit.toml), "
+            "or run `ccpkit import` first"
         )
     try:
         entries = sorted(notes.iterdir())

@@ -38,7 +38,10 @@ def draw_questions(
     """Pick ``count`` questions (all by default) from ``modules`` (all by default) in a seeded order."""
     pool = _pool(deck, modules)
     if count is not None and count > len(pool):
-        raise UsageError(f"--exam-count {count} asks for more questions than the {len(pool)} available")
+        raise UsageError(
+            f"the practice exam's count {count} (--exam-count, or [exam] count in ccpkit.toml) asks for "
+            f"more questions than the {len(pool)} available"
+        )
     rng = random.Random(seed)
     picked = rng.sample(pool, count if count is not None else len(pool))
     placed: Counter[int] = Counter()  # how often each position held the answer so far
@@ -52,7 +55,10 @@ def _pool(deck: Deck, modules: tuple[int, ...]) -> list[MCQ]:
     unknown = sorted(set(modules) - known)
     if unknown:
         having = ", ".join(map(str, sorted(known))) or "none"
-        raise UsageError(f"--exam-module {unknown[0]} has no questions; modules with questions: {having}")
+        raise UsageError(
+            f"the practice exam's module {unknown[0]} (--exam-module, or [exam] modules in ccpkit.toml) "
+            f"has no questions; modules with questions: {having}"
+        )
     chosen = [m for m in deck.modules if not modules or m.number in modules]
     return [item for module in chosen for item in module.items if isinstance(item, MCQ)]
 

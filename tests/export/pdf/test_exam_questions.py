@@ -62,8 +62,17 @@ def test_options_that_refer_to_other_options_keep_their_order() -> None:
 @pytest.mark.parametrize(
     ("count", "modules", "message"),
     [
-        (500, (), "--exam-count 500 asks for more questions than the 24 available"),
-        (None, (42,), "--exam-module 42 has no questions; modules with questions: 1, 2, 3, 4"),
+        (
+            500,
+            (),
+            r"count 500 \(--exam-count, or \[exam\] count in ccpkit.toml\) asks for more .* 24 available",
+        ),
+        (
+            None,
+            (42,),
+            r"module 42 \(--exam-module, or \[exam\] modules in ccpkit.toml\) has no questions; "
+            r"modules with questions: 1, 2, 3, 4",
+        ),
     ],
 )
 def test_impossible_requests_are_usage_errors(
