@@ -462,7 +462,7 @@ def _write(out: Path, previous: Manifest, made: Mapping[str, Exported], *, forge
     for name, exported in made.items():
         for output in exported.outputs:
             target = out / output.path
-            if _holds(target, output.data):
+            if holds(target, output.data):
                 written.unchanged.append(target)
                 written.kept[name] += 1
             else:
@@ -473,14 +473,6 @@ def _write(out: Path, previous: Manifest, made: Mapping[str, Exported], *, forge
         for path in set(previous.formats.get(name, Written({})).outputs) - now:
             (out / path).unlink(missing_ok=True)
     return written
-
-
-def _holds(path: Path, data: bytes) -> bool:
-    """Whether the file is there with these bytes already."""
-    try:
-        return holds(path, data)
-    except OSError:
-        return False
 
 
 def _digests(exported: Exported) -> dict[str, str]:

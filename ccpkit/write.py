@@ -40,15 +40,18 @@ def write_atomically(out: Path, output: Output) -> Path:
 
 def holds(path: Path, data: bytes) -> bool:
     """Whether the file at ``path`` holds exactly ``data``, read a block at a time: a package or a
-    ledger may be megabytes, and a copy of it read whole would raise the build's peak memory.
-    Raises ``OSError`` if it cannot be read (``FileNotFoundError`` if it is not there)."""
-    if path.stat().st_size != len(data):
+    ledger may be megabytes, and a copy of it read whole would raise the build's peak memory. A file
+    that is not there or cannot be read holds nothing: writing it says what is wrong, if anything."""
+    try:
+        if path.stat().st_size != len(data):
+            return False
+        expected = memoryview(data)
+        with path.open("rb") as stream:
+            for start in range(0, len(data), _BLOCK):
+                if expected[start : start + _BLOCK] != stream.read(_BLOCK):
+                    return False
+    except OSError:
         return False
-    expected = memoryview(data)
-    with path.open("rb") as stream:
-        for start in range(0, len(data), _BLOCK):
-            if expected[start : start + _BLOCK] != stream.read(_BLOCK):
-                return False
     return True
 
 

@@ -144,11 +144,8 @@ def record_ledger(notes: Path, ledger: Ledger) -> tuple[Path, ...]:
 
 def record_ledger_text(notes: Path, text: LedgerText) -> tuple[Path, ...]:
     """``record_ledger`` with the file's content already made."""
-    try:
-        if holds(notes / LEDGER_NAME, text.data):
-            return ()
-    except FileNotFoundError:
-        pass
+    if holds(notes / LEDGER_NAME, text.data):
+        return ()
     return (write_atomically(notes, Output(PurePosixPath(LEDGER_NAME), text.data)),)
 
 
