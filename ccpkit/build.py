@@ -25,10 +25,10 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from ccpkit.config import FORMATS
-from ccpkit.digest import content_digest, digest, digest_files
-from ccpkit.errors import Problem, UsageError
+from ccpkit.digest import digest, digest_files
+from ccpkit.errors import UsageError
 from ccpkit.export import Exported, ExportOptions, Output, Settled, joined
-from ccpkit.incremental import MANIFEST_NAME, Manifest, Written, dump_manifest, intact, load_manifest
+from ccpkit.incremental import MANIFEST_NAME, Manifest, content_digest, dump_manifest, intact, load_manifest
 from ccpkit.ledger import LEDGER_NAME, Ledger, Reconciliation, load_ledger
 from ccpkit.ledger.storage import LedgerText, kept_ledger, ledger_text, record_ledger_text, unkept_ledger
 from ccpkit.model import Deck
@@ -110,20 +110,17 @@ def _rare_collections() -> Iterator[None]:
 def _build(request: Request, clock: Callable[[], float], progress: Progress) -> BuildReport:
     _check_folders(request.notes, request.out)
     templates = digest_files(template_roots(request.options.templates))
-    settings = repr(
-        (
-            sorted(request.formats),
-            request.options,
-            request.title,
-            request.highlight_clozes,
-            sorted(request.modules),
-        )
+    settings = (
+        sorted(request.formats),
+        request.options,
+        request.title,
+        request.highlight_clozes,
+        sorted(request.modules),
     )
-    sources = digest(digest_files([request.notes]), templates, settings)
-    inputs = _with_ledger(sources, request.notes)
+    sources = digest(digest_files([request.notes]), templates, repr(settings))
     previous = load_manifest(request.out)
-    if previous.inputs == inputs and all(intact(request.out, w.outputs) for w in previous.formats.values()):
-        return _nothing_changed(previous, request)
+    if previous.inputs == _with_ledger(sources, request.notes) and intact(request.out, previous.outputs):
+        return _report(previous, request)
     from ccpkit.export.formats import format_named  # genanki: not for a build with nothing to do
 
     chosen = [format_named(name) for name in request.formats]
@@ -134,56 +131,29 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         earlier = _kept_ledger(request.notes, targets)
         ledger = earlier.ledger if earlier is not None else load_ledger(request.notes / LEDGER_NAME)
     made = _make(request, chosen, notes, targets, ledger, clock, previous)
-    written = made.written
     if made.changes is not None:
         text = ledger_text(made.changes.ledger, earlier)
         fresh = earlier is None or earlier.data != text.data
         del earlier, ledger  # the ledger as read: its unchanged lines are in the new text now
-        written.paths += record_ledger_text(request.notes, text)
+        made.written.paths += record_ledger_text(request.notes, text)
         targets.keep(digest("ledger", text.data), lambda: kept_ledger(text), fresh=fresh)
     if not request.modules:  # a build of some modules leaves the others' parts for the next full one
         targets.store.keep_only(targets.used)
-    manifest = Manifest(
-        _with_ledger(sources, request.notes),
-        {**previous.formats, **made.records},
-        made.counts,
-        made.problems,
-        made.total,
-    )
+    manifest = replace(made.manifest, inputs=_with_ledger(sources, request.notes))
     write_atomically(request.out, Output(PurePosixPath(MANIFEST_NAME), dump_manifest(manifest)))
-    problems = (*made.problems, *(p for written in made.records.values() for p in written.problems))
-    return BuildReport(
-        made.counts,
-        tuple(dict.fromkeys(problems)),  # a sheet and the course may report one place twice
-        tuple(written.paths),
-        sum(problem.severity == "error" for problem in made.problems),
-        made.changes,
-        tuple(written.unchanged),
-        made.total,
-        OutputFiles(
-            request.out,
-            {name: written.made[name] for name in request.formats},
-            {name: written.kept[name] for name in request.formats},
-        ),
-        made.reread,
-        tuple(targets.remade),
-    )
+    return _report(manifest, request, made.written, made.changes, made.reread, tuple(targets.remade))
 
 
 @dataclass(frozen=True, slots=True)
 class _Made:
-    """What a build wrote and what its report and manifest say of the notes: the deck, the parts and
-    the files are gone by then, so recording the ledger needs no room for them."""
+    """What a build wrote and what its manifest says: the deck, the parts and the files are gone by
+    then, so recording the ledger needs no room for them."""
 
     written: _Written
-    records: dict[str, Written]
-    """Each format's files as the manifest records them."""
+    manifest: Manifest
+    """All but the digest of the inputs, which the ledger still adds to."""
     changes: Reconciliation | None
     """What settling the ledger changed (``changes.ledger`` is the ledger to record)."""
-    counts: str
-    total: str
-    problems: tuple[Problem, ...]
-    """The parser's problems."""
     reread: frozenset[str] | None
 
 
@@ -205,37 +175,52 @@ def _make(
     with helpers(partial(_prepare, helped, request.options)) as pool:
         targets.progress.step("parsing notes")
         parsed = _parse(request, targets, lambda: warm(pool) if helped else None)
+        whole_deck = parsed.deck
         if not any(fmt.reads_passages for fmt in chosen):
-            parsed = replace(parsed, deck=without_passages(parsed.deck))
-        deck = only_modules(parsed.deck, request.modules)
-        mapping = _map(chosen, notes, parsed.deck, deck, request.options, targets, pool)
+            whole_deck = without_passages(whole_deck)
+        deck = only_modules(whole_deck, request.modules)
+        mapping = _map(chosen, notes, whole_deck, deck, request.options, targets, pool)
         # While the helpers lay out pages, settle the ledger from the Anki parts and assemble the
         # formats that need no helper.
         changes, settled = None, None
         if notes is not None and ledger is not None:
+            from ccpkit.export.anki.identities import settle_parts
+
             targets.progress.step("settling note identities")
-            parts = mapping.parts(notes.name)
-            changes, settled = _settle(ledger, parsed.deck, deck, parts, request, int(clock()))
-        fast = {fmt.name: _assemble(fmt, deck, mapping, settled) for fmt in chosen if not fmt.slow}
+            changes, settled = settle_parts(
+                ledger,
+                whole_deck,
+                deck,
+                mapping.parts(notes.name),
+                request.options,
+                now=int(clock()),
+                with_templates="anki" in request.formats,
+            )
+        fast = {fmt.name: mapping.assemble(fmt, deck, settled) for fmt in chosen if not fmt.slow}
         mapping.finish(targets)
         files = {
-            fmt.name: fast[fmt.name] if fmt.name in fast else _assemble(fmt, deck, mapping, settled)
+            fmt.name: fast[fmt.name] if fmt.name in fast else mapping.assemble(fmt, deck, settled)
             for fmt in chosen
         }
-    # A build of some modules leaves the other modules' files (their cram sheets) where they are.
-    kept = previous.formats if request.modules else {}
-    return _Made(
-        _write(request.out, previous, files, forget=not request.modules),
-        {
-            name: Written({**kept.get(name, Written({})).outputs, **_digests(exported)}, exported.problems)
-            for name, exported in files.items()
-        },
-        changes,
-        format_counts(parsed.deck),
-        format_total(parsed.deck),
-        parsed.problems,
-        parsed.reread,
+    written = _write(request.out, previous, files, forget=not request.modules)
+    problems = (*parsed.problems, *(problem for exported in files.values() for problem in exported.problems))
+    outputs = {name: _outputs(previous, name, exported, request) for name, exported in files.items()}
+    manifest = Manifest(
+        "",
+        {**previous.outputs, **outputs},
+        format_counts(whole_deck),
+        format_total(whole_deck),
+        tuple(dict.fromkeys(problems)),  # a sheet and the course may report one place twice
+        sum(problem.severity == "error" for problem in parsed.problems),
     )
+    return _Made(written, manifest, changes, parsed.reread)
+
+
+def _outputs(previous: Manifest, name: str, exported: Exported, request: Request) -> dict[str, str]:
+    """The files of format ``name`` as the manifest records them; a build of some modules leaves the
+    other modules' files (their cram sheets) where they are."""
+    kept = previous.outputs.get(name, {}) if request.modules else {}
+    return {**kept, **{str(output.path): content_digest(output.data) for output in exported.outputs}}
 
 
 @dataclass(slots=True)
@@ -315,6 +300,10 @@ class _Job:
     """Rough amount of work; the heaviest start first, so the helpers finish close together."""
     whole: bool = False
 
+    def __str__(self) -> str:
+        """How progress and the report name a target: ``pdf 02-compute``, ``pdf pdf/course.pdf``."""
+        return f"{self.format} {self.name}"
+
 
 @dataclass(slots=True)
 class _Map:
@@ -322,30 +311,29 @@ class _Map:
     are making."""
 
     jobs: list[_Job]
-    done: dict[int, object] = field(default_factory=dict)
-    """Index of a job → its part, or its whole's files."""
-    pending: dict[Future[object], int] = field(default_factory=dict)
+    done: dict[_Job, Any] = field(default_factory=dict)
+    """A job → its part, or its whole's files."""
+    pending: dict[Future[object], _Job] = field(default_factory=dict)
 
     def parts(self, name: str) -> dict[str, Any]:
         """The parts of format ``name`` done so far, by module slug."""
-        jobs = enumerate(self.jobs)
-        return {job.name: self.done[i] for i, job in jobs if job.format == name and not job.whole}
+        return {job.name: self.done[job] for job in self.jobs if job.format == name and not job.whole}
 
-    def wholes(self, name: str) -> list[Exported]:
-        """The files of format ``name``'s wholes, in order."""
-        jobs = enumerate(self.jobs)
-        return [
-            files
-            for i, job in jobs
-            if job.format == name and job.whole and isinstance(files := self.done[i], Exported)
-        ]
+    def assemble(self, fmt: Format[Any], deck: Deck, settled: Settled | None) -> Exported:
+        """A format's files: assembled from its parts of ``deck``'s modules, then its wholes' files."""
+        parts = self.parts(fmt.name)
+        assembled = fmt.assemble(
+            deck, [parts[module.slug] for module in deck.modules], settled if fmt.carries_identities else None
+        )
+        wholes = [self.done[job] for job in self.jobs if job.format == fmt.name and job.whole]
+        return joined([assembled, *wholes])
 
     def finish(self, targets: _Targets) -> None:
         """Wait for the helpers, taking each target as it comes."""
         for future in as_completed(self.pending):
-            index = self.pending[future]
-            self.done[index] = future.result()
-            targets.made(self.jobs[index].key, _shown(self.jobs[index]), self.done[index])
+            job = self.pending[future]
+            self.done[job] = future.result()
+            targets.made(job.key, str(job), self.done[job])
 
 
 def _notes_format(chosen: Sequence[Format[Any]]) -> Format[Any] | None:
@@ -375,74 +363,36 @@ def _map(
     mapped = [*chosen, notes] if notes is not None and notes not in chosen else [*chosen]
     modules = {m.slug: digest(repr(m)) for m in whole_deck.modules}
     weight = sum(len(module.items) for module in deck.modules)
-    jobs: list[_Job] = []
+    mapping = _Map([])
     for fmt in mapped:
         for module in whole_deck.modules if fmt is notes else deck.modules:
             key = digest("part", fmt.name, modules[module.slug], whole_deck.title, targets.context)
             work = partial(fmt.part, module, whole_deck.title, options)
-            jobs.append(_Job(fmt.name, module.slug, key, work, len(module.items)))
+            mapping.jobs.append(_Job(fmt.name, module.slug, key, work, len(module.items)))
         for whole in fmt.wholes(deck, options):
             key = digest("whole", fmt.name, whole.name, repr(whole.reads), targets.context)
-            jobs.append(_Job(fmt.name, whole.name, key, whole.make, weight, whole=True))
-    mapping = _Map(jobs)
-    for index, job in enumerate(jobs):
+            mapping.jobs.append(_Job(fmt.name, whole.name, key, whole.make, weight, whole=True))
+    for job in mapping.jobs:
         value = targets.kept(job.key)
         if value is not None:
-            mapping.done[index] = value
-    stale = [index for index in range(len(jobs)) if index not in mapping.done]
+            mapping.done[job] = value
+    stale = [job for job in mapping.jobs if job not in mapping.done]
     targets.progress.planned(len(stale))
     slow = {fmt.name for fmt in mapped if fmt.slow}
-    for index in sorted(stale, key=lambda index: -jobs[index].weight):
-        if jobs[index].format in slow:
-            mapping.pending[pool.submit(jobs[index].work)] = index
-    for index in stale:
-        if jobs[index].format not in slow:
-            mapping.done[index] = jobs[index].work()
-            targets.made(jobs[index].key, _shown(jobs[index]), mapping.done[index])
+    for job in sorted(stale, key=lambda job: -job.weight):
+        if job.format in slow:
+            mapping.pending[pool.submit(job.work)] = job
+    for job in stale:
+        if job.format not in slow:
+            mapping.done[job] = job.work()
+            targets.made(job.key, str(job), mapping.done[job])
     return mapping
-
-
-def _shown(job: _Job) -> str:
-    """How progress and the report name a target: ``pdf 02-compute``, ``pdf pdf/course.pdf``."""
-    return f"{job.format} {job.name}"
 
 
 def _prepare(formats: Sequence[Format[Any]], options: ExportOptions) -> None:
     """A helper's warm-up: load what the slow formats' parts need."""
     for fmt in formats:
         fmt.prepare(options)
-
-
-def _settle(
-    ledger: Ledger, whole_deck: Deck, deck: Deck, parts: Mapping[str, Any], request: Request, now: int
-) -> tuple[Reconciliation, Settled]:
-    """The ledger reconciled with the notes of the whole deck (from the Anki parts), and the notes of
-    the deck being built with the identities it settled (no other copy of them is kept)."""
-    from ccpkit.export.anki.card_templates import load_templates
-    from ccpkit.export.anki.identities import settle
-    from ccpkit.export.anki.notes import UNRECORDED, course_draft, course_notes
-
-    options = request.options
-    templates = load_templates(options.templates) if "anki" in request.formats else None
-    draft = course_draft(whole_deck, options, [parts[module.slug] for module in whole_deck.modules])
-    settlement = settle(ledger, draft.fingerprints, now=now, templates=templates)
-    if deck is whole_deck:  # the notes as they are, with their identities
-        shown = draft.notes(settlement.identities)
-    else:  # fronts read apart within the modules built, as in a course of those modules alone
-        shown = course_notes(
-            deck, options, [parts[module.slug] for module in deck.modules], settlement.identities
-        )
-    newest_note = max((note.modified for note in shown), default=UNRECORDED)
-    return settlement.changes, Settled(shown, templates, settlement.templates_modified or newest_note)
-
-
-def _assemble(fmt: Format[Any], deck: Deck, mapping: _Map, settled: Settled | None) -> Exported:
-    """A format's files: assembled from its parts, then its wholes' files."""
-    parts = mapping.parts(fmt.name)
-    assembled = fmt.assemble(
-        deck, [parts[module.slug] for module in deck.modules], settled if fmt.carries_identities else None
-    )
-    return joined([assembled, *mapping.wholes(fmt.name)])
 
 
 @dataclass(slots=True)
@@ -470,13 +420,41 @@ def _write(out: Path, previous: Manifest, made: Mapping[str, Exported], *, forge
                 written.made[name] += 1
     now = {str(output.path) for exported in made.values() for output in exported.outputs}
     for name in made if forget else ():
-        for path in set(previous.formats.get(name, Written({})).outputs) - now:
+        for path in set(previous.outputs.get(name, {})) - now:
             (out / path).unlink(missing_ok=True)
     return written
 
 
-def _digests(exported: Exported) -> dict[str, str]:
-    return {str(output.path): content_digest(output.data) for output in exported.outputs}
+def _report(
+    manifest: Manifest,
+    request: Request,
+    written: _Written | None = None,
+    changes: Reconciliation | None = None,
+    reread: frozenset[str] | None = frozenset(),
+    remade: tuple[str, ...] = (),
+) -> BuildReport:
+    """What the build did; with nothing ``written``, the last build's report again: no notes re-read,
+    every output up to date."""
+    if written is None:
+        files = [request.out / path for outputs in manifest.outputs.values() for path in outputs]
+        kept = Counter({name: len(outputs) for name, outputs in manifest.outputs.items()})
+        written = _Written(unchanged=files, kept=kept)
+    return BuildReport(
+        manifest.counts,
+        manifest.problems,
+        tuple(written.paths),
+        manifest.skipped,
+        changes,
+        tuple(written.unchanged),
+        manifest.total,
+        OutputFiles(
+            request.out,
+            {name: written.made[name] for name in request.formats},
+            {name: written.kept[name] for name in request.formats},
+        ),
+        reread,
+        remade,
+    )
 
 
 def _with_ledger(sources: str, notes: Path) -> str:
@@ -494,20 +472,6 @@ def _check_folders(notes: Path, out: Path) -> None:
     """Outputs written inside the notes folder would be read back as notes on the next build."""
     if out.resolve().is_relative_to(notes.resolve()):
         raise UsageError(f"output folder {out} is inside the notes folder {notes}: choose one outside it")
-
-
-def _nothing_changed(manifest: Manifest, request: Request) -> BuildReport:
-    """The last build's report, as nothing was redone: no notes re-read, every output up to date."""
-    problems = [*manifest.problems, *(p for written in manifest.formats.values() for p in written.problems)]
-    kept = {name: len(written.outputs) for name, written in manifest.formats.items()}
-    out = request.out
-    outputs = tuple(out / path for written in manifest.formats.values() for path in written.outputs)
-    skipped = sum(problem.severity == "error" for problem in manifest.problems)
-    files = OutputFiles(out, {}, {name: kept.get(name, 0) for name in request.formats})
-    unique = tuple(dict.fromkeys(problems))
-    return BuildReport(
-        manifest.counts, unique, (), skipped, None, outputs, manifest.total, files, frozenset()
-    )
 
 
 def without_passages(deck: Deck) -> Deck:

@@ -95,8 +95,3 @@ def _files_below(folder: Path, relative: str) -> Iterator[tuple[Path, str]]:
 def digest_files(roots: Iterable[Path]) -> str:
     """Digest of every input file's path and bytes under ``roots``."""
     return _digest_of(part for path, relative in input_files(roots) for part in (relative, path.read_bytes()))
-
-
-def content_digest(data: bytes) -> str:
-    """SHA-256 of a file's bytes alone: what the manifest records per output, to notice a hand edit."""
-    return hashlib.sha256(data).hexdigest()

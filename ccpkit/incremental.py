@@ -1,96 +1,73 @@
 """What the last build saw and wrote, so that a build whose inputs did not change does nothing.
 
-``build/.ccpkit-build.json`` records one digest of every input (notes, ledger, templates, options,
-ccpkit's code), and per format the outputs it wrote (with their digests) and the problems its parts
-reported. Equal inputs and intact outputs: nothing to do. Anything else is the build's to redo, part by
-part, from its store (``ccpkit/store.py``); the manifest then only says which old outputs to delete.
+``build/.ccpkit-build.pickle`` records one digest of every input (notes, ledger, templates, options,
+ccpkit's code), the outputs the build wrote with their digests, and what its report said. Equal inputs
+and intact outputs: nothing to do, and the report is shown again. Anything else is the build's to redo,
+part by part, from its store (``ccpkit/store.py``); the manifest then only says which old outputs to
+delete.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Mapping
+import hashlib
+import pickle
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from ccpkit.digest import content_digest
+from ccpkit.digest import digest
 from ccpkit.errors import Problem
-from ccpkit.model import SourceLocation
 
-MANIFEST_NAME = ".ccpkit-build.json"
-MANIFEST_VERSION = 2
-
-
-@dataclass(frozen=True, slots=True)
-class Written:
-    """One format's files as last built: each output's digest, and the problems the format reported."""
-
-    outputs: Mapping[str, str]
-    problems: tuple[Problem, ...] = ()
+MANIFEST_NAME = ".ccpkit-build.pickle"
 
 
 @dataclass(frozen=True, slots=True)
 class Manifest:
     inputs: str = ""
     """Digest of every input of the whole build; equal means nothing at all changed."""
-    formats: Mapping[str, Written] = field(default_factory=dict)
+    outputs: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Per format, each output file (relative to the build folder) and the digest of its bytes."""
     counts: str = ""
-    """The last build's item counts, shown again when nothing changed."""
-    problems: tuple[Problem, ...] = ()
-    """The parser's problems at the last build, shown again when nothing changed."""
+    """The items per module and kind (``report.format_counts``)."""
     total: str = ""
-    """The last build's counts in one line."""
+    """The counts in one line."""
+    problems: tuple[Problem, ...] = ()
+    """What the parser and the formats reported, each once."""
+    skipped: int = 0
+    """Items the parser rejected."""
 
 
 def load_manifest(out: Path) -> Manifest:
-    """The last build's manifest; anything unreadable just means "rebuild everything"."""
+    """The last build's manifest; one another ccpkit wrote, or anything unreadable, just means
+    "rebuild everything"."""
     try:
-        raw = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
-        if raw.get("version") != MANIFEST_VERSION:
-            return Manifest()
-        formats = {
-            name: Written(dict(written["outputs"]), _problems(written["problems"]))
-            for name, written in raw["formats"].items()
-        }
-        problems = _problems(raw["problems"])
-        return Manifest(raw["inputs"], formats, raw["counts"], problems, raw["total"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        written_by, manifest = pickle.loads((out / MANIFEST_NAME).read_bytes())
+    except Exception:  # whatever a damaged manifest raises: the build is simply redone
         return Manifest()
+    return manifest if written_by == _writer() and isinstance(manifest, Manifest) else Manifest()
 
 
 def dump_manifest(manifest: Manifest) -> bytes:
-    formats = {
-        name: {"outputs": dict(sorted(written.outputs.items())), "problems": _rows(written.problems)}
-        for name, written in sorted(manifest.formats.items())
-    }
-    raw = {
-        "version": MANIFEST_VERSION,
-        "inputs": manifest.inputs,
-        "counts": manifest.counts,
-        "total": manifest.total,
-        "problems": _rows(manifest.problems),
-        "formats": formats,
-    }
-    return (json.dumps(raw, indent=1, ensure_ascii=False) + "\n").encode()
+    return pickle.dumps((_writer(), manifest), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _rows(problems: Iterable[Problem]) -> list[list[object]]:
-    return [[p.location.path, p.location.line, p.message, p.severity] for p in problems]
+def _writer() -> str:
+    """Names this ccpkit's code: a manifest another version pickled may hold other fields."""
+    return digest("manifest")
 
 
-def _problems(rows: Iterable[list[Any]]) -> tuple[Problem, ...]:
-    return tuple(
-        Problem(SourceLocation(path, line), message, severity) for path, line, message, severity in rows
-    )
+def content_digest(data: bytes) -> str:
+    """SHA-256 of a file's bytes alone: what the manifest records per output, to notice a hand edit."""
+    return hashlib.sha256(data).hexdigest()
 
 
-def intact(out: Path, outputs: Mapping[str, str]) -> bool:
+def intact(out: Path, outputs: Mapping[str, Mapping[str, str]]) -> bool:
     """Every output is still on disk with the bytes the build wrote."""
-    for relative, expected in outputs.items():
-        try:
-            if content_digest((out / relative).read_bytes()) != expected:
-                return False
-        except OSError:
-            return False
-    return True
+    try:
+        return all(
+            content_digest((out / path).read_bytes()) == expected
+            for written in outputs.values()
+            for path, expected in written.items()
+        )
+    except OSError:
+        return False

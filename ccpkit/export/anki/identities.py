@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ccpkit.export import ExportOptions, NoteIdentity
+from ccpkit.export import ExportOptions, NoteIdentity, Settled
 from ccpkit.export.anki.card_templates import AnkiTemplates, load_templates
-from ccpkit.export.anki.notes import course_draft, default_guid
+from ccpkit.export.anki.notes import UNRECORDED, AnkiPart, course_draft, course_notes, default_guid
 from ccpkit.ledger import Fingerprint, Ledger, Reconciliation, reconcile, stamp_templates
 from ccpkit.model import Deck
 
@@ -47,3 +47,28 @@ def settle_identities(
         options, identities=settlement.identities, templates_modified=settlement.templates_modified
     )
     return settlement.changes, settled_options
+
+
+def settle_parts(
+    ledger: Ledger,
+    whole_deck: Deck,
+    deck: Deck,
+    parts: Mapping[str, AnkiPart],
+    options: ExportOptions,
+    *,
+    now: int,
+    with_templates: bool,
+) -> tuple[Reconciliation, Settled]:
+    """Reconcile the ledger with the notes of the whole deck, from the modules' ``parts`` (by slug),
+    stamping the card templates when ``with_templates`` (an .apkg is built); return the changes and
+    the notes of ``deck``, the modules being built, with their identities (no other copy is kept)."""
+    templates = load_templates(options.templates) if with_templates else None
+    draft = course_draft(whole_deck, options, [parts[module.slug] for module in whole_deck.modules])
+    settlement = settle(ledger, draft.fingerprints, now=now, templates=templates)
+    if deck is whole_deck:
+        shown = draft.notes(settlement.identities)
+    else:  # fronts read apart within the modules built, as in a course of those modules alone
+        built = [parts[module.slug] for module in deck.modules]
+        shown = course_notes(deck, options, built, settlement.identities)
+    newest_note = max((note.modified for note in shown), default=UNRECORDED)
+    return settlement.changes, Settled(shown, templates, settlement.templates_modified or newest_note)
