@@ -17,33 +17,30 @@ import gc
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, as_completed
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from ccpkit.config import FORMATS
-from ccpkit.digest import digest, digest_files
-from ccpkit.errors import UsageError
+from ccpkit.config import FORMATS, LEDGER_NAME
+from ccpkit.digest import Stamps, content_digest, digest
+from ccpkit.errors import UsageError, WriteError
 from ccpkit.export import Exported, ExportOptions, Output, Settled, joined
-from ccpkit.incremental import MANIFEST_NAME, Manifest, content_digest, dump_manifest, intact, load_manifest
-from ccpkit.ledger import LEDGER_NAME, Ledger, Reconciliation, load_ledger
-from ccpkit.ledger.storage import LedgerText, kept_ledger, ledger_text, record_ledger_text, unkept_ledger
-from ccpkit.model import Deck
+from ccpkit.incremental import MANIFEST_NAME, Manifest, dump_manifest, intact, load_manifest
 from ccpkit.progress import Progress
 from ccpkit.report import BuildReport, OutputFiles, format_counts, format_total
-from ccpkit.store import FOLDER_NAME as STORE_FOLDER
-from ccpkit.store import Store
 from ccpkit.templates import template_roots
-from ccpkit.write import holds, write_atomically
 
-if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+if TYPE_CHECKING:  # and imported where used: a build with nothing to do never loads them
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from ccpkit.export import Format
+    from ccpkit.ledger import Ledger, Reconciliation
+    from ccpkit.ledger.storage import LedgerText
+    from ccpkit.model import Deck
     from ccpkit.parse import Parsed
+    from ccpkit.store import Store
 
 DEFAULT_FORMATS = FORMATS
 _ALLOCATIONS_BETWEEN_COLLECTIONS = 100_000
@@ -109,7 +106,9 @@ def _rare_collections() -> Iterator[None]:
 
 def _build(request: Request, clock: Callable[[], float], progress: Progress) -> BuildReport:
     _check_folders(request.notes, request.out)
-    templates = digest_files(template_roots(request.options.templates))
+    previous = load_manifest(request.out)
+    stamps = Stamps(previous.stamps)
+    templates = stamps.digest_files(template_roots(request.options.templates))
     settings = (
         sorted(request.formats),
         request.options,
@@ -117,11 +116,18 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         request.highlight_clozes,
         sorted(request.modules),
     )
-    sources = digest(digest_files([request.notes]), templates, repr(settings))
-    previous = load_manifest(request.out)
-    if previous.inputs == _with_ledger(sources, request.notes) and intact(request.out, previous.outputs):
+    sources = digest(stamps.digest_files([request.notes]), templates, repr(settings))
+    inputs = _with_ledger(sources, request.notes, stamps)
+    if previous.inputs == inputs and intact(request.out, previous.outputs, stamps):
+        if stamps.seen != previous.stamps:  # files stamped for the first time: read none next time
+            with suppress(WriteError):  # a manifest not written only makes the next check slower
+                _record(request.out, replace(previous, stamps=stamps.seen))
         return _report(previous, request)
-    from ccpkit.export.formats import format_named  # genanki: not for a build with nothing to do
+    from ccpkit.export.formats import format_named
+    from ccpkit.ledger import load_ledger
+    from ccpkit.ledger.storage import kept_ledger, ledger_text, record_ledger_text
+    from ccpkit.store import FOLDER_NAME as STORE_FOLDER
+    from ccpkit.store import Store
 
     chosen = [format_named(name) for name in request.formats]
     notes = _notes_format(chosen)
@@ -139,8 +145,8 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         targets.keep(digest("ledger", text.data), lambda: kept_ledger(text), fresh=fresh)
     if not request.modules:  # a build of some modules leaves the others' parts for the next full one
         targets.store.keep_only(targets.used)
-    manifest = replace(made.manifest, inputs=_with_ledger(sources, request.notes))
-    write_atomically(request.out, Output(PurePosixPath(MANIFEST_NAME), dump_manifest(manifest)))
+    manifest = replace(made.manifest, inputs=_with_ledger(sources, request.notes, stamps), stamps=stamps.seen)
+    _record(request.out, manifest)
     return _report(manifest, request, made.written, made.changes, made.reread, tuple(targets.remade))
 
 
@@ -261,6 +267,8 @@ def _kept_ledger(notes: Path, targets: _Targets) -> LedgerText | None:
         data = (notes / LEDGER_NAME).read_bytes()
     except OSError:  # none yet, or unreadable: reading it for real says which
         return None
+    from ccpkit.ledger.storage import unkept_ledger
+
     kept = targets.store.get(digest("ledger", data), tuple)
     return unkept_ledger(kept, data) if kept is not None else None
 
@@ -330,6 +338,8 @@ class _Map:
 
     def finish(self, targets: _Targets) -> None:
         """Wait for the helpers, taking each target as it comes."""
+        from concurrent.futures import as_completed
+
         for future in as_completed(self.pending):
             job = self.pending[future]
             self.done[job] = future.result()
@@ -408,6 +418,8 @@ class _Written:
 def _write(out: Path, previous: Manifest, made: Mapping[str, Exported], *, forget: bool) -> _Written:
     """Write the files whose bytes changed; if ``forget``, delete those the last build wrote and no
     format makes now (a removed module's sheet)."""
+    from ccpkit.write import holds, write_atomically
+
     written = _Written()
     for name, exported in made.items():
         for output in exported.outputs:
@@ -457,15 +469,21 @@ def _report(
     )
 
 
-def _with_ledger(sources: str, notes: Path) -> str:
+def _with_ledger(sources: str, notes: Path, stamps: Stamps) -> str:
     """The build's input digest: sources plus the ledger as it is now (the build may have rewritten it).
 
     An unreadable ledger just makes the digest new; reading it for real then says what is wrong.
     """
     try:
-        return digest(sources, (notes / LEDGER_NAME).read_bytes())
+        return digest(sources, stamps.file_digest(notes / LEDGER_NAME))
     except OSError as error:
         return digest(sources, f"unreadable: {error.errno}")
+
+
+def _record(out: Path, manifest: Manifest) -> None:
+    from ccpkit.write import write_atomically
+
+    write_atomically(out, Output(PurePosixPath(MANIFEST_NAME), dump_manifest(manifest)))
 
 
 def _check_folders(notes: Path, out: Path) -> None:

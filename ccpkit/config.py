@@ -10,6 +10,8 @@ from ccpkit.export import ExportOptions
 from ccpkit.toml_file import Expected, read_toml, whole_number
 
 CONFIG_FILE = "ccpkit.toml"
+LEDGER_NAME = ".ccpkit-ledger.json"
+"""The ledger's file name inside the notes folder (committed with the notes)."""
 FORMATS = ("anki", "csv", "pdf", "json")
 
 

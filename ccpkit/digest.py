@@ -6,7 +6,8 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -68,14 +69,19 @@ def input_files(roots: Iterable[Path]) -> Iterator[tuple[Path, str]]:
     """Every file under ``roots`` (a root may be a file or absent) with its path relative to the root's
     folder, in order of that path. Dot-files and dot-folders below a root are not inputs: the ledger,
     editors' swap files, ``.git``. As with ``Path.rglob``, a link to a folder is not followed."""
+    return ((Path(path), relative) for path, relative in _input_paths(roots))
+
+
+def _input_paths(roots: Iterable[Path]) -> Iterator[tuple[str, str]]:
+    """``input_files`` as plain strings: a large course has thousands."""
     for root in roots:
         if root.is_dir():
-            yield from sorted(_files_below(root, root.name), key=lambda file: file[1])
+            yield from sorted(_files_below(str(root), root.name), key=lambda file: file[1])
         elif root.is_file():
-            yield root, root.name
+            yield str(root), root.name
 
 
-def _files_below(folder: Path, relative: str) -> Iterator[tuple[Path, str]]:
+def _files_below(folder: str, relative: str) -> Iterator[tuple[str, str]]:
     """One directory listing per folder, whose entries know whether they are folders or files: a
     no-op build of a large course looks at every file without a ``stat`` of each."""
     try:
@@ -87,11 +93,52 @@ def _files_below(folder: Path, relative: str) -> Iterator[tuple[Path, str]]:
             continue
         inner = f"{relative}/{entry.name}"
         if entry.is_dir(follow_symlinks=False):
-            yield from _files_below(Path(entry.path), inner)
+            yield from _files_below(entry.path, inner)
         elif entry.is_file():
-            yield Path(entry.path), inner
+            yield entry.path, inner
 
 
-def digest_files(roots: Iterable[Path]) -> str:
-    """Digest of every input file's path and bytes under ``roots``."""
-    return _digest_of(part for path, relative in input_files(roots) for part in (relative, path.read_bytes()))
+Stamp = tuple[int, int, int, int, str]
+"""A file as a build last saw it: size, modification and change times (ns), inode, and its digest."""
+
+_SETTLED_NS = 2_000_000_000
+"""A file changed this recently may change again within its timestamp's resolution (two seconds on
+FAT) without its stamp showing it: its stamp is not kept, so the next build reads it again."""
+
+
+class Stamps:
+    """Each file's digest, read again only when its size, times or inode changed since it was
+    stamped: a build with nothing to do looks at every note, template, output and the ledger
+    without reading megabytes of them."""
+
+    def __init__(self, known: Mapping[str, Stamp]) -> None:
+        self.known = known
+        self.seen: dict[str, Stamp] = {}
+        """The stamps to keep for the next build: every file looked at, but those changed just now."""
+        self._settled = time.time_ns() - _SETTLED_NS
+
+    def file_digest(self, path: Path | str) -> str:
+        """SHA-256 of the file's bytes; an ``OSError`` if it cannot be read."""
+        name = str(path)
+        status = os.stat(name)
+        now = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+        known = self.known.get(name)
+        if known is not None and known[:4] == now:
+            found = known[4]
+        else:
+            with open(name, "rb") as stream:
+                found = content_digest(stream.read())
+        if max(status.st_mtime_ns, status.st_ctime_ns) < self._settled:
+            self.seen[name] = (*now, found)
+        return found
+
+    def digest_files(self, roots: Iterable[Path]) -> str:
+        """Digest of every input file's path and bytes under ``roots``."""
+        return _digest_of(
+            part for path, relative in _input_paths(roots) for part in (relative, self.file_digest(path))
+        )
+
+
+def content_digest(data: bytes) -> str:
+    """SHA-256 of a file's bytes alone."""
+    return hashlib.sha256(data).hexdigest()

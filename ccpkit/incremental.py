@@ -1,7 +1,8 @@
 """What the last build saw and wrote, so that a build whose inputs did not change does nothing.
 
 ``build/.ccpkit-build.pickle`` records one digest of every input (notes, ledger, templates, options,
-ccpkit's code), the outputs the build wrote with their digests, and what its report said. Equal inputs
+ccpkit's code), the outputs the build wrote with their digests, what its report said, and the stamp of
+every file it looked at. Equal inputs
 and intact outputs: nothing to do, and the report is shown again. Anything else is the build's to redo,
 part by part, from its store (``ccpkit/store.py``); the manifest then only says which old outputs to
 delete.
@@ -9,13 +10,12 @@ delete.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ccpkit.digest import digest
+from ccpkit.digest import Stamp, Stamps, digest
 from ccpkit.errors import Problem
 
 MANIFEST_NAME = ".ccpkit-build.pickle"
@@ -35,6 +35,9 @@ class Manifest:
     """What the parser and the formats reported, each once."""
     skipped: int = 0
     """Items the parser rejected."""
+    stamps: Mapping[str, Stamp] = field(default_factory=dict)
+    """Each input and output file as the build last saw it, so the next needs to read only those
+    whose stamp changed."""
 
 
 def load_manifest(out: Path) -> Manifest:
@@ -56,16 +59,11 @@ def _writer() -> str:
     return digest("manifest")
 
 
-def content_digest(data: bytes) -> str:
-    """SHA-256 of a file's bytes alone: what the manifest records per output, to notice a hand edit."""
-    return hashlib.sha256(data).hexdigest()
-
-
-def intact(out: Path, outputs: Mapping[str, Mapping[str, str]]) -> bool:
-    """Every output is still on disk with the bytes the build wrote."""
+def intact(out: Path, outputs: Mapping[str, Mapping[str, str]], stamps: Stamps) -> bool:
+    """Every output is still on disk with the bytes the build wrote (a hand edit shows)."""
     try:
         return all(
-            content_digest((out / path).read_bytes()) == expected
+            stamps.file_digest(out / path) == expected
             for written in outputs.values()
             for path, expected in written.items()
         )

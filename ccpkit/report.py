@@ -6,12 +6,13 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, assert_never, get_args
+from typing import TYPE_CHECKING, Literal, assert_never, get_args
 
 from ccpkit.errors import Problem
-from ccpkit.ledger import Reconciliation
-from ccpkit.ledger.browser_search import id_search
 from ccpkit.model import Deck, Kind
+
+if TYPE_CHECKING:  # imported where used: a build with nothing to do reports no changes
+    from ccpkit.ledger import Reconciliation
 
 LISTED = 20
 """At most this many ids are listed per kind of change; the rest are counted."""
@@ -167,6 +168,8 @@ class BuildReport:
 
 def describe_changes(changes: Reconciliation) -> list[str]:
     """What the ``.apkg`` does to each note on re-import, then what it cannot do and what to run then."""
+    from ccpkit.ledger.browser_search import id_search
+
     counts = [
         f"{len(changes.added)} added",
         f"{len(changes.updated)} updated",

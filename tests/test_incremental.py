@@ -230,6 +230,42 @@ def test_an_output_changed_by_hand_is_rebuilt(notes: Path) -> None:
     assert deck_json.read_text(encoding="utf-8") != "{}"
 
 
+@pytest.fixture
+def stamped_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Builds stamp the files just written as they stamp notes written long ago (a stamp is kept
+    only for a file unchanged for two seconds)."""
+    monkeypatch.setattr(digest, "_SETTLED_NS", -1_000_000_000)
+
+
+def rewrite_keeping_size_and_time(path: Path, text: str) -> None:
+    status = path.stat()
+    assert len(text.encode()) == status.st_size
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+
+
+@pytest.mark.usefixtures("stamped_at_once")
+def test_a_note_rewritten_with_its_size_and_time_kept_is_built(notes: Path) -> None:
+    (deck_json,), _ = run(notes, "json")
+    assert run(notes, "json") == ((), (deck_json,))  # every file stamped now
+    note = next((notes / "02-compute").glob("*.md"))
+    text = note.read_text(encoding="utf-8")
+    assert "EC2" in text
+    rewrite_keeping_size_and_time(note, text.replace("EC2", "EC9"))
+    assert run(notes, "json")[0] == (deck_json,)
+    assert "EC9" in deck_json.read_text(encoding="utf-8")
+
+
+@pytest.mark.usefixtures("stamped_at_once")
+def test_an_output_rewritten_by_hand_with_its_size_and_time_kept_is_rebuilt(notes: Path) -> None:
+    (deck_json,), _ = run(notes, "json")
+    run(notes, "json")
+    built = deck_json.read_text(encoding="utf-8")
+    rewrite_keeping_size_and_time(deck_json, " " * len(built.encode()))
+    assert run(notes, "json")[0] == (deck_json,)
+    assert deck_json.read_text(encoding="utf-8") == built
+
+
 def test_a_template_change_remakes_the_parts(notes: Path, tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     shutil.copytree(REPO / "templates", templates)

@@ -7,10 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from ccpkit.config import LEDGER_NAME as LEDGER_NAME
 from ccpkit.errors import CcpkitError
-
-LEDGER_NAME = ".ccpkit-ledger.json"
-"""The ledger's file name inside the notes folder (committed with the notes)."""
 
 
 class LedgerError(CcpkitError):
