@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from ccpkit.cli import cli
 from ccpkit.config import Config, load_config
 from ccpkit.errors import UsageError
+
+SETTINGS_FIXTURES = Path(__file__).parent / "fixtures" / "settings"
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -49,7 +53,10 @@ def test_every_section_is_read(tmp_path: Path) -> None:
     [
         ('[course]\ntitel = "x"\n', r"ccpkit.toml:2: unknown key `titel` in \[course\]; known: title, deck"),
         ("[pdfs]\npaper = 'A4'\n", r"ccpkit.toml:1: unknown section \[pdfs\]; known sections: \[course\]"),
-        ('\ntitle = "x"\n', r"ccpkit.toml:2: unknown section \[title\]"),
+        (
+            '\ntitle = "x"\n',
+            r"ccpkit.toml:2: `title` is a setting outside any section; move it below the \[course\]",
+        ),
         ('[build]\n\npaper = "A5"\n', r"ccpkit.toml:3: `build.paper` must be \"A4\" or \"Letter\", not 'A5'"),
         ('[build]\nformats = ["docx"]\n', r"ccpkit.toml:2: `build.formats` must be a list drawn from"),
         ("[exam]\ncount = 0\n", r"ccpkit.toml:2: `exam.count` must be a whole number, 1 or more, not 0"),
@@ -93,3 +100,58 @@ def test_highlight_clozes_must_be_true_or_false(tmp_path: Path) -> None:
         UsageError, match=r"ccpkit\.toml:2: `notes\.highlight_clozes` must be true or false, not 'no'"
     ):
         load_config(write(tmp_path, '[notes]\nhighlight_clozes = "no"\n'))
+
+
+@pytest.mark.parametrize(
+    ("fixture", "message"),
+    [
+        (
+            "setting_above_every_header",
+            "ccpkit.toml:2: `paper` is a setting outside any section; move it below the [build] header",
+        ),
+        (
+            "section_written_as_a_setting",
+            "ccpkit.toml:1: `course` is a setting outside any section, but [course] is a section: "
+            "write `[course]` on a line of its own, then its settings",
+        ),
+        (
+            "unknown_setting_above_every_header",
+            "ccpkit.toml:1: `colour` is a setting outside any section, and no section has such a setting; "
+            "settings go below a header, one of [course], [paths], [build], [exam], [anki], [notes]",
+        ),
+        (
+            "quote_not_closed",
+            "ccpkit.toml:2: not valid TOML: a quoted value is not closed: end it with the quote mark it "
+            "starts with (TOML reader: Illegal character '\\n' at column 27)",
+        ),
+        (
+            "quote_not_closed_at_the_end",
+            "ccpkit.toml:8: not valid TOML: a quoted value is not closed: end it with the quote mark it "
+            'starts with (TOML reader: Expected "\'" at the end of the file)',
+        ),
+        (
+            "text_without_quotes",
+            "ccpkit.toml:2: not valid TOML: a value is missing or not one TOML knows: text goes in quotes "
+            '(title = "My course"), numbers and true/false do not, lists go in [ ] '
+            "(TOML reader: Invalid value at column 9)",
+        ),
+        (
+            "backslash_in_double_quotes",
+            'ccpkit.toml:2: not valid TOML: a backslash inside "…" starts an escape: write \\\\, or put the '
+            "text in single quotes ('C:\\notes') (TOML reader: Invalid hex value at column 14)",
+        ),
+        (
+            "setting_given_twice",
+            "ccpkit.toml:4: not valid TOML: this setting is given twice: keep one "
+            "(TOML reader: Cannot overwrite a value at column 11)",
+        ),
+    ],
+)
+def test_a_broken_settings_file_is_an_error_at_its_line_saying_what_to_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fixture: str, message: str
+) -> None:
+    (tmp_path / "ccpkit.toml").write_bytes((SETTINGS_FIXTURES / f"{fixture}.toml").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check"])
+    assert result.exit_code == 2
+    assert result.output == f"error: {message}\n"

@@ -150,7 +150,7 @@ def load_style(templates: Path) -> Style:
     except OSError as error:
         raise UsageError(f"{path}: cannot read the PDF style: {error}") from None
     schema = _schema()
-    settings.only_sections([name for name, _ in schema])
+    settings.only_sections({name: get_type_hints(kind) for name, kind in schema})
     sections = {name: _section(settings, name, kind) for name, kind in schema}
     return Style(**sections, folder=templates / "pdf")
 

@@ -62,6 +62,25 @@ def test_unknown_key_error_gives_its_line(templates_copy: Path) -> None:
         load_style(templates_copy)
 
 
+def test_a_setting_above_every_header_is_told_the_sections_that_hold_it(templates_copy: Path) -> None:
+    edit(templates_copy, "\n[page]", "\nsize = 9\n\n[page]")
+    with pytest.raises(UsageError) as raised:
+        load_style(templates_copy)
+    assert str(raised.value).endswith(
+        "style.toml:4: `size` is a setting outside any section; move it below the [text] or [exam] header"
+    )
+
+
+def test_a_syntax_error_says_what_to_fix_at_its_line(templates_copy: Path) -> None:
+    edit(templates_copy, "columns = 3", "columns = three")
+    lines = (templates_copy / "pdf" / "style.toml").read_text("utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, 1) if text.startswith("columns = three"))
+    with pytest.raises(
+        UsageError, match=rf"style.toml:{line}: not valid TOML: a value is missing or not one"
+    ):
+        load_style(templates_copy)
+
+
 def test_a_missing_section_is_named(templates_copy: Path) -> None:
     path = templates_copy / "pdf" / "style.toml"
     text = path.read_text("utf-8")
