@@ -24,6 +24,7 @@ from ccpkit.parse.rules.answers import (
 )
 from ccpkit.parse.rules.options import DraftOption
 from ccpkit.parse.rules.questions import Draft, find_questions, item_number
+from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 
 _CHOOSE = re.compile(r"\b(?:choose|select)\s+(?P<n>two|three|four|2|3|4)\b", re.I)
@@ -186,6 +187,8 @@ def _apply_key(ctx: Context, drafts: list[Draft], entry: KeyEntry) -> bool:
 
 
 def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
+    if draft.loose_term is not None:
+        yield Problem(ctx.at(draft.loose_term), _loose_term_message(ctx, draft, draft.loose_term), "warning")
     if draft.unasked:
         message = (
             "checkboxes under words that may ask a question but have no `?`: end the question with `?` "
@@ -226,6 +229,17 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
         return
     yield from _choose_warning(ctx, draft, len(letters))
     yield ctx.build(draft.start, lambda: _mcq(ctx, draft, letters))
+
+
+def _loose_term_message(ctx: Context, draft: Draft, item: Node) -> str:
+    term = split_term(item.children[0].children[0])
+    name = term.front if term is not None else ctx.doc.source(item).strip()
+    return (
+        f"term bullet {name!r} is read into the explanation of the question at line "
+        f"{ctx.doc.line_of(draft.start)} (an explanation runs to the next heading or `---`), not as a "
+        "card: put `---` or a heading above it to make it a card, or a line ending in `:` above the "
+        "list to keep it in the explanation"
+    )
 
 
 def _named(options: list[DraftOption], words: str) -> tuple[str, ...]:

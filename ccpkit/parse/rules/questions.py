@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import heading_text
 from ccpkit.parse.rules.answers import Answer, answer_in_details, answer_line, explanation_start, question_id
+from ccpkit.parse.rules.explained_terms import unexplained_term
 from ccpkit.parse.rules.options import DraftOption, Options, marked, next_label, read_options
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
@@ -52,6 +53,9 @@ class Draft:
     explanation: list[str] = field(default_factory=list)
     worded: Answer | None = None
     """An answer given in words (``Answer: Amazon S3``): matched against the options at the end."""
+    loose_term: Node | None = None
+    """The first term bullet the explanation took in that is about none of the options: a card meant to
+    stand alone, maybe (``explained_terms``)."""
     unasked: bool = False
     """A checklist under words that may ask without a ``?`` (``What changed``): a question or a to-do
     list, so it is neither, with a warning."""
@@ -339,6 +343,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         elif node.type == "blockquote":
             _read_quote(ctx, draft, node)
         else:
+            above = nodes[index - 1] if index else None
+            draft.loose_term = draft.loose_term or unexplained_term(node, above, draft.options)
             draft.explanation.append(ctx.doc.source(node))
             ctx.claim(node)
         index += 1
