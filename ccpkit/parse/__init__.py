@@ -184,6 +184,7 @@ def parse_module(notes: Path, read: ModuleSource) -> Findings:
         if isinstance(document, Problem):
             problems.append(document)
             continue
+        problems += document.problems
         named = document.front_matter.get("module_title", "").strip()
         if named and titled_by is None:
             title, titled_by = named, _front_matter_location(document, "module_title")

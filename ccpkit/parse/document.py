@@ -10,7 +10,10 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.attrs import attrs_block_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from ccpkit.errors import Problem
 from ccpkit.markdown_defaults import OFF_BY_DEFAULT
+from ccpkit.model import SourceLocation
+from ccpkit.parse.front_matter import FrontMatter, read_front_matter
 from ccpkit.parse.tree import Node, build_tree
 
 
@@ -49,6 +52,8 @@ class Document:
     front_matter: dict[str, str]
     part: str
     blocks: tuple[Block, ...]
+    problems: tuple[Problem, ...]
+    """A value of the front matter that ccpkit reads but YAML would not (``module_title: [oops``)."""
 
     def line_of(self, node: Node) -> int:
         """1-based line where ``node`` starts (cells have no map of their own: use their row)."""
@@ -72,8 +77,11 @@ def parse_document(path: str, text: str) -> Document:
     lines = tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     front = _front_matter(root)
     blocks = tuple(_blocks(root))
-    part = next((heading_text(b.node) for b in blocks if _is_h1(b.node)), "") or front.get("part", "")
-    return Document(path, lines, root, nodes, front, part or _title_from_name(path), blocks)
+    part = next((heading_text(b.node) for b in blocks if _is_h1(b.node)), "") or front.values.get("part", "")
+    problems = tuple(
+        Problem(SourceLocation(path=path, line=line), message) for line, message in front.mistakes
+    )
+    return Document(path, lines, root, nodes, front.values, part or _title_from_name(path), blocks, problems)
 
 
 def heading_text(node: Node) -> str:
@@ -98,16 +106,12 @@ def _blocks(root: Node) -> Iterator[Block]:
         yield Block(node, tuple(text for _, text in path), heading)
 
 
-def _front_matter(root: Node) -> dict[str, str]:
-    """Top-level ``key: value`` pairs of YAML front matter; enough for the keys ccpkit reads."""
+def _front_matter(root: Node) -> FrontMatter:
+    """The YAML front matter's top-level pairs (its content starts on the line below its ``---``)."""
     if not root.children or root.children[0].type != "front_matter":
-        return {}
-    pairs: dict[str, str] = {}
-    for line in root.children[0].content.splitlines():
-        key, colon, value = line.partition(":")
-        if colon and key.strip() and not key.startswith((" ", "\t", "#", "-")):
-            pairs[key.strip()] = value.strip().strip("\"'")
-    return pairs
+        return FrontMatter({}, ())
+    block = root.children[0]
+    return read_front_matter(block.content, block.line + 1)
 
 
 def _title_from_name(path: str) -> str:

@@ -91,6 +91,31 @@ def test_front_matter_is_read_never_shown_and_lines_count_from_the_top_of_the_fi
     assert "module_title" not in card.back
 
 
+def test_front_matter_values_are_read_as_yaml_reads_them(tmp_path: Path) -> None:
+    quoted = CRAM.replace(
+        "module_title: Compute in the Cloud (Amazon EC2)", 'module_title: "[Draft] \\"Compute\\" Caf\\u00e9"'
+    ).replace("part: Cram Sheet", "part: 'It''s the cram sheet'")
+    write(tmp_path, {"02-compute/cram-sheet.md": quoted.replace("# Cram Sheet\n", "")})
+    parsed = parse_notes(tmp_path)
+    assert parsed.problems == ()
+    assert parsed.deck.modules[0].title == '[Draft] "Compute" Café'
+    assert [item.part for item in parsed.deck.items()] == ["It's the cram sheet"]
+
+
+def test_a_module_title_yaml_cannot_read_is_an_error_and_the_module_keeps_its_default_title(
+    tmp_path: Path,
+) -> None:
+    broken = CRAM.replace("module_title: Compute in the Cloud (Amazon EC2)", "module_title: [oops")
+    write(tmp_path, {"02-compute/cram-sheet.md": broken})
+    parsed = parse_notes(tmp_path)
+    assert [str(error) for error in parsed.errors] == [
+        "02-compute/cram-sheet.md:3: `module_title: [oops` is not one line of text in YAML (a `[` starts a "
+        'YAML list): put the text in double quotes ("[oops") or drop the `[`'
+    ]
+    assert parsed.deck.modules[0].title == "Compute"
+    assert [item.id for item in parsed.deck.items()] == ["02-compute/card/spot-instances"]
+
+
 def test_a_term_in_two_parts_of_a_module_is_one_card_cram_sheet_wording_first(tmp_path: Path) -> None:
     cram = CRAM.replace("# Cram Sheet", "# Cram")
     write(tmp_path, {"02-compute/summary.md": SUMMARY, "02-compute/z-cram.md": cram})

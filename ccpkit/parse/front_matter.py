@@ -1,0 +1,118 @@
+"""YAML front matter: the one-line ``key: value`` pairs ccpkit reads (``module_title``, ``part``).
+
+A value is read as YAML reads a scalar: plain, ``"double-quoted"`` (with ``\\"`` and ``\\\\``) or
+``'single-quoted'`` (with ``''``). A value YAML would not read as one line of text — an open quote,
+a list ``[…]``, a ``{…}`` — is a mistake at its line, and the key counts as absent: a module titled
+``[oops`` in every deck and PDF would be worse than its default title."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+READ_KEYS = ("module_title", "part")
+"""The keys whose values ccpkit uses; the others (tags, dates, aliases …) belong to other tools."""
+
+_DOUBLE = re.compile(r'^"((?:[^"\\]|\\.)*)"\s*(?:#.*)?$')
+_SINGLE = re.compile(r"^'((?:[^']|'')*)'\s*(?:#.*)?$")
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", " ": " "}
+"""The escapes that stand for printable text; ``\\n``, ``\\t`` and the like have no place in a title."""
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+_INDICATORS = {
+    "[": "starts a YAML list",
+    "{": "starts a YAML mapping",
+    "&": "starts a YAML anchor",
+    "*": "starts a YAML alias",
+    "!": "starts a YAML tag",
+    "|": "starts a block of lines below the key",
+    ">": "starts a block of lines below the key",
+    "%": "is reserved in YAML",
+    "@": "is reserved in YAML",
+    "`": "is reserved in YAML",
+}
+"""Signs a plain YAML value may not start with, and what each means there."""
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    values: dict[str, str]
+    """Each top-level key with its value as text (unquoted, for the keys ccpkit reads)."""
+    mistakes: tuple[tuple[int, str], ...]
+    """(line in the file, what to fix) for each key ccpkit reads whose value is no line of text."""
+
+
+def read_front_matter(content: str, first_line: int) -> FrontMatter:
+    """The top-level pairs of the front matter's ``content``, whose first line is ``first_line``."""
+    values: dict[str, str] = {}
+    mistakes: list[tuple[int, str]] = []
+    for number, line in enumerate(content.splitlines(), start=first_line):
+        key, colon, raw = line.partition(":")
+        if not colon or not key.strip() or key.startswith((" ", "\t", "#", "-")):
+            continue
+        key, value = key.strip(), raw.strip()
+        if key not in READ_KEYS:
+            values[key] = value.strip("\"'")  # not ccpkit's to judge: kept about as written
+            continue
+        read = _scalar(value)
+        if isinstance(read, _Mistake):
+            mistakes.append(
+                (number, f"`{key}: {value}` is not one line of text in YAML ({read.why}): {read.fix}")
+            )
+        else:
+            values[key] = read
+    return FrontMatter(values, tuple(mistakes))
+
+
+@dataclass(frozen=True, slots=True)
+class _Mistake:
+    """What is wrong with a value, and how to write it."""
+
+    why: str
+    fix: str
+
+
+def _scalar(value: str) -> str | _Mistake:
+    if value.startswith('"'):
+        double = _DOUBLE.match(value)
+        if double is None:
+            return _Mistake('the `"` that opens it is never closed', 'end it with `"` on the same line')
+        return _unescape(double[1])
+    if value.startswith("'"):
+        single = _SINGLE.match(value)
+        if single is None:
+            return _Mistake("the `'` that opens it is never closed", "end it with `'` on the same line")
+        return single[1].replace("''", "'")
+    sign = value[:1]
+    if sign and sign in _INDICATORS:
+        quoted = value.replace("\\", "\\\\").replace('"', '\\"')
+        return _Mistake(
+            f"a `{sign}` {_INDICATORS[sign]}",
+            f'put the text in double quotes ("{quoted}") or drop the `{sign}`',
+        )
+    return value
+
+
+def _unescape(text: str) -> str | _Mistake:
+    """A double-quoted YAML scalar's escapes of printable text (``\\"``, ``\\\\``, ``\\u00e9`` …) read."""
+    pieces: list[str] = []
+    index = 0
+    while index < len(text):
+        if text[index] != "\\":
+            pieces.append(text[index])
+            index += 1
+            continue
+        escaped = text[index + 1]
+        width = _HEX_ESCAPES.get(escaped, 0)
+        digits = text[index + 2 : index + 2 + width]
+        if escaped in _ESCAPES:
+            pieces.append(_ESCAPES[escaped])
+        elif width and re.fullmatch(f"[0-9A-Fa-f]{{{width}}}", digits) and _printable(int(digits, 16)):
+            pieces.append(chr(int(digits, 16)))
+        else:
+            return _Mistake(f"`\\{escaped}` is no escape for printable text", "write `\\\\` for a backslash")
+        index += 2 + width
+    return "".join(pieces)
+
+
+def _printable(code: int) -> bool:
+    return code <= 0x10FFFF and chr(code).isprintable()
