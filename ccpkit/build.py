@@ -1,7 +1,8 @@
 """The one orchestrator, in the shape of Sphinx or make: each module's parts are targets the build owns;
 formats are pure.
 
-1. Nothing changed since the last build (one digest of every input, every output intact): stop.
+1. Nothing changed since the last build (one digest of every input, every output intact; a file whose
+   stamp did not change is not read): stop.
 2. Read the ledger, when a format carries Anki identities (a damaged one stops the build here).
 3. Parse each module, or take its findings from the store when its files did not change.
 4. Map: every format's part of every module, and its wholes, from the store or made afresh; slow ones
@@ -181,9 +182,9 @@ def _make(
     with helpers(partial(_prepare, helped, request.options)) as pool:
         targets.progress.step("parsing notes")
         parsed = _parse(request, targets, lambda: warm(pool) if helped else None)
+        if not any(fmt.reads_passages for fmt in chosen):  # the passages as parsed are freed
+            parsed = replace(parsed, deck=without_passages(parsed.deck))
         whole_deck = parsed.deck
-        if not any(fmt.reads_passages for fmt in chosen):
-            whole_deck = without_passages(whole_deck)
         deck = only_modules(whole_deck, request.modules)
         mapping = _map(chosen, notes, whole_deck, deck, request.options, targets, pool)
         # While the helpers lay out pages, settle the ledger from the Anki parts and assemble the
