@@ -348,6 +348,7 @@ def orphans(config: Config, notes: Path | None, forget: bool) -> None:
 )
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path), help="Templates folder.")
 @click.option("--title", help="Course title (the Anki parent deck).")
+@click.option("-v", "--verbose", is_flag=True, help="List every warning, not only those of changed notes.")
 @click.pass_obj
 @_user_errors
 def sync(
@@ -359,6 +360,7 @@ def sync(
     dry_run: bool,
     keep_anki: bool,
     delete_orphans: bool,
+    verbose: bool,
     **overrides: Any,
 ) -> None:
     """Bring an Anki collection up to date with the notes, in place; Anki must be closed.
@@ -369,6 +371,8 @@ def sync(
     Anki's text is saved to OUT/sync-conflicts-<time>.md (--keep-anki keeps Anki's instead). A backup
     is made first and everything is applied in one transaction.
 
+    Prints every error, the warnings of the notes files whose Anki notes it changes and a count of
+    the others, as a build does (`ccpkit check` lists them all; so does -v here).
     Without --collection or --profile, the only profile in Anki's data folder is used.
     Needs Anki's library: pip install 'ccpkit[sync]'. Details: docs/sync.md.
     Exit 0 when synced, 1 when the notes hold errors (the rest is synced, orphans are left alone) or
@@ -395,7 +399,7 @@ def sync(
         before_writing=_announce_deletions,
         progress=TerminalProgress(sys.stderr) if sys.stderr.isatty() else None,
     )
-    click.echo(report.summary())
+    click.echo(report.summary(verbose=verbose))
     if report.failed:
         sys.exit(1)
 

@@ -22,7 +22,7 @@ from ccpkit.export import ExportOptions, Output
 from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.identities import settle_identities
 from ccpkit.export.anki.media import pictures_shown
-from ccpkit.export.anki.notes import AnkiNote, course_notes, fingerprint
+from ccpkit.export.anki.notes import AnkiNote, card_problems, course_notes, fingerprint
 from ccpkit.ledger import LEDGER_NAME, Ledger, Reconciliation, load_ledger, record_ledger
 from ccpkit.parse import Parsed, parse_notes
 from ccpkit.progress import Progress
@@ -112,7 +112,7 @@ def _sync(
         plan = plan_sync(wanted, state, record, choices)
         report = SyncReport(
             counts=format_counts(parsed.deck),
-            problems=parsed.problems,
+            problems=tuple(sorted((*parsed.problems, *card_problems(parsed.deck)))),
             collection=located.collection,
             plan=plan,
             notes=notes,

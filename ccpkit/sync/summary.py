@@ -30,11 +30,26 @@ class SyncReport:
         """The notes hold errors: those items were left out (and orphans were not retired)."""
         return any(problem.severity == "error" for problem in self.problems)
 
-    def summary(self) -> str:
-        """Errors and warnings, then what changed; the info lines (ids ccpkit chose) are ``check``'s,
-        as in a build's report."""
+    def summary(self, *, verbose: bool = False) -> str:
+        """Every error, the warnings of the notes files whose Anki notes this sync changes (a count
+        of the others, as a build counts those of unchanged notes), then what changed. ``verbose``:
+        every warning. The info lines (ids ccpkit chose) are ``check``'s, as in a build's report."""
         plan = self.plan
-        lines = [self.counts, *(str(problem) for problem in self.problems if problem.severity != "info")]
+        touched = _touched_files(plan)
+        shown = [
+            problem
+            for problem in self.problems
+            if problem.severity == "error"
+            or (problem.severity == "warning" and (verbose or problem.location.path in touched))
+        ]
+        lines = [self.counts, *(str(problem) for problem in shown)]
+        hidden = sum(problem.severity == "warning" for problem in self.problems) - sum(
+            problem.severity == "warning" for problem in shown
+        )
+        if hidden:
+            lines.append(
+                f"{hidden} warning{'s' if hidden != 1 else ''} in unchanged notes — `ccpkit check` lists them"
+            )
         doing = "would sync" if self.dry_run else "synced"
         lines.append(f"{doing} {self.collection}")
         conflicts = len({(c.note.guid) for c in plan.conflicts})
@@ -77,6 +92,20 @@ class SyncReport:
         elif not plan.writes:
             lines.append("the collection was already up to date")
         return "\n".join(lines)
+
+
+def _touched_files(plan: Plan) -> frozenset[str]:
+    """The notes files (paths inside the notes folder) of the notes this sync adds, updates, moves,
+    restores or finds in conflict: its "changed notes", whose warnings are news."""
+    notes = [
+        *plan.added,
+        *(update.note for update in plan.updated),
+        *(note for note, _ in plan.kept),
+        *(conflict.note for conflict in plan.conflicts),
+        *(move.note for move in plan.moved),
+        *(restore.note for restore in plan.restored),
+    ]
+    return frozenset(note.source.path for note in notes)
 
 
 def _moved(plan: Plan) -> int:

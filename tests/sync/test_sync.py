@@ -459,3 +459,53 @@ def test_sync_shows_warnings_but_leaves_the_info_lines_to_check(tmp_path: Path) 
     assert infos and warnings
     assert not [line for line in infos if line in result.output]
     assert all(line in result.output for line in warnings)
+
+
+def _warned_course(tmp_path: Path) -> tuple[Course, str, str]:
+    """A course with one warning in each module's notes: (course, the storage one, the compute one)."""
+    course = Course.fresh(tmp_path)
+    course.edit(  # a term defined twice in a cram sheet: merged, with a warning
+        "03-storage/cram-sheet.md",
+        "## Object and block storage\n",
+        "## Object and block storage\n\n- **Amazon S3:** Buckets hold objects.\n",
+    )
+    course.edit(  # a glossary bullet after the last question: read into its explanation, with a warning
+        "02-compute/practice-questions.md",
+        "AWS runs the servers.\n",
+        "AWS runs the servers.\n\n- **AWS Batch:** Runs batch jobs on managed compute.\n",
+    )
+    checked = CliRunner().invoke(cli, ["check", "--notes", str(course.notes)])
+    warnings = [line for line in checked.output.splitlines() if ": warning: " in line]
+    (storage,) = [line for line in warnings if line.startswith("03-storage/")]
+    (compute,) = [line for line in warnings if line.startswith("02-compute/")]
+    return course, storage, compute
+
+
+def test_a_sync_shows_the_warnings_of_the_notes_it_changes_and_counts_the_others(tmp_path: Path) -> None:
+    course, storage, compute = _warned_course(tmp_path)
+    first = course.sync()  # every note is new: every warning is news
+    assert first.exit_code == 0, first.output
+    assert storage in first.output and compute in first.output
+
+    again = course.sync()  # nothing changed: the warnings were shown already
+    assert ": warning: " not in again.output
+    assert "2 warnings in unchanged notes — `ccpkit check` lists them" in again.output
+
+    course.edit("03-storage/cram-sheet.md", "many instances mount", "many EC2 instances mount")
+    edited = course.sync()  # the storage notes changed: their warning again, the other counted
+    assert storage in edited.output and compute not in edited.output
+    assert "1 warning in unchanged notes — `ccpkit check` lists them" in edited.output
+
+    listed = course.sync("--verbose")
+    assert storage in listed.output and compute in listed.output
+    assert "in unchanged notes" not in listed.output
+
+
+def test_a_sync_shows_every_error_even_in_notes_it_does_not_change(tmp_path: Path) -> None:
+    course = Course.fresh(tmp_path)
+    course.edit("02-compute/practice-questions.md", "**Answer:** B\n", "")
+    first = course.sync()
+    error = next(line for line in first.output.splitlines() if "question has no answer" in line)
+    again = course.sync()
+    assert again.exit_code == 1
+    assert error in again.output.splitlines()
