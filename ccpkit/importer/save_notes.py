@@ -79,18 +79,34 @@ def summary(
     for file in files:
         counts = f"{file.terms:3d} terms {file.tables:2d} tables {file.questions:3d} MCQs"
         lines.append(f"  {file.path:<{width}}  {counts}")
-    modules = {file.module for file in files if file.module is not None}
-    questions = sum(file.questions for file in files)
+    tables = _count(sum(file.tables for file in files), "table")
+    questions = _count(sum(file.questions for file in files), "MCQ")
     answered = sum(file.answered for file in files)
-    lines.append(
-        f"Total: {len(modules)} modules, {sum(f.tables for f in files)} tables, "
-        f"{questions} MCQs ({answered} with an answer), {sum(f.terms for f in files)} term bullets"
-    )
+    terms = _count(sum(file.terms for file in files), "term bullet")
+    lines.append(f"Total: {_modules(files)}, {tables}, {questions} ({answered} with an answer), {terms}")
     lines.append(
         f"{len(report.dropped)} lines dropped, {len(report.unclassified)} unclassified "
         f"(blank lines not counted); full list: {report_path}"
     )
     return "\n".join(lines)
+
+
+def _modules(files: Sequence[NoteFile]) -> str:
+    """The modules made, as ``ccpkit check`` will count them: a course-level file (the case study, the
+    course summary) is a module of its own there, numbered 0."""
+    numbered = len({file.module for file in files if file.module is not None})
+    own = sum(file.module is None for file in files)
+    if not own:
+        return _count(numbered, "module")
+    each = "each a module" if own > 1 else "a module"
+    return (
+        f"{_count(numbered, 'numbered module')} and {_count(own, 'course-level file')} ({each} of its own, "
+        f"numbered 0, in `ccpkit check`: {_count(numbered + own, 'module')})"
+    )
+
+
+def _count(number: int, what: str) -> str:
+    return f"{number} {what}{'s' if number != 1 else ''}"
 
 
 def report_text(summary_text: str, report: ImportReport) -> str:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from ccpkit.cli import cli
 from tests.importer.conftest import FIXTURES, run_import
 
 
@@ -26,3 +29,16 @@ def test_question_parts_without_a_question_are_kept_and_reported_as_unclassified
     assert "line 8: looks like part of a question" in report
     notes = (tmp_path / "notes" / "03-compute" / "summary.md").read_text()
     assert "- A) An option with no question\n- B) Another\n\nCorrect Answer: B\n" in notes
+
+
+def test_the_summary_counts_modules_as_check_will_course_level_files_included(tmp_path: Path) -> None:
+    code, output = run_import(tmp_path, FIXTURES / "module-parts.txt")  # module 6 and a case study
+    assert code == 0, output
+    assert (
+        "Total: 1 numbered module and 1 course-level file (a module of its own, numbered 0, in "
+        "`ccpkit check`: 2 modules), 1 table, 0 MCQs (0 with an answer), 1 term bullet"
+    ) in output.splitlines()
+    checked = CliRunner().invoke(cli, ["check", "--notes", str(tmp_path / "notes")])
+    *modules, total = checked.output.splitlines()
+    assert [line.split()[0] for line in modules] == ["6", "0"]
+    assert total.split()[0] == "total"
