@@ -101,10 +101,10 @@ def init(folder: Path) -> None:
     """Start a course in DIR (default: this folder), which must be new or empty.
 
     Writes ccpkit.toml (the course title, from the folder's name: edit it), a notes folder with one
-    example module showing a term, a comparison table and two practice questions, a .gitignore and
-    a .gitattributes naming the ledger's merge driver. Prints the two `git config` lines that install
-    that driver (git keeps them per clone). Run `ccpkit build` in DIR next: it makes the Anki deck,
-    CSV files and PDFs from the example.
+    example module showing a term, a cloze, a comparison table and two practice questions, a
+    .gitignore and a .gitattributes naming the ledger's merge driver. Prints the two `git config`
+    lines that install that driver (git keeps them per clone). Run `ccpkit build` in DIR next: it
+    makes the Anki deck, CSV files and PDFs from the example.
     """
     from ccpkit.ledger.merge import GIT_CONFIG
     from ccpkit.new_course import start_course

@@ -27,7 +27,7 @@ module_title: Getting Started
 # Notes
 
 Write your notes the way you like: prose such as this paragraph stays in your notes and out of the
-decks. ccpkit picks out three kinds of study items, one example of each below. Replace them with
+decks. ccpkit picks out four kinds of study items, one example of each below. Replace them with
 your own, add a folder per module (`02-next-topic/`, `03-…`) and run `ccpkit build`.
 
 ## Terms
@@ -35,6 +35,14 @@ your own, add a folder per module (`02-next-topic/`, `03-…`) and run `ccpkit b
 - **Spaced repetition:** Reviewing a fact just before you would forget it, at growing intervals.
 - **Active recall:** Answering from memory instead of re-reading; a bold term at the start of a
   bullet, a colon, then its meaning, becomes one flashcard.
+
+## Clozes
+
+A sentence with `{{c1::…}}` around the words to recall becomes a cloze: Anki shows it with those
+words hidden. Each number is one card; `==highlighted==` words are clozes too.
+
+A card you answer well comes back after a {{c1::longer}} interval; one you miss comes back
+{{c2::sooner}}.
 
 ## Comparison tables
 

@@ -49,7 +49,9 @@ def test_init_writes_settings_titled_after_the_folder_and_an_example_module(cour
 def test_the_example_notes_are_clean(course: Path) -> None:
     result = ccpkit("check", "--strict")
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1].split() == ["total", "2", "cards", "1", "tables", "2", "MCQs"]
+    assert result.output.splitlines()[-1].split() == [
+        *("total", "2", "cards", "1", "tables", "2", "MCQs", "1", "clozes")
+    ]
 
 
 def test_a_build_right_after_init_makes_every_output(course: Path) -> None:
@@ -61,7 +63,15 @@ def test_a_build_right_after_init_makes_every_output(course: Path) -> None:
     assert (built / "pdf" / "course.pdf").is_file() and (built / "pdf" / "01-getting-started.pdf").is_file()
 
 
-def test_the_deck_holds_a_term_a_table_and_both_kinds_of_question(student: Student) -> None:
+HIDDEN = (
+    "A card you answer well comes back after a [...] interval; one you miss comes back sooner.",
+    "A card you answer well comes back after a longer interval; one you miss comes back [...].",
+)
+"""The example cloze's two cards as a student sees their fronts (after the breadcrumb): each hides the
+words of its number."""
+
+
+def test_the_deck_holds_a_term_a_table_both_kinds_of_question_and_a_cloze(student: Student) -> None:
     by_type: dict[str, list[dict[str, str]]] = {}
     for note in student.notes():
         fields = {name: visible_text(value) for name, value in note.items()}
@@ -74,6 +84,10 @@ def test_the_deck_holds_a_term_a_table_and_both_kinds_of_question(student: Stude
     }
     questions = {note["Answers"]: note["Choose"] for note in by_type["ccpkit MCQ v1"]}
     assert questions == {"B": "", "A C": "Choose 2"}  # one single-answer question, one "Choose TWO"
+    (cloze,) = [note for note in student.notes() if note.note_type()["name"] == "ccpkit Cloze v1"]  # type: ignore[index]
+    # One card per cloze number; ``visible_text`` puts a space where a tag was: ``[...] .`` reads ``[...].``
+    fronts = [visible_text(card.question()).replace(" .", ".") for card in cloze.cards()]
+    assert [front.split(" Clozes ")[1] for front in fronts] == list(HIDDEN)
     decks = {student.collection.decks.name(card.did) for card in student.cards()}
     assert decks == {"Networking Basics::01 Getting Started"}
 
