@@ -113,7 +113,7 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     settings = (
         sorted(request.formats),
         request.options,
-        request.title,
+        request.title if request.title is not None else request.notes.resolve().name,  # names the course
         request.highlight_clozes,
         sorted(request.modules),
     )
@@ -146,6 +146,9 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         targets.keep(digest("ledger", text.data), lambda: kept_ledger(text), fresh=fresh)
     if not request.modules:  # a build of some modules leaves the others' parts for the next full one
         targets.store.keep_only(targets.used)
+    for path in made.written.unchanged:  # their stamps still hold: the next check need not read them
+        with suppress(OSError):
+            stamps.file_digest(path)
     manifest = replace(made.manifest, inputs=_with_ledger(sources, request.notes, stamps), stamps=stamps.seen)
     _record(request.out, manifest)
     return _report(manifest, request, made.written, made.changes, made.reread, tuple(targets.remade))
@@ -296,7 +299,7 @@ def _parse(request: Request, targets: _Targets, first_stale: Callable[[], object
     return parse.combine(request.notes, sources, found, title=request.title, reread=frozenset(reread))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Job:
     """A target to make: a format's part of one module, or one of its wholes."""
 

@@ -68,22 +68,25 @@ def _digest_of(parts: Iterable[str | bytes]) -> str:
 def input_files(roots: Iterable[Path]) -> Iterator[tuple[Path, str]]:
     """Every file under ``roots`` (a root may be a file or absent) with its path relative to the root's
     folder, in order of that path. Dot-files and dot-folders below a root are not inputs: the ledger,
-    editors' swap files, ``.git``. As with ``Path.rglob``, a link to a folder is not followed."""
-    return ((Path(path), relative) for path, relative in _input_paths(roots))
+    editors' swap files, ``.git``. As when notes are read, a link to a folder is followed at the top of
+    a root (a module folder) and not below it."""
+    return ((Path(path), relative) for path, relative in _input_paths(roots) if not relative.endswith("/"))
 
 
 def _input_paths(roots: Iterable[Path]) -> Iterator[tuple[str, str]]:
-    """``input_files`` as plain strings: a large course has thousands."""
+    """``input_files`` as plain strings (a large course has thousands), and each folder as its path
+    ending in ``/``: a new, empty module folder is a new module."""
     for root in roots:
         if root.is_dir():
-            yield from sorted(_files_below(str(root), root.name), key=lambda file: file[1])
+            yield from sorted(_files_below(str(root), root.name, links=True), key=lambda file: file[1])
         elif root.is_file():
             yield str(root), root.name
 
 
-def _files_below(folder: str, relative: str) -> Iterator[tuple[str, str]]:
+def _files_below(folder: str, relative: str, *, links: bool = False) -> Iterator[tuple[str, str]]:
     """One directory listing per folder, whose entries know whether they are folders or files: a
-    no-op build of a large course looks at every file without a ``stat`` of each."""
+    no-op build of a large course looks at every file without a ``stat`` of each. ``links``: follow
+    links to folders here."""
     try:
         entries = list(os.scandir(folder))
     except OSError:  # unreadable: its files cannot be read as notes either
@@ -92,7 +95,8 @@ def _files_below(folder: str, relative: str) -> Iterator[tuple[str, str]]:
         if entry.name.startswith("."):
             continue
         inner = f"{relative}/{entry.name}"
-        if entry.is_dir(follow_symlinks=False):
+        if entry.is_dir(follow_symlinks=links):
+            yield entry.path, f"{inner}/"
             yield from _files_below(entry.path, inner)
         elif entry.is_file():
             yield entry.path, inner
@@ -133,9 +137,11 @@ class Stamps:
         return found
 
     def digest_files(self, roots: Iterable[Path]) -> str:
-        """Digest of every input file's path and bytes under ``roots``."""
+        """Digest of every input file's path and bytes, and every folder's path, under ``roots``."""
         return _digest_of(
-            part for path, relative in _input_paths(roots) for part in (relative, self.file_digest(path))
+            part
+            for path, relative in _input_paths(roots)
+            for part in (relative, "" if relative.endswith("/") else self.file_digest(path))
         )
 
 

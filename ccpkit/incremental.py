@@ -2,10 +2,9 @@
 
 ``build/.ccpkit-build.pickle`` records one digest of every input (notes, ledger, templates, options,
 ccpkit's code), the outputs the build wrote with their digests, what its report said, and the stamp of
-every file it looked at. Equal inputs
-and intact outputs: nothing to do, and the report is shown again. Anything else is the build's to redo,
-part by part, from its store (``ccpkit/store.py``); the manifest then only says which old outputs to
-delete.
+every file it looked at. Equal inputs and intact outputs: nothing to do, and the report is shown again.
+Anything else is the build's to redo, part by part, from its store (``ccpkit/store.py``); the manifest
+then only says which old outputs to delete.
 """
 
 from __future__ import annotations

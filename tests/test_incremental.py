@@ -266,6 +266,38 @@ def test_an_output_rewritten_by_hand_with_its_size_and_time_kept_is_rebuilt(note
     assert deck_json.read_text(encoding="utf-8") == built
 
 
+def test_a_new_empty_module_folder_is_a_new_module(notes: Path) -> None:
+    (deck_json,), _ = run(notes, "json")
+    (notes / "12-still-empty").mkdir()
+    assert run(notes, "json")[0] == (deck_json,)
+    assert "Still empty" in deck_json.read_text(encoding="utf-8")
+
+
+def test_an_edit_inside_a_module_folder_that_is_a_link_is_built(notes: Path, tmp_path: Path) -> None:
+    shutil.move(notes / "02-compute", tmp_path / "kept-elsewhere")
+    (notes / "02-compute").symlink_to(tmp_path / "kept-elsewhere", target_is_directory=True)
+    (deck_json,), _ = run(notes, "json")
+    note = next((tmp_path / "kept-elsewhere").glob("*.md"))
+    note.write_text(note.read_text(encoding="utf-8").replace("EC2", "EC9"), encoding="utf-8")
+    assert run(notes, "json")[0] == (deck_json,)
+    assert "EC9" in deck_json.read_text(encoding="utf-8")
+
+
+def test_renaming_the_notes_folder_renames_a_course_with_no_title_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Built as ``--notes .`` from inside it, the folder's name is nowhere in the notes' paths."""
+    out, options = tmp_path / "build", ExportOptions(templates=REPO / "templates")
+    shutil.copytree(FIXTURE, tmp_path / "first-name")
+    monkeypatch.chdir(tmp_path / "first-name")
+    build(Path("."), out, formats=("json",), options=options)
+    (tmp_path / "first-name").rename(tmp_path / "second-name")
+    monkeypatch.chdir(tmp_path / "second-name")
+    report = build(Path("."), out, formats=("json",), options=options)
+    assert report.written == (out / "json" / "deck.json",)
+    assert "Second name" in report.written[0].read_text(encoding="utf-8")
+
+
 def test_a_template_change_remakes_the_parts(notes: Path, tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     shutil.copytree(REPO / "templates", templates)

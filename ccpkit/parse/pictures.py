@@ -82,6 +82,13 @@ class _Resolver:
         if not path.is_relative_to(root):
             self._problem(source, f"picture {written} is outside the notes folder: move it inside")
             return None
+        if any(part.startswith(".") for part in path.relative_to(root).parts):
+            self._problem(
+                source,
+                f"picture {written} is hidden (a name on its path starts with a dot), so builds do not "
+                "see it change: rename that folder or file",
+            )
+            return None
         found = self._files.get(path)
         if found is None:
             found = self._files[path] = _read(path, written)

@@ -226,6 +226,23 @@ def test_check_names_missing_and_outside_pictures_as_errors(tmp_path: Path) -> N
     assert "01-intro/notes.md:4: picture ../../secret.png is outside the notes folder" in output
 
 
+def test_a_hidden_picture_is_an_error_as_builds_would_not_see_it_change(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    (notes / "01-intro" / ".attachments").mkdir(parents=True)
+    Image.new("RGB", (8, 8)).save(notes / "01-intro" / ".attachments" / "chart.png")
+    Image.new("RGB", (8, 8)).save(notes / "01-intro" / ".chart.png")
+    (notes / "01-intro" / "notes.md").write_text(
+        "# Module 1: Intro\n\n"
+        "- **Folder**: ![chart](.attachments/chart.png)\n"
+        "- **File**: ![chart](.chart.png)\n"
+        "- **Fine**: no picture\n"
+    )
+    output = build(notes, tmp_path / "build", expected=1, command="check")
+    assert "01-intro/notes.md:3: picture .attachments/chart.png is hidden" in output
+    assert "01-intro/notes.md:4: picture .chart.png is hidden" in output
+    assert "rename that folder or file" in output
+
+
 def test_a_file_that_is_not_a_picture_is_an_error(tmp_path: Path) -> None:
     notes = tmp_path / "notes"
     (notes / "01-intro").mkdir(parents=True)
