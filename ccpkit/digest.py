@@ -107,7 +107,8 @@ Stamp = tuple[int, int, int, int, str]
 
 _SETTLED_NS = 2_000_000_000
 """A file changed this recently may change again within its timestamp's resolution (two seconds on
-FAT) without its stamp showing it: its stamp is not kept, so the next build reads it again."""
+FAT) without its stamp showing it: its stamp is not kept, so the next build reads it again. "Recently"
+is by this machine's clock; a network share whose clock lags it by more than this is not covered."""
 
 
 class Stamps:
