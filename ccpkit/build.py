@@ -119,7 +119,8 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     )
     sources = digest(stamps.digest_files([request.notes]), templates, repr(settings))
     inputs = _with_ledger(sources, request.notes, stamps)
-    if previous.inputs == inputs and intact(request.out, previous.outputs, stamps):
+    built = {name: previous.outputs.get(name, {}) for name in request.formats}  # the others may be gone
+    if previous.inputs == inputs and intact(request.out, built, stamps):
         if stamps.seen != previous.stamps:  # files stamped for the first time: read none next time
             with suppress(WriteError):  # a manifest not written only makes the next check slower
                 _record(request.out, replace(previous, stamps=stamps.seen))
@@ -227,10 +228,13 @@ def _make(
 
 
 def _outputs(previous: Manifest, name: str, exported: Exported, request: Request) -> dict[str, str]:
-    """The files of format ``name`` as the manifest records them; a build of some modules leaves the
-    other modules' files (their cram sheets) where they are."""
+    """The files of format ``name`` as the manifest records them. A build of some modules leaves the
+    other modules' files (their cram sheets) where they are, and records those still there."""
     kept = previous.outputs.get(name, {}) if request.modules else {}
-    return {**kept, **{str(output.path): content_digest(output.data) for output in exported.outputs}}
+    return {
+        **{path: digest for path, digest in kept.items() if (request.out / path).is_file()},
+        **{str(output.path): content_digest(output.data) for output in exported.outputs},
+    }
 
 
 @dataclass(slots=True)
@@ -452,9 +456,9 @@ def _report(
     """What the build did; with nothing ``written``, the last build's report again: no notes re-read,
     every output up to date."""
     if written is None:
-        files = [request.out / path for outputs in manifest.outputs.values() for path in outputs]
-        kept = Counter({name: len(outputs) for name, outputs in manifest.outputs.items()})
-        written = _Written(unchanged=files, kept=kept)
+        built = {name: manifest.outputs.get(name, {}) for name in request.formats}
+        files = [request.out / path for outputs in built.values() for path in outputs]
+        written = _Written(unchanged=files, kept=Counter({name: len(paths) for name, paths in built.items()}))
     return BuildReport(
         manifest.counts,
         manifest.problems,

@@ -6,6 +6,7 @@ import os
 import shutil
 from importlib import metadata
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from click.testing import CliRunner
@@ -351,6 +352,33 @@ def test_a_build_of_one_module_leaves_the_other_modules_sheets_and_a_full_build_
     assert course in again and course.read_bytes() == whole
     _, up_to_date = run(notes, "pdf")
     assert {path.name for path in up_to_date} >= sheets
+
+
+def no_more_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*_args: object, **_kwargs: object) -> NoReturn:
+        raise AssertionError("the notes were read again")
+
+    monkeypatch.setattr("ccpkit.parse.read_sources", fail)
+
+
+def test_a_build_of_some_modules_does_nothing_again_though_another_modules_sheet_was_deleted(
+    notes: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(notes, "pdf")
+    (notes.parent / "build" / "pdf" / "02-compute.pdf").unlink()
+    run(notes, "pdf", modules=(9,))
+    no_more_reading(monkeypatch)
+    assert run(notes, "pdf", modules=(9,))[0] == ()
+
+
+def test_a_build_of_some_formats_does_nothing_again_though_another_formats_file_was_deleted(
+    notes: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(notes, "csv")
+    next((notes.parent / "build" / "csv").rglob("*.csv")).unlink()
+    run(notes, "json")
+    no_more_reading(monkeypatch)
+    assert run(notes, "json") == ((), (notes.parent / "build" / "json" / "deck.json",))
 
 
 def test_cli_exits_1_when_notes_hold_errors_and_still_builds_the_rest(notes: Path) -> None:
