@@ -257,8 +257,9 @@ def watch(
     inputs = [Path(settings.notes), Path(settings.templates), config_file]
 
     def rebuild() -> None:
-        try:
-            _echo(_run_build(settings, modules, verbosity).summary(verbosity))
+        try:  # the settings file as saved now: a changed title or option applies at once
+            saved = load_config(config_file).merged(**overrides)
+            _echo(_run_build(saved, modules, verbosity).summary(verbosity))
         except CcpkitError as error:
             _show(error)  # a half-saved file: say so and keep watching
         click.echo(f"watching {settings.notes} (Ctrl-C to stop)", err=True)

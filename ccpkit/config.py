@@ -46,7 +46,7 @@ class Config:
         return ExportOptions(
             templates=Path(self.templates),
             deck_name=self.deck,
-            paper="Letter" if self.paper == "Letter" else "A4",
+            paper="Letter" if self.paper.casefold() == "letter" else "A4",  # in any case, as --paper
             exam_count=self.exam_count,
             exam_seed=self.exam_seed,
             exam_modules=self.exam_modules,
@@ -77,7 +77,7 @@ _EXPECTED: dict[str, Expected] = {
     "formats": Expected(
         lambda v: isinstance(v, list) and all(f in FORMATS for f in v), f"a list drawn from {list(FORMATS)}"
     ),
-    "paper": Expected(lambda v: v in ("A4", "Letter"), '"A4" or "Letter"'),
+    "paper": Expected(lambda v: isinstance(v, str) and v.casefold() in ("a4", "letter"), '"A4" or "Letter"'),
     "exam_count": Expected(lambda v: whole_number(v) and v >= 1, "a whole number, 1 or more"),
     "exam_seed": Expected(whole_number, "a whole number"),
     "exam_modules": Expected(
@@ -100,4 +100,7 @@ def load_config(path: Path) -> Config:
         for key in settings.section(section, keys, required=False):
             value = settings.value(section, key, _EXPECTED[keys[key]])
             values[keys[key]] = tuple(value) if isinstance(value, list) else value
+    templates = values.get("templates")
+    if templates is not None and not Path(templates).is_dir():  # as --templates is checked
+        raise settings.error(f"templates folder {templates} does not exist", "paths", "templates")
     return Config(**values)

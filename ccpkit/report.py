@@ -146,7 +146,11 @@ class BuildReport:
                 f"{hidden} warning{'s' if hidden != 1 else ''} in unchanged notes — `ccpkit check` lists them"
             )
         if self.skipped:
-            lines.append(f"{self.skipped} item{'s' if self.skipped != 1 else ''} skipped, see above")
+            named = "they name" if self.skipped != 1 else "it names"
+            lines.append(
+                f"{self.skipped} error{'s' if self.skipped != 1 else ''}: what {named} is left out of "
+                "the outputs, see above"
+            )
         lines.append(self.counts if verbose or not self.total else self.total)
         if self.changes is not None:
             lines += describe_changes(self.changes)

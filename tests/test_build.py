@@ -43,7 +43,7 @@ def test_rejected_items_are_listed_then_counted(
     )
     lines = report.summary().splitlines()
     assert "02-compute/practice.md:7: question has no answer" in lines
-    assert lines.index("2 items skipped, see above") > lines.index(
+    assert lines.index("2 errors: what they name is left out of the outputs, see above") > lines.index(
         "02-compute/practice.md:19: answer E is not an option"
     )
 

@@ -73,6 +73,26 @@ def test_watch_reports_a_broken_save_and_keeps_watching(
     assert "error: " in result.output and "ledger" in result.output
 
 
+def test_watch_builds_with_the_settings_file_as_last_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(FIXTURE_NOTES, tmp_path / "notes")
+    config = tmp_path / "ccpkit.toml"
+    config.write_text('[course]\ntitle = "First title"\n', encoding="utf-8")
+
+    def a_settings_save(_roots: object, on_change: Callable[[], None], **_options: object) -> None:
+        on_change()
+        config.write_text('[course]\ntitle = "Second title"\n', encoding="utf-8")
+        on_change()
+
+    monkeypatch.setattr("ccpkit.watch.watch", a_settings_save)
+    paths = ["--notes", str(tmp_path / "notes"), "--out", str(tmp_path / "b")]
+    args = ["--config", str(config), "watch", *paths]
+    result = CliRunner().invoke(cli, [*args, "--format", "json", "--templates", str(REPO / "templates")])
+    assert result.exit_code == 0, result.output
+    assert "Second title" in (tmp_path / "b" / "json" / "deck.json").read_text(encoding="utf-8")
+
+
 def test_config_file_values_are_used_and_errors_name_the_key(tmp_path: Path) -> None:
     config = tmp_path / "ccpkit.toml"
     config.write_text('[course]\ntitel = "x"\n', encoding="utf-8")

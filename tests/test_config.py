@@ -25,11 +25,12 @@ def test_missing_file_gives_defaults(tmp_path: Path) -> None:
 
 
 def test_every_section_is_read(tmp_path: Path) -> None:
+    (tmp_path / "tpl").mkdir()
     config = load_config(
         write(
             tmp_path,
             '[course]\ntitle = "My Course"\ndeck = "CCP"\n'
-            '[paths]\nnotes = "notes"\nout = "out"\ntemplates = "tpl"\n'
+            f'[paths]\nnotes = "notes"\nout = "out"\ntemplates = "{tmp_path / "tpl"}"\n'
             '[build]\nformats = ["anki", "pdf"]\npaper = "Letter"\n'
             "[exam]\ncount = 20\nseed = 7\nmodules = [2, 9]\n",
         )
@@ -39,7 +40,7 @@ def test_every_section_is_read(tmp_path: Path) -> None:
         deck="CCP",
         notes="notes",
         out="out",
-        templates="tpl",
+        templates=str(tmp_path / "tpl"),
         formats=("anki", "pdf"),
         paper="Letter",
         exam_count=20,
@@ -155,3 +156,14 @@ def test_a_broken_settings_file_is_an_error_at_its_line_saying_what_to_fix(
     result = CliRunner().invoke(cli, ["check"])
     assert result.exit_code == 2
     assert result.output == f"error: {message}\n"
+
+
+def test_a_templates_folder_that_does_not_exist_is_an_error_at_its_line(tmp_path: Path) -> None:
+    """As ``--templates`` is: silently falling back to the default templates would hide a typo."""
+    with pytest.raises(UsageError, match=r"ccpkit.toml:3: templates folder nope_tpl does not exist"):
+        load_config(write(tmp_path, '[paths]\nnotes = "notes"\ntemplates = "nope_tpl"\n'))
+
+
+def test_the_paper_size_is_understood_in_any_case_as_on_the_command_line(tmp_path: Path) -> None:
+    assert load_config(write(tmp_path, '[build]\npaper = "letter"\n')).export_options().paper == "Letter"
+    assert load_config(write(tmp_path, '[build]\npaper = "a4"\n')).export_options().paper == "A4"

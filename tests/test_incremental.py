@@ -389,7 +389,7 @@ def test_cli_exits_1_when_notes_hold_errors_and_still_builds_the_rest(notes: Pat
     result = CliRunner().invoke(cli, [*args, "--templates", str(REPO / "templates")])
     assert result.exit_code == 1
     assert "09-security/practice-questions.md:" in result.output
-    assert "1 item skipped, see above" in result.output
+    assert "1 error: what it names is left out of the outputs, see above" in result.output
     assert "rotates database credentials" in (out / "json" / "deck.json").read_text(encoding="utf-8")
 
 

@@ -22,11 +22,15 @@ def reconcile(
     current = {note.id: note for note in notes}
     entries = dict(ledger.notes)
     unknown = [note for note in current.values() if note.id not in entries]
-    vanished = {key: entry for key, entry in entries.items() if key not in current}
-    renamed = _match_tables(unknown, vanished)
-    paired_old, paired_new = {old for old, _ in renamed}, {new for _, new in renamed}
-    rest = {key: entry for key, entry in vanished.items() if key not in paired_old}
-    renamed += _match_renames([note for note in unknown if note.id not in paired_new], rest)
+    renamed: list[tuple[str, str]] = []
+    for removed_before in (False, True):  # a note of the last build before one removed earlier
+        paired = {new for _, new in renamed}
+        vanished = {
+            key: entry
+            for key, entry in entries.items()
+            if key not in current and entry.orphaned == removed_before
+        }
+        renamed += _renames([note for note in unknown if note.id not in paired], vanished)
     previous = {key: entries[key] for key in current if key in entries}
     for old_id, new_id in renamed:
         previous[new_id] = entries.pop(old_id)
@@ -139,6 +143,18 @@ def _unused_guid(note_id: str, taken: set[str], new_guid: Callable[[str, int], s
         attempt += 1
     taken.add(guid)
     return guid
+
+
+def _renames(unknown: list[Fingerprint], vanished: Mapping[str, Entry]) -> list[tuple[str, str]]:
+    """(old id, new id) pairs of notes whose id changed: retitled tables' rows, then any note alike.
+
+    Called first with the notes the last build had and this one has not, then with those removed
+    earlier: a module renamed and renamed back takes its notes of the last build back, not the rows
+    of a table removed from it long ago that read the same."""
+    renamed = _match_tables(unknown, vanished)
+    paired_old, paired_new = {old for old, _ in renamed}, {new for _, new in renamed}
+    rest = {key: entry for key, entry in vanished.items() if key not in paired_old}
+    return renamed + _match_renames([note for note in unknown if note.id not in paired_new], rest)
 
 
 def _match_tables(unknown: list[Fingerprint], orphans: Mapping[str, Entry]) -> list[tuple[str, str]]:

@@ -22,6 +22,9 @@ MAX_FILE_BYTES = 4 * 2**20
 """Notes files are typed by people: the whole course export is under 1 MB. Larger files are refused
 before they are read, so a stray dump or log file named ``.md`` cannot exhaust memory or time."""
 
+_UNREAD = " (until then none of it is read)"
+"""Said of a file that cannot be read as text: no item of it reaches the outputs."""
+
 
 @dataclass(frozen=True, slots=True)
 class ModuleFiles:
@@ -143,15 +146,17 @@ class _Undecodable:
 def _decode(data: bytes) -> str | _Undecodable:
     """UTF-8 text (a BOM is dropped); UTF-16, NUL bytes and invalid bytes are named with their line."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _Undecodable(1, "file is UTF-16 text: save it as UTF-8")
+        return _Undecodable(1, f"file is UTF-16 text: save it as UTF-8{_UNREAD}")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         byte = data[error.start]
         line = len(_LINE_END.split(data[: error.start]))
-        message = f"not valid UTF-8 (byte {byte:#04x} at offset {error.start}): save the file as UTF-8"
+        where = f"byte {byte:#04x} at offset {error.start}"
+        message = f"not valid UTF-8 ({where}): save the file as UTF-8{_UNREAD}"
         return _Undecodable(line, message)
     if "\0" in text:
         line = len(_LINE_END.split(text[: text.index("\0")].encode()))
-        return _Undecodable(line, "NUL byte in the text: is this a binary or UTF-16 file? save it as UTF-8")
+        message = f"NUL byte in the text: is this a binary or UTF-16 file? save it as UTF-8{_UNREAD}"
+        return _Undecodable(line, message)
     return text

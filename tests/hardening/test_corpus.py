@@ -28,7 +28,7 @@ ERRORS: dict[str, list[str]] = {
     "table-ragged-rows": ["01-compute/cram-sheet.md:7: table row has 2 cells but the header has 3"],
     "table-header-only": ["01-compute/cram-sheet.md:5: table has a header but no rows"],
     "invalid-utf8": ["01-compute/cram-sheet.md:3: not valid UTF-8 (byte 0xff"],
-    "utf16": ["01-compute/cram-sheet.md:1: file is UTF-16 text: save it as UTF-8"],
+    "utf16": ["01-compute/cram-sheet.md:1: file is UTF-16 text: save it as UTF-8 (until then none of it is"],
     "nul-bytes": ["01-compute/cram-sheet.md:3: NUL byte in the text"],
     "binary-named-md": ["01-compute/image.md:3: not valid UTF-8 (byte 0x80"],
     "path-ids": [

@@ -180,3 +180,21 @@ def test_rows_once_keyed_by_position_go_to_the_same_positions_when_keyed_by_cont
     assert sorted(result.renamed) == sorted(
         (f"m/table/t/row-{n}", f"m/table/t/row-cells-{n}") for n in positions
     )
+
+
+def test_a_module_renamed_and_renamed_back_takes_back_its_own_rows_not_a_removed_tables() -> None:
+    """The module once had a table of links with the same row labels; removed long ago, its rows
+    stay in the ledger as orphans. Renaming the module back must not hand those identities out."""
+    links = {label: f"https://example.com/{label}" for label in ROWS}
+    pricing = rows("13-sol/table/pricing", "Pricing", ROWS)
+    first = reconcile(
+        Ledger(), [*rows("13-sol/table/resources", "Resources", links), *pricing], now=T0, new_guid=guid
+    ).ledger
+    removed = reconcile(first, rows("13-sol/table/pricing", "Pricing", ROWS), now=T1, new_guid=guid).ledger
+    renamed = reconcile(removed, rows("13-arch/table/pricing", "Pricing", ROWS), now=T1, new_guid=guid)
+    back = reconcile(renamed.ledger, rows("13-sol/table/pricing", "Pricing", ROWS), now=T1, new_guid=guid)
+    assert back.restored == () and back.added == () and back.orphaned == ()
+    for label in ROWS:
+        key = f"13-sol/table/pricing/{label}"
+        assert back.ledger.notes[key].guid == first.notes[key].guid
+        assert back.ledger.notes[f"13-sol/table/resources/{label}"].orphaned

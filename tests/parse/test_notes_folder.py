@@ -181,7 +181,8 @@ def test_a_file_that_is_not_utf8_is_a_problem_at_line_1_and_the_rest_still_parse
     parsed = parse_notes(tmp_path)
     (error,) = parsed.errors
     assert str(error) == (
-        "02-compute/bad.md:1: not valid UTF-8 (byte 0xe9 at offset 7): save the file as UTF-8"
+        "02-compute/bad.md:1: not valid UTF-8 (byte 0xe9 at offset 7): save the file as UTF-8 "
+        "(until then none of it is read)"
     )
     assert len(parsed.deck.cards) == 1
 
