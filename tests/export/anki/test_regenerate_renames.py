@@ -186,3 +186,40 @@ def test_a_fixed_typo_keeps_the_questions_history(regenerated: Regenerated, stud
 def test_the_students_edit_and_mark_survive_on_an_untouched_note(student: Student) -> None:
     note = student.note("03-networking/card/internet-gateway")
     assert note["Definition"].endswith(MINE) and note.has_tag("marked")
+
+
+DOCS_TABLE = """
+**Load balancer guides**
+
+| Load balancer | Guide |
+| --- | --- |
+| Application | the ALB user guide |
+| Network | the NLB user guide |
+| Gateway | the GWLB user guide |
+"""
+
+
+def test_a_module_renamed_and_renamed_back_keeps_every_notes_history(
+    tmp_path: Path, student: Student
+) -> None:
+    """The module once had a table whose rows share the load balancers' labels; removed, its rows stay
+    orphans in the ledger and notes in Anki. Renamed and renamed back, the module's notes must come
+    back to themselves, not take those old rows' identities (which would duplicate them in Anki)."""
+    course = Course(tmp_path)
+    (course.notes / CRAM).write_text((course.notes / CRAM).read_text(encoding="utf-8") + DOCS_TABLE)
+    course.build(FIRST_BUILD)
+    student.import_package(course.out / PACKAGE)
+    studied = student.study_everything()
+    before = {note.guid: note.id for note in student.notes()}
+    course.edit(CRAM, DOCS_TABLE, "")
+    steps = [course.build(SECOND_BUILD)]
+    for name in ("03-net", "03-networking"):
+        next(course.notes.iterdir()).rename(course.notes / name)
+        steps.append(course.build(SECOND_BUILD))
+        log = student.import_package(course.out / PACKAGE)
+        assert (len(log.new), len(log.conflicting)) == (0, 0)
+    assert steps[-1].restored == () and steps[-1].added == ()
+    assert {note.guid: note.id for note in student.notes()} == before
+    assert sum(student.reviews_of(note) for note in student.notes()) == studied
+    shown = [study_text(note) for note in student.notes()]
+    assert len(shown) == len(set(shown))  # no old guide's note overwritten with a load balancer's row
