@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from ccpkit import __version__
 from ccpkit.config import CONFIG_FILE, FORMATS, Config, load_config
-from ccpkit.errors import CcpkitError
+from ccpkit.errors import CcpkitError, UsageError
 
 if TYPE_CHECKING:
     from ccpkit.report import BuildReport, Verbosity
@@ -54,8 +55,8 @@ def _show(error: CcpkitError) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     default=Path(CONFIG_FILE),
     show_default=True,
-    help="Settings file (course title, paths, outputs, exam defaults); optional. Without a title the "
-    "course is named after its notes folder.",
+    help="Settings file (course title, paths, outputs, exam defaults); ccpkit.toml may be absent, a file "
+    "named here must exist. Without a title the course is named after its notes folder.",
 )
 @click.version_option(__version__, prog_name="ccpkit")
 @click.pass_context
@@ -66,6 +67,9 @@ def cli(context: click.Context, config: Path) -> None:
     Typical loop: edit source_notes/, run `ccpkit build`, import build/anki/*.apkg into Anki.
     A new course: `ccpkit init DIR`.
     """
+    named = context.get_parameter_source("config") is not ParameterSource.DEFAULT
+    if named and not config.is_file():  # a mistyped name would build with defaults: other deck names
+        raise UsageError(f"settings file {config} does not exist (ccpkit.toml, the default, may be absent)")
     context.obj = load_config(config)
 
 

@@ -13,6 +13,8 @@ from tests.golden import UPDATE_OPTION, GoldenFiles
 REPO = Path(__file__).resolve().parent.parent
 # The student's raw notes export, committed so a clone stands alone; source_notes/ is its import.
 RAW_EXPORT = REPO / "tests" / "data" / "aws-ccp-notes-export.txt"
+NO_SETTINGS = REPO / "tests" / "fixtures" / "settings" / "none.toml"
+"""A settings file that sets nothing: ``--config`` it so that no ccpkit.toml around a test is read."""
 _TITLE = load_config(REPO / "ccpkit.toml").title
 assert _TITLE is not None, "the committed ccpkit.toml names this course"
 COURSE_TITLE: str = _TITLE

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from ccpkit.cli import cli
+from tests.conftest import NO_SETTINGS
 
 NOISY = Path(__file__).parent / "fixtures" / "noisy_notes"
 """Two modules with a merged-duplicate warning each."""
@@ -26,8 +27,7 @@ class Project:
         shutil.copytree(NOISY, self.notes)
 
     def build(self, *options: str) -> Result:
-        config = self.base / "no-ccpkit.toml"  # never the developer's own settings
-        args = ["--config", str(config), "build", "--notes", str(self.notes), "--out", str(self.out)]
+        args = ["--config", str(NO_SETTINGS), "build", "--notes", str(self.notes), "--out", str(self.out)]
         return CliRunner().invoke(cli, [*args, *options])
 
     def write(self, name: str, text: str) -> None:

@@ -93,6 +93,13 @@ def test_watch_builds_with_the_settings_file_as_last_saved(
     assert "Second title" in (tmp_path / "b" / "json" / "deck.json").read_text(encoding="utf-8")
 
 
+def test_a_settings_file_named_on_the_command_line_must_exist(tmp_path: Path) -> None:
+    """A mistyped --config would otherwise build with defaults: another course title, other decks."""
+    result = CliRunner().invoke(cli, ["--config", str(tmp_path / "missing.toml"), "check"])
+    assert result.exit_code == 2
+    assert "missing.toml does not exist" in result.output and "Traceback" not in result.output
+
+
 def test_config_file_values_are_used_and_errors_name_the_key(tmp_path: Path) -> None:
     config = tmp_path / "ccpkit.toml"
     config.write_text('[course]\ntitel = "x"\n', encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 
 from ccpkit.cli import cli
-from tests.conftest import REPO
+from tests.conftest import NO_SETTINGS, REPO
 
 PROBLEM_LINE = re.compile(r"^(?P<path>[^\n:]+):(?P<line>\d+): (?:warning: )?\S")
 """``path:line: message``, the shape of every problem ccpkit reports."""
@@ -24,8 +24,7 @@ class Commands:
     out: Path
 
     def invoke(self, *args: str) -> Result:
-        config = self.out.parent / "no-ccpkit.toml"  # never the developer's own settings
-        return CliRunner().invoke(cli, ["--config", str(config), *args])
+        return CliRunner().invoke(cli, ["--config", str(NO_SETTINGS), *args])  # not the developer's own
 
     def check(self) -> Result:
         return self.invoke("check", "--notes", str(self.notes))

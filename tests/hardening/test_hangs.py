@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from ccpkit.parse import parse_notes
-from tests.conftest import REPO
+from tests.conftest import NO_SETTINGS, REPO
 
 N = 5_000
 PATHOLOGICAL = {
@@ -29,7 +29,7 @@ TIMEOUT = 60
 
 
 def ccpkit(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "ccpkit", "--config", str(cwd / "none.toml"), *args]
+    command = [sys.executable, "-m", "ccpkit", "--config", str(NO_SETTINGS), *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, cwd=cwd, check=False)
 
 

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from ccpkit.cli import cli
 from ccpkit.ledger import Entry, Ledger, Stamp, dump_ledger, load_ledger, merge_ledgers
+from tests.conftest import NO_SETTINGS
 
 T0 = 1_700_000_000
 
@@ -101,7 +102,7 @@ def test_the_command_writes_the_result_into_ours(tmp_path: Path) -> None:
     for name, ledger in files.items():
         (tmp_path / name).write_bytes(dump_ledger(ledger))
     paths = [str(tmp_path / name) for name in files]
-    result = CliRunner().invoke(cli, ["--config", str(tmp_path / "none.toml"), "ledger", "merge", *paths])
+    result = CliRunner().invoke(cli, ["--config", str(NO_SETTINGS), "ledger", "merge", *paths])
     assert result.exit_code == 0, result.output
     assert set(load_ledger(tmp_path / "ours").notes) == {"m/card/a", "m/card/b", "m/card/c", "m/card/z"}
 
@@ -111,7 +112,7 @@ def test_an_empty_base_is_an_empty_ledger_and_a_damaged_side_is_refused(tmp_path
     (tmp_path / "base").write_bytes(b"")
     (tmp_path / "ours").write_bytes(dump_ledger(BASE))
     (tmp_path / "theirs").write_bytes(dump_ledger(with_notes(BASE, m__card__c=entry("gc"))))
-    merge = ["--config", str(tmp_path / "none.toml"), "ledger", "merge"]
+    merge = ["--config", str(NO_SETTINGS), "ledger", "merge"]
     paths = [str(tmp_path / name) for name in ("base", "ours", "theirs")]
     assert CliRunner().invoke(cli, [*merge, *paths]).exit_code == 0
     assert "m/card/c" in load_ledger(tmp_path / "ours").notes

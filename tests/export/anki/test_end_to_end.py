@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from ccpkit.cli import cli
-from tests.conftest import COURSE_TITLE, REPO
+from tests.conftest import COURSE_TITLE, NO_SETTINGS, REPO
 from tests.export.anki.course import Course
 from tests.export.anki.student import Student
 
@@ -23,7 +23,7 @@ def anki_build(course: Course) -> list[str]:
     """``ccpkit build --format anki`` of the course, titled on the command line: no ccpkit.toml is read
     (not the repository's own)."""
     build = ["build", "--notes", str(course.notes), "--out", str(course.out), "--format", "anki"]
-    return ["--config", str(course.out.parent / "none.toml"), *build, "--title", COURSE_TITLE]
+    return ["--config", str(NO_SETTINGS), *build, "--title", COURSE_TITLE]
 
 
 @pytest.fixture
