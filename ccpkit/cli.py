@@ -134,7 +134,8 @@ def check(config: Config, notes: Path | None, strict: bool) -> None:
     """Parse and validate the notes: counts per module, then one `path:line: message` per problem
     (including Anki cards whose fronts read the same but want different answers), then the ledger.
 
-    Exit 0 when clean, 1 on errors (and on warnings with --strict) or a damaged ledger.
+    It ends with the number of errors and warnings. Exit 0 when clean, 1 on errors (and on warnings
+    with --strict) or a damaged ledger.
     """
     from ccpkit.export.anki.notes import card_problems
     from ccpkit.ledger import LEDGER_NAME, load_ledger
@@ -150,7 +151,10 @@ def check(config: Config, notes: Path | None, strict: bool) -> None:
     for problem in sorted((*parsed.problems, *cards)):
         click.echo(str(problem))
     load_ledger(Path(settings.notes) / LEDGER_NAME)  # a damaged one is an error, as in a build
-    if parsed.errors or (strict and (parsed.warnings or cards)):
+    errors = len(parsed.errors)
+    warnings = len(parsed.warnings) + sum(problem.severity == "warning" for problem in cards)
+    click.echo(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
+    if errors or (strict and (parsed.warnings or cards)):
         sys.exit(1)
 
 

@@ -62,17 +62,18 @@ def test_check_prints_counts_per_module_and_exits_0_when_clean(tmp_path: Path) -
     counts = ["1", "cards", "1", "tables", "1", "MCQs"]
     assert lines[0].split() == ["2", "Compute", "in", "the", "Cloud", *counts]
     assert lines[1].split() == ["total", "1", "cards", "1", "tables", "1", "MCQs"]
-    assert len(lines) == 2
+    assert lines[2:] == ["0 errors, 0 warnings"]
 
 
 def test_check_prints_each_error_as_path_line_message_and_exits_1(tmp_path: Path) -> None:
     folder = notes(tmp_path, {"02-compute/cram-sheet.md": CLEAN, "02-compute/practice.md": BROKEN})
     code, output = run("check", "--notes", str(folder))
     assert code == 1
-    assert output.splitlines()[-1] == (
+    assert output.splitlines()[-2:] == [
         "02-compute/practice.md:3: question has no answer: add `**Answer:** X` after its options "
-        "(or tick its checkbox)"
-    )
+        "(or tick its checkbox)",
+        "1 error, 0 warnings",
+    ]
 
 
 def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
@@ -80,8 +81,9 @@ def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
     code, output = run("check", "--notes", str(folder))
     assert code == 0
     assert "02-compute/summary.md:3: warning: merged duplicate term 'EC2'" in output
-    strict_code, _ = run("check", "--notes", str(folder), "--strict")
+    strict_code, strict_output = run("check", "--notes", str(folder), "--strict")
     assert strict_code == 1
+    assert strict_output.splitlines()[-1] == "0 errors, 1 warning"  # what --strict failed on
 
 
 def test_check_finds_a_damaged_ledger_that_would_stop_the_build(tmp_path: Path) -> None:
@@ -142,7 +144,7 @@ def test_check_counts_clozes_and_the_switch_in_ccpkit_toml_turns_highlights_off(
     folder = notes(tmp_path / "notes", {"01-storage/cram-sheet.md": CLOZES})
     code, output = run("check", "--notes", str(folder))
     assert code == 0
-    assert output.splitlines()[-1].split() == [
+    assert output.splitlines()[-2].split() == [
         "total",
         "0",
         "cards",
@@ -156,15 +158,16 @@ def test_check_counts_clozes_and_the_switch_in_ccpkit_toml_turns_highlights_off(
     config = tmp_path / "ccpkit.toml"
     config.write_text("[notes]\nhighlight_clozes = false\n", encoding="utf-8")
     code, output = run("--config", str(config), "check", "--notes", str(folder))
-    assert output.splitlines()[-1].split()[-2:] == ["1", "clozes"]
+    assert output.splitlines()[-2].split()[-2:] == ["1", "clozes"]
 
 
 def test_check_names_the_line_of_an_unclosed_or_empty_cloze_and_exits_1(tmp_path: Path) -> None:
     folder = notes(tmp_path, {"01-storage/cram-sheet.md": BROKEN_CLOZES})
     code, output = run("check", "--notes", str(folder))
     assert code == 1
-    assert output.splitlines()[-2:] == [
+    assert output.splitlines()[-3:] == [
         "01-storage/cram-sheet.md:4: cloze '{{c1::' is never closed: end it with '}}' (like {{c1::S3}})",
         "01-storage/cram-sheet.md:6: cloze '{{c1::}}' hides nothing: write the answer after '::' or "
         "remove the marker",
+        "2 errors, 0 warnings",
     ]

@@ -39,6 +39,6 @@ def test_the_summary_counts_modules_as_check_will_course_level_files_included(tm
         "`ccpkit check`: 2 modules), 1 table, 0 MCQs (0 with an answer), 1 term bullet"
     ) in output.splitlines()
     checked = CliRunner().invoke(cli, ["check", "--notes", str(tmp_path / "notes")])
-    *modules, total = checked.output.splitlines()
+    *modules, total, closing = checked.output.splitlines()
     assert [line.split()[0] for line in modules] == ["6", "0"]
-    assert total.split()[0] == "total"
+    assert total.split()[0] == "total" and closing == "0 errors, 0 warnings"
