@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, assert_never, get_args
@@ -136,15 +136,7 @@ class BuildReport:
         if verbosity == "quiet":
             return "\n".join(str(p) for p in self.problems if p.severity == "error")
         verbose = verbosity == "verbose"
-        shown = [p for p in self.problems if verbose or p.severity == "error" or self._new_warning(p)]
-        lines = [str(p) for p in shown]
-        hidden = (
-            0 if verbose else sum(p.severity == "warning" and not self._new_warning(p) for p in self.problems)
-        )
-        if hidden:
-            lines.append(
-                f"{hidden} warning{'s' if hidden != 1 else ''} in unchanged notes — `ccpkit check` lists them"
-            )
+        lines = problem_lines(self.problems, self._reread, every_warning=verbose, infos=verbose)
         if self.skipped:
             named = "they name" if self.skipped != 1 else "it names"
             lines.append(
@@ -162,12 +154,32 @@ class BuildReport:
             lines.append(self.files.summary())
         return "\n".join(lines)
 
-    def _new_warning(self, problem: Problem) -> bool:
-        """A warning in the notes this build re-read (infos, ids ccpkit chose, wait for ``check``)."""
-        return problem.severity == "warning" and self._reread(problem)
-
     def _reread(self, problem: Problem) -> bool:
+        """Whether the problem is in the notes this build re-read (the others' the last build showed)."""
         return self.reread is None or problem.location.path in self.reread
+
+
+def problem_lines(
+    problems: Iterable[Problem], news: Callable[[Problem], bool], *, every_warning: bool, infos: bool
+) -> list[str]:
+    """Every error; the warnings that are ``news`` (all of them if ``every_warning``), then one line
+    counting the others, so that running again does not repeat what the last run said; the infos (ids
+    ccpkit chose, which wait for ``check``) only if ``infos``."""
+    lines, hidden = [], 0
+    for problem in problems:
+        match problem.severity:
+            case "error":
+                lines.append(str(problem))
+            case "warning" if every_warning or news(problem):
+                lines.append(str(problem))
+            case "warning":
+                hidden += 1
+            case "info" if infos:
+                lines.append(str(problem))
+    if hidden:
+        many = "s" if hidden != 1 else ""
+        lines.append(f"{hidden} warning{many} in unchanged notes — `ccpkit check` lists them")
+    return lines
 
 
 def describe_changes(changes: Reconciliation) -> list[str]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccpkit.errors import Problem
-from ccpkit.report import LISTED
+from ccpkit.report import LISTED, problem_lines
 from ccpkit.sync.decisions import ORPHAN_TAG, Plan
 
 
@@ -36,20 +36,12 @@ class SyncReport:
         every warning. The info lines (ids ccpkit chose) are ``check``'s, as in a build's report."""
         plan = self.plan
         touched = _touched_files(plan)
-        shown = [
-            problem
-            for problem in self.problems
-            if problem.severity == "error"
-            or (problem.severity == "warning" and (verbose or problem.location.path in touched))
+        lines = [
+            self.counts,
+            *problem_lines(
+                self.problems, lambda p: p.location.path in touched, every_warning=verbose, infos=False
+            ),
         ]
-        lines = [self.counts, *(str(problem) for problem in shown)]
-        hidden = sum(problem.severity == "warning" for problem in self.problems) - sum(
-            problem.severity == "warning" for problem in shown
-        )
-        if hidden:
-            lines.append(
-                f"{hidden} warning{'s' if hidden != 1 else ''} in unchanged notes — `ccpkit check` lists them"
-            )
         doing = "would sync" if self.dry_run else "synced"
         lines.append(f"{doing} {self.collection}")
         conflicts = len({(c.note.guid) for c in plan.conflicts})
