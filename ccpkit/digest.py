@@ -131,8 +131,8 @@ class Stamps:
         if known is not None and known[:4] == now:
             found = known[4]
         else:
-            with open(name, "rb") as stream:
-                found = content_digest(stream.read())
+            with open(name, "rb") as stream:  # a block at a time: the package, the ledger may be megabytes
+                found = hashlib.file_digest(stream, "sha256").hexdigest()
         if max(status.st_mtime_ns, status.st_ctime_ns) < self._settled:
             self.seen[name] = (*now, found)
         return found
