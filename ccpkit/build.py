@@ -119,8 +119,7 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     )
     sources = digest(stamps.digest_files([request.notes]), templates, repr(settings))
     inputs = _with_ledger(sources, request.notes, stamps)
-    built = {name: previous.outputs.get(name, {}) for name in request.formats}  # the others may be gone
-    if previous.inputs == inputs and intact(request.out, built, stamps):
+    if previous.inputs == inputs and intact(request.out, previous.outputs_of(request.formats), stamps):
         if stamps.seen != previous.stamps:  # files stamped for the first time: read none next time
             with suppress(WriteError):  # a manifest not written only makes the next check slower
                 _record(request.out, replace(previous, stamps=stamps.seen))
@@ -456,7 +455,7 @@ def _report(
     """What the build did; with nothing ``written``, the last build's report again: no notes re-read,
     every output up to date."""
     if written is None:
-        built = {name: manifest.outputs.get(name, {}) for name in request.formats}
+        built = manifest.outputs_of(request.formats)
         files = [request.out / path for outputs in built.values() for path in outputs]
         written = _Written(unchanged=files, kept=Counter({name: len(paths) for name, paths in built.items()}))
     return BuildReport(

@@ -10,7 +10,7 @@ then only says which old outputs to delete.
 from __future__ import annotations
 
 import pickle
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +37,10 @@ class Manifest:
     stamps: Mapping[str, Stamp] = field(default_factory=dict)
     """Each input and output file as the build last saw it, so the next needs to read only those
     whose stamp changed."""
+
+    def outputs_of(self, formats: Iterable[str]) -> dict[str, Mapping[str, str]]:
+        """The outputs of these formats (an earlier build may have made others, since deleted)."""
+        return {name: self.outputs.get(name, {}) for name in formats}
 
 
 def load_manifest(out: Path) -> Manifest:
