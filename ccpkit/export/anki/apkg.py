@@ -22,6 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import genanki
+from genanki.apkg_col import APKG_COL
+from genanki.apkg_schema import APKG_SCHEMA
 
 from ccpkit.export.anki.card_templates import AnkiTemplates
 from ccpkit.export.anki.notes import AnkiNote, Recorded, RenderedNote, Statement
@@ -31,6 +33,9 @@ from ccpkit.model import Picture
 EARLIEST_ID = 1_600_000_000
 """Note and card ids count up from the newest mtime (in ms), never from before 2020."""
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_DEFLATE_LEVEL = 1
+"""zlib's fastest level: on a 28 MB collection (50,000 notes) it deflates 3.4 times faster than the
+default level 6, for a package 9 % larger."""
 
 
 class _NoteType(genanki.Model):  # type: ignore[misc]
@@ -179,14 +184,42 @@ def write_package(
 
 
 def _database(decks: list[genanki.Deck], timestamp: int) -> bytes:
+    """The collection genanki's ``Package`` writes, with the decks and note types written once: it
+    reads, updates and writes back both as JSON for every deck, which at hundreds of module decks
+    cost more than the notes."""
     connection = sqlite3.connect(":memory:")
     try:
-        package = genanki.Package(decks)
-        package.write_to_db(connection.cursor(), timestamp, itertools.count(timestamp * 1000))
+        cursor = connection.cursor()
+        cursor.executescript(APKG_SCHEMA)
+        cursor.executescript(APKG_COL)
+        _write_decks_and_note_types(cursor, decks, timestamp)
+        ids = itertools.count(timestamp * 1000)
+        for deck in decks:
+            for note in deck.notes:
+                note.write_to_db(cursor, timestamp, deck.deck_id, ids)
         connection.commit()
         return connection.serialize()
     finally:
         connection.close()
+
+
+def _write_decks_and_note_types(cursor: sqlite3.Cursor, decks: list[genanki.Deck], timestamp: int) -> None:
+    """The ``col`` row's decks and note types as genanki leaves them after writing deck by deck: each
+    note type's ``did`` is the last deck holding its notes. genanki keys note types by a number and
+    reads them back as text between decks, so the last deck's appear twice in the JSON (Anki keeps the
+    later); that is reproduced, so the package is what genanki alone would make."""
+    (decks_json, models_json) = cursor.execute("SELECT decks, models FROM col").fetchone()
+    deck_entries, note_types = json.loads(decks_json), json.loads(models_json)
+    latest: dict[int, Any] = {}
+    for deck in decks:
+        deck_entries[str(deck.deck_id)] = deck.to_json()
+        for model_id, entry in latest.items():  # read back between decks: one key each, as text
+            note_types[str(model_id)] = entry
+        for note in deck.notes:
+            deck.add_model(note.model)
+        latest = {model.model_id: model.to_json(timestamp, deck.deck_id) for model in deck.models.values()}
+    note_types.update(latest)
+    cursor.execute("UPDATE col SET decks = ?, models = ?", (json.dumps(deck_entries), json.dumps(note_types)))
 
 
 def _zipped(database: bytes, pictures: Sequence[Picture]) -> bytes:
@@ -199,5 +232,5 @@ def _zipped(database: bytes, pictures: Sequence[Picture]) -> bytes:
         for name, data in (*entries, ("media", media)):
             info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, data)
+            archive.writestr(info, data, compresslevel=_DEFLATE_LEVEL)
     return buffer.getvalue()
