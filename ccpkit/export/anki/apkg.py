@@ -70,7 +70,7 @@ class _Note(genanki.Note):  # type: ignore[misc]
         )
         self.modified = note.modified
 
-    def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, deck_id: int, id_gen: Any) -> None:
+    def write_to_db(self, cursor: _Recorder, timestamp: float, deck_id: int, id_gen: Any) -> None:
         super().write_to_db(cursor, self.modified, deck_id, id_gen)
 
 
@@ -87,7 +87,7 @@ class _KeptNote:
         self.modified = note.modified
         self.due = position
 
-    def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, deck_id: int, id_gen: Any) -> None:
+    def write_to_db(self, cursor: _Recorder, timestamp: float, deck_id: int, id_gen: Any) -> None:
         fields, _, _, (note_sql, row), cards = self.recorded
         note_id = next(id_gen)  # id, guid, mid, mod, usn, tags, flds, sfld, then csum, flags, data
         text = "\x1f".join(fields) if row[6] is None else row[6]
@@ -100,7 +100,7 @@ class _KeptNote:
 
 
 class _Recorder:
-    """A cursor that keeps genanki's statements for one note instead of running them."""
+    """A cursor that keeps genanki's statements (of one note, or of a deck's) instead of running them."""
 
     def __init__(self) -> None:
         self.statements: list[Statement] = []
@@ -109,6 +109,14 @@ class _Recorder:
     def execute(self, sql: str, values: tuple[Any, ...]) -> None:
         self.statements.append((sql, values))
         self.lastrowid = values[0]
+
+    def by_statement(self) -> dict[str, list[tuple[Any, ...]]]:
+        """The rows of each statement, in order; every row holds its own id, so none depends on
+        being inserted before another's."""
+        rows: dict[str, list[tuple[Any, ...]]] = {}
+        for sql, values in self.statements:
+            rows.setdefault(sql, []).append(values)
+        return rows
 
 
 def recorded_notes(
@@ -194,9 +202,12 @@ def _database(decks: list[genanki.Deck], timestamp: int) -> bytes:
         cursor.executescript(APKG_COL)
         _write_decks_and_note_types(cursor, decks, timestamp)
         ids = itertools.count(timestamp * 1000)
-        for deck in decks:
+        for deck in decks:  # a deck's rows in one statement per table: many times faster than a row each
+            rows = _Recorder()
             for note in deck.notes:
-                note.write_to_db(cursor, timestamp, deck.deck_id, ids)
+                note.write_to_db(rows, timestamp, deck.deck_id, ids)
+            for sql, values in rows.by_statement().items():
+                cursor.executemany(sql, values)
         connection.commit()
         return connection.serialize()
     finally:
