@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import json
 import re
 import sqlite3
 import zipfile
@@ -10,11 +12,12 @@ from dataclasses import replace
 from io import BytesIO
 from pathlib import Path, PurePosixPath
 
+import genanki
 import pytest
 
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions, NoteIdentity
-from ccpkit.export.anki import ANKI, export
+from ccpkit.export.anki import ANKI, apkg, export
 from ccpkit.export.anki.notes import BREADCRUMB, anki_notes, settled_without_ledger
 from ccpkit.model import Deck
 from ccpkit.parse import parse_notes
@@ -178,3 +181,27 @@ def test_notes_replayed_from_their_parts_give_the_bytes_genanki_writes_note_by_n
     written_afresh = ANKI.assemble(deck, [replace(part, written=()) for part in parts], settled)
 
     assert replayed.outputs == written_afresh.outputs
+
+
+def test_the_collection_holds_what_genanki_writes_deck_by_deck() -> None:
+    """The decks and note types are written once, yet exactly as genanki leaves them after writing
+    deck by deck: a note type's deck is the last one holding its notes, whatever the order."""
+    basic = genanki.Model(1_111, "basic", fields=[{"name": "Front"}, {"name": "Back"}], templates=_CARD)
+    other = genanki.Model(2_222, "other", fields=[{"name": "Front"}, {"name": "Back"}], templates=_CARD)
+    decks = [genanki.Deck(100 + number, f"Course::Module {number}") for number in (1, 2, 3)]
+    for deck, models in zip(decks, [(basic, other), (other,), (basic,)], strict=True):
+        for model in models:
+            deck.add_note(genanki.Note(model=model, fields=[f"{deck.name} front", "back"], guid=deck.name))
+
+    ours = sqlite3.connect(":memory:")
+    ours.deserialize(apkg._database(decks, 1_700_000_000))
+    genankis = sqlite3.connect(":memory:")
+    genanki.Package(decks).write_to_db(genankis.cursor(), 1_700_000_000, itertools.count(1_700_000_000_000))
+
+    assert list(ours.iterdump()) == list(genankis.iterdump())
+    (models,) = ours.execute("select models from col").fetchone()
+    note_type_decks = {entry["name"]: entry["did"] for entry in json.loads(models).values()}
+    assert note_type_decks == {"basic": 103, "other": 102}
+
+
+_CARD = [{"name": "Card", "qfmt": "{{Front}}", "afmt": "{{Back}}"}]
