@@ -29,7 +29,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("ccpkit", "templates"):
         shutil.copytree(REPO / name, source / name, ignore=ignore)
     command = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "--no-index"]
-    subprocess.run([*command, "-w", str(base / "dist"), str(source)], check=True, capture_output=True)
+    built = subprocess.run([*command, "-w", str(base / "dist"), str(source)], check=True, capture_output=True)
+    # `make build` installs the same way: setuptools' warnings would be the first thing a user reads.
+    assert b"Warning" not in built.stderr, built.stderr.decode()
     (wheel,) = (base / "dist").glob("ccpkit-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         archive.extractall(base / "site")
@@ -53,6 +55,11 @@ def test_the_wheel_holds_every_module_of_the_package(installed: Path) -> None:
 @pytest.mark.slow
 def test_the_default_templates_ship_as_the_repository_has_them(installed: Path) -> None:
     assert _files(installed / "ccpkit" / "default_templates", "*") == _files(REPO / "templates", "*")
+
+
+@pytest.mark.slow
+def test_the_bundled_fonts_ship_with_their_licences(installed: Path) -> None:
+    assert _files(installed / "ccpkit" / "fonts", "*") == _files(REPO / "ccpkit" / "fonts", "*")
 
 
 @pytest.mark.slow
