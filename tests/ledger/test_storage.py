@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,17 @@ def test_dump_then_load_gives_the_same_ledger_and_the_same_bytes(tmp_path: Path)
     path = write(tmp_path, dump_ledger(original).decode())
     assert load_ledger(path) == original
     assert dump_ledger(load_ledger(path)) == path.read_bytes()
+
+
+def test_a_ledger_read_from_its_file_holds_one_copy_of_each_deck_and_note_type(tmp_path: Path) -> None:
+    """Tens of thousands of notes name a few hundred decks: one string each, not one per note."""
+    placed = {"home": "Course::01 Cloud", "deck": "Course::01 Cloud", "module": "01-cloud"}
+    notes = {f"m__card__{n}": replace(entry(f"g{n}", f"T{n}"), **placed) for n in range(3)}
+    loaded = load_ledger(write(tmp_path, dump_ledger(ledger(**notes)).decode())).notes.values()
+
+    assert len({id(value) for note in loaded for value in (note.home, note.deck)}) == 1
+    assert len({id(note.module) for note in loaded}) == len({id(note.note_type) for note in loaded}) == 1
+    assert len({id(note.guid) for note in loaded}) == 3
 
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
