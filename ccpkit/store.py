@@ -15,6 +15,7 @@ import io
 import pickle
 from collections.abc import Callable, Iterable
 from contextlib import suppress
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
@@ -67,50 +68,38 @@ class _Pickler(pickle.Pickler):
     class's fields up again for every object), and a build reads every module's findings."""
 
     def reducer_override(self, obj: object) -> Any:
-        names = _slot_fields(type(obj))
+        kind: type = type(obj)  # for mypy, as in rebuilt
+        names = _slot_fields(kind)
         if not names:
             return NotImplemented
-        return rebuilt, (type(obj), tuple([getattr(obj, name) for name in names]))
+        return rebuilt, (kind, tuple([getattr(obj, name) for name in names]))
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
+@cache
 def _slot_fields(kind: type) -> tuple[str, ...]:
     """The field names of a dataclass with slots; none for any other class."""
-    names = _FIELDS.get(kind)
-    if names is None:
-        slotted = dataclasses.is_dataclass(kind) and "__slots__" in kind.__dict__
-        names = _FIELDS[kind] = tuple(field.name for field in dataclasses.fields(kind)) if slotted else ()
-    return names
+    if dataclasses.is_dataclass(kind) and "__slots__" in kind.__dict__:
+        return tuple(field.name for field in dataclasses.fields(kind))
+    return ()
 
 
 def rebuilt(kind: type[T], values: tuple[object, ...]) -> T:
     """A dataclass with slots made from its field values, in order, as pickle makes any object: without
     calling its ``__init__`` (at under half the cost). ``_Pickler``'s objects are read back with it."""
-    maker = _MAKERS.get(kind)
-    if maker is None:
-        maker = _MAKERS[kind] = _maker(kind)
-    made: T = maker(values)
+    cls: type = kind  # for mypy, which takes no type[T] for hashable
+    made: T = _maker(cls)(values)
     return made
 
 
-_MAKERS: dict[type, Callable[[tuple[object, ...]], Any]] = {}
-
-
+@cache
 def _maker(kind: type) -> Callable[[tuple[object, ...]], Any]:
     """A function that makes a ``kind`` from its field values, setting each slot in a line of its own
     (as ``dataclasses`` writes ``__init__``): about twice as fast as a loop over the fields, and a
     build reads hundreds of thousands of these back."""
     names = _slot_fields(kind)
-    if not names:
-        raise TypeError(f"{kind.__name__} is not a dataclass with slots")
     scope: dict[str, Any] = {"new": object.__new__, "kind": kind}
-    lines = [
-        "def make(values):",
-        f"    if len(values) != {len(names)}: raise ValueError(values)",
-        "    made = new(kind)",
-    ]
+    lines = ["def make(values):", f"    if len(values) != {len(names)}: raise ValueError(values)"]
+    lines.append("    made = new(kind)")
     for index, name in enumerate(names):
         scope[f"set_{index}"] = getattr(kind, name).__set__  # the slot itself: no frozen __setattr__
         lines.append(f"    set_{index}(made, values[{index}])")
