@@ -54,6 +54,8 @@ def _parser() -> MarkdownIt:
 
 
 _PICTURE_NAME = re.compile(r"ccpkit-[0-9a-f]{24}\.(?:png|jpg|gif|svg)")
+_URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+"""``https:``, ``mailto:`` …: a link that leaves the document (RFC 3986's scheme)."""
 
 
 def is_picture_name(source: str) -> bool:
@@ -313,8 +315,10 @@ class _ReportlabInline(_Inline):
         return '<font face="mono">' + "<br/>".join(lines) + "</font>"
 
     def link(self, text: str, href: str) -> str:
-        """Underlined, not blue: blue text prints as a pale grey on a black-and-white printer."""
-        return f'<a href="{escape(href)}"><u>{text}</u></a>' if href else text
+        """Underlined, not blue: blue text prints as a pale grey on a black-and-white printer. A
+        target without a scheme (``#a-heading``, ``summary.md``) leads nowhere in the PDF, and
+        reportlab refuses to save a link to it: its text is printed alone."""
+        return f'<a href="{escape(href)}"><u>{text}</u></a>' if _URL_SCHEME.match(href) else text
 
 
 def _indentation(line: str) -> str:

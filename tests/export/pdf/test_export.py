@@ -5,11 +5,13 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from ccpkit.markup import to_text
 from ccpkit.model import Card
+from ccpkit.parse import parse_notes
 from tests.export.pdf.conftest import Built, build
 from tests.export.pdf.reading import assert_in_order, fonts, outline, page_texts, reader, text
 from tests.export.pdf.synthetic import MISSING_GLYPH, large_deck
@@ -162,3 +164,25 @@ def test_a_character_no_font_has_prints_a_placeholder_and_is_reported_where_it_i
     assert "melts [U+1FAE0]" in text(built.files["pdf/01-topic-1.pdf"])
     assert [str(p).split(": ")[0] for p in built.problems] == ["01-topic-1/cram-sheet.md:11"]
     assert "U+1FAE0" in built.problems[0].message and built.problems[0].severity == "warning"
+
+
+def test_links_out_of_the_notes_are_clickable_and_links_within_them_print_as_text() -> None:
+    """A link to a heading or another notes file leads nowhere in a PDF (and reportlab would refuse
+    to save it): its words are printed; web and mail links stay links."""
+    built = build(parse_notes(LINKS).deck)
+
+    for data in (built.files["pdf/01-links.pdf"], built.files["pdf/course.pdf"]):
+        words = ["the pillars", "lecture notes", "AWS's own page", "back to the top", "the summary"]
+        assert_in_order(text(data), [*words, "a picture", "mail the tutor"])
+        assert set(_link_targets(data)) == {  # a link broken over two lines is two areas
+            "https://aws.amazon.com/compliance/shared-responsibility-model/",
+            "mailto:tutor@example.org",
+        }
+
+
+LINKS = Path(__file__).parent / "fixtures" / "links"
+
+
+def _link_targets(data: bytes) -> list[str]:
+    annotations = (a.get_object() for page in reader(data).pages for a in page.get("/Annots", []))
+    return [str(a["/A"]["/URI"]) for a in annotations if "/A" in a and "/URI" in a["/A"]]
