@@ -64,6 +64,9 @@ WARNINGS: dict[str, list[str]] = {
     "hostile": [
         "01-hostile/cram-sheet.md:6: warning: picture https://example.com/track.png is not fetched",
     ],
+    "lettered-list-in-prose": [
+        "01-compute/lecture-notes.md:5: warning: lettered list with no answer under words that ask no"
+    ],
     "unread-pins": [
         "01-pins/cram-sheet.md:3: warning: this pin was not read, so the item below keeps its derived id",
         "01-pins/cram-sheet.md:6: warning: this pin was not read, so the item below keeps its derived id",

@@ -23,7 +23,7 @@ from ccpkit.parse.rules.answers import (
     question_id,
 )
 from ccpkit.parse.rules.options import DraftOption
-from ccpkit.parse.rules.questions import Draft, find_questions, item_number
+from ccpkit.parse.rules.questions import Draft, asks, find_questions, item_number
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 
@@ -216,6 +216,13 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
             )
             yield ctx.problem(draft.answer_node or draft.start, message)
             return
+    if not letters and not draft.question and not asks(draft.stem):
+        message = (
+            "lettered list with no answer under words that ask no question: left out, as a list, not a "
+            "question; to make it a question, end it with `?` and add `**Answer:** X` after its options"
+        )
+        yield Problem(ctx.at(draft.start), message, "warning")
+        return
     if not letters:
         message = "question has no answer: add `**Answer:** X` after its options (or tick its checkbox)"
         yield ctx.problem(draft.start, message)

@@ -26,6 +26,13 @@ _NUMBERED_STEM = re.compile(
 _ASKS = re.compile(r"\?|\b(?:select|choose|pick)\b|(?:^|[.!:]\s+)which\b(?!\s+to\b)", re.I)
 """What makes a checklist a question: a question mark, "Select/Choose …", or a sentence opening with
 "Which" (an exam's stem with its ``?`` forgotten)."""
+
+
+def asks(stem: str) -> bool:
+    """Whether the words above some options ask a question (see ``_ASKS``)."""
+    return _ASKS.search(stem) is not None
+
+
 _MAY_ASK = re.compile(r"(?:^|[.!:]\s+)(?:what|who|whom|whose|when|where|why|how)\b(?!\s+to\b)", re.I)
 """A sentence opening with another question word may ask or not ("What I revised this week"); "What
 to review", "How to study" never ask: an infinitive after the word makes it a title."""
@@ -113,7 +120,7 @@ def find_questions(
     stems = [_stem(ctx, nodes, run, floor, default_id) for run, floor in zip(runs, floors, strict=False)]
     ends = [*(stem.first for stem in stems[1:]), len(nodes)][: len(stems)]
     for run, stem, end in zip(runs, stems, ends, strict=True):
-        unasked = run.task and not _ASKS.search(stem.text) and stem.question == default_id
+        unasked = run.task and not asks(stem.text) and stem.question == default_id
         if unasked and not _MAY_ASK.search(stem.text):
             continue  # a to-do checklist, not a question
         section = sections[stem.first]
