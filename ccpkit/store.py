@@ -68,7 +68,7 @@ class _Pickler(pickle.Pickler):
     class's fields up again for every object), and a build reads every module's findings."""
 
     def reducer_override(self, obj: object) -> Any:
-        kind: type = type(obj)  # for mypy, as in rebuilt
+        kind: type = type(obj)  # mypy does not see type[object] as hashable
         names = _slot_fields(kind)
         if not names:
             return NotImplemented
@@ -86,7 +86,7 @@ def _slot_fields(kind: type) -> tuple[str, ...]:
 def rebuilt(kind: type[T], values: tuple[object, ...]) -> T:
     """A dataclass with slots made from its field values, in order, as pickle makes any object: without
     calling its ``__init__`` (at under half the cost). ``_Pickler``'s objects are read back with it."""
-    cls: type = kind  # for mypy, which takes no type[T] for hashable
+    cls: type = kind  # mypy does not see type[T] as hashable
     made: T = _maker(cls)(values)
     return made
 

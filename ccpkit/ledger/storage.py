@@ -127,7 +127,7 @@ def kept_ledger(text: LedgerText) -> KeptLedger:
 def unkept_ledger(kept: KeptLedger, data: bytes) -> LedgerText:
     """The ``LedgerText`` of ``data`` from what ``kept_ledger`` made of it."""
     stamp, notes = kept
-    entries = {key: rebuilt(Entry, values) for key, values in notes}  # a third of Entry(**fields)'s time
+    entries = {key: rebuilt(Entry, values) for key, values in notes}  # under half Entry(**fields)'s time
     templates = None if stamp is None else Stamp(*stamp)
     position = 0
     for _ in range(1 if stamp is None else 2):  # the header and the templates
