@@ -90,6 +90,8 @@ class Context:
     module: str
     doc: Document
     claimed: set[int] = field(default_factory=set)
+    claims: list[int] = field(default_factory=list)
+    """``claimed`` in the order of claiming, so a rule can give back what it took since a point."""
     highlight_clozes: bool = True
     """Whether ``==text==`` is a cloze (``[notes] highlight_clozes`` in ``ccpkit.toml``)."""
     tags: dict[Kind, tuple[str, ...]] = field(default_factory=dict)
@@ -102,7 +104,13 @@ class Context:
         return Problem(self.at(node), message)
 
     def claim(self, *nodes: Node) -> None:
-        self.claimed.update(id(node) for node in nodes)
+        ids = [id(node) for node in nodes]
+        self.claimed.update(ids)
+        self.claims.extend(ids)
+
+    def give_back(self, claims: list[int]) -> None:
+        """Unclaim blocks a rule took and does not use after all: the others may read them."""
+        self.claimed.difference_update(claims)
 
     def is_claimed(self, node: Node) -> bool:
         return id(node) in self.claimed

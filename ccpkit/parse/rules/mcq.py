@@ -187,15 +187,12 @@ def _apply_key(ctx: Context, drafts: list[Draft], entry: KeyEntry) -> bool:
 
 
 def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
+    if draft.unasked or _listed(draft):
+        ctx.give_back(draft.claims)  # the notes as written: printed, and read by the other rules
+        yield Problem(ctx.at(draft.start), _UNASKED if draft.unasked else _LISTED, "warning")
+        return
     if draft.loose_term is not None:
         yield Problem(ctx.at(draft.loose_term), _loose_term_message(ctx, draft, draft.loose_term), "warning")
-    if draft.unasked:
-        message = (
-            "checkboxes under words that may ask a question but have no `?`: end the question with `?` "
-            "to make it one (a to-do list otherwise, left out)"
-        )
-        yield Problem(ctx.at(draft.start), message, "warning")
-        return
     if not draft.stem:
         message = "options without a question: write the question's text right above its options"
         yield ctx.problem(draft.options_node, message)
@@ -216,13 +213,6 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
             )
             yield ctx.problem(draft.answer_node or draft.start, message)
             return
-    if not letters and not draft.question and not asks(draft.stem):
-        message = (
-            "lettered list with no answer under words that ask no question: left out, as a list, not a "
-            "question; to make it a question, end it with `?` and add `**Answer:** X` after its options"
-        )
-        yield Problem(ctx.at(draft.start), message, "warning")
-        return
     if not letters:
         message = "question has no answer: add `**Answer:** X` after its options (or tick its checkbox)"
         yield ctx.problem(draft.start, message)
@@ -236,6 +226,23 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
         return
     yield from _choose_warning(ctx, draft, len(letters))
     yield ctx.build(draft.start, lambda: _mcq(ctx, draft, letters))
+
+
+_UNASKED = (
+    "checkboxes under words that may ask a question but have no `?`: kept as a to-do list; end the "
+    "question with `?` to make it one"
+)
+_LISTED = (
+    "lettered list with no answer under words that ask no question: kept as a list; to make it a "
+    "question, end it with `?` and add `**Answer:** X` after its options"
+)
+
+
+def _listed(draft: Draft) -> bool:
+    """Options with no answer of any kind under unnumbered words that ask nothing (``A package is:``
+    then ``a) …``, ``b) …``): a lettered list in the notes, not a question left unanswered."""
+    answered = draft.answer is not None or draft.worded is not None or any(o.checked for o in draft.options)
+    return not answered and not draft.question and not asks(draft.stem)
 
 
 def _loose_term_message(ctx: Context, draft: Draft, item: Node) -> str:

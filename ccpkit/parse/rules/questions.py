@@ -65,7 +65,9 @@ class Draft:
     stand alone, maybe (``explained_terms``)."""
     unasked: bool = False
     """A checklist under words that may ask without a ``?`` (``What changed``): a question or a to-do
-    list, so it is neither, with a warning."""
+    list, so it is no question, with a warning."""
+    claims: list[int] = field(default_factory=list)
+    """The blocks it took (stem, options, answer, explanation): given back if it is no question."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +132,12 @@ def find_questions(
         first = nodes[run.start]
         draft = Draft(stem.anchor, stem.question, stem.text, options, first, section, pinned_id(stem.anchor))
         draft.unasked = unasked
+        mark = len(ctx.claims)
         ctx.claim(*nodes[run.start : run.end], *stem.nodes, stem.anchor)
         if run.tail:
             _read_lines(ctx, draft, list(run.tail), nodes[run.end - 1])
         _read_tail(ctx, draft, nodes[run.end : end])
+        draft.claims = ctx.claims[mark:]
         yield draft
 
 

@@ -186,3 +186,19 @@ LINKS = Path(__file__).parent / "fixtures" / "links"
 def _link_targets(data: bytes) -> list[str]:
     annotations = (a.get_object() for page in reader(data).pages for a in page.get("/Annots", []))
     return [str(a["/A"]["/URI"]) for a in annotations if "/A" in a and "/URI" in a["/A"]]
+
+
+def test_lettered_lists_and_to_do_lists_that_ask_nothing_print_as_notes_and_questions_do_not() -> None:
+    """What only looks like a question's options (a list under "agrees that:", a checklist under "What
+    I revised") is the notes as written: printed, and its term bullets are cards."""
+    parsed = parse_notes(LISTS)
+    built = build(parsed.deck)
+
+    sheet = text(built.files["pdf/01-lists.pdf"])
+    assert_in_order(sheet, ["the data they upload", "their access keys", "IAM policies", "Organizations"])
+    assert "hypervisor" not in sheet
+    assert [item.kind for item in parsed.deck.items()] == ["card", "mcq"]
+    assert [problem.severity for problem in parsed.problems] == ["warning", "warning"]
+
+
+LISTS = Path(__file__).parent / "fixtures" / "lists"
