@@ -11,10 +11,11 @@ from ccpkit.parse.tree import Node
 LABELS = frozenset(
     {
         "action", "analogy", "aws solution", "benefit", "benefits", "best for", "definition",
-        "example", "examples", "features", "flow", "focus", "function", "goal", "how it works",
-        "ideal for", "impact", "key feature", "key features", "keywords", "meaning", "no", "note",
-        "notes", "outcome", "purpose", "result", "scope", "simple meaning", "solution", "tip",
-        "type", "use case", "use cases", "what", "when to use", "why", "why this is best", "yes",
+        "example", "examples", "feature", "features", "flow", "focus", "function", "goal",
+        "how it works", "ideal for", "impact", "key feature", "key features", "keywords", "meaning",
+        "no", "note", "notes", "outcome", "purpose", "result", "scope", "simple meaning", "solution",
+        "tip", "tips", "type", "types", "use case", "use cases", "what", "when to use", "why",
+        "why this is best", "yes",
     }
 )  # fmt: skip
 """Attribute labels: they describe their parent (the bullet or heading above), never a card alone."""
