@@ -41,12 +41,26 @@ def _table(ctx: Context, block: Block, previous: Node | None) -> Item | Problem:
                 f"table row has {written} cell{'s' * (written != 1)} but the header has {len(columns)}: "
                 "add or remove cells (write an empty cell as `| |`)",
             )
+    cells = tuple(tuple(_cells(row)) for row in body)
+    if _navigation(cells):
+        message = "table of links within the page (a table of contents): no comparison table, left out"
+        return Problem(ctx.at(node), message, "info")
     caption = _caption(previous)
     title = caption or (heading_text(block.heading) if block.heading else "") or ctx.doc.part
     pinned = pinned_id(node, previous if caption else None)
     fields = ctx.common("table", title, node, block.section, pinned)
-    cells = tuple(tuple(_cells(row)) for row in body)
     return ctx.build(node, lambda: fields.table(title=title, columns=columns, rows=cells))
+
+
+def _navigation(rows: tuple[tuple[str, ...], ...]) -> bool:
+    """Rows of links to headings of the page, numbered or not (``| 12 | [Which service …?](#which-…) |``):
+    a question bank's table of contents, with nothing to learn in it."""
+    cells = [cell for row in rows for cell in row if cell and not _INDEX.fullmatch(cell)]
+    return bool(cells) and all(_PAGE_LINKS.fullmatch(cell) for cell in cells)
+
+
+_INDEX = re.compile(r"#?\d{1,4}[.)]?")
+_PAGE_LINKS = re.compile(r"(?:\[[^\]]*\]\(#[^)\s]*\)[\s,;·|]*)+")
 
 
 def _cells(row: Node) -> list[str]:
