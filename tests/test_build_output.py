@@ -112,9 +112,9 @@ def test_verbose_lists_every_file_written_and_every_warning(project: Project) ->
 def test_an_id_ccpkit_made_distinct_is_left_to_check_and_verbose(project: Project) -> None:
     project.write(
         "01-alpha/lecture.md",
-        "# Lecture\n\n## Cost\n\n- **Tips:** Tag it.\n\n## Speed\n\n- **Tips:** Cache it.\n",
+        "# Lecture\n\n## Cost\n\n- **Tags:** Tag it.\n\n## Speed\n\n- **Tags:** Cache it.\n",
     )
-    info = "01-alpha/lecture.md:9: info: id 01-alpha/card/tips is taken by the card at 01-alpha/lecture.md:5"
+    info = "01-alpha/lecture.md:9: info: id 01-alpha/card/tags is taken by the card at 01-alpha/lecture.md:5"
     first, again, verbose = (lines(project.build(*options)) for options in ((), (), ("--verbose",)))
     assert not any(": info: " in line for line in first + again)  # nothing to fix: not in every build
     assert again[0] == "2 warnings in unchanged notes — `ccpkit check` lists them"  # nor counted as one
