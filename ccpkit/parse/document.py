@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -114,6 +115,13 @@ def _front_matter(root: Node) -> FrontMatter:
     return read_front_matter(block.content, block.line + 1)
 
 
+NUMBERED_NAME = re.compile(r"^(?P<number>\d+)(?:[-_]|\s*[-_.]\s+|\s+)(?P<name>\S.*)$")
+"""A file or folder name led by a number, as notes apps write them: ``02-compute``, ``03 - Storage``,
+``1. Cloud Concepts``, ``04_security``, ``05 Billing``."""
+
+
 def _title_from_name(path: str) -> str:
     stem = path.rsplit("/", 1)[-1].removesuffix(".md")
-    return stem.replace("-", " ").replace("_", " ").strip().capitalize() or stem
+    numbered = NUMBERED_NAME.match(stem)
+    name = numbered["name"] if numbered else stem
+    return name.replace("-", " ").replace("_", " ").strip().capitalize() or stem

@@ -11,9 +11,8 @@ from pathlib import Path
 from ccpkit.errors import Problem, UsageError
 from ccpkit.item_ids import slug
 from ccpkit.model import SourceLocation
-from ccpkit.parse.document import Document, parse_document
+from ccpkit.parse.document import NUMBERED_NAME, Document, parse_document
 
-_NUMBERED = re.compile(r"^(?P<number>\d+)-(?P<name>.+)$")
 SUFFIX = ".md"
 _LINE_END = re.compile(rb"\r\n|\r|\n")
 """Line ends as markdown-it-py counts them (a lone CR too), so every reported line number agrees."""
@@ -92,9 +91,12 @@ def _is_notes(entry: Path) -> bool:
 
 def _module(entry: Path) -> ModuleFiles:
     if entry.is_file():
-        return ModuleFiles(0, slug(entry.stem), _humanise(entry.stem), (entry,), entry.name, single_file=True)
+        numbered = NUMBERED_NAME.match(entry.stem)
+        number = int(numbered["number"]) if numbered else 0
+        name = _humanise(numbered["name"] if numbered else entry.stem)
+        return ModuleFiles(number, slug(entry.stem), name, (entry,), entry.name, single_file=True)
     files = tuple(sorted(path for path in entry.rglob(f"*{SUFFIX}") if _readable(path, entry)))
-    numbered = _NUMBERED.match(entry.name)
+    numbered = NUMBERED_NAME.match(entry.name)
     if numbered:
         number = int(numbered["number"])
         return ModuleFiles(number, slug(entry.name), _humanise(numbered["name"]), files, f"{entry.name}/")

@@ -65,6 +65,32 @@ def test_numbered_folders_are_modules_in_number_order_and_other_entries_follow(t
     assert [item.id for item in modules[2].items] == ["case-study-medivault-eu/card/residency"]
 
 
+def test_folders_and_files_numbered_as_notes_apps_name_them_are_numbered_modules(tmp_path: Path) -> None:
+    """``03 - Storage``, ``1. Cloud Concepts``, ``04_security``, ``05 Billing.md``: the number orders
+    the modules and names their decks; ids still come from the whole name, as for ``NN-slug``."""
+    write(
+        tmp_path,
+        {
+            "03 - Storage/notes.md": "- **S3:** Object storage.\n",
+            "1. Cloud Concepts/notes.md": "- **Elasticity:** Scale with demand.\n",
+            "04_security/notes.md": "- **IAM:** Who may do what.\n",
+            "05 Billing.md": "- **Budgets:** Alerts on spend.\n",
+            "2024 review/notes.md": "- **Recap:** The year in review.\n",
+            "1.5 beta/notes.md": "- **Preview:** Not a number.\n",
+        },
+    )
+    modules = parse_notes(tmp_path).deck.modules
+    assert [(m.number, m.slug, m.title) for m in modules] == [
+        (1, "1-cloud-concepts", "Cloud Concepts"),
+        (3, "03-storage", "Storage"),
+        (4, "04security", "Security"),
+        (5, "05-billing", "Billing"),
+        (2024, "2024-review", "Review"),
+        (0, "1-5-beta", "1.5 beta"),
+    ]
+    assert [item.id for item in modules[1].items] == ["03-storage/card/s3"]
+
+
 def test_dot_files_and_other_suffixes_are_not_notes(tmp_path: Path) -> None:
     write(
         tmp_path,
