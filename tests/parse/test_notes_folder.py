@@ -45,50 +45,51 @@ def write(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
-def test_numbered_folders_are_modules_in_number_order_and_other_entries_follow(tmp_path: Path) -> None:
-    write(
-        tmp_path,
-        {
-            "10-pricing/summary.md": "- **TCO:** Total cost of ownership.\n",
-            "02-compute/cram-sheet.md": CRAM,
-            "case-study-medivault-eu.md": "- **Residency:** Data stays in the EU.\n",
-            "extras/links.md": "- **Docs:** The AWS docs.\n",
-        },
-    )
-    modules = parse_notes(tmp_path).deck.modules
-    assert [(m.number, m.slug, m.title) for m in modules] == [
-        (2, "02-compute", "Compute in the Cloud (Amazon EC2)"),
-        (10, "10-pricing", "Pricing"),
-        (0, "case-study-medivault-eu", "Case study medivault eu"),  # no H1: named after the file
-        (0, "extras", "Extras"),
-    ]
-    assert [item.id for item in modules[2].items] == ["case-study-medivault-eu/card/residency"]
-
-
-def test_folders_and_files_numbered_as_notes_apps_name_them_are_numbered_modules(tmp_path: Path) -> None:
-    """``03 - Storage``, ``1. Cloud Concepts``, ``04_security``, ``05 Billing.md``: the number orders
-    the modules and names their decks; ids still come from the whole name, as for ``NN-slug``."""
-    write(
-        tmp_path,
-        {
-            "03 - Storage/notes.md": "- **S3:** Object storage.\n",
-            "1. Cloud Concepts/notes.md": "- **Elasticity:** Scale with demand.\n",
-            "04_security/notes.md": "- **IAM:** Who may do what.\n",
-            "05 Billing.md": "- **Budgets:** Alerts on spend.\n",
-            "2024 review/notes.md": "- **Recap:** The year in review.\n",
-            "1.5 beta/notes.md": "- **Preview:** Not a number.\n",
-        },
-    )
-    modules = parse_notes(tmp_path).deck.modules
-    assert [(m.number, m.slug, m.title) for m in modules] == [
-        (1, "1-cloud-concepts", "Cloud Concepts"),
-        (3, "03-storage", "Storage"),
-        (4, "04security", "Security"),
-        (5, "05-billing", "Billing"),
-        (2024, "2024-review", "Review"),
-        (0, "1-5-beta", "1.5 beta"),
-    ]
-    assert [item.id for item in modules[1].items] == ["03-storage/card/s3"]
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        pytest.param(
+            {
+                "10-pricing/summary.md": "- **TCO:** Total cost of ownership.\n",
+                "02-compute/cram-sheet.md": CRAM,
+                "case-study.md": "- **Residency:** Data stays in the EU.\n",
+                "extras/links.md": "- **Docs:** The AWS docs.\n",
+            },
+            [
+                (2, "02-compute", "Compute in the Cloud (Amazon EC2)", "02-compute/card/spot-instances"),
+                (10, "10-pricing", "Pricing", "10-pricing/card/tco"),
+                # no H1: named after the file
+                (0, "case-study", "Case study", "case-study/card/residency"),
+                (0, "extras", "Extras", "extras/card/docs"),
+            ],
+            id="NN-slug",
+        ),
+        pytest.param(  # as notes apps name them; ids still come from the whole name, slugged
+            {
+                "03 - Storage/notes.md": "- **S3:** Object storage.\n",
+                "1. Cloud Concepts/notes.md": "- **Elasticity:** Scale with demand.\n",
+                "04_security/notes.md": "- **IAM:** Who may do what.\n",
+                "05 Billing.md": "- **Budgets:** Alerts on spend.\n",
+                "2024 review/notes.md": "- **Recap:** The year in review.\n",
+                "1.5 beta/notes.md": "- **Preview:** Not a number.\n",
+            },
+            [
+                (1, "1-cloud-concepts", "Cloud Concepts", "1-cloud-concepts/card/elasticity"),
+                (3, "03-storage", "Storage", "03-storage/card/s3"),
+                (4, "04security", "Security", "04security/card/iam"),
+                (5, "05-billing", "Billing", "05-billing/card/budgets"),
+                (2024, "2024-review", "Review", "2024-review/card/recap"),
+                (0, "1-5-beta", "1.5 beta", "1-5-beta/card/preview"),
+            ],
+            id="numbered-as-notes-apps-name-them",
+        ),
+    ],
+)
+def test_numbered_folders_and_files_are_modules_in_number_order_and_other_entries_follow(
+    tmp_path: Path, files: dict[str, str | bytes], expected: list[tuple[int, str, str, str]]
+) -> None:
+    modules = parse_notes(write(tmp_path, files)).deck.modules
+    assert [(m.number, m.slug, m.title, m.items[0].id) for m in modules] == expected
 
 
 def test_dot_files_and_other_suffixes_are_not_notes(tmp_path: Path) -> None:
