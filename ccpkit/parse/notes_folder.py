@@ -90,17 +90,16 @@ def _is_notes(entry: Path) -> bool:
 
 
 def _module(entry: Path) -> ModuleFiles:
+    """A top-level file is a module on its own, a folder one of every notes file below it; either is
+    numbered when its name starts with a number (``NUMBERED_NAME``), and titled by the rest."""
+    name = entry.stem if entry.is_file() else entry.name
+    numbered = NUMBERED_NAME.match(name)
+    number = int(numbered["number"]) if numbered else 0
+    title = _humanise(numbered["name"] if numbered else name)
     if entry.is_file():
-        numbered = NUMBERED_NAME.match(entry.stem)
-        number = int(numbered["number"]) if numbered else 0
-        name = _humanise(numbered["name"] if numbered else entry.stem)
-        return ModuleFiles(number, slug(entry.stem), name, (entry,), entry.name, single_file=True)
+        return ModuleFiles(number, slug(name), title, (entry,), entry.name, single_file=True)
     files = tuple(sorted(path for path in entry.rglob(f"*{SUFFIX}") if _readable(path, entry)))
-    numbered = NUMBERED_NAME.match(entry.name)
-    if numbered:
-        number = int(numbered["number"])
-        return ModuleFiles(number, slug(entry.name), _humanise(numbered["name"]), files, f"{entry.name}/")
-    return ModuleFiles(0, slug(entry.name), _humanise(entry.name), files, f"{entry.name}/")
+    return ModuleFiles(number, slug(name), title, files, f"{name}/")
 
 
 def _readable(path: Path, root: Path) -> bool:
