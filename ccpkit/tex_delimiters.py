@@ -6,9 +6,16 @@ tokens as the ``$`` forms (``math_inline``, ``math_inline_double``, ``math_block
 treats both spellings alike. The formula between the delimiters is kept as written (no Markdown inside
 it). An opening with no closing in its paragraph stays text, backslash and all (a ``tex_unclosed``
 token, which ``check`` reports): nothing disappears, and the student sees what to fix.
+
+``\\[`` is also how Markdown writes a literal ``[`` (web clippers escape every bracket: ``\\[1\\]``,
+``array\\[i\\]``, ``\\[Edit\\]``), so inside a paragraph it opens a formula only when what it holds
+looks like TeX (a command such as ``\\pi``, or one of ``^ _ { } = + < >``); otherwise it is the bracket,
+as CommonMark reads it. On lines of its own it is always a display formula.
 """
 
 from __future__ import annotations
+
+import re
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -16,6 +23,14 @@ from markdown_it.rules_inline import StateInline
 
 _CLOSING = {"\\(": "\\)", "\\[": "\\]"}
 _INLINE_KIND = {"\\(": "math_inline", "\\[": "math_inline_double"}
+_TEX_SIGN = re.compile(r"\\[A-Za-z]|[\^_{}=+<>]")
+_ESCAPED_CHARACTER = re.compile(r"\\[^A-Za-z]")
+
+
+def _looks_like_tex(text: str) -> bool:
+    """Whether ``text`` holds a TeX command or a sign only formulas use (escaped characters aside:
+    ``x86\\_64`` is Markdown for ``x86_64``)."""
+    return _TEX_SIGN.search(_ESCAPED_CHARACTER.sub("", text)) is not None
 
 
 def tex_delimiters_plugin(md: MarkdownIt) -> None:
@@ -44,6 +59,11 @@ def _inline_math(state: StateInline, silent: bool) -> bool:
         return False
     start = state.pos + 2
     end = _closing_at(state.src, start, state.posMax, _CLOSING[opening])
+    if opening == "\\[" and _escaped_bracket(state, start, end):
+        if not silent:
+            state.pending += "["
+        state.pos = start
+        return True
     if end < 0:
         if not silent:
             state.push("tex_unclosed", "", 0).content = opening
@@ -61,6 +81,20 @@ def _inline_math(state: StateInline, silent: bool) -> bool:
         token.markup = opening
     state.pos = end + 2
     return True
+
+
+def _escaped_bracket(state: StateInline, start: int, end: int) -> bool:
+    """Whether the ``\\[`` before ``start`` is Markdown's escaped bracket, not a formula. Closed at
+    ``end``: what it holds does not look like TeX or opens another bracket, or escaped link text
+    follows (``\\[text\\](url)``). Never closed: unless it stands alone on its line, as a display
+    formula's opening does (one left open, which ``check`` reports)."""
+    if end >= 0:
+        content = state.src[start:end]
+        return "\\[" in content or not _looks_like_tex(content) or state.src.startswith("(", end + 2)
+    line_start = state.src.rfind("\n", 0, start - 2) + 1
+    line_end = state.src.find("\n", start, state.posMax)
+    line = state.src[line_start : line_end if line_end >= 0 else state.posMax]
+    return line.strip() != "\\["
 
 
 def _display_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:

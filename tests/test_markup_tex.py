@@ -29,7 +29,36 @@ def test_inline_delimiters_reach_the_field_as_mathjax(markdown: str, html: str) 
 
 
 def test_the_dollar_and_the_backslash_forms_give_the_same_field() -> None:
-    assert to_html(r"\(a<b\) and \[c\]") == to_html("$a<b$ and $$c$$")
+    assert to_html(r"\(a<b\) and \[c^2\]") == to_html("$a<b$ and $$c^2$$")
+
+
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        (r"see reference \[1\] and \[2\].", "see reference [1] and [2]."),
+        (r"the first is array\[i\], not \[Edit\]", "the first is array[i], not [Edit]"),
+        (r"the range \[0, 1\] is closed", "the range [0, 1] is closed"),
+        (r"Type {string\[]} or {number\[]}", "Type {string[]} or {number[]}"),
+        (r"write \[a\_b\](https://example.com) here", "write [a_b](https://example.com) here"),
+        (r"supports \[arm, x86\_64] only", "supports [arm, x86_64] only"),
+        (r"left open \[x^2 + 1 in a sentence", "left open [x^2 + 1 in a sentence"),
+    ],
+)
+def test_an_escaped_bracket_around_text_is_a_bracket(markdown: str, text: str) -> None:
+    """Web clippers and careful writers escape every ``[`` as Markdown allows; only what looks like TeX
+    (a command, or ``^ _ { } = + < >``) between ``\\[`` and ``\\]`` is a formula, so no warning and no
+    MathJax for these."""
+    assert to_html(markdown) == text
+    assert to_text(markdown) == text
+    assert unclosed_formulas(markdown) == ()
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [r"is \[\pi r^2\] here", r"is \[a+b\] here", r"is \[x_1\] here", r"is \[\sqrt{a}\] here"],
+)
+def test_an_escaped_bracket_around_tex_is_a_display_formula(markdown: str) -> None:
+    assert to_html(markdown).startswith("is \\[") and to_html(markdown).endswith("\\] here")
 
 
 def test_a_display_formula_on_its_own_lines_is_a_block() -> None:
@@ -55,7 +84,7 @@ def test_a_formula_in_a_table_cell_stays_in_its_cell() -> None:
         (r"the text \(x + 1 runs on", r"the text \(x + 1 runs on"),
         (r"an empty \(\) pair", r"an empty \(\) pair"),
         ("\\[\na + b\n\nmore text", "<p>\\[\na + b</p>\n<p>more text</p>"),
-        ("\\[ a \\] then text", "\\[a\\] then text"),
+        ("\\[ a^2 \\] then text", "\\[a^2\\] then text"),
     ],
 )
 def test_an_unclosed_or_empty_opening_stays_text_as_written(markdown: str, html: str) -> None:
@@ -69,7 +98,7 @@ def test_an_unclosed_or_empty_opening_stays_text_as_written(markdown: str, html:
     [
         (r"the text \(x + 1 runs on", ("\\(",)),
         ("\\[\na + b\n\nmore \\(y", ("\\[", "\\(")),
-        (r"closed \(x\) and \[y\], escaped \\(z, empty \(\)", ()),
+        (r"closed \(x\) and \[y^2\], escaped \\(z, empty \(\)", ()),
         ("`\\(` in code", ()),
     ],
 )

@@ -83,6 +83,7 @@ CLEAN = [
     "markup-in-titles",
     "odd-names",
     "odd-titles",
+    "web-clipped-brackets",
 ]
 
 
@@ -198,6 +199,22 @@ def test_formula_text_is_neutralised_in_the_spreadsheet_csvs_and_kept_for_anki(t
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
     anki = (commands.out / "csv" / "anki" / "term.csv").read_text(encoding="utf-8")
     assert '"=1+2"' in anki  # Anki never evaluates formulas: its fields keep the notes' text
+
+
+def test_brackets_a_web_clipper_escaped_stay_brackets_and_tex_between_them_is_a_formula(
+    tmp_path: Path,
+) -> None:
+    commands = commands_for("web-clipped-brackets", tmp_path)
+    assert_clean_exit(commands.build("csv"), 0)
+    rows = csv.DictReader((commands.out / "csv" / "cards.csv").open(encoding="utf-8-sig"))
+    assert {row["definition"] for row in rows} == {
+        "The name of an object in a bucket, such as photos[0].jpg [citation needed].",
+        "A JSON document; its Statement is a list {Statement[]} [Edit]",
+        "Keeps every version of an object, see [the user guide](https://example.com/guide).",
+        "Eleven nines, written  1 - 10^{-11}  as a formula.",
+    }
+    anki = (commands.out / "csv" / "anki" / "term.csv").read_text(encoding="utf-8")
+    assert "photos[0].jpg [citation needed]" in anki and "written \\[1 - 10^{-11}\\] as" in anki
 
 
 def test_markup_in_titles_and_headings_prints_literally_in_the_pdf(tmp_path: Path) -> None:
