@@ -90,6 +90,16 @@ def heading_text(node: Node) -> str:
     return "".join(child.content for child in node.children if child.type == "inline").strip()
 
 
+def only_links_within_page(markdown: str) -> bool:
+    """Whether ``markdown`` is nothing but links to places in the page (``[Back to top](#top)``, a
+    table of contents' ``[Which service …?](#which-service)``), with separators or emphasis between:
+    navigation, with nothing to learn in it."""
+    return "](#" in markdown and _PAGE_LINKS.fullmatch(markdown.strip()) is not None
+
+
+_PAGE_LINKS = re.compile(r"(?:\[[^\]]*\]\(#[^)\s]*\)|[\s*_,;·|])+")
+
+
 def _is_h1(node: Node) -> bool:
     return node.type == "heading" and node.tag == "h1"
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from ccpkit.parse.context import Context, pinned_id
-from ccpkit.parse.document import heading_text
+from ccpkit.parse.document import heading_text, only_links_within_page
 from ccpkit.parse.rules.answers import Answer, answer_in_details, answer_line, explanation_start, question_id
 from ccpkit.parse.rules.explained_terms import unexplained_term
 from ccpkit.parse.rules.options import DraftOption, Options, marked, next_label, read_options
@@ -347,7 +347,7 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         node = nodes[index]
         if node.type == "html_block" and "<details" in node.content.lower():
             index = _read_details(ctx, draft, nodes, index)
-        elif node.type == "paragraph" and _navigation(node):
+        elif node.type == "paragraph" and only_links_within_page(node.children[0].content):
             pass  # `[⬆ Back to top](#contents)` after every question is the page's, not the question's
         elif node.type == "paragraph":
             _read_lines(ctx, draft, node.children[0].content.split("\n"), node)
@@ -359,14 +359,6 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             draft.explanation.append(ctx.doc.source(node))
             ctx.claim(node)
         index += 1
-
-
-def _navigation(node: Node) -> bool:
-    """A paragraph that is only links within the page (``[Back to top](#top)``)."""
-    links = [child for child in node.children[0].walk() if child.type == "link"]
-    words = re.sub(r"\[[^\]]*\]\(#[^)]*\)|[*_\s]", "", node.children[0].content)
-    inside = all(str(link.attrs.get("href", "")).startswith("#") for link in links)
-    return bool(links) and inside and not words
 
 
 def _read_quote(ctx: Context, draft: Draft, quote: Node) -> None:

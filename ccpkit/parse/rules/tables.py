@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
-from ccpkit.parse.document import Block, heading_text
+from ccpkit.parse.document import Block, heading_text, only_links_within_page
 from ccpkit.parse.tree import Node
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
@@ -56,11 +56,10 @@ def _navigation(rows: tuple[tuple[str, ...], ...]) -> bool:
     """Rows of links to headings of the page, numbered or not (``| 12 | [Which service …?](#which-…) |``):
     a question bank's table of contents, with nothing to learn in it."""
     cells = [cell for row in rows for cell in row if cell and not _INDEX.fullmatch(cell)]
-    return bool(cells) and all(_PAGE_LINKS.fullmatch(cell) for cell in cells)
+    return bool(cells) and all(only_links_within_page(cell) for cell in cells)
 
 
 _INDEX = re.compile(r"#?\d{1,4}[.)]?")
-_PAGE_LINKS = re.compile(r"(?:\[[^\]]*\]\(#[^)\s]*\)[\s,;·|]*)+")
 
 
 def _cells(row: Node) -> list[str]:
