@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -11,19 +12,35 @@ from ccpkit.parse.tree import Node
 LABELS = frozenset(
     {
         "action", "analogy", "aws solution", "benefit", "benefits", "best for", "definition",
-        "example", "examples", "feature", "features", "flow", "focus", "function", "goal",
-        "how it works", "ideal for", "impact", "key feature", "key features", "keywords", "meaning",
-        "no", "note", "notes", "outcome", "purpose", "result", "scope", "simple meaning", "solution",
-        "tip", "tips", "type", "types", "use case", "use cases", "what", "when to use", "why",
-        "why this is best", "yes",
+        "exam tip", "exam tips", "example", "examples", "feature", "features", "flow", "focus",
+        "function", "goal", "how it works", "ideal for", "impact", "key feature", "key features",
+        "keywords", "meaning", "no", "note", "notes", "outcome", "purpose", "result", "scope",
+        "simple meaning", "solution", "tip", "tips", "type", "types", "use case", "use cases", "what",
+        "when to use", "why", "why this is best", "yes",
     }
 )  # fmt: skip
 """Attribute labels: they describe their parent (the bullet or heading above), never a card alone."""
 
-_SEPARATORS = ("->", "\u2192", "\u2014", "\u2013", "=", ":", "-")  # ->, →, em dash, en dash …
+_SEPARATORS = (
+    "->",
+    "=>",
+    "\u2192",
+    "\u2794",
+    "\u279c",
+    "\u21d2",
+    "\u27f6",
+    "\u2014",
+    "\u2013",
+    "=",
+    ":",
+    "-",
+)
+"""``->``, ``=>``, the arrows ``→ ➔ ➜ ⇒ ⟶``, em and en dashes, ``=``, ``:``, ``-``."""
 _NUMBERED = re.compile(r"^\d+[.)]\s+")
 _BOLD_MARKERS = ("**", "__")
 _ANSWER_BELOW = re.compile(r"\n\s*(?:\*\*|__)?A(?:\*\*|__)?\s*:")
+_QUALIFIER = re.compile(r"([*_]?)\([^()\n]+\)\1")
+"""A remark in brackets right after the term, maybe in italics: ``**Spot** (up to 90% off)``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,13 +64,19 @@ def is_label(text: str) -> bool:
 
 
 def split_term(inline: Node) -> Term | None:
-    """The term of an inline node that starts with bold text, or ``None`` if it is not a term."""
-    if not inline.content.startswith(_BOLD_MARKERS):  # bold is written `**` or `__`: no term
-        return None
-    first = next((c for c in inline.children if c.type != "text" or c.content), None)
+    """The term of an inline node that starts with bold text (after an emoji or other symbol, as in
+    ``📈 **Scalability:** …``), or ``None`` if it is not a term."""
+    content = inline.content
+    if not content.startswith(_BOLD_MARKERS):  # bold is written `**` or `__`: no term
+        content = content[_decoration_length(content) :]
+        if not content.startswith(_BOLD_MARKERS):
+            return None
+    first = next(
+        (c for c in inline.children if c.type != "text" or _decoration_length(c.content) < len(c.content)),
+        None,
+    )
     if first is None or first.type != "strong":
         return None
-    content = inline.content
     marker = first.markup
     close = content.find(marker, len(marker))
     if not content.startswith(marker) or close < 0:
@@ -66,6 +89,9 @@ def _term(inner: str, after: str, marker: str) -> Term | None:
     inner = _NUMBERED.sub("", inner.strip())
     if not inner:
         return None
+    line, newline, below = after.partition("\n")
+    if _decoration_length(line) == len(line):  # `**Spot:** 🔥` then its bullets: the emoji is no back
+        after = newline + below
     if inner.rstrip(":").strip() == "Q" and _ANSWER_BELOW.search(after):
         return None  # `**Q:** …` with `**A:** …` below it: a flashcard's sides, not a term "Q"
     if inner.endswith(":"):
@@ -85,4 +111,18 @@ def _term(inner: str, after: str, marker: str) -> Term | None:
             return Term(inner, following[len(separator) :].strip(), separated=True)
     if not following.strip():
         return Term(inner, "", separated=False)
+    if _QUALIFIER.fullmatch(following.strip()):
+        return Term(inner, following.strip(), separated=False)
     return None
+
+
+def _decoration_length(text: str) -> int:
+    """How many characters at the start of ``text`` are emoji, other symbols and spaces."""
+    for index, character in enumerate(text):
+        if not (character in " \t\ufe0f\u200d" or unicodedata.category(character) in _DECORATIONS):
+            return index
+    return len(text)
+
+
+_DECORATIONS = frozenset({"So", "Sk"})
+"""Unicode's other symbols (emoji, ✅, ★) and modifier symbols (skin tones)."""
