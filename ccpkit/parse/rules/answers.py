@@ -12,9 +12,19 @@ _LETTERS = rf"(?:[A-H]{{2,8}}|{_LETTER}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*{_LETTER
 """One letter, letters joined by commas, slashes or "and", or run together (``Correct Answer: BD``)."""
 _SYMBOLS = r"[^\w\s(]*\s*"
 """What may lead a line before its label: ``✅``, ``✔``, ``👉``, ``>``, ``-`` …"""
+QUESTION = r"(?:question|quest[ãa]o|pregunta|frage|domanda)"
+""""Question", also as Portuguese, Spanish, German and Italian question banks write it."""
+ANSWER_ABROAD = (
+    r"(?:(?:richtige|bonne|la\s+bonne)\s+)?"
+    r"(?:respostas?|respuestas?|r[ée]ponses?|rispost[ae]|antwort(?:en)?|l[öo]sung(?:en)?|gabarito"
+    r"|solu[çc][ãa]o|soluci[óo]n|soluzione)"
+    r"(?:\s+(?:corretas?|corret[ae]|correctas?|correctes?|certas?))?"
+)
+""""Answer" as Portuguese, Spanish, French, Italian and German question banks write it
+(``Resposta: A``, ``Resposta Correta: C``, ``Respuesta correcta: B``, ``Bonne réponse : D``)."""
 _LABEL = (
     r"(?:the\s+)?(?:(?:correct|right|final)\s+)?"
-    r"(?:answers?(?:\s*\(s\))?|ans|solutions?|correct(?:\s+(?:options?|choices?))?)"
+    rf"(?:answers?(?:\s*\(s\))?|ans|solutions?|correct(?:\s+(?:options?|choices?))?|{ANSWER_ABROAD})"
 )
 _ANSWER_LINE = re.compile(
     rf"^{_SYMBOLS}{_LABEL}\s*(?:[:\uff1a=\u2192\u2013\u2014-]|\bis\b|\bare\b)\s*[:\uff1a]?\s*(?P<value>.*)$",
@@ -24,7 +34,7 @@ _VALUE = re.compile(
     rf"^(?i:(?:options?|choices?)\s*)?(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$", re.S
 )
 _KEY_ENTRY = re.compile(
-    rf"^{_SYMBOLS}(?:(?i:question|q)\s*#?\s*)?(?P<id>[A-Z]?\d+)\s*(?:[:.)\u2013\u2014=\u2192-]\s*|\s+)"
+    rf"^{_SYMBOLS}(?:(?i:{QUESTION}|q)\s*#?\s*)?(?P<id>[A-Z]?\d+)\s*(?:[:.)\u2013\u2014=\u2192-]\s*|\s+)"
     rf"(?:(?i:(?:correct\s+)?answers?|ans)\s*[:\u2013\u2014=-]?\s*)?(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$",
     re.S,
 )
@@ -36,12 +46,22 @@ _ENTRIES_ON_A_LINE = re.compile(
     r"(?:^|[\s,;|]+)(?P<id>\d+)\s*[.):=\u2013\u2014-]\s*(?P<letters>[A-H](?:\s*/\s*[A-H])*)(?=$|[\s,;|])"
 )
 _ENTRY_LINE = re.compile(r"^(?:[\s,;|]*\d+\s*[.):=\u2013\u2014-]\s*[A-H](?:\s*/\s*[A-H])*)+[\s,;|]*$")
-_EXPLANATION = re.compile(r"^\s*(?:\*\*|__)?(?:explanation|reason|why)\s*:?\s*(?:\*\*|__)?\s*:?\s*", re.I)
+_EXPLANATION = re.compile(
+    r"^\s*(?:\*\*|__)?(?:explanation|reason|why|explica[çc][ãa]o|explicaci[óo]n|explication|spiegazione"
+    r"|erkl[äa]rung|justificativa|comentários?)\s*:?\s*(?:\*\*|__)?\s*:?\s*",
+    re.I,
+)
 _KEY_TITLE = re.compile(r"^(?:[\w&'-]+\s+){0,5}(?:answers?(?:\s+key)?|answer\s+sheet|solutions?)\b", re.I)
 _TITLED_ENTRIES = re.compile(
     r"^[^\w\s]*\s*(?:answers?(?:\s+key)?|solutions?|key)\s*[:\u2013\u2014-]\s*(?P<rest>.+)$", re.I | re.S
 )
-_QUESTION_ID = re.compile(r"^(?:question\s*#?\s*|q\s*)?(?P<id>[A-Z]?\d+)$", re.I)
+_EXPLANATION_WORDS = (
+    "explanation", "reason", "why:", "explicação", "explicacao", "explicación", "explicacion",
+    "explication", "spiegazione", "erklärung", "erklarung", "justificativa", "comentário", "comentario",
+)  # fmt: skip
+_QUOTE_MARKS = re.compile(r"^(?:>\s*)+")
+"""A quote's ``>`` markers, when a ``<details>`` block's answer and explanation are quoted in it."""
+_QUESTION_ID = re.compile(rf"^(?:{QUESTION}\s*#?\s*|q\s*)?(?P<id>[A-Z]?\d+)$", re.I)
 _BOLD = re.compile(r"\*\*|__")
 _TAGS = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^>]*)?/?>")
 """HTML tags (``<br/>``, ``<summary markdown="span">``), not autolinks (``<https://…>``)."""
@@ -87,7 +107,7 @@ def answer_in_details(html: str) -> Answer | None:
     it starts with, or an answer line in its ``<summary>``."""
     summary = _SUMMARY.search(html)
     body = _TAGS.sub("\n", _SUMMARY.sub("", html))
-    lines = [line.strip() for line in plain(body).split("\n")]
+    lines = [_QUOTE_MARKS.sub("", line.strip()) for line in plain(body).split("\n")]
     lines = [line for line in lines if line]
     for number, line in enumerate(lines):
         answer = answer_line(line)
@@ -113,7 +133,7 @@ def explanation_start(text: str) -> str | None:
     """The text after an ``Explanation:`` label, or ``None`` if ``text`` does not start with one."""
     match = _EXPLANATION.match(text)
     words = _LEADING_SYMBOLS.sub("", plain(text)).lower()
-    if match is None or not words.startswith(("explanation", "reason", "why:")):
+    if match is None or not words.startswith(_EXPLANATION_WORDS):
         return None
     return text[match.end() :].strip()
 

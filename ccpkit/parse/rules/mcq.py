@@ -12,6 +12,7 @@ from ccpkit.model import MCQ, Item, Option
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import heading_text
 from ccpkit.parse.rules.answers import (
+    ANSWER_ABROAD,
     Answer,
     KeyEntry,
     after_key_title,
@@ -139,9 +140,13 @@ def _entries_of_lines(lines: list[str], node: Node, entries: list[KeyEntry]) -> 
 
 
 _Q_COLUMN = re.compile(
-    r"^(?:q|qn|question|questions|no\.?|number|#|q\s*#|q\.?\s*no\.?|question\s*(?:#|no\.?))$", re.I
+    r"^(?:q|qn|question|questions|no\.?|number|#|q\s*#|q\.?\s*no\.?|question\s*(?:#|no\.?)"
+    r"|quest[ãa]o|pregunta|domanda|frage|n\.?º)$",
+    re.I,
 )
-_A_COLUMN = re.compile(r"^(?:(?:correct\s+)?answers?|ans|key|correct|solution|correct\s+options?)$", re.I)
+_A_COLUMN = re.compile(
+    rf"^(?:(?:correct\s+)?answers?|ans|key|correct|solution|correct\s+options?|{ANSWER_ABROAD})$", re.I
+)
 
 
 def _table_entries(node: Node) -> list[KeyEntry]:

@@ -8,18 +8,25 @@ from dataclasses import dataclass, field, replace
 
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import heading_text, only_links_within_page
-from ccpkit.parse.rules.answers import Answer, answer_in_details, answer_line, explanation_start, question_id
+from ccpkit.parse.rules.answers import (
+    QUESTION,
+    Answer,
+    answer_in_details,
+    answer_line,
+    explanation_start,
+    question_id,
+)
 from ccpkit.parse.rules.explained_terms import unexplained_term
 from ccpkit.parse.rules.options import DraftOption, Options, marked, next_label, read_options
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 
 _HEADED = re.compile(
-    r"^(?:(?i:question|q)\s*#?\s*(?P<id>[A-Z]?\d+)[.):]?|(?P<number>[A-Z]?\d+)[.):])(?:\s+(?P<rest>.*))?$",
+    rf"^(?:(?i:{QUESTION}|q)\s*#?\s*(?P<id>[A-Z]?\d+)[.):]?|(?P<number>[A-Z]?\d+)[.):])(?:\s+(?P<rest>.*))?$",
     re.S,
 )
 _NUMBERED_STEM = re.compile(
-    r"^(?:\*\*|__)?(?:(?i:question)\s*#?\s*(?P<qid>[A-Z]?\d+)[.):]?|Q(?P<q>[A-Z]?\d+)[.):]?|(?P<id>[A-Z]?\d+)[.):])"
+    rf"^(?:\*\*|__)?(?:(?i:{QUESTION})\s*#?\s*(?P<qid>[A-Z]?\d+)[.):]?|Q(?P<q>[A-Z]?\d+)[.):]?|(?P<id>[A-Z]?\d+)[.):])"
     r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\s+(?P<rest>\S.*))?$",
     re.S,
 )
