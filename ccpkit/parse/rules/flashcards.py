@@ -1,4 +1,5 @@
-"""Flashcards as note-to-Anki tools write them: ``Question::Answer``, a ``?`` line, ``Q:``/``A:`` pairs.
+"""Flashcards as note-to-Anki tools write them: ``Question::Answer``, a ``?`` line, ``Q:``/``A:`` pairs,
+and a collapsed ``<details>`` block whose ``<summary>`` asks and whose body answers.
 
 A reversible pair (``Front:::Back``, or ``??`` between the sides) is two cards: the forward one with
 the id of its front, and the reverse one (back → front) with that id plus ``/reverse``, so both keep
@@ -15,6 +16,7 @@ from dataclasses import dataclass, replace
 from ccpkit.errors import Problem
 from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context
+from ccpkit.parse.rules.answers import answer_in_details
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
@@ -29,6 +31,18 @@ _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 _CALLOUT = re.compile(r"^\[![\w-]+\][+-]?[ \t]*")
 """Obsidian's callout marker opening a quote (``> [!question] Which …?``): the box, not the question."""
 _SEPARATORS = ("?", "??")
+_SUMMARY = re.compile(
+    r"^\s*<details\b[^>]*>\s*<summary\b[^>]*>(?P<front>.*?)</summary>(?P<rest>.*)$", re.S | re.I
+)
+_CLOSING = re.compile(r"</details\s*>", re.I)
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^>]*)?/?>")
+_REVEAL = re.compile(
+    r"\b(?:answers?|solutions?|show|reveal|click|expand|hint|explanation|details|respostas?|respuestas?"
+    r"|r[ée]ponses?|rispost[ae]|antwort|l[öo]sung|ver|mostrar|revelar)\b",
+    re.I,
+)
+"""Words of a summary that only opens the block (``Show answer``, ``Ver resposta``): the question is
+then written above it, not in the summary."""
 _NESTING = ("bullet_list", "ordered_list", "list_item", "blockquote")
 
 
@@ -69,6 +83,12 @@ def _in(
             pass
         elif child.type in _NESTING:
             yield from _in(ctx, child.children, [sections[index]] * len(child.children))
+        elif child.type == "html_block" and _SUMMARY.match(child.content):
+            above = siblings[index - 1] if index else None
+            asked, used, results = _details(ctx, siblings[index:], above)
+            for result in results:
+                yield from _items(ctx, sections[index], asked, result)
+            index += used
         elif child.type == "paragraph":
             following = siblings[index + 1] if index + 1 < len(siblings) else None
             used, results = _paragraph(ctx, child, following)
@@ -160,6 +180,37 @@ def _opens_file(ctx: Context, node: Node) -> bool:
             continue
         return index == node.top
     return False
+
+
+def _details(
+    ctx: Context, blocks: Sequence[Node], above: Node | None
+) -> tuple[Node, int, list[_Pair | _Missing]]:
+    """``<details><summary>Question?</summary>`` then the answer, up to ``</details>`` (in the same
+    block or blocks below): the node that asks, how many blocks after the first it used, the pair.
+    A summary that only opens the block (``Show answer``) answers the paragraph right above it, if
+    any. A block never closed (``check`` reports it) or holding a question's answer letters
+    (``strays`` reports those) is no flashcard."""
+    opening = _SUMMARY.match(blocks[0].content)
+    assert opening is not None
+    asked, front = blocks[0], " ".join(_TAG.sub(" ", opening["front"]).split())
+    if _REVEAL.search(front) and not front.endswith("?"):
+        if above is None or above.type != "paragraph" or ctx.is_claimed(above):
+            return asked, 0, []
+        asked, front = above, above.children[0].content.strip()
+    html = [block.content if block.type == "html_block" else ctx.doc.source(block) for block in blocks]
+    last = next((number for number, text in enumerate(html) if _CLOSING.search(text)), None)
+    answer = answer_in_details("\n".join(html[: last + 1])) if last is not None else None
+    if not front or last is None or (answer is not None and answer.letters):
+        return asked, 0, []
+    body = [opening["rest"], *html[1 : last + 1]] if last else [opening["rest"]]
+    closing = _CLOSING.search(body[-1])
+    body[-1] = body[-1][: closing.start()] if closing else body[-1]
+    back = "\n\n".join(part.strip() for part in body if part.strip())
+    for block in (asked, *blocks[: last + 1]):
+        ctx.claim(block)
+    if not back:
+        return asked, last, [_Missing("flashcard <details> without an answer: write it before </details>")]
+    return asked, last, [_Pair(front, back)]
 
 
 def _questions_and_answers(
