@@ -11,7 +11,9 @@ from functools import lru_cache
 from ccpkit.model import Kind
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
-_MARKUP = re.compile(r"[*_`~]|\\(?=\S)")
+_MARKUP = re.compile(r"[*_`~]|\\(?=\S)|(?<=\])\([^)]*\)")
+"""Emphasis and escape signs, and where a link or picture points (``[S3](../s3.md)`` is known by its
+words: moving the file it links to must not change the id)."""
 MAX_SLUG = 80
 """Slugs are cut here (at a word boundary) so ids stay readable; long stems are still distinct."""
 

@@ -11,6 +11,14 @@ def test_slug_keeps_ascii_words_only() -> None:
     assert slug("Café déjà vu") == "cafe-deja-vu"
 
 
+def test_a_link_or_picture_in_a_key_is_known_by_its_words_not_where_it_points() -> None:
+    """Moving the linked file must not change the id (and so lose the note's history)."""
+    assert slug("[Amazon CloudFront](/03-networking/cloudfront.md)") == "amazon-cloudfront"
+    assert slug("Load balancing ([ELB](../elb.md))") == slug("Load balancing (ELB)") == "load-balancing-elb"
+    assert slug("![AMI](images/ami.png) AMI") == "ami-ami"
+    assert slug("f(x) and [a] (b)") == "f-x-and-a-b"
+
+
 def test_slug_of_symbols_only_is_not_empty() -> None:
     assert slug("🎯 →") == "x"
 

@@ -73,12 +73,14 @@ class Document:
 
 
 def parse_document(path: str, text: str) -> Document:
-    """Parse one file's text; the part title is its first H1 (else the file name)."""
+    """Parse one file's text; the part title is its first H1, else its front matter's ``part`` or
+    ``title`` (as Obsidian, Jekyll and Hugo write it), else the file name."""
     root, nodes = build_tree(_markdown().parse(text))
     lines = tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     front = _front_matter(root)
     blocks = tuple(_blocks(root))
-    part = next((heading_text(b.node) for b in blocks if _is_h1(b.node)), "") or front.values.get("part", "")
+    heading = next((heading_text(b.node) for b in blocks if _is_h1(b.node)), "")
+    part = heading or front.values.get("part", "") or front.values.get("title", "")
     problems = tuple(
         Problem(SourceLocation(path=path, line=line), message) for line, message in front.mistakes
     )

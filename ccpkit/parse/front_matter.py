@@ -1,4 +1,5 @@
-"""YAML front matter: the one-line ``key: value`` pairs ccpkit reads (``module_title``, ``part``).
+"""YAML front matter: the one-line ``key: value`` pairs ccpkit reads (``module_title``, ``part``,
+``title``).
 
 A value is read as YAML reads a scalar: plain, ``"double-quoted"`` (with ``\\"`` and ``\\\\``) or
 ``'single-quoted'`` (with ``''``). A value YAML would not read as one line of text — an open quote,
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-READ_KEYS = ("module_title", "part")
+READ_KEYS = ("module_title", "part", "title")
 """The keys whose values ccpkit uses; the others (tags, dates, aliases …) belong to other tools."""
 
 _DOUBLE = re.compile(r'^"((?:[^"\\]|\\.)*)"\s*(?:#.*)?$')

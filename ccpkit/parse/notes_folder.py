@@ -85,8 +85,13 @@ def _nameable(name: str) -> bool:
 
 
 def _is_notes(entry: Path) -> bool:
+    """A notes file, or a folder that is numbered (a module still empty) or holds notes somewhere
+    below it (a folder of pictures is no module)."""
     named = _nameable(entry.name) and not entry.name.startswith(".")
-    return named and (entry.is_dir() or entry.suffix == SUFFIX)
+    if entry.is_dir():
+        notes = NUMBERED_NAME.match(entry.name) or any(path.is_file() for path in entry.rglob(f"*{SUFFIX}"))
+        return named and bool(notes)
+    return named and entry.suffix == SUFFIX
 
 
 def _module(entry: Path) -> ModuleFiles:

@@ -92,7 +92,7 @@ def test_numbered_folders_and_files_are_modules_in_number_order_and_other_entrie
     assert [(m.number, m.slug, m.title, m.items[0].id) for m in modules] == expected
 
 
-def test_dot_files_and_other_suffixes_are_not_notes(tmp_path: Path) -> None:
+def test_dot_files_other_suffixes_and_folders_without_notes_are_not_modules(tmp_path: Path) -> None:
     write(
         tmp_path,
         {
@@ -101,6 +101,7 @@ def test_dot_files_and_other_suffixes_are_not_notes(tmp_path: Path) -> None:
             "02-compute/.scratch.md": "- **Hidden:** no\n",
             "02-compute/picture.png": b"\x89PNG",
             "02-compute/cram-sheet.md": CRAM,
+            "images/diagrams/vpc.png": b"\x89PNG",  # a folder of pictures only: no module
         },
     )
     deck = parse_notes(tmp_path).deck
@@ -116,6 +117,20 @@ def test_front_matter_is_read_never_shown_and_lines_count_from_the_top_of_the_fi
     assert (card.part, card.section) == ("Cram Sheet", ("Compute",))
     assert card.tags == ("02-compute", "card", "cram-sheet")
     assert "module_title" not in card.back
+
+
+def test_a_file_without_an_h1_is_the_part_its_front_matter_names_else_its_file_name(tmp_path: Path) -> None:
+    term = "- **NACL**: A stateless subnet firewall.\n"
+    write(
+        tmp_path,
+        {
+            "03-network/a.md": '---\ntitle: "AWS: Security groups vs NACLs"\n---\n\n' + term,
+            "03-network/b.md": "---\npart: Firewalls\ntitle: Ignored\n---\n\n" + term.replace("NACL", "WAF"),
+            "03-network/c-route-tables.md": term.replace("NACL", "Route table"),
+        },
+    )
+    parts = [item.part for item in parse_notes(tmp_path).deck.items()]
+    assert parts == ["AWS: Security groups vs NACLs", "Firewalls", "C route tables"]
 
 
 def test_front_matter_values_are_read_as_yaml_reads_them(tmp_path: Path) -> None:
