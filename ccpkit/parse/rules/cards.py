@@ -63,6 +63,8 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
                 lead_in = _lead_in_above(ctx, blocks[index - 1].node) if index else ""
             carried = lead_in
             yield from _list_cards(ctx, block.node, block.section, lead_in, _definition(ctx, after))
+        elif block.node.type == "blockquote":
+            yield from _quoted_cards(ctx, block.node, block.section)
         elif block.node.type == "paragraph" and _is_label_paragraph(block.node):
             labels.append(ctx.doc.source(block.node))
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
@@ -102,6 +104,19 @@ def _list_cards(
             pending.extra.append(ctx.doc.source(after))
             ctx.claim(after)
         yield from _flush(ctx, pending, section)
+
+
+def _quoted_cards(ctx: Context, quote: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:
+    """Term lists in a quote or an Obsidian callout (``> [!tip] Exam hints`` then ``> - **S3:** …``):
+    cards as outside it, each list's lead-in the quoted paragraph right above it."""
+    for index, child in enumerate(quote.children):
+        if ctx.is_claimed(child):
+            continue
+        if child.type == "blockquote":
+            yield from _quoted_cards(ctx, child, section)
+        elif child.type in LISTS and not _describes_heading(child):
+            lead_in = _lead_in_above(ctx, quote.children[index - 1]) if index else ""
+            yield from _list_cards(ctx, child, section, lead_in)
 
 
 def _cards_below(
