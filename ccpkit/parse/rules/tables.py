@@ -45,6 +45,12 @@ def _table(ctx: Context, block: Block, previous: Node | None) -> Item | Problem:
     if _navigation(cells):
         message = "table of links within the page (a table of contents): no comparison table, left out"
         return Problem(ctx.at(node), message, "info")
+    if _lettered(columns[0], cells):
+        message = (
+            "table whose rows are a question's options (A, B, …): no comparison table, left out; write them "
+            "as a list `- A) …` under the question to make it one"
+        )
+        return Problem(ctx.at(node), message, "info")
     caption = _caption(previous)
     title = caption or (heading_text(block.heading) if block.heading else "") or ctx.doc.part
     pinned = pinned_id(node, previous if caption else None)
@@ -59,6 +65,22 @@ def _navigation(rows: tuple[tuple[str, ...], ...]) -> bool:
     return bool(cells) and all(only_links_within_page(cell) for cell in cells)
 
 
+def _lettered(column: str, rows: tuple[tuple[str, ...], ...]) -> bool:
+    """Rows labelled by distinct option letters under a first column naming options (``| Option | … |``
+    then ``| A | Platform |``), or letters written as options (``| B) | … |``): a question's options or
+    why each is wrong, with nothing to learn without the question. (``| Class |`` then ``| A | … |``,
+    IP address classes, stays a comparison.)"""
+    labels = [row[0].replace("*", "").strip() for row in rows]
+    letters = [match["letter"].upper() for label in labels if (match := _LETTER.fullmatch(label))]
+    if len(rows) < 2 or len(letters) != len(rows) or len(set(letters)) != len(letters):
+        return False
+    return bool(_OPTION_COLUMN.fullmatch(column.replace("*", "").strip())) or all(
+        label[-1] in ".)" for label in labels
+    )
+
+
+_LETTER = re.compile(r"\(?(?P<letter>[A-Ha-h])[.):]?")
+_OPTION_COLUMN = re.compile(r"(?i:options?|choices?|answers?|letter|alternativas?|opci[óo]n|opç[ãa]o|#)?")
 _INDEX = re.compile(r"#?\d{1,4}[.)]?")
 
 
