@@ -63,7 +63,7 @@ _QUOTE_MARKS = re.compile(r"^(?:>\s*)+")
 """A quote's ``>`` markers, when a ``<details>`` block's answer and explanation are quoted in it."""
 _QUESTION_ID = re.compile(rf"^(?:{QUESTION}\s*#?\s*|q\s*)?(?P<id>[A-Z]?\d+)$", re.I)
 _BOLD = re.compile(r"\*\*|__")
-_TAGS = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^>]*)?/?>")
+HTML_TAGS = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^>]*)?/?>")
 """HTML tags (``<br/>``, ``<summary markdown="span">``), not autolinks (``<https://…>``)."""
 _SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.S | re.I)
 _LEADING_SYMBOLS = re.compile(r"^[^\w\s(]+\s*")
@@ -106,7 +106,7 @@ def answer_in_details(html: str) -> Answer | None:
     """The answer inside a collapsed ``<details>`` block: an answer line anywhere in it, the letters
     it starts with, or an answer line in its ``<summary>``."""
     summary = _SUMMARY.search(html)
-    body = _TAGS.sub("\n", _SUMMARY.sub("", html))
+    body = HTML_TAGS.sub("\n", _SUMMARY.sub("", html))
     lines = [_QUOTE_MARKS.sub("", line.strip()) for line in plain(body).split("\n")]
     lines = [line for line in lines if line]
     for number, line in enumerate(lines):
@@ -117,7 +117,7 @@ def answer_in_details(html: str) -> Answer | None:
     if bare and not _is_article(bare):
         return _with_rest(_answer(bare), lines[1:])
     if summary is not None:
-        answer = answer_line(_TAGS.sub(" ", summary["text"]))
+        answer = answer_line(HTML_TAGS.sub(" ", summary["text"]))
         if answer is not None:
             return _with_rest(answer, lines)
     return None

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from ccpkit.errors import Problem
 from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context
-from ccpkit.parse.rules.answers import answer_in_details
+from ccpkit.parse.rules.answers import HTML_TAGS, answer_in_details
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
@@ -35,7 +35,6 @@ _SUMMARY = re.compile(
     r"^\s*<details\b[^>]*>\s*<summary\b[^>]*>(?P<front>.*?)</summary>(?P<rest>.*)$", re.S | re.I
 )
 _CLOSING = re.compile(r"</details\s*>", re.I)
-_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^>]*)?/?>")
 _REVEAL = re.compile(
     r"\b(?:answers?|solutions?|show|reveal|click|expand|hint|explanation|details|respostas?|respuestas?"
     r"|r[ée]ponses?|rispost[ae]|antwort|l[öo]sung|ver|mostrar|revelar)\b",
@@ -192,7 +191,7 @@ def _details(
     (``strays`` reports those) is no flashcard."""
     opening = _SUMMARY.match(blocks[0].content)
     assert opening is not None
-    asked, front = blocks[0], " ".join(_TAG.sub(" ", opening["front"]).split())
+    asked, front = blocks[0], " ".join(HTML_TAGS.sub(" ", opening["front"]).split())
     if _REVEAL.search(front) and not front.endswith("?"):
         if above is None or above.type != "paragraph" or ctx.is_claimed(above):
             return asked, 0, []
