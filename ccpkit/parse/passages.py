@@ -4,7 +4,8 @@ Cards and tables are what a student reviews; a printed sheet also needs the plai
 paragraphs between them, or a section prints as fragments. Every top-level paragraph, quote and code
 block is one passage, and so is every item of a top-level list (with what is nested in it), so a long
 list can run on into the next column. Headings and tables are not passages (the printed outputs make
-their own), nor is anything the question rule took (a cram sheet does not quiz).
+their own), nor is anything the question rule took (a cram sheet does not quiz). Of raw HTML only a
+``<details>`` block prints: its summary's question in bold and the text it hides (paper cannot fold).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 
 from ccpkit.model import Passage, SourceLocation
 from ccpkit.parse.context import Context
+from ccpkit.parse.details import details_question, hidden_text
 from ccpkit.parse.tree import Node
 
 _SKIPPED = frozenset({"heading", "table", "front_matter", "hr", "html_block"})
@@ -27,9 +29,13 @@ def passages(ctx: Context, questions: frozenset[int]) -> Iterator[Passage]:
     question rule claimed."""
     for block in ctx.doc.blocks:
         node = block.node
-        if node.type in _SKIPPED or id(node) in questions:
+        if id(node) in questions:
             continue
-        if node.type in ("bullet_list", "ordered_list"):
+        if node.type == "html_block":
+            yield from _details(ctx, node, block.section)
+        elif node.type in _SKIPPED:
+            continue
+        elif node.type in ("bullet_list", "ordered_list"):
             for number, item in enumerate(node.children):
                 yield from _passage(ctx, item, block.section, _marker(node, item, number))
         else:
@@ -41,6 +47,16 @@ def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) ->
     if text.strip():
         where = SourceLocation(path=ctx.doc.path, line=ctx.doc.line_of(node))
         yield Passage(source=where, part=ctx.doc.part, section=section, text=text, marker=marker)
+
+
+def _details(ctx: Context, node: Node, section: tuple[str, ...]) -> Iterator[Passage]:
+    """A ``<details>`` block as paper shows it: the question its summary asks, in bold, and the text
+    it hides in the same block (an answer over the blocks below prints as those blocks)."""
+    asked = details_question(node.content)
+    text = " ".join(part for part in (f"**{asked}**" if asked else "", hidden_text(node.content)) if part)
+    if text:
+        where = SourceLocation(path=ctx.doc.path, line=ctx.doc.line_of(node))
+        yield Passage(source=where, part=ctx.doc.part, section=section, text=text, marker="")
 
 
 def _marker(node: Node, item: Node, number: int) -> str:

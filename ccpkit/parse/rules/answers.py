@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ccpkit.parse.details import HTML_TAGS
 from ccpkit.parse.tree import Node
 
 _LETTER = r"\(?[A-Ha-h]\)?"
@@ -63,8 +64,6 @@ _QUOTE_MARKS = re.compile(r"^(?:>\s*)+")
 """A quote's ``>`` markers, when a ``<details>`` block's answer and explanation are quoted in it."""
 _QUESTION_ID = re.compile(rf"^(?:{QUESTION}\s*#?\s*|q\s*)?(?P<id>[A-Z]?\d+)$", re.I)
 _BOLD = re.compile(r"\*\*|__")
-HTML_TAGS = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^>]*)?/?>")
-"""HTML tags (``<br/>``, ``<summary markdown="span">``), not autolinks (``<https://…>``)."""
 _SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.S | re.I)
 _LEADING_SYMBOLS = re.compile(r"^[^\w\s(]+\s*")
 _ARTICLE = re.compile(r"^\s+[a-z]")

@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from ccpkit.errors import Problem
 from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context
-from ccpkit.parse.rules.answers import HTML_TAGS, answer_in_details
+from ccpkit.parse.details import CLOSING, SUMMARY, details_question
+from ccpkit.parse.rules.answers import answer_in_details
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
@@ -31,17 +32,6 @@ _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 _CALLOUT = re.compile(r"^\[![\w-]+\][+-]?[ \t]*")
 """Obsidian's callout marker opening a quote (``> [!question] Which …?``): the box, not the question."""
 _SEPARATORS = ("?", "??")
-_SUMMARY = re.compile(
-    r"^\s*<details\b[^>]*>\s*<summary\b[^>]*>(?P<front>.*?)</summary>(?P<rest>.*)$", re.S | re.I
-)
-_CLOSING = re.compile(r"</details\s*>", re.I)
-_REVEAL = re.compile(
-    r"\b(?:answers?|solutions?|show|reveal|click|expand|hint|explanation|details|respostas?|respuestas?"
-    r"|r[ée]ponses?|rispost[ae]|antwort|l[öo]sung|ver|mostrar|revelar)\b",
-    re.I,
-)
-"""Words of a summary that only opens the block (``Show answer``, ``Ver resposta``): the question is
-then written above it, not in the summary."""
 _NESTING = ("bullet_list", "ordered_list", "list_item", "blockquote")
 
 
@@ -82,7 +72,7 @@ def _in(
             pass
         elif child.type in _NESTING:
             yield from _in(ctx, child.children, [sections[index]] * len(child.children))
-        elif child.type == "html_block" and _SUMMARY.match(child.content):
+        elif child.type == "html_block" and SUMMARY.match(child.content):
             above = siblings[index - 1] if index else None
             asked, used, results = _details(ctx, siblings[index:], above)
             for result in results:
@@ -189,20 +179,20 @@ def _details(
     A summary that only opens the block (``Show answer``) answers the paragraph right above it, if
     any. A block never closed (``check`` reports it) or holding a question's answer letters
     (``strays`` reports those) is no flashcard."""
-    opening = _SUMMARY.match(blocks[0].content)
+    opening = SUMMARY.match(blocks[0].content)
     assert opening is not None
-    asked, front = blocks[0], " ".join(HTML_TAGS.sub(" ", opening["front"]).split())
-    if _REVEAL.search(front) and not front.endswith("?"):
+    asked, front = blocks[0], details_question(blocks[0].content)
+    if not front:
         if above is None or above.type != "paragraph" or ctx.is_claimed(above):
             return asked, 0, []
         asked, front = above, above.children[0].content.strip()
     html = [block.content if block.type == "html_block" else ctx.doc.source(block) for block in blocks]
-    last = next((number for number, text in enumerate(html) if _CLOSING.search(text)), None)
+    last = next((number for number, text in enumerate(html) if CLOSING.search(text)), None)
     answer = answer_in_details("\n".join(html[: last + 1])) if last is not None else None
     if not front or last is None or (answer is not None and answer.letters):
         return asked, 0, []
     body = [opening["rest"], *html[1 : last + 1]] if last else [opening["rest"]]
-    closing = _CLOSING.search(body[-1])
+    closing = CLOSING.search(body[-1])
     body[-1] = body[-1][: closing.start()] if closing else body[-1]
     back = "\n\n".join(part.strip() for part in body if part.strip())
     for block in (asked, *blocks[: last + 1]):

@@ -183,6 +183,27 @@ def test_links_out_of_the_notes_are_clickable_and_links_within_them_print_as_tex
 LINKS = Path(__file__).parent / "fixtures" / "links"
 
 
+def test_a_sheet_prints_what_a_details_block_asks_and_what_it_hides() -> None:
+    """Paper cannot fold: the question of each ``<details>`` flashcard prints above its answer."""
+    parsed = parse_notes(DETAILS)
+    sheet = text(build(parsed.deck).files["pdf/01-details.pdf"])
+    assert_in_order(
+        sheet,
+        [
+            "Which purchase option suits a batch job that may stop?",
+            "Spot Instances, at up to 90% off.",
+            "Which plan commits to an hourly spend? Savings Plans",
+            "Which tool estimates a monthly bill?",
+            "AWS Pricing Calculator",
+        ],
+    )
+    assert "Show answer" not in sheet
+    assert [item.kind for item in parsed.deck.items()] == ["card", "card", "card"]
+
+
+DETAILS = Path(__file__).parent / "fixtures" / "details"
+
+
 def _link_targets(data: bytes) -> list[str]:
     annotations = (a.get_object() for page in reader(data).pages for a in page.get("/Annots", []))
     return [str(a["/A"]["/URI"]) for a in annotations if "/A" in a and "/URI" in a["/A"]]
