@@ -50,7 +50,7 @@ def find_modules(notes: Path) -> list[ModuleFiles]:
         entries = sorted(notes.iterdir())
     except OSError as error:
         raise UsageError(f"notes folder {notes} cannot be read: {error.strerror}") from None
-    modules = [_module(entry) for entry in entries if _is_notes(entry)]
+    modules = [module for entry in entries if _is_notes(entry) and (module := _module(entry)) is not None]
     return sorted(modules, key=lambda m: (m.number == 0, m.number, m.slug))
 
 
@@ -85,18 +85,14 @@ def _nameable(name: str) -> bool:
 
 
 def _is_notes(entry: Path) -> bool:
-    """A notes file, or a folder that is numbered (a module still empty) or holds notes somewhere
-    below it (a folder of pictures is no module)."""
     named = _nameable(entry.name) and not entry.name.startswith(".")
-    if entry.is_dir():
-        notes = NUMBERED_NAME.match(entry.name) or any(path.is_file() for path in entry.rglob(f"*{SUFFIX}"))
-        return named and bool(notes)
-    return named and entry.suffix == SUFFIX
+    return named and (entry.is_dir() or entry.suffix == SUFFIX)
 
 
-def _module(entry: Path) -> ModuleFiles:
+def _module(entry: Path) -> ModuleFiles | None:
     """A top-level file is a module on its own, a folder one of every notes file below it; either is
-    numbered when its name starts with a number (``NUMBERED_NAME``), and titled by the rest."""
+    numbered when its name starts with a number (``NUMBERED_NAME``), and titled by the rest. An
+    unnumbered folder with no notes file (``images/``) is no module; a numbered one is, still empty."""
     name = entry.stem if entry.is_file() else entry.name
     numbered = NUMBERED_NAME.match(name)
     number = int(numbered["number"]) if numbered else 0
@@ -104,6 +100,8 @@ def _module(entry: Path) -> ModuleFiles:
     if entry.is_file():
         return ModuleFiles(number, slug(name), title, (entry,), entry.name, single_file=True)
     files = tuple(sorted(path for path in entry.rglob(f"*{SUFFIX}") if _readable(path, entry)))
+    if not files and not numbered:
+        return None
     return ModuleFiles(number, slug(name), title, files, f"{name}/")
 
 

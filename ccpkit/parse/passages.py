@@ -44,9 +44,7 @@ def passages(ctx: Context, questions: frozenset[int]) -> Iterator[Passage]:
 
 def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) -> Iterator[Passage]:
     text = item_text(ctx.doc.source(node)) if marker else ctx.doc.source(node)
-    if text.strip():
-        where = SourceLocation(path=ctx.doc.path, line=ctx.doc.line_of(node))
-        yield Passage(source=where, part=ctx.doc.part, section=section, text=text, marker=marker)
+    yield from _printed(ctx, node, section, text, marker)
 
 
 def _details(ctx: Context, node: Node, section: tuple[str, ...]) -> Iterator[Passage]:
@@ -54,9 +52,14 @@ def _details(ctx: Context, node: Node, section: tuple[str, ...]) -> Iterator[Pas
     it hides in the same block (an answer over the blocks below prints as those blocks)."""
     asked = details_question(node.content)
     text = " ".join(part for part in (f"**{asked}**" if asked else "", hidden_text(node.content)) if part)
-    if text:
+    yield from _printed(ctx, node, section, text, "")
+
+
+def _printed(ctx: Context, node: Node, section: tuple[str, ...], text: str, marker: str) -> Iterator[Passage]:
+    """``text`` as the passage of ``node``, unless it is blank."""
+    if text.strip():
         where = SourceLocation(path=ctx.doc.path, line=ctx.doc.line_of(node))
-        yield Passage(source=where, part=ctx.doc.part, section=section, text=text, marker="")
+        yield Passage(source=where, part=ctx.doc.part, section=section, text=text, marker=marker)
 
 
 def _marker(node: Node, item: Node, number: int) -> str:
