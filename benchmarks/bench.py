@@ -263,8 +263,9 @@ def empty_collection(path: Path) -> None:
 
 def stage_medians(runs: int) -> dict[str, tuple[float, float]]:
     """Medians of the stages that have budgets of their own: parsing, writing the deck, the PDFs."""
-    from ccpkit.export import ExportOptions, anki, pdf
+    from ccpkit.export import ExportOptions
     from ccpkit.export.anki.identities import settle_identities
+    from ccpkit.export.formats import export
     from ccpkit.ledger import LEDGER_NAME, load_ledger
     from ccpkit.parse import parse_notes
 
@@ -275,7 +276,7 @@ def stage_medians(runs: int) -> dict[str, tuple[float, float]]:
     options = ExportOptions(templates=REPO / "templates")
     ledger = load_ledger(notes / LEDGER_NAME)
     _, with_identities = settle_identities(ledger, deck, options, now=0)  # writes nothing
-    pdf.export(deck, options)  # fonts load once per process, as in a build
+    export("pdf", deck, options)  # fonts load once per process, as in a build
     stages = {
         "parse all of source_notes/": (median_seconds(runs, lambda: None, lambda: parse_notes(notes)), 1.0),
         "parse a 10x corpus (linear: about 10x the above)": (
@@ -283,11 +284,11 @@ def stage_medians(runs: int) -> dict[str, tuple[float, float]]:
             10.0,
         ),
         "write the Anki deck": (
-            median_seconds(runs, lambda: None, lambda: anki.export(deck, with_identities)),
+            median_seconds(runs, lambda: None, lambda: export("anki", deck, with_identities)),
             0.5,
         ),
         "lay out every PDF on one core": (
-            median_seconds(runs, lambda: None, lambda: pdf.export(deck, options)),
+            median_seconds(runs, lambda: None, lambda: export("pdf", deck, options)),
             3.0,
         ),
     }

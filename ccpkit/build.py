@@ -17,8 +17,8 @@ from __future__ import annotations
 import gc
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -75,34 +75,21 @@ def build(
     clock: Callable[[], float] = time.time,
     progress: Progress | None = None,
 ) -> BuildReport:
-    """Build ``formats`` from ``notes`` into ``out``, redoing only what changed since the last build.
-
-    ``title`` names the course (default: after the notes folder); ``highlight_clozes`` makes
-    ``==text==`` a cloze; ``modules`` limits the outputs to those module numbers (the ledger still
-    sees every module); ``clock`` stamps changed notes; ``progress`` hears about the steps and each
-    part made.
-    """
+    """Build ``formats`` from ``notes`` into ``out``, redoing only what changed since the last build
+    (``Request`` says what the other arguments mean); ``clock`` stamps changed notes, ``progress``
+    hears about the steps and each target made."""
     progress = progress or Progress()
     request = Request(notes, out, tuple(formats), options, title, highlight_clozes, tuple(modules))
-    try:
-        with _rare_collections():
-            return _build(request, clock, progress)
-    finally:
-        progress.finish()
-
-
-@contextmanager
-def _rare_collections() -> Iterator[None]:
-    """A build makes millions of objects that live to its end (tokens, items, notes) and little cyclic
-    garbage: at Python's default threshold the collector runs thousands of times, re-scanning them all
-    (a quarter of a cold build's CPU). Collecting every 100,000 allocations instead keeps peak memory
-    as it was; the thresholds are restored after the build."""
+    # A build makes millions of objects that live to its end and little cyclic garbage: at Python's
+    # default threshold the collector would re-scan them thousands of times (a quarter of a cold
+    # build's CPU). Every 100,000 allocations keeps peak memory as it was.
     thresholds = gc.get_threshold()
     gc.set_threshold(_ALLOCATIONS_BETWEEN_COLLECTIONS, *thresholds[1:])
     try:
-        yield
+        return _build(request, clock, progress)
     finally:
         gc.set_threshold(*thresholds)
+        progress.finish()
 
 
 def _build(request: Request, clock: Callable[[], float], progress: Progress) -> BuildReport:
@@ -135,7 +122,7 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     targets = _Targets(Store(request.out / STORE_FOLDER), digest(templates, repr(request.options)), progress)
     earlier, ledger = None, None
     if notes is not None:
-        earlier = _kept_ledger(request.notes, targets)
+        earlier = _kept_ledger(request.notes, targets.store)
         ledger = earlier.ledger if earlier is not None else load_ledger(request.notes / LEDGER_NAME)
     made = _make(request, chosen, notes, targets, ledger, clock, previous)
     if made.changes is not None:
@@ -156,7 +143,7 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
 
 @dataclass(frozen=True, slots=True)
 class _Made:
-    """What a build wrote and what its manifest says: the deck, the parts and the files are gone by
+    """What a build wrote and what its manifest says. The deck, the parts and the files are freed by
     then, so recording the ledger needs no room for them."""
 
     written: _Written
@@ -177,8 +164,8 @@ def _make(
     previous: Manifest,
 ) -> _Made:
     """Parse, map, settle the ledger from the parts of ``notes`` (``clock`` stamps changed notes),
-    assemble every format's files and write those that changed (``previous`` says which files the
-    last build wrote); the ledger is not written yet."""
+    assemble every format's files and write those that changed since ``previous``; the ledger is not
+    written yet."""
     from ccpkit.pool import helpers, warm  # the process pool: not for a build with nothing to do
 
     helped = [fmt for fmt in chosen if fmt.slow]
@@ -189,9 +176,12 @@ def _make(
             parsed = replace(parsed, deck=without_passages(parsed.deck))
         whole_deck = parsed.deck
         deck = only_modules(whole_deck, request.modules)
-        mapping = _map(chosen, notes, whole_deck, deck, request.options, targets, pool)
-        # While the helpers lay out pages, settle the ledger from the Anki parts and assemble the
-        # formats that need no helper.
+        modules = {module.slug: digest(repr(module)) for module in whole_deck.modules}
+        # The parts of ``notes`` are made for every module: the ledger sees the whole deck.
+        for fmt in [*chosen, notes] if notes is not None and notes not in chosen else chosen:
+            targets.plan(fmt, whole_deck if fmt is notes else deck, modules, request.options)
+        targets.start(pool)
+        # While the helpers lay out pages, settle the ledger and assemble the formats needing no helper.
         changes, settled = None, None
         if notes is not None and ledger is not None:
             from ccpkit.export.anki.identities import settle_parts
@@ -201,15 +191,15 @@ def _make(
                 ledger,
                 whole_deck,
                 deck,
-                mapping.parts(notes.name),
+                targets.parts(notes.name),
                 request.options,
                 now=int(clock()),
                 with_templates="anki" in request.formats,
             )
-        fast = {fmt.name: mapping.assemble(fmt, deck, settled) for fmt in chosen if not fmt.slow}
-        mapping.finish(targets)
+        fast = {fmt.name: targets.assemble(fmt, deck, settled) for fmt in chosen if not fmt.slow}
+        targets.finish()
         files = {
-            fmt.name: fast[fmt.name] if fmt.name in fast else mapping.assemble(fmt, deck, settled)
+            fmt.name: fast[fmt.name] if fmt.name in fast else targets.assemble(fmt, deck, settled)
             for fmt in chosen
         }
     written = _write(request.out, previous, files, forget=not request.modules)
@@ -236,10 +226,28 @@ def _outputs(previous: Manifest, name: str, exported: Exported, request: Request
     }
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class _Target:
+    """A format's part of one module, or one of its wholes, filed in the store under ``key``."""
+
+    format: Format[Any]
+    name: str
+    """The module's slug, or the whole's name."""
+    key: str
+    work: Callable[[], object]
+    weight: int
+    """Rough amount of work: the heaviest start first, so the helpers finish close together."""
+    whole: bool = False
+
+    def __str__(self) -> str:
+        """How progress and the report name it: ``pdf 02-compute``, ``pdf pdf/course.pdf``."""
+        return f"{self.format.name} {self.name}"
+
+
 @dataclass(slots=True)
 class _Targets:
-    """The build's targets (parsed modules, parts, wholes), each kept in the store under the digest of
-    what it reads; what this build used and what it made afresh."""
+    """The build's targets (parsed modules, parts, wholes), each from the store under the digest of
+    what it reads, or made: the slow formats' on the helpers, the others here."""
 
     store: Store
     context: str
@@ -247,8 +255,11 @@ class _Targets:
     progress: Progress
     used: set[str] = field(default_factory=set)
     remade: list[str] = field(default_factory=list)
-    """The targets made afresh, in the order they were done: ``parse 02-compute``, ``pdf 02-compute``,
-    ``pdf pdf/course.pdf``."""
+    """The targets made afresh, in order: ``parse 02-compute``, ``pdf 02-compute``, ``pdf pdf/course.pdf``."""
+    planned: list[_Target] = field(default_factory=list)
+    done: dict[_Target, Any] = field(default_factory=dict)
+    """A target → its part, or its whole's files."""
+    pending: dict[Future[object], _Target] = field(default_factory=dict)
 
     def kept(self, key: str) -> object | None:
         self.used.add(key)
@@ -266,8 +277,73 @@ class _Targets:
         self.remade.append(name)
         self.progress.done(name)
 
+    def plan(self, fmt: Format[Any], deck: Deck, modules: Mapping[str, str], options: ExportOptions) -> None:
+        """The parts of ``deck``'s modules in ``fmt`` (``modules``: the digest of each, by slug) and
+        its wholes, taking those the store holds."""
+        title = deck.title
+        weight = sum(len(module.items) for module in deck.modules)
+        targets = [
+            _Target(
+                fmt,
+                module.slug,
+                digest("part", fmt.name, modules[module.slug], title, self.context),
+                partial(fmt.part, module, title, options),
+                len(module.items),
+            )
+            for module in deck.modules
+        ] + [
+            _Target(
+                fmt,
+                whole.name,
+                digest("whole", fmt.name, whole.name, repr(whole.reads), self.context),
+                whole.make,
+                weight,
+                True,
+            )
+            for whole in fmt.wholes(deck, options)
+        ]
+        for target in targets:
+            value = self.kept(target.key)
+            if value is not None:
+                self.done[target] = value
+        self.planned += targets
 
-def _kept_ledger(notes: Path, targets: _Targets) -> LedgerText | None:
+    def start(self, pool: ProcessPoolExecutor) -> None:
+        """Hand the slow formats' stale targets to the helpers, heaviest first; make the others here."""
+        stale = [target for target in self.planned if target not in self.done]
+        self.progress.planned(len(stale))
+        for target in sorted(stale, key=lambda target: -target.weight):
+            if target.format.slow:
+                self.pending[pool.submit(target.work)] = target
+        for target in stale:
+            if not target.format.slow:
+                self.done[target] = target.work()
+                self.made(target.key, str(target), self.done[target])
+
+    def finish(self) -> None:
+        """Wait for the helpers, taking each target as it comes."""
+        from concurrent.futures import as_completed
+
+        for future in as_completed(self.pending):
+            target = self.pending[future]
+            self.done[target] = future.result()
+            self.made(target.key, str(target), self.done[target])
+
+    def parts(self, name: str) -> dict[str, Any]:
+        """The parts of format ``name`` done so far, by module slug."""
+        return {t.name: self.done[t] for t in self.planned if t.format.name == name and not t.whole}
+
+    def assemble(self, fmt: Format[Any], deck: Deck, settled: Settled | None) -> Exported:
+        """A format's files: assembled from its parts of ``deck``'s modules, then its wholes' files."""
+        parts = self.parts(fmt.name)
+        assembled = fmt.assemble(
+            deck, [parts[module.slug] for module in deck.modules], settled if fmt.carries_identities else None
+        )
+        wholes = [self.done[t] for t in self.planned if t.format is fmt and t.whole]
+        return joined([assembled, *wholes])
+
+
+def _kept_ledger(notes: Path, store: Store) -> LedgerText | None:
     """The ledger from the store when its file holds bytes a build wrote or read before: reading
     every note's line again would cost a one-card edit more than the edit. ``None``: read the file."""
     try:
@@ -276,7 +352,7 @@ def _kept_ledger(notes: Path, targets: _Targets) -> LedgerText | None:
         return None
     from ccpkit.ledger.storage import unkept_ledger
 
-    kept = targets.store.get(digest("ledger", data), tuple)
+    kept = store.get(digest("ledger", data), tuple)
     return unkept_ledger(kept, data) if kept is not None else None
 
 
@@ -302,57 +378,6 @@ def _parse(request: Request, targets: _Targets, first_stale: Callable[[], object
     return parse.combine(request.notes, sources, found, title=request.title, reread=frozenset(reread))
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class _Job:
-    """A target to make: a format's part of one module, or one of its wholes."""
-
-    format: str
-    name: str
-    """The module's slug, or the whole's name."""
-    key: str
-    work: Callable[[], object]
-    weight: int
-    """Rough amount of work; the heaviest start first, so the helpers finish close together."""
-    whole: bool = False
-
-    def __str__(self) -> str:
-        """How progress and the report name a target: ``pdf 02-compute``, ``pdf pdf/course.pdf``."""
-        return f"{self.format} {self.name}"
-
-
-@dataclass(slots=True)
-class _Map:
-    """Every format's targets of a build: those done (from the store or made), and those the helpers
-    are making."""
-
-    jobs: list[_Job]
-    done: dict[_Job, Any] = field(default_factory=dict)
-    """A job → its part, or its whole's files."""
-    pending: dict[Future[object], _Job] = field(default_factory=dict)
-
-    def parts(self, name: str) -> dict[str, Any]:
-        """The parts of format ``name`` done so far, by module slug."""
-        return {job.name: self.done[job] for job in self.jobs if job.format == name and not job.whole}
-
-    def assemble(self, fmt: Format[Any], deck: Deck, settled: Settled | None) -> Exported:
-        """A format's files: assembled from its parts of ``deck``'s modules, then its wholes' files."""
-        parts = self.parts(fmt.name)
-        assembled = fmt.assemble(
-            deck, [parts[module.slug] for module in deck.modules], settled if fmt.carries_identities else None
-        )
-        wholes = [self.done[job] for job in self.jobs if job.format == fmt.name and job.whole]
-        return joined([assembled, *wholes])
-
-    def finish(self, targets: _Targets) -> None:
-        """Wait for the helpers, taking each target as it comes."""
-        from concurrent.futures import as_completed
-
-        for future in as_completed(self.pending):
-            job = self.pending[future]
-            self.done[job] = future.result()
-            targets.made(job.key, str(job), self.done[job])
-
-
 def _notes_format(chosen: Sequence[Format[Any]]) -> Format[Any] | None:
     """The format whose parts the ledger is settled from: the .apkg's when it is built (its parts also
     hold what genanki writes), else the Anki notes alone; none when no format carries identities."""
@@ -361,49 +386,6 @@ def _notes_format(chosen: Sequence[Format[Any]]) -> Format[Any] | None:
     from ccpkit.export.anki import ANKI, ANKI_NOTES
 
     return ANKI if ANKI in chosen else ANKI_NOTES
-
-
-def _map(
-    chosen: Sequence[Format[Any]],
-    notes: Format[Any] | None,
-    whole_deck: Deck,
-    deck: Deck,
-    options: ExportOptions,
-    targets: _Targets,
-    pool: ProcessPoolExecutor,
-) -> _Map:
-    """Every target from the store, or made: the slow formats' handed to the helpers, then the others
-    made here; ``_Map.finish`` waits for the helpers.
-
-    The parts of ``notes`` (the Anki notes) are made for every module: the ledger sees the whole deck,
-    even when the outputs are limited to some modules."""
-    mapped = [*chosen, notes] if notes is not None and notes not in chosen else [*chosen]
-    modules = {m.slug: digest(repr(m)) for m in whole_deck.modules}
-    weight = sum(len(module.items) for module in deck.modules)
-    mapping = _Map([])
-    for fmt in mapped:
-        for module in whole_deck.modules if fmt is notes else deck.modules:
-            key = digest("part", fmt.name, modules[module.slug], whole_deck.title, targets.context)
-            work = partial(fmt.part, module, whole_deck.title, options)
-            mapping.jobs.append(_Job(fmt.name, module.slug, key, work, len(module.items)))
-        for whole in fmt.wholes(deck, options):
-            key = digest("whole", fmt.name, whole.name, repr(whole.reads), targets.context)
-            mapping.jobs.append(_Job(fmt.name, whole.name, key, whole.make, weight, whole=True))
-    for job in mapping.jobs:
-        value = targets.kept(job.key)
-        if value is not None:
-            mapping.done[job] = value
-    stale = [job for job in mapping.jobs if job not in mapping.done]
-    targets.progress.planned(len(stale))
-    slow = {fmt.name for fmt in mapped if fmt.slow}
-    for job in sorted(stale, key=lambda job: -job.weight):
-        if job.format in slow:
-            mapping.pending[pool.submit(job.work)] = job
-    for job in stale:
-        if job.format not in slow:
-            mapping.done[job] = job.work()
-            targets.made(job.key, str(job), mapping.done[job])
-    return mapping
 
 
 def _prepare(formats: Sequence[Format[Any]], options: ExportOptions) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from ccpkit.export import Exported, ExportOptions, Format, Settled, export_deck
+from ccpkit.export import Exported, ExportOptions, Format, Settled
 from ccpkit.export.anki.csv_files import anki_csv_files, media_files
 from ccpkit.export.anki.media import pictures_shown
 from ccpkit.export.spreadsheet import PlainModule, plain_module, spreadsheet_files
@@ -32,8 +32,3 @@ class Csv(Format[PlainModule]):
 
 
 CSV = Csv()
-
-
-def export(deck: Deck, options: ExportOptions) -> Exported:
-    """Every CSV file without a build: identities from ``options.identities``."""
-    return export_deck(CSV, deck, options)

@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 from typing import Any, ClassVar, assert_never
 
 from ccpkit.cloze_syntax import numbers
-from ccpkit.export import Exported, ExportOptions, Format, Output, Settled, export_deck
+from ccpkit.export import Exported, ExportOptions, Format, Output, Settled
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Deck, Item, Module
 
 PATH = PurePosixPath("json/deck.json")
@@ -64,11 +64,6 @@ class Json(Format[JsonModule]):
 
 
 JSON = Json()
-
-
-def export(deck: Deck, options: ExportOptions) -> Exported:
-    """``json/deck.json`` without a build."""
-    return export_deck(JSON, deck, options)
 
 
 def _module(module: Module) -> dict[str, Any]:

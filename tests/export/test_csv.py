@@ -15,7 +15,7 @@ import pytest
 from ccpkit.build import build
 from ccpkit.export import ExportOptions, NoteIdentity
 from ccpkit.export.anki.notes import anki_notes
-from ccpkit.export.csv import export
+from ccpkit.export.formats import export
 from ccpkit.export.spreadsheet import restore
 from ccpkit.markup import to_text
 from ccpkit.model import Deck
@@ -30,7 +30,7 @@ PACKAGE = "anki/aws-certified-cloud-practitioner.apkg"
 
 
 def test_writes_anki_files_per_note_type_and_the_plain_files(deck: Deck) -> None:
-    exported = export(deck, ExportOptions(templates=TEMPLATES))
+    exported = export("csv", deck, ExportOptions(templates=TEMPLATES))
     assert [str(output.path) for output in exported.outputs] == [
         "csv/anki/term.csv",
         "csv/anki/comparison.csv",
@@ -48,7 +48,7 @@ def test_anki_rows_take_their_guids_from_the_ledgers_identities(deck: Deck) -> N
     identities = {
         note.id: NoteIdentity(f"guid-{number}", 1_700_000_000) for number, note in enumerate(anki_notes(deck))
     }
-    exported = export(deck, ExportOptions(templates=TEMPLATES, identities=identities))
+    exported = export("csv", deck, ExportOptions(templates=TEMPLATES, identities=identities))
     files = {output.path: output.data for output in exported.outputs}
     guids = [row[0] for key in ("term", "comparison", "mcq") for row in rows(files, f"csv/anki/{key}.csv")]
     assert sorted(guids) == sorted(identity.guid for identity in identities.values())

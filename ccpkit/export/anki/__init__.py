@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from typing import ClassVar
 
 from ccpkit.errors import Problem
-from ccpkit.export import Exported, ExportOptions, Format, Output, Settled, export_deck
+from ccpkit.export import Exported, ExportOptions, Format, Output, Settled
 from ccpkit.export.anki.apkg import recorded_notes, write_package
 from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.media import pictures_shown
@@ -62,11 +62,6 @@ class AnkiNotes(Format[AnkiPart]):
 
 ANKI = Anki()
 ANKI_NOTES = AnkiNotes()
-
-
-def export(deck: Deck, options: ExportOptions) -> Exported:
-    """The ``.apkg`` without a build: identities from ``options.identities``."""
-    return export_deck(ANKI, deck, options)
 
 
 def _skipped_tables(deck: Deck) -> tuple[Problem, ...]:

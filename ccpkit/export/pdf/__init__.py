@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from functools import partial
 from typing import ClassVar
 
-from ccpkit.export import Exported, ExportOptions, Format, Settled, Whole, export_deck
+from ccpkit.export import Exported, ExportOptions, Format, Settled, Whole
 from ccpkit.export.pdf.exam_questions import Question, draw_questions
 from ccpkit.export.pdf.plan import FOLDER, has_cram_content, sheet_path
 from ccpkit.model import Deck, Module
 
-__all__ = ["FOLDER", "PDF", "export", "sheet_path"]
+__all__ = ["FOLDER", "PDF", "sheet_path"]
 
-# The work itself is in render.py, imported only where pages are laid out: reportlab loads in the
+# The work itself is in documents.py, imported only where pages are laid out: reportlab loads in the
 # helper processes, never in a build that finds every PDF up to date.
 
 
@@ -27,16 +27,16 @@ class Pdf(Format[Exported]):
 
     def prepare(self, options: ExportOptions) -> None:
         """Load the layout code and the fonts."""
-        from ccpkit.export.pdf import documents as render
+        from ccpkit.export.pdf import documents
 
-        render.prepare(options)
+        documents.prepare(options)
 
     def part(self, module: Module, title: str, options: ExportOptions) -> Exported:
         if not has_cram_content(module):
             return Exported(())
-        from ccpkit.export.pdf import documents as render
+        from ccpkit.export.pdf import documents
 
-        return render.module_sheet(title, module, options)
+        return documents.module_sheet(title, module, options)
 
     def wholes(self, deck: Deck, options: ExportOptions) -> tuple[Whole, ...]:
         """The course and the exam: both read every module (the exam's footer names the notes it was
@@ -62,18 +62,13 @@ class Pdf(Format[Exported]):
 PDF = Pdf()
 
 
-def export(deck: Deck, options: ExportOptions) -> Exported:
-    """Every PDF without a build; characters no font has, and sheets over their page budget, are problems."""
-    return export_deck(PDF, deck, options)
-
-
 def _course(deck: Deck, options: ExportOptions) -> Exported:
-    from ccpkit.export.pdf import documents as render
+    from ccpkit.export.pdf import documents
 
-    return render.course(deck, options)
+    return documents.course(deck, options)
 
 
 def _exam(deck: Deck, questions: tuple[Question, ...], options: ExportOptions) -> Exported:
-    from ccpkit.export.pdf import documents as render
+    from ccpkit.export.pdf import documents
 
-    return render.exam(deck, questions, options)
+    return documents.exam(deck, questions, options)

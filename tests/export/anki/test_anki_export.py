@@ -17,8 +17,9 @@ import pytest
 
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions, NoteIdentity
-from ccpkit.export.anki import ANKI, apkg, export
+from ccpkit.export.anki import ANKI, apkg
 from ccpkit.export.anki.notes import BREADCRUMB, anki_notes, settled_without_ledger
+from ccpkit.export.formats import export
 from ccpkit.model import Deck
 from ccpkit.parse import parse_notes
 from tests.conftest import REPO
@@ -32,7 +33,7 @@ def package(
     deck: Deck, tmp_path: Path, templates_modified: int | None = None, **identities: NoteIdentity
 ) -> Path:
     options = ExportOptions(templates=TEMPLATES, identities=identities, templates_modified=templates_modified)
-    exported = export(deck, options)
+    exported = export("anki", deck, options)
     (output,) = exported.outputs
     assert output.path == PurePosixPath("anki/aws-certified-cloud-practitioner.apkg")
     path = tmp_path / "deck.apkg"
@@ -132,7 +133,7 @@ def test_a_project_template_overrides_its_default_file_by_file(deck: Deck, tmp_p
     own = tmp_path / "templates"
     (own / "anki").mkdir(parents=True)
     (own / "anki" / "term.back.html").write_text("{{FrontSide}}<hr>Means: {{Definition}}\n", "utf-8")
-    (output,) = export(deck, ExportOptions(templates=own)).outputs
+    (output,) = export("anki", deck, ExportOptions(templates=own)).outputs
     (tmp_path / "deck.apkg").write_bytes(output.data)
     student = Student.with_fresh_collection(tmp_path)
     try:
@@ -148,8 +149,8 @@ def test_a_project_template_overrides_its_default_file_by_file(deck: Deck, tmp_p
 def test_templates_come_from_ccpkit_when_the_project_has_none(deck: Deck, tmp_path: Path) -> None:
     missing = tmp_path / "no-templates-here"
     assert (
-        export(deck, ExportOptions(templates=missing)).outputs[0].data
-        == export(deck, ExportOptions(templates=TEMPLATES)).outputs[0].data
+        export("anki", deck, ExportOptions(templates=missing)).outputs[0].data
+        == export("anki", deck, ExportOptions(templates=TEMPLATES)).outputs[0].data
     )
 
 
@@ -160,7 +161,7 @@ def test_template_naming_an_unknown_field_points_at_its_line(deck: Deck, tmp_pat
         (folder / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "term.back.html").write_text("{{FrontSide}}\n<div>{{Defintion}}</div>\n", encoding="utf-8")
     with pytest.raises(UsageError, match=r"term\.back\.html:2: no field 'Defintion' in ccpkit Term v1"):
-        export(deck, ExportOptions(templates=tmp_path))
+        export("anki", deck, ExportOptions(templates=tmp_path))
 
 
 def test_new_cards_come_up_in_notes_order(student: Student, deck: Deck) -> None:

@@ -23,10 +23,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ccpkit.export import ExportOptions, NoteIdentity
-from ccpkit.export.anki import export as export_apkg
 from ccpkit.export.anki.csv_files import anki_csv, anki_csv_files, column_names
 from ccpkit.export.anki.notes import AnkiNote, anki_notes
 from ccpkit.export.anki.notetypes import COMPARISON, MULTIPLE_CHOICE, TERM
+from ccpkit.export.formats import export
 from ccpkit.model import Card, Deck, Module, SourceLocation
 from tests.conftest import REPO
 from tests.export.anki.student import Student
@@ -74,7 +74,7 @@ def write_csv(deck: Deck, folder: Path, identities: Mapping[str, NoteIdentity] =
 
 
 def write_apkg(deck: Deck, folder: Path, identities: Mapping[str, NoteIdentity] = IDENTITIES) -> Path:
-    exported = export_apkg(deck, ExportOptions(templates=REPO / "templates", identities=identities))
+    exported = export("anki", deck, ExportOptions(templates=REPO / "templates", identities=identities))
     path = folder / "deck.apkg"
     path.write_bytes(exported.outputs[0].data)
     return path

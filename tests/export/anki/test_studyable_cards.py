@@ -12,9 +12,8 @@ from click.testing import CliRunner
 
 from ccpkit.cli import cli
 from ccpkit.export import ExportOptions
-from ccpkit.export.anki import export as export_apkg
 from ccpkit.export.anki.notes import AnkiNote, anki_notes, card_problems
-from ccpkit.export.csv import export as export_csv
+from ccpkit.export.formats import export
 from ccpkit.model import Deck
 from ccpkit.parse import parse_notes
 from tests.conftest import REPO
@@ -45,7 +44,7 @@ def test_ccpkit_toml_can_ask_for_link_tables_in_the_deck(course: Deck) -> None:
 
 
 def test_the_spreadsheet_csv_keeps_the_link_table(course: Deck) -> None:
-    exported = export_csv(course, ExportOptions(templates=TEMPLATES))
+    exported = export("csv", course, ExportOptions(templates=TEMPLATES))
     (links,) = [output for output in exported.outputs if "resources" in str(output.path)]
     assert b"Storage guide" in links.data
     anki_rows = b"".join(output.data for output in exported.outputs if "csv/anki" in str(output.path))
@@ -124,7 +123,7 @@ def test_a_table_without_a_label_column_gives_no_cards_and_check_says_why(course
 
 
 def test_in_anki_no_table_card_says_recall_its(course: Deck, tmp_path: Path) -> None:
-    (package,) = export_apkg(course, ExportOptions(templates=TEMPLATES)).outputs
+    (package,) = export("anki", course, ExportOptions(templates=TEMPLATES)).outputs
     (tmp_path / "deck.apkg").write_bytes(package.data)
     student = Student.with_fresh_collection(tmp_path)
     student.import_package(tmp_path / "deck.apkg")
@@ -141,7 +140,7 @@ ANGLE = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
 
 def sides_in_anki(deck: Deck, tmp_path: Path) -> dict[str, tuple[str, str]]:
     """Each note's front and back as a student reads them, rendered by the real Anki library."""
-    (package,) = export_apkg(deck, ExportOptions(templates=TEMPLATES)).outputs
+    (package,) = export("anki", deck, ExportOptions(templates=TEMPLATES)).outputs
     (tmp_path / "deck.apkg").write_bytes(package.data)
     student = Student.with_fresh_collection(tmp_path)
     student.import_package(tmp_path / "deck.apkg")
@@ -166,7 +165,7 @@ def test_in_anki_a_lists_lead_in_is_on_the_front_of_each_of_its_cards(course: De
 
 
 def test_the_spreadsheet_csv_puts_the_lead_in_before_the_term(course: Deck) -> None:
-    exported = export_csv(course, ExportOptions(templates=TEMPLATES))
+    exported = export("csv", course, ExportOptions(templates=TEMPLATES))
     (cards,) = [output for output in exported.outputs if str(output.path) == "csv/cards.csv"]
     assert b"Choose Scaling Up (Vertical) When: Strict Licensing," in cards.data
 

@@ -9,7 +9,7 @@ import pytest
 
 from ccpkit.errors import Problem
 from ccpkit.export import ExportOptions
-from ccpkit.export.pdf import export
+from ccpkit.export.formats import export
 from ccpkit.model import Deck
 from tests.conftest import REPO, sample_deck
 from tests.export.pdf.synthetic import large_deck
@@ -28,7 +28,7 @@ class Built:
 
 def build(deck: Deck, **options: object) -> Built:
     options.setdefault("templates", TEMPLATES)
-    exported = export(deck, ExportOptions(**options))  # type: ignore[arg-type]
+    exported = export("pdf", deck, ExportOptions(**options))  # type: ignore[arg-type]
     return Built(deck, {str(o.path): o.data for o in exported.outputs}, exported.problems)
 
 
