@@ -202,6 +202,7 @@ def _make(
             fmt.name: fast[fmt.name] if fmt.name in fast else targets.assemble(fmt, deck, settled)
             for fmt in chosen
         }
+    targets.forget_parts()
     written = _write(request.out, previous, files, forget=not request.modules)
     problems = (*parsed.problems, *(problem for exported in files.values() for problem in exported.problems))
     outputs = {name: _outputs(previous, name, exported, request) for name, exported in files.items()}
@@ -328,6 +329,10 @@ class _Targets:
             target = self.pending[future]
             self.done[target] = future.result()
             self.made(target.key, str(target), self.done[target])
+
+    def forget_parts(self) -> None:
+        """Free the parts, and the deck their work reads, once the files are assembled."""
+        self.planned, self.done, self.pending = [], {}, {}
 
     def parts(self, name: str) -> dict[str, Any]:
         """The parts of format ``name`` done so far, by module slug."""
