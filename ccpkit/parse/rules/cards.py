@@ -6,13 +6,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import heading_text
-from ccpkit.parse.rules.terms import Term, is_label, split_term
+from ccpkit.parse.rules.terms import Term, arrow_term, is_label, split_term
 from ccpkit.parse.tree import Node
 
 LISTS = ("bullet_list", "ordered_list")
@@ -72,6 +72,8 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
                 # `Use cases:` alone on its line: the list below it is its value.
                 labels[-1] += "\n\n" + ctx.doc.source(following)
                 ctx.claim(following)
+        elif block.node.type == "paragraph":
+            yield from _arrow_cards(ctx, block.node, block.section)
     yield from _heading_card(ctx, heading, heading_section, labels)
 
 
@@ -85,10 +87,13 @@ def _list_cards(
     """Cards of one list, each with the list's ``lead_in``. ``after`` is the paragraph right below
     the list: a bare last term's definition."""
     pending: _Pending | None = None
+    # Plain `Name → what it is` bullets are cards in a glossary, a list where every bullet has a term;
+    # in a list that tells a story ("A user uploads a photo → S3 stores it") they are steps.
+    glossary = all(_item_term(item, arrows=True) for item in node.children if not ctx.is_claimed(item))
     for index, item in enumerate(node.children):
         if ctx.is_claimed(item):  # a cloze
             continue
-        term = _item_term(item)
+        term = _item_term(item, arrows=glossary and (pending is None or not pending.bare))
         if pending is not None and (_is_label(term) or (term is None and pending.bare)):
             pending.extra.append(ctx.doc.source(item))
             continue
@@ -219,16 +224,39 @@ def _card(
     back: str,
     pinned: str,
     lead_in: str = "",
+    *,
+    offset: int = 0,
 ) -> Item | Problem:
+    """A card at ``node``, or ``offset`` lines below its first line."""
     fields = ctx.common("card", front, node, section, pinned)
+    if offset:
+        fields = replace(fields, source=replace(fields.source, line=fields.source.line + offset))
     return ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))
 
 
-def _item_term(item: Node) -> Term | None:
+def _item_term(item: Node, *, arrows: bool = False) -> Term | None:
+    """The item's bold term; with ``arrows``, also a plain ``Name → what it is`` (under a bare term,
+    such bullets are its definition)."""
     first = item.children[0] if item.children else None
     if first is None or first.type != "paragraph":
         return None
-    return split_term(first.children[0])
+    inline = first.children[0]
+    term = split_term(inline)
+    if term is None and arrows and "\n" not in inline.content:
+        return arrow_term(inline.content)
+    return term
+
+
+def _arrow_cards(ctx: Context, paragraph: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:
+    """A paragraph whose every line is ``Name → what it is``: a card per line."""
+    lines = paragraph.children[0].content.split("\n")
+    terms = [arrow_term(line) for line in lines]
+    if not all(terms):
+        return
+    pinned = pinned_id(paragraph) if len(lines) == 1 else ""
+    for offset, term in enumerate(terms):
+        assert term is not None
+        yield _card(ctx, paragraph, section, term.front, term.rest, pinned, offset=offset)
 
 
 def _is_bare(paragraph: Node) -> bool:

@@ -21,21 +21,13 @@ LABELS = frozenset(
 )  # fmt: skip
 """Attribute labels: they describe their parent (the bullet or heading above), never a card alone."""
 
-_SEPARATORS = (
-    "->",
-    "=>",
-    "\u2192",
-    "\u2794",
-    "\u279c",
-    "\u21d2",
-    "\u27f6",
-    "\u2014",
-    "\u2013",
-    "=",
-    ":",
-    "-",
-)
-"""``->``, ``=>``, the arrows ``→ ➔ ➜ ⇒ ⟶``, em and en dashes, ``=``, ``:``, ``-``."""
+_ARROWS = ("->", "=>", "\u2192", "\u2794", "\u279c", "\u21d2", "\u27f6")
+"""``->``, ``=>`` and the arrows ``→ ➔ ➜ ⇒ ⟶``."""
+_SEPARATORS = (*_ARROWS, "\u2014", "\u2013", "=", ":", "-")
+"""The arrows, em and en dashes, ``=``, ``:``, ``-``."""
+_ARROW = re.compile("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
+_ARROW_TERM_WORDS = 4
+"""At most this many words before a plain arrow: more is a sentence (a cause and its effect)."""
 _NUMBERED = re.compile(r"^\d+[.)]\s+")
 _BOLD_MARKERS = ("**", "__")
 _ANSWER_BELOW = re.compile(r"\n\s*(?:\*\*|__)?A(?:\*\*|__)?\s*:")
@@ -114,6 +106,20 @@ def _term(inner: str, after: str, marker: str) -> Term | None:
     if _QUALIFIER.fullmatch(following.strip()):
         return Term(inner, following.strip(), separated=False)
     return None
+
+
+def arrow_term(line: str) -> Term | None:
+    """``EC2 → Virtual servers``, without bold: a short name, one arrow, what it is. A chain of arrows
+    is a flow, and a longer left side a sentence: neither is a term."""
+    if "`" in line or "**" in line or "__" in line:
+        return None
+    sides = _ARROW.split(line.rstrip(" \\"))
+    if len(sides) != 2:
+        return None
+    front, rest = sides[0].strip(), sides[1].strip()
+    if not front or not rest or len(front.split()) > _ARROW_TERM_WORDS or front[-1] in ".,;:!?":
+        return None
+    return Term(front, rest, separated=True)
 
 
 def _decoration_length(text: str) -> int:
