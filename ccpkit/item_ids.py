@@ -14,6 +14,8 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _MARKUP = re.compile(r"[*_`~]|\\(?=\S)|(?<=\])\([^)]*\)")
 """Emphasis and escape signs, and where a link or picture points (``[S3](../s3.md)`` is known by its
 words: moving the file it links to must not change the id)."""
+_HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+"""``<b>S3</b>`` is known as S3; a tag parts words as a space does (``storage<br>classes``)."""
 MAX_SLUG = 80
 """Slugs are cut here (at a word boundary) so ids stay readable; long stems are still distinct."""
 
@@ -22,7 +24,7 @@ MAX_SLUG = 80
 def slug(text: str, limit: int | None = MAX_SLUG) -> str:
     """Lower-case ASCII words joined by ``-``: ``"**EC2** (Elastic…)"`` → ``"ec2-elastic"``, cut at
     ``limit`` characters (``None``: whole)."""
-    plain = _MARKUP.sub("", text)
+    plain = _MARKUP.sub("", _HTML_TAG.sub(" ", text) if "<" in text else text)
     ascii_text = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
     words = _NOT_WORD.sub("-", ascii_text.lower()).strip("-")
     if limit is not None and len(words) > limit:

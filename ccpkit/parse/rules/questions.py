@@ -46,6 +46,9 @@ to review", "How to study" never ask: an infinitive after the word makes it a ti
 
 _ENDS = ("heading", "hr")
 """What ends a question's answer and explanation: a heading or a thematic break (``---``)."""
+_SMALL_PRINT = re.compile(
+    r"\s*<(sub|sup|small)\b[^>]*>(?P<words>(?:(?!</?\1\b).)*)</\1>\s*", re.DOTALL | re.IGNORECASE
+)
 _MEDIA = ("fence", "code_block", "table", "html_block")
 """Blocks a stem or an option may hold besides its text: code, a table, an image in HTML."""
 
@@ -96,6 +99,9 @@ class _Stem:
     question: str
     text: str
     nodes: tuple[Node, ...]
+    small_print: tuple[str, ...] = ()
+    """What ``<sub>``/``<small>`` lines above the words said (``Domain: Security``): the explanation ends
+    with it, so neither the stem nor the id holds it."""
 
 
 def find_questions(
@@ -144,6 +150,7 @@ def find_questions(
         if run.tail:
             _read_lines(ctx, draft, list(run.tail), nodes[run.end - 1])
         _read_tail(ctx, draft, nodes[run.end : end])
+        draft.explanation += stem.small_print
         draft.claims = ctx.claims[mark:]
         yield draft
 
@@ -246,6 +253,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
     """Walk up from the options over stem blocks, to a numbered start or a heading."""
     parts: list[str] = []
     taken: list[Node] = []
+    small_print: list[str] = []
     question, index = default_id, run.start - 1
     numbered = False
     if run.head:
@@ -253,7 +261,16 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         parts.append(text)
         if number:
             question, numbered = question_id(number), True
-    while not numbered and index >= floor and (piece := _stem_piece(ctx, nodes[index])) is not None:
+    while not numbered and index >= floor:
+        if (small := _small_print(nodes[index])) is not None:
+            small_print.insert(0, small)
+            taken.insert(0, nodes[index])
+            parts.insert(0, "")
+            index -= 1
+            continue
+        piece = _stem_piece(ctx, nodes[index])
+        if piece is None:
+            break
         number, text, block = piece
         parts.insert(0, text)
         taken.insert(0, block)
@@ -277,7 +294,15 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         elif not parts or title.endswith("?") or all(_is_media(node) for node in taken):
             anchor, first = nodes[index], index
             parts = [title, *parts]
-    return _Stem(first, anchor, question, "\n\n".join(p for p in parts if p.strip()).strip(), tuple(taken))
+    text = "\n\n".join(p for p in parts if p.strip()).strip()
+    return _Stem(first, anchor, question, text, tuple(taken), tuple(small_print))
+
+
+def _small_print(node: Node) -> str | None:
+    """The words of a paragraph that is one ``<sub>``, ``<sup>`` or ``<small>`` element: a question's
+    domain or source, written above it."""
+    found = _SMALL_PRINT.fullmatch(node.children[0].content) if node.type == "paragraph" else None
+    return found["words"].strip() if found else None
 
 
 def _numbered(text: str) -> tuple[str, str]:
