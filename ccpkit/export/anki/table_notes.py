@@ -8,7 +8,8 @@ How a table is read depends on its shape (the rules are explained in ``docs/anki
   ``Category`` …, and the other columns are the things compared): with two things, one note per
   row asks that feature of both; with three or more, one note per thing and feature.
 - *No label column* (the first column holds sentences like the others, so no cell names its row):
-  a one-row table gives one note per column; a longer one gives none, and ``ccpkit check`` says why.
+  titled ``A vs B``, each cell asks which column it belongs to; otherwise a one-row table gives one
+  note per column, and a longer one none (``ccpkit check`` says why).
 - *Links with blurbs* (``| Resource link | Description |``) are reference, not facts (see ``notes``).
 
 Each note shows the table around it (its row highlighted) on the back, so the answer keeps its context.
@@ -33,6 +34,8 @@ FEATURE_HEADER = re.compile(
     re.IGNORECASE,
 )
 """A first header saying the rows are attributes, so the columns after it are the things compared."""
+VERSUS = re.compile(r"\b(?:vs\.?|versus)(?:\s|$)", re.IGNORECASE)
+"""A title that sets its columns against each other: ``Security Groups vs NACLs``."""
 MOST_ASKED = 2
 """At most this many facts per card (SuperMemo: minimum information, no enumerations)."""
 LABEL_WORDS = 5
@@ -69,6 +72,11 @@ def has_no_label_column(table: ComparisonTable) -> bool:
     return len(table.columns) >= 2 and first_mean >= LABEL_WORDS and first_mean >= rest_mean / 2
 
 
+def is_versus(table: ComparisonTable) -> bool:
+    """The title sets the columns against each other (``A vs B``): each column is one of the things."""
+    return VERSUS.search(to_text(table.title)) is not None
+
+
 def _words(markdown: str) -> int:
     return len(to_text(markdown).split())
 
@@ -79,7 +87,9 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
         return  # nothing to ask about a row; the exporter reports it
     whole = _WholeTable(table)
     if has_no_label_column(table):
-        if len(table.rows) == 1:
+        if is_versus(table):
+            yield from _which_column_notes(table, whole)
+        elif len(table.rows) == 1:
             yield from _column_notes(table, whole)
         return  # ``table_problems`` says why
     slugs = _row_slugs(table)
@@ -111,12 +121,18 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
 
 def table_problems(table: ComparisonTable) -> Iterator[Problem]:
     """Why a table gives fewer cards than it has cells (for ``ccpkit check``)."""
-    if len(table.columns) >= 2 and has_no_label_column(table) and len(table.rows) > 1:
+    if (
+        len(table.columns) >= 2
+        and has_no_label_column(table)
+        and len(table.rows) > 1
+        and not is_versus(table)
+    ):
         yield Problem(
             table.source,
             f"table {to_text(table.title)!r} has no label column (its first column holds sentences like "
             "the others), so no card could say which row it asks about: no Anki cards; add a first "
-            "column naming each row, e.g. | Feature | …",
+            "column naming each row, e.g. | Feature | …, or, if each column is one of the things "
+            "compared, title the table 'A vs B' to be asked which one each cell describes",
             "warning",
         )
 
@@ -130,6 +146,33 @@ def _column_notes(table: ComparisonTable, whole: _WholeTable) -> Iterator[TableN
             _fields(table, header, "", [(header, cell)], whole, 0),
             _name(table.title, header),
         )
+
+
+def _which_column_notes(table: ComparisonTable, whole: _WholeTable) -> Iterator[TableNote]:
+    """An ``A vs B`` table of sentences: each cell asks which of the things it describes. A cell found
+    under two columns would ask the same and want two answers: it asks nothing."""
+    columns_of: dict[str, set[int]] = {}
+    for row in table.rows:
+        for column, cell in enumerate(row):
+            columns_of.setdefault(_plain(cell), set()).add(column)
+    question = _either([to_inline_html(column) for column in table.columns])
+    for number, (row_slug, row) in enumerate(zip(_row_slugs(table), table.rows, strict=True)):
+        for column, (thing, cell) in enumerate(zip(table.columns, row, strict=True), start=1):
+            if cell.strip() and len(columns_of[_plain(cell)]) == 1:
+                yield TableNote(
+                    f"{table.id}/{row_slug}/{slug(thing) or f'column-{column}'}",
+                    _fields(table, cell, question, [(thing, cell)], whole, number),
+                    _name(thing, cell),
+                )
+
+
+def _plain(cell: str) -> str:
+    return " ".join(to_text(cell).lower().split())
+
+
+def _either(things: Sequence[str]) -> str:
+    """``A or B?``, ``A, B or C?``."""
+    return ", ".join(things[:-1]) + f" or {things[-1]}?"
 
 
 def _row_slugs(table: ComparisonTable) -> list[str]:

@@ -217,3 +217,24 @@ def test_ccpkit_check_names_each_id_it_made_distinct_as_info_not_a_warning(tmp_p
         + taken.format(57, "Design Principles", "design-principles-speed-pillar"),
     ]
     assert result.exit_code == 0, result.output  # nothing is wrong: even --strict passes
+
+
+def test_in_anki_an_a_vs_b_table_of_sentences_asks_which_thing_each_cell_describes(tmp_path: Path) -> None:
+    deck = parse_notes(Path(__file__).parent / "fixtures" / "versus").deck
+    sides = sides_in_anki(deck, tmp_path)
+    table = "01-network/table/firewalls-instance-guards-vs-subnet-gates"
+    front, back = sides[f"{table}/sits-in-front-of-one-virtual-machine-at-a-time/subnet-gate"]
+    assert front.endswith("Sits at the edge of a whole subnet of machines Instance Guard or Subnet Gate?")
+    assert "Subnet Gate Sits at the edge of a whole subnet of machines" in back
+    # a cell under both columns would ask the same and want two answers; a table not titled
+    # "A vs B" gives no cards, and check says how to title it
+    assert sorted(note_id.removeprefix(table) for note_id in sides if note_id.startswith(table)) == [
+        "/remembers-a-request-and-lets-its-reply-back-in/instance-guard",
+        "/remembers-a-request-and-lets-its-reply-back-in/subnet-gate",
+        "/sits-in-front-of-one-virtual-machine-at-a-time/instance-guard",
+        "/sits-in-front-of-one-virtual-machine-at-a-time/subnet-gate",
+    ]
+    assert not [note_id for note_id in sides if "/plans-at-a-glance/" in note_id]
+    (problem,) = card_problems(deck)
+    assert "title the table 'A vs B'" in problem.message
+    assert str(problem.location) == "01-network/lecture-notes.md:13"
