@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ccpkit.parse.document import Document
@@ -14,6 +15,8 @@ _LETTERED = re.compile(
     r"^(?:\*\*|__)?(?:\((?P<paren>[A-Ha-h])\)|(?P<letter>[A-Ha-h])[.)])(?:\*\*|__)?(?:\s+(?P<text>\S.*))?$",
     re.S,
 )
+_LETTER_CELL = re.compile(r"\(?(?P<letter>[A-Ha-h])[.):]?")
+_OPTION_COLUMN = re.compile(r"(?i:options?|choices?|answers?|letter|alternativas?|opci[óo]n|opç[ãa]o|#)?")
 _TASK = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$", re.S)
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
 _MARK = re.compile(rf"^\s*{_CHECK}\s*|\s*(?:{_CHECK}|(?:\*\*)?\((?i:correct)\)(?:\*\*)?)\s*$")
@@ -55,7 +58,37 @@ def read_options(doc: Document, node: Node, *, going_on: bool = False) -> Option
         return Options(tasks, task=True) if tasks else None
     if node.type == "paragraph":
         return _lettered_lines(node, going_on)
+    if node.type == "table":
+        return _table_options(node)
     return None
+
+
+def table_cells(row: Node) -> list[str]:
+    """A table row's cells as written (Markdown)."""
+    return [cell.children[0].content.strip() if cell.children else "" for cell in row.children]
+
+
+def option_letters(column: str, rows: Sequence[Sequence[str]]) -> list[str] | None:
+    """The option letters of a table whose rows are labelled by distinct ones under a first column
+    naming options (``| Option | … |`` then ``| A | Platform |``), or written as options (``| B) | … |``);
+    ``None`` for any other table (``| Class |`` then ``| A | … |``, IP address classes, is a comparison)."""
+    labels = [row[0].replace("*", "").strip() for row in rows]
+    letters = [match["letter"].upper() for label in labels if (match := _LETTER_CELL.fullmatch(label))]
+    if len(rows) < 2 or len(letters) != len(rows) or len(set(letters)) != len(letters):
+        return None
+    named = _OPTION_COLUMN.fullmatch(column.replace("*", "").strip())
+    return letters if named or all(label[-1] in ".)" for label in labels) else None
+
+
+def _table_options(node: Node) -> Options | None:
+    """``| Option | Service |`` then ``| A | Amazon S3 |`` …: each row an option, its other cells the text."""
+    header, *body = [row for part in node.children for row in part.children]
+    rows = [table_cells(row) for row in body]
+    letters = option_letters(table_cells(header)[0], rows) if rows else None
+    if letters is None:
+        return None
+    texts = [" — ".join(cell for cell in row[1:] if cell) for row in rows]
+    return Options([DraftOption(letter, text, node) for letter, text in zip(letters, texts, strict=True)])
 
 
 def next_label(label: str) -> str:

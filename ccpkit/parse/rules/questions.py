@@ -49,6 +49,7 @@ _ENDS = ("heading", "hr")
 _SMALL_PRINT = re.compile(
     r"\s*<(sub|sup|small)\b[^>]*>(?P<words>(?:(?!</?\1\b).)*)</\1>\s*", re.DOTALL | re.IGNORECASE
 )
+_OPTIONS_HEADING = re.compile(r"(?i)(?:answer\s+)?(?:options?|choices?|alternativas|opciones|opções)\s*:?")
 _MEDIA = ("fence", "code_block", "table", "html_block")
 """Blocks a stem or an option may hold besides its text: code, a table, an image in HTML."""
 
@@ -161,6 +162,8 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
     found = read_options(ctx.doc, nodes[start])
     if found is None or (len(found.options) == 1 and found.options[0].label != "A"):
         return None
+    if nodes[start].type == "table" and not _asked_above(ctx, nodes, start):
+        return None
     options, tail, end = list(found.options), found.tail, start + 1
     between: list[Node] = []
     pictured = 0
@@ -188,6 +191,26 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
     if len(options) < 2 or not all(option.text for option in options):
         return None
     return _Run(start, end, options, found.head, tail, found.task)
+
+
+def _asked_above(ctx: Context, nodes: Sequence[Node], start: int) -> bool:
+    """Options in a table have their question right above them (maybe under an ``### Options``
+    heading); a table of letters under an answer says why each option is wrong."""
+    index = start - 1
+    while index >= 0 and _labels_options(nodes[index]):
+        index -= 1
+    if index < 0:
+        return False
+    above = nodes[index]
+    if above.type == "heading":
+        title = heading_text(above)
+        return _may_head(above) and (_HEADED.match(title) is not None or title.endswith("?"))
+    return above.type == "paragraph" and _stem_piece(ctx, above) is not None
+
+
+def _labels_options(node: Node) -> bool:
+    """``### Options`` (``Choices``, ``Answer options``) right above a question's options."""
+    return node.type == "heading" and _OPTIONS_HEADING.fullmatch(heading_text(node)) is not None
 
 
 def _follows(options: list[DraftOption], more: Options) -> bool:
@@ -262,8 +285,8 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         if number:
             question, numbered = question_id(number), True
     while not numbered and index >= floor:
-        if (small := _small_print(nodes[index])) is not None:
-            small_print.insert(0, small)
+        if (small := _small_print(nodes[index])) is not None or _labels_options(nodes[index]):
+            small_print[:0] = [small] if small else []
             taken.insert(0, nodes[index])
             parts.insert(0, "")
             index -= 1
@@ -375,9 +398,17 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
     """The answer and explanation after the options, up to the next heading, ``---`` or question:
     every block there belongs to the question (a ``**Note:**`` too)."""
     index = 0
-    while index < len(nodes) and nodes[index].type not in _ENDS and not ctx.is_claimed(nodes[index]):
+    while index < len(nodes) and not ctx.is_claimed(nodes[index]):
         node = nodes[index]
-        if node.type == "html_block" and "<details" in node.content.lower():
+        following = nodes[index + 1] if index + 1 < len(nodes) else None
+        label = _tail_label(draft, node, following)
+        if label is None and node.type in _ENDS:
+            break
+        if label is not None and following is not None:  # `### Correct Answer` then `B`
+            ctx.claim(node)
+            _read_lines(ctx, draft, [f"{label}:", *following.children[0].content.split("\n")], following)
+            index += 1
+        elif node.type == "html_block" and "<details" in node.content.lower():
             index = _read_details(ctx, draft, nodes, index)
         elif node.type == "paragraph" and only_links_within_page(node.children[0].content):
             pass  # `[⬆ Back to top](#contents)` after every question is the page's, not the question's
@@ -391,6 +422,18 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             draft.explanation.append(ctx.doc.source(node))
             ctx.claim(node)
         index += 1
+
+
+def _tail_label(draft: Draft, node: Node, following: Node | None) -> str | None:
+    """A heading that labels the answer (``### Correct Answer``) of a question that has none yet, or
+    its explanation, with a paragraph below it. (``## Answers`` or ``## Solutions`` opens a key.)"""
+    if node.type != "heading" or following is None or following.type != "paragraph":
+        return None
+    title = heading_text(node).rstrip(":").strip()
+    if title.endswith("s") and not title.endswith("ss"):
+        return None
+    answers = draft.answer is None and _bare_label(f"{title}:")
+    return title if answers or explanation_start(f"{title}: it") is not None else None
 
 
 def _read_quote(ctx: Context, draft: Draft, quote: Node) -> None:

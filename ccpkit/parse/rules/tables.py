@@ -9,6 +9,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import Block, heading_text, only_links_within_page
+from ccpkit.parse.rules.options import option_letters, table_cells
 from ccpkit.parse.tree import Node
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
@@ -30,25 +31,25 @@ def _table(ctx: Context, block: Block, previous: Node | None) -> Item | Problem:
     node = block.node
     rows = [row for part in node.children for row in part.children]
     header, body = rows[0], rows[1:]
-    columns = tuple(_cells(header))
+    columns = tuple(table_cells(header))
     if not body:
         return ctx.problem(node, "table has a header but no rows: add its rows under the `|---|` line")
     for row in rows:
-        written = count_cells(ctx.doc.lines[row.map[0]]) if row.map else len(columns)
+        written = counttable_cells(ctx.doc.lines[row.map[0]]) if row.map else len(columns)
         if written != len(columns):
             return ctx.problem(
                 row,
                 f"table row has {written} cell{'s' * (written != 1)} but the header has {len(columns)}: "
                 "add or remove cells (write an empty cell as `| |`)",
             )
-    cells = tuple(tuple(_cells(row)) for row in body)
+    cells = tuple(tuple(table_cells(row)) for row in body)
     if _navigation(cells):
         message = "table of links within the page (a table of contents): no comparison table, left out"
         return Problem(ctx.at(node), message, "info")
-    if _lettered(columns[0], cells):
+    if option_letters(columns[0], cells):
         message = (
-            "table whose rows are a question's options (A, B, …): no comparison table, left out; write them "
-            "as a list `- A) …` under the question to make it one"
+            "table whose rows are options (A, B, …) with no question above them: no comparison table, "
+            "left out; write the question right above it to make it one"
         )
         return Problem(ctx.at(node), message, "info")
     caption = _caption(previous)
@@ -65,30 +66,10 @@ def _navigation(rows: tuple[tuple[str, ...], ...]) -> bool:
     return bool(cells) and all(only_links_within_page(cell) for cell in cells)
 
 
-def _lettered(column: str, rows: tuple[tuple[str, ...], ...]) -> bool:
-    """Rows labelled by distinct option letters under a first column naming options (``| Option | … |``
-    then ``| A | Platform |``), or letters written as options (``| B) | … |``): a question's options or
-    why each is wrong, with nothing to learn without the question. (``| Class |`` then ``| A | … |``,
-    IP address classes, stays a comparison.)"""
-    labels = [row[0].replace("*", "").strip() for row in rows]
-    letters = [match["letter"].upper() for label in labels if (match := _LETTER.fullmatch(label))]
-    if len(rows) < 2 or len(letters) != len(rows) or len(set(letters)) != len(letters):
-        return False
-    return bool(_OPTION_COLUMN.fullmatch(column.replace("*", "").strip())) or all(
-        label[-1] in ".)" for label in labels
-    )
-
-
-_LETTER = re.compile(r"\(?(?P<letter>[A-Ha-h])[.):]?")
-_OPTION_COLUMN = re.compile(r"(?i:options?|choices?|answers?|letter|alternativas?|opci[óo]n|opç[ãa]o|#)?")
 _INDEX = re.compile(r"#?\d{1,4}[.)]?")
 
 
-def _cells(row: Node) -> list[str]:
-    return [cell.children[0].content.strip() if cell.children else "" for cell in row.children]
-
-
-def count_cells(line: str) -> int:
+def counttable_cells(line: str) -> int:
     """Cells written on a table's source line; GFM silently pads or cuts rows, so count them here."""
     text = line.strip()
     if text.startswith("|"):
