@@ -16,6 +16,7 @@ from ccpkit.parse.rules.answers import (
     Answer,
     KeyEntry,
     after_key_title,
+    explanation_start,
     is_key_title,
     key_cell_answer,
     key_entries_on_a_line,
@@ -57,8 +58,16 @@ def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
     found: dict[int, list[KeyEntry]] = {}
     only_entries = _sections_of_entries(ctx, found)
     key_level, seen = 0, False
+    held: list[KeyEntry] = []
+    """The last block's entries: a paragraph or quote right below them explains the last one."""
     for index, block in enumerate(blocks):
         node = block.node
+        if key_level and held and node.type in ("paragraph", "blockquote") and not found.get(index):
+            held[-1] = _explained(held[-1], _key_explanation(ctx, node))
+            ctx.claim(node)
+            continue
+        yield from held
+        held = []
         if node.type == "heading":
             level = int(node.tag[1:])
             if is_key_title(heading_text(node)):
@@ -76,7 +85,22 @@ def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
             entries = found.get(index, [])
             if entries:
                 ctx.claim(node)
-                yield from entries
+                held = list(entries)
+    yield from held
+
+
+def _key_explanation(ctx: Context, node: Node) -> str:
+    """A paragraph or quote below a key entry, its ``Explanation:`` label dropped."""
+    blocks = node.children if node.type == "blockquote" else [node]
+    text = "\n\n".join(
+        block.children[0].content if block.type == "paragraph" else ctx.doc.source(block) for block in blocks
+    )
+    return explanation_start(text) or text
+
+
+def _explained(entry: KeyEntry, text: str) -> KeyEntry:
+    rest = "\n\n".join(part for part in (entry.answer.rest, text) if part)
+    return replace(entry, answer=replace(entry.answer, rest=rest))
 
 
 _BELOW_EVERY_HEADING = 7

@@ -57,7 +57,11 @@ def read_options(doc: Document, node: Node, *, going_on: bool = False) -> Option
         tasks = _task_items(doc, node)
         return Options(tasks, task=True) if tasks else None
     if node.type == "paragraph":
-        return _lettered_lines(node, going_on)
+        return _lettered_lines(node.children[0].content.split("\n"), node, going_on)
+    if node.type in ("fence", "code_block") and not node.info.strip():
+        # options set as code (``` then `A. …` lines), none of it code
+        found = _lettered_lines(node.content.rstrip("\n").split("\n"), node, going_on=False)
+        return found if found is not None and not found.head and not found.tail else None
     if node.type == "table":
         return _table_options(node)
     return None
@@ -177,10 +181,9 @@ def _task_items(doc: Document, node: Node) -> list[DraftOption] | None:
     return options
 
 
-def _lettered_lines(node: Node, going_on: bool) -> Options | None:
-    """``A) …`` lines of one paragraph, maybe after the stem's lines and before an answer line; an
+def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | None:
+    """``A) …`` lines of one block, maybe after the stem's lines and before an answer line; an
     option's text may go on over the next lines (or start on the line below its letter)."""
-    lines = node.children[0].content.split("\n")
     start = 0 if going_on and _LETTERED.match(lines[0].strip()) else None
     start = next((i for i, line in enumerate(lines) if _opens(line)), None) if start is None else start
     if start is None:

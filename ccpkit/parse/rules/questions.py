@@ -162,7 +162,7 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
     found = read_options(ctx.doc, nodes[start])
     if found is None or (len(found.options) == 1 and found.options[0].label != "A"):
         return None
-    if nodes[start].type == "table" and not _asked_above(ctx, nodes, start):
+    if nodes[start].type in ("table", "fence", "code_block") and not _asked_above(ctx, nodes, start):
         return None
     options, tail, end = list(found.options), found.tail, start + 1
     between: list[Node] = []
@@ -194,8 +194,8 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
 
 
 def _asked_above(ctx: Context, nodes: Sequence[Node], start: int) -> bool:
-    """Options in a table have their question right above them (maybe under an ``### Options``
-    heading); a table of letters under an answer says why each option is wrong."""
+    """Options in a table or a code block have their question right above them (maybe under an
+    ``### Options`` heading); a table of letters under an answer says why each option is wrong."""
     index = start - 1
     while index >= 0 and _labels_options(nodes[index]):
         index -= 1
