@@ -24,7 +24,7 @@ from ccpkit.parse.rules.answers import (
     plain,
     question_id,
 )
-from ccpkit.parse.rules.options import DraftOption
+from ccpkit.parse.rules.options import named_option
 from ccpkit.parse.rules.questions import Draft, asks, find_questions, item_number
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
@@ -234,7 +234,7 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
         return
     letters = draft.answer.letters if draft.answer else tuple(o.label for o in draft.options if o.checked)
     if not letters and draft.worded is not None:
-        letters = _named(draft.options, draft.worded.text)
+        letters = named_option(draft.options, draft.worded.text)
         if not letters:
             message = (
                 f"answer {draft.worded.text!r} is neither an option's letter nor its text: "
@@ -283,17 +283,6 @@ def _loose_term_message(ctx: Context, draft: Draft, item: Node) -> str:
         "card: put `---` or a heading above it to make it a card, or a line ending in `:` above the "
         "list to keep it in the explanation"
     )
-
-
-def _named(options: list[DraftOption], words: str) -> tuple[str, ...]:
-    """The one option whose text is ``words`` (``Answer: Amazon S3``), ignoring case and markup."""
-    wanted = _words(words)
-    named = [option.label for option in options if _words(option.text) == wanted]
-    return tuple(named) if len(named) == 1 else ()
-
-
-def _words(text: str) -> str:
-    return " ".join(re.sub(r"[*_`]", "", text).lower().rstrip(".").split())
 
 
 def _mcq(ctx: Context, draft: Draft, letters: tuple[str, ...]) -> MCQ:

@@ -67,6 +67,17 @@ def read_options(doc: Document, node: Node, *, going_on: bool = False) -> Option
     return None
 
 
+def named_option(options: Sequence[DraftOption], words: str) -> tuple[str, ...]:
+    """The one option whose text is ``words`` (``Answer: Amazon S3``), ignoring case and markup."""
+    wanted = _words(words)
+    named = [option.label for option in options if _words(option.text) == wanted]
+    return tuple(named) if len(named) == 1 else ()
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[*_`]", "", text).lower().rstrip(".").split())
+
+
 def table_cells(row: Node) -> list[str]:
     """A table row's cells as written (Markdown)."""
     return [cell.children[0].content.strip() if cell.children else "" for cell in row.children]

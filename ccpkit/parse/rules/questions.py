@@ -17,7 +17,7 @@ from ccpkit.parse.rules.answers import (
     question_id,
 )
 from ccpkit.parse.rules.explained_terms import unexplained_term
-from ccpkit.parse.rules.options import DraftOption, Options, marked, next_label, read_options
+from ccpkit.parse.rules.options import DraftOption, Options, marked, named_option, next_label, read_options
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 
@@ -429,7 +429,7 @@ def _tail_label(draft: Draft, node: Node, following: Node | None) -> str | None:
     its explanation, with a paragraph below it. (``## Answers`` or ``## Solutions`` opens a key.)"""
     if node.type != "heading" or following is None or following.type != "paragraph":
         return None
-    title = heading_text(node).rstrip(":").strip()
+    title = heading_text(node).rstrip(":?").strip()
     if title.endswith("s") and not title.endswith("ss"):
         return None
     answers = draft.answer is None and _bare_label(f"{title}:")
@@ -458,7 +458,9 @@ def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> Non
         if answer is not None and answer.letters and draft.answer is None:
             draft.answer, draft.answer_node = answer, node
             _explain(draft, kept)
-            kept = [answer.rest] if answer.rest else []
+            # `**B. AWS Lambda**`: the words after the letter are the option's own, no explanation
+            restated = named_option(draft.options, answer.rest) == answer.letters
+            kept = [answer.rest] if answer.rest and not restated else []
         elif answer is not None and not answer.letters and draft.worded is None:
             draft.worded, draft.answer_node = answer, node
         else:
