@@ -36,3 +36,22 @@ def hidden_text(html: str) -> str:
     """The text a one-block ``<details>`` hides after its summary, tags dropped."""
     opening = SUMMARY.match(html)
     return " ".join(HTML_TAGS.sub(" ", opening["rest"]).split()) if opening else ""
+
+
+_INLINE_TAGS = {"strong": "**", "b": "**", "em": "*", "i": "*", "code": "`"}
+_TAG = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][\w-]*)(?:\s[^>]*)?/?>")
+
+
+def hidden_markdown(html: str) -> str:
+    """What a ``<details>`` block hides, as Markdown: its own HTML tags (``<p>``, ``<br>``,
+    ``<strong>`` …, which the cards would show as text) turned into Markdown, lines dedented."""
+
+    def markdown(tag: re.Match[str]) -> str:
+        name = tag["name"].lower()
+        if name in _INLINE_TAGS:
+            return _INLINE_TAGS[name]
+        return "\n" if name == "br" else "\n\n" if name in ("p", "div") else ""
+
+    text = _TAG.sub(markdown, html)
+    lines = [line.strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -113,7 +113,7 @@ def answer_in_details(html: str) -> Answer | None:
         if answer is not None and answer.letters:
             return _with_rest(answer, lines[number + 1 :])
     bare = _VALUE.match(lines[0]) if lines else None
-    if bare and not _is_article(bare):
+    if bare and not _is_article(bare) and not _opens_sentence(bare):
         return _with_rest(_answer(bare), lines[1:])
     if summary is not None:
         answer = answer_line(HTML_TAGS.sub(" ", summary["text"]))
@@ -202,6 +202,14 @@ def question_id(text: str) -> str:
 def _is_article(match: re.Match[str]) -> bool:
     """``Answer: A company should …`` starts with the word "A", not the letter."""
     return match["letters"].strip() in ("A", "a") and bool(_ARTICLE.match(match["rest"] or ""))
+
+
+def _opens_sentence(match: re.Match[str]) -> bool:
+    """``A Region is a geographic area.`` hidden in a block: the word "A" opening a sentence (three
+    words or more, no mark after the letter), not the letter with an option's text."""
+    mark = match.string[match.end("letters") : match.end("letters") + 1]
+    rest = match["rest"] or ""
+    return match["letters"].strip() in ("A", "a") and mark.isspace() and len(rest.split()) >= 3
 
 
 def _answer(match: re.Match[str], *, rest: bool = True) -> Answer:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from ccpkit.errors import Problem
 from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context
-from ccpkit.parse.details import CLOSING, SUMMARY, details_question
+from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_markdown
+from ccpkit.parse.document import heading_text
 from ccpkit.parse.rules.answers import answer_in_details
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.terms import split_term
@@ -32,6 +33,8 @@ _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 _CALLOUT = re.compile(r"^\[![\w-]+\][+-]?[ \t]*")
 """Obsidian's callout marker opening a quote (``> [!question] Which …?``): the box, not the question."""
 _SEPARATORS = ("?", "??")
+_NUMBERING = re.compile(r"^(?:\d+[.)]|\d\ufe0f?\u20e3|[\U0001F51F])\s*")
+"""A question heading's number: ``3.``, ``3)``, or a keycap emoji (``2️⃣``, ``🔟``)."""
 _NESTING = ("bullet_list", "ordered_list", "list_item", "blockquote")
 
 
@@ -75,8 +78,9 @@ def _in(
         elif child.type == "html_block" and SUMMARY.match(child.content):
             above = siblings[index - 1] if index else None
             asked, used, results = _details(ctx, siblings[index:], above)
+            section = sections[index][:-1] if asked.type == "heading" else sections[index]
             for result in results:
-                yield from _items(ctx, sections[index], asked, result)
+                yield from _items(ctx, section, asked, result)
             index += used
         elif child.type == "paragraph":
             following = siblings[index + 1] if index + 1 < len(siblings) else None
@@ -177,29 +181,45 @@ def _details(
     """``<details><summary>Question?</summary>`` then the answer, up to ``</details>`` (in the same
     block or blocks below): the node that asks, how many blocks after the first it used, the pair.
     A summary that only opens the block (``Show answer``) answers the paragraph right above it, if
-    any. A block never closed (``check`` reports it) or holding a question's answer letters
-    (``strays`` reports those) is no flashcard."""
+    any, or a heading above it that asks. A block never closed (``check`` reports it) or holding a
+    question's answer letters (``strays`` reports those) is no flashcard."""
     opening = SUMMARY.match(blocks[0].content)
     assert opening is not None
-    asked, front = blocks[0], details_question(blocks[0].content)
-    if not front:
-        if above is None or above.type != "paragraph" or ctx.is_claimed(above):
-            return asked, 0, []
-        asked, front = above, above.children[0].content.strip()
     html = [block.content if block.type == "html_block" else ctx.doc.source(block) for block in blocks]
     last = next((number for number, text in enumerate(html) if CLOSING.search(text)), None)
     answer = answer_in_details("\n".join(html[: last + 1])) if last is not None else None
-    if not front or last is None or (answer is not None and answer.letters):
-        return asked, 0, []
+    wraps_taken = last is not None and any(ctx.is_claimed(block) for block in blocks[1 : last + 1])
+    if last is None or wraps_taken or (answer is not None and answer.letters):
+        return blocks[0], 0, []  # never closed, a collapsed answer key, or a question's answer
+    asked, front = blocks[0], details_question(blocks[0].content)
+    if not front and (front := _asked_above(ctx, above)):
+        asked = above or asked
+    if not front:
+        message = (
+            "flashcard <details> whose summary only opens it has no question right above it: write the "
+            "question in its <summary>, or on the line right above the block"
+        )
+        return asked, 0, [_Missing(message)]
     body = [opening["rest"], *html[1 : last + 1]] if last else [opening["rest"]]
     closing = CLOSING.search(body[-1])
     body[-1] = body[-1][: closing.start()] if closing else body[-1]
-    back = "\n\n".join(part.strip() for part in body if part.strip())
+    back = hidden_markdown("\n\n".join(part.strip() for part in body if part.strip()))
     for block in (asked, *blocks[: last + 1]):
         ctx.claim(block)
     if not back:
         return asked, last, [_Missing("flashcard <details> without an answer: write it before </details>")]
     return asked, last, [_Pair(front, back)]
+
+
+def _asked_above(ctx: Context, above: Node | None) -> str:
+    """The question a ``Show answer`` block answers: the paragraph right above it, or a heading above
+    it that asks (``### 2️⃣ What is a landing zone?``, its numbering dropped)."""
+    if above is None or ctx.is_claimed(above):
+        return ""
+    if above.type == "paragraph":
+        return above.children[0].content.strip()
+    title = heading_text(above) if above.type == "heading" and above.tag != "h1" else ""
+    return _NUMBERING.sub("", title) if title.endswith("?") else ""
 
 
 def _questions_and_answers(
