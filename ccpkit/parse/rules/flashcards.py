@@ -9,6 +9,7 @@ fields with the same ``::`` (``status:: reading``); ``dataview`` says which line
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -18,7 +19,7 @@ from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_markdown
 from ccpkit.parse.document import heading_text
-from ccpkit.parse.rules.answers import answer_in_details
+from ccpkit.parse.rules.answers import answer_in_details, answer_line
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
@@ -33,6 +34,8 @@ _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 _CALLOUT = re.compile(r"^\[![\w-]+\][+-]?[ \t]*")
 """Obsidian's callout marker opening a quote (``> [!question] Which …?``): the box, not the question."""
 _SEPARATORS = ("?", "??")
+_ANSWER_PARAGRAPHS = 3
+"""A heading that asks is a card when at most this many paragraphs answer it; more are notes."""
 _NUMBERING = re.compile(r"^(?:\d+[.)]|\d\ufe0f?\u20e3|[\U0001F51F])\s*")
 """A question heading's number: ``3.``, ``3)``, or a keycap emoji (``2️⃣``, ``🔟``)."""
 _NESTING = ("bullet_list", "ordered_list", "list_item", "blockquote")
@@ -73,8 +76,13 @@ def _in(
         child = siblings[index]
         if ctx.is_claimed(child):
             pass
+        elif child.type == "list_item" and (pair := _answered_item(child)) is not None:
+            ctx.claim(child)  # `1. Which …?` with `- Answer: …` under it
+            yield from _items(ctx, sections[index], child, pair)
         elif child.type in _NESTING:
             yield from _in(ctx, child.children, [sections[index]] * len(child.children))
+        elif child.type == "heading" and (answered := _answered_heading(ctx, siblings[index:])):
+            yield from _items(ctx, sections[index][:-1], child, _Pair(heading_text(child), answered))
         elif child.type == "html_block" and SUMMARY.match(child.content):
             above = siblings[index - 1] if index else None
             asked, used, results = _details(ctx, siblings[index:], above)
@@ -111,6 +119,10 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
             return used, [_Pair(front, back, reversible=line == "??")]
     if _QUESTION.match(stripped[0]):
         return _questions_and_answers(ctx, node, lines, following)
+    answer = _worded(following) if stripped[-1].endswith("?") else None
+    if answer is not None and following is not None:  # `Which …?` then `Answer: …`, no options
+        ctx.claim(node, following)
+        return 1, [_Pair("\n".join(lines).strip(), answer)]
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
     opening = _opens_file(ctx, node)
@@ -209,6 +221,46 @@ def _details(
     if not back:
         return asked, last, [_Missing("flashcard <details> without an answer: write it before </details>")]
     return asked, last, [_Pair(front, back)]
+
+
+def _worded(node: Node | None) -> str | None:
+    """The words of an ``Answer: Amazon S3`` paragraph (a question without options), else ``None``."""
+    if node is None or node.type != "paragraph":
+        return None
+    first, _, more = node.children[0].content.partition("\n")
+    answer = answer_line(first)
+    if answer is None or answer.letters or not answer.text:
+        return None
+    return "\n".join(part for part in (answer.text, more.strip()) if part)
+
+
+def _answered_item(item: Node) -> _Pair | None:
+    """``1. Which …?`` whose only other block is its answer: ``- Answer: …`` or ``Answer: …``."""
+    if len(item.children) != 2 or item.children[0].type != "paragraph":
+        return None
+    question = item.children[0].children[0].content.strip()
+    below = item.children[1]
+    if below.type in ("bullet_list", "ordered_list") and len(below.children) == 1:
+        below = below.children[0].children[0] if len(below.children[0].children) == 1 else below
+    answer = _worded(below)
+    return _Pair(question, answer) if question.endswith("?") and answer else None
+
+
+def _answered_heading(ctx: Context, blocks: Sequence[Node]) -> str:
+    """The answer under a heading that asks (``### What is IaaS?``) when the heading holds nothing
+    but a few paragraphs of prose: its heading is the question. Lists, tables or terms under it make
+    it a topic of the notes, not a card."""
+    heading = blocks[0]
+    if heading.tag == "h1" or not heading_text(heading).endswith("?"):
+        return ""
+    below = list(itertools.takewhile(lambda node: node.type != "heading", blocks[1:]))
+    prose = [node for node in below if node.type == "paragraph"]
+    if not prose or len(prose) != len(below) or len(prose) > _ANSWER_PARAGRAPHS:
+        return ""
+    if any(ctx.is_claimed(node) or split_term(node.children[0]) for node in prose):
+        return ""
+    ctx.claim(heading, *prose)
+    return "\n\n".join(node.children[0].content.strip() for node in prose)
 
 
 def _asked_above(ctx: Context, above: Node | None) -> str:
