@@ -12,7 +12,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import heading_text
-from ccpkit.parse.rules.terms import Term, arrow_term, is_label, split_term
+from ccpkit.parse.rules.terms import Term, is_label, plain_term, split_term
 from ccpkit.parse.tree import Node
 
 LISTS = ("bullet_list", "ordered_list")
@@ -87,13 +87,13 @@ def _list_cards(
     """Cards of one list, each with the list's ``lead_in``. ``after`` is the paragraph right below
     the list: a bare last term's definition."""
     pending: _Pending | None = None
-    # Plain `Name → what it is` bullets are cards in a glossary, a list where every bullet has a term;
+    # Plain `Name → what it is` (or `=`, `:`) bullets are cards in a glossary, where every bullet has a term;
     # in a list that tells a story ("A user uploads a photo → S3 stores it") they are steps.
-    glossary = all(_item_term(item, arrows=True) for item in node.children if not ctx.is_claimed(item))
+    glossary = all(_item_term(item, plain=True) for item in node.children if not ctx.is_claimed(item))
     for index, item in enumerate(node.children):
         if ctx.is_claimed(item):  # a cloze
             continue
-        term = _item_term(item, arrows=glossary and (pending is None or not pending.bare))
+        term = _item_term(item, plain=glossary and (pending is None or not pending.bare))
         if pending is not None and (_is_label(term) or (term is None and pending.bare)):
             pending.extra.append(ctx.doc.source(item))
             continue
@@ -234,23 +234,23 @@ def _card(
     return ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))
 
 
-def _item_term(item: Node, *, arrows: bool = False) -> Term | None:
-    """The item's bold term; with ``arrows``, also a plain ``Name → what it is`` (under a bare term,
-    such bullets are its definition)."""
+def _item_term(item: Node, *, plain: bool = False) -> Term | None:
+    """The item's bold term; with ``plain``, also one without bold (``Name → what it is``,
+    ``Name = …``, ``Name: …``; under a bare term, such bullets are its definition)."""
     first = item.children[0] if item.children else None
     if first is None or first.type != "paragraph":
         return None
     inline = first.children[0]
     term = split_term(inline)
-    if term is None and arrows and "\n" not in inline.content:
-        return arrow_term(inline.content)
+    if term is None and plain and "\n" not in inline.content:
+        return plain_term(inline.content)
     return term
 
 
 def _arrow_cards(ctx: Context, paragraph: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:
     """A paragraph whose every line is ``Name → what it is``: a card per line."""
     lines = paragraph.children[0].content.split("\n")
-    terms = [arrow_term(line) for line in lines]
+    terms = [plain_term(line, arrows_only=True) for line in lines]
     if not all(terms):
         return
     pinned = pinned_id(paragraph) if len(lines) == 1 else ""

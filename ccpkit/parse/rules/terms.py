@@ -26,8 +26,12 @@ _ARROWS = ("->", "=>", "\u2192", "\u2794", "\u279c", "\u21d2", "\u27f6")
 _SEPARATORS = (*_ARROWS, "\u2014", "\u2013", "=", ":", "-")
 """The arrows, em and en dashes, ``=``, ``:``, ``-``."""
 _ARROW = re.compile("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
-_ARROW_TERM_WORDS = 4
-"""At most this many words before a plain arrow: more is a sentence (a cause and its effect)."""
+_PLAIN_SEPARATOR = re.compile(f"{_ARROW.pattern}|(?<=\\S) = (?=\\S)|(?<=[^\\s:])(?<!https)(?<!http): (?=\\S)")
+"""An arrow, `` = `` or ``: `` (not a URL's)."""
+_EMPHASISED = re.compile(r"^([*_])(?P<inner>[^*_]+)\1$")
+"""A name in italics (``*Transition actions*: …``): the name is the words."""
+_PLAIN_TERM_WORDS = 4
+"""At most this many words before a plain separator: more is a sentence (a cause and its effect)."""
 _NUMBERED = re.compile(r"^\d+[.)]\s+")
 _BOLD_MARKERS = ("**", "__")
 _ANSWER_BELOW = re.compile(r"\n\s*(?:\*\*|__)?A(?:\*\*|__)?\s*:")
@@ -108,16 +112,18 @@ def _term(inner: str, after: str, marker: str) -> Term | None:
     return None
 
 
-def arrow_term(line: str) -> Term | None:
-    """``EC2 → Virtual servers``, without bold: a short name, one arrow, what it is. A chain of arrows
-    is a flow, and a longer left side a sentence: neither is a term."""
-    if "`" in line or "**" in line or "__" in line:
+def plain_term(line: str, *, arrows_only: bool = False) -> Term | None:
+    """``EC2 → Virtual servers``, ``S3 = Object storage``, ``AMI: Amazon Machine Image``, without
+    bold: a short name, one separator, what it is (``arrows_only``: an arrow). A chain of arrows is a
+    flow, and a longer left side a sentence: neither is a term."""
+    if "`" in line or "**" in line or "__" in line or "://" in line:
         return None
-    sides = _ARROW.split(line.rstrip(" \\"))
+    pattern = _ARROW if arrows_only else _PLAIN_SEPARATOR
+    sides = pattern.split(line.rstrip(" \\"))
     if len(sides) != 2:
         return None
-    front, rest = sides[0].strip(), sides[1].strip()
-    if not front or not rest or len(front.split()) > _ARROW_TERM_WORDS or front[-1] in ".,;:!?":
+    front, rest = _EMPHASISED.sub(r"\g<inner>", sides[0].strip()), sides[1].strip()
+    if not front or not rest or len(front.split()) > _PLAIN_TERM_WORDS or front[-1] in ".,;:!?":
         return None
     return Term(front, rest, separated=True)
 
