@@ -3,7 +3,8 @@
 Two cards that both read "Storage" but want different answers interfere: whichever the student
 learns first makes the other look wrong. So a front shared by notes with different answers gets
 the heading it sits under ("Storage · Instance setup"); if that still leaves two alike (the same
-heading in two modules), the module comes first too. Whatever stays alike, ``ccpkit check`` names.
+heading under two topics), every heading above it ("Location · PaaS › Key Characteristics"); and
+if even that does (the same headings in two modules), the module comes first too. Whatever stays alike, ``ccpkit check`` names.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ccpkit.markup import to_text
 from ccpkit.model import Card, Module
 
 QUALIFIER = " \N{MIDDLE DOT} "
+SECTION_SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +51,17 @@ def _heading(module: Module, card: Card) -> str:
     return module.title
 
 
-def _module_and_heading(module: Module, card: Card) -> str:
-    return f"{module.number:02d} {module.title}{QUALIFIER}{_heading(module, card)}"
+def _section_path(module: Module, card: Card) -> str:
+    """Every heading above the card, outermost first: ``PaaS › Key Characteristics`` where the
+    nearest (``Key Characteristics``) recurs under each thing the notes describe."""
+    return SECTION_SEPARATOR.join(text.rstrip(":") for text in card.section) or _heading(module, card)
 
 
-QUALIFIERS: tuple[Callable[[Module, Card], str], ...] = (_heading, _module_and_heading)
+def _module_and_section(module: Module, card: Card) -> str:
+    return f"{module.number:02d} {module.title}{QUALIFIER}{_section_path(module, card)}"
+
+
+QUALIFIERS: tuple[Callable[[Module, Card], str], ...] = (_heading, _section_path, _module_and_section)
 """Ever longer qualifiers, tried in turn until a group of alike fronts reads apart."""
 
 

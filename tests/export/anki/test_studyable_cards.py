@@ -238,3 +238,20 @@ def test_in_anki_an_a_vs_b_table_of_sentences_asks_which_thing_each_cell_describ
     (problem,) = card_problems(deck)
     assert "title the table 'A vs B'" in problem.message
     assert str(problem.location) == "01-network/lecture-notes.md:13"
+
+
+def test_in_anki_alike_fronts_under_a_recurring_heading_are_told_apart_by_the_topic_above_it(
+    tmp_path: Path,
+) -> None:
+    """`### Key Characteristics` under both IaaS and PaaS: the nearest heading tells nothing apart."""
+    deck = parse_notes(Path(__file__).parent / "fixtures" / "alike").deck
+    sides = sides_in_anki(deck, tmp_path)
+    iaas, paas = (
+        sides["02-fundamentals/card/location"][0],
+        sides["02-fundamentals/card/location-platform-as-a-service-paas"][0],
+    )
+    assert iaas.endswith(
+        f"Location \N{MIDDLE DOT} Infrastructure as a Service (IaaS){ANGLE}Key Characteristics"
+    )
+    assert paas.endswith(f"Location \N{MIDDLE DOT} Platform as a Service (PaaS){ANGLE}Key Characteristics")
+    assert not [problem for problem in card_problems(deck) if "card front" in problem.message]
