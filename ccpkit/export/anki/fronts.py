@@ -3,8 +3,8 @@
 Two cards that both read "Storage" but want different answers interfere: whichever the student
 learns first makes the other look wrong. So a front shared by notes with different answers gets
 the heading it sits under ("Storage · Instance setup"); if that still leaves two alike (the same
-heading under two topics), every heading above it ("Location · PaaS › Key Characteristics"); and
-if even that does (the same headings in two modules), the module comes first too. Whatever stays alike, ``ccpkit check`` names.
+heading under two topics), every heading above it, outermost first; and if even that does (the
+same headings in two modules), the module comes first too. Whatever stays alike, ``ccpkit check`` names.
 """
 
 from __future__ import annotations
@@ -52,8 +52,8 @@ def _heading(module: Module, card: Card) -> str:
 
 
 def _section_path(module: Module, card: Card) -> str:
-    """Every heading above the card, outermost first: ``PaaS › Key Characteristics`` where the
-    nearest (``Key Characteristics``) recurs under each thing the notes describe."""
+    """Every heading above the card, outermost first, for when the nearest (``Key Characteristics``)
+    recurs under each thing the notes describe (IaaS, PaaS)."""
     return SECTION_SEPARATOR.join(text.rstrip(":") for text in card.section) or _heading(module, card)
 
 

@@ -19,6 +19,9 @@ LISTS = ("bullet_list", "ordered_list")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s")
 _NUMBERING = re.compile(r"^\d+[.)]\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z\"'(\[*_])")
+_LABEL_VALUES = (*LISTS, "fence", "code_block", "table")
+"""What a bare label (``Example:``) takes from the block below it."""
+_DEFINING_PARAGRAPHS = 2
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "approx.", "incl.", "no.")
 
 
@@ -44,12 +47,14 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
     heading: Node | None = None
     heading_section: tuple[str, ...] = ()
     labels: list[str] = []
+    prose: list[str] = []
+    """Paragraphs right under the heading, before its labels: what it is, when labels describe it."""
     carried: str | None = None
     """The lead-in of the list right above, which a list right after it goes on with."""
     for index, block in enumerate(blocks):
         if block.heading is not heading:
-            yield from _heading_card(ctx, heading, heading_section, labels)
-            heading, heading_section, labels = block.heading, block.section[:-1], []
+            yield from _heading_card(ctx, heading, heading_section, labels, prose)
+            heading, heading_section, labels, prose = block.heading, block.section[:-1], [], []
         lead_in, carried = carried, None
         if ctx.is_claimed(block.node):
             continue
@@ -68,13 +73,17 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
         elif block.node.type == "paragraph" and _is_label_paragraph(block.node):
             labels.append(ctx.doc.source(block.node))
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
-            if _is_bare(block.node) and following is not None and following.type in LISTS:
-                # `Use cases:` alone on its line: the list below it is its value.
+            if _is_bare(block.node) and following is not None and following.type in _LABEL_VALUES:
+                # `Use cases:` alone on its line: the list (or code, or table) below it is its value.
                 labels[-1] += "\n\n" + ctx.doc.source(following)
                 ctx.claim(following)
         elif block.node.type == "paragraph":
-            yield from _arrow_cards(ctx, block.node, block.section)
-    yield from _heading_card(ctx, heading, heading_section, labels)
+            arrows = list(_arrow_cards(ctx, block.node, block.section))
+            yield from arrows
+            following = blocks[index + 1].node if index + 1 < len(blocks) else None
+            if not arrows and not labels and (following is None or following.type not in LISTS):
+                prose.append(ctx.doc.source(block.node))
+    yield from _heading_card(ctx, heading, heading_section, labels, prose)
 
 
 def _list_cards(
@@ -207,13 +216,15 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
 
 
 def _heading_card(
-    ctx: Context, heading: Node | None, section: tuple[str, ...], labels: list[str]
+    ctx: Context, heading: Node | None, section: tuple[str, ...], labels: list[str], prose: list[str]
 ) -> Iterator[Item | Problem]:
-    """Label lines right under a heading describe the heading: together they make one card."""
+    """Label lines right under a heading describe the heading: together they make one card, after
+    the paragraph or two above them that say what it is (more are notes, not a definition)."""
     if heading is None or not labels:
         return
     front = _NUMBERING.sub("", heading_text(heading)).rstrip(":").strip()
-    yield _card(ctx, heading, section, front, _join(labels), pinned_id(heading))
+    defined = prose if len(prose) <= _DEFINING_PARAGRAPHS else []
+    yield _card(ctx, heading, section, front, "\n\n".join([*defined, _join(labels)]), pinned_id(heading))
 
 
 def _card(
