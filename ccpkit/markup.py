@@ -1,7 +1,7 @@
 """The one Markdown subset our fields use, rendered three ways: Anki HTML, plain text, reportlab markup.
 
 Raw HTML in the notes is never passed through: markdown-it-py runs with ``html`` off, so ``<script>``
-arrives in every output as literal, escaped text. Nothing is fetched: a picture the parser found in the
+arrives in every output as literal, escaped text; only ``<br>`` is read, as a line break. Nothing is fetched: a picture the parser found in the
 notes folder (its ``src`` is a content name, ``ccpkit-<digest>.png``) is an ``<img>`` of that media
 file; any other image stays a link to it.
 ``$…$`` and ``\\(…\\)`` are math (MathJax ``\\(…\\)`` in Anki), ``$$…$$`` and ``\\[…\\]`` display math
@@ -21,6 +21,7 @@ from typing import ClassVar
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
@@ -45,12 +46,28 @@ def _parser() -> MarkdownIt:
     md.enable(["strikethrough", "table"])
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     md.use(tex_delimiters_plugin)
+    md.inline.ruler.after("text", "line_break_tag", _line_break_tag)
     md.add_render_rule("math_inline", _html_math(r"\(", r"\)"))
     md.add_render_rule("math_inline_double", _html_math(r"\[", r"\]"))
     md.add_render_rule("math_block", _html_math(r"\[", r"\]"))
     md.add_render_rule("tex_unclosed", _html_text)
     md.add_render_rule("image", _html_image)
     return md
+
+
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _line_break_tag(state: StateInline, silent: bool) -> bool:
+    """``<br>`` (``<br/>``, ``<br />``): the one HTML tag notes write everywhere, in table cells
+    above all, is a line break in every output; any other HTML shows as written."""
+    found = _LINE_BREAK_TAG.match(state.src, state.pos) if state.src[state.pos] == "<" else None
+    if found is None:
+        return False
+    if not silent:
+        state.push("hardbreak", "br", 0)
+    state.pos = found.end()
+    return True
 
 
 _PICTURE_NAME = re.compile(r"ccpkit-[0-9a-f]{24}\.(?:png|jpg|gif|svg)")

@@ -33,6 +33,15 @@ def test_html_escapes_raw_html_and_scripts() -> None:
     assert "<b " not in html
 
 
+def test_a_br_tag_is_a_line_break_in_every_output_and_other_html_stays_text() -> None:
+    """Table cells and stems write `<br>` for a line break; it must not show as `&lt;br&gt;`."""
+    cell = "Stateful<br/>per instance <b>only</b>"
+    assert to_inline_html(cell) == "Stateful<br />\nper instance &lt;b&gt;only&lt;/b&gt;"
+    assert to_text(cell) == "Stateful\nper instance <b>only</b>"
+    assert to_reportlab(cell) == "Stateful<br/>per instance &lt;b&gt;only&lt;/b&gt;"
+    assert to_html("`a<BR>b`") == "<code>a&lt;BR&gt;b</code>"  # in code, as written
+
+
 def test_html_refuses_javascript_links() -> None:
     assert "href" not in to_html("[click](javascript:alert(1))")
 
