@@ -1,9 +1,9 @@
 """The one Markdown subset our fields use, rendered three ways: Anki HTML, plain text, reportlab markup.
 
 Raw HTML in the notes is never passed through: markdown-it-py runs with ``html`` off, so ``<script>``
-arrives in every output as literal, escaped text; only ``<br>`` is read, as a line break. Nothing is fetched: a picture the parser found in the
-notes folder (its ``src`` is a content name, ``ccpkit-<digest>.png``) is an ``<img>`` of that media
-file; any other image stays a link to it.
+arrives in every output as literal, escaped text; only ``<br>`` is read, as a line break. Nothing
+is fetched: a picture the parser found in the notes folder (its ``src`` is a content name,
+``ccpkit-<digest>.png``) is an ``<img>`` of that media file; any other image stays a link to it.
 ``$…$`` and ``\\(…\\)`` are math (MathJax ``\\(…\\)`` in Anki), ``$$…$$`` and ``\\[…\\]`` display math
 (``\\[…\\]``); a ``$`` before a digit is money. A table or fenced code block nested in an item's text
 stays a table or code block: HTML tables and ``<pre>`` in fields (code of a known language in

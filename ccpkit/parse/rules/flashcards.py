@@ -36,8 +36,9 @@ _CALLOUT = re.compile(r"^\[![\w-]+\][+-]?[ \t]*")
 _SEPARATORS = ("?", "??")
 _ANSWER_PARAGRAPHS = 3
 """A heading that asks is a card when at most this many paragraphs answer it; more are notes."""
-_NUMBERING = re.compile(r"^(?:\d+[.)]|\d\ufe0f?\u20e3|[\U0001F51F])\s*")
-"""A question heading's number: ``3.``, ``3)``, or a keycap emoji (``2️⃣``, ``🔟``)."""
+_NUMBERING = re.compile(r"^(?:(?:Q|Question\s*)?\d+[.):]|\d\ufe0f?\u20e3|[\U0001F51F])\s*", re.IGNORECASE)
+"""A question's number: ``3.``, ``3)``, ``Q3:``, or a keycap emoji (``2️⃣``, ``🔟``)."""
+_WHOLLY_BOLD = re.compile(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1")
 _NESTING = ("bullet_list", "ordered_list", "list_item", "blockquote")
 
 
@@ -203,7 +204,7 @@ def _details(
     wraps_taken = last is not None and any(ctx.is_claimed(block) for block in blocks[1 : last + 1])
     if last is None or wraps_taken or (answer is not None and answer.letters):
         return blocks[0], 0, []  # never closed, a collapsed answer key, or a question's answer
-    asked, front = blocks[0], details_question(blocks[0].content)
+    asked, front = blocks[0], _unnumbered(details_question(blocks[0].content))
     if not front and (front := _asked_above(ctx, above)):
         asked = above or asked
     if not front:
@@ -271,7 +272,14 @@ def _asked_above(ctx: Context, above: Node | None) -> str:
     if above.type == "paragraph":
         return above.children[0].content.strip()
     title = heading_text(above) if above.type == "heading" and above.tag != "h1" else ""
-    return _NUMBERING.sub("", title) if title.endswith("?") else ""
+    return _unnumbered(title) if title.endswith("?") else ""
+
+
+def _unnumbered(question: str) -> str:
+    """A question without its number (``**3. What is …?**`` → ``What is …?``): renumbering the
+    questions must not change their ids."""
+    bold = _WHOLLY_BOLD.fullmatch(question)
+    return _NUMBERING.sub("", bold["inner"] if bold else question).strip()
 
 
 def _questions_and_answers(
