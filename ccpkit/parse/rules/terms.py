@@ -28,6 +28,7 @@ _SEPARATORS = (*_ARROWS, "\u2014", "\u2013", "=", ":", "-")
 _ARROW = re.compile("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
 _PLAIN_SEPARATOR = re.compile(f"{_ARROW.pattern}|(?<=\\S) = (?=\\S)|(?<=[^\\s:])(?<!https)(?<!http): (?=\\S)")
 """An arrow, `` = `` or ``: `` (not a URL's)."""
+_DASH = re.compile(" [-\u2013\u2014] ")
 _EMPHASISED = re.compile(r"^([*_])(?P<inner>[^*_]+)\1$")
 """A name in italics (``*Transition actions*: …``): the name is the words."""
 _PLAIN_TERM_WORDS = 4
@@ -97,6 +98,10 @@ def _term(inner: str, after: str, marker: str) -> Term | None:
         # `**Amazon ECR: Registry.** Stores images.`: the bold runs on into the definition.
         rest = f"{marker}{tail.strip()}{marker}{after}".strip()
         return Term(head.strip(), rest, separated=True)
+    dashed = _DASH.split(inner)
+    if len(dashed) == 2 and not after.strip() and len(dashed[0].split()) <= _PLAIN_TERM_WORDS:
+        # `**Pay as you go - pay only for what you use**`: the whole item in bold, a dash inside
+        return Term(dashed[0].strip(), dashed[1].strip(), separated=True)
     following = after.lstrip(" \t")
     if following.startswith("\n"):
         return Term(inner, following.strip(), separated=True)
