@@ -81,7 +81,13 @@ def _in(
             ctx.claim(child)  # `1. Which …?` with `- Answer: …` under it
             yield from _items(ctx, sections[index], child, pair)
         elif child.type in _NESTING:
+            following = siblings[index + 1] if index + 1 < len(siblings) else None
+            fallen = _answer_fallen_out(child, following)
             yield from _in(ctx, child.children, [sections[index]] * len(child.children))
+            if fallen is not None and following is not None:
+                ctx.claim(fallen.node, following)
+                yield from _items(ctx, sections[index], fallen.node, fallen.pair)
+                index += 1
         elif child.type == "heading" and (answered := _answered_heading(ctx, siblings[index:])):
             yield from _items(ctx, sections[index][:-1], child, _Pair(heading_text(child), answered))
         elif child.type == "html_block" and SUMMARY.match(child.content):
@@ -245,6 +251,25 @@ def _answered_item(item: Node) -> _Pair | None:
         below = below.children[0].children[0] if len(below.children[0].children) == 1 else below
     answer = _worded(below)
     return _Pair(question, answer) if question.endswith("?") and answer else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Fallen:
+    node: Node
+    pair: _Pair
+
+
+def _answer_fallen_out(questions: Node, following: Node | None) -> _Fallen | None:
+    """``10. Which …?`` with ``- Answer: …`` indented three spaces under it, too little to nest in
+    ``10.``: the answer falls out of the list, as the one item of the list below it."""
+    if questions.type != "ordered_list" or following is None or following.type != "bullet_list":
+        return None
+    last, answers = questions.children[-1], following.children
+    if len(answers) != 1 or len(last.children) != 1 or len(answers[0].children) != 1:
+        return None
+    question = last.children[0].children[0].content.strip() if last.children[0].type == "paragraph" else ""
+    answer = _worded(answers[0].children[0])
+    return _Fallen(last, _Pair(question, answer)) if question.endswith("?") and answer else None
 
 
 def _answered_heading(ctx: Context, blocks: Sequence[Node]) -> str:

@@ -31,6 +31,10 @@ _PLAIN_SEPARATOR = re.compile(f"{_ARROW.pattern}|(?<=\\S) = (?=\\S)|(?<=[^\\s:])
 _DASH = re.compile(" [-\u2013\u2014] ")
 _EMPHASISED = re.compile(r"^([*_])(?P<inner>[^*_]+)\1$")
 """A name in italics (``*Transition actions*: …``): the name is the words."""
+_QUESTION_PARTS = frozenset(
+    {"answer", "correct answer", "ans", "solution", "explanation", "question", "q", "a"}
+)
+"""``Answer: EC2`` is a question's part, never a term (its question may sit in the list above)."""
 _PLAIN_TERM_WORDS = 4
 """At most this many words before a plain separator: more is a sentence (a cause and its effect)."""
 _NUMBERED = re.compile(r"^\d+[.)]\s+")
@@ -129,6 +133,8 @@ def plain_term(line: str, *, arrows_only: bool = False) -> Term | None:
         return None
     front, rest = _EMPHASISED.sub(r"\g<inner>", sides[0].strip()), sides[1].strip()
     if not front or not rest or len(front.split()) > _PLAIN_TERM_WORDS or front[-1] in ".,;:!?":
+        return None
+    if front.lower() in _QUESTION_PARTS:
         return None
     return Term(front, rest, separated=True)
 
