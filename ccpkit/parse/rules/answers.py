@@ -24,7 +24,7 @@ ANSWER_ABROAD = (
 """"Answer" as Portuguese, Spanish, French, Italian and German question banks write it
 (``Resposta: A``, ``Resposta Correta: C``, ``Respuesta correcta: B``, ``Bonne réponse : D``)."""
 _LABEL = (
-    r"(?:the\s+)?(?:(?:correct|right|final)\s+)?"
+    r"(?:the\s+)?(?:(?:correct|right|final|suggested)\s+)?"
     rf"(?:answers?(?:\s*\(s\))?|ans|solutions?|correct(?:\s+(?:options?|choices?))?|{ANSWER_ABROAD})"
 )
 _ANSWER_LINE = re.compile(

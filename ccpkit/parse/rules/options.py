@@ -19,8 +19,11 @@ _LETTER_CELL = re.compile(r"\(?(?P<letter>[A-Ha-h])[.):]?")
 _OPTION_COLUMN = re.compile(r"(?i:options?|choices?|answers?|letter|alternativas?|opci[óo]n|opç[ãa]o|#)?")
 _TASK = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$", re.S)
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
-_MARK = re.compile(rf"^\s*{_CHECK}\s*|\s*(?:{_CHECK}|(?:\*\*)?\((?i:correct)\)(?:\*\*)?)\s*$")
-"""A correct option marked in its text: ``✅``, ``✔``, ``☑``, ``✓`` or ``(correct)``."""
+_MARK = re.compile(
+    rf"^\s*{_CHECK}\s*|\s*(?:{_CHECK}|(?:\*\*)?\((?i:correct)\)(?:\*\*)?|(?:\*\*)?Most Voted(?:\*\*)?)\s*$"
+)
+"""A correct option marked in its text: ``✅``, ``✔``, ``☑``, ``✓``, ``(correct)``, or the ``Most
+Voted`` that question banks copied from discussion sites put after the option most people chose."""
 
 
 @dataclass(frozen=True, slots=True)
