@@ -118,6 +118,14 @@ def _term(inner: str, after: str, marker: str) -> Term | None:
         return Term(inner, "", separated=False)
     if _QUALIFIER.fullmatch(following.strip()):
         return Term(inner, following.strip(), separated=False)
+    remark = _QUALIFIER.match(following)
+    if remark is not None:  # `**TTL jitter** (recommended): spreads expiries` — the remark opens the back
+        after_remark = following[remark.end() :].lstrip(" \t")
+        for separator in _SEPARATORS:
+            if after_remark.startswith(separator):
+                definition = after_remark[len(separator) :].strip()
+                joint = ":" if separator == ":" else ""
+                return Term(inner, f"{remark[0]}{joint} {definition}".strip(), separated=True)
     return None
 
 
