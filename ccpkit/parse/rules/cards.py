@@ -19,6 +19,8 @@ LISTS = ("bullet_list", "ordered_list")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s")
 _NUMBERING = re.compile(r"^\d+[.)]\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z\"'(\[*_])")
+_GLOSSARY_TERMS = 2
+"""A glossary has at least two terms, and terms in two bullets of three or more."""
 _LABEL_VALUES = (*LISTS, "fence", "code_block", "table")
 """What a bare label (``Example:``) takes from the block below it."""
 _DEFINING_PARAGRAPHS = 2
@@ -96,9 +98,10 @@ def _list_cards(
     """Cards of one list, each with the list's ``lead_in``. ``after`` is the paragraph right below
     the list: a bare last term's definition."""
     pending: _Pending | None = None
-    # Plain `Name → what it is` (or `=`, `:`) bullets are cards in a glossary, where every bullet has a term;
+    # Plain `Name → what it is` (or `=`, `:`) bullets are cards in a glossary, where most bullets have one;
     # in a list that tells a story ("A user uploads a photo → S3 stores it") they are steps.
-    glossary = all(_item_term(item, plain=True) for item in node.children if not ctx.is_claimed(item))
+    termed = [bool(_item_term(item, plain=True)) for item in node.children if not ctx.is_claimed(item)]
+    glossary = sum(termed) >= _GLOSSARY_TERMS and sum(termed) * 3 >= len(termed) * 2
     for index, item in enumerate(node.children):
         if ctx.is_claimed(item):  # a cloze
             continue

@@ -26,8 +26,9 @@ _ARROWS = ("->", "=>", "\u2192", "\u2794", "\u279c", "\u21d2", "\u27f6")
 _SEPARATORS = (*_ARROWS, "\u2014", "\u2013", "=", ":", "-")
 """The arrows, em and en dashes, ``=``, ``:``, ``-``."""
 _ARROW = re.compile("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
-_PLAIN_SEPARATOR = re.compile(f"{_ARROW.pattern}|(?<=\\S) = (?=\\S)|(?<=[^\\s:])(?<!https)(?<!http): (?=\\S)")
-"""An arrow, `` = `` or ``: `` (not a URL's)."""
+_PLAIN_SEPARATOR = re.compile(f"{_ARROW.pattern}|(?<=\\S) [=:] (?=\\S)|(?<=[^\\s:]): (?=\\S)")
+"""An arrow, `` = ``, ``: `` or `` : ``."""
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _DASH = re.compile(" [-\u2013\u2014] ")
 _EMPHASISED = re.compile(r"^([*_])(?P<inner>[^*_]+)\1$")
 """A name in italics (``*Transition actions*: …``): the name is the words."""
@@ -132,15 +133,22 @@ def _term(inner: str, after: str, marker: str) -> Term | None:
 def plain_term(line: str, *, arrows_only: bool = False) -> Term | None:
     """``EC2 → Virtual servers``, ``S3 = Object storage``, ``AMI: Amazon Machine Image``, without
     bold: a short name, one separator, what it is (``arrows_only``: an arrow). A chain of arrows is a
-    flow, and a longer left side a sentence: neither is a term."""
-    if "`" in line or "**" in line or "__" in line or "://" in line:
+    flow, and a longer left side a sentence: neither is a term. A separator inside code (``-r`` may
+    be the name) separates nothing."""
+    if "://" in line:
         return None
-    pattern = _ARROW if arrows_only else _PLAIN_SEPARATOR
-    sides = pattern.split(line.rstrip(" \\"))
-    if len(sides) != 2:
+    line = line.rstrip(" \\")
+    hidden = _CODE_SPAN.sub(lambda code: "x" * len(code[0]), line)  # same length, no separator in it
+    cuts = list((_ARROW if arrows_only else _PLAIN_SEPARATOR).finditer(hidden))
+    if len(cuts) != 1:
         return None
-    front, rest = _EMPHASISED.sub(r"\g<inner>", sides[0].strip()), sides[1].strip()
+    front = _EMPHASISED.sub(r"\g<inner>", line[: cuts[0].start()].strip())
+    rest = line[cuts[0].end() :].strip()
     if not front or not rest or len(front.split()) > _PLAIN_TERM_WORDS or front[-1] in ".,;:!?":
+        return None
+    if "**" in front or "__" in front:  # bold in the name: `split_term`'s, or no term
+        return None
+    if rest[0] in "\"\u201c'\u2018":  # `You: "Which shelf?"`: what someone says, not what a name is
         return None
     if front.lower() in _QUESTION_PARTS:
         return None
