@@ -13,10 +13,12 @@ LABELS = frozenset(
     {
         "action", "analogy", "aws solution", "benefit", "benefits", "best for", "definition",
         "exam tip", "exam tips", "example", "examples", "feature", "features", "flow", "focus",
-        "function", "goal", "how it works", "ideal for", "impact", "key feature", "key features",
-        "keywords", "meaning", "no", "note", "notes", "outcome", "purpose", "result", "scope",
-        "simple meaning", "solution", "tip", "tips", "type", "types", "use case", "use cases", "what",
-        "when to use", "why", "why this is best", "yes",
+        "function", "goal", "how it works", "ideal for", "impact", "in a nutshell", "in short",
+        "key feature", "key features", "key idea", "key takeaway", "key takeaways", "keywords",
+        "meaning", "no", "note", "notes", "one line", "outcome", "overview", "purpose", "result",
+        "scope", "simple meaning", "solution", "summary", "tip", "tips", "tl;dr", "tldr", "type",
+        "types", "use case", "use cases", "what", "when to use", "why", "why it matters",
+        "why this is best", "yes",
     }
 )  # fmt: skip
 """Attribute labels: they describe their parent (the bullet or heading above), never a card alone."""
