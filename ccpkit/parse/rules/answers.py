@@ -53,6 +53,8 @@ _EXPLANATION = re.compile(
     re.I,
 )
 _KEY_TITLE = re.compile(r"^(?:[\w&'-]+\s+){0,5}(?:answers?(?:\s+key)?|answer\s+sheet|solutions?)\b", re.I)
+_TITLE_END = re.compile(r"\s*(?:\([^()]*\))?[\s\W]*")
+"""What may follow the key words on a caption line: a remark in brackets, symbols."""
 _TITLED_ENTRIES = re.compile(
     r"^[^\w\s]*\s*(?:answers?(?:\s+key)?|solutions?|key)\s*[:\u2013\u2014-]\s*(?P<rest>.+)$", re.I | re.S
 )
@@ -184,13 +186,17 @@ def after_key_title(text: str) -> str | None:
     return match["rest"] if match and _several_entries(match["rest"]) else None
 
 
-def is_key_title(text: str) -> bool:
+def is_key_title(text: str, *, line: bool = False) -> bool:
     """A heading or caption that opens an answer key: ``Answers``, ``🔑 Answer key (Q1-Q15)``,
-    ``Practice exam 2 answers``, ``Solutions`` …"""
+    ``Practice exam 2 answers``, ``Solutions`` … A ``line`` of its own (a caption, not a heading)
+    ends with those words or a colon, or prose that mentions an answer would pass for a key's title."""
     words = _LEADING_SYMBOLS.sub("", plain(text)).rstrip(":").strip()
     if len(words) > 80 or words.endswith("?") or "\n" in words or answer_line(words) is not None:
         return False
-    return bool(_KEY_TITLE.match(words))
+    title = _KEY_TITLE.match(words)
+    if title is None or not line:
+        return title is not None
+    return plain(text).rstrip().endswith(":") or _TITLE_END.fullmatch(words, title.end()) is not None
 
 
 def question_id(text: str) -> str:

@@ -34,6 +34,8 @@ _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 _CALLOUT = re.compile(r"^\[![\w-]+\][+-]?[ \t]*")
 """Obsidian's callout marker opening a quote (``> [!question] Which …?``): the box, not the question."""
 _SEPARATORS = ("?", "??")
+_QUESTION_HEADINGS = frozenset({"question", "q", "pergunta", "pregunta", "frage", "domanda"})
+_ANSWER_HEADINGS = frozenset({"answer", "a", "resposta", "respuesta", "réponse", "antwort", "risposta"})
 _ANSWER_PARAGRAPHS = 3
 """A heading that asks is a card when at most this many paragraphs answer it; more are notes."""
 _NUMBERING = re.compile(r"^(?:(?:Q|Question\s*)?\d+[.):]|\d\ufe0f?\u20e3|[\U0001F51F])\s*", re.IGNORECASE)
@@ -90,6 +92,10 @@ def _in(
                 index += 1
         elif child.type == "heading" and (answered := _answered_heading(ctx, siblings[index:])):
             yield from _items(ctx, sections[index][:-1], child, _Pair(heading_text(child), answered))
+        elif child.type == "heading" and (headed := _headed_pair(ctx, siblings[index:])) is not None:
+            used, result = headed  # `### Question` over its words, then `### Answer` over its own
+            yield from _items(ctx, sections[index][:-1], child, result)
+            index += used
         elif child.type == "html_block" and SUMMARY.match(child.content):
             above = siblings[index - 1] if index else None
             asked, used, results = _details(ctx, siblings[index:], above)
@@ -287,6 +293,44 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node]) -> str:
         return ""
     ctx.claim(heading, *prose)
     return "\n\n".join(node.children[0].content.strip() for node in prose)
+
+
+def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Missing] | None:
+    """``### Question`` over the question's words, then (past a ``---``) ``### Answer`` over the
+    answer's, as interview-question notes write them: the pair, and how many blocks it took after
+    the first heading."""
+    if _plain_heading(blocks[0]) not in _QUESTION_HEADINGS:
+        return None
+    question = _section_text(blocks[1:])
+    at = 1 + len(question)
+    while at < len(blocks) and blocks[at].type == "hr":
+        at += 1
+    if not question or any(ctx.is_claimed(node) for node in question):
+        return None
+    below = blocks[at] if at < len(blocks) else None
+    answered = below is not None and below.tag == blocks[0].tag and _plain_heading(below) in _ANSWER_HEADINGS
+    answer = _section_text(blocks[at + 1 :]) if answered else []
+    if not answer:
+        level = "#" * int(blocks[0].tag[1:])
+        message = (
+            f"flashcard `{heading_text(blocks[0])}` heading with no answer heading of its level below it"
+        )
+        return 0, _Missing(f"{message}: write `{level} Answer` and the answer under it")
+    taken = [*blocks[: at + 1 + len(answer)]]
+    if any(ctx.is_claimed(node) for node in taken):
+        return None
+    ctx.claim(*taken)
+    front, back = (("\n\n".join(ctx.doc.source(node) for node in part)) for part in (question, answer))
+    return at + len(answer), _Pair(front, back)
+
+
+def _plain_heading(node: Node) -> str:
+    return heading_text(node).strip().rstrip(":").casefold() if node.type == "heading" else ""
+
+
+def _section_text(blocks: Sequence[Node]) -> list[Node]:
+    """The blocks under a heading, up to the next heading or ``---``."""
+    return list(itertools.takewhile(lambda node: node.type not in ("heading", "hr"), blocks))
 
 
 def _asked_above(ctx: Context, above: Node | None) -> str:

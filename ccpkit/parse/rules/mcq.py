@@ -78,7 +78,7 @@ def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
             key_level, seen = key_level or _BELOW_EVERY_HEADING, True
             ctx.claim(node)
             yield from key_entries_on_a_line(listed, node)
-        elif node.type == "paragraph" and is_key_title(node.children[0].content):
+        elif node.type == "paragraph" and is_key_title(node.children[0].content, line=True):
             key_level, seen = key_level or _BELOW_EVERY_HEADING, True
             ctx.claim(node)
         elif node.type == "table" or key_level:  # a `| Q | Answer |` table is a key anywhere
