@@ -9,8 +9,10 @@ from ccpkit.parse.details import HTML_TAGS
 from ccpkit.parse.tree import Node
 
 _LETTER = r"\(?[A-Ha-h]\)?"
-_LETTERS = rf"(?:[A-H]{{2,8}}|{_LETTER}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*{_LETTER})*)"
-"""One letter, letters joined by commas, slashes or "and", or run together (``Correct Answer: BD``)."""
+_LETTERS = rf"(?:[A-H]{{2,8}}|{_LETTER}(?:\s*(?:,|/|&|\b(?:and|or|e|y|et|und|ou|o)\b)\s*{_LETTER})*)"
+"""One letter, letters joined by commas, slashes or "and" (``e``, ``y``, ``et``, ``und``), or run together
+(``Correct Answer: BD``)."""
+_JOINERS = re.compile(r"(?<=\s)(?:and|or|e|y|et|und|ou|o)(?=\s)")
 _SYMBOLS = r"[^\w\s(]*\s*"
 """What may lead a line before its label: ``✅``, ``✔``, ``👉``, ``>``, ``-`` …"""
 QUESTION = r"(?:question|quest[ãa]o|pregunta|frage|domanda)"
@@ -221,5 +223,6 @@ def _opens_sentence(match: re.Match[str]) -> bool:
 def _answer(match: re.Match[str], *, rest: bool = True) -> Answer:
     written = match["letters"]
     run_together = re.fullmatch(r"[A-H]{2,8}", written)
-    letters = tuple(dict.fromkeys(written if run_together else re.findall(r"\b[A-H]\b", written.upper())))
+    words = _JOINERS.sub(" ", written)  # `A e B`: the Portuguese "and", not the letter E
+    letters = tuple(dict.fromkeys(written if run_together else re.findall(r"\b[A-H]\b", words.upper())))
     return Answer(letters, match["rest"].lstrip(_LEAD).strip() if rest else "")

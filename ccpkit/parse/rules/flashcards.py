@@ -19,7 +19,7 @@ from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_markdown
 from ccpkit.parse.document import heading_text
-from ccpkit.parse.rules.answers import answer_in_details, answer_line
+from ccpkit.parse.rules.answers import QUESTION, answer_in_details, answer_line
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
@@ -27,6 +27,8 @@ from ccpkit.parse.tree import Node
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}")
 """Where ``::`` is not a separator: code spans, and Anki's own ``{{c1::cloze}}`` and ``{{Field}}``."""
 _INLINE = re.compile(r"^(?P<front>.*?[^:])(?P<sep>:::?)(?P<back>[^:].*)$")
+_QUESTION_LABEL = re.compile(rf"^(?:\*\*|__)?(?i:{QUESTION}|pergunta|q)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*")
+"""``**Question:**`` before a question's words: no part of the card's front."""
 _QUESTION = re.compile(r"^(?:\*\*|__)?Q(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?P<text>.*)$")
 _ANSWER = re.compile(r"^(?:\*\*|__)?A(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?P<text>.*)$")
 _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
@@ -135,7 +137,7 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
     answer = _worded(following) if stripped[-1].endswith("?") else None
     if answer is not None and following is not None:  # `Which …?` then `Answer: …`, no options
         ctx.claim(node, following)
-        return 1, [_Pair("\n".join(lines).strip(), answer)]
+        return 1, [_Pair(_QUESTION_LABEL.sub("", "\n".join(lines).strip()), answer)]
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
     opening = _opens_file(ctx, node)

@@ -24,8 +24,8 @@ from ccpkit.parse.rules.answers import (
     plain,
     question_id,
 )
-from ccpkit.parse.rules.options import named_option
-from ccpkit.parse.rules.questions import Draft, asks, find_questions, item_number
+from ccpkit.parse.rules.options import asks, named_option
+from ccpkit.parse.rules.questions import Draft, find_questions, item_number
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from collections.abc import Sequence
@@ -15,6 +16,14 @@ _LETTERED = re.compile(
     r"^(?:\*\*|__)?(?:\((?P<paren>[A-Ha-h])\)|(?P<letter>[A-Ha-h])[.)])(?:\*\*|__)?(?:\s+(?P<text>\S.*))?$",
     re.S,
 )
+_ASKS = re.compile(
+    r"\?|\b(?:select|choose|pick|selecione|escolha|seleccione|elija|choisissez|w[äa]hlen)\b"
+    r"|(?:^|[.!:]\s+)which\b(?!\s+to\b)",
+    re.I,
+)
+"""What makes a checklist a question: a question mark, "Select/Choose …" (also in Portuguese,
+Spanish, French, German), or a sentence opening with "Which" (an exam's stem with its ``?`` forgotten)."""
+_INLINE_LETTER = re.compile(r"(?:^|(?<=\s))\(?(?P<letter>[A-H])[.)]\s+")
 _LETTER_CELL = re.compile(r"\(?(?P<letter>[A-Ha-h])[.):]?")
 _OPTION_COLUMN = re.compile(r"(?i:options?|choices?|answers?|letter|alternativas?|opci[óo]n|opç[ãa]o|#)?")
 _TASK = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$", re.S)
@@ -48,6 +57,11 @@ class Options:
     head: str = ""
     tail: tuple[str, ...] = ()
     task: bool = False
+
+
+def asks(stem: str) -> bool:
+    """Whether the words above some options ask a question (see ``_ASKS``)."""
+    return _ASKS.search(stem) is not None
 
 
 def read_options(doc: Document, node: Node, *, going_on: bool = False) -> Options | None:
@@ -198,6 +212,8 @@ def _task_items(doc: Document, node: Node) -> list[DraftOption] | None:
 def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | None:
     """``A) …`` lines of one block, maybe after the stem's lines and before an answer line; an
     option's text may go on over the next lines (or start on the line below its letter)."""
+    if not going_on and not any(_opens(line) for line in lines):
+        lines = [part for line in lines for part in _inline_options(line)]
     start = 0 if going_on and _LETTERED.match(lines[0].strip()) else None
     start = next((i for i, line in enumerate(lines) if _opens(line)), None) if start is None else start
     if start is None:
@@ -224,6 +240,20 @@ def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | N
         return None
     head = "\n".join(lines[:start]).strip()
     return Options(options, head=head, tail=tuple(lines[end:]))
+
+
+def _inline_options(line: str) -> list[str]:
+    """A stem that asks with its options on the same line (``Pick one: … A) Spot. B) Dedicated.``):
+    the stem and a line per option; any other line as it is."""
+    letters = [found for found in _INLINE_LETTER.finditer(line) if found.start() > 0]
+    run = list(
+        itertools.takewhile(lambda pair: pair[1]["letter"] == chr(ord("A") + pair[0]), enumerate(letters))
+    )
+    head = line[: letters[0].start()].strip() if letters else ""
+    if len(run) < 2 or not asks(head):
+        return [line]
+    cuts = [found.start() for _, found in run] + [len(line)]
+    return [head, *(line[start:end].strip() for start, end in itertools.pairwise(cuts))]
 
 
 def _opens(line: str) -> bool:

@@ -17,7 +17,15 @@ from ccpkit.parse.rules.answers import (
     question_id,
 )
 from ccpkit.parse.rules.explained_terms import unexplained_term
-from ccpkit.parse.rules.options import DraftOption, Options, marked, named_option, next_label, read_options
+from ccpkit.parse.rules.options import (
+    DraftOption,
+    Options,
+    asks,
+    marked,
+    named_option,
+    next_label,
+    read_options,
+)
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 
@@ -26,20 +34,11 @@ _HEADED = re.compile(
     re.S,
 )
 _NUMBERED_STEM = re.compile(
-    rf"^(?:\*\*|__)?(?:(?i:{QUESTION})\s*#?\s*(?P<qid>[A-Z]?\d+)[.):]?|Q(?P<q>[A-Z]?\d+)[.):]?|(?P<id>[A-Z]?\d+)[.):])"
-    r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\s+(?P<rest>\S.*))?$",
+    rf"^(?:\*\*|__)?(?:(?i:{QUESTION})\s*#?\s*(?P<qid>[A-Z]?\d+)[.):]?|Q(?P<q>[A-Z]?\d+)[.):]?|(?P<id>[A-Z]?\d+)[.):]"
+    rf"|(?i:{QUESTION}|pergunta|q)(?=(?:\*\*|__)?\s*:))"
+    r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\*\*|__)?(?:\s+(?P<rest>\S.*))?$",
     re.S,
 )
-_ASKS = re.compile(r"\?|\b(?:select|choose|pick)\b|(?:^|[.!:]\s+)which\b(?!\s+to\b)", re.I)
-"""What makes a checklist a question: a question mark, "Select/Choose …", or a sentence opening with
-"Which" (an exam's stem with its ``?`` forgotten)."""
-
-
-def asks(stem: str) -> bool:
-    """Whether the words above some options ask a question (see ``_ASKS``)."""
-    return _ASKS.search(stem) is not None
-
-
 _MAY_ASK = re.compile(r"(?:^|[.!:]\s+)(?:what|who|whom|whose|when|where|why|how)\b(?!\s+to\b)", re.I)
 """A sentence opening with another question word may ask or not ("What I revised this week"); "What
 to review", "How to study" never ask: an infinitive after the word makes it a title."""
@@ -314,7 +313,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
             anchor, first = nodes[index], index
             question = question_id(headed["id"] or headed["number"])
             parts = [headed["rest"] or "", *parts]
-        elif not parts or title.endswith("?") or all(_is_media(node) for node in taken):
+        elif not parts or title.endswith("?") or (taken and all(_is_media(node) for node in taken)):
             anchor, first = nodes[index], index
             parts = [title, *parts]
     text = "\n\n".join(p for p in parts if p.strip()).strip()
@@ -336,7 +335,7 @@ def _numbered(text: str) -> tuple[str, str]:
     rest = numbered["rest"] or ""
     if text.startswith(("**", "__")) and rest.endswith(("**", "__")) and rest.count(rest[-2:]) % 2:
         rest = rest[:-2].rstrip()
-    return numbered["qid"] or numbered["q"] or numbered["id"], rest
+    return numbered["qid"] or numbered["q"] or numbered["id"] or "", rest
 
 
 def _is_media(node: Node) -> bool:
