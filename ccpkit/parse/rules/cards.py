@@ -23,7 +23,8 @@ _GLOSSARY_TERMS = 2
 """A glossary has at least two terms, and terms in two bullets of three or more."""
 _LABEL_VALUES = (*LISTS, "fence", "code_block", "table")
 """What a bare label (``Example:``) takes from the block below it."""
-_DEFINING_PARAGRAPHS = 2
+_DEFINING = 2
+"""At most this many paragraphs above a heading's labels say what it is; more are notes."""
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "approx.", "incl.", "no.")
 
 
@@ -48,20 +49,20 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
     blocks = ctx.doc.blocks
     heading: Node | None = None
     heading_section: tuple[str, ...] = ()
-    labels: list[str] = []
-    prose: list[str] = []
-    """Paragraphs right under the heading, before its labels: what it is, when labels describe it."""
+    described: list[tuple[str, str]] = []
+    """What is under the heading, in order, as (kind, Markdown): its label lines (``label``), and the
+    paragraphs (``prose``) and code (``code``) around them, for its card when labels describe it."""
     carried: str | None = None
     """The lead-in of the list right above, which a list right after it goes on with."""
     for index, block in enumerate(blocks):
         if block.heading is not heading:
-            yield from _heading_card(ctx, heading, heading_section, labels, prose)
-            heading, heading_section, labels, prose = block.heading, block.section[:-1], [], []
+            yield from _heading_card(ctx, heading, heading_section, described)
+            heading, heading_section, described = block.heading, block.section[:-1], []
         lead_in, carried = carried, None
         if ctx.is_claimed(block.node):
             continue
         if block.node.type in LISTS and _describes_heading(block.node):
-            labels.append(ctx.doc.source(block.node))
+            described.append(("label", ctx.doc.source(block.node)))
         elif block.node.type in LISTS:
             after = blocks[index + 1].node if index + 1 < len(blocks) else None
             if (
@@ -73,19 +74,22 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
         elif block.node.type == "blockquote":
             yield from _quoted_cards(ctx, block.node, block.section)
         elif block.node.type == "paragraph" and _is_label_paragraph(block.node):
-            labels.append(ctx.doc.source(block.node))
+            label = ctx.doc.source(block.node)
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
             if _is_bare(block.node) and following is not None and following.type in _LABEL_VALUES:
                 # `Use cases:` alone on its line: the list (or code, or table) below it is its value.
-                labels[-1] += "\n\n" + ctx.doc.source(following)
+                label += "\n\n" + ctx.doc.source(following)
                 ctx.claim(following)
+            described.append(("label", label))
         elif block.node.type == "paragraph":
             arrows = list(_arrow_cards(ctx, block.node, block.section))
             yield from arrows
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
-            if not arrows and not labels and (following is None or following.type not in LISTS):
-                prose.append(ctx.doc.source(block.node))
-    yield from _heading_card(ctx, heading, heading_section, labels, prose)
+            if not arrows and (following is None or following.type not in LISTS):
+                described.append(("prose", ctx.doc.source(block.node)))
+        elif block.node.type in ("fence", "code_block"):
+            described.append(("code", ctx.doc.source(block.node)))
+    yield from _heading_card(ctx, heading, heading_section, described)
 
 
 def _list_cards(
@@ -219,15 +223,23 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
 
 
 def _heading_card(
-    ctx: Context, heading: Node | None, section: tuple[str, ...], labels: list[str], prose: list[str]
+    ctx: Context, heading: Node | None, section: tuple[str, ...], described: list[tuple[str, str]]
 ) -> Iterator[Item | Problem]:
     """Label lines right under a heading describe the heading: together they make one card, after
-    the paragraph or two above them that say what it is (more are notes, not a definition)."""
+    the paragraph or two (and code) above them that say what it is. More paragraphs are notes, and
+    what follows the labels (`To learn more …`, an analogy) is no part of the card."""
+    labels = [text for kind, text in described if kind == "label"]
     if heading is None or not labels:
         return
     front = _NUMBERING.sub("", heading_text(heading)).rstrip(":").strip()
-    defined = prose if len(prose) <= _DEFINING_PARAGRAPHS else []
-    yield _card(ctx, heading, section, front, "\n\n".join([*defined, _join(labels)]), pinned_id(heading))
+    first = next(index for index, (kind, _) in enumerate(described) if kind == "label")
+    above = described[:first] if sum(kind == "prose" for kind, _ in described[:first]) <= _DEFINING else []
+    described = [*above, *(("label", text) for text in labels)]
+    parts = [
+        _join([text for _, text in run]) if kind == "label" else "\n\n".join(text for _, text in run)
+        for kind, run in ((kind, list(run)) for kind, run in itertools.groupby(described, key=lambda p: p[0]))
+    ]
+    yield _card(ctx, heading, section, front, "\n\n".join(parts), pinned_id(heading))
 
 
 def _card(

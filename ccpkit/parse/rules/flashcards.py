@@ -287,7 +287,7 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node]) -> str:
     heading = blocks[0]
     if heading.tag == "h1" or not heading_text(heading).endswith("?"):
         return ""
-    below = list(itertools.takewhile(lambda node: node.type != "heading", blocks[1:]))
+    below = _section_text(blocks[1:])
     prose = [node for node in below if node.type == "paragraph"]
     if not prose or len(prose) != len(below) or len(prose) > _ANSWER_PARAGRAPHS:
         return ""

@@ -12,7 +12,7 @@ from ccpkit.parse.tree import Node
 LABELS = frozenset(
     {
         "action", "analogy", "aws solution", "benefit", "benefits", "best for", "definition",
-        "exam tip", "exam tips", "example", "examples", "feature", "features", "flow", "focus",
+        "exam tip", "exam tips", "example", "examples", "explanation", "feature", "features", "flow", "focus",
         "function", "goal", "how it works", "ideal for", "impact", "in a nutshell", "in short",
         "key feature", "key features", "key idea", "key takeaway", "key takeaways", "keywords",
         "meaning", "no", "note", "notes", "one line", "outcome", "overview", "purpose", "result",
