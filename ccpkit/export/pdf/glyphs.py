@@ -23,16 +23,17 @@ def placeholder(char: str) -> str:
 
 
 class Typesetter:
-    """Renders note text as reportlab markup and collects the glyph problems, one per place and character."""
+    """Renders note text as reportlab markup and collects the characters no font has, by place: one
+    problem per place (a page of Korean is one warning, not hundreds)."""
 
     def __init__(self, fonts: FontSet) -> None:
         self.fonts = fonts
-        self._problems: dict[tuple[SourceLocation, str], Problem] = {}
+        self._missing: dict[SourceLocation, dict[str, None]] = {}
         self._faces = {"mono": fonts.mono}
 
     @property
     def problems(self) -> tuple[Problem, ...]:
-        return tuple(sorted(self._problems.values()))
+        return tuple(sorted(_missing_glyphs(source, list(chars)) for source, chars in self._missing.items()))
 
     def markdown(self, text: str, source: SourceLocation | None) -> str:
         """Inline Markdown from the notes → markup (bold, italic, code, line breaks)."""
@@ -91,13 +92,20 @@ class Typesetter:
         if code in self.fonts.fallback_chars:
             return self.fonts.fallback, char
         if source is not None:
-            self._problems.setdefault((source, char), _missing_glyph(source, char))
+            self._missing.setdefault(source, {})[char] = None
         return None, placeholder(char)
 
 
-def _missing_glyph(source: SourceLocation, char: str) -> Problem:
+NAMED = 5
+"""At most this many of a place's missing characters are named; the rest are counted."""
+
+
+def _missing_glyphs(source: SourceLocation, chars: list[str]) -> Problem:
+    named = ", ".join(f"{char!r} (U+{ord(char):04X})" for char in chars[:NAMED])
+    more = f" and {len(chars) - NAMED} more" if len(chars) > NAMED else ""
+    what = f"character {named} is" if len(chars) == 1 else f"characters {named}{more} are"
     message = (
-        f"character {char!r} (U+{ord(char):04X}) is in none of the PDF fonts; printed as "
-        f"{placeholder(char)}. Replace it in the notes, or add a font that has it in templates/pdf/style.toml"
+        f"{what} in none of the PDF fonts; printed as code points ({placeholder(chars[0])} …). Replace "
+        "them in the notes, or add a font that has them in templates/pdf/style.toml"
     )
     return Problem(source, message, "warning")

@@ -53,6 +53,16 @@ def test_a_character_no_font_has_becomes_a_placeholder_and_a_located_warning(set
     assert "U+1FAE0" in problem.message and "[U+1FAE0]" in problem.message
 
 
+def test_a_place_with_many_characters_no_font_has_is_one_warning_naming_a_few(setter: Typesetter) -> None:
+    """A paragraph in Korean is one warning, not one per syllable."""
+    korean = "코어 노드는 데이터를 저장한다"
+    setter.plain(korean, HERE)
+    (problem,) = setter.problems
+    missing = len(set(korean.replace(" ", "")))
+    assert f"and {missing - 5} more are in none of the PDF fonts" in problem.message
+    assert "'코' (U+CF54)" in problem.message
+
+
 def test_tabs_and_control_characters_print_as_spaces(setter: Typesetter) -> None:
     assert setter.plain("a\tb\x07c", HERE) == "a b c"
     assert setter.problems == ()
