@@ -31,8 +31,21 @@ def check_unclosed(ctx: Context) -> Iterator[Item | Problem]:
                 elif open_details:
                     open_details.pop()
     for node in open_details:
-        message = "<details> is never closed: add </details> after the answer it hides"
-        yield Problem(ctx.at(node), message, "warning")
+        yield Problem(ctx.at(node), _unclosed_details(ctx, node), "warning")
+
+
+def _unclosed_details(ctx: Context, opening: Node) -> str:
+    """Why a ``<details>`` is open: no ``</details>`` below it, or one the Markdown reads as code or
+    text, because a line less indented than the block (at the left margin, say) ended its list item."""
+    first = ctx.doc.line_of(opening)
+    for number, line in enumerate(ctx.doc.lines[first:], start=first + 1):
+        if line.strip().lower().startswith("</details") and line[:1].isspace():
+            return (
+                f"<details> is never closed: the </details> at line {number} does not close it, as a "
+                "line between them is less indented than the block and ends the list item it sits in; "
+                "indent the lines between like the answer they belong to"
+            )
+    return "<details> is never closed: add </details> after the answer it hides"
 
 
 def _fences_and_html(ctx: Context) -> Iterator[Node]:
