@@ -89,8 +89,9 @@ def _in(
             fallen = _answer_fallen_out(child, following)
             yield from _in(ctx, child.children, [sections[index]] * len(child.children))
             if fallen is not None and following is not None:
-                ctx.claim(fallen.node, following)
-                yield from _items(ctx, sections[index], fallen.node, fallen.pair)
+                asked, pair = fallen
+                ctx.claim(asked, following)
+                yield from _items(ctx, sections[index], asked, pair)
                 index += 1
         elif child.type == "heading" and (answered := _answered_heading(ctx, siblings[index:])):
             yield from _items(ctx, sections[index][:-1], child, _Pair(heading_text(child), answered))
@@ -251,33 +252,26 @@ def _worded(node: Node | None) -> str | None:
 
 def _answered_item(item: Node) -> _Pair | None:
     """``1. Which …?`` whose only other block is its answer: ``- Answer: …`` or ``Answer: …``."""
-    if len(item.children) != 2 or item.children[0].type != "paragraph":
-        return None
-    question = item.children[0].children[0].content.strip()
-    below = item.children[1]
-    if below.type in ("bullet_list", "ordered_list") and len(below.children) == 1:
-        below = below.children[0].children[0] if len(below.children[0].children) == 1 else below
-    answer = _worded(below)
-    return _Pair(question, answer) if question.endswith("?") and answer else None
+    return _asked_and_answered(*item.children) if len(item.children) == 2 else None
 
 
-@dataclass(frozen=True, slots=True)
-class _Fallen:
-    node: Node
-    pair: _Pair
-
-
-def _answer_fallen_out(questions: Node, following: Node | None) -> _Fallen | None:
+def _answer_fallen_out(questions: Node, following: Node | None) -> tuple[Node, _Pair] | None:
     """``10. Which …?`` with ``- Answer: …`` indented three spaces under it, too little to nest in
     ``10.``: the answer falls out of the list, as the one item of the list below it."""
     if questions.type != "ordered_list" or following is None or following.type != "bullet_list":
         return None
-    last, answers = questions.children[-1], following.children
-    if len(answers) != 1 or len(last.children) != 1 or len(answers[0].children) != 1:
-        return None
-    question = last.children[0].children[0].content.strip() if last.children[0].type == "paragraph" else ""
-    answer = _worded(answers[0].children[0])
-    return _Fallen(last, _Pair(question, answer)) if question.endswith("?") and answer else None
+    last = questions.children[-1]
+    pair = _asked_and_answered(last.children[0], following) if len(last.children) == 1 else None
+    return (last, pair) if pair is not None else None
+
+
+def _asked_and_answered(question: Node, answer: Node) -> _Pair | None:
+    """A paragraph that asks, and its answer in words: a paragraph or a list of one item."""
+    if answer.type in ("bullet_list", "ordered_list") and len(answer.children) == 1:
+        answer = answer.children[0].children[0] if len(answer.children[0].children) == 1 else answer
+    asked = question.children[0].content.strip() if question.type == "paragraph" else ""
+    answered = _worded(answer)
+    return _Pair(asked, answered) if asked.endswith("?") and answered else None
 
 
 def _answered_heading(ctx: Context, blocks: Sequence[Node]) -> str:
