@@ -19,7 +19,7 @@ from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_markdown
 from ccpkit.parse.document import heading_text
-from ccpkit.parse.rules.answers import QUESTION, answer_in_details, answer_line
+from ccpkit.parse.rules.answers import QUESTION, answer_in_details, answer_line, explanation_start
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
@@ -38,6 +38,10 @@ _CALLOUT = re.compile(r"^\[![\w-]+\][+-]?[ \t]*")
 _SEPARATORS = ("?", "??")
 _QUESTION_HEADINGS = frozenset({"question", "q", "pergunta", "pregunta", "frage", "domanda"})
 _ANSWER_HEADINGS = frozenset({"answer", "a", "resposta", "respuesta", "réponse", "antwort", "risposta"})
+_MORE = re.compile(
+    r"(?:\*\*|__)?(?i:learn more|more|read more|saiba mais|m[áa]s informaci[óo]n|note)(?:\*\*|__)?\s*:"
+)
+"""``**Learn more:**`` (``Saiba mais``) after a worded answer: it explains the answer."""
 _ANSWER_PARAGRAPHS = 3
 """A heading that asks is a card when at most this many paragraphs answer it; more are notes."""
 _NUMBERING = re.compile(r"^(?:(?:Q|Question\s*)?\d+[.):]|\d\ufe0f?\u20e3|[\U0001F51F])\s*", re.IGNORECASE)
@@ -106,6 +110,10 @@ def _in(
             for result in results:
                 yield from _items(ctx, section, asked, result)
             index += used
+        elif child.type == "paragraph" and (worded := _worded_pair(ctx, siblings[index:])) is not None:
+            used, pair = worded  # `Which …?` then `Answer: …`, no options
+            yield from _items(ctx, sections[index], child, pair)
+            index += used
         elif child.type == "paragraph":
             following = siblings[index + 1] if index + 1 < len(siblings) else None
             used, results = _paragraph(ctx, child, following)
@@ -135,10 +143,6 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
             return used, [_Pair(front, back, reversible=line == "??")]
     if _QUESTION.match(stripped[0]):
         return _questions_and_answers(ctx, node, lines, following)
-    answer = _worded(following) if stripped[-1].endswith("?") else None
-    if answer is not None and following is not None:  # `Which …?` then `Answer: …`, no options
-        ctx.claim(node, following)
-        return 1, [_Pair(_QUESTION_LABEL.sub("", "\n".join(lines).strip()), answer)]
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
     opening = _opens_file(ctx, node)
@@ -248,6 +252,27 @@ def _worded(node: Node | None) -> str | None:
     if answer is None or answer.letters or not answer.text:
         return None
     return "\n".join(part for part in (answer.text, more.strip()) if part)
+
+
+def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
+    """A paragraph that asks, ``Answer: …`` in words below it, and the paragraphs after that which
+    explain it (``Explanation: …``, ``**Learn more:** …``): the pair, and how many blocks it took
+    after the first."""
+    pair = _asked_and_answered(blocks[0], blocks[1]) if len(blocks) > 1 else None
+    if pair is None:
+        return None
+    more = list(itertools.takewhile(lambda node: _explains(ctx, node), blocks[2:]))
+    ctx.claim(*blocks[:2], *more)
+    back = "\n\n".join([pair.back, *(node.children[0].content.strip() for node in more)])
+    return 1 + len(more), _Pair(_QUESTION_LABEL.sub("", pair.front), back)
+
+
+def _explains(ctx: Context, node: Node) -> bool:
+    """``Explanation: …`` or ``**Learn more:** …`` after an answer: part of it."""
+    if node.type != "paragraph" or ctx.is_claimed(node):
+        return False
+    text = node.children[0].content
+    return explanation_start(text) is not None or _MORE.match(text) is not None
 
 
 def _answered_item(item: Node) -> _Pair | None:
