@@ -42,12 +42,17 @@ _MORE = re.compile(
     r"(?:\*\*|__)?(?i:learn more|more|read more|saiba mais|m[áa]s informaci[óo]n|note)(?:\*\*|__)?\s*:"
 )
 """``**Learn more:**`` (``Saiba mais``) after a worded answer: it explains the answer."""
+_CARD_TAG = re.compile(r"(?:^|\s)#card\b", re.IGNORECASE)
+_TAGS = re.compile(r"(?:^|\s)#[\w/-]+(?=\s|$)")
+_PROPERTY = re.compile(r"^\s*[\w-]+:: ")
+"""Logseq's block properties (``card-next-schedule:: …``): its review state, not the question."""
 _ANSWER_PARAGRAPHS = 3
 """A heading that asks is a card when at most this many paragraphs answer it; more are notes."""
 _NUMBERING = re.compile(r"^(?:(?:Q|Question\s*)?\d+[.):]|\d\ufe0f?\u20e3|[\U0001F51F])\s*", re.IGNORECASE)
 """A question's number: ``3.``, ``3)``, ``Q3:``, or a keycap emoji (``2️⃣``, ``🔟``)."""
 _WHOLLY_BOLD = re.compile(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1")
-_NESTING = ("bullet_list", "ordered_list", "list_item", "blockquote")
+_LISTS = ("bullet_list", "ordered_list")
+_NESTING = (*_LISTS, "list_item", "blockquote")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +90,9 @@ def _in(
         child = siblings[index]
         if ctx.is_claimed(child):
             pass
+        elif child.type == "list_item" and (tagged := _tagged_card(ctx, child)) is not None:
+            ctx.claim(child)  # Logseq: `- What is …? #card` with the answer in the bullets under it
+            yield from _items(ctx, sections[index], child, tagged)
         elif child.type == "list_item" and (pair := _answered_item(child)) is not None:
             ctx.claim(child)  # `1. Which …?` with `- Answer: …` under it
             yield from _items(ctx, sections[index], child, pair)
@@ -273,6 +281,25 @@ def _explains(ctx: Context, node: Node) -> bool:
         return False
     text = node.children[0].content
     return explanation_start(text) is not None or _MORE.match(text) is not None
+
+
+def _tagged_card(ctx: Context, item: Node) -> _Pair | _Missing | None:
+    """A bullet tagged ``#card`` (as Logseq writes flashcards): its words, tags and Logseq's review
+    properties (``card-last-interval:: 4``) left out, are the front; the blocks under it the back."""
+    first = item.children[0] if item.children else None
+    if first is None or first.type != "paragraph" or not _CARD_TAG.search(first.children[0].content):
+        return None
+    lines = [line for line in first.children[0].content.split("\n") if not _PROPERTY.match(line)]
+    front = _TAGS.sub("", "\n".join(lines)).strip()
+    below = item.children[1:]
+    if len(below) == 1 and below[0].type in _LISTS and len(below[0].children) == 1:
+        below = below[0].children[0].children  # one bullet: its words, not a list of one
+    back = "\n\n".join(
+        block.children[0].content if block.type == "paragraph" else ctx.doc.source(block) for block in below
+    )
+    if not front or not back:
+        return _Missing("flashcard tagged #card with no answer under it: write it in bullets indented below")
+    return _Pair(front, back)
 
 
 def _answered_item(item: Node) -> _Pair | None:
