@@ -268,3 +268,11 @@ def test_page_counts_stay_within_bounds(real: Built) -> None:
     assert 30 <= counts["pdf/course.pdf"] <= STYLE.course.page_budget
     assert len(real.deck.mcqs) / 16 <= counts["pdf/practice-exam.pdf"] <= len(real.deck.mcqs) / 4
     assert [p for p in real.problems if "over the budget" in p.message] == []
+
+
+def test_a_paragraph_that_mentions_solutions_prints_and_opens_no_answer_key(real: Built) -> None:
+    """ "Data requires different storage solutions …" was once taken for an answer key's title and
+    left out of the sheet."""
+    (storage,) = [module for module in real.deck.modules if module.slug == "06-aws-storage-services"]
+    sheet = squashed(text(real.files[str(sheet_path(storage))]))
+    assert squashed("Data requires different storage solutions based on how it is accessed") in sheet
