@@ -26,6 +26,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from ccpkit.code_colours import highlighted
+from ccpkit.item_ids import WIKILINK
 from ccpkit.markdown_defaults import OFF_BY_DEFAULT
 from ccpkit.tex_delimiters import tex_delimiters_plugin
 
@@ -47,6 +48,7 @@ def _parser() -> MarkdownIt:
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     md.use(tex_delimiters_plugin)
     md.inline.ruler.after("text", "line_break_tag", _line_break_tag)
+    md.inline.ruler.before("link", "wikilink", _wikilink)
     md.add_render_rule("math_inline", _html_math(r"\(", r"\)"))
     md.add_render_rule("math_inline_double", _html_math(r"\[", r"\]"))
     md.add_render_rule("math_block", _html_math(r"\[", r"\]"))
@@ -66,6 +68,18 @@ def _line_break_tag(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         state.push("hardbreak", "br", 0)
+    state.pos = found.end()
+    return True
+
+
+def _wikilink(state: StateInline, silent: bool) -> bool:
+    """``[[mfa|MFA]]`` reads "MFA" and ``[[access-control]]`` "access-control" in every output: the
+    page it points to is in the author's vault, not in the deck."""
+    found = WIKILINK.match(state.src, state.pos) if state.src.startswith("[[", state.pos) else None
+    if found is None:
+        return False
+    if not silent:
+        state.push("text", "", 0).content = found["shown"].strip()
     state.pos = found.end()
     return True
 

@@ -19,6 +19,11 @@ def test_a_link_or_picture_in_a_key_is_known_by_its_words_not_where_it_points() 
     assert slug("f(x) and [a] (b)") == "f-x-and-a-b"
 
 
+def test_an_obsidian_link_in_a_key_is_known_by_the_words_it_shows() -> None:
+    assert slug("[[mfa|MFA]] devices") == slug("MFA devices") == "mfa-devices"
+    assert slug("[[least-privilege]]") == "least-privilege"
+
+
 def test_html_tags_in_a_key_are_no_words_of_its_id() -> None:
     assert slug("<b>Amazon S3</b> storage<br/>classes") == "amazon-s3-storage-classes"
     assert slug('<span class="hl">VPC</span> peering') == "vpc-peering"

@@ -42,6 +42,14 @@ def test_a_br_tag_is_a_line_break_in_every_output_and_other_html_stays_text() ->
     assert to_html("`a<BR>b`") == "<code>a&lt;BR&gt;b</code>"  # in code, as written
 
 
+def test_an_obsidian_link_reads_as_the_words_it_shows_in_every_output() -> None:
+    note = "**[[mfa|MFA]]** guards [[root-user]]"
+    assert to_inline_html(note) == "<strong>MFA</strong> guards root-user"
+    assert to_text(note) == "MFA guards root-user"
+    assert to_reportlab(note) == "<b>MFA</b> guards root-user"
+    assert to_text("an open [[bracket") == "an open [[bracket"
+
+
 def test_html_refuses_javascript_links() -> None:
     assert "href" not in to_html("[click](javascript:alert(1))")
 

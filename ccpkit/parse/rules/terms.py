@@ -30,14 +30,17 @@ _SEPARATORS = (*_ARROWS, "\u2014", "\u2013", "=", ":", "-")
 _ARROW = re.compile("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
 _PLAIN_SEPARATOR = re.compile(f"{_ARROW.pattern}|(?<=\\S) [=:] (?=\\S)|(?<=[^\\s:]): (?=\\S)")
 """An arrow, `` = ``, ``: `` or `` : ``."""
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_HIDDEN = re.compile(r"(`+)(?:(?!\1).)+?\1|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]*\)")
+"""Where no separator is: code spans, and links (``[Q1: Basics](#q1)``, ``[[page|alias]]``)."""
 _DASH = re.compile(" [-\u2013\u2014] ")
 _EMPHASISED = re.compile(r"^([*_])(?P<inner>[^*_]+)\1$")
 """A name in italics (``*Transition actions*: …``): the name is the words."""
-_QUESTION_PARTS = frozenset(
+_NOT_NAMES = frozenset(
     {"answer", "correct answer", "ans", "solution", "explanation", "question", "q", "a"}
+    | {"parent", "see also", "related", "links", "tags", "up", "source", "sources", "references"}
 )
-"""``Answer: EC2`` is a question's part, never a term (its question may sit in the list above)."""
+"""``Answer: EC2`` is a question's part (its question may sit in the list above), and ``See also:``
+or ``Parent:`` a way around the notes: never a term."""
 _PLAIN_TERM_WORDS = 4
 """At most this many words before a plain separator: more is a sentence (a cause and its effect)."""
 _NUMBERED = re.compile(r"^\d+[.)]\s+")
@@ -140,7 +143,7 @@ def plain_term(line: str, *, arrows_only: bool = False) -> Term | None:
     if "://" in line:
         return None
     line = line.rstrip(" \\")
-    hidden = _CODE_SPAN.sub(lambda code: "x" * len(code[0]), line)  # same length, no separator in it
+    hidden = _HIDDEN.sub(lambda code: "x" * len(code[0]), line)  # same length, no separator in it
     cuts = list((_ARROW if arrows_only else _PLAIN_SEPARATOR).finditer(hidden))
     if len(cuts) != 1:
         return None
@@ -152,7 +155,7 @@ def plain_term(line: str, *, arrows_only: bool = False) -> Term | None:
         return None
     if rest[0] in "\"\u201c'\u2018":  # `You: "Which shelf?"`: what someone says, not what a name is
         return None
-    if front.lower() in _QUESTION_PARTS:
+    if front.lower() in _NOT_NAMES:
         return None
     return Term(front, rest, separated=True)
 
