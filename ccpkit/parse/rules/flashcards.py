@@ -46,6 +46,7 @@ _CARD_TAG = re.compile(r"(?:^|\s)#card\b", re.IGNORECASE)
 _TAGS = re.compile(r"(?:^|\s)#[\w/-]+(?=\s|$)")
 _PROPERTY = re.compile(r"^\s*[\w-]+:: ")
 """Logseq's block properties (``card-next-schedule:: …``): its review state, not the question."""
+_NAMES_ANSWER = _ANSWER_HEADINGS | {"answers", "solution", "solutions", "hint", "explanation", "show"}
 _ANSWER_PARAGRAPHS = 3
 """A heading that asks is a card when at most this many paragraphs answer it; more are notes."""
 _NUMBERING = re.compile(r"^(?:(?:Q|Question\s*)?\d+[.):]|\d\ufe0f?\u20e3|[\U0001F51F])\s*", re.IGNORECASE)
@@ -382,14 +383,15 @@ def _section_text(blocks: Sequence[Node]) -> list[Node]:
 
 
 def _asked_above(ctx: Context, above: Node | None) -> str:
-    """The question a ``Show answer`` block answers: the paragraph right above it, or a heading above
-    it that asks (``### 2️⃣ What is a landing zone?``, its numbering dropped)."""
+    """The question a ``Show answer`` block answers: the paragraph or the heading right above it
+    (``### 2️⃣ What is a landing zone?``, its number dropped; ``### Create a pod named web``, a task),
+    unless that heading only names the answer (``### Solution``)."""
     if above is None or ctx.is_claimed(above):
         return ""
     if above.type == "paragraph":
         return above.children[0].content.strip()
     title = heading_text(above) if above.type == "heading" and above.tag != "h1" else ""
-    return _unnumbered(title) if title.endswith("?") else ""
+    return "" if _plain_heading(above) in _NAMES_ANSWER else _unnumbered(title)
 
 
 def _unnumbered(question: str) -> str:
