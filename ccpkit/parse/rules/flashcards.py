@@ -141,8 +141,13 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
             front = "\n".join(lines[:index]).strip()
             back = "\n".join(lines[index + 1 :]).strip()
             used = 0
-            if not back and following is not None and following.type != "heading":
-                back, used = ctx.doc.source(following), 1
+            if (
+                following is not None
+                and following.type != "heading"
+                and (not back or _runs_on(node, following))
+            ):
+                # the answer below the `?`, or a list that goes on with it (no blank line between)
+                back, used = "\n".join(part for part in (back, ctx.doc.source(following)) if part), 1
                 ctx.claim(following)
             ctx.claim(node)
             if not front or not back:
@@ -161,6 +166,17 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
     if pairs:
         ctx.claim(node)
     return 0, [pair for pair in pairs if not isinstance(pair, _Field)]
+
+
+def _runs_on(paragraph: Node, below: Node) -> bool:
+    """A list right under a paragraph's last line, no blank line between: Markdown starts a new block,
+    the author wrote one answer."""
+    return (
+        below.type in _LISTS
+        and paragraph.map is not None
+        and below.map is not None
+        and (below.map[0] == paragraph.map[1])
+    )
 
 
 def _inline_pair(line: str, number: int, opening: bool) -> _Pair | _Missing | _Field | None:
