@@ -192,7 +192,7 @@ def _inline_pair(line: str, number: int, opening: bool) -> _Pair | _Missing | _F
     line = without_wrapped_fields(line, _hide_code(line))
     hidden = _hide_code(line)
     match = _INLINE.match(hidden)
-    if match is None or "::" in match["back"]:
+    if match is None or "::" in match["back"].replace("::=", ""):  # BNF's `::=` is no separator
         return None
     front = line[: match.end("front")].strip()
     back = line[match.start("back") :].strip()
