@@ -49,6 +49,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
     blocks = ctx.doc.blocks
     heading: Node | None = None
     heading_section: tuple[str, ...] = ()
+    describing = True
     described: list[tuple[str, str]] = []
     """What is under the heading, in order, as (kind, Markdown): its label lines (``label``), and the
     paragraphs (``prose``) and code (``code``) around them, for its card when labels describe it."""
@@ -57,12 +58,14 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
     for index, block in enumerate(blocks):
         if block.heading is not heading:
             yield from _heading_card(ctx, heading, heading_section, described)
-            heading, heading_section, described = block.heading, block.section[:-1], []
+            heading, heading_section, described, describing = block.heading, block.section[:-1], [], True
         lead_in, carried = carried, None
+        if block.node.type == "hr":  # what follows a `---` under the heading describes it no more
+            describing = False
         if ctx.is_claimed(block.node):
             continue
         if block.node.type in LISTS and _describes_heading(block.node):
-            described.append(("label", ctx.doc.source(block.node)))
+            described += [("label", ctx.doc.source(block.node))] if describing else []
         elif block.node.type in LISTS:
             after = blocks[index + 1].node if index + 1 < len(blocks) else None
             if (
@@ -80,14 +83,14 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
                 # `Use cases:` alone on its line: the list (or code, or table) below it is its value.
                 label += "\n\n" + ctx.doc.source(following)
                 ctx.claim(following)
-            described.append(("label", label))
+            described += [("label", label)] if describing else []
         elif block.node.type == "paragraph":
             arrows = list(_arrow_cards(ctx, block.node, block.section))
             yield from arrows
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
-            if not arrows and (following is None or following.type not in LISTS):
+            if describing and not arrows and (following is None or following.type not in LISTS):
                 described.append(("prose", ctx.doc.source(block.node)))
-        elif block.node.type in ("fence", "code_block"):
+        elif block.node.type in ("fence", "code_block") and describing:
             described.append(("code", ctx.doc.source(block.node)))
     yield from _heading_card(ctx, heading, heading_section, described)
 
