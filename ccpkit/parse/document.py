@@ -135,5 +135,12 @@ NUMBERED_NAME = re.compile(r"^(?P<number>\d+)(?:[-_]|\s*[-_.]\s+|\s+)(?P<name>\S
 def _title_from_name(path: str) -> str:
     stem = path.rsplit("/", 1)[-1].removesuffix(".md")
     numbered = NUMBERED_NAME.match(stem)
-    name = numbered["name"] if numbered else stem
-    return name.replace("-", " ").replace("_", " ").strip().capitalize() or stem
+    return humanise(numbered["name"] if numbered else stem)
+
+
+def humanise(name: str) -> str:
+    """A file or folder name as a title: dashes and underscores as single spaces, the first letter a
+    capital and the others as written (``cram-sheet`` is "Cram sheet", ``Week 5 - ARM Assembly``
+    keeps its capitals)."""
+    words = " ".join(re.sub(r"[-_]+", " ", name).split())
+    return words[:1].upper() + words[1:] if words else name

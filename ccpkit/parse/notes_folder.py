@@ -11,7 +11,7 @@ from pathlib import Path
 from ccpkit.errors import Problem, UsageError
 from ccpkit.item_ids import slug
 from ccpkit.model import SourceLocation
-from ccpkit.parse.document import NUMBERED_NAME, Document, parse_document
+from ccpkit.parse.document import NUMBERED_NAME, Document, humanise, parse_document
 
 SUFFIX = ".md"
 _LINE_END = re.compile(rb"\r\n|\r|\n")
@@ -56,7 +56,7 @@ def find_modules(notes: Path) -> list[ModuleFiles]:
 
 def course_title(notes: Path) -> str:
     """The title of a course whose ccpkit.toml names none: its notes folder's name, made readable."""
-    return _humanise(notes.resolve().name) or "Notes"
+    return humanise(notes.resolve().name) or "Notes"
 
 
 def misnamed(notes: Path) -> list[Problem]:
@@ -96,7 +96,7 @@ def _module(entry: Path) -> ModuleFiles | None:
     name = entry.stem if entry.is_file() else entry.name
     numbered = NUMBERED_NAME.match(name)
     number = int(numbered["number"]) if numbered else 0
-    title = _humanise(numbered["name"] if numbered else name)
+    title = humanise(numbered["name"] if numbered else name)
     if entry.is_file():
         return ModuleFiles(number, slug(name), title, (entry,), entry.name, single_file=True)
     files = tuple(sorted(path for path in entry.rglob(f"*{SUFFIX}") if _readable(path, entry)))
@@ -112,11 +112,6 @@ def _readable(path: Path, root: Path) -> bool:
 
 def _visible(path: Path, root: Path) -> bool:
     return not any(part.startswith(".") for part in path.relative_to(root).parts)
-
-
-def _humanise(name: str) -> str:
-    words = re.sub(r"[-_]+", " ", name).strip()
-    return words[:1].upper() + words[1:] if words else name
 
 
 def read_notes_file(notes: Path, path: Path) -> bytes | Problem:

@@ -127,10 +127,11 @@ def test_a_file_without_an_h1_is_the_part_its_front_matter_names_else_its_file_n
             "03-network/a.md": '---\ntitle: "AWS: Security groups vs NACLs"\n---\n\n' + term,
             "03-network/b.md": "---\npart: Firewalls\ntitle: Ignored\n---\n\n" + term.replace("NACL", "WAF"),
             "03-network/c-route-tables.md": term.replace("NACL", "Route table"),
+            "03-network/Week 5 - ARM Assembly.md": term.replace("NACL", "Register"),
         },
     )
     parts = [item.part for item in parse_notes(tmp_path).deck.items()]
-    assert parts == ["AWS: Security groups vs NACLs", "Firewalls", "C route tables"]
+    assert parts == ["Week 5 ARM Assembly", "AWS: Security groups vs NACLs", "Firewalls", "C route tables"]
 
 
 def test_front_matter_values_are_read_as_yaml_reads_them(tmp_path: Path) -> None:
