@@ -12,7 +12,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import heading_text
-from ccpkit.parse.rules.terms import Term, is_label, plain_term, split_term
+from ccpkit.parse.rules.terms import Term, announces, is_label, plain_term, split_term
 from ccpkit.parse.tree import Node
 
 LISTS = ("bullet_list", "ordered_list")
@@ -79,7 +79,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
         elif block.node.type == "paragraph" and _is_label_paragraph(block.node):
             label = ctx.doc.source(block.node)
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
-            if _is_bare(block.node) and following is not None and following.type in _LABEL_VALUES:
+            if announces(block.node) and following is not None and following.type in _LABEL_VALUES:
                 # `Use cases:` alone on its line: the list (or code, or table) below it is its value.
                 label += "\n\n" + ctx.doc.source(following)
                 ctx.claim(following)
@@ -286,10 +286,6 @@ def _arrow_cards(ctx: Context, paragraph: Node, section: tuple[str, ...]) -> Ite
     for offset, term in enumerate(terms):
         assert term is not None
         yield _card(ctx, paragraph, section, term.front, term.rest, pinned, offset=offset)
-
-
-def _is_bare(paragraph: Node) -> bool:
-    return paragraph.children[0].content.replace("*", "").replace("_", "").rstrip().endswith(":")
 
 
 def _is_label_paragraph(node: Node) -> bool:

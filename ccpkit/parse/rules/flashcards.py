@@ -21,7 +21,7 @@ from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_mark
 from ccpkit.parse.document import heading_text
 from ccpkit.parse.rules.answers import QUESTION, answer_in_details, answer_line, explanation_start
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
-from ccpkit.parse.rules.terms import split_term
+from ccpkit.parse.rules.terms import announces, split_term
 from ccpkit.parse.tree import Node
 
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}")
@@ -286,9 +286,22 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
     pair = _asked_and_answered(blocks[0], blocks[1]) if len(blocks) > 1 else None
     if pair is None:
         return None
-    more = list(itertools.takewhile(lambda node: _explains(ctx, node), blocks[2:]))
+    more: list[Node] = []
+    for node in blocks[2:]:
+        announced = bool(more) and more[-1].type == "paragraph" and announces(more[-1])
+        if not (_explains(ctx, node) or (announced and node.type in _LISTS and not ctx.is_claimed(node))):
+            break
+        more.append(node)  # `**Explanation:**` and the list it announces
     ctx.claim(*blocks[:2], *more)
-    back = "\n\n".join([pair.back, *(node.children[0].content.strip() for node in more)])
+    back = "\n\n".join(
+        [
+            pair.back,
+            *(
+                node.children[0].content.strip() if node.type == "paragraph" else ctx.doc.source(node)
+                for node in more
+            ),
+        ]
+    )
     return 1 + len(more), _Pair(_QUESTION_LABEL.sub("", pair.front), back)
 
 

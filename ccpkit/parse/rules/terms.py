@@ -135,6 +135,11 @@ def _term(inner: str, after: str, marker: str) -> Term | None:
     return None
 
 
+def announces(paragraph: Node) -> bool:
+    """A paragraph ending in a colon (``Use cases:``, ``**Explanation:**``): the block below is its."""
+    return paragraph.children[0].content.replace("*", "").replace("_", "").rstrip().endswith(":")
+
+
 def plain_term(line: str, *, arrows_only: bool = False) -> Term | None:
     """``EC2 → Virtual servers``, ``S3 = Object storage``, ``AMI: Amazon Machine Image``, without
     bold: a short name, one separator, what it is (``arrows_only``: an arrow). A chain of arrows is a
