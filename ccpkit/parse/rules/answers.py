@@ -50,7 +50,8 @@ _ENTRIES_ON_A_LINE = re.compile(
 )
 _ENTRY_LINE = re.compile(r"^(?:[\s,;|]*\d+\s*[.):=\u2013\u2014-]\s*[A-H](?:\s*/\s*[A-H])*)+[\s,;|]*$")
 _EXPLANATION = re.compile(
-    r"^\s*(?:\*\*|__)?(?:explanation|reason(?:ing)?|rationale|why|explica[çc][ãa]o|explicaci[óo]n|explication"
+    r"^\s*(?:\*\*|__)?(?:(?:detailed|full|short|brief)\s+)?"
+    r"(?:explanation|reason(?:ing)?|rationale|why|explica[çc][ãa]o|explicaci[óo]n|explication"
     r"|spiegazione|erkl[äa]rung|justificativa|comentários?)\b\s*:?\s*(?:\*\*|__)?\s*:?\s*",
     re.I,
 )
@@ -61,7 +62,8 @@ _TITLED_ENTRIES = re.compile(
     r"^[^\w\s]*\s*(?:answers?(?:\s+key)?|solutions?|key)\s*[:\u2013\u2014-]\s*(?P<rest>.+)$", re.I | re.S
 )
 _EXPLANATION_WORDS = (
-    "explanation", "reason", "rationale", "why:", "explicação", "explicacao", "explicación", "explicacion",
+    "explanation", "reason", "rationale", "why:", "detailed explanation", "full explanation",
+    "short explanation", "brief explanation", "explicação", "explicacao", "explicación", "explicacion",
     "explication", "spiegazione", "erklärung", "erklarung", "justificativa", "comentário", "comentario",
 )  # fmt: skip
 _QUOTE_MARKS = re.compile(r"^(?:>\s*)+")

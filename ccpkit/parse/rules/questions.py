@@ -163,6 +163,8 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
         return None
     if nodes[start].type in ("table", "fence", "code_block") and not _asked_above(ctx, nodes, start):
         return None
+    if start and nodes[start - 1].type == "heading" and _explains_below(nodes[start - 1]):
+        return None  # `### Explanation` then `**A) …** ✅ why`: each option's reason, not options
     options, tail, end = list(found.options), found.tail, start + 1
     between: list[Node] = []
     pictured = 0
@@ -205,6 +207,11 @@ def _asked_above(ctx: Context, nodes: Sequence[Node], start: int) -> bool:
         title = heading_text(above)
         return _may_head(above) and (_HEADED.match(title) is not None or title.endswith("?"))
     return above.type == "paragraph" and _stem_piece(ctx, above) is not None
+
+
+def _explains_below(heading: Node) -> bool:
+    """``### Explanation`` (``### Why?``): what follows explains the question above it."""
+    return explanation_start(f"{heading_text(heading).rstrip(':?').strip()}: it") is not None
 
 
 def _labels_options(node: Node) -> bool:
@@ -405,7 +412,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             break
         if label is not None and following is not None:  # `### Correct Answer` then `B`
             ctx.claim(node)
-            _read_lines(ctx, draft, [f"{label}:", *following.children[0].content.split("\n")], following)
+            lines = following.children[0].content.split("\n")
+            _read_lines(ctx, draft, [f"{label}:", *lines] if _bare_label(f"{label}:") else lines, following)
             index += 1
         elif node.type == "html_block" and "<details" in node.content.lower():
             index = _read_details(ctx, draft, nodes, index)
