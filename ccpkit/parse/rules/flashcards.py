@@ -21,6 +21,7 @@ from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_mark
 from ccpkit.parse.document import heading_text
 from ccpkit.parse.rules.answers import QUESTION, answer_in_details, answer_line, explanation_start
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
+from ccpkit.parse.rules.options import same_words
 from ccpkit.parse.rules.terms import announces, split_term
 from ccpkit.parse.tree import Node
 
@@ -339,8 +340,13 @@ def _answered_item(item: Node) -> _Pair | None:
 
 def _answer_fallen_out(questions: Node, following: Node | None) -> tuple[Node, _Pair] | None:
     """``10. Which …?`` with ``- Answer: …`` indented three spaces under it, too little to nest in
-    ``10.``: the answer falls out of the list, as the one item of the list below it."""
-    if questions.type != "ordered_list" or following is None or following.type != "bullet_list":
+    ``10.``: the answer falls out of the list, as the one item of the list below it (or written
+    below the list, ``Ans - …``)."""
+    if (
+        questions.type != "ordered_list"
+        or following is None
+        or following.type not in ("bullet_list", "paragraph")
+    ):
         return None
     last = questions.children[-1]
     pair = _asked_and_answered(last.children[0], following) if len(last.children) == 1 else None
@@ -351,9 +357,17 @@ def _asked_and_answered(question: Node, answer: Node) -> _Pair | None:
     """A paragraph that asks, and its answer in words: a paragraph or a list of one item."""
     if answer.type in ("bullet_list", "ordered_list") and len(answer.children) == 1:
         answer = answer.children[0].children[0] if len(answer.children[0].children) == 1 else answer
-    asked = question.children[0].content.strip() if question.type == "paragraph" else ""
+    lines = question.children[0].content.strip().split("\n") if question.type == "paragraph" else []
+    asks = next((number for number, line in enumerate(lines) if line.rstrip().endswith("?")), None)
     answered = _worded(answer)
-    return _Pair(asked, answered) if asked.endswith("?") and answered else None
+    if asks is None or not answered:
+        return None
+    # `Which …?` then its choices, one a line, unlettered (as exam dumps write them): the answer is one
+    choices = [line.strip() for line in lines[asks + 1 :] if line.strip()]
+    if choices and not any(same_words(choice, answered) for choice in choices):
+        return None
+    listed = "\n".join(f"- {choice}" for choice in choices)
+    return _Pair("\n\n".join(part for part in ("\n".join(lines[: asks + 1]), listed) if part), answered)
 
 
 def _answered_heading(ctx: Context, blocks: Sequence[Node]) -> str:

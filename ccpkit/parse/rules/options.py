@@ -91,6 +91,11 @@ def named_option(options: Sequence[DraftOption], words: str) -> tuple[str, ...]:
     return tuple(named) if len(named) == 1 else ()
 
 
+def same_words(first: str, second: str) -> bool:
+    """Whether two texts say the same, case, markup and a final full stop aside."""
+    return _words(first) == _words(second)
+
+
 def _words(text: str) -> str:
     return " ".join(re.sub(r"[*_`]", "", text).lower().rstrip(".").split())
 
