@@ -152,8 +152,9 @@ def _same_question(first: Item, second: Item) -> list[Problem]:
 
 
 def _same_term(first: Card, second: Card) -> bool:
-    """One module, one term; a pinned id shared by two different terms is a clash, not a merge."""
-    return first.module == second.module and slug(first.front) == slug(second.front)
+    """One module, one term (all its words: two long questions alike in their first words are two);
+    a pinned id shared by two different terms is a clash, not a merge."""
+    return first.module == second.module and slug(first.front, None) == slug(second.front, None)
 
 
 def _merge(first: Card, second: Card, problems: list[Problem]) -> Card:
