@@ -35,7 +35,7 @@ def _table(ctx: Context, block: Block, previous: Node | None) -> Item | Problem:
     if not body:
         return ctx.problem(node, "table has a header but no rows: add its rows under the `|---|` line")
     for row in rows:
-        written = counttable_cells(ctx.doc.lines[row.map[0]]) if row.map else len(columns)
+        written = count_cells(ctx.doc.lines[row.map[0]]) if row.map else len(columns)
         if written != len(columns):
             return ctx.problem(
                 row,
@@ -69,7 +69,7 @@ def _navigation(rows: tuple[tuple[str, ...], ...]) -> bool:
 _INDEX = re.compile(r"#?\d{1,4}[.)]?")
 
 
-def counttable_cells(line: str) -> int:
+def count_cells(line: str) -> int:
     """Cells written on a table's source line; GFM silently pads or cuts rows, so count them here."""
     text = line.strip()
     if text.startswith("|"):
