@@ -17,8 +17,9 @@ words: moving the file it links to must not change the id)."""
 WIKILINK = re.compile(r"\[\[(?:[^\]|\n]*\|)?(?P<shown>[^\]|\n]+)\]\]")
 """An Obsidian or Logseq link, ``[[target]]`` or ``[[target|shown words]]``: known, and printed, by
 the words it shows (the page it points to is in the author's vault, not in the deck)."""
-_HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
-"""``<b>S3</b>`` is known as S3; a tag parts words as a space does (``storage<br>classes``)."""
+HTML_TAG = re.compile(r"</?(?P<name>[A-Za-z][\w-]*)(?:\s[^>]*)?/?>")
+"""An HTML tag (``<br/>``, ``<summary markdown="span">``), not an autolink (``<https://…>``). In a key,
+``<b>S3</b>`` is known as S3, and a tag parts words as a space does (``storage<br>classes``)."""
 MAX_SLUG = 80
 """Slugs are cut here (at a word boundary) so ids stay readable; long stems are still distinct."""
 
@@ -27,7 +28,7 @@ MAX_SLUG = 80
 def slug(text: str, limit: int | None = MAX_SLUG) -> str:
     """Lower-case ASCII words joined by ``-``: ``"**EC2** (Elastic…)"`` → ``"ec2-elastic"``, cut at
     ``limit`` characters (``None``: whole)."""
-    plain = _MARKUP.sub("", _HTML_TAG.sub(" ", text) if "<" in text else text)
+    plain = _MARKUP.sub("", HTML_TAG.sub(" ", text) if "<" in text else text)
     plain = WIKILINK.sub(r"\g<shown>", plain) if "[[" in plain else plain
     ascii_text = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
     words = _NOT_WORD.sub("-", ascii_text.lower()).strip("-")

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-HTML_TAGS = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^>]*)?/?>")
-"""HTML tags (``<br/>``, ``<summary markdown="span">``), not autolinks (``<https://…>``)."""
+from ccpkit.item_ids import HTML_TAG
+
 SUMMARY = re.compile(
     r"^\s*<details\b[^>]*>\s*<summary\b[^>]*>(?P<front>.*?)</summary>(?P<rest>.*)$", re.S | re.I
 )
@@ -28,18 +28,17 @@ def details_question(html: str) -> str:
     opening = SUMMARY.match(html)
     if opening is None:
         return ""
-    summary = " ".join(HTML_TAGS.sub(" ", opening["front"]).split())
+    summary = " ".join(HTML_TAG.sub(" ", opening["front"]).split())
     return "" if _REVEAL.search(summary) and not summary.endswith("?") else summary
 
 
 def hidden_text(html: str) -> str:
     """The text a one-block ``<details>`` hides after its summary, tags dropped."""
     opening = SUMMARY.match(html)
-    return " ".join(HTML_TAGS.sub(" ", opening["rest"]).split()) if opening else ""
+    return " ".join(HTML_TAG.sub(" ", opening["rest"]).split()) if opening else ""
 
 
 _INLINE_TAGS = {"strong": "**", "b": "**", "em": "*", "i": "*", "code": "`"}
-_TAG = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][\w-]*)(?:\s[^>]*)?/?>")
 
 
 def hidden_markdown(html: str) -> str:
@@ -52,6 +51,6 @@ def hidden_markdown(html: str) -> str:
             return _INLINE_TAGS[name]
         return "\n" if name == "br" else "\n\n" if name in ("p", "div") else ""
 
-    text = _TAG.sub(markdown, html)
+    text = HTML_TAG.sub(markdown, html)
     lines = [line.strip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

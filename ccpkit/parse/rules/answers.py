@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ccpkit.parse.details import HTML_TAGS
+from ccpkit.item_ids import HTML_TAG
 from ccpkit.parse.tree import Node
 
 _LETTER = r"\(?[A-Ha-h]\)?"
@@ -111,7 +111,7 @@ def answer_in_details(html: str) -> Answer | None:
     """The answer inside a collapsed ``<details>`` block: an answer line anywhere in it, the letters
     it starts with, or an answer line in its ``<summary>``."""
     summary = _SUMMARY.search(html)
-    body = HTML_TAGS.sub("\n", _SUMMARY.sub("", html))
+    body = HTML_TAG.sub("\n", _SUMMARY.sub("", html))
     lines = [_QUOTE_MARKS.sub("", line.strip()) for line in plain(body).split("\n")]
     lines = [line for line in lines if line]
     for number, line in enumerate(lines):
@@ -122,7 +122,7 @@ def answer_in_details(html: str) -> Answer | None:
     if bare and not _is_article(bare) and not _opens_sentence(bare):
         return _with_rest(_answer(bare), lines[1:])
     if summary is not None:
-        answer = answer_line(HTML_TAGS.sub(" ", summary["text"]))
+        answer = answer_line(HTML_TAG.sub(" ", summary["text"]))
         if answer is not None:
             return _with_rest(answer, lines)
     return None
