@@ -60,6 +60,11 @@ class Document:
         """1-based line where ``node`` starts (cells have no map of their own: use their row)."""
         return node.line
 
+    def written(self, node: Node) -> str:
+        """A block as the author wrote it: a paragraph's own text (without the list marker that may
+        share its first line), any other block's source."""
+        return node.children[0].content if node.type == "paragraph" else self.source(node)
+
     def source(self, node: Node) -> str:
         """The Markdown source of a block, dedented to the block's own indentation, blank ends trimmed."""
         if node.map is None:

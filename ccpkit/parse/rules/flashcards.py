@@ -294,15 +294,7 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
             break
         more.append(node)  # `**Explanation:**` and the list it announces
     ctx.claim(*blocks[:2], *more)
-    back = "\n\n".join(
-        [
-            pair.back,
-            *(
-                node.children[0].content.strip() if node.type == "paragraph" else ctx.doc.source(node)
-                for node in more
-            ),
-        ]
-    )
+    back = "\n\n".join([pair.back, *(ctx.doc.written(node).strip() for node in more)])
     return 1 + len(more), _Pair(_QUESTION_LABEL.sub("", pair.front), back)
 
 
@@ -325,9 +317,7 @@ def _tagged_card(ctx: Context, item: Node) -> _Pair | _Missing | None:
     below = item.children[1:]
     if len(below) == 1 and below[0].type in _LISTS and len(below[0].children) == 1:
         below = below[0].children[0].children  # one bullet: its words, not a list of one
-    back = "\n\n".join(
-        block.children[0].content if block.type == "paragraph" else ctx.doc.source(block) for block in below
-    )
+    back = "\n\n".join(ctx.doc.written(block) for block in below)
     if not front or not back:
         return _Missing("flashcard tagged #card with no answer under it: write it in bullets indented below")
     return _Pair(front, back)

@@ -92,9 +92,7 @@ def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
 def _key_explanation(ctx: Context, node: Node) -> str:
     """A paragraph or quote below a key entry, its ``Explanation:`` label dropped."""
     blocks = node.children if node.type == "blockquote" else [node]
-    text = "\n\n".join(
-        block.children[0].content if block.type == "paragraph" else ctx.doc.source(block) for block in blocks
-    )
+    text = "\n\n".join(ctx.doc.written(block) for block in blocks)
     return explanation_start(text) or text
 
 

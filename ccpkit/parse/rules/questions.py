@@ -387,10 +387,7 @@ def _last_item_stem(ctx: Context, node: Node) -> tuple[str, str, Node] | None:
     stem_only = all(child.type in ("paragraph", *_MEDIA) for child in item.children)
     if not item.children or not stem_only or any(ctx.is_claimed(child) for child in item.children):
         return None
-    text = "\n\n".join(
-        child.children[0].content if child.type == "paragraph" else ctx.doc.source(child)
-        for child in item.children
-    )
+    text = "\n\n".join(ctx.doc.written(child) for child in item.children)
     return item_number(item), text, item
 
 
