@@ -409,8 +409,7 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             break
         if label is not None and following is not None:  # `### Correct Answer` then `B`
             ctx.claim(node)
-            lines = following.children[0].content.split("\n")
-            _read_lines(ctx, draft, [f"{label}:", *lines] if _bare_label(f"{label}:") else lines, following)
+            _read_lines(ctx, draft, [*label, *following.children[0].content.split("\n")], following)
             index += 1
         elif node.type == "html_block" and "<details" in node.content.lower():
             index = _read_details(ctx, draft, nodes, index)
@@ -428,16 +427,18 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         index += 1
 
 
-def _tail_label(draft: Draft, node: Node, following: Node | None) -> str | None:
+def _tail_label(draft: Draft, node: Node, following: Node | None) -> tuple[str, ...] | None:
     """A heading that labels the answer (``### Correct Answer``) of a question that has none yet, or
-    its explanation, with a paragraph below it. (``## Answers`` or ``## Solutions`` opens a key.)"""
+    its explanation, with a paragraph below it: the label line the paragraph is read after (none for
+    an explanation). ``## Answers`` or ``## Solutions`` opens a key, and is no label."""
     if node.type != "heading" or following is None or following.type != "paragraph":
         return None
     title = heading_text(node).rstrip(":?").strip()
     if title.endswith("s") and not title.endswith("ss"):
         return None
-    answers = draft.answer is None and _bare_label(f"{title}:")
-    return title if answers or explanation_start(f"{title}: it") is not None else None
+    if draft.answer is None and _bare_label(f"{title}:"):
+        return (f"{title}:",)  # `B` below it is read as `Correct Answer: B`
+    return () if _explains_below(node) else None
 
 
 def _read_quote(ctx: Context, draft: Draft, quote: Node) -> None:
