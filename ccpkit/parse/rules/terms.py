@@ -117,22 +117,26 @@ def _term(inner: str, after: str, marker: str) -> Term | None:
         return Term(inner, following.strip(), separated=True)
     if following.startswith("::"):
         return None  # `**Rating**:: 4`: a Dataview field or a `Front::Back` flashcard, not a term
-    for separator in _SEPARATORS:
-        if following.startswith(separator):
-            return Term(inner, following[len(separator) :].strip(), separated=True)
+    if (separated := _separated(following)) is not None:
+        return Term(inner, separated[1], separated=True)
     if not following.strip():
         return Term(inner, "", separated=False)
     if _QUALIFIER.fullmatch(following.strip()):
         return Term(inner, following.strip(), separated=False)
     remark = _QUALIFIER.match(following)
     if remark is not None:  # `**TTL jitter** (recommended): spreads expiries` — the remark opens the back
-        after_remark = following[remark.end() :].lstrip(" \t")
-        for separator in _SEPARATORS:
-            if after_remark.startswith(separator):
-                definition = after_remark[len(separator) :].strip()
-                joint = ":" if separator == ":" else ""
-                return Term(inner, f"{remark[0]}{joint} {definition}".strip(), separated=True)
+        separated = _separated(following[remark.end() :].lstrip(" \t"))
+        if separated is not None:
+            separator, definition = separated
+            joint = ":" if separator == ":" else ""
+            return Term(inner, f"{remark[0]}{joint} {definition}".strip(), separated=True)
     return None
+
+
+def _separated(text: str) -> tuple[str, str] | None:
+    """The separator ``text`` opens with (``:``, ``—``, ``→`` …) and the definition after it."""
+    separator = next((separator for separator in _SEPARATORS if text.startswith(separator)), None)
+    return None if separator is None else (separator, text[len(separator) :].strip())
 
 
 def announces(paragraph: Node) -> bool:
