@@ -314,13 +314,17 @@ def _tagged_card(ctx: Context, item: Node) -> _Pair | _Missing | None:
         return None
     lines = [line for line in first.children[0].content.split("\n") if not _PROPERTY.match(line)]
     front = _TAGS.sub("", "\n".join(lines)).strip()
-    below = item.children[1:]
-    if len(below) == 1 and below[0].type in _LISTS and len(below[0].children) == 1:
-        below = below[0].children[0].children  # one bullet: its words, not a list of one
-    back = "\n\n".join(ctx.doc.written(block) for block in below)
+    back = "\n\n".join(ctx.doc.written(block) for block in _unlisted(item.children[1:]))
     if not front or not back:
         return _Missing("flashcard tagged #card with no answer under it: write it in bullets indented below")
     return _Pair(front, back)
+
+
+def _unlisted(blocks: Sequence[Node]) -> Sequence[Node]:
+    """A list of one bullet stands for that bullet's blocks: its words, not a list of one."""
+    if len(blocks) == 1 and blocks[0].type in _LISTS and len(blocks[0].children) == 1:
+        return blocks[0].children[0].children
+    return blocks
 
 
 def _answered_item(item: Node) -> _Pair | None:
@@ -345,8 +349,8 @@ def _answer_fallen_out(questions: Node, following: Node | None) -> tuple[Node, _
 
 def _asked_and_answered(question: Node, answer: Node) -> _Pair | None:
     """A paragraph that asks, and its answer in words: a paragraph or a list of one item."""
-    if answer.type in ("bullet_list", "ordered_list") and len(answer.children) == 1:
-        answer = answer.children[0].children[0] if len(answer.children[0].children) == 1 else answer
+    unlisted = _unlisted([answer])
+    answer = unlisted[0] if len(unlisted) == 1 else answer
     lines = question.children[0].content.strip().split("\n") if question.type == "paragraph" else []
     asks = next((number for number, line in enumerate(lines) if line.rstrip().endswith("?")), None)
     answered = _worded(answer)
