@@ -236,13 +236,9 @@ def _heading_card(
         return
     front = _NUMBERING.sub("", heading_text(heading)).rstrip(":").strip()
     first = next(index for index, (kind, _) in enumerate(described) if kind == "label")
-    above = described[:first] if sum(kind == "prose" for kind, _ in described[:first]) <= _DEFINING else []
-    described = [*above, *(("label", text) for text in labels)]
-    parts = [
-        _join([text for _, text in run]) if kind == "label" else "\n\n".join(text for _, text in run)
-        for kind, run in ((kind, list(run)) for kind, run in itertools.groupby(described, key=lambda p: p[0]))
-    ]
-    yield _card(ctx, heading, section, front, "\n\n".join(parts), pinned_id(heading))
+    above = described[:first]
+    defined = [text for _, text in above] if sum(kind == "prose" for kind, _ in above) <= _DEFINING else []
+    yield _card(ctx, heading, section, front, "\n\n".join([*defined, _join(labels)]), pinned_id(heading))
 
 
 def _card(
