@@ -1,14 +1,12 @@
 """The one orchestrator, in the shape of Sphinx or make: each module's parts are targets the build owns;
 formats are pure.
 
-1. Nothing changed since the last build (one digest of every input, every output intact; a file whose
-   stamp did not change is not read): stop.
-2. Read the ledger, when a format carries Anki identities (a damaged one stops the build here).
-3. Parse each module, or take its findings from the store when its files did not change.
-4. Map: every format's part of every module, and its wholes, from the store or made afresh; slow ones
+1. Nothing changed since the last build (one digest of every input, every output intact): stop.
+2. Parse each module, or take its findings from the store when its files did not change.
+3. Map: every format's part of every module, and its wholes, from the store or made afresh; slow ones
    on helper processes, the others here meanwhile.
-5. Settle the ledger from the Anki parts.
-6. Reduce: each format assembles its files; those that changed are written atomically, the ledger
+4. Settle the ledger (read before parsing: a damaged one stops the build) from the Anki parts.
+5. Reduce: each format assembles its files; those that changed are written atomically, the ledger
    last, so a failed build never records identities nobody received.
 """
 
@@ -16,21 +14,20 @@ from __future__ import annotations
 
 import gc
 import time
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import partial
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccpkit.config import FORMATS, LEDGER_NAME
-from ccpkit.digest import Stamps, content_digest, digest
-from ccpkit.errors import UsageError, WriteError
-from ccpkit.export import Exported, ExportOptions, Output, Settled, joined
-from ccpkit.incremental import MANIFEST_NAME, Manifest, dump_manifest, intact, load_manifest
+from ccpkit.digest import Stamp, Stamps, content_digest, digest
+from ccpkit.errors import UsageError
+from ccpkit.export import Exported, ExportOptions, Settled, joined
 from ccpkit.progress import Progress
 from ccpkit.report import BuildReport, OutputFiles, format_counts, format_total
+from ccpkit.store import FOLDER_NAME, Store
 from ccpkit.templates import template_roots
 
 if TYPE_CHECKING:  # and imported where used: a build with nothing to do never loads them
@@ -41,26 +38,36 @@ if TYPE_CHECKING:  # and imported where used: a build with nothing to do never l
     from ccpkit.ledger.storage import LedgerText
     from ccpkit.model import Deck
     from ccpkit.parse import Parsed
-    from ccpkit.store import Store
 
 DEFAULT_FORMATS = FORMATS
-_ALLOCATIONS_BETWEEN_COLLECTIONS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
 class Request:
-    """What was asked for: the formats of the notes, into the output folder."""
+    """What ``build`` was asked for."""
 
     notes: Path
     out: Path
     formats: tuple[str, ...]
     options: ExportOptions
     title: str | None
-    """The course title (default: after the notes folder)."""
     highlight_clozes: bool
-    """Whether ``==text==`` is a cloze (``[notes] highlight_clozes``)."""
     modules: tuple[int, ...]
-    """Module numbers the outputs are limited to (the ledger still sees every module)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """What the last build read and wrote, filed in the store: equal inputs and intact outputs mean
+    there is nothing to do, and the last report is shown again."""
+
+    inputs: str = ""
+    """Digest of every input: notes, ledger, templates, options (and ccpkit's code, as every digest)."""
+    outputs: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Per format, each output file (relative to the build folder) and the digest of its bytes."""
+    report: BuildReport = field(default_factory=lambda: BuildReport("", (), ()))
+    """What the build reported, but the changes to the Anki notes (the ledger holds those)."""
+    stamps: Mapping[str, Stamp] = field(default_factory=dict)
+    """Each file the build looked at, as it saw it: the next reads only those whose stamp changed."""
 
 
 def build(
@@ -75,16 +82,16 @@ def build(
     clock: Callable[[], float] = time.time,
     progress: Progress | None = None,
 ) -> BuildReport:
-    """Build ``formats`` from ``notes`` into ``out``, redoing only what changed since the last build
-    (``Request`` says what the other arguments mean); ``clock`` stamps changed notes, ``progress``
-    hears about the steps and each target made."""
+    """Build ``formats`` from ``notes`` into ``out``, redoing only what changed since the last build.
+    ``title`` names the course (default: the notes folder); ``highlight_clozes`` makes ``==text==`` a
+    cloze; ``modules`` limits the outputs (the ledger still sees every module); ``clock`` stamps
+    changed notes; ``progress`` hears of each step and target."""
     progress = progress or Progress()
     request = Request(notes, out, tuple(formats), options, title, highlight_clozes, tuple(modules))
     # A build makes millions of objects that live to its end and little cyclic garbage: at Python's
-    # default threshold the collector would re-scan them thousands of times (a quarter of a cold
-    # build's CPU). Every 100,000 allocations keeps peak memory as it was.
+    # default threshold the collector would scan them thousands of times (a quarter of a cold build).
     thresholds = gc.get_threshold()
-    gc.set_threshold(_ALLOCATIONS_BETWEEN_COLLECTIONS, *thresholds[1:])
+    gc.set_threshold(100_000, *thresholds[1:])
     try:
         return _build(request, clock, progress)
     finally:
@@ -93,65 +100,82 @@ def build(
 
 
 def _build(request: Request, clock: Callable[[], float], progress: Progress) -> BuildReport:
-    _check_folders(request.notes, request.out)
-    previous = load_manifest(request.out)
+    notes, out = request.notes, request.out
+    if out.resolve().is_relative_to(notes.resolve()):  # outputs would be read back as notes
+        raise UsageError(f"output folder {out} is inside the notes folder {notes}: choose one outside it")
+    store = Store(out / FOLDER_NAME)
+    previous = store.get(digest("manifest"), Manifest) or Manifest()
     stamps = Stamps(previous.stamps)
     templates = stamps.digest_files(template_roots(request.options.templates))
-    settings = (
+    title = request.title if request.title is not None else notes.resolve().name
+    asked = (
         sorted(request.formats),
         request.options,
-        request.title if request.title is not None else request.notes.resolve().name,  # names the course
+        title,
         request.highlight_clozes,
         sorted(request.modules),
     )
-    sources = digest(stamps.digest_files([request.notes]), templates, repr(settings))
-    inputs = _with_ledger(sources, request.notes, stamps)
-    if previous.inputs == inputs and intact(request.out, previous.outputs_of(request.formats), stamps):
+    sources = digest(stamps.digest_files([notes]), templates, repr(asked))
+    built = {name: previous.outputs.get(name, {}) for name in request.formats}
+    if previous.inputs == _with_ledger(sources, notes, stamps) and _intact(out, built, stamps):
         if stamps.seen != previous.stamps:  # files stamped for the first time: read none next time
-            with suppress(WriteError):  # a manifest not written only makes the next check slower
-                _record(request.out, replace(previous, stamps=stamps.seen))
-        return _report(previous, request)
+            store.put(digest("manifest"), replace(previous, stamps=stamps.seen))
+        unchanged = tuple(out / path for paths in built.values() for path in paths)
+        files = OutputFiles(out, dict.fromkeys(built, 0), {name: len(paths) for name, paths in built.items()})
+        return replace(previous.report, written=(), unchanged=unchanged, files=files, reread=frozenset())
     from ccpkit.export.formats import format_named
     from ccpkit.ledger import load_ledger
     from ccpkit.ledger.storage import kept_ledger, ledger_text, record_ledger_text
-    from ccpkit.store import FOLDER_NAME as STORE_FOLDER
-    from ccpkit.store import Store
 
     chosen = [format_named(name) for name in request.formats]
-    notes = _notes_format(chosen)
-    targets = _Targets(Store(request.out / STORE_FOLDER), digest(templates, repr(request.options)), progress)
+    anki = _notes_format(chosen)
+    targets = _Targets(store, digest(templates, repr(request.options)), progress)
     earlier, ledger = None, None
-    if notes is not None:
-        earlier = _kept_ledger(request.notes, targets.store)
-        ledger = earlier.ledger if earlier is not None else load_ledger(request.notes / LEDGER_NAME)
-    made = _make(request, chosen, notes, targets, ledger, clock, previous)
+    if anki is not None:
+        earlier = _kept_ledger(notes, store)
+        ledger = earlier.ledger if earlier is not None else load_ledger(notes / LEDGER_NAME)
+    made = _make(request, chosen, anki, targets, ledger, clock, previous)
+    written = made.report.written
     if made.changes is not None:
         text = ledger_text(made.changes.ledger, earlier)
         fresh = earlier is None or earlier.data != text.data
         del earlier, ledger  # the ledger as read: its unchanged lines are in the new text now
-        made.written.paths += record_ledger_text(request.notes, text)
+        written += record_ledger_text(notes, text)
         targets.keep(digest("ledger", text.data), lambda: kept_ledger(text), fresh=fresh)
     if not request.modules:  # a build of some modules leaves the others' parts for the next full one
-        targets.store.keep_only(targets.used)
-    for path in made.written.unchanged:  # their stamps still hold: the next check need not read them
+        store.keep_only(targets.used)
+    for path in made.report.unchanged:  # their stamps still hold: the next check need not read them
         with suppress(OSError):
             stamps.file_digest(path)
-    manifest = replace(made.manifest, inputs=_with_ledger(sources, request.notes, stamps), stamps=stamps.seen)
-    _record(request.out, manifest)
-    return _report(manifest, request, made.written, made.changes, made.reread, tuple(targets.remade))
+    report = replace(made.report, written=written, changes=made.changes, remade=tuple(targets.remade))
+    kept = replace(report, changes=None, remade=())
+    store.put(
+        digest("manifest"), Manifest(_with_ledger(sources, notes, stamps), made.outputs, kept, stamps.seen)
+    )
+    return report
+
+
+def _intact(out: Path, outputs: Mapping[str, Mapping[str, str]], stamps: Stamps) -> bool:
+    """Every output is still on disk with the bytes the build wrote (a hand edit shows)."""
+    try:
+        return all(
+            stamps.file_digest(out / path) == expected
+            for paths in outputs.values()
+            for path, expected in paths.items()
+        )
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True, slots=True)
 class _Made:
-    """What a build wrote and what its manifest says. The deck, the parts and the files are freed by
-    then, so recording the ledger needs no room for them."""
+    """What ``_make`` wrote, its deck, parts and files freed: recording the ledger needs no room for them."""
 
-    written: _Written
-    manifest: Manifest
-    """All but the digest of the inputs, which the ledger still adds to."""
+    report: BuildReport
+    """All but the ledger's file among the written, the changes and the targets remade."""
+    outputs: Mapping[str, Mapping[str, str]]
     changes: Reconciliation | None
     """What settling the ledger changed (``changes.ledger`` is the ledger to record)."""
-    reread: frozenset[str] | None
 
 
 def _make(
@@ -163,18 +187,17 @@ def _make(
     clock: Callable[[], float],
     previous: Manifest,
 ) -> _Made:
-    """Parse, map, settle the ledger from the parts of ``notes`` (``clock`` stamps changed notes),
-    assemble every format's files and write those that changed since ``previous``; the ledger is not
-    written yet."""
+    """Parse, map, settle ``ledger`` from the parts of ``notes``, assemble every format's files and
+    write those that changed since ``previous``."""
     from ccpkit.pool import helpers, warm  # the process pool: not for a build with nothing to do
 
     helped = [fmt for fmt in chosen if fmt.slow]
     with helpers(partial(_prepare, helped, request.options)) as pool:
         targets.progress.step("parsing notes")
         parsed = _parse(request, targets, lambda: warm(pool) if helped else None)
-        if not any(fmt.reads_passages for fmt in chosen):  # the passages as parsed are freed
-            parsed = replace(parsed, deck=without_passages(parsed.deck))
         whole_deck = parsed.deck
+        if not any(fmt.reads_passages for fmt in chosen):  # the passages as parsed are freed
+            whole_deck = whole_deck.without_passages()
         deck = only_modules(whole_deck, request.modules)
         modules = {module.slug: digest(repr(module)) for module in whole_deck.modules}
         # The parts of ``notes`` are made for every module: the ledger sees the whole deck.
@@ -196,25 +219,31 @@ def _make(
                 now=int(clock()),
                 with_templates="anki" in request.formats,
             )
-        fast = {fmt.name: targets.assemble(fmt, deck, settled) for fmt in chosen if not fmt.slow}
+        files = {fmt.name: targets.assemble(fmt, deck, settled) for fmt in chosen if not fmt.slow}
         targets.finish()
         files = {
-            fmt.name: fast[fmt.name] if fmt.name in fast else targets.assemble(fmt, deck, settled)
+            fmt.name: files[fmt.name] if fmt.name in files else targets.assemble(fmt, deck, settled)
             for fmt in chosen
         }
     targets.forget_parts()
-    written = _write(request.out, previous, files, forget=not request.modules)
+    written, unchanged = _write(request.out, previous, files, forget=not request.modules)
     problems = (*parsed.problems, *(problem for exported in files.values() for problem in exported.problems))
-    outputs = {name: _outputs(previous, name, exported, request) for name, exported in files.items()}
-    manifest = Manifest(
-        "",
-        {**previous.outputs, **outputs},
+    report = BuildReport(
         format_counts(whole_deck),
-        format_total(whole_deck),
         tuple(dict.fromkeys(problems)),  # a sheet and the course may report one place twice
+        tuple(path for paths in written.values() for path in paths),
         sum(problem.severity == "error" for problem in parsed.problems),
+        unchanged=tuple(path for paths in unchanged.values() for path in paths),
+        total=format_total(whole_deck),
+        files=OutputFiles(
+            request.out,
+            {name: len(paths) for name, paths in written.items()},
+            {name: len(paths) for name, paths in unchanged.items()},
+        ),
+        reread=parsed.reread,
     )
-    return _Made(written, manifest, changes, parsed.reread)
+    outputs = {name: _outputs(previous, name, exported, request) for name, exported in files.items()}
+    return _Made(report, {**previous.outputs, **outputs}, changes)
 
 
 def _outputs(previous: Manifest, name: str, exported: Exported, request: Request) -> dict[str, str]:
@@ -252,7 +281,7 @@ class _Targets:
 
     store: Store
     context: str
-    """Digest of what every part may read besides its module: templates and options."""
+    """Digest of what every part reads besides its module: templates and options."""
     progress: Progress
     used: set[str] = field(default_factory=set)
     remade: list[str] = field(default_factory=list)
@@ -280,27 +309,22 @@ class _Targets:
 
     def plan(self, fmt: Format[Any], deck: Deck, modules: Mapping[str, str], options: ExportOptions) -> None:
         """The parts of ``deck``'s modules in ``fmt`` (``modules``: the digest of each, by slug) and
-        its wholes, taking those the store holds."""
-        title = deck.title
-        weight = sum(len(module.items) for module in deck.modules)
+        its wholes (which read every module of ``deck``), taking those the store holds."""
+        reads = [deck.title, self.context]
         targets = [
             _Target(
                 fmt,
                 module.slug,
-                digest("part", fmt.name, modules[module.slug], title, self.context),
-                partial(fmt.part, module, title, options),
+                digest("part", fmt.name, modules[module.slug], *reads),
+                partial(fmt.part, module, deck.title, options),
                 len(module.items),
             )
             for module in deck.modules
-        ] + [
-            _Target(
-                fmt,
-                whole.name,
-                digest("whole", fmt.name, whole.name, repr(whole.reads), self.context),
-                whole.make,
-                weight,
-                True,
-            )
+        ]
+        reads += [modules[module.slug] for module in deck.modules]
+        weight = sum(target.weight for target in targets)
+        targets += [
+            _Target(fmt, whole.name, digest("whole", fmt.name, whole.name, *reads), whole.make, weight, True)
             for whole in fmt.wholes(deck, options)
         ]
         for target in targets:
@@ -399,97 +423,37 @@ def _prepare(formats: Sequence[Format[Any]], options: ExportOptions) -> None:
         fmt.prepare(options)
 
 
-@dataclass(slots=True)
-class _Written:
-    """The files a build wrote, and those it found up to date, per format."""
-
-    paths: list[Path] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
-    made: Counter[str] = field(default_factory=Counter)
-    kept: Counter[str] = field(default_factory=Counter)
-
-
-def _write(out: Path, previous: Manifest, made: Mapping[str, Exported], *, forget: bool) -> _Written:
-    """Write the files whose bytes changed; if ``forget``, delete those the last build wrote and no
-    format makes now (a removed module's sheet)."""
+def _write(
+    out: Path, previous: Manifest, files: Mapping[str, Exported], *, forget: bool
+) -> tuple[dict[str, list[Path]], dict[str, list[Path]]]:
+    """Write the files whose bytes changed, and say which were written and which already held them, per
+    format; if ``forget``, delete those the last build wrote and no format makes now (a removed
+    module's sheet)."""
     from ccpkit.write import holds, write_atomically
 
-    written = _Written()
-    for name, exported in made.items():
+    written: dict[str, list[Path]] = {name: [] for name in files}
+    unchanged: dict[str, list[Path]] = {name: [] for name in files}
+    for name, exported in files.items():
         for output in exported.outputs:
             target = out / output.path
             if holds(target, output.data):
-                written.unchanged.append(target)
-                written.kept[name] += 1
+                unchanged[name].append(target)
             else:
-                written.paths.append(write_atomically(out, output))
-                written.made[name] += 1
-    now = {str(output.path) for exported in made.values() for output in exported.outputs}
-    for name in made if forget else ():
+                written[name].append(write_atomically(out, output))
+    now = {str(output.path) for exported in files.values() for output in exported.outputs}
+    for name in files if forget else ():
         for path in set(previous.outputs.get(name, {})) - now:
             (out / path).unlink(missing_ok=True)
-    return written
-
-
-def _report(
-    manifest: Manifest,
-    request: Request,
-    written: _Written | None = None,
-    changes: Reconciliation | None = None,
-    reread: frozenset[str] | None = frozenset(),
-    remade: tuple[str, ...] = (),
-) -> BuildReport:
-    """What the build did; with nothing ``written``, the last build's report again: no notes re-read,
-    every output up to date."""
-    if written is None:
-        built = manifest.outputs_of(request.formats)
-        files = [request.out / path for outputs in built.values() for path in outputs]
-        written = _Written(unchanged=files, kept=Counter({name: len(paths) for name, paths in built.items()}))
-    return BuildReport(
-        manifest.counts,
-        manifest.problems,
-        tuple(written.paths),
-        manifest.skipped,
-        changes,
-        tuple(written.unchanged),
-        manifest.total,
-        OutputFiles(
-            request.out,
-            {name: written.made[name] for name in request.formats},
-            {name: written.kept[name] for name in request.formats},
-        ),
-        reread,
-        remade,
-    )
+    return written, unchanged
 
 
 def _with_ledger(sources: str, notes: Path, stamps: Stamps) -> str:
     """The build's input digest: sources plus the ledger as it is now (the build may have rewritten it).
-
-    An unreadable ledger just makes the digest new; reading it for real then says what is wrong.
-    """
+    An unreadable ledger just makes the digest new; reading it for real then says what is wrong."""
     try:
         return digest(sources, stamps.file_digest(notes / LEDGER_NAME))
     except OSError as error:
         return digest(sources, f"unreadable: {error.errno}")
-
-
-def _record(out: Path, manifest: Manifest) -> None:
-    from ccpkit.write import write_atomically
-
-    write_atomically(out, Output(PurePosixPath(MANIFEST_NAME), dump_manifest(manifest)))
-
-
-def _check_folders(notes: Path, out: Path) -> None:
-    """Outputs written inside the notes folder would be read back as notes on the next build."""
-    if out.resolve().is_relative_to(notes.resolve()):
-        raise UsageError(f"output folder {out} is inside the notes folder {notes}: choose one outside it")
-
-
-def without_passages(deck: Deck) -> Deck:
-    """The deck without the notes as written, for formats that read only its items: the prose
-    between the items may hold as much text as they do (their pictures and problems are found)."""
-    return replace(deck, modules=tuple(replace(module, passages=()) for module in deck.modules))
 
 
 def only_modules(deck: Deck, numbers: Sequence[int]) -> Deck:

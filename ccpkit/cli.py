@@ -229,8 +229,8 @@ def build_options(command: Callable[P, R]) -> Callable[P, R]:
 def build(config: Config, /, modules: tuple[int, ...], verbose: bool, quiet: bool, **overrides: Any) -> None:
     """Build the Anki deck, CSV files, PDFs and JSON from the notes, redoing only what changed.
 
-    The output folder remembers what the last build read and made (.ccpkit-build.pickle, .ccpkit-cache/),
-    so after an edit only the edited module's share is redone. A terminal shows a progress bar.
+    The output folder remembers what the last build read and made (.ccpkit-cache/), so after an edit
+    only the edited module's share is redone. A terminal shows a progress bar.
 
     It prints every error, the warnings of the notes it re-read (the others' as a count), and one line
     per format of files written; -v lists everything, -q only errors.

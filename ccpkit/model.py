@@ -8,7 +8,7 @@ compared freely; constructors check the invariants an exporter relies on and rai
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Kind = Literal["card", "table", "mcq", "cloze"]
@@ -250,6 +250,11 @@ class Deck:
         """Every item of every module, in notes order."""
         for module in self.modules:
             yield from module.items
+
+    def without_passages(self) -> Deck:
+        """The deck without the notes as written, for formats that read only its items: the prose
+        between the items may hold as much text as they do."""
+        return replace(self, modules=tuple(replace(module, passages=()) for module in self.modules))
 
     @property
     def pictures(self) -> tuple[Picture, ...]:

@@ -16,7 +16,6 @@ from ccpkit.build import DEFAULT_FORMATS, build
 from ccpkit.cli import cli
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions
-from ccpkit.incremental import MANIFEST_NAME, load_manifest
 from ccpkit.ledger import LEDGER_NAME, LedgerError
 from ccpkit.parse import parse_notes
 from ccpkit.progress import Progress
@@ -197,11 +196,11 @@ def test_progress_hears_the_end_of_a_failed_build_too(notes: Path) -> None:
 
 
 def outputs(out: Path) -> dict[str, bytes]:
-    """Every file a build wrote, by path; not its manifest (which names the folder) or its store."""
+    """Every file a build wrote, by path; not its store."""
     return {
         path.relative_to(out).as_posix(): path.read_bytes()
         for path in out.rglob("*")
-        if path.is_file() and path.name != MANIFEST_NAME and STORE_FOLDER not in path.parts
+        if path.is_file() and STORE_FOLDER not in path.parts
     }
 
 
@@ -320,14 +319,22 @@ def test_a_removed_modules_outputs_are_deleted(notes: Path) -> None:
     assert (compute.parent / "course.pdf").exists()
 
 
-def test_a_damaged_manifest_means_a_build_that_checks_every_output(notes: Path) -> None:
+def test_a_damaged_record_means_a_build_that_checks_every_output(notes: Path) -> None:
     written, _ = run(notes, "json")
     before = {path: path.read_bytes() for path in written}
-    manifest = notes.parent / "build" / MANIFEST_NAME
-    manifest.write_text("[not, a manifest", encoding="utf-8")
+    for entry in (notes.parent / "build" / STORE_FOLDER).iterdir():  # the last build's record among them
+        entry.write_text("[not, a pickle", encoding="utf-8")
     again, unchanged = run(notes, "json")
-    assert load_manifest(manifest.parent).inputs  # written anew
     assert again == () and {path: path.read_bytes() for path in unchanged} == before
+    heard = Heard()  # recorded anew: the next build has nothing to do, not even a step to announce
+    build(
+        notes,
+        notes.parent / "build",
+        formats=("json",),
+        options=ExportOptions(templates=REPO / "templates"),
+        progress=heard,
+    )
+    assert heard.events == [("finish", None)]
 
 
 def test_module_filter_keeps_only_those_modules(notes: Path) -> None:

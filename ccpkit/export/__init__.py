@@ -87,11 +87,10 @@ class Settled:
 
 @dataclass(frozen=True, slots=True)
 class Whole:
-    """A format's work that reads more than one module (the course PDF): made like a part, beside them."""
+    """A format's work that reads every module (the course PDF): made like a part, beside them, and
+    made again when any module, the title, the options or the templates change."""
 
     name: str
-    reads: tuple[object, ...]
-    """What ``make`` reads: frozen values whose ``repr`` holds every field; equal reads, equal files."""
     make: Callable[[], Exported]
     """The work, pure and picklable (a ``functools.partial`` of a module's function)."""
 

@@ -44,14 +44,9 @@ class Pdf(Format[Exported]):
         questions = draw_questions(  # first: a wrong --exam-* option fails before any layout work
             deck, count=options.exam_count, seed=options.exam_seed, modules=options.exam_modules
         )
-        layout = (options.paper, options.templates)  # the style file's contents are digested by the build
         return (
-            Whole("pdf/course.pdf", (deck, *layout), partial(_course, deck, options)),
-            Whole(
-                "pdf/practice-exam.pdf",
-                (deck, questions, options.exam_seed, options.exam_count, options.exam_modules, *layout),
-                partial(_exam, deck, questions, options),
-            ),
+            Whole("pdf/course.pdf", partial(_course, deck, options)),
+            Whole("pdf/practice-exam.pdf", partial(_exam, deck, questions, options)),
         )
 
     def assemble(self, deck: Deck, parts: Sequence[Exported], settled: Settled | None) -> Exported:
