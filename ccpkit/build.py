@@ -134,24 +134,22 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     if anki is not None:
         earlier = _kept_ledger(notes, store)
         ledger = earlier.ledger if earlier is not None else load_ledger(notes / LEDGER_NAME)
-    made = _make(request, chosen, anki, targets, ledger, clock, previous)
-    written = made.report.written
-    if made.changes is not None:
-        text = ledger_text(made.changes.ledger, earlier)
+    made, outputs, changes = _make(request, chosen, anki, targets, ledger, clock, previous)
+    written = made.written
+    if changes is not None:
+        text = ledger_text(changes.ledger, earlier)
         fresh = earlier is None or earlier.data != text.data
         del earlier, ledger  # the ledger as read: its unchanged lines are in the new text now
         written += record_ledger_text(notes, text)
         targets.keep(digest("ledger", text.data), lambda: kept_ledger(text), fresh=fresh)
     if not request.modules:  # a build of some modules leaves the others' parts for the next full one
         store.keep_only(targets.used)
-    for path in made.report.unchanged:  # their stamps still hold: the next check need not read them
+    for path in made.unchanged:  # their stamps still hold: the next check need not read them
         with suppress(OSError):
             stamps.file_digest(path)
-    report = replace(made.report, written=written, changes=made.changes, remade=tuple(targets.remade))
+    report = replace(made, written=written, changes=changes, remade=tuple(targets.remade))
     kept = replace(report, changes=None, remade=())
-    store.put(
-        digest("manifest"), Manifest(_with_ledger(sources, notes, stamps), made.outputs, kept, stamps.seen)
-    )
+    store.put(digest("manifest"), Manifest(_with_ledger(sources, notes, stamps), outputs, kept, stamps.seen))
     return report
 
 
@@ -167,17 +165,6 @@ def _intact(out: Path, outputs: Mapping[str, Mapping[str, str]], stamps: Stamps)
         return False
 
 
-@dataclass(frozen=True, slots=True)
-class _Made:
-    """What ``_make`` wrote, its deck, parts and files freed: recording the ledger needs no room for them."""
-
-    report: BuildReport
-    """All but the ledger's file among the written, the changes and the targets remade."""
-    outputs: Mapping[str, Mapping[str, str]]
-    changes: Reconciliation | None
-    """What settling the ledger changed (``changes.ledger`` is the ledger to record)."""
-
-
 def _make(
     request: Request,
     chosen: Sequence[Format[Any]],
@@ -186,9 +173,11 @@ def _make(
     ledger: Ledger | None,
     clock: Callable[[], float],
     previous: Manifest,
-) -> _Made:
+) -> tuple[BuildReport, dict[str, Mapping[str, str]], Reconciliation | None]:
     """Parse, map, settle ``ledger`` from the parts of ``notes``, assemble every format's files and
-    write those that changed since ``previous``."""
+    write those that changed since ``previous``. Returned: the report (the ledger's file not yet among
+    the written), the outputs to record and what settling the ledger changed (``changes.ledger`` is the
+    ledger to record); the deck, parts and files are freed, so recording the ledger needs no room for them."""
     from ccpkit.pool import helpers, warm  # the process pool: not for a build with nothing to do
 
     helped = [fmt for fmt in chosen if fmt.slow]
@@ -243,7 +232,7 @@ def _make(
         reread=parsed.reread,
     )
     outputs = {name: _outputs(previous, name, exported, request) for name, exported in files.items()}
-    return _Made(report, {**previous.outputs, **outputs}, changes)
+    return report, {**previous.outputs, **outputs}, changes
 
 
 def _outputs(previous: Manifest, name: str, exported: Exported, request: Request) -> dict[str, str]:

@@ -41,8 +41,8 @@ def _code() -> bytes:
 
 
 def _libraries() -> bytes:
-    """The installed versions of the rendering libraries, read from their ``*.dist-info`` folder
-    names: one directory listing, where ``importlib.metadata`` would take 20 ms."""
+    """The rendering libraries' ``*.dist-info`` folder names, which hold their versions: one directory
+    listing, where ``importlib.metadata`` would take 20 ms."""
     spec = importlib.util.find_spec("reportlab")
     if spec is None or spec.origin is None:
         return b""
@@ -52,11 +52,8 @@ def _libraries() -> bytes:
 
 
 def digest(*parts: str | bytes) -> str:
-    """SHA-256 of the parts, length-prefixed so ``("ab", "c")`` and ``("a", "bc")`` differ."""
-    return _digest_of(parts)
-
-
-def _digest_of(parts: Iterable[str | bytes]) -> str:
+    """SHA-256 of ccpkit's code and the parts, each length-prefixed: ``("ab", "c")`` and ``("a", "bc")``
+    differ."""
     hasher = hashlib.sha256(_code())
     for part in parts:
         data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part  # any file name
@@ -113,8 +110,7 @@ is by this machine's clock; a network share whose clock lags it by more than thi
 
 class Stamps:
     """Each file's digest, read again only when its size, times or inode changed since it was
-    stamped: a build with nothing to do looks at every note, template, output and the ledger
-    without reading megabytes of them."""
+    stamped: a build with nothing to do reads no megabytes of notes, outputs and ledger."""
 
     def __init__(self, known: Mapping[str, Stamp]) -> None:
         self.known = known
@@ -139,10 +135,12 @@ class Stamps:
 
     def digest_files(self, roots: Iterable[Path]) -> str:
         """Digest of every input file's path and bytes, and every folder's path, under ``roots``."""
-        return _digest_of(
-            part
-            for path, relative in _input_paths(roots)
-            for part in (relative, "" if relative.endswith("/") else self.file_digest(path))
+        return digest(
+            *(
+                part
+                for path, relative in _input_paths(roots)
+                for part in (relative, "" if relative.endswith("/") else self.file_digest(path))
+            )
         )
 
 

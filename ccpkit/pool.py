@@ -1,10 +1,8 @@
 """Helper processes for a build's slow parts: a standard ``ProcessPoolExecutor``, one helper per core.
 
-Helpers are forked where the system can (they start in milliseconds and share what this process has
-imported) and nothing is started until a job is submitted: a build with nothing slow to do never
-forks. ``warm`` starts them early, so that their warm-up (importing reportlab, loading fonts) runs
-while this process parses. A small watchdog ends a helper whose parent is gone (killed, so it could
-not shut the pool down); Ctrl-C is the parent's to handle, so helpers ignore it.
+Helpers are forked where the system can (they start in milliseconds, sharing what this process has
+imported), and only when the first job is submitted. A small watchdog ends a helper whose parent was
+killed (and so could not shut the pool down); Ctrl-C is the parent's to handle, so helpers ignore it.
 """
 
 from __future__ import annotations
@@ -26,8 +24,9 @@ WATCH_SECONDS = 0.5
 def helpers(warm_up: Callable[[], object] | None = None) -> Iterator[ProcessPoolExecutor]:
     """A pool of helpers that run ``warm_up`` first. Leaving the block normally waits for the jobs;
     leaving it on an error cancels those not started and does not wait for the others."""
-    forks = "fork" in multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork") if forks else None
+    context = (
+        multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    )
     pool = ProcessPoolExecutor(
         os.cpu_count() or 1, mp_context=context, initializer=_begin, initargs=(os.getpid(), warm_up)
     )
@@ -40,12 +39,8 @@ def helpers(warm_up: Callable[[], object] | None = None) -> Iterator[ProcessPool
 
 
 def warm(pool: ProcessPoolExecutor) -> None:
-    """Start the helpers now (they warm up meanwhile) rather than at the first job."""
-    pool.submit(_nothing)
-
-
-def _nothing() -> None:
-    """A job that only makes the pool start its helpers."""
+    """Start the helpers now rather than at the first job, so they warm up while this process parses."""
+    pool.submit(int)  # a job that does nothing
 
 
 def _begin(parent: int, warm_up: Callable[[], object] | None) -> None:

@@ -1,11 +1,10 @@
-"""The build's one cache: parsed modules and format parts, each filed under the digest of what it read,
-and the ledger as last written, under the digest of the file's bytes.
+"""The build's one cache: parsed modules and format parts, each filed under the digest of what it read;
+the ledger as last written, under the digest of the file's bytes; the record of the last build.
 
-Content-addressed: an entry's name is the digest (``ccpkit/digest.py``) of everything its value was
-made from, ccpkit's own code included, so an entry is only ever read for equal inputs and is never
-"stale", only unused. The store lives in the build folder (``.ccpkit-cache/``) and may be deleted at
-any time. Entries are Python pickles made by this build folder's own builds; like a virtualenv, the
-folder is meant for its owner alone.
+An entry's name is the digest (``ccpkit/digest.py``) of everything its value was made from, ccpkit's
+own code included, so an entry is never "stale", only unused. The store (``.ccpkit-cache/`` in the
+build folder) may be deleted at any time. Entries are pickles made by this build folder's own builds:
+like a virtualenv, the folder is meant for its owner alone.
 """
 
 from __future__ import annotations
@@ -63,9 +62,8 @@ class Store:
 
 
 class _Pickler(pickle.Pickler):
-    """Dataclasses with slots (the frozen model, its items and locations) are filed as their class
-    and field values: read back, each costs a third of what pickle's default does (which looks the
-    class's fields up again for every object), and a build reads every module's findings."""
+    """Files a dataclass with slots (the model, its items and locations) as its class and field values:
+    read back, each costs a third of pickle's default (which looks the fields up for every object)."""
 
     def reducer_override(self, obj: object) -> Any:
         kind: type = type(obj)  # mypy does not see type[object] as hashable
@@ -84,8 +82,8 @@ def _slot_fields(kind: type) -> tuple[str, ...]:
 
 
 def rebuilt(kind: type[T], values: tuple[object, ...]) -> T:
-    """A dataclass with slots made from its field values, in order, as pickle makes any object: without
-    calling its ``__init__`` (at under half the cost). ``_Pickler``'s objects are read back with it."""
+    """A dataclass with slots made from its field values, in order, without its ``__init__`` (as pickle
+    makes any object). ``_Pickler``'s objects are read back with it."""
     cls: type = kind  # mypy does not see type[T] as hashable
     made: T = _maker(cls)(values)
     return made
@@ -93,9 +91,8 @@ def rebuilt(kind: type[T], values: tuple[object, ...]) -> T:
 
 @cache
 def _maker(kind: type) -> Callable[[tuple[object, ...]], Any]:
-    """A function that makes a ``kind`` from its field values, setting each slot in a line of its own
-    (as ``dataclasses`` writes ``__init__``): about twice as fast as a loop over the fields, and a
-    build reads hundreds of thousands of these back."""
+    """A function that sets each of ``kind``'s slots in a line of its own, as ``dataclasses`` writes
+    ``__init__``: twice as fast as a loop over the fields, for the hundreds of thousands read back."""
     names = _slot_fields(kind)
     scope: dict[str, Any] = {"new": object.__new__, "kind": kind}
     lines = ["def make(values):", f"    if len(values) != {len(names)}: raise ValueError(values)"]

@@ -4,7 +4,8 @@ A format makes a *part* per module (``part``: the module's rendered Anki fields,
 JSON objects) and *assembles* the files from the parts in notes order (``assemble``). Parts are pure
 and picklable, so the build (``ccpkit/build.py``) keeps them in its store and makes the stale ones on
 helper processes. Work that reads the whole deck at once (the course PDF, the practice exam) is a
-format's ``wholes``, made side by side with the parts. ``formats.py`` finds a format by its name.
+format's ``wholes``, made side by side with the parts. ``formats.py`` finds a format by its name, and
+exports one without a build.
 """
 
 from __future__ import annotations
@@ -124,19 +125,6 @@ class Format(Protocol[P]):
         """The files from the parts, one per module of ``deck`` in order; ``settled`` is given when
         the format carries identities."""
         ...
-
-
-def export_deck(fmt: Format[P], deck: Deck, options: ExportOptions) -> Exported:
-    """Every file of one format in one go, without a build: no cache, no ledger (identities come from
-    ``options.identities``). For ``ccpkit dump`` and tests."""
-    wholes = fmt.wholes(deck, options)  # first: a wrong --exam-* option fails before any layout work
-    parts = [fmt.part(module, deck.title, options) for module in deck.modules]
-    settled = None
-    if fmt.carries_identities:
-        from ccpkit.export.anki.notes import settled_without_ledger
-
-        settled = settled_without_ledger(deck, options)
-    return joined([fmt.assemble(deck, parts, settled), *(whole.make() for whole in wholes)])
 
 
 def joined(results: Iterable[Exported]) -> Exported:

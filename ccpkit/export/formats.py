@@ -9,7 +9,7 @@ from typing import Any
 
 from ccpkit.config import FORMATS
 from ccpkit.errors import UsageError
-from ccpkit.export import Exported, ExportOptions, Format, export_deck
+from ccpkit.export import Exported, ExportOptions, Format, joined
 from ccpkit.model import Deck
 
 
@@ -22,5 +22,14 @@ def format_named(name: str) -> Format[Any]:
 
 
 def export(name: str, deck: Deck, options: ExportOptions) -> Exported:
-    """Every file of the format called ``name``, without a build (see ``export_deck``)."""
-    return export_deck(format_named(name), deck, options)
+    """Every file of the format called ``name`` in one go, without a build: no cache, no ledger
+    (identities come from ``options.identities``). For ``ccpkit dump`` and tests."""
+    fmt = format_named(name)
+    wholes = fmt.wholes(deck, options)  # first: a wrong --exam-* option fails before any layout work
+    parts = [fmt.part(module, deck.title, options) for module in deck.modules]
+    settled = None
+    if fmt.carries_identities:
+        from ccpkit.export.anki.notes import settled_without_ledger
+
+        settled = settled_without_ledger(deck, options)
+    return joined([fmt.assemble(deck, parts, settled), *(whole.make() for whole in wholes)])

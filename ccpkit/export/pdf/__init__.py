@@ -1,20 +1,44 @@
-"""The PDF format: a cram sheet per module, the whole course in one file, and a practice exam."""
+"""The PDF format: a cram sheet per module, the whole course in one file, and a practice exam.
+
+Cheap to import: the process that plans a build never loads reportlab, only the helpers that lay
+pages out do (the work is in ``documents.py``)."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from functools import partial
+from pathlib import PurePosixPath
 from typing import ClassVar
 
 from ccpkit.export import Exported, ExportOptions, Format, Settled, Whole
 from ccpkit.export.pdf.exam_questions import Question, draw_questions
-from ccpkit.export.pdf.plan import FOLDER, has_cram_content, sheet_path
-from ccpkit.model import Deck, Module
+from ccpkit.markup import to_text
+from ccpkit.model import MCQ, Deck, Module
 
-__all__ = ["FOLDER", "PDF", "sheet_path"]
+FOLDER = PurePosixPath("pdf")
 
-# The work itself is in documents.py, imported only where pages are laid out: reportlab loads in the
-# helper processes, never in a build that finds every PDF up to date.
+
+def module_label(module: Module) -> str:
+    """How a module is named in bands, headers and bookmarks: ``Module 2 · Compute in the Cloud``."""
+    title = to_text(module.title)
+    return f"Module {module.number} · {title}" if module.number else title
+
+
+def has_cram_content(module: Module) -> bool:
+    """Whether a module has anything a cram sheet prints (questions alone go to the exam only)."""
+    return bool(module.passages) or any(not isinstance(item, MCQ) for item in module.items)
+
+
+def sheet_path(module: Module) -> PurePosixPath:
+    """``pdf/NN-slug.pdf``; a slug that already starts with its two-digit number is used as it is."""
+    prefix = f"{module.number:02d}-"
+    return FOLDER / f"{module.slug if module.slug.startswith(prefix) else prefix + module.slug}.pdf"
+
+
+def notes_digest(*modules: Module) -> str:
+    """Eight hex digits that change with any word of the modules' notes, and only with them."""
+    return hashlib.sha256(repr(modules).encode("utf-8")).hexdigest()[:8]
 
 
 class Pdf(Format[Exported]):

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable
 
 from ccpkit.errors import Problem
 from ccpkit.export import ExportOptions
+from ccpkit.export.pdf import has_cram_content, module_label, notes_digest
 from ccpkit.export.pdf.contents import Contents, contents
 from ccpkit.export.pdf.cram import module_story, part_key
 from ccpkit.export.pdf.flowables import Blocks
@@ -17,7 +18,6 @@ from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import Meta, column_width, page_size, render
 from ccpkit.export.pdf.paging import PagedCanvas, RectoBreak
 from ccpkit.export.pdf.paragraph import Paragraph
-from ccpkit.export.pdf.plan import has_cram_content, module_label, notes_digest
 from ccpkit.export.pdf.typography import Typography
 from ccpkit.markup import to_text
 from ccpkit.model import Deck, Module

@@ -8,11 +8,11 @@ from typing import assert_never
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable
 
+from ccpkit.export.pdf import module_label
 from ccpkit.export.pdf.contents import Contents, Entry, Part
 from ccpkit.export.pdf.flowables import Blocks
 from ccpkit.export.pdf.paging import Anchor, Heading
 from ccpkit.export.pdf.paragraph import Paragraph
-from ccpkit.export.pdf.plan import module_label
 from ccpkit.item_ids import slug
 from ccpkit.markup import to_text
 from ccpkit.model import Card, Cloze, ComparisonTable, Module, Passage

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable
 
 from ccpkit.errors import Problem
 from ccpkit.export import Exported, ExportOptions, Output
+from ccpkit.export.pdf import FOLDER, module_label, notes_digest, sheet_path
 from ccpkit.export.pdf.contents import contents
 from ccpkit.export.pdf.course import course_pdf
 from ccpkit.export.pdf.cram import module_story
@@ -19,7 +20,6 @@ from ccpkit.export.pdf.fonts import register_fonts
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import Meta, column_width, page_size, render
 from ccpkit.export.pdf.pictures import Pictures
-from ccpkit.export.pdf.plan import FOLDER, module_label, notes_digest, sheet_path
 from ccpkit.export.pdf.style import Sheet, Style, load_style
 from ccpkit.export.pdf.typography import Typography, typography
 from ccpkit.markup import to_text

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, Table, TableStyle
 
+from ccpkit.export.pdf import module_label
 from ccpkit.export.pdf.exam_questions import Question
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import template_id
 from ccpkit.export.pdf.paging import Heading, RectoBreak
 from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.export.pdf.pictures import IN_CELL, Pictures
-from ccpkit.export.pdf.plan import module_label
 from ccpkit.export.pdf.typography import Typography
 from ccpkit.model import Deck
 
