@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccpkit.config import FORMATS, LEDGER_NAME
-from ccpkit.digest import Stamp, Stamps, content_digest, digest
+from ccpkit.digest import content_digest, digest
 from ccpkit.errors import UsageError
 from ccpkit.export import Exported, ExportOptions, Settled, joined
 from ccpkit.progress import Progress
 from ccpkit.report import BuildReport, OutputFiles, format_counts, format_total
+from ccpkit.stamps import Stamp, Stamps
 from ccpkit.store import FOLDER_NAME, Store
 from ccpkit.templates import template_roots
 

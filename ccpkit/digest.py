@@ -6,8 +6,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
-import time
-from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -60,88 +58,6 @@ def digest(*parts: str | bytes) -> str:
         hasher.update(len(data).to_bytes(8, "big"))
         hasher.update(data)
     return hasher.hexdigest()
-
-
-def input_files(roots: Iterable[Path]) -> Iterator[tuple[Path, str]]:
-    """Every file under ``roots`` (a root may be a file or absent) with its path relative to the root's
-    folder, in order of that path. Dot-files and dot-folders below a root are not inputs: the ledger,
-    editors' swap files, ``.git``. As when notes are read, a link to a folder is followed at the top of
-    a root (a module folder) and not below it."""
-    return ((Path(path), relative) for path, relative in _input_paths(roots) if not relative.endswith("/"))
-
-
-def _input_paths(roots: Iterable[Path]) -> Iterator[tuple[str, str]]:
-    """``input_files`` as plain strings (a large course has thousands), and each folder as its path
-    ending in ``/``: a new, empty module folder is a new module."""
-    for root in roots:
-        if root.is_dir():
-            yield from sorted(_files_below(str(root), root.name, links=True), key=lambda file: file[1])
-        elif root.is_file():
-            yield str(root), root.name
-
-
-def _files_below(folder: str, relative: str, *, links: bool = False) -> Iterator[tuple[str, str]]:
-    """One directory listing per folder, whose entries know whether they are folders or files: a
-    no-op build of a large course looks at every file without a ``stat`` of each. ``links``: follow
-    links to folders here."""
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:  # unreadable: its files cannot be read as notes either
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        inner = f"{relative}/{entry.name}"
-        if entry.is_dir(follow_symlinks=links):
-            yield entry.path, f"{inner}/"
-            yield from _files_below(entry.path, inner)
-        elif entry.is_file():
-            yield entry.path, inner
-
-
-Stamp = tuple[int, int, int, int, str]
-"""A file as a build last saw it: size, modification and change times (ns), inode, and its digest."""
-
-_SETTLED_NS = 2_000_000_000
-"""A file changed this recently may change again within its timestamp's resolution (two seconds on
-FAT) without its stamp showing it: its stamp is not kept, so the next build reads it again. "Recently"
-is by this machine's clock; a network share whose clock lags it by more than this is not covered."""
-
-
-class Stamps:
-    """Each file's digest, read again only when its size, times or inode changed since it was
-    stamped: a build with nothing to do reads no megabytes of notes, outputs and ledger."""
-
-    def __init__(self, known: Mapping[str, Stamp]) -> None:
-        self.known = known
-        self.seen: dict[str, Stamp] = {}
-        """The stamps to keep for the next build: every file looked at, but those changed just now."""
-        self._settled = time.time_ns() - _SETTLED_NS
-
-    def file_digest(self, path: Path | str) -> str:
-        """SHA-256 of the file's bytes; an ``OSError`` if it cannot be read."""
-        name = str(path)
-        status = os.stat(name)
-        now = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
-        known = self.known.get(name)
-        if known is not None and known[:4] == now:
-            found = known[4]
-        else:
-            with open(name, "rb") as stream:  # a block at a time: the package, the ledger may be megabytes
-                found = hashlib.file_digest(stream, "sha256").hexdigest()
-        if max(status.st_mtime_ns, status.st_ctime_ns) < self._settled:
-            self.seen[name] = (*now, found)
-        return found
-
-    def digest_files(self, roots: Iterable[Path]) -> str:
-        """Digest of every input file's path and bytes, and every folder's path, under ``roots``."""
-        return digest(
-            *(
-                part
-                for path, relative in _input_paths(roots)
-                for part in (relative, "" if relative.endswith("/") else self.file_digest(path))
-            )
-        )
 
 
 def content_digest(data: bytes) -> str:

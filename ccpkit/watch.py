@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ccpkit.digest import input_files
+from ccpkit.stamps import input_files
 
 Snapshot = dict[Path, tuple[int, int]]
 

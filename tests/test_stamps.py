@@ -1,4 +1,4 @@
-"""Digests and stamps: a file is read again whenever its bytes may have changed."""
+"""Stamps: a file is read again whenever its bytes may have changed."""
 
 from __future__ import annotations
 
@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from ccpkit import digest
-from ccpkit.digest import Stamps, content_digest
+from ccpkit import stamps
+from ccpkit.digest import content_digest
+from ccpkit.stamps import Stamps
 
 
 def test_a_stamped_file_is_known_by_its_stamp_and_read_again_when_it_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(digest, "_SETTLED_NS", -1_000_000_000)  # stamp files written just now
+    monkeypatch.setattr(stamps, "_SETTLED_NS", -1_000_000_000)  # stamp files written just now
     note = tmp_path / "note.md"
     note.write_bytes(b"first")
     old = 1_600_000_000_000_000_000
@@ -33,6 +34,6 @@ def test_a_file_changed_just_now_is_not_stamped(tmp_path: Path) -> None:
     """Within its timestamps' resolution it may change again without its stamp showing it."""
     note = tmp_path / "note.md"
     note.write_bytes(b"fresh")
-    stamps = Stamps({})
-    assert stamps.file_digest(note) == content_digest(b"fresh")
-    assert str(note) not in stamps.seen
+    seen = Stamps({})
+    assert seen.file_digest(note) == content_digest(b"fresh")
+    assert str(note) not in seen.seen
