@@ -216,7 +216,7 @@ def _make(
             for fmt in chosen
         }
     targets.forget_parts()
-    written, unchanged = _write(request.out, previous, files, forget=not request.modules)
+    written, unchanged, outputs = _write(request, previous, files)
     problems = (*parsed.problems, *(problem for exported in files.values() for problem in exported.problems))
     report = BuildReport(
         format_counts(whole_deck),
@@ -232,18 +232,7 @@ def _make(
         ),
         reread=parsed.reread,
     )
-    outputs = {name: _outputs(previous, name, exported, request) for name, exported in files.items()}
     return report, {**previous.outputs, **outputs}, changes
-
-
-def _outputs(previous: Manifest, name: str, exported: Exported, request: Request) -> dict[str, str]:
-    """The files of format ``name`` as the manifest records them. A build of some modules leaves the
-    other modules' files (their cram sheets) where they are, and records those still there."""
-    kept = previous.outputs.get(name, {}) if request.modules else {}
-    return {
-        **{path: digest for path, digest in kept.items() if (request.out / path).is_file()},
-        **{str(output.path): content_digest(output.data) for output in exported.outputs},
-    }
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -414,27 +403,33 @@ def _prepare(formats: Sequence[Format[Any]], options: ExportOptions) -> None:
 
 
 def _write(
-    out: Path, previous: Manifest, files: Mapping[str, Exported], *, forget: bool
-) -> tuple[dict[str, list[Path]], dict[str, list[Path]]]:
-    """Write the files whose bytes changed, and say which were written and which already held them, per
-    format; if ``forget``, delete those the last build wrote and no format makes now (a removed
-    module's sheet)."""
+    request: Request, previous: Manifest, files: Mapping[str, Exported]
+) -> tuple[dict[str, list[Path]], dict[str, list[Path]], dict[str, dict[str, str]]]:
+    """Write the files whose bytes changed. Per format: the files written, those already holding their
+    bytes, and each file with its digest, to record. A build of some modules leaves the others' files
+    (their sheets) where they are, recording those still there; a full build deletes those the last
+    build wrote and no format makes now (a removed module's sheet)."""
     from ccpkit.write import holds, write_atomically
 
+    out = request.out
     written: dict[str, list[Path]] = {name: [] for name in files}
     unchanged: dict[str, list[Path]] = {name: [] for name in files}
+    recorded: dict[str, dict[str, str]] = {}
     for name, exported in files.items():
+        before = previous.outputs.get(name, {})
+        kept = {path: digest for path, digest in before.items() if request.modules and (out / path).is_file()}
+        recorded[name] = {
+            **kept,
+            **{str(output.path): content_digest(output.data) for output in exported.outputs},
+        }
         for output in exported.outputs:
-            target = out / output.path
-            if holds(target, output.data):
-                unchanged[name].append(target)
+            if holds(out / output.path, output.data):
+                unchanged[name].append(out / output.path)
             else:
                 written[name].append(write_atomically(out, output))
-    now = {str(output.path) for exported in files.values() for output in exported.outputs}
-    for name in files if forget else ():
-        for path in set(previous.outputs.get(name, {})) - now:
+        for path in set(before) - set(recorded[name]):
             (out / path).unlink(missing_ok=True)
-    return written, unchanged
+    return written, unchanged, recorded
 
 
 def _with_ledger(sources: str, notes: Path, stamps: Stamps) -> str:

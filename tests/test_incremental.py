@@ -11,7 +11,7 @@ from typing import NoReturn
 import pytest
 from click.testing import CliRunner
 
-from ccpkit import digest
+from ccpkit import digest, stamps
 from ccpkit.build import DEFAULT_FORMATS, build
 from ccpkit.cli import cli
 from ccpkit.errors import UsageError
@@ -234,7 +234,7 @@ def test_an_output_changed_by_hand_is_rebuilt(notes: Path) -> None:
 def stamped_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Builds stamp the files just written as they stamp notes written long ago (a stamp is kept
     only for a file unchanged for two seconds)."""
-    monkeypatch.setattr(digest, "_SETTLED_NS", -1_000_000_000)
+    monkeypatch.setattr(stamps, "_SETTLED_NS", -1_000_000_000)
 
 
 def rewrite_keeping_size_and_time(path: Path, text: str) -> None:
