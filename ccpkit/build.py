@@ -142,7 +142,10 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         fresh = earlier is None or earlier.data != text.data
         del earlier, ledger  # the ledger as read: its unchanged lines are in the new text now
         written += record_ledger_text(notes, text)
-        targets.keep(digest("ledger", text.data), lambda: kept_ledger(text), fresh=fresh)
+        key = digest("ledger", text.data)  # kept in the store as it is written, beside the targets
+        targets.used.add(key)
+        if fresh:
+            store.put(key, kept_ledger(text))
     if not request.modules:  # a build of some modules leaves the others' parts for the next full one
         store.keep_only(targets.used)
     for path in made.unchanged:  # their stamps still hold: the next check need not read them
@@ -273,12 +276,6 @@ class _Targets:
     def kept(self, key: str) -> object | None:
         self.used.add(key)
         return self.store.get(key, object)
-
-    def keep(self, key: str, value: Callable[[], object], *, fresh: bool) -> None:
-        """Keep a value that is no target of its own (the ledger as written), filing it if ``fresh``."""
-        if fresh:
-            self.store.put(key, value())
-        self.used.add(key)
 
     def made(self, key: str, name: str, value: object) -> None:
         if key:
