@@ -15,7 +15,6 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Mapping, Sequence
-from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -135,7 +134,7 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     if anki is not None:
         earlier = _kept_ledger(notes, store)
         ledger = earlier.ledger if earlier is not None else load_ledger(notes / LEDGER_NAME)
-    made, outputs, changes = _make(request, chosen, anki, targets, ledger, clock, previous)
+    made, outputs, changes = _make(request, chosen, anki, targets, ledger, clock, previous, stamps)
     written = made.written
     if changes is not None:
         text = ledger_text(changes.ledger, earlier)
@@ -148,9 +147,6 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
             store.put(key, kept_ledger(text))
     if not request.modules:  # a build of some modules leaves the others' parts for the next full one
         store.keep_only(targets.used)
-    for path in made.unchanged:  # their stamps still hold: the next check need not read them
-        with suppress(OSError):
-            stamps.file_digest(path)
     report = replace(made, written=written, changes=changes, remade=tuple(targets.remade))
     kept = replace(report, changes=None, remade=())
     store.put(digest("manifest"), Manifest(_with_ledger(sources, notes, stamps), outputs, kept, stamps.seen))
@@ -159,14 +155,20 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
 
 def _intact(out: Path, outputs: Mapping[str, Mapping[str, str]], stamps: Stamps) -> bool:
     """Every output is still on disk with the bytes the build wrote (a hand edit shows)."""
+    return all(
+        _on_disk(out / path, stamps) == expected
+        for paths in outputs.values()
+        for path, expected in paths.items()
+    )
+
+
+def _on_disk(path: Path, stamps: Stamps) -> str | None:
+    """The digest of the file at ``path`` (by its stamp when that did not change); ``None`` if it
+    is not there or cannot be read."""
     try:
-        return all(
-            stamps.file_digest(out / path) == expected
-            for paths in outputs.values()
-            for path, expected in paths.items()
-        )
+        return stamps.file_digest(path)
     except OSError:
-        return False
+        return None
 
 
 def _make(
@@ -177,11 +179,13 @@ def _make(
     ledger: Ledger | None,
     clock: Callable[[], float],
     previous: Manifest,
+    stamps: Stamps,
 ) -> tuple[BuildReport, dict[str, Mapping[str, str]], Reconciliation | None]:
     """Parse, map, settle ``ledger`` from the parts of ``notes``, assemble every format's files and
-    write those that changed since ``previous``. Returned: the report (the ledger's file not yet among
-    the written), the outputs to record and what settling the ledger changed (``changes.ledger`` is the
-    ledger to record); the deck, parts and files are freed, so recording the ledger needs no room for them."""
+    write those not on disk already (``stamps`` tell). Returned: the report (the ledger's file not yet
+    among the written), the outputs to record and what settling the ledger changed (``changes.ledger``
+    is the ledger to record); the deck, parts and files are freed, so recording the ledger needs no
+    room for them."""
     from ccpkit.pool import helpers, warm  # the process pool: not for a build with nothing to do
 
     helped = [fmt for fmt in chosen if fmt.slow]
@@ -219,7 +223,7 @@ def _make(
             for fmt in chosen
         }
     targets.forget_parts()
-    written, unchanged, outputs = _write(request, previous, files)
+    written, unchanged, outputs = _write(request, previous, files, stamps)
     problems = (*parsed.problems, *(problem for exported in files.values() for problem in exported.problems))
     report = BuildReport(
         format_counts(whole_deck),
@@ -400,13 +404,13 @@ def _prepare(formats: Sequence[Format[Any]], options: ExportOptions) -> None:
 
 
 def _write(
-    request: Request, previous: Manifest, files: Mapping[str, Exported]
+    request: Request, previous: Manifest, files: Mapping[str, Exported], stamps: Stamps
 ) -> tuple[dict[str, list[Path]], dict[str, list[Path]], dict[str, dict[str, str]]]:
     """Write the files whose bytes changed. Per format: the files written, those already holding their
     bytes, and each file with its digest, to record. A build of some modules leaves the others' files
     (their sheets) where they are, recording those still there; a full build deletes those the last
     build wrote and no format makes now (a removed module's sheet)."""
-    from ccpkit.write import holds, write_atomically
+    from ccpkit.write import write_atomically
 
     out = request.out
     written: dict[str, list[Path]] = {name: [] for name in files}
@@ -414,13 +418,12 @@ def _write(
     recorded: dict[str, dict[str, str]] = {}
     for name, exported in files.items():
         before = previous.outputs.get(name, {})
-        kept = {path: digest for path, digest in before.items() if request.modules and (out / path).is_file()}
         recorded[name] = {
-            **kept,
-            **{str(output.path): content_digest(output.data) for output in exported.outputs},
+            path: digest for path, digest in before.items() if request.modules and (out / path).is_file()
         }
         for output in exported.outputs:
-            if holds(out / output.path, output.data):
+            recorded[name][str(output.path)] = content_digest(output.data)
+            if _on_disk(out / output.path, stamps) == recorded[name][str(output.path)]:
                 unchanged[name].append(out / output.path)
             else:
                 written[name].append(write_atomically(out, output))

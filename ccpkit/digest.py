@@ -63,3 +63,10 @@ def digest(*parts: str | bytes) -> str:
 def content_digest(data: bytes) -> str:
     """SHA-256 of a file's bytes alone."""
     return hashlib.sha256(data).hexdigest()
+
+
+def file_digest(path: Path | str) -> str:
+    """``content_digest`` of the file at ``path``, read a block at a time (a package or a ledger may be
+    megabytes); an ``OSError`` if it cannot be read."""
+    with open(path, "rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()

@@ -3,13 +3,12 @@ megabytes of notes, outputs and ledger, only their sizes, times and inodes."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from ccpkit.digest import digest
+from ccpkit.digest import digest, file_digest
 
 
 def input_files(roots: Iterable[Path]) -> Iterator[tuple[Path, str]]:
@@ -73,11 +72,7 @@ class Stamps:
         status = os.stat(name)
         now = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
         known = self.known.get(name)
-        if known is not None and known[:4] == now:
-            found = known[4]
-        else:
-            with open(name, "rb") as stream:  # a block at a time: the package, the ledger may be megabytes
-                found = hashlib.file_digest(stream, "sha256").hexdigest()
+        found = known[4] if known is not None and known[:4] == now else file_digest(name)
         if max(status.st_mtime_ns, status.st_ctime_ns) < self._settled:
             self.seen[name] = (*now, found)
         return found

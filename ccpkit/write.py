@@ -6,11 +6,9 @@ import os
 import tempfile
 from pathlib import Path
 
+from ccpkit.digest import content_digest, file_digest
 from ccpkit.errors import WriteError
 from ccpkit.export import Output
-
-_BLOCK = 1 << 20
-"""Bytes compared at a time by ``holds``."""
 
 
 def write_atomically(out: Path, output: Output) -> Path:
@@ -39,20 +37,12 @@ def write_atomically(out: Path, output: Output) -> Path:
 
 
 def holds(path: Path, data: bytes) -> bool:
-    """Whether the file at ``path`` holds exactly ``data``, read a block at a time: a package or a
-    ledger may be megabytes, and a copy of it read whole would raise the build's peak memory. A file
-    that is not there or cannot be read holds nothing: writing it says what is wrong, if anything."""
+    """Whether the file at ``path`` holds exactly ``data``. A file that is not there or cannot be read
+    holds nothing: writing it says what is wrong, if anything."""
     try:
-        if path.stat().st_size != len(data):
-            return False
-        expected = memoryview(data)
-        with path.open("rb") as stream:
-            for start in range(0, len(data), _BLOCK):
-                if expected[start : start + _BLOCK] != stream.read(_BLOCK):
-                    return False
+        return file_digest(path) == content_digest(data)
     except OSError:
         return False
-    return True
 
 
 def _file_mode() -> int:
