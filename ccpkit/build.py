@@ -192,9 +192,9 @@ def _make(
     with helpers(partial(_prepare, helped, request.options)) as pool:
         targets.progress.step("parsing notes")
         parsed = _parse(request, targets, lambda: warm(pool) if helped else None)
-        whole_deck = parsed.deck
         if not any(fmt.reads_passages for fmt in chosen):  # the passages as parsed are freed
-            whole_deck = whole_deck.without_passages()
+            parsed = replace(parsed, deck=parsed.deck.without_passages())
+        whole_deck = parsed.deck
         deck = only_modules(whole_deck, request.modules)
         modules = {module.slug: digest(repr(module)) for module in whole_deck.modules}
         # The parts of ``notes`` are made for every module: the ledger sees the whole deck.
