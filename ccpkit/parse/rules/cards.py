@@ -71,7 +71,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             if (
                 lead_in is None
             ):  # (a `4.` after three bullets starts a new list in Markdown, not in the notes)
-                lead_in = _lead_in_above(ctx, blocks[index - 1].node) if index else ""
+                lead_in = lead_in_above(ctx, blocks[index - 1].node) if index else ""
             carried = lead_in
             yield from _list_cards(ctx, block.node, block.section, lead_in, _definition(ctx, after))
         elif block.node.type == "blockquote":
@@ -139,7 +139,7 @@ def _quoted_cards(ctx: Context, quote: Node, section: tuple[str, ...]) -> Iterat
         if child.type == "blockquote":
             yield from _quoted_cards(ctx, child, section)
         elif child.type in LISTS and not _describes_heading(child):
-            lead_in = _lead_in_above(ctx, quote.children[index - 1]) if index else ""
+            lead_in = lead_in_above(ctx, quote.children[index - 1]) if index else ""
             yield from _list_cards(ctx, child, section, lead_in)
 
 
@@ -150,29 +150,31 @@ def _cards_below(
     them (``- Choose scaling up when:``) is their lead-in. (Under a term they are only its back:
     "Durability" under S3 means nothing on a card of its own.)"""
     first = item.children[0] if item.children else None
-    own = _lead_in(first) if first is not None and first.type == "paragraph" else ""
+    own = announced_by(first) if first is not None and first.type == "paragraph" else ""
     for child in item.children[1:]:
         if child.type in LISTS:
             yield from _list_cards(ctx, child, section, own or lead_in)
 
 
-def _lead_in_above(ctx: Context, above: Node) -> str:
-    """The lead-in a list gets from the block right above it: a paragraph that announces it."""
+def lead_in_above(ctx: Context, above: Node, *, asking: bool = False) -> str:
+    """The lead-in a list gets from the block right above it: a paragraph that announces it (or, if
+    ``asking``, one that asks a question its items answer)."""
     if above.type != "paragraph" or ctx.is_claimed(above) or _is_label_paragraph(above):
         return ""
-    return _lead_in(above)
+    return announced_by(above, asking=asking)
 
 
-def _lead_in(paragraph: Node) -> str:
+def announced_by(paragraph: Node, *, asking: bool = False) -> str:
     """What a paragraph says to introduce the list below it: its last sentence when that ends with a
-    colon (``Choose Scaling Up (Vertical) When:``), or the whole of a bold line (``**Key services**``);
-    else nothing, since a paragraph that does not announce the list is not about its items."""
+    colon (``Choose Scaling Up (Vertical) When:``), or with a question mark if ``asking``, or the
+    whole of a bold line (``**Key services**``); else nothing, since a paragraph that does not
+    announce the list is not about its items."""
     text = " ".join(paragraph.children[0].content.split())
     bold = re.fullmatch(r"(\*\*|__)(?P<inner>[^*_]+?)\1:?", text)
     if bold is not None:
         inner = bold["inner"].strip()
         return inner if inner.endswith((":", "?", "!", ".")) else f"{inner}:"
-    if not text.replace("*", "").replace("_", "").rstrip().endswith(":"):
+    if not text.replace("*", "").replace("_", "").rstrip().endswith((":", "?") if asking else ":"):
         return ""
     return _last_sentence(text)
 

@@ -16,6 +16,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.passages import item_text
+from ccpkit.parse.rules.cards import announced_by, lead_in_above
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 
@@ -24,9 +25,13 @@ LISTS = ("bullet_list", "ordered_list")
 
 def extract_clozes(ctx: Context) -> Iterator[Item | Problem]:
     """Every cloze of the file in notes order (a rule of its own: it runs before cards and flashcards,
-    so what it takes is not read again)."""
-    for block in ctx.doc.blocks:
-        yield from _within(ctx, block.node, block.section)
+    so what it takes is not read again). A list's clozes open with the line above it that announces
+    the list or asks what its items answer (``Which services run without servers?``)."""
+    blocks = ctx.doc.blocks
+    for index, block in enumerate(blocks):
+        lists = index > 0 and block.node.type in LISTS
+        lead_in = lead_in_above(ctx, blocks[index - 1].node, asking=True) if lists else ""
+        yield from _within(ctx, block.node, block.section, lead_in)
 
 
 def check_clozes(ctx: Context) -> Iterator[Problem]:
@@ -38,7 +43,9 @@ def check_clozes(ctx: Context) -> Iterator[Problem]:
                 yield _at(ctx, node, text, mistake.start, mistake.message)
 
 
-def _within(ctx: Context, node: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:
+def _within(
+    ctx: Context, node: Node, section: tuple[str, ...], lead_in: str = ""
+) -> Iterator[Item | Problem]:
     if ctx.is_claimed(node):
         return
     if node.type == "paragraph" and cloze_syntax.mistakes(_first_text(node)):
@@ -48,13 +55,15 @@ def _within(ctx: Context, node: Node, section: tuple[str, ...]) -> Iterator[Item
         yield _cloze(ctx, node, section, _first_text(node), "", pinned_id(node))
     elif node.type in LISTS:
         for index, item in enumerate(node.children):
-            yield from _list_item(ctx, item, section, pinned_id(node) if index == 0 else "")
+            yield from _list_item(ctx, item, section, pinned_id(node) if index == 0 else "", lead_in)
     elif node.type == "blockquote":
         for child in node.children:
             yield from _within(ctx, child, section)
 
 
-def _list_item(ctx: Context, item: Node, section: tuple[str, ...], pinned: str) -> Iterator[Item | Problem]:
+def _list_item(
+    ctx: Context, item: Node, section: tuple[str, ...], pinned: str, lead_in: str
+) -> Iterator[Item | Problem]:
     if ctx.is_claimed(item) or not item.children:
         return
     first = item.children[0]
@@ -71,18 +80,21 @@ def _list_item(ctx: Context, item: Node, section: tuple[str, ...], pinned: str) 
             text, extra = item_text(ctx.doc.source(item)), ""
         else:
             text, extra = head, "\n\n".join(nested)
-        yield _cloze(ctx, item, section, text, extra, pinned)
+        yield _cloze(ctx, item, section, text, extra, pinned, lead_in)
         return
+    own = announced_by(first, asking=True) if first.type == "paragraph" else ""
     for child in item.children[1:]:
-        yield from _within(ctx, child, section)
+        yield from _within(ctx, child, section, own or lead_in)
 
 
 def _cloze(
-    ctx: Context, node: Node, section: tuple[str, ...], text: str, extra: str, pinned: str
+    ctx: Context, node: Node, section: tuple[str, ...], text: str, extra: str, pinned: str, lead_in: str = ""
 ) -> Item | Problem:
+    """A cloze of ``text``, opened by its list's ``lead_in`` (its id is the text's alone)."""
     numbered = cloze_syntax.numbered(text, highlights=ctx.highlight_clozes)
     fields = ctx.common("cloze", cloze_syntax.revealed(numbered), node, section, pinned)
-    return ctx.build(node, lambda: fields.cloze(text=numbered, extra=extra))
+    shown = f"{lead_in} {numbered}" if lead_in else numbered
+    return ctx.build(node, lambda: fields.cloze(text=shown, extra=extra))
 
 
 def _holds(ctx: Context, text: str) -> bool:
