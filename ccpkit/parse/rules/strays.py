@@ -4,12 +4,12 @@ heading with no lettered options to belong to. Without a word here the question 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
-from ccpkit.parse.document import heading_text
+from ccpkit.parse.document import Block, heading_text
 from ccpkit.parse.rules.answers import answer_in_details, answer_line, plain
 from ccpkit.parse.tree import Node
 
@@ -23,8 +23,28 @@ _NO_OPTIONS = (
 
 def check_strays(ctx: Context) -> Iterator[Item | Problem]:
     """A warning at each answer or question heading that no question found (it was left out)."""
-    for block in ctx.doc.blocks:
-        yield from _strays(ctx, block.node)
+    blocks = ctx.doc.blocks
+    for index, block in enumerate(blocks):
+        if not _titles_question_below(ctx, blocks, index):
+            yield from _strays(ctx, block.node)
+
+
+def _titles_question_below(ctx: Context, blocks: Sequence[Block], index: int) -> bool:
+    """Whether the block is a heading over a question written under headings of its own
+    (``## Question 3`` over ``### Question``, ``### Options``): that question's title."""
+    heading = blocks[index].node
+    if heading.type != "heading" or ctx.is_claimed(heading):
+        return False
+    for block in blocks[index + 1 :]:
+        if block.node.type == "heading" and _level(block.node) <= _level(heading):
+            return False
+        if block.node.type == "heading" and ctx.is_claimed(block.node):
+            return True
+    return False
+
+
+def _level(heading: Node) -> int:
+    return int(heading.tag[1:])
 
 
 def _strays(ctx: Context, node: Node) -> Iterator[Problem]:
