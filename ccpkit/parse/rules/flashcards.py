@@ -50,6 +50,8 @@ _PROPERTY = re.compile(r"^\s*[\w-]+:: ")
 _NAMES_ANSWER = _ANSWER_HEADINGS | {"answers", "solution", "solutions", "hint", "explanation", "show"}
 _ANSWER_PARAGRAPHS = 3
 """A heading that asks is a card when at most this many paragraphs answer it; more are notes."""
+_ANSWER_BLOCKS = ("paragraph", "fence", "code_block", "blockquote")
+"""What may answer a heading that asks, beside its paragraphs: code and quotes."""
 _NUMBERING = re.compile(r"^(?:(?:Q|Question\s*)?\d+[.):]|\d\ufe0f?\u20e3|[\U0001F51F])\s*", re.IGNORECASE)
 """A question's number: ``3.``, ``3)``, ``Q3:``, or a keycap emoji (``2️⃣``, ``🔟``)."""
 _WHOLLY_BOLD = re.compile(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1")
@@ -108,7 +110,8 @@ def _in(
                 yield from _items(ctx, sections[index], asked, pair)
                 index += 1
         elif child.type == "heading" and (answered := _answered_heading(ctx, siblings[index:])):
-            yield from _items(ctx, sections[index][:-1], child, _Pair(heading_text(child), answered))
+            question = _QUESTION_LABEL.sub("", heading_text(child))  # `#### Q: Why …?`
+            yield from _items(ctx, sections[index][:-1], child, _Pair(question, answered))
         elif child.type == "heading" and (headed := _headed_pair(ctx, siblings[index:])) is not None:
             used, result = headed  # `### Question` over its words, then `### Answer` over its own
             yield from _items(ctx, sections[index][:-1], child, result)
@@ -366,19 +369,19 @@ def _asked_and_answered(question: Node, answer: Node) -> _Pair | None:
 
 def _answered_heading(ctx: Context, blocks: Sequence[Node]) -> str:
     """The answer under a heading that asks (``### What is IaaS?``) when the heading holds nothing
-    but a few paragraphs of prose: its heading is the question. Lists, tables or terms under it make
-    it a topic of the notes, not a card."""
+    but a few paragraphs of prose, maybe with code or a quote: its heading is the question. Lists,
+    tables or terms under it make it a topic of the notes, not a card."""
     heading = blocks[0]
     if heading.tag == "h1" or not heading_text(heading).endswith("?"):
         return ""
     below = _section_text(blocks[1:])
     prose = [node for node in below if node.type == "paragraph"]
-    if not prose or len(prose) != len(below) or len(prose) > _ANSWER_PARAGRAPHS:
+    if not prose or len(prose) > _ANSWER_PARAGRAPHS or any(node.type not in _ANSWER_BLOCKS for node in below):
         return ""
-    if any(ctx.is_claimed(node) or split_term(node.children[0]) for node in prose):
+    if any(ctx.is_claimed(node) for node in below) or any(split_term(node.children[0]) for node in prose):
         return ""
-    ctx.claim(heading, *prose)
-    return "\n\n".join(node.children[0].content.strip() for node in prose)
+    ctx.claim(heading, *below)
+    return "\n\n".join(ctx.doc.written(node).strip() for node in below)
 
 
 def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Missing] | None:
