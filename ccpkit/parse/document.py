@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -16,6 +17,8 @@ from ccpkit.markdown_defaults import OFF_BY_DEFAULT
 from ccpkit.model import SourceLocation
 from ccpkit.parse.front_matter import FrontMatter, read_front_matter
 from ccpkit.parse.tree import Node, build_tree
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 @cache
@@ -80,8 +83,12 @@ class Document:
 def parse_document(path: str, text: str) -> Document:
     """Parse one file's text; the part title is its first H1, else its front matter's ``part`` or
     ``title`` (as Obsidian, Jekyll and Hugo write it), else the file name."""
-    root, nodes = build_tree(_markdown().parse(text))
-    lines = tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    tokens = _markdown().parse(text)
+    if "<!--" in text:
+        text, tokens = _without_comments(text, tokens)
+    root, nodes = build_tree(tokens)
+    lines = tuple(text.split("\n"))
     front = _front_matter(root)
     blocks = tuple(_blocks(root))
     heading = next((heading_text(b.node) for b in blocks if _is_h1(b.node)), "")
@@ -90,6 +97,27 @@ def parse_document(path: str, text: str) -> Document:
         Problem(SourceLocation(path=path, line=line), message) for line, message in front.mistakes
     )
     return Document(path, lines, root, nodes, front.values, part or _title_from_name(path), blocks, problems)
+
+
+def _without_comments(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
+    """The text without its HTML comments, and its tokens: a comment (Obsidian's review schedule
+    ``<!--SR:…-->``, a note to self) is never study content, and left in it would show on a card as
+    text, raw HTML being escaped there. A comment in code is code. Every line keeps its number."""
+    lines = text.split("\n")
+    for token in tokens:
+        if token.map is None:
+            continue
+        start, end = token.map
+        if token.type == "html_block" and not _COMMENT.sub("", token.content).strip():
+            lines[start:end] = [""] * (end - start)
+        inline = token.children if token.type == "inline" and token.children else []
+        for comment in (
+            c.content for c in inline if c.type == "html_inline" and _COMMENT.fullmatch(c.content)
+        ):
+            block = "\n".join(lines[start:end]).replace(comment, "\n" * comment.count("\n"), 1)
+            lines[start:end] = block.split("\n")
+    cleared = "\n".join(lines)
+    return (cleared, _markdown().parse(cleared)) if cleared != text else (text, tokens)
 
 
 def heading_text(node: Node) -> str:
