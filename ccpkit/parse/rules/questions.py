@@ -43,6 +43,8 @@ _MAY_ASK = re.compile(r"(?:^|[.!:]\s+)(?:what|who|whom|whose|when|where|why|how)
 """A sentence opening with another question word may ask or not ("What I revised this week"); "What
 to review", "How to study" never ask: an infinitive after the word makes it a title."""
 
+_CASE_WORDS = 8
+"""A heading this long, written as sentences, states a case rather than names a list."""
 _ENDS = ("heading", "hr")
 """What ends a question's answer and explanation: a heading or a thematic break (``---``)."""
 _SMALL_PRINT = re.compile(
@@ -136,6 +138,7 @@ def find_questions(
     ends = [*(stem.first for stem in stems[1:]), len(nodes)][: len(stems)]
     for run, stem, end in zip(runs, stems, ends, strict=True):
         unasked = run.task and not asks(stem.text) and stem.question == default_id
+        unasked = unasked and not _states_a_case(stem, run)
         if unasked and not _MAY_ASK.search(stem.text):
             continue  # a to-do checklist, not a question
         section = sections[stem.first]
@@ -153,6 +156,14 @@ def find_questions(
         draft.explanation += stem.small_print
         draft.claims = ctx.claims[mark:]
         yield draft
+
+
+def _states_a_case(stem: _Stem, run: _Run) -> bool:
+    """A heading of whole sentences over a checklist with one box ticked (``### You run a web app. You
+    want the least effort.``): an exam bank's question whose asking words were left out. A to-do list
+    has a short title, or ticks as many boxes as are done."""
+    sentences = stem.text.rstrip().endswith(".") and len(stem.text.split()) >= _CASE_WORDS
+    return stem.anchor.type == "heading" and sentences and sum(bool(o.checked) for o in run.options) == 1
 
 
 def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
