@@ -110,7 +110,7 @@ def _in(
                 yield from _items(ctx, sections[index], asked, pair)
                 index += 1
         elif child.type == "heading" and (answered := _answered_heading(ctx, siblings[index:])):
-            question = _QUESTION_LABEL.sub("", heading_text(child))  # `#### Q: Why …?`
+            question = _unnumbered(_QUESTION_LABEL.sub("", heading_text(child)))  # `## 3. Why …?`, `Q: …`
             yield from _items(ctx, sections[index][:-1], child, _Pair(question, answered))
         elif child.type == "heading" and (headed := _headed_pair(ctx, siblings[index:])) is not None:
             used, result = headed  # `### Question` over its words, then `### Answer` over its own
