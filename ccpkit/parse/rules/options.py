@@ -26,6 +26,7 @@ Spanish, French, German), or a sentence opening with "Which" (an exam's stem wit
 _INLINE_LETTER = re.compile(r"(?:^|(?<=\s))\(?(?P<letter>[A-H])[.)]\s+")
 _LETTER_CELL = re.compile(r"\(?(?P<letter>[A-Ha-h])[.):]?")
 _OPTION_COLUMN = re.compile(r"(?i:options?|choices?|answers?|letter|alternativas?|opci[óo]n|opç[ãa]o|#)?")
+_LABELS = "ABCDEFGH"
 _TASK = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$", re.S)
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
 _MARK = re.compile(
@@ -143,6 +144,20 @@ def marked(options: list[DraftOption]) -> list[DraftOption]:
         else option
         for option in options
     ]
+
+
+def unlettered_options(doc: Document, node: Node, letters: Sequence[str]) -> Options | None:
+    """A plain bullet list as options lettered A, B, C … in order, when the answer below it names
+    ``letters`` among them (``Correct answer: B``), as some banks write their questions."""
+    firsts = [_first_inline(item) for item in node.children] if node.type == "bullet_list" else []
+    if not letters or not 2 <= len(firsts) <= len(_LABELS) or any(first is None for first in firsts):
+        return None
+    if any(letter not in _LABELS[: len(firsts)] for letter in letters):
+        return None
+    labelled = zip(_LABELS, node.children, firsts, strict=False)
+    return Options(
+        [DraftOption(label, _item_text(doc, item, first or ""), item) for label, item, first in labelled]
+    )
 
 
 def _item_text(doc: Document, item: Node, first: str) -> str:

@@ -25,6 +25,7 @@ from ccpkit.parse.rules.options import (
     named_option,
     next_label,
     read_options,
+    unlettered_options,
 )
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
@@ -170,6 +171,8 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
     """Options from ``nodes[start]`` on: one block of them, or several blocks lettered in turn, with
     code, images or blank lines between them (an option's text may be the block after its letter)."""
     found = read_options(ctx.doc, nodes[start])
+    if found is None and 0 < start < len(nodes) - 1 and _asks(nodes[start - 1]):
+        found = unlettered_options(ctx.doc, nodes[start], _answer_letters(nodes[start + 1]))
     if found is None or (len(found.options) == 1 and found.options[0].label != "A"):
         return None
     if nodes[start].type in ("table", "fence", "code_block") and not _asked_above(ctx, nodes, start):
@@ -203,6 +206,19 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
     if len(options) < 2 or not all(option.text for option in options):
         return None
     return _Run(start, end, options, found.head, tail, found.task)
+
+
+def _asks(node: Node) -> bool:
+    return node.type == "paragraph" and asks(node.children[0].content)
+
+
+def _answer_letters(node: Node) -> tuple[str, ...]:
+    """The letters an answer line or a collapsed answer names (none for any other block)."""
+    if node.type == "html_block" and "<details" in node.content.lower():
+        answer = answer_in_details(node.content)
+    else:
+        answer = answer_line(node.children[0].content) if node.type == "paragraph" else None
+    return answer.letters if answer is not None else ()
 
 
 def _asked_above(ctx: Context, nodes: Sequence[Node], start: int) -> bool:
