@@ -118,9 +118,20 @@ def find_questions(
         run = None if ctx.is_claimed(node) else _option_run(ctx, nodes, index)
         if ctx.is_claimed(node):
             index += 1
-        elif node.type in ("ordered_list", "bullet_list") and _holds_questions(ctx, node):
-            yield from _numbered_items(ctx, node, sections[index])
+        elif _questions_list(ctx, node):
+            drafts = list(_numbered_items(ctx, node, sections[index]))
             index += 1
+            end = index
+            while end < len(nodes) and not _opens_question(ctx, nodes, end):
+                end += 1
+            # An answer or explanation fallen out of the list to the left margin, under its last item:
+            # what opens with one, or stands between this list of questions and the next.
+            between = end < len(nodes) and _questions_list(ctx, nodes[end])
+            if drafts and end > index and (between or _answers_or_explains(nodes[index])):
+                mark = len(ctx.claims)
+                _read_tail(ctx, drafts[-1], nodes[index:end])
+                drafts[-1].claims += ctx.claims[mark:]
+            yield from drafts
         elif node.type == "blockquote" and run is None and _quotes_options(ctx, node):
             # A question quoted whole (`> **Q1.** …` with its options and answer).
             children = node.children
@@ -208,6 +219,14 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
     return _Run(start, end, options, found.head, tail, found.task)
 
 
+def _answers_or_explains(node: Node) -> bool:
+    """A paragraph holding an answer line or opening an explanation, or a collapsed answer."""
+    if node.type == "paragraph":
+        text = node.children[0].content
+        return explanation_start(text) is not None or any(answer_line(line) for line in text.split("\n"))
+    return node.type == "html_block" and answer_in_details(node.content) is not None
+
+
 def _asks(node: Node) -> bool:
     return node.type == "paragraph" and asks(node.children[0].content)
 
@@ -268,6 +287,21 @@ def _with_blocks(ctx: Context, option: DraftOption, blocks: list[Node]) -> Draft
         return option
     text = "\n\n".join([option.text, *(ctx.doc.source(block) for block in blocks)]).strip()
     return replace(option, text=text)
+
+
+def _questions_list(ctx: Context, node: Node) -> bool:
+    return node.type in ("ordered_list", "bullet_list") and _holds_questions(ctx, node)
+
+
+def _opens_question(ctx: Context, nodes: Sequence[Node], index: int) -> bool:
+    """Whether ``nodes[index]`` ends what went before: a heading, ``---``, a list of questions, a quoted
+    question, options, or the words right above options."""
+    node = nodes[index]
+    if node.type in _ENDS or _questions_list(ctx, node) or _option_run(ctx, nodes, index) is not None:
+        return True
+    if node.type == "blockquote" and _quotes_options(ctx, node):
+        return True
+    return index + 1 < len(nodes) and _option_run(ctx, nodes, index + 1) is not None
 
 
 def _holds_questions(ctx: Context, node: Node) -> bool:
