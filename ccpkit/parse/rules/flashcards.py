@@ -57,6 +57,8 @@ _NUMBERING = re.compile(r"^(?:(?:Q|Question\s*)?\d+[.):]|\d\ufe0f?\u20e3|[\U0001
 _WHOLLY_BOLD = re.compile(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1")
 _LISTS = ("bullet_list", "ordered_list")
 _NESTING = (*_LISTS, "list_item", "blockquote")
+_BLOCK_ANSWERS = (*_LISTS, "fence", "code_block", "blockquote")
+"""What an ``A:`` alone at a paragraph's end may have below it as the answer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,13 +377,36 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node]) -> str:
     if heading.tag == "h1" or not heading_text(heading).endswith("?"):
         return ""
     below = _section_text(blocks[1:])
+    label = _answer_label(below[0]) if below else None
+    if label == "":  # `A:` alone, and the answer below it (a list too), up to the next `Q:`
+        answer = list(itertools.takewhile(lambda node: not _opens_q(node), below[1:]))
+        if not answer or any(ctx.is_claimed(node) for node in below[: len(answer) + 1]):
+            return ""
+        ctx.claim(heading, *below[: len(answer) + 1])
+        return "\n\n".join(ctx.doc.written(node).strip() for node in answer)
     prose = [node for node in below if node.type == "paragraph"]
     if not prose or len(prose) > _ANSWER_PARAGRAPHS or any(node.type not in _ANSWER_BLOCKS for node in below):
         return ""
     if any(ctx.is_claimed(node) for node in below) or any(split_term(node.children[0]) for node in prose):
         return ""
     ctx.claim(heading, *below)
-    return "\n\n".join(ctx.doc.written(node).strip() for node in below)
+    texts = [label if index == 0 and label else ctx.doc.written(node) for index, node in enumerate(below)]
+    return "\n\n".join(text.strip() for text in texts)  # `A: The ohm.` loses its label
+
+
+def _opens_q(node: Node) -> bool:
+    return (
+        node.type == "paragraph" and _QUESTION.match(node.children[0].content.partition("\n")[0]) is not None
+    )
+
+
+def _answer_label(node: Node) -> str | None:
+    """What a paragraph says after an ``A:`` that opens it (``A: The ohm.``), or ``None``."""
+    if node.type != "paragraph":
+        return None
+    first, newline, rest = node.children[0].content.partition("\n")
+    label = _ANSWER.match(first.strip())
+    return None if label is None else f"{label['text']}{newline}{rest}".strip()
 
 
 def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Missing] | None:
@@ -455,6 +480,15 @@ def _questions_and_answers(
         else:
             (sides[-1][2] or sides[-1][1]).append(line)
     used = 0
+    if (
+        sides[-1][2]
+        and not "".join(sides[-1][2]).strip()
+        and following is not None
+        and following.type in _BLOCK_ANSWERS
+    ):
+        sides[-1][2][:] = [ctx.doc.source(following)]  # `A:` alone, and the answer as a list or code below
+        used = 1
+        ctx.claim(following)
     if not sides[-1][2] and following is not None and following.type == "paragraph":
         text = following.children[0].content.strip()
         answers = _ANSWER.match(text)
