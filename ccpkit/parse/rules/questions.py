@@ -359,6 +359,8 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
             index -= 1
             continue
         piece = _stem_piece(ctx, nodes[index])
+        if piece is None and _announced_list(ctx, nodes, index, floor):
+            piece = "", ctx.doc.source(nodes[index]), nodes[index]  # the case the question states
         if piece is None:
             break
         number, text, block = piece
@@ -414,6 +416,15 @@ def _is_media(node: Node) -> bool:
 def _may_head(node: Node) -> bool:
     """A heading can hold a stem, except the file's H1: that is the part title, never a question."""
     return node.type == "heading" and node.tag != "h1"
+
+
+def _announced_list(ctx: Context, nodes: Sequence[Node], index: int, floor: int) -> bool:
+    """A bullet list in a stem, under the words that announce it (``The technician checks the
+    following:``)."""
+    node, above = nodes[index], nodes[index - 1] if index > floor else None
+    if node.type != "bullet_list" or ctx.is_claimed(node) or above is None or above.type != "paragraph":
+        return False
+    return _stem_piece(ctx, above) is not None and above.children[0].content.rstrip().endswith(":")
 
 
 def _stem_piece(ctx: Context, node: Node) -> tuple[str, str, Node] | None:
