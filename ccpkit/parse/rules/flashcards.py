@@ -448,13 +448,13 @@ def _section_text(blocks: Sequence[Node]) -> list[Node]:
 
 
 def _asked_above(ctx: Context, above: Node | None) -> str:
-    """The question a ``Show answer`` block answers: the paragraph or the heading right above it
-    (``### 2️⃣ What is a landing zone?``, its number dropped; ``### Create a pod named web``, a task),
-    unless that heading only names the answer (``### Solution``)."""
+    """The question a ``Show answer`` block answers: the paragraph or the heading right above it, its
+    number dropped (``**1. Which …?**``, ``### 2️⃣ What is a landing zone?``; ``### Create a pod
+    named web``, a task), unless that heading only names the answer (``### Solution``)."""
     if above is None or ctx.is_claimed(above):
         return ""
     if above.type == "paragraph":
-        return above.children[0].content.strip()
+        return _unnumbered(above.children[0].content.strip())
     title = heading_text(above) if above.type == "heading" and above.tag != "h1" else ""
     return "" if _plain_heading(above) in _NAMES_ANSWER else _unnumbered(title)
 
