@@ -12,7 +12,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import heading_text
-from ccpkit.parse.rules.terms import Term, announces, is_label, plain_term, split_term
+from ccpkit.parse.rules.terms import Term, announces, is_label, plain_term, split_term, undecorated
 from ccpkit.parse.tree import Node
 
 LISTS = ("bullet_list", "ordered_list")
@@ -74,6 +74,8 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
                 lead_in = lead_in_above(ctx, blocks[index - 1].node) if index else ""
             carried = lead_in
             yield from _list_cards(ctx, block.node, block.section, lead_in, _definition(ctx, after))
+            if describing and _plain_facts(ctx, block.node):
+                described.append(("facts", ctx.doc.source(block.node)))
         elif block.node.type == "blockquote":
             yield from _quoted_cards(ctx, block.node, block.section)
         elif block.node.type == "paragraph" and _is_label_paragraph(block.node):
@@ -236,11 +238,27 @@ def _heading_card(
     labels = [text for kind, text in described if kind == "label"]
     if heading is None or not labels:
         return
-    front = _NUMBERING.sub("", heading_text(heading)).rstrip(":").strip()
+    front = _heading_front(heading)
     first = next(index for index, (kind, _) in enumerate(described) if kind == "label")
     above = described[:first]
     defined = [text for _, text in above] if sum(kind == "prose" for kind, _ in above) <= _DEFINING else []
     yield _card(ctx, heading, section, front, "\n\n".join([*defined, _join(labels)]), pinned_id(heading))
+
+
+def _plain_facts(ctx: Context, node: Node) -> bool:
+    """A list of plain bullets that no rule took (``- Full control over the OS``): facts about the
+    heading above it, for its card when labels describe it."""
+    return not ctx.is_claimed(node) and all(
+        _item_term(item) is None and not ctx.is_claimed(item) for item in node.children
+    )
+
+
+def _heading_front(heading: Node) -> str:
+    """A heading as its card's front: without the emoji, number or bold around its words, or a colon
+    after them (``### 🔹 1. **Public Cloud**:`` → ``Public Cloud``)."""
+    text = undecorated(_NUMBERING.sub("", undecorated(heading_text(heading)))).rstrip(":").strip()
+    bold = re.fullmatch(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1:?", text)
+    return bold["inner"].rstrip(":").strip() if bold else text
 
 
 def _card(

@@ -169,6 +169,11 @@ def plain_term(line: str, *, arrows_only: bool = False) -> Term | None:
     return Term(front, rest, separated=True)
 
 
+def undecorated(text: str) -> str:
+    """``text`` without the emoji, other symbols and spaces it starts with (``🔹 Containers``)."""
+    return text[_decoration_length(text) :]
+
+
 def _decoration_length(text: str) -> int:
     """How many characters at the start of ``text`` are emoji, other symbols and spaces."""
     for index, character in enumerate(text):
