@@ -81,7 +81,12 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
         elif block.node.type == "paragraph" and _is_label_paragraph(block.node):
             label = ctx.doc.source(block.node)
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
-            if announces(block.node) and following is not None and following.type in _LABEL_VALUES:
+            if (
+                describing
+                and announces(block.node)
+                and following is not None
+                and following.type in _LABEL_VALUES
+            ):
                 # `Use cases:` alone on its line: the list (or code, or table) below it is its value.
                 label += "\n\n" + ctx.doc.source(following)
                 ctx.claim(following)
@@ -161,8 +166,11 @@ def _cards_below(
 def lead_in_above(ctx: Context, above: Node, *, asking: bool = False) -> str:
     """The lead-in a list gets from the block right above it: a paragraph that announces it (or, if
     ``asking``, one that asks a question its items answer)."""
-    if above.type != "paragraph" or ctx.is_claimed(above) or _is_label_paragraph(above):
+    if above.type != "paragraph" or ctx.is_claimed(above):
         return ""
+    if _is_label_paragraph(above):  # `**Tip:** Pick one by need:`, the label no part of it
+        term = split_term(above.children[0])
+        return term.rest if term is not None and term.rest.endswith(":") else ""
     return announced_by(above, asking=asking)
 
 
