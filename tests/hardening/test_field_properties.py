@@ -26,7 +26,9 @@ CELL = SAFE.map(lambda parts: "".join(parts).replace("\r", " ").replace("\0", " 
 WORD = st.sampled_from(["EC2", "S3", "IAM", "VPC"])
 
 TAGS = "p|strong|em|code|pre|a|ul|ol|li|br|s|blockquote|table|caption|thead|tbody|tr|th|td|dl|dt|dd|span"
-OURS = re.compile(rf'</?(?:{TAGS})(?: (?:href|title|start|class|data-label)="[^"<>]*")*\s*/?>')
+OURS = re.compile(
+    rf'</?(?:{TAGS})(?: (?:href|title|start|class|data-label)="[^"<>]*"| data-fixed-order)*\s*/?>'
+)
 """Every tag the Anki fields may hold: the renderer's, and the ones the note types build around them."""
 
 

@@ -152,6 +152,8 @@ def unlettered_options(doc: Document, node: Node, letters: Sequence[str]) -> Opt
     firsts = [_first_inline(item) for item in node.children] if node.type == "bullet_list" else []
     if not letters or not 2 <= len(firsts) <= len(_LABELS) or any(first is None for first in firsts):
         return None
+    if any(_LETTERED.match(first or "") for first in firsts):
+        return None  # lettered, but not as options may be (one left empty): not plain bullets either
     if any(letter not in _LABELS[: len(firsts)] for letter in letters):
         return None
     labelled = zip(_LABELS, node.children, firsts, strict=False)
