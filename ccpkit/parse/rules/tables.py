@@ -60,10 +60,12 @@ def _table(ctx: Context, block: Block, previous: Node | None) -> Item | Problem:
 
 
 def _navigation(rows: tuple[tuple[str, ...], ...]) -> bool:
-    """Rows of links to headings of the page, numbered or not (``| 12 | [Which service …?](#which-…) |``):
-    a question bank's table of contents, with nothing to learn in it."""
+    """Rows of links to headings of the page, numbered or not (``| 12 | [Which service …?](#which-…) |``),
+    maybe grouped under bold rows (``| | **Trees** |``): a question bank's table of contents, with
+    nothing to learn in it."""
     cells = [cell for row in rows for cell in row if cell and not _INDEX.fullmatch(cell)]
-    return bool(cells) and all(only_links_within_page(cell) for cell in cells)
+    links = [cell for cell in cells if only_links_within_page(cell)]
+    return bool(links) and all(cell in links or _BOLD_ONLY.fullmatch(cell) for cell in cells)
 
 
 _INDEX = re.compile(r"#?\d{1,4}[.)]?")
