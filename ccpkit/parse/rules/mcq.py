@@ -62,7 +62,7 @@ def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
     """The last block's entries: a paragraph or quote right below them explains the last one."""
     for index, block in enumerate(blocks):
         node = block.node
-        if key_level and held and node.type in ("paragraph", "blockquote") and not found.get(index):
+        if key_level and held and node.type in _EXPLAINING and not found.get(index):
             held[-1] = _explained(held[-1], _key_explanation(ctx, node))
             ctx.claim(node)
             continue
@@ -70,7 +70,11 @@ def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
         held = []
         if node.type == "heading":
             level = int(node.tag[1:])
-            if is_key_title(heading_text(node)):
+            entry = key_entry(heading_text(node), "", node) if key_level and level > key_level else None
+            if entry is not None:  # `### Question 1: Correct Answer - B`, what is below it explaining it
+                ctx.claim(node)
+                held = [entry]
+            elif is_key_title(heading_text(node)):
                 key_level, seen = level, True
             elif not (key_level and level > key_level):
                 key_level = level if seen and only_entries.get(index, False) else 0
@@ -101,6 +105,8 @@ def _explained(entry: KeyEntry, text: str) -> KeyEntry:
     return replace(entry, answer=replace(entry.answer, rest=rest))
 
 
+_EXPLAINING = ("paragraph", "blockquote", "bullet_list", "ordered_list")
+"""What may explain the key entry above it."""
 _BELOW_EVERY_HEADING = 7
 """An ``Answers:`` line opens a key that any heading below it closes."""
 
