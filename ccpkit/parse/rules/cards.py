@@ -257,7 +257,7 @@ def _plain_facts(ctx: Context, node: Node) -> bool:
     """A list of plain bullets that no rule took (``- Full control over the OS``): facts about the
     heading above it, for its card when labels describe it."""
     return not ctx.is_claimed(node) and all(
-        _item_term(item) is None and not ctx.is_claimed(item) for item in node.children
+        not ctx.is_claimed(item) and _item_term(item) is None for item in node.children
     )
 
 
