@@ -52,8 +52,11 @@ _ANSWER_PARAGRAPHS = 3
 """A heading that asks is a card when at most this many paragraphs answer it; more are notes."""
 _ANSWER_BLOCKS = ("paragraph", "fence", "code_block", "blockquote")
 """What may answer a heading that asks, beside its paragraphs: code and quotes."""
-_NUMBERING = re.compile(r"^(?:(?:Q|Question\s*)?\d+[.):]|\d\ufe0f?\u20e3|[\U0001F51F])\s*", re.IGNORECASE)
-"""A question's number: ``3.``, ``3)``, ``Q3:``, or a keycap emoji (``2️⃣``, ``🔟``)."""
+_NUMBERING = re.compile(
+    r"^(?:(?:Q|Question\s*)?\d+[.):](?!\d)|\d\ufe0f?\u20e3|[\U0001F51F])\s*", re.IGNORECASE
+)
+"""A question's number: ``3.``, ``3)``, ``Q3:``, or a keycap emoji (``2️⃣``, ``🔟``); not the start of
+``2.4 GHz`` or ``802.11ac``."""
 _WHOLLY_BOLD = re.compile(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1")
 _LISTS = ("bullet_list", "ordered_list")
 _NESTING = (*_LISTS, "list_item", "blockquote")

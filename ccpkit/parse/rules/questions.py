@@ -46,6 +46,7 @@ to review", "How to study" never ask: an infinitive after the word makes it a ti
 
 _CASE_WORDS = 8
 """A heading this long, written as sentences, states a case rather than names a list."""
+_SENTENCE_ENDS = re.compile(r"[.!](?:\s|$)")
 _ENDS = ("heading", "hr")
 """What ends a question's answer and explanation: a heading or a thematic break (``---``)."""
 _SMALL_PRINT = re.compile(
@@ -171,10 +172,13 @@ def find_questions(
 
 
 def _states_a_case(stem: _Stem, run: _Run) -> bool:
-    """A heading of whole sentences over a checklist with one box ticked (``### You run a web app. You
-    want the least effort.``): an exam bank's question whose asking words were left out. A to-do list
-    has a short title, or ticks as many boxes as are done."""
-    sentences = stem.text.rstrip().endswith(".") and len(stem.text.split()) >= _CASE_WORDS
+    """A heading of sentences over a checklist with one box ticked (``### You run a web app. You want
+    the least effort.``): an exam bank's question whose asking words were left out. A to-do list has
+    a title, or one sentence, or ticks as many boxes as are done."""
+    text = stem.text.rstrip()
+    sentences = (
+        text.endswith(".") and len(text.split()) >= _CASE_WORDS and len(_SENTENCE_ENDS.findall(text)) >= 2
+    )
     return stem.anchor.type == "heading" and sentences and sum(bool(o.checked) for o in run.options) == 1
 
 
