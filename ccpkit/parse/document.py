@@ -69,7 +69,10 @@ class Document:
         return node.children[0].content if node.type == "paragraph" else self.source(node)
 
     def source(self, node: Node) -> str:
-        """The Markdown source of a block, dedented to the block's own indentation, blank ends trimmed."""
+        """The Markdown source of a block, dedented to the block's own indentation, blank ends trimmed;
+        an indented code block as a fenced one, since dedented it would read as prose."""
+        if node.type == "code_block":
+            return f"```\n{node.content.rstrip()}\n```"
         if node.map is None:
             return node.content
         start, end = node.map

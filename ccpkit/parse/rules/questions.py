@@ -126,9 +126,11 @@ def find_questions(
             while end < len(nodes) and not _opens_question(ctx, nodes, end):
                 end += 1
             # An answer or explanation fallen out of the list to the left margin, under its last item:
-            # what opens with one, or stands between this list of questions and the next.
+            # what opens with one, or stands between this list of questions and the next when the
+            # question has no answer line (its boxes ticked): else it is an interlude of the notes.
             between = end < len(nodes) and _questions_list(ctx, nodes[end])
-            if drafts and end > index and (between or _answers_or_explains(nodes[index])):
+            unanswered = bool(drafts) and drafts[-1].answer is None and drafts[-1].worded is None
+            if drafts and end > index and ((between and unanswered) or _answers_or_explains(nodes[index])):
                 mark = len(ctx.claims)
                 _read_tail(ctx, drafts[-1], nodes[index:end])
                 drafts[-1].claims += ctx.claims[mark:]
