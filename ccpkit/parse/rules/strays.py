@@ -49,6 +49,11 @@ def _level(heading: Node) -> int:
 
 def _strays(ctx: Context, node: Node) -> Iterator[Problem]:
     if ctx.is_claimed(node):
+        if node.type in ("bullet_list", "ordered_list"):  # a list of questions: an item none of them took
+            for item in node.children:
+                untaken = not any(ctx.is_claimed(child) for child in item.children)
+                if len(item.children) > 1 and untaken and not ctx.is_claimed(item):
+                    yield from _strays(ctx, item)
         return
     if node.type in _NESTING:
         for child in node.children:
