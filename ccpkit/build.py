@@ -148,7 +148,7 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     if not request.modules:  # a build of some modules leaves the others' parts for the next full one
         store.keep_only(targets.used)
     report = replace(made, written=written, changes=changes, remade=tuple(targets.remade))
-    kept = replace(report, changes=None, remade=())
+    kept = replace(report, changes=None, written=(), unchanged=(), remade=())  # what a no-op shows again
     store.put(digest("manifest"), Manifest(_with_ledger(sources, notes, stamps), outputs, kept, stamps.seen))
     return report
 

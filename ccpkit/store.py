@@ -20,7 +20,6 @@ from typing import Any, TypeVar
 
 from ccpkit.errors import WriteError
 from ccpkit.export import Output
-from ccpkit.write import write_atomically
 
 FOLDER_NAME = ".ccpkit-cache"
 _SUFFIX = ".pickle"
@@ -48,6 +47,8 @@ class Store:
         buffer = io.BytesIO()
         _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
         data = buffer.getvalue()
+        from ccpkit.write import write_atomically  # tempfile and its imports: not for a no-op build
+
         with suppress(WriteError):
             write_atomically(self.folder, Output(PurePosixPath(f"{key}{_SUFFIX}"), data))
 
