@@ -75,6 +75,9 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             carried = lead_in
             yield from _list_cards(ctx, block.node, block.section, lead_in, _definition(ctx, after))
             if describing and _plain_facts(ctx, block.node):
+                above = blocks[index - 1] if index else None
+                if above is not None and above.heading is heading and _plain_paragraph(ctx, above.node):
+                    described.append(("prose", ctx.doc.source(above.node)))  # what opens the facts
                 described.append(("facts", ctx.doc.source(block.node)))
         elif block.node.type == "blockquote":
             yield from _quoted_cards(ctx, block.node, block.section)
@@ -259,6 +262,10 @@ def _plain_facts(ctx: Context, node: Node) -> bool:
     return not ctx.is_claimed(node) and all(
         not ctx.is_claimed(item) and _item_term(item) is None for item in node.children
     )
+
+
+def _plain_paragraph(ctx: Context, node: Node) -> bool:
+    return node.type == "paragraph" and not ctx.is_claimed(node) and not _is_label_paragraph(node)
 
 
 def _heading_front(heading: Node) -> str:
