@@ -14,6 +14,7 @@ from ccpkit.parse.rules.answers import (
     answer_in_details,
     answer_line,
     explanation_start,
+    plain,
     question_id,
 )
 from ccpkit.parse.rules.explained_terms import unexplained_term
@@ -36,7 +37,7 @@ _HEADED = re.compile(
 )
 _NUMBERED_STEM = re.compile(
     rf"^(?:\*\*|__)?(?:(?i:{QUESTION})\s*#?\s*(?P<qid>[A-Z]?\d+)[.):]?|Q(?P<q>[A-Z]?\d+)[.):]?|(?P<id>[A-Z]?\d+)[.):]"
-    rf"|(?i:{QUESTION}|pergunta|q)(?=(?:\*\*|__)?\s*:))"
+    rf"|(?i:{QUESTION}(?:\s+text)?|pergunta|q)(?=(?:\*\*|__)?\s*:))"
     r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\*\*|__)?(?:\s+(?P<rest>\S.*))?$",
     re.S,
 )
@@ -267,7 +268,10 @@ def _explains_below(heading: Node) -> bool:
 
 
 def _labels_options(node: Node) -> bool:
-    """``### Options`` (``Choices``, ``Answer options``) right above a question's options."""
+    """``### Options`` (``Choices``, ``Answer options``), or a line ``**Answer Choices:**`` of its own,
+    right above a question's options."""
+    if node.type == "paragraph":
+        return _OPTIONS_HEADING.fullmatch(plain(node.children[0].content).strip()) is not None
     return node.type == "heading" and _OPTIONS_HEADING.fullmatch(heading_text(node)) is not None
 
 
