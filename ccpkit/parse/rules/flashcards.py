@@ -375,14 +375,15 @@ def _asked_and_answered(question: Node, answer: Node) -> _Pair | None:
 def _answered_heading(ctx: Context, blocks: Sequence[Node]) -> str:
     """The answer under a heading that asks (``### What is IaaS?``) when the heading holds nothing
     but a few paragraphs of prose, maybe with code or a quote: its heading is the question. Lists,
-    tables or terms under it make it a topic of the notes, not a card."""
+    tables or terms under it make it a topic of the notes, not a card, unless an ``A:`` alone on its
+    line says they are the answer."""
     heading = blocks[0]
     if heading.tag == "h1" or not heading_text(heading).endswith("?"):
         return ""
     below = _section_text(blocks[1:])
     label = _answer_label(below[0]) if below else None
     if label == "":  # `A:` alone, and the answer below it (a list too), up to the next `Q:`
-        answer = list(itertools.takewhile(lambda node: not _opens_q(node), below[1:]))
+        answer = list(itertools.takewhile(lambda node: not _opens_with_q(node), below[1:]))
         if not answer or any(ctx.is_claimed(node) for node in below[: len(answer) + 1]):
             return ""
         ctx.claim(heading, *below[: len(answer) + 1])
@@ -397,7 +398,8 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node]) -> str:
     return "\n\n".join(text.strip() for text in texts)  # `A: The ohm.` loses its label
 
 
-def _opens_q(node: Node) -> bool:
+def _opens_with_q(node: Node) -> bool:
+    """A paragraph whose first line is a ``Q:`` question: the next card's, not this answer's."""
     return (
         node.type == "paragraph" and _QUESTION.match(node.children[0].content.partition("\n")[0]) is not None
     )
