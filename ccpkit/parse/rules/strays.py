@@ -35,6 +35,8 @@ def _titles_question_below(ctx: Context, blocks: Sequence[Block], index: int) ->
     heading = blocks[index].node
     if heading.type != "heading" or ctx.is_claimed(heading):
         return False
+    if not _QUESTION_HEADING.match(plain(heading_text(heading))):
+        return False
     for block in blocks[index + 1 :]:
         if block.node.type == "heading" and _level(block.node) <= _level(heading):
             return False
