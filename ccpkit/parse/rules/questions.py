@@ -45,6 +45,9 @@ _MAY_ASK = re.compile(r"(?:^|[.!:]\s+)(?:what|who|whom|whose|when|where|why|how)
 """A sentence opening with another question word may ask or not ("What I revised this week"); "What
 to review", "How to study" never ask: an infinitive after the word makes it a title."""
 
+_CORRECT_HEADING = re.compile(r"(?i)correct\s+(?:answers?|options?|choices?)\s*:?")
+_INCORRECT_HEADING = re.compile(r"(?i)(?:incorrect|wrong)\s+(?:answers?|options?|choices?)\s*:?")
+_LETTERS = "ABCDEFGH"
 _CASE_WORDS = 8
 """A heading this long, written as sentences, states a case rather than names a list."""
 _SENTENCE_ENDS = re.compile(r"[.!](?:\s|$)")
@@ -117,7 +120,11 @@ def find_questions(
     index = 0
     while index < len(nodes):
         node = nodes[index]
-        run = None if ctx.is_claimed(node) else _option_run(ctx, nodes, index)
+        run = (
+            None
+            if ctx.is_claimed(node)
+            else _option_run(ctx, nodes, index) or _sorted_answers(ctx, nodes, index)
+        )
         if ctx.is_claimed(node):
             index += 1
         elif _questions_list(ctx, node):
@@ -224,6 +231,38 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
     if len(options) < 2 or not all(option.text for option in options):
         return None
     return _Run(start, end, options, found.head, tail, found.task)
+
+
+def _sorted_answers(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
+    """``### Correct answers`` over a list, then ``### Incorrect answers`` over another: the options of
+    the question above, lettered in the order of their words (so that none gives the answer away by
+    its place), those of the first list correct."""
+    found = nodes[start : start + 4]
+    if len(found) < 4 or any(ctx.is_claimed(node) for node in found):
+        return None
+    right, right_list, wrong, wrong_list = found
+    if right.type != "heading" or wrong.type != "heading" or right.tag != wrong.tag:
+        return None
+    named = _CORRECT_HEADING.fullmatch(heading_text(right)) and _INCORRECT_HEADING.fullmatch(
+        heading_text(wrong)
+    )
+    if not named or right_list.type != "bullet_list" or wrong_list.type != "bullet_list":
+        return None
+    sides = [(item, True) for item in right_list.children] + [(item, False) for item in wrong_list.children]
+    texts = [(_item_words(ctx, item), item, correct) for item, correct in sides]
+    if not 2 <= len(texts) <= len(_LETTERS) or any(not text for text, _, _ in texts):
+        return None
+    ordered = sorted(texts, key=lambda entry: entry[0].casefold())
+    options = [
+        DraftOption(label, text, item, checked=correct)
+        for label, (text, item, correct) in zip(_LETTERS, ordered, strict=False)
+    ]
+    return _Run(start, start + 4, options, "", (), False)
+
+
+def _item_words(ctx: Context, item: Node) -> str:
+    """A list item as written, without its marker."""
+    return "\n\n".join(ctx.doc.written(block) for block in item.children).strip()
 
 
 def _answers_or_explains(node: Node) -> bool:
