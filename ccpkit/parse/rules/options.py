@@ -162,6 +162,25 @@ def unlettered_options(doc: Document, node: Node, letters: Sequence[str]) -> Opt
     )
 
 
+def sided_options(doc: Document, right: Node, wrong: Node) -> list[DraftOption] | None:
+    """The items of a list of correct answers and of one of incorrect answers as options, lettered in
+    the order of their words (so that none gives the answer away by its place), the first list's
+    ticked; ``None`` when an item holds no words or there are too few or too many."""
+    sides = [(item, True) for item in right.children] + [(item, False) for item in wrong.children]
+    firsts = [_first_inline(item) for item, _ in sides]
+    if not 2 <= len(sides) <= len(_LABELS) or any(first is None for first in firsts):
+        return None
+    texts = [
+        (_item_text(doc, item, first or ""), item, correct)
+        for (item, correct), first in zip(sides, firsts, strict=True)
+    ]
+    ordered = sorted(texts, key=lambda entry: entry[0].casefold())
+    return [
+        DraftOption(label, text, item, checked=correct)
+        for label, (text, item, correct) in zip(_LABELS, ordered, strict=False)
+    ]
+
+
 def _item_text(doc: Document, item: Node, first: str) -> str:
     rest = [doc.source(child) for child in item.children[1:]]
     return "\n\n".join([_unbold(first.strip()), *rest]).strip()

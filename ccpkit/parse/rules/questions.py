@@ -26,6 +26,7 @@ from ccpkit.parse.rules.options import (
     named_option,
     next_label,
     read_options,
+    sided_options,
     unlettered_options,
 )
 from ccpkit.parse.rules.terms import split_term
@@ -47,7 +48,6 @@ to review", "How to study" never ask: an infinitive after the word makes it a ti
 
 _CORRECT_HEADING = re.compile(r"(?i)correct\s+(?:answers?|options?|choices?)\s*:?")
 _INCORRECT_HEADING = re.compile(r"(?i)(?:incorrect|wrong)\s+(?:answers?|options?|choices?)\s*:?")
-_LETTERS = "ABCDEFGH"
 _CASE_WORDS = 8
 """A heading this long, written as sentences, states a case rather than names a list."""
 _SENTENCE_ENDS = re.compile(r"[.!](?:\s|$)")
@@ -235,8 +235,7 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
 
 def _sorted_answers(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
     """``### Correct answers`` over a list, then ``### Incorrect answers`` over another: the options of
-    the question above, lettered in the order of their words (so that none gives the answer away by
-    its place), those of the first list correct."""
+    the question above (``sided_options``)."""
     found = nodes[start : start + 4]
     if len(found) < 4 or any(ctx.is_claimed(node) for node in found):
         return None
@@ -248,21 +247,8 @@ def _sorted_answers(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | N
     )
     if not named or right_list.type != "bullet_list" or wrong_list.type != "bullet_list":
         return None
-    sides = [(item, True) for item in right_list.children] + [(item, False) for item in wrong_list.children]
-    texts = [(_item_words(ctx, item), item, correct) for item, correct in sides]
-    if not 2 <= len(texts) <= len(_LETTERS) or any(not text for text, _, _ in texts):
-        return None
-    ordered = sorted(texts, key=lambda entry: entry[0].casefold())
-    options = [
-        DraftOption(label, text, item, checked=correct)
-        for label, (text, item, correct) in zip(_LETTERS, ordered, strict=False)
-    ]
-    return _Run(start, start + 4, options, "", (), False)
-
-
-def _item_words(ctx: Context, item: Node) -> str:
-    """A list item as written, without its marker."""
-    return "\n\n".join(ctx.doc.written(block) for block in item.children).strip()
+    options = sided_options(ctx.doc, right_list, wrong_list)
+    return _Run(start, start + 4, options, "", (), False) if options else None
 
 
 def _answers_or_explains(node: Node) -> bool:
