@@ -13,6 +13,7 @@ formats are pure.
 from __future__ import annotations
 
 import gc
+import pickle
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -27,7 +28,7 @@ from ccpkit.export import Exported, ExportOptions, Settled, joined
 from ccpkit.progress import Progress
 from ccpkit.report import BuildReport, OutputFiles, format_counts, format_total
 from ccpkit.stamps import Stamp, Stamps
-from ccpkit.store import FOLDER_NAME, Store
+from ccpkit.store import FOLDER_NAME, Store, pickled
 from ccpkit.templates import template_roots
 
 if TYPE_CHECKING:  # and imported where used: a build with nothing to do never loads them
@@ -40,6 +41,10 @@ if TYPE_CHECKING:  # and imported where used: a build with nothing to do never l
     from ccpkit.parse import Parsed
 
 DEFAULT_FORMATS = FORMATS
+
+_SHARED_WEIGHT = 1_000
+"""From this much work on (about a thousand items' worth) that is not slow, making it on the helpers
+too repays starting them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,12 +191,12 @@ def _make(
     among the written), the outputs to record and what settling the ledger changed (``changes.ledger``
     is the ledger to record); the deck, parts and files are freed, so recording the ledger needs no
     room for them."""
-    from ccpkit.pool import helpers, warm  # the process pool: not for a build with nothing to do
+    from ccpkit.pool import helpers  # the process pool: not for a build with nothing to do
 
     helped = [fmt for fmt in chosen if fmt.slow]
     with helpers(partial(_prepare, helped, request.options)) as pool:
         targets.progress.step("parsing notes")
-        parsed = _parse(request, targets, lambda: warm(pool) if helped else None)
+        parsed = _parse(request, targets, pool, warm=bool(helped))
         if not any(fmt.reads_passages for fmt in chosen):  # the passages as parsed are freed
             parsed = replace(parsed, deck=parsed.deck.without_passages())
         whole_deck = parsed.deck
@@ -200,7 +205,8 @@ def _make(
         # The parts of ``notes`` are made for every module: the ledger sees the whole deck.
         for fmt in [*chosen, notes] if notes is not None and notes not in chosen else chosen:
             targets.plan(fmt, whole_deck if fmt is notes else deck, modules, request.options)
-        targets.start(pool)
+        targets.start(pool, [target for target in targets.planned if target not in targets.done])
+        targets.finish(slow=False)
         # While the helpers lay out pages, settle the ledger and assemble the formats needing no helper.
         changes, settled = None, None
         if notes is not None and ledger is not None:
@@ -244,26 +250,30 @@ def _make(
 
 @dataclass(frozen=True, slots=True, eq=False)
 class _Target:
-    """A format's part of one module, or one of its wholes, filed in the store under ``key``."""
+    """A module's findings, a format's part of one module or one of its wholes, filed in the store
+    under ``key`` (none: not filed)."""
 
-    format: Format[Any]
+    kind: str
+    """``parse``, or the format's name."""
     name: str
     """The module's slug, or the whole's name."""
     key: str
     work: Callable[[], object]
     weight: int
-    """Rough amount of work: the heaviest start first, so the helpers finish close together."""
+    """Rough amount of work, in items: the heaviest start first, so the helpers finish close together."""
+    slow: bool
+    """Made on a helper process, always (the layout code is loaded there alone); others may be too."""
     whole: bool = False
 
     def __str__(self) -> str:
-        """How progress and the report name it: ``pdf 02-compute``, ``pdf pdf/course.pdf``."""
-        return f"{self.format.name} {self.name}"
+        """How progress and the report name it: ``parse 02-compute``, ``pdf pdf/course.pdf``."""
+        return f"{self.kind} {self.name}"
 
 
 @dataclass(slots=True)
 class _Targets:
     """The build's targets (parsed modules, parts, wholes), each from the store under the digest of
-    what it reads, or made: the slow formats' on the helpers, the others here."""
+    what it reads, or made: shared ones on the helpers, the others here."""
 
     store: Store
     context: str
@@ -274,18 +284,12 @@ class _Targets:
     """The targets made afresh, in order: ``parse 02-compute``, ``pdf 02-compute``, ``pdf pdf/course.pdf``."""
     planned: list[_Target] = field(default_factory=list)
     done: dict[_Target, Any] = field(default_factory=dict)
-    """A target → its part, or its whole's files."""
-    pending: dict[Future[object], _Target] = field(default_factory=dict)
+    """A target → its findings, its part, or its whole's files."""
+    pending: dict[Future[bytes], _Target] = field(default_factory=dict)
 
     def kept(self, key: str) -> object | None:
         self.used.add(key)
         return self.store.get(key, object)
-
-    def made(self, key: str, name: str, value: object) -> None:
-        if key:
-            self.store.put(key, value)
-        self.remade.append(name)
-        self.progress.done(name)
 
     def plan(self, fmt: Format[Any], deck: Deck, modules: Mapping[str, str], options: ExportOptions) -> None:
         """The parts of ``deck``'s modules in ``fmt`` (``modules``: the digest of each, by slug) and
@@ -293,18 +297,27 @@ class _Targets:
         reads = [deck.title, self.context]
         targets = [
             _Target(
-                fmt,
+                fmt.name,
                 module.slug,
                 digest("part", fmt.name, modules[module.slug], *reads),
                 partial(fmt.part, module, deck.title, options),
                 len(module.items),
+                fmt.slow,
             )
             for module in deck.modules
         ]
         reads += [modules[module.slug] for module in deck.modules]
         weight = sum(target.weight for target in targets)
         targets += [
-            _Target(fmt, whole.name, digest("whole", fmt.name, whole.name, *reads), whole.make, weight, True)
+            _Target(
+                fmt.name,
+                whole.name,
+                digest("whole", fmt.name, whole.name, *reads),
+                whole.make,
+                weight,
+                fmt.slow,
+                True,
+            )
             for whole in fmt.wholes(deck, options)
         ]
         for target in targets:
@@ -313,26 +326,45 @@ class _Targets:
                 self.done[target] = value
         self.planned += targets
 
-    def start(self, pool: ProcessPoolExecutor) -> None:
-        """Hand the slow formats' stale targets to the helpers, heaviest first; make the others here."""
-        stale = [target for target in self.planned if target not in self.done]
+    def start(self, pool: ProcessPoolExecutor, stale: Sequence[_Target]) -> None:
+        """Make the stale targets: the slow ones on the helpers, heaviest first, the others here. When
+        there are several others, they are queued for the helpers too, and this process makes those no
+        helper has started yet, lightest first: every core works, and none waits for another."""
         self.progress.planned(len(stale))
-        for target in sorted(stale, key=lambda target: -target.weight):
-            if target.format.slow:
-                self.pending[pool.submit(target.work)] = target
-        for target in stale:
-            if not target.format.slow:
-                self.done[target] = target.work()
-                self.made(target.key, str(target), self.done[target])
+        self.remade += [str(target) for target in stale]
+        ordered = sorted(stale, key=lambda target: (not target.slow, -target.weight))
+        light = sum(target.weight for target in stale if not target.slow)
+        shared = ordered if light >= _SHARED_WEIGHT else [target for target in ordered if target.slow]
+        futures = {target: pool.submit(_pickled, target.work) for target in shared}
+        for target in ordered:
+            if target not in futures:
+                self._made(target, target.work())
+        for target in reversed(shared):
+            if not target.slow:
+                if not futures[target].cancel():  # a helper has it, and every heavier one
+                    break
+                del futures[target]
+                self._made(target, target.work())
+        self.pending.update({future: target for target, future in futures.items()})
 
-    def finish(self) -> None:
-        """Wait for the helpers, taking each target as it comes."""
+    def finish(self, *, slow: bool = True) -> None:
+        """Wait for the helpers, taking each target as it comes (with ``slow=False``, only the targets
+        that are not slow)."""
         from concurrent.futures import as_completed
 
-        for future in as_completed(self.pending):
-            target = self.pending[future]
-            self.done[target] = future.result()
-            self.made(target.key, str(target), self.done[target])
+        waited = {future: target for future, target in self.pending.items() if slow or not target.slow}
+        for future in as_completed(waited):
+            target, data = self.pending.pop(future), future.result()
+            if target.key:
+                self.store.put_pickled(target.key, data)
+            self.done[target] = pickle.loads(data)
+            self.progress.done(str(target))
+
+    def _made(self, target: _Target, value: object) -> None:
+        if target.key:
+            self.store.put(target.key, value)
+        self.done[target] = value
+        self.progress.done(str(target))
 
     def forget_parts(self) -> None:
         """Free the parts, and the deck their work reads, once the files are assembled."""
@@ -340,7 +372,7 @@ class _Targets:
 
     def parts(self, name: str) -> dict[str, Any]:
         """The parts of format ``name`` done so far, by module slug."""
-        return {t.name: self.done[t] for t in self.planned if t.format.name == name and not t.whole}
+        return {t.name: self.done[t] for t in self.planned if t.kind == name and not t.whole}
 
     def assemble(self, fmt: Format[Any], deck: Deck, settled: Settled | None) -> Exported:
         """A format's files: assembled from its parts of ``deck``'s modules, then its wholes' files."""
@@ -348,8 +380,13 @@ class _Targets:
         assembled = fmt.assemble(
             deck, [parts[module.slug] for module in deck.modules], settled if fmt.carries_identities else None
         )
-        wholes = [self.done[t] for t in self.planned if t.format is fmt and t.whole]
+        wholes = [self.done[t] for t in self.planned if t.kind == fmt.name and t.whole]
         return joined([assembled, *wholes])
+
+
+def _pickled(work: Callable[[], object]) -> bytes:
+    """A helper's job: the target made, as the store files it (this process files and reads it)."""
+    return pickled(work())
 
 
 def _kept_ledger(notes: Path, store: Store) -> LedgerText | None:
@@ -365,8 +402,9 @@ def _kept_ledger(notes: Path, store: Store) -> LedgerText | None:
     return unkept_ledger(kept, data) if kept is not None else None
 
 
-def _parse(request: Request, targets: _Targets, first_stale: Callable[[], object]) -> Parsed:
-    """The deck, each module's findings taken from the store when its files did not change."""
+def _parse(request: Request, targets: _Targets, pool: ProcessPoolExecutor, *, warm: bool) -> Parsed:
+    """The deck, each module's findings taken from the store when its files did not change; with
+    ``warm``, the helpers start (and warm up) while this process parses, in any case."""
     from ccpkit import parse  # markdown-it-py: not for a build with nothing to do
 
     parse.check_title(request.title)  # before anything is kept in the store
@@ -374,17 +412,28 @@ def _parse(request: Request, targets: _Targets, first_stale: Callable[[], object
     keys = [digest("parse", source.key) if source.key else "" for source in sources.modules]
     kept = [targets.kept(key) if key else None for key in keys]  # an unreadable file: never kept
     stale = [index for index, findings in enumerate(kept) if not isinstance(findings, parse.Findings)]
-    targets.progress.planned(len(stale))
-    if stale:
-        first_stale()  # the helpers warm up while this process parses
-    reread: set[str] = set()
-    for index in stale:
-        source = sources.modules[index]
-        kept[index] = parse.parse_module(request.notes, source)
-        targets.made(keys[index], f"parse {source.files.slug}", kept[index])
-        reread |= source.paths(request.notes)
+    if warm and stale:
+        from ccpkit.pool import warm_up
+
+        warm_up(pool)  # while the modules are parsed
+    parses = [
+        _Target(
+            "parse",
+            sources.modules[index].files.slug,
+            keys[index],
+            partial(parse.parse_module, request.notes, sources.modules[index]),
+            sources.modules[index].size // 100,  # about one per item
+            slow=False,
+        )
+        for index in stale
+    ]
+    targets.start(pool, parses)
+    targets.finish()
+    for index, target in zip(stale, parses, strict=True):
+        kept[index] = targets.done.pop(target)
+    reread = frozenset(path for index in stale for path in sources.modules[index].paths(request.notes))
     found = [findings for findings in kept if isinstance(findings, parse.Findings)]
-    return parse.combine(request.notes, sources, found, title=request.title, reread=frozenset(reread))
+    return parse.combine(request.notes, sources, found, title=request.title, reread=reread)
 
 
 def _notes_format(chosen: Sequence[Format[Any]]) -> Format[Any] | None:

@@ -38,7 +38,7 @@ def helpers(warm_up: Callable[[], object] | None = None) -> Iterator[ProcessPool
     pool.shutdown()
 
 
-def warm(pool: ProcessPoolExecutor) -> None:
+def warm_up(pool: ProcessPoolExecutor) -> None:
     """Start the helpers now rather than at the first job, so they warm up while this process parses."""
     pool.submit(int)  # a job that does nothing
 

@@ -42,11 +42,12 @@ class Store:
         return value if isinstance(value, kind) else None
 
     def put(self, key: str, value: object) -> None:
-        """File ``value`` under ``key``, whole or not at all. A store that cannot be written (a full
-        disk, say) only makes the next build slower."""
-        buffer = io.BytesIO()
-        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
-        data = buffer.getvalue()
+        """File ``value`` under ``key``."""
+        self.put_pickled(key, pickled(value))
+
+    def put_pickled(self, key: str, data: bytes) -> None:
+        """File a value pickled by ``pickled`` (on a helper process, say), whole or not at all. A store
+        that cannot be written (a full disk, say) only makes the next build slower."""
         from ccpkit.write import write_atomically  # tempfile and its imports: not for a no-op build
 
         with suppress(WriteError):
@@ -60,6 +61,13 @@ class Store:
             for path in self.folder.iterdir():
                 if path.name not in wanted:
                     path.unlink(missing_ok=True)
+
+
+def pickled(value: object) -> bytes:
+    """``value`` as the store files it (``pickle.loads`` reads it back)."""
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buffer.getvalue()
 
 
 class _Pickler(pickle.Pickler):

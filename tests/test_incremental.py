@@ -16,7 +16,9 @@ from ccpkit.build import DEFAULT_FORMATS, build
 from ccpkit.cli import cli
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions
-from ccpkit.ledger import LEDGER_NAME, LedgerError
+from ccpkit.export.anki.identities import settle_identities
+from ccpkit.export.formats import export
+from ccpkit.ledger import LEDGER_NAME, LedgerError, load_ledger
 from ccpkit.parse import parse_notes
 from ccpkit.progress import Progress
 from ccpkit.report import BuildReport
@@ -400,13 +402,41 @@ def test_cli_exits_1_when_notes_hold_errors_and_still_builds_the_rest(notes: Pat
     assert "rotates database credentials" in (out / "json" / "deck.json").read_text(encoding="utf-8")
 
 
-def test_an_anki_build_starts_no_helper_process(notes: Path) -> None:
+def test_a_small_anki_build_starts_no_helper_process(notes: Path) -> None:
     forks: list[int] = []
     os.register_at_fork(after_in_parent=lambda: forks.append(os.getpid()))
     run(notes, "anki", "csv")
     assert forks == []
     run(notes, "pdf")  # a build with pages to lay out does start them
     assert forks
+
+
+def large_course(notes: Path, modules: int = 8, cards: int = 160) -> Path:
+    """The fixture's modules, and more of them each with many more term cards: work worth sharing."""
+    shutil.copytree(FIXTURE, notes)
+    for number in range(20, 20 + modules):
+        folder = notes / f"{number}-topic-{number}"
+        folder.mkdir()
+        lines = [f"---\nmodule_title: Topic {number}\n---\n", "# Cram Sheet\n", "## Terms\n"]
+        lines += [f"- **Term {number}.{n}:** What *term {n}* of topic {number} does." for n in range(cards)]
+        (folder / "cram-sheet.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return notes
+
+
+def test_a_large_course_made_on_helpers_has_the_bytes_of_one_process_making_it(tmp_path: Path) -> None:
+    notes, out = large_course(tmp_path / "notes"), tmp_path / "build"
+    forks: list[int] = []
+    os.register_at_fork(after_in_parent=lambda: forks.append(os.getpid()))
+    options = ExportOptions(templates=REPO / "templates")
+    build(notes, out, formats=("anki", "csv", "json"), options=options, clock=lambda: 1_700_000_000)
+    assert forks  # the helpers took some of the work
+
+    deck = parse_notes(notes).deck
+    ledger = load_ledger(notes / LEDGER_NAME)
+    _, settled = settle_identities(ledger, deck, options, now=1_700_000_000)
+    for name in ("anki", "csv", "json"):
+        for output in export(name, deck, settled).outputs:
+            assert (out / output.path).read_bytes() == output.data, output.path
 
 
 def build_anki(notes: Path, out: Path, at: int) -> BuildReport:
