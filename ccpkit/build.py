@@ -4,7 +4,7 @@ formats are pure.
 1. Nothing changed since the last build (one digest of every input, every output intact): stop.
 2. Parse each module, or take its findings from the store when its files did not change.
 3. Map: every format's part of every module, and its wholes, from the store or made afresh; slow ones
-   on helper processes, the others here meanwhile.
+   on helper processes, the others here meanwhile (a large build's parses and parts on both).
 4. Settle the ledger (read before parsing: a damaged one stops the build) from the Anki parts.
 5. Reduce: each format assembles its files; those that changed are written atomically, the ledger
    last, so a failed build never records identities nobody received.
