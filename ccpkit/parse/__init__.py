@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ccpkit.digest import digest
 from ccpkit.errors import NoNotesError, Problem, UsageError
-from ccpkit.model import Deck, Item, Module, Passage, SourceLocation
+from ccpkit.model import Deck, Item, Module, Passage, Picture, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Document
 from ccpkit.parse.duplicates import unique_items
@@ -73,6 +73,12 @@ class ModuleSource:
         """How many bytes of notes the module holds: roughly, how long it takes to parse."""
         return sum(len(data) for data in self.contents if isinstance(data, bytes))
 
+    @property
+    def shows_pictures(self) -> bool:
+        """Whether any of its notes holds picture syntax (``![``): most modules show none, and then
+        none of their items and passages needs looking at for pictures."""
+        return any(b"![" in data for data in self.contents if isinstance(data, bytes))
+
 
 @dataclass(frozen=True, slots=True)
 class Sources:
@@ -127,7 +133,7 @@ def combine(
     modules = tuple(
         _module(
             notes,
-            source.files,
+            source,
             module.title,
             tuple(by_module.get(source.files.slug, ())),
             module.passages,
@@ -141,15 +147,18 @@ def combine(
 
 def _module(
     notes: Path,
-    files: ModuleFiles,
+    source: ModuleSource,
     title: str,
     items: tuple[Item, ...],
     written: tuple[Passage, ...],
     problems: list[Problem],
 ) -> Module:
     """The module, its pictures read now (a changed picture in unchanged notes is seen)."""
-    items, written, pictures, found = with_pictures(notes, items, written)
-    problems += found
+    pictures: tuple[Picture, ...] = ()
+    if source.shows_pictures:
+        items, written, pictures, found = with_pictures(notes, items, written)
+        problems += found
+    files = source.files
     return Module(
         number=files.number, slug=files.slug, title=title, items=items, passages=written, pictures=pictures
     )
