@@ -1,7 +1,8 @@
 """Term bullets a question's explanation takes in: an explanation runs to the next heading or ``---``,
 so a list of terms written after the last question of a set reads as that question's explanation.
-Bullets about the options, or a list a line ending in ``:`` introduces, are plainly explanation; any
-other term bullet may be a card meant to stand alone, and ``check`` says so at its line."""
+Bullets about the options, or a list a line ending in ``:`` introduces (a paragraph, or a bullet of its
+own over the list), are plainly explanation; any other term bullet may be a card meant to stand alone,
+and ``check`` says so at its line."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ def unexplained_term(list_node: Node, above: Node | None, options: Sequence[Draf
             and term.separated
             and not term.is_label
             and not _names_an_option(term.front, options)
+            and not (len(item.children) > 1 and _introduces(first))  # `**Wrong options:**` over a list
         ):
             return item
     return None

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from ccpkit.parse.document import Document
 from ccpkit.parse.rules.answers import answer_line, explanation_start, plain
+from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 
 _LETTERED = re.compile(
@@ -164,20 +165,49 @@ def unlettered_options(doc: Document, node: Node, letters: Sequence[str]) -> Opt
 
 def sided_options(doc: Document, right: Node, wrong: Node) -> list[DraftOption] | None:
     """The items of a list of correct answers and of one of incorrect answers as options, lettered in
-    the order of their words (so that none gives the answer away by its place), the first list's
-    ticked; ``None`` when an item holds no words or there are too few or too many."""
+    the order of their words (``by_words``), the first list's ticked; ``None`` when an item holds no
+    words."""
     sides = [(item, True) for item in right.children] + [(item, False) for item in wrong.children]
     firsts = [_first_inline(item) for item, _ in sides]
-    if not 2 <= len(sides) <= len(_LABELS) or any(first is None for first in firsts):
+    if any(first is None for first in firsts):
         return None
-    texts = [
-        (_item_text(doc, item, first or ""), item, correct)
-        for (item, correct), first in zip(sides, firsts, strict=True)
+    return by_words(
+        [
+            (_item_text(doc, item, first or ""), item, correct)
+            for (item, correct), first in zip(sides, firsts, strict=True)
+        ]
+    )
+
+
+def answered_options(answer: str, node: Node, wrong: Node) -> list[DraftOption] | None:
+    """The correct answer given in words (written in ``node``) and the items of a list of wrong options
+    as options, lettered in the order of their words (``by_words``). An item written as a term
+    (``**Amazon EBS:** block storage``) is the option its term names: the words after it say why it is
+    wrong, which the explanation tells; ``None`` when an item holds no words."""
+    firsts = [_first_inline(item) for item in wrong.children]
+    if any(first is None for first in firsts):
+        return None
+    names = [
+        (term.front if (term := split_term(item.children[0].children[0])) else first or "")
+        for item, first in zip(wrong.children, firsts, strict=True)
     ]
-    ordered = sorted(texts, key=lambda entry: entry[0].casefold())
+    return by_words(
+        [
+            (answer, node, True),
+            *((_unbold(name.strip()), item, False) for name, item in zip(names, wrong.children, strict=True)),
+        ]
+    )
+
+
+def by_words(sides: list[tuple[str, Node, bool]]) -> list[DraftOption] | None:
+    """Options (text, where written, whether correct) lettered in the order of their words, so that
+    none gives the answer away by its place; ``None`` for too few or too many, or one without words."""
+    if not 2 <= len(sides) <= len(_LABELS) or not all(text for text, _, _ in sides):
+        return None
+    ordered = sorted(sides, key=lambda side: side[0].casefold())
     return [
-        DraftOption(label, text, item, checked=correct)
-        for label, (text, item, correct) in zip(_LABELS, ordered, strict=False)
+        DraftOption(label, text, node, checked=correct)
+        for label, (text, node, correct) in zip(_LABELS, ordered, strict=False)
     ]
 
 

@@ -21,6 +21,7 @@ from ccpkit.parse.rules.explained_terms import unexplained_term
 from ccpkit.parse.rules.options import (
     DraftOption,
     Options,
+    answered_options,
     asks,
     marked,
     named_option,
@@ -123,7 +124,9 @@ def find_questions(
         run = (
             None
             if ctx.is_claimed(node)
-            else _option_run(ctx, nodes, index) or _sorted_answers(ctx, nodes, index)
+            else _option_run(ctx, nodes, index)
+            or _sorted_answers(ctx, nodes, index)
+            or _answer_and_wrong_options(ctx, nodes, index)
         )
         if ctx.is_claimed(node):
             index += 1
@@ -249,6 +252,42 @@ def _sorted_answers(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | N
         return None
     options = sided_options(ctx.doc, right_list, wrong_list)
     return _Run(start, start + 4, options, "", (), False) if options else None
+
+
+def _answer_and_wrong_options(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
+    """``**Correct Answer:** Amazon S3`` under a question and, before the next heading or ``---``, a
+    list of the wrong options under a label of its own (``**Wrong options:**``, maybe itself a list
+    item): the options of the question above (``answered_options``). The blocks after the answer,
+    the list with each wrong option's reason included, are the explanation."""
+    node = nodes[start]
+    if node.type != "paragraph" or not start:
+        return None
+    first, *rest = node.children[0].content.split("\n")
+    answer = answer_line(first)
+    if answer is None or answer.letters:
+        return None
+    for index in range(start + 1, len(nodes)):
+        if nodes[index].type in _ENDS or ctx.is_claimed(nodes[index]):
+            return None
+        wrong = _wrong_options(nodes, index)
+        if wrong is not None:
+            options = answered_options(answer.text, node, wrong)
+            return _Run(start, start + 1, options, "", tuple(rest), False) if options else None
+    return None
+
+
+def _wrong_options(nodes: Sequence[Node], index: int) -> Node | None:
+    """The list of wrong options labelled at ``nodes[index]``: a label paragraph over a list, or a
+    list whose one item is the label over a list."""
+    node = nodes[index]
+    if node.type == "paragraph" and index + 1 < len(nodes) and nodes[index + 1].type == "bullet_list":
+        label, below = node, nodes[index + 1]
+    elif node.type == "bullet_list" and len(node.children) == 1 and len(node.children[0].children) == 2:
+        label, below = node.children[0].children
+    else:
+        return None
+    named = label.type == "paragraph" and _INCORRECT_HEADING.fullmatch(plain(label.children[0].content))
+    return below if named and below.type == "bullet_list" else None
 
 
 def _answers_or_explains(node: Node) -> bool:
