@@ -43,6 +43,10 @@ _NUMBERED_STEM = re.compile(
     r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\*\*|__)?(?:\s+(?P<rest>\S.*))?$",
     re.S,
 )
+_QUESTION_LABEL = re.compile(rf"(?:\*\*|__)?(?i:{QUESTION}(?:\s+text)?)(?:\*\*|__)?\s*:")
+"""``**Question Text:**`` over a question's words: what is above it is no part of the stem."""
+_FIELD = re.compile(r"(?:\*\*|__)[^*_\n]{1,40}:(?:\*\*|__)[ \t]*[^\n]{0,60}")
+"""``**Question Type:** Multiple Choice``: a short field a bank writes above a labelled question."""
 _MAY_ASK = re.compile(r"(?:^|[.!:]\s+)(?:what|who|whom|whose|when|where|why|how)\b(?!\s+to\b)", re.I)
 """A sentence opening with another question word may ask or not ("What I revised this week"); "What
 to review", "How to study" never ask: an infinitive after the word makes it a title."""
@@ -419,19 +423,25 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
     taken: list[Node] = []
     small_print: list[str] = []
     question, index = default_id, run.start - 1
-    numbered = False
+    numbered = labelled = False
     if run.head:
         number, text = _numbered(run.head)
         parts.append(text)
         if number:
             question, numbered = question_id(number), True
     while not numbered and index >= floor:
-        if (small := _small_print(nodes[index])) is not None or _labels_options(nodes[index]):
+        small = _small_print(nodes[index]) or (_fields(nodes[index]) if labelled else None)
+        if small is not None or _labels_options(nodes[index]):
             small_print[:0] = [small] if small else []
             taken.insert(0, nodes[index])
             parts.insert(0, "")
             index -= 1
             continue
+        if labelled:  # above the words labelled as the question: only the bank's fields, or a heading
+            break
+        labelled = nodes[index].type == "paragraph" and bool(
+            _QUESTION_LABEL.match(nodes[index].children[0].content)
+        )
         piece = _stem_piece(ctx, nodes[index])
         if piece is None and _announced_list(ctx, nodes, index, floor):
             piece = "", ctx.doc.source(nodes[index]), nodes[index]  # the case the question states
@@ -456,7 +466,11 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         if headed:
             anchor, first = nodes[index], index
             question = question_id(headed["id"] or headed["number"])
-            parts = [headed["rest"] or "", *parts]
+            rest = headed["rest"] or ""
+            if labelled and not rest.endswith("?"):  # `## Question 5 - Topic 1`: the topic, not the stem
+                small_print[:0] = [rest.lstrip("-\u2013\u2014: ")] if rest.strip("-\u2013\u2014: ") else []
+            else:
+                parts = [rest, *parts]
         elif not parts or title.endswith("?") or (taken and all(_is_media(node) for node in taken)):
             anchor, first = nodes[index], index
             parts = [title, *parts]
@@ -469,6 +483,14 @@ def _small_print(node: Node) -> str | None:
     domain or source, written above it."""
     found = _SMALL_PRINT.fullmatch(node.children[0].content) if node.type == "paragraph" else None
     return found["words"].strip() if found else None
+
+
+def _fields(node: Node) -> str | None:
+    """The lines of a paragraph made only of short fields (``**Question Type:** Multiple Choice``)."""
+    lines = node.children[0].content.split("\n") if node.type == "paragraph" else []
+    return (
+        plain(" · ".join(lines)) if lines and all(_FIELD.fullmatch(line.strip()) for line in lines) else None
+    )
 
 
 def _numbered(text: str) -> tuple[str, str]:
