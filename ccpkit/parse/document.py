@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -16,6 +17,7 @@ from ccpkit.errors import Problem
 from ccpkit.markdown_defaults import OFF_BY_DEFAULT
 from ccpkit.model import SourceLocation
 from ccpkit.parse.front_matter import FrontMatter, read_front_matter
+from ccpkit.parse.references import inline_references
 from ccpkit.parse.tree import Node, build_tree
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -87,9 +89,13 @@ def parse_document(path: str, text: str) -> Document:
     """Parse one file's text; the part title is its first H1, else its front matter's ``part`` or
     ``title`` (as Obsidian, Jekyll and Hugo write it), else the file name."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    tokens = _markdown().parse(text)
+    found: dict[str, Any] = {}
+    tokens = _markdown().parse(text, found)
     if "<!--" in text:
         text, tokens = _without_comments(text, tokens)
+    if found.get("references"):
+        inlined = inline_references(text, tokens, found["references"])
+        text, tokens = (inlined, _markdown().parse(inlined)) if inlined != text else (text, tokens)
     root, nodes = build_tree(tokens)
     lines = tuple(text.split("\n"))
     front = _front_matter(root)

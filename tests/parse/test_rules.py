@@ -12,7 +12,8 @@ from ccpkit.parse import parse_notes
 from tests.parse.fixture_file import Case, picture, read_fixture_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
-PICTURE = re.compile(r"!\[[^\]]*\]\(([\w/.-]+\.png)\)")
+PICTURE = re.compile(r"!\[[^\]]*\]\(([\w/.-]+\.png)\)|^\[[^\]]+\]:\s*([\w/.-]+\.png)$", re.MULTILINE)
+"""A picture shown inline (``![alt](img/x.png)``), or defined for reference (``[x]: img/x.png``)."""
 CASES = [
     pytest.param(case, id=f"{path.stem}:{case.line}:{case.title}")
     for path in sorted(FIXTURES.glob("*.md"))
@@ -25,7 +26,7 @@ def test_fixture(case: Case, tmp_path: Path) -> None:
     """The notes go into ``m/notes.md`` (module ``m``), so locations read ``m/notes.md:LINE``."""
     (tmp_path / "m").mkdir()
     (tmp_path / "m" / "notes.md").write_text(case.notes, encoding="utf-8")
-    for path in PICTURE.findall(case.notes):  # the notes' pictures exist: a missing one is an error
+    for path in ("".join(found) for found in PICTURE.findall(case.notes)):  # a missing picture is an error
         (tmp_path / "m" / path).parent.mkdir(parents=True, exist_ok=True)
         Image.new("RGB", (1, 1)).save(tmp_path / "m" / path)
     assert picture(parse_notes(tmp_path)) == case.expected

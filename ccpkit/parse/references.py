@@ -1,0 +1,52 @@
+"""Reference-style links and pictures (``[text][label]``, ``[label]``, ``![alt][logo]``, with
+``[label]: https://…`` elsewhere in the file) written inline: an item's text is read on its own, on a
+card or in a cell, where the file's definitions are not, and would show the brackets as typed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from markdown_it.common.utils import normalizeReference
+from markdown_it.token import Token
+
+_REFERENCE = re.compile(
+    r"(?<![\\\[\]])(?:(?P<bang>!)|(?<!!))\[(?P<text>[^\[\]\n]*)\]"
+    r"(?:\[(?P<label>[^\[\]\n]*)\]|(?![(\[:]))"
+)
+"""``[text][label]``, ``[text][]`` or ``[label]`` alone (not a link written inline, a definition, a
+wikilink ``[[…]]`` or an escaped ``\\[``), maybe a picture's (``!``)."""
+_CODE_SPAN = re.compile(r"(`+).*?(?<!`)\1(?!`)")
+
+
+def inline_references(text: str, tokens: list[Token], references: Mapping[str, Mapping[str, str]]) -> str:
+    """``text`` with each reference to one of its ``references`` (as markdown-it-py found them while
+    parsing it into ``tokens``) written inline, on the lines of its prose alone (never in code), so
+    every line keeps its number."""
+    lines = text.split("\n")
+    prose = sorted({n for token in tokens if token.type == "inline" and token.map for n in range(*token.map)})
+    for number in prose:
+        if "[" in lines[number]:
+            lines[number] = _outside_code(lines[number], references)
+    return "\n".join(lines)
+
+
+def _outside_code(line: str, references: Mapping[str, Mapping[str, str]]) -> str:
+    pieces, start = [], 0
+    for code in _CODE_SPAN.finditer(line):
+        pieces += [_inline(line[start : code.start()], references), code.group(0)]
+        start = code.end()
+    return "".join([*pieces, _inline(line[start:], references)])
+
+
+def _inline(text: str, references: Mapping[str, Mapping[str, str]]) -> str:
+    def written(match: re.Match[str]) -> str:
+        label = match["label"] or match["text"]
+        found = references.get(normalizeReference(label)) if label.strip() else None
+        if found is None:
+            return match.group(0)  # no such definition: Markdown shows the brackets too
+        title = found.get("title", "")
+        quoted = ' "{}"'.format(title.replace("\\", "\\\\").replace('"', '\\"')) if title else ""
+        return f"{match['bang'] or ''}[{match['text']}](<{found['href']}>{quoted})"
+
+    return _REFERENCE.sub(written, text)
