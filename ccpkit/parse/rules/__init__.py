@@ -14,6 +14,7 @@ from ccpkit.parse.rules.flashcards import extract_flashcards
 from ccpkit.parse.rules.formulas import check_formulas
 from ccpkit.parse.rules.mcq import extract_mcqs
 from ccpkit.parse.rules.pins import check_pins
+from ccpkit.parse.rules.separated import extract_separated_cards
 from ccpkit.parse.rules.strays import check_strays
 from ccpkit.parse.rules.tables import extract_tables
 from ccpkit.parse.rules.unclosed import check_unclosed
@@ -21,7 +22,9 @@ from ccpkit.parse.rules.unclosed import check_unclosed
 Rule = Callable[[Context], Iterator[Item | Problem]]
 
 RULES: tuple[tuple[str, Rule], ...] = (
-    # Questions first: their option lists, explanations and answer keys must not become cards.
+    # Cards whose sides a `%` line separates: the authors said where each card is, whatever it holds.
+    ("separated", extract_separated_cards),
+    # Then questions: their option lists, explanations and answer keys must not become cards.
     ("mcq", extract_mcqs),
     # Then what no question took: answers and question headings left over, flashcard lines.
     ("strays", check_strays),
