@@ -44,6 +44,11 @@ _MORE = re.compile(
 )
 """``**Learn more:**`` (``Saiba mais``) after a worded answer: it explains the answer."""
 _CARD_TAG = re.compile(r"(?:^|\s)#card\b", re.IGNORECASE)
+_ENDS_TAGGED = re.compile(r"(?:^|\s)#card(?:[-/]reverse)?(?:\s+#[\w/-]+)*\s*$", re.IGNORECASE)
+"""A line ending with the tag ``#card`` (maybe among others), as Obsidian's Flashcards plugin marks a
+card's front; ``#card`` inside a sentence is a word of it."""
+_REVERSE_TAG = re.compile(r"(?:^|\s)#card[-/]reverse\b", re.IGNORECASE)
+"""``#card-reverse`` or ``#card/reverse``: the card is asked both ways."""
 _TAGS = re.compile(r"(?:^|\s)#[\w/-]+(?=\s|$)")
 _PROPERTY = re.compile(r"^\s*[\w-]+:: ")
 """Logseq's block properties (``card-next-schedule:: …``): its review state, not the question."""
@@ -114,6 +119,10 @@ def _in(
                 ctx.claim(asked, following)
                 yield from _items(ctx, sections[index], asked, pair)
                 index += 1
+        elif child.type == "heading" and _ENDS_TAGGED.search(heading_text(child)):
+            used, result = _tagged_heading(ctx, siblings[index:])  # `## What is a VPC? #card`
+            yield from _items(ctx, sections[index][:-1], child, result)
+            index += used
         elif child.type == "heading" and (answered := _answered_heading(ctx, siblings[index:])):
             question = _unnumbered(_QUESTION_LABEL.sub("", heading_text(child)))  # `## 3. Why …?`, `Q: …`
             yield from _items(ctx, sections[index][:-1], child, _Pair(question, answered))
@@ -144,6 +153,8 @@ def _in(
 def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, list[_Pair | _Missing]]:
     """Pairs (or what is missing) of one paragraph, and how many blocks after it they used (0 or 1)."""
     lines = node.children[0].content.split("\n")
+    if _ENDS_TAGGED.search(lines[0]):  # `What is a VPC? #card`, the answer on the lines under it
+        return _tagged_lines(ctx, node, lines, following)
     stripped = [line.strip() for line in lines]
     for index, line in enumerate(stripped):
         if line in _SEPARATORS:
@@ -326,6 +337,40 @@ def _tagged_card(ctx: Context, item: Node) -> _Pair | _Missing | None:
     if not front or not back:
         return _Missing("flashcard tagged #card with no answer under it: write it in bullets indented below")
     return _Pair(front, back)
+
+
+def _tagged_heading(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Missing]:
+    """A heading tagged ``#card`` (``#card/reverse``: both ways), as Obsidian's Flashcards plugin
+    writes cards: its words the front, the block right below it the back; the blocks used after it."""
+    heading, below = blocks[0], blocks[1] if len(blocks) > 1 else None
+    ctx.claim(heading)
+    front = _TAGS.sub("", heading_text(heading)).strip()
+    if below is None or below.type in ("heading", "hr") or ctx.is_claimed(below) or not front:
+        return 0, _Missing("flashcard heading tagged #card with no answer right below it: write it there")
+    ctx.claim(below)
+    return 1, _Pair(
+        front, ctx.doc.source(below), reversible=_REVERSE_TAG.search(heading_text(heading)) is not None
+    )
+
+
+def _tagged_lines(
+    ctx: Context, node: Node, lines: list[str], following: Node | None
+) -> tuple[int, list[_Pair | _Missing]]:
+    """A paragraph whose first line is tagged ``#card``: that line the front, the lines under it (or a
+    list or code block right below the paragraph) the back."""
+    front, back, used = _TAGS.sub("", lines[0]).strip(), "\n".join(lines[1:]).strip(), 0
+    if (
+        not back
+        and following is not None
+        and following.type in _BLOCK_ANSWERS
+        and not ctx.is_claimed(following)
+    ):
+        back, used = ctx.doc.source(following), 1
+        ctx.claim(following)
+    ctx.claim(node)
+    if not front or not back:
+        return used, [_Missing("flashcard tagged #card with no answer under it: write it on the next line")]
+    return used, [_Pair(front, back, reversible=_REVERSE_TAG.search(lines[0]) is not None)]
 
 
 def _unlisted(blocks: Sequence[Node]) -> Sequence[Node]:
