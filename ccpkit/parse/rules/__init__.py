@@ -15,6 +15,7 @@ from ccpkit.parse.rules.formulas import check_formulas
 from ccpkit.parse.rules.mcq import extract_mcqs
 from ccpkit.parse.rules.pins import check_pins
 from ccpkit.parse.rules.separated import extract_separated_cards
+from ccpkit.parse.rules.start_end import extract_marked_notes
 from ccpkit.parse.rules.strays import check_strays
 from ccpkit.parse.rules.tables import extract_tables
 from ccpkit.parse.rules.unclosed import check_unclosed
@@ -22,8 +23,10 @@ from ccpkit.parse.rules.unclosed import check_unclosed
 Rule = Callable[[Context], Iterator[Item | Problem]]
 
 RULES: tuple[tuple[str, Rule], ...] = (
-    # Cards whose sides a `%` line separates: the authors said where each card is, whatever it holds.
+    # Cards whose sides a `%` line separates, notes between START and END: the authors said where each
+    # card is, whatever it holds.
     ("separated", extract_separated_cards),
+    ("start-end", extract_marked_notes),
     # Then questions: their option lists, explanations and answer keys must not become cards.
     ("mcq", extract_mcqs),
     # Then what no question took: answers and question headings left over, flashcard lines.

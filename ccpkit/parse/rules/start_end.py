@@ -1,0 +1,113 @@
+"""Notes between a ``START`` and an ``END`` line, as the Obsidian_to_Anki plugin writes them: the note
+type on the line after ``START``, then its fields, the first one unnamed, the others after their
+names (``Back: …``), and maybe a ``Tags: …`` line::
+
+    START
+    Basic
+    Which tool waters beds?
+    Back: A hose.
+    Tags: garden
+    END
+
+``Basic`` is a card (``Basic (and reversed card)``: asked both ways), ``Cloze`` a cloze whose
+``Back Extra`` is its extra; any other note type is a warning, its note left out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from ccpkit import cloze_syntax
+from ccpkit.errors import Problem
+from ccpkit.model import Item
+from ccpkit.parse.context import CommonFields, Context
+from ccpkit.parse.tree import Node
+
+_FIELD = re.compile(r"(?P<name>[A-Za-z][A-Za-z ]{0,20}):(?:\s|$)(?P<rest>.*)")
+_CARD_TYPES = {"basic": False, "basic (and reversed card)": True, "basic (optional reversed card)": False}
+_FIELDS = {"card": ("front", "back"), "cloze": ("text", "back extra")}
+"""Each kind's two fields: the first may go unnamed; a line ``Name: …`` of any other name is text."""
+
+
+def extract_marked_notes(ctx: Context) -> Iterator[Item | Problem]:
+    """Every note of the file between ``START`` and ``END`` lines, in notes order."""
+    blocks = [block.node for block in ctx.doc.blocks]
+    if not any(_first_line(node) == "START" for node in blocks):
+        return
+    index = 0
+    while index < len(blocks):
+        node = blocks[index]
+        if _first_line(node) != "START" or ctx.is_claimed(node):
+            index += 1
+            continue
+        end = next((n for n in range(index, len(blocks)) if _last_line(blocks[n]) == "END"), None)
+        if end is None:
+            message = "note `START` line with no `END` line after it: end the note with END"
+            yield Problem(ctx.at(node), message, "warning")
+            return
+        ctx.claim(*blocks[index : end + 1])
+        yield from _note(ctx, blocks[index : end + 1], ctx.doc.blocks[index].section)
+        index = end + 1
+
+
+def _note(ctx: Context, nodes: Sequence[Node], section: tuple[str, ...]) -> Iterator[Item | Problem]:
+    lines = "\n\n".join(ctx.doc.source(node) for node in nodes).split("\n")[1:-1]  # START, END
+    note_type = lines[0].strip() if lines else ""
+    kind = "card" if note_type.lower() in _CARD_TYPES else "cloze" if note_type.lower() == "cloze" else ""
+    if not kind:
+        message = (
+            f"note type {note_type!r} between START and END is not one ccpkit reads: write Basic or Cloze"
+        )
+        yield Problem(ctx.at(nodes[0]), message, "warning")
+        return
+    first, second = _FIELDS[kind]
+    fields: dict[str, list[str]] = {first: []}
+    name = first
+    for line in lines[1:]:
+        found = _FIELD.fullmatch(line.strip())
+        named = found["name"].lower() if found is not None else ""
+        if found is not None and named in (first, second, "tags") and not (named == first and fields[first]):
+            name = named
+            fields[name] = [found["rest"]]
+        else:
+            fields[name].append(line)
+    text = {key: "\n".join(value).strip() for key, value in fields.items()}
+    tags = tuple(tag for tag in re.split(r"[\s,]+", text.get("tags", "")) if tag)
+    reverse = _CARD_TYPES.get(note_type.lower(), False)
+    yield from _made(ctx, nodes[0], section, kind, text[first], text.get(second, ""), tags, reverse=reverse)
+
+
+def _made(
+    ctx: Context,
+    node: Node,
+    section: tuple[str, ...],
+    kind: str,
+    first: str,
+    second: str,
+    tags: tuple[str, ...],
+    *,
+    reverse: bool = False,
+) -> Iterator[Item | Problem]:
+    if not first or (kind == "card" and not second):
+        missing = "its front" if not first else "its Back: field"
+        yield Problem(ctx.at(node), f"note between START and END without {missing}: write it", "warning")
+        return
+    key = cloze_syntax.revealed(first) if kind == "cloze" else first  # a cloze is known by its words
+    fields = ctx.common("cloze" if kind == "cloze" else "card", key, node, section)
+    fields = replace(fields, tags=(*fields.tags, *(tag for tag in tags if tag not in fields.tags)))
+    if kind == "cloze":
+        yield ctx.build(node, lambda: fields.cloze(text=first, extra=second))
+        return
+    yield ctx.build(node, lambda: fields.card(front=first, back=second))
+    if reverse:
+        reversed_fields: CommonFields = replace(fields, id=f"{fields.id}/reverse")
+        yield ctx.build(node, lambda: reversed_fields.card(front=second, back=first))
+
+
+def _first_line(node: Node) -> str:
+    return node.children[0].content.split("\n", 1)[0].strip() if node.type == "paragraph" else ""
+
+
+def _last_line(node: Node) -> str:
+    return node.children[0].content.rsplit("\n", 1)[-1].strip() if node.type == "paragraph" else ""
