@@ -47,6 +47,7 @@ _CARD_TAG = re.compile(r"(?:^|\s)#card\b", re.IGNORECASE)
 _ENDS_TAGGED = re.compile(r"(?:^|\s)#card(?:[-/]reverse)?(?:\s+#[\w/-]+)*\s*$", re.IGNORECASE)
 """A line ending with the tag ``#card`` (maybe among others), as Obsidian's Flashcards plugin marks a
 card's front; ``#card`` inside a sentence is a word of it."""
+_QUOTE_MARK = re.compile(r"^ {0,3}> ?")
 _REVERSE_TAG = re.compile(r"(?:^|\s)#card[-/]reverse\b", re.IGNORECASE)
 """``#card-reverse`` or ``#card/reverse``: the card is asked both ways."""
 _TAGS = re.compile(r"(?:^|\s)#[\w/-]+(?=\s|$)")
@@ -110,6 +111,10 @@ def _in(
         elif child.type == "list_item" and (pair := _answered_item(child)) is not None:
             ctx.claim(child)  # `1. Which …?` with `- Answer: …` under it
             yield from _items(ctx, sections[index], child, pair)
+        elif child.type == "ordered_list" and (quoted := _quoted_answer(ctx, siblings[index:])) is not None:
+            used, pair = quoted  # `1. Which …?` then `> its answer`, as inka writes cards
+            yield from _items(ctx, sections[index], child, pair)
+            index += used
         elif child.type in _NESTING:
             following = siblings[index + 1] if index + 1 < len(siblings) else None
             fallen = _answer_fallen_out(child, following)
@@ -398,6 +403,33 @@ def _answer_fallen_out(questions: Node, following: Node | None) -> tuple[Node, _
     last = questions.children[-1]
     pair = _asked_and_answered(last.children[0], following) if len(last.children) == 1 else None
     return (last, pair) if pair is not None else None
+
+
+def _quoted_answer(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
+    """A numbered item of its own that asks (``1. Which …?``), maybe pictures below it, then a quote
+    (``> …``), as inka writes cards: the item (and pictures) the front, the quote the back; the blocks
+    used after the list."""
+    numbered = blocks[0]
+    if len(numbered.children) != 1 or not numbered.children[0].children:
+        return None
+    asked = numbered.children[0].children[0]
+    if asked.type != "paragraph" or not asked.children[0].content.rstrip().endswith("?"):
+        return None
+    end = 1
+    while end < len(blocks) and blocks[end].type == "paragraph" and _only_pictures(blocks[end]):
+        end += 1
+    quote = blocks[end] if end < len(blocks) else None
+    if quote is None or quote.type != "blockquote" or any(ctx.is_claimed(b) for b in blocks[: end + 1]):
+        return None
+    ctx.claim(*blocks[: end + 1])
+    front = "\n\n".join(ctx.doc.written(block) for block in (*numbered.children[0].children, *blocks[1:end]))
+    back = "\n".join(_QUOTE_MARK.sub("", line) for line in ctx.doc.source(quote).split("\n")).strip()
+    return end, _Pair(_unnumbered(front), back)
+
+
+def _only_pictures(paragraph: Node) -> bool:
+    children = paragraph.children[0].children
+    return bool(children) and all(c.type in ("image", "softbreak") or not c.content.strip() for c in children)
 
 
 def _asked_and_answered(question: Node, answer: Node) -> _Pair | None:
