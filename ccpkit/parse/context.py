@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ccpkit.errors import Problem
 from ccpkit.item_ids import item_id, slug
@@ -28,6 +28,14 @@ class CommonFields:
     part: str
     section: tuple[str, ...]
     tags: tuple[str, ...]
+
+    def tagged(self, text: str) -> CommonFields:
+        """These fields with the tags an author listed in ``text`` (``garden, tools #spring``: words
+        parted by spaces or commas, a ``#`` before one dropped) after the file's, each once."""
+        listed = (word.lstrip("#") for word in re.split(r"[\s,]+", text))
+        return replace(
+            self, tags=(*self.tags, *(t for t in dict.fromkeys(listed) if t and t not in self.tags))
+        )
 
     def card(self, *, front: str, back: str, lead_in: str = "") -> Card:
         return Card(

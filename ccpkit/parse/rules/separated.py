@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 
 from ccpkit.errors import Problem
 from ccpkit.model import Item
@@ -59,11 +58,11 @@ def _card(
         [*([heading_text(heading.node)] if heading else []), *(ctx.doc.source(n) for n in fields[0])]
     ).strip()
     back = "\n\n".join(ctx.doc.source(node) for node in fields[1]).strip()
-    tags: list[str] = []
+    tags = ""
     for extra in fields[2:]:
         text = "\n\n".join(ctx.doc.source(node) for node in extra).strip()
         if _TAGS.fullmatch(text):
-            tags += [tag.lstrip("#") for tag in re.split(r"[\s,]+", text) if tag.strip(",#")]
+            tags = f"{tags} {text}"
         elif text:
             back = f"{back}\n\n{text}"  # a field of ankdown's own note type: kept, on the back
     ctx.claim(*(block.node for block in run), *([heading.node] if heading else []))
@@ -72,8 +71,7 @@ def _card(
         yield Problem(ctx.at(first), f"card `%` line without {missing}: write both sides", "warning")
         return
     section = heading.section[:-1] if heading is not None else run[0].section
-    common = ctx.common("card", front, first, section)
-    common = replace(common, tags=(*common.tags, *(tag for tag in tags if tag not in common.tags)))
+    common = ctx.common("card", front, first, section).tagged(tags)
     yield ctx.build(first, lambda: common.card(front=front, back=back))
 
 

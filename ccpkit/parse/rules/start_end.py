@@ -73,9 +73,10 @@ def _note(ctx: Context, nodes: Sequence[Node], section: tuple[str, ...]) -> Iter
         else:
             fields[name].append(line)
     text = {key: "\n".join(value).strip() for key, value in fields.items()}
-    tags = tuple(tag for tag in re.split(r"[\s,]+", text.get("tags", "")) if tag)
     reverse = _CARD_TYPES.get(note_type.lower(), False)
-    yield from _made(ctx, nodes[0], section, kind, text[first], text.get(second, ""), tags, reverse=reverse)
+    yield from _made(
+        ctx, nodes[0], section, kind, text[first], text.get(second, ""), text.get("tags", ""), reverse=reverse
+    )
 
 
 def _made(
@@ -85,7 +86,7 @@ def _made(
     kind: str,
     first: str,
     second: str,
-    tags: tuple[str, ...],
+    tags: str,
     *,
     reverse: bool = False,
 ) -> Iterator[Item | Problem]:
@@ -94,8 +95,7 @@ def _made(
         yield Problem(ctx.at(node), f"note between START and END without {missing}: write it", "warning")
         return
     key = cloze_syntax.revealed(first) if kind == "cloze" else first  # a cloze is known by its words
-    fields = ctx.common("cloze" if kind == "cloze" else "card", key, node, section)
-    fields = replace(fields, tags=(*fields.tags, *(tag for tag in tags if tag not in fields.tags)))
+    fields = ctx.common("cloze" if kind == "cloze" else "card", key, node, section).tagged(tags)
     if kind == "cloze":
         yield ctx.build(node, lambda: fields.cloze(text=first, extra=second))
         return
