@@ -287,9 +287,17 @@ class _Targets:
     """A target → its findings, its part, or its whole's files."""
     pending: dict[Future[bytes], _Target] = field(default_factory=dict)
 
-    def kept(self, key: str) -> object | None:
-        self.used.add(key)
-        return self.store.get(key, object)
+    def take_kept(self, targets: Sequence[_Target]) -> list[_Target]:
+        """Take the targets the store holds (a target filed under no key never is); the stale rest."""
+        stale = []
+        for target in targets:
+            value = self.store.get(target.key, object) if target.key else None
+            self.used.add(target.key)
+            if value is None:
+                stale.append(target)
+            else:
+                self.done[target] = value
+        return stale
 
     def plan(self, fmt: Format[Any], deck: Deck, modules: Mapping[str, str], options: ExportOptions) -> None:
         """The parts of ``deck``'s modules in ``fmt`` (``modules``: the digest of each, by slug) and
@@ -320,10 +328,7 @@ class _Targets:
             )
             for whole in fmt.wholes(deck, options)
         ]
-        for target in targets:
-            value = self.kept(target.key)
-            if value is not None:
-                self.done[target] = value
+        self.take_kept(targets)
         self.planned += targets
 
     def start(self, pool: ProcessPoolExecutor, stale: Sequence[_Target]) -> None:
@@ -409,30 +414,27 @@ def _parse(request: Request, targets: _Targets, pool: ProcessPoolExecutor, *, wa
 
     parse.check_title(request.title)  # before anything is kept in the store
     sources = parse.read_sources(request.notes, highlight_clozes=request.highlight_clozes)
-    keys = [digest("parse", source.key) if source.key else "" for source in sources.modules]
-    kept = [targets.kept(key) if key else None for key in keys]  # an unreadable file: never kept
-    stale = [index for index, findings in enumerate(kept) if not isinstance(findings, parse.Findings)]
+    parses = [
+        _Target(
+            "parse",
+            source.files.slug,
+            digest("parse", source.key) if source.key else "",  # an unreadable file: never kept
+            partial(parse.parse_module, request.notes, source),
+            source.size // 100,  # about one per item
+            slow=False,
+        )
+        for source in sources.modules
+    ]
+    stale = targets.take_kept(parses)
     if warm and stale:
         from ccpkit.pool import warm_up
 
         warm_up(pool)  # while the modules are parsed
-    parses = [
-        _Target(
-            "parse",
-            sources.modules[index].files.slug,
-            keys[index],
-            partial(parse.parse_module, request.notes, sources.modules[index]),
-            sources.modules[index].size // 100,  # about one per item
-            slow=False,
-        )
-        for index in stale
-    ]
-    targets.start(pool, parses)
+    targets.start(pool, stale)
     targets.finish()
-    for index, target in zip(stale, parses, strict=True):
-        kept[index] = targets.done.pop(target)
-    reread = frozenset(path for index in stale for path in sources.modules[index].paths(request.notes))
-    found = [findings for findings in kept if isinstance(findings, parse.Findings)]
+    found = [targets.done.pop(target) for target in parses]
+    read = {target.name for target in stale}
+    reread = frozenset(p for s in sources.modules if s.files.slug in read for p in s.paths(request.notes))
     return parse.combine(request.notes, sources, found, title=request.title, reread=reread)
 
 
