@@ -25,7 +25,6 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
-from ccpkit.code_colours import highlighted
 from ccpkit.item_ids import WIKILINK
 from ccpkit.markdown_defaults import OFF_BY_DEFAULT
 from ccpkit.tex_delimiters import tex_delimiters_plugin
@@ -39,9 +38,18 @@ INLINE_KEPT = 4096
 headings above every card of a section); not every front of the course."""
 
 
+def _highlighted(code: str, language: str, attributes: str = "") -> str:
+    """``code_colours.highlighted``, imported with Pygments only for a fence that names a language."""
+    if not language:
+        return ""
+    from ccpkit.code_colours import highlighted
+
+    return highlighted(code, language, attributes)
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    options = {**OFF_BY_DEFAULT, "html": False, "typographer": False, "highlight": highlighted}
+    options = {**OFF_BY_DEFAULT, "html": False, "typographer": False, "highlight": _highlighted}
     md = MarkdownIt("commonmark", options)
     md.disable(["heading", "lheading", "hr", "code"])  # field text: a stray `#` or indent is just text
     md.enable(["strikethrough", "table"])

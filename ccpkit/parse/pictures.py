@@ -19,7 +19,6 @@ from urllib.parse import unquote
 from ccpkit.errors import Problem, Severity
 from ccpkit.markup import picture_sources
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item, Passage, Picture, SourceLocation
-from ccpkit.svg import svg_problem
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -97,6 +96,8 @@ class _Resolver:
             return None
         self.pictures.setdefault(found.name, found)
         if found.name.endswith(".svg"):
+            from ccpkit.svg import svg_problem  # XML parsing: only for a course with SVG pictures
+
             undrawable = svg_problem(found.data)
             if undrawable:
                 message = f"picture {written} {undrawable}: the PDFs show its alt text instead"
