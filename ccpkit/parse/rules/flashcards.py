@@ -28,8 +28,10 @@ from ccpkit.parse.tree import Node
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}")
 """Where ``::`` is not a separator: code spans, and Anki's own ``{{c1::cloze}}`` and ``{{Field}}``."""
 _INLINE = re.compile(r"^(?P<front>.*?[^:])(?P<sep>:::?)(?P<back>[^:].*)$")
-_QUESTION_LABEL = re.compile(rf"^(?:\*\*|__)?(?i:{QUESTION}|pergunta|q)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*")
-"""``**Question:**`` before a question's words: no part of the card's front."""
+_QUESTION_LABEL = re.compile(
+    rf"^(?:\*\*|__)?(?i:{QUESTION}(?:\s+text)?|pergunta|q)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*"
+)
+"""``**Question:**`` (``**Question Text:**``) before a question's words: no part of the card's front."""
 _QUESTION = re.compile(r"^(?:\*\*|__)?Q(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?P<text>.*)$")
 _ANSWER = re.compile(r"^(?:\*\*|__)?A(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?P<text>.*)$")
 _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
@@ -299,6 +301,9 @@ def _worded(node: Node | None) -> str | None:
         return None
     first, _, more = node.children[0].content.partition("\n")
     answer = answer_line(first)
+    if answer is None and more.strip():  # `**Correct Answer:**` alone on its line, the words below
+        second, _, more = more.partition("\n")
+        answer = answer_line(f"{first.rstrip()} {second.strip()}")
     if answer is None or answer.letters or not answer.text:
         return None
     return "\n".join(part for part in (answer.text, more.strip()) if part)
