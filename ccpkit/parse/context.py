@@ -150,6 +150,17 @@ class Context:
             return self.problem(node, message)
         return item
 
+    def cards(
+        self, node: Node, fields: CommonFields, front: str, back: str, *, both_ways: bool
+    ) -> list[Item | Problem]:
+        """The card asking ``front``, and with ``both_ways`` the reverse one, whose id is the forward
+        one's plus ``/reverse``: each keeps its history while the other side alone is reworded."""
+        forward = self.build(node, lambda: fields.card(front=front, back=back))
+        if not both_ways:
+            return [forward]
+        reverse = replace(fields, id=f"{fields.id}/reverse")
+        return [forward, self.build(node, lambda: reverse.card(front=back, back=front))]
+
 
 def pinned_id(*nodes: Node | None) -> str:
     """An author's ``{#id}`` on the first of ``nodes`` that has one."""

@@ -134,6 +134,14 @@ def heading_text(node: Node) -> str:
     return "".join(child.content for child in node.children if child.type == "inline").strip()
 
 
+def only_pictures(paragraph: Node) -> bool:
+    """Whether a paragraph shows pictures and nothing else (blank text and line breaks between them)."""
+    return all(
+        child.type in ("image", "softbreak") or not child.content.strip()
+        for child in paragraph.children[0].children
+    )
+
+
 def only_links_within_page(markdown: str) -> bool:
     """Whether ``markdown`` is nothing but links to places in the page (``[Back to top](#top)``, a
     table of contents' ``[Which service …?](#which-service)``), with separators or emphasis between:

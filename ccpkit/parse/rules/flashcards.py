@@ -18,7 +18,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_markdown
-from ccpkit.parse.document import heading_text
+from ccpkit.parse.document import heading_text, only_pictures
 from ccpkit.parse.rules.answers import QUESTION, answer_in_details, answer_line, explanation_start
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.options import same_words
@@ -421,7 +421,7 @@ def _quoted_answer(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     if asked.type != "paragraph" or not asked.children[0].content.rstrip().endswith("?"):
         return None
     end = 1
-    while end < len(blocks) and blocks[end].type == "paragraph" and _only_pictures(blocks[end]):
+    while end < len(blocks) and blocks[end].type == "paragraph" and only_pictures(blocks[end]):
         end += 1
     quote = blocks[end] if end < len(blocks) else None
     if quote is None or quote.type != "blockquote" or any(ctx.is_claimed(b) for b in blocks[: end + 1]):
@@ -430,11 +430,6 @@ def _quoted_answer(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     front = "\n\n".join(ctx.doc.written(block) for block in (*numbered.children[0].children, *blocks[1:end]))
     back = "\n".join(_QUOTE_MARK.sub("", line) for line in ctx.doc.source(quote).split("\n")).strip()
     return end, _Pair(_unnumbered(front), back)
-
-
-def _only_pictures(paragraph: Node) -> bool:
-    children = paragraph.children[0].children
-    return bool(children) and all(c.type in ("image", "softbreak") or not c.content.strip() for c in children)
 
 
 def _asked_and_answered(question: Node, answer: Node) -> _Pair | None:
@@ -604,7 +599,4 @@ def _items(
         return
     result = replace(result, front=_CALLOUT.sub("", result.front))
     fields = replace(ctx.common("card", result.front, node, section), source=where)
-    yield ctx.build(node, lambda: fields.card(front=result.front, back=result.back))
-    if result.reversible:
-        reverse = replace(fields, id=f"{fields.id}/reverse")
-        yield ctx.build(node, lambda: reverse.card(front=result.back, back=result.front))
+    yield from ctx.cards(node, fields, result.front, result.back, both_ways=result.reversible)

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from ccpkit.parse.context import Context, pinned_id
-from ccpkit.parse.document import heading_text, only_links_within_page
+from ccpkit.parse.document import heading_text, only_links_within_page, only_pictures
 from ccpkit.parse.rules.answers import (
     QUESTION,
     Answer,
@@ -351,10 +351,7 @@ def _follows(options: list[DraftOption], more: Options) -> bool:
 def _attachable(node: Node) -> bool:
     """Code, a table or an image between two options belongs to the option above it."""
     if node.type == "paragraph":
-        inline = node.children[0]
-        return all(
-            child.type in ("image", "softbreak") or not child.content.strip() for child in inline.children
-        )
+        return only_pictures(node)
     if node.type == "html_block":
         return "<details" not in node.content.lower()
     return True

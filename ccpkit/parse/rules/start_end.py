@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 
 from ccpkit import cloze_syntax
 from ccpkit.errors import Problem
 from ccpkit.model import Item
-from ccpkit.parse.context import CommonFields, Context
+from ccpkit.parse.context import Context
 from ccpkit.parse.tree import Node
 
 _FIELD = re.compile(r"(?P<name>[A-Za-z][A-Za-z ]{0,20}):(?:\s|$)(?P<rest>.*)")
@@ -99,10 +98,7 @@ def _made(
     if kind == "cloze":
         yield ctx.build(node, lambda: fields.cloze(text=first, extra=second))
         return
-    yield ctx.build(node, lambda: fields.card(front=first, back=second))
-    if reverse:
-        reversed_fields: CommonFields = replace(fields, id=f"{fields.id}/reverse")
-        yield ctx.build(node, lambda: reversed_fields.card(front=second, back=first))
+    yield from ctx.cards(node, fields, first, second, both_ways=reverse)
 
 
 def _first_line(node: Node) -> str:
