@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from ccpkit.model import SourceLocation
+if TYPE_CHECKING:  # a build with nothing to do loads no model
+    from ccpkit.model import SourceLocation
 
 Severity = Literal["error", "warning", "info"]
 """An error leaves its item out; a warning keeps it but asks for a look; an info only says what ccpkit

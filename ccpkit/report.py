@@ -9,15 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, assert_never, get_args
 
 from ccpkit.errors import Problem
-from ccpkit.model import Deck, Kind
 
-if TYPE_CHECKING:  # imported where used: a build with nothing to do reports no changes
+if TYPE_CHECKING:  # imported where used: a build with nothing to do counts no items, reports no changes
     from ccpkit.ledger import Reconciliation
+    from ccpkit.model import Deck, Kind
 
 LISTED = 20
 """At most this many ids are listed per kind of change; the rest are counted."""
-_KINDS: tuple[Kind, ...] = get_args(Kind)
-"""Every item kind, in the order the counts list them."""
 _OPTIONAL_KINDS: frozenset[Kind] = frozenset({"cloze"})
 """Counted only in a deck that has some, so notes without clozes report as they always did."""
 
@@ -62,7 +60,10 @@ def format_total(deck: Deck) -> str:
 
 
 def _counted(totals: Counter[Kind]) -> tuple[Kind, ...]:
-    return tuple(kind for kind in _KINDS if kind not in _OPTIONAL_KINDS or totals[kind])
+    """Every item kind in the order the model lists them, but the optional ones none of ``totals`` is."""
+    from ccpkit.model import Kind  # loaded with the deck that was counted
+
+    return tuple(kind for kind in get_args(Kind) if kind not in _OPTIONAL_KINDS or totals[kind])
 
 
 def _kinds(counts: Counter[Kind], kinds: Sequence[Kind]) -> str:

@@ -16,11 +16,11 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, ClassVar, Literal, Protocol, TypeVar
 
 from ccpkit.errors import Problem
-from ccpkit.model import Deck, Module
 
 if TYPE_CHECKING:
     from ccpkit.export.anki.card_templates import AnkiTemplates
     from ccpkit.export.anki.notes import AnkiNote
+    from ccpkit.model import Deck, Module
 
 Paper = Literal["A4", "Letter"]
 
