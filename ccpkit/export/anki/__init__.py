@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from ccpkit.errors import Problem
 from ccpkit.export import Exported, ExportOptions, Format, Output, Settled
+from ccpkit.export.anki import genanki_import  # noqa: F401  (before any module imports genanki)
 from ccpkit.export.anki.apkg import recorded_notes, write_package
 from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.media import pictures_shown
