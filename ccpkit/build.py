@@ -13,6 +13,7 @@ formats are pure.
 from __future__ import annotations
 
 import gc
+import operator
 import pickle
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -37,8 +38,8 @@ if TYPE_CHECKING:  # and imported where used: a build with nothing to do never l
     from ccpkit.export import Format
     from ccpkit.ledger import Ledger, Reconciliation
     from ccpkit.ledger.storage import LedgerText
-    from ccpkit.model import Deck
-    from ccpkit.parse import Parsed
+    from ccpkit.model import Deck, Module
+    from ccpkit.parse import Findings, Parsed
 
 DEFAULT_FORMATS = FORMATS
 
@@ -196,12 +197,10 @@ def _make(
     helped = [fmt for fmt in chosen if fmt.slow]
     with helpers(partial(_prepare, helped, request.options)) as pool:
         targets.progress.step("parsing notes")
-        parsed = _parse(request, targets, pool, warm=bool(helped))
-        if not any(fmt.reads_passages for fmt in chosen):  # the passages as parsed are freed
-            parsed = replace(parsed, deck=parsed.deck.without_passages())
+        passages = any(fmt.reads_passages for fmt in chosen)
+        parsed, modules = _parse(request, targets, pool, warm=bool(helped), passages=passages)
         whole_deck = parsed.deck
         deck = only_modules(whole_deck, request.modules)
-        modules = {module.slug: digest(repr(module)) for module in whole_deck.modules}
         # The parts of ``notes`` are made for every module: the ledger sees the whole deck.
         for fmt in [*chosen, notes] if notes is not None and notes not in chosen else chosen:
             targets.plan(fmt, whole_deck if fmt is notes else deck, modules, request.options)
@@ -407,9 +406,12 @@ def _kept_ledger(notes: Path, store: Store) -> LedgerText | None:
     return unkept_ledger(kept, data) if kept is not None else None
 
 
-def _parse(request: Request, targets: _Targets, pool: ProcessPoolExecutor, *, warm: bool) -> Parsed:
-    """The deck, each module's findings taken from the store when its files did not change; with
-    ``warm``, the helpers start (and warm up) while this process parses, in any case."""
+def _parse(
+    request: Request, targets: _Targets, pool: ProcessPoolExecutor, *, warm: bool, passages: bool
+) -> tuple[Parsed, dict[str, str]]:
+    """The deck, each module's findings taken from the store when its files did not change, and the
+    digest of each module by slug (what its parts are made from). With ``warm``, the helpers start (and
+    warm up) while this process parses, in any case; without ``passages``, those parsed are freed."""
     from ccpkit import parse  # markdown-it-py: not for a build with nothing to do
 
     parse.check_title(request.title)  # before anything is kept in the store
@@ -435,7 +437,31 @@ def _parse(request: Request, targets: _Targets, pool: ProcessPoolExecutor, *, wa
     found = [targets.done.pop(target) for target in parses]
     read = {target.name for target in stale}
     reread = frozenset(p for s in sources.modules if s.files.slug in read for p in s.paths(request.notes))
-    return parse.combine(request.notes, sources, found, title=request.title, reread=reread)
+    parsed = parse.combine(request.notes, sources, found, title=request.title, reread=reread)
+    if not passages:
+        parsed = replace(parsed, deck=parsed.deck.without_passages())
+    findings = {target.name: (target.key, module) for target, module in zip(parses, found, strict=True)}
+    return parsed, {
+        module.slug: _module_digest(module, *findings.get(module.slug, ("", None)), passages)
+        for module in parsed.deck.modules
+    }
+
+
+def _module_digest(module: Module, key: str, found: Findings | None, passages: bool) -> str:
+    """The digest of what a module's parts read. A module that is its findings as parsed (the very
+    items, no pictures read since) is named by its findings' key: digesting the ``repr`` of every
+    module would cost a one-card edit of a large course a tenth of its time."""
+    as_found = (
+        key
+        and found is not None
+        and not module.pictures
+        and (module.passages is found.passages if passages else not module.passages)
+        and len(module.items) == len(found.items)
+        and all(map(operator.is_, module.items, found.items))
+    )
+    if as_found:
+        return digest("module", key, str(module.number), module.slug, module.title, str(passages))
+    return digest(repr(module))
 
 
 def _notes_format(chosen: Sequence[Format[Any]]) -> Format[Any] | None:

@@ -112,6 +112,24 @@ def test_a_rebuild_from_the_store_gives_the_bytes_of_a_fresh_build(notes: Path, 
     assert (kept.problems, kept.counts) == (fresh.problems, fresh.counts)
 
 
+def test_a_module_whose_item_another_module_now_pins_first_is_rebuilt_though_its_files_did_not_change(
+    notes: Path, tmp_path: Path
+) -> None:
+    questions = notes / "09-security" / "practice-questions.md"
+    questions.write_text(questions.read_text().replace("### Question 1", "{#rotation}\n### Question 1"))
+    build_all(notes, tmp_path / "build")
+    with (notes / "02-compute" / "cram-sheet.md").open("a", encoding="utf-8") as stream:
+        stream.write("\n{#rotation}\n- **AWS Batch:** Runs batch jobs on managed compute.\n")
+    shutil.copytree(notes, tmp_path / "fresh")
+    kept = build_all(notes, tmp_path / "build", at=1_700_086_400)
+    fresh = build_all(tmp_path / "fresh", tmp_path / "fresh-build", at=1_700_086_400)
+
+    assert "parse 09-security" not in kept.remade and "anki 09-security" in kept.remade
+    assert outputs(tmp_path / "build") == outputs(tmp_path / "fresh-build")
+    assert (kept.problems, kept.counts) == (fresh.problems, fresh.counts)
+    assert any("rotation" in problem.message for problem in kept.problems)
+
+
 def test_parsed_modules_from_the_store_give_the_deck_and_problems_of_parsing(tmp_path: Path) -> None:
     notes = tmp_path / "notes"
     for path, text in {
