@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ccpkit.parse.document import Document
-from ccpkit.parse.rules.answers import answer_line, explanation_start, plain
+from ccpkit.parse.rules.answers import Answer, answer_line, explanation_start, plain
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 
@@ -147,20 +147,20 @@ def marked(options: list[DraftOption]) -> list[DraftOption]:
     ]
 
 
-def unlettered_options(doc: Document, node: Node, letters: Sequence[str]) -> Options | None:
-    """A plain bullet list as options lettered A, B, C … in order, when the answer below it names
-    ``letters`` among them (``Correct answer: B``), as some banks write their questions."""
+def unlettered_options(doc: Document, node: Node, answer: Answer | None) -> Options | None:
+    """A plain bullet list as options lettered A, B, C … in order, when the answer below it names some
+    of them, by their letters (``Correct answer: B``) or one by its words (``Answer: Amazon S3``), as
+    some banks write their questions."""
     firsts = [_first_inline(item) for item in node.children] if node.type == "bullet_list" else []
-    if not letters or not 2 <= len(firsts) <= len(_LABELS) or any(first is None for first in firsts):
+    if answer is None or not 2 <= len(firsts) <= len(_LABELS) or any(first is None for first in firsts):
         return None
     if any(_LETTERED.match(first or "") for first in firsts):
         return None  # lettered, but not as options may be (one left empty): not plain bullets either
-    if any(letter not in _LABELS[: len(firsts)] for letter in letters):
+    if any(letter not in _LABELS[: len(firsts)] for letter in answer.letters):
         return None
-    labelled = zip(_LABELS, node.children, firsts, strict=False)
-    return Options(
-        [DraftOption(label, _item_text(doc, item, first or ""), item) for label, item, first in labelled]
-    )
+    items = zip(_LABELS, node.children, firsts, strict=False)
+    options = [DraftOption(label, _item_text(doc, item, first or ""), item) for label, item, first in items]
+    return Options(options) if answer.letters or named_option(options, answer.text) else None
 
 
 def sided_options(doc: Document, right: Node, wrong: Node) -> list[DraftOption] | None:

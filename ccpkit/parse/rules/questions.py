@@ -204,7 +204,7 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
     code, images or blank lines between them (an option's text may be the block after its letter)."""
     found = read_options(ctx.doc, nodes[start])
     if found is None and 0 < start < len(nodes) - 1 and _asks(nodes[start - 1]):
-        found = unlettered_options(ctx.doc, nodes[start], _answer_letters(nodes[start + 1]))
+        found = unlettered_options(ctx.doc, nodes[start], _answer_below(nodes[start + 1]))
     if found is None or (len(found.options) == 1 and found.options[0].label != "A"):
         return None
     if nodes[start].type in ("table", "fence", "code_block") and not _asked_above(ctx, nodes, start):
@@ -306,13 +306,11 @@ def _asks(node: Node) -> bool:
     return node.type == "paragraph" and asks(node.children[0].content)
 
 
-def _answer_letters(node: Node) -> tuple[str, ...]:
-    """The letters an answer line or a collapsed answer names (none for any other block)."""
+def _answer_below(node: Node) -> Answer | None:
+    """The answer an answer line or a collapsed answer gives (none for any other block)."""
     if node.type == "html_block" and "<details" in node.content.lower():
-        answer = answer_in_details(node.content)
-    else:
-        answer = answer_line(node.children[0].content) if node.type == "paragraph" else None
-    return answer.letters if answer is not None else ()
+        return answer_in_details(node.content)
+    return answer_line(node.children[0].content) if node.type == "paragraph" else None
 
 
 def _asked_above(ctx: Context, nodes: Sequence[Node], start: int) -> bool:
