@@ -16,7 +16,7 @@ from ccpkit.parse.rules.mcq import extract_mcqs
 from ccpkit.parse.rules.pins import check_pins
 from ccpkit.parse.rules.separated import extract_separated_cards
 from ccpkit.parse.rules.start_end import extract_marked_notes
-from ccpkit.parse.rules.strays import check_strays
+from ccpkit.parse.rules.strays import check_question_headings, check_stray_answers
 from ccpkit.parse.rules.tables import extract_tables
 from ccpkit.parse.rules.unclosed import check_unclosed
 
@@ -29,13 +29,15 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("start-end", extract_marked_notes),
     # Then questions: their option lists, explanations and answer keys must not become cards.
     ("mcq", extract_mcqs),
-    # Then what no question took: answers and question headings left over, flashcard lines.
-    ("strays", check_strays),
+    # Then answers no question took, before the card rules take their letters for a card's back.
+    ("stray answers", check_stray_answers),
     # Clozes before flashcards and cards: a sentence that hides something is asked as a cloze only.
     ("cloze", extract_clozes),
     ("flashcard", extract_flashcards),
     ("table", extract_tables),
     ("card", extract_cards),
+    # Question headings over no item: a question answered in words is a card.
+    ("question headings", check_question_headings),
     ("unclosed", check_unclosed),
     ("formulas", check_formulas),
     ("pins", check_pins),

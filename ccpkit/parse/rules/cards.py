@@ -12,6 +12,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import heading_text
+from ccpkit.parse.rules.answers import numbers_a_question
 from ccpkit.parse.rules.terms import Term, announces, is_label, plain_term, split_term, undecorated
 from ccpkit.parse.tree import Node
 
@@ -249,6 +250,8 @@ def _heading_card(
     labels = [text for kind, text in described if kind == "label"]
     if heading is None or not labels:
         return
+    if numbers_a_question(heading_text(heading)) and not heading_text(heading).rstrip().endswith("?"):
+        return  # `## Question 2` over an answer label: a question no rule could read, no card's front
     front = _heading_front(heading)
     first = next(index for index, (kind, _) in enumerate(described) if kind == "label")
     above = described[:first]

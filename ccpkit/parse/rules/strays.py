@@ -1,19 +1,18 @@
-"""Question-like blocks no question took: an answer line, a collapsed answer or a ``Question N``
-heading with no lettered options to belong to. Without a word here the question would just vanish."""
+"""Question-like blocks no rule took: an answer line, a collapsed answer or a ``Question N`` heading
+with no lettered options to belong to. Without a word here the question would just vanish."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Sequence
+import itertools
+from collections.abc import Callable, Iterator, Sequence
 
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block, heading_text
-from ccpkit.parse.rules.answers import answer_in_details, answer_line, plain
+from ccpkit.parse.rules.answers import answer_in_details, answer_line, numbers_a_question
 from ccpkit.parse.tree import Node
 
-_QUESTION_HEADING = re.compile(r"^[^\w]*(?:question|q)\s*#?\s*\d+\b", re.I)
 _NESTING = ("bullet_list", "ordered_list", "list_item", "blockquote")
 _NO_OPTIONS = (
     "no options found for this {what}: write the question's options as lines `A) …`, `B) …` "
@@ -21,53 +20,74 @@ _NO_OPTIONS = (
 )
 
 
-def check_strays(ctx: Context) -> Iterator[Item | Problem]:
-    """A warning at each answer or question heading that no question found (it was left out)."""
+def check_stray_answers(ctx: Context) -> Iterator[Item | Problem]:
+    """A warning at each answer naming letters that no question took (it was left out). Run before the
+    card rules, which would take its letters for a card's back."""
+    for block in ctx.doc.blocks:
+        yield from _strays(ctx, block.node, _stray_answer)
+
+
+def check_question_headings(ctx: Context) -> Iterator[Item | Problem]:
+    """A warning at each ``Question N`` heading over a question no rule took. Run after every rule that
+    makes items: a question answered in words is a card."""
     blocks = ctx.doc.blocks
     for index, block in enumerate(blocks):
         if not _titles_question_below(ctx, blocks, index):
-            yield from _strays(ctx, block.node)
+            yield from _strays(ctx, block.node, _stray_heading)
 
 
 def _titles_question_below(ctx: Context, blocks: Sequence[Block], index: int) -> bool:
-    """Whether the block is a heading over a question written under headings of its own
-    (``## Question 3`` over ``### Question``, ``### Options``): that question's title."""
+    """Whether the block is a ``Question N`` heading over a question a rule took: one written under
+    headings of its own (``## Question 3`` over ``### Question``, ``### Options``), or one every block
+    of which was taken (a question answered in words is a card)."""
     heading = blocks[index].node
-    if heading.type != "heading" or ctx.is_claimed(heading):
+    if heading.type != "heading" or ctx.is_claimed(heading) or not numbers_a_question(heading_text(heading)):
         return False
-    if not _QUESTION_HEADING.match(plain(heading_text(heading))):
-        return False
-    for block in blocks[index + 1 :]:
-        if block.node.type == "heading" and _level(block.node) <= _level(heading):
-            return False
-        if block.node.type == "heading" and ctx.is_claimed(block.node):
-            return True
-    return False
+    section = [
+        block.node
+        for block in itertools.takewhile(lambda block: not _ends(block.node, heading), blocks[index + 1 :])
+    ]
+    if any(node.type == "heading" and ctx.is_claimed(node) for node in section):
+        return True
+    return bool(section) and all(ctx.is_claimed(node) for node in section)
+
+
+def _ends(node: Node, heading: Node) -> bool:
+    """Whether ``node`` is a heading that ends ``heading``'s section."""
+    return node.type == "heading" and _level(node) <= _level(heading)
 
 
 def _level(heading: Node) -> int:
     return int(heading.tag[1:])
 
 
-def _strays(ctx: Context, node: Node) -> Iterator[Problem]:
+def _strays(ctx: Context, node: Node, stray: Callable[[Node], str | None]) -> Iterator[Problem]:
+    """A warning at each block at or in ``node`` no rule took that ``stray`` names (what it is)."""
     if ctx.is_claimed(node):
         if node.type in ("bullet_list", "ordered_list"):  # a list of questions: an item none of them took
             for item in node.children:
                 untaken = not any(ctx.is_claimed(child) for child in item.children)
                 if len(item.children) > 1 and untaken and not ctx.is_claimed(item):
-                    yield from _strays(ctx, item)
+                    yield from _strays(ctx, item, stray)
         return
     if node.type in _NESTING:
         for child in node.children:
-            yield from _strays(ctx, child)
-    elif node.type == "paragraph" and _answers(node.children[0].content):
-        yield Problem(ctx.at(node), _NO_OPTIONS.format(what="answer"), "warning")
-    elif node.type == "html_block" and "<details" in node.content.lower():
+            yield from _strays(ctx, child, stray)
+    elif (what := stray(node)) is not None:
+        yield Problem(ctx.at(node), _NO_OPTIONS.format(what=what), "warning")
+
+
+def _stray_answer(node: Node) -> str | None:
+    if node.type == "paragraph" and _answers(node.children[0].content):
+        return "answer"
+    if node.type == "html_block" and "<details" in node.content.lower():
         answer = answer_in_details(node.content)
-        if answer is not None and answer.letters:
-            yield Problem(ctx.at(node), _NO_OPTIONS.format(what="collapsed answer"), "warning")
-    elif node.type == "heading" and _QUESTION_HEADING.match(plain(heading_text(node))):
-        yield Problem(ctx.at(node), _NO_OPTIONS.format(what="question heading"), "warning")
+        return "collapsed answer" if answer is not None and answer.letters else None
+    return None
+
+
+def _stray_heading(node: Node) -> str | None:
+    return "question heading" if node.type == "heading" and numbers_a_question(heading_text(node)) else None
 
 
 def _answers(text: str) -> bool:
