@@ -28,8 +28,9 @@ _ARROWS = ("->", "=>", "\u2192", "\u2794", "\u279c", "\u21d2", "\u27f6")
 _SEPARATORS = (*_ARROWS, "\u2014", "\u2013", "=", ":", "-")
 """The arrows, em and en dashes, ``=``, ``:``, ``-``."""
 _ARROW = re.compile("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
-_PLAIN_SEPARATOR = re.compile(f"{_ARROW.pattern}|(?<=\\S) [=:] (?=\\S)|(?<=[^\\s:]): (?=\\S)")
-"""An arrow, `` = ``, ``: `` or `` : ``."""
+_PLAIN_SEPARATOR = re.compile(f"{_ARROW.pattern}|(?<=\\S) [=:\u2013\u2014-] (?=\\S)|(?<=[^\\s:]): (?=\\S)")
+"""An arrow, `` = ``, ``: ``, `` : `` or a dash (en, em or hyphen) between spaces."""
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
 _HIDDEN = re.compile(r"(`+)(?:(?!\1).)+?\1|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]*\)")
 """Where no separator is: code spans, and links (``[Q1: Basics](#q1)``, ``[[page|alias]]``)."""
 _DASH = re.compile(" [-\u2013\u2014] ")
@@ -38,9 +39,13 @@ _EMPHASISED = re.compile(r"^([*_])(?P<inner>[^*_]+)\1$")
 _NOT_NAMES = frozenset(
     {"answer", "correct answer", "ans", "solution", "explanation", "question", "q", "a"}
     | {"parent", "see also", "related", "links", "tags", "up", "source", "sources", "references"}
+    | {"prev", "previous", "next", "home", "index", "contents"}
+    | {"author", "authors", "date", "created", "updated", "last updated", "last modified"}
+    | {"status", "version"}
 )
-"""``Answer: EC2`` is a question's part (its question may sit in the list above), and ``See also:``
-or ``Parent:`` a way around the notes: never a term."""
+"""``Answer: EC2`` is a question's part (its question may sit in the list above), ``See also:``,
+``Parent:`` or ``Next:`` a way around the notes, ``Author:`` or ``Last updated:`` a note about the
+notes: never a term."""
 _PLAIN_TERM_WORDS = 4
 """At most this many words before a plain separator: more is a sentence (a cause and its effect)."""
 _NUMBERED = re.compile(r"^\d+[.)]\s+")
@@ -166,7 +171,18 @@ def plain_term(line: str, *, arrows_only: bool = False) -> Term | None:
         return None
     if front.lower() in _NOT_NAMES:
         return None
+    if cuts[0][0].strip() in _DASHES and not _names_a_thing(front):
+        return None  # `Scales automatically - no capacity to plan`: a dash in a sentence
     return Term(front, rest, separated=True)
+
+
+def _names_a_thing(words: str) -> bool:
+    """One word, code, or words each capitalised (``Amazon SNS``, ``Elastic Load Balancing``): a name.
+    Before a dash, ``Runs code without servers`` is the start of a sentence."""
+    split = words.split()
+    if len(split) == 1 or (words.startswith("`") and words.endswith("`")):
+        return True
+    return all(not word[0].isalpha() or word[0].isupper() for word in split)
 
 
 def undecorated(text: str) -> str:
