@@ -33,16 +33,22 @@ from ccpkit.parse.rules.options import (
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 
+_OF_COUNT = r"(?:\s+of\s+\d+)?"
+"""``Question 2 of 65``: how many there are is no part of the question."""
 _HEADED = re.compile(
-    rf"^(?:(?i:{QUESTION}|q)\s*#?\s*(?P<id>[A-Z]?\d+)[.):]?|(?P<number>[A-Z]?\d+)[.):])(?:\s+(?P<rest>.*))?$",
+    rf"^(?:(?i:{QUESTION}|q)\s*#?\s*(?P<id>[A-Z]?\d+){_OF_COUNT}[.):]?|(?P<number>[A-Z]?\d+)[.):])"
+    r"(?:\s+(?P<rest>.*))?$",
     re.S,
 )
 _NUMBERED_STEM = re.compile(
-    rf"^(?:\*\*|__)?(?:(?i:{QUESTION})\s*#?\s*(?P<qid>[A-Z]?\d+)[.):]?|Q(?P<q>[A-Z]?\d+)[.):]?|(?P<id>[A-Z]?\d+)[.):]"
+    rf"^(?:\*\*|__)?(?:(?i:{QUESTION})\s*#?\s*(?P<qid>[A-Z]?\d+){_OF_COUNT}[.):]?|Q\.?(?P<q>[A-Z]?\d+)[.):]?"
+    r"|(?P<id>[A-Z]?\d+)(?:[.):]|\s+[-\u2013\u2014](?=\s))"
     rf"|(?i:{QUESTION}(?:\s+text)?|pergunta|q)(?=(?:\*\*|__)?\s*:))"
     r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\*\*|__)?(?:\s+(?P<rest>\S.*))?$",
     re.S,
 )
+_TAG_WORDS = 5
+"""At most this many words after a question's number in its heading tag it (a topic, a level)."""
 _QUESTION_LABEL = re.compile(rf"(?:\*\*|__)?(?i:{QUESTION}(?:\s+text)?)(?:\*\*|__)?\s*:")
 """``**Question Text:**`` over a question's words: what is above it is no part of the stem."""
 _FIELD = re.compile(r"(?:\*\*|__)[^*_\n]{1,40}:(?:\*\*|__)[ \t]*[^\n]{0,60}")
@@ -462,8 +468,9 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
             anchor, first = nodes[index], index
             question = question_id(headed["id"] or headed["number"])
             rest = headed["rest"] or ""
-            if labelled and not rest.endswith("?"):  # `## Question 5 - Topic 1`: the topic, not the stem
-                small_print[:0] = [rest.lstrip("-\u2013\u2014: ")] if rest.strip("-\u2013\u2014: ") else []
+            tag = rest.strip("-\u2013\u2014: ")
+            if (labelled and not rest.endswith("?")) or _tags(tag, any(part.strip() for part in parts)):
+                small_print[:0] = [tag] if tag else []  # `## Question 5 - Topic 1`: the topic, not the stem
             else:
                 parts = [rest, *parts]
         elif not parts or title.endswith("?") or (taken and all(_is_media(node) for node in taken)):
@@ -471,6 +478,12 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
             parts = [title, *parts]
     text = "\n\n".join(p for p in parts if p.strip()).strip()
     return _Stem(first, anchor, question, text, tuple(taken), tuple(small_print))
+
+
+def _tags(words: str, worded: bool) -> bool:
+    """``Topic 1``, ``[Hard]``, ``⭐ (Domain 2: Security)`` after a question's number in its heading:
+    a few words that neither ask nor end a sentence, over a stem ``worded`` below it."""
+    return worded and 0 < len(words.split()) <= _TAG_WORDS and not words.endswith((".", "?", "!", ":"))
 
 
 def _small_print(node: Node) -> str | None:
