@@ -226,6 +226,10 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
         return
     if draft.loose_term is not None:
         yield Problem(ctx.at(draft.loose_term), _loose_term_message(ctx, draft, draft.loose_term), "warning")
+    if draft.run_on is not None:
+        paragraph, line = draft.run_on
+        where = replace(ctx.at(paragraph), line=ctx.at(paragraph).line + line)
+        yield Problem(where, _RUN_ON, "warning")
     if not draft.stem:
         message = "options without a question: write the question's text right above its options"
         yield ctx.problem(draft.options_node, message)
@@ -264,6 +268,10 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
 _UNASKED = (
     "checkboxes under words that may ask a question but have no `?`: kept as a to-do list; end the "
     "question with `?` to make it one"
+)
+_RUN_ON = (
+    "another question seems to start here, in the answer of the one above, and is read as its "
+    "explanation: leave a blank line above it"
 )
 _LISTED = (
     "lettered list with no answer under words that ask no question: kept as a list; to make it a "

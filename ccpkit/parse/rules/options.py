@@ -280,6 +280,11 @@ def _task_items(doc: Document, node: Node) -> list[DraftOption] | None:
     return options
 
 
+def lettered_lines(lines: list[str], node: Node) -> Options | None:
+    """The options written as ``A) …`` lines among ``lines`` of ``node``, with the lines above them."""
+    return _lettered_lines(lines, node, going_on=False)
+
+
 def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | None:
     """``A) …`` lines of one block, maybe after the stem's lines and before an answer line; an
     option's text may go on over the next lines (or start on the line below its letter)."""

@@ -23,6 +23,7 @@ from ccpkit.parse.rules.options import (
     Options,
     answered_options,
     asks,
+    lettered_lines,
     marked,
     named_option,
     next_label,
@@ -97,6 +98,9 @@ class Draft:
     list, so it is no question, with a warning."""
     claims: list[int] = field(default_factory=list)
     """The blocks it took (stem, options, answer, explanation): given back if it is no question."""
+    run_on: tuple[Node, int] | None = None
+    """Where another question seems to start inside its answer's paragraph (the paragraph, and the
+    line in it): questions pasted with no blank line between them read as this one's explanation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -630,7 +634,10 @@ def _read_quote(ctx: Context, draft: Draft, quote: Node) -> None:
 def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> None:
     """A paragraph's lines: the answer line (the first with letters) and the explanation around it."""
     kept: list[str] = []
+    written = len(node.children[0].content.split("\n"))  # `lines` may be its last lines, or a label more
     for number, line in enumerate(lines):
+        if draft.answer is not None and draft.run_on is None and _numbered_question(lines[number:], node):
+            draft.run_on = node, number + written - len(lines)
         answer = answer_line(line)
         if answer is None and number and _bare_label(lines[number - 1]):
             answer = answer_line(f"{lines[number - 1]} {line}")  # `**Answer:**` with `B` below it
@@ -648,6 +655,14 @@ def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> Non
             kept.append(line)
     _explain(draft, kept)
     ctx.claim(node)
+
+
+def _numbered_question(lines: list[str], node: Node) -> bool:
+    """Whether ``lines`` open with a numbered question and its options (``Q2. Which …?``, ``A. …``)."""
+    if not _numbered(lines[0].strip())[0]:
+        return False
+    found = lettered_lines(lines, node)
+    return found is not None and found.head.startswith(lines[0].strip())
 
 
 def _bare_label(line: str) -> bool:
