@@ -20,6 +20,11 @@ LISTS = ("bullet_list", "ordered_list")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s")
 _NUMBERING = re.compile(r"^\d+[.)]\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z\"'(\[*_])")
+_GENERIC_HEADINGS = frozenset(
+    {"overview", "summary", "key takeaways", "takeaways", "key points", "notes", "details", "recap"}
+    | {"tl;dr", "tldr", "at a glance", "quick facts", "in short", "highlights", "introduction"}
+)
+"""Headings that name no subject: labels under one describe the heading above it."""
 _GLOSSARY_TERMS = 2
 """A glossary has at least two terms, and terms in two bullets of three or more."""
 _LABEL_VALUES = (*LISTS, "fence", "code_block", "table")
@@ -252,7 +257,11 @@ def _heading_card(
         return
     if numbers_a_question(heading_text(heading)) and not heading_text(heading).rstrip().endswith("?"):
         return  # `## Question 2` over an answer label: a question no rule could read, no card's front
-    front = _heading_front(heading)
+    front = _heading_front(heading_text(heading))
+    if front.lower() in _GENERIC_HEADINGS:  # `### Overview` under `## Amazon DynamoDB` describes DynamoDB
+        if not section:
+            return  # `## Summary` of the whole part: a list to recall, not one thing
+        front = _heading_front(section[-1])
     first = next(index for index, (kind, _) in enumerate(described) if kind == "label")
     above = described[:first]
     defined = [text for _, text in above] if sum(kind == "prose" for kind, _ in above) <= _DEFINING else []
@@ -271,10 +280,10 @@ def _plain_paragraph(ctx: Context, node: Node) -> bool:
     return node.type == "paragraph" and not ctx.is_claimed(node) and not _is_label_paragraph(node)
 
 
-def _heading_front(heading: Node) -> str:
-    """A heading as its card's front: without the emoji, number or bold around its words, or a colon
+def _heading_front(heading: str) -> str:
+    """A heading's words as its card's front: without the emoji, number or bold around them, or a colon
     after them (``### 🔹 1. **Public Cloud**:`` → ``Public Cloud``)."""
-    text = undecorated(_NUMBERING.sub("", undecorated(heading_text(heading)))).rstrip(":").strip()
+    text = undecorated(_NUMBERING.sub("", undecorated(heading))).rstrip(":").strip()
     bold = re.fullmatch(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1:?", text)
     return bold["inner"].rstrip(":").strip() if bold else text
 
