@@ -28,6 +28,7 @@ _INLINE_LETTER = re.compile(r"(?:^|(?<=\s))\(?(?P<letter>[A-H])[.)]\s+")
 _LETTER_CELL = re.compile(r"\(?(?P<letter>[A-Ha-h])[.):]?")
 _OPTION_COLUMN = re.compile(r"(?i:options?|choices?|answers?|letter|alternativas?|opci[óo]n|opç[ãa]o|#)?")
 _LABELS = "ABCDEFGH"
+_BOLD_TEXT = re.compile(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1")
 _TASK = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$", re.S)
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
 _MARK = re.compile(
@@ -48,6 +49,8 @@ class DraftOption:
     """``True``/``False`` for a task-list checkbox, ``True`` for one marked ``✅``; else ``None``."""
     lower: bool = False
     """Written with a lower-case letter (``a)``); such options must run ``a``, ``b``, ``c`` …"""
+    bold: bool = False
+    """Written wholly in bold (``**B. Amazon S3**``, ``B. **Amazon S3**``): as some banks mark the answer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,9 +139,16 @@ def next_label(label: str) -> str:
 
 
 def marked(options: list[DraftOption]) -> list[DraftOption]:
-    """Options with a ``✅`` (or ``(correct)``) in their text ticked, the mark dropped from the text."""
+    """Options with a ``✅`` (or ``(correct)``) in their text ticked, the mark dropped from the text;
+    with no such mark and no box, the one option wholly in bold among others that are not."""
     if not any(option.checked is None and _MARK.search(option.text) for option in options):
-        return options
+        bold = [option for option in options if option.bold]
+        if len(bold) != 1 or len(options) < 2 or any(option.checked is not None for option in options):
+            return options
+        return [
+            replace(o, text=_BOLD_TEXT.sub(r"\g<inner>", o.text), checked=True) if o.bold else o
+            for o in options
+        ]
     return [
         replace(option, text=_MARK.sub("", option.text).strip(), checked=bool(_MARK.search(option.text)))
         if option.checked is None
@@ -232,7 +242,9 @@ def _first_inline(item: Node) -> str | None:
 
 def _option(match: re.Match[str], text: str, node: Node) -> DraftOption:
     letter = match["paren"] or match["letter"]
-    return DraftOption(letter.upper(), text, node, lower=letter.islower())
+    line = match[0].split("\n", 1)[0].strip()
+    bold = _BOLD_TEXT.fullmatch(line) is not None or _BOLD_TEXT.fullmatch(match["text"] or "") is not None
+    return DraftOption(letter.upper(), text, node, lower=letter.islower(), bold=bold)
 
 
 def _in_order(options: list[DraftOption], going_on: bool) -> bool:
