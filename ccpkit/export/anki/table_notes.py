@@ -77,6 +77,23 @@ def is_versus(table: ComparisonTable) -> bool:
     return VERSUS.search(to_text(table.title)) is not None
 
 
+def heads_the_things(table: ComparisonTable) -> bool:
+    """The header row is the things an ``A vs B`` title sets against each other (``Security Groups vs
+    Network ACLs`` over ``| Security Group | Network ACL |``): its columns are those things, whatever
+    the first column holds (``Stateful`` against ``Stateless``), and no cell names its row."""
+    things = [slug(side) for side in VERSUS.split(to_text(table.title)) if side.strip()]
+    headers = [slug(to_text(column)) for column in table.columns]
+    same = len(things) == len(headers) and all(map(_same_thing, headers, things))
+    return len(things) >= 2 and same
+
+
+def _same_thing(header: str, side: str) -> bool:
+    """``security-group`` and ``security-groups`` (or ``firewalls-security-groups``, the title's topic
+    first): one thing, named once and in the plural."""
+    header, side = header.rstrip("s"), side.rstrip("s")
+    return side == header or side.endswith(f"-{header}")
+
+
 def _words(markdown: str) -> int:
     return len(to_text(markdown).split())
 
@@ -86,7 +103,7 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
     if len(table.columns) < 2:
         return  # nothing to ask about a row; the exporter reports it
     whole = _WholeTable(table)
-    if has_no_label_column(table):
+    if has_no_label_column(table) or heads_the_things(table):
         if is_versus(table):
             yield from _which_column_notes(table, whole)
         elif len(table.rows) == 1:

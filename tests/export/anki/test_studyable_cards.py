@@ -240,6 +240,25 @@ def test_in_anki_an_a_vs_b_table_of_sentences_asks_which_thing_each_cell_describ
     assert str(problem.location) == "01-network/lecture-notes.md:13"
 
 
+def test_in_anki_an_a_vs_b_table_headed_by_the_things_asks_which_one_each_short_cell_describes(
+    tmp_path: Path,
+) -> None:
+    """Short cells (`Slides` against `Swings`) under headers that are the title's two things: not a
+    first column naming rows (which asked `Slides` / `Swing Door?` → `Swings`)."""
+    deck = parse_notes(Path(__file__).parent / "fixtures" / "versus").deck
+    sides = sides_in_anki(deck, tmp_path)
+    table = "01-network/table/doors-sliding-doors-vs-swing-doors"
+    front, back = sides[f"{table}/track/sliding-door"]
+    assert front.endswith("Track Sliding Door or Swing Door?")
+    assert "Sliding Door Track" in back
+    assert sorted(note_id.removeprefix(table) for note_id in sides if note_id.startswith(table)) == [
+        "/slides/sliding-door",
+        "/slides/swing-door",
+        "/track/sliding-door",
+        "/track/swing-door",
+    ]
+
+
 def test_in_anki_alike_fronts_under_a_recurring_heading_are_told_apart_by_the_topic_above_it(
     tmp_path: Path,
 ) -> None:
