@@ -28,6 +28,9 @@ _INLINE_LETTER = re.compile(r"(?:^|(?<=\s))\(?(?P<letter>[A-H])[.)]\s+")
 _LETTER_CELL = re.compile(r"\(?(?P<letter>[A-Ha-h])[.):]?")
 _OPTION_COLUMN = re.compile(r"(?i:options?|choices?|answers?|letter|alternativas?|opci[óo]n|opç[ãa]o|#)?")
 _LABELS = "ABCDEFGH"
+_LISTS = ("bullet_list", "ordered_list")
+_OPTION_NUMBER = re.compile(r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?P<number>[1-8])[.)]?")
+"""An answer naming a numbered option: ``3``, ``3)``, ``Option 3``, ``#3``."""
 _BOLD_TEXT = re.compile(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1")
 _TASK = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$", re.S)
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
@@ -159,9 +162,10 @@ def marked(options: list[DraftOption]) -> list[DraftOption]:
 
 def unlettered_options(doc: Document, node: Node, answer: Answer | None) -> Options | None:
     """A plain bullet list as options lettered A, B, C … in order, when the answer below it names some
-    of them, by their letters (``Correct answer: B``) or one by its words (``Answer: Amazon S3``), as
+    of them, by their letters (``Correct answer: B``) or one by its words (``Answer: Amazon S3``); a
+    numbered list (``1)`` … ``4)``), when it names one by its number (``Answer: 3``, ``Option 3``): as
     some banks write their questions."""
-    firsts = [_first_inline(item) for item in node.children] if node.type == "bullet_list" else []
+    firsts = [_first_inline(item) for item in node.children] if node.type in _LISTS else []
     if answer is None or not 2 <= len(firsts) <= len(_LABELS) or any(first is None for first in firsts):
         return None
     if any(_LETTERED.match(first or "") for first in firsts):
@@ -170,6 +174,11 @@ def unlettered_options(doc: Document, node: Node, answer: Answer | None) -> Opti
         return None
     items = zip(_LABELS, node.children, firsts, strict=False)
     options = [DraftOption(label, _item_text(doc, item, first or ""), item) for label, item, first in items]
+    if node.type == "ordered_list":
+        number = _OPTION_NUMBER.fullmatch(answer.text.strip()) if not answer.letters else None
+        if number is None or not 1 <= int(number["number"]) <= len(options):
+            return None
+        return Options([replace(o, checked=n == int(number["number"])) for n, o in enumerate(options, 1)])
     return Options(options) if answer.letters or named_option(options, answer.text) else None
 
 
