@@ -219,16 +219,29 @@ def test_ccpkit_check_names_each_id_it_made_distinct_as_info_not_a_warning(tmp_p
     assert result.exit_code == 0, result.output  # nothing is wrong: even --strict passes
 
 
-def test_in_anki_an_a_vs_b_table_of_sentences_asks_which_thing_each_cell_describes(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def versus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Deck, dict[str, tuple[str, str]]]:
+    """The `A vs B` fixture notes, and each of their notes' sides as Anki shows them."""
     deck = parse_notes(Path(__file__).parent / "fixtures" / "versus").deck
-    sides = sides_in_anki(deck, tmp_path)
+    return deck, sides_in_anki(deck, tmp_path_factory.mktemp("versus"))
+
+
+def notes_of(sides: dict[str, tuple[str, str]], table: str) -> list[str]:
+    """The ids of ``table``'s notes, without the table's own."""
+    return sorted(note_id.removeprefix(table) for note_id in sides if note_id.startswith(table))
+
+
+def test_in_anki_an_a_vs_b_table_of_sentences_asks_which_thing_each_cell_describes(
+    versus: tuple[Deck, dict[str, tuple[str, str]]],
+) -> None:
+    deck, sides = versus
     table = "01-network/table/firewalls-instance-guards-vs-subnet-gates"
     front, back = sides[f"{table}/sits-in-front-of-one-virtual-machine-at-a-time/subnet-gate"]
     assert front.endswith("Sits at the edge of a whole subnet of machines Instance Guard or Subnet Gate?")
     assert "Subnet Gate Sits at the edge of a whole subnet of machines" in back
     # a cell under both columns would ask the same and want two answers; a table not titled
     # "A vs B" gives no cards, and check says how to title it
-    assert sorted(note_id.removeprefix(table) for note_id in sides if note_id.startswith(table)) == [
+    assert notes_of(sides, table) == [
         "/remembers-a-request-and-lets-its-reply-back-in/instance-guard",
         "/remembers-a-request-and-lets-its-reply-back-in/subnet-gate",
         "/sits-in-front-of-one-virtual-machine-at-a-time/instance-guard",
@@ -241,17 +254,16 @@ def test_in_anki_an_a_vs_b_table_of_sentences_asks_which_thing_each_cell_describ
 
 
 def test_in_anki_an_a_vs_b_table_headed_by_the_things_asks_which_one_each_short_cell_describes(
-    tmp_path: Path,
+    versus: tuple[Deck, dict[str, tuple[str, str]]],
 ) -> None:
     """Short cells (`Slides` against `Swings`) under headers that are the title's two things: not a
     first column naming rows (which asked `Slides` / `Swing Door?` → `Swings`)."""
-    deck = parse_notes(Path(__file__).parent / "fixtures" / "versus").deck
-    sides = sides_in_anki(deck, tmp_path)
+    _, sides = versus
     table = "01-network/table/doors-sliding-doors-vs-swing-doors"
     front, back = sides[f"{table}/track/sliding-door"]
     assert front.endswith("Track Sliding Door or Swing Door?")
     assert "Sliding Door Track" in back
-    assert sorted(note_id.removeprefix(table) for note_id in sides if note_id.startswith(table)) == [
+    assert notes_of(sides, table) == [
         "/slides/sliding-door",
         "/slides/swing-door",
         "/track/sliding-door",
