@@ -226,49 +226,59 @@ def versus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Deck, dict[str, tu
     return deck, sides_in_anki(deck, tmp_path_factory.mktemp("versus"))
 
 
-def notes_of(sides: dict[str, tuple[str, str]], table: str) -> list[str]:
-    """The ids of ``table``'s notes, without the table's own."""
-    return sorted(note_id.removeprefix(table) for note_id in sides if note_id.startswith(table))
+GUARDS = "01-network/table/firewalls-instance-guards-vs-subnet-gates"
+DOORS = "01-network/table/doors-sliding-doors-vs-swing-doors"
 
 
-def test_in_anki_an_a_vs_b_table_of_sentences_asks_which_thing_each_cell_describes(
+@pytest.mark.parametrize(
+    ("table", "note", "asks", "shows", "notes"),
+    [
+        pytest.param(  # a cell under both columns would ask the same and want two answers: none
+            GUARDS,
+            "/sits-in-front-of-one-virtual-machine-at-a-time/subnet-gate",
+            "Sits at the edge of a whole subnet of machines Instance Guard or Subnet Gate?",
+            "Subnet Gate Sits at the edge of a whole subnet of machines",
+            [
+                "/remembers-a-request-and-lets-its-reply-back-in/instance-guard",
+                "/remembers-a-request-and-lets-its-reply-back-in/subnet-gate",
+                "/sits-in-front-of-one-virtual-machine-at-a-time/instance-guard",
+                "/sits-in-front-of-one-virtual-machine-at-a-time/subnet-gate",
+            ],
+            id="sentences",
+        ),
+        pytest.param(  # not a first column naming rows, which asked `Slides` / `Swing Door?` → `Swings`
+            DOORS,
+            "/track/sliding-door",
+            "Track Sliding Door or Swing Door?",
+            "Sliding Door Track",
+            ["/slides/sliding-door", "/slides/swing-door", "/track/sliding-door", "/track/swing-door"],
+            id="short cells under headers that are the title's things",
+        ),
+    ],
+)
+def test_in_anki_an_a_vs_b_table_asks_which_thing_each_cell_describes(
+    versus: tuple[Deck, dict[str, tuple[str, str]]],
+    table: str,
+    note: str,
+    asks: str,
+    shows: str,
+    notes: list[str],
+) -> None:
+    _, sides = versus
+    front, back = sides[table + note]
+    assert front.endswith(asks)
+    assert shows in back
+    assert sorted(note_id.removeprefix(table) for note_id in sides if note_id.startswith(table)) == notes
+
+
+def test_a_table_of_sentences_not_titled_a_vs_b_gives_no_cards_and_check_says_how_to_title_it(
     versus: tuple[Deck, dict[str, tuple[str, str]]],
 ) -> None:
     deck, sides = versus
-    table = "01-network/table/firewalls-instance-guards-vs-subnet-gates"
-    front, back = sides[f"{table}/sits-in-front-of-one-virtual-machine-at-a-time/subnet-gate"]
-    assert front.endswith("Sits at the edge of a whole subnet of machines Instance Guard or Subnet Gate?")
-    assert "Subnet Gate Sits at the edge of a whole subnet of machines" in back
-    # a cell under both columns would ask the same and want two answers; a table not titled
-    # "A vs B" gives no cards, and check says how to title it
-    assert notes_of(sides, table) == [
-        "/remembers-a-request-and-lets-its-reply-back-in/instance-guard",
-        "/remembers-a-request-and-lets-its-reply-back-in/subnet-gate",
-        "/sits-in-front-of-one-virtual-machine-at-a-time/instance-guard",
-        "/sits-in-front-of-one-virtual-machine-at-a-time/subnet-gate",
-    ]
     assert not [note_id for note_id in sides if "/plans-at-a-glance/" in note_id]
     (problem,) = card_problems(deck)
     assert "title the table 'A vs B'" in problem.message
     assert str(problem.location) == "01-network/lecture-notes.md:13"
-
-
-def test_in_anki_an_a_vs_b_table_headed_by_the_things_asks_which_one_each_short_cell_describes(
-    versus: tuple[Deck, dict[str, tuple[str, str]]],
-) -> None:
-    """Short cells (`Slides` against `Swings`) under headers that are the title's two things: not a
-    first column naming rows (which asked `Slides` / `Swing Door?` → `Swings`)."""
-    _, sides = versus
-    table = "01-network/table/doors-sliding-doors-vs-swing-doors"
-    front, back = sides[f"{table}/track/sliding-door"]
-    assert front.endswith("Track Sliding Door or Swing Door?")
-    assert "Sliding Door Track" in back
-    assert notes_of(sides, table) == [
-        "/slides/sliding-door",
-        "/slides/swing-door",
-        "/track/sliding-door",
-        "/track/swing-door",
-    ]
 
 
 def test_in_anki_alike_fronts_under_a_recurring_heading_are_told_apart_by_the_topic_above_it(
