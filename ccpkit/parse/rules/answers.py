@@ -9,9 +9,9 @@ from ccpkit.item_ids import HTML_TAG
 from ccpkit.parse.tree import Node
 
 _LETTER = r"\(?[A-Ha-h]\)?"
-_LETTERS = rf"(?:[A-H]{{2,8}}|{_LETTER}(?:\s*(?:,|/|&|\b(?:and|or|e|y|et|und|ou|o)\b)\s*{_LETTER})*)"
-"""One letter, letters joined by commas, slashes or "and" (``e``, ``y``, ``et``, ``und``), or run together
-(``Correct Answer: BD``)."""
+_LETTERS = rf"(?:[A-H]{{2,8}}|{_LETTER}(?:\s*(?:,|;|/|&|\b(?:and|or|e|y|et|und|ou|o)\b)\s*{_LETTER})*)"
+"""One letter, letters joined by commas, semicolons, slashes or "and" (``e``, ``y``, ``et``, ``und``), or
+run together (``Correct Answer: BD``)."""
 _JOINERS = re.compile(r"(?<=\s)(?:and|or|e|y|et|und|ou|o)(?=\s)")
 _SYMBOLS = r"[^\w\s(]*\s*"
 """What may lead a line before its label: ``✅``, ``✔``, ``👉``, ``>``, ``-`` …"""
@@ -20,7 +20,7 @@ QUESTION = r"(?:question|quest[ãa]o|pregunta|frage|domanda)"
 ANSWER_ABROAD = (
     r"(?:(?:richtige|bonne|la\s+bonne)\s+)?"
     r"(?:respostas?|respuestas?|r[ée]ponses?|rispost[ae]|antwort(?:en)?|l[öo]sung(?:en)?|gabarito"
-    r"|solu[çc][ãa]o|soluci[óo]n|soluzione)"
+    r"|solu[çc][ãa]o|soluci[óo]n|soluzione|alternativa(?=\s+corret))"
     r"(?:\s+(?:corretas?|corret[ae]|correctas?|correctes?|certas?))?"
 )
 """"Answer" as Portuguese, Spanish, French, Italian and German question banks write it
@@ -34,8 +34,11 @@ _ANSWER_LINE = re.compile(
     re.I | re.S,
 )
 _VALUE = re.compile(
-    rf"^(?i:(?:options?|choices?)\s*)?(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$", re.S
+    rf"^(?i:(?:options?|choices?|letras?|opci[óo]n|op[çc][ãa]o|alternativas?)\s*)?(?P<letters>{_LETTERS})"
+    r"(?![\w])[.):]?(?P<rest>.*)$",
+    re.S,
 )
+"""The letters an answer gives, maybe after a word for option (``Option C``, ``Letra B``, ``Opción A``)."""
 _KEY_ENTRY = re.compile(
     rf"^{_SYMBOLS}(?:(?i:{QUESTION}|q)\s*#?\s*)?(?P<id>[A-Z]?\d+)\s*(?:[:.)\u2013\u2014=\u2192-]\s*|\s+)"
     rf"(?:(?i:(?:correct\s+)?answers?|ans)\s*[:\u2013\u2014=-]?\s*)?(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$",
@@ -139,6 +142,12 @@ def _with_rest(answer: Answer, more: list[str]) -> Answer:
     text = "\n".join([answer.rest, *more]).strip()
     explained = explanation_start(text)
     return Answer(answer.letters, explained if explained is not None else text, answer.text)
+
+
+def details_text(html: str) -> str:
+    """What a collapsed ``<details>`` block says, without its summary and tags."""
+    body = HTML_TAG.sub("\n", _SUMMARY.sub("", html))
+    return "\n\n".join(part.strip() for part in re.split(r"\n\s*\n", body) if part.strip())
 
 
 def explanation_start(text: str) -> str | None:

@@ -29,8 +29,13 @@ from ccpkit.parse.rules.questions import Draft, find_questions, item_number
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 
-_CHOOSE = re.compile(r"\b(?:choose|select)\s+(?P<n>two|three|four|2|3|4)\b", re.I)
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+_HOW_MANY = r"\s+(?P<n>two|three|four|duas|dois|dos|tr[eê]s|2|3|4)(?![-\w])"
+_CHOOSE = re.compile(rf"\b(?:choose|select|selecione|escolha|seleccione|elija){_HOW_MANY}", re.I)
+"""``Choose two``, ``Selecione DUAS``: how many answers the stem asks for."""
+_WHICH = re.compile(rf"\bwhich{_HOW_MANY}", re.I)
+"""``Which TWO of the following …?`` (not ``Which two-step …``), when the stem says no ``Choose``."""
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "duas": 2, "dois": 2, "dos": 2, "três": 3, "tres": 3}
+_NUMBERS |= {"2": 2, "3": 3, "4": 4}
 
 
 def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
@@ -305,7 +310,7 @@ def _mcq(ctx: Context, draft: Draft, letters: tuple[str, ...]) -> MCQ:
 
 
 def _choose_warning(ctx: Context, draft: Draft, answers: int) -> Iterator[Problem]:
-    choose = _CHOOSE.search(draft.stem)
+    choose = _CHOOSE.search(draft.stem) or _WHICH.search(draft.stem)
     if choose and _NUMBERS[choose["n"].lower()] != answers:
         message = f"the stem says {choose[0]!r} but {answers} answer(s) are given"
         yield Problem(ctx.at(draft.start), message, "warning")

@@ -13,6 +13,7 @@ from ccpkit.parse.rules.answers import (
     Answer,
     answer_in_details,
     answer_line,
+    details_text,
     explanation_start,
     plain,
     question_id,
@@ -694,4 +695,7 @@ def _read_details(ctx: Context, draft: Draft, nodes: Sequence[Node], index: int)
         draft.explanation += [answer.rest] if answer.rest else []
     elif answer is not None and not answer.letters and draft.worded is None:
         draft.worded, draft.answer_node = answer, nodes[index]
+    elif answer is None and (draft.answer is not None or draft.worded is not None):
+        # `<details><summary>Explanation</summary>` below the answer: what it says explains it
+        draft.explanation += [text] if (text := details_text("\n".join(html))) else []
     return end
