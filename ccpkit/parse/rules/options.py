@@ -19,11 +19,12 @@ _LETTERED = re.compile(
 )
 _ASKS = re.compile(
     r"\?|\b(?:select|choose|pick|selecione|escolha|seleccione|elija|choisissez|w[äa]hlen)\b"
-    r"|(?:^|[.!:]\s+)which\b(?!\s+to\b)",
+    r"|(?:^|[.!:]\s+)which\b(?!\s+to\b)|\b(?:is|are|was|were)\s*:\s*$|_{3,}",
     re.I,
 )
 """What makes a checklist a question: a question mark, "Select/Choose …" (also in Portuguese,
-Spanish, French, German), or a sentence opening with "Which" (an exam's stem with its ``?`` forgotten)."""
+Spanish, French, German), a sentence opening with "Which" (an exam's stem with its ``?`` forgotten),
+one left open after its verb (``The service that records API calls is:``) or a blank (``based on ___``)."""
 _INLINE_LETTER = re.compile(r"(?:^|(?<=\s))\(?(?P<letter>[A-H])[.)]\s+")
 _LETTER_CELL = re.compile(r"\(?(?P<letter>[A-Ha-h])[.):]?")
 _OPTION_COLUMN = re.compile(r"(?i:options?|choices?|answers?|letter|alternativas?|opci[óo]n|opç[ãa]o|#)?")
