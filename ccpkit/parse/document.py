@@ -152,6 +152,18 @@ def only_links_within_page(markdown: str) -> bool:
 _PAGE_LINKS = re.compile(r"(?:\[[^\]]*\]\(#[^)\s]*\)|[\s*_,;·|])+")
 
 
+def only_navigation(markdown: str) -> bool:
+    """Whether ``markdown`` is nothing but links to the previous, next or parent page
+    (``[⬅ Previous](q1.md) | [Next ➡](q3.md)``), with separators between: a way around the notes."""
+    return _NAVIGATION.fullmatch(markdown.strip()) is not None
+
+
+_NAVIGATION = re.compile(
+    r"(?:\[[^\]]*\b(?:prev(?:ious)?|next|back|home|up|index|contents)\b[^\]]*\]\([^)\s]*\)|[\s*_,;·|])+",
+    re.I,
+)
+
+
 def _is_h1(node: Node) -> bool:
     return node.type == "heading" and node.tag == "h1"
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from ccpkit.parse.context import Context, pinned_id
-from ccpkit.parse.document import heading_text, only_links_within_page, only_pictures
+from ccpkit.parse.document import heading_text, only_links_within_page, only_navigation, only_pictures
 from ccpkit.parse.rules.answers import (
     QUESTION,
     Answer,
@@ -594,7 +594,7 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             index += 1
         elif node.type == "html_block" and "<details" in node.content.lower():
             index = _read_details(ctx, draft, nodes, index)
-        elif node.type == "paragraph" and only_links_within_page(node.children[0].content):
+        elif node.type == "paragraph" and _navigates(node.children[0].content):
             pass  # `[⬆ Back to top](#contents)` after every question is the page's, not the question's
         elif node.type == "paragraph":
             _read_lines(ctx, draft, node.children[0].content.split("\n"), node)
@@ -606,6 +606,11 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             draft.explanation.append(ctx.doc.source(node))
             ctx.claim(node)
         index += 1
+
+
+def _navigates(markdown: str) -> bool:
+    """Links to the top of the page, or to the previous or next question's page: no explanation."""
+    return only_links_within_page(markdown) or only_navigation(markdown)
 
 
 def _tail_label(draft: Draft, node: Node, following: Node | None) -> tuple[str, ...] | None:
