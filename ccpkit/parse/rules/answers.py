@@ -121,8 +121,7 @@ def answer_in_details(html: str) -> Answer | None:
     """The answer inside a collapsed ``<details>`` block: an answer line anywhere in it, the letters
     it starts with, or an answer line in its ``<summary>``."""
     summary = _SUMMARY.search(html)
-    body = HTML_TAG.sub("\n", _SUMMARY.sub("", html))
-    lines = [_QUOTE_MARKS.sub("", line.strip()) for line in plain(body).split("\n")]
+    lines = [_QUOTE_MARKS.sub("", line.strip()) for line in plain(_details_body(html)).split("\n")]
     lines = [line for line in lines if line]
     for number, line in enumerate(lines):
         answer = answer_line(line)
@@ -145,9 +144,13 @@ def _with_rest(answer: Answer, more: list[str]) -> Answer:
 
 
 def details_text(html: str) -> str:
-    """What a collapsed ``<details>`` block says, without its summary and tags."""
-    body = HTML_TAG.sub("\n", _SUMMARY.sub("", html))
-    return "\n\n".join(part.strip() for part in re.split(r"\n\s*\n", body) if part.strip())
+    """What a collapsed ``<details>`` block says, in paragraphs."""
+    return "\n\n".join(part.strip() for part in re.split(r"\n\s*\n", _details_body(html)) if part.strip())
+
+
+def _details_body(html: str) -> str:
+    """A ``<details>`` block without its summary, a line break for each tag."""
+    return HTML_TAG.sub("\n", _SUMMARY.sub("", html))
 
 
 def explanation_start(text: str) -> str | None:
