@@ -440,9 +440,9 @@ def _parse(
     parsed = parse.combine(request.notes, sources, found, title=request.title, reread=reread)
     if not passages:
         parsed = replace(parsed, deck=parsed.deck.without_passages())
-    findings = {target.name: (target.key, module) for target, module in zip(parses, found, strict=True)}
+    by_slug = {target.name: (target.key, findings) for target, findings in zip(parses, found, strict=True)}
     return parsed, {
-        module.slug: _module_digest(module, *findings.get(module.slug, ("", None)), passages)
+        module.slug: _module_digest(module, *by_slug.get(module.slug, ("", None)), passages)
         for module in parsed.deck.modules
     }
 

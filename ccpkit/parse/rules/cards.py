@@ -255,9 +255,10 @@ def _heading_card(
     labels = [text for kind, text in described if kind == "label"]
     if heading is None or not labels:
         return
-    if numbers_a_question(heading_text(heading)) and not heading_text(heading).rstrip().endswith("?"):
+    title = heading_text(heading)
+    if numbers_a_question(title) and not title.rstrip().endswith("?"):
         return  # `## Question 2` over an answer label: a question no rule could read, no card's front
-    front = _heading_front(heading_text(heading))
+    front = _heading_front(title)
     if front.lower() in _GENERIC_HEADINGS:  # `### Overview` under `## Amazon DynamoDB` describes DynamoDB
         if not section:
             return  # `## Summary` of the whole part: a list to recall, not one thing

@@ -176,10 +176,11 @@ def unlettered_options(doc: Document, node: Node, answer: Answer | None) -> Opti
     items = zip(_LABELS, node.children, firsts, strict=False)
     options = [DraftOption(label, _item_text(doc, item, first or ""), item) for label, item, first in items]
     if node.type == "ordered_list":
-        number = _OPTION_NUMBER.fullmatch(answer.text.strip()) if not answer.letters else None
-        if number is None or not 1 <= int(number["number"]) <= len(options):
+        named = _OPTION_NUMBER.fullmatch(answer.text.strip()) if not answer.letters else None
+        number = int(named["number"]) if named is not None else 0
+        if not 1 <= number <= len(options):
             return None
-        return Options([replace(o, checked=n == int(number["number"])) for n, o in enumerate(options, 1)])
+        return Options([replace(option, checked=n == number) for n, option in enumerate(options, 1)])
     return Options(options) if answer.letters or named_option(options, answer.text) else None
 
 
