@@ -9,6 +9,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 
 def _run(code: str) -> str:
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -24,19 +26,22 @@ def test_a_program_that_imports_cached_property_after_ccpkit_gets_the_real_packa
     assert "threaded_cached_property" in _run(code)
 
 
-def test_notes_made_by_genanki_work_as_with_its_own_cached_property() -> None:
-    code = (
-        "import ccpkit.export.anki, genanki; "
-        "note = genanki.Note(model=genanki.BASIC_AND_REVERSED_CARD_MODEL, fields=['front', 'back']); "
-        "print(len(note.cards), note.cards is note.cards)"
-    )
-    assert _run(code).strip() == "2 True"
-
-
-def test_a_note_type_given_as_yaml_is_still_read() -> None:
-    code = (
-        "import ccpkit.export.anki, genanki; "
-        "model = genanki.Model(1, 'M', fields='- name: Front', templates='- name: Card 1'); "
-        "print(model.fields, model.templates)"
-    )
-    assert _run(code).strip() == "[{'name': 'Front'}] [{'name': 'Card 1'}]"
+@pytest.mark.parametrize(
+    ("code", "printed"),
+    [
+        pytest.param(
+            "note = genanki.Note(model=genanki.BASIC_AND_REVERSED_CARD_MODEL, fields=['front', 'back']); "
+            "print(len(note.cards), note.cards is note.cards)",
+            "2 True",
+            id="notes, with functools.cached_property",
+        ),
+        pytest.param(
+            "model = genanki.Model(1, 'M', fields='- name: Front', templates='- name: Card 1'); "
+            "print(model.fields, model.templates)",
+            "[{'name': 'Front'}] [{'name': 'Card 1'}]",
+            id="a note type given as YAML, read by PyYAML",
+        ),
+    ],
+)
+def test_genanki_works_as_with_what_it_imports_itself(code: str, printed: str) -> None:
+    assert _run(f"import ccpkit.export.anki, genanki; {code}").strip() == printed
