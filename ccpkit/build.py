@@ -146,7 +146,9 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         text = ledger_text(changes.ledger, earlier)
         fresh = earlier is None or earlier.data != text.data
         del earlier, ledger  # the ledger as read: its unchanged lines are in the new text now
-        written += record_ledger_text(notes, text)
+        for path in record_ledger_text(notes, text):
+            stamps.wrote(path, content_digest(text.data))
+            written += (path,)
         key = digest("ledger", text.data)  # kept in the store as it is written, beside the targets
         targets.used.add(key)
         if fresh:
@@ -504,6 +506,7 @@ def _write(
                 unchanged[name].append(out / output.path)
             else:
                 written[name].append(write_atomically(out, output))
+                stamps.wrote(out / output.path, recorded[name][str(output.path)])
         for path in set(before) - set(recorded[name]):
             (out / path).unlink(missing_ok=True)
     return written, unchanged, recorded

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import suppress
 from pathlib import Path
 
 from ccpkit.digest import digest, file_digest
@@ -51,10 +52,12 @@ def _files_below(folder: str, relative: str, *, links: bool = False) -> Iterator
 Stamp = tuple[int, int, int, int, str]
 """A file as a build last saw it: size, modification and change times (ns), inode, and its digest."""
 
-_SETTLED_NS = 2_000_000_000
-"""A file changed this recently may change again within its timestamp's resolution (two seconds on
-FAT) without its stamp showing it: its stamp is not kept, so the next build reads it again. "Recently"
-is by this machine's clock; a network share whose clock lags it by more than this is not covered."""
+_COARSE_NS = 2_000_000_000
+"""How long a file must be unchanged before its stamp is kept, where timestamps are whole seconds
+(FAT keeps two): changed again within that, its stamp would not show it, so the next build reads it."""
+_FINE_NS = 20_000_000
+"""The same where timestamps have a fraction of a second: a kernel's file clock ticks at least every
+10 ms. "Unchanged" is by this machine's clock; a network share whose clock lags it is not covered."""
 
 
 class Stamps:
@@ -64,18 +67,24 @@ class Stamps:
         self.known = known
         self.seen: dict[str, Stamp] = {}
         """The stamps to keep for the next build: every file looked at, but those changed just now."""
-        self._settled = time.time_ns() - _SETTLED_NS
 
     def file_digest(self, path: Path | str) -> str:
         """SHA-256 of the file's bytes; an ``OSError`` if it cannot be read."""
         name = str(path)
         status = os.stat(name)
-        now = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
-        known = self.known.get(name)
+        now = _stamped(status)
+        known = self.seen.get(name) or self.known.get(name)
         found = known[4] if known is not None and known[:4] == now else file_digest(name)
-        if max(status.st_mtime_ns, status.st_ctime_ns) < self._settled:
+        changed = max(status.st_mtime_ns, status.st_ctime_ns)
+        if changed < time.time_ns() - (_FINE_NS if changed % 1_000_000_000 else _COARSE_NS):
             self.seen[name] = (*now, found)
         return found
+
+    def wrote(self, path: Path, digest: str) -> None:
+        """Stamp a file this build just wrote atomically, ``digest`` being its bytes': a new file that
+        nothing else has had the time to change, which the next build need not read."""
+        with suppress(OSError):  # gone already: the next build reads it for real
+            self.seen[str(path)] = (*_stamped(os.stat(path)), digest)
 
     def digest_files(self, roots: Iterable[Path]) -> str:
         """Digest of every input file's path and bytes, and every folder's path, under ``roots``."""
@@ -86,3 +95,7 @@ class Stamps:
                 for part in (relative, "" if relative.endswith("/") else self.file_digest(path))
             )
         )
+
+
+def _stamped(status: os.stat_result) -> tuple[int, int, int, int]:
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)

@@ -250,11 +250,25 @@ def test_an_output_changed_by_hand_is_rebuilt(notes: Path) -> None:
     assert deck_json.read_text(encoding="utf-8") != "{}"
 
 
+def test_the_build_after_a_build_reads_none_of_the_files_it_wrote(
+    notes: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large course's package and ledger are megabytes: what a build wrote is stamped at once."""
+    written, _ = run(notes, "anki", "json")
+    assert notes / LEDGER_NAME in written
+    read: list[Path] = []
+    read_for_real = stamps.file_digest
+    monkeypatch.setattr(stamps, "file_digest", lambda path: read.append(Path(path)) or read_for_real(path))
+    assert run(notes, "anki", "json") == ((), tuple(p for p in written if p.parent != notes))
+    assert not set(written) & set(read)
+
+
 @pytest.fixture
 def stamped_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Builds stamp the files just written as they stamp notes written long ago (a stamp is kept
     only for a file unchanged for two seconds)."""
-    monkeypatch.setattr(stamps, "_SETTLED_NS", -1_000_000_000)
+    monkeypatch.setattr(stamps, "_FINE_NS", -1_000_000_000)
+    monkeypatch.setattr(stamps, "_COARSE_NS", -1_000_000_000)
 
 
 def rewrite_keeping_size_and_time(path: Path, text: str) -> None:
