@@ -27,11 +27,13 @@ _RENDERING_LIBRARIES = (
 @cache
 def _code() -> bytes:
     """ccpkit's version, its source and bundled fonts, and the versions of the libraries it renders
-    with: a new ccpkit, or an upgraded library, rebuilds everything and reads no cached part."""
+    with: a new ccpkit, or an upgraded library, rebuilds everything and reads no cached part. A source
+    file is known by its size and modification time, as Python tells whether its bytecode is stale."""
     package = Path(__file__).parent
     hasher = hashlib.sha256(__version__.encode())
     for path in sorted(package.rglob("*.py")):
-        hasher.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+        relative, status = path.relative_to(package).as_posix(), path.stat()
+        hasher.update(f"{relative}\0{status.st_size}\0{status.st_mtime_ns}".encode())
     for path in sorted((package / "fonts").glob("*.ttf")):
         hasher.update(f"{path.name}\0{path.stat().st_size}".encode())
     hasher.update(_libraries())

@@ -7,7 +7,6 @@ in place.
 
 from __future__ import annotations
 
-import shutil
 from typing import TextIO
 
 _BAR = 20
@@ -58,6 +57,8 @@ class TerminalProgress(Progress):
         return f"{label} [{'#' * filled}{'-' * (_BAR - filled)}] {self.count:>2}/{self.total}"
 
     def _draw(self, line: str) -> None:
+        import shutil  # with its archive modules: not for a quiet build
+
         width = shutil.get_terminal_size().columns - 1
         self.stream.write(f"\r\x1b[K{line[:width]}")
         self.stream.flush()

@@ -8,7 +8,6 @@ message (Python 3.11 has no ``lineno``), which is read back and given a hint in 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,6 +96,8 @@ def read_toml(path: Path) -> TomlFile:
         raise UsageError(
             f"{path}: not valid TOML: not UTF-8 text ({error.reason} at byte {error.start})"
         ) from None
+    import tomllib  # only where there is a file to read: most builds have none
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -167,6 +168,8 @@ def _syntax_error(path: Path, text: str, message: str) -> str:
 def _first_unreadable_line(text: str) -> int:
     """The line after the longest start of the file that is TOML on its own: where what is still open
     at the end of the file was opened (a list over several lines that closes is no culprit)."""
+    import tomllib
+
     lines = text.splitlines(keepends=True)
     readable = 0
     for count in range(1, len(lines) + 1):
