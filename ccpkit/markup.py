@@ -25,6 +25,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
+from ccpkit.embeds import embeds_plugin
 from ccpkit.item_ids import WIKILINK
 from ccpkit.markdown_defaults import OFF_BY_DEFAULT
 from ccpkit.tex_delimiters import tex_delimiters_plugin
@@ -55,6 +56,7 @@ def _parser() -> MarkdownIt:
     md.enable(["strikethrough", "table"])
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     md.use(tex_delimiters_plugin)
+    md.use(embeds_plugin)
     md.inline.ruler.after("text", "line_break_tag", _line_break_tag)
     md.inline.ruler.before("link", "wikilink", _wikilink)
     md.add_render_rule("math_inline", _html_math(r"\(", r"\)"))
@@ -120,6 +122,17 @@ def picture_sources(markdown: str) -> tuple[tuple[str, str], ...]:
         if token.type == "inline"
         for child in token.children or ()
         if child.type == "image"
+    )
+
+
+def embedded_notes(markdown: str) -> tuple[str, ...]:
+    """The notes ``markdown`` embeds (``![[Other note]]``), whose names show instead of their content."""
+    return tuple(
+        child.meta["embedded"]
+        for token in _tokens(markdown)
+        if token.type == "inline"
+        for child in token.children or ()
+        if child.type == "text" and "embedded" in child.meta
     )
 
 

@@ -13,6 +13,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from ccpkit.embeds import embeds_plugin
 from ccpkit.errors import Problem
 from ccpkit.markdown_defaults import OFF_BY_DEFAULT
 from ccpkit.model import SourceLocation
@@ -25,13 +26,14 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 @cache
 def _markdown() -> MarkdownIt:
-    """CommonMark + GFM tables; front matter and ``{#pinned-id}`` block attributes; no math plugin,
-    so ``$…$`` stays plain text."""
+    """CommonMark + GFM tables; front matter and ``{#pinned-id}`` block attributes; Obsidian's picture
+    embeds, so a paragraph of them is one of pictures; no math plugin, so ``$…$`` stays plain text."""
     return (
         MarkdownIt("commonmark", OFF_BY_DEFAULT)
         .enable("table")
         .use(front_matter_plugin)
         .use(attrs_block_plugin)
+        .use(embeds_plugin)
     )
 
 

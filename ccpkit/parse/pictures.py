@@ -16,8 +16,9 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TypeVar, assert_never
 from urllib.parse import unquote
 
+from ccpkit.embeds import EMBED, read_embed
 from ccpkit.errors import Problem, Severity
-from ccpkit.markup import picture_sources
+from ccpkit.markup import embedded_notes, picture_sources
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item, Passage, Picture, SourceLocation
 
 if TYPE_CHECKING:
@@ -46,11 +47,17 @@ class _Resolver:
     _files: dict[Path, Picture | str] = field(default_factory=dict)
     failed: bool = False
     """Whether an error was found since this was last reset (an error leaves its item out)."""
+    _vault: list[Path] | None = None
+    """Every file of the notes folder, listed when an embed names a file found nowhere nearer."""
 
     def text(self, markdown: str, source: SourceLocation) -> str:
-        """``markdown`` with each local picture's path replaced by the picture's content name."""
+        """``markdown`` with each local picture's path (or embedded name) replaced by the picture's
+        content name."""
         if "![" not in markdown:
             return markdown
+        for name in embedded_notes(markdown) if "![[" in markdown else ():
+            message = f"embedded note {name} is not copied in: its name shows; write here what to learn"
+            self._problem(source, message, "warning")
         parsed = {unquote(src) for src, _alt in picture_sources(markdown)}
         if not parsed:
             return markdown
@@ -65,9 +72,18 @@ class _Resolver:
                 return match.group(0)
             return match.group(1) + picture.name
 
-        return _DESTINATION.sub(rewrite, markdown)
+        def rewrite_embed(match: re.Match[str]) -> str:
+            embed = read_embed(match)
+            if not embed.is_picture or embed.target not in parsed:  # an embedded note, or in code
+                return match.group(0)
+            picture = self._picture(embed.target, source, embedded=True)
+            if picture is None:
+                return match.group(0)
+            return "![[" + picture.name + match.group(0)[match.end("target") - match.start() :]
 
-    def _picture(self, written: str, source: SourceLocation) -> Picture | None:
+        return EMBED.sub(rewrite_embed, _DESTINATION.sub(rewrite, markdown))
+
+    def _picture(self, written: str, source: SourceLocation, *, embedded: bool = False) -> Picture | None:
         if _SCHEME.match(written):
             self._problem(
                 source,
@@ -77,7 +93,15 @@ class _Resolver:
             )
             return None
         root = self.notes.resolve()
-        path = (root / PurePosixPath(source.path).parent / written).resolve()
+        folder = root / PurePosixPath(source.path).parent
+        path = self._in_vault(written, folder) if embedded else (folder / written).resolve()
+        if path is None:
+            self._problem(
+                source,
+                f"picture {written} is not in the notes folder: save it there (in any folder) or fix "
+                "its name",
+            )
+            return None
         if not path.is_relative_to(root):
             self._problem(source, f"picture {written} is outside the notes folder: move it inside")
             return None
@@ -104,9 +128,36 @@ class _Resolver:
                 self._problem(source, message, "warning")
         return found
 
+    def _in_vault(self, written: str, folder: Path) -> Path | None:
+        """Where an embed's file is, as Obsidian finds it: beside the note, at that path from the notes
+        folder, or else the file of that name nearest the note anywhere in the notes folder."""
+        root = self.notes.resolve()
+        for path in (folder / written, root / written):
+            if path.resolve().is_file():
+                return path.resolve()
+        if self._vault is None:
+            self._vault = sorted(
+                path.resolve()
+                for path in root.rglob("*")
+                if not any(part.startswith(".") for part in path.relative_to(root).parts) and path.is_file()
+            )
+        suffix = PurePosixPath(written).parts
+        named = [path for path in self._vault if path.parts[-len(suffix) :] == suffix]
+        return max(named, key=lambda path: _shared_length(path, folder), default=None)
+
     def _problem(self, source: SourceLocation, message: str, severity: Severity = "error") -> None:
         self.problems[Problem(source, message, severity)] = None
         self.failed = self.failed or severity == "error"
+
+
+def _shared_length(path: Path, folder: Path) -> int:
+    """How many folders ``path`` shares with ``folder`` from the top: the nearer, the more."""
+    shared = 0
+    for mine, theirs in zip(path.parent.parts, folder.parts, strict=False):
+        if mine != theirs:
+            break
+        shared += 1
+    return shared
 
 
 def _read(path: Path, written: str) -> Picture | str:
