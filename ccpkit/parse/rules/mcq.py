@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ccpkit.errors import Problem
+from ccpkit.item_ids import HTML_TAG
 from ccpkit.model import MCQ, Item, Option
 from ccpkit.parse.context import Context
+from ccpkit.parse.details import CLOSING, SUMMARY, hidden_markdown
 from ccpkit.parse.document import heading_text
 from ccpkit.parse.rules.answers import (
     ANSWER_ABROAD,
@@ -62,7 +64,7 @@ def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
     blocks = ctx.doc.blocks
     found: dict[int, list[KeyEntry]] = {}
     only_entries = _sections_of_entries(ctx, found)
-    key_level, seen = 0, False
+    key_level, seen, collapsed = 0, False, False
     held: list[KeyEntry] = []
     """The last block's entries: a paragraph or quote right below them explains the last one."""
     for index, block in enumerate(blocks):
@@ -90,12 +92,36 @@ def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
         elif node.type == "paragraph" and is_key_title(node.children[0].content, line=True):
             key_level, seen = key_level or _BELOW_EVERY_HEADING, True
             ctx.claim(node)
+        elif node.type == "html_block" and (entries := _collapsed_key(node)) is not None:
+            ctx.claim(node)
+            yield from entries
+            if not CLOSING.search(node.content):  # the entries follow, up to `</details>`
+                key_level, seen, collapsed = key_level or _BELOW_EVERY_HEADING, True, True
+        elif collapsed and node.type == "html_block" and CLOSING.fullmatch(node.content.strip()):
+            key_level, collapsed = 0, False
+            ctx.claim(node)
         elif node.type == "table" or key_level:  # a `| Q | Answer |` table is a key anywhere
             entries = found.get(index, [])
             if entries:
                 ctx.claim(node)
                 held = list(entries)
     yield from held
+
+
+def _collapsed_key(node: Node) -> list[KeyEntry] | None:
+    """The entries of a ``<details>`` block whose summary titles an answer key, written inside the
+    block (none when they follow it); ``None`` for any other block, or one hiding prose."""
+    opening = SUMMARY.match(node.content)
+    if opening is None or not is_key_title(HTML_TAG.sub(" ", opening["front"])):
+        return None
+    entries: list[KeyEntry] = []
+    for line in filter(str.strip, hidden_markdown(CLOSING.split(opening["rest"])[0]).splitlines()):
+        entry = key_entry(line, "", node)
+        found = key_entries_on_a_line(line, node) or ([entry] if entry is not None else [])
+        if not found:
+            return None
+        entries += found
+    return entries
 
 
 def _key_explanation(ctx: Context, node: Node) -> str:
