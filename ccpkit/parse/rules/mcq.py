@@ -92,10 +92,11 @@ def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
         elif node.type == "paragraph" and is_key_title(node.children[0].content, line=True):
             key_level, seen = key_level or _BELOW_EVERY_HEADING, True
             ctx.claim(node)
-        elif node.type == "html_block" and (entries := _collapsed_key(node)) is not None:
+        elif node.type == "html_block" and (entries := _collapsed_key(node, found.get(index + 1))):
             ctx.claim(node)
-            yield from entries
-            if not CLOSING.search(node.content):  # the entries follow, up to `</details>`
+            if CLOSING.search(node.content):
+                yield from entries
+            else:  # the entries follow, up to `</details>`
                 key_level, seen, collapsed = key_level or _BELOW_EVERY_HEADING, True, True
         elif collapsed and node.type == "html_block" and CLOSING.fullmatch(node.content.strip()):
             key_level, collapsed = 0, False
@@ -108,18 +109,23 @@ def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
     yield from held
 
 
-def _collapsed_key(node: Node) -> list[KeyEntry] | None:
-    """The entries of a ``<details>`` block whose summary titles an answer key, written inside the
-    block (none when they follow it); ``None`` for any other block, or one hiding prose."""
+def _collapsed_key(node: Node, below: list[KeyEntry] | None) -> list[KeyEntry]:
+    """The entries of a ``<details>`` block whose summary names an answer key (``Answer key``,
+    ``Answers``, not one question's ``Show answer``): those written inside it, or ``below``, the
+    entries of the block after it; none for any other block, or one that hides prose."""
     opening = SUMMARY.match(node.content)
-    if opening is None or not is_key_title(HTML_TAG.sub(" ", opening["front"])):
-        return None
+    summary = HTML_TAG.sub(" ", opening["front"]) if opening else ""
+    if opening is None or not (is_key_title(summary) and _NAMES_A_KEY.search(summary)):
+        return []
+    hidden = CLOSING.split(opening["rest"])[0]
+    if not hidden.strip():
+        return below or []
     entries: list[KeyEntry] = []
-    for line in filter(str.strip, hidden_markdown(CLOSING.split(opening["rest"])[0]).splitlines()):
+    for line in filter(str.strip, hidden_markdown(hidden).splitlines()):
         entry = key_entry(line, "", node)
         found = key_entries_on_a_line(line, node) or ([entry] if entry is not None else [])
         if not found:
-            return None
+            return []
         entries += found
     return entries
 
@@ -136,6 +142,8 @@ def _explained(entry: KeyEntry, text: str) -> KeyEntry:
     return replace(entry, answer=replace(entry.answer, rest=rest))
 
 
+_NAMES_A_KEY = re.compile(r"\b(?:answers|answer\s+(?:key|sheet)|solutions)\b", re.I)
+"""A summary that folds a whole key, not one question's answer."""
 _EXPLAINING = ("paragraph", "blockquote", "bullet_list", "ordered_list")
 """What may explain the key entry above it."""
 _BELOW_EVERY_HEADING = 7
