@@ -13,7 +13,15 @@ from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import heading_text
 from ccpkit.parse.rules.answers import numbers_a_question
-from ccpkit.parse.rules.terms import Term, announces, is_label, plain_term, split_term, undecorated
+from ccpkit.parse.rules.terms import (
+    Term,
+    announces,
+    is_label,
+    joined_terms,
+    plain_term,
+    split_term,
+    undecorated,
+)
 from ccpkit.parse.tree import Node
 
 LISTS = ("bullet_list", "ordered_list")
@@ -234,6 +242,19 @@ def _definition(ctx: Context, node: Node | None) -> Node | None:
 
 def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterator[Item | Problem]:
     term = pending.term
+    joined = joined_terms(term) if len(pending.item.children) == 1 and not pending.extra else [term]
+    if len(joined) > 1:  # `**EC2**: servers<br>**Lambda**: functions`: one thing per card
+        for index, each in enumerate(joined):
+            yield _card(
+                ctx,
+                pending.item,
+                section,
+                each.front,
+                each.rest,
+                "" if index else pending.pinned,
+                pending.lead_in,
+            )
+        return
     parts = [term.rest] if term.rest else []
     parts += [ctx.doc.source(child) for child in pending.item.children[1:]]
     if pending.extra:

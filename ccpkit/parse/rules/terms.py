@@ -138,6 +138,33 @@ def _term(inner: str, after: str, marker: str) -> Term | None:
     return None
 
 
+_NEXT_TERM = re.compile(r"(?:<br\s*/?>\s*|;\s*|(?<=[.!?])\s+)(?=(?:\*\*|__)[^*_\s])", re.I)
+"""Where a definition ends and another bold term starts on its line: a ``<br>``, a ``;``, or the end
+of a sentence."""
+
+
+def joined_terms(term: Term) -> list[Term]:
+    """``**EC2**: servers<br>**Lambda**: functions`` (or ``; **Lambda**: …``, or ``. **Lambda**: …``):
+    each bold term with its own definition, one card each, when every part after the first is such a
+    term (not a label: ``. **Note:** …`` is the first one's); else ``term`` alone."""
+    rest = term.rest
+    hidden = _HIDDEN.sub(lambda code: "x" * len(code[0]), rest)  # no boundary inside code or a link
+    cuts = list(_NEXT_TERM.finditer(hidden))
+    if not cuts:
+        return [term]
+    ends = [cut.start() for cut in cuts] + [len(rest)]
+    found = [Term(term.front, rest[: ends[0]].strip(), separated=True)]
+    for cut, end in zip(cuts, ends[1:], strict=True):
+        piece = rest[cut.end() : end]
+        marker = piece[:2]
+        close = piece.find(marker, 2)
+        joined = _term(piece[2:close], piece[close + 2 :], marker) if close > 2 else None
+        if joined is None or not joined.rest or joined.is_label or joined.front.lower() in _NOT_NAMES:
+            return [term]
+        found.append(joined)
+    return found
+
+
 def _separated(text: str) -> tuple[str, str] | None:
     """The separator ``text`` opens with (``:``, ``—``, ``→`` …) and the definition after it."""
     separator = next((separator for separator in _SEPARATORS if text.startswith(separator)), None)
