@@ -156,7 +156,8 @@ def find_questions(
             # question has no answer line (its boxes ticked): else it is an interlude of the notes.
             between = end < len(nodes) and _questions_list(ctx, nodes[end])
             unanswered = bool(drafts) and drafts[-1].answer is None and drafts[-1].worded is None
-            if drafts and end > index and ((between and unanswered) or _answers_or_explains(nodes[index])):
+            fallen = end > index and ((between and unanswered) or _answers_or_explains(ctx, nodes, index))
+            if drafts and fallen:
                 mark = len(ctx.claims)
                 _read_tail(ctx, drafts[-1], nodes[index:end])
                 drafts[-1].claims += ctx.claims[mark:]
@@ -305,12 +306,14 @@ def _wrong_options(nodes: Sequence[Node], index: int) -> Node | None:
     return below if named and below.type == "bullet_list" else None
 
 
-def _answers_or_explains(node: Node) -> bool:
-    """A paragraph holding an answer line or opening an explanation, or a collapsed answer."""
+def _answers_or_explains(ctx: Context, nodes: Sequence[Node], index: int) -> bool:
+    """A paragraph holding an answer line or opening an explanation, or a collapsed answer (its
+    ``<summary>`` and what it hides maybe blocks apart, as GitHub needs for Markdown inside it)."""
+    node = nodes[index]
     if node.type == "paragraph":
         text = node.children[0].content
         return explanation_start(text) is not None or any(answer_line(line) for line in text.split("\n"))
-    return node.type == "html_block" and answer_in_details(node.content) is not None
+    return node.type == "html_block" and answer_in_details(_details_html(ctx, nodes, index)[0]) is not None
 
 
 def _asks(node: Node) -> bool:
@@ -686,15 +689,9 @@ def _explain(draft: Draft, lines: list[str]) -> None:
 
 def _read_details(ctx: Context, draft: Draft, nodes: Sequence[Node], index: int) -> int:
     """A collapsed ``<details>`` answer, possibly spread over several blocks; returns its last index."""
-    html: list[str] = []
-    end = index
-    for end in range(index, len(nodes)):
-        node = nodes[end]
-        html.append(node.content if node.type == "html_block" else ctx.doc.source(node))
-        ctx.claim(node)
-        if node.type == "html_block" and "</details>" in node.content.lower():
-            break
-    answer = answer_in_details("\n".join(html))
+    details, end = _details_html(ctx, nodes, index)
+    ctx.claim(*nodes[index : end + 1])
+    answer = answer_in_details(details)
     if answer is not None and answer.letters and draft.answer is None:
         draft.answer, draft.answer_node = answer, nodes[index]
         draft.explanation += [answer.rest] if answer.rest else []
@@ -702,5 +699,18 @@ def _read_details(ctx: Context, draft: Draft, nodes: Sequence[Node], index: int)
         draft.worded, draft.answer_node = answer, nodes[index]
     elif answer is None and (draft.answer is not None or draft.worded is not None):
         # `<details><summary>Explanation</summary>` below the answer: what it says explains it
-        draft.explanation += [text] if (text := details_text("\n".join(html))) else []
+        draft.explanation += [text] if (text := details_text(details)) else []
     return end
+
+
+def _details_html(ctx: Context, nodes: Sequence[Node], index: int) -> tuple[str, int]:
+    """The ``<details>`` block opening at ``nodes[index]``, up to its ``</details>`` in any block below
+    (what it hides written as it is), and the index of the block that closes it."""
+    html: list[str] = []
+    end = index
+    for end in range(index, len(nodes)):
+        node = nodes[end]
+        html.append(node.content if node.type == "html_block" else ctx.doc.source(node))
+        if node.type == "html_block" and "</details>" in node.content.lower():
+            break
+    return "\n".join(html), end
