@@ -11,13 +11,16 @@ from ccpkit.parse.tree import Node
 
 LABELS = frozenset(
     {
-        "action", "analogy", "aws solution", "benefit", "benefits", "best for", "definition",
-        "exam tip", "exam tips", "example", "examples", "explanation", "feature", "features", "flow", "focus",
-        "function", "goal", "how it works", "ideal for", "impact", "in a nutshell", "in short",
-        "key feature", "key features", "key idea", "key takeaway", "key takeaways", "keywords",
-        "meaning", "no", "note", "notes", "one line", "outcome", "overview", "purpose", "result",
-        "scope", "simple meaning", "solution", "summary", "tip", "tips", "tl;dr", "tldr", "type",
-        "types", "use case", "use cases", "what", "when to use", "why", "why it matters",
+        "action", "analogy", "aws solution", "benefit", "benefits", "best for", "caution", "caveat",
+        "common mistake", "common mistakes", "definition", "exam note", "exam tip", "exam tips",
+        "exam trap", "example", "examples", "explanation", "feature", "features", "flow", "focus",
+        "function", "fyi", "goal", "gotcha", "gotchas", "heads up", "hint", "how it works", "ideal for",
+        "impact", "important", "in a nutshell", "in short", "key feature", "key features", "key idea",
+        "key point", "key points", "key takeaway", "key takeaways", "keywords", "meaning", "memory trick",
+        "mnemonic", "no", "note", "notes", "one line", "outcome", "overview", "pro tip", "purpose",
+        "real world example", "real-world example", "remember", "result", "scope", "simple meaning",
+        "solution", "summary", "takeaway", "tip", "tips", "tl;dr", "tldr", "type", "types", "use case",
+        "use cases", "warning", "watch out", "what", "when to use", "why", "why it matters",
         "why this is best", "yes",
     }
 )  # fmt: skip
