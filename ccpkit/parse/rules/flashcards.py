@@ -32,8 +32,11 @@ _QUESTION_LABEL = re.compile(
     rf"^(?:\*\*|__)?(?i:{QUESTION}(?:\s+text)?|pergunta|q)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*"
 )
 """``**Question:**`` (``**Question Text:**``) before a question's words: no part of the card's front."""
-_QUESTION = re.compile(r"^(?:\*\*|__)?Q(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?P<text>.*)$")
-_ANSWER = re.compile(r"^(?:\*\*|__)?A(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?P<text>.*)$")
+_BOLD = r"(?:\*\*|__)?"
+_QUESTION = re.compile(rf"^(?:{_BOLD}(?:Q|(?i:{QUESTION})){_BOLD}\s*:{_BOLD}|Q\.(?=\s))\s*(?P<text>.*)$")
+"""``Q: …``, ``**Question:** …``, ``Q. …``: a flashcard's question line."""
+_ANSWER = re.compile(rf"^(?:{_BOLD}(?:A|(?i:answer|ans)){_BOLD}\s*:{_BOLD}|Ans\.(?=\s))\s*(?P<text>.*)$")
+"""``A: …``, ``**Answer:** …``, ``Ans. …``: its answer line."""
 _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 """``Foo::Bar()``, ``Foo::bar.baz``, ``Foo::Vec<T>``: a C++ or Rust path written in prose."""
 _CALLOUT = re.compile(r"^\[![\w-]+\][+-]?[ \t]*")
@@ -556,9 +559,9 @@ def _questions_and_answers(
     for number, line in enumerate(lines):
         asks, answers = _QUESTION.match(line.strip()), _ANSWER.match(line.strip())
         if asks is not None:
-            sides.append((number, [asks["text"]], []))
+            sides.append((number, [_unbolded(asks["text"])], []))
         elif answers is not None and not sides[-1][2]:
-            sides[-1][2].append(answers["text"] or " ")
+            sides[-1][2].append(_unbolded(answers["text"]) or " ")
         else:
             (sides[-1][2] or sides[-1][1]).append(line)
     used = 0
@@ -575,7 +578,7 @@ def _questions_and_answers(
         text = following.children[0].content.strip()
         answers = _ANSWER.match(text)
         if answers is not None:
-            sides[-1][2].append(text[answers.start("text") :])
+            sides[-1][2].append(_unbolded(text[answers.start("text") :]))
             used = 1
             ctx.claim(following)
     ctx.claim(node)
@@ -588,6 +591,15 @@ def _questions_and_answers(
             message = "flashcard `Q:` without an `A:` line: write its answer on a line `A: …` below it"
             results.append(_Missing(message, number))
     return used, results
+
+
+def _unbolded(side: str) -> str:
+    """A side written all in bold with its label (``**Q: Which …?**``): the bold the label opened
+    closes at the end of the side, and goes with the label."""
+    for marker in ("**", "__"):
+        if side.endswith(marker) and side.count(marker) % 2:
+            return side[: -len(marker)].rstrip()
+    return side
 
 
 def _items(
