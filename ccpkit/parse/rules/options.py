@@ -293,6 +293,8 @@ def _unmarked(line: str) -> str:
 
 
 def _task_items(doc: Document, node: Node) -> list[DraftOption] | None:
+    """Checkboxes, lettered in order; a letter written after each box (``- [ ] A. IAM role``, when
+    every box has its own) is its label, not its text."""
     options = []
     for label, item in zip(string.ascii_uppercase, node.children, strict=False):
         match = _TASK.match(_first_inline(item) or "")
@@ -300,7 +302,13 @@ def _task_items(doc: Document, node: Node) -> list[DraftOption] | None:
             return None
         text = _item_text(doc, item, match["text"])
         options.append(DraftOption(label, text, item, checked=match["mark"] != " "))
-    return options
+    lettered = []
+    for option in options:
+        found = _LETTERED.match(option.text)
+        if found is None or not found["text"] or (found["paren"] or found["letter"]).upper() != option.label:
+            return options
+        lettered.append(replace(option, text=found["text"]))
+    return lettered
 
 
 def lettered_lines(lines: list[str], node: Node) -> Options | None:

@@ -32,13 +32,13 @@ from ccpkit.parse.rules.options import (
     sided_options,
     unlettered_options,
 )
-from ccpkit.parse.rules.terms import split_term
+from ccpkit.parse.rules.terms import split_term, undecorated
 from ccpkit.parse.tree import Node
 
 _OF_COUNT = r"(?:\s+of\s+\d+)?"
 """``Question 2 of 65``: how many there are is no part of the question."""
 _HEADED = re.compile(
-    rf"^(?:(?i:{QUESTION}|q)\s*#?\s*(?P<id>[A-Z]?\d+){_OF_COUNT}[.):]?|(?P<number>[A-Z]?\d+)[.):])"
+    rf"^(?:(?i:{QUESTION}|q\.?)\s*#?\s*(?P<id>[A-Z]?\d+){_OF_COUNT}[.):]?|(?P<number>[A-Z]?\d+)[.):])"
     r"(?:\s+(?P<rest>.*))?$",
     re.S,
 )
@@ -471,7 +471,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
     anchor = taken[0] if taken else nodes[run.start]
     if index >= floor and _may_head(nodes[index]) and question == default_id:
         title = heading_text(nodes[index])
-        headed = _HEADED.match(title)
+        headed = _HEADED.match(undecorated(title))  # `### ❓ Q7: …`
         if headed:
             anchor, first = nodes[index], index
             question = question_id(headed["id"] or headed["number"])
@@ -480,7 +480,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
             if (labelled and not rest.endswith("?")) or _tags(tag, any(part.strip() for part in parts)):
                 small_print[:0] = [tag] if tag else []  # `## Question 5 - Topic 1`: the topic, not the stem
             else:
-                parts = [rest, *parts]
+                parts = [rest.lstrip("-\u2013\u2014: "), *parts]  # `#### Q6 - Which …?`
         elif not parts or title.endswith("?") or (taken and all(_is_media(node) for node in taken)):
             anchor, first = nodes[index], index
             parts = [title, *parts]
@@ -589,6 +589,10 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         node = nodes[index]
         following = nodes[index + 1] if index + 1 < len(nodes) else None
         label = _tail_label(draft, node, following)
+        if node.type == "heading" and draft.answer is None and _answers_in_heading(node):
+            _read_lines(ctx, draft, [heading_text(node)], node)  # `#### Answer: A`, explained below
+            index += 1
+            continue
         if label is None and node.type in _ENDS:
             break
         if label is not None and following is not None:  # `### Correct Answer` then `B`
@@ -609,6 +613,12 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             draft.explanation.append(ctx.doc.source(node))
             ctx.claim(node)
         index += 1
+
+
+def _answers_in_heading(heading: Node) -> bool:
+    """``#### Answer: A``, ``### ✅ Correct Answer: C``: a heading that gives the answer's letters."""
+    answer = answer_line(heading_text(heading))
+    return answer is not None and bool(answer.letters)
 
 
 def _navigates(markdown: str) -> bool:
