@@ -40,6 +40,11 @@ _MARK = re.compile(
 )
 """A correct option marked in its text: ``✅``, ``✔``, ``☑``, ``✓``, ``(correct)``, or the ``Most
 Voted`` that question banks copied from discussion sites put after the option most people chose."""
+_CROSS = r"(?:\u274c|\u2716\ufe0f?|\u2717|\u2718)"
+_CROSSED = re.compile(rf"^\s*{_CROSS}\s*|\s*{_CROSS}\s*$")
+"""A wrong option marked in its text: ``❌``, ``✖``, ``✗``, ``✘``."""
+_LEADING_MARK = re.compile(rf"^\s*(?:{_CHECK}|{_CROSS})\s*")
+"""A mark before an option's letter (``- ✅ A. Amazon SQS``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,9 +148,12 @@ def next_label(label: str) -> str:
 
 
 def marked(options: list[DraftOption]) -> list[DraftOption]:
-    """Options with a ``✅`` (or ``(correct)``) in their text ticked, the mark dropped from the text;
-    with no such mark and no box, the one option wholly in bold among others that are not."""
-    if not any(option.checked is None and _MARK.search(option.text) for option in options):
+    """Options with a ``✅`` (or ``(correct)``) in their text ticked, or, where only wrong ones are
+    crossed (``❌``), those without a cross; the marks dropped from the text (a cross would give the
+    answer away). With no mark and no box, the one option wholly in bold among others that are not."""
+    ticked = any(option.checked is None and _MARK.search(option.text) for option in options)
+    crossed = [option.checked is None and _CROSSED.search(option.text) is not None for option in options]
+    if not ticked and not any(crossed):
         bold = [option for option in options if option.bold]
         if len(bold) != 1 or len(options) < 2 or any(option.checked is not None for option in options):
             return options
@@ -154,10 +162,14 @@ def marked(options: list[DraftOption]) -> list[DraftOption]:
             for o in options
         ]
     return [
-        replace(option, text=_MARK.sub("", option.text).strip(), checked=bool(_MARK.search(option.text)))
+        replace(
+            option,
+            text=_CROSSED.sub("", _MARK.sub("", option.text)).strip(),
+            checked=bool(_MARK.search(option.text)) if ticked else not cross,
+        )
         if option.checked is None
         else option
-        for option in options
+        for option, cross in zip(options, crossed, strict=True)
     ]
 
 
@@ -274,6 +286,8 @@ def _lettered_items(
     options: list[DraftOption] = []
     for index, item in enumerate(node.children):
         first = _first_inline(item) or ""
+        if (mark := _LEADING_MARK.match(first)) is not None:  # after the text, where `marked` reads it
+            first = f"{first[mark.end() :]} {mark[0].strip()}"
         match = _LETTERED.match(first)
         if match is None and len(options) >= 2 and _ends_options(first):
             tail = "\n".join(doc.source(rest) for rest in node.children[index:])
