@@ -16,8 +16,10 @@ from ccpkit.parse.rules.answers import numbers_a_question
 from ccpkit.parse.rules.terms import (
     Term,
     announces,
+    is_field_name,
     is_label,
     joined_terms,
+    line_term,
     plain_term,
     split_term,
     undecorated,
@@ -39,6 +41,8 @@ _LABEL_VALUES = (*LISTS, "fence", "code_block", "table")
 """What a bare label (``Example:``) takes from the block below it."""
 _DEFINING = 2
 """At most this many paragraphs above a heading's labels say what it is; more are notes."""
+_DEFINING_WORDS = 3
+"""Lines of bold terms are a glossary when a definition has this many words or more."""
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "approx.", "incl.", "no.")
 
 
@@ -109,7 +113,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
                 ctx.claim(following)
             described += [("label", label)] if describing else []
         elif block.node.type == "paragraph":
-            arrows = list(_arrow_cards(ctx, block.node, block.section))
+            arrows = list(_line_cards(ctx, block.node, block.section))
             yield from arrows
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
             if describing and not arrows and (following is None or following.type not in LISTS):
@@ -341,10 +345,17 @@ def _item_term(item: Node, *, plain: bool = False) -> Term | None:
     return term
 
 
-def _arrow_cards(ctx: Context, paragraph: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:
-    """A paragraph whose every line is ``Name → what it is``: a card per line."""
+def _line_cards(ctx: Context, paragraph: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:
+    """A paragraph whose every line is ``Name → what it is``, or whose lines (two or more) are each
+    ``**Name**: what it is``: a card per line. Bold lines whose every definition is a word or two
+    (``**Level:** Beginner``), or that name a note's fields (``**Topic:** …``), are no glossary."""
     lines = paragraph.children[0].content.split("\n")
     terms = [plain_term(line, arrows_only=True) for line in lines]
+    if not all(terms) and len(lines) >= _GLOSSARY_TERMS:
+        terms = [line_term(line) for line in lines]
+        fields = [term for term in terms if term is not None and is_field_name(term.front)]
+        if fields or not any(len(term.rest.split()) >= _DEFINING_WORDS for term in terms if term):
+            return
     if not all(terms):
         return
     pinned = pinned_id(paragraph) if len(lines) == 1 else ""

@@ -168,6 +168,31 @@ def joined_terms(term: Term) -> list[Term]:
     return found
 
 
+_FIELD_NAMES = frozenset(
+    {"topic", "topics", "domain", "subdomain", "objective", "target", "current status", "exam", "exam code",
+     "exam name", "level", "difficulty", "duration", "category", "subject", "module", "course", "lesson",
+     "chapter", "section", "reference", "priority", "score", "weight", "time", "question type", "format"}
+)  # fmt: skip
+"""Names of a note's fields (``**Topic:** Storage``, ``**Exam Code:** CLF-C02``): lines of bold terms
+where one of them is such a name describe the note, and are no glossary."""
+
+
+def is_field_name(front: str) -> bool:
+    return front.lower() in _FIELD_NAMES
+
+
+def line_term(line: str) -> Term | None:
+    """A bold term that opens a line of a paragraph (``**S3**: Object storage.``), with its definition
+    on that line, as a card's: not a label, nor ``**Answer:**`` or ``**Author:**``."""
+    text = undecorated(line.strip().rstrip("\\").rstrip())
+    marker = text[:2]
+    close = text.find(marker, 2) if marker in _BOLD_MARKERS else -1
+    term = _term(text[2:close], text[close + 2 :], marker) if close > 2 else None
+    if term is None or not term.separated or not term.rest or term.is_label:
+        return None
+    return None if term.front.lower() in _NOT_NAMES else term
+
+
 def _separated(text: str) -> tuple[str, str] | None:
     """The separator ``text`` opens with (``:``, ``—``, ``→`` …) and the definition after it."""
     separator = next((separator for separator in _SEPARATORS if text.startswith(separator)), None)
