@@ -341,7 +341,7 @@ def _item_term(item: Node, *, plain: bool = False) -> Term | None:
     inline = first.children[0]
     term = split_term(inline)
     if term is None and plain and "\n" not in inline.content:
-        return plain_term(inline.content)
+        return plain_term(undecorated(inline.content))  # `- [x] Region: …`, `- 🔹 ECS: …`
     return term
 
 

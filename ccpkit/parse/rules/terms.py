@@ -26,8 +26,20 @@ LABELS = frozenset(
 )  # fmt: skip
 """Attribute labels: they describe their parent (the bullet or heading above), never a card alone."""
 
-_ARROWS = ("->", "=>", "\u2192", "\u2794", "\u279c", "\u21d2", "\u27f6")
-"""``->``, ``=>`` and the arrows ``→ ➔ ➜ ⇒ ⟶``."""
+_ARROWS = (
+    "-->",
+    "==>",
+    "->",
+    "=>",
+    "\u2192",
+    "\u2794",
+    "\u279c",
+    "\u21d2",
+    "\u27f6",
+    "\u27a1\ufe0f",
+    "\u27a1",
+)
+"""``-->``, ``==>``, ``->``, ``=>`` and the arrows ``→ ➔ ➜ ⇒ ⟶ ➡️``."""
 _SEPARATORS = (*_ARROWS, "\u2014", "\u2013", "=", ":", "-")
 """The arrows, em and en dashes, ``=``, ``:``, ``-``."""
 _ARROW = re.compile("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
@@ -241,16 +253,24 @@ def _names_a_thing(words: str) -> bool:
 
 
 def undecorated(text: str) -> str:
-    """``text`` without the emoji, other symbols and spaces it starts with (``🔹 Containers``)."""
+    """``text`` without the task box, emoji, other symbols and spaces it starts with (``🔹 Containers``)."""
     return text[_decoration_length(text) :]
 
 
 def _decoration_length(text: str) -> int:
-    """How many characters at the start of ``text`` are emoji, other symbols and spaces."""
-    for index, character in enumerate(text):
-        if not (character in " \t\ufe0f\u200d" or unicodedata.category(character) in _DECORATIONS):
+    """How many characters at the start of ``text`` are a task box (``[x]``, as to-do lists write
+    terms too), emoji, other symbols and spaces."""
+    box = _TASK_BOX.match(text)
+    start = box.end() if box else 0
+    for index, character in enumerate(text[start:], start):
+        if not (character in " \t\ufe0f\u200d" or unicodedata.category(character) in _DECORATIONS) or (
+            character in "`^"  # ASCII's modifier symbols open code and footnotes, not decoration
+        ):
             return index
     return len(text)
+
+
+_TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")
 
 
 _DECORATIONS = frozenset({"So", "Sk"})
