@@ -59,6 +59,7 @@ def _parser() -> MarkdownIt:
     md.use(embeds_plugin)
     md.inline.ruler.after("text", "line_break_tag", _line_break_tag)
     md.inline.ruler.before("link", "wikilink", _wikilink)
+    md.inline.ruler.before("text", "block_id", _block_id)
     md.add_render_rule("math_inline", _html_math(r"\(", r"\)"))
     md.add_render_rule("math_inline_double", _html_math(r"\[", r"\]"))
     md.add_render_rule("math_block", _html_math(r"\[", r"\]"))
@@ -90,6 +91,24 @@ def _wikilink(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         state.push("text", "", 0).content = found["shown"].strip()
+    state.pos = found.end()
+    return True
+
+
+_BLOCK_ID = re.compile(r"\^(?=[\w-]*[A-Za-z])[A-Za-z0-9-]+[ \t]*(?=\n|$)")
+
+
+def _block_id(state: StateInline, silent: bool) -> bool:
+    """``^mfa-definition`` at the end of a line: an Obsidian block's id, for links to it, which no
+    output shows."""
+    start = state.pos
+    if state.src[start] != "^" or (start and state.src[start - 1] not in " \t\n"):
+        return False
+    found = _BLOCK_ID.match(state.src, start)
+    if found is None:
+        return False
+    if not silent:
+        state.pending = state.pending.rstrip(" \t")  # the space before the id goes with it
     state.pos = found.end()
     return True
 

@@ -50,6 +50,18 @@ def test_an_obsidian_link_reads_as_the_words_it_shows_in_every_output() -> None:
     assert to_text("an open [[bracket") == "an open [[bracket"
 
 
+def test_an_obsidian_block_id_at_a_line_s_end_shows_in_no_output() -> None:
+    note = "A second factor at sign-in ^mfa-def\nkept on a device"
+    assert to_html(note) == "A second factor at sign-in\nkept on a device"
+    assert to_text(note) == "A second factor at sign-in kept on a device"
+    assert to_reportlab("Spot ^s1x") == "Spot"
+
+
+@pytest.mark.parametrize("kept", ["x^2 and a^b", "cost ^ 2", "area r ^2", "see `a ^b`"])
+def test_a_caret_that_is_no_block_id_stays(kept: str) -> None:
+    assert to_text(kept) == kept.replace("`", "")
+
+
 def test_html_refuses_javascript_links() -> None:
     assert "href" not in to_html("[click](javascript:alert(1))")
 
