@@ -12,14 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from PIL import Image
 
-from ccpkit.cli import cli
-from tests.conftest import REPO
 from tests.export.anki.student import Student, visible_text
-from tests.export.test_pictures import drawn_images
-from tests.hardening.commands import assert_clean_exit
+from tests.export.test_pictures import PACKAGE, build, drawn_images
 
 FIXTURE = Path(__file__).parent / "export" / "fixtures" / "embeds"
 IMG = re.compile(r'<img src="([^"]+)" alt="([^"]*)"')
@@ -41,27 +37,18 @@ def draw_pictures(notes: Path) -> None:
     Image.new("RGB", (99, 99), (0, 0, 200)).save(notes / "02-storage" / "attachments" / "routes.png")
 
 
-def run(command: str, notes: Path, out: Path, expected: int = 0) -> str:
-    args = [command, "--notes", str(notes)]
-    if command == "build":
-        args += ["--out", str(out), "--title", "Embeds", "--templates", str(REPO / "templates")]
-    result = CliRunner().invoke(cli, args)
-    assert_clean_exit(result, expected)
-    return result.output
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     root = tmp_path_factory.mktemp("embeds")
     shutil.copytree(FIXTURE, root / "notes")
     draw_pictures(root / "notes")
-    return root / "build", run("build", root / "notes", root / "build")
+    return root / "build", build(root / "notes", root / "build")
 
 
 @pytest.fixture
 def student(built: tuple[Path, str], tmp_path: Path) -> Iterator[Student]:
     student = Student.with_fresh_collection(tmp_path)
-    student.import_package(built[0] / "anki" / "embeds.apkg")
+    student.import_package(built[0] / PACKAGE)
     yield student
     student.close()
 
@@ -124,6 +111,6 @@ def test_an_embedded_picture_found_nowhere_is_an_error_at_its_line(tmp_path: Pat
         "# Module 1: Intro\n\n- **Gone**: ![[lost.png]]\n- **Escape**: ![[../outside.png]]\n"
     )
     Image.new("RGB", (8, 8)).save(tmp_path / "outside.png")
-    output = run("check", notes, tmp_path / "build", expected=1)
+    output = build(notes, tmp_path / "build", expected=1, command="check")
     assert "01-intro/notes.md:3: picture lost.png is not in the notes folder: save it there" in output
     assert "01-intro/notes.md:4: picture ../outside.png is outside the notes folder" in output
