@@ -15,6 +15,8 @@ run together (``Correct Answer: BD``)."""
 _JOINERS = re.compile(r"(?<=\s)(?:and|or|e|y|et|und|ou|o)(?=\s)")
 _SYMBOLS = r"[^\w\s(]*\s*"
 """What may lead a line before its label: ``✅``, ``✔``, ``👉``, ``>``, ``-`` …"""
+CALLOUT = re.compile(r"^\[![\w-]+\][+-]?[ \t]*")
+"""An Obsidian callout's marker (``[!question]``, ``[!success]-``) opening a quote's first line."""
 QUESTION = r"(?:question|quest[ãa]o|pregunta|frage|domanda)"
 """"Question", also as Portuguese, Spanish, German and Italian question banks write it."""
 ANSWER_ABROAD = (

@@ -19,7 +19,7 @@ from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_markdown
 from ccpkit.parse.document import heading_text, only_pictures
-from ccpkit.parse.rules.answers import QUESTION, answer_in_details, answer_line, explanation_start
+from ccpkit.parse.rules.answers import CALLOUT, QUESTION, answer_in_details, answer_line, explanation_start
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.options import same_words
 from ccpkit.parse.rules.terms import announces, split_term
@@ -39,7 +39,6 @@ _ANSWER = re.compile(rf"^(?:{_BOLD}(?:A|(?i:answer|ans)){_BOLD}\s*:{_BOLD}|Ans\.
 """``A: …``, ``**Answer:** …``, ``Ans. …``: its answer line."""
 _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 """``Foo::Bar()``, ``Foo::bar.baz``, ``Foo::Vec<T>``: a C++ or Rust path written in prose."""
-_CALLOUT = re.compile(r"^\[![\w-]+\][+-]?[ \t]*")
 """Obsidian's callout marker opening a quote (``> [!question] Which …?``): the box, not the question."""
 _SEPARATORS = ("?", "??")
 _QUESTION_HEADINGS = frozenset({"question", "q", "pergunta", "pregunta", "frage", "domanda"})
@@ -609,6 +608,6 @@ def _items(
     if isinstance(result, _Missing):
         yield Problem(where, result.message, "warning")
         return
-    result = replace(result, front=_CALLOUT.sub("", result.front))
+    result = replace(result, front=CALLOUT.sub("", result.front))
     fields = replace(ctx.common("card", result.front, node, section), source=where)
     yield from ctx.cards(node, fields, result.front, result.back, both_ways=result.reversible)

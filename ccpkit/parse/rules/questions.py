@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import heading_text, only_links_within_page, only_navigation, only_pictures
 from ccpkit.parse.rules.answers import (
+    CALLOUT,
     QUESTION,
     Answer,
     answer_in_details,
@@ -168,6 +169,12 @@ def find_questions(
             found = list(find_questions(ctx, children, [sections[index]] * len(children), default_id))
             if found:
                 ctx.claim(node)
+            answer = nodes[index + 1] if found and index + 1 < len(nodes) else None
+            if answer is not None and found[-1].answer is None and _callout(ctx, answer):
+                mark = len(ctx.claims)  # `> [!success]- Answer` then `> **A** — why` right below
+                _read_quote(ctx, found[-1], answer)
+                found[-1].claims += ctx.claims[mark:]
+                index += 1
             yield from found
             index += 1
         elif run is not None:
@@ -434,7 +441,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
     question, index = default_id, run.start - 1
     numbered = labelled = False
     if run.head:
-        number, text = _numbered(run.head)
+        number, text = _numbered(CALLOUT.sub("", run.head))
         parts.append(text)
         if number:
             question, numbered = question_id(number), True
@@ -547,7 +554,7 @@ def _stem_piece(ctx: Context, node: Node) -> tuple[str, str, Node] | None:
     if ctx.is_claimed(node):
         return None
     if node.type == "paragraph":
-        text = node.children[0].content
+        text = CALLOUT.sub("", node.children[0].content)  # `> [!question] Q1. Which …?`
         if answer_line(text) or explanation_start(text) is not None or _is_label(node):
             return None
         return (*_numbered(text), node)
@@ -641,13 +648,30 @@ def _tail_label(draft: Draft, node: Node, following: Node | None) -> tuple[str, 
 
 
 def _read_quote(ctx: Context, draft: Draft, quote: Node) -> None:
-    """``> **Answer:** B`` and the explanation quoted with it."""
+    """``> **Answer:** B`` and the explanation quoted with it. An Obsidian callout's title is a label
+    (``> [!success]- Answer`` then ``> **A** — why`` reads as ``Answer: **A** — why``)."""
     for child in quote.children:
         if child.type == "paragraph":
-            _read_lines(ctx, draft, child.children[0].content.split("\n"), child)
+            lines = child.children[0].content.split("\n")
+            if child is quote.children[0] and (marker := CALLOUT.match(lines[0])) is not None:
+                title = lines[0][marker.end() :].strip().rstrip(":")
+                answered_below = _bare_label(f"{title}:") and len(lines) > 1 and answer_line(lines[1])
+                lines[:1] = [f"{title}:"] if title and not answered_below else []
+            _read_lines(ctx, draft, lines, child)
         else:
             draft.explanation.append(ctx.doc.source(child))
     ctx.claim(quote)
+
+
+def _callout(ctx: Context, node: Node) -> bool:
+    """An Obsidian callout no rule took (``> [!success]- Answer``)."""
+    first = node.children[0] if node.type == "blockquote" and node.children else None
+    return (
+        first is not None
+        and first.type == "paragraph"
+        and not ctx.is_claimed(node)
+        and CALLOUT.match(first.children[0].content) is not None
+    )
 
 
 def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> None:
