@@ -38,18 +38,22 @@ from ccpkit.parse.tree import Node
 
 _OF_COUNT = r"(?:\s+of\s+\d+)?"
 """``Question 2 of 65``: how many there are is no part of the question."""
+_DUMP_LABEL = rf"(?:new\s+)?{QUESTION}(?:\s+no\.?)?"
+"""``Question``, and as exam dumps number theirs: ``QUESTION NO: 5``, ``NEW QUESTION 12``."""
 _HEADED = re.compile(
-    rf"^(?:(?i:{QUESTION}|q\.?)\s*#?\s*(?P<id>[A-Z]?\d+){_OF_COUNT}[.):]?|(?P<number>[A-Z]?\d+)[.):])"
+    rf"^(?:(?i:{_DUMP_LABEL}|q\.?)\s*[#:]?\s*(?P<id>[A-Z]?\d+){_OF_COUNT}[.):]?|(?P<number>[A-Z]?\d+)[.):])"
     r"(?:\s+(?P<rest>.*))?$",
     re.S,
 )
 _NUMBERED_STEM = re.compile(
-    rf"^(?:\*\*|__)?(?:(?i:{QUESTION})\s*#?\s*(?P<qid>[A-Z]?\d+){_OF_COUNT}[.):]?|Q\.?(?P<q>[A-Z]?\d+)[.):]?"
+    rf"^(?:\*\*|__)?(?:(?i:{_DUMP_LABEL})\s*[#:]?\s*(?P<qid>[A-Z]?\d+){_OF_COUNT}[.):]?|Q\.?(?P<q>[A-Z]?\d+)[.):]?"
     r"|(?P<id>[A-Z]?\d+)(?:[.):]|\s+[-\u2013\u2014](?=\s))"
     rf"|(?i:{QUESTION}(?:\s+text)?|pergunta|q)(?=(?:\*\*|__)?\s*:))"
     r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\*\*|__)?(?:\s+(?P<rest>\S.*))?$",
     re.S,
 )
+_EXAM_TOPIC = re.compile(r"\(Exam Topic \d+\)\s*", re.I)
+"""The source tag exam dumps put over a question, as a bullet the stem's lines run on into."""
 _TAG_WORDS = 5
 """At most this many words after a question's number in its heading tag it (a topic, a level)."""
 _QUESTION_LABEL = re.compile(rf"(?:\*\*|__)?(?i:{QUESTION}(?:\s+text)?)(?:\*\*|__)?\s*:")
@@ -553,6 +557,10 @@ def _stem_piece(ctx: Context, node: Node) -> tuple[str, str, Node] | None:
         return _last_item_stem(ctx, node)
     if ctx.is_claimed(node):
         return None
+    if node.type == "bullet_list" and len(node.children) == 1 and node.children[0].children:
+        first = node.children[0].children[0]  # `- (Exam Topic 1)` with the stem run on below it
+        topic = _EXAM_TOPIC.match(first.children[0].content) if first.type == "paragraph" else None
+        return ("", first.children[0].content[topic.end() :], node) if topic else None
     if node.type == "paragraph":
         text = CALLOUT.sub("", node.children[0].content)  # `> [!question] Q1. Which …?`
         if answer_line(text) or explanation_start(text) is not None or _is_label(node):
