@@ -353,7 +353,7 @@ def _line_cards(ctx: Context, paragraph: Node, section: tuple[str, ...]) -> Iter
     terms = [plain_term(line, arrows_only=True) for line in lines]
     if not all(terms) and len(lines) >= _GLOSSARY_TERMS:
         terms = [line_term(line) for line in lines]
-        fields = [term for term in terms if term is not None and is_field_name(term.front)]
+        fields = any(term is not None and is_field_name(term.front) for term in terms)
         if fields or not any(len(term.rest.split()) >= _DEFINING_WORDS for term in terms if term):
             return
     if not all(terms):

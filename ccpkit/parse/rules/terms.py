@@ -174,10 +174,15 @@ def joined_terms(term: Term) -> list[Term]:
         marker = piece[:2]
         close = piece.find(marker, 2)
         joined = _term(piece[2:close], piece[close + 2 :], marker) if close > 2 else None
-        if joined is None or not joined.rest or joined.is_label or joined.front.lower() in _NOT_NAMES:
+        if joined is None or not _defines(joined):
             return [term]
         found.append(joined)
     return found
+
+
+def _defines(term: Term) -> bool:
+    """A term with a definition of its own, for a card: not a label, nor ``Answer:`` or ``Author:``."""
+    return term.separated and bool(term.rest) and not term.is_label and term.front.lower() not in _NOT_NAMES
 
 
 _FIELD_NAMES = frozenset(
@@ -200,9 +205,7 @@ def line_term(line: str) -> Term | None:
     marker = text[:2]
     close = text.find(marker, 2) if marker in _BOLD_MARKERS else -1
     term = _term(text[2:close], text[close + 2 :], marker) if close > 2 else None
-    if term is None or not term.separated or not term.rest or term.is_label:
-        return None
-    return None if term.front.lower() in _NOT_NAMES else term
+    return term if term is not None and _defines(term) else None
 
 
 def _separated(text: str) -> tuple[str, str] | None:
