@@ -3,8 +3,9 @@
 Two cards that both read "Storage" but want different answers interfere: whichever the student
 learns first makes the other look wrong. So a front shared by notes with different answers gets
 the heading it sits under ("Storage · Instance setup"); if that still leaves two alike (the same
-heading under two topics), every heading above it, outermost first; and if even that does (the
-same headings in two modules), the module comes first too. Whatever stays alike, ``ccpkit check`` names.
+heading under two topics), every heading above it, outermost first; then the file's title above
+them (the same headings in two files); and if even that does (the same headings in two modules),
+the module comes first too. Whatever stays alike, ``ccpkit check`` names.
 """
 
 from __future__ import annotations
@@ -54,14 +55,30 @@ def _heading(module: Module, card: Card) -> str:
 def _section_path(module: Module, card: Card) -> str:
     """Every heading above the card, outermost first, for when the nearest (``Key Characteristics``)
     recurs under each thing the notes describe (IaaS, PaaS)."""
-    return SECTION_SEPARATOR.join(text.rstrip(":") for text in card.section) or _heading(module, card)
+    return _headings(card) or _heading(module, card)
+
+
+def _part_and_section(module: Module, card: Card) -> str:
+    """The file's title above every heading, for the same headings in two files of a module (a file
+    per service, each with its ``Key facts``)."""
+    above = (card.part, _headings(card))
+    return SECTION_SEPARATOR.join(text for text in above if text.strip()) or module.title
+
+
+def _headings(card: Card) -> str:
+    return SECTION_SEPARATOR.join(text.rstrip(":") for text in card.section)
 
 
 def _module_and_section(module: Module, card: Card) -> str:
     return f"{module.number:02d} {module.title}{QUALIFIER}{_section_path(module, card)}"
 
 
-QUALIFIERS: tuple[Callable[[Module, Card], str], ...] = (_heading, _section_path, _module_and_section)
+QUALIFIERS: tuple[Callable[[Module, Card], str], ...] = (
+    _heading,
+    _section_path,
+    _part_and_section,
+    _module_and_section,
+)
 """Ever longer qualifiers, tried in turn until a group of alike fronts reads apart."""
 
 
