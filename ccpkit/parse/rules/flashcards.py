@@ -21,7 +21,7 @@ from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_mark
 from ccpkit.parse.document import heading_text, only_pictures
 from ccpkit.parse.rules.answers import CALLOUT, QUESTION, answer_in_details, answer_line, explanation_start
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
-from ccpkit.parse.rules.options import same_words
+from ccpkit.parse.rules.options import same_words, unbolded
 from ccpkit.parse.rules.terms import announces, split_term
 from ccpkit.parse.tree import Node
 
@@ -39,7 +39,6 @@ _ANSWER = re.compile(rf"^(?:{_BOLD}(?:A|(?i:answer|ans)){_BOLD}\s*:{_BOLD}|Ans\.
 """``A: …``, ``**Answer:** …``, ``Ans. …``: its answer line."""
 _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 """``Foo::Bar()``, ``Foo::bar.baz``, ``Foo::Vec<T>``: a C++ or Rust path written in prose."""
-"""Obsidian's callout marker opening a quote (``> [!question] Which …?``): the box, not the question."""
 _SEPARATORS = ("?", "??")
 _QUESTION_HEADINGS = frozenset({"question", "q", "pergunta", "pregunta", "frage", "domanda"})
 _ANSWER_HEADINGS = frozenset({"answer", "a", "resposta", "respuesta", "réponse", "antwort", "risposta"})
@@ -558,9 +557,9 @@ def _questions_and_answers(
     for number, line in enumerate(lines):
         asks, answers = _QUESTION.match(line.strip()), _ANSWER.match(line.strip())
         if asks is not None:
-            sides.append((number, [_unbolded(asks["text"])], []))
+            sides.append((number, [unbolded(asks["text"])], []))
         elif answers is not None and not sides[-1][2]:
-            sides[-1][2].append(_unbolded(answers["text"]) or " ")
+            sides[-1][2].append(unbolded(answers["text"]) or " ")
         else:
             (sides[-1][2] or sides[-1][1]).append(line)
     used = 0
@@ -577,7 +576,7 @@ def _questions_and_answers(
         text = following.children[0].content.strip()
         answers = _ANSWER.match(text)
         if answers is not None:
-            sides[-1][2].append(_unbolded(text[answers.start("text") :]))
+            sides[-1][2].append(unbolded(text[answers.start("text") :]))
             used = 1
             ctx.claim(following)
     ctx.claim(node)
@@ -590,15 +589,6 @@ def _questions_and_answers(
             message = "flashcard `Q:` without an `A:` line: write its answer on a line `A: …` below it"
             results.append(_Missing(message, number))
     return used, results
-
-
-def _unbolded(side: str) -> str:
-    """A side written all in bold with its label (``**Q: Which …?**``): the bold the label opened
-    closes at the end of the side, and goes with the label."""
-    for marker in ("**", "__"):
-        if side.endswith(marker) and side.count(marker) % 2:
-            return side[: -len(marker)].rstrip()
-    return side
 
 
 def _items(

@@ -224,12 +224,8 @@ def answered_options(answer: str, node: Node, wrong: Node) -> list[DraftOption] 
         (term.front if (term := split_term(item.children[0].children[0])) else first or "")
         for item, first in zip(wrong.children, firsts, strict=True)
     ]
-    return by_words(
-        [
-            (answer, node, True),
-            *((_unbold(name.strip()), item, False) for name, item in zip(names, wrong.children, strict=True)),
-        ]
-    )
+    wrongs = [(unbolded(name.strip()), item, False) for name, item in zip(names, wrong.children, strict=True)]
+    return by_words([(answer, node, True), *wrongs])
 
 
 def by_words(sides: list[tuple[str, Node, bool]]) -> list[DraftOption] | None:
@@ -246,11 +242,12 @@ def by_words(sides: list[tuple[str, Node, bool]]) -> list[DraftOption] | None:
 
 def _item_text(doc: Document, item: Node, first: str) -> str:
     rest = [doc.source(child) for child in item.children[1:]]
-    return "\n\n".join([_unbold(first.strip()), *rest]).strip()
+    return "\n\n".join([unbolded(first.strip()), *rest]).strip()
 
 
-def _unbold(text: str) -> str:
-    """``**A. Amazon S3**``: the bold ran over the option's text; its closing ``**`` is left alone."""
+def unbolded(text: str) -> str:
+    """``text`` without the closing ``**`` (or ``__``) of bold opened before it: ``**A. Amazon S3**``
+    ran over an option's text from its letter, ``**Q: Which …?**`` over a side from its label."""
     for marker in ("**", "__"):
         if text.endswith(marker) and text.count(marker) % 2:
             return text[: -len(marker)].rstrip()
@@ -354,7 +351,7 @@ def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | N
         else:
             texts[-1].append(line)
     options = [
-        replace(option, text=_unbold("\n".join(t for t in text if t).strip()))
+        replace(option, text=unbolded("\n".join(t for t in text if t).strip()))
         for option, text in zip(options, texts, strict=True)
     ]
     if not _in_order(options, going_on):

@@ -31,6 +31,7 @@ from ccpkit.parse.rules.options import (
     next_label,
     read_options,
     sided_options,
+    unbolded,
     unlettered_options,
 )
 from ccpkit.parse.rules.terms import split_term, undecorated
@@ -526,8 +527,8 @@ def _numbered(text: str) -> tuple[str, str]:
     if numbered is None:
         return "", text
     rest = numbered["rest"] or ""
-    if text.startswith(("**", "__")) and rest.endswith(("**", "__")) and rest.count(rest[-2:]) % 2:
-        rest = rest[:-2].rstrip()
+    if text.startswith(("**", "__")):
+        rest = unbolded(rest)
     return numbered["qid"] or numbered["q"] or numbered["id"] or "", rest
 
 
