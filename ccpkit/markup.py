@@ -13,7 +13,7 @@ coloured spans), rows and monospace lines elsewhere.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -135,24 +135,20 @@ def _html_image(_self: object, tokens: Sequence[Token], idx: int, *_args: object
 
 def picture_sources(markdown: str) -> tuple[tuple[str, str], ...]:
     """Each image's ``src`` (as markdown-it normalised it) and alt text, in order."""
-    return tuple(
-        (str(child.attrs.get("src", "")), child.content)
-        for token in _tokens(markdown)
-        if token.type == "inline"
-        for child in token.children or ()
-        if child.type == "image"
-    )
+    images = (child for child in _inline(markdown) if child.type == "image")
+    return tuple((str(image.attrs.get("src", "")), image.content) for image in images)
 
 
 def embedded_notes(markdown: str) -> tuple[str, ...]:
     """The notes ``markdown`` embeds (``![[Other note]]``), whose names show instead of their content."""
-    return tuple(
-        child.meta["embedded"]
-        for token in _tokens(markdown)
-        if token.type == "inline"
-        for child in token.children or ()
-        if child.type == "text" and "embedded" in child.meta
-    )
+    return tuple(child.meta["embedded"] for child in _inline(markdown) if "embedded" in child.meta)
+
+
+def _inline(markdown: str) -> Iterator[Token]:
+    """Every inline token of ``markdown`` (text, images, emphasis …), in order."""
+    for token in _tokens(markdown):
+        if token.type == "inline":
+            yield from token.children or ()
 
 
 def picture_names(markdown: str) -> tuple[str, ...]:
@@ -169,13 +165,7 @@ def unclosed_formulas(markdown: str) -> tuple[str, ...]:
     """Each ``\\(`` or ``\\[`` that opens a formula its paragraph never closes (it shows as text)."""
     if "\\(" not in markdown and "\\[" not in markdown:  # no opening: no need to parse (most text)
         return ()
-    return tuple(
-        child.content
-        for token in _tokens(markdown)
-        if token.type == "inline"
-        for child in token.children or ()
-        if child.type == "tex_unclosed"
-    )
+    return tuple(child.content for child in _inline(markdown) if child.type == "tex_unclosed")
 
 
 def _html_math(opening: str, closing: str) -> Callable[..., str]:

@@ -170,10 +170,7 @@ def joined_terms(term: Term) -> list[Term]:
     ends = [cut.start() for cut in cuts] + [len(rest)]
     found = [Term(term.front, rest[: ends[0]].strip(), separated=True)]
     for cut, end in zip(cuts, ends[1:], strict=True):
-        piece = rest[cut.end() : end]
-        marker = piece[:2]
-        close = piece.find(marker, 2)
-        joined = _term(piece[2:close], piece[close + 2 :], marker) if close > 2 else None
+        joined = _bold_term(rest[cut.end() : end])
         if joined is None or not _defines(joined):
             return [term]
         found.append(joined)
@@ -201,11 +198,15 @@ def is_field_name(front: str) -> bool:
 def line_term(line: str) -> Term | None:
     """A bold term that opens a line of a paragraph (``**S3**: Object storage.``), with its definition
     on that line, as a card's: not a label, nor ``**Answer:**`` or ``**Author:**``."""
-    text = undecorated(line.strip().rstrip("\\").rstrip())
+    term = _bold_term(undecorated(line.strip().rstrip("\\").rstrip()))
+    return term if term is not None and _defines(term) else None
+
+
+def _bold_term(text: str) -> Term | None:
+    """The term of Markdown source that opens with bold (``**S3**: …``), if it is one."""
     marker = text[:2]
     close = text.find(marker, 2) if marker in _BOLD_MARKERS else -1
-    term = _term(text[2:close], text[close + 2 :], marker) if close > 2 else None
-    return term if term is not None and _defines(term) else None
+    return _term(text[2:close], text[close + 2 :], marker) if close > 2 else None
 
 
 def _separated(text: str) -> tuple[str, str] | None:
