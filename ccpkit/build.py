@@ -19,13 +19,13 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from ccpkit.config import FORMATS, LEDGER_NAME
 from ccpkit.digest import content_digest, digest
 from ccpkit.errors import UsageError
-from ccpkit.export import Exported, ExportOptions, Settled, joined
+from ccpkit.export import Exported, ExportOptions, Output, Settled, joined
 from ccpkit.progress import Progress
 from ccpkit.report import BuildReport, OutputFiles, format_counts, format_total
 from ccpkit.stamps import Stamp, Stamps
@@ -131,7 +131,7 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         return replace(previous.report, written=(), unchanged=unchanged, files=files, reread=frozenset())
     from ccpkit.export.formats import format_named
     from ccpkit.ledger import load_ledger
-    from ccpkit.ledger.storage import kept_ledger, ledger_text, record_ledger_text
+    from ccpkit.ledger.storage import kept_ledger, ledger_text
 
     chosen = [format_named(name) for name in request.formats]
     anki = _notes_format(chosen)
@@ -146,10 +146,10 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         text = ledger_text(changes.ledger, earlier)
         fresh = earlier is None or earlier.data != text.data
         del earlier, ledger  # the ledger as read: its unchanged lines are in the new text now
-        for path in record_ledger_text(notes, text):
-            stamps.wrote(path, content_digest(text.data))
-            written += (path,)
-        key = digest("ledger", text.data)  # kept in the store as it is written, beside the targets
+        ledger_digest = content_digest(text.data)
+        path = _written(notes, Output(PurePosixPath(LEDGER_NAME), text.data), ledger_digest, stamps)
+        written += (path,) if path is not None else ()
+        key = digest("ledger", ledger_digest)  # kept in the store as it is written, beside the targets
         targets.used.add(key)
         if fresh:
             store.put(key, kept_ledger(text))
@@ -404,7 +404,7 @@ def _kept_ledger(notes: Path, store: Store) -> LedgerText | None:
         return None
     from ccpkit.ledger.storage import unkept_ledger
 
-    kept = store.get(digest("ledger", data), tuple)
+    kept = store.get(digest("ledger", content_digest(data)), tuple)
     return unkept_ledger(kept, data) if kept is not None else None
 
 
@@ -489,8 +489,6 @@ def _write(
     bytes, and each file with its digest, to record. A build of some modules leaves the others' files
     (their sheets) where they are, recording those still there; a full build deletes those the last
     build wrote and no format makes now (a removed module's sheet)."""
-    from ccpkit.write import write_atomically
-
     out = request.out
     written: dict[str, list[Path]] = {name: [] for name in files}
     unchanged: dict[str, list[Path]] = {name: [] for name in files}
@@ -502,14 +500,23 @@ def _write(
         }
         for output in exported.outputs:
             recorded[name][str(output.path)] = content_digest(output.data)
-            if _on_disk(out / output.path, stamps) == recorded[name][str(output.path)]:
-                unchanged[name].append(out / output.path)
-            else:
-                written[name].append(write_atomically(out, output))
-                stamps.wrote(out / output.path, recorded[name][str(output.path)])
+            fresh = _written(out, output, recorded[name][str(output.path)], stamps) is not None
+            (written[name] if fresh else unchanged[name]).append(out / output.path)
         for path in set(before) - set(recorded[name]):
             (out / path).unlink(missing_ok=True)
     return written, unchanged, recorded
+
+
+def _written(folder: Path, output: Output, data_digest: str, stamps: Stamps) -> Path | None:
+    """Write ``output`` (``data_digest`` the digest of its bytes) unless its file holds them already,
+    as its stamp tells without reading it; the path written, stamped as written."""
+    if _on_disk(folder / output.path, stamps) == data_digest:
+        return None
+    from ccpkit.write import write_atomically  # tempfile and its imports: not for a no-op build
+
+    path = write_atomically(folder, output)
+    stamps.wrote(path, data_digest)
+    return path
 
 
 def _with_ledger(sources: str, notes: Path, stamps: Stamps) -> str:

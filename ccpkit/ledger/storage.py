@@ -143,14 +143,10 @@ def record_ledger(notes: Path, ledger: Ledger) -> tuple[Path, ...]:
     """Write ``ledger`` into the notes folder, only when it differs (an unchanged ledger stays
     untouched for git and for the no-op check); the path written, if any. Build, sync and
     ``orphans --forget`` all record it here."""
-    return record_ledger_text(notes, ledger_text(ledger))
-
-
-def record_ledger_text(notes: Path, text: LedgerText) -> tuple[Path, ...]:
-    """``record_ledger`` with the file's content already made."""
-    if holds(notes / LEDGER_NAME, text.data):
+    data = ledger_text(ledger).data
+    if holds(notes / LEDGER_NAME, data):
         return ()
-    return (write_atomically(notes, Output(PurePosixPath(LEDGER_NAME), text.data)),)
+    return (write_atomically(notes, Output(PurePosixPath(LEDGER_NAME), data)),)
 
 
 def _note_line(key: str, entry: Entry) -> str:
