@@ -94,7 +94,7 @@ class _Resolver:
             return None
         root = self.notes.resolve()
         folder = root / PurePosixPath(source.path).parent
-        path = self._in_vault(written, folder) if embedded else (folder / written).resolve()
+        path = self._in_vault(written, folder, root) if embedded else (folder / written).resolve()
         if path is None:
             self._problem(
                 source,
@@ -128,13 +128,12 @@ class _Resolver:
                 self._problem(source, message, "warning")
         return found
 
-    def _in_vault(self, written: str, folder: Path) -> Path | None:
+    def _in_vault(self, written: str, folder: Path, root: Path) -> Path | None:
         """Where an embed's file is, as Obsidian finds it: beside the note, at that path from the notes
-        folder, or else the file of that name nearest the note anywhere in the notes folder."""
-        root = self.notes.resolve()
-        for path in (folder / written, root / written):
-            if path.resolve().is_file():
-                return path.resolve()
+        folder ``root``, or else the file of that name nearest the note anywhere in the notes folder."""
+        for path in ((folder / written).resolve(), (root / written).resolve()):
+            if path.is_file():
+                return path
         if self._vault is None:
             self._vault = sorted(
                 path.resolve()
