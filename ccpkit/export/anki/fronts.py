@@ -123,4 +123,8 @@ def _alike(fronts: Sequence[Front], shown: Sequence[str]) -> list[list[int]]:
         front = fronts[index]  # with its lead-in: "Choose up when: Cost" and "… out when: Cost" differ
         reads = front.reads if markdown == front.card.front else _plain(f"{front.card.lead_in} {markdown}")
         groups.setdefault(reads, []).append(index)
-    return [group for group in groups.values() if len({fronts[index].answer for index in group}) > 1]
+    return [
+        group
+        for group in groups.values()
+        if len(group) > 1 and len({fronts[index].answer for index in group}) > 1
+    ]

@@ -43,6 +43,10 @@ Voted`` that question banks copied from discussion sites put after the option mo
 _CROSS = r"(?:\u274c|\u2716\ufe0f?|\u2717|\u2718)"
 _CROSSED = re.compile(rf"^\s*{_CROSS}\s*|\s*{_CROSS}\s*$")
 """A wrong option marked in its text: ``❌``, ``✖``, ``✗``, ``✘``."""
+_NEXT_NAMED = re.compile(r"\s*(?:,|;|&|/|\band\b|\bplus\b)\s*\(?(?P<letter>[A-H])\b[.):\u2013\u2014-]?\s*")
+"""The next letter of an answer whose letters each come with their option's words (see
+``with_named_options``)."""
+_CLAUSE_END = " \t\n.,;:)\u2013\u2014-"
 _LEADING_MARK = re.compile(rf"^\s*(?:{_CHECK}|{_CROSS})\s*")
 """A mark before an option's letter (``- ✅ A. Amazon SQS``)."""
 
@@ -103,6 +107,37 @@ def named_option(options: Sequence[DraftOption], words: str) -> tuple[str, ...]:
     wanted = _words(words)
     named = [option.label for option in options if _words(option.text) == wanted]
     return tuple(named) if len(named) == 1 else ()
+
+
+def with_named_options(options: Sequence[DraftOption], answer: Answer) -> Answer:
+    """An answer whose letters come with their options' words: ``C (Amazon EFS) and D (Amazon FSx)``,
+    ``B. Amazon EC2, D. AWS Lambda``, ``**B. AWS Lambda**``. The letters after the first are read from
+    those words, which leave the explanation. Any other answer is returned as it is."""
+    texts = {option.label: option.text for option in options}
+    letters, rest = list(answer.letters), answer.rest
+    while (said := _option_said(texts.get(letters[-1], ""), rest)) is not None:
+        after = _NEXT_NAMED.match(rest, said)
+        if after is None or after["letter"] in letters:
+            break
+        if _option_said(texts.get(after["letter"], ""), rest[after.end() :]) is None:
+            break  # `B. Amazon S3 and D is wrong`: a letter without its option's words explains
+        letters.append(after["letter"])
+        rest = rest[after.end() :]
+    explanation = rest[said:].lstrip(_CLAUSE_END).strip() if said is not None else rest
+    if said is None or (len(letters) == len(answer.letters) and explanation):
+        return answer  # `C. Amazon EFS is shared storage`: words after one letter explain it
+    return replace(answer, letters=tuple(letters), rest=explanation)
+
+
+def _option_said(text: str, words: str) -> int | None:
+    """Where ``words`` go on past the option's ``text`` they open with (in brackets or not, case and
+    markup aside); ``None`` if they do not open with it."""
+    wanted = _words(text).split()
+    if not wanted:
+        return None
+    pattern = r"\(?\s*" + r"\s+".join(re.escape(word) for word in wanted) + r"\.?\s*\)?(?![\w])"
+    found = re.match(pattern, re.sub(r"[*_`]", " ", words), re.I)  # markup as spaces: same positions
+    return found.end() if found else None
 
 
 def same_words(first: str, second: str) -> bool:

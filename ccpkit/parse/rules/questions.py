@@ -27,12 +27,12 @@ from ccpkit.parse.rules.options import (
     asks,
     lettered_lines,
     marked,
-    named_option,
     next_label,
     read_options,
     sided_options,
     unbolded,
     unlettered_options,
+    with_named_options,
 )
 from ccpkit.parse.rules.terms import split_term, undecorated
 from ccpkit.parse.tree import Node
@@ -696,11 +696,9 @@ def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> Non
             if answer is not None and kept and kept[-1] == lines[number - 1]:
                 kept.pop()
         if answer is not None and answer.letters and draft.answer is None:
-            draft.answer, draft.answer_node = answer, node
+            draft.answer, draft.answer_node = with_named_options(draft.options, answer), node
             _explain(draft, kept)
-            # `**B. AWS Lambda**`: the words after the letter are the option's own, no explanation
-            restated = named_option(draft.options, answer.rest) == answer.letters
-            kept = [answer.rest] if answer.rest and not restated else []
+            kept = [draft.answer.rest] if draft.answer.rest else []
         elif answer is not None and not answer.letters and draft.worded is None:
             draft.worded, draft.answer_node = answer, node
         else:
