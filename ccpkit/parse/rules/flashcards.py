@@ -32,6 +32,8 @@ _QUESTION_LABEL = re.compile(
     rf"^(?:\*\*|__)?(?i:{QUESTION}(?:\s+text)?|pergunta|q)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*"
 )
 """``**Question:**`` (``**Question Text:**``) before a question's words: no part of the card's front."""
+_JUDGE = re.compile(r"^[^\w]*(?:true\s+or\s+false|true\s*/\s*false|t\s*/\s*f)\b", re.I)
+"""``True or False: …``, ``T/F: …``: a statement to judge, which asks as a question does."""
 _BOLD = r"(?:\*\*|__)?"
 _QUESTION = re.compile(rf"^(?:{_BOLD}(?:Q|(?i:{QUESTION})){_BOLD}\s*:{_BOLD}|Q\.(?=\s))\s*(?P<text>.*)$")
 """``Q: …``, ``**Question:** …``, ``Q. …``: a flashcard's question line."""
@@ -107,7 +109,8 @@ def _in(
     while index < len(siblings):
         child = siblings[index]
         if ctx.is_claimed(child):
-            pass
+            if child.type in _LISTS:  # a list of questions: one without options may be answered in words
+                yield from _answered_in_words(ctx, child, sections[index])
         elif child.type == "list_item" and (tagged := _tagged_card(ctx, child)) is not None:
             ctx.claim(child)  # Logseq: `- What is …? #card` with the answer in the bullets under it
             yield from _items(ctx, sections[index], child, tagged)
@@ -305,8 +308,8 @@ def _worded(node: Node | None) -> str | None:
     if answer is None and more.strip():  # `**Correct Answer:**` alone on its line, the words below
         second, _, more = more.partition("\n")
         answer = answer_line(f"{first.rstrip()} {second.strip()}")
-    if answer is None or answer.letters or not answer.text:
-        return None
+    if answer is None or answer.letters or not re.search(r"\w", answer.text):
+        return None  # `==== Answer ====`: a banner, no answer
     return "\n".join(part for part in (answer.text, more.strip()) if part)
 
 
@@ -326,6 +329,18 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
     ctx.claim(*blocks[:2], *more)
     back = "\n\n".join([pair.back, *(ctx.doc.written(node).strip() for node in more)])
     return 1 + len(more), _Pair(_QUESTION_LABEL.sub("", pair.front), back)
+
+
+def _answered_in_words(ctx: Context, questions: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:
+    """The items of a list another rule took (questions with options) that ask and are answered in
+    words below, with no options: ``2. True or False: …`` then ``Answer: False``."""
+    for item in questions.children:
+        blocks = item.children
+        if len(blocks) < 2 or any(ctx.is_claimed(block) for block in blocks):
+            continue
+        worded = _worded_pair(ctx, blocks) if blocks[0].type == "paragraph" else None
+        if worded is not None:
+            yield from _items(ctx, section, blocks[0], worded[1])
 
 
 def _explains(ctx: Context, node: Node) -> bool:
@@ -438,7 +453,7 @@ def _asked_and_answered(question: Node, answer: Node) -> _Pair | None:
     unlisted = _unlisted([answer])
     answer = unlisted[0] if len(unlisted) == 1 else answer
     lines = question.children[0].content.strip().split("\n") if question.type == "paragraph" else []
-    asks = next((number for number, line in enumerate(lines) if line.rstrip().endswith("?")), None)
+    asks = next((number for number, line in enumerate(lines) if _asks(line)), None)
     answered = _worded(answer)
     if asks is None or not answered:
         return None
@@ -450,13 +465,18 @@ def _asked_and_answered(question: Node, answer: Node) -> _Pair | None:
     return _Pair("\n\n".join(part for part in ("\n".join(lines[: asks + 1]), listed) if part), answered)
 
 
+def _asks(line: str) -> bool:
+    """A line that asks: a question, or a statement to judge true or false."""
+    return line.rstrip().endswith("?") or _JUDGE.match(line) is not None
+
+
 def _answered_heading(ctx: Context, blocks: Sequence[Node]) -> str:
     """The answer under a heading that asks (``### What is IaaS?``) when the heading holds nothing
     but a few paragraphs of prose, maybe with code or a quote: its heading is the question. Lists,
     tables or terms under it make it a topic of the notes, not a card, unless an ``A:`` alone on its
-    line says they are the answer."""
+    line says they are the answer; else an answer in words (``**Answer:** IAM``) is."""
     heading = blocks[0]
-    if heading.tag == "h1" or not heading_text(heading).endswith("?"):
+    if heading.tag == "h1" or not _asks(heading_text(heading)):
         return ""
     below = _section_text(blocks[1:])
     label = _answer_label(below[0]) if below else None
@@ -468,12 +488,23 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node]) -> str:
         return "\n\n".join(ctx.doc.written(node).strip() for node in answer)
     prose = [node for node in below if node.type == "paragraph"]
     if not prose or len(prose) > _ANSWER_PARAGRAPHS or any(node.type not in _ANSWER_BLOCKS for node in below):
-        return ""
+        return _worded_below(ctx, heading, below)
     if any(ctx.is_claimed(node) for node in below) or any(split_term(node.children[0]) for node in prose):
-        return ""
+        return _worded_below(ctx, heading, below)
     ctx.claim(heading, *below)
     texts = [label if index == 0 and label else ctx.doc.written(node) for index, node in enumerate(below)]
     return "\n\n".join(text.strip() for text in texts)  # `A: The ohm.` loses its label
+
+
+def _worded_below(ctx: Context, heading: Node, below: Sequence[Node]) -> str:
+    """``**Answer:** IAM`` under a heading that asks, and the ``Explanation: …`` paragraphs after it:
+    the answer; else nothing."""
+    worded = _worded(below[0]) if below else None
+    used = 1 + sum(1 for _ in itertools.takewhile(lambda node: _explains(ctx, node), below[1:]))
+    if worded is None or any(ctx.is_claimed(node) for node in below[:used]):
+        return ""
+    ctx.claim(heading, *below[:used])
+    return "\n\n".join([worded, *(ctx.doc.written(node).strip() for node in below[1:used])])
 
 
 def _opens_with_q(node: Node) -> bool:
