@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -22,6 +22,11 @@ from ccpkit.parse.references import inline_references
 from ccpkit.parse.tree import Node, build_tree
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+_ADMONITION = re.compile(
+    r"^(?P<indent> {0,3})(?P<marker>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+[\w-]+)*"
+    r'(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$'
+)
+"""A MkDocs admonition's first line: ``!!! note "Title"``, ``??? question "Which …?"``, ``???+ tip``."""
 
 
 @cache
@@ -93,6 +98,8 @@ def parse_document(path: str, text: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     found: dict[str, Any] = {}
     tokens = _markdown().parse(text, found)
+    if "!!!" in text or "???" in text:
+        text, tokens = _admonitions_as_callouts(text, tokens)
     if "<!--" in text:
         text, tokens = _without_comments(text, tokens)
     if found.get("references"):
@@ -108,6 +115,40 @@ def parse_document(path: str, text: str) -> Document:
         Problem(SourceLocation(path=path, line=line), message) for line, message in front.mistakes
     )
     return Document(path, lines, root, nodes, front.values, part or _title_from_name(path), blocks, problems)
+
+
+def _admonitions_as_callouts(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
+    """The text with each MkDocs admonition (``!!! note "Title"``, ``??? question "Which …?"`` folded,
+    ``???+`` open, its body indented four spaces) written as the Obsidian callout it means
+    (``> [!question]- Which …?``), and its tokens: one form for the rules and the printed sheets. An
+    admonition in fenced code is code. Every line keeps its number."""
+    fenced = {line for t in tokens if t.type == "fence" and t.map for line in range(*t.map)}
+    converted = "\n".join(_as_callouts(text.split("\n"), fenced))
+    return (converted, _markdown().parse(converted)) if converted != text else (text, tokens)
+
+
+def _as_callouts(lines: list[str], fenced: Container[int]) -> list[str]:
+    """``lines`` with their admonitions as callouts, and those in an admonition's body too."""
+    lines = list(lines)
+    index = 0
+    while index < len(lines):
+        found = None if index in fenced else _ADMONITION.match(lines[index])
+        index += 1
+        if found is None:
+            continue
+        fold = {"!!!": "", "???": "-", "???+": "+"}[found["marker"]]
+        indent = found["indent"]
+        lines[index - 1] = f"{indent}> [!{found['kind']}]{fold} {found['title'] or ''}".rstrip()
+        body = indent + " " * 4
+        end = index
+        while end < len(lines) and (not lines[end].strip() or lines[end].startswith(body)):
+            end += 1
+        while end > index and not lines[end - 1].strip():
+            end -= 1  # blank lines after the body end the callout
+        inner = _as_callouts([line[len(body) :] for line in lines[index:end]], ())
+        lines[index:end] = [f"{indent}> {line}".rstrip() for line in inner]
+        index = end
+    return lines
 
 
 def _without_comments(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:

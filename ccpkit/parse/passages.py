@@ -5,7 +5,8 @@ paragraphs between them, or a section prints as fragments. Every top-level parag
 block is one passage, and so is every item of a top-level list (with what is nested in it), so a long
 list can run on into the next column. Headings and tables are not passages (the printed outputs make
 their own), nor is anything the question rule took (a cram sheet does not quiz). Of raw HTML only a
-``<details>`` block prints: its summary's question in bold and the text it hides (paper cannot fold).
+``<details>`` block prints: its summary's question in bold and the text it hides (paper cannot fold);
+so does an Obsidian callout, its title in bold in place of its ``[!kind]`` marker.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ccpkit.parse.tree import Node
 
 _SKIPPED = frozenset({"heading", "table", "front_matter", "hr", "html_block"})
 _MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_CALLOUT_TITLE = re.compile(r"^(?P<quote>\s*>\s*)\[!(?P<kind>[\w-]+)\][+-]?[ \t]*(?P<title>[^\n]*)")
 BULLET = "\u2022"
 """How a bullet list's items are marked in print, whatever the notes used (``-``, ``*``, ``+``)."""
 
@@ -44,7 +46,15 @@ def passages(ctx: Context, questions: frozenset[int]) -> Iterator[Passage]:
 
 def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) -> Iterator[Passage]:
     text = item_text(ctx.doc.source(node)) if marker else ctx.doc.source(node)
+    if node.type == "blockquote":
+        text = _CALLOUT_TITLE.sub(_titled, text, count=1)
     yield from _printed(ctx, node, section, text, marker)
+
+
+def _titled(callout: re.Match[str]) -> str:
+    """An Obsidian callout's first line as paper shows it: its title (or its kind) in bold."""
+    title = callout["title"].strip() or callout["kind"].replace("-", " ").capitalize()
+    return f"{callout['quote']}**{title}**"
 
 
 def _details(ctx: Context, node: Node, section: tuple[str, ...]) -> Iterator[Passage]:

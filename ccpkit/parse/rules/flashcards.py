@@ -19,7 +19,14 @@ from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_markdown
 from ccpkit.parse.document import heading_text, only_pictures
-from ccpkit.parse.rules.answers import CALLOUT, QUESTION, answer_in_details, answer_line, explanation_start
+from ccpkit.parse.rules.answers import (
+    CALLOUT,
+    QUESTION,
+    answer_in_details,
+    answer_line,
+    explanation_start,
+    plain,
+)
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.options import same_words, unbolded
 from ccpkit.parse.rules.terms import announces, split_term
@@ -43,6 +50,10 @@ _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 """``Foo::Bar()``, ``Foo::bar.baz``, ``Foo::Vec<T>``: a C++ or Rust path written in prose."""
 _SEPARATORS = ("?", "??")
 _QUESTION_HEADINGS = frozenset({"question", "q", "pergunta", "pregunta", "frage", "domanda"})
+_ANSWER_TITLES = frozenset({"", "answer", "solution", "a", "resposta", "respuesta", "réponse", "antwort"})
+"""The titles of a callout that holds an answer (``> [!success]- Answer``)."""
+_QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
+_LEADING_SYMBOLS = re.compile(r"^[^\w\s]+\s*")
 _ANSWER_HEADINGS = frozenset({"answer", "a", "resposta", "respuesta", "réponse", "antwort", "risposta"})
 _MORE = re.compile(
     r"(?:\*\*|__)?(?i:learn more|more|read more|saiba mais|m[áa]s informaci[óo]n|note)(?:\*\*|__)?\s*:"
@@ -119,6 +130,10 @@ def _in(
             yield from _items(ctx, sections[index], child, pair)
         elif child.type == "ordered_list" and (quoted := _quoted_answer(ctx, siblings[index:])) is not None:
             used, pair = quoted  # `1. Which …?` then `> its answer`, as inka writes cards
+            yield from _items(ctx, sections[index], child, pair)
+            index += used
+        elif child.type == "blockquote" and (called := _callout_card(ctx, siblings[index:])) is not None:
+            used, pair = called  # `> [!question]- Which …?` with its answer in the callout, or the next
             yield from _items(ctx, sections[index], child, pair)
             index += used
         elif child.type in _NESTING:
@@ -424,6 +439,67 @@ def _answer_fallen_out(questions: Node, following: Node | None) -> tuple[Node, _
     last = questions.children[-1]
     pair = _asked_and_answered(last.children[0], following) if len(last.children) == 1 else None
     return (last, pair) if pair is not None else None
+
+
+def _callout_card(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
+    """An Obsidian callout whose title asks (``> [!question]- Which …?``, folded so the answer hides)
+    and whose body answers, or an answer callout right below it (``> [!success]- Answer``); a body
+    that is one answer callout is its answer. The pair, and how many blocks it took after the first."""
+    asked = _callout(ctx, blocks[0])
+    if asked is None or not _asks(asked.title) or asked.lines.partition("\n")[0].strip() in _SEPARATORS:
+        return None  # `?` right under the title: an Obsidian flashcard in a callout, the card rules' own
+    if not asked.lines and asked.blocks and ctx.doc.written(asked.blocks[0]).strip() == "?":
+        asked = replace(
+            asked, blocks=asked.blocks[1:]
+        )  # `?` in a paragraph of its own: no part of the answer
+    body = asked
+    inner = _callout(ctx, asked.blocks[0]) if not asked.lines and len(asked.blocks) == 1 else None
+    if inner is not None and _names_an_answer(inner.title):
+        body = inner  # `> > [!success]- Answer` inside the question's callout
+    used = 0
+    below = _callout(ctx, blocks[1]) if body.empty and len(blocks) > 1 else None
+    if below is not None and _names_an_answer(below.title):
+        body, used = below, 1
+    if body.empty:
+        return None
+    ctx.claim(*blocks[: used + 1])
+    labelled = _ANSWER.match(body.lines)  # `> A: …`, `> **Answer:** …` under the title
+    answer = [body.lines[labelled.start("text") :] if labelled else body.lines] if body.lines else []
+    answer += [
+        "\n".join(_QUOTE_MARKS.sub("", line) for line in ctx.doc.written(node).split("\n"))
+        for node in body.blocks
+    ]
+    return used, _Pair(_QUESTION_LABEL.sub("", asked.title), "\n\n".join(answer))
+
+
+@dataclass(frozen=True, slots=True)
+class _Callout:
+    """An Obsidian callout: its title, the lines under it in its first paragraph, its other blocks."""
+
+    title: str
+    lines: str
+    blocks: tuple[Node, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.lines and not self.blocks
+
+
+def _callout(ctx: Context, quote: Node) -> _Callout | None:
+    """The callout ``quote`` is, unless it is a plain quote or another rule took it."""
+    first = quote.children[0] if quote.type == "blockquote" and quote.children else None
+    if first is None or first.type != "paragraph" or ctx.is_claimed(quote) or ctx.is_claimed(first):
+        return None
+    marker = CALLOUT.match(first.children[0].content)
+    if marker is None:
+        return None
+    title, _, lines = first.children[0].content[marker.end() :].partition("\n")
+    return _Callout(title.strip(), lines.strip(), tuple(quote.children[1:]))
+
+
+def _names_an_answer(title: str) -> bool:
+    """``Answer``, ``✅ Solution``, or no title: a callout that holds an answer."""
+    return _LEADING_SYMBOLS.sub("", plain(title)).rstrip(":").strip().lower() in _ANSWER_TITLES
 
 
 def _quoted_answer(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:

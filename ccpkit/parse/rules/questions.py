@@ -664,7 +664,7 @@ def _read_quote(ctx: Context, draft: Draft, quote: Node) -> None:
             lines = child.children[0].content.split("\n")
             if child is quote.children[0] and (marker := CALLOUT.match(lines[0])) is not None:
                 title = lines[0][marker.end() :].strip().rstrip(":")
-                answered_below = _bare_label(f"{title}:") and len(lines) > 1 and answer_line(lines[1])
+                answered_below = len(lines) > 1 and answer_line(lines[1]) is not None  # a caption
                 lines[:1] = [f"{title}:"] if title and not answered_below else []
             _read_lines(ctx, draft, lines, child)
         else:

@@ -223,3 +223,28 @@ def test_lettered_lists_and_to_do_lists_that_ask_nothing_print_as_notes_and_ques
 
 
 LISTS = Path(__file__).parent / "fixtures" / "lists"
+
+
+def test_a_sheet_prints_callouts_and_admonitions_under_their_titles_in_place_of_their_markers() -> None:
+    """Obsidian callouts and MkDocs admonitions print their title (or kind) in bold and their body;
+    one whose title asks is a card too. An admonition in fenced code stays code."""
+    parsed = parse_notes(CALLOUTS)
+    sheet = text(build(parsed.deck).files["pdf/01-callouts.pdf"])
+    assert_in_order(
+        sheet,
+        [
+            "Bucket names A Quill bucket's name is unique across every account.",
+            "It cannot be renamed later.",
+            "Which tier keeps data for a decade? The Frost tier.",
+            "Tip Tag buckets by team.",
+            "Deleting a bucket Empty it first.",
+            '!!! note "shown as code"',
+        ],
+    )
+    assert "[!" not in sheet
+    assert [(card.front, card.back) for card in parsed.deck.cards] == [
+        ("Which tier keeps data for a decade?", "The Frost tier.")
+    ]
+
+
+CALLOUTS = Path(__file__).parent / "fixtures" / "callouts"
