@@ -110,6 +110,10 @@ class Draft:
     line in it): questions pasted with no blank line between them read as this one's explanation."""
 
 
+_VERDICT = re.compile(r"^\W*(?:(?:in)?correct\b|(?:wrong|right)\b\W*(?:[-:\u2013\u2014]|because))", re.I)
+"""How a reason for an option opens: ``Incorrect``, ``Correct -``, ``✅ Correct:``, ``Wrong:``."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Run:
     """Options found from ``nodes[start]`` to ``nodes[end - 1]``, maybe with code or images between."""
@@ -259,9 +263,19 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
         options[-1] = _with_blocks(ctx, options[-1], between[:1])
         between = between[1:]
     end -= len(between)
-    if len(options) < 2 or not all(option.text for option in options):
+    if len(options) < 2 or not all(option.text for option in options) or _reasons(options):
         return None
     return _Run(start, end, options, found.head, tail, found.task)
+
+
+def _reasons(options: Sequence[DraftOption]) -> bool:
+    """Lettered lines that give the reason for each option of the question above, not options: each
+    opens with a verdict (``A. Incorrect because …``, ``B. Correct - …``), or their letters skip one
+    (``**B. DataSync** - …``, ``C. …`` under the answer A), as options' letters never do."""
+    if all(_VERDICT.match(plain(option.text)) for option in options):
+        return True
+    letters = [option.label for option in options]
+    return letters == sorted(set(letters)) and not "ABCDEFGH".startswith("".join(letters))
 
 
 def _sorted_answers(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
