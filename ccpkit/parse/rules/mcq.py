@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -49,8 +49,14 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     by_id: dict[str, list[Draft]] = {}
     for draft in drafts:
         by_id.setdefault(draft.question, []).append(draft)
+    starts = [ctx.doc.line_of(draft.start) for draft in drafts]
+    floor = previous = -1
     for entry in keys:
-        if not _apply_key(ctx, by_id.get(entry.question, []), entry):
+        line = ctx.doc.line_of(entry.node)
+        if bisect_left(starts, line) > bisect_right(starts, previous):  # questions between: another key
+            floor = previous
+        previous = line
+        if not _apply_key(ctx, by_id.get(entry.question, []), entry, floor):
             message = f"answer key entry {entry.question} matches no question above it: check its number"
             yield Problem(ctx.at(entry.node), message, "warning")
     for draft in drafts:
@@ -242,14 +248,17 @@ def _cell(cell: Node) -> str:
     return cell.children[0].content.strip() if cell.children else ""
 
 
-def _apply_key(ctx: Context, drafts: list[Draft], entry: KeyEntry) -> bool:
-    """Give the entry to the nearest question above it with the same id and no answer yet.
+def _apply_key(ctx: Context, drafts: list[Draft], entry: KeyEntry, floor: int) -> bool:
+    """Give the entry to the first question with its id and no answer yet between the key before it
+    (which ends at line ``floor``) and it: sections numbered from 1 again under one key at the end
+    take its entries in turn. Else to the nearest such question above it.
 
     ``drafts`` are the questions with the entry's id, in notes order (a file's own, so each entry
     looks only at its namesakes). Returns whether one of them is above it (answered inline or not)."""
     line = ctx.doc.line_of(entry.node)
     above = drafts[: bisect_left(drafts, line, key=lambda draft: ctx.doc.line_of(draft.start))]
-    for draft in reversed(above):
+    since = [draft for draft in above if ctx.doc.line_of(draft.start) > floor]
+    for draft in [*since, *reversed(above)]:
         if draft.answer is None:
             draft.answer, draft.answer_node = entry.answer, entry.node
             if entry.answer.rest and not draft.explanation:
