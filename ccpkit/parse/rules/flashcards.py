@@ -318,7 +318,11 @@ def _worded(node: Node | None) -> str | None:
     """The words of an ``Answer: Amazon S3`` paragraph (a question without options), else ``None``."""
     if node is None or node.type != "paragraph":
         return None
-    first, _, more = node.children[0].content.partition("\n")
+    return _worded_text(node.children[0].content)
+
+
+def _worded_text(text: str) -> str | None:
+    first, _, more = text.partition("\n")
     answer = answer_line(first)
     if answer is None and more.strip():  # `**Correct Answer:**` alone on its line, the words below
         second, _, more = more.partition("\n")
@@ -333,17 +337,31 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
     explain it (``Explanation: …``, ``**Learn more:** …``): the pair, and how many blocks it took
     after the first."""
     pair = _asked_and_answered(blocks[0], blocks[1]) if len(blocks) > 1 else None
+    taken = 2
+    if pair is None:
+        pair, taken = _answered_within(blocks[0]), 1
     if pair is None:
         return None
     more: list[Node] = []
-    for node in blocks[2:]:
+    for node in blocks[taken:]:
         announced = bool(more) and more[-1].type == "paragraph" and announces(more[-1])
         if not (_explains(ctx, node) or (announced and node.type in _LISTS and not ctx.is_claimed(node))):
             break
         more.append(node)  # `**Explanation:**` and the list it announces
-    ctx.claim(*blocks[:2], *more)
+    ctx.claim(*blocks[:taken], *more)
     back = "\n\n".join([pair.back, *(ctx.doc.written(node).strip() for node in more)])
-    return 1 + len(more), _Pair(_QUESTION_LABEL.sub("", pair.front), back)
+    return taken - 1 + len(more), _Pair(_QUESTION_LABEL.sub("", pair.front), back)
+
+
+def _answered_within(node: Node) -> _Pair | None:
+    """``Which …?`` and ``Answer: …`` in words on the next line of the same paragraph."""
+    lines = node.children[0].content.split("\n") if node.type == "paragraph" else []
+    if lines and (_QUESTION.match(lines[0]) or _QUESTION_LABEL.match(lines[0])):
+        return None  # `Q: …` or `**Question:** …`: the `Q:`/`A:` rule's
+    for number in range(1, len(lines)):
+        if _asks(lines[number - 1]) and (answered := _worded_text("\n".join(lines[number:]))):
+            return _Pair(_unnumbered("\n".join(lines[:number])), answered)  # `Q5: Which …?`
+    return None
 
 
 def _answered_in_words(ctx: Context, questions: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:

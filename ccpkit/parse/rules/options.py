@@ -36,10 +36,12 @@ _BOLD_TEXT = re.compile(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1")
 _TASK = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$", re.S)
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
 _MARK = re.compile(
-    rf"^\s*{_CHECK}\s*|\s*(?:{_CHECK}|(?:\*\*)?\((?i:correct)\)(?:\*\*)?|(?:\*\*)?Most Voted(?:\*\*)?)\s*$"
+    rf"^\s*{_CHECK}\s*|\s*(?:{_CHECK}|(?:\*\*)?\((?i:correct(?:\s+answer)?)\)(?:\*\*)?"
+    r"|(?:\*\*)?Most Voted(?:\*\*)?|(?:<-+|\u2190|\u2b05\ufe0f?)\s*(?i:correct(?:\s+answer)?))\s*$"
 )
-"""A correct option marked in its text: ``✅``, ``✔``, ``☑``, ``✓``, ``(correct)``, or the ``Most
-Voted`` that question banks copied from discussion sites put after the option most people chose."""
+"""A correct option marked in its text: ``✅``, ``✔``, ``☑``, ``✓``, ``(correct)``, ``(Correct Answer)``,
+``<-- Correct``, ``← correct``, or the ``Most Voted`` that question banks copied from discussion
+sites put after the option most people chose."""
 _CROSS = r"(?:\u274c|\u2716\ufe0f?|\u2717|\u2718)"
 _CROSSED = re.compile(rf"^\s*{_CROSS}\s*|\s*{_CROSS}\s*$")
 """A wrong option marked in its text: ``❌``, ``✖``, ``✗``, ``✘``."""
@@ -115,14 +117,14 @@ def with_named_options(options: Sequence[DraftOption], answer: Answer) -> Answer
     those words, which leave the explanation. Any other answer is returned as it is."""
     texts = {option.label: option.text for option in options}
     letters, rest = list(answer.letters), answer.rest
-    while (said := _option_said(texts.get(letters[-1], ""), rest)) is not None:
-        after = _NEXT_NAMED.match(rest, said)
-        if after is None or after["letter"] in letters:
-            break
-        if _option_said(texts.get(after["letter"], ""), rest[after.end() :]) is None:
-            break  # `B. Amazon S3 and D is wrong`: a letter without its option's words explains
-        letters.append(after["letter"])
-        rest = rest[after.end() :]
+    said = _option_said(texts.get(letters[-1], ""), rest)
+    while said is not None and (after := _NEXT_NAMED.match(rest, said)) and after["letter"] not in letters:
+        following = rest[after.end() :]
+        said_next = _option_said(texts.get(after["letter"], ""), following)
+        if said_next is None and following.strip(_CLAUSE_END):
+            break  # `B. Amazon S3 and D is wrong`: a letter with other words after it explains
+        letters.append(after["letter"])  # `A (Amazon S3) and C`: the last letter may stand alone
+        rest, said = following, said_next or 0
     explanation = rest[said:].lstrip(_CLAUSE_END).strip() if said is not None else rest
     if said is None or (len(letters) == len(answer.letters) and explanation):
         return answer  # `C. Amazon EFS is shared storage`: words after one letter explain it

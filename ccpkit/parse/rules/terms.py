@@ -49,6 +49,8 @@ _DASHES = frozenset({"-", "\u2013", "\u2014"})
 _HIDDEN = re.compile(r"(`+)(?:(?!\1).)+?\1|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]*\)")
 """Where no separator is: code spans, and links (``[Q1: Basics](#q1)``, ``[[page|alias]]``)."""
 _DASH = re.compile(" [-\u2013\u2014] ")
+_DASH_ENDED = re.compile(f"^(?P<name>.*\\S)\\s+(?:[-\u2013\u2014]|{_ARROW.pattern})$")
+"""A term whose dash or arrow is inside its bold: ``**Amazon S3 -** Object storage``."""
 _EMPHASISED = re.compile(r"^([*_])(?P<inner>[^*_]+)\1$")
 """A name in italics (``*Transition actions*: …``): the name is the words."""
 _NOT_NAMES = frozenset(
@@ -123,6 +125,8 @@ def _term(inner: str, after: str, marker: str) -> Term | None:
         return None  # `**Q:** …` with `**A:** …` below it: a flashcard's sides, not a term "Q"
     if inner.endswith(":"):
         return Term(inner[:-1].strip(), after.strip(), separated=True)
+    if (dashed_off := _DASH_ENDED.match(inner)) is not None and after.strip():
+        return Term(dashed_off["name"], after.strip(), separated=True)
     head, colon, tail = inner.partition(": ")
     if colon and head.strip():
         # `**Amazon ECR: Registry.** Stores images.`: the bold runs on into the definition.
