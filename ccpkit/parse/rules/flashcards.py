@@ -29,7 +29,7 @@ from ccpkit.parse.rules.answers import (
 )
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.options import same_words, unbolded
-from ccpkit.parse.rules.terms import announces, split_term
+from ccpkit.parse.rules.terms import announces, split_term, undecorated
 from ccpkit.parse.tree import Node
 
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}")
@@ -50,11 +50,10 @@ _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 """``Foo::Bar()``, ``Foo::bar.baz``, ``Foo::Vec<T>``: a C++ or Rust path written in prose."""
 _SEPARATORS = ("?", "??")
 _QUESTION_HEADINGS = frozenset({"question", "q", "pergunta", "pregunta", "frage", "domanda"})
-_ANSWER_TITLES = frozenset({"", "answer", "solution", "a", "resposta", "respuesta", "réponse", "antwort"})
-"""The titles of a callout that holds an answer (``> [!success]- Answer``)."""
-_QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
-_LEADING_SYMBOLS = re.compile(r"^[^\w\s]+\s*")
 _ANSWER_HEADINGS = frozenset({"answer", "a", "resposta", "respuesta", "réponse", "antwort", "risposta"})
+_ANSWER_TITLES = _ANSWER_HEADINGS | {"", "solution"}
+"""The titles of a callout that holds an answer (``> [!success]- Answer``), or none."""
+_QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
 _MORE = re.compile(
     r"(?:\*\*|__)?(?i:learn more|more|read more|saiba mais|m[áa]s informaci[óo]n|note)(?:\*\*|__)?\s*:"
 )
@@ -467,9 +466,8 @@ def _callout_card(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | N
     if asked is None or not _asks(asked.title) or asked.lines.partition("\n")[0].strip() in _SEPARATORS:
         return None  # `?` right under the title: an Obsidian flashcard in a callout, the card rules' own
     if not asked.lines and asked.blocks and ctx.doc.written(asked.blocks[0]).strip() == "?":
-        asked = replace(
-            asked, blocks=asked.blocks[1:]
-        )  # `?` in a paragraph of its own: no part of the answer
+        # `?` in a paragraph of its own: no part of the answer
+        asked = replace(asked, blocks=asked.blocks[1:])
     body = asked
     inner = _callout(ctx, asked.blocks[0]) if not asked.lines and len(asked.blocks) == 1 else None
     if inner is not None and _names_an_answer(inner.title):
@@ -517,7 +515,7 @@ def _callout(ctx: Context, quote: Node) -> _Callout | None:
 
 def _names_an_answer(title: str) -> bool:
     """``Answer``, ``✅ Solution``, or no title: a callout that holds an answer."""
-    return _LEADING_SYMBOLS.sub("", plain(title)).rstrip(":").strip().lower() in _ANSWER_TITLES
+    return undecorated(plain(title)).rstrip(":").strip().lower() in _ANSWER_TITLES
 
 
 def _quoted_answer(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
