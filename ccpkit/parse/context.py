@@ -17,6 +17,10 @@ USABLE_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)*$", re.ASCII
 no leading ``/``, no spaces."""
 
 
+_TRAILING_TAGS = re.compile(r"(?:[ \t]+#[A-Za-z][\w/-]*)+[ \t]*$")
+"""Obsidian tags at the end of a card's side, after its words."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CommonFields:
     """The fields every item shares, worked out by ``Context.common``; a rule adds its kind's own
@@ -38,15 +42,18 @@ class CommonFields:
         )
 
     def card(self, *, front: str, back: str, lead_in: str = "") -> Card:
+        """A card; Obsidian tags ending a side (``Simple servers. #compute #beginner``) are its tags."""
+        front_tags, back_tags = _TRAILING_TAGS.search(front), _TRAILING_TAGS.search(back)
+        listed = " ".join(found[0] for found in (front_tags, back_tags) if found)
         return Card(
             id=self.id,
             module=self.module,
             source=self.source,
             part=self.part,
             section=self.section,
-            tags=self.tags,
-            front=front,
-            back=back,
+            tags=self.tagged(listed).tags if listed else self.tags,
+            front=front[: front_tags.start()] if front_tags else front,
+            back=back[: back_tags.start()] if back_tags else back,
             lead_in=lead_in,
         )
 

@@ -50,3 +50,14 @@ def test_an_item_built_from_common_fields_keeps_them_all() -> None:
         front="EC2",
         back="servers",
     )
+
+
+def test_obsidian_tags_ending_a_cards_side_become_its_tags() -> None:
+    document = parse_document("m/notes.md", "# Part\n\n- **Lite:** Simple servers. #compute #beginner\n")
+    ctx = Context("m", document)
+    fields = ctx.common("card", "Lite", document.blocks[1].node, ())
+    card = fields.card(front="Lite #servers", back="Simple servers. #compute #beginner")
+    assert (card.front, card.back) == ("Lite", "Simple servers.")
+    assert card.tags == ("m", "card", "part", "servers", "compute", "beginner")
+    ranked = fields.card(front="Rank", back="Ranked #1 by users.")
+    assert (ranked.back, ranked.tags) == ("Ranked #1 by users.", ("m", "card", "part"))
