@@ -61,6 +61,7 @@ _EXPLANATION = re.compile(
     re.I,
 )
 _KEY_TITLE = re.compile(r"^(?:[\w&'-]+\s+){0,5}(?:answers?(?:\s+key)?|answer\s+sheet|solutions?)\b", re.I)
+_ONE_ANSWER = re.compile(r"(?i:(?:the\s+)?(?:correct\s+|right\s+)?(?:answer|solution))")
 _TITLE_END = re.compile(r"\s*(?:\([^()]*\))?[\s\W]*")
 """What may follow the key words on a caption line: a remark in brackets, symbols."""
 _TITLED_ENTRIES = re.compile(
@@ -221,6 +222,8 @@ def is_key_title(text: str, *, line: bool = False) -> bool:
     title = _KEY_TITLE.match(words)
     if title is None or not line:
         return title is not None
+    if _ONE_ANSWER.fullmatch(words):
+        return False  # `**Answer:**` alone on its line: one question's label, its answer below
     return plain(text).rstrip().endswith(":") or _TITLE_END.fullmatch(words, title.end()) is not None
 
 

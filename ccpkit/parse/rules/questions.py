@@ -625,6 +625,11 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             continue
         if label is None and node.type in _ENDS:
             break
+        if draft.answer is None and (listed := _listed_answer(ctx, node, following)) is not None:
+            draft.answer, draft.answer_node = listed, node  # `**Answer:**` over `- A. …`, `- C. …`
+            ctx.claim(node, following)
+            index += 2
+            continue
         if label is not None and following is not None:  # `### Correct Answer` then `B`
             ctx.claim(node)
             _read_lines(ctx, draft, [*label, *following.children[0].content.split("\n")], following)
@@ -643,6 +648,18 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             draft.explanation.append(ctx.doc.source(node))
             ctx.claim(node)
         index += 1
+
+
+def _listed_answer(ctx: Context, node: Node, following: Node | None) -> Answer | None:
+    """A bare answer label (``**Answer:**``) over a list of the correct options, lettered as they are."""
+    if node.type != "paragraph" or following is None or following.type not in ("bullet_list", "ordered_list"):
+        return None
+    if not _bare_label(node.children[0].content.strip()) or ctx.is_claimed(following):
+        return None
+    listed = read_options(ctx.doc, following)
+    if listed is None or listed.task:
+        return None
+    return Answer(tuple(option.label for option in listed.options), "")
 
 
 def _answers_in_heading(heading: Node) -> bool:
