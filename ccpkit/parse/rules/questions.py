@@ -625,7 +625,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             continue
         if label is None and node.type in _ENDS:
             break
-        if draft.answer is None and (listed := _listed_answer(ctx, node, following)) is not None:
+        listed = _listed_answer(ctx, node, following) if draft.answer is None and following else None
+        if listed is not None and following is not None:
             draft.answer, draft.answer_node = listed, node  # `**Answer:**` over `- A. …`, `- C. …`
             ctx.claim(node, following)
             index += 2
@@ -650,9 +651,9 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         index += 1
 
 
-def _listed_answer(ctx: Context, node: Node, following: Node | None) -> Answer | None:
+def _listed_answer(ctx: Context, node: Node, following: Node) -> Answer | None:
     """A bare answer label (``**Answer:**``) over a list of the correct options, lettered as they are."""
-    if node.type != "paragraph" or following is None or following.type not in ("bullet_list", "ordered_list"):
+    if node.type != "paragraph" or following.type not in ("bullet_list", "ordered_list"):
         return None
     if not _bare_label(node.children[0].content.strip()) or ctx.is_claimed(following):
         return None
