@@ -93,6 +93,31 @@ class Answer:
     text: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Callout:
+    """An Obsidian callout: its title, the lines under it in its first paragraph, its other blocks."""
+
+    title: str
+    lines: str
+    blocks: tuple[Node, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.lines and not self.blocks
+
+
+def callout(quote: Node) -> Callout | None:
+    """The callout a quote is (``> [!success]- Answer``); ``None`` for a plain quote or another block."""
+    first = quote.children[0] if quote.type == "blockquote" and quote.children else None
+    if first is None or first.type != "paragraph":
+        return None
+    marker = CALLOUT.match(first.children[0].content)
+    if marker is None:
+        return None
+    title, _, lines = first.children[0].content[marker.end() :].partition("\n")
+    return Callout(title.strip(), lines.strip(), tuple(quote.children[1:]))
+
+
 def numbers_a_question(heading: str) -> bool:
     """``Question 3``, ``Q12 - Topic 1``, ``Pregunta 4``: a heading over a question that only numbers
     it (it may ask too: ``Question 3: What is S3?``)."""

@@ -22,8 +22,10 @@ from ccpkit.parse.document import heading_text, only_pictures
 from ccpkit.parse.rules.answers import (
     CALLOUT,
     QUESTION,
+    Callout,
     answer_in_details,
     answer_line,
+    callout,
     explanation_start,
     plain,
 )
@@ -488,29 +490,10 @@ def _callout_card(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | N
     return used, _Pair(_QUESTION_LABEL.sub("", asked.title), "\n\n".join(answer))
 
 
-@dataclass(frozen=True, slots=True)
-class _Callout:
-    """An Obsidian callout: its title, the lines under it in its first paragraph, its other blocks."""
-
-    title: str
-    lines: str
-    blocks: tuple[Node, ...]
-
-    @property
-    def empty(self) -> bool:
-        return not self.lines and not self.blocks
-
-
-def _callout(ctx: Context, quote: Node) -> _Callout | None:
+def _callout(ctx: Context, quote: Node) -> Callout | None:
     """The callout ``quote`` is, unless it is a plain quote or another rule took it."""
-    first = quote.children[0] if quote.type == "blockquote" and quote.children else None
-    if first is None or first.type != "paragraph" or ctx.is_claimed(quote) or ctx.is_claimed(first):
-        return None
-    marker = CALLOUT.match(first.children[0].content)
-    if marker is None:
-        return None
-    title, _, lines = first.children[0].content[marker.end() :].partition("\n")
-    return _Callout(title.strip(), lines.strip(), tuple(quote.children[1:]))
+    found = callout(quote)
+    return None if found is None or ctx.is_claimed(quote) or ctx.is_claimed(quote.children[0]) else found
 
 
 def _names_an_answer(title: str) -> bool:

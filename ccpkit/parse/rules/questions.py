@@ -14,6 +14,7 @@ from ccpkit.parse.rules.answers import (
     Answer,
     answer_in_details,
     answer_line,
+    callout,
     details_text,
     explanation_start,
     plain,
@@ -179,7 +180,12 @@ def find_questions(
             if found:
                 ctx.claim(node)
             answer = nodes[index + 1] if found and index + 1 < len(nodes) else None
-            if answer is not None and found[-1].answer is None and _callout(ctx, answer):
+            if (
+                answer is not None
+                and found[-1].answer is None
+                and not ctx.is_claimed(answer)
+                and callout(answer) is not None
+            ):
                 mark = len(ctx.claims)  # `> [!success]- Answer` then `> **A** — why` right below
                 _read_quote(ctx, found[-1], answer)
                 found[-1].claims += ctx.claims[mark:]
@@ -691,28 +697,18 @@ def _tail_label(draft: Draft, node: Node, following: Node | None) -> tuple[str, 
 def _read_quote(ctx: Context, draft: Draft, quote: Node) -> None:
     """``> **Answer:** B`` and the explanation quoted with it. An Obsidian callout's title is a label
     (``> [!success]- Answer`` then ``> **A** — why`` reads as ``Answer: **A** — why``)."""
+    called = callout(quote)
     for child in quote.children:
         if child.type == "paragraph":
             lines = child.children[0].content.split("\n")
-            if child is quote.children[0] and (marker := CALLOUT.match(lines[0])) is not None:
-                title = lines[0][marker.end() :].strip().rstrip(":")
+            if child is quote.children[0] and called is not None:
+                title = called.title.rstrip(":")
                 answered_below = len(lines) > 1 and answer_line(lines[1]) is not None  # a caption
                 lines[:1] = [f"{title}:"] if title and not answered_below else []
             _read_lines(ctx, draft, lines, child)
         else:
             draft.explanation.append(ctx.doc.source(child))
     ctx.claim(quote)
-
-
-def _callout(ctx: Context, node: Node) -> bool:
-    """An Obsidian callout no rule took (``> [!success]- Answer``)."""
-    first = node.children[0] if node.type == "blockquote" and node.children else None
-    return (
-        first is not None
-        and first.type == "paragraph"
-        and not ctx.is_claimed(node)
-        and CALLOUT.match(first.children[0].content) is not None
-    )
 
 
 def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> None:
