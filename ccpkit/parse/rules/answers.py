@@ -15,6 +15,8 @@ _LETTERS = rf"(?:[A-H]{{2,8}}|{_LETTER}(?:\s*(?:,|;|/|&|\+|\b(?:and|or|e|y|et|un
 _JOINERS = re.compile(r"(?<=\s)(?:and|or|e|y|et|und|ou|o)(?=\s)")
 _SYMBOLS = r"[^\w\s(]*\s*"
 """What may lead a line before its label: ``✅``, ``✔``, ``👉``, ``>``, ``-`` …"""
+PAIRED_ANSWER = re.compile(r"\s*(?:\*\*|__)?A(?:\*\*|__)?\s*:(?:\*\*|__)?\s*")
+"""``A:`` answering a question asked on a ``Q:`` line: ``A: C``, ``**A:** Amazon S3``."""
 CALLOUT = re.compile(r"^\[![\w-]+\][+-]?[ \t]*")
 """An Obsidian callout's marker (``[!question]``, ``[!success]-``) opening a quote's first line."""
 QUESTION = r"(?:question|quest[ãa]o|pregunta|frage|domanda)"

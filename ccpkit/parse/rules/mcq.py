@@ -27,6 +27,7 @@ from ccpkit.parse.rules.answers import (
     question_id,
 )
 from ccpkit.parse.rules.options import asks, named_option
+from ccpkit.parse.rules.question_tables import question_columns, table_questions
 from ccpkit.parse.rules.questions import Draft, find_questions, item_number
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
@@ -44,7 +45,13 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     """Every question of the file, checked: answers among the options, option letters unique."""
     keys = list(_answer_keys(ctx))
     blocks = ctx.doc.blocks
-    drafts = list(find_questions(ctx, [b.node for b in blocks], [b.section for b in blocks]))
+    drafts: list[Draft] = []
+    for found in table_questions(ctx):
+        if isinstance(found, Draft):
+            drafts.append(found)
+        else:
+            yield found
+    drafts += find_questions(ctx, [b.node for b in blocks], [b.section for b in blocks])
     drafts.sort(key=lambda draft: ctx.doc.line_of(draft.start))
     by_id: dict[str, list[Draft]] = {}
     for draft in drafts:
@@ -228,6 +235,8 @@ def _table_entries(node: Node) -> list[KeyEntry]:
         return []
     rows = [row for part in node.children for row in part.children]
     header = [_cell(cell) for cell in rows[0].children]
+    if question_columns(header) is not None:
+        return []  # `| # | Question | A | B | Answer |`: questions, not a key to them
     q = next((i for i, text in enumerate(header) if _Q_COLUMN.match(plain(text))), None)
     a = next((i for i, text in enumerate(header) if _A_COLUMN.match(plain(text))), None)
     if q is None or a is None:

@@ -9,14 +9,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ccpkit.parse.document import Document
-from ccpkit.parse.rules.answers import Answer, answer_line, explanation_start, plain
+from ccpkit.parse.rules.answers import PAIRED_ANSWER, Answer, answer_line, explanation_start, plain
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 
 _LETTERED = re.compile(
-    r"^(?:\*\*|__)?(?:\((?P<paren>[A-Ha-h])\)|(?P<letter>[A-Ha-h])[.)])(?:\*\*|__)?(?:\s+(?P<text>\S.*))?$",
+    r"^(?:\*\*|__)?(?:\((?P<paren>[A-Ha-h])\)|(?P<letter>[A-Ha-h])[.)]"
+    r"|(?P<loose>[A-H])(?:[ \t]*[-\u2013\u2014]|:))(?:\*\*|__)?(?:\s+(?P<text>\S.*))?$",
     re.S,
 )
+"""An option's letter: ``A)``, ``(a)``, ``B.``, and, in a run of two or more from ``A``, ``A: …`` or
+``A - …`` (a lone ``A:`` answers a ``Q:``)."""
 _ASKS = re.compile(
     r"\?|\b(?:select|choose|pick|selecione|escolha|seleccione|elija|choisissez|w[äa]hlen)\b"
     r"|(?:^|[.!:]\s+)which\b(?!\s+to\b)|\b(?:is|are|was|were)\s*:\s*$|_{3,}",
@@ -64,6 +67,9 @@ class DraftOption:
     """``True``/``False`` for a task-list checkbox, ``True`` for one marked ``✅``; else ``None``."""
     lower: bool = False
     """Written with a lower-case letter (``a)``); such options must run ``a``, ``b``, ``c`` …"""
+    loose: bool = False
+    """Its letter followed by a colon or a dash (``A: …``, ``A - …``); such options must run ``A``,
+    ``B`` … and be two at least."""
     bold: bool = False
     """Written wholly in bold (``**B. Amazon S3**``, ``B. **Amazon S3**``): as some banks mark the answer."""
 
@@ -297,17 +303,35 @@ def _first_inline(item: Node) -> str | None:
     return item.children[0].children[0].content
 
 
+def _lettered(line: str, options: Sequence[DraftOption]) -> re.Match[str] | None:
+    """``line``'s option letter when it opens the next option after ``options``: a ``B:`` goes on from
+    an ``A:`` only (``A: C`` under ``A)``, ``B)``, ``C)`` answers a ``Q:``)."""
+    match = _LETTERED.match(line)
+    if match is None or match["loose"] is None or not options:
+        return match
+    last = options[-1]
+    return match if last.loose and match["loose"] == next_label(last.label) else None
+
+
+def _letter(match: re.Match[str]) -> str:
+    return match["paren"] or match["letter"] or match["loose"]
+
+
 def _option(match: re.Match[str], text: str, node: Node) -> DraftOption:
-    letter = match["paren"] or match["letter"]
+    letter = _letter(match)
     line = match[0].split("\n", 1)[0].strip()
     bold = _BOLD_TEXT.fullmatch(line) is not None or _BOLD_TEXT.fullmatch(match["text"] or "") is not None
-    return DraftOption(letter.upper(), text, node, lower=letter.islower(), bold=bold)
+    loose = match["loose"] is not None
+    return DraftOption(letter.upper(), text, node, lower=letter.islower(), loose=loose, bold=bold)
 
 
 def _in_order(options: list[DraftOption], going_on: bool) -> bool:
-    """Lower-case letters are ordinary words too (``a)`` in a sentence): only a run from ``a`` counts,
-    or, ``going_on`` from options above (``b)`` after ``a)`` and its picture), a run from its first."""
-    if not any(option.lower for option in options):
+    """Lower-case letters are ordinary words too (``a)`` in a sentence), and ``A:`` answers a ``Q:``:
+    only a run from ``a`` counts, or, ``going_on`` from options above (``b)`` after ``a)`` and its
+    picture), a run from its first; a run of ``A:`` options holds two at least."""
+    if any(option.loose for option in options) and len(options) < 2:
+        return False
+    if not any(option.lower or option.loose for option in options):
         return True
     first = ord(options[0].label) if going_on else ord("A")
     return [option.label for option in options] == [chr(first + i) for i in range(len(options))]
@@ -322,7 +346,7 @@ def _lettered_items(
         first = _first_inline(item) or ""
         if (mark := _LEADING_MARK.match(first)) is not None:  # after the text, where `marked` reads it
             first = f"{first[mark.end() :]} {mark[0].strip()}"
-        match = _LETTERED.match(first)
+        match = _lettered(first, options)
         if match is None and len(options) >= 2 and _ends_options(first):
             tail = "\n".join(doc.source(rest) for rest in node.children[index:])
             return options, tuple(_unmarked(line) for line in tail.split("\n"))
@@ -353,7 +377,7 @@ def _task_items(doc: Document, node: Node) -> list[DraftOption] | None:
     lettered = []
     for option in options:
         found = _LETTERED.match(option.text)
-        if found is None or not found["text"] or (found["paren"] or found["letter"]).upper() != option.label:
+        if found is None or not found["text"] or _letter(found).upper() != option.label:
             return options
         lettered.append(replace(option, text=found["text"]))
     return lettered
@@ -378,7 +402,7 @@ def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | N
     end = len(lines)
     for index in range(start, len(lines)):
         line = lines[index].strip()
-        match = _LETTERED.match(line)
+        match = _lettered(line, options)
         if match is not None:
             options.append(_option(match, "", node))
             texts.append([match["text"] or ""])
@@ -414,11 +438,12 @@ def _inline_options(line: str) -> list[str]:
 def _opens(line: str) -> bool:
     """The first option of a block is ``A``: a lone ``B.`` in prose starts nothing."""
     match = _LETTERED.match(line.strip())
-    return match is not None and (match["paren"] or match["letter"]) in "Aa"
+    return match is not None and _letter(match) in "Aa"
 
 
 def _ends_options(line: str) -> bool:
-    """An answer, an explanation or a ``**Note:**`` line after the options is not part of the last one."""
-    if answer_line(line) is not None or explanation_start(line) is not None:
+    """An answer (``A:`` too, answering a ``Q:``), an explanation or a ``**Note:**`` line after the
+    options is not part of the last one."""
+    if answer_line(line) is not None or explanation_start(line) is not None or PAIRED_ANSWER.match(line):
         return True
     return plain(line).lower().startswith(("note:", "hint:", "tip:", "reference:"))

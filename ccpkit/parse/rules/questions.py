@@ -10,6 +10,7 @@ from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import heading_text, only_links_within_page, only_navigation, only_pictures
 from ccpkit.parse.rules.answers import (
     CALLOUT,
+    PAIRED_ANSWER,
     QUESTION,
     Answer,
     answer_in_details,
@@ -66,6 +67,8 @@ _MAY_ASK = re.compile(r"(?:^|[.!:]\s+)(?:what|who|whom|whose|when|where|why|how)
 """A sentence opening with another question word may ask or not ("What I revised this week"); "What
 to review", "How to study" never ask: an infinitive after the word makes it a title."""
 
+_PAIRED_QUESTION = re.compile(r"(?:\*\*|__)?Q(?:\*\*|__)?\s*:")
+
 _CORRECT_HEADING = re.compile(r"(?i)correct\s+(?:answers?|options?|choices?)\s*:?")
 _INCORRECT_HEADING = re.compile(r"(?i)(?:incorrect|wrong)\s+(?:answers?|options?|choices?)\s*:?")
 _CASE_WORDS = 8
@@ -106,6 +109,8 @@ class Draft:
     list, so it is no question, with a warning."""
     claims: list[int] = field(default_factory=list)
     """The blocks it took (stem, options, answer, explanation): given back if it is no question."""
+    paired: bool = False
+    """Asked on a ``Q:`` line: an ``A:`` line after its options is its answer (``A: B``)."""
     run_on: tuple[Node, int] | None = None
     """Where another question seems to start inside its answer's paragraph (the paragraph, and the
     line in it): questions pasted with no blank line between them read as this one's explanation."""
@@ -212,6 +217,7 @@ def find_questions(
         first = nodes[run.start]
         draft = Draft(stem.anchor, stem.question, stem.text, options, first, section, pinned_id(stem.anchor))
         draft.unasked = unasked
+        draft.paired = _PAIRED_QUESTION.match(ctx.doc.written(stem.anchor)) is not None
         mark = len(ctx.claims)
         ctx.claim(*nodes[run.start : run.end], *stem.nodes, stem.anchor)
         if run.tail:
@@ -389,7 +395,8 @@ def _labels_options(node: Node) -> bool:
 
 def _follows(options: list[DraftOption], more: Options) -> bool:
     first = more.options[0]
-    return first.label == next_label(options[-1].label) and first.lower == options[-1].lower
+    last = options[-1]
+    return first.label == next_label(last.label) and (first.lower, first.loose) == (last.lower, last.loose)
 
 
 def _attachable(node: Node) -> bool:
@@ -719,6 +726,8 @@ def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> Non
         if draft.answer is not None and draft.run_on is None and _numbered_question(lines[number:], node):
             draft.run_on = node, number + written - len(lines)
         answer = answer_line(line)
+        if answer is None and draft.paired and (paired := PAIRED_ANSWER.match(line)) is not None:
+            answer = answer_line(f"Answer: {line[paired.end() :]}")
         if answer is None and number and _bare_label(lines[number - 1]):
             answer = answer_line(f"{lines[number - 1]} {line}")  # `**Answer:**` with `B` below it
             if answer is not None and kept and kept[-1] == lines[number - 1]:

@@ -1,0 +1,125 @@
+"""A question bank written as one table, a question per row: ``| # | Question | A | B | C | D | Answer |``
+(as banks kept in a spreadsheet are pasted into Markdown)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from ccpkit.errors import Problem
+from ccpkit.parse.context import Context
+from ccpkit.parse.rules.answers import (
+    ANSWER_ABROAD,
+    QUESTION,
+    Answer,
+    explanation_start,
+    key_cell_answer,
+    plain,
+    question_id,
+)
+from ccpkit.parse.rules.options import DraftOption, table_cells
+from ccpkit.parse.rules.questions import Draft
+from ccpkit.parse.tree import Node
+
+_QUESTION = re.compile(rf"(?:{QUESTION}s?|q|stem|prompt)(?:\s+text)?", re.I)
+_ID = re.compile(r"#|no\.?|n\.?º|number|id|q\s*#|q\.?\s*no\.?", re.I)
+_OPTION = re.compile(r"(?:(?:options?|choices?)\s*)?\(?(?:(?P<letter>[A-H])|(?P<number>[1-8]))[.):]?", re.I)
+"""An option's column: ``A``, ``B)``, ``Option C``, ``Choice 1``; numbered ones only after a word."""
+_ANSWER = re.compile(
+    rf"(?:correct\s+)?(?:answers?|options?|choices?)|ans|key|correct|solution|{ANSWER_ABROAD}", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Where a question table keeps each part of a question (indexes of its columns)."""
+
+    question: int
+    options: tuple[tuple[str, int], ...]
+    """Each option's letter and column, in order."""
+    answer: int | None
+    ids: int | None
+    others: tuple[int, ...]
+    """Columns read into the explanation (``Explanation``, ``Domain`` …), in order."""
+
+
+def question_columns(header: Sequence[str]) -> Columns | None:
+    """The columns of a question table from its header; ``None`` for any other table. It needs a
+    question column and options lettered from ``A`` in order, two at least."""
+    words = [plain(cell).strip() for cell in header]
+    options = [(i, match) for i, word in enumerate(words) if (match := _option_column(word)) is not None]
+    letters = [letter for _, letter in options]
+    question = next((i for i, word in enumerate(words) if _QUESTION.fullmatch(word)), None)
+    if question is None or len(options) < 2 or letters != [chr(ord("A") + n) for n in range(len(letters))]:
+        return None
+    answer = next((i for i, word in enumerate(words) if _ANSWER.fullmatch(word)), None)
+    ids = next((i for i, word in enumerate(words) if _ID.fullmatch(word)), None)
+    taken = {question, answer, ids, *(i for i, _ in options)}
+    others = tuple(i for i in range(len(words)) if i not in taken)
+    return Columns(question, tuple((letter, i) for i, letter in options), answer, ids, others)
+
+
+def _option_column(word: str) -> str | None:
+    match = _OPTION.fullmatch(word)
+    if match is None:
+        return None
+    if match["letter"] is not None:
+        return match["letter"].upper()
+    named = word[: match.start("number")].strip("( ")
+    return chr(ord("A") + int(match["number"]) - 1) if named else None
+
+
+def table_questions(ctx: Context) -> Iterator[Draft | Problem]:
+    """A question per row of every question table (see ``question_columns``) that no rule took; a row
+    missing its question, or its answer where the table has an answer column, is a problem."""
+    for block in ctx.doc.blocks:
+        node = block.node
+        if node.type != "table" or ctx.is_claimed(node):
+            continue
+        header, *body = [row for part in node.children for row in part.children]
+        header_cells = table_cells(header)
+        columns = question_columns(header_cells)
+        if columns is None:
+            continue
+        ctx.claim(node)
+        for number, row in enumerate(body, 1):
+            cells = dict(enumerate(table_cells(row)))
+            if not any(cells.values()):
+                continue
+            if not cells.get(columns.question):
+                yield ctx.problem(row, "question row has no question: fill in its question cell")
+            elif columns.answer is not None and not cells.get(columns.answer):
+                yield ctx.problem(row, "question row has no answer: fill in its answer cell")
+            else:
+                yield _row_question(row, cells, number, header_cells, columns, block.section)
+
+
+def _row_question(
+    row: Node,
+    cells: Mapping[int, str],
+    number: int,
+    header: Sequence[str],
+    columns: Columns,
+    section: tuple[str, ...],
+) -> Draft:
+    """A row's question, its id the row's own (``| 7 |``) or its ``number`` in the table (an answer
+    key below matches either)."""
+    options = [DraftOption(letter, text, row) for letter, i in columns.options if (text := cells.get(i))]
+    written_id = cells.get(columns.ids, "") if columns.ids is not None else ""
+    question = question_id(written_id) if written_id else str(number)
+    draft = Draft(row, question, cells[columns.question], options, row, section, "")
+    said = cells.get(columns.answer, "") if columns.answer is not None else ""
+    answer = key_cell_answer(said) if said else None
+    if answer is not None:
+        draft.answer, draft.answer_node = answer, row
+        draft.explanation.append(answer.rest)
+    elif said:
+        draft.worded, draft.answer_node = Answer((), "", plain(said)), row
+    for i in columns.others:
+        if text := cells.get(i):
+            label = plain(header[i])  # `Domain: Security`, where the column names what a cell is
+            draft.explanation.append(
+                f"{label}: {text}" if label and explanation_start(label) is None else text
+            )
+    return draft
