@@ -22,6 +22,8 @@ from ccpkit.parse.references import inline_references
 from ccpkit.parse.tree import Node, build_tree
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+"""A list item's marker, opening its first line."""
 _ADMONITION = re.compile(
     r"^(?P<indent> {0,3})(?P<marker>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+[\w-]+)*"
     r'(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$'
@@ -249,3 +251,15 @@ def humanise(name: str) -> str:
     keeps its capitals)."""
     words = " ".join(re.sub(r"[-_]+", " ", name).split())
     return words[:1].upper() + words[1:] if words else name
+
+
+def item_text(source: str) -> str:
+    """A list item's Markdown without its marker; its other lines dedented to match."""
+    first, *rest = source.split("\n")
+    found = _MARKER.match(first)
+    width = found.end() if found else 0
+    lines = [first[width:]]
+    for line in rest:
+        indent = len(line) - len(line.lstrip(" "))
+        lines.append(line[min(indent, width) :])
+    return "\n".join(lines).strip()

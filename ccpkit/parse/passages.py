@@ -6,7 +6,8 @@ block is one passage, and so is every item of a top-level list (with what is nes
 list can run on into the next column. Headings and tables are not passages (the printed outputs make
 their own), nor is anything the question rule took (a cram sheet does not quiz). Of raw HTML only a
 ``<details>`` block prints: its summary's question in bold and the text it hides (paper cannot fold);
-so does an Obsidian callout, its title in bold in place of its ``[!kind]`` marker.
+so does an Obsidian callout, its title in bold in place of its ``[!kind]`` marker, and a definition list,
+each term in bold before its definitions.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from collections.abc import Iterator
 from ccpkit.model import Passage, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import details_question, hidden_text
+from ccpkit.parse.document import item_text
+from ccpkit.parse.rules.terms import definition_list
 from ccpkit.parse.tree import Node
 
 _SKIPPED = frozenset({"heading", "table", "front_matter", "hr", "html_block"})
-_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _CALLOUT_TITLE = re.compile(r"^(?P<quote>\s*>\s*)\[!(?P<kind>[\w-]+)\][+-]?[ \t]*(?P<title>[^\n]*)")
 BULLET = "\u2022"
 """How a bullet list's items are marked in print, whatever the notes used (``-``, ``*``, ``+``)."""
@@ -48,6 +50,8 @@ def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) ->
     text = item_text(ctx.doc.source(node)) if marker else ctx.doc.source(node)
     if node.type == "blockquote":
         text = _CALLOUT_TITLE.sub(_titled, text, count=1)
+    elif node.type == "paragraph" and (terms := definition_list(node.children[0].content.split("\n"))):
+        text = "\n\n".join(f"**{term.front}**: {term.rest}" for _, term in terms)  # as a glossary prints
     yield from _printed(ctx, node, section, text, marker)
 
 
@@ -77,15 +81,3 @@ def _marker(node: Node, item: Node, number: int) -> str:
         return BULLET
     start = int(node.attrs.get("start", 1))
     return f"{item.info or start + number}{item.markup or '.'}"
-
-
-def item_text(source: str) -> str:
-    """A list item's Markdown without its marker; its other lines dedented to match."""
-    first, *rest = source.split("\n")
-    found = _MARKER.match(first)
-    width = found.end() if found else 0
-    lines = [first[width:]]
-    for line in rest:
-        indent = len(line) - len(line.lstrip(" "))
-        lines.append(line[min(indent, width) :])
-    return "\n".join(lines).strip()

@@ -16,6 +16,7 @@ from ccpkit.parse.rules.answers import numbers_a_question
 from ccpkit.parse.rules.terms import (
     Term,
     announces,
+    definition_list,
     is_field_name,
     is_label,
     joined_terms,
@@ -346,22 +347,28 @@ def _item_term(item: Node, *, plain: bool = False) -> Term | None:
 
 
 def _line_cards(ctx: Context, paragraph: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:
-    """A paragraph whose every line is ``Name → what it is``, or whose lines (two or more) are each
-    ``**Name**: what it is``: a card per line. Bold lines whose every definition is a word or two
-    (``**Level:** Beginner``), or that name a note's fields (``**Topic:** …``), are no glossary."""
+    """A paragraph written as a definition list (``Amazon S3`` over ``: Object storage``), or as lines
+    that each name a term: a card per term."""
     lines = paragraph.children[0].content.split("\n")
+    terms = definition_list(lines) or _glossary_lines(lines)
+    pinned = pinned_id(paragraph) if len(terms) == 1 else ""
+    for offset, term in terms:
+        yield _card(ctx, paragraph, section, term.front, term.rest, pinned, offset=offset)
+
+
+def _glossary_lines(lines: list[str]) -> list[tuple[int, Term]]:
+    """Each line's term (with its index) when every line is ``Name → what it is``, or when the lines
+    (two or more) are each ``**Name**: what it is``; else none. Bold lines whose every definition is a
+    word or two (``**Level:** Beginner``), or that name a note's fields (``**Topic:** …``), are no
+    glossary."""
     terms = [plain_term(line, arrows_only=True) for line in lines]
     if not all(terms) and len(lines) >= _GLOSSARY_TERMS:
         terms = [line_term(line) for line in lines]
         fields = any(term is not None and is_field_name(term.front) for term in terms)
         if fields or not any(len(term.rest.split()) >= _DEFINING_WORDS for term in terms if term):
-            return
-    if not all(terms):
-        return
-    pinned = pinned_id(paragraph) if len(lines) == 1 else ""
-    for offset, term in enumerate(terms):
-        assert term is not None
-        yield _card(ctx, paragraph, section, term.front, term.rest, pinned, offset=offset)
+            return []
+    found = [(offset, term) for offset, term in enumerate(terms) if term is not None]
+    return found if len(found) == len(lines) else []
 
 
 def _is_label_paragraph(node: Node) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,6 +64,9 @@ _NOT_NAMES = frozenset(
 """``Answer: EC2`` is a question's part (its question may sit in the list above), ``See also:``,
 ``Parent:`` or ``Next:`` a way around the notes, ``Author:`` or ``Last updated:`` a note about the
 notes: never a term."""
+_DEFINITION = re.compile(r"^[:~][ \t]+(?P<text>\S.*)$")
+"""A definition's line in a definition list: ``: Object storage``."""
+_BOLD_TEXT = re.compile(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1")
 _PLAIN_TERM_WORDS = 4
 """At most this many words before a plain separator: more is a sentence (a cause and its effect)."""
 _NUMBERED = re.compile(r"^\d+[.)]\s+")
@@ -222,6 +226,30 @@ def _separated(text: str) -> tuple[str, str] | None:
 def announces(paragraph: Node) -> bool:
     """A paragraph ending in a colon (``Use cases:``, ``**Explanation:**``): the block below is its."""
     return paragraph.children[0].content.replace("*", "").replace("_", "").rstrip().endswith(":")
+
+
+def definition_list(lines: Sequence[str]) -> list[tuple[int, Term]]:
+    """A paragraph written as a definition list (PHP Markdown Extra, Pandoc, MkDocs' ``def_list``): a
+    term's line, then each of its definitions on a line opening with ``:`` (or ``~``), maybe for
+    several terms. Each term with the index of its line and its definitions as paragraphs; none
+    unless every line is one of those."""
+    found: list[tuple[int, str, list[str]]] = []
+    for index, line in enumerate(lines):
+        definition = _DEFINITION.match(line)
+        if definition is not None and found:
+            found[-1][2].append(definition["text"].rstrip(" \\"))
+        elif definition is not None or (found and not found[-1][2]):
+            return []  # a definition without its term, or a term without one
+        else:
+            found.append((index, line.strip().rstrip(" \\"), []))
+    if not found or not found[-1][2] or any(front[-1] in ".,;:" for _, front, _ in found):
+        return []  # a sentence (`… as follows.`) names nothing
+    return [(index, Term(_unbolded(front), "\n\n".join(said), True)) for index, front, said in found]
+
+
+def _unbolded(front: str) -> str:
+    bold = _BOLD_TEXT.fullmatch(front)
+    return bold["inner"].strip() if bold else _EMPHASISED.sub(r"\g<inner>", front)
 
 
 def plain_term(line: str, *, arrows_only: bool = False) -> Term | None:

@@ -248,3 +248,27 @@ def test_a_sheet_prints_callouts_and_admonitions_under_their_titles_in_place_of_
 
 
 CALLOUTS = Path(__file__).parent / "fixtures" / "callouts"
+
+
+def test_a_sheet_prints_a_definition_lists_terms_before_their_definitions_and_each_term_is_a_card() -> None:
+    """``Term`` over ``: definition`` prints as a glossary line, not a lone ``:``; each term is a card."""
+    parsed = parse_notes(DEFINITIONS)
+    sheet = text(build(parsed.deck).files["pdf/01-definitions.pdf"])
+    assert_in_order(
+        sheet,
+        [
+            "Quill Bucket: Object storage with no limit on size.",
+            "Ember Disk: A block volume one server mounts.",
+            "Its snapshots go to Quill buckets.",
+            "Data stays in the region you choose.",
+        ],
+    )
+    assert " : " not in sheet
+    assert [(card.front, card.back) for card in parsed.deck.cards] == [
+        ("Quill Bucket", "Object storage with no limit on size."),
+        ("Ember Disk", "A block volume one server mounts.\n\nIts snapshots go to Quill buckets."),
+    ]
+
+
+DEFINITIONS = Path(__file__).parent / "fixtures" / "definitions"
+
