@@ -30,7 +30,7 @@ from ccpkit.parse.rules.answers import (
     plain,
 )
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
-from ccpkit.parse.rules.options import same_words, unbolded
+from ccpkit.parse.rules.options import same_words, table_cells, unbolded
 from ccpkit.parse.rules.terms import announces, split_term, undecorated
 from ccpkit.parse.tree import Node
 
@@ -54,6 +54,9 @@ _SEPARATORS = ("?", "??")
 _QUESTION_HEADINGS = frozenset({"question", "q", "pergunta", "pregunta", "frage", "domanda"})
 _ANSWER_HEADINGS = frozenset({"answer", "a", "resposta", "respuesta", "réponse", "antwort", "risposta"})
 _ANSWER_TITLES = _ANSWER_HEADINGS | {"", "solution"}
+_FRONT_COLUMNS = _QUESTION_HEADINGS | {"front", "term", "prompt"}
+_BACK_COLUMNS = _ANSWER_HEADINGS | {"back", "definition", "meaning"}
+"""The headers of a table whose rows are cards: ``| Question | Answer |``, ``| Front | Back |``."""
 """The titles of a callout that holds an answer (``> [!success]- Answer``), or none."""
 _QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
 _MORE = re.compile(
@@ -157,6 +160,10 @@ def _in(
             used, result = headed  # `### Question` over its words, then `### Answer` over its own
             yield from _items(ctx, sections[index][:-1], child, result)
             index += used
+        elif child.type == "table" and (rows := _card_rows(child)) is not None:
+            ctx.claim(child)  # `| Question | Answer |`, `| Front | Back |`: a card per row
+            for row, result in rows:
+                yield from _items(ctx, sections[index], row, result)
         elif child.type == "html_block" and SUMMARY.match(child.content):
             above = siblings[index - 1] if index else None
             asked, used, results = _details(ctx, siblings[index:], above)
@@ -625,6 +632,24 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     ctx.claim(*taken)
     front, back = (("\n\n".join(ctx.doc.source(node) for node in part)) for part in (question, answer))
     return at + len(answer), _Pair(front, back)
+
+
+def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
+    """A table of two columns headed as a card's sides (``Question | Answer``, ``Front | Back``,
+    ``Term | Definition``): each row's card, or a warning for a row with a side left empty; ``None``
+    for any other table."""
+    header, *rows = [row for part in table.children for row in part.children]
+    sides = [plain(cell).casefold() for cell in table_cells(header)]
+    if len(sides) != 2 or sides[0] not in _FRONT_COLUMNS or sides[1] not in _BACK_COLUMNS:
+        return None
+    found: list[tuple[Node, _Pair | _Missing]] = []
+    for row in rows:
+        front, back = table_cells(row)  # markdown-it pads a short row to the header's cells
+        if front and back:
+            found.append((row, _Pair(front, back)))
+        elif front or back:
+            found.append((row, _Missing("card row with an empty side: fill in both cells")))
+    return found
 
 
 def _plain_heading(node: Node) -> str:
