@@ -16,6 +16,7 @@ from ccpkit.parse.rules.answers import numbers_a_question
 from ccpkit.parse.rules.terms import (
     Term,
     announces,
+    defining_sentence,
     definition_list,
     is_field_name,
     is_label,
@@ -136,12 +137,16 @@ def _list_cards(
     pending: _Pending | None = None
     # Plain `Name → what it is` (or `=`, `:`) bullets are cards in a glossary, where most bullets have one;
     # in a list that tells a story ("A user uploads a photo → S3 stores it") they are steps.
-    termed = [bool(_item_term(item, plain=True)) for item in node.children if not ctx.is_claimed(item)]
-    glossary = sum(termed) >= _GLOSSARY_TERMS and sum(termed) * 3 >= len(termed) * 2
+    items = [item for item in node.children if not ctx.is_claimed(item)]
+    glossary = _most([_item_term(item, plain=True) for item in items])
+    # So are sentences defining the bold name they open with (`**Amazon S3** is …`), where most are.
+    defined = {id(item): sentence for item in items if (sentence := _defining_sentence(item)) is not None}
+    sentences = _most([defined.get(id(item)) for item in items])
     for index, item in enumerate(node.children):
         if ctx.is_claimed(item):  # a cloze
             continue
         term = _item_term(item, plain=glossary and (pending is None or not pending.bare))
+        term = term or (defined.get(id(item)) if sentences else None)
         if pending is not None and (_is_label(term) or (term is None and pending.bare)):
             pending.extra.append(ctx.doc.source(item))
             continue
@@ -331,6 +336,19 @@ def _card(
     if offset:
         fields = replace(fields, source=replace(fields.source, line=fields.source.line + offset))
     return ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))
+
+
+def _most(terms: list[Term | None]) -> bool:
+    """Whether terms make a glossary of a list: two or more, and at least two of every three items."""
+    found = sum(term is not None for term in terms)
+    return found >= _GLOSSARY_TERMS and found * 3 >= len(terms) * 2
+
+
+def _defining_sentence(item: Node) -> Term | None:
+    first = item.children[0] if item.children else None
+    if first is None or first.type != "paragraph" or "\n" in first.children[0].content:
+        return None
+    return defining_sentence(undecorated(first.children[0].content))
 
 
 def _item_term(item: Node, *, plain: bool = False) -> Term | None:

@@ -67,6 +67,9 @@ notes: never a term."""
 _DEFINITION = re.compile(r"^[:~][ \t]+(?P<text>\S.*)$")
 """A definition's line in a definition list: ``: Object storage``."""
 _BOLD_TEXT = re.compile(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1")
+_DEFINING_SENTENCE = re.compile(r"^(\*\*|__)(?P<name>[^*_:]+)\1\s+(?:is|are)\s+(?P<rest>\S.*)$", re.S)
+_SENTENCE_NAME_WORDS = 6
+"""At most this many words in the bold name a defining sentence opens with."""
 _PLAIN_TERM_WORDS = 4
 """At most this many words before a plain separator: more is a sentence (a cause and its effect)."""
 _NUMBERED = re.compile(r"^\d+[.)]\s+")
@@ -250,6 +253,16 @@ def definition_list(lines: Sequence[str]) -> list[tuple[int, Term]]:
 def _unbolded(front: str) -> str:
     bold = _BOLD_TEXT.fullmatch(front)
     return bold["inner"].strip() if bold else _EMPHASISED.sub(r"\g<inner>", front)
+
+
+def defining_sentence(line: str) -> Term | None:
+    """A sentence that opens with a bold name and defines it (``**Amazon S3** is an object store.``):
+    the name, and what it is as the back (``An object store.``)."""
+    found = _DEFINING_SENTENCE.match(line)
+    if found is None or len(found["name"].split()) > _SENTENCE_NAME_WORDS:
+        return None
+    rest = found["rest"]
+    return Term(found["name"].strip(), rest[:1].upper() + rest[1:], separated=True)
 
 
 def plain_term(line: str, *, arrows_only: bool = False) -> Term | None:
