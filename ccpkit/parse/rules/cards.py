@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field, replace
 
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
-from ccpkit.parse.document import heading_text
+from ccpkit.parse.document import heading_text, only_pictures
 from ccpkit.parse.rules.answers import numbers_a_question
 from ccpkit.parse.rules.terms import (
     Term,
@@ -45,6 +45,11 @@ _DEFINING = 2
 """At most this many paragraphs above a heading's labels say what it is; more are notes."""
 _DEFINING_WORDS = 3
 """Lines of bold terms are a glossary when a definition has this many words or more."""
+_ONE_LINE_WORDS = 40
+"""At most this many words in the paragraph that describes a cheat sheet's heading: more are notes."""
+_ENUMERATION = re.compile(r":\s*[^,.;:]+(?:,\s*[^,.;:]+)+,?\s+(?:and|or)\s+[^,.;:]+")
+"""A list of three or more after a colon (``… methods: **A**, **B**, and **C**.``): a set to recall,
+which no card asks for."""
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "approx.", "incl.", "no.")
 
 
@@ -75,9 +80,10 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
     paragraphs (``prose``) and code (``code``) around them, for its card when labels describe it."""
     carried: str | None = None
     """The lead-in of the list right above, which a list right after it goes on with."""
+    one_liners = _described_in_a_line(ctx)
     for index, block in enumerate(blocks):
         if block.heading is not heading:
-            yield from _heading_card(ctx, heading, heading_section, described)
+            yield from _heading_card(ctx, heading, heading_section, described, one_liners)
             heading, heading_section, described, describing = block.heading, block.section[:-1], [], True
         lead_in, carried = carried, None
         if block.node.type == "hr":  # what follows a `---` under the heading describes it no more
@@ -122,7 +128,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
                 described.append(("prose", ctx.doc.source(block.node)))
         elif block.node.type in ("fence", "code_block") and describing:
             described.append(("code", ctx.doc.source(block.node)))
-    yield from _heading_card(ctx, heading, heading_section, described)
+    yield from _heading_card(ctx, heading, heading_section, described, one_liners)
 
 
 def _list_cards(
@@ -138,10 +144,10 @@ def _list_cards(
     # Plain `Name → what it is` (or `=`, `:`) bullets are cards in a glossary, where most bullets have one;
     # in a list that tells a story ("A user uploads a photo → S3 stores it") they are steps.
     items = [item for item in node.children if not ctx.is_claimed(item)]
-    glossary = _most([_item_term(item, plain=True) for item in items])
+    glossary = _most([_item_term(item, plain=True) is not None for item in items])
     # So are sentences defining the bold name they open with (`**Amazon S3** is …`), where most are.
     defined = {id(item): sentence for item in items if (sentence := _defining_sentence(item)) is not None}
-    sentences = _most([defined.get(id(item)) for item in items])
+    sentences = _most([id(item) in defined for item in items])
     for index, item in enumerate(node.children):
         if ctx.is_claimed(item):  # a cloze
             continue
@@ -278,11 +284,21 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
 
 
 def _heading_card(
-    ctx: Context, heading: Node | None, section: tuple[str, ...], described: list[tuple[str, str]]
+    ctx: Context,
+    heading: Node | None,
+    section: tuple[str, ...],
+    described: list[tuple[str, str]],
+    one_liners: Container[int],
 ) -> Iterator[Item | Problem]:
     """Label lines right under a heading describe the heading: together they make one card, after
     the paragraph or two (and code) above them that say what it is. More paragraphs are notes, and
-    what follows the labels (`To learn more …`, an analogy) is no part of the card."""
+    what follows the labels (`To learn more …`, an analogy) is no part of the card. A heading among
+    ``one_liners`` is a card with the paragraph under it (``### Amazon Athena`` over ``Serverless SQL
+    on S3.``)."""
+    if heading is not None and id(heading) in one_liners and [kind for kind, _ in described] == ["prose"]:
+        front = _heading_front(heading_text(heading))
+        yield _card(ctx, heading, section, front, described[0][1], pinned_id(heading))
+        return
     labels = [text for kind, text in described if kind == "label"]
     if heading is None or not labels:
         return
@@ -298,6 +314,41 @@ def _heading_card(
     above = described[:first]
     defined = [text for _, text in above] if sum(kind == "prose" for kind, _ in above) <= _DEFINING else []
     yield _card(ctx, heading, section, front, "\n\n".join([*defined, _join(labels)]), pinned_id(heading))
+
+
+def _described_in_a_line(ctx: Context) -> set[int]:
+    """The headings (ids) that a cheat sheet writes as terms: each over one short paragraph saying
+    what it names (not listing several), with no heading of its own below it, where most of its
+    sibling headings are so (``### Amazon Athena`` over ``Serverless SQL on S3.``, then ``### Amazon
+    QuickSight`` …). One such heading among sections is a section with a line of notes."""
+    blocks = ctx.doc.blocks
+    starts = [index for index, block in enumerate(blocks) if block.node.type == "heading"]
+    siblings: dict[tuple[str, tuple[str, ...]], list[tuple[Node, bool]]] = {}
+    for start, end in itertools.pairwise([*starts, len(blocks)]):
+        heading = blocks[start].node
+        if heading.tag == "h1":
+            continue
+        below = [block.node for block in blocks[start + 1 : end]]
+        deeper = end < len(blocks) and blocks[end].node.tag > heading.tag  # `h3` under an `h2`
+        title = _heading_front(heading_text(heading))
+        fits = (
+            len(below) == 1
+            and _plain_paragraph(ctx, below[0])
+            and not only_pictures(below[0])
+            and len(below[0].children[0].content.split()) <= _ONE_LINE_WORDS
+            and not _ENUMERATION.search(below[0].children[0].content)
+            and not deeper
+            and not title.endswith("?")
+            and title.lower() not in _GENERIC_HEADINGS
+        )
+        siblings.setdefault((heading.tag, blocks[start].section[:-1]), []).append((heading, fits))
+    return {
+        id(heading)
+        for group in siblings.values()
+        if _most([fits for _, fits in group])
+        for heading, fits in group
+        if fits
+    }
 
 
 def _plain_facts(ctx: Context, node: Node) -> bool:
@@ -338,10 +389,10 @@ def _card(
     return ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))
 
 
-def _most(terms: list[Term | None]) -> bool:
-    """Whether terms make a glossary of a list: two or more, and at least two of every three items."""
-    found = sum(term is not None for term in terms)
-    return found >= _GLOSSARY_TERMS and found * 3 >= len(terms) * 2
+def _most(found: list[bool]) -> bool:
+    """Whether terms make a glossary of a list (or of sibling headings): two or more, and at least two
+    of every three."""
+    return sum(found) >= _GLOSSARY_TERMS and sum(found) * 3 >= len(found) * 2
 
 
 def _defining_sentence(item: Node) -> Term | None:
