@@ -31,7 +31,7 @@ from ccpkit.parse.rules.answers import (
 )
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.options import same_words, table_cells, unbolded
-from ccpkit.parse.rules.terms import announces, split_term, undecorated
+from ccpkit.parse.rules.terms import BOLD_TEXT, announces, split_term, undecorated
 from ccpkit.parse.tree import Node
 
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}")
@@ -54,10 +54,10 @@ _SEPARATORS = ("?", "??")
 _QUESTION_HEADINGS = frozenset({"question", "q", "pergunta", "pregunta", "frage", "domanda"})
 _ANSWER_HEADINGS = frozenset({"answer", "a", "resposta", "respuesta", "réponse", "antwort", "risposta"})
 _ANSWER_TITLES = _ANSWER_HEADINGS | {"", "solution"}
+"""The titles of a callout that holds an answer (``> [!success]- Answer``), or none."""
 _FRONT_COLUMNS = _QUESTION_HEADINGS | {"front", "term", "prompt"}
 _BACK_COLUMNS = _ANSWER_HEADINGS | {"back", "definition", "meaning"}
 """The headers of a table whose rows are cards: ``| Question | Answer |``, ``| Front | Back |``."""
-"""The titles of a callout that holds an answer (``> [!success]- Answer``), or none."""
 _QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
 _MORE = re.compile(
     r"(?:\*\*|__)?(?i:learn more|more|read more|saiba mais|m[áa]s informaci[óo]n|note)(?:\*\*|__)?\s*:"
@@ -83,7 +83,6 @@ _NUMBERING = re.compile(
 )
 """A question's number: ``3.``, ``3)``, ``Q3:``, or a keycap emoji (``2️⃣``, ``🔟``); not the start of
 ``2.4 GHz`` or ``802.11ac``."""
-_WHOLLY_BOLD = re.compile(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1")
 _LISTS = ("bullet_list", "ordered_list")
 _NESTING = (*_LISTS, "list_item", "blockquote")
 _BLOCK_ANSWERS = (*_LISTS, "fence", "code_block", "blockquote")
@@ -676,7 +675,7 @@ def _asked_above(ctx: Context, above: Node | None) -> str:
 def _unnumbered(question: str) -> str:
     """A question without its number (``**3. What is …?**`` → ``What is …?``): renumbering the
     questions must not change their ids."""
-    bold = _WHOLLY_BOLD.fullmatch(question)
+    bold = BOLD_TEXT.fullmatch(question)
     return _NUMBERING.sub("", bold["inner"] if bold else question).strip()
 
 

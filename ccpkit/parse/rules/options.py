@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from ccpkit.parse.document import Document
 from ccpkit.parse.rules.answers import PAIRED_ANSWER, Answer, answer_line, explanation_start, plain
-from ccpkit.parse.rules.terms import split_term
+from ccpkit.parse.rules.terms import BOLD_TEXT, split_term
 from ccpkit.parse.tree import Node
 
 _LETTERED = re.compile(
@@ -35,7 +35,6 @@ _LABELS = "ABCDEFGH"
 _LISTS = ("bullet_list", "ordered_list")
 _OPTION_NUMBER = re.compile(r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?P<number>[1-8])[.)]?")
 """An answer naming a numbered option: ``3``, ``3)``, ``Option 3``, ``#3``."""
-_BOLD_TEXT = re.compile(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1")
 _TASK = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$", re.S)
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
 _MARK = re.compile(
@@ -201,7 +200,7 @@ def marked(options: list[DraftOption]) -> list[DraftOption]:
         if len(bold) != 1 or len(options) < 2 or any(option.checked is not None for option in options):
             return options
         return [
-            replace(o, text=_BOLD_TEXT.sub(r"\g<inner>", o.text), checked=True) if o.bold else o
+            replace(o, text=BOLD_TEXT.sub(r"\g<inner>", o.text), checked=True) if o.bold else o
             for o in options
         ]
     return [
@@ -320,7 +319,7 @@ def _letter(match: re.Match[str]) -> str:
 def _option(match: re.Match[str], text: str, node: Node) -> DraftOption:
     letter = _letter(match)
     line = match[0].split("\n", 1)[0].strip()
-    bold = _BOLD_TEXT.fullmatch(line) is not None or _BOLD_TEXT.fullmatch(match["text"] or "") is not None
+    bold = BOLD_TEXT.fullmatch(line) is not None or BOLD_TEXT.fullmatch(match["text"] or "") is not None
     loose = match["loose"] is not None
     return DraftOption(letter.upper(), text, node, lower=letter.islower(), loose=loose, bold=bold)
 

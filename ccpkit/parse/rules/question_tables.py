@@ -27,7 +27,7 @@ _ID = re.compile(r"#|no\.?|n\.?º|number|id|q\s*#|q\.?\s*no\.?", re.I)
 _OPTION = re.compile(r"(?:(?:options?|choices?)\s*)?\(?(?:(?P<letter>[A-H])|(?P<number>[1-8]))[.):]?", re.I)
 """An option's column: ``A``, ``B)``, ``Option C``, ``Choice 1``; numbered ones only after a word."""
 _ANSWER = re.compile(
-    rf"(?:correct\s+)?(?:answers?|options?|choices?)|ans|key|correct|solution|{ANSWER_ABROAD}", re.I
+    rf"(?:correct\s+)?answers?|correct\s+(?:options?|choices?)|ans|key|correct|solution|{ANSWER_ABROAD}", re.I
 )
 
 

@@ -68,6 +68,7 @@ _MAY_ASK = re.compile(r"(?:^|[.!:]\s+)(?:what|who|whom|whose|when|where|why|how)
 to review", "How to study" never ask: an infinitive after the word makes it a title."""
 
 _PAIRED_QUESTION = re.compile(r"(?:\*\*|__)?Q(?:\*\*|__)?\s*:")
+"""A question asked on a ``Q:`` line (``Q: Which …?``, ``**Q:** …``), which an ``A:`` line answers."""
 
 _CORRECT_HEADING = re.compile(r"(?i)correct\s+(?:answers?|options?|choices?)\s*:?")
 _INCORRECT_HEADING = re.compile(r"(?i)(?:incorrect|wrong)\s+(?:answers?|options?|choices?)\s*:?")

@@ -66,7 +66,8 @@ _NOT_NAMES = frozenset(
 notes: never a term."""
 _DEFINITION = re.compile(r"^[:~][ \t]+(?P<text>\S.*)$")
 """A definition's line in a definition list: ``: Object storage``."""
-_BOLD_TEXT = re.compile(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1")
+BOLD_TEXT = re.compile(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1")
+"""Text in bold (``**Amazon S3**``, ``__S3__``), its words as ``inner``."""
 _DEFINING_SENTENCE = re.compile(r"^(\*\*|__)(?P<name>[^*_:]+)\1\s+(?:is|are)\s+(?P<rest>\S.*)$", re.S)
 _SENTENCE_NAME_WORDS = 6
 """At most this many words in the bold name a defining sentence opens with."""
@@ -251,7 +252,7 @@ def definition_list(lines: Sequence[str]) -> list[tuple[int, Term]]:
 
 
 def _unbolded(front: str) -> str:
-    bold = _BOLD_TEXT.fullmatch(front)
+    bold = BOLD_TEXT.fullmatch(front)
     return bold["inner"].strip() if bold else _EMPHASISED.sub(r"\g<inner>", front)
 
 
