@@ -225,8 +225,9 @@ _Q_COLUMN = re.compile(
     re.I,
 )
 _A_COLUMN = re.compile(
-    rf"^(?:(?:correct\s+)?answers?|ans|key|correct|solution|correct\s+options?|{ANSWER_ABROAD})$", re.I
+    rf"^(?:(?:correct\s+)?answers?|ans|a|key|correct|solution|correct\s+options?|{ANSWER_ABROAD})$", re.I
 )
+"""An answer key's column of letters: ``Answer``, ``Correct answer``, ``A`` beside ``Q`` …"""
 
 
 def _table_entries(node: Node) -> list[KeyEntry]:
