@@ -254,6 +254,11 @@ def is_key_title(text: str, *, line: bool = False) -> bool:
     return plain(text).rstrip().endswith(":") or _TITLE_END.fullmatch(words, title.end()) is not None
 
 
+def is_question_id(text: str) -> bool:
+    """Whether ``text`` names a question by its number (``3``, ``Q7``, ``Question 3``, ``N3``)."""
+    return _QUESTION_ID.match(plain(text).strip()) is not None
+
+
 def question_id(text: str) -> str:
     """A question's id inside its set: ``Question 3`` → ``3``, ``Q7`` → ``7``, ``N3`` → ``N3``."""
     match = _QUESTION_ID.match(plain(text).strip())

@@ -20,6 +20,7 @@ from ccpkit.parse.rules.answers import (
     after_key_title,
     explanation_start,
     is_key_title,
+    is_question_id,
     key_cell_answer,
     key_entries_on_a_line,
     key_entry,
@@ -246,8 +247,8 @@ def _table_entries(node: Node) -> list[KeyEntry]:
     for row in rows[1:]:
         cells = [_cell(cell) for cell in row.children]
         answer = key_cell_answer(cells[a]) if a < len(cells) else None
-        if answer is None or q >= len(cells) or not plain(cells[q]):
-            continue
+        if answer is None or q >= len(cells) or not is_question_id(cells[q]):
+            continue  # `| Which service …? | A |`: a question's words, no key's number
         others = [text for i, text in enumerate(cells) if i not in (q, a) and text]
         explained = Answer(answer.letters, " ".join([answer.rest, *others]).strip())
         entries.append(KeyEntry(question_id(cells[q]), explained, row))

@@ -28,6 +28,8 @@ _ASKS = re.compile(
 """What makes a checklist a question: a question mark, "Select/Choose …" (also in Portuguese,
 Spanish, French, German), a sentence opening with "Which" (an exam's stem with its ``?`` forgotten),
 one left open after its verb (``The service that records API calls is:``) or a blank (``based on ___``)."""
+_LINE_BREAK = re.compile(r"<br\s*/?>|\n", re.I)
+_BULLET = re.compile(r"^[-*+\u2022]\s+")
 _INLINE_LETTER = re.compile(r"(?:^|(?<=\s))\(?(?P<letter>[A-H])[.)]\s+")
 _LETTER_CELL = re.compile(r"\(?(?P<letter>[A-Ha-h])[.):]?")
 _OPTION_COLUMN = re.compile(r"(?i:options?|choices?|answers?|letter|alternativas?|opci[óo]n|opç[ãa]o|#)?")
@@ -171,6 +173,27 @@ def option_letters(column: str, rows: Sequence[Sequence[str]]) -> list[str] | No
         return None
     named = _OPTION_COLUMN.fullmatch(column.replace("*", "").strip())
     return letters if named or all(label[-1] in ".)" for label in labels) else None
+
+
+def cell_options(text: str, node: Node) -> list[DraftOption]:
+    """Options written in one table cell: ``A) Amazon S3<br>B) Amazon EBS``, or on one line
+    (``A. Amazon S3; B. Amazon EBS``), lettered from ``A`` in order; or a line each without letters
+    (``Amazon S3<br>Amazon EBS``, maybe as bullets), lettered A, B … in order; none for one line."""
+    lines = [line.strip() for line in _LINE_BREAK.split(text) if line.strip()]
+    if len(lines) == 1:
+        letters = list(_INLINE_LETTER.finditer(lines[0]))
+        run = [found for n, found in enumerate(letters) if found["letter"] == chr(ord("A") + n)]
+        if len(run) < 2 or len(run) != len(letters) or run[0].start() != 0:
+            return []
+        cuts = [found.start() for found in run] + [len(lines[0])]
+        lines = [lines[0][start:end].strip().rstrip(";,").strip() for start, end in itertools.pairwise(cuts)]
+    found = lettered_lines(lines, node)
+    if found is not None and not found.head and not found.tail:
+        return found.options
+    plain_lines = [_BULLET.sub("", line) for line in lines]  # `Amazon S3<br>Amazon EBS`: lettered in order
+    if not 2 <= len(plain_lines) <= len(_LABELS) or any(_LETTERED.match(line) for line in plain_lines):
+        return []
+    return [DraftOption(label, line, node) for label, line in zip(_LABELS, plain_lines, strict=False)]
 
 
 def _table_options(node: Node) -> Options | None:

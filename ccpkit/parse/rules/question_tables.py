@@ -18,14 +18,16 @@ from ccpkit.parse.rules.answers import (
     plain,
     question_id,
 )
-from ccpkit.parse.rules.options import DraftOption, table_cells
+from ccpkit.parse.rules.options import DraftOption, cell_options, marked, table_cells
 from ccpkit.parse.rules.questions import Draft
+from ccpkit.parse.rules.terms import BOLD_TEXT
 from ccpkit.parse.tree import Node
 
 _QUESTION = re.compile(rf"(?:{QUESTION}s?|q|stem|prompt)(?:\s+text)?", re.I)
 _ID = re.compile(r"#|no\.?|n\.?º|number|id|q\s*#|q\.?\s*no\.?", re.I)
 _OPTION = re.compile(r"(?:(?:options?|choices?)\s*)?\(?(?:(?P<letter>[A-H])|(?P<number>[1-8]))[.):]?", re.I)
 """An option's column: ``A``, ``B)``, ``Option C``, ``Choice 1``; numbered ones only after a word."""
+_LISTED = re.compile(r"options|choices|answer\s+(?:options|choices)", re.I)
 _ANSWER = re.compile(
     rf"(?:correct\s+)?answers?|correct\s+(?:options?|choices?)|ans|key|correct|solution|{ANSWER_ABROAD}", re.I
 )
@@ -38,6 +40,8 @@ class Columns:
     question: int
     options: tuple[tuple[str, int], ...]
     """Each option's letter and column, in order."""
+    listed: int | None
+    """The column holding every option in one cell (``A) …<br>B) …``), when none has a column."""
     answer: int | None
     ids: int | None
     others: tuple[int, ...]
@@ -46,18 +50,26 @@ class Columns:
 
 def question_columns(header: Sequence[str]) -> Columns | None:
     """The columns of a question table from its header; ``None`` for any other table. It needs a
-    question column and options lettered from ``A`` in order, two at least."""
+    question column and options: columns lettered from ``A`` in order, two at least, or one column
+    of them all (``Options``, ``Choices``)."""
     words = [plain(cell).strip() for cell in header]
     options = [(i, match) for i, word in enumerate(words) if (match := _option_column(word)) is not None]
     letters = [letter for _, letter in options]
-    question = next((i for i, word in enumerate(words) if _QUESTION.fullmatch(word)), None)
-    if question is None or len(options) < 2 or letters != [chr(ord("A") + n) for n in range(len(letters))]:
+    named = [i for i, word in enumerate(words) if _QUESTION.fullmatch(word)]
+    # `| Q | Question | …`: the column of words asks, the `Q` beside it numbers
+    question = next((i for i in named if words[i].lower() != "q"), named[0] if named else None)
+    lettered = len(options) >= 2 and letters == [chr(ord("A") + n) for n in range(len(letters))]
+    listed = None if lettered else next((i for i, word in enumerate(words) if _LISTED.fullmatch(word)), None)
+    if question is None or not (lettered or listed is not None):
         return None
     answer = next((i for i, word in enumerate(words) if _ANSWER.fullmatch(word)), None)
-    ids = next((i for i, word in enumerate(words) if _ID.fullmatch(word)), None)
-    taken = {question, answer, ids, *(i for i, _ in options)}
+    ids = next(
+        (i for i, word in enumerate(words) if _ID.fullmatch(word) or (i in named and i != question)), None
+    )
+    lettered_columns = tuple((letter, i) for i, letter in options) if lettered else ()
+    taken = {question, answer, ids, listed, *(i for _, i in lettered_columns)}
     others = tuple(i for i in range(len(words)) if i not in taken)
-    return Columns(question, tuple((letter, i) for i, letter in options), answer, ids, others)
+    return Columns(question, lettered_columns, listed, answer, ids, others)
 
 
 def _option_column(word: str) -> str | None:
@@ -105,7 +117,15 @@ def _row_question(
 ) -> Draft:
     """A row's question, its id the row's own (``| 7 |``) or its ``number`` in the table (an answer
     key below matches either)."""
-    options = [DraftOption(letter, text, row) for letter, i in columns.options if (text := cells.get(i))]
+    if columns.listed is not None:
+        options = cell_options(cells.get(columns.listed, ""), row)
+    else:
+        options = [
+            DraftOption(letter, text, row, bold=BOLD_TEXT.fullmatch(text) is not None)
+            for letter, i in columns.options
+            if (text := cells.get(i))
+        ]
+    options = marked(options)  # `✅ Amazon S3`, or the one option in bold, where no column answers
     written_id = cells.get(columns.ids, "") if columns.ids is not None else ""
     question = question_id(written_id) if written_id else str(number)
     draft = Draft(row, question, cells[columns.question], options, row, section, "")
