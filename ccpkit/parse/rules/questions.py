@@ -67,8 +67,8 @@ _MAY_ASK = re.compile(r"(?:^|[.!:]\s+)(?:what|who|whom|whose|when|where|why|how)
 """A sentence opening with another question word may ask or not ("What I revised this week"); "What
 to review", "How to study" never ask: an infinitive after the word makes it a title."""
 
-_PAIRED_QUESTION = re.compile(r"(?:\*\*|__)?Q(?:\*\*|__)?\s*:")
-"""A question asked on a ``Q:`` line (``Q: Which …?``, ``**Q:** …``), which an ``A:`` line answers."""
+_PAIRED_QUESTION = re.compile(r"(?:\*\*|__)?Q\d*(?:\*\*|__)?\s*:")
+"""A question asked on a ``Q:`` line (``Q: Which …?``, ``**Q1:** …``), which an ``A:`` line answers."""
 
 _CORRECT_HEADING = re.compile(r"(?i)correct\s+(?:answers?|options?|choices?)\s*:?")
 _INCORRECT_HEADING = re.compile(r"(?i)(?:incorrect|wrong)\s+(?:answers?|options?|choices?)\s*:?")
@@ -490,6 +490,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
             break
         labelled = nodes[index].type == "paragraph" and bool(
             _QUESTION_LABEL.match(nodes[index].children[0].content)
+            or _PAIRED_QUESTION.match(nodes[index].children[0].content)  # `Q:` under the last one's `A:`
         )
         piece = _stem_piece(ctx, nodes[index])
         if piece is None and _announced_list(ctx, nodes, index, floor):
@@ -639,6 +640,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             continue
         if label is None and node.type in _ENDS:
             break
+        if node.type == "paragraph" and _PAIRED_QUESTION.match(node.children[0].content):
+            break  # `Q: What does …?` over its `A:`: a flashcard after the question, not its explanation
         listed = _listed_answer(ctx, node, following) if draft.answer is None and following else None
         if listed is not None and following is not None:
             draft.answer, draft.answer_node = listed, node  # `**Answer:**` over `- A. …`, `- C. …`
