@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from ccpkit.errors import Problem
@@ -81,6 +81,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
     carried: str | None = None
     """The lead-in of the list right above, which a list right after it goes on with."""
     one_liners = _described_in_a_line(ctx)
+    glossary_paragraphs = _glossary_paragraphs(ctx)
     for index, block in enumerate(blocks):
         if block.heading is not heading:
             yield from _heading_card(ctx, heading, heading_section, described, one_liners)
@@ -121,7 +122,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
                 ctx.claim(following)
             described += [("label", label)] if describing else []
         elif block.node.type == "paragraph":
-            arrows = list(_line_cards(ctx, block.node, block.section))
+            arrows = list(_line_cards(ctx, block.node, block.section, glossary_paragraphs))
             yield from arrows
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
             if describing and not arrows and (following is None or following.type not in LISTS):
@@ -415,14 +416,36 @@ def _item_term(item: Node, *, plain: bool = False) -> Term | None:
     return term
 
 
-def _line_cards(ctx: Context, paragraph: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:
+def _line_cards(
+    ctx: Context, paragraph: Node, section: tuple[str, ...], glossary_paragraphs: Mapping[int, Term]
+) -> Iterator[Item | Problem]:
     """A paragraph written as a definition list (``Amazon S3`` over ``: Object storage``), or as lines
-    that each name a term: a card per term."""
+    that each name a term, or one of ``glossary_paragraphs``: a card per term."""
     lines = paragraph.children[0].content.split("\n")
     terms = definition_list(lines) or _glossary_lines(lines)
+    if not terms and id(paragraph) in glossary_paragraphs:
+        terms = [(0, glossary_paragraphs[id(paragraph)])]
     pinned = pinned_id(paragraph) if len(terms) == 1 else ""
     for offset, term in terms:
         yield _card(ctx, paragraph, section, term.front, term.rest, pinned, offset=offset)
+
+
+def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
+    """Paragraphs of one line each, one right after another, that read as a glossary's lines together
+    (``**Amazon S3:** object storage.`` then ``**Amazon EBS:** …``, as pasted notes and document
+    exports write one): each paragraph's id and its term."""
+    found: dict[int, Term] = {}
+    run: list[Node] = []
+    for block in [*ctx.doc.blocks, None]:
+        node = block.node if block is not None else None
+        if node is not None and _plain_paragraph(ctx, node) and "\n" not in node.children[0].content:
+            run.append(node)
+            continue
+        lines = [paragraph.children[0].content for paragraph in run]
+        terms = _glossary_lines(lines) if len(lines) >= _GLOSSARY_TERMS else []
+        found |= {id(paragraph): term for paragraph, (_, term) in zip(run, terms, strict=False)}
+        run = []
+    return found
 
 
 def _glossary_lines(lines: list[str]) -> list[tuple[int, Term]]:
