@@ -144,16 +144,15 @@ def _list_cards(
     pending: _Pending | None = None
     # Plain `Name → what it is` (or `=`, `:`) bullets are cards in a glossary, where most bullets have one;
     # in a list that tells a story ("A user uploads a photo → S3 stores it") they are steps.
+    # So are sentences defining the bold name they open with (`**Amazon S3** is …`).
     items = [item for item in node.children if not ctx.is_claimed(item)]
-    glossary = _most([_item_term(item, plain=True) is not None for item in items])
-    # So are sentences defining the bold name they open with (`**Amazon S3** is …`), where most are.
     defined = {id(item): sentence for item in items if (sentence := _defining_sentence(item)) is not None}
-    sentences = _most([id(item) in defined for item in items])
+    glossary = _most([id(item) in defined or _has_definition(_item_term(item, plain=True)) for item in items])
     for index, item in enumerate(node.children):
         if ctx.is_claimed(item):  # a cloze
             continue
         term = _item_term(item, plain=glossary and (pending is None or not pending.bare))
-        term = term or (defined.get(id(item)) if sentences else None)
+        term = term or (defined.get(id(item)) if glossary else None)
         if pending is not None and (_is_label(term) or (term is None and pending.bare)):
             pending.extra.append(ctx.doc.source(item))
             continue
@@ -388,6 +387,11 @@ def _card(
     if offset:
         fields = replace(fields, source=replace(fields.source, line=fields.source.line + offset))
     return ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))
+
+
+def _has_definition(term: Term | None) -> bool:
+    """A term with a definition, or a separator announcing one: not a bold word alone (``**Tip**``)."""
+    return term is not None and (term.separated or bool(term.rest))
 
 
 def _most(found: list[bool]) -> bool:
