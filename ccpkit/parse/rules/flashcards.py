@@ -58,6 +58,9 @@ _ANSWER_TITLES = _ANSWER_HEADINGS | {"", "solution"}
 _FRONT_COLUMNS = _QUESTION_HEADINGS | {"front", "term", "prompt"}
 _BACK_COLUMNS = _ANSWER_HEADINGS | {"back", "definition", "meaning"}
 """The headers of a table whose rows are cards: ``| Question | Answer |``, ``| Front | Back |``."""
+_NUMBER_COLUMNS = frozenset({"#", "no", "no.", "number", "id"})
+_NOTE_COLUMNS = frozenset({"explanation", "notes", "note", "extra", "why", "details"})
+"""Columns after a card's sides that say more on its back."""
 _QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
 _MORE = re.compile(
     r"(?:\*\*|__)?(?i:learn more|more|read more|saiba mais|m[áa]s informaci[óo]n|note)(?:\*\*|__)?\s*:"
@@ -634,18 +637,28 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
 
 
 def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
-    """A table of two columns headed as a card's sides (``Question | Answer``, ``Front | Back``,
-    ``Term | Definition``): each row's card, or a warning for a row with a side left empty; ``None``
-    for any other table."""
+    """A table whose columns are a card's sides (``Question | Answer``, ``Front | Back``, ``Term |
+    Definition``), maybe after a number column and before notes for the back (``Explanation``):
+    each row's card, or a warning for a row with a side left empty; ``None`` for any other table."""
     header, *rows = [row for part in table.children for row in part.children]
-    sides = [plain(cell).casefold() for cell in table_cells(header)]
-    if len(sides) != 2 or sides[0] not in _FRONT_COLUMNS or sides[1] not in _BACK_COLUMNS:
+    names = [plain(cell).casefold() for cell in table_cells(header)]
+    if names and names[0] in _NUMBER_COLUMNS:
+        names[0] = ""  # the row's number: no part of the card
+    sides = [name for name in names if name]
+    if len(sides) < 2 or sides[0] not in _FRONT_COLUMNS or sides[1] not in _BACK_COLUMNS:
         return None
+    if any(name not in _NOTE_COLUMNS for name in sides[2:]):
+        return None  # `| Question | Answer | Why | Cost |`: a comparison of its columns
+    front_at, back_at = names.index(sides[0]), names.index(sides[1])
+    notes_at = [index for index, name in enumerate(names) if index > back_at and name]
     found: list[tuple[Node, _Pair | _Missing]] = []
     for row in rows:
-        front, back = table_cells(row)  # markdown-it pads a short row to the header's cells
+        cells = table_cells(row)  # markdown-it pads a short row to the header's cells
+        front, back = cells[front_at], cells[back_at]
         if front and back:
-            found.append((row, _Pair(front, back)))
+            found.append(
+                (row, _Pair(front, "\n\n".join([back, *(cells[at] for at in notes_at if cells[at])])))
+            )
         elif front or back:
             found.append((row, _Missing("card row with an empty side: fill in both cells")))
     return found
