@@ -190,7 +190,7 @@ def find_questions(
                 answer is not None
                 and found[-1].answer is None
                 and not ctx.is_claimed(answer)
-                and callout(answer) is not None
+                and _answer_callout(ctx, answer)
             ):
                 mark = len(ctx.claims)  # `> [!success]- Answer` then `> **A** — why` right below
                 _read_quote(ctx, found[-1], answer)
@@ -446,6 +446,13 @@ def _in_first_paragraph(ctx: Context, item: Node) -> bool:
         return False
     found = read_options(ctx.doc, item.children[0])
     return found is not None and bool(found.head) and len(found.options) >= 2
+
+
+def _answer_callout(ctx: Context, quote: Node) -> bool:
+    """A callout that may answer the question quoted above it: not one asking a question of its own
+    (``> [!question] Which …?`` over its options)."""
+    called = callout(quote)
+    return called is not None and not asks(called.title) and not _quotes_options(ctx, quote)
 
 
 def _quotes_options(ctx: Context, quote: Node) -> bool:
