@@ -92,7 +92,11 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
         if ctx.is_claimed(block.node):
             continue
         if block.node.type in LISTS and _describes_heading(block.node):
-            described += [("label", ctx.doc.source(block.node))] if describing else []
+            if describing:
+                above = blocks[index - 1] if index else None
+                if above is not None and above.heading is heading and _plain_paragraph(ctx, above.node):
+                    described.append(("prose", ctx.doc.source(above.node)))  # what the labels describe
+                described.append(("label", ctx.doc.source(block.node)))
         elif block.node.type in LISTS:
             after = blocks[index + 1].node if index + 1 < len(blocks) else None
             if (
