@@ -41,8 +41,9 @@ _ARROWS = (
     "\u27a1",
 )
 """``-->``, ``==>``, ``->``, ``=>`` and the arrows ``→ ➔ ➜ ⇒ ⟶ ➡️``."""
-_SEPARATORS = (*_ARROWS, "\u2014", "\u2013", "=", ":", "-")
-"""The arrows, em and en dashes, ``=``, ``:``, ``-``."""
+_SEPARATORS = (*_ARROWS, "\u2014", "\u2013", "=", ":", "-", "\\-", "&ndash;", "&mdash;")
+"""The arrows, em and en dashes, ``=``, ``:``, ``-``; a dash as document exports write it (``\\-``,
+``&ndash;``, ``&mdash;``)."""
 _ARROW = re.compile("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
 _PLAIN_SEPARATOR = re.compile(f"{_ARROW.pattern}|(?<=\\S) [=:\u2013\u2014-] (?=\\S)|(?<=[^\\s:]): (?=\\S)")
 """An arrow, `` = ``, ``: ``, `` : `` or a dash (en, em or hyphen) between spaces."""
@@ -144,7 +145,7 @@ def _term(inner: str, after: str, marker: str) -> Term | None:
     if len(dashed) == 2 and not after.strip() and len(dashed[0].split()) <= _PLAIN_TERM_WORDS:
         # `**Pay as you go - pay only for what you use**`: the whole item in bold, a dash inside
         return Term(dashed[0].strip(), dashed[1].strip(), separated=True)
-    following = after.lstrip(" \t")
+    following = after.lstrip(" \t").removeprefix("&nbsp;").lstrip(" \t\u00a0")  # `**S3**&nbsp;\u2013 …`
     if following.startswith("\n"):
         return Term(inner, following.strip(), separated=True)
     if following.startswith("::"):
