@@ -173,6 +173,10 @@ def _in(
             for result in results:
                 yield from _items(ctx, section, asked, result)
             index += used
+        elif child.type == "paragraph" and (called := _asked_over_callout(ctx, siblings[index:])) is not None:
+            used, pair = called  # `What does …?` over `> [!success]- Answer`
+            yield from _items(ctx, sections[index], child, pair)
+            index += used
         elif child.type == "paragraph" and (worded := _worded_pair(ctx, siblings[index:])) is not None:
             used, pair = worded  # `Which …?` then `Answer: …`, no options
             yield from _items(ctx, sections[index], child, pair)
@@ -490,13 +494,43 @@ def _callout_card(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | N
     if body.empty:
         return None
     ctx.claim(*blocks[: used + 1])
+    return used, _Pair(_QUESTION_LABEL.sub("", asked.title), _callout_text(ctx, body))
+
+
+def _callout_text(ctx: Context, body: Callout) -> str:
+    """What a callout says under its title, without its quote marks or an answer label."""
     labelled = _ANSWER.match(body.lines)  # `> A: …`, `> **Answer:** …` under the title
     answer = [body.lines[labelled.start("text") :] if labelled else body.lines] if body.lines else []
     answer += [
         "\n".join(_QUOTE_MARKS.sub("", line) for line in ctx.doc.written(node).split("\n"))
         for node in body.blocks
     ]
-    return used, _Pair(_QUESTION_LABEL.sub("", asked.title), "\n\n".join(answer))
+    return "\n\n".join(answer)
+
+
+def _quote_answer(ctx: Context, quote: Node, *, alone: bool) -> str | None:
+    """The answer a quote right under a question gives: an answer callout's text (``> [!success]-
+    Answer`` over it), or a plain quote's when nothing else is ``alone`` below the question."""
+    if quote.type != "blockquote" or ctx.is_claimed(quote):
+        return None
+    called = _callout(ctx, quote)
+    if called is None:
+        text = "\n".join(_QUOTE_MARK.sub("", line) for line in ctx.doc.source(quote).split("\n")).strip()
+        return text if alone and text else None
+    return _callout_text(ctx, called) if _names_an_answer(called.title) and not called.empty else None
+
+
+def _asked_over_callout(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
+    """A one-line paragraph that asks, over an answer callout (``What does …?`` then ``> [!success]-
+    Answer``): the pair, and the one block it took after the first."""
+    asked = ctx.doc.written(blocks[0]).strip()
+    if "\n" in asked or not _asks(asked) or len(blocks) < 2 or callout(blocks[1]) is None:
+        return None
+    answer = _quote_answer(ctx, blocks[1], alone=False)
+    if answer is None:
+        return None
+    ctx.claim(*blocks[:2])
+    return 1, _Pair(_unnumbered(_QUESTION_LABEL.sub("", asked)), answer)
 
 
 def _callout(ctx: Context, quote: Node) -> Callout | None:
@@ -563,6 +597,10 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node]) -> str:
     if heading.tag == "h1" or not _asks(heading_text(heading)):
         return ""
     below = _section_text(blocks[1:])
+    quoted = _quote_answer(ctx, below[0], alone=len(below) == 1) if below else None
+    if quoted is not None:  # `> [!success]- Answer` right under it, or a quote and nothing else
+        ctx.claim(heading, below[0])
+        return quoted
     label = _answer_label(below[0]) if below else None
     if label == "":  # `A:` alone, and the answer below it (a list too), up to the next `Q:`
         answer = list(itertools.takewhile(lambda node: not _opens_with_q(node), below[1:]))

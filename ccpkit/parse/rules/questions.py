@@ -70,6 +70,11 @@ to review", "How to study" never ask: an infinitive after the word makes it a ti
 _PAIRED_QUESTION = re.compile(r"(?:\*\*|__)?Q\d*(?:\*\*|__)?\s*:")
 """A question asked on a ``Q:`` line (``Q: Which …?``, ``**Q1:** …``), which an ``A:`` line answers."""
 
+_REVEALS_ANSWER = re.compile(
+    r"(?i)(?:show|reveal|see|view|check|click\s+for)\s+(?:the\s+)?(?:answer|solution)s?"
+)
+"""An answer callout's title that says what it folds away: ``Show answer``, ``Reveal the solution``."""
+
 _CORRECT_HEADING = re.compile(r"(?i)correct\s+(?:answers?|options?|choices?)\s*:?")
 _INCORRECT_HEADING = re.compile(r"(?i)(?:incorrect|wrong)\s+(?:answers?|options?|choices?)\s*:?")
 _CASE_WORDS = 8
@@ -721,6 +726,7 @@ def _read_quote(ctx: Context, draft: Draft, quote: Node) -> None:
             lines = child.children[0].content.split("\n")
             if child is quote.children[0] and called is not None:
                 title = called.title.rstrip(":")
+                title = "Answer" if _REVEALS_ANSWER.fullmatch(plain(title)) else title  # `Show answer`
                 answered_below = len(lines) > 1 and answer_line(lines[1]) is not None  # a caption
                 lines[:1] = [f"{title}:"] if title and not answered_below else []
             _read_lines(ctx, draft, lines, child)
