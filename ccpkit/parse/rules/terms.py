@@ -241,10 +241,13 @@ def definition_list(lines: Sequence[str]) -> list[tuple[int, Term]]:
     found: list[tuple[int, str, list[str]]] = []
     for index, line in enumerate(lines):
         definition = _DEFINITION.match(line)
+        defines_next = index + 1 < len(lines) and _DEFINITION.match(lines[index + 1]) is not None
         if definition is not None and found:
             found[-1][2].append(definition["text"].rstrip(" \\"))
         elif definition is not None or (found and not found[-1][2]):
             return []  # a definition without its term, or a term without one
+        elif found and not defines_next:  # `Buckets are regional.` goes on with the definition above
+            found[-1][2][-1] += " " + line.strip().rstrip(" \\")
         else:
             found.append((index, line.strip().rstrip(" \\"), []))
     if not found or not found[-1][2] or any(front[-1] in ".,;:" for _, front, _ in found):
