@@ -180,11 +180,19 @@ def heading_text(node: Node) -> str:
 
 
 def only_pictures(paragraph: Node) -> bool:
-    """Whether a paragraph shows pictures and nothing else (blank text and line breaks between them)."""
-    return all(
-        child.type in ("image", "softbreak") or not child.content.strip()
-        for child in paragraph.children[0].children
-    )
+    """Whether a paragraph shows pictures and nothing else (blank text and line breaks between them,
+    maybe a link around a picture); words in emphasis are no picture."""
+    found = False
+    stack = list(paragraph.children[0].children)
+    while stack:
+        node = stack.pop()
+        if node.type == "image":
+            found = True
+        elif node.type == "link":
+            stack.extend(node.children)
+        elif node.type not in ("softbreak", "hardbreak") and (node.children or node.content.strip()):
+            return False
+    return found
 
 
 def only_links_within_page(markdown: str) -> bool:

@@ -339,6 +339,7 @@ def _described_in_a_line(ctx: Context) -> set[int]:
             len(below) == 1
             and _plain_paragraph(ctx, below[0])
             and not only_pictures(below[0])
+            and not _only_links(below[0])
             and len(below[0].children[0].content.split()) <= _ONE_LINE_WORDS
             and not _ENUMERATION.search(below[0].children[0].content)
             and not deeper
@@ -353,6 +354,15 @@ def _described_in_a_line(ctx: Context) -> set[int]:
         for heading, fits in group
         if fits
     }
+
+
+def _only_links(paragraph: Node) -> bool:
+    """A paragraph of links and nothing else (``<https://…>``): where to read more, no description."""
+    shown = paragraph.children[0].children
+    return all(
+        node.type in ("link", "softbreak", "hardbreak") or (node.type == "text" and not node.content.strip())
+        for node in shown
+    )
 
 
 def _plain_facts(ctx: Context, node: Node) -> bool:
