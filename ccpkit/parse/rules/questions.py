@@ -49,7 +49,7 @@ _HEADED = re.compile(
     re.S,
 )
 _NUMBERED_STEM = re.compile(
-    rf"^(?:\*\*|__)?(?:(?i:{_DUMP_LABEL})\s*[#:]?\s*(?P<qid>[A-Z]?\d+){_OF_COUNT}[.):]?|Q\.?(?P<q>[A-Z]?\d+)[.):]?"
+    rf"^(?:\*\*|__)?(?:(?i:{_DUMP_LABEL})\s*[#:]?\s*(?P<qid>[A-Z]?\d+){_OF_COUNT}[.):]?|Q\.?(?P<q>[A-Z]?\d+)(?:[.):]|\s+[-\u2013\u2014](?=\s))?"
     r"|(?P<id>[A-Z]?\d+)(?:\\?[.):]|\s+[-\u2013\u2014](?=\s))"
     rf"|(?i:{QUESTION}(?:\s+text)?|pergunta|q)(?=(?:\*\*|__)?\s*:))"
     r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\*\*|__)?(?:\s+(?P<rest>\S.*))?$",
