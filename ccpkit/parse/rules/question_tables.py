@@ -18,7 +18,7 @@ from ccpkit.parse.rules.answers import (
     plain,
     question_id,
 )
-from ccpkit.parse.rules.options import DraftOption, cell_options, marked, table_cells
+from ccpkit.parse.rules.options import DraftOption, cell_options, marked, table_cells, with_named_options
 from ccpkit.parse.rules.questions import Draft
 from ccpkit.parse.rules.terms import BOLD_TEXT
 from ccpkit.parse.tree import Node
@@ -132,8 +132,8 @@ def _row_question(
     said = cells.get(columns.answer, "") if columns.answer is not None else ""
     answer = key_cell_answer(said) if said else None
     if answer is not None:
-        draft.answer, draft.answer_node = answer, row
-        draft.explanation.append(answer.rest)
+        draft.answer, draft.answer_node = with_named_options(options, answer), row  # `B) Amazon S3`
+        draft.explanation.append(draft.answer.rest)
     elif said:
         draft.worded, draft.answer_node = Answer((), "", plain(said)), row
     for i in columns.others:
