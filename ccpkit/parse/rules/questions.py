@@ -584,12 +584,19 @@ def _may_head(node: Node) -> bool:
 
 
 def _announced_list(ctx: Context, nodes: Sequence[Node], index: int, floor: int) -> bool:
-    """A bullet list in a stem, under the words that announce it (``The technician checks the
-    following:``)."""
+    """A list in a stem, under the words that announce it (``The technician checks the following:``)
+    or ask about it (``Which of these statements are true?`` over ``1. …``, ``2. …``, whose items ask
+    nothing)."""
     node, above = nodes[index], nodes[index - 1] if index > floor else None
-    if node.type != "bullet_list" or ctx.is_claimed(node) or above is None or above.type != "paragraph":
+    lists = ("bullet_list", "ordered_list")
+    if node.type not in lists or ctx.is_claimed(node) or above is None or above.type != "paragraph":
         return False
-    return _stem_piece(ctx, above) is not None and above.children[0].content.rstrip().endswith(":")
+    if _stem_piece(ctx, above) is None:
+        return False
+    words = above.children[0].content.rstrip()
+    if node.type == "bullet_list" and words.endswith(":"):
+        return True
+    return asks(words) and not any(_asks(item.children[0]) for item in node.children if item.children)
 
 
 def _stem_piece(ctx: Context, node: Node) -> tuple[str, str, Node] | None:
