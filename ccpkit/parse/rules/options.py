@@ -28,6 +28,10 @@ _ASKS = re.compile(
 """What makes a checklist a question: a question mark, "Select/Choose …" (also in Portuguese,
 Spanish, French, German), a sentence opening with "Which" (an exam's stem with its ``?`` forgotten),
 one left open after its verb (``The service that records API calls is:``) or a blank (``based on ___``)."""
+_WIDE_GAP = re.compile(r"(?:\s{2,}|\t|\s*[;|]\s*)$")
+"""What parts options written on one line with no stem before them (``A. Spot   B. Dedicated``)."""
+_TRAILING_ANSWER = re.compile(r"\s+[\u2013\u2014-]?\s*(?=(?:\*\*|__)?(?i:(?:correct\s+)?answer)\s*:)")
+"""Where an answer starts at the end of a line of options (``C) Zephyr Edge — Answer: A``)."""
 _LINE_BREAK = re.compile(r"<br\s*/?>|\n", re.I)
 _BULLET = re.compile(r"^[-*+\u2022]\s+")
 _INLINE_LETTER = re.compile(r"(?:^|(?<=\s))\(?(?P<letter>[A-H])[.)]\s+")
@@ -413,8 +417,9 @@ def lettered_lines(lines: list[str], node: Node) -> Options | None:
 def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | None:
     """``A) …`` lines of one block, maybe after the stem's lines and before an answer line; an
     option's text may go on over the next lines (or start on the line below its letter)."""
-    if not going_on and not any(_opens(line) for line in lines):
-        lines = [part for line in lines for part in _inline_options(line)]
+    if not going_on:
+        with_stem = not any(_opens(line) for line in lines)
+        lines = [part for line in lines for part in _inline_options(line, with_stem=with_stem)]
     start = 0 if going_on and _LETTERED.match(lines[0].strip()) else None
     start = next((i for i, line in enumerate(lines) if _opens(line)), None) if start is None else start
     if start is None:
@@ -443,18 +448,25 @@ def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | N
     return Options(options, head=head, tail=tuple(lines[end:]))
 
 
-def _inline_options(line: str) -> list[str]:
-    """A stem that asks with its options on the same line (``Pick one: … A) Spot. B) Dedicated.``):
-    the stem and a line per option; any other line as it is."""
-    letters = [found for found in _INLINE_LETTER.finditer(line) if found.start() > 0]
+def _inline_options(line: str, *, with_stem: bool) -> list[str]:
+    """Options on one line: from the line's start with wide gaps between them (``A. Spot   B.
+    Dedicated``), or, ``with_stem``, after a stem that asks (``Pick one: … A) Spot. B) Dedicated.``);
+    the stem, a line per option and an answer ending the line (``— Answer: A``) on lines of their
+    own. Any other line as it is."""
+    letters = [found for found in _INLINE_LETTER.finditer(line) if found.start() > 0 or _opens(line)]
     run = list(
         itertools.takewhile(lambda pair: pair[1]["letter"] == chr(ord("A") + pair[0]), enumerate(letters))
     )
-    head = line[: letters[0].start()].strip() if letters else ""
-    if len(run) < 2 or not asks(head):
+    starts = [found.start() for _, found in run]
+    head = line[: starts[0]].strip() if starts else ""
+    spread = bool(starts) and starts[0] == 0 and all(_WIDE_GAP.search(line[:start]) for start in starts[1:])
+    if len(run) < 2 or not ((with_stem and head and asks(head)) or spread):
         return [line]
-    cuts = [found.start() for _, found in run] + [len(line)]
-    return [head, *(line[start:end].strip() for start, end in itertools.pairwise(cuts))]
+    options = [line[start:end].strip() for start, end in itertools.pairwise([*starts, len(line)])]
+    answered = _TRAILING_ANSWER.search(options[-1])
+    if answered is not None:  # `C) Zephyr Edge — Answer: A`
+        options[-1:] = [options[-1][: answered.start()].strip(), options[-1][answered.end() :].strip()]
+    return [head, *options] if head else options
 
 
 def _opens(line: str) -> bool:
