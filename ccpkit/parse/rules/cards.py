@@ -468,12 +468,14 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
 
 def _glossary_lines(lines: list[str]) -> list[tuple[int, Term]]:
     """Each line's term (with its index) when every line is ``Name → what it is``, or when the lines
-    (two or more) are each ``**Name**: what it is``; else none. Bold lines whose every definition is a
+    (two or more) are each ``**Name**: what it is`` or each ``Name - what it is`` (a dash, ``=`` or an
+    arrow: ``Morgan: …`` lines are a transcript's); else none. Lines whose every definition is a
     word or two (``**Level:** Beginner``), or that name a note's fields (``**Topic:** …``), are no
     glossary."""
-    terms = [plain_term(line, arrows_only=True) for line in lines]
+    terms = [plain_term(line, separators="arrows") for line in lines]
     if not all(terms) and len(lines) >= _GLOSSARY_TERMS:
         terms = [line_term(line) for line in lines]
+        terms = terms if all(terms) else [plain_term(line, separators="no colon") for line in lines]
         fields = any(term is not None and is_field_name(term.front) for term in terms)
         if fields or not any(len(term.rest.split()) >= _DEFINING_WORDS for term in terms if term):
             return []

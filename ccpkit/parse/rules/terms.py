@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from ccpkit.parse.tree import Node
 
@@ -46,6 +47,10 @@ _SEPARATORS = (*_ARROWS, "\u2014", "\u2013", "=", ":", "-", "\\-", "&ndash;", "&
 ``&ndash;``, ``&mdash;``)."""
 _ARROW = re.compile("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
 _PLAIN_SEPARATOR = re.compile(f"{_ARROW.pattern}|(?<=\\S) [=:\u2013\u2014-] (?=\\S)|(?<=[^\\s:]): (?=\\S)")
+_UNCOLONED_SEPARATOR = re.compile(f"{_ARROW.pattern}|(?<=\\S) [=\u2013\u2014-] (?=\\S)")
+_SEPARATORS_OF = {"any": _PLAIN_SEPARATOR, "no colon": _UNCOLONED_SEPARATOR, "arrows": _ARROW}
+"""Which separators a plain term may have: any, all but a colon (``Morgan: Hi`` is speech in a
+transcript), or arrows only."""
 """An arrow, `` = ``, ``: ``, `` : `` or a dash (en, em or hyphen) between spaces."""
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
 _HIDDEN = re.compile(r"(`+)(?:(?!\1).)+?\1|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]*\)")
@@ -270,16 +275,16 @@ def defining_sentence(line: str) -> Term | None:
     return Term(found["name"].strip(), rest[:1].upper() + rest[1:], separated=True)
 
 
-def plain_term(line: str, *, arrows_only: bool = False) -> Term | None:
+def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = "any") -> Term | None:
     """``EC2 → Virtual servers``, ``S3 = Object storage``, ``AMI: Amazon Machine Image``, without
-    bold: a short name, one separator, what it is (``arrows_only``: an arrow). A chain of arrows is a
+    bold: a short name, one separator (of ``separators``), what it is. A chain of arrows is a
     flow, and a longer left side a sentence: neither is a term. A separator inside code (``-r`` may
     be the name) separates nothing."""
     if "://" in line:
         return None
     line = line.rstrip(" \\")
     hidden = _HIDDEN.sub(lambda code: "x" * len(code[0]), line)  # same length, no separator in it
-    cuts = list((_ARROW if arrows_only else _PLAIN_SEPARATOR).finditer(hidden))
+    cuts = list(_SEPARATORS_OF[separators].finditer(hidden))
     if len(cuts) != 1:
         return None
     front = _EMPHASISED.sub(r"\g<inner>", line[: cuts[0].start()].strip())
