@@ -13,6 +13,7 @@ from ccpkit.parse.rules.answers import (
     ANSWER_ABROAD,
     QUESTION,
     Answer,
+    answer_line,
     explanation_start,
     key_cell_answer,
     plain,
@@ -130,12 +131,13 @@ def _row_question(
     question = question_id(written_id) if written_id else str(number)
     draft = Draft(row, question, cells[columns.question], options, row, section, "")
     said = cells.get(columns.answer, "") if columns.answer is not None else ""
-    answer = key_cell_answer(said) if said else None
-    if answer is not None:
+    answer = (key_cell_answer(said) or answer_line(said)) if said else None  # `B`, `Answer: B`
+    if answer is not None and answer.letters:
         draft.answer, draft.answer_node = with_named_options(options, answer), row  # `B) Amazon S3`
-        draft.explanation.append(draft.answer.rest)
+        if re.search(r"\w", draft.answer.rest):  # `A ✅`: the mark says nothing more
+            draft.explanation.append(draft.answer.rest)
     elif said:
-        draft.worded, draft.answer_node = Answer((), "", plain(said)), row
+        draft.worded, draft.answer_node = Answer((), "", answer.text if answer else plain(said)), row
     for i in columns.others:
         if text := cells.get(i):
             label = plain(header[i])  # `Domain: Security`, where the column names what a cell is
