@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from ccpkit.parse.context import Context, pinned_id
+from ccpkit.parse.details import CLOSING, details_question, hidden_text
 from ccpkit.parse.document import heading_text, only_links_within_page, only_navigation, only_pictures
 from ccpkit.parse.rules.answers import (
     CALLOUT,
@@ -617,7 +618,10 @@ def _stem_piece(ctx: Context, node: Node) -> tuple[str, str, Node] | None:
         return (*_numbered(text), node)
     if node.type in _MEDIA:
         if node.type == "html_block" and "<details" in node.content.lower():
-            return None
+            asked = details_question(node.content)  # `<details><summary>Which …?</summary>` over options
+            return (
+                (*_numbered(asked), node) if asked and asks(asked) and not hidden_text(node.content) else None
+            )
         return "", ctx.doc.source(node), node
     return None
 
@@ -661,6 +665,9 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             break
         if node.type == "paragraph" and _PAIRED_QUESTION.match(node.children[0].content):
             break  # `Q: What does …?` over its `A:`: a flashcard after the question, not its explanation
+        if node.type == "html_block" and CLOSING.fullmatch(node.content.strip()):
+            ctx.claim(node)  # the `</details>` of a question asked in its `<summary>`
+            break
         listed = _listed_answer(ctx, node, following) if draft.answer is None and following else None
         if listed is not None and following is not None:
             draft.answer, draft.answer_node = listed, node  # `**Answer:**` over `- A. …`, `- C. …`
