@@ -271,4 +271,3 @@ def test_a_sheet_prints_a_definition_lists_terms_before_their_definitions_and_ea
 
 
 DEFINITIONS = Path(__file__).parent / "fixtures" / "definitions"
-
