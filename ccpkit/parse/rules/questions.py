@@ -456,9 +456,14 @@ def _in_first_paragraph(ctx: Context, item: Node) -> bool:
 
 def _answer_callout(ctx: Context, quote: Node) -> bool:
     """A callout that may answer the question quoted above it: not one asking a question of its own
-    (``> [!question] Which …?`` over its options)."""
+    (``> [!question] Which …?``, or any title over options of its own; the one option an answer
+    restates, ``**A. AWS KMS** — why``, is no question's)."""
     called = callout(quote)
-    return called is not None and not asks(called.title) and not _quotes_options(ctx, quote)
+    if called is None or asks(called.title):
+        return False
+    return not any(
+        len(found.options) > 1 for child in quote.children if (found := read_options(ctx.doc, child))
+    )
 
 
 def _quotes_options(ctx: Context, quote: Node) -> bool:
