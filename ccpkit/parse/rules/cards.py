@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, replace
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
-from ccpkit.parse.document import heading_text, only_pictures
-from ccpkit.parse.rules.answers import numbers_a_question
+from ccpkit.parse.document import Block, heading_text, only_pictures
+from ccpkit.parse.rules.answers import is_key_title, numbers_a_question
 from ccpkit.parse.rules.terms import (
     Term,
     announces,
@@ -330,7 +330,7 @@ def _described_in_a_line(ctx: Context) -> set[int]:
     siblings: dict[tuple[str, tuple[str, ...]], list[tuple[Node, bool]]] = {}
     for start, end in itertools.pairwise([*starts, len(blocks)]):
         heading = blocks[start].node
-        if heading.tag == "h1":
+        if heading.tag == "h1" or _in_a_key(blocks[start]):
             continue
         below = [block.node for block in blocks[start + 1 : end]]
         deeper = end < len(blocks) and blocks[end].node.tag > heading.tag  # `h3` under an `h2`
@@ -354,6 +354,15 @@ def _described_in_a_line(ctx: Context) -> set[int]:
         for heading, fits in group
         if fits
     }
+
+
+def _one_line(ctx: Context, node: Node) -> bool:
+    return _plain_paragraph(ctx, node) and "\n" not in node.children[0].content
+
+
+def _in_a_key(block: Block) -> bool:
+    """Under an answer key's heading (``## Answer Key`` over ``**Set A:** 1. A 2. C``): no glossary."""
+    return any(is_key_title(title) for title in block.section)
 
 
 def _only_links(paragraph: Node) -> bool:
@@ -455,9 +464,8 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
     found: dict[int, Term] = {}
     run: list[Node] = []
     for block in [*ctx.doc.blocks, None]:
-        node = block.node if block is not None else None
-        if node is not None and _plain_paragraph(ctx, node) and "\n" not in node.children[0].content:
-            run.append(node)
+        if block is not None and _one_line(ctx, block.node) and not _in_a_key(block):
+            run.append(block.node)
             continue
         lines = [paragraph.children[0].content for paragraph in run]
         terms = _glossary_lines(lines) if len(lines) >= _GLOSSARY_TERMS else []

@@ -693,6 +693,7 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     for row in rows:
         cells = table_cells(row)  # markdown-it pads a short row to the header's cells
         front, back = cells[front_at], cells[back_at]
+        front = bold["inner"] if (bold := BOLD_TEXT.fullmatch(front)) else front  # `| **Region** | … |`
         if front and back:
             found.append(
                 (row, _Pair(front, "\n\n".join([back, *(cells[at] for at in notes_at if cells[at])])))
