@@ -425,9 +425,12 @@ def _most(found: list[bool]) -> bool:
 
 def _defining_sentence(item: Node) -> Term | None:
     first = item.children[0] if item.children else None
-    if first is None or first.type != "paragraph" or "\n" in first.children[0].content:
+    if first is None or first.type != "paragraph":
         return None
-    return defining_sentence(undecorated(first.children[0].content))
+    text = first.children[0].content
+    if "\n" in text or (" is " not in text and " are " not in text):
+        return None  # asked of every list item: the cheap tests first
+    return defining_sentence(undecorated(text))
 
 
 def _item_term(item: Node, *, plain: bool = False) -> Term | None:

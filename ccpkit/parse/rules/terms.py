@@ -243,6 +243,8 @@ def definition_list(lines: Sequence[str]) -> list[tuple[int, Term]]:
     term's line, then each of its definitions on a line opening with ``:`` (or ``~``), maybe for
     several terms. Each term with the index of its line and its definitions as paragraphs; none
     unless every line is one of those."""
+    if not any(line[:1] in (":", "~") for line in lines[1:]):
+        return []  # no definition's line: most paragraphs, asked of each
     found: list[tuple[int, str, list[str]]] = []
     for index, line in enumerate(lines):
         definition = _DEFINITION.match(line)
