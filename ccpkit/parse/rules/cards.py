@@ -483,10 +483,12 @@ def _glossary_lines(lines: list[str]) -> list[tuple[int, Term]]:
     arrow: ``Morgan: …`` lines are a transcript's); else none. Lines whose every definition is a
     word or two (``**Level:** Beginner``), or that name a note's fields (``**Topic:** …``), are no
     glossary."""
-    terms = [plain_term(line, separators="arrows") for line in lines]
+    terms = [plain_term(undecorated(line), separators="arrows") for line in lines]  # `🔹 EC2 → …`
     if not all(terms) and len(lines) >= _GLOSSARY_TERMS:
         terms = [line_term(line) for line in lines]
-        terms = terms if all(terms) else [plain_term(line, separators="no colon") for line in lines]
+        terms = (
+            terms if all(terms) else [plain_term(undecorated(line), separators="no colon") for line in lines]
+        )
         fields = any(term is not None and is_field_name(term.front) for term in terms)
         if fields or not any(len(term.rest.split()) >= _DEFINING_WORDS for term in terms if term):
             return []
