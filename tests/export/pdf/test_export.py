@@ -225,49 +225,52 @@ def test_lettered_lists_and_to_do_lists_that_ask_nothing_print_as_notes_and_ques
 LISTS = Path(__file__).parent / "fixtures" / "lists"
 
 
-def test_a_sheet_prints_callouts_and_admonitions_under_their_titles_in_place_of_their_markers() -> None:
-    """Obsidian callouts and MkDocs admonitions print their title (or kind) in bold and their body;
-    one whose title asks is a card too. An admonition in fenced code stays code."""
-    parsed = parse_notes(CALLOUTS)
-    sheet = text(build(parsed.deck).files["pdf/01-callouts.pdf"])
-    assert_in_order(
-        sheet,
-        [
-            "Bucket names A Quill bucket's name is unique across every account.",
-            "It cannot be renamed later.",
-            "Which tier keeps data for a decade? The Frost tier.",
-            "Tip Tag buckets by team.",
-            "Deleting a bucket Empty it first.",
-            '!!! note "shown as code"',
-        ],
-    )
-    assert "[!" not in sheet
-    assert [(card.front, card.back) for card in parsed.deck.cards] == [
-        ("Which tier keeps data for a decade?", "The Frost tier.")
-    ]
-
-
 CALLOUTS = Path(__file__).parent / "fixtures" / "callouts"
-
-
-def test_a_sheet_prints_a_definition_lists_terms_before_their_definitions_and_each_term_is_a_card() -> None:
-    """``Term`` over ``: definition`` prints as a glossary line, not a lone ``:``; each term is a card."""
-    parsed = parse_notes(DEFINITIONS)
-    sheet = text(build(parsed.deck).files["pdf/01-definitions.pdf"])
-    assert_in_order(
-        sheet,
-        [
-            "Quill Bucket: Object storage with no limit on size.",
-            "Ember Disk: A block volume one server mounts.",
-            "Its snapshots go to Quill buckets.",
-            "Data stays in the region you choose.",
-        ],
-    )
-    assert " : " not in sheet
-    assert [(card.front, card.back) for card in parsed.deck.cards] == [
-        ("Quill Bucket", "Object storage with no limit on size."),
-        ("Ember Disk", "A block volume one server mounts.\n\nIts snapshots go to Quill buckets."),
-    ]
-
-
 DEFINITIONS = Path(__file__).parent / "fixtures" / "definitions"
+
+
+@pytest.mark.parametrize(
+    ("notes", "printed", "never_printed", "cards"),
+    [
+        pytest.param(
+            CALLOUTS,
+            [
+                "Bucket names A Quill bucket's name is unique across every account.",
+                "It cannot be renamed later.",
+                "Which tier keeps data for a decade? The Frost tier.",
+                "Tip Tag buckets by team.",
+                "Deleting a bucket Empty it first.",
+                '!!! note "shown as code"',
+            ],
+            "[!",
+            [("Which tier keeps data for a decade?", "The Frost tier.")],
+            id="callouts and admonitions under their titles, not their markers; one that asks is a card; "
+            "an admonition in fenced code stays code",
+        ),
+        pytest.param(
+            DEFINITIONS,
+            [
+                "Quill Bucket: Object storage with no limit on size.",
+                "Ember Disk: A block volume one server mounts.",
+                "Its snapshots go to Quill buckets.",
+                "Data stays in the region you choose.",
+            ],
+            " : ",
+            [
+                ("Quill Bucket", "Object storage with no limit on size."),
+                ("Ember Disk", "A block volume one server mounts.\n\nIts snapshots go to Quill buckets."),
+            ],
+            id="a definition list's terms before their definitions, as glossary lines; each term is a card",
+        ),
+    ],
+)
+def test_a_sheet_prints_callouts_and_definition_lists_as_paper_shows_them(
+    notes: Path, printed: list[str], never_printed: str, cards: list[tuple[str, str]]
+) -> None:
+    """What a folded callout or a definition list says prints in order, without the markup that only
+    a screen reads; the cards they hold are made as well."""
+    parsed = parse_notes(notes)
+    sheet = text(build(parsed.deck).files[f"pdf/01-{notes.name}.pdf"])
+    assert_in_order(sheet, printed)
+    assert never_printed not in sheet
+    assert [(card.front, card.back) for card in parsed.deck.cards] == cards
