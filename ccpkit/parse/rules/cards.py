@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
-from ccpkit.parse.document import Block, heading_text, only_pictures
+from ccpkit.parse.document import Block, heading_text, item_text, only_pictures
 from ccpkit.parse.rules.answers import is_key_title, numbers_a_question
 from ccpkit.parse.rules.terms import (
     Term,
@@ -47,6 +47,8 @@ _DEFINING_WORDS = 3
 """Lines of bold terms are a glossary when a definition has this many words or more."""
 _ONE_LINE_WORDS = 40
 """At most this many words in the paragraph that describes a cheat sheet's heading: more are notes."""
+_ONE_LINE = (["prose"], ["facts"])
+"""What is under a cheat sheet's heading: its line as a paragraph, or as a bullet of its own."""
 _ENUMERATION = re.compile(r":\s*[^,.;:]+(?:,\s*[^,.;:]+)+,?\s+(?:and|or)\s+[^,.;:]+")
 """A list of three or more after a colon (``… methods: **A**, **B**, and **C**.``): a set to recall,
 which no card asks for."""
@@ -299,9 +301,9 @@ def _heading_card(
     what follows the labels (`To learn more …`, an analogy) is no part of the card. A heading among
     ``one_liners`` is a card with the paragraph under it (``### Amazon Athena`` over ``Serverless SQL
     on S3.``)."""
-    if heading is not None and id(heading) in one_liners and [kind for kind, _ in described] == ["prose"]:
+    if heading is not None and id(heading) in one_liners and [kind for kind, _ in described] in _ONE_LINE:
         front = _heading_front(heading_text(heading))
-        yield _card(ctx, heading, section, front, described[0][1], pinned_id(heading))
+        yield _card(ctx, heading, section, front, item_text(described[0][1]), pinned_id(heading))
         return
     labels = [text for kind, text in described if kind == "label"]
     if heading is None or not labels:
@@ -335,13 +337,13 @@ def _described_in_a_line(ctx: Context) -> set[int]:
         below = [block.node for block in blocks[start + 1 : end]]
         deeper = end < len(blocks) and blocks[end].node.tag > heading.tag  # `h3` under an `h2`
         title = _heading_front(heading_text(heading))
+        line = _described_by(ctx, below[0]) if len(below) == 1 else None
         fits = (
-            len(below) == 1
-            and _plain_paragraph(ctx, below[0])
-            and not only_pictures(below[0])
-            and not _only_links(below[0])
-            and len(below[0].children[0].content.split()) <= _ONE_LINE_WORDS
-            and not _ENUMERATION.search(below[0].children[0].content)
+            line is not None
+            and not only_pictures(line)
+            and not _only_links(line)
+            and len(line.children[0].content.split()) <= _ONE_LINE_WORDS
+            and not _ENUMERATION.search(line.children[0].content)
             and not deeper
             and not title.endswith("?")
             and title.lower() not in _GENERIC_HEADINGS
@@ -354,6 +356,15 @@ def _described_in_a_line(ctx: Context) -> set[int]:
         for heading, fits in group
         if fits
     }
+
+
+def _described_by(ctx: Context, node: Node) -> Node | None:
+    """The paragraph that describes a cheat sheet's heading: the one below it, or the one of a bullet
+    list of one plain item (``- Serverless SQL on S3.``)."""
+    if node.type == "bullet_list" and len(node.children) == 1 and _plain_facts(ctx, node):
+        item = node.children[0]
+        node = item.children[0] if len(item.children) == 1 else node
+    return node if _plain_paragraph(ctx, node) else None
 
 
 def _one_line(ctx: Context, node: Node) -> bool:
