@@ -22,6 +22,7 @@ from ccpkit.parse.rules.terms import (
     is_label,
     joined_terms,
     line_term,
+    names_a_thing,
     plain_term,
     split_term,
     undecorated,
@@ -47,6 +48,8 @@ _DEFINING_WORDS = 3
 """Lines of bold terms are a glossary when a definition has this many words or more."""
 _ONE_LINE_WORDS = 40
 """At most this many words in the paragraph that describes a cheat sheet's heading: more are notes."""
+_OUTLINE_NAME_WORDS = 4
+"""At most this many words in a name an outline's bullet gives (more is a sentence)."""
 _ONE_LINE = (["prose"], ["facts"])
 """What is under a cheat sheet's heading: its line as a paragraph, or as a bullet of its own."""
 _ENUMERATION = re.compile(r":\s*[^,.;:]+(?:,\s*[^,.;:]+)+,?\s+(?:and|or)\s+[^,.;:]+")
@@ -150,9 +153,10 @@ def _list_cards(
     pending: _Pending | None = None
     # Plain `Name → what it is` (or `=`, `:`) bullets are cards in a glossary, where most bullets have one;
     # in a list that tells a story ("A user uploads a photo → S3 stores it") they are steps.
-    # So are sentences defining the bold name they open with (`**Amazon S3** is …`).
+    # So are sentences defining the bold name they open with (`**Amazon S3** is …`), and names over
+    # one bullet saying what they are (an outline: `- Amazon S3` over `  - Object storage`).
     items = [item for item in node.children if not ctx.is_claimed(item)]
-    defined = {id(item): sentence for item in items if (sentence := _defining_sentence(item)) is not None}
+    defined = {id(item): term for item in items if (term := _defining_sentence(item) or _outlined(item))}
     glossary = _most([id(item) in defined or _has_definition(_item_term(item, plain=True)) for item in items])
     for index, item in enumerate(node.children):
         if ctx.is_claimed(item):  # a cloze
@@ -278,7 +282,11 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
             )
         return
     parts = [term.rest] if term.rest else []
-    parts += [ctx.doc.source(child) for child in pending.item.children[1:]]
+    below = pending.item.children[1:]
+    if not term.rest and len(below) == 1 and below[0].type in LISTS and len(below[0].children) == 1:
+        parts.append(item_text(ctx.doc.source(below[0])))  # `- **S3**` over one bullet: what it says
+    else:
+        parts += [ctx.doc.source(child) for child in below]
     if pending.extra:
         parts.append(_join(pending.extra))
     back = "\n\n".join(part for part in parts if part.strip())
@@ -432,6 +440,19 @@ def _most(found: list[bool]) -> bool:
     """Whether terms make a glossary of a list (or of sibling headings): two or more, and at least two
     of every three."""
     return sum(found) >= _GLOSSARY_TERMS and sum(found) * 3 >= len(found) * 2
+
+
+def _outlined(item: Node) -> Term | None:
+    """A bullet naming a thing (``Amazon S3``, no bold) over one bullet of one line saying what it is."""
+    if len(item.children) != 2 or item.children[0].type != "paragraph" or item.children[1].type not in LISTS:
+        return None
+    name, below = item.children[0].children[0].content, item.children[1].children
+    if len(below) != 1 or len(below[0].children) != 1 or below[0].children[0].type != "paragraph":
+        return None
+    said = below[0].children[0].children[0].content
+    if "\n" in name + said or len(name.split()) > _OUTLINE_NAME_WORDS or not names_a_thing(name):
+        return None
+    return Term(name.strip(), "", separated=True) if said.strip() else None
 
 
 def _defining_sentence(item: Node) -> Term | None:

@@ -299,12 +299,12 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
         return None
     if front.lower() in _NOT_NAMES:
         return None
-    if cuts[0][0].strip() in _DASHES and not _names_a_thing(front):
+    if cuts[0][0].strip() in _DASHES and not names_a_thing(front):
         return None  # `Scales automatically - no capacity to plan`: a dash in a sentence
     return Term(front, rest, separated=True)
 
 
-def _names_a_thing(words: str) -> bool:
+def names_a_thing(words: str) -> bool:
     """One word, code, or words each capitalised (``Amazon SNS``, ``Elastic Load Balancing``): a name.
     Before a dash, ``Runs code without servers`` is the start of a sentence."""
     split = words.split()
