@@ -4,6 +4,7 @@ What Anki knows a note by (its GUID) is settled from the ledger in ``ccpkit.expo
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -27,14 +28,23 @@ MAX_SLUG = 80
 @lru_cache(maxsize=4096)  # a part's, module's or title's slug is asked for with every item of it
 def slug(text: str, limit: int | None = MAX_SLUG) -> str:
     """Lower-case ASCII words joined by ``-``: ``"**EC2** (Elastic…)"`` → ``"ec2-elastic"``, cut at
-    ``limit`` characters (``None``: whole)."""
+    ``limit`` characters (``None``: whole); ``x-`` and a digest for words in another script."""
     plain = _MARKUP.sub("", HTML_TAG.sub(" ", text) if "<" in text else text)
     plain = WIKILINK.sub(r"\g<shown>", plain) if "[[" in plain else plain
     ascii_text = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
     words = _NOT_WORD.sub("-", ascii_text.lower()).strip("-")
     if limit is not None and len(words) > limit:
         words = words[:limit].rsplit("-", 1)[0]
-    return words or "x"
+    return words or _unspelled(plain)
+
+
+def _unspelled(text: str) -> str:
+    """The slug of words with no Latin letters (``собака``, ``你好``): ``x`` and a digest of the words,
+    so that each has its own id (and keeps it wherever it moves), as ids must stay ASCII."""
+    words = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    if not any(character.isalnum() for character in words):
+        return "x"
+    return "x-" + hashlib.blake2b(words.encode(), digest_size=5).hexdigest()
 
 
 def item_id(module_slug: str, kind: Kind, key: str) -> str:

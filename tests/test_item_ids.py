@@ -34,6 +34,17 @@ def test_slug_of_symbols_only_is_not_empty() -> None:
     assert slug("🎯 →") == "x"
 
 
+def test_words_in_another_script_each_get_an_ascii_slug_of_their_own() -> None:
+    """A vocabulary deck (``собака``, ``кошка``, ``你好``): one slug for them all would merge every
+    card into one; a digest of the words keeps each apart, and the same wherever it moves."""
+    words = ["собака", "кошка", "дом", "你好", "谢谢", "λ", "ν"]
+    slugs = [slug(word) for word in words]
+    assert len(set(slugs)) == len(words)
+    assert all(found.startswith("x-") and found.isascii() for found in slugs)
+    assert slug("**Собака**") == slug("собака") == slug("  собака ")
+    assert slug("собака (dog)") == "dog"  # Latin words there are the slug, as before
+
+
 def test_long_keys_are_cut_at_a_word_boundary() -> None:
     result = slug("which " * 40)
     assert len(result) <= MAX_SLUG
