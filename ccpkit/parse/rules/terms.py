@@ -53,8 +53,12 @@ _SEPARATORS_OF = {"any": _PLAIN_SEPARATOR, "no colon": _UNCOLONED_SEPARATOR, "ar
 transcript), or arrows only."""
 """An arrow, `` = ``, ``: ``, `` : `` or a dash (en, em or hyphen) between spaces."""
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
-_HIDDEN = re.compile(r"(`+)(?:(?!\1).)+?\1|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]*\)")
-"""Where no separator is: code spans, and links (``[Q1: Basics](#q1)``, ``[[page|alias]]``)."""
+_HIDDEN = re.compile(r"(`+)(?:(?!\1).)+?\1|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]*\)|\$[^$\n]+\$")
+"""Where no separator is: code spans, links (``[Q1: Basics](#q1)``, ``[[page|alias]]``) and formulas
+(``$F = ma$``)."""
+_DASHED_WORDS = 3
+"""At most this many words in a name before an en or em dash that is not capitalised (``la cocina —
+the kitchen``); a hyphen asks for a name written as one (``Amazon SNS - …``)."""
 _DASH = re.compile(" [-\u2013\u2014] ")
 _DASH_ENDED = re.compile(f"^(?P<name>.*\\S)\\s+(?:[-\u2013\u2014]|{_ARROW.pattern})$")
 """A term whose dash or arrow is inside its bold: ``**Amazon S3 -** Object storage``."""
@@ -287,8 +291,8 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
     line = line.rstrip(" \\")
     hidden = _HIDDEN.sub(lambda code: "x" * len(code[0]), line)  # same length, no separator in it
     cuts = list(_SEPARATORS_OF[separators].finditer(hidden))
-    if len(cuts) != 1:
-        return None
+    if not cuts or (len(cuts) > 1 and cuts[0][0].strip() != ":"):
+        return None  # `Metformin: biguanide. SE: lactic acidosis`: the first colon names, the rest say
     front = _EMPHASISED.sub(r"\g<inner>", line[: cuts[0].start()].strip())
     rest = line[cuts[0].end() :].strip()
     if not front or not rest or len(front.split()) > _PLAIN_TERM_WORDS or front[-1] in ".,;:!?":
@@ -297,10 +301,12 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
         return None
     if rest[0] in "\"\u201c'\u2018":  # `You: "Which shelf?"`: what someone says, not what a name is
         return None
-    if front.lower() in _NOT_NAMES:
-        return None
-    if cuts[0][0].strip() in _DASHES and not names_a_thing(front):
-        return None  # `Scales automatically - no capacity to plan`: a dash in a sentence
+    if front.lower() in _NOT_NAMES or (len(front) == 1 and front.isalpha()):
+        return None  # `M \u2013 Methanol`: a mnemonic's letter, which names nothing on a card of its own
+    if cuts[0][0].strip() == "-" and not names_a_thing(front):
+        return None  # `Scales automatically - no capacity to plan`: a hyphen in a sentence
+    if cuts[0][0].strip() in _DASHES and len(front.split()) > _DASHED_WORDS and not names_a_thing(front):
+        return None  # `la cocina — the kitchen` names, `Pay only for what you use — no upfront cost` not
     return Term(front, rest, separated=True)
 
 
