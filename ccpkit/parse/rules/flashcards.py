@@ -44,10 +44,10 @@ _QUESTION_LABEL = re.compile(
 _JUDGE = re.compile(r"^[^\w]*(?:true\s+or\s+false|true\s*/\s*false|t\s*/\s*f)\b", re.I)
 """``True or False: …``, ``T/F: …``: a statement to judge, which asks as a question does."""
 _BOLD = r"(?:\*\*|__)?"
-_QUESTION = re.compile(rf"^(?:{_BOLD}(?:Q|(?i:{QUESTION})){_BOLD}\s*:{_BOLD}|Q\.(?=\s))\s*(?P<text>.*)$")
-"""``Q: …``, ``**Question:** …``, ``Q. …``: a flashcard's question line."""
-_ANSWER = re.compile(rf"^(?:{_BOLD}(?:A|(?i:answer|ans)){_BOLD}\s*:{_BOLD}|Ans\.(?=\s))\s*(?P<text>.*)$")
-"""``A: …``, ``**Answer:** …``, ``Ans. …``: its answer line."""
+_QUESTION = re.compile(rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})){_BOLD}\s*:{_BOLD}|Q\.(?=\s))\s*(?P<text>.*)$")
+"""``Q: …``, ``Q1: …``, ``**Question:** …``, ``Q. …``: a flashcard's question line."""
+_ANSWER = re.compile(rf"^(?:{_BOLD}(?:A\d*|(?i:answer|ans)){_BOLD}\s*:{_BOLD}|Ans\.(?=\s))\s*(?P<text>.*)$")
+"""``A: …``, ``A1: …``, ``**Answer:** …``, ``Ans. …``: its answer line."""
 _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 """``Foo::Bar()``, ``Foo::bar.baz``, ``Foo::Vec<T>``: a C++ or Rust path written in prose."""
 _SEPARATORS = ("?", "??")
@@ -368,12 +368,18 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
 
 
 def _answered_within(node: Node) -> _Pair | None:
-    """``Which …?`` and ``Answer: …`` in words on the next line of the same paragraph."""
+    """``Which …?`` and ``Answer: …`` in words (or ``A: …``) on the next line of the same paragraph."""
     lines = node.children[0].content.split("\n") if node.type == "paragraph" else []
     if lines and (_QUESTION.match(lines[0]) or _QUESTION_LABEL.match(lines[0])):
         return None  # `Q: …` or `**Question:** …`: the `Q:`/`A:` rule's
     for number in range(1, len(lines)):
-        if _asks(lines[number - 1]) and (answered := _worded_text("\n".join(lines[number:]))):
+        if not _asks(lines[number - 1]):
+            continue
+        labelled = _ANSWER.match(lines[number])  # `A: df -h` under the question
+        answered = _worded_text("\n".join(lines[number:]))
+        if labelled is not None and labelled["text"].strip():
+            answered = "\n".join([labelled["text"].strip(), *lines[number + 1 :]]).strip()
+        if answered:
             return _Pair(_unnumbered("\n".join(lines[:number])), answered)  # `Q5: Which …?`
     return None
 
