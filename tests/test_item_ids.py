@@ -37,7 +37,7 @@ def test_slug_of_symbols_only_is_not_empty() -> None:
 def test_words_in_another_script_each_get_an_ascii_slug_of_their_own() -> None:
     """A vocabulary deck (``собака``, ``кошка``, ``你好``): one slug for them all would merge every
     card into one; a digest of the words keeps each apart, and the same wherever it moves."""
-    words = ["собака", "кошка", "дом", "你好", "谢谢", "λ", "ν"]
+    words = ["собака", "кошка", "дом", "你好", "谢谢", "λόγος", "ψυχή"]
     slugs = [slug(word) for word in words]
     assert len(set(slugs)) == len(words)
     assert all(found.startswith("x-") and found.isascii() for found in slugs)
