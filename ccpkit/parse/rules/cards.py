@@ -50,6 +50,8 @@ _ONE_LINE_WORDS = 40
 """At most this many words in the paragraph that describes a cheat sheet's heading: more are notes."""
 _OUTLINE_NAME_WORDS = 4
 """At most this many words in a name an outline's bullet gives (more is a sentence)."""
+_EXPORT_HEADER = re.compile(r"#[a-z ]+:\S*$")
+"""A line of the header Anki writes over exported notes (``#separator:tab``, ``#html:true``)."""
 _ONE_LINE = (["prose"], ["facts"])
 """What is under a cheat sheet's heading: its line as a paragraph, or as a bullet of its own."""
 _ENUMERATION = re.compile(r":\s*[^,.;:]+(?:,\s*[^,.;:]+)+,?\s+(?:and|or)\s+[^,.;:]+")
@@ -484,7 +486,9 @@ def _line_cards(
     """A paragraph written as a definition list (``Amazon S3`` over ``: Object storage``), or as lines
     that each name a term, or one of ``glossary_paragraphs``: a card per term."""
     lines = paragraph.children[0].content.split("\n")
-    terms = definition_list(lines) or _glossary_lines(lines)
+    exported = list(itertools.dropwhile(lambda line: _EXPORT_HEADER.match(line) is not None, lines))
+    offset = len(lines) - len(exported)  # `#separator:tab` over an Anki export's lines
+    terms = definition_list(lines) or [(offset + at, term) for at, term in _glossary_lines(exported)]
     if not terms and id(paragraph) in glossary_paragraphs:
         terms = [(0, glossary_paragraphs[id(paragraph)])]
     pinned = pinned_id(paragraph) if len(terms) == 1 else ""
@@ -511,18 +515,18 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
 
 def _glossary_lines(lines: list[str]) -> list[tuple[int, Term]]:
     """Each line's term (with its index) when every line is ``Name → what it is``, or when the lines
-    (two or more) are each ``**Name**: what it is`` or each ``Name - what it is`` (a dash, ``=`` or an
-    arrow: ``Morgan: …`` lines are a transcript's); else none. Lines whose every definition is a
-    word or two (``**Level:** Beginner``), or that name a note's fields (``**Topic:** …``), are no
-    glossary."""
+    (two or more) are each ``**Name**: what it is`` or each ``Name - what it is`` (a dash, ``=``, a
+    tab or ``|``: ``Morgan: …`` lines are a transcript's); else none. Lines that name a note's fields
+    (``**Topic:** …``), or bold ones whose every definition is a word or two (``**Level:**
+    Beginner``), are no glossary; a vocabulary list's one-word translations are its definitions."""
     terms = [plain_term(undecorated(line), separators="arrows") for line in lines]  # `🔹 EC2 → …`
     if not all(terms) and len(lines) >= _GLOSSARY_TERMS:
         terms = [line_term(line) for line in lines]
-        terms = (
-            terms if all(terms) else [plain_term(undecorated(line), separators="no colon") for line in lines]
-        )
+        bold = all(terms)
+        terms = terms if bold else [plain_term(undecorated(line), separators="no colon") for line in lines]
         fields = any(term is not None and is_field_name(term.front) for term in terms)
-        if fields or not any(len(term.rest.split()) >= _DEFINING_WORDS for term in terms if term):
+        worded = any(len(term.rest.split()) >= _DEFINING_WORDS for term in terms if term)
+        if fields or (bold and not worded):
             return []
     found = [(offset, term) for offset, term in enumerate(terms) if term is not None]
     return found if len(found) == len(lines) else []
