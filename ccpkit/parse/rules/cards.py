@@ -487,8 +487,8 @@ def _line_cards(
     that each name a term, or one of ``glossary_paragraphs``: a card per term."""
     lines = paragraph.children[0].content.split("\n")
     exported = list(itertools.dropwhile(lambda line: _EXPORT_HEADER.match(line) is not None, lines))
-    offset = len(lines) - len(exported)  # `#separator:tab` over an Anki export's lines
-    terms = definition_list(lines) or [(offset + at, term) for at, term in _glossary_lines(exported)]
+    header = len(lines) - len(exported)  # `#separator:tab` over an Anki export's lines
+    terms = definition_list(lines) or [(header + at, term) for at, term in _glossary_lines(exported)]
     if not terms and id(paragraph) in glossary_paragraphs:
         terms = [(0, glossary_paragraphs[id(paragraph)])]
     pinned = pinned_id(paragraph) if len(terms) == 1 else ""

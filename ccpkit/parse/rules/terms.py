@@ -47,12 +47,12 @@ _SEPARATORS = (*_ARROWS, "\u2014", "\u2013", "=", ":", "-", "\\-", "&ndash;", "&
 ``&ndash;``, ``&mdash;``)."""
 _ARROW = re.compile("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
 _PLAIN_SEPARATOR = re.compile(f"{_ARROW.pattern}|(?<=\\S) [=:\u2013\u2014-] (?=\\S)|(?<=[^\\s:]): (?=\\S)")
+"""An arrow, `` = ``, ``: ``, `` : `` or a dash (en, em or hyphen) between spaces."""
 _UNCOLONED_SEPARATOR = re.compile(f"{_ARROW.pattern}|(?<=\\S) [=|\u2013\u2014-] (?=\\S)|(?<=\\S)\\t+(?=\\S)")
 _SEPARATORS_OF = {"any": _PLAIN_SEPARATOR, "no colon": _UNCOLONED_SEPARATOR, "arrows": _ARROW}
 """Which separators a plain term may have: any, all but a colon (``Morgan: Hi`` is speech in a
 transcript; a tab or a ``|``, as Quizlet, Anki and spreadsheets export cards, is one of these), or
 arrows only."""
-"""An arrow, `` = ``, ``: ``, `` : `` or a dash (en, em or hyphen) between spaces."""
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
 _HIDDEN = re.compile(r"(`+)(?:(?!\1).)+?\1|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]*\)|\$[^$\n]+\$")
 """Where no separator is: code spans, links (``[Q1: Basics](#q1)``, ``[[page|alias]]``) and formulas
