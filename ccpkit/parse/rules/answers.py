@@ -29,6 +29,8 @@ ANSWER_ABROAD = (
 )
 """"Answer" as Portuguese, Spanish, French, Italian and German question banks write it
 (``Resposta: A``, ``Resposta Correta: C``, ``Respuesta correcta: B``, ``Bonne réponse : D``)."""
+ANSWER_COLUMN = rf"(?:correct\s+)?answers?|ans|key|correct|solution|correct\s+options?|{ANSWER_ABROAD}"
+"""What heads a table's column of answers: ``Answer``, ``Correct answer``, ``Key``, ``Resposta`` …"""
 _LABEL = (
     r"(?:the\s+)?(?:(?:correct|right|final|suggested)\s+)?"
     rf"(?:answers?(?:\s*\(s\))?|ans|solutions?|correct(?:\s+(?:options?|choices?))?|{ANSWER_ABROAD})"

@@ -521,9 +521,14 @@ def _quote_answer(ctx: Context, quote: Node, *, alone: bool) -> str | None:
         return None
     called = _callout(ctx, quote)
     if called is None:
-        text = "\n".join(_QUOTE_MARK.sub("", line) for line in ctx.doc.source(quote).split("\n")).strip()
+        text = _unquoted(ctx, quote)
         return text if alone and text else None
     return _callout_text(ctx, called) if _names_an_answer(called.title) and not called.empty else None
+
+
+def _unquoted(ctx: Context, quote: Node) -> str:
+    """A quote's Markdown without its ``>`` marks."""
+    return "\n".join(_QUOTE_MARK.sub("", line) for line in ctx.doc.source(quote).split("\n")).strip()
 
 
 def _asked_over_callout(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
@@ -568,7 +573,7 @@ def _quoted_answer(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
         return None
     ctx.claim(*blocks[: end + 1])
     front = "\n\n".join(ctx.doc.written(block) for block in (*numbered.children[0].children, *blocks[1:end]))
-    back = "\n".join(_QUOTE_MARK.sub("", line) for line in ctx.doc.source(quote).split("\n")).strip()
+    back = _unquoted(ctx, quote)
     return end, _Pair(_unnumbered(front), back)
 
 

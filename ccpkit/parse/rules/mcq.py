@@ -14,7 +14,7 @@ from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, hidden_markdown
 from ccpkit.parse.document import heading_text
 from ccpkit.parse.rules.answers import (
-    ANSWER_ABROAD,
+    ANSWER_COLUMN,
     Answer,
     KeyEntry,
     after_key_title,
@@ -225,9 +225,7 @@ _Q_COLUMN = re.compile(
     r"|quest[ãa]o|pregunta|domanda|frage|n\.?º)$",
     re.I,
 )
-_A_COLUMN = re.compile(
-    rf"^(?:(?:correct\s+)?answers?|ans|a|key|correct|solution|correct\s+options?|{ANSWER_ABROAD})$", re.I
-)
+_A_COLUMN = re.compile(rf"^(?:{ANSWER_COLUMN}|a)$", re.I)
 """An answer key's column of letters: ``Answer``, ``Correct answer``, ``A`` beside ``Q`` …"""
 
 

@@ -186,11 +186,10 @@ def cell_options(text: str, node: Node) -> list[DraftOption]:
     lines = [line.strip() for line in _LINE_BREAK.split(text) if line.strip()]
     if len(lines) == 1:
         letters = list(_INLINE_LETTER.finditer(lines[0]))
-        run = [found for n, found in enumerate(letters) if found["letter"] == chr(ord("A") + n)]
-        if len(run) < 2 or len(run) != len(letters) or run[0].start() != 0:
+        starts = _run_from_a(letters)
+        if len(starts) < 2 or len(starts) != len(letters) or starts[0] != 0:
             return []
-        cuts = [found.start() for found in run] + [len(lines[0])]
-        lines = [lines[0][start:end].strip().rstrip(";,").strip() for start, end in itertools.pairwise(cuts)]
+        lines = [piece.rstrip(";,").strip() for piece in _cut(lines[0], starts)]
     found = lettered_lines(lines, node)
     if found is not None and not found.head and not found.tail:
         return found.options
@@ -453,20 +452,29 @@ def _inline_options(line: str, *, with_stem: bool) -> list[str]:
     Dedicated``), or, ``with_stem``, after a stem that asks (``Pick one: … A) Spot. B) Dedicated.``);
     the stem, a line per option and an answer ending the line (``— Answer: A``) on lines of their
     own. Any other line as it is."""
-    letters = [found for found in _INLINE_LETTER.finditer(line) if found.start() > 0 or _opens(line)]
-    run = list(
-        itertools.takewhile(lambda pair: pair[1]["letter"] == chr(ord("A") + pair[0]), enumerate(letters))
+    starts = _run_from_a(
+        [found for found in _INLINE_LETTER.finditer(line) if found.start() > 0 or _opens(line)]
     )
-    starts = [found.start() for _, found in run]
     head = line[: starts[0]].strip() if starts else ""
     spread = bool(starts) and starts[0] == 0 and all(_WIDE_GAP.search(line[:start]) for start in starts[1:])
-    if len(run) < 2 or not ((with_stem and head and asks(head)) or spread):
+    if len(starts) < 2 or not ((with_stem and head and asks(head)) or spread):
         return [line]
-    options = [line[start:end].strip() for start, end in itertools.pairwise([*starts, len(line)])]
+    options = _cut(line, starts)
     answered = _TRAILING_ANSWER.search(options[-1])
     if answered is not None:  # `C) Zephyr Edge — Answer: A`
         options[-1:] = [options[-1][: answered.start()].strip(), options[-1][answered.end() :].strip()]
     return [head, *options] if head else options
+
+
+def _run_from_a(letters: Sequence[re.Match[str]]) -> list[int]:
+    """Where the options lettered ``A``, ``B``, ``C`` … in order open, from the first of ``letters``."""
+    run = itertools.takewhile(lambda pair: pair[1]["letter"] == chr(ord("A") + pair[0]), enumerate(letters))
+    return [found.start() for _, found in run]
+
+
+def _cut(line: str, starts: Sequence[int]) -> list[str]:
+    """``line`` cut where each option opens, from the first."""
+    return [line[start:end].strip() for start, end in itertools.pairwise([*starts, len(line)])]
 
 
 def _opens(line: str) -> bool:

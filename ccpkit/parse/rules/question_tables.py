@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ccpkit.errors import Problem
 from ccpkit.parse.context import Context
 from ccpkit.parse.rules.answers import (
-    ANSWER_ABROAD,
+    ANSWER_COLUMN,
     QUESTION,
     Answer,
     answer_line,
@@ -29,9 +29,8 @@ _ID = re.compile(r"#|no\.?|n\.?º|number|id|q\s*#|q\.?\s*no\.?", re.I)
 _OPTION = re.compile(r"(?:(?:options?|choices?)\s*)?\(?(?:(?P<letter>[A-H])|(?P<number>[1-8]))[.):]?", re.I)
 """An option's column: ``A``, ``B)``, ``Option C``, ``Choice 1``; numbered ones only after a word."""
 _LISTED = re.compile(r"options|choices|answer\s+(?:options|choices)", re.I)
-_ANSWER = re.compile(
-    rf"(?:correct\s+)?answers?|correct\s+(?:options?|choices?)|ans|key|correct|solution|{ANSWER_ABROAD}", re.I
-)
+_ANSWER = re.compile(rf"{ANSWER_COLUMN}|correct\s+choices?", re.I)
+"""The answer column: never a bare ``A``, which is option A's."""
 
 
 @dataclass(frozen=True, slots=True)
