@@ -1,13 +1,12 @@
-"""The one orchestrator, in the shape of Sphinx or make: each module's parts are targets the build owns;
-formats are pure.
+"""The one orchestrator, in the shape of make: a module's parsed findings and each format's part of it
+are targets the build files in its store under the digest of what they read; formats are pure.
 
-1. Nothing changed since the last build (one digest of every input, every output intact): stop.
-2. Parse each module, or take its findings from the store when its files did not change.
-3. Map: every format's part of every module, and its wholes, from the store or made afresh; slow ones
-   on helper processes, the others here meanwhile (a large build's parses and parts on both).
-4. Settle the ledger (read before parsing: a damaged one stops the build) from the Anki parts.
-5. Reduce: each format assembles its files; those that changed are written atomically, the ledger
-   last, so a failed build never records identities nobody received.
+1. Nothing changed since the last build (every input digested alike, every output intact): stop.
+2. Parse the modules whose files changed; take the others' findings from the store.
+3. Map: every format's stale parts and wholes, the slow ones on helper processes.
+4. Settle the ledger from the Anki parts.
+5. Reduce: each format assembles its files; the changed ones are written atomically, the ledger last,
+   so a failed build never records identities nobody received.
 """
 
 from __future__ import annotations
@@ -44,8 +43,7 @@ if TYPE_CHECKING:  # and imported where used: a build with nothing to do never l
 DEFAULT_FORMATS = FORMATS
 
 _SHARED_WEIGHT = 1_000
-"""From this much work on (about a thousand items' worth) that is not slow, making it on the helpers
-too repays starting them."""
+"""From about a thousand items' worth of light work on, sharing it with the helpers repays starting them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,17 +61,16 @@ class Request:
 
 @dataclass(frozen=True, slots=True)
 class Manifest:
-    """What the last build read and wrote, filed in the store: equal inputs and intact outputs mean
-    there is nothing to do, and the last report is shown again."""
+    """The last build's record: the same inputs and intact outputs leave nothing to do."""
 
     inputs: str = ""
-    """Digest of every input: notes, ledger, templates, options (and ccpkit's code, as every digest)."""
+    """Digest of every input: notes, ledger, templates, options."""
     outputs: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    """Per format, each output file (relative to the build folder) and the digest of its bytes."""
+    """Per format, each output file (relative to the build folder) → the digest of its bytes."""
     report: BuildReport = field(default_factory=lambda: BuildReport("", (), ()))
-    """What the build reported, but the changes to the Anki notes (the ledger holds those)."""
+    """What that build reported, but its changes to Anki notes: a no-op shows it again."""
     stamps: Mapping[str, Stamp] = field(default_factory=dict)
-    """Each file the build looked at, as it saw it: the next reads only those whose stamp changed."""
+    """Each file looked at, as it was seen: the next build reads only those whose stamp changed."""
 
 
 def build(
@@ -89,13 +86,13 @@ def build(
     progress: Progress | None = None,
 ) -> BuildReport:
     """Build ``formats`` from ``notes`` into ``out``, redoing only what changed since the last build.
-    ``title`` names the course (default: the notes folder); ``highlight_clozes`` makes ``==text==`` a
-    cloze; ``modules`` limits the outputs (the ledger still sees every module); ``clock`` stamps
-    changed notes; ``progress`` hears of each step and target."""
+    ``title`` names the course (default: the notes folder's name); ``highlight_clozes`` makes
+    ``==text==`` a cloze; ``modules`` limits the outputs (the ledger still sees every module);
+    ``clock`` dates changed notes."""
     progress = progress or Progress()
     request = Request(notes, out, tuple(formats), options, title, highlight_clozes, tuple(modules))
-    # A build makes millions of objects that live to its end and little cyclic garbage: at Python's
-    # default threshold the collector would scan them thousands of times (a quarter of a cold build).
+    # Nearly all a build makes lives to its end: at the default threshold the collector would scan
+    # those millions of objects thousands of times (a quarter of a cold build).
     thresholds = gc.get_threshold()
     gc.set_threshold(100_000, *thresholds[1:])
     try:
@@ -109,8 +106,8 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     notes, out = request.notes, request.out
     if out.resolve().is_relative_to(notes.resolve()):  # outputs would be read back as notes
         raise UsageError(f"output folder {out} is inside the notes folder {notes}: choose one outside it")
-    store = Store(out / FOLDER_NAME)
-    previous = store.get(digest("manifest"), Manifest) or Manifest()
+    store, manifest = Store(out / FOLDER_NAME), digest("manifest")
+    previous = store.get(manifest, Manifest) or Manifest()
     stamps = Stamps(previous.stamps)
     templates = stamps.digest_files(template_roots(request.options.templates))
     title = request.title if request.title is not None else notes.resolve().name
@@ -123,9 +120,11 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     )
     sources = digest(stamps.digest_files([notes]), templates, repr(asked))
     built = {name: previous.outputs.get(name, {}) for name in request.formats}
-    if previous.inputs == _with_ledger(sources, notes, stamps) and _intact(out, built, stamps):
+    if previous.inputs == _with_ledger(sources, notes, stamps) and all(
+        stamps.found(out / path) == expected for paths in built.values() for path, expected in paths.items()
+    ):
         if stamps.seen != previous.stamps:  # files stamped for the first time: read none next time
-            store.put(digest("manifest"), replace(previous, stamps=stamps.seen))
+            store.put(manifest, replace(previous, stamps=stamps.seen))
         unchanged = tuple(out / path for paths in built.values() for path in paths)
         files = OutputFiles(out, dict.fromkeys(built, 0), {name: len(paths) for name, paths in built.items()})
         return replace(previous.report, written=(), unchanged=unchanged, files=files, reread=frozenset())
@@ -134,13 +133,12 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     from ccpkit.ledger.storage import kept_ledger, ledger_text
 
     chosen = [format_named(name) for name in request.formats]
-    anki = _notes_format(chosen)
     targets = _Targets(store, digest(templates, repr(request.options)), progress)
     earlier, ledger = None, None
-    if anki is not None:
+    if any(fmt.carries_identities for fmt in chosen):
         earlier = _kept_ledger(notes, store)
         ledger = earlier.ledger if earlier is not None else load_ledger(notes / LEDGER_NAME)
-    made, outputs, changes = _make(request, chosen, anki, targets, ledger, clock, previous, stamps)
+    made, outputs, changes = _make(request, chosen, targets, ledger, clock, previous, stamps)
     written = made.written
     if changes is not None:
         text = ledger_text(changes.ledger, earlier)
@@ -149,7 +147,7 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         ledger_digest = content_digest(text.data)
         path = _written(notes, Output(PurePosixPath(LEDGER_NAME), text.data), ledger_digest, stamps)
         written += (path,) if path is not None else ()
-        key = digest("ledger", ledger_digest)  # kept in the store as it is written, beside the targets
+        key = digest("ledger", ledger_digest)  # the ledger as written, kept beside the targets
         targets.used.add(key)
         if fresh:
             store.put(key, kept_ledger(text))
@@ -157,79 +155,49 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         store.keep_only(targets.used)
     report = replace(made, written=written, changes=changes, remade=tuple(targets.remade))
     kept = replace(report, changes=None, written=(), unchanged=(), remade=())  # what a no-op shows again
-    store.put(digest("manifest"), Manifest(_with_ledger(sources, notes, stamps), outputs, kept, stamps.seen))
+    store.put(manifest, Manifest(_with_ledger(sources, notes, stamps), outputs, kept, stamps.seen))
     return report
-
-
-def _intact(out: Path, outputs: Mapping[str, Mapping[str, str]], stamps: Stamps) -> bool:
-    """Every output is still on disk with the bytes the build wrote (a hand edit shows)."""
-    return all(
-        _on_disk(out / path, stamps) == expected
-        for paths in outputs.values()
-        for path, expected in paths.items()
-    )
-
-
-def _on_disk(path: Path, stamps: Stamps) -> str | None:
-    """The digest of the file at ``path`` (by its stamp when that did not change); ``None`` if it
-    is not there or cannot be read."""
-    try:
-        return stamps.file_digest(path)
-    except OSError:
-        return None
 
 
 def _make(
     request: Request,
     chosen: Sequence[Format[Any]],
-    notes: Format[Any] | None,
     targets: _Targets,
     ledger: Ledger | None,
     clock: Callable[[], float],
     previous: Manifest,
     stamps: Stamps,
 ) -> tuple[BuildReport, dict[str, Mapping[str, str]], Reconciliation | None]:
-    """Parse, map, settle ``ledger`` from the parts of ``notes``, assemble every format's files and
-    write those not on disk already (``stamps`` tell). Returned: the report (the ledger's file not yet
-    among the written), the outputs to record and what settling the ledger changed (``changes.ledger``
-    is the ledger to record); the deck, parts and files are freed, so recording the ledger needs no
-    room for them."""
+    """Parse, map, settle ``ledger``, assemble and write the files that changed. Returned: the report
+    (without the ledger's file), the outputs to record and what settling changed; the deck and parts
+    are freed on return, so recording the ledger needs no room for them."""
     from ccpkit.pool import helpers  # the process pool: not for a build with nothing to do
 
     helped = [fmt for fmt in chosen if fmt.slow]
+    notes = _notes_format(chosen) if ledger is not None else None
     with helpers(partial(_prepare, helped, request.options)) as pool:
         targets.progress.step("parsing notes")
         passages = any(fmt.reads_passages for fmt in chosen)
         parsed, modules = _parse(request, targets, pool, warm=bool(helped), passages=passages)
         whole_deck = parsed.deck
         deck = only_modules(whole_deck, request.modules)
-        # The parts of ``notes`` are made for every module: the ledger sees the whole deck.
-        for fmt in [*chosen, notes] if notes is not None and notes not in chosen else chosen:
+        for fmt in chosen if notes is None or notes in chosen else [*chosen, notes]:  # notes: all modules
             targets.plan(fmt, whole_deck if fmt is notes else deck, modules, request.options)
-        targets.start(pool, [target for target in targets.planned if target not in targets.done])
+        targets.make(pool, targets.planned)
         targets.finish(slow=False)
-        # While the helpers lay out pages, settle the ledger and assemble the formats needing no helper.
         changes, settled = None, None
-        if notes is not None and ledger is not None:
+        if notes is not None and ledger is not None:  # while the helpers lay out pages
             from ccpkit.export.anki.identities import settle_parts
 
             targets.progress.step("settling note identities")
+            parts, now, with_templates = targets.parts(notes.name), int(clock()), "anki" in request.formats
             changes, settled = settle_parts(
-                ledger,
-                whole_deck,
-                deck,
-                targets.parts(notes.name),
-                request.options,
-                now=int(clock()),
-                with_templates="anki" in request.formats,
+                ledger, whole_deck, deck, parts, request.options, now=now, with_templates=with_templates
             )
         files = {fmt.name: targets.assemble(fmt, deck, settled) for fmt in chosen if not fmt.slow}
         targets.finish()
-        files = {
-            fmt.name: files[fmt.name] if fmt.name in files else targets.assemble(fmt, deck, settled)
-            for fmt in chosen
-        }
-    targets.forget_parts()
+        files = {fmt.name: files.get(fmt.name) or targets.assemble(fmt, deck, settled) for fmt in chosen}
+    targets.planned, targets.done = [], {}  # free the parts, and the deck their work reads
     written, unchanged, outputs = _write(request, previous, files, stamps)
     problems = (*parsed.problems, *(problem for exported in files.values() for problem in exported.problems))
     report = BuildReport(
@@ -251,8 +219,8 @@ def _make(
 
 @dataclass(frozen=True, slots=True, eq=False)
 class _Target:
-    """A module's findings, a format's part of one module or one of its wholes, filed in the store
-    under ``key`` (none: not filed)."""
+    """A module's findings, a format's part of a module or one of its wholes, filed in the store under
+    ``key`` (empty: never filed)."""
 
     kind: str
     """``parse``, or the format's name."""
@@ -261,20 +229,19 @@ class _Target:
     key: str
     work: Callable[[], object]
     weight: int
-    """Rough amount of work, in items: the heaviest start first, so the helpers finish close together."""
+    """Rough amount of work, in items: the heaviest start first, so the helpers end close together."""
     slow: bool
-    """Made on a helper process, always (the layout code is loaded there alone); others may be too."""
+    """Always made on a helper (only they load the layout code); the others may be."""
     whole: bool = False
 
     def __str__(self) -> str:
-        """How progress and the report name it: ``parse 02-compute``, ``pdf pdf/course.pdf``."""
+        """As progress and the report name it: ``parse 02-compute``, ``pdf pdf/course.pdf``."""
         return f"{self.kind} {self.name}"
 
 
 @dataclass(slots=True)
 class _Targets:
-    """The build's targets (parsed modules, parts, wholes), each from the store under the digest of
-    what it reads, or made: shared ones on the helpers, the others here."""
+    """The build's targets, each taken from the store or made: shared ones on the helpers, the rest here."""
 
     store: Store
     context: str
@@ -282,27 +249,15 @@ class _Targets:
     progress: Progress
     used: set[str] = field(default_factory=set)
     remade: list[str] = field(default_factory=list)
-    """The targets made afresh, in order: ``parse 02-compute``, ``pdf 02-compute``, ``pdf pdf/course.pdf``."""
+    """The targets made afresh, in order, named as ``str(target)``."""
     planned: list[_Target] = field(default_factory=list)
     done: dict[_Target, Any] = field(default_factory=dict)
     """A target → its findings, its part, or its whole's files."""
     pending: dict[Future[bytes], _Target] = field(default_factory=dict)
 
-    def take_kept(self, targets: Sequence[_Target]) -> list[_Target]:
-        """Take the targets the store holds (a target filed under no key never is); the stale rest."""
-        stale = []
-        for target in targets:
-            value = self.store.get(target.key, object) if target.key else None
-            self.used.add(target.key)
-            if value is None:
-                stale.append(target)
-            else:
-                self.done[target] = value
-        return stale
-
     def plan(self, fmt: Format[Any], deck: Deck, modules: Mapping[str, str], options: ExportOptions) -> None:
-        """The parts of ``deck``'s modules in ``fmt`` (``modules``: the digest of each, by slug) and
-        its wholes (which read every module of ``deck``), taking those the store holds."""
+        """``fmt``'s part of each module of ``deck`` (``modules``: each one's digest, by slug) and its
+        wholes, which read them all; the store's are taken."""
         reads = [deck.title, self.context]
         targets = [
             _Target(
@@ -329,13 +284,25 @@ class _Targets:
             )
             for whole in fmt.wholes(deck, options)
         ]
-        self.take_kept(targets)
         self.planned += targets
 
-    def start(self, pool: ProcessPoolExecutor, stale: Sequence[_Target]) -> None:
-        """Make the stale targets: the slow ones on the helpers, heaviest first, the others here. When
-        there are several others, they are queued for the helpers too, and this process makes those no
-        helper has started yet, lightest first: every core works, and none waits for another."""
+    def make(
+        self, pool: ProcessPoolExecutor, targets: Sequence[_Target], *, warm: bool = False
+    ) -> list[_Target]:
+        """Take the targets the store holds, and make the stale rest: the slow ones on the helpers,
+        heaviest first, the others here. Enough light work is queued for the helpers too, and this
+        process takes back, lightest first, what no helper has started: every core works, none waits.
+        With ``warm``, the helpers start (and warm up) even if no work goes to them. Returned: the stale."""
+        stale = []
+        for target in targets:
+            value = self.store.get(target.key, object) if target.key else None
+            self.used.add(target.key)
+            if value is None:
+                stale.append(target)
+            else:
+                self.done[target] = value
+        if warm and stale:
+            pool.submit(int)  # a job that does nothing, to start the helpers now
         self.progress.planned(len(stale))
         self.remade += [str(target) for target in stale]
         ordered = sorted(stale, key=lambda target: (not target.slow, -target.weight))
@@ -352,10 +319,10 @@ class _Targets:
                 del futures[target]
                 self._made(target, target.work())
         self.pending.update({future: target for target, future in futures.items()})
+        return stale
 
     def finish(self, *, slow: bool = True) -> None:
-        """Wait for the helpers, taking each target as it comes (with ``slow=False``, only the targets
-        that are not slow)."""
+        """Take each target from the helpers as it comes (``slow=False``: only those not slow)."""
         from concurrent.futures import as_completed
 
         waited = {future: target for future, target in self.pending.items() if slow or not target.slow}
@@ -372,32 +339,27 @@ class _Targets:
         self.done[target] = value
         self.progress.done(str(target))
 
-    def forget_parts(self) -> None:
-        """Free the parts, and the deck their work reads, once the files are assembled."""
-        self.planned, self.done, self.pending = [], {}, {}
-
     def parts(self, name: str) -> dict[str, Any]:
         """The parts of format ``name`` done so far, by module slug."""
         return {t.name: self.done[t] for t in self.planned if t.kind == name and not t.whole}
 
     def assemble(self, fmt: Format[Any], deck: Deck, settled: Settled | None) -> Exported:
-        """A format's files: assembled from its parts of ``deck``'s modules, then its wholes' files."""
+        """``fmt``'s files: assembled from its parts of ``deck``'s modules, then its wholes' files."""
         parts = self.parts(fmt.name)
         assembled = fmt.assemble(
             deck, [parts[module.slug] for module in deck.modules], settled if fmt.carries_identities else None
         )
-        wholes = [self.done[t] for t in self.planned if t.kind == fmt.name and t.whole]
-        return joined([assembled, *wholes])
+        return joined([assembled, *(self.done[t] for t in self.planned if t.kind == fmt.name and t.whole)])
 
 
 def _pickled(work: Callable[[], object]) -> bytes:
-    """A helper's job: the target made, as the store files it (this process files and reads it)."""
+    """A helper's job: the target made, pickled as the store files it."""
     return pickled(work())
 
 
 def _kept_ledger(notes: Path, store: Store) -> LedgerText | None:
-    """The ledger from the store when its file holds bytes a build wrote or read before: reading
-    every note's line again would cost a one-card edit more than the edit. ``None``: read the file."""
+    """The ledger from the store when its file holds bytes a build wrote or read before (reading every
+    line again would cost a one-card edit more than the edit); ``None``: read the file."""
     try:
         data = (notes / LEDGER_NAME).read_bytes()
     except OSError:  # none yet, or unreadable: reading it for real says which
@@ -411,9 +373,8 @@ def _kept_ledger(notes: Path, store: Store) -> LedgerText | None:
 def _parse(
     request: Request, targets: _Targets, pool: ProcessPoolExecutor, *, warm: bool, passages: bool
 ) -> tuple[Parsed, dict[str, str]]:
-    """The deck, each module's findings taken from the store when its files did not change, and the
-    digest of each module by slug (what its parts are made from). With ``warm``, the helpers start (and
-    warm up) while this process parses, in any case; without ``passages``, those parsed are freed."""
+    """The deck, and each module's digest by slug. With ``warm``, the helpers start while this process
+    parses; without ``passages``, the deck holds none."""
     from ccpkit import parse  # markdown-it-py: not for a build with nothing to do
 
     parse.check_title(request.title)  # before anything is kept in the store
@@ -429,15 +390,9 @@ def _parse(
         )
         for source in sources.modules
     ]
-    stale = targets.take_kept(parses)
-    if warm and stale:
-        from ccpkit.pool import warm_up
-
-        warm_up(pool)  # while the modules are parsed
-    targets.start(pool, stale)
+    read = {target.name for target in targets.make(pool, parses, warm=warm)}
     targets.finish()
     found = [targets.done.pop(target) for target in parses]
-    read = {target.name for target in stale}
     reread = frozenset(p for s in sources.modules if s.files.slug in read for p in s.paths(request.notes))
     parsed = parse.combine(request.notes, sources, found, title=request.title, reread=reread)
     if not passages:
@@ -450,9 +405,9 @@ def _parse(
 
 
 def _module_digest(module: Module, key: str, found: Findings | None, passages: bool) -> str:
-    """The digest of what a module's parts read. A module that is its findings as parsed (the very
-    items, no pictures read since) is named by its findings' key: digesting the ``repr`` of every
-    module would cost a one-card edit of a large course a tenth of its time."""
+    """The digest of what a module's parts read: its findings' key when it is those very items (no
+    pictures read since), else its ``repr``'s, which would cost a one-card edit of a large course a tenth
+    of its time."""
     as_found = (
         key
         and found is not None
@@ -466,11 +421,9 @@ def _module_digest(module: Module, key: str, found: Findings | None, passages: b
     return digest(repr(module))
 
 
-def _notes_format(chosen: Sequence[Format[Any]]) -> Format[Any] | None:
-    """The format whose parts the ledger is settled from: the .apkg's when it is built (its parts also
-    hold what genanki writes), else the Anki notes alone; none when no format carries identities."""
-    if not any(fmt.carries_identities for fmt in chosen):
-        return None
+def _notes_format(chosen: Sequence[Format[Any]]) -> Format[Any]:
+    """The format the ledger is settled from: the .apkg's when it is built (its parts also hold what
+    genanki writes), else the Anki notes alone."""
     from ccpkit.export.anki import ANKI, ANKI_NOTES
 
     return ANKI if ANKI in chosen else ANKI_NOTES
@@ -485,10 +438,9 @@ def _prepare(formats: Sequence[Format[Any]], options: ExportOptions) -> None:
 def _write(
     request: Request, previous: Manifest, files: Mapping[str, Exported], stamps: Stamps
 ) -> tuple[dict[str, list[Path]], dict[str, list[Path]], dict[str, dict[str, str]]]:
-    """Write the files whose bytes changed. Per format: the files written, those already holding their
-    bytes, and each file with its digest, to record. A build of some modules leaves the others' files
-    (their sheets) where they are, recording those still there; a full build deletes those the last
-    build wrote and no format makes now (a removed module's sheet)."""
+    """Write the files whose bytes changed; per format, those written, those up to date, and each with
+    its digest. A full build deletes the files the last one wrote and none makes now (a removed
+    module's sheet); a build of some modules keeps the others'."""
     out = request.out
     written: dict[str, list[Path]] = {name: [] for name in files}
     unchanged: dict[str, list[Path]] = {name: [] for name in files}
@@ -508,9 +460,8 @@ def _write(
 
 
 def _written(folder: Path, output: Output, data_digest: str, stamps: Stamps) -> Path | None:
-    """Write ``output`` (``data_digest`` the digest of its bytes) unless its file holds them already,
-    as its stamp tells without reading it; the path written, stamped as written."""
-    if _on_disk(folder / output.path, stamps) == data_digest:
+    """Write ``output`` unless its file holds its bytes already (its stamp tells); the path written."""
+    if stamps.found(folder / output.path) == data_digest:
         return None
     from ccpkit.write import write_atomically  # tempfile and its imports: not for a no-op build
 
@@ -520,12 +471,8 @@ def _written(folder: Path, output: Output, data_digest: str, stamps: Stamps) -> 
 
 
 def _with_ledger(sources: str, notes: Path, stamps: Stamps) -> str:
-    """The build's input digest: sources plus the ledger as it is now (the build may have rewritten it).
-    An unreadable ledger just makes the digest new; reading it for real then says what is wrong."""
-    try:
-        return digest(sources, stamps.file_digest(notes / LEDGER_NAME))
-    except OSError as error:
-        return digest(sources, f"unreadable: {error.errno}")
+    """The build's input digest: the sources and the ledger as it is now (a build may rewrite it)."""
+    return digest(sources, stamps.digest_files([notes / LEDGER_NAME]))
 
 
 def only_modules(deck: Deck, numbers: Sequence[int]) -> Deck:

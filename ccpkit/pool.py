@@ -38,11 +38,6 @@ def helpers(warm_up: Callable[[], object] | None = None) -> Iterator[ProcessPool
     pool.shutdown()
 
 
-def warm_up(pool: ProcessPoolExecutor) -> None:
-    """Start the helpers now rather than at the first job, so they warm up while this process parses."""
-    pool.submit(int)  # a job that does nothing
-
-
 def _begin(parent: int, warm_up: Callable[[], object] | None) -> None:
     """A helper's start: ignore Ctrl-C, watch the parent, warm up. A warm-up failure is met again,
     and reported, by the job that needs what it loads."""

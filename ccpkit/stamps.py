@@ -1,5 +1,5 @@
-"""Which files changed since the last build, told by their stamps: a build with nothing to do reads no
-megabytes of notes, outputs and ledger, only their sizes, times and inodes."""
+"""Which files changed since the last build, told by their stamps (size, times, inode): a build with
+nothing to do reads no megabytes of notes, outputs and ledger."""
 
 from __future__ import annotations
 
@@ -13,16 +13,14 @@ from ccpkit.digest import digest, file_digest
 
 
 def input_files(roots: Iterable[Path]) -> Iterator[tuple[Path, str]]:
-    """Every file under ``roots`` (a root may be a file or absent) with its path relative to the root's
-    folder, in order of that path. Dot-files and dot-folders below a root are not inputs: the ledger,
-    editors' swap files, ``.git``. As when notes are read, a link to a folder is followed at the top of
-    a root (a module folder) and not below it."""
+    """Every file under ``roots`` (each a folder, a file or absent) with its path from the root's folder,
+    in that path's order. Dot-files below a root (the ledger, swap files, ``.git``) are not inputs; as
+    when notes are read, a link to a folder is followed at the top of a root only."""
     return ((Path(path), relative) for path, relative in _input_paths(roots) if not relative.endswith("/"))
 
 
 def _input_paths(roots: Iterable[Path]) -> Iterator[tuple[str, str]]:
-    """``input_files`` as plain strings (a large course has thousands), and each folder as its path
-    ending in ``/``: a new, empty module folder is a new module."""
+    """``input_files`` as strings, and each folder as its path ending in ``/`` (an empty module is one)."""
     for root in roots:
         if root.is_dir():
             yield from sorted(_files_below(str(root), root.name, links=True), key=lambda file: file[1])
@@ -31,8 +29,7 @@ def _input_paths(roots: Iterable[Path]) -> Iterator[tuple[str, str]]:
 
 
 def _files_below(folder: str, relative: str, *, links: bool = False) -> Iterator[tuple[str, str]]:
-    """One directory listing per folder, whose entries know whether they are folders or files: a
-    no-op build of a large course looks at every file without a ``stat`` of each. ``links``: follow
+    """One listing per folder, whose entries know what they are: no ``stat`` per file. ``links``: follow
     links to folders here."""
     try:
         entries = list(os.scandir(folder))
@@ -53,11 +50,11 @@ Stamp = tuple[int, int, int, int, str]
 """A file as a build last saw it: size, modification and change times (ns), inode, and its digest."""
 
 _COARSE_NS = 2_000_000_000
-"""How long a file must be unchanged before its stamp is kept, where timestamps are whole seconds
-(FAT keeps two): changed again within that, its stamp would not show it, so the next build reads it."""
+"""How long a file must be unchanged before its stamp is kept, where timestamps are whole seconds (FAT
+keeps two): a change within that would not show in the stamp."""
 _FINE_NS = 20_000_000
-"""The same where timestamps have a fraction of a second: a kernel's file clock ticks at least every
-10 ms. "Unchanged" is by this machine's clock; a network share whose clock lags it is not covered."""
+"""The same where timestamps have fractions: a kernel's file clock ticks at least every 10 ms (by this
+machine's clock; a network share whose clock lags it is not covered)."""
 
 
 class Stamps:
@@ -66,7 +63,7 @@ class Stamps:
     def __init__(self, known: Mapping[str, Stamp]) -> None:
         self.known = known
         self.seen: dict[str, Stamp] = {}
-        """The stamps to keep for the next build: every file looked at, but those changed just now."""
+        """The stamps for the next build: every file looked at, but those changed just now."""
 
     def file_digest(self, path: Path | str) -> str:
         """SHA-256 of the file's bytes; an ``OSError`` if it cannot be read."""
@@ -80,9 +77,15 @@ class Stamps:
             self.seen[name] = (*now, found)
         return found
 
+    def found(self, path: Path | str) -> str | None:
+        """``file_digest``, or ``None`` for a file that is not there or cannot be read."""
+        try:
+            return self.file_digest(path)
+        except OSError:
+            return None
+
     def wrote(self, path: Path, digest: str) -> None:
-        """Stamp a file this build just wrote atomically, ``digest`` being its bytes': a new file that
-        nothing else has had the time to change, which the next build need not read."""
+        """Stamp a file just written atomically (a new file nothing else has changed yet) with ``digest``."""
         with suppress(OSError):  # gone already: the next build reads it for real
             self.seen[str(path)] = (*_stamped(os.stat(path)), digest)
 
@@ -92,7 +95,7 @@ class Stamps:
             *(
                 part
                 for path, relative in _input_paths(roots)
-                for part in (relative, "" if relative.endswith("/") else self.file_digest(path))
+                for part in (relative, "" if relative.endswith("/") else self.found(path) or "unreadable")
             )
         )
 

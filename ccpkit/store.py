@@ -1,11 +1,7 @@
-"""The build's one cache: parsed modules and format parts, each filed under the digest of what it read;
-the ledger as last written, under the digest of the file's bytes; the record of the last build.
-
-An entry's name is the digest (``ccpkit/digest.py``) of everything its value was made from, ccpkit's
-own code included, so an entry is never "stale", only unused. The store (``.ccpkit-cache/`` in the
-build folder) may be deleted at any time. Entries are pickles made by this build folder's own builds:
-like a virtualenv, the folder is meant for its owner alone.
-"""
+"""The build's one cache (``.ccpkit-cache/`` in the build folder, safe to delete): parsed modules and
+parts under the digest of all they were made from, ccpkit's code included (an entry is never stale,
+only unused); the ledger as last written; the last build's record. Entries are pickles of this
+folder's own builds: like a virtualenv, the folder is its owner's alone."""
 
 from __future__ import annotations
 
@@ -42,20 +38,18 @@ class Store:
         return value if isinstance(value, kind) else None
 
     def put(self, key: str, value: object) -> None:
-        """File ``value`` under ``key``."""
         self.put_pickled(key, pickled(value))
 
     def put_pickled(self, key: str, data: bytes) -> None:
-        """File a value pickled by ``pickled`` (on a helper process, say), whole or not at all. A store
-        that cannot be written (a full disk, say) only makes the next build slower."""
+        """File a value ``pickled`` (on a helper, say), whole or not at all; a store that cannot be
+        written (a full disk) only makes the next build slower."""
         from ccpkit.write import write_atomically  # tempfile and its imports: not for a no-op build
 
         with suppress(WriteError):
             write_atomically(self.folder, Output(PurePosixPath(f"{key}{_SUFFIX}"), data))
 
     def keep_only(self, keys: Iterable[str]) -> None:
-        """Forget every entry but those of ``keys`` (what this build used), and any half-written one
-        a killed build left. Call it when no build is writing the store."""
+        """Forget every entry but those of ``keys`` (and any a killed build half wrote)."""
         wanted = {f"{key}{_SUFFIX}" for key in keys}
         with suppress(OSError):
             for path in self.folder.iterdir():
@@ -71,8 +65,8 @@ def pickled(value: object) -> bytes:
 
 
 class _Pickler(pickle.Pickler):
-    """Files a dataclass with slots (the model, its items and locations) as its class and field values:
-    read back, each costs a third of pickle's default (which looks the fields up for every object)."""
+    """Files a dataclass with slots (the model) as its class and field values: read back in a third of
+    the time pickle's default takes, which looks the fields up for every object."""
 
     def reducer_override(self, obj: object) -> Any:
         kind: type = type(obj)  # mypy does not see type[object] as hashable
@@ -91,8 +85,7 @@ def _slot_fields(kind: type) -> tuple[str, ...]:
 
 
 def rebuilt(kind: type[T], values: tuple[object, ...]) -> T:
-    """A dataclass with slots made from its field values, in order, without its ``__init__`` (as pickle
-    makes any object). ``_Pickler``'s objects are read back with it."""
+    """A dataclass with slots from its field values, without its ``__init__``, as pickle makes objects."""
     cls: type = kind  # mypy does not see type[T] as hashable
     made: T = _maker(cls)(values)
     return made
@@ -100,8 +93,8 @@ def rebuilt(kind: type[T], values: tuple[object, ...]) -> T:
 
 @cache
 def _maker(kind: type) -> Callable[[tuple[object, ...]], Any]:
-    """A function that sets each of ``kind``'s slots in a line of its own, as ``dataclasses`` writes
-    ``__init__``: twice as fast as a loop over the fields, for the hundreds of thousands read back."""
+    """A function setting each of ``kind``'s slots in a line of its own, as ``dataclasses`` writes
+    ``__init__``: twice as fast as a loop, for the hundreds of thousands of objects read back."""
     names = _slot_fields(kind)
     scope: dict[str, Any] = {"new": object.__new__, "kind": kind}
     lines = ["def make(values):", f"    if len(values) != {len(names)}: raise ValueError(values)"]

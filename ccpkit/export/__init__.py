@@ -1,12 +1,6 @@
-"""Formats: pure functions from the model to output files, in two steps the build can cache and share.
-
-A format makes a *part* per module (``part``: the module's rendered Anki fields, CSV rows, cram sheet,
-JSON objects) and *assembles* the files from the parts in notes order (``assemble``). Parts are pure
-and picklable, so the build (``ccpkit/build.py``) keeps them in its store and makes the stale ones on
-helper processes. Work that reads the whole deck at once (the course PDF, the practice exam) is a
-format's ``wholes``, made side by side with the parts. ``formats.py`` finds a format by its name, and
-exports one without a build.
-"""
+"""Formats: pure functions from the model to files, in two steps the build can cache and share: a
+*part* per module (its Anki fields, CSV rows, cram sheet, JSON objects), pure and picklable, and the
+files *assembled* from the parts; work that reads every module (the course PDF) is a *whole*."""
 
 from __future__ import annotations
 
@@ -88,8 +82,7 @@ class Settled:
 
 @dataclass(frozen=True, slots=True)
 class Whole:
-    """A format's work that reads every module (the course PDF): made like a part, beside them, and
-    made again when any module, the title, the options or the templates change."""
+    """A format's work that reads every module (the course PDF): made like a part, beside them."""
 
     name: str
     make: Callable[[], Exported]
@@ -97,8 +90,7 @@ class Whole:
 
 
 class Format(Protocol[P]):
-    """An output format: a part per module, files assembled from the parts. A format subclasses this
-    and keeps the defaults it has no use for."""
+    """An output format; a subclass keeps the defaults it has no use for."""
 
     name: ClassVar[str]
     carries_identities: ClassVar[bool] = False
@@ -109,8 +101,7 @@ class Format(Protocol[P]):
     """It prints the notes as written (``Module.passages``); a build for no such format holds none."""
 
     def prepare(self, options: ExportOptions) -> None:
-        """Load ahead what the parts need (fonts), on a helper process before its first part; most
-        formats have nothing to load."""
+        """Load what the parts need (fonts) ahead, on a helper before its first part."""
         return None
 
     def part(self, module: Module, title: str, options: ExportOptions) -> P:
@@ -118,18 +109,16 @@ class Format(Protocol[P]):
         ...
 
     def wholes(self, deck: Deck, options: ExportOptions) -> tuple[Whole, ...]:
-        """The work that reads more than one module; most formats have none."""
+        """The work that reads every module."""
         return ()
 
     def assemble(self, deck: Deck, parts: Sequence[P], settled: Settled | None) -> Exported:
-        """The files from the parts, one per module of ``deck`` in order; ``settled`` is given when
-        the format carries identities."""
+        """The files from the parts, one per module of ``deck``; ``settled`` if it carries identities."""
         ...
 
 
 def joined(results: Iterable[Exported]) -> Exported:
-    """Several results as one: their files in order, each problem once (a cram sheet and the course
-    may report one place alike)."""
+    """Several results as one: their files in order, each problem once."""
     done = list(results)
     return Exported(
         tuple(output for exported in done for output in exported.outputs),

@@ -1,6 +1,5 @@
-"""The formats a build can make, by name (``config.FORMATS``): format ``x`` is the object ``X`` of the
-module ``ccpkit.export.x``, imported when the format is first asked for, so an Anki-only build does
-not load the CSV, JSON or PDF exporters."""
+"""Formats by name: format ``x`` is ``ccpkit.export.x.X``, imported when first asked for (an Anki-only
+build loads no other exporter)."""
 
 from __future__ import annotations
 
@@ -22,8 +21,8 @@ def format_named(name: str) -> Format[Any]:
 
 
 def export(name: str, deck: Deck, options: ExportOptions) -> Exported:
-    """Every file of the format called ``name`` in one go, without a build: no cache, no ledger
-    (identities come from ``options.identities``). For ``ccpkit dump`` and tests."""
+    """Every file of format ``name`` without a build: no cache, no ledger (identities come from
+    ``options``). For ``ccpkit dump`` and tests."""
     fmt = format_named(name)
     wholes = fmt.wholes(deck, options)  # first: a wrong --exam-* option fails before any layout work
     parts = [fmt.part(module, deck.title, options) for module in deck.modules]

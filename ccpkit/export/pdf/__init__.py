@@ -1,7 +1,5 @@
-"""The PDF format: a cram sheet per module, the whole course in one file, and a practice exam.
-
-Cheap to import: the process that plans a build never loads reportlab, only the helpers that lay
-pages out do (the work is in ``documents.py``)."""
+"""The PDF format: a cram sheet per module, the whole course in one file, and a practice exam. Cheap to
+import: only the helpers that lay pages out load reportlab (``documents.py``)."""
 
 from __future__ import annotations
 
@@ -42,8 +40,8 @@ def notes_digest(*modules: Module) -> str:
 
 
 class Pdf(Format[Exported]):
-    """A part is a module's cram sheet (none for a module of questions only); the course, laid out
-    whole so that every font is embedded once, and the exam are the format's wholes."""
+    """A part is a module's cram sheet (none for questions only); the course (laid out whole, so each
+    font is embedded once) and the exam are wholes."""
 
     name: ClassVar[str] = "pdf"
     slow: ClassVar[bool] = True
@@ -63,8 +61,6 @@ class Pdf(Format[Exported]):
         return documents.module_sheet(title, module, options)
 
     def wholes(self, deck: Deck, options: ExportOptions) -> tuple[Whole, ...]:
-        """The course and the exam: both read every module (the exam's footer names the notes it was
-        drawn from by a digest of them all)."""
         questions = draw_questions(  # first: a wrong --exam-* option fails before any layout work
             deck, count=options.exam_count, seed=options.exam_seed, modules=options.exam_modules
         )
