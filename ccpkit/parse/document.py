@@ -17,6 +17,7 @@ from ccpkit.embeds import embeds_plugin
 from ccpkit.errors import Problem
 from ccpkit.markdown_defaults import OFF_BY_DEFAULT
 from ccpkit.model import SourceLocation
+from ccpkit.parse.footnotes import inline_footnotes
 from ccpkit.parse.front_matter import FrontMatter, read_front_matter
 from ccpkit.parse.references import inline_references
 from ccpkit.parse.tree import Node, build_tree
@@ -24,6 +25,7 @@ from ccpkit.parse.tree import Node, build_tree
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 """A list item's marker, opening its first line."""
+_NO_NOTE = "has no note in this file: add one below it (`[^label]: …`), or delete the reference"
 _ADMONITION = re.compile(
     r"^(?P<indent> {0,3})(?P<marker>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+[\w-]+)*"
     r'(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$'
@@ -104,6 +106,13 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _admonitions_as_callouts(text, tokens)
     if "<!--" in text:
         text, tokens = _without_comments(text, tokens)
+    unknown: tuple[tuple[int, str], ...] = ()
+    if "^" in text:
+        footnotes = inline_footnotes(text, tokens)
+        if footnotes.text != text:
+            found = {}  # the references of the text as it is now
+            text, tokens = footnotes.text, _markdown().parse(footnotes.text, found)
+        unknown = footnotes.unknown
     if found.get("references"):
         inlined = inline_references(text, tokens, found["references"])
         text, tokens = (inlined, _markdown().parse(inlined)) if inlined != text else (text, tokens)
@@ -115,6 +124,9 @@ def parse_document(path: str, text: str) -> Document:
     part = heading or front.values.get("part", "") or front.values.get("title", "")
     problems = tuple(
         Problem(SourceLocation(path=path, line=line), message) for line, message in front.mistakes
+    ) + tuple(
+        Problem(SourceLocation(path=path, line=line), f"footnote [^{label}] {_NO_NOTE}", "warning")
+        for line, label in unknown
     )
     return Document(path, lines, root, nodes, front.values, part or _title_from_name(path), blocks, problems)
 

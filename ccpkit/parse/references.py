@@ -5,7 +5,8 @@ card or in a cell, where the file's definitions are not, and would show the brac
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 
 from markdown_it.common.utils import normalizeReference
 from markdown_it.token import Token
@@ -27,16 +28,17 @@ def inline_references(text: str, tokens: list[Token], references: Mapping[str, M
     prose = sorted({n for token in tokens if token.type == "inline" and token.map for n in range(*token.map)})
     for number in prose:
         if "[" in lines[number]:
-            lines[number] = _outside_code(lines[number], references)
+            lines[number] = outside_code(lines[number], partial(_inline, references=references))
     return "\n".join(lines)
 
 
-def _outside_code(line: str, references: Mapping[str, Mapping[str, str]]) -> str:
+def outside_code(line: str, rewrite: Callable[[str], str]) -> str:
+    """``line`` with ``rewrite`` applied to its text between code spans, the code left as it is."""
     pieces, start = [], 0
     for code in _CODE_SPAN.finditer(line):
-        pieces += [_inline(line[start : code.start()], references), code.group(0)]
+        pieces += [rewrite(line[start : code.start()]), code.group(0)]
         start = code.end()
-    return "".join([*pieces, _inline(line[start:], references)])
+    return "".join([*pieces, rewrite(line[start:])])
 
 
 def _inline(text: str, references: Mapping[str, Mapping[str, str]]) -> str:

@@ -1,0 +1,87 @@
+"""Footnotes (``fact[^1]`` with ``[^1]: why`` further down, Pandoc's ``^[why]``) written where they are
+referenced, in brackets: an item is read on its own, on a card or in a cell, where the file's
+footnotes are not, and would show ``[^1]`` as typed while its note went nowhere."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import partial
+
+from markdown_it.token import Token
+
+from ccpkit.parse.references import outside_code
+
+_DEFINITION = re.compile(r"^ {0,3}\[\^(?P<label>[^\]\s]+)\]:[ \t]*(?P<text>.*)$")
+_REFERENCE = re.compile(r"(?<!\\)\[\^(?P<label>[^\]\s]+)\](?![:(\[])|(?<![\\\]])\^\[(?P<inline>[^\[\]\n]+)\]")
+"""``[^label]`` (not a definition's start), or a note written in place: ``^[note]``."""
+_URL = re.compile(r"https?://\S+")
+_CODE = frozenset({"fence", "code_block", "html_block", "front_matter"})
+
+
+@dataclass(frozen=True, slots=True)
+class Footnotes:
+    """A file's text with its footnotes written in place, and the references that name no footnote
+    (1-based line, label)."""
+
+    text: str
+    unknown: tuple[tuple[int, str], ...]
+
+
+def inline_footnotes(text: str, tokens: list[Token]) -> Footnotes:
+    """``text`` with each footnote's definition blanked and its note in brackets where it is referenced
+    (never in code); every line keeps its number. A definition nothing references stays as written."""
+    lines = text.split("\n")
+    code = {n for token in tokens if token.type in _CODE and token.map for n in range(*token.map)}
+    notes: dict[str, str] = {}
+    spans: dict[str, range] = {}
+    number = 0
+    while number < len(lines):
+        found = None if number in code else _DEFINITION.match(lines[number])
+        if found is None:
+            number += 1
+            continue
+        end = _definition_end(lines, number + 1)
+        words = [found["text"], *(line.strip() for line in lines[number + 1 : end])]
+        notes.setdefault(found["label"], " ".join(word for word in words if word))
+        spans.setdefault(found["label"], range(number, end))
+        number = end
+    defined = {n for span in spans.values() for n in span}
+    prose = sorted({n for t in tokens if t.type == "inline" and t.map for n in range(*t.map)} - defined)
+    used: set[str] = set()
+    unknown: list[tuple[int, str]] = []
+    for number in prose:
+        if "^" in lines[number]:
+            rewrite = partial(_rewritten, notes=notes, used=used, unknown=unknown, number=number + 1)
+            lines[number] = outside_code(lines[number], rewrite)
+    for label in used:
+        for number in spans[label]:
+            lines[number] = ""
+    return Footnotes("\n".join(lines), tuple(unknown))
+
+
+def _definition_end(lines: list[str], number: int) -> int:
+    """Where a definition's note ends: its lines go on while indented, also past a blank line."""
+    while number < len(lines):
+        line = lines[number] if lines[number].strip() else "".join(lines[number + 1 : number + 2])
+        if not line.startswith(("  ", "\t")):  # a blank line goes on if the line after it does
+            break
+        number += 1
+    return number
+
+
+def _rewritten(
+    piece: str, notes: dict[str, str], used: set[str], unknown: list[tuple[int, str]], number: int
+) -> str:
+    def written(match: re.Match[str]) -> str:
+        note = match["inline"] or notes.get(match["label"])
+        if note is None:
+            unknown.append((number, match["label"]))
+            return match.group(0)
+        if match["label"]:
+            used.add(match["label"])
+        note = f"<{note}>" if _URL.fullmatch(note) else re.sub(r"(?<!\\)\|", r"\\|", note.removesuffix("."))
+        space = "" if match.start() == 0 or piece[match.start() - 1] in " \t(" else " "
+        return f"{space}({note})"
+
+    return _REFERENCE.sub(written, piece)
