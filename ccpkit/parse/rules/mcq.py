@@ -30,6 +30,7 @@ from ccpkit.parse.rules.answers import (
 from ccpkit.parse.rules.options import asks, named_option
 from ccpkit.parse.rules.question_tables import question_columns, table_questions
 from ccpkit.parse.rules.questions import Draft, find_questions, item_number
+from ccpkit.parse.rules.scenarios import share_scenarios
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 
@@ -67,6 +68,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
         if not _apply_key(ctx, by_id.get(entry.question, []), entry, floor):
             message = f"answer key entry {entry.question} matches no question above it: check its number"
             yield Problem(ctx.at(entry.node), message, "warning")
+    share_scenarios(ctx, drafts)
     for draft in drafts:
         yield from _finish(ctx, draft)
 
@@ -358,7 +360,8 @@ def _mcq(ctx: Context, draft: Draft, letters: tuple[str, ...]) -> MCQ:
     options = tuple(Option(label=o.label, text=o.text, correct=o.label in letters) for o in draft.options)
     fields = ctx.common("mcq", draft.stem, draft.start, draft.section, draft.pinned)
     explanation = "\n\n".join(part for part in draft.explanation if part.strip())
-    return fields.mcq(stem=draft.stem, options=options, explanation=explanation)
+    stem = f"{draft.scenario}\n\n{draft.stem}" if draft.scenario else draft.stem  # the id is the question's
+    return fields.mcq(stem=stem, options=options, explanation=explanation)
 
 
 def _choose_warning(ctx: Context, draft: Draft, answers: int) -> Iterator[Problem]:

@@ -37,6 +37,7 @@ from ccpkit.parse.rules.options import (
     unlettered_options,
     with_named_options,
 )
+from ccpkit.parse.rules.scenarios import opens_scenario
 from ccpkit.parse.rules.terms import split_term, undecorated
 from ccpkit.parse.tree import Node
 
@@ -118,6 +119,8 @@ class Draft:
     """The blocks it took (stem, options, answer, explanation): given back if it is no question."""
     paired: bool = False
     """Asked on a ``Q:`` line: an ``A:`` line after its options is its answer (``A: B``)."""
+    scenario: str = ""
+    """The scenario it shares with the questions around it, asked before its stem (``scenarios.py``)."""
     run_on: tuple[Node, int] | None = None
     """Where another question seems to start inside its answer's paragraph (the paragraph, and the
     line in it): questions pasted with no blank line between them read as this one's explanation."""
@@ -670,6 +673,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             break
         if node.type == "paragraph" and _PAIRED_QUESTION.match(node.children[0].content):
             break  # `Q: What does …?` over its `A:`: a flashcard after the question, not its explanation
+        if node.type == "paragraph" and opens_scenario(node.children[0].content):
+            break  # the next questions' scenario
         if node.type == "html_block" and CLOSING.fullmatch(node.content.strip()):
             ctx.claim(node)  # the `</details>` of a question asked in its `<summary>`
             break

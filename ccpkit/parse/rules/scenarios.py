@@ -1,0 +1,119 @@
+"""A scenario shared by several questions (``**Scenario:** A retailer …``, ``## Case study 2``, "Use the
+following scenario to answer questions 3 and 4."): each of its questions is asked with it, or would
+read "Which pricing model suits the steady base load?" with nothing to answer from."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ccpkit.parse.context import Context
+from ccpkit.parse.document import Block, heading_text
+from ccpkit.parse.tree import Node
+
+if TYPE_CHECKING:
+    from ccpkit.parse.rules.questions import Draft
+
+_LABEL = re.compile(
+    r"^(?:scenario|case study|case)(?:\s+(?:\d+|[a-z]))?(?:\s*[:.]|\s+[-\u2013\u2014](?:\s|$)|$)", re.I
+)
+"""How a scenario is titled, once emphasis is off: ``Scenario:``, ``Case study 2 - MediCorp``,
+``Scenario B.`` (not ``Scenario-based questions``)."""
+_INSTRUCTION = re.compile(
+    r"^(?:(?:use|read|refer to|consider) the (?:following|scenario|case study|case|information|text)\b"
+    r"|(?:the following|this) (?:scenario|case study|case|information) (?:applies|refers|relates)\b"
+    r"|questions?\s+\d+\s*(?:-|\u2013|to|and|through)\s*\d+\s+(?:refer|relate|are based)\b)"
+    r"[^.:\n]*[.:]?\s*",
+    re.I,
+)
+"""The sentence that hands a scenario to the questions after it; it is no part of the scenario."""
+_RANGE = re.compile(r"\b(?:questions?|q)\s*(\d+)\s*(?:-|\u2013|\u2014|to|and|through)\s*(?:q\s*)?(\d+)", re.I)
+_COUNT = re.compile(r"\bnext\s+(two|three|four|five|\d+)\s+questions\b", re.I)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+_EMPHASIS = re.compile(r"[*_]+")
+
+
+def opens_scenario(markdown: str) -> bool:
+    """Whether a paragraph starts a scenario for the questions after it (so it ends the explanation of
+    the one before)."""
+    first = _EMPHASIS.sub("", markdown.split("\n", 1)[0]).strip()
+    return bool(_LABEL.match(first) or _INSTRUCTION.match(first))
+
+
+def share_scenarios(ctx: Context, drafts: Sequence[Draft]) -> None:
+    """Give each question of a scenario the scenario's text (``Draft.scenario``) and claim it. Its
+    questions follow it up to the next scenario, or the next heading of its level or above after the
+    first of them; an instruction may name them (``questions 3 and 4``, ``the next two questions``)."""
+    blocks = ctx.doc.blocks
+    starts = {index for index in range(len(blocks)) if drafts and _starts(ctx, blocks[index])}
+    index = 0
+    while index < len(blocks):
+        if index not in starts:
+            index += 1
+            continue
+        block, end = blocks[index], index + 1
+        while end < len(blocks) and _goes_on(ctx, blocks[end], end not in starts):
+            end += 1
+        said = blocks[index if block.node.type != "heading" else index + 1 : end]
+        text = "\n\n".join(part for b in said if (part := _without_instruction(ctx.doc.source(b.node))))
+        after = blocks[end - 1].node.line
+        following = [draft for draft in drafts if draft.start.line > after]
+        level = _level(block.node if block.node.type == "heading" else block.heading)
+        first = following[0].start if following else None
+        bound = next(
+            (
+                b.node.line
+                for at, b in enumerate(blocks[end:], start=end)
+                if at in starts
+                or (b.node.type == "heading" and _level(b.node) <= level and b.node is not first)
+            ),
+            None,
+        )
+        asked = _named([d for d in following if bound is None or d.start.line < bound], said)
+        if text and asked:
+            for draft in asked:
+                draft.scenario = text
+            ctx.claim(*(b.node for b in said))
+        index = end
+
+
+def _goes_on(ctx: Context, block: Block, unopened: bool) -> bool:
+    """Whether a scenario's text goes on into ``block``: a paragraph no question took that opens no
+    other scenario (``unopened``), or an instruction saying which questions it is for."""
+    if block.node.type != "paragraph" or ctx.is_claimed(block.node):
+        return False
+    return (
+        unopened or _INSTRUCTION.match(_EMPHASIS.sub("", block.node.children[0].content).strip()) is not None
+    )
+
+
+def _starts(ctx: Context, block: Block) -> bool:
+    node = block.node
+    if node.type == "heading":
+        return _LABEL.match(_EMPHASIS.sub("", heading_text(node)).strip()) is not None
+    return node.type == "paragraph" and not ctx.is_claimed(node) and opens_scenario(node.children[0].content)
+
+
+def _level(heading: Node | None) -> int:
+    return int(heading.tag[1:]) if heading is not None else 0
+
+
+def _without_instruction(markdown: str) -> str:
+    plain = _EMPHASIS.sub("", markdown).lstrip()
+    found = _INSTRUCTION.match(plain)
+    return plain[found.end() :].strip() if found else markdown.strip()
+
+
+def _named(drafts: list[Draft], said: Sequence[Block]) -> list[Draft]:
+    """The questions the scenario's words name, by number or count; all of them when they name none."""
+    words = " ".join(block.node.children[0].content for block in said)
+    numbered, counted = _RANGE.search(words), _COUNT.search(words)
+    if numbered:
+        first, last = int(numbered[1]), int(numbered[2])
+        named = [d for d in drafts if (n := re.search(r"\d+", d.question)) and first <= int(n[0]) <= last]
+        return named or drafts[: last - first + 1]
+    if counted:
+        word = counted[1].lower()
+        return drafts[: _COUNTS.get(word) or int(word)]
+    return drafts
