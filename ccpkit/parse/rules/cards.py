@@ -3,6 +3,7 @@ the line that introduces a list (its lead-in) goes with each card of it."""
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 from collections.abc import Container, Iterator, Mapping
@@ -15,6 +16,7 @@ from ccpkit.parse.document import Block, heading_text, item_text, only_pictures
 from ccpkit.parse.rules.answers import is_key_title, numbers_a_question
 from ccpkit.parse.rules.terms import (
     Term,
+    about_the_notes,
     announces,
     defining_sentence,
     definition_list,
@@ -52,6 +54,14 @@ _OUTLINE_NAME_WORDS = 4
 """At most this many words in a name an outline's bullet gives (more is a sentence)."""
 _EXPORT_HEADER = re.compile(r"#[a-z ]+:\S*$")
 """A line of the header Anki writes over exported notes (``#separator:tab``, ``#html:true``)."""
+_TAGS_COLUMN = re.compile(r"#tags column:(\d+)$")
+_HTML_MARKS = (
+    (re.compile(r"</?(?:b|strong)>", re.I), "**"),
+    (re.compile(r"</?(?:i|em)>", re.I), "*"),
+    (re.compile(r"(?:<br\s*/?>|</?div>)+", re.I), "\n\n"),
+)
+"""The HTML of fields Anki exports with ``#html:true``, as Markdown: bold, italics, line breaks."""
+"""The header line naming the column of an exported note's tags (``#tags column:3``)."""
 _ONE_LINE = (["prose"], ["facts"])
 """What is under a cheat sheet's heading: its line as a paragraph, or as a bullet of its own."""
 _ENUMERATION = re.compile(r":\s*[^,.;:]+(?:,\s*[^,.;:]+)+,?\s+(?:and|or)\s+[^,.;:]+")
@@ -119,6 +129,8 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
                 described.append(("facts", ctx.doc.source(block.node)))
         elif block.node.type == "blockquote":
             yield from _quoted_cards(ctx, block.node, block.section)
+        elif block.node.type == "paragraph" and about_the_notes(block.node.children[0].content):
+            pass  # `Type: #service`, `Source: …` under a vault note's title: its fields, not what it says
         elif block.node.type == "paragraph" and _is_label_paragraph(block.node):
             label = ctx.doc.source(block.node)
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
@@ -425,12 +437,14 @@ def _card(
     lead_in: str = "",
     *,
     offset: int = 0,
+    tags: str = "",
 ) -> Item | Problem:
-    """A card at ``node``, or ``offset`` lines below its first line."""
-    fields = ctx.common("card", front, node, section, pinned)
+    """A card at ``node``, or ``offset`` lines below its first line, with ``tags`` besides the file's."""
+    fields = ctx.common("card", front, node, section, pinned).tagged(tags)
     if offset:
         fields = replace(fields, source=replace(fields.source, line=fields.source.line + offset))
-    return ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))
+    made = ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))
+    return replace(made, location=fields.source) if isinstance(made, Problem) else made
 
 
 def _has_definition(term: Term | None) -> bool:
@@ -488,12 +502,31 @@ def _line_cards(
     lines = paragraph.children[0].content.split("\n")
     exported = list(itertools.dropwhile(lambda line: _EXPORT_HEADER.match(line) is not None, lines))
     header = len(lines) - len(exported)  # `#separator:tab` over an Anki export's lines
-    terms = definition_list(lines) or [(header + at, term) for at, term in _glossary_lines(exported)]
+    tagged = next((int(found[1]) for line in lines[:header] if (found := _TAGS_COLUMN.match(line))), 0)
+    html = _from_html if header and "#html:false" not in lines[:header] else str
+    if tagged and exported and all("\t" in line for line in exported):
+        for at, line in enumerate(exported):  # an Anki export with a column of tags: `aws::storage`
+            cells = line.split("\t")
+            front, *fields = [html(cell) for number, cell in enumerate(cells, 1) if number != tagged]
+            back = "\n\n".join(field for field in fields if field.strip())
+            tags = cells[tagged - 1] if tagged <= len(cells) else ""
+            yield _card(ctx, paragraph, section, front, back, "", offset=header + at, tags=tags)
+        return
+    terms = definition_list(lines) or [
+        (header + at, Term(html(term.front), html(term.rest), term.separated))
+        for at, term in _glossary_lines(exported)
+    ]
     if not terms and id(paragraph) in glossary_paragraphs:
         terms = [(0, glossary_paragraphs[id(paragraph)])]
     pinned = pinned_id(paragraph) if len(terms) == 1 else ""
     for offset, term in terms:
         yield _card(ctx, paragraph, section, term.front, term.rest, pinned, offset=offset)
+
+
+def _from_html(field: str) -> str:
+    for tag, mark in _HTML_MARKS:
+        field = tag.sub(mark, field)
+    return html.unescape(field).strip()
 
 
 def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:

@@ -61,6 +61,8 @@ _BACK_COLUMNS = _ANSWER_HEADINGS | {"back", "definition", "meaning"}
 _NUMBER_COLUMNS = frozenset({"#", "no", "no.", "number", "id"})
 _NOTE_COLUMNS = frozenset({"explanation", "notes", "note", "extra", "why", "details"})
 """Columns after a card's sides that say more on its back."""
+_NAMED_COLUMNS = frozenset({"domain", "topic", "category", "difficulty", "source", "reference", "type"})
+"""Columns after a card's sides that file it: on its back under their name (``Domain: Security``)."""
 _QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
 _MORE = re.compile(
     r"(?:\*\*|__)?(?i:learn more|more|read more|saiba mais|m[áa]s informaci[óo]n|note)(?:\*\*|__)?\s*:"
@@ -253,6 +255,8 @@ def _inline_pair(line: str, number: int, opening: bool) -> _Pair | _Missing | _F
     hidden = _hide_code(line)
     match = _INLINE.match(hidden)
     if match is None or "::" in match["back"].replace("::=", ""):  # BNF's `::=` is no separator
+        return None
+    if "\t" in match["front"]:  # in a column of an exported note (its tags: `aws::storage`)
         return None
     front = line[: match.end("front")].strip()
     back = line[match.start("back") :].strip()
@@ -696,19 +700,23 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     sides = [name for name in names if name]
     if len(sides) < 2 or sides[0] not in _FRONT_COLUMNS or sides[1] not in _BACK_COLUMNS:
         return None
-    if any(name not in _NOTE_COLUMNS for name in sides[2:]):
+    if any(name not in _NOTE_COLUMNS | _NAMED_COLUMNS for name in sides[2:]):
         return None  # `| Question | Answer | Why | Cost |`: a comparison of its columns
     front_at, back_at = names.index(sides[0]), names.index(sides[1])
     notes_at = [index for index, name in enumerate(names) if index > back_at and name]
+    named = [plain(cell) for cell in table_cells(header)]
     found: list[tuple[Node, _Pair | _Missing]] = []
     for row in rows:
         cells = table_cells(row)  # markdown-it pads a short row to the header's cells
         front, back = cells[front_at], cells[back_at]
         front = bold["inner"] if (bold := BOLD_TEXT.fullmatch(front)) else front  # `| **Region** | … |`
         if front and back:
-            found.append(
-                (row, _Pair(front, "\n\n".join([back, *(cells[at] for at in notes_at if cells[at])])))
-            )
+            more = [
+                f"{named[at]}: {cells[at]}" if names[at] in _NAMED_COLUMNS else cells[at]
+                for at in notes_at
+                if cells[at]
+            ]
+            found.append((row, _Pair(front, "\n\n".join([back, *more]))))
         elif front or back:
             found.append((row, _Missing("card row with an empty side: fill in both cells")))
     return found

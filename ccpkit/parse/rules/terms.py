@@ -65,12 +65,16 @@ _DASH_ENDED = re.compile(f"^(?P<name>.*\\S)\\s+(?:[-\u2013\u2014]|{_ARROW.patter
 """A term whose dash or arrow is inside its bold: ``**Amazon S3 -** Object storage``."""
 _EMPHASISED = re.compile(r"^([*_])(?P<inner>[^*_]+)\1$")
 """A name in italics (``*Transition actions*: …``): the name is the words."""
-_NOT_NAMES = frozenset(
-    {"answer", "correct answer", "ans", "solution", "explanation", "question", "q", "a"}
-    | {"parent", "see also", "related", "links", "tags", "up", "source", "sources", "references"}
+_ABOUT_THE_NOTE = frozenset(
+    {"aliases", "alias", "tag", "tags", "modified", "reviewed", "last reviewed", "link", "links", "source"}
+    | {"sources", "related", "status", "parent", "up", "see also", "references", "author", "authors", "date"}
+    | {"created", "updated", "last updated", "last modified"}
+)
+"""Names of a note's own fields, as a vault writes them under its title (``Source: …``)."""
+_NOT_NAMES = (
+    frozenset({"answer", "correct answer", "ans", "solution", "explanation", "question", "q", "a", "version"})
     | {"prev", "previous", "next", "home", "index", "contents"}
-    | {"author", "authors", "date", "created", "updated", "last updated", "last modified"}
-    | {"status", "version"}
+    | _ABOUT_THE_NOTE
 )
 """``Answer: EC2`` is a question's part (its question may sit in the list above), ``See also:``,
 ``Parent:`` or ``Next:`` a way around the notes, ``Author:`` or ``Last updated:`` a note about the
@@ -82,8 +86,22 @@ BOLD_TEXT = re.compile(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1")
 _DEFINING_SENTENCE = re.compile(r"^(\*\*|__)(?P<name>[^*_:]+)\1\s+(?:is|are)\s+(?P<rest>\S.*)$", re.S)
 _SENTENCE_NAME_WORDS = 6
 """At most this many words in the bold name a defining sentence opens with."""
+_SEQUENCE = re.compile(
+    r"(?i:week|day|module|chapter|lesson|section|unit|domain|practice (?:exam|test)|exam|test|quiz|lab"
+    r"|version)\s*#?\s*\d+(?:\.\d+)*"
+    r"|v\d+(?:\.\d+)+|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
+)
+"""A place in a plan or the contents (``Week 2``, ``Module 3``, ``Practice exam 1``), a version or a
+date; not a step or phase of what is learnt (``Phase 1: Assess``)."""
+_STATUS = re.compile(
+    r"\W*(?i:done|finished|not started|in progress|halfway|to ?do|pending|completed?|started|skipped"
+    r"|reviewed|passed|failed)\s*(?:[,(\u2013\u2014-][^.:]*)?$"
+)
+"""Where a topic of the studying stands: ``finished, reviewed twice``, ``not started``."""
 _PLAIN_TERM_WORDS = 4
-"""At most this many words before a plain separator: more is a sentence (a cause and its effect)."""
+"""At most this many words before a plain separator: more is a sentence (a cause and its effect)..."""
+_NAME_WORDS = 7
+"""... unless each is capitalised, up to this many: a name (``AWS Database Migration Service (DMS)``)."""
 _NUMBERED = re.compile(r"^\d+[.)]\s+")
 _BOLD_MARKERS = ("**", "__")
 _ANSWER_BELOW = re.compile(r"\n\s*(?:\*\*|__)?A(?:\*\*|__)?\s*:")
@@ -129,7 +147,8 @@ def split_term(inline: Node) -> Term | None:
     close = content.find(marker, len(marker))
     if not content.startswith(marker) or close < 0:
         return None
-    return _term(content[len(marker) : close], content[close + len(marker) :], marker)
+    term = _term(content[len(marker) : close], content[close + len(marker) :], marker)
+    return None if term is not None and _keeps_track(term) else term
 
 
 @lru_cache(maxsize=1024)  # the rules ask about each list item's and paragraph's term in turn
@@ -218,6 +237,20 @@ def is_field_name(front: str) -> bool:
     return front.lower() in _FIELD_NAMES
 
 
+def about_the_notes(paragraph: str) -> bool:
+    """Lines each naming a field of the note itself (``Type: #service``, ``Source: …``, ``Related:
+    [[…]]``, ``Status: …``), one at least of those no term or label has: nothing to learn from."""
+    keys = [
+        key for key, colon, value in (line.partition(":") for line in paragraph.split("\n")) if value.strip()
+    ]
+    names = [_EMPHASISED.sub(r"\g<inner>", key).strip().lower() for key in keys]
+    return (
+        len(names) == paragraph.count("\n") + 1
+        and all(name in _ABOUT_THE_NOTE or name in _FIELD_NAMES or name == "type" for name in names)
+        and any(name in _ABOUT_THE_NOTE for name in names)
+    )
+
+
 def line_term(line: str) -> Term | None:
     """A bold term that opens a line of a paragraph (``**S3**: Object storage.``), with its definition
     on that line, as a card's: not a label, nor ``**Answer:**`` or ``**Author:**``."""
@@ -296,7 +329,10 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
         return None  # `Metformin: biguanide. SE: lactic acidosis`: the first colon names, the rest say
     front = _EMPHASISED.sub(r"\g<inner>", line[: cuts[0].start()].strip())
     rest = line[cuts[0].end() :].strip()
-    if not front or not rest or len(front.split()) > _PLAIN_TERM_WORDS or front[-1] in ".,;:!?":
+    separator = cuts[0][0].strip()
+    if front.endswith("?") and rest and (separator in ("", "|") or _ARROW.fullmatch(separator)):
+        return Term(front, rest, separated=True)  # `Which service …? → DynamoDB`, Quizlet's `…?<tab>…`
+    if not front or not rest or front[-1] in ".,;:!?" or not _short_or_named(front):
         return None
     if "**" in front or "__" in front:  # bold in the name: `split_term`'s, or no term
         return None
@@ -308,7 +344,22 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
         return None  # `Scales automatically - no capacity to plan`: a hyphen in a sentence
     if cuts[0][0].strip() in _DASHES and len(front.split()) > _DASHED_WORDS and not names_a_thing(front):
         return None  # `la cocina — the kitchen` names, `Pay only for what you use — no upfront cost` not
-    return Term(front, rest, separated=True)
+    term = Term(front, rest, separated=True)
+    return None if _keeps_track(term) else term
+
+
+def _short_or_named(front: str) -> bool:
+    words = len(front.split())
+    return words <= _PLAIN_TERM_WORDS or (words <= _NAME_WORDS and names_a_thing(front))
+
+
+def _keeps_track(term: Term) -> bool:
+    """A line that tracks the notes or the studying, not a term to learn: a week of a plan, a module of
+    the contents, an exam's score or a version of the notes (``Week 2: EC2, S3``, ``2024-03-01: Added
+    …``, ``v1.2: …``), or where a topic stands (``IAM: finished``)."""
+    return _SEQUENCE.fullmatch(_EMPHASISED.sub(r"\g<inner>", term.front).strip()) is not None or (
+        _STATUS.match(term.rest) is not None
+    )
 
 
 def names_a_thing(words: str) -> bool:

@@ -1,0 +1,22 @@
+"""Notes exported from Anki as plain text: what the fixture pictures do not show, their tags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ccpkit.export.anki.notes import tags_for
+from ccpkit.parse import parse_notes
+
+EXPORT = (
+    "#separator:tab\n#html:true\n#tags column:3\n"
+    "What does S3 stand for?\tSimple Storage Service\taws::storage exam\n"
+    "What is the longest Lambda timeout?\t15 minutes\t\n"
+)
+
+
+def test_each_exported_note_keeps_its_own_tags(tmp_path: Path) -> None:
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "notes.md").write_text(EXPORT, encoding="utf-8")
+    tagged, untagged = parse_notes(tmp_path).deck.items()
+    assert tags_for(tagged) == ("module::m", "kind::card", "part::notes", "aws::storage", "exam")
+    assert tags_for(untagged) == ("module::m", "kind::card", "part::notes")
