@@ -9,9 +9,10 @@ from ccpkit.item_ids import HTML_TAG
 from ccpkit.parse.tree import Node
 
 _LETTER = r"\(?[A-Ha-h]\)?"
-_LETTERS = rf"(?:[A-H]{{2,8}}|{_LETTER}(?:\s*(?:,|;|/|&|\+|\b(?:and|or|e|y|et|und|ou|o)\b)\s*{_LETTER})*)"
+_JOINER = r"\s*(?:[,;]?\s*(?:&|\+|\b(?:and|or|e|y|et|und|ou|o)\b)|[,;/])\s*"
+_LETTERS = rf"(?:[A-H]{{2,8}}|{_LETTER}(?:{_JOINER}{_LETTER})*)"
 """One letter, letters joined by commas, semicolons, slashes, ``+`` or "and" (``e``, ``y``, ``et``,
-``und``), or run together (``Correct Answer: BD``)."""
+``und``; also after a comma: ``A, B, & C``), or run together (``Correct Answer: BD``)."""
 _JOINERS = re.compile(r"(?<=\s)(?:and|or|e|y|et|und|ou|o)(?=\s)")
 _SYMBOLS = r"[^\w\s(]*\s*"
 """What may lead a line before its label: ``✅``, ``✔``, ``👉``, ``>``, ``-`` …"""

@@ -68,9 +68,45 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
         if not _apply_key(ctx, by_id.get(entry.question, []), entry, floor):
             message = f"answer key entry {entry.question} matches no question above it: check its number"
             yield Problem(ctx.at(entry.node), message, "warning")
+    _answers_in_order(drafts)
     share_scenarios(ctx, drafts)
     for draft in drafts:
         yield from _finish(ctx, draft)
+
+
+_IN_ORDER = re.compile(
+    r"^\W*(?:the\s+)?(?:correct\s+)?answers\s*[:=\u2013\u2014-]\s*(?P<letters>[A-H](?:\s*[,;/]?\s*[A-H])+)\W*$",
+    re.I,
+)
+"""``**Answers:** B, A, C``: a letter for each question above, in order, and no question numbers."""
+
+
+def _answers_in_order(drafts: list[Draft]) -> None:
+    """Give the letters of an ``Answers:`` line that the last question took for its own to it and the
+    questions right above it that have no answer, one each in order, when there are as many of them
+    (a question wanting several answers says so: ``Choose two``)."""
+    for index, draft in enumerate(drafts):
+        node = draft.answer_node
+        found = (
+            _IN_ORDER.match(plain(node.children[0].content)) if node and node.type == "paragraph" else None
+        )
+        letters = re.findall(r"[A-H]", found["letters"].upper()) if found else []
+        if (
+            len(letters) < 2
+            or len(letters) > index + 1
+            or _CHOOSE.search(draft.stem)
+            or _WHICH.search(draft.stem)
+        ):
+            continue
+        run = drafts[index + 1 - len(letters) : index + 1]
+        if any(_answered(above) or above.section != draft.section for above in run[:-1]):
+            continue
+        for asked, letter in zip(run, letters, strict=True):
+            asked.answer, asked.answer_node = Answer((letter,), ""), node
+
+
+def _answered(draft: Draft) -> bool:
+    return draft.answer is not None or draft.worded is not None or any(o.checked for o in draft.options)
 
 
 def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:

@@ -90,6 +90,11 @@ class Options:
     task: bool = False
 
 
+def true_or_false(texts: Sequence[str]) -> bool:
+    """Options that are ``True`` and ``False``: the words above them state what to judge, asking nothing."""
+    return sorted(plain(text).strip().rstrip(".").casefold() for text in texts) == ["false", "true"]
+
+
 def asks(stem: str) -> bool:
     """Whether the words above some options ask a question (see ``_ASKS``)."""
     return _ASKS.search(stem) is not None
@@ -241,13 +246,15 @@ def marked(options: list[DraftOption]) -> list[DraftOption]:
     ]
 
 
-def unlettered_options(doc: Document, node: Node, answer: Answer | None) -> Options | None:
-    """A plain bullet list as options lettered A, B, C … in order, when the answer below it names some
-    of them, by their letters (``Correct answer: B``) or one by its words (``Answer: Amazon S3``); a
-    numbered list (``1)`` … ``4)``), when it names one by its number (``Answer: 3``, ``Option 3``): as
-    some banks write their questions."""
+def unlettered_options(doc: Document, node: Node, answer: Answer | None, *, asked: bool) -> Options | None:
+    """A plain bullet list as options lettered A, B, C … in order, under words that ask (``asked``) or
+    reading ``True`` and ``False``, when the answer below it names some of them, by their letters
+    (``Correct answer: B``) or one by its words (``Answer: Amazon S3``); a numbered list (``1)`` …
+    ``4)``), when it names one by its number (``Answer: 3``, ``Option 3``): as some banks write them."""
     firsts = [_first_inline(item) for item in node.children] if node.type in _LISTS else []
     if answer is None or not 2 <= len(firsts) <= len(_LABELS) or any(first is None for first in firsts):
+        return None
+    if not asked and not true_or_false([first or "" for first in firsts]):
         return None
     if any(_LETTERED.match(first or "") for first in firsts):
         return None  # lettered, but not as options may be (one left empty): not plain bullets either

@@ -33,6 +33,7 @@ from ccpkit.parse.rules.options import (
     next_label,
     read_options,
     sided_options,
+    true_or_false,
     unbolded,
     unlettered_options,
     with_named_options,
@@ -59,6 +60,7 @@ _NUMBERED_STEM = re.compile(
 )
 _EXAM_TOPIC = re.compile(r"\(Exam Topic \d+\)\s*", re.I)
 """The source tag exam dumps put over a question, as a bullet the stem's lines run on into."""
+_VOTES = re.compile(r"\W*community vote distribution\b", re.I)
 _TAG_WORDS = 5
 """At most this many words after a question's number in its heading tag it (a topic, a level)."""
 _QUESTION_LABEL = re.compile(rf"(?:\*\*|__)?(?i:{QUESTION}(?:\s+text)?)(?:\*\*|__)?\s*:")
@@ -217,6 +219,7 @@ def find_questions(
     ends = [*(stem.first for stem in stems[1:]), len(nodes)][: len(stems)]
     for run, stem, end in zip(runs, stems, ends, strict=True):
         unasked = run.task and not asks(stem.text) and stem.question == default_id
+        unasked = unasked and not true_or_false([option.text for option in run.options])
         unasked = unasked and not _states_a_case(stem, run)
         if unasked and not _MAY_ASK.search(stem.text):
             continue  # a to-do checklist, not a question
@@ -253,8 +256,9 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
     """Options from ``nodes[start]`` on: one block of them, or several blocks lettered in turn, with
     code, images or blank lines between them (an option's text may be the block after its letter)."""
     found = read_options(ctx.doc, nodes[start])
-    if found is None and 0 < start < len(nodes) - 1 and _asks(nodes[start - 1]):
-        found = unlettered_options(ctx.doc, nodes[start], _answer_below(nodes[start + 1]))
+    if found is None and 0 < start < len(nodes) - 1:
+        answer, asked = _answer_below(nodes[start + 1]), _asks(nodes[start - 1])
+        found = unlettered_options(ctx.doc, nodes[start], answer, asked=asked)
     if found is None or (len(found.options) == 1 and found.options[0].label != "A"):
         return None
     if nodes[start].type in ("table", "fence", "code_block") and not _asked_above(ctx, nodes, start):
@@ -519,6 +523,8 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         if piece is None:
             break
         number, text, block = piece
+        if number and _tags(text, any(part.strip() for part in parts)):
+            small_print[:0], text = [text], ""  # `Question #1 Topic 1` over the words: the topic
         parts.insert(0, text)
         taken.insert(0, block)
         index -= 1
@@ -675,6 +681,10 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             break  # `Q: What does …?` over its `A:`: a flashcard after the question, not its explanation
         if node.type == "paragraph" and opens_scenario(node.children[0].content):
             break  # the next questions' scenario
+        if node.type == "paragraph" and _VOTES.match(node.children[0].content):
+            ctx.claim(node)  # how a dump site's readers voted: its page's, no part of the answer
+            index += 1
+            continue
         if node.type == "html_block" and CLOSING.fullmatch(node.content.strip()):
             ctx.claim(node)  # the `</details>` of a question asked in its `<summary>`
             break
