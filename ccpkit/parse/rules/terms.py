@@ -42,9 +42,21 @@ _ARROWS = (
     "\u27a1",
 )
 """``-->``, ``==>``, ``->``, ``=>`` and the arrows ``→ ➔ ➜ ⇒ ⟶ ➡️``."""
-_SEPARATORS = (*_ARROWS, "\u2014", "\u2013", "=", ":", "-", "\\-", "&ndash;", "&mdash;")
+_SEPARATORS = (
+    *_ARROWS,
+    "\u2014\u2014",
+    "\u2014",
+    "\u2013",
+    "=",
+    ":",
+    "\uff1a",
+    "-",
+    "\\-",
+    "&ndash;",
+    "&mdash;",
+)
 """The arrows, em and en dashes, ``=``, ``:``, ``-``; a dash as document exports write it (``\\-``,
-``&ndash;``, ``&mdash;``)."""
+``&ndash;``, ``&mdash;``); Chinese and Japanese notes' full-width colon and double dash."""
 _ARROW = re.compile("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
 _PLAIN_SEPARATOR = re.compile(f"{_ARROW.pattern}|(?<=\\S) [=:\u2013\u2014-] (?=\\S)|(?<=[^\\s:]): (?=\\S)")
 """An arrow, `` = ``, ``: ``, `` : `` or a dash (en, em or hyphen) between spaces."""
