@@ -63,6 +63,8 @@ _NOTE_COLUMNS = frozenset({"explanation", "notes", "note", "extra", "why", "deta
 """Columns after a card's sides that say more on its back."""
 _NAMED_COLUMNS = frozenset({"domain", "topic", "category", "difficulty", "source", "reference", "type"})
 """Columns after a card's sides that file it: on its back under their name (``Domain: Security``)."""
+_BLANK = re.compile(r"(?<![\w*])_{3,}(?![\w*])")
+"""A blank to fill in a sentence: ``________``, not ``___bold italic___``."""
 _QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
 _MORE = re.compile(
     r"(?:\*\*|__)?(?i:learn more|more|read more|saiba mais|m[áa]s informaci[óo]n|note)(?:\*\*|__)?\s*:"
@@ -599,8 +601,9 @@ def _asked_and_answered(question: Node, answer: Node) -> _Pair | None:
 
 
 def _asks(line: str) -> bool:
-    """A line that asks: a question, or a statement to judge true or false."""
-    return line.rstrip().endswith("?") or _JUDGE.match(line) is not None
+    """A line that asks: a question, a statement to judge true or false, or one with a blank to fill
+    (``S3 is designed for ________ durability.``)."""
+    return line.rstrip().endswith("?") or _JUDGE.match(line) is not None or _BLANK.search(line) is not None
 
 
 def _answered_heading(ctx: Context, blocks: Sequence[Node]) -> str:
