@@ -57,6 +57,8 @@ _NEXT_NAMED = re.compile(r"\s*(?:,|;|&|/|\band\b|\bplus\b)\s*\(?(?P<letter>[A-H]
 """The next letter of an answer whose letters each come with their option's words (see
 ``with_named_options``)."""
 _CLAUSE_END = " \t\n.,;:)\u2013\u2014-"
+_STRUCK = re.compile(r"~~(?P<text>[^~\s](?:.*[^~\s])?)~~\s*", re.S)
+"""An option struck through, as a wrong one: ``~~A. AWS Direct Connect~~``."""
 _LEADING_MARK = re.compile(rf"^\s*(?:{_CHECK}|{_CROSS})\s*")
 """A mark before an option's letter (``- ✅ A. Amazon SQS``)."""
 
@@ -378,6 +380,8 @@ def _lettered_items(
         first = _first_inline(item) or ""
         if (mark := _LEADING_MARK.match(first)) is not None:  # after the text, where `marked` reads it
             first = f"{first[mark.end() :]} {mark[0].strip()}"
+        if (struck := _STRUCK.fullmatch(first)) is not None:  # `~~A. AWS Direct Connect~~`: crossed out
+            first = f"{struck['text']} \u274c"
         match = _lettered(first, options)
         if match is None and len(options) >= 2 and _ends_options(first):
             tail = "\n".join(doc.source(rest) for rest in node.children[index:])
