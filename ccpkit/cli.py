@@ -15,7 +15,7 @@ from click.core import ParameterSource
 
 from ccpkit import __version__
 from ccpkit.config import CONFIG_FILE, FORMATS, Config, load_config
-from ccpkit.errors import CcpkitError, UsageError
+from ccpkit.errors import CcpkitError, NoNotesError, UsageError
 
 if TYPE_CHECKING:
     from ccpkit.report import BuildReport, Verbosity
@@ -248,7 +248,13 @@ def build(config: Config, /, modules: tuple[int, ...], verbose: bool, quiet: boo
 
 @cli.command(short_help="Rebuild whenever a notes or template file is saved.")
 @build_options
-@click.option("--interval", type=float, default=0.5, show_default=True, help="Seconds between checks.")
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=0.05),
+    default=0.5,
+    show_default=True,
+    help="Seconds between checks.",
+)
 @click.pass_obj
 @_user_errors
 def watch(
@@ -256,11 +262,15 @@ def watch(
 ) -> None:
     """Rebuild whenever a notes, template or settings file is saved; Ctrl-C stops.
 
-    A save that leaves the notes broken is reported and watching goes on.
+    A save that leaves the notes broken is reported and watching goes on; a notes folder that is not
+    there, or holds no notes, stops it at once.
     """
+    from ccpkit.parse.notes_folder import find_modules
     from ccpkit.watch import watch as watch_files
 
     settings, verbosity = config.merged(**overrides), _verbosity(verbose, quiet)
+    if not find_modules(Path(settings.notes)):  # a mistyped folder: nothing to watch for
+        raise NoNotesError(Path(settings.notes))
     config_file = click.get_current_context().find_root().params["config"]
     inputs = [Path(settings.notes), Path(settings.templates), config_file]
 

@@ -73,6 +73,25 @@ def test_watch_reports_a_broken_save_and_keeps_watching(
     assert "error: " in result.output and "ledger" in result.output
 
 
+@pytest.mark.parametrize(("folder", "exit_code"), [("missing", 2), ("empty", 1)])
+def test_watch_stops_at_once_on_a_notes_folder_it_cannot_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str, exit_code: int
+) -> None:
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setattr("ccpkit.watch.watch", lambda *_args, **_kwargs: pytest.fail("watched"))
+    result = CliRunner().invoke(
+        cli, ["watch", "--notes", str(tmp_path / folder), "--out", str(tmp_path / "b")]
+    )
+    assert result.exit_code == exit_code
+    assert "Traceback" not in result.output
+
+
+def test_watch_takes_no_negative_interval() -> None:
+    result = CliRunner().invoke(cli, ["watch", "--interval", "-1"])
+    assert result.exit_code == 2
+    assert "--interval" in result.output
+
+
 def test_watch_builds_with_the_settings_file_as_last_saved(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

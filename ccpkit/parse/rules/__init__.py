@@ -17,7 +17,7 @@ from ccpkit.parse.rules.pins import check_pins
 from ccpkit.parse.rules.separated import extract_separated_cards
 from ccpkit.parse.rules.start_end import extract_marked_notes
 from ccpkit.parse.rules.strays import check_question_headings, check_stray_answers
-from ccpkit.parse.rules.tables import extract_tables
+from ccpkit.parse.rules.tables import check_broken_tables, extract_tables
 from ccpkit.parse.rules.unclosed import check_unclosed
 
 Rule = Callable[[Context], Iterator[Item | Problem]]
@@ -39,6 +39,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     # Question headings over no item: a question answered in words is a card.
     ("question headings", check_question_headings),
     ("unclosed", check_unclosed),
+    ("broken tables", check_broken_tables),
     ("formulas", check_formulas),
     ("pins", check_pins),
     ("characters", check_characters),

@@ -14,6 +14,8 @@ from ccpkit.parse.tree import Node
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _BOLD_ONLY = re.compile(r"^(\*\*|__)(?P<title>(?:(?!\1)[^\n])+)\1:?$")
+_DELIMITER_ROW = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-+:?\s*)*\|?")
+"""A table's second line: ``| --- | :---: |``."""
 MAX_CAPTION = 120
 """A paragraph ending in ``:`` is a caption only when it is this short; longer ones are prose."""
 
@@ -25,6 +27,28 @@ def extract_tables(ctx: Context) -> Iterator[Item | Problem]:
         if block.node.type == "table" and not ctx.is_claimed(block.node):
             yield _table(ctx, block, previous)
         previous = block.node
+
+
+def check_broken_tables(ctx: Context) -> Iterator[Item | Problem]:
+    """An error at each paragraph that opens as a table whose ``| --- |`` line has another number of
+    cells than its header: Markdown reads it as text, so the table is in no deck, and nothing else
+    would say why."""
+    for node in ctx.doc.nodes:
+        if node.type != "inline" or "|" not in node.content or not node.map:
+            continue
+        header, _, rest = node.content.partition("\n")
+        delimiter = rest.partition("\n")[0]
+        if "|" in header and _DELIMITER_ROW.fullmatch(delimiter.strip()):
+            columns, dashes = _cell_count(header), _cell_count(delimiter)
+            message = (
+                f"table's `| --- |` line has {dashes} cells but its header {columns}: give it one `---` per "
+                "column, or the table is read as text"
+            )
+            yield Problem(ctx.at(node), message)
+
+
+def _cell_count(row: str) -> int:
+    return len(_UNESCAPED_PIPE.split(row.strip().removeprefix("|").removesuffix("|")))
 
 
 def _table(ctx: Context, block: Block, previous: Node | None) -> Item | Problem:
