@@ -90,7 +90,8 @@ _EXPECTED: dict[str, Expected] = {
 
 
 def load_config(path: Path) -> Config:
-    """Read ``path`` if it exists (defaults otherwise); a mistake is an error at its line (``toml_file``)."""
+    """Read ``path`` if it exists (defaults otherwise); a mistake is an error at its line (``toml_file``).
+    Its folders are relative to the folder holding it, wherever ccpkit runs from."""
     if not path.is_file():
         return Config()
     settings = read_toml(path)
@@ -100,7 +101,10 @@ def load_config(path: Path) -> Config:
         for key in settings.section(section, keys, required=False):
             value = settings.value(section, key, _EXPECTED[keys[key]])
             values[keys[key]] = tuple(value) if isinstance(value, list) else value
-    templates = values.get("templates")
-    if templates is not None and not Path(templates).is_dir():  # as --templates is checked
-        raise settings.error(f"templates folder {templates} does not exist", "paths", "templates")
+    written = values.get("templates")
+    defaults = Config()
+    for folder in ("notes", "out", "templates"):  # written or not, from the file's folder
+        values[folder] = str(path.parent / values.get(folder, getattr(defaults, folder)))
+    if written is not None and not Path(values["templates"]).is_dir():  # as --templates is checked
+        raise settings.error(f"templates folder {written} does not exist", "paths", "templates")
     return Config(**values)

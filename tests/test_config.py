@@ -38,8 +38,8 @@ def test_every_section_is_read(tmp_path: Path) -> None:
     assert config == Config(
         title="My Course",
         deck="CCP",
-        notes="notes",
-        out="out",
+        notes=str(tmp_path / "notes"),
+        out=str(tmp_path / "out"),
         templates=str(tmp_path / "tpl"),
         formats=("anki", "pdf"),
         paper="Letter",
@@ -156,6 +156,17 @@ def test_a_broken_settings_file_is_an_error_at_its_line_saying_what_to_fix(
     result = CliRunner().invoke(cli, ["check"])
     assert result.exit_code == 2
     assert result.output == f"error: {message}\n"
+
+
+def test_the_files_folders_are_read_from_the_folder_that_holds_it(tmp_path: Path) -> None:
+    """`ccpkit --config course/ccpkit.toml build` from anywhere builds that course, into its folder."""
+    (tmp_path / "course" / "tpl").mkdir(parents=True)
+    config = load_config(write(tmp_path / "course", '[paths]\nnotes = "notes"\ntemplates = "tpl"\n'))
+    assert (config.notes, config.out) == (
+        str(tmp_path / "course" / "notes"),
+        str(tmp_path / "course" / "build"),
+    )
+    assert config.templates == str(tmp_path / "course" / "tpl")
 
 
 def test_a_templates_folder_that_does_not_exist_is_an_error_at_its_line(tmp_path: Path) -> None:
