@@ -327,7 +327,8 @@ def orphans(config: Config, notes: Path | None, forget: bool) -> None:
     deletes), each with a search to paste into Anki's browser.
 
     The build names an orphan once, when it goes, then only counts them. Delete them in Anki (or keep
-    them), then run `ccpkit orphans --forget`. An item that comes back later is a new note in Anki.
+    them), then run `ccpkit orphans --forget`. An item that comes back before that gets its old note
+    again; after it, a new one.
     """
     from ccpkit.orphans import find_orphans, forget_orphans
 
