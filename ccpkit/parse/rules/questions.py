@@ -504,7 +504,8 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         if number:
             question, numbered = question_id(number), True
     while not numbered and index >= floor:
-        small = _small_print(nodes[index]) or (_fields(nodes[index]) if labelled else None)
+        scenario = nodes[index].type == "paragraph" and opens_scenario(nodes[index].children[0].content)
+        small = _small_print(nodes[index]) or (_fields(nodes[index]) if labelled and not scenario else None)
         if small is not None or _labels_options(nodes[index]):
             small_print[:0] = [small] if small else []
             taken.insert(0, nodes[index])
