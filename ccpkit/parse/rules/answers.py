@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ccpkit.item_ids import HTML_TAG
 from ccpkit.parse.tree import Node
 
-_LETTER = r"\(?[A-Ha-h]\)?"
+_LETTER = r"[(\[]?[A-Ha-h][)\]]?"
 _JOINER = r"\s*(?:[,;]?\s*(?:&|\+|\b(?:and|or|e|y|et|und|ou|o)\b)|[,;/])\s*"
 _LETTERS = rf"(?:[A-H]{{2,8}}|{_LETTER}(?:{_JOINER}{_LETTER})*)"
 """One letter, letters joined by commas, semicolons, slashes, ``+`` or "and" (``e``, ``y``, ``et``,
@@ -25,19 +25,23 @@ QUESTION = r"(?:question|quest[ãa]o|pregunta|frage|domanda)"
 ANSWER_ABROAD = (
     r"(?:(?:richtige|bonne|la\s+bonne)\s+)?"
     r"(?:respostas?|respuestas?|r[ée]ponses?|rispost[ae]|antwort(?:en)?|l[öo]sung(?:en)?|gabarito"
-    r"|solu[çc][ãa]o|soluci[óo]n|soluzione|alternativa(?=\s+corret))"
-    r"(?:\s+(?:corretas?|corret[ae]|correctas?|correctes?|certas?))?"
+    r"|solu[çc][ãa]o|soluci[óo]n|soluzione|alternativa(?=\s+corret)|jawaban(?:\s+benar)?"
+    r"|(?:правильный\s+)?ответ|(?:正确)?答案|正解)"
+    r"(?:\s+(?:corretas?|corret+[ae]|correctas?|correctes?|certas?))?"
 )
-""""Answer" as Portuguese, Spanish, French, Italian and German question banks write it
-(``Resposta: A``, ``Resposta Correta: C``, ``Respuesta correcta: B``, ``Bonne réponse : D``)."""
+""""Answer" as Portuguese, Spanish, French, Italian, German, Indonesian, Russian, Chinese and
+Japanese question banks write it (``Resposta: A``, ``Respuesta correcta: B``, ``Bonne réponse : D``,
+``Jawaban: B``, ``Ответ: A``, ``答案`` or ``正解`` and a full-width colon)."""
 ANSWER_COLUMN = rf"(?:correct\s+)?answers?|ans|key|correct|solution|correct\s+options?|{ANSWER_ABROAD}"
 """What heads a table's column of answers: ``Answer``, ``Correct answer``, ``Key``, ``Resposta`` …"""
 _LABEL = (
     r"(?:the\s+)?(?:(?:correct|right|final|suggested)\s+)?"
-    rf"(?:answers?(?:\s*\(s\))?|ans|solutions?|correct(?:\s+(?:options?|choices?))?|{ANSWER_ABROAD})"
+    rf"(?:answers?(?:\s*\(s\))?|ans|solutions?|responses?|key|correct(?:\s+(?:options?|choices?))?"
+    rf"|{ANSWER_ABROAD})"
 )
 _ANSWER_LINE = re.compile(
-    rf"^{_SYMBOLS}{_LABEL}\s*(?:[:\uff1a=\u2192\u2013\u2014-]|\bis\b|\bare\b)\s*[:\uff1a]?\s*(?P<value>.*)$",
+    rf"^{_SYMBOLS}{_LABEL}\s*(?:[:\uff1a=\u2192\u2013\u2014-]|\bis\b|\bare\b|\.(?=\s*{_LETTER}\W*$))\s*[:\uff1a-]?\s*"
+    r"(?P<value>.*)$",
     re.I | re.S,
 )
 _VALUE = re.compile(
@@ -56,9 +60,11 @@ _LISTED_ENTRY = re.compile(
     re.S,
 )
 _ENTRIES_ON_A_LINE = re.compile(
-    r"(?:^|[\s,;|]+)(?P<id>\d+)\s*[.):=\u2013\u2014-]\s*(?P<letters>[A-H](?:\s*/\s*[A-H])*)(?=$|[\s,;|])"
+    r"(?:^|[\s,;|]+)(?P<id>\d+)\s*(?:[.):=\u2013\u2014-]\s*)?(?P<letters>[A-Ha-h](?:\s*/\s*[A-Ha-h])*)(?=$|[\s,;|])"
 )
-_ENTRY_LINE = re.compile(r"^(?:[\s,;|]*\d+\s*[.):=\u2013\u2014-]\s*[A-H](?:\s*/\s*[A-H])*)+[\s,;|]*$")
+_ENTRY_LINE = re.compile(
+    r"^(?:[\s,;|]*\d+\s*(?:[.):=\u2013\u2014-]\s*)?[A-Ha-h](?:\s*/\s*[A-Ha-h])*)+[\s,;|]*$"
+)
 _EXPLANATION = re.compile(
     r"^\s*(?:\*\*|__)?(?:(?:detailed|full|short|brief)\s+)?"
     r"(?:explanation|reason(?:ing)?|rationale|why|explica[çc][ãa]o|explicaci[óo]n|explication"
