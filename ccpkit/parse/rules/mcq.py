@@ -30,6 +30,7 @@ from ccpkit.parse.rules.answers import (
 from ccpkit.parse.rules.options import asks, named_option
 from ccpkit.parse.rules.question_tables import question_columns, table_questions
 from ccpkit.parse.rules.questions import Draft, find_questions, item_number
+from ccpkit.parse.rules.review_pastes import review_questions
 from ccpkit.parse.rules.scenarios import share_scenarios
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
@@ -53,6 +54,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
             drafts.append(found)
         else:
             yield found
+    drafts += review_questions(ctx)
     drafts += find_questions(ctx, [b.node for b in blocks], [b.section for b in blocks])
     drafts.sort(key=lambda draft: ctx.doc.line_of(draft.start))
     by_id: dict[str, list[Draft]] = {}

@@ -1,0 +1,70 @@
+"""Questions pasted from a practice test's review page, as Udemy shows one: ``Question 5: Incorrect``,
+the question, each option a paragraph of its own with ``(Correct)`` under the right ones (and
+``(Incorrect)`` under a wrong pick), then ``Explanation`` and why. No letters, no list: read as the
+page shows them, each would be a paragraph of notes and the question lost."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import string
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from ccpkit.parse.context import Context
+from ccpkit.parse.document import Block
+from ccpkit.parse.rules.answers import question_id
+from ccpkit.parse.rules.options import DraftOption
+from ccpkit.parse.rules.questions import Draft
+from ccpkit.parse.tree import Node
+
+_HEADER = re.compile(r"\W*question\s+(?P<number>\d+)\s*:?\s*(?:correct|incorrect|skipped)\W*", re.I)
+"""``Question 5: Incorrect``: the page's heading of a question, with how the test taker did."""
+_VERDICT = re.compile(r"\(\s*(?P<verdict>correct|incorrect)\s*\)", re.I)
+_EXPLANATION = re.compile(r"\W*explanation\W*", re.I)
+_MOST_OPTIONS = 8
+"""A page shows at most this many options (A to H), as an answer line names them."""
+
+
+def review_questions(ctx: Context) -> Iterator[Draft]:
+    """A question for each ``Question N: …`` paragraph over paragraphs that hold one at least of the
+    page's ``(Correct)`` marks, up to the next such paragraph, heading or ``---``."""
+    blocks = ctx.doc.blocks
+    starts = [index for index, block in enumerate(blocks) if _number(ctx, block.node)]
+    for start, end in itertools.pairwise([*starts, len(blocks)]):
+        run = []
+        for block in blocks[start + 1 : end]:
+            if block.node.type != "paragraph" or ctx.is_claimed(block.node):
+                break
+            run.append(block.node)
+        draft = _draft(ctx, blocks[start], _number(ctx, blocks[start].node), run)
+        if draft is not None:
+            ctx.claim(blocks[start].node, *run)
+            yield draft
+
+
+def _number(ctx: Context, node: Node) -> str:
+    """The question's number, when ``node`` is the page's header of one."""
+    found = _HEADER.fullmatch(node.children[0].content) if node.type == "paragraph" else None
+    return found["number"] if found and not ctx.is_claimed(node) else ""
+
+
+def _draft(ctx: Context, header: Block, number: str, run: Sequence[Node]) -> Draft | None:
+    """The question, the option paragraphs after it (those marked ``(Correct)`` right), and what
+    follows ``Explanation``; ``None`` if there are not two options and a right one."""
+    texts = [node.children[0].content.strip() for node in run]
+    body = next((index for index, text in enumerate(texts) if _EXPLANATION.fullmatch(text)), len(run))
+    asked = next((index for index, text in enumerate(texts[:body]) if text.endswith("?")), 0)
+    options: list[DraftOption] = []
+    for node, text in zip(run[asked + 1 : body], texts[asked + 1 : body], strict=True):
+        verdict = _VERDICT.fullmatch(text)
+        if verdict is None:
+            options.append(DraftOption(string.ascii_uppercase[min(len(options), 25)], text, node))
+        elif options and verdict["verdict"].lower() == "correct":
+            options[-1] = replace(options[-1], checked=True)
+    if not 2 <= len(options) <= _MOST_OPTIONS or not any(option.checked for option in options):
+        return None
+    stem = "\n\n".join(ctx.doc.source(node) for node in run[: asked + 1])
+    draft = Draft(header.node, question_id(number), stem, options, options[0].node, header.section, "")
+    draft.explanation += [ctx.doc.source(node) for node in run[body + 1 :]]
+    return draft
