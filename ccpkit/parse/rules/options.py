@@ -267,9 +267,10 @@ def unlettered_options(doc: Document, node: Node, answer: Answer | None, *, aske
     if node.type == "ordered_list":
         named = _OPTION_NUMBER.fullmatch(answer.text.strip()) if not answer.letters else None
         number = int(named["number"]) if named is not None else 0
-        if not 1 <= number <= len(options):
+        if 1 <= number <= len(options):
+            return Options([replace(option, checked=n == number) for n, option in enumerate(options, 1)])
+        if named is not None:
             return None
-        return Options([replace(option, checked=n == number) for n, option in enumerate(options, 1)])
     return Options(options) if answer.letters or named_option(options, answer.text) else None
 
 

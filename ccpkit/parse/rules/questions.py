@@ -60,6 +60,10 @@ _NUMBERED_STEM = re.compile(
 )
 _EXAM_TOPIC = re.compile(r"\(Exam Topic \d+\)\s*", re.I)
 """The source tag exam dumps put over a question, as a bullet the stem's lines run on into."""
+_WORD_QUESTION = re.compile(r"(?:\*\*|__)?question(?:\*\*|__)?[ \t]*(?:\n|$)", re.I)
+"""The word ``QUESTION`` after a number, as a paid bank's review pages write ``1. QUESTION``."""
+_BOLD_LABEL = re.compile(r"(\*\*|__)(?P<label>[^*_:\n]+):?\1:?")
+"""A bold paragraph that may be an answer's label: ``**Correct**``, ``**Correct Answer:**``."""
 _VOTES = re.compile(r"\W*community vote distribution\b", re.I)
 _TAG_WORDS = 5
 """At most this many words after a question's number in its heading tag it (a topic, a level)."""
@@ -257,7 +261,8 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
     code, images or blank lines between them (an option's text may be the block after its letter)."""
     found = read_options(ctx.doc, nodes[start])
     if found is None and 0 < start < len(nodes) - 1:
-        answer, asked = _answer_below(nodes[start + 1]), _asks(nodes[start - 1])
+        after = nodes[start + 2] if start + 2 < len(nodes) else None
+        answer, asked = _answer_below(nodes[start + 1], after), _asks(nodes[start - 1])
         found = unlettered_options(ctx.doc, nodes[start], answer, asked=asked)
     if found is None or (len(found.options) == 1 and found.options[0].label != "A"):
         return None
@@ -372,11 +377,22 @@ def _asks(node: Node) -> bool:
     return node.type == "paragraph" and asks(node.children[0].content)
 
 
-def _answer_below(node: Node) -> Answer | None:
-    """The answer an answer line or a collapsed answer gives (none for any other block)."""
+def _answer_below(node: Node, after: Node | None) -> Answer | None:
+    """The answer an answer line or a collapsed answer gives, or a label alone (``**Correct**``) over
+    the paragraph ``after`` it (none for any other block)."""
     if node.type == "html_block" and "<details" in node.content.lower():
         return answer_in_details(node.content)
+    label = _label_alone(node)
+    if label is not None and after is not None and after.type == "paragraph":
+        return answer_line(f"{label}: {after.children[0].content.split(chr(10))[0]}")
     return answer_line(node.children[0].content) if node.type == "paragraph" else None
+
+
+def _label_alone(node: Node) -> str | None:
+    """An answer's label in bold on a paragraph of its own, with nothing after it: ``**Correct**``,
+    ``**Correct Answer**`` (the answer is the paragraph below)."""
+    found = _BOLD_LABEL.fullmatch(node.children[0].content.strip()) if node.type == "paragraph" else None
+    return found["label"] if found and _bare_label(f"{found['label']}:") else None
 
 
 def _asked_above(ctx: Context, nodes: Sequence[Node], start: int) -> bool:
@@ -524,6 +540,9 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         if piece is None:
             break
         number, text, block = piece
+        if number and (said := _WORD_QUESTION.match(text)) is not None:  # `**1. QUESTION**`
+            fields = text[said.end() :].strip()  # then `Category: …`: the bank's filing, no words of it
+            small_print[:0], text = [fields] if fields else [], ""
         if number and _tags(text, any(part.strip() for part in parts)):
             small_print[:0], text = [text], ""  # `Question #1 Topic 1` over the words: the topic
         parts.insert(0, text)
@@ -742,7 +761,12 @@ def _tail_label(draft: Draft, node: Node, following: Node | None) -> tuple[str, 
     """A heading that labels the answer (``### Correct Answer``) of a question that has none yet, or
     its explanation, with a paragraph below it: the label line the paragraph is read after (none for
     an explanation). ``## Answers`` or ``## Solutions`` opens a key, and is no label."""
-    if node.type != "heading" or following is None or following.type != "paragraph":
+    if following is None or following.type != "paragraph":
+        return None
+    alone = _label_alone(node)
+    if alone is not None and draft.answer is None:
+        return (f"{alone}:",)  # `**Correct**` over the option's words
+    if node.type != "heading":
         return None
     title = heading_text(node).rstrip(":?").strip()
     if title.endswith("s") and not title.endswith("ss"):
