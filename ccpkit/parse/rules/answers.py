@@ -36,7 +36,7 @@ ANSWER_COLUMN = rf"(?:correct\s+)?answers?|ans|key|correct|solution|correct\s+op
 """What heads a table's column of answers: ``Answer``, ``Correct answer``, ``Key``, ``Resposta`` …"""
 _LABEL = (
     r"(?:the\s+)?(?:(?:correct|right|final|suggested)\s+)?"
-    rf"(?:answers?(?:\s*\(s\))?|ans|solutions?|responses?|key|correct(?:\s+(?:options?|choices?))?"
+    rf"(?:answers?(?:\s*\(s\))?|ans|solutions?|(?:responses?|key)(?=\s*[:\uff1a])|correct(?:\s+(?:options?|choices?))?"
     rf"|{ANSWER_ABROAD})"
 )
 _ANSWER_LINE = re.compile(
