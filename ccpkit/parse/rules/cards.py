@@ -524,6 +524,7 @@ def _line_cards(
 
 
 def _from_html(field: str) -> str:
+    """A field of an Anki export as Markdown (``_HTML_MARKS``), its entities (``&nbsp;``) decoded."""
     for tag, mark in _HTML_MARKS:
         field = tag.sub(mark, field)
     return html.unescape(field).strip()

@@ -108,6 +108,7 @@ def _answers_in_order(drafts: list[Draft]) -> None:
 
 
 def _answered(draft: Draft) -> bool:
+    """Whether the question has an answer of any kind yet: a line, words, or a ticked option."""
     return draft.answer is not None or draft.worded is not None or any(o.checked for o in draft.options)
 
 
@@ -379,8 +380,7 @@ _LISTED = (
 def _listed(draft: Draft) -> bool:
     """Options with no answer of any kind under unnumbered words that ask nothing (``A package is:``
     then ``a) …``, ``b) …``): a lettered list in the notes, not a question left unanswered."""
-    answered = draft.answer is not None or draft.worded is not None or any(o.checked for o in draft.options)
-    return not answered and not draft.question and not asks(draft.stem)
+    return not _answered(draft) and not draft.question and not asks(draft.stem)
 
 
 def _loose_term_message(ctx: Context, draft: Draft, item: Node) -> str:

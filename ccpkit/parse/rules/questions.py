@@ -384,7 +384,8 @@ def _answer_below(node: Node, after: Node | None) -> Answer | None:
         return answer_in_details(node.content)
     label = _label_alone(node)
     if label is not None and after is not None and after.type == "paragraph":
-        return answer_line(f"{label}: {after.children[0].content.split(chr(10))[0]}")
+        words = after.children[0].content.partition("\n")[0]
+        return answer_line(f"{label}: {words}")
     return answer_line(node.children[0].content) if node.type == "paragraph" else None
 
 
@@ -758,9 +759,10 @@ def _navigates(markdown: str) -> bool:
 
 
 def _tail_label(draft: Draft, node: Node, following: Node | None) -> tuple[str, ...] | None:
-    """A heading that labels the answer (``### Correct Answer``) of a question that has none yet, or
-    its explanation, with a paragraph below it: the label line the paragraph is read after (none for
-    an explanation). ``## Answers`` or ``## Solutions`` opens a key, and is no label."""
+    """A heading that labels the answer (``### Correct Answer``, or a bold label alone: ``**Correct**``)
+    of a question that has none yet, or its explanation, with a paragraph below it: the label line the
+    paragraph is read after (none for an explanation). ``## Answers`` or ``## Solutions`` opens a key,
+    and is no label."""
     if following is None or following.type != "paragraph":
         return None
     alone = _label_alone(node)
