@@ -440,7 +440,8 @@ def _card(
     tags: str = "",
 ) -> Item | Problem:
     """A card at ``node``, or ``offset`` lines below its first line, with ``tags`` besides the file's."""
-    fields = ctx.common("card", front, node, section, pinned).tagged(tags)
+    fields = ctx.common("card", front, node, section, pinned)
+    fields = fields.tagged(tags) if tags else fields
     if offset:
         fields = replace(fields, source=replace(fields.source, line=fields.source.line + offset))
     made = ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))

@@ -603,7 +603,8 @@ def _asked_and_answered(question: Node, answer: Node) -> _Pair | None:
 def _asks(line: str) -> bool:
     """A line that asks: a question, a statement to judge true or false, or one with a blank to fill
     (``S3 is designed for ________ durability.``)."""
-    return line.rstrip().endswith("?") or _JUDGE.match(line) is not None or _BLANK.search(line) is not None
+    blank = "___" in line and _BLANK.search(line) is not None
+    return line.rstrip().endswith("?") or _JUDGE.match(line) is not None or blank
 
 
 def _answered_heading(ctx: Context, blocks: Sequence[Node]) -> str:

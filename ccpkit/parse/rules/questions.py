@@ -392,7 +392,8 @@ def _answer_below(node: Node, after: Node | None) -> Answer | None:
 def _label_alone(node: Node) -> str | None:
     """An answer's label in bold on a paragraph of its own, with nothing after it: ``**Correct**``,
     ``**Correct Answer**`` (the answer is the paragraph below)."""
-    found = _BOLD_LABEL.fullmatch(node.children[0].content.strip()) if node.type == "paragraph" else None
+    text = node.children[0].content.strip() if node.type == "paragraph" else ""
+    found = _BOLD_LABEL.fullmatch(text) if text.startswith(("**", "__")) else None
     return found["label"] if found and _bare_label(f"{found['label']}:") else None
 
 

@@ -369,9 +369,10 @@ def _keeps_track(term: Term) -> bool:
     """A line that tracks the notes or the studying, not a term to learn: a week of a plan, a module of
     the contents, an exam's score or a version of the notes (``Week 2: EC2, S3``, ``2024-03-01: Added
     …``, ``v1.2: …``), or where a topic stands (``IAM: finished``)."""
-    return _SEQUENCE.fullmatch(_EMPHASISED.sub(r"\g<inner>", term.front).strip()) is not None or (
-        _STATUS.match(term.rest) is not None
-    )
+    dated = any(character.isdigit() for character in term.front)  # every place, version or date has one
+    if dated and _SEQUENCE.fullmatch(_EMPHASISED.sub(r"\g<inner>", term.front).strip()) is not None:
+        return True
+    return _STATUS.match(term.rest) is not None
 
 
 def names_a_thing(words: str) -> bool:
