@@ -251,19 +251,23 @@ def marked(options: list[DraftOption]) -> list[DraftOption]:
 def unlettered_options(doc: Document, node: Node, answer: Answer | None, *, asked: bool) -> Options | None:
     """A plain bullet list as options lettered A, B, C … in order, under words that ask (``asked``) or
     reading ``True`` and ``False``, when the answer below it names some of them, by their letters
-    (``Correct answer: B``) or one by its words (``Answer: Amazon S3``); a numbered list (``1)`` …
-    ``4)``), when it names one by its number (``Answer: 3``, ``Option 3``): as some banks write them."""
+    (``Correct answer: B``) or one by its words (``Answer: Amazon S3``), or, under words that ask,
+    when its items mark the right ones (``(Correct)``, ``✅``); a numbered list (``1)`` … ``4)``), when
+    the answer names one by its number (``Answer: 3``, ``Option 3``): as some banks write them."""
     firsts = [_first_inline(item) for item in node.children] if node.type in _LISTS else []
-    if answer is None or not 2 <= len(firsts) <= len(_LABELS) or any(first is None for first in firsts):
-        return None
-    if not asked and not true_or_false([first or "" for first in firsts]):
+    if not 2 <= len(firsts) <= len(_LABELS) or any(first is None for first in firsts):
         return None
     if any(_LETTERED.match(first or "") for first in firsts):
         return None  # lettered, but not as options may be (one left empty): not plain bullets either
-    if any(letter not in _LABELS[: len(firsts)] for letter in answer.letters):
-        return None
     items = zip(_LABELS, node.children, firsts, strict=False)
     options = [DraftOption(label, _item_text(doc, item, first or ""), item) for label, item, first in items]
+    if answer is None:  # `- S3 Glacier Instant Retrieval (Correct)`, as a test's review page marks it
+        marks = asked and node.type == "bullet_list" and any(_MARK.search(option.text) for option in options)
+        return Options(marked(options)) if marks else None
+    if not asked and not true_or_false([first or "" for first in firsts]):
+        return None
+    if any(letter not in _LABELS[: len(firsts)] for letter in answer.letters):
+        return None
     if node.type == "ordered_list":
         named = _OPTION_NUMBER.fullmatch(answer.text.strip()) if not answer.letters else None
         number = int(named["number"]) if named is not None else 0

@@ -64,6 +64,8 @@ _WORD_QUESTION = re.compile(r"(?:\*\*|__)?question(?:\*\*|__)?[ \t]*(?:\n|$)", r
 """The word ``QUESTION`` after a number, as a paid bank's review pages write ``1. QUESTION``."""
 _BOLD_LABEL = re.compile(r"(\*\*|__)(?P<label>[^*_:\n]+):?\1:?")
 """A bold paragraph that may be an answer's label: ``**Correct**``, ``**Correct Answer:**``."""
+_HOW_IT_WENT = re.compile(r"(?i:correct|incorrect|skipped|unanswered)")
+"""What a test's review page says of a question after its number: how the test taker did."""
 _VOTES = re.compile(r"\W*community vote distribution\b", re.I)
 _TAG_WORDS = 5
 """At most this many words after a question's number in its heading tag it (a topic, a level)."""
@@ -260,9 +262,11 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
     """Options from ``nodes[start]`` on: one block of them, or several blocks lettered in turn, with
     code, images or blank lines between them (an option's text may be the block after its letter)."""
     found = read_options(ctx.doc, nodes[start])
-    if found is None and 0 < start < len(nodes) - 1:
+    if found is None and start > 0:
+        below = nodes[start + 1] if start + 1 < len(nodes) else None
         after = nodes[start + 2] if start + 2 < len(nodes) else None
-        answer, asked = _answer_below(nodes[start + 1], after), _asks(nodes[start - 1])
+        answer = _answer_below(below, after) if below is not None else None
+        asked = _asks(nodes[start - 1])
         found = unlettered_options(ctx.doc, nodes[start], answer, asked=asked)
     if found is None or (len(found.options) == 1 and found.options[0].label != "A"):
         return None
@@ -568,7 +572,8 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
             rest = headed["rest"] or ""
             tag = rest.strip("-\u2013\u2014: ")
             if (labelled and not rest.endswith("?")) or _tags(tag, any(part.strip() for part in parts)):
-                small_print[:0] = [tag] if tag else []  # `## Question 5 - Topic 1`: the topic, not the stem
+                # `## Question 5 - Topic 1`: the topic, not the stem (`- Skipped`, how a test went: nothing)
+                small_print[:0] = [tag] if tag and not _HOW_IT_WENT.fullmatch(tag) else []
             else:
                 parts = [rest.lstrip("-\u2013\u2014: "), *parts]  # `#### Q6 - Which …?`
         elif not parts or title.endswith("?") or (taken and all(_is_media(node) for node in taken)):
