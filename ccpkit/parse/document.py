@@ -186,6 +186,11 @@ def _without_comments(text: str, tokens: list[Token]) -> tuple[str, list[Token]]
     return (cleared, _markdown().parse(cleared)) if cleared != text else (text, tokens)
 
 
+def heading_level(heading: Node | None) -> int:
+    """A heading's level (``h2`` is 2); 0 for no heading: the file's top, above every section."""
+    return int(heading.tag[1:]) if heading is not None else 0
+
+
 def heading_text(node: Node) -> str:
     """The inline Markdown source of a heading (or of any block holding one inline child)."""
     return "".join(child.content for child in node.children if child.type == "inline").strip()
@@ -238,7 +243,7 @@ def _blocks(root: Node) -> Iterator[Block]:
     heading: Node | None = None
     for node in root.children:
         if node.type == "heading":
-            level = int(node.tag[1:])
+            level = heading_level(node)
             path = [(lv, text) for lv, text in path if lv < level]
             if level > 1:
                 path.append((level, heading_text(node)))

@@ -55,13 +55,13 @@ _OUTLINE_NAME_WORDS = 4
 _EXPORT_HEADER = re.compile(r"#[a-z ]+:\S*$")
 """A line of the header Anki writes over exported notes (``#separator:tab``, ``#html:true``)."""
 _TAGS_COLUMN = re.compile(r"#tags column:(\d+)$")
+"""The header line naming the column of an exported note's tags (``#tags column:3``)."""
 _HTML_MARKS = (
     (re.compile(r"</?(?:b|strong)>", re.I), "**"),
     (re.compile(r"</?(?:i|em)>", re.I), "*"),
     (re.compile(r"(?:<br\s*/?>|</?div>)+", re.I), "\n\n"),
 )
 """The HTML of fields Anki exports with ``#html:true``, as Markdown: bold, italics, line breaks."""
-"""The header line naming the column of an exported note's tags (``#tags column:3``)."""
 _ONE_LINE = (["prose"], ["facts"])
 """What is under a cheat sheet's heading: its line as a paragraph, or as a bullet of its own."""
 _ENUMERATION = re.compile(r":\s*[^,.;:]+(?:,\s*[^,.;:]+)+,?\s+(?:and|or)\s+[^,.;:]+")

@@ -18,7 +18,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_markdown
-from ccpkit.parse.document import heading_text, only_pictures
+from ccpkit.parse.document import heading_level, heading_text, only_pictures
 from ccpkit.parse.rules.answers import (
     CALLOUT,
     QUESTION,
@@ -680,7 +680,7 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     answered = below is not None and below.tag == blocks[0].tag and _plain_heading(below) in _ANSWER_HEADINGS
     answer = _section_text(blocks[at + 1 :]) if answered else []
     if not answer:
-        level = "#" * int(blocks[0].tag[1:])
+        level = "#" * heading_level(blocks[0])
         message = (
             f"flashcard `{heading_text(blocks[0])}` heading with no answer heading of its level below it"
         )

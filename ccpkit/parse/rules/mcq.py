@@ -12,7 +12,7 @@ from ccpkit.item_ids import HTML_TAG
 from ccpkit.model import MCQ, Item, Option
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, hidden_markdown
-from ccpkit.parse.document import heading_text
+from ccpkit.parse.document import heading_level, heading_text
 from ccpkit.parse.rules.answers import (
     ANSWER_COLUMN,
     Answer,
@@ -131,7 +131,7 @@ def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
         yield from held
         held = []
         if node.type == "heading":
-            level = int(node.tag[1:])
+            level = heading_level(node)
             entry = key_entry(heading_text(node), "", node) if key_level and level > key_level else None
             if entry is not None:  # `### Question 1: Correct Answer - B`, what is below it explaining it
                 ctx.claim(node)

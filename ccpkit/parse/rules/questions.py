@@ -526,8 +526,8 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         if number:
             question, numbered = question_id(number), True
     while not numbered and index >= floor:
-        scenario = nodes[index].type == "paragraph" and opens_scenario(nodes[index].children[0].content)
-        small = _small_print(nodes[index]) or (_fields(nodes[index]) if labelled and not scenario else None)
+        fields = _fields(nodes[index]) if labelled else None  # a scenario is no field: it is asked
+        small = _small_print(nodes[index]) or (None if fields and opens_scenario(fields) else fields)
         if small is not None or _labels_options(nodes[index]):
             small_print[:0] = [small] if small else []
             taken.insert(0, nodes[index])

@@ -30,14 +30,14 @@ def review_questions(ctx: Context) -> Iterator[Draft]:
     """A question for each ``Question N: …`` paragraph over paragraphs that hold one at least of the
     page's ``(Correct)`` marks, up to the next such paragraph, heading or ``---``."""
     blocks = ctx.doc.blocks
-    starts = [index for index, block in enumerate(blocks) if _number(ctx, block.node)]
-    for start, end in itertools.pairwise([*starts, len(blocks)]):
+    numbers = {index: number for index, block in enumerate(blocks) if (number := _number(ctx, block.node))}
+    for start, end in itertools.pairwise([*numbers, len(blocks)]):
         run = []
         for block in blocks[start + 1 : end]:
             if block.node.type != "paragraph" or ctx.is_claimed(block.node):
                 break
             run.append(block.node)
-        draft = _draft(ctx, blocks[start], _number(ctx, blocks[start].node), run)
+        draft = _draft(ctx, blocks[start], numbers[start], run)
         if draft is not None:
             ctx.claim(blocks[start].node, *run)
             yield draft

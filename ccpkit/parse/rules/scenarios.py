@@ -9,8 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ccpkit.parse.context import Context
-from ccpkit.parse.document import Block, heading_text
-from ccpkit.parse.tree import Node
+from ccpkit.parse.document import Block, heading_level, heading_text
 
 if TYPE_CHECKING:
     from ccpkit.parse.rules.questions import Draft
@@ -59,14 +58,14 @@ def share_scenarios(ctx: Context, drafts: Sequence[Draft]) -> None:
         text = "\n\n".join(part for b in said if (part := _without_instruction(ctx.doc.source(b.node))))
         after = blocks[end - 1].node.line
         following = [draft for draft in drafts if draft.start.line > after]
-        level = _level(block.node if block.node.type == "heading" else block.heading)
+        level = heading_level(block.node if block.node.type == "heading" else block.heading)
         first = following[0].start if following else None
         bound = next(
             (
                 b.node.line
                 for at, b in enumerate(blocks[end:], start=end)
                 if at in starts
-                or (b.node.type == "heading" and _level(b.node) <= level and b.node is not first)
+                or (b.node.type == "heading" and heading_level(b.node) <= level and b.node is not first)
             ),
             None,
         )
@@ -93,10 +92,6 @@ def _starts(ctx: Context, block: Block) -> bool:
     if node.type == "heading":
         return _LABEL.match(_EMPHASIS.sub("", heading_text(node)).strip()) is not None
     return node.type == "paragraph" and not ctx.is_claimed(node) and opens_scenario(node.children[0].content)
-
-
-def _level(heading: Node | None) -> int:
-    return int(heading.tag[1:]) if heading is not None else 0
 
 
 def _without_instruction(markdown: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
-from ccpkit.parse.document import Block, heading_text
+from ccpkit.parse.document import Block, heading_level, heading_text
 from ccpkit.parse.rules.answers import answer_in_details, answer_line, numbers_a_question
 from ccpkit.parse.tree import Node
 
@@ -54,11 +54,7 @@ def _titles_question_below(ctx: Context, blocks: Sequence[Block], index: int) ->
 
 def _ends(node: Node, heading: Node) -> bool:
     """Whether ``node`` is a heading that ends ``heading``'s section."""
-    return node.type == "heading" and _level(node) <= _level(heading)
-
-
-def _level(heading: Node) -> int:
-    return int(heading.tag[1:])
+    return node.type == "heading" and heading_level(node) <= heading_level(heading)
 
 
 def _strays(ctx: Context, node: Node, stray: Callable[[Node], str | None]) -> Iterator[Problem]:

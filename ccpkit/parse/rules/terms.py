@@ -352,9 +352,9 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
         return None
     if front.lower() in _NOT_NAMES or (len(front) == 1 and front.isalpha()):
         return None  # `M \u2013 Methanol`: a mnemonic's letter, which names nothing on a card of its own
-    if cuts[0][0].strip() == "-" and not names_a_thing(front):
+    if separator == "-" and not names_a_thing(front):
         return None  # `Scales automatically - no capacity to plan`: a hyphen in a sentence
-    if cuts[0][0].strip() in _DASHES and len(front.split()) > _DASHED_WORDS and not names_a_thing(front):
+    if separator in _DASHES and len(front.split()) > _DASHED_WORDS and not names_a_thing(front):
         return None  # `la cocina — the kitchen` names, `Pay only for what you use — no upfront cost` not
     term = Term(front, rest, separated=True)
     return None if _keeps_track(term) else term
