@@ -138,7 +138,7 @@ def check(config: Config, notes: Path | None, strict: bool) -> None:
     with --strict) or a damaged ledger.
     """
     from ccpkit.export.anki.notes import card_problems
-    from ccpkit.ledger import LEDGER_NAME, load_ledger
+    from ccpkit.ledger import LEDGER_NAME, LedgerError, load_ledger
     from ccpkit.parse import parse_notes
     from ccpkit.report import format_counts
 
@@ -150,8 +150,12 @@ def check(config: Config, notes: Path | None, strict: bool) -> None:
     cards = card_problems(parsed.deck)
     for problem in sorted((*parsed.problems, *cards)):
         click.echo(str(problem))
-    load_ledger(Path(settings.notes) / LEDGER_NAME)  # a damaged one is an error, as in a build
     errors = len(parsed.errors)
+    try:
+        load_ledger(Path(settings.notes) / LEDGER_NAME)  # a damaged one stops a build: an error here
+    except LedgerError as error:
+        click.echo(f"error: {error}")
+        errors += 1
     warnings = len(parsed.warnings) + sum(problem.severity == "warning" for problem in cards)
     click.echo(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
     if errors or (strict and warnings):
@@ -209,7 +213,10 @@ def build_options(command: Callable[P, R]) -> Callable[P, R]:
             "folder's name]",
         ),
         click.option(
-            "--paper", type=click.Choice(["A4", "Letter"], case_sensitive=False), help="PDF paper size."
+            "--paper",
+            type=click.Choice(["A4", "Letter"], case_sensitive=False),
+            metavar="[A4|Letter]",  # click would show the choices lower-cased
+            help="PDF paper size (any case).  [default: ccpkit.toml, else A4]",
         ),
         click.option("--exam-count", type=click.IntRange(min=1), help="Practice exam: number of questions."),
         click.option("--exam-seed", type=int, help="Practice exam: shuffle seed."),

@@ -136,3 +136,8 @@ def test_the_paper_size_is_understood_in_any_case(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     page = PdfReader(out / "pdf" / "course.pdf").pages[0].mediabox
     assert (round(page.width), round(page.height)) == (612, 792)
+
+
+def test_the_paper_sizes_are_offered_as_they_are_written() -> None:
+    help_text = CliRunner().invoke(cli, ["build", "--help"]).output
+    assert "--paper [A4|Letter]" in help_text

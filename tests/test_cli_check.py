@@ -96,6 +96,7 @@ def test_check_finds_a_damaged_ledger_that_would_stop_the_build(tmp_path: Path) 
     assert code == 1
     assert f".ccpkit-ledger.json: line {len(lines)}: not valid JSON" in output
     assert "Restore it from git" in output and "Traceback" not in output
+    assert output.splitlines()[-1] == "1 error, 0 warnings"
 
 
 def test_check_on_a_missing_folder_is_a_usage_error_without_traceback(tmp_path: Path) -> None:

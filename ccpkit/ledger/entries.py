@@ -17,11 +17,11 @@ class LedgerError(CcpkitError):
     def __init__(self, path: Path, problem: str) -> None:
         super().__init__(
             f"{path}: {problem}\n"
-            f"The ledger keeps your Anki notes' identities, so ccpkit builds nothing on it. Restore it "
-            f"from git (`git checkout HEAD -- {path}`), or delete it to start a new one: notes whose id "
-            f"is unchanged keep their GUID, notes renamed since the last good ledger are duplicated in "
-            f"Anki, and every note counts as changed once (edits made inside Anki are overwritten by the "
-            f"next import)."
+            f"The ledger keeps your Anki notes' identities, so ccpkit neither builds nor syncs on it. "
+            f"Restore it from git (`git checkout HEAD -- {path}`), or delete it to start a new one: "
+            f"notes whose id is unchanged keep their GUID, notes renamed since the last good ledger are "
+            f"duplicated in Anki, and every note counts as changed once (edits made inside Anki are "
+            f"overwritten by the next import)."
         )
 
 

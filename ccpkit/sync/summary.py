@@ -81,6 +81,8 @@ class SyncReport:
         lines += [f"wrote {path}" for path in self.written]
         if self.dry_run:
             lines.append("dry run: nothing was written")
+        elif plan.conflicts and not plan.writes:  # --keep-anki: the notes and Anki still differ
+            lines.append("the collection was left as it is: the conflicts above kept Anki's text")
         elif not plan.writes:
             lines.append("the collection was already up to date")
         return "\n".join(lines)

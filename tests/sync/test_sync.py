@@ -304,6 +304,7 @@ def test_keep_anki_keeps_the_students_text_on_a_conflict(studied: Studied) -> No
     finally:
         student.close()
     assert "conflict (Anki's text kept)" in output
+    assert "the conflicts above kept Anki's text" in output and "already up to date" not in output
     [saved] = course.out.glob("sync-conflicts-*.md")
     assert "per millisecond" in saved.read_text(encoding="utf-8")
     again, student = sync_and_open(studied)  # settled: the next sync keeps the student's text quietly
