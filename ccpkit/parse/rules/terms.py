@@ -369,7 +369,7 @@ def _keeps_track(term: Term) -> bool:
     """A line that tracks the notes or the studying, not a term to learn: a week of a plan, a module of
     the contents, an exam's score or a version of the notes (``Week 2: EC2, S3``, ``2024-03-01: Added
     …``, ``v1.2: …``), or where a topic stands (``IAM: finished``)."""
-    dated = any(character.isdigit() for character in term.front)  # every place, version or date has one
+    dated = any(map(str.isdigit, term.front))  # every place, version or date has one
     if dated and _SEQUENCE.fullmatch(_EMPHASISED.sub(r"\g<inner>", term.front).strip()) is not None:
         return True
     return _STATUS.match(term.rest) is not None
