@@ -202,8 +202,16 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
     stripped = [line.strip() for line in lines]
     for index, line in enumerate(stripped):
         if line in _SEPARATORS:
-            front = "\n".join(lines[:index]).strip()
+            opening = _opens_file(ctx, node)
+            above = [_inline_pair(text, number, opening) for number, text in enumerate(lines[:index])]
+            start = max((number + 1 for number, pair in enumerate(above) if pair is not None), default=0)
+            front = "\n".join(lines[start:index]).strip()  # `Front::Back` lines above are cards of their own
             back = "\n".join(lines[index + 1 :]).strip()
+            found: list[_Pair | _Missing] = [pair for pair in above if isinstance(pair, _Pair | _Missing)]
+            later = [number for number in range(index + 1, len(lines)) if stripped[number] in _SEPARATORS]
+            if later:  # two cards without a blank line between: where the first one's answer ends is lost
+                message = "another `?` line in this flashcard's answer: leave a blank line between cards"
+                found.append(_Missing(message, later[0]))
             used = 0
             if (
                 following is not None
@@ -217,8 +225,8 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
             if not front or not back:
                 missing = "its question above" if not front else "its answer below"
                 message = f"flashcard `{line}` line without {missing}: write both sides"
-                return used, [_Missing(message, index)]
-            return used, [_Pair(front, back, reversible=line == "??")]
+                return used, [*found, _Missing(message, index)]
+            return used, [*found, _Pair(front, back, reversible=line == "??", line=start)]
     if _QUESTION.match(stripped[0]):
         return _questions_and_answers(ctx, node, lines, following)
     if split_term(node.children[0]) is not None:
