@@ -115,11 +115,15 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
         label = row[0] if row[0].strip() else f"Row {number + 1}"
         if is_feature_first(table) and len(table.columns) > MOST_ASKED + 1:
             for column, (thing, cell) in enumerate(zip(table.columns[1:], row[1:], strict=True), start=1):
+                if not cell.strip():
+                    continue  # an empty cell is no fact to recall
                 yield TableNote(
                     f"{row_id}/{slug(thing) or f'column-{column + 1}'}",
                     _fields(table, thing, _question([label]), [(label, cell)], whole, number),
                     _name(thing, label),
                 )
+        elif not any(cell.strip() for cell in row[1:]):
+            continue  # `| **Compute** | | |`: a heading over the rows below, nothing to recall
         elif is_feature_first(table):
             asked = list(zip(table.columns[1:], row[1:], strict=True))
             question = _question([thing for thing, _ in asked], before="of ")
@@ -130,6 +134,8 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
             pairs = list(zip(table.columns[1:], row[1:], strict=True))
             for start in range(0, len(pairs), MOST_ASKED):
                 asked = pairs[start : start + MOST_ASKED]
+                if not any(cell.strip() for _, cell in asked):
+                    continue
                 note_id = row_id if start == 0 else f"{row_id}/{slug(asked[0][0]) or f'column-{start + 2}'}"
                 name = _name(table.title, row[0]) if start == 0 else _name(row[0], asked[0][0])
                 question = _question([column for column, _ in asked])

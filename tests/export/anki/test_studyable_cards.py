@@ -116,6 +116,22 @@ def test_a_wide_row_is_asked_two_cells_at_a_time_and_keeps_its_id_for_the_first_
     assert all(note.field("Answer").count("<dt>") <= 2 for note in notes.values() if note.id.count("/table/"))
 
 
+def test_a_row_naming_a_group_and_cells_left_empty_ask_nothing(course: Deck) -> None:
+    notes = notes_by_id(course)
+    asked = {note.id: note.field("Asks") for note in notes.values() if "/table/catalogue/" in note.id}
+    assert asked == {
+        "02-more/table/catalogue/quickbox": "Kind and Billing?",
+        "02-more/table/catalogue/quickbox/region-scope": "Region Scope?",
+        "02-more/table/catalogue/nimbus-run": "Kind and Billing?",
+        "02-more/table/catalogue/deepvault": "Kind and Billing?",
+    }
+    started = [note.id for note in notes.values() if "/table/start-up/" in note.id]
+    assert started == [
+        "02-more/table/start-up/cold-start/quickbox",
+        "02-more/table/start-up/cold-start/nimbus-run",
+    ]
+
+
 def test_a_table_without_a_label_column_gives_no_cards_and_check_says_why(course: Deck) -> None:
     assert not [note_id for note_id in notes_by_id(course) if "/plans-at-a-glance/" in note_id]
     (problem,) = [problem for problem in card_problems(course) if "no label column" in problem.message]
@@ -129,7 +145,7 @@ def test_in_anki_no_table_card_says_recall_its(course: Deck, tmp_path: Path) -> 
     student.import_package(tmp_path / "deck.apkg")
     fronts = [visible_text(card.question()) for card in student.cards() if "/table/" in card.note()["Id"]]
     student.close()
-    assert len(fronts) == 6 + 2 + 4
+    assert len(fronts) == 6 + 2 + 4 + 4 + 2  # the catalogue: no card for a group row or an empty cell
     assert not [front for front in fronts if "Recall its" in front]
     assert "Queue vs Topic Event Bus Delivery?" in " | ".join(fronts)
 
