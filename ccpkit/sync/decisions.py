@@ -8,11 +8,13 @@ Ownership rules:
   only the notes changed is written, one only the student changed is kept, one both changed is a
   conflict (the notes win unless ``keep_anki``). The other fields (``Context``, ``Id``, a table's
   title) are ccpkit's and follow the notes. Without a record (a collection filled by .apkg imports)
-  the note's modification time stands in for the student's edits: newer than the ledger's time for
-  that note means edited in Anki.
+  the note's modification time stands in for the student's edits: a time other than the ledger's for
+  that note means edited in Anki (an older one: a build since was never imported, so whether the
+  student edited cannot be told, and a field the notes changed is a conflict, never overwritten).
 - Tags: ccpkit owns its namespaces (``module::``, ``kind::``, ``part::``, ``ccpkit::``); the notes'
   own tags are added, and removed only if ccpkit added them; every other tag is the student's.
-- A card is moved to its item's deck unless the student moved it away from where ccpkit put it.
+- A card is moved to its item's deck unless the student moved it away from where ccpkit put it (as
+  the record says, or without one the ledger: the deck an import first put it in).
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ class Wanted:
     """Note id → the ledger's modification time before this sync (absent: the ledger did not know it)."""
     changed: frozenset[str] = frozenset()
     """Note ids whose content changed in the notes since the last build or sync."""
+    homes: Mapping[str, str] = field(default_factory=dict)
+    """Note id → the deck the ledger says an import first put its cards in (where ccpkit put them)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -156,7 +160,7 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
             continue
         before = record.notes.get(note.guid)
         update, kept_fields, clashes = _merge(note, found, before, wanted, choices)
-        move = _move(note, found, before)
+        move = _move(note, found, before, wanted.homes.get(note.id, ""))
         restore = _restore(note, found, before)
         updated += [update] if update else []
         kept += [(note, kept_fields)] if kept_fields else []
@@ -184,7 +188,7 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
         note_types=_note_type_updates(wanted.templates, state),
         unchanged=unchanged,
     )
-    removed = _emptied_decks(plan, notes, state, record)
+    removed = _emptied_decks(plan, notes, state, record, wanted.homes.values())
     decks = (set(record.decks) | {note.deck for note in notes}) - set(removed)
     return replace(plan, removed_decks=removed, record=SyncRecord(written, tuple(sorted(decks))))
 
@@ -206,8 +210,10 @@ def _merge(
     note: AnkiNote, found: FoundNote, before: Written | None, wanted: Wanted, choices: Choices
 ) -> tuple[Update | None, tuple[str, ...], list[Conflict]]:
     """The fields to write, the student's edits kept, and the conflicts, for one existing note."""
-    touched = found.modified > wanted.previous.get(note.id, 0)
-    changed = note.id in wanted.changed or note.id not in wanted.previous
+    previous = wanted.previous.get(note.id, 0)
+    touched = found.modified != previous
+    # older than the ledger: the notes changed after the copy Anki holds (a build never imported)
+    changed = note.id in wanted.changed or note.id not in wanted.previous or found.modified < previous
     writes: dict[str, str] = {}
     kept: list[str] = []
     conflicts: list[Conflict] = []
@@ -275,13 +281,11 @@ def _home(found: FoundNote) -> str:
     return found.cards[0].deck if found.cards else ""
 
 
-def _move(note: AnkiNote, found: FoundNote, before: Written | None) -> Move | None:
-    """Cards to move to the item's deck: those still where ccpkit put them (or any, without a record)."""
-    movable = [
-        card
-        for card in found.cards
-        if card.deck != note.deck and (before is None or not before.deck or card.deck == before.deck)
-    ]
+def _move(note: AnkiNote, found: FoundNote, before: Written | None, home: str) -> Move | None:
+    """Cards to move to the item's deck: those still where ccpkit put them, by the record or else by
+    the ledger's ``home`` (any card, when neither knows)."""
+    put = before.deck if before is not None and before.deck else home
+    movable = [card for card in found.cards if card.deck != note.deck and (not put or card.deck == put)]
     if not movable:
         return None
     plain = tuple(card.id for card in movable if not card.filtered)
@@ -294,7 +298,7 @@ def _restore(note: AnkiNote, found: FoundNote, before: Written | None) -> Restor
     if ORPHAN_TAG not in found.tags:
         return None
     suspended = {card.id for card in found.cards if card.suspended}
-    ours = set(before.suspended) if before and before.suspended else suspended
+    ours = set(before.suspended) if before is not None else suspended  # the student's stay suspended
     return Restore(note, found.id, tuple(sorted(suspended & ours)))
 
 
@@ -353,9 +357,10 @@ def _note_type_updates(templates: AnkiTemplates, state: CollectionState) -> tupl
 
 
 def _emptied_decks(
-    plan: Plan, notes: Sequence[AnkiNote], state: CollectionState, record: SyncRecord
+    plan: Plan, notes: Sequence[AnkiNote], state: CollectionState, record: SyncRecord, homes: Iterable[str]
 ) -> tuple[str, ...]:
-    """ccpkit's decks (and their parents) that this sync leaves without cards or other decks."""
+    """ccpkit's decks (those the record or the ledger's ``homes`` name, and their parents) that this
+    sync leaves without cards or other decks; a deck of the student's is theirs, empty or not."""
     counts: Counter[str] = Counter(state.cards_in)
     for move in plan.moved:
         moving = len(move.cards) + len(move.filtered)
@@ -365,8 +370,7 @@ def _emptied_decks(
     for guid in deleted:
         for card in state.notes[guid].cards:
             counts[card.deck] -= 1
-    ours = set(record.decks)
-    ours |= {card.deck for found in state.notes.values() for card in found.cards}
+    ours = {*record.decks, *(home for home in homes if home)}
     wanted = {note.deck for note in notes}
     candidates = {name for deck in ours for name in _with_parents(deck)} & set(state.decks)
     keep = {name for deck in wanted for name in _with_parents(deck)} | {DEFAULT_DECK}

@@ -23,7 +23,7 @@ from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.identities import settle_identities
 from ccpkit.export.anki.media import pictures_shown
 from ccpkit.export.anki.notes import AnkiNote, card_problems, course_notes, fingerprint
-from ccpkit.ledger import LEDGER_NAME, Ledger, Reconciliation, load_ledger, record_ledger
+from ccpkit.ledger import LEDGER_NAME, Entry, Ledger, Reconciliation, load_ledger, record_ledger
 from ccpkit.parse import Parsed, parse_notes
 from ccpkit.progress import Progress
 from ccpkit.report import format_counts
@@ -96,17 +96,20 @@ def _sync(
     with anki_collection.opened(located.collection) as collection:
         record = load_record(located.collection, anki_collection.record_generation(collection))
         desired = {note.guid for note in wanted_notes}
-        orphans = {
+        alive = {entry.guid for entry in changes.ledger.notes.values() if not entry.orphaned}
+        orphans = {  # an item moved to a module not synced now is no orphan: it is alive there
             guid: note_id
             for guid, note_id in _orphans(changes, record)
-            if guid not in desired and (not settings.modules or note_id.split("/", 1)[0] in slugs)
+            if guid not in alive and (not settings.modules or note_id.split("/", 1)[0] in slugs)
         }
+        previous = _before(ledger, changes)
         wanted = Wanted(
             notes=wanted_notes,
             templates=templates,
             orphans=orphans,
-            previous=_previous(ledger, changes),
+            previous={key: entry.modified for key, entry in previous.items()},
             changed=frozenset((*changes.updated, *changes.added, *changes.restored)),
+            homes={key: entry.home for key, entry in previous.items()},
         )
         state = anki_collection.read_state(collection, [*desired, *orphans])
         plan = plan_sync(wanted, state, record, choices)
@@ -170,13 +173,13 @@ def _orphans(changes: Reconciliation, record: SyncRecord) -> list[tuple[str, str
     return found + [(guid, written.id) for guid, written in record.notes.items()]
 
 
-def _previous(ledger: Ledger, changes: Reconciliation) -> dict[str, int]:
-    """Each note's modification time before this sync, a renamed note's under its new id."""
-    previous = {key: entry.modified for key, entry in ledger.notes.items()}
+def _before(ledger: Ledger, changes: Reconciliation) -> dict[str, Entry]:
+    """Each note's ledger entry before this sync, a renamed note's under its new id."""
+    before = dict(ledger.notes)
     for old, new in changes.renamed:
         if old in ledger.notes:
-            previous[new] = ledger.notes[old].modified
-    return previous
+            before[new] = ledger.notes[old]
+    return before
 
 
 def _as_synced(ledger: Ledger, synced: Sequence[AnkiNote], plan: Plan) -> Ledger:

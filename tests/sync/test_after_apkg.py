@@ -3,6 +3,7 @@ a note's modification time (after the ledger's time for it) tells that the stude
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from ccpkit.build import build
@@ -44,3 +45,50 @@ def test_first_sync_after_imports_keeps_edits_and_reports_both_sided_changes(tmp
     assert "Mine: a disk for one instance" in saved.read_text(encoding="utf-8")  # … Anki's text is kept here
     again = course.sync()
     assert "0 added, 0 updated, 0 moved, 0 retired, 0 restored, 0 conflicts, 11 unchanged" in again.output
+
+
+def test_first_sync_after_imports_leaves_cards_in_the_students_own_decks(tmp_path: Path) -> None:
+    course = Course.fresh(tmp_path)
+    options = ExportOptions(templates=course.templates)
+    build(course.notes, course.out, formats=("anki",), options=options, title=TITLE, clock=lambda: LAST_WEEK)
+    student = course.student()
+    student.import_package(course.out / PACKAGE)
+    decks = student.collection.decks
+    mine, hard = decks.id("Mine"), decks.id(f"{TITLE}::02 Compute::Hard ones")
+    assert mine is not None and hard is not None
+    student.collection.set_deck([card.id for card in student.note(LAMBDA).cards()], mine)
+    student.collection.set_deck([card.id for card in student.note(EBS).cards()], hard)
+    student.close()
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert "0 moved" in result.output and "empty deck removed" not in result.output
+    student = course.student()
+    try:
+        assert student.decks_of(student.note(LAMBDA)) == {"Mine"}
+        assert student.decks_of(student.note(EBS)) == {f"{TITLE}::02 Compute::Hard ones"}
+    finally:
+        student.close()
+
+
+def test_a_build_never_imported_makes_an_edit_in_anki_a_conflict_not_an_overwrite(tmp_path: Path) -> None:
+    course = Course.fresh(tmp_path)
+    options = ExportOptions(templates=course.templates)
+    build(course.notes, course.out, formats=("anki",), options=options, title=TITLE, clock=lambda: LAST_WEEK)
+    student = course.student()
+    student.import_package(course.out / PACKAGE)
+    student.edit(EBS, "Definition", "Mine: a disk for one instance")
+    student.close()
+    course.edit(
+        "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
+    )
+    later = int(time.time()) + 60  # the notes edited a minute after the edit in Anki
+    build(course.notes, course.out, formats=("anki",), options=options, title=TITLE, clock=lambda: later)
+
+    result = course.sync()  # the package of that build was never imported
+
+    assert result.exit_code == 0, result.output
+    assert f"{EBS} (Definition)" in result.output and "1 conflict" in result.output
+    [saved] = course.out.glob("sync-conflicts-*.md")
+    assert "Mine: a disk for one instance" in saved.read_text(encoding="utf-8")

@@ -239,6 +239,26 @@ def test_a_removed_item_is_tagged_and_suspended_then_restored_when_it_returns(st
         student.close()
 
 
+def test_a_card_the_student_suspended_stays_suspended_when_its_retired_item_returns(
+    studied: Studied,
+) -> None:
+    course = studied.course
+    student = course.student()
+    student.collection.sched.suspend_cards([card.id for card in student.note(FARGATE).cards()])
+    student.close()
+    line = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
+    course.edit("02-compute/cram-sheet.md", line, "")
+    assert course.sync().exit_code == 0
+    course.edit("02-compute/cram-sheet.md", "- **AWS Lambda:", f"{line}- **AWS Lambda:")
+    output, student = sync_and_open(studied)
+    try:
+        fargate = student.note(FARGATE)
+        assert f"restored: {FARGATE}" in output and "ccpkit::orphan" not in fargate.tags
+        assert all(card.queue == -1 for card in fargate.cards())  # sync did not suspend it: not its to undo
+    finally:
+        student.close()
+
+
 def test_delete_orphans_deletes_them_after_saying_how_many(studied: Studied) -> None:
     course = studied.course
     course.edit(
@@ -436,6 +456,24 @@ def test_module_option_syncs_only_that_module(studied: Studied) -> None:
         assert "ccpkit::orphan" not in fargate.tags
         assert "0 added, 1 updated, 0 moved, 0 retired, 0 restored, 0 conflicts, 2 unchanged" in output
         assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+
+
+def test_module_option_does_not_retire_an_item_moved_to_a_module_not_synced(studied: Studied) -> None:
+    course = studied.course
+    line = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
+    course.edit("02-compute/cram-sheet.md", line, "")
+    course.edit(
+        "03-storage/cram-sheet.md",
+        "## Object and block storage\n\n",
+        f"## Object and block storage\n\n{line}",
+    )
+    output, student = sync_and_open(studied, "--module", "2")
+    try:
+        fargate = student.note(FARGATE)
+        assert "0 retired" in output and "ccpkit::orphan" not in fargate.tags
+        assert all(card.queue != -1 for card in fargate.cards())  # still studied: it lives in module 3
     finally:
         student.close()
 
