@@ -192,7 +192,14 @@ def _make(
             targets.progress.step("settling note identities")
             parts, now, with_templates = targets.parts(notes.name), int(clock()), "anki" in request.formats
             changes, settled = settle_parts(
-                ledger, whole_deck, deck, parts, request.options, now=now, with_templates=with_templates
+                ledger,
+                whole_deck,
+                deck,
+                parts,
+                request.options,
+                now=now,
+                with_templates=with_templates,
+                hold_missing=bool(parsed.errors),
             )
         files = {fmt.name: targets.assemble(fmt, deck, settled) for fmt in chosen if not fmt.slow}
         targets.finish()

@@ -193,9 +193,10 @@ def describe_changes(changes: Reconciliation) -> list[str]:
         *([f"{len(changes.restored)} restored"] if changes.restored else []),
         f"{changes.unchanged} unchanged",
         f"{len(changes.orphaned)} orphaned",
+        *([f"{len(changes.held)} left out by errors"] if changes.held else []),
     ]
     lines = [f"anki notes: {', '.join(counts)}"]
-    present = len(changes.ledger.notes) - len(changes.orphaned) - len(changes.standing_orphans)
+    present = changes.unchanged + len(changes.added) + len(changes.updated) + len(changes.restored)
     if len(changes.added) < present:  # on a first build every note is new: no list
         lines += _listed("added", changes.added)
     lines += _listed("updated", changes.updated)
@@ -203,6 +204,8 @@ def describe_changes(changes: Reconciliation) -> list[str]:
     lines += _listed("restored (Anki adds it again if you deleted it there)", changes.restored)
     orphans = [f"{key}  (find it in Anki: {id_search(key)})" for key in changes.orphaned]
     lines += _listed("orphaned, removed from the notes but still in Anki (import never deletes)", orphans)
+    held = "left out, as the notes hold errors (fix them: not orphaned, nothing to delete in Anki)"
+    lines += _listed(held, changes.held)
     lines += _cannot_do(changes)
     return lines
 

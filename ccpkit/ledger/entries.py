@@ -131,9 +131,12 @@ class Reconciliation:
     """Ids that left the notes at this build: still in Anki, since import never deletes."""
     standing_orphans: tuple[str, ...] = ()
     """Ids that left the notes at an earlier build and are still orphans."""
+    held: tuple[str, ...] = ()
+    """Ids missing from a build whose notes hold errors, kept as they were: an item that fails to parse
+    is not gone, so it is not called an orphan (nor listed for deletion) before the notes build cleanly."""
 
     @property
     def unchanged(self) -> int:
         """Notes of this build the ``.apkg`` does not touch (Anki logs them as already there)."""
-        present = len(self.ledger.notes) - len(self.orphaned) - len(self.standing_orphans)
+        present = len(self.ledger.notes) - len(self.orphaned) - len(self.standing_orphans) - len(self.held)
         return present - len(self.added) - len(self.updated) - len(self.restored)

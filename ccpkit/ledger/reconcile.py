@@ -15,10 +15,16 @@ A name of several texts (a question's stem, options and answers) must be this al
 
 
 def reconcile(
-    ledger: Ledger, notes: Iterable[Fingerprint], *, now: int, new_guid: Callable[[str, int], str]
+    ledger: Ledger,
+    notes: Iterable[Fingerprint],
+    *,
+    now: int,
+    new_guid: Callable[[str, int], str],
+    hold_missing: bool = False,
 ) -> Reconciliation:
     """Match this build's notes with the ledger: keep GUIDs, detect renames, move the mtimes of notes
-    whose study text changed (and only theirs), note moves, pending metadata and new orphans."""
+    whose study text changed (and only theirs), note moves, pending metadata and new orphans. With
+    ``hold_missing`` (the notes hold errors, whose items were left out) a missing note is no orphan."""
     current = {note.id: note for note in notes}
     entries = dict(ledger.notes)
     unknown = [note for note in current.values() if note.id not in entries]
@@ -54,8 +60,14 @@ def reconcile(
             pending.append(note.id)
     orphaned: list[str] = []
     standing: list[str] = []
+    held: list[str] = []
     for key, entry in entries.items():
-        if key not in current:
+        if key in current:
+            continue
+        if hold_missing and not entry.orphaned:
+            held.append(key)
+            settled[key] = entry
+        else:
             (standing if entry.orphaned else orphaned).append(key)
             settled[key] = replace(entry, orphaned=True)
     return Reconciliation(
@@ -68,6 +80,7 @@ def reconcile(
         moved=tuple(moved),
         orphaned=tuple(orphaned),
         standing_orphans=tuple(standing),
+        held=tuple(held),
     )
 
 

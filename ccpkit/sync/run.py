@@ -86,7 +86,9 @@ def _sync(
     progress.step("parsing notes")
     parsed = parse()
     now = int(clock())
-    changes, settled = settle_identities(ledger, parsed.deck, options, now=now)
+    changes, settled = settle_identities(
+        ledger, parsed.deck, options, now=now, hold_missing=bool(parsed.errors)
+    )
     deck = only_modules(parsed.deck, settings.modules)
     templates = load_templates(options.templates)
     wanted_notes = course_notes(deck, settled)
@@ -96,7 +98,8 @@ def _sync(
     with anki_collection.opened(located.collection) as collection:
         record = load_record(located.collection, anki_collection.record_generation(collection))
         desired = {note.guid for note in wanted_notes}
-        alive = {entry.guid for entry in changes.ledger.notes.values() if not entry.orphaned}
+        held = set(changes.held)  # missing while the notes hold errors: counted, never retired
+        alive = {e.guid for key, e in changes.ledger.notes.items() if not e.orphaned and key not in held}
         orphans = {  # an item moved to a module not synced now is no orphan: it is alive there
             guid: note_id
             for guid, note_id in _orphans(changes, record)

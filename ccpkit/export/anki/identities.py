@@ -23,11 +23,17 @@ class Settlement:
 
 
 def settle(
-    ledger: Ledger, fingerprints: Sequence[Fingerprint], *, now: int, templates: AnkiTemplates | None
+    ledger: Ledger,
+    fingerprints: Sequence[Fingerprint],
+    *,
+    now: int,
+    templates: AnkiTemplates | None,
+    hold_missing: bool,
 ) -> Settlement:
     """Reconcile the ledger with the ``fingerprints`` of the whole deck's notes (``course_draft``);
-    stamp the ``templates`` when given (an .apkg is built: its note types need their change time)."""
-    changes = reconcile(ledger, fingerprints, now=now, new_guid=default_guid)
+    stamp the ``templates`` when given (an .apkg is built: its note types need their change time).
+    ``hold_missing``: the notes hold errors, so a missing note may only have failed to parse."""
+    changes = reconcile(ledger, fingerprints, now=now, new_guid=default_guid, hold_missing=hold_missing)
     settled = changes.ledger
     if templates is not None:
         settled = stamp_templates(settled, templates.digest(), now=now)
@@ -37,12 +43,13 @@ def settle(
 
 
 def settle_identities(
-    ledger: Ledger, deck: Deck, options: ExportOptions, *, now: int
+    ledger: Ledger, deck: Deck, options: ExportOptions, *, now: int, hold_missing: bool
 ) -> tuple[Reconciliation, ExportOptions]:
     """Reconcile the ledger with this deck's Anki notes, stamping the templates; return the changes
     and options carrying the identities (for ``ccpkit sync``)."""
     draft = course_draft(deck, options)
-    settlement = settle(ledger, draft.fingerprints, now=now, templates=load_templates(options.templates))
+    templates = load_templates(options.templates)
+    settlement = settle(ledger, draft.fingerprints, now=now, templates=templates, hold_missing=hold_missing)
     settled_options = replace(
         options, identities=settlement.identities, templates_modified=settlement.templates_modified
     )
@@ -58,13 +65,14 @@ def settle_parts(
     *,
     now: int,
     with_templates: bool,
+    hold_missing: bool,
 ) -> tuple[Reconciliation, Settled]:
     """Reconcile the ledger with the notes of the whole deck, from the modules' ``parts`` (by slug),
     stamping the card templates when ``with_templates`` (an .apkg is built); return the changes and
     the notes of ``deck``, the modules being built, with their identities (no other copy is kept)."""
     templates = load_templates(options.templates) if with_templates else None
     draft = course_draft(whole_deck, options, [parts[module.slug] for module in whole_deck.modules])
-    settlement = settle(ledger, draft.fingerprints, now=now, templates=templates)
+    settlement = settle(ledger, draft.fingerprints, now=now, templates=templates, hold_missing=hold_missing)
     if deck is whole_deck:
         shown = draft.notes(settlement.identities)
     else:  # fronts read apart within the modules built, as in a course of those modules alone

@@ -120,3 +120,22 @@ def test_orphans_without_a_ledger_says_where_it_looked(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["orphans", "--notes", str(tmp_path / "elsewhere")])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert f"no ledger at {tmp_path / 'elsewhere' / '.ccpkit-ledger.json'}" in result.output
+
+
+def test_an_item_left_out_by_an_error_is_held_not_orphaned_and_comes_back_as_it_was(loop: Loop) -> None:
+    loop.course.edit("practice-questions.md", "**Answer:** B\n", "**Answer:**\n")  # now an error
+    broken = loop.build_and_import()
+    assert broken.failed and broken.changes is not None
+    (held,) = broken.changes.held
+    assert held.startswith("02-compute/mcq/") and broken.changes.orphaned == ()
+    assert "0 orphaned, 1 left out by errors" in broken.summary()
+    assert (
+        f"left out, as the notes hold errors (fix them: not orphaned, nothing to delete in Anki): {held}"
+        in (broken.summary())
+    )
+    assert "no orphans" in loop.orphans()  # nothing listed for deletion
+
+    loop.course.edit("practice-questions.md", "**Answer:**\n", "**Answer:** B\n")
+    fixed = loop.build_and_import()
+    assert fixed.changes is not None and (fixed.changes.held, fixed.changes.restored) == ((), ())
+    assert held not in fixed.changes.added and fixed.changes.orphaned == ()
