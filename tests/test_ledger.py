@@ -202,3 +202,30 @@ def test_templates_time_moves_only_when_their_hash_changes() -> None:
     ledger = stamp_templates(Ledger(), "h1", now=T0)
     assert stamp_templates(ledger, "h1", now=T1).templates == Stamp("h1", T0)
     assert stamp_templates(ledger, "h2", now=T1).templates == Stamp("h2", T1)
+
+
+def test_alike_notes_that_trade_ids_keep_their_own_guids() -> None:
+    """Two modules merged (or two files reordered): the plain id now names the other note's text."""
+    ledger = first_build(
+        note("m/card/ec2", "EC2", answer="virtual servers", study="s1"),
+        note("n/card/ec2", "EC2", answer="compute in the cloud", study="s2"),
+    )
+    merged = [
+        note("m/card/ec2", "EC2", answer="compute in the cloud", study="s2"),
+        note("m/card/ec2-basics", "EC2", answer="virtual servers", study="s1"),
+    ]
+    result = reconcile(ledger, merged, now=T1, new_guid=guid)
+    assert result.ledger.notes["m/card/ec2-basics"].guid == ledger.notes["m/card/ec2"].guid
+    assert result.ledger.notes["m/card/ec2"].guid == ledger.notes["n/card/ec2"].guid
+    assert (result.added, result.updated, result.orphaned) == ((), (), ())
+
+
+def test_an_edited_note_keeps_its_guid_when_a_new_note_of_another_name_says_what_it_said() -> None:
+    ledger = first_build(note("m/card/s3", "Amazon S3", answer="object storage"))
+    edited = [
+        note("m/card/s3", "Amazon S3", answer="object storage, eleven nines"),
+        note("m/card/s3-standard", "S3 Standard", answer="object storage"),
+    ]
+    result = reconcile(ledger, edited, now=T1, new_guid=guid)
+    assert result.ledger.notes["m/card/s3"].guid == ledger.notes["m/card/s3"].guid
+    assert result.added == ("m/card/s3-standard",)

@@ -27,8 +27,9 @@ def reconcile(
     ``hold_missing`` (the notes hold errors, whose items were left out) a missing note is no orphan."""
     current = {note.id: note for note in notes}
     entries = dict(ledger.notes)
-    unknown = [note for note in current.values() if note.id not in entries]
-    renamed: list[tuple[str, str]] = []
+    renamed = _displaced(current, entries)
+    freed = {old for old, _ in renamed}
+    unknown = [note for note in current.values() if note.id not in entries or note.id in freed]
     for removed_before in (False, True):  # a note of the last build before one removed earlier
         paired = {new for _, new in renamed}
         vanished = {
@@ -37,7 +38,7 @@ def reconcile(
             if key not in current and entry.orphaned == removed_before
         }
         renamed += _renames([note for note in unknown if note.id not in paired], vanished)
-    previous = {key: entries[key] for key in current if key in entries}
+    previous = {key: entries[key] for key in current if key in entries and key not in freed}
     for old_id, new_id in renamed:
         previous[new_id] = entries.pop(old_id)
     guids = {entry.guid for entry in ledger.notes.values()}
@@ -82,6 +83,33 @@ def reconcile(
         standing_orphans=tuple(standing),
         held=tuple(held),
     )
+
+
+def _displaced(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry]) -> list[tuple[str, str]]:
+    """(old id, new id) pairs where a known id now names another note, while exactly one other note
+    of this build is what the ledger recorded under it (same name and answer): alike fronts told
+    apart by their order, whose files or modules were renamed, merged or reordered. The GUID, and
+    with it the history, follows what the student studied; the freed id is matched like a new one."""
+    by_content: dict[tuple[str, tuple[str, ...], str], list[str]] = {}
+    for note in current.values():
+        by_content.setdefault((note.note_type, note.key, note.answer), []).append(note.id)
+
+    def moved_away(note_id: str) -> bool:
+        entry = entries.get(note_id)
+        return entry is not None and not entry.orphaned and entry.answer != current[note_id].answer
+
+    pairs, taken = [], set()
+    for note_id in filter(moved_away, current):
+        entry = entries[note_id]
+        takers = [
+            taker
+            for taker in by_content.get((entry.note_type, entry.key, entry.answer), ())
+            if taker not in entries or moved_away(taker)
+        ]
+        if len(takers) == 1 and takers[0] not in taken:
+            pairs.append((note_id, takers[0]))
+            taken.add(takers[0])
+    return pairs
 
 
 def stamp_templates(ledger: Ledger, templates_hash: str, *, now: int) -> Ledger:

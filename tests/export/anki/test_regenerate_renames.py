@@ -223,3 +223,43 @@ def test_a_module_renamed_and_renamed_back_keeps_every_notes_history(
     assert sum(student.reviews_of(note) for note in student.notes()) == studied
     shown = [study_text(note) for note in student.notes()]
     assert len(shown) == len(set(shown))  # no old guide's note overwritten with a load balancer's row
+
+
+def test_alike_terms_keep_their_own_history_when_their_files_swap_order(
+    tmp_path: Path, student: Student
+) -> None:
+    """Two files of a module hold the same term under other headings; the first in file order keeps the
+    plain id. Renaming the first file so it sorts last hands the plain id to the other term: each
+    studied note must keep its own text and history, not take the other's."""
+    notes, out = tmp_path / "alike", tmp_path / "alike-build"
+    module = notes / "01-compute"
+    module.mkdir(parents=True)
+    (module / "a-servers.md").write_text(
+        "# Servers\n\n## Picking servers\n\n- **Design rules:** Match the server family to the load.\n"
+    )
+    (module / "b-storage.md").write_text(
+        "# Storage\n\n## Picking storage\n\n- **Design rules:** Match the storage class to the reads.\n"
+    )
+    options = ExportOptions(templates=REPO / "templates")
+
+    def build_and_import(at: int) -> Reconciliation:
+        report = build(notes, out, formats=("anki",), options=options, title=COURSE_TITLE, clock=lambda: at)
+        assert report.changes is not None
+        student.import_package(next(out.glob("anki/*.apkg")))
+        return report.changes
+
+    build_and_import(FIRST_BUILD)
+    student.study_everything()
+    servers = next(note for note in student.notes() if "server family" in note["Definition"])
+    servers.add_tag("hard")
+    student.collection.update_note(servers)
+    student.collection.sched.set_due_date([card.id for card in servers.cards()], "0")
+    student.study_everything()  # studied twice: its history tells it apart
+    history = {note.guid: (note["Definition"], student.reviews_of(note)) for note in student.notes()}
+
+    (module / "a-servers.md").rename(module / "c-servers.md")
+    changes = build_and_import(SECOND_BUILD)
+
+    assert (changes.added, changes.updated, changes.orphaned) == ((), (), ())
+    assert {note.guid: (note["Definition"], student.reviews_of(note)) for note in student.notes()} == history
+    assert "hard" in student.collection.get_note(servers.id).tags
