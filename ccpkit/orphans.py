@@ -6,7 +6,7 @@ search that finds each in Anki's browser, and forgets them once the student has 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ccpkit.errors import UsageError
@@ -37,7 +37,7 @@ def forget_orphans(notes: Path) -> int:
     kept = {key: entry for key, entry in ledger.notes.items() if not entry.orphaned}
     forgotten = len(ledger.notes) - len(kept)
     if forgotten:
-        record_ledger(notes, Ledger(kept, ledger.templates))
+        record_ledger(notes, replace(ledger, notes=kept))
     return forgotten
 
 

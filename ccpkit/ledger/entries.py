@@ -19,7 +19,8 @@ class LedgerError(CcpkitError):
             f"{path}: {problem}\n"
             f"The ledger keeps your Anki notes' identities, so ccpkit neither builds nor syncs on it. "
             f"Restore it from git (`git checkout HEAD -- {path}`), or delete it to start a new one: "
-            f"notes whose id is unchanged keep their GUID, notes renamed since the last good ledger are "
+            f"notes whose id is unchanged keep their GUID if its first line named a `guid scope` (the "
+            f"course title, unchanged), notes renamed since the last good ledger are "
             f"duplicated in Anki, and every note counts as changed once (edits made inside Anki are "
             f"overwritten by the next import)."
         )
@@ -94,6 +95,9 @@ class Stamp:
 class Ledger:
     notes: Mapping[str, Entry] = field(default_factory=dict)
     templates: Stamp | None = None
+    guid_scope: str = ""
+    """The course a new note's GUID is made in (with its id), so two courses in one Anki collection
+    never share a GUID; set when a ledger starts. Empty in a ledger started before: GUIDs from ids alone."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,7 +57,8 @@ def merge_ledgers(base: Ledger, ours: Ledger, theirs: Ledger) -> Merged:
             both_changed.append(key)
     templates, _ = _three_way(base.templates, ours.templates, theirs.templates)
     kept, dropped = _one_note_per_guid(notes, base.notes)
-    return Merged(Ledger(kept, templates), tuple(both_changed), dropped)
+    scope = ours.guid_scope or theirs.guid_scope  # one course's ledger: the same on every side
+    return Merged(Ledger(kept, templates, scope), tuple(both_changed), dropped)
 
 
 def merge_files(base: Path, ours: Path, theirs: Path) -> list[str]:

@@ -72,7 +72,7 @@ def reconcile(
             (standing if entry.orphaned else orphaned).append(key)
             settled[key] = replace(entry, orphaned=True)
     return Reconciliation(
-        Ledger(dict(sorted(settled.items())), ledger.templates),
+        Ledger(dict(sorted(settled.items())), ledger.templates, ledger.guid_scope),
         added=tuple(added),
         updated=tuple(updated),
         renamed=tuple(sorted(renamed)),
@@ -118,7 +118,7 @@ def stamp_templates(ledger: Ledger, templates_hash: str, *, now: int) -> Ledger:
     if old is not None and old.hash == templates_hash:
         return ledger
     modified = now if old is None else _later(now, old.modified)
-    return Ledger(ledger.notes, Stamp(templates_hash, modified))
+    return replace(ledger, templates=Stamp(templates_hash, modified))
 
 
 def _entry(note: Fingerprint, guid: str, modified: int) -> Entry:

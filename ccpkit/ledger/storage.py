@@ -17,7 +17,7 @@ import json
 import operator
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -27,9 +27,11 @@ from ccpkit.ledger.entries import LEDGER_NAME, Entry, Ledger, LedgerError, Stamp
 from ccpkit.store import rebuilt
 from ccpkit.write import holds, write_atomically
 
+FORMAT, SCOPE = "ccpkit ledger", "guid scope"
 FORMAT_VERSION = 2
-HEADER = {"ccpkit ledger": FORMAT_VERSION}
-"""The first line. It names the format, so a merged or hand-edited file is recognised as a ledger."""
+HEADER = {FORMAT: FORMAT_VERSION}
+"""The first line. It names the format, so a merged or hand-edited file is recognised as a ledger;
+a ledger started since GUIDs are made per course names its course there too (``guid scope``)."""
 CONFLICT_MARKERS = ("<<<<<<<", "|||||||", "=======", ">>>>>>>")
 _V1_NAMES = {"type": "note_type"}
 """Format 1 spelled one field differently."""
@@ -61,8 +63,9 @@ def load_ledger(path: Path) -> Ledger:
                 f"folder to redo the merge; or keep both sides' lines and delete the marker lines",
             )
     header = _header(lines[0][1]) if lines else None
-    if header == HEADER:
-        return _format_2(path, lines[1:])
+    scope = header.get(SCOPE, "") if header is not None else ""
+    if header is not None and header.get(FORMAT) == FORMAT_VERSION and isinstance(scope, str):
+        return replace(_format_2(path, lines[1:]), guid_scope=scope)
     if header is not None:
         raise LedgerError(path, f"line 1: a ledger of another format ({_line(header)}); upgrade ccpkit")
     return _format_1(path, text)
@@ -97,7 +100,7 @@ order of its lines), which a cache reads back many times faster than entries."""
 
 def ledger_text(ledger: Ledger, earlier: LedgerText | None = None) -> LedgerText:
     """The ledger's file, format 2; a note equal to one of ``earlier`` takes its line from there."""
-    head = [_line(HEADER)]
+    head = [_line({**HEADER, SCOPE: ledger.guid_scope} if ledger.guid_scope else HEADER)]
     if ledger.templates is not None:
         head.append(_line({"templates": ledger.templates.hash, "modified": ledger.templates.modified}))
     known = earlier.ledger.notes if earlier is not None else {}
@@ -136,7 +139,8 @@ def unkept_ledger(kept: KeptLedger, data: bytes) -> LedgerText:
     for key, _ in notes:
         starts[key] = position
         position = data.index(b"\n", position) + 1
-    return LedgerText(Ledger(entries, templates), data, starts)
+    header = _header(data[: data.index(b"\n")].decode()) or {}
+    return LedgerText(Ledger(entries, templates, header.get(SCOPE, "")), data, starts)
 
 
 def record_ledger(notes: Path, ledger: Ledger) -> tuple[Path, ...]:
@@ -194,7 +198,7 @@ def _header(line: str) -> dict[str, Any] | None:
         value = json.loads(line)
     except json.JSONDecodeError:
         return None
-    return value if isinstance(value, dict) and set(value) == set(HEADER) else None
+    return value if isinstance(value, dict) and FORMAT in value and set(value) <= {FORMAT, SCOPE} else None
 
 
 def _parsed(path: Path, number: int, line: str) -> dict[str, Any]:

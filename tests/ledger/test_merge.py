@@ -3,6 +3,7 @@ documented outcome, whichever side is "ours"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -29,7 +30,7 @@ def with_notes(ledger: Ledger, **changes: Entry | None) -> Ledger:
             del notes[key]
         else:
             notes[key] = value
-    return Ledger(notes, ledger.templates)
+    return replace(ledger, notes=notes)
 
 
 def both_ways(base: Ledger, one: Ledger, other: Ledger) -> Ledger:
@@ -105,6 +106,16 @@ def test_the_command_writes_the_result_into_ours(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--config", str(NO_SETTINGS), "ledger", "merge", *paths])
     assert result.exit_code == 0, result.output
     assert set(load_ledger(tmp_path / "ours").notes) == {"m/card/a", "m/card/b", "m/card/c", "m/card/z"}
+
+
+def test_the_course_a_ledger_makes_guids_in_survives_the_merge_and_the_file(tmp_path: Path) -> None:
+    scoped = Ledger(BASE.notes, BASE.templates, "AWS Developer")
+    ours, theirs = with_notes(scoped, m__card__b=entry("gb")), with_notes(scoped, m__card__c=entry("gc"))
+    merged = both_ways(replace(scoped, guid_scope=""), replace(ours, guid_scope="AWS Developer"), theirs)
+    assert merged.guid_scope == "AWS Developer"
+    (tmp_path / "ledger").write_bytes(dump_ledger(merged))
+    loaded = load_ledger(tmp_path / "ledger")
+    assert (loaded.guid_scope, set(loaded.notes)) == ("AWS Developer", set(merged.notes))
 
 
 def test_an_empty_base_is_an_empty_ledger_and_a_damaged_side_is_refused(tmp_path: Path) -> None:

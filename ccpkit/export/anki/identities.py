@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from ccpkit.export import ExportOptions, NoteIdentity, Settled
 from ccpkit.export.anki.card_templates import AnkiTemplates, load_templates
@@ -33,7 +34,8 @@ def settle(
     """Reconcile the ledger with the ``fingerprints`` of the whole deck's notes (``course_draft``);
     stamp the ``templates`` when given (an .apkg is built: its note types need their change time).
     ``hold_missing``: the notes hold errors, so a missing note may only have failed to parse."""
-    changes = reconcile(ledger, fingerprints, now=now, new_guid=default_guid, hold_missing=hold_missing)
+    new_guid = partial(default_guid, scope=ledger.guid_scope)
+    changes = reconcile(ledger, fingerprints, now=now, new_guid=new_guid, hold_missing=hold_missing)
     settled = changes.ledger
     if templates is not None:
         settled = stamp_templates(settled, templates.digest(), now=now)
@@ -49,7 +51,13 @@ def settle_identities(
     and options carrying the identities (for ``ccpkit sync``)."""
     draft = course_draft(deck, options)
     templates = load_templates(options.templates)
-    settlement = settle(ledger, draft.fingerprints, now=now, templates=templates, hold_missing=hold_missing)
+    settlement = settle(
+        _in_course(ledger, deck, options),
+        draft.fingerprints,
+        now=now,
+        templates=templates,
+        hold_missing=hold_missing,
+    )
     settled_options = replace(
         options, identities=settlement.identities, templates_modified=settlement.templates_modified
     )
@@ -72,6 +80,7 @@ def settle_parts(
     the notes of ``deck``, the modules being built, with their identities (no other copy is kept)."""
     templates = load_templates(options.templates) if with_templates else None
     draft = course_draft(whole_deck, options, [parts[module.slug] for module in whole_deck.modules])
+    ledger = _in_course(ledger, whole_deck, options)
     settlement = settle(ledger, draft.fingerprints, now=now, templates=templates, hold_missing=hold_missing)
     if deck is whole_deck:
         shown = draft.notes(settlement.identities)
@@ -80,3 +89,11 @@ def settle_parts(
         shown = course_notes(deck, options, built, settlement.identities)
     newest_note = max((note.modified for note in shown), default=UNRECORDED)
     return settlement.changes, Settled(shown, templates, settlement.templates_modified or newest_note)
+
+
+def _in_course(ledger: Ledger, deck: Deck, options: ExportOptions) -> Ledger:
+    """A ledger starting now makes its notes' GUIDs in this course (named as its Anki deck), so another
+    course's notes of the same ids are other notes in a shared collection."""
+    if ledger.notes or ledger.guid_scope:
+        return ledger
+    return replace(ledger, guid_scope=options.deck_name or deck.title)

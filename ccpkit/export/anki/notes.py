@@ -70,11 +70,11 @@ class AnkiNote:
         return self.fields[self.note_type.fields.index(name)]
 
 
-def default_guid(note_id: str, attempt: int = 0) -> str:
-    """The GUID a note gets when first seen: from its id, never from its content."""
-    return str(
-        genanki.guid_for(GUID_SEED, note_id, attempt) if attempt else genanki.guid_for(GUID_SEED, note_id)
-    )
+def default_guid(note_id: str, attempt: int = 0, *, scope: str = "") -> str:
+    """The GUID a note gets when first seen: from its id (in its course's ``scope``, when its ledger
+    has one), never from its content."""
+    made_in = (scope,) if scope else ()
+    return str(genanki.guid_for(GUID_SEED, *made_in, note_id, *((attempt,) if attempt else ())))
 
 
 RenderedNote = tuple[str, NoteType, tuple[str, ...], tuple[str, ...], str, tuple[str, ...]]

@@ -1,0 +1,90 @@
+"""Two courses in one Anki collection, as a student who passes one exam and starts the next keeps
+them: both have a module ``02-compute`` with a term ``EC2``, so the same ids. Each course's
+notes must stay its own: importing the second course adds its notes and touches none of the first's."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+from ccpkit.build import build
+from ccpkit.export import ExportOptions
+from ccpkit.export.anki.notes import default_guid
+from ccpkit.ledger import LEDGER_NAME, load_ledger
+from ccpkit.ledger.storage import dump_ledger
+from tests.conftest import REPO
+from tests.export.anki.student import Student
+
+FIXTURE = Path(__file__).parent / "fixtures" / "notes"
+EC2 = "02-compute/card/ec2-elastic-compute-cloud"
+
+
+def course(root: Path, title: str, definition: str) -> Path:
+    """The fixture notes under ``title``, with EC2 defined as ``definition``; built, its package path."""
+    notes, out = root / "notes", root / "build"
+    shutil.copytree(FIXTURE, notes)
+    cram = notes / "02-compute" / "cram-sheet.md"
+    text = cram.read_text(encoding="utf-8")
+    start = text.index("- **EC2 (Elastic Compute Cloud):**")
+    end = text.index("\n", start)
+    cram.write_text(
+        f"{text[:start]}- **EC2 (Elastic Compute Cloud):** {definition}{text[end:]}", encoding="utf-8"
+    )
+    options = ExportOptions(templates=REPO / "templates")
+    build(notes, out, formats=("anki",), options=options, title=title, clock=lambda: 1_700_000_000)
+    return next(out.glob("anki/*.apkg"))
+
+
+def test_a_second_course_with_the_same_ids_adds_its_notes_and_leaves_the_first_ones_alone(
+    tmp_path: Path,
+) -> None:
+    first = course(tmp_path / "ccp", "Cloud Practitioner", "Virtual servers, as the first exam asks.")
+    second = course(tmp_path / "saa", "Solutions Architect", "Virtual servers, as the second exam asks.")
+    student = Student.with_fresh_collection(tmp_path)
+    try:
+        student.import_package(first)
+        studied = student.study_everything()
+        before = {note.guid: tuple(note.fields) for note in student.notes()}
+
+        log = student.import_package(second)
+
+        assert (len(log.updated), len(log.duplicate)) == (0, 0)
+        assert len(log.new) == len(before)
+        after = {note.guid: tuple(note.fields) for note in student.notes()}
+        assert {guid: after[guid] for guid in before} == before  # the first course's text, untouched
+        assert sum(student.reviews_of(note) for note in student.notes()) == studied
+        ec2 = [note for note in student.notes() if note["Id"] == EC2]
+        assert sorted(note["Definition"] for note in ec2) == [
+            "Virtual servers, as the first exam asks.",
+            "Virtual servers, as the second exam asks.",
+        ]
+    finally:
+        student.close()
+
+
+def test_a_new_ledger_names_its_course_and_an_older_one_keeps_its_guids(tmp_path: Path) -> None:
+    course(tmp_path / "new", "Cloud Practitioner", "Virtual servers.")
+    started = tmp_path / "new" / "notes" / LEDGER_NAME
+    assert started.read_text(encoding="utf-8").splitlines()[0] == (
+        '{"ccpkit ledger": 2, "guid scope": "Cloud Practitioner"}'
+    )
+    assert load_ledger(started).guid_scope == "Cloud Practitioner"
+
+    notes = tmp_path / "old" / "notes"  # a ledger started before courses scoped GUIDs: ids alone
+    shutil.copytree(FIXTURE, notes)
+    older = load_ledger(started)
+    (notes / LEDGER_NAME).write_bytes(dump_ledger(replace(older, guid_scope="")))
+    (notes / "02-compute" / "cram-sheet.md").write_text(
+        (notes / "02-compute" / "cram-sheet.md").read_text(encoding="utf-8")
+        + "\n- **AWS Batch:** Runs batch jobs.\n",
+        encoding="utf-8",
+    )
+    options = ExportOptions(templates=REPO / "templates")
+    build(notes, tmp_path / "old" / "build", formats=("anki",), options=options, title="Cloud Practitioner")
+    kept = load_ledger(notes / LEDGER_NAME)
+    assert kept.guid_scope == ""
+    assert {key: entry.guid for key, entry in kept.notes.items() if key in older.notes} == {
+        key: entry.guid for key, entry in older.notes.items()
+    }
+    assert kept.notes["02-compute/card/aws-batch"].guid == default_guid("02-compute/card/aws-batch")
