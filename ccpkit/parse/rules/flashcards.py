@@ -20,6 +20,7 @@ from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_markdown
 from ccpkit.parse.document import heading_level, heading_text, only_pictures
 from ccpkit.parse.rules.answers import (
+    ANSWER_ABROAD,
     CALLOUT,
     QUESTION,
     Callout,
@@ -44,10 +45,23 @@ _QUESTION_LABEL = re.compile(
 _JUDGE = re.compile(r"^[^\w]*(?:true\s+or\s+false|true\s*/\s*false|t\s*/\s*f)\b", re.I)
 """``True or False: …``, ``T/F: …``: a statement to judge, which asks as a question does."""
 _BOLD = r"(?:\*\*|__)?"
-_QUESTION = re.compile(rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})){_BOLD}\s*:{_BOLD}|Q\.(?=\s))\s*(?P<text>.*)$")
-"""``Q: …``, ``Q1: …``, ``**Question:** …``, ``Q. …``: a flashcard's question line."""
-_ANSWER = re.compile(rf"^(?:{_BOLD}(?:A\d*|(?i:answer|ans)){_BOLD}\s*:{_BOLD}|Ans\.(?=\s))\s*(?P<text>.*)$")
-"""``A: …``, ``A1: …``, ``**Answer:** …``, ``Ans. …``: its answer line."""
+_QUESTION = re.compile(
+    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})){_BOLD}\s*:{_BOLD}|Q\.(?=\s)|Q\d+\)(?=\s))\s*(?P<text>.*)$"
+)
+"""``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``: a flashcard's
+question line."""
+_ANSWER = re.compile(
+    rf"^(?:{_BOLD}(?:A\d*|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}\s*:{_BOLD}|Ans\.(?=\s)|A\d+\)(?=\s))"
+    r"\s*(?P<text>.*)$"
+)
+"""``A: …``, ``A1: …``, ``A1) …``, ``**Answer:** …``, ``**Respuesta:** …``, ``Antwort: …``, ``Ans. …``:
+its answer line."""
+_ANSWER_AFTER = re.compile(
+    rf"(?P<asked>.*?\?{_BOLD})\s+{_BOLD}(?:A|(?i:answer)){_BOLD}\s*:{_BOLD}\s*(?P<answer>\S.*)$"
+)
+"""An ``A:`` on the question's own line, after its question mark."""
+_BOLD_QUESTION = re.compile(r"(?P<mark>\*\*|__)(?P<asked>(?:(?!(?P=mark)).)+\?)(?P=mark)")
+"""A line that is a question wholly in bold: ``**Why pick Aurora over RDS?**``."""
 _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 """``Foo::Bar()``, ``Foo::bar.baz``, ``Foo::Vec<T>``: a C++ or Rust path written in prose."""
 _SEPARATORS = ("?", "??")
@@ -183,6 +197,10 @@ def _in(
             index += used
         elif child.type == "paragraph" and (worded := _worded_pair(ctx, siblings[index:])) is not None:
             used, pair = worded  # `Which …?` then `Answer: …`, no options
+            yield from _items(ctx, sections[index], child, pair)
+            index += used
+        elif child.type == "paragraph" and (faq := _bold_question(ctx, siblings[index:])) is not None:
+            used, pair = faq  # `**What is …?**` over the paragraphs that answer it, as FAQs write them
             yield from _items(ctx, sections[index], child, pair)
             index += used
         elif child.type == "paragraph":
@@ -379,6 +397,36 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
     ctx.claim(*blocks[:taken], *more)
     back = "\n\n".join([pair.back, *(ctx.doc.written(node).strip() for node in more)])
     return taken - 1 + len(more), _Pair(_QUESTION_LABEL.sub("", pair.front), back)
+
+
+def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
+    """A question wholly in bold on its own line (``**When should I use X?**``), answered by the lines
+    under it or by the paragraphs that follow, up to the next such question: the pair, and how many
+    blocks it took after the first."""
+    first, *below = blocks
+    line, _, rest = first.children[0].content.partition("\n")
+    asked = _BOLD_QUESTION.fullmatch(line.strip())
+    if asked is None or _QUESTION.match(line.strip()):  # `**Q: …?**` and its `A:` line: the Q/A rule's
+        return None
+    front = _unnumbered(_QUESTION_LABEL.sub("", asked["asked"]))
+    if rest.strip():  # the answer on the lines under it, no blank line between
+        ctx.claim(first)
+        return 0, _Pair(front, rest.strip())
+    answer = list(
+        itertools.takewhile(
+            lambda node: (
+                node.type == "paragraph"
+                and not ctx.is_claimed(node)
+                and _BOLD_QUESTION.fullmatch(node.children[0].content.partition("\n")[0].strip()) is None
+            ),
+            below[:_ANSWER_PARAGRAPHS],
+        )
+    )
+    if not answer or split_term(answer[0].children[0]) is not None:
+        return None
+    ctx.claim(first, *answer)
+    texts = [_answer_label(node) or ctx.doc.written(node) for node in answer]  # `A: …` loses its label
+    return len(answer), _Pair(front, "\n\n".join(text.strip() for text in texts))
 
 
 def _answered_within(node: Node) -> _Pair | None:
@@ -769,7 +817,10 @@ def _questions_and_answers(
     sides: list[tuple[int, list[str], list[str]]] = []
     for number, line in enumerate(lines):
         asks, answers = _QUESTION.match(line.strip()), _ANSWER.match(line.strip())
-        if asks is not None:
+        inline = _ANSWER_AFTER.match(asks["text"]) if asks is not None else None
+        if inline is not None:  # `Q: How many …? A: Two.` on one line
+            sides.append((number, [unbolded(inline["asked"])], [unbolded(inline["answer"])]))
+        elif asks is not None:
             sides.append((number, [unbolded(asks["text"])], []))
         elif answers is not None and not sides[-1][2]:
             sides[-1][2].append(unbolded(answers["text"]) or " ")

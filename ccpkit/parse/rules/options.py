@@ -248,22 +248,29 @@ def marked(options: list[DraftOption]) -> list[DraftOption]:
     ]
 
 
+_BOLD_AMONG = 3
+"""Plain bullets under a question are its options when one of at least this many is wholly in bold
+(the answer, as some banks mark it): two with one in bold may be a contrast, not a choice."""
+
+
 def unlettered_options(doc: Document, node: Node, answer: Answer | None, *, asked: bool) -> Options | None:
     """A plain bullet list as options lettered A, B, C … in order, under words that ask (``asked``) or
     reading ``True`` and ``False``, when the answer below it names some of them, by their letters
     (``Correct answer: B``) or one by its words (``Answer: Amazon S3``), or, under words that ask,
-    when its items mark the right ones (``(Correct)``, ``✅``); a numbered list (``1)`` … ``4)``), when
-    the answer names one by its number (``Answer: 3``, ``Option 3``): as some banks write them."""
+    when its items mark the right ones (``(Correct)``, ``✅``, one of three or more in bold); a
+    numbered list (``1)`` … ``4)``), when the answer names one by its number (``Answer: 3``,
+    ``Option 3``): as some banks write them."""
     firsts = [_first_inline(item) for item in node.children] if node.type in _LISTS else []
     if not 2 <= len(firsts) <= len(_LABELS) or any(first is None for first in firsts):
         return None
     if any(_LETTERED.match(first or "") for first in firsts):
         return None  # lettered, but not as options may be (one left empty): not plain bullets either
     items = zip(_LABELS, node.children, firsts, strict=False)
-    options = [DraftOption(label, _item_text(doc, item, first or ""), item) for label, item, first in items]
-    if answer is None:  # `- S3 Glacier Instant Retrieval (Correct)`, as a test's review page marks it
-        marks = asked and node.type == "bullet_list" and any(_MARK.search(option.text) for option in options)
-        return Options(marked(options)) if marks else None
+    options = [_unlettered(label, _item_text(doc, item, first or ""), item) for label, item, first in items]
+    if answer is None:  # `- S3 Glacier Instant Retrieval (Correct)`, or one of three or more in bold
+        shown = any(_MARK.search(option.text) for option in options)
+        shown = shown or (len(options) >= _BOLD_AMONG and sum(option.bold for option in options) == 1)
+        return Options(marked(options)) if asked and node.type == "bullet_list" and shown else None
     if not asked and not true_or_false([first or "" for first in firsts]):
         return None
     if any(letter not in _LABELS[: len(firsts)] for letter in answer.letters):
@@ -276,6 +283,10 @@ def unlettered_options(doc: Document, node: Node, answer: Answer | None, *, aske
         if named is not None:
             return None
     return Options(options) if answer.letters or named_option(options, answer.text) else None
+
+
+def _unlettered(label: str, text: str, item: Node) -> DraftOption:
+    return DraftOption(label, text, item, bold=BOLD_TEXT.fullmatch(text) is not None)
 
 
 def sided_options(doc: Document, right: Node, wrong: Node) -> list[DraftOption] | None:
