@@ -59,7 +59,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     drafts.sort(key=lambda draft: ctx.doc.line_of(draft.start))
     by_id: dict[str, list[Draft]] = {}
     for draft in drafts:
-        by_id.setdefault(draft.question, []).append(draft)
+        by_id.setdefault(_unpadded(draft.question), []).append(draft)
     starts = [ctx.doc.line_of(draft.start) for draft in drafts]
     floor = previous = -1
     for entry in keys:
@@ -67,13 +67,21 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
         if bisect_left(starts, line) > bisect_right(starts, previous):  # questions between: another key
             floor = previous
         previous = line
-        if not _apply_key(ctx, by_id.get(entry.question, []), entry, floor):
+        if not _apply_key(ctx, by_id.get(_unpadded(entry.question), []), entry, floor):
             message = f"answer key entry {entry.question} matches no question above it: check its number"
             yield Problem(ctx.at(entry.node), message, "warning")
     _answers_in_order(drafts)
     share_scenarios(ctx, drafts)
     for draft in drafts:
         yield from _finish(ctx, draft)
+
+
+_PADDING = re.compile(r"(?<!\d)0+(?=\d)")
+
+
+def _unpadded(number: str) -> str:
+    """A question's number as a key names it: ``## Question 01`` is entry ``1``."""
+    return _PADDING.sub("", number)
 
 
 _IN_ORDER = re.compile(

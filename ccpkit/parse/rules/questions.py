@@ -52,9 +52,10 @@ _HEADED = re.compile(
     re.S,
 )
 _NUMBERED_STEM = re.compile(
-    rf"^(?:\*\*|__)?(?:(?i:{_DUMP_LABEL})\s*[#:]?\s*(?P<qid>[A-Z]?\d+){_OF_COUNT}[.):]?|Q\.?(?P<q>[A-Z]?\d+)(?:[.):]|\s+[-\u2013\u2014](?=\s))?"
+    rf"^(?:\*\*|__)?(?:(?i:{_DUMP_LABEL})\s*[#:]?\s*(?P<qid>[A-Z]?\d+){_OF_COUNT}[ \u00a0\u202f]?[.):]?"
+    r"|Q\.?(?P<q>[A-Z]?\d+)(?:[.):]|\s+[-\u2013\u2014](?=\s))?"
     r"|(?P<id>[A-Z]?\d+)(?:\\?[.):]|\s+[-\u2013\u2014](?=\s))"
-    rf"|(?i:{QUESTION}(?:\s+text)?|pergunta|q)(?=(?:\*\*|__)?\s*:))"
+    rf"|(?i:{QUESTION}(?:\s+text)?|pergunta|q)(?=(?:\*\*|__)?[ \u00a0\u202f]?:)|Q\.(?=(?:\*\*|__)?\s))"
     r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\*\*|__)?(?:\s+(?P<rest>\S.*))?$",
     re.S,
 )
@@ -502,9 +503,11 @@ def _quotes_options(ctx: Context, quote: Node) -> bool:
 def _numbered_items(ctx: Context, node: Node, section: tuple[str, ...]) -> Iterator[Draft]:
     """``1. stem`` (or ``- stem``) items with their options (and answers) nested inside them."""
     ctx.claim(node)
-    for item in node.children:
+    numbers = [item_number(item) if node.type == "ordered_list" else "" for item in node.children]
+    if len(numbers) > 1 and len(set(numbers)) == 1 and numbers[0].isdigit():  # every item written `1.`
+        numbers = [str(int(numbers[0]) + offset) for offset in range(len(numbers))]  # shown 1, 2, 3 …
+    for item, number in zip(node.children, numbers, strict=True):
         children = item.children
-        number = item_number(item) if node.type == "ordered_list" else ""
         yield from find_questions(ctx, children, [section] * len(children), default_id=number)
 
 
