@@ -292,4 +292,5 @@ def _answer(match: re.Match[str], *, rest: bool = True) -> Answer:
     run_together = re.fullmatch(r"[A-H]{2,8}", written)
     words = _JOINERS.sub(" ", written)  # `A e B`: the Portuguese "and", not the letter E
     letters = tuple(dict.fromkeys(written if run_together else re.findall(r"\b[A-H]\b", words.upper())))
-    return Answer(letters, match["rest"].lstrip(_LEAD).strip() if rest else "")
+    after = match["rest"].lstrip(_LEAD).strip() if rest else ""
+    return Answer(letters, after if any(map(str.isalnum, after)) else "")  # `B 🗳️`: a vote icon, no reason

@@ -52,13 +52,15 @@ _HEADED = re.compile(
     re.S,
 )
 _NUMBERED_STEM = re.compile(
-    rf"^(?:\*\*|__)?(?:(?i:{_DUMP_LABEL})\s*[#:]?\s*(?P<qid>[A-Z]?\d+){_OF_COUNT}[ \u00a0\u202f]?[.):]?"
+    rf"^(?:\*\*|__)?(?:(?i:{_DUMP_LABEL})\s*#?\s*:?\s*(?P<qid>[A-Z]?\d+){_OF_COUNT}[ \u00a0\u202f]?[.):]?"
     r"|Q\.?(?P<q>[A-Z]?\d+)(?:[.):]|\s+[-\u2013\u2014](?=\s))?"
     r"|(?P<id>[A-Z]?\d+)(?:\\?[.):]|\s+[-\u2013\u2014](?=\s))"
     rf"|(?i:{QUESTION}(?:\s+text)?|pergunta|q)(?=(?:\*\*|__)?[ \u00a0\u202f]?:)|Q\.(?=(?:\*\*|__)?\s))"
     r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\*\*|__)?(?:\s+(?P<rest>\S.*))?$",
     re.S,
 )
+_PAGE_LINES = re.compile(r"^(?:Topic\s*#?\s*:?\s*\d+|\[All [^\]\n]* Questions\])[ \t]*(?:\n|$)", re.I | re.M)
+"""A dump site's page lines under ``Question #: 45``: ``Topic #: 1``, ``[All … Questions]``."""
 _EXAM_TOPIC = re.compile(r"\(Exam Topic \d+\)\s*", re.I)
 """The source tag exam dumps put over a question, as a bullet the stem's lines run on into."""
 _WORD_QUESTION = re.compile(r"(?:\*\*|__)?question(?:\*\*|__)?[ \t]*(?:\n|$)", re.I)
@@ -612,7 +614,7 @@ def _numbered(text: str) -> tuple[str, str]:
     numbered = _NUMBERED_STEM.match(text)
     if numbered is None:
         return "", text
-    rest = numbered["rest"] or ""
+    rest = _PAGE_LINES.sub("", numbered["rest"] or "").lstrip("\n")
     if text.startswith(("**", "__")):
         rest = unbolded(rest)
     return numbered["qid"] or numbered["q"] or numbered["id"] or "", rest
