@@ -1,7 +1,9 @@
 """Questions pasted from a practice test's review page, as Udemy shows one: ``Question 5: Incorrect``,
 the question, each option a paragraph of its own with ``(Correct)`` under the right ones (and
-``(Incorrect)`` under a wrong pick), then ``Explanation`` and why. No letters, no list: read as the
-page shows them, each would be a paragraph of notes and the question lost."""
+``(Incorrect)`` under a wrong pick), then ``Explanation`` and why; or, as its newer page does, with
+``Correct answer`` (``Your answer is correct``) over the right ones, ``Your answer is incorrect``
+over a wrong pick, then ``Overall explanation`` and ``Domain``. No letters, no list: read as the page
+shows them, each would be a paragraph of notes and the question lost."""
 
 from __future__ import annotations
 
@@ -21,7 +23,15 @@ from ccpkit.parse.tree import Node
 _HEADER = re.compile(r"\W*question\s+(?P<number>\d+)\s*:?\s*(?:correct|incorrect|skipped)\W*", re.I)
 """``Question 5: Incorrect``: the page's heading of a question, with how the test taker did."""
 _VERDICT = re.compile(r"\(\s*(?P<verdict>correct|incorrect)\s*\)", re.I)
-_EXPLANATION = re.compile(r"\W*explanation\W*", re.I)
+_PICKED = re.compile(
+    r"(?P<mark>your (?:answer|selection) is (?:correct|incorrect)|correct (?:answer|selection))[ \t]*\n"
+    r"(?P<text>.+)",
+    re.I | re.S,
+)
+"""``Correct answer`` over the right option, ``Your answer is incorrect`` over a wrong pick."""
+_EXPLANATION = re.compile(r"\W*(?:overall\s+)?explanation\W*", re.I)
+_DOMAIN = re.compile(r"(?P<field>domain)[ \t]*\n(?P<value>.+)", re.I | re.S)
+"""``Domain`` over the exam domain the question belongs to: said in its explanation."""
 _MOST_OPTIONS = 8
 """A page shows at most this many options (A to H), as an answer line names them."""
 
@@ -53,18 +63,30 @@ def _draft(ctx: Context, header: Block, number: str, run: Sequence[Node]) -> Dra
     """The question, the option paragraphs after it (those marked ``(Correct)`` right), and what
     follows ``Explanation``; ``None`` if there are not two options and a right one."""
     texts = [node.children[0].content.strip() for node in run]
-    body = next((index for index, text in enumerate(texts) if _EXPLANATION.fullmatch(text)), len(run))
+    body = next(
+        (index for index, text in enumerate(texts) if _EXPLANATION.fullmatch(text.partition("\n")[0])),
+        len(run),
+    )
     asked = next((index for index, text in enumerate(texts[:body]) if text.endswith("?")), 0)
     options: list[DraftOption] = []
     for node, text in zip(run[asked + 1 : body], texts[asked + 1 : body], strict=True):
-        verdict = _VERDICT.fullmatch(text)
-        if verdict is None:
-            options.append(DraftOption(string.ascii_uppercase[min(len(options), 25)], text, node))
+        verdict, picked = _VERDICT.fullmatch(text), _PICKED.fullmatch(text)
+        label = string.ascii_uppercase[min(len(options), 25)]
+        if picked is not None:
+            right = "incorrect" not in picked["mark"].lower()
+            options.append(DraftOption(label, picked["text"].strip(), node, checked=right or None))
+        elif verdict is None:
+            options.append(DraftOption(label, text, node))
         elif options and verdict["verdict"].lower() == "correct":
             options[-1] = replace(options[-1], checked=True)
     if not 2 <= len(options) <= _MOST_OPTIONS or not any(option.checked for option in options):
         return None
     stem = "\n\n".join(ctx.doc.source(node) for node in run[: asked + 1])
     draft = Draft(header.node, question_id(number), stem, options, options[0].node, header.section, "")
-    draft.explanation += [ctx.doc.source(node) for node in run[body + 1 :]]
+    said = texts[body].partition("\n")[2].strip() if body < len(run) else ""  # `Overall explanation` + why
+    explained = [said] if said else []
+    for node, text in zip(run[body + 1 :], texts[body + 1 :], strict=True):
+        domain = _DOMAIN.fullmatch(text)
+        explained.append(f"{domain['field']}: {domain['value'].strip()}" if domain else ctx.doc.source(node))
+    draft.explanation += explained
     return draft
