@@ -408,6 +408,8 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     asked = _BOLD_QUESTION.fullmatch(line.strip())
     if asked is None or _QUESTION.match(line.strip()):  # `**Q: …?**` and its `A:` line: the Q/A rule's
         return None
+    if any(text.strip() in _SEPARATORS for text in rest.split("\n")):
+        return None  # `**What is …?**` over a `?` line: a multi-line card, the `?` rule's
     front = _unnumbered(_QUESTION_LABEL.sub("", asked["asked"]))
     if rest.strip():  # the answer on the lines under it, no blank line between
         ctx.claim(first)
