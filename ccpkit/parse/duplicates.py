@@ -25,7 +25,7 @@ def unique_items(items: Iterable[Item]) -> tuple[list[Item], list[Problem]]:
     for item in items:
         first = kept.get(item.id)
         if isinstance(item, Card) and isinstance(first, Card) and _same_term(first, item):
-            home = kept.get(_home(item, first, homes.get(item.id, {})) or "")
+            home = kept.get(_home(item, first, homes.get(item.id, {}), kept) or "")
             if isinstance(home, Card):
                 kept[home.id] = _merge(home, item, problems)
                 _settle(item, home.id, homes)
@@ -57,14 +57,34 @@ def _place(card: Card) -> _Place | None:
     return None if _is_recap(card) else (card.part, card.section, card.lead_in)
 
 
-def _home(card: Card, first: Card, defined: dict[_Place, str]) -> str | None:
+def _home(card: Card, first: Card, defined: dict[_Place, str], kept: dict[str, Item]) -> str | None:
     """The id of the card this one repeats, or ``None`` when it is a card of its own: a generic term
     (``**Design Principles:**``) under another heading says something else there, and one card
-    holding every heading's list could not be answered. A restatement and a pinned id join ``first``."""
+    holding every heading's list could not be answered. A pinned id joins ``first``; so does a
+    restatement, unless the term means other things in other places: then it joins the one whose
+    words it shares most, or, when none stands out, is a card of its own."""
     place = _place(card)
-    if place is None or not _derived(card) or not defined:
+    if not _derived(card) or not defined:
         return first.id
-    return defined.get(place)
+    if place is not None:
+        return defined.get(place)
+    meanings = list(dict.fromkeys(defined.values()))
+    if len(meanings) == 1:
+        return meanings[0]
+    homes = {home: found for home in meanings if isinstance(found := kept.get(home), Card)}
+    shared = {home: _shared_words(card, found) for home, found in homes.items()}
+    best = max(shared.values(), default=0)
+    closest = [home for home, count in shared.items() if count == best]
+    return closest[0] if best and len(closest) == 1 else None
+
+
+def _shared_words(card: Card, other: Card) -> int:
+    """How many words of a card's back (of three letters or more: not `of`, `a`) the other's holds."""
+
+    def words(back: str) -> set[str]:
+        return {word for word in slug(back, None).split("-") if len(word) >= 3}
+
+    return len(words(card.back) & words(other.back))
 
 
 def _settle(card: Item, home: str, homes: dict[str, dict[_Place, str]]) -> None:

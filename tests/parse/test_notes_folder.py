@@ -173,7 +173,7 @@ def test_a_term_in_two_parts_of_a_module_is_one_card_cram_sheet_wording_first(tm
     assert parsed.errors == ()
 
 
-def test_a_term_defined_under_two_lecture_headings_is_two_cards_the_recaps_join_the_first(
+def test_a_term_defined_under_two_lecture_headings_is_two_cards_a_recap_joins_the_one_it_restates(
     tmp_path: Path,
 ) -> None:
     lecture = (
@@ -181,7 +181,7 @@ def test_a_term_defined_under_two_lecture_headings_is_two_cards_the_recaps_join_
         "## Spending pillar\n\n- **Guiding ideas:** Pay only for what you use.\n"
     )
     cram = "# Cram Sheet\n\n- **Guiding ideas:** Automate, measure, right-size.\n"
-    summary = "# Summary\n\n- **Guiding ideas:** Six pillars, one idea list each.\n"
+    summary = "# Summary\n\n- **Guiding ideas:** Pay only for what you need.\n"
     files = {
         "13-arch/cram-sheet.md": cram,
         "13-arch/lecture-notes.md": lecture,
@@ -189,16 +189,33 @@ def test_a_term_defined_under_two_lecture_headings_is_two_cards_the_recaps_join_
     }
     parsed = parse_notes(write(tmp_path, files))
     backs = {card.id: card.back for card in parsed.deck.cards}
-    assert backs == {
-        "13-arch/card/guiding-ideas": "Automate, measure, right-size.\n\nRecover on its own.\n\n"
-        "Six pillars, one idea list each.",
-        "13-arch/card/guiding-ideas-spending-pillar": "Pay only for what you use.",
+    assert backs == {  # the cram sheet came first: the first lecture heading's card joins it
+        "13-arch/card/guiding-ideas": "Automate, measure, right-size.\n\nRecover on its own.",
+        "13-arch/card/guiding-ideas-spending-pillar": "Pay only for what you use.\n\nPay only for what you need.",
     }
     assert [(str(p.location), p.severity) for p in parsed.problems] == [
         ("13-arch/lecture-notes.md:5", "warning"),  # merged into the cram sheet's card
         ("13-arch/lecture-notes.md:9", "info"),  # its own card: the id it got is named
         ("13-arch/summary.md:3", "warning"),
     ]
+
+
+def test_a_recap_of_a_term_with_two_meanings_that_restates_neither_is_a_card_of_its_own(
+    tmp_path: Path,
+) -> None:
+    lectures = {
+        "01-mix/a-security.md": "# Security\n\n## Key terms\n\n- **Reach:** Users get data when needed.\n",
+        "01-mix/b-cloud.md": "# Cloud\n\n## Key terms\n\n- **Reach:** Share of the time a service is up.\n",
+        "01-mix/c-summary.md": "# Summary\n\n- **Reach:** Uptime of a system.\n",
+    }
+    parsed = parse_notes(write(tmp_path, lectures))
+    backs = {card.id: card.back for card in parsed.deck.cards}
+    assert backs == {
+        "01-mix/card/reach": "Users get data when needed.",
+        "01-mix/card/reach-cloud": "Share of the time a service is up.",
+        "01-mix/card/reach-summary": "Uptime of a system.",
+    }
+    assert [p.severity for p in parsed.problems] == ["info", "info"]  # nothing merged: ids named
 
 
 def test_homonyms_in_different_modules_stay_separate(tmp_path: Path) -> None:
