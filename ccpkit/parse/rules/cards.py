@@ -163,8 +163,10 @@ def _list_cards(
     after: Node | None = None,
 ) -> Iterator[Item | Problem]:
     """Cards of one list, each with the list's ``lead_in``. ``after`` is the paragraph right below
-    the list: a bare last term's definition."""
+    the list: a bare last term's definition, unless terms above it in the list have theirs on their
+    own lines (then the bare one is unfinished, and the paragraph is about the list)."""
     pending: _Pending | None = None
+    told = False
     # Plain `Name → what it is` (or `=`, `:`) bullets are cards in a glossary, where most bullets have one;
     # in a list that tells a story ("A user uploads a photo → S3 stores it") they are steps.
     # So are sentences defining the bold name they open with (`**Amazon S3** is …`), and names over
@@ -181,6 +183,7 @@ def _list_cards(
             pending.extra.append(ctx.doc.source(item))
             continue
         if pending is not None:
+            told = told or bool(pending.term.rest)
             yield from _flush(ctx, pending, section)
             pending = None
         if term is None:
@@ -188,7 +191,7 @@ def _list_cards(
         elif not term.is_label:
             pending = _Pending(item, term, pinned_id(node) if index == 0 else "", lead_in)
     if pending is not None:
-        if pending.bare and not pending.extra and after is not None:
+        if pending.bare and not pending.extra and after is not None and not told:
             pending.extra.append(ctx.doc.source(after))
             ctx.claim(after)
         yield from _flush(ctx, pending, section)
