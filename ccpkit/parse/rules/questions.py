@@ -385,10 +385,12 @@ def _asks(node: Node) -> bool:
 
 
 def _answer_below(node: Node, after: Node | None) -> Answer | None:
-    """The answer an answer line or a collapsed answer gives, or a label alone (``**Correct**``) over
-    the paragraph ``after`` it (none for any other block)."""
+    """The answer an answer line (also quoted: ``> **Answer:** …``) or a collapsed answer gives, or a
+    label alone (``**Correct**``) over the paragraph ``after`` it (none for any other block)."""
     if node.type == "html_block" and "<details" in node.content.lower():
         return answer_in_details(node.content)
+    if node.type == "blockquote" and node.children:
+        return _answer_below(node.children[0], node.children[1] if len(node.children) > 1 else None)
     label = _label_alone(node)
     if label is not None and after is not None and after.type == "paragraph":
         words = after.children[0].content.partition("\n")[0]
