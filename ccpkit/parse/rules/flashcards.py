@@ -432,10 +432,14 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
 
 
 def _answered_within(node: Node) -> _Pair | None:
-    """``Which …?`` and ``Answer: …`` in words (or ``A: …``) on the next line of the same paragraph."""
+    """``Which …?`` and ``Answer: …`` in words (or ``A: …``) on the next line of the same paragraph,
+    or on the question's own line (``1. Which …? **Answer: Amazon MQ**``)."""
     lines = node.children[0].content.split("\n") if node.type == "paragraph" else []
     if lines and (_QUESTION.match(lines[0]) or _QUESTION_LABEL.match(lines[0])):
         return None  # `Q: …` or `**Question:** …`: the `Q:`/`A:` rule's
+    inline = _ANSWER_AFTER.match(lines[0]) if len(lines) == 1 else None
+    if inline is not None and _asks(inline["asked"]):
+        return _Pair(_unnumbered(unbolded(inline["asked"])), unbolded(inline["answer"]).strip())
     for number in range(1, len(lines)):
         if not _asks(lines[number - 1]):
             continue
