@@ -422,8 +422,9 @@ def _asked_above(ctx: Context, nodes: Sequence[Node], start: int) -> bool:
 
 
 def _explains_below(heading: Node) -> bool:
-    """``### Explanation`` (``### Why?``): what follows explains the question above it."""
-    return explanation_start(f"{heading_text(heading).rstrip(':?').strip()}: it") is not None
+    """``### Explanation`` (``### Why?``): what follows explains the question above it. A heading
+    that only opens with the word (``## Detailed explanation of storage``) titles a section."""
+    return explanation_start(f"{heading_text(heading).rstrip(':?').strip()}: it") == "it"
 
 
 def _labels_options(node: Node) -> bool:
