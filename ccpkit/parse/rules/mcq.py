@@ -57,6 +57,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     drafts += review_questions(ctx)
     drafts += find_questions(ctx, [b.node for b in blocks], [b.section for b in blocks])
     drafts.sort(key=lambda draft: ctx.doc.line_of(draft.start))
+    drafts = _with_listed_context(ctx, drafts)
     by_id: dict[str, list[Draft]] = {}
     for draft in drafts:
         by_id.setdefault(_unpadded(draft.question), []).append(draft)
@@ -383,6 +384,35 @@ _LISTED = (
     "lettered list with no answer under words that ask no question: kept as a list; to make it a "
     "question, end it with `?` and add `**Answer:** X` after its options"
 )
+
+
+def _with_listed_context(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A lettered list under words that ask nothing, with no answer (``A retailer has these
+    requirements:`` then ``A. …``, ``B. …``), right above a question with no number of its own, no
+    heading between: the case that question asks about, so part of its stem."""
+    headings = [ctx.doc.line_of(block.node) for block in ctx.doc.blocks if block.node.type == "heading"]
+    kept: list[Draft] = []
+    for draft in drafts:
+        above = kept[-1] if kept else None
+        lines = (ctx.doc.line_of(above.start), ctx.doc.line_of(draft.start)) if above else (0, 0)
+        if (
+            above is not None
+            and not any(lines[0] < line < lines[1] for line in headings)
+            and not draft.question
+            and not _answered(above)
+            and not asks(above.stem)
+        ):
+            listed = "\n".join(f"- {option.label}. {option.text}" for option in above.options)
+            draft.stem = "\n\n".join(part for part in (above.stem, listed, draft.stem) if part)
+            draft.start, draft.question, draft.claims = (
+                above.start,
+                above.question,
+                above.claims + draft.claims,
+            )
+            kept[-1] = draft
+        else:
+            kept.append(draft)
+    return kept
 
 
 def _listed(draft: Draft) -> bool:
