@@ -99,12 +99,14 @@ _DEFINING_SENTENCE = re.compile(r"^(\*\*|__)(?P<name>[^*_:]+)\1\s+(?:is|are)\s+(
 _SENTENCE_NAME_WORDS = 6
 """At most this many words in the bold name a defining sentence opens with."""
 _SEQUENCE = re.compile(
-    r"(?i:week|day|module|chapter|lesson|section|unit|domain|practice (?:exam|test)|exam|test|quiz|lab"
-    r"|version)\s*#?\s*\d+(?:\.\d+)*"
+    r"(?i:weeks?|days?|module|chapter|lesson|section|unit|domain|practice (?:exam|test)|exam|test|quiz|lab"
+    r"|version)\s*#?\s*\d+(?:\.\d+)*(?:\s*[-\u2013]\s*\d+)?"
     r"|v\d+(?:\.\d+)+|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
 )
 """A place in a plan or the contents (``Week 2``, ``Module 3``, ``Practice exam 1``), a version or a
 date; not a step or phase of what is learnt (``Phase 1: Assess``)."""
+_ONLY_A_LINK = re.compile(r"<?https?://\S+?>?|\[[^\]\n]*\]\([^)\s]*\)")
+"""A back that is only a link (``**Official guide:** https://…``): where to read more, nothing to learn."""
 _STATUS = re.compile(
     r"\W*(?i:done|finished|not started|in progress|halfway|to ?do|pending|completed?|started|skipped"
     r"|reviewed|passed|failed)\s*(?:[,(\u2013\u2014-][^.:]*)?$"
@@ -367,12 +369,13 @@ def _short_or_named(front: str) -> bool:
 
 def _keeps_track(term: Term) -> bool:
     """A line that tracks the notes or the studying, not a term to learn: a week of a plan, a module of
-    the contents, an exam's score or a version of the notes (``Week 2: EC2, S3``, ``2024-03-01: Added
-    …``, ``v1.2: …``), or where a topic stands (``IAM: finished``)."""
+    the contents, an exam's score or a version of the notes (``Week 2: EC2, S3``, ``Day 1-3: IAM``,
+    ``2024-03-01: Added …``, ``v1.2: …``), where a topic stands (``IAM: finished``), or where to read
+    more (``**Official guide:** https://…``, a back that is only a link)."""
     dated = any(map(str.isdigit, term.front))  # every place, version or date has one
     if dated and _SEQUENCE.fullmatch(_EMPHASISED.sub(r"\g<inner>", term.front).strip()) is not None:
         return True
-    return _STATUS.match(term.rest) is not None
+    return _STATUS.match(term.rest) is not None or _ONLY_A_LINK.fullmatch(term.rest.strip()) is not None
 
 
 def names_a_thing(words: str) -> bool:
