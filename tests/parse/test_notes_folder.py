@@ -191,7 +191,8 @@ def test_a_term_defined_under_two_lecture_headings_is_two_cards_a_recap_joins_th
     backs = {card.id: card.back for card in parsed.deck.cards}
     assert backs == {  # the cram sheet came first: the first lecture heading's card joins it
         "13-arch/card/guiding-ideas": "Automate, measure, right-size.\n\nRecover on its own.",
-        "13-arch/card/guiding-ideas-spending-pillar": "Pay only for what you use.\n\nPay only for what you need.",
+        "13-arch/card/guiding-ideas-spending-pillar": "Pay only for what you use.\n\n"
+        "Pay only for what you need.",
     }
     assert [(str(p.location), p.severity) for p in parsed.problems] == [
         ("13-arch/lecture-notes.md:5", "warning"),  # merged into the cram sheet's card
