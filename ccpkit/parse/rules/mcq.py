@@ -397,8 +397,10 @@ def _with_listed_context(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         lines = (ctx.doc.line_of(above.start), ctx.doc.line_of(draft.start)) if above else (0, 0)
         if (
             above is not None
-            and not any(lines[0] < line < lines[1] for line in headings)
+            and not any(lines[0] < line <= lines[1] for line in headings)
             and not draft.question
+            and not draft.unasked
+            and asks(draft.stem)
             and not _answered(above)
             and not asks(above.stem)
         ):
