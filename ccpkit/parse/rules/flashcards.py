@@ -60,6 +60,8 @@ _ANSWER_AFTER = re.compile(
     rf"(?P<asked>.*?\?{_BOLD})\s+{_BOLD}(?:A|(?i:answer)){_BOLD}\s*:{_BOLD}\s*(?P<answer>\S.*)$"
 )
 """An ``A:`` on the question's own line, after its question mark."""
+_OPTION_LINE = re.compile(r"\(?[A-Ha-h][.):]\s")
+"""A line opening with an option's letter: ``A. …``, ``b) …``, ``(C) …``."""
 _BOLD_QUESTION = re.compile(r"(?P<mark>\*\*|__)(?P<asked>(?:(?!(?P=mark)).)+\?)(?P=mark)")
 """A line that is a question wholly in bold: ``**Why pick Aurora over RDS?**``."""
 _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
@@ -410,6 +412,8 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
         return None
     if any(text.strip() in _SEPARATORS for text in rest.split("\n")):
         return None  # `**What is …?**` over a `?` line: a multi-line card, the `?` rule's
+    if _OPTION_LINE.match(rest.strip()):
+        return None  # `A. …` under it: a question's options, the question rules' (or a warning)
     front = _unnumbered(_QUESTION_LABEL.sub("", asked["asked"]))
     if rest.strip():  # the answer on the lines under it, no blank line between
         ctx.claim(first)
@@ -424,10 +428,15 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
             below[:_ANSWER_PARAGRAPHS],
         )
     )
-    if not answer or split_term(answer[0].children[0]) is not None:
+    worded = _worded(answer[0]) if answer else None  # `**Answer:** Redline`: the words, not the label
+    if not answer or (worded is None and split_term(answer[0].children[0]) is not None):
         return None
+    lettered = any(answer_line(node.children[0].content) for node in answer[worded is not None :])
+    if lettered or _OPTION_LINE.match(answer[0].children[0].content):
+        return None  # `**Answer:** B` or `A. …` below: a question with options, not an FAQ's answer
     ctx.claim(first, *answer)
     texts = [_answer_label(node) or ctx.doc.written(node) for node in answer]  # `A: …` loses its label
+    texts[0] = worded or texts[0]
     return len(answer), _Pair(front, "\n\n".join(text.strip() for text in texts))
 
 
