@@ -403,8 +403,8 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
 
 def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
     """A question wholly in bold on its own line (``**When should I use X?**``), answered by the lines
-    under it or by the paragraphs that follow, up to the next such question: the pair, and how many
-    blocks it took after the first."""
+    under it or by the paragraphs that follow, up to the next such question (at most three; more are
+    notes, as under a heading that asks): the pair, and how many blocks it took after the first."""
     first, *below = blocks
     line, _, rest = first.children[0].content.partition("\n")
     asked = _BOLD_QUESTION.fullmatch(line.strip())
@@ -425,10 +425,12 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
                 and not ctx.is_claimed(node)
                 and _BOLD_QUESTION.fullmatch(node.children[0].content.partition("\n")[0].strip()) is None
             ),
-            below[:_ANSWER_PARAGRAPHS],
+            below[: _ANSWER_PARAGRAPHS + 1],
         )
     )
     worded = _worded(answer[0]) if answer else None  # `**Answer:** Redline`: the words, not the label
+    if len(answer) > _ANSWER_PARAGRAPHS:
+        return None  # more paragraphs than an answer has: notes under a bold line that asks
     if not answer or (worded is None and split_term(answer[0].children[0]) is not None):
         return None
     lettered = any(answer_line(node.children[0].content) for node in answer[worded is not None :])
