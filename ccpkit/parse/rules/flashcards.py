@@ -139,9 +139,10 @@ def extract_flashcards(ctx: Context) -> Iterator[Item | Problem]:
 
 
 def _in(
-    ctx: Context, siblings: Sequence[Node], sections: Sequence[tuple[str, ...]]
+    ctx: Context, siblings: Sequence[Node], sections: Sequence[tuple[str, ...]], within: str = ""
 ) -> Iterator[Item | Problem]:
-    """The flashcards of a run of sibling blocks, and of the paragraphs in their lists and quotes."""
+    """The flashcards of a run of sibling blocks, and of the paragraphs in their lists and quotes
+    (``within``: the type of the block that holds them, if any)."""
     index = 0
     while index < len(siblings):
         child = siblings[index]
@@ -165,7 +166,7 @@ def _in(
         elif child.type in _NESTING:
             following = siblings[index + 1] if index + 1 < len(siblings) else None
             fallen = _answer_fallen_out(child, following)
-            yield from _in(ctx, child.children, [sections[index]] * len(child.children))
+            yield from _in(ctx, child.children, [sections[index]] * len(child.children), child.type)
             if fallen is not None and following is not None:
                 asked, pair = fallen
                 ctx.claim(asked, following)
@@ -201,7 +202,11 @@ def _in(
             used, pair = worded  # `Which …?` then `Answer: …`, no options
             yield from _items(ctx, sections[index], child, pair)
             index += used
-        elif child.type == "paragraph" and (faq := _bold_question(ctx, siblings[index:])) is not None:
+        elif (
+            child.type == "paragraph"
+            and not (within == "list_item" and index == 0)  # `1. **What is …?**`: a term, the card rule's
+            and (faq := _bold_question(ctx, siblings[index:])) is not None
+        ):
             used, pair = faq  # `**What is …?**` over the paragraphs that answer it, as FAQs write them
             yield from _items(ctx, sections[index], child, pair)
             index += used
