@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ccpkit.build import build
 from ccpkit.export import ExportOptions
+from tests.export.anki.student import Student
 from tests.sync.course import TITLE, Course
 
 LAMBDA, EBS = "02-compute/card/aws-lambda", "03-storage/card/amazon-ebs"
@@ -15,12 +16,23 @@ PACKAGE = "anki/aws-certified-cloud-practitioner.apkg"
 LAST_WEEK = 1_700_000_000
 
 
-def test_first_sync_after_imports_keeps_edits_and_reports_both_sided_changes(tmp_path: Path) -> None:
+def imported(tmp_path: Path) -> tuple[Course, Student]:
+    """The course built last week, and the student's collection that imported its package."""
     course = Course.fresh(tmp_path)
-    options = ExportOptions(templates=course.templates)
-    build(course.notes, course.out, formats=("anki",), options=options, title=TITLE, clock=lambda: LAST_WEEK)
+    built(course)
     student = course.student()
     student.import_package(course.out / PACKAGE)
+    return course, student
+
+
+def built(course: Course, at: int = LAST_WEEK) -> None:
+    """`ccpkit build --format anki` of the course, its clock at ``at``."""
+    options = ExportOptions(templates=course.templates)
+    build(course.notes, course.out, formats=("anki",), options=options, title=TITLE, clock=lambda: at)
+
+
+def test_first_sync_after_imports_keeps_edits_and_reports_both_sided_changes(tmp_path: Path) -> None:
+    course, student = imported(tmp_path)
     student.study_everything()
     student.edit(LAMBDA, "Definition", "Mine: serverless")
     student.edit(EBS, "Definition", "Mine: a disk for one instance")
@@ -48,11 +60,7 @@ def test_first_sync_after_imports_keeps_edits_and_reports_both_sided_changes(tmp
 
 
 def test_first_sync_after_imports_leaves_cards_in_the_students_own_decks(tmp_path: Path) -> None:
-    course = Course.fresh(tmp_path)
-    options = ExportOptions(templates=course.templates)
-    build(course.notes, course.out, formats=("anki",), options=options, title=TITLE, clock=lambda: LAST_WEEK)
-    student = course.student()
-    student.import_package(course.out / PACKAGE)
+    course, student = imported(tmp_path)
     decks = student.collection.decks
     mine, hard = decks.id("Mine"), decks.id(f"{TITLE}::02 Compute::Hard ones")
     assert mine is not None and hard is not None
@@ -73,18 +81,13 @@ def test_first_sync_after_imports_leaves_cards_in_the_students_own_decks(tmp_pat
 
 
 def test_a_build_never_imported_makes_an_edit_in_anki_a_conflict_not_an_overwrite(tmp_path: Path) -> None:
-    course = Course.fresh(tmp_path)
-    options = ExportOptions(templates=course.templates)
-    build(course.notes, course.out, formats=("anki",), options=options, title=TITLE, clock=lambda: LAST_WEEK)
-    student = course.student()
-    student.import_package(course.out / PACKAGE)
+    course, student = imported(tmp_path)
     student.edit(EBS, "Definition", "Mine: a disk for one instance")
     student.close()
     course.edit(
         "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
     )
-    later = int(time.time()) + 60  # the notes edited a minute after the edit in Anki
-    build(course.notes, course.out, formats=("anki",), options=options, title=TITLE, clock=lambda: later)
+    built(course, at=int(time.time()) + 60)  # the notes edited a minute after the edit in Anki
 
     result = course.sync()  # the package of that build was never imported
 

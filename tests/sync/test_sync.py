@@ -103,6 +103,17 @@ def assert_student_work_kept(
     assert clean, problems
 
 
+def fargate_moved_to_storage(course: Course) -> None:
+    """The Fargate card cut from the compute module's cram sheet and pasted into the storage one's."""
+    line = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
+    course.edit("02-compute/cram-sheet.md", line, "")
+    course.edit(
+        "03-storage/cram-sheet.md",
+        "## Object and block storage\n\n",
+        f"## Object and block storage\n\n{line}",
+    )
+
+
 def deck_of(student: Student, item_id: str) -> str:
     note = student.note(item_id)
     names = {student.collection.decks.name(card.did) for card in note.cards()}
@@ -148,13 +159,7 @@ def test_course_title_change_moves_every_card_and_removes_the_old_decks(studied:
 
 def test_a_card_moved_to_another_module_moves_its_card_and_keeps_its_history(studied: Studied) -> None:
     course = studied.course
-    line = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
-    course.edit("02-compute/cram-sheet.md", line, "")
-    course.edit(
-        "03-storage/cram-sheet.md",
-        "## Object and block storage\n\n",
-        f"## Object and block storage\n\n{line}",
-    )
+    fargate_moved_to_storage(course)
     fargate_before = _guid(course, FARGATE)
     output, student = sync_and_open(studied)
     try:
@@ -462,13 +467,7 @@ def test_module_option_syncs_only_that_module(studied: Studied) -> None:
 
 def test_module_option_does_not_retire_an_item_moved_to_a_module_not_synced(studied: Studied) -> None:
     course = studied.course
-    line = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
-    course.edit("02-compute/cram-sheet.md", line, "")
-    course.edit(
-        "03-storage/cram-sheet.md",
-        "## Object and block storage\n\n",
-        f"## Object and block storage\n\n{line}",
-    )
+    fargate_moved_to_storage(course)
     output, student = sync_and_open(studied, "--module", "2")
     try:
         fargate = student.note(FARGATE)
