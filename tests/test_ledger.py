@@ -229,3 +229,14 @@ def test_an_edited_note_keeps_its_guid_when_a_new_note_of_another_name_says_what
     result = reconcile(ledger, edited, now=T1, new_guid=guid)
     assert result.ledger.notes["m/card/s3"].guid == ledger.notes["m/card/s3"].guid
     assert result.added == ("m/card/s3-standard",)
+
+
+def test_an_edited_note_keeps_its_guid_when_another_module_copies_what_it_said() -> None:
+    ledger = first_build(note("m/card/ec2", "EC2", answer="virtual servers"))
+    edited = [
+        note("m/card/ec2", "EC2", answer="virtual servers, billed per second"),
+        note("n/card/ec2", "EC2", answer="virtual servers"),
+    ]
+    result = reconcile(ledger, edited, now=T1, new_guid=guid)
+    assert result.ledger.notes["m/card/ec2"].guid == ledger.notes["m/card/ec2"].guid
+    assert result.added == ("n/card/ec2",)

@@ -87,12 +87,13 @@ def reconcile(
 
 def _displaced(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry]) -> list[tuple[str, str]]:
     """(old id, new id) pairs where a known id now names another note, while exactly one other note
-    of this build is what the ledger recorded under it (same name and answer): alike fronts told
-    apart by their order, whose files or modules were renamed, merged or reordered. The GUID, and
-    with it the history, follows what the student studied; the freed id is matched like a new one."""
-    by_content: dict[tuple[str, tuple[str, ...], str], list[str]] = {}
+    of its module is what the ledger recorded under it (same name and answer): alike fronts told
+    apart by their order, whose files were renamed or reordered or whose modules were merged. The
+    GUID, and with it the history, follows what the student studied; the freed id is matched like a
+    new one. (A copy in another module is another card: an edit stays with its note.)"""
+    by_content: dict[tuple[str, str, tuple[str, ...], str], list[str]] = {}
     for note in current.values():
-        by_content.setdefault((note.note_type, note.key, note.answer), []).append(note.id)
+        by_content.setdefault((note.module, note.note_type, note.key, note.answer), []).append(note.id)
 
     def moved_away(note_id: str) -> bool:
         entry = entries.get(note_id)
@@ -101,11 +102,8 @@ def _displaced(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry])
     pairs, taken = [], set()
     for note_id in filter(moved_away, current):
         entry = entries[note_id]
-        takers = [
-            taker
-            for taker in by_content.get((entry.note_type, entry.key, entry.answer), ())
-            if taker not in entries or moved_away(taker)
-        ]
+        said = (current[note_id].module, entry.note_type, entry.key, entry.answer)
+        takers = [taker for taker in by_content.get(said, ()) if taker not in entries or moved_away(taker)]
         if len(takers) == 1 and takers[0] not in taken:
             pairs.append((note_id, takers[0]))
             taken.add(takers[0])
