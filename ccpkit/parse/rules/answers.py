@@ -24,7 +24,7 @@ QUESTION = r"(?:question|quest[ãa]o|pregunta|frage|domanda)"
 """"Question", also as Portuguese, Spanish, German and Italian question banks write it."""
 ANSWER_ABROAD = (
     r"(?:(?:richtige|bonne|la\s+bonne)\s+)?"
-    r"(?:respostas?|respuestas?|r[ée]ponses?|rispost[ae]|antwort(?:en)?|l[öo]sung(?:en)?|gabarito"
+    r"(?:respostas?|respuestas?|resp\.|r[ée]ponses?|rispost[ae]|antwort(?:en)?|l[öo]sung(?:en)?|gabarito"
     r"|solu[çc][ãa]o|soluci[óo]n|soluzione|alternativa(?=\s+corret)|jawaban(?:\s+benar)?"
     r"|(?:правильный\s+)?ответ|(?:正确)?答案|正解)"
     r"(?:\s+(?:corretas?|corret+[ae]|correctas?|correctes?|certas?))?"
@@ -40,7 +40,7 @@ _LABEL = (
     rf"|{ANSWER_ABROAD})"
 )
 _ANSWER_LINE = re.compile(
-    rf"^{_SYMBOLS}{_LABEL}\s*(?:[:\uff1a=\u2192\u2013\u2014-]|\bis\b|\bare\b|\.(?=\s*{_LETTER}\W*$))\s*[:\uff1a-]?\s*"
+    rf"^{_SYMBOLS}{_LABEL}\s*(?:[:\uff1a=\u2192\u2013\u2014-]|\bis\b|\bare\b|\.?(?=\s*{_LETTER}\W*$))\s*[:\uff1a-]?\s*"
     r"(?P<value>.*)$",
     re.I | re.S,
 )
