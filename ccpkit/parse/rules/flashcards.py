@@ -336,9 +336,10 @@ def _details(
 ) -> tuple[Node, int, list[_Pair | _Missing]]:
     """``<details><summary>Question?</summary>`` then the answer, up to ``</details>`` (in the same
     block or blocks below): the node that asks, how many blocks after the first it used, the pair.
-    A summary that only opens the block (``Show answer``) answers the paragraph right above it, if
-    any, or a heading above it that asks. A block never closed (``check`` reports it) or holding a
-    question's answer letters (``strays`` reports those) is no flashcard."""
+    A summary that only opens the block (``Show answer``) answers the paragraph right above it (or
+    the question a numbered item right above it asks), if any, or a heading above it that asks. A
+    block never closed (``check`` reports it) or holding a question's answer letters (``strays``
+    reports those) is no flashcard."""
     opening = SUMMARY.match(blocks[0].content)
     assert opening is not None
     html = [block.content if block.type == "html_block" else ctx.doc.source(block) for block in blocks]
@@ -348,6 +349,9 @@ def _details(
     if last is None or wraps_taken or (answer is not None and answer.letters):
         return blocks[0], 0, []  # never closed, a collapsed answer key, or a question's answer
     asked, front = blocks[0], _unnumbered(details_question(blocks[0].content))
+    if above is not None and above.type == "ordered_list":  # `1. What is …?`, the block at the margin
+        last_item = above.children[-1].children
+        above = last_item[0] if len(last_item) == 1 and _asks(ctx.doc.written(last_item[0])) else above
     if not front and (front := _asked_above(ctx, above)):
         asked = above or asked
     if not front:
