@@ -416,7 +416,7 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     notes, as under a heading that asks): the pair, and how many blocks it took after the first."""
     first, *below = blocks
     line, _, rest = first.children[0].content.partition("\n")
-    asked = _BOLD_QUESTION.fullmatch(line.strip())
+    asked = _asked_in_bold(first)
     if asked is None or _QUESTION.match(line.strip()):  # `**Q: …?**` and its `A:` line: the Q/A rule's
         return None
     if any(text.strip() in _SEPARATORS for text in rest.split("\n")):
@@ -427,16 +427,11 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     if rest.strip():  # the answer on the lines under it, no blank line between
         ctx.claim(first)
         return 0, _Pair(front, rest.strip())
-    answer = list(
-        itertools.takewhile(
-            lambda node: (
-                node.type == "paragraph"
-                and not ctx.is_claimed(node)
-                and _BOLD_QUESTION.fullmatch(node.children[0].content.partition("\n")[0].strip()) is None
-            ),
-            below[: _ANSWER_PARAGRAPHS + 1],
-        )
-    )
+
+    def answers(node: Node) -> bool:  # up to the next question in bold
+        return node.type == "paragraph" and not ctx.is_claimed(node) and _asked_in_bold(node) is None
+
+    answer = list(itertools.takewhile(answers, below[: _ANSWER_PARAGRAPHS + 1]))
     worded = _worded(answer[0]) if answer else None  # `**Answer:** Redline`: the words, not the label
     if len(answer) > _ANSWER_PARAGRAPHS:
         return None  # more paragraphs than an answer has: notes under a bold line that asks
@@ -449,6 +444,11 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     texts = [_answer_label(node) or ctx.doc.written(node) for node in answer]  # `A: …` loses its label
     texts[0] = worded or texts[0]
     return len(answer), _Pair(front, "\n\n".join(text.strip() for text in texts))
+
+
+def _asked_in_bold(paragraph: Node) -> re.Match[str] | None:
+    """The question a paragraph's first line asks wholly in bold (``**Why pick Aurora?**``)."""
+    return _BOLD_QUESTION.fullmatch(paragraph.children[0].content.partition("\n")[0].strip())
 
 
 def _answered_within(node: Node) -> _Pair | None:

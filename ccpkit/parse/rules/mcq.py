@@ -390,14 +390,13 @@ def _with_listed_context(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """A lettered list under words that ask nothing, with no answer (``A retailer has these
     requirements:`` then ``A. …``, ``B. …``), right above a question with no number of its own, no
     heading between: the case that question asks about, so part of its stem."""
-    headings = [ctx.doc.line_of(block.node) for block in ctx.doc.blocks if block.node.type == "heading"]
+    blocks = ctx.doc.blocks
     kept: list[Draft] = []
     for draft in drafts:
         above = kept[-1] if kept else None
-        lines = (ctx.doc.line_of(above.start), ctx.doc.line_of(draft.start)) if above else (0, 0)
         if (
             above is not None
-            and not any(lines[0] < line <= lines[1] for line in headings)
+            and blocks[above.start.top].heading is blocks[draft.start.top].heading  # no heading between
             and not draft.question
             and not draft.unasked
             and asks(draft.stem)
