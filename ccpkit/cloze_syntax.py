@@ -41,10 +41,15 @@ class Mistake:
     message: str
 
 
+def may_hide(text: str, *, highlights: bool = True) -> bool:
+    """Whether ``text`` holds the start of any marker: most text holds none, and is read no further."""
+    return "{{" in text or (highlights and "==" in text)
+
+
 def hidden_parts(text: str, *, highlights: bool = True) -> tuple[Hidden, ...]:
     """Every cloze of ``text`` in order; highlights count only when ``highlights`` (number 0 until
     :func:`numbered` gives them one)."""
-    if "{{" not in text and ("==" not in text or not highlights):  # no marker at all: most text
+    if not may_hide(text, highlights=highlights):
         return ()
     found = []
     for match in _TOKEN.finditer(text):

@@ -27,6 +27,8 @@ def extract_clozes(ctx: Context) -> Iterator[Item | Problem]:
     """Every cloze of the file in notes order (a rule of its own: it runs before cards and flashcards,
     so what it takes is not read again). A list's clozes open with the line above it that announces
     the list or asks what its items answer (``Which services run without servers?``)."""
+    if not any(cloze_syntax.may_hide(line, highlights=ctx.highlight_clozes) for line in ctx.doc.lines):
+        return  # a marker is written on one line: a file with none holds no cloze, nor a broken one
     blocks = ctx.doc.blocks
     for index, block in enumerate(blocks):
         lists = index > 0 and block.node.type in LISTS
@@ -70,11 +72,11 @@ def _list_item(
     head = _first_text(first) if first.type == "paragraph" else ""
     nested = [ctx.doc.source(child) for child in item.children[1:]]
     below = any(_holds(ctx, text) for text in nested)
-    is_term = first.type == "paragraph" and split_term(first.children[0]) is not None
+    term_over_clozes = below and first.type == "paragraph" and split_term(first.children[0]) is not None
     if cloze_syntax.mistakes(head):
         ctx.claim(item, *item.children)
         return
-    if _holds(ctx, head) or (below and is_term):
+    if _holds(ctx, head) or term_over_clozes:
         ctx.claim(item, *item.children)
         if below:
             text, extra = item_text(ctx.doc.source(item)), ""

@@ -265,12 +265,14 @@ def unlettered_options(doc: Document, node: Node, answer: Answer | None, *, aske
         return None
     if any(_LETTERED.match(first or "") for first in firsts):
         return None  # lettered, but not as options may be (one left empty): not plain bullets either
+    if answer is None and not (asked and node.type == "bullet_list"):
+        return None
     items = zip(_LABELS, node.children, firsts, strict=False)
     options = [_unlettered(label, _item_text(doc, item, first or ""), item) for label, item, first in items]
     if answer is None:  # `- S3 Glacier Instant Retrieval (Correct)`, or one of three or more in bold
         shown = any(_MARK.search(option.text) for option in options)
         shown = shown or (len(options) >= _BOLD_AMONG and sum(option.bold for option in options) == 1)
-        return Options(marked(options)) if asked and node.type == "bullet_list" and shown else None
+        return Options(marked(options)) if shown else None
     if not asked and not true_or_false([first or "" for first in firsts]):
         return None
     if any(letter not in _LABELS[: len(firsts)] for letter in answer.letters):
