@@ -166,12 +166,16 @@ def _in(
         elif child.type in _NESTING:
             following = siblings[index + 1] if index + 1 < len(siblings) else None
             fallen = _answer_fallen_out(child, following)
+            if fallen is not None and following is not None:
+                ctx.claim(fallen[0], following)  # its last question is answered below the list
             yield from _in(ctx, child.children, [sections[index]] * len(child.children), child.type)
             if fallen is not None and following is not None:
                 asked, pair = fallen
-                ctx.claim(asked, following)
                 yield from _items(ctx, sections[index], asked, pair)
                 index += 1
+            elif child.type == "list_item" and (nested := _asked_over_answer(ctx, child)) is not None:
+                ctx.claim(child, *child.children)  # `- What is …?` with its answer nested under it
+                yield from _items(ctx, sections[index], child, nested)
         elif child.type == "heading" and _ENDS_TAGGED.search(heading_text(child)):
             used, result = _tagged_heading(ctx, siblings[index:])  # `## What is a VPC? #card`
             yield from _items(ctx, sections[index][:-1], child, result)
@@ -550,6 +554,31 @@ def _unlisted(blocks: Sequence[Node]) -> Sequence[Node]:
 def _answered_item(item: Node) -> _Pair | None:
     """``1. Which …?`` whose only other block is its answer: ``- Answer: …`` or ``Answer: …``."""
     return _asked_and_answered(*item.children) if len(item.children) == 2 else None
+
+
+def _asked_over_answer(ctx: Context, item: Node) -> _Pair | None:
+    """A list item that asks in plain words (``1. What is …?``), answered by what is nested under it
+    (paragraphs, code, a quote or a single bullet) or by its own next lines, none of it taken by
+    another rule: as interview-question lists write them. Nested bullets of their own are a set to
+    recall, or the question's options; an answer that asks again is a sub-question."""
+    if not item.children or any(ctx.is_claimed(node) for node in (item, *item.children)):
+        return None
+    first, *below = item.children
+    if first.type != "paragraph":
+        return None
+    question, _, rest = first.children[0].content.partition("\n")
+    written = question.strip()
+    if not _asks(written) or _QUESTION.match(written) or _QUESTION_LABEL.match(written):
+        return None
+    if split_term(first.children[0]) is not None or _OPTION_LINE.match(rest.strip()):
+        return None  # `**What is …?**`: a term, the card rule's; `A. …` lines: options
+    blocks = _unlisted(below)
+    if any(block.type in _LISTS for block in blocks):
+        return None
+    back = "\n\n".join([rest.strip(), *(ctx.doc.written(block) for block in blocks)]).strip()
+    if not back or _asks(back.rsplit("\n", 1)[-1]):
+        return None
+    return _Pair(_unnumbered(unbolded(written)), back)
 
 
 def _answer_fallen_out(questions: Node, following: Node | None) -> tuple[Node, _Pair] | None:
