@@ -15,6 +15,7 @@ from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import Block, heading_text, item_text, only_pictures
 from ccpkit.parse.rules.answers import is_key_title, numbers_a_question
 from ccpkit.parse.rules.terms import (
+    BOLD_TEXT,
     Term,
     about_the_notes,
     announces,
@@ -548,7 +549,36 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
         terms = _glossary_lines(lines) if len(lines) >= _GLOSSARY_TERMS else []
         found |= {id(paragraph): term for paragraph, (_, term) in zip(run, terms, strict=False)}
         run = []
+    return found | _headed_glossary(ctx)
+
+
+def _headed_glossary(ctx: Context) -> dict[int, Term]:
+    """Paragraphs one after another whose first line is a term wholly in bold and whose next lines
+    define it (``**Elasticity**`` over ``The ability to …``), as document exports write a glossary:
+    each paragraph's id and its term. Two or more, each defined in a few words: one alone, or any
+    defined in a word or two (``**Level**`` over ``Beginner``), is a bold line over the notes."""
+    found: dict[int, Term] = {}
+    run: list[tuple[Node, Term]] = []
+    for block in [*ctx.doc.blocks, None]:
+        term = _headed_term(ctx, block.node) if block is not None else None
+        if block is not None and term is not None:
+            run.append((block.node, term))
+            continue
+        if len(run) >= _GLOSSARY_TERMS and all(len(term.rest.split()) >= _DEFINING_WORDS for _, term in run):
+            found |= {id(paragraph): term for paragraph, term in run}
+        run = []
     return found
+
+
+def _headed_term(ctx: Context, node: Node) -> Term | None:
+    """The term of a paragraph of two or more lines whose first line is a term wholly in bold."""
+    if not _plain_paragraph(ctx, node):
+        return None
+    first, newline, _ = node.children[0].content.partition("\n")
+    if not newline or BOLD_TEXT.fullmatch(undecorated(first.strip())) is None:
+        return None
+    term = split_term(node.children[0])
+    return term if term is not None and term.rest and not is_field_name(term.front) else None
 
 
 def _glossary_lines(lines: list[str]) -> list[tuple[int, Term]]:
