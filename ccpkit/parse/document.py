@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
@@ -23,6 +24,10 @@ from ccpkit.parse.references import inline_references
 from ccpkit.parse.tree import Node, build_tree
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+_OBSIDIAN_COMMENT = re.compile(r"(`+)[\s\S]*?\1|%%[\s\S]*?%%")
+"""An Obsidian comment, ``%%…%%``, or a code span (kept: a comment in code is code)."""
+_SIDES_LINE = re.compile(r"^%[ \t]*$", re.M)
+"""A ``%`` line alone: ankdown's separator of a card's sides, in whose files a ``%%`` line ends a card."""
 _MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 """A list item's marker, opening its first line."""
 _NO_NOTE = "has no note in this file: add one below it (`[^label]: …`), or delete the reference"
@@ -106,6 +111,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _admonitions_as_callouts(text, tokens)
     if "<!--" in text:
         text, tokens = _without_comments(text, tokens)
+    if "%%" in text and not _SIDES_LINE.search(text):
+        text, tokens = _without_obsidian_comments(text, tokens)
     unknown: tuple[tuple[int, str], ...] = ()
     if "^" in text:
         footnotes = inline_footnotes(text, tokens)
@@ -184,6 +191,24 @@ def _without_comments(text: str, tokens: list[Token]) -> tuple[str, list[Token]]
             lines[start:end] = block.split("\n")
     cleared = "\n".join(lines)
     return (cleared, _markdown().parse(cleared)) if cleared != text else (text, tokens)
+
+
+def _without_obsidian_comments(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
+    """The text without Obsidian's comments (``%%to check%%`` in a line, or ``%%`` lines around a
+    draft), and its tokens: as with HTML comments, what Obsidian hides is no study content. A comment
+    in code is code; every line keeps its number."""
+    code = {line for t in tokens if t.type in ("fence", "code_block") and t.map for line in range(*t.map)}
+    runs = itertools.groupby(enumerate(text.split("\n")), key=lambda numbered: numbered[0] in code)
+    cleared = "\n".join(
+        "\n".join(lines) if in_code else _OBSIDIAN_COMMENT.sub(_blanked, "\n".join(lines))
+        for in_code, lines in ((in_code, [line for _, line in run]) for in_code, run in runs)
+    )
+    return (cleared, _markdown().parse(cleared)) if cleared != text else (text, tokens)
+
+
+def _blanked(found: re.Match[str]) -> str:
+    """A comment as the line breaks it spans; a code span as it is."""
+    return found[0] if found[1] else "\n" * found[0].count("\n")
 
 
 def heading_level(heading: Node | None) -> int:

@@ -1,0 +1,35 @@
+"""A notes file as the rules read it: what Obsidian hides is gone, every line keeps its number."""
+
+from __future__ import annotations
+
+from ccpkit.parse.document import parse_document
+
+NOTES = """# Part
+
+Object storage. %%to check%%
+
+%%
+- **Draft:** hidden
+%%
+
+Written `%%so%%` in a line.
+
+```text
+%%kept as code%%
+```
+"""
+
+
+def test_obsidian_comments_are_blanked_and_lines_keep_their_numbers() -> None:
+    document = parse_document("m/notes.md", NOTES)
+    assert len(document.lines) == len(NOTES.split("\n"))
+    assert document.lines[2] == "Object storage. "
+    assert document.lines[4:7] == ("", "", "")
+    assert document.lines[8] == "Written `%%so%%` in a line."
+    assert document.lines[11] == "%%kept as code%%"
+    assert [block.node.line for block in document.blocks] == [1, 3, 9, 11]
+
+
+def test_an_unclosed_comment_is_left_as_written() -> None:
+    document = parse_document("m/notes.md", "# Part\n\nA 100%% sure line.\n")
+    assert document.lines[2] == "A 100%% sure line."
