@@ -6,6 +6,7 @@ and the passages print them (paper cannot fold)."""
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from ccpkit.item_ids import HTML_TAG
 
@@ -43,14 +44,19 @@ _INLINE_TAGS = {"strong": "**", "b": "**", "em": "*", "i": "*", "code": "`"}
 
 def hidden_markdown(html: str) -> str:
     """What a ``<details>`` block hides, as Markdown: its own HTML tags (``<p>``, ``<br>``,
-    ``<strong>`` …, which the cards would show as text) turned into Markdown, lines dedented."""
+    ``<strong>`` …, which the cards would show as text) turned into Markdown, lines dedented. A line
+    of tags alone styles no words: a ``<b>`` there opens the paragraphs below it (``</summary><br><b>``,
+    as large interview-question repositories write every answer), and bold cannot span them."""
 
-    def markdown(tag: re.Match[str]) -> str:
+    def markdown(tag: re.Match[str], *, styled: bool = True) -> str:
         name = tag["name"].lower()
         if name in _INLINE_TAGS:
-            return _INLINE_TAGS[name]
+            return _INLINE_TAGS[name] if styled else ""
         return "\n" if name == "br" else "\n\n" if name in ("p", "div") else ""
 
-    text = HTML_TAG.sub(markdown, html)
+    text = "\n".join(
+        HTML_TAG.sub(markdown if HTML_TAG.sub("", line).strip() else partial(markdown, styled=False), line)
+        for line in html.split("\n")
+    )
     lines = [line.strip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
