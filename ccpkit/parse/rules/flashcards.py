@@ -56,6 +56,10 @@ _ANSWER = re.compile(
 )
 """``A: …``, ``A1: …``, ``A1) …``, ``**Answer:** …``, ``**Respuesta:** …``, ``Antwort: …``, ``Ans. …``:
 its answer line."""
+_DOTTED_ANSWER = re.compile(r"^A\.\s+(?P<text>\S.*)$")
+"""``A. …`` answering a ``Q. …`` line, as ``Q.``/``A.`` notes write them (elsewhere ``A.`` letters
+an option: a ``B.`` line below makes the lines options)."""
+_SECOND_OPTION = re.compile(r"^\s*\(?B[.)]\s", re.M)
 _ANSWER_AFTER = re.compile(
     rf"(?P<asked>.*?\?{_BOLD})\s+{_BOLD}(?:A|(?i:answer)){_BOLD}\s*:{_BOLD}\s*(?P<answer>\S.*)$"
 )
@@ -870,8 +874,11 @@ def _questions_and_answers(
 ) -> tuple[int, list[_Pair | _Missing]]:
     """``Q:`` lines and the ``A:`` line after each (the ``A:`` may open the paragraph below)."""
     sides: list[tuple[int, list[str], list[str]]] = []
+    dotted = _SECOND_OPTION.search("\n".join(lines)) is None
     for number, line in enumerate(lines):
         asks, answers = _QUESTION.match(line.strip()), _ANSWER.match(line.strip())
+        if answers is None and dotted and sides and lines[sides[-1][0]].lstrip().startswith("Q."):
+            answers = _DOTTED_ANSWER.match(line.strip())  # `Q. …?` then `A. …`
         inline = _ANSWER_AFTER.match(asks["text"]) if asks is not None else None
         if inline is not None:  # `Q: How many …? A: Two.` on one line
             sides.append((number, [unbolded(inline["asked"])], [unbolded(inline["answer"])]))
@@ -894,6 +901,8 @@ def _questions_and_answers(
     if not sides[-1][2] and following is not None and following.type == "paragraph":
         text = following.children[0].content.strip()
         answers = _ANSWER.match(text)
+        if answers is None and lines[sides[-1][0]].lstrip().startswith("Q.") and "\n" not in text:
+            answers = _DOTTED_ANSWER.match(text)
         if answers is not None:
             sides[-1][2].append(unbolded(text[answers.start("text") :]))
             used = 1
