@@ -76,6 +76,8 @@ def _table(ctx: Context, block: Block, previous: Node | None) -> Item | Problem:
             "left out; write the question right above it to make it one"
         )
         return Problem(ctx.at(node), message, "info")
+    if _numbers_rows(columns[0], cells):
+        columns, cells = columns[1:], tuple(row[1:] for row in cells)
     caption = _caption(previous)
     title = caption or (heading_text(block.heading) if block.heading else "") or ctx.doc.part
     pinned = pinned_id(node, previous if caption else None)
@@ -93,6 +95,15 @@ def _navigation(rows: tuple[tuple[str, ...], ...]) -> bool:
 
 
 _INDEX = re.compile(r"#?\d{1,4}[.)]?")
+_NUMBER_HEADER = re.compile(r"#|(?:s\.?\s*|sr\.?\s*|sl\.?\s*)?(?:no|nr|num|number)\.?|", re.I)
+"""A header over row numbers: ``#``, ``No.``, ``S.No``, ``Sr. No.``, ``Number``, or none."""
+
+
+def _numbers_rows(header: str, rows: tuple[tuple[str, ...], ...]) -> bool:
+    """A first column that only numbers the rows (``| # | Service | Use |`` over ``| 1 | Amazon EC2 |
+    …``): no name of a row, so it is left out and the next column names them."""
+    numbered = all(_INDEX.fullmatch(row[0].strip()) for row in rows)
+    return len(rows[0]) >= 2 and numbered and _NUMBER_HEADER.fullmatch(header.strip()) is not None
 
 
 def count_cells(line: str) -> int:
