@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ccpkit.errors import Problem
 from ccpkit.item_ids import row_key, slug
@@ -66,9 +66,8 @@ def is_feature_first(table: ComparisonTable) -> bool:
 
 def has_no_label_column(table: ComparisonTable) -> bool:
     """No cell names its row: the first column reads like the others (sentences, not names)."""
-    first = [_words(row[0]) for row in table.rows]
-    rest = [_words(cell) for row in table.rows for cell in row[1:]]
-    first_mean, rest_mean = sum(first) / len(first), sum(rest) / max(1, len(rest))
+    first_mean = _mean_words([row[0] for row in table.rows])
+    rest_mean = _mean_words([cell for row in table.rows for cell in row[1:]])
     return len(table.columns) >= 2 and first_mean >= LABEL_WORDS and first_mean >= rest_mean / 2
 
 
@@ -94,8 +93,32 @@ def _same_thing(header: str, side: str) -> bool:
     return side == header or side.endswith(f"-{header}")
 
 
-def _words(markdown: str) -> int:
-    return len(to_text(markdown).split())
+def groups_rows(table: ComparisonTable) -> bool:
+    """The first column groups the rows and the second names them (``| Category | Service | Use |``
+    over ``| Storage | Amazon S3 | …`` and ``| Storage | Amazon EBS | …``, or ``| | Amazon EBS | …``
+    under the group's first row): a group's name repeats or is left blank, each row's name is its own.
+    Named by the group alone, a group's rows would ask the same and want different answers."""
+    if len(table.columns) < MOST_ASKED + 1:
+        return False
+    groups = [_plain(row[0]) for row in table.rows]
+    names = [_plain(row[1]) for row in table.rows]
+    repeated = len(set(filter(None, groups))) < len(groups)
+    named = all(names) and len(set(names)) == len(names) and _mean_words(names) < LABEL_WORDS
+    return bool(groups[0]) and repeated and named
+
+
+def _named_in_groups(table: ComparisonTable) -> ComparisonTable:
+    """The table read with each row named by its group and its own name (``Storage`` and ``Amazon S3``), a
+    blank group being the one above it."""
+    rows, group = [], ""
+    for first, name, *rest in table.rows:
+        group = first if first.strip() else group
+        rows.append((f"{group} \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} {name}", *rest))
+    return replace(table, columns=table.columns[1:], rows=tuple(rows))
+
+
+def _mean_words(cells: Sequence[str]) -> float:
+    return sum(len(to_text(cell).split()) for cell in cells) / max(1, len(cells))
 
 
 def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
@@ -103,7 +126,9 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
     if len(table.columns) < 2:
         return  # nothing to ask about a row; the exporter reports it
     whole = _WholeTable(table)
-    if has_no_label_column(table) or heads_the_things(table):
+    if groups_rows(table):
+        table = _named_in_groups(table)
+    elif has_no_label_column(table) or heads_the_things(table):
         if is_versus(table):
             yield from _which_column_notes(table, whole)
         elif len(table.rows) == 1:

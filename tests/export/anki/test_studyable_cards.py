@@ -132,6 +132,17 @@ def test_a_row_naming_a_group_and_cells_left_empty_ask_nothing(course: Deck) -> 
     ]
 
 
+def test_in_anki_rows_of_a_group_column_are_named_by_group_and_row_each_front_its_own(
+    course: Deck, tmp_path: Path
+) -> None:
+    sides = sides_in_anki(course, tmp_path)
+    grouped = {note_id: front for note_id, (front, _) in sides.items() if "/table/by-group/" in note_id}
+    assert len(grouped) == len(set(grouped.values())) == 4
+    front, back = sides["02-more/table/by-group/storage-sharebox"]  # the blank group is the one above
+    assert f"Storage{ANGLE}Sharebox" in front and front.endswith("Use?")
+    assert "Files many servers share" in back
+
+
 def test_a_table_without_a_label_column_gives_no_cards_and_check_says_why(course: Deck) -> None:
     assert not [note_id for note_id in notes_by_id(course) if "/plans-at-a-glance/" in note_id]
     (problem,) = [problem for problem in card_problems(course) if "no label column" in problem.message]
@@ -145,7 +156,7 @@ def test_in_anki_no_table_card_says_recall_its(course: Deck, tmp_path: Path) -> 
     student.import_package(tmp_path / "deck.apkg")
     fronts = [visible_text(card.question()) for card in student.cards() if "/table/" in card.note()["Id"]]
     student.close()
-    assert len(fronts) == 6 + 2 + 4 + 4 + 2  # the catalogue: no card for a group row or an empty cell
+    assert len(fronts) == 6 + 2 + 4 + 4 + 2 + 4  # the catalogue: no card for a group row or an empty cell
     assert not [front for front in fronts if "Recall its" in front]
     assert "Queue vs Topic Event Bus Delivery?" in " | ".join(fronts)
 
