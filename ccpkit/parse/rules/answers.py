@@ -65,12 +65,24 @@ _ENTRIES_ON_A_LINE = re.compile(
 _ENTRY_LINE = re.compile(
     r"^(?:[\s,;|]*\d+\s*(?:[.):=\u2013\u2014-]\s*)?[A-Ha-h](?:\s*/\s*[A-Ha-h])*)+[\s,;|]*$"
 )
+_STATED = re.compile(
+    r"^(?:the\s+)?(?:correct\s+|right\s+)?(?:answer|option|choice)?\s*(?P<letters>[A-H])\s+(?:is|was)\s+"
+    r"(?:the\s+)?(?:correct|right)(?:\s+(?:answer|option|choice))?\b[.,:;!]?(?P<rest>.*)$",
+    re.I | re.S,
+)
+"""An answer said in a sentence: ``A is correct because …``, ``Option B is the right answer.``"""
 _EXPLANATION = re.compile(
     r"^\s*(?:\*\*|__)?(?:(?:detailed|full|short|brief)\s+)?"
     r"(?:explanation|reason(?:ing)?|rationale|why|explica[çc][ãa]o|explicaci[óo]n|explication"
     r"|spiegazione|erkl[äa]rung|justificativa|comentários?)\b\s*:?\s*(?:\*\*|__)?\s*:?\s*",
     re.I,
 )
+PAGE_CONTROLS = re.compile(
+    r"(?:\s*(?:(?:reveal|show|hide)\s+(?:suggested\s+)?(?:solution|answer)|discussion(?:\s+\d+)?)\b)+\s*",
+    re.I,
+)
+"""A dump site's buttons, copied with its page: ``Reveal Solution Hide Solution Discussion 7``,
+``Show Suggested Answer``, ``Hide Answer``: no answer, explanation or key's title."""
 _KEY_TITLE = re.compile(r"^(?:[\w&'-]+\s+){0,5}(?:answers?(?:\s+key)?|answer\s+sheet|solutions?)\b", re.I)
 _ONE_ANSWER = re.compile(r"(?i:(?:the\s+)?(?:correct\s+|right\s+)?(?:answer|solution))")
 _TITLE_END = re.compile(r"\s*(?:\([^()]*\))?[\s\W]*")
@@ -149,6 +161,11 @@ def answer_line(text: str) -> Answer | None:
     value = match["value"].replace("`", "").strip()
     if _several_entries(value):
         return None  # `Answers: 1-A, 2-B`: a key, not one answer
+    stated = _STATED.match(value)
+    if stated is not None:  # `Answer: A is correct because …`
+        return _answer(stated)
+    if value != text and (said := answer_line(value)) is not None and said.letters:
+        return said  # `Answer: The correct answer is B.`
     letters = _VALUE.match(value)
     if letters and not _is_article(letters):
         return _answer(letters)
@@ -254,6 +271,8 @@ def is_key_title(text: str, *, line: bool = False) -> bool:
     ends with those words or a colon, or prose that mentions an answer would pass for a key's title."""
     words = _LEADING_SYMBOLS.sub("", plain(text)).rstrip(":").strip()
     if len(words) > 80 or words.endswith("?") or "\n" in words or answer_line(words) is not None:
+        return False
+    if PAGE_CONTROLS.fullmatch(words):
         return False
     title = _KEY_TITLE.match(words)
     if title is None or not line:

@@ -11,6 +11,7 @@ from ccpkit.parse.details import CLOSING, details_question, hidden_text
 from ccpkit.parse.document import heading_text, only_links_within_page, only_navigation, only_pictures
 from ccpkit.parse.rules.answers import (
     CALLOUT,
+    PAGE_CONTROLS,
     PAIRED_ANSWER,
     QUESTION,
     Answer,
@@ -56,7 +57,7 @@ _NUMBERED_STEM = re.compile(
     r"|Q\.?(?P<q>[A-Z]?\d+)(?:[.):]|\s+[-\u2013\u2014](?=\s))?"
     r"|(?P<id>[A-Z]?\d+)(?:\\?[.):]|\s+[-\u2013\u2014](?=\s))"
     rf"|(?i:{QUESTION}(?:\s+text)?|pergunta|q)(?=(?:\*\*|__)?[ \u00a0\u202f]?:)|Q\.(?=(?:\*\*|__)?\s))"
-    r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\*\*|__)?(?:\s+(?P<rest>\S.*))?$",
+    r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\*\*|__)?(?:(?:\s+|(?=Topic\s))(?P<rest>\S.*))?$",
     re.S,
 )
 _PAGE_LINES = re.compile(r"^(?:Topic\s*#?\s*:?\s*\d+|\[All [^\]\n]* Questions\])[ \t]*(?:\n|$)", re.I | re.M)
@@ -716,8 +717,10 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             break  # `Q: What does …?` over its `A:`: a flashcard after the question, not its explanation
         if node.type == "paragraph" and opens_scenario(node.children[0].content):
             break  # the next questions' scenario
-        if node.type == "paragraph" and _VOTES.match(node.children[0].content):
-            ctx.claim(node)  # how a dump site's readers voted: its page's, no part of the answer
+        if node.type == "paragraph" and (
+            _VOTES.match(node.children[0].content) or PAGE_CONTROLS.fullmatch(node.children[0].content)
+        ):
+            ctx.claim(node)  # how a dump site's readers voted, its buttons: its page's, not the answer's
             index += 1
             continue
         if node.type == "html_block" and CLOSING.fullmatch(node.content.strip()):
