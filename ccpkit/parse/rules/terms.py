@@ -193,7 +193,8 @@ def _term(inner: str, after: str, marker: str) -> Term | None:
         return Term(inner, following.strip(), separated=True)
     if following.startswith("::"):
         return None  # `**Rating**:: 4`: a Dataview field or a `Front::Back` flashcard, not a term
-    if (separated := _separated(following)) is not None:
+    separated = _separated(following) or _separated(following[_decoration_length(following) :])
+    if separated is not None:  # `**AWS Shield** 🛡️: …`: an emoji before the separator, or as it (`➡️`)
         return Term(inner, separated[1], separated=True)
     if not following.strip():
         return Term(inner, "", separated=False)
