@@ -456,7 +456,7 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
 
 def _asked_in_bold(paragraph: Node) -> re.Match[str] | None:
     """The question a paragraph's first line asks wholly in bold (``**Why pick Aurora?**``)."""
-    return _BOLD_QUESTION.fullmatch(paragraph.children[0].content.partition("\n")[0].strip())
+    return _BOLD_QUESTION.fullmatch(undecorated(paragraph.children[0].content.partition("\n")[0].strip()))
 
 
 def _answered_within(node: Node) -> _Pair | None:

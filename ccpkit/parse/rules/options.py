@@ -44,7 +44,7 @@ _OPTION_NUMBER = re.compile(r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?P<number>[
 _TASK = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$", re.S)
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
 _MARK = re.compile(
-    rf"^\s*{_CHECK}\s*|\s*(?:{_CHECK}|(?:\*\*)?\((?i:correct(?:\s+answer)?)\)(?:\*\*)?"
+    rf"^\s*{_CHECK}\s*|\s*(?:{_CHECK}|(?:\*\*|\*|_)?\((?i:(?:correct|right)(?:\s+answer)?|answer)\)(?:\*\*|\*|_)?"
     r"|(?:\*\*)?Most Voted(?:\*\*)?|(?:<-+|\u2190|\u2b05\ufe0f?)\s*(?i:correct(?:\s+answer)?))\s*$"
 )
 """A correct option marked in its text: ``✅``, ``✔``, ``☑``, ``✓``, ``(correct)``, ``(Correct Answer)``,
