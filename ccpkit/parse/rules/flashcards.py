@@ -73,6 +73,10 @@ _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 _SEPARATORS = ("?", "??")
 _QUESTION_HEADINGS = frozenset({"question", "q", "pergunta", "pregunta", "frage", "domanda"})
 _ANSWER_HEADINGS = frozenset({"answer", "a", "resposta", "respuesta", "réponse", "antwort", "risposta"})
+_SOLUTION_HEADINGS = _ANSWER_HEADINGS | {"solution", "lösung", "solução", "solución", "soluzione"}
+_NUMBERED_TASK = re.compile(r"(?:exercise|problem|task|practice|question)\s*#?\s*\d+(?:\.\d+)*")
+"""``### Exercise 3``, ``### Problem 2.1``, ``### Question 4``: over a question's words, a numbered
+heading whose ``### Solution`` (or ``### Answer``) heading of its level follows (its title cased down)."""
 _ANSWER_TITLES = _ANSWER_HEADINGS | {"", "solution"}
 """The titles of a callout that holds an answer (``> [!success]- Answer``), or none."""
 _FRONT_COLUMNS = _QUESTION_HEADINGS | {"front", "term", "prompt"}
@@ -783,7 +787,8 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     """``### Question`` over the question's words, then (past a ``---``) ``### Answer`` over the
     answer's, as interview-question notes write them: the pair, and how many blocks it took after
     the first heading."""
-    if _plain_heading(blocks[0]) not in _QUESTION_HEADINGS:
+    numbered = _NUMBERED_TASK.fullmatch(_plain_heading(blocks[0])) is not None
+    if _plain_heading(blocks[0]) not in _QUESTION_HEADINGS and not numbered:
         return None
     question = _section_text(blocks[1:])
     at = 1 + len(question)
@@ -792,8 +797,11 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     if not question or any(ctx.is_claimed(node) for node in question):
         return None
     below = blocks[at] if at < len(blocks) else None
-    answered = below is not None and below.tag == blocks[0].tag and _plain_heading(below) in _ANSWER_HEADINGS
+    answers = _SOLUTION_HEADINGS if numbered else _ANSWER_HEADINGS
+    answered = below is not None and below.tag == blocks[0].tag and _plain_heading(below) in answers
     answer = _section_text(blocks[at + 1 :]) if answered else []
+    if not answer and numbered:
+        return None  # `### Exercise 3` with no solution below: a task of the notes, not a card
     if not answer:
         level = "#" * heading_level(blocks[0])
         message = (
