@@ -46,10 +46,10 @@ _JUDGE = re.compile(r"^[^\w]*(?:true\s+or\s+false|true\s*/\s*false|t\s*/\s*f)\b"
 """``True or False: …``, ``T/F: …``: a statement to judge, which asks as a question does."""
 _BOLD = r"(?:\*\*|__)?"
 _QUESTION = re.compile(
-    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})){_BOLD}\s*:{_BOLD}|Q\.(?=\s)|Q\d+\)(?=\s))\s*(?P<text>.*)$"
+    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION}|front)){_BOLD}\s*:{_BOLD}|Q\.(?=\s)|Q\d+\)(?=\s))\s*(?P<text>.*)$"
 )
-"""``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``: a flashcard's
-question line."""
+"""``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``, ``Front: …``: a
+flashcard's question line."""
 _ANSWER = re.compile(
     rf"^(?:{_BOLD}(?:A\d*|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}\s*:{_BOLD}|Ans\.(?=\s)|A\d+\)(?=\s))"
     r"\s*(?P<text>.*)$"
@@ -59,6 +59,9 @@ its answer line."""
 _DOTTED_ANSWER = re.compile(r"^A\.\s+(?P<text>\S.*)$")
 """``A. …`` answering a ``Q. …`` line, as ``Q.``/``A.`` notes write them (elsewhere ``A.`` letters
 an option: a ``B.`` line below makes the lines options)."""
+_FRONT = re.compile(rf"^{_BOLD}(?i:front){_BOLD}\s*:")
+_BACK = re.compile(rf"^{_BOLD}(?i:back){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
+"""``Back: …`` answering a ``Front: …`` line (elsewhere it is a field of a note type: see START/END)."""
 _SECOND_OPTION = re.compile(r"^\s*\(?B[.)]\s", re.M)
 _ANSWER_AFTER = re.compile(
     rf"(?P<asked>.*?\?{_BOLD})\s+{_BOLD}(?:A|(?i:answer)){_BOLD}\s*:{_BOLD}\s*(?P<answer>\S.*)$"
@@ -884,9 +887,8 @@ def _questions_and_answers(
     sides: list[tuple[int, list[str], list[str]]] = []
     dotted = _SECOND_OPTION.search("\n".join(lines)) is None
     for number, line in enumerate(lines):
-        asks, answers = _QUESTION.match(line.strip()), _ANSWER.match(line.strip())
-        if answers is None and dotted and sides and lines[sides[-1][0]].lstrip().startswith("Q."):
-            answers = _DOTTED_ANSWER.match(line.strip())  # `Q. …?` then `A. …`
+        asks = _QUESTION.match(line.strip())
+        answers = _answer_to(lines[sides[-1][0]], line, dotted=dotted) if sides else None
         inline = _ANSWER_AFTER.match(asks["text"]) if asks is not None else None
         if inline is not None:  # `Q: How many …? A: Two.` on one line
             sides.append((number, [unbolded(inline["asked"])], [unbolded(inline["answer"])]))
@@ -908,9 +910,7 @@ def _questions_and_answers(
         ctx.claim(following)
     if not sides[-1][2] and following is not None and following.type == "paragraph":
         text = following.children[0].content.strip()
-        answers = _ANSWER.match(text)
-        if answers is None and lines[sides[-1][0]].lstrip().startswith("Q.") and "\n" not in text:
-            answers = _DOTTED_ANSWER.match(text)
+        answers = _answer_to(lines[sides[-1][0]], text, dotted="\n" not in text)
         if answers is not None:
             sides[-1][2].append(unbolded(text[answers.start("text") :]))
             used = 1
@@ -925,6 +925,18 @@ def _questions_and_answers(
             message = "flashcard `Q:` without an `A:` line: write its answer on a line `A: …` below it"
             results.append(_Missing(message, number))
     return used, results
+
+
+def _answer_to(asked: str, line: str, *, dotted: bool) -> re.Match[str] | None:
+    """``line`` as the answer line of the question written on ``asked``: ``A: …`` answers any, ``A. …``
+    a ``Q. …`` (unless ``B.`` lines make them options: not ``dotted``), ``Back: …`` a ``Front: …``."""
+    asked, line = asked.strip(), line.strip()
+    found = _ANSWER.match(line)
+    if found is None and dotted and asked.startswith("Q."):
+        found = _DOTTED_ANSWER.match(line)
+    if found is None and _FRONT.match(asked):
+        found = _BACK.match(line)
+    return found
 
 
 def _items(
