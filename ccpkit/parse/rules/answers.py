@@ -26,12 +26,13 @@ ANSWER_ABROAD = (
     r"(?:(?:richtige|bonne|la\s+bonne)\s+)?"
     r"(?:respostas?|respuestas?|resp\.|r[ée]ponses?|rispost[ae]|antwort(?:en)?|l[öo]sung(?:en)?|gabarito"
     r"|solu[çc][ãa]o|soluci[óo]n|soluzione|alternativa(?=\s+corret)|jawaban(?:\s+benar)?"
-    r"|(?:правильный\s+)?ответ|(?:正确)?答案|正解)"
+    r"|(?:правильный\s+)?ответ|(?:正确)?答案|正解|정답|đáp\s+án(?:\s+đúng)?)"
     r"(?:\s+(?:corretas?|corret+[ae]|correctas?|correctes?|certas?))?"
 )
 """"Answer" as Portuguese, Spanish, French, Italian, German, Indonesian, Russian, Chinese and
-Japanese question banks write it (``Resposta: A``, ``Respuesta correcta: B``, ``Bonne réponse : D``,
-``Jawaban: B``, ``Ответ: A``, ``答案`` or ``正解`` and a full-width colon)."""
+Japanese, Korean and Vietnamese question banks write it (``Resposta: A``, ``Respuesta correcta: B``,
+``Bonne réponse : D``, ``Jawaban: B``, ``Ответ: A``, ``答案`` or ``正解`` and a full-width colon, ``정답: B``,
+``Đáp án: B``)."""
 ANSWER_COLUMN = rf"(?:correct\s+)?answers?|ans|key|correct|solution|correct\s+options?|{ANSWER_ABROAD}"
 """What heads a table's column of answers: ``Answer``, ``Correct answer``, ``Key``, ``Resposta`` …"""
 _LABEL = (
@@ -40,7 +41,7 @@ _LABEL = (
     rf"|{ANSWER_ABROAD})"
 )
 _ANSWER_LINE = re.compile(
-    rf"^{_SYMBOLS}{_LABEL}\s*(?:[:\uff1a=\u2192\u2013\u2014-]|\bis\b|\bare\b|\.?(?=\s*{_LETTER}\W*$))\s*[:\uff1a-]?\s*"
+    rf"^{_SYMBOLS}{_LABEL}\s*(?:[:\uff1a=\u2192\u21d2\u2013\u2014-]|\u27a1\ufe0f?|\bis\b|\bare\b|\.?(?=\s*{_LETTER}\W*$))\s*[:\uff1a-]?\s*"
     r"(?P<value>.*)$",
     re.I | re.S,
 )
@@ -103,6 +104,7 @@ _QUESTION_NUMBER = re.compile(rf"^[^\w]*(?:{QUESTION}|q)\s*#?\s*\d+\b", re.I)
 _SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.S | re.I)
 _LEADING_SYMBOLS = re.compile(r"^[^\w\s(]+\s*")
 _ARTICLE = re.compile(r"^\s+[a-z]")
+_ITALICS = re.compile(r"(?<!\w)[*_]+(?=\S)|(?<=\S)[*_]+(?!\w)")
 _LEAD = " \t\n.,:;-\u2013\u2014"
 
 
@@ -155,7 +157,7 @@ def plain(text: str) -> str:
 def answer_line(text: str) -> Answer | None:
     """``Answer: C``, ``Correct answer: B, E``, ``✅ **Answer: B**``, ``Ans: (c)``, ``Solution: D``;
     ``Answer: Amazon S3`` gives the words, to be matched against the options' text."""
-    match = _ANSWER_LINE.match(plain(text))
+    match = _ANSWER_LINE.match(plain(text)) or _ANSWER_LINE.match(_unemphasized(plain(text)))
     if match is None:
         return None
     value = match["value"].replace("`", "").strip()
@@ -171,6 +173,13 @@ def answer_line(text: str) -> Answer | None:
         return _answer(letters)
     first = value.split("\n", 1)[0].strip().rstrip(".")
     return Answer((), "", first) if first else None
+
+
+def _unemphasized(text: str) -> str:
+    """A line without italics at its words' ends (``_Correct answer_: B``) and without the brackets
+    around all of it (``*(Answer: B)*``): what an answer line may be wrapped in."""
+    text = _ITALICS.sub("", text).strip()
+    return text[1:-1] if text.startswith("(") and text.endswith(")") else text
 
 
 def answer_in_details(html: str) -> Answer | None:
