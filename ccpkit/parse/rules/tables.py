@@ -76,6 +76,12 @@ def _table(ctx: Context, block: Block, previous: Node | None) -> Item | Problem:
             "left out; write the question right above it to make it one"
         )
         return Problem(ctx.at(node), message, "info")
+    if _matching(cells):
+        message = (
+            "table pairs numbered items with lettered ones (a matching exercise): each row's cells do not "
+            "belong together, so it gives no cards; write each pair on one row to learn them"
+        )
+        return Problem(ctx.at(node), message, "warning")
     if _numbers_rows(columns[0], cells):
         columns, cells = columns[1:], tuple(row[1:] for row in cells)
     caption = _caption(previous)
@@ -97,6 +103,18 @@ def _navigation(rows: tuple[tuple[str, ...], ...]) -> bool:
 _INDEX = re.compile(r"#?\d{1,4}[.)]?")
 _NUMBER_HEADER = re.compile(r"#|(?:s\.?\s*|sr\.?\s*|sl\.?\s*)?(?:no|nr|num|number)\.?|", re.I)
 """A header over row numbers: ``#``, ``No.``, ``S.No``, ``Sr. No.``, ``Number``, or none."""
+
+
+def _matching(rows: tuple[tuple[str, ...], ...]) -> bool:
+    """``| 1. Amazon SNS | A. Message queue |`` on every row: items to match, numbered in one column and
+    lettered in the other, shuffled so that a row's cells are not a pair."""
+    return len(rows) >= 2 and all(
+        len(row) == 2 and _NUMBERED_CELL.match(row[0]) and _LETTERED_CELL.match(row[1]) for row in rows
+    )
+
+
+_NUMBERED_CELL = re.compile(r"\d{1,2}[.)]\s+\S")
+_LETTERED_CELL = re.compile(r"[A-Ha-h][.)]\s+\S")
 
 
 def _numbers_rows(header: str, rows: tuple[tuple[str, ...], ...]) -> bool:
