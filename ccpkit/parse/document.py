@@ -31,6 +31,13 @@ _SIDES_LINE = re.compile(r"^%[ \t]*$", re.M)
 _MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 """A list item's marker, opening its first line."""
 _NO_NOTE = "has no note in this file: add one below it (`[^label]: …`), or delete the reference"
+_CONTAINER = re.compile(r"^(?P<indent> {0,3}):{3,}[ \t]*(?P<info>\S.*?)?[ \t]*$")
+"""A fenced div's line (Pandoc, Quarto, VuePress, Docusaurus): ``::: {.callout-tip}``, ``::: details
+Answer``, ``:::note[Title]`` open one; ``:::`` alone closes it."""
+_CONTAINER_INFO = re.compile(
+    r"^(?:\{(?P<attributes>[^}]*)\}|(?P<kind>[\w-]+)(?:\[(?P<bracketed>[^\]]*)\])?)[ \t]*(?P<title>.*)$"
+)
+_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$")
 _ADMONITION = re.compile(
     r"^(?P<indent> {0,3})(?P<marker>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+[\w-]+)*"
     r'(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$'
@@ -109,6 +116,8 @@ def parse_document(path: str, text: str) -> Document:
     tokens = _markdown().parse(text, found)
     if "!!!" in text or "???" in text:
         text, tokens = _admonitions_as_callouts(text, tokens)
+    if ":::" in text:
+        text, tokens = _containers_as_callouts(text, tokens)
     if "<!--" in text:
         text, tokens = _without_comments(text, tokens)
     if "%%" in text and not _SIDES_LINE.search(text):
@@ -170,6 +179,45 @@ def _as_callouts(lines: list[str], fenced: Container[int]) -> list[str]:
         lines[index:end] = [f"{indent}> {line}".rstrip() for line in inner]
         index = end
     return lines
+
+
+def _containers_as_callouts(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
+    """The text with each fenced div (``::: {.callout-tip collapse="true"}`` … ``:::`` as Pandoc and
+    Quarto write them, ``::: details Answer`` as VuePress does) written as the Obsidian callout it
+    means (``> [!tip]- …``), and its tokens; a heading opening its body (``## Answer``) is its title.
+    An unclosed one is left as written, and one in code is code. Every line keeps its number."""
+    code = {line for t in tokens if t.type in ("fence", "code_block") and t.map for line in range(*t.map)}
+    lines = text.split("\n")
+    opened: list[int] = []
+    for number, line in enumerate(lines):
+        fence = None if number in code else _CONTAINER.match(line)
+        if fence is not None and fence["info"]:
+            opened.append(number)
+        elif fence is not None and opened:
+            _as_callout(lines, opened.pop(), number)
+    converted = "\n".join(lines)
+    return (converted, _markdown().parse(converted)) if converted != text else (text, tokens)
+
+
+def _as_callout(lines: list[str], start: int, end: int) -> None:
+    """The fenced div from ``lines[start]`` to its closing ``lines[end]`` as a callout, in place."""
+    fence = _CONTAINER.match(lines[start])
+    info = _CONTAINER_INFO.match(fence["info"]) if fence else None
+    if fence is None or info is None:
+        return
+    attributes = info["attributes"] or ""
+    classes = re.findall(r"(?<![\w-])\.([\w-]+)", attributes)
+    kind = (classes[0] if classes else info["kind"] or "note").removeprefix("callout-").lower()
+    titled = re.search(r'title="([^"]*)"', attributes)
+    title = (titled[1] if titled else info["bracketed"] or info["title"] or "").strip()
+    heading = _HEADING_LINE.match(lines[start + 1]) if start + 1 < end and not title else None
+    if heading is not None:  # the callout opens on the heading's line, its title
+        lines[start], start, title = "", start + 1, heading[1]
+    folded = kind == "details" or 'collapse="true"' in attributes
+    indent = fence["indent"]
+    lines[start] = f"{indent}> [!{kind}]{'-' if folded else ''} {title}".rstrip()
+    lines[start + 1 : end] = [f"{indent}> {line}".rstrip() for line in lines[start + 1 : end]]
+    lines[end] = ""
 
 
 def _without_comments(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:

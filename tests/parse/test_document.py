@@ -33,3 +33,11 @@ def test_obsidian_comments_are_blanked_and_lines_keep_their_numbers() -> None:
 def test_an_unclosed_comment_is_left_as_written() -> None:
     document = parse_document("m/notes.md", "# Part\n\nA 100%% sure line.\n")
     assert document.lines[2] == "A 100%% sure line."
+
+
+def test_a_fenced_div_is_read_as_a_callout_and_lines_keep_their_numbers() -> None:
+    notes = '# Part\n\n::: {.callout-tip collapse="true"}\n## Answer\nB\n:::\n\n::: unclosed\nText\n'
+    document = parse_document("m/notes.md", notes)
+    assert document.lines[2:6] == ("", "> [!tip]- Answer", "> B", "")
+    assert document.lines[7] == "::: unclosed"
+    assert len(document.lines) == len(notes.split("\n"))
