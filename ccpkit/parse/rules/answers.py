@@ -157,7 +157,10 @@ def plain(text: str) -> str:
 def answer_line(text: str) -> Answer | None:
     """``Answer: C``, ``Correct answer: B, E``, ``✅ **Answer: B**``, ``Ans: (c)``, ``Solution: D``;
     ``Answer: Amazon S3`` gives the words, to be matched against the options' text."""
-    match = _ANSWER_LINE.match(plain(text)) or _ANSWER_LINE.match(_unemphasized(plain(text)))
+    written = plain(text)
+    match = _ANSWER_LINE.match(written)
+    if match is None and written.startswith(("*", "_", "(")):  # `*(Answer: B)*`, `_Correct answer_: C`
+        match = _ANSWER_LINE.match(_unemphasized(written))
     if match is None:
         return None
     value = match["value"].replace("`", "").strip()
