@@ -24,8 +24,14 @@ from ccpkit.parse.references import inline_references
 from ccpkit.parse.tree import Node, build_tree
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_OBSIDIAN_COMMENT = re.compile(r"(`+)[\s\S]*?\1|%%[\s\S]*?%%")
-"""An Obsidian comment, ``%%…%%``, or a code span (kept: a comment in code is code)."""
+_OBSIDIAN_COMMENT = re.compile(
+    r"(`+)[\s\S]*?\1|^[ \t]*%%[ \t]*\n[\s\S]*?\n[ \t]*%%[ \t]*$"
+    r"|[ \t]*(?<![\w%\\])%%(?=\S)[^\n]*?(?<=\S)%%(?![\w%])",
+    re.M,
+)
+"""An Obsidian comment, ``%%to check%%`` within a line or ``%%`` lines around some, or a code span
+(kept: a comment in code is code). A ``%%`` after a digit or before a space (``40%%``, MATLAB's
+``%% section``) opens none."""
 _SIDES_LINE = re.compile(r"^%[ \t]*$", re.M)
 """A ``%`` line alone: ankdown's separator of a card's sides, in whose files a ``%%`` line ends a card."""
 _MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")

@@ -23,16 +23,18 @@ Written `%%so%%` in a line.
 def test_obsidian_comments_are_blanked_and_lines_keep_their_numbers() -> None:
     document = parse_document("m/notes.md", NOTES)
     assert len(document.lines) == len(NOTES.split("\n"))
-    assert document.lines[2] == "Object storage. "
+    assert document.lines[2] == "Object storage."
     assert document.lines[4:7] == ("", "", "")
     assert document.lines[8] == "Written `%%so%%` in a line."
     assert document.lines[11] == "%%kept as code%%"
     assert [block.node.line for block in document.blocks] == [1, 3, 9, 11]
 
 
-def test_an_unclosed_comment_is_left_as_written() -> None:
-    document = parse_document("m/notes.md", "# Part\n\nA 100%% sure line.\n")
-    assert document.lines[2] == "A 100%% sure line."
+def test_percent_signs_that_open_no_comment_are_left_as_written() -> None:
+    notes = "# Part\n\nA 100%% sure line, then 5%% more.\n\nA line with %% opens a section; %% ends it.\n"
+    document = parse_document("m/notes.md", notes)
+    assert document.lines[2] == "A 100%% sure line, then 5%% more."
+    assert document.lines[4] == "A line with %% opens a section; %% ends it."
 
 
 def test_a_fenced_div_is_read_as_a_callout_and_lines_keep_their_numbers() -> None:
