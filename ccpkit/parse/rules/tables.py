@@ -106,22 +106,33 @@ _NUMBER_HEADER = re.compile(r"#|(?:s\.?\s*|sr\.?\s*|sl\.?\s*)?(?:no|nr|num|numbe
 
 
 def _matching(rows: tuple[tuple[str, ...], ...]) -> bool:
-    """``| 1. Amazon SNS | A. Message queue |`` on every row: items to match, numbered in one column and
-    lettered in the other, shuffled so that a row's cells are not a pair."""
-    return len(rows) >= 2 and all(
-        len(row) == 2 and _NUMBERED_CELL.match(row[0]) and _LETTERED_CELL.match(row[1]) for row in rows
+    """``| 1. Amazon SNS | A. Message queue |`` on every row: items to match, numbered 1, 2, 3 … in one
+    column and lettered A, B, C … in the other, shuffled so that a row's cells are not a pair (initials,
+    ``| 1. Information theory | C. Shannon |``, letter no such run)."""
+    numbers = [found[1] if (found := _NUMBERED_CELL.match(row[0])) else "" for row in rows]
+    letters = [found[1].upper() if (found := _LETTERED_CELL.match(row[-1])) else "" for row in rows]
+    counted = numbers == [str(count) for count in range(1, len(rows) + 1)]
+    return (
+        len(rows) >= 2 and len(rows[0]) == 2 and counted and sorted(letters) == list("ABCDEFGH"[: len(rows)])
     )
 
 
-_NUMBERED_CELL = re.compile(r"\d{1,2}[.)]\s+\S")
-_LETTERED_CELL = re.compile(r"[A-Ha-h][.)]\s+\S")
+_NUMBERED_CELL = re.compile(r"(\d{1,2})[.)]\s+\S")
+_LETTERED_CELL = re.compile(r"([A-Ha-h])[.)]\s+\S")
 
 
 def _numbers_rows(header: str, rows: tuple[tuple[str, ...], ...]) -> bool:
-    """A first column that only numbers the rows (``| # | Service | Use |`` over ``| 1 | Amazon EC2 |
-    …``): no name of a row, so it is left out and the next column names them."""
-    numbered = all(_INDEX.fullmatch(row[0].strip()) for row in rows)
-    return len(rows[0]) >= 2 and numbered and _NUMBER_HEADER.fullmatch(header.strip()) is not None
+    """A first column that only counts the rows, 1, 2, 3 … (``| # | Service | Use |`` over ``| 1 | Amazon
+    EC2 | …``): no name of a row, so it is left out and the next column names them. Other numbers
+    (years, atomic numbers, status codes) are what the rows are about."""
+    numbers = [re.sub(r"\D", "", row[0]) if _INDEX.fullmatch(row[0].strip()) else "" for row in rows]
+    counted = all(number == str(count) for count, number in enumerate(numbers, start=int(numbers[0] or 1)))
+    return (
+        len(rows[0]) >= 2
+        and numbers[0] in ("0", "1")
+        and counted
+        and _NUMBER_HEADER.fullmatch(header.strip()) is not None
+    )
 
 
 def count_cells(line: str) -> int:
