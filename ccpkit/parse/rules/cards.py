@@ -554,7 +554,7 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
 
 def _headed_glossary(ctx: Context) -> dict[int, Term]:
     """Paragraphs one after another whose first line is a term wholly in bold and whose next lines
-    define it (``**Elasticity**`` over ``The ability to …``), as document exports write a glossary:
+    define it (``**Elasticity:**`` over ``The ability to …``), as document exports write a glossary:
     each paragraph's id and its term. Two or more, each defined in a few words: one alone, or any
     defined in a word or two (``**Level**`` over ``Beginner``), is a bold line over the notes."""
     found: dict[int, Term] = {}
@@ -571,11 +571,14 @@ def _headed_glossary(ctx: Context) -> dict[int, Term]:
 
 
 def _headed_term(ctx: Context, node: Node) -> Term | None:
-    """The term of a paragraph of two or more lines whose first line is a term wholly in bold."""
+    """The term of a paragraph of two or more lines whose first line is a term wholly in bold, ending
+    with a colon (``**Elasticity:**``): without one, a bold line (``**Aim**``, ``**Step 1**``, a
+    speaker's name) heads the lines below it rather than names what they define."""
     if not _plain_paragraph(ctx, node):
         return None
     first, newline, _ = node.children[0].content.partition("\n")
-    if not newline or BOLD_TEXT.fullmatch(undecorated(first.strip())) is None:
+    line = undecorated(first.strip())
+    if not newline or BOLD_TEXT.fullmatch(line.removesuffix(":")) is None or ":" not in line[-3:]:
         return None
     term = split_term(node.children[0])
     return term if term is not None and term.rest and not is_field_name(term.front) else None
