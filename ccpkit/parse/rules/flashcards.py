@@ -76,6 +76,16 @@ _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 _SEPARATORS = ("?", "??")
 _QUESTION_HEADINGS = frozenset({"question", "q", "pergunta", "pregunta", "frage", "domanda"})
 _ANSWER_HEADINGS = frozenset({"answer", "a", "resposta", "respuesta", "réponse", "antwort", "risposta"})
+_ONLY_CODE = re.compile(r"(`+)[^`]*\1")
+"""A code span and nothing else (an empty one stands for no text)."""
+_ASKING_WORDS = 3
+"""A listed question of fewer words (``Why?``, ``How so?``) says too little to be a card's front."""
+_SENTENCE_END = re.compile(r"[.!;]\s+\S")
+_NO_ANSWER = re.compile(
+    r"\(.*\)$|(?:\*\*|__)?(?i:hints?|notes?|todo|tips?|marks?|points?)\b|\d+\s*(?i:marks?|points?)\b", re.S
+)
+"""What may sit under a question without answering it: ``(4 marks)``, ``(Assume …)``, ``Hint: …``,
+``TODO``."""
 _SOLUTION_HEADINGS = _ANSWER_HEADINGS | {"solution", "lösung", "solução", "solución", "soluzione"}
 _NUMBERED_TASK = re.compile(r"(?:exercise|problem|task|practice|question)\s*#?\s*\d+(?:\.\d+)*")
 """``### Exercise 3``, ``### Problem 2.1``, ``### Question 4``: over a question's words, a numbered
@@ -184,7 +194,7 @@ def _in(
                 asked, pair = fallen
                 yield from _items(ctx, sections[index], asked, pair)
                 index += 1
-            elif child.type == "list_item" and (nested := _asked_over_answer(ctx, child)) is not None:
+            elif child.type == "list_item" and (nested := _asked_over_answer(ctx, child, siblings)):
                 ctx.claim(child, *child.children)  # `- What is …?` with its answer nested under it
                 yield from _items(ctx, sections[index], child, nested)
         elif child.type == "heading" and _ENDS_TAGGED.search(heading_text(child)):
@@ -567,29 +577,55 @@ def _answered_item(item: Node) -> _Pair | None:
     return _asked_and_answered(*item.children) if len(item.children) == 2 else None
 
 
-def _asked_over_answer(ctx: Context, item: Node) -> _Pair | None:
+def _asked_over_answer(ctx: Context, item: Node, items: Sequence[Node]) -> _Pair | None:
     """A list item that asks in plain words (``1. What is …?``), answered by what is nested under it
     (paragraphs, code, a quote or a single bullet) or by its own next lines, none of it taken by
-    another rule: as interview-question lists write them. Nested bullets of their own are a set to
-    recall, or the question's options; an answer that asks again is a sub-question."""
-    if not item.children or any(ctx.is_claimed(node) for node in (item, *item.children)):
+    another rule, in a list (``items``) of two or more such questions: as interview-question lists
+    write them. A lone question, one sentence after another (a step, then what to check), a few
+    words (``Why?``), or a question whose nested lines are no answer (a set to recall, options, a
+    sub-question, ``(4 marks)``, ``Hint: …``, the code it asks about) stays the notes'."""
+    question = _listed_question(item)
+    if question is None or sum(_listed_question(other) is not None for other in items) < 2:
+        return None
+    if any(ctx.is_claimed(node) for node in (item, *item.children)):
         return None
     first, *below = item.children
-    if first.type != "paragraph":
-        return None
-    question, _, rest = first.children[0].content.partition("\n")
-    written = question.strip()
-    if not _asks(written) or _QUESTION.match(written) or _QUESTION_LABEL.match(written):
-        return None
+    rest = first.children[0].content.partition("\n")[2]
     if split_term(first.children[0]) is not None or _OPTION_LINE.match(rest.strip()):
         return None  # `**What is …?**`: a term, the card rule's; `A. …` lines: options
     blocks = _unlisted(below)
     if any(block.type in _LISTS for block in blocks):
         return None
+    if _ONLY_CODE.fullmatch(rest.strip() or "``") and all(_shown(ctx, block) for block in blocks):
+        return None  # `What does this print?` over its code, or a diagram: the question's, no answer
     back = "\n\n".join([rest.strip(), *(ctx.doc.written(block) for block in blocks)]).strip()
-    if not back or _asks(back.rsplit("\n", 1)[-1]):
+    if not back or _asks(back.rsplit("\n", 1)[-1]) or _NO_ANSWER.match(back):
         return None
-    return _Pair(_unnumbered(unbolded(written)), back)
+    return _Pair(question, back)
+
+
+def _shown(ctx: Context, block: Node) -> bool:
+    """Code or a picture alone: what a question asks about."""
+    inline_code = block.type == "paragraph" and _ONLY_CODE.fullmatch(ctx.doc.written(block).strip())
+    return (
+        block.type in ("fence", "code_block")
+        or bool(inline_code)
+        or (block.type == "paragraph" and only_pictures(block))
+    )
+
+
+def _listed_question(item: Node) -> str | None:
+    """What a list item asks on its first line, in one sentence of a few words or more."""
+    first = item.children[0] if item.children else None
+    if first is None or first.type != "paragraph":
+        return None
+    written = first.children[0].content.partition("\n")[0].strip()
+    asked = _unnumbered(unbolded(written))
+    if not _asks(written) or _QUESTION.match(written) or _QUESTION_LABEL.match(written):
+        return None
+    if len(asked.split()) < _ASKING_WORDS or _SENTENCE_END.search(asked):
+        return None
+    return asked
 
 
 def _answer_fallen_out(questions: Node, following: Node | None) -> tuple[Node, _Pair] | None:
