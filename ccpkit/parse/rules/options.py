@@ -45,7 +45,7 @@ _TASK = re.compile(r"^(?:\[(?P<mark>[ xX])\]|\((?P<radio>[ xX*\u2022\u25cf])\))[
 """A checkbox (``[ ]``, ``[x]``) or a radio button (``( )``, ``(x)``, ``(•)``) opening an option."""
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
 _MARK = re.compile(
-    rf"^\s*{_CHECK}\s*|\s*(?:{_CHECK}|(?:\*\*|\*|_)?\((?i:(?:correct|right)(?:\s+answer)?|answer)\)(?:\*\*|\*|_)?"
+    rf"^\s*{_CHECK}\s*|\s*(?:{_CHECK}|(?:\*\*|\*|_)?\((?i:correct(?:\s+answer)?|answer)\)(?:\*\*|\*|_)?"
     r"|(?:\*\*)?Most Voted(?:\*\*)?|(?:<-+|\u2190|\u2b05\ufe0f?)\s*(?i:correct(?:\s+answer)?))\s*$"
 )
 """A correct option marked in its text: ``✅``, ``✔``, ``☑``, ``✓``, ``(correct)``, ``(Correct Answer)``,
