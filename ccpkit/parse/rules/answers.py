@@ -68,7 +68,8 @@ _ENTRY_LINE = re.compile(
 )
 _STATED = re.compile(
     r"^(?:the\s+)?(?:correct\s+|right\s+)?(?:answer|option|choice)?\s*(?P<letters>[A-H])\s+(?:is|was)\s+"
-    r"(?:the\s+)?(?:correct|right)(?:\s+(?:answer|option|choice))?\b[.,:;!]?(?P<rest>.*)$",
+    r"(?:the\s+)?(?:correct|right)(?:\s+(?:answer|option|choice))?(?=\s*(?:$|[.,:;!\u2013\u2014-]|because\b|since\b|as\b))"
+    r"[.,:;!\u2013\u2014-]?(?P<rest>.*)$",
     re.I | re.S,
 )
 """An answer said in a sentence: ``A is correct because …``, ``Option B is the right answer.``"""
@@ -169,8 +170,8 @@ def answer_line(text: str) -> Answer | None:
     stated = _STATED.match(value)
     if stated is not None:  # `Answer: A is correct because …`
         return _answer(stated)
-    if value != text and (said := answer_line(value)) is not None and said.letters:
-        return said  # `Answer: The correct answer is B.`
+    if value != text and (said := answer_line(value)) is not None and said.letters and not said.rest:
+        return said  # `Answer: The correct answer is B.` (not `The answer is B-tree.`)
     letters = _VALUE.match(value)
     if letters and not _is_article(letters):
         return _answer(letters)
