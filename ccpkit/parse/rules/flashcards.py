@@ -46,10 +46,10 @@ _JUDGE = re.compile(r"^[^\w]*(?:true\s+or\s+false|true\s*/\s*false|t\s*/\s*f)\b"
 """``True or False: …``, ``T/F: …``: a statement to judge, which asks as a question does."""
 _BOLD = r"(?:\*\*|__)?"
 _QUESTION = re.compile(
-    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION}|front)){_BOLD}\s*:{_BOLD}|Q\.(?=\s)|Q\d+\)(?=\s))\s*(?P<text>.*)$"
+    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})){_BOLD}\s*:{_BOLD}|Q\.(?=\s)|Q\d+\)(?=\s))\s*(?P<text>.*)$"
 )
-"""``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``, ``Front: …``: a
-flashcard's question line."""
+"""``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``: a flashcard's
+question line."""
 _ANSWER = re.compile(
     rf"^(?:{_BOLD}(?:A\d*|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}\s*:{_BOLD}|Ans\.(?=\s)|A\d+\)(?=\s))"
     r"\s*(?P<text>.*)$"
@@ -59,9 +59,10 @@ its answer line."""
 _DOTTED_ANSWER = re.compile(r"^A\.\s+(?P<text>\S.*)$")
 """``A. …`` answering a ``Q. …`` line, as ``Q.``/``A.`` notes write them (elsewhere ``A.`` letters
 an option: a ``B.`` line below makes the lines options)."""
-_FRONT = re.compile(rf"^{_BOLD}(?i:front){_BOLD}\s*:")
+_FRONT = re.compile(rf"^{_BOLD}(?i:front){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
 _BACK = re.compile(rf"^{_BOLD}(?i:back){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
-"""``Back: …`` answering a ``Front: …`` line (elsewhere it is a field of a note type: see START/END)."""
+"""``Front: …`` over ``Back: …``: a card's sides (``Front:`` alone, as a checklist's ``Front:`` and
+``Rear:`` lines, is no question; ``Back:`` alone is a field of a note type: see START/END)."""
 _SECOND_OPTION = re.compile(r"^\s*\(?B[.)]\s", re.M)
 _ANSWER_AFTER = re.compile(
     rf"(?P<asked>.*?\?{_BOLD})\s+{_BOLD}(?:A|(?i:answer)){_BOLD}\s*:{_BOLD}\s*(?P<answer>\S.*)$"
@@ -277,7 +278,7 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
                 message = f"flashcard `{line}` line without {missing}: write both sides"
                 return used, [*found, _Missing(message, index)]
             return used, [*found, _Pair(front, back, reversible=line == "??", line=start)]
-    if _QUESTION.match(stripped[0]):
+    if _QUESTION.match(stripped[0]) or _front_over_back(stripped, following):
         return _questions_and_answers(ctx, node, lines, following)
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
@@ -923,7 +924,7 @@ def _questions_and_answers(
     sides: list[tuple[int, list[str], list[str]]] = []
     dotted = _SECOND_OPTION.search("\n".join(lines)) is None
     for number, line in enumerate(lines):
-        asks = _QUESTION.match(line.strip())
+        asks = _QUESTION.match(line.strip()) or _FRONT.match(line.strip())
         answers = _answer_to(lines[sides[-1][0]], line, dotted=dotted) if sides else None
         inline = _ANSWER_AFTER.match(asks["text"]) if asks is not None else None
         if inline is not None:  # `Q: How many …? A: Two.` on one line
@@ -961,6 +962,12 @@ def _questions_and_answers(
             message = "flashcard `Q:` without an `A:` line: write its answer on a line `A: …` below it"
             results.append(_Missing(message, number))
     return used, results
+
+
+def _front_over_back(lines: Sequence[str], following: Node | None) -> bool:
+    """``Front: …`` with a ``Back: …`` line below it, in its paragraph or opening the next."""
+    below = [*lines[1:], following.children[0].content if following and following.type == "paragraph" else ""]
+    return _FRONT.match(lines[0]) is not None and any(_BACK.match(line.strip()) for line in below)
 
 
 def _answer_to(asked: str, line: str, *, dotted: bool) -> re.Match[str] | None:
