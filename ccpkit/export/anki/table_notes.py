@@ -96,15 +96,17 @@ def _same_thing(header: str, side: str) -> bool:
 def groups_rows(table: ComparisonTable) -> bool:
     """The first column groups the rows and the second names them (``| Category | Service | Use |``
     over ``| Storage | Amazon S3 | …`` and ``| Storage | Amazon EBS | …``, or ``| | Amazon EBS | …``
-    under the group's first row): a group's name repeats or is left blank, each row's name is its own.
+    under the group's first row): a group's name repeats or is left blank (twice or more: one blank
+    cell is a gap in the notes), each row's name is its own.
     Named by the group alone, a group's rows would ask the same and want different answers."""
     if len(table.columns) < MOST_ASKED + 1:
         return False
     groups = [_plain(row[0]) for row in table.rows]
     names = [_plain(row[1]) for row in table.rows]
-    repeated = len(set(filter(None, groups))) < len(groups)
-    named = all(names) and len(set(names)) == len(names) and _mean_words(names) < LABEL_WORDS
-    return bool(groups[0]) and repeated and named
+    named = list(filter(None, groups))
+    repeated = len(set(named)) < len(named) or len(groups) - len(named) >= MOST_ASKED  # one blank: a gap
+    unique = all(names) and len(set(names)) == len(names) and _mean_words(names) < LABEL_WORDS
+    return bool(groups[0]) and repeated and unique
 
 
 def _named_in_groups(table: ComparisonTable) -> ComparisonTable:
