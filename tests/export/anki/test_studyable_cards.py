@@ -335,3 +335,19 @@ def test_in_anki_alike_fronts_under_the_same_headings_of_two_files_are_told_apar
     assert ec2.endswith(f"Pricing \N{MIDDLE DOT} Amazon EC2{ANGLE}Key facts")
     assert s3.endswith(f"Pricing \N{MIDDLE DOT} Amazon S3{ANGLE}Key facts")
     assert not [problem for problem in card_problems(deck) if "card front" in problem.message]
+
+
+def test_one_blank_cell_in_a_first_column_of_names_is_a_gap_not_a_group(tmp_path: Path) -> None:
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "notes.md").write_text(
+        "# Boats\n\n| Boat | Builder | Launched |\n| --- | --- | --- |\n| Tug | Marlow | 1990 |\n"
+        "| Ferry | Penrose | 1995 |\n| | Quayle | 2001 |\n| Barge | Holt | 2010 |\n",
+        encoding="utf-8",
+    )
+    rows = {note.field("Row"): note.field("Asks") for note in anki_notes(parse_notes(tmp_path).deck)}
+    assert rows == {
+        "Tug": "Builder and Launched?",
+        "Ferry": "Builder and Launched?",
+        "Row 3": "Builder and Launched?",
+        "Barge": "Builder and Launched?",
+    }
