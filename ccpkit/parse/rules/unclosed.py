@@ -15,6 +15,7 @@ from ccpkit.parse.context import Context
 from ccpkit.parse.tree import Node
 
 _DETAILS = re.compile(r"<(/?)details\b", re.I)
+_QUOTE_MARKERS = re.compile(r"^(?:[ \t]*>)+")
 
 
 def check_unclosed(ctx: Context) -> Iterator[Item | Problem]:
@@ -59,9 +60,10 @@ def _fences_and_html(ctx: Context) -> Iterator[Node]:
 
 
 def _closed(ctx: Context, fence: Node) -> bool:
-    """Whether the fence's last line is its closing ``````` (or ``~~~``) line."""
+    """Whether the fence's last line is its closing ``````` (or ``~~~``) line (in a quote, after its
+    ``>`` markers)."""
     if fence.map is None:
         return True
     start, end = fence.map
-    last = ctx.doc.lines[end - 1].strip() if end - start >= 2 else ""
+    last = _QUOTE_MARKERS.sub("", ctx.doc.lines[end - 1]).strip() if end - start >= 2 else ""
     return last.startswith(fence.markup) and set(last) == {fence.markup[0]}
