@@ -43,6 +43,13 @@ Answer``, ``:::note[Title]`` open one; ``:::`` alone closes it."""
 _CONTAINER_INFO = re.compile(
     r"^(?:\{(?P<attributes>[^}]*)\}|(?P<kind>[\w-]+)(?:\[(?P<bracketed>[^\]]*)\])?)[ \t]*(?P<title>.*)$"
 )
+_CALLOUT_KINDS = frozenset({
+    "note", "tip", "info", "warning", "caution", "danger", "important", "details", "question", "answer",
+    "hint", "solution", "exercise", "example", "success", "failure", "bug", "quote", "abstract", "summary",
+    "todo", "attention", "error", "check", "faq", "help",
+})  # fmt: skip
+"""The kinds of fenced div that are callouts (Pandoc's and Quarto's ``callout-*`` too); any other
+(``columns``, ``content-visible``, ``panel-tabset``) only lays out what it holds."""
 _HEADING_LINE = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$")
 _ADMONITION = re.compile(
     r"^(?P<indent> {0,3})(?P<marker>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+[\w-]+)*"
@@ -213,7 +220,11 @@ def _as_callout(lines: list[str], start: int, end: int) -> None:
         return
     attributes = info["attributes"] or ""
     classes = re.findall(r"(?<![\w-])\.([\w-]+)", attributes)
-    kind = (classes[0] if classes else info["kind"] or "note").removeprefix("callout-").lower()
+    kind = (classes[0] if classes else info["kind"] or "").lower()
+    if not kind.startswith("callout") and kind not in _CALLOUT_KINDS:
+        lines[start] = lines[end] = ""  # `::: {.columns}`, `::: {.content-visible …}`: layout only
+        return
+    kind = kind.removeprefix("callout-").removeprefix("callout") or "note"
     titled = re.search(r'title="([^"]*)"', attributes)
     title = (titled[1] if titled else info["bracketed"] or info["title"] or "").strip()
     heading = _HEADING_LINE.match(lines[start + 1]) if start + 1 < end and not title else None
