@@ -161,7 +161,9 @@ def answer_line(text: str) -> Answer | None:
     written = plain(text)
     match = _ANSWER_LINE.match(written)
     if match is None and written.startswith(("*", "_", "(")):  # `*(Answer: B)*`, `_Correct answer_: C`
-        match = _ANSWER_LINE.match(_unemphasized(written))
+        unwrapped = _unemphasized(written)
+        said = answer_line(unwrapped) if unwrapped != written else None
+        return said if said is not None and said.letters else None  # `(Answer: see the docs)`: a remark
     if match is None:
         return None
     value = match["value"].replace("`", "").strip()
