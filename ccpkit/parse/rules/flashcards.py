@@ -83,7 +83,8 @@ _ASKING_WORDS = 3
 """A listed question of fewer words (``Why?``, ``How so?``) says too little to be a card's front."""
 _SENTENCE_END = re.compile(r"[.!;]\s+\S")
 _NO_ANSWER = re.compile(
-    r"\(.*\)$|(?:\*\*|__)?(?i:hints?|notes?|todo|tips?|marks?|points?)\b|\d+\s*(?i:marks?|points?)\b", re.S
+    r"\(.*\)$|(?:\*\*|__)?(?i:hints?|notes?|todo|tips?)(?:\*\*|__)?\s*(?::|$)|\d+\s*(?i:marks?|points?)\b",
+    re.S,
 )
 """What may sit under a question without answering it: ``(4 marks)``, ``(Assume …)``, ``Hint: …``,
 ``TODO``."""
