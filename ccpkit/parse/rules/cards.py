@@ -578,7 +578,8 @@ def _headed_term(ctx: Context, node: Node) -> Term | None:
         return None
     first, newline, _ = node.children[0].content.partition("\n")
     line = undecorated(first.strip())
-    if not newline or BOLD_TEXT.fullmatch(line.removesuffix(":")) is None or ":" not in line[-3:]:
+    colon = line.endswith((":**", ":__", "**:", "__:"))
+    if not newline or not colon or BOLD_TEXT.fullmatch(line.removesuffix(":")) is None:
         return None
     term = split_term(node.children[0])
     return term if term is not None and term.rest and not is_field_name(term.front) else None
