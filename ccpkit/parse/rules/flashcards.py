@@ -279,7 +279,8 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
                 message = f"flashcard `{line}` line without {missing}: write both sides"
                 return used, [*found, _Missing(message, index)]
             return used, [*found, _Pair(front, back, reversible=line == "??", line=start)]
-    if _QUESTION.match(stripped[0]) or _front_over_back(stripped, following):
+    marker = 1 if len(stripped) > 1 and CALLOUT.fullmatch(stripped[0]) else 0  # `> [!note]` over `> Q: …`
+    if _QUESTION.match(stripped[marker]) or _front_over_back(stripped[marker:], following):
         return _questions_and_answers(ctx, node, lines, following)
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
@@ -482,6 +483,8 @@ def _answered_within(node: Node) -> _Pair | None:
     """``Which …?`` and ``Answer: …`` in words (or ``A: …``) on the next line of the same paragraph,
     or on the question's own line (``1. Which …? **Answer: Amazon MQ**``)."""
     lines = node.children[0].content.split("\n") if node.type == "paragraph" else []
+    if len(lines) > 1 and CALLOUT.fullmatch(lines[0].strip()):
+        lines = lines[1:]  # an untitled callout's `[!note]` over its words
     if lines and (_QUESTION.match(lines[0]) or _QUESTION_LABEL.match(lines[0])):
         return None  # `Q: …` or `**Question:** …`: the `Q:`/`A:` rule's
     inline = _ANSWER_AFTER.match(lines[0]) if len(lines) == 1 else None
@@ -921,7 +924,8 @@ def _unnumbered(question: str) -> str:
 def _questions_and_answers(
     ctx: Context, node: Node, lines: list[str], following: Node | None
 ) -> tuple[int, list[_Pair | _Missing]]:
-    """``Q:`` lines and the ``A:`` line after each (the ``A:`` may open the paragraph below)."""
+    """``Q:`` lines and the ``A:`` line after each (the ``A:`` may open the paragraph below); an untitled
+    callout's marker line above the first is no part of it."""
     sides: list[tuple[int, list[str], list[str]]] = []
     dotted = _SECOND_OPTION.search("\n".join(lines)) is None
     for number, line in enumerate(lines):
@@ -934,7 +938,7 @@ def _questions_and_answers(
             sides.append((number, [unbolded(asks["text"])], []))
         elif answers is not None and not sides[-1][2]:
             sides[-1][2].append(unbolded(answers["text"]) or " ")
-        else:
+        elif sides:
             (sides[-1][2] or sides[-1][1]).append(line)
     used = 0
     if (
