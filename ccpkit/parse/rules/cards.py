@@ -552,6 +552,12 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
     return found | _headed_glossary(ctx)
 
 
+_GLOSSARY_TITLE = re.compile(
+    r"(?i)\b(?:glossary|key\s+terms?|terminology|definitions?|vocabulary|key\s+concepts?|terms\s+to\s+know)\b"
+)
+"""A heading over a glossary: ``Glossary``, ``Key terms``, ``Definitions``, ``Vocabulary`` …"""
+
+
 def _headed_glossary(ctx: Context) -> dict[int, Term]:
     """Paragraphs one after another whose first line is a term wholly in bold and whose next lines
     define it (``**Elasticity:**`` over ``The ability to …``), as document exports write a glossary:
@@ -560,7 +566,9 @@ def _headed_glossary(ctx: Context) -> dict[int, Term]:
     found: dict[int, Term] = {}
     run: list[tuple[Node, Term]] = []
     for block in [*ctx.doc.blocks, None]:
-        term = _headed_term(ctx, block.node) if block is not None else None
+        heading = block.heading if block is not None else None
+        named = heading is not None and _GLOSSARY_TITLE.search(heading_text(heading)) is not None
+        term = _headed_term(ctx, block.node, colon=not named) if block is not None else None
         if block is not None and term is not None:
             run.append((block.node, term))
             continue
@@ -570,16 +578,17 @@ def _headed_glossary(ctx: Context) -> dict[int, Term]:
     return found
 
 
-def _headed_term(ctx: Context, node: Node) -> Term | None:
+def _headed_term(ctx: Context, node: Node, *, colon: bool) -> Term | None:
     """The term of a paragraph of two or more lines whose first line is a term wholly in bold, ending
-    with a colon (``**Elasticity:**``): without one, a bold line (``**Aim**``, ``**Step 1**``, a
-    speaker's name) heads the lines below it rather than names what they define."""
+    with a colon (``**Elasticity:**``) where ``colon`` asks for one: without one, a bold line
+    (``**Aim**``, ``**Step 1**``, a speaker's name) heads the lines below it rather than names what they
+    define, but under a heading that names a glossary (``## Key terms``)."""
     if not _plain_paragraph(ctx, node):
         return None
     first, newline, _ = node.children[0].content.partition("\n")
     line = undecorated(first.strip())
-    colon = line.endswith((":**", ":__", "**:", "__:"))
-    if not newline or not colon or BOLD_TEXT.fullmatch(line.removesuffix(":")) is None:
+    ended = line.endswith((":**", ":__", "**:", "__:"))
+    if not newline or (colon and not ended) or BOLD_TEXT.fullmatch(line.removesuffix(":")) is None:
         return None
     term = split_term(node.children[0])
     return term if term is not None and term.rest and not is_field_name(term.front) else None
