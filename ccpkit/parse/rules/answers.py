@@ -101,6 +101,7 @@ _QUOTE_MARKS = re.compile(r"^(?:>\s*)+")
 """A quote's ``>`` markers, when a ``<details>`` block's answer and explanation are quoted in it."""
 _QUESTION_ID = re.compile(rf"^(?:{QUESTION}\s*#?\s*|q\s*)?(?P<id>[A-Z]?\d+)$", re.I)
 _BOLD = re.compile(r"\*\*|__")
+_NUMBERED_TASK = re.compile(r"(?:exercise|problem|task|practice|question)\s*#?\s*\d+(?:\.\d+)*", re.I)
 _QUESTION_NUMBER = re.compile(rf"^[^\w]*(?:{QUESTION}|q)\s*#?\s*\d+\b", re.I)
 _SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.S | re.I)
 _LEADING_SYMBOLS = re.compile(r"^[^\w\s(]+\s*")
@@ -148,6 +149,12 @@ def numbers_a_question(heading: str) -> bool:
     """``Question 3``, ``Q12 - Topic 1``, ``Pregunta 4``: a heading over a question that only numbers
     it (it may ask too: ``Question 3: What is S3?``)."""
     return _QUESTION_NUMBER.match(plain(heading)) is not None
+
+
+def numbers_a_task(heading: str) -> bool:
+    """``Exercise 3``, ``Problem 2.1``, ``Question 4``: a heading that only numbers a task or a
+    question, so it names nothing a card could ask."""
+    return _NUMBERED_TASK.fullmatch(plain(heading).rstrip(":").strip()) is not None
 
 
 def plain(text: str) -> str:

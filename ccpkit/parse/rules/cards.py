@@ -13,7 +13,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import Block, heading_text, item_text, only_pictures
-from ccpkit.parse.rules.answers import is_key_title, numbers_a_question
+from ccpkit.parse.rules.answers import is_key_title, numbers_a_question, numbers_a_task
 from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
     Term,
@@ -327,6 +327,8 @@ def _heading_card(
     what follows the labels (`To learn more …`, an analogy) is no part of the card. A heading among
     ``one_liners`` is a card with the paragraph under it (``### Amazon Athena`` over ``Serverless SQL
     on S3.``)."""
+    if heading is not None and numbers_a_task(heading_text(heading)):
+        return  # `### Exercise 3` names nothing to ask: no card's front
     if heading is not None and id(heading) in one_liners and [kind for kind, _ in described] in _ONE_LINE:
         front = _heading_front(heading_text(heading))
         yield _card(ctx, heading, section, front, item_text(described[0][1]), pinned_id(heading))

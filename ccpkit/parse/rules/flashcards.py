@@ -28,6 +28,7 @@ from ccpkit.parse.rules.answers import (
     answer_line,
     callout,
     explanation_start,
+    numbers_a_task,
     plain,
 )
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
@@ -92,9 +93,6 @@ _NO_ANSWER = re.compile(
 """What may sit under a question without answering it: ``(4 marks)``, ``(Assume …)``, ``Hint: …``,
 ``TODO``."""
 _SOLUTION_HEADINGS = _ANSWER_HEADINGS | {"solution", "lösung", "solução", "solución", "soluzione"}
-_NUMBERED_TASK = re.compile(r"(?:exercise|problem|task|practice|question)\s*#?\s*\d+(?:\.\d+)*")
-"""``### Exercise 3``, ``### Problem 2.1``, ``### Question 4``: over a question's words, a numbered
-heading whose ``### Solution`` (or ``### Answer``) heading of its level follows (its title cased down)."""
 _ANSWER_TITLES = _ANSWER_HEADINGS | {"", "solution"}
 """The titles of a callout that holds an answer (``> [!success]- Answer``), or none."""
 _FRONT_COLUMNS = _QUESTION_HEADINGS | {"front", "term", "prompt"}
@@ -836,9 +834,10 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     """``### Question`` over the question's words, then (past a ``---``) ``### Answer`` over the
     answer's, as interview-question notes write them: the pair, and how many blocks it took after
     the first heading."""
-    numbered = _NUMBERED_TASK.fullmatch(_plain_heading(blocks[0])) is not None
+    numbered = numbers_a_task(heading_text(blocks[0]))  # `### Exercise 3` over `### Solution`
     if _plain_heading(blocks[0]) not in _QUESTION_HEADINGS and not numbered:
         return None
+    level = heading_level(blocks[0])
     question = _section_text(blocks[1:])
     at = 1 + len(question)
     while at < len(blocks) and blocks[at].type == "hr":
@@ -849,14 +848,15 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     answers = _SOLUTION_HEADINGS if numbered else _ANSWER_HEADINGS
     answered = below is not None and below.tag == blocks[0].tag and _plain_heading(below) in answers
     answer = _section_text(blocks[at + 1 :]) if answered else []
+    if numbered and answered:  # the solution's own steps (`#### Step 1`) are part of it
+        answer = list(itertools.takewhile(lambda node: not _ends_section(node, level), blocks[at + 1 :]))
     if not answer and numbered:
         return None  # `### Exercise 3` with no solution below: a task of the notes, not a card
     if not answer:
-        level = "#" * heading_level(blocks[0])
         message = (
             f"flashcard `{heading_text(blocks[0])}` heading with no answer heading of its level below it"
         )
-        return 0, _Missing(f"{message}: write `{level} Answer` and the answer under it")
+        return 0, _Missing(f"{message}: write `{'#' * level} Answer` and the answer under it")
     taken = [*blocks[: at + 1 + len(answer)]]
     if any(ctx.is_claimed(node) for node in taken):
         return None
@@ -900,6 +900,11 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
 
 def _plain_heading(node: Node) -> str:
     return heading_text(node).strip().rstrip(":").casefold() if node.type == "heading" else ""
+
+
+def _ends_section(node: Node, level: int) -> bool:
+    """A heading of ``level`` or above, or ``---``: the end of a section of that level."""
+    return node.type == "hr" or (node.type == "heading" and heading_level(node) <= level)
 
 
 def _section_text(blocks: Sequence[Node]) -> list[Node]:
