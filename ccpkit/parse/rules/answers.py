@@ -159,7 +159,7 @@ def numbers_a_task(heading: str) -> bool:
 
 def plain(text: str) -> str:
     """Text with bold markers dropped, for matching labels such as ``**Answer:**``."""
-    return _BOLD.sub("", text).strip()
+    return _BOLD.sub("", text).strip() if "**" in text or "__" in text else text.strip()
 
 
 def answer_line(text: str) -> Answer | None:

@@ -21,8 +21,8 @@ _LETTERED = re.compile(
 """An option's letter: ``A)``, ``(a)``, ``B.`` (``B\\.`` as document exports escape it), and, in a
 run of two or more from ``A``, ``A: …`` or ``A - …`` (a lone ``A:`` answers a ``Q:``)."""
 _ASKS = re.compile(
-    r"\?|\b(?:select|choose|pick|selecione|escolha|seleccione|elija|choisissez|w[äa]hlen)\b"
-    r"|(?:^|[.!:]\s+)which\b(?!\s+to\b)|\b(?:is|are|was|were)\s*:\s*$|_{3,}",
+    r"\b(?:select|choose|pick|selecione|escolha|seleccione|elija|choisissez|w[äa]hlen)\b"
+    r"|(?:^|[.!:]\s+)which\b(?!\s+to\b)|\b(?:is|are|was|were)\s*:\s*$",
     re.I,
 )
 """What makes a checklist a question: a question mark, "Select/Choose …" (also in Portuguese,
@@ -100,7 +100,7 @@ def true_or_false(texts: Sequence[str]) -> bool:
 
 def asks(stem: str) -> bool:
     """Whether the words above some options ask a question (see ``_ASKS``)."""
-    return _ASKS.search(stem) is not None
+    return "?" in stem or "___" in stem or _ASKS.search(stem) is not None
 
 
 def read_options(doc: Document, node: Node, *, going_on: bool = False) -> Options | None:

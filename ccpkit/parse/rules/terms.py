@@ -66,6 +66,8 @@ _SEPARATORS_OF = {"any": _PLAIN_SEPARATOR, "no colon": _UNCOLONED_SEPARATOR, "ar
 transcript; a tab or a ``|``, as Quizlet, Anki and spreadsheets export cards, is one of these), or
 arrows only."""
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
+_MAY_HIDE = re.compile(r"[`[$]")
+"""What opens anything ``_HIDDEN`` blanks out (same length, no separator in it): most lines hold none."""
 _HIDDEN = re.compile(r"(`+)(?:(?!\1).)+?\1|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]*\)|\$[^$\n]+\$")
 """Where no separator is: code spans, links (``[Q1: Basics](#q1)``, ``[[page|alias]]``) and formulas
 (``$F = ma$``)."""
@@ -338,7 +340,7 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
     if "://" in line:
         return None
     line = line.rstrip(" \\")
-    hidden = _HIDDEN.sub(lambda code: "x" * len(code[0]), line)  # same length, no separator in it
+    hidden = _HIDDEN.sub(lambda code: "x" * len(code[0]), line) if _MAY_HIDE.search(line) else line
     cuts = list(_SEPARATORS_OF[separators].finditer(hidden))
     if not cuts or (len(cuts) > 1 and cuts[0][0].strip() != ":"):
         return None  # `Metformin: biguanide. SE: lactic acidosis`: the first colon names, the rest say
