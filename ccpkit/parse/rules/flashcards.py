@@ -64,9 +64,6 @@ _FRONT = re.compile(rf"^{_BOLD}(?i:front){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
 _BACK = re.compile(rf"^{_BOLD}(?i:back){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
 """``Front: …`` over ``Back: …``: a card's sides (``Front:`` alone, as a checklist's ``Front:`` and
 ``Rear:`` lines, is no question; ``Back:`` alone is a field of a note type: see START/END)."""
-_MARKED_QUESTION = re.compile(r"^\s*(?:\u2753|\u2754|\U0001f914|\U0001f64b)")
-_MARKED_ANSWER = re.compile(r"^\s*(?:\u2705|\u2714\ufe0f?|\U0001f4a1|\U0001f449)\s*(?P<text>\S.*)$")
-"""``❓ What is …?`` over ``✅ …`` (or ``💡``, ``👉``): a question and its answer marked by emoji."""
 _SECOND_OPTION = re.compile(r"^\s*\(?B[.)]\s", re.M)
 _ANSWER_AFTER = re.compile(
     rf"(?P<asked>.*?\?{_BOLD})\s+{_BOLD}(?:A|(?i:answer)){_BOLD}\s*:{_BOLD}\s*(?P<answer>\S.*)$"
@@ -497,13 +494,11 @@ def _answered_within(node: Node) -> _Pair | None:
         if not _asks(lines[number - 1]):
             continue
         labelled = _ANSWER.match(lines[number])  # `A: df -h` under the question
-        if labelled is None and _MARKED_QUESTION.match(lines[number - 1]):
-            labelled = _MARKED_ANSWER.match(lines[number])  # `❓ What is …?` over `✅ …`
         answered = _worded_text("\n".join(lines[number:]))
         if labelled is not None and labelled["text"].strip():
             answered = "\n".join([labelled["text"].strip(), *lines[number + 1 :]]).strip()
         if answered:
-            return _Pair(_unnumbered(undecorated("\n".join(lines[:number]))), answered)  # `Q5: Which …?`
+            return _Pair(_unnumbered("\n".join(lines[:number])), answered)  # `Q5: Which …?`
     return None
 
 
