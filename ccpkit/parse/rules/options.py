@@ -41,8 +41,7 @@ _LABELS = "ABCDEFGH"
 _LISTS = ("bullet_list", "ordered_list")
 _OPTION_NUMBER = re.compile(r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?P<number>[1-8])[.)]?")
 """An answer naming a numbered option: ``3``, ``3)``, ``Option 3``, ``#3``."""
-_TASK = re.compile(r"^(?:\[(?P<mark>[ xX])\]|\((?P<radio>[ xX*\u2022\u25cf])\))[ \t]+(?P<text>\S.*)$", re.S)
-"""A checkbox (``[ ]``, ``[x]``) or a radio button (``( )``, ``(x)``, ``(•)``) opening an option."""
+_TASK = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$", re.S)
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
 _MARK = re.compile(
     rf"^\s*{_CHECK}\s*|\s*(?:{_CHECK}|(?:\*\*|\*|_)?\((?i:correct(?:\s+answer)?|answer)\)(?:\*\*|\*|_)?"
@@ -428,7 +427,7 @@ def _task_items(doc: Document, node: Node) -> list[DraftOption] | None:
         if match is None:
             return None
         text = _item_text(doc, item, match["text"])
-        options.append(DraftOption(label, text, item, checked=(match["mark"] or match["radio"]) != " "))
+        options.append(DraftOption(label, text, item, checked=match["mark"] != " "))
     lettered = []
     for option in options:
         found = _LETTERED.match(option.text)
