@@ -26,12 +26,12 @@ from ccpkit.parse.tree import Node, build_tree
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _OBSIDIAN_COMMENT = re.compile(
     r"(`+)[\s\S]*?\1|^[ \t]*%%[ \t]*\n[\s\S]*?\n[ \t]*%%[ \t]*$"
-    r"|[ \t]*(?<![\w%\\])%%(?=\S)[^\n]*?(?<=\S)%%(?![\w%])",
+    r"|[ \t]*(?:^|(?<=\s))%%(?=\S)[^\n]*?\S\s[^\n]*?(?<=\S)%%(?=\s|$|[.,;:!?)])",
     re.M,
 )
-"""An Obsidian comment, ``%%to check%%`` within a line or ``%%`` lines around some, or a code span
-(kept: a comment in code is code). A ``%%`` after a digit or before a space (``40%%``, MATLAB's
-``%% section``) opens none."""
+"""An Obsidian comment, ``%%to check this%%`` within a line (words, after a space or at the line's
+start) or ``%%`` lines around some, or a code span (kept: a comment in code is code). ``40%%``,
+``'%%an%%'`` (SQL), ``%%PATH%%`` (batch files) and MATLAB's ``%% section`` open none."""
 _SIDES_LINE = re.compile(r"^%[ \t]*$", re.M)
 """A ``%`` line alone: ankdown's separator of a card's sides, in whose files a ``%%`` line ends a card."""
 _MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
@@ -221,6 +221,9 @@ def _as_callout(lines: list[str], start: int, end: int) -> None:
     attributes = info["attributes"] or ""
     classes = re.findall(r"(?<![\w-])\.([\w-]+)", attributes)
     kind = (classes[0] if classes else info["kind"] or "").lower()
+    if kind == "notes":  # a slide's speaker notes: for the speaker, not the study
+        lines[start : end + 1] = [""] * (end + 1 - start)
+        return
     if not kind.startswith("callout") and kind not in _CALLOUT_KINDS:
         lines[start] = lines[end] = ""  # `::: {.columns}`, `::: {.content-visible …}`: layout only
         return

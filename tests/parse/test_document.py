@@ -43,3 +43,9 @@ def test_a_fenced_div_is_read_as_a_callout_and_lines_keep_their_numbers() -> Non
     assert document.lines[2:6] == ("", "> [!tip]- Answer", "> B", "")
     assert document.lines[7] == "::: unclosed"
     assert len(document.lines) == len(notes.split("\n"))
+
+
+def test_a_slides_speaker_notes_are_no_part_of_the_notes() -> None:
+    notes = "# Part\n\nA reliable byte stream.\n\n::: notes\nAsk who has used netcat.\n:::\n"
+    document = parse_document("m/notes.md", notes)
+    assert document.lines[4:7] == ("", "", "")

@@ -13,7 +13,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import Block, heading_text, item_text, only_pictures
-from ccpkit.parse.rules.answers import is_key_title, numbers_a_question, numbers_a_task
+from ccpkit.parse.rules.answers import is_key_title, numbers_a_question
 from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
     Term,
@@ -327,8 +327,6 @@ def _heading_card(
     what follows the labels (`To learn more …`, an analogy) is no part of the card. A heading among
     ``one_liners`` is a card with the paragraph under it (``### Amazon Athena`` over ``Serverless SQL
     on S3.``)."""
-    if heading is not None and numbers_a_task(heading_text(heading)):
-        return  # `### Exercise 3` names nothing to ask: no card's front
     if heading is not None and id(heading) in one_liners and [kind for kind, _ in described] in _ONE_LINE:
         front = _heading_front(heading_text(heading))
         yield _card(ctx, heading, section, front, item_text(described[0][1]), pinned_id(heading))
@@ -555,9 +553,10 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
 
 
 _GLOSSARY_TITLE = re.compile(
-    r"(?i)\b(?:glossary|key\s+terms?|terminology|definitions?|vocabulary|key\s+concepts?|terms\s+to\s+know)\b"
+    r"(?i)(?:glossary|key\s+terms?|terminology|definitions?|vocabulary|key\s+concepts?|terms\s+to\s+know)"
 )
-"""A heading over a glossary: ``Glossary``, ``Key terms``, ``Definitions``, ``Vocabulary`` …"""
+"""A heading that is a glossary's title and nothing more: ``Glossary``, ``Key terms``, ``Definitions``,
+``Vocabulary`` … (``Definition of Done`` and ``Definitions and theorems`` are not)."""
 
 
 def _headed_glossary(ctx: Context) -> dict[int, Term]:
@@ -569,15 +568,33 @@ def _headed_glossary(ctx: Context) -> dict[int, Term]:
     run: list[tuple[Node, Term]] = []
     for block in [*ctx.doc.blocks, None]:
         heading = block.heading if block is not None else None
-        named = heading is not None and _GLOSSARY_TITLE.search(heading_text(heading)) is not None
+        named = (
+            heading is not None
+            and _GLOSSARY_TITLE.fullmatch(_heading_front(heading_text(heading))) is not None
+        )
         term = _headed_term(ctx, block.node, colon=not named) if block is not None else None
         if block is not None and term is not None:
             run.append((block.node, term))
             continue
-        if len(run) >= _GLOSSARY_TERMS and all(len(term.rest.split()) >= _DEFINING_WORDS for _, term in run):
+        fronts = [term.front.casefold() for _, term in run]
+        defined = all(len(term.rest.split()) >= _DEFINING_WORDS for _, term in run)
+        if len(run) >= _GLOSSARY_TERMS and defined and len(set(fronts)) == len(fronts):
             found |= {id(paragraph): term for paragraph, term in run}
         run = []
     return found
+
+
+def _names(front: str) -> bool:
+    """A glossary's term: more than a letter (an alphabet's divider), no number (``Step 1``,
+    ``Definition 1.1``), no label (``Proof``, ``Speaker notes``, ``TODO``, ``Lecturer's comment``)."""
+    labelled = is_label(front) or _NOTE_LABEL.search(front) is not None
+    return len(front) > 1 and not any(map(str.isdigit, front)) and not labelled
+
+
+_NOTE_LABEL = re.compile(
+    r"(?i)\b(?:todo|notes?|comments?|remember|reminders?|tips?|hints?|warnings?|summary|examples?"
+    r"|sources?|references?|questions?|proofs?)\b"
+)
 
 
 def _headed_term(ctx: Context, node: Node, *, colon: bool) -> Term | None:
@@ -593,7 +610,8 @@ def _headed_term(ctx: Context, node: Node, *, colon: bool) -> Term | None:
     if not newline or (colon and not ended) or BOLD_TEXT.fullmatch(line.removesuffix(":")) is None:
         return None
     term = split_term(node.children[0])
-    return term if term is not None and term.rest and not is_field_name(term.front) else None
+    named = term is not None and term.rest and _names(term.front) and not is_field_name(term.front)
+    return term if named else None
 
 
 def _glossary_lines(lines: list[str]) -> list[tuple[int, Term]]:

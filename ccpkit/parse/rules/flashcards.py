@@ -84,11 +84,22 @@ _ASKING_WORDS = 3
 """A listed question of fewer words (``Why?``, ``How so?``) says too little to be a card's front."""
 _SENTENCE_END = re.compile(r"[.!;]\s+\S")
 _NO_ANSWER = re.compile(
-    r"\(.*\)$|(?:\*\*|__)?(?i:hints?|notes?|todo|tips?)(?:\*\*|__)?\s*(?::|$)|\d+\s*(?i:marks?|points?)\b",
+    r"\(.*\)$|\[|(?:\*\*|__)?(?i:hints?|notes?|todo|tips?)(?:\*\*|__)?\s*(?::|$)|\d+\s*(?i:marks?|points?)\b"
+    r"|(?i:see|check|ask|tbd|todo)\b",
     re.S,
 )
-"""What may sit under a question without answering it: ``(4 marks)``, ``(Assume …)``, ``Hint: …``,
-``TODO``."""
+"""What may sit under a question without answering it: ``(4 marks)``, ``(Assume …)``, ``[6]``, a
+to-do box or a link, ``Hint: …``, ``TODO``, ``See page 87.``, ``Check the docs``."""
+_STUDY_TITLE = re.compile(
+    r"(?i)\b(?:interview|faqs?|frequently\s+asked|q\s*&\s*a|quiz(?:zes)?|review|self[- ]?(?:check|test)"
+    r"|flash\s*cards?|practice|revision|exam|study|sample)\b"
+)
+"""A title over a list of questions to study: ``Interview questions``, ``FAQ``, ``Review``, ``Quiz``,
+``Practice questions`` … (``Questions I still have`` is not one)."""
+_OPEN_TITLE = re.compile(
+    r"(?i)\b(?:open|unanswered|pending)\s+questions?\b|\bquestions?\s+(?:for|to\s+ask)\b"
+)
+"""``Open questions``, ``Questions for the TA``: questions with notes under them, not answers."""
 _SOLUTION_HEADINGS = _ANSWER_HEADINGS | {"solution", "lösung", "solução", "solución", "soluzione"}
 _ANSWER_TITLES = _ANSWER_HEADINGS | {"", "solution"}
 """The titles of a callout that holds an answer (``> [!success]- Answer``), or none."""
@@ -194,7 +205,9 @@ def _in(
                 asked, pair = fallen
                 yield from _items(ctx, sections[index], asked, pair)
                 index += 1
-            elif child.type == "list_item" and (nested := _asked_over_answer(ctx, child, siblings)):
+            elif child.type == "list_item" and (
+                nested := _asked_over_answer(ctx, child, siblings, sections[index])
+            ):
                 ctx.claim(child, *child.children)  # `- What is …?` with its answer nested under it
                 yield from _items(ctx, sections[index], child, nested)
         elif child.type == "heading" and _ENDS_TAGGED.search(heading_text(child)):
@@ -582,13 +595,20 @@ def _answered_item(item: Node) -> _Pair | None:
     return _asked_and_answered(*item.children) if len(item.children) == 2 else None
 
 
-def _asked_over_answer(ctx: Context, item: Node, items: Sequence[Node]) -> _Pair | None:
+def _asked_over_answer(
+    ctx: Context, item: Node, items: Sequence[Node], section: tuple[str, ...]
+) -> _Pair | None:
     """A list item that asks in plain words (``1. What is …?``), answered by what is nested under it
     (paragraphs, code, a quote or a single bullet) or by its own next lines, none of it taken by
-    another rule, in a list (``items``) of two or more such questions: as interview-question lists
-    write them. A lone question, one sentence after another (a step, then what to check), a few
-    words (``Why?``), or a question whose nested lines are no answer (a set to recall, options, a
-    sub-question, ``(4 marks)``, ``Hint: …``, the code it asks about) stays the notes'."""
+    another rule, in a list (``items``) of two or more such questions under a title that says they
+    are questions to study (``## Interview questions``, ``FAQ``, ``Review``): as interview-question
+    lists write them. Elsewhere such lists are minutes, prompts or open questions with notes under
+    them. A lone question, one sentence after another (a step, then what to check), a few words
+    (``Why?``), or a question whose nested lines are no answer (a set to recall, options, a
+    sub-question, ``(4 marks)``, ``Hint: …``, a reference, the code it asks about) stays the notes'."""
+    titles = [ctx.doc.part, *section]
+    if not any(_STUDY_TITLE.search(title) for title in titles) or any(map(_OPEN_TITLE.search, titles)):
+        return None
     question = _listed_question(item)
     if question is None or sum(_listed_question(other) is not None for other in items) < 2:
         return None
@@ -604,7 +624,7 @@ def _asked_over_answer(ctx: Context, item: Node, items: Sequence[Node]) -> _Pair
     if _ONLY_CODE.fullmatch(rest.strip() or "``") and all(_shown(ctx, block) for block in blocks):
         return None  # `What does this print?` over its code, or a diagram: the question's, no answer
     back = "\n\n".join([rest.strip(), *(ctx.doc.written(block) for block in blocks)]).strip()
-    if not back or _asks(back.rsplit("\n", 1)[-1]) or _NO_ANSWER.match(back):
+    if not back or _asks(back.rsplit("\n", 1)[-1]) or _NO_ANSWER.match(back) or len(back.split()) < 2:
         return None
     return _Pair(question, back)
 
@@ -987,8 +1007,8 @@ def _answer_to(asked: str, line: str, *, dotted: bool) -> re.Match[str] | None:
     a ``Q. …`` (unless ``B.`` lines make them options: not ``dotted``), ``Back: …`` a ``Front: …``."""
     asked, line = asked.strip(), line.strip()
     found = _ANSWER.match(line)
-    if found is None and dotted and asked.startswith("Q."):
-        found = _DOTTED_ANSWER.match(line)
+    if found is None and dotted and asked.startswith("Q.") and _asks(asked):
+        found = _DOTTED_ANSWER.match(line)  # not `Q. 3 of the homework is optional.` over `A. Kumar …`
     if found is None and _FRONT.match(asked):
         found = _BACK.match(line)
     return found
