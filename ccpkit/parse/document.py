@@ -26,12 +26,13 @@ from ccpkit.parse.tree import Node, build_tree
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _OBSIDIAN_COMMENT = re.compile(
     r"(`+)[\s\S]*?\1|^[ \t]*%%[ \t]*\n[\s\S]*?\n[ \t]*%%[ \t]*$"
-    r"|[ \t]*(?:^|(?<=\s))%%(?=\S)[^\n]*?\S\s[^\n]*?(?<=\S)%%(?=\s|$|[.,;:!?)])",
+    r"|[ \t]*(?:^|(?<=\s))%%(?P<words>(?:(?!%%)[^\n])+)%%(?=\s|$|[.,;:!?)])",
     re.M,
 )
-"""An Obsidian comment, ``%%to check this%%`` within a line (words, after a space or at the line's
-start) or ``%%`` lines around some, or a code span (kept: a comment in code is code). ``40%%``,
-``'%%an%%'`` (SQL), ``%%PATH%%`` (batch files) and MATLAB's ``%% section`` open none."""
+"""An Obsidian comment, ``%%to check this%%`` or ``%% add an example %%`` within a line (words, after
+a space or at the line's start) or ``%%`` lines around some, or a code span (kept: a comment in code
+is code). ``40%%``, ``'%%an%%'`` (SQL), ``%%PATH%%`` (batch files, one word) and MATLAB's
+``%% section`` open none."""
 _SIDES_LINE = re.compile(r"^%[ \t]*$", re.M)
 """A ``%`` line alone: ankdown's separator of a card's sides, in whose files a ``%%`` line ends a card."""
 _MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
@@ -275,8 +276,10 @@ def _without_obsidian_comments(text: str, tokens: list[Token]) -> tuple[str, lis
 
 
 def _blanked(found: re.Match[str]) -> str:
-    """A comment as the line breaks it spans; a code span as it is."""
-    return found[0] if found[1] else "\n" * found[0].count("\n")
+    """A comment as the line breaks it spans; a code span, or one word between ``%%`` (``%%PATH%%``),
+    as it is."""
+    one_word = found["words"] is not None and " " not in found["words"].strip()
+    return found[0] if found[1] or one_word else "\n" * found[0].count("\n")
 
 
 def heading_level(heading: Node | None) -> int:

@@ -560,27 +560,26 @@ _GLOSSARY_TITLE = re.compile(
 
 
 def _headed_glossary(ctx: Context) -> dict[int, Term]:
-    """Paragraphs one after another whose first line is a term wholly in bold and whose next lines
-    define it (``**Elasticity:**`` over ``The ability to …``), as document exports write a glossary:
-    each paragraph's id and its term. Two or more, each defined in a few words: one alone, or any
-    defined in a word or two (``**Level**`` over ``Beginner``), is a bold line over the notes."""
+    """Paragraphs one after another whose first line is a term wholly in bold with its colon and
+    whose next lines define it (``**Elasticity:**`` over ``The ability to …``), as document exports
+    write a glossary: each paragraph's id and its term. Two or more, each defined in a few words: one
+    alone, or any defined in a word or two (``**Level:**`` over ``Beginner``), is a bold line over the
+    notes. Under a heading that is a glossary's title (``## Key terms``) no colon is needed, and an
+    example between two terms breaks no run."""
     found: dict[int, Term] = {}
-    run: list[tuple[Node, Term]] = []
-    for block in [*ctx.doc.blocks, None]:
-        heading = block.heading if block is not None else None
-        named = (
-            heading is not None
-            and _GLOSSARY_TITLE.fullmatch(_heading_front(heading_text(heading))) is not None
-        )
-        term = _headed_term(ctx, block.node, colon=not named) if block is not None else None
-        if block is not None and term is not None:
-            run.append((block.node, term))
-            continue
-        fronts = [term.front.casefold() for _, term in run]
-        defined = all(len(term.rest.split()) >= _DEFINING_WORDS for _, term in run)
-        if len(run) >= _GLOSSARY_TERMS and defined and len(set(fronts)) == len(fronts):
-            found |= {id(paragraph): term for paragraph, term in run}
-        run = []
+    for heading, section in itertools.groupby(ctx.doc.blocks, key=lambda block: block.heading):
+        title = _heading_front(heading_text(heading)) if heading is not None else ""
+        named = _GLOSSARY_TITLE.fullmatch(title) is not None
+        terms = [(block.node, _headed_term(ctx, block.node, colon=not named)) for block in section]
+        found_terms = [[(node, term) for node, term in terms if term is not None]]
+        if not named:  # paragraphs one after another
+            runs = itertools.groupby(terms, key=lambda pair: pair[1] is not None)
+            found_terms = [[(node, term) for node, term in run if term] for is_term, run in runs if is_term]
+        for run in found_terms:
+            fronts = [term.front.casefold() for _, term in run]
+            defined = all(len(term.rest.split()) >= _DEFINING_WORDS for _, term in run)
+            if len(run) >= _GLOSSARY_TERMS and defined and len(set(fronts)) == len(fronts):
+                found |= {id(paragraph): term for paragraph, term in run}
     return found
 
 

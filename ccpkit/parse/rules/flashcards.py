@@ -91,11 +91,16 @@ _NO_ANSWER = re.compile(
 """What may sit under a question without answering it: ``(4 marks)``, ``(Assume …)``, ``[6]``, a
 to-do box or a link, ``Hint: …``, ``TODO``, ``See page 87.``, ``Check the docs``."""
 _STUDY_TITLE = re.compile(
-    r"(?i)\b(?:interview|faqs?|frequently\s+asked|q\s*&\s*a|quiz(?:zes)?|review|self[- ]?(?:check|test)"
-    r"|flash\s*cards?|practice|revision|exam|study|sample)\b"
+    r"(?i)\b(?:interview|faqs?|frequently\s+asked|q\s*&\s*a|quiz(?:zes)?|self[- ]?(?:check|test)"
+    r"|flash\s*cards?|(?:review|practice|revision|exam|study|sample|test|knowledge\s+check)\s+questions?)\b"
 )
-"""A title over a list of questions to study: ``Interview questions``, ``FAQ``, ``Review``, ``Quiz``,
-``Practice questions`` … (``Questions I still have`` is not one)."""
+"""A title over a list of questions to study: ``Interview questions``, ``FAQ``, ``Quiz``, ``Review
+questions``, ``Practice questions`` … (``Literature review``, ``Case study``, ``Questions I still
+have`` are not)."""
+_POINTING_WORDS = 6
+_POINTING = re.compile(r"(?i)\b(?:it|this|that|these|those|they|them)\b")
+"""A word that points back at the notes above (``What is it used for?``): a question of a few words
+(``_POINTING_WORDS``) with one means nothing on a card of its own."""
 _OPEN_TITLE = re.compile(
     r"(?i)\b(?:open|unanswered|pending)\s+questions?\b|\bquestions?\s+(?:for|to\s+ask)\b"
 )
@@ -623,10 +628,16 @@ def _asked_over_answer(
         return None
     if _ONLY_CODE.fullmatch(rest.strip() or "``") and all(_shown(ctx, block) for block in blocks):
         return None  # `What does this print?` over its code, or a diagram: the question's, no answer
-    back = "\n\n".join([rest.strip(), *(ctx.doc.written(block) for block in blocks)]).strip()
+    back = "\n\n".join([rest.strip(), *(_answer_text(ctx, block) for block in blocks)]).strip()
     if not back or _asks(back.rsplit("\n", 1)[-1]) or _NO_ANSWER.match(back) or len(back.split()) < 2:
         return None
     return _Pair(question, back)
+
+
+def _answer_text(ctx: Context, block: Node) -> str:
+    """A block of an answer as written; a callout (``> [!details]- Answer``) as what it says."""
+    called = _callout(ctx, block) if block.type == "blockquote" else None
+    return _callout_text(ctx, called) if called is not None else ctx.doc.written(block)
 
 
 def _shown(ctx: Context, block: Node) -> bool:
@@ -650,7 +661,7 @@ def _listed_question(item: Node) -> str | None:
         return None
     if len(asked.split()) < _ASKING_WORDS or _SENTENCE_END.search(asked):
         return None
-    return asked
+    return None if len(asked.split()) <= _POINTING_WORDS and _POINTING.search(asked) else asked
 
 
 def _answer_fallen_out(questions: Node, following: Node | None) -> tuple[Node, _Pair] | None:
@@ -762,8 +773,9 @@ def _quoted_answer(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
         return None
     ctx.claim(*blocks[: end + 1])
     front = "\n\n".join(ctx.doc.written(block) for block in (*numbered.children[0].children, *blocks[1:end]))
-    back = _unquoted(ctx, quote)
-    return end, _Pair(_unnumbered(front), back)
+    called = callout(quote)  # `> [!details]- Answer` over the answer: the title is no part of it
+    back = _callout_text(ctx, called) if called is not None and _names_an_answer(called.title) else None
+    return end, _Pair(_unnumbered(front), back or _unquoted(ctx, quote))
 
 
 def _asked_and_answered(question: Node, answer: Node) -> _Pair | None:
