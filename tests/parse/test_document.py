@@ -31,10 +31,10 @@ def test_obsidian_comments_are_blanked_and_lines_keep_their_numbers() -> None:
 
 
 def test_percent_signs_that_open_no_comment_are_left_as_written() -> None:
-    notes = "# Part\n\nA 100%% sure line, then 5%% more.\n\nIn MATLAB a line opening with %% starts a section.\n"
+    notes = "# Part\n\nA 100%% sure line, then 5%% more.\n\nIn MATLAB a line with %% starts a section.\n"
     document = parse_document("m/notes.md", notes)
     assert document.lines[2] == "A 100%% sure line, then 5%% more."
-    assert document.lines[4] == "In MATLAB a line opening with %% starts a section."
+    assert document.lines[4] == "In MATLAB a line with %% starts a section."
 
 
 def test_a_fenced_div_is_read_as_a_callout_and_lines_keep_their_numbers() -> None:
