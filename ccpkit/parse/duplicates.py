@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from typing import assert_never
 
@@ -172,9 +173,18 @@ def _same_question(first: Item, second: Item) -> list[Problem]:
 
 
 def _same_term(first: Card, second: Card) -> bool:
-    """One module, one term (all its words: two long questions alike in their first words are two);
-    a pinned id shared by two different terms is a clash, not a merge."""
-    return first.module == second.module and slug(first.front, None) == slug(second.front, None)
+    """One module, one term (all its words: two long questions alike in their first words are two;
+    and the symbols that make another name: ``B-tree`` and ``B+ tree``, ``C`` and ``C++``, ``i++`` and
+    ``i--`` share a slug, not a term); a pinned id shared by two different terms is a clash, not a
+    merge."""
+    same_slug = slug(first.front, None) == slug(second.front, None)
+    return first.module == second.module and same_slug and _spelled(first.front) == _spelled(second.front)
+
+
+def _spelled(front: str) -> list[str]:
+    """A front's words as a name is told apart: case, markup and punctuation aside (``Auto Scaling``
+    is ``auto-scaling``), but ``+`` and ``#`` kept."""
+    return re.sub(r"[^\w+#]+", " ", front.casefold()).replace("_", " ").split()
 
 
 def _merge(first: Card, second: Card, problems: list[Problem]) -> Card:
