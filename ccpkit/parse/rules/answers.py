@@ -101,6 +101,8 @@ _QUOTE_MARKS = re.compile(r"^(?:>\s*)+")
 """A quote's ``>`` markers, when a ``<details>`` block's answer and explanation are quoted in it."""
 _QUESTION_ID = re.compile(rf"^(?:{QUESTION}\s*#?\s*|q\s*)?(?P<id>[A-Z]?\d+)$", re.I)
 _BOLD = re.compile(r"\*\*|__")
+_PAIR_QUESTION = re.compile(r"\s*(?:\*\*|__)?Q\d*(?:\*\*|__)?\s*[:.]\s*\S")
+_PAIR_ANSWER = re.compile(r"^\s*(?:\*\*|__)?A\d*(?:\*\*|__)?\s*[:.]\s*\S", re.M)
 _NUMBERED_TASK = re.compile(r"(?:exercise|problem|task|practice|question)\s*#?\s*\d+(?:\.\d+)*", re.I)
 _QUESTION_NUMBER = re.compile(rf"^[^\w]*(?:{QUESTION}|q)\s*#?\s*\d+\b", re.I)
 _SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.S | re.I)
@@ -149,6 +151,13 @@ def numbers_a_question(heading: str) -> bool:
     """``Question 3``, ``Q12 - Topic 1``, ``Pregunta 4``: a heading over a question that only numbers
     it (it may ask too: ``Question 3: What is S3?``)."""
     return _QUESTION_NUMBER.match(plain(heading)) is not None
+
+
+def asked_and_answered(paragraph: str) -> bool:
+    """``Q: …`` (``Q. …?``, ``Q1: …``) with its ``A: …`` (``A. …``) on a later line: a flashcard's
+    question and answer, whole, which no question's stem below takes in."""
+    first, _, rest = paragraph.partition("\n")
+    return _PAIR_QUESTION.match(first) is not None and _PAIR_ANSWER.search(rest) is not None
 
 
 def numbers_a_task(heading: str) -> bool:

@@ -17,6 +17,7 @@ from ccpkit.parse.rules.answers import (
     Answer,
     answer_in_details,
     answer_line,
+    asked_and_answered,
     callout,
     details_text,
     explanation_start,
@@ -549,6 +550,8 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
             _QUESTION_LABEL.match(nodes[index].children[0].content)
             or _PAIRED_QUESTION.match(nodes[index].children[0].content)  # `Q:` under the last one's `A:`
         )
+        if nodes[index].type == "paragraph" and asked_and_answered(nodes[index].children[0].content):
+            break  # `Q: …` over its `A: …` right above: a flashcard of its own, no part of the stem
         piece = _stem_piece(ctx, nodes[index])
         if piece is None and _announced_list(ctx, nodes, index, floor):
             piece = "", ctx.doc.source(nodes[index]), nodes[index]  # the case the question states
