@@ -195,12 +195,17 @@ def _as_callouts(lines: list[str], fenced: Container[int]) -> list[str]:
     return lines
 
 
+def _code_lines(tokens: list[Token]) -> set[int]:
+    """The lines of the fenced and indented code blocks: their ``:::`` and ``%%`` are code."""
+    return {line for t in tokens if t.type in ("fence", "code_block") and t.map for line in range(*t.map)}
+
+
 def _containers_as_callouts(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
     """The text with each fenced div (``::: {.callout-tip collapse="true"}`` … ``:::`` as Pandoc and
     Quarto write them, ``::: details Answer`` as VuePress does) written as the Obsidian callout it
     means (``> [!tip]- …``), and its tokens; a heading opening its body (``## Answer``) is its title.
     An unclosed one is left as written, and one in code is code. Every line keeps its number."""
-    code = {line for t in tokens if t.type in ("fence", "code_block") and t.map for line in range(*t.map)}
+    code = _code_lines(tokens)
     lines = text.split("\n")
     opened: list[int] = []
     for number, line in enumerate(lines):
@@ -266,7 +271,7 @@ def _without_obsidian_comments(text: str, tokens: list[Token]) -> tuple[str, lis
     """The text without Obsidian's comments (``%%to check%%`` in a line, or ``%%`` lines around a
     draft), and its tokens: as with HTML comments, what Obsidian hides is no study content. A comment
     in code is code; every line keeps its number."""
-    code = {line for t in tokens if t.type in ("fence", "code_block") and t.map for line in range(*t.map)}
+    code = _code_lines(tokens)
     runs = itertools.groupby(enumerate(text.split("\n")), key=lambda numbered: numbered[0] in code)
     cleared = "\n".join(
         "\n".join(lines) if in_code else _OBSIDIAN_COMMENT.sub(_blanked, "\n".join(lines))

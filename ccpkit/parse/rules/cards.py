@@ -571,8 +571,9 @@ def _headed_glossary(ctx: Context) -> dict[int, Term]:
         title = _heading_front(heading_text(heading)) if heading is not None else ""
         named = _GLOSSARY_TITLE.fullmatch(title) is not None
         terms = [(block.node, _headed_term(ctx, block.node, colon=not named)) for block in section]
-        found_terms = [[(node, term) for node, term in terms if term is not None]]
-        if not named:  # paragraphs one after another
+        if named:  # the whole section, examples between its terms
+            found_terms = [[(node, term) for node, term in terms if term is not None]]
+        else:  # paragraphs one after another
             runs = itertools.groupby(terms, key=lambda pair: pair[1] is not None)
             found_terms = [[(node, term) for node, term in run if term] for is_term, run in runs if is_term]
         for run in found_terms:

@@ -606,7 +606,7 @@ def _asked_over_answer(
     """A list item that asks in plain words (``1. What is …?``), answered by what is nested under it
     (paragraphs, code, a quote or a single bullet) or by its own next lines, none of it taken by
     another rule, in a list (``items``) of two or more such questions under a title that says they
-    are questions to study (``## Interview questions``, ``FAQ``, ``Review``): as interview-question
+    are questions to study (``## Interview questions``, ``FAQ``, ``Review questions``): as interview-question
     lists write them. Elsewhere such lists are minutes, prompts or open questions with notes under
     them. A lone question, one sentence after another (a step, then what to check), a few words
     (``Why?``), or a question whose nested lines are no answer (a set to recall, options, a
@@ -615,8 +615,8 @@ def _asked_over_answer(
     if not any(_STUDY_TITLE.search(title) for title in titles) or any(map(_OPEN_TITLE.search, titles)):
         return None
     question = _listed_question(item)
-    if question is None or sum(_listed_question(other) is not None for other in items) < 2:
-        return None
+    if question is None or not any(other is not item and _listed_question(other) for other in items):
+        return None  # a lone question (the search stops at the first other one that asks)
     if any(ctx.is_claimed(node) for node in (item, *item.children)):
         return None
     first, *below = item.children
