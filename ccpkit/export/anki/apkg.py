@@ -2,8 +2,8 @@
 
 genanki stamps one time on every note, card and note type; Anki's default import ("update if newer")
 compares those times, so we give each note its own (from the ledger) and each note type the time its
-templates last changed. The database is built in memory and zipped with fixed dates, so the same notes
-and ledger give the same bytes.
+templates last changed. The database is built in a scratch file and zipped with fixed dates, so the same
+notes and ledger give the same bytes.
 
 What genanki writes for a note is recorded once, with its module's part (``recorded_notes``): a package
 assembled from kept parts replays those rows, putting in the values that change from build to build
@@ -16,9 +16,12 @@ import hashlib
 import io
 import itertools
 import json
+import shutil
 import sqlite3
+import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import genanki
@@ -32,7 +35,10 @@ from ccpkit.model import Picture
 
 EARLIEST_ID = 1_600_000_000
 """Note and card ids count up from the newest mtime (in ms), never from before 2020."""
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_HEADER_COUNTS = ((24, 4), (92, 8))
+"""Where SQLite's file header counts writes and names its version (change counter, version-valid-for
+number, library version): zeroed, as an in-memory database leaves them, so the same notes give the
+same bytes on every machine."""
 _DEFLATE_LEVEL = 1
 """zlib's fastest level: on a 28 MB collection (50,000 notes) it deflates 3.4 times faster than the
 default level 6, for a package 9 % larger."""
@@ -188,16 +194,22 @@ def write_package(
         else:
             deck.add_note(_Note(model, note, position))
         newest = max(newest, note.modified)
-    return _zipped(_database(list(decks.values()), max(newest, EARLIEST_ID)), pictures)
+    with tempfile.TemporaryDirectory(prefix="ccpkit-apkg-") as folder:
+        database = Path(folder) / "collection.anki2"
+        _write_database(database, list(decks.values()), max(newest, EARLIEST_ID))
+        return _zipped(database, pictures)
 
 
-def _database(decks: list[genanki.Deck], timestamp: int) -> bytes:
+def _write_database(path: Path, decks: list[genanki.Deck], timestamp: int) -> None:
     """The collection genanki's ``Package`` writes, with the decks and note types written once: it
     reads, updates and writes back both as JSON for every deck, which at hundreds of module decks
-    cost more than the notes."""
-    connection = sqlite3.connect(":memory:")
+    cost more than the notes. Written to a scratch file, not memory: a copy of a large collection
+    in memory, and another as bytes, would be most of a large build's peak memory."""
+    connection = sqlite3.connect(path)
     try:
         cursor = connection.cursor()
+        cursor.execute("PRAGMA journal_mode = OFF")  # a scratch file: nothing to roll back or sync
+        cursor.execute("PRAGMA synchronous = OFF")
         cursor.executescript(APKG_SCHEMA)
         cursor.executescript(APKG_COL)
         _write_decks_and_note_types(cursor, decks, timestamp)
@@ -209,9 +221,12 @@ def _database(decks: list[genanki.Deck], timestamp: int) -> bytes:
             for sql, values in rows.by_statement().items():
                 cursor.executemany(sql, values)
         connection.commit()
-        return connection.serialize()
     finally:
         connection.close()
+    with path.open("r+b") as database:
+        for offset, size in _HEADER_COUNTS:
+            database.seek(offset)
+            database.write(bytes(size))
 
 
 def _write_decks_and_note_types(cursor: sqlite3.Cursor, decks: list[genanki.Deck], timestamp: int) -> None:
@@ -233,15 +248,16 @@ def _write_decks_and_note_types(cursor: sqlite3.Cursor, decks: list[genanki.Deck
     cursor.execute("UPDATE col SET decks = ?, models = ?", (json.dumps(deck_entries), json.dumps(note_types)))
 
 
-def _zipped(database: bytes, pictures: Sequence[Picture]) -> bytes:
-    """The legacy package layout: the database, media files as ``0``, ``1`` … and a ``media`` map
-    from those numbers to the names the fields use."""
+def _zipped(database: Path, pictures: Sequence[Picture]) -> bytes:
+    """The legacy package layout: the database (read from its file a block at a time), media files
+    as ``0``, ``1`` … and a ``media`` map from those numbers to the names the fields use. Members
+    opened by name are dated 1980-01-01 (``ZipInfo``'s default), so the same notes zip alike."""
     media = json.dumps({str(number): picture.name for number, picture in enumerate(pictures)}).encode()
-    entries = [("collection.anki2", database), *((str(n), p.data) for n, p in enumerate(pictures))]
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, data in (*entries, ("media", media)):
-            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, data, compresslevel=_DEFLATE_LEVEL)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=_DEFLATE_LEVEL) as archive:
+        with database.open("rb") as source, archive.open("collection.anki2", "w") as target:
+            shutil.copyfileobj(source, target)
+        for name, data in (*((str(n), p.data) for n, p in enumerate(pictures)), ("media", media)):
+            with archive.open(name, "w") as target:
+                target.write(data)
     return buffer.getvalue()

@@ -113,6 +113,15 @@ def test_same_notes_and_identities_give_identical_bytes(deck: Deck, tmp_path: Pa
         assert archive.namelist() == ["collection.anki2", "media"]
 
 
+def test_the_collection_records_no_sqlite_version_nor_count_of_writes(deck: Deck, tmp_path: Path) -> None:
+    """Another machine's SQLite writes the same notes to the same bytes: the file header's change
+    counter, version-valid-for number and library version (offsets 24, 92, 96) are left zero."""
+    with zipfile.ZipFile(package(deck, tmp_path)) as archive:
+        header = archive.read("collection.anki2")[:100]
+    assert header.startswith(b"SQLite format 3\0")
+    assert (header[24:28], header[92:100]) == (bytes(4), bytes(8))
+
+
 def test_note_and_note_type_mtimes_come_from_the_identities(deck: Deck, tmp_path: Path) -> None:
     path = package(
         deck,
@@ -184,7 +193,7 @@ def test_notes_replayed_from_their_parts_give_the_bytes_genanki_writes_note_by_n
     assert replayed.outputs == written_afresh.outputs
 
 
-def test_the_collection_holds_what_genanki_writes_deck_by_deck() -> None:
+def test_the_collection_holds_what_genanki_writes_deck_by_deck(tmp_path: Path) -> None:
     """The decks and note types are written once, yet exactly as genanki leaves them after writing
     deck by deck: a note type's deck is the last one holding its notes, whatever the order."""
     basic = genanki.Model(1_111, "basic", fields=[{"name": "Front"}, {"name": "Back"}], templates=_CARD)
@@ -194,8 +203,8 @@ def test_the_collection_holds_what_genanki_writes_deck_by_deck() -> None:
         for model in models:
             deck.add_note(genanki.Note(model=model, fields=[f"{deck.name} front", "back"], guid=deck.name))
 
-    ours = sqlite3.connect(":memory:")
-    ours.deserialize(apkg._database(decks, 1_700_000_000))
+    apkg._write_database(tmp_path / "collection.anki2", decks, 1_700_000_000)
+    ours = sqlite3.connect(tmp_path / "collection.anki2")
     genankis = sqlite3.connect(":memory:")
     genanki.Package(decks).write_to_db(genankis.cursor(), 1_700_000_000, itertools.count(1_700_000_000_000))
 
