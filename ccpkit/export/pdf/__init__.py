@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import PurePosixPath
 from typing import ClassVar
 
-from ccpkit.export import Exported, ExportOptions, Format, Settled, Whole
+from ccpkit.export import Exported, ExportOptions, Format, Settled, Whole, joined
 from ccpkit.export.pdf.exam_questions import Question, draw_questions
 from ccpkit.markup import to_text
 from ccpkit.model import MCQ, Deck, Module
@@ -70,8 +70,7 @@ class Pdf(Format[Exported]):
         )
 
     def assemble(self, deck: Deck, parts: Sequence[Exported], settled: Settled | None) -> Exported:
-        problems = dict.fromkeys(problem for sheet in parts for problem in sheet.problems)
-        return Exported(tuple(output for sheet in parts for output in sheet.outputs), tuple(problems))
+        return joined(parts)
 
 
 PDF = Pdf()
