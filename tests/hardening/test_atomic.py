@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -175,3 +176,14 @@ def outputs(out: Path) -> dict[str, bytes]:
         for path, data in snapshot(out).items()
         if not path.name.startswith(".")
     }
+
+
+def test_a_temporary_folder_that_cannot_be_written_is_named_and_nothing_changes(
+    built: Commands, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The Anki collection is laid out in a scratch file of the system's temporary folder."""
+    before = snapshot(built.out, built.notes)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-folder"))
+    with pytest.raises(WriteError, match=r"cannot write .*no-such-folder"):
+        build(built.notes, built.out, options=OPTIONS, clock=lambda: 1_700_086_400)
+    assert snapshot(built.out, built.notes) == before

@@ -28,6 +28,7 @@ import genanki
 from genanki.apkg_col import APKG_COL
 from genanki.apkg_schema import APKG_SCHEMA
 
+from ccpkit.errors import WriteError
 from ccpkit.export.anki.card_templates import AnkiTemplates
 from ccpkit.export.anki.notes import AnkiNote, Recorded, RenderedNote, Statement
 from ccpkit.export.anki.notetypes import NOTE_TYPES, NoteType
@@ -194,10 +195,13 @@ def write_package(
         else:
             deck.add_note(_Note(model, note, position))
         newest = max(newest, note.modified)
-    with tempfile.TemporaryDirectory(prefix="ccpkit-apkg-") as folder:
-        database = Path(folder) / "collection.anki2"
-        _write_database(database, list(decks.values()), max(newest, EARLIEST_ID))
-        return _zipped(database, pictures)
+    try:
+        with tempfile.TemporaryDirectory(prefix="ccpkit-apkg-") as folder:
+            database = Path(folder) / "collection.anki2"
+            _write_database(database, list(decks.values()), max(newest, EARLIEST_ID))
+            return _zipped(database, pictures)
+    except (OSError, sqlite3.OperationalError) as error:  # the temporary folder is full or read-only
+        raise WriteError(Path(tempfile.gettempdir()), OSError(str(error))) from None
 
 
 def _write_database(path: Path, decks: list[genanki.Deck], timestamp: int) -> None:
