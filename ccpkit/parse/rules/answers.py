@@ -331,10 +331,12 @@ def _is_article(match: re.Match[str]) -> bool:
 
 def _opens_sentence(match: re.Match[str]) -> bool:
     """``A Region is a geographic area.`` hidden in a block: the word "A" opening a sentence (three
-    words or more, no mark after the letter), not the letter with an option's text."""
+    words or more, no mark after the letter), not the letter with an option's text or a dash and
+    why (``A — the calculator prices …``)."""
     mark = match.string[match.end("letters") : match.end("letters") + 1]
     rest = match["rest"] or ""
-    return match["letters"].strip() in ("A", "a") and mark.isspace() and len(rest.split()) >= 3
+    dashed = rest.lstrip().startswith(("-", "\u2013", "\u2014"))
+    return match["letters"].strip() in ("A", "a") and mark.isspace() and len(rest.split()) >= 3 and not dashed
 
 
 def _answer(match: re.Match[str], *, rest: bool = True) -> Answer:
