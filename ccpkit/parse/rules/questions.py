@@ -568,8 +568,10 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         index -= 1
         if number:
             question, numbered = question_id(number), True
-    while taken and taken[0].type in _MEDIA and not numbered:
-        # A stem starts with its words: code or a table above them is not part of it.
+    headed = index >= floor and _may_head(nodes[index]) and all(_is_media(node) for node in taken)
+    while taken and taken[0].type in _MEDIA and not numbered and not headed:
+        # A stem starts with its words: code or a table above them is not part of it, unless the
+        # words are the heading right above (`### What does this print?` over the code).
         taken.pop(0)
         parts.pop(0)
         index += 1
