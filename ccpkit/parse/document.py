@@ -136,6 +136,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _without_comments(text, tokens)
     if "%%" in text and not _SIDES_LINE.search(text):
         text, tokens = _without_obsidian_comments(text, tokens)
+    if "](#" in text:
+        text, tokens = _without_navigation(text, tokens)
     unknown: tuple[tuple[int, str], ...] = ()
     if "^" in text:
         footnotes = inline_footnotes(text, tokens)
@@ -280,6 +282,24 @@ def _without_obsidian_comments(text: str, tokens: list[Token]) -> tuple[str, lis
     return (cleared, _markdown().parse(cleared)) if cleared != text else (text, tokens)
 
 
+def _without_navigation(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
+    """The text without its paragraphs of navigation (``**[⬆ Back to Top](#table-of-contents)**`` after
+    each answer of an interview repo), and its tokens: on a card or a printed sheet they lead nowhere,
+    and under an answer they are no part of it. Every line keeps its number."""
+    lines = text.split("\n")
+    for opening, inline in itertools.pairwise(tokens):
+        if (
+            opening.type == "paragraph_open"
+            and opening.level == 0
+            and opening.map
+            and navigates(inline.content)
+        ):
+            start, end = opening.map
+            lines[start:end] = [""] * (end - start)
+    cleared = "\n".join(lines)
+    return (cleared, _markdown().parse(cleared)) if cleared != text else (text, tokens)
+
+
 def _blanked(found: re.Match[str]) -> str:
     """A comment as the line breaks it spans; a code span, or one word between ``%%`` (``%%PATH%%``),
     as it is."""
@@ -315,20 +335,17 @@ def only_pictures(paragraph: Node) -> bool:
 
 def only_links_within_page(markdown: str) -> bool:
     """Whether ``markdown`` is nothing but links to places in the page (``[Back to top](#top)``, a
-    table of contents' ``[Which service …?](#which-service)``), with separators or emphasis between:
-    navigation, with nothing to learn in it."""
+    table of contents' ``[Which service …?](#which-service)``), with separators or emphasis between."""
     return "](#" in markdown and _PAGE_LINKS.fullmatch(markdown.strip()) is not None
 
 
+def navigates(markdown: str) -> bool:
+    """Whether ``markdown`` is nothing but links within the page or to the previous, next or parent
+    page (``[⬅ Previous](q1.md) | [Next ➡](q3.md)``): a way around the notes, nothing to learn."""
+    return only_links_within_page(markdown) or _NAVIGATION.fullmatch(markdown.strip()) is not None
+
+
 _PAGE_LINKS = re.compile(r"(?:\[[^\]]*\]\(#[^)\s]*\)|[\s*_,;·|])+")
-
-
-def only_navigation(markdown: str) -> bool:
-    """Whether ``markdown`` is nothing but links to the previous, next or parent page
-    (``[⬅ Previous](q1.md) | [Next ➡](q3.md)``), with separators between: a way around the notes."""
-    return _NAVIGATION.fullmatch(markdown.strip()) is not None
-
-
 _NAVIGATION = re.compile(
     r"(?:\[[^\]]*\b(?:prev(?:ious)?|next|back|home|up|index|contents)\b[^\]]*\]\([^)\s]*\)|[\s*_,;·|])+",
     re.I,

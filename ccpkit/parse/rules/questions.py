@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.details import CLOSING, details_question, hidden_text
-from ccpkit.parse.document import heading_text, only_links_within_page, only_navigation, only_pictures
+from ccpkit.parse.document import heading_text, navigates, only_pictures
 from ccpkit.parse.rules.answers import (
     CALLOUT,
     PAGE_CONTROLS,
@@ -568,8 +568,8 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         index -= 1
         if number:
             question, numbered = question_id(number), True
-    headed = index >= floor and _may_head(nodes[index]) and all(_is_media(node) for node in taken)
-    while taken and taken[0].type in _MEDIA and not numbered and not headed:
+    media_under_heading = index >= floor and _may_head(nodes[index]) and all(map(_is_media, taken))
+    while taken and taken[0].type in _MEDIA and not numbered and not media_under_heading:
         # A stem starts with its words: code or a table above them is not part of it, unless the
         # words are the heading right above (`### What does this print?` over the code).
         taken.pop(0)
@@ -743,7 +743,7 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             index += 1
         elif node.type == "html_block" and "<details" in node.content.lower():
             index = _read_details(ctx, draft, nodes, index)
-        elif node.type == "paragraph" and _navigates(node.children[0].content):
+        elif node.type == "paragraph" and navigates(node.children[0].content):
             pass  # `[⬆ Back to top](#contents)` after every question is the page's, not the question's
         elif node.type == "paragraph":
             _read_lines(ctx, draft, node.children[0].content.split("\n"), node)
@@ -773,11 +773,6 @@ def _answers_in_heading(heading: Node) -> bool:
     """``#### Answer: A``, ``### ✅ Correct Answer: C``: a heading that gives the answer's letters."""
     answer = answer_line(heading_text(heading))
     return answer is not None and bool(answer.letters)
-
-
-def _navigates(markdown: str) -> bool:
-    """Links to the top of the page, or to the previous or next question's page: no explanation."""
-    return only_links_within_page(markdown) or only_navigation(markdown)
 
 
 def _tail_label(draft: Draft, node: Node, following: Node | None) -> tuple[str, ...] | None:
