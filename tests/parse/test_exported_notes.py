@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ccpkit.export.anki.notes import tags_for
+from ccpkit.model import Card
 from ccpkit.parse import parse_notes
 
 EXPORT = (
@@ -20,3 +21,19 @@ def test_each_exported_note_keeps_its_own_tags(tmp_path: Path) -> None:
     tagged, untagged = parse_notes(tmp_path).deck.items()
     assert tags_for(tagged) == ("module::m", "kind::card", "part::notes", "aws::storage", "exam")
     assert tags_for(untagged) == ("module::m", "kind::card", "part::notes")
+
+
+def test_a_tags_column_files_each_rows_card(tmp_path: Path) -> None:
+    """``| Front | Back | Tags |``, as Notion and Anki exports write a deck: the row's tags are its own."""
+    table = (
+        "| Front | Back | Tags |\n|---|---|---|\n"
+        "| Which city became Constantinople? | Byzantium | history, #medieval |\n"
+        "| Who crowned Charlemagne? | Pope Leo III | |\n"
+    )
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "notes.md").write_text(table, encoding="utf-8")
+    tagged, untagged = parse_notes(tmp_path).deck.items()
+    assert tags_for(tagged) == ("module::m", "kind::card", "part::notes", "history", "medieval")
+    assert tags_for(untagged) == ("module::m", "kind::card", "part::notes")
+    assert isinstance(tagged, Card) and isinstance(untagged, Card)
+    assert (tagged.back, untagged.back) == ("Byzantium", "Pope Leo III")

@@ -116,6 +116,8 @@ _NOTE_COLUMNS = frozenset({"explanation", "notes", "note", "extra", "why", "deta
 """Columns after a card's sides that say more on its back."""
 _NAMED_COLUMNS = frozenset({"domain", "topic", "category", "difficulty", "source", "reference", "type"})
 """Columns after a card's sides that file it: on its back under their name (``Domain: Security``)."""
+_TAG_COLUMNS = frozenset({"tags", "tag"})
+"""A column of tags for each row's card (``history, medieval``), as Notion and Anki exports have it."""
 _BLANK = re.compile(r"(?<![\w*])_{3,}(?![\w*])")
 """A blank to fill in a sentence: ``________``, not ``___bold italic___``."""
 _QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
@@ -156,6 +158,8 @@ class _Pair:
     reversible: bool = False
     line: int = 0
     """Its line inside the paragraph (0: the first)."""
+    tags: str = ""
+    """Tags its author listed for it (a table's ``Tags`` column): ``history, medieval``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -905,10 +909,11 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     sides = [name for name in names if name]
     if len(sides) < 2 or sides[0] not in _FRONT_COLUMNS or sides[1] not in _BACK_COLUMNS:
         return None
-    if any(name not in _NOTE_COLUMNS | _NAMED_COLUMNS for name in sides[2:]):
+    if any(name not in _NOTE_COLUMNS | _NAMED_COLUMNS | _TAG_COLUMNS for name in sides[2:]):
         return None  # `| Question | Answer | Why | Cost |`: a comparison of its columns
     front_at, back_at = names.index(sides[0]), names.index(sides[1])
-    notes_at = [index for index, name in enumerate(names) if index > back_at and name]
+    tags_at = [index for index, name in enumerate(names) if name in _TAG_COLUMNS]
+    notes_at = [at for at, name in enumerate(names) if at > back_at and name and at not in tags_at]
     named = [plain(cell) for cell in table_cells(header)]
     found: list[tuple[Node, _Pair | _Missing]] = []
     for row in rows:
@@ -921,7 +926,8 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
                 for at in notes_at
                 if cells[at]
             ]
-            found.append((row, _Pair(front, "\n\n".join([back, *more]))))
+            tags = " ".join(cells[at] for at in tags_at)
+            found.append((row, _Pair(front, "\n\n".join([back, *more]), tags=tags)))
         elif front or back:
             found.append((row, _Missing("card row with an empty side: fill in both cells")))
     return found
@@ -1034,5 +1040,5 @@ def _items(
         yield Problem(where, result.message, "warning")
         return
     result = replace(result, front=CALLOUT.sub("", result.front))
-    fields = replace(ctx.common("card", result.front, node, section), source=where)
+    fields = replace(ctx.common("card", result.front, node, section), source=where).tagged(result.tags)
     yield from ctx.cards(node, fields, result.front, result.back, both_ways=result.reversible)
