@@ -22,6 +22,7 @@ from ccpkit.parse.document import heading_level, heading_text, only_pictures
 from ccpkit.parse.rules.answers import (
     ANSWER_ABROAD,
     CALLOUT,
+    PAIRED_ANSWER,
     QUESTION,
     Callout,
     answer_in_details,
@@ -47,17 +48,19 @@ _JUDGE = re.compile(r"^[^\w]*(?:true\s+or\s+false|true\s*/\s*false|t\s*/\s*f)\b"
 """``True or False: …``, ``T/F: …``: a statement to judge, which asks as a question does."""
 _BOLD = r"(?:\*\*|__)?"
 _QUESTION = re.compile(
-    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})){_BOLD}\s*:{_BOLD}|Q\.(?=\s)|Q\d+\)(?=\s))\s*(?P<text>.*)$"
+    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})){_BOLD}\s*:{_BOLD}|Q\.(?=\s)|Q\d+\)(?=\s)"
+    rf"|{_BOLD}Q\d*\.{_BOLD}(?=\s[^\n]*\?{_BOLD}\s*$))\s*(?P<text>.*)$"
 )
-"""``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``: a flashcard's
-question line."""
+"""``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``; ``**Q1.** …?``
+asking (``Q3. Revenue grew.`` is a quarter's): a flashcard's question line."""
 _ANSWER = re.compile(
-    rf"^(?:{_BOLD}(?:A\d*|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}\s*:{_BOLD}|Ans\.(?=\s)|A\d+\)(?=\s))"
-    r"\s*(?P<text>.*)$"
+    rf"^(?:{_BOLD}(?:A\d*|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}\s*:{_BOLD}|Ans\.(?=\s)|A\d+\)(?=\s)"
+    rf"|{_BOLD}A\d+\.{_BOLD}(?=\s))\s*(?P<text>.*)$"
 )
-"""``A: …``, ``A1: …``, ``A1) …``, ``**Answer:** …``, ``**Respuesta:** …``, ``Antwort: …``, ``Ans. …``:
-its answer line."""
-_DOTTED_ANSWER = re.compile(r"^A\.\s+(?P<text>\S.*)$")
+"""``A: …``, ``A1: …``, ``A1) …``, ``**Answer:** …``, ``**Respuesta:** …``, ``Antwort: …``, ``Ans. …``,
+``**A1.** …``: its answer line."""
+_DOTTED_QUESTION = re.compile(rf"^{_BOLD}Q\.{_BOLD}\s")
+_DOTTED_ANSWER = re.compile(rf"^{_BOLD}A\.{_BOLD}\s+(?P<text>\S.*)$")
 """``A. …`` answering a ``Q. …`` line, as ``Q.``/``A.`` notes write them (elsewhere ``A.`` letters
 an option: a ``B.`` line below makes the lines options)."""
 _FRONT = re.compile(rf"^{_BOLD}(?i:front){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
@@ -829,7 +832,9 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node]) -> str:
     prose = [node for node in below if node.type == "paragraph"]
     if not prose or len(prose) > _ANSWER_PARAGRAPHS or any(node.type not in _ANSWER_BLOCKS for node in below):
         return _worded_below(ctx, heading, below)
-    if any(ctx.is_claimed(node) for node in below) or any(split_term(node.children[0]) for node in prose):
+    paired = PAIRED_ANSWER.match(below[0].children[0].content) if label else None  # `**A:** …`: no term
+    termed = [node for node in prose if not (paired and node is below[0])]
+    if any(ctx.is_claimed(node) for node in below) or any(split_term(node.children[0]) for node in termed):
         return _worded_below(ctx, heading, below)
     ctx.claim(heading, *below)
     texts = [label if index == 0 and label else ctx.doc.written(node) for index, node in enumerate(below)]
@@ -1025,7 +1030,7 @@ def _answer_to(asked: str, line: str, *, dotted: bool) -> re.Match[str] | None:
     a ``Q. …`` (unless ``B.`` lines make them options: not ``dotted``), ``Back: …`` a ``Front: …``."""
     asked, line = asked.strip(), line.strip()
     found = _ANSWER.match(line)
-    if found is None and dotted and asked.startswith("Q.") and _asks(asked):
+    if found is None and dotted and _DOTTED_QUESTION.match(asked) and _asks(asked):
         found = _DOTTED_ANSWER.match(line)  # not `Q. 3 of the homework is optional.` over `A. Kumar …`
     if found is None and _FRONT.match(asked):
         found = _BACK.match(line)
