@@ -332,8 +332,8 @@ def _heading_card(
         yield _card(ctx, heading, section, front, item_text(described[0][1]), pinned_id(heading))
         return
     labels = [text for kind, text in described if kind == "label"]
-    if heading is None or not labels:
-        return
+    if heading is None or heading.tag == "h1" or not labels:
+        return  # the file's H1 is its part's title, not a thing to learn: its notes are no card
     title = heading_text(heading)
     if numbers_a_question(title) and not title.rstrip().endswith("?"):
         return  # `## Question 2` over an answer label: a question no rule could read, no card's front
