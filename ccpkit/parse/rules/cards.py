@@ -172,11 +172,11 @@ def _list_cards(
     # in a list that tells a story ("A user uploads a photo → S3 stores it") they are steps.
     # So are sentences defining the bold name they open with (`**Amazon S3** is …`), and names over
     # one bullet saying what they are (an outline: `- Amazon S3` over `  - Object storage`).
-    items = [item for item in node.children if not ctx.is_claimed(item)]
+    items = [item for item in node.children if not _taken(ctx, item)]
     defined = {id(item): term for item in items if (term := _defining_sentence(item) or _outlined(item))}
     glossary = _most([id(item) in defined or _has_definition(_item_term(item, plain=True)) for item in items])
     for index, item in enumerate(node.children):
-        if ctx.is_claimed(item):  # a cloze
+        if _taken(ctx, item):
             continue
         term = _item_term(item, plain=glossary and (pending is None or not pending.bare))
         term = term or (defined.get(id(item)) if glossary else None)
@@ -196,6 +196,12 @@ def _list_cards(
             pending.extra.append(ctx.doc.source(after))
             ctx.claim(after)
         yield from _flush(ctx, pending, section)
+
+
+def _taken(ctx: Context, item: Node) -> bool:
+    """Whether another rule took the list item, or its first paragraph (a cloze; a flashcard's
+    ``**Q:** …``, its ``**A:**`` nested below)."""
+    return ctx.is_claimed(item) or (bool(item.children) and ctx.is_claimed(item.children[0]))
 
 
 def _quoted_cards(ctx: Context, quote: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:

@@ -1000,8 +1000,12 @@ def _questions_and_answers(
         sides[-1][2][:] = [ctx.doc.source(following)]  # `A:` alone, and the answer as a list or code below
         used = 1
         ctx.claim(following)
-    if not sides[-1][2] and following is not None and following.type == "paragraph":
-        text = following.children[0].content.strip()
+    if (
+        not sides[-1][2]
+        and following is not None
+        and (below := _only_paragraph(following)).type == "paragraph"
+    ):
+        text = below.children[0].content.strip()
         answers = _answer_to(lines[sides[-1][0]], text, dotted="\n" not in text)
         if answers is not None:
             sides[-1][2].append(unbolded(text[answers.start("text") :]))
@@ -1017,6 +1021,14 @@ def _questions_and_answers(
             message = "flashcard `Q:` without an `A:` line: write its answer on a line `A: …` below it"
             results.append(_Missing(message, number))
     return used, results
+
+
+def _only_paragraph(node: Node) -> Node:
+    """``node``, or the paragraph of a list of one item holding only that (``- **A:** …`` nested under
+    its ``- **Q:** …``, as outliners write a pair)."""
+    if node.type in _LISTS and len(node.children) == 1 and len(node.children[0].children) == 1:
+        return node.children[0].children[0]
+    return node
 
 
 def _front_over_back(lines: Sequence[str], following: Node | None) -> bool:
