@@ -245,11 +245,13 @@ def _entries(node: Node) -> list[KeyEntry]:
                 return []
             label = item_number(item) if node.type == "ordered_list" else ""
             opening, *below = first.children[0].content.split("\n")
-            entry = key_entry(opening, label, item)
-            if entry is None:
+            several = key_entries_on_a_line(f"{label}. {opening}", item) if label else []  # `1) b  2) c`
+            entry = key_entry(opening, label, item) if not several else None
+            found = several or ([entry] if entry is not None else [])
+            if not found:
                 return []
             # Lines run on below an item (`Question 4: A` right under `3. B`) are entries of their own.
-            entries = _entries_of_lines(below, item, [*entries, entry])
+            entries = _entries_of_lines(below, item, [*entries, *found])
     return entries
 
 
