@@ -8,6 +8,7 @@ import itertools
 import re
 from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from ccpkit.errors import Problem
 from ccpkit.model import Item
@@ -344,7 +345,8 @@ def _heading_card(
     if numbers_a_question(title) and not title.rstrip().endswith("?"):
         return  # `## Question 2` over an answer label: a question no rule could read, no card's front
     front = _heading_front(title)
-    if front.lower() in _GENERIC_HEADINGS:  # `### Overview` under `## Amazon DynamoDB` describes DynamoDB
+    if front.lower() in _GENERIC_HEADINGS or _is_glossary_title(front):
+        # `### Overview` (or `### Key terms`) under `## Amazon DynamoDB` describes DynamoDB
         if not section:
             return  # `## Summary` of the whole part: a list to recall, not one thing
         front = _heading_front(section[-1])
@@ -523,9 +525,10 @@ def _line_cards(
             tags = cells[tagged - 1] if tagged <= len(cells) else ""
             yield _card(ctx, paragraph, section, front, back, "", offset=header + at, tags=tags)
         return
+    titled = bool(section) and _is_glossary_title(section[-1])
     terms = definition_list(lines) or [
         (header + at, Term(html(term.front), html(term.rest), term.separated))
-        for at, term in _glossary_lines(exported)
+        for at, term in _glossary_lines(exported, colons=titled)
     ]
     if not terms and id(paragraph) in glossary_paragraphs:
         terms = [(0, glossary_paragraphs[id(paragraph)])]
@@ -546,14 +549,15 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
     (``**Amazon S3:** object storage.`` then ``**Amazon EBS:** …``, as pasted notes and document
     exports write one): each paragraph's id and its term."""
     found: dict[int, Term] = {}
-    run: list[Node] = []
+    run: list[Block] = []
     for block in [*ctx.doc.blocks, None]:
         if block is not None and _one_line(ctx, block.node) and not _in_a_key(block):
-            run.append(block.node)
+            run.append(block)
             continue
-        lines = [paragraph.children[0].content for paragraph in run]
-        terms = _glossary_lines(lines) if len(lines) >= _GLOSSARY_TERMS else []
-        found |= {id(paragraph): term for paragraph, (_, term) in zip(run, terms, strict=False)}
+        lines = [paragraph.node.children[0].content for paragraph in run]
+        titled = bool(run) and bool(run[0].section) and _is_glossary_title(run[0].section[-1])
+        terms = _glossary_lines(lines, colons=titled) if len(lines) >= _GLOSSARY_TERMS else []
+        found |= {id(paragraph.node): term for paragraph, (_, term) in zip(run, terms, strict=False)}
         run = []
     return found | _headed_glossary(ctx)
 
@@ -563,6 +567,10 @@ _GLOSSARY_TITLE = re.compile(
 )
 """A heading that is a glossary's title and nothing more: ``Glossary``, ``Key terms``, ``Definitions``,
 ``Vocabulary`` … (``Definition of Done`` and ``Definitions and theorems`` are not)."""
+
+
+def _is_glossary_title(heading: str) -> bool:
+    return _GLOSSARY_TITLE.fullmatch(_heading_front(heading)) is not None
 
 
 def _headed_glossary(ctx: Context) -> dict[int, Term]:
@@ -575,7 +583,7 @@ def _headed_glossary(ctx: Context) -> dict[int, Term]:
     found: dict[int, Term] = {}
     for heading, section in itertools.groupby(ctx.doc.blocks, key=lambda block: block.heading):
         title = _heading_front(heading_text(heading)) if heading is not None else ""
-        named = _GLOSSARY_TITLE.fullmatch(title) is not None
+        named = _is_glossary_title(title)
         terms = [(block.node, _headed_term(ctx, block.node, colon=not named)) for block in section]
         if named:  # the whole section, examples between its terms
             found_terms = [[(node, term) for node, term in terms if term is not None]]
@@ -620,17 +628,19 @@ def _headed_term(ctx: Context, node: Node, *, colon: bool) -> Term | None:
     return term if named else None
 
 
-def _glossary_lines(lines: list[str]) -> list[tuple[int, Term]]:
+def _glossary_lines(lines: list[str], *, colons: bool = False) -> list[tuple[int, Term]]:
     """Each line's term (with its index) when every line is ``Name → what it is``, or when the lines
     (two or more) are each ``**Name**: what it is`` or each ``Name - what it is`` (a dash, ``=``, a
-    tab or ``|``: ``Morgan: …`` lines are a transcript's); else none. Lines that name a note's fields
-    (``**Topic:** …``), or bold ones whose every definition is a word or two (``**Level:**
-    Beginner``), are no glossary; a vocabulary list's one-word translations are its definitions."""
+    tab or ``|``: ``Morgan: …`` lines are a transcript's, unless ``colons``: under a glossary's title);
+    else none. Lines that name a note's fields (``**Topic:** …``), or bold ones whose every definition
+    is a word or two (``**Level:** Beginner``), are no glossary; a vocabulary list's one-word
+    translations are its definitions."""
     terms = [plain_term(undecorated(line), separators="arrows") for line in lines]  # `🔹 EC2 → …`
     if not all(terms) and len(lines) >= _GLOSSARY_TERMS:
         terms = [line_term(line) for line in lines]
         bold = all(terms)
-        terms = terms if bold else [plain_term(undecorated(line), separators="no colon") for line in lines]
+        plainly: Literal["any", "no colon"] = "any" if colons else "no colon"
+        terms = terms if bold else [plain_term(undecorated(line), separators=plainly) for line in lines]
         fields = any(term is not None and is_field_name(term.front) for term in terms)
         worded = any(len(term.rest.split()) >= _DEFINING_WORDS for term in terms if term)
         if fields or (bold and not worded):
