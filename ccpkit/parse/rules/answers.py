@@ -45,13 +45,6 @@ _ANSWER_LINE = re.compile(
     r"(?P<value>.*)$",
     re.I | re.S,
 )
-_TICKED = re.compile(
-    r"\s*(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\U0001f449|\u27a1\ufe0f?|\u2192|\u21d2)\s*"
-    rf"(?P<letters>{_LETTERS})[.):]?(?P<rest>(?<=[.):])\s+.+|\s*)",
-    re.S,
-)
-"""A tick or a pointing sign, then letters alone or an option's letter and text: ``✅ B``,
-``✔ **C**``, ``👉 B) 1989`` (not ``✅ D-Day``, ``✅ A good start``)."""
 _VALUE = re.compile(
     rf"^(?i:(?:options?|choices?|letras?|opci[óo]n|op[çc][ãa]o|alternativas?)\s*)?(?P<letters>{_LETTERS})"
     r"(?![\w])[.):]?(?P<rest>.*)$",
@@ -188,8 +181,7 @@ def answer_line(text: str) -> Answer | None:
         said = answer_line(unwrapped) if unwrapped != written else None
         return said if said is not None and said.letters else None  # `(Answer: see the docs)`: a remark
     if match is None:
-        alone = _TICKED.fullmatch(written) or _STATED.match(written)  # `✅ B`, `B is correct.`
-        return _answer(alone) if alone is not None else None
+        return None
     value = match["value"].replace("`", "").strip()
     if _several_entries(value):
         return None  # `Answers: 1-A, 2-B`: a key, not one answer
