@@ -48,17 +48,16 @@ _JUDGE = re.compile(r"^[^\w]*(?:true\s+or\s+false|true\s*/\s*false|t\s*/\s*f)\b"
 """``True or False: …``, ``T/F: …``: a statement to judge, which asks as a question does."""
 _BOLD = r"(?:\*\*|__)?"
 _QUESTION = re.compile(
-    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})){_BOLD}\s*:{_BOLD}|Q\.(?=\s)|Q\d+\)(?=\s)"
-    rf"|{_BOLD}Q\d*\.{_BOLD}(?=\s[^\n]*\?{_BOLD}\s*$))\s*(?P<text>.*)$"
+    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})){_BOLD}\s*:{_BOLD}|{_BOLD}Q\.{_BOLD}(?=\s)|Q\d+\)(?=\s))\s*(?P<text>.*)$"
 )
-"""``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``; ``**Q1.** …?``
-asking (``Q3. Revenue grew.`` is a quarter's): a flashcard's question line."""
+"""``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``, ``**Q.** …``: a
+flashcard's question line (``Q1. …`` is not: board minutes number their questions so)."""
 _ANSWER = re.compile(
-    rf"^(?:{_BOLD}(?:A\d*|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}\s*:{_BOLD}|Ans\.(?=\s)|A\d+\)(?=\s)"
-    rf"|{_BOLD}A\d+\.{_BOLD}(?=\s))\s*(?P<text>.*)$"
+    rf"^(?:{_BOLD}(?:A\d*|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}\s*:{_BOLD}|Ans\.(?=\s)|A\d+\)(?=\s))"
+    r"\s*(?P<text>.*)$"
 )
-"""``A: …``, ``A1: …``, ``A1) …``, ``**Answer:** …``, ``**Respuesta:** …``, ``Antwort: …``, ``Ans. …``,
-``**A1.** …``: its answer line."""
+"""``A: …``, ``A1: …``, ``A1) …``, ``**Answer:** …``, ``**Respuesta:** …``, ``Antwort: …``, ``Ans. …``:
+its answer line."""
 _DOTTED_QUESTION = re.compile(rf"^{_BOLD}Q\.{_BOLD}\s")
 _DOTTED_ANSWER = re.compile(rf"^{_BOLD}A\.{_BOLD}\s+(?P<text>\S.*)$")
 """``A. …`` answering a ``Q. …`` line, as ``Q.``/``A.`` notes write them (elsewhere ``A.`` letters
