@@ -136,8 +136,6 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _without_comments(text, tokens)
     if "%%" in text and not _SIDES_LINE.search(text):
         text, tokens = _without_obsidian_comments(text, tokens)
-    if "](#" in text:
-        text, tokens = _without_navigation(text, tokens)
     unknown: tuple[tuple[int, str], ...] = ()
     if "^" in text:
         footnotes = inline_footnotes(text, tokens)
@@ -282,24 +280,6 @@ def _without_obsidian_comments(text: str, tokens: list[Token]) -> tuple[str, lis
     return (cleared, _markdown().parse(cleared)) if cleared != text else (text, tokens)
 
 
-def _without_navigation(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
-    """The text without its paragraphs of navigation (``**[⬆ Back to Top](#table-of-contents)**`` after
-    each answer of an interview repo), and its tokens: on a card or a printed sheet they lead nowhere,
-    and under an answer they are no part of it. Every line keeps its number."""
-    lines = text.split("\n")
-    for opening, inline in itertools.pairwise(tokens):
-        if (
-            opening.type == "paragraph_open"
-            and opening.level == 0
-            and opening.map
-            and navigates(inline.content)
-        ):
-            start, end = opening.map
-            lines[start:end] = [""] * (end - start)
-    cleared = "\n".join(lines)
-    return (cleared, _markdown().parse(cleared)) if cleared != text else (text, tokens)
-
-
 def _blanked(found: re.Match[str]) -> str:
     """A comment as the line breaks it spans; a code span, or one word between ``%%`` (``%%PATH%%``),
     as it is."""
@@ -337,6 +317,18 @@ def only_links_within_page(markdown: str) -> bool:
     """Whether ``markdown`` is nothing but links to places in the page (``[Back to top](#top)``, a
     table of contents' ``[Which service …?](#which-service)``), with separators or emphasis between."""
     return "](#" in markdown and _PAGE_LINKS.fullmatch(markdown.strip()) is not None
+
+
+def leads_up_the_page(markdown: str) -> bool:
+    """Whether ``markdown`` is a link back up the page and nothing else (``**[⬆ Back to Top](#table-of-
+    contents)**``, ``[↑ Top](#top)``), as interview repos put one after each answer."""
+    return "](#" in markdown and _UP_THE_PAGE.fullmatch(markdown.strip()) is not None
+
+
+_UP_THE_PAGE = re.compile(
+    r"(?:\*\*|__|\*|_)?\[\W*(?:(?i:(?:back\s+to\s+)?(?:the\s+)?(?:top|contents|table\s+of\s+contents|index))\W*"
+    r"|[\u2b06\u2191\u2934\U0001f51d]\W*)\]\(#[^)\s]*\)(?:\*\*|__|\*|_)?"
+)
 
 
 def navigates(markdown: str) -> bool:

@@ -173,14 +173,17 @@ def _list_cards(
     # in a list that tells a story ("A user uploads a photo → S3 stores it") they are steps.
     # So are sentences defining the bold name they open with (`**Amazon S3** is …`), and names over
     # one bullet saying what they are (an outline: `- Amazon S3` over `  - Object storage`).
-    items = [item for item in node.children if not _taken(ctx, item)]
+    items = [item for item in node.children if not ctx.is_claimed(item)]
     defined = {id(item): term for item in items if (term := _defining_sentence(item) or _outlined(item))}
     glossary = _most([id(item) in defined or _has_definition(_item_term(item, plain=True)) for item in items])
     for index, item in enumerate(node.children):
-        if _taken(ctx, item):
+        if ctx.is_claimed(item):  # a cloze
             continue
-        term = _item_term(item, plain=glossary and (pending is None or not pending.bare))
-        term = term or (defined.get(id(item)) if glossary else None)
+        # An item whose words another rule took (a flashcard's `**Q:** …`) names no term; its lists may.
+        term = None
+        if not (item.children and ctx.is_claimed(item.children[0])):
+            term = _item_term(item, plain=glossary and (pending is None or not pending.bare))
+            term = term or (defined.get(id(item)) if glossary else None)
         if pending is not None and (_is_label(term) or (term is None and pending.bare)):
             pending.extra.append(ctx.doc.source(item))
             continue
@@ -197,12 +200,6 @@ def _list_cards(
             pending.extra.append(ctx.doc.source(after))
             ctx.claim(after)
         yield from _flush(ctx, pending, section)
-
-
-def _taken(ctx: Context, item: Node) -> bool:
-    """Whether another rule took the list item, or its first paragraph (a cloze; a flashcard's
-    ``**Q:** …``, its ``**A:**`` nested below)."""
-    return ctx.is_claimed(item) or (bool(item.children) and ctx.is_claimed(item.children[0]))
 
 
 def _quoted_cards(ctx: Context, quote: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:
@@ -227,7 +224,7 @@ def _cards_below(
     first = item.children[0] if item.children else None
     own = announced_by(first) if first is not None and first.type == "paragraph" else ""
     for child in item.children[1:]:
-        if child.type in LISTS:
+        if child.type in LISTS and not ctx.is_claimed(child):  # a flashcard's nested `- **A:** …`
             yield from _list_cards(ctx, child, section, own or lead_in)
 
 
@@ -339,8 +336,12 @@ def _heading_card(
         yield _card(ctx, heading, section, front, item_text(described[0][1]), pinned_id(heading))
         return
     labels = [text for kind, text in described if kind == "label"]
-    if heading is None or heading.tag == "h1" or not labels:
-        return  # the file's H1 is its part's title, not a thing to learn: its notes are no card
+    if (
+        heading is None
+        or not labels
+        or (heading.tag == "h1" and _SESSION_TITLE.search(heading_text(heading)))
+    ):
+        return  # `# Week 3 Lecture Notes`: a session's notes, or steps to follow, are no one thing to recall
     title = heading_text(heading)
     if numbers_a_question(title) and not title.rstrip().endswith("?"):
         return  # `## Question 2` over an answer label: a question no rule could read, no card's front
@@ -567,6 +568,14 @@ _GLOSSARY_TITLE = re.compile(
 )
 """A heading that is a glossary's title and nothing more: ``Glossary``, ``Key terms``, ``Definitions``,
 ``Vocabulary`` … (``Definition of Done`` and ``Definitions and theorems`` are not)."""
+
+
+_SESSION_TITLE = re.compile(
+    r"(?i)^\W*(?:(?:week|lecture|lesson|chapter|session|unit|day|class|seminar|tutorial|lab|meeting)\b"
+    r"|how\s+to\b)|\bnotes?\W*$"
+)
+"""A file's title that names a session or a task, not a thing: ``Week 3 Lecture Notes``, ``Lecture 5:
+Enzymes``, ``How to create an S3 bucket`` (``# Osmosis`` over its definition is one note's card)."""
 
 
 def _is_glossary_title(heading: str) -> bool:

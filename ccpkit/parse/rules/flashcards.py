@@ -18,7 +18,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_markdown
-from ccpkit.parse.document import heading_level, heading_text, only_pictures
+from ccpkit.parse.document import heading_level, heading_text, leads_up_the_page, only_pictures
 from ccpkit.parse.rules.answers import (
     ANSWER_ABROAD,
     CALLOUT,
@@ -118,7 +118,7 @@ _NOTE_COLUMNS = frozenset({"explanation", "notes", "note", "extra", "why", "deta
 """Columns after a card's sides that say more on its back."""
 _NAMED_COLUMNS = frozenset({"domain", "topic", "category", "difficulty", "source", "reference", "type"})
 """Columns after a card's sides that file it: on its back under their name (``Domain: Security``)."""
-_TAG_COLUMNS = frozenset({"tags", "tag"})
+_TAG_COLUMNS = frozenset({"tags"})
 """A column of tags for each row's card (``history, medieval``), as Notion and Anki exports have it."""
 _BLANK = re.compile(r"(?<![\w*])_{3,}(?![\w*])")
 """A blank to fill in a sentence: ``________``, not ``___bold italic___``."""
@@ -817,6 +817,8 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node]) -> str:
     if heading.tag == "h1" or not _asks(heading_text(heading)):
         return ""
     below = _section_text(blocks[1:])
+    while below and below[-1].type == "paragraph" and leads_up_the_page(below[-1].children[0].content):
+        ctx.claim(below.pop())  # `**[⬆ Back to Top](#table-of-contents)**` after the answer: no part of it
     quoted = _quote_answer(ctx, below[0], alone=len(below) == 1) if below else None
     if quoted is not None:  # `> [!success]- Answer` right under it, or a quote and nothing else
         ctx.claim(heading, below[0])
@@ -920,6 +922,7 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     notes_at = [at for at, name in enumerate(names) if at > back_at and name and at not in tags_at]
     named = [plain(cell) for cell in table_cells(header)]
     found: list[tuple[Node, _Pair | _Missing]] = []
+    commas = any(mark in table_cells(row)[at] for row in rows for at in tags_at for mark in ",;")
     for row in rows:
         cells = table_cells(row)  # markdown-it pads a short row to the header's cells
         front, back = cells[front_at], cells[back_at]
@@ -930,11 +933,20 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
                 for at in notes_at
                 if cells[at]
             ]
-            tags = " ".join(cells[at] for at in tags_at)
+            tags = " ".join(_anki_tags(cells[at], commas=commas) for at in tags_at)
             found.append((row, _Pair(front, "\n\n".join([back, *more]), tags=tags)))
         elif front or back:
             found.append((row, _Missing("card row with an empty side: fill in both cells")))
     return found
+
+
+def _anki_tags(cell: str, *, commas: bool) -> str:
+    """A cell of tags as Anki's words: parted by commas where the column's cells use them (Notion's),
+    else by spaces (Anki's), each tag's words joined by ``_`` (``machine learning`` is one tag),
+    without the marks around it (``#``, ``[[…]]``, code)."""
+    names = re.split(r"\s*[,;]\s*", cell) if commas else cell.split()
+    words = (re.sub(r"\s+", "_", name.strip().strip("#[]`").strip()) for name in names)
+    return " ".join(word for word in words if word)
 
 
 def _plain_heading(node: Node) -> str:
@@ -1002,12 +1014,14 @@ def _questions_and_answers(
     if (
         not sides[-1][2]
         and following is not None
-        and (below := _only_paragraph(following)).type == "paragraph"
+        and (below := _opening_paragraph(following)).type == "paragraph"
     ):
         text = below.children[0].content.strip()
         answers = _answer_to(lines[sides[-1][0]], text, dotted="\n" not in text)
         if answers is not None:
             sides[-1][2].append(unbolded(text[answers.start("text") :]))
+            if below is not following:  # the outline's `- **A:** …` item: its list says more
+                sides[-1][2].extend(ctx.doc.source(child) for child in _below_answer(following))
             used = 1
             ctx.claim(following)
     ctx.claim(node)
@@ -1022,12 +1036,19 @@ def _questions_and_answers(
     return used, results
 
 
-def _only_paragraph(node: Node) -> Node:
-    """``node``, or the paragraph of a list of one item holding only that (``- **A:** …`` nested under
-    its ``- **Q:** …``, as outliners write a pair)."""
-    if node.type in _LISTS and len(node.children) == 1 and len(node.children[0].children) == 1:
+def _opening_paragraph(node: Node) -> Node:
+    """``node``, or the paragraph that opens a list (``- **A:** …`` nested under its ``- **Q:** …``,
+    as outliners write a pair)."""
+    if node.type in _LISTS and node.children and node.children[0].children:
         return node.children[0].children[0]
     return node
+
+
+def _below_answer(answers: Node) -> list[Node]:
+    """What a list opened by an answer holds besides it: the blocks of its first item after the
+    answer, and its other items."""
+    first, *others = answers.children
+    return [*first.children[1:], *others]
 
 
 def _front_over_back(lines: Sequence[str], following: Node | None) -> bool:
