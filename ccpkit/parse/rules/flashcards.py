@@ -1011,6 +1011,10 @@ def _questions_and_answers(
         sides[-1][2][:] = [ctx.doc.source(following)]  # `A:` alone, and the answer as a list or code below
         used = 1
         ctx.claim(following)
+    elif "".join(sides[-1][2]).strip() and following is not None and _runs_on(node, following):
+        sides[-1][2].append(ctx.doc.source(following))  # `A: …` and a list right under it: one answer
+        used = 1
+        ctx.claim(following)
     if (
         not sides[-1][2]
         and following is not None
