@@ -346,7 +346,7 @@ def _heading_card(
     if numbers_a_question(title) and not title.rstrip().endswith("?"):
         return  # `## Question 2` over an answer label: a question no rule could read, no card's front
     front = _heading_front(title)
-    if front.lower() in _GENERIC_HEADINGS or _is_glossary_title(front):
+    if front.lower() in _GENERIC_HEADINGS or _is_glossary_title(title):
         # `### Overview` (or `### Key terms`) under `## Amazon DynamoDB` describes DynamoDB
         if not section:
             return  # `## Summary` of the whole part: a list to recall, not one thing
@@ -526,7 +526,7 @@ def _line_cards(
             tags = cells[tagged - 1] if tagged <= len(cells) else ""
             yield _card(ctx, paragraph, section, front, back, "", offset=header + at, tags=tags)
         return
-    titled = bool(section) and _is_glossary_title(section[-1])
+    titled = len(exported) >= _GLOSSARY_TERMS and bool(section) and _is_glossary_title(section[-1])
     terms = definition_list(lines) or [
         (header + at, Term(html(term.front), html(term.rest), term.separated))
         for at, term in _glossary_lines(exported, colons=titled)
@@ -555,9 +555,11 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
         if block is not None and _one_line(ctx, block.node) and not _in_a_key(block):
             run.append(block)
             continue
-        lines = [paragraph.node.children[0].content for paragraph in run]
-        titled = bool(run) and bool(run[0].section) and _is_glossary_title(run[0].section[-1])
-        terms = _glossary_lines(lines, colons=titled) if len(lines) >= _GLOSSARY_TERMS else []
+        terms = []
+        if len(run) >= _GLOSSARY_TERMS:
+            lines = [paragraph.node.children[0].content for paragraph in run]
+            titled = bool(run[0].section) and _is_glossary_title(run[0].section[-1])
+            terms = _glossary_lines(lines, colons=titled)
         found |= {id(paragraph.node): term for paragraph, (_, term) in zip(run, terms, strict=False)}
         run = []
     return found | _headed_glossary(ctx)
@@ -591,8 +593,7 @@ def _headed_glossary(ctx: Context) -> dict[int, Term]:
     example between two terms breaks no run."""
     found: dict[int, Term] = {}
     for heading, section in itertools.groupby(ctx.doc.blocks, key=lambda block: block.heading):
-        title = _heading_front(heading_text(heading)) if heading is not None else ""
-        named = _is_glossary_title(title)
+        named = heading is not None and _is_glossary_title(heading_text(heading))
         terms = [(block.node, _headed_term(ctx, block.node, colon=not named)) for block in section]
         if named:  # the whole section, examples between its terms
             found_terms = [[(node, term) for node, term in terms if term is not None]]

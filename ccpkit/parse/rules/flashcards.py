@@ -47,8 +47,10 @@ _QUESTION_LABEL = re.compile(
 _JUDGE = re.compile(r"^[^\w]*(?:true\s+or\s+false|true\s*/\s*false|t\s*/\s*f)\b", re.I)
 """``True or False: …``, ``T/F: …``: a statement to judge, which asks as a question does."""
 _BOLD = r"(?:\*\*|__)?"
+_DOTTED_Q = rf"{_BOLD}Q\.{_BOLD}"
+"""``Q.`` or ``**Q.**`` opening a question line."""
 _QUESTION = re.compile(
-    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})){_BOLD}\s*:{_BOLD}|{_BOLD}Q\.{_BOLD}(?=\s)|Q\d+\)(?=\s))\s*(?P<text>.*)$"
+    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})){_BOLD}\s*:{_BOLD}|{_DOTTED_Q}(?=\s)|Q\d+\)(?=\s))\s*(?P<text>.*)$"
 )
 """``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``, ``**Q.** …``: a
 flashcard's question line (``Q1. …`` is not: board minutes number their questions so)."""
@@ -58,7 +60,7 @@ _ANSWER = re.compile(
 )
 """``A: …``, ``A1: …``, ``A1) …``, ``**Answer:** …``, ``**Respuesta:** …``, ``Antwort: …``, ``Ans. …``:
 its answer line."""
-_DOTTED_QUESTION = re.compile(rf"^{_BOLD}Q\.{_BOLD}\s")
+_DOTTED_QUESTION = re.compile(rf"^{_DOTTED_Q}\s")
 _DOTTED_ANSWER = re.compile(rf"^{_BOLD}A\.{_BOLD}\s+(?P<text>\S.*)$")
 """``A. …`` answering a ``Q. …`` line, as ``Q.``/``A.`` notes write them (elsewhere ``A.`` letters
 an option: a ``B.`` line below makes the lines options)."""
