@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
+from ccpkit.parse.rules.answer_lists import extract_listed_answers
 from ccpkit.parse.rules.cards import extract_cards
 from ccpkit.parse.rules.characters import check_characters
 from ccpkit.parse.rules.clozes import check_clozes, extract_clozes
@@ -31,6 +32,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("mcq", extract_mcqs),
     # Then answers no question took, before the card rules take their letters for a card's back.
     ("stray answers", check_stray_answers),
+    # Questions answered in a list further down, before any rule reads the answers as notes.
+    ("answer lists", extract_listed_answers),
     # Clozes before flashcards and cards: a sentence that hides something is asked as a cloze only.
     ("cloze", extract_clozes),
     ("flashcard", extract_flashcards),

@@ -622,8 +622,8 @@ def _asked_over_answer(
     titles = [ctx.doc.part, *section]
     if not any(_STUDY_TITLE.search(title) for title in titles) or any(map(_OPEN_TITLE.search, titles)):
         return None
-    question = _listed_question(item)
-    if question is None or not any(other is not item and _listed_question(other) for other in items):
+    question = listed_question(item)
+    if question is None or not any(other is not item and listed_question(other) for other in items):
         return None  # a lone question (the search stops at the first other one that asks)
     if any(ctx.is_claimed(node) for node in (item, *item.children)):
         return None
@@ -658,7 +658,7 @@ def _shown(ctx: Context, block: Node) -> bool:
     )
 
 
-def _listed_question(item: Node) -> str | None:
+def listed_question(item: Node) -> str | None:
     """What a list item asks on its first line, in one sentence of a few words or more."""
     first = item.children[0] if item.children else None
     if first is None or first.type != "paragraph":

@@ -510,12 +510,19 @@ def _quotes_options(ctx: Context, quote: Node) -> bool:
 def _numbered_items(ctx: Context, node: Node, section: tuple[str, ...]) -> Iterator[Draft]:
     """``1. stem`` (or ``- stem``) items with their options (and answers) nested inside them."""
     ctx.claim(node)
-    numbers = [item_number(item) if node.type == "ordered_list" else "" for item in node.children]
-    if len(numbers) > 1 and len(set(numbers)) == 1 and numbers[0].isdigit():  # every item written `1.`
-        numbers = [str(int(numbers[0]) + offset) for offset in range(len(numbers))]  # shown 1, 2, 3 …
+    numbers = item_numbers(node) if node.type == "ordered_list" else [""] * len(node.children)
     for item, number in zip(node.children, numbers, strict=True):
         children = item.children
         yield from find_questions(ctx, children, [section] * len(children), default_id=number)
+
+
+def item_numbers(numbered: Node) -> list[str]:
+    """The numbers of a numbered list's items as a reader sees them: as written, or 1, 2, 3 … where
+    every item is written ``1.``."""
+    numbers = [item_number(item) for item in numbered.children]
+    if len(numbers) > 1 and len(set(numbers)) == 1 and numbers[0].isdigit():
+        return [str(int(numbers[0]) + offset) for offset in range(len(numbers))]
+    return numbers
 
 
 def item_number(item: Node) -> str:
