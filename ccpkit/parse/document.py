@@ -33,6 +33,10 @@ _OBSIDIAN_COMMENT = re.compile(
 a space or at the line's start) or ``%%`` lines around some, or a code span (kept: a comment in code
 is code). ``40%%``, ``'%%an%%'`` (SQL), ``%%PATH%%`` (batch files, one word) and MATLAB's
 ``%% section`` open none."""
+_ATTRIBUTES = re.compile(r"(?P<code>(`+)[^`]+?\2)|(?<=\S)\{:[^{}\n]*\}")
+"""A kramdown attribute list right after a span (``**S3**{: .label }``), or a code span (kept)."""
+_ATTRIBUTE_LINE = re.compile(r"[ \t]*(?:\{:[^{}\n]*\}[ \t]*)+")
+"""A line of kramdown attribute lists alone: ``{: .note }``, ``{:toc}``."""
 _SIDES_LINE = re.compile(r"^%[ \t]*$", re.M)
 """A ``%`` line alone: ankdown's separator of a card's sides, in whose files a ``%%`` line ends a card."""
 _MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
@@ -134,6 +138,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _containers_as_callouts(text, tokens)
     if "<!--" in text:
         text, tokens = _without_comments(text, tokens)
+    if "{:" in text:
+        text, tokens = _without_attribute_lists(text, tokens)
     if "%%" in text and not _SIDES_LINE.search(text):
         text, tokens = _without_obsidian_comments(text, tokens)
     unknown: tuple[tuple[int, str], ...] = ()
@@ -265,6 +271,24 @@ def _without_comments(text: str, tokens: list[Token]) -> tuple[str, list[Token]]
             lines[start:end] = block.split("\n")
     cleared = "\n".join(lines)
     return (cleared, _markdown().parse(cleared)) if cleared != text else (text, tokens)
+
+
+def _without_attribute_lists(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
+    """The text without kramdown's attribute lists (``{: .note }`` on a line of its own,
+    ``**S3**{: .label }`` after a span), and its tokens: Jekyll themes style a block or a word with
+    them, and they are no study content. One in code is code; every line keeps its number."""
+    code = _code_lines(tokens)
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if number in code or "{:" not in line:
+            continue
+        lines[number] = "" if _ATTRIBUTE_LINE.fullmatch(line) else _ATTRIBUTES.sub(_code_kept, line)
+    cleared = "\n".join(lines)
+    return (cleared, _markdown().parse(cleared)) if cleared != text else (text, tokens)
+
+
+def _code_kept(found: re.Match[str]) -> str:
+    return found[0] if found["code"] else ""
 
 
 def _without_obsidian_comments(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
