@@ -85,7 +85,13 @@ PAGE_CONTROLS = re.compile(
 )
 """A dump site's buttons, copied with its page: ``Reveal Solution Hide Solution Discussion 7``,
 ``Show Suggested Answer``, ``Hide Answer``: no answer, explanation or key's title."""
-_KEY_TITLE = re.compile(r"^(?:[\w&'-]+\s+){0,5}(?:answers?(?:\s+key)?|answer\s+sheet|solutions?)\b", re.I)
+_KEY_TITLE = re.compile(
+    r"^(?:(?:appendix|section|chapter|part|unit|module|lesson|exam|test|quiz|set)(?:\s+(?:\d+|[a-z]))?:\s+)?"
+    r"(?:[\w&'-]+\s+|[\u2013\u2014|]\s+){0,5}(?:answers?(?:\s+key)?|answer\s+sheet|solutions?)\b",
+    re.I,
+)
+"""A few words (``Practice exam 2``, ``Section 3 —``, after the part of a book that holds the key:
+``Appendix:``, ``Appendix A:``), then the words of a key."""
 _ONE_ANSWER = re.compile(r"(?i:(?:the\s+)?(?:correct\s+|right\s+)?(?:answer|solution))")
 _TITLE_END = re.compile(r"\s*(?:\([^()]*\))?[\s\W]*")
 """What may follow the key words on a caption line: a remark in brackets, symbols."""
