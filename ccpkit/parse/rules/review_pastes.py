@@ -40,34 +40,43 @@ def review_questions(ctx: Context) -> Iterator[Draft]:
     """A question for each ``Question N: …`` paragraph over paragraphs that hold one at least of the
     page's ``(Correct)`` marks, up to the next such paragraph, heading or ``---``."""
     blocks = ctx.doc.blocks
-    numbers = {index: number for index, block in enumerate(blocks) if (number := _number(ctx, block.node))}
-    for start, end in itertools.pairwise([*numbers, len(blocks)]):
+    headers = {index: header for index, block in enumerate(blocks) if (header := _header(ctx, block.node))}
+    for start, end in itertools.pairwise([*headers, len(blocks)]):
         run = []
         for block in blocks[start + 1 : end]:
             if block.node.type != "paragraph" or ctx.is_claimed(block.node):
                 break
             run.append(block.node)
-        draft = _draft(ctx, blocks[start], numbers[start], run)
+        draft = _draft(ctx, blocks[start], *headers[start], run)
         if draft is not None:
             ctx.claim(blocks[start].node, *run)
             yield draft
 
 
-def _number(ctx: Context, node: Node) -> str:
-    """The question's number, when ``node`` is the page's header of one."""
-    found = _HEADER.fullmatch(node.children[0].content) if node.type == "paragraph" else None
-    return found["number"] if found and not ctx.is_claimed(node) else ""
+def _header(ctx: Context, node: Node) -> tuple[str, str] | None:
+    """The question's number when ``node`` is the page's header of one (``Question 5: Incorrect``, or
+    ``Question 5:`` over ``Incorrect``), and the question's words pasted on the lines below it."""
+    if node.type != "paragraph" or ctx.is_claimed(node):
+        return None
+    lines = node.children[0].content.split("\n")
+    for size in (1, 2):
+        found = _HEADER.fullmatch("\n".join(lines[:size]))
+        if found is not None:
+            return found["number"], "\n".join(lines[size:]).strip()
+    return None
 
 
-def _draft(ctx: Context, header: Block, number: str, run: Sequence[Node]) -> Draft | None:
-    """The question, the option paragraphs after it (those marked ``(Correct)`` right), and what
-    follows ``Explanation``; ``None`` if there are not two options and a right one."""
+def _draft(ctx: Context, header: Block, number: str, opening: str, run: Sequence[Node]) -> Draft | None:
+    """The question (its ``opening`` words under the header, and the paragraphs up to the one that
+    asks), the option paragraphs after it (those marked ``(Correct)`` right), and what follows
+    ``Explanation``; ``None`` if there are not two options and a right one."""
     texts = [node.children[0].content.strip() for node in run]
     body = next(
         (index for index, text in enumerate(texts) if _EXPLANATION.fullmatch(text.partition("\n")[0])),
         len(run),
     )
-    asked = next((index for index, text in enumerate(texts[:body]) if text.endswith("?")), 0)
+    asking = (index for index, text in enumerate(texts[:body]) if text.endswith("?"))
+    asked = -1 if opening.endswith("?") else next(asking, -1 if opening else 0)
     options: list[DraftOption] = []
     for node, text in zip(run[asked + 1 : body], texts[asked + 1 : body], strict=True):
         verdict, picked = _VERDICT.fullmatch(text), _PICKED.fullmatch(text)
@@ -81,7 +90,9 @@ def _draft(ctx: Context, header: Block, number: str, run: Sequence[Node]) -> Dra
             options[-1] = replace(options[-1], checked=True)
     if not 2 <= len(options) <= _MOST_OPTIONS or not any(option.checked for option in options):
         return None
-    stem = "\n\n".join(ctx.doc.source(node) for node in run[: asked + 1])
+    stem = "\n\n".join(
+        [*([opening] if opening else []), *(ctx.doc.source(node) for node in run[: asked + 1])]
+    )
     draft = Draft(header.node, question_id(number), stem, options, options[0].node, header.section, "")
     said = texts[body].partition("\n")[2].strip() if body < len(run) else ""  # `Overall explanation` + why
     explained = [said] if said else []
