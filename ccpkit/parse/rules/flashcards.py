@@ -143,6 +143,9 @@ _NAMES_ANSWER = _ANSWER_HEADINGS | {"answers", "solution", "solutions", "hint", 
 _ANSWER_PARAGRAPHS = 3
 """A heading that asks is a card when at most this many paragraphs answer it; more are notes."""
 _ANSWER_BLOCKS = ("paragraph", "fence", "code_block", "blockquote")
+_STUDIED_ANSWER = (*_ANSWER_BLOCKS, "bullet_list", "ordered_list", "table")
+"""What may go on with the words answering a question to study: lists, code, quotes, tables."""
+_STUDIED_BLOCKS = 6
 """What may answer a heading that asks, beside its paragraphs: code and quotes."""
 _NUMBERING = re.compile(
     r"^(?:(?:Q|Question\s*)?\d+[.):](?!\d)|\d\ufe0f?\u20e3|[\U0001F51F])\s*", re.IGNORECASE
@@ -227,7 +230,9 @@ def _in(
             used, result = _tagged_heading(ctx, siblings[index:])  # `## What is a VPC? #card`
             yield from _items(ctx, sections[index][:-1], child, result)
             index += used
-        elif child.type == "heading" and (answered := _answered_heading(ctx, siblings[index:])):
+        elif child.type == "heading" and (
+            answered := _answered_heading(ctx, siblings[index:], sections[index])
+        ):
             question = _unnumbered(_QUESTION_LABEL.sub("", heading_text(child)))  # `## 3. Why …?`, `Q: …`
             yield from _items(ctx, sections[index][:-1], child, _Pair(question, answered))
         elif child.type == "heading" and (headed := _headed_pair(ctx, siblings[index:])) is not None:
@@ -619,8 +624,7 @@ def _asked_over_answer(
     them. A lone question, one sentence after another (a step, then what to check), a few words
     (``Why?``), or a question whose nested lines are no answer (a set to recall, options, a
     sub-question, ``(4 marks)``, ``Hint: …``, a reference, the code it asks about) stays the notes'."""
-    titles = [ctx.doc.part, *section]
-    if not any(_STUDY_TITLE.search(title) for title in titles) or any(map(_OPEN_TITLE.search, titles)):
+    if not _studied(ctx, section):
         return None
     question = listed_question(item)
     if question is None or not any(other is not item and listed_question(other) for other in items):
@@ -810,11 +814,12 @@ def _asks(line: str) -> bool:
     return line.rstrip().endswith("?") or _JUDGE.match(line) is not None or blank
 
 
-def _answered_heading(ctx: Context, blocks: Sequence[Node]) -> str:
+def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, ...]) -> str:
     """The answer under a heading that asks (``### What is IaaS?``) when the heading holds nothing
     but a few paragraphs of prose, maybe with code or a quote: its heading is the question. Lists,
     tables or terms under it make it a topic of the notes, not a card, unless an ``A:`` alone on its
-    line says they are the answer; else an answer in words (``**Answer:** IAM``) is."""
+    line says they are the answer, or the heading is one of the questions to study that a title above
+    it names (``studied_answer``); else an answer in words (``**Answer:** IAM``) is."""
     heading = blocks[0]
     if heading.tag == "h1" or not _asks(heading_text(heading)):
         return ""
@@ -834,7 +839,7 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node]) -> str:
         return "\n\n".join(ctx.doc.written(node).strip() for node in answer)
     prose = [node for node in below if node.type == "paragraph"]
     if not prose or len(prose) > _ANSWER_PARAGRAPHS or any(node.type not in _ANSWER_BLOCKS for node in below):
-        return _worded_below(ctx, heading, below)
+        return _worded_below(ctx, heading, below) or _studied_answer(ctx, heading, below, section)
     paired = PAIRED_ANSWER.match(below[0].children[0].content) if label else None  # `**A:** …`: no term
     termed = [node for node in prose if not (paired and node is below[0])]
     if any(ctx.is_claimed(node) for node in below) or any(split_term(node.children[0]) for node in termed):
@@ -842,6 +847,27 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node]) -> str:
     ctx.claim(heading, *below)
     texts = [label if index == 0 and label else ctx.doc.written(node) for index, node in enumerate(below)]
     return "\n\n".join(text.strip() for text in texts)  # `A: The ohm.` loses its label
+
+
+def _studied_answer(ctx: Context, heading: Node, below: Sequence[Node], section: tuple[str, ...]) -> str:
+    """Under a title naming questions to study (``## Interview questions``), the answer to a heading
+    that asks: words first, then the lists, tables or code that go on with them (``EC2: long
+    running``), no part of it another rule's. A list alone is a set to recall (``- IaaS``, ``- PaaS``),
+    which makes no card."""
+    if not _studied(ctx, section) or not below or below[0].type != "paragraph":
+        return ""
+    if len(below) > _STUDIED_BLOCKS or any(node.type not in _STUDIED_ANSWER for node in below):
+        return ""
+    if any(ctx.is_claimed(node) for node in below) or split_term(below[0].children[0]) is not None:
+        return ""
+    ctx.claim(heading, *below)
+    return "\n\n".join(ctx.doc.written(node).strip() for node in below)
+
+
+def _studied(ctx: Context, section: tuple[str, ...]) -> bool:
+    """Whether a title over the notes (the file's or a heading's) names questions to study."""
+    titles = [ctx.doc.part, *section]
+    return any(_STUDY_TITLE.search(title) for title in titles) and not any(map(_OPEN_TITLE.search, titles))
 
 
 def _worded_below(ctx: Context, heading: Node, below: Sequence[Node]) -> str:
