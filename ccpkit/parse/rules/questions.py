@@ -397,6 +397,9 @@ def _answers_or_explains(ctx: Context, nodes: Sequence[Node], index: int) -> boo
 
 
 def _asks(node: Node) -> bool:
+    """A paragraph or a heading that asks (``### Q5. Which service is serverless?``)."""
+    if node.type == "heading":
+        return asks(heading_text(node))
     return node.type == "paragraph" and asks(node.children[0].content)
 
 
