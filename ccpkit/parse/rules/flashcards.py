@@ -482,13 +482,15 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
         return None  # `**What is …?**` over a `?` line: a multi-line card, the `?` rule's
     if _OPTION_LINE.match(rest.strip()):
         return None  # `A. …` under it: a question's options, the question rules' (or a warning)
-    front = _unnumbered(_QUESTION_LABEL.sub("", asked["asked"]))
+    front = _unnumbered(_QUESTION_LABEL.sub("", undecorated(asked["asked"])))  # `**❓ Why …?**`
     if rest.strip():  # the answer on the lines under it, no blank line between
         ctx.claim(first)
         return 0, _Pair(front, rest.strip())
 
-    def answers(node: Node) -> bool:  # up to the next question in bold
-        return node.type == "paragraph" and not ctx.is_claimed(node) and _asked_in_bold(node) is None
+    def answers(node: Node) -> bool:  # up to the next question, in bold or opening a paragraph
+        if node.type != "paragraph" or ctx.is_claimed(node) or _asked_in_bold(node) is not None:
+            return False
+        return not _asks(node.children[0].content.partition("\n")[0].strip())
 
     answer = list(itertools.takewhile(answers, below[: _ANSWER_PARAGRAPHS + 1]))
     worded = _worded(answer[0]) if answer else None  # `**Answer:** Redline`: the words, not the label
