@@ -43,13 +43,15 @@ _OPTION_NUMBER = re.compile(r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?P<number>[
 """An answer naming a numbered option: ``3``, ``3)``, ``Option 3``, ``#3``."""
 _TASK = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$", re.S)
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
+_RIGHT = r"(?i:correct(?:\s+answer)?)"
 _MARK = re.compile(
-    rf"^\s*{_CHECK}\s*|\s*(?:{_CHECK}|(?:\*\*|\*|_)?\((?i:correct(?:\s+answer)?|answer)\)(?:\*\*|\*|_)?"
-    r"|(?:\*\*)?Most Voted(?:\*\*)?|(?:<-+|\u2190|\u2b05\ufe0f?)\s*(?i:correct(?:\s+answer)?))\s*$"
+    rf"^\s*{_CHECK}\s*|\s*(?:{_CHECK}(?:\s*{_RIGHT})?"
+    rf"|(?:\*\*|\*|_)?(?:\((?:{_RIGHT}|(?i:answer))\)|\[(?:{_RIGHT}|(?i:answer))\])(?:\*\*|\*|_)?"
+    rf"|(?:\*\*)?Most Voted(?:\*\*)?|(?:<-+|\u2190|\u2b05\ufe0f?)\s*{_RIGHT})\s*$"
 )
-"""A correct option marked in its text: ``✅``, ``✔``, ``☑``, ``✓``, ``(correct)``, ``(Correct Answer)``,
-``<-- Correct``, ``← correct``, or the ``Most Voted`` that question banks copied from discussion
-sites put after the option most people chose."""
+"""A correct option marked in its text: ``✅`` (``✅ Correct``), ``✔``, ``☑``, ``✓``, ``(correct)``,
+``(Correct Answer)``, ``[Correct]``, ``<-- Correct``, ``← correct``, or the ``Most Voted`` that
+question banks copied from discussion sites put after the option most people chose."""
 _CROSS = r"(?:\u274c|\u2716\ufe0f?|\u2717|\u2718)"
 _CROSSED = re.compile(rf"^\s*{_CROSS}\s*|\s*{_CROSS}\s*$")
 """A wrong option marked in its text: ``❌``, ``✖``, ``✗``, ``✘``."""
