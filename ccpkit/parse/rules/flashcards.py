@@ -483,9 +483,9 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     if _OPTION_LINE.match(rest.strip()):
         return None  # `A. …` under it: a question's options, the question rules' (or a warning)
     front = _unnumbered(_QUESTION_LABEL.sub("", undecorated(asked["asked"])))  # `**❓ Why …?**`
-    if rest.strip():  # the answer on the lines under it, no blank line between
+    if rest.strip():  # the answer on the lines under it, no blank line between (`Ans: …`: its words)
         ctx.claim(first)
-        return 0, _Pair(front, rest.strip())
+        return 0, _Pair(front, _worded_text(rest.strip()) or rest.strip())
 
     def answers(node: Node) -> bool:  # up to the next question, in bold or opening a paragraph
         if node.type != "paragraph" or ctx.is_claimed(node) or _asked_in_bold(node) is not None:
