@@ -644,7 +644,7 @@ def _glossary_lines(lines: list[str], *, colons: bool = False) -> list[tuple[int
     tab or ``|``: ``Morgan: …`` lines are a transcript's, unless ``colons``: under a glossary's title);
     else none. Lines that name a note's fields (``**Topic:** …``), or bold ones whose every definition
     is a word or two (``**Level:** Beginner``), are no glossary; a vocabulary list's one-word
-    translations are its definitions."""
+    translations are its definitions. A ``;`` ending every line parts Quizlet's rows: no part of them."""
     terms = [plain_term(undecorated(line), separators="arrows") for line in lines]  # `🔹 EC2 → …`
     if not all(terms) and len(lines) >= _GLOSSARY_TERMS:
         terms = [line_term(line) for line in lines]
@@ -656,7 +656,11 @@ def _glossary_lines(lines: list[str], *, colons: bool = False) -> list[tuple[int
         if fields or (bold and not worded):
             return []
     found = [(offset, term) for offset, term in enumerate(terms) if term is not None]
-    return found if len(found) == len(lines) else []
+    if len(found) != len(lines):
+        return []
+    if len(found) >= _GLOSSARY_TERMS and all(term.rest.endswith(";") for _, term in found):  # Quizlet's rows
+        return [(offset, replace(term, rest=term.rest[:-1].rstrip())) for offset, term in found]
+    return found
 
 
 def _is_label_paragraph(node: Node) -> bool:
