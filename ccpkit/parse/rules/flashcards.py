@@ -140,6 +140,8 @@ _TAGS = re.compile(r"(?:^|\s)#[\w/-]+(?=\s|$)")
 _PROPERTY = re.compile(r"^\s*[\w-]+:: ")
 """Logseq's block properties (``card-next-schedule:: …``): its review state, not the question."""
 _NAMES_ANSWER = _ANSWER_HEADINGS | {"answers", "solution", "solutions", "hint", "explanation", "show"}
+_CHOICES_AND_ANSWER = 4
+"""Lines from the one that asks, at least: it, two choices and the answer under them."""
 _ANSWER_PARAGRAPHS = 3
 """A heading that asks is a card when at most this many paragraphs answer it; more are notes."""
 _ANSWER_BLOCKS = ("paragraph", "fence", "code_block", "blockquote")
@@ -532,6 +534,10 @@ def _answered_within(node: Node) -> _Pair | None:
             answered = "\n".join([labelled["text"].strip(), *lines[number + 1 :]]).strip()
         if answered:
             return _Pair(_unnumbered("\n".join(lines[:number])), answered)  # `Q5: Which …?`
+    asked = next((number for number, line in enumerate(lines) if _asks(line)), len(lines))
+    answered = _worded_text(lines[-1]) if len(lines) - asked >= _CHOICES_AND_ANSWER else None
+    if answered:  # `Which …?`, its choices one a line, then `Ans - …` naming one
+        return _with_choices(lines[: asked + 1], lines[asked + 1 : -1], answered)
     return None
 
 
@@ -801,12 +807,17 @@ def _asked_and_answered(question: Node, answer: Node) -> _Pair | None:
     answered = _worded(answer)
     if asks is None or not answered:
         return None
-    # `Which …?` then its choices, one a line, unlettered (as exam dumps write them): the answer is one
-    choices = [line.strip() for line in lines[asks + 1 :] if line.strip()]
+    return _with_choices(lines[: asks + 1], lines[asks + 1 :], answered)
+
+
+def _with_choices(question: Sequence[str], lines: Sequence[str], answered: str) -> _Pair | None:
+    """The question's lines and its choices one a line, unlettered (as exam dumps write them), asked
+    with the choices listed; none when the answer is none of them."""
+    choices = [line.strip() for line in lines if line.strip()]
     if choices and not any(same_words(choice, answered) for choice in choices):
         return None
     listed = "\n".join(f"- {choice}" for choice in choices)
-    return _Pair("\n\n".join(part for part in ("\n".join(lines[: asks + 1]), listed) if part), answered)
+    return _Pair("\n\n".join(part for part in ("\n".join(question), listed) if part), answered)
 
 
 def _asks(line: str) -> bool:

@@ -576,6 +576,8 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         )
         if nodes[index].type == "paragraph" and asked_and_answered(nodes[index].children[0].content):
             break  # `Q: …` over its `A: …` right above: a flashcard of its own, no part of the stem
+        if nodes[index].type == "paragraph" and answer_line(nodes[index].children[0].content.split("\n")[-1]):
+            break  # `… Ans - Amazon S3` ends the question above, no part of this stem
         piece = _stem_piece(ctx, nodes[index])
         if piece is None and _announced_list(ctx, nodes, index, floor):
             piece = "", ctx.doc.source(nodes[index]), nodes[index]  # the case the question states
