@@ -113,8 +113,9 @@ def read_options(doc: Document, node: Node, *, going_on: bool = False) -> Option
             return Options(lettered[0], tail=lettered[1])
         tasks = _task_items(doc, node)
         return Options(tasks, task=True) if tasks else None
-    if node.type == "paragraph":
-        return _lettered_lines(node.children[0].content.split("\n"), node, going_on)
+    if node.type == "paragraph":  # `<br>` parts lines as a line break does (`Which …?<br>A. …<br>B. …`)
+        lines = [line.rstrip() for line in _LINE_BREAK.split(node.children[0].content) if line.strip()]
+        return _lettered_lines(lines, node, going_on)
     if node.type in ("fence", "code_block") and not node.info.strip():
         # options set as code (``` then `A. …` lines), none of it code
         found = _lettered_lines(node.content.rstrip("\n").split("\n"), node, going_on=False)

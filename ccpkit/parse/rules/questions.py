@@ -61,6 +61,8 @@ _NUMBERED_STEM = re.compile(
     r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\*\*|__)?(?:(?:\s+|(?=Topic\s))(?P<rest>\S.*))?$",
     re.S,
 )
+_BOLD_QUESTION = re.compile(r"(\*\*|__)[^\n]+\?\1")
+"""A question wholly in bold on a line of its own: an FAQ's, or the next question's."""
 _PAGE_LINES = re.compile(r"^(?:Topic\s*#?\s*:?\s*\d+|\[All [^\]\n]* Questions\])[ \t]*(?:\n|$)", re.I | re.M)
 """A dump site's page lines under ``Question #: 45``: ``Topic #: 1``, ``[All … Questions]``."""
 _EXAM_TOPIC = re.compile(r"\(Exam Topic \d+\)\s*", re.I)
@@ -746,6 +748,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             break
         if node.type == "paragraph" and _PAIRED_QUESTION.match(node.children[0].content):
             break  # `Q: What does …?` over its `A:`: a flashcard after the question, not its explanation
+        if node.type == "paragraph" and _BOLD_QUESTION.fullmatch(node.children[0].content.strip()):
+            break  # `**Which lane is private?**`: the next question, asked in bold on its own line
         if node.type == "paragraph" and opens_scenario(node.children[0].content):
             break  # the next questions' scenario
         if node.type == "paragraph" and (
