@@ -97,11 +97,6 @@ _INCORRECT_HEADING = re.compile(r"(?i)(?:incorrect|wrong)\s+(?:answers?|options?
 _CASE_WORDS = 8
 """A heading this long, written as sentences, states a case rather than names a list."""
 _SENTENCE_ENDS = re.compile(r"[.!](?:\s|$)")
-_LEFT_OPEN = re.compile(
-    r"(?i)(?:\b(?:of|for|against|to|on|in|by|with|from|about)\s*[:\u2026]?|\.{3}|\u2026)(?:\*\*|__)?\s*$"
-)
-"""The end of a sentence left for its options to finish: ``… an example of:``, ``… based on…``."""
-_LEFT_OPEN_WORDS = 5
 _ENDS = ("heading", "hr")
 """What ends a question's answer and explanation: a heading or a thematic break (``---``)."""
 _SMALL_PRINT = re.compile(
@@ -238,7 +233,7 @@ def find_questions(
     for run, stem, end in zip(runs, stems, ends, strict=True):
         unasked = run.task and not asks(stem.text) and stem.question == default_id
         unasked = unasked and not true_or_false([option.text for option in run.options])
-        unasked = unasked and not _states_a_case(stem, run) and not _left_open(stem, run)
+        unasked = unasked and not _states_a_case(stem, run)
         if unasked and not _MAY_ASK.search(stem.text):
             continue  # a to-do checklist, not a question
         section = sections[stem.first]
@@ -268,15 +263,6 @@ def _states_a_case(stem: _Stem, run: _Run) -> bool:
         text.endswith(".") and len(text.split()) >= _CASE_WORDS and len(_SENTENCE_ENDS.findall(text)) >= 2
     )
     return stem.anchor.type == "heading" and sentences and sum(bool(o.checked) for o in run.options) == 1
-
-
-def _left_open(stem: _Stem, run: _Run) -> bool:
-    """A sentence its ticked box finishes (``### AWS Shield protects against:``, ``… is billed based
-    on…``), over boxes some of which are ticked: an exam bank's stem. A to-do list's title names its
-    list (``Things to pack:``) or is too short to leave a sentence open (``Depends on:``)."""
-    ticked = [bool(option.checked) for option in run.options]
-    open_ended = _LEFT_OPEN.search(stem.text) is not None and len(stem.text.split()) >= _LEFT_OPEN_WORDS
-    return open_ended and any(ticked) and not all(ticked)
 
 
 def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
