@@ -72,8 +72,8 @@ _HIDDEN = re.compile(r"(`+)(?:(?!\1).)+?\1|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]
 """Where no separator is: code spans, links (``[Q1: Basics](#q1)``, ``[[page|alias]]``) and formulas
 (``$F = ma$``)."""
 _DASHED_WORDS = 3
-"""At most this many words in a name before a dash that is not capitalised (``la cocina — the
-kitchen``, ``Fault tolerance - …``)."""
+"""At most this many words in a name before an en or em dash that is not capitalised (``la cocina —
+the kitchen``); a hyphen asks for a name written as one (``Amazon SNS - …``)."""
 _DASH = re.compile(" [-\u2013\u2014] ")
 _DASH_ENDED = re.compile(f"^(?P<name>.*\\S)\\s+(?:[-\u2013\u2014]|{_ARROW.pattern})$")
 """A term whose dash or arrow is inside its bold: ``**Amazon S3 -** Object storage``."""
@@ -357,8 +357,10 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
         return None
     if front.lower() in _NOT_NAMES or (len(front) == 1 and front.isalpha()):
         return None  # `M \u2013 Methanol`: a mnemonic's letter, which names nothing on a card of its own
-    if (separator == "-" or separator in _DASHES) and not _names_before_a_dash(front):
-        return None  # `Fault tolerance - …` names, `Scales automatically - no capacity to plan` not
+    if separator == "-" and not names_a_thing(front):
+        return None  # `Scales automatically - no capacity to plan`: a hyphen in a sentence
+    if separator in _DASHES and len(front.split()) > _DASHED_WORDS and not names_a_thing(front):
+        return None  # `la cocina — the kitchen` names, `Pay only for what you use — no upfront cost` not
     term = Term(front, rest, separated=True)
     return None if _keeps_track(term) else term
 
@@ -377,27 +379,6 @@ def _keeps_track(term: Term) -> bool:
     if dated and _SEQUENCE.fullmatch(_EMPHASISED.sub(r"\g<inner>", term.front).strip()) is not None:
         return True
     return _STATUS.match(term.rest) is not None or _ONLY_A_LINK.fullmatch(term.rest.strip()) is not None
-
-
-def _names_before_a_dash(front: str) -> bool:
-    """A name before a dash: one written as one (``Amazon SNS``), or a phrase of a few words that opens
-    no sentence (``Fault tolerance``, ``la cocina``; not ``Scales automatically`` or ``Nests in
-    hollows``, whose verb says what something does, nor ``Pay only for what you use``)."""
-    if names_a_thing(front):
-        return True
-    words = front.lower().split()
-    verb = words[0].isalpha() and words[0].endswith("s") and not words[0].endswith(_NOUN_ENDINGS)
-    return len(words) <= _DASHED_WORDS and not verb and _CLAUSE_WORDS.isdisjoint(words)
-
-
-_NOUN_ENDINGS = ("ss", "us", "is", "ics")
-"""Endings of a first word in ``s`` that are nouns (``Access keys``, ``Status page``, ``Analytics
-tools``), where others read as a verb (``Scales automatically``)."""
-_CLAUSE_WORDS = frozenset(
-    {"to", "in", "on", "at", "by", "with", "before", "after", "from", "into", "it", "they", "we", "you"}
-    | {"i", "is", "are", "was", "were", "be", "can", "will", "should", "must", "not"}
-)
-"""Words that make a phrase a clause (``Go to the console``, ``It is managed``), not a name."""
 
 
 def names_a_thing(words: str) -> bool:
