@@ -1,7 +1,8 @@
 """Questions answered further down the file, as textbooks and study guides end a chapter: a numbered
-list of questions, then under a title naming answers (``## Answers``, ``Solutions``, a line
-``**Answers:**``) a numbered list answering them in words. Each question and the answer of its number
-make a card; an answer list of letters is an answer key, the multiple-choice rule's."""
+list of questions, then under a title that names their answers and nothing else (``## Answers``,
+``Solutions``, ``Answers to the review questions``, a line ``**Answers:**``), within the questions'
+section or after it, a numbered list answering them in words. Each question and the answer of its
+number make a card; an answer list of letters is an answer key, the multiple-choice rule's."""
 
 from __future__ import annotations
 
@@ -12,16 +13,21 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block, heading_text
-from ccpkit.parse.rules.answers import is_key_title, key_entry, plain
+from ccpkit.parse.rules.answers import plain
 from ccpkit.parse.rules.flashcards import listed_question
 from ccpkit.parse.rules.questions import item_numbers
 from ccpkit.parse.tree import Node
 
-_TASK = re.compile(
-    r"(?i)^(?:explain|describe|define|compare|contrast|distinguish|differentiate|outline|summari[sz]e"
-    r"|discuss|state|identify|give|name|calculate)\s+\S"
+_ANSWERS_TITLE = re.compile(
+    r"(?i)^(?:[^\w\s]+\s*)?(?:[^:\u2013\u2014|\n]{1,40}(?::|\s[\u2013\u2014|])\s+)?(?:[\w&'-]+\s+){0,3}"
+    r"(?:answers|answer\s+key|solutions)(?:\s+to\s+[^:\n]+)?\s*:?$"
 )
-"""A review question set as a task: ``Define elasticity.``, ``Explain how a tide gauge is read.``"""
+"""A title that names answers and nothing else: ``Answers``, ``🔑 Answer key``, ``Suggested answers``,
+``Answers to the review questions``, ``Appendix A: Solutions`` (not ``Answer any two`` or ``Solutions
+and mixtures``)."""
+_LETTERED = re.compile(r"^\(?[A-Ha-h](?:[.):]|\)?\s*$)")
+"""An answer that names an option's letter (``B``, ``B.``, ``(c)``): a key's entry; ``A DNS server.``
+is words."""
 
 
 def extract_listed_answers(ctx: Context) -> Iterator[Item | Problem]:
@@ -29,11 +35,11 @@ def extract_listed_answers(ctx: Context) -> Iterator[Item | Problem]:
     whose number no question above has, or a question of those lists left unanswered, is a warning."""
     blocks = ctx.doc.blocks
     for index in range(1, len(blocks)):
-        title, answers = blocks[index - 1].node, blocks[index].node
-        if answers.type != "ordered_list" or ctx.is_claimed(answers) or not _names_answers(title):
+        title, answers = blocks[index - 1], blocks[index].node
+        if answers.type != "ordered_list" or ctx.is_claimed(answers) or not _names_answers(title.node):
             continue
         worded = _worded_answers(ctx, answers)
-        asked = _questions_above(ctx, blocks[: index - 1]) if worded else {}
+        asked = _questions_above(ctx, blocks[: index - 1], _around(title)) if worded else {}
         if not asked.keys() & worded.keys():
             continue
         ctx.claim(answers)
@@ -50,22 +56,28 @@ def extract_listed_answers(ctx: Context) -> Iterator[Item | Problem]:
             fields = ctx.common("card", text, question, section)
             yield from ctx.cards(question, fields, text, answer, both_ways=False)
         for number, (question, _, _) in asked.items():
-            if number not in answered and answered:
-                message = f"question {number} has no answer in the list under {_title(title)!r}"
+            if number not in answered:
+                message = f"question {number} has no answer in the list under {_title(title.node)!r}"
                 yield Problem(ctx.at(question), message, "warning")
 
 
 def _names_answers(node: Node) -> bool:
     """``## Answers``, ``### Solutions``, or a line ``**Answers:**`` of its own."""
-    if node.type == "heading":
-        return is_key_title(heading_text(node))
-    return node.type == "paragraph" and is_key_title(node.children[0].content, line=True)
+    if node.type not in ("heading", "paragraph") or (node.type == "paragraph" and "\n" in _title(node)):
+        return False
+    return _ANSWERS_TITLE.match(_title(node)) is not None
 
 
 def _title(node: Node) -> str:
     """An answers title as read: ``Answers`` for ``## Answers`` and ``**Answers:**`` alike."""
     written = heading_text(node) if node.type == "heading" else node.children[0].content
     return plain(written).rstrip(":").strip()
+
+
+def _around(title: Block) -> tuple[str, ...]:
+    """The sections the answers title stands in (its heading's own name left out): the questions it
+    answers are in them."""
+    return title.section[:-1] if title.node.type == "heading" else title.section
 
 
 def _worded_answers(ctx: Context, answers: Node) -> dict[str, tuple[Node, str]]:
@@ -75,41 +87,41 @@ def _worded_answers(ctx: Context, answers: Node) -> dict[str, tuple[Node, str]]:
     for item, number in zip(answers.children, item_numbers(answers), strict=True):
         if not item.children or item.children[0].type != "paragraph" or ctx.is_claimed(item):
             return {}
-        first = item.children[0].children[0].content
-        if key_entry(first, number, item) is not None:
+        if _LETTERED.match(plain(item.children[0].children[0].content)):
             return {}
         worded[number] = (item, "\n\n".join(ctx.doc.written(block) for block in item.children).strip())
     return worded if len(worded) >= 2 else {}
 
 
-def _questions_above(ctx: Context, blocks: Sequence[Block]) -> dict[str, tuple[Node, str, tuple[str, ...]]]:
-    """Number → (item, question, section) of the numbered lists of questions above, up to the answers
-    before them; none when two lists share a number (each section numbered from 1: which one the
-    answers mean is for their own titles to say, and those are not read here)."""
+def _questions_above(
+    ctx: Context, blocks: Sequence[Block], around: tuple[str, ...]
+) -> dict[str, tuple[Node, str, tuple[str, ...]]]:
+    """Number → (item, question, section) of the nearest numbered list of questions above, in the
+    sections ``around`` the answers, and of the lists before it that its numbering goes on from
+    (``1.``, ``2.`` under one heading, ``3.`` under the next); a list numbered apart is another
+    set of questions, which these answers are not known to answer."""
     asked: dict[str, tuple[Node, str, tuple[str, ...]]] = {}
+    first = ""
     for block in reversed(blocks):
         node = block.node
         if _names_answers(node):
             break
-        if node.type != "ordered_list" or ctx.is_claimed(node):
+        if node.type != "ordered_list" or ctx.is_claimed(node) or block.section[: len(around)] != around:
             continue
         questions = [_question(item) for item in node.children]
         if not all(questions):
             continue
-        for item, number, question in zip(node.children, item_numbers(node), questions, strict=True):
-            if number in asked:
-                return {}
+        numbers = item_numbers(node)
+        if first and not (numbers[-1].isdigit() and first.isdigit() and int(numbers[-1]) + 1 == int(first)):
+            break
+        for item, number, question in zip(node.children, numbers, questions, strict=True):
             asked[number] = (item, question, block.section)
+        first = numbers[0]
     return asked
 
 
 def _question(item: Node) -> str:
-    """A lone item's question (``What does …?``) or task (``Explain how …``), with nothing below it;
-    empty if it is neither."""
+    """A lone item's question (``What does …?``) with nothing below it; empty if it is none."""
     if len(item.children) != 1 or item.children[0].type != "paragraph":
         return ""
-    asked = listed_question(item)
-    if asked is not None:
-        return asked
-    written = item.children[0].children[0].content.strip()
-    return written if "\n" not in written and _TASK.match(written) else ""
+    return listed_question(item) or ""
