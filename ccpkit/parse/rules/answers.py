@@ -85,13 +85,14 @@ PAGE_CONTROLS = re.compile(
 )
 """A dump site's buttons, copied with its page: ``Reveal Solution Hide Solution Discussion 7``,
 ``Show Suggested Answer``, ``Hide Answer``: no answer, explanation or key's title."""
-_KEY_TITLE = re.compile(
-    r"^(?:(?:appendix|section|chapter|part|unit|module|lesson|exam|test|quiz|set)(?:\s+(?:\d+|[a-z]))?:\s+)?"
-    r"(?:[\w&'-]+\s+|[\u2013\u2014|]\s+){0,5}(?:answers?(?:\s+key)?|answer\s+sheet|solutions?)\b",
+_KEY_TITLE = re.compile(r"^(?:[\w&'-]+\s+){0,5}(?:answers?(?:\s+key)?|answer\s+sheet|solutions?)\b", re.I)
+_PREFIXED_KEY_TITLE = re.compile(
+    r"^[^:\u2013\u2014|\n]{1,40}(?::|\s[\u2013\u2014|])\s+(?:answers(?:\s+key)?|answer\s+(?:key|sheet)|solutions)"
+    r"(?:\s+to\s+[^:\n]+)?$",
     re.I,
 )
-"""A few words (``Practice exam 2``, ``Section 3 —``, after the part of a book that holds the key:
-``Appendix:``, ``Appendix A:``), then the words of a key."""
+"""A key's title after the part that holds it: ``Appendix A: Answers to Review Questions``,
+``Practice set 2 — Answers`` (not ``Part B: Answer any two``, ``Chapter 3: Solutions and mixtures``)."""
 _ONE_ANSWER = re.compile(r"(?i:(?:the\s+)?(?:correct\s+|right\s+)?(?:answer|solution))")
 _TITLE_END = re.compile(r"\s*(?:\([^()]*\))?[\s\W]*")
 """What may follow the key words on a caption line: a remark in brackets, symbols."""
@@ -311,7 +312,7 @@ def is_key_title(text: str, *, line: bool = False) -> bool:
         return False
     if PAGE_CONTROLS.fullmatch(words):
         return False
-    title = _KEY_TITLE.match(words)
+    title = _KEY_TITLE.match(words) or _PREFIXED_KEY_TITLE.match(words)
     if title is None or not line:
         return title is not None
     if _ONE_ANSWER.fullmatch(words):
