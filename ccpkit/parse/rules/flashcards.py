@@ -145,8 +145,9 @@ _CHOICES_AND_ANSWER = 4
 _ANSWER_PARAGRAPHS = 3
 """A heading that asks is a card when at most this many paragraphs answer it; more are notes."""
 _ANSWER_BLOCKS = ("paragraph", "fence", "code_block", "blockquote")
-_STUDIED_ANSWER = (*_ANSWER_BLOCKS, "bullet_list", "ordered_list", "table")
-"""What may go on with the words answering a question to study: lists, code, quotes, tables."""
+_STUDIED_ANSWER = (*_ANSWER_BLOCKS, "bullet_list", "ordered_list")
+"""What may go on with the words answering a question to study: lists, code, quotes."""
+_NAMES_QUESTIONS = re.compile(r"(?i)\bquestions?\b|\bfaqs?\b|frequently\s+asked|\bflash\s*cards?\b")
 _STUDIED_BLOCKS = 6
 """What may answer a heading that asks, beside its paragraphs: code and quotes."""
 _NUMBERING = re.compile(
@@ -681,7 +682,7 @@ def listed_question(item: Node) -> str | None:
         return None
     if len(asked.split()) < _ASKING_WORDS or _SENTENCE_END.search(asked):
         return None
-    return None if len(asked.split()) <= _POINTING_WORDS and _POINTING.search(asked) else asked
+    return None if _points_back(asked) else asked
 
 
 def _answer_fallen_out(questions: Node, following: Node | None) -> tuple[Node, _Pair] | None:
@@ -852,7 +853,8 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
         return "\n\n".join(ctx.doc.written(node).strip() for node in answer)
     prose = [node for node in below if node.type == "paragraph"]
     if not prose or len(prose) > _ANSWER_PARAGRAPHS or any(node.type not in _ANSWER_BLOCKS for node in below):
-        return _worded_below(ctx, heading, below) or _studied_answer(ctx, heading, below, section)
+        after = blocks[1 + len(below)] if len(blocks) > 1 + len(below) else None
+        return _worded_below(ctx, heading, below) or _studied_answer(ctx, heading, below, after, section)
     paired = PAIRED_ANSWER.match(below[0].children[0].content) if label else None  # `**A:** …`: no term
     termed = [node for node in prose if not (paired and node is below[0])]
     if any(ctx.is_claimed(node) for node in below) or any(split_term(node.children[0]) for node in termed):
@@ -862,25 +864,55 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     return "\n\n".join(text.strip() for text in texts)  # `A: The ohm.` loses its label
 
 
-def _studied_answer(ctx: Context, heading: Node, below: Sequence[Node], section: tuple[str, ...]) -> str:
-    """Under a title naming questions to study (``## Interview questions``), the answer to a heading
-    that asks: words first, then the lists, tables or code that go on with them (``EC2: long
-    running``), no part of it another rule's. A list alone is a set to recall (``- IaaS``, ``- PaaS``),
-    which makes no card."""
-    if not _studied(ctx, section) or not below or below[0].type != "paragraph":
+def _studied_answer(
+    ctx: Context, heading: Node, below: Sequence[Node], after: Node | None, section: tuple[str, ...]
+) -> str:
+    """Under a title naming questions to study (``## Interview questions``, ``FAQ``), the answer to a
+    heading that asks in a few words or more: words first, then the lists, code or quotes that go on
+    with them (``EC2: long running``), none of it another rule's. A list alone, or one the words
+    announce (``The main ones:``), is a set to recall; bold terms or a table below are cards of their
+    own; a subheading below goes on with the answer, which a card would cut short: no card."""
+    asked = _unnumbered(heading_text(heading))
+    if not _studied_title(ctx, section) or len(asked.split()) < _ASKING_WORDS or _points_back(asked):
         return ""
-    if len(below) > _STUDIED_BLOCKS or any(node.type not in _STUDIED_ANSWER for node in below):
+    if not below or below[0].type != "paragraph" or len(below) > _STUDIED_BLOCKS:
         return ""
-    if any(ctx.is_claimed(node) for node in below) or split_term(below[0].children[0]) is not None:
+    if after is not None and after.type == "heading" and heading_level(after) > heading_level(heading):
         return ""
+    if any(node.type not in _STUDIED_ANSWER or ctx.is_claimed(node) for node in below):
+        return ""
+    if split_term(below[0].children[0]) is not None or any(_holds_terms(node) for node in below):
+        return ""
+    if any(words.type == "paragraph" and announces(words) for words in below[:-1]):
+        return ""  # `The ones you use every day:` over the list: the answer is a set to recall
     ctx.claim(heading, *below)
     return "\n\n".join(ctx.doc.written(node).strip() for node in below)
+
+
+def _holds_terms(node: Node) -> bool:
+    """A list with a bold term in an item (``- **Standard:** …``): a card per term."""
+    return node.type in _LISTS and any(
+        item.children and item.children[0].type == "paragraph" and split_term(item.children[0].children[0])
+        for item in node.children
+    )
 
 
 def _studied(ctx: Context, section: tuple[str, ...]) -> bool:
     """Whether a title over the notes (the file's or a heading's) names questions to study."""
     titles = [ctx.doc.part, *section]
     return any(_STUDY_TITLE.search(title) for title in titles) and not any(map(_OPEN_TITLE.search, titles))
+
+
+def _studied_title(ctx: Context, section: tuple[str, ...]) -> bool:
+    """Whether a title over the notes names questions to study in so many words (``Interview
+    questions``, ``FAQ``), not only the occasion (``User interview synthesis``, ``Pub quiz night``)."""
+    titles = [ctx.doc.part, *section[:-1]]
+    return _studied(ctx, section) and any(map(_NAMES_QUESTIONS.search, titles))
+
+
+def _points_back(asked: str) -> bool:
+    """``What is it used for?``: a few words pointing back at the notes above, nothing on its own."""
+    return len(asked.split()) <= _POINTING_WORDS and _POINTING.search(asked) is not None
 
 
 def _worded_below(ctx: Context, heading: Node, below: Sequence[Node]) -> str:
