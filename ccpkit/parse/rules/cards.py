@@ -64,8 +64,9 @@ _HTML_MARKS = (
     (re.compile(r"(?:<br\s*/?>|</?div>)+", re.I), "\n\n"),
 )
 """The HTML of fields Anki exports with ``#html:true``, as Markdown: bold, italics, line breaks."""
-_ONE_LINE = (["prose"], ["facts"])
-"""What is under a cheat sheet's heading: its line as a paragraph, or as a bullet of its own."""
+_ONE_LINE = (["prose"], ["facts"], ["prose", "facts"])
+"""What is under a cheat sheet's heading: its line as a paragraph, or as a bullet of its own, maybe
+with plain bullets of facts right under the paragraph."""
 _ENUMERATION = re.compile(r":\s*[^,.;:]+(?:,\s*[^,.;:]+)+,?\s+(?:and|or)\s+[^,.;:]+")
 """A list of three or more after a colon (``… methods: **A**, **B**, and **C**.``): a set to recall,
 which no card asks for."""
@@ -333,7 +334,10 @@ def _heading_card(
     on S3.``)."""
     if heading is not None and id(heading) in one_liners and [kind for kind, _ in described] in _ONE_LINE:
         front = _heading_front(heading_text(heading))
-        yield _card(ctx, heading, section, front, item_text(described[0][1]), pinned_id(heading))
+        back = (
+            item_text(described[0][1]) if len(described) == 1 else "\n\n".join(text for _, text in described)
+        )
+        yield _card(ctx, heading, section, front, back, pinned_id(heading))
         return
     labels = [text for kind, text in described if kind == "label"]
     if (
@@ -361,10 +365,11 @@ def _described_in_a_line(ctx: Context) -> set[int]:
     """The headings (ids) that a cheat sheet writes as terms: each over one short paragraph saying
     what it names (not listing several), with no heading of its own below it, where most of its
     sibling headings are so (``### Amazon Athena`` over ``Serverless SQL on S3.``, then ``### Amazon
-    QuickSight`` …). One such heading among sections is a section with a line of notes."""
+    QuickSight`` …); among them, one whose line has plain bullets of facts under it is a term too.
+    One such heading among sections is a section with a line of notes."""
     blocks = ctx.doc.blocks
     starts = [index for index, block in enumerate(blocks) if block.node.type == "heading"]
-    siblings: dict[tuple[str, tuple[str, ...]], list[tuple[Node, bool]]] = {}
+    siblings: dict[tuple[str, tuple[str, ...]], list[tuple[Node, bool, bool]]] = {}
     for start, end in itertools.pairwise([*starts, len(blocks)]):
         heading = blocks[start].node
         if heading.tag == "h1" or _in_a_key(blocks[start]):
@@ -372,7 +377,8 @@ def _described_in_a_line(ctx: Context) -> set[int]:
         below = [block.node for block in blocks[start + 1 : end]]
         deeper = end < len(blocks) and blocks[end].node.tag > heading.tag  # `h3` under an `h2`
         title = _heading_front(heading_text(heading))
-        line = _described_by(ctx, below[0]) if len(below) == 1 else None
+        facts = len(below) == 2 and below[1].type == "bullet_list" and _plain_facts(ctx, below[1])
+        line = _described_by(ctx, below[0]) if len(below) == 1 or facts else None
         fits = (
             line is not None
             and not only_pictures(line)
@@ -383,12 +389,12 @@ def _described_in_a_line(ctx: Context) -> set[int]:
             and not title.endswith("?")
             and title.lower() not in _GENERIC_HEADINGS
         )
-        siblings.setdefault((heading.tag, blocks[start].section[:-1]), []).append((heading, fits))
+        siblings.setdefault((heading.tag, blocks[start].section[:-1]), []).append((heading, fits, facts))
     return {
         id(heading)
         for group in siblings.values()
-        if _most([fits for _, fits in group])
-        for heading, fits in group
+        if _most([fits and not facts for _, fits, facts in group])
+        for heading, fits, _ in group
         if fits
     }
 
