@@ -450,12 +450,7 @@ def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | N
     option's text may go on over the next lines (or start on the line below its letter)."""
     if not going_on:
         with_stem = not any(_opens(line) for line in lines)
-        asked = [False, *(asks(line) for line in lines[:-1])]
-        lines = [
-            part
-            for line, under_question in zip(lines, asked, strict=True)
-            for part in _inline_options(line, with_stem=with_stem, under_question=under_question)
-        ]
+        lines = [part for line in lines for part in _inline_options(line, with_stem=with_stem)]
     start = 0 if going_on and _LETTERED.match(lines[0].strip()) else None
     start = next((i for i, line in enumerate(lines) if _opens(line)), None) if start is None else start
     if start is None:
@@ -484,19 +479,17 @@ def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | N
     return Options(options, head=head, tail=tuple(lines[end:]))
 
 
-def _inline_options(line: str, *, with_stem: bool, under_question: bool) -> list[str]:
+def _inline_options(line: str, *, with_stem: bool) -> list[str]:
     """Options on one line: from the line's start with wide gaps between them (``A. Spot   B.
-    Dedicated``) or right ``under_question`` (a line that asks, then ``A. Spot B. Dedicated``), or,
-    ``with_stem``, after a stem that asks (``Pick one: … A) Spot. B) Dedicated.``); the stem, a line
-    per option and an answer ending the line (``— Answer: A``) on lines of their own. Any other line
-    as it is."""
+    Dedicated``), or, ``with_stem``, after a stem that asks (``Pick one: … A) Spot. B) Dedicated.``);
+    the stem, a line per option and an answer ending the line (``— Answer: A``) on lines of their
+    own. Any other line as it is."""
     starts = _run_from_a(
         [found for found in _INLINE_LETTER.finditer(line) if found.start() > 0 or _opens(line)]
     )
     head = line[: starts[0]].strip() if starts else ""
-    opening = bool(starts) and starts[0] == 0
-    spread = opening and all(_WIDE_GAP.search(line[:start]) for start in starts[1:])
-    if len(starts) < 2 or not ((with_stem and head and asks(head)) or spread or (opening and under_question)):
+    spread = bool(starts) and starts[0] == 0 and all(_WIDE_GAP.search(line[:start]) for start in starts[1:])
+    if len(starts) < 2 or not ((with_stem and head and asks(head)) or spread):
         return [line]
     options = _cut(line, starts)
     answered = _TRAILING_ANSWER.search(options[-1])
