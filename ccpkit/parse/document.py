@@ -33,13 +33,15 @@ _OBSIDIAN_COMMENT = re.compile(
 a space or at the line's start) or ``%%`` lines around some, or a code span (kept: a comment in code
 is code). ``40%%``, ``'%%an%%'`` (SQL), ``%%PATH%%`` (batch files, one word) and MATLAB's
 ``%% section`` open none."""
-_ATTRIBUTE = r"(?:[.#][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+))"
-"""One attribute of a kramdown attribute list: ``.note``, ``#intro``, ``target="_blank"``."""
+_ATTRIBUTE = r"(?:[.#][A-Za-z_-][\w-]*|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+))"
+"""One attribute of a kramdown attribute list: ``.note``, ``#intro``, ``target="_blank"`` (a class
+opens with a letter: ``.2f`` is a format's precision)."""
 _ATTRIBUTE_LIST = rf"\{{:(?:toc|\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*)\}}"
 """A kramdown attribute list: ``{: .note }``, ``{: #intro .lead }``, ``{: target="_blank" }``,
 ``{:toc}``; not code such as ``'{:>10}'.format(x)`` or ``{:a => 1}``."""
-_ATTRIBUTES = re.compile(rf"(?P<code>(`+)[^`]+?\2)|(?<=\S){_ATTRIBUTE_LIST}")
-"""A kramdown attribute list right after a span (``**S3**{: .label }``), or a code span (kept)."""
+_ATTRIBUTES = re.compile(rf"(?P<code>(`+)[^`]+?\2)|(?<=[*_`)\]]){_ATTRIBUTE_LIST}")
+"""A kramdown attribute list right after the end of a span (``**S3**{: .label }``, ``[S3](…){:
+.ext}``), or a code span (kept); after a quote it is a format string's (``"{:#x}"``)."""
 _ATTRIBUTE_LINE = re.compile(rf"[ \t]*(?:{_ATTRIBUTE_LIST}[ \t]*)+")
 """A line of kramdown attribute lists alone: ``{: .note }``, ``{:toc}``."""
 _SIDES_LINE = re.compile(r"^%[ \t]*$", re.M)

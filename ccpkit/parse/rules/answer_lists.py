@@ -31,8 +31,9 @@ is words."""
 
 
 def extract_listed_answers(ctx: Context) -> Iterator[Item | Problem]:
-    """A card per question answered in a numbered list under an answers title below it; an answer
-    whose number no question above has, or a question of those lists left unanswered, is a warning."""
+    """A card per question answered in a numbered list under an answers title below it, as many
+    answers as questions; an answer whose number no question has (a number mistyped), and the
+    question left unanswered so, are warnings."""
     blocks = ctx.doc.blocks
     for index in range(1, len(blocks)):
         title, answers = blocks[index - 1], blocks[index].node
@@ -40,8 +41,8 @@ def extract_listed_answers(ctx: Context) -> Iterator[Item | Problem]:
             continue
         worded = _worded_answers(ctx, answers)
         asked = _questions_above(ctx, blocks[: index - 1], _around(title)) if worded else {}
-        if not asked.keys() & worded.keys():
-            continue
+        if len(asked) != len(worded) or len(worded.keys() - asked.keys()) > 1:
+            continue  # answers to other questions, or some other list: one number mistyped at most
         ctx.claim(answers)
         answered: set[str] = set()
         for number, (item, answer) in worded.items():
@@ -96,10 +97,10 @@ def _worded_answers(ctx: Context, answers: Node) -> dict[str, tuple[Node, str]]:
 def _questions_above(
     ctx: Context, blocks: Sequence[Block], around: tuple[str, ...]
 ) -> dict[str, tuple[Node, str, tuple[str, ...]]]:
-    """Number → (item, question, section) of the nearest numbered list of questions above, in the
-    sections ``around`` the answers, and of the lists before it that its numbering goes on from
-    (``1.``, ``2.`` under one heading, ``3.`` under the next); a list numbered apart is another
-    set of questions, which these answers are not known to answer."""
+    """Number → (item, question, section) of the nearest numbered list above, in the sections
+    ``around`` the answers, when it is a list of questions, and of the lists of questions before it
+    that its numbering goes on from (``1.``, ``2.`` under one heading, ``3.`` under the next); a list
+    numbered apart is another set of questions, which these answers are not known to answer."""
     asked: dict[str, tuple[Node, str, tuple[str, ...]]] = {}
     first = ""
     for block in reversed(blocks):
@@ -110,7 +111,7 @@ def _questions_above(
             continue
         questions = [_question(item) for item in node.children]
         if not all(questions):
-            continue
+            break  # `1. Write a function that …`: the list these answers answer, though it asks nothing
         numbers = item_numbers(node)
         if first and not (numbers[-1].isdigit() and first.isdigit() and int(numbers[-1]) + 1 == int(first)):
             break

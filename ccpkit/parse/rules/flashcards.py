@@ -149,6 +149,8 @@ _STUDIED_ANSWER = (*_ANSWER_BLOCKS, "bullet_list", "ordered_list")
 """What may go on with the words answering a question to study: lists, code, quotes."""
 _NAMES_QUESTIONS = re.compile(r"(?i)\bquestions?\b|\bfaqs?\b|frequently\s+asked|\bflash\s*cards?\b")
 _STUDIED_BLOCKS = 6
+_SET_ITEMS, _SET_WORDS = 3, 3
+"""A list of this many items or more, of this many words at most each, names a set to recall."""
 """What may answer a heading that asks, beside its paragraphs: code and quotes."""
 _NUMBERING = re.compile(
     r"^(?:(?:Q|Question\s*)?\d+[.):](?!\d)|\d\ufe0f?\u20e3|[\U0001F51F])\s*", re.IGNORECASE
@@ -490,10 +492,10 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
         ctx.claim(first)
         return 0, _Pair(front, _worded_text(rest.strip()) or rest.strip())
 
-    def answers(node: Node) -> bool:  # up to the next question, in bold or opening a paragraph
+    def answers(node: Node) -> bool:  # up to the next question: in bold, or over its `Answer: …`
         if node.type != "paragraph" or ctx.is_claimed(node) or _asked_in_bold(node) is not None:
             return False
-        return not _asks(node.children[0].content.partition("\n")[0].strip())
+        return _answered_within(node) is None  # `So why not …?` and its reasons are this answer's
 
     answer = list(itertools.takewhile(answers, below[: _ANSWER_PARAGRAPHS + 1]))
     worded = _worded(answer[0]) if answer else None  # `**Answer:** Redline`: the words, not the label
@@ -869,9 +871,10 @@ def _studied_answer(
 ) -> str:
     """Under a title naming questions to study (``## Interview questions``, ``FAQ``), the answer to a
     heading that asks in a few words or more: words first, then the lists, code or quotes that go on
-    with them (``EC2: long running``), none of it another rule's. A list alone, or one the words
-    announce (``The main ones:``), is a set to recall; bold terms or a table below are cards of their
-    own; a subheading below goes on with the answer, which a card would cut short: no card."""
+    with them (``EC2: long running``), none of it another rule's. A list alone, one the words
+    announce (``The main ones:``) or one of names is a set to recall; bold terms, questions or a table
+    below are cards of their own; a subheading below goes on with the answer, which a card would cut
+    short: no card."""
     asked = _unnumbered(heading_text(heading))
     if not _studied_title(ctx, section) or len(asked.split()) < _ASKING_WORDS or _points_back(asked):
         return ""
@@ -883,10 +886,27 @@ def _studied_answer(
         return ""
     if split_term(below[0].children[0]) is not None or any(_holds_terms(node) for node in below):
         return ""
+    if any(node.type in _LISTS and any(map(listed_question, node.children)) for node in below):
+        return ""  # `- What is a subnet?` with its answer: a card of its own
+    if any(_names_a_set(node) for node in below):
+        return ""  # `- Chrome`, `- Firefox`, `- Safari`: a set to recall
     if any(words.type == "paragraph" and announces(words) for words in below[:-1]):
         return ""  # `The ones you use every day:` over the list: the answer is a set to recall
     ctx.claim(heading, *below)
     return "\n\n".join(ctx.doc.written(node).strip() for node in below)
+
+
+def _names_a_set(node: Node) -> bool:
+    """A list of three or more names (``- Physical``, ``- Data link``, …), a few words each."""
+    items = node.children if node.type in _LISTS else []
+    names = [
+        item.children[0].children[0].content for item in items if item.children and item.children[0].children
+    ]
+    return (
+        len(items) >= _SET_ITEMS
+        and len(names) == len(items)
+        and all("\n" not in name and len(name.split()) <= _SET_WORDS for name in names)
+    )
 
 
 def _holds_terms(node: Node) -> bool:

@@ -33,6 +33,10 @@ _WIDE_GAP = re.compile(r"(?:\s{2,}|\t|\s*[;|]\s*)$")
 _TRAILING_ANSWER = re.compile(r"\s+[\u2013\u2014-]?\s*(?=(?:\*\*|__)?(?i:(?:correct\s+)?answer)\s*:)")
 """Where an answer starts at the end of a line of options (``C) Zephyr Edge — Answer: A``)."""
 _LINE_BREAK = re.compile(r"<br\s*/?>|\n", re.I)
+_BREAK_BEFORE_LINE = re.compile(
+    r"(?i)<br\s*/?>(?=\s*(?:\(?[A-Ha-h][.):]\s|(?:\*\*|__)?(?:ans|answer|correct)\b))"
+)
+_BREAK_AT_END = re.compile(r"(?i)\s*<br\s*/?>\s*$")
 _BULLET = re.compile(r"^[-*+\u2022]\s+")
 _INLINE_LETTER = re.compile(r"(?:^|(?<=\s))\(?(?P<letter>[A-H])[.)]\s+")
 _LETTER_CELL = re.compile(r"\(?(?P<letter>[A-Ha-h])[.):]?")
@@ -55,6 +59,13 @@ question banks copied from discussion sites put after the option most people cho
 _CROSS = r"(?:\u274c|\u2716\ufe0f?|\u2717|\u2718)"
 _CROSSED = re.compile(rf"^\s*{_CROSS}\s*|\s*{_CROSS}\s*$")
 """A wrong option marked in its text: ``❌``, ``✖``, ``✗``, ``✘``."""
+_WRONG = r"(?i:incorrect|wrong)"
+_SAID_WRONG = re.compile(
+    rf"\s*(?:{_CROSS}\s*{_WRONG}|(?:\*\*|\*|_)?(?:\({_WRONG}\)|\[{_WRONG}\])(?:\*\*|\*|_)?)\s*$"
+)
+"""``❌ Incorrect``, ``[Incorrect]``, ``(wrong)`` after a wrong option, beside the right one's mark: no
+part of its text. Alone, ``(Incorrect)`` may mark only a test taker's wrong pick, so it says nothing
+of the others."""
 _NEXT_NAMED = re.compile(r"\s*(?:,|;|&|/|\band\b|\bplus\b)\s*\(?(?P<letter>[A-H])\b[.):\u2013\u2014-]?\s*")
 """The next letter of an answer whose letters each come with their option's words (see
 ``with_named_options``)."""
@@ -113,9 +124,8 @@ def read_options(doc: Document, node: Node, *, going_on: bool = False) -> Option
             return Options(lettered[0], tail=lettered[1])
         tasks = _task_items(doc, node)
         return Options(tasks, task=True) if tasks else None
-    if node.type == "paragraph":  # `<br>` parts lines as a line break does (`Which …?<br>A. …<br>B. …`)
-        lines = [line.rstrip() for line in _LINE_BREAK.split(node.children[0].content) if line.strip()]
-        return _lettered_lines(lines, node, going_on)
+    if node.type == "paragraph":
+        return _lettered_lines(_broken_lines(node.children[0].content), node, going_on)
     if node.type in ("fence", "code_block") and not node.info.strip():
         # options set as code (``` then `A. …` lines), none of it code
         found = _lettered_lines(node.content.rstrip("\n").split("\n"), node, going_on=False)
@@ -123,6 +133,14 @@ def read_options(doc: Document, node: Node, *, going_on: bool = False) -> Option
     if node.type == "table":
         return _table_options(node)
     return None
+
+
+def _broken_lines(text: str) -> list[str]:
+    """A paragraph's lines, a ``<br>`` before an option's letter or an answer parting them too
+    (``Which …?<br>A. …<br>B. …<br>Answer: B``); one ending a line is dropped, and one inside an
+    option's text stays (``A. Amazon S3<br>object storage``)."""
+    parted = _BREAK_BEFORE_LINE.sub("\n", text)
+    return [_BREAK_AT_END.sub("", line) for line in parted.split("\n") if line.strip()]
 
 
 def named_option(options: Sequence[DraftOption], words: str) -> tuple[str, ...]:
@@ -242,7 +260,9 @@ def marked(options: list[DraftOption]) -> list[DraftOption]:
     return [
         replace(
             option,
-            text=_CROSSED.sub("", _MARK.sub("", option.text)).strip(),
+            text=_CROSSED.sub(
+                "", _MARK.sub("", _SAID_WRONG.sub("", option.text) if ticked else option.text)
+            ).strip(),
             checked=bool(_MARK.search(option.text)) if ticked else not cross,
         )
         if option.checked is None

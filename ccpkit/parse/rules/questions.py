@@ -61,6 +61,8 @@ _NUMBERED_STEM = re.compile(
     r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\*\*|__)?(?:(?:\s+|(?=Topic\s))(?P<rest>\S.*))?$",
     re.S,
 )
+_ANSWER_LABEL = re.compile(r"(?i)^\W*(?:ans(?:wer)?s?|correct\s+answers?)\b")
+"""How an answer line opens at the end of a question's paragraph: ``Ans -``, ``Answer:``."""
 _BOLD_QUESTION = re.compile(r"(\*\*|__)[^\n]+\?\1")
 """A question wholly in bold on a line of its own: an FAQ's, or the next question's."""
 _PAGE_LINES = re.compile(r"^(?:Topic\s*#?\s*:?\s*\d+|\[All [^\]\n]* Questions\])[ \t]*(?:\n|$)", re.I | re.M)
@@ -273,7 +275,7 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
         below = nodes[start + 1] if start + 1 < len(nodes) else None
         after = nodes[start + 2] if start + 2 < len(nodes) else None
         answer = _answer_below(below, after) if below is not None else None
-        asked = _asks(nodes[start - 1])
+        asked = _asks(nodes[start - 1], answered=answer is not None)
         found = unlettered_options(ctx.doc, nodes[start], answer, asked=asked)
     if found is None or (len(found.options) == 1 and found.options[0].label != "A"):
         return None
@@ -384,10 +386,31 @@ def _answers_or_explains(ctx: Context, nodes: Sequence[Node], index: int) -> boo
     return node.type == "html_block" and answer_in_details(_details_html(ctx, nodes, index)[0]) is not None
 
 
-def _asks(node: Node) -> bool:
-    """A paragraph or a heading that asks (``### Q5. Which service is serverless?``)."""
+def _asked_and_answered_below(node: Node, following: Node | None) -> bool:
+    """A question wholly in bold on its own line over an answer line: the next card, where a bold
+    question over a paragraph of reasons (``**Why not C?**``) goes on with the explanation."""
+    if node.type != "paragraph" or not _BOLD_QUESTION.fullmatch(node.children[0].content.strip()):
+        return False
+    return (
+        following is not None
+        and following.type == "paragraph"
+        and _answered_above(following.children[0].content)
+    )
+
+
+def _answered_above(text: str) -> bool:
+    """A paragraph whose last line answers a question (``Ans - Amazon S3``, ``Correct answer: B``): a
+    scenario's ``Solution: …`` or ``Key: …`` line is part of it."""
+    last = text.split("\n")[-1]
+    return _ANSWER_LABEL.match(last) is not None and answer_line(last) is not None
+
+
+def _asks(node: Node, *, answered: bool = False) -> bool:
+    """A paragraph that asks, or, ``answered`` by a line below the bullets, a heading that asks
+    (``### Q5. Which service is serverless?``): without that line, bullets under a heading that asks
+    are its notes (``## Why Docker?`` over ``- ✔️ Same environment everywhere``)."""
     if node.type == "heading":
-        return asks(heading_text(node))
+        return answered and asks(heading_text(node))
     return node.type == "paragraph" and asks(node.children[0].content)
 
 
@@ -564,7 +587,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         )
         if nodes[index].type == "paragraph" and asked_and_answered(nodes[index].children[0].content):
             break  # `Q: …` over its `A: …` right above: a flashcard of its own, no part of the stem
-        if nodes[index].type == "paragraph" and answer_line(nodes[index].children[0].content.split("\n")[-1]):
+        if nodes[index].type == "paragraph" and _answered_above(nodes[index].children[0].content):
             break  # `… Ans - Amazon S3` ends the question above, no part of this stem
         piece = _stem_piece(ctx, nodes[index])
         if piece is None and _announced_list(ctx, nodes, index, floor):
@@ -734,8 +757,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             break
         if node.type == "paragraph" and _PAIRED_QUESTION.match(node.children[0].content):
             break  # `Q: What does …?` over its `A:`: a flashcard after the question, not its explanation
-        if node.type == "paragraph" and _BOLD_QUESTION.fullmatch(node.children[0].content.strip()):
-            break  # `**Which lane is private?**`: the next question, asked in bold on its own line
+        if _asked_and_answered_below(node, following):
+            break  # `**Which lane is private?**` over `**Answer:** Redline`: a card of its own
         if node.type == "paragraph" and opens_scenario(node.children[0].content):
             break  # the next questions' scenario
         if node.type == "paragraph" and (
