@@ -145,13 +145,15 @@ _CHOICES_AND_ANSWER = 4
 _ANSWER_PARAGRAPHS = 3
 """A heading that asks is a card when at most this many paragraphs answer it; more are notes."""
 _ANSWER_BLOCKS = ("paragraph", "fence", "code_block", "blockquote")
+"""What may answer a heading that asks, beside its paragraphs: code and quotes."""
 _STUDIED_ANSWER = (*_ANSWER_BLOCKS, "bullet_list", "ordered_list")
 """What may go on with the words answering a question to study: lists, code, quotes."""
-_NAMES_QUESTIONS = re.compile(r"(?i)\bquestions?\b|\bfaqs?\b|frequently\s+asked|\bflash\s*cards?\b")
 _STUDIED_BLOCKS = 6
+"""At most this many blocks answer a question to study; more are a section of notes."""
+_NAMES_QUESTIONS = re.compile(r"(?i)\bquestions?\b|\bfaqs?\b|frequently\s+asked|\bflash\s*cards?\b")
+"""A title that names questions to study in so many words (``Interview questions``, ``FAQ``)."""
 _SET_ITEMS, _SET_WORDS = 3, 3
 """A list of this many items or more, of this many words at most each, names a set to recall."""
-"""What may answer a heading that asks, beside its paragraphs: code and quotes."""
 _NUMBERING = re.compile(
     r"^(?:(?:Q|Question\s*)?\d+[.):](?!\d)|\d\ufe0f?\u20e3|[\U0001F51F])\s*", re.IGNORECASE
 )
@@ -835,7 +837,7 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     but a few paragraphs of prose, maybe with code or a quote: its heading is the question. Lists,
     tables or terms under it make it a topic of the notes, not a card, unless an ``A:`` alone on its
     line says they are the answer, or the heading is one of the questions to study that a title above
-    it names (``studied_answer``); else an answer in words (``**Answer:** IAM``) is."""
+    it names (``_studied_answer``); else an answer in words (``**Answer:** IAM``) is."""
     heading = blocks[0]
     if heading.tag == "h1" or not _asks(heading_text(heading)):
         return ""

@@ -36,6 +36,7 @@ _LINE_BREAK = re.compile(r"<br\s*/?>|\n", re.I)
 _BREAK_BEFORE_LINE = re.compile(
     r"(?i)<br\s*/?>(?=\s*(?:\(?[A-Ha-h][.):]\s|(?:\*\*|__)?(?:ans|answer|correct)\b))"
 )
+"""A ``<br>`` before an option's letter or an answer line: it parts a question's lines."""
 _BREAK_AT_END = re.compile(r"(?i)\s*<br\s*/?>\s*$")
 _BULLET = re.compile(r"^[-*+\u2022]\s+")
 _INLINE_LETTER = re.compile(r"(?:^|(?<=\s))\(?(?P<letter>[A-H])[.)]\s+")

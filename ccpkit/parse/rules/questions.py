@@ -386,7 +386,7 @@ def _answers_or_explains(ctx: Context, nodes: Sequence[Node], index: int) -> boo
     return node.type == "html_block" and answer_in_details(_details_html(ctx, nodes, index)[0]) is not None
 
 
-def _asked_and_answered_below(node: Node, following: Node | None) -> bool:
+def _bold_question_answered(node: Node, following: Node | None) -> bool:
     """A question wholly in bold on its own line over an answer line: the next card, where a bold
     question over a paragraph of reasons (``**Why not C?**``) goes on with the explanation."""
     if node.type != "paragraph" or not _BOLD_QUESTION.fullmatch(node.children[0].content.strip()):
@@ -394,11 +394,11 @@ def _asked_and_answered_below(node: Node, following: Node | None) -> bool:
     return (
         following is not None
         and following.type == "paragraph"
-        and _answered_above(following.children[0].content)
+        and _ends_with_answer(following.children[0].content)
     )
 
 
-def _answered_above(text: str) -> bool:
+def _ends_with_answer(text: str) -> bool:
     """A paragraph whose last line answers a question (``Ans - Amazon S3``, ``Correct answer: B``): a
     scenario's ``Solution: …`` or ``Key: …`` line is part of it."""
     last = text.split("\n")[-1]
@@ -587,7 +587,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         )
         if nodes[index].type == "paragraph" and asked_and_answered(nodes[index].children[0].content):
             break  # `Q: …` over its `A: …` right above: a flashcard of its own, no part of the stem
-        if nodes[index].type == "paragraph" and _answered_above(nodes[index].children[0].content):
+        if nodes[index].type == "paragraph" and _ends_with_answer(nodes[index].children[0].content):
             break  # `… Ans - Amazon S3` ends the question above, no part of this stem
         piece = _stem_piece(ctx, nodes[index])
         if piece is None and _announced_list(ctx, nodes, index, floor):
@@ -757,7 +757,7 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             break
         if node.type == "paragraph" and _PAIRED_QUESTION.match(node.children[0].content):
             break  # `Q: What does …?` over its `A:`: a flashcard after the question, not its explanation
-        if _asked_and_answered_below(node, following):
+        if _bold_question_answered(node, following):
             break  # `**Which lane is private?**` over `**Answer:** Redline`: a card of its own
         if node.type == "paragraph" and opens_scenario(node.children[0].content):
             break  # the next questions' scenario
