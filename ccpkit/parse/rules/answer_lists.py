@@ -100,9 +100,10 @@ def _questions_above(
     """Number → (item, question, section) of the nearest numbered list above, in the sections
     ``around`` the answers, when it is a list of questions, and of the lists of questions before it
     that its numbering goes on from (``1.``, ``2.`` under one heading, ``3.`` under the next); a list
-    numbered apart is another set of questions, which these answers are not known to answer."""
+    numbered apart is another set of questions, which these answers are not known to answer, and
+    when one of those shares their numbers, which set the answers mean is not known: none."""
     asked: dict[str, tuple[Node, str, tuple[str, ...]]] = {}
-    first = ""
+    first, collecting = "", True
     for block in reversed(blocks):
         node = block.node
         if _names_answers(node):
@@ -110,15 +111,23 @@ def _questions_above(
         if node.type != "ordered_list" or ctx.is_claimed(node) or block.section[: len(around)] != around:
             continue
         questions = [_question(item) for item in node.children]
-        if not all(questions):
+        if collecting and not all(questions):
             break  # `1. Write a function that …`: the list these answers answer, though it asks nothing
         numbers = item_numbers(node)
-        if first and not (numbers[-1].isdigit() and first.isdigit() and int(numbers[-1]) + 1 == int(first)):
-            break
+        if not collecting or (first and not _goes_on(numbers[-1], first)):
+            if all(questions) and asked.keys() & set(numbers):
+                return {}  # `## Review questions` 1 to 3, then `## Discussion questions` 1 to 3: which?
+            collecting = False
+            continue
         for item, number, question in zip(node.children, numbers, questions, strict=True):
             asked[number] = (item, question, block.section)
         first = numbers[0]
     return asked
+
+
+def _goes_on(last: str, first: str) -> bool:
+    """Whether a list numbered up to ``last`` is followed by one numbered from ``first``."""
+    return last.isdigit() and first.isdigit() and int(last) + 1 == int(first)
 
 
 def _question(item: Node) -> str:

@@ -61,6 +61,7 @@ _NUMBERED_STEM = re.compile(
     r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\*\*|__)?(?:(?:\s+|(?=Topic\s))(?P<rest>\S.*))?$",
     re.S,
 )
+_HOW_MANY = re.compile(r"(?i)\bhow\s+many\b")
 _ANSWER_LABEL = re.compile(r"(?i)^\W*(?:ans(?:wer)?s?|correct\s+answers?)\b")
 """How an answer line opens at the end of a question's paragraph: ``Ans -``, ``Answer:``."""
 _BOLD_QUESTION = re.compile(r"(\*\*|__)[^\n]+\?\1")
@@ -275,8 +276,9 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
         below = nodes[start + 1] if start + 1 < len(nodes) else None
         after = nodes[start + 2] if start + 2 < len(nodes) else None
         answer = _answer_below(below, after) if below is not None else None
-        asked = _asks(nodes[start - 1], answered=answer is not None)
-        found = unlettered_options(ctx.doc, nodes[start], answer, asked=asked)
+        if answer is None or not _counted(nodes[start - 1], answer):
+            asked = _asks(nodes[start - 1], answered=answer is not None)
+            found = unlettered_options(ctx.doc, nodes[start], answer, asked=asked)
     if found is None or (len(found.options) == 1 and found.options[0].label != "A"):
         return None
     if nodes[start].type in ("table", "fence", "code_block") and not _asked_above(ctx, nodes, start):
@@ -403,6 +405,15 @@ def _ends_with_answer(text: str) -> bool:
     scenario's ``Solution: …`` or ``Key: …`` line is part of it."""
     last = text.split("\n")[-1]
     return _ANSWER_LABEL.match(last) is not None and answer_line(last) is not None
+
+
+def _counted(node: Node, answer: Answer) -> bool:
+    """``How many steps …?`` over the steps and ``Answer: 3``: a count of the list, not its third item."""
+    if node.type == "heading":
+        words = heading_text(node)
+    else:
+        words = node.children[0].content if node.type == "paragraph" else ""
+    return answer.text.strip().isdigit() and _HOW_MANY.search(words) is not None
 
 
 def _asks(node: Node, *, answered: bool = False) -> bool:
