@@ -40,7 +40,18 @@ def extract_listed_answers(ctx: Context) -> Iterator[Item | Problem]:
         if answers.type != "ordered_list" or ctx.is_claimed(answers) or not _names_answers(title.node):
             continue
         worded = _worded_answers(ctx, answers)
-        asked = _questions_above(ctx, blocks[: index - 1], _around(title)) if worded else {}
+        asked, alike = _questions_above(ctx, blocks[: index - 1], _around(title)) if worded else ({}, None)
+        if alike is not None and len(asked) != len(worded):
+            continue  # some other list
+        if alike is not None:
+            first = next(iter(asked.values()))[0]
+            message = (
+                f"the answers under {_title(title.node)!r} could answer the questions at line "
+                f"{ctx.doc.line_of(alike)} or those at line {ctx.doc.line_of(first)}, numbered alike: no "
+                "cards; number the later questions on from the earlier, or give each set its own answers"
+            )
+            yield Problem(ctx.at(answers), message, "warning")
+            continue
         if len(asked) != len(worded) or len(worded.keys() - asked.keys()) > 1:
             continue  # answers to other questions, or some other list: one number mistyped at most
         ctx.claim(answers)
@@ -96,12 +107,12 @@ def _worded_answers(ctx: Context, answers: Node) -> dict[str, tuple[Node, str]]:
 
 def _questions_above(
     ctx: Context, blocks: Sequence[Block], around: tuple[str, ...]
-) -> dict[str, tuple[Node, str, tuple[str, ...]]]:
+) -> tuple[dict[str, tuple[Node, str, tuple[str, ...]]], Node | None]:
     """Number → (item, question, section) of the nearest numbered list above, in the sections
     ``around`` the answers, when it is a list of questions, and of the lists of questions before it
     that its numbering goes on from (``1.``, ``2.`` under one heading, ``3.`` under the next); a list
     numbered apart is another set of questions, which these answers are not known to answer, and
-    when one of those shares their numbers, which set the answers mean is not known: none."""
+    when one of those shares their numbers (returned second), which set they mean is not known."""
     asked: dict[str, tuple[Node, str, tuple[str, ...]]] = {}
     first, collecting = "", True
     for block in reversed(blocks):
@@ -116,13 +127,13 @@ def _questions_above(
         numbers = item_numbers(node)
         if not collecting or (first and not _goes_on(numbers[-1], first)):
             if all(questions) and asked.keys() & set(numbers):
-                return {}  # `## Review questions` 1 to 3, then `## Discussion questions` 1 to 3: which?
+                return asked, node  # `## Review questions` 1 to 3, then `## Discussion questions` 1 to 3
             collecting = False
             continue
         for item, number, question in zip(node.children, numbers, questions, strict=True):
             asked[number] = (item, question, block.section)
         first = numbers[0]
-    return asked
+    return asked, None
 
 
 def _goes_on(last: str, first: str) -> bool:
