@@ -75,9 +75,10 @@ def extract_listed_answers(ctx: Context) -> Iterator[Item | Problem]:
 
 def _names_answers(node: Node) -> bool:
     """``## Answers``, ``### Solutions``, or a line ``**Answers:**`` of its own."""
-    if node.type not in ("heading", "paragraph") or (node.type == "paragraph" and "\n" in _title(node)):
+    if node.type not in ("heading", "paragraph"):
         return False
-    return _ANSWERS_TITLE.match(_title(node)) is not None
+    title = _title(node)
+    return "\n" not in title and _ANSWERS_TITLE.match(title) is not None
 
 
 def _title(node: Node) -> str:

@@ -34,7 +34,7 @@ from ccpkit.parse.rules.answers import (
 )
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.options import same_words, table_cells, unbolded
-from ccpkit.parse.rules.terms import BOLD_TEXT, announces, split_term, undecorated
+from ccpkit.parse.rules.terms import BOLD_TEXT, announces, asked_in_bold, split_term, undecorated
 from ccpkit.parse.tree import Node
 
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}")
@@ -75,8 +75,6 @@ _ANSWER_AFTER = re.compile(
 """An ``A:`` on the question's own line, after its question mark."""
 _OPTION_LINE = re.compile(r"\(?[A-Ha-h][.):]\s")
 """A line opening with an option's letter: ``A. …``, ``b) …``, ``(C) …``."""
-_BOLD_QUESTION = re.compile(r"(?P<mark>\*\*|__)(?P<asked>(?:(?!(?P=mark)).)+\?)(?P=mark)")
-"""A line that is a question wholly in bold: ``**Why pick Aurora over RDS?**``."""
 _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 """``Foo::Bar()``, ``Foo::bar.baz``, ``Foo::Vec<T>``: a C++ or Rust path written in prose."""
 _SEPARATORS = ("?", "??")
@@ -482,7 +480,7 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     notes, as under a heading that asks): the pair, and how many blocks it took after the first."""
     first, *below = blocks
     line, _, rest = first.children[0].content.partition("\n")
-    asked = _asked_in_bold(first)
+    asked = asked_in_bold(first)
     if asked is None or _QUESTION.match(line.strip()):  # `**Q: …?**` and its `A:` line: the Q/A rule's
         return None
     if any(text.strip() in _SEPARATORS for text in rest.split("\n")):
@@ -495,7 +493,7 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
         return 0, _Pair(front, _worded_text(rest.strip()) or rest.strip())
 
     def answers(node: Node) -> bool:  # up to the next question: in bold, or over its `Answer: …`
-        if node.type != "paragraph" or ctx.is_claimed(node) or _asked_in_bold(node) is not None:
+        if node.type != "paragraph" or ctx.is_claimed(node) or asked_in_bold(node) is not None:
             return False
         return _answered_within(node) is None  # `So why not …?` and its reasons are this answer's
 
@@ -512,11 +510,6 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     texts = [_answer_label(node) or ctx.doc.written(node) for node in answer]  # `A: …` loses its label
     texts[0] = worded or texts[0]
     return len(answer), _Pair(front, "\n\n".join(text.strip() for text in texts))
-
-
-def _asked_in_bold(paragraph: Node) -> re.Match[str] | None:
-    """The question a paragraph's first line asks wholly in bold (``**Why pick Aurora?**``)."""
-    return _BOLD_QUESTION.fullmatch(undecorated(paragraph.children[0].content.partition("\n")[0].strip()))
 
 
 def _answered_within(node: Node) -> _Pair | None:

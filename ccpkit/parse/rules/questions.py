@@ -41,7 +41,7 @@ from ccpkit.parse.rules.options import (
     with_named_options,
 )
 from ccpkit.parse.rules.scenarios import opens_scenario
-from ccpkit.parse.rules.terms import split_term, undecorated
+from ccpkit.parse.rules.terms import asked_in_bold, split_term, undecorated
 from ccpkit.parse.tree import Node
 
 _OF_COUNT = r"(?:\s+of\s+\d+)?"
@@ -64,8 +64,6 @@ _NUMBERED_STEM = re.compile(
 _HOW_MANY = re.compile(r"(?i)\bhow\s+many\b")
 _ANSWER_LABEL = re.compile(r"(?i)^\W*(?:ans(?:wer)?s?|correct\s+answers?)\b")
 """How an answer line opens at the end of a question's paragraph: ``Ans -``, ``Answer:``."""
-_BOLD_QUESTION = re.compile(r"(\*\*|__)[^\n]+\?\1")
-"""A question wholly in bold on a line of its own: an FAQ's, or the next question's."""
 _PAGE_LINES = re.compile(r"^(?:Topic\s*#?\s*:?\s*\d+|\[All [^\]\n]* Questions\])[ \t]*(?:\n|$)", re.I | re.M)
 """A dump site's page lines under ``Question #: 45``: ``Topic #: 1``, ``[All … Questions]``."""
 _EXAM_TOPIC = re.compile(r"\(Exam Topic \d+\)\s*", re.I)
@@ -391,7 +389,7 @@ def _answers_or_explains(ctx: Context, nodes: Sequence[Node], index: int) -> boo
 def _bold_question_answered(node: Node, following: Node | None) -> bool:
     """A question wholly in bold on its own line over an answer line: the next card, where a bold
     question over a paragraph of reasons (``**Why not C?**``) goes on with the explanation."""
-    if node.type != "paragraph" or not _BOLD_QUESTION.fullmatch(node.children[0].content.strip()):
+    if node.type != "paragraph" or "\n" in node.children[0].content or asked_in_bold(node) is None:
         return False
     return (
         following is not None

@@ -97,6 +97,8 @@ _DEFINITION = re.compile(r"^[:~][ \t]+(?P<text>\S.*)$")
 """A definition's line in a definition list: ``: Object storage``."""
 BOLD_TEXT = re.compile(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1")
 """Text in bold (``**Amazon S3**``, ``__S3__``), its words as ``inner``."""
+_BOLD_QUESTION = re.compile(r"(?P<mark>\*\*|__)(?P<asked>(?:(?!(?P=mark)).)+\?)(?P=mark)")
+"""A line that is a question wholly in bold: ``**Why pick Aurora over RDS?**``."""
 _DEFINING_SENTENCE = re.compile(r"^(\*\*|__)(?P<name>[^*_:]+)\1\s+(?:is|are)\s+(?P<rest>\S.*)$", re.S)
 _SENTENCE_NAME_WORDS = 6
 """At most this many words in the bold name a defining sentence opens with."""
@@ -388,6 +390,11 @@ def names_a_thing(words: str) -> bool:
     if len(split) == 1 or (words.startswith("`") and words.endswith("`")):
         return True
     return all(not word[0].isalpha() or word[0].isupper() for word in split)
+
+
+def asked_in_bold(paragraph: Node) -> re.Match[str] | None:
+    """The question a paragraph's first line asks wholly in bold (``**Why pick Aurora?**``)."""
+    return _BOLD_QUESTION.fullmatch(undecorated(paragraph.children[0].content.partition("\n")[0].strip()))
 
 
 def undecorated(text: str) -> str:
