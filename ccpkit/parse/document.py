@@ -44,6 +44,14 @@ _ATTRIBUTES = re.compile(rf"(?P<code>(`+)[^`]+?\2)|(?<=[*_`)\]]){_ATTRIBUTE_LIST
 .ext}``), or a code span (kept); after a quote it is a format string's (``"{:#x}"``)."""
 _ATTRIBUTE_LINE = re.compile(rf"[ \t]*(?:{_ATTRIBUTE_LIST}[ \t]*)+")
 """A line of kramdown attribute lists alone: ``{: .note }``, ``{:toc}``."""
+_HEADING_ATTRIBUTES = re.compile(
+    rf"^(?P<heading> {{0,3}}#{{1,6}}[ \t].*?)[ \t]+"
+    rf"\{{:?[ \t]*(?:-|[.#][A-Za-z_-][\w-]*)(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}[ \t]*$",
+    re.M,
+)
+"""A heading ending in its attributes, as Pandoc, kramdown and MkDocs write them: ``## S3 {#s3}``,
+``## EBS { #ebs .important }``, ``## Summary {-}``, ``## S3 {: #s3 }`` (an id or class first: ``{#1}``
+or ``{x}`` is text)."""
 _SIDES_LINE = re.compile(r"^%[ \t]*$", re.M)
 """A ``%`` line alone: ankdown's separator of a card's sides, in whose files a ``%%`` line ends a card."""
 _MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
@@ -145,7 +153,7 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _containers_as_callouts(text, tokens)
     if "<!--" in text:
         text, tokens = _without_comments(text, tokens)
-    if "{:" in text:
+    if "{:" in text or ("{" in text and _HEADING_ATTRIBUTES.search(text)):
         text, tokens = _without_attribute_lists(text, tokens)
     if "%%" in text and not _SIDES_LINE.search(text):
         text, tokens = _without_obsidian_comments(text, tokens)
@@ -281,15 +289,20 @@ def _without_comments(text: str, tokens: list[Token]) -> tuple[str, list[Token]]
 
 
 def _without_attribute_lists(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
-    """The text without kramdown's attribute lists (``{: .note }`` on a line of its own,
-    ``**S3**{: .label }`` after a span), and its tokens: Jekyll themes style a block or a word with
-    them, and they are no study content. One in code is code; every line keeps its number."""
+    """The text without attribute lists (kramdown's ``{: .note }`` on a line of its own and
+    ``**S3**{: .label }`` after a span, a heading's ``{#s3}``), and its tokens: sites style a block or
+    a word and anchor a heading with them, and they are no study content. One in code is code; every
+    line keeps its number."""
     code = _code_lines(tokens)
     lines = text.split("\n")
     for number, line in enumerate(lines):
-        if number in code or "{:" not in line:
+        if number in code or "{" not in line:
             continue
-        lines[number] = "" if _ATTRIBUTE_LINE.fullmatch(line) else _ATTRIBUTES.sub(_code_kept, line)
+        if heading := _HEADING_ATTRIBUTES.fullmatch(line):
+            line = heading["heading"]
+        if "{:" in line:
+            line = "" if _ATTRIBUTE_LINE.fullmatch(line) else _ATTRIBUTES.sub(_code_kept, line)
+        lines[number] = line
     cleared = "\n".join(lines)
     return (cleared, _markdown().parse(cleared)) if cleared != text else (text, tokens)
 
