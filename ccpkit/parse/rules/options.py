@@ -46,7 +46,13 @@ _LABELS = "ABCDEFGH"
 _LISTS = ("bullet_list", "ordered_list")
 _OPTION_NUMBER = re.compile(r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?P<number>[1-8])[.)]?")
 """An answer naming a numbered option: ``3``, ``3)``, ``Option 3``, ``#3``."""
-_TASK = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$", re.S)
+_TASK = re.compile(
+    r"^(?:\[(?P<mark>[ xX])\]|(?P<radio>[\u25cb\u25ef\u25c9\u29bf]))[ \t]+(?P<text>\S.*)$", re.S
+)
+"""A checkbox (``[ ]``, ``[x]``) or a radio button (``○``/``◯`` blank, ``◉``/``⦿`` chosen, as quizzes
+copied from online forms show them) opening an option. ``●`` is no radio button: slides copied as text
+bullet their points with it (and their sub-points with ``○``)."""
+_BLANK_RADIO = "\u25cb\u25ef"
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
 _RIGHT = r"(?i:correct(?:\s+answer)?)"
 _MARK = re.compile(
@@ -126,7 +132,8 @@ def read_options(doc: Document, node: Node, *, going_on: bool = False) -> Option
         tasks = _task_items(doc, node)
         return Options(tasks, task=True) if tasks else None
     if node.type == "paragraph":
-        return _lettered_lines(_broken_lines(node.children[0].content), node, going_on)
+        lines = _broken_lines(node.children[0].content)
+        return _lettered_lines(lines, node, going_on) or _boxed_lines(lines, node)
     if node.type in ("fence", "code_block") and not node.info.strip():
         # options set as code (``` then `A. …` lines), none of it code
         found = _lettered_lines(node.content.rstrip("\n").split("\n"), node, going_on=False)
@@ -446,12 +453,13 @@ def _task_items(doc: Document, node: Node) -> list[DraftOption] | None:
     """Checkboxes, lettered in order; a letter written after each box (``- [ ] A. IAM role``, when
     every box has its own) is its label, not its text."""
     options = []
-    for label, item in zip(string.ascii_uppercase, node.children, strict=False):
-        match = _TASK.match(_first_inline(item) or "")
-        if match is None:
-            return None
+    matches = [_TASK.match(_first_inline(item) or "") for item in node.children]
+    if not _boxes(matches):
+        return None
+    for label, item, match in zip(string.ascii_uppercase, node.children, matches, strict=False):
+        assert match is not None  # every item opens with a box (``_boxes``)
         text = _item_text(doc, item, match["text"])
-        options.append(DraftOption(label, text, item, checked=match["mark"] != " "))
+        options.append(DraftOption(label, text, item, checked=_ticked(match)))
     lettered = []
     for option in options:
         found = _LETTERED.match(option.text)
@@ -459,6 +467,43 @@ def _task_items(doc: Document, node: Node) -> list[DraftOption] | None:
             return options
         lettered.append(replace(option, text=found["text"]))
     return lettered
+
+
+def _boxed_lines(lines: list[str], node: Node) -> Options | None:
+    """Lines opening with a checkbox or a radio button, two at least, lettered in order, maybe after
+    the stem's lines and before an answer line (a quiz pasted from an online form)."""
+    start = next((index for index, line in enumerate(lines) if _TASK.match(line.strip())), None)
+    if start is None:
+        return None
+    matches: list[re.Match[str]] = []
+    for line in lines[start:]:
+        if (match := _TASK.match(line.strip())) is None:
+            break
+        matches.append(match)
+    if len(matches) < 2 or not _boxes(matches):
+        return None
+    options = [
+        DraftOption(label, unbolded(match["text"].strip()), node, checked=_ticked(match))
+        for label, match in zip(string.ascii_uppercase, matches, strict=False)
+    ]
+    head = "\n".join(lines[:start]).strip()
+    return Options(options, head=head, tail=tuple(lines[start + len(matches) :]), task=True)
+
+
+def _boxes(matches: Sequence[re.Match[str] | None]) -> bool:
+    """Whether each of a run of lines opens with a box of one kind: checkboxes, or radio buttons of
+    which one at most is chosen."""
+    if not matches or any(match is None for match in matches):
+        return False
+    radios = [match["radio"] for match in matches if match is not None]
+    if all(radio is None for radio in radios):
+        return True
+    return None not in radios and sum(radio not in _BLANK_RADIO for radio in radios) <= 1
+
+
+def _ticked(match: re.Match[str]) -> bool:
+    """Whether a box is ticked (``[x]``) or a radio button chosen (``◉``)."""
+    return match["radio"] not in _BLANK_RADIO if match["radio"] else match["mark"] != " "
 
 
 def lettered_lines(lines: list[str], node: Node) -> Options | None:
