@@ -274,8 +274,11 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
         below = nodes[start + 1] if start + 1 < len(nodes) else None
         after = nodes[start + 2] if start + 2 < len(nodes) else None
         answer = _answer_below(below, after) if below is not None else None
-        if answer is None or not _counted(nodes[start - 1], answer):
-            asked = _asks(nodes[start - 1], answered=answer is not None)
+        above = start - 1  # the words that ask, maybe over an `### Options` heading
+        while above > 0 and answer is not None and _labels_options(nodes[above]):
+            above -= 1
+        if answer is None or not _counted(nodes[above], answer):
+            asked = _asks(nodes[above], answered=answer is not None)
             found = unlettered_options(ctx.doc, nodes[start], answer, asked=asked)
     if found is None or (len(found.options) == 1 and found.options[0].label != "A"):
         return None
@@ -431,10 +434,21 @@ def _answer_below(node: Node, after: Node | None) -> Answer | None:
     if node.type == "blockquote" and node.children:
         return _answer_below(node.children[0], node.children[1] if len(node.children) > 1 else None)
     label = _label_alone(node)
-    if label is not None and after is not None and after.type == "paragraph":
-        words = after.children[0].content.partition("\n")[0]
+    if node.type == "heading" and _bare_label(f"{heading_text(node).rstrip(':')}:"):
+        label = heading_text(node).rstrip(":")
+    below = _answer_words(after)
+    if label is not None and below is not None:
+        words = below.children[0].content.partition("\n")[0]
         return answer_line(f"{label}: {words}")
     return answer_line(node.children[0].content) if node.type == "paragraph" else None
+
+
+def _answer_words(node: Node | None) -> Node | None:
+    """The paragraph under an answer's label: the next block, or the one item of a numbered list (the
+    option's number and words, ``2. Amazon S3``)."""
+    if node is not None and node.type == "ordered_list" and len(node.children) == 1:
+        node = node.children[0].children[0] if node.children[0].children else None
+    return node if node is not None and node.type == "paragraph" else None
 
 
 def _label_alone(node: Node) -> str | None:
@@ -785,9 +799,9 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             ctx.claim(node, following)
             index += 2
             continue
-        if label is not None and following is not None:  # `### Correct Answer` then `B`
-            ctx.claim(node)
-            _read_lines(ctx, draft, [*label, *following.children[0].content.split("\n")], following)
+        if label is not None and (words := _answer_words(following)) is not None:
+            ctx.claim(node, following or words)  # `### Correct Answer` over `B` (or `2. …`, a list)
+            _read_lines(ctx, draft, [*label, *words.children[0].content.split("\n")], words)
             index += 1
         elif node.type == "html_block" and "<details" in node.content.lower():
             index = _read_details(ctx, draft, nodes, index)
@@ -828,7 +842,7 @@ def _tail_label(draft: Draft, node: Node, following: Node | None) -> tuple[str, 
     of a question that has none yet, or its explanation, with a paragraph below it: the label line the
     paragraph is read after (none for an explanation). ``## Answers`` or ``## Solutions`` opens a key,
     and is no label."""
-    if following is None or following.type != "paragraph":
+    if _answer_words(following) is None:
         return None
     alone = _label_alone(node)
     if alone is not None and draft.answer is None:
@@ -840,7 +854,7 @@ def _tail_label(draft: Draft, node: Node, following: Node | None) -> tuple[str, 
         return None
     if draft.answer is None and _bare_label(f"{title}:"):
         return (f"{title}:",)  # `B` below it is read as `Correct Answer: B`
-    return () if _explains_below(node) else None
+    return () if _explains_below(node) and following is not None and following.type == "paragraph" else None
 
 
 def _read_quote(ctx: Context, draft: Draft, quote: Node) -> None:
