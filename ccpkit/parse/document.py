@@ -76,6 +76,10 @@ _ADMONITION = re.compile(
     r'(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$'
 )
 """A MkDocs admonition's first line: ``!!! note "Title"``, ``??? question "Which …?"``, ``???+ tip``."""
+_CONTENT_TAB = re.compile(r'^(?P<indent> {0,3})===[!+]?[ \t]+"(?P<title>[^"\n]*)"[ \t]*$')
+"""A MkDocs content tab's first line: ``=== "Amazon EC2"`` (``===!`` and ``===+`` choose the tab shown)."""
+_LEVEL = re.compile(r"^ {0,3}(?:(?P<hashes>#{1,6})[ \t]|(?P<underline>=+|-+)[ \t]*$)")
+"""A heading's level: an ATX heading's ``#`` marks, or the line under a setext heading (``===`` one)."""
 
 
 @cache
@@ -147,8 +151,8 @@ def parse_document(path: str, text: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     found: dict[str, Any] = {}
     tokens = _markdown().parse(text, found)
-    if "!!!" in text or "???" in text:
-        text, tokens = _admonitions_as_callouts(text, tokens)
+    if "!!!" in text or "???" in text or '=== "' in text:
+        text, tokens = _mkdocs_blocks(text, tokens)
     if ":::" in text:
         text, tokens = _containers_as_callouts(text, tokens)
     if "<!--" in text:
@@ -182,36 +186,49 @@ def parse_document(path: str, text: str) -> Document:
     return Document(path, lines, root, nodes, front.values, part or _title_from_name(path), blocks, problems)
 
 
-def _admonitions_as_callouts(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
+def _mkdocs_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
     """The text with each MkDocs admonition (``!!! note "Title"``, ``??? question "Which …?"`` folded,
     ``???+`` open, its body indented four spaces) written as the Obsidian callout it means
-    (``> [!question]- Which …?``), and its tokens: one form for the rules and the printed sheets. An
-    admonition in fenced code is code. Every line keeps its number."""
+    (``> [!question]- Which …?``), each content tab (``=== "Amazon EC2"`` over its indented body) as a
+    heading one level below the section it is in, and its tokens: one form for the rules and the
+    printed sheets. What is in fenced code is code. Every line keeps its number."""
     fenced = {line for t in tokens if t.type == "fence" and t.map for line in range(*t.map)}
-    converted = "\n".join(_as_callouts(text.split("\n"), fenced))
+    converted = "\n".join(_as_callouts(text.split("\n"), fenced, level=1))
     return (converted, _markdown().parse(converted)) if converted != text else (text, tokens)
 
 
-def _as_callouts(lines: list[str], fenced: Container[int]) -> list[str]:
-    """``lines`` with their admonitions as callouts, and those in an admonition's body too."""
+def _as_callouts(lines: list[str], fenced: Container[int], level: int) -> list[str]:
+    """``lines`` with their admonitions as callouts and their tabs as headings, and those in the body
+    of either too; ``level`` is that of the heading the lines are under."""
     lines = list(lines)
     index = 0
     while index < len(lines):
-        found = None if index in fenced else _ADMONITION.match(lines[index])
+        line = lines[index]
+        found = None if index in fenced else _ADMONITION.match(line) or _CONTENT_TAB.match(line)
+        heading = None if found is not None or index in fenced else _LEVEL.match(line)
+        if heading is not None and heading["hashes"]:
+            level = len(heading["hashes"])
+        elif heading is not None and index and lines[index - 1].strip():
+            level = 1 if heading["underline"][0] == "=" else 2
         index += 1
         if found is None:
             continue
-        fold = {"!!!": "", "???": "-", "???+": "+"}[found["marker"]]
         indent = found["indent"]
-        lines[index - 1] = f"{indent}> [!{found['kind']}]{fold} {found['title'] or ''}".rstrip()
+        if "marker" in found.re.groupindex:
+            fold = {"!!!": "", "???": "-", "???+": "+"}[found["marker"]]
+            lines[index - 1] = f"{indent}> [!{found['kind']}]{fold} {found['title'] or ''}".rstrip()
+            inside, prefix = level, f"{indent}> "
+        else:
+            inside, prefix = min(level + 1, 6), indent
+            lines[index - 1] = f"{indent}{'#' * inside} {found['title']}"
         body = indent + " " * 4
         end = index
         while end < len(lines) and (not lines[end].strip() or lines[end].startswith(body)):
             end += 1
         while end > index and not lines[end - 1].strip():
-            end -= 1  # blank lines after the body end the callout
-        inner = _as_callouts([line[len(body) :] for line in lines[index:end]], ())
-        lines[index:end] = [f"{indent}> {line}".rstrip() for line in inner]
+            end -= 1  # blank lines after the body end it
+        inner = _as_callouts([line[len(body) :] for line in lines[index:end]], (), inside)
+        lines[index:end] = [f"{prefix}{line}".rstrip() for line in inner]
         index = end
     return lines
 
