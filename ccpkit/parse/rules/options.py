@@ -46,6 +46,7 @@ _LABELS = "ABCDEFGH"
 _LISTS = ("bullet_list", "ordered_list")
 _OPTION_NUMBER = re.compile(r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?P<number>[1-8])[.)]?")
 """An answer naming a numbered option: ``3``, ``3)``, ``Option 3``, ``#3``."""
+_NUMBER_JOINER = re.compile(r"(?i)\s*(?:,|;|&|/|\+|\band\b)\s*")
 _TASK = re.compile(
     r"^(?:\[(?P<mark>[ xX])\]|(?P<radio>[\u25cb\u25ef\u25c9\u29bf]))[ \t]+(?P<text>\S.*)$", re.S
 )
@@ -296,26 +297,33 @@ def unlettered_options(doc: Document, node: Node, answer: Answer | None, *, aske
         return None
     if any(_LETTERED.match(first or "") for first in firsts):
         return None  # lettered, but not as options may be (one left empty): not plain bullets either
-    if answer is None and not (asked and node.type == "bullet_list"):
+    if answer is None and not asked:
         return None
     items = zip(_LABELS, node.children, firsts, strict=False)
     options = [_unlettered(label, _item_text(doc, item, first or ""), item) for label, item, first in items]
-    if answer is None:  # `- S3 Glacier Instant Retrieval (Correct)`, or one of three or more in bold
+    if answer is None:  # `- S3 Glacier Instant Retrieval (Correct)`, or one of three or more bullets in bold
         shown = any(_MARK.search(option.text) for option in options)
-        shown = shown or (len(options) >= _BOLD_AMONG and sum(option.bold for option in options) == 1)
+        bold = sum(option.bold for option in options) == 1 and len(options) >= _BOLD_AMONG
+        shown = shown or (bold and node.type == "bullet_list")  # a step in bold is no answer
         return Options(marked(options)) if shown else None
     if not asked and not true_or_false([first or "" for first in firsts]):
         return None
     if any(letter not in _LABELS[: len(firsts)] for letter in answer.letters):
         return None
-    if node.type == "ordered_list":
-        named = _OPTION_NUMBER.fullmatch(answer.text.strip()) if not answer.letters else None
-        number = int(named["number"]) if named is not None else 0
-        if 1 <= number <= len(options):
-            return Options([replace(option, checked=n == number) for n, option in enumerate(options, 1)])
-        if named is not None:
+    if node.type == "ordered_list" and not answer.letters:
+        numbers = _option_numbers(answer.text)
+        if numbers and all(1 <= number <= len(options) for number in numbers):
+            return Options([replace(option, checked=n in numbers) for n, option in enumerate(options, 1)])
+        if numbers:
             return None
     return Options(options) if answer.letters or named_option(options, answer.text) else None
+
+
+def _option_numbers(answer: str) -> set[int]:
+    """The numbered options an answer names (``3``, ``Option 3``, ``2 and 3``, ``2, 3``); none when it
+    says anything else."""
+    named = [_OPTION_NUMBER.fullmatch(part) for part in _NUMBER_JOINER.split(answer.strip())]
+    return {int(found["number"]) for found in named if found} if all(named) else set()
 
 
 def _unlettered(label: str, text: str, item: Node) -> DraftOption:
