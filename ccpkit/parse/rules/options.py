@@ -48,11 +48,13 @@ _OPTION_NUMBER = re.compile(r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?P<number>[
 """An answer naming a numbered option: ``3``, ``3)``, ``Option 3``, ``#3``."""
 _NUMBER_JOINER = re.compile(r"(?i)\s*(?:,|;|&|/|\+|\band\b)\s*")
 _TASK = re.compile(
-    r"^(?:\[(?P<mark>[ xX])\]|(?P<radio>[\u25cb\u25ef\u25c9\u29bf]))[ \t]+(?P<text>\S.*)$", re.S
+    r"^(?:\[(?P<mark>[ xX])\]|(?P<ballot>[\u2610\u2611])\ufe0f?|(?P<radio>[\u25cb\u25ef\u25c9\u29bf]))"
+    r"[ \t]+(?P<text>\S.*)$",
+    re.S,
 )
-"""A checkbox (``[ ]``, ``[x]``) or a radio button (``○``/``◯`` blank, ``◉``/``⦿`` chosen, as quizzes
-copied from online forms show them) opening an option. ``●`` is no radio button: slides copied as text
-bullet their points with it (and their sub-points with ``○``)."""
+"""A checkbox (``[ ]``, ``[x]``, or the ballot boxes ``☐``, ``☑``) or a radio button (``○``/``◯``
+blank, ``◉``/``⦿`` chosen, as quizzes copied from online forms show them) opening an option. ``●`` is
+no radio button: slides copied as text bullet their points with it (and their sub-points with ``○``)."""
 _BLANK_RADIO = "\u25cb\u25ef"
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
 _RIGHT = r"(?i:correct(?:\s+answer)?)"
@@ -510,8 +512,10 @@ def _boxes(matches: Sequence[re.Match[str] | None]) -> bool:
 
 
 def _ticked(match: re.Match[str]) -> bool:
-    """Whether a box is ticked (``[x]``) or a radio button chosen (``◉``)."""
-    return match["radio"] not in _BLANK_RADIO if match["radio"] else match["mark"] != " "
+    """Whether a box is ticked (``[x]``, ``☑``) or a radio button chosen (``◉``)."""
+    if match["radio"]:
+        return match["radio"] not in _BLANK_RADIO
+    return match["ballot"] == "\u2611" if match["ballot"] else match["mark"] != " "
 
 
 def lettered_lines(lines: list[str], node: Node) -> Options | None:
