@@ -110,8 +110,8 @@ _OPEN_TITLE = re.compile(
 _SOLUTION_HEADINGS = _ANSWER_HEADINGS | {"solution", "lösung", "solução", "solución", "soluzione"}
 _ANSWER_TITLES = _ANSWER_HEADINGS | {"", "solution"}
 """The titles of a callout that holds an answer (``> [!success]- Answer``), or none."""
-_FRONT_COLUMNS = _QUESTION_HEADINGS | {"front", "term", "prompt"}
-_BACK_COLUMNS = _ANSWER_HEADINGS | {"back", "definition", "meaning"}
+_FRONT_COLUMNS = _QUESTION_HEADINGS | {"front", "term", "prompt", "questions", "terms", "prompts"}
+_BACK_COLUMNS = _ANSWER_HEADINGS | {"back", "definition", "meaning", "answers", "definitions", "meanings"}
 """The headers of a table whose rows are cards: ``| Question | Answer |``, ``| Front | Back |``."""
 _NUMBER_COLUMNS = frozenset({"#", "no", "no.", "number", "id"})
 _NOTE_COLUMNS = frozenset({"explanation", "notes", "note", "extra", "why", "details"})
