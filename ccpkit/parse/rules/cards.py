@@ -488,7 +488,7 @@ def _outlined(item: Node) -> Term | None:
     said = below[0].children[0].children[0].content
     if "\n" in name + said or len(name.split()) > _OUTLINE_NAME_WORDS or not names_a_thing(name):
         return None
-    return Term(name.strip(), "", separated=True) if said.strip() else None
+    return Term(name.strip().removesuffix(":").rstrip(), "", separated=True) if said.strip() else None
 
 
 def _defining_sentence(item: Node) -> Term | None:
