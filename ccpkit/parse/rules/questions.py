@@ -46,17 +46,18 @@ from ccpkit.parse.tree import Node
 
 _OF_COUNT = r"(?:\s+of\s+\d+)?"
 """``Question 2 of 65``: how many there are is no part of the question."""
-_DUMP_LABEL = rf"(?:new\s+)?{QUESTION}(?:\s+no\.?)?"
-"""``Question``, and as exam dumps number theirs: ``QUESTION NO: 5``, ``NEW QUESTION 12``."""
+_DUMP_LABEL = rf"(?:new\s+)?(?:{QUESTION}|ques\.?)(?:\s+no\.?)?"
+"""``Question``, and as exam dumps number theirs: ``QUESTION NO: 5``, ``NEW QUESTION 12``, ``Ques 13``."""
 _HEADED = re.compile(
     rf"^(?:(?i:{_DUMP_LABEL}|q\.?)\s*[#:]?\s*(?P<id>[A-Z]?\d+){_OF_COUNT}[.):]?|(?P<number>[A-Z]?\d+)[.):])"
     r"(?:\s+(?P<rest>.*))?$",
     re.S,
 )
 _NUMBERED_STEM = re.compile(
-    rf"^(?:\*\*|__)?(?:(?i:{_DUMP_LABEL})\s*#?\s*:?\s*(?P<qid>[A-Z]?\d+){_OF_COUNT}[ \u00a0\u202f]?[.):]?"
+    rf"^(?:\*\*|__)?(?:(?i:{_DUMP_LABEL})\s*[#-]?\s*:?\s*(?P<qid>[A-Z]?\d+){_OF_COUNT}[ \u00a0\u202f]?[.):]?"
     r"|Q\.?(?P<q>[A-Z]?\d+)(?:[.):]|\s+[-\u2013\u2014](?=\s|\*\*|__))?"
     r"|(?P<id>[A-Z]?\d+)(?:\\?[.):]|\s+[-\u2013\u2014](?=\s|\*\*|__))"
+    r"|#(?P<hashed>\d+)(?=\s)|(?P<keycap>\d)\ufe0f?\u20e3"
     rf"|(?i:{QUESTION}(?:\s+text)?|pergunta|q)(?=(?:\*\*|__)?[ \u00a0\u202f]?:)|Q\.(?=(?:\*\*|__)?\s))"
     r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\*\*|__)?(?:(?:\s+|(?=Topic\s))(?P<rest>\S.*))?$",
     re.S,
@@ -686,7 +687,8 @@ def _numbered(text: str) -> tuple[str, str]:
     rest = _PAGE_LINES.sub("", numbered["rest"] or "").lstrip("\n")
     if text.startswith(("**", "__")):
         rest = unbolded(rest)
-    return numbered["qid"] or numbered["q"] or numbered["id"] or "", rest
+    number = numbered["qid"] or numbered["q"] or numbered["id"] or numbered["hashed"] or numbered["keycap"]
+    return number or "", rest
 
 
 def _is_media(node: Node) -> bool:
