@@ -65,10 +65,12 @@ _LISTED_ENTRY = re.compile(
     re.S,
 )
 _ENTRIES_ON_A_LINE = re.compile(
-    r"(?:^|[\s,;|]+)(?P<id>\d+)\s*(?:[.):=\u2013\u2014-]\s*)?(?P<letters>[A-Ha-h](?:\s*/\s*[A-Ha-h])*)(?=$|[\s,;|])"
+    r"(?:^|[\s,;|]+)(?:[Qq]\.?\s*|#)?(?P<id>\d+)\s*(?:[.):=\u2013\u2014-]\s*)?"
+    r"(?P<letters>[A-Ha-h](?:\s*/\s*[A-Ha-h])*)(?=$|[\s,;|])"
 )
+"""One entry of a key written on one line: ``1-B``, ``Q2: A``, ``#3 C/D``."""
 _ENTRY_LINE = re.compile(
-    r"^(?:[\s,;|]*\d+\s*(?:[.):=\u2013\u2014-]\s*)?[A-Ha-h](?:\s*/\s*[A-Ha-h])*)+[\s,;|]*$"
+    r"^(?:[\s,;|]*(?:[Qq]\.?\s*|#)?\d+\s*(?:[.):=\u2013\u2014-]\s*)?[A-Ha-h](?:\s*/\s*[A-Ha-h])*)+[\s,;|]*$"
 )
 _STATED = re.compile(
     r"^(?:the\s+)?(?:correct\s+|right\s+)?(?:answer|option|choice)?\s*(?P<letters>[A-H])\s+(?:is|was)\s+"
