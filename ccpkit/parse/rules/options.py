@@ -48,13 +48,12 @@ _OPTION_NUMBER = re.compile(r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?P<number>[
 """An answer naming a numbered option: ``3``, ``3)``, ``Option 3``, ``#3``."""
 _NUMBER_JOINER = re.compile(r"(?i)\s*(?:,|;|&|/|\+|\band\b)\s*")
 _TASK = re.compile(
-    r"^(?:\[(?P<mark>[ xX])\]|(?P<ballot>[\u2610\u2611])\ufe0f?|(?P<radio>[\u25cb\u25ef\u25c9\u29bf]))"
+    r"^(?:\[(?P<mark>[ xX])\]|(?P<ballot>[\u2610\u2611])\ufe0f?|(?P<radio>[\u25cb\u25ef\u25c9\u29bf\u25cf]))"
     r"[ \t]+(?P<text>\S.*)$",
     re.S,
 )
 """A checkbox (``[ ]``, ``[x]``, or the ballot boxes ``☐``, ``☑``) or a radio button (``○``/``◯``
-blank, ``◉``/``⦿`` chosen, as quizzes copied from online forms show them) opening an option. ``●`` is
-no radio button: slides copied as text bullet their points with it (and their sub-points with ``○``)."""
+blank, ``◉``/``⦿``/``●`` chosen, as quizzes copied from online forms show them) opening an option."""
 _BLANK_RADIO = "\u25cb\u25ef"
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
 _RIGHT = r"(?i:correct(?:\s+answer)?)"
@@ -502,12 +501,14 @@ def _boxed_lines(lines: list[str], node: Node) -> Options | None:
 
 def _boxes(matches: Sequence[re.Match[str] | None]) -> bool:
     """Whether each of a run of lines opens with a box of one kind: checkboxes, or radio buttons of
-    which one at most is chosen."""
+    which one at most is chosen, and not the first with ``●``."""
     if not matches or any(match is None for match in matches):
         return False
     radios = [match["radio"] for match in matches if match is not None]
     if all(radio is None for radio in radios):
         return True
+    if radios[0] == "\u25cf":
+        return False  # `●` over `○` lines: slides copied as text, a point over its sub-points
     return None not in radios and sum(radio not in _BLANK_RADIO for radio in radios) <= 1
 
 
