@@ -20,6 +20,12 @@ _NO_OPTIONS = (
 )
 
 
+_UNANSWERED = (
+    "question with no options and no answer, among questions that have theirs: write its options "
+    "(`- A) …`) and `**Answer:** X`, or its answer in words (`Answer: …`)"
+)
+
+
 def check_stray_answers(ctx: Context) -> Iterator[Item | Problem]:
     """A warning at each answer naming letters that no question took (it was left out). Run before the
     card rules, which would take its letters for a card's back."""
@@ -28,12 +34,39 @@ def check_stray_answers(ctx: Context) -> Iterator[Item | Problem]:
 
 
 def check_question_headings(ctx: Context) -> Iterator[Item | Problem]:
-    """A warning at each ``Question N`` heading over a question no rule took. Run after every rule that
-    makes items: a question answered in words is a card."""
+    """A warning at each ``Question N`` heading over a question no rule took, and at each item of a
+    list of questions that asks and became nothing. Run after every rule that makes items: a question
+    answered in words is a card."""
     blocks = ctx.doc.blocks
     for index, block in enumerate(blocks):
         if not _titles_question_below(ctx, blocks, index):
             yield from _strays(ctx, block.node, _stray_heading)
+        yield from _unanswered_items(ctx, block.node)
+
+
+def _unanswered_items(ctx: Context, node: Node) -> Iterator[Problem]:
+    """A warning at each item that asks (``2. Which …?``) of a numbered list some of whose other items
+    became questions or cards, when no rule took anything of it: its options or answer are missing."""
+    if node.type != "ordered_list" or not ctx.is_claimed(node):
+        return
+    taken = [any(ctx.is_claimed(inner) for inner in item.walk()) for item in node.children]
+    if not any(taken):
+        return
+    for item, was_taken in zip(node.children, taken, strict=True):
+        first = item.children[0] if item.children else None
+        if was_taken or first is None or first.type != "paragraph" or _holds_answer(item):
+            continue  # an answer with no options has a warning of its own
+        if first.children[0].content.partition("\n")[0].rstrip().endswith("?"):
+            yield Problem(ctx.at(item), _UNANSWERED, "warning")
+
+
+def _holds_answer(item: Node) -> bool:
+    return any(
+        answer_line(line) is not None
+        for node in item.walk()
+        if node.type == "inline"
+        for line in node.content.split("\n")
+    )
 
 
 def _titles_question_below(ctx: Context, blocks: Sequence[Block], index: int) -> bool:
