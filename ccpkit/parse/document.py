@@ -78,6 +78,18 @@ _ADMONITION = re.compile(
 """A MkDocs admonition's first line: ``!!! note "Title"``, ``??? question "Which …?"``, ``???+ tip``."""
 _CONTENT_TAB = re.compile(r'^(?P<indent> {0,3})===[!+]?[ \t]+"(?P<title>[^"\n]*)"[ \t]*$')
 """A MkDocs content tab's first line: ``=== "Amazon EC2"`` (``===!`` and ``===+`` choose the tab shown)."""
+_SITE_BLOCK = re.compile(
+    r"^[ \t]*(?:\{%\s*(?P<hint>hint|endhint|tabs|endtabs|tab|endtab)\b"
+    r"(?:\s+(?:style|title)=\"(?P<named>[^\"\n]*)\")?\s*%\}"
+    r"|<(?P<aside>/?aside)>|<(?P<tabs>/?Tabs)\b[^>\n]*>|<(?P<item>/?TabItem)\b(?P<attributes>[^>\n]*)>"
+    r"|\{\{[%<]\s*(?P<hugo>/?(?:notice|hint|expand))\b(?:\s+\"?(?P<argument>[^\"%>\n]*?)\"?)?\s*[%>]\}\})"
+    r"[ \t]*$",
+    re.M,
+)
+"""A line that opens or closes a block as other sites write them: GitBook's ``{% hint style="info" %}``
+and ``{% tab title="…" %}``, Notion's ``<aside>``, Docusaurus' ``<TabItem label="…">``, Hugo's
+``{{% notice tip %}}`` and ``{{% expand "…" %}}`` (and their closing lines)."""
+_LABEL_ATTRIBUTE = re.compile(r"\b(?:label|value)=[\"'{]+(?P<label>[^\"'}]*)")
 _LEVEL = re.compile(r"^ {0,3}(?:(?P<hashes>#{1,6})[ \t]|(?P<underline>=+|-+)[ \t]*$)")
 """A heading's level: an ATX heading's ``#`` marks, or the line under a setext heading (``===`` one)."""
 
@@ -151,6 +163,8 @@ def parse_document(path: str, text: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     found: dict[str, Any] = {}
     tokens = _markdown().parse(text, found)
+    if _SITE_BLOCK.search(text):
+        text, tokens = _site_blocks(text, tokens)
     if "!!!" in text or "???" in text or '=== "' in text:
         text, tokens = _mkdocs_blocks(text, tokens)
     if ":::" in text:
@@ -184,6 +198,43 @@ def parse_document(path: str, text: str) -> Document:
         for line, label in unknown
     )
     return Document(path, lines, root, nodes, front.values, part or _title_from_name(path), blocks, problems)
+
+
+def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
+    """The text with other sites' blocks (``_SITE_BLOCK``) written as the fenced divs and content tabs
+    they mean, for the steps after this one: a hint, an aside or a notice is a callout (``::: info``),
+    an expand a folded one (``::: details Show answer``), a tab a content tab (``=== "Amazon EC2"``
+    over its body, indented). What is in code is code; every line keeps its number."""
+    code = _code_lines(tokens)
+    lines = text.split("\n")
+    in_tab = False
+    for number, line in enumerate(lines):
+        found = None if number in code else _SITE_BLOCK.match(line)
+        if found is None:
+            lines[number] = f"    {line}" if in_tab and line.strip() else line
+            continue
+        tag = found["hint"] or found["aside"] or found["tabs"] or found["item"] or found["hugo"] or ""
+        closing = tag.startswith(("/", "end"))
+        opened = tag.lstrip("/").removeprefix("end")
+        if opened in ("tab", "TabItem"):
+            named = found["named"] or _label(found["attributes"] or "")
+            lines[number], in_tab = ("", False) if closing else (f'=== "{named}"', True)
+        elif opened in ("tabs", "Tabs"):
+            lines[number] = ""
+        elif closing:
+            lines[number] = ":::"
+        elif opened == "expand":
+            lines[number] = f"::: details {found['argument'] or ''}".rstrip()
+        else:  # `hint style="info"`, `aside`, `notice tip`, Hugo's `hint warning`
+            lines[number] = f"::: {found['named'] or found['argument'] or 'note'}"
+    converted = "\n".join(lines)
+    return (converted, _markdown().parse(converted)) if converted != text else (text, tokens)
+
+
+def _label(attributes: str) -> str:
+    """A Docusaurus tab's title: its ``label``, else its ``value``."""
+    found = {match[0].split("=")[0]: match["label"] for match in _LABEL_ATTRIBUTE.finditer(attributes)}
+    return found.get("label", found.get("value", "")).strip()
 
 
 def _mkdocs_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
