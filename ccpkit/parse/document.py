@@ -20,6 +20,7 @@ from ccpkit.markdown_defaults import OFF_BY_DEFAULT
 from ccpkit.model import SourceLocation
 from ccpkit.parse.footnotes import inline_footnotes
 from ccpkit.parse.front_matter import FrontMatter, read_front_matter
+from ccpkit.parse.html_tables import markdown_tables
 from ccpkit.parse.references import inline_references
 from ccpkit.parse.tree import Node, build_tree
 
@@ -163,6 +164,8 @@ def parse_document(path: str, text: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     found: dict[str, Any] = {}
     tokens = _markdown().parse(text, found)
+    if "<table" in text or "<TABLE" in text:
+        text, tokens = _with_markdown_tables(text, tokens)
     if _SITE_BLOCK.search(text):
         text, tokens = _site_blocks(text, tokens)
     if "!!!" in text or "???" in text or '=== "' in text:
@@ -198,6 +201,12 @@ def parse_document(path: str, text: str) -> Document:
         for line, label in unknown
     )
     return Document(path, lines, root, nodes, front.values, part or _title_from_name(path), blocks, problems)
+
+
+def _with_markdown_tables(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
+    """The text with its HTML tables written as Markdown tables (``markdown_tables``), and its tokens."""
+    converted = markdown_tables(text, _code_lines(tokens))
+    return (converted, _markdown().parse(converted)) if converted != text else (text, tokens)
 
 
 def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:

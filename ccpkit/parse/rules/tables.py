@@ -32,8 +32,11 @@ def extract_tables(ctx: Context) -> Iterator[Item | Problem]:
 def check_broken_tables(ctx: Context) -> Iterator[Item | Problem]:
     """An error at each paragraph that opens as a table whose ``| --- |`` line has another number of
     cells than its header: Markdown reads it as text, so the table is in no deck, and nothing else
-    would say why."""
+    would say why; a warning at each HTML table left unread."""
     for node in ctx.doc.nodes:
+        if node.type == "html_block" and "<table" in node.content.lower():
+            message = "HTML table on too few lines to read: put each `<tr>` row on a line of its own"
+            yield Problem(ctx.at(node), message, "warning")  # the others are read as Markdown tables
         if node.type != "inline" or "|" not in node.content or not node.map:
             continue
         header, _, rest = node.content.partition("\n")

@@ -1,0 +1,74 @@
+"""HTML tables, as notes exported from Notion, Confluence or web pages keep them, written as the Markdown
+tables they mean: the table rules, the cards and the cram sheets then read them as any other table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+from html.parser import HTMLParser
+
+_TABLE = re.compile(r"^[ \t]*<table\b.*?</table\s*>[ \t]*$", re.I | re.S | re.M)
+"""An HTML table from the start of its first line to the end of its last."""
+_SPACES = re.compile(r"\s+")
+_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`"}
+"""Inline tags kept as the Markdown they mean; any other tag is dropped, its text kept."""
+
+
+def markdown_tables(text: str, code: Container[int]) -> str:
+    """``text`` with each HTML table written as a Markdown table on its first lines, blank lines after
+    it, so every line keeps its number. A table in code (``code``: line indexes), or one on too few
+    lines to hold a line per row and the ``|---|`` line, stays as written."""
+
+    def written(found: re.Match[str]) -> str:
+        table = found[0]
+        rows = _rows(table)
+        span = table.count("\n") + 1
+        if text.count("\n", 0, found.start()) in code or len(rows) < 2 or span < len(rows) + 1:
+            return table
+        width = max(len(row) for row in rows)
+        lines = [_line([*row, *[""] * (width - len(row))]) for row in rows]
+        lines.insert(1, _line(["---"] * width))
+        return "\n".join(lines + [""] * (span - len(lines)))
+
+    return _TABLE.sub(written, text)
+
+
+def _line(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _rows(table: str) -> list[list[str]]:
+    reader = _TableReader()
+    reader.feed(table)
+    reader.close()
+    return [row for row in reader.rows if row]
+
+
+class _TableReader(HTMLParser):
+    """Each row's cells as Markdown text: bold, italics and code kept, a ``<br>`` kept, pipes escaped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th") and self.rows:
+            self.cell = []
+        elif self.cell is not None and tag == "br":
+            self.cell.append("<br>")
+        elif self.cell is not None and tag in _MARKS:
+            self.cell.append(_MARKS[tag])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self.cell is not None:
+            self.rows[-1].append(_SPACES.sub(" ", "".join(self.cell)).strip())
+            self.cell = None
+        elif self.cell is not None and tag in _MARKS:
+            self.cell.append(_MARKS[tag])
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data.replace("|", "\\|"))
