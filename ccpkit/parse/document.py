@@ -90,6 +90,8 @@ _SITE_BLOCK = re.compile(
 """A line that opens or closes a block as other sites write them: GitBook's ``{% hint style="info" %}``
 and ``{% tab title="…" %}``, Notion's ``<aside>``, Docusaurus' ``<TabItem label="…">``, Hugo's
 ``{{% notice tip %}}`` and ``{{% expand "…" %}}`` (and their closing lines)."""
+_LOGSEQ_CLOZE = re.compile(r"(?<!`)\{\{cloze\s+(?P<hidden>[^{}\n]+?)\s*\}\}")
+"""A Logseq cloze, ``{{cloze Amazon S3}}``; in a code span it is code."""
 _LABEL_ATTRIBUTE = re.compile(r"\b(?:label|value)=[\"'{]+(?P<label>[^\"'}]*)")
 _LEVEL = re.compile(r"^ {0,3}(?:(?P<hashes>#{1,6})[ \t]|(?P<underline>=+|-+)[ \t]*$)")
 """A heading's level: an ATX heading's ``#`` marks, or the line under a setext heading (``===`` one)."""
@@ -168,6 +170,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _with_markdown_tables(text, tokens)
     if _SITE_BLOCK.search(text):
         text, tokens = _site_blocks(text, tokens)
+    if "{{cloze" in text:
+        text, tokens = _logseq_clozes(text, tokens)
     if "!!!" in text or "???" in text or '=== "' in text:
         text, tokens = _mkdocs_blocks(text, tokens)
     if ":::" in text:
@@ -206,6 +210,18 @@ def parse_document(path: str, text: str) -> Document:
 def _with_markdown_tables(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
     """The text with its HTML tables written as Markdown tables (``markdown_tables``), and its tokens."""
     converted = markdown_tables(text, _code_lines(tokens))
+    return (converted, _markdown().parse(converted)) if converted != text else (text, tokens)
+
+
+def _logseq_clozes(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
+    """The text with Logseq's clozes (``{{cloze Amazon S3}}``) written as Anki's, one card hiding them
+    all as Logseq asks them (``{{c1::Amazon S3}}``), and its tokens. One in code is code."""
+    code = _code_lines(tokens)
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if number not in code and "{{cloze" in line:
+            lines[number] = _LOGSEQ_CLOZE.sub(r"{{c1::\g<hidden>}}", line)
+    converted = "\n".join(lines)
     return (converted, _markdown().parse(converted)) if converted != text else (text, tokens)
 
 
