@@ -14,12 +14,13 @@ from ccpkit.parse.rules.terms import BOLD_TEXT, split_term
 from ccpkit.parse.tree import Node
 
 _LETTERED = re.compile(
-    r"^(?:\*\*|__)?(?:\((?P<paren>[A-Ha-h])\)|(?P<letter>[A-Ha-h])\\?[.)]"
+    r"^(?:\*\*|__)?(?:\((?P<paren>[A-Ha-h])\)|\[(?P<bracket>[A-H])\]|(?P<letter>[A-Ha-h])\\?[.)]"
     r"|(?P<loose>[A-H])(?:[ \t]*[-\u2013\u2014]|:))(?:\*\*|__)?(?:\s+(?P<text>\S.*))?$",
     re.S,
 )
-"""An option's letter: ``A)``, ``(a)``, ``B.`` (``B\\.`` as document exports escape it), and, in a
-run of two or more from ``A``, ``A: …`` or ``A - …`` (a lone ``A:`` answers a ``Q:``)."""
+"""An option's letter: ``A)``, ``(a)``, ``[A]``, ``B.`` (``B\\.`` as document exports escape it), and,
+in a run of two or more from ``A``, ``A: …`` or ``A - …`` (a lone ``A:`` answers a ``Q:``). Not
+``Option A: …``: decision records weigh their options so, with no answer to give."""
 _ASKS = re.compile(
     r"\b(?:select|choose|pick|selecione|escolha|seleccione|elija|choisissez|w[äa]hlen)\b"
     r"|(?:^|[.!:]\s+)which\b(?!\s+to\b)|\b(?:is|are|was|were)\s*:\s*$",
@@ -406,7 +407,7 @@ def _lettered(line: str, options: Sequence[DraftOption]) -> re.Match[str] | None
 
 
 def _letter(match: re.Match[str]) -> str:
-    return match["paren"] or match["letter"] or match["loose"]
+    return match["paren"] or match["bracket"] or match["letter"] or match["loose"]
 
 
 def _option(match: re.Match[str], text: str, node: Node) -> DraftOption:
