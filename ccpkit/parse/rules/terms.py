@@ -361,6 +361,8 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
         return None  # `M \u2013 Methanol`: a mnemonic's letter, which names nothing on a card of its own
     if separator == "-" and not names_a_thing(front):
         return None  # `Scales automatically - no capacity to plan`: a hyphen in a sentence
+    if separator in _DASHES and front.split()[-1].isdigit() and rest.split()[0].isdigit():
+        return None  # `Arsenal 3 - 1 Chelsea`: a score, numbers either side of the dash
     if separator in _DASHES and len(front.split()) > _DASHED_WORDS and not names_a_thing(front):
         return None  # `la cocina — the kitchen` names, `Pay only for what you use — no upfront cost` not
     term = Term(front, rest, separated=True)
