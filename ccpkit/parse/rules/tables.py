@@ -87,11 +87,28 @@ def _table(ctx: Context, block: Block, previous: Node | None) -> Item | Problem:
         return Problem(ctx.at(node), message, "warning")
     if _numbers_rows(columns[0], cells):
         columns, cells = columns[1:], tuple(row[1:] for row in cells)
+    if len(columns) == 2:
+        cells = _continued(cells)
     caption = _caption(previous)
     title = caption or (heading_text(block.heading) if block.heading else "") or ctx.doc.part
     pinned = pinned_id(node, previous if caption else None)
     fields = ctx.common("table", title, node, block.section, pinned)
     return ctx.build(node, lambda: fields.table(title=title, columns=columns, rows=cells))
+
+
+def _continued(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """A two-column table's rows, each row whose first cell is empty joined to the row above (as
+    converters write a cell too long for one line, ``| | Supports Multi-AZ |``): its words after a
+    line break; a cell in bold alone titles the rows below it. (With more columns an empty first cell
+    may group the rows, and is kept.)"""
+    joined: list[tuple[str, ...]] = []
+    for row in rows:
+        if joined and not row[0] and row[1] and joined[-1][0] and not _BOLD_ONLY.fullmatch(row[1]):
+            name, said = joined[-1]
+            joined[-1] = (name, f"{said}<br>{row[1]}" if said else row[1])
+        else:
+            joined.append(row)
+    return tuple(joined)
 
 
 def _navigation(rows: tuple[tuple[str, ...], ...]) -> bool:
