@@ -154,6 +154,9 @@ def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
             ctx.claim(node)
             yield from key_entries_on_a_line(listed, node)
         elif node.type == "paragraph" and is_key_title(node.children[0].content, line=True):
+            below = blocks[index + 1].node if index + 1 < len(blocks) else None
+            if below is not None and below.type == "bullet_list" and not found.get(index + 1):
+                continue  # `**Correct Answers:**` over the right options' words: one question's label
             key_level, seen = key_level or _BELOW_EVERY_HEADING, True
             ctx.claim(node)
         elif node.type == "html_block" and (entries := _collapsed_key(node, found.get(index + 1))):

@@ -47,6 +47,8 @@ _LABELS = "ABCDEFGH"
 _LISTS = ("bullet_list", "ordered_list")
 _OPTION_NUMBER = re.compile(r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?P<number>[1-8])[.)]?")
 """An answer naming a numbered option: ``3``, ``3)``, ``Option 3``, ``#3``."""
+_NAMES_PARTED = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+")
+"""What parts the options an answer names one by one: ``AWS Lambda, Amazon DynamoDB``, ``… and …``."""
 _NUMBER_JOINER = re.compile(r"(?i)\s*(?:,|;|&|/|\+|\band\b)\s*")
 _TASK = re.compile(
     r"^(?:\[(?P<mark>[ xX])\]|(?P<ballot>[\u2610\u2611])\ufe0f?|(?P<radio>[\u25cb\u25ef\u25c9\u29bf\u25cf]))"
@@ -155,10 +157,15 @@ def _broken_lines(text: str) -> list[str]:
 
 
 def named_option(options: Sequence[DraftOption], words: str) -> tuple[str, ...]:
-    """The one option whose text is ``words`` (``Answer: Amazon S3``), ignoring case and markup."""
-    wanted = _words(words)
-    named = [option.label for option in options if _words(option.text) == wanted]
-    return tuple(named) if len(named) == 1 else ()
+    """The one option whose text is ``words`` (``Answer: Amazon S3``), ignoring case and markup; or
+    the options ``words`` name one by one, parted by commas or semicolons (``AWS Lambda, Amazon
+    DynamoDB``), when each part is one option's text."""
+    texts = [_words(option.text) for option in options]
+    for names in ([words], _NAMES_PARTED.split(words)):
+        wanted = [_words(name) for name in names]
+        if wanted and all(texts.count(name) == 1 for name in wanted) and len(set(wanted)) == len(wanted):
+            return tuple(options[texts.index(name)].label for name in wanted)
+    return ()
 
 
 def with_named_options(options: Sequence[DraftOption], answer: Answer) -> Answer:

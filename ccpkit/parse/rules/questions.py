@@ -32,6 +32,7 @@ from ccpkit.parse.rules.options import (
     asks,
     lettered_lines,
     marked,
+    named_option,
     next_label,
     read_options,
     sided_options,
@@ -441,6 +442,8 @@ def _answer_below(node: Node, after: Node | None) -> Answer | None:
     if label is not None and below is not None:
         words = below.children[0].content.partition("\n")[0]
         return answer_line(f"{label}: {words}")
+    if label is not None and after is not None and after.type == "bullet_list" and _one_liners(after):
+        return answer_line(f"{label}: {'; '.join(_one_liners(after))}")  # the correct options' words
     return answer_line(node.children[0].content) if node.type == "paragraph" else None
 
 
@@ -795,7 +798,11 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         if node.type == "html_block" and CLOSING.fullmatch(node.content.strip()):
             ctx.claim(node)  # the `</details>` of a question asked in its `<summary>`
             break
-        listed = _listed_answer(ctx, node, following) if draft.answer is None and following else None
+        listed = (
+            _listed_answer(ctx, node, following, draft.options)
+            if draft.answer is None and following
+            else None
+        )
         if listed is not None and following is not None:
             draft.answer, draft.answer_node = listed, node  # `**Answer:**` over `- A. …`, `- C. …`
             ctx.claim(node, following)
@@ -821,16 +828,30 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         index += 1
 
 
-def _listed_answer(ctx: Context, node: Node, following: Node) -> Answer | None:
-    """A bare answer label (``**Answer:**``) over a list of the correct options, lettered as they are."""
+def _listed_answer(
+    ctx: Context, node: Node, following: Node, options: Sequence[DraftOption]
+) -> Answer | None:
+    """A bare answer label (``**Answer:**``) over a list of the correct options, lettered as they are,
+    or each in its words (``- AWS Lambda``)."""
     if node.type != "paragraph" or following.type not in ("bullet_list", "ordered_list"):
         return None
     if not _bare_label(node.children[0].content.strip()) or ctx.is_claimed(following):
         return None
     listed = read_options(ctx.doc, following)
-    if listed is None or listed.task:
-        return None
-    return Answer(tuple(option.label for option in listed.options), "")
+    if listed is not None and not listed.task:
+        return Answer(tuple(option.label for option in listed.options), "")
+    named = named_option(options, "; ".join(_one_liners(following)))
+    return Answer(named, "") if named else None
+
+
+def _one_liners(listed: Node) -> list[str]:
+    """The items of a list, when each is one line of words (none else)."""
+    lines = [
+        item.children[0].children[0].content
+        for item in listed.children
+        if len(item.children) == 1 and item.children[0].type == "paragraph"
+    ]
+    return lines if len(lines) == len(listed.children) and not any("\n" in line for line in lines) else []
 
 
 def _answers_in_heading(heading: Node) -> bool:
