@@ -751,12 +751,11 @@ def _unquoted(ctx: Context, quote: Node) -> str:
 
 def _asked_over_callout(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
     """A one-line paragraph that asks, over an answer callout (``What does …?`` then ``> [!success]-
-    Answer``) or, when it ends with a question mark, over a plain quote (``> Amazon Route 53``): the
-    pair, and the one block it took after the first."""
+    Answer``): the pair, and the one block it took after the first."""
     asked = ctx.doc.written(blocks[0]).strip()
-    if "\n" in asked or not _asks(asked) or len(blocks) < 2 or blocks[1].type != "blockquote":
+    if "\n" in asked or not _asks(asked) or len(blocks) < 2 or callout(blocks[1]) is None:
         return None
-    answer = _quote_answer(ctx, blocks[1], alone=asked.endswith("?"))
+    answer = _quote_answer(ctx, blocks[1], alone=False)
     if answer is None:
         return None
     ctx.claim(*blocks[:2])
