@@ -983,7 +983,6 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
         message = (
             f"flashcard `{heading_text(blocks[0])}` heading with no answer heading of its level below it"
         )
-        ctx.claim(blocks[0], *question)  # no card fronted `Question`: the warning says what is missing
         return 0, _Missing(f"{message}: write `{'#' * level} Answer` and the answer under it")
     taken = [*blocks[: at + 1 + len(answer)]]
     if any(ctx.is_claimed(node) for node in taken):
