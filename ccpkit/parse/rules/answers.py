@@ -123,6 +123,14 @@ _LEADING_SYMBOLS = re.compile(r"^[^\w\s(]+\s*")
 _ARTICLE = re.compile(r"^\s+[a-z]")
 _ITALICS = re.compile(r"(?<!\w)[*_]+(?=\S)|(?<=\S)[*_]+(?!\w)")
 _LEAD = " \t\n.,:;-\u2013\u2014"
+_FIRST_OF_A_REMARK = re.compile(r"([(\[]?[A-Ha-h][)\]]?)\s*[;,]\s*")
+"""The first letter of several and the comma or semicolon after it (``B;`` of ``B; A and C``)."""
+_REMARK = re.compile(r"\s*(?:are|is|was|were|seem|look)\b", re.I)
+"""Letters followed by what is said of them: ``B; A and C are wrong``, ``B, D is a trap``."""
+_CALLED_RIGHT = re.compile(
+    r"\s*(?:are|is|were|was)\s+(?:both\s+|all\s+|also\s+)?(?:correct|right|true|valid|the\s+answers?)\b", re.I
+)
+"""Letters the words after them call right: ``A, C are correct``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,9 +361,11 @@ def _opens_sentence(match: re.Match[str]) -> bool:
 
 
 def _answer(match: re.Match[str], *, rest: bool = True) -> Answer:
-    written = match["letters"]
+    written, said = match["letters"], match["rest"] if rest else ""
+    if (first := _FIRST_OF_A_REMARK.match(written)) and _REMARK.match(said) and not _CALLED_RIGHT.match(said):
+        written, said = first[1], f"{written[first.end() :]}{said}"  # `B; A and C are wrong.`
     run_together = re.fullmatch(r"[A-H]{2,8}", written)
     words = _JOINERS.sub(" ", written)  # `A e B`: the Portuguese "and", not the letter E
     letters = tuple(dict.fromkeys(written if run_together else re.findall(r"\b[A-H]\b", words.upper())))
-    after = match["rest"].lstrip(_LEAD).strip() if rest else ""
+    after = said.lstrip(_LEAD).strip() if rest else ""
     return Answer(letters, after if any(map(str.isalnum, after)) else "")  # `B 🗳️`: a vote icon, no reason
