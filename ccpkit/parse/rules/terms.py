@@ -66,6 +66,8 @@ _SEPARATORS_OF = {"any": _PLAIN_SEPARATOR, "no colon": _UNCOLONED_SEPARATOR, "ar
 transcript; a tab or a ``|``, as Quizlet, Anki and spreadsheets export cards, is one of these), or
 arrows only."""
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
+_SCORED = re.compile(r"\d+(?:\s+[A-Z][\w.'-]*){1,3}")
+"""A score's second half: a number and a name (``1 Chelsea``, ``2 Tide United``)."""
 _MAY_HIDE = re.compile(r"[`[$]")
 """What opens anything ``_HIDDEN`` blanks out (same length, no separator in it): most lines hold none."""
 _HIDDEN = re.compile(r"(`+)(?:(?!\1).)+?\1|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]*\)|\$[^$\n]+\$")
@@ -361,8 +363,8 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
         return None  # `M \u2013 Methanol`: a mnemonic's letter, which names nothing on a card of its own
     if separator == "-" and not names_a_thing(front):
         return None  # `Scales automatically - no capacity to plan`: a hyphen in a sentence
-    if separator in _DASHES and front.split()[-1].isdigit() and rest.split()[0].isdigit():
-        return None  # `Arsenal 3 - 1 Chelsea`: a score, numbers either side of the dash
+    if separator in _DASHES and front.split()[-1].isdigit() and _SCORED.fullmatch(rest):
+        return None  # `Arsenal 3 - 1 Chelsea`: a score, not `Route 53 - 53 is the DNS port`
     if separator in _DASHES and len(front.split()) > _DASHED_WORDS and not names_a_thing(front):
         return None  # `la cocina — the kitchen` names, `Pay only for what you use — no upfront cost` not
     term = Term(front, rest, separated=True)
