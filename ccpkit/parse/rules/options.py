@@ -104,6 +104,9 @@ class DraftOption:
     ``B`` … and be two at least."""
     bold: bool = False
     """Written wholly in bold (``**B. Amazon S3**``, ``B. **Amazon S3**``): as some banks mark the answer."""
+    answered_only: bool = False
+    """An option only when an answer names the right ones: a blank radio button, a letter in brackets
+    (``[A]``), as slides, surveys and reference lists also write their lines."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,7 +425,10 @@ def _option(match: re.Match[str], text: str, node: Node) -> DraftOption:
     line = match[0].split("\n", 1)[0].strip()
     bold = BOLD_TEXT.fullmatch(line) is not None or BOLD_TEXT.fullmatch(match["text"] or "") is not None
     loose = match["loose"] is not None
-    return DraftOption(letter.upper(), text, node, lower=letter.islower(), loose=loose, bold=bold)
+    bracketed = match["bracket"] is not None
+    return DraftOption(
+        letter.upper(), text, node, lower=letter.islower(), loose=loose, bold=bold, answered_only=bracketed
+    )
 
 
 def _in_order(options: list[DraftOption], going_on: bool) -> bool:
@@ -467,28 +473,18 @@ def _unmarked(line: str) -> str:
 
 
 def _task_items(doc: Document, node: Node) -> list[DraftOption] | None:
-    """Checkboxes, lettered in order; a letter written after each box (``- [ ] A. IAM role``, when
-    every box has its own) is its label, not its text."""
-    options = []
+    """Checkboxes or radio buttons, lettered in order."""
     matches = [_TASK.match(_first_inline(item) or "") for item in node.children]
     if not _boxes(matches):
         return None
-    for label, item, match in zip(string.ascii_uppercase, node.children, matches, strict=False):
-        assert match is not None  # every item opens with a box (``_boxes``)
-        text = _item_text(doc, item, match["text"])
-        options.append(DraftOption(label, text, item, checked=_ticked(match)))
-    lettered = []
-    for option in options:
-        found = _LETTERED.match(option.text)
-        if found is None or not found["text"] or _letter(found).upper() != option.label:
-            return options
-        lettered.append(replace(option, text=found["text"]))
-    return lettered
+    boxed = zip(node.children, matches, strict=True)
+    return _boxed([(item, _item_text(doc, item, match["text"]), match) for item, match in boxed if match])
 
 
 def _boxed_lines(lines: list[str], node: Node) -> Options | None:
-    """Lines opening with a checkbox or a radio button, two at least, lettered in order, maybe after
-    the stem's lines and before an answer line (a quiz pasted from an online form)."""
+    """Lines opening with a radio button, two at least, lettered in order, maybe after the stem's lines
+    and before an answer line (a quiz pasted from an online form). Checkbox lines are options only
+    with a letter after each box (``☐ A. …``): without, a paragraph of them is a to-do list."""
     start = next((index for index, line in enumerate(lines) if _TASK.match(line.strip())), None)
     if start is None:
         return None
@@ -499,31 +495,48 @@ def _boxed_lines(lines: list[str], node: Node) -> Options | None:
         matches.append(match)
     if len(matches) < 2 or not _boxes(matches):
         return None
-    options = [
-        DraftOption(label, unbolded(match["text"].strip()), node, checked=_ticked(match))
-        for label, match in zip(string.ascii_uppercase, matches, strict=False)
-    ]
+    if not matches[0]["radio"] and not all(_LETTERED.match(match["text"].strip()) for match in matches):
+        return None
+    options = _boxed([(node, unbolded(match["text"].strip()), match) for match in matches])
     head = "\n".join(lines[:start]).strip()
     return Options(options, head=head, tail=tuple(lines[start + len(matches) :]), task=True)
 
 
+def _boxed(boxes: Sequence[tuple[Node, str, re.Match[str]]]) -> list[DraftOption]:
+    """Options from each box's node, text and match, lettered in order; a letter written after each box
+    (``- [ ] A. IAM role``, when every box has its own) is its label, not its text. A blank radio
+    button is ticked by no one: its question needs an answer line."""
+    options = [
+        DraftOption(label, text, node, checked=_ticked(match), answered_only=_ticked(match) is None)
+        for label, (node, text, match) in zip(string.ascii_uppercase, boxes, strict=False)
+    ]
+    lettered = []
+    for option in options:
+        found = _LETTERED.match(option.text)
+        if found is None or not found["text"] or _letter(found).upper() != option.label:
+            return options
+        lettered.append(replace(option, text=found["text"]))
+    return lettered
+
+
 def _boxes(matches: Sequence[re.Match[str] | None]) -> bool:
     """Whether each of a run of lines opens with a box of one kind: checkboxes, or radio buttons of
-    which one at most is chosen, and not the first with ``●``."""
+    which one at most is chosen, and not the first (a slide's point over its sub-points, ``●`` over
+    ``○`` lines, copied as text)."""
     if not matches or any(match is None for match in matches):
         return False
     radios = [match["radio"] for match in matches if match is not None]
     if all(radio is None for radio in radios):
         return True
-    if radios[0] == "\u25cf":
-        return False  # `●` over `○` lines: slides copied as text, a point over its sub-points
-    return None not in radios and sum(radio not in _BLANK_RADIO for radio in radios) <= 1
+    chosen = [radio not in _BLANK_RADIO for radio in radios]
+    return None not in radios and sum(chosen) <= 1 and not chosen[0]
 
 
-def _ticked(match: re.Match[str]) -> bool:
-    """Whether a box is ticked (``[x]``, ``☑``) or a radio button chosen (``◉``)."""
+def _ticked(match: re.Match[str]) -> bool | None:
+    """Whether a box is ticked (``[x]``, ``☑``) or a radio button chosen (``◉``); a blank radio button
+    says nothing (``None``): the answer line does."""
     if match["radio"]:
-        return match["radio"] not in _BLANK_RADIO
+        return None if match["radio"] in _BLANK_RADIO else True
     return match["ballot"] == "\u2611" if match["ballot"] else match["mark"] != " "
 
 

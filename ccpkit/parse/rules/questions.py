@@ -252,6 +252,9 @@ def find_questions(
         if run.tail:
             _read_lines(ctx, draft, list(run.tail), nodes[run.end - 1])
         _read_tail(ctx, draft, nodes[run.end : end])
+        if draft.answer is None and draft.worded is None and all(o.answered_only for o in options):
+            ctx.give_back(ctx.claims[mark:])  # `○` lines or `[A]` references with no answer: notes
+            continue
         draft.explanation += stem.small_print
         draft.claims = ctx.claims[mark:]
         yield draft
