@@ -309,14 +309,13 @@ def unlettered_options(doc: Document, node: Node, answer: Answer | None, *, aske
         return None
     if any(_LETTERED.match(first or "") for first in firsts):
         return None  # lettered, but not as options may be (one left empty): not plain bullets either
-    if answer is None and not asked:
-        return None
+    if answer is None and not (asked and node.type == "bullet_list"):
+        return None  # numbered steps under a question tick the ones done: no answer
     items = zip(_LABELS, node.children, firsts, strict=False)
     options = [_unlettered(label, _item_text(doc, item, first or ""), item) for label, item, first in items]
-    if answer is None:  # `- S3 Glacier Instant Retrieval (Correct)`, or one of three or more bullets in bold
+    if answer is None:  # `- S3 Glacier Instant Retrieval (Correct)`, or one of three or more in bold
         shown = any(_MARK.search(option.text) for option in options)
-        bold = sum(option.bold for option in options) == 1 and len(options) >= _BOLD_AMONG
-        shown = shown or (bold and node.type == "bullet_list")  # a step in bold is no answer
+        shown = shown or (len(options) >= _BOLD_AMONG and sum(option.bold for option in options) == 1)
         return Options(marked(options)) if shown else None
     if not asked and not true_or_false([first or "" for first in firsts]):
         return None
