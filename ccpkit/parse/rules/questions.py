@@ -72,6 +72,10 @@ _EXAM_TOPIC = re.compile(r"\(Exam Topic \d+\)\s*", re.I)
 """The source tag exam dumps put over a question, as a bullet the stem's lines run on into."""
 _WORD_QUESTION = re.compile(r"(?:\*\*|__)?question(?:\*\*|__)?[ \t]*(?:\n|$)", re.I)
 """The word ``QUESTION`` after a number, as a paid bank's review pages write ``1. QUESTION``."""
+_ANSWER_HEADING = re.compile(
+    r"(?i)(?:the\s+)?(?:(?:correct|right)\s+(?:answers?|options?|choices?)|answers?)"
+)
+"""A heading over a question's answer: ``Correct Answer``, ``Answer``, ``Correct option``."""
 _BOLD_LABEL = re.compile(r"(\*\*|__)(?P<label>[^*_:\n]+):?\1:?")
 """A bold paragraph that may be an answer's label: ``**Correct**``, ``**Correct Answer:**``."""
 _HOW_IT_WENT = re.compile(r"(?i:correct|incorrect|skipped|unanswered)")
@@ -439,8 +443,8 @@ def _answer_below(node: Node, after: Node | None) -> Answer | None:
     if node.type == "blockquote" and node.children:
         return _answer_below(node.children[0], node.children[1] if len(node.children) > 1 else None)
     label = _label_alone(node)
-    if node.type == "heading" and _bare_label(f"{heading_text(node).rstrip(':')}:"):
-        label = heading_text(node).rstrip(":")
+    if node.type == "heading" and _ANSWER_HEADING.fullmatch(plain(heading_text(node)).rstrip(":").strip()):
+        label = heading_text(node).rstrip(":")  # `### Correct Answer` (not `### Solution` or `### Key`)
     below = _answer_words(after)
     if label is not None and below is not None:
         words = below.children[0].content.partition("\n")[0]
