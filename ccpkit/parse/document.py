@@ -93,8 +93,6 @@ and ``{% tab title="…" %}``, Notion's ``<aside>``, Docusaurus' ``<TabItem labe
 _LOGSEQ_CLOZE = re.compile(r"(?<!`)\{\{cloze\s+(?P<hidden>[^{}\n]+?)\s*\}\}")
 """A Logseq cloze, ``{{cloze Amazon S3}}``; in a code span it is code."""
 _LABEL_ATTRIBUTE = re.compile(r"\b(?:label|value)=[\"'{]+(?P<label>[^\"'}]*)")
-_LEVEL = re.compile(r"^ {0,3}(?:(?P<hashes>#{1,6})[ \t]|(?P<underline>=+|-+)[ \t]*$)")
-"""A heading's level: an ATX heading's ``#`` marks, or the line under a setext heading (``===`` one)."""
 
 
 @cache
@@ -265,46 +263,38 @@ def _label(attributes: str) -> str:
 def _mkdocs_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
     """The text with each MkDocs admonition (``!!! note "Title"``, ``??? question "Which …?"`` folded,
     ``???+`` open, its body indented four spaces) written as the Obsidian callout it means
-    (``> [!question]- Which …?``), each content tab (``=== "Amazon EC2"`` over its indented body) as a
-    heading one level below the section it is in, and its tokens: one form for the rules and the
-    printed sheets. What is in fenced code is code. Every line keeps its number."""
+    (``> [!question]- Which …?``), and each content tab (``=== "Amazon EC2"`` over its indented body)
+    as a callout titled with it (``> [!tab] Amazon EC2``), and its tokens: one form for the rules and
+    the printed sheets. What is in fenced code is code. Every line keeps its number."""
     fenced = {line for t in tokens if t.type == "fence" and t.map for line in range(*t.map)}
-    converted = "\n".join(_as_callouts(text.split("\n"), fenced, level=1))
+    converted = "\n".join(_as_callouts(text.split("\n"), fenced))
     return (converted, _markdown().parse(converted)) if converted != text else (text, tokens)
 
 
-def _as_callouts(lines: list[str], fenced: Container[int], level: int) -> list[str]:
-    """``lines`` with their admonitions as callouts and their tabs as headings, and those in the body
-    of either too; ``level`` is that of the heading the lines are under."""
+def _as_callouts(lines: list[str], fenced: Container[int]) -> list[str]:
+    """``lines`` with their admonitions and tabs as callouts, and those in their bodies too."""
     lines = list(lines)
     index = 0
     while index < len(lines):
-        line = lines[index]
-        found = None if index in fenced else _ADMONITION.match(line) or _CONTENT_TAB.match(line)
-        heading = None if found is not None or index in fenced else _LEVEL.match(line)
-        if heading is not None and heading["hashes"]:
-            level = len(heading["hashes"])
-        elif heading is not None and index and lines[index - 1].strip():
-            level = 1 if heading["underline"][0] == "=" else 2
+        found = (
+            None if index in fenced else _ADMONITION.match(lines[index]) or _CONTENT_TAB.match(lines[index])
+        )
         index += 1
         if found is None:
             continue
-        indent = found["indent"]
+        kind, fold = "tab", ""
         if "marker" in found.re.groupindex:
-            fold = {"!!!": "", "???": "-", "???+": "+"}[found["marker"]]
-            lines[index - 1] = f"{indent}> [!{found['kind']}]{fold} {found['title'] or ''}".rstrip()
-            inside, prefix = level, f"{indent}> "
-        else:
-            inside, prefix = min(level + 1, 6), indent
-            lines[index - 1] = f"{indent}{'#' * inside} {found['title']}"
+            kind, fold = found["kind"], {"!!!": "", "???": "-", "???+": "+"}[found["marker"]]
+        indent = found["indent"]
+        lines[index - 1] = f"{indent}> [!{kind}]{fold} {found['title'] or ''}".rstrip()
         body = indent + " " * 4
         end = index
         while end < len(lines) and (not lines[end].strip() or lines[end].startswith(body)):
             end += 1
         while end > index and not lines[end - 1].strip():
-            end -= 1  # blank lines after the body end it
-        inner = _as_callouts([line[len(body) :] for line in lines[index:end]], (), inside)
-        lines[index:end] = [f"{prefix}{line}".rstrip() for line in inner]
+            end -= 1  # blank lines after the body end the callout
+        inner = _as_callouts([line[len(body) :] for line in lines[index:end]], ())
+        lines[index:end] = [f"{indent}> {line}".rstrip() for line in inner]
         index = end
     return lines
 

@@ -891,6 +891,7 @@ def _read_quote(ctx: Context, draft: Draft, quote: Node) -> None:
     """``> **Answer:** B`` and the explanation quoted with it. An Obsidian callout's title is a label
     (``> [!success]- Answer`` then ``> **A** — why`` reads as ``Answer: **A** — why``)."""
     called = callout(quote)
+    label: list[str] = []
     for child in quote.children:
         if child.type == "paragraph":
             lines = child.children[0].content.split("\n")
@@ -899,8 +900,13 @@ def _read_quote(ctx: Context, draft: Draft, quote: Node) -> None:
                 title = "Answer" if _REVEALS_ANSWER.fullmatch(plain(title)) else title  # `Show answer`
                 answered_below = len(lines) > 1 and answer_line(lines[1]) is not None  # a caption
                 lines[:1] = [f"{title}:"] if title and not answered_below else []
+                if len(lines) == 1 and len(quote.children) > 1:
+                    label, lines = lines, []  # the title over the answer's own paragraph (a tab's)
+            elif label:
+                lines[0], label = f"{label[0]} {lines[0]}", []
             _read_lines(ctx, draft, lines, child)
         else:
+            label = []
             draft.explanation.append(ctx.doc.source(child))
     ctx.claim(quote)
 
