@@ -10,8 +10,11 @@ from html.parser import HTMLParser
 _TABLE = re.compile(r"^[ \t]*<table\b.*?</table\s*>[ \t]*$", re.I | re.S | re.M)
 """An HTML table from the start of its first line to the end of its last."""
 _SPACES = re.compile(r"\s+")
-_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`"}
-"""Inline tags kept as the Markdown they mean; any other tag is dropped, its text kept."""
+_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`", "sup": "^"}
+"""Inline tags kept as the Markdown they mean (``πr<sup>2</sup>`` as ``πr^2``); any other tag is
+dropped, its text kept."""
+_BLOCKS = frozenset({"p", "li", "div"})
+"""Tags that open a line of their own in a cell."""
 
 
 def markdown_tables(text: str, code: Container[int]) -> str:
@@ -21,9 +24,9 @@ def markdown_tables(text: str, code: Container[int]) -> str:
 
     def written(found: re.Match[str]) -> str:
         table = found[0]
-        rows = _rows(table)
+        rows = _text_rows(table)
         span = table.count("\n") + 1
-        if text.count("\n", 0, found.start()) in code or len(rows) < 2 or span < len(rows) + 1:
+        if text.count("\n", 0, found.start()) in code or not rows or span < len(rows) + 1:
             return table
         width = max(len(row) for row in rows)
         lines = [_line([*row, *[""] * (width - len(row))]) for row in rows]
@@ -37,11 +40,22 @@ def _line(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _rows(table: str) -> list[list[str]]:
+def squeezed(html: str) -> bool:
+    """Whether ``html`` holds a table of text whose rows share lines, which cannot be read line for line."""
+    rows = _text_rows(html)
+    return bool(rows) and html.count("\n") + 1 < len(rows) + 1
+
+
+def _text_rows(table: str) -> list[list[str]]:
+    """The rows of a table of text: two at least, a header with words; none for a table laid out with
+    pictures, or holding another table."""
+    if table.lower().count("<table") != 1:
+        return []
     reader = _TableReader()
     reader.feed(table)
     reader.close()
-    return [row for row in reader.rows if row]
+    rows = [row for row in reader.rows if row]
+    return rows if len(rows) >= 2 and any(rows[0]) else []
 
 
 class _TableReader(HTMLParser):
@@ -57,8 +71,8 @@ class _TableReader(HTMLParser):
             self.rows.append([])
         elif tag in ("td", "th") and self.rows:
             self.cell = []
-        elif self.cell is not None and tag == "br":
-            self.cell.append("<br>")
+        elif self.cell is not None and (tag == "br" or (tag in _BLOCKS and "".join(self.cell).strip())):
+            self.cell.append("<br>")  # a line break, or a paragraph or list item after another
         elif self.cell is not None and tag in _MARKS:
             self.cell.append(_MARKS[tag])
 
@@ -66,7 +80,7 @@ class _TableReader(HTMLParser):
         if tag in ("td", "th") and self.cell is not None:
             self.rows[-1].append(_SPACES.sub(" ", "".join(self.cell)).strip())
             self.cell = None
-        elif self.cell is not None and tag in _MARKS:
+        elif self.cell is not None and tag in _MARKS and tag != "sup":
             self.cell.append(_MARKS[tag])
 
     def handle_data(self, data: str) -> None:

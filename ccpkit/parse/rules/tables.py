@@ -9,6 +9,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import Block, heading_text, only_links_within_page
+from ccpkit.parse.html_tables import squeezed
 from ccpkit.parse.rules.options import option_letters, table_cells
 from ccpkit.parse.tree import Node
 
@@ -34,7 +35,7 @@ def check_broken_tables(ctx: Context) -> Iterator[Item | Problem]:
     cells than its header: Markdown reads it as text, so the table is in no deck, and nothing else
     would say why; a warning at each HTML table left unread."""
     for node in ctx.doc.nodes:
-        if node.type == "html_block" and "<table" in node.content.lower():
+        if node.type == "html_block" and "<table" in node.content.lower() and squeezed(node.content):
             message = "HTML table on too few lines to read: put each `<tr>` row on a line of its own"
             yield Problem(ctx.at(node), message, "warning")  # the others are read as Markdown tables
         if node.type != "inline" or "|" not in node.content or not node.map:
