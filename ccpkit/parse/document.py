@@ -83,15 +83,17 @@ _SITE_BLOCK = re.compile(
     r"^[ \t]*(?:\{%\s*(?P<hint>hint|endhint|tabs|endtabs|tab|endtab)\b"
     r"(?:\s+(?:style|title)=\"(?P<named>[^\"\n]*)\")?\s*%\}"
     r"|<(?P<aside>/?aside)>|<(?P<tabs>/?Tabs)\b[^>\n]*>|<(?P<item>/?TabItem)\b(?P<attributes>[^>\n]*)>"
-    r"|\{\{[%<]\s*(?P<hugo>/?(?:notice|hint|expand))\b(?:\s+\"?(?P<argument>[^\"%>\n]*?)\"?)?\s*[%>]\}\})"
+    r"|\{\{[%<]\s*(?P<hugo>/?(?:notice|hint|expand))\b(?:\s+(?:style=)?\"?(?P<argument>[\w-]+)\"?)?"
+    r"(?:\s+(?:title=)?\"(?P<quoted>[^\"\n]*)\")?\s*[%>]\}\})"
     r"[ \t]*$",
     re.M,
 )
 """A line that opens or closes a block as other sites write them: GitBook's ``{% hint style="info" %}``
 and ``{% tab title="…" %}``, Notion's ``<aside>``, Docusaurus' ``<TabItem label="…">``, Hugo's
-``{{% notice tip %}}`` and ``{{% expand "…" %}}`` (and their closing lines)."""
-_LOGSEQ_CLOZE = re.compile(r"(?<!`)\{\{cloze\s+(?P<hidden>[^{}\n]+?)\s*\}\}")
-"""A Logseq cloze, ``{{cloze Amazon S3}}``; in a code span it is code."""
+``{{% notice tip "Title" %}}`` (or ``style="tip" title="…"``) and ``{{% expand "…" %}}`` (and their
+closing lines)."""
+_LOGSEQ_CLOZE = re.compile(r"(?P<code>(`+)[^`]+?\2)|\{\{cloze\s+(?P<hidden>[^{}\n]+?)\s*\}\}")
+"""A Logseq cloze, ``{{cloze Amazon S3}}``, or a code span (where it is code)."""
 _LABEL_ATTRIBUTE = re.compile(r"\b(?:label|value)=[\"'{]+(?P<label>[^\"'}]*)")
 
 
@@ -218,9 +220,13 @@ def _logseq_clozes(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
     lines = text.split("\n")
     for number, line in enumerate(lines):
         if number not in code and "{{cloze" in line:
-            lines[number] = _LOGSEQ_CLOZE.sub(r"{{c1::\g<hidden>}}", line)
+            lines[number] = _LOGSEQ_CLOZE.sub(_as_anki_cloze, line)
     converted = "\n".join(lines)
     return (converted, _markdown().parse(converted)) if converted != text else (text, tokens)
+
+
+def _as_anki_cloze(found: re.Match[str]) -> str:
+    return found[0] if found["code"] else f"{{{{c1::{found['hidden']}}}}}"
 
 
 def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
@@ -230,7 +236,7 @@ def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
     over its body, indented). What is in code is code; every line keeps its number."""
     code = _code_lines(tokens)
     lines = text.split("\n")
-    in_tab = False
+    in_tab, open_blocks = False, 0
     for number, line in enumerate(lines):
         found = None if number in code else _SITE_BLOCK.match(line)
         if found is None:
@@ -244,12 +250,11 @@ def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
             lines[number], in_tab = ("", False) if closing else (f'=== "{named}"', True)
         elif opened in ("tabs", "Tabs"):
             lines[number] = ""
-        elif closing:
-            lines[number] = ":::"
-        elif opened == "expand":
-            lines[number] = f"::: details {found['argument'] or ''}".rstrip()
-        else:  # `hint style="info"`, `aside`, `notice tip`, Hugo's `hint warning`
-            lines[number] = f"::: {found['named'] or found['argument'] or 'note'}"
+        elif closing and open_blocks:  # a closing line of no block opened here stays as written
+            lines[number], open_blocks = ":::", open_blocks - 1
+        elif not closing:  # `hint style="info"`, `aside`, `notice tip "Title"`, `expand "Show answer"`
+            kind = "details" if opened == "expand" else found["named"] or found["argument"] or "note"
+            lines[number], open_blocks = f"::: {kind} {found['quoted'] or ''}".rstrip(), open_blocks + 1
     converted = "\n".join(lines)
     return (converted, _markdown().parse(converted)) if converted != text else (text, tokens)
 
