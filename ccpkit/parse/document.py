@@ -156,8 +156,20 @@ class Document:
         lines = list(self.lines[start:end])
         while lines and not lines[-1].strip():
             lines.pop()
+        if any(line.lstrip().startswith(">") for line in lines):
+            lines = _out_of_quotes(lines, own=node.type == "blockquote")
         indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
         return "\n".join(line[indent:] for line in lines)
+
+
+def _out_of_quotes(lines: list[str], *, own: bool) -> list[str]:
+    """A quoted block's lines without the ``>`` marks of the quotes around it (the least every line
+    has, less the block's own if ``own``): a list in a callout reads as a list."""
+    depths = [line[: len(line) - len(line.lstrip(" \t>"))].count(">") for line in lines if line.strip()]
+    around = min(depths, default=0) - own
+    if around <= 0:
+        return lines
+    return [re.sub(rf"^[ \t]*(?:>[ \t]?){{{around}}}", "", line) for line in lines]
 
 
 def parse_document(path: str, text: str) -> Document:

@@ -23,7 +23,7 @@ _SYMBOLS = r"[^\w\s(]*\s*"
 """What may lead a line before its label: ``✅``, ``✔``, ``👉``, ``>``, ``-`` …"""
 PAIRED_ANSWER = re.compile(r"\s*(?:\*\*|__)?A(?:\*\*|__)?\s*:(?:\*\*|__)?\s*")
 """``A:`` answering a question asked on a ``Q:`` line: ``A: C``, ``**A:** Amazon S3``."""
-CALLOUT = re.compile(r"^\[![\w-]+\][+-]?[ \t]*")
+CALLOUT = re.compile(r"^\[!(?P<kind>[\w-]+)\][+-]?[ \t]*")
 """An Obsidian callout's marker (``[!question]``, ``[!success]-``) opening a quote's first line."""
 QUESTION = r"(?:question|quest[ãa]o|pregunta|frage|domanda)"
 """"Question", also as Portuguese, Spanish, German and Italian question banks write it."""
@@ -151,6 +151,8 @@ class Callout:
     title: str
     lines: str
     blocks: tuple[Node, ...]
+    kind: str = "note"
+    """``note``, ``tip``, ``question`` …; ``tab`` for a content tab (``=== "Amazon EC2"``)."""
 
     @property
     def empty(self) -> bool:
@@ -166,7 +168,7 @@ def callout(quote: Node) -> Callout | None:
     if marker is None:
         return None
     title, _, lines = first.children[0].content[marker.end() :].partition("\n")
-    return Callout(title.strip(), lines.strip(), tuple(quote.children[1:]))
+    return Callout(title.strip(), lines.strip(), tuple(quote.children[1:]), marker["kind"].lower())
 
 
 def numbers_a_question(heading: str) -> bool:

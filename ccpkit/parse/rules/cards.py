@@ -14,7 +14,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import Block, heading_text, item_text, only_pictures
-from ccpkit.parse.rules.answers import is_key_title, numbers_a_question
+from ccpkit.parse.rules.answers import callout, is_key_title, numbers_a_question
 from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
     Term,
@@ -205,7 +205,10 @@ def _list_cards(
 
 def _quoted_cards(ctx: Context, quote: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:
     """Term lists in a quote or an Obsidian callout (``> [!tip] Exam hints`` then ``> - **S3:** …``):
-    cards as outside it, each list's lead-in the quoted paragraph right above it."""
+    cards as outside it, each list's lead-in the quoted paragraph right above it. A content tab's
+    title is a section of its own, as a heading's: each tab names what its terms are of."""
+    if (called := callout(quote)) is not None and called.kind == "tab" and called.title:
+        section = (*section, called.title)
     for index, child in enumerate(quote.children):
         if ctx.is_claimed(child):
             continue
