@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ccpkit.errors import Problem
@@ -373,10 +373,30 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
         )
         yield ctx.problem(draft.answer_node or draft.start, message)
         return
+    if _asks_an_order(draft.stem, letters, labels):
+        yield Problem(ctx.at(draft.start), _ORDER, "warning")
+        return
     yield from _choose_warning(ctx, draft, len(letters))
     yield ctx.build(draft.start, lambda: _mcq(ctx, draft, letters))
 
 
+def _asks_an_order(stem: str, letters: Sequence[str], labels: Sequence[str]) -> bool:
+    """A question asking to put its options in order (``Put the steps … in the right order``), answered
+    by all of them or by three or more out of their order (``B, A, D, C``): no choice to make."""
+    ordered = len(letters) == len(labels) or list(letters) != sorted(letters)
+    return len(letters) >= _ORDERED and ordered and _ORDERING.search(stem) is not None
+
+
+_ORDERING = re.compile(
+    r"(?i)\b(?:(?:right|correct|proper|logical|chronological)\s+(?:order|sequence)|in\s+order\b(?!\s+to\b)"
+    r"|arrange|(?:sequence|rank|order)\s+(?:the|these)\b)"
+)
+"""Words asking for an order: ``in the right order``, ``Arrange …``, ``Rank the …`` (not ``in order to``)."""
+_ORDERED = 3
+_ORDER = (
+    "question asks to put its options in order: a multiple-choice question cannot ask that, so it is "
+    "left out; write it as a card (`Q: …` then `A: …`) with the options in order on its back"
+)
 _UNASKED = (
     "checkboxes under words that may ask a question but have no `?`: kept as a to-do list; end the "
     "question with `?` to make it one"
