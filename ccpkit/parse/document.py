@@ -94,7 +94,8 @@ and ``{% tab title="…" %}``, Notion's ``<aside>``, Docusaurus' ``<TabItem labe
 closing lines)."""
 _LOGSEQ_CLOZE = re.compile(r"(?P<code>(`+)[^`]+?\2)|\{\{cloze\s+(?P<hidden>[^{}\n]+?)\s*\}\}")
 """A Logseq cloze, ``{{cloze Amazon S3}}``, or a code span (where it is code)."""
-_LABEL_ATTRIBUTE = re.compile(r"\b(?:label|value)=[\"'{]+(?P<label>[^\"'}]*)")
+_LABEL_ATTRIBUTE = re.compile(r"\b(?P<name>label|value)=[\"'{]+(?P<label>[^\"'}]*)")
+"""A Docusaurus tab's ``label="…"`` or ``value="…"``."""
 
 
 @cache
@@ -273,7 +274,7 @@ def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
 
 def _label(attributes: str) -> str:
     """A Docusaurus tab's title: its ``label``, else its ``value``."""
-    found = {match[0].split("=")[0]: match["label"] for match in _LABEL_ATTRIBUTE.finditer(attributes)}
+    found = {match["name"]: match["label"] for match in _LABEL_ATTRIBUTE.finditer(attributes)}
     return found.get("label", found.get("value", "")).strip()
 
 
