@@ -11,13 +11,13 @@ from ccpkit.parse.tree import Node
 _LETTER = r"[(\[]?[A-Ha-h][)\]]?"
 _JOINER = r"\s*(?:[,;]?\s*(?:&|\+|\b(?:and|or|e|y|et|und|ou|o)\b)|[,;/])\s*"
 _LETTERS = (
-    rf"(?:[A-H](?:[ \t]+[A-H])+(?=[ \t]*(?:$|\n|[.;:)](?:[ \t]|$)|[-\u2013\u2014]\s))|[A-H]{{2,8}}"
+    rf"(?:[A-H](?:[ \t]+[A-H])+(?=[ \t]*(?:[.;:)][ \t]*)?(?:$|\n)|[ \t]*[-\u2013\u2014]\s)|[A-H]{{2,8}}"
     rf"|{_LETTER}(?:{_JOINER}{_LETTER})*)"
 )
 """One letter, letters joined by commas, semicolons, slashes, ``+`` or "and" (``e``, ``y``, ``et``,
 ``und``; also after a comma: ``A, B, & C``), run together (``Correct Answer: BD``), or capitals parted
-by spaces alone up to the line's end or a stop (``Answer: A C``; not ``B A good one``, ``B E.g. …``
-or ``B A, C and D are …``)."""
+by spaces alone up to the line's end or a dash (``Answer: A C``, ``A C — why``; not ``B A good one``,
+``C E. coli …`` or ``B A, C and D are …``)."""
 _JOINERS = re.compile(r"(?<=\s)(?:and|or|e|y|et|und|ou|o)(?=\s)")
 _SYMBOLS = r"[^\w\s(]*\s*"
 """What may lead a line before its label: ``✅``, ``✔``, ``👉``, ``>``, ``-`` …"""

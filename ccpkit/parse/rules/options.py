@@ -51,13 +51,13 @@ _NAMES_PARTED = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+")
 """What parts the options an answer names one by one: ``AWS Lambda, Amazon DynamoDB``, ``… and …``."""
 _NUMBER_JOINER = re.compile(r"(?i)\s*(?:,|;|&|/|\+|\band\b)\s*")
 _TASK = re.compile(
-    r"^(?:\[(?P<mark>[ xX])\]|(?P<ballot>[\u2610\u2611])\ufe0f?|(?P<radio>[\u25cb\u25ef\u25c9\u29bf\u25cf]))"
+    r"^(?:\[(?P<mark>[ xX])\]|(?P<ballot>[\u2610\u2611])\ufe0f?|(?P<radio>[\u25cb\u25ef]))"
     r"[ \t]+(?P<text>\S.*)$",
     re.S,
 )
-"""A checkbox (``[ ]``, ``[x]``, or the ballot boxes ``☐``, ``☑``) or a radio button (``○``/``◯``
-blank, ``◉``/``⦿``/``●`` chosen, as quizzes copied from online forms show them) opening an option."""
-_BLANK_RADIO = "\u25cb\u25ef"
+"""A checkbox (``[ ]``, ``[x]``, or the ballot boxes ``☐``, ``☑``) or a blank radio button (``○``,
+``◯``, as quizzes copied from online forms show them) opening an option. A chosen one (``◉``, ``●``)
+is no option's: a filled-in survey and a slide's bullets write them too."""
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
 _RIGHT = r"(?i:correct(?:\s+answer)?)"
 _MARK = re.compile(
@@ -105,8 +105,8 @@ class DraftOption:
     bold: bool = False
     """Written wholly in bold (``**B. Amazon S3**``, ``B. **Amazon S3**``): as some banks mark the answer."""
     answered_only: bool = False
-    """An option only when an answer names the right ones: a blank radio button, a letter in brackets
-    (``[A]``), as slides, surveys and reference lists also write their lines."""
+    """An option only when an answer names some of them: a radio button, a letter in brackets (``[A]``),
+    as slides, surveys and reference lists also write their lines."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -503,8 +503,8 @@ def _boxed_lines(lines: list[str], node: Node) -> Options | None:
 
 def _boxed(boxes: Sequence[tuple[Node, str, re.Match[str]]]) -> list[DraftOption]:
     """Options from each box's node, text and match, lettered in order; a letter written after each box
-    (``- [ ] A. IAM role``, when every box has its own) is its label, not its text. A blank radio
-    button is ticked by no one: its question needs an answer line."""
+    (``- [ ] A. IAM role``, when every box has its own) is its label, not its text. A radio button is
+    ticked by no one: its question needs an answer line."""
     options = [
         DraftOption(label, text, node, checked=_ticked(match), answered_only=_ticked(match) is None)
         for label, (node, text, match) in zip(string.ascii_uppercase, boxes, strict=False)
@@ -519,23 +519,18 @@ def _boxed(boxes: Sequence[tuple[Node, str, re.Match[str]]]) -> list[DraftOption
 
 
 def _boxes(matches: Sequence[re.Match[str] | None]) -> bool:
-    """Whether each of a run of lines opens with a box of one kind: checkboxes, or radio buttons of
-    which one at most is chosen, and not the first (a slide's point over its sub-points, ``●`` over
-    ``○`` lines, copied as text)."""
+    """Whether each of a run of lines opens with a box of one kind: checkboxes, or radio buttons."""
     if not matches or any(match is None for match in matches):
         return False
-    radios = [match["radio"] for match in matches if match is not None]
-    if all(radio is None for radio in radios):
-        return True
-    chosen = [radio not in _BLANK_RADIO for radio in radios]
-    return None not in radios and sum(chosen) <= 1 and not chosen[0]
+    radios = {match["radio"] is None for match in matches if match is not None}
+    return len(radios) == 1
 
 
 def _ticked(match: re.Match[str]) -> bool | None:
-    """Whether a box is ticked (``[x]``, ``☑``) or a radio button chosen (``◉``); a blank radio button
-    says nothing (``None``): the answer line does."""
+    """Whether a box is ticked (``[x]``, ``☑``); a radio button says nothing (``None``): the answer
+    line does."""
     if match["radio"]:
-        return None if match["radio"] in _BLANK_RADIO else True
+        return None
     return match["ballot"] == "\u2611" if match["ballot"] else match["mark"] != " "
 
 

@@ -256,12 +256,19 @@ def find_questions(
         if run.tail:
             _read_lines(ctx, draft, list(run.tail), nodes[run.end - 1])
         _read_tail(ctx, draft, nodes[run.end : end])
-        if draft.answer is None and draft.worded is None and all(o.answered_only for o in options):
+        if all(option.answered_only for option in options) and not _names_options(draft):
             ctx.give_back(ctx.claims[mark:])  # `○` lines or `[A]` references with no answer: notes
             continue
         draft.explanation += stem.small_print
         draft.claims = ctx.claims[mark:]
         yield draft
+
+
+def _names_options(draft: Draft) -> bool:
+    """Whether the answer read below a question names some of its options, by letter or by words."""
+    if draft.answer is not None:
+        return bool(draft.answer.letters)
+    return draft.worded is not None and bool(named_option(draft.options, draft.worded.text))
 
 
 def _states_a_case(stem: _Stem, run: _Run) -> bool:
