@@ -13,6 +13,8 @@ _SPACES = re.compile(r"\s+")
 _MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`", "sup": "^"}
 """Inline tags kept as the Markdown they mean (``πr<sup>2</sup>`` as ``πr^2``); any other tag is
 dropped, its text kept."""
+_NOT_A_GRID = re.compile(r"\b(?:rowspan|colspan)\s*=|<pre\b", re.I)
+_FOOTER = re.compile(r"<tfoot\b.*?</tfoot\s*>", re.I | re.S)
 _BLOCKS = frozenset({"p", "li", "div"})
 """Tags that open a line of their own in a cell."""
 
@@ -47,24 +49,27 @@ def squeezed(html: str) -> bool:
 
 
 def _text_rows(table: str) -> list[list[str]]:
-    """The rows of a table of text: two at least, a header with words; none for a table laid out with
-    pictures, or holding another table."""
-    if table.lower().count("<table") != 1:
+    """The rows of a plain table of text: a header row of ``<th>`` cells with words, one row at least
+    under it, no cell spanning rows or columns, no code block and no other table in it (a page laid out
+    with a table, or a table a grid cannot hold, is left as written). A footer's rows are no rows."""
+    if table.lower().count("<table") != 1 or _NOT_A_GRID.search(table) or "<th" not in table.lower():
         return []
     reader = _TableReader()
-    reader.feed(table)
+    reader.feed(_FOOTER.sub("", table))
     reader.close()
     rows = [row for row in reader.rows if row]
     return rows if len(rows) >= 2 and any(rows[0]) else []
 
 
 class _TableReader(HTMLParser):
-    """Each row's cells as Markdown text: bold, italics and code kept, a ``<br>`` kept, pipes escaped."""
+    """Each row's cells as Markdown text: bold, italics, code, links and ``<br>`` kept, pipes escaped."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.rows: list[list[str]] = []
         self.cell: list[str] | None = None
+        self.link = ""
+        """The address of the link being read, written after its words (``[AWS](https://…)``)."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "tr":
@@ -75,6 +80,9 @@ class _TableReader(HTMLParser):
             self.cell.append("<br>")  # a line break, or a paragraph or list item after another
         elif self.cell is not None and tag in _MARKS:
             self.cell.append(_MARKS[tag])
+        elif self.cell is not None and tag == "a":
+            self.link = dict(attrs).get("href") or ""
+            self.cell.append("[" if self.link else "")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("td", "th") and self.cell is not None:
@@ -82,6 +90,9 @@ class _TableReader(HTMLParser):
             self.cell = None
         elif self.cell is not None and tag in _MARKS and tag != "sup":
             self.cell.append(_MARKS[tag])
+        elif self.cell is not None and tag == "a" and self.link:
+            self.cell.append(f"]({self.link})")
+            self.link = ""
 
     def handle_data(self, data: str) -> None:
         if self.cell is not None:
