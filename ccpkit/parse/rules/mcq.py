@@ -27,7 +27,7 @@ from ccpkit.parse.rules.answers import (
     plain,
     question_id,
 )
-from ccpkit.parse.rules.options import asks, named_option
+from ccpkit.parse.rules.options import asks, named_with_reason
 from ccpkit.parse.rules.question_tables import question_columns, table_questions
 from ccpkit.parse.rules.questions import Draft, find_questions, item_number
 from ccpkit.parse.rules.review_pastes import review_questions
@@ -354,7 +354,8 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
         return
     letters = draft.answer.letters if draft.answer else tuple(o.label for o in draft.options if o.checked)
     if not letters and draft.worded is not None:
-        letters = named_option(draft.options, draft.worded.text)
+        letters, reason = named_with_reason(draft.options, draft.worded.text)
+        draft.explanation[:0] = [reason] if reason else []
         if not letters:
             message = (
                 f"answer {draft.worded.text!r} is neither an option's letter nor its text: "

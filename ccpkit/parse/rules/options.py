@@ -49,6 +49,8 @@ _OPTION_NUMBER = re.compile(r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?P<number>[
 """An answer naming a numbered option: ``3``, ``3)``, ``Option 3``, ``#3``."""
 _NAMES_PARTED = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+")
 """What parts the options an answer names one by one: ``AWS Lambda, Amazon DynamoDB``, ``… and …``."""
+_REASON_AFTER = re.compile(r"\s*(?:[,;:]|\.(?=\s)|\s[-\u2013\u2014])\s*|\s+(?=(?:because|since|as)\b)", re.I)
+"""Where an answer's option ends and its reason starts: ``Amazon S3, since …``, ``Amazon S3 — it …``."""
 _NUMBER_JOINER = re.compile(r"(?i)\s*(?:,|;|&|/|\+|\band\b)\s*")
 _TASK = re.compile(
     r"^(?:\[(?P<mark>[ xX])\]|(?P<ballot>[\u2610\u2611])\ufe0f?|(?P<radio>[\u25cb\u25ef]))"
@@ -160,15 +162,24 @@ def _broken_lines(text: str) -> list[str]:
 
 
 def named_option(options: Sequence[DraftOption], words: str) -> tuple[str, ...]:
+    """The options ``words`` name (see ``named_with_reason``)."""
+    return named_with_reason(options, words)[0]
+
+
+def named_with_reason(options: Sequence[DraftOption], words: str) -> tuple[tuple[str, ...], str]:
     """The one option whose text is ``words`` (``Answer: Amazon S3``), ignoring case and markup; or
     the options ``words`` name one by one, parted by commas or semicolons (``AWS Lambda, Amazon
-    DynamoDB``), when each part is one option's text."""
+    DynamoDB``), when each part is one option's text; or the one option whose text opens ``words``
+    before a reason (``Amazon S3, since it scales``), with the reason."""
     texts = [_words(option.text) for option in options]
     for names in ([words], _NAMES_PARTED.split(words)):
         wanted = [_words(name) for name in names]
         if wanted and all(texts.count(name) == 1 for name in wanted) and len(set(wanted)) == len(wanted):
-            return tuple(options[texts.index(name)].label for name in wanted)
-    return ()
+            return tuple(options[texts.index(name)].label for name in wanted), ""
+    reasoned = _REASON_AFTER.split(words, maxsplit=1)
+    if len(reasoned) == 2 and texts.count(_words(reasoned[0])) == 1:
+        return (options[texts.index(_words(reasoned[0]))].label,), reasoned[1].strip()
+    return (), ""
 
 
 def with_named_options(options: Sequence[DraftOption], answer: Answer) -> Answer:
