@@ -45,6 +45,9 @@ _LABEL = (
     rf"(?:answers?(?:\s*\(s\))?|ans|solutions?|(?:responses?|key)(?=\s*[:\uff1a])|correct(?:\s+(?:options?|choices?))?"
     rf"|{ANSWER_ABROAD})"
 )
+_CONCLUDING = re.compile(r"^(?i:hence|therefore|thus)\s*,?\s+(?=(?i:the\s+(?:correct|right)\s+answers?)\b)")
+"""The word that concludes an explanation with its answer, as review pages end theirs: ``Hence, the
+correct answer is: …``."""
 _ANSWER_LINE = re.compile(
     rf"^{_SYMBOLS}{_LABEL}\s*(?:[:\uff1a=\u2192\u21d2\u2013\u2014-]|\u27a1\ufe0f?|\bis\b|\bare\b|\.?(?=\s*{_LETTER}\W*$))\s*[:\uff1a-]?\s*"
     r"(?P<value>.*)$",
@@ -198,7 +201,7 @@ def plain(text: str) -> str:
 def answer_line(text: str) -> Answer | None:
     """``Answer: C``, ``Correct answer: B, E``, ``✅ **Answer: B**``, ``Ans: (c)``, ``Solution: D``;
     ``Answer: Amazon S3`` gives the words, to be matched against the options' text."""
-    written = plain(text)
+    written = _CONCLUDING.sub("", plain(text), count=1)  # `Hence, the correct answer is: …`
     match = _ANSWER_LINE.match(written)
     if match is None and written.startswith(("*", "_", "(")):  # `*(Answer: B)*`, `_Correct answer_: C`
         unwrapped = _unemphasized(written)
