@@ -668,7 +668,11 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
                 small_print[:0] = [tag] if tag and not _HOW_IT_WENT.fullmatch(tag) else []
             else:
                 parts = [rest.lstrip("-\u2013\u2014: "), *parts]  # `#### Q6 - Which …?`
-        elif not parts or title.endswith("?") or (taken and all(_is_media(node) for node in taken)):
+        elif (
+            not any(part.strip() for part in parts)
+            or title.endswith("?")
+            or (taken and all(map(_is_media, taken)))
+        ):
             anchor, first = nodes[index], index
             parts = [title, *parts]
     text = "\n\n".join(p for p in parts if p.strip()).strip()
@@ -795,6 +799,16 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             _read_lines(ctx, draft, [heading_text(node)], node)  # `#### Answer: A`, explained below
             index += 1
             continue
+        listed = (
+            _listed_answer(ctx, node, following, draft.options)
+            if draft.answer is None and following
+            else None
+        )
+        if listed is not None and following is not None:
+            draft.answer, draft.answer_node = listed, node  # `**Answer:**` over `- A. …`, `- C. …`
+            ctx.claim(node, following)
+            index += 2
+            continue
         if label is None and node.type in _ENDS:
             break
         if node.type == "paragraph" and _PAIRED_QUESTION.match(node.children[0].content):
@@ -812,16 +826,6 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         if node.type == "html_block" and CLOSING.fullmatch(node.content.strip()):
             ctx.claim(node)  # the `</details>` of a question asked in its `<summary>`
             break
-        listed = (
-            _listed_answer(ctx, node, following, draft.options)
-            if draft.answer is None and following
-            else None
-        )
-        if listed is not None and following is not None:
-            draft.answer, draft.answer_node = listed, node  # `**Answer:**` over `- A. …`, `- C. …`
-            ctx.claim(node, following)
-            index += 2
-            continue
         if label is not None and (words := _answer_words(following)) is not None:
             ctx.claim(node, following or words)  # `### Correct Answer` over `B` (or `2. …`, a list)
             _read_lines(ctx, draft, [*label, *words.children[0].content.split("\n")], words)
@@ -845,11 +849,15 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
 def _listed_answer(
     ctx: Context, node: Node, following: Node, options: Sequence[DraftOption]
 ) -> Answer | None:
-    """A bare answer label (``**Answer:**``) over a list of the correct options, lettered as they are,
-    or each in its words (``- AWS Lambda``)."""
-    if node.type != "paragraph" or following.type not in ("bullet_list", "ordered_list"):
+    """A bare answer label (``**Answer:**``, or a heading ``### Correct Answers``) over a list of the
+    correct options, lettered as they are, or each in its words (``- AWS Lambda``)."""
+    if following.type not in ("bullet_list", "ordered_list") or ctx.is_claimed(following):
         return None
-    if not _bare_label(node.children[0].content.strip()) or ctx.is_claimed(following):
+    if node.type == "heading":
+        labelled = _ANSWER_HEADING.fullmatch(plain(heading_text(node)).rstrip(":").strip()) is not None
+    else:
+        labelled = node.type == "paragraph" and _bare_label(node.children[0].content.strip())
+    if not labelled:
         return None
     listed = read_options(ctx.doc, following)
     if listed is not None and not listed.task:
