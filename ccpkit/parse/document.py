@@ -204,7 +204,7 @@ def parse_document(path: str, text: str) -> Document:
         unknown = footnotes.unknown
     if found.get("references"):
         inlined = inline_references(text, tokens, found["references"])
-        text, tokens = (inlined, _markdown().parse(inlined)) if inlined != text else (text, tokens)
+        text, tokens = _reparsed(text, tokens, inlined)
     root, nodes = build_tree(tokens)
     lines = tuple(text.split("\n"))
     front = _front_matter(root)
@@ -220,10 +220,15 @@ def parse_document(path: str, text: str) -> Document:
     return Document(path, lines, root, nodes, front.values, part or _title_from_name(path), blocks, problems)
 
 
+def _reparsed(text: str, tokens: list[Token], changed: str) -> tuple[str, list[Token]]:
+    """``changed`` and its tokens, parsed anew; ``text`` and its ``tokens`` as they are if it is the same."""
+    return (changed, _markdown().parse(changed)) if changed != text else (text, tokens)
+
+
 def _with_markdown_tables(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
     """The text with its HTML tables written as Markdown tables (``markdown_tables``), and its tokens."""
     converted = markdown_tables(text, _code_lines(tokens))
-    return (converted, _markdown().parse(converted)) if converted != text else (text, tokens)
+    return _reparsed(text, tokens, converted)
 
 
 def _logseq_clozes(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
@@ -235,7 +240,7 @@ def _logseq_clozes(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
         if number not in code and "{{cloze" in line:
             lines[number] = _LOGSEQ_CLOZE.sub(_as_anki_cloze, line)
     converted = "\n".join(lines)
-    return (converted, _markdown().parse(converted)) if converted != text else (text, tokens)
+    return _reparsed(text, tokens, converted)
 
 
 def _as_anki_cloze(found: re.Match[str]) -> str:
@@ -269,7 +274,7 @@ def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
             kind = "details" if opened == "expand" else found["named"] or found["argument"] or "note"
             lines[number], open_blocks = f"::: {kind} {found['quoted'] or ''}".rstrip(), open_blocks + 1
     converted = "\n".join(lines)
-    return (converted, _markdown().parse(converted)) if converted != text else (text, tokens)
+    return _reparsed(text, tokens, converted)
 
 
 def _label(attributes: str) -> str:
@@ -286,7 +291,7 @@ def _mkdocs_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
     the printed sheets. What is in fenced code is code. Every line keeps its number."""
     fenced = {line for t in tokens if t.type == "fence" and t.map for line in range(*t.map)}
     converted = "\n".join(_as_callouts(text.split("\n"), fenced))
-    return (converted, _markdown().parse(converted)) if converted != text else (text, tokens)
+    return _reparsed(text, tokens, converted)
 
 
 def _as_callouts(lines: list[str], fenced: Container[int]) -> list[str]:
@@ -337,7 +342,7 @@ def _containers_as_callouts(text: str, tokens: list[Token]) -> tuple[str, list[T
         elif fence is not None and opened:
             _as_callout(lines, opened.pop(), number)
     converted = "\n".join(lines)
-    return (converted, _markdown().parse(converted)) if converted != text else (text, tokens)
+    return _reparsed(text, tokens, converted)
 
 
 def _as_callout(lines: list[str], start: int, end: int) -> None:
@@ -386,7 +391,7 @@ def _without_comments(text: str, tokens: list[Token]) -> tuple[str, list[Token]]
             block = "\n".join(lines[start:end]).replace(comment, "\n" * comment.count("\n"), 1)
             lines[start:end] = block.split("\n")
     cleared = "\n".join(lines)
-    return (cleared, _markdown().parse(cleared)) if cleared != text else (text, tokens)
+    return _reparsed(text, tokens, cleared)
 
 
 def _without_attribute_lists(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
@@ -405,7 +410,7 @@ def _without_attribute_lists(text: str, tokens: list[Token]) -> tuple[str, list[
             line = "" if _ATTRIBUTE_LINE.fullmatch(line) else _ATTRIBUTES.sub(_code_kept, line)
         lines[number] = line
     cleared = "\n".join(lines)
-    return (cleared, _markdown().parse(cleared)) if cleared != text else (text, tokens)
+    return _reparsed(text, tokens, cleared)
 
 
 def _code_kept(found: re.Match[str]) -> str:
@@ -422,7 +427,7 @@ def _without_obsidian_comments(text: str, tokens: list[Token]) -> tuple[str, lis
         "\n".join(lines) if in_code else _OBSIDIAN_COMMENT.sub(_blanked, "\n".join(lines))
         for in_code, lines in ((in_code, [line for _, line in run]) for in_code, run in runs)
     )
-    return (cleared, _markdown().parse(cleared)) if cleared != text else (text, tokens)
+    return _reparsed(text, tokens, cleared)
 
 
 def _blanked(found: re.Match[str]) -> str:
