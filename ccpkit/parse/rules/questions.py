@@ -450,15 +450,26 @@ def _answer_below(node: Node, after: Node | None) -> Answer | None:
     if node.type == "blockquote" and node.children:
         return _answer_below(node.children[0], node.children[1] if len(node.children) > 1 else None)
     label = _label_alone(node)
-    if node.type == "heading" and _ANSWER_HEADING.fullmatch(plain(heading_text(node)).rstrip(":").strip()):
+    if _answer_heading(node):
         label = heading_text(node).rstrip(":")  # `### Correct Answer` (not `### Solution` or `### Key`)
     below = _answer_words(after)
     if label is not None and below is not None:
         words = below.children[0].content.partition("\n")[0]
         return answer_line(f"{label}: {words}")
-    if label is not None and after is not None and after.type == "bullet_list" and _one_liners(after):
-        return answer_line(f"{label}: {'; '.join(_one_liners(after))}")  # the correct options' words
+    named = (
+        _one_liners(after) if label is not None and after is not None and after.type == "bullet_list" else []
+    )
+    if named:
+        return answer_line(f"{label}: {'; '.join(named)}")  # the correct options' words
     return answer_line(node.children[0].content) if node.type == "paragraph" else None
+
+
+def _answer_heading(node: Node) -> bool:
+    """A heading over a question's answer (``### Correct Answer``, ``### Correct Answers``)."""
+    return (
+        node.type == "heading"
+        and _ANSWER_HEADING.fullmatch(plain(heading_text(node)).rstrip(":").strip()) is not None
+    )
 
 
 def _answer_words(node: Node | None) -> Node | None:
@@ -853,11 +864,8 @@ def _listed_answer(
     correct options, lettered as they are, or each in its words (``- AWS Lambda``)."""
     if following.type not in ("bullet_list", "ordered_list") or ctx.is_claimed(following):
         return None
-    if node.type == "heading":
-        labelled = _ANSWER_HEADING.fullmatch(plain(heading_text(node)).rstrip(":").strip()) is not None
-    else:
-        labelled = node.type == "paragraph" and _bare_label(node.children[0].content.strip())
-    if not labelled:
+    labelled = node.type == "paragraph" and _bare_label(node.children[0].content.strip())
+    if not labelled and not _answer_heading(node):
         return None
     listed = read_options(ctx.doc, following)
     if listed is not None and not listed.task:
