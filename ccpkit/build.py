@@ -150,7 +150,7 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         key = digest("ledger", ledger_digest)  # the ledger as written, kept beside the targets
         targets.used.add(key)
         if fresh:
-            store.put(key, kept_ledger(text))
+            store.put_pickled(key, kept_ledger(text))
     if not request.modules:  # a build of some modules leaves the others' parts for the next full one
         store.keep_only(targets.used)
     report = replace(made, written=written, changes=changes, remade=tuple(targets.remade))

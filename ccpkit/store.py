@@ -87,12 +87,12 @@ def _slot_fields(kind: type) -> tuple[str, ...]:
 def rebuilt(kind: type[T], values: tuple[object, ...]) -> T:
     """A dataclass with slots from its field values, without its ``__init__``, as pickle makes objects."""
     cls: type = kind  # mypy does not see type[T] as hashable
-    made: T = _maker(cls)(values)
+    made: T = maker(cls)(values)
     return made
 
 
 @cache
-def _maker(kind: type) -> Callable[[tuple[object, ...]], Any]:
+def maker(kind: type) -> Callable[[tuple[object, ...]], Any]:
     """A function setting each of ``kind``'s slots in a line of its own, as ``dataclasses`` writes
     ``__init__``: twice as fast as a loop, for the hundreds of thousands of objects read back."""
     names = _slot_fields(kind)

@@ -13,8 +13,9 @@ indented JSON object) is still read, and rewritten as format 2 by the next build
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
-import operator
+import pickle
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -24,7 +25,7 @@ from typing import Any
 
 from ccpkit.export import Output
 from ccpkit.ledger.entries import LEDGER_NAME, Entry, Ledger, LedgerError, Stamp
-from ccpkit.store import rebuilt
+from ccpkit.store import maker
 from ccpkit.write import holds, write_atomically
 
 FORMAT, SCOPE = "ccpkit ledger", "guid scope"
@@ -93,9 +94,14 @@ class LedgerText:
         return self.data[start : self.data.index(b"\n", start)]
 
 
-KeptLedger = tuple[tuple[str, int] | None, tuple[tuple[str, tuple[Any, ...]], ...]]
-"""A ``LedgerText`` in plain tuples (the templates stamp; each note's id and field values, in the
-order of its lines), which a cache reads back many times faster than entries."""
+KeptLedger = tuple[
+    tuple[str, int] | None,
+    tuple[str, ...],
+    tuple[tuple[Any, ...] | tuple[tuple[str, ...], tuple[int, ...]], ...],
+]
+"""A ``LedgerText`` in plain tuples, as the build's cache keeps it: the templates stamp, the note ids
+in the order of their lines, and each ``Entry`` field's values in that order (for a ``_REPEATED`` field,
+its distinct values and each note's place among them)."""
 
 
 def ledger_text(ledger: Ledger, earlier: LedgerText | None = None) -> LedgerText:
@@ -119,24 +125,47 @@ def ledger_text(ledger: Ledger, earlier: LedgerText | None = None) -> LedgerText
     return LedgerText(ledger, b"\n".join(lines), starts)
 
 
-def kept_ledger(text: LedgerText) -> KeptLedger:
-    """``text`` in plain tuples, for the build's cache (its lines are in its bytes)."""
+def kept_ledger(text: LedgerText) -> bytes:
+    """``text`` pickled for the build's cache (its lines are in its bytes). Without pickle's memo,
+    which would hold a reference to every value (35 MB more at 50,000 notes, at the end of a build);
+    a repeated field's values are shared by hand instead, as the file's reader shares them."""
     stamp = text.ledger.templates
-    values = operator.attrgetter(*_entry_fields())
-    notes = tuple((key, values(text.ledger.notes[key])) for key in text.starts)
-    return (None if stamp is None else (stamp.hash, stamp.modified), notes)
+    entries = [text.ledger.notes[key] for key in text.starts]
+    columns: list[Any] = []
+    for name in _entry_fields():
+        values = [getattr(entry, name) for entry in entries]
+        if name in _REPEATED:
+            distinct = {value: place for place, value in enumerate(dict.fromkeys(values))}
+            columns.append((tuple(distinct), tuple([distinct[value] for value in values])))
+        else:
+            columns.append(tuple(values))
+    kept: KeptLedger = (
+        None if stamp is None else (stamp.hash, stamp.modified),
+        tuple(text.starts),
+        tuple(columns),
+    )
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # plain values, none holding another twice
+    pickler.dump(kept)
+    return buffer.getvalue()
 
 
 def unkept_ledger(kept: KeptLedger, data: bytes) -> LedgerText:
     """The ``LedgerText`` of ``data`` from what ``kept_ledger`` made of it."""
-    stamp, notes = kept
-    entries = {key: rebuilt(Entry, values) for key, values in notes}  # under half Entry(**fields)'s time
+    stamp, keys, kept_columns = kept
+    columns = [
+        [column[0][place] for place in column[1]] if name in _REPEATED else column
+        for name, column in zip(_entry_fields(), kept_columns, strict=True)
+    ]
+    made = maker(Entry)  # under half Entry(**fields)'s time
+    entries = dict(zip(keys, map(made, zip(*columns, strict=True)), strict=True))
     templates = None if stamp is None else Stamp(*stamp)
     position = 0
     for _ in range(1 if stamp is None else 2):  # the header and the templates
         position = data.index(b"\n", position) + 1
     starts = {}
-    for key, _ in notes:
+    for key in keys:
         starts[key] = position
         position = data.index(b"\n", position) + 1
     header = _header(data[: data.index(b"\n")].decode()) or {}

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import pickle
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from ccpkit.ledger import Entry, Ledger, LedgerError, Stamp, dump_ledger, load_ledger
+from ccpkit.ledger.storage import kept_ledger, ledger_text, unkept_ledger
 
 FORMAT_1 = Path(__file__).parent / "fixtures" / "format-1.json"
 
@@ -55,6 +57,20 @@ def test_a_ledger_read_from_its_file_holds_one_copy_of_each_deck_and_note_type(t
     assert len({id(value) for note in loaded for value in (note.home, note.deck)}) == 1
     assert len({id(note.module) for note in loaded}) == len({id(note.note_type) for note in loaded}) == 1
     assert len({id(note.guid) for note in loaded}) == 3
+
+
+def test_the_ledger_a_build_keeps_reads_back_as_written_with_one_copy_of_each_deck() -> None:
+    """The build keeps the ledger it wrote in its store, so the next build need not parse the file."""
+    placed = {"home": "Course::01 Cloud", "deck": "Course::01 Cloud", "module": "01-cloud"}
+    notes = {f"m__card__{n}": replace(entry(f"g{n}", f"T{n}"), **placed) for n in range(3)}
+    notes["m__card__moved"] = replace(entry("g9", "T9"), deck="Course::02 Compute", orphaned=True)
+    text = ledger_text(replace(ledger(**notes), guid_scope="Course"))
+
+    again = unkept_ledger(pickle.loads(kept_ledger(text)), text.data)
+
+    assert again == text
+    assert [again.line(key) for key in again.starts] == text.data.splitlines()[2:]
+    assert len({id(note.deck) for note in again.ledger.notes.values()}) == 2
 
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
