@@ -33,6 +33,7 @@ from ccpkit.parse.rules.options import (
     lettered_lines,
     marked,
     named_option,
+    named_with_reason,
     next_label,
     read_options,
     sided_options,
@@ -229,6 +230,8 @@ def find_questions(
                 index += 1
             yield from found
             index += 1
+        elif run is not None and _explains_options(ctx, nodes, runs, run):
+            index = run.end  # read as the explanation of the question above
         elif run is not None:
             runs.append(run)
             index = run.end
@@ -262,6 +265,33 @@ def find_questions(
         draft.explanation += stem.small_print
         draft.claims = ctx.claims[mark:]
         yield draft
+
+
+def _explains_options(ctx: Context, nodes: Sequence[Node], runs: Sequence[_Run], run: _Run) -> bool:
+    """Lettered lines right after a question's answer (or its ``Explanation:`` line), lettered as its
+    options from ``A`` on (``A: Lambda runs code.``, ``B: …``): why each option is right or wrong. Not
+    when words are asked between the two, nor when an answer follows them: another question's options."""
+    if not runs or run.head:
+        return False
+    last = runs[-1]
+    letters = [option.label for option in run.options]
+    if letters != [option.label for option in last.options][: len(letters)]:
+        return False
+    between = nodes[last.end : run.start]
+    if any(node.type != "paragraph" or ctx.is_claimed(node) for node in between):
+        return False
+    texts = [node.children[0].content for node in between]
+    if not all(answer_line(text) is not None or explanation_start(text) is not None for text in texts):
+        return False
+    after = nodes[run.end] if run.end < len(nodes) else None
+    below = after.children[0].content.split("\n") if after is not None and after.type == "paragraph" else []
+    above = [line for text in texts for line in text.split("\n")]
+    return _lettered_answer([*last.tail, *above]) and not _lettered_answer([*run.tail, *below])
+
+
+def _lettered_answer(lines: Sequence[str]) -> bool:
+    """Whether one of ``lines`` gives an answer's letters (``Answer: B``)."""
+    return any(answer is not None and answer.letters for answer in map(answer_line, lines))
 
 
 def _names_options(draft: Draft) -> bool:
@@ -952,12 +982,24 @@ def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> Non
             draft.answer, draft.answer_node = with_named_options(draft.options, answer), node
             _explain(draft, kept)
             kept = [draft.answer.rest] if draft.answer.rest else []
+        elif answer is not None and not answer.letters and draft.answer is not None:
+            said, why = named_with_reason(draft.options, answer.text)
+            if why or set(said) != set(draft.answer.letters):  # not the answer once more, in words
+                kept.append(why or _after_label(line, answer.text))  # `Solution: DynamoDB is …`
         elif answer is not None and not answer.letters and draft.worded is None:
             draft.worded, draft.answer_node = answer, node
         else:
             kept.append(line)
     _explain(draft, kept)
     ctx.claim(node)
+
+
+def _after_label(line: str, words: str) -> str:
+    """The rest of an answer line from its ``words`` on, as written (their last full stop too)."""
+    for written in (line, plain(line)):
+        if (start := written.find(words)) >= 0:
+            return written[start:].strip()
+    return words
 
 
 def _numbered_question(lines: list[str], node: Node) -> bool:
