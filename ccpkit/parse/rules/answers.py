@@ -68,13 +68,14 @@ _LISTED_ENTRY = re.compile(
     rf"^{_SYMBOLS}(?:(?i:(?:correct\s+)?answers?|ans)\s*[:\u2013\u2014=-]?\s*)?(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$",
     re.S,
 )
+_ENTRY_LETTERS = r"(?:[A-H]{2,8}|[A-Ha-h](?:\s*[/,&+]\s*[A-Ha-h](?=$|[\s,;|/&+]))*)(?=$|[\s,;|])"
+"""An entry's letters on a key's line: ``B``, ``AC``, ``A, C``, ``C/D`` (not ``A, 2``: the next entry)."""
 _ENTRIES_ON_A_LINE = re.compile(
-    r"(?:^|[\s,;|]+)(?:[Qq]\.?\s*|#)?(?P<id>\d+)\s*(?:[.):=\u2013\u2014-]\s*)?"
-    r"(?P<letters>[A-Ha-h](?:\s*/\s*[A-Ha-h])*)(?=$|[\s,;|])"
+    rf"(?:^|[\s,;|]+)(?:[Qq]\.?\s*|#)?(?P<id>\d+)\s*(?:[.):=\u2013\u2014-]\s*)?(?P<letters>{_ENTRY_LETTERS})"
 )
-"""One entry of a key written on one line: ``1-B``, ``Q2: A``, ``#3 C/D``."""
+"""One entry of a key written on one line: ``1-B``, ``Q2: A``, ``#3 C/D``, ``2) A, C``, ``4-BD``."""
 _ENTRY_LINE = re.compile(
-    r"^(?:[\s,;|]*(?:[Qq]\.?\s*|#)?\d+\s*(?:[.):=\u2013\u2014-]\s*)?[A-Ha-h](?:\s*/\s*[A-Ha-h])*)+[\s,;|]*$"
+    rf"^(?:[\s,;|]*(?:[Qq]\.?\s*|#)?\d+\s*(?:[.):=\u2013\u2014-]\s*)?{_ENTRY_LETTERS})+[\s,;|]*$"
 )
 _STATED = re.compile(
     r"^(?:the\s+)?(?:correct\s+|right\s+)?(?:answer|option|choice)?\s*(?P<letters>[A-H])\s+(?:is|was)\s+"
