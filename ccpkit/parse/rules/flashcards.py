@@ -1099,8 +1099,16 @@ def _questions_and_answers(
         sides[-1][2][:] = [ctx.doc.source(following)]  # `A:` alone, and the answer as a list or code below
         used = 1
         ctx.claim(following)
-    elif "".join(sides[-1][2]).strip() and following is not None and _runs_on(node, following):
-        sides[-1][2].append(ctx.doc.source(following))  # `A: …` and a list right under it: one answer
+    elif (
+        "".join(sides[-1][2]).strip()
+        and following is not None
+        and (
+            _runs_on(node, following)
+            or (sides[-1][2][-1].rstrip().endswith(":") and following.type in _BLOCK_ANSWERS)
+        )
+    ):
+        # `A: …` and a list right under it, or `A: Three sources:` and the list or code it announces
+        sides[-1][2].append(ctx.doc.source(following))
         used = 1
         ctx.claim(following)
     if (
