@@ -82,6 +82,16 @@ _BOLD_LABEL = re.compile(r"(\*\*|__)(?P<label>[^*_:\n]+):?\1:?")
 _HOW_IT_WENT = re.compile(r"(?i:correct|incorrect|skipped|unanswered)")
 """What a test's review page says of a question after its number: how the test taker did."""
 _VOTES = re.compile(r"\W*community vote distribution\b", re.I)
+_VOTE = re.compile(r"(?:[A-H]{1,8}\s*\(\d{1,3}%\)|\d{1,3}%|other)", re.I)
+"""A line of the votes under ``Community vote distribution``: ``AC (88%)``, ``12%``, ``Other``."""
+_DISCUSSION = re.compile(
+    r"(?:selected\s+answer:\s*[A-H]{1,8}|upvoted\s+\d+\s+times?"
+    r"|(?:\S+\s+)?(?:(?:highly\s+voted|most\s+recent)\s+)?\d+\s+(?:year|month|week|day|hour|minute)s?"
+    r"(?:,\s*\d+\s+(?:year|month|week|day|hour|minute)s?)?\s+ago)",
+    re.I,
+)
+"""A dump site's comment headers: ``Selected Answer: A`` (a reader's pick), ``upvoted 14 times``,
+``User123 Highly Voted 1 year, 2 months ago``."""
 _TAG_WORDS = 5
 """At most this many words after a question's number in its heading tag it (a topic, a level)."""
 _QUESTION_LABEL = re.compile(rf"(?:\*\*|__)?(?i:{QUESTION}(?:\s+text)?)(?:\*\*|__)?\s*:")
@@ -968,7 +978,11 @@ def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> Non
     """A paragraph's lines: the answer line (the first with letters) and the explanation around it."""
     kept: list[str] = []
     written = len(node.children[0].content.split("\n"))  # `lines` may be its last lines, or a label more
+    voting = False
     for number, line in enumerate(lines):
+        voting = _VOTES.match(line) is not None or (voting and _VOTE.fullmatch(line.strip()) is not None)
+        if voting or PAGE_CONTROLS.fullmatch(line) or _DISCUSSION.fullmatch(line.strip()):
+            continue  # a dump site's votes, buttons and comment headers: its page's, not the question's
         if draft.answer is not None and draft.run_on is None and _numbered_question(lines[number:], node):
             draft.run_on = node, number + written - len(lines)
         answer = answer_line(line)
