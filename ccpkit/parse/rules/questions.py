@@ -759,6 +759,8 @@ def _numbered(text: str) -> tuple[str, str]:
     rest = _PAGE_LINES.sub("", numbered["rest"] or "").lstrip("\n")
     if text.startswith(("**", "__")):
         rest = unbolded(rest)
+        if rest.count(text[:2]) % 2:  # `**Q1. Which …?** Pick one.`: the words in bold stay bold
+            rest = f"{text[:2]}{rest}"
     number = numbered["qid"] or numbered["q"] or numbered["id"] or numbered["hashed"] or numbered["keycap"]
     return number or "", rest
 
