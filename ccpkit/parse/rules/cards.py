@@ -28,6 +28,7 @@ from ccpkit.parse.rules.terms import (
     line_term,
     names_a_thing,
     plain_term,
+    run_in_term,
     split_term,
     undecorated,
 )
@@ -512,8 +513,8 @@ def _item_term(item: Node, *, plain: bool = False) -> Term | None:
         return None
     inline = first.children[0]
     term = split_term(inline)
-    if term is None and plain and "\n" not in inline.content:
-        return plain_term(undecorated(inline.content))  # `- [x] Region: …`, `- 🔹 ECS: …`
+    if term is None and plain and "\n" not in inline.content:  # `- [x] Region: …`, `- **Elasticity.** The …`
+        return plain_term(undecorated(inline.content)) or run_in_term(inline.content)
     return term
 
 
@@ -656,7 +657,7 @@ def _glossary_lines(lines: list[str], *, colons: bool = False) -> list[tuple[int
     translations are its definitions. A ``;`` ending every line parts Quizlet's rows: no part of them."""
     terms = [plain_term(undecorated(line), separators="arrows") for line in lines]  # `🔹 EC2 → …`
     if not all(terms) and len(lines) >= _GLOSSARY_TERMS:
-        terms = [line_term(line) for line in lines]
+        terms = [line_term(line) or (run_in_term(line) if colons else None) for line in lines]
         bold = all(terms)
         plainly: Literal["any", "no colon"] = "any" if colons else "no colon"
         terms = terms if bold else [plain_term(undecorated(line), separators=plainly) for line in lines]
