@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
-from collections.abc import Container, Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -37,6 +37,7 @@ from ccpkit.parse.tree import Node
 LISTS = ("bullet_list", "ordered_list")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s")
 _NUMBERING = re.compile(r"^\d+[.)]\s+")
+_DEFINITION_LINE = re.compile(r"[:~][ \t]+\S")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z\"'(\[*_])")
 _GENERIC_HEADINGS = frozenset(
     {"overview", "summary", "key takeaways", "takeaways", "key points", "notes", "details", "recap"}
@@ -149,7 +150,8 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
                 ctx.claim(following)
             described += [("label", label)] if describing else []
         elif block.node.type == "paragraph":
-            arrows = list(_line_cards(ctx, block.node, block.section, glossary_paragraphs))
+            defined = _definitions_below(ctx, blocks[index + 1 :])
+            arrows = list(_line_cards(ctx, block.node, block.section, glossary_paragraphs, defined))
             yield from arrows
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
             if describing and not arrows and (following is None or following.type not in LISTS):
@@ -518,11 +520,32 @@ def _item_term(item: Node, *, plain: bool = False) -> Term | None:
     return term
 
 
+def _definitions_below(ctx: Context, below: Sequence[Block]) -> list[Node]:
+    """The paragraphs right below a term's that each open with a definition's ``:`` (or ``~``): a
+    loose definition list, with a blank line between the term and each definition (Pandoc's)."""
+    found: list[Node] = []
+    for block in below:
+        node = block.node
+        if (
+            node.type != "paragraph"
+            or ctx.is_claimed(node)
+            or not _DEFINITION_LINE.match(node.children[0].content)
+        ):
+            break
+        found.append(node)
+    return found
+
+
 def _line_cards(
-    ctx: Context, paragraph: Node, section: tuple[str, ...], glossary_paragraphs: Mapping[int, Term]
+    ctx: Context,
+    paragraph: Node,
+    section: tuple[str, ...],
+    glossary_paragraphs: Mapping[int, Term],
+    defined: Sequence[Node] = (),
 ) -> Iterator[Item | Problem]:
-    """A paragraph written as a definition list (``Amazon S3`` over ``: Object storage``), or as lines
-    that each name a term, or one of ``glossary_paragraphs``: a card per term."""
+    """A paragraph written as a definition list (``Amazon S3`` over ``: Object storage``, the
+    definitions maybe ``defined`` in the paragraphs below), or as lines that each name a term, or one
+    of ``glossary_paragraphs``: a card per term."""
     lines = paragraph.children[0].content.split("\n")
     exported = list(itertools.dropwhile(lambda line: _EXPORT_HEADER.match(line) is not None, lines))
     header = len(lines) - len(exported)  # `#separator:tab` over an Anki export's lines
@@ -537,10 +560,19 @@ def _line_cards(
             yield _card(ctx, paragraph, section, front, back, "", offset=header + at, tags=tags)
         return
     titled = len(exported) >= _GLOSSARY_TERMS and bool(section) and _is_glossary_title(section[-1])
-    terms = definition_list(lines) or [
-        (header + at, Term(html(term.front), html(term.rest), term.separated))
-        for at, term in _glossary_lines(exported, colons=titled)
-    ]
+    loose = definition_list(
+        [*lines, *(line for node in defined for line in node.children[0].content.split("\n"))]
+    )
+    if defined and loose:
+        ctx.claim(*defined)
+    terms = (
+        (loose if defined else [])
+        or definition_list(lines)
+        or [
+            (header + at, Term(html(term.front), html(term.rest), term.separated))
+            for at, term in _glossary_lines(exported, colons=titled)
+        ]
+    )
     if not terms and id(paragraph) in glossary_paragraphs:
         terms = [(0, glossary_paragraphs[id(paragraph)])]
     pinned = pinned_id(paragraph) if len(terms) == 1 else ""
