@@ -225,6 +225,15 @@ def answer_line(text: str) -> Answer | None:
     return Answer((), "", first) if first else None
 
 
+def as_written(line: str, answer: Answer) -> str:
+    """The words of an answer ``line`` gave in words (``answer.text``), as written there: with their
+    bold and their last full stop."""
+    for written in (line, plain(line)):
+        if (start := written.find(answer.text)) >= 0:
+            return written[start:].strip()
+    return answer.text
+
+
 def _unemphasized(text: str) -> str:
     """A line without italics at its words' ends (``_Correct answer_: B``) and without the brackets
     around all of it (``*(Answer: B)*``): what an answer line may be wrapped in."""

@@ -46,6 +46,8 @@ _QUESTION_LABEL = re.compile(
 """``**Question:**`` (``**Question Text:**``) before a question's words: no part of the card's front."""
 _JUDGE = re.compile(r"^[^\w]*(?:true\s+or\s+false|true\s*/\s*false|t\s*/\s*f)\b", re.I)
 """``True or False: …``, ``T/F: …``: a statement to judge, which asks as a question does."""
+_JUDGED_AFTER = re.compile(r"[(\[](?:true\s*(?:/|or)\s*false|t\s*/\s*f)[)\]]\W*$", re.I)
+"""``… (True/False)``, ``… [T/F]``: the same, asked after the statement."""
 _BOLD = r"(?:\*\*|__)?"
 _DOTTED_Q = rf"{_BOLD}Q\.{_BOLD}"
 """``Q.`` or ``**Q.**`` opening a question line."""
@@ -822,7 +824,8 @@ def _asks(line: str) -> bool:
     """A line that asks: a question, a statement to judge true or false, or one with a blank to fill
     (``S3 is designed for ________ durability.``)."""
     blank = "___" in line and _BLANK.search(line) is not None
-    return line.rstrip().endswith("?") or _JUDGE.match(line) is not None or blank
+    judged = _JUDGE.match(line) is not None or _JUDGED_AFTER.search(line) is not None
+    return line.rstrip().endswith("?") or judged or blank
 
 
 def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, ...]) -> str:

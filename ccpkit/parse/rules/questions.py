@@ -17,6 +17,7 @@ from ccpkit.parse.rules.answers import (
     Answer,
     answer_in_details,
     answer_line,
+    as_written,
     asked_and_answered,
     callout,
     details_text,
@@ -1001,21 +1002,13 @@ def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> Non
         elif answer is not None and not answer.letters and draft.answer is not None:
             said, why = named_with_reason(draft.options, answer.text)
             if why or set(said) != set(draft.answer.letters):  # not the answer once more, in words
-                kept.append(why or _after_label(line, answer.text))  # `Solution: DynamoDB is …`
+                kept.append(why or as_written(line, answer))  # `Solution: DynamoDB is …`
         elif answer is not None and not answer.letters and draft.worded is None:
             draft.worded, draft.answer_node = answer, node
         else:
             kept.append(line)
     _explain(draft, kept)
     ctx.claim(node)
-
-
-def _after_label(line: str, words: str) -> str:
-    """The rest of an answer line from its ``words`` on, as written (their last full stop too)."""
-    for written in (line, plain(line)):
-        if (start := written.find(words)) >= 0:
-            return written[start:].strip()
-    return words
 
 
 def _numbered_question(lines: list[str], node: Node) -> bool:
