@@ -86,7 +86,7 @@ _STATED = re.compile(
 """An answer said in a sentence: ``A is correct because …``, ``Option B is the right answer.``"""
 _EXPLANATION = re.compile(
     r"^\s*(?:\*\*|__)?(?:(?:detailed|full|short|brief)\s+)?"
-    r"(?:explanation|reason(?:ing)?|rationale|why|explica[çc][ãa]o|explicaci[óo]n|explication"
+    r"(?:explanation(?:\s*/\s*reference)?|reason(?:ing)?|rationale|why|explica[çc][ãa]o|explicaci[óo]n|explication"
     r"|spiegazione|erkl[äa]rung|justificativa|comentários?)\b\s*:?\s*(?:\*\*|__)?\s*:?\s*",
     re.I,
 )

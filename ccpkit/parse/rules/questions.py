@@ -83,6 +83,8 @@ _BOLD_LABEL = re.compile(r"(\*\*|__)(?P<label>[^*_:\n]+):?\1:?")
 _HOW_IT_WENT = re.compile(r"(?i:correct|incorrect|skipped|unanswered)")
 """What a test's review page says of a question after its number: how the test taker did."""
 _VOTES = re.compile(r"\W*community vote distribution\b", re.I)
+_NO_SECTION = re.compile(r"section:\s*\(none\)(?:\s+explanation)?", re.I)
+"""What a VCE dump writes under (or after) every answer: ``Section: (none) Explanation``."""
 _VOTE = re.compile(r"(?:[A-H]{1,8}\s*\(\d{1,3}%\)|\d{1,3}%|other)", re.I)
 """A line of the votes under ``Community vote distribution``: ``AC (88%)``, ``12%``, ``Other``."""
 _DISCUSSION = re.compile(
@@ -986,6 +988,8 @@ def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> Non
         voting = _VOTES.match(line) is not None or (voting and _VOTE.fullmatch(line.strip()) is not None)
         if voting or PAGE_CONTROLS.fullmatch(line) or _DISCUSSION.fullmatch(line.strip()):
             continue  # a dump site's votes, buttons and comment headers: its page's, not the question's
+        if _NO_SECTION.fullmatch(line.strip()) or explanation_start(line) == "":
+            continue  # a VCE dump's `Section: (none)`, and a label alone (`Explanation/Reference:`)
         if draft.answer is not None and draft.run_on is None and _numbered_question(lines[number:], node):
             draft.run_on = node, number + written - len(lines)
         answer = answer_line(line)
@@ -998,7 +1002,11 @@ def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> Non
         if answer is not None and answer.letters and draft.answer is None:
             draft.answer, draft.answer_node = with_named_options(draft.options, answer), node
             _explain(draft, kept)
-            kept = [draft.answer.rest] if draft.answer.rest else []
+            kept = (
+                [draft.answer.rest]
+                if draft.answer.rest and not _NO_SECTION.fullmatch(draft.answer.rest)
+                else []
+            )
         elif answer is not None and not answer.letters and draft.answer is not None:
             said, why = named_with_reason(draft.options, answer.text)
             if why or set(said) != set(draft.answer.letters):  # not the answer once more, in words
