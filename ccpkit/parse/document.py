@@ -92,6 +92,7 @@ _SITE_BLOCK = re.compile(
 and ``{% tab title="…" %}``, Notion's ``<aside>``, Docusaurus' ``<TabItem label="…">``, Hugo's
 ``{{% notice tip "Title" %}}`` (or ``style="tip" title="…"``) and ``{{% expand "…" %}}`` (and their
 closing lines)."""
+_BULLETED_TOPIC = re.compile(r"^[-*][ \t]+(?P<topic>\((?i:exam topic) \d+\)[ \t]*$)")
 _LOGSEQ_CLOZE = re.compile(r"(?P<code>(`+)[^`]+?\2)|\{\{cloze\s+(?P<hidden>[^{}\n]+?)\s*\}\}")
 """A Logseq cloze, ``{{cloze Amazon S3}}``, or a code span (where it is code)."""
 _LABEL_ATTRIBUTE = re.compile(r"\b(?P<name>label|value)=[\"'{]+(?P<label>[^\"'}]*)")
@@ -185,6 +186,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _site_blocks(text, tokens)
     if "{{cloze" in text:
         text, tokens = _logseq_clozes(text, tokens)
+    if "(Exam Topic" in text:
+        text, tokens = _exam_topics(text, tokens)
     if "!!!" in text or "???" in text or '=== "' in text:
         text, tokens = _mkdocs_blocks(text, tokens)
     if ":::" in text:
@@ -241,6 +244,17 @@ def _logseq_clozes(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
             lines[number] = _LOGSEQ_CLOZE.sub(_as_anki_cloze, line)
     converted = "\n".join(lines)
     return _reparsed(text, tokens, converted)
+
+
+def _exam_topics(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
+    """The text with a dump's ``- (Exam Topic 1)`` lines (a bullet only as its PDF is pasted) as lines
+    of the question's paragraph, and its tokens: the question's number above it then numbers it."""
+    code = _code_lines(tokens)
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if number not in code:
+            lines[number] = _BULLETED_TOPIC.sub(r"\g<topic>", line)
+    return _reparsed(text, tokens, "\n".join(lines))
 
 
 def _as_anki_cloze(found: re.Match[str]) -> str:

@@ -68,10 +68,11 @@ _NUMBERED_STEM = re.compile(
 _HOW_MANY = re.compile(r"(?i)\bhow\s+many\b")
 _ANSWER_LABEL = re.compile(r"(?i)^\W*(?:ans(?:wer)?s?|correct\s+answers?)\b")
 """How an answer line opens at the end of a question's paragraph: ``Ans -``, ``Answer:``."""
-_PAGE_LINES = re.compile(r"^(?:Topic\s*#?\s*:?\s*\d+|\[All [^\]\n]* Questions\])[ \t]*(?:\n|$)", re.I | re.M)
-"""A dump site's page lines under ``Question #: 45``: ``Topic #: 1``, ``[All … Questions]``."""
-_EXAM_TOPIC = re.compile(r"\(Exam Topic \d+\)\s*", re.I)
-"""The source tag exam dumps put over a question, as a bullet the stem's lines run on into."""
+_PAGE_LINES = re.compile(
+    r"^(?:Topic\s*#?\s*:?\s*\d+|\[All [^\]\n]* Questions\]|\(Exam Topic \d+\))[ \t]*(?:\n|$)", re.I | re.M
+)
+"""A dump site's page lines under ``Question #: 45``: ``Topic #: 1``, ``[All … Questions]``; an exam
+dump's source tag, ``(Exam Topic 1)``."""
 _WORD_QUESTION = re.compile(r"(?:\*\*|__)?question(?:\*\*|__)?[ \t]*(?:\n|$)", re.I)
 """The word ``QUESTION`` after a number, as a paid bank's review pages write ``1. QUESTION``."""
 _ANSWER_HEADING = re.compile(
@@ -758,7 +759,7 @@ def _numbered(text: str) -> tuple[str, str]:
     """(question number or "", text without it) of a stem's first block: ``Q3. …``, ``**12.** …``."""
     numbered = _NUMBERED_STEM.match(text)
     if numbered is None:
-        return "", text
+        return "", _PAGE_LINES.sub("", text) if text.startswith("(") else text  # `(Exam Topic 1)` over it
     rest = _PAGE_LINES.sub("", numbered["rest"] or "").lstrip("\n")
     if text.startswith(("**", "__")):
         rest = unbolded(rest)
@@ -801,10 +802,6 @@ def _stem_piece(ctx: Context, node: Node) -> tuple[str, str, Node] | None:
         return _last_item_stem(ctx, node)
     if ctx.is_claimed(node):
         return None
-    if node.type == "bullet_list" and len(node.children) == 1 and node.children[0].children:
-        first = node.children[0].children[0]  # `- (Exam Topic 1)` with the stem run on below it
-        topic = _EXAM_TOPIC.match(first.children[0].content) if first.type == "paragraph" else None
-        return ("", first.children[0].content[topic.end() :], node) if topic else None
     if node.type == "paragraph":
         text = CALLOUT.sub("", node.children[0].content)  # `> [!question] Q1. Which …?`
         if answer_line(text) or explanation_start(text) is not None or _is_label(node):
