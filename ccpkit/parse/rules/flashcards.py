@@ -41,9 +41,10 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}")
 """Where ``::`` is not a separator: code spans, and Anki's own ``{{c1::cloze}}`` and ``{{Field}}``."""
 _INLINE = re.compile(r"^(?P<front>.*?[^:])(?P<sep>:::?)(?P<back>[^:].*)$")
 _QUESTION_LABEL = re.compile(
-    rf"^(?:\*\*|__)?(?i:{QUESTION}(?:\s+text)?|pergunta|q)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*"
+    rf"^(?:\*\*|__)?(?i:{QUESTION}(?:\s+text|\s*#?\s*\d+)?|pergunta|q)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*"
 )
-"""``**Question:**`` (``**Question Text:**``) before a question's words: no part of the card's front."""
+"""``**Question:**`` (``**Question Text:**``, ``**Question 1:**``) before a question's words: no part of
+the card's front."""
 _JUDGE = re.compile(r"^[^\w]*(?:true\s+or\s+false|true\s*/\s*false|t\s*/\s*f)\b", re.I)
 """``True or False: …``, ``T/F: …``: a statement to judge, which asks as a question does."""
 _JUDGED_AFTER = re.compile(r"[(\[](?:true\s*(?:/|or)\s*false|t\s*/\s*f)[)\]]\W*$", re.I)
