@@ -913,7 +913,11 @@ def _listed_answer(
     listed = read_options(ctx.doc, following)
     if listed is not None and not listed.task:
         return Answer(tuple(option.label for option in listed.options), "")
-    named = named_option(options, "; ".join(_one_liners(following)))
+    lines = _one_liners(following)
+    letters = [line.strip().rstrip(".)").upper() for line in lines]
+    if lines and set(letters) <= {option.label for option in options}:
+        return Answer(tuple(dict.fromkeys(letters)), "")  # `- A` and `- C`: the options' letters alone
+    named = named_option(options, "; ".join(lines))
     return Answer(named, "") if named else None
 
 
