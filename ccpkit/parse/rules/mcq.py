@@ -18,6 +18,7 @@ from ccpkit.parse.rules.answers import (
     Answer,
     KeyEntry,
     after_key_title,
+    answer_line,
     explanation_start,
     is_key_title,
     is_question_id,
@@ -133,6 +134,8 @@ def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
     """The last block's entries: a paragraph or quote right below them explains the last one."""
     for index, block in enumerate(blocks):
         node = block.node
+        if held and node is held[-1].node:
+            continue  # the answer line a heading's entry was read from
         if key_level and held and node.type in _EXPLAINING and not found.get(index):
             held[-1] = _explained(held[-1], _key_explanation(ctx, node))
             ctx.claim(node)
@@ -142,6 +145,10 @@ def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
         if node.type == "heading":
             level = heading_level(node)
             entry = key_entry(heading_text(node), "", node) if key_level and level > key_level else None
+            below = blocks[index + 1].node if index + 1 < len(blocks) else None
+            if entry is None and key_level and level > key_level and below is not None:
+                entry = _named_answer(heading_text(node), below)  # `### Question 1` over `Answer: B. …`
+                ctx.claim(*([below] if entry is not None else []))
             if entry is not None:  # `### Question 1: Correct Answer - B`, what is below it explaining it
                 ctx.claim(node)
                 held = [entry]
@@ -174,6 +181,19 @@ def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
                 ctx.claim(node)
                 held = list(entries)
     yield from held
+
+
+def _named_answer(heading: str, below: Node) -> KeyEntry | None:
+    """A key's heading that names a question (``### Question 1``) over a paragraph opening with its
+    answer line (``Answer: B. S3 stores objects.``), the rest of which explains it."""
+    if not is_question_id(heading.rstrip(":")) or below.type != "paragraph":
+        return None
+    first, _, more = below.children[0].content.partition("\n")
+    answer = answer_line(first)
+    if answer is None or not answer.letters:
+        return None
+    rest = "\n".join(part for part in (answer.rest, more.strip()) if part)
+    return KeyEntry(question_id(heading.rstrip(":")), replace(answer, rest=rest), below)
 
 
 def _collapsed_key(node: Node, below: list[KeyEntry] | None) -> list[KeyEntry]:
