@@ -85,9 +85,10 @@ _STATED = re.compile(
 )
 """An answer said in a sentence: ``A is correct because …``, ``Option B is the right answer.``"""
 _EXPLANATION = re.compile(
-    r"^\s*(?:\*\*|__)?(?:(?:detailed|full|short|brief)\s+)?"
-    r"(?:explanation(?:\s*/\s*reference)?|reason(?:ing)?|rationale|why|explica[çc][ãa]o|explicaci[óo]n|explication"
-    r"|spiegazione|erkl[äa]rung|justificativa|comentários?)\b\s*:?\s*(?:\*\*|__)?\s*:?\s*",
+    r"^\s*(?:\*\*|__|[*_](?=\w))?(?:(?:detailed|full|short|brief)\s+)?"
+    r"(?:explanation(?:\s*/\s*reference)?|reason(?:ing)?|rationale|justification|feedback|why|explica[çc][ãa]o"
+    r"|explicaci[óo]n|explication|spiegazione|erkl[äa]rung|justificativa|comentários?)\b"
+    r"[ \t]*[?:]?[ \t]*(?:\*\*|__|[*_])?[ \t]*(?:(?<!:)(?:[:\u2013\u2014]|-(?=[ \t])))?\s*",
     re.I,
 )
 PAGE_CONTROLS = re.compile(
@@ -111,7 +112,8 @@ _TITLED_ENTRIES = re.compile(
     r"^[^\w\s]*\s*(?:answers?(?:\s+key)?|solutions?|key)\s*[:\u2013\u2014-]\s*(?P<rest>.+)$", re.I | re.S
 )
 _EXPLANATION_WORDS = (
-    "explanation", "reason", "rationale", "why:", "detailed explanation", "full explanation",
+    "explanation", "reason", "rationale", "justification", "feedback", "why:", "why?", "detailed explanation",
+    "full explanation",
     "short explanation", "brief explanation", "explicação", "explicacao", "explicación", "explicacion",
     "explication", "spiegazione", "erklärung", "erklarung", "justificativa", "comentário", "comentario",
 )  # fmt: skip
