@@ -43,18 +43,19 @@ ANSWER_COLUMN = rf"(?:correct\s+)?answers?|ans|key|correct|solution|correct\s+op
 _LABEL = (
     r"(?:the\s+)?(?:(?:correct|right|final|suggested)\s+)?"
     rf"(?:answers?(?:\s*\(s\))?|ans|solutions?|(?:responses?|key)(?=\s*[:\uff1a])|correct(?:\s+(?:options?|choices?))?"
+    r"|(?<=right\s)(?:options?|choices?)"
     rf"|{ANSWER_ABROAD})"
 )
 _CONCLUDING = re.compile(r"^(?i:hence|therefore|thus)\s*,?\s+(?=(?i:the\s+(?:correct|right)\s+answers?)\b)")
 """The word that concludes an explanation with its answer, as review pages end theirs: ``Hence, the
 correct answer is: …``."""
 _ANSWER_LINE = re.compile(
-    rf"^{_SYMBOLS}{_LABEL}\s*(?:[:\uff1a=\u2192\u21d2\u2013\u2014-]|\u27a1\ufe0f?|\bis\b|\bare\b|\.?(?=\s*{_LETTER}\W*$))\s*[:\uff1a-]?\s*"
+    rf"^{_SYMBOLS}{_LABEL}\s*(?:=>|-+>|[:\uff1a=\u2192\u21d2\u2013\u2014-]|\u27a1\ufe0f?|\bis\b|\bare\b|\.?(?=\s*{_LETTER}\W*$))\s*[:\uff1a-]?\s*"
     r"(?P<value>.*)$",
     re.I | re.S,
 )
 _VALUE = re.compile(
-    rf"^(?i:(?:options?|choices?|letras?|opci[óo]n|op[çc][ãa]o|alternativas?)\s*)?(?P<letters>{_LETTERS})"
+    rf"^(?i:(?:options?|opt\.?|choices?|letras?|opci[óo]n|op[çc][ãa]o|alternativas?)\s*)?(?P<letters>{_LETTERS})"
     r"(?![\w])[.):]?(?P<rest>.*)$",
     re.S,
 )
