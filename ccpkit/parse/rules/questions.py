@@ -56,8 +56,11 @@ _HEADED = re.compile(
     r"(?:\s+(?P<rest>.*))?$",
     re.S,
 )
+_TOPIC = r"(?:topic\s*#?\s*\d+\s+)?"
+"""The topic a dump site's label names before the question's number: ``Topic 1 Question #14``."""
 _NUMBERED_STEM = re.compile(
-    rf"^(?:\*\*|__)?(?:(?i:{_DUMP_LABEL})\s*[#-]?\s*:?\s*(?P<qid>[A-Z]?\d+){_OF_COUNT}[ \u00a0\u202f]?[.):]?"
+    rf"^(?:\*\*|__)?(?:(?i:{_TOPIC}{_DUMP_LABEL})\s*[#-]?\s*:?\s*(?P<qid>[A-Z]?\d+){_OF_COUNT}"
+    r"[ \u00a0\u202f]?[.):]?"
     r"|Q\.?(?P<q>[A-Z]?\d+)(?:[.):]|\s+[-\u2013\u2014](?=\s|\*\*|__))?"
     r"|(?P<id>[A-Z]?\d+)(?:\\?[.):]|\s+[-\u2013\u2014](?=\s|\*\*|__))"
     r"|#(?P<hashed>\d+)[.:)]?(?=\s+[A-Z])|(?P<keycap>\d)\ufe0f?\u20e3"
@@ -828,6 +831,8 @@ def _last_item_stem(ctx: Context, node: Node) -> tuple[str, str, Node] | None:
         return None  # a list some other rule took (an answer key), not one of questions
     if len(node.children) > 1 and not ctx.is_claimed(node):
         return None  # a list of steps or facts, not questions
+    if not item.children and len(node.children) == 1:
+        return item_number(item), "", item  # `12.` alone on its line, the words below: a dump's number
     stem_only = all(child.type in ("paragraph", *_MEDIA) for child in item.children)
     if not item.children or not stem_only or any(ctx.is_claimed(child) for child in item.children):
         return None
