@@ -179,14 +179,20 @@ def _list_cards(
     # one bullet saying what they are (an outline: `- Amazon S3` over `  - Object storage`).
     items = [item for item in node.children if not ctx.is_claimed(item)]
     defined = {id(item): term for item in items if (term := _defining_sentence(item) or _outlined(item))}
-    glossary = _most([id(item) in defined or _has_definition(_item_term(item, plain=True)) for item in items])
+    titled = bool(section) and _is_glossary_title(section[-1])
+    glossary = _most(
+        [
+            id(item) in defined or _has_definition(_item_term(item, plain=True, titled=titled))
+            for item in items
+        ]
+    )
     for index, item in enumerate(node.children):
         if ctx.is_claimed(item):  # a cloze
             continue
         # An item whose words another rule took (a flashcard's `**Q:** …`) names no term; its lists may.
         term = None
         if not (item.children and ctx.is_claimed(item.children[0])):
-            term = _item_term(item, plain=glossary and (pending is None or not pending.bare))
+            term = _item_term(item, plain=glossary and (pending is None or not pending.bare), titled=titled)
             term = term or (defined.get(id(item)) if glossary else None)
         if pending is not None and (_is_label(term) or (term is None and pending.bare)):
             pending.extra.append(ctx.doc.source(item))
@@ -507,16 +513,19 @@ def _defining_sentence(item: Node) -> Term | None:
     return defining_sentence(undecorated(text))
 
 
-def _item_term(item: Node, *, plain: bool = False) -> Term | None:
+def _item_term(item: Node, *, plain: bool = False, titled: bool = False) -> Term | None:
     """The item's bold term; with ``plain``, also one without bold (``Name → what it is``,
-    ``Name = …``, ``Name: …``; under a bare term, such bullets are its definition)."""
+    ``Name = …``, ``Name: …``; under a bare term, such bullets are its definition), and under a
+    glossary's title (``titled``) a bold name run into its definition (``**Elasticity.** The …``)."""
     first = item.children[0] if item.children else None
     if first is None or first.type != "paragraph":
         return None
     inline = first.children[0]
     term = split_term(inline)
-    if term is None and plain and "\n" not in inline.content:  # `- [x] Region: …`, `- **Elasticity.** The …`
-        return plain_term(undecorated(inline.content)) or run_in_term(inline.content)
+    if term is None and plain and "\n" not in inline.content:  # `- [x] Region: …`
+        term = plain_term(undecorated(inline.content))
+        alone = len(item.children) == 1  # a run-in name over terms of its own is their group's
+        return term or (run_in_term(inline.content) if titled and alone else None)
     return term
 
 

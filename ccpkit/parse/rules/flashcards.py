@@ -1108,7 +1108,11 @@ def _questions_and_answers(
         and following is not None
         and (
             _runs_on(node, following)
-            or (sides[-1][2][-1].rstrip().endswith(":") and following.type in _BLOCK_ANSWERS)
+            or (
+                sides[-1][2][-1].rstrip().endswith(":")
+                and following.type in _BLOCK_ANSWERS
+                and not _holds_terms(following)  # a glossary below is cards of its own
+            )
         )
     ):
         # `A: …` and a list right under it, or `A: Three sources:` and the list or code it announces

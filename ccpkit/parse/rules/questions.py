@@ -86,14 +86,14 @@ _BOLD_LABEL = re.compile(r"(\*\*|__)(?P<label>[^*_:\n]+):?\1:?")
 """A bold paragraph that may be an answer's label: ``**Correct**``, ``**Correct Answer:**``."""
 _HOW_IT_WENT = re.compile(r"(?i:correct|incorrect|skipped|unanswered)")
 """What a test's review page says of a question after its number: how the test taker did."""
-_VOTES = re.compile(r"\W*community vote distribution\b", re.I)
+_VOTES = re.compile(r"\W*community vote distribution\b\W*", re.I)
 _NO_SECTION = re.compile(r"section:\s*\(none\)(?:\s+explanation)?", re.I)
 """What a VCE dump writes under (or after) every answer: ``Section: (none) Explanation``."""
 _VOTE = re.compile(r"(?:[A-H]{1,8}\s*\(\d{1,3}%\)|\d{1,3}%|other)", re.I)
 """A line of the votes under ``Community vote distribution``: ``AC (88%)``, ``12%``, ``Other``."""
 _DISCUSSION = re.compile(
     r"(?:selected\s+answer:\s*[A-H]{1,8}|upvoted\s+\d+\s+times?"
-    r"|(?:\S+\s+)?(?:(?:highly\s+voted|most\s+recent)\s+)?\d+\s+(?:year|month|week|day|hour|minute)s?"
+    r"|(?:\S+\s+)?(?:highly\s+voted|most\s+recent)\s+\d+\s+(?:year|month|week|day|hour|minute)s?"
     r"(?:,\s*\d+\s+(?:year|month|week|day|hour|minute)s?)?\s+ago)",
     re.I,
 )
@@ -120,6 +120,8 @@ _REVEALS_ANSWER = re.compile(
 _CORRECT_HEADING = re.compile(r"(?i)correct\s+(?:answers?|options?|choices?)\s*:?")
 _INCORRECT_HEADING = re.compile(r"(?i)(?:incorrect|wrong)\s+(?:answers?|options?|choices?)\s*:?")
 _CASE_WORDS = 8
+_REASON_WORDS = 3
+"""A reason for an option is a sentence of three words or more (``Lambda runs code.``)."""
 """A heading this long, written as sentences, states a case rather than names a list."""
 _SENTENCE_ENDS = re.compile(r"[.!](?:\s|$)")
 _ENDS = ("heading", "hr")
@@ -199,6 +201,7 @@ def find_questions(
 ) -> Iterator[Draft]:
     """Questions in a run of sibling blocks (a file's top level, or a numbered list item)."""
     runs: list[_Run] = []
+    explained: list[int] = []
     index = 0
     while index < len(nodes):
         node = nodes[index]
@@ -248,13 +251,17 @@ def find_questions(
             yield from found
             index += 1
         elif run is not None and _explains_options(ctx, nodes, runs, run):
-            index = run.end  # read as the explanation of the question above
+            explained.append(run.end)  # read as the explanation of the question above, no stem below's
+            index = run.end
         elif run is not None:
             runs.append(run)
             index = run.end
         else:
             index += 1
-    floors = [0] + [run.end for run in runs]
+    floors = [  # a stem starts below the options above it, and below reasons read as their explanation
+        max([runs[number - 1].end if number else 0, *(end for end in explained if end <= run.start)])
+        for number, run in enumerate(runs)
+    ]
     stems = [_stem(ctx, nodes, run, floor, default_id) for run, floor in zip(runs, floors, strict=False)]
     ends = [*(stem.first for stem in stems[1:]), len(nodes)][: len(stems)]
     for run, stem, end in zip(runs, stems, ends, strict=True):
@@ -300,10 +307,14 @@ def _explains_options(ctx: Context, nodes: Sequence[Node], runs: Sequence[_Run],
     texts = [node.children[0].content for node in between]
     if not all(answer_line(text) is not None or explanation_start(text) is not None for text in texts):
         return False
+    lines = [line for text in texts for line in text.split("\n")]
+    if any(asks(line) or _numbered(line.strip())[0] for line in lines):
+        return False  # `Q2. Which …?` glued under the answer: the next question's words
+    if any(len(option.text.split()) < _REASON_WORDS for option in run.options):
+        return False  # `A) Toronto`: names, as options are; a reason says why
     after = nodes[run.end] if run.end < len(nodes) else None
     below = after.children[0].content.split("\n") if after is not None and after.type == "paragraph" else []
-    above = [line for text in texts for line in text.split("\n")]
-    return _lettered_answer([*last.tail, *above]) and not _lettered_answer([*run.tail, *below])
+    return _lettered_answer([*last.tail, *lines]) and not _lettered_answer([*run.tail, *below])
 
 
 def _lettered_answer(lines: Sequence[str]) -> bool:
@@ -767,8 +778,9 @@ def _numbered(text: str) -> tuple[str, str]:
     rest = _PAGE_LINES.sub("", numbered["rest"] or "").lstrip("\n")
     if text.startswith(("**", "__")):
         rest = unbolded(rest)
-        if rest.count(text[:2]) % 2:  # `**Q1. Which …?** Pick one.`: the words in bold stay bold
-            rest = f"{text[:2]}{rest}"
+        label = text[: numbered.start("rest")] if numbered["rest"] else text
+        if label.count(text[:2]) % 2 and rest.count(text[:2]) % 2:  # `**Q1. Which …?** Pick one.`
+            rest = f"{text[:2]}{rest}"  # the words in bold stay bold
     number = numbered["qid"] or numbered["q"] or numbered["id"] or numbered["hashed"] or numbered["keycap"]
     return number or "", rest
 
@@ -992,7 +1004,7 @@ def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> Non
     written = len(node.children[0].content.split("\n"))  # `lines` may be its last lines, or a label more
     voting = False
     for number, line in enumerate(lines):
-        voting = _VOTES.match(line) is not None or (voting and _VOTE.fullmatch(line.strip()) is not None)
+        voting = _VOTES.fullmatch(line) is not None or (voting and _VOTE.fullmatch(line.strip()) is not None)
         if voting or PAGE_CONTROLS.fullmatch(line) or _DISCUSSION.fullmatch(line.strip()):
             continue  # a dump site's votes, buttons and comment headers: its page's, not the question's
         if _NO_SECTION.fullmatch(line.strip()) or explanation_start(line) == "":
@@ -1016,8 +1028,8 @@ def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> Non
             )
         elif answer is not None and not answer.letters and draft.answer is not None:
             said, why = named_with_reason(draft.options, answer.text)
-            if why or set(said) != set(draft.answer.letters):  # not the answer once more, in words
-                kept.append(why or as_written(line, answer))  # `Solution: DynamoDB is …`
+            if not said or (why and set(said) == set(draft.answer.letters)):  # not the answer again
+                kept.append(as_written(line, answer))  # `Solution: DynamoDB is …` explains it
         elif answer is not None and not answer.letters and draft.worded is None:
             draft.worded, draft.answer_node = answer, node
         else:

@@ -281,19 +281,35 @@ def line_term(line: str) -> Term | None:
 
 _RUN_IN = re.compile(r"(?P<marker>\*\*|__)(?P<name>[^*_\n]{1,60}?)\.?(?P=marker)[ \t]+(?P<rest>\S[^\n]*)")
 _RUN_IN_WORDS = 3
+_RUN_IN_HEADS = frozenset(
+    {
+        "theorem",
+        "lemma",
+        "proof",
+        "corollary",
+        "proposition",
+        "remark",
+        "claim",
+        "axiom",
+        "exercise",
+        "problem",
+    }
+)
+"""What a book's bold run-in heads that are no terms (``**Proof.** Let …``)."""
 
 
 def run_in_term(line: str) -> Term | None:
     """A bold name run into its definition after a full stop, or after nothing (``**Elasticity.** The
-    ability to …``), as books set a glossary. A term only where the notes are a glossary (most of a
-    list, or lines under a glossary's title): a bold word opening a sentence is as often a label or a
-    step, which are never terms (``**Note.**``, ``**Step 1.**``), nor is a question. The definition
-    starts a sentence of its own."""
+    ability to …``), as books set a glossary. A term only under a glossary's title: elsewhere a bold
+    run-in opens a step, a point of minutes or a tip as often; a label, a numbered step or a book's
+    ``**Proof.**`` never is one, nor is a question. The definition starts a sentence of its own."""
     found = _RUN_IN.fullmatch(undecorated(line.strip()))
     if found is None:
         return None
     name, rest = found["name"].strip(), found["rest"].strip()
     if not name or len(name.split()) > _PLAIN_TERM_WORDS or is_label(name) or name[-1].isdigit():
+        return None
+    if name.lower() in _RUN_IN_HEADS or name[0].isdigit():
         return None
     if name.endswith(("?", ":", ".")) or len(rest.split()) < _RUN_IN_WORDS or not rest[0].isupper():
         return None  # not `**Amazon S3** is …` (`defining_sentence`), nor `**Speed** (iterate fast)`
