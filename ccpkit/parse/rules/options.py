@@ -586,7 +586,8 @@ def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | N
 
 def _inline_options(line: str, *, with_stem: bool) -> list[str]:
     """Options on one line: from the line's start with wide gaps between them (``A. Spot   B.
-    Dedicated``), or, ``with_stem``, after a stem that asks (``Pick one: … A) Spot. B) Dedicated.``);
+    Dedicated``), or, ``with_stem``, after a stem that asks (``Pick one: … A) Spot. B) Dedicated.``)
+    or a statement to judge (``CloudFront is a CDN. A) True B) False``);
     the stem, a line per option and an answer ending the line (``— Answer: A``) on lines of their
     own. Any other line as it is."""
     starts = _run_from_a(
@@ -594,9 +595,10 @@ def _inline_options(line: str, *, with_stem: bool) -> list[str]:
     )
     head = line[: starts[0]].strip() if starts else ""
     spread = bool(starts) and starts[0] == 0 and all(_WIDE_GAP.search(line[:start]) for start in starts[1:])
-    if len(starts) < 2 or not ((with_stem and head and asks(head)) or spread):
-        return [line]
     options = _cut(line, starts)
+    judged = true_or_false([_INLINE_LETTER.sub("", option, count=1).rstrip(". ") for option in options])
+    if len(starts) < 2 or not ((with_stem and head and (asks(head) or judged)) or spread):
+        return [line]  # (a statement over `A) True B) False` is asked to be judged)
     answered = _TRAILING_ANSWER.search(options[-1])
     if answered is not None:  # `C) Zephyr Edge — Answer: A`
         options[-1:] = [options[-1][: answered.start()].strip(), options[-1][answered.end() :].strip()]
