@@ -67,10 +67,12 @@ _DOTTED_QUESTION = re.compile(rf"^{_DOTTED_Q}\s")
 _DOTTED_ANSWER = re.compile(rf"^{_BOLD}A\.{_BOLD}\s+(?P<text>\S.*)$")
 """``A. …`` answering a ``Q. …`` line, as ``Q.``/``A.`` notes write them (elsewhere ``A.`` letters
 an option: a ``B.`` line below makes the lines options)."""
-_FRONT = re.compile(rf"^{_BOLD}(?i:front){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
+_FRONT = re.compile(rf"^{_BOLD}(?i:front|statement){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
 _BACK = re.compile(rf"^{_BOLD}(?i:back){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
 """``Front: …`` over ``Back: …``: a card's sides (``Front:`` alone, as a checklist's ``Front:`` and
-``Rear:`` lines, is no question; ``Back:`` alone is a field of a note type: see START/END)."""
+``Rear:`` lines, is no question; ``Back:`` alone is a field of a note type: see START/END); also a
+``Statement: …`` to judge over ``Answer: True`` (or ``False``)."""
+_JUDGED = re.compile(r"\W*(?:true|false)\b", re.I)
 _SECOND_OPTION = re.compile(r"^\s*\(?B[.)]\s", re.M)
 _ANSWER_AFTER = re.compile(
     rf"(?P<asked>.*?\?{_BOLD})\s+{_BOLD}(?:A|(?i:answer)){_BOLD}\s*:{_BOLD}\s*(?P<answer>\S.*)$"
@@ -1160,9 +1162,18 @@ def _below_answer(answers: Node) -> list[Node]:
 
 
 def _front_over_back(lines: Sequence[str], following: Node | None) -> bool:
-    """``Front: …`` with a ``Back: …`` line below it, in its paragraph or opening the next."""
+    """``Front: …`` with a ``Back: …`` line below it, in its paragraph or opening the next; or
+    ``Statement: …`` with ``Answer: False`` so."""
     below = [*lines[1:], following.children[0].content if following and following.type == "paragraph" else ""]
-    return _FRONT.match(lines[0]) is not None and any(_BACK.match(line.strip()) for line in below)
+    return _FRONT.match(lines[0]) is not None and any(map(_backs, below))
+
+
+def _backs(line: str) -> bool:
+    """A card's ``Back: …`` line, or an answer that judges a statement (``**Answer:** False``)."""
+    answered = _ANSWER.match(line.strip())
+    return _BACK.match(line.strip()) is not None or (
+        answered is not None and _JUDGED.match(answered["text"]) is not None
+    )
 
 
 def _answer_to(asked: str, line: str, *, dotted: bool) -> re.Match[str] | None:
