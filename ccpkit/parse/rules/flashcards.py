@@ -116,8 +116,11 @@ _SOLUTION_HEADINGS = _ANSWER_HEADINGS | {"solution", "lösung", "solução", "so
 _ANSWER_TITLES = _ANSWER_HEADINGS | {"", "solution"}
 """The titles of a callout that holds an answer (``> [!success]- Answer``), or none."""
 _FRONT_COLUMNS = _QUESTION_HEADINGS | {"front", "term", "prompt", "questions", "terms", "prompts"}
+_FRONT_COLUMNS |= {"statement", "statements"}
 _BACK_COLUMNS = _ANSWER_HEADINGS | {"back", "definition", "meaning", "answers", "definitions", "meanings"}
-"""The headers of a table whose rows are cards: ``| Question | Answer |``, ``| Front | Back |``."""
+_BACK_COLUMNS |= {"true/false", "true or false", "t/f"}
+"""The headers of a table whose rows are cards: ``| Question | Answer |``, ``| Front | Back |``,
+``| Statement | True/False |``."""
 _NUMBER_COLUMNS = frozenset({"#", "no", "no.", "number", "id"})
 _NOTE_COLUMNS = frozenset({"explanation", "notes", "note", "extra", "why", "details"})
 """Columns after a card's sides that say more on its back."""
