@@ -93,6 +93,8 @@ and ``{% tab title="…" %}``, Notion's ``<aside>``, Docusaurus' ``<TabItem labe
 ``{{% notice tip "Title" %}}`` (or ``style="tip" title="…"``) and ``{{% expand "…" %}}`` (and their
 closing lines)."""
 _BULLETED_TOPIC = re.compile(r"^[-*][ \t]+(?P<topic>\((?i:exam topic) \d+\)[ \t]*$)")
+_DUMP_NUMBER = re.compile(r"(?i:(?:new\s+)?question)\s*(?:no\.?\s*)?[:#]?\s*\d+")
+"""The line a dump's ``- (Exam Topic 1)`` is pasted under: ``NEW QUESTION 12``, ``QUESTION NO: 5``."""
 _LOGSEQ_CLOZE = re.compile(r"(?P<code>(`+)[^`]+?\2)|\{\{cloze\s+(?P<hidden>[^{}\n]+?)\s*\}\}")
 """A Logseq cloze, ``{{cloze Amazon S3}}``, or a code span (where it is code)."""
 _LABEL_ATTRIBUTE = re.compile(r"\b(?P<name>label|value)=[\"'{]+(?P<label>[^\"'}]*)")
@@ -247,12 +249,13 @@ def _logseq_clozes(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
 
 
 def _exam_topics(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
-    """The text with a dump's ``- (Exam Topic 1)`` lines (a bullet only as its PDF is pasted) as lines
-    of the question's paragraph, and its tokens: the question's number above it then numbers it."""
+    """The text with a dump's ``- (Exam Topic 1)`` lines right under its question's number (a bullet
+    only as its PDF is pasted) as lines of the question's paragraph, and its tokens: the number above
+    then numbers the question."""
     code = _code_lines(tokens)
     lines = text.split("\n")
-    for number, line in enumerate(lines):
-        if number not in code:
+    for number, line in enumerate(lines[1:], start=1):
+        if number not in code and _DUMP_NUMBER.fullmatch(lines[number - 1].strip()):
             lines[number] = _BULLETED_TOPIC.sub(r"\g<topic>", line)
     return _reparsed(text, tokens, "\n".join(lines))
 

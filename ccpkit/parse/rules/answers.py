@@ -43,14 +43,14 @@ ANSWER_COLUMN = rf"(?:correct\s+)?answers?|ans|key|correct|solution|correct\s+op
 _LABEL = (
     r"(?:the\s+)?(?:(?:correct|right|final|suggested)\s+)?"
     rf"(?:answers?(?:\s*\(s\))?|ans|solutions?|(?:responses?|key)(?=\s*[:\uff1a])|correct(?:\s+(?:options?|choices?))?"
-    r"|(?<=right\s)(?:options?|choices?)"
+    r"|(?<=right\s)(?:options?|choices?)(?=\s*[:\uff1a])"
     rf"|{ANSWER_ABROAD})"
 )
 _CONCLUDING = re.compile(r"^(?i:hence|therefore|thus)\s*,?\s+(?=(?i:the\s+(?:correct|right)\s+answers?)\b)")
 """The word that concludes an explanation with its answer, as review pages end theirs: ``Hence, the
 correct answer is: …``."""
 _ANSWER_LINE = re.compile(
-    rf"^{_SYMBOLS}{_LABEL}\s*(?:=>|-+>|[:\uff1a=\u2192\u21d2\u2013\u2014-]|\u27a1\ufe0f?|\bis\b|\bare\b|\.?(?=\s*{_LETTER}\W*$))\s*[:\uff1a-]?\s*"
+    rf"^{_SYMBOLS}{_LABEL}\s*(?:(?:=|-+)>(?=\s*{_LETTERS}\W*$)|[:\uff1a=\u2192\u21d2\u2013\u2014-]|\u27a1\ufe0f?|\bis\b|\bare\b|\.?(?=\s*{_LETTER}\W*$))\s*[:\uff1a-]?\s*"
     r"(?P<value>.*)$",
     re.I | re.S,
 )
@@ -113,10 +113,10 @@ _TITLED_ENTRIES = re.compile(
     r"^[^\w\s]*\s*(?:answers?(?:\s+key)?|solutions?|key)\s*[:\u2013\u2014-]\s*(?P<rest>.+)$", re.I | re.S
 )
 _EXPLANATION_WORDS = (
-    "explanation", "reason", "rationale", "justification", "feedback", "why:", "why?", "detailed explanation",
-    "full explanation",
-    "short explanation", "brief explanation", "explicação", "explicacao", "explicación", "explicacion",
-    "explication", "spiegazione", "erklärung", "erklarung", "justificativa", "comentário", "comentario",
+    "explanation", "reason", "rationale", "justification:", "feedback:", "why:", "why?",
+    "detailed explanation", "full explanation", "short explanation", "brief explanation",
+    "explicação", "explicacao", "explicación", "explicacion", "explication", "spiegazione",
+    "erklärung", "erklarung", "justificativa", "comentário", "comentario",
 )  # fmt: skip
 _QUOTE_MARKS = re.compile(r"^(?:>\s*)+")
 """A quote's ``>`` markers, when a ``<details>`` block's answer and explanation are quoted in it."""
@@ -230,10 +230,12 @@ def answer_line(text: str) -> Answer | None:
 
 def as_written(line: str, answer: Answer) -> str:
     """The words of an answer ``line`` gave in words (``answer.text``), as written there: with their
-    bold and their last full stop."""
+    bold and their last full stop, after its label (``Solution: …``); a sentence (``The correct answer
+    is the one …``) whole."""
     for written in (line, plain(line)):
         if (start := written.find(answer.text)) >= 0:
-            return written[start:].strip()
+            labelled = plain(written[:start]).rstrip().endswith((":", "\uff1a", "-", "\u2013", "\u2014", "="))
+            return written[start:].strip() if labelled else written.strip()  # `The answer is …`: whole
     return answer.text
 
 

@@ -37,7 +37,8 @@ from ccpkit.parse.tree import Node
 LISTS = ("bullet_list", "ordered_list")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s")
 _NUMBERING = re.compile(r"^\d+[.)]\s+")
-_DEFINITION_LINE = re.compile(r"[:~][ \t]+\S")
+_DEFINITION_LINE = re.compile(r"[:~][ \t]+(\S)")
+_LOOSE_TERM_WORDS = 4
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z\"'(\[*_])")
 _GENERIC_HEADINGS = frozenset(
     {"overview", "summary", "key takeaways", "takeaways", "key points", "notes", "details", "recap"}
@@ -150,7 +151,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
                 ctx.claim(following)
             described += [("label", label)] if describing else []
         elif block.node.type == "paragraph":
-            defined = _definitions_below(ctx, blocks[index + 1 :])
+            defined = _definitions_below(ctx, block.node, blocks[index + 1 :], block.section)
             arrows = list(_line_cards(ctx, block.node, block.section, glossary_paragraphs, defined))
             yield from arrows
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
@@ -179,7 +180,7 @@ def _list_cards(
     # one bullet saying what they are (an outline: `- Amazon S3` over `  - Object storage`).
     items = [item for item in node.children if not ctx.is_claimed(item)]
     defined = {id(item): term for item in items if (term := _defining_sentence(item) or _outlined(item))}
-    titled = bool(section) and _is_glossary_title(section[-1])
+    titled = _titled(ctx, section, _TERMS_TITLE)
     glossary = _most(
         [
             id(item) in defined or _has_definition(_item_term(item, plain=True, titled=titled))
@@ -529,16 +530,26 @@ def _item_term(item: Node, *, plain: bool = False, titled: bool = False) -> Term
     return term
 
 
-def _definitions_below(ctx: Context, below: Sequence[Block]) -> list[Node]:
+def _definitions_below(
+    ctx: Context, term: Node, below: Sequence[Block], section: tuple[str, ...]
+) -> list[Node]:
     """The paragraphs right below a term's that each open with a definition's ``:`` (or ``~``): a
-    loose definition list, with a blank line between the term and each definition (Pandoc's)."""
+    loose definition list, a blank line between the term and each definition (Pandoc's). Outside a
+    glossary's title, only a short name over definitions that open with a capital and a ``:``: a
+    line of prose, a quotation's ``~ Author`` or a recipe's ``: 20 minutes`` is none."""
+    name = term.children[0].content
+    titled = _titled(ctx, section, _GLOSSARY_TITLE)
+    if "\n" in name or (not titled and len(name.split()) > _LOOSE_TERM_WORDS):
+        return []
     found: list[Node] = []
     for block in below:
         node = block.node
+        text = node.children[0].content if node.type == "paragraph" else ""
+        opening = _DEFINITION_LINE.match(text)
         if (
-            node.type != "paragraph"
+            opening is None
             or ctx.is_claimed(node)
-            or not _DEFINITION_LINE.match(node.children[0].content)
+            or not (titled or (text[0] == ":" and opening[1].isupper()))
         ):
             break
         found.append(node)
@@ -579,7 +590,9 @@ def _line_cards(
         or definition_list(lines)
         or [
             (header + at, Term(html(term.front), html(term.rest), term.separated))
-            for at, term in _glossary_lines(exported, colons=titled)
+            for at, term in _glossary_lines(
+                exported, colons=titled, run_in=_titled(ctx, section, _TERMS_TITLE)
+            )
         ]
     )
     if not terms and id(paragraph) in glossary_paragraphs:
@@ -610,7 +623,7 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
         if len(run) >= _GLOSSARY_TERMS:
             lines = [paragraph.node.children[0].content for paragraph in run]
             titled = bool(run[0].section) and _is_glossary_title(run[0].section[-1])
-            terms = _glossary_lines(lines, colons=titled)
+            terms = _glossary_lines(lines, colons=titled, run_in=_titled(ctx, run[0].section, _TERMS_TITLE))
         found |= {id(paragraph.node): term for paragraph, (_, term) in zip(run, terms, strict=False)}
         run = []
     return found | _headed_glossary(ctx)
@@ -633,6 +646,18 @@ Enzymes``, ``How to create an S3 bucket`` (``# Osmosis`` over its definition is 
 
 def _is_glossary_title(heading: str) -> bool:
     return _GLOSSARY_TITLE.fullmatch(_heading_front(heading)) is not None
+
+
+_TERMS_TITLE = re.compile(
+    r"(?i)(?:glossary(?:\s+of\s+terms)?|key\s+terms?|terminology|vocabulary|terms\s+to\s+know)"
+)
+"""A title naming a glossary's terms, under which bold run-ins are terms (``**Elasticity.** The …``);
+not ``Definitions`` or ``Key concepts``, over a lecture's points as often."""
+
+
+def _titled(ctx: Context, section: tuple[str, ...], title: re.Pattern[str]) -> bool:
+    """Whether the nearest heading above, or the file's title where none is, is such a ``title``."""
+    return title.fullmatch(_heading_front(section[-1] if section else ctx.doc.part)) is not None
 
 
 def _headed_glossary(ctx: Context) -> dict[int, Term]:
@@ -689,7 +714,9 @@ def _headed_term(ctx: Context, node: Node, *, colon: bool) -> Term | None:
     return term if named else None
 
 
-def _glossary_lines(lines: list[str], *, colons: bool = False) -> list[tuple[int, Term]]:
+def _glossary_lines(
+    lines: list[str], *, colons: bool = False, run_in: bool = False
+) -> list[tuple[int, Term]]:
     """Each line's term (with its index) when every line is ``Name → what it is``, or when the lines
     (two or more) are each ``**Name**: what it is`` or each ``Name - what it is`` (a dash, ``=``, a
     tab or ``|``: ``Morgan: …`` lines are a transcript's, unless ``colons``: under a glossary's title);
@@ -698,7 +725,7 @@ def _glossary_lines(lines: list[str], *, colons: bool = False) -> list[tuple[int
     translations are its definitions. A ``;`` ending every line parts Quizlet's rows: no part of them."""
     terms = [plain_term(undecorated(line), separators="arrows") for line in lines]  # `🔹 EC2 → …`
     if not all(terms) and len(lines) >= _GLOSSARY_TERMS:
-        terms = [line_term(line) or (run_in_term(line) if colons else None) for line in lines]
+        terms = [line_term(line) or (run_in_term(line) if run_in else None) for line in lines]
         bold = all(terms)
         plainly: Literal["any", "no colon"] = "any" if colons else "no colon"
         terms = terms if bold else [plain_term(undecorated(line), separators=plainly) for line in lines]

@@ -34,7 +34,14 @@ from ccpkit.parse.rules.answers import (
 )
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.options import same_words, table_cells, unbolded
-from ccpkit.parse.rules.terms import BOLD_TEXT, announces, asked_in_bold, split_term, undecorated
+from ccpkit.parse.rules.terms import (
+    BOLD_TEXT,
+    announces,
+    asked_in_bold,
+    plain_term,
+    split_term,
+    undecorated,
+)
 from ccpkit.parse.tree import Node
 
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}")
@@ -47,8 +54,9 @@ _QUESTION_LABEL = re.compile(
 the card's front."""
 _JUDGE = re.compile(r"^[^\w]*(?:true\s+or\s+false|true\s*/\s*false|t\s*/\s*f)\b", re.I)
 """``True or False: …``, ``T/F: …``: a statement to judge, which asks as a question does."""
-_JUDGED_AFTER = re.compile(r"[(\[](?:true\s*(?:/|or)\s*false|t\s*/\s*f)[)\]]\W*$", re.I)
-"""``… (True/False)``, ``… [T/F]``: the same, asked after the statement."""
+_JUDGED_AFTER = re.compile(r"[.!]\s*[(\[](?:true\s*(?:/|or)\s*false|t\s*/\s*f)[)\]]\W*$", re.I)
+"""``… idle resources. (True/False)``, ``… [T/F]``: the same, asked after the statement's full stop
+(``Part 2 (True/False)`` titles the statements below)."""
 _BOLD = r"(?:\*\*|__)?"
 _DOTTED_Q = rf"{_BOLD}Q\.{_BOLD}"
 """``Q.`` or ``**Q.**`` opening a question line."""
@@ -913,11 +921,17 @@ def _names_a_set(node: Node) -> bool:
     )
 
 
-def _holds_terms(node: Node) -> bool:
-    """A list with a bold term in an item (``- **Standard:** …``): a card per term."""
-    return node.type in _LISTS and any(
-        item.children and item.children[0].type == "paragraph" and split_term(item.children[0].children[0])
-        for item in node.children
+def _holds_terms(node: Node, *, plain: bool = False) -> bool:
+    """A list with a bold term in an item (``- **Standard:** …``), or with ``plain`` also one of plain
+    ``Name: what it is`` items: a card per term."""
+    firsts = [
+        item.children[0].children[0]
+        for item in (node.children if node.type in _LISTS else [])
+        if item.children and item.children[0].type == "paragraph"
+    ]
+    return any(
+        split_term(first) or (plain and "\n" not in first.content and plain_term(first.content))
+        for first in firsts
     )
 
 
@@ -1116,7 +1130,7 @@ def _questions_and_answers(
             or (
                 sides[-1][2][-1].rstrip().endswith(":")
                 and following.type in _BLOCK_ANSWERS
-                and not _holds_terms(following)  # a glossary below is cards of its own
+                and not _holds_terms(following, plain=True)  # a glossary below is cards of its own
             )
         )
     ):

@@ -186,14 +186,15 @@ def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
 def _named_answer(heading: str, below: Node) -> KeyEntry | None:
     """A key's heading that names a question (``### Question 1``) over a paragraph opening with its
     answer line (``Answer: B. S3 stores objects.``), the rest of which explains it."""
-    if not is_question_id(heading.rstrip(":")) or below.type != "paragraph":
+    heading = heading.rstrip(":.)")  # `### Question 1:`, `### 1.`
+    if not is_question_id(heading) or below.type != "paragraph":
         return None
     first, _, more = below.children[0].content.partition("\n")
     answer = answer_line(first)
     if answer is None or not answer.letters:
         return None
     rest = "\n".join(part for part in (answer.rest, more.strip()) if part)
-    return KeyEntry(question_id(heading.rstrip(":")), replace(answer, rest=rest), below)
+    return KeyEntry(question_id(heading), replace(answer, rest=rest), below)
 
 
 def _collapsed_key(node: Node, below: list[KeyEntry] | None) -> list[KeyEntry]:

@@ -57,6 +57,7 @@ _HEADED = re.compile(
     re.S,
 )
 _TOPIC = r"(?:topic\s*#?\s*\d+\s+)?"
+_TOPICAL = re.compile(r"(?:\*\*|__)?topic\b", re.I)
 """The topic a dump site's label names before the question's number: ``Topic 1 Question #14``."""
 _NUMBERED_STEM = re.compile(
     rf"^(?:\*\*|__)?(?:(?i:{_TOPIC}{_DUMP_LABEL})\s*[#-]?\s*:?\s*(?P<qid>[A-Z]?\d+){_OF_COUNT}"
@@ -564,7 +565,8 @@ def _asked_above(ctx: Context, nodes: Sequence[Node], start: int) -> bool:
 def _explains_below(heading: Node) -> bool:
     """``### Explanation`` (``### Why?``): what follows explains the question above it. A heading
     that only opens with the word (``## Detailed explanation of storage``) titles a section."""
-    return explanation_start(f"{heading_text(heading).rstrip(':?').strip()}: it") == "it"
+    title = heading_text(heading).rstrip(":?").strip()
+    return explanation_start(f"{title}: it") == "it" and title.casefold() != "feedback"  # the reader's
 
 
 def _labels_options(node: Node) -> bool:
@@ -773,6 +775,13 @@ def _fields(node: Node) -> str | None:
 def _numbered(text: str) -> tuple[str, str]:
     """(question number or "", text without it) of a stem's first block: ``Q3. …``, ``**12.** …``."""
     numbered = _NUMBERED_STEM.match(text)
+    if (
+        numbered is not None
+        and _TOPICAL.match(text)
+        and numbered["rest"]
+        and "\n" not in text[: numbered.start("rest")]
+    ):
+        numbered = None  # `Topic 3 Question 2 was the hardest …`: words about a question, on its line
     if numbered is None:
         return "", _PAGE_LINES.sub("", text) if text.startswith("(") else text  # `(Exam Topic 1)` over it
     rest = _PAGE_LINES.sub("", numbered["rest"] or "").lstrip("\n")

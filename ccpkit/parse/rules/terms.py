@@ -309,7 +309,7 @@ def run_in_term(line: str) -> Term | None:
     name, rest = found["name"].strip(), found["rest"].strip()
     if not name or len(name.split()) > _PLAIN_TERM_WORDS or is_label(name) or name[-1].isdigit():
         return None
-    if name.lower() in _RUN_IN_HEADS or name[0].isdigit():
+    if name.lower() in _RUN_IN_HEADS or name.lower() in _NOT_NAMES or name[0].isdigit() or len(name) < 2:
         return None
     if name.endswith(("?", ":", ".")) or len(rest.split()) < _RUN_IN_WORDS or not rest[0].isupper():
         return None  # not `**Amazon S3** is …` (`defining_sentence`), nor `**Speed** (iterate fast)`
