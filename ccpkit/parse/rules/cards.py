@@ -580,13 +580,12 @@ def _line_cards(
             yield _card(ctx, paragraph, section, front, back, "", offset=header + at, tags=tags)
         return
     titled = len(exported) >= _GLOSSARY_TERMS and bool(section) and _is_glossary_title(section[-1])
-    loose = definition_list(
-        [*lines, *(line for node in defined for line in node.children[0].content.split("\n"))]
-    )
-    if defined and loose:
+    below = [line for node in defined for line in node.children[0].content.split("\n")]
+    loose = definition_list([*lines, *below]) if below else []
+    if loose:
         ctx.claim(*defined)
     terms = (
-        (loose if defined else [])
+        loose
         or definition_list(lines)
         or [
             (header + at, Term(html(term.front), html(term.rest), term.separated))

@@ -57,8 +57,9 @@ _HEADED = re.compile(
     re.S,
 )
 _TOPIC = r"(?:topic\s*#?\s*\d+\s+)?"
-_TOPICAL = re.compile(r"(?:\*\*|__)?topic\b", re.I)
 """The topic a dump site's label names before the question's number: ``Topic 1 Question #14``."""
+_TOPICAL = re.compile(r"(?:\*\*|__)?topic\b", re.I)
+"""A stem's first words that name a topic: a label only on a line of its own."""
 _NUMBERED_STEM = re.compile(
     rf"^(?:\*\*|__)?(?:(?i:{_TOPIC}{_DUMP_LABEL})\s*[#-]?\s*:?\s*(?P<qid>[A-Z]?\d+){_OF_COUNT}"
     r"[ \u00a0\u202f]?[.):]?"
@@ -121,9 +122,9 @@ _REVEALS_ANSWER = re.compile(
 _CORRECT_HEADING = re.compile(r"(?i)correct\s+(?:answers?|options?|choices?)\s*:?")
 _INCORRECT_HEADING = re.compile(r"(?i)(?:incorrect|wrong)\s+(?:answers?|options?|choices?)\s*:?")
 _CASE_WORDS = 8
+"""A heading this long, written as sentences, states a case rather than names a list."""
 _REASON_WORDS = 3
 """A reason for an option is a sentence of three words or more (``Lambda runs code.``)."""
-"""A heading this long, written as sentences, states a case rather than names a list."""
 _SENTENCE_ENDS = re.compile(r"[.!](?:\s|$)")
 _ENDS = ("heading", "hr")
 """What ends a question's answer and explanation: a heading or a thematic break (``---``)."""
