@@ -88,6 +88,11 @@ class LedgerText:
     """Note id → where its line starts in ``data`` (offsets, not copies of the lines: they would
     hold the file twice)."""
 
+    def line(self, key: str) -> bytes:
+        """A note's line (no line break)."""
+        start = self.starts[key]
+        return self.data[start : self.data.index(b"\n", start)]
+
 
 KeptLedger = tuple[
     tuple[str, int] | None,
@@ -100,35 +105,24 @@ its distinct values and each note's place among them)."""
 
 
 def ledger_text(ledger: Ledger, earlier: LedgerText | None = None) -> LedgerText:
-    """The ledger's file, format 2; a note equal to one of ``earlier`` takes its line from there, and
-    a run of such lines is taken as one piece (a copy of each line would hold the file twice)."""
+    """The ledger's file, format 2; a note equal to one of ``earlier`` takes its line from there."""
     head = [_line({**HEADER, SCOPE: ledger.guid_scope} if ledger.guid_scope else HEADER)]
     if ledger.templates is not None:
         head.append(_line({"templates": ledger.templates.hash, "modified": ledger.templates.modified}))
     known = earlier.ledger.notes if earlier is not None else {}
-    pieces: list[bytes | memoryview] = ["".join(f"{line}\n" for line in head).encode()]
-    kept = memoryview(earlier.data) if earlier is not None else memoryview(b"")
-    run = (0, 0)  # the lines of ``earlier`` taken last, as one span of its bytes
+    lines = [line.encode() for line in head]
     starts = {}
-    position = len(pieces[0])
+    position = sum(len(line) + 1 for line in lines)
     for key, entry in sorted(ledger.notes.items()):
-        starts[key] = position
         if earlier is not None and ((old := known.get(key)) is entry or old == entry):
-            start = earlier.starts[key]
-            end = earlier.data.index(b"\n", start) + 1
-            if start != run[1]:
-                pieces.append(kept[run[0] : run[1]])
-                run = (start, start)
-            run = (run[0], end)
-            position += end - start
+            line = earlier.line(key)
         else:
-            pieces.append(kept[run[0] : run[1]])
-            run = (0, 0)
-            line = f"{_note_line(key, entry)}\n".encode()
-            pieces.append(line)
-            position += len(line)
-    pieces.append(kept[run[0] : run[1]])
-    return LedgerText(ledger, b"".join(pieces), starts)
+            line = _note_line(key, entry).encode()
+        lines.append(line)
+        starts[key] = position
+        position += len(line) + 1
+    lines.append(b"")  # every line ends with a line break
+    return LedgerText(ledger, b"\n".join(lines), starts)
 
 
 def kept_ledger(text: LedgerText) -> bytes:
