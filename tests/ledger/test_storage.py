@@ -73,6 +73,19 @@ def test_the_ledger_a_build_keeps_reads_back_as_written_with_one_copy_of_each_de
     assert len({id(note.deck) for note in again.ledger.notes.values()}) == 2
 
 
+def test_a_ledger_written_from_an_earlier_one_is_the_same_file_as_one_written_afresh() -> None:
+    """A build writes the new ledger taking the unchanged notes' lines from the one it read."""
+    before = ledger(**{f"m__card__{n}": entry(f"g{n}", f"T{n}") for n in range(6)})
+    earlier = ledger_text(before)
+    notes = dict(before.notes)
+    notes["m/card/2"] = replace(notes["m/card/2"], answer="a2")  # changed in the middle
+    notes["m/card/9"] = entry("g9", "T9")  # added at the end
+    del notes["m/card/0"]  # removed at the start
+    after = replace(before, notes=notes)
+
+    assert ledger_text(after, earlier) == ledger_text(after)
+
+
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
 def test_a_key_holding_a_character_python_counts_as_a_line_break_loads_back(
     tmp_path: Path, separator: str
