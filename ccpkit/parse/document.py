@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Container, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -187,9 +187,9 @@ def parse_document(path: str, text: str) -> Document:
     if _SITE_BLOCK.search(text):
         text, tokens = _site_blocks(text, tokens)
     if "{{cloze" in text:
-        text, tokens = _logseq_clozes(text, tokens)
+        text, tokens = _rewritten(text, tokens, _as_anki_clozes)
     if "(Exam Topic" in text:
-        text, tokens = _exam_topics(text, tokens)
+        text, tokens = _rewritten(text, tokens, _exam_topic_unbulleted)
     if "!!!" in text or "???" in text or '=== "' in text:
         text, tokens = _mkdocs_blocks(text, tokens)
     if ":::" in text:
@@ -197,7 +197,7 @@ def parse_document(path: str, text: str) -> Document:
     if "<!--" in text:
         text, tokens = _without_comments(text, tokens)
     if "{:" in text or ("{" in text and _HEADING_ATTRIBUTES.search(text)):
-        text, tokens = _without_attribute_lists(text, tokens)
+        text, tokens = _rewritten(text, tokens, _without_attribute_lists)
     if "%%" in text and not _SIDES_LINE.search(text):
         text, tokens = _without_obsidian_comments(text, tokens)
     unknown: tuple[tuple[int, str], ...] = ()
@@ -236,28 +236,28 @@ def _with_markdown_tables(text: str, tokens: list[Token]) -> tuple[str, list[Tok
     return _reparsed(text, tokens, converted)
 
 
-def _logseq_clozes(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
-    """The text with Logseq's clozes (``{{cloze Amazon S3}}``) written as Anki's, one card hiding them
-    all as Logseq asks them (``{{c1::Amazon S3}}``), and its tokens. One in code is code."""
+def _rewritten(text: str, tokens: list[Token], rewrite: Callable[[str, str], str]) -> tuple[str, list[Token]]:
+    """The text with each line outside code as ``rewrite`` makes it (from the line and the one above
+    it), and its tokens. Every line keeps its number."""
     code = _code_lines(tokens)
     lines = text.split("\n")
-    for number, line in enumerate(lines):
-        if number not in code and "{{cloze" in line:
-            lines[number] = _LOGSEQ_CLOZE.sub(_as_anki_cloze, line)
-    converted = "\n".join(lines)
-    return _reparsed(text, tokens, converted)
+    rewritten = [
+        line if number in code else rewrite(line, lines[number - 1] if number else "")
+        for number, line in enumerate(lines)
+    ]
+    return _reparsed(text, tokens, "\n".join(rewritten))
 
 
-def _exam_topics(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
-    """The text with a dump's ``- (Exam Topic 1)`` lines right under its question's number (a bullet
-    only as its PDF is pasted) as lines of the question's paragraph, and its tokens: the number above
-    then numbers the question."""
-    code = _code_lines(tokens)
-    lines = text.split("\n")
-    for number, line in enumerate(lines[1:], start=1):
-        if number not in code and _DUMP_NUMBER.fullmatch(lines[number - 1].strip()):
-            lines[number] = _BULLETED_TOPIC.sub(r"\g<topic>", line)
-    return _reparsed(text, tokens, "\n".join(lines))
+def _as_anki_clozes(line: str, _above: str) -> str:
+    """A line with Logseq's clozes (``{{cloze Amazon S3}}``) written as Anki's, one card hiding them
+    all as Logseq asks them (``{{c1::Amazon S3}}``); one in a code span is code."""
+    return _LOGSEQ_CLOZE.sub(_as_anki_cloze, line) if "{{cloze" in line else line
+
+
+def _exam_topic_unbulleted(line: str, above: str) -> str:
+    """A dump's ``- (Exam Topic 1)`` line right under its question's number (a bullet only as its PDF
+    is pasted) as a line of the question's paragraph: the number above then numbers the question."""
+    return _BULLETED_TOPIC.sub(r"\g<topic>", line) if _DUMP_NUMBER.fullmatch(above.strip()) else line
 
 
 def _as_anki_cloze(found: re.Match[str]) -> str:
@@ -411,23 +411,17 @@ def _without_comments(text: str, tokens: list[Token]) -> tuple[str, list[Token]]
     return _reparsed(text, tokens, cleared)
 
 
-def _without_attribute_lists(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
-    """The text without attribute lists (kramdown's ``{: .note }`` on a line of its own and
-    ``**S3**{: .label }`` after a span, a heading's ``{#s3}``), and its tokens: sites style a block or
-    a word and anchor a heading with them, and they are no study content. One in code is code; every
-    line keeps its number."""
-    code = _code_lines(tokens)
-    lines = text.split("\n")
-    for number, line in enumerate(lines):
-        if number in code or "{" not in line:
-            continue
-        if heading := _HEADING_ATTRIBUTES.fullmatch(line):
-            line = heading["heading"]
-        if "{:" in line:
-            line = "" if _ATTRIBUTE_LINE.fullmatch(line) else _ATTRIBUTES.sub(_code_kept, line)
-        lines[number] = line
-    cleared = "\n".join(lines)
-    return _reparsed(text, tokens, cleared)
+def _without_attribute_lists(line: str, _above: str) -> str:
+    """A line without its attribute lists (kramdown's ``{: .note }`` on a line of its own and
+    ``**S3**{: .label }`` after a span, a heading's ``{#s3}``): sites style a block or a word and anchor
+    a heading with them, and they are no study content."""
+    if "{" not in line:
+        return line
+    if heading := _HEADING_ATTRIBUTES.fullmatch(line):
+        line = heading["heading"]
+    if "{:" in line:
+        line = "" if _ATTRIBUTE_LINE.fullmatch(line) else _ATTRIBUTES.sub(_code_kept, line)
+    return line
 
 
 def _code_kept(found: re.Match[str]) -> str:
