@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import PurePosixPath
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -536,7 +537,7 @@ NUMBERED_NAME = re.compile(r"^(?P<number>\d+)(?:[-_]|\s*[-_.]\s+|\s+)(?P<name>\S
 
 
 def _title_from_name(path: str) -> str:
-    stem = path.rsplit("/", 1)[-1].removesuffix(".md")
+    stem = PurePosixPath(path).stem
     numbered = NUMBERED_NAME.match(stem)
     return humanise(numbered["name"] if numbered else stem)
 

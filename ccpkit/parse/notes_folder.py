@@ -13,7 +13,8 @@ from ccpkit.item_ids import slug
 from ccpkit.model import SourceLocation
 from ccpkit.parse.document import NUMBERED_NAME, Document, humanise, parse_document
 
-SUFFIX = ".md"
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn")
+"""The names Markdown files go by, in any case (``README.MD``, Jekyll's ``.markdown``)."""
 _LINE_END = re.compile(rb"\r\n|\r|\n")
 """Line ends as markdown-it-py counts them (a lone CR too), so every reported line number agrees."""
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
@@ -67,7 +68,7 @@ def misnamed(notes: Path) -> list[Problem]:
         relative = path.relative_to(notes)
         if _nameable(relative.name) or not all(_nameable(part) for part in relative.parent.parts):
             continue
-        if _visible(path, notes) and (path.is_dir() or path.suffix == SUFFIX):
+        if _visible(path, notes) and (path.is_dir() or is_markdown(path.name)):
             shown = _CONTROL.sub("?", os.fsencode(relative).decode("utf-8", "replace"))
             message = "name is not valid UTF-8 or holds a control character: rename it (it was left out)"
             problems.append(Problem(SourceLocation(path=shown, line=1), message))
@@ -86,7 +87,12 @@ def _nameable(name: str) -> bool:
 
 def _is_notes(entry: Path) -> bool:
     named = _nameable(entry.name) and not entry.name.startswith(".")
-    return named and (entry.is_dir() or entry.suffix == SUFFIX)
+    return named and (entry.is_dir() or is_markdown(entry.name))
+
+
+def is_markdown(name: str) -> bool:
+    """Whether a file of this name is a notes file."""
+    return name.lower().endswith(MARKDOWN_SUFFIXES)
 
 
 def _module(entry: Path) -> ModuleFiles | None:
@@ -99,15 +105,16 @@ def _module(entry: Path) -> ModuleFiles | None:
     title = humanise(numbered["name"] if numbered else name)
     if entry.is_file():
         return ModuleFiles(number, slug(name), title, (entry,), entry.name, single_file=True)
-    files = tuple(sorted(path for path in entry.rglob(f"*{SUFFIX}") if _readable(path, entry)))
+    files = tuple(sorted(path for path in entry.rglob("*") if _readable(path, entry)))
     if not files and not numbered:
         return None
     return ModuleFiles(number, slug(name), title, files, f"{name}/")
 
 
 def _readable(path: Path, root: Path) -> bool:
-    """A notes file of the module at ``root``: not hidden, properly named, a file."""
-    return _visible(path, root) and _nameable(str(path.relative_to(root))) and path.is_file()
+    """A notes file of the module at ``root``: Markdown, not hidden, properly named, a file."""
+    visible = is_markdown(path.name) and _visible(path, root)
+    return visible and _nameable(str(path.relative_to(root))) and path.is_file()
 
 
 def _visible(path: Path, root: Path) -> bool:

@@ -109,6 +109,28 @@ def test_dot_files_other_suffixes_and_folders_without_notes_are_not_modules(tmp_
     assert [item.id for item in deck.items()] == ["02-compute/card/spot-instances"]
 
 
+def test_markdown_files_under_their_other_names_are_notes_files(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "01-basics/README.MD": "- **Region:** A geographic area.\n",
+            "01-basics/zones.markdown": "- **AZ:** One or more data centres.\n",
+            "01-basics/edge.mdown": "- **Edge location:** A CDN site.\n",
+            "01-basics/notes.txt": "- **Plain:** not a notes file\n",
+            "02-Pricing Plans.mkd": "- **Savings Plan:** A spend commitment.\n",
+        },
+    )
+    deck = parse_notes(tmp_path).deck
+    modules = [(m.slug, m.title) for m in deck.modules]
+    assert modules == [("01-basics", "Basics"), ("02-pricing-plans", "Pricing Plans")]
+    assert [(item.source.path, item.part) for item in deck.items()] == [
+        ("01-basics/README.MD", "README"),
+        ("01-basics/edge.mdown", "Edge"),
+        ("01-basics/zones.markdown", "Zones"),
+        ("02-Pricing Plans.mkd", "Pricing Plans"),
+    ]
+
+
 def test_front_matter_is_read_never_shown_and_lines_count_from_the_top_of_the_file(tmp_path: Path) -> None:
     write(tmp_path, {"02-compute/cram-sheet.md": CRAM})
     (card,) = parse_notes(tmp_path).deck.items()
