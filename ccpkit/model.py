@@ -240,8 +240,9 @@ class Deck:
     def __post_init__(self) -> None:
         _require_text(self.title, "deck title")
         seen: dict[str, SourceLocation] = {}
-        for item in self.items():
-            _require(item.id not in seen, f"id {item.id} is used at {seen.get(item.id)} and {item.source}")
+        for item in self.items():  # the message made only when needed: a deck may hold 50,000 items
+            if item.id in seen:
+                raise ModelError(f"id {item.id} is used at {seen[item.id]} and {item.source}")
             seen[item.id] = item.source
         slugs = [module.slug for module in self.modules]
         _require(len(set(slugs)) == len(slugs), "two modules share a slug")
