@@ -69,8 +69,9 @@ _LISTED_ENTRY = re.compile(
     rf"^{_SYMBOLS}(?:(?i:(?:correct\s+)?answers?|ans)\s*[:\u2013\u2014=-]?\s*)?(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$",
     re.S,
 )
-_ENTRY_LETTERS = r"(?:[A-H]{2,8}|[A-Ha-h](?:\s*[/,&+]\s*[A-Ha-h](?=$|[\s,;|/&+]))*)(?=$|[\s,;|])"
-"""An entry's letters on a key's line: ``B``, ``AC``, ``A, C``, ``C/D`` (not ``A, 2``: the next entry)."""
+_ENTRY_LETTERS = r"(?:[A-H]{2,8}|[a-h]{2,4}|[A-Ha-h](?:\s*[/,&+]\s*[A-Ha-h](?=$|[\s,;|/&+]))*)(?=$|[\s,;|])"
+"""An entry's letters on a key's line: ``B``, ``AC``, ``ac``, ``A, C``, ``C/D`` (not ``A, 2``: the next
+entry)."""
 _ENTRIES_ON_A_LINE = re.compile(
     rf"(?:^|[\s,;|]+)(?:[Qq]\.?\s*|#)?(?P<id>\d+)\s*(?:[.):=\u2013\u2014-]\s*)?(?P<letters>{_ENTRY_LETTERS})"
 )
@@ -385,8 +386,8 @@ def _answer(match: re.Match[str], *, rest: bool = True) -> Answer:
     written, said = match["letters"], match["rest"] if rest else ""
     if (first := _FIRST_OF_A_REMARK.match(written)) and _REMARK.match(said) and not _CALLED_RIGHT.match(said):
         written, said = first[1], f"{written[first.end() :]}{said}"  # `B; A and C are wrong.`
-    run_together = re.fullmatch(r"[A-H]{2,8}", written)
-    words = _JOINERS.sub(" ", written)  # `A e B`: the Portuguese "and", not the letter E
-    letters = tuple(dict.fromkeys(written if run_together else re.findall(r"\b[A-H]\b", words.upper())))
+    words = _JOINERS.sub(" ", written).upper()  # `A e B`: the Portuguese "and", not the letter E
+    run_together = re.fullmatch(r"[A-H]{2,8}|[a-h]{2,4}", written)
+    letters = tuple(dict.fromkeys(written.upper() if run_together else re.findall(r"\b[A-H]\b", words)))
     after = said.lstrip(_LEAD).strip() if rest else ""
     return Answer(letters, after if any(map(str.isalnum, after)) else "")  # `B 🗳️`: a vote icon, no reason
