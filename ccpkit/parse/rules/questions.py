@@ -681,7 +681,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
     if run.head:
         number, text = _numbered(CALLOUT.sub("", run.head))
         words, _, last = text.rpartition("\n")
-        parts.append(words if words and _OPTIONS_HEADING.fullmatch(plain(last)) else text)  # `Options:` line
+        parts.append(words if _OPTIONS_HEADING.fullmatch(plain(last)) else text)  # `Options:` line
         if number:
             question, numbered = question_id(number), True
     while not numbered and index >= floor:
