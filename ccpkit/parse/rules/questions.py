@@ -95,12 +95,12 @@ _VOTE = re.compile(r"(?:[A-H]{1,8}\s*\(\d{1,3}%\)|\d{1,3}%|other)", re.I)
 """A line of the votes under ``Community vote distribution``: ``AC (88%)``, ``12%``, ``Other``."""
 _DISCUSSION = re.compile(
     r"(?:selected\s+answer:\s*[A-H]{1,8}|upvoted\s+\d+\s+times?"
-    r"|(?:\S+\s+)?(?:highly\s+voted|most\s+recent)\s+\d+\s+(?:year|month|week|day|hour|minute)s?"
+    r"|(?:\S+\s+){0,3}(?:highly\s+voted|most\s+recent)\s+\d+\s+(?:year|month|week|day|hour|minute)s?"
     r"(?:,\s*\d+\s+(?:year|month|week|day|hour|minute)s?)?\s+ago)",
     re.I,
 )
 """A dump site's comment headers: ``Selected Answer: A`` (a reader's pick), ``upvoted 14 times``,
-``User123 Highly Voted 1 year, 2 months ago``."""
+``User123 Highly Voted 1 year, 2 months ago`` (a name of up to three words)."""
 _TAG_WORDS = 5
 """At most this many words after a question's number in its heading tag it (a topic, a level)."""
 _QUESTION_LABEL = re.compile(rf"(?:\*\*|__)?(?i:{QUESTION}(?:\s+text)?)(?:\*\*|__)?\s*:")
