@@ -91,7 +91,10 @@ def distinct_fronts(fronts: Sequence[Front]) -> list[str]:
     """Each front (inline Markdown), qualified where another reads the same but wants another answer."""
     result = [front.card.front for front in fronts]
     for qualify in QUALIFIERS:
-        for group in _alike(fronts, result):
+        groups = _alike(fronts, result)
+        if not groups:  # nothing qualified, so the next qualifier would find none either
+            break
+        for group in groups:
             for index in group:
                 front = fronts[index]
                 result[index] = f"{front.card.front}{QUALIFIER}{qualify(front.module, front.card)}"
