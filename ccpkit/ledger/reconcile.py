@@ -91,16 +91,19 @@ def _displaced(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry])
     apart by their order, whose files were renamed or reordered or whose modules were merged. The
     GUID, and with it the history, follows what the student studied; the freed id is matched like a
     new one. (A copy in another module is another card: an edit stays with its note.)"""
-    by_content: dict[tuple[str, str, tuple[str, ...], str], list[str]] = {}
-    for note in current.values():
-        by_content.setdefault((note.module, note.note_type, note.key, note.answer), []).append(note.id)
 
     def moved_away(note_id: str) -> bool:
         entry = entries.get(note_id)
         return entry is not None and not entry.orphaned and entry.answer != current[note_id].answer
 
+    away = list(filter(moved_away, current))
+    modules = {current[note_id].module for note_id in away}  # where a taker may be: most builds, none
+    by_content: dict[tuple[str, str, tuple[str, ...], str], list[str]] = {}
+    for note in current.values():
+        if note.module in modules:
+            by_content.setdefault((note.module, note.note_type, note.key, note.answer), []).append(note.id)
     pairs, taken = [], set()
-    for note_id in filter(moved_away, current):
+    for note_id in away:
         entry = entries[note_id]
         said = (current[note_id].module, entry.note_type, entry.key, entry.answer)
         takers = [taker for taker in by_content.get(said, ()) if taker not in entries or moved_away(taker)]
