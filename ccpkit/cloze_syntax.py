@@ -60,8 +60,13 @@ def hidden_parts(text: str, *, highlights: bool = True) -> tuple[Hidden, ...]:
     return tuple(found)
 
 
+MAX_CLOZE = 500
+"""Anki makes cards for c1 to c500; a higher number shares c500's card (or none, past 65,535)."""
+
+
 def mistakes(text: str) -> tuple[Mistake, ...]:
-    """Unclosed ``{{c1::``, empty answers and ``c0``: each with what to write instead."""
+    """Unclosed ``{{c1::``, empty answers, ``c0`` and numbers past Anki's last: each with what to
+    write instead."""
     if "{{" not in text:  # every mistake is in an Anki marker: most text holds none
         return ()
     found = []
@@ -81,6 +86,9 @@ def mistakes(text: str) -> tuple[Mistake, ...]:
             found.append(Mistake(match.start(), message))
         elif int(match["number"]) == 0:
             message = f"cloze {match[0]!r}: numbers start at c1 (Anki makes no card for c0)"
+            found.append(Mistake(match.start(), message))
+        elif int(match["number"]) > MAX_CLOZE:
+            message = f"cloze {match[0]!r}: numbers go up to c{MAX_CLOZE} (Anki's last cloze card)"
             found.append(Mistake(match.start(), message))
     return tuple(found)
 

@@ -48,6 +48,8 @@ def test_answers_name_each_hidden_part_with_its_number() -> None:
         ("an {{c1::}} cloze", 3, "hides nothing: write the answer"),
         ("a {{c1::  ::hint}} cloze", 2, "hides nothing"),
         ("{{c0::x}}", 0, "numbers start at c1"),
+        ("a {{c501::x}}", 2, "numbers go up to c500"),
+        ("{{c99999999999999999999::x}}", 0, "numbers go up to c500"),
     ],
 )
 def test_mistakes_say_where_and_what_to_write(text: str, start: int, says: str) -> None:
@@ -57,4 +59,4 @@ def test_mistakes_say_where_and_what_to_write(text: str, start: int, says: str) 
 
 
 def test_well_formed_clozes_have_no_mistakes() -> None:
-    assert mistakes("{{c1::S3}} and {{c2::EBS::block}} and ==EFS== and `{{c1::`") == ()
+    assert mistakes("{{c1::S3}} and {{c500::EBS::block}} and ==EFS== and `{{c1::`") == ()
