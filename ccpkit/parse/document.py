@@ -536,8 +536,17 @@ NUMBERED_NAME = re.compile(r"^(?P<number>\d+)(?:[-_]|\s*[-_.]\s+|\s+)(?P<name>\S
 ``1. Cloud Concepts``, ``04_security``, ``05 Billing``."""
 
 
+_PAGE_ID = re.compile(r"\s+[0-9a-f]{32}$")
+
+
+def without_page_id(name: str) -> str:
+    """A file or folder name without the page id Notion's export writes after each one (``S3 Storage
+    3f2a…``): the next export writes new ids, which must not rename the module, the part or any id."""
+    return _PAGE_ID.sub("", name)
+
+
 def _title_from_name(path: str) -> str:
-    stem = PurePosixPath(path).stem
+    stem = without_page_id(PurePosixPath(path).stem)
     numbered = NUMBERED_NAME.match(stem)
     return humanise(numbered["name"] if numbered else stem)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from ccpkit.errors import Problem, UsageError
 from ccpkit.item_ids import slug
 from ccpkit.model import SourceLocation
-from ccpkit.parse.document import NUMBERED_NAME, Document, humanise, parse_document
+from ccpkit.parse.document import NUMBERED_NAME, Document, humanise, parse_document, without_page_id
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn")
 """The names Markdown files go by, in any case (``README.MD``, Jekyll's ``.markdown``)."""
@@ -57,7 +57,7 @@ def find_modules(notes: Path) -> list[ModuleFiles]:
 
 def course_title(notes: Path) -> str:
     """The title of a course whose ccpkit.toml names none: its notes folder's name, made readable."""
-    return humanise(notes.resolve().name) or "Notes"
+    return humanise(without_page_id(notes.resolve().name)) or "Notes"
 
 
 def misnamed(notes: Path) -> list[Problem]:
@@ -99,7 +99,7 @@ def _module(entry: Path) -> ModuleFiles | None:
     """A top-level file is a module on its own, a folder one of every notes file below it; either is
     numbered when its name starts with a number (``NUMBERED_NAME``), and titled by the rest. An
     unnumbered folder with no notes file (``images/``) is no module; a numbered one is, still empty."""
-    name = entry.stem if entry.is_file() else entry.name
+    name = without_page_id(entry.stem if entry.is_file() else entry.name)
     numbered = NUMBERED_NAME.match(name)
     number = int(numbered["number"]) if numbered else 0
     title = humanise(numbered["name"] if numbered else name)
@@ -108,7 +108,7 @@ def _module(entry: Path) -> ModuleFiles | None:
     files = tuple(sorted(path for path in entry.rglob("*") if _readable(path, entry)))
     if not files and not numbered:
         return None
-    return ModuleFiles(number, slug(name), title, files, f"{name}/")
+    return ModuleFiles(number, slug(name), title, files, f"{entry.name}/")
 
 
 def _readable(path: Path, root: Path) -> bool:

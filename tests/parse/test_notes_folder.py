@@ -83,6 +83,19 @@ def write(root: Path, files: dict[str, str | bytes]) -> Path:
             ],
             id="numbered-as-notes-apps-name-them",
         ),
+        pytest.param(  # a Notion export: a new export writes new page ids, which must not rename anything
+            {
+                "Cloud Basics 8c1fa2b3c4d5e6f7a8b9c0d1e2f3a4b5/Regions 3f2a9c1e0b8d4f6a9e7b2c1d0a9f8e7d.md": (
+                    "- **AZ:** One or more data centres.\n"
+                ),
+                "02 Storage 0123456789abcdef0123456789abcdef.md": "- **S3:** Object storage.\n",
+            },
+            [
+                (2, "02-storage", "Storage", "02-storage/card/s3"),
+                (0, "cloud-basics", "Cloud Basics", "cloud-basics/card/az"),
+            ],
+            id="notion-page-ids",
+        ),
     ],
 )
 def test_numbered_folders_and_files_are_modules_in_number_order_and_other_entries_follow(
@@ -150,10 +163,17 @@ def test_a_file_without_an_h1_is_the_part_its_front_matter_names_else_its_file_n
             "03-network/b.md": "---\npart: Firewalls\ntitle: Ignored\n---\n\n" + term.replace("NACL", "WAF"),
             "03-network/c-route-tables.md": term.replace("NACL", "Route table"),
             "03-network/Week 5 - ARM Assembly.md": term.replace("NACL", "Register"),
+            "03-network/d-peering 3f2a9c1e0b8d4f6a9e7b2c1d0a9f8e7d.md": term.replace("NACL", "Peering"),
         },
     )
     parts = [item.part for item in parse_notes(tmp_path).deck.items()]
-    assert parts == ["Week 5 ARM Assembly", "AWS: Security groups vs NACLs", "Firewalls", "C route tables"]
+    assert parts == [
+        "Week 5 ARM Assembly",
+        "AWS: Security groups vs NACLs",
+        "Firewalls",
+        "C route tables",
+        "D peering",
+    ]
 
 
 def test_front_matter_values_are_read_as_yaml_reads_them(tmp_path: Path) -> None:
