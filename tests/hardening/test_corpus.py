@@ -26,7 +26,6 @@ ERRORS: dict[str, list[str]] = {
     "mcq-duplicate-letters": ["01-compute/questions.md:7: option letter B is used twice"],
     "options-without-stem": ["01-compute/questions.md:3: options without a question"],
     "table-ragged-rows": ["01-compute/cram-sheet.md:7: table row has 2 cells but the header has 3"],
-    "table-header-only": ["01-compute/cram-sheet.md:5: table has a header but no rows"],
     "invalid-utf8": ["01-compute/cram-sheet.md:3: not valid UTF-8 (byte 0xff"],
     "utf16": ["01-compute/cram-sheet.md:1: file is UTF-16 text: save it as UTF-8 (until then none of it is"],
     "nul-bytes": ["01-compute/cram-sheet.md:3: NUL byte in the text"],
@@ -50,6 +49,7 @@ WARNINGS: dict[str, list[str]] = {
         "01-compute/questions.md:6: warning: answer key entry 2 matches no question above it",
         "01-compute/questions.md:7: warning: answer key entry 3 matches no question above it",
     ],
+    "table-header-only": ["01-compute/cram-sheet.md:5: warning: table has a header but no rows"],
     "unclosed-fence": ["01-compute/cram-sheet.md:5: warning: code fence is never closed"],
     "unclosed-details": ["01-compute/questions.md:11: warning: <details> is never closed"],
     "unclosed-formula": [
