@@ -22,6 +22,8 @@ _OPTION_SEPARATOR = re.compile(r"\\?\|")
 _SIZE = re.compile(r"\d+(?:x\d+)?")
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif")
 """What Obsidian shows as a picture; the parser then says which of them a deck can hold."""
+URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+"""``https:``, ``mailto:`` …: a link or picture that leaves the notes (RFC 3986's scheme)."""
 
 
 @dataclass(frozen=True, slots=True)

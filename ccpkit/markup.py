@@ -25,7 +25,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
-from ccpkit.embeds import embeds_plugin
+from ccpkit.embeds import URL_SCHEME, embeds_plugin
 from ccpkit.item_ids import WIKILINK
 from ccpkit.markdown_defaults import OFF_BY_DEFAULT
 from ccpkit.tex_delimiters import tex_delimiters_plugin
@@ -114,8 +114,6 @@ def _block_id(state: StateInline, silent: bool) -> bool:
 
 
 _PICTURE_NAME = re.compile(r"ccpkit-[0-9a-f]{24}\.(?:png|jpg|gif|svg)")
-_URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-"""``https:``, ``mailto:`` …: a link that leaves the document (RFC 3986's scheme)."""
 
 
 def is_picture_name(source: str) -> bool:
@@ -379,7 +377,7 @@ class _ReportlabInline(_Inline):
         """Underlined, not blue: blue text prints as a pale grey on a black-and-white printer. A
         target without a scheme (``#a-heading``, ``summary.md``) leads nowhere in the PDF, and
         reportlab refuses to save a link to it: its text is printed alone."""
-        return f'<a href="{escape(href)}"><u>{text}</u></a>' if _URL_SCHEME.match(href) else text
+        return f'<a href="{escape(href)}"><u>{text}</u></a>' if URL_SCHEME.match(href) else text
 
 
 def _indentation(line: str) -> str:

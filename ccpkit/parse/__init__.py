@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from ccpkit.parse.notes_folder import (
 from ccpkit.parse.passages import passages
 from ccpkit.parse.pictures import with_pictures
 from ccpkit.parse.rules import RULES
+
+_PICTURE_SYNTAX = re.compile(rb"!\[|<img\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +78,9 @@ class ModuleSource:
 
     @property
     def shows_pictures(self) -> bool:
-        """Whether any of its notes holds picture syntax (``![``): most modules show none, and then
-        none of their items and passages needs looking at for pictures."""
-        return any(b"![" in data for data in self.contents if isinstance(data, bytes))
+        """Whether any of its notes holds picture syntax (``![``, ``<img``): most modules show none,
+        and then none of their items and passages needs looking at for pictures."""
+        return any(_PICTURE_SYNTAX.search(data) for data in self.contents if isinstance(data, bytes))
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TypeVar, assert_never
 from urllib.parse import unquote
 
-from ccpkit.embeds import EMBED, read_embed
+from ccpkit.embeds import EMBED, URL_SCHEME, read_embed
 from ccpkit.errors import Problem, Severity
 from ccpkit.markup import embedded_notes, picture_sources
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item, Passage, Picture, SourceLocation
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 _DESTINATION = re.compile(r"(!\[(?:[^\]\\\n]|\\.)*\]\(\s*)(<[^<>\n]*>|(?:[^\s()\\]|\\.)+)")
 """An image's destination as written (``path`` or ``<path with spaces>``), to rewrite in place."""
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "png"),
     (b"\xff\xd8\xff", "jpg"),
@@ -84,7 +83,7 @@ class _Resolver:
         return EMBED.sub(rewrite_embed, _DESTINATION.sub(rewrite, markdown))
 
     def _picture(self, written: str, source: SourceLocation, *, embedded: bool = False) -> Picture | None:
-        if _SCHEME.match(written):
+        if URL_SCHEME.match(written):
             self._problem(
                 source,
                 f"picture {written} is not fetched (builds are offline): it shows as a link; "

@@ -54,7 +54,7 @@ def test_every_item_became_a_card(shown: list[tuple[str, str]]) -> None:
         "<style>body{display:none}</style>",
         '<iframe src="https://example.com"></iframe>',
         "{{c2::cloze}}",
-        "Which is <b>bold</b> {{Options}}?",
+        "Which is bold {{Options}}?",  # `<b>` is written as Markdown's bold: no tag of the notes' own
         "<img src=x onerror=alert(7)> {{Explanation}}",
     ],
 )

@@ -61,7 +61,9 @@ def _table(ctx: Context, block: Block, previous: Node | None) -> Item | Problem:
     header, body = rows[0], rows[1:]
     columns = tuple(table_cells(header))
     if not body:
-        message = "table has a header but no rows: no cards, and not printed; add its rows under the `|---|` line"
+        message = (
+            "table has a header but no rows: no cards, and not printed; add its rows under the `|---|` line"
+        )
         return Problem(ctx.at(node), message, "warning")  # as Markdown shows it: a callout written as a table
     for row in rows:
         written = count_cells(ctx.doc.lines[row.map[0]]) if row.map else len(columns)

@@ -1,0 +1,92 @@
+"""The few HTML tags notes write inside a line, as the Markdown they mean.
+
+Every output shows raw HTML as the text it is (``markup``), so ``H<sub>2</sub>O`` would reach a card
+as tags. Notes pasted from web pages, GitHub READMEs and Obsidian write these few everywhere: a
+picture sized with ``<img src="vpc.png" width="300">``, ``<b>``, ``<kbd>Ctrl</kbd>``, ``<sub>``. Each is
+written as its Markdown before any rule reads the file, so a picture is packaged, a bold option is the
+marked one and an emphasised term is a term; anything else stays as written. Code spans are code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ccpkit.embeds import PICTURE_SUFFIXES, URL_SCHEME
+
+_PAIRED = r"b|strong|i|em|kbd|code|sub|sup|u|ins|mark|small|s|del|strike"
+_TAG = re.compile(
+    rf"(?P<code>(`+)[^`]+?\2)"
+    rf"|<(?P<tag>{_PAIRED})>(?P<inner>[^<`\n]+?)</(?P=tag)>"
+    r"|<img\b(?P<attributes>[^<>\n]*)/?>",
+    re.IGNORECASE,
+)
+"""A code span (kept), a tag of ``_PAIRED`` around text of no other tag or code, or an ``<img>``."""
+_ATTRIBUTE = re.compile(
+    r"""\b(?P<name>src|alt)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'>]+))"""
+)
+_FOLDED = re.compile(r"<(?:details|summary)\b", re.IGNORECASE)
+_SMALL_PRINT = re.compile(r"<(sub|sup|small)>[^<\n]*</\1>", re.IGNORECASE)
+_MAYBE = re.compile(rf"<(?:{_PAIRED}|img\b)", re.IGNORECASE)
+
+_SUPERSCRIPT = str.maketrans("0123456789+-\u2212=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ")  # U+2212: a minus sign
+_SUBSCRIPT = str.maketrans("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
+_MARKS = dict.fromkeys(("b", "strong", "mark"), "**") | dict.fromkeys(("i", "em"), "*")
+_MARKS |= dict.fromkeys(("s", "del", "strike"), "~~")
+"""Tags written as emphasis; a highlight is bold, not ``==…==`` (a cloze in these notes)."""
+
+
+def mentions_inline_html(text: str) -> bool:
+    """Whether the text may hold a tag this module rewrites: most files hold none."""
+    return "<" in text and _MAYBE.search(text) is not None
+
+
+def as_markdown(line: str, _above: str = "") -> str:
+    """The line with each such tag written as Markdown: ``**…**``, ``*…*``, ``~~…~~``, a code span,
+    ``H₂O`` (``_(…)``, ``^(…)`` where no Unicode sub- or superscript exists), ``![alt](src)`` of a
+    picture in the notes folder. A ``<details>`` block's line, and a line of small print
+    (``<sub>Domain: Security</sub>`` alone), are left as the rules that read them expect."""
+    if "<" not in line or _FOLDED.search(line) or _SMALL_PRINT.fullmatch(line.strip()):
+        return line
+    while (written := _TAG.sub(_written, line)) != line:  # nested tags, the innermost first
+        line = written
+    return line
+
+
+def _written(found: re.Match[str]) -> str:
+    if found["code"]:
+        return found[0]
+    if found["attributes"] is not None:
+        return _picture(found[0], found["attributes"])
+    tag, inner = found["tag"].lower(), found["inner"]
+    if not inner.strip():
+        return inner
+    if tag in _MARKS:
+        mark = _MARKS[tag]
+        return f"{mark}{inner}{mark}" if inner == inner.strip() else found[0]  # `<b> x</b>`: no emphasis
+    if tag in ("kbd", "code"):
+        return f"`{inner}`"
+    if tag in ("sup", "sub"):
+        return _script(inner, sup=tag == "sup")
+    return inner  # underlined, inserted, small: the words
+
+
+def _script(inner: str, *, sup: bool) -> str:
+    """``²``, ``₂``: the Unicode characters when each has one, else ``^(…)`` / ``\\_(…)``."""
+    table, mark = (_SUPERSCRIPT, "^") if sup else (_SUBSCRIPT, "\\_")
+    if all(character.translate(table) != character for character in inner):
+        return inner.translate(table)
+    return f"{mark}{inner}" if len(inner) == 1 else f"{mark}({inner})"
+
+
+def _picture(written: str, attributes: str) -> str:
+    """``<img src="vpc.png" width="300" alt="VPC">`` as ``![VPC](vpc.png)``."""
+    values = {
+        match["name"].lower(): match["double"] or match["single"] or match["bare"] or ""
+        for match in _ATTRIBUTE.finditer(attributes)
+    }
+    source = values.get("src", "").strip()
+    if not source.lower().endswith(PICTURE_SUFFIXES) or URL_SCHEME.match(source):
+        return written  # no picture of the notes: one on the web is never fetched, so shown as written
+    alt = re.sub(r"[\[\]\\]", "", values.get("alt", ""))
+    target = f"<{source}>" if re.search(r"[\s()]", source) else source
+    return f"![{alt}]({target})"

@@ -1,0 +1,44 @@
+"""The few HTML tags notes write inside a line read as the Markdown they mean; anything else as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from ccpkit.parse.inline_html import as_markdown, mentions_inline_html
+
+
+@pytest.mark.parametrize(
+    ("line", "markdown"),
+    [
+        ("- **H<sub>2</sub>O:** Water.", "- **H₂O:** Water."),
+        ("E = mc<sup>2</sup>, x<sup>-1</sup>", "E = mc², x⁻¹"),
+        ("T<sub>max</sub> and e<sup>iπ</sup> and a<sub>k</sub>", "T\\_(max) and e^(iπ) and a\\_k"),
+        ("Press <kbd>Ctrl</kbd>+<kbd>P</kbd>", "Press `Ctrl`+`P`"),
+        ("- B. <b>Amazon S3</b>", "- B. **Amazon S3**"),
+        ("<strong>Bold</strong>, <em>leaning</em>, <mark>marked</mark>", "**Bold**, *leaning*, **marked**"),
+        ("<s>gone</s> and <u>under</u>", "~~gone~~ and under"),
+        ('A VPC <img src="img/vpc.png" width="300" alt="VPC [v2]">', "A VPC ![VPC v2](img/vpc.png)"),
+        ("<img src='my diagram.PNG'/>", "![](<my diagram.PNG>)"),
+        ("a <b>bold <i>and</i> leaning</b> run", "a **bold *and* leaning** run"),
+    ],
+)
+def test_tags_become_the_markdown_they_mean(line: str, markdown: str) -> None:
+    assert mentions_inline_html(line)
+    assert as_markdown(line) == markdown
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Write `<b>bold</b>` in HTML",  # code is code
+        "<b> spaced</b> emphasis would not read as emphasis",
+        "<b class='x'>with attributes</b>",
+        "<sub>Domain: Security · Level: easy</sub>",  # a line of small print: the question rules read it
+        "<details><summary><b>Q3.</b> What is a VPC?</summary>A network.</details>",
+        '<img src="https://example.com/badge.svg">',  # never fetched
+        "<img src=x onerror=alert(1)>",  # no picture
+        "1 < 2 and 3 > 2",
+    ],
+)
+def test_other_html_stays_as_written(line: str) -> None:
+    assert as_markdown(line) == line
