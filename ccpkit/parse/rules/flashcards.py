@@ -66,11 +66,11 @@ _QUESTION = re.compile(
 """``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``, ``**Q.** …``: a
 flashcard's question line (``Q1. …`` is not: board minutes number their questions so)."""
 _ANSWER = re.compile(
-    rf"^(?:{_BOLD}(?:A\d*|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}\s*:{_BOLD}|Ans\.(?=\s)|A\d+\)(?=\s))"
+    rf"^(?:{_BOLD}(?:A\d*|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}\s*:{_BOLD}|{_BOLD}Ans\.{_BOLD}(?=\s)|A\d+\)(?=\s))"
     r"\s*(?P<text>.*)$"
 )
-"""``A: …``, ``A1: …``, ``A1) …``, ``**Answer:** …``, ``**Respuesta:** …``, ``Antwort: …``, ``Ans. …``:
-its answer line."""
+"""``A: …``, ``A1: …``, ``A1) …``, ``**Answer:** …``, ``**Respuesta:** …``, ``Antwort: …``, ``Ans. …``,
+``**Ans.** …``: its answer line."""
 _DOTTED_QUESTION = re.compile(rf"^{_DOTTED_Q}\s")
 _DOTTED_ANSWER = re.compile(rf"^{_BOLD}A\.{_BOLD}\s+(?P<text>\S.*)$")
 """``A. …`` answering a ``Q. …`` line, as ``Q.``/``A.`` notes write them (elsewhere ``A.`` letters
@@ -169,10 +169,10 @@ _NAMES_QUESTIONS = re.compile(r"(?i)\bquestions?\b|\bfaqs?\b|frequently\s+asked|
 _SET_ITEMS, _SET_WORDS = 3, 3
 """A list of this many items or more, of this many words at most each, names a set to recall."""
 _NUMBERING = re.compile(
-    r"^(?:(?:Q|Question\s*)?\d+[.):](?!\d)|\d\ufe0f?\u20e3|[\U0001F51F])\s*", re.IGNORECASE
+    r"^(?:(?:Q(?:ues?)?\.?\s*|Question\s*)?\d+[.):](?!\d)|\d\ufe0f?\u20e3|[\U0001F51F])\s*", re.IGNORECASE
 )
-"""A question's number: ``3.``, ``3)``, ``Q3:``, or a keycap emoji (``2️⃣``, ``🔟``); not the start of
-``2.4 GHz`` or ``802.11ac``."""
+"""A question's number: ``3.``, ``3)``, ``Q3:``, ``Que 3.``, or a keycap emoji (``2️⃣``, ``🔟``); not the
+start of ``2.4 GHz`` or ``802.11ac``."""
 _LISTS = ("bullet_list", "ordered_list")
 _NESTING = (*_LISTS, "list_item", "blockquote")
 _BLOCK_ANSWERS = (*_LISTS, "fence", "code_block", "blockquote")
@@ -506,7 +506,8 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     front = _unnumbered(_QUESTION_LABEL.sub("", undecorated(asked["asked"])))  # `**❓ Why …?**`
     if rest.strip():  # the answer on the lines under it, no blank line between (`Ans: …`: its words)
         ctx.claim(first)
-        return 0, _Pair(front, _worded_text(rest.strip()) or rest.strip())
+        answer = rest.strip()
+        return 0, _Pair(front, _worded_text(answer) or _after_answer_label(answer) or answer)
 
     def answers(node: Node) -> bool:  # up to the next question: in bold, or over its `Answer: …`
         if node.type != "paragraph" or ctx.is_claimed(node) or asked_in_bold(node) is not None:
@@ -756,6 +757,7 @@ def _quote_answer(ctx: Context, quote: Node, *, alone: bool) -> str | None:
     called = _callout(ctx, quote)
     if called is None:
         text = _unquoted(ctx, quote)
+        text = _after_answer_label(text) or text  # `> **Ans:** …`: its words
         return text if alone and text else None
     return _callout_text(ctx, called) if _names_an_answer(called.title) and not called.empty else None
 
@@ -973,9 +975,12 @@ def _opens_with_q(node: Node) -> bool:
 
 def _answer_label(node: Node) -> str | None:
     """What a paragraph says after an ``A:`` that opens it (``A: The ohm.``), or ``None``."""
-    if node.type != "paragraph":
-        return None
-    first, newline, rest = node.children[0].content.partition("\n")
+    return _after_answer_label(node.children[0].content) if node.type == "paragraph" else None
+
+
+def _after_answer_label(text: str) -> str | None:
+    """What a text says after an ``A:`` (``**Ans.**`` …) that opens it, or ``None``."""
+    first, newline, rest = text.partition("\n")
     label = _ANSWER.match(first.strip())
     return None if label is None else f"{label['text']}{newline}{rest}".strip()
 
