@@ -113,6 +113,8 @@ to review", "How to study" never ask: an infinitive after the word makes it a ti
 
 _PAIRED_QUESTION = re.compile(r"(?:\*\*|__)?Q\d*(?:\*\*|__)?\s*:")
 """A question asked on a ``Q:`` line (``Q: Which …?``, ``**Q1:** …``), which an ``A:`` line answers."""
+_FLASHCARD = re.compile(r"^\?{1,2}[ \t]*$|\?:::?[ \t]*\S", re.M)
+"""A flashcard as note-to-Anki tools write one: a ``?`` line between its sides, ``What is …?::…``."""
 
 _REVEALS_ANSWER = re.compile(
     r"(?i)(?:show|reveal|see|view|check|click\s+for)\s+(?:the\s+)?(?:answer|solution)s?"
@@ -892,8 +894,10 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             continue
         if label is None and node.type in _ENDS:
             break
-        if node.type == "paragraph" and _PAIRED_QUESTION.match(node.children[0].content):
-            break  # `Q: What does …?` over its `A:`: a flashcard after the question, not its explanation
+        if node.type == "paragraph" and (
+            _PAIRED_QUESTION.match(node.children[0].content) or _FLASHCARD.search(node.children[0].content)
+        ):
+            break  # `Q: What does …?` over its `A:`, a `?` card: a flashcard after the question
         if _bold_question_answered(node, following):
             break  # `**Which lane is private?**` over `**Answer:** Redline`: a card of its own
         if node.type == "paragraph" and opens_scenario(node.children[0].content):
