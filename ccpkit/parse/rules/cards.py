@@ -61,6 +61,9 @@ _EXPORT_HEADER = re.compile(r"#[a-z ]+:\S*$")
 """A line of the header Anki writes over exported notes (``#separator:tab``, ``#html:true``)."""
 _TAGS_COLUMN = re.compile(r"#tags column:(\d+)$")
 """The header line naming the column of an exported note's tags (``#tags column:3``)."""
+_SEPARATOR = re.compile(r"#separator:(\S+)$")
+_SEPARATORS = {"tab": "\t", "pipe": "|", "comma": ",", "semicolon": ";", "colon": ":", "space": " "}
+"""The separators an export's ``#separator:Pipe`` names, by name; a character names itself."""
 _HTML_MARKS = (
     (re.compile(r"</?(?:b|strong)>", re.I), "**"),
     (re.compile(r"</?(?:i|em)>", re.I), "*"),
@@ -570,10 +573,12 @@ def _line_cards(
     exported = list(itertools.dropwhile(lambda line: _EXPORT_HEADER.match(line) is not None, lines))
     header = len(lines) - len(exported)  # `#separator:tab` over an Anki export's lines
     tagged = next((int(found[1]) for line in lines[:header] if (found := _TAGS_COLUMN.match(line))), 0)
+    named = next((found[1] for line in lines[:header] if (found := _SEPARATOR.match(line))), "tab")
+    separator = _SEPARATORS.get(named.lower(), named)
     html = _from_html if header and "#html:false" not in lines[:header] else str
-    if tagged and exported and all("\t" in line for line in exported):
+    if tagged and exported and all(separator in line for line in exported):
         for at, line in enumerate(exported):  # an Anki export with a column of tags: `aws::storage`
-            cells = line.split("\t")
+            cells = line.split(separator)
             front, *fields = [html(cell) for number, cell in enumerate(cells, 1) if number != tagged]
             back = "\n\n".join(field for field in fields if field.strip())
             tags = cells[tagged - 1] if tagged <= len(cells) else ""

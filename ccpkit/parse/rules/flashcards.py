@@ -369,8 +369,8 @@ def _inline_pair(line: str, number: int, opening: bool) -> _Pair | _Missing | _F
     match = _INLINE.match(hidden)
     if match is None or "::" in match["back"].replace("::=", ""):  # BNF's `::=` is no separator
         return None
-    if "\t" in match["front"]:  # in a column of an exported note (its tags: `aws::storage`)
-        return None
+    if "\t" in match["front"] or "|" in match["front"]:  # in a column of an exported note (its tags:
+        return None  # `aws::storage`), tabs or pipes between the columns
     front = line[: match.end("front")].strip()
     back = line[match.start("back") :].strip()
     tight = not match["front"][-1:].isspace() and not match["back"][:1].isspace()
