@@ -808,8 +808,9 @@ def _may_head(node: Node) -> bool:
 
 
 def _announced_list(ctx: Context, nodes: Sequence[Node], index: int, floor: int) -> bool:
-    """A list in a stem, under the words that announce it (``The technician checks the following:``)
-    or ask about it (``Which of these statements are true?`` over ``1. …``, ``2. …``, whose items ask
+    """A list in a stem, under the words that announce it (``The technician checks the following:``;
+    a numbered one, ``Consider the following statements:``, when words that ask follow it) or ask
+    about it (``Which of these statements are true?`` over ``1. …``, ``2. …``, whose items ask
     nothing)."""
     node, above = nodes[index], nodes[index - 1] if index > floor else None
     lists = ("bullet_list", "ordered_list")
@@ -820,7 +821,11 @@ def _announced_list(ctx: Context, nodes: Sequence[Node], index: int, floor: int)
     words = above.children[0].content.rstrip()
     if node.type == "bullet_list" and words.endswith(":"):
         return True
-    return asks(words) and not any(_asks(item.children[0]) for item in node.children if item.children)
+    below = nodes[index + 1] if index + 1 < len(nodes) else None
+    asked_below = below is not None and below.type == "paragraph" and asks(below.children[0].content)
+    if not (asks(words) or (words.endswith(":") and asked_below)):
+        return False  # `Consider the following statements:` over `1. …`, then `Which of them …?`
+    return not any(_asks(item.children[0]) for item in node.children if item.children)
 
 
 def _stem_piece(ctx: Context, node: Node) -> tuple[str, str, Node] | None:
