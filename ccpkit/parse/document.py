@@ -459,8 +459,10 @@ def heading_level(heading: Node | None) -> int:
 
 
 def heading_text(node: Node) -> str:
-    """The inline Markdown source of a heading (or of any block holding one inline child)."""
-    return "".join(child.content for child in node.children if child.type == "inline").strip()
+    """The inline Markdown source of a heading (or of any block holding one inline child); a heading's
+    pictures from the web (``![Easy](https://img.shields.io/…)``, badges) are no part of it."""
+    text = "".join(child.content for child in node.children if child.type == "inline").strip()
+    return _WEB_PICTURE.sub("", text).strip() if node.type == "heading" and "](http" in text else text
 
 
 def only_pictures(paragraph: Node) -> bool:
@@ -540,6 +542,8 @@ NUMBERED_NAME = re.compile(r"^(?P<number>\d+)(?:[-_]|\s*[-_.]\s+|\s+)(?P<name>\S
 ``1. Cloud Concepts``, ``04_security``, ``05 Billing``."""
 
 
+_WEB_PICTURE = re.compile(r"[ \t]*\[?!\[[^\]\n]*\]\(https?://[^)\s]*\)(?:\]\([^)\s]*\))?")
+"""A picture from the web, maybe linked (``[![build](https://…/badge.svg)](https://…)``): never fetched."""
 _PAGE_ID = re.compile(r"\s+[0-9a-f]{32}$")
 
 
