@@ -167,8 +167,14 @@ def unclosed_formulas(markdown: str) -> tuple[str, ...]:
 
 
 def _html_math(opening: str, closing: str) -> Callable[..., str]:
+    r"""A formula as MathJax reads it in Anki. TeX's ``}}`` is written ``} }`` (the same to TeX), as
+    Anki's manual advises: in a cloze, ``{{c1::\(x^{y^{2}}\)}}``, Anki would end the cloze there."""
+
     def render(_self: object, tokens: Sequence[Token], idx: int, *_args: object) -> str:
-        return f"{opening}{escape(tokens[idx].content.strip(), quote=False)}{closing}"
+        tex = escape(tokens[idx].content.strip(), quote=False)
+        while "}}" in tex:
+            tex = tex.replace("}}", "} }")
+        return f"{opening}{tex}{closing}"
 
     return render
 
