@@ -13,8 +13,12 @@ from markdown_it.token import Token
 from ccpkit.parse.references import outside_code
 
 _DEFINITION = re.compile(r"^ {0,3}\[\^(?P<label>[^\]\s]+)\]:[ \t]*(?P<text>.*)$")
-_REFERENCE = re.compile(r"(?<!\\)\[\^(?P<label>[^\]\s]+)\](?![:(\[])|(?<![\\\]])\^\[(?P<inline>[^\[\]\n]+)\]")
-"""``[^label]`` (not a definition's start), or a note written in place: ``^[note]``."""
+_REFERENCE = re.compile(
+    r"(?P<bold>\*\*|__)\[\^(?P<termed>[^\]\s]+)\](?=:)"
+    r"|(?<!\\)\[\^(?P<label>[^\]\s]+)\](?![:(\[])|(?<![\\\]])\^\[(?P<inline>[^\[\]\n]+)\]"
+)
+"""``[^label]`` (not a definition's start, but after a bold term's end: ``**EBS**[^1]: …``), or a
+note written in place: ``^[note]``."""
 _URL = re.compile(r"https?://\S+")
 _CODE = frozenset({"fence", "code_block", "html_block", "front_matter"})
 
@@ -74,13 +78,16 @@ def _rewritten(
     piece: str, notes: dict[str, str], used: set[str], unknown: list[tuple[int, str]], number: int
 ) -> str:
     def written(match: re.Match[str]) -> str:
-        note = match["inline"] or notes.get(match["label"])
+        label = match["label"] or match["termed"]
+        note = match["inline"] or notes.get(label)
         if note is None:
-            unknown.append((number, match["label"]))
+            unknown.append((number, label))
             return match.group(0)
-        if match["label"]:
-            used.add(match["label"])
+        if label:
+            used.add(label)
         note = f"<{note}>" if _URL.fullmatch(note) else re.sub(r"(?<!\\)\|", r"\\|", note.removesuffix("."))
+        if match["bold"]:  # `**EBS**[^1]: …`: the term's, inside its bold
+            return f" ({note}){match['bold']}"
         space = "" if match.start() == 0 or piece[match.start() - 1] in " \t(" else " "
         return f"{space}({note})"
 
