@@ -506,8 +506,8 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     front = _unnumbered(_QUESTION_LABEL.sub("", undecorated(asked["asked"])))  # `**❓ Why …?**`
     if rest.strip():  # the answer on the lines under it, no blank line between (`Ans: …`: its words)
         ctx.claim(first)
-        answer = rest.strip()
-        return 0, _Pair(front, _worded_text(answer) or _after_answer_label(answer) or answer)
+        said = rest.strip()
+        return 0, _Pair(front, _worded_text(said) or _after_answer_label(said) or said)
 
     def answers(node: Node) -> bool:  # up to the next question: in bold, or over its `Answer: …`
         if node.type != "paragraph" or ctx.is_claimed(node) or asked_in_bold(node) is not None:
