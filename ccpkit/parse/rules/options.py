@@ -86,7 +86,9 @@ _NEXT_NAMED = re.compile(r"\s*(?:,|;|&|/|\band\b|\bplus\b)\s*\(?(?P<letter>[A-H]
 _CLAUSE_END = " \t\n.,;:)\u2013\u2014-"
 _STRUCK = re.compile(r"~~(?P<text>[^~\s](?:.*[^~\s])?)~~\s*", re.S)
 """An option struck through, as a wrong one: ``~~A. AWS Direct Connect~~``."""
-_LEADING_MARK = re.compile(rf"^\s*(?:{_CHECK}|{_CROSS})\s*")
+_LEADING_MARK = re.compile(rf"^\s*(?:{_CHECK}|{_CROSS}|(?P<star>\*)(?=\(?[A-Ha-h][.)]\s))\s*")
+"""A mark before an option's letter: ``✅ B. …``, ``❌ A. …``, or a star glued to the letter, ``*B) …``, as
+word processors' banks mark the right one."""
 """A mark before an option's letter (``- ✅ A. Amazon SQS``)."""
 
 
@@ -459,9 +461,7 @@ def _lettered_items(
     """Lettered items, and the lines of the items after them that give the answer (``- Answer: B``)."""
     options: list[DraftOption] = []
     for index, item in enumerate(node.children):
-        first = _first_inline(item) or ""
-        if (mark := _LEADING_MARK.match(first)) is not None:  # after the text, where `marked` reads it
-            first = f"{first[mark.end() :]} {mark[0].strip()}"
+        first = _mark_last(_first_inline(item) or "")
         if (struck := _STRUCK.fullmatch(first)) is not None:  # `~~A. AWS Direct Connect~~`: crossed out
             first = f"{struck['text']} \u274c"
         match = _lettered(first, options)
@@ -475,6 +475,15 @@ def _lettered_items(
             return None
         options.append(_option(match, text, item))
     return (options, ()) if _in_order(options, going_on) else None
+
+
+def _mark_last(line: str) -> str:
+    """A lettered option's mark moved after its text, where ``marked`` reads it (a star as a tick)."""
+    mark = _LEADING_MARK.match(line)
+    if mark is None or not _LETTERED.match(line[mark.end() :]):
+        return line
+    sign = "\u2705" if mark["star"] else mark[0].strip()
+    return f"{line[mark.end() :]} {sign}"
 
 
 def _unmarked(line: str) -> str:
@@ -553,6 +562,7 @@ def lettered_lines(lines: list[str], node: Node) -> Options | None:
 def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | None:
     """``A) …`` lines of one block, maybe after the stem's lines and before an answer line; an
     option's text may go on over the next lines (or start on the line below its letter)."""
+    lines = [_mark_last(line) for line in lines]
     if not going_on:
         with_stem = not any(_opens(line) for line in lines)
         lines = [part for line in lines for part in _inline_options(line, with_stem=with_stem)]
