@@ -1,4 +1,5 @@
-"""Options marked with circled numbers or kana read as the letters of their places, where answers name them."""
+"""Options marked with circled numbers or kana read as the letters of their places where answers name
+them."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from ccpkit.parse.option_marks import answers_by_mark, lettered
         ("② Amazon S3", "B. Amazon S3"),
         ("- ④ Amazon FSx", "- D. Amazon FSx"),
         ("イ\u3000Amazon S3", "B. Amazon S3"),
-        ("エ．Amazon FSx", "D. Amazon FSx"),
+        ("エ\uff0eAmazon FSx", "D. Amazon FSx"),  # a full-width full stop
         ("Ⓒ Amazon EFS", "C. Amazon EFS"),
         ("정답: ②", "정답: B"),
         ("正解\uff1aイ", "正解\uff1aB"),
