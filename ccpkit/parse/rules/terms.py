@@ -388,8 +388,8 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
     front = _EMPHASISED.sub(r"\g<inner>", line[: cuts[0].start()].strip())
     rest = line[cuts[0].end() :].strip()
     separator = cuts[0][0].strip()
-    if front.endswith("?") and rest and (separator in ("", "|") or _ARROW.fullmatch(separator)):
-        return Term(front, rest, separated=True)  # `Which service …? → DynamoDB`, Quizlet's `…?<tab>…`
+    if front.endswith("?") and rest and (separator in ("", "|", *_DASHES) or _ARROW.fullmatch(separator)):
+        return Term(front, rest, separated=True)  # `Which …? → DynamoDB`, `…? — …`, Quizlet's `…?<tab>…`
     if not front or not rest or front[-1] in ".,;:!?" or not _short_or_named(front):
         return None
     if "**" in front or "__" in front:  # bold in the name: `split_term`'s, or no term
