@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 _DESTINATION = re.compile(r"(!\[(?:[^\]\\\n]|\\.)*\]\(\s*)(<[^<>\n]*>|(?:[^\s()\\]|\\.)+)")
 """An image's destination as written (``path`` or ``<path with spaces>``), to rewrite in place."""
+_SIZE_IN_ALT = re.compile(r"\\?\|\d+(?:x\d+)?(?=\]\()")
+"""Obsidian's width after an image's alt text (``![tree|200](tree.png)``): no words of it."""
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "png"),
@@ -69,7 +71,7 @@ class _Resolver:
             picture = self._picture(path, source)
             if picture is None:
                 return match.group(0)
-            return match.group(1) + picture.name
+            return _SIZE_IN_ALT.sub("", match.group(1)) + picture.name
 
         def rewrite_embed(match: re.Match[str]) -> str:
             embed = read_embed(match)

@@ -116,6 +116,10 @@ def test_the_same_picture_used_twice_is_one_file_and_same_named_files_do_not_col
         assert first.size == (120, 60) and second.size == (60, 60)
 
 
+def test_obsidian_s_width_after_the_alt_text_is_no_part_of_it(student: Student) -> None:
+    assert 'alt="hub and spoke"' in student.note(HUB)["Definition"]
+
+
 def test_a_picture_written_as_an_html_img_tag_is_in_the_deck_as_any_other(student: Student) -> None:
     (shown,) = IMG.findall(student.note("01-diagrams/card/transit-hub")["Definition"])
     assert shown == IMG.findall(student.note(HUB)["Definition"])[0]
