@@ -115,7 +115,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
         lead_in, carried = carried, None
         if block.node.type == "hr":  # what follows a `---` under the heading describes it no more
             describing = False
-        if ctx.is_claimed(block.node):
+        if ctx.is_claimed(block.node) or _records_changes(block.section):
             continue
         if block.node.type in LISTS and _describes_heading(block.node):
             if describing:
@@ -646,6 +646,18 @@ _SESSION_TITLE = re.compile(
 )
 """A file's title that names a session or a task, not a thing: ``Week 3 Lecture Notes``, ``Lecture 5:
 Enzymes``, ``How to create an S3 bucket`` (``# Osmosis`` over its definition is one note's card)."""
+
+
+_CHANGES = frozenset({"added", "changed", "deprecated", "removed", "fixed", "security"})
+_RELEASE = re.compile(r"(?i)\[?(?:v?\d+(?:\.\d+)+|unreleased)\]?(?:\s*[-\u2013\u2014]\s*\d{4}-\d\d-\d\d)?")
+
+
+def _records_changes(section: tuple[str, ...]) -> bool:
+    """A changelog's section (``## [1.2.0] - 2024-03-01`` over ``### Added``, as Keep a Changelog
+    writes them): what a release changed, not terms to learn."""
+    if len(section) < 2 or section[-1].strip().casefold() not in _CHANGES:
+        return False
+    return _RELEASE.fullmatch(section[-2].strip()) is not None
 
 
 def _is_glossary_title(heading: str) -> bool:
