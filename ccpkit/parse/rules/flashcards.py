@@ -136,6 +136,11 @@ _NAMED_COLUMNS = frozenset({"domain", "topic", "category", "difficulty", "source
 """Columns after a card's sides that file it: on its back under their name (``Domain: Security``)."""
 _TAG_COLUMNS = frozenset({"tags"})
 """A column of tags for each row's card (``history, medieval``), as Notion and Anki exports have it."""
+_RECORD_COLUMNS = frozenset(
+    {"created", "created time", "created at", "created by", "date created", "last edited", "last edited time"}
+    | {"last edited by", "last modified", "modified", "updated", "updated at"}
+)
+"""Columns a database keeps of each row (Notion's ``Created time``, ``Last edited``): not the card's."""
 _BLANK = re.compile(r"(?<![\w*])_{3,}(?![\w*])")
 """A blank to fill in a sentence: ``________``, not ``___bold italic___``."""
 _QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
@@ -1031,11 +1036,15 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     sides = [name for name in names if name]
     if len(sides) < 2 or sides[0] not in _FRONT_COLUMNS or sides[1] not in _BACK_COLUMNS:
         return None
-    if any(name not in _NOTE_COLUMNS | _NAMED_COLUMNS | _TAG_COLUMNS for name in sides[2:]):
+    if any(name not in _NOTE_COLUMNS | _NAMED_COLUMNS | _TAG_COLUMNS | _RECORD_COLUMNS for name in sides[2:]):
         return None  # `| Question | Answer | Why | Cost |`: a comparison of its columns
     front_at, back_at = names.index(sides[0]), names.index(sides[1])
     tags_at = [index for index, name in enumerate(names) if name in _TAG_COLUMNS]
-    notes_at = [at for at, name in enumerate(names) if at > back_at and name and at not in tags_at]
+    notes_at = [
+        at
+        for at, name in enumerate(names)
+        if at > back_at and name and at not in tags_at and name not in _RECORD_COLUMNS
+    ]
     named = [plain(cell) for cell in table_cells(header)]
     found: list[tuple[Node, _Pair | _Missing]] = []
     commas = any(mark in table_cells(row)[at] for row in rows for at in tags_at for mark in ",;")
