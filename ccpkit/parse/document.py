@@ -97,6 +97,8 @@ and ``{% tab title="…" %}``, Notion's ``<aside>``, Docusaurus' ``<TabItem labe
 ``{{% notice tip "Title" %}}`` (or ``style="tip" title="…"``) and ``{{% expand "…" %}}`` (and their
 closing lines)."""
 _BULLETED_TOPIC = re.compile(r"^[-*][ \t]+(?P<topic>\((?i:exam topic) \d+\)[ \t]*$)")
+_BLOCK_PROPERTY = re.compile(r"[ \t]+[a-z][\w-]*:: \S.*")
+"""A Logseq block property, indented under its bullet: ``  type:: service``."""
 _DUMP_NUMBER = re.compile(r"(?i:(?:new\s+)?question)\s*(?:no\.?\s*)?[:#]?\s*\d+")
 """The line a dump's ``- (Exam Topic 1)`` is pasted under: ``NEW QUESTION 12``, ``QUESTION NO: 5``."""
 _LOGSEQ_CLOZE = re.compile(r"(?P<code>(`+)[^`]+?\2)|\{\{cloze\s+(?P<hidden>[^{}\n]+?)\s*\}\}")
@@ -198,6 +200,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, _as_anki_clozes)
     if "(Exam Topic" in text:
         text, tokens = _rewritten(text, tokens, _exam_topic_unbulleted)
+    if ":: " in text:
+        text, tokens = _rewritten(text, tokens, _without_block_properties)
     if "!!!" in text or "???" in text or '=== "' in text:
         text, tokens = _mkdocs_blocks(text, tokens)
     if ":::" in text:
@@ -266,6 +270,14 @@ def _exam_topic_unbulleted(line: str, above: str) -> str:
     """A dump's ``- (Exam Topic 1)`` line right under its question's number (a bullet only as its PDF
     is pasted) as a line of the question's paragraph: the number above then numbers the question."""
     return _BULLETED_TOPIC.sub(r"\g<topic>", line) if _DUMP_NUMBER.fullmatch(above.strip()) else line
+
+
+def _without_block_properties(line: str, above: str) -> str:
+    """A Logseq block's properties, ``type:: service`` lines right under its bullet's line (or under
+    another such line), as no part of the block: blank, so every line keeps its number."""
+    if _BLOCK_PROPERTY.fullmatch(line) and (_MARKER.match(above) or _BLOCK_PROPERTY.fullmatch(above)):
+        return ""
+    return line
 
 
 def _as_anki_cloze(found: re.Match[str]) -> str:
