@@ -19,12 +19,11 @@ from ccpkit.embeds import embeds_plugin
 from ccpkit.errors import Problem
 from ccpkit.markdown_defaults import OFF_BY_DEFAULT
 from ccpkit.model import SourceLocation
-from ccpkit.parse import inline_html, option_marks
 from ccpkit.parse.footnotes import inline_footnotes
 from ccpkit.parse.front_matter import FrontMatter, read_front_matter
 from ccpkit.parse.html_tables import markdown_tables
-from ccpkit.parse.inline_html import mentions_inline_html
-from ccpkit.parse.option_marks import answers_by_mark
+from ccpkit.parse.inline_html import html_as_markdown, mentions_inline_html
+from ccpkit.parse.option_marks import answers_by_mark, marks_as_letters
 from ccpkit.parse.references import inline_references
 from ccpkit.parse.tree import Node, build_tree
 
@@ -193,9 +192,9 @@ def parse_document(path: str, text: str) -> Document:
     if _SITE_BLOCK.search(text):
         text, tokens = _site_blocks(text, tokens)
     if mentions_inline_html(text):
-        text, tokens = _rewritten(text, tokens, inline_html.as_markdown)
+        text, tokens = _rewritten(text, tokens, html_as_markdown)
     if answers_by_mark(text):
-        text, tokens = _rewritten(text, tokens, option_marks.lettered)
+        text, tokens = _rewritten(text, tokens, marks_as_letters)
     if "{{cloze" in text:
         text, tokens = _rewritten(text, tokens, _as_anki_clozes)
     if "(Exam Topic" in text:

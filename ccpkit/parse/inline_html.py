@@ -40,7 +40,7 @@ def mentions_inline_html(text: str) -> bool:
     return "<" in text and _MAYBE.search(text) is not None
 
 
-def as_markdown(line: str, _above: str = "") -> str:
+def html_as_markdown(line: str, _above: str = "") -> str:
     """The line with each such tag written as Markdown: ``**…**``, ``*…*``, ``~~…~~``, a code span,
     ``H₂O`` (``_(…)``, ``^(…)`` where no Unicode sub- or superscript exists), ``![alt](src)`` of a
     picture in the notes folder. A ``<details>`` block's line, and a line of small print

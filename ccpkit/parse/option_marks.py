@@ -32,7 +32,7 @@ def answers_by_mark(text: str) -> bool:
     return any(mark in text for mark in _LETTER) and _ANSWER.search(text) is not None
 
 
-def lettered(line: str, _above: str = "") -> str:
+def marks_as_letters(line: str, _above: str = "") -> str:
     """The line with its option mark written as a letter (``② Amazon S3`` → ``B. Amazon S3``), or the
     marks an answer names (``정답: ②`` → ``정답: B``)."""
     line = _OPTION.sub(lambda found: f"{found['lead']}{_LETTER[found['mark']]}. ", line, count=1)

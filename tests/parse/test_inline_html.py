@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ccpkit.parse.inline_html import as_markdown, mentions_inline_html
+from ccpkit.parse.inline_html import html_as_markdown, mentions_inline_html
 
 
 @pytest.mark.parametrize(
@@ -24,7 +24,7 @@ from ccpkit.parse.inline_html import as_markdown, mentions_inline_html
 )
 def test_tags_become_the_markdown_they_mean(line: str, markdown: str) -> None:
     assert mentions_inline_html(line)
-    assert as_markdown(line) == markdown
+    assert html_as_markdown(line) == markdown
 
 
 @pytest.mark.parametrize(
@@ -41,4 +41,4 @@ def test_tags_become_the_markdown_they_mean(line: str, markdown: str) -> None:
     ],
 )
 def test_other_html_stays_as_written(line: str) -> None:
-    assert as_markdown(line) == line
+    assert html_as_markdown(line) == line

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ccpkit.parse.option_marks import answers_by_mark, lettered
+from ccpkit.parse.option_marks import answers_by_mark, marks_as_letters
 
 
 @pytest.mark.parametrize(
@@ -23,12 +23,12 @@ from ccpkit.parse.option_marks import answers_by_mark, lettered
     ],
 )
 def test_marks_become_letters(line: str, written: str) -> None:
-    assert lettered(line) == written
+    assert marks_as_letters(line) == written
 
 
 @pytest.mark.parametrize("line", ["①を押してから②を押す", "アマゾンのサービス", "The answer is ② if …", "ア"])
 def test_marks_in_words_stay(line: str) -> None:
-    assert lettered(line) == line
+    assert marks_as_letters(line) == line
 
 
 def test_only_files_that_answer_by_a_mark_are_rewritten() -> None:
