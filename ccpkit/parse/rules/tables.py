@@ -91,8 +91,7 @@ def _table(ctx: Context, block: Block, previous: Node | None) -> Item | Problem:
         return Problem(ctx.at(node), message, "warning")
     if _numbers_rows(columns[0], cells):
         columns, cells = columns[1:], tuple(row[1:] for row in cells)
-    if len(columns) == 2:
-        cells = _continued(cells)
+    cells = _continued(cells)
     caption = _caption(previous)
     title = caption or (heading_text(block.heading) if block.heading else "") or ctx.doc.part
     pinned = pinned_id(node, previous if caption else None)
@@ -101,15 +100,24 @@ def _table(ctx: Context, block: Block, previous: Node | None) -> Item | Problem:
 
 
 def _continued(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
-    """A two-column table's rows, each row whose first cell is empty joined to the row above (as
-    converters write a cell too long for one line, ``| | Supports Multi-AZ |``): its words after a
-    line break; a cell in bold alone titles the rows below it. (With more columns an empty first cell
-    may group the rows, and is kept.)"""
+    """The table's rows, each row whose first cell is empty and that fills one other cell joined to
+    the row above (as converters write a cell too long for one line, ``| | Supports Multi-AZ |``, or
+    a second side effect under a drug's, ``| | | GI upset |``): its words after a line break in that
+    cell. A cell in bold alone titles the rows below it, and a row filling several cells under an
+    empty first one groups the rows: both are kept."""
     joined: list[tuple[str, ...]] = []
     for row in rows:
-        if joined and not row[0] and row[1] and joined[-1][0] and not _BOLD_ONLY.fullmatch(row[1]):
-            name, said = joined[-1]
-            joined[-1] = (name, f"{said}<br>{row[1]}" if said else row[1])
+        filled = [at for at, cell in enumerate(row) if cell]
+        if (
+            joined
+            and not row[0]
+            and len(filled) == 1
+            and joined[-1][0]
+            and not _BOLD_ONLY.fullmatch(row[filled[0]])
+        ):
+            at, above = filled[0], list(joined[-1])
+            above[at] = f"{above[at]}<br>{row[at]}" if above[at] else row[at]
+            joined[-1] = tuple(above)
         else:
             joined.append(row)
     return tuple(joined)
