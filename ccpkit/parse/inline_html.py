@@ -24,6 +24,8 @@ _TAG = re.compile(
 _ATTRIBUTE = re.compile(
     r"""\b(?P<name>src|alt)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'>]+))"""
 )
+_NESTED = 4
+"""At most this many tags deep (``<b><i>…</i></b>``); deeper ones are written as they are."""
 _FOLDED = re.compile(r"<(?:details|summary)\b", re.IGNORECASE)
 _SMALL_PRINT = re.compile(r"<(sub|sup|small)>[^<\n]*</\1>", re.IGNORECASE)
 _MAYBE = re.compile(rf"<(?:{_PAIRED}|img\b)", re.IGNORECASE)
@@ -47,7 +49,10 @@ def html_as_markdown(line: str, _above: str = "") -> str:
     (``<sub>Domain: Security</sub>`` alone), are left as the rules that read them expect."""
     if "<" not in line or _FOLDED.search(line) or _SMALL_PRINT.fullmatch(line.strip()):
         return line
-    while (written := _TAG.sub(_written, line)) != line:  # nested tags, the innermost first
+    for _ in range(_NESTED):  # nested tags, the innermost first
+        written = _TAG.sub(_written, line)
+        if written == line:
+            break
         line = written
     return line
 
