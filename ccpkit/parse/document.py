@@ -194,7 +194,7 @@ def parse_document(path: str, text: str) -> Document:
     if mentions_inline_html(text):
         text, tokens = _rewritten(text, tokens, html_as_markdown)
     if answers_by_mark(text):
-        text, tokens = _rewritten(text, tokens, marks_as_letters)
+        text, tokens = _reparsed(text, tokens, marks_as_letters(text, _code_lines(tokens)))
     if "{{cloze" in text:
         text, tokens = _rewritten(text, tokens, _as_anki_clozes)
     if "(Exam Topic" in text:
@@ -474,9 +474,15 @@ def heading_level(heading: Node | None) -> int:
 
 def heading_text(node: Node) -> str:
     """The inline Markdown source of a heading (or of any block holding one inline child); a heading's
-    pictures from the web (``![Easy](https://img.shields.io/…)``, badges) are no part of it."""
+    badges from the web (``![Easy](https://img.shields.io/…)``) are no part of it."""
     text = "".join(child.content for child in node.children if child.type == "inline").strip()
-    return _WEB_PICTURE.sub("", text).strip() if node.type == "heading" and "](http" in text else text
+    if node.type != "heading" or "](http" not in text:
+        return text
+    return _WEB_PICTURE.sub(_unless_badge, text).strip()
+
+
+def _unless_badge(found: re.Match[str]) -> str:
+    return "" if _BADGE.search(found["linked"] or found["shown"]) else found[0]
 
 
 def only_pictures(paragraph: Node) -> bool:
@@ -556,8 +562,13 @@ NUMBERED_NAME = re.compile(r"^(?P<number>\d+)(?:[-_]|\s*[-_.]\s+|\s+)(?P<name>\S
 ``1. Cloud Concepts``, ``04_security``, ``05 Billing``."""
 
 
-_WEB_PICTURE = re.compile(r"[ \t]*\[?!\[[^\]\n]*\]\(https?://[^)\s]*\)(?:\]\([^)\s]*\))?")
-"""A picture from the web, maybe linked (``[![build](https://…/badge.svg)](https://…)``): never fetched."""
+_WEB_PICTURE = re.compile(
+    r"[ \t]*(?:\[!\[[^\]\n]*\]\((?P<linked>https?://[^)\s]*)(?:\s+\"[^\"\n]*\")?\)\]\([^)\n]*\)"
+    r"|!\[[^\]\n]*\]\((?P<shown>https?://[^)\s]*)(?:\s+\"[^\"\n]*\")?\))"
+)
+"""A picture from the web, maybe linked (``[![build](https://…/badge.svg)](https://… "CI")``)."""
+_BADGE = re.compile(r"(?i)shields\.io|badgen\.net|/badges?[/.?-]|badge\.svg")
+"""Where badges come from: a difficulty or a build status, no part of what a heading says."""
 _PAGE_ID = re.compile(r"\s+[0-9a-f]{32}$")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,7 +52,13 @@ def find_modules(notes: Path) -> list[ModuleFiles]:
         entries = sorted(notes.iterdir())
     except OSError as error:
         raise UsageError(f"notes folder {notes} cannot be read: {error.strerror}") from None
-    modules = [module for entry in entries if _is_notes(entry) and (module := _module(entry)) is not None]
+    entries = [entry for entry in entries if _is_notes(entry)]
+    names = Counter(slug(without_page_id(_name(entry))) for entry in entries)
+    modules = [
+        module
+        for entry in entries
+        if (module := _module(entry, keep_id=names[slug(without_page_id(_name(entry)))] > 1)) is not None
+    ]
     return sorted(modules, key=lambda m: (m.number == 0, m.number, m.slug))
 
 
@@ -95,11 +102,16 @@ def is_markdown(name: str) -> bool:
     return name.lower().endswith(MARKDOWN_SUFFIXES)
 
 
-def _module(entry: Path) -> ModuleFiles | None:
+def _name(entry: Path) -> str:
+    return entry.stem if entry.is_file() else entry.name
+
+
+def _module(entry: Path, *, keep_id: bool) -> ModuleFiles | None:
     """A top-level file is a module on its own, a folder one of every notes file below it; either is
     numbered when its name starts with a number (``NUMBERED_NAME``), and titled by the rest. An
-    unnumbered folder with no notes file (``images/``) is no module; a numbered one is, still empty."""
-    name = without_page_id(entry.stem if entry.is_file() else entry.name)
+    unnumbered folder with no notes file (``images/``) is no module; a numbered one is, still empty.
+    A Notion page id after the name is no part of it, unless another page has the name (``keep_id``)."""
+    name = _name(entry) if keep_id else without_page_id(_name(entry))
     numbered = NUMBERED_NAME.match(name)
     number = int(numbered["number"]) if numbered else 0
     title = humanise(numbered["name"] if numbered else name)

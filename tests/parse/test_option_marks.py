@@ -1,5 +1,5 @@
-"""Options marked with circled numbers or kana read as the letters of their places where answers name
-them."""
+"""Options marked with circled numbers or kana read as the letters of their places, where an answer
+right below them names a mark."""
 
 from __future__ import annotations
 
@@ -9,29 +9,40 @@ from ccpkit.parse.option_marks import answers_by_mark, marks_as_letters
 
 
 @pytest.mark.parametrize(
-    ("line", "written"),
+    ("text", "written"),
     [
-        ("② Amazon S3", "B. Amazon S3"),
-        ("- ④ Amazon FSx", "- D. Amazon FSx"),
-        ("イ\u3000Amazon S3", "B. Amazon S3"),
-        ("エ\uff0eAmazon FSx", "D. Amazon FSx"),  # a full-width full stop
-        ("Ⓒ Amazon EFS", "C. Amazon EFS"),
-        ("정답: ②", "정답: B"),
-        ("正解\uff1aイ", "正解\uff1aB"),
-        ("**Answer:** Ⓑ", "**Answer:** B"),
-        ("정답: ①, ③", "정답: A, C"),
+        ("① Amazon EBS\n② Amazon S3\n\n정답: ②", "A. Amazon EBS\nB. Amazon S3\n\n정답: B"),
+        ("- Ⓐ EBS\n- Ⓑ S3\n- Ⓒ EFS\n\n**Answer:** Ⓑ, Ⓒ", "- A. EBS\n- B. S3\n- C. EFS\n\n**Answer:** B, C"),
+        (
+            "ア\u3000EBS\nイ\uff0eS3\n正解\uff1aイ",
+            "A. EBS\nB. S3\n正解\uff1aB",
+        ),  # full-width space, stop, colon
     ],
 )
-def test_marks_become_letters(line: str, written: str) -> None:
-    assert marks_as_letters(line) == written
+def test_marked_options_answered_below_become_letters(text: str, written: str) -> None:
+    assert marks_as_letters(text, ()) == written
 
 
-@pytest.mark.parametrize("line", ["①を押してから②を押す", "アマゾンのサービス", "The answer is ② if …", "ア"])
-def test_marks_in_words_stay(line: str) -> None:
-    assert marks_as_letters(line) == line
+@pytest.mark.parametrize(
+    "text",
+    [
+        "① Install\n② Configure\n\nThen test.\n\n정답: ①",  # an answer not right below the steps
+        "② Configure\n③ Run\n\n정답: ②",  # a run starts at the first mark
+        "① Install\nThen ② Configure\n\n정답: ②",  # one marked line is no options
+        "① One\n② Two\n\nThe plans ①",  # no answer label: `plans` is no `ans`
+        "アマゾン\nイギリス\n\n正解\uff1aイ",  # words that open with kana
+    ],
+)
+def test_other_marks_stay(text: str) -> None:
+    assert marks_as_letters(text, ()) == text
 
 
-def test_only_files_that_answer_by_a_mark_are_rewritten() -> None:
+def test_marks_in_code_stay() -> None:
+    text = "① a\n② b\n\n정답: ②"
+    assert marks_as_letters(text, {0, 1}) == text
+
+
+def test_only_files_that_answer_by_a_mark_are_looked_at() -> None:
     assert answers_by_mark("① Amazon EBS\n② Amazon S3\n\n정답: ②")
     assert not answers_by_mark("① Install\n② Configure\n\n정답은 없다")
     assert not answers_by_mark("Answer: B")

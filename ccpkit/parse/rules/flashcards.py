@@ -339,6 +339,8 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
         return _questions_and_answers(ctx, node, lines, following)
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
+    if stripped[0].startswith("#separator:"):
+        return 0, []  # an Anki export's notes, its tags `aws::storage`: the cards rule's
     opening = _opens_file(ctx, node)
     pairs: list[_Pair | _Missing | _Field] = [
         pair for number, line in enumerate(lines) if (pair := _inline_pair(line, number, opening)) is not None
@@ -374,8 +376,8 @@ def _inline_pair(line: str, number: int, opening: bool) -> _Pair | _Missing | _F
     match = _INLINE.match(hidden)
     if match is None or "::" in match["back"].replace("::=", ""):  # BNF's `::=` is no separator
         return None
-    if "\t" in match["front"] or "|" in match["front"]:  # in a column of an exported note (its tags:
-        return None  # `aws::storage`), tabs or pipes between the columns
+    if "\t" in match["front"]:  # in a column of an exported note (its tags: `aws::storage`)
+        return None
     front = line[: match.end("front")].strip()
     back = line[match.start("back") :].strip()
     tight = not match["front"][-1:].isspace() and not match["back"][:1].isspace()
@@ -512,7 +514,7 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     if rest.strip():  # the answer on the lines under it, no blank line between (`Ans: …`: its words)
         ctx.claim(first)
         said = rest.strip()
-        return 0, _Pair(front, _worded_text(said) or _after_answer_label(said) or said)
+        return 0, _Pair(front, _worded_text(said) or _after_answer_label(said, numbered=False) or said)
 
     def answers(node: Node) -> bool:  # up to the next question: in bold, or over its `Answer: …`
         if node.type != "paragraph" or ctx.is_claimed(node) or asked_in_bold(node) is not None:
@@ -762,7 +764,7 @@ def _quote_answer(ctx: Context, quote: Node, *, alone: bool) -> str | None:
     called = _callout(ctx, quote)
     if called is None:
         text = _unquoted(ctx, quote)
-        text = _after_answer_label(text) or text  # `> **Ans:** …`: its words
+        text = _after_answer_label(text, numbered=False) or text  # `> **Ans:** …`: its words
         return text if alone and text else None
     return _callout_text(ctx, called) if _names_an_answer(called.title) and not called.empty else None
 
@@ -983,11 +985,14 @@ def _answer_label(node: Node) -> str | None:
     return _after_answer_label(node.children[0].content) if node.type == "paragraph" else None
 
 
-def _after_answer_label(text: str) -> str | None:
-    """What a text says after an ``A:`` (``**Ans.**`` …) that opens it, or ``None``."""
+def _after_answer_label(text: str, *, numbered: bool = True) -> str | None:
+    """What a text says after an ``A:`` (``**Ans.**`` …) that opens it, or ``None``. Not ``numbered``:
+    an ``A4:`` opening it is its words (a paper size, a cell), no label."""
     first, newline, rest = text.partition("\n")
     label = _ANSWER.match(first.strip())
-    return None if label is None else f"{label['text']}{newline}{rest}".strip()
+    if label is None or (not numbered and any(map(str.isdigit, first.strip()[: label.start("text")]))):
+        return None
+    return f"{label['text']}{newline}{rest}".strip()
 
 
 def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Missing] | None:

@@ -113,8 +113,11 @@ to review", "How to study" never ask: an infinitive after the word makes it a ti
 
 _PAIRED_QUESTION = re.compile(r"(?:\*\*|__)?Q\d*(?:\*\*|__)?\s*:")
 """A question asked on a ``Q:`` line (``Q: Which …?``, ``**Q1:** …``), which an ``A:`` line answers."""
-_RADIO = re.compile(r"\((?: |x|X|\*)?\)\s")
-"""A form's radio button before a choice: ``( )``, ``(x)``."""
+_ANNOUNCES_STATEMENTS = re.compile(r"(?i)\b(?:consider|following|statements?|pairs|assertions?)\b[^:\n]*:$")
+"""``Consider the following statements:``, ``… the following pairs:``: what a numbered list below states
+for the question under it to ask about."""
+_RADIO = re.compile(r"\((?P<blank> )?(?:x|X)?\)[ \t]+(?=\w)")
+"""A form's radio button before a choice's words: ``( )``, ``(x)`` (not ``() =>``, ``(x) ↦``)."""
 _FLASHCARD = re.compile(r"^\?{1,2}[ \t]*$|\?:::?[ \t]*\S", re.M)
 """A flashcard as note-to-Anki tools write one: a ``?`` line between its sides, ``What is …?::…``."""
 
@@ -825,9 +828,10 @@ def _announced_list(ctx: Context, nodes: Sequence[Node], index: int, floor: int)
         return True
     below = nodes[index + 1] if index + 1 < len(nodes) else None
     asked_below = below is not None and below.type == "paragraph" and asks(below.children[0].content)
-    if not (asks(words) or (words.endswith(":") and asked_below)):
+    if not (asks(words) or (_ANNOUNCES_STATEMENTS.search(words) and asked_below)):
         return False  # `Consider the following statements:` over `1. …`, then `Which of them …?`
-    if all(_RADIO.match(ctx.doc.source(item).lstrip("-*+ \t")) for item in node.children):
+    radios = [_RADIO.match(ctx.doc.source(item).lstrip("-*+ \t")) for item in node.children]
+    if all(radios) and any(radio and radio["blank"] for radio in radios):
         return False  # `( )`, `(x)`: a form's choices, asked about by the words above, not the words below
     return not any(_asks(item.children[0]) for item in node.children if item.children)
 
