@@ -9,18 +9,20 @@ marked one and an emphasised term is a term; anything else stays as written. Cod
 
 from __future__ import annotations
 
+import html
 import re
 
 from ccpkit.embeds import PICTURE_SUFFIXES, URL_SCHEME
 
 _PAIRED = r"b|strong|i|em|kbd|code|sub|sup|u|ins|mark|small|s|del|strike"
 _TAG = re.compile(
-    rf"(?P<code>(`+)[^`]+?\2)"
-    rf"|<(?P<tag>{_PAIRED})>(?P<inner>[^<`\n]+?)</(?P=tag)>"
-    r"|<img\b(?P<attributes>[^<>\n]*)/?>",
+    r"(?P<code>(?<!`)(`+)(?!`).+?(?<!`)\2(?!`))"
+    rf"|(?<!\\)<(?P<tag>{_PAIRED})>(?P<inner>[^<`\n]+?)(?<!\\)</(?P=tag)>"
+    r"|(?<!\\)<img\b(?P<attributes>[^<>\n]*)/?>",
     re.IGNORECASE,
 )
-"""A code span (kept), a tag of ``_PAIRED`` around text of no other tag or code, or an ``<img>``."""
+"""A code span (kept), a tag of ``_PAIRED`` around text of no other tag or code, or an ``<img>``; a tag
+escaped as ``\\<b>`` is text."""
 _ATTRIBUTE = re.compile(
     r"""\b(?P<name>src|alt)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'>]+))"""
 )
@@ -69,7 +71,8 @@ def _written(found: re.Match[str]) -> str:
         mark = _MARKS[tag]
         return f"{mark}{inner}{mark}" if inner == inner.strip() else found[0]  # `<b> x</b>`: no emphasis
     if tag in ("kbd", "code"):
-        return f"`{inner}`"
+        shown = html.unescape(inner)  # `<code>&lt;div&gt;</code>`: a code span shows `<div>` as typed
+        return f"`{shown}`" if "`" not in shown else found[0]
     if tag in ("sup", "sub"):
         return _script(inner, sup=tag == "sup")
     return inner  # underlined, inserted, small: the words
@@ -80,7 +83,7 @@ def _script(inner: str, *, sup: bool) -> str:
     table, mark = (_SUPERSCRIPT, "^") if sup else (_SUBSCRIPT, "\\_")
     if all(character.translate(table) != character for character in inner):
         return inner.translate(table)
-    return f"{mark}{inner}" if len(inner) == 1 else f"{mark}({inner})"
+    return f"{mark}({inner})"
 
 
 def _picture(written: str, attributes: str) -> str:

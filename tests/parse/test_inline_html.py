@@ -12,7 +12,8 @@ from ccpkit.parse.inline_html import html_as_markdown, mentions_inline_html
     [
         ("- **H<sub>2</sub>O:** Water.", "- **H₂O:** Water."),
         ("E = mc<sup>2</sup>, x<sup>-1</sup>", "E = mc², x⁻¹"),
-        ("T<sub>max</sub> and e<sup>iπ</sup> and a<sub>k</sub>", "T\\_(max) and e^(iπ) and a\\_k"),
+        ("T<sub>max</sub> and e<sup>iπ</sup> and log<sub>b</sub>x", "T\\_(max) and e^(iπ) and log\\_(b)x"),
+        ("<code>&lt;div&gt;</code> and <kbd>&uarr;</kbd>", "`<div>` and `↑`"),
         ("Press <kbd>Ctrl</kbd>+<kbd>P</kbd>", "Press `Ctrl`+`P`"),
         ("- B. <b>Amazon S3</b>", "- B. **Amazon S3**"),
         ("<strong>Bold</strong>, <em>leaning</em>, <mark>marked</mark>", "**Bold**, *leaning*, **marked**"),
@@ -31,6 +32,8 @@ def test_tags_become_the_markdown_they_mean(line: str, markdown: str) -> None:
     "line",
     [
         "Write `<b>bold</b>` in HTML",  # code is code
+        "Write `` `x` <i>y</i> `` in HTML",
+        "Escaped: \\<b>hello\\</b>",
         "<b> spaced</b> emphasis would not read as emphasis",
         "<b class='x'>with attributes</b>",
         "<sub>Domain: Security · Level: easy</sub>",  # a line of small print: the question rules read it

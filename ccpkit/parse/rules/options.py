@@ -482,6 +482,8 @@ def _mark_last(line: str) -> str:
     mark = _LEADING_MARK.match(line)
     if mark is None or not _LETTERED.match(line[mark.end() :]):
         return line
+    if mark["star"] and line.rstrip().endswith("*"):
+        return line  # `*A) Jupiter*`: in italics, no mark
     sign = "\u2705" if mark["star"] else mark[0].strip()
     return f"{line[mark.end() :]} {sign}"
 

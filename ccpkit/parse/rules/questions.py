@@ -118,8 +118,10 @@ _ANNOUNCES_STATEMENTS = re.compile(r"(?i)\b(?:consider|following|statements?|pai
 for the question under it to ask about."""
 _RADIO = re.compile(r"\((?P<blank> )?(?:x|X)?\)[ \t]+(?=\w)")
 """A form's radio button before a choice's words: ``( )``, ``(x)`` (not ``() =>``, ``(x) ↦``)."""
-_FLASHCARD = re.compile(r"^\?{1,2}[ \t]*$|\?:::?[ \t]*\S", re.M)
-"""A flashcard as note-to-Anki tools write one: a ``?`` line between its sides, ``What is …?::…``."""
+_SEPARATED_CARD = re.compile(r"[^\n]*\?\n\?{1,2}[ \t]*\n\S")
+"""A paragraph opening as a flashcard of note-to-Anki tools: its question's line, a ``?`` line, its answer."""
+_INLINE_CARD = re.compile(r"[^:`\n]+\?:::?[ \t]*[^:\s][^\n]*")
+"""A one-line flashcard: ``What is KMS?::Key management``."""
 
 _REVEALS_ANSWER = re.compile(
     r"(?i)(?:show|reveal|see|view|check|click\s+for)\s+(?:the\s+)?(?:answer|solution)s?"
@@ -908,7 +910,7 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         if label is None and node.type in _ENDS:
             break
         if node.type == "paragraph" and (
-            _PAIRED_QUESTION.match(node.children[0].content) or _FLASHCARD.search(node.children[0].content)
+            _PAIRED_QUESTION.match(node.children[0].content) or _flashcard(node.children[0].content)
         ):
             break  # `Q: What does …?` over its `A:`, a `?` card: a flashcard after the question
         if _bold_question_answered(node, following):
@@ -942,6 +944,11 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             draft.explanation.append(ctx.doc.source(node))
             ctx.claim(node)
         index += 1
+
+
+def _flashcard(text: str) -> bool:
+    """``What is EFS?`` over a ``?`` line and its answer, or ``What is KMS?::…`` alone: a card."""
+    return _SEPARATED_CARD.match(text) is not None or _INLINE_CARD.fullmatch(text.strip()) is not None
 
 
 def _listed_answer(
