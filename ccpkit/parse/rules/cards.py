@@ -573,15 +573,15 @@ def _line_cards(
     exported = list(itertools.dropwhile(lambda line: _EXPORT_HEADER.match(line) is not None, lines))
     header = len(lines) - len(exported)  # `#separator:tab` over an Anki export's lines
     tagged = next((int(found[1]) for line in lines[:header] if (found := _TAGS_COLUMN.match(line))), 0)
-    named = next((found[1] for line in lines[:header] if (found := _SEPARATOR.match(line))), "tab")
-    separator = _SEPARATORS.get(named.lower(), named)
+    named = next((found[1] for line in lines[:header] if (found := _SEPARATOR.match(line))), "")
+    separator = _SEPARATORS.get(named.lower(), named) or "\t"
     html = _from_html if header and "#html:false" not in lines[:header] else str
-    if tagged and exported and all(separator in line for line in exported):
-        for at, line in enumerate(exported):  # an Anki export with a column of tags: `aws::storage`
+    if (tagged or named) and exported and all(separator in line for line in exported):
+        for at, line in enumerate(exported):  # an Anki export, maybe with a column of tags: `aws::storage`
             cells = line.split(separator)
             front, *fields = [html(cell) for number, cell in enumerate(cells, 1) if number != tagged]
             back = "\n\n".join(field for field in fields if field.strip())
-            tags = cells[tagged - 1] if tagged <= len(cells) else ""
+            tags = cells[tagged - 1] if 0 < tagged <= len(cells) else ""
             yield _card(ctx, paragraph, section, front, back, "", offset=header + at, tags=tags)
         return
     titled = len(exported) >= _GLOSSARY_TERMS and bool(section) and _is_glossary_title(section[-1])
