@@ -20,6 +20,7 @@ from ccpkit.parse.rules.terms import (
     Term,
     about_the_notes,
     announces,
+    defined_term,
     defining_sentence,
     definition_list,
     is_field_name,
@@ -230,6 +231,8 @@ def _quoted_cards(ctx: Context, quote: Node, section: tuple[str, ...]) -> Iterat
         elif child.type in LISTS and not _describes_heading(child):
             lead_in = lead_in_above(ctx, quote.children[index - 1]) if index else ""
             yield from _list_cards(ctx, child, section, lead_in)
+        elif child.type == "paragraph" and (lecture := defined_term(child.children[0].content)):
+            yield _card(ctx, child, section, lecture.front, lecture.rest, "")  # `> **Definition (X):** …`
 
 
 def _cards_below(
@@ -569,6 +572,10 @@ def _line_cards(
     """A paragraph written as a definition list (``Amazon S3`` over ``: Object storage``, the
     definitions maybe ``defined`` in the paragraphs below), or as lines that each name a term, or one
     of ``glossary_paragraphs``: a card per term."""
+    lecture = defined_term(paragraph.children[0].content)  # `**Definition 2.1 (Group).** A group is …`
+    if lecture is not None:
+        yield _card(ctx, paragraph, section, lecture.front, lecture.rest, pinned_id(paragraph))
+        return
     lines = paragraph.children[0].content.split("\n")
     exported = list(itertools.dropwhile(lambda line: _EXPORT_HEADER.match(line) is not None, lines))
     header = len(lines) - len(exported)  # `#separator:tab` over an Anki export's lines

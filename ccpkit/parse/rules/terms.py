@@ -174,6 +174,8 @@ def split_term(inline: Node) -> Term | None:
 @lru_cache(maxsize=1024)  # the rules ask about each list item's and paragraph's term in turn
 def _term(inner: str, after: str, marker: str) -> Term | None:
     inner = _NUMBERED.sub("", inner.strip())
+    named = defined_name(inner.removesuffix(":"))  # `**Def. (Entropy):** …`: the term it names
+    inner = f"{named}{':' if inner.endswith(':') else ''}" if named else inner
     if not inner:
         return None
     line, newline, below = after.partition("\n")
@@ -296,6 +298,37 @@ _RUN_IN_HEADS = frozenset(
     }
 )
 """What a book's bold run-in heads that are no terms (``**Proof.** Let …``)."""
+
+
+_DEFINED = re.compile(r"(?i:def(?:inition)?\.?)(?:[ \t]+\d+(?:\.\d+)*)?[ \t]*\((?P<name>[^()\n]{1,60})\)")
+"""A lecture's numbered definition naming its term: ``Definition 2.1 (Group)``, ``Def. (Entropy)``."""
+_DEFINED_RUN_IN = re.compile(
+    r"(?P<marker>\*\*|__)(?P<head>[^*_\n]{1,80}?)[ \t]*(?P<stop>[.:])?(?P=marker)[ \t]*(?(stop)|[.:])"
+    r"[ \t]+(?P<rest>\S[\s\S]*)"
+)
+
+
+_HOW_DEFINED = frozenset(
+    {"informal", "formal", "intuitive", "intuition", "rigorous", "general", "simplified", "alternative"}
+    | {"recap", "revisited", "continued", "cont.", "cont'd", "draft", "sketch", "optional"}
+)
+"""What the brackets after ``Definition`` say of the definition rather than name: ``(informal)``."""
+
+
+def defined_name(head: str) -> str | None:
+    """The term a lecture's definition names in brackets (``Definition 2.1 (Group)`` → ``Group``; not
+    ``Definition (informal)``)."""
+    found = _DEFINED.fullmatch(head.strip())
+    name = found["name"].strip() if found else ""
+    return name if name and name.casefold() not in _HOW_DEFINED else None
+
+
+def defined_term(text: str) -> Term | None:
+    """A paragraph opening with a lecture's numbered definition in bold, its term in brackets, the
+    definition after it: ``**Definition 2.1 (Group).** A group is …`` (``**Def. (Entropy):** …``)."""
+    found = _DEFINED_RUN_IN.fullmatch(undecorated(text.strip()))
+    name = defined_name(found["head"]) if found else None
+    return Term(name, found["rest"].strip(), separated=True) if found and name else None
 
 
 def run_in_term(line: str) -> Term | None:
