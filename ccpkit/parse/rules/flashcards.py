@@ -58,16 +58,20 @@ _JUDGED_AFTER = re.compile(r"[.!]\s*[(\[](?:true\s*(?:/|or)\s*false|t\s*/\s*f)[)
 """``… idle resources. (True/False)``, ``… [T/F]``: the same, asked after the statement's full stop
 (``Part 2 (True/False)`` titles the statements below)."""
 _BOLD = r"(?:\*\*|__)?"
+_DASHED = rf"{_BOLD}[ \t]+[-\u2013\u2014]{_BOLD}(?=[ \t])"
+"""``Q - …?`` and ``A - …``: a dash between spaces after the letter (the question asks: ``Q1 - Lakers
+24, Celtics 20`` is a quarter's score)."""
 _DOTTED_Q = rf"{_BOLD}Q\.{_BOLD}"
 """``Q.`` or ``**Q.**`` opening a question line."""
 _QUESTION = re.compile(
-    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})){_BOLD}\s*:{_BOLD}|{_DOTTED_Q}(?=\s)|Q\d+\)(?=\s))\s*(?P<text>.*)$"
+    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})){_BOLD}\s*:{_BOLD}|{_DOTTED_Q}(?=\s)|Q\d+\)(?=\s)|{_BOLD}(?:Q\d*|(?i:{QUESTION})){_DASHED}(?=.*\?\s*$))"
+    r"\s*(?P<text>.*)$"
 )
 """``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``, ``**Q.** …``: a
 flashcard's question line (``Q1. …`` is not: board minutes number their questions so)."""
 _ANSWER = re.compile(
-    rf"^(?:{_BOLD}(?:A\d*|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}\s*:{_BOLD}|{_BOLD}Ans\.{_BOLD}(?=\s)|A\d+\)(?=\s))"
-    r"\s*(?P<text>.*)$"
+    rf"^(?:{_BOLD}(?:A\d*|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}\s*:{_BOLD}|{_BOLD}Ans\.{_BOLD}(?=\s)|A\d+\)(?=\s)"
+    rf"|{_BOLD}(?:A\d*|(?i:answer|ans)){_DASHED})\s*(?P<text>.*)$"
 )
 """``A: …``, ``A1: …``, ``A1) …``, ``**Answer:** …``, ``**Respuesta:** …``, ``Antwort: …``, ``Ans. …``,
 ``**Ans.** …``: its answer line."""
