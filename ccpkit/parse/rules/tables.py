@@ -91,12 +91,33 @@ def _table(ctx: Context, block: Block, previous: Node | None) -> Item | Problem:
         return Problem(ctx.at(node), message, "warning")
     if _numbers_rows(columns[0], cells):
         columns, cells = columns[1:], tuple(row[1:] for row in cells)
+    columns, cells = _side_by_side(columns, cells)
     cells = _continued(cells)
     caption = _caption(previous)
     title = caption or (heading_text(block.heading) if block.heading else "") or ctx.doc.part
     pinned = pinned_id(node, previous if caption else None)
     fields = ctx.common("table", title, node, block.section, pinned)
     return ctx.build(node, lambda: fields.table(title=title, columns=columns, rows=cells))
+
+
+def _side_by_side(
+    columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...]
+) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """A cheat sheet set side by side to fill the page (``| Command | Description | Command |
+    Description |``): its columns once, and the rows of each side in turn (the left side's first);
+    a row's empty side is no row. Any other table as it is."""
+    width = next(
+        (
+            size
+            for size in range(2, len(columns) // 2 + 1)
+            if len(columns) % size == 0 and columns == columns[:size] * (len(columns) // size)
+        ),
+        0,
+    )
+    if not width or not any(columns[:width]):
+        return columns, rows
+    sides = [row[start : start + width] for start in range(0, len(columns), width) for row in rows]
+    return columns[:width], tuple(side for side in sides if any(side))
 
 
 def _continued(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
