@@ -147,6 +147,7 @@ _RECORD_COLUMNS = frozenset(
 """Columns a database keeps of each row (Notion's ``Created time``, ``Last edited``): not the card's."""
 _BLANK = re.compile(r"(?<![\w*])_{3,}(?![\w*])")
 """A blank to fill in a sentence: ``________``, not ``___bold italic___``."""
+_OPENS_DETAILS = re.compile(r"<details\b", re.IGNORECASE)
 _QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
 _MORE = re.compile(
     r"(?:\*\*|__)?(?i:learn more|more|read more|saiba mais|m[áa]s informaci[óo]n|note)(?:\*\*|__)?\s*:"
@@ -439,6 +440,8 @@ def _details(
     wraps_taken = last is not None and any(ctx.is_claimed(block) for block in blocks[1 : last + 1])
     if last is None or wraps_taken or (answer is not None and answer.letters):
         return blocks[0], 0, []  # never closed, a collapsed answer key, or a question's answer
+    if any(_OPENS_DETAILS.search(text) for text in html[1 : last + 1]):
+        return blocks[0], 0, []  # a toggle of toggles (`Compute` over its questions): each inner one a card
     asked, front = blocks[0], _unnumbered(details_question(blocks[0].content))
     if above is not None and above.type == "ordered_list":  # `1. What is …?`, the block at the margin
         last_item = above.children[-1].children
