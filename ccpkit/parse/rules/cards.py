@@ -14,7 +14,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import Block, heading_text, item_text, only_pictures
-from ccpkit.parse.rules.answers import callout, is_key_title, numbers_a_question
+from ccpkit.parse.rules.answers import CALLOUT, callout, is_key_title, numbers_a_question
 from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
     Term,
@@ -217,11 +217,18 @@ def _list_cards(
         yield from _flush(ctx, pending, section)
 
 
+_SPOKEN = frozenset({"quote", "cite"})
+"""Callouts that quote what someone said: ``**Ana:** …`` lines there are speakers, not terms."""
+
+
 def _quoted_cards(ctx: Context, quote: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:
-    """Term lists in a quote or an Obsidian callout (``> [!tip] Exam hints`` then ``> - **S3:** …``):
-    cards as outside it, each list's lead-in the quoted paragraph right above it. A content tab's
-    title is a section of its own, as a heading's: each tab names what its terms are of."""
-    if (called := callout(quote)) is not None and called.kind == "tab" and called.title:
+    """Term lists in a quote or an Obsidian callout (``> [!tip] Exam hints`` then ``> - **S3:** …``),
+    and a callout's lines of terms (``> **S3:** …``, two or more; a plain quote's or a ``[!quote]``'s
+    are what someone said): cards as outside it, each list's lead-in the quoted paragraph right above
+    it. A content tab's title is a section of its own, as a heading's: each tab names what its terms
+    are of."""
+    called = callout(quote)
+    if called is not None and called.kind == "tab" and called.title:
         section = (*section, called.title)
     for index, child in enumerate(quote.children):
         if ctx.is_claimed(child):
@@ -233,6 +240,11 @@ def _quoted_cards(ctx: Context, quote: Node, section: tuple[str, ...]) -> Iterat
             yield from _list_cards(ctx, child, section, lead_in)
         elif child.type == "paragraph" and (lecture := defined_term(child.children[0].content)):
             yield _card(ctx, child, section, lecture.front, lecture.rest, "")  # `> **Definition (X):** …`
+        elif child.type == "paragraph" and called is not None and called.kind.lower() not in _SPOKEN:
+            lines = child.children[0].content.split("\n")  # `> [!tip]` over `> **EFS:** …` lines
+            marked = 1 if index == 0 and CALLOUT.match(lines[0]) else 0
+            for offset, term in _glossary_lines(lines[marked:]):
+                yield _card(ctx, child, section, term.front, term.rest, "", offset=marked + offset)
 
 
 def _cards_below(
