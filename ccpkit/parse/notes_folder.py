@@ -52,12 +52,12 @@ def find_modules(notes: Path) -> list[ModuleFiles]:
         entries = sorted(notes.iterdir())
     except OSError as error:
         raise UsageError(f"notes folder {notes} cannot be read: {error.strerror}") from None
-    entries = [entry for entry in entries if _is_notes(entry)]
-    names = Counter(slug(without_page_id(_name(entry))) for entry in entries)
+    slugs = {entry: slug(without_page_id(_name(entry))) for entry in entries if _is_notes(entry)}
+    shared = Counter(slugs.values())  # two pages of one name keep their ids apart
     modules = [
         module
-        for entry in entries
-        if (module := _module(entry, keep_id=names[slug(without_page_id(_name(entry)))] > 1)) is not None
+        for entry, name in slugs.items()
+        if (module := _module(entry, keep_id=shared[name] > 1)) is not None
     ]
     return sorted(modules, key=lambda m: (m.number == 0, m.number, m.slug))
 

@@ -52,9 +52,7 @@ def marks_as_letters(text: str, code: Container[int]) -> str:
         answer = next((at for at in range(run[-1] + 1, len(lines)) if lines[at].strip()), None)
         if answer is not None and answer not in code and _ANSWER.match(lines[answer].lstrip(_LEADING)):
             for at in run:
-                lines[at] = _OPTION.sub(
-                    lambda found: f"{found['lead']}{_letter(found['mark'])}. ", lines[at], 1
-                )
+                lines[at] = _OPTION.sub(_lettered_option, lines[at], 1)
             lines[answer] = _ANSWER.sub(_letters, lines[answer])
         number = run[-1] + 1
     return "\n".join(lines)

@@ -64,7 +64,7 @@ _DASHED = rf"{_BOLD}[ \t]+[-\u2013\u2014]{_BOLD}(?=[ \t])"
 _DOTTED_Q = rf"{_BOLD}Q\.{_BOLD}"
 """``Q.`` or ``**Q.**`` opening a question line."""
 _QUESTION = re.compile(
-    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})){_BOLD}\s*:{_BOLD}|{_DOTTED_Q}(?=\s)|Q\d+\)(?=\s)|{_BOLD}(?:Q\d*|(?i:{QUESTION})){_DASHED}(?=.*\?\s*$))"
+    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION}))(?:{_BOLD}\s*:{_BOLD}|{_DASHED}(?=.*\?\s*$))|{_DOTTED_Q}(?=\s)|Q\d+\)(?=\s))"
     r"\s*(?P<text>.*)$"
 )
 """``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``, ``**Q.** …``: a

@@ -89,7 +89,6 @@ _STRUCK = re.compile(r"~~(?P<text>[^~\s](?:.*[^~\s])?)~~\s*", re.S)
 _LEADING_MARK = re.compile(rf"^\s*(?:{_CHECK}|{_CROSS}|(?P<star>\*)(?=\(?[A-Ha-h][.)]\s))\s*")
 """A mark before an option's letter: ``✅ B. …``, ``❌ A. …``, or a star glued to the letter, ``*B) …``, as
 word processors' banks mark the right one."""
-"""A mark before an option's letter (``- ✅ A. Amazon SQS``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -605,16 +604,22 @@ def _inline_options(line: str, *, with_stem: bool) -> list[str]:
     starts = _run_from_a(
         [found for found in _INLINE_LETTER.finditer(line) if found.start() > 0 or _opens(line)]
     )
-    head = line[: starts[0]].strip() if starts else ""
-    spread = bool(starts) and starts[0] == 0 and all(_WIDE_GAP.search(line[:start]) for start in starts[1:])
+    if len(starts) < 2:
+        return [line]
+    head = line[: starts[0]].strip()
+    spread = starts[0] == 0 and all(_WIDE_GAP.search(line[:start]) for start in starts[1:])
     options = _cut(line, starts)
-    judged = true_or_false([_INLINE_LETTER.sub("", option, count=1).rstrip(". ") for option in options])
-    if len(starts) < 2 or not ((with_stem and head and (asks(head) or judged)) or spread):
-        return [line]  # (a statement over `A) True B) False` is asked to be judged)
+    if not ((with_stem and head and (asks(head) or _judged(options))) or spread):
+        return [line]
     answered = _TRAILING_ANSWER.search(options[-1])
     if answered is not None:  # `C) Zephyr Edge — Answer: A`
         options[-1:] = [options[-1][: answered.start()].strip(), options[-1][answered.end() :].strip()]
     return [head, *options] if head else options
+
+
+def _judged(options: Sequence[str]) -> bool:
+    """``A) True B) False`` after a statement: it is asked to be judged."""
+    return true_or_false([_INLINE_LETTER.sub("", option, count=1).rstrip(". ") for option in options])
 
 
 def _run_from_a(letters: Sequence[re.Match[str]]) -> list[int]:

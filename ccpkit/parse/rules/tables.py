@@ -110,7 +110,7 @@ def _side_by_side(
         (
             size
             for size in range(2, len(columns) // 2 + 1)
-            if len(columns) % size == 0 and columns == columns[:size] * (len(columns) // size)
+            if columns == columns[:size] * (len(columns) // size)
         ),
         0,
     )
