@@ -33,6 +33,7 @@ from ccpkit.parse.rules.question_tables import question_columns, table_questions
 from ccpkit.parse.rules.questions import Draft, find_questions, item_number
 from ccpkit.parse.rules.review_pastes import review_questions
 from ccpkit.parse.rules.scenarios import share_scenarios
+from ccpkit.parse.rules.sub_questions import answered_parts
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 
@@ -74,6 +75,8 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
             yield Problem(ctx.at(entry.node), message, "warning")
     _answers_in_order(drafts)
     share_scenarios(ctx, drafts)
+    drafts, parts = answered_parts(ctx, drafts)
+    yield from parts
     for draft in drafts:
         yield from _finish(ctx, draft)
 

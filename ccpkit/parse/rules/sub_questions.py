@@ -1,0 +1,106 @@
+"""A question in lettered parts answered part by part, as exam papers and homework write it:
+
+    **Q3.** Answer the following.
+    (a) Define elasticity.
+    (b) Give two benefits of the cloud.
+    **Answer:**
+    (a) The ability to grow and shrink with demand.
+    (b) No upfront cost, and global reach in minutes.
+
+The parts look like a multiple-choice question's options, the answers like a lettered list; read as
+that, the question has no answer. Each part and its model answer is a card instead."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from ccpkit.errors import Problem
+from ccpkit.model import Item
+from ccpkit.parse.context import Context
+from ccpkit.parse.rules.answers import ANSWER_ABROAD, plain
+from ccpkit.parse.rules.options import DraftOption
+from ccpkit.parse.rules.questions import Draft
+
+_ANSWERS_LABEL = re.compile(
+    rf"(?i)(?:(?:model|suggested|sample|expected|possible)\s+)?(?:answers?|solutions?|{ANSWER_ABROAD})"
+    r"\s*[:\uff1a]?"
+)
+"""A line that labels the answers below it and says nothing else: ``**Answer:**``, ``Model answers``."""
+_INSTRUCTION = re.compile(
+    r"(?i)^(?:define|explain|describe|give|list|name|state|compare|contrast|outline|discuss|identify"
+    r"|justify|summari[sz]e|distinguish|differentiate|calculate|compute|write|mention|suggest|show"
+    r"|what|why|how|when|where|which|who)\b"
+)
+"""How a part that asks without a ``?`` opens: ``Define elasticity.``, ``Give two benefits …``."""
+_ONLY_INSTRUCTS = re.compile(
+    r"(?i)^(?:answer|attempt|respond\s+to|complete)\b.*\b(?:following|all|both|each|any|parts?|questions?)\W*$"
+)
+"""A question's words that only say to answer its parts (``Answer the following.``): no context."""
+
+
+def answered_parts(ctx: Context, drafts: Sequence[Draft]) -> tuple[list[Draft], list[Item | Problem]]:
+    """The drafts left once each question in parts, followed by its parts' answers, is taken out; and
+    the cards of the parts (a part with no answer is a warning)."""
+    left: list[Draft] = []
+    found: list[Item | Problem] = []
+    index = 0
+    while index < len(drafts):
+        asked = drafts[index]
+        answers = drafts[index + 1] if index + 1 < len(drafts) else None
+        if answers is None or not _answers_parts(ctx, asked, answers):
+            left.append(asked)
+            index += 1
+            continue
+        found += _cards(ctx, asked, answers.options)
+        index += 2
+    return left, found
+
+
+def _answers_parts(ctx: Context, asked: Draft, answers: Draft) -> bool:
+    """Whether ``answers`` is a lettered list under an answers label right below ``asked``'s parts,
+    answering some of them and nothing else. A label read as an answer key's title (``**Model
+    answers:**``) is no part of ``answers``: it is claimed here."""
+    blocks = ctx.doc.blocks
+    if answers.start.top < (1 if answers.stem else 2):
+        return False
+    label = answers.start if answers.stem else blocks[answers.start.top - 1].node
+    if (
+        asked.answer is not None
+        or asked.worded is not None
+        or any(option.checked for option in asked.options)
+        or not all(_asks(option.text) for option in asked.options)
+        or answers.answer is not None
+        or answers.question
+        or label.type != "paragraph"
+        or blocks[label.top - 1].node is not asked.options_node  # nothing between
+        or not {option.label for option in answers.options} <= {option.label for option in asked.options}
+    ):
+        return False
+    written = answers.stem or label.children[0].content
+    if _ANSWERS_LABEL.fullmatch(plain(written).strip()) is None:
+        return False
+    ctx.claim(label)
+    return True
+
+
+def _asks(part: str) -> bool:
+    text = plain(part).strip()
+    return len(text.split()) >= 2 and (text.endswith("?") or _INSTRUCTION.match(text) is not None)
+
+
+def _cards(ctx: Context, asked: Draft, answers: Sequence[DraftOption]) -> Iterator[Item | Problem]:
+    """A card per answered part, asking it under the question's own words when they say more than
+    "answer the following"."""
+    by_label = {option.label: option.text for option in answers}
+    stem = "" if _ONLY_INSTRUCTS.match(plain(asked.stem).strip()) else asked.stem
+    for part in asked.options:
+        answer = by_label.get(part.label)
+        if answer is None:
+            message = f"part ({part.label.lower()}) has no answer in the list below: add one, or drop it"
+            yield Problem(ctx.at(part.node), message, "warning")
+            continue
+        front = f"{stem}\n\n{part.text}" if stem else part.text
+        pinned = f"{asked.pinned}/{part.label.lower()}" if asked.pinned else ""
+        fields = ctx.common("card", front, asked.start, asked.section, pinned)
+        yield from ctx.cards(asked.start, fields, front, answer, both_ways=False)
