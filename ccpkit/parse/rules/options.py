@@ -266,9 +266,24 @@ def _table_options(node: Node) -> Options | None:
     rows = [table_cells(row) for row in body]
     letters = option_letters(table_cells(header)[0], rows) if rows else None
     if letters is None:
-        return None
+        return _grid_options(node, [table_cells(header), *rows])
     texts = [" — ".join(cell for cell in row[1:] if cell) for row in rows]
     return Options([DraftOption(letter, text, node) for letter, text in zip(letters, texts, strict=True)])
+
+
+def _grid_options(node: Node, rows: list[list[str]]) -> Options | None:
+    """``| A. Amazon S3 | B. Amazon EBS |`` over ``| C. Amazon EFS | D. Amazon FSx |``, as a paper's
+    options set in columns paste: every cell (the header's too) an option, lettered in order row by
+    row or column by column, a last row or column maybe short."""
+    columns = [[row[index] for row in rows if index < len(row)] for index in range(len(rows[0]))]
+    for order in (rows, columns):
+        cells = [cell for line in order for cell in line if cell]
+        found = _lettered_lines(cells, node, going_on=False) if len(cells) >= 2 else None
+        whole = found is not None and not found.head and not found.tail
+        lettered = [option.label for option in found.options] if found is not None and whole else []
+        if lettered == [chr(ord("A") + index) for index in range(len(cells))]:
+            return found
+    return None
 
 
 def next_label(label: str) -> str:

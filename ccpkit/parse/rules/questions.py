@@ -569,7 +569,7 @@ def _asked_above(ctx: Context, nodes: Sequence[Node], start: int) -> bool:
     if above.type == "heading":
         title = heading_text(above)
         return _may_head(above) and (_HEADED.match(title) is not None or title.endswith("?"))
-    return above.type == "paragraph" and _stem_piece(ctx, above) is not None
+    return above.type in ("paragraph", "ordered_list") and _stem_piece(ctx, above) is not None
 
 
 def _explains_below(heading: Node) -> bool:
