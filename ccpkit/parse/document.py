@@ -19,6 +19,7 @@ from ccpkit.embeds import embeds_plugin
 from ccpkit.errors import Problem
 from ccpkit.markdown_defaults import OFF_BY_DEFAULT
 from ccpkit.model import SourceLocation
+from ccpkit.parse.definitions import as_run_in, is_definition, latex_definitions
 from ccpkit.parse.footnotes import inline_footnotes
 from ccpkit.parse.front_matter import FrontMatter, read_front_matter
 from ccpkit.parse.html_tables import markdown_tables
@@ -67,6 +68,10 @@ Answer``, ``:::note[Title]`` open one; ``:::`` alone closes it."""
 _CONTAINER_INFO = re.compile(
     r"^(?:\{(?P<attributes>[^}]*)\}|(?P<kind>[\w-]+)(?:\[(?P<bracketed>[^\]]*)\])?)[ \t]*(?P<title>.*)$"
 )
+_DIRECTIVE = re.compile(r"[A-Za-z][\w:-]*")
+"""A MyST directive's name in a fenced div's braces: ``{note}``, ``{prf:definition}``."""
+_DIRECTIVE_INFO = re.compile(r"\{(?P<directive>[A-Za-z][\w:-]*)\}[ \t]*(?P<title>.*)")
+"""A fence's info that names a MyST directive: ```` ```{note} ````, ```` ```{prf:definition} Group ````."""
 _CALLOUT_KINDS = frozenset({
     "note", "tip", "info", "warning", "caution", "danger", "important", "details", "question", "answer",
     "hint", "solution", "exercise", "example", "success", "failure", "bug", "quote", "abstract", "summary",
@@ -203,8 +208,14 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, _without_block_properties)
     if "!!!" in text or "???" in text or '=== "' in text:
         text, tokens = _mkdocs_blocks(text, tokens)
+    if "```{" in text or "~~~{" in text:
+        text, tokens = _directive_fences(text, tokens)
     if ":::" in text:
         text, tokens = _containers_as_callouts(text, tokens)
+    if "\\begin{definition}" in text:
+        text, tokens = _reparsed(
+            text, tokens, "\n".join(latex_definitions(text.split("\n"), _code_lines(tokens)))
+        )
     if "<!--" in text:
         text, tokens = _without_comments(text, tokens)
     if "{:" in text or ("{" in text and _HEADING_ATTRIBUTES.search(text)):
@@ -353,7 +364,11 @@ def _as_callouts(lines: list[str], fenced: Container[int]) -> list[str]:
         while end > index and not lines[end - 1].strip():
             end -= 1  # blank lines after the body end the callout
         inner = _as_callouts([line[len(body) :] for line in lines[index:end]], ())
-        lines[index:end] = [f"{indent}> {line}".rstrip() for line in inner]
+        defined = as_run_in(inner, found["title"] or "") if is_definition(kind) else None
+        if defined is not None:  # `!!! definition "Group"`: a lecture's definition, no callout
+            lines[index - 1 : end] = ["", *(f"{indent}{line}".rstrip() for line in defined)]
+        else:
+            lines[index:end] = [f"{indent}> {line}".rstrip() for line in inner]
         index = end
     return lines
 
@@ -361,6 +376,24 @@ def _as_callouts(lines: list[str], fenced: Container[int]) -> list[str]:
 def _code_lines(tokens: list[Token]) -> set[int]:
     """The lines of the fenced and indented code blocks: their ``:::`` and ``%%`` are code."""
     return {line for t in tokens if t.type in ("fence", "code_block") and t.map for line in range(*t.map)}
+
+
+def _directive_fences(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
+    """The text with each MyST directive written as a fence that is no code (```` ```{note} ````,
+    ```` ```{prf:definition} Group ````, closed) written as the fenced div it means (``:::{note}`` …
+    ``:::``), for the step that reads those, and its tokens. Any other fence (```` ```{code-cell} ````)
+    is code. Every line keeps its number."""
+    lines = text.split("\n")
+    for token in tokens:
+        found = _DIRECTIVE_INFO.fullmatch(token.info.strip()) if token.type == "fence" and token.map else None
+        start, end = token.map or (0, 0)
+        closed = end - 1 > start and lines[end - 1].strip().startswith(token.markup)
+        kind = found["directive"].lower() if found else ""
+        if found and closed and (is_definition(kind) or kind in _CALLOUT_KINDS):
+            indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
+            lines[start] = f"{indent}:::{{{found['directive']}}} {found['title']}".rstrip()
+            lines[end - 1] = f"{indent}:::"
+    return _reparsed(text, tokens, "\n".join(lines))
 
 
 def _containers_as_callouts(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
@@ -389,7 +422,13 @@ def _as_callout(lines: list[str], start: int, end: int) -> None:
         return
     attributes = info["attributes"] or ""
     classes = re.findall(r"(?<![\w-])\.([\w-]+)", attributes)
-    kind = (classes[0] if classes else info["kind"] or "").lower()
+    directive = attributes.strip() if _DIRECTIVE.fullmatch(attributes.strip()) else ""  # MyST: `{note}`
+    kind = (classes[0] if classes else directive or info["kind"] or "").lower()
+    if is_definition(kind):
+        named = re.search(r'name="([^"]*)"', attributes)
+        body = as_run_in(lines[start + 1 : end], named[1] if named else info["title"])
+        lines[start : end + 1] = ["", *(body or lines[start + 1 : end]), ""]
+        return
     if kind == "notes":  # a slide's speaker notes: for the speaker, not the study
         lines[start : end + 1] = [""] * (end + 1 - start)
         return
