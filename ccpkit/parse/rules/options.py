@@ -106,7 +106,8 @@ class DraftOption:
     """Its letter followed by a colon or a dash (``A: …``, ``A - …``); such options must run ``A``,
     ``B`` … and be two at least."""
     bold: bool = False
-    """Written wholly in bold (``**B. Amazon S3**``, ``B. **Amazon S3**``): as some banks mark the answer."""
+    """Written wholly in bold (``**B. Amazon S3**``, ``B. **Amazon S3**``) or highlighted (``B. ==Amazon
+    S3==``, Obsidian's): as some banks mark the answer."""
     answered_only: bool = False
     """An option only when an answer names some of them: a radio button, a letter in brackets (``[A]``),
     as slides, surveys and reference lists also write their lines."""
@@ -286,6 +287,11 @@ def _grid_options(node: Node, rows: list[list[str]]) -> Options | None:
     return None
 
 
+_EMPHASIZED = re.compile(r"(\*\*|__|==)(?P<inner>(?:(?!\1).)+)\1")
+"""An option's text wholly in bold or highlighted (``**Amazon S3**``, ``==Amazon S3==``), its words as
+``inner``."""
+
+
 def next_label(label: str) -> str:
     """The letter after ``label``: options separated by other blocks must follow each other."""
     return chr(ord(label) + 1)
@@ -302,7 +308,7 @@ def marked(options: list[DraftOption]) -> list[DraftOption]:
         if len(bold) != 1 or len(options) < 2 or any(option.checked is not None for option in options):
             return options
         return [
-            replace(o, text=BOLD_TEXT.sub(r"\g<inner>", o.text), checked=True) if o.bold else o
+            replace(o, text=_EMPHASIZED.sub(r"\g<inner>", o.text), checked=True) if o.bold else o
             for o in options
         ]
     return [
@@ -365,7 +371,7 @@ def _option_numbers(answer: str) -> set[int]:
 
 
 def _unlettered(label: str, text: str, item: Node) -> DraftOption:
-    return DraftOption(label, text, item, bold=BOLD_TEXT.fullmatch(text) is not None)
+    return DraftOption(label, text, item, bold=_EMPHASIZED.fullmatch(text) is not None)
 
 
 def sided_options(doc: Document, right: Node, wrong: Node) -> list[DraftOption] | None:
@@ -449,7 +455,7 @@ def _letter(match: re.Match[str]) -> str:
 def _option(match: re.Match[str], text: str, node: Node) -> DraftOption:
     letter = _letter(match)
     line = match[0].split("\n", 1)[0].strip()
-    bold = BOLD_TEXT.fullmatch(line) is not None or BOLD_TEXT.fullmatch(match["text"] or "") is not None
+    bold = BOLD_TEXT.fullmatch(line) is not None or _EMPHASIZED.fullmatch(match["text"] or "") is not None
     loose = match["loose"] is not None
     bracketed = match["bracket"] is not None
     return DraftOption(
