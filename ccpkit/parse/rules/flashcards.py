@@ -99,6 +99,10 @@ _QUESTION_HEADINGS = frozenset({"question", "q", "pergunta", "pregunta", "frage"
 _ANSWER_HEADINGS = frozenset({"answer", "a", "resposta", "respuesta", "réponse", "antwort", "risposta"})
 _ONLY_CODE = re.compile(r"(`+)[^`]*\1")
 """A code span and nothing else (an empty one stands for no text)."""
+_POINTED = re.compile(
+    r"^(?:\U0001f449|\u27a1\ufe0f?|\u2192|\u21d2|=>|->|\u2705|\u2714\ufe0f?)[ \t]*(?P<text>\S.*)$"
+)
+"""An answer's line pointed to by an arrow or a tick: ``👉 …``, ``➡️ …``, ``→ …``, ``✅ …``."""
 _ASKING_WORDS = 3
 """A listed question of fewer words (``Why?``, ``How so?``) says too little to be a card's front."""
 _SENTENCE_END = re.compile(r"[.!;]\s+\S")
@@ -344,6 +348,10 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
         return _questions_and_answers(ctx, node, lines, following)
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
+    pointed = _pointed_answers(stripped)
+    if pointed:
+        ctx.claim(node)
+        return 0, pointed
     if stripped[0].startswith("#separator:"):
         return 0, []  # an Anki export's notes, its tags `aws::storage`: the cards rule's
     opening = _opens_file(ctx, node)
@@ -353,6 +361,21 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
     if pairs:
         ctx.claim(node)
     return 0, [pair for pair in pairs if not isinstance(pair, _Field)]
+
+
+def _pointed_answers(lines: list[str]) -> list[_Pair | _Missing]:
+    """``What is Amazon SQS?`` over ``👉 A managed message queue.`` (or ``➡️``, ``→``, ``✅``): each
+    question line answered by the line under it that an arrow or a tick points to; none unless every
+    line of the paragraph is one of such pairs."""
+    if len(lines) % 2:
+        return []
+    pairs: list[_Pair | _Missing] = []
+    for number in range(0, len(lines), 2):
+        asked, answer = lines[number], _POINTED.match(lines[number + 1])
+        if not asked.endswith("?") or len(asked.split()) < _ASKING_WORDS or answer is None:
+            return []
+        pairs.append(_Pair(_unnumbered(asked), answer["text"], line=number))
+    return pairs
 
 
 def _runs_on(paragraph: Node, below: Node) -> bool:
