@@ -19,6 +19,7 @@ from ccpkit.embeds import embeds_plugin
 from ccpkit.errors import Problem
 from ccpkit.markdown_defaults import OFF_BY_DEFAULT
 from ccpkit.model import SourceLocation
+from ccpkit.parse.definition_lists import markdown_definition_lists
 from ccpkit.parse.definitions import as_run_in, is_definition, latex_definitions
 from ccpkit.parse.footnotes import inline_footnotes
 from ccpkit.parse.front_matter import FrontMatter, read_front_matter
@@ -194,6 +195,8 @@ def parse_document(path: str, text: str) -> Document:
     tokens = _markdown().parse(text, found)
     if "<table" in text or "<TABLE" in text:
         text, tokens = _with_markdown_tables(text, tokens)
+    if "<dl" in text or "<DL" in text:
+        text, tokens = _reparsed(text, tokens, markdown_definition_lists(text, _code_lines(tokens)))
     if _SITE_BLOCK.search(text):
         text, tokens = _site_blocks(text, tokens)
     if mentions_inline_html(text):

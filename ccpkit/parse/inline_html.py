@@ -30,7 +30,11 @@ _NESTED = 4
 """At most this many tags deep (``<b><i>…</i></b>``); deeper ones are written as they are."""
 _FOLDED = re.compile(r"<(?:details|summary)\b", re.IGNORECASE)
 _SMALL_PRINT = re.compile(r"<(sub|sup|small)>[^<\n]*</\1>", re.IGNORECASE)
-_MAYBE = re.compile(rf"<(?:{_PAIRED}|img\b)", re.IGNORECASE)
+_WRAPPED = re.compile(r"(?P<indent>[ \t]*)<div>(?P<inner>(?:(?!</?div\b).)*)</div>[ \t]*", re.IGNORECASE)
+"""A line wholly in a plain ``<div>``, as Evernote and OneNote export every line of a note (a ``<p>``
+line stays a block of its own)."""
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_MAYBE = re.compile(rf"<(?:{_PAIRED}|img\b|div>)", re.IGNORECASE)
 
 _SUPERSCRIPT = str.maketrans("0123456789+-\u2212=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ")  # U+2212: a minus sign
 _SUBSCRIPT = str.maketrans("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
@@ -51,6 +55,10 @@ def html_as_markdown(line: str, _above: str = "") -> str:
     (``<sub>Domain: Security</sub>`` alone), are left as the rules that read them expect."""
     if "<" not in line or _FOLDED.search(line) or _SMALL_PRINT.fullmatch(line.strip()):
         return line
+    wrapped = _WRAPPED.fullmatch(line)
+    if wrapped is not None:  # `<div><b>S3</b>: Object storage.</div>`; `<div><br/></div>` is a blank line
+        inner = wrapped["inner"].strip()
+        line = f"{wrapped['indent']}{inner}" if _BREAK.sub("", inner).strip() else ""
     for _ in range(_NESTED):  # nested tags, the innermost first
         written = _TAG.sub(_written, line)
         if written == line:

@@ -21,6 +21,9 @@ from ccpkit.parse.inline_html import html_as_markdown, mentions_inline_html
         ('A VPC <img src="img/vpc.png" width="300" alt="VPC [v2]">', "A VPC ![VPC v2](img/vpc.png)"),
         ("<img src='my diagram.PNG'/>", "![](<my diagram.PNG>)"),
         ("a <b>bold <i>and</i> leaning</b> run", "a **bold *and* leaning** run"),
+        ("<div><b>Amazon S3</b>: Object storage.</div>", "**Amazon S3**: Object storage."),  # Evernote
+        ("  <div>Plain words</div>", "  Plain words"),
+        ("<div><br/></div>", ""),
     ],
 )
 def test_tags_become_the_markdown_they_mean(line: str, markdown: str) -> None:
@@ -36,6 +39,9 @@ def test_tags_become_the_markdown_they_mean(line: str, markdown: str) -> None:
         "Escaped: \\<b>hello\\</b>",
         "<b> spaced</b> emphasis would not read as emphasis",
         "<b class='x'>with attributes</b>",
+        '<div class="note">styled</div>',  # a styled block: its HTML
+        "<div>one</div><div>two</div>",  # two blocks on a line: left as written
+        "<p>A paragraph of its own</p>",
         "<sub>Domain: Security · Level: easy</sub>",  # a line of small print: the question rules read it
         "<details><summary><b>Q3.</b> What is a VPC?</summary>A network.</details>",
         '<img src="https://example.com/badge.svg">',  # never fetched

@@ -1,0 +1,47 @@
+"""HTML definition lists (``<dl><dt>Amazon S3</dt><dd>Object storage.</dd></dl>``), as glossaries
+copied from web pages and wiki exports keep them, written as the list of bold terms they mean: the
+card rules then read them as any other glossary."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+
+_LIST = re.compile(r"^[ \t]*<dl\b[^>]*>.*?</dl\s*>[ \t]*$", re.I | re.S | re.M)
+"""A definition list from the start of its first line to the end of its last."""
+_ENTRY = re.compile(
+    r"<dt\b[^>]*>(?P<term>.*?)</dt\s*>(?P<definitions>(?:\s*<dd\b[^>]*>.*?</dd\s*>)+)", re.I | re.S
+)
+"""A term and its definitions (one or more ``<dd>``)."""
+_DEFINITION = re.compile(r"<dd\b[^>]*>(?P<text>.*?)</dd\s*>", re.I | re.S)
+_SPACES = re.compile(r"\s+")
+
+
+def markdown_definition_lists(text: str, code: Container[int]) -> str:
+    """``text`` with each definition list written as a list of bold terms on its first lines (``- **Amazon
+    S3:** Object storage.``), blank lines after it, so every line keeps its number. A list in code
+    (``code``: line indexes), on too few lines to hold a term per line, or holding anything but terms and
+    their definitions, stays as written."""
+
+    def written(found: re.Match[str]) -> str:
+        block = found[0]
+        entries = list(_ENTRY.finditer(block))
+        inner = block[block.index(">") + 1 : block.lower().rindex("</dl")]
+        span = block.count("\n") + 1
+        if text.count("\n", 0, found.start()) in code or not entries or span < len(entries):
+            return block
+        if _ENTRY.sub("", inner).strip():
+            return block  # other tags or words between the entries: not a glossary this can say
+        lines = [
+            f"- **{_words(entry['term'])}:** "
+            + " ".join(_words(d["text"]) for d in _DEFINITION.finditer(entry["definitions"]))
+            for entry in entries
+        ]
+        return "\n".join(lines + [""] * (span - len(lines)))
+
+    return _LIST.sub(written, text)
+
+
+def _words(html: str) -> str:
+    """A term's or definition's HTML on one line (its inline tags are read later, as any line's)."""
+    return _SPACES.sub(" ", html).strip()
