@@ -10,7 +10,8 @@ names (``Back: …``), and maybe a ``Tags: …`` line::
     END
 
 ``Basic`` is a card (``Basic (and reversed card)``: asked both ways), ``Cloze`` a cloze whose
-``Back Extra`` is its extra; any other note type is a warning, its note left out."""
+``Back Extra`` is its extra; any other note type is a warning, its note left out. The plugin's inline
+notes say the same in a line: ``STARTI [Basic] Which tool waters beds? Back: A hose. ENDI``."""
 
 from __future__ import annotations
 
@@ -25,18 +26,29 @@ from ccpkit.parse.tree import Node
 
 _FIELD = re.compile(r"(?P<name>[A-Za-z][A-Za-z ]{0,20}):(?:\s|$)(?P<rest>.*)")
 _CARD_TYPES = {"basic": False, "basic (and reversed card)": True, "basic (optional reversed card)": False}
+_INLINE_NOTE = re.compile(r"STARTI[ \t]*\[(?P<type>[^\]\n]+)\][ \t]*(?P<body>.*?)[ \t]*ENDI", re.S)
+"""An inline note: ``STARTI [Basic] Which tool waters beds? Back: A hose. ENDI``."""
+_INLINE_FIELD = re.compile(r"\s+(?=(?:Back Extra|Back|Tags):\s)")
+"""Where an inline note's next field starts: the text before it is the field before."""
 _FIELDS = {"card": ("front", "back"), "cloze": ("text", "back extra")}
 """Each kind's two fields: the first may go unnamed; a line ``Name: …`` of any other name is text."""
 
 
 def extract_marked_notes(ctx: Context) -> Iterator[Item | Problem]:
-    """Every note of the file between ``START`` and ``END`` lines, in notes order."""
+    """Every note of the file between ``START`` and ``END`` lines, or ``STARTI`` and ``ENDI`` in a
+    paragraph, in notes order."""
     blocks = [block.node for block in ctx.doc.blocks]
-    if not any(_first_line(node) == "START" for node in blocks):
+    if not any(_first_line(node).startswith("START") for node in blocks):
         return
     index = 0
     while index < len(blocks):
         node = blocks[index]
+        inline = list(_INLINE_NOTE.finditer(_text(node))) if _first_line(node).startswith("STARTI") else []
+        if inline and not ctx.is_claimed(node):
+            ctx.claim(node)
+            for found in inline:
+                body = _INLINE_FIELD.sub("\n", found["body"]).split("\n")
+                yield from _note(ctx, node, ctx.doc.blocks[index].section, [found["type"], *body])
         if _first_line(node) != "START" or ctx.is_claimed(node):
             index += 1
             continue
@@ -46,19 +58,22 @@ def extract_marked_notes(ctx: Context) -> Iterator[Item | Problem]:
             yield Problem(ctx.at(node), message, "warning")
             return
         ctx.claim(*blocks[index : end + 1])
-        yield from _note(ctx, blocks[index : end + 1], ctx.doc.blocks[index].section)
+        lines = "\n\n".join(ctx.doc.source(node) for node in blocks[index : end + 1]).split("\n")[1:-1]
+        yield from _note(ctx, node, ctx.doc.blocks[index].section, lines)  # all but START and END
         index = end + 1
 
 
-def _note(ctx: Context, nodes: Sequence[Node], section: tuple[str, ...]) -> Iterator[Item | Problem]:
-    lines = "\n\n".join(ctx.doc.source(node) for node in nodes).split("\n")[1:-1]  # START, END
+def _note(
+    ctx: Context, node: Node, section: tuple[str, ...], lines: Sequence[str]
+) -> Iterator[Item | Problem]:
+    """The note whose type is ``lines[0]`` and whose fields are the lines after it."""
     note_type = lines[0].strip() if lines else ""
     kind = "card" if note_type.lower() in _CARD_TYPES else "cloze" if note_type.lower() == "cloze" else ""
     if not kind:
         message = (
             f"note type {note_type!r} between START and END is not one ccpkit reads: write Basic or Cloze"
         )
-        yield Problem(ctx.at(nodes[0]), message, "warning")
+        yield Problem(ctx.at(node), message, "warning")
         return
     first, second = _FIELDS[kind]
     fields: dict[str, list[str]] = {first: []}
@@ -74,7 +89,7 @@ def _note(ctx: Context, nodes: Sequence[Node], section: tuple[str, ...]) -> Iter
     text = {key: "\n".join(value).strip() for key, value in fields.items()}
     reverse = _CARD_TYPES.get(note_type.lower(), False)
     yield from _made(
-        ctx, nodes[0], section, kind, text[first], text.get(second, ""), text.get("tags", ""), reverse=reverse
+        ctx, node, section, kind, text[first], text.get(second, ""), text.get("tags", ""), reverse=reverse
     )
 
 
@@ -101,8 +116,12 @@ def _made(
     yield from ctx.cards(node, fields, first, second, both_ways=reverse)
 
 
+def _text(node: Node) -> str:
+    return node.children[0].content if node.type == "paragraph" else ""
+
+
 def _first_line(node: Node) -> str:
-    return node.children[0].content.split("\n", 1)[0].strip() if node.type == "paragraph" else ""
+    return _text(node).split("\n", 1)[0].strip()
 
 
 def _last_line(node: Node) -> str:
