@@ -13,13 +13,17 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
-_OPTION = re.compile(r"^[ \t]*:[\w-]+:(?:[ \t].*)?$")
-"""A MyST directive's option line at the top of its body: ``:label: def-group``, ``:class: dropdown``."""
+_OPTION = re.compile(r"^[ \t]*(?::[\w-]+:(?:[ \t].*)?|\\label\{[^{}\n]*\})[ \t]*$")
+"""A MyST directive's option line at the top of its body (``:label: def-group``, ``:class: dropdown``),
+or LaTeX's ``\\label{def:group}``."""
+_LEADING_LABEL = re.compile(r"^\\label\{[^{}\n]*\}[ \t]*")
 _NAME = re.compile(r"[^()\[\]\n]{1,60}")
 """A term as a run-in definition can name it: short, no brackets."""
 _OPENS_BLOCK = re.compile(r"^[ \t]*(?:[-*+>|#]|\d{1,9}[.)]|```|~~~|\$\$)")
 """A first line that opens a list, quote, table, heading, code or formula: no words to run into."""
-_LATEX = re.compile(r"^[ \t]*\\(?P<edge>begin|end)\{definition\}(?:\[(?P<name>[^\]\n]*)\])?[ \t]*$")
+_LATEX = re.compile(
+    r"^[ \t]*\\(?P<edge>begin|end)\{definition\}(?:\[(?P<name>[^\]\n]*)\])?(?:\\label\{[^{}\n]*\})?[ \t]*$"
+)
 
 
 def is_definition(kind: str) -> bool:
@@ -41,7 +45,8 @@ def as_run_in(body: list[str], name: str) -> list[str] | None:
         first += 1
     if first == len(lines) or _OPENS_BLOCK.match(lines[first]):
         return None
-    lines[first] = f"**Definition ({name}).** {lines[first].strip()}"
+    words = _LEADING_LABEL.sub("", lines[first].strip())
+    lines[first] = f"**Definition ({name}).** {words}"
     return lines
 
 

@@ -71,6 +71,10 @@ _CONTAINER_INFO = re.compile(
 )
 _DIRECTIVE = re.compile(r"[A-Za-z][\w:-]*")
 """A MyST directive's name in a fenced div's braces: ``{note}``, ``{prf:definition}``."""
+_DIRECTIVE_OPTION = re.compile(r"[ \t]*:[\w-]+:(?:[ \t].*)?")
+"""A MyST directive's option line: ``:class: dropdown``, ``:label: def-group``."""
+_MYST_ADMONITIONS = frozenset({"admonition", "seealso", "dropdown", "margin", "sidebar", "topic"})
+"""MyST's (and sphinx-design's) directives of notes beside the callouts' kinds: what they hold is notes."""
 _DIRECTIVE_INFO = re.compile(r"\{(?P<directive>[A-Za-z][\w:-]*)\}[ \t]*(?P<title>.*)")
 """A fence's info that names a MyST directive: ```` ```{note} ````, ```` ```{prf:definition} Group ````."""
 _CALLOUT_KINDS = frozenset({
@@ -382,7 +386,7 @@ def _code_lines(tokens: list[Token]) -> set[int]:
 
 
 def _directive_fences(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
-    """The text with each MyST directive written as a fence that is no code (```` ```{note} ````,
+    """The text with each MyST directive of notes written as a fence (```` ```{note} ````,
     ```` ```{prf:definition} Group ````, closed) written as the fenced div it means (``:::{note}`` …
     ``:::``), for the step that reads those, and its tokens. Any other fence (```` ```{code-cell} ````)
     is code. Every line keeps its number."""
@@ -392,7 +396,8 @@ def _directive_fences(text: str, tokens: list[Token]) -> tuple[str, list[Token]]
         start, end = token.map or (0, 0)
         closed = end - 1 > start and lines[end - 1].strip().startswith(token.markup)
         kind = found["directive"].lower() if found else ""
-        if found and closed and (is_definition(kind) or kind in _CALLOUT_KINDS):
+        notes = kind in _CALLOUT_KINDS or kind in _MYST_ADMONITIONS or kind.startswith("prf:")
+        if found and closed and notes:
             indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
             lines[start] = f"{indent}:::{{{found['directive']}}} {found['title']}".rstrip()
             lines[end - 1] = f"{indent}:::"
@@ -426,12 +431,21 @@ def _as_callout(lines: list[str], start: int, end: int) -> None:
     attributes = info["attributes"] or ""
     classes = re.findall(r"(?<![\w-])\.([\w-]+)", attributes)
     directive = attributes.strip() if _DIRECTIVE.fullmatch(attributes.strip()) else ""  # MyST: `{note}`
-    kind = (classes[0] if classes else directive or info["kind"] or "").lower()
-    if is_definition(kind):
+    kind = (classes[0] if classes else info["kind"] or "").lower()
+    quarto = re.search(r"(?<![\w-])#def-[\w-]+", attributes)  # `{#def-group}` over `## Group`
+    if is_definition(kind or directive) or quarto:
         named = re.search(r'name="([^"]*)"', attributes)
-        body = as_run_in(lines[start + 1 : end], named[1] if named else info["title"])
-        lines[start : end + 1] = ["", *(body or lines[start + 1 : end]), ""]
-        return
+        heading = _HEADING_LINE.match(lines[start + 1]) if quarto and start + 1 < end else None
+        name = heading[1] if heading else named[1] if named else info["title"]
+        inner = lines[start + 2 if heading else start + 1 : end]
+        body = as_run_in(inner, name) if name else None
+        if body is not None:
+            lines[start : end + 1] = ["", *([""] if heading else []), *body, ""]
+            return
+    if directive:  # a MyST directive's options (`:class: dropdown`) under its name: none of the notes
+        option = start + 1
+        while option < end and _DIRECTIVE_OPTION.fullmatch(lines[option]):
+            lines[option], option = "", option + 1
     if kind == "notes":  # a slide's speaker notes: for the speaker, not the study
         lines[start : end + 1] = [""] * (end + 1 - start)
         return

@@ -28,7 +28,7 @@ from ccpkit.parse.rules.answers import (
     plain,
     question_id,
 )
-from ccpkit.parse.rules.options import asks, named_with_reason
+from ccpkit.parse.rules.options import asks, lettered_grid, named_with_reason
 from ccpkit.parse.rules.question_tables import question_columns, table_questions
 from ccpkit.parse.rules.questions import Draft, find_questions, item_number
 from ccpkit.parse.rules.review_pastes import review_questions
@@ -59,6 +59,8 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     drafts += review_questions(ctx)
     drafts += find_questions(ctx, [b.node for b in blocks], [b.section for b in blocks])
     drafts.sort(key=lambda draft: ctx.doc.line_of(draft.start))
+    drafts, parts = answered_parts(ctx, drafts)  # before a list of answers is taken for a case's words
+    yield from parts
     drafts = _with_listed_context(ctx, drafts)
     by_id: dict[str, list[Draft]] = {}
     for draft in drafts:
@@ -75,8 +77,6 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
             yield Problem(ctx.at(entry.node), message, "warning")
     _answers_in_order(drafts)
     share_scenarios(ctx, drafts)
-    drafts, parts = answered_parts(ctx, drafts)
-    yield from parts
     for draft in drafts:
         yield from _finish(ctx, draft)
 
@@ -356,6 +356,9 @@ def _apply_key(ctx: Context, drafts: list[Draft], entry: KeyEntry, floor: int) -
 
 
 def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
+    if not _answered(draft) and lettered_grid(draft.options_node):
+        ctx.give_back(draft.claims)  # a rubric's or a legend's grid of lettered cells: a table
+        return
     if draft.unasked or _listed(draft):
         ctx.give_back(draft.claims)  # the notes as written: printed, and read by the other rules
         yield Problem(ctx.at(draft.start), _UNASKED if draft.unasked else _LISTED, "warning")

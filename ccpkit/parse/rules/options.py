@@ -274,19 +274,42 @@ def _table_options(node: Node) -> Options | None:
 
 def _grid_options(node: Node, rows: list[list[str]]) -> Options | None:
     """``| A. Amazon S3 | B. Amazon EBS |`` over ``| C. Amazon EFS | D. Amazon FSx |``, as a paper's
-    options set in columns paste: every cell (the header's too) an option, lettered in order row by
-    row or column by column, a last row or column maybe short."""
-    columns = [[row[index] for row in rows if index < len(row)] for index in range(len(rows[0]))]
+    options set in columns paste: every cell (the header's too) an option, or a letter alone before
+    its option's cell (``| A. | Liver | B. | Pancreas |``), lettered in order row by row or column by
+    column, a last row or column maybe short (see ``lettered_grid``)."""
+    rows = [_letters_joined(row) for row in rows]
+    columns = [[row[index] for row in rows if index < len(row)] for index in range(max(map(len, rows)))]
     for order in (rows, columns):
         cells = [cell for line in order for cell in line if cell]
         found = _lettered_lines(cells, node, going_on=False) if len(cells) >= 2 else None
         whole = found is not None and not found.head and not found.tail
         lettered = [option.label for option in found.options] if found is not None and whole else []
-        if lettered == [chr(ord("A") + index) for index in range(len(cells))]:
+        if found is not None and lettered == [chr(ord("A") + index) for index in range(len(cells))]:
             return found
     return None
 
 
+def lettered_grid(node: Node) -> bool:
+    """Whether ``node`` is a table whose first cell is a lettered option: a grid of options, a question's
+    only when something answers it (a rubric's or a legend's lettered grid is a table)."""
+    if node.type != "table":
+        return False
+    first = table_cells(node.children[0].children[0])[0] if node.children[0].children else ""
+    return _LETTERED.match(first) is not None or _LETTER_ALONE.fullmatch(first) is not None
+
+
+def _letters_joined(row: list[str]) -> list[str]:
+    """A row's cells, each that holds a letter alone (``A.``) joined to the cell after it."""
+    joined: list[str] = []
+    for cell in row:
+        if joined and _LETTER_ALONE.fullmatch(joined[-1]) and cell:
+            joined[-1] = f"{joined[-1]} {cell}"
+        else:
+            joined.append(cell)
+    return joined
+
+
+_LETTER_ALONE = re.compile(r"\(?[A-Ha-h][.)]")
 _EMPHASIZED = re.compile(r"(\*\*|__|==)(?P<inner>(?:(?!\1).)+)\1")
 """An option's text wholly in bold or highlighted (``**Amazon S3**``, ``==Amazon S3==``), its words as
 ``inner``."""

@@ -31,6 +31,7 @@ from ccpkit.parse.rules.options import (
     Options,
     answered_options,
     asks,
+    lettered_grid,
     lettered_lines,
     marked,
     named_option,
@@ -369,6 +370,8 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
         return None
     if nodes[start].type in ("table", "fence", "code_block") and not _asked_above(ctx, nodes, start):
         return None
+    if lettered_grid(nodes[start]) and not _asked_above(ctx, nodes, start, asking=True):
+        return None  # `Why each option:` over a grid of reasons: the explanation's
     if start and nodes[start - 1].type == "heading" and _explains_below(nodes[start - 1]):
         return None  # `### Explanation` then `**A) …** ✅ why`: each option's reason, not options
     options, tail, end = list(found.options), found.tail, start + 1
@@ -557,9 +560,10 @@ def _label_alone(node: Node) -> str | None:
     return found["label"] if found and _bare_label(f"{found['label']}:") else None
 
 
-def _asked_above(ctx: Context, nodes: Sequence[Node], start: int) -> bool:
+def _asked_above(ctx: Context, nodes: Sequence[Node], start: int, *, asking: bool = False) -> bool:
     """Options in a table or a code block have their question right above them (maybe under an
-    ``### Options`` heading); a table of letters under an answer says why each option is wrong."""
+    ``### Options`` heading); a table of letters under an answer says why each option is wrong. With
+    ``asking``, the words right above must ask."""
     index = start - 1
     while index >= 0 and _labels_options(nodes[index]):
         index -= 1
@@ -569,7 +573,8 @@ def _asked_above(ctx: Context, nodes: Sequence[Node], start: int) -> bool:
     if above.type == "heading":
         title = heading_text(above)
         return _may_head(above) and (_HEADED.match(title) is not None or title.endswith("?"))
-    return above.type in ("paragraph", "ordered_list") and _stem_piece(ctx, above) is not None
+    piece = _stem_piece(ctx, above) if above.type in ("paragraph", "ordered_list") else None
+    return piece is not None and (not asking or asks(piece[1]))
 
 
 def _explains_below(heading: Node) -> bool:

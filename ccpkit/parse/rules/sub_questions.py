@@ -18,25 +18,33 @@ from collections.abc import Iterator, Sequence
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
+from ccpkit.parse.document import heading_text
 from ccpkit.parse.rules.answers import ANSWER_ABROAD, plain
-from ccpkit.parse.rules.options import DraftOption
+from ccpkit.parse.rules.options import DraftOption, asks
 from ccpkit.parse.rules.questions import Draft
 
 _ANSWERS_LABEL = re.compile(
     rf"(?i)(?:(?:model|suggested|sample|expected|possible)\s+)?(?:answers?|solutions?|{ANSWER_ABROAD})"
     r"\s*[:\uff1a]?"
 )
-"""A line that labels the answers below it and says nothing else: ``**Answer:**``, ``Model answers``."""
+"""A line or heading that labels the answers below it and says nothing else: ``**Answer:**``, ``Model
+answers``, ``### Answers``."""
 _INSTRUCTION = re.compile(
     r"(?i)^(?:define|explain|describe|give|list|name|state|compare|contrast|outline|discuss|identify"
     r"|justify|summari[sz]e|distinguish|differentiate|calculate|compute|write|mention|suggest|show"
+    r"|find|solve|translate|conjugate|advise|evaluate|prove|derive|draw|sketch|classify|predict|estimate"
+    r"|analy[sz]e|assess|interpret|illustrate|recommend|propose|convert|rewrite|complete"
     r"|what|why|how|when|where|which|who)\b"
 )
 """How a part that asks without a ``?`` opens: ``Define elasticity.``, ``Give two benefits …``."""
 _ONLY_INSTRUCTS = re.compile(
-    r"(?i)^(?:answer|attempt|respond\s+to|complete)\b.*\b(?:following|all|both|each|any|parts?|questions?)\W*$"
+    r"(?i)^(?:(?:question|exercise|problem|task|q)\s*\d+[.:)]?\s+)?(?:answer|attempt|respond\s+to|complete)\b"
+    r".*\b(?:following|all|both|each|any|parts?|questions?)\W*$"
 )
-"""A question's words that only say to answer its parts (``Answer the following.``): no context."""
+"""A question's words that only say to answer its parts (``Answer the following.``, ``Exercise 5.
+Answer all parts.``): no context."""
+_MARKS = re.compile(r"\s*[\[(]\d+\s*(?:marks?|points?|pts)[\])]\s*$", re.I)
+"""What a part is worth, after its words: ``[10 marks]``, ``(4 points)``; nothing to recall."""
 
 
 def answered_parts(ctx: Context, drafts: Sequence[Draft]) -> tuple[list[Draft], list[Item | Problem]]:
@@ -65,19 +73,21 @@ def _answers_parts(ctx: Context, asked: Draft, answers: Draft) -> bool:
     if answers.start.top < (1 if answers.stem else 2):
         return False
     label = answers.start if answers.stem else blocks[answers.start.top - 1].node
+    if label.type not in ("paragraph", "heading"):
+        return False
     if (
         asked.answer is not None
+        or asks(asked.stem)  # `Which …?` over options that ask (a grammar quiz's): a question
         or asked.worded is not None
         or any(option.checked for option in asked.options)
         or not all(_asks(option.text) for option in asked.options)
         or answers.answer is not None
         or answers.question
-        or label.type != "paragraph"
         or blocks[label.top - 1].node is not asked.options_node  # nothing between
         or not {option.label for option in answers.options} <= {option.label for option in asked.options}
     ):
         return False
-    written = answers.stem or label.children[0].content
+    written = answers.stem or (heading_text(label) if label.type == "heading" else label.children[0].content)
     if _ANSWERS_LABEL.fullmatch(plain(written).strip()) is None:
         return False
     ctx.claim(label)
@@ -100,7 +110,8 @@ def _cards(ctx: Context, asked: Draft, answers: Sequence[DraftOption]) -> Iterat
             message = f"part ({part.label.lower()}) has no answer in the list below: add one, or drop it"
             yield Problem(ctx.at(part.node), message, "warning")
             continue
-        front = f"{stem}\n\n{part.text}" if stem else part.text
+        words = _MARKS.sub("", part.text)
+        front = f"{stem}\n\n{words}" if stem else words
         pinned = f"{asked.pinned}/{part.label.lower()}" if asked.pinned else ""
         fields = ctx.common("card", front, asked.start, asked.section, pinned)
         yield from ctx.cards(asked.start, fields, front, answer, both_ways=False)
