@@ -12,6 +12,7 @@ are targets the build files in its store under the digest of what they read; for
 from __future__ import annotations
 
 import gc
+import hashlib
 import operator
 import pickle
 import time
@@ -36,7 +37,6 @@ if TYPE_CHECKING:  # and imported where used: a build with nothing to do never l
 
     from ccpkit.export import Format
     from ccpkit.ledger import Ledger, Reconciliation
-    from ccpkit.ledger.storage import LedgerText
     from ccpkit.model import Deck, Module
     from ccpkit.parse import Findings, Parsed
 
@@ -130,27 +130,28 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         return replace(previous.report, written=(), unchanged=unchanged, files=files, reread=frozenset())
     from ccpkit.export.formats import format_named
     from ccpkit.ledger import load_ledger
-    from ccpkit.ledger.storage import kept_ledger, ledger_text
+    from ccpkit.ledger.storage import kept_ledger
 
     chosen = [format_named(name) for name in request.formats]
     targets = _Targets(store, digest(templates, repr(request.options)), progress)
     earlier, ledger = None, None
     if any(fmt.carries_identities for fmt in chosen):
-        earlier = _kept_ledger(notes, store)
-        ledger = earlier.ledger if earlier is not None else load_ledger(notes / LEDGER_NAME)
+        earlier = _kept_ledger(notes, store, stamps)
+        ledger = earlier[1] if earlier is not None else load_ledger(notes / LEDGER_NAME)
     made, outputs, changes = _make(request, chosen, targets, ledger, clock, previous, stamps)
     written = made.written
     if changes is not None:
-        text = ledger_text(changes.ledger, earlier)
-        fresh = earlier is None or earlier.data != text.data
-        del earlier, ledger  # the ledger as read: its unchanged lines are in the new text now
-        ledger_digest = content_digest(text.data)
-        path = _written(notes, Output(PurePosixPath(LEDGER_NAME), text.data), ledger_digest, stamps)
+        lines = _ledger_lines(notes, changes.ledger, earlier, stamps)
+        ledger_digest = _lines_digest(lines)
+        fresh = earlier is None or earlier[0] != ledger_digest
+        del earlier, ledger  # the ledger as read: its unchanged lines are in the new ones now
+        path = _written_lines(notes, PurePosixPath(LEDGER_NAME), lines, ledger_digest, stamps)
+        del lines
         written += (path,) if path is not None else ()
         key = digest("ledger", ledger_digest)  # the ledger as written, kept beside the targets
         targets.used.add(key)
         if fresh:
-            store.put_pickled(key, kept_ledger(text))
+            store.put_pickled(key, kept_ledger(changes.ledger))
     if not request.modules:  # a build of some modules leaves the others' parts for the next full one
         store.keep_only(targets.used)
     report = replace(made, written=written, changes=changes, remade=tuple(targets.remade))
@@ -364,17 +365,49 @@ def _pickled(work: Callable[[], object]) -> bytes:
     return pickled(work())
 
 
-def _kept_ledger(notes: Path, store: Store) -> LedgerText | None:
-    """The ledger from the store when its file holds bytes a build wrote or read before (reading every
-    line again would cost a one-card edit more than the edit); ``None``: read the file."""
-    try:
-        data = (notes / LEDGER_NAME).read_bytes()
-    except OSError:  # none yet, or unreadable: reading it for real says which
+def _kept_ledger(notes: Path, store: Store, stamps: Stamps) -> tuple[str, Ledger] | None:
+    """The ledger from the store, with its file's digest, when its file holds bytes a build wrote
+    before (reading every line again would cost a one-card edit more than the edit); ``None``: read
+    the file. Its stamp tells its digest: the file is read again only for its unchanged lines, at the
+    end (its megabytes are not held through the build)."""
+    found = stamps.found(notes / LEDGER_NAME)
+    if found is None:  # none yet, or unreadable: reading it for real says which
         return None
     from ccpkit.ledger.storage import unkept_ledger
 
-    kept = store.get(digest("ledger", content_digest(data)), tuple)
-    return unkept_ledger(kept, data) if kept is not None else None
+    kept = store.get(digest("ledger", found), tuple)
+    return (found, unkept_ledger(kept)) if kept is not None else None
+
+
+def _ledger_lines(
+    notes: Path, ledger: Ledger, earlier: tuple[str, Ledger] | None, stamps: Stamps
+) -> list[bytes]:
+    """The lines of ``ledger``'s file, a note's line taken from ``earlier``'s file if the note is
+    unchanged; its lines read back a line at a time, each fitting memory the deck and parts freed
+    (where the file's bytes in one piece would take megabytes more). A file changed since it was
+    read (its stamp tells) is not taken from: every line is then made afresh."""
+    from ccpkit.ledger.storage import ledger_lines
+
+    if earlier is None:
+        return ledger_lines(ledger)
+    try:
+        with (notes / LEDGER_NAME).open("rb") as stream:
+            lines = stream.readlines()  # only "\n" ends a line: a key's U+2028 is a line's
+    except OSError:
+        lines = []
+    digest_now, read = stamps.found(notes / LEDGER_NAME), earlier[1]
+    heads = 1 if read.templates is None else 2
+    if digest_now != earlier[0] or len(lines) != heads + len(read.notes):
+        return ledger_lines(ledger)
+    return ledger_lines(ledger, read, lines)
+
+
+def _lines_digest(lines: Sequence[bytes]) -> str:
+    """``content_digest`` of the lines joined, without joining them."""
+    hasher = hashlib.sha256()
+    for line in lines:
+        hasher.update(line)
+    return hasher.hexdigest()
 
 
 def _parse(
@@ -468,13 +501,20 @@ def _write(
 
 def _written(folder: Path, output: Output, data_digest: str, stamps: Stamps) -> Path | None:
     """Write ``output`` unless its file holds its bytes already (its stamp tells); the path written."""
-    if stamps.found(folder / output.path) == data_digest:
-        return None
-    from ccpkit.write import write_atomically  # tempfile and its imports: not for a no-op build
+    return _written_lines(folder, output.path, (output.data,), data_digest, stamps)
 
-    path = write_atomically(folder, output)
-    stamps.wrote(path, data_digest)
-    return path
+
+def _written_lines(
+    folder: Path, path: PurePosixPath, lines: Sequence[bytes], data_digest: str, stamps: Stamps
+) -> Path | None:
+    """Write the file of ``lines`` (its bytes in pieces) unless it holds them already; the path written."""
+    if stamps.found(folder / path) == data_digest:
+        return None
+    from ccpkit.write import write_lines_atomically  # tempfile and its imports: not for a no-op build
+
+    written = write_lines_atomically(folder, path, lines)
+    stamps.wrote(written, data_digest)
+    return written
 
 
 def _with_ledger(sources: str, notes: Path, stamps: Stamps) -> str:

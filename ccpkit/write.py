@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 import tempfile
-from pathlib import Path
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
 
 from ccpkit.digest import content_digest, file_digest
 from ccpkit.errors import WriteError
 from ccpkit.export import Output
+
+_BUFFER = 1 << 20
+"""A ledger's 50,000 lines go out in a megabyte's writes, not thousands of a few kilobytes."""
 
 
 def write_atomically(out: Path, output: Output) -> Path:
@@ -17,7 +21,12 @@ def write_atomically(out: Path, output: Output) -> Path:
     A write the system refuses (full disk, no permission, a file where a folder should be) is a
     ``WriteError`` naming the file; the previous version of the file is left as it was.
     """
-    target = out / output.path
+    return write_lines_atomically(out, output.path, (output.data,))
+
+
+def write_lines_atomically(out: Path, path: PurePosixPath, lines: Iterable[bytes]) -> Path:
+    """``write_atomically`` for a file given in pieces (a ledger's lines), never joined in memory."""
+    target = out / path
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -25,8 +34,8 @@ def write_atomically(out: Path, output: Output) -> Path:
         raise WriteError(target, error) from None
     try:
         os.fchmod(handle, _file_mode())  # mkstemp makes 0600 files; outputs and the ledger are shared
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(output.data)
+        with os.fdopen(handle, "wb", buffering=_BUFFER) as stream:
+            stream.writelines(lines)
         os.replace(temporary, target)
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)

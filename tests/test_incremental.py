@@ -528,3 +528,32 @@ def test_a_ledger_changed_since_the_last_build_is_read_from_its_file(notes: Path
     assert '"guid": "from-the-other-clone"' in ledger_line(notes, "02-compute/card/amazon-ec2")
     assert outputs(tmp_path / "build") == outputs(tmp_path / "fresh-build")
     assert ledger.read_bytes() == (tmp_path / "fresh" / LEDGER_NAME).read_bytes()
+
+
+def test_a_ledger_changed_during_a_build_lends_it_no_line(
+    notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The unchanged notes' lines are read back from the ledger's file at the end of a build: one
+    changed meanwhile (its stamp tells) lends none, and every line is written from the notes."""
+    import ccpkit.build
+
+    build_anki(notes, tmp_path / "build", at=1_700_000_000)
+    shutil.copytree(notes, tmp_path / "fresh")
+    ledger = notes / LEDGER_NAME
+    line = ledger_line(notes, "02-compute/card/amazon-ec2")
+    made = ccpkit.build._make
+
+    def make_and_meddle(*args: object) -> object:
+        done = made(*args)  # type: ignore[arg-type]
+        ledger.write_text(ledger.read_text(encoding="utf-8").replace(line, line.replace("EC2", "EC3")))
+        return done
+
+    monkeypatch.setattr(ccpkit.build, "_make", make_and_meddle)
+    add_to_explanation(notes)
+    add_to_explanation(tmp_path / "fresh")
+    build_anki(notes, tmp_path / "build", at=1_700_086_400)
+    monkeypatch.undo()
+    build_anki(tmp_path / "fresh", tmp_path / "fresh-build", at=1_700_086_400)
+
+    assert ledger_line(notes, "02-compute/card/amazon-ec2") == line
+    assert ledger.read_bytes() == (tmp_path / "fresh" / LEDGER_NAME).read_bytes()

@@ -17,8 +17,8 @@ import io
 import json
 import pickle
 import typing
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -74,63 +74,46 @@ def load_ledger(path: Path) -> Ledger:
 
 def dump_ledger(ledger: Ledger) -> bytes:
     """Format 2: the header, the templates, then one line per note sorted by id."""
-    return ledger_text(ledger).data
-
-
-@dataclass(frozen=True, slots=True)
-class LedgerText:
-    """A ledger with its file's bytes and where each note's line starts in them: kept by a build, so
-    the next one writes again only the lines of the notes that changed."""
-
-    ledger: Ledger
-    data: bytes
-    starts: Mapping[str, int]
-    """Note id → where its line starts in ``data`` (offsets, not copies of the lines: they would
-    hold the file twice)."""
-
-    def line(self, key: str) -> bytes:
-        """A note's line (no line break)."""
-        start = self.starts[key]
-        return self.data[start : self.data.index(b"\n", start)]
+    return b"".join(ledger_lines(ledger))
 
 
 KeptLedger = tuple[
     tuple[str, int] | None,
+    str,
     tuple[str, ...],
     tuple[tuple[Any, ...] | tuple[tuple[str, ...], tuple[int, ...]], ...],
 ]
-"""A ``LedgerText`` in plain tuples, as the build's cache keeps it: the templates stamp, the note ids
-in the order of their lines, and each ``Entry`` field's values in that order (for a ``_REPEATED`` field,
-its distinct values and each note's place among them)."""
+"""A ledger in plain tuples, as the build's cache keeps it: the templates stamp, the GUID scope, the note
+ids in the order of their lines, and each ``Entry`` field's values in that order (for a ``_REPEATED``
+field, its distinct values and each note's place among them)."""
 
 
-def ledger_text(ledger: Ledger, earlier: LedgerText | None = None) -> LedgerText:
-    """The ledger's file, format 2; a note equal to one of ``earlier`` takes its line from there."""
+def ledger_lines(ledger: Ledger, earlier: Ledger | None = None, lines: Sequence[bytes] = ()) -> list[bytes]:
+    """The ledger's file, format 2, a line (with its line break) at a time: the build writes and digests
+    them as they are, so the file is never one more block of megabytes. A note equal to one of
+    ``earlier`` takes its line from ``lines``, the lines of the file ``earlier`` was written as."""
     head = [_line({**HEADER, SCOPE: ledger.guid_scope} if ledger.guid_scope else HEADER)]
     if ledger.templates is not None:
         head.append(_line({"templates": ledger.templates.hash, "modified": ledger.templates.modified}))
-    known = earlier.ledger.notes if earlier is not None else {}
-    lines = [line.encode() for line in head]
-    starts = {}
-    position = sum(len(line) + 1 for line in lines)
+    known = earlier.notes if earlier is not None else {}
+    skipped = 1 if earlier is None or earlier.templates is None else 2  # its header and templates lines
+    kept = dict(zip(known, lines[skipped:], strict=True)) if known else {}
+    made = [f"{line}\n".encode() for line in head]
     for key, entry in sorted(ledger.notes.items()):
-        if earlier is not None and ((old := known.get(key)) is entry or old == entry):
-            line = earlier.line(key)
+        if (old := known.get(key)) is not None and (old is entry or old == entry):
+            made.append(kept[key])
         else:
-            line = _note_line(key, entry).encode()
-        lines.append(line)
-        starts[key] = position
-        position += len(line) + 1
-    lines.append(b"")  # every line ends with a line break
-    return LedgerText(ledger, b"\n".join(lines), starts)
+            made.append(f"{_note_line(key, entry)}\n".encode())
+    return made
 
 
-def kept_ledger(text: LedgerText) -> bytes:
-    """``text`` pickled for the build's cache (its lines are in its bytes). Without pickle's memo,
+def kept_ledger(ledger: Ledger) -> bytes:
+    """``ledger`` pickled for the build's cache (its lines are in its file). Without pickle's memo,
     which would hold a reference to every value (35 MB more at 50,000 notes, at the end of a build);
     a repeated field's values are shared by hand instead, as the file's reader shares them."""
-    stamp = text.ledger.templates
-    entries = [text.ledger.notes[key] for key in text.starts]
+    stamp = ledger.templates
+    keys = sorted(ledger.notes)
+    entries = [ledger.notes[key] for key in keys]
     columns: list[Any] = []
     for name in _entry_fields():
         values = [getattr(entry, name) for entry in entries]
@@ -141,7 +124,8 @@ def kept_ledger(text: LedgerText) -> bytes:
             columns.append(tuple(values))
     kept: KeptLedger = (
         None if stamp is None else (stamp.hash, stamp.modified),
-        tuple(text.starts),
+        ledger.guid_scope,
+        tuple(keys),
         tuple(columns),
     )
     buffer = io.BytesIO()
@@ -151,32 +135,23 @@ def kept_ledger(text: LedgerText) -> bytes:
     return buffer.getvalue()
 
 
-def unkept_ledger(kept: KeptLedger, data: bytes) -> LedgerText:
-    """The ``LedgerText`` of ``data`` from what ``kept_ledger`` made of it."""
-    stamp, keys, kept_columns = kept
+def unkept_ledger(kept: KeptLedger) -> Ledger:
+    """The ledger ``kept_ledger`` made ``kept`` of, its notes in the order of their lines."""
+    stamp, guid_scope, keys, kept_columns = kept
     columns = [
         [column[0][place] for place in column[1]] if name in _REPEATED else column
         for name, column in zip(_entry_fields(), kept_columns, strict=True)
     ]
     made = maker(Entry)  # under half Entry(**fields)'s time
     entries = dict(zip(keys, map(made, zip(*columns, strict=True)), strict=True))
-    templates = None if stamp is None else Stamp(*stamp)
-    position = 0
-    for _ in range(1 if stamp is None else 2):  # the header and the templates
-        position = data.index(b"\n", position) + 1
-    starts = {}
-    for key in keys:
-        starts[key] = position
-        position = data.index(b"\n", position) + 1
-    header = _header(data[: data.index(b"\n")].decode()) or {}
-    return LedgerText(Ledger(entries, templates, header.get(SCOPE, "")), data, starts)
+    return Ledger(entries, None if stamp is None else Stamp(*stamp), guid_scope)
 
 
 def record_ledger(notes: Path, ledger: Ledger) -> tuple[Path, ...]:
     """Write ``ledger`` into the notes folder, only when it differs (an unchanged ledger stays
     untouched for git and for the no-op check); the path written, if any. Build, sync and
     ``orphans --forget`` all record it here."""
-    data = ledger_text(ledger).data
+    data = dump_ledger(ledger)
     if holds(notes / LEDGER_NAME, data):
         return ()
     return (write_atomically(notes, Output(PurePosixPath(LEDGER_NAME), data)),)
