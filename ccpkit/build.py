@@ -12,7 +12,6 @@ are targets the build files in its store under the digest of what they read; for
 from __future__ import annotations
 
 import gc
-import hashlib
 import operator
 import pickle
 import time
@@ -25,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ccpkit.config import FORMATS, LEDGER_NAME
 from ccpkit.digest import content_digest, digest
 from ccpkit.errors import UsageError
-from ccpkit.export import Exported, ExportOptions, Output, Settled, joined
+from ccpkit.export import Exported, ExportOptions, Settled, joined
 from ccpkit.progress import Progress
 from ccpkit.report import BuildReport, OutputFiles, format_counts, format_total
 from ccpkit.stamps import Stamp, Stamps
@@ -142,10 +141,10 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     written = made.written
     if changes is not None:
         lines = _ledger_lines(notes, changes.ledger, earlier, stamps)
-        ledger_digest = _lines_digest(lines)
+        ledger_digest = content_digest(*lines)
         fresh = earlier is None or earlier[0] != ledger_digest
         del earlier, ledger  # the ledger as read: its unchanged lines are in the new ones now
-        path = _written_lines(notes, PurePosixPath(LEDGER_NAME), lines, ledger_digest, stamps)
+        path = _written(notes, PurePosixPath(LEDGER_NAME), lines, ledger_digest, stamps)
         del lines
         written += (path,) if path is not None else ()
         key = digest("ledger", ledger_digest)  # the ledger as written, kept beside the targets
@@ -402,14 +401,6 @@ def _ledger_lines(
     return ledger_lines(ledger, read, lines)
 
 
-def _lines_digest(lines: Sequence[bytes]) -> str:
-    """``content_digest`` of the lines joined, without joining them."""
-    hasher = hashlib.sha256()
-    for line in lines:
-        hasher.update(line)
-    return hasher.hexdigest()
-
-
 def _parse(
     request: Request, targets: _Targets, pool: ProcessPoolExecutor, *, warm: bool, passages: bool
 ) -> tuple[Parsed, dict[str, str]]:
@@ -492,27 +483,24 @@ def _write(
         }
         for output in exported.outputs:
             recorded[name][str(output.path)] = content_digest(output.data)
-            fresh = _written(out, output, recorded[name][str(output.path)], stamps) is not None
+            written_digest = recorded[name][str(output.path)]
+            fresh = _written(out, output.path, (output.data,), written_digest, stamps) is not None
             (written[name] if fresh else unchanged[name]).append(out / output.path)
         for path in set(before) - set(recorded[name]):
             (out / path).unlink(missing_ok=True)
     return written, unchanged, recorded
 
 
-def _written(folder: Path, output: Output, data_digest: str, stamps: Stamps) -> Path | None:
-    """Write ``output`` unless its file holds its bytes already (its stamp tells); the path written."""
-    return _written_lines(folder, output.path, (output.data,), data_digest, stamps)
-
-
-def _written_lines(
-    folder: Path, path: PurePosixPath, lines: Sequence[bytes], data_digest: str, stamps: Stamps
+def _written(
+    folder: Path, path: PurePosixPath, pieces: Sequence[bytes], data_digest: str, stamps: Stamps
 ) -> Path | None:
-    """Write the file of ``lines`` (its bytes in pieces) unless it holds them already; the path written."""
+    """Write the file of ``pieces`` (its bytes whole, or a ledger's lines) unless it holds them already
+    (its stamp tells); the path written."""
     if stamps.found(folder / path) == data_digest:
         return None
     from ccpkit.write import write_lines_atomically  # tempfile and its imports: not for a no-op build
 
-    written = write_lines_atomically(folder, path, lines)
+    written = write_lines_atomically(folder, path, pieces)
     stamps.wrote(written, data_digest)
     return written
 

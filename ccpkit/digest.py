@@ -62,9 +62,12 @@ def digest(*parts: str | bytes) -> str:
     return hasher.hexdigest()
 
 
-def content_digest(data: bytes) -> str:
-    """SHA-256 of a file's bytes alone."""
-    return hashlib.sha256(data).hexdigest()
+def content_digest(*pieces: bytes) -> str:
+    """SHA-256 of a file's bytes alone, given whole or in pieces (a ledger's lines, never joined)."""
+    hasher = hashlib.sha256()
+    for piece in pieces:
+        hasher.update(piece)
+    return hasher.hexdigest()
 
 
 def file_digest(path: Path | str) -> str:
