@@ -6,8 +6,8 @@ block is one passage, and so is every item of a top-level list (with what is nes
 list can run on into the next column. Headings and tables are not passages (the printed outputs make
 their own), nor is anything the question rule took (a cram sheet does not quiz). Of raw HTML only a
 ``<details>`` block prints: its summary's question in bold and the text it hides (paper cannot fold);
-so does an Obsidian callout, its title in bold in place of its ``[!kind]`` marker, and a definition list,
-each term in bold before its definitions.
+so does an Obsidian callout, its title in bold in place of its ``[!kind]`` marker (a table in it prints
+as a table of its own), and a definition list, each term in bold before its definitions.
 """
 
 from __future__ import annotations
@@ -49,10 +49,25 @@ def passages(ctx: Context, questions: frozenset[int]) -> Iterator[Passage]:
 def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) -> Iterator[Passage]:
     text = item_text(ctx.doc.source(node)) if marker else ctx.doc.source(node)
     if node.type == "blockquote":
-        text = _CALLOUT_TITLE.sub(_titled, text, count=1)
+        text = _CALLOUT_TITLE.sub(_titled, _without_tables(node, text), count=1)
     elif node.type == "paragraph" and (terms := definition_list(node.children[0].content.split("\n"))):
         text = "\n\n".join(f"**{term.front}**: {term.rest}" for _, term in terms)  # as a glossary prints
     yield from _printed(ctx, node, section, text, marker)
+
+
+def _without_tables(quote: Node, text: str) -> str:
+    """A quote's ``text`` (its source, a line per line of the file) without the lines of its tables:
+    each prints as a table of its own, as one outside a quote does."""
+    tables = {
+        line for child in quote.children if child.type == "table" and child.map for line in range(*child.map)
+    }
+    if not tables or quote.map is None:
+        return text
+    start = quote.map[0]
+    lines = [line for offset, line in enumerate(text.split("\n")) if start + offset not in tables]
+    while lines and not lines[-1].strip(" \t>"):
+        lines.pop()  # the quote's blank line above its last table
+    return "\n".join(lines)
 
 
 def _titled(callout: re.Match[str]) -> str:

@@ -10,6 +10,7 @@ from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import Block, heading_text, only_links_within_page
 from ccpkit.parse.html_tables import squeezed
+from ccpkit.parse.rules.answers import callout
 from ccpkit.parse.rules.options import option_letters, table_cells
 from ccpkit.parse.tree import Node
 
@@ -17,17 +18,40 @@ _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _BOLD_ONLY = re.compile(r"^(\*\*|__)(?P<title>(?:(?!\1)[^\n])+)\1:?$")
 _DELIMITER_ROW = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-+:?\s*)*\|?")
 """A table's second line: ``| --- | :---: |``."""
+_HOLDERS = ("blockquote",)
+"""Blocks whose tables are tables of their own: a quote or callout (a table in a list item is part of
+what the item says: a term's definition, say)."""
+_QUOTED = re.compile(r"^[ \t]*(?:>[ \t]?)+")
+"""The quote marks opening a line of a table in a quote or callout."""
 MAX_CAPTION = 120
 """A paragraph ending in ``:`` is a caption only when it is this short; longer ones are prose."""
 
 
 def extract_tables(ctx: Context) -> Iterator[Item | Problem]:
-    """Every table of the file; a row whose cell count differs from the header drops the table."""
+    """Every table of the file, also in a quote or a callout; a row whose cell count differs from the
+    header drops the table."""
     previous: Node | None = None
     for block in ctx.doc.blocks:
-        if block.node.type == "table" and not ctx.is_claimed(block.node):
-            yield _table(ctx, block, previous)
+        yield from _tables_in(ctx, block, block.node, previous, "")
         previous = block.node
+
+
+def _tables_in(
+    ctx: Context, block: Block, node: Node, previous: Node | None, title: str
+) -> Iterator[Item | Problem]:
+    """The tables of ``node`` and of the blocks it holds (``previous``: the block above it, maybe a
+    caption; ``title``: the callout's title it is in, if any)."""
+    if ctx.is_claimed(node):
+        return
+    if node.type == "table":
+        yield _table(ctx, block, node, previous, title)
+    elif node.type in _HOLDERS:
+        found = callout(node)
+        title = found.title if found is not None and found.title else title
+        above = None
+        for child in node.children:
+            yield from _tables_in(ctx, block, child, above, title)
+            above = child
 
 
 def check_broken_tables(ctx: Context) -> Iterator[Item | Problem]:
@@ -55,8 +79,7 @@ def _cell_count(row: str) -> int:
     return len(_UNESCAPED_PIPE.split(row.strip().removeprefix("|").removesuffix("|")))
 
 
-def _table(ctx: Context, block: Block, previous: Node | None) -> Item | Problem:
-    node = block.node
+def _table(ctx: Context, block: Block, node: Node, previous: Node | None, held_by: str) -> Item | Problem:
     rows = [row for part in node.children for row in part.children]
     header, body = rows[0], rows[1:]
     columns = tuple(table_cells(header))
@@ -65,8 +88,10 @@ def _table(ctx: Context, block: Block, previous: Node | None) -> Item | Problem:
             "table has a header but no rows: no cards, and not printed; add its rows under the `|---|` line"
         )
         return Problem(ctx.at(node), message, "warning")  # as Markdown shows it: a callout written as a table
+    held = node is not block.node  # in a quote: its lines open with its marks
     for row in rows:
-        written = count_cells(ctx.doc.lines[row.map[0]]) if row.map else len(columns)
+        line = ctx.doc.lines[row.map[0]] if row.map else ""
+        written = count_cells(_QUOTED.sub("", line) if held else line) if row.map else len(columns)
         if written != len(columns):
             return ctx.problem(
                 row,
@@ -94,7 +119,7 @@ def _table(ctx: Context, block: Block, previous: Node | None) -> Item | Problem:
     columns, cells = _side_by_side(columns, cells)
     cells = _continued(cells)
     caption = _caption(previous)
-    title = caption or (heading_text(block.heading) if block.heading else "") or ctx.doc.part
+    title = caption or held_by or (heading_text(block.heading) if block.heading else "") or ctx.doc.part
     pinned = pinned_id(node, previous if caption else None)
     fields = ctx.common("table", title, node, block.section, pinned)
     return ctx.build(node, lambda: fields.table(title=title, columns=columns, rows=cells))
