@@ -260,11 +260,18 @@ def _sections_of_entries(ctx: Context, found: dict[int, list[KeyEntry]]) -> dict
 
 
 def _entries(node: Node) -> list[KeyEntry]:
-    """The entries of a paragraph (one or several a line) or a list; a block with anything else in
-    it (a numbered question, prose) holds none."""
+    """The entries of a paragraph (one or several a line), a list, or a plain code block of nothing
+    else; a block with anything else in it (a numbered question, prose, code) holds none."""
     if node.type == "paragraph":
         return _entries_of_lines(node.children[0].content.split("\n"), node, [])
     entries: list[KeyEntry] = []
+    if node.type in ("fence", "code_block") and not node.info.strip():  # a key set as code: `1. B` lines
+        for line in filter(str.strip, node.content.split("\n")):
+            entry = key_entry(line, "", node)
+            found = key_entries_on_a_line(line, node) or ([entry] if entry is not None else [])
+            if not found:
+                return []  # code, or prose set as code
+            entries += found
     if node.type in ("bullet_list", "ordered_list"):
         for item in node.children:
             first = item.children[0] if item.children else None
