@@ -10,7 +10,7 @@ from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import Block, heading_text, only_links_within_page
 from ccpkit.parse.html_tables import squeezed
-from ccpkit.parse.rules.answers import callout
+from ccpkit.parse.rules.answers import callout, plain
 from ccpkit.parse.rules.options import option_letters, table_cells
 from ccpkit.parse.tree import Node
 
@@ -102,6 +102,12 @@ def _table(ctx: Context, block: Block, node: Node, previous: Node | None, held_b
     if _navigation(cells):
         message = "table of links within the page (a table of contents): no comparison table, left out"
         return Problem(ctx.at(node), message, "info")
+    if _tracks_work(columns):
+        message = (
+            "table that tracks work (status, owners, dates): nothing to learn in it, so no comparison "
+            "table, left out"
+        )
+        return Problem(ctx.at(node), message, "info")
     if option_letters(columns[0], cells):
         message = (
             "table whose rows are options (A, B, …) with no question above them: no comparison table, "
@@ -178,6 +184,19 @@ def _navigation(rows: tuple[tuple[str, ...], ...]) -> bool:
     return bool(links) and all(cell in links or _BOLD_ONLY.fullmatch(cell) for cell in cells)
 
 
+def _tracks_work(columns: tuple[str, ...]) -> bool:
+    """A task board's or a decision log's columns (``| Task | Status | Assignee | Due |``, ``| Decision
+    | Owner | Date |``): after the first, two or more, only who, how far and when, one of them who or
+    how far. A history's ``| Battle | Date |`` is a date to learn, a course's ``| Document | Owner |``
+    whose it is."""
+    kinds = [_TRACKING.fullmatch(plain(column).strip()) for column in columns[1:]]
+    return len(kinds) >= 2 and all(kinds) and any(kind and kind["who"] for kind in kinds)
+
+
+_TRACKING = re.compile(
+    r"(?i)(?P<who>status|state|assignee|assigned\s+to|owner|owners|priority|progress|reviewer|sprint"
+    r"|due|due\s+date|deadline|eta|estimate|story\s+points)|date|created|updated|last\s+updated|done"
+)
 _INDEX = re.compile(r"#?\d{1,4}[.)]?")
 _NUMBER_HEADER = re.compile(r"#|(?:s\.?\s*|sr\.?\s*|sl\.?\s*)?(?:no|nr|num|number)\.?|", re.I)
 """A header over row numbers: ``#``, ``No.``, ``S.No``, ``Sr. No.``, ``Number``, or none."""
