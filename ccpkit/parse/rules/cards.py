@@ -757,7 +757,8 @@ def _glossary_lines(
     tab or ``|``: ``Morgan: …`` lines are a transcript's, unless ``colons``: under a glossary's title);
     else none. Lines that name a note's fields (``**Topic:** …``), or bold ones whose every definition
     is a word or two (``**Level:** Beginner``), are no glossary; a vocabulary list's one-word
-    translations are its definitions. A ``;`` ending every line parts Quizlet's rows: no part of them."""
+    translations are its definitions. A ``;`` ending every line parts Quizlet's rows: no part of them.
+    A name on two lines makes the lines a conversation's, not a glossary's."""
     terms = [plain_term(undecorated(line), separators="arrows") for line in lines]  # `🔹 EC2 → …`
     if not all(terms) and len(lines) >= _GLOSSARY_TERMS:
         terms = [line_term(line) or (run_in_term(line) if run_in else None) for line in lines]
@@ -770,6 +771,9 @@ def _glossary_lines(
             return []
     found = [(offset, term) for offset, term in enumerate(terms) if term is not None]
     if len(found) != len(lines):
+        return []
+    names = [term.front.casefold() for _, term in found]
+    if len(set(names)) < len(names):  # `**Ana:** …` twice: who said what in a chat, not a glossary
         return []
     if len(found) >= _GLOSSARY_TERMS and all(term.rest.endswith(";") for _, term in found):  # Quizlet's rows
         return [(offset, replace(term, rest=term.rest[:-1].rstrip())) for offset, term in found]
