@@ -34,6 +34,9 @@ _WRAPPED = re.compile(r"(?P<indent>[ \t]*)<div>(?P<inner>(?:(?!</?div\b).)*)</di
 """A line wholly in a plain ``<div>``, as Evernote and OneNote export every line of a note (a ``<p>``
 line stays a block of its own)."""
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_OTHER_TAG = re.compile(r"</?[A-Za-z][\w-]*[^<>]*>")
+"""A tag left in a ``<div>`` once its inline tags are Markdown (Evernote's ``<en-todo/>``, a styled
+``<span>``): the line stays the HTML it is."""
 _MAYBE = re.compile(rf"<(?:{_PAIRED}|img\b|div>)", re.IGNORECASE)
 
 _SUPERSCRIPT = str.maketrans("0123456789+-\u2212=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ")  # U+2212: a minus sign
@@ -57,8 +60,12 @@ def html_as_markdown(line: str, _above: str = "") -> str:
         return line
     wrapped = _WRAPPED.fullmatch(line)
     if wrapped is not None:  # `<div><b>S3</b>: Object storage.</div>`; `<div><br/></div>` is a blank line
-        inner = wrapped["inner"].strip()
-        line = f"{wrapped['indent']}{inner}" if _BREAK.sub("", inner).strip() else ""
+        inner = _BREAK.sub(" ", _inline_markdown(wrapped["inner"])).strip()  # a line's own break: a space
+        return line if _OTHER_TAG.search(inner) else f"{wrapped['indent']}{inner}" if inner else ""
+    return _inline_markdown(line)
+
+
+def _inline_markdown(line: str) -> str:
     for _ in range(_NESTED):  # nested tags, the innermost first
         written = _TAG.sub(_written, line)
         if written == line:

@@ -49,18 +49,16 @@ def passages(ctx: Context, questions: frozenset[int]) -> Iterator[Passage]:
 def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) -> Iterator[Passage]:
     text = item_text(ctx.doc.source(node)) if marker else ctx.doc.source(node)
     if node.type == "blockquote":
-        text = _CALLOUT_TITLE.sub(_titled, _without_tables(node, text), count=1)
+        text = _CALLOUT_TITLE.sub(_titled, _without_tables(ctx, node, text), count=1)
     elif node.type == "paragraph" and (terms := definition_list(node.children[0].content.split("\n"))):
         text = "\n\n".join(f"**{term.front}**: {term.rest}" for _, term in terms)  # as a glossary prints
     yield from _printed(ctx, node, section, text, marker)
 
 
-def _without_tables(quote: Node, text: str) -> str:
-    """A quote's ``text`` (its source, a line per line of the file) without the lines of its tables:
-    each prints as a table of its own, as one outside a quote does."""
-    tables = {
-        line for child in quote.children if child.type == "table" and child.map for line in range(*child.map)
-    }
+def _without_tables(ctx: Context, quote: Node, text: str) -> str:
+    """A quote's ``text`` (its source, a line per line of the file) without the lines of the tables
+    in it that the table rule took: each prints as a table of its own, as one outside a quote does."""
+    tables = {line for table in _tables_taken(ctx, quote) if table.map for line in range(*table.map)}
     if not tables or quote.map is None:
         return text
     start = quote.map[0]
@@ -68,6 +66,14 @@ def _without_tables(quote: Node, text: str) -> str:
     while lines and not lines[-1].strip(" \t>"):
         lines.pop()  # the quote's blank line above its last table
     return "\n".join(lines)
+
+
+def _tables_taken(ctx: Context, quote: Node) -> Iterator[Node]:
+    for child in quote.children:
+        if child.type == "table" and ctx.is_claimed(child):
+            yield child
+        elif child.type == "blockquote":
+            yield from _tables_taken(ctx, child)
 
 
 def _titled(callout: re.Match[str]) -> str:

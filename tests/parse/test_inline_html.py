@@ -41,6 +41,7 @@ def test_tags_become_the_markdown_they_mean(line: str, markdown: str) -> None:
         "<b class='x'>with attributes</b>",
         '<div class="note">styled</div>',  # a styled block: its HTML
         "<div>one</div><div>two</div>",  # two blocks on a line: left as written
+        '<div><en-todo checked="true"/>Buy milk</div>',  # a tag with no Markdown: the line is HTML
         "<p>A paragraph of its own</p>",
         "<sub>Domain: Security · Level: easy</sub>",  # a line of small print: the question rules read it
         "<details><summary><b>Q3.</b> What is a VPC?</summary>A network.</details>",

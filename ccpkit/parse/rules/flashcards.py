@@ -99,10 +99,9 @@ _QUESTION_HEADINGS = frozenset({"question", "q", "pergunta", "pregunta", "frage"
 _ANSWER_HEADINGS = frozenset({"answer", "a", "resposta", "respuesta", "réponse", "antwort", "risposta"})
 _ONLY_CODE = re.compile(r"(`+)[^`]*\1")
 """A code span and nothing else (an empty one stands for no text)."""
-_POINTED = re.compile(
-    r"^(?:\U0001f449|\u27a1\ufe0f?|\u2192|\u21d2|=>|->|\u2705|\u2714\ufe0f?)[ \t]*(?P<text>\S.*)$"
-)
-"""An answer's line pointed to by an arrow or a tick: ``👉 …``, ``➡️ …``, ``→ …``, ``✅ …``."""
+_POINTED = re.compile(r"^(?:\U0001f449|\u27a1\ufe0f?|\u2192|\u21d2)[ \t]*(?P<text>\S.*)$")
+"""An answer's line pointed to by an arrow: ``👉 …``, ``➡️ …``, ``→ …``, ``⇒ …`` (a tick under a
+question is a journal's or a checklist's: ``Did I run today?`` over ``✅ 5 km``; ``=>`` a console's)."""
 _ASKING_WORDS = 3
 """A listed question of fewer words (``Why?``, ``How so?``) says too little to be a card's front."""
 _SENTENCE_END = re.compile(r"[.!;]\s+\S")
@@ -364,9 +363,9 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
 
 
 def _pointed_answers(lines: list[str]) -> list[_Pair | _Missing]:
-    """``What is Amazon SQS?`` over ``👉 A managed message queue.`` (or ``➡️``, ``→``, ``✅``): each
-    question line answered by the line under it that an arrow or a tick points to; none unless every
-    line of the paragraph is one of such pairs."""
+    """``What is Amazon SQS?`` over ``👉 A managed message queue.`` (or ``➡️``, ``→``): each question
+    line answered by the line under it that an arrow points to; none unless every line of the
+    paragraph is one of such pairs."""
     if len(lines) % 2:
         return []
     pairs: list[_Pair | _Missing] = []

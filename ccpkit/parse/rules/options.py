@@ -310,9 +310,10 @@ def _letters_joined(row: list[str]) -> list[str]:
 
 
 _LETTER_ALONE = re.compile(r"\(?[A-Ha-h][.)]")
-_EMPHASIZED = re.compile(r"(\*\*|__|==)(?P<inner>(?:(?!\1).)+)\1")
-"""An option's text wholly in bold or highlighted (``**Amazon S3**``, ``==Amazon S3==``), its words as
-``inner``."""
+_EMPHASIZED = re.compile(r"(\*\*|__|==(?=[^=\s]))(?P<inner>(?:(?!\1).)+?)(?<![=\s])\1")
+"""A lettered option's text wholly in bold or highlighted (``**Amazon S3**``, ``==Amazon S3==``; not
+``===, !==``, operators), its words as ``inner``. Plain bullets are marked in bold alone: a highlight
+among them is a cloze."""
 
 
 def next_label(label: str) -> str:
@@ -394,7 +395,7 @@ def _option_numbers(answer: str) -> set[int]:
 
 
 def _unlettered(label: str, text: str, item: Node) -> DraftOption:
-    return DraftOption(label, text, item, bold=_EMPHASIZED.fullmatch(text) is not None)
+    return DraftOption(label, text, item, bold=BOLD_TEXT.fullmatch(text) is not None)
 
 
 def sided_options(doc: Document, right: Node, wrong: Node) -> list[DraftOption] | None:

@@ -28,6 +28,8 @@ _FIELD = re.compile(r"(?P<name>[A-Za-z][A-Za-z ]{0,20}):(?:\s|$)(?P<rest>.*)")
 _CARD_TYPES = {"basic": False, "basic (and reversed card)": True, "basic (optional reversed card)": False}
 _INLINE_NOTE = re.compile(r"STARTI[ \t]*\[(?P<type>[^\]\n]+)\][ \t]*(?P<body>.*?)[ \t]*ENDI", re.S)
 """An inline note: ``STARTI [Basic] Which tool waters beds? Back: A hose. ENDI``."""
+_ID_COMMENT = re.compile(r"<!--\s*ID:\s*\d+\s*-->")
+"""The id the plugin writes into a note it sent to Anki: no words of the notes."""
 _INLINE_FIELD = re.compile(r"\s+(?=(?:Back Extra|Back|Tags):\s)")
 """Where an inline note's next field starts: the text before it is the field before."""
 _FIELDS = {"card": ("front", "back"), "cloze": ("text", "back extra")}
@@ -43,12 +45,8 @@ def extract_marked_notes(ctx: Context) -> Iterator[Item | Problem]:
     index = 0
     while index < len(blocks):
         node = blocks[index]
-        inline = list(_INLINE_NOTE.finditer(_text(node))) if _first_line(node).startswith("STARTI") else []
-        if inline and not ctx.is_claimed(node):
-            ctx.claim(node)
-            for found in inline:
-                body = _INLINE_FIELD.sub("\n", found["body"]).split("\n")
-                yield from _note(ctx, node, ctx.doc.blocks[index].section, [found["type"], *body])
+        if _first_line(node).startswith("STARTI") and not ctx.is_claimed(node):
+            yield from _inline_notes(ctx, node, ctx.doc.blocks[index].section)
         if _first_line(node) != "START" or ctx.is_claimed(node):
             index += 1
             continue
@@ -63,6 +61,25 @@ def extract_marked_notes(ctx: Context) -> Iterator[Item | Problem]:
         index = end + 1
 
 
+def _inline_notes(ctx: Context, node: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:
+    """The inline notes of a paragraph opening with ``STARTI``; words beside them, or a ``STARTI``
+    never ended, are a warning (they would be lost)."""
+    text = _text(node)
+    inline = list(_INLINE_NOTE.finditer(text))
+    ctx.claim(node)
+    for found in inline:
+        body = _INLINE_FIELD.sub("\n", _ID_COMMENT.sub("", found["body"])).split("\n")
+        yield from _note(ctx, node, section, [found["type"], *body])
+    if not _INLINE_NOTE.sub("", _ID_COMMENT.sub("", text)).strip():
+        return
+    message = (
+        "inline note `STARTI` with no `ENDI` after it: end the note with ENDI"
+        if not inline
+        else "words beside an inline note (`STARTI` … `ENDI`) are not read: give each note its own paragraph"
+    )
+    yield Problem(ctx.at(node), message, "warning")
+
+
 def _note(
     ctx: Context, node: Node, section: tuple[str, ...], lines: Sequence[str]
 ) -> Iterator[Item | Problem]:
@@ -71,7 +88,8 @@ def _note(
     kind = "card" if note_type.lower() in _CARD_TYPES else "cloze" if note_type.lower() == "cloze" else ""
     if not kind:
         message = (
-            f"note type {note_type!r} between START and END is not one ccpkit reads: write Basic or Cloze"
+            f"note type {note_type!r} is not one ccpkit reads (Obsidian_to_Anki's START or STARTI): write "
+            "Basic or Cloze"
         )
         yield Problem(ctx.at(node), message, "warning")
         return

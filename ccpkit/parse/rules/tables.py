@@ -44,7 +44,10 @@ def _tables_in(
     if ctx.is_claimed(node):
         return
     if node.type == "table":
-        yield _table(ctx, block, node, previous, title)
+        made = _table(ctx, block, node, previous, title)
+        if node is not block.node and not isinstance(made, Problem):
+            ctx.claim(node)  # its quote prints without it: it prints as a table of its own
+        yield made
     elif node.type in _HOLDERS:
         found = callout(node)
         title = found.title if found is not None and found.title else title
