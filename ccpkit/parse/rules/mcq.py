@@ -19,6 +19,7 @@ from ccpkit.parse.rules.answers import (
     KeyEntry,
     after_key_title,
     answer_line,
+    callout,
     explanation_start,
     is_key_title,
     is_question_id,
@@ -178,7 +179,7 @@ def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
         elif collapsed and node.type == "html_block" and CLOSING.fullmatch(node.content.strip()):
             key_level, collapsed = 0, False
             ctx.claim(node)
-        elif node.type == "table" or key_level:  # a `| Q | Answer |` table is a key anywhere
+        elif node.type in ("table", "blockquote") or key_level:  # a `| Q | Answer |` table is a key anywhere
             entries = found.get(index, [])
             if entries:
                 ctx.claim(node)
@@ -316,7 +317,12 @@ _A_COLUMN = re.compile(rf"^(?:{ANSWER_COLUMN}|a)$", re.I)
 
 
 def _table_entries(node: Node) -> list[KeyEntry]:
-    """``| Q | Answer | Why |`` rows: question number, letters, the other cells as the explanation."""
+    """``| Q | Answer | Why |`` rows: question number, letters, the other cells as the explanation; also
+    such a table alone in a quote or a callout (``> [!success]- Answer key`` over it)."""
+    if node.type == "blockquote":
+        found = callout(node)
+        held = node.children[1:] if found is not None and not found.lines else node.children
+        return _table_entries(held[0]) if len(held) == 1 else []
     if node.type != "table":
         return []
     rows = [row for part in node.children for row in part.children]
