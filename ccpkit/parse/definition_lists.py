@@ -15,6 +15,8 @@ _ENTRY = re.compile(
 """A term and its definitions (one or more ``<dd>``)."""
 _DEFINITION = re.compile(r"<dd\b[^>]*>(?P<text>.*?)</dd\s*>", re.I | re.S)
 _SPACES = re.compile(r"\s+")
+_PARAGRAPH = re.compile(r"</?p\b[^>]*>", re.I)
+"""A definition's paragraph tags (``<dd><p>…</p></dd>``, as Sphinx writes a glossary): its words stay."""
 
 
 def markdown_definition_lists(text: str, code: Container[int]) -> str:
@@ -44,4 +46,4 @@ def markdown_definition_lists(text: str, code: Container[int]) -> str:
 
 def _words(html: str) -> str:
     """A term's or definition's HTML on one line (its inline tags are read later, as any line's)."""
-    return _SPACES.sub(" ", html).strip()
+    return _SPACES.sub(" ", _PARAGRAPH.sub(" ", html)).strip()
