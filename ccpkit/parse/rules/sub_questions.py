@@ -22,6 +22,7 @@ from ccpkit.parse.document import heading_text
 from ccpkit.parse.rules.answers import ANSWER_ABROAD, plain
 from ccpkit.parse.rules.options import DraftOption, asks
 from ccpkit.parse.rules.questions import Draft
+from ccpkit.parse.tree import Node
 
 _ANSWERS_LABEL = re.compile(
     rf"(?i)(?:(?:model|suggested|sample|expected|possible)\s+)?(?:answers?|solutions?|{ANSWER_ABROAD})"
@@ -56,25 +57,26 @@ def answered_parts(ctx: Context, drafts: Sequence[Draft]) -> tuple[list[Draft], 
     while index < len(drafts):
         asked = drafts[index]
         answers = drafts[index + 1] if index + 1 < len(drafts) else None
-        if answers is None or not _answers_parts(ctx, asked, answers):
+        label = _answers_label(ctx, asked, answers) if answers is not None else None
+        if answers is None or label is None:
             left.append(asked)
             index += 1
             continue
+        ctx.claim(label)  # read as an answer key's title (`**Model answers:**`), it is no draft's
         found += _cards(ctx, asked, answers.options)
         index += 2
     return left, found
 
 
-def _answers_parts(ctx: Context, asked: Draft, answers: Draft) -> bool:
-    """Whether ``answers`` is a lettered list under an answers label right below ``asked``'s parts,
-    answering some of them and nothing else. A label read as an answer key's title (``**Model
-    answers:**``) is no part of ``answers``: it is claimed here."""
+def _answers_label(ctx: Context, asked: Draft, answers: Draft) -> Node | None:
+    """The label over ``answers`` when they are a lettered list under it right below ``asked``'s parts,
+    answering some of them and nothing else; ``None`` when they are not."""
     blocks = ctx.doc.blocks
     if answers.start.top < (1 if answers.stem else 2):
-        return False
+        return None
     label = answers.start if answers.stem else blocks[answers.start.top - 1].node
     if label.type not in ("paragraph", "heading"):
-        return False
+        return None
     if (
         asked.answer is not None
         or asks(asked.stem)  # `Which …?` over options that ask (a grammar quiz's): a question
@@ -86,12 +88,9 @@ def _answers_parts(ctx: Context, asked: Draft, answers: Draft) -> bool:
         or blocks[label.top - 1].node is not asked.options_node  # nothing between
         or not {option.label for option in answers.options} <= {option.label for option in asked.options}
     ):
-        return False
+        return None
     written = answers.stem or (heading_text(label) if label.type == "heading" else label.children[0].content)
-    if _ANSWERS_LABEL.fullmatch(plain(written).strip()) is None:
-        return False
-    ctx.claim(label)
-    return True
+    return label if _ANSWERS_LABEL.fullmatch(plain(written).strip()) else None
 
 
 def _asks(part: str) -> bool:
