@@ -458,12 +458,22 @@ def _keeps_track(term: Term) -> bool:
 
 
 def names_a_thing(words: str) -> bool:
-    """One word, code, or words each capitalised (``Amazon SNS``, ``Elastic Load Balancing``): a name.
-    Before a dash, ``Runs code without servers`` is the start of a sentence."""
+    """One word, code, or words each capitalised but the small ones inside a title (``Amazon SNS``,
+    ``Elastic Load Balancing``, ``Total Cost of Ownership``): a name. Before a dash, ``Runs code
+    without servers`` is the start of a sentence."""
     split = words.split()
     if len(split) == 1 or (words.startswith("`") and words.endswith("`")):
         return True
-    return all(not word[0].isalpha() or word[0].isupper() for word in split)
+    return all(
+        not word[0].isalpha() or word[0].isupper() or (place and word in _TITLE_SMALL_WORDS)
+        for place, word in enumerate(split)
+    )
+
+
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+)
+"""Words a title leaves lower-case inside a name: ``Bill of Materials``, ``Return on Investment``."""
 
 
 def asked_in_bold(paragraph: Node) -> re.Match[str] | None:
