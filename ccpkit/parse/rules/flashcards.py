@@ -697,11 +697,12 @@ def _asked_over_answer(
     blocks = _unlisted(below)
     if any(block.type in _LISTS for block in blocks):
         return None
-    if _ONLY_CODE.fullmatch(rest.strip() or "``") and all(_shown(ctx, block) for block in blocks):
+    code_answer = bool(rest.strip()) and not blocks and _POINTING.search(question) is None  # `ip route`
+    if _ONLY_CODE.fullmatch(rest.strip() or "``") and all(_shown(ctx, b) for b in blocks) and not code_answer:
         return None  # `What does this print?` over its code, or a diagram: the question's, no answer
     back = "\n\n".join([rest.strip(), *(_answer_text(ctx, block) for block in blocks)]).strip()
-    if not back or _asks(back.rsplit("\n", 1)[-1]) or _NO_ANSWER.match(back) or len(back.split()) < 2:
-        return None
+    if not any(map(str.isalnum, back)) or _asks(back.rsplit("\n", 1)[-1]) or _NO_ANSWER.match(back):
+        return None  # `…`, a question, a hint: no answer; a word or a number is one (`443`, `DHCP`)
     return _Pair(question, back)
 
 
