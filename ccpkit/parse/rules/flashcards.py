@@ -29,11 +29,12 @@ from ccpkit.parse.rules.answers import (
     answer_line,
     callout,
     explanation_start,
+    numbers_a_question,
     numbers_a_task,
     plain,
 )
 from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
-from ccpkit.parse.rules.options import same_words, table_cells, unbolded
+from ccpkit.parse.rules.options import instructs, same_words, table_cells, unbolded
 from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
     announces,
@@ -119,6 +120,8 @@ _STUDY_TITLE = re.compile(
 """A title over a list of questions to study: ``Interview questions``, ``FAQ``, ``Quiz``, ``Review
 questions``, ``Practice questions`` … (``Literature review``, ``Case study``, ``Questions I still
 have`` are not)."""
+_GIVES_CODE = re.compile(r"(?i)\b(?:following|below|above|this|these|snippet|output|prints?|printed)\b")
+"""A question about code it shows (``What does the following print?``): code under it is the question's."""
 _POINTING_WORDS = 6
 _POINTING = re.compile(r"(?i)\b(?:it|this|that|these|those|they|them)\b")
 """A word that points back at the notes above (``What is it used for?``): a question of a few words
@@ -887,8 +890,9 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     tables or terms under it make it a topic of the notes, not a card, unless an ``A:`` alone on its
     line says they are the answer, or the heading is one of the questions to study that a title above
     it names (``_studied_answer``); else an answer in words (``**Answer:** IAM``) is."""
-    heading = blocks[0]
-    if heading.tag == "h1" or not _asks(heading_text(heading)):
+    heading, title = blocks[0], heading_text(blocks[0])
+    instructed = numbers_a_question(title) and instructs(plain(_unnumbered(title)))  # `### Q3. Explain …`
+    if heading.tag == "h1" or not (_asks(title) or instructed):
         return ""
     below = _section_text(blocks[1:])
     while below and below[-1].type == "paragraph" and leads_up_the_page(below[-1].children[0].content):
@@ -929,13 +933,15 @@ def _studied_answer(
     asked = _unnumbered(heading_text(heading))
     if not _studied_title(ctx, section) or len(asked.split()) < _ASKING_WORDS or _points_back(asked):
         return ""
-    if not below or below[0].type != "paragraph" or len(below) > _STUDIED_BLOCKS:
-        return ""
+    coded = len(below) == 1 and below[0].type in ("fence", "code_block") and not _GIVES_CODE.search(asked)
+    if not below or (below[0].type != "paragraph" and not coded) or len(below) > _STUDIED_BLOCKS:
+        return ""  # words first, or code alone answering `How do you reverse a string?`
     if after is not None and after.type == "heading" and heading_level(after) > heading_level(heading):
         return ""
     if any(node.type not in _STUDIED_ANSWER or ctx.is_claimed(node) for node in below):
         return ""
-    if split_term(below[0].children[0]) is not None or any(_holds_terms(node) for node in below):
+    termed = below[0].type == "paragraph" and split_term(below[0].children[0]) is not None
+    if termed or any(_holds_terms(node) for node in below):
         return ""
     if any(node.type in _LISTS and any(map(listed_question, node.children)) for node in below):
         return ""  # `- What is a subnet?` with its answer: a card of its own

@@ -29,6 +29,14 @@ _ASKS = re.compile(
 """What makes a checklist a question: a question mark, "Select/Choose …" (also in Portuguese,
 Spanish, French, German), a sentence opening with "Which" (an exam's stem with its ``?`` forgotten),
 one left open after its verb (``The service that records API calls is:``) or a blank (``based on ___``)."""
+_INSTRUCTION = re.compile(
+    r"(?i)^(?:define|explain|describe|give|list|name|state|compare|contrast|outline|discuss|identify"
+    r"|justify|summari[sz]e|distinguish|differentiate|calculate|compute|write|mention|suggest|show"
+    r"|find|solve|translate|conjugate|advise|evaluate|prove|derive|draw|sketch|classify|predict|estimate"
+    r"|analy[sz]e|assess|interpret|illustrate|recommend|propose|convert|rewrite|complete"
+    r"|what|why|how|when|where|which|who)\b"
+)
+"""How words that ask without a ``?`` open."""
 _WIDE_GAP = re.compile(r"(?:\s{2,}|\t|\s*[;|]\s*)$")
 """What parts options written on one line with no stem before them (``A. Spot   B. Dedicated``)."""
 _TRAILING_ANSWER = re.compile(r"\s+[\u2013\u2014-]?\s*(?=(?:\*\*|__)?(?i:(?:correct\s+)?answer)\s*:)")
@@ -132,6 +140,12 @@ def true_or_false(texts: Sequence[str]) -> bool:
 def asks(stem: str) -> bool:
     """Whether the words above some options ask a question (see ``_ASKS``)."""
     return "?" in stem or "___" in stem or _ASKS.search(stem) is not None
+
+
+def instructs(words: str) -> bool:
+    """Whether ``words`` ask without a ``?``, opening with what to do: ``Define elasticity.``, ``Explain
+    the GIL.``, ``Give two benefits …``."""
+    return _INSTRUCTION.match(words) is not None
 
 
 def read_options(doc: Document, node: Node, *, going_on: bool = False) -> Options | None:

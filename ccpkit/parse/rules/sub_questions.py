@@ -20,7 +20,7 @@ from ccpkit.model import Item
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import heading_text
 from ccpkit.parse.rules.answers import ANSWER_ABROAD, plain
-from ccpkit.parse.rules.options import DraftOption, asks
+from ccpkit.parse.rules.options import DraftOption, asks, instructs
 from ccpkit.parse.rules.questions import Draft
 from ccpkit.parse.tree import Node
 
@@ -30,14 +30,6 @@ _ANSWERS_LABEL = re.compile(
 )
 """A line or heading that labels the answers below it and says nothing else: ``**Answer:**``, ``Model
 answers``, ``### Answers``."""
-_INSTRUCTION = re.compile(
-    r"(?i)^(?:define|explain|describe|give|list|name|state|compare|contrast|outline|discuss|identify"
-    r"|justify|summari[sz]e|distinguish|differentiate|calculate|compute|write|mention|suggest|show"
-    r"|find|solve|translate|conjugate|advise|evaluate|prove|derive|draw|sketch|classify|predict|estimate"
-    r"|analy[sz]e|assess|interpret|illustrate|recommend|propose|convert|rewrite|complete"
-    r"|what|why|how|when|where|which|who)\b"
-)
-"""How a part that asks without a ``?`` opens: ``Define elasticity.``, ``Give two benefits …``."""
 _ONLY_INSTRUCTS = re.compile(
     r"(?i)^(?:(?:question|exercise|problem|task|q)\s*\d+[.:)]?\s+)?(?:answer|attempt|respond\s+to|complete)\b"
     r".*\b(?:following|all|both|each|any|parts?|questions?)\W*$"
@@ -95,7 +87,7 @@ def _answers_label(ctx: Context, asked: Draft, answers: Draft) -> Node | None:
 
 def _asks(part: str) -> bool:
     text = plain(part).strip()
-    return len(text.split()) >= 2 and (text.endswith("?") or _INSTRUCTION.match(text) is not None)
+    return len(text.split()) >= 2 and (text.endswith("?") or instructs(text))
 
 
 def _cards(ctx: Context, asked: Draft, answers: Sequence[DraftOption]) -> Iterator[Item | Problem]:
