@@ -118,6 +118,9 @@ _STATUS = re.compile(
     r"|reviewed|passed|failed)\s*(?:[,(\u2013\u2014-][^.:]*)?$"
 )
 """Where a topic of the studying stands: ``finished, reviewed twice``, ``not started``."""
+_CUE_WORDS = 15
+"""The longest clue an arrow points from to a name (``_cues``)."""
+_CUE_NAME_WORDS = 4
 _PLAIN_TERM_WORDS = 4
 """At most this many words before a plain separator: more is a sentence (a cause and its effect)..."""
 _NAME_WORDS = 7
@@ -423,6 +426,8 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
     separator = cuts[0][0].strip()
     if front.endswith("?") and rest and (separator in ("", "|", *_DASHES) or _ARROW.fullmatch(separator)):
         return Term(front, rest, separated=True)  # `Which …? → DynamoDB`, `…? — …`, Quizlet's `…?<tab>…`
+    if _ARROW.fullmatch(separator) and _cues(front, rest):
+        return Term(front, rest, separated=True)  # `Track who made an API call → AWS CloudTrail`
     if not front or not rest or front[-1] in ".,;:!?" or not _short_or_named(front):
         return None
     if "**" in front or "__" in front:  # bold in the name: `split_term`'s, or no term
@@ -439,6 +444,18 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
         return None  # `la cocina — the kitchen` names, `Pay only for what you use — no upfront cost` not
     term = Term(front, rest, separated=True)
     return None if _keeps_track(term) else term
+
+
+def _cues(front: str, rest: str) -> bool:
+    """A need or a clue pointing to the one thing it calls for, a name of a word or a few (``Find PII in
+    S3 buckets → Amazon Macie``, ``Most common cause of UTI → E. coli``), as exam cheat sheets map them:
+    the clue a card's front, the name its back. A flow's steps (``Data is sent → it is stored.``) are
+    sentences on both sides."""
+    words = rest.split()
+    named = len(words) <= _CUE_NAME_WORDS and (names_a_thing(rest) or len(words) <= 2)
+    clue = 0 < len(front.split()) <= _CUE_WORDS and front[-1] not in ".,;:!?"
+    clue = clue and front.lower() not in _NOT_NAMES
+    return named and clue and not rest.endswith((".", ":", "?"))  # `x → 0?` ends a question
 
 
 def _short_or_named(front: str) -> bool:
