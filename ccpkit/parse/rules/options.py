@@ -48,7 +48,8 @@ _BREAK_BEFORE_LINE = re.compile(
 """A ``<br>`` before an option's letter or an answer line: it parts a question's lines."""
 _BREAK_AT_END = re.compile(r"(?i)\s*<br\s*/?>\s*$")
 _BULLET = re.compile(r"^[-*+\u2022]\s+")
-_INLINE_LETTER = re.compile(r"(?:^|(?<=\s))\(?(?P<letter>[A-H])[.)]\s+")
+_INLINE_LETTER = re.compile(r"(?:^|(?<=\s))(?:\(?(?P<letter>[A-H])[.)]|\((?P<lower>[a-h])\))\s+")
+"""An option's letter inside a line: ``A) ``, ``B. ``, ``(C) ``, or lower-case in brackets, ``(d) ``."""
 _LETTER_CELL = re.compile(r"\(?(?P<letter>[A-Ha-h])[.):]?")
 _OPTION_COLUMN = re.compile(r"(?i:options?|choices?|answers?|letter|alternativas?|opci[óo]n|opç[ãa]o|#)?")
 _LABELS = "ABCDEFGH"
@@ -683,7 +684,10 @@ def _judged(options: Sequence[str]) -> bool:
 
 def _run_from_a(letters: Sequence[re.Match[str]]) -> list[int]:
     """Where the options lettered ``A``, ``B``, ``C`` … in order open, from the first of ``letters``."""
-    run = itertools.takewhile(lambda pair: pair[1]["letter"] == chr(ord("A") + pair[0]), enumerate(letters))
+    run = itertools.takewhile(
+        lambda pair: (pair[1]["letter"] or pair[1]["lower"].upper()) == chr(ord("A") + pair[0]),
+        enumerate(letters),
+    )
     return [found.start() for _, found in run]
 
 
