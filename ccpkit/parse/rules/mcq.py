@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from ccpkit.errors import Problem
@@ -29,9 +29,9 @@ from ccpkit.parse.rules.answers import (
     plain,
     question_id,
 )
-from ccpkit.parse.rules.options import asks, lettered_grid, named_with_reason
+from ccpkit.parse.rules.options import asks, lettered_grid, named_option, named_with_reason
 from ccpkit.parse.rules.question_tables import question_columns, table_questions
-from ccpkit.parse.rules.questions import Draft, find_questions, item_number
+from ccpkit.parse.rules.questions import Draft, find_questions, item_number, item_numbers
 from ccpkit.parse.rules.review_pastes import review_questions
 from ccpkit.parse.rules.scenarios import share_scenarios
 from ccpkit.parse.rules.sub_questions import answered_parts
@@ -49,7 +49,8 @@ _NUMBERS |= {"2": 2, "3": 3, "4": 4}
 
 def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     """Every question of the file, checked: answers among the options, option letters unique."""
-    keys = list(_answer_keys(ctx))
+    worded: list[Node] = []
+    keys = list(_answer_keys(ctx, worded))
     blocks = ctx.doc.blocks
     drafts: list[Draft] = []
     for found in table_questions(ctx):
@@ -77,6 +78,8 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
             message = f"answer key entry {entry.question} matches no question above it: check its number"
             yield Problem(ctx.at(entry.node), message, "warning")
     _answers_in_order(drafts)
+    for answers in worded:
+        _answer_in_words(ctx, by_id, answers)
     share_scenarios(ctx, drafts)
     for draft in drafts:
         yield from _finish(ctx, draft)
@@ -126,10 +129,11 @@ def _answered(draft: Draft) -> bool:
     return draft.answer is not None or draft.worded is not None or any(o.checked for o in draft.options)
 
 
-def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
+def _answer_keys(ctx: Context, worded: list[Node]) -> Iterator[KeyEntry]:
     """Entries of answer keys: sections titled ``Answers``/``Answer key``/``Solutions`` (or opened by
     such a line), with the headings below them (``### 📘 Section 2``) and any later section that holds
-    nothing but entries; and ``| Q | Answer |`` tables anywhere."""
+    nothing but entries; and ``| Q | Answer |`` tables anywhere. Numbered lists under a key's title
+    that name no letters go to ``worded``."""
     blocks = ctx.doc.blocks
     found: dict[int, list[KeyEntry]] = {}
     only_entries = _sections_of_entries(ctx, found)
@@ -181,10 +185,31 @@ def _answer_keys(ctx: Context) -> Iterator[KeyEntry]:
             ctx.claim(node)
         elif node.type in ("table", "blockquote") or key_level:  # a `| Q | Answer |` table is a key anywhere
             entries = found.get(index, [])
+            if key_level and not entries and node.type == "ordered_list":
+                worded.append(node)  # maybe answers in words: known once the questions are
             if entries:
                 ctx.claim(node)
                 held = list(entries)
     yield from held
+
+
+def _answer_in_words(ctx: Context, by_id: Mapping[str, list[Draft]], answers: Node) -> None:
+    """A numbered list under a key's title answering in words (``1. Mitochondrion, the site of
+    respiration.``), when each of its numbers is a question with options and no answer yet and each
+    item names one of its question's options: each item the answer of its question. Else it is no
+    key (the answers of questions asked in words are the listed-answers rule's)."""
+    found = []
+    for item, number in zip(answers.children, item_numbers(answers), strict=True):
+        drafts = [draft for draft in by_id.get(_unpadded(number), []) if not _answered(draft)]
+        if len(item.children) != 1 or item.children[0].type != "paragraph" or not drafts:
+            return
+        words = item.children[0].children[0].content.strip()
+        if not named_option(drafts[0].options, words):
+            return  # `1. Open the S3 console …`: steps of a solution, no answer naming an option
+        found.append((drafts[0], item, words))
+    ctx.claim(answers)
+    for draft, item, words in found:
+        draft.worded, draft.answer_node = Answer((), "", words), item
 
 
 def _named_answer(heading: str, below: Node) -> KeyEntry | None:
