@@ -426,9 +426,8 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
     separator = cuts[0][0].strip()
     if front.endswith("?") and rest and (separator in ("", "|", *_DASHES) or _ARROW.fullmatch(separator)):
         return Term(front, rest, separated=True)  # `Which …? → DynamoDB`, `…? — …`, Quizlet's `…?<tab>…`
-    if _ARROW.fullmatch(separator) and _cues(front, rest):
-        return Term(front, rest, separated=True)  # `Track who made an API call → AWS CloudTrail`
-    if not front or not rest or front[-1] in ".,;:!?" or not _short_or_named(front):
+    cue = _ARROW.fullmatch(separator) is not None and _cues(front, rest)  # `Track API calls → AWS CloudTrail`
+    if not front or not rest or front[-1] in ".,;:!?" or not (cue or _short_or_named(front)):
         return None
     if "**" in front or "__" in front:  # bold in the name: `split_term`'s, or no term
         return None
@@ -453,9 +452,7 @@ def _cues(front: str, rest: str) -> bool:
     sentences on both sides."""
     words = rest.split()
     named = len(words) <= _CUE_NAME_WORDS and (names_a_thing(rest) or len(words) <= 2)
-    clue = 0 < len(front.split()) <= _CUE_WORDS and front[-1] not in ".,;:!?"
-    clue = clue and front.lower() not in _NOT_NAMES
-    return named and clue and not rest.endswith((".", ":", "?"))  # `x → 0?` ends a question
+    return named and len(front.split()) <= _CUE_WORDS and not rest.endswith((".", ":", "?"))  # `x → 0?`
 
 
 def _short_or_named(front: str) -> bool:
