@@ -103,6 +103,16 @@ _ONLY_CODE = re.compile(r"(`+)[^`]*\1")
 _POINTED = re.compile(r"^(?:\U0001f449|\u27a1\ufe0f?|\u2192|\u21d2)[ \t]*(?P<text>\S.*)$")
 """An answer's line pointed to by an arrow: ``👉 …``, ``➡️ …``, ``→ …``, ``⇒ …`` (a tick under a
 question is a journal's or a checklist's: ``Did I run today?`` over ``✅ 5 km``; ``=>`` a console's)."""
+_PLACE_IN_A_BOOK = re.compile(
+    r"(?i)(?:pp?\.?|page|ch(?:apter)?\.?|slides?|lecture|§)\s*\d+(?:\s*[-\u2013]\s*\d+)?"
+)
+"""Where the answer is, not the answer: ``p. 42``, ``Ch3``, ``Slide 12``, ``§ 4``."""
+_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+_NOTES_TO_SELF = frozenset(
+    {"unsure", "later", "skip", "skipped", "here", "todo", "tbd", "pass", "idk", "maybe", "review", "revise"}
+    | {"pending", "unknown", "unanswered", "check", "see", "ask", "ok", "done", "wip"}
+)
+"""One-word lines a student writes under a question for their own sake, not to answer it."""
 _ASKING_WORDS = 3
 """A listed question of fewer words (``Why?``, ``How so?``) says too little to be a card's front."""
 _SENTENCE_END = re.compile(r"[.!;]\s+\S")
@@ -120,8 +130,15 @@ _STUDY_TITLE = re.compile(
 """A title over a list of questions to study: ``Interview questions``, ``FAQ``, ``Quiz``, ``Review
 questions``, ``Practice questions`` … (``Literature review``, ``Case study``, ``Questions I still
 have`` are not)."""
-_GIVES_CODE = re.compile(r"(?i)\b(?:following|below|above|this|these|snippet|output|prints?|printed)\b")
-"""A question about code it shows (``What does the following print?``): code under it is the question's."""
+_ASKS_FOR_CODE = re.compile(
+    r"(?i)^(?:how\s+(?:do|can|would|should)\s+(?:you|i|we)|how\s+to|write|implement)\b"
+)
+"""A question code alone can answer: ``How do you reverse a string?``, ``Write a function that …``."""
+_GIVES_CODE = re.compile(
+    r"(?i)\b(?:following|below|above|this|these|snippet|output|prints?|printed|logged|returned|bug|wrong|fix)\b"
+)
+"""A question about code it shows (``How do you fix the bug in the loop?``): code under it is the
+question's."""
 _POINTING_WORDS = 6
 _POINTING = re.compile(r"(?i)\b(?:it|this|that|these|those|they|them)\b")
 """A word that points back at the notes above (``What is it used for?``): a question of a few words
@@ -705,8 +722,20 @@ def _asked_over_answer(
         return None  # `What does this print?` over its code, or a diagram: the question's, no answer
     back = "\n\n".join([rest.strip(), *(_answer_text(ctx, block) for block in blocks)]).strip()
     if not any(map(str.isalnum, back)) or _asks(back.rsplit("\n", 1)[-1]) or _NO_ANSWER.match(back):
-        return None  # `…`, a question, a hint: no answer; a word or a number is one (`443`, `DHCP`)
+        return None  # `…`, a question, a hint: no answer
+    if _PLACE_IN_A_BOOK.fullmatch(back) or (len(back.split()) == 1 and not _answers_in_a_word(back)):
+        return None  # `p. 42`, `Unsure`, `Later`, `#review`, a date: a note to self
     return _Pair(question, back)
+
+
+def _answers_in_a_word(word: str) -> bool:
+    """A word that answers a question (``443``, ``DHCP``, ``IPv6``, ``Canberra``, ``` `ip route` ```);
+    a note to self (``Later``, ``Unsure``, ``#review``, ``p.42``), a date or a letter does not."""
+    if _ONLY_CODE.fullmatch(word):
+        return True
+    if (len(word) < 2 and not word.isdigit()) or word.startswith("#") or _DATE.fullmatch(word):
+        return False
+    return word.strip(".!").lower() not in _NOTES_TO_SELF
 
 
 def _answer_text(ctx: Context, block: Node) -> str:
@@ -933,7 +962,7 @@ def _studied_answer(
     asked = _unnumbered(heading_text(heading))
     if not _studied_title(ctx, section) or len(asked.split()) < _ASKING_WORDS or _points_back(asked):
         return ""
-    coded = len(below) == 1 and below[0].type in ("fence", "code_block") and not _GIVES_CODE.search(asked)
+    coded = len(below) == 1 and below[0].type in ("fence", "code_block") and _asks_for_code(asked)
     if not below or (below[0].type != "paragraph" and not coded) or len(below) > _STUDIED_BLOCKS:
         return ""  # words first, or code alone answering `How do you reverse a string?`
     if after is not None and after.type == "heading" and heading_level(after) > heading_level(heading):
@@ -951,6 +980,12 @@ def _studied_answer(
         return ""  # `The ones you use every day:` over the list: the answer is a set to recall
     ctx.claim(heading, *below)
     return "\n\n".join(ctx.doc.written(node).strip() for node in below)
+
+
+def _asks_for_code(asked: str) -> bool:
+    """Whether code alone may answer ``asked``: it asks how to do something, or to write it, and not
+    about code it shows."""
+    return _ASKS_FOR_CODE.match(asked) is not None and _GIVES_CODE.search(asked) is None
 
 
 def _names_a_set(node: Node) -> bool:

@@ -660,10 +660,10 @@ def _inline_options(line: str, *, with_stem: bool) -> list[str]:
     Dedicated``), or, ``with_stem``, after a stem that asks (``Pick one: … A) Spot. B) Dedicated.``)
     or a statement to judge (``CloudFront is a CDN. A) True B) False``);
     the stem, a line per option and an answer ending the line (``— Answer: A``) on lines of their
-    own. Any other line as it is."""
-    starts = _run_from_a(
-        [found for found in _INLINE_LETTER.finditer(line) if found.start() > 0 or _opens(line)]
-    )
+    own. Lower-case letters in brackets (``(a) EBS (b) S3``) letter options only after a whole
+    question, each a few words with no sentence's end. Any other line as it is."""
+    letters = [found for found in _INLINE_LETTER.finditer(line) if found.start() > 0 or _opens(line)]
+    starts = _run_from_a(letters)
     if len(starts) < 2:
         return [line]
     head = line[: starts[0]].strip()
@@ -671,6 +671,8 @@ def _inline_options(line: str, *, with_stem: bool) -> list[str]:
     options = _cut(line, starts)
     if not ((with_stem and head and (asks(head) or _judged(options))) or spread):
         return [line]
+    if letters[0]["lower"] and (not head.endswith("?") or any(o.endswith((".", "?", "!")) for o in options)):
+        return [line]  # `What is a derivative? (a) Define it. (b) …`: parts; `Which, (a) … or (b) …?`: prose
     answered = _TRAILING_ANSWER.search(options[-1])
     if answered is not None:  # `C) Zephyr Edge — Answer: A`
         options[-1:] = [options[-1][: answered.start()].strip(), options[-1][answered.end() :].strip()]

@@ -427,7 +427,7 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
     if front.endswith("?") and rest and (separator in ("", "|", *_DASHES) or _ARROW.fullmatch(separator)):
         return Term(front, rest, separated=True)  # `Which …? → DynamoDB`, `…? — …`, Quizlet's `…?<tab>…`
     cue = _ARROW.fullmatch(separator) is not None and _cues(front, rest)  # `Track API calls → AWS CloudTrail`
-    if not front or not rest or front[-1] in ".,;:!?" or not (cue or _short_or_named(front)):
+    if not front or not rest or front[-1] in ".,;:!?" or not (cue or _short_or_named(front, rest)):
         return None
     if "**" in front or "__" in front:  # bold in the name: `split_term`'s, or no term
         return None
@@ -451,13 +451,19 @@ def _cues(front: str, rest: str) -> bool:
     the clue a card's front, the name its back. A flow's steps (``Data is sent → it is stored.``) are
     sentences on both sides."""
     words = rest.split()
-    named = len(words) <= _CUE_NAME_WORDS and (names_a_thing(rest) or len(words) <= 2)
-    return named and len(front.split()) <= _CUE_WORDS and not rest.endswith((".", ":", "?"))  # `x → 0?`
+    named = names_a_thing(rest) or (len(words) <= 2 and rest[:1].isupper())  # `E. coli`, not `revert it`
+    clue = len(front.split()) <= _CUE_WORDS
+    return named and clue and len(words) <= _CUE_NAME_WORDS and not rest.endswith((".", ":", "?"))
 
 
-def _short_or_named(front: str) -> bool:
+def _short_or_named(front: str, rest: str) -> bool:
+    """A term's name: a few words, or a name of a few more, maybe with a title's small words in it
+    (``Total Cost of Ownership (TCO)``) when a definition of some words follows (``The Art of War
+    - audiobook`` is a reading list's)."""
     words = len(front.split())
-    return words <= _PLAIN_TERM_WORDS or (words <= _NAME_WORDS and names_a_thing(front))
+    if words <= _PLAIN_TERM_WORDS or (words <= _NAME_WORDS and names_a_thing(front)):
+        return True
+    return words <= _NAME_WORDS and len(rest.split()) >= _DEFINED_WORDS and names_a_thing(front, small=True)
 
 
 def _keeps_track(term: Term) -> bool:
@@ -471,19 +477,21 @@ def _keeps_track(term: Term) -> bool:
     return _STATUS.match(term.rest) is not None or _ONLY_A_LINK.fullmatch(term.rest.strip()) is not None
 
 
-def names_a_thing(words: str) -> bool:
-    """One word, code, or words each capitalised but the small ones inside a title (``Amazon SNS``,
-    ``Elastic Load Balancing``, ``Total Cost of Ownership``): a name. Before a dash, ``Runs code
-    without servers`` is the start of a sentence."""
+def names_a_thing(words: str, *, small: bool = False) -> bool:
+    """One word, code, or words each capitalised (``Amazon SNS``, ``Elastic Load Balancing``), with
+    ``small`` also the small ones inside a title (``Total Cost of Ownership``): a name. Before a dash,
+    ``Runs code without servers`` is the start of a sentence."""
     split = words.split()
     if len(split) == 1 or (words.startswith("`") and words.endswith("`")):
         return True
     return all(
-        not word[0].isalpha() or word[0].isupper() or (place and word in _TITLE_SMALL_WORDS)
+        not word[0].isalpha() or word[0].isupper() or (small and place and word in _TITLE_SMALL_WORDS)
         for place, word in enumerate(split)
     )
 
 
+_DEFINED_WORDS = 4
+"""The fewest words of a definition under a name with a title's small words in it."""
 _TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
 )
