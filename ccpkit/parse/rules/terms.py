@@ -120,7 +120,6 @@ _STATUS = re.compile(
 """Where a topic of the studying stands: ``finished, reviewed twice``, ``not started``."""
 _CUE_WORDS = 15
 """The longest clue an arrow points from to a name (``_cues``)."""
-_CUE_NAME_WORDS = 4
 _PLAIN_TERM_WORDS = 4
 """At most this many words before a plain separator: more is a sentence (a cause and its effect)..."""
 _NAME_WORDS = 7
@@ -451,9 +450,9 @@ def _cues(front: str, rest: str) -> bool:
     the clue a card's front, the name its back. A flow's steps (``Data is sent → it is stored.``) are
     sentences on both sides."""
     words = rest.split()
-    named = names_a_thing(rest) or (len(words) <= 2 and rest[:1].isupper())  # `E. coli`, not `revert it`
-    clue = len(front.split()) <= _CUE_WORDS
-    return named and clue and len(words) <= _CUE_NAME_WORDS and not rest.endswith((".", ":", "?"))
+    short = len(words) <= 2 and rest[:1].isupper()  # `E. coli`, not `revert it`
+    named = (short or names_a_thing(rest, small=True)) and len(words) <= _NAME_WORDS  # `Adams v Lindsell`
+    return named and len(front.split()) <= _CUE_WORDS and not rest.endswith((".", ":", "?"))
 
 
 def _short_or_named(front: str, rest: str) -> bool:
@@ -493,9 +492,10 @@ def names_a_thing(words: str, *, small: bool = False) -> bool:
 _DEFINED_WORDS = 4
 """The fewest words of a definition under a name with a title's small words in it."""
 _TITLE_SMALL_WORDS = frozenset(
-    {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+    {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "v", "v.", "vs", "vs."}
 )
-"""Words a title leaves lower-case inside a name: ``Bill of Materials``, ``Return on Investment``."""
+"""Words a title leaves lower-case inside a name: ``Bill of Materials``, ``Return on Investment``, a
+case's ``Adams v Lindsell``."""
 
 
 def asked_in_bold(paragraph: Node) -> re.Match[str] | None:
