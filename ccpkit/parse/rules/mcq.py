@@ -195,7 +195,7 @@ def _answer_keys(ctx: Context, worded: list[Node]) -> Iterator[KeyEntry]:
 
 def _answer_in_words(ctx: Context, by_id: Mapping[str, list[Draft]], answers: Node) -> None:
     """A numbered list under a key's title answering in words (``1. Mitochondrion, the site of
-    respiration.``), when each of its numbers is a question with options and no answer yet and each
+    respiration.``), when each of its numbers is a question with options and no answer yet and some
     item names one of its question's options: each item the answer of its question. Else it is no
     key (the answers of questions asked in words are the listed-answers rule's)."""
     found = []
@@ -203,11 +203,10 @@ def _answer_in_words(ctx: Context, by_id: Mapping[str, list[Draft]], answers: No
         drafts = [draft for draft in by_id.get(_unpadded(number), []) if not _answered(draft)]
         if len(item.children) != 1 or item.children[0].type != "paragraph" or not drafts:
             return
-        words = item.children[0].children[0].content.strip()
-        if not named_option(drafts[0].options, words):
-            return  # `1. Open the S3 console …`: steps of a solution, no answer naming an option
-        found.append((drafts[0], item, words))
-    ctx.claim(answers)
+        found.append((drafts[0], item, item.children[0].children[0].content.strip()))
+    if not any(named_option(draft.options, words) for draft, _, words in found):
+        return  # `1. Open the S3 console …`: steps of a solution, no answer naming an option
+    ctx.claim(answers)  # an item naming none of its options is an error at its line, as `Answer: …` is
     for draft, item, words in found:
         draft.worded, draft.answer_node = Answer((), "", words), item
 
