@@ -185,7 +185,7 @@ def _answer_keys(ctx: Context, worded: list[Node]) -> Iterator[KeyEntry]:
             ctx.claim(node)
         elif node.type in ("table", "blockquote") or key_level:  # a `| Q | Answer |` table is a key anywhere
             entries = found.get(index, [])
-            if key_level and not entries and node.type == "ordered_list":
+            if not entries and ((key_level and node.type == "ordered_list") or _key_table(node)):
                 worded.append(node)  # maybe answers in words: known once the questions are
             if entries:
                 ctx.claim(node)
@@ -194,21 +194,45 @@ def _answer_keys(ctx: Context, worded: list[Node]) -> Iterator[KeyEntry]:
 
 
 def _answer_in_words(ctx: Context, by_id: Mapping[str, list[Draft]], answers: Node) -> None:
-    """A numbered list under a key's title answering in words (``1. Mitochondrion, the site of
-    respiration.``), when each of its numbers is a question with options and no answer yet and some
-    item names one of its question's options: each item the answer of its question. Else it is no
-    key (the answers of questions asked in words are the listed-answers rule's)."""
+    """A numbered list under a key's title, or a key's table, answering in words (``1. Mitochondrion,
+    the site of respiration.``, ``| 1 | Mitochondrion |``), when each of its numbers is a question
+    with options and no answer yet and some item names one of its question's options: each item the
+    answer of its question. Else it is no key (the answers of questions asked in words are the
+    listed-answers rule's)."""
     found = []
-    for item, number in zip(answers.children, item_numbers(answers), strict=True):
+    for number, item, words in _numbered_answers(answers):
         drafts = [draft for draft in by_id.get(_unpadded(number), []) if not _answered(draft)]
-        if len(item.children) != 1 or item.children[0].type != "paragraph" or not drafts:
+        if not drafts or not words:
             return
-        found.append((drafts[0], item, item.children[0].children[0].content.strip()))
+        found.append((drafts[0], item, words))
     if not any(named_option(draft.options, words) for draft, _, words in found):
         return  # `1. Open the S3 console …`: steps of a solution, no answer naming an option
     ctx.claim(answers)  # an item naming none of its options is an error at its line, as `Answer: …` is
     for draft, item, words in found:
         draft.worded, draft.answer_node = Answer((), "", words), item
+
+
+def _numbered_answers(node: Node) -> list[tuple[str, Node, str]]:
+    """(question number, where, words) of each item of a numbered list of one paragraph each, or each
+    row of a ``| Q | Answer |`` table (maybe in a callout); none for any other block."""
+    if node.type == "ordered_list":
+        items = zip(node.children, item_numbers(node), strict=True)
+        if any(len(item.children) != 1 or item.children[0].type != "paragraph" for item in node.children):
+            return []
+        return [(number, item, item.children[0].children[0].content.strip()) for item, number in items]
+    table = _key_table(node)
+    if table is None:
+        return []
+    rows = [row for part in table.children for row in part.children]
+    header = [plain(_cell(cell)) for cell in rows[0].children]
+    q = next((i for i, text in enumerate(header) if _Q_COLUMN.match(text)), None)
+    a = next((i for i, text in enumerate(header) if _A_COLUMN.match(text)), None)
+    if q is None or a is None or question_columns(header) is not None:
+        return []
+    cells = [[_cell(cell) for cell in row.children] for row in rows[1:]]
+    if any(max(q, a) >= len(row) or not is_question_id(row[q]) for row in cells):
+        return []
+    return [(question_id(row[q]), table_row, row[a]) for row, table_row in zip(cells, rows[1:], strict=True)]
 
 
 def _named_answer(heading: str, below: Node) -> KeyEntry | None:
@@ -343,13 +367,10 @@ _A_COLUMN = re.compile(rf"^(?:{ANSWER_COLUMN}|a)$", re.I)
 def _table_entries(node: Node) -> list[KeyEntry]:
     """``| Q | Answer | Why |`` rows: question number, letters, the other cells as the explanation; also
     such a table alone in a quote or a callout (``> [!success]- Answer key`` over it)."""
-    if node.type == "blockquote":
-        found = callout(node)
-        held = node.children[1:] if found is not None and not found.lines else node.children
-        return _table_entries(held[0]) if len(held) == 1 else []
-    if node.type != "table":
+    table = _key_table(node)
+    if table is None:
         return []
-    rows = [row for part in node.children for row in part.children]
+    rows = [row for part in table.children for row in part.children]
     header = [_cell(cell) for cell in rows[0].children]
     if question_columns(header) is not None:
         return []  # `| # | Question | A | B | Answer |`: questions, not a key to them
@@ -367,6 +388,15 @@ def _table_entries(node: Node) -> list[KeyEntry]:
         explained = Answer(answer.letters, " ".join([answer.rest, *others]).strip())
         entries.append(KeyEntry(question_id(cells[q]), explained, row))
     return entries
+
+
+def _key_table(node: Node) -> Node | None:
+    """A table, or the one table in a quote or a callout (``> [!success]- Answer key`` over it)."""
+    if node.type == "blockquote":
+        found = callout(node)
+        held = node.children[1:] if found is not None and not found.lines else node.children
+        node = held[0] if len(held) == 1 else node
+    return node if node.type == "table" else None
 
 
 def _cell(cell: Node) -> str:
