@@ -220,19 +220,13 @@ def _numbered_answers(node: Node) -> list[tuple[str, Node, str]]:
         if any(len(item.children) != 1 or item.children[0].type != "paragraph" for item in node.children):
             return []
         return [(number, item, item.children[0].children[0].content.strip()) for item, number in items]
-    table = _key_table(node)
-    if table is None:
+    key = _key_rows(node)
+    if key is None:
         return []
-    rows = [row for part in table.children for row in part.children]
-    header = [plain(_cell(cell)) for cell in rows[0].children]
-    q = next((i for i, text in enumerate(header) if _Q_COLUMN.match(text)), None)
-    a = next((i for i, text in enumerate(header) if _A_COLUMN.match(text)), None)
-    if q is None or a is None or question_columns(header) is not None:
+    q, a, rows = key
+    if any(max(q, a) >= len(cells) or not is_question_id(cells[q]) for _, cells in rows):
         return []
-    cells = [[_cell(cell) for cell in row.children] for row in rows[1:]]
-    if any(max(q, a) >= len(row) or not is_question_id(row[q]) for row in cells):
-        return []
-    return [(question_id(row[q]), table_row, row[a]) for row, table_row in zip(cells, rows[1:], strict=True)]
+    return [(question_id(cells[q]), row, cells[a]) for row, cells in rows]
 
 
 def _named_answer(heading: str, below: Node) -> KeyEntry | None:
@@ -367,20 +361,12 @@ _A_COLUMN = re.compile(rf"^(?:{ANSWER_COLUMN}|a)$", re.I)
 def _table_entries(node: Node) -> list[KeyEntry]:
     """``| Q | Answer | Why |`` rows: question number, letters, the other cells as the explanation; also
     such a table alone in a quote or a callout (``> [!success]- Answer key`` over it)."""
-    table = _key_table(node)
-    if table is None:
+    key = _key_rows(node)
+    if key is None:
         return []
-    rows = [row for part in table.children for row in part.children]
-    header = [_cell(cell) for cell in rows[0].children]
-    if question_columns(header) is not None:
-        return []  # `| # | Question | A | B | Answer |`: questions, not a key to them
-    q = next((i for i, text in enumerate(header) if _Q_COLUMN.match(plain(text))), None)
-    a = next((i for i, text in enumerate(header) if _A_COLUMN.match(plain(text))), None)
-    if q is None or a is None:
-        return []
+    q, a, rows = key
     entries = []
-    for row in rows[1:]:
-        cells = [_cell(cell) for cell in row.children]
+    for row, cells in rows:
         answer = key_cell_answer(cells[a]) if a < len(cells) else None
         if answer is None or q >= len(cells) or not is_question_id(cells[q]):
             continue  # `| Which service …? | A |`: a question's words, no key's number
@@ -388,6 +374,23 @@ def _table_entries(node: Node) -> list[KeyEntry]:
         explained = Answer(answer.letters, " ".join([answer.rest, *others]).strip())
         entries.append(KeyEntry(question_id(cells[q]), explained, row))
     return entries
+
+
+def _key_rows(node: Node) -> tuple[int, int, list[tuple[Node, list[str]]]] | None:
+    """A key's table (``_key_table``) with a question column and an answer column: their places, and
+    each row below the header with its cells; ``None`` for any other block."""
+    table = _key_table(node)
+    if table is None:
+        return None
+    rows = [row for part in table.children for row in part.children]
+    header = [_cell(cell) for cell in rows[0].children]
+    if question_columns(header) is not None:
+        return None  # `| # | Question | A | B | Answer |`: questions, not a key to them
+    q = next((i for i, text in enumerate(header) if _Q_COLUMN.match(plain(text))), None)
+    a = next((i for i, text in enumerate(header) if _A_COLUMN.match(plain(text))), None)
+    if q is None or a is None:
+        return None
+    return q, a, [(row, [_cell(cell) for cell in row.children]) for row in rows[1:]]
 
 
 def _key_table(node: Node) -> Node | None:
