@@ -132,8 +132,8 @@ def _answered(draft: Draft) -> bool:
 def _answer_keys(ctx: Context, worded: list[Node]) -> Iterator[KeyEntry]:
     """Entries of answer keys: sections titled ``Answers``/``Answer key``/``Solutions`` (or opened by
     such a line), with the headings below them (``### 📘 Section 2``) and any later section that holds
-    nothing but entries; and ``| Q | Answer |`` tables anywhere. Numbered lists under a key's title
-    that name no letters go to ``worded``."""
+    nothing but entries; and ``| Q | Answer |`` tables anywhere. Numbered lists under a key's title,
+    and key tables, that name no letters go to ``worded``."""
     blocks = ctx.doc.blocks
     found: dict[int, list[KeyEntry]] = {}
     only_entries = _sections_of_entries(ctx, found)
@@ -254,14 +254,7 @@ def _collapsed_key(node: Node, below: list[KeyEntry] | None) -> list[KeyEntry]:
     hidden = CLOSING.split(opening["rest"])[0]
     if not hidden.strip():
         return below or []
-    entries: list[KeyEntry] = []
-    for line in filter(str.strip, hidden_markdown(hidden).splitlines()):
-        entry = key_entry(line, "", node)
-        found = key_entries_on_a_line(line, node) or ([entry] if entry is not None else [])
-        if not found:
-            return []
-        entries += found
-    return entries
+    return _only_entries(hidden_markdown(hidden).splitlines(), node)
 
 
 def _key_explanation(ctx: Context, node: Node) -> str:
@@ -307,14 +300,9 @@ def _entries(node: Node) -> list[KeyEntry]:
     else; a block with anything else in it (a numbered question, prose, code) holds none."""
     if node.type == "paragraph":
         return _entries_of_lines(node.children[0].content.split("\n"), node, [])
-    entries: list[KeyEntry] = []
     if node.type in ("fence", "code_block") and not node.info.strip():  # a key set as code: `1. B` lines
-        for line in filter(str.strip, node.content.split("\n")):
-            entry = key_entry(line, "", node)
-            found = key_entries_on_a_line(line, node) or ([entry] if entry is not None else [])
-            if not found:
-                return []  # code, or prose set as code
-            entries += found
+        return _only_entries(node.content.split("\n"), node)  # none for code, or prose set as code
+    entries: list[KeyEntry] = []
     if node.type in ("bullet_list", "ordered_list"):
         for item in node.children:
             first = item.children[0] if item.children else None
@@ -329,6 +317,19 @@ def _entries(node: Node) -> list[KeyEntry]:
                 return []
             # Lines run on below an item (`Question 4: A` right under `3. B`) are entries of their own.
             entries = _entries_of_lines(below, item, [*entries, *found])
+    return entries
+
+
+def _only_entries(lines: list[str], node: Node) -> list[KeyEntry]:
+    """The entries of ``lines`` (one or several a line) when every line but blank ones holds some;
+    else none (a line of anything else: a key folded or set as code holds nothing else)."""
+    entries: list[KeyEntry] = []
+    for line in filter(str.strip, lines):
+        entry = key_entry(line, "", node)
+        found = key_entries_on_a_line(line, node) or ([entry] if entry is not None else [])
+        if not found:
+            return []
+        entries += found
     return entries
 
 
