@@ -109,10 +109,11 @@ _PLACE_IN_A_BOOK = re.compile(
 """Where the answer is, not the answer: ``p. 42``, ``Ch3``, ``Slide 12``, ``§ 4``."""
 _DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _NOTES_TO_SELF = frozenset(
-    {"unsure", "later", "skip", "skipped", "here", "todo", "tbd", "pass", "idk", "maybe", "review", "revise"}
-    | {"pending", "unknown", "unanswered", "check", "see", "ask", "ok", "done", "wip"}
+    {"unsure", "later", "skip", "skipped", "here", "pass", "idk", "maybe", "review", "revise", "pending"}
+    | {"unknown", "unanswered", "ok", "done", "wip"}
 )
-"""One-word lines a student writes under a question for their own sake, not to answer it."""
+"""One-word lines a student writes under a question for their own sake, not to answer it (besides
+``_NO_ANSWER``'s ``TODO``, ``See …``)."""
 _ASKING_WORDS = 3
 """A listed question of fewer words (``Why?``, ``How so?``) says too little to be a card's front."""
 _SENTENCE_END = re.compile(r"[.!;]\s+\S")
