@@ -70,12 +70,12 @@ _CONTAINER_INFO = re.compile(
     r"^(?:\{(?P<attributes>[^}]*)\}|(?P<kind>[\w-]+)(?:\[(?P<bracketed>[^\]]*)\])?)[ \t]*(?P<title>.*)$"
 )
 _DIRECTIVE = re.compile(r"[A-Za-z][\w:-]*")
-"""A MyST directive's name in a fenced div's braces: ``{note}``, ``{prf:definition}``."""
+"""A MyST directive's name: ``note``, ``prf:definition`` (in a fenced div's braces, ``{note}``)."""
 _DIRECTIVE_OPTION = re.compile(r"[ \t]*:[\w-]+:(?:[ \t].*)?")
 """A MyST directive's option line: ``:class: dropdown``, ``:label: def-group``."""
 _MYST_ADMONITIONS = frozenset({"admonition", "seealso", "dropdown", "margin", "sidebar", "topic"})
 """MyST's (and sphinx-design's) directives of notes beside the callouts' kinds: what they hold is notes."""
-_DIRECTIVE_INFO = re.compile(r"\{(?P<directive>[A-Za-z][\w:-]*)\}[ \t]*(?P<title>.*)")
+_DIRECTIVE_INFO = re.compile(rf"\{{(?P<directive>{_DIRECTIVE.pattern})\}}[ \t]*(?P<title>.*)")
 """A fence's info that names a MyST directive: ```` ```{note} ````, ```` ```{prf:definition} Group ````."""
 _CALLOUT_KINDS = frozenset({
     "note", "tip", "info", "warning", "caution", "danger", "important", "details", "question", "answer",
