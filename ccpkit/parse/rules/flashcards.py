@@ -731,7 +731,7 @@ def _asked_over_answer(
 
 def _answers_in_a_word(word: str) -> bool:
     """A word that answers a question (``443``, ``DHCP``, ``IPv6``, ``Canberra``, ``` `ip route` ```);
-    a note to self (``Later``, ``Unsure``, ``#review``, ``p.42``), a date or a letter does not."""
+    a note to self (``Later``, ``Unsure``, ``#review``), a date or a letter does not."""
     if _ONLY_CODE.fullmatch(word):
         return True
     if (len(word) < 2 and not word.isdigit()) or word.startswith("#") or _DATE.fullmatch(word):
