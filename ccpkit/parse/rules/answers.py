@@ -76,6 +76,11 @@ _ENTRIES_ON_A_LINE = re.compile(
     rf"(?:^|[\s,;|]+)(?:[Qq]\.?\s*|#)?(?P<id>\d+)\s*(?:[.):=\u2013\u2014-]\s*)?(?P<letters>{_ENTRY_LETTERS})"
 )
 """One entry of a key written on one line: ``1-B``, ``Q2: A``, ``#3 C/D``, ``2) A, C``, ``4-BD``."""
+_RANGE_OF_ENTRIES = re.compile(
+    r"(?:^|[\s,;|]+)\(?(?:[Qq]\.?\s*)?(?P<first>\d+)\s*(?:[\u2013\u2014-]|to)\s*(?:[Qq]\.?\s*)?(?P<last>\d+)\)?"
+    r"\s*[:=\u2013\u2014-]?\s*(?P<letters>[A-H](?:[ ,]*[A-H])*|[a-h](?:[ ,]*[a-h])*)(?=$|[\s;|])"
+)
+"""The letters of a run of questions, one each: ``1\u20135: B C A D A``, ``(6-8) ABD``."""
 _ENTRY_LINE = re.compile(
     rf"^(?:[\s,;|]*(?:[Qq]\.?\s*|#)?\d+\s*(?:[.):=\u2013\u2014-]\s*)?{_ENTRY_LETTERS})+[\s,;|]*$"
 )
@@ -111,7 +116,8 @@ _ONE_ANSWER = re.compile(r"(?i:(?:the\s+)?(?:correct\s+|right\s+)?(?:answer|solu
 _TITLE_END = re.compile(r"\s*(?:\([^()]*\))?[\s\W]*")
 """What may follow the key words on a caption line: a remark in brackets, symbols."""
 _TITLED_ENTRIES = re.compile(
-    r"^[^\w\s]*\s*(?:answers?(?:\s+key)?|solutions?|key)\s*[:\u2013\u2014-]\s*(?P<rest>.+)$", re.I | re.S
+    r"^[^\w\s]*\s*(?:answers?(?:\s+key)?|solutions?|key)\s*(?:[:\u2013\u2014-]\s*(?P<rest>.+)|(?P<run>\(?\d.+))$",
+    re.I | re.S,
 )
 _EXPLANATION_WORDS = (
     "explanation", "reason", "rationale", "justification:", "feedback:", "why:", "why?",
@@ -314,17 +320,32 @@ def key_entry(text: str, number: str, node: Node) -> KeyEntry | None:
 
 
 def key_entries_on_a_line(text: str, node: Node) -> list[KeyEntry]:
-    """A line of several entries: ``1-B, 2-C, 3-A`` or ``1. B  2. D  3. A``."""
-    found = _several_entries(text)
-    return [KeyEntry(question_id(match["id"]), _answer(match, rest=False), node) for match in found]
+    """A line of several entries: ``1-B, 2-C, 3-A``, ``1. B  2. D  3. A`` or ``1\u20133: B D A``."""
+    return [KeyEntry(number, Answer(letters, ""), node) for number, letters in _several_entries(text)]
 
 
-def _several_entries(text: str) -> list[re.Match[str]]:
+def _several_entries(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Each question's number and letters on a line of nothing but key entries (two or more)."""
     line = plain(text)
     if not _ENTRY_LINE.match(line):
-        return []
+        return _ranges_of_entries(line)
     found = list(_ENTRIES_ON_A_LINE.finditer(line))
-    return found if len(found) >= 2 else []
+    entries = [(question_id(match["id"]), _answer(match, rest=False).letters) for match in found]
+    return entries if len(entries) >= 2 else []
+
+
+def _ranges_of_entries(line: str) -> list[tuple[str, tuple[str, ...]]]:
+    """``1\u20135: B C A D A`` (or ``1-3 ABA``, several runs a line): one letter for each number of the
+    run, in order. A count of letters that is not the run's is no key (``Pages 1-2: a b c``)."""
+    entries: list[tuple[str, tuple[str, ...]]] = []
+    end = 0
+    for match in _RANGE_OF_ENTRIES.finditer(line):
+        first, last, letters = int(match["first"]), int(match["last"]), re.findall(r"\w", match["letters"])
+        if match.start() != end or last - first + 1 != len(letters):
+            return []
+        entries += [(str(first + n), (letter.upper(),)) for n, letter in enumerate(letters)]
+        end = match.end()
+    return entries if len(entries) >= 2 and not line[end:].strip(" ,;|.") else []
 
 
 def key_cell_answer(text: str) -> Answer | None:
@@ -336,7 +357,8 @@ def key_cell_answer(text: str) -> Answer | None:
 def after_key_title(text: str) -> str | None:
     """The entries written on an answer key's title line (``**Answers:** 1-A, 2-B``), if any."""
     match = _TITLED_ENTRIES.match(plain(text))
-    return match["rest"] if match and _several_entries(match["rest"]) else None
+    listed = (match["rest"] or match["run"]) if match else None  # `Answers: 1-A, 2-B`, `Answers 1-3: A B A`
+    return listed if listed and _several_entries(listed) else None
 
 
 def is_key_title(text: str, *, line: bool = False) -> bool:
