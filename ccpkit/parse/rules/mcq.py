@@ -34,7 +34,7 @@ from ccpkit.parse.rules.question_tables import question_columns, table_questions
 from ccpkit.parse.rules.questions import Draft, find_questions, item_number, item_numbers
 from ccpkit.parse.rules.review_pastes import review_questions
 from ccpkit.parse.rules.scenarios import share_scenarios
-from ccpkit.parse.rules.sub_questions import answered_parts
+from ccpkit.parse.rules.sub_questions import answered_parts, roman_parts
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 
@@ -63,6 +63,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     drafts.sort(key=lambda draft: ctx.doc.line_of(draft.start))
     drafts, parts = answered_parts(ctx, drafts)  # before a list of answers is taken for a case's words
     yield from parts
+    yield from roman_parts(ctx)
     drafts = _with_listed_context(ctx, drafts)
     by_id: dict[str, list[Draft]] = {}
     for draft in drafts:

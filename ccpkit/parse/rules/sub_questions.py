@@ -8,17 +8,18 @@
     (b) No upfront cost, and global reach in minutes.
 
 The parts look like a multiple-choice question's options, the answers like a lettered list; read as
-that, the question has no answer. Each part and its model answer is a card instead."""
+that, the question has no answer. Each part and its model answer is a card instead. Parts numbered
+``(i)``, ``(ii)`` (or ``i.``, ``ii.``) are read here alone: they are no options to any other rule."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from ccpkit.errors import Problem
 from ccpkit.model import Item
-from ccpkit.parse.context import Context
-from ccpkit.parse.document import heading_text
+from ccpkit.parse.context import Context, pinned_id
+from ccpkit.parse.document import Block, heading_text
 from ccpkit.parse.rules.answers import ANSWER_ABROAD, plain
 from ccpkit.parse.rules.options import DraftOption, asks, instructs
 from ccpkit.parse.rules.questions import Draft
@@ -36,6 +37,9 @@ _ONLY_INSTRUCTS = re.compile(
 )
 """A question's words that only say to answer its parts (``Answer the following.``, ``Exercise 5.
 Answer all parts.``): no context."""
+_ROMAN_PART = re.compile(r"(?:\((?P<bracketed>[ivx]{1,4})\)|(?P<dotted>[ivx]{1,4})[.)])\s+(?P<text>\S.*)")
+"""A part numbered in lower-case roman numerals: ``(ii) Why …?``, ``ii. Define …``."""
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 _MARKS = re.compile(r"\s*[\[(]\d+\s*(?:marks?|points?|pts)[\])]\s*$", re.I)
 """What a part is worth, after its words: ``[10 marks]``, ``(4 points)``; nothing to recall."""
 
@@ -55,9 +59,70 @@ def answered_parts(ctx: Context, drafts: Sequence[Draft]) -> tuple[list[Draft], 
             index += 1
             continue
         ctx.claim(label)  # read as an answer key's title (`**Model answers:**`), it is no draft's
-        found += _cards(ctx, asked, answers.options)
+        found += _cards(
+            ctx, asked.stem, asked.options, answers.options, asked.start, asked.section, asked.pinned
+        )
         index += 2
     return left, found
+
+
+def roman_parts(ctx: Context) -> Iterator[Item | Problem]:
+    """The cards of questions in roman-numbered parts (``(i)``, ``(ii)`` lines, below the question's
+    words or in a paragraph of their own) whose parts are answered below an answers label (``**Answer:**``
+    over ``(i) …`` lines, in its paragraph or the next)."""
+    blocks = ctx.doc.blocks
+    index = 0
+    while index < len(blocks):
+        asked = _numbered_parts(blocks, index, _asks_in_parts)
+        answered = _numbered_parts(blocks, asked[0], _labels_answers) if asked is not None else None
+        if (
+            asked is None
+            or answered is None
+            or not all(_asks(part.text) for part in asked[2].values())
+            or not set(answered[2]) <= set(asked[2])
+            or any(
+                ctx.is_claimed(block.node) for block in blocks[index : asked[0]]
+            )  # the label may be a key's
+        ):
+            index += 1
+            continue
+        start = blocks[index]
+        ctx.claim(*(block.node for block in blocks[index : answered[0]]))
+        parts, answers = asked[2].values(), answered[2].values()
+        yield from _cards(ctx, asked[1], parts, answers, start.node, start.section, pinned_id(start.node))
+        index = answered[0]
+
+
+def _numbered_parts(
+    blocks: Sequence[Block], index: int, opening: Callable[[str], bool]
+) -> tuple[int, str, dict[str, DraftOption]] | None:
+    """Lines ``(i) …``, ``(ii) …`` in order, below words that pass ``opening`` in the same paragraph
+    (or a heading or paragraph of their own above theirs): the index past them, the words, the parts."""
+    if index >= len(blocks) or blocks[index].node.type not in ("paragraph", "heading"):
+        return None
+    node = blocks[index].node
+    words, *lines = (heading_text(node) if node.type == "heading" else node.children[0].content).split("\n")
+    below = index + 1
+    if not lines and below < len(blocks) and blocks[below].node.type == "paragraph":
+        node, below = blocks[below].node, below + 1
+        lines = node.children[0].content.split("\n")
+    parts: dict[str, DraftOption] = {}
+    for line in lines:
+        match = _ROMAN_PART.fullmatch(line.strip())
+        number = match and (match["bracketed"] or match["dotted"])
+        if not match or len(parts) == len(_ROMAN) or number != _ROMAN[len(parts)]:
+            return None
+        parts[number] = DraftOption(number, match["text"], node)
+    return (below, words, parts) if parts and opening(words) else None
+
+
+def _asks_in_parts(words: str) -> bool:
+    """Words over parts that ask each on its own (a question of its own over them is a quiz's)."""
+    return not asks(words)
+
+
+def _labels_answers(words: str) -> bool:
+    return _ANSWERS_LABEL.fullmatch(plain(words).strip()) is not None
 
 
 def _answers_label(ctx: Context, asked: Draft, answers: Draft) -> Node | None:
@@ -90,12 +155,20 @@ def _asks(part: str) -> bool:
     return len(text.split()) >= 2 and (text.endswith("?") or instructs(text))
 
 
-def _cards(ctx: Context, asked: Draft, answers: Sequence[DraftOption]) -> Iterator[Item | Problem]:
-    """A card per answered part, asking it under the question's own words when they say more than
-    "answer the following"."""
+def _cards(
+    ctx: Context,
+    asked: str,
+    parts: Iterable[DraftOption],
+    answers: Iterable[DraftOption],
+    start: Node,
+    section: tuple[str, ...],
+    pinned: str,
+) -> Iterator[Item | Problem]:
+    """A card per answered part, asking it under the question's words (``asked``) when they say more
+    than "answer the following"."""
     by_label = {option.label: option.text for option in answers}
-    stem = "" if _ONLY_INSTRUCTS.match(plain(asked.stem).strip()) else asked.stem
-    for part in asked.options:
+    stem = "" if _ONLY_INSTRUCTS.match(plain(asked).strip()) else asked
+    for part in parts:
         answer = by_label.get(part.label)
         if answer is None:
             message = f"part ({part.label.lower()}) has no answer in the list below: add one, or drop it"
@@ -103,6 +176,5 @@ def _cards(ctx: Context, asked: Draft, answers: Sequence[DraftOption]) -> Iterat
             continue
         words = _MARKS.sub("", part.text)
         front = f"{stem}\n\n{words}" if stem else words
-        pinned = f"{asked.pinned}/{part.label.lower()}" if asked.pinned else ""
-        fields = ctx.common("card", front, asked.start, asked.section, pinned)
-        yield from ctx.cards(asked.start, fields, front, answer, both_ways=False)
+        fields = ctx.common("card", front, start, section, f"{pinned}/{part.label.lower()}" if pinned else "")
+        yield from ctx.cards(start, fields, front, answer, both_ways=False)
