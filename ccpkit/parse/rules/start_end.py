@@ -11,7 +11,8 @@ names (``Back: …``), and maybe a ``Tags: …`` line::
 
 ``Basic`` is a card (``Basic (and reversed card)``: asked both ways), ``Cloze`` a cloze whose
 ``Back Extra`` is its extra; any other note type is a warning, its note left out. The plugin's inline
-notes say the same in a line: ``STARTI [Basic] Which tool waters beds? Back: A hose. ENDI``."""
+notes say the same anywhere on a line, a bullet list of them too: ``STARTI [Basic] Which tool waters
+beds? Back: A hose. ENDI``."""
 
 from __future__ import annotations
 
@@ -26,8 +27,10 @@ from ccpkit.parse.tree import Node
 
 _FIELD = re.compile(r"(?P<name>[A-Za-z][A-Za-z ]{0,20}):(?:\s|$)(?P<rest>.*)")
 _CARD_TYPES = {"basic": False, "basic (and reversed card)": True, "basic (optional reversed card)": False}
-_INLINE_NOTE = re.compile(r"STARTI[ \t]*\[(?P<type>[^\]\n]+)\][ \t]*(?P<body>.*?)[ \t]*ENDI", re.S)
-"""An inline note: ``STARTI [Basic] Which tool waters beds? Back: A hose. ENDI``."""
+_INLINE_NOTE = re.compile(r"(?<!`)STARTI[ \t]*\[(?P<type>[^\]\n]+)\][ \t]*(?P<body>.*?)[ \t]*ENDI", re.S)
+"""An inline note: ``STARTI [Basic] Which tool waters beds? Back: A hose. ENDI`` (not in code: the
+plugin's own syntax shown in notes about it)."""
+_INLINE_START = re.compile(r"(?<!`)STARTI[ \t]*\[")
 _ID_COMMENT = re.compile(r"<!--\s*ID:\s*\d+\s*-->")
 """The id the plugin writes into a note it sent to Anki: no words of the notes."""
 _INLINE_FIELD = re.compile(r"\s+(?=(?:Back Extra|Back|Tags):\s)")
@@ -38,14 +41,14 @@ _FIELDS = {"card": ("front", "back"), "cloze": ("text", "back extra")}
 
 def extract_marked_notes(ctx: Context) -> Iterator[Item | Problem]:
     """Every note of the file between ``START`` and ``END`` lines, or ``STARTI`` and ``ENDI`` in a
-    paragraph, in notes order."""
-    blocks = [block.node for block in ctx.doc.blocks]
-    if not any(_first_line(node).startswith("START") for node in blocks):
+    block's lines, in notes order."""
+    if not any("START" in line for line in ctx.doc.lines):
         return
+    blocks = [block.node for block in ctx.doc.blocks]
     index = 0
     while index < len(blocks):
         node = blocks[index]
-        if _first_line(node).startswith("STARTI") and not ctx.is_claimed(node):
+        if not ctx.is_claimed(node) and any(map(_INLINE_START.search, _paragraph_texts(node))):
             yield from _inline_notes(ctx, node, ctx.doc.blocks[index].section)
         if _first_line(node) != "START" or ctx.is_claimed(node):
             index += 1
@@ -61,23 +64,38 @@ def extract_marked_notes(ctx: Context) -> Iterator[Item | Problem]:
         index = end + 1
 
 
-def _inline_notes(ctx: Context, node: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:
-    """The inline notes of a paragraph opening with ``STARTI``; words beside them, or a ``STARTI``
-    never ended, are a warning (they would be lost)."""
-    text = _text(node)
-    inline = list(_INLINE_NOTE.finditer(text))
-    ctx.claim(node)
-    for found in inline:
-        body = _INLINE_FIELD.sub("\n", _ID_COMMENT.sub("", found["body"])).split("\n")
-        yield from _note(ctx, node, section, [found["type"], *body])
-    if not _INLINE_NOTE.sub("", _ID_COMMENT.sub("", text)).strip():
-        return
-    message = (
-        "inline note `STARTI` with no `ENDI` after it: end the note with ENDI"
-        if not inline
-        else "words beside an inline note (`STARTI` … `ENDI`) are not read: give each note its own paragraph"
-    )
-    yield Problem(ctx.at(node), message, "warning")
+def _inline_notes(ctx: Context, block: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:
+    """The inline notes of a block's paragraphs (one, a list's items, a quote's lines), each from its
+    own line; words beside them, or a ``STARTI`` never ended, are a warning (they would be lost)."""
+    ctx.claim(block)
+    for node in block.walk():
+        rest = "" if node.type != "paragraph" else node.children[0].content
+        for found in _INLINE_NOTE.finditer(rest):
+            body = _INLINE_FIELD.sub("\n", _ID_COMMENT.sub("", found["body"])).split("\n")
+            yield from _note(ctx, node, section, [found["type"], *body])
+        rest = _INLINE_NOTE.sub("", _ID_COMMENT.sub("", rest))
+        if _INLINE_START.search(rest):
+            yield Problem(
+                ctx.at(node), "inline note `STARTI` with no `ENDI` after it: end it with ENDI", "warning"
+            )
+        elif rest.strip() or node.type in _HOLDS_WORDS:
+            message = (
+                "words beside an inline note (`STARTI` … `ENDI`) are not read: give each note its own line"
+            )
+            yield Problem(ctx.at(node), message, "warning")
+
+
+_HOLDS_WORDS = frozenset(("fence", "code_block", "table", "html_block", "heading", "math_block"))
+"""What a block of inline notes may hold beside their paragraphs, and is then not read."""
+
+
+def _paragraph_texts(node: Node) -> Iterator[str]:
+    """The text of each paragraph of a block, in a list or a quote too."""
+    if node.type == "paragraph":
+        yield node.children[0].content
+    elif node.type in ("bullet_list", "ordered_list", "blockquote", "list_item"):
+        for child in node.children:
+            yield from _paragraph_texts(child)
 
 
 def _note(
