@@ -116,7 +116,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
         lead_in, carried = carried, None
         if block.node.type == "hr":  # what follows a `---` under the heading describes it no more
             describing = False
-        if ctx.is_claimed(block.node) or _records_changes(block.section):
+        if ctx.is_claimed(block.node) or _records_changes(block.section) or _lists_a_record(block.node):
             continue
         if block.node.type in LISTS and _describes_heading(block.node):
             if describing:
@@ -164,6 +164,15 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
         elif block.node.type in ("fence", "code_block") and describing:
             described.append(("code", ctx.doc.source(block.node)))
     yield from _heading_card(ctx, heading, heading_section, described, one_liners)
+
+
+def _lists_a_record(node: Node) -> bool:
+    """A list of ``Name: value`` items about the notes or keeping a record (a book's details)."""
+    if node.type not in LISTS:
+        return False
+    firsts = [item.children[0] if item.children else None for item in node.children]
+    lines = [first.children[0].content for first in firsts if first is not None and first.type == "paragraph"]
+    return len(lines) == len(node.children) and about_the_notes("\n".join(lines))
 
 
 def _list_cards(

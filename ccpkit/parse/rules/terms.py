@@ -264,15 +264,52 @@ def is_field_name(front: str) -> bool:
 
 def about_the_notes(paragraph: str) -> bool:
     """Lines each naming a field of the note itself (``Type: #service``, ``Source: …``, ``Related:
-    [[…]]``, ``Status: …``), one at least of those no term or label has: nothing to learn from."""
-    keys = [
-        key for key, colon, value in (line.partition(":") for line in paragraph.split("\n")) if value.strip()
+    [[…]]``, ``Status: …``), one at least of those no term or label has, or lines that keep a record
+    (``_keeps_a_record``): nothing to learn from."""
+    fields = [
+        (_EMPHASISED.sub(r"\g<inner>", key).strip(" *_").lower(), value.strip(" *_"))
+        for key, colon, value in (line.partition(":") for line in paragraph.split("\n"))
+        if value.strip(" *_")
     ]
-    names = [_EMPHASISED.sub(r"\g<inner>", key).strip().lower() for key in keys]
-    return (
-        len(names) == paragraph.count("\n") + 1
-        and all(name in _ABOUT_THE_NOTE or name in _FIELD_NAMES or name == "type" for name in names)
+    names = [name for name, _ in fields]
+    if len(fields) != paragraph.count("\n") + 1:
+        return False
+    return _keeps_a_record(fields) or (
+        all(name in _ABOUT_THE_NOTE or name in _FIELD_NAMES or name == "type" for name in names)
         and any(name in _ABOUT_THE_NOTE for name in names)
+    )
+
+
+_MINUTES_FIELDS = frozenset(
+    {"attendees", "attendance", "participants", "present", "absent", "apologies", "note taker"}
+    | {"facilitator", "next meeting", "action items"}
+)
+"""Names only a meeting's record gives (``Attendees: Ana, Ben``, ``Next meeting: 9 March``)."""
+_BOOK_FIELDS = frozenset(
+    {"title", "author", "authors", "publisher", "pages", "isbn", "edition", "year", "published", "editor"}
+    | {"series", "translator", "genre", "rating", "read", "finished"}
+)
+"""The fields of a book's record in a reading list (``Title: …``, ``Publisher: Sybex``, ``Pages: 336``)."""
+_AMOUNT = re.compile(
+    r"(?i)(?:\d+(?:[.,/]\d+)?|[\u00bc-\u00be])?\s*(?P<unit>g|kg|mg|ml|l|cl|dl|tbsp|tsp|cups?|oz|lbs?|pinch|cloves?)"
+    r"\.?|\d+(?:[.,/]\d+)?"
+)
+"""What a recipe's line gives: ``200 g``, ``1 tbsp``, ``½ cup``, ``2``."""
+_DEFINES = re.compile(r"(?i)(?:the|an?|one|someone|something|people|person|those)\b")
+
+
+def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
+    """Lines that keep a record, not facts to learn: a meeting's minutes (``Attendees: Ana, Ben``), a
+    book's details (``Publisher: Sybex``, ``Pages: 336``), a recipe's amounts (``Flour: 200 g``). Lines
+    that define such names (``Attendees: the people present``) are a glossary's."""
+    names = {name for name, _ in fields}
+    if any(_DEFINES.match(value) for _, value in fields):
+        return False
+    amounts = [_AMOUNT.fullmatch(value) for _, value in fields]
+    return (
+        bool(names & _MINUTES_FIELDS)
+        or ("title" in names and len(names & _BOOK_FIELDS) >= 2 and names <= _BOOK_FIELDS | _ABOUT_THE_NOTE)
+        or (len(fields) >= 2 and all(amounts) and any(amount and amount["unit"] for amount in amounts))
     )
 
 
