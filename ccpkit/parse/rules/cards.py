@@ -26,6 +26,7 @@ from ccpkit.parse.rules.terms import (
     is_field_name,
     is_label,
     joined_terms,
+    keeps_a_record,
     line_term,
     names_a_thing,
     plain_term,
@@ -167,12 +168,12 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
 
 
 def _lists_a_record(node: Node) -> bool:
-    """A list of ``Name: value`` items about the notes or keeping a record (a book's details)."""
+    """A list of ``Name: value`` items keeping a record (a book's details)."""
     if node.type not in LISTS:
         return False
     firsts = [item.children[0] if item.children else None for item in node.children]
     lines = [first.children[0].content for first in firsts if first is not None and first.type == "paragraph"]
-    return len(lines) == len(node.children) and about_the_notes("\n".join(lines))
+    return len(lines) == len(node.children) and keeps_a_record("\n".join(lines))
 
 
 def _list_cards(

@@ -265,19 +265,33 @@ def is_field_name(front: str) -> bool:
 def about_the_notes(paragraph: str) -> bool:
     """Lines each naming a field of the note itself (``Type: #service``, ``Source: …``, ``Related:
     [[…]]``, ``Status: …``), one at least of those no term or label has, or lines that keep a record
-    (``_keeps_a_record``): nothing to learn from."""
-    fields = [
-        (_EMPHASISED.sub(r"\g<inner>", key).strip(" *_").lower(), value.strip(" *_"))
-        for key, colon, value in (line.partition(":") for line in paragraph.split("\n"))
-        if value.strip(" *_")
-    ]
-    names = [name for name, _ in fields]
-    if len(fields) != paragraph.count("\n") + 1:
+    (``keeps_a_record``): nothing to learn from."""
+    fields = _named_lines(paragraph)
+    if fields is None:
         return False
+    names = [name for name, _ in fields]
     return _keeps_a_record(fields) or (
         all(name in _ABOUT_THE_NOTE or name in _FIELD_NAMES or name == "type" for name in names)
         and any(name in _ABOUT_THE_NOTE for name in names)
     )
+
+
+def keeps_a_record(lines: str) -> bool:
+    """Lines that keep a record, not facts to learn: a meeting's minutes (``Attendees: Ana, Ben``), a
+    book's details (``Publisher: Sybex``, ``Pages: 336``), a recipe's amounts (``Flour: 200 g``). Lines
+    that define such names (``Attendees: the people present``) are a glossary's."""
+    fields = _named_lines(lines)
+    return fields is not None and _keeps_a_record(fields)
+
+
+def _named_lines(lines: str) -> list[tuple[str, str]] | None:
+    """Each line's name (lower case, emphasis dropped) and value, when every line is ``Name: value``."""
+    fields = [
+        (_EMPHASISED.sub(r"\g<inner>", key).strip(" *_").lower(), value.strip(" *_"))
+        for key, colon, value in (line.partition(":") for line in lines.split("\n"))
+        if value.strip(" *_")
+    ]
+    return fields if len(fields) == lines.count("\n") + 1 else None
 
 
 _MINUTES_FIELDS = frozenset(
@@ -299,9 +313,6 @@ _DEFINES = re.compile(r"(?i)(?:the|an?|one|someone|something|people|person|those
 
 
 def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
-    """Lines that keep a record, not facts to learn: a meeting's minutes (``Attendees: Ana, Ben``), a
-    book's details (``Publisher: Sybex``, ``Pages: 336``), a recipe's amounts (``Flour: 200 g``). Lines
-    that define such names (``Attendees: the people present``) are a glossary's."""
     names = {name for name, _ in fields}
     if any(_DEFINES.match(value) for _, value in fields):
         return False
