@@ -21,6 +21,7 @@ from ccpkit.parse.rules.terms import (
     about_the_notes,
     announces,
     defined_term,
+    defines,
     defining_sentence,
     definition_list,
     is_field_name,
@@ -117,7 +118,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
         lead_in, carried = carried, None
         if block.node.type == "hr":  # what follows a `---` under the heading describes it no more
             describing = False
-        if ctx.is_claimed(block.node) or _records_changes(block.section) or _lists_a_record(block.node):
+        if ctx.is_claimed(block.node) or _records_changes(block.section) or _lists_a_record(ctx, block):
             continue
         if block.node.type in LISTS and _describes_heading(block.node):
             if describing:
@@ -167,13 +168,35 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
     yield from _heading_card(ctx, heading, heading_section, described, one_liners)
 
 
-def _lists_a_record(node: Node) -> bool:
-    """A list of ``Name: value`` items keeping a record (a book's details)."""
-    if node.type not in LISTS:
+def _lists_a_record(ctx: Context, block: Block) -> bool:
+    """A list of ``Name: value`` items keeping a record (a book's details), or, under a meeting's
+    title, of who said or does what (``- Alice: finished the VPC module``, ``- [ ] Bob — book the room``)."""
+    if block.node.type not in LISTS:
         return False
-    firsts = [item.children[0] if item.children else None for item in node.children]
+    firsts = [item.children[0] if item.children else None for item in block.node.children]
     lines = [first.children[0].content for first in firsts if first is not None and first.type == "paragraph"]
-    return len(lines) == len(node.children) and keeps_a_record("\n".join(lines))
+    if len(lines) != len(block.node.children):
+        return False
+    if keeps_a_record("\n".join(lines)):
+        return True
+    meeting = any(_MEETING.search(title) for title in (ctx.doc.part, *block.section))
+    return meeting and len(lines) >= 2 and all(map(_said_by, lines))
+
+
+def _said_by(line: str) -> bool:
+    said = _SAID_BY.match(line)
+    return said is not None and not defines(line[said.end() :])  # `**Chair:** the person who …` defines
+
+
+_MEETING = re.compile(
+    r"(?i)\b(?:meeting|minutes|sync|stand-?up|retro(?:spective)?|1:1|one-on-one|check-in)\b"
+)
+"""A title over a meeting's record: ``Weekly sync — 2024-03-04``, ``Sprint 14 retro``, ``Minutes``."""
+_SAID_BY = re.compile(
+    r"(?:\[[ xX]\]\s*)?(?:\*\*|__)?[A-Z][a-z]+(?::(?:\*\*|__)|(?:\*\*|__)?(?::|\s+[-\u2013\u2014]))\s"
+)
+"""A line opening with a person's name (one capitalised word) and a colon or dash: ``Alice: …``,
+``**Bob:** …``, ``[ ] Chen — …`` (a task's checkbox first)."""
 
 
 def _list_cards(

@@ -37,6 +37,7 @@ from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without
 from ccpkit.parse.rules.options import instructs, same_words, table_cells, unbolded
 from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
+    PLACE_IN_A_BOOK,
     announces,
     asked_in_bold,
     plain_term,
@@ -103,10 +104,6 @@ _ONLY_CODE = re.compile(r"(`+)[^`]*\1")
 _POINTED = re.compile(r"^(?:\U0001f449|\u27a1\ufe0f?|\u2192|\u21d2)[ \t]*(?P<text>\S.*)$")
 """An answer's line pointed to by an arrow: ``👉 …``, ``➡️ …``, ``→ …``, ``⇒ …`` (a tick under a
 question is a journal's or a checklist's: ``Did I run today?`` over ``✅ 5 km``; ``=>`` a console's)."""
-_PLACE_IN_A_BOOK = re.compile(
-    r"(?i)(?:pp?\.?|page|ch(?:apter)?\.?|slides?|lecture|§)\s*\d+(?:\s*[-\u2013]\s*\d+)?"
-)
-"""Where the answer is, not the answer: ``p. 42``, ``Ch3``, ``Slide 12``, ``§ 4``."""
 _DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _NOTES_TO_SELF = frozenset(
     {"unsure", "later", "skip", "skipped", "here", "pass", "idk", "maybe", "review", "revise", "pending"}
@@ -724,7 +721,7 @@ def _asked_over_answer(
     back = "\n\n".join([rest.strip(), *(_answer_text(ctx, block) for block in blocks)]).strip()
     if not any(map(str.isalnum, back)) or _asks(back.rsplit("\n", 1)[-1]) or _NO_ANSWER.match(back):
         return None  # `…`, a question, a hint: no answer
-    if _PLACE_IN_A_BOOK.fullmatch(back) or (len(back.split()) == 1 and not _answers_in_a_word(back)):
+    if PLACE_IN_A_BOOK.fullmatch(back) or (len(back.split()) == 1 and not _answers_in_a_word(back)):
         return None  # `p. 42`, `Unsure`, `Later`, `#review`, a date: a note to self
     return _Pair(question, back)
 

@@ -81,6 +81,10 @@ _DASH_ENDED = re.compile(f"^(?P<name>.*\\S)\\s+(?:[-\u2013\u2014]|{_ARROW.patter
 """A term whose dash or arrow is inside its bold: ``**Amazon S3 -** Object storage``."""
 _EMPHASISED = re.compile(r"^([*_])(?P<inner>[^*_]+)\1$")
 """A name in italics (``*Transition actions*: …``): the name is the words."""
+PLACE_IN_A_BOOK = re.compile(
+    r"(?i)(?:pp?\.?|page|ch(?:apter)?\.?|slides?|lecture|\u00a7)\s*\d+(?:\s*[-\u2013]\s*\d+)?"
+)
+"""Where something is, not what: ``p. 42``, ``Ch3``, ``Slide 12``, ``§ 4``."""
 _ABOUT_THE_NOTE = frozenset(
     {"aliases", "alias", "tag", "tags", "modified", "reviewed", "last reviewed", "link", "links", "source"}
     | {"sources", "related", "status", "parent", "up", "see also", "references", "author", "authors", "date"}
@@ -296,7 +300,7 @@ def _named_lines(lines: str) -> list[tuple[str, str]] | None:
 
 _MINUTES_FIELDS = frozenset(
     {"attendees", "attendance", "participants", "present", "absent", "apologies", "note taker"}
-    | {"facilitator", "next meeting", "action items"}
+    | {"facilitator", "next meeting", "action items", "owner", "assignee", "due"}
 )
 """Names only a meeting's record gives (``Attendees: Ana, Ben``, ``Next meeting: 9 March``)."""
 _BOOK_FIELDS = frozenset(
@@ -304,23 +308,43 @@ _BOOK_FIELDS = frozenset(
     | {"series", "translator", "genre", "rating", "read", "finished"}
 )
 """The fields of a book's record in a reading list (``Title: …``, ``Publisher: Sybex``, ``Pages: 336``)."""
-_AMOUNT = re.compile(
-    r"(?i)(?:\d+(?:[.,/]\d+)?|[\u00bc-\u00be])?\s*(?P<unit>g|kg|mg|ml|l|cl|dl|tbsp|tsp|cups?|oz|lbs?|pinch|cloves?)"
-    r"\.?|\d+(?:[.,/]\d+)?"
+_COURSE_FIELDS = frozenset(
+    {"instructor", "lecturer", "professor", "teacher", "tutor", "ta", "teaching assistant", "email"}
+    | {"e-mail", "office hours", "office", "room", "textbook", "credits", "prerequisites", "website"}
 )
-"""What a recipe's line gives: ``200 g``, ``1 tbsp``, ``½ cup``, ``2``."""
+"""A syllabus's facts about the course itself (``Instructor: …``, ``Office hours: …``)."""
+_GRADED = frozenset(
+    {"midterm", "final", "final exam", "exam", "exams", "homework", "assignments", "quizzes", "labs"}
+    | {"project", "participation", "attendance", "coursework", "essay", "presentation"}
+)
+"""What a course's grade is made of (``Midterm: 30%``)."""
+_KITCHEN_AMOUNT = re.compile(
+    r"(?i)(?:\d+(?:[.,/]\d+)?|[\u00bc-\u00be])\s*(?:tbsp|tsp|cups?|pinch(?:es)?|cloves?|oz|lbs?|bags?|bunch)\b"
+)
+"""An amount in a kitchen's measure (``1 tbsp``, ``½ cup``, ``1 bag``); grams and millilitres are a
+dose's too."""
+_AMOUNT = re.compile(r"[\d\u00bc-\u00be]")
+_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*%")
 _DEFINES = re.compile(r"(?i)(?:the|an?|one|someone|something|people|person|those)\b")
+
+
+def defines(value: str) -> bool:
+    """Words that say what a name is (``the people present``, ``a person who …``), not a record's value."""
+    return _DEFINES.match(value) is not None
 
 
 def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
     names = {name for name, _ in fields}
-    if any(_DEFINES.match(value) for _, value in fields):
+    values = [value for _, value in fields]
+    if any(map(defines, values)):
         return False
-    amounts = [_AMOUNT.fullmatch(value) for _, value in fields]
+    amounts = sum(bool(_AMOUNT.match(value)) for value in values)
     return (
         bool(names & _MINUTES_FIELDS)
         or ("title" in names and len(names & _BOOK_FIELDS) >= 2 and names <= _BOOK_FIELDS | _ABOUT_THE_NOTE)
-        or (len(fields) >= 2 and all(amounts) and any(amount and amount["unit"] for amount in amounts))
+        or len(names & _COURSE_FIELDS) >= 2
+        or (len(names & _GRADED) >= 2 and all(map(_PERCENT.fullmatch, values)))
+        or (amounts >= max(2, len(values) - 1) and any(map(_KITCHEN_AMOUNT.match, values)))  # a recipe's
     )
 
 
@@ -480,6 +504,8 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
         return None
     if rest[0] in "\"\u201c'\u2018":  # `You: "Which shelf?"`: what someone says, not what a name is
         return None
+    if PLACE_IN_A_BOOK.fullmatch(front):
+        return None  # `p. 12: Habits are …`: a reader's note of where a line is, not a name
     if front.lower() in _NOT_NAMES or (len(front) == 1 and front.isalpha()):
         return None  # `M \u2013 Methanol`: a mnemonic's letter, which names nothing on a card of its own
     if separator == "-" and not names_a_thing(front):
