@@ -21,7 +21,6 @@ from ccpkit.parse.rules.terms import (
     about_the_notes,
     announces,
     defined_term,
-    defines,
     defining_sentence,
     definition_list,
     is_field_name,
@@ -179,19 +178,20 @@ def _lists_a_record(ctx: Context, block: Block) -> bool:
         return False
     if keeps_a_record("\n".join(lines)):
         return True
-    meeting = any(_MEETING.search(title) for title in (ctx.doc.part, *block.section))
-    return meeting and len(lines) >= 2 and all(map(_said_by, lines))
+    meeting = any(map(_records_a_meeting, (ctx.doc.part, *block.section)))
+    return meeting and len(lines) >= 2 and all(map(_SAID_BY.match, lines))
 
 
-def _said_by(line: str) -> bool:
-    said = _SAID_BY.match(line)
-    return said is not None and not defines(line[said.end() :])  # `**Chair:** the person who …` defines
+def _records_a_meeting(title: str) -> bool:
+    """A title over one meeting's record (``Weekly sync``, ``Sprint 14 retro``, ``Minutes 2024-03-04``),
+    dated, numbered or named as one; ``Stand-up and retro meetings`` may be a glossary of them."""
+    return _MEETING.search(title) is not None and _ONE_MEETING.search(title) is not None
 
 
 _MEETING = re.compile(
     r"(?i)\b(?:meeting|minutes|sync|stand-?up|retro(?:spective)?|1:1|one-on-one|check-in)\b"
 )
-"""A title over a meeting's record: ``Weekly sync — 2024-03-04``, ``Sprint 14 retro``, ``Minutes``."""
+_ONE_MEETING = re.compile(r"(?i)\d|\b(?:minutes|weekly|daily|monthly)\b")
 _SAID_BY = re.compile(
     r"(?:\[[ xX]\]\s*)?(?:\*\*|__)?[A-Z][a-z]+(?::(?:\*\*|__)|(?:\*\*|__)?(?::|\s+[-\u2013\u2014]))\s"
 )
