@@ -8,6 +8,7 @@ sentence with them in bold). Code spans are never read: ```{{c1::x}}``` in backt
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _TOKEN = re.compile(
@@ -110,6 +111,51 @@ def numbered(text: str, *, highlights: bool = True) -> str:
 def numbers(text: str) -> tuple[int, ...]:
     """The distinct cloze numbers of a numbered text, ascending: one Anki card each."""
     return tuple(sorted({part.number for part in hidden_parts(text, highlights=False)}))
+
+
+def kept_numbers(hidden: Sequence[str], recorded: Sequence[str]) -> tuple[str, ...]:
+    """What each cloze number hides, to send: ``hidden`` is a numbered text's ``answers`` (``c1: x``),
+    ``recorded`` the same as last sent (a number's parts joined by ``\x1f``; ``""``: unused). Anki keeps
+    a card's history by its number, so parts recorded keep their number; parts changed take the
+    number of parts gone (in order), new ones the next number never used. A number whose parts are
+    gone stays unused: a part added later never takes its card."""
+    left = {text: number for number, text in enumerate(recorded, start=1) if text}
+    kept = dict.fromkeys(range(1, len(recorded) + 1), "")
+    changed = []
+    for text in _groups(hidden).values():
+        number = left.pop(text, None)
+        if number is None:
+            changed.append(text)
+        else:
+            kept[number] = text
+    gone = sorted(left.values())
+    for text in changed:
+        kept[gone.pop(0) if gone else len(kept) + 1] = text
+    return tuple(kept.values())
+
+
+def renumbered(text: str, hidden: Sequence[str], kept: Sequence[str]) -> str:
+    """``text`` (a numbered text or its HTML, whose ``answers`` are ``hidden``) with each cloze number
+    the one ``kept_numbers`` gave its parts."""
+    places: dict[str, list[int]] = {}
+    for number, parts in enumerate(kept, start=1):
+        places.setdefault(parts, []).append(number)
+    moves = {number: places[parts].pop(0) for number, parts in _groups(hidden).items() if places.get(parts)}
+    if all(number == place for number, place in moves.items()):
+        return text
+    return _OPENING.sub(lambda found: f"{{{{c{moves.get(int(found[1]), int(found[1]))}::", text)
+
+
+def _groups(hidden: Sequence[str]) -> dict[int, str]:
+    """Each cloze number's parts (``c1: x`` lines of ``answers``), joined by ``\x1f``, by number."""
+    parts: dict[int, list[str]] = {}
+    for line in hidden:
+        number, _, answer = line.partition(": ")
+        parts.setdefault(int(number[1:]), []).append(answer)
+    return {number: "\x1f".join(texts) for number, texts in sorted(parts.items())}
+
+
+_OPENING = re.compile(r"\{\{c(\d+)::")
 
 
 def has_cloze(text: str, *, highlights: bool = True) -> bool:

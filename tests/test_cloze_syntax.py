@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from ccpkit.cloze_syntax import answers, has_cloze, mistakes, numbered, numbers, revealed
+from ccpkit.cloze_syntax import (
+    answers,
+    has_cloze,
+    kept_numbers,
+    mistakes,
+    numbered,
+    numbers,
+    renumbered,
+    revealed,
+)
 
 
 def test_highlights_take_the_numbers_no_explicit_cloze_uses_in_order() -> None:
@@ -60,3 +69,26 @@ def test_mistakes_say_where_and_what_to_write(text: str, start: int, says: str) 
 
 def test_well_formed_clozes_have_no_mistakes() -> None:
     assert mistakes("{{c1::S3}} and {{c500::EBS::block}} and ==EFS== and `{{c1::`") == ()
+
+
+def test_parts_keep_the_numbers_they_were_sent_under() -> None:
+    recorded = kept_numbers(("c1: star", "c2: planet", "c3: moon"), ())
+    assert recorded == ("star", "planet", "moon")
+    added = ("c1: comet", "c2: star", "c3: planet", "c4: moon")
+    assert kept_numbers(added, recorded) == ("star", "planet", "moon", "comet")
+    assert kept_numbers(("c1: planet", "c2: moon"), recorded) == ("", "planet", "moon")
+    reworded = ("c1: star", "c2: the planet", "c3: moon")
+    assert kept_numbers(reworded, recorded) == ("star", "the planet", "moon")
+
+
+def test_a_number_whose_parts_are_gone_is_never_given_again() -> None:
+    assert kept_numbers(("c1: moon", "c2: comet"), ("", "", "moon")) == ("", "", "moon", "comet")
+
+
+def test_parts_of_one_number_stay_one_card_and_the_text_is_renumbered_as_kept() -> None:
+    hidden = ("c1: comet", "c2: star", "c2: sun")
+    kept = kept_numbers(hidden, ("star\x1fsun",))
+    assert kept == ("star\x1fsun", "comet")
+    text = "{{c1::comet}}, {{c2::star}} and {{c2::sun}}"
+    assert renumbered(text, hidden, kept) == "{{c2::comet}}, {{c1::star}} and {{c1::sun}}"
+    assert renumbered(text, hidden, kept_numbers(hidden, ())) == text

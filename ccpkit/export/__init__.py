@@ -25,6 +25,8 @@ class NoteIdentity:
 
     guid: str
     modified: int
+    clozes: tuple[str, ...] = ()
+    """A cloze note's hidden parts by the cloze number they keep (``cloze_syntax.kept_numbers``)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -81,6 +81,9 @@ class Entry:
     module: str = ""
     table: str = ""
     """``module`` and ``table`` as the note's last build saw them (empty in earlier ledgers)."""
+    clozes: tuple[str, ...] = ()
+    """A cloze note's hidden parts by cloze number as last sent (``cloze_syntax.kept_numbers``): a
+    part keeps its number, and its card its history, when another is added or removed before it."""
 
 
 @dataclass(frozen=True, slots=True)

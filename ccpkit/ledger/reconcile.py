@@ -160,6 +160,7 @@ def _carried(note: Fingerprint, old: Entry, now: int) -> Entry:
         modified=_later(now, old.modified) if changed else old.modified,
         module=note.module,
         table=note.table,
+        clozes=old.clozes,
     )
 
 

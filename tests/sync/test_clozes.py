@@ -63,3 +63,28 @@ def test_a_reworded_cloze_is_updated_in_place_by_the_next_sync(tmp_path: Path) -
         assert len(list(student.notes())) == 8
     finally:
         student.close()
+
+
+EFS = "01-storage/cloze/efs-a-shared-file-system-for-linux-instances"
+
+
+def test_a_highlight_added_before_studied_ones_leaves_each_card_hiding_what_it_hid(tmp_path: Path) -> None:
+    """Anki keeps a card's history by its cloze number: the sync must not shift the numbers of the
+    parts already hidden when a new one comes before them."""
+    course = cloze_course(tmp_path)
+    assert course.sync().exit_code == 0
+    student = course.student()
+    student.study_everything()
+    studied = {card.id: visible_text(card.question()) for card in student.note(EFS).cards()}
+    student.close()
+    course.edit("01-storage/cram-sheet.md", "a ==shared== file system", "a ==shared== ==file system==")
+    result = course.sync()
+    assert result.exit_code == 0, result.output
+    student = course.student()
+    try:
+        now = {card.id: visible_text(card.question()) for card in student.note(EFS).cards()}
+        assert {card: now[card] for card in studied} == studied
+        (added,) = set(now) - set(studied)
+        assert now[added].endswith("EFS: a shared [...] for Linux instances")
+    finally:
+        student.close()

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 
+from ccpkit.cloze_syntax import kept_numbers
 from ccpkit.export import ExportOptions, NoteIdentity, Settled
 from ccpkit.export.anki.card_templates import AnkiTemplates, load_templates
-from ccpkit.export.anki.notes import UNRECORDED, AnkiPart, course_draft, course_notes, default_guid
-from ccpkit.ledger import Fingerprint, Ledger, Reconciliation, reconcile, stamp_templates
+from ccpkit.export.anki.notes import UNRECORDED, AnkiPart, Draft, course_draft, course_notes, default_guid
+from ccpkit.ledger import Ledger, Reconciliation, reconcile, stamp_templates
 from ccpkit.model import Deck
 
 
@@ -25,23 +26,35 @@ class Settlement:
 
 def settle(
     ledger: Ledger,
-    fingerprints: Sequence[Fingerprint],
+    draft: Draft,
     *,
     now: int,
     templates: AnkiTemplates | None,
     hold_missing: bool,
 ) -> Settlement:
-    """Reconcile the ledger with the ``fingerprints`` of the whole deck's notes (``course_draft``);
-    stamp the ``templates`` when given (an .apkg is built: its note types need their change time).
-    ``hold_missing``: the notes hold errors, so a missing note may only have failed to parse."""
+    """Reconcile the ledger with the whole deck's notes (``course_draft``); stamp the ``templates``
+    when given (an .apkg is built: its note types need their change time). ``hold_missing``: the
+    notes hold errors, so a missing note may only have failed to parse."""
     new_guid = partial(default_guid, scope=ledger.guid_scope)
-    changes = reconcile(ledger, fingerprints, now=now, new_guid=new_guid, hold_missing=hold_missing)
-    settled = changes.ledger
+    changes = reconcile(ledger, draft.fingerprints, now=now, new_guid=new_guid, hold_missing=hold_missing)
+    settled = _kept_cloze_numbers(changes.ledger, draft.hidden())
     if templates is not None:
         settled = stamp_templates(settled, templates.digest(), now=now)
-    identities = {key: NoteIdentity(entry.guid, entry.modified) for key, entry in settled.notes.items()}
+    identities = {
+        key: NoteIdentity(entry.guid, entry.modified, entry.clozes) for key, entry in settled.notes.items()
+    }
     templates_modified = settled.templates.modified if settled.templates else None
     return Settlement(replace(changes, ledger=settled), identities, templates_modified)
+
+
+def _kept_cloze_numbers(ledger: Ledger, hidden: Mapping[str, tuple[str, ...]]) -> Ledger:
+    """The ledger with each cloze note's parts under the numbers they keep (``kept_numbers``)."""
+    kept = {}
+    for key, parts in hidden.items():
+        entry = ledger.notes.get(key)
+        if entry is not None and (numbers := kept_numbers(parts, entry.clozes)) != entry.clozes:
+            kept[key] = replace(entry, clozes=numbers)
+    return replace(ledger, notes={**ledger.notes, **kept}) if kept else ledger
 
 
 def settle_identities(
@@ -53,7 +66,7 @@ def settle_identities(
     templates = load_templates(options.templates)
     settlement = settle(
         _in_course(ledger, deck, options),
-        draft.fingerprints,
+        draft,
         now=now,
         templates=templates,
         hold_missing=hold_missing,
@@ -81,7 +94,7 @@ def settle_parts(
     templates = load_templates(options.templates) if with_templates else None
     draft = course_draft(whole_deck, options, [parts[module.slug] for module in whole_deck.modules])
     ledger = _in_course(ledger, whole_deck, options)
-    settlement = settle(ledger, draft.fingerprints, now=now, templates=templates, hold_missing=hold_missing)
+    settlement = settle(ledger, draft, now=now, templates=templates, hold_missing=hold_missing)
     if deck is whole_deck:
         shown = draft.notes(settlement.identities)
     else:  # fronts read apart within the modules built, as in a course of those modules alone

@@ -16,7 +16,7 @@ from typing import Any, TypeVar, assert_never
 
 import genanki
 
-from ccpkit.cloze_syntax import answers, revealed
+from ccpkit.cloze_syntax import answers, renumbered, revealed
 from ccpkit.errors import Problem
 from ccpkit.export import ExportOptions, NoteIdentity, Settled
 from ccpkit.export.anki.card_templates import load_templates
@@ -140,6 +140,8 @@ class Draft:
                         if identities is None
                         else identities.get(note_id) or NoteIdentity(default_guid(note_id), UNRECORDED)
                     )
+                    if identity.clozes:  # each hidden part under the number that holds its history
+                        fields = (renumbered(fields[0], answer, identity.clozes), *fields[1:])
                     notes.append(
                         AnkiNote(
                             id=note_id,
@@ -157,6 +159,16 @@ class Draft:
                         )
                     )
         return tuple(notes)
+
+    def hidden(self) -> dict[str, tuple[str, ...]]:
+        """Each cloze note's hidden parts (``c1: x``), by note id."""
+        return {
+            note_id: answer
+            for part in self.parts
+            for rendered in part.items
+            for note_id, note_type, _, _, _, answer in rendered
+            if note_type is CLOZE
+        }
 
 
 def render_module(module: Module, title: str, *, root_deck: str = "", link_tables: bool = False) -> AnkiPart:

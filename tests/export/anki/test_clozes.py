@@ -171,6 +171,52 @@ def test_changing_a_hidden_part_re_sends_the_note_in_place(course: Course, stude
     assert reworded.guid == guid and student.reviews_of(reworded) == 2
 
 
+def fronts_by_card(note: Note) -> dict[int, str]:
+    return {card.id: visible_text(card.question()) for card in note.cards()}
+
+
+def test_a_highlight_added_before_studied_ones_leaves_each_card_hiding_what_it_hid(
+    course: Course, student: Student
+) -> None:
+    """Anki keeps a card's history by its cloze number: a new highlight before the others must not
+    shift their numbers, or "Linux"'s history would ask for "file system"."""
+    student.study_everything()
+    studied = fronts_by_card(student.note(EFS))
+    course.reword("a ==shared== file system", "a ==shared== ==file system==")
+    course.build("anki")
+    log = student.import_package(course.out / PACKAGE)
+    assert len(log.new) == 0 and len(log.updated) == 1
+    efs = student.note(EFS)
+    now = fronts_by_card(efs)
+    assert {card: now[card] for card in studied} == studied
+    (added,) = set(now) - set(studied)
+    assert now[added].endswith("EFS: a shared [...] for Linux instances")
+    assert student.reviews_of(efs) == 2
+
+
+def test_a_highlight_removed_leaves_the_others_on_their_cards_and_its_own_card_empty(
+    course: Course, student: Student
+) -> None:
+    student.study_everything()
+    shared, linux = student.note(EFS).cards()
+    studied = visible_text(linux.question())
+    course.reword("a ==shared== file system", "a shared file system")
+    course.build("anki")
+    student.import_package(course.out / PACKAGE)
+    now = fronts_by_card(student.note(EFS))
+    assert now[linux.id] == studied and now[linux.id].endswith(
+        "EFS: a shared file system for [...] instances"
+    )
+    assert "[...]" not in now[shared.id]  # Anki's empty card ("No cloze 1 found"), its history its own
+    assert list(student.collection.get_empty_cards().notes[0].card_ids) == [shared.id]
+    course.reword("a shared file system", "a ==shared== file system")  # put back: a number of its own
+    course.build("anki")
+    student.import_package(course.out / PACKAGE)
+    now = fronts_by_card(student.note(EFS))
+    assert now[linux.id] == studied and "[...]" not in now[shared.id]
+    assert [front for front in now.values() if front.endswith("EFS: a [...] file system for Linux instances")]
+
+
 def test_the_anki_csv_gives_the_same_cloze_notes_and_cards_as_the_apkg(
     course: Course, student: Student
 ) -> None:
