@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import partial
 
 from ccpkit.embeds import PICTURE_SUFFIXES, URL_SCHEME
 
@@ -67,14 +68,14 @@ def html_as_markdown(line: str, _above: str = "") -> str:
 
 def _inline_markdown(line: str) -> str:
     for _ in range(_NESTED):  # nested tags, the innermost first
-        written = _TAG.sub(_written, line)
+        written = _TAG.sub(partial(_written, line=line), line)
         if written == line:
             break
         line = written
     return line
 
 
-def _written(found: re.Match[str]) -> str:
+def _written(found: re.Match[str], *, line: str) -> str:
     if found["code"]:
         return found[0]
     if found["attributes"] is not None:
@@ -84,6 +85,8 @@ def _written(found: re.Match[str]) -> str:
         return inner
     if tag in _MARKS:
         mark = _MARKS[tag]
+        if mark == "**" and line.count("**", 0, found.start()) % 2:
+            return inner  # `**Café <b>Crème</b>:**`: bold already, where `**` would end the bold
         return f"{mark}{inner}{mark}" if inner == inner.strip() else found[0]  # `<b> x</b>`: no emphasis
     if tag in ("kbd", "code"):
         shown = html.unescape(inner)  # `<code>&lt;div&gt;</code>`: a code span shows `<div>` as typed
