@@ -390,20 +390,34 @@ def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
 
     ``earlier_deck`` is the deck earlier ccpkit versions hashed (always under the course title).
     """
-    study = [note.note_type.name, *(note.field(name) for name in note.note_type.study_fields)]
-    rest = [name for name in note.note_type.fields if name not in note.note_type.study_fields]
+    note_type = note.note_type
+    study = [note_type.name, *(note.field(name) for name in note_type.study_fields)]
+    unordered = [
+        _rows_in_any_order(text) if name in note_type.unordered_fields else text
+        for name, text in zip(note_type.study_fields, study[1:], strict=True)
+    ]
+    rest = [name for name in note_type.fields if name not in note_type.study_fields]
     return Fingerprint(
         id=note.id,
-        note_type=note.note_type.name,
+        note_type=note_type.name,
         key=note.key,
-        answer=_digest([*(note.field(name) for name in note.note_type.answer_fields), *note.answer]),
-        study=_digest(study),
+        answer=_digest([*(note.field(name) for name in note_type.answer_fields), *note.answer]),
+        study=_digest([note_type.name, *unordered]),
+        ordered_study=_digest(study) if unordered != study[1:] else "",
         meta=_digest([*(note.field(name) for name in rest), " ".join(note.tags)]),
         deck=note.deck,
         legacy=_digest([note.note_type.name, earlier_deck or note.deck, " ".join(note.tags), *note.fields]),
         module=note.module,
         table=note.table,
     )
+
+
+def _rows_in_any_order(table: str) -> str:
+    """A table's HTML rows sorted: the same whichever order the notes list them in."""
+    return "".join(sorted(_TABLE_ROW.findall(table)))
+
+
+_TABLE_ROW = re.compile(r"<tr\b.*?</tr>", re.DOTALL)
 
 
 def _digest(parts: list[str]) -> str:

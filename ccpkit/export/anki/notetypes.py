@@ -30,6 +30,9 @@ class NoteType:
     wait for the next study change or ``ccpkit sync``."""
     cloze: bool = False
     """An Anki cloze note type: one card per cloze number in the fields its template reads."""
+    unordered_fields: tuple[str, ...] = ()
+    """Study fields whose table rows may move without a change to study: rows sorted or reordered in
+    the notes re-send no note (an Anki update would wipe the student's edits on every row)."""
 
 
 TERM = NoteType(
@@ -47,6 +50,7 @@ COMPARISON = NoteType(
     fields=("Row", "Table", "Asks", "Answer", "Whole table", "Context", "Id"),
     answer_fields=("Row", "Answer"),  # not "Table": a retitled table's rows keep their answers
     study_fields=("Row", "Asks", "Answer", "Whole table"),
+    unordered_fields=("Whole table",),
 )
 MULTIPLE_CHOICE = NoteType(
     key="mcq",

@@ -1,0 +1,50 @@
+"""A comparison table's rows in a real Anki collection when the notes only move them: sorting a
+table's rows re-sends no note, so what the student wrote on a row's note and its tags stay."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from ccpkit.cli import cli
+from tests.conftest import REPO
+from tests.export.anki.student import Student
+
+FIXTURE = Path(__file__).parent / "fixtures" / "planets"
+NOTES_FILE = "01-planets/notes.md"
+EARTH = "01-planets/table/inner-planets/earth"
+ROWS = "| Mercury | 0 | Grey |\n| Venus | 0 | Yellow |\n| Earth | 1 | Blue |\n"
+MINE = " — the only one with liquid water"
+
+
+def build(root: Path) -> str:
+    arguments = ["build", "--notes", str(root / "notes"), "--out", str(root / "build"), "--title", "Planets"]
+    result = CliRunner().invoke(cli, [*arguments, "--templates", str(REPO / "templates"), "--format=anki"])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_rows_sorted_in_the_notes_leave_the_students_edits_and_tags_on_every_row(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURE, tmp_path / "notes")
+    build(tmp_path)
+    student = Student.with_fresh_collection(tmp_path)
+    try:
+        student.import_package(tmp_path / "build" / "anki" / "planets.apkg")
+        student.study_everything()
+        earth = student.note(EARTH)
+        earth["Answer"] += MINE
+        earth.tags.append("my-favourite")
+        student.collection.update_note(earth)
+        notes_file = tmp_path / "notes" / NOTES_FILE
+        text = notes_file.read_text(encoding="utf-8")
+        notes_file.write_text(text.replace(ROWS, "".join(sorted(ROWS.splitlines(keepends=True)))), "utf-8")
+        assert "0 updated" in build(tmp_path)
+        log = student.import_package(tmp_path / "build" / "anki" / "planets.apkg")
+        assert len(log.new) == 0 and len(log.updated) == 0
+        earth = student.note(EARTH)
+        assert earth["Answer"].endswith(MINE) and "my-favourite" in earth.tags
+        assert student.reviews_of(earth) == 1
+    finally:
+        student.close()
