@@ -63,8 +63,9 @@ _BOLD = r"(?:\*\*|__)?"
 _DASHED = rf"{_BOLD}[ \t]+[-\u2013\u2014]{_BOLD}(?=[ \t])"
 """``Q - …?`` and ``A - …``: a dash between spaces after the letter (the question asks: ``Q1 - Lakers
 24, Celtics 20`` is a quarter's score)."""
-_DOTTED_Q = rf"{_BOLD}Q\.{_BOLD}"
-"""``Q.`` or ``**Q.**`` opening a question line."""
+_DOTTED_Q = rf"(?:{_BOLD}Q\.{_BOLD}|(?:\*\*|__)Q\d+\.(?:\*\*|__))"
+"""``Q.``, ``**Q.**`` or ``**Q1.**`` opening a question line (a number in bold with it: exam prep's
+``**Q1.**`` over ``**Ans.**``)."""
 _QUESTION = re.compile(
     rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION}))(?:{_BOLD}\s*:{_BOLD}|{_DASHED}(?=.*\?\s*$))|{_DOTTED_Q}(?=\s)|Q\d+\)(?=\s))"
     r"\s*(?P<text>.*)$"
@@ -77,6 +78,8 @@ _ANSWER = re.compile(
 )
 """``A: …``, ``A1: …``, ``A1) …``, ``**Answer:** …``, ``**Respuesta:** …``, ``Antwort: …``, ``Ans. …``,
 ``**Ans.** …``: its answer line."""
+_ITALIC_ANSWER = re.compile(r"^(?P<mark>\*|_)(?![*_])(?P<line>(?:A\d*|(?i:answer|ans))\s*:[^\n]*?)(?P=mark)$")
+"""An answer line wholly in italics (``*A: The value …*``, under ``**Q: …?**``): the line it wraps."""
 _DOTTED_QUESTION = re.compile(rf"^{_DOTTED_Q}\s")
 _DOTTED_ANSWER = re.compile(rf"^{_BOLD}A\.{_BOLD}\s+(?P<text>\S.*)$")
 """``A. …`` answering a ``Q. …`` line, as ``Q.``/``A.`` notes write them (elsewhere ``A.`` letters
@@ -1188,6 +1191,7 @@ def _questions_and_answers(
     callout's marker line above the first is no part of it."""
     sides: list[tuple[int, list[str], list[str]]] = []
     dotted = _SECOND_OPTION.search("\n".join(lines)) is None
+    lines = [_ITALIC_ANSWER.sub(r"\g<line>", line) for line in lines]
     for number, line in enumerate(lines):
         asks = _QUESTION.match(line.strip()) or _FRONT.match(line.strip())
         answers = _answer_to(lines[sides[-1][0]], line, dotted=dotted) if sides else None
@@ -1231,7 +1235,7 @@ def _questions_and_answers(
         and following is not None
         and (below := _opening_paragraph(following)).type == "paragraph"
     ):
-        text = below.children[0].content.strip()
+        text = _ITALIC_ANSWER.sub(r"\g<line>", below.children[0].content.strip())
         answers = _answer_to(lines[sides[-1][0]], text, dotted="\n" not in text)
         if answers is not None:
             sides[-1][2].append(unbolded(text[answers.start("text") :]))
