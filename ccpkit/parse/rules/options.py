@@ -74,11 +74,12 @@ _RIGHT = r"(?i:correct(?:\s+answer)?)"
 _MARK = re.compile(
     rf"^\s*{_CHECK}\s*|\s*(?:{_CHECK}(?:\s*{_RIGHT})?"
     rf"|(?:\*\*|\*|_)?(?:\((?:{_RIGHT}|(?i:answer))\)|\[(?:{_RIGHT}|(?i:answer))\])(?:\*\*|\*|_)?"
-    rf"|(?:\*\*)?Most Voted(?:\*\*)?|(?:<-+|\u2190|\u2b05\ufe0f?)\s*{_RIGHT})\s*$"
+    rf"|(?:\*\*)?Most Voted(?:\*\*)?|(?:<-+|\u2190|\u2b05\ufe0f?)\s*{_RIGHT}|(?<=\s)\*)\s*$"
 )
 """A correct option marked in its text: ``✅`` (``✅ Correct``), ``✔``, ``☑``, ``✓``, ``(correct)``,
-``(Correct Answer)``, ``[Correct]``, ``<-- Correct``, ``← correct``, or the ``Most Voted`` that
-question banks copied from discussion sites put after the option most people chose."""
+``(Correct Answer)``, ``[Correct]``, ``<-- Correct``, ``← correct``, an asterisk after a space
+(``b) Paris *``), or the ``Most Voted`` that question banks copied from discussion sites put after
+the option most people chose."""
 _CROSS = r"(?:\u274c|\u2716\ufe0f?|\u2717|\u2718)"
 _CROSSED = re.compile(rf"^\s*{_CROSS}\s*|\s*{_CROSS}\s*$")
 """A wrong option marked in its text: ``❌``, ``✖``, ``✗``, ``✘``."""
@@ -334,6 +335,32 @@ among them is a cloze."""
 def next_label(label: str) -> str:
     """The letter after ``label``: options separated by other blocks must follow each other."""
     return chr(ord(label) + 1)
+
+
+def reasons_after_marks(options: list[DraftOption]) -> tuple[list[DraftOption], str]:
+    """Options whose tick or cross is followed by why (``B. Phishing ✅ — fake login pages``), with the
+    mark alone after their words, and the reasons as a list for the explanation (``- B. Phishing —
+    fake login pages``): on the front they would give the answer away."""
+    found = [_MARK_THEN_REASON.search(option.text) if option.checked is None else None for option in options]
+    if not any(found):
+        return options, ""
+    reasons = [
+        f"- {option.label}. {option.text[: reason.start()].strip()} \u2014 {reason['reason'].strip()}"
+        for option, reason in zip(options, found, strict=True)
+        if reason is not None
+    ]
+    unreasoned = [
+        replace(option, text=f"{option.text[: reason.start()].rstrip()} {reason['mark']}")
+        if reason
+        else option
+        for option, reason in zip(options, found, strict=True)
+    ]
+    return unreasoned, "\n".join(reasons)
+
+
+_MARK_THEN_REASON = re.compile(
+    rf"\s+(?P<mark>{_CHECK}|{_CROSS})\s*[\u2013\u2014:-]\s+(?P<reason>\S.*)$", re.S
+)
 
 
 def marked(options: list[DraftOption]) -> list[DraftOption]:

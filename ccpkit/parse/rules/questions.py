@@ -38,6 +38,7 @@ from ccpkit.parse.rules.options import (
     named_with_reason,
     next_label,
     read_options,
+    reasons_after_marks,
     sided_options,
     true_or_false,
     unbolded,
@@ -285,7 +286,8 @@ def find_questions(
         section = sections[stem.first]
         if stem.anchor.type == "heading":
             section = section[:-1]
-        options = marked(run.options)
+        options, reasons = reasons_after_marks(run.options)
+        options = marked(options)
         first = nodes[run.start]
         draft = Draft(stem.anchor, stem.question, stem.text, options, first, section, pinned_id(stem.anchor))
         draft.unasked = unasked
@@ -298,7 +300,7 @@ def find_questions(
         if all(option.answered_only for option in options) and not _names_options(draft):
             ctx.give_back(ctx.claims[mark:])  # `○` lines or `[A]` references with no answer: notes
             continue
-        draft.explanation += stem.small_print
+        draft.explanation += [*stem.small_print, *([reasons] if reasons else [])]
         draft.claims = ctx.claims[mark:]
         yield draft
 
