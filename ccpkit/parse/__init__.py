@@ -24,6 +24,8 @@ from ccpkit.parse.passages import passages
 from ccpkit.parse.pictures import with_pictures
 from ccpkit.parse.rules import RULES
 
+_DECK_TAG = re.compile(r"(?:^|\s)#flashcards(?:/[\w/-]+)?(?=\s|$)")
+"""Obsidian Spaced Repetition's tag for a file of cards (``#flashcards``, ``#flashcards/biology``)."""
 _PICTURE_SYNTAX = re.compile(rb"!\[|<img\b", re.IGNORECASE)
 
 
@@ -208,7 +210,8 @@ def parse_module(notes: Path, read: ModuleSource) -> Findings:
         elif named and titled_by is not None and named != title:
             problems.append(_disagreeing_title(document, named, title, titled_by))
         title = title or (document.part if files.single_file else "")
-        ctx = Context(files.slug, document, highlight_clozes=read.highlight_clozes)
+        in_a_deck = any(map(_DECK_TAG.search, document.lines))
+        ctx = Context(files.slug, document, highlight_clozes=read.highlight_clozes, in_a_deck=in_a_deck)
         questions = _extract(ctx, items, problems)
         written += passages(ctx, questions)
     return Findings(title or files.fallback_title, tuple(items), tuple(problems), tuple(written))

@@ -111,6 +111,9 @@ class Context:
     """Whether ``==text==`` is a cloze (``[notes] highlight_clozes`` in ``ccpkit.toml``)."""
     tags: dict[Kind, tuple[str, ...]] = field(default_factory=dict)
     """Each kind's tags in this file, made once: every item of a kind shares the tuple."""
+    in_a_deck: bool = False
+    """The file carries Obsidian Spaced Repetition's deck tag (``#flashcards``, ``#flashcards/biology``):
+    its ``Term :: Definition`` lines are that plugin's cards, not Dataview fields."""
 
     def at(self, node: Node) -> SourceLocation:
         return SourceLocation(path=self.doc.path, line=self.doc.line_of(node))

@@ -339,7 +339,10 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
     for index, line in enumerate(stripped):
         if line in _SEPARATORS:
             opening = _opens_file(ctx, node)
-            above = [_inline_pair(text, number, opening) for number, text in enumerate(lines[:index])]
+            above = [
+                _inline_pair(text, number, opening, ctx.in_a_deck)
+                for number, text in enumerate(lines[:index])
+            ]
             start = max((number + 1 for number, pair in enumerate(above) if pair is not None), default=0)
             front = "\n".join(lines[start:index]).strip()  # `Front::Back` lines above are cards of their own
             back = "\n".join(lines[index + 1 :]).strip()
@@ -376,7 +379,9 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
         return 0, []  # an Anki export's notes, its tags `aws::storage`: the cards rule's
     opening = _opens_file(ctx, node)
     pairs: list[_Pair | _Missing | _Field] = [
-        pair for number, line in enumerate(lines) if (pair := _inline_pair(line, number, opening)) is not None
+        pair
+        for number, line in enumerate(lines)
+        if (pair := _inline_pair(line, number, opening, ctx.in_a_deck)) is not None
     ]
     if pairs:
         ctx.claim(node)
@@ -409,7 +414,7 @@ def _runs_on(paragraph: Node, below: Node) -> bool:
     )
 
 
-def _inline_pair(line: str, number: int, opening: bool) -> _Pair | _Missing | _Field | None:
+def _inline_pair(line: str, number: int, opening: bool, in_a_deck: bool) -> _Pair | _Missing | _Field | None:
     """``Front::Back`` (``:::`` both ways), the ``::`` outside code; ``std::vector`` is code, not a card.
 
     Dataview reads the same ``key:: value`` as a field: a line is a card when Dataview could not read
@@ -417,7 +422,8 @@ def _inline_pair(line: str, number: int, opening: bool) -> _Pair | _Missing | _F
     name, or when it is reversible; a field when the value is one only metadata holds (a date, tags,
     note links) or it sits in the file's opening block written ``key:: value``; else a card when
     written tight (``Front::Back``, as flashcard plugins write it, where Dataview writes ``key::
-    value``); otherwise (``Lambda:: Serverless``) a warning says it may be either.
+    value``) or in a file tagged for Obsidian Spaced Repetition (``#flashcards``); otherwise
+    (``Lambda:: Serverless``) a warning says it may be either.
     """
     line = without_wrapped_fields(line, _hide_code(line))
     hidden = _hide_code(line)
@@ -439,7 +445,7 @@ def _inline_pair(line: str, number: int, opening: bool) -> _Pair | _Missing | _F
     if is_metadata(back) or (opening and spaced_as_field):
         # `created:: 2024-03-01` anywhere; `status:: reading` opening a note, as Dataview writes it
         return _Field()
-    if tight:
+    if tight or in_a_deck:
         # `Snapshot frequency::Whatever the RPO needs`: the flashcard plugins' way, never Dataview's
         return _Pair(front, back, line=number)
     message = (
