@@ -333,6 +333,8 @@ def _in(
 def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, list[_Pair | _Missing]]:
     """Pairs (or what is missing) of one paragraph, and how many blocks after it they used (0 or 1)."""
     lines = node.children[0].content.split("\n")
+    if len(lines) > 1 and all(line.startswith("| ") and not line.endswith("|") for line in lines):
+        lines = [line[2:] for line in lines]  # a Pandoc line block (`| ` keeps each line's break), no table
     if _ENDS_TAGGED.search(lines[0]):  # `What is a VPC? #card`, the answer on the lines under it
         return _tagged_lines(ctx, node, lines, following)
     stripped = [line.strip() for line in lines]
@@ -372,6 +374,9 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
     pointed = _pointed_answers(stripped)
+    block = ctx.doc.blocks[node.top]
+    if not pointed and len(stripped) == 2 and block.node is node and _names_questions(ctx, block.section):
+        pointed = _answered_below(stripped)  # a list's items are `_asked_over_answer`'s
     if pointed:
         ctx.claim(node)
         return 0, pointed
@@ -401,6 +406,20 @@ def _pointed_answers(lines: list[str]) -> list[_Pair | _Missing]:
             return []
         pairs.append(_Pair(_unnumbered(asked), answer["text"], line=number))
     return pairs
+
+
+def _answered_below(lines: list[str]) -> list[_Pair | _Missing]:
+    """A question's line over its answer's line (``What does ARP do?`` over ``It maps IPv4 addresses to
+    MAC addresses.``), as review questions write them under a title that names questions; an answer
+    that asks too, a note to self or a lettered option is none."""
+    asked, answer = lines
+    if not asked.endswith("?") or len(asked.split()) < _ASKING_WORDS or _asks(answer) or _points_back(asked):
+        return []
+    if not any(map(str.isalnum, answer)) or _NO_ANSWER.match(answer) or _OPTION_LINE.match(answer):
+        return []
+    if PLACE_IN_A_BOOK.fullmatch(answer) or (len(answer.split()) == 1 and not _answers_in_a_word(answer)):
+        return []
+    return [_Pair(_unnumbered(asked), answer)]
 
 
 def _runs_on(paragraph: Node, below: Node) -> bool:
@@ -1033,6 +1052,11 @@ def _studied_title(ctx: Context, section: tuple[str, ...]) -> bool:
     questions``, ``FAQ``), not only the occasion (``User interview synthesis``, ``Pub quiz night``)."""
     titles = [ctx.doc.part, *section[:-1]]
     return _studied(ctx, section) and any(map(_NAMES_QUESTIONS.search, titles))
+
+
+def _names_questions(ctx: Context, section: tuple[str, ...]) -> bool:
+    """Whether the titles over a block, its own heading too, name questions to study in so many words."""
+    return _studied(ctx, section) and any(map(_NAMES_QUESTIONS.search, (ctx.doc.part, *section)))
 
 
 def _points_back(asked: str) -> bool:
