@@ -10,9 +10,10 @@ from collections.abc import Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from ccpkit import cloze_syntax
 from ccpkit.errors import Problem
-from ccpkit.model import Item
-from ccpkit.parse.context import Context, pinned_id
+from ccpkit.model import Item, Kind
+from ccpkit.parse.context import CommonFields, Context, pinned_id
 from ccpkit.parse.document import Block, heading_text, item_text, only_pictures
 from ccpkit.parse.rules.answers import CALLOUT, callout, is_key_title, numbers_a_question
 from ccpkit.parse.rules.terms import (
@@ -61,8 +62,9 @@ _OUTLINE_NAME_WORDS = 4
 """At most this many words in a name an outline's bullet gives (more is a sentence)."""
 _EXPORT_HEADER = re.compile(r"#[a-z ]+:\S*$")
 """A line of the header Anki writes over exported notes (``#separator:tab``, ``#html:true``)."""
-_TAGS_COLUMN = re.compile(r"#tags column:(\d+)$")
-"""The header line naming the column of an exported note's tags (``#tags column:3``)."""
+_COLUMN = re.compile(r"#(?P<name>tags|guid|notetype|deck) column:(?P<number>\d+)$")
+"""A header line naming the column of an exported note's tags, GUID, note type or deck (``#tags
+column:3``, as Anki writes them when asked to): no side of a card."""
 _SEPARATOR = re.compile(r"#separator:(\S+)$")
 _SEPARATORS = {"tab": "\t", "pipe": "|", "comma": ",", "semicolon": ";", "colon": ":", "space": " "}
 """The separators an export's ``#separator:Pipe`` names, by name; a character names itself."""
@@ -523,12 +525,38 @@ def _card(
     tags: str = "",
 ) -> Item | Problem:
     """A card at ``node``, or ``offset`` lines below its first line, with ``tags`` besides the file's."""
-    fields = ctx.common("card", front, node, section, pinned)
+    fields = _fields_at(ctx, "card", front, node, section, pinned, offset=offset, tags=tags)
+    made = ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))
+    return replace(made, location=fields.source) if isinstance(made, Problem) else made
+
+
+def _cloze(
+    ctx: Context, node: Node, section: tuple[str, ...], text: str, extra: str, *, offset: int, tags: str
+) -> Item | Problem:
+    """A cloze note of an Anki export (``Cloze`` in its note type column), in Anki's own syntax."""
+    fields = _fields_at(
+        ctx, "cloze", cloze_syntax.revealed(text), node, section, "", offset=offset, tags=tags
+    )
+    made = ctx.build(node, lambda: fields.cloze(text=text, extra=extra))
+    return replace(made, location=fields.source) if isinstance(made, Problem) else made
+
+
+def _fields_at(
+    ctx: Context,
+    kind: Kind,
+    key: str,
+    node: Node,
+    section: tuple[str, ...],
+    pinned: str,
+    *,
+    offset: int,
+    tags: str,
+) -> CommonFields:
+    fields = ctx.common(kind, key, node, section, pinned)
     fields = fields.tagged(tags) if tags else fields
     if offset:
         fields = replace(fields, source=replace(fields.source, line=fields.source.line + offset))
-    made = ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))
-    return replace(made, location=fields.source) if isinstance(made, Problem) else made
+    return fields
 
 
 def _has_definition(term: Term | None) -> bool:
@@ -624,16 +652,24 @@ def _line_cards(
     lines = paragraph.children[0].content.split("\n")
     exported = list(itertools.dropwhile(lambda line: _EXPORT_HEADER.match(line) is not None, lines))
     header = len(lines) - len(exported)  # `#separator:tab` over an Anki export's lines
-    tagged = next((int(found[1]) for line in lines[:header] if (found := _TAGS_COLUMN.match(line))), 0)
+    columns = {
+        found["name"]: int(found["number"]) for line in lines[:header] if (found := _COLUMN.match(line))
+    }
     named = next((found[1] for line in lines[:header] if (found := _SEPARATOR.match(line))), "")
     separator = _SEPARATORS.get(named.lower(), named) or "\t"
     html = _from_html if header and "#html:false" not in lines[:header] else str
-    if (tagged or named) and exported and all(separator in line for line in exported):
+    if (columns or named) and exported and all(separator in line for line in exported):
         for at, line in enumerate(exported):  # an Anki export, maybe with a column of tags: `aws::storage`
             cells = line.split(separator)
-            front, *fields = [html(cell) for number, cell in enumerate(cells, 1) if number != tagged]
+            kept = [html(cell) for number, cell in enumerate(cells, 1) if number not in columns.values()]
+            front, *fields = kept or [""]
+            tags = cells[columns["tags"] - 1] if 0 < columns.get("tags", 0) <= len(cells) else ""
+            kind = cells[columns["notetype"] - 1] if 0 < columns.get("notetype", 0) <= len(cells) else ""
+            if "cloze" in kind.lower():  # the text, then its extra
+                extra = "\n\n".join(field for field in fields if field.strip())
+                yield _cloze(ctx, paragraph, section, front, extra, offset=header + at, tags=tags)
+                continue
             back = "\n\n".join(field for field in fields if field.strip())
-            tags = cells[tagged - 1] if 0 < tagged <= len(cells) else ""
             yield _card(ctx, paragraph, section, front, back, "", offset=header + at, tags=tags)
         return
     titled = len(exported) >= _GLOSSARY_TERMS and bool(section) and _is_glossary_title(section[-1])

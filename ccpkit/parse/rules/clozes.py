@@ -52,6 +52,8 @@ def _within(
         return
     if node.type == "paragraph" and cloze_syntax.mistakes(_first_text(node)):
         ctx.claim(node)  # a broken cloze is not a card either; ``check_clozes`` says what to fix
+    elif node.type == "paragraph" and _first_text(node).startswith("#separator:"):
+        return  # an Anki export's lines: its note type column says which are clozes (the cards rule's)
     elif node.type == "paragraph" and _holds(ctx, _first_text(node)):
         ctx.claim(node)
         yield _cloze(ctx, node, section, _first_text(node), "", pinned_id(node))
