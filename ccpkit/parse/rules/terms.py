@@ -58,8 +58,11 @@ _SEPARATORS = (
 """The arrows, em and en dashes, ``=``, ``:``, ``-``; a dash as document exports write it (``\\-``,
 ``&ndash;``, ``&mdash;``); Chinese and Japanese notes' full-width colon and double dash."""
 _ARROW = re.compile("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
-_PLAIN_SEPARATOR = re.compile(f"{_ARROW.pattern}|(?<=\\S) [=:\u2013\u2014-] (?=\\S)|(?<=[^\\s:]): (?=\\S)")
-"""An arrow, `` = ``, ``: ``, `` : `` or a dash (en, em or hyphen) between spaces."""
+_PLAIN_SEPARATOR = re.compile(
+    f"{_ARROW.pattern}|(?<=\\S) [=:\u2013\u2014-] (?=\\S)|(?<=[^\\s:]): (?=\\S)|(?<=\\S) ?\uff1a ?(?=\\S)"
+)
+"""An arrow, `` = ``, ``: ``, `` : ``, a dash (en, em or hyphen) between spaces, or the full-width colon
+of Chinese and Japanese (U+FF1A), as a vocabulary list writes it between a word and its meaning."""
 _UNCOLONED_SEPARATOR = re.compile(f"{_ARROW.pattern}|(?<=\\S) [=|\u2013\u2014-] (?=\\S)|(?<=\\S)\\t+(?=\\S)")
 _SEPARATORS_OF = {"any": _PLAIN_SEPARATOR, "no colon": _UNCOLONED_SEPARATOR, "arrows": _ARROW}
 """Which separators a plain term may have: any, all but a colon (``Morgan: Hi`` is speech in a
@@ -369,8 +372,12 @@ _RUN_IN_HEADS = frozenset(
 """What a book's bold run-in heads that are no terms (``**Proof.** Let …``)."""
 
 
-_DEFINED = re.compile(r"(?i:def(?:inition)?\.?)(?:[ \t]+\d+(?:\.\d+)*)?[ \t]*\((?P<name>[^()\n]{1,60})\)")
-"""A lecture's numbered definition naming its term: ``Definition 2.1 (Group)``, ``Def. (Entropy)``."""
+_DEFINED = re.compile(
+    r"(?i:def(?:inition)?\.?|(?P<result>theorem|lemma|proposition|corollary|law|principle|axiom))"
+    r"(?:[ \t]+\d+(?:\.\d+)*)?[ \t]*\((?P<name>[^()\n]{1,60})\)"
+)
+"""A lecture's numbered definition naming its term, or a result naming itself: ``Definition 2.1
+(Group)``, ``Def. (Entropy)``, ``Theorem 3.2 (Spectral theorem)``, ``Lemma 4 (Zorn)``."""
 _DEFINED_RUN_IN = re.compile(
     r"(?P<marker>\*\*|__)(?P<head>[^*_\n]{1,80}?)[ \t]*(?P<stop>[.:])?(?P=marker)[ \t]*(?(stop)|[.:])"
     r"[ \t]+(?P<rest>\S[\s\S]*)"
@@ -386,10 +393,14 @@ _HOW_DEFINED = frozenset(
 
 def defined_name(head: str) -> str | None:
     """The term a lecture's definition names in brackets (``Definition 2.1 (Group)`` → ``Group``; not
-    ``Definition (informal)``)."""
+    ``Definition (informal)``), or the result a theorem's brackets name, with what it is unless the
+    name says so (``Theorem 2.3 (Lagrange)`` → ``Lagrange theorem``, ``Spectral theorem`` as it is)."""
     found = _DEFINED.fullmatch(head.strip())
     name = found["name"].strip() if found else ""
-    return name if name and name.casefold() not in _HOW_DEFINED else None
+    if not name or name.casefold() in _HOW_DEFINED:
+        return None
+    result = (found["result"] or "").lower() if found else ""
+    return f"{name} {result}" if result and result not in name.lower() else name
 
 
 def defined_term(text: str) -> Term | None:
