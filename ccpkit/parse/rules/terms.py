@@ -564,9 +564,15 @@ def names_a_thing(words: str, *, small: bool = False) -> bool:
     if len(split) == 1 or (words.startswith("`") and words.endswith("`")):
         return True
     return all(
-        not word[0].isalpha() or word[0].isupper() or (small and place and word in _TITLE_SMALL_WORDS)
+        not word[0].isalpha()
+        or word[0].isupper()
+        or (place and word in _VERSUS)  # `Bolam v Friern HMC`: a case's name
+        or (small and place and word in _TITLE_SMALL_WORDS)
         for place, word in enumerate(split)
     )
+
+
+_VERSUS = frozenset({"v", "v.", "vs", "vs."})
 
 
 _DEFINED_WORDS = 4
