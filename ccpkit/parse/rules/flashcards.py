@@ -373,7 +373,7 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
         return _questions_and_answers(ctx, node, lines, following)
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
-    pointed = _pointed_answers(stripped)
+    pointed = _pointed_answers(stripped) or _answered_on_the_line(stripped)
     block = ctx.doc.blocks[node.top]
     if not pointed and len(stripped) == 2 and block.node is node and _names_questions(ctx, block.section):
         pointed = _answered_below(stripped)  # a list's items are `_asked_over_answer`'s
@@ -406,6 +406,41 @@ def _pointed_answers(lines: list[str]) -> list[_Pair | _Missing]:
             return []
         pairs.append(_Pair(_unnumbered(asked), answer["text"], line=number))
     return pairs
+
+
+def _answered_on_the_line(lines: list[str]) -> list[_Pair | _Missing]:
+    """Lines each asking and answering on the line itself, as quiz sheets write them: a blank to fill
+    and its answer in brackets (``The capital of Canada is ______. (Ottawa)``), a statement judged
+    (``The SA node is the heart's pacemaker. (T)``), a question over a spoiler (``What is the capital
+    of Australia? >!Canberra!<``, ``||Canberra||``), or two lines or more of ``word;translation`` (a
+    spreadsheet's rows); none unless every line of the paragraph is one."""
+    pairs: list[_Pair | _Missing] = []
+    for number, line in enumerate(lines):
+        found = _FILLED.fullmatch(line) or _JUDGED_BY.fullmatch(line) or _SPOILED.fullmatch(line)
+        found = found or (_SEMICOLONED.fullmatch(line) if len(lines) > 1 else None)
+        if found is None:
+            return []
+        said = found.groupdict()
+        answer = _LABELLED.sub("", said["answer"] or said.get("bold") or said.get("spoiler") or "")
+        if found.re is _JUDGED_BY:  # `T/F: …` before it says the same
+            statement = _JUDGE.sub("", found["front"]).lstrip(" :")
+            why = f" \u2014 {said['why'].strip()}" if said["why"] else ""
+            asked, answer = f"True or false: {statement}", ("True" if answer[0] in "Tt" else "False") + why
+        else:
+            asked = found["front"]
+        pairs.append(_Pair(_unnumbered(asked.strip()), answer.strip(), line=number))
+    return pairs
+
+
+_LABELLED = re.compile(r"^(?i:answer|ans)\s*[:.\u2013\u2014-]\s*")
+"""``Answer:`` in the brackets after a blank (``(Answer: two minutes)``): no part of the answer."""
+_FILLED = re.compile(r"(?P<front>.*?(?<![\w*])_{3,}(?![\w*]).*?)\s*\((?P<answer>[^()]{1,80})\)")
+_JUDGED_BY = re.compile(
+    r"(?P<front>\S.*[.!])\s*(?:\((?P<answer>T|F|True|False|true|false)\)"
+    r"|\*\*(?P<bold>T|F|True|False)\*\*(?:\s*\((?P<why>[^()]+)\))?)"
+)
+_SPOILED = re.compile(r"(?P<front>\S.*\?)\s*(?:>!(?P<answer>[^!]+?)!<|\|\|(?P<spoiler>[^|]+?)\|\|)")
+_SEMICOLONED = re.compile(r"(?P<front>[^;\s](?:[^;]{0,40}[^;\s])?);(?P<answer>[^;\s](?:[^;]{0,60}[^;\s])?)")
 
 
 def _answered_below(lines: list[str]) -> list[_Pair | _Missing]:
