@@ -24,8 +24,9 @@ from ccpkit.parse.passages import passages
 from ccpkit.parse.pictures import with_pictures
 from ccpkit.parse.rules import RULES
 
-_DECK_TAG = re.compile(r"(?:^|\s)#flashcards(?:/[\w/-]+)?(?=\s|$)")
-"""Obsidian Spaced Repetition's tag for a file of cards (``#flashcards``, ``#flashcards/biology``)."""
+_DECK_TAG = re.compile(r"(?:^|\s)#flashcards(?:/[\w/-]+)?(?=\s|$)|^\s*[-*+]\s+\S.*?\s(?:>>|<>)(?:\s|$)")
+"""What marks a file of a flashcard tool's cards: Obsidian Spaced Repetition's tag (``#flashcards``,
+``#flashcards/biology``) or a bullet of RemNote's (``- Metformin >> …``, ``- le chat <> the cat``)."""
 _PICTURE_SYNTAX = re.compile(rb"!\[|<img\b", re.IGNORECASE)
 
 

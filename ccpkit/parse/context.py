@@ -112,8 +112,8 @@ class Context:
     tags: dict[Kind, tuple[str, ...]] = field(default_factory=dict)
     """Each kind's tags in this file, made once: every item of a kind shares the tuple."""
     in_a_deck: bool = False
-    """The file carries Obsidian Spaced Repetition's deck tag (``#flashcards``, ``#flashcards/biology``):
-    its ``Term :: Definition`` lines are that plugin's cards, not Dataview fields."""
+    """The file is a flashcard tool's: it carries Obsidian Spaced Repetition's deck tag (``#flashcards``)
+    or RemNote's cards (``- a >> b``); its ``Term :: Definition`` lines are cards, not Dataview fields."""
 
     def at(self, node: Node) -> SourceLocation:
         return SourceLocation(path=self.doc.path, line=self.doc.line_of(node))

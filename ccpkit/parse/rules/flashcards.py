@@ -373,6 +373,14 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
         return _questions_and_answers(ctx, node, lines, following)
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
+    if (
+        len(stripped) == 1
+        and stripped[0].endswith(" >>")
+        and following is not None
+        and following.type in _LISTS
+    ):
+        ctx.claim(node, following)  # RemNote's `Gram-positive cocci >>` over the bullets that answer it
+        return 1, [_Pair(stripped[0].removesuffix(">>").strip(), ctx.doc.source(following))]
     pointed = _pointed_answers(stripped) or _answered_on_the_line(stripped)
     block = ctx.doc.blocks[node.top]
     if not pointed and len(stripped) == 2 and block.node is node and _names_questions(ctx, block.section):
@@ -413,10 +421,12 @@ def _answered_on_the_line(lines: list[str]) -> list[_Pair | _Missing]:
     and its answer in brackets (``The capital of Canada is ______. (Ottawa)``), a statement judged
     (``The SA node is the heart's pacemaker. (T)``), a question over a spoiler (``What is the capital
     of Australia? >!Canberra!<``, ``||Canberra||``), or two lines or more of ``word;translation`` (a
-    spreadsheet's rows); none unless every line of the paragraph is one."""
+    spreadsheet's rows), RemNote's ``Metformin >> First-line drug …`` (``<<``, ``<>``); none unless
+    every line of the paragraph is one."""
     pairs: list[_Pair | _Missing] = []
     for number, line in enumerate(lines):
         found = _FILLED.fullmatch(line) or _JUDGED_BY.fullmatch(line) or _SPOILED.fullmatch(line)
+        found = found or _REMNOTE.fullmatch(line)
         found = found or (_SEMICOLONED.fullmatch(line) if len(lines) > 1 else None)
         if found is None:
             return []
@@ -426,9 +436,12 @@ def _answered_on_the_line(lines: list[str]) -> list[_Pair | _Missing]:
             statement = _JUDGE.sub("", found["front"]).lstrip(" :")
             why = f" \u2014 {said['why'].strip()}" if said["why"] else ""
             asked, answer = f"True or false: {statement}", ("True" if answer[0] in "Tt" else "False") + why
+        elif said.get("way") == "<<":  # `the answer << the question`
+            asked, answer = answer, found["front"]
         else:
             asked = found["front"]
-        pairs.append(_Pair(_unnumbered(asked.strip()), answer.strip(), line=number))
+        both = said.get("way") == "<>"
+        pairs.append(_Pair(_unnumbered(asked.strip()), answer.strip(), reversible=both, line=number))
     return pairs
 
 
@@ -440,6 +453,8 @@ _JUDGED_BY = re.compile(
     r"|\*\*(?P<bold>T|F|True|False)\*\*(?:\s*\((?P<why>[^()]+)\))?)"
 )
 _SPOILED = re.compile(r"(?P<front>\S.*\?)\s*(?:>!(?P<answer>[^!]+?)!<|\|\|(?P<spoiler>[^|]+?)\|\|)")
+_REMNOTE = re.compile(r"(?P<front>\S.*?)\s+(?P<way>>>|<<|<>)\s+(?P<answer>\S.*)")
+"""RemNote's cards: ``Metformin >> First-line …`` (``<<`` the other way, ``<>`` both ways)."""
 _SEMICOLONED = re.compile(r"(?P<front>[^;\s](?:[^;]{0,40}[^;\s])?);(?P<answer>[^;\s](?:[^;]{0,60}[^;\s])?)")
 
 
