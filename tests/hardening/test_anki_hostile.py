@@ -53,13 +53,19 @@ def test_every_item_became_a_card(shown: list[tuple[str, str]]) -> None:
         "<img src=x onerror=alert(3)>",
         "<style>body{display:none}</style>",
         '<iframe src="https://example.com"></iframe>',
-        "{{c2::cloze}}",
         "Which is bold {{Options}}?",  # `<b>` is written as Markdown's bold: no tag of the notes' own
         "<img src=x onerror=alert(7)> {{Explanation}}",
     ],
 )
 def test_hostile_text_shows_literally(shown: list[tuple[str, str]], literal: str) -> None:
     assert any(literal in visible_text(side) for side in every_side(shown))
+
+
+def test_a_cloze_in_a_table_cell_shows_its_words_and_no_marker(shown: list[tuple[str, str]]) -> None:
+    """A table row is no cloze note: ``{{c2::cloze}}`` in its cell reaches Anki as the word alone."""
+    rows = [visible_text(answer) for _, answer in shown if "Attack" in visible_text(answer)]
+    assert rows and all("{{c2::" not in side for side in every_side(shown))
+    assert any("cloze" in row.split() for row in rows)
 
 
 def test_a_cloze_beside_template_syntax_hides_its_answer_and_shows_the_rest(

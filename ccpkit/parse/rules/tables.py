@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ccpkit import cloze_syntax
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
@@ -48,6 +49,12 @@ def _tables_in(
         if node is not block.node and not isinstance(made, Problem):
             ctx.claim(node)  # its quote prints without it: it prints as a table of its own
         yield made
+        if not isinstance(made, Problem) and cloze_syntax.has_cloze(ctx.doc.source(node), highlights=False):
+            message = (
+                "cloze markers in a table's cells are not clozes (a table's rows are asked cell by cell "
+                "already): the cells show their words; write the sentence outside the table to hide a part"
+            )
+            yield Problem(ctx.at(node), message, "warning")
     elif node.type in _HOLDERS:
         found = callout(node)
         title = found.title if found is not None and found.title else title
@@ -131,7 +138,14 @@ def _table(ctx: Context, block: Block, node: Node, previous: Node | None, held_b
     title = caption or held_by or (heading_text(block.heading) if block.heading else "") or ctx.doc.part
     pinned = pinned_id(node, previous if caption else None)
     fields = ctx.common("table", title, node, block.section, pinned)
-    return ctx.build(node, lambda: fields.table(title=title, columns=columns, rows=cells))
+    return ctx.build(node, lambda: fields.table(title=title, columns=columns, rows=_revealed(cells)))
+
+
+def _revealed(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """The rows with Anki's cloze markers shown as their words (``{{c1::Cytosine}}`` → ``Cytosine``)."""
+    return tuple(
+        tuple(cloze_syntax.revealed(cell) if "{{c" in cell else cell for cell in row) for row in rows
+    )
 
 
 def _side_by_side(
