@@ -299,8 +299,7 @@ def _in(
             for row, result in rows:
                 yield from _items(ctx, sections[index], row, result)
         elif child.type == "html_block" and SUMMARY.match(child.content):
-            above = siblings[index - 1] if index else None
-            asked, used, results = _details(ctx, siblings[index:], above)
+            asked, used, results = _details(ctx, siblings[index:], siblings[max(0, index - 2) : index])
             section = sections[index][:-1] if asked.type == "heading" else sections[index]
             for result in results:
                 yield from _items(ctx, section, asked, result)
@@ -542,14 +541,17 @@ def _opens_file(ctx: Context, node: Node) -> bool:
 
 
 def _details(
-    ctx: Context, blocks: Sequence[Node], above: Node | None
+    ctx: Context, blocks: Sequence[Node], before: Sequence[Node]
 ) -> tuple[Node, int, list[_Pair | _Missing]]:
     """``<details><summary>Question?</summary>`` then the answer, up to ``</details>`` (in the same
     block or blocks below): the node that asks, how many blocks after the first it used, the pair.
     A summary that only opens the block (``Show answer``) answers the paragraph right above it (or
-    the question a numbered item right above it asks), if any, or a heading above it that asks. A
-    block never closed (``check`` reports it) or holding a question's answer letters (``strays``
-    reports those) is no flashcard."""
+    the question a numbered item right above it asks), if any, or a heading above it that asks, the
+    code between them part of the question (``### What does this log?`` over the code). A block
+    never closed (``check`` reports it) or holding a question's answer letters (``strays`` reports
+    those) is no flashcard."""
+    above = before[-1] if before else None
+    shown = above if above is not None and above.type in ("fence", "code_block") and len(before) > 1 else None
     opening = SUMMARY.match(blocks[0].content)
     assert opening is not None
     html = [block.content if block.type == "html_block" else ctx.doc.source(block) for block in blocks]
@@ -566,6 +568,9 @@ def _details(
         above = last_item[0] if len(last_item) == 1 and _asks(ctx.doc.written(last_item[0])) else above
     if not front and (front := _asked_above(ctx, above)):
         asked = above or asked
+    elif not front and shown is not None and (front := _asked_above(ctx, before[-2])):
+        asked, front = before[-2], f"{front}\n\n{ctx.doc.source(shown)}"
+        ctx.claim(shown)
     if not front:
         message = (
             "flashcard <details> whose summary only opens it has no question right above it: write the "
