@@ -9,6 +9,7 @@ Unclosed and empty markers are errors at their line, wherever they are written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ccpkit import cloze_syntax
@@ -102,8 +103,17 @@ def _cloze(
 
 
 def _holds(ctx: Context, text: str) -> bool:
-    """Whether ``text`` hides something; a text with a broken marker is left to ``check_clozes``."""
-    return cloze_syntax.has_cloze(text, highlights=ctx.highlight_clozes) and not cloze_syntax.mistakes(text)
+    """Whether ``text`` hides something; a text with a broken marker is left to ``check_clozes``, and
+    a reminder that highlights a word (``Remember to read chapter 7 before ==Thursday==``) is a task."""
+    if not cloze_syntax.has_cloze(text, highlights=ctx.highlight_clozes) or cloze_syntax.mistakes(text):
+        return False
+    return not _REMINDER.match(text) or cloze_syntax.has_cloze(text, highlights=False)  # `{{c1::…}}` hides
+
+
+_REMINDER = re.compile(
+    r"(?i)\W*(?:remember\s+to|don'?t\s+forget\s+to|do\s+not\s+forget\s+to|note\s+to\s+self|to\s*do\b)"
+)
+"""How a note to self opens; its highlight stresses a word, it hides nothing to recall."""
 
 
 def _first_text(paragraph: Node) -> str:
