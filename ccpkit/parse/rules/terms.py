@@ -302,30 +302,34 @@ def _named_lines(lines: str) -> list[tuple[str, str]] | None:
 
 
 _MINUTES_FIELDS = frozenset(
-    {"attendees", "attendance", "participants", "present", "absent", "apologies", "note taker"}
-    | {"facilitator", "next meeting", "action items", "owner", "assignee", "due"}
+    {"attendees", "attendance", "absent", "apologies", "note taker", "facilitator", "next meeting"}
+    | {"action items", "agenda"}
 )
-"""Names only a meeting's record gives (``Attendees: Ana, Ben``, ``Next meeting: 9 March``)."""
+"""Names a meeting's record gives (``Attendees: Ana, Ben``, ``Next meeting: 9 March``): two of them
+make one (a glossary may define one, as a grammar's ``Present:`` is a tense)."""
 _BOOK_FIELDS = frozenset(
     {"title", "author", "authors", "publisher", "pages", "isbn", "edition", "year", "published", "editor"}
     | {"series", "translator", "genre", "rating", "read", "finished"}
 )
 """The fields of a book's record in a reading list (``Title: …``, ``Publisher: Sybex``, ``Pages: 336``)."""
-_COURSE_FIELDS = frozenset(
-    {"instructor", "lecturer", "professor", "teacher", "tutor", "ta", "teaching assistant", "email"}
-    | {"e-mail", "office hours", "office", "room", "textbook", "credits", "prerequisites", "website"}
-)
-"""A syllabus's facts about the course itself (``Instructor: …``, ``Office hours: …``)."""
+_CATALOGUED = frozenset({"publisher", "pages", "isbn", "edition"})
+"""What only a book's record gives: a literature course's ``Title:`` and ``Genre:`` of a set text are
+facts to learn."""
+_TEACHERS = frozenset({"instructor", "lecturer", "professor", "teacher", "tutor", "ta", "teaching assistant"})
+_REACHED = re.compile(r"\S@\S|\d")
+"""What says how to reach a teacher: an address, or the hours and room of an ``Office hours:`` line."""
 _GRADED = frozenset(
     {"midterm", "final", "final exam", "exam", "exams", "homework", "assignments", "quizzes", "labs"}
     | {"project", "participation", "attendance", "coursework", "essay", "presentation"}
 )
 """What a course's grade is made of (``Midterm: 30%``)."""
 _KITCHEN_AMOUNT = re.compile(
-    r"(?i)(?:\d+(?:[.,/]\d+)?|[\u00bc-\u00be])\s*(?:tbsp|tsp|cups?|pinch(?:es)?|cloves?|oz|lbs?|bags?|bunch)\b"
+    r"(?i)(?:\d+(?:[.,/]\d+)?|[\u00bc-\u00be])\s*(?:tbsp|tsp|pinch(?:es)?|cloves?|bunch|bags?)\b"
 )
-"""An amount in a kitchen's measure (``1 tbsp``, ``½ cup``, ``1 bag``); grams and millilitres are a
-dose's too."""
+"""An amount in a kitchen's measure (``1 tbsp``, ``a pinch``, ``1 bag``); grams, cups and ounces
+weigh and measure elsewhere too."""
+_DOSED = re.compile(r"(?i)\b(?:mg|mcg|ml|every|daily|hourly|hours?|times|per\s+day)\b|/\s*day\b")
+"""A dose's words: a teaspoon every six hours is medicine, not a recipe."""
 _AMOUNT = re.compile(r"[\d\u00bc-\u00be]")
 _PERCENT = re.compile(r"\d+(?:\.\d+)?\s*%")
 _DEFINES = re.compile(r"(?i)(?:the|an?|one|someone|something|people|person|those)\b")
@@ -336,13 +340,20 @@ def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
     values = [value for _, value in fields]
     if any(map(_DEFINES.match, values)):  # `Attendees: the people present` defines
         return False
+    said = dict(fields)
     amounts = sum(bool(_AMOUNT.match(value)) for value in values)
+    reached = any(_REACHED.search(said[name]) for name in names & {"email", "e-mail", "office hours"})
+    recipe = amounts >= max(2, len(values) - 1) and any(map(_KITCHEN_AMOUNT.match, values))
     return (
-        bool(names & _MINUTES_FIELDS)
-        or ("title" in names and len(names & _BOOK_FIELDS) >= 2 and names <= _BOOK_FIELDS | _ABOUT_THE_NOTE)
-        or len(names & _COURSE_FIELDS) >= 2
+        len(names & _MINUTES_FIELDS) >= 2
+        or (
+            bool(names & _CATALOGUED)
+            and len(names & _BOOK_FIELDS) >= 2
+            and names <= _BOOK_FIELDS | _ABOUT_THE_NOTE
+        )
+        or (bool(names & _TEACHERS) and reached)
         or (len(names & _GRADED) >= 2 and all(map(_PERCENT.fullmatch, values)))
-        or (amounts >= max(2, len(values) - 1) and any(map(_KITCHEN_AMOUNT.match, values)))  # a recipe's
+        or (recipe and not any(map(_DOSED.search, values)))
     )
 
 
