@@ -185,15 +185,19 @@ def _lists_a_record(ctx: Context, block: Block) -> bool:
 
 
 def _records_a_meeting(title: str) -> bool:
-    """A title over one meeting's record (``Weekly sync``, ``Sprint 14 retro``, ``Minutes 2024-03-04``),
-    dated, numbered or named as one; ``Stand-up and retro meetings`` may be a glossary of them."""
+    """A title over one meeting's record: a meeting's word with its date, its sprint or how often it
+    meets (``Team sync 2024-03-04``, ``Sprint 14 retro``, ``Weekly sync``, ``Minutes, 3 March``); a
+    lecture's ``Sync vs async I/O`` or ``Retrospective cohort studies`` names a topic."""
     return _MEETING.search(title) is not None and _ONE_MEETING.search(title) is not None
 
 
-_MEETING = re.compile(
-    r"(?i)\b(?:meeting|minutes|sync|stand-?up|retro(?:spective)?|1:1|one-on-one|check-in)\b"
+_MEETING = re.compile(r"(?i)\b(?:meeting|minutes|sync|stand-?up|retro)\b")
+_ONE_MEETING = re.compile(
+    r"(?i)\d{4}-\d\d-\d\d|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b|\bsprint\s+\d+|\b(?:weekly|daily|monthly)\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b"
 )
-_ONE_MEETING = re.compile(r"(?i)\d|\b(?:minutes|weekly|daily|monthly)\b")
+"""A date (``2024-03-04``, ``3/4``, ``3 March``, ``March 3``), a sprint's number or how often it meets."""
 _SAID_BY = re.compile(
     r"(?:\[[ xX]\]\s*)?(?:\*\*|__)?[A-Z][a-z]+(?::(?:\*\*|__)|(?:\*\*|__)?(?::|\s+[-\u2013\u2014]))\s"
 )
