@@ -24,9 +24,14 @@ from ccpkit.parse.passages import passages
 from ccpkit.parse.pictures import with_pictures
 from ccpkit.parse.rules import RULES
 
-_DECK_TAG = re.compile(r"(?:^|\s)#flashcards(?:/[\w/-]+)?(?=\s|$)|^\s*[-*+]\s+\S.*?\s(?:>>|<>)(?:\s|$)")
-"""What marks a file of a flashcard tool's cards: Obsidian Spaced Repetition's tag (``#flashcards``,
-``#flashcards/biology``) or a bullet of RemNote's (``- Metformin >> …``, ``- le chat <> the cat``)."""
+_DECK_TAG = re.compile(r"\s*(?:#[\w/-]+\s+)*#flashcards(?:/[\w/-]+)?(?:\s+#[\w/-]+)*\s*")
+"""Obsidian Spaced Repetition's tag for a file of cards on a line of tags (``#flashcards``,
+``#flashcards/biology``), as that plugin's users write it at the top of a note."""
+_REMNOTE_BULLET = re.compile(
+    r"\s*[-*+]\s+(?P<front>[^:`>|<]*[A-Za-z\u00c0-\U0010ffff][^:`>|<]*?)\s(?:>>|<<|<>)(?:\s+(?P<back>[^`]+))?"
+)
+"""A bullet of RemNote's cards (``- Metformin >> First-line …``, ``- le chat <> the cat``): no colon or
+code in its front."""
 _PICTURE_SYNTAX = re.compile(rb"!\[|<img\b", re.IGNORECASE)
 
 
@@ -211,8 +216,11 @@ def parse_module(notes: Path, read: ModuleSource) -> Findings:
         elif named and titled_by is not None and named != title:
             problems.append(_disagreeing_title(document, named, title, titled_by))
         title = title or (document.part if files.single_file else "")
-        in_a_deck = any(map(_DECK_TAG.search, document.lines))
-        ctx = Context(files.slug, document, highlight_clozes=read.highlight_clozes, in_a_deck=in_a_deck)
+        remnote = sum(map(_remnote_card, document.lines)) >= 2
+        in_a_deck = remnote or any(map(_DECK_TAG.fullmatch, document.lines))
+        ctx = Context(
+            files.slug, document, highlight_clozes=read.highlight_clozes, in_a_deck=in_a_deck, remnote=remnote
+        )
         questions = _extract(ctx, items, problems)
         written += passages(ctx, questions)
     return Findings(title or files.fallback_title, tuple(items), tuple(problems), tuple(written))
@@ -234,6 +242,17 @@ def _front_matter_location(document: Document, key: str) -> SourceLocation:
         (number for number, text in enumerate(document.lines, start=1) if text.startswith(f"{key}:")), 1
     )
     return SourceLocation(document.path, line)
+
+
+def _remnote_card(line: str) -> bool:
+    """A bullet of RemNote's cards: a name (or words) before the separator, words after it; not a shell
+    redirect (``- echo hi >> log.txt``) nor a stream (``- cout << x``)."""
+    found = _REMNOTE_BULLET.fullmatch(line)
+    if found is None:
+        return False
+    front, back = found["front"].strip(), (found["back"] or "").strip()
+    named = " " in front or front[:1].isupper()
+    return named and (not back or (" " in back and not back[0].isdigit() and back[0] not in "\"'"))
 
 
 def _extract(ctx: Context, items: list[Item], problems: list[Problem]) -> frozenset[int]:

@@ -114,6 +114,9 @@ class Context:
     in_a_deck: bool = False
     """The file is a flashcard tool's: it carries Obsidian Spaced Repetition's deck tag (``#flashcards``)
     or RemNote's cards (``- a >> b``); its ``Term :: Definition`` lines are cards, not Dataview fields."""
+    remnote: bool = False
+    """The file holds RemNote's cards (two bullets or more of ``a >> b``, ``a <> b``): their separators
+    are read, which elsewhere are shell redirects, streams and menus."""
 
     def at(self, node: Node) -> SourceLocation:
         return SourceLocation(path=self.doc.path, line=self.doc.line_of(node))

@@ -374,13 +374,14 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
     if (
         len(stripped) == 1
+        and ctx.remnote
         and stripped[0].endswith(" >>")
         and following is not None
         and following.type in _LISTS
     ):
         ctx.claim(node, following)  # RemNote's `Gram-positive cocci >>` over the bullets that answer it
         return 1, [_Pair(stripped[0].removesuffix(">>").strip(), ctx.doc.source(following))]
-    pointed = _pointed_answers(stripped) or _answered_on_the_line(stripped)
+    pointed = _pointed_answers(stripped) or _answered_on_the_line(stripped, remnote=ctx.remnote)
     block = ctx.doc.blocks[node.top]
     if not pointed and len(stripped) == 2 and block.node is node and _names_questions(ctx, block.section):
         pointed = _answered_below(stripped)  # a list's items are `_asked_over_answer`'s
@@ -415,17 +416,17 @@ def _pointed_answers(lines: list[str]) -> list[_Pair | _Missing]:
     return pairs
 
 
-def _answered_on_the_line(lines: list[str]) -> list[_Pair | _Missing]:
+def _answered_on_the_line(lines: list[str], *, remnote: bool) -> list[_Pair | _Missing]:
     """Lines each asking and answering on the line itself, as quiz sheets write them: a blank to fill
     and its answer in brackets (``The capital of Canada is ______. (Ottawa)``), a statement judged
     (``The SA node is the heart's pacemaker. (T)``), a question over a spoiler (``What is the capital
     of Australia? >!Canberra!<``, ``||Canberra||``), or two lines or more of ``word;translation`` (a
-    spreadsheet's rows), RemNote's ``Metformin >> First-line drug …`` (``<<``, ``<>``); none unless
-    every line of the paragraph is one."""
+    spreadsheet's rows), in a file of RemNote's cards ``Metformin >> First-line drug …`` (``<<``,
+    ``<>``); none unless every line of the paragraph is one."""
     pairs: list[_Pair | _Missing] = []
     for number, line in enumerate(lines):
         found = _FILLED.fullmatch(line) or _JUDGED_BY.fullmatch(line) or _SPOILED.fullmatch(line)
-        found = found or _REMNOTE.fullmatch(line)
+        found = found or (_REMNOTE.fullmatch(_hide_code(line)) if remnote else None)
         found = found or (_SEMICOLONED.fullmatch(line) if len(lines) > 1 else None)
         if found is None:
             return []
