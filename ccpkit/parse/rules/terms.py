@@ -88,6 +88,8 @@ PLACE_IN_A_BOOK = re.compile(
     r"(?i)(?:pp?\.?|page|ch(?:apter)?\.?|slides?|lecture|\u00a7)\s*\d+(?:\s*[-\u2013]\s*\d+)?"
 )
 """Where something is, not what: ``p. 42``, ``Ch3``, ``Slide 12``, ``§ 4``."""
+_PAGE = re.compile(r"(?i)(?:pp?\.|pg\.|pages?)\s*\d+(?:\s*[-\u2013]\s*\d+)?")
+"""A page written as one (``p. 12``, ``pp. 4-6``, ``page 9``), not a name that starts so (``p53``)."""
 _ABOUT_THE_NOTE = frozenset(
     {"aliases", "alias", "tag", "tags", "modified", "reviewed", "last reviewed", "link", "links", "source"}
     | {"sources", "related", "status", "parent", "up", "see also", "references", "author", "authors", "date"}
@@ -521,7 +523,7 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
         return None
     if rest[0] in "\"\u201c'\u2018":  # `You: "Which shelf?"`: what someone says, not what a name is
         return None
-    if PLACE_IN_A_BOOK.fullmatch(front):
+    if _PAGE.fullmatch(front):
         return None  # `p. 12: Habits are …`: a reader's note of where a line is, not a name
     if front.lower() in _NOT_NAMES or (len(front) == 1 and front.isalpha()):
         return None  # `M \u2013 Methanol`: a mnemonic's letter, which names nothing on a card of its own
