@@ -381,8 +381,9 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
     ):
         ctx.claim(node, following)  # RemNote's `Gram-positive cocci >>` over the bullets that answer it
         return 1, [_Pair(stripped[0].removesuffix(">>").strip(), ctx.doc.source(following))]
-    pointed = _pointed_answers(stripped) or _answered_on_the_line(stripped, remnote=ctx.remnote)
     block = ctx.doc.blocks[node.top]
+    quiz = any(_QUIZ.search(title) for title in (ctx.doc.part, *block.section))
+    pointed = _pointed_answers(stripped) or _answered_on_the_line(stripped, remnote=ctx.remnote, quiz=quiz)
     if not pointed and len(stripped) == 2 and block.node is node and _names_questions(ctx, block.section):
         pointed = _answered_below(stripped)  # a list's items are `_asked_over_answer`'s
     if pointed:
@@ -416,7 +417,7 @@ def _pointed_answers(lines: list[str]) -> list[_Pair | _Missing]:
     return pairs
 
 
-def _answered_on_the_line(lines: list[str], *, remnote: bool) -> list[_Pair | _Missing]:
+def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> list[_Pair | _Missing]:
     """Lines each asking and answering on the line itself, as quiz sheets write them: a blank to fill
     and its answer in brackets (``The capital of Canada is ______. (Ottawa)``), a statement judged
     (``The SA node is the heart's pacemaker. (T)``), a question over a spoiler (``What is the capital
@@ -426,6 +427,8 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool) -> list[_Pair | _M
     pairs: list[_Pair | _Missing] = []
     for number, line in enumerate(lines):
         found = _FILLED.fullmatch(line) or _JUDGED_BY.fullmatch(line) or _SPOILED.fullmatch(line)
+        if found is not None and found.re is not _SPOILED and not _answers_the_line(found, quiz=quiz):
+            return []
         found = found or (_REMNOTE.fullmatch(_hide_code(line)) if remnote else None)
         found = found or (_SEMICOLONED.fullmatch(line) if len(lines) > 1 else None)
         if found is None:
@@ -445,6 +448,30 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool) -> list[_Pair | _M
     return pairs
 
 
+def _answers_the_line(found: re.Match[str], *, quiz: bool) -> bool:
+    """Whether brackets after a blank or a statement answer it: not a mark's worth (``(1 mark)``), a
+    hint, a form's word (``(signed)``), a word to work from (``Yo ______. (hablar)``: a verb to
+    conjugate, a bare lower-case word) nor a letter that may be a symbol (``the tesla. (T)``) but under
+    a title of a quiz or with ``T/F:`` or ``Answer:``."""
+    said = found.groupdict()
+    answer = (said["answer"] or said.get("bold") or "").strip()
+    if _NO_BLANK_ANSWER.match(answer):
+        return False
+    labelled = bool(_LABELLED.match(answer)) or bool(_JUDGE.match(found["front"]))
+    if found.re is _JUDGED_BY:
+        return bool(said.get("bold")) or len(answer) > 1 or quiz or labelled
+    return quiz or labelled or " " in answer or not answer.islower()
+
+
+_NO_BLANK_ANSWER = re.compile(
+    r"(?i)\d+\s*(?:marks?|points?|pts)\b|hint\b|e\.g\.|(?:signed|signature|print|date|initials|name|optional)$"
+)
+"""Brackets after a blank that answer nothing: a mark's worth, a hint, a form's word."""
+_QUIZ = re.compile(
+    r"(?i)\b(?:quiz|quizzes|test|blanks?|fill[- ]in|true\s*(?:or|/)\s*false|t/f|questions?|flashcards?"
+    r"|self[- ]check|review|revision|practice|exercises?|worksheet)\b"
+)
+"""A title over lines to answer: a bare word or letter in brackets is then their answer."""
 _LABELLED = re.compile(r"^(?i:answer|ans)\s*[:.\u2013\u2014-]\s*")
 """``Answer:`` in the brackets after a blank (``(Answer: two minutes)``): no part of the answer."""
 _FILLED = re.compile(r"(?P<front>.*?(?<![\w*])_{3,}(?![\w*]).*?)\s*\((?P<answer>[^()]{1,80})\)")
