@@ -74,12 +74,12 @@ _RIGHT = r"(?i:correct(?:\s+answer)?)"
 _MARK = re.compile(
     rf"^\s*{_CHECK}\s*|\s*(?:{_CHECK}(?:\s*{_RIGHT})?"
     rf"|(?:\*\*|\*|_)?(?:\((?:{_RIGHT}|(?i:answer))\)|\[(?:{_RIGHT}|(?i:answer))\])(?:\*\*|\*|_)?"
-    rf"|(?:\*\*)?Most Voted(?:\*\*)?|(?:<-+|\u2190|\u2b05\ufe0f?)\s*{_RIGHT}|(?<=\s)\*)\s*$"
+    rf"|(?:\*\*)?Most Voted(?:\*\*)?|(?:<-+|\u2190|\u2b05\ufe0f?)\s*{_RIGHT})\s*$"
 )
 """A correct option marked in its text: ``✅`` (``✅ Correct``), ``✔``, ``☑``, ``✓``, ``(correct)``,
-``(Correct Answer)``, ``[Correct]``, ``<-- Correct``, ``← correct``, an asterisk after a space
-(``b) Paris *``), or the ``Most Voted`` that question banks copied from discussion sites put after
-the option most people chose."""
+``(Correct Answer)``, ``[Correct]``, ``<-- Correct``, ``← correct``, or the ``Most Voted`` that
+question banks copied from discussion sites put after the option most people chose. (An asterisk
+after an option's words is as often a footnote, a pointer or code: no mark.)"""
 _CROSS = r"(?:\u274c|\u2716\ufe0f?|\u2717|\u2718)"
 _CROSSED = re.compile(rf"^\s*{_CROSS}\s*|\s*{_CROSS}\s*$")
 """A wrong option marked in its text: ``❌``, ``✖``, ``✗``, ``✘``."""
