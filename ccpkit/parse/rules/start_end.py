@@ -27,10 +27,14 @@ from ccpkit.parse.tree import Node
 
 _FIELD = re.compile(r"(?P<name>[A-Za-z][A-Za-z ]{0,20}):(?:\s|$)(?P<rest>.*)")
 _CARD_TYPES = {"basic": False, "basic (and reversed card)": True, "basic (optional reversed card)": False}
-_INLINE_NOTE = re.compile(r"(?<!`)STARTI[ \t]*\[(?P<type>[^\]\n]+)\][ \t]*(?P<body>.*?)[ \t]*ENDI", re.S)
-"""An inline note: ``STARTI [Basic] Which tool waters beds? Back: A hose. ENDI`` (not in code: the
-plugin's own syntax shown in notes about it)."""
-_INLINE_START = re.compile(r"(?<!`)STARTI[ \t]*\[")
+_OPENS = r"(?:^[ \t]*|(?<=[.!?])[ \t]+)STARTI[ \t]*\["
+"""Where an inline note opens: a line's start, or a sentence's (not ``type STARTI [Basic] …`` in a
+sentence about the plugin)."""
+_INLINE_NOTE = re.compile(rf"{_OPENS}(?P<type>[^\]\n]+)\][ \t]*(?P<body>.*?)[ \t]*ENDI", re.S | re.M)
+"""An inline note: ``STARTI [Basic] Which tool waters beds? Back: A hose. ENDI``."""
+_INLINE_START = re.compile(_OPENS, re.M)
+_CODE_SPAN = re.compile(r"(`+)[^`]+?\1")
+"""Code in a line (the plugin's own syntax shown in notes about it): no note."""
 _ID_COMMENT = re.compile(r"<!--\s*ID:\s*\d+\s*-->")
 """The id the plugin writes into a note it sent to Anki: no words of the notes."""
 _INLINE_FIELD = re.compile(r"\s+(?=(?:Back Extra|Back|Tags):\s)")
@@ -48,7 +52,9 @@ def extract_marked_notes(ctx: Context) -> Iterator[Item | Problem]:
     index = 0
     while index < len(blocks):
         node = blocks[index]
-        if not ctx.is_claimed(node) and any(map(_INLINE_START.search, _paragraph_texts(node))):
+        if not ctx.is_claimed(node) and any(
+            _INLINE_START.search(_no_code(text)) for text in _paragraph_texts(node)
+        ):
             yield from _inline_notes(ctx, node, ctx.doc.blocks[index].section)
         if _first_line(node) != "START" or ctx.is_claimed(node):
             index += 1
@@ -69,11 +75,14 @@ def _inline_notes(ctx: Context, block: Node, section: tuple[str, ...]) -> Iterat
     own line; words beside them, or a ``STARTI`` never ended, are a warning (they would be lost)."""
     ctx.claim(block)
     for node in block.walk():
-        rest = "" if node.type != "paragraph" else node.children[0].content
-        for found in _INLINE_NOTE.finditer(rest):
-            body = _INLINE_FIELD.sub("\n", _ID_COMMENT.sub("", found["body"])).split("\n")
-            yield from _note(ctx, node, section, [found["type"], *body])
-        rest = _INLINE_NOTE.sub("", _ID_COMMENT.sub("", rest))
+        text = "" if node.type != "paragraph" else node.children[0].content
+        notes = list(_INLINE_NOTE.finditer(_no_code(text)))  # code blanked: the same places
+        for found in notes:
+            body = text[found.start("body") : found.end("body")]
+            fields = _INLINE_FIELD.sub("\n", _ID_COMMENT.sub("", body)).split("\n")
+            yield from _note(ctx, node, section, [found["type"], *fields])
+        rest = "".join(text[start:end] for start, end in _between(notes, len(text)))
+        rest = _no_code(_ID_COMMENT.sub("", rest))
         if _INLINE_START.search(rest):
             yield Problem(
                 ctx.at(node), "inline note `STARTI` with no `ENDI` after it: end it with ENDI", "warning"
@@ -83,6 +92,20 @@ def _inline_notes(ctx: Context, block: Node, section: tuple[str, ...]) -> Iterat
                 "words beside an inline note (`STARTI` … `ENDI`) are not read: give each note its own line"
             )
             yield Problem(ctx.at(node), message, "warning")
+
+
+def _no_code(text: str) -> str:
+    """``text`` with its code spans blanked out, every other character in its place."""
+    return _CODE_SPAN.sub(lambda code: " " * len(code[0]), text) if "`" in text else text
+
+
+def _between(found: list[re.Match[str]], length: int) -> Iterator[tuple[int, int]]:
+    """The spans of a text outside the ``found`` matches."""
+    start = 0
+    for match in found:
+        yield start, match.start()
+        start = match.end()
+    yield start, length
 
 
 _HOLDS_WORDS = frozenset(("fence", "code_block", "table", "html_block", "heading", "math_block"))
