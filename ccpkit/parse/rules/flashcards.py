@@ -117,6 +117,8 @@ _NOTES_TO_SELF = frozenset(
 _ASKING_WORDS = 3
 """A listed question of fewer words (``Why?``, ``How so?``) says too little to be a card's front."""
 _SENTENCE_END = re.compile(r"[.!;]\s+\S")
+_FIRST_PERSON = re.compile(r"(?i)(?:i|i'm|i've|my|we|we're|our)\b")
+"""How a note to self under a question opens (``I still don't get this``): the student's, no answer."""
 _NO_ANSWER = re.compile(
     r"\(.*\)$|\[|(?:\*\*|__)?(?i:hints?|notes?|todo|tips?)(?:\*\*|__)?\s*(?::|$)|\d+\s*(?i:marks?|points?)\b"
     r"|(?i:see|check|ask|tbd|todo)\b",
@@ -494,6 +496,8 @@ def _answered_below(lines: list[str]) -> list[_Pair | _Missing]:
         return []
     if not any(map(str.isalnum, answer)) or _NO_ANSWER.match(answer) or _OPTION_LINE.match(answer):
         return []
+    if _FIRST_PERSON.match(answer) or instructs(answer):
+        return []  # `I still don't get this, ask in the tutorial.`; `Discuss with reference to …`
     if PLACE_IN_A_BOOK.fullmatch(answer) or (len(answer.split()) == 1 and not _answers_in_a_word(answer)):
         return []
     return [_Pair(_unnumbered(asked), answer)]
