@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 _TOKEN = re.compile(
     r"(?P<code>(`+)[\s\S]+?\2)"
@@ -116,34 +117,73 @@ def numbers(text: str) -> tuple[int, ...]:
 def kept_numbers(hidden: Sequence[str], recorded: Sequence[str]) -> tuple[str, ...]:
     """What each cloze number hides, to send: ``hidden`` is a numbered text's ``answers`` (``c1: x``),
     ``recorded`` the same as last sent (a number's parts joined by ``\x1f``; ``""``: unused). Anki keeps
-    a card's history by its number, so parts recorded keep their number; parts changed take the
-    number of parts gone (in order), new ones the next number never used. A number whose parts are
-    gone stays unused: a part added later never takes its card."""
-    left = {text: number for number, text in enumerate(recorded, start=1) if text}
+    a card's history by its number, so parts recorded keep their number (the same words twice keep
+    both); a part reworded takes the number of the gone part it reads most like; a new part takes
+    the next number never used (past Anki's last, a number left unused). A number whose parts are gone
+    stays unused: a part added later never takes its card."""
+    left: dict[str, list[int]] = {}
+    for number, text in enumerate(recorded, start=1):
+        if text:
+            left.setdefault(text, []).append(number)
     kept = dict.fromkeys(range(1, len(recorded) + 1), "")
     changed = []
     for text in _groups(hidden).values():
-        number = left.pop(text, None)
-        if number is None:
-            changed.append(text)
+        if left.get(text):
+            kept[left[text].pop(0)] = text
         else:
-            kept[number] = text
-    gone = sorted(left.values())
-    for text in changed:
-        kept[gone.pop(0) if gone else len(kept) + 1] = text
+            changed.append(text)
+    gone = {number: text for text, numbers in left.items() for number in numbers}
+    reworded = _reworded(changed, gone)
+    for index, text in enumerate(changed):
+        kept[reworded[index] if index in reworded else _unused(kept)] = text
     return tuple(kept.values())
 
 
+_ALIKE = 0.4
+"""How alike (``difflib``'s ratio) a part must read to a gone one to be that part reworded: ``100
+degrees`` and ``100 °C`` are; ``heart`` and ``blood`` are not."""
+
+
+def _reworded(changed: Sequence[str], gone: dict[int, str]) -> dict[int, int]:
+    """Each changed part (by its place in ``changed``) that rewords a gone one, with that one's number:
+    the most alike pairs first."""
+    pairs = sorted(
+        (
+            (SequenceMatcher(None, text.casefold(), was.casefold()).ratio(), index, number)
+            for index, text in enumerate(changed)
+            for number, was in gone.items()
+        ),
+        reverse=True,
+    )
+    taken: dict[int, int] = {}
+    for likeness, index, number in pairs:
+        if likeness >= _ALIKE and index not in taken and number not in taken.values():
+            taken[index] = number
+    return taken
+
+
+def _unused(kept: dict[int, str]) -> int:
+    """The next number never used, or past Anki's last one the lowest left unused."""
+    if len(kept) < MAX_CLOZE:
+        return len(kept) + 1
+    return next((number for number, text in kept.items() if not text), MAX_CLOZE)
+
+
 def renumbered(text: str, hidden: Sequence[str], kept: Sequence[str]) -> str:
-    """``text`` (a numbered text or its HTML, whose ``answers`` are ``hidden``) with each cloze number
-    the one ``kept_numbers`` gave its parts."""
+    """``text`` (a numbered text's HTML, whose ``answers`` are ``hidden``) with each cloze number the
+    one ``kept_numbers`` gave its parts; code shown in it (``<code>{{c1::x}}</code>``) as written."""
     places: dict[str, list[int]] = {}
     for number, parts in enumerate(kept, start=1):
         places.setdefault(parts, []).append(number)
     moves = {number: places[parts].pop(0) for number, parts in _groups(hidden).items() if places.get(parts)}
     if all(number == place for number, place in moves.items()):
         return text
-    return _OPENING.sub(lambda found: f"{{{{c{moves.get(int(found[1]), int(found[1]))}::", text)
+    pieces = _SHOWN_CODE.split(text)  # text, code, text …: the code is every other piece
+    for place in range(0, len(pieces), 2):
+        pieces[place] = _OPENING.sub(
+            lambda found: f"{{{{c{moves.get(int(found[1]), int(found[1]))}::", pieces[place]
+        )
+    return "".join(pieces)
 
 
 def _groups(hidden: Sequence[str]) -> dict[int, str]:
@@ -156,6 +196,7 @@ def _groups(hidden: Sequence[str]) -> dict[int, str]:
 
 
 _OPENING = re.compile(r"\{\{c(\d+)::")
+_SHOWN_CODE = re.compile(r"(<code\b.*?</code>)", re.S)
 
 
 def has_cloze(text: str, *, highlights: bool = True) -> bool:

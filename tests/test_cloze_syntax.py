@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ccpkit.cloze_syntax import (
+    MAX_CLOZE,
     answers,
     has_cloze,
     kept_numbers,
@@ -92,3 +93,30 @@ def test_parts_of_one_number_stay_one_card_and_the_text_is_renumbered_as_kept() 
     text = "{{c1::comet}}, {{c2::star}} and {{c2::sun}}"
     assert renumbered(text, hidden, kept) == "{{c2::comet}}, {{c1::star}} and {{c1::sun}}"
     assert renumbered(text, hidden, kept_numbers(hidden, ())) == text
+
+
+def test_the_same_words_hidden_twice_keep_both_their_numbers_build_after_build() -> None:
+    hidden = ("c1: France", "c2: France")
+    recorded = kept_numbers(hidden, ())
+    assert recorded == ("France", "France")
+    assert kept_numbers(hidden, recorded) == recorded
+
+
+def test_a_reworded_part_takes_the_number_of_the_gone_part_it_reads_most_like() -> None:
+    recorded = ("hart", "blood", "chst")
+    assert kept_numbers(("c1: warm blood", "c2: chst"), recorded) == ("", "warm blood", "chst")
+    assert kept_numbers(("c1: chest", "c2: heart", "c3: blood"), recorded) == ("heart", "blood", "chest")
+    assert kept_numbers(("c1: lungs", "c2: chst"), ("heart", "", "chst")) == ("", "", "chst", "lungs")
+
+
+def test_past_ankis_last_number_a_new_part_takes_one_left_unused() -> None:
+    recorded = ("", *(f"part {number}" for number in range(2, MAX_CLOZE + 1)))
+    hidden = (*(f"c{number}: part {number}" for number in range(2, MAX_CLOZE + 1)), "c501: new")
+    assert kept_numbers(hidden, recorded)[0] == "new"
+
+
+def test_code_shown_in_a_cloze_keeps_its_markers_as_written() -> None:
+    html = "<code>{{c1::x}}</code> and {{c1::comet}}, {{c2::star}}"
+    hidden = ("c1: comet", "c2: star")
+    shown = "<code>{{c1::x}}</code> and {{c2::comet}}, {{c1::star}}"
+    assert renumbered(html, hidden, ("star", "comet")) == shown

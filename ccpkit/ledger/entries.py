@@ -21,8 +21,9 @@ class LedgerError(CcpkitError):
             f"Restore it from git (`git checkout HEAD -- {path}`), or delete it to start a new one: "
             f"notes whose id is unchanged keep their GUID if its first line named a `guid scope` (the "
             f"course title, unchanged), notes renamed since the last good ledger are "
-            f"duplicated in Anki, and every note counts as changed once (edits made inside Anki are "
-            f"overwritten by the next import)."
+            f"duplicated in Anki, a cloze's parts are numbered in the notes' order again (a studied "
+            f"card may then ask another part), and every note counts as changed once (edits made "
+            f"inside Anki are overwritten by the next import)."
         )
 
 

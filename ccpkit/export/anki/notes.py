@@ -401,7 +401,7 @@ def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
         id=note.id,
         note_type=note_type.name,
         key=note.key,
-        answer=_digest([*(note.field(name) for name in note_type.answer_fields), *note.answer]),
+        answer=_digest([*(note.field(name) for name in note_type.answer_fields), *_unnumbered(note.answer)]),
         study=_digest([note_type.name, *unordered]),
         ordered_study=_digest(study) if unordered != study[1:] else "",
         meta=_digest([*(note.field(name) for name in rest), " ".join(note.tags)]),
@@ -410,6 +410,12 @@ def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
         module=note.module,
         table=note.table,
     )
+
+
+def _unnumbered(hidden: tuple[str, ...]) -> list[str]:
+    """A cloze's hidden parts (``c1: x``) in any order, without their numbers: parts that trade places
+    in a reworded sentence are the same answer (its history follows), whatever numbers they hold."""
+    return sorted(part.partition(": ")[2] for part in hidden)
 
 
 def _rows_in_any_order(table: str) -> str:

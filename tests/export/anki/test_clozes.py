@@ -250,3 +250,50 @@ def test_on_a_phone_the_hidden_part_stands_out_in_the_accent_colour_light_and_ni
             assert width <= 0, "the card is wider than the phone"
     finally:
         phone.close()
+
+
+ALIKE = Path(__file__).parent / "fixtures" / "clozes-alike"
+VESSELS = "01-blood/cloze/blood-travels-through-arteries-and-veins"
+PARIS = "01-blood/cloze/paris-is-the-capital-of-france-and-paris-hosted-the-1900-olympics"
+
+
+@pytest.fixture
+def alike(tmp_path: Path) -> Iterator[tuple[Course, Student]]:
+    course = Course(tmp_path)
+    shutil.copytree(ALIKE, course.notes)
+    course.build("anki")
+    student = Student.with_fresh_collection(course.root)
+    student.import_package(course.out / PACKAGE)
+    student.study_everything()
+    yield course, student
+    student.close()
+
+
+def test_parts_that_trade_places_keep_their_note_and_each_its_card(alike: tuple[Course, Student]) -> None:
+    course, student = alike
+    studied = fronts_by_card(student.note(VESSELS))
+    path = course.notes / "01-blood" / "notes.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("==arteries== and ==veins==", "==veins== and ==arteries=="), "utf-8")
+    course.build("anki")
+    log = student.import_package(course.out / PACKAGE)
+    assert len(log.new) == 0 and len(list(student.notes())) == 2
+    now = fronts_by_card(student.note("01-blood/cloze/blood-travels-through-veins-and-arteries"))
+    assert now.keys() == studied.keys()
+    for card, front in studied.items():  # each card hides the same vessel, wherever it now stands
+        hidden = "arteries" if "[...] and veins" in front else "veins"
+        assert hidden not in now[card] and "[...]" in now[card]
+
+
+def test_the_same_words_hidden_twice_stay_on_their_cards_build_after_build(
+    alike: tuple[Course, Student],
+) -> None:
+    course, student = alike
+    studied = fronts_by_card(student.note(PARIS))
+    for build in range(3):  # nothing about the sentence changes: other notes come and go
+        more = course.notes / "01-blood" / f"more-{build}.md"
+        more.write_text(f"- **Plasma {build}:** the liquid part\n", encoding="utf-8")
+        course.build("anki")
+        student.import_package(course.out / PACKAGE)
+    paris = student.note(PARIS)
+    assert fronts_by_card(paris) == studied and student.reviews_of(paris) == 2
