@@ -484,7 +484,10 @@ _JUDGED_BY = re.compile(
 _SPOILED = re.compile(r"(?P<front>\S.*\?)\s*(?:>!(?P<answer>[^!]+?)!<|\|\|(?P<spoiler>[^|]+?)\|\|)")
 _REMNOTE = re.compile(r"(?P<front>\S.*?)\s+(?P<way>>>|<<|<>)\s+(?P<answer>\S.*)")
 """RemNote's cards: ``Metformin >> First-line …`` (``<<`` the other way, ``<>`` both ways)."""
-_SEMICOLONED = re.compile(r"(?P<front>[^;\s](?:[^;]{0,40}[^;\s])?);(?P<answer>[^;\s](?:[^;]{0,60}[^;\s])?)")
+_SEMICOLONED = re.compile(
+    r"(?P<front>[^;:\s](?:[^;:]{0,40}[^;:\s])?);(?P<answer>[^;:\s](?:[^;:]{0,60}[^;:\s])?)"
+)
+"""A spreadsheet's row pasted as ``perro;dog`` (no colon: ``color:red;margin:0`` is CSS)."""
 
 
 def _answered_below(lines: list[str]) -> list[_Pair | _Missing]:

@@ -99,6 +99,8 @@ _ABOUT_THE_NOTE = frozenset(
 _NOT_NAMES = (
     frozenset({"answer", "correct answer", "ans", "solution", "explanation", "question", "q", "a", "version"})
     | {"prev", "previous", "next", "home", "index", "contents"}
+    | {"例如", "比如", "原因", "结论", "注意", "备注", "总结", "说明", "答案", "问题", "例", "注"}
+    | {"例文", "答え", "問題", "理由", "結論", "注意点", "ポイント", "まとめ"}
     | _ABOUT_THE_NOTE
 )
 """``Answer: EC2`` is a question's part (its question may sit in the list above), ``See also:``,
@@ -386,7 +388,7 @@ _RUN_IN_HEADS = frozenset(
 
 
 _DEFINED = re.compile(
-    r"(?i:def(?:inition)?\.?|(?P<result>theorem|lemma|proposition|corollary|law|principle|axiom))"
+    r"(?i:def(?:inition)?\.?|(?P<result>theorem|lemma|proposition|corollary))"
     r"(?:[ \t]+\d+(?:\.\d+)*)?[ \t]*\((?P<name>[^()\n]{1,60})\)"
 )
 """A lecture's numbered definition naming its term, or a result naming itself: ``Definition 2.1
@@ -413,6 +415,8 @@ def defined_name(head: str) -> str | None:
     if not name or name.casefold() in _HOW_DEFINED:
         return None
     result = (found["result"] or "").lower() if found else ""
+    if result and (not name[0].isupper() or not any(map(str.isalpha, name)) or "[" in name):
+        return None  # `Theorem 5.2 (without proof)`, `(see [5])`, `(1905)`: no name
     return f"{name} {result}" if result and result not in name.lower() else name
 
 
