@@ -27,9 +27,9 @@ from ccpkit.parse.tree import Node
 
 _FIELD = re.compile(r"(?P<name>[A-Za-z][A-Za-z ]{0,20}):(?:\s|$)(?P<rest>.*)")
 _CARD_TYPES = {"basic": False, "basic (and reversed card)": True, "basic (optional reversed card)": False}
-_OPENS = r"(?:^[ \t]*|(?<=[.!?])[ \t]+)STARTI[ \t]*\["
-"""Where an inline note opens: a line's start, or a sentence's (not ``type STARTI [Basic] …`` in a
-sentence about the plugin)."""
+_OPENS = r"(?:^[ \t]*|(?<=[.!?:])[ \t]+)STARTI[ \t]*\["
+"""Where an inline note opens: a line's start, or after a sentence or a label (`Remember: STARTI …`; not
+``type STARTI [Basic] …`` in a sentence about the plugin)."""
 _INLINE_NOTE = re.compile(rf"{_OPENS}(?P<type>[^\]\n]+)\][ \t]*(?P<body>.*?)[ \t]*ENDI", re.S | re.M)
 """An inline note: ``STARTI [Basic] Which tool waters beds? Back: A hose. ENDI``."""
 _INLINE_START = re.compile(_OPENS, re.M)
