@@ -332,7 +332,7 @@ _KITCHEN_AMOUNT = re.compile(
 )
 """An amount in a kitchen's measure (``1 tbsp``, ``a pinch``, ``1 bag``); grams, cups and ounces
 weigh and measure elsewhere too."""
-_DOSED = re.compile(r"(?i)\b(?:mg|mcg|ml|every|daily|hourly|hours?|times|per\s+day)\b|/\s*day\b")
+_DOSED = re.compile(r"(?i)\b(?:mg|mcg|every|daily|hourly|hours?|times|per\s+day)\b|/\s*day\b")
 """A dose's words: a teaspoon every six hours is medicine, not a recipe."""
 _AMOUNT = re.compile(r"[\d\u00bc-\u00be]")
 _PERCENT = re.compile(r"\d+(?:\.\d+)?\s*%")
