@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from anki.collection import Collection
 
 from tests.conftest import REPO
-from tests.export.anki.student import visible_text
+from tests.export.anki.student import Student, visible_text
 from tests.sync.course import Course
 
 CLOZES = Path(__file__).parents[1] / "export" / "fixtures" / "clozes"
 EBS = "01-storage/cloze/ebs-volumes-attach-to-one-ec2-instance-at-a-time"
+T = TypeVar("T")
 
 
 def cloze_course(root: Path) -> Course:
@@ -45,17 +48,29 @@ def test_sync_creates_the_cloze_note_type_and_a_card_per_cloze_number(tmp_path: 
         student.close()
 
 
-def test_a_reworded_cloze_is_updated_in_place_by_the_next_sync(tmp_path: Path) -> None:
-    course = cloze_course(tmp_path)
+def study(course: Course, look: Callable[[Student], T]) -> T:
+    """Sync the course, study every card, and return what ``look`` sees then."""
     assert course.sync().exit_code == 0
     student = course.student()
-    student.study_everything()
-    guid = student.note(EBS).guid
-    student.close()
-    course.edit("01-storage/cram-sheet.md", "attach to", "connect to")
+    try:
+        student.study_everything()
+        return look(student)
+    finally:
+        student.close()
+
+
+def sync_edited(course: Course, old: str, new: str) -> Student:
+    """The student's collection after the cram sheet's ``old`` words become ``new`` and a sync."""
+    course.edit("01-storage/cram-sheet.md", old, new)
     result = course.sync()
     assert result.exit_code == 0, result.output
-    student = course.student()
+    return course.student()
+
+
+def test_a_reworded_cloze_is_updated_in_place_by_the_next_sync(tmp_path: Path) -> None:
+    course = cloze_course(tmp_path)
+    guid = study(course, lambda student: student.note(EBS).guid)
+    student = sync_edited(course, "attach to", "connect to")
     try:
         note = student.note("01-storage/cloze/ebs-volumes-connect-to-one-ec2-instance-at-a-time")
         assert note.guid == guid and student.reviews_of(note) == 2
@@ -68,21 +83,18 @@ def test_a_reworded_cloze_is_updated_in_place_by_the_next_sync(tmp_path: Path) -
 EFS = "01-storage/cloze/efs-a-shared-file-system-for-linux-instances"
 
 
+def fronts_by_card(student: Student) -> dict[int, str]:
+    return {card.id: visible_text(card.question()) for card in student.note(EFS).cards()}
+
+
 def test_a_highlight_added_before_studied_ones_leaves_each_card_hiding_what_it_hid(tmp_path: Path) -> None:
     """Anki keeps a card's history by its cloze number: the sync must not shift the numbers of the
     parts already hidden when a new one comes before them."""
     course = cloze_course(tmp_path)
-    assert course.sync().exit_code == 0
-    student = course.student()
-    student.study_everything()
-    studied = {card.id: visible_text(card.question()) for card in student.note(EFS).cards()}
-    student.close()
-    course.edit("01-storage/cram-sheet.md", "a ==shared== file system", "a ==shared== ==file system==")
-    result = course.sync()
-    assert result.exit_code == 0, result.output
-    student = course.student()
+    studied = study(course, fronts_by_card)
+    student = sync_edited(course, "a ==shared== file system", "a ==shared== ==file system==")
     try:
-        now = {card.id: visible_text(card.question()) for card in student.note(EFS).cards()}
+        now = fronts_by_card(student)
         assert {card: now[card] for card in studied} == studied
         (added,) = set(now) - set(studied)
         assert now[added].endswith("EFS: a shared [...] for Linux instances")
