@@ -343,7 +343,7 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
         if line in _SEPARATORS:
             opening = _opens_file(ctx, node)
             above = [
-                _inline_pair(text, number, opening, ctx.in_a_deck)
+                _inline_pair(text, number, opening, in_a_deck=ctx.in_a_deck)
                 for number, text in enumerate(lines[:index])
             ]
             start = max((number + 1 for number, pair in enumerate(above) if pair is not None), default=0)
@@ -397,7 +397,7 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
     pairs: list[_Pair | _Missing | _Field] = [
         pair
         for number, line in enumerate(lines)
-        if (pair := _inline_pair(line, number, opening, ctx.in_a_deck)) is not None
+        if (pair := _inline_pair(line, number, opening, in_a_deck=ctx.in_a_deck)) is not None
     ]
     if pairs:
         ctx.claim(node)
@@ -451,10 +451,10 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
 
 
 def _answers_the_line(found: re.Match[str], *, quiz: bool) -> bool:
-    """Whether brackets after a blank or a statement answer it: not a mark's worth (``(1 mark)``), a
-    hint, a form's word (``(signed)``), a word to work from (``Yo ______. (hablar)``: a verb to
-    conjugate, a bare lower-case word) nor a letter that may be a symbol (``the tesla. (T)``) but under
-    a title of a quiz or with ``T/F:`` or ``Answer:``."""
+    """Whether brackets after a blank or a statement answer it. A mark's worth (``(1 mark)``), a hint or
+    a form's word (``(signed)``) never does; a bare lower-case word (``Yo ______. (hablar)``: a verb to
+    conjugate) or a lone letter (``the tesla. (T)``: its symbol) only under a quiz's title or with
+    ``T/F:`` or ``Answer:``."""
     said = found.groupdict()
     answer = (said["answer"] or said.get("bold") or "").strip()
     if _NO_BLANK_ANSWER.match(answer):
@@ -497,13 +497,9 @@ def _answered_below(lines: list[str]) -> list[_Pair | _Missing]:
     asked, answer = lines
     if not asked.endswith("?") or len(asked.split()) < _ASKING_WORDS or _asks(answer) or _points_back(asked):
         return []
-    if not any(map(str.isalnum, answer)) or _NO_ANSWER.match(answer) or _OPTION_LINE.match(answer):
-        return []
-    if _FIRST_PERSON.match(answer) or instructs(answer):
-        return []  # `I still don't get this, ask in the tutorial.`; `Discuss with reference to …`
-    if PLACE_IN_A_BOOK.fullmatch(answer) or (len(answer.split()) == 1 and not _answers_in_a_word(answer)):
-        return []
-    return [_Pair(_unnumbered(asked), answer)]
+    if _answers_nothing(answer) or _OPTION_LINE.match(answer) or _FIRST_PERSON.match(answer):
+        return []  # `I still don't get this, ask in the tutorial.`
+    return [] if instructs(answer) else [_Pair(_unnumbered(asked), answer)]  # `Discuss with reference to …`
 
 
 def _runs_on(paragraph: Node, below: Node) -> bool:
@@ -517,7 +513,9 @@ def _runs_on(paragraph: Node, below: Node) -> bool:
     )
 
 
-def _inline_pair(line: str, number: int, opening: bool, in_a_deck: bool) -> _Pair | _Missing | _Field | None:
+def _inline_pair(
+    line: str, number: int, opening: bool, *, in_a_deck: bool
+) -> _Pair | _Missing | _Field | None:
     """``Front::Back`` (``:::`` both ways), the ``::`` outside code; ``std::vector`` is code, not a card.
 
     Dataview reads the same ``key:: value`` as a field: a line is a card when Dataview could not read
@@ -837,11 +835,17 @@ def _asked_over_answer(
     if _ONLY_CODE.fullmatch(rest.strip() or "``") and all(_shown(ctx, b) for b in blocks) and not code_answer:
         return None  # `What does this print?` over its code, or a diagram: the question's, no answer
     back = "\n\n".join([rest.strip(), *(_answer_text(ctx, block) for block in blocks)]).strip()
-    if not any(map(str.isalnum, back)) or _asks(back.rsplit("\n", 1)[-1]) or _NO_ANSWER.match(back):
-        return None  # `…`, a question, a hint: no answer
-    if PLACE_IN_A_BOOK.fullmatch(back) or (len(back.split()) == 1 and not _answers_in_a_word(back)):
-        return None  # `p. 42`, `Unsure`, `Later`, `#review`, a date: a note to self
+    if _asks(back.rsplit("\n", 1)[-1]) or _answers_nothing(back):
+        return None  # a question, a hint, a note to self: no answer
     return _Pair(question, back)
+
+
+def _answers_nothing(back: str) -> bool:
+    """Words under a question that answer nothing: ``…``, a hint, ``(4 marks)``, ``TODO``, a place in
+    a book (``p. 42``), or a one-word note to self (``Unsure``, ``Later``, ``#review``, a date)."""
+    if not any(map(str.isalnum, back)) or _NO_ANSWER.match(back) or PLACE_IN_A_BOOK.fullmatch(back):
+        return True
+    return len(back.split()) == 1 and not _answers_in_a_word(back)
 
 
 def _answers_in_a_word(word: str) -> bool:
