@@ -528,7 +528,8 @@ def _card(
     offset: int = 0,
     tags: str = "",
 ) -> Item | Problem:
-    """A card at ``node``, or ``offset`` lines below its first line, with ``tags`` besides the file's."""
+    """A card at ``node``, or ``offset`` lines below its first line, with ``tags`` besides the file's
+    (see ``_fields_at``)."""
     fields = _fields_at(ctx, "card", front, node, section, pinned, offset=offset, tags=tags)
     made = ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))
     return replace(made, location=fields.source) if isinstance(made, Problem) else made
@@ -556,6 +557,8 @@ def _fields_at(
     offset: int,
     tags: str,
 ) -> CommonFields:
+    """An item's fields at ``node``, or ``offset`` lines below its first line, with ``tags`` besides
+    the file's."""
     fields = ctx.common(kind, key, node, section, pinned)
     fields = fields.tagged(tags) if tags else fields
     if offset:

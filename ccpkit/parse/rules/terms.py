@@ -288,9 +288,10 @@ def about_the_notes(paragraph: str) -> bool:
 
 
 def keeps_a_record(lines: str) -> bool:
-    """Lines that keep a record, not facts to learn: a meeting's minutes (``Attendees: Ana, Ben``), a
-    book's details (``Publisher: Sybex``, ``Pages: 336``), a recipe's amounts (``Flour: 200 g``). Lines
-    that define such names (``Attendees: the people present``) are a glossary's."""
+    """Lines that keep a record, not facts to learn: a meeting's minutes (``Attendees: Ana, Ben`` and
+    ``Next meeting: …``), a book's catalogue details (``Publisher: Sybex``, ``Pages: 336``), a
+    syllabus's teachers and grading, a recipe's amounts (``Sugar: 1 tbsp``). Lines that define such
+    names (``Attendees: the people present``) are a glossary's."""
     fields = _named_lines(lines)
     return fields is not None and _keeps_a_record(fields)
 
