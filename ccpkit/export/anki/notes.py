@@ -64,6 +64,9 @@ class AnkiNote:
     answer: tuple[str, ...] = ()
     """What the student recalls when no field holds it alone (a cloze's hidden parts): compared with
     the answer fields by rename detection, so a reworded cloze sentence keeps its history."""
+    rows: str = ""
+    """A table row's note: every row of its table in any order (``TableNote.rows``), which the ledger
+    reads instead of the ``Whole table`` field: rows moved in the notes re-send no note."""
 
     def field(self, name: str) -> str:
         """A field's HTML by name."""
@@ -77,9 +80,9 @@ def default_guid(note_id: str, attempt: int = 0, *, scope: str = "") -> str:
     return str(genanki.guid_for(GUID_SEED, *made_in, note_id, *((attempt,) if attempt else ())))
 
 
-RenderedNote = tuple[str, NoteType, tuple[str, ...], tuple[str, ...], str, tuple[str, ...]]
+RenderedNote = tuple[str, NoteType, tuple[str, ...], tuple[str, ...], str, tuple[str, ...], str]
 """Note id, note type, every field (context and ``Id`` included), name texts (``AnkiNote.key``),
-table id and ``AnkiNote.answer``."""
+table id, ``AnkiNote.answer`` and ``AnkiNote.rows``."""
 
 Statement = tuple[str, tuple[Any, ...]]
 """An SQL statement genanki ran, with its values."""
@@ -133,7 +136,7 @@ class Draft:
         for module, part in zip(self.deck.modules, self.parts, strict=True):
             deck_name = deck_name_for(self.root_deck or self.deck.title, module)
             for item, rendered, tags in zip(module.items, part.items, part.tags, strict=True):
-                for note_id, note_type, fields, key, table, answer in rendered:
+                for note_id, note_type, fields, key, table, answer, rows in rendered:
                     term = self.terms.get(len(notes))
                     identity = (
                         _UNSETTLED
@@ -156,6 +159,7 @@ class Draft:
                             guid=identity.guid,
                             modified=identity.modified,
                             answer=answer,
+                            rows=rows,
                         )
                     )
         return tuple(notes)
@@ -166,7 +170,7 @@ class Draft:
             note_id: answer
             for part in self.parts
             for rendered in part.items
-            for note_id, note_type, _, _, _, answer in rendered
+            for note_id, note_type, _, _, _, answer, _ in rendered
             if note_type is CLOZE
         }
 
@@ -194,8 +198,8 @@ def _item_notes(
         return ()
     context = _shared(alike, _context(module, item))
     return tuple(
-        (note_id, note_type, (*fields, context, escape(note_id)), key, table, answer)
-        for note_id, note_type, fields, key, table, answer in _render(item)
+        (note_id, note_type, (*fields, context, escape(note_id)), key, table, answer, rows)
+        for note_id, note_type, fields, key, table, answer, rows in _render(item)
     )
 
 
@@ -319,16 +323,17 @@ def _render(item: Item) -> tuple[RenderedNote, ...]:
     match item:
         case Card():
             fields = (term_field(item, item.front), to_html(item.back))
-            return ((item.id, TERM, fields, (to_text(item.front),), "", ()),)
+            return ((item.id, TERM, fields, (to_text(item.front),), "", (), ""),)
         case MCQ():
-            return ((item.id, MULTIPLE_CHOICE, _mcq_fields(item), _question_texts(item), "", ()),)
+            return ((item.id, MULTIPLE_CHOICE, _mcq_fields(item), _question_texts(item), "", (), ""),)
         case ComparisonTable():
             return tuple(
-                (note.id, COMPARISON, note.fields, (note.name,), item.id, ()) for note in table_notes(item)
+                (note.id, COMPARISON, note.fields, (note.name,), item.id, (), note.rows)
+                for note in table_notes(item)
             )
         case Cloze():
             fields = (to_html(item.text), to_html(item.extra) if item.extra.strip() else "")
-            return ((item.id, CLOZE, fields, (to_text(revealed(item.text)),), "", answers(item.text)),)
+            return ((item.id, CLOZE, fields, (to_text(revealed(item.text)),), "", answers(item.text), ""),)
         case _:
             assert_never(item)
 
@@ -393,7 +398,7 @@ def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
     note_type = note.note_type
     study = [note_type.name, *(note.field(name) for name in note_type.study_fields)]
     unordered = [
-        _rows_in_any_order(text) if name in note_type.unordered_fields else text
+        note.rows if note.rows and name in note_type.unordered_fields else text
         for name, text in zip(note_type.study_fields, study[1:], strict=True)
     ]
     rest = [name for name in note_type.fields if name not in note_type.study_fields]
@@ -416,14 +421,6 @@ def _unnumbered(hidden: tuple[str, ...]) -> list[str]:
     """A cloze's hidden parts (``c1: x``) in any order, without their numbers: parts that trade places
     in a reworded sentence are the same answer (its history follows), whatever numbers they hold."""
     return sorted(part.partition(": ")[2] for part in hidden)
-
-
-def _rows_in_any_order(table: str) -> str:
-    """A table's HTML rows sorted: the same whichever order the notes list them in."""
-    return "".join(sorted(_TABLE_ROW.findall(table)))
-
-
-_TABLE_ROW = re.compile(r"<tr\b.*?</tr>", re.DOTALL)
 
 
 def _digest(parts: list[str]) -> str:

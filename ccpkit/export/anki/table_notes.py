@@ -51,6 +51,9 @@ class TableNote:
     id: str
     fields: tuple[str, ...]
     name: str
+    rows: str = ""
+    """Every row of its table in any order, its own marked: what the ``Whole table`` field holds for the
+    ledger, which a row moved in the notes leaves as it was (the field shows 30 rows around its own)."""
 
 
 def is_link_table(table: ComparisonTable) -> bool:
@@ -148,6 +151,7 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
                     f"{row_id}/{slug(thing) or f'column-{column + 1}'}",
                     _fields(table, thing, _question([label]), [(label, cell)], whole, number),
                     _name(thing, label),
+                    rows=whole.every_row(number),
                 )
         elif not any(cell.strip() for cell in row[1:]):
             continue  # `| **Compute** | | |`: a heading over the rows below, nothing to recall
@@ -155,7 +159,10 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
             asked = list(zip(table.columns[1:], row[1:], strict=True))
             question = _question([thing for thing, _ in asked], before="of ")
             yield TableNote(
-                row_id, _fields(table, label, question, asked, whole, number), _name(table.title, row[0])
+                row_id,
+                _fields(table, label, question, asked, whole, number),
+                _name(table.title, row[0]),
+                rows=whole.every_row(number),
             )
         else:
             pairs = list(zip(table.columns[1:], row[1:], strict=True))
@@ -166,7 +173,12 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
                 note_id = row_id if start == 0 else f"{row_id}/{slug(asked[0][0]) or f'column-{start + 2}'}"
                 name = _name(table.title, row[0]) if start == 0 else _name(row[0], asked[0][0])
                 question = _question([column for column, _ in asked])
-                yield TableNote(note_id, _fields(table, label, question, asked, whole, number), name)
+                yield TableNote(
+                    note_id,
+                    _fields(table, label, question, asked, whole, number),
+                    name,
+                    rows=whole.every_row(number),
+                )
 
 
 def table_problems(table: ComparisonTable) -> Iterator[Problem]:
@@ -195,6 +207,7 @@ def _column_notes(table: ComparisonTable, whole: _WholeTable) -> Iterator[TableN
             f"{table.id}/{slug(header) or f'column-{column}'}",
             _fields(table, header, "", [(header, cell)], whole, 0),
             _name(table.title, header),
+            rows=whole.every_row(0),
         )
 
 
@@ -213,6 +226,7 @@ def _which_column_notes(table: ComparisonTable, whole: _WholeTable) -> Iterator[
                     f"{table.id}/{row_slug}/{slug(thing) or f'column-{column}'}",
                     _fields(table, cell, question, [(thing, cell)], whole, number),
                     _name(thing, cell),
+                    rows=whole.every_row(number),
                 )
 
 
@@ -281,8 +295,17 @@ class _WholeTable:
 
     def __init__(self, table: ComparisonTable) -> None:
         head = "".join(f"<th>{to_inline_html(column)}</th>" for column in table.columns)
-        self._head = f"<thead><tr>{head}</tr></thead>"
+        self._head_row = f"<tr>{head}</tr>"
+        self._head = f"<thead>{self._head_row}</thead>"
         self._cells = ["".join(f"<td>{to_inline_html(cell)}</td>" for cell in row) for row in table.rows]
+
+    def every_row(self, highlight: int) -> str:
+        """Every row, in any order (sorted), row ``highlight`` marked as ``highlighting`` marks it."""
+        rows = [
+            ('<tr class="current">' if number == highlight else "<tr>") + cells + "</tr>"
+            for number, cells in enumerate(self._cells)
+        ]
+        return "".join(sorted([self._head_row, *rows]))
 
     def highlighting(self, highlight: int) -> str:
         total = len(self._cells)

@@ -48,3 +48,33 @@ def test_rows_sorted_in_the_notes_leave_the_students_edits_and_tags_on_every_row
         assert student.reviews_of(earth) == 1
     finally:
         student.close()
+
+
+STATIONS = Path(__file__).parent / "fixtures" / "stations"
+
+
+def test_rows_of_a_long_table_reversed_leave_every_rows_edits(tmp_path: Path) -> None:
+    """A card's back shows the 30 rows around its own: reversing 40 rows moves those windows, and
+    still no row is re-sent."""
+    shutil.copytree(STATIONS, tmp_path / "notes")
+    build(tmp_path)
+    package = tmp_path / "build" / "anki" / "planets.apkg"
+    student = Student.with_fresh_collection(tmp_path)
+    try:
+        student.import_package(package)
+        student.study_everything()
+        for note in student.notes():
+            note["Answer"] += MINE
+            note.tags.append("my-favourite")
+            student.collection.update_note(note)
+        notes_file = tmp_path / "notes" / "01-stations" / "notes.md"
+        head, _, rows = notes_file.read_text(encoding="utf-8").partition("|---|---|\n")
+        reversed_rows = "".join(reversed(rows.splitlines(keepends=True)))
+        notes_file.write_text(f"{head}|---|---|\n{reversed_rows}", encoding="utf-8")
+        assert "0 updated" in build(tmp_path)
+        assert len(student.import_package(package).updated) == 0
+        notes = list(student.notes())
+        assert len(notes) == 40
+        assert all(note["Answer"].endswith(MINE) and "my-favourite" in note.tags for note in notes)
+    finally:
+        student.close()
