@@ -23,15 +23,12 @@ from ccpkit.parse.notes_folder import (
 from ccpkit.parse.passages import passages
 from ccpkit.parse.pictures import with_pictures
 from ccpkit.parse.rules import RULES
+from ccpkit.parse.rules.flashcards import remnote_card
 
 _DECK_TAG = re.compile(r"\s*(?:#[\w/-]+\s+)*#flashcards(?:/[\w/-]+)?(?:\s+#[\w/-]+)*\s*")
 """Obsidian Spaced Repetition's tag for a file of cards on a line of tags (``#flashcards``,
 ``#flashcards/biology``), as that plugin's users write it at the top of a note."""
-_REMNOTE_BULLET = re.compile(
-    r"\s*[-*+]\s+(?P<front>[^:`>|<]*[A-Za-z\u00c0-\U0010ffff][^:`>|<]*?)\s(?:>>|<<|<>)(?:\s+(?P<back>[^`]+))?"
-)
-"""A bullet of RemNote's cards (``- Metformin >> First-line …``, ``- le chat <> the cat``): no colon or
-code in its front."""
+_BULLET = re.compile(r"\s*[-*+]\s+")
 _PICTURE_SYNTAX = re.compile(rb"!\[|<img\b", re.IGNORECASE)
 
 
@@ -245,14 +242,11 @@ def _front_matter_location(document: Document, key: str) -> SourceLocation:
 
 
 def _remnote_card(line: str) -> bool:
-    """A bullet of RemNote's cards: a name (or words) before the separator, words after it; not a shell
-    redirect (``- echo hi >> log.txt``) nor a stream (``- cout << x``)."""
-    found = _REMNOTE_BULLET.fullmatch(line)
-    if found is None:
-        return False
-    front, back = found["front"].strip(), (found["back"] or "").strip()
-    named = " " in front or front[:1].isupper()
-    return named and (not back or (" " in back and not back[0].isdigit() and back[0] not in "\"'"))
+    """A bullet of RemNote's cards forward or both ways (``- Metformin >> …``, ``- le chat <> the cat``,
+    ``- Bones of the forearm >>`` over its answer's bullets): what marks a file of them."""
+    bullet = _BULLET.match(line)
+    found = remnote_card(line[bullet.end() :]) if bullet else None
+    return found is not None and found["way"] != "<<"
 
 
 def _extract(ctx: Context, items: list[Item], problems: list[Problem]) -> frozenset[int]:

@@ -187,17 +187,25 @@ def _lists_a_record(ctx: Context, block: Block) -> bool:
 def _records_a_meeting(title: str) -> bool:
     """A title over one meeting's record: a meeting's word with its date, its sprint or how often it
     meets (``Team sync 2024-03-04``, ``Sprint 14 retro``, ``Weekly sync``, ``Minutes, 3 March``); a
-    lecture's ``Sync vs async I/O`` or ``Retrospective cohort studies`` names a topic."""
+    lecture's ``Sync vs async I/O``, a lab's ``Daily sync with rsync`` or ``4.2 Clock sync`` names a
+    topic, and so do ``degrees, minutes and seconds``."""
+    if _TOPIC.match(title):
+        return False
     return _MEETING.search(title) is not None and _ONE_MEETING.search(title) is not None
 
 
-_MEETING = re.compile(r"(?i)\b(?:meeting|minutes|sync|stand-?up|retro)\b")
+_MEETING = re.compile(r"(?i)\b(?:meeting|sync|stand-?up|retro)\b|^\W*minutes\b|\bmeeting\s+minutes\b")
 _ONE_MEETING = re.compile(
-    r"(?i)\d{4}-\d\d-\d\d|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b|\bsprint\s+\d+|\b(?:weekly|daily|monthly)\b"
+    r"(?i)\d{4}-\d\d-\d\d|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bsprint\s+\d+|\b(?:weekly|daily|monthly)\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b"
 )
 """A date (``2024-03-04``, ``3/4``, ``3 March``, ``March 3``), a sprint's number or how often it meets."""
+_TOPIC = re.compile(
+    r"(?i)\W*(?:(?:lecture|lab|chapter|unit|lesson|module|topic|week)\b|\d+(?:\.\d+)+\b|\d{1,2}\.?\s)"
+)
+"""A title that opens as a course's part does (``Lecture 4``, ``Lab 6``, ``4.2``, ``2.``): a topic's (a
+date first, ``2024-03-04 standup``, is a meeting's)."""
 _SAID_BY = re.compile(
     r"(?:\[[ xX]\]\s*)?(?:\*\*|__)?[A-Z][a-z]+(?::(?:\*\*|__)|(?:\*\*|__)?(?::|\s+[-\u2013\u2014]))\s"
 )

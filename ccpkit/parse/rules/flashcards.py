@@ -117,7 +117,9 @@ _NOTES_TO_SELF = frozenset(
 _ASKING_WORDS = 3
 """A listed question of fewer words (``Why?``, ``How so?``) says too little to be a card's front."""
 _SENTENCE_END = re.compile(r"[.!;]\s+\S")
-_FIRST_PERSON = re.compile(r"(?i)(?:i|i'm|i've|my|we|we're|our)\b")
+_ESSAY = re.compile(r"(?i)(?:discuss|explain|describe|outline|evaluate|justify|consider|assess)\b")
+"""How an essay question's second line opens: a prompt, not its answer."""
+_FIRST_PERSON = re.compile(r"(?i)(?:i(?=\s)|i'm|i've|my|we|we're|our)\b")
 """How a note to self under a question opens (``I still don't get this``): the student's, no answer."""
 _NO_ANSWER = re.compile(
     r"\(.*\)$|\[|(?:\*\*|__)?(?i:hints?|notes?|todo|tips?)(?:\*\*|__)?\s*(?::|$)|\d+\s*(?i:marks?|points?)\b"
@@ -378,6 +380,7 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
         len(stripped) == 1
         and ctx.remnote
         and stripped[0].endswith(" >>")
+        and remnote_card(stripped[0]) is not None
         and following is not None
         and following.type in _LISTS
     ):
@@ -431,8 +434,12 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
         found = _FILLED.fullmatch(line) or _JUDGED_BY.fullmatch(line) or _SPOILED.fullmatch(line)
         if found is not None and found.re is not _SPOILED and not _answers_the_line(found, quiz=quiz):
             return []
-        found = found or (_REMNOTE.fullmatch(_hide_code(line)) if remnote else None)
-        found = found or (_SEMICOLONED.fullmatch(line) if len(lines) > 1 else None)
+        found = found or (remnote_card(line) if remnote else None)
+        if found is not None and found.re is _REMNOTE and not found["answer"]:
+            return []
+        found = found or (
+            _SEMICOLONED.fullmatch(line) if len(lines) > 1 and not _COMMANDS.search(line) else None
+        )
         if found is None:
             return []
         said = found.groupdict()
@@ -466,12 +473,16 @@ def _answers_the_line(found: re.Match[str], *, quiz: bool) -> bool:
 
 
 _NO_BLANK_ANSWER = re.compile(
-    r"(?i)\d+\s*(?:marks?|points?|pts)\b|hint\b|e\.g\.|(?:signed|signature|print|date|initials|name|optional)$"
+    r"(?i)\d+\s*(?:marks?|points?|pts|words?|digits?|letters?|characters?)\b|hint\b|e\.g\.|yes\s*/\s*no"
+    r"|(?:signed|signature|print|date|initials|name|optional)$|[A-Z]{1,4}(?:[/.-][A-Z]{1,4})+$"
+    r"|.*\b(?:tense|past|future|present|perfect|plural|singular|noun|verb|adjective|adverb|infinitive)\b"
 )
-"""Brackets after a blank that answer nothing: a mark's worth, a hint, a form's word."""
+"""Brackets after a blank that answer nothing: a mark's worth, a count (``(2 words)``), a hint, a form's
+word or mask (``(signed)``, ``(DD/MM/YYYY)``, ``(yes/no)``), a grammar exercise's cue (``(go, past
+tense)``, ``(noun)``)."""
 _QUIZ = re.compile(
     r"(?i)\b(?:quiz|quizzes|test|blanks?|fill[- ]in|true\s*(?:or|/)\s*false|t/f|questions?|flashcards?"
-    r"|self[- ]check|review|revision|practice|exercises?|worksheet)\b"
+    r"|self[- ]check|worksheet)\b"
 )
 """A title over lines to answer: a bare word or letter in brackets is then their answer."""
 _LABELLED = re.compile(r"^(?i:answer|ans)\s*[:.\u2013\u2014-]\s*")
@@ -482,12 +493,35 @@ _JUDGED_BY = re.compile(
     r"|\*\*(?P<bold>T|F|True|False)\*\*(?:\s*\((?P<why>[^()]+)\))?)"
 )
 _SPOILED = re.compile(r"(?P<front>\S.*\?)\s*(?:>!(?P<answer>[^!]+?)!<|\|\|(?P<spoiler>[^|]+?)\|\|)")
-_REMNOTE = re.compile(r"(?P<front>\S.*?)\s+(?P<way>>>|<<|<>)\s+(?P<answer>\S.*)")
-"""RemNote's cards: ``Metformin >> First-line …`` (``<<`` the other way, ``<>`` both ways)."""
+_REMNOTE = re.compile(r"(?P<front>\S.*?)\s+(?P<way>>>|<<|<>)(?:\s+(?P<answer>\S.*)|\s*)")
+"""RemNote's cards: ``Metformin >> First-line …`` (``<<`` the other way, ``<>`` both ways); with no
+answer after ``>>``, the bullets below answer it."""
+_SEPARATION = re.compile(r"\s(?:>>|<<|<>)(?:\s|$)")
+
+
+def remnote_card(line: str) -> re.Match[str] | None:
+    """A line of one of RemNote's cards (see ``_REMNOTE``), outside code: a name or a few words before
+    one separator, words after it. Not a menu's path (``Settings >> Privacy >> Cookies``), a stream
+    (``cout << x << endl;``), a redirect to a file (``echo done >> log.txt``) nor a term's line
+    (``Append: ls >> files.txt``)."""
+    hidden = _hide_code(line)
+    found = _REMNOTE.fullmatch(hidden)
+    if found is None or len(_SEPARATION.findall(hidden)) > 1:
+        return None
+    front, answer = found["front"], found["answer"] or ""
+    if ":" in front or not (" " in front or front[:1].isupper()) or not any(map(str.isalpha, front)):
+        return None
+    first = answer.split()[0] if answer else ""
+    filed = "/" in first or "." in first.rstrip(".,;")
+    return None if filed or (first and (first[0].isdigit() or first[0] in "\"'")) else found
+
+
 _SEMICOLONED = re.compile(
     r"(?P<front>[^;:\s](?:[^;:]{0,40}[^;:\s])?);(?P<answer>[^;:\s](?:[^;:]{0,60}[^;:\s])?)"
 )
 """A spreadsheet's row pasted as ``perro;dog`` (no colon: ``color:red;margin:0`` is CSS)."""
+_COMMANDS = re.compile(r"(?:^|;)\s*(?:cd|sudo)\s|\.\.|/|\s-{1,2}\w|&&")
+"""Shell commands run one after another (``cd build;make``, a path, a flag): no spreadsheet's row."""
 
 
 def _answered_below(lines: list[str]) -> list[_Pair | _Missing]:
@@ -499,7 +533,7 @@ def _answered_below(lines: list[str]) -> list[_Pair | _Missing]:
         return []
     if _answers_nothing(answer) or _OPTION_LINE.match(answer) or _FIRST_PERSON.match(answer):
         return []  # `I still don't get this, ask in the tutorial.`
-    return [] if instructs(answer) else [_Pair(_unnumbered(asked), answer)]  # `Discuss with reference to …`
+    return [] if _ESSAY.match(answer) else [_Pair(_unnumbered(asked), answer)]  # `Discuss with …`
 
 
 def _runs_on(paragraph: Node, below: Node) -> bool:

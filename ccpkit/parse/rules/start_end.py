@@ -32,7 +32,8 @@ _OPENS = r"(?:^[ \t]*|(?<=[.!?:])[ \t]+)STARTI[ \t]*\["
 ``type STARTI [Basic] …`` in a sentence about the plugin)."""
 _INLINE_NOTE = re.compile(rf"{_OPENS}(?P<type>[^\]\n]+)\][ \t]*(?P<body>.*?)[ \t]*ENDI", re.S | re.M)
 """An inline note: ``STARTI [Basic] Which tool waters beds? Back: A hose. ENDI``."""
-_INLINE_START = re.compile(_OPENS, re.M)
+_LINE_OPENS = re.compile(r"^[ \t]*STARTI[ \t]*\[", re.M)
+"""An inline note opening its line: one never ended there is a warning."""
 _CODE_SPAN = re.compile(r"(`+)[^`]+?\1")
 """Code in a line (the plugin's own syntax shown in notes about it): no note."""
 _ID_COMMENT = re.compile(r"<!--\s*ID:\s*\d+\s*-->")
@@ -53,7 +54,7 @@ def extract_marked_notes(ctx: Context) -> Iterator[Item | Problem]:
     while index < len(blocks):
         node = blocks[index]
         if not ctx.is_claimed(node) and any(
-            _INLINE_START.search(_no_code(text)) for text in _paragraph_texts(node)
+            _notes_in(text) or _LINE_OPENS.search(_no_code(text)) for text in _paragraph_texts(node)
         ):
             yield from _inline_notes(ctx, node, ctx.doc.blocks[index].section)
         if _first_line(node) != "START" or ctx.is_claimed(node):
@@ -76,14 +77,14 @@ def _inline_notes(ctx: Context, block: Node, section: tuple[str, ...]) -> Iterat
     ctx.claim(block)
     for node in block.walk():
         text = "" if node.type != "paragraph" else node.children[0].content
-        notes = list(_INLINE_NOTE.finditer(_no_code(text)))  # code blanked: the same places
+        notes = _notes_in(text)
         for found in notes:
             body = text[found.start("body") : found.end("body")]
             fields = _INLINE_FIELD.sub("\n", _ID_COMMENT.sub("", body)).split("\n")
             yield from _note(ctx, node, section, [found["type"], *fields])
         rest = "".join(text[start:end] for start, end in _between(notes, len(text)))
         rest = _no_code(_ID_COMMENT.sub("", rest))
-        if _INLINE_START.search(rest):
+        if _LINE_OPENS.search(rest):
             yield Problem(
                 ctx.at(node), "inline note `STARTI` with no `ENDI` after it: end it with ENDI", "warning"
             )
@@ -92,6 +93,21 @@ def _inline_notes(ctx: Context, block: Node, section: tuple[str, ...]) -> Iterat
                 "words beside an inline note (`STARTI` … `ENDI`) are not read: give each note its own line"
             )
             yield Problem(ctx.at(node), message, "warning")
+
+
+def _notes_in(text: str) -> list[re.Match[str]]:
+    """The inline notes of a paragraph's text, found with its code blanked (the same places): those
+    opening a line, and those after a sentence or a label that hold a note's fields (``Remember:
+    STARTI [Basic] … Back: … ENDI``; ``STARTI [Basic] opens a note and ENDI …`` tells of the plugin)."""
+    shown = _no_code(text)
+    return [
+        found
+        for found in _INLINE_NOTE.finditer(shown)
+        if found.start() == 0
+        or shown[found.start() - 1] == "\n"
+        or _INLINE_FIELD.search(found["body"])
+        or found["type"].lower() == "cloze"
+    ]
 
 
 def _no_code(text: str) -> str:

@@ -349,8 +349,12 @@ def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
     amounts = sum(bool(_AMOUNT.match(value)) for value in values)
     reached = any(_REACHED.search(said[name]) for name in names & {"email", "e-mail", "office hours"})
     recipe = amounts >= max(2, len(values) - 1) and any(map(_KITCHEN_AMOUNT.match, values))
+    measured = not any(map(_DOSED.search, values)) and not names & _MEASURES
     return (
-        len(names & _MINUTES_FIELDS) >= 2
+        (
+            len(names & _MINUTES_FIELDS) >= 2
+            and any(_PEOPLE.fullmatch(said[name]) for name in names & _WHO_CAME)
+        )
         or (
             bool(names & _CATALOGUED)
             and len(names & _BOOK_FIELDS) >= 2
@@ -358,8 +362,19 @@ def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
         )
         or (bool(names & _TEACHERS) and reached)
         or (len(names & _GRADED) >= 2 and all(map(_PERCENT.fullmatch, values)))
-        or (recipe and not any(map(_DOSED.search, values)))
+        or (recipe and measured and all(len(value.split()) <= _AMOUNT_WORDS for value in values))
     )
+
+
+_WHO_CAME = frozenset({"attendees", "attendance", "absent", "apologies"})
+_PEOPLE = re.compile(
+    r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?(?:\s*(?:,|&|\band\b)\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)*"
+)
+"""Who came, as minutes list them: ``Ana, Ben and Chidi``, ``AB, CD`` (a definition is no list of names)."""
+_MEASURES = frozenset({"tablespoon", "teaspoon", "cup", "pint", "quart", "gallon", "ounce", "pound"})
+"""Names of measures: ``Tablespoon: 3 tsp`` converts units, it keeps no recipe."""
+_AMOUNT_WORDS = 4
+"""A recipe's line is an amount and a few words (``100 g rolled oats``), not a sentence."""
 
 
 def line_term(line: str) -> Term | None:
@@ -389,7 +404,7 @@ _RUN_IN_HEADS = frozenset(
 
 
 _DEFINED = re.compile(
-    r"(?i:def(?:inition)?\.?|(?P<result>theorem|lemma|proposition|corollary))"
+    r"(?i:def(?:inition)?\.?|(?P<result>theorem|lemma|proposition|corollary|principle|axiom))"
     r"(?:[ \t]+\d+(?:\.\d+)*)?[ \t]*\((?P<name>[^()\n]{1,60})\)"
 )
 """A lecture's numbered definition naming its term, or a result naming itself: ``Definition 2.1
