@@ -65,8 +65,8 @@ class AnkiNote:
     """What the student recalls when no field holds it alone (a cloze's hidden parts): compared with
     the answer fields by rename detection, so a reworded cloze sentence keeps its history."""
     rows: str = ""
-    """A table row's note: every row of its table in any order (``TableNote.rows``), which the ledger
-    reads instead of the ``Whole table`` field: rows moved in the notes re-send no note."""
+    """A long table's row note: what the ledger reads instead of its ``Whole table`` field
+    (``TableNote.rows``), so that rows moved in the notes re-send no note."""
 
     def field(self, name: str) -> str:
         """A field's HTML by name."""
@@ -398,7 +398,7 @@ def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
     note_type = note.note_type
     study = [note_type.name, *(note.field(name) for name in note_type.study_fields)]
     unordered = [
-        note.rows if note.rows and name in note_type.unordered_fields else text
+        (note.rows or _rows_in_any_order(text)) if name in note_type.unordered_fields else text
         for name, text in zip(note_type.study_fields, study[1:], strict=True)
     ]
     rest = [name for name in note_type.fields if name not in note_type.study_fields]
@@ -421,6 +421,14 @@ def _unnumbered(hidden: tuple[str, ...]) -> list[str]:
     """A cloze's hidden parts (``c1: x``) in any order, without their numbers: parts that trade places
     in a reworded sentence are the same answer (its history follows), whatever numbers they hold."""
     return sorted(part.partition(": ")[2] for part in hidden)
+
+
+def _rows_in_any_order(table: str) -> str:
+    """A table's HTML rows sorted: the same whichever order the notes list them in."""
+    return "".join(sorted(_TABLE_ROW.findall(table)))
+
+
+_TABLE_ROW = re.compile(r"<tr\b.*?</tr>", re.DOTALL)
 
 
 def _digest(parts: list[str]) -> str:

@@ -17,6 +17,7 @@ Each note shows the table around it (its row highlighted) on the back, so the an
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -52,8 +53,8 @@ class TableNote:
     fields: tuple[str, ...]
     name: str
     rows: str = ""
-    """Every row of its table in any order, its own marked: what the ``Whole table`` field holds for the
-    ledger, which a row moved in the notes leaves as it was (the field shows 30 rows around its own)."""
+    """For a table longer than its notes show (``SHOWN_ROWS``), what the ledger reads instead of the
+    ``Whole table`` field, whose rows move with the row: ``_WholeTable.moved_rows``. Empty otherwise."""
 
 
 def is_link_table(table: ComparisonTable) -> bool:
@@ -151,7 +152,7 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
                     f"{row_id}/{slug(thing) or f'column-{column + 1}'}",
                     _fields(table, thing, _question([label]), [(label, cell)], whole, number),
                     _name(thing, label),
-                    rows=whole.every_row(number),
+                    rows=whole.moved_rows(number),
                 )
         elif not any(cell.strip() for cell in row[1:]):
             continue  # `| **Compute** | | |`: a heading over the rows below, nothing to recall
@@ -162,7 +163,7 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
                 row_id,
                 _fields(table, label, question, asked, whole, number),
                 _name(table.title, row[0]),
-                rows=whole.every_row(number),
+                rows=whole.moved_rows(number),
             )
         else:
             pairs = list(zip(table.columns[1:], row[1:], strict=True))
@@ -177,7 +178,7 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
                     note_id,
                     _fields(table, label, question, asked, whole, number),
                     name,
-                    rows=whole.every_row(number),
+                    rows=whole.moved_rows(number),
                 )
 
 
@@ -207,7 +208,7 @@ def _column_notes(table: ComparisonTable, whole: _WholeTable) -> Iterator[TableN
             f"{table.id}/{slug(header) or f'column-{column}'}",
             _fields(table, header, "", [(header, cell)], whole, 0),
             _name(table.title, header),
-            rows=whole.every_row(0),
+            rows=whole.moved_rows(0),
         )
 
 
@@ -226,7 +227,7 @@ def _which_column_notes(table: ComparisonTable, whole: _WholeTable) -> Iterator[
                     f"{table.id}/{row_slug}/{slug(thing) or f'column-{column}'}",
                     _fields(table, cell, question, [(thing, cell)], whole, number),
                     _name(thing, cell),
-                    rows=whole.every_row(number),
+                    rows=whole.moved_rows(number),
                 )
 
 
@@ -298,14 +299,19 @@ class _WholeTable:
         self._head_row = f"<tr>{head}</tr>"
         self._head = f"<thead>{self._head_row}</thead>"
         self._cells = ["".join(f"<td>{to_inline_html(cell)}</td>" for cell in row) for row in table.rows]
+        self._every = ""
+        """The digest of every row in any order, made when a long table's first note asks for it."""
 
-    def every_row(self, highlight: int) -> str:
-        """Every row, in any order (sorted), row ``highlight`` marked as ``highlighting`` marks it."""
-        rows = [
-            ('<tr class="current">' if number == highlight else "<tr>") + cells + "</tr>"
-            for number, cells in enumerate(self._cells)
-        ]
-        return "".join(sorted([self._head_row, *rows]))
+    def moved_rows(self, highlight: int) -> str:
+        """What a long table's row note holds for the ledger in place of its ``Whole table`` field,
+        whose 30 rows move with the row: every row in any order (one digest for the table) and its
+        own. Empty for a table shown whole: the ledger reads that field's rows in any order itself."""
+        if len(self._cells) <= SHOWN_ROWS:
+            return ""
+        if not self._every:
+            rows = "\x1f".join(sorted([self._head_row, *self._cells]))
+            self._every = hashlib.sha256(rows.encode()).hexdigest()
+        return f"{self._every}\x1f{self._cells[highlight]}"
 
     def highlighting(self, highlight: int) -> str:
         total = len(self._cells)
