@@ -214,7 +214,9 @@ def parse_module(notes: Path, read: ModuleSource) -> Findings:
             problems.append(_disagreeing_title(document, named, title, titled_by))
         title = title or (document.part if files.single_file else "")
         remnote = sum(map(_remnote_card, document.lines)) >= 2
-        in_a_deck = remnote or any(map(_DECK_TAG.fullmatch, document.lines))
+        in_a_deck = remnote or any(
+            "#flashcards" in line and _DECK_TAG.fullmatch(line) for line in document.lines
+        )
         ctx = Context(
             files.slug, document, highlight_clozes=read.highlight_clozes, in_a_deck=in_a_deck, remnote=remnote
         )
@@ -244,7 +246,7 @@ def _front_matter_location(document: Document, key: str) -> SourceLocation:
 def _remnote_card(line: str) -> bool:
     """A bullet of RemNote's cards forward or both ways (``- Metformin >> …``, ``- le chat <> the cat``,
     ``- Bones of the forearm >>`` over its answer's bullets): what marks a file of them."""
-    bullet = _BULLET.match(line)
+    bullet = (">>" in line or "<>" in line) and _BULLET.match(line)  # most lines hold neither
     found = remnote_card(line[bullet.end() :]) if bullet else None
     return found is not None and found["way"] != "<<"
 

@@ -80,9 +80,7 @@ def roman_parts(ctx: Context) -> Iterator[Item | Problem]:
             or answered is None
             or not all(_asks(part.text) for part in asked[2].values())
             or not set(answered[2]) <= set(asked[2])
-            or any(
-                ctx.is_claimed(block.node) for block in blocks[index : asked[0]]
-            )  # the label may be a key's
+            or any(ctx.is_claimed(block.node) for block in blocks[index : asked[0]])  # not the label: a key's
         ):
             index += 1
             continue
