@@ -596,16 +596,20 @@ def names_a_thing(words: str, *, small: bool = False) -> bool:
     split = words.split()
     if len(split) == 1 or (words.startswith("`") and words.endswith("`")):
         return True
+    a_case = any(place and word in _VERSUS for place, word in enumerate(split))
     return all(
         not word[0].isalpha()
         or word[0].isupper()
         or (place and word in _VERSUS)  # `Bolam v Friern HMC`: a case's name
+        or (a_case and place and word in _COMPANY)  # `Caparo Industries plc v Dickman`
         or (small and place and word in _TITLE_SMALL_WORDS)
         for place, word in enumerate(split)
     )
 
 
 _VERSUS = frozenset({"v", "v.", "vs", "vs."})
+_COMPANY = frozenset({"plc", "ltd", "ltd.", "llc", "pty", "co", "co.", "inc", "inc.", "and", "of", "the"})
+"""Lower-case words a party's name holds in a case's name (``Re Spectrum plc``, ``Bank of England``)."""
 
 
 _DEFINED_WORDS = 4
