@@ -35,6 +35,12 @@ FEATURE_HEADER = re.compile(
     re.IGNORECASE,
 )
 """A first header saying the rows are attributes, so the columns after it are the things compared."""
+ASIDE_HEADER = re.compile(
+    r"\s*(?:usage\s+)?(?:examples?(?:\s+sentences?)?|e\.\s*g\.|notes?|remarks?|comments?|tips?|mnemonics?)\s*",
+    re.IGNORECASE,
+)
+"""A column of asides (``Example``, ``Notes``, ``Mnemonic``): shown with its row on the back, never
+asked (a student cannot recall an example sentence word for word)."""
 VERSUS = re.compile(r"\b(?:vs\.?|versus)(?:\s|$)", re.IGNORECASE)
 """A title that sets its columns against each other: ``Security Groups vs NACLs``."""
 MOST_ASKED = 2
@@ -141,6 +147,7 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
             yield from _column_notes(table, whole)
         return  # ``table_problems`` says why
     slugs = _row_slugs(table)
+    asked_columns = _asked_columns(table)
     for number, row in enumerate(table.rows):
         row_id = f"{table.id}/{slugs[number]}"
         label = row[0] if row[0].strip() else f"Row {number + 1}"
@@ -166,7 +173,7 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
                 rows=whole.moved_rows(number),
             )
         else:
-            pairs = list(zip(table.columns[1:], row[1:], strict=True))
+            pairs = [(table.columns[column], row[column]) for column in asked_columns]
             for start in range(0, len(pairs), MOST_ASKED):
                 asked = pairs[start : start + MOST_ASKED]
                 if not any(cell.strip() for _, cell in asked):
@@ -229,6 +236,15 @@ def _which_column_notes(table: ComparisonTable, whole: _WholeTable) -> Iterator[
                     _name(thing, cell),
                     rows=whole.moved_rows(number),
                 )
+
+
+def _asked_columns(table: ComparisonTable) -> list[int]:
+    """The columns after a row's label that its notes ask: all but the asides, unless only asides follow."""
+    after_label = range(1, len(table.columns))
+    facts = [
+        column for column in after_label if ASIDE_HEADER.fullmatch(to_text(table.columns[column])) is None
+    ]
+    return facts or list(after_label)
 
 
 def _plain(cell: str) -> str:

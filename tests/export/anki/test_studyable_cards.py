@@ -132,6 +132,18 @@ def test_a_row_naming_a_group_and_cells_left_empty_ask_nothing(course: Deck) -> 
     ]
 
 
+def test_a_column_of_examples_or_notes_is_shown_on_the_back_but_never_asked(course: Deck) -> None:
+    notes = notes_by_id(course)
+    phrases = {id: note for id, note in notes.items() if "/table/phrases/" in id}
+    assert sorted(phrases) == ["02-more/table/phrases/spin-up", "02-more/table/phrases/tear-down"]
+    spin_up = phrases["02-more/table/phrases/spin-up"]
+    assert spin_up.field("Asks") == "Meaning?"
+    assert "We spin up a test box every morning." in spin_up.field("Whole table")
+    only_notes = notes["02-more/table/shortcuts/ctrl-k"]  # nothing else to ask: the notes are the answer
+    assert only_notes.field("Asks") == "Notes?"
+    assert "opens the command bar" in only_notes.field("Answer")
+
+
 def test_in_anki_rows_of_a_group_column_are_named_by_group_and_row_each_front_its_own(
     course: Deck, tmp_path: Path
 ) -> None:
@@ -156,7 +168,8 @@ def test_in_anki_no_table_card_says_recall_its(course: Deck, tmp_path: Path) -> 
     student.import_package(tmp_path / "deck.apkg")
     fronts = [visible_text(card.question()) for card in student.cards() if "/table/" in card.note()["Id"]]
     student.close()
-    assert len(fronts) == 6 + 2 + 4 + 4 + 2 + 4  # the catalogue: no card for a group row or an empty cell
+    # the catalogue: no card for a group row or an empty cell; phrases: a card a row, examples unasked
+    assert len(fronts) == 6 + 2 + 4 + 4 + 2 + 4 + 2 + 1
     assert not [front for front in fronts if "Recall its" in front]
     assert "Queue vs Topic Event Bus Delivery?" in " | ".join(fronts)
 
