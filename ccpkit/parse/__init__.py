@@ -245,8 +245,9 @@ def _front_matter_location(document: Document, key: str) -> SourceLocation:
 
 def _remnote_card(line: str) -> bool:
     """A bullet of RemNote's cards forward or both ways (``- Metformin >> …``, ``- le chat <> the cat``,
-    ``- Bones of the forearm >>`` over its answer's bullets): what marks a file of them."""
-    bullet = (">>" in line or "<>" in line) and _BULLET.match(line)  # most lines hold neither
+    ``- Colour ;; Red``, ``- Bones of the forearm >>`` over its answer's bullets): what marks a file of
+    them."""
+    bullet = (">>" in line or "<>" in line or ";;" in line) and _BULLET.match(line)  # most hold none
     found = remnote_card(line[bullet.end() :]) if bullet else None
     return found is not None and found["way"] != "<<"
 

@@ -428,7 +428,7 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
     (``The SA node is the heart's pacemaker. (T)``), a question over a spoiler (``What is the capital
     of Australia? >!Canberra!<``, ``||Canberra||``), or two lines or more of ``word;translation`` (a
     spreadsheet's rows), in a file of RemNote's cards ``Metformin >> First-line drug …`` (``<<``,
-    ``<>``); none unless every line of the paragraph is one."""
+    ``<>``, ``;;``); none unless every line of the paragraph is one."""
     pairs: list[_Pair | _Missing] = []
     for number, line in enumerate(lines):
         found = _FILLED.fullmatch(line) or _JUDGED_BY.fullmatch(line) or _SPOILED.fullmatch(line)
@@ -493,10 +493,10 @@ _JUDGED_BY = re.compile(
     r"|\*\*(?P<bold>T|F|True|False)\*\*(?:\s*\((?P<why>[^()]+)\))?)"
 )
 _SPOILED = re.compile(r"(?P<front>\S.*\?)\s*(?:>!(?P<answer>[^!]+?)!<|\|\|(?P<spoiler>[^|]+?)\|\|)")
-_REMNOTE = re.compile(r"(?P<front>\S.*?)\s+(?P<way>>>|<<|<>)(?:\s+(?P<answer>\S.*)|\s*)")
-"""RemNote's cards: ``Metformin >> First-line …`` (``<<`` the other way, ``<>`` both ways); with no
-answer after ``>>``, the bullets below answer it."""
-_SEPARATION = re.compile(r"\s(?:>>|<<|<>)(?:\s|$)")
+_REMNOTE = re.compile(r"(?P<front>\S.*?)\s+(?P<way>>>|<<|<>|;;)(?:\s+(?P<answer>\S.*)|\s*)")
+"""RemNote's cards: ``Metformin >> First-line …`` (``<<`` the other way, ``<>`` both ways, ``;;`` a
+descriptor's, forward); with no answer after ``>>``, the bullets below answer it."""
+_SEPARATION = re.compile(r"\s(?:>>|<<|<>|;;)(?:\s|$)")
 
 
 def remnote_card(line: str) -> re.Match[str] | None:
