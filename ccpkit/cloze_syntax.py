@@ -19,7 +19,8 @@ _TOKEN = re.compile(
     r"|(?<![=\\])==(?P<highlight>[^\s=](?:(?:(?!==)[^\n])*?[^\s=\\])??)==(?!=)"
 )
 """A code span (skipped), an Anki cloze (number, answer, optional hint), or a highlight."""
-_OPENING = re.compile(r"\{\{c\d+::")
+_BRACED = re.compile(r"(?P<code>(`+)[\s\S]+?\2)|\{\{(?!c\d+::)(?P<answer>[^{}\n]*?\S[^{}\n]*?)\}\}")
+"""A code span (skipped), or RemNote's cloze: ``{{Paris}}``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,20 @@ def numbered(text: str, *, highlights: bool = True) -> str:
         return f"{{{{c{next(taken)}::{match['highlight']}}}}}"
 
     return _TOKEN.sub(replace, text)
+
+
+def braces_numbered(text: str) -> str:
+    """``text`` with each of RemNote's clozes (``{{Paris}}``) written as an Anki cloze of its own,
+    numbered after those the text has (``{{c1::Paris}}``)."""
+    if "{{" not in text:
+        return text
+    used = {part.number for part in hidden_parts(text, highlights=False)}
+    taken = iter(number for number in range(1, len(text) + 2) if number not in used)
+
+    def replace(match: re.Match[str]) -> str:
+        return match[0] if match["answer"] is None else f"{{{{c{next(taken)}::{match['answer']}}}}}"
+
+    return _BRACED.sub(replace, text)
 
 
 def numbers(text: str) -> tuple[int, ...]:

@@ -7,6 +7,7 @@ import pytest
 from ccpkit.cloze_syntax import (
     MAX_CLOZE,
     answers,
+    braces_numbered,
     has_cloze,
     kept_numbers,
     mistakes,
@@ -21,6 +22,13 @@ def test_highlights_take_the_numbers_no_explicit_cloze_uses_in_order() -> None:
     text = "==A== then {{c1::B}} then ==C== and {{c3::D}} and ==E=="
     assert numbered(text) == "{{c2::A}} then {{c1::B}} then {{c4::C}} and {{c3::D}} and {{c5::E}}"
     assert numbers(numbered(text)) == (1, 2, 3, 4, 5)
+
+
+def test_remnotes_braces_take_the_numbers_no_explicit_cloze_uses_and_code_keeps_its_braces() -> None:
+    text = "{{Mitochondria}} and {{c1::ribosomes}} sit in {{the cell}}; `{{x}}` is code, {{}} nothing"
+    assert braces_numbered(text) == (
+        "{{c2::Mitochondria}} and {{c1::ribosomes}} sit in {{c3::the cell}}; `{{x}}` is code, {{}} nothing"
+    )
 
 
 def test_highlights_stay_text_when_switched_off() -> None:

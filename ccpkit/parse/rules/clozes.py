@@ -55,9 +55,9 @@ def _within(
         ctx.claim(node)  # a broken cloze is not a card either; ``check_clozes`` says what to fix
     elif node.type == "paragraph" and _first_text(node).startswith("#separator:"):
         return  # an Anki export's lines: its note type column says which are clozes (the cards rule's)
-    elif node.type == "paragraph" and _holds(ctx, _first_text(node)):
+    elif node.type == "paragraph" and _holds(ctx, _marked(ctx, _first_text(node))):
         ctx.claim(node)
-        yield _cloze(ctx, node, section, _first_text(node), "", pinned_id(node))
+        yield _cloze(ctx, node, section, _marked(ctx, _first_text(node)), "", pinned_id(node))
     elif node.type in LISTS:
         for index, item in enumerate(node.children):
             yield from _list_item(ctx, item, section, pinned_id(node) if index == 0 else "", lead_in)
@@ -72,8 +72,8 @@ def _list_item(
     if ctx.is_claimed(item) or not item.children:
         return
     first = item.children[0]
-    head = _first_text(first) if first.type == "paragraph" else ""
-    nested = [ctx.doc.source(child) for child in item.children[1:]]
+    head = _marked(ctx, _first_text(first)) if first.type == "paragraph" else ""
+    nested = [_marked(ctx, ctx.doc.source(child)) for child in item.children[1:]]
     below = any(_holds(ctx, text) for text in nested)
     term_over_clozes = below and first.type == "paragraph" and split_term(first.children[0]) is not None
     if cloze_syntax.mistakes(head):
@@ -82,7 +82,7 @@ def _list_item(
     if _holds(ctx, head) or term_over_clozes:
         ctx.claim(item, *item.children)
         if below:
-            text, extra = item_text(ctx.doc.source(item)), ""
+            text, extra = _marked(ctx, item_text(ctx.doc.source(item))), ""
         else:
             text, extra = head, "\n\n".join(nested)
         yield _cloze(ctx, item, section, text, extra, pinned, lead_in)
@@ -114,6 +114,12 @@ _REMINDER = re.compile(
     r"(?i)\W*(?:remember\s+to|don'?t\s+forget\s+to|do\s+not\s+forget\s+to|note\s+to\s+self|to\s*do\b)"
 )
 """How a note to self opens; its highlight stresses a word, it hides nothing to recall."""
+
+
+def _marked(ctx: Context, text: str) -> str:
+    """``text`` with RemNote's clozes (``{{Paris}}``) as Anki's, in a file of RemNote's cards; elsewhere
+    double braces are text (a template's ``{{ name }}``)."""
+    return cloze_syntax.braces_numbered(text) if ctx.remnote else text
 
 
 def _first_text(paragraph: Node) -> str:
