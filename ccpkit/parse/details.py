@@ -54,9 +54,16 @@ def hidden_markdown(html: str) -> str:
             return _INLINE_TAGS[name] if styled else ""
         return "\n" if name == "br" else "\n\n" if name in ("p", "div") else ""
 
-    text = "\n".join(
-        HTML_TAG.sub(markdown if HTML_TAG.sub("", line).strip() else partial(markdown, styled=False), line)
-        for line in html.split("\n")
-    )
-    lines = [line.strip() for line in text.split("\n")]
+    def line_markdown(line: str) -> str:
+        styles = markdown if HTML_TAG.sub("", line).strip() else partial(markdown, styled=False)
+        pieces, end = [], 0
+        for code in _CODE_SPAN.finditer(line):  # `git reset <file>` keeps its `<file>`
+            pieces += [HTML_TAG.sub(styles, line[end : code.start()]), code[0]]
+            end = code.end()
+        return "".join([*pieces, HTML_TAG.sub(styles, line[end:])])
+
+    lines = [line.strip() for line in "\n".join(map(line_markdown, html.split("\n"))).split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+_CODE_SPAN = re.compile(r"(`+)[^`].*?\1")

@@ -351,6 +351,7 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
             start = max((number + 1 for number, pair in enumerate(above) if pair is not None), default=0)
             front = "\n".join(lines[start:index]).strip()  # `Front::Back` lines above are cards of their own
             back = "\n".join(lines[index + 1 :]).strip()
+            back = _after_answer_label(back, numbered=False) or back  # `**Answer:**` over the answer
             found: list[_Pair | _Missing] = [pair for pair in above if isinstance(pair, _Pair | _Missing)]
             later = [number for number in range(index + 1, len(lines)) if stripped[number] in _SEPARATORS]
             if later:  # two cards without a blank line between: where the first one's answer ends is lost
@@ -741,6 +742,8 @@ def _answered_within(node: Node) -> _Pair | None:
         lines = lines[1:]  # an untitled callout's `[!note]` over its words
     if lines and (_QUESTION.match(lines[0]) or _QUESTION_LABEL.match(lines[0])):
         return None  # `Q: …` or `**Question:** …`: the `Q:`/`A:` rule's
+    if any(line.strip() in _SEPARATORS for line in lines):
+        return None  # a `?` line between the sides: a multi-line card, the `?` rule's
     inline = _ANSWER_AFTER.match(lines[0]) if len(lines) == 1 else None
     if inline is not None and _asks(inline["asked"]):
         return _Pair(_unnumbered(unbolded(inline["asked"])), unbolded(inline["answer"]).strip())
