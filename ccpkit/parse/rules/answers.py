@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ccpkit.item_ids import HTML_TAG
+from ccpkit.parse.rules.terms import undecorated
 from ccpkit.parse.tree import Node
 
 _LETTER = r"[(\[]?[A-Ha-h][)\]]?"
@@ -93,7 +94,8 @@ _STATED = re.compile(
 """An answer said in a sentence: ``A is correct because …``, ``Option B is the right answer.``"""
 _EXPLANATION = re.compile(
     r"^\s*(?:\*\*|__|[*_](?=\w))?(?:(?:detailed|full|short|brief)\s+)?"
-    r"(?:explanation(?:\s*/\s*reference)?|reason(?:ing)?|rationale|justification|feedback|why|explica[çc][ãa]o"
+    r"(?:explanation(?:\s*/\s*reference)?|reason(?:ing)?|rationale|justification|feedback"
+    r"|why(?:\s+(?:it\s+is\s+|it's\s+|this\s+is\s+)?correct)?|explica[çc][ãa]o"
     r"|explicaci[óo]n|explication|spiegazione|erkl[äa]rung|justificativa|comentários?)\b"
     r"[ \t]*[?:]?[ \t]*(?:\*\*|__|[*_])?[ \t]*(?:(?<!:)(?:[:\u2013\u2014]|-(?=[ \t])))?\s*",
     re.I,
@@ -120,7 +122,8 @@ _TITLED_ENTRIES = re.compile(
     re.I | re.S,
 )
 _EXPLANATION_WORDS = (
-    "explanation", "reason", "rationale", "justification:", "feedback:", "why:", "why?",
+    "explanation", "reason", "rationale", "justification:", "feedback:", "why:", "why?", "why correct",
+    "why it is correct", "why it's correct", "why this is correct",
     "detailed explanation", "full explanation", "short explanation", "brief explanation",
     "explicação", "explicacao", "explicación", "explicacion", "explication", "spiegazione",
     "erklärung", "erklarung", "justificativa", "comentário", "comentario",
@@ -220,7 +223,7 @@ def answer_line(text: str) -> Answer | None:
         return said if said is not None and said.letters else None  # `(Answer: see the docs)`: a remark
     if match is None:
         return None
-    value = match["value"].replace("`", "").strip()
+    value = undecorated(match["value"].replace("`", "").strip())  # `Answer: ✅ C. …`
     if _several_entries(value):
         return None  # `Answers: 1-A, 2-B`: a key, not one answer
     stated = _STATED.match(value)
