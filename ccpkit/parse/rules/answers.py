@@ -393,8 +393,11 @@ def question_id(text: str) -> str:
 
 
 def _is_article(match: re.Match[str]) -> bool:
-    """``Answer: A company should …`` starts with the word "A", not the letter."""
-    return match["letters"].strip() in ("A", "a") and bool(_ARTICLE.match(match["rest"] or ""))
+    """``Answer: A company should …`` starts with the word "A", not the letter (``A. docker ps`` is
+    the letter: no mark follows an article)."""
+    mark = match.string[match.end("letters") : match.end("letters") + 1]
+    article = match["letters"].strip() in ("A", "a") and mark.isspace()
+    return article and bool(_ARTICLE.match(match["rest"] or ""))
 
 
 def _opens_sentence(match: re.Match[str]) -> bool:

@@ -29,7 +29,13 @@ from ccpkit.parse.rules.answers import (
     plain,
     question_id,
 )
-from ccpkit.parse.rules.options import asks, lettered_grid, named_option, named_with_reason
+from ccpkit.parse.rules.options import (
+    asks,
+    lettered_grid,
+    named_option,
+    named_with_reason,
+    with_named_options,
+)
 from ccpkit.parse.rules.question_tables import question_columns, table_questions
 from ccpkit.parse.rules.questions import Draft, find_questions, item_number, item_numbers
 from ccpkit.parse.rules.review_pastes import review_questions
@@ -145,7 +151,13 @@ def _answer_keys(ctx: Context, worded: list[Node]) -> Iterator[KeyEntry]:
         node = block.node
         if held and node is held[-1].node:
             continue  # the answer line a heading's entry was read from
-        if key_level and held and node.type in _EXPLAINING and not found.get(index):
+        if (
+            key_level
+            and held
+            and node.type in _EXPLAINING
+            and not found.get(index)
+            and not _question_named(node)
+        ):
             held[-1] = _explained(held[-1], _key_explanation(ctx, node))
             ctx.claim(node)
             continue
@@ -165,6 +177,14 @@ def _answer_keys(ctx: Context, worded: list[Node]) -> Iterator[KeyEntry]:
                 key_level, seen = level, True
             elif not (key_level and level > key_level):
                 key_level = level if seen and only_entries.get(index, False) else 0
+        elif (
+            key_level
+            and node.type == "paragraph"
+            and index + 1 < len(blocks)
+            and (entry := _named_answer(_question_named(node), blocks[index + 1].node)) is not None
+        ):  # `**Q1: Which …?**` repeated over `- **Answer: A. …**` and `- Explanation: …`
+            ctx.claim(node, blocks[index + 1].node)
+            held = [entry]
         elif node.type == "paragraph" and (listed := after_key_title(node.children[0].content)):
             key_level, seen = key_level or _BELOW_EVERY_HEADING, True
             ctx.claim(node)
@@ -232,16 +252,36 @@ def _numbered_answers(node: Node) -> list[tuple[str, Node, str]]:
 
 def _named_answer(heading: str, below: Node) -> KeyEntry | None:
     """A key's heading that names a question (``### Question 1``) over a paragraph opening with its
-    answer line (``Answer: B. S3 stores objects.``), the rest of which explains it."""
+    answer line (``Answer: B. S3 stores objects.``), the rest of which explains it, or over a list of
+    one-paragraph items whose first is the answer line and the others explain it."""
     heading = heading.rstrip(":.)")  # `### Question 1:`, `### 1.`
-    if not is_question_id(heading) or below.type != "paragraph":
+    if not is_question_id(heading):
         return None
-    first, _, more = below.children[0].content.partition("\n")
+    if below.type == "paragraph":
+        first, _, more = below.children[0].content.partition("\n")
+    elif below.type == "bullet_list" and all(_one_paragraph(item) for item in below.children):
+        first, *others = (item.children[0].children[0].content for item in below.children)
+        more = "\n\n".join(explanation_start(text) or text for text in others)
+    else:
+        return None
     answer = answer_line(first)
     if answer is None or not answer.letters:
         return None
     rest = "\n".join(part for part in (answer.rest, more.strip()) if part)
     return KeyEntry(question_id(heading), replace(answer, rest=rest), below)
+
+
+def _one_paragraph(item: Node) -> bool:
+    return len(item.children) == 1 and item.children[0].type == "paragraph"
+
+
+def _question_named(paragraph: Node) -> str:
+    """``Q1`` of a key's line that repeats a question in bold (``**Q1: Which …?**``); "" for any other."""
+    text = paragraph.children[0].content.strip() if paragraph.type == "paragraph" else ""
+    if "\n" in text or not (text.startswith(("**", "__")) and text.endswith(("**", "__"))):
+        return ""
+    named, _, asked = plain(text).partition(":")
+    return named if asked.strip() and is_question_id(named) else ""
 
 
 def _collapsed_key(node: Node, below: list[KeyEntry] | None) -> list[KeyEntry]:
@@ -420,11 +460,19 @@ def _apply_key(ctx: Context, drafts: list[Draft], entry: KeyEntry, floor: int) -
     since = [draft for draft in above if ctx.doc.line_of(draft.start) > floor]
     for draft in [*since, *reversed(above)]:
         if draft.answer is None:
-            draft.answer, draft.answer_node = entry.answer, entry.node
-            if entry.answer.rest and not draft.explanation:
-                draft.explanation.append(entry.answer.rest)
+            draft.answer, draft.answer_node = _named_in_key(draft, entry.answer), entry.node
+            if draft.answer.rest and not draft.explanation:
+                draft.explanation.append(draft.answer.rest)
             break
     return bool(above)
+
+
+def _named_in_key(draft: Draft, answer: Answer) -> Answer:
+    """A key's answer without the words of the options it names on its line (``A. `docker ps```), the
+    lines below explaining it."""
+    line, newline, below = answer.rest.partition("\n")
+    named = with_named_options(draft.options, replace(answer, rest=line))
+    return replace(named, rest=f"{named.rest}{newline}{below}".strip())
 
 
 def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
