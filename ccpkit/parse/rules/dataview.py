@@ -19,12 +19,17 @@ _METADATA = re.compile(
         \d{4}-\d{2}-\d{2}(?:[T\s]\d{2}:\d{2}(?::\d{2})?)?   # a date, or a date and time
       | true | false                                    # a yes/no flag
       | (?:!?\[\[[^\]]+\]\](?:\s*,\s*)?)+               # links to notes: [[Note]], [[A]], [[B]]
+      | !?\[\[[^\]]+\]\]\s*[\u2014\u2013-]\s.*            # a link and why: [[metrics]] — what it adds
       | (?:\#[\w/-]+[\s,]*)+                            # tags: #aws #storage
       | https?://\S+                                    # a web address
     )$""",
     re.VERBOSE | re.IGNORECASE,
 )
-"""Values only metadata holds: no flashcard answers with a date, a tag list or a link to a note."""
+"""Values only metadata holds: no flashcard answers with a date, a tag list or a link to a note
+(with a dash and a word on why, as notes linking to their neighbours write it)."""
+_KEY_LIKE = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*")
+"""A key written as programs name things (``builds-on``, ``due_date``, ``status``): a field's, not a card's
+front, even in a deck of cards."""
 NAME_WORDS = 3
 """A field key is a name of at most this many words (``status``, ``Date read``, ``Date of birth``);
 a longer front is a phrase, the way questions and definitions read."""
@@ -50,6 +55,11 @@ def field_key(front: str) -> str | None:
 def is_name(key: str) -> bool:
     """Whether a field key is short enough to be a name rather than a question or a phrase."""
     return len(key.split()) <= NAME_WORDS
+
+
+def is_key_like(key: str) -> bool:
+    """Whether ``key`` is written as a program's name (see ``_KEY_LIKE``)."""
+    return _KEY_LIKE.fullmatch(key) is not None
 
 
 def is_metadata(value: str) -> bool:

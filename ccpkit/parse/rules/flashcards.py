@@ -33,7 +33,7 @@ from ccpkit.parse.rules.answers import (
     numbers_a_task,
     plain,
 )
-from ccpkit.parse.rules.dataview import field_key, is_metadata, is_name, without_wrapped_fields
+from ccpkit.parse.rules.dataview import field_key, is_key_like, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.options import instructs, same_words, table_cells, unbolded
 from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
@@ -581,7 +581,7 @@ def _inline_pair(
     if is_metadata(back) or (opening and spaced_as_field):
         # `created:: 2024-03-01` anywhere; `status:: reading` opening a note, as Dataview writes it
         return _Field()
-    if tight or in_a_deck:
+    if tight or (in_a_deck and not is_key_like(key)):
         # `Snapshot frequency::Whatever the RPO needs`: the flashcard plugins' way, never Dataview's
         return _Pair(front, back, line=number)
     message = (

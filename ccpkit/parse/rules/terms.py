@@ -116,12 +116,13 @@ _DEFINING_SENTENCE = re.compile(r"^(\*\*|__)(?P<name>[^*_:]+)\1\s+(?:is|are)\s+(
 _SENTENCE_NAME_WORDS = 6
 """At most this many words in the bold name a defining sentence opens with."""
 _SEQUENCE = re.compile(
-    r"(?i:weeks?|days?|module|chapter|lesson|section|unit|domain|practice (?:exam|test)|exam|test|quiz|lab"
-    r"|version)\s*#?\s*\d+(?:\.\d+)*(?:\s*[-\u2013]\s*\d+)?"
-    r"|v\d+(?:\.\d+)+|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
+    r"(?:(?i:weeks?|days?|module|chapter|lesson|section|unit|domain|practice (?:exam|test)|exam|test|quiz"
+    r"|lab|version)\s*#?\s*\d+(?:\.\d+)*(?:\s*[-\u2013]\s*\d+)?"
+    r"|v\d+(?:\.\d+)+|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:\s*\([^()]{1,20}\))?"
 )
 """A place in a plan or the contents (``Week 2``, ``Module 3``, ``Practice exam 1``), a version or a
-date; not a step or phase of what is learnt (``Phase 1: Assess``)."""
+date, maybe with a short note in brackets (``2024-03-01 (s1)``); not a step or phase of what is
+learnt (``Phase 1: Assess``)."""
 _ONLY_A_LINK = re.compile(r"<?https?://\S+?>?|\[[^\]\n]*\]\([^)\s]*\)")
 """A back that is only a link (``**Official guide:** https://…``): where to read more, nothing to learn."""
 _STATUS = re.compile(
