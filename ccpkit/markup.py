@@ -113,6 +113,15 @@ def _block_id(state: StateInline, silent: bool) -> bool:
     return True
 
 
+_ONLY_A_LINK = re.compile(r"\s*(?:<?https?://\S+?>?|\[[^\]\n]*\]\([^)\s]*\))\s*")
+
+
+def is_only_a_link(markdown: str) -> bool:
+    """Whether ``markdown`` is one link and nothing else (``https://…``, ``[Docs](guide.md)``): where
+    to read more, nothing to learn."""
+    return _ONLY_A_LINK.fullmatch(markdown) is not None
+
+
 _PICTURE_NAME = re.compile(r"ccpkit-[0-9a-f]{24}\.(?:png|jpg|gif|svg)")
 
 

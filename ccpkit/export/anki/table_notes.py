@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from ccpkit.errors import Problem
 from ccpkit.item_ids import row_key, slug
-from ccpkit.markup import to_inline_html, to_text
+from ccpkit.markup import is_only_a_link, to_inline_html, to_text
 from ccpkit.model import ComparisonTable
 
 LINK_HEADER = re.compile(r"\b(links?|resources?|urls?|references?)\b", re.IGNORECASE)
@@ -153,7 +153,7 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
         label = row[0] if row[0].strip() else f"Row {number + 1}"
         if is_feature_first(table) and len(table.columns) > MOST_ASKED + 1:
             for column, (thing, cell) in enumerate(zip(table.columns[1:], row[1:], strict=True), start=1):
-                if not cell.strip():
+                if _blank(cell):
                     continue  # an empty cell is no fact to recall
                 yield TableNote(
                     f"{row_id}/{slug(thing) or f'column-{column + 1}'}",
@@ -161,7 +161,7 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
                     _name(thing, label),
                     rows=whole.moved_rows(number),
                 )
-        elif not any(cell.strip() for cell in row[1:]):
+        elif all(map(_blank, row[1:])):
             continue  # `| **Compute** | | |`: a heading over the rows below, nothing to recall
         elif is_feature_first(table):
             asked = list(zip(table.columns[1:], row[1:], strict=True))
@@ -176,7 +176,7 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
             pairs = [(table.columns[column], row[column]) for column in asked_columns]
             for start in range(0, len(pairs), MOST_ASKED):
                 asked = pairs[start : start + MOST_ASKED]
-                if not any(cell.strip() for _, cell in asked):
+                if all(_blank(cell) for _, cell in asked):
                     continue
                 note_id = row_id if start == 0 else f"{row_id}/{slug(asked[0][0]) or f'column-{start + 2}'}"
                 name = _name(table.title, row[0]) if start == 0 else _name(row[0], asked[0][0])
@@ -239,12 +239,25 @@ def _which_column_notes(table: ComparisonTable, whole: _WholeTable) -> Iterator[
 
 
 def _asked_columns(table: ComparisonTable) -> list[int]:
-    """The columns after a row's label that its notes ask: all but the asides, unless only asides follow."""
-    after_label = range(1, len(table.columns))
+    """The columns after a row's label that its notes ask: all but the asides, unless only asides
+    follow, and never one of links alone (``[Solution](…)``: where to read more, nothing to recall)."""
+    after_label = [
+        column
+        for column in range(1, len(table.columns))
+        if not all(is_only_a_link(row[column]) or _blank(row[column]) for row in table.rows)
+    ]
     facts = [
         column for column in after_label if ASIDE_HEADER.fullmatch(to_text(table.columns[column])) is None
     ]
-    return facts or list(after_label)
+    return facts or after_label
+
+
+def _blank(cell: str) -> bool:
+    """An empty cell, or one of a dash alone (``—``: nothing applies): no fact to recall."""
+    return cell.strip() in _NOTHING
+
+
+_NOTHING = frozenset({"", "-", "\u2013", "\u2014", "n/a", "N/A"})
 
 
 def _plain(cell: str) -> str:

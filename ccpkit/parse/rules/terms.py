@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from ccpkit.markup import is_only_a_link
 from ccpkit.parse.tree import Node
 
 LABELS = frozenset(
@@ -123,8 +124,6 @@ _SEQUENCE = re.compile(
 """A place in a plan or the contents (``Week 2``, ``Module 3``, ``Practice exam 1``), a version or a
 date, maybe with a short note in brackets (``2024-03-01 (s1)``); not a step or phase of what is
 learnt (``Phase 1: Assess``)."""
-_ONLY_A_LINK = re.compile(r"<?https?://\S+?>?|\[[^\]\n]*\]\([^)\s]*\)")
-"""A back that is only a link (``**Official guide:** https://…``): where to read more, nothing to learn."""
 _STATUS = re.compile(
     r"\W*(?i:done|finished|not started|in progress|halfway|to ?do|pending|completed?|started|skipped"
     r"|reviewed|passed|failed)\s*(?:[,(\u2013\u2014-][^.:]*)?$"
@@ -587,7 +586,7 @@ def _keeps_track(term: Term) -> bool:
     dated = any(map(str.isdigit, term.front))  # every place, version or date has one
     if dated and _SEQUENCE.fullmatch(_EMPHASISED.sub(r"\g<inner>", term.front).strip()) is not None:
         return True
-    return _STATUS.match(term.rest) is not None or _ONLY_A_LINK.fullmatch(term.rest.strip()) is not None
+    return _STATUS.match(term.rest) is not None or is_only_a_link(term.rest)
 
 
 def names_a_thing(words: str, *, small: bool = False) -> bool:

@@ -144,6 +144,20 @@ def test_a_column_of_examples_or_notes_is_shown_on_the_back_but_never_asked(cour
     assert "opens the command bar" in only_notes.field("Answer")
 
 
+def test_a_cell_of_a_dash_or_n_a_is_no_fact_and_a_row_of_them_asks_nothing(course: Deck) -> None:
+    answers = {id: note.field("Answer") for id, note in notes_by_id(course).items() if "/table/timers/" in id}
+    assert sorted(answers) == ["02-more/table/timers/broadcast", "02-more/table/timers/point-to-point"]
+    assert "<dd>n/a</dd>" in answers["02-more/table/timers/point-to-point"]  # beside a fact, as written
+
+
+def test_a_column_of_links_alone_is_never_asked(course: Deck) -> None:
+    asked = {id: note.field("Asks") for id, note in notes_by_id(course).items() if "/table/exercises/" in id}
+    assert asked == {
+        "02-more/table/exercises/first-bucket": "Skill?",
+        "02-more/table/exercises/first-function": "Skill?",
+    }
+
+
 def test_in_anki_rows_of_a_group_column_are_named_by_group_and_row_each_front_its_own(
     course: Deck, tmp_path: Path
 ) -> None:
@@ -169,7 +183,7 @@ def test_in_anki_no_table_card_says_recall_its(course: Deck, tmp_path: Path) -> 
     fronts = [visible_text(card.question()) for card in student.cards() if "/table/" in card.note()["Id"]]
     student.close()
     # the catalogue: no card for a group row or an empty cell; phrases: a card a row, examples unasked
-    assert len(fronts) == 6 + 2 + 4 + 4 + 2 + 4 + 2 + 1
+    assert len(fronts) == 6 + 2 + 4 + 4 + 2 + 4 + 2 + 1 + 2 + 2
     assert not [front for front in fronts if "Recall its" in front]
     assert "Queue vs Topic Event Bus Delivery?" in " | ".join(fronts)
 
