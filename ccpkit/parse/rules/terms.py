@@ -158,8 +158,9 @@ class Term:
 
 
 def is_label(text: str) -> bool:
-    """Whether ``text`` (a term, without its colon) is an attribute label such as ``Use Case``."""
-    return text.strip().strip(":").strip().lower() in LABELS
+    """Whether ``text`` (a term, without its colon) is an attribute label such as ``Use Case`` (or
+    ``Pro-Tip``: a hyphen joins its words as a space does)."""
+    return text.strip().strip(":").strip().lower().replace("-", " ") in LABELS
 
 
 def split_term(inline: Node) -> Term | None:
