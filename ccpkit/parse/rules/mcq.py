@@ -460,19 +460,11 @@ def _apply_key(ctx: Context, drafts: list[Draft], entry: KeyEntry, floor: int) -
     since = [draft for draft in above if ctx.doc.line_of(draft.start) > floor]
     for draft in [*since, *reversed(above)]:
         if draft.answer is None:
-            draft.answer, draft.answer_node = _named_in_key(draft, entry.answer), entry.node
+            draft.answer, draft.answer_node = with_named_options(draft.options, entry.answer), entry.node
             if draft.answer.rest and not draft.explanation:
                 draft.explanation.append(draft.answer.rest)
             break
     return bool(above)
-
-
-def _named_in_key(draft: Draft, answer: Answer) -> Answer:
-    """A key's answer without the words of the options it names on its line (``A. `docker ps```), the
-    lines below explaining it."""
-    line, newline, below = answer.rest.partition("\n")
-    named = with_named_options(draft.options, replace(answer, rest=line))
-    return replace(named, rest=f"{named.rest}{newline}{below}".strip())
 
 
 def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:

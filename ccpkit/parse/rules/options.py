@@ -203,7 +203,12 @@ def named_with_reason(options: Sequence[DraftOption], words: str) -> tuple[tuple
 def with_named_options(options: Sequence[DraftOption], answer: Answer) -> Answer:
     """An answer whose letters come with their options' words: ``C (Amazon EFS) and D (Amazon FSx)``,
     ``B. Amazon EC2, D. AWS Lambda``, ``**B. AWS Lambda**``. The letters after the first are read from
-    those words, which leave the explanation. Any other answer is returned as it is."""
+    those words, which leave the explanation; lines below the answer's explain it. Any other answer
+    is returned as it is."""
+    line, newline, below = answer.rest.partition("\n")
+    if newline:
+        named = with_named_options(options, replace(answer, rest=line))
+        return replace(named, rest=f"{named.rest}{newline}{below}".strip())
     texts = {option.label: option.text for option in options}
     letters, rest = list(answer.letters), answer.rest
     said = _option_said(texts.get(letters[-1], ""), rest)

@@ -109,6 +109,8 @@ _QUESTION_LABEL = re.compile(rf"(?:\*\*|__)?(?i:{QUESTION}(?:\s+text)?)(?:\*\*|_
 """``**Question Text:**`` over a question's words: what is above it is no part of the stem."""
 _FIELD = re.compile(r"(?:\*\*|__)[^*_\n]{1,40}:(?:\*\*|__)[ \t]*[^\n]{0,60}")
 """``**Question Type:** Multiple Choice``: a short field a bank writes above a labelled question."""
+_FIELDS_LINE = re.compile(rf"{_FIELD.pattern}(?:[ \t]+[\u00b7\u2022|][ \t]+{_FIELD.pattern})+")
+"""``**Difficulty:** Easy · **Type:** MCQ``: a bank's fields on one line, above any question."""
 _MAY_ASK = re.compile(r"(?:^|[.!:]\s+)(?:what|who|whom|whose|when|where|why|how)\b(?!\s+to\b)", re.I)
 """A sentence opening with another question word may ask or not ("What I revised this week"); "What
 to review", "How to study" never ask: an infinitive after the word makes it a title."""
@@ -701,7 +703,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         if number:
             question, numbered = question_id(number), True
     while not numbered and index >= floor:
-        fields = _fields(nodes[index]) if labelled else None  # a scenario is no field: it is asked
+        fields = _fields(nodes[index], on_one_line=not labelled)  # a scenario is no field: it is asked
         small = _small_print(nodes[index]) or (None if fields and opens_scenario(fields) else fields)
         if small is not None or _labels_options(nodes[index]):
             small_print[:0] = [small] if small else []
@@ -781,11 +783,13 @@ def _small_print(node: Node) -> str | None:
     return found["words"].strip() if found else None
 
 
-def _fields(node: Node) -> str | None:
-    """The lines of a paragraph made only of short fields (``**Question Type:** Multiple Choice``)."""
+def _fields(node: Node, *, on_one_line: bool = False) -> str | None:
+    """The lines of a paragraph made only of short fields (``**Question Type:** Multiple Choice``);
+    ``on_one_line``: only a line of several (``**Difficulty:** Easy · **Type:** MCQ``)."""
     lines = node.children[0].content.split("\n") if node.type == "paragraph" else []
+    field = _FIELDS_LINE if on_one_line else _FIELD
     return (
-        plain(" · ".join(lines)) if lines and all(_FIELD.fullmatch(line.strip()) for line in lines) else None
+        plain(" · ".join(lines)) if lines and all(field.fullmatch(line.strip()) for line in lines) else None
     )
 
 
@@ -1106,8 +1110,8 @@ def _read_details(ctx: Context, draft: Draft, nodes: Sequence[Node], index: int)
     ctx.claim(*nodes[index : end + 1])
     answer = answer_in_details(details)
     if answer is not None and answer.letters and draft.answer is None:
-        draft.answer, draft.answer_node = answer, nodes[index]
-        draft.explanation += [answer.rest] if answer.rest else []
+        draft.answer, draft.answer_node = with_named_options(draft.options, answer), nodes[index]
+        _explain(draft, [draft.answer.rest])
     elif answer is not None and not answer.letters and draft.worded is None:
         draft.worded, draft.answer_node = answer, nodes[index]
     elif answer is None and (draft.answer is not None or draft.worded is not None):
