@@ -294,6 +294,10 @@ def _in(
         ):
             question = _unnumbered(_QUESTION_LABEL.sub("", heading_text(child)))  # `## 3. Why …?`, `Q: …`
             yield from _items(ctx, sections[index][:-1], child, _Pair(question, answered))
+        elif child.type == "heading" and (stated := _statement_answered(ctx, siblings[index:])) is not None:
+            used, pair = stated  # `## Scenario 1`, what happens, then `Answer:` alone over its answer
+            yield from _items(ctx, sections[index + 1], siblings[index + 1], pair)
+            index += used
         elif child.type == "heading" and (headed := _headed_pair(ctx, siblings[index:])) is not None:
             used, result = headed  # `### Question` over its words, then `### Answer` over its own
             yield from _items(ctx, sections[index][:-1], child, result)
@@ -1319,6 +1323,42 @@ def _plain_heading(node: Node) -> str:
 def _ends_section(node: Node, level: int) -> bool:
     """A heading of ``level`` or above, or ``---``: the end of a section of that level."""
     return node.type == "hr" or (node.type == "heading" and heading_level(node) <= level)
+
+
+def _statement_answered(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
+    """A heading that names a case (``## Scenario 1``) over what happens (a paragraph or a few, a list
+    among them), then ``Answer:`` alone over the answer, maybe then ``Reason:`` alone over why, and
+    nothing else up to the next heading or ``---``: the case is asked, its heading the section. The
+    pair, and how many blocks it took after the heading."""
+    below = _section_text(blocks[1:])
+    label = next((number for number, node in enumerate(below) if _answer_label(node) == ""), 0)
+    if not 1 <= label <= _STATED_BLOCKS or blocks[0].tag == "h1" or len(below) < label + 2:
+        return None
+    reason = next((number for number in range(label + 1, len(below)) if _bare_reason(below[number])), None)
+    answer = below[label + 1 : reason]
+    why = below[reason + 1 :] if reason is not None else []
+    parts = [*below[:label], *answer, *why]
+    if (
+        any(node.type not in _STATED or ctx.is_claimed(node) for node in parts)
+        or len(answer) > _STATED_BLOCKS
+    ):
+        return None
+    if reason is not None and not why:
+        return None
+    ctx.claim(*below)
+    written = [ctx.doc.written(node).strip() for node in parts]
+    front, back = "\n\n".join(written[:label]), "\n\n".join(written[label:])
+    return len(below), _Pair(front, back)
+
+
+def _bare_reason(node: Node) -> bool:
+    """``Reason:`` (``Why?``, ``**Explanation:**``) alone on its paragraph: the words below explain."""
+    return node.type == "paragraph" and explanation_start(node.children[0].content.strip()) == ""
+
+
+_STATED = ("paragraph", "bullet_list", "ordered_list")
+_STATED_BLOCKS = 3
+"""At most this many blocks state a case, and as many answer it."""
 
 
 def _section_text(blocks: Sequence[Node]) -> list[Node]:
