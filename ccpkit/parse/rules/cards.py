@@ -719,21 +719,44 @@ def _from_html(field: str) -> str:
 def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
     """Paragraphs of one line each, one right after another, that read as a glossary's lines together
     (``**Amazon S3:** object storage.`` then ``**Amazon EBS:** …``, as pasted notes and document
-    exports write one): each paragraph's id and its term."""
+    exports write one): each paragraph's id and its term. ``Name: …`` paragraphs are a glossary's
+    under a glossary's title or a line announcing them (``These include:``), else a transcript's."""
     found: dict[int, Term] = {}
     run: list[Block] = []
+    before: Block | None = None
     for block in [*ctx.doc.blocks, None]:
-        if block is not None and _one_line(ctx, block.node) and not _in_a_key(block):
+        if (
+            block is not None
+            and _one_line(ctx, block.node)
+            and not _in_a_key(block)
+            and not announces(block.node)
+        ):
             run.append(block)
             continue
         terms = []
         if len(run) >= _GLOSSARY_TERMS:
             lines = [paragraph.node.children[0].content for paragraph in run]
             titled = bool(run[0].section) and _is_glossary_title(run[0].section[-1])
-            terms = _glossary_lines(lines, colons=titled, run_in=_titled(ctx, run[0].section, _TERMS_TITLE))
+            announced = _announces(before, run[0])
+            if announced:  # the terms a line announces, then maybe prose after them
+                lines = list(
+                    itertools.takewhile(lambda line: plain_term(undecorated(line)) or line_term(line), lines)
+                )
+            colons = titled or announced
+            terms = _glossary_lines(lines, colons=colons, run_in=_titled(ctx, run[0].section, _TERMS_TITLE))
         found |= {id(paragraph.node): term for paragraph, (_, term) in zip(run, terms, strict=False)}
-        run = []
+        run, before = [], block
     return found | _headed_glossary(ctx)
+
+
+def _announces(before: Block | None, first: Block) -> bool:
+    """Whether ``before`` is a paragraph of ``first``'s section that announces it (``These include:``)."""
+    return (
+        before is not None
+        and before.section == first.section
+        and before.node.type == "paragraph"
+        and (announces(before.node))
+    )
 
 
 _GLOSSARY_TITLE = re.compile(
