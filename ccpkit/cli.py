@@ -352,7 +352,7 @@ def orphans(config: Config, notes: Path | None, forget: bool) -> None:
     for orphan in found:
         click.echo(f"  {orphan.id}  {orphan.name}  (find it in Anki: {orphan.search})")
     if len(found) > 1:
-        click.echo("all of them in Anki's browser: " + " or ".join(orphan.search for orphan in found))
+        click.echo("all of them in Anki's browser: " + " or ".join(f"({orphan.search})" for orphan in found))
     click.echo("delete them in Anki's browser if you like, then run `ccpkit orphans --forget`")
 
 

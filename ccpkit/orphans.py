@@ -27,7 +27,9 @@ def find_orphans(notes: Path) -> tuple[Orphan, ...]:
     """The orphans the last build recorded in the notes folder's ledger, by id."""
     ledger = _ledger(notes)
     return tuple(
-        Orphan(key, entry.key[0], id_search(key)) for key, entry in ledger.notes.items() if entry.orphaned
+        Orphan(key, entry.key[0], id_search(key, entry.home or entry.deck))
+        for key, entry in ledger.notes.items()
+        if entry.orphaned
     )
 
 

@@ -202,7 +202,11 @@ def describe_changes(changes: Reconciliation) -> list[str]:
     lines += _listed("updated", changes.updated)
     lines += _listed("renamed (history kept)", [f"{old} -> {new}" for old, new in changes.renamed])
     lines += _listed("restored (Anki adds it again if you deleted it there)", changes.restored)
-    orphans = [f"{key}  (find it in Anki: {id_search(key)})" for key in changes.orphaned]
+    entries = changes.ledger.notes
+    orphans = [
+        f"{key}  (find it in Anki: {id_search(key, entries[key].home or entries[key].deck)})"
+        for key in changes.orphaned
+    ]
     lines += _listed("orphaned, removed from the notes but still in Anki (import never deletes)", orphans)
     held = "left out, as the notes hold errors (fix them: not orphaned, nothing to delete in Anki)"
     lines += _listed(held, changes.held)

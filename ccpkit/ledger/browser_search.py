@@ -2,7 +2,8 @@
 
 In Anki's search syntax ``_`` matches any one character and ``*`` any run of them, so an id holding
 them, searched as typed, could find other notes too; a backslash makes them (and ``"``, ``\\``) literal.
-The field holds the id HTML-escaped, so the search looks for the same entities.
+The field holds the id HTML-escaped, so the search looks for the same entities. Another course in the
+same collection may hold a note of the same id: the search keeps to the deck our note's cards went to.
 """
 
 from __future__ import annotations
@@ -13,7 +14,12 @@ from html import escape
 _SPECIAL = re.compile(r'([\\"*_])')
 
 
-def id_search(note_id: str) -> str:
-    """The search (quoted, ready to paste into Anki's browser) matching the note whose Id is ``note_id``."""
-    literal = _SPECIAL.sub(r"\\\1", escape(note_id))  # as the Id field stores it
-    return f'"Id:{literal}"'
+def id_search(note_id: str, deck: str = "") -> str:
+    """The search (quoted, ready to paste into Anki's browser) matching the note whose Id is ``note_id``
+    with cards in ``deck`` (or its subdecks; empty: any deck)."""
+    in_deck = f'"deck:{_literal(deck)}" ' if deck else ""
+    return f'{in_deck}"Id:{_literal(escape(note_id))}"'  # the Id field stores the id HTML-escaped
+
+
+def _literal(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", text)

@@ -19,6 +19,7 @@ from tests.export.anki.student import Student
 PACKAGE = "anki/aws-certified-cloud-practitioner.apkg"
 S3_LINE = "- **Amazon S3:** Object storage with 11 nines of durability.\n"
 S3 = "02-compute/card/amazon-s3"
+S3_SEARCH = f'"deck:AWS Certified Cloud Practitioner::02 Compute in the Cloud" "Id:{S3}"'
 DAY = 86_400
 START = int(time.time()) - 10 * DAY
 
@@ -61,7 +62,7 @@ def test_an_orphan_is_named_once_then_counted_until_forgotten(loop: Loop) -> Non
     loop.course.cut("cram-sheet.md", S3_LINE)
     gone = loop.build_and_import()
     assert gone.changes is not None and gone.changes.orphaned == (S3,)
-    assert f'{S3}  (find it in Anki: "Id:{S3}")' in gone.summary()
+    assert f"{S3}  (find it in Anki: {S3_SEARCH})" in gone.summary()
 
     loop.course.edit("cram-sheet.md", "billed per second", "billed per second or per hour")
     later = loop.build_and_import()
@@ -70,8 +71,8 @@ def test_an_orphan_is_named_once_then_counted_until_forgotten(loop: Loop) -> Non
     assert "1 note removed at earlier builds is still in Anki: `ccpkit orphans` lists them" in later.summary()
 
     listed = loop.orphans()
-    assert f'{S3}  Amazon S3  (find it in Anki: "Id:{S3}")' in listed
-    loop.delete_in_anki(id_search(S3))
+    assert f"{S3}  Amazon S3  (find it in Anki: {S3_SEARCH})" in listed
+    loop.delete_in_anki(S3_SEARCH)
     assert loop.orphans("--forget").strip() == "forgot 1 orphan"
     assert "no orphans" in loop.orphans()
 
@@ -139,3 +140,16 @@ def test_an_item_left_out_by_an_error_is_held_not_orphaned_and_comes_back_as_it_
     fixed = loop.build_and_import()
     assert fixed.changes is not None and (fixed.changes.held, fixed.changes.restored) == ((), ())
     assert held not in fixed.changes.added and fixed.changes.orphaned == ()
+
+
+def test_one_search_finds_all_the_orphans_and_no_other_note(loop: Loop) -> None:
+    loop.course.cut("cram-sheet.md", S3_LINE)
+    loop.course.cut("cram-sheet.md", "- **AWS Lambda:** Runs code without servers; pay per request.\n")
+    loop.build_and_import()
+    listed = loop.orphans()
+    search = listed.split("all of them in Anki's browser: ", 1)[1].split("\n", 1)[0]
+    found = loop.student.collection.find_notes(search)
+    assert sorted(loop.student.collection.get_note(note)["Id"] for note in found) == [
+        "02-compute/card/amazon-s3",
+        "02-compute/card/aws-lambda",
+    ]

@@ -8,7 +8,10 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+from click.testing import CliRunner
+
 from ccpkit.build import build
+from ccpkit.cli import cli
 from ccpkit.export import ExportOptions
 from ccpkit.export.anki.notes import default_guid
 from ccpkit.ledger import LEDGER_NAME, load_ledger
@@ -88,3 +91,31 @@ def test_a_new_ledger_names_its_course_and_an_older_one_keeps_its_guids(tmp_path
         key: entry.guid for key, entry in older.notes.items()
     }
     assert kept.notes["02-compute/card/aws-batch"].guid == default_guid("02-compute/card/aws-batch")
+
+
+def test_an_orphans_search_finds_its_own_course_note_not_the_other_courses_live_one(tmp_path: Path) -> None:
+    student = Student.with_fresh_collection(tmp_path)
+    try:
+        student.import_package(course(tmp_path / "ccp", "Cloud Practitioner", "Virtual servers."))
+        student.import_package(course(tmp_path / "saa", "Solutions Architect", "Virtual servers."))
+        cram = tmp_path / "saa" / "notes" / "02-compute" / "cram-sheet.md"
+        text = cram.read_text(encoding="utf-8")
+        start = text.index("- **EC2 (Elastic Compute Cloud):**")
+        cram.write_text(text[:start] + text[text.index("\n", start) + 1 :], encoding="utf-8")
+        options = ExportOptions(templates=REPO / "templates")
+        notes = tmp_path / "saa" / "notes"
+        report = build(
+            notes, tmp_path / "saa" / "build", formats=("anki",), options=options, title="Solutions Architect"
+        )
+        assert report.changes is not None and report.changes.orphaned == (EC2,)
+        listed = CliRunner().invoke(cli, ["orphans", "--notes", str(notes)]).output
+        search = listed.split("(find it in Anki: ", 1)[1].rsplit(")", 1)[0]
+        assert search in report.summary()
+
+        found = [student.collection.get_note(note_id) for note_id in student.collection.find_notes(search)]
+
+        assert [note["Id"] for note in found] == [EC2]  # the other course's live EC2 is not found
+        decks = {student.collection.decks.name(card.did) for card in found[0].cards()}
+        assert decks == {"Solutions Architect::02 Compute in the Cloud"}
+    finally:
+        student.close()
