@@ -127,7 +127,9 @@ def _sync(
         )
         if settings.dry_run:
             return report
+        pictures = pictures_shown(parsed.deck.pictures, wanted_notes)
         if not (plan.writes or dump_record(plan.record) != dump_record(record)):
+            anki_collection.add_pictures(collection, pictures)  # those a sync cut short never copied
             return replace(
                 report, written=record_ledger(notes, _as_synced(changes.ledger, wanted_notes, plan))
             )
@@ -151,7 +153,7 @@ def _sync(
             (n.modified for n in wanted_notes), default=now
         )
         anki_collection.apply(collection, plan, state, templates, templates_modified, generation, progress)
-        anki_collection.add_pictures(collection, pictures_shown(parsed.deck.pictures, wanted_notes))
+        anki_collection.add_pictures(collection, pictures)
     remove_other_records(located.collection, generation)
     written = record_ledger(notes, _as_synced(changes.ledger, wanted_notes, plan))
     return replace(report, backup=backup, conflicts_file=conflicts_file, written=written)

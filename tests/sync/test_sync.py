@@ -369,6 +369,28 @@ def test_a_picture_the_notes_now_show_is_put_into_the_collection_media(studied: 
         student.close()
 
 
+def test_a_picture_a_cut_short_sync_never_copied_is_copied_by_the_next_one(studied: Studied) -> None:
+    picture = studied.course.notes / "03-storage" / "ebs.png"
+    Image.new("RGB", (40, 20), (10, 20, 30)).save(picture)
+    studied.course.edit(
+        "03-storage/cram-sheet.md",
+        "attached to one EC2 instance",
+        "attached to one EC2 instance ![a volume](ebs.png)",
+    )
+    sync_and_open(studied)[1].close()
+    student = studied.course.student()
+    media = Path(student.collection.media.dir())
+    student.close()
+    (copied,) = media.glob("ccpkit-*.png")
+    copied.unlink()  # as a sync killed after its transaction, before the pictures, leaves it
+
+    output, student = sync_and_open(studied)
+    student.close()
+
+    assert "already up to date" in output  # no note to change: the notes are in Anki already
+    assert copied.read_bytes() == picture.read_bytes()
+
+
 def _guid(course: Course, item_id: str) -> str:
     student = course.student()
     try:
