@@ -245,7 +245,9 @@ def _import(
 
 
 def _update(collection: Collection, plan: Plan) -> None:
-    notes = []
+    """Write the updated notes. A cloze note gains a card for a new cloze number, which Anki puts in a
+    deck of its choosing: it goes to the note's deck, as an import puts it."""
+    notes, had = [], {}
     for update in plan.updated:
         note = collection.get_note(NoteId(update.anki_id))
         for name, text in update.fields.items():
@@ -254,8 +256,14 @@ def _update(collection: Collection, plan: Plan) -> None:
         if update.tags is not None:
             note.tags = list(update.tags)
         notes.append(note)
+        if update.note.note_type.cloze:
+            had[note.id] = (update.note.deck, set(note.card_ids()))
     if notes:
         collection.update_notes(notes)
+    for note_id, (deck, cards) in had.items():
+        new = [card for card in collection.card_ids_of_note(note_id) if card not in cards]
+        if new:
+            collection.set_deck(new, _deck_id(collection, deck))
 
 
 def _move(collection: Collection, plan: Plan) -> None:

@@ -100,3 +100,30 @@ def test_a_highlight_added_before_studied_ones_leaves_each_card_hiding_what_it_h
         assert now[added].endswith("EFS: a shared [...] for Linux instances")
     finally:
         student.close()
+
+
+def decks_of(student: Student, note_id: str) -> dict[int, str]:
+    return {card.id: student.collection.decks.name(card.did) for card in student.note(note_id).cards()}
+
+
+def test_a_new_cloze_number_gets_its_card_in_the_notes_deck_and_a_moved_card_stays_where_it_was_put(
+    tmp_path: Path,
+) -> None:
+    course = cloze_course(tmp_path)
+    studied = study(course, lambda student: decks_of(student, EFS))
+    (module_deck,) = set(studied.values())
+    student = course.student()
+    own = student.collection.decks.id("My own deck")
+    assert own is not None
+    moved = min(studied)
+    student.collection.set_deck([moved], own)
+    student.close()
+
+    student = sync_edited(course, "a ==shared== file system", "a ==shared== ==file system==")
+    try:
+        now = decks_of(student, EFS)
+        (added,) = set(now) - set(studied)
+        assert now[added] == module_deck  # not Anki's Default deck
+        assert now[moved] == "My own deck"
+    finally:
+        student.close()
