@@ -126,6 +126,8 @@ class Plan:
     updated: tuple[Update, ...] = ()
     kept: tuple[tuple[AnkiNote, tuple[str, ...]], ...] = ()
     """Notes whose fields the student edited (and the notes did not): those fields are left alone."""
+    retyped: tuple[AnkiNote, ...] = ()
+    """Notes the student gave another note type in Anki: theirs now, left alone."""
     conflicts: tuple[Conflict, ...] = ()
     moved: tuple[Move, ...] = ()
     retired: tuple[Retire, ...] = ()
@@ -150,13 +152,16 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
     """Everything a sync does, decided from the notes, the collection and the record."""
     notes = tuple(_normalized(note) for note in wanted.notes)
     written = dict(record.notes)
-    added, updated, kept, conflicts, moved, restored = [], [], [], [], [], []
+    added, updated, kept, conflicts, moved, restored, retyped = [], [], [], [], [], [], []
     unchanged = 0
     for note in notes:
         found = state.notes.get(note.guid)
         if found is None:
             added.append(note)
             written[note.guid] = _written(note, note.deck)
+            continue
+        if found.note_type != note.note_type.id:  # *Change Note Type* in Anki: none of our fields
+            retyped.append(note)
             continue
         before = record.notes.get(note.guid)
         update, kept_fields, clashes = _merge(note, found, before, wanted, choices)
@@ -179,6 +184,7 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
         added=tuple(added),
         updated=tuple(updated),
         kept=tuple(kept),
+        retyped=tuple(retyped),
         conflicts=tuple(conflicts),
         moved=tuple(moved),
         retired=retired,
@@ -218,7 +224,10 @@ def _merge(
     kept: list[str] = []
     conflicts: list[Conflict] = []
     for name, text in zip(note.note_type.fields, note.fields, strict=True):
-        current = found.fields.get(name, "")
+        if name not in found.fields:  # renamed or removed in Anki: added back, it holds nothing yet
+            writes[name] = text
+            continue
+        current = found.fields[name]
         recorded = before.fields.get(name) if before else None
         owned = name not in note.note_type.study_fields  # context, id, table title: ccpkit's alone
         match _decide(owned, text, current, recorded, touched=touched, changed=changed):

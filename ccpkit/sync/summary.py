@@ -55,6 +55,9 @@ class SyncReport:
             lines += _listed("added", [note.id for note in plan.added])
         lines += _listed("updated", [f"{u.note.id} ({', '.join(u.changed)})" for u in plan.updated])
         lines += _listed("kept your edits", [f"{note.id} ({', '.join(names)})" for note, names in plan.kept])
+        lines += _listed(
+            "left alone, as you changed its note type in Anki", [note.id for note in plan.retyped]
+        )
         pairs = Counter((move.old, move.new) for move in plan.moved)
         lines += _listed("moved", [f"{old} → {new} ({count})" for (old, new), count in pairs.items()])
         lines += _listed(f"retired (tagged {ORPHAN_TAG}, suspended)", [o.note_id for o in plan.retired])

@@ -391,6 +391,55 @@ def test_a_picture_a_cut_short_sync_never_copied_is_copied_by_the_next_one(studi
     assert copied.read_bytes() == picture.read_bytes()
 
 
+def test_a_field_the_student_renamed_in_anki_gets_the_notes_text_back_on_every_note(studied: Studied) -> None:
+    student = studied.course.student()
+    terms = student.collection.models.by_name("ccpkit Term v1")
+    assert terms is not None
+    (definition,) = [field for field in terms["flds"] if field["name"] == "Definition"]
+    student.collection.models.rename_field(terms, definition, "Back")
+    student.collection.models.update_dict(terms)
+    student.close()
+    studied.course.edit("02-compute/cram-sheet.md", "Runs containers", "Runs each container")
+
+    output, student = sync_and_open(studied)
+    try:
+        ec2 = student.note(EC2)  # unchanged in the notes: its definition is back, not blanked
+        assert ec2["Definition"] and ec2["Definition"] == ec2["Back"]
+        assert ec2["Definition"] in ec2.cards()[0].answer()
+        assert f"kept your edits: {EC2}" not in output
+    finally:
+        student.close()
+
+
+def test_a_note_the_student_gave_another_note_type_is_left_alone_and_said_so(studied: Studied) -> None:
+    student = studied.course.student()
+    ec2 = student.note(EC2)
+    basic = student.collection.models.by_name("Basic")
+    assert basic is not None
+    change = student.collection.models.change_notetype_info(
+        old_notetype_id=ec2.mid, new_notetype_id=basic["id"]
+    )
+    change.input.note_ids.extend([ec2.id])
+    student.collection.models.change_notetype_of_notes(change.input)
+    fields = dict(student.collection.get_note(ec2.id).items())
+    student.close()
+    studied.course.edit("02-compute/cram-sheet.md", "Resizable virtual servers", "Resizable virtual machines")
+
+    first = studied.course.sync()
+    second = studied.course.sync()
+
+    assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
+    for result in (first, second):
+        assert f"left alone, as you changed its note type in Anki: {EC2}" in result.output
+        assert f"updated: {EC2}" not in result.output and "conflict (" not in result.output
+    assert "the collection was already up to date" in second.output
+    student = studied.course.student()
+    try:
+        assert dict(student.collection.get_note(ec2.id).items()) == fields
+    finally:
+        student.close()
+
+
 def _guid(course: Course, item_id: str) -> str:
     student = course.student()
     try:
