@@ -262,20 +262,28 @@ def _row_key(note_id: str, table: str) -> str:
 
 
 def _match_renames(unknown: list[Fingerprint], orphans: dict[str, Entry]) -> list[tuple[str, str]]:
-    """Pair new ids with orphans of the same note type: same answer, or a very similar name."""
-    pairs = []
-    candidates = {old_id: orphans[old_id] for old_id in sorted(orphans, key=_natural)}
-    for note in unknown:
-        best, best_score = None, 0.0
-        for old_id, entry in candidates.items():  # on a tie, the first: `row-2` before `row-10`
-            if entry.note_type == note.note_type:
-                score = _similarity(note, entry)
-                if score > best_score:
-                    best, best_score = old_id, score
-        if best is not None:
-            pairs.append((best, note.id))
-            del candidates[best]
-    return pairs
+    """Pair new ids with orphans of the same note type: same answer, or a very similar name. The most
+    alike pairs first; of equally alike ones, a new id in the orphan's own module first (renumbered,
+    ``02-more`` → ``03-more``: not a copy in a module inserted before it), then the notes' order,
+    then the orphans' natural order (``row-2`` before ``row-10``)."""
+    scored = []
+    for place, note in enumerate(unknown):
+        for old_id, entry in orphans.items():
+            if entry.note_type == note.note_type and (score := _similarity(note, entry)):
+                elsewhere = _module_name(note.id) != _module_name(old_id)
+                scored.append((-score, elsewhere, place, _natural(old_id), old_id, note.id))
+    pairs: dict[str, str] = {}  # new id → old id
+    taken: set[str] = set()
+    for *_, old_id, new_id in sorted(scored):
+        if new_id not in pairs and old_id not in taken:
+            pairs[new_id] = old_id
+            taken.add(old_id)
+    return [(pairs[note.id], note.id) for note in unknown if note.id in pairs]
+
+
+def _module_name(note_id: str) -> str:
+    """An id's module without its number: ``more`` of ``03-more/card/omega``."""
+    return re.sub(r"^\d+[-_ ]*", "", note_id.partition("/")[0])
 
 
 def _natural(note_id: str) -> tuple[tuple[int, str], ...]:

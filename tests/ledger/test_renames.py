@@ -198,3 +198,27 @@ def test_a_module_renamed_and_renamed_back_takes_back_its_own_rows_not_a_removed
         key = f"13-sol/table/pricing/{label}"
         assert back.ledger.notes[key].guid == first.notes[key].guid
         assert back.ledger.notes[f"13-sol/table/resources/{label}"].orphaned
+
+
+def test_a_renumbered_module_keeps_its_history_when_a_module_inserted_before_it_repeats_a_question() -> None:
+    """`02-more` becomes `03-more` and a new `02-extra` holds a copy of one of its questions: both new
+    ids read exactly like the old one, and the renumbered module's own is the rename."""
+    asked = ("Which planet is red?", "Mars|Venus", "Mars")
+    old = question("02-more/mcq/which-planet-is-red", *asked)
+    copy = question("02-extra/mcq/which-planet-is-red", *asked)
+    moved = question("03-more/mcq/which-planet-is-red", *asked)
+    first, result = rebuild([old], [copy, moved])
+    assert result.renamed == (("02-more/mcq/which-planet-is-red", "03-more/mcq/which-planet-is-red"),)
+    assert result.added == ("02-extra/mcq/which-planet-is-red",)
+    assert result.ledger.notes[moved.id].guid == first.notes[old.id].guid
+
+
+def test_of_two_orphans_alike_each_new_note_takes_the_one_most_like_it() -> None:
+    """Pairs are made most alike first: a note listed first does not take the orphan another new note
+    reads exactly like."""
+    first_old = question("m/mcq/a", "Which gas do plants take in?", "CO2|O2", "CO2")
+    second_old = question("m/mcq/b", "Which gas do plants give off?", "CO2|O2", "O2")
+    reworded = question("m/mcq/c", "Which gas do plants take in by day?", "CO2|O2", "O2")
+    same = question("m/mcq/d", "Which gas do plants give off?", "CO2|O2", "O2")
+    _, result = rebuild([first_old, second_old], [reworded, same])
+    assert ("m/mcq/b", "m/mcq/d") in result.renamed
