@@ -93,6 +93,7 @@ def _sync(
     templates = load_templates(options.templates)
     wanted_notes = course_notes(deck, settled)
     slugs = {module.slug for module in deck.modules}
+    synced_ledger = _only_synced(ledger, changes.ledger, slugs) if settings.modules else changes.ledger
     choices = replace(settings.choices, retire=settings.choices.retire and not parsed.errors)
     progress.step("reading the collection")
     with anki_collection.opened(located.collection) as collection:
@@ -131,7 +132,7 @@ def _sync(
         if not (plan.writes or dump_record(plan.record) != dump_record(record)):
             anki_collection.add_pictures(collection, pictures)  # those a sync cut short never copied
             return replace(
-                report, written=record_ledger(notes, _as_synced(changes.ledger, wanted_notes, plan))
+                report, written=record_ledger(notes, _as_synced(synced_ledger, wanted_notes, plan))
             )
         before_writing(plan)
         conflicts_file = None
@@ -155,7 +156,7 @@ def _sync(
         anki_collection.apply(collection, plan, state, templates, templates_modified, generation, progress)
         anki_collection.add_pictures(collection, pictures)
     remove_other_records(located.collection, generation)
-    written = record_ledger(notes, _as_synced(changes.ledger, wanted_notes, plan))
+    written = record_ledger(notes, _as_synced(synced_ledger, wanted_notes, plan))
     return replace(report, backup=backup, conflicts_file=conflicts_file, written=written)
 
 
@@ -182,6 +183,18 @@ def _orphans(changes: Reconciliation, record: SyncRecord, course: str) -> list[t
         for guid, written in record.notes.items()
         if guid in ours or written.deck == course or written.deck.startswith(f"{course}::")
     ]
+
+
+def _only_synced(before: Ledger, settled: Ledger, modules: set[str]) -> Ledger:
+    """The settled ledger, but a note of a module not synced keeps its entry as it was: nothing was
+    sent, and the next sync must see its change (a newer time alone would read as the student's
+    edit of the copy Anki holds)."""
+    kept = {
+        key: before.notes[key]
+        for key, entry in settled.notes.items()
+        if entry.module not in modules and key in before.notes
+    }
+    return replace(settled, notes={**settled.notes, **kept})
 
 
 def _before(ledger: Ledger, changes: Reconciliation) -> dict[str, Entry]:

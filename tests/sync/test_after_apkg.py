@@ -95,3 +95,26 @@ def test_a_build_never_imported_makes_an_edit_in_anki_a_conflict_not_an_overwrit
     assert f"{EBS} (Definition)" in result.output and "1 conflict" in result.output
     [saved] = course.out.glob("sync-conflicts-*.md")
     assert "Mine: a disk for one instance" in saved.read_text(encoding="utf-8")
+
+
+def test_a_sync_of_one_module_leaves_the_others_to_the_next_sync_with_no_false_conflict(tmp_path: Path) -> None:
+    course, student = imported(tmp_path)
+    student.study_everything()
+    student.close()
+    course.edit("02-compute/cram-sheet.md", "you pay per request", "you pay per request and duration")
+    course.edit(
+        "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
+    )
+
+    one = course.sync("--module", "3")
+    rest = course.sync()
+
+    assert one.exit_code == 0 and rest.exit_code == 0, one.output + rest.output
+    assert "0 added, 1 updated, 0 moved, 0 retired, 0 restored, 0 conflicts" in rest.output
+    assert f"updated: {LAMBDA} (Definition)" in rest.output
+    assert not list(course.out.glob("sync-conflicts-*.md"))
+    student = course.student()
+    try:
+        assert student.note(LAMBDA)["Definition"].endswith("you pay per request and duration.")
+    finally:
+        student.close()
