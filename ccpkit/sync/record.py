@@ -116,9 +116,26 @@ def save_record(collection: Path, record: SyncRecord) -> str:
     return generation
 
 
+KEPT_RECORDS = 5
+"""Records of the syncs before the last one kept beside it: a collection put back from one of Anki's
+backups (each sync makes one first) names one of them, and the next sync reads what it wrote."""
+
+
 def remove_other_records(collection: Path, keep: str) -> None:
-    """After the commit: delete the records the collection no longer names (older syncs, crashes)."""
-    for path in collection.parent.glob(f"{collection.stem}.ccpkit-sync-*.json"):
-        if path != record_path(collection, keep):
-            with suppress(OSError):
-                path.unlink()
+    """After the commit: delete the records the collection no longer names (older syncs, crashes) but
+    the latest few, which a backup put back may name."""
+    current = record_path(collection, keep)
+    others = [
+        path for path in collection.parent.glob(f"{collection.stem}.ccpkit-sync-*.json") if path != current
+    ]
+    others.sort(key=_modified, reverse=True)
+    for path in others[KEPT_RECORDS:]:
+        with suppress(OSError):
+            path.unlink()
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

@@ -97,7 +97,9 @@ def test_a_build_never_imported_makes_an_edit_in_anki_a_conflict_not_an_overwrit
     assert "Mine: a disk for one instance" in saved.read_text(encoding="utf-8")
 
 
-def test_a_sync_of_one_module_leaves_the_others_to_the_next_sync_with_no_false_conflict(tmp_path: Path) -> None:
+def test_a_sync_of_one_module_leaves_the_others_to_the_next_sync_with_no_false_conflict(
+    tmp_path: Path,
+) -> None:
     course, student = imported(tmp_path)
     student.study_everything()
     student.close()

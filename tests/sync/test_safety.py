@@ -16,7 +16,7 @@ from anki.collection import Collection
 
 from tests.conftest import REPO
 from tests.export.anki.student import Student
-from tests.sync.course import Course
+from tests.sync.course import TITLE, Course
 
 
 @pytest.fixture
@@ -101,6 +101,44 @@ def test_a_backup_in_the_profile_restores_the_collection_as_it_was(course: Cours
         media_db=str(restored.parent / "collection.media.db2"),
     )
     assert snapshot(restored) == before
+
+
+def test_after_a_backup_is_put_back_the_next_sync_redoes_its_moves_and_edits_with_no_false_conflict(
+    course: Course, tmp_path: Path
+) -> None:
+    assert course.sync().exit_code == 0
+    course.edit("03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one instance")
+    fargate = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
+    course.edit("02-compute/cram-sheet.md", fargate, "")
+    course.edit(
+        "03-storage/cram-sheet.md",
+        "## Object and block storage\n\n",
+        f"## Object and block storage\n\n{fargate}",
+    )
+    assert course.sync().exit_code == 0
+    backups = sorted((course.collection.parent / "backups").glob("*.colpkg"), key=os.path.getmtime)
+    course.collection.unlink()
+    RustBackend().import_collection_package(  # File → Open Backup: the collection before that sync
+        col_path=str(course.collection),
+        backup_path=str(backups[-1]),
+        media_folder=str(course.collection.parent / "collection.media"),
+        media_db=str(course.collection.parent / "collection.media.db2"),
+    )
+
+    again = course.sync()
+
+    assert again.exit_code == 0, again.output
+    assert "0 added, 2 updated, 1 moved, 0 retired, 0 restored, 0 conflicts" in again.output
+    student = course.student()
+    try:
+        decks = {
+            student.collection.decks.name(card.did)
+            for card in student.note("03-storage/card/aws-fargate").cards()
+        }
+        assert decks == {f"{TITLE}::03 Storage"}
+        assert "attached to one instance" in student.note("03-storage/card/amazon-ebs")["Definition"]
+    finally:
+        student.close()
 
 
 @pytest.mark.parametrize("step", ["adding notes", "moving cards", "committing"])
