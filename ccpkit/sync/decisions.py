@@ -136,6 +136,8 @@ class Plan:
     not_retired: int = 0
     """Orphans left alone because the notes hold errors."""
     note_types: tuple[NoteTypeUpdate, ...] = ()
+    kept_styles: tuple[str, ...] = ()
+    """``ccpkit Term v1 (css)``: the student's restyling in Anki, kept as ccpkit's did not change."""
     removed_decks: tuple[str, ...] = ()
     unchanged: int = 0
     record: SyncRecord = field(default_factory=SyncRecord)
@@ -180,6 +182,7 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
         written.pop(gone.guid, None)
     for guid in wanted.orphans.keys() - state.notes.keys():  # deleted in Anki: nothing to remember
         written.pop(guid, None)
+    note_types, kept_styles = _note_type_updates(wanted.templates, state, record)
     plan = Plan(
         added=tuple(added),
         updated=tuple(updated),
@@ -191,12 +194,14 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
         restored=tuple(restored),
         deleted=deleted,
         not_retired=not_retired,
-        note_types=_note_type_updates(wanted.templates, state),
+        note_types=note_types,
+        kept_styles=kept_styles,
         unchanged=unchanged,
     )
     removed = _emptied_decks(plan, notes, state, record, wanted.homes.values())
     decks = (set(record.decks) | {note.deck for note in notes}) - set(removed)
-    return replace(plan, removed_decks=removed, record=SyncRecord(written, tuple(sorted(decks))))
+    record = SyncRecord(written, tuple(sorted(decks)), _styles(wanted.templates))
+    return replace(plan, removed_decks=removed, record=record)
 
 
 def _normalized(note: AnkiNote) -> AnkiNote:
@@ -337,32 +342,57 @@ def _orphans(
     return tuple(retired), tuple(deleted), 0
 
 
-def _note_type_updates(templates: AnkiTemplates, state: CollectionState) -> tuple[NoteTypeUpdate, ...]:
+def _note_type_updates(
+    templates: AnkiTemplates, state: CollectionState, record: SyncRecord
+) -> tuple[tuple[NoteTypeUpdate, ...], tuple[str, ...]]:
     """ccpkit's note types already in the collection whose templates or CSS differ, or that lack a
-    field (a field the student added is kept; ours are matched by name)."""
-    updates = []
+    field (a field the student added is kept; ours are matched by name); and the parts the student
+    restyled in Anki while ccpkit's stayed as the record has them, which are kept."""
+    updates, kept = [], []
+    wanted = _styles(templates)
     for note_type in NOTE_TYPES:
         found = state.note_types.get(note_type.id)
         if found is None:
             continue  # added with the notes that use it, as an .apkg import would add it
         card = templates.cards[note_type.key]
         missing = tuple(name for name in note_type.fields if name not in found.fields)
-        changed = [
-            what
-            for what, old, new in (
-                ("front", found.front, card.front),
-                ("back", found.back, card.back),
-                ("css", found.css, templates.css),
-            )
-            if old != new
-        ]
+        parts = {
+            "front": (found.front, card.front),
+            "back": (found.back, card.back),
+            "css": (found.css, templates.css),
+        }
+        written: dict[str, str] = {}
+        for what, (old, new) in parts.items():
+            key = f"{note_type.id}/{what}"
+            ours_unchanged = record.styles.get(key) == wanted[key]
+            written[what] = old if old != new and ours_unchanged else new
+            kept += [f"{found.name} ({what})"] if old != new and ours_unchanged else []
+        changed = [what for what, (old, _) in parts.items() if old != written[what]]
         if changed or missing:
-            updates.append(
-                NoteTypeUpdate(
-                    found.id, found.name, card.front, card.back, templates.css, (*changed, *missing), missing
-                )
+            update = NoteTypeUpdate(
+                found.id,
+                found.name,
+                written["front"],
+                written["back"],
+                written["css"],
+                (*changed, *missing),
+                missing,
             )
-    return tuple(updates)
+            updates.append(update)
+    return tuple(updates), tuple(kept)
+
+
+def _styles(templates: AnkiTemplates) -> dict[str, str]:
+    """What ccpkit's templates hold now, as the record keeps it (``SyncRecord.styles``)."""
+    return {
+        f"{note_type.id}/{what}": text_hash(text)
+        for note_type in NOTE_TYPES
+        for what, text in (
+            ("front", templates.cards[note_type.key].front),
+            ("back", templates.cards[note_type.key].back),
+            ("css", templates.css),
+        )
+    }
 
 
 def _emptied_decks(

@@ -50,6 +50,9 @@ class SyncRecord:
     """GUID → what ccpkit last wrote to that note."""
     decks: tuple[str, ...] = ()
     """Every deck ccpkit has put cards in: these may be removed once empty."""
+    styles: Mapping[str, str] = field(default_factory=dict)
+    """``<note type id>/front`` (``back``, ``css``) → hash of what ccpkit's templates held at the
+    last sync: a copy in Anki that differs while they are unchanged is the student's restyling."""
 
 
 def text_hash(text: str) -> str:
@@ -90,7 +93,8 @@ def _parsed(data: Any) -> SyncRecord:
         )
         for guid, entry in data["notes"].items()
     }
-    return SyncRecord(notes, tuple(str(deck) for deck in data.get("decks", ())))
+    styles = {str(key): str(value) for key, value in data.get("styles", {}).items()}
+    return SyncRecord(notes, tuple(str(deck) for deck in data.get("decks", ())), styles)
 
 
 def dump_record(record: SyncRecord) -> bytes:
@@ -104,7 +108,12 @@ def dump_record(record: SyncRecord) -> bytes:
         }
         for guid, written in sorted(record.notes.items())
     }
-    data = {"version": FORMAT_VERSION, "decks": sorted(record.decks), "notes": notes}
+    data = {
+        "version": FORMAT_VERSION,
+        "decks": sorted(record.decks),
+        "styles": dict(record.styles),
+        "notes": notes,
+    }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 

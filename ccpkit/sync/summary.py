@@ -76,6 +76,7 @@ class SyncReport:
                 f"  {plan.not_retired} orphan(s) not retired: the notes hold errors, fix them and sync again"
             )
         lines += _listed("note type updated", [f"{t.name} ({', '.join(t.changed)})" for t in plan.note_types])
+        lines += _listed("kept your styling", list(plan.kept_styles))
         lines += _listed("empty deck removed", list(plan.removed_decks))
         if self.conflicts_file:
             lines.append(f"conflicts saved in {self.conflicts_file}")

@@ -298,6 +298,36 @@ def test_a_note_type_css_change_updates_it_in_place_and_keeps_the_students_field
         student.close()
 
 
+def test_the_students_own_styling_in_anki_stays_until_the_notes_templates_change(studied: Studied) -> None:
+    student = studied.course.student()
+    terms = student.collection.models.by_name("ccpkit Term v1")
+    assert terms is not None
+    terms["css"] += "\n.card { background: #fffbe6; }\n"
+    student.collection.models.update_dict(terms)
+    student.close()
+    studied.course.edit("02-compute/cram-sheet.md", "Resizable virtual servers", "Resizable virtual machines")
+
+    output, student = sync_and_open(studied)
+    try:
+        assert student.collection.models.by_name("ccpkit Term v1")["css"].endswith("background: #fffbe6; }\n")
+        assert "kept your styling: ccpkit Term v1 (css)" in output and "note type updated" not in output
+    finally:
+        student.close()
+
+    style = studied.course.templates / "anki" / "style.css"
+    style.write_text(
+        style.read_text(encoding="utf-8") + "\n.card { letter-spacing: 0.01em; }\n", encoding="utf-8"
+    )
+    output, student = sync_and_open(studied)
+    try:  # the notes' templates changed: theirs is written, as a template change always is
+        assert student.collection.models.by_name("ccpkit Term v1")["css"].endswith(
+            "letter-spacing: 0.01em; }\n"
+        )
+        assert "note type updated: ccpkit Term v1 (css)" in output
+    finally:
+        student.close()
+
+
 def test_a_definition_changed_on_both_sides_is_a_conflict_the_notes_win(studied: Studied) -> None:
     course = studied.course
     course.edit(
