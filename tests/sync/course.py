@@ -67,3 +67,14 @@ class Course:
 
     def collection_hash(self) -> str:
         return hashlib.sha256(self.collection.read_bytes()).hexdigest()
+
+
+def fargate_moved_to_storage(course: Course) -> None:
+    """The Fargate card cut from the compute module's cram sheet and pasted into the storage one's."""
+    line = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
+    course.edit("02-compute/cram-sheet.md", line, "")
+    course.edit(
+        "03-storage/cram-sheet.md",
+        "## Object and block storage\n\n",
+        f"## Object and block storage\n\n{line}",
+    )

@@ -16,7 +16,7 @@ from anki.collection import Collection
 
 from tests.conftest import REPO
 from tests.export.anki.student import Student
-from tests.sync.course import TITLE, Course
+from tests.sync.course import TITLE, Course, fargate_moved_to_storage
 
 
 @pytest.fixture
@@ -108,13 +108,7 @@ def test_after_a_backup_is_put_back_the_next_sync_redoes_its_moves_and_edits_wit
 ) -> None:
     assert course.sync().exit_code == 0
     course.edit("03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one instance")
-    fargate = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
-    course.edit("02-compute/cram-sheet.md", fargate, "")
-    course.edit(
-        "03-storage/cram-sheet.md",
-        "## Object and block storage\n\n",
-        f"## Object and block storage\n\n{fargate}",
-    )
+    fargate_moved_to_storage(course)
     assert course.sync().exit_code == 0
     backups = sorted((course.collection.parent / "backups").glob("*.colpkg"), key=os.path.getmtime)
     course.collection.unlink()

@@ -20,7 +20,7 @@ from ccpkit.build import build
 from ccpkit.cli import cli
 from ccpkit.export import ExportOptions
 from tests.export.anki.student import Student, visible_text
-from tests.sync.course import TITLE, Course
+from tests.sync.course import TITLE, Course, fargate_moved_to_storage
 
 LAMBDA = "02-compute/card/aws-lambda"
 EC2 = "02-compute/card/amazon-ec2"
@@ -101,17 +101,6 @@ def assert_student_work_kept(
     assert ours == ["ccpkit Comparison v1", "ccpkit MCQ v1", "ccpkit Term v1"]  # no copies
     problems, clean = student.collection.fix_integrity()  # Anki's Check Database finds nothing to fix
     assert clean, problems
-
-
-def fargate_moved_to_storage(course: Course) -> None:
-    """The Fargate card cut from the compute module's cram sheet and pasted into the storage one's."""
-    line = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
-    course.edit("02-compute/cram-sheet.md", line, "")
-    course.edit(
-        "03-storage/cram-sheet.md",
-        "## Object and block storage\n\n",
-        f"## Object and block storage\n\n{line}",
-    )
 
 
 def deck_of(student: Student, item_id: str) -> str:
@@ -383,14 +372,20 @@ def test_a_definition_changed_only_in_the_notes_is_written(studied: Studied) -> 
         student.close()
 
 
-def test_a_picture_the_notes_now_show_is_put_into_the_collection_media(studied: Studied) -> None:
-    picture = studied.course.notes / "03-storage" / "ebs.png"
+def ebs_shows_a_picture(course: Course) -> Path:
+    """A picture added to the notes' EBS definition: its file."""
+    picture = course.notes / "03-storage" / "ebs.png"
     Image.new("RGB", (40, 20), (10, 20, 30)).save(picture)
-    studied.course.edit(
+    course.edit(
         "03-storage/cram-sheet.md",
         "attached to one EC2 instance",
         "attached to one EC2 instance ![a volume](ebs.png)",
     )
+    return picture
+
+
+def test_a_picture_the_notes_now_show_is_put_into_the_collection_media(studied: Studied) -> None:
+    picture = ebs_shows_a_picture(studied.course)
     _output, student = sync_and_open(studied)
     try:
         (name,) = re.findall(r'<img src="([^"]+)"', student.note("03-storage/card/amazon-ebs")["Definition"])
@@ -400,13 +395,7 @@ def test_a_picture_the_notes_now_show_is_put_into_the_collection_media(studied: 
 
 
 def test_a_picture_a_cut_short_sync_never_copied_is_copied_by_the_next_one(studied: Studied) -> None:
-    picture = studied.course.notes / "03-storage" / "ebs.png"
-    Image.new("RGB", (40, 20), (10, 20, 30)).save(picture)
-    studied.course.edit(
-        "03-storage/cram-sheet.md",
-        "attached to one EC2 instance",
-        "attached to one EC2 instance ![a volume](ebs.png)",
-    )
+    picture = ebs_shows_a_picture(studied.course)
     sync_and_open(studied)[1].close()
     student = studied.course.student()
     media = Path(student.collection.media.dir())
