@@ -95,7 +95,7 @@ class _Resolver:
             return None
         root = self.notes.resolve()
         folder = root / PurePosixPath(source.path).parent
-        path = self._in_vault(written, folder, root) if embedded else (folder / written).resolve()
+        path = self._in_vault(written, folder, root) if embedded else _local_file(folder, written)
         if path is None:
             self._problem(
                 source,
@@ -148,6 +148,14 @@ class _Resolver:
     def _problem(self, source: SourceLocation, message: str, severity: Severity = "error") -> None:
         self.problems[Problem(source, message, severity)] = None
         self.failed = self.failed or severity == "error"
+
+
+def _local_file(folder: Path, written: str) -> Path:
+    """The file a picture's path names from ``folder``; a query or fragment after it (GitHub's
+    ``image.png?raw=true``) is no part of a file's name, unless a file is named so."""
+    path = (folder / written).resolve()
+    plain = re.split(r"[?#]", written, maxsplit=1)[0]
+    return path if plain == written or path.exists() else (folder / plain).resolve()
 
 
 def _shared_length(path: Path, folder: Path) -> int:

@@ -98,7 +98,7 @@ def pictures_shown(student: Student) -> list[str]:
 def test_every_picture_a_note_shows_is_in_the_collection_media(student: Student) -> None:
     shown = pictures_shown(student)
     media = Path(student.collection.media.dir())
-    assert len(shown) == 10  # six cards, the question, the table row's answer and both rows' whole table
+    assert len(shown) == 11  # seven cards, the question, the table row's answer and both rows' whole table
     assert all((media / src).is_file() for src in shown)
     assert {path.suffix for path in media.iterdir()} == {".png", ".jpg", ".gif"}
 
@@ -124,6 +124,12 @@ def test_a_picture_written_as_an_html_img_tag_is_in_the_deck_as_any_other(studen
     (shown,) = IMG.findall(student.note("01-diagrams/card/transit-hub")["Definition"])
     assert shown == IMG.findall(student.note(HUB)["Definition"])[0]
     assert "&lt;img" not in student.note("01-diagrams/card/transit-hub")["Definition"]
+
+
+def test_a_query_after_a_pictures_path_is_no_part_of_its_file_name(student: Student) -> None:
+    assert IMG.findall(student.note("01-diagrams/card/spoke-network")["Definition"]) == IMG.findall(
+        student.note(HUB)["Definition"]
+    )
 
 
 def test_a_remote_picture_stays_a_link_with_a_warning(
@@ -215,7 +221,7 @@ def test_the_anki_csv_files_import_with_their_media_folder(
             metadata = student.collection.get_csv_metadata(str(path), None)
             student.collection.import_csv(ImportCsvRequest(path=str(path), metadata=metadata))
         shown = pictures_shown(student)
-        assert len(shown) == 10
+        assert len(shown) == 11
         assert all((media / src).is_file() for src in shown)
     finally:
         student.close()
