@@ -260,13 +260,23 @@ def count_cells(line: str) -> int:
 
 
 def _caption(node: Node | None) -> str:
-    """The title a paragraph right above a table gives it: bold-only, or short and ending in ``:``."""
+    """The title a paragraph right above a table gives it: bold-only, or short, one sentence and
+    ending in ``:`` (``Arrow keys move one cell. With Ctrl they jump:`` is prose leading to it)."""
     if node is None or node.type != "paragraph":
         return ""
     text = node.children[0].content.strip()
     bold = _BOLD_ONLY.match(text)
     if bold:
         return bold["title"].strip().rstrip(":").strip()
-    if text.endswith(":") and len(text) <= MAX_CAPTION and "\n" not in text:
+    if (
+        text.endswith(":")
+        and len(text) <= MAX_CAPTION
+        and "\n" not in text
+        and not _SENTENCE_END.search(text)
+    ):
         return text[:-1].strip()
     return ""
+
+
+_SENTENCE_END = re.compile(r"[a-z)][.!?]\s+[A-Z]")
+"""A sentence ending inside a paragraph: a word's last letter, a stop, then the next one's capital."""
