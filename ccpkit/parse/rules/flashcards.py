@@ -1450,7 +1450,7 @@ def _questions_and_answers(
         asked, answered = "\n".join(front).strip(), "\n".join(back).strip()
         if asked and answered:
             results.append(_Pair(asked, answered, line=number))
-        else:
+        elif asked or answered:  # `**Question:**` alone over what the questions below share: a label
             message = "flashcard `Q:` without an `A:` line: write its answer on a line `A: …` below it"
             results.append(_Missing(message, number))
     return used, results
