@@ -591,16 +591,19 @@ def _keeps_track(term: Term) -> bool:
 
 
 def names_a_thing(words: str, *, small: bool = False) -> bool:
-    """One word, code, or words each capitalised (``Amazon SNS``, ``Elastic Load Balancing``), with
-    ``small`` also the small ones inside a title (``Total Cost of Ownership``): a name. Before a dash,
-    ``Runs code without servers`` is the start of a sentence."""
-    split = words.split()
-    if len(split) == 1 or (words.startswith("`") and words.endswith("`")):
+    """One word, code, or words each capitalised (``Amazon SNS``, ``Elastic Load Balancing``) or of a
+    script without capitals (``こんにちは (Konnichiwa)``), with ``small`` also the small ones inside a
+    title (``Total Cost of Ownership``): a name. Before a dash, ``Runs code without servers`` is the
+    start of a sentence."""
+    if words.startswith("`") and words.endswith("`"):
         return True
+    split = (_BRACKETED.sub(" ", words) if "(" in words else words).split() or words.split()
+    if len(split) == 1:
+        return True  # `おはようございます (Ohayou gozaimasu)`: what is in brackets glosses the name
     a_case = any(place and word in _VERSUS for place, word in enumerate(split))
     return all(
         not word[0].isalpha()
-        or word[0].isupper()
+        or not word[0].islower()  # a capital, or a letter of a script without capitals
         or (place and word in _VERSUS)  # `Bolam v Friern HMC`: a case's name
         or (a_case and place and word in _COMPANY)  # `Caparo Industries plc v Dickman`
         or (small and place and word in _TITLE_SMALL_WORDS)
@@ -609,6 +612,7 @@ def names_a_thing(words: str, *, small: bool = False) -> bool:
 
 
 _VERSUS = frozenset({"v", "v.", "vs", "vs."})
+_BRACKETED = re.compile(r"\([^()]*\)")
 _COMPANY = frozenset({"plc", "ltd", "ltd.", "llc", "pty", "co", "co.", "inc", "inc.", "and", "of", "the"})
 """Lower-case words a party's name holds in a case's name (``Re Spectrum plc``, ``Bank of England``)."""
 
