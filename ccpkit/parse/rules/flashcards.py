@@ -34,7 +34,7 @@ from ccpkit.parse.rules.answers import (
     plain,
 )
 from ccpkit.parse.rules.dataview import field_key, is_key_like, is_metadata, is_name, without_wrapped_fields
-from ccpkit.parse.rules.options import instructs, same_words, table_cells, unbolded
+from ccpkit.parse.rules.options import instructs, same_words, table_cells, unbolded, within_words
 from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
     PLACE_IN_A_BOOK,
@@ -278,8 +278,11 @@ def _in(
             yield from _in(ctx, child.children, [sections[index]] * len(child.children), child.type)
             if fallen is not None and following is not None:
                 asked, pair = fallen
-                yield from _items(ctx, sections[index], asked, pair)
-                index += 1
+                more = _explanation_after(ctx, siblings[index + 2 :])
+                ctx.claim(*more)
+                back = "\n\n".join([pair.back, *(ctx.doc.written(node).strip() for node in more)])
+                yield from _items(ctx, sections[index], asked, replace(pair, back=back))
+                index += 1 + len(more)
             elif child.type == "list_item" and (
                 nested := _asked_over_answer(ctx, child, siblings, sections[index])
             ):
@@ -688,15 +691,33 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
         pair, taken = _answered_within(blocks[0]), 1
     if pair is None:
         return None
-    more: list[Node] = []
-    for node in blocks[taken:]:
-        announced = bool(more) and more[-1].type == "paragraph" and announces(more[-1])
-        if not (_explains(ctx, node) or (announced and node.type in _LISTS and not ctx.is_claimed(node))):
-            break
-        more.append(node)  # `**Explanation:**` and the list it announces
+    more = _explanation_after(ctx, blocks[taken:])
     ctx.claim(*blocks[:taken], *more)
     back = "\n\n".join([pair.back, *(ctx.doc.written(node).strip() for node in more)])
     return taken - 1 + len(more), _Pair(_QUESTION_LABEL.sub("", pair.front), back)
+
+
+def _explanation_after(ctx: Context, blocks: Sequence[Node]) -> list[Node]:
+    """The blocks after an answer that explain it: ``Explanation: …`` (``**Learn more:** …``) and the
+    list a line ending in ``:`` announces; after an ``Explanation:``, the paragraphs and bullets
+    that go on with it too, up to a heading, a ``---``, a numbered list (the next question) or a few."""
+    more: list[Node] = []
+    explaining = False
+    for node in blocks:
+        announced = bool(more) and more[-1].type == "paragraph" and announces(more[-1])
+        if _explains(ctx, node):
+            explaining = True
+        elif ctx.is_claimed(node) or not (
+            (announced and node.type in _LISTS) or (explaining and node.type in ("paragraph", "bullet_list"))
+        ):
+            break
+        more.append(node)  # `**Explanation:**` and the list it announces
+        if len(more) == _EXPLANATION_BLOCKS:
+            break
+    return more
+
+
+_EXPLANATION_BLOCKS = 8
 
 
 def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
@@ -1058,10 +1079,18 @@ def _asked_and_answered(question: Node, answer: Node) -> _Pair | None:
 
 def _with_choices(question: Sequence[str], lines: Sequence[str], answered: str) -> _Pair | None:
     """The question's lines and its choices one a line, unlettered (as exam dumps write them), asked
-    with the choices listed; none when the answer is none of them."""
+    with the choices listed; none when the answer is none of them. An answer naming one choice in
+    fewer words, at least half of them (``Ans - functions`` for ``Azure Functions.``, not ``Bob`` for
+    ``Bob has the most context``), is that choice."""
     choices = [line.strip() for line in lines if line.strip()]
     if choices and not any(same_words(choice, answered) for choice in choices):
-        return None
+        most = 2 * len(answered.split())
+        named = [
+            choice for choice in choices if within_words(answered, choice) and len(choice.split()) <= most
+        ]
+        if len(named) != 1:
+            return None
+        answered = named[0]
     listed = "\n".join(f"- {choice}" for choice in choices)
     return _Pair("\n\n".join(part for part in ("\n".join(question), listed) if part), answered)
 

@@ -241,6 +241,12 @@ def same_words(first: str, second: str) -> bool:
     return _words(first) == _words(second)
 
 
+def within_words(part: str, text: str) -> bool:
+    """Whether ``part``'s words stand together in ``text`` (case, markup and a final stop aside)."""
+    words = _words(part)
+    return bool(words) and f" {words} " in f" {_words(text)} "
+
+
 def _words(text: str) -> str:
     return " ".join(re.sub(r"[*_`]", "", text).lower().rstrip(".").split())
 
