@@ -399,7 +399,7 @@ def sync(
     is made first and everything is applied in one transaction.
 
     Prints every error, the warnings of the notes files whose Anki notes it changes and a count of
-    the others, as a build does (`ccpkit check` lists them all; so does -v here).
+    the others, as a build does (-v lists them all).
     Without --collection or --profile, the only profile in Anki's data folder is used.
     Needs Anki's library: pip install 'ccpkit[sync]'. Details: docs/sync.md.
     Exit 0 when synced, 1 when the notes hold errors (the rest is synced, orphans are left alone) or

@@ -179,7 +179,7 @@ def problem_lines(
                 lines.append(str(problem))
     if hidden:
         many = "s" if hidden != 1 else ""
-        lines.append(f"{hidden} warning{many} in unchanged notes — `ccpkit check` lists them")
+        lines.append(f"{hidden} warning{many} in unchanged notes — `-v` lists them")
     return lines
 
 

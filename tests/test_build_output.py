@@ -72,7 +72,7 @@ def test_a_second_build_with_nothing_changed_says_so_in_a_few_lines(project: Pro
     result = project.build()
     assert result.exit_code == 0
     assert lines(result) == [
-        "2 warnings in unchanged notes — `ccpkit check` lists them",
+        "2 warnings in unchanged notes — `-v` lists them",
         "2 modules, 5 cards, 1 table, 0 MCQs",
         f"up to date: {per_format(project.out)} in {project.out}/",
     ]
@@ -85,7 +85,7 @@ def test_after_an_edit_the_edited_modules_warnings_are_shown_and_the_others_coun
     shown = lines(project.build())
     assert any(line.startswith(BETA_WARNING) for line in shown)
     assert not any(line.startswith(ALPHA_WARNING) for line in shown)
-    assert "1 warning in unchanged notes — `ccpkit check` lists them" in shown
+    assert "1 warning in unchanged notes — `-v` lists them" in shown
     assert shown[-1].startswith("anki 1 file, csv ") and shown[-1].endswith(" up to date)")
 
 
@@ -117,7 +117,7 @@ def test_an_id_ccpkit_made_distinct_is_left_to_check_and_verbose(project: Projec
     info = "01-alpha/lecture.md:9: info: id 01-alpha/card/tags is taken by the card at 01-alpha/lecture.md:5"
     first, again, verbose = (lines(project.build(*options)) for options in ((), (), ("--verbose",)))
     assert not any(": info: " in line for line in first + again)  # nothing to fix: not in every build
-    assert again[0] == "2 warnings in unchanged notes — `ccpkit check` lists them"  # nor counted as one
+    assert again[0] == "2 warnings in unchanged notes — `-v` lists them"  # nor counted as one
     assert any(line.startswith(info) for line in verbose)
 
 

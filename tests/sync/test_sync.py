@@ -617,12 +617,12 @@ def test_a_sync_shows_the_warnings_of_the_notes_it_changes_and_counts_the_others
 
     again = course.sync()  # nothing changed: the warnings were shown already
     assert ": warning: " not in again.output
-    assert "2 warnings in unchanged notes — `ccpkit check` lists them" in again.output
+    assert "2 warnings in unchanged notes — `-v` lists them" in again.output
 
     course.edit("03-storage/cram-sheet.md", "many instances mount", "many EC2 instances mount")
     edited = course.sync()  # the storage notes changed: their warning again, the other counted
     assert storage in edited.output and compute not in edited.output
-    assert "1 warning in unchanged notes — `ccpkit check` lists them" in edited.output
+    assert "1 warning in unchanged notes — `-v` lists them" in edited.output
 
     listed = course.sync("--verbose")
     assert storage in listed.output and compute in listed.output
