@@ -67,11 +67,13 @@ _DOTTED_Q = rf"(?:{_BOLD}Q\.{_BOLD}|(?:\*\*|__)Q\d+\.(?:\*\*|__))"
 """``Q.``, ``**Q.**`` or ``**Q1.**`` opening a question line (a number in bold with it: exam prep's
 ``**Q1.**`` over ``**Ans.**``)."""
 _QUESTION = re.compile(
-    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION}))(?:{_BOLD}\s*:{_BOLD}|{_DASHED}(?=.*\?\s*$))|{_DOTTED_Q}(?=\s)|Q\d+\)(?=\s))"
+    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION}))(?:{_BOLD}\s*:{_BOLD}|{_DASHED}(?=.*\?\s*$))|{_DOTTED_Q}(?=\s)|Q\d+\)(?=\s)"
+    rf"|(?:\*\*|__)(?i:{QUESTION})\s*#?\s*\d+{_BOLD}\s*:{_BOLD}(?=.*\?\s*$))"
     r"\s*(?P<text>.*)$"
 )
-"""``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``, ``**Q.** …``: a
-flashcard's question line (``Q1. …`` is not: board minutes number their questions so)."""
+"""``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``, ``**Q.** …``, and
+in bold with its number a line that asks (``**Question 2:** Why …?``): a flashcard's question line
+(``Q1. …`` is not: board minutes number their questions so)."""
 _ANSWER = re.compile(
     rf"^(?:{_BOLD}(?:A\d*|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}\s*:{_BOLD}|{_BOLD}Ans\.{_BOLD}(?=\s)|A\d+\)(?=\s)"
     rf"|{_BOLD}(?:A\d*|(?i:answer|ans)){_DASHED})\s*(?P<text>.*)$"
@@ -380,7 +382,7 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
                 return used, [*found, _Missing(message, index)]
             return used, [*found, _Pair(front, back, reversible=line == "??", line=start)]
     marker = 1 if len(stripped) > 1 and CALLOUT.fullmatch(stripped[0]) else 0  # `> [!note]` over `> Q: …`
-    if _QUESTION.match(stripped[marker]) or _front_over_back(stripped[marker:], following):
+    if _opens_q_and_a(stripped[marker:]) or _front_over_back(stripped[marker:], following):
         return _questions_and_answers(ctx, node, lines, following)
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
@@ -413,6 +415,17 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
     if pairs:
         ctx.claim(node)
     return 0, [pair for pair in pairs if not isinstance(pair, _Field)]
+
+
+def _opens_q_and_a(lines: list[str]) -> bool:
+    """``Q: …`` over its ``A: …``; ``**Question 2:** Why …?`` only with an answer's line below it in
+    its paragraph (over prose, it is an interview's question to think about, not a card)."""
+    if _QUESTION.match(lines[0]) is None:
+        return False
+    return _NUMBERED_QUESTION.match(lines[0]) is None or any(_ANSWER.match(line) for line in lines[1:])
+
+
+_NUMBERED_QUESTION = re.compile(rf"(?:\*\*|__)(?i:{QUESTION})\s*#?\s*\d")
 
 
 def _pointed_answers(lines: list[str]) -> list[_Pair | _Missing]:

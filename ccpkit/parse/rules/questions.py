@@ -924,6 +924,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             _PAIRED_QUESTION.match(node.children[0].content) or _flashcard(node.children[0].content)
         ):
             break  # `Q: What does …?` over its `A:`, a `?` card: a flashcard after the question
+        if node.type == "paragraph" and _asks_anew(node.children[0].content):
+            break  # `**Question 2:** Explain …?` over its `**Answer:** …`: the next question
         if _bold_question_answered(node, following):
             break  # `**Which lane is private?**` over `**Answer:** Redline`: a card of its own
         if node.type == "paragraph" and opens_scenario(node.children[0].content):
@@ -955,6 +957,13 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             draft.explanation.append(ctx.doc.source(node))
             ctx.claim(node)
         index += 1
+
+
+def _asks_anew(text: str) -> bool:
+    """A paragraph opening with the next numbered question, one that asks (``**Question 2:** Why …?``),
+    answered on the lines below it: no part of the explanation above."""
+    number, words = _numbered(text.partition("\n")[0])
+    return bool(number) and "\n" in text and words.rstrip().endswith("?")
 
 
 def _flashcard(text: str) -> bool:
