@@ -264,7 +264,8 @@ def _defines(term: Term) -> bool:
 _FIELD_NAMES = frozenset(
     {"topic", "topics", "domain", "subdomain", "objective", "target", "current status", "exam", "exam code",
      "exam name", "level", "difficulty", "duration", "category", "subject", "module", "course", "lesson",
-     "chapter", "section", "reference", "priority", "score", "weight", "time", "question type", "format"}
+     "chapter", "section", "reference", "priority", "score", "weight", "time", "question type", "format",
+     "total questions", "questions", "total marks", "marks", "time allowed", "passing score", "pass mark"}
 )  # fmt: skip
 """Names of a note's fields (``**Topic:** Storage``, ``**Exam Code:** CLF-C02``): lines of bold terms
 where one of them is such a name describe the note, and are no glossary."""
