@@ -325,8 +325,11 @@ def _orphans(
 ) -> tuple[tuple[Retire, ...], tuple[Retire, ...], int]:
     """Notes whose item left the notes: newly retired ones, and (``delete_orphans``) all to delete."""
     retired, deleted = [], []
-    found = [
-        (guid, note_id, state.notes[guid]) for guid, note_id in wanted.orphans.items() if guid in state.notes
+    ours = {note_type.id for note_type in NOTE_TYPES}
+    found = [  # a note the student gave another note type is theirs: never retired nor deleted
+        (guid, note_id, state.notes[guid])
+        for guid, note_id in wanted.orphans.items()
+        if guid in state.notes and state.notes[guid].note_type in ours
     ]
     if not choices.retire:
         return (), (), sum(ORPHAN_TAG not in note.tags for _, _, note in found)
@@ -364,7 +367,8 @@ def _note_type_updates(
         written: dict[str, str] = {}
         for what, (old, new) in parts.items():
             key = f"{note_type.id}/{what}"
-            ours_unchanged = record.styles.get(key) == wanted[key]
+            # a field re-added: Anki rewrote the templates that named it when it was renamed or removed
+            ours_unchanged = record.styles.get(key) == wanted[key] and not missing
             written[what] = old if old != new and ours_unchanged else new
             kept += [f"{found.name} ({what})"] if old != new and ours_unchanged else []
         changed = [what for what, (old, _) in parts.items() if old != written[what]]

@@ -68,16 +68,17 @@ def new_generation() -> str:
     return uuid.uuid4().hex[:12]
 
 
-def load_record(collection: Path, generation: object) -> SyncRecord:
-    """The record the collection names; an empty one if it names none, or the file is gone or damaged
-    (another computer's collection, a deleted file): sync then compares modification times."""
+def load_record(collection: Path, generation: object) -> SyncRecord | None:
+    """The record the collection names; an empty one if it names none (never synced); ``None`` if the
+    file is gone or damaged (another computer's collection, a backup older than the records kept, a
+    deleted file): sync then compares modification times."""
     if not isinstance(generation, str) or not generation.isalnum():
         return SyncRecord()
     try:
         data = json.loads(record_path(collection, generation).read_text(encoding="utf-8"))
         return _parsed(data)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return SyncRecord()
+        return None
 
 
 def _parsed(data: Any) -> SyncRecord:

@@ -93,11 +93,12 @@ def _sync(
     templates = load_templates(options.templates)
     wanted_notes = course_notes(deck, settled)
     slugs = {module.slug for module in deck.modules}
-    synced_ledger = _only_synced(ledger, changes.ledger, slugs) if settings.modules else changes.ledger
+    synced_ledger = _only_synced(ledger, changes, slugs) if settings.modules else changes.ledger
     choices = replace(settings.choices, retire=settings.choices.retire and not parsed.errors)
     progress.step("reading the collection")
     with anki_collection.opened(located.collection) as collection:
-        record = load_record(located.collection, anki_collection.record_generation(collection))
+        found = load_record(located.collection, anki_collection.record_generation(collection))
+        record = found or SyncRecord()
         desired = {note.guid for note in wanted_notes}
         held = set(changes.held)  # missing while the notes hold errors: counted, never retired
         alive = {e.guid for key, e in changes.ledger.notes.items() if not e.orphaned and key not in held}
@@ -125,6 +126,7 @@ def _sync(
             notes=notes,
             dry_run=settings.dry_run,
             keep_anki=choices.keep_anki,
+            record_lost=found is None,
         )
         if settings.dry_run:
             return report
@@ -185,14 +187,16 @@ def _orphans(changes: Reconciliation, record: SyncRecord, course: str) -> list[t
     ]
 
 
-def _only_synced(before: Ledger, settled: Ledger, modules: set[str]) -> Ledger:
-    """The settled ledger, but a note of a module not synced keeps its entry as it was: nothing was
-    sent, and the next sync must see its change (a newer time alone would read as the student's
-    edit of the copy Anki holds)."""
+def _only_synced(ledger: Ledger, changes: Reconciliation, modules: set[str]) -> Ledger:
+    """The settled ledger, but a note of a module not synced keeps its entry as it was (a renamed or
+    moved one under its new id): nothing was sent, and the next sync must see its change (a newer
+    time alone would read as the student's edit of the copy Anki holds)."""
+    before = _before(ledger, changes)
+    settled = changes.ledger
     kept = {
-        key: before.notes[key]
+        key: before[key]
         for key, entry in settled.notes.items()
-        if entry.module not in modules and key in before.notes
+        if entry.module not in modules and key in before
     }
     return replace(settled, notes={**settled.notes, **kept})
 

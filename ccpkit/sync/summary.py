@@ -9,6 +9,7 @@ from pathlib import Path
 from ccpkit.errors import Problem
 from ccpkit.report import LISTED, problem_lines
 from ccpkit.sync.decisions import ORPHAN_TAG, Plan
+from ccpkit.sync.record import KEPT_RECORDS
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -21,6 +22,8 @@ class SyncReport:
     """The notes folder (conflicts name ``notes/path:line``)."""
     dry_run: bool = False
     keep_anki: bool = False
+    record_lost: bool = False
+    """The collection names a sync whose record is gone: edits were told apart by times alone."""
     backup: Path | None = None
     conflicts_file: Path | None = None
     written: tuple[Path, ...] = ()
@@ -44,6 +47,12 @@ class SyncReport:
         ]
         doing = "would sync" if self.dry_run else "synced"
         lines.append(f"{doing} {self.collection}")
+        if self.record_lost:
+            lines.append(
+                "the collection names a sync whose record is gone (a backup older than the last "
+                f"{KEPT_RECORDS + 1} syncs, or another computer's sync): your edits were told from the "
+                "notes' by times alone, so a conflict below may be none"
+            )
         conflicts = len({(c.note.guid) for c in plan.conflicts})
         retired = "deleted" if plan.deleted else "retired"
         lines.append(

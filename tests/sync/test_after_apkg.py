@@ -9,7 +9,7 @@ from pathlib import Path
 from ccpkit.build import build
 from ccpkit.export import ExportOptions
 from tests.export.anki.student import Student
-from tests.sync.course import TITLE, Course
+from tests.sync.course import TITLE, Course, fargate_moved_to_storage
 
 LAMBDA, EBS = "02-compute/card/aws-lambda", "03-storage/card/amazon-ebs"
 PACKAGE = "anki/aws-certified-cloud-practitioner.apkg"
@@ -118,5 +118,30 @@ def test_a_sync_of_one_module_leaves_the_others_to_the_next_sync_with_no_false_c
     student = course.student()
     try:
         assert student.note(LAMBDA)["Definition"].endswith("you pay per request and duration.")
+    finally:
+        student.close()
+
+
+def test_an_item_moved_into_a_module_not_synced_waits_for_its_sync_with_no_false_conflict(
+    tmp_path: Path,
+) -> None:
+    course, student = imported(tmp_path)
+    student.study_everything()
+    student.close()
+    fargate_moved_to_storage(course)
+    course.edit("03-storage/cram-sheet.md", "Runs containers", "Runs each container")
+
+    one = course.sync("--module", "2")
+    rest = course.sync()
+
+    assert one.exit_code == 0 and rest.exit_code == 0, one.output + rest.output
+    assert "0 conflicts" in rest.output and not list(course.out.glob("sync-conflicts-*.md"))
+    student = course.student()
+    try:
+        fargate = student.note("03-storage/card/aws-fargate")
+        assert fargate["Definition"].startswith("Runs each container")
+        assert {student.collection.decks.name(card.did) for card in fargate.cards()} == {
+            f"{TITLE}::03 Storage"
+        }
     finally:
         student.close()

@@ -135,6 +135,20 @@ def test_after_a_backup_is_put_back_the_next_sync_redoes_its_moves_and_edits_wit
         student.close()
 
 
+def test_a_collection_naming_a_sync_whose_record_is_gone_is_synced_by_times_and_says_so(
+    course: Course,
+) -> None:
+    assert course.sync().exit_code == 0
+    for record in course.collection.parent.glob("collection.ccpkit-sync-*.json"):
+        record.unlink()  # as for a backup older than the records sync keeps
+
+    again = course.sync()
+
+    assert again.exit_code == 0, again.output
+    assert "the collection names a sync whose record is gone" in again.output
+    assert "record is gone" not in course.sync().output  # that sync wrote a record again
+
+
 @pytest.mark.parametrize("step", ["adding notes", "moving cards", "committing"])
 def test_a_sync_killed_half_way_leaves_the_collection_as_before(
     course: Course, tmp_path: Path, step: str

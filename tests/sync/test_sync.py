@@ -410,37 +410,71 @@ def test_a_picture_a_cut_short_sync_never_copied_is_copied_by_the_next_one(studi
     assert copied.read_bytes() == picture.read_bytes()
 
 
-def test_a_field_the_student_renamed_in_anki_gets_the_notes_text_back_on_every_note(studied: Studied) -> None:
+@pytest.mark.parametrize("change", ["renamed", "removed"])
+def test_a_field_the_student_renamed_or_removed_in_anki_comes_back_and_every_card_shows_it(
+    studied: Studied, change: str
+) -> None:
     student = studied.course.student()
     terms = student.collection.models.by_name("ccpkit Term v1")
     assert terms is not None
     (definition,) = [field for field in terms["flds"] if field["name"] == "Definition"]
-    student.collection.models.rename_field(terms, definition, "Back")
+    if change == "renamed":  # Anki rewrites the templates that name it, as it does on removing it
+        student.collection.models.rename_field(terms, definition, "Back")
+    else:
+        student.collection.models.remove_field(terms, definition)
     student.collection.models.update_dict(terms)
     student.close()
-    studied.course.edit("02-compute/cram-sheet.md", "Runs containers", "Runs each container")
+    studied.course.edit("02-compute/cram-sheet.md", "Resizable virtual servers", "Resizable virtual machines")
 
     output, student = sync_and_open(studied)
     try:
-        ec2 = student.note(EC2)  # unchanged in the notes: its definition is back, not blanked
-        assert ec2["Definition"] and ec2["Definition"] == ec2["Back"]
-        assert ec2["Definition"] in ec2.cards()[0].answer()
-        assert f"kept your edits: {EC2}" not in output
+        assert "Resizable virtual machines" in visible_text(student.note(EC2).cards()[0].answer())
+        fargate = student.note(FARGATE)  # unchanged in the notes: its definition is back, not blanked
+        assert "Runs containers" in visible_text(fargate.cards()[0].answer())
+        assert f"kept your edits: {FARGATE}" not in output and "kept your styling" not in output
+    finally:
+        student.close()
+
+
+def retype_to_basic(studied: Studied, item_id: str) -> int:
+    """*Change Note Type* in Anki: the note becomes a Basic one, keeping its GUID and cards; its id."""
+    student = studied.course.student()
+    note = student.note(item_id)
+    basic = student.collection.models.by_name("Basic")
+    assert basic is not None
+    change = student.collection.models.change_notetype_info(
+        old_notetype_id=note.mid, new_notetype_id=basic["id"]
+    )
+    change.input.note_ids.extend([note.id])
+    student.collection.models.change_notetype_of_notes(change.input)
+    student.close()
+    return note.id
+
+
+@pytest.mark.parametrize("option", [(), ("--delete-orphans",)], ids=["retire", "delete"])
+def test_a_note_the_student_gave_another_note_type_is_never_retired_nor_deleted(
+    studied: Studied, option: tuple[str, ...]
+) -> None:
+    note_id = retype_to_basic(studied, EC2)
+    studied.course.edit(
+        "02-compute/cram-sheet.md",
+        "- **Amazon EC2:** Resizable virtual servers in the cloud, billed per second.\n",
+        "",
+    )
+
+    output, student = sync_and_open(studied, *option)
+    try:
+        note = student.collection.get_note(note_id)  # still there, still studied, not suspended
+        assert "ccpkit::orphan" not in note.tags and all(card.queue != -1 for card in note.cards())
+        assert "0 retired" in output and "deleted" not in output
     finally:
         student.close()
 
 
 def test_a_note_the_student_gave_another_note_type_is_left_alone_and_said_so(studied: Studied) -> None:
+    note_id = retype_to_basic(studied, EC2)
     student = studied.course.student()
-    ec2 = student.note(EC2)
-    basic = student.collection.models.by_name("Basic")
-    assert basic is not None
-    change = student.collection.models.change_notetype_info(
-        old_notetype_id=ec2.mid, new_notetype_id=basic["id"]
-    )
-    change.input.note_ids.extend([ec2.id])
-    student.collection.models.change_notetype_of_notes(change.input)
-    fields = dict(student.collection.get_note(ec2.id).items())
+    fields = dict(student.collection.get_note(note_id).items())
     student.close()
     studied.course.edit("02-compute/cram-sheet.md", "Resizable virtual servers", "Resizable virtual machines")
 
@@ -454,7 +488,7 @@ def test_a_note_the_student_gave_another_note_type_is_left_alone_and_said_so(stu
     assert "the collection was already up to date" in second.output
     student = studied.course.student()
     try:
-        assert dict(student.collection.get_note(ec2.id).items()) == fields
+        assert dict(student.collection.get_note(note_id).items()) == fields
     finally:
         student.close()
 
