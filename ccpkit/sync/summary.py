@@ -67,7 +67,9 @@ class SyncReport:
         lines += _listed(
             "left alone, as you changed its note type in Anki", [note.id for note in plan.retyped]
         )
-        pairs = Counter((move.old, move.new) for move in plan.moved)
+        pairs: Counter[tuple[str, str]] = Counter()
+        for move in plan.moved:  # cards, as the count above
+            pairs[move.old, move.new] += len(move.cards) + len(move.filtered)
         lines += _listed("moved", [f"{old} → {new} ({count})" for (old, new), count in pairs.items()])
         lines += _listed(f"retired (tagged {ORPHAN_TAG}, suspended)", [o.note_id for o in plan.retired])
         lines += _listed("deleted", [orphan.note_id for orphan in plan.deleted])
