@@ -181,13 +181,14 @@ def apply(
     _db(collection).transact(steps)
 
 
-def add_pictures(collection: Collection, pictures: Iterable[Picture]) -> None:
+def add_pictures(collection: Collection, pictures: Iterable[Picture]) -> int:
     """Put the pictures the notes show into ``collection.media``; a name already there holds the same
-    bytes (names come from the bytes), so it is left alone."""
+    bytes (names come from the bytes), so it is left alone. Returned: how many were put there."""
     media = Path(collection.media.dir())
-    for picture in pictures:
-        if not (media / picture.name).exists():
-            collection.media.write_data(picture.name, picture.data)
+    missing = [picture for picture in pictures if not (media / picture.name).exists()]
+    for picture in missing:
+        collection.media.write_data(picture.name, picture.data)
+    return len(missing)
 
 
 def _update_note_types(collection: Collection, plan: Plan) -> None:

@@ -132,10 +132,9 @@ def _sync(
             return report
         pictures = pictures_shown(parsed.deck.pictures, wanted_notes)
         if not (plan.writes or dump_record(plan.record) != dump_record(record)):
-            anki_collection.add_pictures(collection, pictures)  # those a sync cut short never copied
-            return replace(
-                report, written=record_ledger(notes, _as_synced(synced_ledger, wanted_notes, plan))
-            )
+            copied = anki_collection.add_pictures(collection, pictures)  # those a sync cut short left out
+            written = record_ledger(notes, _as_synced(synced_ledger, wanted_notes, plan))
+            return replace(report, written=written, pictures_copied=copied)
         before_writing(plan)
         conflicts_file = None
         if plan.conflicts:
@@ -156,10 +155,12 @@ def _sync(
             (n.modified for n in wanted_notes), default=now
         )
         anki_collection.apply(collection, plan, state, templates, templates_modified, generation, progress)
-        anki_collection.add_pictures(collection, pictures)
+        copied = anki_collection.add_pictures(collection, pictures)
     remove_other_records(located.collection, generation)
     written = record_ledger(notes, _as_synced(synced_ledger, wanted_notes, plan))
-    return replace(report, backup=backup, conflicts_file=conflicts_file, written=written)
+    return replace(
+        report, backup=backup, conflicts_file=conflicts_file, written=written, pictures_copied=copied
+    )
 
 
 def _anki() -> ModuleType:

@@ -23,6 +23,7 @@ class SyncReport:
     dry_run: bool = False
     keep_anki: bool = False
     record_lost: bool = False
+    pictures_copied: int = 0
     """The collection names a sync whose record is gone: edits were told apart by times alone."""
     backup: Path | None = None
     conflicts_file: Path | None = None
@@ -89,6 +90,8 @@ class SyncReport:
         lines += _listed("note type updated", [f"{t.name} ({', '.join(t.changed)})" for t in plan.note_types])
         lines += _listed("kept your styling", list(plan.kept_styles))
         lines += _listed("empty deck removed", list(plan.removed_decks))
+        if self.pictures_copied:
+            lines.append(f"  pictures copied into collection.media: {self.pictures_copied}")
         if self.conflicts_file:
             lines.append(f"conflicts saved in {self.conflicts_file}")
         if self.backup:
@@ -98,7 +101,7 @@ class SyncReport:
             lines.append("dry run: nothing was written")
         elif plan.conflicts and not plan.writes:  # --keep-anki: the notes and Anki still differ
             lines.append("the collection was left as it is: the conflicts above kept Anki's text")
-        elif not plan.writes:
+        elif not plan.writes and not self.pictures_copied:
             lines.append("the collection was already up to date")
         return "\n".join(lines)
 
