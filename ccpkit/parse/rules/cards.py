@@ -417,6 +417,11 @@ def _heading_card(
         )
         yield _card(ctx, heading, section, front, back, pinned_id(heading))
         return
+    if heading is not None and [kind for kind, _ in described] == ["prose"]:
+        named = _defined_by(ctx, heading, section)
+        if named:  # `## Definition` over what the note's subject is
+            yield _card(ctx, heading, section, named, item_text(described[0][1]), pinned_id(heading))
+            return
     labels = [text for kind, text in described if kind == "label"]
     if (
         heading is None
@@ -437,6 +442,18 @@ def _heading_card(
     above = described[:first]
     defined = [text for _, text in above] if sum(kind == "prose" for kind, _ in above) <= _DEFINING else []
     yield _card(ctx, heading, section, front, "\n\n".join([*defined, _join(labels)]), pinned_id(heading))
+
+
+def _defined_by(ctx: Context, heading: Node, section: tuple[str, ...]) -> str:
+    """What a heading titled ``Definition`` (``What it is``) defines: the heading above it, or at the
+    top of a note the note's title (``title: Kerberos`` over ``## Definition``); "" for any other."""
+    if _DEFINITION_HEADING.fullmatch(heading_text(heading).strip()) is None:
+        return ""
+    named = _heading_front(section[-1] if section else ctx.doc.part)
+    return "" if named.lower() in _GENERIC_HEADINGS or _SESSION_TITLE.search(named) else named
+
+
+_DEFINITION_HEADING = re.compile(r"(?i)(?:the\s+)?definition|what\s+it\s+is|what\s+is\s+it\??")
 
 
 def _described_in_a_line(ctx: Context) -> set[int]:
