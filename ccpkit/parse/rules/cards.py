@@ -324,7 +324,7 @@ def announced_by(paragraph: Node, *, asking: bool = False) -> str:
     whole of a bold line (``**Key services**``); else nothing, since a paragraph that does not
     announce the list is not about its items."""
     text = " ".join(paragraph.children[0].content.split())
-    bold = re.fullmatch(r"(\*\*|__)(?P<inner>[^*_]+?)\1:?", text)
+    bold = re.fullmatch(r"(\*\*\*?|___?)(?P<inner>[^*_]+?)\1:?", text)  # `***Severe***` too
     if bold is not None:
         inner = bold["inner"].strip()
         return inner if inner.endswith((":", "?", "!", ".")) else f"{inner}:"
