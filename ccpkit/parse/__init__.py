@@ -245,11 +245,11 @@ def _front_matter_location(document: Document, key: str) -> SourceLocation:
 
 def _remnote_card(line: str) -> bool:
     """A bullet of RemNote's cards forward or both ways (``- Metformin >> …``, ``- le chat <> the cat``,
-    ``- Colour ;; Red``, ``- Bones of the forearm >>`` over its answer's bullets): what marks a file of
-    them."""
-    bullet = (">>" in line or "<>" in line or ";;" in line) and _BULLET.match(line)  # most hold none
+    ``- Bones of the forearm >>`` over its answer's bullets): what marks a file of them (a ``;;`` is
+    OCaml's and Lisp's too: read in such a file, it marks none)."""
+    bullet = (">>" in line or "<>" in line) and _BULLET.match(line)  # most lines hold neither
     found = remnote_card(line[bullet.end() :]) if bullet else None
-    return found is not None and found["way"] != "<<"
+    return found is not None and found["way"] in (">>", "<>")
 
 
 def _extract(ctx: Context, items: list[Item], problems: list[Problem]) -> frozenset[int]:

@@ -66,4 +66,5 @@ def hidden_markdown(html: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-_CODE_SPAN = re.compile(r"(`+)[^`].*?\1")
+_CODE_SPAN = re.compile(r"(?<![\\`])(`+)[^`].*?(?<!`)\1(?!`)")
+"""A code span: its run of backticks (not an escaped one, ``\\```) and the same run closing it."""

@@ -36,11 +36,12 @@ FEATURE_HEADER = re.compile(
 )
 """A first header saying the rows are attributes, so the columns after it are the things compared."""
 ASIDE_HEADER = re.compile(
-    r"\s*(?:usage\s+)?(?:examples?(?:\s+sentences?)?|e\.\s*g\.|notes?|remarks?|comments?|tips?|mnemonics?)\s*",
+    r"\s*(?:usage\s+)?(?:examples?(?:\s+sentences?)?|e\.\s*g\.|remarks?|comments?|tips?|mnemonics?)\s*",
     re.IGNORECASE,
 )
-"""A column of asides (``Example``, ``Notes``, ``Mnemonic``): shown with its row on the back, never
-asked (a student cannot recall an example sentence word for word)."""
+"""A column of asides (``Example``, ``Remarks``, ``Mnemonic``): shown with its row on the back, never
+asked (a student cannot recall an example sentence word for word). ``Notes`` may be the fact itself
+(a chord's notes): it is asked."""
 VERSUS = re.compile(r"\b(?:vs\.?|versus)(?:\s|$)", re.IGNORECASE)
 """A title that sets its columns against each other: ``Security Groups vs NACLs``."""
 MOST_ASKED = 2
@@ -253,11 +254,12 @@ def _asked_columns(table: ComparisonTable) -> list[int]:
 
 
 def _blank(cell: str) -> bool:
-    """An empty cell, or one of a dash alone (``—``: nothing applies): no fact to recall."""
+    """An empty cell, or one of a long dash alone (``—``: nothing applies): no fact to recall. A
+    hyphen alone may be a minus sign (a chloride ion's charge)."""
     return cell.strip() in _NOTHING
 
 
-_NOTHING = frozenset({"", "-", "\u2013", "\u2014", "n/a", "N/A"})
+_NOTHING = frozenset({"", "\u2013", "\u2014", "n/a", "N/A"})
 
 
 def _plain(cell: str) -> str:

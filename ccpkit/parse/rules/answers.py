@@ -223,7 +223,8 @@ def answer_line(text: str) -> Answer | None:
         return said if said is not None and said.letters else None  # `(Answer: see the docs)`: a remark
     if match is None:
         return None
-    value = undecorated(match["value"].replace("`", "").strip())  # `Answer: ✅ C. …`
+    value = match["value"].replace("`", "").strip()
+    value = value if _CROSSED.match(value) else undecorated(value)  # `Answer: ✅ C. …`, never `❌ A`
     if _several_entries(value):
         return None  # `Answers: 1-A, 2-B`: a key, not one answer
     stated = _STATED.match(value)
@@ -232,7 +233,8 @@ def answer_line(text: str) -> Answer | None:
     if value != text and (said := answer_line(value)) is not None and said.letters and not said.rest:
         return said  # `Answer: The correct answer is B.` (not `The answer is B-tree.`)
     letters = _VALUE.match(value)
-    if letters and not _is_article(letters):
+    coded = _CODE_AFTER_LETTER.match(match["value"].strip()) is not None  # `A. `docker ps``: the letter
+    if letters and (coded or not _is_article(letters)):
         return _answer(letters)
     first = value.split("\n", 1)[0].strip().rstrip(".")
     return Answer((), "", first) if first else None
@@ -393,11 +395,15 @@ def question_id(text: str) -> str:
 
 
 def _is_article(match: re.Match[str]) -> bool:
-    """``Answer: A company should …`` starts with the word "A", not the letter (``A. docker ps`` is
-    the letter: no mark follows an article)."""
-    mark = match.string[match.end("letters") : match.end("letters") + 1]
-    article = match["letters"].strip() in ("A", "a") and mark.isspace()
-    return article and bool(_ARTICLE.match(match["rest"] or ""))
+    """``Answer: A company should …`` starts with the word "A", not the letter (nor does ``A.
+    baumannii``, a genus abbreviated)."""
+    return match["letters"].strip() in ("A", "a") and bool(_ARTICLE.match(match["rest"] or ""))
+
+
+_CROSSED = re.compile(r"[\u274c\u2716\u2717\u2718\u26d4\U0001f6ab]")
+"""A cross before an answer's letter (``Answer: ❌ A``): the answer picked and wrong, no answer."""
+_CODE_AFTER_LETTER = re.compile(r"[Aa][.)]\s*`")
+"""``A. `docker ps```: an option's code after the letter, never a sentence after the article "A"."""
 
 
 def _opens_sentence(match: re.Match[str]) -> bool:

@@ -447,13 +447,15 @@ def _heading_card(
 def _defined_by(ctx: Context, heading: Node, section: tuple[str, ...]) -> str:
     """What a heading titled ``Definition`` (``What it is``) defines: the heading above it, or at the
     top of a note the note's title (``title: Kerberos`` over ``## Definition``); "" for any other."""
-    if _DEFINITION_HEADING.fullmatch(heading_text(heading).strip()) is None:
+    if _DEFINITION_HEADING.fullmatch(heading_text(heading).strip().rstrip(":").strip()) is None:
         return ""
     named = _heading_front(section[-1] if section else ctx.doc.part)
-    return "" if named.lower() in _GENERIC_HEADINGS or _SESSION_TITLE.search(named) else named
+    generic = named.lower() in _GENERIC_HEADINGS or _SESSION_TITLE.search(named)
+    return "" if generic or ":" in named or len(named.split()) > _OUTLINE_NAME_WORDS else named
 
 
-_DEFINITION_HEADING = re.compile(r"(?i)(?:the\s+)?definition|what\s+it\s+is|what\s+is\s+it\??")
+_DEFINITION_HEADING = re.compile(r"(?i)(?:the\s+)?(?:definition|meaning)")
+"""``## Definition`` (``Meaning``); a ``What it is`` heading opens a README's or a review's paragraph."""
 
 
 def _described_in_a_line(ctx: Context) -> set[int]:
@@ -767,13 +769,18 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
 
 
 def _announces(before: Block | None, first: Block) -> bool:
-    """Whether ``before`` is a paragraph of ``first``'s section that announces it (``These include:``)."""
-    return (
-        before is not None
-        and before.section == first.section
-        and before.node.type == "paragraph"
-        and (announces(before.node))
-    )
+    """Whether ``before`` is a paragraph of ``first``'s section that announces kinds or terms ending in
+    a colon (``These include:``, ``The main types:``); ``as follows:`` may open a transcript, a recipe's
+    details or a timetable."""
+    if before is None or before.section != first.section or before.node.type != "paragraph":
+        return False
+    return announces(before.node) and _NAMES_KINDS.search(before.node.children[0].content) is not None
+
+
+_NAMES_KINDS = re.compile(
+    r"(?i)\b(?:include[sd]?|including|such\s+as|types?|kinds?|terms?|categories|classes|patterns|principles"
+    r"|concepts|definitions?)\b"
+)
 
 
 _GLOSSARY_TITLE = re.compile(

@@ -27,9 +27,9 @@ _METADATA = re.compile(
 )
 """Values only metadata holds: no flashcard answers with a date, a tag list or a link to a note
 (with a dash and a word on why, as notes linking to their neighbours write it)."""
-_KEY_LIKE = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*")
-"""A key written as programs name things (``builds-on``, ``due_date``, ``status``): a field's, not a card's
-front, even in a deck of cards."""
+_KEY_LIKE = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+")
+"""A key written as programs name things (``builds-on``, ``due_date``): a field's, not a card's front,
+even in a deck of cards (a lower-case word alone, ``hablar``, is a vocabulary card's)."""
 NAME_WORDS = 3
 """A field key is a name of at most this many words (``status``, ``Date read``, ``Date of birth``);
 a longer front is a phrase, the way questions and definitions read."""

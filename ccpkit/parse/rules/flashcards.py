@@ -712,14 +712,16 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
 
 def _explanation_after(ctx: Context, blocks: Sequence[Node]) -> list[Node]:
     """The blocks after an answer that explain it: ``Explanation: …`` (``**Learn more:** …``) and the
-    list a line ending in ``:`` announces; after an ``Explanation:``, the paragraphs and bullets
-    that go on with it too, up to a heading, a ``---``, a numbered list (the next question) or a few."""
+    list a line ending in ``:`` announces; after an ``Explanation:`` label with nothing of its own
+    (``Explanation: (important)``), the paragraphs and bullets it heads too, up to a heading, a
+    ``---``, a numbered list (the next question) or a few."""
     more: list[Node] = []
     explaining = False
     for node in blocks:
         announced = bool(more) and more[-1].type == "paragraph" and announces(more[-1])
         if _explains(ctx, node):
-            explaining = True
+            said = (explanation_start(node.children[0].content) or "x").strip()
+            explaining = not said or _BRACKETED.fullmatch(said) is not None  # a label heading what follows
         elif ctx.is_claimed(node) or not (
             (announced and node.type in _LISTS) or (explaining and node.type in ("paragraph", "bullet_list"))
         ):
@@ -1368,10 +1370,13 @@ def _ends_section(node: Node, level: int) -> bool:
 
 
 def _statement_answered(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
-    """A heading that names a case (``## Scenario 1``) over what happens (a paragraph or a few, a list
-    among them), then ``Answer:`` alone over the answer, maybe then ``Reason:`` alone over why, and
-    nothing else up to the next heading or ``---``: the case is asked, its heading the section. The
-    pair, and how many blocks it took after the heading."""
+    """A heading that names a case (``## Scenario 1``, ``### Trap 2``) over what happens (a paragraph or
+    a few, a list among them), then ``Answer:`` alone over the answer, maybe then ``Reason:`` alone
+    over why, and nothing else up to the next heading or ``---``: the case is asked, its heading the
+    section. The pair, and how many blocks it took after the heading. A ticket's or a worksheet's
+    heading (``## Ticket 4812``, ``## Source B``) names no case to study."""
+    if not _CASE_HEADING.match(heading_text(blocks[0])):
+        return None
     below = _section_text(blocks[1:])
     label = next((number for number, node in enumerate(below) if _answer_label(node) == ""), 0)
     if not 1 <= label <= _STATED_BLOCKS or blocks[0].tag == "h1" or len(below) < label + 2:
@@ -1387,9 +1392,11 @@ def _statement_answered(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pai
         return None
     if reason is not None and not why:
         return None
-    ctx.claim(*below)
     written = [ctx.doc.written(node).strip() for node in parts]
     front, back = "\n\n".join(written[:label]), "\n\n".join(written[label:])
+    if _answers_nothing(written[label]) or _BRACKETED.fullmatch(written[label]):
+        return None  # `(Use the lines below. 4 marks.)`: a worksheet's room for an answer
+    ctx.claim(*below)
     return len(below), _Pair(front, back)
 
 
@@ -1398,6 +1405,10 @@ def _bare_reason(node: Node) -> bool:
     return node.type == "paragraph" and explanation_start(node.children[0].content.strip()) == ""
 
 
+_CASE_HEADING = re.compile(
+    r"(?i)^\W*(?:scenario|case(?:\s+study)?|trap|situation|vignette|problem|exercise|example)\b"
+)
+_BRACKETED = re.compile(r"\(.*\)|\[.*\]")
 _STATED = ("paragraph", "bullet_list", "ordered_list")
 _STATED_BLOCKS = 3
 """At most this many blocks state a case, and as many answer it."""

@@ -110,7 +110,13 @@ _QUESTION_LABEL = re.compile(rf"(?:\*\*|__)?(?i:{QUESTION}(?:\s+text)?)(?:\*\*|_
 _FIELD = re.compile(r"(?:\*\*|__)[^*_\n]{1,40}:(?:\*\*|__)[ \t]*[^\n]{0,60}")
 """``**Question Type:** Multiple Choice``: a short field a bank writes above a labelled question."""
 _FIELDS_LINE = re.compile(rf"{_FIELD.pattern}(?:[ \t]+[\u00b7\u2022|][ \t]+{_FIELD.pattern})+")
-"""``**Difficulty:** Easy · **Type:** MCQ``: a bank's fields on one line, above any question."""
+"""``**Difficulty:** Easy · **Type:** MCQ``: a bank's fields on one line, above any question, when each
+names how the bank files it (``_BANK_FIELDS``; a case's ``**Age:** 67 · **BP:** 82/40`` is asked)."""
+_FIELD_NAME = re.compile(r"(?:\*\*|__)([^*_\n]{1,40}):(?:\*\*|__)")
+_BANK_FIELDS = frozenset(
+    {"difficulty", "type", "question type", "concepts", "concept", "topic", "topics", "domain", "category",
+     "level", "tags", "source", "marks", "points", "time", "skill", "skills", "objective", "id"}
+)  # fmt: skip
 _MAY_ASK = re.compile(r"(?:^|[.!:]\s+)(?:what|who|whom|whose|when|where|why|how)\b(?!\s+to\b)", re.I)
 """A sentence opening with another question word may ask or not ("What I revised this week"); "What
 to review", "How to study" never ask: an infinitive after the word makes it a title."""
@@ -788,9 +794,13 @@ def _fields(node: Node, *, on_one_line: bool = False) -> str | None:
     ``on_one_line``: only a line of several (``**Difficulty:** Easy · **Type:** MCQ``)."""
     lines = node.children[0].content.split("\n") if node.type == "paragraph" else []
     field = _FIELDS_LINE if on_one_line else _FIELD
-    return (
-        plain(" · ".join(lines)) if lines and all(field.fullmatch(line.strip()) for line in lines) else None
-    )
+    if not lines or not all(field.fullmatch(line.strip()) for line in lines):
+        return None
+    if on_one_line and any(
+        name.strip().lower() not in _BANK_FIELDS for name in _FIELD_NAME.findall(lines[0])
+    ):
+        return None
+    return plain(" · ".join(lines))
 
 
 def _numbered(text: str) -> tuple[str, str]:

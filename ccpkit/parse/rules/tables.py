@@ -278,5 +278,6 @@ def _caption(node: Node | None) -> str:
     return ""
 
 
-_SENTENCE_END = re.compile(r"[a-z)][.!?]\s+[A-Z]")
-"""A sentence ending inside a paragraph: a word's last letter, a stop, then the next one's capital."""
+_SENTENCE_END = re.compile(r"(?:[a-z]{4}|\))[.!?]\s+[A-Z]")
+"""A sentence ending inside a paragraph: a word (not ``vs.``, ``Dr.`` or ``e.g.``), a stop, then the
+next one's capital."""

@@ -265,7 +265,7 @@ _FIELD_NAMES = frozenset(
     {"topic", "topics", "domain", "subdomain", "objective", "target", "current status", "exam", "exam code",
      "exam name", "level", "difficulty", "duration", "category", "subject", "module", "course", "lesson",
      "chapter", "section", "reference", "priority", "score", "weight", "time", "question type", "format",
-     "total questions", "questions", "total marks", "marks", "time allowed", "passing score", "pass mark"}
+     "total questions", "total marks", "time allowed"}
 )  # fmt: skip
 """Names of a note's fields (``**Topic:** Storage``, ``**Exam Code:** CLF-C02``): lines of bold terms
 where one of them is such a name describe the note, and are no glossary."""
@@ -598,9 +598,13 @@ def names_a_thing(words: str, *, small: bool = False) -> bool:
     start of a sentence."""
     if words.startswith("`") and words.endswith("`"):
         return True
-    split = (_BRACKETED.sub(" ", words) if "(" in words else words).split() or words.split()
+    split = words.split()
+    outside = _BRACKETED.sub(" ", words).split() if "(" in words else split
+    if len(outside) == 1 and len(split) > 1:  # `おはようございます (Ohayou gozaimasu)`: brackets gloss it
+        return not outside[0][0].islower()  # `fix (parser)` is a changelog's, `email (landlord)` a task
+    split = outside or split
     if len(split) == 1:
-        return True  # `おはようございます (Ohayou gozaimasu)`: what is in brackets glosses the name
+        return True
     a_case = any(place and word in _VERSUS for place, word in enumerate(split))
     return all(
         not word[0].isalpha()
@@ -614,8 +618,8 @@ def names_a_thing(words: str, *, small: bool = False) -> bool:
 
 _VERSUS = frozenset({"v", "v.", "vs", "vs."})
 _BRACKETED = re.compile(r"\([^()]*\)")
-_COMPANY = frozenset({"plc", "ltd", "ltd.", "llc", "pty", "co", "co.", "inc", "inc.", "and", "of", "the"})
-"""Lower-case words a party's name holds in a case's name (``Re Spectrum plc``, ``Bank of England``)."""
+_COMPANY = frozenset({"plc", "ltd", "ltd.", "llc", "pty", "co", "co.", "inc", "inc."})
+"""A company's lower-case words in a party's name (``Caparo Industries plc v Dickman``)."""
 
 
 _DEFINED_WORDS = 4

@@ -132,16 +132,16 @@ def test_a_row_naming_a_group_and_cells_left_empty_ask_nothing(course: Deck) -> 
     ]
 
 
-def test_a_column_of_examples_or_notes_is_shown_on_the_back_but_never_asked(course: Deck) -> None:
+def test_a_column_of_examples_or_remarks_is_shown_on_the_back_but_never_asked(course: Deck) -> None:
     notes = notes_by_id(course)
     phrases = {id: note for id, note in notes.items() if "/table/phrases/" in id}
     assert sorted(phrases) == ["02-more/table/phrases/spin-up", "02-more/table/phrases/tear-down"]
     spin_up = phrases["02-more/table/phrases/spin-up"]
     assert spin_up.field("Asks") == "Meaning?"
     assert "We spin up a test box every morning." in spin_up.field("Whole table")
-    only_notes = notes["02-more/table/shortcuts/ctrl-k"]  # nothing else to ask: the notes are the answer
-    assert only_notes.field("Asks") == "Notes?"
-    assert "opens the command bar" in only_notes.field("Answer")
+    only_tips = notes["02-more/table/shortcuts/ctrl-k"]  # nothing else to ask: the tips are the answer
+    assert only_tips.field("Asks") == "Tips?"
+    assert "opens the command bar" in only_tips.field("Answer")
 
 
 def test_a_cell_of_a_dash_or_n_a_is_no_fact_and_a_row_of_them_asks_nothing(course: Deck) -> None:
