@@ -19,6 +19,7 @@ Ownership rules:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -138,6 +139,8 @@ class Plan:
     note_types: tuple[NoteTypeUpdate, ...] = ()
     kept_styles: tuple[str, ...] = ()
     """``ccpkit Term v1 (css)``: the student's restyling in Anki, kept as ccpkit's did not change."""
+    replaced_styles: tuple[str, ...] = ()
+    """The student's restyled parts that show a field of ours renamed or removed in Anki: replaced."""
     removed_decks: tuple[str, ...] = ()
     unchanged: int = 0
     record: SyncRecord = field(default_factory=SyncRecord)
@@ -182,7 +185,8 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
         written.pop(gone.guid, None)
     for guid in wanted.orphans.keys() - state.notes.keys():  # deleted in Anki: nothing to remember
         written.pop(guid, None)
-    note_types, kept_styles = _note_type_updates(wanted.templates, state, record)
+    note_types, kept_styles, replaced_styles = _note_type_updates(wanted.templates, state, record)
+    _emptied_fields(written, note_types, {note.guid for note in notes})
     plan = Plan(
         added=tuple(added),
         updated=tuple(updated),
@@ -196,6 +200,7 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
         not_retired=not_retired,
         note_types=note_types,
         kept_styles=kept_styles,
+        replaced_styles=replaced_styles,
         unchanged=unchanged,
     )
     removed = _emptied_decks(plan, notes, state, record, wanted.homes.values())
@@ -347,11 +352,12 @@ def _orphans(
 
 def _note_type_updates(
     templates: AnkiTemplates, state: CollectionState, record: SyncRecord
-) -> tuple[tuple[NoteTypeUpdate, ...], tuple[str, ...]]:
+) -> tuple[tuple[NoteTypeUpdate, ...], tuple[str, ...], tuple[str, ...]]:
     """ccpkit's note types already in the collection whose templates or CSS differ, or that lack a
-    field (a field the student added is kept; ours are matched by name); and the parts the student
-    restyled in Anki while ccpkit's stayed as the record has them, which are kept."""
-    updates, kept = [], []
+    field (a field the student added is kept; ours are matched by name); the parts the student
+    restyled in Anki while ccpkit's stayed as the record has them, which are kept; and those of them
+    that name a field of ours gone missing, which are replaced (Anki rewrote them on the rename)."""
+    updates, kept, replaced = [], [], []
     wanted = _styles(templates)
     for note_type in NOTE_TYPES:
         found = state.note_types.get(note_type.id)
@@ -366,11 +372,14 @@ def _note_type_updates(
         }
         written: dict[str, str] = {}
         for what, (old, new) in parts.items():
-            key = f"{note_type.id}/{what}"
+            theirs = (
+                old != new and record.styles.get(f"{note_type.id}/{what}") == wanted[f"{note_type.id}/{what}"]
+            )
             # a field re-added: Anki rewrote the templates that named it when it was renamed or removed
-            ours_unchanged = record.styles.get(key) == wanted[key] and not missing
-            written[what] = old if old != new and ours_unchanged else new
-            kept += [f"{found.name} ({what})"] if old != new and ours_unchanged else []
+            renamed = any(_names_field(new, name) for name in missing)
+            written[what] = old if theirs and not renamed else new
+            kept += [f"{found.name} ({what})"] if theirs and not renamed else []
+            replaced += [f"{found.name} ({what})"] if theirs and renamed else []
         changed = [what for what, (old, _) in parts.items() if old != written[what]]
         if changed or missing:
             update = NoteTypeUpdate(
@@ -383,7 +392,26 @@ def _note_type_updates(
                 missing,
             )
             updates.append(update)
-    return tuple(updates), tuple(kept)
+    return tuple(updates), tuple(kept), tuple(replaced)
+
+
+def _names_field(template: str, name: str) -> bool:
+    """Whether a card template shows field ``name`` (``{{Definition}}``, ``{{cloze:Text}}``)."""
+    return re.search(rf"\{{\{{[^{{}}]*?\b{re.escape(name)}\s*\}}\}}", template) is not None
+
+
+def _emptied_fields(
+    written: dict[str, Written], note_types: Sequence[NoteTypeUpdate], synced: set[str]
+) -> None:
+    """Record a field this sync adds back to a note type as empty on the notes of that type it does not
+    write (another module's, or one the notes' errors hold): the next sync that covers them sees no
+    edit of the student's in it, and writes the notes' text."""
+    for update in note_types:
+        fields = next(set(note_type.fields) for note_type in NOTE_TYPES if note_type.id == update.id)
+        for guid, before in written.items():
+            if update.missing_fields and guid not in synced and set(before.fields) == fields:
+                emptied = dict.fromkeys(update.missing_fields, text_hash(""))
+                written[guid] = replace(before, fields={**before.fields, **emptied})
 
 
 def _styles(templates: AnkiTemplates) -> dict[str, str]:

@@ -50,9 +50,10 @@ class SyncReport:
         lines.append(f"{doing} {self.collection}")
         if self.record_lost:
             lines.append(
-                "the collection names a sync whose record is gone (a backup older than the last "
-                f"{KEPT_RECORDS + 1} syncs, or another computer's sync): your edits were told from the "
-                "notes' by times alone, so a conflict below may be none"
+                "the collection names a sync whose record is gone (the backup of a sync more than "
+                f"{KEPT_RECORDS} syncs ago, or another computer's sync): your edits were told from the "
+                "notes' by times alone, so a conflict below may be none, and a card sync moved since "
+                "may stay in the deck it had then"
             )
         conflicts = len({(c.note.guid) for c in plan.conflicts})
         retired = "deleted" if plan.deleted else "retired"
@@ -89,6 +90,10 @@ class SyncReport:
             )
         lines += _listed("note type updated", [f"{t.name} ({', '.join(t.changed)})" for t in plan.note_types])
         lines += _listed("kept your styling", list(plan.kept_styles))
+        lines += _listed(
+            "replaced your styling, as it showed a field of ours renamed or removed in Anki",
+            list(plan.replaced_styles),
+        )
         lines += _listed("empty deck removed", list(plan.removed_decks))
         if self.pictures_copied:
             lines.append(f"  pictures copied into collection.media: {self.pictures_copied}")

@@ -437,6 +437,58 @@ def test_a_field_the_student_renamed_or_removed_in_anki_comes_back_and_every_car
         student.close()
 
 
+def rename_definition_in_anki(studied: Studied, *, restyle: bool = False) -> None:
+    """The Term note type's ``Definition`` renamed ``Back`` in Anki (which rewrites the templates
+    naming it); with ``restyle``, the student's own CSS and back template first."""
+    student = studied.course.student()
+    terms = student.collection.models.by_name("ccpkit Term v1")
+    assert terms is not None
+    if restyle:
+        terms["css"] += "\n.card { background: #fffbe6; }\n"
+        terms["tmpls"][0]["afmt"] += "\n<!-- my back -->"
+        student.collection.models.update_dict(terms)
+        student.close()
+        assert studied.course.sync().exit_code == 0  # "kept your styling"
+        student = studied.course.student()
+        terms = student.collection.models.by_name("ccpkit Term v1")
+        assert terms is not None
+    (definition,) = [field for field in terms["flds"] if field["name"] == "Definition"]
+    student.collection.models.rename_field(terms, definition, "Back")
+    student.collection.models.update_dict(terms)
+    student.close()
+
+
+def test_a_field_renamed_in_anki_comes_back_on_the_notes_a_sync_of_one_module_left_out(
+    studied: Studied,
+) -> None:
+    rename_definition_in_anki(studied)
+    assert studied.course.sync("--module", "3").exit_code == 0  # the storage terms only
+
+    output, student = sync_and_open(studied)
+    try:
+        assert "Resizable virtual servers" in visible_text(student.note(EC2).cards()[0].answer())
+        assert f"kept your edits: {EC2}" not in output
+    finally:
+        student.close()
+
+
+def test_a_field_renamed_in_anki_replaces_only_the_restyled_template_that_showed_it_and_says_so(
+    studied: Studied,
+) -> None:
+    rename_definition_in_anki(studied, restyle=True)
+
+    output, student = sync_and_open(studied)
+    try:
+        terms = student.collection.models.by_name("ccpkit Term v1")
+        assert terms["css"].endswith("background: #fffbe6; }\n")  # names no field: stays
+        assert "my back" not in terms["tmpls"][0]["afmt"]  # showed Definition: ccpkit's again
+        assert "kept your styling: ccpkit Term v1 (css)" in output
+        assert "field of ours renamed or removed in Anki: ccpkit Term v1 (back)" in output  # replaced
+        assert "Resizable virtual servers" in visible_text(student.note(EC2).cards()[0].answer())
+    finally:
+        student.close()
+
+
 def retype_to_basic(studied: Studied, item_id: str) -> int:
     """*Change Note Type* in Anki: the note becomes a Basic one, keeping its GUID and cards; its id."""
     student = studied.course.student()
