@@ -150,6 +150,12 @@ def test_a_cell_of_a_dash_or_n_a_is_no_fact_and_a_row_of_them_asks_nothing(cours
     assert "<dd>n/a</dd>" in answers["02-more/table/timers/point-to-point"]  # beside a fact, as written
 
 
+def test_a_hyphen_is_a_minus_sign_and_a_notes_column_a_fact_both_asked(course: Deck) -> None:
+    chloride = notes_by_id(course)["02-more/table/ions/chloride"]
+    assert chloride.field("Asks") == "Charge and Notes?"
+    assert "<dd>-</dd>" in chloride.field("Answer")
+
+
 def test_a_column_of_links_alone_is_never_asked(course: Deck) -> None:
     asked = {id: note.field("Asks") for id, note in notes_by_id(course).items() if "/table/exercises/" in id}
     assert asked == {
@@ -183,7 +189,7 @@ def test_in_anki_no_table_card_says_recall_its(course: Deck, tmp_path: Path) -> 
     fronts = [visible_text(card.question()) for card in student.cards() if "/table/" in card.note()["Id"]]
     student.close()
     # the catalogue: no card for a group row or an empty cell; phrases: a card a row, examples unasked
-    assert len(fronts) == 6 + 2 + 4 + 4 + 2 + 4 + 2 + 1 + 2 + 2
+    assert len(fronts) == 6 + 2 + 4 + 4 + 2 + 4 + 2 + 1 + 2 + 2 + 1
     assert not [front for front in fronts if "Recall its" in front]
     assert "Queue vs Topic Event Bus Delivery?" in " | ".join(fronts)
 
