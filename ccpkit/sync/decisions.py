@@ -330,11 +330,10 @@ def _orphans(
 ) -> tuple[tuple[Retire, ...], tuple[Retire, ...], int]:
     """Notes whose item left the notes: newly retired ones, and (``delete_orphans``) all to delete."""
     retired, deleted = [], []
-    ours = {note_type.id for note_type in NOTE_TYPES}
     found = [  # a note the student gave another note type is theirs: never retired nor deleted
         (guid, note_id, state.notes[guid])
         for guid, note_id in wanted.orphans.items()
-        if guid in state.notes and state.notes[guid].note_type in ours
+        if guid in state.notes and state.notes[guid].note_type in _types_of(note_id)
     ]
     if not choices.retire:
         return (), (), sum(ORPHAN_TAG not in note.tags for _, _, note in found)
@@ -348,6 +347,17 @@ def _orphans(
             before = written.get(guid) or Written(id=note_id, fields={})
             written[guid] = replace(before, suspended=suspend)
     return tuple(retired), tuple(deleted), 0
+
+
+_KIND_TYPES = {"card": "term", "table": "comparison", "mcq": "mcq", "cloze": "cloze"}
+"""The note type of each kind of item, by the kind an id names (``02-compute/mcq/…``)."""
+
+
+def _types_of(note_id: str) -> set[int]:
+    """The note types an item's note may have: its kind's, or any of ours for a pinned id."""
+    kind = note_id.split("/")[1] if note_id.count("/") >= 2 else ""
+    key = _KIND_TYPES.get(kind)
+    return {note_type.id for note_type in NOTE_TYPES if key is None or note_type.key == key}
 
 
 def _note_type_updates(

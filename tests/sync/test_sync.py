@@ -489,14 +489,15 @@ def test_a_field_renamed_in_anki_replaces_only_the_restyled_template_that_showed
         student.close()
 
 
-def retype_to_basic(studied: Studied, item_id: str) -> int:
-    """*Change Note Type* in Anki: the note becomes a Basic one, keeping its GUID and cards; its id."""
+def retype(studied: Studied, item_id: str, note_type: str = "Basic") -> int:
+    """*Change Note Type* in Anki: the note becomes a Basic one (or of ``note_type``), keeping its
+    GUID and cards; its id."""
     student = studied.course.student()
     note = student.note(item_id)
-    basic = student.collection.models.by_name("Basic")
-    assert basic is not None
+    other = student.collection.models.by_name(note_type)
+    assert other is not None
     change = student.collection.models.change_notetype_info(
-        old_notetype_id=note.mid, new_notetype_id=basic["id"]
+        old_notetype_id=note.mid, new_notetype_id=other["id"]
     )
     change.input.note_ids.extend([note.id])
     student.collection.models.change_notetype_of_notes(change.input)
@@ -504,11 +505,12 @@ def retype_to_basic(studied: Studied, item_id: str) -> int:
     return note.id
 
 
+@pytest.mark.parametrize("note_type", ["Basic", "ccpkit MCQ v1"])
 @pytest.mark.parametrize("option", [(), ("--delete-orphans",)], ids=["retire", "delete"])
 def test_a_note_the_student_gave_another_note_type_is_never_retired_nor_deleted(
-    studied: Studied, option: tuple[str, ...]
+    studied: Studied, option: tuple[str, ...], note_type: str
 ) -> None:
-    note_id = retype_to_basic(studied, EC2)
+    note_id = retype(studied, EC2, note_type)
     studied.course.edit(
         "02-compute/cram-sheet.md",
         "- **Amazon EC2:** Resizable virtual servers in the cloud, billed per second.\n",
@@ -525,7 +527,7 @@ def test_a_note_the_student_gave_another_note_type_is_never_retired_nor_deleted(
 
 
 def test_a_note_the_student_gave_another_note_type_is_left_alone_and_said_so(studied: Studied) -> None:
-    note_id = retype_to_basic(studied, EC2)
+    note_id = retype(studied, EC2)
     student = studied.course.student()
     fields = dict(student.collection.get_note(note_id).items())
     student.close()
