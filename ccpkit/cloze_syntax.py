@@ -8,7 +8,7 @@ sentence with them in bold). Code spans are never read: ```{{c1::x}}``` in backt
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -99,8 +99,7 @@ def mistakes(text: str) -> tuple[Mistake, ...]:
 def numbered(text: str, *, highlights: bool = True) -> str:
     """``text`` with each highlight written as an Anki cloze: c1, c2 … in order, skipping the numbers
     the explicit clozes of the text use (explicit numbers win)."""
-    used = {part.number for part in hidden_parts(text, highlights=False)}
-    taken = iter(number for number in range(1, len(text) + 2) if number not in used)
+    taken = _free_numbers(text)
 
     def replace(match: re.Match[str]) -> str:
         if match["highlight"] is None or not highlights:
@@ -115,13 +114,18 @@ def braces_numbered(text: str) -> str:
     numbered after those the text has (``{{c1::Paris}}``)."""
     if "{{" not in text:
         return text
-    used = {part.number for part in hidden_parts(text, highlights=False)}
-    taken = iter(number for number in range(1, len(text) + 2) if number not in used)
+    taken = _free_numbers(text)
 
     def replace(match: re.Match[str]) -> str:
         return match[0] if match["answer"] is None else f"{{{{c{next(taken)}::{match['answer']}}}}}"
 
     return _BRACED.sub(replace, text)
+
+
+def _free_numbers(text: str) -> Iterator[int]:
+    """The cloze numbers ``text``'s explicit clozes leave free, ascending."""
+    used = {part.number for part in hidden_parts(text, highlights=False)}
+    return (number for number in range(1, len(text) + 2) if number not in used)
 
 
 def numbers(text: str) -> tuple[int, ...]:

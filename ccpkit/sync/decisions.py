@@ -417,9 +417,11 @@ def _emptied_fields(
     write (another module's, or one the notes' errors hold): the next sync that covers them sees no
     edit of the student's in it, and writes the notes' text."""
     for update in note_types:
+        if not update.missing_fields:
+            continue
         fields = next(set(note_type.fields) for note_type in NOTE_TYPES if note_type.id == update.id)
         for guid, before in written.items():
-            if update.missing_fields and guid not in synced and set(before.fields) == fields:
+            if guid not in synced and set(before.fields) == fields:
                 emptied = dict.fromkeys(update.missing_fields, text_hash(""))
                 written[guid] = replace(before, fields={**before.fields, **emptied})
 

@@ -9,7 +9,7 @@ one transaction, and record the ledger last.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
@@ -93,7 +93,8 @@ def _sync(
     templates = load_templates(options.templates)
     wanted_notes = course_notes(deck, settled)
     slugs = {module.slug for module in deck.modules}
-    synced_ledger = _only_synced(ledger, changes, slugs) if settings.modules else changes.ledger
+    previous = _before(ledger, changes)
+    synced_ledger = _only_synced(previous, changes.ledger, slugs) if settings.modules else changes.ledger
     choices = replace(settings.choices, retire=settings.choices.retire and not parsed.errors)
     progress.step("reading the collection")
     with anki_collection.opened(located.collection) as collection:
@@ -107,7 +108,6 @@ def _sync(
             for guid, note_id in _orphans(changes, record, options.deck_name or parsed.deck.title)
             if guid not in alive and (not settings.modules or note_id.split("/", 1)[0] in slugs)
         }
-        previous = _before(ledger, changes)
         wanted = Wanted(
             notes=wanted_notes,
             templates=templates,
@@ -188,12 +188,10 @@ def _orphans(changes: Reconciliation, record: SyncRecord, course: str) -> list[t
     ]
 
 
-def _only_synced(ledger: Ledger, changes: Reconciliation, modules: set[str]) -> Ledger:
-    """The settled ledger, but a note of a module not synced keeps its entry as it was (a renamed or
-    moved one under its new id): nothing was sent, and the next sync must see its change (a newer
-    time alone would read as the student's edit of the copy Anki holds)."""
-    before = _before(ledger, changes)
-    settled = changes.ledger
+def _only_synced(before: Mapping[str, Entry], settled: Ledger, modules: set[str]) -> Ledger:
+    """The ``settled`` ledger, but a note of a module not synced keeps its entry as it was ``before``
+    (a renamed or moved one under its new id, ``_before``): nothing was sent, and the next sync must
+    see its change (a newer time alone would read as the student's edit of the copy Anki holds)."""
     kept = {
         key: before[key]
         for key, entry in settled.notes.items()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ccpkit.errors import Problem
 from ccpkit.report import LISTED, problem_lines
-from ccpkit.sync.decisions import ORPHAN_TAG, Plan
+from ccpkit.sync.decisions import ORPHAN_TAG, Move, Plan
 from ccpkit.sync.record import KEPT_RECORDS
 
 
@@ -23,8 +23,8 @@ class SyncReport:
     dry_run: bool = False
     keep_anki: bool = False
     record_lost: bool = False
-    pictures_copied: int = 0
     """The collection names a sync whose record is gone: edits were told apart by times alone."""
+    pictures_copied: int = 0
     backup: Path | None = None
     conflicts_file: Path | None = None
     written: tuple[Path, ...] = ()
@@ -71,7 +71,7 @@ class SyncReport:
         )
         pairs: Counter[tuple[str, str]] = Counter()
         for move in plan.moved:  # cards, as the count above
-            pairs[move.old, move.new] += len(move.cards) + len(move.filtered)
+            pairs[move.old, move.new] += _cards(move)
         lines += _listed("moved", [f"{old} → {new} ({count})" for (old, new), count in pairs.items()])
         lines += _listed(f"retired (tagged {ORPHAN_TAG}, suspended)", [o.note_id for o in plan.retired])
         lines += _listed("deleted", [orphan.note_id for orphan in plan.deleted])
@@ -126,7 +126,11 @@ def _touched_files(plan: Plan) -> frozenset[str]:
 
 
 def _moved(plan: Plan) -> int:
-    return sum(len(move.cards) + len(move.filtered) for move in plan.moved)
+    return sum(map(_cards, plan.moved))
+
+
+def _cards(move: Move) -> int:
+    return len(move.cards) + len(move.filtered)
 
 
 def _listed(what: str, texts: list[str]) -> list[str]:

@@ -37,7 +37,7 @@ from ccpkit.parse.rules.options import (
     with_named_options,
 )
 from ccpkit.parse.rules.question_tables import question_columns, table_questions
-from ccpkit.parse.rules.questions import Draft, find_questions, item_number, item_numbers
+from ccpkit.parse.rules.questions import Draft, find_questions, item_number, item_numbers, one_paragraph
 from ccpkit.parse.rules.review_pastes import review_questions
 from ccpkit.parse.rules.scenarios import share_scenarios
 from ccpkit.parse.rules.sub_questions import answered_parts, roman_parts
@@ -259,7 +259,7 @@ def _named_answer(heading: str, below: Node) -> KeyEntry | None:
         return None
     if below.type == "paragraph":
         first, _, more = below.children[0].content.partition("\n")
-    elif below.type == "bullet_list" and all(_one_paragraph(item) for item in below.children):
+    elif below.type == "bullet_list" and all(map(one_paragraph, below.children)):
         first, *others = (item.children[0].children[0].content for item in below.children)
         more = "\n\n".join(explanation_start(text) or text for text in others)
     else:
@@ -269,10 +269,6 @@ def _named_answer(heading: str, below: Node) -> KeyEntry | None:
         return None
     rest = "\n".join(part for part in (answer.rest, more.strip()) if part)
     return KeyEntry(question_id(heading), replace(answer, rest=rest), below)
-
-
-def _one_paragraph(item: Node) -> bool:
-    return len(item.children) == 1 and item.children[0].type == "paragraph"
 
 
 def _question_named(paragraph: Node) -> str:

@@ -107,12 +107,14 @@ _TAG_WORDS = 5
 """At most this many words after a question's number in its heading tag it (a topic, a level)."""
 _QUESTION_LABEL = re.compile(rf"(?:\*\*|__)?(?i:{QUESTION}(?:\s+text)?)(?:\*\*|__)?\s*:")
 """``**Question Text:**`` over a question's words: what is above it is no part of the stem."""
-_FIELD = re.compile(r"(?:\*\*|__)[^*_\n]{1,40}:(?:\*\*|__)[ \t]*[^\n]{0,60}")
+_FIELD_LABEL = r"(?:\*\*|__)([^*_\n]{1,40}):(?:\*\*|__)"
+"""A field's name in bold with its colon (``**Question Type:**``); the name is its group."""
+_FIELD = re.compile(rf"{_FIELD_LABEL}[ \t]*[^\n]{{0,60}}")
 """``**Question Type:** Multiple Choice``: a short field a bank writes above a labelled question."""
 _FIELDS_LINE = re.compile(rf"{_FIELD.pattern}(?:[ \t]+[\u00b7\u2022|][ \t]+{_FIELD.pattern})+")
 """``**Difficulty:** Easy · **Type:** MCQ``: a bank's fields on one line, above any question, when each
 names how the bank files it (``_BANK_FIELDS``; a case's ``**Age:** 67 · **BP:** 82/40`` is asked)."""
-_FIELD_NAME = re.compile(r"(?:\*\*|__)([^*_\n]{1,40}):(?:\*\*|__)")
+_FIELD_NAME = re.compile(_FIELD_LABEL)
 _BANK_FIELDS = frozenset(
     {"difficulty", "type", "question type", "concepts", "concept", "topic", "topics", "domain", "category",
      "level", "tags", "source", "marks", "points", "time", "skill", "skills", "objective", "id"}
@@ -1004,12 +1006,13 @@ def _listed_answer(
 
 def _one_liners(listed: Node) -> list[str]:
     """The items of a list, when each is one line of words (none else)."""
-    lines = [
-        item.children[0].children[0].content
-        for item in listed.children
-        if len(item.children) == 1 and item.children[0].type == "paragraph"
-    ]
+    lines = [item.children[0].children[0].content for item in listed.children if one_paragraph(item)]
     return lines if len(lines) == len(listed.children) and not any("\n" in line for line in lines) else []
+
+
+def one_paragraph(item: Node) -> bool:
+    """Whether a list item holds one paragraph and nothing else."""
+    return len(item.children) == 1 and item.children[0].type == "paragraph"
 
 
 def _answers_in_heading(heading: Node) -> bool:

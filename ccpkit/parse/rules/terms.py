@@ -624,8 +624,8 @@ _COMPANY = frozenset({"plc", "ltd", "ltd.", "llc", "pty", "co", "co.", "inc", "i
 
 _DEFINED_WORDS = 4
 """The fewest words of a definition under a name with a title's small words in it."""
-_TITLE_SMALL_WORDS = frozenset(
-    {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "v", "v.", "vs", "vs."}
+_TITLE_SMALL_WORDS = (
+    frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}) | _VERSUS
 )
 """Words a title leaves lower-case inside a name: ``Bill of Materials``, ``Return on Investment``, a
 case's ``Adams v Lindsell``."""
