@@ -16,7 +16,6 @@ _RENDERING_LIBRARIES = (
     "markdown_it_py",
     "mdit_py_plugins",
     "pygments",
-    "pypdf",
     "reportlab",
     "rl_accel",
     "svglib",
