@@ -394,11 +394,8 @@ def _ledger_lines(
             lines = stream.readlines()  # only "\n" ends a line: a key's U+2028 is a line's
     except OSError:
         lines = []
-    digest_now, read = stamps.found(notes / LEDGER_NAME), earlier[1]
-    heads = 1 if read.templates is None else 2
-    if digest_now != earlier[0] or len(lines) != heads + len(read.notes):
-        return ledger_lines(ledger)
-    return ledger_lines(ledger, read, lines)
+    unchanged = stamps.found(notes / LEDGER_NAME) == earlier[0]
+    return ledger_lines(ledger, earlier[1] if unchanged else None, lines)
 
 
 def _parse(

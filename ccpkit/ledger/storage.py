@@ -91,12 +91,15 @@ field, its distinct values and each note's place among them)."""
 def ledger_lines(ledger: Ledger, earlier: Ledger | None = None, lines: Sequence[bytes] = ()) -> list[bytes]:
     """The ledger's file, format 2, a line (with its line break) at a time: the build writes and digests
     them as they are, so the file is never one more block of megabytes. A note equal to one of
-    ``earlier`` takes its line from ``lines``, the lines of the file ``earlier`` was written as."""
+    ``earlier`` takes its line from ``lines``, the lines of the file ``earlier`` was written as (lines
+    of another length are of another file: every line is then made afresh)."""
     head = [_line({**HEADER, SCOPE: ledger.guid_scope} if ledger.guid_scope else HEADER)]
     if ledger.templates is not None:
         head.append(_line({"templates": ledger.templates.hash, "modified": ledger.templates.modified}))
-    known = earlier.notes if earlier is not None else {}
     skipped = 1 if earlier is None or earlier.templates is None else 2  # its header and templates lines
+    known: Mapping[str, Entry] = {}
+    if earlier is not None and len(lines) == skipped + len(earlier.notes):
+        known = earlier.notes
     kept = dict(zip(known, lines[skipped:], strict=True)) if known else {}
     made = [f"{line}\n".encode() for line in head]
     for key, entry in sorted(ledger.notes.items()):

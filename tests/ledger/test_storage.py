@@ -93,6 +93,8 @@ def test_a_ledger_written_from_an_earlier_one_is_the_same_file_as_one_written_af
     assert made == ledger_lines(after)
     assert b"".join(made) == dump_ledger(after)
     assert sum(line is old for line in made for old in lines) == 4  # the unchanged notes' own lines
+    assert ledger_lines(after, before, lines[:-1]) == made  # the lines of another file: made afresh
+    assert not any(line is old for line in ledger_lines(after, before, lines[:-1]) for old in lines)
 
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
