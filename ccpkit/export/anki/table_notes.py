@@ -21,6 +21,7 @@ import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from ccpkit.errors import Problem
 from ccpkit.item_ids import row_key, slug
@@ -104,30 +105,45 @@ def _same_thing(header: str, side: str) -> bool:
     return side == header or side.endswith(f"-{header}")
 
 
-def groups_rows(table: ComparisonTable) -> bool:
-    """The first column groups the rows and the second names them (``| Category | Service | Use |``
-    over ``| Storage | Amazon S3 | …`` and ``| Storage | Amazon EBS | …``, or ``| | Amazon EBS | …``
-    under the group's first row): a group's name repeats or is left blank (twice or more: one blank
-    cell is a gap in the notes), each row's name is its own.
-    Named by the group alone, a group's rows would ask the same and want different answers."""
-    if len(table.columns) < MOST_ASKED + 1:
-        return False
-    groups = [_plain(row[0]) for row in table.rows]
-    names = [_plain(row[1]) for row in table.rows]
-    named = list(filter(None, groups))
-    repeated = len(set(named)) < len(named) or len(groups) - len(named) >= MOST_ASKED  # one blank: a gap
-    unique = all(names) and len(set(names)) == len(names) and _mean_words(names) < LABEL_WORDS
-    return bool(groups[0]) and repeated and unique
+def grouping_width(table: ComparisonTable) -> int:
+    """How many leading columns group the rows (0: none). The first column groups them and the second
+    names them (``| Category | Service | Use |`` over ``| Storage | Amazon S3 | …`` and ``| Storage |
+    Amazon EBS | …``, or ``| | Amazon EBS | …`` under the group's first row): a group's name repeats or
+    is left blank (twice or more: one blank cell is a gap in the notes), and each row's name (a word,
+    not a number) is its own within its group. Rows that leave two cells blank together are grouped by
+    both columns. Named by the group alone, a group's rows would ask the same and want different answers."""
+    for width in (1, 2):
+        if len(table.columns) < width + MOST_ASKED:
+            return 0
+        groups = [tuple(_plain(cell) for cell in row[:width]) for row in table.rows]
+        names = [_plain(row[width]) for row in table.rows]
+        if not all(names):
+            continue  # two columns may be the groups, and the next one the names
+        filled = list(accumulate(groups, _below))
+        named = [group for group in groups if all(group)]
+        together = all(all(group) or not any(group) for group in groups)
+        repeated = len(set(named)) < len(named) or len(groups) - len(named) >= MOST_ASKED
+        unique = len(set(zip(filled, names, strict=True))) == len(names) and all(map(_WORD.search, names))
+        short = _mean_words(names) < LABEL_WORDS
+        return width if all(groups[0]) and together and repeated and unique and short else 0
+    return 0
 
 
-def _named_in_groups(table: ComparisonTable) -> ComparisonTable:
+def _below(above: tuple[str, ...], group: tuple[str, ...]) -> tuple[str, ...]:
+    """A row's group: its own cells, a blank one being the one above it."""
+    return tuple(cell or last for cell, last in zip(group, above, strict=True))
+
+
+def _named_in_groups(table: ComparisonTable, width: int) -> ComparisonTable:
     """The table read with each row named by its group and its own name (``Storage`` and ``Amazon S3``), a
     blank group being the one above it."""
-    rows, group = [], ""
-    for first, name, *rest in table.rows:
-        group = first if first.strip() else group
-        rows.append((f"{group} \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} {name}", *rest))
-    return replace(table, columns=table.columns[1:], rows=tuple(rows))
+    rows, group = [], ("",) * width
+    for row in table.rows:
+        group = tuple(cell if cell.strip() else above for cell, above in zip(row[:width], group, strict=True))
+        rows.append(
+            (" \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} ".join([*group, row[width]]), *row[width + 1 :])
+        )
+    return replace(table, columns=table.columns[width:], rows=tuple(rows))
 
 
 def _mean_words(cells: Sequence[str]) -> float:
@@ -139,8 +155,8 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
     if len(table.columns) < 2:
         return  # nothing to ask about a row; the exporter reports it
     whole = _WholeTable(table)
-    if groups_rows(table):
-        table = _named_in_groups(table)
+    if width := grouping_width(table):
+        table = _named_in_groups(table, width)
     elif has_no_label_column(table) or heads_the_things(table):
         if is_versus(table):
             yield from _which_column_notes(table, whole)
@@ -148,13 +164,14 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
             yield from _column_notes(table, whole)
         return  # ``table_problems`` says why
     slugs = _row_slugs(table)
-    asked_columns = _asked_columns(table)
+    hyphens = _hyphen_columns(table)
+    asked_columns = _asked_columns(table, hyphens)
     for number, row in enumerate(table.rows):
         row_id = f"{table.id}/{slugs[number]}"
         label = row[0] if row[0].strip() else f"Row {number + 1}"
         if is_feature_first(table) and len(table.columns) > MOST_ASKED + 1:
             for column, (thing, cell) in enumerate(zip(table.columns[1:], row[1:], strict=True), start=1):
-                if _blank(cell):
+                if _blank(cell, column in hyphens):
                     continue  # an empty cell is no fact to recall
                 yield TableNote(
                     f"{row_id}/{slug(thing) or f'column-{column + 1}'}",
@@ -162,7 +179,7 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
                     _name(thing, label),
                     rows=whole.moved_rows(number),
                 )
-        elif all(map(_blank, row[1:])):
+        elif all(_blank(cell, column in hyphens) for column, cell in enumerate(row) if column):
             continue  # `| **Compute** | | |`: a heading over the rows below, nothing to recall
         elif is_feature_first(table):
             asked = list(zip(table.columns[1:], row[1:], strict=True))
@@ -174,11 +191,11 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
                 rows=whole.moved_rows(number),
             )
         else:
-            pairs = [(table.columns[column], row[column]) for column in asked_columns]
-            for start in range(0, len(pairs), MOST_ASKED):
-                asked = pairs[start : start + MOST_ASKED]
-                if all(_blank(cell) for _, cell in asked):
+            for start in range(0, len(asked_columns), MOST_ASKED):
+                chosen = asked_columns[start : start + MOST_ASKED]
+                if all(_blank(row[column], column in hyphens) for column in chosen):
                     continue
+                asked = [(table.columns[column], row[column]) for column in chosen]
                 note_id = row_id if start == 0 else f"{row_id}/{slug(asked[0][0]) or f'column-{start + 2}'}"
                 name = _name(table.title, row[0]) if start == 0 else _name(row[0], asked[0][0])
                 question = _question([column for column, _ in asked])
@@ -239,13 +256,15 @@ def _which_column_notes(table: ComparisonTable, whole: _WholeTable) -> Iterator[
                 )
 
 
-def _asked_columns(table: ComparisonTable) -> list[int]:
+def _asked_columns(table: ComparisonTable, hyphens: frozenset[int]) -> list[int]:
     """The columns after a row's label that its notes ask: all but the asides, unless only asides
     follow, and never one of links alone (``[Solution](…)``: where to read more, nothing to recall)."""
     after_label = [
         column
         for column in range(1, len(table.columns))
-        if not all(is_only_a_link(row[column]) or _blank(row[column]) for row in table.rows)
+        if not all(
+            is_only_a_link(row[column]) or _blank(row[column], column in hyphens) for row in table.rows
+        )
     ]
     facts = [
         column for column in after_label if ASIDE_HEADER.fullmatch(to_text(table.columns[column])) is None
@@ -253,10 +272,23 @@ def _asked_columns(table: ComparisonTable) -> list[int]:
     return facts or after_label
 
 
-def _blank(cell: str) -> bool:
-    """An empty cell, or one of a long dash alone (``—``: nothing applies): no fact to recall. A
-    hyphen alone may be a minus sign (a chloride ion's charge)."""
-    return cell.strip() in _NOTHING
+def _blank(cell: str, hyphen: bool) -> bool:
+    """An empty cell, or one of a long dash or ``n/a`` alone (nothing applies): no fact to recall; with
+    ``hyphen``, a hyphen alone too."""
+    return cell.strip() in _NOTHING or (hyphen and cell.strip() == "-")
+
+
+def _hyphen_columns(table: ComparisonTable) -> frozenset[int]:
+    """The columns where a hyphen alone stands for nothing: another of their cells holds a word
+    (``Indications`` over ``Acromegaly`` and ``-``). Among signs it is one (a chloride ion's charge)."""
+    return frozenset(
+        column
+        for column in range(len(table.columns))
+        if any(_WORD.search(to_text(row[column])) for row in table.rows)
+    )
+
+
+_WORD = re.compile(r"[^\W\d_]{2}")
 
 
 _NOTHING = frozenset({"", "\u2013", "\u2014", "n/a", "N/A"})
