@@ -14,6 +14,7 @@ SUMMARY = re.compile(
     r"^\s*<details\b[^>]*>\s*<summary\b[^>]*>(?P<front>.*?)</summary>(?P<rest>.*)$", re.S | re.I
 )
 CLOSING = re.compile(r"</details\s*>", re.I)
+_ONLY_CLOSING = re.compile(r"(?:</[a-z]+\s*>\s*)*</details\s*>", re.I)
 _REVEAL = re.compile(
     r"\b(?:answers?|solutions?|show|reveal|click|expand|hint|explanation|details|respostas?|respuestas?"
     r"|r[ée]ponses?|rispost[ae]|antwort|l[öo]sung|ver|mostrar|revelar)\b",
@@ -68,3 +69,9 @@ def hidden_markdown(html: str) -> str:
 
 _CODE_SPAN = re.compile(r"(?<![\\`])(`+)[^`].*?(?<!`)\1(?!`)")
 """A code span: its run of backticks (not an escaped one, ``\\```) and the same run closing it."""
+
+
+def closes_details(html: str) -> bool:
+    """A block that only ends a ``<details>``: ``</details>``, or ``</b></details>`` after a summary
+    that opened a ``<b>`` over the answer."""
+    return _ONLY_CLOSING.fullmatch(html.strip()) is not None

@@ -11,7 +11,7 @@ from ccpkit.errors import Problem
 from ccpkit.item_ids import HTML_TAG
 from ccpkit.model import MCQ, Item, Option
 from ccpkit.parse.context import Context
-from ccpkit.parse.details import CLOSING, SUMMARY, hidden_markdown
+from ccpkit.parse.details import CLOSING, SUMMARY, closes_details, hidden_markdown
 from ccpkit.parse.document import heading_level, heading_text
 from ccpkit.parse.rules.answers import (
     ANSWER_COLUMN,
@@ -201,7 +201,7 @@ def _answer_keys(ctx: Context, worded: list[Node]) -> Iterator[KeyEntry]:
                 yield from entries
             else:  # the entries follow, up to `</details>`
                 key_level, seen, collapsed = key_level or _BELOW_EVERY_HEADING, True, True
-        elif collapsed and node.type == "html_block" and CLOSING.fullmatch(node.content.strip()):
+        elif collapsed and node.type == "html_block" and closes_details(node.content):
             key_level, collapsed = 0, False
             ctx.claim(node)
         elif node.type in ("table", "blockquote") or key_level:  # a `| Q | Answer |` table is a key anywhere

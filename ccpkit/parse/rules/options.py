@@ -58,6 +58,9 @@ _OPTION_NUMBER = re.compile(r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?P<number>[
 """An answer naming a numbered option: ``3``, ``3)``, ``Option 3``, ``#3``."""
 _NAMES_PARTED = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+")
 """What parts the options an answer names one by one: ``AWS Lambda, Amazon DynamoDB``, ``… and …``."""
+_WHOLE_CODE = re.compile(r"`(?P<inner>[^`]+)`")
+_LETTER_AND_TEXT = re.compile(r"(?P<letter>[A-Z])[.)]\s+(?P<text>.+)", re.S)
+"""An answer written as its option is: the letter, then the option's text."""
 _REASON_AFTER = re.compile(r"\s*(?:[,;:]|\.(?=\s)|\s[-\u2013\u2014])\s*|\s+(?=(?:because|since|as)\b)", re.I)
 """Where an answer's option ends and its reason starts: ``Amazon S3, since …``, ``Amazon S3 — it …``."""
 _NUMBER_JOINER = re.compile(r"(?i)\s*(?:,|;|&|/|\+|\band\b)\s*")
@@ -188,8 +191,15 @@ def named_with_reason(options: Sequence[DraftOption], words: str) -> tuple[tuple
     """The one option whose text is ``words`` (``Answer: Amazon S3``), ignoring case and markup; or
     the options ``words`` name one by one, parted by commas or semicolons (``AWS Lambda, Amazon
     DynamoDB``), when each part is one option's text; or the one option whose text opens ``words``
-    before a reason (``Amazon S3, since it scales``), with the reason."""
+    before a reason (``Amazon S3, since it scales``), with the reason; or an option's letter and its
+    text (``A. remote-exec``, where ``A. genus`` alone would be a name)."""
     texts = [_words(option.text) for option in options]
+    coded = _WHOLE_CODE.fullmatch(words.strip())  # `\u0060A. remote-exec\u0060`, as the options were set
+    lettered = _LETTER_AND_TEXT.fullmatch(coded["inner"] if coded else words.strip())
+    if lettered is not None and (lettered["letter"], _words(lettered["text"])) in zip(
+        (option.label for option in options), texts, strict=True
+    ):
+        return (lettered["letter"],), ""
     for names in ([words], _NAMES_PARTED.split(words)):
         wanted = [_words(name) for name in names]
         if wanted and all(texts.count(name) == 1 for name in wanted) and len(set(wanted)) == len(wanted):
@@ -561,6 +571,7 @@ def _lettered_items(
         first = _mark_last(_first_inline(item) or "")
         if (struck := _STRUCK.fullmatch(first)) is not None:  # `~~A. AWS Direct Connect~~`: crossed out
             first = f"{struck['text']} \u274c"
+        first = _letter_out_of_code(first)
         match = _lettered(first, options)
         if match is None and len(options) >= 2 and _ends_options(first):
             tail = "\n".join(doc.source(rest) for rest in node.children[index:])
@@ -572,6 +583,15 @@ def _lettered_items(
             return None
         options.append(_option(match, text, item))
     return (options, ()) if _in_order(options, going_on) else None
+
+
+def _letter_out_of_code(line: str) -> str:
+    """``\u0060A. remote-exec\u0060``, an option set as code whole: its letter, then its text as code."""
+    coded = _WHOLE_CODE.fullmatch(line)
+    lettered = _LETTERED.match(coded["inner"]) if coded is not None else None
+    if lettered is None or not lettered["text"] or lettered["loose"]:
+        return line
+    return f"{lettered.string[: lettered.start('text')]}`{lettered['text']}`"
 
 
 def _mark_last(line: str) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from ccpkit.parse.context import Context, pinned_id
-from ccpkit.parse.details import CLOSING, details_question, hidden_text
+from ccpkit.parse.details import closes_details, details_question, hidden_text
 from ccpkit.parse.document import heading_text, navigates, only_pictures
 from ccpkit.parse.rules.answers import (
     CALLOUT,
@@ -745,8 +745,10 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         index -= 1
         if number:
             question, numbered = question_id(number), True
+        if block.type == "html_block" and not _shown(block):
+            break  # `<summary>Which …?</summary>` holds the question's words: none above are its
     media_under_heading = index >= floor and _may_head(nodes[index]) and all(map(_is_media, taken))
-    while taken and taken[0].type in _MEDIA and not numbered and not media_under_heading:
+    while taken and _shown(taken[0]) and not numbered and not media_under_heading:
         # A stem starts with its words: code or a table above them is not part of it, unless the
         # words are the heading right above (`### What does this print?` over the code).
         taken.pop(0)
@@ -829,7 +831,20 @@ def _numbered(text: str) -> tuple[str, str]:
 
 def _is_media(node: Node) -> bool:
     """Code, a table or an image: a stem of only these needs the words of the heading above."""
-    return node.type in _MEDIA or (node.type == "paragraph" and _attachable(node))
+    return _shown(node) or (node.type == "paragraph" and _attachable(node))
+
+
+def _ends_details(node: Node) -> bool:
+    """``</details>``, as a block of HTML or (``</b></details>``, a tag first) as a paragraph's."""
+    if node.type == "paragraph":
+        return closes_details(node.children[0].content)
+    return node.type == "html_block" and closes_details(node.content)
+
+
+def _shown(node: Node) -> bool:
+    """Code, a table or HTML, but a ``<details>`` whose summary asks (``<summary>Which …?</summary>``):
+    that one holds the words of a question."""
+    return node.type in _MEDIA and not (node.type == "html_block" and asks(details_question(node.content)))
 
 
 def _may_head(node: Node) -> bool:
@@ -870,10 +885,12 @@ def _stem_piece(ctx: Context, node: Node) -> tuple[str, str, Node] | None:
         return None
     if node.type == "paragraph":
         text = CALLOUT.sub("", node.children[0].content)  # `> [!question] Q1. Which …?`
-        if answer_line(text) or explanation_start(text) is not None or _is_label(node):
+        if answer_line(text) or explanation_start(text) is not None or _is_label(node) or _ends_details(node):
             return None
         return (*_numbered(text), node)
     if node.type in _MEDIA:
+        if _ends_details(node):
+            return None  # the end of the question or answer above
         if node.type == "html_block" and "<details" in node.content.lower():
             asked = details_question(node.content)  # `<details><summary>Which …?</summary>` over options
             return (
@@ -948,7 +965,7 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             ctx.claim(node)  # how a dump site's readers voted, its buttons: its page's, not the answer's
             index += 1
             continue
-        if node.type == "html_block" and CLOSING.fullmatch(node.content.strip()):
+        if _ends_details(node):
             ctx.claim(node)  # the `</details>` of a question asked in its `<summary>`
             break
         if label is not None and (words := _answer_words(following)) is not None:
