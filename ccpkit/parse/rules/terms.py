@@ -70,6 +70,10 @@ _SEPARATORS_OF = {"any": _PLAIN_SEPARATOR, "no colon": _UNCOLONED_SEPARATOR, "ar
 transcript; a tab or a ``|``, as Quizlet, Anki and spreadsheets export cards, is one of these), or
 arrows only."""
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
+_ANSWER_IN_CODE = re.compile(r"(?P<front>[^`]*\?)\s+(?P<back>`[^`]+`)")
+_POINTS_AT = re.compile(r"(?i)\b(?:this|these|following|below)\b")
+"""``What does this print? \u0060echo $HOME\u0060``: the code is what is asked about, not the answer."""
+_CODED_ANSWER_WORDS = 4
 _SCORED = re.compile(r"\d+(?:\s+[A-Z][\w.'-]*){1,3}")
 """A score's second half: a number and a name (``1 Chelsea``, ``2 Tide United``)."""
 _MAY_HIDE = re.compile(r"[`[$]")
@@ -525,9 +529,13 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
     """``EC2 → Virtual servers``, ``S3 = Object storage``, ``AMI: Amazon Machine Image``, without
     bold: a short name, one separator (of ``separators``), what it is. A chain of arrows is a
     flow, and a longer left side a sentence: neither is a term. A separator inside code (``-r`` may
-    be the name) separates nothing."""
+    be the name) separates nothing. A question whose answer follows it set as code (``Which
+    feature tracks sign-ups? \u0060Funnels\u0060``, as quizzes hide answers) is a card too."""
     if "://" in line:
         return None
+    coded = _ANSWER_IN_CODE.fullmatch(line.strip()) if separators == "any" else None
+    if coded and not _POINTS_AT.search(coded["front"]) and len(coded["back"].split()) <= _CODED_ANSWER_WORDS:
+        return Term(coded["front"], coded["back"], separated=True)
     line = line.rstrip(" \\")
     hidden = _HIDDEN.sub(lambda code: "x" * len(code[0]), line) if _MAY_HIDE.search(line) else line
     cuts = list(_SEPARATORS_OF[separators].finditer(hidden))
