@@ -97,14 +97,15 @@ _SITE_BLOCK = re.compile(
     r"(?:\s+(?:style|title)=\"(?P<named>[^\"\n]*)\")?\s*%\}"
     r"|<(?P<aside>/?aside)>|<(?P<tabs>/?Tabs)\b[^>\n]*>|<(?P<item>/?TabItem)\b(?P<attributes>[^>\n]*)>"
     r"|\{\{[%<]\s*(?P<hugo>/?(?:notice|hint|expand))\b(?:\s+(?:style=)?\"?(?P<argument>[\w-]+)\"?)?"
-    r"(?:\s+(?:title=)?\"(?P<quoted>[^\"\n]*)\")?\s*[%>]\}\})"
+    r"(?:\s+(?:title=)?\"(?P<quoted>[^\"\n]*)\")?\s*[%>]\}\}|\{\{[%<]\s*(?P<wrapper>/?[\w-]+)\s*[%>]\}\})"
     r"[ \t]*$",
     re.M,
 )
 """A line that opens or closes a block as other sites write them: GitBook's ``{% hint style="info" %}``
 and ``{% tab title="…" %}``, Notion's ``<aside>``, Docusaurus' ``<TabItem label="…">``, Hugo's
 ``{{% notice tip "Title" %}}`` (or ``style="tip" title="…"``) and ``{{% expand "…" %}}`` (and their
-closing lines)."""
+closing lines), and any other Hugo shortcode of no arguments, which only wraps what it holds
+(``{{< quizdown >}}``)."""
 _BULLETED_TOPIC = re.compile(r"^[-*][ \t]+(?P<topic>\((?i:exam topic) \d+\)[ \t]*$)")
 _BLOCK_PROPERTY = re.compile(r"[ \t]+[a-z][\w-]*:: \S.*")
 """A Logseq block property, indented under its bullet: ``  type:: service``."""
@@ -320,7 +321,7 @@ def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
         if opened in ("tab", "TabItem"):
             named = found["named"] or _label(found["attributes"] or "")
             lines[number], in_tab = ("", False) if closing else (f'=== "{named}"', True)
-        elif opened in ("tabs", "Tabs"):
+        elif opened in ("tabs", "Tabs") or found["wrapper"]:
             lines[number] = ""
         elif closing and open_blocks:  # a closing line of no block opened here stays as written
             lines[number], open_blocks = ":::", open_blocks - 1
