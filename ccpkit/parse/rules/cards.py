@@ -141,7 +141,11 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
                     described.append(("prose", ctx.doc.source(above.node)))  # what opens the facts
                 described.append(("facts", ctx.doc.source(block.node)))
         elif block.node.type == "blockquote":
-            yield from _quoted_cards(ctx, block.node, block.section)
+            quoted = list(_quoted_cards(ctx, block.node, block.section))
+            yield from quoted
+            said = _described_by(ctx, block.node) if describing and not quoted else None
+            if said is not None and said is not block.node:  # `> Serverless SQL on S3.` under its name
+                described.append(("prose", said.children[0].content))
         elif block.node.type == "paragraph" and about_the_notes(block.node.children[0].content):
             pass  # `Type: #service`, `Source: …` under a vault note's title: its fields, not what it says
         elif block.node.type == "paragraph" and _is_label_paragraph(block.node):
@@ -473,6 +477,8 @@ def _described_in_a_line(ctx: Context) -> set[int]:
             continue
         below = [block.node for block in blocks[start + 1 : end]]
         deeper = end < len(blocks) and blocks[end].node.tag > heading.tag  # `h3` under an `h2`
+        if not below and not deeper:
+            continue  # `## Cloud CDN` with nothing under it yet: a placeholder, neither way
         title = _heading_front(heading_text(heading))
         facts = len(below) == 2 and below[1].type == "bullet_list" and _plain_facts(ctx, below[1])
         line = _described_by(ctx, below[0]) if len(below) == 1 or facts else None
@@ -497,11 +503,14 @@ def _described_in_a_line(ctx: Context) -> set[int]:
 
 
 def _described_by(ctx: Context, node: Node) -> Node | None:
-    """The paragraph that describes a cheat sheet's heading: the one below it, or the one of a bullet
-    list of one plain item (``- Serverless SQL on S3.``)."""
+    """The paragraph that describes a cheat sheet's heading: the one below it, the one of a bullet
+    list of one plain item (``- Serverless SQL on S3.``), or of a quote (``> Serverless SQL on S3.``,
+    not a callout)."""
     if node.type == "bullet_list" and len(node.children) == 1 and _plain_facts(ctx, node):
         item = node.children[0]
         node = item.children[0] if len(item.children) == 1 else node
+    elif node.type == "blockquote" and len(node.children) == 1 and callout(node) is None:
+        node = node.children[0]
     return node if _plain_paragraph(ctx, node) else None
 
 
