@@ -645,9 +645,16 @@ def _item_term(item: Node, *, plain: bool = False, titled: bool = False) -> Term
         return None
     inline = first.children[0]
     term = split_term(inline)
-    if term is None and plain and "\n" not in inline.content:  # `- [x] Region: …`
-        term = plain_term(undecorated(inline.content))
-        alone = len(item.children) == 1  # a run-in name over terms of its own is their group's
+    if term is None and plain:  # `- [x] Region: …`
+        first_line, *wrapped = inline.content.split("\n")
+        if wrapped and (
+            plain_term(undecorated(first_line.strip())) is None
+            or any(plain_term(undecorated(line)) for line in wrapped)
+        ):
+            return None  # a term a line, or a question over its `A: …`: no one item's name
+        unwrapped = " ".join(line.strip() for line in [first_line, *wrapped])  # its definition wrapped
+        term = plain_term(undecorated(unwrapped))
+        alone = len(item.children) == 1 and not wrapped  # a run-in name over terms: their group's
         return term or (run_in_term(inline.content) if titled and alone else None)
     return term
 
