@@ -43,6 +43,8 @@ ASIDE_HEADER = re.compile(
 """A column of asides (``Example``, ``Remarks``, ``Mnemonic``): shown with its row on the back, never
 asked (a student cannot recall an example sentence word for word). ``Notes`` may be the fact itself
 (a chord's notes): it is asked."""
+_READERS_COLUMN = re.compile(r"(?i)\s*your\s")
+"""``| Your Score |``, ``| Your notes |``: a column the reader fills in, so the table is a form, no facts."""
 VERSUS = re.compile(r"\b(?:vs\.?|versus)(?:\s|$)", re.IGNORECASE)
 """A title that sets its columns against each other: ``Security Groups vs NACLs``."""
 MOST_ASKED = 2
@@ -152,8 +154,8 @@ def _mean_words(cells: Sequence[str]) -> float:
 
 def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
     """The notes of one table, in row order; none for a one-column table or a long unlabelled one."""
-    if len(table.columns) < 2:
-        return  # nothing to ask about a row; the exporter reports it
+    if len(table.columns) < 2 or any(map(_READERS_COLUMN.match, map(to_text, table.columns))):
+        return  # nothing to ask about a row (the exporter reports it), or a form the reader fills in
     whole = _WholeTable(table)
     if width := grouping_width(table):
         table = _named_in_groups(table, width)

@@ -408,3 +408,9 @@ def test_a_hyphen_alone_among_words_is_nothing_to_ask_and_among_signs_a_fact() -
     assert notes["Awl"].field("Asks") == "Material and Used for?"
     assert "<dd>-</dd>" in notes["Awl"].field("Answer")  # beside a fact, as written
     assert notes["Minus"].field("Asks") == "Sign and Meaning?"
+
+
+def test_a_table_with_a_column_for_the_reader_to_fill_in_is_a_form_and_asks_nothing() -> None:
+    deck = parse_notes(Path(__file__).parent / "fixtures" / "grouped-tables").deck
+    assert not [note.id for note in anki_notes(deck) if "/table/self-check/" in note.id]
+    assert any(note.id.startswith("01-field-guide/table/workshop-tools/") for note in anki_notes(deck))
