@@ -669,11 +669,18 @@ def _details(
     closing = CLOSING.search(body[-1])
     body[-1] = body[-1][: closing.start()] if closing else body[-1]
     back = hidden_markdown("\n\n".join(part.strip() for part in body if part.strip()))
+    lines = [line for line in back.splitlines() if line.strip()]
+    if _IN_PAGE_LINK.search(opening["front"]) or (lines and all(map(_IN_PAGE_LINK.search, lines))):
+        return blocks[0], 0, []  # a table of contents folded away: links within the page, no answer
     for block in (asked, *blocks[: last + 1]):
         ctx.claim(block)
     if not back:
         return asked, last, [_Missing("flashcard <details> without an answer: write it before </details>")]
     return asked, last, [_Pair(front, back)]
+
+
+_IN_PAGE_LINK = re.compile(r"\]\(#|href=[\"']#")
+"""A link to a heading of the same page: ``[Video Tutorial](#video-tutorial)``, ``<a href="#tutorial">``."""
 
 
 def _worded(node: Node | None) -> str | None:
