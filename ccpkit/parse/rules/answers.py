@@ -94,7 +94,7 @@ _STATED = re.compile(
 """An answer said in a sentence: ``A is correct because …``, ``Option B is the right answer.``"""
 _EXPLANATION = re.compile(
     r"^\s*(?:\*\*|__|[*_](?=\w))?(?:(?:detailed|full|short|brief)\s+)?"
-    r"(?:explanation(?:\s*/\s*reference)?|reason(?:ing)?|rationale|justification|feedback"
+    r"(?:expla(?:i)?nation(?:\s*/\s*reference)?|reason(?:ing)?|rationale|justification|feedback"
     r"|why(?:\s+(?:it\s+is\s+|it's\s+|this\s+is\s+)?correct)?|explica[çc][ãa]o"
     r"|explicaci[óo]n|explication|spiegazione|erkl[äa]rung|justificativa|comentários?)\b"
     r"[ \t]*[?:]?[ \t]*(?:\*\*|__|[*_])?[ \t]*(?:(?<!:)(?:[:\u2013\u2014]|-(?=[ \t])))?\s*",
@@ -122,7 +122,8 @@ _TITLED_ENTRIES = re.compile(
     re.I | re.S,
 )
 _EXPLANATION_WORDS = (
-    "explanation", "reason", "rationale", "justification:", "feedback:", "why:", "why?", "why correct",
+    "explanation", "explaination", "reason", "rationale", "justification:", "feedback:", "why:", "why?",
+    "why correct",
     "why it is correct", "why it's correct", "why this is correct",
     "detailed explanation", "full explanation", "short explanation", "brief explanation",
     "explicação", "explicacao", "explicación", "explicacion", "explication", "spiegazione",

@@ -834,6 +834,10 @@ def _is_media(node: Node) -> bool:
     return _shown(node) or (node.type == "paragraph" and _attachable(node))
 
 
+_HINT_HEADING = re.compile(r"(?i)\W*hints?\W*")
+"""``# hint`` between a quiz's options and its ``# explanation``: a clue, no part of the answer."""
+
+
 def _ends_details(node: Node) -> bool:
     """``</details>``, as a block of HTML or (``</b></details>``, a tag first) as a paragraph's."""
     if node.type == "paragraph":
@@ -933,6 +937,13 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         node = nodes[index]
         following = nodes[index + 1] if index + 1 < len(nodes) else None
         label = _tail_label(draft, node, following)
+        if node.type == "heading" and _HINT_HEADING.fullmatch(heading_text(node)):
+            ctx.claim(node)  # `# hint` over the quiz's hint, then maybe `# explanation`: the hint is dropped
+            index += 1
+            while index < len(nodes) and nodes[index].type != "heading" and not ctx.is_claimed(nodes[index]):
+                ctx.claim(nodes[index])
+                index += 1
+            continue
         if node.type == "heading" and draft.answer is None and _answers_in_heading(node):
             _read_lines(ctx, draft, [heading_text(node)], node)  # `#### Answer: A`, explained below
             index += 1
