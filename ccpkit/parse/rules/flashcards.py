@@ -604,8 +604,9 @@ def _inline_pair(
     if tight or (in_a_deck and not is_key_like(key)):
         # `Snapshot frequency::Whatever the RPO needs`: the flashcard plugins' way, never Dataview's
         return _Pair(front, back, line=number)
+    written = line[: match.end("sep")].strip()  # `Alcohol ::`, spaced as the notes have it
     message = (
-        f"`{front}:: …` may be a Dataview field or a flashcard, so it is not a card: for a card write "
+        f"`{written} …` may be a Dataview field or a flashcard, so it is not a card: for a card write "
         f"`{key}::…` with no space around the `::`; for a field write `[{key}:: …]`"
     )
     return _Missing(message, number)
