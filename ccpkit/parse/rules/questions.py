@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.details import closes_details, details_question, hidden_text
@@ -704,6 +705,8 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
     small_print: list[str] = []
     question, index = default_id, run.start - 1
     numbered = labelled = False
+    statement = _true_or_false(run.options)  # `True` or `False` answers the words above: they need not ask
+    shown, is_media = partial(_shown, statement=statement), partial(_is_media, statement=statement)
     if run.head:
         number, text = _numbered(CALLOUT.sub("", run.head))
         words, _, last = text.rpartition("\n")
@@ -729,7 +732,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
             break  # `Q: …` over its `A: …` right above: a flashcard of its own, no part of the stem
         if nodes[index].type == "paragraph" and _ends_with_answer(nodes[index].children[0].content):
             break  # `… Ans - Amazon S3` ends the question above, no part of this stem
-        piece = _stem_piece(ctx, nodes[index])
+        piece = _stem_piece(ctx, nodes[index], statement=statement)
         if piece is None and _announced_list(ctx, nodes, index, floor):
             piece = "", ctx.doc.source(nodes[index]), nodes[index]  # the case the question states
         if piece is None:
@@ -745,10 +748,10 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         index -= 1
         if number:
             question, numbered = question_id(number), True
-        if block.type == "html_block" and not _shown(block):
+        if block.type == "html_block" and not shown(block):
             break  # `<summary>Which …?</summary>` holds the question's words: none above are its
-    media_under_heading = index >= floor and _may_head(nodes[index]) and all(map(_is_media, taken))
-    while taken and _shown(taken[0]) and not numbered and not media_under_heading:
+    media_under_heading = index >= floor and _may_head(nodes[index]) and all(map(is_media, taken))
+    while taken and shown(taken[0]) and not numbered and not media_under_heading:
         # A stem starts with its words: code or a table above them is not part of it, unless the
         # words are the heading right above (`### What does this print?` over the code).
         taken.pop(0)
@@ -772,7 +775,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         elif (
             not any(part.strip() for part in parts)
             or title.endswith("?")
-            or (taken and all(map(_is_media, taken)))
+            or (taken and all(map(is_media, taken)))
         ):
             anchor, first = nodes[index], index
             parts = [title, *parts]
@@ -829,9 +832,9 @@ def _numbered(text: str) -> tuple[str, str]:
     return number or "", rest
 
 
-def _is_media(node: Node) -> bool:
+def _is_media(node: Node, *, statement: bool = False) -> bool:
     """Code, a table or an image: a stem of only these needs the words of the heading above."""
-    return _shown(node) or (node.type == "paragraph" and _attachable(node))
+    return _shown(node, statement=statement) or (node.type == "paragraph" and _attachable(node))
 
 
 _HINT_HEADING = re.compile(r"(?i)\W*hints?\W*")
@@ -845,10 +848,18 @@ def _ends_details(node: Node) -> bool:
     return node.type == "html_block" and closes_details(node.content)
 
 
-def _shown(node: Node) -> bool:
-    """Code, a table or HTML, but a ``<details>`` whose summary asks (``<summary>Which …?</summary>``):
-    that one holds the words of a question."""
-    return node.type in _MEDIA and not (node.type == "html_block" and asks(details_question(node.content)))
+def _true_or_false(options: Sequence[DraftOption]) -> bool:
+    """Options ``True`` and ``False`` (``A. True``, as code too): the question is a statement."""
+    return sorted(plain(option.text).strip("`").casefold() for option in options) == ["false", "true"]
+
+
+def _shown(node: Node, *, statement: bool = False) -> bool:
+    """Code, a table or HTML, but a ``<details>`` whose summary asks (``<summary>Which …?</summary>``),
+    or with ``statement`` states what ``True`` or ``False`` answers: that one holds a question's words."""
+    if node.type != "html_block":
+        return node.type in _MEDIA
+    summary = details_question(node.content)
+    return not (summary and (statement or asks(summary)))
 
 
 def _may_head(node: Node) -> bool:
@@ -880,7 +891,7 @@ def _announced_list(ctx: Context, nodes: Sequence[Node], index: int, floor: int)
     return not any(_asks(item.children[0]) for item in node.children if item.children)
 
 
-def _stem_piece(ctx: Context, node: Node) -> tuple[str, str, Node] | None:
+def _stem_piece(ctx: Context, node: Node, *, statement: bool = False) -> tuple[str, str, Node] | None:
     """(question number or "", text, the block it is) of a block that can be part of a stem; ``None``
     stops the walk."""
     if node.type == "ordered_list":
@@ -898,7 +909,9 @@ def _stem_piece(ctx: Context, node: Node) -> tuple[str, str, Node] | None:
         if node.type == "html_block" and "<details" in node.content.lower():
             asked = details_question(node.content)  # `<details><summary>Which …?</summary>` over options
             return (
-                (*_numbered(asked), node) if asked and asks(asked) and not hidden_text(node.content) else None
+                (*_numbered(asked), node)
+                if asked and (statement or asks(asked)) and not hidden_text(node.content)
+                else None
             )
         return "", ctx.doc.source(node), node
     return None
