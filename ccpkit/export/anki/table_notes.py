@@ -112,8 +112,9 @@ def grouping_width(table: ComparisonTable) -> int:
     names them (``| Category | Service | Use |`` over ``| Storage | Amazon S3 | …`` and ``| Storage |
     Amazon EBS | …``, or ``| | Amazon EBS | …`` under the group's first row): a group's name repeats or
     is left blank (twice or more: one blank cell is a gap in the notes), and each row's name (a word,
-    not a number) is its own within its group. Rows that leave two cells blank together are grouped by
-    both columns. Named by the group alone, a group's rows would ask the same and want different answers."""
+    not a number, or a dash for none) is its own within its group. Two columns may group the rows, the
+    second within the first: a row leaves blank the first, or both (``| | DNA polymerase | Acyclovir
+    |``). Named by the group alone, a group's rows would ask the same and want different answers."""
     for width in (1, 2):
         if len(table.columns) < width + MOST_ASKED:
             return 0
@@ -123,12 +124,20 @@ def grouping_width(table: ComparisonTable) -> int:
             continue  # two columns may be the groups, and the next one the names
         filled = list(accumulate(groups, _below))
         named = [group for group in groups if all(group)]
-        together = all(all(group) or not any(group) for group in groups)
+        nested = all(map(_blanks_lead, groups))
         repeated = len(set(named)) < len(named) or len(groups) - len(named) >= MOST_ASKED
-        unique = len(set(zip(filled, names, strict=True))) == len(names) and all(map(_WORD.search, names))
+        rows = [(group, name) for group, name in zip(filled, names, strict=True) if not _blank(name, True)]
+        unique = len(set(rows)) == len(rows) and all(_WORD.search(name) for _, name in rows)
         short = _mean_words(names) < LABEL_WORDS
-        return width if all(groups[0]) and together and repeated and unique and short else 0
+        return width if all(groups[0]) and nested and repeated and unique and short else 0
     return 0
+
+
+def _blanks_lead(group: tuple[str, ...]) -> bool:
+    """A row's group cells are blank only before its filled ones (``| | DNA polymerase |``): the rows
+    above it name the outer groups."""
+    filled = [bool(cell) for cell in group]
+    return filled == sorted(filled)
 
 
 def _below(above: tuple[str, ...], group: tuple[str, ...]) -> tuple[str, ...]:

@@ -387,8 +387,8 @@ def test_one_blank_cell_in_a_first_column_of_names_is_a_gap_not_a_group(tmp_path
 
 
 def test_rows_grouped_by_one_or_two_blank_columns_are_named_by_their_groups_and_their_own_name() -> None:
-    """A name may repeat under two groups (a heron in both habitats), and a group may span two columns
-    that its later rows leave blank together."""
+    """A name may repeat under two groups (a heron in both habitats), and two columns may group the
+    rows, the second within the first."""
     deck = parse_notes(Path(__file__).parent / "fixtures" / "grouped-tables").deck
     asks = {visible_text(note.field("Row")): note.field("Asks") for note in anki_notes(deck)}
     assert {row: asked for row, asked in asks.items() if "Heron" in row or "Kingfisher" in row} == {
@@ -397,8 +397,9 @@ def test_rows_grouped_by_one_or_two_blank_columns_are_named_by_their_groups_and_
         f"Woodland{ANGLE}Heron": "Call?",
     }
     assert asks[f"Coastal{ANGLE}Harbour yard{ANGLE}Osprey"] == "Top speed?"
+    assert asks[f"Coastal{ANGLE}Quay shed{ANGLE}Puffin"] == "Top speed?"  # a depot within the line
     assert asks[f"Mountain{ANGLE}Ridge shed{ANGLE}Ibex"] == "Top speed?"
-    assert not [row for row in asks if row.startswith("Row ")]
+    assert not [row for row in asks if row.startswith(("Row ", "Branch"))]  # nothing but dashes to ask
 
 
 def test_a_hyphen_alone_among_words_is_nothing_to_ask_and_among_signs_a_fact() -> None:
