@@ -733,6 +733,8 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         if nodes[index].type == "paragraph" and _ends_with_answer(nodes[index].children[0].content):
             break  # `… Ans - Amazon S3` ends the question above, no part of this stem
         piece = _stem_piece(ctx, nodes[index], statement=statement)
+        if piece is None and not taken and index > floor and _quoted_below(nodes[index], nodes[index - 1]):
+            piece = "", ctx.doc.written(nodes[index].children[0]), nodes[index]  # `> A retailer wants …`
         if piece is None and _announced_list(ctx, nodes, index, floor):
             piece = "", ctx.doc.source(nodes[index]), nodes[index]  # the case the question states
         if piece is None:
@@ -846,6 +848,12 @@ def _ends_details(node: Node) -> bool:
     if node.type == "paragraph":
         return closes_details(node.children[0].content)
     return node.type == "html_block" and closes_details(node.content)
+
+
+def _quoted_below(node: Node, above: Node) -> bool:
+    """A quote between a question and its options (its case, or a quiz's hint): part of the stem."""
+    quoted = node.type == "blockquote" and len(node.children) == 1 and node.children[0].type == "paragraph"
+    return quoted and callout(node) is None and above.type == "paragraph" and asks(above.children[0].content)
 
 
 def _true_or_false(options: Sequence[DraftOption]) -> bool:
