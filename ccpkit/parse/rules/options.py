@@ -138,8 +138,10 @@ class Options:
 
 
 def true_or_false(texts: Sequence[str]) -> bool:
-    """Options that are ``True`` and ``False``: the words above them state what to judge, asking nothing."""
-    return sorted(plain(text).strip().rstrip(".").casefold() for text in texts) == ["false", "true"]
+    """Options that are ``True`` and ``False`` (also as code): the words above them state what to judge,
+    asking nothing."""
+    judged = sorted(plain(text).strip().strip("`").rstrip(".").casefold() for text in texts)
+    return judged == ["false", "true"]
 
 
 def asks(stem: str) -> bool:

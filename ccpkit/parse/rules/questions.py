@@ -705,7 +705,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
     small_print: list[str] = []
     question, index = default_id, run.start - 1
     numbered = labelled = False
-    statement = _true_or_false(run.options)  # `True` or `False` answers the words above: they need not ask
+    statement = true_or_false([option.text for option in run.options])  # the words above need not ask
     shown, is_media = partial(_shown, statement=statement), partial(_is_media, statement=statement)
     if run.head:
         number, text = _numbered(CALLOUT.sub("", run.head))
@@ -854,11 +854,6 @@ def _quoted_below(node: Node, above: Node) -> bool:
     """A quote between a question and its options (its case, or a quiz's hint): part of the stem."""
     quoted = node.type == "blockquote" and len(node.children) == 1 and node.children[0].type == "paragraph"
     return quoted and callout(node) is None and above.type == "paragraph" and asks(above.children[0].content)
-
-
-def _true_or_false(options: Sequence[DraftOption]) -> bool:
-    """Options ``True`` and ``False`` (``A. True``, as code too): the question is a statement."""
-    return sorted(plain(option.text).strip("`").casefold() for option in options) == ["false", "true"]
 
 
 def _shown(node: Node, *, statement: bool = False) -> bool:
