@@ -274,6 +274,8 @@ def find_questions(
                 index += 1
             yield from found
             index += 1
+        elif run is not None and runs and _ticked_in_solution(nodes, runs[-1], run):
+            index = run.end  # the checklist again, ticked, in `<details><summary>solution`: its answer
         elif run is not None and _explains_options(ctx, nodes, runs, run):
             explained.append(run.end)  # read as the explanation of the question above, no stem below's
             index = run.end
@@ -1175,6 +1177,8 @@ def _read_details(ctx: Context, draft: Draft, nodes: Sequence[Node], index: int)
     details, end = _details_html(ctx, nodes, index)
     ctx.claim(*nodes[index : end + 1])
     answer = answer_in_details(details)
+    if answer is None and draft.answer is None:
+        answer = _ticked_again(details, draft.options)
     if answer is not None and answer.letters and draft.answer is None:
         draft.answer, draft.answer_node = with_named_options(draft.options, answer), nodes[index]
         _explain(draft, [draft.answer.rest])
@@ -1184,6 +1188,29 @@ def _read_details(ctx: Context, draft: Draft, nodes: Sequence[Node], index: int)
         # `<details><summary>Explanation</summary>` below the answer: what it says explains it
         draft.explanation += [text] if (text := details_text(details)) else []
     return end
+
+
+def _ticked_in_solution(nodes: Sequence[Node], above: _Run, run: _Run) -> bool:
+    """A checklist repeating the unticked one above, ticked now, at the top of a ``<details>`` block
+    (``<summary>solution</summary>``): that question's answer, no question of its own."""
+    opening = nodes[run.start - 1] if run.start else None
+    folded = opening is not None and opening.type == "html_block" and "<details" in opening.content.lower()
+    texts = [[plain(option.text) for option in found.options] for found in (above, run)]
+    unticked = not any(option.checked for option in above.options)
+    return folded and run.task and above.task and unticked and texts[0] == texts[1] and above.end < run.start
+
+
+def _ticked_again(details: str, options: Sequence[DraftOption]) -> Answer | None:
+    """The options ticked in a ``<details>`` block that repeats the question's checklist, what else it
+    says explaining them; ``None`` when its ticked lines are not those options."""
+    lines = _TASK_LINE.findall(details)
+    if len(lines) != len(options) or [plain(text) for _, text in lines] != [plain(o.text) for o in options]:
+        return None
+    ticked = tuple(option.label for (tick, _), option in zip(lines, options, strict=True) if tick.strip())
+    return Answer(ticked, details_text(_TASK_LINE.sub("", details))) if ticked else None
+
+
+_TASK_LINE = re.compile(r"^[ \t]*[-*+][ \t]+\[([ xX])\][ \t]+(.+?)[ \t]*$", re.M)
 
 
 def _details_html(ctx: Context, nodes: Sequence[Node], index: int) -> tuple[str, int]:
