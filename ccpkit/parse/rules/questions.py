@@ -842,7 +842,7 @@ def _is_media(node: Node, *, statement: bool = False) -> bool:
 
 
 _HINT_HEADING = re.compile(r"(?i)\W*hints?\W*")
-"""``# hint`` between a quiz's options and its ``# explanation``: a clue, no part of the answer."""
+"""``# hint`` between a quiz's options and its ``# explanation``: a clue, said with the explanation."""
 
 
 def _ends_details(node: Node) -> bool:
@@ -956,9 +956,10 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         following = nodes[index + 1] if index + 1 < len(nodes) else None
         label = _tail_label(draft, node, following)
         if node.type == "heading" and _HINT_HEADING.fullmatch(heading_text(node)):
-            ctx.claim(node)  # `# hint` over the quiz's hint, then maybe `# explanation`: the hint is dropped
+            ctx.claim(node)  # `# hint` over the quiz's clue, then maybe `# explanation`: the clue explains
             index += 1
             while index < len(nodes) and nodes[index].type != "heading" and not ctx.is_claimed(nodes[index]):
+                draft.explanation.append(f"Hint: {ctx.doc.written(nodes[index])}")
                 ctx.claim(nodes[index])
                 index += 1
             continue
