@@ -150,7 +150,7 @@ def _named_in_groups(table: ComparisonTable, width: int) -> ComparisonTable:
     blank group being the one above it."""
     rows, group = [], ("",) * width
     for row in table.rows:
-        group = tuple(cell if cell.strip() else above for cell, above in zip(row[:width], group, strict=True))
+        group = _below(group, tuple(cell if cell.strip() else "" for cell in row[:width]))
         rows.append(
             (" \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} ".join([*group, row[width]]), *row[width + 1 :])
         )
