@@ -196,7 +196,7 @@ def named_with_reason(options: Sequence[DraftOption], words: str) -> tuple[tuple
     before a reason (``Amazon S3, since it scales``), with the reason; or an option's letter and its
     text (``A. remote-exec``, where ``A. genus`` alone would be a name)."""
     texts = [_words(option.text) for option in options]
-    coded = _WHOLE_CODE.fullmatch(words.strip())  # `\u0060A. remote-exec\u0060`, as the options were set
+    coded = _WHOLE_CODE.fullmatch(words.strip())  # `A. remote-exec` in backticks, as its option is
     lettered = _LETTER_AND_TEXT.fullmatch(coded["inner"] if coded else words.strip())
     if lettered is not None and (lettered["letter"], _words(lettered["text"])) in zip(
         (option.label for option in options), texts, strict=True
@@ -588,7 +588,7 @@ def _lettered_items(
 
 
 def _letter_out_of_code(line: str) -> str:
-    """``\u0060A. remote-exec\u0060``, an option set as code whole: its letter, then its text as code."""
+    """An option set as code whole (``A. remote-exec`` in backticks): its letter, then its text as code."""
     coded = _WHOLE_CODE.fullmatch(line)
     lettered = _LETTERED.match(coded["inner"]) if coded is not None else None
     if lettered is None or not lettered["text"] or lettered["loose"]:

@@ -72,7 +72,7 @@ arrows only."""
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
 _ANSWER_IN_CODE = re.compile(r"(?P<front>[^`]*\?)\s+(?P<back>`[^`]+`)")
 _POINTS_AT = re.compile(r"(?i)\b(?:this|these|following|below)\b")
-"""``What does this print? \u0060echo $HOME\u0060``: the code is what is asked about, not the answer."""
+"""``What does this print?`` over the code ``echo $HOME``: the code is what is asked about, not the answer."""
 _CODED_ANSWER_WORDS = 4
 _SCORED = re.compile(r"\d+(?:\s+[A-Z][\w.'-]*){1,3}")
 """A score's second half: a number and a name (``1 Chelsea``, ``2 Tide United``)."""
@@ -530,7 +530,7 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
     bold: a short name, one separator (of ``separators``), what it is. A chain of arrows is a
     flow, and a longer left side a sentence: neither is a term. A separator inside code (``-r`` may
     be the name) separates nothing. A question whose answer follows it set as code (``Which
-    feature tracks sign-ups? \u0060Funnels\u0060``, as quizzes hide answers) is a card too."""
+    feature tracks sign-ups?``, then ``Funnels`` in backticks, as quizzes hide answers) is a card too."""
     if "://" in line:
         return None
     coded = _ANSWER_IN_CODE.fullmatch(line.strip()) if separators == "any" else None
