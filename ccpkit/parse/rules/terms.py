@@ -539,10 +539,11 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
     line = line.rstrip(" \\")
     hidden = _HIDDEN.sub(lambda code: "x" * len(code[0]), line) if _MAY_HIDE.search(line) else line
     cuts = list(_SEPARATORS_OF[separators].finditer(hidden))
-    fields = {cut[0].strip() for cut in cuts} in ({"\u2013"}, {"\u2014"})  # `一 — one — いち (ichi)`
+    fields = {cut[0].strip() for cut in cuts} in ({"-"}, {"\u2013"}, {"\u2014"})  # `一 — one — いち (ichi)`
     if not cuts or (len(cuts) > 1 and cuts[0][0].strip() != ":" and not fields):
         return None  # `Metformin: biguanide. SE: lactic acidosis`: the first colon names, the rest say
-    front = _EMPHASISED.sub(r"\g<inner>", line[: cuts[0].start()].strip())
+    written = line[: cuts[0].start()].strip()
+    front = _EMPHASISED.sub(r"\g<inner>", written)
     rest = line[cuts[0].end() :].strip()
     separator = cuts[0][0].strip()
     if front.endswith("?") and rest and (separator in ("", "|", *_DASHES) or _ARROW.fullmatch(separator)):
@@ -558,7 +559,7 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
         return None  # `p. 12: Habits are …`: a reader's note of where a line is, not a name
     if front.lower() in _NOT_NAMES or (len(front) == 1 and front.lower() != front.upper()):
         return None  # `M \u2013 Methanol`: a mnemonic's letter (`一`, a kanji, is a word), no card's name
-    if separator == "-" and not names_a_thing(front):
+    if separator == "-" and not names_a_thing(front, small=True) and not _EMPHASISED.fullmatch(written):
         return None  # `Scales automatically - no capacity to plan`: a hyphen in a sentence
     if separator in _DASHES and front.split()[-1].isdigit() and _SCORED.fullmatch(rest):
         return None  # `Arsenal 3 - 1 Chelsea`: a score, not `Route 53 - 53 is the DNS port`
