@@ -334,16 +334,16 @@ def _in(
             yield from _items(ctx, sections[index], child, pair)
             index += used
         elif child.type == "paragraph":
-            following = siblings[index + 1] if index + 1 < len(siblings) else None
-            used, results = _paragraph(ctx, child, following)
+            used, results = _paragraph(ctx, child, siblings[index + 1 :])
             for result in results:
                 yield from _items(ctx, sections[index], child, result)
             index += used
         index += 1
 
 
-def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, list[_Pair | _Missing]]:
-    """Pairs (or what is missing) of one paragraph, and how many blocks after it they used (0 or 1)."""
+def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, list[_Pair | _Missing]]:
+    """Pairs (or what is missing) of one paragraph, and how many of the blocks ``below`` it they used."""
+    following = below[0] if below else None
     lines = node.children[0].content.split("\n")
     if len(lines) > 1 and all(line.startswith("| ") and not line.endswith("|") for line in lines):
         lines = [line[2:] for line in lines]  # a Pandoc line block (`| ` keeps each line's break), no table
@@ -383,7 +383,7 @@ def _paragraph(ctx: Context, node: Node, following: Node | None) -> tuple[int, l
             return used, [*found, _Pair(front, back, reversible=line == "??", line=start)]
     marker = 1 if len(stripped) > 1 and CALLOUT.fullmatch(stripped[0]) else 0  # `> [!note]` over `> Q: …`
     if _opens_q_and_a(stripped[marker:]) or _front_over_back(stripped[marker:], following):
-        return _questions_and_answers(ctx, node, lines, following)
+        return _questions_and_answers(ctx, node, lines, below)
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
     if (
@@ -1447,10 +1447,11 @@ def _unnumbered(question: str) -> str:
 
 
 def _questions_and_answers(
-    ctx: Context, node: Node, lines: list[str], following: Node | None
+    ctx: Context, node: Node, lines: list[str], below: Sequence[Node]
 ) -> tuple[int, list[_Pair | _Missing]]:
     """``Q:`` lines and the ``A:`` line after each (the ``A:`` may open the paragraph below); an untitled
     callout's marker line above the first is no part of it."""
+    following = below[0] if below else None
     sides: list[tuple[int, list[str], list[str]]] = []
     dotted = _SECOND_OPTION.search("\n".join(lines)) is None
     lines = [_ITALIC_ANSWER.sub(r"\g<line>", line) for line in lines]
@@ -1467,15 +1468,11 @@ def _questions_and_answers(
         elif sides:
             (sides[-1][2] or sides[-1][1]).append(line)
     used = 0
-    if (
-        sides[-1][2]
-        and not "".join(sides[-1][2]).strip()
-        and following is not None
-        and following.type in _BLOCK_ANSWERS
-    ):
-        sides[-1][2][:] = [ctx.doc.source(following)]  # `A:` alone, and the answer as a list or code below
-        used = 1
-        ctx.claim(following)
+    answer_blocks = _answer_blocks(below) if sides[-1][2] and not "".join(sides[-1][2]).strip() else []
+    if answer_blocks:  # `A:` alone, and the answer below: a list, code, a table, lists under their titles
+        sides[-1][2][:] = ["\n\n".join(ctx.doc.source(block) for block in answer_blocks)]
+        used = len(answer_blocks)
+        ctx.claim(*answer_blocks)
     elif (
         "".join(sides[-1][2]).strip()
         and following is not None
@@ -1495,13 +1492,13 @@ def _questions_and_answers(
     if (
         not sides[-1][2]
         and following is not None
-        and (below := _opening_paragraph(following)).type == "paragraph"
+        and (opening := _opening_paragraph(following)).type == "paragraph"
     ):
-        text = _ITALIC_ANSWER.sub(r"\g<line>", below.children[0].content.strip())
+        text = _ITALIC_ANSWER.sub(r"\g<line>", opening.children[0].content.strip())
         answers = _answer_to(lines[sides[-1][0]], text, dotted="\n" not in text)
         if answers is not None:
             sides[-1][2].append(unbolded(text[answers.start("text") :]))
-            if below is not following:  # the outline's `- **A:** …` item: its list says more
+            if opening is not following:  # the outline's `- **A:** …` item: its list says more
                 sides[-1][2].extend(ctx.doc.source(child) for child in _below_answer(following))
             used = 1
             ctx.claim(following)
@@ -1515,6 +1512,24 @@ def _questions_and_answers(
             message = "flashcard `Q:` without an `A:` line: write its answer on a line `A: …` below it"
             results.append(_Missing(message, number))
     return used, results
+
+
+def _answer_blocks(below: Sequence[Node]) -> list[Node]:
+    """The blocks an ``A:`` alone at a paragraph's end has below it as its answer: lists, code, quotes
+    and tables, and the bold titles over them (``**Use Redis when you need:**`` over a list)."""
+    taken: list[Node] = []
+    for index, node in enumerate(below):
+        after = below[index + 1] if index + 1 < len(below) else None
+        titled = node.type == "paragraph" and _TITLE_OVER.fullmatch(node.children[0].content) is not None
+        if node.type in (*_BLOCK_ANSWERS, "table") or (titled and after is not None and after.type in _LISTS):
+            taken.append(node)
+        else:
+            break
+    return taken
+
+
+_TITLE_OVER = re.compile(r"(?:\*\*|__)[^\n]+?(?::(?:\*\*|__)|(?:\*\*|__)[^\n]*:)")
+"""A bold title announcing what is below it: ``**Use Redis when you need:**``, ``**Gateway** (Free):``."""
 
 
 def _opening_paragraph(node: Node) -> Node:
