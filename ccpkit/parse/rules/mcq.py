@@ -349,6 +349,9 @@ def _entries(node: Node) -> list[KeyEntry]:
             opening, *below = first.children[0].content.split("\n")
             several = key_entries_on_a_line(f"{label}. {opening}", item) if label else []  # `1) b  2) c`
             entry = key_entry(opening, label, item) if not several else None
+            answered = answer_line(below[0]) if below and label and not several and entry is None else None
+            if answered is not None and answered.letters and asks(opening):
+                entry, below = KeyEntry(question_id(label), answered, item), below[1:]  # the question again
             found = several or ([entry] if entry is not None else [])
             if not found:
                 return []
@@ -380,9 +383,9 @@ def _entries_of_lines(lines: list[str], node: Node, entries: list[KeyEntry]) -> 
             entries += several or [entry] if entry else several
         elif not entries:
             return []  # prose, not a key
-        else:  # the line below an entry explains it
-            last = entries[-1]
-            rest = "\n".join(part for part in (last.answer.rest, line.strip()) if part)
+        else:  # the line below an entry explains it (`**Explanation:**` dropped)
+            last, said = entries[-1], line.strip()
+            rest = "\n".join(part for part in (last.answer.rest, explanation_start(said) or said) if part)
             entries[-1] = replace(last, answer=replace(last.answer, rest=rest))
     return entries
 
