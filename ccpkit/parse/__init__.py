@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ccpkit.digest import digest
 from ccpkit.errors import NoNotesError, Problem, UsageError
@@ -23,6 +23,7 @@ from ccpkit.parse.notes_folder import (
 from ccpkit.parse.passages import passages
 from ccpkit.parse.pictures import with_pictures
 from ccpkit.parse.rules import RULES
+from ccpkit.parse.rules.answers import is_key_title
 from ccpkit.parse.rules.flashcards import remnote_card
 
 _DECK_TAG = re.compile(r"\s*(?:#[\w/-]+\s+)*#flashcards(?:/[\w/-]+)?(?:\s+#[\w/-]+)*\s*")
@@ -199,10 +200,12 @@ def parse_module(notes: Path, read: ModuleSource) -> Findings:
     items: list[Item] = []
     problems: list[Problem] = []
     written: list[Passage] = []
-    for path, data in zip(files.files, read.contents, strict=True):
-        document = (
-            data if isinstance(data, Problem) else document_of(path.relative_to(notes).as_posix(), data)
-        )
+    documents = [
+        data if isinstance(data, Problem) else document_of(path.relative_to(notes).as_posix(), data)
+        for path, data in zip(files.files, read.contents, strict=True)
+    ]
+    keys = _keys_elsewhere([document for document in documents if isinstance(document, Document)])
+    for document in documents:
         if isinstance(document, Problem):
             problems.append(document)
             continue
@@ -218,11 +221,40 @@ def parse_module(notes: Path, read: ModuleSource) -> Findings:
             "#flashcards" in line and _DECK_TAG.fullmatch(line) for line in document.lines
         )
         ctx = Context(
-            files.slug, document, highlight_clozes=read.highlight_clozes, in_a_deck=in_a_deck, remnote=remnote
+            files.slug,
+            document,
+            highlight_clozes=read.highlight_clozes,
+            in_a_deck=in_a_deck,
+            remnote=remnote,
+            key_elsewhere=keys.get(document.path),
+            answers_elsewhere=any(key is document for key in keys.values()),
         )
         questions = _extract(ctx, items, problems)
         written += passages(ctx, questions)
     return Findings(title or files.fallback_title, tuple(items), tuple(problems), tuple(written))
+
+
+def _keys_elsewhere(documents: list[Document]) -> dict[str, Document]:
+    """The module's files of answer keys, by the file whose questions each answers: a file named for a
+    key (``test-1_key.md``, ``answers.md``) or titled as one (``# Answers``) answers the file it is
+    named after (``test-1.md``), or else the module's one other file."""
+    found: dict[str, Document] = {}
+    for key in documents:
+        named = _KEY_FILE.fullmatch(PurePosixPath(key.path).stem)
+        if named is None and not is_key_title(key.part):
+            continue
+        others = [document for document in documents if document is not key]
+        after = [
+            document for document in others if named and PurePosixPath(document.path).stem == named["stem"]
+        ]
+        answered = after or (others if len(others) == 1 else [])
+        if len(answered) == 1:
+            found[answered[0].path] = key
+    return found
+
+
+_KEY_FILE = re.compile(r"(?i)(?P<stem>.*?)[-_ .]*(?<![a-z])(?:answer[-_ ]?key|answers|key|solutions?)")
+"""A file named for an answer key: ``test-1_key``, ``Practice Test 2 - Answers``, ``answers``."""
 
 
 def _disagreeing_title(document: Document, named: str, title: str, titled_by: SourceLocation) -> Problem:

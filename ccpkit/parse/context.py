@@ -117,6 +117,11 @@ class Context:
     remnote: bool = False
     """The file holds RemNote's cards (two bullets or more of ``a >> b``, ``a <> b``): their separators
     are read, which elsewhere are shell redirects, streams and menus."""
+    key_elsewhere: Document | None = None
+    """A file of the module that holds the answer key of this file's questions (``test-1_key.md`` for
+    ``test-1.md``): questions this file leaves unanswered take its entries."""
+    answers_elsewhere: bool = False
+    """This file is such a key: its entries answer another file's questions, not ones above them."""
 
     def at(self, node: Node) -> SourceLocation:
         return SourceLocation(path=self.doc.path, line=self.doc.line_of(node))

@@ -81,10 +81,15 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
         if bisect_left(starts, line) > bisect_right(starts, previous):  # questions between: another key
             floor = previous
         previous = line
-        if not _apply_key(ctx, by_id.get(_unpadded(entry.question), []), entry, floor):
+        if (
+            not _apply_key(ctx, by_id.get(_unpadded(entry.question), []), entry, floor)
+            and not ctx.answers_elsewhere
+        ):
             message = f"answer key entry {entry.question} matches no question above it: check its number"
             yield Problem(ctx.at(entry.node), message, "warning")
     _answers_in_order(drafts)
+    if ctx.key_elsewhere is not None:
+        _apply_key_elsewhere(ctx, by_id)
     for answers in worded:
         _answer_in_words(ctx, by_id, answers)
     share_scenarios(ctx, drafts)
@@ -129,6 +134,17 @@ def _answers_in_order(drafts: list[Draft]) -> None:
             continue
         for asked, letter in zip(run, letters, strict=True):
             asked.answer, asked.answer_node = Answer((letter,), ""), node
+
+
+def _apply_key_elsewhere(ctx: Context, by_id: Mapping[str, list[Draft]]) -> None:
+    """Answer the questions still unanswered from the key in the module's file of this file's answers
+    (``test-1_key.md``), entry by entry, in order."""
+    assert ctx.key_elsewhere is not None
+    for entry in _answer_keys(Context(ctx.module, ctx.key_elsewhere), []):
+        draft = next((d for d in by_id.get(_unpadded(entry.question), []) if not _answered(d)), None)
+        if draft is not None:
+            draft.answer, draft.answer_node = with_named_options(draft.options, entry.answer), draft.start
+            draft.explanation += [draft.answer.rest] if draft.answer.rest and not draft.explanation else []
 
 
 def _answered(draft: Draft) -> bool:

@@ -1,0 +1,46 @@
+"""A question file's answer key in a file of its own, beside it in the module (``quiz-1_key.md``)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from ccpkit.model import MCQ
+from ccpkit.parse import parse_notes
+
+FIXTURE = Path(__file__).parent / "fixtures" / "key-files"
+
+
+def test_each_key_file_answers_the_questions_of_the_file_it_is_named_after() -> None:
+    parsed = parse_notes(FIXTURE)
+    answers = {
+        (mcq.source.path, mcq.stem): tuple(option.label for option in mcq.options if option.correct)
+        for mcq in parsed.deck.modules[0].items
+        if isinstance(mcq, MCQ)
+    }
+    assert answers == {
+        ("01-quizzes/quiz-1.md", "Which knot makes a fixed loop?"): ("B",),
+        ("01-quizzes/quiz-1.md", "Which knot joins two ropes?"): ("A",),
+        ("01-quizzes/quiz-2.md", "Which knot stops a rope running out of a block?"): ("A",),
+        ("01-quizzes/quiz-2.md", "Which hitch ties a boat to a ring?"): ("A",),
+    }
+    assert not parsed.problems  # no question unanswered, no key entry left over
+
+
+def test_a_key_entry_s_words_explain_its_question() -> None:
+    (joins,) = [
+        item
+        for item in parse_notes(FIXTURE).deck.modules[0].items
+        if isinstance(item, MCQ) and item.stem == "Which knot joins two ropes?"
+    ]
+    assert joins.explanation == "the sheet bend joins ropes of two sizes."
+
+
+def test_a_key_file_beside_another_question_file_answers_nothing_there(tmp_path: Path) -> None:
+    module = tmp_path / "01-quizzes"
+    module.mkdir()
+    for name in ("quiz-1.md", "quiz-2.md", "quiz-1_key.md"):
+        shutil.copy(FIXTURE / "01-quizzes" / name, module / name)
+    parsed = parse_notes(tmp_path)
+    unanswered = [problem for problem in parsed.problems if "question has no answer" in problem.message]
+    assert {problem.location.path for problem in unanswered} == {"01-quizzes/quiz-2.md"}
