@@ -236,17 +236,19 @@ def parse_module(notes: Path, read: ModuleSource) -> Findings:
 
 def _keys_elsewhere(documents: list[Document]) -> dict[str, Document]:
     """The module's files of answer keys, by the file whose questions each answers: a file named for a
-    key (``test-1_key.md``, ``answers.md``) or titled as one (``# Answers``) answers the file it is
-    named after (``test-1.md``), or else the module's one other file."""
+    key (``test-1_key.md``, ``answers.md``), filed as one (``answers/set-2.md``) or titled as one
+    (``# Answers``) answers the file it is named after (``test-1.md``, ``questions/set-2.md``), or
+    else the module's one other file."""
     found: dict[str, Document] = {}
     for key in documents:
-        named = _KEY_FILE.fullmatch(PurePosixPath(key.path).stem)
-        if named is None and not is_key_title(key.part):
+        path = PurePosixPath(key.path)
+        named = _KEY_FILE.fullmatch(path.stem)
+        filed = len(path.parts) > 2 and _KEY_FILE.fullmatch(path.parent.name) is not None
+        if not (named or filed or is_key_title(key.part)):
             continue
+        stem = named["stem"] if named else path.stem if filed else ""
         others = [document for document in documents if document is not key]
-        after = [
-            document for document in others if named and PurePosixPath(document.path).stem == named["stem"]
-        ]
+        after = [document for document in others if stem and PurePosixPath(document.path).stem == stem]
         answered = after or (others if len(others) == 1 else [])
         if len(answered) == 1:
             found[answered[0].path] = key

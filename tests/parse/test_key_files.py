@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ccpkit.model import MCQ
+from ccpkit.model import MCQ, Module
 from ccpkit.parse import parse_notes
 
 FIXTURE = Path(__file__).parent / "fixtures" / "key-files"
@@ -13,18 +13,29 @@ FIXTURE = Path(__file__).parent / "fixtures" / "key-files"
 
 def test_each_key_file_answers_the_questions_of_the_file_it_is_named_after() -> None:
     parsed = parse_notes(FIXTURE)
-    answers = {
-        (mcq.source.path, mcq.stem): tuple(option.label for option in mcq.options if option.correct)
-        for mcq in parsed.deck.modules[0].items
-        if isinstance(mcq, MCQ)
-    }
-    assert answers == {
+    assert _answers(parsed.deck.modules[0]) == {
         ("01-quizzes/quiz-1.md", "Which knot makes a fixed loop?"): ("B",),
         ("01-quizzes/quiz-1.md", "Which knot joins two ropes?"): ("A",),
         ("01-quizzes/quiz-2.md", "Which knot stops a rope running out of a block?"): ("A",),
         ("01-quizzes/quiz-2.md", "Which hitch ties a boat to a ring?"): ("A",),
     }
     assert not parsed.problems  # no question unanswered, no key entry left over
+
+
+def test_a_key_filed_in_a_folder_of_answers_answers_the_file_of_its_name_in_another_folder() -> None:
+    assert _answers(parse_notes(FIXTURE).deck.modules[1]) == {
+        ("02-filed/questions/set-1.md", "Which light marks a harbour mouth?"): ("B",),
+        ("02-filed/questions/set-1.md", "Which rope moors a ship?"): ("A",),
+    }
+
+
+def _answers(module: Module) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Each question's file and stem → its correct letters."""
+    return {
+        (mcq.source.path, mcq.stem): tuple(option.label for option in mcq.options if option.correct)
+        for mcq in module.items
+        if isinstance(mcq, MCQ)
+    }
 
 
 def test_a_key_entry_s_words_explain_its_question() -> None:

@@ -109,11 +109,12 @@ PAGE_CONTROLS = re.compile(
 _KEY_TITLE = re.compile(r"^(?:[\w&'-]+\s+){0,5}(?:answers?(?:\s+key)?|answer\s+sheet|solutions?)\b", re.I)
 _PREFIXED_KEY_TITLE = re.compile(
     r"^[^:\u2013\u2014|\n]{1,40}(?::|\s[\u2013\u2014|])\s+(?:answers(?:\s+key)?|answer\s+(?:key|sheet)|solutions)"
-    r"(?:\s+to\s+[^:\n]+)?$",
+    r"(?:\s+to\s+[^:\n]+)?(?:\s*\([^()\n]*\))?$",
     re.I,
 )
 """A key's title after the part that holds it: ``Appendix A: Answers to Review Questions``,
-``Practice set 2 — Answers`` (not ``Part B: Answer any two``, ``Chapter 3: Solutions and mixtures``)."""
+``Practice set 2 — Answers``, ``Exam — Answers (Set 2)`` (not ``Part B: Answer any two``, ``Chapter 3:
+Solutions and mixtures``)."""
 _ONE_ANSWER = re.compile(r"(?i:(?:the\s+)?(?:correct\s+|right\s+)?(?:answer|solution))")
 _TITLE_END = re.compile(r"\s*(?:\([^()]*\))?[\s\W]*")
 """What may follow the key words on a caption line: a remark in brackets, symbols."""
