@@ -1126,6 +1126,14 @@ def _asks(line: str) -> bool:
     return line.rstrip().endswith("?") or judged or blank
 
 
+_NUMBERED_TITLE = re.compile(r"\d{1,3}[.)]\s")
+_EXPLAIN = re.compile(
+    r"(?i)(?:explain|describe|define|differentiate|distinguish|compare|contrast|discuss|justify)\b"
+)
+"""What a numbered heading asks with (``### 3. Explain the GIL.``), where ``### 3. Create a bucket``
+is a step."""
+
+
 def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, ...]) -> str:
     """The answer under a heading that asks (``### What is IaaS?``) when the heading holds nothing
     but a few paragraphs of prose, maybe with code or a quote: its heading is the question. Lists,
@@ -1133,7 +1141,10 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     line says they are the answer, or the heading is one of the questions to study that a title above
     it names (``_studied_answer``); else an answer in words (``**Answer:** IAM``) is."""
     heading, title = blocks[0], heading_text(blocks[0])
-    instructed = numbers_a_question(title) and instructs(plain(_unnumbered(title)))  # `### Q3. Explain …`
+    asked = plain(_unnumbered(title))
+    instructed = (numbers_a_question(title) and instructs(asked)) or (  # `### Q3. Explain …`
+        _NUMBERED_TITLE.match(title) is not None and _EXPLAIN.match(asked) is not None  # `### 3. Explain …`
+    )
     if heading.tag == "h1" or not (_asks(title) or instructed):
         return ""
     below = _section_text(blocks[1:])
