@@ -237,8 +237,8 @@ def parse_module(notes: Path, read: ModuleSource) -> Findings:
 def _keys_elsewhere(documents: list[Document]) -> dict[str, Document]:
     """The module's files of answer keys, by the file whose questions each answers: a file named for a
     key (``test-1_key.md``, ``answers.md``), filed as one (``answers/set-2.md``) or titled as one
-    (``# Answers``) answers the file it is named after (``test-1.md``, ``questions/set-2.md``), or
-    else the module's one other file."""
+    (``# Answers``) answers the file it is named after (``test-1.md``, ``questions/set-2.md``); one
+    that names no file (``answers.md``) answers the module's one other file."""
     found: dict[str, Document] = {}
     for key in documents:
         path = PurePosixPath(key.path)
@@ -249,7 +249,7 @@ def _keys_elsewhere(documents: list[Document]) -> dict[str, Document]:
         stem = named["stem"] if named else path.stem if filed else ""
         others = [document for document in documents if document is not key]
         after = [document for document in others if stem and PurePosixPath(document.path).stem == stem]
-        answered = after or (others if len(others) == 1 else [])
+        answered = after if stem else (others if len(others) == 1 else [])  # `set-3_key.md`: set-3's alone
         if len(answered) == 1:
             found[answered[0].path] = key
     return found

@@ -44,7 +44,7 @@ ASIDE_HEADER = re.compile(
 asked (a student cannot recall an example sentence word for word). ``Notes`` may be the fact itself
 (a chord's notes): it is asked."""
 _READERS_COLUMN = re.compile(r"(?i)\s*your\s")
-"""``| Your Score |``, ``| Your notes |``: a column the reader fills in, so the table is a form, no facts."""
+"""``| Your Score |``, ``| Your notes |``: a column the reader may fill in."""
 VERSUS = re.compile(r"\b(?:vs\.?|versus)(?:\s|$)", re.IGNORECASE)
 """A title that sets its columns against each other: ``Security Groups vs NACLs``."""
 MOST_ASKED = 2
@@ -157,13 +157,23 @@ def _named_in_groups(table: ComparisonTable, width: int) -> ComparisonTable:
     return replace(table, columns=table.columns[width:], rows=tuple(rows))
 
 
+def _is_a_form(table: ComparisonTable) -> bool:
+    """A column for the reader to fill in (``| Your score |`` over ``/18`` or nothing): a self-check,
+    no facts. ``| Your responsibility |`` over what it is, is a fact."""
+    return any(
+        _READERS_COLUMN.match(to_text(header))
+        and not any(_WORD.search(to_text(row[column])) for row in table.rows)
+        for column, header in enumerate(table.columns)
+    )
+
+
 def _mean_words(cells: Sequence[str]) -> float:
     return sum(len(to_text(cell).split()) for cell in cells) / max(1, len(cells))
 
 
 def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
     """The notes of one table, in row order; none for a one-column table or a long unlabelled one."""
-    if len(table.columns) < 2 or any(map(_READERS_COLUMN.match, map(to_text, table.columns))):
+    if len(table.columns) < 2 or _is_a_form(table):
         return  # nothing to ask about a row (the exporter reports it), or a form the reader fills in
     whole = _WholeTable(table)
     if width := grouping_width(table):

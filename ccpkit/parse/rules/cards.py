@@ -134,8 +134,6 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             ):  # (a `4.` after three bullets starts a new list in Markdown, not in the notes)
                 lead_in = lead_in_above(ctx, blocks[index - 1].node) if index else ""
             carried = lead_in
-            if any(map(_SCORES_THE_READER.search, (lead_in, *block.section[-1:]))):
-                continue  # `**Scoring guide:**` over `- 45-50 Excellent, you're ready!`: no fact
             yield from _list_cards(ctx, block.node, block.section, lead_in, _definition(ctx, after))
             if describing and _plain_facts(ctx, block.node):
                 above = blocks[index - 1] if index else None
@@ -188,13 +186,6 @@ def _lists_a_record(ctx: Context, block: Block) -> bool:
         return True
     meeting = any(map(_records_a_meeting, (ctx.doc.part, *block.section)))
     return meeting and len(lines) >= 2 and all(map(_SAID_BY.match, lines))
-
-
-_SCORES_THE_READER = re.compile(
-    r"(?i)\b(?:scoring|grading|marking)\s+(?:guide|scale|key|rubric|bands?)\b"
-    r"|\bscore\s+(?:guide|tracker|sheet|bands?)\b|\byour\s+(?:score|result)s?\b|\bhow\s+did\s+you\s+do\b"
-)
-"""A quiz's guide to the reader's own score: its bands are how a test went, not facts to recall."""
 
 
 def _records_a_meeting(title: str) -> bool:

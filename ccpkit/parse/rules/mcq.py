@@ -89,7 +89,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
             yield Problem(ctx.at(entry.node), message, "warning")
     _answers_in_order(drafts)
     if ctx.key_elsewhere is not None:
-        _apply_key_elsewhere(ctx, by_id)
+        yield from _apply_key_elsewhere(ctx, by_id)
     for answers in worded:
         _answer_in_words(ctx, by_id, answers)
     share_scenarios(ctx, drafts)
@@ -136,15 +136,34 @@ def _answers_in_order(drafts: list[Draft]) -> None:
             asked.answer, asked.answer_node = Answer((letter,), ""), node
 
 
-def _apply_key_elsewhere(ctx: Context, by_id: Mapping[str, list[Draft]]) -> None:
+def _apply_key_elsewhere(ctx: Context, by_id: Mapping[str, list[Draft]]) -> Iterator[Problem]:
     """Answer the questions still unanswered from the key in the module's file of this file's answers
-    (``test-1_key.md``), entry by entry, in order."""
+    (``test-1_key.md``), entry by entry, in order. A key that disagrees with an answer written here
+    answers other questions: it answers none, and a warning says so; so does an entry no question
+    here has."""
     assert ctx.key_elsewhere is not None
-    for entry in _answer_keys(Context(ctx.module, ctx.key_elsewhere), []):
-        draft = next((d for d in by_id.get(_unpadded(entry.question), []) if not _answered(d)), None)
+    keyed = Context(ctx.module, ctx.key_elsewhere)
+    entries = list(_answer_keys(keyed, [])) or [e for block in keyed.doc.blocks for e in _entries(block.node)]
+    matched = [(entry, by_id.get(_unpadded(entry.question), [])) for entry in entries]
+    for entry, drafts in matched:
+        written = next((draft.answer for draft in drafts if draft.answer is not None), None)
+        if written is not None and written.letters and set(written.letters) != set(entry.answer.letters):
+            message = (
+                f"answer key entry {entry.question} disagrees with the answer written in {ctx.doc.path}: "
+                "this key answers other questions, so it answers none there"
+            )
+            yield Problem(keyed.at(entry.node), message, "warning")
+            return
+    for entry, drafts in matched:
+        draft = next((draft for draft in drafts if not _answered(draft)), None)
         if draft is not None:
             draft.answer, draft.answer_node = with_named_options(draft.options, entry.answer), draft.start
             draft.explanation += [draft.answer.rest] if draft.answer.rest and not draft.explanation else []
+        elif not drafts:
+            message = (
+                f"answer key entry {entry.question} matches no question of {ctx.doc.path}: check its number"
+            )
+            yield Problem(keyed.at(entry.node), message, "warning")
 
 
 def _answered(draft: Draft) -> bool:

@@ -752,8 +752,6 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         index -= 1
         if number:
             question, numbered = question_id(number), True
-        if block.type == "html_block" and not shown(block):
-            break  # `<summary>Which …?</summary>` holds the question's words: none above are its
     media_under_heading = index >= floor and _may_head(nodes[index]) and all(map(is_media, taken))
     while taken and shown(taken[0]) and not numbered and not media_under_heading:
         # A stem starts with its words: code or a table above them is not part of it, unless the
