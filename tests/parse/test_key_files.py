@@ -55,3 +55,36 @@ def test_a_key_file_beside_another_question_file_answers_nothing_there(tmp_path:
     parsed = parse_notes(tmp_path)
     unanswered = [problem for problem in parsed.problems if "question has no answer" in problem.message]
     assert {problem.location.path for problem in unanswered} == {"01-quizzes/quiz-2.md"}
+
+
+def test_a_key_naming_a_file_the_module_lacks_answers_no_other_file(tmp_path: Path) -> None:
+    module = tmp_path / "01-quizzes"
+    module.mkdir()
+    shutil.copy(FIXTURE / "01-quizzes" / "quiz-1.md", module / "quiz-1.md")
+    shutil.copy(FIXTURE / "01-quizzes" / "quiz-2_key.md", module / "quiz-3_key.md")
+    unanswered = [p for p in parse_notes(tmp_path).problems if "question has no answer" in p.message]
+    assert len(unanswered) == 2
+
+
+def test_a_key_that_disagrees_with_an_answer_written_beside_the_questions_answers_none(
+    tmp_path: Path,
+) -> None:
+    module = tmp_path / "01-quizzes"
+    module.mkdir()
+    quiz = (FIXTURE / "01-quizzes" / "quiz-1.md").read_text(encoding="utf-8")
+    (module / "quiz-1.md").write_text(quiz.replace("   - B) Bowline\n", "   - B) Bowline\n\n   Answer: A\n"))
+    shutil.copy(FIXTURE / "01-quizzes" / "quiz-1_key.md", module / "quiz-1_key.md")
+    parsed = parse_notes(tmp_path)
+    (warning,) = [p for p in parsed.problems if "disagrees" in p.message]
+    assert str(warning.location) == "01-quizzes/quiz-1_key.md:3"
+    assert [p.message for p in parsed.problems if "question has no answer" in p.message]  # Q2 not taken
+
+
+def test_an_untitled_key_file_of_entries_alone_is_read(tmp_path: Path) -> None:
+    module = tmp_path / "01-quizzes"
+    module.mkdir()
+    shutil.copy(FIXTURE / "01-quizzes" / "quiz-2.md", module / "quiz-2.md")
+    (module / "quiz-2_key.md").write_text("1. A\n2. A\n", encoding="utf-8")
+    parsed = parse_notes(tmp_path)
+    assert not parsed.problems
+    assert set(_answers(parsed.deck.modules[0]).values()) == {("A",)}
