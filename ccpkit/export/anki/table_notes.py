@@ -111,10 +111,11 @@ def grouping_width(table: ComparisonTable) -> int:
     """How many leading columns group the rows (0: none). The first column groups them and the second
     names them (``| Category | Service | Use |`` over ``| Storage | Amazon S3 | …`` and ``| Storage |
     Amazon EBS | …``, or ``| | Amazon EBS | …`` under the group's first row): a group's name repeats or
-    is left blank (twice or more: one blank cell is a gap in the notes), and each row's name (a word,
-    not a number, or a dash for none) is its own within its group. Two columns may group the rows, the
-    second within the first: a row leaves blank the first, or both (``| | DNA polymerase | Acyclovir
-    |``). Named by the group alone, a group's rows would ask the same and want different answers."""
+    is left blank (twice or more: one blank cell is a gap in the notes), and each row's name (or a dash
+    for none) is its own within its group (a number, in the whole table). Two columns may group the
+    rows, the second within the first: a row leaves blank the first, or both (``| | DNA polymerase |
+    Acyclovir |``). Named by the group alone, a group's rows would ask the same and want different
+    answers."""
     for width in (1, 2):
         if len(table.columns) < width + MOST_ASKED:
             return 0
@@ -127,7 +128,8 @@ def grouping_width(table: ComparisonTable) -> int:
         nested = all(map(_blanks_lead, groups))
         repeated = len(set(named)) < len(named) or len(groups) - len(named) >= MOST_ASKED
         rows = [(group, name) for group, name in zip(filled, names, strict=True) if not _blank(name, True)]
-        unique = len(set(rows)) == len(rows) and all(_WORD.search(name) for _, name in rows)
+        worded = all(_LETTER.search(name) for _, name in rows)  # `S3` names, `4` (a layer) may repeat
+        unique = len(set(rows)) == len(rows) and (worded or len({name for _, name in rows}) == len(rows))
         short = _mean_words(names) < LABEL_WORDS
         return width if all(groups[0]) and nested and repeated and unique and short else 0
     return 0
@@ -301,15 +303,20 @@ def _blank(cell: str, hyphen: bool) -> bool:
 
 def _hyphen_columns(table: ComparisonTable) -> frozenset[int]:
     """The columns where a hyphen alone stands for nothing: another of their cells holds a word
-    (``Indications`` over ``Acromegaly`` and ``-``). Among signs it is one (a chloride ion's charge)."""
+    (``Indications`` over ``Acromegaly`` and ``-``), and none a sign (a Gram stain's ``+``: there the
+    hyphen is one too, as is a chloride ion's charge)."""
+    cells = [[row[column].strip() for row in table.rows] for column in range(len(table.columns))]
     return frozenset(
         column
-        for column in range(len(table.columns))
-        if any(_WORD.search(to_text(row[column])) for row in table.rows)
+        for column, written in enumerate(cells)
+        if any(_WORD.search(to_text(cell)) for cell in written)
+        and not any(_SIGN.fullmatch(cell) for cell in written if cell != "-")
     )
 
 
 _WORD = re.compile(r"[^\W\d_]{2}")
+_LETTER = re.compile(r"[^\W\d_]")
+_SIGN = re.compile(r"[^\w\s]+")
 
 
 _NOTHING = frozenset({"", "\u2013", "\u2014", "n/a", "N/A"})

@@ -415,3 +415,15 @@ def test_a_table_with_a_column_for_the_reader_to_fill_in_is_a_form_and_asks_noth
     deck = parse_notes(Path(__file__).parent / "fixtures" / "grouped-tables").deck
     assert not [note.id for note in anki_notes(deck) if "/table/self-check/" in note.id]
     assert any(note.id.startswith("01-field-guide/table/workshop-tools/") for note in anki_notes(deck))
+
+
+def test_a_hyphen_among_signs_is_asked_though_a_word_stands_beside_them() -> None:
+    deck = parse_notes(Path(__file__).parent / "fixtures" / "grouped-tables").deck
+    notes = {visible_text(note.field("Row")): note for note in anki_notes(deck)}
+    assert "<dd>-</dd>" in notes["Coli"].field("Answer")  # `+`, `-`, `none`: a Gram stain's signs
+
+
+def test_short_names_of_letters_and_digits_name_a_group_s_rows() -> None:
+    deck = parse_notes(Path(__file__).parent / "fixtures" / "grouped-tables").deck
+    asks = {visible_text(note.field("Row")): note.field("Asks") for note in anki_notes(deck)}
+    assert asks[f"Storage{ANGLE}S3"] == asks[f"Compute{ANGLE}EC2"] == "Use?"
