@@ -247,6 +247,7 @@ def _keys_elsewhere(documents: list[Document]) -> dict[str, Document]:
         if not (named or filed or is_key_title(key.part)):
             continue
         stem = named["stem"] if named else path.stem if filed else ""
+        stem = stem if re.search(r"[^\W\d_]", stem) else ""  # `2-answers.md`: a number orders, names nothing
         others = [document for document in documents if document is not key]
         after = [document for document in others if stem and PurePosixPath(document.path).stem == stem]
         answered = after if stem else (others if len(others) == 1 else [])  # `set-3_key.md`: set-3's alone

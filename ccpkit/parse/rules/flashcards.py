@@ -671,7 +671,8 @@ def _details(
     body[-1] = body[-1][: closing.start()] if closing else body[-1]
     back = hidden_markdown("\n\n".join(part.strip() for part in body if part.strip()))
     lines = [line for line in back.splitlines() if line.strip()]
-    if _IN_PAGE_LINK.search(opening["front"]) or (lines and all(map(_IN_PAGE_LINK.search, lines))):
+    contents = _IN_PAGE_LINK.search(opening["front"]) and not front.endswith("?")  # `<a href="#x">X</a>`
+    if contents or (lines and all(map(_IN_PAGE_LINK.search, lines))):
         return blocks[0], 0, []  # a table of contents folded away: links within the page, no answer
     for block in (asked, *blocks[: last + 1]):
         ctx.claim(block)
@@ -1130,8 +1131,8 @@ _NUMBERED_TITLE = re.compile(r"\d{1,3}[.)]\s")
 _EXPLAIN = re.compile(
     r"(?i)(?:explain|describe|define|differentiate|distinguish|compare|contrast|discuss|justify)\b"
 )
-"""What a numbered heading asks with (``### 3. Explain the GIL.``), where ``### 3. Create a bucket``
-is a step."""
+"""What a numbered heading asks with, as a sentence (``### 3. Explain the GIL.``), where ``### 3.
+Create a bucket`` and ``### 2. Compare prices`` are steps."""
 
 
 def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, ...]) -> str:
@@ -1143,7 +1144,7 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     heading, title = blocks[0], heading_text(blocks[0])
     asked = plain(_unnumbered(title))
     instructed = (numbers_a_question(title) and instructs(asked)) or (  # `### Q3. Explain …`
-        _NUMBERED_TITLE.match(title) is not None and _EXPLAIN.match(asked) is not None  # `### 3. Explain …`
+        _NUMBERED_TITLE.match(title) and _EXPLAIN.match(asked) and asked.endswith(".")  # `### 3. Explain ….`
     )
     if heading.tag == "h1" or not (_asks(title) or instructed):
         return ""
@@ -1526,16 +1527,19 @@ def _questions_and_answers(
 
 
 def _answer_blocks(below: Sequence[Node]) -> list[Node]:
-    """The blocks an ``A:`` alone at a paragraph's end has below it as its answer: lists, code, quotes
-    and tables, and the bold titles over them (``**Use Redis when you need:**`` over a list)."""
+    """The blocks an ``A:`` alone at a paragraph's end has below it as its answer: a list, code, a quote
+    or a table; or bold titles each over the list or table it announces (``**Use Redis when you
+    need:**`` over a list, then ``**Use Memcached when you need:**`` over another), not a glossary's
+    (bold terms are cards of their own). What follows is no part of it."""
+    if below and below[0].type in (*_BLOCK_ANSWERS, "table"):
+        return [below[0]]
     taken: list[Node] = []
-    for index, node in enumerate(below):
-        after = below[index + 1] if index + 1 < len(below) else None
+    while len(taken) + 1 < len(below):
+        node, after = below[len(taken)], below[len(taken) + 1]
         titled = node.type == "paragraph" and _TITLE_OVER.fullmatch(node.children[0].content) is not None
-        if node.type in (*_BLOCK_ANSWERS, "table") or (titled and after is not None and after.type in _LISTS):
-            taken.append(node)
-        else:
+        if not titled or after.type not in (*_LISTS, "table") or _holds_terms(after):
             break
+        taken += [node, after]
     return taken
 
 

@@ -843,6 +843,14 @@ _HINT_HEADING = re.compile(r"(?i)\W*hints?\W*")
 """``# hint`` between a quiz's options and its ``# explanation``: a clue, said with the explanation."""
 
 
+def _explained_after(nodes: Sequence[Node], index: int) -> bool:
+    """The next heading after ``nodes[index]`` titles an explanation (``# explanation``): a ``# hint``
+    between a quiz's options and it is the quiz's clue, where ``### Hints`` alone starts a section."""
+    following = (node for node in nodes[index + 1 :] if node.type == "heading")
+    heading = next(following, None)
+    return heading is not None and explanation_start(f"{heading_text(heading)}: it") == "it"
+
+
 def _ends_details(node: Node) -> bool:
     """``</details>``, as a block of HTML or (``</b></details>``, a tag first) as a paragraph's."""
     if node.type == "paragraph":
@@ -953,7 +961,11 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         node = nodes[index]
         following = nodes[index + 1] if index + 1 < len(nodes) else None
         label = _tail_label(draft, node, following)
-        if node.type == "heading" and _HINT_HEADING.fullmatch(heading_text(node)):
+        if (
+            node.type == "heading"
+            and _HINT_HEADING.fullmatch(heading_text(node))
+            and _explained_after(nodes, index)
+        ):
             ctx.claim(node)  # `# hint` over the quiz's clue, then maybe `# explanation`: the clue explains
             index += 1
             while index < len(nodes) and nodes[index].type != "heading" and not ctx.is_claimed(nodes[index]):

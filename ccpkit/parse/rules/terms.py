@@ -73,7 +73,9 @@ _DASHES = frozenset({"-", "\u2013", "\u2014"})
 _ANSWER_IN_CODE = re.compile(r"(?P<front>[^`]*\?)\s+(?P<back>`[^`]+`)")
 _POINTS_AT = re.compile(r"(?i)\b(?:this|these|following|below)\b")
 """``What does this print?`` over the code ``echo $HOME``: the code is what is asked about, not the answer."""
-_CODED_ANSWER_WORDS = 4
+_CODED_VALUE = re.compile(r"`[^`\s()=*;]+(?: [^`\s()=*;]+)?`")
+"""An answer set as code: a value of a word or two (``22``, ``.gitignore``, ``Yes``), not a call or a
+statement (``print(x)``, ``SELECT * FROM orders``), which is what the question asks about."""
 _SCORED = re.compile(r"\d+(?:\s+[A-Z][\w.'-]*){1,3}")
 """A score's second half: a number and a name (``1 Chelsea``, ``2 Tide United``)."""
 _MAY_HIDE = re.compile(r"[`[$]")
@@ -534,12 +536,12 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
     if "://" in line:
         return None
     coded = _ANSWER_IN_CODE.fullmatch(line.strip()) if separators == "any" else None
-    if coded and not _POINTS_AT.search(coded["front"]) and len(coded["back"].split()) <= _CODED_ANSWER_WORDS:
+    if coded and not _POINTS_AT.search(coded["front"]) and _CODED_VALUE.fullmatch(coded["back"]):
         return Term(coded["front"], coded["back"], separated=True)
     line = line.rstrip(" \\")
     hidden = _HIDDEN.sub(lambda code: "x" * len(code[0]), line) if _MAY_HIDE.search(line) else line
     cuts = list(_SEPARATORS_OF[separators].finditer(hidden))
-    fields = {cut[0].strip() for cut in cuts} in ({"-"}, {"\u2013"}, {"\u2014"})  # `一 — one — いち (ichi)`
+    fields = len(cuts) > 1 and _fields(hidden, cuts)  # `一 — one — いち (ichi)`, `Marshall Plan - 1947 - …`
     if not cuts or (len(cuts) > 1 and cuts[0][0].strip() != ":" and not fields):
         return None  # `Metformin: biguanide. SE: lactic acidosis`: the first colon names, the rest say
     written = line[: cuts[0].start()].strip()
@@ -559,7 +561,8 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
         return None  # `p. 12: Habits are …`: a reader's note of where a line is, not a name
     if front.lower() in _NOT_NAMES or (len(front) == 1 and front.lower() != front.upper()):
         return None  # `M \u2013 Methanol`: a mnemonic's letter (`一`, a kanji, is a word), no card's name
-    if separator == "-" and not names_a_thing(front, small=True) and not _EMPHASISED.fullmatch(written):
+    joined = {word for word in front.split()[1:] if word.islower()} <= _NAME_JOINERS
+    if separator == "-" and not (names_a_thing(front, small=joined) or _EMPHASISED.fullmatch(written)):
         return None  # `Scales automatically - no capacity to plan`: a hyphen in a sentence
     if separator in _DASHES and front.split()[-1].isdigit() and _SCORED.fullmatch(rest):
         return None  # `Arsenal 3 - 1 Chelsea`: a score, not `Route 53 - 53 is the DNS port`
@@ -599,6 +602,30 @@ def _keeps_track(term: Term) -> bool:
     if dated and _SEQUENCE.fullmatch(_EMPHASISED.sub(r"\g<inner>", term.front).strip()) is not None:
         return True
     return _STATUS.match(term.rest) is not None or is_only_a_link(term.rest)
+
+
+def _fields(line: str, cuts: list[re.Match[str]]) -> bool:
+    """A name and fields after it between dashes of one kind, as vocabulary lists and timelines write
+    them: a short second field (a meaning, a year), not a score's (``Arsenal 3 \u2013 1 Chelsea``), a
+    clause set off by dashes in a sentence (``Ney \u2014 the bravest of the brave \u2014 was shot.``),
+    nor a route of names (``London \u2013 Paris \u2013 Brussels``)."""
+    if {cut[0].strip() for cut in cuts} not in ({"-"}, {"\u2013"}, {"\u2014"}):
+        return False
+    starts, ends = [0, *(cut.end() for cut in cuts)], [*(cut.start() for cut in cuts), len(line)]
+    parts = [line[start:end].strip() for start, end in zip(starts, ends, strict=True)]
+    second = parts[1].split()
+    scored = parts[0][-1:].isdigit() and parts[1][:1].isdigit()
+    route = all(part[:1].isupper() and len(part.split()) <= 2 for part in parts)
+    sentence = parts[-1].endswith(".") and len(parts[-1].split()) >= _SENTENCE_WORDS
+    return 0 < len(second) <= _FIELD_WORDS and not (scored or route or sentence)
+
+
+_FIELD_WORDS = 4
+"""At most this many words in a field after the name: a meaning, a reading, a year."""
+_SENTENCE_WORDS = 3
+"""A last field of this many words or more ending in a full stop ends a sentence, not a list's line."""
+_NAME_JOINERS = frozenset({"of", "and", "&", "de", "du", "des", "la", "le", "von", "van", "der", "da"})
+"""Lower-case words inside a name before a hyphen (``Treaty of Wick``); ``Call the Bank`` is a task."""
 
 
 def names_a_thing(words: str, *, small: bool = False) -> bool:
