@@ -143,7 +143,8 @@ def _apply_key_elsewhere(ctx: Context, by_id: Mapping[str, list[Draft]]) -> Iter
     here has."""
     assert ctx.key_elsewhere is not None
     keyed = Context(ctx.module, ctx.key_elsewhere)
-    entries = list(_answer_keys(keyed, [])) or [e for block in keyed.doc.blocks for e in _entries(block.node)]
+    entries = list(_answer_keys(keyed, []))
+    entries = entries or [entry for block in keyed.doc.blocks for entry in _entries(block.node, asked=True)]
     matched = [(entry, by_id.get(_unpadded(entry.question), [])) for entry in entries]
     for entry, drafts in matched:
         written = next((draft.answer for draft in drafts if draft.answer is not None), None)
@@ -355,21 +356,23 @@ def _sections_of_entries(ctx: Context, found: dict[int, list[KeyEntry]]) -> dict
     result: dict[int, bool] = {}
     heading, entries, other = -1, 0, False
     blocks = ctx.doc.blocks
+    asked = ctx.answers_elsewhere or any(map(_OPTION_LINE.match, ctx.doc.lines))
     for index, block in enumerate([*blocks, None]):
         if block is None or block.node.type == "heading":
             if heading >= 0:
                 result[heading] = entries > 0 and not other
             heading, entries, other = index, 0, False
         elif block.node.type != "hr":
-            found[index] = _entries(block.node) or _table_entries(block.node)
+            found[index] = _entries(block.node, asked=asked) or _table_entries(block.node)
             entries += len(found[index])
             other = other or not found[index]
     return result
 
 
-def _entries(node: Node) -> list[KeyEntry]:
+def _entries(node: Node, *, asked: bool = False) -> list[KeyEntry]:
     """The entries of a paragraph (one or several a line), a list, or a plain code block of nothing
-    else; a block with anything else in it (a numbered question, prose, code) holds none."""
+    else; a block with anything else in it (a numbered question, prose, code) holds none. With
+    ``asked`` (options are written somewhere), an item may repeat its question over the answer line."""
     if node.type == "paragraph":
         return _entries_of_lines(node.children[0].content.split("\n"), node, [])
     if node.type in ("fence", "code_block") and not node.info.strip():  # a key set as code: `1. B` lines
@@ -385,7 +388,7 @@ def _entries(node: Node) -> list[KeyEntry]:
             several = key_entries_on_a_line(f"{label}. {opening}", item) if label else []  # `1) b  2) c`
             entry = key_entry(opening, label, item) if not several else None
             answered = answer_line(below[0]) if below and label and not several and entry is None else None
-            if answered is not None and answered.letters and asks(opening):
+            if asked and answered is not None and answered.letters and asks(opening):
                 entry, below = KeyEntry(question_id(label), answered, item), below[1:]  # the question again
             found = several or ([entry] if entry is not None else [])
             if not found:
@@ -406,6 +409,10 @@ def _only_entries(lines: list[str], node: Node) -> list[KeyEntry]:
             return []
         entries += found
     return entries
+
+
+_OPTION_LINE = re.compile(r"\s*(?:[-*+]\s+|\d+[.)]\s+)?\(?[A-Ha-h][.)]\s")
+"""A line that opens with an option's letter (``a) To reclaim memory``, ``- B. Amazon S3``)."""
 
 
 def _entries_of_lines(lines: list[str], node: Node, entries: list[KeyEntry]) -> list[KeyEntry]:
