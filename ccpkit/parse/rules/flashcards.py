@@ -1529,15 +1529,15 @@ def _questions_and_answers(
 def _answer_blocks(below: Sequence[Node]) -> list[Node]:
     """The blocks an ``A:`` alone at a paragraph's end has below it as its answer: a list, code, a quote
     or a table; or bold titles each over the list or table it announces (``**Use Redis when you
-    need:**`` over a list, then ``**Use Memcached when you need:**`` over another), not a glossary's
-    (bold terms are cards of their own). What follows is no part of it."""
+    need:**`` over a list, then ``**Use Memcached when you need:**`` over another), past the first not
+    a glossary's (bold terms are cards of their own). What follows is no part of it."""
     if below and below[0].type in (*_BLOCK_ANSWERS, "table"):
         return [below[0]]
     taken: list[Node] = []
     while len(taken) + 1 < len(below):
         node, after = below[len(taken)], below[len(taken) + 1]
         titled = node.type == "paragraph" and _TITLE_OVER.fullmatch(node.children[0].content) is not None
-        if not titled or after.type not in (*_LISTS, "table") or _holds_terms(after):
+        if not titled or after.type not in (*_LISTS, "table") or (taken and _holds_terms(after)):
             break
         taken += [node, after]
     return taken
