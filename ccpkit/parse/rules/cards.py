@@ -238,7 +238,9 @@ def _list_cards(
     titled = _titled(ctx, section, _TERMS_TITLE)
     glossary = _most(
         [
-            id(item) in defined or _has_definition(_item_term(item, plain=True, titled=titled))
+            id(item) in defined
+            or _names_its_facts(item)
+            or _has_definition(_item_term(item, plain=True, titled=titled))
             for item in items
         ]
     )
@@ -611,6 +613,21 @@ def _most(found: list[bool]) -> bool:
     """Whether terms make a glossary of a list (or of sibling headings): two or more, and at least two
     of every three."""
     return sum(found) >= _GLOSSARY_TERMS and sum(found) * 3 >= len(found) * 2
+
+
+def _names_its_facts(item: Node) -> bool:
+    """``- SQS:`` over bullets of facts: an outline's name, which tells that the list around it is a
+    glossary, though its facts (a list to recall) make no card of their own."""
+    if len(item.children) != 2 or item.children[0].type != "paragraph" or item.children[1].type not in LISTS:
+        return False
+    name = item.children[0].children[0].content.strip()
+    words = name.removesuffix(":").strip()
+    return (
+        name.endswith(":")
+        and "\n" not in name
+        and len(words.split()) <= _OUTLINE_NAME_WORDS
+        and names_a_thing(words)
+    )
 
 
 def _outlined(item: Node) -> Term | None:
