@@ -561,8 +561,7 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
         return None  # `p. 12: Habits are …`: a reader's note of where a line is, not a name
     if front.lower() in _NOT_NAMES or (len(front) == 1 and front.lower() != front.upper()):
         return None  # `M \u2013 Methanol`: a mnemonic's letter (`一`, a kanji, is a word), no card's name
-    joined = {word for word in front.split()[1:] if word.islower()} <= _NAME_JOINERS
-    if separator == "-" and not (names_a_thing(front, small=joined) or _EMPHASISED.fullmatch(written)):
+    if separator == "-" and not _names_before_hyphen(front, written):
         return None  # `Scales automatically - no capacity to plan`: a hyphen in a sentence
     if separator in _DASHES and front.split()[-1].isdigit() and _SCORED.fullmatch(rest):
         return None  # `Arsenal 3 - 1 Chelsea`: a score, not `Route 53 - 53 is the DNS port`
@@ -624,8 +623,15 @@ _FIELD_WORDS = 4
 """At most this many words in a field after the name: a meaning, a reading, a year."""
 _SENTENCE_WORDS = 3
 """A last field of this many words or more ending in a full stop ends a sentence, not a list's line."""
-_NAME_JOINERS = frozenset({"of", "and", "&", "de", "du", "des", "la", "le", "von", "van", "der", "da"})
-"""Lower-case words inside a name before a hyphen (``Treaty of Wick``); ``Call the Bank`` is a task."""
+_NAME_JOINERS = frozenset({"of", "and"})
+"""The small words a name before a hyphen may hold (``Treaty of Wick``); ``Call the Bank`` is a task."""
+
+
+def _names_before_hyphen(front: str, written: str) -> bool:
+    """``front`` (``written`` with its italics) names a thing before a spaced hyphen: it is in italics,
+    or ``names_a_thing`` with no small words but those of ``_NAME_JOINERS``."""
+    joined = {word for word in front.split()[1:] if word.islower()} <= _NAME_JOINERS
+    return names_a_thing(front, small=joined) or _EMPHASISED.fullmatch(written) is not None
 
 
 def names_a_thing(words: str, *, small: bool = False) -> bool:
