@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ccpkit.parse.document import Document
-from ccpkit.parse.rules.answers import PAIRED_ANSWER, Answer, answer_line, explanation_start, plain
+from ccpkit.parse.rules.answers import CROSS, PAIRED_ANSWER, Answer, answer_line, explanation_start, plain
 from ccpkit.parse.rules.terms import BOLD_TEXT, split_term
 from ccpkit.parse.tree import Node
 
@@ -83,12 +83,11 @@ _MARK = re.compile(
 ``(Correct Answer)``, ``[Correct]``, ``<-- Correct``, ``← correct``, or the ``Most Voted`` that
 question banks copied from discussion sites put after the option most people chose. (An asterisk
 after an option's words is as often a footnote, a pointer or code: no mark.)"""
-_CROSS = r"(?:\u274c|\u2716\ufe0f?|\u2717|\u2718)"
-_CROSSED = re.compile(rf"^\s*{_CROSS}\s*|\s*{_CROSS}\s*$")
+_CROSSED = re.compile(rf"^\s*{CROSS}\s*|\s*{CROSS}\s*$")
 """A wrong option marked in its text: ``❌``, ``✖``, ``✗``, ``✘``."""
 _WRONG = r"(?i:incorrect|wrong)"
 _SAID_WRONG = re.compile(
-    rf"\s*(?:{_CROSS}\s*{_WRONG}|(?:\*\*|\*|_)?(?:\({_WRONG}\)|\[{_WRONG}\])(?:\*\*|\*|_)?)\s*$"
+    rf"\s*(?:{CROSS}\s*{_WRONG}|(?:\*\*|\*|_)?(?:\({_WRONG}\)|\[{_WRONG}\])(?:\*\*|\*|_)?)\s*$"
 )
 """``❌ Incorrect``, ``[Incorrect]``, ``(wrong)`` after a wrong option, beside the right one's mark: no
 part of its text. Alone, ``(Incorrect)`` may mark only a test taker's wrong pick, so it says nothing
@@ -99,7 +98,7 @@ _NEXT_NAMED = re.compile(r"\s*(?:,|;|&|/|\band\b|\bplus\b)\s*\(?(?P<letter>[A-H]
 _CLAUSE_END = " \t\n.,;:)\u2013\u2014-"
 _STRUCK = re.compile(r"~~(?P<text>[^~\s](?:.*[^~\s])?)~~\s*", re.S)
 """An option struck through, as a wrong one: ``~~A. AWS Direct Connect~~``."""
-_LEADING_MARK = re.compile(rf"^\s*(?:{_CHECK}|{_CROSS}|(?P<star>\*)(?=\(?[A-Ha-h][.)]\s))\s*")
+_LEADING_MARK = re.compile(rf"^\s*(?:{_CHECK}|{CROSS}|(?P<star>\*)(?=\(?[A-Ha-h][.)]\s))\s*")
 """A mark before an option's letter: ``✅ B. …``, ``❌ A. …``, or a star glued to the letter, ``*B) …``, as
 word processors' banks mark the right one."""
 
@@ -381,9 +380,7 @@ def reasons_after_marks(options: list[DraftOption]) -> tuple[list[DraftOption], 
     return unreasoned, "\n".join(reasons)
 
 
-_MARK_THEN_REASON = re.compile(
-    rf"\s+(?P<mark>{_CHECK}|{_CROSS})\s*[\u2013\u2014:-]\s+(?P<reason>\S.*)$", re.S
-)
+_MARK_THEN_REASON = re.compile(rf"\s+(?P<mark>{_CHECK}|{CROSS})\s*[\u2013\u2014:-]\s+(?P<reason>\S.*)$", re.S)
 
 
 def marked(options: list[DraftOption]) -> list[DraftOption]:
