@@ -28,7 +28,7 @@ from typing import Literal
 
 from ccpkit.export.anki.card_templates import AnkiTemplates
 from ccpkit.export.anki.notes import AnkiNote
-from ccpkit.export.anki.notetypes import NOTE_TYPES
+from ccpkit.export.anki.notetypes import BY_KIND, NOTE_TYPES
 from ccpkit.sync.record import SyncRecord, Written, text_hash
 from ccpkit.sync.state import CollectionState, FoundNote
 
@@ -349,15 +349,12 @@ def _orphans(
     return tuple(retired), tuple(deleted), 0
 
 
-_KIND_TYPES = {"card": "term", "table": "comparison", "mcq": "mcq", "cloze": "cloze"}
-"""The note type of each kind of item, by the kind an id names (``02-compute/mcq/…``)."""
-
-
 def _types_of(note_id: str) -> set[int]:
-    """The note types an item's note may have: its kind's, or any of ours for a pinned id."""
+    """The note types an item's note may have: its kind's, by the kind its id names
+    (``02-compute/mcq/…``), or any of ours for a pinned id."""
     kind = note_id.split("/")[1] if note_id.count("/") >= 2 else ""
-    key = _KIND_TYPES.get(kind)
-    return {note_type.id for note_type in NOTE_TYPES if key is None or note_type.key == key}
+    own = BY_KIND.get(kind)
+    return {note_type.id for note_type in NOTE_TYPES if own is None or note_type is own}
 
 
 def _note_type_updates(

@@ -8,6 +8,7 @@ Templates and CSS are not part of the schema; they live in ``templates/anki/`` a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -70,3 +71,5 @@ CLOZE = NoteType(
     cloze=True,
 )
 NOTE_TYPES = (TERM, COMPARISON, MULTIPLE_CHOICE, CLOZE)
+BY_KIND: Mapping[str, NoteType] = {"card": TERM, "table": COMPARISON, "mcq": MULTIPLE_CHOICE, "cloze": CLOZE}
+"""The note type of each kind of item (``model.Kind``)."""
