@@ -761,7 +761,8 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         index += 1
     first = index + 1
     anchor = taken[0] if taken else nodes[run.start]
-    if index >= floor and _may_head(nodes[index]) and question == default_id:
+    worded = any(part.strip() for part in parts)
+    if index >= floor and _may_head(nodes[index], worded=worded) and question == default_id:
         title = heading_text(nodes[index])
         headed = _HEADED.match(undecorated(title))  # `### ❓ Q7: …`
         if headed:
@@ -774,11 +775,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
                 small_print[:0] = [tag] if tag and not _HOW_IT_WENT.fullmatch(tag) else []
             else:
                 parts = [rest.lstrip("-\u2013\u2014: "), *parts]  # `#### Q6 - Which …?`
-        elif (
-            not any(part.strip() for part in parts)
-            or title.endswith("?")
-            or (taken and all(map(is_media, taken)))
-        ):
+        elif not worded or title.endswith("?") or (taken and all(map(is_media, taken))):
             anchor, first = nodes[index], index
             parts = [title, *parts]
     text = "\n\n".join(p for p in parts if p.strip()).strip()
@@ -873,9 +870,12 @@ def _shown(node: Node, *, statement: bool = False) -> bool:
     return not (summary and (statement or asks(summary)))
 
 
-def _may_head(node: Node) -> bool:
-    """A heading can hold a stem, except the file's H1: that is the part title, never a question."""
-    return node.type == "heading" and node.tag != "h1"
+def _may_head(node: Node, *, worded: bool = True) -> bool:
+    """A heading can hold a stem, except the file's H1, the part title: that one only when it asks and
+    no words under it do (a note of one question, titled with it)."""
+    if node.type != "heading":
+        return False
+    return node.tag != "h1" or (not worded and heading_text(node).endswith("?"))
 
 
 def _announced_list(ctx: Context, nodes: Sequence[Node], index: int, floor: int) -> bool:
