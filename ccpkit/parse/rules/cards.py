@@ -236,12 +236,17 @@ def _list_cards(
     items = [item for item in node.children if not ctx.is_claimed(item)]
     defined = {id(item): term for item in items if (term := _defining_sentence(item) or _outlined(item))}
     titled = _titled(ctx, section, _TERMS_TITLE)
+    terms = [_item_term(item, plain=True, titled=titled) for item in items]
+    named = _named_half(terms)
+    if named:
+        terms = [
+            term or _item_term(item, plain=True, titled=titled, sentence_names=True)
+            for item, term in zip(items, terms, strict=True)
+        ]
     glossary = _most(
         [
-            id(item) in defined
-            or _names_its_facts(item)
-            or _has_definition(_item_term(item, plain=True, titled=titled))
-            for item in items
+            id(item) in defined or _names_its_facts(item) or _has_definition(term)
+            for item, term in zip(items, terms, strict=True)
         ]
     )
     for index, item in enumerate(node.children):
@@ -250,7 +255,8 @@ def _list_cards(
         # An item whose words another rule took (a flashcard's `**Q:** …`) names no term; its lists may.
         term = None
         if not (item.children and ctx.is_claimed(item.children[0])):
-            term = _item_term(item, plain=glossary and (pending is None or not pending.bare), titled=titled)
+            plain = glossary and (pending is None or not pending.bare)
+            term = _item_term(item, plain=plain, titled=titled, sentence_names=named)
             term = term or (defined.get(id(item)) if glossary else None)
         if pending is not None and (_is_label(term) or (term is None and pending.bare)):
             pending.extra.append(ctx.doc.source(item))
@@ -653,10 +659,13 @@ def _defining_sentence(item: Node) -> Term | None:
     return defining_sentence(undecorated(text))
 
 
-def _item_term(item: Node, *, plain: bool = False, titled: bool = False) -> Term | None:
+def _item_term(
+    item: Node, *, plain: bool = False, titled: bool = False, sentence_names: bool = False
+) -> Term | None:
     """The item's bold term; with ``plain``, also one without bold (``Name → what it is``,
-    ``Name = …``, ``Name: …``; under a bare term, such bullets are its definition), and under a
-    glossary's title (``titled``) a bold name run into its definition (``**Elasticity.** The …``)."""
+    ``Name = …``, ``Name: …``; under a bare term, such bullets are its definition; ``sentence_names``
+    as ``plain_term`` reads them), and under a glossary's title (``titled``) a bold name run into its
+    definition (``**Elasticity.** The …``)."""
     first = item.children[0] if item.children else None
     if first is None or first.type != "paragraph":
         return None
@@ -670,7 +679,7 @@ def _item_term(item: Node, *, plain: bool = False, titled: bool = False) -> Term
         ):
             return None  # a term a line, or a question over its `A: …`: no one item's name
         unwrapped = " ".join(line.strip() for line in [first_line, *wrapped])  # its definition wrapped
-        term = plain_term(undecorated(unwrapped))
+        term = plain_term(undecorated(unwrapped), sentence_names=sentence_names)
         alone = len(item.children) == 1 and not wrapped  # a run-in name over terms: their group's
         return term or (run_in_term(inline.content) if titled and alone else None)
     return term
@@ -928,7 +937,7 @@ def _glossary_lines(
         terms = [line_term(line) or (run_in_term(line) if run_in else None) for line in lines]
         bold = all(terms)
         plainly: Literal["any", "no colon"] = "any" if colons else "no colon"
-        terms = terms if bold else [plain_term(undecorated(line), separators=plainly) for line in lines]
+        terms = terms if bold else _plain_terms(lines, plainly)
         fields = any(term is not None and is_field_name(term.front) for term in terms)
         worded = any(len(term.rest.split()) >= _DEFINING_WORDS for term in terms if term)
         if fields or (bold and not worded):
@@ -942,6 +951,25 @@ def _glossary_lines(
     if len(found) >= _GLOSSARY_TERMS and all(term.rest.endswith(";") for _, term in found):  # Quizlet's rows
         return [(offset, replace(term, rest=term.rest[:-1].rstrip())) for offset, term in found]
     return found
+
+
+def _named_half(terms: list[Term | None]) -> bool:
+    """Whether half the lines or more name a term as names are written: then a few words in sentence
+    case before a hyphen name one too (``Duty of care - …`` among ``Damages - …`` and ``Debt - …``), as
+    glossaries mix them, where a to-do list's or a retrospective's lines (``Call the bank - …``, ``Too
+    many meetings - …``) all or mostly read so."""
+    return any(terms) and sum(map(bool, terms)) * 2 >= len(terms)
+
+
+def _plain_terms(lines: list[str], separators: Literal["any", "no colon"]) -> list[Term | None]:
+    """Each line's ``plain_term``, sentence case names too where ``_named_half`` allows them."""
+    terms = [plain_term(undecorated(line), separators=separators) for line in lines]
+    if not _named_half(terms):
+        return terms
+    return [
+        term or plain_term(undecorated(line), separators=separators, sentence_names=True)
+        for line, term in zip(lines, terms, strict=True)
+    ]
 
 
 def _is_label_paragraph(node: Node) -> bool:

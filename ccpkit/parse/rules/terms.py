@@ -527,12 +527,16 @@ def defining_sentence(line: str) -> Term | None:
     return Term(found["name"].strip(), rest[:1].upper() + rest[1:], separated=True)
 
 
-def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = "any") -> Term | None:
+def plain_term(
+    line: str, *, separators: Literal["any", "no colon", "arrows"] = "any", sentence_names: bool = False
+) -> Term | None:
     """``EC2 → Virtual servers``, ``S3 = Object storage``, ``AMI: Amazon Machine Image``, without
     bold: a short name, one separator (of ``separators``), what it is. A chain of arrows is a
     flow, and a longer left side a sentence: neither is a term. A separator inside code (``-r`` may
     be the name) separates nothing. A question whose answer follows it set as code (``Which
-    feature tracks sign-ups?``, then ``Funnels`` in backticks, as quizzes hide answers) is a card too."""
+    feature tracks sign-ups?``, then ``Funnels`` in backticks, as quizzes hide answers) is a card too.
+    With ``sentence_names`` (lines beside names written as such), a few words in sentence case may name
+    a thing before a hyphen: ``Duty of care - A legal duty …``."""
     if "://" in line:
         return None
     coded = _ANSWER_IN_CODE.fullmatch(line.strip()) if separators == "any" else None
@@ -561,11 +565,11 @@ def plain_term(line: str, *, separators: Literal["any", "no colon", "arrows"] = 
         return None  # `p. 12: Habits are …`: a reader's note of where a line is, not a name
     if front.lower() in _NOT_NAMES or (len(front) == 1 and front.lower() != front.upper()):
         return None  # `M \u2013 Methanol`: a mnemonic's letter (`一`, a kanji, is a word), no card's name
-    if separator == "-" and not _names_before_hyphen(front, written):
+    if separator == "-" and not _names_before_hyphen(front, written, rest, sentence_names=sentence_names):
         return None  # `Scales automatically - no capacity to plan`: a hyphen in a sentence
     if separator in _DASHES and front.split()[-1].isdigit() and _SCORED.fullmatch(rest):
         return None  # `Arsenal 3 - 1 Chelsea`: a score, not `Route 53 - 53 is the DNS port`
-    if separator in _DASHES and len(front.split()) > _DASHED_WORDS and not names_a_thing(front):
+    if separator in _DASHES - {"-"} and len(front.split()) > _DASHED_WORDS and not names_a_thing(front):
         return None  # `la cocina — the kitchen` names, `Pay only for what you use — no upfront cost` not
     term = Term(front, rest, separated=True)
     return None if _keeps_track(term) else term
@@ -623,15 +627,23 @@ _FIELD_WORDS = 4
 """At most this many words in a field after the name: a meaning, a reading, a year."""
 _SENTENCE_WORDS = 3
 """A last field of this many words or more ending in a full stop ends a sentence, not a list's line."""
-_NAME_JOINERS = frozenset({"of", "and"})
+_NAME_JOINERS = frozenset({"of", "and", "or"})
 """The small words a name before a hyphen may hold (``Treaty of Wick``); ``Call the Bank`` is a task."""
 
 
-def _names_before_hyphen(front: str, written: str) -> bool:
+def _names_before_hyphen(front: str, written: str, rest: str, *, sentence_names: bool) -> bool:
     """``front`` (``written`` with its italics) names a thing before a spaced hyphen: it is in italics,
-    or ``names_a_thing`` with no small words but those of ``_NAME_JOINERS``."""
-    joined = {word for word in front.split()[1:] if word.islower()} <= _NAME_JOINERS
-    return names_a_thing(front, small=joined) or _EMPHASISED.fullmatch(written) is not None
+    or ``names_a_thing`` with no small words but those of ``_NAME_JOINERS``. With ``sentence_names``,
+    a few words in sentence case or with a title's small words (``Duty of care``, ``Failure to
+    Appear``) name one too, over a definition ``rest`` of some words."""
+    words = front.split()
+    joined = {word for word in words[1:] if word.islower()} <= _NAME_JOINERS
+    if names_a_thing(front, small=joined) or _EMPHASISED.fullmatch(written) is not None:
+        return True
+    if not sentence_names or len(words) > _DASHED_WORDS or len(rest.split()) < _DEFINED_WORDS:
+        return False
+    sentence_case = words[0][:1].isupper() and all(word.isalpha() and word.islower() for word in words[1:])
+    return sentence_case or names_a_thing(front, small=True)
 
 
 def names_a_thing(words: str, *, small: bool = False) -> bool:
