@@ -568,10 +568,12 @@ def _answer_words(node: Node | None) -> Node | None:
 
 
 def _label_alone(node: Node) -> str | None:
-    """An answer's label in bold on a paragraph of its own, with nothing after it: ``**Correct**``,
-    ``**Correct Answer**`` (the answer is the paragraph below)."""
+    """An answer's label on a paragraph of its own, with nothing after it: in bold (``**Correct**``,
+    ``**Correct Answer**``) or plain with its colon (``Answer:``); the answer is the paragraph below."""
     text = node.children[0].content.strip() if node.type == "paragraph" else ""
-    found = _BOLD_LABEL.fullmatch(text) if text.startswith(("**", "__")) else None
+    if not text.startswith(("**", "__")):
+        return text[:-1] if text.endswith(":") and _bare_label(text) else None
+    found = _BOLD_LABEL.fullmatch(text)
     return found["label"] if found and _bare_label(f"{found['label']}:") else None
 
 
