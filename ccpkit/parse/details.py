@@ -9,6 +9,7 @@ import re
 from functools import partial
 
 from ccpkit.item_ids import HTML_TAG
+from ccpkit.parse.answer_words import ANSWER_ABROAD
 
 SUMMARY = re.compile(
     r"^\s*<details\b[^>]*>\s*<summary\b[^>]*>(?P<front>.*?)</summary>(?P<rest>.*)$", re.S | re.I
@@ -16,12 +17,12 @@ SUMMARY = re.compile(
 CLOSING = re.compile(r"</details\s*>", re.I)
 _ONLY_CLOSING = re.compile(r"(?:</[a-z]+\s*>\s*)*</details\s*>", re.I)
 _REVEAL = re.compile(
-    r"\b(?:answers?|solutions?|show|reveal|click|expand|hint|explanation|details|respostas?|respuestas?"
-    r"|r[ée]ponses?|rispost[ae]|antwort|l[öo]sung|ver|mostrar|revelar)\b",
+    rf"\b(?:answers?|solutions?|show|reveal|click|expand|hint|explanation|details|ver|mostrar|revelar"
+    rf"|{ANSWER_ABROAD})\b",
     re.I,
 )
-"""Words of a summary that only opens the block (``Show answer``, ``Ver resposta``): the question is
-then written above it, not in the summary."""
+"""Words of a summary that only opens the block (``Show answer``, ``Ver resposta``, ``정답``): the
+question is then written above it, not in the summary."""
 
 
 def details_question(html: str) -> str:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ccpkit.item_ids import HTML_TAG
+from ccpkit.parse.answer_words import ANSWER_ABROAD
 from ccpkit.parse.rules.terms import undecorated
 from ccpkit.parse.tree import Node
 
@@ -28,17 +29,6 @@ CALLOUT = re.compile(r"^\[!(?P<kind>[\w-]+)\][+-]?[ \t]*")
 """An Obsidian callout's marker (``[!question]``, ``[!success]-``) opening a quote's first line."""
 QUESTION = r"(?:question|quest[ãa]o|pregunta|frage|domanda)"
 """"Question", also as Portuguese, Spanish, German and Italian question banks write it."""
-ANSWER_ABROAD = (
-    r"(?:(?:richtige|bonne|la\s+bonne)\s+)?"
-    r"(?:respostas?|respuestas?|resp\.|r[ée]ponses?|rispost[ae]|antwort(?:en)?|l[öo]sung(?:en)?|gabarito"
-    r"|solu[çc][ãa]o|soluci[óo]n|soluzione|alternativa(?=\s+corret)|jawaban(?:\s+benar)?"
-    r"|(?:правильный\s+)?ответ|(?:正确)?答案|正解|정답|đáp\s+án(?:\s+đúng)?)"
-    r"(?:\s+(?:corretas?|corret+[ae]|correctas?|correctes?|certas?))?"
-)
-""""Answer" as Portuguese, Spanish, French, Italian, German, Indonesian, Russian, Chinese and
-Japanese, Korean and Vietnamese question banks write it (``Resposta: A``, ``Respuesta correcta: B``,
-``Bonne réponse : D``, ``Jawaban: B``, ``Ответ: A``, ``答案`` or ``正解`` and a full-width colon, ``정답: B``,
-``Đáp án: B``)."""
 ANSWER_COLUMN = rf"(?:correct\s+)?answers?|ans|key|correct|solution|correct\s+options?|{ANSWER_ABROAD}"
 """What heads a table's column of answers: ``Answer``, ``Correct answer``, ``Key``, ``Resposta`` …"""
 _LABEL = (

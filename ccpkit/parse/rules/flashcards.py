@@ -16,11 +16,11 @@ from dataclasses import dataclass, replace
 
 from ccpkit.errors import Problem
 from ccpkit.model import Item, SourceLocation
+from ccpkit.parse.answer_words import ANSWER_ABROAD
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_markdown
 from ccpkit.parse.document import heading_level, heading_text, leads_up_the_page, only_pictures
 from ccpkit.parse.rules.answers import (
-    ANSWER_ABROAD,
     CALLOUT,
     PAIRED_ANSWER,
     QUESTION,

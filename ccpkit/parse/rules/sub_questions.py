@@ -18,9 +18,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from ccpkit.errors import Problem
 from ccpkit.model import Item
+from ccpkit.parse.answer_words import ANSWER_ABROAD
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import Block, heading_text
-from ccpkit.parse.rules.answers import ANSWER_ABROAD, plain
+from ccpkit.parse.rules.answers import plain
 from ccpkit.parse.rules.options import DraftOption, asks, instructs
 from ccpkit.parse.rules.questions import Draft
 from ccpkit.parse.tree import Node
