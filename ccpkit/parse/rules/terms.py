@@ -538,7 +538,7 @@ def plain_term(
     With ``sentence_names`` (lines beside names written as such), a few words in sentence case may name
     a thing before a hyphen: ``Duty of care - A legal duty …``."""
     if "://" in line:
-        return None
+        return _linked_term(line, separators, sentence_names=sentence_names)
     coded = _ANSWER_IN_CODE.fullmatch(line.strip()) if separators == "any" else None
     if coded and not _POINTS_AT.search(coded["front"]) and _CODED_VALUE.fullmatch(coded["back"]):
         return Term(coded["front"], coded["back"], separated=True)
@@ -573,6 +573,37 @@ def plain_term(
         return None  # `la cocina — the kitchen` names, `Pay only for what you use — no upfront cost` not
     term = Term(front, rest, separated=True)
     return None if _keeps_track(term) else term
+
+
+def _linked_term(
+    line: str, separators: Literal["any", "no colon", "arrows"], *, sentence_names: bool
+) -> Term | None:
+    """A name written as a link to a page on the web, then a fact of a few words about it
+    (``[Treaty of Wick](https://…) - 1612``, as timelines link each name): the link is the card's
+    front, its words read as a name's. A page title's site after a dash (``Hawaii - Wikipedia``,
+    linking to wikipedia.org) is no part of the name. A link over a longer blurb is a reading list's
+    (``[S3 FAQ](https://…) - Answers to common questions``), as a table of links is; a web address
+    elsewhere (``https://…: the docs``) makes no term either."""
+    linked = _LINKED_NAME.fullmatch(line.strip())
+    if linked is None or "://" in linked["rest"]:
+        return None
+    name, url = linked["name"], linked["url"]
+    titled = _PAGE_TITLE.fullmatch(name)
+    if titled and titled["site"].replace(" ", "").lower() in url.split("/")[2].lower():
+        name = titled["page"]
+    rest = linked["rest"] if linked["rest"][0] in ": \t" else f" {linked['rest']}"  # `)- 1889`
+    term = plain_term(f"{name}{rest}", separators=separators, sentence_names=sentence_names)
+    if term is None or len(term.rest.split()) > _LINKED_FACT_WORDS:
+        return None
+    return Term(f"[{name}]({url})", term.rest, term.separated)
+
+
+_LINKED_FACT_WORDS = 3
+"""At most this many words of a fact after a linked name: a date, a place, a meaning."""
+_LINKED_NAME = re.compile(
+    r"\[(?P<name>[^\[\]\n]+)\]\((?P<url>https?://(?:[^\s()]|\([^\s()]*\))+)\)(?P<rest>\S?\s.*)"
+)
+_PAGE_TITLE = re.compile(r"(?P<page>.+?)\s*[-\u2013\u2014|]\s+(?P<site>\w[\w .]*)")
 
 
 def _cues(front: str, rest: str) -> bool:
@@ -635,12 +666,13 @@ def _names_before_hyphen(front: str, written: str, rest: str, *, sentence_names:
     """``front`` (``written`` with its italics) names a thing before a spaced hyphen: it is in italics,
     or ``names_a_thing`` with no small words but those of ``_NAME_JOINERS``. With ``sentence_names``,
     a few words in sentence case or with a title's small words (``Duty of care``, ``Failure to
-    Appear``) name one too, over a definition ``rest`` of some words."""
+    Appear``) name one too, over a definition ``rest`` of some words or a date."""
     words = front.split()
     joined = {word for word in words[1:] if word.islower()} <= _NAME_JOINERS
     if names_a_thing(front, small=joined) or _EMPHASISED.fullmatch(written) is not None:
         return True
-    if not sentence_names or len(words) > _DASHED_WORDS or len(rest.split()) < _DEFINED_WORDS:
+    dated = rest[:1].isdigit()  # `Texas annexation - 1845`, as a timeline dates it
+    if not sentence_names or len(words) > _DASHED_WORDS or (len(rest.split()) < _DEFINED_WORDS and not dated):
         return False
     sentence_case = words[0][:1].isupper() and all(word.isalpha() and word.islower() for word in words[1:])
     return sentence_case or names_a_thing(front, small=True)
