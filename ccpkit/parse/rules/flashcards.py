@@ -86,11 +86,15 @@ _DOTTED_QUESTION = re.compile(rf"^{_DOTTED_Q}\s")
 _DOTTED_ANSWER = re.compile(rf"^{_BOLD}A\.{_BOLD}\s+(?P<text>\S.*)$")
 """``A. …`` answering a ``Q. …`` line, as ``Q.``/``A.`` notes write them (elsewhere ``A.`` letters
 an option: a ``B.`` line below makes the lines options)."""
-_FRONT = re.compile(rf"^{_BOLD}(?i:front|statement){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
-_BACK = re.compile(rf"^{_BOLD}(?i:back){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
-"""``Front: …`` over ``Back: …``: a card's sides (``Front:`` alone, as a checklist's ``Front:`` and
-``Rear:`` lines, is no question; ``Back:`` alone is a field of a note type: see START/END); also a
-``Statement: …`` to judge over ``Answer: True`` (or ``False``)."""
+_FRONT = re.compile(
+    rf"^{_BOLD}(?i:front|statement|frente|anverso|recto|vorderseite){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$"
+)
+_BACK = re.compile(rf"^{_BOLD}(?i:back|verso|reverso|r\u00fcckseite){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
+"""``Front: …`` over ``Back: …``: a card's sides, also as Portuguese, Spanish, French and German
+write them (``FRENTE:`` over ``VERSO:``, ``Anverso``/``Reverso``, ``Recto``/``Verso``,
+``Vorderseite``/``Rückseite``); ``Front:`` alone, as a checklist's ``Front:`` and ``Rear:`` lines, is
+no question; ``Back:`` alone is a field of a note type: see START/END; also a ``Statement: …`` to
+judge over ``Answer: True`` (or ``False``)."""
 _JUDGED = re.compile(r"\W*(?:true|false)\b", re.I)
 _SECOND_OPTION = re.compile(r"^\s*\(?B[.)]\s", re.M)
 _ANSWER_AFTER = re.compile(
