@@ -124,12 +124,20 @@ _SENTENCE_NAME_WORDS = 6
 """At most this many words in the bold name a defining sentence opens with."""
 _SEQUENCE = re.compile(
     r"(?:(?i:weeks?|days?|module|chapter|lesson|section|unit|domain|practice (?:exam|test)|exam|test|quiz"
-    r"|lab|version)\s*#?\s*\d+(?:\.\d+)*(?:\s*[-\u2013]\s*\d+)?"
+    r"|lab|version|d[ií]as?|semanas?|jours?|semaines?|tage?|wochen?|m[óo]dulo|cap[ií]tulo|li[çc][ãa]o|lecci[óo]n"
+    r"|le[çc]on|unidade?|unit[ée]|kapitel)\s*#?\s*\d+(?:\.\d+)*(?:\s*[-\u2013]\s*\d+)?"
     r"|v\d+(?:\.\d+)+|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:\s*\([^()]{1,20}\))?"
 )
-"""A place in a plan or the contents (``Week 2``, ``Module 3``, ``Practice exam 1``), a version or a
-date, maybe with a short note in brackets (``2024-03-01 (s1)``); not a step or phase of what is
-learnt (``Phase 1: Assess``)."""
+"""A place in a plan or the contents (``Week 2``, ``Module 3``, ``Practice exam 1``, also as other
+languages write them: ``DIA 1-2``, ``Semaine 3``), a version or a date, maybe with a short note in
+brackets (``2024-03-01 (s1)``); not a step or phase of what is learnt (``Phase 1: Assess``)."""
+_PLACE_IN_NOTES = re.compile(
+    r"(?i:cards?|questions?|q|pages?|pp?\.|slides?)\s*#?\s*\d+(?:\s*[-\u2013]\s*\d+)?(?:\s*\([^()]{1,30}\))?"
+)
+"""Where in the notes a topic is (``Cards 1-10``, ``Questions 1-12 (Identity)``, ``pp. 40-52``): the
+back of a plan's or a contents' line, nothing to learn."""
+_SCORE_BAND = re.compile(r"\d+\s*[-\u2013]\s*\d+\s*(?:(?i:correct|right|points?|marks?)\b|%).*")
+"""A band of scores a test's guide rates (``36-40 correct (90-100%)``, ``80-100%``)."""
 _STATUS = re.compile(
     r"\W*(?i:done|finished|not started|in progress|halfway|to ?do|pending|completed?|started|skipped"
     r"|reviewed|passed|failed)\s*(?:[,(\u2013\u2014-][^.:]*)?$"
@@ -263,8 +271,11 @@ def joined_terms(term: Term) -> list[Term]:
 
 
 def _defines(term: Term) -> bool:
-    """A term with a definition of its own, for a card: not a label, nor ``Answer:`` or ``Author:``."""
-    return term.separated and bool(term.rest) and not term.is_label and term.front.lower() not in _NOT_NAMES
+    """A term with a definition of its own, for a card: not a label, nor ``Answer:`` or ``Author:``, nor
+    a line that keeps track of the studying."""
+    if not term.separated or not term.rest or term.is_label or term.front.lower() in _NOT_NAMES:
+        return False
+    return not _keeps_track(term)
 
 
 _FIELD_NAMES = frozenset(
@@ -630,10 +641,15 @@ def _short_or_named(front: str, rest: str) -> bool:
 def _keeps_track(term: Term) -> bool:
     """A line that tracks the notes or the studying, not a term to learn: a week of a plan, a module of
     the contents, an exam's score or a version of the notes (``Week 2: EC2, S3``, ``Day 1-3: IAM``,
-    ``2024-03-01: Added …``, ``v1.2: …``), where a topic stands (``IAM: finished``), or where to read
-    more (``**Official guide:** https://…``, a back that is only a link)."""
+    ``2024-03-01: Added …``, ``v1.2: …``), where a topic is in the notes (``ECA básico: Cards 1-5``) or
+    stands (``IAM: finished``), or where to read more (``**Official guide:** https://…``, a back that is
+    only a link)."""
     dated = any(map(str.isdigit, term.front))  # every place, version or date has one
     if dated and _SEQUENCE.fullmatch(_EMPHASISED.sub(r"\g<inner>", term.front).strip()) is not None:
+        return True
+    if any(map(str.isdigit, term.rest)) and _PLACE_IN_NOTES.fullmatch(term.rest.strip()) is not None:
+        return True
+    if dated and _SCORE_BAND.fullmatch(term.front) is not None:
         return True
     return _STATUS.match(term.rest) is not None or is_only_a_link(term.rest)
 
