@@ -586,6 +586,21 @@ def plain_term(
     return None if _keeps_track(term) else term
 
 
+def coded_name(line: str) -> Term | None:
+    """A list item's code span, then what it is with no separator between (```la pomme` the apple``,
+    ```git status` shows what changed``), as vocabulary lists and cheat sheets write them: the code
+    is the front. Words that go on with the code (```a` and `b` …``) make no term."""
+    found = _CODED_NAME.fullmatch(line.strip())
+    if found is None or found["rest"].split()[0].lower() in _GOES_ON:
+        return None
+    return Term(found["code"], found["rest"], separated=True)
+
+
+_CODED_NAME = re.compile(r"(?P<code>(`+)[^`\n]+?\2)[ \t]+(?P<rest>[^\s,;.:=`(|\-\u2013\u2014\u2192][^\n]*)")
+_GOES_ON = frozenset({"and", "or", "nor", "but", "vs", "vs.", "versus", "&"})
+"""Words after a code span that go on with it: no term's definition."""
+
+
 def _linked_term(
     line: str, separators: Literal["any", "no colon", "arrows"], *, sentence_names: bool
 ) -> Term | None:
