@@ -35,6 +35,7 @@ from ccpkit.parse.rules.answers import (
 )
 from ccpkit.parse.rules.dataview import field_key, is_key_like, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.options import instructs, same_words, table_cells, unbolded, within_words
+from ccpkit.parse.rules.review_pastes import reviewed_card
 from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
     PLACE_IN_A_BOOK,
@@ -324,6 +325,10 @@ def _in(
         elif child.type == "paragraph" and (called := _asked_over_callout(ctx, siblings[index:])) is not None:
             used, pair = called  # `What does …?` over `> [!success]- Answer`
             yield from _items(ctx, sections[index], child, pair)
+            index += used
+        elif child.type == "paragraph" and (reviewed := reviewed_card(ctx, siblings[index:])) is not None:
+            used, front, back = reviewed  # `Question 3 of 50` over the question, then its right answers
+            yield from _items(ctx, sections[index], child, _Pair(front, back))
             index += used
         elif child.type == "paragraph" and (worded := _worded_pair(ctx, siblings[index:])) is not None:
             used, pair = worded  # `Which …?` then `Answer: …`, no options

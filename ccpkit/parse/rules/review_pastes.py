@@ -3,7 +3,11 @@ the question, each option a paragraph of its own with ``(Correct)`` under the ri
 ``(Incorrect)`` under a wrong pick), then ``Explanation`` and why; or, as its newer page does, with
 ``Correct answer`` (``Your answer is correct``) over the right ones, ``Your answer is incorrect``
 over a wrong pick, then ``Overall explanation`` and ``Domain``. No letters, no list: read as the page
-shows them, each would be a paragraph of notes and the question lost."""
+shows them, each would be a paragraph of notes and the question lost.
+
+Microsoft Learn's review of a practice assessment shows no options at all: ``Question 3 of 50`` over
+the question, ``Your Answer`` over the picks, ``Correct Answer`` over the right ones (each judged
+``This answer is correct.``), then why. Each is a card: the question, its right answers and why."""
 
 from __future__ import annotations
 
@@ -101,3 +105,72 @@ def _draft(ctx: Context, header: Block, number: str, opening: str, run: Sequence
         explained.append(f"{domain['field']}: {domain['value'].strip()}" if domain else ctx.doc.source(node))
     draft.explanation += explained
     return draft
+
+
+_OF = re.compile(r"\W*question\s+\d+\s+of\s+\d+\W*", re.I)
+"""``Question 3 of 50``: the review's heading of a question, the question on the lines below it."""
+_RIGHT_ANSWER = re.compile(r"\W*correct\s+answers?\W*", re.I)
+_YOUR_ANSWER = re.compile(r"\W*your\s+answers?\W*", re.I)
+_JUDGED = re.compile(r"\W*this\s+answer\s+is\s+(?P<verdict>correct|incorrect)\W*", re.I)
+_PAGE_TITLE = re.compile(r".+\s[-\u2013]\s.+\s\|\s.+")
+"""``Describe cloud concepts - Training | Microsoft Learn``: the page's title, after each question."""
+
+
+def reviewed_card(ctx: Context, siblings: Sequence[Node]) -> tuple[int, str, str] | None:
+    """A question of a Microsoft Learn review opening ``siblings``: how many paragraphs after the first
+    it takes, its question (the paragraphs over ``Your Answer``) and its back (the right answers, a
+    list when there are several, then why)."""
+    first = siblings[0]
+    head, _, asked = _text(first).partition("\n")
+    if ctx.is_claimed(first) or not _OF.fullmatch(head):
+        return None
+    lines = [(0, line.strip()) for line in asked.split("\n")]  # each line with the paragraph it is in
+    for place, node in enumerate(siblings[1:], start=1):
+        text = _text(node)
+        if not text or ctx.is_claimed(node) or _OF.fullmatch(text.partition("\n")[0]):
+            break
+        lines += [(place, line.strip()) for line in text.split("\n")]
+    said = [line for _, line in lines]
+    picks = next((index for index, line in enumerate(said) if _YOUR_ANSWER.fullmatch(line)), None)
+    right = next((index for index, line in enumerate(said) if _RIGHT_ANSWER.fullmatch(line)), picks)
+    if right is None:  # every pick right: the page may show no `Correct Answer`
+        return None
+    answers, index = _judged_run(said, right + 1)
+    question = _paragraphs(lines[: min(right, picks if picks is not None else right)])
+    if not answers or not question:
+        return None
+    why = lines[index:]
+    if why and _PAGE_TITLE.fullmatch(why[-1][1]):
+        why.pop()
+    answered = answers[0] if len(answers) == 1 else "\n".join(f"- {answer}" for answer in answers)
+    used = lines[-1][0]
+    ctx.claim(*siblings[: used + 1])
+    return used, question, "\n\n".join([answered, *filter(None, [_paragraphs(why)])])
+
+
+def _paragraphs(lines: Sequence[tuple[int, str]]) -> str:
+    """Lines, each with the paragraph it is in, as those paragraphs' text."""
+    grouped = itertools.groupby(lines, lambda line: line[0])
+    return "\n\n".join("\n".join(text for _, text in group) for _, group in grouped).strip()
+
+
+def _judged_run(lines: Sequence[str], start: int) -> tuple[list[str], int]:
+    """The answers listed from ``start``, each over the page's verdict on it, and where the lines after
+    them begin; one that is judged wrong is no right answer."""
+    answers: list[str] = []
+    index = start
+    while index < len(lines) and not _JUDGED.fullmatch(lines[index]):
+        verdict = _JUDGED.fullmatch(lines[index + 1]) if index + 1 < len(lines) else None
+        if verdict is None:
+            if not answers:  # one answer with no verdict under it: the page's last
+                answers.append(lines[index])
+                index += 1
+            break
+        if verdict["verdict"].lower() == "correct":
+            answers.append(lines[index])
+        index += 2
+    return answers, index
+
+
+def _text(node: Node) -> str:
+    return node.children[0].content if node.type == "paragraph" else ""
