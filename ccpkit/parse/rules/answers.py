@@ -32,7 +32,7 @@ QUESTION = r"(?:question|quest[ãa]o|pregunta|frage|domanda)"
 ANSWER_COLUMN = rf"(?:correct\s+)?answers?|ans|key|correct|solution|correct\s+options?|{ANSWER_ABROAD}"
 """What heads a table's column of answers: ``Answer``, ``Correct answer``, ``Key``, ``Resposta`` …"""
 _LABEL = (
-    r"(?:the\s+)?(?:(?:correct|right|final|suggested)\s+)?"
+    r"(?:the\s+)?(?:(?:correct|right|good|final|suggested)\s+)?"
     rf"(?:answers?(?:\s*\(s\))?|ans|solutions?|(?:responses?|key)(?=\s*[:\uff1a])|correct(?:\s+(?:options?|choices?))?"
     r"|(?<=right\s)(?:options?|choices?)(?=\s*[:\uff1a])"
     rf"|{ANSWER_ABROAD})"

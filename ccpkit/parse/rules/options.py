@@ -581,7 +581,21 @@ def _lettered_items(
         if not text:
             return None
         options.append(_option(match, text, item))
-    return (options, ()) if _in_order(options, going_on) else None
+    if not _in_order(options, going_on):
+        return None
+    text, glued = _answer_glued(options[-1].text)
+    return [*options[:-1], replace(options[-1], text=text)], glued
+
+
+def _answer_glued(text: str) -> tuple[str, tuple[str, ...]]:
+    """An option's text, and the answer line written right under the last option with no blank line
+    between (Markdown then runs it on into that option: ``- D. Vacuole`` then ``Correct Answer C``),
+    and the lines after it."""
+    lines = text.split("\n")
+    glued = next((index for index, line in enumerate(lines[1:], 1) if answer_line(line) is not None), None)
+    if glued is None:
+        return text, ()
+    return "\n".join(lines[:glued]).rstrip(), tuple(lines[glued:])
 
 
 def _letter_out_of_code(line: str) -> str:
