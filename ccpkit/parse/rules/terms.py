@@ -60,11 +60,14 @@ _SEPARATORS = (
 ``&ndash;``, ``&mdash;``); Chinese and Japanese notes' full-width colon and double dash."""
 _ARROW = re.compile("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
 _PLAIN_SEPARATOR = re.compile(
-    f"{_ARROW.pattern}|(?<=\\S) [=:\u2013\u2014-] (?=\\S)|(?<=[^\\s:]): (?=\\S)|(?<=\\S) ?\uff1a ?(?=\\S)"
+    f"{_ARROW.pattern}|(?<=\\S) +[=:\u2013\u2014-] +(?=\\S)|(?<=[^\\s:]): (?=\\S)|(?<=\\S) ?\uff1a ?(?=\\S)"
 )
-"""An arrow, `` = ``, ``: ``, `` : ``, a dash (en, em or hyphen) between spaces, or the full-width colon
-of Chinese and Japanese (U+FF1A), as a vocabulary list writes it between a word and its meaning."""
-_UNCOLONED_SEPARATOR = re.compile(f"{_ARROW.pattern}|(?<=\\S) [=|\u2013\u2014-] (?=\\S)|(?<=\\S)\\t+(?=\\S)")
+"""An arrow, `` = ``, ``: ``, `` : ``, a dash (en, em or hyphen) between spaces (several, where a list
+lines its meanings up: ``quand    = when``), or the full-width colon of Chinese and Japanese (U+FF1A),
+as a vocabulary list writes it between a word and its meaning."""
+_UNCOLONED_SEPARATOR = re.compile(
+    f"{_ARROW.pattern}|(?<=\\S) +[=|\u2013\u2014-] +(?=\\S)|(?<=\\S)\\t+(?=\\S)"
+)
 _SEPARATORS_OF = {"any": _PLAIN_SEPARATOR, "no colon": _UNCOLONED_SEPARATOR, "arrows": _ARROW}
 """Which separators a plain term may have: any, all but a colon (``Morgan: Hi`` is speech in a
 transcript; a tab or a ``|``, as Quizlet, Anki and spreadsheets export cards, is one of these), or
