@@ -594,14 +594,18 @@ def _is_h1(node: Node) -> bool:
 
 
 def _blocks(root: Node) -> Iterator[Block]:
+    """Each top-level block with the headings it is under: the file's first ``# H1`` is its part's
+    title, no section; a later one (a file of several notes, one per H1) opens a section as an H2 does."""
     path: list[tuple[int, str]] = []
     heading: Node | None = None
+    titled = False
     for node in root.children:
         if node.type == "heading":
             level = heading_level(node)
             path = [(lv, text) for lv, text in path if lv < level]
-            if level > 1:
+            if level > 1 or titled:
                 path.append((level, heading_text(node)))
+            titled = titled or level == 1
             heading = node
         yield Block(node, tuple(text for _, text in path), heading)
 
