@@ -299,6 +299,10 @@ def _in(
             used, result = _tagged_heading(ctx, siblings[index:])  # `## What is a VPC? #card`
             yield from _items(ctx, sections[index][:-1], child, result)
             index += used
+        elif child.type == "heading" and (separated := _heading_over_separator(ctx, siblings[index:])):
+            used, pair = separated  # `## What is …?` right over a `?` line, the answer below it
+            yield from _items(ctx, sections[index][:-1], child, pair)
+            index += used
         elif child.type == "heading" and (
             answered := _answered_heading(ctx, siblings[index:], sections[index])
         ):
@@ -348,6 +352,26 @@ def _in(
                 yield from _items(ctx, sections[index], child, result)
             index += used
         index += 1
+
+
+def _heading_over_separator(ctx: Context, siblings: Sequence[Node]) -> tuple[int, _Pair] | None:
+    """A heading right over a ``?`` (or ``??``) line and the answer under that line: a card whose
+    question is the heading, as Obsidian's spaced repetition reads one; how many blocks after the
+    heading it used."""
+    heading, below = siblings[0], siblings[1] if len(siblings) > 1 else None
+    if below is None or below.type != "paragraph" or ctx.is_claimed(below):
+        return None
+    separator, _, back = below.children[0].content.partition("\n")
+    if separator.strip() not in _SEPARATORS:
+        return None
+    back, used = back.strip(), 1
+    following = siblings[2] if len(siblings) > 2 else None
+    if following is not None and following.type != "heading" and (not back or _runs_on(below, following)):
+        back, used = "\n".join(part for part in (back, ctx.doc.source(following)) if part), 2
+    if not back:
+        return None
+    ctx.claim(heading, *siblings[1 : used + 1])
+    return used, _Pair(heading_text(heading), back, reversible=separator.strip() == "??")
 
 
 def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, list[_Pair | _Missing]]:
