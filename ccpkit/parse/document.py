@@ -226,6 +226,8 @@ def parse_document(path: str, text: str) -> Document:
         )
     if "<!--" in text:
         text, tokens = _without_comments(text, tokens)
+    if "<details" in text:
+        text, tokens = _details_over_summaries(text, tokens)
     if "{:" in text or ("{" in text and _HEADING_ATTRIBUTES.search(text)):
         text, tokens = _rewritten(text, tokens, _without_attribute_lists)
     if "%%" in text and not _SIDES_LINE.search(text):
@@ -485,6 +487,31 @@ def _without_comments(text: str, tokens: list[Token]) -> tuple[str, list[Token]]
             lines[start:end] = block.split("\n")
     cleared = "\n".join(lines)
     return _reparsed(text, tokens, cleared)
+
+
+def _details_over_summaries(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
+    """The text with a ``<details>`` tag alone on its line moved onto its ``<summary>`` line below a
+    blank line or two (which would make them blocks apart, the question lost), and its tokens. Every
+    line keeps its number; in code nothing moves."""
+    code = _code_lines(tokens)
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if number in code or not _LONE_DETAILS.fullmatch(line):
+            continue
+        below = next((n for n in range(number + 1, len(lines)) if lines[n].strip()), None)
+        if (
+            below is not None
+            and below > number + 1
+            and below not in code
+            and _SUMMARY_LINE.match(lines[below])
+        ):
+            lines[below] = f"{line.strip()}{lines[below].strip()}"
+            lines[number] = ""
+    return _reparsed(text, tokens, "\n".join(lines))
+
+
+_LONE_DETAILS = re.compile(r"\s{0,3}<details\b[^>]*>\s*", re.I)
+_SUMMARY_LINE = re.compile(r"\s{0,3}<summary\b", re.I)
 
 
 def _without_attribute_lists(line: str, _above: str) -> str:
