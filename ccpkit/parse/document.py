@@ -21,6 +21,7 @@ from ccpkit.markdown_defaults import OFF_BY_DEFAULT
 from ccpkit.model import SourceLocation
 from ccpkit.parse.definition_lists import markdown_definition_lists
 from ccpkit.parse.definitions import as_run_in, is_definition, latex_definitions
+from ccpkit.parse.emoji_shortcodes import with_emoji
 from ccpkit.parse.footnotes import inline_footnotes
 from ccpkit.parse.front_matter import FrontMatter, read_front_matter
 from ccpkit.parse.html_tables import markdown_tables
@@ -224,6 +225,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _reparsed(
             text, tokens, "\n".join(latex_definitions(text.split("\n"), _code_lines(tokens)))
         )
+    if _MAY_HOLD_SHORTCODES.search(text):  # after the sites' blocks: their bodies are no code
+        text, tokens = _rewritten(text, tokens, with_emoji)
     if "<!--" in text:
         text, tokens = _without_comments(text, tokens)
     if "<details" in text:
@@ -510,6 +513,7 @@ def _details_over_summaries(text: str, tokens: list[Token]) -> tuple[str, list[T
     return _reparsed(text, tokens, "\n".join(lines))
 
 
+_MAY_HOLD_SHORTCODES = re.compile(r":[a-z][a-z_]*:")
 _LONE_DETAILS = re.compile(r"\s{0,3}<details\b[^>]*>\s*", re.I)
 _SUMMARY_LINE = re.compile(r"\s{0,3}<summary\b", re.I)
 
