@@ -551,6 +551,20 @@ def _answer_below(node: Node, after: Node | None) -> Answer | None:
     return answer_line(node.children[0].content) if node.type == "paragraph" else None
 
 
+def _marked_letters(lines: Sequence[str]) -> list[str]:
+    """The letters marked right in a list of the options' letters (``A``, ``B - Correct``, ``C``), as a
+    test's suggested answers list them; none if the lines are not such a list or none is marked."""
+    found = [_MARKED_LETTER.fullmatch(line.strip()) for line in lines]
+    if not lines or not all(found):
+        return []
+    return [match["letter"] for match in found if match is not None and match["mark"]]
+
+
+_MARKED_LETTER = re.compile(
+    r"(?P<letter>[A-H])[.)]?(?:\s*[-\u2013\u2014:]?\s*(?P<mark>(?i:correct|right)|\u2705|\u2714\ufe0f?))?"
+)
+
+
 def _answer_heading(node: Node) -> bool:
     """A heading over a question's answer (``### Correct Answer``, ``### Correct Answers``)."""
     return (
@@ -1049,7 +1063,9 @@ def _listed_answer(
     correct options, lettered as they are, or each in its words (``- AWS Lambda``)."""
     if following.type not in ("bullet_list", "ordered_list") or ctx.is_claimed(following):
         return None
-    labelled = node.type == "paragraph" and _bare_label(node.children[0].content.strip())
+    labelled = node.type == "paragraph" and (
+        _bare_label(node.children[0].content.strip()) or _label_alone(node) is not None
+    )
     if not labelled and not _answer_heading(node):
         return None
     listed = read_options(ctx.doc, following)
@@ -1059,6 +1075,9 @@ def _listed_answer(
     letters = [line.strip().rstrip(".)").upper() for line in lines]
     if lines and set(letters) <= {option.label for option in options}:
         return Answer(tuple(dict.fromkeys(letters)), "")  # `- A` and `- C`: the options' letters alone
+    marked = _marked_letters(lines)  # every letter listed, the right ones marked: `- B - Correct`
+    if marked and set(marked) <= {option.label for option in options}:
+        return Answer(tuple(marked), "")
     named = named_option(options, "; ".join(lines))
     return Answer(named, "") if named else None
 
