@@ -12,7 +12,7 @@ from ccpkit.item_ids import HTML_TAG
 from ccpkit.model import MCQ, Item, Option
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, closes_details, hidden_markdown
-from ccpkit.parse.document import heading_level, heading_text
+from ccpkit.parse.document import Block, heading_level, heading_text
 from ccpkit.parse.rules.answers import (
     ANSWER_COLUMN,
     Answer,
@@ -213,13 +213,11 @@ def _answer_keys(ctx: Context, worded: list[Node]) -> Iterator[KeyEntry]:
                 key_level, seen = level, True
             elif not (key_level and level > key_level):
                 key_level = level if seen and only_entries.get(index, False) else 0
-        elif (
-            key_level
-            and node.type == "paragraph"
-            and index + 1 < len(blocks)
-            and (entry := _named_answer(_question_named(node), blocks[index + 1].node)) is not None
-        ):  # `**Q1: Which …?**` repeated over `- **Answer: A. …**` and `- Explanation: …`
-            ctx.claim(node, blocks[index + 1].node)
+        elif key_level and node.type == "paragraph" and (named := _named_below(node, blocks[index + 1 :])):
+            # `**Q1: Which …?**` repeated over `- **Answer: A. …**` and `- Explanation: …`, or
+            # `**Question 1**` over its statement again, then `**Answer**: **True**`
+            entry, used = named
+            ctx.claim(node, *(block.node for block in blocks[index + 1 : index + 1 + used]))
             held = [entry]
         elif node.type == "paragraph" and (listed := after_key_title(node.children[0].content)):
             key_level, seen = key_level or _BELOW_EVERY_HEADING, True
@@ -286,10 +284,36 @@ def _numbered_answers(node: Node) -> list[tuple[str, Node, str]]:
     return [(question_id(cells[q]), row, cells[a]) for row, cells in rows]
 
 
+_NAMING_WORDS = 4
+"""At most this many words of an answer in words under a key's question number: an option's name."""
+
+
+def _named_below(paragraph: Node, below: Sequence[Block]) -> tuple[KeyEntry, int] | None:
+    """The entry of a key's paragraph that names a question (``_question_named``) over its answer line,
+    maybe with the question's words again between (``**Statement**: …``); how many blocks it used."""
+    named = _question_named(paragraph)
+    if not named or not below:
+        return None
+    entry = _named_answer(named, below[0].node)
+    if entry is None and len(below) > 1 and _REPEATED.match(_first_line(below[0].node)):
+        entry = _named_answer(named, below[1].node)
+        return (entry, 2) if entry is not None else None
+    return (entry, 1) if entry is not None else None
+
+
+_REPEATED = re.compile(r"(?:\*\*|__)?(?i:statement|question|prompt)(?:\*\*|__)?\s*:")
+"""``**Statement**: …`` between a key's question number and its answer: the question's words again."""
+
+
+def _first_line(node: Node) -> str:
+    return node.children[0].content.partition("\n")[0] if node.type == "paragraph" else ""
+
+
 def _named_answer(heading: str, below: Node) -> KeyEntry | None:
     """A key's heading that names a question (``### Question 1``) over a paragraph opening with its
-    answer line (``Answer: B. S3 stores objects.``), the rest of which explains it, or over a list of
-    one-paragraph items whose first is the answer line and the others explain it."""
+    answer line (``Answer: B. S3 stores objects.``, or an option named in a few words: ``Answer:
+    True``), the rest of which explains it, or over a list of one-paragraph items whose first is the
+    answer line and the others explain it."""
     heading = heading.rstrip(":.)")  # `### Question 1:`, `### 1.`
     if not is_question_id(heading):
         return None
@@ -301,19 +325,29 @@ def _named_answer(heading: str, below: Node) -> KeyEntry | None:
     else:
         return None
     answer = answer_line(first)
-    if answer is None or not answer.letters:
+    named = answer is not None and 0 < len(answer.text.split()) <= _NAMING_WORDS  # `**True**`
+    if answer is None or not (answer.letters or named):
         return None
     rest = "\n".join(part for part in (answer.rest, more.strip()) if part)
     return KeyEntry(question_id(heading), replace(answer, rest=rest), below)
 
 
 def _question_named(paragraph: Node) -> str:
-    """``Q1`` of a key's line that repeats a question in bold (``**Q1: Which …?**``); "" for any other."""
+    """``Q1`` of a key's line that repeats a question in bold (``**Q1: Which …?**``) or names it in bold
+    (``**Question 1**: Remember - Basic``); "" for any other."""
     text = paragraph.children[0].content.strip() if paragraph.type == "paragraph" else ""
-    if "\n" in text or not (text.startswith(("**", "__")) and text.endswith(("**", "__"))):
+    if "\n" in text or not text.startswith(("**", "__")):
+        return ""
+    labelled = _BOLD_QUESTION_ID.fullmatch(text)  # `**Question 1**: Remember - Basic`, the level after it
+    if labelled is not None:
+        return labelled["id"] if is_question_id(labelled["id"]) else ""
+    if not text.endswith(("**", "__")):
         return ""
     named, _, asked = plain(text).partition(":")
     return named if asked.strip() and is_question_id(named) else ""
+
+
+_BOLD_QUESTION_ID = re.compile(r"(?:\*\*|__)(?P<id>[^*_\n:]{1,20}?)(?:\*\*|__)(?:\s*:[^\n]*)?")
 
 
 def _collapsed_key(node: Node, below: list[KeyEntry] | None) -> list[KeyEntry]:
@@ -501,9 +535,14 @@ def _apply_key(ctx: Context, drafts: list[Draft], entry: KeyEntry, floor: int) -
     since = [draft for draft in above if ctx.doc.line_of(draft.start) > floor]
     for draft in [*since, *reversed(above)]:
         if draft.answer is None:
-            draft.answer, draft.answer_node = with_named_options(draft.options, entry.answer), entry.node
-            if draft.answer.rest and not draft.explanation:
-                draft.explanation.append(draft.answer.rest)
+            if entry.answer.letters:
+                draft.answer = with_named_options(draft.options, entry.answer)
+            else:
+                draft.worded = entry.answer  # `**Answer**: **True**`: an option named by its words
+            draft.answer_node = entry.node
+            rest = (draft.answer or entry.answer).rest
+            if rest and not draft.explanation:
+                draft.explanation.append(rest)
             break
     return bool(above)
 
