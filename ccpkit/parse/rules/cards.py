@@ -21,7 +21,6 @@ from ccpkit.parse.rules.terms import (
     Term,
     about_the_notes,
     announces,
-    coded_name,
     defined_term,
     defining_sentence,
     definition_list,
@@ -239,10 +238,9 @@ def _list_cards(
     titled = _titled(ctx, section, _TERMS_TITLE)
     terms = [_item_term(item, plain=True, titled=titled) for item in items]
     named = _named_half(terms)
-    coded = sum(coded_name(_first_line(item)) is not None for item in items) * 2 >= len(items)
-    if named or coded:
+    if named:
         terms = [
-            term or _item_term(item, plain=True, titled=titled, sentence_names=named, coded_names=coded)
+            term or _item_term(item, plain=True, titled=titled, sentence_names=True)
             for item, term in zip(items, terms, strict=True)
         ]
     glossary = _most(
@@ -258,7 +256,7 @@ def _list_cards(
         term = None
         if not (item.children and ctx.is_claimed(item.children[0])):
             plain = glossary and (pending is None or not pending.bare)
-            term = _item_term(item, plain=plain, titled=titled, sentence_names=named, coded_names=coded)
+            term = _item_term(item, plain=plain, titled=titled, sentence_names=named)
             term = term or (defined.get(id(item)) if glossary else None)
         if pending is not None and (_is_label(term) or (term is None and pending.bare)):
             pending.extra.append(ctx.doc.source(item))
@@ -651,16 +649,6 @@ def _outlined(item: Node) -> Term | None:
     return Term(name.strip().removesuffix(":").rstrip(), "", separated=True) if said.strip() else None
 
 
-def _first_line(item: Node) -> str:
-    """The first line of a list item's words ("" for an item that opens with no paragraph)."""
-    first = item.children[0] if item.children else None
-    return (
-        first.children[0].content.partition("\n")[0]
-        if first is not None and first.type == "paragraph"
-        else ""
-    )
-
-
 def _defining_sentence(item: Node) -> Term | None:
     first = item.children[0] if item.children else None
     if first is None or first.type != "paragraph":
@@ -672,18 +660,12 @@ def _defining_sentence(item: Node) -> Term | None:
 
 
 def _item_term(
-    item: Node,
-    *,
-    plain: bool = False,
-    titled: bool = False,
-    sentence_names: bool = False,
-    coded_names: bool = False,
+    item: Node, *, plain: bool = False, titled: bool = False, sentence_names: bool = False
 ) -> Term | None:
     """The item's bold term; with ``plain``, also one without bold (``Name → what it is``,
     ``Name = …``, ``Name: …``; under a bare term, such bullets are its definition; ``sentence_names``
-    as ``plain_term`` reads them; with ``coded_names``, a code span then what it is: ``coded_name``),
-    and under a glossary's title (``titled``) a bold name run into its definition (``**Elasticity.**
-    The …``)."""
+    as ``plain_term`` reads them), and under a glossary's title (``titled``) a bold name run into its
+    definition (``**Elasticity.** The …``)."""
     first = item.children[0] if item.children else None
     if first is None or first.type != "paragraph":
         return None
@@ -698,7 +680,6 @@ def _item_term(
             return None  # a term a line, or a question over its `A: …`: no one item's name
         unwrapped = " ".join(line.strip() for line in [first_line, *wrapped])  # its definition wrapped
         term = plain_term(undecorated(unwrapped), sentence_names=sentence_names)
-        term = term or (coded_name(unwrapped) if coded_names else None)
         alone = len(item.children) == 1 and not wrapped  # a run-in name over terms: their group's
         return term or (run_in_term(inline.content) if titled and alone else None)
     return term

@@ -60,14 +60,11 @@ _SEPARATORS = (
 ``&ndash;``, ``&mdash;``); Chinese and Japanese notes' full-width colon and double dash."""
 _ARROW = re.compile("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
 _PLAIN_SEPARATOR = re.compile(
-    f"{_ARROW.pattern}|(?<=\\S) +[=:\u2013\u2014-] +(?=\\S)|(?<=[^\\s:]): (?=\\S)|(?<=\\S) ?\uff1a ?(?=\\S)"
+    f"{_ARROW.pattern}|(?<=\\S) [=:\u2013\u2014-] (?=\\S)|(?<=[^\\s:]): (?=\\S)|(?<=\\S) ?\uff1a ?(?=\\S)"
 )
-"""An arrow, `` = ``, ``: ``, `` : ``, a dash (en, em or hyphen) between spaces (several, where a list
-lines its meanings up: ``quand    = when``), or the full-width colon of Chinese and Japanese (U+FF1A),
-as a vocabulary list writes it between a word and its meaning."""
-_UNCOLONED_SEPARATOR = re.compile(
-    f"{_ARROW.pattern}|(?<=\\S) +[=|\u2013\u2014-] +(?=\\S)|(?<=\\S)\\t+(?=\\S)"
-)
+"""An arrow, `` = ``, ``: ``, `` : ``, a dash (en, em or hyphen) between spaces, or the full-width colon
+of Chinese and Japanese (U+FF1A), as a vocabulary list writes it between a word and its meaning."""
+_UNCOLONED_SEPARATOR = re.compile(f"{_ARROW.pattern}|(?<=\\S) [=|\u2013\u2014-] (?=\\S)|(?<=\\S)\\t+(?=\\S)")
 _SEPARATORS_OF = {"any": _PLAIN_SEPARATOR, "no colon": _UNCOLONED_SEPARATOR, "arrows": _ARROW}
 """Which separators a plain term may have: any, all but a colon (``Morgan: Hi`` is speech in a
 transcript; a tab or a ``|``, as Quizlet, Anki and spreadsheets export cards, is one of these), or
@@ -587,21 +584,6 @@ def plain_term(
         return None  # `la cocina — the kitchen` names, `Pay only for what you use — no upfront cost` not
     term = Term(front, rest, separated=True)
     return None if _keeps_track(term) else term
-
-
-def coded_name(line: str) -> Term | None:
-    """A list item's code span, then what it is with no separator between (```la pomme` the apple``,
-    ```git status` shows what changed``), as vocabulary lists and cheat sheets write them: the code
-    is the front. Words that go on with the code (```a` and `b` …``) make no term."""
-    found = _CODED_NAME.fullmatch(line.strip())
-    if found is None or found["rest"].split()[0].lower() in _GOES_ON:
-        return None
-    return Term(found["code"], found["rest"], separated=True)
-
-
-_CODED_NAME = re.compile(r"(?P<code>(`+)[^`\n]+?\2)[ \t]+(?P<rest>[^\s,;.:=`(|\-\u2013\u2014\u2192][^\n]*)")
-_GOES_ON = frozenset({"and", "or", "nor", "but", "vs", "vs.", "versus", "&"})
-"""Words after a code span that go on with it: no term's definition."""
 
 
 def _linked_term(
