@@ -6,10 +6,10 @@ ANSWER_ABROAD = (
     r"(?:respostas?|respuestas?|resp\.|r[ée]ponses?|rispost[ae]|antwort(?:en)?|l[öo]sung(?:en)?|gabarito"
     r"|solu[çc][ãa]o|soluci[óo]n|soluzione|alternativa(?=\s+corret)|jawaban(?:\s+benar)?"
     r"|(?:правильный\s+)?ответ|(?:正确)?答案|正解|解答|答え|정답|답|đáp\s+án(?:\s+đúng)?"
-    r"|odpowied[źz]|poprawn[aey](?:\s+odpowied[źz])?|prawid[łl]owa\s+odpowied[źz])"
+    r"|(?:poprawna\s+|prawid[łl]owa\s+)?odpowied[źz])"
     r"(?:\s+(?:corretas?|corret+[ae]|correctas?|correctes?|certas?))?"
 )
 """"Answer" as Portuguese, Spanish, French, Italian, German, Indonesian, Russian, Polish, Chinese,
 Japanese, Korean and Vietnamese question banks write it (``Resposta: A``, ``Respuesta correcta: B``,
-``Bonne réponse : D``, ``Jawaban: B``, ``Ответ: A``, ``Odpowiedź: B``, ``Poprawne B``, ``答案`` or
+``Bonne réponse : D``, ``Jawaban: B``, ``Ответ: A``, ``Odpowiedź: B``, ``答案`` or
 ``正解`` and a full-width colon, ``정답: B``, ``Đáp án: B``)."""

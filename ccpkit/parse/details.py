@@ -27,12 +27,12 @@ question is then written above it, not in the summary."""
 
 def details_question(html: str) -> str:
     """What the ``<summary>`` of a ``<details>`` block asks (its tags dropped); "" when it has none or
-    only opens the block (``Show answer``)."""
+    only opens the block (``Show answer``; one that asks, ``Why …? Answer in two words``, is a question)."""
     opening = SUMMARY.match(html)
     if opening is None:
         return ""
     summary = " ".join(HTML_TAG.sub(" ", opening["front"]).split())
-    return "" if _REVEAL.search(summary) and not summary.endswith("?") else summary
+    return "" if _REVEAL.search(summary) and "?" not in summary else summary
 
 
 def hidden_text(html: str) -> str:

@@ -34,6 +34,7 @@ ANSWER_COLUMN = rf"(?:correct\s+)?answers?|ans|key|correct|solution|correct\s+op
 _LABEL = (
     r"(?:the\s+)?(?:(?:correct|right|good|final|suggested)\s+)?"
     rf"(?:answers?(?:\s*\(s\))?|ans|solutions?|(?:responses?|key)(?=\s*[:\uff1a])|correct(?:\s+(?:options?|choices?))?"
+    r"|poprawn[ae]"  # Polish "correct", as `Poprawne B` labels an answer
     r"|(?<=right\s)(?:options?|choices?)(?=\s*[:\uff1a])"
     rf"|{ANSWER_ABROAD})"
 )

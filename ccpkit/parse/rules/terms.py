@@ -132,12 +132,11 @@ _SEQUENCE = re.compile(
 languages write them: ``DIA 1-2``, ``Semaine 3``), a version or a date, maybe with a short note in
 brackets (``2024-03-01 (s1)``); not a step or phase of what is learnt (``Phase 1: Assess``)."""
 _PLACE_IN_NOTES = re.compile(
-    r"(?i:cards?|questions?|q|pages?|pp?\.|slides?)\s*#?\s*\d+(?:\s*[-\u2013]\s*\d+)?(?:\s*\([^()]{1,30}\))?"
+    r"(?:(?i:cards|questions|pages|slides)\s*#?\s*\d+\s*[-\u2013]\s*\d+|pp\.\s*\d+(?:\s*[-\u2013]\s*\d+)?)"
+    r"(?:\s*\([^()]{1,30}\))?"
 )
 """Where in the notes a topic is (``Cards 1-10``, ``Questions 1-12 (Identity)``, ``pp. 40-52``): the
 back of a plan's or a contents' line, nothing to learn."""
-_SCORE_BAND = re.compile(r"\d+\s*[-\u2013]\s*\d+\s*(?:(?i:correct|right|points?|marks?)\b|%).*")
-"""A band of scores a test's guide rates (``36-40 correct (90-100%)``, ``80-100%``)."""
 _STATUS = re.compile(
     r"\W*(?i:done|finished|not started|in progress|halfway|to ?do|pending|completed?|started|skipped"
     r"|reviewed|passed|failed)\s*(?:[,(\u2013\u2014-][^.:]*)?$"
@@ -604,13 +603,19 @@ def _linked_term(
         name = titled["page"]
     rest = linked["rest"] if linked["rest"][0] in ": \t" else f" {linked['rest']}"  # `)- 1889`
     term = plain_term(f"{name}{rest}", separators=separators, sentence_names=sentence_names)
-    if term is None or len(term.rest.split()) > _LINKED_FACT_WORDS:
+    if term is None or len(term.rest.split()) > _LINKED_FACT_WORDS or not _YEAR.search(term.rest):
         return None
     return Term(f"[{name}]({url})", term.rest, term.separated)
 
 
-_LINKED_FACT_WORDS = 3
-"""At most this many words of a fact after a linked name: a date, a place, a meaning."""
+_LINKED_FACT_WORDS = 4
+"""At most this many words of a date after a linked name (``26 August 1071``, ``3300-1200 BC``)."""
+_YEAR = re.compile(
+    r"(?<![\d-])\d{1,4}(?:,\d{3})?(?:\s*[-\u2013]\s*\d[\d,.]*)?\s*(?:BC|AD|BCE|CE|BP)\b"  # an era's
+    r"|(?<![\w-])\d{3,4}(?:\s*[-\u2013]\s*\d{1,4})?(?![\w-])"  # a year of ours
+)
+"""A year or a span of years (``1845``, ``1866-1871``, ``3300-1200 BC``, ``12,900 BP``), as a timeline
+dates what it names; not a day's date (``2024-05-02``, ``14 May``), a time or a count (``52 min``)."""
 _LINKED_NAME = re.compile(
     r"\[(?P<name>[^\[\]\n]+)\]\((?P<url>https?://(?:[^\s()]|\([^\s()]*\))+)\)(?P<rest>\S?\s.*)"
 )
@@ -641,15 +646,14 @@ def _short_or_named(front: str, rest: str) -> bool:
 def _keeps_track(term: Term) -> bool:
     """A line that tracks the notes or the studying, not a term to learn: a week of a plan, a module of
     the contents, an exam's score or a version of the notes (``Week 2: EC2, S3``, ``Day 1-3: IAM``,
-    ``2024-03-01: Added …``, ``v1.2: …``), where a topic is in the notes (``ECA básico: Cards 1-5``) or
+    ``2024-03-01: Added …``, ``v1.2: …``), where a topic is in the notes (``ECA básico: Cards 1-5``, a
+    range: ``The Magician - Card 1`` is a fact) or
     stands (``IAM: finished``), or where to read more (``**Official guide:** https://…``, a back that is
     only a link)."""
     dated = any(map(str.isdigit, term.front))  # every place, version or date has one
     if dated and _SEQUENCE.fullmatch(_EMPHASISED.sub(r"\g<inner>", term.front).strip()) is not None:
         return True
     if any(map(str.isdigit, term.rest)) and _PLACE_IN_NOTES.fullmatch(term.rest.strip()) is not None:
-        return True
-    if dated and _SCORE_BAND.fullmatch(term.front) is not None:
         return True
     return _STATUS.match(term.rest) is not None or is_only_a_link(term.rest)
 
@@ -682,13 +686,15 @@ def _names_before_hyphen(front: str, written: str, rest: str, *, sentence_names:
     """``front`` (``written`` with its italics) names a thing before a spaced hyphen: it is in italics,
     or ``names_a_thing`` with no small words but those of ``_NAME_JOINERS``. With ``sentence_names``,
     a few words in sentence case or with a title's small words (``Duty of care``, ``Failure to
-    Appear``) name one too, over a definition ``rest`` of some words or a date."""
+    Appear``) name one too, over a definition ``rest`` that opens as a sentence does (a minute's or a
+    retrospective's ``Move the standup - to ten thirty`` does not) or a year (``Texas annexation -
+    1845``, as a timeline dates it)."""
     words = front.split()
     joined = {word for word in words[1:] if word.islower()} <= _NAME_JOINERS
     if names_a_thing(front, small=joined) or _EMPHASISED.fullmatch(written) is not None:
         return True
-    dated = rest[:1].isdigit()  # `Texas annexation - 1845`, as a timeline dates it
-    if not sentence_names or len(words) > _DASHED_WORDS or (len(rest.split()) < _DEFINED_WORDS and not dated):
+    defined = rest[:1].isupper() and len(rest.split()) >= _DEFINED_WORDS
+    if not sentence_names or len(words) > _DASHED_WORDS or not (defined or _YEAR.match(rest)):
         return False
     sentence_case = words[0][:1].isupper() and all(word.isalpha() and word.islower() for word in words[1:])
     return sentence_case or names_a_thing(front, small=True)
