@@ -21,7 +21,7 @@ from ccpkit.markdown_defaults import OFF_BY_DEFAULT
 from ccpkit.model import SourceLocation
 from ccpkit.parse.definition_lists import markdown_definition_lists
 from ccpkit.parse.definitions import as_run_in, is_definition, latex_definitions
-from ccpkit.parse.emoji_shortcodes import with_emoji
+from ccpkit.parse.emoji_shortcodes import shortcodes
 from ccpkit.parse.footnotes import inline_footnotes
 from ccpkit.parse.front_matter import FrontMatter, read_front_matter
 from ccpkit.parse.html_tables import markdown_tables
@@ -226,7 +226,7 @@ def parse_document(path: str, text: str) -> Document:
             text, tokens, "\n".join(latex_definitions(text.split("\n"), _code_lines(tokens)))
         )
     if _MAY_HOLD_SHORTCODES.search(text):  # after the sites' blocks: their bodies are no code
-        text, tokens = _rewritten(text, tokens, with_emoji)
+        text, tokens = _rewritten(text, tokens, shortcodes(text))
     if "<!--" in text:
         text, tokens = _without_comments(text, tokens)
     if "<details" in text:
@@ -502,20 +502,18 @@ def _details_over_summaries(text: str, tokens: list[Token]) -> tuple[str, list[T
         if number in code or not _LONE_DETAILS.fullmatch(line):
             continue
         below = next((n for n in range(number + 1, len(lines)) if lines[n].strip()), None)
-        if (
-            below is not None
-            and below > number + 1
-            and below not in code
-            and _SUMMARY_LINE.match(lines[below])
-        ):
-            lines[below] = f"{line.strip()}{lines[below].strip()}"
+        if below is None or below == number + 1 or below in code or not _SUMMARY_LINE.match(lines[below]):
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        if lines[below].startswith(indent) and not lines[below][len(indent)].isspace():  # one container
+            lines[below] = f"{line.rstrip()}{lines[below][len(indent) :]}"
             lines[number] = ""
     return _reparsed(text, tokens, "\n".join(lines))
 
 
 _MAY_HOLD_SHORTCODES = re.compile(r":[a-z][a-z_]*:")
-_LONE_DETAILS = re.compile(r"\s{0,3}<details\b[^>]*>\s*", re.I)
-_SUMMARY_LINE = re.compile(r"\s{0,3}<summary\b", re.I)
+_LONE_DETAILS = re.compile(r"[ \t]*<details\b[^>]*>[ \t]*", re.I)
+_SUMMARY_LINE = re.compile(r"[ \t]*<summary\b", re.I)
 
 
 def _without_attribute_lists(line: str, _above: str) -> str:

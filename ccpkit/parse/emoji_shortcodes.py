@@ -6,6 +6,7 @@ other ``:word:`` stays as written."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 EMOJI = {
     "white_check_mark": "\u2705",
@@ -41,16 +42,26 @@ EMOJI = {
 }
 """Shortcode → emoji, as GitHub renders them."""
 
-_SHORTCODE = re.compile(r"(?<![\w:]):(?P<name>[a-z][a-z_]*):(?![\w:])")
+_SHORTCODE = re.compile(r"(?<![\w:/\[(]):(?P<name>[a-z][a-z_]*):(?![\w:/\])])")
+"""A shortcode between spaces or punctuation: not part of a link (``…sharepoint.com/:x:/g/…``), a
+slice (``a[:x:]``) or a word."""
+_LONE = frozenset({"x"})
+"""Shortcodes that are as often something else (Vim's ``:x:`` command): emoji only in a file that
+writes other shortcodes too."""
 
 
-def with_emoji(line: str, _above: str = "") -> str:
-    """``line`` with each known shortcode as its emoji (code spans in it are left as written)."""
-    if ":" not in line:
-        return line
-    pieces = re.split(r"(`+[^`]*`+)", line)
-    return "".join(piece if piece.startswith("`") else _SHORTCODE.sub(_emoji, piece) for piece in pieces)
+def shortcodes(text: str) -> Callable[[str, str], str]:
+    """The rewrite of ``text``'s lines: each known shortcode as its emoji (code spans left as written)."""
+    named = {found["name"] for found in _SHORTCODE.finditer(text)} & EMOJI.keys()
+    known = EMOJI if named - _LONE else {name: emoji for name, emoji in EMOJI.items() if name not in _LONE}
 
+    def emoji(found: re.Match[str]) -> str:
+        return known.get(found["name"], found[0])
 
-def _emoji(found: re.Match[str]) -> str:
-    return EMOJI.get(found["name"], found[0])
+    def rewrite(line: str, _above: str) -> str:
+        if ":" not in line:
+            return line
+        pieces = re.split(r"(`+[^`]*`+)", line)
+        return "".join(piece if piece.startswith("`") else _SHORTCODE.sub(emoji, piece) for piece in pieces)
+
+    return rewrite

@@ -393,9 +393,10 @@ def _is_article(match: re.Match[str]) -> bool:
     return match["letters"].strip() in ("A", "a") and bool(_ARTICLE.match(match["rest"] or ""))
 
 
-CROSS = r"(?:[\u274c\u2716\u2717\u2718\u26d4\U0001f6ab]\ufe0f?)"
-"""A cross that marks an answer or an option wrong (❌ ✖ ✗ ✘ ⛔ 🚫)."""
-_CROSSED = re.compile(CROSS)
+CROSS = r"(?:[\u274c\u2716\u2717\u2718]\ufe0f?)"
+"""A cross that marks an answer or an option wrong (❌ ✖ ✗ ✘); ``⛔`` and ``🚫`` may be an option's
+own words (a road sign), and mark only an answer wrong."""
+_CROSSED = re.compile(rf"{CROSS}|[\u26d4\U0001f6ab]")
 """A cross before an answer's letter (``Answer: ❌ A``): the answer picked and wrong, no answer."""
 _CODE_AFTER_LETTER = re.compile(r"[Aa][.)]\s*`")
 """``A. `docker ps```: an option's code after the letter, never a sentence after the article "A"."""

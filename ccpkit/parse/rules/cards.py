@@ -954,11 +954,14 @@ def _glossary_lines(
 
 
 def _named_half(terms: list[Term | None]) -> bool:
-    """Whether half the lines or more name a term as names are written: then a few words in sentence
-    case before a hyphen name one too (``Duty of care - …`` among ``Damages - …`` and ``Debt - …``), as
-    glossaries mix them, where a to-do list's or a retrospective's lines (``Call the bank - …``, ``Too
-    many meetings - …``) all or mostly read so."""
-    return any(terms) and sum(map(bool, terms)) * 2 >= len(terms)
+    """Whether half the lines or more name a term as names are written, and define it as a glossary
+    does (most open with a capital or a year): then a few words in sentence case before a hyphen name
+    one too (``Duty of care - …`` among ``Damages - A sum …`` and ``Debt - A duty …``), as glossaries
+    mix them, where a to-do list's, a retrospective's or minutes' lines (``Call the bank - …``,
+    ``Budget - approved …``) mostly read otherwise."""
+    named = [term for term in terms if term is not None]
+    defined = sum(term.rest[:1].isupper() or term.rest[:1].isdigit() for term in named)
+    return bool(named) and len(named) * 2 >= len(terms) and defined * 2 >= len(named)
 
 
 def _plain_terms(lines: list[str], separators: Literal["any", "no colon"]) -> list[Term | None]:

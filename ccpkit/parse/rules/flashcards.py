@@ -87,15 +87,12 @@ _DOTTED_QUESTION = re.compile(rf"^{_DOTTED_Q}\s")
 _DOTTED_ANSWER = re.compile(rf"^{_BOLD}A\.{_BOLD}\s+(?P<text>\S.*)$")
 """``A. …`` answering a ``Q. …`` line, as ``Q.``/``A.`` notes write them (elsewhere ``A.`` letters
 an option: a ``B.`` line below makes the lines options)."""
-_FRONT = re.compile(
-    rf"^{_BOLD}(?i:front|statement|frente|anverso|recto|vorderseite){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$"
-)
-_BACK = re.compile(rf"^{_BOLD}(?i:back|verso|reverso|r\u00fcckseite){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
-"""``Front: …`` over ``Back: …``: a card's sides, also as Portuguese, Spanish, French and German
-write them (``FRENTE:`` over ``VERSO:``, ``Anverso``/``Reverso``, ``Recto``/``Verso``,
-``Vorderseite``/``Rückseite``); ``Front:`` alone, as a checklist's ``Front:`` and ``Rear:`` lines, is
-no question; ``Back:`` alone is a field of a note type: see START/END; also a ``Statement: …`` to
-judge over ``Answer: True`` (or ``False``)."""
+_FRONT = re.compile(rf"^{_BOLD}(?i:front|statement|frente){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
+_BACK = re.compile(rf"^{_BOLD}(?i:back|verso){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
+"""``Front: …`` over ``Back: …``: a card's sides, also as Portuguese flashcards write them (``FRENTE:``
+over ``VERSO:``; a glossary of ``Recto:`` and ``Verso:`` defines those words); ``Front:`` alone, as
+a checklist's ``Front:`` and ``Rear:`` lines, is no question; ``Back:`` alone is a field of a note
+type: see START/END; also a ``Statement: …`` to judge over ``Answer: True`` (or ``False``)."""
 _JUDGED = re.compile(r"\W*(?:true|false)\b", re.I)
 _SECOND_OPTION = re.compile(r"^\s*\(?B[.)]\s", re.M)
 _ANSWER_AFTER = re.compile(
@@ -355,12 +352,14 @@ def _in(
 
 
 def _heading_over_separator(ctx: Context, siblings: Sequence[Node]) -> tuple[int, _Pair] | None:
-    """A heading right over a ``?`` (or ``??``) line and the answer under that line: a card whose
-    question is the heading, as Obsidian's spaced repetition reads one; how many blocks after the
-    heading it used."""
+    """A heading that asks right over a ``?`` (or ``??``) line and the answer under that line: a card
+    whose question is the heading, as Obsidian's spaced repetition reads one; how many blocks after
+    the heading it used."""
     heading, below = siblings[0], siblings[1] if len(siblings) > 1 else None
     if below is None or below.type != "paragraph" or ctx.is_claimed(below):
         return None
+    if not heading_text(heading).endswith("?"):
+        return None  # `## VPC basics` over a `?` line: a section, the `?` a stray
     separator, _, back = below.children[0].content.partition("\n")
     if separator.strip() not in _SEPARATORS:
         return None

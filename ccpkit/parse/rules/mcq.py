@@ -551,9 +551,11 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
     if not _answered(draft) and lettered_grid(draft.options_node):
         ctx.give_back(draft.claims)  # a rubric's or a legend's grid of lettered cells: a table
         return
-    if draft.unasked or _listed(draft):
+    titled = draft.start.tag == "h1" and not _answered(draft)  # a decision's or an outline's title
+    if draft.unasked or _listed(draft) or titled:
         ctx.give_back(draft.claims)  # the notes as written: printed, and read by the other rules
-        yield Problem(ctx.at(draft.start), _UNASKED if draft.unasked else _LISTED, "warning")
+        message = _UNASKED if draft.unasked else _TITLED if titled else _LISTED
+        yield Problem(ctx.at(draft.start), message, "warning")
         return
     if draft.loose_term is not None:
         yield Problem(ctx.at(draft.loose_term), _loose_term_message(ctx, draft, draft.loose_term), "warning")
@@ -628,6 +630,12 @@ _RUN_ON = (
 _LISTED = (
     "lettered list with no answer under words that ask no question: kept as a list; to make it a "
     "question, end it with `?` and add `**Answer:** X` after its options"
+)
+
+
+_TITLED = (
+    "lettered list with no answer under the file's title: kept as a list; to make it a question, add "
+    "`**Answer:** X` after its options"
 )
 
 

@@ -131,6 +131,8 @@ def reviewed_card(ctx: Context, siblings: Sequence[Node]) -> tuple[int, str, str
             break
         lines += [(place, line.strip()) for line in text.split("\n")]
     said = [line for _, line in lines]
+    if not any(_JUDGED.fullmatch(line) for line in said):  # a survey's or a diary's, not a review
+        return None
     picks = next((index for index, line in enumerate(said) if _YOUR_ANSWER.fullmatch(line)), None)
     right = next((index for index, line in enumerate(said) if _RIGHT_ANSWER.fullmatch(line)), picks)
     if right is None:  # every pick right: the page may show no `Correct Answer`
@@ -140,8 +142,12 @@ def reviewed_card(ctx: Context, siblings: Sequence[Node]) -> tuple[int, str, str
     if not answers or not question:
         return None
     why = lines[index:]
-    if why and _PAGE_TITLE.fullmatch(why[-1][1]):
-        why.pop()
+    titled = next((place for place, (_, line) in enumerate(why) if _PAGE_TITLE.fullmatch(line)), None)
+    if titled is not None:
+        why = why[:titled]  # up to the page's title; notes after it are the notes'
+    elif why:
+        why = [line for line in why if line[0] == why[0][0]]  # no title: the one paragraph of why
+    lines = lines[:index] + why + ([lines[index + titled]] if titled is not None else [])
     answered = answers[0] if len(answers) == 1 else "\n".join(f"- {answer}" for answer in answers)
     used = lines[-1][0]
     ctx.claim(*siblings[: used + 1])

@@ -124,8 +124,8 @@ _SENTENCE_NAME_WORDS = 6
 """At most this many words in the bold name a defining sentence opens with."""
 _SEQUENCE = re.compile(
     r"(?:(?i:weeks?|days?|module|chapter|lesson|section|unit|domain|practice (?:exam|test)|exam|test|quiz"
-    r"|lab|version|d[ií]as?|semanas?|jours?|semaines?|tage?|wochen?|m[óo]dulo|cap[ií]tulo|li[çc][ãa]o|lecci[óo]n"
-    r"|le[çc]on|unidade?|unit[ée]|kapitel)\s*#?\s*\d+(?:\.\d+)*(?:\s*[-\u2013]\s*\d+)?"
+    r"|lab|version|d[ií]as?|semanas?|jours?|semaines?|m[óo]dulo|cap[ií]tulo|li[çc][ãa]o|lecci[óo]n"
+    r"|le[çc]on|unidade?|unit[ée])\s*#?\s*\d+(?:\.\d+)*(?:\s*[-\u2013]\s*\d+)?"
     r"|v\d+(?:\.\d+)+|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:\s*\([^()]{1,20}\))?"
 )
 """A place in a plan or the contents (``Week 2``, ``Module 3``, ``Practice exam 1``, also as other
