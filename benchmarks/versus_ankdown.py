@@ -61,6 +61,7 @@ def ankdown_executable() -> Path:
 def measure(command: list[str], cwd: Path) -> Run:
     """Run ``command`` to its end; its own resource usage, read by ``wait4`` (not this process's)."""
     environment = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    environment["PYTHONPATH"] = str(HERE.parent)  # this checkout's ccpkit, not whichever one is installed
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(
