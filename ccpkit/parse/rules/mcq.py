@@ -295,7 +295,8 @@ def _named_below(paragraph: Node, below: Sequence[Block]) -> tuple[KeyEntry, int
     if not named or not below:
         return None
     entry = _named_answer(named, below[0].node)
-    if entry is None and len(below) > 1 and _REPEATED.match(_first_line(below[0].node)):
+    repeated = below[0].node.type == "paragraph" and _REPEATED.match(below[0].node.children[0].content)
+    if entry is None and len(below) > 1 and repeated:
         entry = _named_answer(named, below[1].node)
         return (entry, 2) if entry is not None else None
     return (entry, 1) if entry is not None else None
@@ -303,10 +304,6 @@ def _named_below(paragraph: Node, below: Sequence[Block]) -> tuple[KeyEntry, int
 
 _REPEATED = re.compile(r"(?:\*\*|__)?(?i:statement|question|prompt)(?:\*\*|__)?\s*:")
 """``**Statement**: …`` between a key's question number and its answer: the question's words again."""
-
-
-def _first_line(node: Node) -> str:
-    return node.children[0].content.partition("\n")[0] if node.type == "paragraph" else ""
 
 
 def _named_answer(heading: str, below: Node) -> KeyEntry | None:
@@ -348,6 +345,7 @@ def _question_named(paragraph: Node) -> str:
 
 
 _BOLD_QUESTION_ID = re.compile(r"(?:\*\*|__)(?P<id>[^*_\n:]{1,20}?)(?:\*\*|__)(?:\s*:[^\n]*)?")
+"""A question's number in bold, maybe with its level after a colon: ``**Question 1**: Basic``."""
 
 
 def _collapsed_key(node: Node, below: list[KeyEntry] | None) -> list[KeyEntry]:
