@@ -222,6 +222,9 @@ def with_named_options(options: Sequence[DraftOption], answer: Answer) -> Answer
         return replace(named, rest=f"{named.rest}{newline}{below}".strip())
     texts = {option.label: option.text for option in options}
     letters, rest = list(answer.letters), answer.rest
+    listed = _options_listed(texts, letters, rest) if len(letters) > 1 else None
+    if listed is not None:  # `A, B, D - Xylem, Phloem, Epidermis`: the letters' words, no explanation
+        return replace(answer, rest=rest[listed:].lstrip(_CLAUSE_END).strip())
     said = _option_said(texts.get(letters[-1], ""), rest)
     while said is not None and (after := _NEXT_NAMED.match(rest, said)) and after["letter"] not in letters:
         following = rest[after.end() :]
@@ -234,6 +237,22 @@ def with_named_options(options: Sequence[DraftOption], answer: Answer) -> Answer
     if said is None or (len(letters) == len(answer.letters) and explanation):
         return answer  # `C. Amazon EFS is shared storage`: words after one letter explain it
     return replace(answer, letters=tuple(letters), rest=explanation)
+
+
+def _options_listed(texts: dict[str, str], letters: list[str], words: str) -> int | None:
+    """Where ``words`` go on past the words of every option of ``letters``, in turn (``Xylem, Phloem
+    and Epidermis``, after a dash or not), ending a clause; ``None`` if they do not open so."""
+    end = 0
+    for letter in letters:
+        end += len(words[end:]) - len(words[end:].lstrip(_CLAUSE_END))
+        if words[end:].lower().startswith("and "):
+            end += 4
+        said = _option_said(texts.get(letter, ""), words[end:])
+        if said is None:
+            return None
+        end += said
+    after = words[end:].lstrip(" \t")
+    return end if not after or after[0] in ".,;:\n\u2013\u2014-" else None  # not `IAM and S3 are global.`
 
 
 def _option_said(text: str, words: str) -> int | None:
