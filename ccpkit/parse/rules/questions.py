@@ -872,9 +872,14 @@ def _ends_details(node: Node) -> bool:
 
 
 def _quoted_below(node: Node, above: Node) -> bool:
-    """A quote between a question and its options (its case, or a quiz's hint): part of the stem."""
+    """A quote between a question and its options (its case, or a quiz's hint): part of the stem. The
+    question may be a heading that asks (``#### Who painted …?``, as quizdown writes one)."""
     quoted = node.type == "blockquote" and len(node.children) == 1 and node.children[0].type == "paragraph"
-    return quoted and callout(node) is None and above.type == "paragraph" and asks(above.children[0].content)
+    if not quoted or callout(node) is not None:
+        return False
+    if above.type == "heading":
+        return _may_head(above) and heading_text(above).endswith("?")
+    return above.type == "paragraph" and asks(above.children[0].content)
 
 
 def _shown(node: Node, *, statement: bool = False) -> bool:
