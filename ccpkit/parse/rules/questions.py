@@ -750,6 +750,8 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
             break  # `Q: …` over its `A: …` right above: a flashcard of its own, no part of the stem
         if nodes[index].type == "paragraph" and _ends_with_answer(nodes[index].children[0].content):
             break  # `… Ans - Amazon S3` ends the question above, no part of this stem
+        if _label_alone(nodes[index]) is not None or (index > floor and _label_alone(nodes[index - 1])):
+            break  # `Answer:` alone, or what it labels: the question above's answer, no part of this stem
         piece = _stem_piece(ctx, nodes[index], statement=statement)
         if piece is None and not taken and index > floor and _quoted_below(nodes[index], nodes[index - 1]):
             piece = "", ctx.doc.written(nodes[index].children[0]), nodes[index]  # `> A retailer wants …`
