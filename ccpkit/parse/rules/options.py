@@ -609,12 +609,21 @@ def _lettered_items(
 def _answer_glued(text: str) -> tuple[str, tuple[str, ...]]:
     """An option's text, and the answer line written right under the last option with no blank line
     between (Markdown then runs it on into that option: ``- D. Vacuole`` then ``Correct Answer C``),
-    and the lines after it."""
+    and the lines after it; a test taker's ``Your answer: D`` there is dropped."""
     lines = text.split("\n")
-    glued = next((index for index, line in enumerate(lines[1:], 1) if answer_line(line) is not None), None)
+    glued = next(
+        (n for n, line in enumerate(lines[1:], 1) if answer_line(line) is not None or _YOUR_PICK.match(line)),
+        None,
+    )
     if glued is None:
         return text, ()
-    return "\n".join(lines[:glued]).rstrip(), tuple(lines[glued:])
+    return "\n".join(lines[:glued]).rstrip(), tuple(
+        line for line in lines[glued:] if not _YOUR_PICK.match(line)
+    )
+
+
+_YOUR_PICK = re.compile(r"(?i)\W*your\s+(?:answer|selection|choice|response)\b")
+"""``Your answer: D`` under the options: how a test taker chose (a review page's), no answer."""
 
 
 def _letter_out_of_code(line: str) -> str:
