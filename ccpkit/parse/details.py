@@ -32,7 +32,10 @@ def details_question(html: str) -> str:
     if opening is None:
         return ""
     summary = " ".join(HTML_TAG.sub(" ", opening["front"]).split())
-    return "" if _REVEAL.search(summary) and "?" not in summary else summary
+    if not _REVEAL.search(summary) or summary.endswith("?"):
+        return summary
+    asked, mark, _ = summary.partition("?")  # `Why …? Answer in two words`, not `Know the answer? Check`
+    return summary if mark and not _REVEAL.search(asked) else ""
 
 
 def hidden_text(html: str) -> str:

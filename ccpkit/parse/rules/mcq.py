@@ -183,9 +183,11 @@ def _answer_keys(ctx: Context, worded: list[Node]) -> Iterator[KeyEntry]:
     key_level, seen, collapsed = 0, False, False
     held: list[KeyEntry] = []
     """The last block's entries: a paragraph or quote right below them explains the last one."""
+    read_to = -1
+    """The last block an entry was read from (its answer line, the question's words repeated above it)."""
     for index, block in enumerate(blocks):
         node = block.node
-        if held and node is held[-1].node:
+        if (held and node is held[-1].node) or index <= read_to:
             continue  # the answer line a heading's entry was read from
         if (
             key_level
@@ -218,7 +220,7 @@ def _answer_keys(ctx: Context, worded: list[Node]) -> Iterator[KeyEntry]:
             # `**Question 1**` over its statement again, then `**Answer**: **True**`
             entry, used = named
             ctx.claim(node, *(block.node for block in blocks[index + 1 : index + 1 + used]))
-            held = [entry]
+            held, read_to = [entry], index + used
         elif node.type == "paragraph" and (listed := after_key_title(node.children[0].content)):
             key_level, seen = key_level or _BELOW_EVERY_HEADING, True
             ctx.claim(node)
@@ -322,7 +324,8 @@ def _named_answer(heading: str, below: Node) -> KeyEntry | None:
     else:
         return None
     answer = answer_line(first)
-    named = answer is not None and 0 < len(answer.text.split()) <= _NAMING_WORDS  # `**True**`
+    naming = re.split(r"\s[-\u2013\u2014]\s|[.;:,]\s", answer.text)[0] if answer is not None else ""
+    named = 0 < len(naming.split()) <= _NAMING_WORDS  # `**True**`, `**False** - because …`
     if answer is None or not (answer.letters or named):
         return None
     rest = "\n".join(part for part in (answer.rest, more.strip()) if part)

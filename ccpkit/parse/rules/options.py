@@ -252,7 +252,8 @@ def _options_listed(texts: dict[str, str], letters: list[str], words: str) -> in
             return None
         end += said
     after = words[end:].lstrip(" \t")
-    return end if not after or after[0] in ".,;:\n\u2013\u2014-" else None  # not `IAM and S3 are global.`
+    ended = words[:end].rstrip().endswith(".") or not after or after[0] in ".,;:\n\u2013\u2014-"
+    return end if ended else None  # not `IAM and S3 are global.`
 
 
 def _option_said(text: str, words: str) -> int | None:

@@ -561,7 +561,8 @@ def _marked_letters(lines: Sequence[str]) -> list[str]:
 
 
 _MARKED_LETTER = re.compile(
-    r"(?P<letter>[A-H])[.)]?(?:\s*[-\u2013\u2014:]?\s*(?P<mark>(?i:correct|right)|\u2705|\u2714\ufe0f?))?"
+    r"(?P<letter>[A-H])[.)]?(?:\s*[-\u2013\u2014:]?\s*(?:(?P<mark>(?i:correct|right)|\u2705|\u2714\ufe0f?)"
+    r"|(?i:incorrect|wrong)|\u274c))?"
 )
 
 
@@ -1075,16 +1076,16 @@ def _listed_answer(
     )
     if not labelled and not _answer_heading(node):
         return None
-    listed = read_options(ctx.doc, following)
-    if listed is not None and not listed.task:
-        return Answer(tuple(option.label for option in listed.options), "")
     lines = _one_liners(following)
-    letters = [line.strip().rstrip(".)").upper() for line in lines]
-    if lines and set(letters) <= {option.label for option in options}:
-        return Answer(tuple(dict.fromkeys(letters)), "")  # `- A` and `- C`: the options' letters alone
     marked = _marked_letters(lines)  # every letter listed, the right ones marked: `- B - Correct`
     if marked and set(marked) <= {option.label for option in options}:
         return Answer(tuple(marked), "")
+    listed = read_options(ctx.doc, following)
+    if listed is not None and not listed.task:
+        return Answer(tuple(option.label for option in listed.options), "")
+    letters = [line.strip().rstrip(".)").upper() for line in lines]
+    if lines and set(letters) <= {option.label for option in options}:
+        return Answer(tuple(dict.fromkeys(letters)), "")  # `- A` and `- C`: the options' letters alone
     named = named_option(options, "; ".join(lines))
     return Answer(named, "") if named else None
 

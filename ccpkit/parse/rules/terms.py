@@ -124,13 +124,13 @@ _SENTENCE_NAME_WORDS = 6
 """At most this many words in the bold name a defining sentence opens with."""
 _SEQUENCE = re.compile(
     r"(?:(?i:weeks?|days?|module|chapter|lesson|section|unit|domain|practice (?:exam|test)|exam|test|quiz"
-    r"|lab|version|d[ií]as?|semanas?|jours?|semaines?|m[óo]dulo|cap[ií]tulo|li[çc][ãa]o|lecci[óo]n"
-    r"|le[çc]on|unidade?|unit[ée])\s*#?\s*\d+(?:\.\d+)*(?:\s*[-\u2013]\s*\d+)?"
+    r"|lab|version)\s*#?\s*\d+(?:\.\d+)*(?:\s*[-\u2013]\s*\d+)?"
     r"|v\d+(?:\.\d+)+|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:\s*\([^()]{1,20}\))?"
 )
-"""A place in a plan or the contents (``Week 2``, ``Module 3``, ``Practice exam 1``, also as other
-languages write them: ``DIA 1-2``, ``Semaine 3``), a version or a date, maybe with a short note in
-brackets (``2024-03-01 (s1)``); not a step or phase of what is learnt (``Phase 1: Assess``)."""
+"""A place in a plan or the contents (``Week 2``, ``Module 3``, ``Practice exam 1``), a version or a
+date, maybe with a short note in brackets (``2024-03-01 (s1)``); not a step or phase of what is
+learnt (``Phase 1: Assess``). In English only: a Spanish vocabulary's ``Semana 1 - the first week``
+is a word to learn."""
 _PLACE_IN_NOTES = re.compile(
     r"(?:(?i:cards|questions|pages|slides)\s*#?\s*\d+\s*[-\u2013]\s*\d+|pp\.\s*\d+(?:\s*[-\u2013]\s*\d+)?)"
     r"(?:\s*\([^()]{1,30}\))?"
@@ -678,7 +678,7 @@ _FIELD_WORDS = 4
 """At most this many words in a field after the name: a meaning, a reading, a year."""
 _SENTENCE_WORDS = 3
 """A last field of this many words or more ending in a full stop ends a sentence, not a list's line."""
-_NAME_JOINERS = frozenset({"of", "and", "or"})
+_NAME_JOINERS = frozenset({"of", "and"})
 """The small words a name before a hyphen may hold (``Treaty of Wick``); ``Call the Bank`` is a task."""
 
 
