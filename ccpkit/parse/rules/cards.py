@@ -49,6 +49,8 @@ _GENERIC_HEADINGS = frozenset(
 )
 """Headings that name no subject: labels under one describe the heading above it."""
 _GLOSSARY_TERMS = 2
+_NEARLY_ALL_OF = 10
+"""A run of one-line paragraphs this long whose lines are nine in ten terms is a glossary."""
 """A glossary has at least two terms, and terms in two bullets of three or more."""
 _LABEL_VALUES = (*LISTS, "fence", "code_block", "table")
 """What a bare label (``Example:``) takes from the block below it."""
@@ -804,8 +806,9 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
                     itertools.takewhile(lambda line: plain_term(undecorated(line)) or line_term(line), lines)
                 )
             colons = titled or announced
-            terms = _glossary_lines(lines, colons=colons, run_in=_titled(ctx, run[0].section, _TERMS_TITLE))
-        found |= {id(paragraph.node): term for paragraph, (_, term) in zip(run, terms, strict=False)}
+            titled_terms = _titled(ctx, run[0].section, _TERMS_TITLE)
+            terms = _glossary_lines(lines, colons=colons, run_in=titled_terms, nearly=True)
+        found |= {id(run[offset].node): term for offset, term in terms}
         run, before = [], block
     return found | _headed_glossary(ctx)
 
@@ -923,7 +926,7 @@ def _headed_term(ctx: Context, node: Node, *, colon: bool) -> Term | None:
 
 
 def _glossary_lines(
-    lines: list[str], *, colons: bool = False, run_in: bool = False
+    lines: list[str], *, colons: bool = False, run_in: bool = False, nearly: bool = False
 ) -> list[tuple[int, Term]]:
     """Each line's term (with its index) when every line is ``Name → what it is``, or when the lines
     (two or more) are each ``**Name**: what it is`` or each ``Name - what it is`` (a dash, ``=``, a
@@ -931,7 +934,9 @@ def _glossary_lines(
     else none. Lines that name a note's fields (``**Topic:** …``), or bold ones whose every definition
     is a word or two (``**Level:** Beginner``), are no glossary; a vocabulary list's one-word
     translations are its definitions. A ``;`` ending every line parts Quizlet's rows: no part of them.
-    A name on two lines makes the lines a conversation's, not a glossary's."""
+    A name on two lines makes the lines a conversation's, not a glossary's. With ``nearly`` (lines
+    that are paragraphs of their own), a long run whose lines nearly all are terms is a glossary too:
+    the odd line out stays a line of the notes."""
     terms = [plain_term(undecorated(line), separators="arrows") for line in lines]  # `🔹 EC2 → …`
     if not all(terms) and len(lines) >= _GLOSSARY_TERMS:
         terms = [line_term(line) or (run_in_term(line) if run_in else None) for line in lines]
@@ -943,7 +948,8 @@ def _glossary_lines(
         if fields or (bold and not worded):
             return []
     found = [(offset, term) for offset, term in enumerate(terms) if term is not None]
-    if len(found) != len(lines):
+    most = nearly and len(found) >= _NEARLY_ALL_OF and len(found) * 10 >= len(lines) * 9
+    if len(found) != len(lines) and not most:
         return []
     names = [term.front.casefold() for _, term in found]
     if len(set(names)) < len(names):  # `**Ana:** …` twice: who said what in a chat, not a glossary
