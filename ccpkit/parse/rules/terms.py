@@ -194,12 +194,18 @@ def split_term(inline: Node) -> Term | None:
     close = content.find(marker, len(marker))
     if not content.startswith(marker) or close < 0:
         return None
-    term = _term(content[len(marker) : close], content[close + len(marker) :], marker)
-    return None if term is not None and _keeps_track(term) else term
+    return _term(content[len(marker) : close], content[close + len(marker) :], marker)
 
 
 @lru_cache(maxsize=1024)  # the rules ask about each list item's and paragraph's term in turn
 def _term(inner: str, after: str, marker: str) -> Term | None:
+    """The term of a bold opening (``inner``, its ``marker``) and what follows it; none for a line that
+    keeps track of the studying (``**Week 2:** EC2``)."""
+    term = _read_term(inner, after, marker)
+    return None if term is not None and _keeps_track(term) else term
+
+
+def _read_term(inner: str, after: str, marker: str) -> Term | None:
     inner = _NUMBERED.sub("", inner.strip())
     named = defined_name(inner.removesuffix(":"))  # `**Def. (Entropy):** …`: the term it names
     inner = f"{named}{':' if inner.endswith(':') else ''}" if named else inner
@@ -270,11 +276,8 @@ def joined_terms(term: Term) -> list[Term]:
 
 
 def _defines(term: Term) -> bool:
-    """A term with a definition of its own, for a card: not a label, nor ``Answer:`` or ``Author:``, nor
-    a line that keeps track of the studying."""
-    if not term.separated or not term.rest or term.is_label or term.front.lower() in _NOT_NAMES:
-        return False
-    return not _keeps_track(term)
+    """A term with a definition of its own, for a card: not a label, nor ``Answer:`` or ``Author:``."""
+    return term.separated and bool(term.rest) and not term.is_label and term.front.lower() not in _NOT_NAMES
 
 
 _FIELD_NAMES = frozenset(
@@ -646,14 +649,13 @@ def _short_or_named(front: str, rest: str) -> bool:
 def _keeps_track(term: Term) -> bool:
     """A line that tracks the notes or the studying, not a term to learn: a week of a plan, a module of
     the contents, an exam's score or a version of the notes (``Week 2: EC2, S3``, ``Day 1-3: IAM``,
-    ``2024-03-01: Added …``, ``v1.2: …``), where a topic is in the notes (``ECA básico: Cards 1-5``, a
-    range: ``The Magician - Card 1`` is a fact) or
-    stands (``IAM: finished``), or where to read more (``**Official guide:** https://…``, a back that is
-    only a link)."""
+    ``2024-03-01: Added …``, ``v1.2: …``), where a topic is in the notes (a range: ``ECA básico: Cards
+    1-5``; ``The Magician - Card 1`` is a fact) or stands (``IAM: finished``), or where to read more
+    (``**Official guide:** https://…``, a back that is only a link)."""
     dated = any(map(str.isdigit, term.front))  # every place, version or date has one
     if dated and _SEQUENCE.fullmatch(_EMPHASISED.sub(r"\g<inner>", term.front).strip()) is not None:
         return True
-    if any(map(str.isdigit, term.rest)) and _PLACE_IN_NOTES.fullmatch(term.rest.strip()) is not None:
+    if _PLACE_IN_NOTES.fullmatch(term.rest.strip()) is not None:
         return True
     return _STATUS.match(term.rest) is not None or is_only_a_link(term.rest)
 
