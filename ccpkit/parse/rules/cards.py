@@ -6,9 +6,9 @@ from __future__ import annotations
 import html
 import itertools
 import re
-from collections.abc import Container, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Literal, TypeVar
 
 from ccpkit import cloze_syntax
 from ccpkit.errors import Problem
@@ -49,9 +49,9 @@ _GENERIC_HEADINGS = frozenset(
 )
 """Headings that name no subject: labels under one describe the heading above it."""
 _GLOSSARY_TERMS = 2
+"""A glossary has at least two terms, and terms in two bullets of three or more."""
 _NEARLY_ALL_OF = 10
 """A run of one-line paragraphs this long whose lines are nine in ten terms is a glossary."""
-"""A glossary has at least two terms, and terms in two bullets of three or more."""
 _LABEL_VALUES = (*LISTS, "fence", "code_block", "table")
 """What a bare label (``Example:``) takes from the block below it."""
 _DEFINING = 2
@@ -238,13 +238,13 @@ def _list_cards(
     items = [item for item in node.children if not ctx.is_claimed(item)]
     defined = {id(item): term for item in items if (term := _defining_sentence(item) or _outlined(item))}
     titled = _titled(ctx, section, _TERMS_TITLE)
-    terms = [_item_term(item, plain=True, titled=titled) for item in items]
-    named = _named_half(terms)
-    if named:
-        terms = [
-            term or _item_term(item, plain=True, titled=titled, sentence_names=True)
-            for item, term in zip(items, terms, strict=True)
-        ]
+    terms, named = _with_sentence_names(
+        items,
+        lambda item, sentence_names: _item_term(
+            item, plain=True, titled=titled, sentence_names=sentence_names
+        ),
+    )
+    read = {id(item): term for item, term in zip(items, terms, strict=True)}
     glossary = _most(
         [
             id(item) in defined or _names_its_facts(item) or _has_definition(term)
@@ -258,7 +258,10 @@ def _list_cards(
         term = None
         if not (item.children and ctx.is_claimed(item.children[0])):
             plain = glossary and (pending is None or not pending.bare)
-            term = _item_term(item, plain=plain, titled=titled, sentence_names=named)
+            if plain and id(item) in read:
+                term = read[id(item)]  # as the glossary's vote read it
+            else:
+                term = _item_term(item, plain=plain, titled=titled, sentence_names=named)
             term = term or (defined.get(id(item)) if glossary else None)
         if pending is not None and (_is_label(term) or (term is None and pending.bare)):
             pending.extra.append(ctx.doc.source(item))
@@ -970,15 +973,26 @@ def _named_half(terms: list[Term | None]) -> bool:
     return bool(named) and len(named) * 2 >= len(terms) and defined * 2 >= len(named)
 
 
+_Written = TypeVar("_Written", str, Node)
+"""A line of a paragraph, or a list item."""
+
+
+def _with_sentence_names(
+    written: Sequence[_Written], read: Callable[[_Written, bool], Term | None]
+) -> tuple[list[Term | None], bool]:
+    """Each line's or item's term as ``read`` (the line, whether names in sentence case count) reads it,
+    sentence case names too where ``_named_half`` allows them; and whether it does."""
+    terms = [read(line, False) for line in written]
+    if not _named_half(terms):
+        return terms, False
+    return [term or read(line, True) for line, term in zip(written, terms, strict=True)], True
+
+
 def _plain_terms(lines: list[str], separators: Literal["any", "no colon"]) -> list[Term | None]:
     """Each line's ``plain_term``, sentence case names too where ``_named_half`` allows them."""
-    terms = [plain_term(undecorated(line), separators=separators) for line in lines]
-    if not _named_half(terms):
-        return terms
-    return [
-        term or plain_term(undecorated(line), separators=separators, sentence_names=True)
-        for line, term in zip(lines, terms, strict=True)
-    ]
+    return _with_sentence_names(
+        lines, lambda line, names: plain_term(undecorated(line), separators=separators, sentence_names=names)
+    )[0]
 
 
 def _is_label_paragraph(node: Node) -> bool:
