@@ -88,3 +88,9 @@ def test_an_untitled_key_file_of_entries_alone_is_read(tmp_path: Path) -> None:
     parsed = parse_notes(tmp_path)
     assert not parsed.problems
     assert set(_answers(parsed.deck.modules[0]).values()) == {("A",)}
+
+
+def test_a_key_file_may_answer_by_an_option_s_words() -> None:
+    assert _answers(parse_notes(FIXTURE).deck.modules[2]) == {
+        ("03-true-false/quiz.md", "A pilot boat carries the pilot out to the ship."): ("A",),
+    }

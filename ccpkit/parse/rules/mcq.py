@@ -148,7 +148,13 @@ def _apply_key_elsewhere(ctx: Context, by_id: Mapping[str, list[Draft]]) -> Iter
     matched = [(entry, by_id.get(_unpadded(entry.question), [])) for entry in entries]
     for entry, drafts in matched:
         written = next((draft.answer for draft in drafts if draft.answer is not None), None)
-        if written is not None and written.letters and set(written.letters) != set(entry.answer.letters):
+        keyed_letters = entry.answer.letters
+        if (
+            written is not None
+            and written.letters
+            and keyed_letters
+            and set(written.letters) != set(keyed_letters)
+        ):
             message = (
                 f"answer key entry {entry.question} disagrees with the answer written in {ctx.doc.path}: "
                 "this key answers other questions, so it answers none there"
@@ -158,8 +164,7 @@ def _apply_key_elsewhere(ctx: Context, by_id: Mapping[str, list[Draft]]) -> Iter
     for entry, drafts in matched:
         draft = next((draft for draft in drafts if not _answered(draft)), None)
         if draft is not None:
-            draft.answer, draft.answer_node = with_named_options(draft.options, entry.answer), draft.start
-            draft.explanation += [draft.answer.rest] if draft.answer.rest and not draft.explanation else []
+            _answer_with(draft, entry, draft.start)
         elif not drafts:
             message = (
                 f"answer key entry {entry.question} matches no question of {ctx.doc.path}: check its number"
@@ -536,16 +541,23 @@ def _apply_key(ctx: Context, drafts: list[Draft], entry: KeyEntry, floor: int) -
     since = [draft for draft in above if ctx.doc.line_of(draft.start) > floor]
     for draft in [*since, *reversed(above)]:
         if draft.answer is None:
-            if entry.answer.letters:
-                draft.answer = with_named_options(draft.options, entry.answer)
-            else:
-                draft.worded = entry.answer  # `**Answer**: **True**`: an option named by its words
-            draft.answer_node = entry.node
-            rest = (draft.answer or entry.answer).rest
-            if rest and not draft.explanation:
-                draft.explanation.append(rest)
+            _answer_with(draft, entry, entry.node)
             break
     return bool(above)
+
+
+def _answer_with(draft: Draft, entry: KeyEntry, node: Node) -> None:
+    """Answer ``draft`` from a key's entry, read at ``node``: its letters, or an option it names by its
+    words (``**Answer**: **True**``); what it says after them explains, unless the question explains
+    itself."""
+    if entry.answer.letters:
+        draft.answer = with_named_options(draft.options, entry.answer)
+    else:
+        draft.worded = entry.answer
+    draft.answer_node = node
+    rest = (draft.answer or entry.answer).rest
+    if rest and not draft.explanation:
+        draft.explanation.append(rest)
 
 
 def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:

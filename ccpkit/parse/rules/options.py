@@ -216,6 +216,8 @@ def with_named_options(options: Sequence[DraftOption], answer: Answer) -> Answer
     ``B. Amazon EC2, D. AWS Lambda``, ``**B. AWS Lambda**``. The letters after the first are read from
     those words, which leave the explanation; lines below the answer's explain it. Any other answer
     is returned as it is."""
+    if not answer.letters:
+        return answer  # an answer in words names its option itself
     line, newline, below = answer.rest.partition("\n")
     if newline:
         named = with_named_options(options, replace(answer, rest=line))
