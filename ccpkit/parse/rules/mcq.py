@@ -587,6 +587,8 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
         yield ctx.problem(draft.options_node, message)
         return
     letters = draft.answer.letters if draft.answer else tuple(o.label for o in draft.options if o.checked)
+    if draft.answer is not None and draft.worded is not None:  # words above the letters that answer
+        draft.explanation[:0] = _worded_explains(draft, draft.worded, letters)
     if not letters and draft.worded is not None:
         letters, reason = named_with_reason(draft.options, draft.worded.text)
         draft.explanation[:0] = [reason] if reason else []
@@ -613,6 +615,15 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
         return
     yield from _choose_warning(ctx, draft, len(letters))
     yield ctx.build(draft.start, lambda: _mcq(ctx, draft, letters))
+
+
+def _worded_explains(draft: Draft, worded: Answer, letters: Sequence[str]) -> list[str]:
+    """An answer in words beside the letters that answer (``Solution: lsblk reads sysfs.`` over
+    ``Answer: A``), as written: it explains, unless it only names options again."""
+    said, why = named_with_reason(draft.options, worded.text)
+    if said and not (why and set(said) == set(letters)):
+        return []
+    return [draft.worded_line or worded.text]
 
 
 def _asks_an_order(stem: str, letters: Sequence[str], labels: Sequence[str]) -> bool:

@@ -175,6 +175,9 @@ class Draft:
     explanation: list[str] = field(default_factory=list)
     worded: Answer | None = None
     """An answer given in words (``Answer: Amazon S3``): matched against the options at the end."""
+    worded_line: str = ""
+    """``worded`` as written on its line: it explains the answer when letters below answer instead
+    (``Solution: lsblk reads sysfs.`` then ``Answer: A``)."""
     loose_term: Node | None = None
     """The first term bullet the explanation took in that is about none of the options: a card meant to
     stand alone, maybe (``explained_terms``)."""
@@ -1184,7 +1187,7 @@ def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> Non
             if not said or (why and set(said) == set(draft.answer.letters)):  # not the answer again
                 kept.append(as_written(line, answer))  # `Solution: DynamoDB is …` explains it
         elif answer is not None and not answer.letters and draft.worded is None:
-            draft.worded, draft.answer_node = answer, node
+            draft.worded, draft.answer_node, draft.worded_line = answer, node, as_written(line, answer)
         else:
             kept.append(line)
     _explain(draft, kept)
