@@ -21,8 +21,9 @@ _LETTERS = (
 by spaces alone up to the line's end or a dash (``Answer: A C``, ``A C — why``; not ``B A good one``,
 ``C E. coli …`` or ``B A, C and D are …``)."""
 _JOINERS = re.compile(r"(?<=\s)(?:and|or|e|y|et|und|ou|o)(?=\s)")
-_SYMBOLS = r"[^\w\s(]*\s*"
-"""What may lead a line before its label: ``✅``, ``✔``, ``👉``, ``>``, ``-`` …"""
+_SYMBOLS = r"(?:[^\w\s(]++\s*)*+"
+"""What may lead a line before its label: ``✅``, ``✔``, ``👉``, ``>``, ``-`` …, and several such runs
+(``##### ✅``, a heading's marks and an emoji, as a line of a ``<details>`` block reads)."""
 PAIRED_ANSWER = re.compile(r"\s*(?:\*\*|__)?A(?:\*\*|__)?\s*:(?:\*\*|__)?\s*")
 """``A:`` answering a question asked on a ``Q:`` line: ``A: C``, ``**A:** Amazon S3``."""
 CALLOUT = re.compile(r"^\[!(?P<kind>[\w-]+)\][+-]?[ \t]*")
@@ -84,7 +85,7 @@ _STATED = re.compile(
 )
 """An answer said in a sentence: ``A is correct because …``, ``Option B is the right answer.``"""
 _EXPLANATION = re.compile(
-    r"^\s*(?:\*\*|__|[*_](?=\w))?(?:(?:detailed|full|short|brief)\s+)?"
+    r"^\s*(?:[^\w\s(*_]++\s*)*+(?:\*\*|__|[*_](?=\w))?(?:(?:detailed|full|short|brief)\s+)?"
     r"(?:expla(?:i)?nation(?:\s*/\s*reference)?|reason(?:ing)?|rationale|justification|feedback"
     r"|why(?:\s+(?:it\s+is\s+|it's\s+|this\s+is\s+)?correct)?|explica[çc][ãa]o"
     r"|explicaci[óo]n|explication|spiegazione|erkl[äa]rung|justificativa|comentários?)\b"
@@ -268,6 +269,17 @@ def answer_in_details(html: str) -> Answer | None:
         answer = answer_line(HTML_TAG.sub(" ", summary["text"]))
         if answer is not None:
             return _with_rest(answer, lines)
+    return None
+
+
+def worded_in_details(html: str) -> Answer | None:
+    """The first answer line in words inside a collapsed ``<details>`` block (``##### Answer: 1``, ``Answer:
+    Amazon S3``), what follows it explaining; the options it names are known to the question alone."""
+    lines = [line for line in plain(_details_body(html)).split("\n") if line.strip()]
+    for number, line in enumerate(lines):
+        answer = answer_line(_QUOTE_MARKS.sub("", line.strip()))
+        if answer is not None and answer.text:
+            return _with_rest(answer, lines[number + 1 :])
     return None
 
 

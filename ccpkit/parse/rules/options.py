@@ -56,6 +56,9 @@ _LABELS = "ABCDEFGH"
 _LISTS = ("bullet_list", "ordered_list")
 _OPTION_NUMBER = re.compile(r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?P<number>[1-8])[.)]?")
 """An answer naming a numbered option: ``3``, ``3)``, ``Option 3``, ``#3``."""
+_NUMBERED_ITEM = re.compile(r"^(?:\*\*|__)?(?P<number>[1-8]):(?:\*\*|__)?[ \t]+(?P<text>\S.*)$", re.S)
+"""A bullet numbered with a colon, as some banks write their options (``- 1: false``, ``- 2: true``): in
+a run of two or more from ``1``, lettered ``A``, ``B`` … and named by its number in the answer."""
 _NAMES_PARTED = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+")
 """What parts the options an answer names one by one: ``AWS Lambda, Amazon DynamoDB``, ``… and …``."""
 _WHOLE_CODE = re.compile(r"`(?P<inner>[^`]+)`")
@@ -123,6 +126,8 @@ class DraftOption:
     answered_only: bool = False
     """An option only when an answer names some of them: a radio button, a letter in brackets (``[A]``),
     as slides, surveys and reference lists also write their lines."""
+    number: int = 0
+    """Its number, for a bullet numbered with a colon (``- 2: true``): lettered in turn, named by it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +200,9 @@ def named_with_reason(options: Sequence[DraftOption], words: str) -> tuple[tuple
     before a reason (``Amazon S3, since it scales``), with the reason; or an option's letter and its
     text (``A. remote-exec``, where ``A. genus`` alone would be a name)."""
     texts = [_words(option.text) for option in options]
+    numbers = _option_numbers(words) if all(option.number for option in options) else set()
+    if numbers and numbers <= {option.number for option in options}:  # `Answer: 1` under `- 1: false`
+        return tuple(option.label for option in options if option.number in numbers), ""
     coded = _WHOLE_CODE.fullmatch(words.strip())  # `A. remote-exec` in backticks, as its option is
     lettered = _LETTER_AND_TEXT.fullmatch(coded["inner"] if coded else words.strip())
     if lettered is not None and (lettered["letter"], _words(lettered["text"])) in zip(
@@ -556,11 +564,22 @@ def _lettered(line: str, options: Sequence[DraftOption]) -> re.Match[str] | None
     return match if last.loose and match["loose"] == next_label(last.label) else None
 
 
+def _numbered_item(line: str, options: Sequence[DraftOption]) -> re.Match[str] | None:
+    """``line``'s number when it opens the next numbered option after ``options`` (``1:`` first)."""
+    match = _NUMBERED_ITEM.match(line)
+    wanted = options[-1].number + 1 if options else 1
+    return match if match is not None and int(match["number"]) == wanted else None
+
+
 def _letter(match: re.Match[str]) -> str:
+    if "number" in match.re.groupindex:
+        return chr(ord("A") + int(match["number"]) - 1)
     return match["paren"] or match["bracket"] or match["letter"] or match["loose"]
 
 
 def _option(match: re.Match[str], text: str, node: Node) -> DraftOption:
+    if "number" in match.re.groupindex:  # `1: false`: must run from 1, as `A: …` from A
+        return DraftOption(_letter(match), text, node, loose=True, number=int(match["number"]))
     letter = _letter(match)
     line = match[0].split("\n", 1)[0].strip()
     bold = BOLD_TEXT.fullmatch(line) is not None or _EMPHASIZED.fullmatch(match["text"] or "") is not None
@@ -593,7 +612,7 @@ def _lettered_items(
         if (struck := _STRUCK.fullmatch(first)) is not None:  # `~~A. AWS Direct Connect~~`: crossed out
             first = f"{struck['text']} \u274c"
         first = _letter_out_of_code(first)
-        match = _lettered(first, options)
+        match = _lettered(first, options) or _numbered_item(first, options)
         if match is None and len(options) >= 2 and _ends_options(first):
             tail = "\n".join(doc.source(rest) for rest in node.children[index:])
             return options, tuple(_unmarked(line) for line in tail.split("\n"))

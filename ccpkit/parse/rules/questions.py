@@ -25,6 +25,7 @@ from ccpkit.parse.rules.answers import (
     explanation_start,
     plain,
     question_id,
+    worded_in_details,
 )
 from ccpkit.parse.rules.explained_terms import unexplained_term
 from ccpkit.parse.rules.options import (
@@ -1222,11 +1223,14 @@ def _read_details(ctx: Context, draft: Draft, nodes: Sequence[Node], index: int)
     answer = answer_in_details(details)
     if answer is None and draft.answer is None:
         answer = _ticked_again(details, draft.options)
+    if answer is None and draft.answer is None and draft.worded is None:
+        answer = worded_in_details(details)  # `##### Answer: 1` under `- 1: false`, `- 2: true`
     if answer is not None and answer.letters and draft.answer is None:
         draft.answer, draft.answer_node = with_named_options(draft.options, answer), nodes[index]
         _explain(draft, [draft.answer.rest])
     elif answer is not None and not answer.letters and draft.worded is None:
         draft.worded, draft.answer_node = answer, nodes[index]
+        _explain(draft, [answer.rest])
     elif answer is None and (draft.answer is not None or draft.worded is not None):
         # `<details><summary>Explanation</summary>` below the answer: what it says explains it
         draft.explanation += [text] if (text := details_text(details)) else []
