@@ -458,6 +458,8 @@ def _heading_card(
     first = next(index for index, (kind, _) in enumerate(described) if kind == "label")
     above = described[:first]
     defined = [text for _, text in above] if sum(kind == "prose" for kind, _ in above) <= _DEFINING else []
+    if not defined and len(labels) == 1:  # `Definition: Emulates a machine.` alone: its label says nothing
+        labels[0] = _DEFINITION_LABEL.sub("", labels[0], count=1)
     yield _card(ctx, heading, section, front, "\n\n".join([*defined, _join(labels)]), pinned_id(heading))
 
 
@@ -472,6 +474,8 @@ def _defined_by(ctx: Context, heading: Node, section: tuple[str, ...]) -> str:
 
 
 _DEFINITION_HEADING = re.compile(r"(?i)(?:the\s+)?(?:definition|meaning)")
+_DEFINITION_LABEL = re.compile(r"(?i)^(?:\*\*|__)?(?:definition|meaning)\s*:(?:\*\*|__)?[ \t]+(?=\S)")
+"""A definition's own label, on a paragraph of its own under a heading (``Definition: …``)."""
 """``## Definition`` (``Meaning``); a ``What it is`` heading opens a README's or a review's paragraph."""
 
 
@@ -810,10 +814,23 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
                 )
             colons = titled or announced
             titled_terms = _titled(ctx, run[0].section, _TERMS_TITLE)
-            terms = _glossary_lines(lines, colons=colons, run_in=titled_terms, nearly=True)
+            terms = _framed_glossary(lines, colons=colons, run_in=titled_terms)
         found |= {id(run[offset].node): term for offset, term in terms}
         run, before = [], block
     return found | _headed_glossary(ctx)
+
+
+def _framed_glossary(lines: list[str], *, colons: bool, run_in: bool) -> list[tuple[int, Term]]:
+    """``_glossary_lines`` of a run of one-line paragraphs, maybe between a sentence that introduces
+    the terms and one that closes them (``The terms I met training a model.`` over ``**Epoch**: …``
+    lines): those stay lines of the notes."""
+    for start, end in ((0, len(lines)), (1, len(lines)), (0, len(lines) - 1), (1, len(lines) - 1)):
+        if end - start < _GLOSSARY_TERMS:
+            break
+        terms = _glossary_lines(lines[start:end], colons=colons, run_in=run_in, nearly=True)
+        if terms:
+            return [(start + offset, term) for offset, term in terms]
+    return []
 
 
 def _announces(before: Block | None, first: Block) -> bool:

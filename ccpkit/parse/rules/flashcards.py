@@ -616,14 +616,15 @@ def _inline_pair(
     line = without_wrapped_fields(line, _hide_code(line))
     hidden = _hide_code(line)
     match = _INLINE.match(hidden)
-    if match is None or "::" in match["back"].replace("::=", ""):  # BNF's `::=` is no separator
-        return None
+    asks = match is not None and plain(match["front"]).rstrip().endswith("?")
+    if match is None or (not asks and "::" in match["back"].replace("::=", "")):  # BNF's `::=` is none
+        return None  # after a question the first `::` parts it, the back may hold more (`std::vector`)
     if "\t" in match["front"]:  # in a column of an exported note (its tags: `aws::storage`)
         return None
     front = line[: match.end("front")].strip()
     back = line[match.start("back") :].strip()
     tight = not match["front"][-1:].isspace() and not match["back"][:1].isspace()
-    joined = tight and ":" in match["front"].split()[-1] + match["back"].split()[0]
+    joined = tight and not asks and ":" in match["front"].split()[-1] + match["back"].split()[0]
     if not front or (tight and " " not in front and " " not in back) or joined or _CODE_LIKE.match(back):
         return None  # `Foo::Bar`, `fe80::1`, `Foo::bar()`, `arn:aws:iam::1234:user/x`: code, not a card
     key = field_key(front)
