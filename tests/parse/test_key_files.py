@@ -94,3 +94,15 @@ def test_a_key_file_may_answer_by_an_option_s_words() -> None:
     assert _answers(parse_notes(FIXTURE).deck.modules[2]) == {
         ("03-true-false/quiz.md", "A pilot boat carries the pilot out to the ship."): ("A",),
     }
+
+
+def test_a_key_s_sections_answer_the_questions_of_the_sections_of_their_names() -> None:
+    """Numbers start again in each section and every item is written `1.`; the true/false answers
+    are words: each entry answers its own section's question, none another section's."""
+    (module,) = [m for m in parse_notes(FIXTURE).deck.modules if m.slug == "04-sections"]
+    assert _answers(module) == {
+        ("04-sections/questions.md", "Fog is a cloud that touches the ground."): ("A",),
+        ("04-sections/questions.md", "Hail only falls in winter."): ("B",),
+        ("04-sections/questions.md", "Which cloud brings thunderstorms?"): ("B",),
+        ("04-sections/questions.md", "Which instrument measures air pressure?"): ("A",),
+    }

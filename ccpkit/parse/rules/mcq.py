@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from ccpkit.errors import Problem
@@ -37,7 +37,7 @@ from ccpkit.parse.rules.options import (
     with_named_options,
 )
 from ccpkit.parse.rules.question_tables import question_columns, table_questions
-from ccpkit.parse.rules.questions import Draft, find_questions, item_number, item_numbers, one_paragraph
+from ccpkit.parse.rules.questions import Draft, find_questions, item_numbers, one_paragraph
 from ccpkit.parse.rules.review_pastes import review_questions
 from ccpkit.parse.rules.scenarios import share_scenarios
 from ccpkit.parse.rules.sub_questions import answered_parts, roman_parts
@@ -75,26 +75,45 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     for draft in drafts:
         by_id.setdefault(_unpadded(draft.question), []).append(draft)
     starts = [ctx.doc.line_of(draft.start) for draft in drafts]
+    section_of = _sections(ctx)
     floor = previous = -1
     for entry in keys:
         line = ctx.doc.line_of(entry.node)
         if bisect_left(starts, line) > bisect_right(starts, previous):  # questions between: another key
             floor = previous
         previous = line
-        if (
-            not _apply_key(ctx, by_id.get(_unpadded(entry.question), []), entry, floor)
-            and not ctx.answers_elsewhere
-        ):
+        namesakes = _of_section(by_id.get(_unpadded(entry.question), []), section_of(entry.node))
+        if not _apply_key(ctx, namesakes, entry, floor) and not ctx.answers_elsewhere:
             message = f"answer key entry {entry.question} matches no question above it: check its number"
             yield Problem(ctx.at(entry.node), message, "warning")
     _answers_in_order(drafts)
     if ctx.key_elsewhere is not None:
         yield from _apply_key_elsewhere(ctx, by_id)
     for answers in worded:
-        _answer_in_words(ctx, by_id, answers)
+        _answer_in_words(ctx, by_id, answers, section_of(answers))
     share_scenarios(ctx, drafts)
     for draft in drafts:
         yield from _finish(ctx, draft)
+
+
+def _sections(ctx: Context) -> Callable[[Node], str]:
+    """The title of the section a node of the file is in (a block, or a list item inside one)."""
+    blocks = ctx.doc.blocks
+    starts = [ctx.doc.line_of(block.node) for block in blocks]
+
+    def section_of(node: Node) -> str:
+        index = bisect_right(starts, ctx.doc.line_of(node)) - 1
+        section = blocks[index].section if index >= 0 else ()
+        return section[-1].strip().casefold() if section else ""
+
+    return section_of
+
+
+def _of_section(drafts: list[Draft], title: str) -> list[Draft]:
+    """The questions of a section titled as the key's section of an entry (``### True/False`` in the
+    key answers ``## True/False``, where numbers start again in each), when there are such; else all."""
+    named = [draft for draft in drafts if draft.section and draft.section[-1].strip().casefold() == title]
+    return named if title and named else drafts
 
 
 _PADDING = re.compile(r"(?<!\d)0+(?=\d)")
@@ -143,9 +162,14 @@ def _apply_key_elsewhere(ctx: Context, by_id: Mapping[str, list[Draft]]) -> Iter
     here has."""
     assert ctx.key_elsewhere is not None
     keyed = Context(ctx.module, ctx.key_elsewhere)
-    entries = list(_answer_keys(keyed, []))
+    worded: list[Node] = []
+    entries = list(_answer_keys(keyed, worded))
     entries = entries or [entry for block in keyed.doc.blocks for entry in _entries(block.node, asked=True)]
-    matched = [(entry, by_id.get(_unpadded(entry.question), [])) for entry in entries]
+    section_of = _sections(keyed)
+    matched = [
+        (entry, _of_section(by_id.get(_unpadded(entry.question), []), section_of(entry.node)))
+        for entry in entries
+    ]
     for entry, drafts in matched:
         written = next((draft.answer for draft in drafts if draft.answer is not None), None)
         keyed_letters = entry.answer.letters
@@ -170,6 +194,8 @@ def _apply_key_elsewhere(ctx: Context, by_id: Mapping[str, list[Draft]]) -> Iter
                 f"answer key entry {entry.question} matches no question of {ctx.doc.path}: check its number"
             )
             yield Problem(keyed.at(entry.node), message, "warning")
+    for answers in worded:  # `1. False` under `## True/False`: options named by their words
+        _answer_in_words(keyed, by_id, answers, section_of(answers))
 
 
 def _answered(draft: Draft) -> bool:
@@ -255,15 +281,16 @@ def _answer_keys(ctx: Context, worded: list[Node]) -> Iterator[KeyEntry]:
     yield from held
 
 
-def _answer_in_words(ctx: Context, by_id: Mapping[str, list[Draft]], answers: Node) -> None:
+def _answer_in_words(ctx: Context, by_id: Mapping[str, list[Draft]], answers: Node, section: str) -> None:
     """A numbered list under a key's title, or a key's table, answering in words (``1. Mitochondrion,
     the site of respiration.``, ``| 1 | Mitochondrion |``), when each of its numbers is a question
     with options and no answer yet and some item names one of its question's options: each item the
     answer of its question. Else it is no key (the answers of questions asked in words are the
-    listed-answers rule's)."""
+    listed-answers rule's). Questions of the ``section`` the list is in come first."""
     found = []
     for number, item, words in _numbered_answers(answers):
-        drafts = [draft for draft in by_id.get(_unpadded(number), []) if not _answered(draft)]
+        namesakes = _of_section(by_id.get(_unpadded(number), []), section)
+        drafts = [draft for draft in namesakes if not _answered(draft)]
         if not drafts or not words:
             return
         found.append((drafts[0], item, words))
@@ -419,11 +446,11 @@ def _entries(node: Node, *, asked: bool = False) -> list[KeyEntry]:
         return _only_entries(node.content.split("\n"), node)  # none for code, or prose set as code
     entries: list[KeyEntry] = []
     if node.type in ("bullet_list", "ordered_list"):
-        for item in node.children:
+        labels = item_numbers(node) if node.type == "ordered_list" else [""] * len(node.children)
+        for item, label in zip(node.children, labels, strict=True):  # every item `1.`: 1, 2, 3 …
             first = item.children[0] if item.children else None
             if first is None or first.type != "paragraph" or len(item.children) > 1:
                 return []
-            label = item_number(item) if node.type == "ordered_list" else ""
             opening, *below = first.children[0].content.split("\n")
             several = key_entries_on_a_line(f"{label}. {opening}", item) if label else []  # `1) b  2) c`
             entry = key_entry(opening, label, item) if not several else None
