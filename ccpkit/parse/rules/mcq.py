@@ -739,10 +739,29 @@ def _loose_term_message(ctx: Context, draft: Draft, item: Node) -> str:
 
 def _mcq(ctx: Context, draft: Draft, letters: tuple[str, ...]) -> MCQ:
     options = tuple(Option(label=o.label, text=o.text, correct=o.label in letters) for o in draft.options)
-    fields = ctx.common("mcq", draft.stem, draft.start, draft.section, draft.pinned)
+    asked = _blanked(draft.stem, letters)
+    fields = ctx.common("mcq", asked, draft.start, draft.section, draft.pinned)
     explanation = "\n\n".join(part for part in draft.explanation if part.strip())
-    stem = f"{draft.scenario}\n\n{draft.stem}" if draft.scenario else draft.stem  # the id is the question's
+    stem = f"{draft.scenario}\n\n{asked}" if draft.scenario else asked  # the id is the question's
     return fields.mcq(stem=stem, options=options, explanation=explanation)
+
+
+_FILLED_BLANK = re.compile(
+    r"[(\uff08]\s*(?P<bracketed>[A-H])\s*[)\uff09]"
+    r"|(?<=[\s\u3000-\u303f\uff00-\uffef])(?P<alone>[A-H])(?=[\s\u3000-\u303f\uff00-\uffef]|$)"
+)
+"""A blank with its answer's letter written in, as Chinese and Japanese banks fill theirs: ``属于 C。``,
+``的是\uff08C\uff09``."""
+_IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def _blanked(stem: str, letters: tuple[str, ...]) -> str:
+    """A Chinese or Japanese stem whose blank holds its one answer's letter, the blank shown empty: a
+    question that gives its answer away asks nothing."""
+    found = list(_FILLED_BLANK.finditer(stem)) if len(letters) == 1 and _IDEOGRAPHS.search(stem) else []
+    if len(found) != 1 or (found[0]["bracketed"] or found[0]["alone"]) != letters[0]:
+        return stem
+    return f"{stem[: found[0].start()]}\uff08  \uff09{stem[found[0].end() :]}"
 
 
 def _choose_warning(ctx: Context, draft: Draft, answers: int) -> Iterator[Problem]:

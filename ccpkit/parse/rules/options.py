@@ -15,11 +15,13 @@ from ccpkit.parse.tree import Node
 
 _LETTERED = re.compile(
     r"^(?:\*\*|__)?(?:\((?P<paren>[A-Ha-h])\)|\[(?P<bracket>[A-H])\]|(?P<letter>[A-Ha-h])\\?[.)]"
-    r"|(?P<loose>[A-H])(?:[ \t]*[-\u2013\u2014]|:))(?:\*\*|__)?(?:\s+(?P<text>\S.*))?$",
+    r"|(?P<wide>[A-H])[\u3001\uff0e\uff09]|(?P<loose>[A-H])(?:[ \t]*[-\u2013\u2014]|:))(?:\*\*|__)?"
+    r"(?:(?:\s+|(?<=[\u3001\uff0e\uff09]))(?P<text>\S.*))?$",
     re.S,
 )
-"""An option's letter: ``A)``, ``(a)``, ``[A]``, ``B.`` (``B\\.`` as document exports escape it), and,
-in a run of two or more from ``A``, ``A: …`` or ``A - …`` (a lone ``A:`` answers a ``Q:``). Not
+"""An option's letter: ``A)``, ``(a)``, ``[A]``, ``B.`` (``B\\.`` as document exports escape it), ``A、``,
+``A\uff0e`` and ``A\uff09`` as Chinese and Japanese banks write them (their words may follow with no space),
+and, in a run of two or more from ``A``, ``A: …`` or ``A - …`` (a lone ``A:`` answers a ``Q:``). Not
 ``Option A: …``: decision records weigh their options so, with no answer to give."""
 _ASKS = re.compile(
     r"\b(?:select|choose|pick|selecione|escolha|seleccione|elija|choisissez|w[äa]hlen)\b"
@@ -574,7 +576,7 @@ def _numbered_item(line: str, options: Sequence[DraftOption]) -> re.Match[str] |
 def _letter(match: re.Match[str]) -> str:
     if "number" in match.re.groupindex:
         return chr(ord("A") + int(match["number"]) - 1)
-    return match["paren"] or match["bracket"] or match["letter"] or match["loose"]
+    return match["paren"] or match["bracket"] or match["letter"] or match["wide"] or match["loose"]
 
 
 def _option(match: re.Match[str], text: str, node: Node) -> DraftOption:
