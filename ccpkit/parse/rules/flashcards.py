@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ccpkit.errors import Problem
+from ccpkit.markup import is_only_a_link
 from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.answer_words import ANSWER_ABROAD
 from ccpkit.parse.context import Context
@@ -704,9 +705,8 @@ def _details(
     body[-1] = body[-1][: closing.start()] if closing else body[-1]
     back = hidden_markdown("\n\n".join(part.strip() for part in body if part.strip()))
     lines = [line for line in back.splitlines() if line.strip()]
-    contents = _IN_PAGE_LINK.search(opening["front"]) and not front.endswith("?")  # `<a href="#x">X</a>`
-    if contents or (lines and all(map(_IN_PAGE_LINK.search, lines))):
-        return blocks[0], 0, []  # a table of contents folded away: links within the page, no answer
+    if _folded_links(opening["front"], front, lines):
+        return blocks[0], 0, []
     for block in (asked, *blocks[: last + 1]):
         ctx.claim(block)
     if not back:
@@ -714,6 +714,16 @@ def _details(
     return asked, last, [_Pair(front, back)]
 
 
+def _folded_links(summary: str, front: str, lines: list[str]) -> bool:
+    """A table of contents (``<a href="#x">X</a>`` in the summary, links within the page) or a menu of
+    pages (``See 20 translations`` over a list of links) folded away: links, no answer."""
+    if lines and all(map(_IN_PAGE_LINK.search, lines)):
+        return True
+    linked = len(lines) >= 2 and all(is_only_a_link(_LIST_MARK.sub("", line)) for line in lines)
+    return not front.endswith("?") and (linked or _IN_PAGE_LINK.search(summary) is not None)
+
+
+_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _IN_PAGE_LINK = re.compile(r"\]\(#|href=[\"']#")
 """A link to a heading of the same page: ``[Video Tutorial](#video-tutorial)``, ``<a href="#tutorial">``."""
 
