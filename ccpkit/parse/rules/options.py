@@ -274,7 +274,10 @@ def _option_said(text: str, words: str) -> int | None:
     wanted = _words(text).split()
     if not wanted:
         return None
-    pattern = r"\(?\s*" + r"\s+".join(re.escape(word) for word in wanted) + r"\.?\s*\)?(?![\w])"
+    lead = wanted[0][: len(wanted[0]) - len(wanted[0].lstrip(_CLAUSE_END))]  # `.hide()` read as `hide()`
+    optional = f"(?:{re.escape(lead)})?" if lead and lead != wanted[0] else ""
+    wanted[0] = wanted[0].removeprefix(lead) if optional else wanted[0]
+    pattern = r"\(?\s*" + optional + r"\s+".join(re.escape(word) for word in wanted) + r"\.?\s*\)?(?![\w])"
     found = re.match(pattern, re.sub(r"[*_`]", " ", words), re.I)  # markup as spaces: same positions
     return found.end() if found else None
 

@@ -52,7 +52,7 @@ def question_columns(header: Sequence[str]) -> Columns | None:
     """The columns of a question table from its header; ``None`` for any other table. It needs a
     question column and options: columns lettered from ``A`` in order, two at least, or one column
     of them all (``Options``, ``Choices``)."""
-    words = [plain(cell).strip() for cell in header]
+    words = [plain(cell).strip().replace("_", " ") for cell in header]  # `option_a`, as exports name them
     options = [(i, match) for i, word in enumerate(words) if (match := _option_column(word)) is not None]
     letters = [letter for _, letter in options]
     named = [i for i, word in enumerate(words) if _QUESTION.fullmatch(word)]
