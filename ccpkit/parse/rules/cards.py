@@ -314,11 +314,13 @@ def _quoted_cards(ctx: Context, quote: Node, section: tuple[str, ...]) -> Iterat
 def _cards_below(
     ctx: Context, item: Node, section: tuple[str, ...], lead_in: str
 ) -> Iterator[Item | Problem]:
-    """A plain bullet groups the lists under it, and terms there are cards; a bullet that announces
-    them (``- Choose scaling up when:``) is their lead-in. (Under a term they are only its back:
-    "Durability" under S3 means nothing on a card of its own.)"""
+    """A plain bullet groups the lists under it, and terms there are cards; the bullet is their lead-in,
+    its words as they announce them (``- Choose scaling up when:``) or whole (``- 1968: A pivotal
+    year`` over ``- Jan - Tet Offensive``: "Jan" alone asks nothing). (Under a term they are only its
+    back: "Durability" under S3 means nothing on a card of its own.)"""
     first = item.children[0] if item.children else None
-    own = announced_by(first) if first is not None and first.type == "paragraph" else ""
+    said = first is not None and first.type == "paragraph"
+    own = (announced_by(first) or " ".join(first.children[0].content.split())) if first and said else ""
     for child in item.children[1:]:
         if child.type in LISTS and not ctx.is_claimed(child):  # a flashcard's nested `- **A:** …`
             yield from _list_cards(ctx, child, section, own or lead_in)
