@@ -113,10 +113,11 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
     carried: str | None = None
     """The lead-in of the list right above, which a list right after it goes on with."""
     one_liners = _described_in_a_line(ctx)
+    entries = _glossary_entries(ctx)
     glossary_paragraphs = _glossary_paragraphs(ctx)
     for index, block in enumerate(blocks):
         if block.heading is not heading:
-            yield from _heading_card(ctx, heading, heading_section, described, one_liners)
+            yield from _heading_card(ctx, heading, heading_section, described, one_liners, entries)
             heading, heading_section, described, describing = block.heading, block.section[:-1], [], True
         lead_in, carried = carried, None
         if block.node.type == "hr":  # what follows a `---` under the heading describes it no more
@@ -172,7 +173,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
                 described.append(("prose", ctx.doc.source(block.node)))
         elif block.node.type in ("fence", "code_block") and describing:
             described.append(("code", ctx.doc.source(block.node)))
-    yield from _heading_card(ctx, heading, heading_section, described, one_liners)
+    yield from _heading_card(ctx, heading, heading_section, described, one_liners, entries)
 
 
 def _lists_a_record(ctx: Context, block: Block) -> bool:
@@ -423,12 +424,17 @@ def _heading_card(
     section: tuple[str, ...],
     described: list[tuple[str, str]],
     one_liners: Container[int],
+    entries: Mapping[int, str],
 ) -> Iterator[Item | Problem]:
     """Label lines right under a heading describe the heading: together they make one card, after
     the paragraph or two (and code) above them that say what it is. More paragraphs are notes, and
     what follows the labels (`To learn more …`, an analogy) is no part of the card. A heading among
     ``one_liners`` is a card with the paragraph under it (``### Amazon Athena`` over ``Serverless SQL
-    on S3.``)."""
+    on S3.``), one of a glossary's ``entries`` with what defines it."""
+    if heading is not None and id(heading) in entries:
+        front = _heading_front(heading_text(heading))
+        yield _card(ctx, heading, section, front, entries[id(heading)], pinned_id(heading))
+        return
     if heading is not None and id(heading) in one_liners and [kind for kind, _ in described] in _ONE_LINE:
         front = _heading_front(heading_text(heading))
         back = (
@@ -519,6 +525,54 @@ def _described_in_a_line(ctx: Context) -> set[int]:
         for heading, fits, _ in group
         if fits
     }
+
+
+def _glossary_entries(ctx: Context) -> dict[int, str]:
+    """Under a glossary's title (``# Glossary``, ``## Definitions``, ``# Spanish Vocabulary``), each
+    heading over what defines it and nothing any rule reads (paragraphs, plain bullets of a word's
+    senses, code, formulas; three blocks and a hundred and twenty words at most) is a term, all of that
+    its back but a line of links opening it (where to read more): by heading id. A heading over
+    headings of its own is a group, no term."""
+    blocks = ctx.doc.blocks
+    starts = [index for index, block in enumerate(blocks) if block.node.type == "heading"]
+    entries: dict[int, str] = {}
+    for start, end in itertools.pairwise([*starts, len(blocks)]):
+        heading, parent = blocks[start].node, blocks[start].section[:-1]
+        over = _heading_front(parent[-1] if parent else ctx.doc.part)
+        titled = _GLOSSARY_TITLE.fullmatch(over) or _NAMED_GLOSSARY.fullmatch(over)
+        deeper = end < len(blocks) and blocks[end].node.tag > heading.tag
+        front = _heading_front(heading_text(heading))
+        if heading.tag == "h1" or not titled or deeper or front.endswith("?") or not front:
+            continue
+        below = [block.node for block in blocks[start + 1 : end] if block.node.type != "hr"]
+        if len(below) > 1 and below[0].type == "paragraph" and _only_links(below[0]):
+            below = below[1:]
+        if not below or len(below) > _ENTRY_BLOCKS or not all(_defining(ctx, node) for node in below):
+            continue
+        said = [_described_by(ctx, node) or node for node in below]  # `- Cute, pretty`: its words
+        back = "\n\n".join(ctx.doc.written(node) for node in said)
+        if len(back.split()) <= _ENTRY_WORDS and not _PLACEHOLDER.fullmatch(back):  # `TODO`: none yet
+            entries[id(heading)] = back
+    return entries
+
+
+_ENTRY_BLOCKS = 3
+_ENTRY_WORDS = 120
+"""At most this many blocks and words define a glossary's heading: more is a lecture's section, notes."""
+_PLACEHOLDER = re.compile(r"(?i)\W*(?:todo|tbd|tba|fixme|wip|coming\s+soon)?\W*")
+_NAMED_GLOSSARY = re.compile(r"(?i)(?:[\w'\u2019-]+\s+){1,2}(?:glossary|vocabulary|terminology|terms)")
+"""A glossary's title that names its subject: ``Spanish Vocabulary``, ``Legal Glossary``, ``AI Terms``."""
+
+
+def _defining(ctx: Context, node: Node) -> bool:
+    """A block that may define a glossary's heading: a plain paragraph (no terms of its own), plain
+    bullets, code, a formula."""
+    if node.type in LISTS:
+        return _plain_facts(ctx, node)
+    if node.type in ("fence", "code_block", "math_block"):
+        return True
+    lines = node.children[0].content.split("\n") if _plain_paragraph(ctx, node) else []
+    return bool(lines) and split_term(node.children[0]) is None and not _glossary_lines(lines)
 
 
 def _described_by(ctx: Context, node: Node) -> Node | None:
