@@ -1341,10 +1341,11 @@ def _after_answer_label(text: str, *, numbered: bool = True) -> str | None:
 
 def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Missing] | None:
     """``### Question`` over the question's words, then (past a ``---``) ``### Answer`` over the
-    answer's, as interview-question notes write them: the pair, and how many blocks it took after
-    the first heading."""
+    answer's, as interview-question notes write them (``### Front`` and ``### Back``, as flashcard
+    apps' imports do): the pair, and how many blocks it took after the first heading."""
     numbered = numbers_a_task(heading_text(blocks[0]))  # `### Exercise 3` over `### Solution`
-    if _plain_heading(blocks[0]) not in _QUESTION_HEADINGS and not numbered:
+    asked = _plain_heading(blocks[0])
+    if asked not in _QUESTION_HEADINGS and asked != "front" and not numbered:
         return None
     level = heading_level(blocks[0])
     question = _section_text(blocks[1:])
@@ -1354,7 +1355,7 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     if not question or any(ctx.is_claimed(node) for node in question):
         return None
     below = blocks[at] if at < len(blocks) else None
-    answers = _SOLUTION_HEADINGS if numbered else _ANSWER_HEADINGS
+    answers = _SOLUTION_HEADINGS if numbered else {"back"} if asked == "front" else _ANSWER_HEADINGS
     answered = below is not None and below.tag == blocks[0].tag and _plain_heading(below) in answers
     answer = _section_text(blocks[at + 1 :]) if answered else []
     if numbered and answered:  # the solution's own steps (`#### Step 1`) are part of it

@@ -85,9 +85,10 @@ dump's source tag, ``(Exam Topic 1)``."""
 _WORD_QUESTION = re.compile(r"(?:\*\*|__)?question(?:\*\*|__)?[ \t]*(?:\n|$)", re.I)
 """The word ``QUESTION`` after a number, as a paid bank's review pages write ``1. QUESTION``."""
 _ANSWER_HEADING = re.compile(
-    r"(?i)(?:the\s+)?(?:(?:correct|right)\s+(?:answers?|options?|choices?)|answers?)"
+    r"(?i)(?:the\s+)?(?:(?:correct|right)\s+(?:answers?|options?|choices?)|answers?)|back"
 )
-"""A heading over a question's answer: ``Correct Answer``, ``Answer``, ``Correct option``."""
+"""A heading over a question's answer: ``Correct Answer``, ``Answer``, ``Correct option``, a card's
+``Back`` (under ``### Front``, as flashcard apps' imports write a question)."""
 _BOLD_LABEL = re.compile(r"(\*\*|__)(?P<label>[^*_:\n]+):?\1:?")
 """A bold paragraph that may be an answer's label: ``**Correct**``, ``**Correct Answer:**``."""
 _HOW_IT_WENT = re.compile(r"(?i:correct|incorrect|skipped|unanswered)")
@@ -1116,7 +1117,8 @@ def _tail_label(draft: Draft, node: Node, following: Node | None) -> tuple[str, 
     of a question that has none yet, or its explanation, with a paragraph below it: the label line the
     paragraph is read after (none for an explanation). ``## Answers`` or ``## Solutions`` opens a key,
     and is no label."""
-    if _answer_words(following) is None:
+    words = _answer_words(following)
+    if words is None:
         return None
     alone = _label_alone(node)
     if alone is not None and draft.answer is None:
@@ -1126,6 +1128,8 @@ def _tail_label(draft: Draft, node: Node, following: Node | None) -> tuple[str, 
     title = heading_text(node).rstrip(":?").strip()
     if title.endswith("s") and not title.endswith("ss"):
         return None
+    if draft.answer is None and _answer_heading(node) and answer_line(words.children[0].content):
+        return ()  # `### Back` over `**Correct Answer**: A) Queue`: the line answers as it is
     if draft.answer is None and _bare_label(f"{title}:"):
         return (f"{title}:",)  # `B` below it is read as `Correct Answer: B`
     return () if _explains_below(node) and following is not None and following.type == "paragraph" else None
