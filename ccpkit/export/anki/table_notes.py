@@ -149,12 +149,13 @@ def _below(above: tuple[str, ...], group: tuple[str, ...]) -> tuple[str, ...]:
 
 def _named_in_groups(table: ComparisonTable, width: int) -> ComparisonTable:
     """The table read with each row named by its group and its own name (``Storage`` and ``Amazon S3``), a
-    blank group being the one above it."""
+    blank group being the one above it; a dash names none (``| - | MDMA |``: no class, its name alone)."""
     rows, group = [], ("",) * width
     for row in table.rows:
         group = _below(group, tuple(cell if cell.strip() else "" for cell in row[:width]))
+        named = [cell for cell in group if not _blank(cell, True)]
         rows.append(
-            (" \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} ".join([*group, row[width]]), *row[width + 1 :])
+            (" \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} ".join([*named, row[width]]), *row[width + 1 :])
         )
     return replace(table, columns=table.columns[width:], rows=tuple(rows))
 

@@ -427,3 +427,15 @@ def test_short_names_of_letters_and_digits_name_a_group_s_rows() -> None:
     deck = parse_notes(Path(__file__).parent / "fixtures" / "grouped-tables").deck
     asks = {visible_text(note.field("Row")): note.field("Asks") for note in anki_notes(deck)}
     assert asks[f"Storage{ANGLE}S3"] == asks[f"Compute{ANGLE}EC2"] == "Use?"
+
+
+def test_a_row_whose_group_is_a_dash_is_named_by_its_own_name_alone(tmp_path: Path) -> None:
+    """A dash in the group column says the row has no group: no "- ›" before its name."""
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "notes.md").write_text(
+        "# Pills\n\n| Class | Drug | Use |\n| --- | --- | --- |\n| Beta blocker | Atenolol | Blood pressure |\n"
+        "| Beta blocker | Propranolol | Tremor |\n| - | Aspirin | Pain |\n| - | Caffeine | Alertness |\n",
+        encoding="utf-8",
+    )
+    rows = {visible_text(note.field("Row")) for note in anki_notes(parse_notes(tmp_path).deck)}
+    assert rows == {f"Beta blocker{ANGLE}Atenolol", f"Beta blocker{ANGLE}Propranolol", "Aspirin", "Caffeine"}
