@@ -430,11 +430,12 @@ def test_short_names_of_letters_and_digits_name_a_group_s_rows() -> None:
 
 
 def test_a_row_whose_group_is_a_dash_is_named_by_its_own_name_alone(tmp_path: Path) -> None:
-    """A dash in the group column says the row has no group: no "- ›" before its name."""
+    """A dash in the group column says the row has no group: no dash and angle before its name."""
     (tmp_path / "m").mkdir()
     (tmp_path / "m" / "notes.md").write_text(
-        "# Pills\n\n| Class | Drug | Use |\n| --- | --- | --- |\n| Beta blocker | Atenolol | Blood pressure |\n"
-        "| Beta blocker | Propranolol | Tremor |\n| - | Aspirin | Pain |\n| - | Caffeine | Alertness |\n",
+        "# Pills\n\n| Class | Drug | Use |\n| --- | --- | --- |\n"
+        "| Beta blocker | Atenolol | Blood pressure |\n| Beta blocker | Propranolol | Tremor |\n"
+        "| - | Aspirin | Pain |\n| - | Caffeine | Alertness |\n",
         encoding="utf-8",
     )
     rows = {visible_text(note.field("Row")) for note in anki_notes(parse_notes(tmp_path).deck)}
