@@ -114,7 +114,8 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
     """The lead-in of the list right above, which a list right after it goes on with."""
     one_liners = _described_in_a_line(ctx)
     entries = _glossary_entries(ctx)
-    glossary_paragraphs = _glossary_paragraphs(ctx)
+    over_lists = _terms_over_lists(ctx)
+    glossary_paragraphs = _glossary_paragraphs(ctx, over_lists)
     for index, block in enumerate(blocks):
         if block.heading is not heading:
             yield from _heading_card(ctx, heading, heading_section, described, one_liners, entries)
@@ -149,6 +150,11 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             said = _described_by(ctx, block.node) if describing and not quoted else None
             if said is not None and said is not block.node:  # `> Serverless SQL on S3.` under its name
                 described.append(("prose", said.children[0].content))
+        elif id(block.node) in over_lists:  # `**Commutativity**:` over `- u + v = v + u`
+            term, listed = over_lists[id(block.node)]
+            back = ctx.doc.written(_described_by(ctx, listed) or listed)  # one bullet: its words
+            ctx.claim(block.node, listed)
+            yield _card(ctx, block.node, block.section, term.front, back, pinned_id(block.node))
         elif block.node.type == "paragraph" and about_the_notes(block.node.children[0].content):
             pass  # `Type: #service`, `Source: …` under a vault note's title: its fields, not what it says
         elif block.node.type == "paragraph" and _is_label_paragraph(block.node):
@@ -527,6 +533,33 @@ def _described_in_a_line(ctx: Context) -> set[int]:
     }
 
 
+def _terms_over_lists(ctx: Context) -> dict[int, tuple[Term, Node]]:
+    """A bold term and its colon alone on a paragraph, over the plain bullets that define it
+    (``**Commutativity**:`` over ``- u + v = v + u``), beside another term (such a pair, or a term's
+    paragraph, right above or below): by the paragraph's id, the term and its list. Alone among prose
+    it heads the notes below it."""
+    blocks = ctx.doc.blocks
+    pairs: dict[int, tuple[Term, Node]] = {}
+    for index, block in enumerate(blocks[:-1]):
+        node, below = block.node, blocks[index + 1].node
+        term = split_term(node.children[0]) if _one_line(ctx, node) else None
+        bare = term is not None and term.separated and not term.rest and not term.is_label
+        if bare and term is not None and below.type in LISTS and _plain_facts(ctx, below):
+            pairs[index] = term, below
+
+    def term_at(index: int) -> bool:  # a pair's term, or a term's paragraph
+        node = blocks[index].node if 0 <= index < len(blocks) else None
+        return index in pairs or (
+            node is not None and node.type == "paragraph" and split_term(node.children[0]) is not None
+        )
+
+    return {
+        id(blocks[index].node): pair
+        for index, pair in pairs.items()
+        if index - 2 in pairs or term_at(index - 1) or term_at(index + 2)
+    }
+
+
 def _glossary_entries(ctx: Context) -> dict[int, str]:
     """Under a glossary's title (``# Glossary``, ``## Definitions``, ``# Spanish Vocabulary``), each
     heading over what defines it and nothing any rule reads (paragraphs, plain bullets of a word's
@@ -842,15 +875,19 @@ def _from_html(field: str) -> str:
     return html.unescape(field).strip()
 
 
-def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
+def _glossary_paragraphs(ctx: Context, over_lists: Mapping[int, tuple[Term, Node]]) -> dict[int, Term]:
     """Paragraphs of one line each, one right after another, that read as a glossary's lines together
     (``**Amazon S3:** object storage.`` then ``**Amazon EBS:** …``, as pasted notes and document
     exports write one): each paragraph's id and its term. ``Name: …`` paragraphs are a glossary's
-    under a glossary's title or a line announcing them (``These include:``), else a transcript's."""
+    under a glossary's title or a line announcing them (``These include:``), else a transcript's. A
+    term ``over_lists`` among them (``**On-premise**:`` over its bullets) is the run's too."""
     found: dict[int, Term] = {}
     run: list[Block] = []
     before: Block | None = None
+    among = {*over_lists, *(id(listed) for _, listed in over_lists.values())}
     for block in [*ctx.doc.blocks, None]:
+        if block is not None and id(block.node) in among:
+            continue  # `**On-premise**:` over its bullets, among the terms: the run goes on past it
         if (
             block is not None
             and _one_line(ctx, block.node)
