@@ -894,13 +894,19 @@ def _tagged_heading(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | 
     writes cards: its words the front, the block right below it the back; the blocks used after it."""
     heading, below = blocks[0], blocks[1] if len(blocks) > 1 else None
     ctx.claim(heading)
-    front = _TAGS.sub("", heading_text(heading)).strip()
+    front = _QUESTION_LABEL.sub("", _TAGS.sub("", heading_text(heading))).strip()  # `### Q: …? #card`
     if below is None or below.type in ("heading", "hr") or ctx.is_claimed(below) or not front:
         return 0, _Missing("flashcard heading tagged #card with no answer right below it: write it there")
+    reversible = _REVERSE_TAG.search(heading_text(heading)) is not None
+    lines = below.children[0].content.split("\n") if below.type == "paragraph" else []
+    if lines and lines[0].strip() in _SEPARATORS:  # a `?` line first: the answer is every block after
+        ends = ("heading", "hr")  # it up to the next heading, as the other plugin writes one
+        more = list(itertools.takewhile(lambda n: n.type not in ends and not ctx.is_claimed(n), blocks[2:]))
+        ctx.claim(below, *more)
+        back = "\n\n".join(["\n".join(lines[1:]), *(ctx.doc.source(node) for node in more)]).strip()
+        return 1 + len(more), _Pair(front, back, reversible=reversible or lines[0].strip() == "??")
     ctx.claim(below)
-    return 1, _Pair(
-        front, ctx.doc.source(below), reversible=_REVERSE_TAG.search(heading_text(heading)) is not None
-    )
+    return 1, _Pair(front, ctx.doc.source(below), reversible=reversible)
 
 
 def _tagged_lines(
