@@ -183,17 +183,22 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
 
 
 def _lists_a_record(ctx: Context, block: Block) -> bool:
-    """A list of ``Name: value`` items keeping a record (a book's details), or, under a meeting's
-    title, of who said or does what (``- Alice: finished the VPC module``, ``- [ ] Bob — book the room``)."""
-    if block.node.type not in LISTS:
+    return _records(ctx, block.node, block.section)
+
+
+def _records(ctx: Context, node: Node, section: tuple[str, ...]) -> bool:
+    """A list of ``Name: value`` items keeping a record (a book's details, a question's data fields),
+    or, under a meeting's title, of who said or does what (``- Alice: finished the VPC module``,
+    ``- [ ] Bob — book the room``)."""
+    if node.type not in LISTS:
         return False
-    firsts = [item.children[0] if item.children else None for item in block.node.children]
+    firsts = [item.children[0] if item.children else None for item in node.children]
     lines = [first.children[0].content for first in firsts if first is not None and first.type == "paragraph"]
-    if len(lines) != len(block.node.children):
+    if len(lines) != len(node.children):
         return False
     if keeps_a_record("\n".join(lines)):
         return True
-    meeting = any(map(_records_a_meeting, (ctx.doc.part, *block.section)))
+    meeting = any(map(_records_a_meeting, (ctx.doc.part, *section)))
     return meeting and len(lines) >= 2 and all(map(_SAID_BY.match, lines))
 
 
@@ -306,7 +311,7 @@ def _quoted_cards(ctx: Context, quote: Node, section: tuple[str, ...]) -> Iterat
             continue
         if child.type == "blockquote":
             yield from _quoted_cards(ctx, child, section)
-        elif child.type in LISTS and not _describes_heading(child):
+        elif child.type in LISTS and not _describes_heading(child) and not _records(ctx, child, section):
             lead_in = lead_in_above(ctx, quote.children[index - 1]) if index else ""
             yield from _list_cards(ctx, child, section, lead_in)
         elif child.type == "paragraph" and (lecture := defined_term(child.children[0].content)):

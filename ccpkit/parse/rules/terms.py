@@ -384,7 +384,17 @@ def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
         or (bool(names & _TEACHERS) and reached)
         or (len(names & _GRADED) >= 2 and all(map(_PERCENT.fullmatch, values)))
         or (recipe and measured and all(len(value.split()) <= _AMOUNT_WORDS for value in values))
+        or (
+            len(fields) >= 2  # `subject_primary: Cardio`, `high_yield_score: 3/5`: a data file's fields
+            and all(_DATA_KEY.fullmatch(name) for name in names)
+            and sum("_" in name for name in names) * 2 >= len(names)
+            and all(len(value.split()) <= _AMOUNT_WORDS for value in values)
+        )
     )
+
+
+_DATA_KEY = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+"""A field's key as data files write it, in snake case: ``question_type``, ``score``."""
 
 
 _WHO_CAME = frozenset({"attendees", "attendance", "absent", "apologies"})
