@@ -283,6 +283,8 @@ def _list_cards(
             yield from _flush(ctx, pending, section)
             pending = None
         if term is None:
+            if glossary and _UNSEPARATED.match(_first_words(ctx, item)):
+                yield Problem(ctx.at(item), _NO_SEPARATOR, "warning")  # a typo should not cost a card
             yield from _cards_below(ctx, item, section, lead_in)
         elif not term.is_label:
             pending = _Pending(item, term, pinned_id(node) if index == 0 else "", lead_in)
@@ -291,6 +293,22 @@ def _list_cards(
             pending.extra.append(ctx.doc.source(after))
             ctx.claim(after)
         yield from _flush(ctx, pending, section)
+
+
+_UNSEPARATED = re.compile(r"(?:\*\*|__)[^*_\n]*[^*_\n:.\u2013\u2014-](?:\*\*|__)[ \t]+[A-Z]")
+"""A bold name run into a sentence of its own with no separator (``**Zone-redundant gateways** For
+regions …``); not a sentence it opens (``**Grow Ring** adds servers …``)."""
+_NO_SEPARATOR = (
+    "bold name among terms with no separator after it, so it is no card: write a colon after it "
+    "(`**Name:** what it is`)"
+)
+
+
+def _first_words(ctx: Context, item: Node) -> str:
+    """The words an item opens with; none when another rule took them (``**Q:** …``)."""
+    first = item.children[0] if item.children else None
+    unread = first is not None and first.type == "paragraph" and not ctx.is_claimed(first)
+    return first.children[0].content if first is not None and unread else ""
 
 
 _SPOKEN = frozenset({"quote", "cite"})
