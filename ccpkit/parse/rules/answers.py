@@ -315,6 +315,9 @@ class KeyEntry:
     question: str
     answer: Answer
     node: Node
+    written: str = ""
+    """The number as typed, where a list of items all typed ``1.`` counts them 1, 2, 3 …: what the
+    entry answers when no question has the counted one."""
 
 
 def key_entry(text: str, number: str, node: Node) -> KeyEntry | None:

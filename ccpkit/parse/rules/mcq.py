@@ -37,7 +37,7 @@ from ccpkit.parse.rules.options import (
     with_named_options,
 )
 from ccpkit.parse.rules.question_tables import question_columns, table_questions
-from ccpkit.parse.rules.questions import Draft, find_questions, item_numbers, one_paragraph
+from ccpkit.parse.rules.questions import Draft, find_questions, item_number, item_numbers, one_paragraph
 from ccpkit.parse.rules.review_pastes import review_questions
 from ccpkit.parse.rules.scenarios import share_scenarios
 from ccpkit.parse.rules.sub_questions import answered_parts, roman_parts
@@ -82,7 +82,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
         if bisect_left(starts, line) > bisect_right(starts, previous):  # questions between: another key
             floor = previous
         previous = line
-        namesakes = _of_section(by_id.get(_unpadded(entry.question), []), section_of(entry.node))
+        namesakes = _of_section(_namesakes(by_id, entry), section_of(entry.node))
         if not _apply_key(ctx, namesakes, entry, floor) and not ctx.answers_elsewhere:
             message = f"answer key entry {entry.question} matches no question above it: check its number"
             yield Problem(ctx.at(entry.node), message, "warning")
@@ -94,6 +94,13 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     share_scenarios(ctx, drafts)
     for draft in drafts:
         yield from _finish(ctx, draft)
+
+
+def _namesakes(by_id: Mapping[str, list[Draft]], entry: KeyEntry) -> list[Draft]:
+    """The questions a key's entry may answer: those of its number, as a list of items all typed ``1.``
+    counts it, or, none having that number, as it is typed (sections of one question each, numbered 1)."""
+    counted = by_id.get(_unpadded(entry.question), [])
+    return counted if counted or not entry.written else by_id.get(_unpadded(entry.written), [])
 
 
 def _sections(ctx: Context) -> Callable[[Node], str]:
@@ -166,10 +173,7 @@ def _apply_key_elsewhere(ctx: Context, by_id: Mapping[str, list[Draft]]) -> Iter
     entries = list(_answer_keys(keyed, worded))
     entries = entries or [entry for block in keyed.doc.blocks for entry in _entries(block.node, asked=True)]
     section_of = _sections(keyed)
-    matched = [
-        (entry, _of_section(by_id.get(_unpadded(entry.question), []), section_of(entry.node)))
-        for entry in entries
-    ]
+    matched = [(entry, _of_section(_namesakes(by_id, entry), section_of(entry.node))) for entry in entries]
     for entry, drafts in matched:
         written = next((draft.answer for draft in drafts if draft.answer is not None), None)
         keyed_letters = entry.answer.letters
@@ -460,6 +464,9 @@ def _entries(node: Node, *, asked: bool = False) -> list[KeyEntry]:
             found = several or ([entry] if entry is not None else [])
             if not found:
                 return []
+            typed = question_id(item_number(item)) if node.type == "ordered_list" else ""
+            if entry is not None and not several and typed != entry.question:  # `1.` counted as 2
+                found = [replace(entry, written=typed)]
             # Lines run on below an item (`Question 4: A` right under `3. B`) are entries of their own.
             entries = _entries_of_lines(below, item, [*entries, *found])
     return entries
