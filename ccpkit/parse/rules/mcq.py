@@ -754,11 +754,18 @@ def _mcq(ctx: Context, draft: Draft, letters: tuple[str, ...]) -> MCQ:
 
 
 _FILLED_BLANK = re.compile(
-    r"[(\uff08]\s*(?P<bracketed>[A-H])\s*[)\uff09]"
-    r"|(?<=[\s\u3000-\u303f\uff00-\uffef])(?P<alone>[A-H])(?=[\s\u3000-\u303f\uff00-\uffef]|$)"
+    r"[(\uff08]\s*(?P<bracketed>[A-H])\s*[)\uff09](?=[\s\u3002\uff0e.\uff1f?]*$)"
+    r"|(?<=[\s\uff0c\u3001\uff1a\uff1b])(?P<last>[A-H])(?=[\s\u3002\uff0e.]*$)"
+    r"|(?<=[\uff0c\u3001\uff1a\uff1b])\s*(?P<between>[A-H])(?=[\s\u3001\uff0c\u3002])"
 )
-"""A blank with its answer's letter written in, as Chinese and Japanese banks fill theirs: ``属于 C。``,
-``的是\uff08C\uff09``."""
+"""A blank with its answer's letter written in, as Chinese and Japanese banks fill theirs: at the
+stem's end (``是\uff08B\uff09。``, ``属于 C。``) or right after a comma (``\uff0cA 实现其功能``); a letter
+within the words (``维生素 A``, ``如图\uff08B\uff09所示``) is theirs."""
+_WORDS_BLANK = re.compile(r"(?<=\s)(?P<inside>[A-H])(?=[\s\u3001\uff0c\u3002])")
+"""A letter between spaces within the words (``围绕 B 开展``): the filled blank only in a statement with
+no blank of its own, empty brackets or underscores (``维生素 A`` before one keeps it, as does a question
+ending in a question mark)."""
+_OPEN_BLANK = re.compile(r"[(\uff08]\s*[)\uff09]|_{2,}|[?\uff1f]\s*$")
 _IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
@@ -766,7 +773,9 @@ def _blanked(stem: str, letters: tuple[str, ...]) -> str:
     """A Chinese or Japanese stem whose blank holds its one answer's letter, the blank shown empty: a
     question that gives its answer away asks nothing."""
     found = list(_FILLED_BLANK.finditer(stem)) if len(letters) == 1 and _IDEOGRAPHS.search(stem) else []
-    if len(found) != 1 or (found[0]["bracketed"] or found[0]["alone"]) != letters[0]:
+    if not found and len(letters) == 1 and _IDEOGRAPHS.search(stem) and not _OPEN_BLANK.search(stem):
+        found = list(_WORDS_BLANK.finditer(stem))
+    if len(found) != 1 or next(letter for letter in found[0].groups() if letter) != letters[0]:
         return stem
     return f"{stem[: found[0].start()]}\uff08  \uff09{stem[found[0].end() :]}"
 
