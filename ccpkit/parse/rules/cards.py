@@ -558,9 +558,10 @@ def _described_in_a_line(ctx: Context) -> set[int]:
 
 def _terms_over_lists(ctx: Context) -> dict[int, tuple[Term, Node]]:
     """A bold term and its colon alone on a paragraph, over the plain bullets that define it
-    (``**Commutativity**:`` over ``- u + v = v + u``), beside another term (such a pair, or a term's
-    paragraph, right above or below): by the paragraph's id, the term and its list. Alone among prose
-    it heads the notes below it."""
+    (``**Communicate with on-premise**:`` over ``- via a VPN``), in a run of term paragraphs
+    (``**Peering**: …``) one after another: by the paragraph's id, the term and its list. Such pairs
+    with no term's paragraph among them are an outline's labels (``**Symptoms**:``, ``**Pros**:``
+    over their lists), no cards."""
     blocks = ctx.doc.blocks
     pairs: dict[int, tuple[Term, Node]] = {}
     for index, block in enumerate(blocks[:-1]):
@@ -569,18 +570,24 @@ def _terms_over_lists(ctx: Context) -> dict[int, tuple[Term, Node]]:
         bare = term is not None and term.separated and not term.rest and not term.is_label
         if bare and term is not None and below.type in LISTS and _plain_facts(ctx, below):
             pairs[index] = term, below
-
-    def term_at(index: int) -> bool:  # a pair's term, or a term's paragraph
-        node = blocks[index].node if 0 <= index < len(blocks) else None
-        return index in pairs or (
-            node is not None and node.type == "paragraph" and split_term(node.children[0]) is not None
-        )
-
-    return {
-        id(blocks[index].node): pair
-        for index, pair in pairs.items()
-        if index - 2 in pairs or term_at(index - 1) or term_at(index + 2)
-    }
+    found: dict[int, tuple[Term, Node]] = {}
+    run: list[int] = []
+    defined = False  # the run holds a term's paragraph
+    index = 0
+    while index <= len(blocks):
+        node = blocks[index].node if index < len(blocks) else None
+        if index in pairs:
+            run.append(index)
+            index += 2
+            continue
+        term = split_term(node.children[0]) if node is not None and _one_line(ctx, node) else None
+        if term is not None:  # `**Peering**: Joins two networks.` defines; `**Owner**: Priya` is a field
+            defined = defined or (len(term.rest.split()) >= _DEFINING_WORDS and not is_field_name(term.front))
+        else:
+            found |= {id(blocks[at].node): pairs[at] for at in run} if defined else {}
+            run, defined = [], False
+        index += 1
+    return found
 
 
 def _glossary_entries(ctx: Context) -> dict[int, str]:
