@@ -944,16 +944,23 @@ def _glossary_paragraphs(ctx: Context, over_lists: Mapping[int, tuple[Term, Node
 
 
 def _framed_glossary(lines: list[str], *, colons: bool, run_in: bool) -> list[tuple[int, Term]]:
-    """``_glossary_lines`` of a run of one-line paragraphs, maybe between a sentence that introduces
-    the terms and one that closes them (``The terms I met training a model.`` over ``**Epoch**: …``
-    lines): those stay lines of the notes."""
-    for start, end in ((0, len(lines)), (1, len(lines)), (0, len(lines) - 1), (1, len(lines) - 1)):
-        if end - start < _GLOSSARY_TERMS:
-            break
-        terms = _glossary_lines(lines[start:end], colons=colons, run_in=run_in, nearly=True)
-        if terms:
-            return [(start + offset, term) for offset, term in terms]
-    return []
+    """``_glossary_lines`` of a run of one-line paragraphs, maybe under a sentence that introduces the
+    terms as such (``The terms I met training a model.`` over ``**Epoch**: …`` lines), which stays a
+    line of the notes; a sentence naming no terms (``Action items agreed:`` over ``**Ana**: …``) makes
+    the run notes."""
+    terms = _glossary_lines(lines, colons=colons, run_in=run_in, nearly=True)
+    if terms or len(lines) <= _GLOSSARY_TERMS or not _NAMES_TERMS.search(lines[0]):
+        return terms
+    return [
+        (1 + offset, term)
+        for offset, term in _glossary_lines(lines[1:], colons=colons, run_in=run_in, nearly=True)
+    ]
+
+
+_NAMES_TERMS = re.compile(
+    r"(?i)\b(?:terms?|terminology|glossary|definitions?|vocabulary|words|jargon|acronyms|abbreviations"
+    r"|concepts|key\s+ideas)\b"
+)
 
 
 def _announces(before: Block | None, first: Block) -> bool:
