@@ -605,13 +605,15 @@ def _glossary_entries(ctx: Context) -> dict[int, str]:
         titled = _GLOSSARY_TITLE.fullmatch(over) or _NAMED_GLOSSARY.fullmatch(over)
         deeper = end < len(blocks) and blocks[end].node.tag > heading.tag
         front = _heading_front(heading_text(heading))
-        if heading.tag == "h1" or not titled or deeper or front.endswith("?") or not front:
+        if heading.tag == "h1" or not titled or deeper or not front or _NO_ENTRY.match(front):
             continue
         below = [block.node for block in blocks[start + 1 : end] if block.node.type != "hr"]
         if len(below) > 1 and below[0].type == "paragraph" and _only_links(below[0]):
             below = below[1:]
         if not below or len(below) > _ENTRY_BLOCKS or not all(_defining(ctx, node) for node in below):
             continue
+        if all(node.type in ("fence", "code_block") for node in below):
+            continue  # `## Quick start` over a command: how to run something, no definition
         said = [_described_by(ctx, node) or node for node in below]  # `- Cute, pretty`: its words
         back = "\n\n".join(ctx.doc.written(node) for node in said)
         if len(back.split()) <= _ENTRY_WORDS and not _PLACEHOLDER.fullmatch(back):  # `TODO`: none yet
@@ -619,6 +621,14 @@ def _glossary_entries(ctx: Context) -> dict[int, str]:
     return entries
 
 
+_NO_ENTRY = re.compile(
+    r"(?i)(?:lesson|unit|chapter|week|day|part|module|section|session|homework|exercises?|dialogues?"
+    r"|notes?|reading(?:\s+list)?|references?|resources?|sources?|links|installation|install|setup"
+    r"|quick\s*start|getting\s+started|how\s+to|proofs?|examples?|summary|review|practice|quiz|test"
+    r"|contributing|license|about|introduction|overview|further\s+reading|see\s+also)\b|.*\?$"
+)
+"""A heading under a glossary's title that names a part of the page, not a term (``Lesson 1``,
+``Homework``, ``Proof of uniqueness``, ``How to contribute``), or asks."""
 _ENTRY_BLOCKS = 3
 _ENTRY_WORDS = 120
 """At most this many blocks and words define a glossary's heading: more is a lecture's section, notes."""
