@@ -1355,6 +1355,10 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
         return None
     level = heading_level(blocks[0])
     question = _section_text(blocks[1:])
+    if asked == "front" and not (len(question) == 1 and question[0].type == "paragraph"):
+        return None  # a card's front asks in a paragraph; `### Front` over a list is a side of a thing
+    if asked == "front" and not _asks(question[0].children[0].content):
+        return None  # `### Front` over `Squats 5x5`: a gym log's, a house's or a shirt's front
     at = 1 + len(question)
     while at < len(blocks) and blocks[at].type == "hr":
         at += 1

@@ -1132,6 +1132,8 @@ def _tail_label(draft: Draft, node: Node, following: Node | None) -> tuple[str, 
         return ()  # `### Back` over `**Correct Answer**: A) Queue`: the line answers as it is
     if draft.answer is None and _bare_label(f"{title}:"):
         return (f"{title}:",)  # `B` below it is read as `Correct Answer: B`
+    if draft.answer is None and _answer_heading(node):
+        return ("Answer:",)  # a card's `### Back` over `B`
     return () if _explains_below(node) and following is not None and following.type == "paragraph" else None
 
 
