@@ -229,8 +229,6 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, shortcodes(text))
     if "<!--" in text:
         text, tokens = _without_comments(text, tokens)
-    if "<br" in text or "&nbsp;" in text:
-        text, tokens = _without_spacers(text, tokens)
     if "<details" in text:
         text, tokens = _details_over_summaries(text, tokens)
     if "{:" in text or ("{" in text and _HEADING_ATTRIBUTES.search(text)):
@@ -495,21 +493,14 @@ def _without_comments(text: str, tokens: list[Token]) -> tuple[str, list[Token]]
 
 
 _SPACER = re.compile(r"(?:\s|<br\s*/?>|&nbsp;|&#160;)*", re.I)
-"""What a block holds that only adds space between others: ``<br>`` or ``&nbsp;`` lines."""
 
 
-def _without_spacers(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
-    """The text without blocks that only add space (``<br>`` or ``&nbsp;`` alone between paragraphs,
-    as notes on GitHub space their terms out), and its tokens: the blocks around them read as neighbours,
-    as the page shows them. Every line keeps its number."""
-    lines = text.split("\n")
-    for index, token in enumerate(tokens):
-        opened = tokens[index - 1] if token.type == "inline" else token  # a paragraph's words: its start
-        top = token.type in ("html_block", "inline") and opened.type in ("html_block", "paragraph_open")
-        if top and not opened.level and token.map and _SPACER.fullmatch(token.content):
-            start, end = token.map
-            lines[start:end] = [""] * (end - start)
-    return _reparsed(text, tokens, "\n".join(lines))
+def is_spacer(node: Node) -> bool:
+    """A block that only adds space between others (``<br>`` or ``&nbsp;`` alone on its lines, as notes
+    on GitHub space their terms out): the blocks around it read as neighbours, as the page shows them."""
+    if node.type == "html_block":
+        return _SPACER.fullmatch(node.content) is not None
+    return node.type == "paragraph" and _SPACER.fullmatch(node.children[0].content) is not None
 
 
 def _details_over_summaries(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:

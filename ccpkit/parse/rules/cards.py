@@ -14,7 +14,7 @@ from ccpkit import cloze_syntax
 from ccpkit.errors import Problem
 from ccpkit.model import Item, Kind
 from ccpkit.parse.context import CommonFields, Context, pinned_id
-from ccpkit.parse.document import Block, heading_text, item_text, only_pictures
+from ccpkit.parse.document import Block, heading_text, is_spacer, item_text, only_pictures
 from ccpkit.parse.rules.answers import CALLOUT, callout, is_key_title, numbers_a_question
 from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
@@ -580,6 +580,9 @@ def _terms_over_lists(ctx: Context) -> dict[int, tuple[Term, Node]]:
             run.append(index)
             index += 2
             continue
+        if node is not None and is_spacer(node):
+            index += 1
+            continue
         term = split_term(node.children[0]) if node is not None and _one_line(ctx, node) else None
         if term is not None:  # `**Peering**: Joins two networks.` defines; `**Owner**: Priya` is a field
             defined = defined or (len(term.rest.split()) >= _DEFINING_WORDS and not is_field_name(term.front))
@@ -926,8 +929,8 @@ def _glossary_paragraphs(ctx: Context, over_lists: Mapping[int, tuple[Term, Node
     before: Block | None = None
     among = {*over_lists, *(id(listed) for _, listed in over_lists.values())}
     for block in [*ctx.doc.blocks, None]:
-        if block is not None and id(block.node) in among:
-            continue  # `**On-premise**:` over its bullets, among the terms: the run goes on past it
+        if block is not None and (id(block.node) in among or is_spacer(block.node)):
+            continue  # `**On-premise**:` over its bullets among the terms, or a `<br>`: the run goes on
         if (
             block is not None
             and _one_line(ctx, block.node)
