@@ -562,34 +562,29 @@ def _terms_over_lists(ctx: Context) -> dict[int, tuple[Term, Node]]:
     (``**Peering**: …``) one after another: by the paragraph's id, the term and its list. Such pairs
     with no term's paragraph among them are an outline's labels (``**Symptoms**:``, ``**Pros**:``
     over their lists), no cards."""
-    blocks = ctx.doc.blocks
+    nodes = [block.node for block in ctx.doc.blocks]
     pairs: dict[int, tuple[Term, Node]] = {}
-    for index, block in enumerate(blocks[:-1]):
-        node, below = block.node, blocks[index + 1].node
-        term = split_term(node.children[0]) if _one_line(ctx, node) else None
-        bare = term is not None and term.separated and not term.rest and not term.is_label
-        if bare and term is not None and below.type in LISTS and _plain_facts(ctx, below):
-            pairs[index] = term, below
+    for index, (above, below) in enumerate(itertools.pairwise(nodes)):
+        named = split_term(above.children[0]) if _one_line(ctx, above) else None
+        bare = named is not None and named.separated and not named.rest and not named.is_label
+        if bare and named is not None and below.type in LISTS and _plain_facts(ctx, below):
+            pairs[index] = named, below
     found: dict[int, tuple[Term, Node]] = {}
     run: list[int] = []
-    defined = False  # the run holds a term's paragraph
-    index = 0
-    while index <= len(blocks):
-        node = blocks[index].node if index < len(blocks) else None
+    defined = False  # the run holds a term's paragraph with a definition
+    lists = {index + 1 for index in pairs}
+    for index, node in enumerate([*nodes, None]):
+        if index in lists or (node is not None and is_spacer(node)):
+            continue
         if index in pairs:
             run.append(index)
-            index += 2
-            continue
-        if node is not None and is_spacer(node):
-            index += 1
             continue
         term = split_term(node.children[0]) if node is not None and _one_line(ctx, node) else None
         if term is not None:  # `**Peering**: Joins two networks.` defines; `**Owner**: Priya` is a field
             defined = defined or (len(term.rest.split()) >= _DEFINING_WORDS and not is_field_name(term.front))
-        else:
-            found |= {id(blocks[at].node): pairs[at] for at in run} if defined else {}
-            run, defined = [], False
-        index += 1
+            continue
+        found |= {id(nodes[at]): pairs[at] for at in run} if defined else {}
+        run, defined = [], False
     return found
 
 
