@@ -350,10 +350,22 @@ def _cards_below(
     back: "Durability" under S3 means nothing on a card of its own.)"""
     first = item.children[0] if item.children else None
     said = first is not None and first.type == "paragraph"
-    own = (announced_by(first) or " ".join(first.children[0].content.split())) if first and said else ""
+    own = (announced_by(first) or _context_of(first.children[0].content)) if first and said else ""
     for child in item.children[1:]:
         if child.type in LISTS and not ctx.is_claimed(child):  # a flashcard's nested `- **A:** …`
             yield from _list_cards(ctx, child, section, own or lead_in)
+
+
+def _context_of(words: str) -> str:
+    """A plain bullet's words as the lead-in of the terms under it, when they name their context
+    (``Moon landings in 1969``); a long sentence or a note to self (``TODO ask …``, ``see also chapter
+    4``) is no context."""
+    text = " ".join(words.split())
+    return "" if _NOTE_TO_SELF.match(text) or len(text.split()) > _CONTEXT_WORDS else text
+
+
+_CONTEXT_WORDS = 15
+_NOTE_TO_SELF = re.compile(r"(?i)\W*(?:todo|tbd|fixme|note|nb|see(?:\s+also)?|cf\.?|ask|check)\b")
 
 
 def lead_in_above(ctx: Context, above: Node, *, asking: bool = False) -> str:
