@@ -716,11 +716,14 @@ def _details(
 
 def _folded_links(summary: str, front: str, lines: list[str]) -> bool:
     """A table of contents (``<a href="#x">X</a>`` in the summary, links within the page) or a menu of
-    pages (``See 20 translations`` over a list of links) folded away: links, no answer."""
+    the site's pages (``See 20 translations`` over a list of links to its own files) folded away:
+    links, no answer."""
     if lines and all(map(_IN_PAGE_LINK.search, lines)):
         return True
-    linked = len(lines) >= 2 and all(is_only_a_link(_LIST_MARK.sub("", line)) for line in lines)
-    return not front.endswith("?") and (linked or _IN_PAGE_LINK.search(summary) is not None)
+    pages = [_LIST_MARK.sub("", line) for line in lines]
+    linked = len(pages) >= 2 and all(is_only_a_link(page) and "://" not in page for page in pages)
+    asks = front.endswith("?") or instructs(front)  # `Name the three Brontë sisters` over their pages
+    return not asks and (linked or _IN_PAGE_LINK.search(summary) is not None)
 
 
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
