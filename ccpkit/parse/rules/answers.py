@@ -44,7 +44,7 @@ _CONCLUDING = re.compile(r"^(?i:hence|therefore|thus)\s*,?\s+(?=(?i:the\s+(?:cor
 """The word that concludes an explanation with its answer, as review pages end theirs: ``Hence, the
 correct answer is: …``."""
 _ANSWER_LINE = re.compile(
-    rf"^{_SYMBOLS}{_LABEL}\s*(?:(?:=|-+)>(?=\s*{_LETTERS}\W*$)|[:\uff1a=\u2192\u21d2\u2013\u2014-]|\u27a1\ufe0f?|\bis\b|\bare\b|\.?(?=\s*{_LETTER}\W*$))\s*[:\uff1a-]?\s*"
+    rf"^{_SYMBOLS}{_LABEL}\s*(?:(?:=|-+)>(?=\s*{_LETTERS}\W*$)|[:\uff1a=\u2192\u21d2\u2013\u2014-]|\u27a1\ufe0f?|\bis\b|\bare\b|\.?(?=\s*{_LETTER}\W*$))\s*(?:[:\uff1a-](?![-\w]))?\s*"
     r"(?P<value>.*)$",
     re.I | re.S,
 )
@@ -135,7 +135,9 @@ _SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.S | re.I)
 _LEADING_SYMBOLS = re.compile(r"^[^\w\s(]+\s*")
 _ARTICLE = re.compile(r"^\s+[a-z]")
 _ITALICS = re.compile(r"(?<!\w)[*_]+(?=\S)|(?<=\S)[*_]+(?!\w)")
-_LEAD = " \t\n.,:;-\u2013\u2014"
+_AFTER_LETTERS = re.compile(r"^\s*(?:[.,:;\u2013\u2014-]+(?=\s|$))?")
+"""What parts an answer's letters from the words after them: spaces and a mark standing alone (``B -
+why``, ``B, since``), never the first character of those words (``b) -r``, ``b) .sh``)."""
 _FIRST_OF_A_REMARK = re.compile(r"([(\[]?[A-Ha-h][)\]]?)\s*[;,]\s*")
 """The first letter of several and the comma or semicolon after it (``B;`` of ``B; A and C``)."""
 _REMARK = re.compile(r"\s*(?:are|is|was|were|seem|look)\b", re.I)
@@ -435,5 +437,5 @@ def _answer(match: re.Match[str], *, rest: bool = True) -> Answer:
     words = _JOINERS.sub(" ", written).upper()  # `A e B`: the Portuguese "and", not the letter E
     run_together = re.fullmatch(r"[A-H]{2,8}|[a-h]{2,4}", written)
     letters = tuple(dict.fromkeys(written.upper() if run_together else re.findall(r"\b[A-H]\b", words)))
-    after = said.lstrip(_LEAD).strip() if rest else ""
+    after = _AFTER_LETTERS.sub("", said, count=1).strip() if rest else ""  # `B - why`, not `b) -r`
     return Answer(letters, after if any(map(str.isalnum, after)) else "")  # `B 🗳️`: a vote icon, no reason
