@@ -933,11 +933,16 @@ def _glossary_paragraphs(ctx: Context, over_lists: Mapping[int, tuple[Term, Node
     term ``over_lists`` among them (``**On-premise**:`` over its bullets) is the run's too."""
     found: dict[int, Term] = {}
     run: list[Block] = []
+    spaced: list[int] = []
+    """Where in the run a ``<br>`` stood: the run read whole, else each part between them alone."""
     before: Block | None = None
     among = {*over_lists, *(id(listed) for _, listed in over_lists.values())}
     for block in [*ctx.doc.blocks, None]:
-        if block is not None and (id(block.node) in among or is_spacer(block.node)):
-            continue  # `**On-premise**:` over its bullets among the terms, or a `<br>`: the run goes on
+        if block is not None and id(block.node) in among:
+            continue  # `**On-premise**:` over its bullets, among the terms: the run goes on past it
+        if block is not None and is_spacer(block.node):
+            spaced.append(len(run))
+            continue
         if (
             block is not None
             and _one_line(ctx, block.node)
@@ -946,21 +951,28 @@ def _glossary_paragraphs(ctx: Context, over_lists: Mapping[int, tuple[Term, Node
         ):
             run.append(block)
             continue
-        terms = []
-        if len(run) >= _GLOSSARY_TERMS:
-            lines = [paragraph.node.children[0].content for paragraph in run]
-            titled = bool(run[0].section) and _is_glossary_title(run[0].section[-1])
-            announced = _announces(before, run[0])
-            if announced:  # the terms a line announces, then maybe prose after them
-                lines = list(
-                    itertools.takewhile(lambda line: plain_term(undecorated(line)) or line_term(line), lines)
-                )
-            colons = titled or announced
-            titled_terms = _titled(ctx, run[0].section, _TERMS_TITLE)
-            terms = _framed_glossary(lines, colons=colons, run_in=titled_terms)
+        terms = _run_terms(ctx, run, before)
+        for start, end in [] if terms else itertools.pairwise([0, *spaced, len(run)]):
+            terms += [(start + offset, term) for offset, term in _run_terms(ctx, run[start:end], before)]
         found |= {id(run[offset].node): term for offset, term in terms}
-        run, before = [], block
+        run, spaced, before = [], [], block
     return found | _headed_glossary(ctx)
+
+
+def _run_terms(ctx: Context, run: list[Block], before: Block | None) -> list[tuple[int, Term]]:
+    """The terms of a run of one-line paragraphs read as a glossary (none if it is no glossary), with
+    their places in the run; ``before`` is the block above the run."""
+    if len(run) < _GLOSSARY_TERMS:
+        return []
+    lines = [paragraph.node.children[0].content for paragraph in run]
+    titled = bool(run[0].section) and _is_glossary_title(run[0].section[-1])
+    announced = _announces(before, run[0])
+    if announced:  # the terms a line announces, then maybe prose after them
+        lines = list(
+            itertools.takewhile(lambda line: plain_term(undecorated(line)) or line_term(line), lines)
+        )
+    titled_terms = _titled(ctx, run[0].section, _TERMS_TITLE)
+    return _framed_glossary(lines, colons=titled or announced, run_in=titled_terms)
 
 
 def _framed_glossary(lines: list[str], *, colons: bool, run_in: bool) -> list[tuple[int, Term]]:

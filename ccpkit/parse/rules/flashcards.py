@@ -617,9 +617,13 @@ def _inline_pair(
     line = without_wrapped_fields(line, _hide_code(line))
     hidden = _hide_code(line)
     match = _INLINE.match(hidden)
-    asks = match is not None and plain(match["front"]).rstrip().endswith("?")
-    if match is None or (not asks and "::" in match["back"].replace("::=", "")):  # BNF's `::=` is none
-        return None  # after a question the first `::` parts it, the back may hold more (`std::vector`)
+    if match is None:
+        return None
+    # After a question, the first `::` parts it and the back may hold more (`std::vector`); not after a
+    # question spaced as a field (`Would reread?:: maybe`, Dataview's), nor BNF's `::=` anywhere.
+    asks = plain(match["front"]).rstrip().endswith("?") and not match["back"][:1].isspace()
+    if not asks and "::" in match["back"].replace("::=", ""):
+        return None
     if "\t" in match["front"]:  # in a column of an exported note (its tags: `aws::storage`)
         return None
     front = line[: match.end("front")].strip()
