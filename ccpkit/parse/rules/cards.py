@@ -933,15 +933,16 @@ def _glossary_paragraphs(ctx: Context, over_lists: Mapping[int, tuple[Term, Node
     term ``over_lists`` among them (``**On-premise**:`` over its bullets) is the run's too."""
     found: dict[int, Term] = {}
     run: list[Block] = []
-    spaced: list[int] = []
-    """Where in the run a ``<br>`` stood: the run read whole, else each part between them alone."""
+    parted: list[int] = []
+    """Where in the run a ``<br>`` or a term over its bullets stood: the run is read whole, else each
+    part between them alone."""
     before: Block | None = None
-    among = {*over_lists, *(id(listed) for _, listed in over_lists.values())}
+    listed = {id(bullets) for _, bullets in over_lists.values()}
     for block in [*ctx.doc.blocks, None]:
-        if block is not None and id(block.node) in among:
-            continue  # `**On-premise**:` over its bullets, among the terms: the run goes on past it
-        if block is not None and is_spacer(block.node):
-            spaced.append(len(run))
+        if block is not None and id(block.node) in listed:
+            continue
+        if block is not None and (id(block.node) in over_lists or is_spacer(block.node)):
+            parted.append(len(run))  # `**On-premise**:` over its bullets, or a `<br>`: the run goes on
             continue
         if (
             block is not None
@@ -952,10 +953,10 @@ def _glossary_paragraphs(ctx: Context, over_lists: Mapping[int, tuple[Term, Node
             run.append(block)
             continue
         terms = _run_terms(ctx, run, before)
-        for start, end in [] if terms else itertools.pairwise([0, *spaced, len(run)]):
+        for start, end in [] if terms else itertools.pairwise([0, *parted, len(run)]):
             terms += [(start + offset, term) for offset, term in _run_terms(ctx, run[start:end], before)]
         found |= {id(run[offset].node): term for offset, term in terms}
-        run, spaced, before = [], [], block
+        run, parted, before = [], [], block
     return found | _headed_glossary(ctx)
 
 
