@@ -523,9 +523,9 @@ def _defined_by(ctx: Context, heading: Node, section: tuple[str, ...]) -> str:
 
 
 _DEFINITION_HEADING = re.compile(r"(?i)(?:the\s+)?(?:definition|meaning)")
+"""``## Definition`` (``Meaning``); a ``What it is`` heading opens a README's or a review's paragraph."""
 _DEFINITION_LABEL = re.compile(r"(?i)^(?:\*\*|__)?(?:definition|meaning)\s*:(?:\*\*|__)?[ \t]+(?=\S)")
 """A definition's own label, on a paragraph of its own under a heading (``Definition: …``)."""
-"""``## Definition`` (``Meaning``); a ``What it is`` heading opens a README's or a review's paragraph."""
 
 
 def _described_in_a_line(ctx: Context) -> set[int]:
@@ -994,6 +994,7 @@ _NAMES_TERMS = re.compile(
     r"(?i)\b(?:terms?|terminology|glossary|definitions?|vocabulary|words|jargon|acronyms|abbreviations"
     r"|concepts|key\s+ideas)\b"
 )
+"""Words with which a sentence introduces the terms below it as such."""
 
 
 def _announces(before: Block | None, first: Block) -> bool:

@@ -772,8 +772,10 @@ _IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 def _blanked(stem: str, letters: tuple[str, ...]) -> str:
     """A Chinese or Japanese stem whose blank holds its one answer's letter, the blank shown empty: a
     question that gives its answer away asks nothing."""
-    found = list(_FILLED_BLANK.finditer(stem)) if len(letters) == 1 and _IDEOGRAPHS.search(stem) else []
-    if not found and len(letters) == 1 and _IDEOGRAPHS.search(stem) and not _OPEN_BLANK.search(stem):
+    if len(letters) != 1 or not _IDEOGRAPHS.search(stem):
+        return stem
+    found = list(_FILLED_BLANK.finditer(stem))
+    if not found and not _OPEN_BLANK.search(stem):
         found = list(_WORDS_BLANK.finditer(stem))
     if len(found) != 1 or next(letter for letter in found[0].groups() if letter) != letters[0]:
         return stem
