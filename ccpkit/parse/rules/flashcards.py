@@ -697,7 +697,12 @@ def _details(
     if above is not None and above.type == "ordered_list":  # `1. What is …?`, the block at the margin
         last_item = above.children[-1].children
         above = last_item[0] if len(last_item) == 1 and _asks(ctx.doc.written(last_item[0])) else above
-    if not front and (front := _asked_above(ctx, above)):
+    described = above is not None and above.type in ("paragraph", *_LISTS) and len(before) > 1
+    asking = _asked_above(ctx, before[-2]) if described and not front else ""
+    if asking and _asks(asking) and above is not None and not _asks(ctx.doc.written(above)):
+        asked, front = before[-2], f"{asking}\n\n{ctx.doc.source(above)}"  # `Which hash is described?`
+        ctx.claim(above)  # over the description, then the folded answer
+    elif not front and (front := _asked_above(ctx, above)):
         asked = above or asked
     elif not front and shown is not None and (front := _asked_above(ctx, before[-2])):
         asked, front = before[-2], f"{front}\n\n{ctx.doc.source(shown)}"
@@ -712,6 +717,7 @@ def _details(
     closing = CLOSING.search(body[-1])
     body[-1] = body[-1][: closing.start()] if closing else body[-1]
     back = hidden_markdown("\n\n".join(part.strip() for part in body if part.strip()))
+    back = one.group("words") if (one := _ONE_BULLET.fullmatch(back)) else back  # `- MD5`: its words
     lines = [line for line in back.splitlines() if line.strip()]
     if _folded_links(opening["front"], front, lines):
         return blocks[0], 0, []
@@ -734,6 +740,7 @@ def _folded_links(summary: str, front: str, lines: list[str]) -> bool:
     return not asks and (linked or _IN_PAGE_LINK.search(summary) is not None)
 
 
+_ONE_BULLET = re.compile(r"[-*+][ \t]+(?P<words>[^\n]+)")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _IN_PAGE_LINK = re.compile(r"\]\(#|href=[\"']#")
 """A link to a heading of the same page: ``[Video Tutorial](#video-tutorial)``, ``<a href="#tutorial">``."""
