@@ -344,28 +344,14 @@ def _quoted_cards(ctx: Context, quote: Node, section: tuple[str, ...]) -> Iterat
 def _cards_below(
     ctx: Context, item: Node, section: tuple[str, ...], lead_in: str
 ) -> Iterator[Item | Problem]:
-    """A plain bullet groups the lists under it, and terms there are cards; the bullet is their lead-in,
-    its words as they announce them (``- Choose scaling up when:``) or whole (``- 1968: A pivotal
-    year`` over ``- Jan - Tet Offensive``: "Jan" alone asks nothing). (Under a term they are only its
-    back: "Durability" under S3 means nothing on a card of its own.)"""
+    """A plain bullet groups the lists under it, and terms there are cards; a bullet that announces
+    them (``- Choose scaling up when:``) is their lead-in. (Under a term they are only its back:
+    "Durability" under S3 means nothing on a card of its own.)"""
     first = item.children[0] if item.children else None
-    said = first is not None and first.type == "paragraph"
-    own = (announced_by(first) or _context_of(first.children[0].content)) if first and said else ""
+    own = announced_by(first) if first is not None and first.type == "paragraph" else ""
     for child in item.children[1:]:
         if child.type in LISTS and not ctx.is_claimed(child):  # a flashcard's nested `- **A:** …`
             yield from _list_cards(ctx, child, section, own or lead_in)
-
-
-def _context_of(words: str) -> str:
-    """A plain bullet's words as the lead-in of the terms under it, when they name their context
-    (``Moon landings in 1969``); a long sentence or a note to self (``TODO ask …``, ``see also chapter
-    4``) is no context."""
-    text = " ".join(words.split())
-    return "" if _NOTE_TO_SELF.match(text) or len(text.split()) > _CONTEXT_WORDS else text
-
-
-_CONTEXT_WORDS = 15
-_NOTE_TO_SELF = re.compile(r"(?i)\W*(?:todo|tbd|fixme|note|nb|see(?:\s+also)?|cf\.?|ask|check)\b")
 
 
 def lead_in_above(ctx: Context, above: Node, *, asking: bool = False) -> str:
