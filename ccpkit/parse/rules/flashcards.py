@@ -314,10 +314,6 @@ def _in(
             used, result = headed  # `### Question` over its words, then `### Answer` over its own
             yield from _items(ctx, sections[index][:-1], child, result)
             index += used
-        elif child.type == "paragraph" and (exercised := _bold_exercise(ctx, siblings[index:])) is not None:
-            used, pair = exercised  # `**Exercise 1**` over its words, then `**Answer**` over its own
-            yield from _items(ctx, sections[index], child, pair)
-            index += used
         elif child.type == "table" and (rows := _card_rows(child)) is not None:
             ctx.claim(child)  # `| Question | Answer |`, `| Front | Back |`: a card per row
             for row, result in rows:
@@ -1401,40 +1397,6 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     ctx.claim(*taken)
     front, back = (("\n\n".join(ctx.doc.source(node) for node in part)) for part in (question, answer))
     return at + len(answer), _Pair(front, back)
-
-
-def _bold_exercise(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
-    """``**Exercise 1**`` alone on its line over the exercise's words, then ``**Answer**`` (or
-    ``**Solution**``) alone over the answer's, as textbook exports write them (LibreTexts numbers
-    theirs ``\\(\\PageIndex{1}\\)``): the pair, and how many blocks it took after the first."""
-    task = _bold_line(blocks[0])
-    if task is None or not numbers_a_task(task):
-        return None
-    question = list(itertools.takewhile(lambda node: _bold_line(node) is None, _section_text(blocks[1:])))
-    at = 1 + len(question)
-    label = _bold_line(blocks[at]) if at < len(blocks) else None
-    if not question or label is None or label.rstrip(":").strip().lower() not in _SOLUTION_HEADINGS:
-        return None
-    answer = list(itertools.takewhile(lambda node: _bold_line(node) is None, _section_text(blocks[at + 1 :])))
-    taken = blocks[: at + 1 + len(answer)]
-    if not answer or any(ctx.is_claimed(node) for node in taken):
-        return None
-    ctx.claim(*taken)
-    front, back = ("\n\n".join(ctx.doc.source(node) for node in part) for part in (question, answer))
-    return at + len(answer), _Pair(front, back)
-
-
-def _bold_line(node: Node) -> str | None:
-    """The words of a paragraph that is one bold line and nothing else (``**Answer**``), a LibreTexts
-    number ``\\(\\PageIndex{2}\\)`` read as ``2``; ``None`` for any other block."""
-    if node.type != "paragraph":
-        return None
-    found = _BOLD_ALONE.fullmatch(node.children[0].content.strip())
-    return _PAGE_INDEX.sub(r"\g<number>", found["inner"]).strip() if found else None
-
-
-_BOLD_ALONE = re.compile(r"(\*\*|__)(?P<inner>[^*_\n]+)\1:?")
-_PAGE_INDEX = re.compile(r"\\\\?\(\\\\?PageIndex\{(?P<number>\d+)\}\\\\?\)")
 
 
 def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
