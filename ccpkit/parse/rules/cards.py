@@ -114,8 +114,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
     """The lead-in of the list right above, which a list right after it goes on with."""
     one_liners = _described_in_a_line(ctx)
     entries = _glossary_entries(ctx)
-    over_lists = _terms_over_lists(ctx)
-    glossary_paragraphs = _glossary_paragraphs(ctx, over_lists)
+    glossary_paragraphs = _glossary_paragraphs(ctx)
     for index, block in enumerate(blocks):
         if block.heading is not heading:
             yield from _heading_card(ctx, heading, heading_section, described, one_liners, entries)
@@ -150,11 +149,6 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             said = _described_by(ctx, block.node) if describing and not quoted else None
             if said is not None and said is not block.node:  # `> Serverless SQL on S3.` under its name
                 described.append(("prose", said.children[0].content))
-        elif id(block.node) in over_lists:  # `**Commutativity**:` over `- u + v = v + u`
-            term, listed = over_lists[id(block.node)]
-            back = ctx.doc.written(_described_by(ctx, listed) or listed)  # one bullet: its words
-            ctx.claim(block.node, listed)
-            yield _card(ctx, block.node, block.section, term.front, back, pinned_id(block.node))
         elif block.node.type == "paragraph" and about_the_notes(block.node.children[0].content):
             pass  # `Type: #service`, `Source: …` under a vault note's title: its fields, not what it says
         elif block.node.type == "paragraph" and _is_label_paragraph(block.node):
@@ -554,38 +548,6 @@ def _described_in_a_line(ctx: Context) -> set[int]:
     }
 
 
-def _terms_over_lists(ctx: Context) -> dict[int, tuple[Term, Node]]:
-    """A bold term and its colon alone on a paragraph, over the plain bullets that define it
-    (``**Communicate with on-premise**:`` over ``- via a VPN``), in a run of term paragraphs
-    (``**Peering**: …``) one after another: by the paragraph's id, the term and its list. Such pairs
-    with no term's paragraph among them are an outline's labels (``**Symptoms**:``, ``**Pros**:``
-    over their lists), no cards."""
-    nodes = [block.node for block in ctx.doc.blocks]
-    pairs: dict[int, tuple[Term, Node]] = {}
-    for index, (above, below) in enumerate(itertools.pairwise(nodes)):
-        named = split_term(above.children[0]) if _one_line(ctx, above) else None
-        bare = named is not None and named.separated and not named.rest and not named.is_label
-        if bare and named is not None and below.type in LISTS and _plain_facts(ctx, below):
-            pairs[index] = named, below
-    found: dict[int, tuple[Term, Node]] = {}
-    run: list[int] = []
-    defined = False  # the run holds a term's paragraph with a definition
-    lists = {index + 1 for index in pairs}
-    for index, node in enumerate([*nodes, None]):
-        if index in lists or (node is not None and is_spacer(node)):
-            continue
-        if index in pairs:
-            run.append(index)
-            continue
-        term = split_term(node.children[0]) if node is not None and _one_line(ctx, node) else None
-        if term is not None:  # `**Peering**: Joins two networks.` defines; `**Owner**: Priya` is a field
-            defined = defined or (len(term.rest.split()) >= _DEFINING_WORDS and not is_field_name(term.front))
-            continue
-        found |= {id(nodes[at]): pairs[at] for at in run} if defined else {}
-        run, defined = [], False
-    return found
-
-
 def _glossary_entries(ctx: Context) -> dict[int, str]:
     """Under a glossary's title (``# Glossary``, ``## Definitions``, ``# Spanish Vocabulary``), each
     heading over what defines it and nothing any rule reads (paragraphs, plain bullets of a word's
@@ -911,24 +873,19 @@ def _from_html(field: str) -> str:
     return html.unescape(field).strip()
 
 
-def _glossary_paragraphs(ctx: Context, over_lists: Mapping[int, tuple[Term, Node]]) -> dict[int, Term]:
+def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
     """Paragraphs of one line each, one right after another, that read as a glossary's lines together
     (``**Amazon S3:** object storage.`` then ``**Amazon EBS:** …``, as pasted notes and document
     exports write one): each paragraph's id and its term. ``Name: …`` paragraphs are a glossary's
     under a glossary's title or a line announcing them (``These include:``), else a transcript's. A
-    term ``over_lists`` among them (``**On-premise**:`` over its bullets) is the run's too."""
+    ``<br>`` between them spaces them out: the run is read whole, else each part between spacers."""
     found: dict[int, Term] = {}
     run: list[Block] = []
-    parted: list[int] = []
-    """Where in the run a ``<br>`` or a term over its bullets stood: the run is read whole, else each
-    part between them alone."""
+    parted: list[int] = []  # where in the run a `<br>` stood
     before: Block | None = None
-    listed = {id(bullets) for _, bullets in over_lists.values()}
     for block in [*ctx.doc.blocks, None]:
-        if block is not None and id(block.node) in listed:
-            continue
-        if block is not None and (id(block.node) in over_lists or is_spacer(block.node)):
-            parted.append(len(run))  # `**On-premise**:` over its bullets, or a `<br>`: the run goes on
+        if block is not None and is_spacer(block.node):
+            parted.append(len(run))  # the run goes on past it
             continue
         if (
             block is not None
