@@ -580,13 +580,17 @@ def _glossary_entries(ctx: Context) -> dict[int, str]:
 
 
 _NO_ENTRY = re.compile(
-    r"(?i)(?:lesson|unit|chapter|week|day|part|module|section|session|homework|exercises?|dialogues?"
-    r"|notes?|reading(?:\s+list)?|references?|resources?|sources?|links|installation|install|setup"
-    r"|quick\s*start|getting\s+started|how\s+to|proofs?|examples?|summary|review|practice|quiz|test"
-    r"|contributing|license|about|introduction|overview|further\s+reading|see\s+also)\b|.*\?$"
+    r"(?i)(?:(?:lesson|unit|chapter|week|day|part|module|section|session)\s*[\d.:ivx]"
+    r"|(?:how\s+to|proof|things\s+to|recommended|useful|further)\b"
+    r"|(?:homework|exercises?|dialogues?|notes?|references?|resources?|sources?|links|reading(?:\s+list)?"
+    r"|installation|setup|quick\s*start|getting\s+started|contributing|license|about|introduction"
+    r"|overview|summary|review|practice|quiz|acknowledge?ments|changelog|errata|see\s+also|exam\s+tips"
+    r"|tips|faq)\W*$)|.*\?$"
 )
-"""A heading under a glossary's title that names a part of the page, not a term (``Lesson 1``,
-``Homework``, ``Proof of uniqueness``, ``How to contribute``), or asks."""
+"""A heading under a glossary's title that names a part of the page, not a term: numbered (``Lesson
+1``, ``Unit 3: At the station``), a kind of section as its whole title (``Homework``, ``Changelog``,
+``Exam tips``), or opening so (``How to contribute``, ``Proof of …``, ``Useful links``); or one that asks.
+A term that only opens with such a word (``Test statistic``, ``Session host``) is one."""
 _ENTRY_BLOCKS = 3
 _ENTRY_WORDS = 120
 """At most this many blocks and words define a glossary's heading: more is a lecture's section, notes."""

@@ -695,7 +695,7 @@ def _details(
         above = last_item[0] if len(last_item) == 1 and _asks(ctx.doc.written(last_item[0])) else above
     described = above is not None and above.type in ("paragraph", *_LISTS) and len(before) > 1
     asking = _asked_above(ctx, before[-2]) if described and not front else ""
-    if asking and _asks(asking) and above is not None and not _asks(ctx.doc.written(above)):
+    if asking and _POINTS_BELOW.search(asking) and above is not None and not _asks(ctx.doc.written(above)):
         asked, front = before[-2], f"{asking}\n\n{ctx.doc.source(above)}"  # `Which hash is described?`
         ctx.claim(above)  # over the description, then the folded answer
     elif not front and (front := _asked_above(ctx, above)):
@@ -736,6 +736,11 @@ def _folded_links(summary: str, front: str, lines: list[str]) -> bool:
     return not asks and (linked or _IN_PAGE_LINK.search(summary) is not None)
 
 
+_POINTS_BELOW = re.compile(
+    r"(?i)\b(?:(?:the\s+)?following|below|described|describes)\b.*\?\s*$|(?:다음|아래|以下|下列|如下|次の).*[?\uff1f]\s*$"
+)
+"""A question about what is written below it: ``Which hash function does the following describe?``,
+``다음에서 설명하는 … 는?``."""
 _ONE_BULLET = re.compile(r"[-*+][ \t]+(?P<words>[^\n]+)")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _IN_PAGE_LINK = re.compile(r"\]\(#|href=[\"']#")
@@ -1371,7 +1376,7 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     question = _section_text(blocks[1:])
     if asked == "front" and not (len(question) == 1 and question[0].type == "paragraph"):
         return None  # a card's front asks in a paragraph; `### Front` over a list is a side of a thing
-    if asked == "front" and not _asks(question[0].children[0].content):
+    if asked == "front" and not (_asks(words := question[0].children[0].content) or instructs(words)):
         return None  # `### Front` over `Squats 5x5`: a gym log's, a house's or a shirt's front
     at = 1 + len(question)
     while at < len(blocks) and blocks[at].type == "hr":
