@@ -61,7 +61,7 @@ _HEADING_ATTRIBUTES = re.compile(
 or ``{x}`` is text)."""
 _SIDES_LINE = re.compile(r"^%[ \t]*$", re.M)
 """A ``%`` line alone: ankdown's separator of a card's sides, in whose files a ``%%`` line ends a card."""
-_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 """A list item's marker, opening its first line."""
 _NO_NOTE = "has no note in this file: add one below it (`[^label]: …`), or delete the reference"
 _CONTAINER = re.compile(r"^(?P<indent> {0,3}):{3,}[ \t]*(?P<info>\S.*?)?[ \t]*$")
@@ -298,7 +298,7 @@ def _exam_topic_unbulleted(line: str, above: str) -> str:
 def _without_block_properties(line: str, above: str) -> str:
     """A Logseq block's properties, ``type:: service`` lines right under its bullet's line (or under
     another such line), as no part of the block: blank, so every line keeps its number."""
-    if _BLOCK_PROPERTY.fullmatch(line) and (_MARKER.match(above) or _BLOCK_PROPERTY.fullmatch(above)):
+    if _BLOCK_PROPERTY.fullmatch(line) and (LIST_MARKER.match(above) or _BLOCK_PROPERTY.fullmatch(above)):
         return ""
     return line
 
@@ -696,7 +696,7 @@ def humanise(name: str) -> str:
 def item_text(source: str) -> str:
     """A list item's Markdown without its marker; its other lines dedented to match."""
     first, *rest = source.split("\n")
-    found = _MARKER.match(first)
+    found = LIST_MARKER.match(first)
     width = found.end() if found else 0
     lines = [first[width:]]
     for line in rest:

@@ -20,7 +20,7 @@ from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.answer_words import ANSWER_ABROAD
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_markdown
-from ccpkit.parse.document import heading_level, heading_text, leads_up_the_page, only_pictures
+from ccpkit.parse.document import LIST_MARKER, heading_level, heading_text, leads_up_the_page, only_pictures
 from ccpkit.parse.rules.answers import (
     CALLOUT,
     PAIRED_ANSWER,
@@ -730,7 +730,7 @@ def _folded_links(summary: str, front: str, lines: list[str]) -> bool:
     links, no answer."""
     if lines and all(map(_IN_PAGE_LINK.search, lines)):
         return True
-    pages = [_LIST_MARK.sub("", line) for line in lines]
+    pages = [LIST_MARKER.sub("", line) for line in lines]
     linked = len(pages) >= 2 and all(is_only_a_link(page) and "://" not in page for page in pages)
     asks = front.endswith("?") or instructs(front)  # `Name the three Brontë sisters` over their pages
     return not asks and (linked or _IN_PAGE_LINK.search(summary) is not None)
@@ -742,7 +742,6 @@ _POINTS_BELOW = re.compile(
 """A question about what is written below it: ``Which hash function does the following describe?``,
 ``다음에서 설명하는 … 는?``."""
 _ONE_BULLET = re.compile(r"[-*+][ \t]+(?P<words>[^\n]+)")
-_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _IN_PAGE_LINK = re.compile(r"\]\(#|href=[\"']#")
 """A link to a heading of the same page: ``[Video Tutorial](#video-tutorial)``, ``<a href="#tutorial">``."""
 

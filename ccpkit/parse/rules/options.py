@@ -577,14 +577,13 @@ def _numbered_item(line: str, options: Sequence[DraftOption]) -> re.Match[str] |
 
 
 def _letter(match: re.Match[str]) -> str:
-    if "number" in match.re.groupindex:
-        return chr(ord("A") + int(match["number"]) - 1)
     return match["paren"] or match["bracket"] or match["letter"] or match["wide"] or match["loose"]
 
 
 def _option(match: re.Match[str], text: str, node: Node) -> DraftOption:
-    if "number" in match.re.groupindex:  # `1: false`: must run from 1, as `A: …` from A
-        return DraftOption(_letter(match), text, node, loose=True, number=int(match["number"]))
+    if "number" in match.re.groupindex:  # `1: false`: lettered in turn, run from 1 as `A: …` from A
+        number = int(match["number"])
+        return DraftOption(chr(ord("A") + number - 1), text, node, loose=True, number=number)
     letter = _letter(match)
     line = match[0].split("\n", 1)[0].strip()
     bold = BOLD_TEXT.fullmatch(line) is not None or _EMPHASIZED.fullmatch(match["text"] or "") is not None
