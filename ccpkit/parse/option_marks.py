@@ -1,10 +1,15 @@
-"""Options marked with circled numbers or kana, as Korean, Japanese and bubble-sheet banks write them.
+"""Options marked with circled numbers, kana, or the letters of other scripts, as Korean, Japanese,
+bubble-sheet, Russian, Greek, Hindi, Bengali and Arabic banks write them.
 
-``① … ② …`` then ``정답: ②``; ``ア … イ …`` then ``正解 イ``; ``Ⓐ … Ⓑ …`` then ``Answer: Ⓑ``. Each mark is
-the letter of its place (① and ア are A, ② and イ are B …), written as such before any rule reads the
-file, so the question rules read them as any lettered options. Only a run of such lines from the
-first mark, with an answer naming a mark on the next line of words, is rewritten: elsewhere ① numbers
-a step, and ア is a word.
+``① … ② …`` then ``정답: ②``; ``ア … イ …`` then ``正解 イ``; ``Ⓐ … Ⓑ …`` then ``Answer: Ⓑ``; Cyrillic
+letters then ``Ответ: Б``; ``(क) … (ख) …`` then ``उत्तर: (ख)``. Each mark is the letter of its place (①,
+ア and क are A; ②, イ, Б and ख are B …), written as such before any rule reads the file, so the question
+rules read them as any lettered options. A run of such lines from the first mark is rewritten, and
+the answer naming a mark below it. Circled numbers and kana need that answer on the next line of
+words (elsewhere ① numbers a step, and ア is a word). A letter needs its stop or bracket (``Б)``,
+``Б.``, ``(Б)``: a Cyrillic letter alone is a word) and keeps its case, so lower-case Cyrillic reads as
+``a) … b) …`` does; its options are rewritten when answered or under words that ask (``…?``), as a
+list in prose is not (it is printed as written).
 """
 
 from __future__ import annotations
@@ -12,36 +17,50 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
+from ccpkit.parse.answer_words import ANSWER_ABROAD
+
 _MARKS = ("①②③④⑤⑥⑦⑧", "ⒶⒷⒸⒹⒺⒻⒼⒽ", "ⓐⓑⓒⓓⓔⓕⓖⓗ", "アイウエオカキク")
-_PLACE = {mark: (kind, place) for kind, marks in enumerate(_MARKS) for place, mark in enumerate(marks)}
+_LETTERS = ("АБВГДЕЖЗ", "абвгдежз", "ΑΒΓΔΕΖΗΘ", "αβγδεζηθ", "कखगघङचछज", "কখগঘঙচছজ", "أبجدهوزح")
+"""Cyrillic, Greek (each in both cases), Devanagari, Bengali, and Arabic in its abjad order."""
+_PLACE = {
+    mark: (kind, place) for kind, marks in enumerate(_MARKS + _LETTERS) for place, mark in enumerate(marks)
+}
 _MARK = f"[{''.join(_MARKS)}]"
+_LETTER = f"[{''.join(_LETTERS)}]"
+_STOP = "[.)\uff0e\uff09]"
+_NAMED = rf"(?:{_MARK}|\(?{_LETTER}\)?)"
 _ANSWER = re.compile(
-    r"(?P<label>(?<!\w)(?:정답|답|正解|正答|答え|解答|(?i:correct\s+answer|answer|ans))\s*[:\uff1a]?\s*"
-    r"(?:\*\*|__)?\s*)"
-    rf"(?P<marks>{_MARK}(?:\s*[,\u3001]\s*{_MARK})*)(?!\w)"
+    rf"(?P<label>(?<!\w)(?:{ANSWER_ABROAD}|正答|correct\s+answer|answer|ans)\s*[:\uff1a]?\s*(?:\*\*|__)?\s*)"
+    rf"(?P<marks>{_NAMED}(?:\s*[,\u3001]\s*{_NAMED})*)(?!\w)",
+    re.I,
 )
 """An answer naming marks: ``정답: ②``, ``正解 イ`` (a full-width colon too), ``Answer: Ⓑ``,
-``정답: ①, ③``."""
+``정답: ①, ③``, ``Ответ: Б``, ``উত্তর: (খ)``."""
 _LEADING = " \t>-*_\u2705\u2714"
 """What may open an answer's line before its label: a quote's or list's marker, bold, a tick."""
 _OPTION = re.compile(
-    rf"^(?P<lead>\s*(?:>\s*)*(?:[-*+]\s+)?)(?P<mark>{_MARK})"
-    r"(?:[ \t\u3000]+|[.)\uff0e\uff09][ \t\u3000]*)(?=\S)"
+    rf"^(?P<lead>\s*(?:>\s*)*(?:[-*+]\s+)?)(?:(?P<mark>{_MARK})(?:[ \t\u3000]+|{_STOP}[ \t\u3000]*)"
+    rf"|(?P<open>\()?(?P<letter>{_LETTER})(?P<close>(?(open)\)|{_STOP}))[ \t\u3000]*)(?=\S)"
 )
 """A line opening with a mark and then its words (``② Amazon S3``, ``- イ. Amazon S3``, full-width
-stops and brackets too)."""
+stops and brackets too), or with a letter and its stop or brackets (``Б) Amazon S3``, ``(ख) …``)."""
+_OPENING = re.compile(f"[{''.join(_MARKS)}{''.join(letters[0] for letters in _LETTERS)}]")
+"""Any mark, or the first letter of a script's run: one scan tells that most files hold no such options."""
+_LETTER_LINE = re.compile(rf"^\s*(?:>\s*)*(?:[-*+]\s+)?\(?{_LETTER}{_STOP}", re.M)
 
 
 def answers_by_mark(text: str) -> bool:
-    """Whether the file may answer a question by such a mark: most hold none."""
-    return any(mark in text for mark in _PLACE) and _ANSWER.search(text) is not None
+    """Whether the file may hold options so marked: most hold none."""
+    if _OPENING.search(text) is None:
+        return False
+    marked = any(mark in text for marks in _MARKS for mark in marks)
+    return (marked and _ANSWER.search(text) is not None) or _LETTER_LINE.search(text) is not None
 
 
 def marks_as_letters(text: str, code: Container[int]) -> str:
-    """The text with each run of marked options (``① …``, ``② …`` on lines of their own, from the first
-    mark of a set, not in ``code``) whose next line of words is an answer naming a mark (its label
-    opening the line) written with letters (``A. …``, ``B. …``), and that answer too (``정답: B``).
-    Every line keeps its number."""
+    """The text with each run of marked options (on lines of their own, from the first mark of a set,
+    not in ``code``) written with letters (``A. …``, ``B) …``), and the answer below naming marks
+    (``정답: B``). Every line keeps its number."""
     lines = text.split("\n")
     number = 0
     while number < len(lines):
@@ -49,13 +68,42 @@ def marks_as_letters(text: str, code: Container[int]) -> str:
         if not run:
             number += 1
             continue
-        answer = next((at for at in range(run[-1] + 1, len(lines)) if lines[at].strip()), None)
-        if answer is not None and answer not in code and _ANSWER.match(lines[answer].lstrip(_LEADING)):
+        answer = _answer_below(lines, run, code)
+        if answer is not None or (_by_letters(lines[run[0]]) and _asked_above(lines, run[0])):
             for at in run:
                 lines[at] = _OPTION.sub(_lettered_option, lines[at], 1)
+        if answer is not None:
             lines[answer] = _ANSWER.sub(_letters, lines[answer])
         number = run[-1] + 1
     return "\n".join(lines)
+
+
+def _answer_below(lines: list[str], run: list[int], code: Container[int]) -> int | None:
+    """The line of the answer to the options of ``run``: the next line of words, or for letters any
+    line up to the next options."""
+    letters = _by_letters(lines[run[0]])
+    for at in range(run[-1] + 1, len(lines)):
+        if not lines[at].strip() or at in code:
+            continue
+        if _ANSWER.match(lines[at].lstrip(_LEADING)):
+            return at
+        if not letters or _OPTION.match(lines[at]):
+            return None
+    return None
+
+
+def _by_letters(line: str) -> bool:
+    """Whether ``line`` opens an option with a letter (not a circled number or kana)."""
+    found = _OPTION.match(line)
+    return found is not None and found["letter"] is not None
+
+
+def _asked_above(lines: list[str], first: int) -> bool:
+    """Whether the line of words above a run of lettered options asks (``… ?``, Greek's ``;``, ``؟``):
+    its question's answer may be given elsewhere, where a list under words that ask nothing is prose."""
+    above = next((line.strip() for line in reversed(lines[:first]) if line.strip()), "").rstrip("*_ ")
+    greek = above.endswith((";", "\u037e")) and re.search("[\u0370-\u03ff]", above) is not None
+    return greek or above.endswith(("?", "\uff1f", "\u061f"))
 
 
 def _options_from(lines: list[str], number: int, code: Container[int]) -> list[int]:
@@ -67,7 +115,7 @@ def _options_from(lines: list[str], number: int, code: Container[int]) -> list[i
         if not lines[at].strip() and run:
             continue
         found = _OPTION.match(lines[at]) if at not in code else None
-        place = _PLACE[found["mark"]] if found else None
+        place = _PLACE[found["mark"] or found["letter"]] if found else None
         if place is None or place != (expected or (place[0], 0)):
             break
         run.append(at)
@@ -76,7 +124,11 @@ def _options_from(lines: list[str], number: int, code: Container[int]) -> list[i
 
 
 def _lettered_option(found: re.Match[str]) -> str:
-    return f"{found['lead']}{_letter(found['mark'])}. "
+    if found["mark"]:
+        return f"{found['lead']}{_letter(found['mark'])}. "
+    letter = _letter(found["letter"])
+    cased = letter.lower() if found["letter"].islower() else letter
+    return f"{found['lead']}{found['open'] or ''}{cased}{found['close']} "
 
 
 def _letter(mark: str) -> str:
@@ -84,4 +136,4 @@ def _letter(mark: str) -> str:
 
 
 def _letters(found: re.Match[str]) -> str:
-    return found["label"] + re.sub(_MARK, lambda mark: _letter(mark[0]), found["marks"])
+    return found["label"] + re.sub(f"{_MARK}|{_LETTER}", lambda mark: _letter(mark[0]), found["marks"])

@@ -1,5 +1,6 @@
+# ruff: noqa: RUF001  (Cyrillic and Greek letters that look Latin are what these tests are about)
 """Options marked with circled numbers or kana read as the letters of their places, where an answer
-right below them names a mark."""
+right below them names a mark; so do options lettered in other scripts, answered or asked."""
 
 from __future__ import annotations
 
@@ -17,6 +18,10 @@ from ccpkit.parse.option_marks import answers_by_mark, marks_as_letters
             "ア\u3000EBS\nイ\uff0eS3\n正解\uff1aイ",
             "A. EBS\nB. S3\n正解\uff1aB",
         ),  # full-width space, stop, colon
+        ("Какая?\n\nА) EBS\nБ) S3\n\nОтвет: Б", "Какая?\n\nA) EBS\nB) S3\n\nОтвет: B"),
+        ("- а. EBS\n- б. S3\n\nSee below.\n\nОтвет: б", "- a. EBS\n- b. S3\n\nSee below.\n\nОтвет: B"),
+        ("(क) EBS\n(ख) S3\nउत्तर: (ख)", "(A) EBS\n(B) S3\nउत्तर: (B)"),
+        ("Ποια;\nα) EBS\nβ) S3", "Ποια;\na) EBS\nb) S3"),  # asked: its answer may be in a key
     ],
 )
 def test_marked_options_answered_below_become_letters(text: str, written: str) -> None:
@@ -31,6 +36,9 @@ def test_marked_options_answered_below_become_letters(text: str, written: str) -
         "① Install\nThen ② Configure\n\n정답: ②",  # one marked line is no options
         "① One\n② Two\n\nThe plans ①",  # no answer label: `plans` is no `ans`
         "アマゾン\nイギリス\n\n正解\uff1aイ",  # words that open with kana
+        "Этапы:\nа) оценка;\nб) перенос.",  # a list in prose: printed as written
+        "Какая?\n\nА EBS\nБ S3\n\nОтвет: Б",  # a letter with no stop is a word
+        "Какая?\n\nБ) S3\nВ) EFS",  # a run starts at the first letter
     ],
 )
 def test_other_marks_stay(text: str) -> None:
@@ -46,3 +54,5 @@ def test_only_files_that_answer_by_a_mark_are_looked_at() -> None:
     assert answers_by_mark("① Amazon EBS\n② Amazon S3\n\n정답: ②")
     assert not answers_by_mark("① Install\n② Configure\n\n정답은 없다")
     assert not answers_by_mark("Answer: B")
+    assert answers_by_mark("Вопрос?\n\n- А) EBS\n- Б) S3")
+    assert not answers_by_mark("В итоге всё работает.")

@@ -28,9 +28,12 @@ PAIRED_ANSWER = re.compile(r"\s*(?:\*\*|__)?A(?:\*\*|__)?\s*:(?:\*\*|__)?\s*")
 """``A:`` answering a question asked on a ``Q:`` line: ``A: C``, ``**A:** Amazon S3``."""
 CALLOUT = re.compile(r"^\[!(?P<kind>[\w-]+)\][+-]?[ \t]*")
 """An Obsidian callout's marker (``[!question]``, ``[!success]-``) opening a quote's first line."""
-QUESTION = r"(?:question|quest[ãa]o|pregunta|frage|domanda|soru|pytanie|вопрос|питання|سؤال|سوال|प्रश्न)"
-""""Question", also as Portuguese, Spanish, German, Italian, Turkish, Polish, Russian, Ukrainian, Arabic,
-Persian and Hindi question banks write it."""
+QUESTION = (
+    r"(?:question|quest[ãa]o|pregunta|frage|domanda|soru|pytanie|вопрос|питання|въпрос|ερώτηση"
+    r"|سؤال|سوال|प्रश्न|প্রশ্ন)"
+)
+""""Question", also as Portuguese, Spanish, German, Italian, Turkish, Polish, Russian, Ukrainian,
+Bulgarian, Greek, Arabic, Persian, Hindi and Bengali question banks write it."""
 ANSWER_COLUMN = rf"(?:correct\s+)?answers?|ans|key|correct|solution|correct\s+options?|{ANSWER_ABROAD}"
 """What heads a table's column of answers: ``Answer``, ``Correct answer``, ``Key``, ``Resposta`` …"""
 _LABEL = (
