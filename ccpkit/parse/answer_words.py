@@ -5,7 +5,7 @@ ANSWER_ABROAD = (
     r"(?:(?:richtige|bonne|la\s+bonne)\s+)?"
     r"(?:respostas?|respuestas?|resp\.|r[ée]ponses?|rispost[ae]|antwort(?:en)?|l[öo]sung(?:en)?|gabarito"
     r"|solu[çc][ãa]o|soluci[óo]n|soluzione|alternativa(?=\s+corret)|jawaban(?:\s+benar)?"
-    r"|(?:правильный\s+)?ответ|(?:正确)?答案|正解|解答|答え|정답|답|đáp\s+án(?:\s+đúng)?"
+    r"|(?:правильный\s+)?ответы?|(?:正确)?答案|正解|解答|答え|정답|답|đáp\s+án(?:\s+đúng)?"
     r"|(?:poprawna\s+|prawid[łl]owa\s+)?odpowied[źz]|(?:правильна\s+)?відповідь"
     r"|(?:do[ğg]ru\s+)?(?:cevap|yan[\u0131i]t)"
     r"|(?:پاسخ|جواب)(?:\s+(?:صحیح|درست))?|(?:الإجابة|الاجابة|الجواب)(?:\s+الصحيحة|\s+الصحيح)?|(?:सही\s+)?उत्तर"

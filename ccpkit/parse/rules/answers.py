@@ -102,7 +102,10 @@ PAGE_CONTROLS = re.compile(
 )
 """A dump site's buttons, copied with its page: ``Reveal Solution Hide Solution Discussion 7``,
 ``Show Suggested Answer``, ``Hide Answer``: no answer, explanation or key's title."""
-_KEY_TITLE = re.compile(r"^(?:[\w&'-]+\s+){0,5}(?:answers?(?:\s+key)?|answer\s+sheet|solutions?)\b", re.I)
+_KEY_TITLE = re.compile(
+    rf"^(?:[\w&'-]+\s+){{0,5}}(?:answers?(?:\s+key)?|answer\s+sheet|solutions?|参考答案|{ANSWER_ABROAD})\b",
+    re.I,
+)
 _PREFIXED_KEY_TITLE = re.compile(
     r"^[^:\u2013\u2014|\n]{1,40}(?::|\s[\u2013\u2014|])\s+(?:answers(?:\s+key)?|answer\s+(?:key|sheet)|solutions)"
     r"(?:\s+to\s+[^:\n]+)?(?:\s*\([^()\n]*\))?$",
@@ -115,7 +118,8 @@ _ONE_ANSWER = re.compile(r"(?i:(?:the\s+)?(?:correct\s+|right\s+)?(?:answer|solu
 _TITLE_END = re.compile(r"\s*(?:\([^()]*\))?[\s\W]*")
 """What may follow the key words on a caption line: a remark in brackets, symbols."""
 _TITLED_ENTRIES = re.compile(
-    r"^[^\w\s]*\s*(?:answers?(?:\s+key)?|solutions?|key)\s*(?:[:\u2013\u2014-]\s*(?P<rest>.+)|(?P<run>\(?\d.+))$",
+    rf"^[^\w\s]*\s*(?:answers?(?:\s+key)?|solutions?|key|参考答案|{ANSWER_ABROAD})\s*"
+    r"(?:[:\uff1a\u2013\u2014-]\s*(?P<rest>.+)|(?P<run>\(?\d.+))$",
     re.I | re.S,
 )
 _EXPLANATION_WORDS = (
