@@ -28,6 +28,7 @@ from ccpkit.parse.rules.answers import (
     Callout,
     answer_in_details,
     answer_line,
+    as_written,
     callout,
     explanation_start,
     numbers_a_question,
@@ -754,14 +755,15 @@ def _worded(node: Node | None) -> str | None:
 
 
 def _worded_text(text: str) -> str | None:
-    first, _, more = text.partition("\n")
-    answer = answer_line(first)
+    line, _, more = text.partition("\n")
+    answer = answer_line(line)
     if answer is None and more.strip():  # `**Correct Answer:**` alone on its line, the words below
         second, _, more = more.partition("\n")
-        answer = answer_line(f"{first.rstrip()} {second.strip()}")
+        line = f"{line.rstrip()} {second.strip()}"
+        answer = answer_line(line)
     if answer is None or answer.letters or not re.search(r"\w", answer.text):
         return None  # `==== Answer ====`: a banner, no answer
-    return "\n".join(part for part in (answer.text, more.strip()) if part)
+    return "\n".join(part for part in (as_written(line, answer), more.strip()) if part)
 
 
 def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
@@ -1213,7 +1215,7 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     instructed = (numbers_a_question(title) and instructs(asked)) or (  # `### Q3. Explain …`
         _NUMBERED_TITLE.match(title) and _EXPLAIN.match(asked) and asked.endswith(".")  # `### 3. Explain ….`
     )
-    if heading.tag == "h1" or not (_asks(title) or instructed):
+    if heading.tag == "h1" or not (_asks(asked) or instructed):
         return ""
     below = _section_text(blocks[1:])
     while below and below[-1].type == "paragraph" and leads_up_the_page(below[-1].children[0].content):
@@ -1524,10 +1526,12 @@ def _asked_above(ctx: Context, above: Node | None) -> str:
 
 
 def _unnumbered(question: str) -> str:
-    """A question without its number (``**3. What is …?**`` → ``What is …?``): renumbering the
-    questions must not change their ids."""
+    """A question without its number or bold (``**3. What is …?**``, ``3. **What is …?**`` → ``What is
+    …?``): renumbering the questions must not change their ids."""
     bold = BOLD_TEXT.fullmatch(question)
-    return _NUMBERING.sub("", bold["inner"] if bold else question).strip()
+    unnumbered = _NUMBERING.sub("", bold["inner"] if bold else question).strip()
+    bold = BOLD_TEXT.fullmatch(unnumbered)  # `1. **What is …?**`
+    return bold["inner"].strip() if bold else unnumbered
 
 
 def _questions_and_answers(
