@@ -4,7 +4,7 @@ answer lines, answer columns, answer headings and the summaries of collapsed ans
 ANSWER_ABROAD = (
     r"(?:(?:richtige|bonne|la\s+bonne)\s+)?"
     r"(?:respostas?|respuestas?|resp\.|r[ée]ponses?|rispost[ae]|antwort(?:en)?|l[öo]sung(?:en)?|gabarito"
-    r"|solu[çc][ãa]o|soluci[óo]n|soluzione|alternativa(?=\s+corret)|jawaban(?:\s+benar)?"
+    r"|solu[çc][ãa]o|soluci[óo]n|soluzione|alternativa(?=\s+corret)|(?:kunci\s+)?jawaban(?:\s+benar)?"
     r"|(?:правильный\s+)?ответы?|(?:正确)?答案|正解|解答|答え|정답|답|đáp\s+án(?:\s+đúng)?"
     r"|(?:poprawna\s+|prawid[łl]owa\s+)?odpowied[źz]|(?:правильна\s+)?відповідь"
     r"|(?:do[ğg]ru\s+)?(?:cevap|yan[\u0131i]t)"

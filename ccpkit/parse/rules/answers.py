@@ -29,11 +29,13 @@ PAIRED_ANSWER = re.compile(r"\s*(?:\*\*|__)?A(?:\*\*|__)?\s*:(?:\*\*|__)?\s*")
 CALLOUT = re.compile(r"^\[!(?P<kind>[\w-]+)\][+-]?[ \t]*")
 """An Obsidian callout's marker (``[!question]``, ``[!success]-``) opening a quote's first line."""
 QUESTION = (
-    r"(?:question|quest[ãa]o|pregunta|frage|domanda|soru|pytanie|вопрос|питання|въпрос|ερώτηση"
-    r"|سؤال|سوال|प्रश्न|প্রশ্ন)"
+    r"(?:question|quest[ãa]o|pregunta|frage|domanda|soru|pytanie|zadanie|вопрос|питання|въпрос|ερώτηση"
+    r"|سؤال|سوال|प्रश्न|প্রশ্ন|c[âa]u(?:\s+h[ỏo]i)?|soal|pertanyaan|문제|問題?|题目?|題目?"
+    r"|第(?=\s*\d+\s*[题題问問]))"
 )
 """"Question", also as Portuguese, Spanish, German, Italian, Turkish, Polish, Russian, Ukrainian,
-Bulgarian, Greek, Arabic, Persian, Hindi and Bengali question banks write it."""
+Bulgarian, Greek, Arabic, Persian, Hindi, Bengali, Vietnamese (``Câu 1:``), Indonesian (``Soal 1.``),
+Korean, Japanese and Chinese (``問5``, ``第4题``) question banks write it."""
 ANSWER_COLUMN = rf"(?:correct\s+)?answers?|ans|key|correct|solution|correct\s+options?|{ANSWER_ABROAD}"
 """What heads a table's column of answers: ``Answer``, ``Correct answer``, ``Key``, ``Resposta`` …"""
 _LABEL = (
@@ -47,7 +49,7 @@ _CONCLUDING = re.compile(r"^(?i:hence|therefore|thus)\s*,?\s+(?=(?i:the\s+(?:cor
 """The word that concludes an explanation with its answer, as review pages end theirs: ``Hence, the
 correct answer is: …``."""
 _ANSWER_LINE = re.compile(
-    rf"^{_SYMBOLS}{_LABEL}\s*(?:(?:=|-+)>(?=\s*{_LETTERS}\W*$)|[:\uff1a=\u2192\u21d2\u2013\u2014-]|\u27a1\ufe0f?|\bis\b|\bare\b|\.?(?=\s*{_LETTER}\W*$))\s*(?:[:\uff1a-](?![-\w]))?\s*"
+    rf"^{_SYMBOLS}{_LABEL}\s*(?:(?:=|-+)>(?=\s*{_LETTERS}\W*$)|[:\uff1a\u3011=\u2192\u21d2\u2013\u2014-]|\u27a1\ufe0f?|\bis\b|\bare\b|\.?(?=\s*{_LETTER}\W*$))\s*(?:[:\uff1a-](?![-\w]))?\s*"
     r"(?P<value>.*)$",
     re.I | re.S,
 )
@@ -92,8 +94,9 @@ _EXPLANATION = re.compile(
     r"^\s*(?:[^\w\s(*_]++\s*)*+(?:\*\*|__|[*_](?=\w))?(?:(?:detailed|full|short|brief)\s+)?"
     r"(?:expla(?:i)?nation(?:\s*/\s*reference)?|reason(?:ing)?|rationale|justification|feedback"
     r"|why(?:\s+(?:it\s+is\s+|it's\s+|this\s+is\s+)?correct)?|explica[çc][ãa]o"
-    r"|explicaci[óo]n|explication|spiegazione|erkl[äa]rung|justificativa|comentários?)\b"
-    r"[ \t]*[?:]?[ \t]*(?:\*\*|__|[*_])?[ \t]*(?:(?<!:)(?:[:\u2013\u2014]|-(?=[ \t])))?\s*",
+    r"|explicaci[óo]n|explication|spiegazione|erkl[äa]rung|justificativa|comentários?"
+    r"|解析|解説|해설|giải\s+thích|пояснение|объяснение|pembahasan|penjelasan)\b"
+    r"[ \t]*[?:\uff1a\u3011]?[ \t]*(?:\*\*|__|[*_])?[ \t]*(?:(?<!:)(?:[:\u2013\u2014]|-(?=[ \t])))?\s*",
     re.I,
 )
 PAGE_CONTROLS = re.compile(
@@ -129,6 +132,7 @@ _EXPLANATION_WORDS = (
     "detailed explanation", "full explanation", "short explanation", "brief explanation",
     "explicação", "explicacao", "explicación", "explicacion", "explication", "spiegazione",
     "erklärung", "erklarung", "justificativa", "comentário", "comentario",
+    "解析", "解説", "해설", "giải thích", "пояснение", "объяснение", "pembahasan", "penjelasan",
 )  # fmt: skip
 _QUOTE_MARKS = re.compile(r"^(?:>\s*)+")
 """A quote's ``>`` markers, when a ``<details>`` block's answer and explanation are quoted in it."""

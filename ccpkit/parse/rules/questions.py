@@ -56,7 +56,7 @@ _OF_COUNT = r"(?:\s+of\s+\d+)?"
 _DUMP_LABEL = rf"(?:new\s+)?(?:{QUESTION}|ques\.?)(?:\s+no\.?)?"
 """``Question``, and as exam dumps number theirs: ``QUESTION NO: 5``, ``NEW QUESTION 12``, ``Ques 13``."""
 _HEADED = re.compile(
-    rf"^(?:(?i:{_DUMP_LABEL}|q\.?)\s*[#:]?\s*(?P<id>[A-Z]?\d+){_OF_COUNT}[.):]?|(?P<number>[A-Z]?\d+)[.):])"
+    rf"^(?:(?i:{_DUMP_LABEL}|q\.?)\s*[#:]?\s*(?P<id>[A-Z]?\d+)[题題问問]?{_OF_COUNT}[.):]?|(?P<number>[A-Z]?\d+)[.):])"
     r"(?:\s+(?P<rest>.*))?$",
     re.S,
 )
@@ -65,7 +65,7 @@ _TOPIC = r"(?:topic\s*#?\s*\d+\s+)?"
 _TOPICAL = re.compile(r"(?:\*\*|__)?topic\b", re.I)
 """A stem's first words that name a topic: a label only on a line of its own."""
 _NUMBERED_STEM = re.compile(
-    rf"^(?:\*\*|__)?(?:(?i:{_TOPIC}{_DUMP_LABEL})\s*[#-]?\s*:?\s*(?P<qid>[A-Z]?\d+){_OF_COUNT}"
+    rf"^(?:\*\*|__)?(?:(?i:{_TOPIC}{_DUMP_LABEL})\s*[#-]?\s*:?\s*(?P<qid>[A-Z]?\d+)[题題问問]?{_OF_COUNT}"
     r"[ \u00a0\u202f]?[.):]?"
     r"|Q\.?(?P<q>[A-Z]?\d+)(?:[.):]|\s+[-\u2013\u2014](?=\s|\*\*|__))?"
     r"|(?P<id>[A-Z]?\d+)(?:\\?[.):]|\s+[-\u2013\u2014](?=\s|\*\*|__))"
