@@ -250,10 +250,11 @@ def answer_line(text: str) -> Answer | None:
 
 def as_written(line: str, answer: Answer) -> str:
     """The words of an answer ``line`` gave in words (``answer.text``), as written there: with their
-    bold and their last full stop, after its label (``Solution: …``); a sentence (``The correct answer
+    bold, code marks and last full stop, after its label (``Solution: …``); a sentence (``The correct answer
     is the one …``) whole."""
     for written in (line, plain(line)):
         if (start := written.find(answer.text)) >= 0:
+            start -= len(written[:start]) - len(written[:start].rstrip("`*_"))  # `` `ls` ``, ``**S3**``
             labelled = plain(written[:start]).rstrip().endswith((":", "\uff1a", "-", "\u2013", "\u2014", "="))
             return written[start:].strip() if labelled else written.strip()  # `The answer is …`: whole
     return answer.text

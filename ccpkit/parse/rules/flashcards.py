@@ -212,11 +212,10 @@ _NAMES_QUESTIONS = re.compile(r"(?i)\bquestions?\b|\bfaqs?\b|frequently\s+asked|
 """A title that names questions to study in so many words (``Interview questions``, ``FAQ``)."""
 _SET_ITEMS, _SET_WORDS = 3, 3
 """A list of this many items or more, of this many words at most each, names a set to recall."""
-_NUMBERING = re.compile(
-    r"^(?:(?:Q(?:ues?)?\.?\s*|Question\s*)?\d+[.):](?!\d)|\d\ufe0f?\u20e3|[\U0001F51F])\s*", re.IGNORECASE
-)
-"""A question's number: ``3.``, ``3)``, ``Q3:``, ``Que 3.``, or a keycap emoji (``2️⃣``, ``🔟``); not the
-start of ``2.4 GHz`` or ``802.11ac``."""
+_NUMBER = r"(?:(?:Q(?:ues?)?\.?\s*|Question\s*)?\d+[.):](?!\d)|\d\ufe0f?\u20e3|[\U0001F51F])"
+_NUMBERING = re.compile(rf"^(?:(?P<bold>\*\*|__){_NUMBER}(?P=bold)|{_NUMBER})\s*", re.IGNORECASE)
+"""A question's number: ``3.``, ``3)``, ``Q3:``, ``Que 3.``, ``**Q3.**``, or a keycap emoji (``2️⃣``,
+``🔟``); not the start of ``2.4 GHz`` or ``802.11ac``."""
 _LISTS = ("bullet_list", "ordered_list")
 _NESTING = (*_LISTS, "list_item", "blockquote")
 _BLOCK_ANSWERS = (*_LISTS, "fence", "code_block", "blockquote")
@@ -779,7 +778,7 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
     more = _explanation_after(ctx, blocks[taken:])
     ctx.claim(*blocks[:taken], *more)
     back = "\n\n".join([pair.back, *(ctx.doc.written(node).strip() for node in more)])
-    return taken - 1 + len(more), _Pair(_QUESTION_LABEL.sub("", pair.front), back)
+    return taken - 1 + len(more), _Pair(_unnumbered(_QUESTION_LABEL.sub("", pair.front)), back)
 
 
 def _explanation_after(ctx: Context, blocks: Sequence[Node]) -> list[Node]:

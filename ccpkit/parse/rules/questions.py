@@ -1022,7 +1022,7 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             _PAIRED_QUESTION.match(node.children[0].content) or _flashcard(node.children[0].content)
         ):
             break  # `Q: What does …?` over its `A:`, a `?` card: a flashcard after the question
-        if node.type == "paragraph" and _asks_anew(node.children[0].content):
+        if node.type == "paragraph" and _asks_anew(node.children[0].content, following):
             break  # `**Question 2:** Explain …?` over its `**Answer:** …`: the next question
         if _bold_question_answered(node, following):
             break  # `**Which lane is private?**` over `**Answer:** Redline`: a card of its own
@@ -1057,11 +1057,23 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         index += 1
 
 
-def _asks_anew(text: str) -> bool:
+def _asks_anew(text: str, following: Node | None) -> bool:
     """A paragraph opening with the next numbered question, one that asks (``**Question 2:** Why …?``),
-    answered on the lines below it: no part of the explanation above."""
+    answered on the lines below it, or one that asks or leaves a blank, answered on the paragraph
+    ``following`` it (``**Answer:** `ls```, a question with no options between two with them): no part
+    of the explanation above."""
     number, words = _numbered(text.partition("\n")[0])
-    return bool(number) and "\n" in text and words.rstrip().endswith("?")
+    if not number:
+        return False
+    if "\n" in text:  # the answer on its lines
+        return words.rstrip().endswith("?")
+    return asks(words) and _answered_by(following)  # `**2.** Fill in the blank: The ___ command …`
+
+
+def _answered_by(following: Node | None) -> bool:
+    """A paragraph whose first line answers: ``**Answer:** ls``."""
+    below = following.children[0].content if following is not None and following.type == "paragraph" else ""
+    return answer_line(below.partition("\n")[0]) is not None
 
 
 def _flashcard(text: str) -> bool:
