@@ -187,14 +187,18 @@ _MORE = re.compile(
     r"(?:\*\*|__)?(?i:learn more|more|read more|saiba mais|m[áa]s informaci[óo]n|note)(?:\*\*|__)?\s*:"
 )
 """``**Learn more:**`` (``Saiba mais``) after a worded answer: it explains the answer."""
-_CARD_TAG = re.compile(r"(?:^|\s)#card\b", re.IGNORECASE)
-_ENDS_TAGGED = re.compile(r"(?:^|\s)#card(?:[-/]reverse)?(?:\s+#[\w/-]+)*\s*$", re.IGNORECASE)
+_CARD_TAG = re.compile(r"(?:^|\s)#(?:flash)?card\b", re.IGNORECASE)
+_ENDS_TAGGED = re.compile(r"(?:^|\s)#(?:flash)?card(?:[-/]reverse)?(?:\s+#[\w/-]+)*\s*$", re.IGNORECASE)
 """A line ending with the tag ``#card`` (maybe among others), as Obsidian's Flashcards plugin marks a
-card's front; ``#card`` inside a sentence is a word of it."""
+card's front, or ``#flashcard``, as Neuracache and Obsidian_to_Anki's style of it do; ``#card`` inside a
+sentence is a word of it."""
 _QUOTE_MARK = re.compile(r"^ {0,3}> ?")
-_REVERSE_TAG = re.compile(r"(?:^|\s)#card[-/]reverse\b", re.IGNORECASE)
+_REVERSE_TAG = re.compile(r"(?:^|\s)#(?:flash)?card[-/]reverse\b", re.IGNORECASE)
 """``#card-reverse`` or ``#card/reverse``: the card is asked both ways."""
 _TAGS = re.compile(r"(?:^|\s)#[\w/-]+(?=\s|$)")
+_TAG_LINES = re.compile(r"^(?:(?:#[\w/-]+[ \t]*)+\n)+")
+"""Lines of nothing but tags over a card's words (``#flashcards``, ``#aws #security``), as Obsidian's
+spaced repetition and its users write them: the card's tags, no part of its front."""
 _PROPERTY = re.compile(r"^\s*[\w-]+:: ")
 """Logseq's block properties (``card-next-schedule:: …``): its review state, not the question."""
 _NAMES_ANSWER = _ANSWER_HEADINGS | {"answers", "solution", "solutions", "hint", "explanation", "show"}
@@ -1672,5 +1676,10 @@ def _items(
         yield Problem(where, result.message, "warning")
         return
     result = replace(result, front=CALLOUT.sub("", result.front))
+    if tagged := _TAG_LINES.match(result.front):  # `#flashcards` over `Q: …`: the card's tags
+        front = _QUESTION_LABEL.sub("", result.front[tagged.end() :])
+        tags = " ".join([result.tags, *(tag.lstrip("#") for tag in tagged[0].split())]).strip()
+        result = replace(result, front=front, line=result.line + tagged[0].count("\n"), tags=tags)
+        where = replace(where, line=where.line + tagged[0].count("\n"))
     fields = replace(ctx.common("card", result.front, node, section), source=where).tagged(result.tags)
     yield from ctx.cards(node, fields, result.front, result.back, both_ways=result.reversible)
