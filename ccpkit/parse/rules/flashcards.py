@@ -23,7 +23,6 @@ from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_mark
 from ccpkit.parse.document import LIST_MARKER, heading_level, heading_text, leads_up_the_page, only_pictures
 from ccpkit.parse.rules.answers import (
     CALLOUT,
-    PAIRED_ANSWER,
     QUESTION,
     Callout,
     answer_in_details,
@@ -53,7 +52,8 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}")
 """Where ``::`` is not a separator: code spans, and Anki's own ``{{c1::cloze}}`` and ``{{Field}}``."""
 _INLINE = re.compile(r"^(?P<front>.*?[^:])(?P<sep>:::?)(?P<back>[^:].*)$")
 _QUESTION_LABEL = re.compile(
-    rf"^(?:\*\*|__)?(?i:{QUESTION}(?:\s+text|\s*#?\s*\d+)?|pergunta|q)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*"
+    rf"^(?:\*\*|__)?(?:(?i:{QUESTION}(?:\s+text|\s*#?\s*\d+)?|pergunta|q)|问|質問|질문|P(?=.*[?\uff1f]\s*$))"
+    r"(?:\*\*|__)?\s*[:\uff1a](?:\*\*|__)?\s*"
 )
 """``**Question:**`` (``**Question Text:**``, ``**Question 1:**``) before a question's words: no part of
 the card's front."""
@@ -69,20 +69,26 @@ _DASHED = rf"{_BOLD}[ \t]+[-\u2013\u2014]{_BOLD}(?=[ \t])"
 _DOTTED_Q = rf"(?:{_BOLD}Q\.{_BOLD}|(?:\*\*|__)Q\d+\.(?:\*\*|__))"
 """``Q.``, ``**Q.**`` or ``**Q1.**`` opening a question line (a number in bold with it: exam prep's
 ``**Q1.**`` over ``**Ans.**``)."""
+_COLON = r"\s*[:\uff1a]"
+_ASKS_AFTER = r"(?=.*[?\uff1f]\s*$)"
 _QUESTION = re.compile(
-    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION}))(?:{_BOLD}\s*:{_BOLD}|{_DASHED}(?=.*\?\s*$))|{_DOTTED_Q}(?=\s)|Q\d+\)(?=\s)"
-    rf"|(?:\*\*|__)(?i:{QUESTION})\s*#?\s*\d+{_BOLD}\s*:{_BOLD}(?=.*\?\s*$))"
+    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})|问|質問|질문|P(?={_BOLD}{_COLON}{_ASKS_AFTER}))"
+    rf"(?:{_BOLD}{_COLON}{_BOLD}|{_DASHED}{_ASKS_AFTER})|{_DOTTED_Q}(?=\s)|Q\d+\)(?=\s)"
+    rf"|(?:\*\*|__)(?i:{QUESTION})\s*#?\s*\d+{_BOLD}{_COLON}{_BOLD}{_ASKS_AFTER})"
     r"\s*(?P<text>.*)$"
 )
-"""``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``, ``**Q.** …``, and
-in bold with its number a line that asks (``**Question 2:** Why …?``): a flashcard's question line
-(``Q1. …`` is not: board minutes number their questions so)."""
+"""``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``, ``**Q.** …``, ``问…``,
+``질문: …``, ``P: …?`` (Spanish and Portuguese, over ``R: …``), and in bold with its number a line
+that asks (``**Question 2:** Why …?``): a flashcard's question line (``Q1. …`` is not: board minutes
+number their questions so). A French ``Q : …`` spaces its colon, a Chinese one is full-width."""
 _ANSWER = re.compile(
-    rf"^(?:{_BOLD}(?:A\d*|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}\s*:{_BOLD}|{_BOLD}Ans\.{_BOLD}(?=\s)|A\d+\)(?=\s)"
-    rf"|{_BOLD}(?:A\d*|(?i:answer|ans)){_DASHED})\s*(?P<text>.*)$"
+    rf"^(?:{_BOLD}(?:A\d*|R|答|回答|답변|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}{_COLON}{_BOLD}"
+    rf"|{_BOLD}Ans\.{_BOLD}(?=\s)|A\d+\)(?=\s)|{_BOLD}(?:A\d*|(?i:answer|ans)){_DASHED})\s*(?P<text>.*)$"
 )
-"""``A: …``, ``A1: …``, ``A1) …``, ``**Answer:** …``, ``**Respuesta:** …``, ``Antwort: …``, ``Ans. …``,
-``**Ans.** …``: its answer line."""
+"""``A: …``, ``A1: …``, ``A1) …``, ``**Answer:** …``, ``**Respuesta:** …``, ``Antwort: …``, ``R : …``,
+``答…``, ``답변: …``, ``Ans. …``, ``**Ans.** …``: its answer line."""
+_LETTER_LABEL = re.compile(rf"\s*{_BOLD}(?:A|R|答|回答|답변){_BOLD}{_COLON}")
+"""An answer's label of a letter or one word (``**A:**``, ``**R:**``, ``**答…**``): no term it defines."""
 _ITALIC_ANSWER = re.compile(r"^(?P<mark>\*|_)(?![*_])(?P<line>(?:A\d*|(?i:answer|ans))\s*:[^\n]*?)(?P=mark)$")
 """An answer line wholly in italics (``*A: The value …*``, under ``**Q: …?**``): the line it wraps."""
 _DOTTED_QUESTION = re.compile(rf"^{_DOTTED_Q}\s")
@@ -1196,7 +1202,7 @@ def _asks(line: str) -> bool:
     (``S3 is designed for ________ durability.``)."""
     blank = "___" in line and _BLANK.search(line) is not None
     judged = _JUDGE.match(line) is not None or _JUDGED_AFTER.search(line) is not None
-    return line.rstrip().endswith("?") or judged or blank
+    return line.rstrip().endswith(("?", "\uff1f", "\u061f")) or judged or blank  # full-width, Arabic
 
 
 _NUMBERED_TITLE = re.compile(r"\d{1,3}[.)]\s")
@@ -1238,7 +1244,7 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     if not prose or len(prose) > _ANSWER_PARAGRAPHS or any(node.type not in _ANSWER_BLOCKS for node in below):
         after = blocks[1 + len(below)] if len(blocks) > 1 + len(below) else None
         return _worded_below(ctx, heading, below) or _studied_answer(ctx, heading, below, after, section)
-    paired = PAIRED_ANSWER.match(below[0].children[0].content) if label else None  # `**A:** …`: no term
+    paired = _LETTER_LABEL.match(below[0].children[0].content) if label else None  # `**A:** …`: no term
     termed = [node for node in prose if not (paired and node is below[0])]
     if any(ctx.is_claimed(node) for node in below) or any(split_term(node.children[0]) for node in termed):
         return _worded_below(ctx, heading, below)
