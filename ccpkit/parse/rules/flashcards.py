@@ -107,6 +107,12 @@ _ANSWER_AFTER = re.compile(
     rf"(?P<asked>.*?\?{_BOLD})\s+{_BOLD}(?:A|(?i:answer)){_BOLD}\s*:{_BOLD}\s*(?P<answer>\S.*)$"
 )
 """An ``A:`` on the question's own line, after its question mark."""
+_ANSWER_IN_BRACKETS = re.compile(
+    rf"(?P<asked>.*?[?\uff1f]{_BOLD})\s*[(\[\uff08](?:(?i:ans(?:wer)?)|答案?|解答|答え)\s*[:\uff1a]\s*"
+    r"(?P<answer>[^)\]\uff09]*[^)\]\uff09\s])\s*[)\]\uff09]\s*$"
+)
+"""The answer in brackets at the end of the question's line, as self-tests write it: ``Which port does SSH
+use? (Ans: 22)``, ``[Answer: …]``, and full-width brackets around ``答``."""
 _OPTION_LINE = re.compile(r"\(?[A-Ha-h][.):]\s")
 """A line opening with an option's letter: ``A. …``, ``b) …``, ``(C) …``."""
 _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
@@ -865,7 +871,9 @@ def _answered_within(node: Node) -> _Pair | None:
         return None  # `Q: …` or `**Question:** …`: the `Q:`/`A:` rule's
     if any(line.strip() in _SEPARATORS for line in lines):
         return None  # a `?` line between the sides: a multi-line card, the `?` rule's
-    inline = _ANSWER_AFTER.match(lines[0]) if len(lines) == 1 else None
+    inline = (
+        (_ANSWER_AFTER.match(lines[0]) or _ANSWER_IN_BRACKETS.match(lines[0])) if len(lines) == 1 else None
+    )
     if inline is not None and _asks(inline["asked"]):
         return _Pair(_unnumbered(unbolded(inline["asked"])), unbolded(inline["answer"]).strip())
     for number in range(1, len(lines)):
@@ -1555,7 +1563,9 @@ def _questions_and_answers(
     for number, line in enumerate(lines):
         asks = _QUESTION.match(line.strip()) or _FRONT.match(line.strip())
         answers = _answer_to(lines[sides[-1][0]], line, dotted=dotted) if sides else None
-        inline = _ANSWER_AFTER.match(asks["text"]) if asks is not None else None
+        inline = (
+            (_ANSWER_AFTER.match(asks["text"]) or _ANSWER_IN_BRACKETS.match(asks["text"])) if asks else None
+        )
         if inline is not None:  # `Q: How many …? A: Two.` on one line
             sides.append((number, [unbolded(inline["asked"])], [unbolded(inline["answer"])]))
         elif asks is not None:
