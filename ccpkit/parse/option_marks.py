@@ -22,38 +22,46 @@ from ccpkit.parse.answer_words import ANSWER_ABROAD
 _MARKS = ("①②③④⑤⑥⑦⑧", "ⒶⒷⒸⒹⒺⒻⒼⒽ", "ⓐⓑⓒⓓⓔⓕⓖⓗ", "アイウエオカキク")
 _LETTERS = ("АБВГДЕЖЗ", "абвгдежз", "ΑΒΓΔΕΖΗΘ", "αβγδεζηθ", "कखगघङचछज", "কখগঘঙচছজ", "أبجدهوزح")
 """Cyrillic, Greek (each in both cases), Devanagari, Bengali, and Arabic in its abjad order."""
+_NUMBERS = tuple(f"({number})" for number in range(1, 9))
+"""``(1) … (2) …``, as Indian banks number their options (``Ans. (2)``)."""
 _PLACE = {
-    mark: (kind, place) for kind, marks in enumerate(_MARKS + _LETTERS) for place, mark in enumerate(marks)
+    mark: (kind, place)
+    for kind, marks in enumerate((*_MARKS, *_LETTERS, _NUMBERS))
+    for place, mark in enumerate(marks)
 }
 _MARK = f"[{''.join(_MARKS)}]"
 _LETTER = f"[{''.join(_LETTERS)}]"
 _STOP = "[.)\uff0e\uff09]"
-_NAMED = rf"(?:{_MARK}|\(?{_LETTER}\)?)"
+_NAMED = rf"(?:{_MARK}|\(?{_LETTER}\)?|\(?[1-8]\)?)"
 _ANSWER = re.compile(
-    rf"(?P<label>(?<!\w)(?:{ANSWER_ABROAD}|正答|correct\s+answer|answer|ans)\s*[:\uff1a]?\s*(?:\*\*|__)?\s*)"
+    rf"(?P<label>(?<!\w)(?:{ANSWER_ABROAD}|正答|correct\s+answer|answer|ans)\.?\s*[:\uff1a]?\s*(?:\*\*|__)?\s*)"
     rf"(?P<marks>{_NAMED}(?:\s*[,\u3001]\s*{_NAMED})*)(?!\w)",
     re.I,
 )
 """An answer naming marks: ``정답: ②``, ``正解 イ`` (a full-width colon too), ``Answer: Ⓑ``,
-``정답: ①, ③``, ``Ответ: Б``, ``উত্তর: (খ)``."""
+``정답: ①, ③``, ``Ответ: Б``, ``উত্তর: (খ)``, ``Ans. (2)``."""
 _LEADING = " \t>-*_\u2705\u2714"
 """What may open an answer's line before its label: a quote's or list's marker, bold, a tick."""
 _OPTION = re.compile(
     rf"^(?P<lead>\s*(?:>\s*)*(?:[-*+]\s+)?)(?:(?P<mark>{_MARK})(?:[ \t\u3000]+|{_STOP}[ \t\u3000]*)"
-    rf"|(?P<open>\()?(?P<letter>{_LETTER})(?P<close>(?(open)\)|{_STOP}))[ \t\u3000]*)(?=\S)"
+    rf"|(?P<open>\()?(?P<letter>{_LETTER})(?P<close>(?(open)\)|{_STOP}))[ \t\u3000]*"
+    r"|(?P<numbered>\([1-8]\))[ \t\u3000]+)(?=\S)"
 )
 """A line opening with a mark and then its words (``② Amazon S3``, ``- イ. Amazon S3``, full-width
-stops and brackets too), or with a letter and its stop or brackets (``Б) Amazon S3``, ``(ख) …``)."""
+stops and brackets too), with a letter and its stop or brackets (``Б) Amazon S3``, ``(ख) …``), or with
+a number in brackets (``(2) Amazon S3``)."""
 _OPENING = re.compile(f"[{''.join(_MARKS)}{''.join(letters[0] for letters in _LETTERS)}]")
-"""Any mark, or the first letter of a script's run: one scan tells that most files hold no such options."""
+"""Any mark, or the first letter of a script's run: with a look for ``(1)``, one scan tells that most
+files hold no such options."""
 _LETTER_LINE = re.compile(rf"^\s*(?:>\s*)*(?:[-*+]\s+)?\(?{_LETTER}{_STOP}", re.M)
 
 
 def answers_by_mark(text: str) -> bool:
     """Whether the file may hold options so marked: most hold none."""
-    if _OPENING.search(text) is None:
+    numbered = "(1)" in text
+    if not numbered and _OPENING.search(text) is None:
         return False
-    marked = any(mark in text for marks in _MARKS for mark in marks)
+    marked = numbered or any(mark in text for marks in _MARKS for mark in marks)
     return (marked and _ANSWER.search(text) is not None) or _LETTER_LINE.search(text) is not None
 
 
@@ -115,7 +123,7 @@ def _options_from(lines: list[str], number: int, code: Container[int]) -> list[i
         if not lines[at].strip() and run:
             continue
         found = _OPTION.match(lines[at]) if at not in code else None
-        place = _PLACE[found["mark"] or found["letter"]] if found else None
+        place = _PLACE[found["mark"] or found["letter"] or found["numbered"]] if found else None
         if place is None or place != (expected or (place[0], 0)):
             break
         run.append(at)
@@ -124,8 +132,8 @@ def _options_from(lines: list[str], number: int, code: Container[int]) -> list[i
 
 
 def _lettered_option(found: re.Match[str]) -> str:
-    if found["mark"]:
-        return f"{found['lead']}{_letter(found['mark'])}. "
+    if found["mark"] or found["numbered"]:
+        return f"{found['lead']}{_letter(found['mark'] or found['numbered'])}. "
     letter = _letter(found["letter"])
     cased = letter.lower() if found["letter"].islower() else letter
     return f"{found['lead']}{found['open'] or ''}{cased}{found['close']} "
@@ -136,4 +144,5 @@ def _letter(mark: str) -> str:
 
 
 def _letters(found: re.Match[str]) -> str:
-    return found["label"] + re.sub(f"{_MARK}|{_LETTER}", lambda mark: _letter(mark[0]), found["marks"])
+    named = re.sub(r"\(?([1-8])\)?", lambda number: _letter(f"({number[1]})"), found["marks"])
+    return found["label"] + re.sub(f"{_MARK}|{_LETTER}", lambda mark: _letter(mark[0]), named)

@@ -22,6 +22,8 @@ from ccpkit.parse.option_marks import answers_by_mark, marks_as_letters
         ("- а. EBS\n- б. S3\n\nSee below.\n\nОтвет: б", "- a. EBS\n- b. S3\n\nSee below.\n\nОтвет: B"),
         ("(क) EBS\n(ख) S3\nउत्तर: (ख)", "(A) EBS\n(B) S3\nउत्तर: (B)"),
         ("Ποια;\nα) EBS\nβ) S3", "Ποια;\na) EBS\nb) S3"),  # asked: its answer may be in a key
+        ("(1) EBS\n(2) S3\n\nAns. (2)", "A. EBS\nB. S3\n\nAns. B"),
+        ("- (1) EBS\n- (2) S3\n\nAnswer: 2", "- A. EBS\n- B. S3\n\nAnswer: B"),
     ],
 )
 def test_marked_options_answered_below_become_letters(text: str, written: str) -> None:
@@ -39,6 +41,7 @@ def test_marked_options_answered_below_become_letters(text: str, written: str) -
         "Этапы:\nа) оценка;\nб) перенос.",  # a list in prose: printed as written
         "Какая?\n\nА EBS\nБ S3\n\nОтвет: Б",  # a letter with no stop is a word
         "Какая?\n\nБ) S3\nВ) EFS",  # a run starts at the first letter
+        "(1) S3 stores objects.\n(2) EBS stores blocks.\n\nWhich is correct?\n\nAnswer: 2",  # statements
     ],
 )
 def test_other_marks_stay(text: str) -> None:

@@ -1018,6 +1018,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             continue
         if label is None and node.type in _ENDS:
             break
+        if node.type == "ordered_list" and int(node.attrs.get("start") or 1) > 1:
+            break  # `2. Read the statements:` after the answer: the next numbered question's
         if node.type == "paragraph" and (
             _PAIRED_QUESTION.match(node.children[0].content) or _flashcard(node.children[0].content)
         ):
