@@ -143,6 +143,8 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
                 if above is not None and above.heading is heading and _plain_paragraph(ctx, above.node):
                     described.append(("prose", ctx.doc.source(above.node)))  # what opens the facts
                 described.append(("facts", ctx.doc.source(block.node)))
+        elif _cites(block.node):
+            pass  # `> https://learn.microsoft.com/…` under a definition: where it comes from, no part of it
         elif block.node.type == "blockquote":
             quoted = list(_quoted_cards(ctx, block.node, block.section))
             yield from quoted
@@ -521,7 +523,7 @@ def _described_in_a_line(ctx: Context) -> set[int]:
         heading = blocks[start].node
         if heading.tag == "h1" or _in_a_key(blocks[start]):
             continue
-        below = [block.node for block in blocks[start + 1 : end]]
+        below = [block.node for block in blocks[start + 1 : end] if not _cites(block.node)]
         deeper = end < len(blocks) and blocks[end].node.tag > heading.tag  # `h3` under an `h2`
         if not below and not deeper:
             continue  # `## Cloud CDN` with nothing under it yet: a placeholder, neither way
@@ -629,6 +631,20 @@ def _one_line(ctx: Context, node: Node) -> bool:
 def _in_a_key(block: Block) -> bool:
     """Under an answer key's heading (``## Answer Key`` over ``**Set A:** 1. A 2. C``): no glossary."""
     return any(is_key_title(title) for title in block.section)
+
+
+def _cites(node: Node) -> bool:
+    """A paragraph of links or one bare address alone, or a quote of one, under what a cheat sheet says
+    (``> https://learn.microsoft.com/…``, ``Source: https://…``): its source, no part of a card."""
+    if node.type == "blockquote" and len(node.children) == 1 and callout(node) is None:
+        node = node.children[0]
+    if node.type != "paragraph":
+        return False
+    return _only_links(node) or _BARE_SOURCE.fullmatch(node.children[0].content.strip()) is not None
+
+
+_BARE_SOURCE = re.compile(r"(?i)(?:(?:source|ref(?:erence)?|see|docs?)s?\s*:\s*)?<?https?://\S+?>?")
+"""An address written bare (``https://learn.microsoft.com/…``), maybe after ``Source:``."""
 
 
 def _only_links(paragraph: Node) -> bool:
