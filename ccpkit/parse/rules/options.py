@@ -396,12 +396,15 @@ def next_label(label: str) -> str:
 
 def reasons_after_marks(options: list[DraftOption]) -> tuple[list[DraftOption], str]:
     """Options whose tick or cross is followed by why (``B. Phishing ✅ — fake login pages``), with the
-    mark alone after their words, and the reasons as a list for the explanation (``- B. Phishing —
-    fake login pages``): on the front they would give the answer away."""
+    mark alone after their words, or with a quote under them saying why (``> Correct!``, quizdown's
+    feedback), and the reasons as a list for the explanation (``- B. Phishing — fake login pages``): on
+    the front they would give the answer away."""
+    options, quoted = _quoted_feedback(options)
     found = [_MARK_THEN_REASON.search(option.text) if option.checked is None else None for option in options]
     if not any(found):
-        return options, ""
-    reasons = [
+        return options, quoted
+    reasons = [*quoted.split("\n")] if quoted else []
+    reasons += [
         f"- {option.label}. {option.text[: reason.start()].strip()} \u2014 {reason['reason'].strip()}"
         for option, reason in zip(options, found, strict=True)
         if reason is not None
@@ -413,6 +416,32 @@ def reasons_after_marks(options: list[DraftOption]) -> tuple[list[DraftOption], 
         for option, reason in zip(options, found, strict=True)
     ]
     return unreasoned, "\n".join(reasons)
+
+
+def _quoted_feedback(options: list[DraftOption]) -> tuple[list[DraftOption], str]:
+    """Options without the quotes that end them (``1. [x] `6``` over ``> Correct!``), and those as a
+    list of reasons."""
+    found = [_FEEDBACK.search(option.text) for option in options]
+    if not any(found):
+        return options, ""
+    reasons = [
+        f"- {option.label}. {option.text[: quote.start()].strip()} \u2014 {_unquoted(quote['quote'])}"
+        for option, quote in zip(options, found, strict=True)
+        if quote is not None
+    ]
+    kept = [
+        replace(option, text=option.text[: quote.start()].rstrip()) if quote else option
+        for option, quote in zip(options, found, strict=True)
+    ]
+    return kept, "\n".join(reasons)
+
+
+def _unquoted(quote: str) -> str:
+    return " ".join(line.lstrip(">").strip() for line in quote.split("\n") if line.lstrip(">").strip())
+
+
+_FEEDBACK = re.compile(r"\n\n(?P<quote>>[^\n]*(?:\n>[^\n]*)*)\s*$")
+"""A quote ending an option, under its words: why it is right or wrong."""
 
 
 _MARK_THEN_REASON = re.compile(rf"\s+(?P<mark>{_CHECK}|{CROSS})\s*[\u2013\u2014:-]\s+(?P<reason>\S.*)$", re.S)

@@ -609,7 +609,9 @@ def _asked_above(ctx: Context, nodes: Sequence[Node], start: int, *, asking: boo
     above = nodes[index]
     if above.type == "heading":
         title = heading_text(above)
-        return _may_head(above) and (_HEADED.match(title) is not None or title.endswith("?"))
+        return _may_head(above, asked_below=False) and (
+            _HEADED.match(title) is not None or title.endswith("?")
+        )
     piece = _stem_piece(ctx, above) if above.type in ("paragraph", "ordered_list") else None
     return piece is not None and (not asking or asks(piece[1]))
 
@@ -776,7 +778,9 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         index -= 1
         if number:
             question, numbered = question_id(number), True
-    media_under_heading = index >= floor and _may_head(nodes[index]) and all(map(is_media, taken))
+    media_under_heading = (
+        index >= floor and _may_head(nodes[index], asked_below=False) and all(map(is_media, taken))
+    )
     while taken and shown(taken[0]) and not numbered and not media_under_heading:
         # A stem starts with its words: code or a table above them is not part of it, unless the
         # words are the heading right above (`### What does this print?` over the code).
@@ -786,7 +790,8 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
     first = index + 1
     anchor = taken[0] if taken else nodes[run.start]
     worded = any(part.strip() for part in parts)
-    if index >= floor and _may_head(nodes[index], worded=worded) and question == default_id:
+    asked_below = worded and any(asks(part) for part in parts)
+    if index >= floor and _may_head(nodes[index], asked_below=asked_below) and question == default_id:
         title = heading_text(nodes[index])
         headed = _HEADED.match(undecorated(title))  # `### ❓ Q7: …`
         if headed:
@@ -886,7 +891,7 @@ def _quoted_below(node: Node, above: Node) -> bool:
     if not quoted or callout(node) is not None:
         return False
     if above.type == "heading":
-        return _may_head(above) and heading_text(above).endswith("?")
+        return _may_head(above, asked_below=False) and heading_text(above).endswith("?")
     return above.type == "paragraph" and asks(above.children[0].content)
 
 
@@ -899,12 +904,13 @@ def _shown(node: Node, *, statement: bool = False) -> bool:
     return not (summary and (statement or asks(summary)))
 
 
-def _may_head(node: Node, *, worded: bool = True) -> bool:
-    """A heading can hold a stem, except the file's H1, the part title: that one only when it asks and
-    no words under it do (a note of one question, titled with it)."""
+def _may_head(node: Node, *, asked_below: bool) -> bool:
+    """A heading can hold a stem, except an H1, a note's title: that one only when it asks and no words
+    under it do (a note of one question titled with it, a quiz of a question per H1 with code or a
+    hint under each)."""
     if node.type != "heading":
         return False
-    return node.tag != "h1" or (not worded and heading_text(node).endswith("?"))
+    return node.tag != "h1" or (not asked_below and heading_text(node).endswith("?"))
 
 
 def _announced_list(ctx: Context, nodes: Sequence[Node], index: int, floor: int) -> bool:
