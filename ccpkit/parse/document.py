@@ -97,6 +97,7 @@ _SITE_BLOCK = re.compile(
     r"^[ \t]*(?:\{%\s*(?P<hint>hint|endhint|tabs|endtabs|tab|endtab)\b"
     r"(?:\s+(?:style|title)=\"(?P<named>[^\"\n]*)\")?\s*%\}"
     r"|<(?P<aside>/?aside)>|<(?P<tabs>/?Tabs)\b[^>\n]*>|<(?P<item>/?TabItem)\b(?P<attributes>[^>\n]*)>"
+    r"|<(?P<quiz>/?quiz)\b[^>\n]*>"
     r"|\{\{[%<]\s*(?P<hugo>/?(?:notice|hint|expand))\b(?:\s+(?:style=)?\"?(?P<argument>[\w-]+)\"?)?"
     r"(?:\s+(?:title=)?\"(?P<quoted>[^\"\n]*)\")?\s*[%>]\}\}|\{\{[%<]\s*(?P<wrapper>/?[\w-]+)\s*[%>]\}\})"
     r"[ \t]*$",
@@ -106,7 +107,7 @@ _SITE_BLOCK = re.compile(
 and ``{% tab title="…" %}``, Notion's ``<aside>``, Docusaurus' ``<TabItem label="…">``, Hugo's
 ``{{% notice tip "Title" %}}`` (or ``style="tip" title="…"``) and ``{{% expand "…" %}}`` (and their
 closing lines), and any other Hugo shortcode of no arguments, which only wraps what it holds
-(``{{< quizdown >}}``)."""
+(``{{< quizdown >}}``), as mkdocs-quiz's ``<quiz>`` does (its ``</quiz>`` a rule)."""
 _BULLETED_TOPIC = re.compile(r"^[-*][ \t]+(?P<topic>\((?i:exam topic) \d+\)[ \t]*$)")
 _BLOCK_PROPERTY = re.compile(r"[ \t]+[a-z][\w-]*:: \S.*")
 """A Logseq block property, indented under its bullet: ``  type:: service``."""
@@ -205,6 +206,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _reparsed(text, tokens, markdown_definition_lists(text, _code_lines(tokens)))
     if _SITE_BLOCK.search(text):
         text, tokens = _site_blocks(text, tokens)
+    if "<?quiz?>" in text:
+        text, tokens = _reparsed(text, tokens, _quiz_fields(text, _code_lines(tokens)))
     if mentions_inline_html(text):
         text, tokens = _rewritten(text, tokens, html_as_markdown)
     if answers_by_mark(text):
@@ -326,6 +329,8 @@ def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
         if opened in ("tab", "TabItem"):
             named = found["named"] or _label(found["attributes"] or "")
             lines[number], in_tab = ("", False) if closing else (f'=== "{named}"', True)
+        elif found["quiz"]:  # a quiz's end ends its explanation: a rule, as between questions
+            lines[number] = "***" if found["quiz"].startswith("/") else ""
         elif opened in ("tabs", "Tabs") or found["wrapper"]:
             lines[number] = ""
         elif closing and open_blocks:  # a closing line of no block opened here stays as written
@@ -335,6 +340,29 @@ def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
             lines[number], open_blocks = f"::: {kind} {found['quoted'] or ''}".rstrip(), open_blocks + 1
     converted = "\n".join(lines)
     return _reparsed(text, tokens, converted)
+
+
+_QUIZ_FIELD = re.compile(r"^[ \t]*(?P<name>question|answer-correct|answer|content):[ \t]*(?P<value>.*)$")
+
+
+def _quiz_fields(text: str, code: Container[int]) -> str:
+    """The text with mkdocs-quiz's first blocks (``<?quiz?>``, then ``question: …``, ``answer-correct:
+    …``, ``answer: …`` and ``content:`` over what explains it, up to ``<?/quiz?>``) written as a question
+    over its checkboxes: ``- [x] …`` for the right answers, ``- [ ] …`` for the others. Every line keeps
+    its number."""
+    lines = text.split("\n")
+    inside = False
+    for number, line in enumerate(lines):
+        if number in code:
+            continue
+        if line.strip() in ("<?quiz?>", "<?/quiz?>"):
+            inside = line.strip() == "<?quiz?>"
+            lines[number] = "***" if inside else ""  # a rule before each: its content may be HTML
+        elif inside and (field := _QUIZ_FIELD.match(line)) is not None:
+            name, value = field["name"], field["value"]
+            box = {"answer-correct": "- [x] ", "answer": "- [ ] "}.get(name, "")
+            lines[number] = f"{box}{value}" if name != "content" else value
+    return "\n".join(lines)
 
 
 def _label(attributes: str) -> str:
