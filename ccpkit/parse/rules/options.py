@@ -70,13 +70,13 @@ _REASON_AFTER = re.compile(r"\s*(?:[,;:]|\.(?=\s)|\s[-\u2013\u2014])\s*|\s+(?=(?
 """Where an answer's option ends and its reason starts: ``Amazon S3, since …``, ``Amazon S3 — it …``."""
 _NUMBER_JOINER = re.compile(r"(?i)\s*(?:,|;|&|/|\+|\band\b)\s*")
 _TASK = re.compile(
-    r"^(?:\[(?P<mark>[ xX])\]|(?P<ballot>[\u2610\u2611])\ufe0f?|(?P<radio>[\u25cb\u25ef]))"
+    r"^(?:\[(?P<mark>[ xX*])\]|(?P<ballot>[\u2610\u2611])\ufe0f?|(?P<radio>[\u25cb\u25ef]))"
     r"[ \t]+(?P<text>\S.*)$",
     re.S,
 )
-"""A checkbox (``[ ]``, ``[x]``, or the ballot boxes ``☐``, ``☑``) or a blank radio button (``○``,
-``◯``, as quizzes copied from online forms show them) opening an option. A chosen one (``◉``, ``●``)
-is no option's: a filled-in survey and a slide's bullets write them too."""
+"""A checkbox (``[ ]``, ``[x]``, text2qti's ``[*]``, or the ballot boxes ``☐``, ``☑``) or a blank radio
+button (``○``, ``◯``, as quizzes copied from online forms show them) opening an option. A chosen one
+(``◉``, ``●``) is no option's: a filled-in survey and a slide's bullets write them too."""
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
 _RIGHT = r"(?i:correct(?:\s+answer)?)"
 _MARK = re.compile(
@@ -718,7 +718,8 @@ def _task_items(doc: Document, node: Node) -> list[DraftOption] | None:
 def _boxed_lines(lines: list[str], node: Node) -> Options | None:
     """Lines opening with a radio button, two at least, lettered in order, maybe after the stem's lines
     and before an answer line (a quiz pasted from an online form). Checkbox lines are options only
-    with a letter after each box (``☐ A. …``): without, a paragraph of them is a to-do list."""
+    with a letter after each box (``☐ A. …``) or a box ticked ``[*]`` (text2qti's): else a paragraph
+    of them is a to-do list."""
     start = next((index for index, line in enumerate(lines) if _TASK.match(line.strip())), None)
     if start is None:
         return None
@@ -729,7 +730,10 @@ def _boxed_lines(lines: list[str], node: Node) -> Options | None:
         matches.append(match)
     if len(matches) < 2 or not _boxes(matches):
         return None
-    if not matches[0]["radio"] and not all(_LETTERED.match(match["text"].strip()) for match in matches):
+    starred = any(match["mark"] == "*" for match in matches)  # text2qti's tick: no to-do list's
+    if not (
+        matches[0]["radio"] or starred or all(_LETTERED.match(match["text"].strip()) for match in matches)
+    ):
         return None
     options = _boxed([(node, unbolded(match["text"].strip()), match) for match in matches])
     head = "\n".join(lines[:start]).strip()
