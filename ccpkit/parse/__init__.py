@@ -17,6 +17,7 @@ from ccpkit.parse.notes_folder import (
     course_title,
     document_of,
     find_modules,
+    key_file_stem,
     misnamed,
     read_notes_file,
 )
@@ -242,22 +243,18 @@ def _keys_elsewhere(documents: list[Document]) -> dict[str, Document]:
     found: dict[str, Document] = {}
     for key in documents:
         path = PurePosixPath(key.path)
-        named = _KEY_FILE.fullmatch(path.stem)
-        filed = len(path.parts) > 2 and _KEY_FILE.fullmatch(path.parent.name) is not None
-        if not (named or filed or is_key_title(key.part)):
+        named = key_file_stem(path.stem)
+        filed = len(path.parts) > 2 and key_file_stem(path.parent.name) is not None
+        if not (named is not None or filed or is_key_title(key.part)):
             continue
-        stem = named["stem"] if named else path.stem if filed else ""
-        stem = stem if re.search(r"[^\W\d_]", stem) else ""  # `2-answers.md`: a number orders, names nothing
+        stem = named if named is not None else path.stem if filed else ""
+        stem = stem if re.search(r"[^\W\d_]", stem) else ""  # `answers/2.md`: a number orders, names nothing
         others = [document for document in documents if document is not key]
         after = [document for document in others if stem and PurePosixPath(document.path).stem == stem]
         answered = after if stem else (others if len(others) == 1 else [])  # `set-3_key.md`: set-3's alone
         if len(answered) == 1:
             found[answered[0].path] = key
     return found
-
-
-_KEY_FILE = re.compile(r"(?i)(?P<stem>.*?)[-_ .]*(?<![a-z])(?:answer[-_ ]?key|answers|key|solutions?)")
-"""A file named for an answer key: ``test-1_key``, ``Practice Test 2 - Answers``, ``answers``."""
 
 
 def _disagreeing_title(document: Document, named: str, title: str, titled_by: SourceLocation) -> Problem:

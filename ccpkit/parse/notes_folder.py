@@ -52,12 +52,14 @@ def find_modules(notes: Path) -> list[ModuleFiles]:
         entries = sorted(notes.iterdir())
     except OSError as error:
         raise UsageError(f"notes folder {notes} cannot be read: {error.strerror}") from None
+    keys = _keys_beside([entry for entry in entries if _is_notes(entry) and entry.is_file()])
     slugs = {entry: slug(without_page_id(_name(entry))) for entry in entries if _is_notes(entry)}
     shared = Counter(slugs.values())  # two pages of one name keep their ids apart
     modules = [
         module
         for entry, name in slugs.items()
-        if (module := _module(entry, keep_id=shared[name] > 1)) is not None
+        if entry not in keys.values()
+        and (module := _module(entry, keep_id=shared[name] > 1, key=keys.get(entry))) is not None
     ]
     return sorted(modules, key=lambda m: (m.number == 0, m.number, m.slug))
 
@@ -106,8 +108,37 @@ def _name(entry: Path) -> str:
     return entry.stem if entry.is_file() else entry.name
 
 
-def _module(entry: Path, *, keep_id: bool) -> ModuleFiles | None:
-    """A top-level file is a module on its own, a folder one of every notes file below it; either is
+KEY_FILE = re.compile(r"(?i)(?P<stem>.*?)[-_ .]*(?<![a-z])(?:answer[-_ ]?key|answers|key|solutions?)")
+"""A file named for an answer key: ``test-1_key``, ``Practice Test 2 - Answers``, ``answers``."""
+
+
+def key_file_stem(name: str) -> str | None:
+    """The name of the file whose questions a file named for an answer key answers (``test-1`` for
+    ``test-1_key``), "" when it names none (``answers``, ``2-answers``: a number orders, names
+    nothing), ``None`` for a name of no key."""
+    named = KEY_FILE.fullmatch(name)
+    if named is None:
+        return None
+    return named["stem"] if re.search(r"[^\W\d_]", named["stem"]) else ""
+
+
+def _keys_beside(files: list[Path]) -> dict[Path, Path]:
+    """Top-level files of answer keys, by the file whose questions each answers: one named after it
+    (``practice-exam-1-answers.md`` beside ``practice-exam-1.md``), or, of two files, one that names
+    none (``answers.md`` beside ``questions.md``). Its questions' module holds it."""
+    found: dict[Path, Path] = {}
+    for key in files:
+        stem = key_file_stem(key.stem)
+        others = [path for path in files if path != key]
+        answered = [path for path in others if path.stem == stem] if stem else others
+        if stem is not None and len(answered) == 1 and answered[0] not in found.values():
+            found[answered[0]] = key
+    return found
+
+
+def _module(entry: Path, *, keep_id: bool, key: Path | None = None) -> ModuleFiles | None:
+    """A top-level file is a module on its own (with ``key``, its answer key's file), a folder one of
+    every notes file below it; either is
     numbered when its name starts with a number (``NUMBERED_NAME``), and titled by the rest. An
     unnumbered folder with no notes file (``images/``) is no module; a numbered one is, still empty.
     A Notion page id after the name is no part of it, unless another page has the name (``keep_id``)."""
@@ -115,8 +146,9 @@ def _module(entry: Path, *, keep_id: bool) -> ModuleFiles | None:
     numbered = NUMBERED_NAME.match(name)
     number = int(numbered["number"]) if numbered else 0
     title = humanise(numbered["name"] if numbered else name)
-    if entry.is_file():
-        return ModuleFiles(number, slug(name), title, (entry,), entry.name, single_file=True)
+    if entry.is_file():  # with the file of its answer key beside it, if any
+        beside = (entry, key) if key is not None else (entry,)
+        return ModuleFiles(number, slug(name), title, beside, entry.name, single_file=True)
     files = tuple(sorted(path for path in entry.rglob("*") if _readable(path, entry)))
     if not files and not numbered:
         return None

@@ -106,3 +106,34 @@ def test_a_key_s_sections_answer_the_questions_of_the_sections_of_their_names() 
         ("04-sections/questions.md", "Which cloud brings thunderstorms?"): ("B",),
         ("04-sections/questions.md", "Which instrument measures air pressure?"): ("A",),
     }
+
+
+def test_a_key_file_at_the_top_of_the_notes_answers_the_file_it_is_named_after(tmp_path: Path) -> None:
+    """Top-level files are modules of their own, but a key beside its questions joins their module."""
+    shutil.copy(FIXTURE / "01-quizzes" / "quiz-1.md", tmp_path / "quiz-1.md")
+    shutil.copy(FIXTURE / "01-quizzes" / "quiz-1_key.md", tmp_path / "quiz-1_key.md")
+    shutil.copy(FIXTURE / "01-quizzes" / "quiz-2.md", tmp_path / "quiz-2.md")
+    parsed = parse_notes(tmp_path)
+    assert [module.slug for module in parsed.deck.modules] == ["quiz-1", "quiz-2"]
+    assert _answers(parsed.deck.modules[0]) == {
+        ("quiz-1.md", "Which knot makes a fixed loop?"): ("B",),
+        ("quiz-1.md", "Which knot joins two ropes?"): ("A",),
+    }
+    unanswered = {p.location.path for p in parsed.problems if "question has no answer" in p.message}
+    assert unanswered == {"quiz-2.md"}
+
+
+def test_a_key_file_naming_no_file_at_the_top_answers_the_one_other_file_there(tmp_path: Path) -> None:
+    shutil.copy(FIXTURE / "01-quizzes" / "quiz-2.md", tmp_path / "questions.md")
+    (tmp_path / "answers.md").write_text("# Answers\n\n1. A\n2. A\n", encoding="utf-8")
+    parsed = parse_notes(tmp_path)
+    assert not parsed.problems
+    assert [module.slug for module in parsed.deck.modules] == ["questions"]
+    assert set(_answers(parsed.deck.modules[0]).values()) == {("A",)}
+
+
+def test_a_key_file_naming_no_file_beside_several_files_at_the_top_joins_none(tmp_path: Path) -> None:
+    shutil.copy(FIXTURE / "01-quizzes" / "quiz-1.md", tmp_path / "quiz-1.md")
+    shutil.copy(FIXTURE / "01-quizzes" / "quiz-2.md", tmp_path / "quiz-2.md")
+    (tmp_path / "answers.md").write_text("# Answers\n\n1. A\n2. A\n", encoding="utf-8")
+    assert [module.slug for module in parse_notes(tmp_path).deck.modules] == ["answers", "quiz-1", "quiz-2"]
