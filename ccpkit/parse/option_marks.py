@@ -70,7 +70,7 @@ def marks_as_letters(text: str, code: Container[int]) -> str:
     not in ``code``) written with letters (``A. …``, ``B) …``), and the answer below naming marks
     (``정답: B``). Every line keeps its number."""
     lines = text.split("\n")
-    number = 0
+    number, lettered = 0, False
     while number < len(lines):
         run = _options_from(lines, number, code)
         if not run:
@@ -78,23 +78,44 @@ def marks_as_letters(text: str, code: Container[int]) -> str:
             continue
         answer = _answer_below(lines, run, code)
         if answer is not None or (_by_letters(lines[run[0]]) and _asked_above(lines, run[0])):
+            lettered = lettered or _by_letters(lines[run[0]])
             for at in run:
                 lines[at] = _OPTION.sub(_lettered_option, lines[at], 1)
         if answer is not None:
             lines[answer] = _ANSWER.sub(_letters, lines[answer])
         number = run[-1] + 1
+    if lettered:  # an answer key's lines naming such letters name the options so lettered
+        lines = [line if at in code else _KEY_LINE.sub(_key_letters, line) for at, line in enumerate(lines)]
     return "\n".join(lines)
+
+
+_KEY_ENTRY = rf"\d+\s*[.):=\u2013\u2014-]?\s*\(?{_LETTER}\)?(?!\w)"
+_KEY_LINE = re.compile(
+    rf"^(?P<head>\s*(?:[-*+]\s+)?(?:(?:\*\*|__)?[^\n:\uff1a]{{1,40}}[:\uff1a](?:\*\*|__)?\s*)?)"
+    rf"(?P<entries>{_KEY_ENTRY}(?:[\s,;|]+{_KEY_ENTRY})*)(?P<tail>[\s,;|.]*)$"
+)
+"""A line of an answer key naming letters of another script: ``1-Б, 2-Г``, ``Ответы: 1) Б 2) Г``, ``1. Б``."""
+
+
+def _key_letters(found: re.Match[str]) -> str:
+    entries = re.sub(_LETTER, lambda letter: _letter(letter[0]), found["entries"])
+    return f"{found['head']}{entries}{found['tail']}"
 
 
 def _answer_below(lines: list[str], run: list[int], code: Container[int]) -> int | None:
     """The line of the answer to the options of ``run``: the next line of words, or for letters any
     line up to the next options."""
     letters = _by_letters(lines[run[0]])
+    found = _OPTION.match(lines[run[0]])
+    kind = _PLACE[found["mark"] or found["letter"] or found["numbered"]][0] if found else -1
     for at in range(run[-1] + 1, len(lines)):
         if not lines[at].strip() or at in code:
             continue
-        if _ANSWER.match(lines[at].lstrip(_LEADING)):
-            return at
+        said = _ANSWER.match(lines[at].lstrip(_LEADING))
+        if said and all(
+            _PLACE.get(_mark(named), (-1, 0))[0] == kind for named in re.findall(_NAMED, said["marks"])
+        ):
+            return at  # naming marks of the run's kind: `Ответ: 3` names no Cyrillic option
         if not letters or _OPTION.match(lines[at]):
             return None
     return None
@@ -137,6 +158,12 @@ def _lettered_option(found: re.Match[str]) -> str:
     letter = _letter(found["letter"])
     cased = letter.lower() if found["letter"].islower() else letter
     return f"{found['lead']}{found['open'] or ''}{cased}{found['close']} "
+
+
+def _mark(named: str) -> str:
+    """The mark an answer names: ``②``, ``Б``, or ``(2)`` for ``2`` as well."""
+    bare = named.strip("()")
+    return f"({bare})" if bare in "12345678" else bare
 
 
 def _letter(mark: str) -> str:

@@ -59,3 +59,13 @@ def test_only_files_that_answer_by_a_mark_are_looked_at() -> None:
     assert not answers_by_mark("Answer: B")
     assert answers_by_mark("Вопрос?\n\n- А) EBS\n- Б) S3")
     assert not answers_by_mark("В итоге всё работает.")
+
+
+def test_a_key_naming_letters_of_the_options_script_names_them_in_latin() -> None:
+    text = "Какая?\n\nА) EBS\nБ) S3\n\nОтветы: 1-Б, 2-а"
+    assert marks_as_letters(text, ()) == "Какая?\n\nA) EBS\nB) S3\n\nОтветы: 1-B, 2-A"
+
+
+def test_a_number_answers_no_option_lettered_in_another_script() -> None:
+    text = "Какая?\n\nА) EBS\nБ) S3\n\nОтвет: 3"
+    assert marks_as_letters(text, ()) == "Какая?\n\nA) EBS\nB) S3\n\nОтвет: 3"
