@@ -841,9 +841,12 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
         said = rest.strip()
         return 0, _Pair(front, _worded_text(said) or _after_answer_label(said, numbered=False) or said)
 
-    def answers(node: Node) -> bool:  # up to the next question: in bold, or over its `Answer: …`
+    def answers(node: Node) -> bool:  # up to the next question: in bold, on a line alone, or over its answer
         if node.type != "paragraph" or ctx.is_claimed(node) or asked_in_bold(node) is not None:
             return False
+        text = node.children[0].content.strip()
+        if "\n" not in text and _asks(text):
+            return False  # `Quiz: what is …?` alone: the next question, not this one's answer
         return _answered_within(node) is None  # `So why not …?` and its reasons are this answer's
 
     answer = list(itertools.takewhile(answers, below[: _ANSWER_PARAGRAPHS + 1]))
