@@ -96,6 +96,22 @@ def write(root: Path, files: dict[str, str | bytes]) -> Path:
             ],
             id="notion-page-ids",
         ),
+        pytest.param(  # a Zettelkasten's ids and dates number no module: in time order, titled without them
+            {
+                "202103041215 Spaced repetition.md": "- **Spacing:** Reviews spread out.\n",
+                "20210305-interleaving.md": "- **Interleaving:** Topics mixed.\n",
+            },
+            [
+                (
+                    0,
+                    "202103041215-spaced-repetition",
+                    "Spaced repetition",
+                    "202103041215-spaced-repetition/card/spacing",
+                ),
+                (0, "20210305-interleaving", "Interleaving", "20210305-interleaving/card/interleaving"),
+            ],
+            id="zettelkasten-ids",
+        ),
     ],
 )
 def test_numbered_folders_and_files_are_modules_in_number_order_and_other_entries_follow(
