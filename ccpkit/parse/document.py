@@ -64,7 +64,7 @@ _SIDES_LINE = re.compile(r"^%[ \t]*$", re.M)
 LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 """A list item's marker, opening its first line."""
 _NO_NOTE = "has no note in this file: add one below it (`[^label]: …`), or delete the reference"
-_CONTAINER = re.compile(r"^(?P<indent> {0,3}):{3,}[ \t]*(?P<info>\S.*?)?[ \t]*$")
+_CONTAINER = re.compile(r"^(?P<indent>[ \t]*):{3,}[ \t]*(?P<info>\S.*?)?[ \t]*$")
 """A fenced div's line (Pandoc, Quarto, VuePress, Docusaurus): ``::: {.callout-tip}``, ``::: details
 Answer``, ``:::note[Title]`` open one; ``:::`` alone closes it."""
 _CONTAINER_INFO = re.compile(
@@ -76,6 +76,8 @@ _DIRECTIVE_OPTION = re.compile(r"[ \t]*:[\w-]+:(?:[ \t].*)?")
 """A MyST directive's option line: ``:class: dropdown``, ``:label: def-group``."""
 _MYST_ADMONITIONS = frozenset({"admonition", "seealso", "dropdown", "margin", "sidebar", "topic"})
 """MyST's (and sphinx-design's) directives of notes beside the callouts' kinds: what they hold is notes."""
+_MYST_KINDS = {"admonition": "note", "dropdown": "details"}
+"""The callouts MyST's titled admonition and sphinx-design's dropdown are (``{dropdown} Answer`` folds)."""
 _DIRECTIVE_INFO = re.compile(rf"\{{(?P<directive>{_DIRECTIVE.pattern})\}}[ \t]*(?P<title>.*)")
 """A fence's info that names a MyST directive: ```` ```{note} ````, ```` ```{prf:definition} Group ````."""
 _CALLOUT_KINDS = frozenset({
@@ -476,10 +478,13 @@ def _as_callout(lines: list[str], start: int, end: int) -> None:
         if body is not None:
             lines[start : end + 1] = ["", *([""] if heading else []), *body, ""]
             return
+    dropdown = False
     if directive:  # a MyST directive's options (`:class: dropdown`) under its name: none of the notes
         option = start + 1
         while option < end and _DIRECTIVE_OPTION.fullmatch(lines[option]):
+            dropdown = dropdown or "dropdown" in lines[option]
             lines[option], option = "", option + 1
+        kind = _MYST_KINDS.get(directive.lower(), directive.lower())  # `{admonition} Answer`: a callout
     if kind == "notes":  # a slide's speaker notes: for the speaker, not the study
         lines[start : end + 1] = [""] * (end + 1 - start)
         return
@@ -492,10 +497,12 @@ def _as_callout(lines: list[str], start: int, end: int) -> None:
     heading = _HEADING_LINE.match(lines[start + 1]) if start + 1 < end and not title else None
     if heading is not None:  # the callout opens on the heading's line, its title
         lines[start], start, title = "", start + 1, heading[1]
-    folded = kind == "details" or 'collapse="true"' in attributes
+    folded = kind == "details" or dropdown or 'collapse="true"' in attributes
     indent = fence["indent"]
     lines[start] = f"{indent}> [!{kind}]{'-' if folded else ''} {title}".rstrip()
-    lines[start + 1 : end] = [f"{indent}> {line}".rstrip() for line in lines[start + 1 : end]]
+    lines[start + 1 : end] = [
+        f"{indent}> {line.removeprefix(indent)}".rstrip() for line in lines[start + 1 : end]
+    ]
     lines[end] = ""
 
 
