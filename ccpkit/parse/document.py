@@ -49,7 +49,13 @@ _ATTRIBUTE_LIST = rf"\{{:(?:toc|\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*)\}}"
 _ATTRIBUTES = re.compile(rf"(?P<code>(`+)[^`]+?\2)|(?<=[*_`)\]]){_ATTRIBUTE_LIST}")
 """A kramdown attribute list right after the end of a span (``**S3**{: .label }``, ``[S3](…){:
 .ext}``), or a code span (kept); after a quote it is a format string's (``"{:#x}"``)."""
-_ATTRIBUTE_LINE = re.compile(rf"[ \t]*(?:{_ATTRIBUTE_LIST}[ \t]*)+")
+_ATTRIBUTE_LINE = re.compile(rf"(?P<quoted>[ \t]*(?:>[ \t]*)*)(?:{_ATTRIBUTE_LIST}[ \t]*)+")
+"""A line of attribute lists alone, maybe in a quote (``> {: .solution}`` closing a lesson's solution)."""
+_QUOTED_SOLUTION = re.compile(
+    r"^(?P<quoted>[ \t]*(?:>[ \t]*)+)#{1,6}[ \t]+(?P<title>(?i:solutions?|answers?))[ \t]*#*[ \t]*$", re.M
+)
+"""A heading titled ``Solution`` opening a quote in a quote, as lesson sites nest a challenge's solution
+(``> > ## Solution``): a folded callout, the solution to what the quote around it asks."""
 """A line of kramdown attribute lists alone: ``{: .note }``, ``{:toc}``."""
 _HEADING_ATTRIBUTES = re.compile(
     rf"^(?P<heading> {{0,3}}#{{1,6}}[ \t].*?)[ \t]+"
@@ -220,6 +226,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, _exam_topic_unbulleted)
     if ":: " in text:
         text, tokens = _rewritten(text, tokens, _without_block_properties)
+    if _QUOTED_SOLUTION.search(text):
+        text, tokens = _rewritten(text, tokens, _solution_callout)
     if "!!!" in text or "???" in text or '=== "' in text:
         text, tokens = _mkdocs_blocks(text, tokens)
     if "```{" in text or "~~~{" in text:
@@ -494,9 +502,10 @@ def _as_callout(lines: list[str], start: int, end: int) -> None:
     kind = kind.removeprefix("callout-").removeprefix("callout") or "note"
     titled = re.search(r'title="([^"]*)"', attributes)
     title = (titled[1] if titled else info["bracketed"] or info["title"] or "").strip()
-    heading = _HEADING_LINE.match(lines[start + 1]) if start + 1 < end and not title else None
+    first = next((at for at in range(start + 1, end) if lines[at].strip()), end)  # its first words
+    heading = _HEADING_LINE.match(lines[first]) if first < end and not title else None
     if heading is not None:  # the callout opens on the heading's line, its title
-        lines[start], start, title = "", start + 1, heading[1]
+        lines[start:first], start, title = [""] * (first - start), first, heading[1]
     folded = kind == "details" or dropdown or 'collapse="true"' in attributes
     indent = fence["indent"]
     lines[start] = f"{indent}> [!{kind}]{'-' if folded else ''} {title}".rstrip()
@@ -571,8 +580,18 @@ def _without_attribute_lists(line: str, _above: str) -> str:
     if heading := _HEADING_ATTRIBUTES.fullmatch(line):
         line = heading["heading"]
     if "{:" in line:
-        line = "" if _ATTRIBUTE_LINE.fullmatch(line) else _ATTRIBUTES.sub(_code_kept, line)
+        alone = _ATTRIBUTE_LINE.fullmatch(line)
+        line = alone["quoted"].rstrip() if alone else _ATTRIBUTES.sub(_code_kept, line)
     return line
+
+
+def _solution_callout(line: str, above: str) -> str:
+    """A ``> > ## Solution`` heading opening its quote as the title of a folded callout."""
+    found = _QUOTED_SOLUTION.fullmatch(line)
+    depth = found["quoted"].count(">") if found else 0
+    if found is None or depth < 2 or above[: len(above) - len(above.lstrip(" \t>"))].count(">") >= depth:
+        return line  # a heading inside the quote, not opening it
+    return f"{found['quoted']}[!solution]- {found['title']}"
 
 
 def _code_kept(found: re.Match[str]) -> str:

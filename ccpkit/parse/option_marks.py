@@ -8,14 +8,15 @@ rules read them as any lettered options. A run of such lines from the first mark
 the answer naming a mark below it. Circled numbers and kana need that answer on the next line of
 words (elsewhere ① numbers a step, and ア is a word). A letter needs its stop or bracket (``Б)``,
 ``Б.``, ``(Б)``: a Cyrillic letter alone is a word) and keeps its case, so lower-case Cyrillic reads as
-``a) … b) …`` does; its options are rewritten when answered or under words that ask (``…?``), as a
-list in prose is not (it is printed as written).
+``a) … b) …`` does; its options are rewritten when answered below, or under words that ask (``…?``) in
+a file that answers such options elsewhere (a key), as a list in prose is not (it is printed as
+written). An answer in parts (``(1) 19.6 m/s; (2) 19.6 m``) names no option.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Sequence
 
 from ccpkit.parse.answer_words import ANSWER_ABROAD
 
@@ -70,14 +71,20 @@ def marks_as_letters(text: str, code: Container[int]) -> str:
     not in ``code``) written with letters (``A. …``, ``B) …``), and the answer below naming marks
     (``정답: B``). Every line keeps its number."""
     lines = text.split("\n")
+    written = tuple(lines)  # as the file has them: answers elsewhere are read before any is rewritten
     number, lettered = 0, False
+    answered: dict[int, bool] = {}  # by kind: whether the file answers any options of it
     while number < len(lines):
         run = _options_from(lines, number, code)
         if not run:
             number += 1
             continue
         answer = _answer_below(lines, run, code)
-        if answer is not None or (_by_letters(lines[run[0]]) and _asked_above(lines, run[0])):
+        kind = _run_kind(lines[run[0]])
+        asked = _by_letters(lines[run[0]]) and _asked_above(lines, run[0])
+        if asked and kind not in answered:
+            answered[kind] = _answered_in(written, kind, code)
+        if answer is not None or (asked and answered[kind]):
             lettered = lettered or _by_letters(lines[run[0]])
             for at in run:
                 lines[at] = _OPTION.sub(_lettered_option, lines[at], 1)
@@ -104,21 +111,76 @@ def _key_letters(found: re.Match[str]) -> str:
 
 def _answer_below(lines: list[str], run: list[int], code: Container[int]) -> int | None:
     """The line of the answer to the options of ``run``: the next line of words, or for letters any
-    line up to the next options."""
-    letters = _by_letters(lines[run[0]])
-    found = _OPTION.match(lines[run[0]])
-    kind = _PLACE[found["mark"] or found["letter"] or found["numbered"]][0] if found else -1
+    line before the next options, heading or question (a few lines down at most)."""
+    letters, kind = _by_letters(lines[run[0]]), _run_kind(lines[run[0]])
+    words = 0
     for at in range(run[-1] + 1, len(lines)):
         if not lines[at].strip() or at in code:
             continue
-        said = _ANSWER.match(lines[at].lstrip(_LEADING))
-        if said and all(
-            _PLACE.get(_mark(named), (-1, 0))[0] == kind for named in re.findall(_NAMED, said["marks"])
-        ):
-            return at  # naming marks of the run's kind: `Ответ: 3` names no Cyrillic option
-        if not letters or _OPTION.match(lines[at]):
+        line = lines[at].lstrip(_LEADING)
+        said = _ANSWER.match(line)
+        if said and _names_options(said, line[said.end() :], kind):
+            return at
+        words += 1
+        asks = line.rstrip().endswith(("?", "\uff1f"))
+        if not letters or _OPTION.match(lines[at]) or line.startswith("#") or asks or words > _ANSWER_LINES:
             return None
     return None
+
+
+_ANSWER_LINES = 4
+"""How many lines of words may part lettered options from their answer: a folded block's tags, a label."""
+
+
+def _names_options(said: re.Match[str], rest: str, kind: int) -> bool:
+    """Whether an answer names options of the run's kind (``Ответ: 3`` names no Cyrillic one), one
+    answer, not one of several parts (``(1) 19.6 m/s; (2) 19.6 m``), and a bare number no more than
+    that (``Answer: 2 C₂H₆ + 7 O₂ → …`` is a formula)."""
+    named = re.findall(_NAMED, said["marks"])
+    if not all(_kind(_mark(mark)) == _family(kind) for mark in named):
+        return False
+    if _ANOTHER_PART.search(rest):
+        return False
+    bare = kind == _NUMBERED_KIND and not said["marks"].lstrip().startswith("(")
+    return not (bare and re.match(r"\s*\w", rest))
+
+
+_NUMBERED_KIND = len(_MARKS) + len(_LETTERS)
+_CASES = {2: 1, 5: 4, 7: 6}
+"""Kinds that are another's small letters (ⓐ, Cyrillic, Greek): an answer names either case."""
+
+
+def _family(kind: int) -> int:
+    return _CASES.get(kind, kind)
+
+
+def _kind(mark: str) -> int:
+    """The kind of a mark, as its family: a small letter's and its capital's alike; -1 for none."""
+    return _family(_PLACE[mark][0]) if mark in _PLACE else -1
+
+
+def _answered_in(lines: Sequence[str], kind: int, code: Container[int]) -> bool:
+    """Whether the file answers options of ``kind`` anywhere: an answer line naming one, or a key's
+    line naming such letters (a quiz's options, where a list under words that ask is prose)."""
+    for at, line in enumerate(lines):
+        stripped = line.lstrip(_LEADING)
+        said = _ANSWER.match(stripped) if at not in code else None
+        if said and _names_options(said, stripped[said.end() :], kind):
+            return True
+        keyed = _KEY_LINE.match(line) if at not in code else None
+        if keyed and any(_kind(letter) == _family(kind) for letter in re.findall(_LETTER, keyed["entries"])):
+            return True
+    return False
+
+
+_ANOTHER_PART = re.compile(rf"[;,\uff1b\uff0c]\s*\(?(?:{_MARK}|{_LETTER}|[1-8])\)")
+"""A later part of an answer in parts: ``; (2) …``, ``; Б) …``, a full-width semicolon too."""
+
+
+def _run_kind(line: str) -> int:
+    """The kind of the mark opening a run's first line."""
+    found = _OPTION.match(line)
+    return _PLACE[found["mark"] or found["letter"] or found["numbered"]][0] if found else -1
 
 
 def _by_letters(line: str) -> bool:

@@ -21,7 +21,10 @@ from ccpkit.parse.option_marks import answers_by_mark, marks_as_letters
         ("Какая?\n\nА) EBS\nБ) S3\n\nОтвет: Б", "Какая?\n\nA) EBS\nB) S3\n\nОтвет: B"),
         ("- а. EBS\n- б. S3\n\nSee below.\n\nОтвет: б", "- a. EBS\n- b. S3\n\nSee below.\n\nОтвет: B"),
         ("(क) EBS\n(ख) S3\nउत्तर: (ख)", "(A) EBS\n(B) S3\nउत्तर: (B)"),
-        ("Ποια;\nα) EBS\nβ) S3", "Ποια;\na) EBS\nb) S3"),  # asked: its answer may be in a key
+        (  # asked, and answered in a key further down
+            "Ποια;\nα) EBS\nβ) S3\n\nΑπαντήσεις: 1-β",
+            "Ποια;\na) EBS\nb) S3\n\nΑπαντήσεις: 1-B",
+        ),
         ("(1) EBS\n(2) S3\n\nAns. (2)", "A. EBS\nB. S3\n\nAns. B"),
         ("- (1) EBS\n- (2) S3\n\nAnswer: 2", "- A. EBS\n- B. S3\n\nAnswer: B"),
     ],
@@ -68,4 +71,16 @@ def test_a_key_naming_letters_of_the_options_script_names_them_in_latin() -> Non
 
 def test_a_number_answers_no_option_lettered_in_another_script() -> None:
     text = "Какая?\n\nА) EBS\nБ) S3\n\nОтвет: 3"
-    assert marks_as_letters(text, ()) == "Какая?\n\nA) EBS\nB) S3\n\nОтвет: 3"
+    assert marks_as_letters(text, ()) == text
+
+
+def test_a_list_under_words_that_ask_in_a_file_that_answers_none_so_is_prose() -> None:
+    text = "Зачем нужны сети?\n\nа) для обмена данными;\nб) для доступа к ресурсам."
+    assert marks_as_letters(text, ()) == text
+
+
+def test_an_answer_in_parts_names_no_option() -> None:
+    text = "Найдите:\n\nа) скорость;\nб) путь.\n\nОтвет: а) 19,6 м/с; б) 19,6 м."
+    assert marks_as_letters(text, ()) == text
+    numbered = "Find:\n\n(1) its speed;\n(2) the distance.\n\nAnswer: (1) 19.6 m/s; (2) 19.6 m."
+    assert marks_as_letters(numbered, ()) == numbered

@@ -105,8 +105,15 @@ PAGE_CONTROLS = re.compile(
 )
 """A dump site's buttons, copied with its page: ``Reveal Solution Hide Solution Discussion 7``,
 ``Show Suggested Answer``, ``Hide Answer``: no answer, explanation or key's title."""
+_KEY_TITLE_ABROAD = (
+    r"(?:respuestas|respostas|r[ée]ponses|risposte|antworten|l[öo]sungen|gabarito|ответы|відповіді|odpowiedzi"
+    r"|(?:kunci\s+)?jawaban|参考答案|答案|正解|解答|정답)"
+)
+"""A key's title in other languages, the whole of its last words, in the plural where the language has
+one (``## Respuestas``, ``## Ответы``, ``## 参考答案``): ``Respuesta`` alone is a response as often,
+``Lösung`` one worked example's solution, ``Ответ сервера`` a server's reply."""
 _KEY_TITLE = re.compile(
-    rf"^(?:[\w&'-]+\s+){{0,5}}(?:answers?(?:\s+key)?|answer\s+sheet|solutions?|参考答案|{ANSWER_ABROAD})\b",
+    rf"^(?:[\w&'-]+\s+){{0,5}}(?:answers?(?:\s+key)?|answer\s+sheet|solutions?|{_KEY_TITLE_ABROAD}(?=\W*$))\b",
     re.I,
 )
 _PREFIXED_KEY_TITLE = re.compile(

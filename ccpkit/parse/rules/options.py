@@ -151,8 +151,9 @@ def true_or_false(texts: Sequence[str]) -> bool:
 
 
 def asks(stem: str) -> bool:
-    """Whether the words above some options ask a question (see ``_ASKS``)."""
-    return "?" in stem or "___" in stem or _ASKS.search(stem) is not None
+    """Whether the words above some options ask a question (see ``_ASKS``; a full-width or Arabic
+    question mark asks too)."""
+    return any(mark in stem for mark in ("?", "\uff1f", "\u061f", "___")) or _ASKS.search(stem) is not None
 
 
 def instructs(words: str) -> bool:

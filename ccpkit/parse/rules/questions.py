@@ -1024,8 +1024,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             continue
         if label is None and node.type in _ENDS:
             break
-        if node.type == "ordered_list" and int(node.attrs.get("start") or 1) > 1:
-            break  # `2. Read the statements:` after the answer: the next numbered question's
+        if node.type == "ordered_list" and _numbered_next(draft, node):
+            break  # `2. Read the statements:` after question 1's answer: the next question's
         if node.type == "paragraph" and (
             _PAIRED_QUESTION.match(node.children[0].content) or _flashcard(node.children[0].content)
         ):
@@ -1063,6 +1063,13 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             draft.explanation.append(ctx.doc.source(node))
             ctx.claim(node)
         index += 1
+
+
+def _numbered_next(draft: Draft, listed: Node) -> bool:
+    """A numbered list going on from the question's own number (``2.`` after question ``1``): the next
+    question, where an explanation's list goes on from its own items."""
+    start = listed.attrs.get("start")
+    return draft.question.isdigit() and start is not None and int(start) == int(draft.question) + 1
 
 
 def _asks_anew(text: str, following: Node | None) -> bool:
