@@ -123,17 +123,27 @@ def key_file_stem(name: str) -> str | None:
 
 
 def _keys_beside(files: list[Path]) -> dict[Path, Path]:
-    """Top-level files of answer keys, by the file whose questions each answers: one named after it
-    (``practice-exam-1-answers.md`` beside ``practice-exam-1.md``), or, of two files, one that names
-    none (``answers.md`` beside ``questions.md``). Its questions' module holds it."""
+    """Top-level files of answer keys, by the file whose questions each answers: one named for its
+    answers after it (``practice-exam-1-answers.md`` beside ``practice-exam-1.md``, not ``ssh-key.md``
+    beside ``ssh.md``), or, of two files, one that names none beside one named for questions
+    (``answers.md`` beside ``questions.md``, not ``solutions.md`` beside ``01-compute.md``). Its
+    questions' module holds it."""
     found: dict[Path, Path] = {}
     for key in files:
-        stem = key_file_stem(key.stem)
+        stem = key_file_stem(key.stem) if _ANSWERS_NAME.search(key.stem) else None
         others = [path for path in files if path != key]
-        answered = [path for path in others if path.stem == stem] if stem else others
+        answered = [path for path in others if path.stem == stem or (not stem and len(others) == 1)]
+        if not stem:
+            answered = [path for path in answered if _QUESTIONS_NAME.search(path.stem)]
         if stem is not None and len(answered) == 1 and answered[0] not in found.values():
             found[answered[0]] = key
     return found
+
+
+_ANSWERS_NAME = re.compile(r"(?i)(?<![a-z])(?:answers|answer[-_ ]?key|solutions)$")
+_QUESTIONS_NAME = re.compile(
+    r"(?i)(?<![a-z])(?:questions?|quiz(?:zes)?|exams?|tests?|practice|exercises?|problems?)"
+)
 
 
 _TIMESTAMP_DIGITS = 8

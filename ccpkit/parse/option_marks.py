@@ -134,15 +134,16 @@ _ANSWER_LINES = 4
 
 def _names_options(said: re.Match[str], rest: str, kind: int) -> bool:
     """Whether an answer names options of the run's kind (``Ответ: 3`` names no Cyrillic one), one
-    answer, not one of several parts (``(1) 19.6 m/s; (2) 19.6 m``), and a bare number no more than
-    that (``Answer: 2 C₂H₆ + 7 O₂ → …`` is a formula)."""
+    answer, not one of several parts (``(1) 19.6 m/s; (2) 19.6 m``), and a number no more than that
+    (``Answer: 2 C₂H₆ + 7 O₂ → …`` is a formula, ``Ans. (2) is optional …`` says what a step is)."""
     named = re.findall(_NAMED, said["marks"])
     if not all(_kind(_mark(mark)) == _family(kind) for mark in named):
         return False
     if _ANOTHER_PART.search(rest):
         return False
-    bare = kind == _NUMBERED_KIND and not said["marks"].lstrip().startswith("(")
-    return not (bare and re.match(r"\s*\w", rest))
+    if kind != _NUMBERED_KIND:
+        return True
+    return not re.match(r"\s*\w", rest) and not re.search(r"\(?[1-8]\)", rest)  # `(1) + (2) gives …`
 
 
 _NUMBERED_KIND = len(_MARKS) + len(_LETTERS)

@@ -111,7 +111,7 @@ def test_a_key_s_sections_answer_the_questions_of_the_sections_of_their_names() 
 def test_a_key_file_at_the_top_of_the_notes_answers_the_file_it_is_named_after(tmp_path: Path) -> None:
     """Top-level files are modules of their own, but a key beside its questions joins their module."""
     shutil.copy(FIXTURE / "01-quizzes" / "quiz-1.md", tmp_path / "quiz-1.md")
-    shutil.copy(FIXTURE / "01-quizzes" / "quiz-1_key.md", tmp_path / "quiz-1_key.md")
+    shutil.copy(FIXTURE / "01-quizzes" / "quiz-1_key.md", tmp_path / "quiz-1-answers.md")
     shutil.copy(FIXTURE / "01-quizzes" / "quiz-2.md", tmp_path / "quiz-2.md")
     parsed = parse_notes(tmp_path)
     assert [module.slug for module in parsed.deck.modules] == ["quiz-1", "quiz-2"]
@@ -137,3 +137,10 @@ def test_a_key_file_naming_no_file_beside_several_files_at_the_top_joins_none(tm
     shutil.copy(FIXTURE / "01-quizzes" / "quiz-2.md", tmp_path / "quiz-2.md")
     (tmp_path / "answers.md").write_text("# Answers\n\n1. A\n2. A\n", encoding="utf-8")
     assert [module.slug for module in parse_notes(tmp_path).deck.modules] == ["answers", "quiz-1", "quiz-2"]
+
+
+def test_files_named_like_keys_at_the_top_that_answer_no_questions_stay_modules(tmp_path: Path) -> None:
+    """``ssh-key.md`` is about keys, ``solutions.md`` beside notes may hold reference designs."""
+    for name in ("ssh.md", "ssh-key.md", "01-compute.md", "solutions.md", "networking.md"):
+        (tmp_path / name).write_text(f"# {name}\n\n- **Term:** A definition.\n", encoding="utf-8")
+    assert len(parse_notes(tmp_path).deck.modules) == 5

@@ -153,9 +153,10 @@ _SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.S | re.I)
 _LEADING_SYMBOLS = re.compile(r"^[^\w\s(]+\s*")
 _ARTICLE = re.compile(r"^\s+[a-z]")
 _ITALICS = re.compile(r"(?<!\w)[*_]+(?=\S)|(?<=\S)[*_]+(?!\w)")
-_AFTER_LETTERS = re.compile(r"^\s*(?:[.,:;\u2013\u2014-]+(?=\s|$))?")
+_AFTER_LETTERS = re.compile(r"^\s*(?:[.,:;\u2013\u2014-]+(?=\s|$)|[\uff0c\uff1a\uff1b\u3001\u3002]+)?")
 """What parts an answer's letters from the words after them: spaces and a mark standing alone (``B -
-why``, ``B, since``), never the first character of those words (``b) -r``, ``b) .sh``)."""
+why``, ``B, since``) or full-width ones (a Chinese key's full-width comma), never the first character of those
+words (``b) -r``, ``b) .sh``)."""
 _FIRST_OF_A_REMARK = re.compile(r"([(\[]?[A-Ha-h][)\]]?)\s*[;,]\s*")
 """The first letter of several and the comma or semicolon after it (``B;`` of ``B; A and C``)."""
 _REMARK = re.compile(r"\s*(?:are|is|was|were|seem|look)\b", re.I)

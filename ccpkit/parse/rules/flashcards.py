@@ -52,7 +52,7 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}")
 """Where ``::`` is not a separator: code spans, and Anki's own ``{{c1::cloze}}`` and ``{{Field}}``."""
 _INLINE = re.compile(r"^(?P<front>.*?[^:])(?P<sep>:::?)(?P<back>[^:].*)$")
 _QUESTION_LABEL = re.compile(
-    rf"^(?:\*\*|__)?(?:(?i:{QUESTION}(?:\s+text|\s*#?\s*\d+)?|pergunta|q)|问|質問|질문|P(?=.*[?\uff1f]\s*$))"
+    rf"^(?:\*\*|__)?(?:(?i:{QUESTION}(?:\s+text|\s*#?\s*\d+)?|pergunta|q)|问|質問|질문|P(?=.*\w.*[?\uff1f]\s*$))"
     r"(?:\*\*|__)?\s*[:\uff1a](?:\*\*|__)?\s*"
 )
 """``**Question:**`` (``**Question Text:**``, ``**Question 1:**``) before a question's words: no part of
@@ -72,7 +72,7 @@ _DOTTED_Q = rf"(?:{_BOLD}Q\.{_BOLD}|(?:\*\*|__)Q\d+\.(?:\*\*|__))"
 _COLON = r"\s*[:\uff1a]"
 _ASKS_AFTER = r"(?=.*[?\uff1f]\s*$)"
 _QUESTION = re.compile(
-    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})|问|質問|질문|P(?={_BOLD}{_COLON}{_ASKS_AFTER}))"
+    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})|问|質問|질문|(?<=\*\*|__)P(?={_BOLD}{_COLON}.*\w{_ASKS_AFTER})|P(?={_COLON}\s*\u00bf))"
     rf"(?:{_BOLD}{_COLON}{_BOLD}|{_DASHED}{_ASKS_AFTER})|{_DOTTED_Q}(?=\s)|Q\d+\)(?=\s)"
     rf"|(?:\*\*|__)(?i:{QUESTION})\s*#?\s*\d+{_BOLD}{_COLON}{_BOLD}{_ASKS_AFTER})"
     r"\s*(?P<text>.*)$"
@@ -82,11 +82,16 @@ _QUESTION = re.compile(
 that asks (``**Question 2:** Why …?``): a flashcard's question line (``Q1. …`` is not: board minutes
 number their questions so). A French ``Q : …`` spaces its colon, a Chinese one is full-width."""
 _ANSWER = re.compile(
-    rf"^(?:{_BOLD}(?:A\d*|R|答|回答|답변|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}{_COLON}{_BOLD}"
+    rf"^(?:{_BOLD}(?:A\d*|答|回答|답변|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}{_COLON}{_BOLD}"
     rf"|{_BOLD}Ans\.{_BOLD}(?=\s)|A\d+\)(?=\s)|{_BOLD}(?:A\d*|(?i:answer|ans)){_DASHED})\s*(?P<text>.*)$"
 )
-"""``A: …``, ``A1: …``, ``A1) …``, ``**Answer:** …``, ``**Respuesta:** …``, ``Antwort: …``, ``R : …``,
-``答…``, ``답변: …``, ``Ans. …``, ``**Ans.** …``: its answer line."""
+"""``A: …``, ``A1: …``, ``A1) …``, ``**Answer:** …``, ``**Respuesta:** …``, ``Antwort: …``, ``答…``,
+``답변: …``, ``Ans. …``, ``**Ans.** …``: its answer line."""
+_P_ASKED = re.compile(rf"^{_BOLD}P{_BOLD}{_COLON}")
+_R_ANSWER = re.compile(rf"^{_BOLD}R{_BOLD}{_COLON}{_BOLD}\s*(?P<text>.*)$")
+"""``R: …`` answering a ``P: …?`` (or ``Q : …``, as French notes write it), and no other line: ``R:``
+is a gas constant or a resistance as often."""
+_Q_ASKED = re.compile(rf"^{_BOLD}[PQ]{_BOLD}{_COLON}")
 _LETTER_LABEL = re.compile(rf"\s*{_BOLD}(?:A|R|答|回答|답변){_BOLD}{_COLON}")
 """An answer's label of a letter or one word (``**A:**``, ``**R:**``, ``**答…**``): no term it defines."""
 _ITALIC_ANSWER = re.compile(r"^(?P<mark>\*|_)(?![*_])(?P<line>(?:A\d*|(?i:answer|ans))\s*:[^\n]*?)(?P=mark)$")
@@ -108,11 +113,14 @@ _ANSWER_AFTER = re.compile(
 )
 """An ``A:`` on the question's own line, after its question mark."""
 _ANSWER_IN_BRACKETS = re.compile(
-    rf"(?P<asked>.*?[?\uff1f]{_BOLD})\s*[(\[\uff08](?:(?i:ans(?:wer)?)|答案?|解答|答え)\s*[:\uff1a]\s*"
+    rf"(?P<asked>.*?[?\uff1f]{_BOLD})\s*[(\[\uff08](?:(?i:ans(?:wer)?)|答案?|解答|答え)\s*[:\uff1a]\s*+"
+    r"(?!(?i:(?:see|check|look|refer|tbd|todo|not\s+sure|unsure|unknown|later|ask|page|chapter|section"
+    r"|end\s+of)\b|pp?\.\s*\d))"
     r"(?P<answer>[^)\]\uff09]*[^)\]\uff09\s])\s*[)\]\uff09]\s*$"
 )
 """The answer in brackets at the end of the question's line, as self-tests write it: ``Which port does SSH
-use? (Ans: 22)``, ``[Answer: …]``, and full-width brackets around ``答``."""
+use? (Ans: 22)``, ``[Answer: …]``, and full-width brackets around ``答``; not a note that it is
+elsewhere or still to find (``(Answer: see below)``, ``(Ans: not sure yet)``)."""
 _OPTION_LINE = re.compile(r"\(?[A-Ha-h][.):]\s")
 """A line opening with an option's letter: ``A. …``, ``b) …``, ``(C) …``."""
 _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
@@ -205,6 +213,8 @@ _ENDS_TAGGED = re.compile(r"(?:^|\s)#(?:flash)?card(?:[-/]reverse)?(?:\s+#[\w/-]
 card's front, or ``#flashcard``, as Neuracache and Obsidian_to_Anki's style of it do; ``#card`` inside a
 sentence is a word of it."""
 _QUOTE_MARK = re.compile(r"^ {0,3}> ?")
+_TAG_LABELS = frozenset({"", "tags", "tag", "tagged"})
+"""What a line of a note's own tags says besides them (``Tags: #biology #flashcard``): no card's front."""
 _REVERSE_TAG = re.compile(r"(?:^|\s)#(?:flash)?card[-/]reverse\b", re.IGNORECASE)
 """``#card-reverse`` or ``#card/reverse``: the card is asked both ways."""
 _TAGS = re.compile(r"(?:^|\s)#[\w/-]+(?=\s|$)")
@@ -396,8 +406,11 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
     lines = node.children[0].content.split("\n")
     if len(lines) > 1 and all(line.startswith("| ") and not line.endswith("|") for line in lines):
         lines = [line[2:] for line in lines]  # a Pandoc line block (`| ` keeps each line's break), no table
-    if _ENDS_TAGGED.search(lines[0]):  # `What is a VPC? #card`, the answer on the lines under it
-        return _tagged_lines(ctx, node, lines, following)
+    if (
+        _ENDS_TAGGED.search(lines[0])
+        and _TAGS.sub("", lines[0]).strip().rstrip(":").lower() not in _TAG_LABELS
+    ):
+        return _tagged_lines(ctx, node, lines, following)  # `What is a VPC? #card`, the answer under it
     stripped = [line.strip() for line in lines]
     for index, line in enumerate(stripped):
         if line in _SEPARATORS:
@@ -965,7 +978,9 @@ def _tagged_lines(
         ctx.claim(following)
     ctx.claim(node)
     if not front or not back:
-        return used, [_Missing("flashcard tagged #card with no answer under it: write it on the next line")]
+        tag = _CARD_TAG.search(lines[0])
+        said = tag[0].strip() if tag else "#card"
+        return used, [_Missing(f"flashcard tagged {said} with no answer under it: write it on the next line")]
     return used, [_Pair(front, back, reversible=_REVERSE_TAG.search(lines[0]) is not None)]
 
 
@@ -1244,7 +1259,7 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     if quoted is not None:  # `> [!success]- Answer` right under it, or a quote and nothing else
         ctx.claim(heading, below[0])
         return quoted
-    label = _answer_label(below[0]) if below else None
+    label = _answer_label(below[0], asked=title) if below else None
     if label == "":  # `A:` alone, and the answer below it (a list too), up to the next `Q:`
         answer = list(itertools.takewhile(lambda node: not _opens_with_q(node), below[1:]))
         if not answer or any(ctx.is_claimed(node) for node in below[: len(answer) + 1]):
@@ -1370,16 +1385,18 @@ def _opens_with_q(node: Node) -> bool:
     )
 
 
-def _answer_label(node: Node) -> str | None:
+def _answer_label(node: Node, *, asked: str = "") -> str | None:
     """What a paragraph says after an ``A:`` that opens it (``A: The ohm.``), or ``None``."""
-    return _after_answer_label(node.children[0].content) if node.type == "paragraph" else None
+    return _after_answer_label(node.children[0].content, asked=asked) if node.type == "paragraph" else None
 
 
-def _after_answer_label(text: str, *, numbered: bool = True) -> str | None:
+def _after_answer_label(text: str, *, numbered: bool = True, asked: str = "") -> str | None:
     """What a text says after an ``A:`` (``**Ans.**`` …) that opens it, or ``None``. Not ``numbered``:
     an ``A4:`` opening it is its words (a paper size, a cell), no label."""
     first, newline, rest = text.partition("\n")
-    label = _ANSWER.match(first.strip())
+    label = _ANSWER.match(first.strip()) or (
+        _R_ANSWER.match(first.strip()) if _P_ASKED.match(asked) else None
+    )
     if label is None or (not numbered and any(map(str.isdigit, first.strip()[: label.start("text")]))):
         return None
     return f"{label['text']}{newline}{rest}".strip()
@@ -1679,7 +1696,7 @@ def _answer_to(asked: str, line: str, *, dotted: bool) -> re.Match[str] | None:
     """``line`` as the answer line of the question written on ``asked``: ``A: …`` answers any, ``A. …``
     a ``Q. …`` (unless ``B.`` lines make them options: not ``dotted``), ``Back: …`` a ``Front: …``."""
     asked, line = asked.strip(), line.strip()
-    found = _ANSWER.match(line)
+    found = _ANSWER.match(line) or (_R_ANSWER.match(line) if _Q_ASKED.match(asked) else None)
     if found is None and dotted and _DOTTED_QUESTION.match(asked) and _asks(asked):
         found = _DOTTED_ANSWER.match(line)  # not `Q. 3 of the homework is optional.` over `A. Kumar …`
     if found is None and _FRONT.match(asked):

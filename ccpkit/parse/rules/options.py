@@ -130,6 +130,8 @@ class DraftOption:
     as slides, surveys and reference lists also write their lines."""
     number: int = 0
     """Its number, for a bullet numbered with a colon (``- 2: true``): lettered in turn, named by it."""
+    boxed: bool = False
+    """Opened by a checkbox or a radio button (``- [x] …``, ``○ …``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,9 +422,10 @@ def reasons_after_marks(options: list[DraftOption]) -> tuple[list[DraftOption], 
 
 
 def _quoted_feedback(options: list[DraftOption]) -> tuple[list[DraftOption], str]:
-    """Options without the quotes that end them (``1. [x] `6``` over ``> Correct!``), and those as a
-    list of reasons."""
-    found = [_FEEDBACK.search(option.text) for option in options]
+    """Checkbox options without the quotes that end them (``1. [x] `6``` over ``> Correct!``, quizdown's
+    feedback), and those as a list of reasons; under a lettered option a quote is its words (a passage
+    to tell apart)."""
+    found = [_FEEDBACK.search(option.text) if option.boxed else None for option in options]
     if not any(found):
         return options, ""
     reasons = [
@@ -710,8 +713,8 @@ def _unmarked(line: str) -> str:
 def _task_items(doc: Document, node: Node) -> list[DraftOption] | None:
     """Checkboxes or radio buttons, lettered in order."""
     matches = [_TASK.match(_first_inline(item) or "") for item in node.children]
-    if not _boxes(matches):
-        return None
+    if not _boxes(matches) or any(match and match["mark"] == "*" for match in matches):
+        return None  # `- [*]`: a task starred in Obsidian's themes; text2qti's ticks are lines, no items
     boxed = zip(node.children, matches, strict=True)
     return _boxed([(item, _item_text(doc, item, match["text"]), match) for item, match in boxed if match])
 
@@ -746,7 +749,9 @@ def _boxed(boxes: Sequence[tuple[Node, str, re.Match[str]]]) -> list[DraftOption
     (``- [ ] A. IAM role``, when every box has its own) is its label, not its text. A radio button is
     ticked by no one: its question needs an answer line."""
     options = [
-        DraftOption(label, text, node, checked=_ticked(match), answered_only=_ticked(match) is None)
+        DraftOption(
+            label, text, node, checked=_ticked(match), answered_only=_ticked(match) is None, boxed=True
+        )
         for label, (node, text, match) in zip(string.ascii_uppercase, boxes, strict=False)
     ]
     lettered = []

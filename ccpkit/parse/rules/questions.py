@@ -1066,10 +1066,17 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
 
 
 def _numbered_next(draft: Draft, listed: Node) -> bool:
-    """A numbered list going on from the question's own number (``2.`` after question ``1``): the next
-    question, where an explanation's list goes on from its own items."""
+    """A numbered list going on from the question's own number (``2.`` after question ``1``) whose first
+    item asks or announces what it asks about (``2. Read the statements:``): the next question, where
+    an explanation's steps go on from their own (``2. Test it with `nginx -t`.``)."""
     start = listed.attrs.get("start")
-    return draft.question.isdigit() and start is not None and int(start) == int(draft.question) + 1
+    if not (draft.question.isdigit() and start is not None and int(start) == int(draft.question) + 1):
+        return False
+    first = listed.children[0].children[0] if listed.children and listed.children[0].children else None
+    line = (
+        first.children[0].content.partition("\n")[0].rstrip() if first and first.type == "paragraph" else ""
+    )
+    return asks(line) or line.endswith(":")
 
 
 def _asks_anew(text: str, following: Node | None) -> bool:

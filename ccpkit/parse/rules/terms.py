@@ -584,6 +584,8 @@ def plain_term(
     cue = _ARROW.fullmatch(separator) is not None and _cues(front, rest)  # `Track API calls → AWS CloudTrail`
     if not front or not rest or front[-1] in ".,;:!?" or not (cue or _short_or_named(front, rest)):
         return None
+    if front.count("(") + front.count("\uff08") > front.count(")") + front.count("\uff09"):
+        return None  # `What is osmosis? (Answer: p. 42)`: a colon inside brackets parts no term
     if "**" in front or "__" in front:  # bold in the name: `split_term`'s, or no term
         return None
     if rest[0] in "\"\u201c'\u2018":  # `You: "Which shelf?"`: what someone says, not what a name is
