@@ -58,6 +58,10 @@ _LABELS = "ABCDEFGH"
 _LISTS = ("bullet_list", "ordered_list")
 _OPTION_NUMBER = re.compile(r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?P<number>[1-8])[.)]?")
 """An answer naming a numbered option: ``3``, ``3)``, ``Option 3``, ``#3``."""
+_NUMBER_STATED = re.compile(
+    r"(?i)(?:the\s+(?:correct|right)\s+answer\s+is\s+(?:option\s+|number\s+)?(?P<said>[1-8])(?!\d)"
+    r"|(?:option\s+|number\s+)?(?P<number>[1-8])\s+is\s+(?:the\s+)?(?:correct|right)\b)"
+)
 _NUMBERED_ITEM = re.compile(r"^(?:\*\*|__)?(?P<number>[1-8]):(?:\*\*|__)?[ \t]+(?P<text>\S.*)$", re.S)
 """A bullet numbered with a colon, as some banks write their options (``- 1: false``, ``- 2: true``): in
 a run of two or more from ``1``, lettered ``A``, ``B`` … and named by its number in the answer."""
@@ -518,8 +522,12 @@ def unlettered_options(doc: Document, node: Node, answer: Answer | None, *, aske
 
 
 def _option_numbers(answer: str) -> set[int]:
-    """The numbered options an answer names (``3``, ``Option 3``, ``2 and 3``, ``2, 3``); none when it
-    says anything else."""
+    """The numbered options an answer names (``3``, ``Option 3``, ``2 and 3``, ``2, 3``, or stated: ``2 is
+    correct: …``, ``The correct answer is 2.``, as lesson sites' solutions say it); none when it says
+    anything else."""
+    stated = _NUMBER_STATED.match(answer.strip())
+    if stated is not None:
+        return {int(stated["said"] or stated["number"])}
     named = [_OPTION_NUMBER.fullmatch(part) for part in _NUMBER_JOINER.split(answer.strip())]
     return {int(found["number"]) for found in named if found} if all(named) else set()
 

@@ -539,6 +539,12 @@ def _answer_below(node: Node, after: Node | None) -> Answer | None:
     label alone (``**Correct**``) over the paragraph ``after`` it (none for any other block)."""
     if node.type == "html_block" and "<details" in node.content.lower():
         return answer_in_details(node.content)
+    called = callout(node) if node.type == "blockquote" else None
+    if (
+        called is not None and called.title and called.lines
+    ):  # `> [!solution]- Solution` over `2 is correct …`
+        first_line = called.lines.partition("\n")[0]
+        return answer_line(f"{called.title.rstrip(':')}: {first_line}")
     if node.type == "blockquote" and node.children:
         return _answer_below(node.children[0], node.children[1] if len(node.children) > 1 else None)
     label = _label_alone(node)
