@@ -220,7 +220,7 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, html_as_markdown)
     if answers_by_mark(text):
         text, tokens = _reparsed(text, tokens, marks_as_letters(text, _code_lines(tokens)))
-    if "{{cloze" in text:
+    if "{{cloze" in text or _NUMBERED_CLOZE.search(text):
         text, tokens = _rewritten(text, tokens, _as_anki_clozes)
     if "(Exam Topic" in text:
         text, tokens = _rewritten(text, tokens, _exam_topic_unbulleted)
@@ -296,9 +296,15 @@ def _rewritten(text: str, tokens: list[Token], rewrite: Callable[[str, str], str
     return _reparsed(text, tokens, "\n".join(rewritten))
 
 
+_NUMBERED_CLOZE = re.compile(r"\{\{(?P<number>\d{1,2})::(?=[^}\n]*\}\})")
+"""Mochi's numbered cloze, ``{{1::CBP}}`` (Anki writes ``{{c1::CBP}}``)."""
+
+
 def _as_anki_clozes(line: str, _above: str) -> str:
     """A line with Logseq's clozes (``{{cloze Amazon S3}}``) written as Anki's, one card hiding them
-    all as Logseq asks them (``{{c1::Amazon S3}}``); one in a code span is code."""
+    all as Logseq asks them (``{{c1::Amazon S3}}``), and Mochi's numbered ones (``{{1::CBP}}``) as the
+    same numbers' (``{{c1::CBP}}``); one in a code span is code."""
+    line = _NUMBERED_CLOZE.sub(r"{{c\g<number>::", line) if "::" in line else line
     return _LOGSEQ_CLOZE.sub(_as_anki_cloze, line) if "{{cloze" in line else line
 
 

@@ -287,6 +287,10 @@ def _in(
         if ctx.is_claimed(child):
             if child.type in _LISTS:  # a list of questions: one without options may be answered in words
                 yield from _answered_in_words(ctx, child, sections[index])
+        elif child.type == "paragraph" and (spaced := _spaced_separator(ctx, siblings, index)) is not None:
+            ctx.claim(siblings[index - 1], child, siblings[index + 1])  # `?` between blank lines
+            yield from _items(ctx, sections[index - 1], siblings[index - 1], spaced)
+            index += 1
         elif child.type == "list_item" and (tagged := _tagged_card(ctx, child)) is not None:
             ctx.claim(child)  # Logseq: `- What is …? #card` with the answer in the bullets under it
             yield from _items(ctx, sections[index], child, tagged)
@@ -982,6 +986,24 @@ def _tagged_lines(
         said = tag[0].strip() if tag else "#card"
         return used, [_Missing(f"flashcard tagged {said} with no answer under it: write it on the next line")]
     return used, [_Pair(front, back, reversible=_REVERSE_TAG.search(lines[0]) is not None)]
+
+
+def _spaced_separator(ctx: Context, siblings: Sequence[Node], index: int) -> _Pair | None:
+    """A ``?`` (or ``??``) paragraph alone between the question's paragraph and the answer's block, as
+    some flashcard files space their cards (``____`` or ``---`` between them): the pair."""
+    line = siblings[index].children[0].content.strip()
+    if line not in _SEPARATORS or not 0 < index < len(siblings) - 1:
+        return None
+    above, below = siblings[index - 1], siblings[index + 1]
+    if (
+        above.type != "paragraph"
+        or below.type in ("heading", "hr")
+        or ctx.is_claimed(above)
+        or ctx.is_claimed(below)
+    ):
+        return None
+    back = below.children[0].content if below.type == "paragraph" else ctx.doc.source(below)
+    return _Pair(ctx.doc.written(above).strip(), back.strip(), reversible=line == "??")
 
 
 def _unlisted(blocks: Sequence[Node]) -> Sequence[Node]:
