@@ -25,10 +25,6 @@ LABELS = frozenset(
         "solution", "summary", "takeaway", "tip", "tips", "tl;dr", "tldr", "type", "types", "use case",
         "use cases", "warning", "watch out", "what", "when to use", "why", "why it matters",
         "why this is best", "yes",
-        # a case brief's parts, as law students write them under each case
-        "facts", "issue", "issues", "holding", "held", "rule", "rule of law", "reasoning", "judgment",
-        "judgement", "procedural history", "disposition", "ratio", "ratio decidendi", "obiter",
-        "significance", "dissent", "concurrence",
     }
 )  # fmt: skip
 """Attribute labels: they describe their parent (the bullet or heading above), never a card alone."""
