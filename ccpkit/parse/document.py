@@ -84,6 +84,9 @@ _MYST_ADMONITIONS = frozenset({"admonition", "seealso", "dropdown", "margin", "s
 """MyST's (and sphinx-design's) directives of notes beside the callouts' kinds: what they hold is notes."""
 _MYST_KINDS = {"admonition": "note", "dropdown": "details"}
 """The callouts MyST's titled admonition and sphinx-design's dropdown are (``{dropdown} Answer`` folds)."""
+_ANSWER_TITLE = re.compile(r"(?i)(?:show\s+|click\s+for\s+)?(?:the\s+)?(?:answers?|solutions?)\W*")
+"""A MyST directive's title naming the answer it holds: it is the answer's callout; any other directive
+of notes holds notes as they are written outside it."""
 _DIRECTIVE_INFO = re.compile(rf"\{{(?P<directive>{_DIRECTIVE.pattern})\}}[ \t]*(?P<title>.*)")
 """A fence's info that names a MyST directive: ```` ```{note} ````, ```` ```{prf:definition} Group ````."""
 _CALLOUT_KINDS = frozenset({
@@ -220,7 +223,7 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, html_as_markdown)
     if answers_by_mark(text):
         text, tokens = _reparsed(text, tokens, marks_as_letters(text, _code_lines(tokens)))
-    if "{{cloze" in text or _NUMBERED_CLOZE.search(text):
+    if "{{cloze" in text or ("::" in text and _NUMBERED_CLOZE_OPENING.search(text)):
         text, tokens = _rewritten(text, tokens, _as_anki_clozes)
     if "(Exam Topic" in text:
         text, tokens = _rewritten(text, tokens, _exam_topic_unbulleted)
@@ -296,15 +299,20 @@ def _rewritten(text: str, tokens: list[Token], rewrite: Callable[[str, str], str
     return _reparsed(text, tokens, "\n".join(rewritten))
 
 
-_NUMBERED_CLOZE = re.compile(r"\{\{(?P<number>\d{1,2})::(?=[^}\n]*\}\})")
-"""Mochi's numbered cloze, ``{{1::CBP}}`` (Anki writes ``{{c1::CBP}}``)."""
+_NUMBERED_CLOZE = re.compile(r"(?P<code>(`+)[^`]+?\2)|\{\{(?P<number>\d{1,2})::(?=[^}\n]*\}\})")
+"""Mochi's numbered cloze, ``{{1::CBP}}`` (Anki writes ``{{c1::CBP}}``), or a code span (where it is code)."""
+_NUMBERED_CLOZE_OPENING = re.compile(r"\{\{\d{1,2}::")
+
+
+def _as_anki_number(found: re.Match[str]) -> str:
+    return found[0] if found["code"] else f"{{{{c{found['number']}::"
 
 
 def _as_anki_clozes(line: str, _above: str) -> str:
     """A line with Logseq's clozes (``{{cloze Amazon S3}}``) written as Anki's, one card hiding them
     all as Logseq asks them (``{{c1::Amazon S3}}``), and Mochi's numbered ones (``{{1::CBP}}``) as the
     same numbers' (``{{c1::CBP}}``); one in a code span is code."""
-    line = _NUMBERED_CLOZE.sub(r"{{c\g<number>::", line) if "::" in line else line
+    line = _NUMBERED_CLOZE.sub(_as_anki_number, line) if "::" in line else line
     return _LOGSEQ_CLOZE.sub(_as_anki_cloze, line) if "{{cloze" in line else line
 
 
@@ -498,7 +506,8 @@ def _as_callout(lines: list[str], start: int, end: int) -> None:
         while option < end and _DIRECTIVE_OPTION.fullmatch(lines[option]):
             dropdown = dropdown or "dropdown" in lines[option]
             lines[option], option = "", option + 1
-        kind = _MYST_KINDS.get(directive.lower(), directive.lower())  # `{admonition} Answer`: a callout
+        if _ANSWER_TITLE.fullmatch(info["title"].strip()):  # `{admonition} Answer`: a callout folding it
+            kind = _MYST_KINDS.get(directive.lower(), directive.lower())
     if kind == "notes":  # a slide's speaker notes: for the speaker, not the study
         lines[start : end + 1] = [""] * (end + 1 - start)
         return
@@ -718,9 +727,11 @@ def _front_matter(root: Node) -> FrontMatter:
     return read_front_matter(block.content, block.line + 1)
 
 
-NUMBERED_NAME = re.compile(r"^(?P<number>\d+)(?:[-_]|\s*[-_.]\s+|\s+)(?P<name>\S.*)$")
+NUMBERED_NAME = re.compile(r"^(?P<number>\d{1,7})(?:[-_]|\s*[-_.]\s+|\s+)(?P<name>\S.*)$")
 """A file or folder name led by a number, as notes apps write them: ``02-compute``, ``03 - Storage``,
-``1. Cloud Concepts``, ``04_security``, ``05 Billing``."""
+``1. Cloud Concepts``, ``04_security``, ``05 Billing``; not by a date or a Zettelkasten id of eight
+digits or more (``20240116 notes``, ``202103041215 Spaced repetition``), which is part of its name:
+daily notes of one name stay apart."""
 
 
 _WEB_PICTURE = re.compile(

@@ -125,9 +125,9 @@ def key_file_stem(name: str) -> str | None:
 def _keys_beside(files: list[Path]) -> dict[Path, Path]:
     """Top-level files of answer keys, by the file whose questions each answers: one named for its
     answers after it (``practice-exam-1-answers.md`` beside ``practice-exam-1.md``, not ``ssh-key.md``
-    beside ``ssh.md``), or, of two files, one that names none beside one named for questions
-    (``answers.md`` beside ``questions.md``, not ``solutions.md`` beside ``01-compute.md``). Its
-    questions' module holds it."""
+    beside ``ssh.md`` nor ``storage-solutions.md`` beside ``storage.md``), or, of two files, one that
+    names none beside one named for questions (``answers.md`` beside ``questions.md``, not beside
+    ``01-compute.md``). Its questions' module holds it."""
     found: dict[Path, Path] = {}
     for key in files:
         stem = key_file_stem(key.stem) if _ANSWERS_NAME.search(key.stem) else None
@@ -140,26 +140,22 @@ def _keys_beside(files: list[Path]) -> dict[Path, Path]:
     return found
 
 
-_ANSWERS_NAME = re.compile(r"(?i)(?<![a-z])(?:answers|answer[-_ ]?key|solutions)$")
+_ANSWERS_NAME = re.compile(r"(?i)(?<![a-z])(?:answers|answer[-_ ]?key)$")
+"""A name for answers (``storage-solutions.md`` may hold solution patterns, ``ssh-key.md`` is on keys)."""
 _QUESTIONS_NAME = re.compile(
     r"(?i)(?<![a-z])(?:questions?|quiz(?:zes)?|exams?|tests?|practice|exercises?|problems?)"
 )
 
 
-_TIMESTAMP_DIGITS = 8
-"""From ``20210305`` on, a name's leading number is a date or a Zettelkasten id, no module's number."""
-
-
 def _module(entry: Path, *, keep_id: bool, key: Path | None = None) -> ModuleFiles | None:
     """A top-level file is a module on its own (with ``key``, its answer key's file), a folder one of
-    every notes file below it; either is numbered when its name starts with a number (``NUMBERED_NAME``;
-    a Zettelkasten's timestamp, ``202103041215 Spaced repetition``, numbers none), and titled by the
-    rest. An unnumbered folder with no notes file (``images/``) is no module; a numbered one is, still
-    empty. A Notion page id after the name is no part of it, unless another page has the name
-    (``keep_id``)."""
+    every notes file below it; either is numbered when its name starts with a number (``NUMBERED_NAME``:
+    not a date's or a Zettelkasten id's), and titled by the rest. An unnumbered folder with no notes
+    file (``images/``) is no module; a numbered one is, still empty. A Notion page id after the name
+    is no part of it, unless another page has the name (``keep_id``)."""
     name = _name(entry) if keep_id else without_page_id(_name(entry))
     numbered = NUMBERED_NAME.match(name)
-    number = int(numbered["number"]) if numbered and len(numbered["number"]) < _TIMESTAMP_DIGITS else 0
+    number = int(numbered["number"]) if numbered else 0
     title = humanise(numbered["name"] if numbered else name)
     if entry.is_file():  # with the file of its answer key beside it, if any
         beside = (entry, key) if key is not None else (entry,)

@@ -96,12 +96,13 @@ def marks_as_letters(text: str, code: Container[int]) -> str:
     return "\n".join(lines)
 
 
-_KEY_ENTRY = rf"\d+\s*[.):=\u2013\u2014-]?\s*\(?{_LETTER}\)?(?!\w)"
+_KEY_ENTRY = rf"\d+\s*[.):=\u2013\u2014-]\s*\(?{_LETTER}\)?(?!\w)"
 _KEY_LINE = re.compile(
     rf"^(?P<head>\s*(?:[-*+]\s+)?(?:(?:\*\*|__)?[^\n:\uff1a]{{1,40}}[:\uff1a](?:\*\*|__)?\s*)?)"
     rf"(?P<entries>{_KEY_ENTRY}(?:[\s,;|]+{_KEY_ENTRY})*)(?P<tail>[\s,;|.]*)$"
 )
-"""A line of an answer key naming letters of another script: ``1-Б, 2-Г``, ``Ответы: 1) Б 2) Г``, ``1. Б``."""
+"""A line of an answer key naming letters of another script: ``1-Б, 2-Г``, ``Ответы: 1) Б 2) Г``, ``1. Б``;
+a stop or dash between number and letter (a number and a letter apart are a quantity and its unit)."""
 
 
 def _key_letters(found: re.Match[str]) -> str:

@@ -96,7 +96,7 @@ def write(root: Path, files: dict[str, str | bytes]) -> Path:
             ],
             id="notion-page-ids",
         ),
-        pytest.param(  # a Zettelkasten's ids and dates number no module: in time order, titled without them
+        pytest.param(  # a Zettelkasten's ids and dates number no module: in time order, titled with them
             {
                 "202103041215 Spaced repetition.md": "- **Spacing:** Reviews spread out.\n",
                 "20210305-interleaving.md": "- **Interleaving:** Topics mixed.\n",
@@ -105,10 +105,15 @@ def write(root: Path, files: dict[str, str | bytes]) -> Path:
                 (
                     0,
                     "202103041215-spaced-repetition",
-                    "Spaced repetition",
+                    "202103041215 Spaced repetition",
                     "202103041215-spaced-repetition/card/spacing",
                 ),
-                (0, "20210305-interleaving", "Interleaving", "20210305-interleaving/card/interleaving"),
+                (
+                    0,
+                    "20210305-interleaving",
+                    "20210305 interleaving",
+                    "20210305-interleaving/card/interleaving",
+                ),
             ],
             id="zettelkasten-ids",
         ),

@@ -106,14 +106,17 @@ PAGE_CONTROLS = re.compile(
 """A dump site's buttons, copied with its page: ``Reveal Solution Hide Solution Discussion 7``,
 ``Show Suggested Answer``, ``Hide Answer``: no answer, explanation or key's title."""
 _KEY_TITLE_ABROAD = (
-    r"(?:respuestas|respostas|r[ée]ponses|risposte|antworten|l[öo]sungen|gabarito|ответы|відповіді|odpowiedzi"
-    r"|(?:kunci\s+)?jawaban|参考答案|答案|正解|解答|정답)"
+    r"(?:respuestas|respostas|r[ée]ponses|risposte|antworten|l[öo]sungen|gabarito|soluciones|solu[çc][õo]es"
+    r"|ответы|відповіді|odpowiedzi|(?:kunci\s+)?jawaban)"
 )
-"""A key's title in other languages, the whole of its last words, in the plural where the language has
-one (``## Respuestas``, ``## Ответы``, ``## 参考答案``): ``Respuesta`` alone is a response as often,
+_KEY_TITLE_CJK = r"(?:参考答案|答案|正解|解答|정답)"
+"""A key's title in Chinese, Japanese or Korean, maybe with words after it (``答案与解析``)."""
+"""A key's title in other languages, in the plural where the language has one (``## Respuestas``,
+``## Ответы к тесту``, ``## Réponses du quiz``, ``## 参考答案``): ``Respuesta`` is a response as often,
 ``Lösung`` one worked example's solution, ``Ответ сервера`` a server's reply."""
 _KEY_TITLE = re.compile(
-    rf"^(?:[\w&'-]+\s+){{0,5}}(?:answers?(?:\s+key)?|answer\s+sheet|solutions?|{_KEY_TITLE_ABROAD}(?=\W*$))\b",
+    rf"^(?:[\w&'-]+\s+){{0,5}}(?:(?:answers?(?:\s+key)?|answer\s+sheet|solutions?|{_KEY_TITLE_ABROAD})\b"
+    rf"|{_KEY_TITLE_CJK})",
     re.I,
 )
 _PREFIXED_KEY_TITLE = re.compile(
@@ -395,6 +398,12 @@ def after_key_title(text: str) -> str | None:
     match = _TITLED_ENTRIES.match(plain(text))
     listed = (match["rest"] or match["run"]) if match else None  # `Answers: 1-A, 2-B`, `Answers 1-3: A B A`
     return listed if listed and _several_entries(listed) else None
+
+
+def names_answers(text: str) -> bool:
+    """A heading that is only a word for the answer, in any language (``## Lösung``, ``## Respuesta``,
+    ``## Answer``): a key's title over a section of nothing but entries, else a section of notes."""
+    return re.fullmatch(rf"(?i)\W*(?:answers?|solutions?|{ANSWER_ABROAD})\W*", plain(text)) is not None
 
 
 def is_key_title(text: str, *, line: bool = False) -> bool:

@@ -72,7 +72,7 @@ _DOTTED_Q = rf"(?:{_BOLD}Q\.{_BOLD}|(?:\*\*|__)Q\d+\.(?:\*\*|__))"
 _COLON = r"\s*[:\uff1a]"
 _ASKS_AFTER = r"(?=.*[?\uff1f]\s*$)"
 _QUESTION = re.compile(
-    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})|问|質問|질문|(?<=\*\*|__)P(?={_BOLD}{_COLON}.*\w{_ASKS_AFTER})|P(?={_COLON}\s*\u00bf))"
+    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})|问|質問|질문|P(?={_BOLD}{_COLON}.*\w{_ASKS_AFTER}))"
     rf"(?:{_BOLD}{_COLON}{_BOLD}|{_DASHED}{_ASKS_AFTER})|{_DOTTED_Q}(?=\s)|Q\d+\)(?=\s)"
     rf"|(?:\*\*|__)(?i:{QUESTION})\s*#?\s*\d+{_BOLD}{_COLON}{_BOLD}{_ASKS_AFTER})"
     r"\s*(?P<text>.*)$"
@@ -92,6 +92,8 @@ _R_ANSWER = re.compile(rf"^{_BOLD}R{_BOLD}{_COLON}{_BOLD}\s*(?P<text>.*)$")
 """``R: …`` answering a ``P: …?`` (or ``Q : …``, as French notes write it), and no other line: ``R:``
 is a gas constant or a resistance as often."""
 _Q_ASKED = re.compile(rf"^{_BOLD}[PQ]{_BOLD}{_COLON}")
+_LABELLED_QUESTION = re.compile(rf"^{_BOLD}(?i:quiz|q\d*|{QUESTION}|exercise|problem)(?:\s*\d+)?{_BOLD}\s*:")
+"""A question's own label (``Quiz: …?``, ``Q3: …?``): a question, never the answer to one above."""
 _LETTER_LABEL = re.compile(rf"\s*{_BOLD}(?:A|R|答|回答|답변){_BOLD}{_COLON}")
 """An answer's label of a letter or one word (``**A:**``, ``**R:**``, ``**答…**``): no term it defines."""
 _ITALIC_ANSWER = re.compile(r"^(?P<mark>\*|_)(?![*_])(?P<line>(?:A\d*|(?i:answer|ans))\s*:[^\n]*?)(?P=mark)$")
@@ -114,8 +116,8 @@ _ANSWER_AFTER = re.compile(
 """An ``A:`` on the question's own line, after its question mark."""
 _ANSWER_IN_BRACKETS = re.compile(
     rf"(?P<asked>.*?[?\uff1f]{_BOLD})\s*[(\[\uff08](?:(?i:ans(?:wer)?)|答案?|解答|答え)\s*[:\uff1a]\s*+"
-    r"(?!(?i:(?:see|check|look|refer|tbd|todo|not\s+sure|unsure|unknown|later|ask|page|chapter|section"
-    r"|end\s+of)\b|pp?\.\s*\d))"
+    r"(?!(?i:(?:see|check\s+(?:the|with|on|in)|look\s+(?:it\s+)?up|refer\s+to|tbd|todo|not\s+sure|unsure"
+    r"|unknown|ask\s+(?:the|my)|end\s+of\s+(?:section|chapter))\b|later\W*[)\]\uff09]|pp?\.\s*\d))"
     r"(?P<answer>[^)\]\uff09]*[^)\]\uff09\s])\s*[)\]\uff09]\s*$"
 )
 """The answer in brackets at the end of the question's line, as self-tests write it: ``Which port does SSH
@@ -862,7 +864,7 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
         if node.type != "paragraph" or ctx.is_claimed(node) or asked_in_bold(node) is not None:
             return False
         text = node.children[0].content.strip()
-        if "\n" not in text and _asks(text):
+        if "\n" not in text and _asks(text) and _LABELLED_QUESTION.match(text):
             return False  # `Quiz: what is …?` alone: the next question, not this one's answer
         return _answered_within(node) is None  # `So why not …?` and its reasons are this answer's
 
@@ -989,19 +991,21 @@ def _tagged_lines(
 
 
 def _spaced_separator(ctx: Context, siblings: Sequence[Node], index: int) -> _Pair | None:
-    """A ``?`` (or ``??``) paragraph alone between the question's paragraph and the answer's block, as
-    some flashcard files space their cards (``____`` or ``---`` between them): the pair."""
+    """A ``?`` (or ``??``) paragraph alone between the paragraph that asks and the answer's block, a
+    rule (``____``, ``---``) before or after the card, as some flashcard files space theirs: the pair."""
     line = siblings[index].children[0].content.strip()
     if line not in _SEPARATORS or not 0 < index < len(siblings) - 1:
         return None
     above, below = siblings[index - 1], siblings[index + 1]
-    if (
-        above.type != "paragraph"
-        or below.type in ("heading", "hr")
-        or ctx.is_claimed(above)
-        or ctx.is_claimed(below)
-    ):
+    if above.type != "paragraph" or below.type in ("heading", "hr"):
         return None
+    if ctx.is_claimed(above) or ctx.is_claimed(below) or not _asks(above.children[0].content):
+        return None
+    ruled = (index > 1 and siblings[index - 2].type == "hr") or (
+        index + 2 < len(siblings) and siblings[index + 2].type == "hr"
+    )
+    if not ruled:
+        return None  # no rule (`____`) between such cards: a `?` in prose is an unknown
     back = below.children[0].content if below.type == "paragraph" else ctx.doc.source(below)
     return _Pair(ctx.doc.written(above).strip(), back.strip(), reversible=line == "??")
 

@@ -26,6 +26,7 @@ from ccpkit.parse.rules.answers import (
     key_cell_answer,
     key_entries_on_a_line,
     key_entry,
+    names_answers,
     plain,
     question_id,
 )
@@ -246,8 +247,10 @@ def _answer_keys(ctx: Context, worded: list[Node]) -> Iterator[KeyEntry]:
             if entry is not None:  # `### Question 1: Correct Answer - B`, what is below it explaining it
                 ctx.claim(node)
                 held = [entry]
-            elif is_key_title(heading_text(node)):
-                key_level, seen = level, True
+            elif is_key_title(heading_text(node)) or (
+                names_answers(heading_text(node)) and only_entries.get(index)
+            ):
+                key_level, seen = level, True  # `## Lösung` over nothing but `1. A` entries: a key too
             elif not (key_level and level > key_level):
                 key_level = level if seen and only_entries.get(index, False) else 0
         elif key_level and node.type == "paragraph" and (named := _named_below(node, blocks[index + 1 :])):

@@ -59,8 +59,8 @@ _LISTS = ("bullet_list", "ordered_list")
 _OPTION_NUMBER = re.compile(r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?P<number>[1-8])[.)]?")
 """An answer naming a numbered option: ``3``, ``3)``, ``Option 3``, ``#3``."""
 _NUMBER_STATED = re.compile(
-    r"(?i)(?:the\s+(?:correct|right)\s+answer\s+is\s+(?:option\s+|number\s+)?(?P<said>[1-8])(?!\d)"
-    r"|(?:option\s+|number\s+)?(?P<number>[1-8])\s+is\s+(?:the\s+)?(?:correct|right)\b)"
+    r"(?i)(?:the\s+(?:correct|right)\s+answer\s+is\s+(?:option\s+|number\s+)?(?P<said>[1-8])(?=\s*(?:[.,;:!)]|$))"
+    r"|(?:option\s+|number\s+)?(?P<number>[1-8])\s+is\s+(?:the\s+)?(?:correct|right)(?:\s+answer)?(?=\s*(?:[.,;:!]|$)))"
 )
 _NUMBERED_ITEM = re.compile(r"^(?:\*\*|__)?(?P<number>[1-8]):(?:\*\*|__)?[ \t]+(?P<text>\S.*)$", re.S)
 """A bullet numbered with a colon, as some banks write their options (``- 1: false``, ``- 2: true``): in

@@ -33,6 +33,7 @@ from ccpkit.parse.rules.options import (
     Options,
     answered_options,
     asks,
+    instructs,
     lettered_grid,
     lettered_lines,
     marked,
@@ -1082,7 +1083,7 @@ def _numbered_next(draft: Draft, listed: Node) -> bool:
     line = (
         first.children[0].content.partition("\n")[0].rstrip() if first and first.type == "paragraph" else ""
     )
-    return asks(line) or line.endswith(":")
+    return asks(line) or instructs(line) or line.endswith(":")  # `2. Define osmosis.`
 
 
 def _asks_anew(text: str, following: Node | None) -> bool:

@@ -550,6 +550,12 @@ def defining_sentence(line: str) -> Term | None:
     return Term(found["name"].strip(), rest[:1].upper() + rest[1:], separated=True)
 
 
+def _closed(text: str) -> bool:
+    """Whether every bracket opened in ``text`` is closed: a separator inside brackets parts nothing
+    (``Time complexity (worst case: reversed input): O(n²)``, ``What is osmosis? (Answer: p. 42)``)."""
+    return text.count("(") + text.count("\uff08") <= text.count(")") + text.count("\uff09")
+
+
 def plain_term(
     line: str, *, separators: Literal["any", "no colon", "arrows"] = "any", sentence_names: bool = False
 ) -> Term | None:
@@ -567,7 +573,7 @@ def plain_term(
         return Term(coded["front"], coded["back"], separated=True)
     line = line.rstrip(" \\")
     hidden = _HIDDEN.sub(lambda code: "x" * len(code[0]), line) if _MAY_HIDE.search(line) else line
-    cuts = list(_SEPARATORS_OF[separators].finditer(hidden))
+    cuts = [cut for cut in _SEPARATORS_OF[separators].finditer(hidden) if _closed(hidden[: cut.start()])]
     fields = len(cuts) > 1 and _fields(hidden, cuts)  # `一 — one — いち (ichi)`, `Marshall Plan - 1947 - …`
     if not cuts or (len(cuts) > 1 and cuts[0][0].strip() != ":" and not fields):
         return None  # `Metformin: biguanide. SE: lactic acidosis`: the first colon names, the rest say
@@ -580,8 +586,6 @@ def plain_term(
     cue = _ARROW.fullmatch(separator) is not None and _cues(front, rest)  # `Track API calls → AWS CloudTrail`
     if not front or not rest or front[-1] in ".,;:!?" or not (cue or _short_or_named(front, rest)):
         return None
-    if front.count("(") + front.count("\uff08") > front.count(")") + front.count("\uff09"):
-        return None  # `What is osmosis? (Answer: p. 42)`: a colon inside brackets parts no term
     if "**" in front or "__" in front:  # bold in the name: `split_term`'s, or no term
         return None
     if rest[0] in "\"\u201c'\u2018":  # `You: "Which shelf?"`: what someone says, not what a name is
@@ -648,11 +652,15 @@ def _cues(front: str, rest: str) -> bool:
     return named and len(front.split()) <= _CUE_WORDS and not rest.endswith((".", ":", "?"))
 
 
+_BRACKETED = re.compile(r"\s*[(\uff08][^()\uff08\uff09]*[)\uff09]")
+"""Words in brackets after a name: what it is said of, no words of the name's own."""
+
+
 def _short_or_named(front: str, rest: str) -> bool:
     """A term's name: a few words, or a name of a few more, maybe with a title's small words in it
     (``Total Cost of Ownership (TCO)``) when a definition of some words follows (``The Art of War
     - audiobook`` is a reading list's)."""
-    words = len(front.split())
+    words = len(_BRACKETED.sub("", front).split())  # `Time complexity (worst case: reversed input)`
     if words <= _PLAIN_TERM_WORDS or (words <= _NAME_WORDS and names_a_thing(front)):
         return True
     return words <= _NAME_WORDS and len(rest.split()) >= _DEFINED_WORDS and names_a_thing(front, small=True)
