@@ -883,6 +883,13 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     return len(answer), _Pair(front, "\n\n".join(text.strip() for text in texts))
 
 
+def _answered_on_its_line(line: str) -> re.Match[str] | None:
+    """A question and its answer on one line, after its question mark: ``… ? A: …``, ``… ? (Ans: …)``."""
+    if "?" not in line and "\uff1f" not in line:
+        return None  # most lines ask nothing: no pattern need look
+    return _ANSWER_AFTER.match(line) or _ANSWER_IN_BRACKETS.match(line)
+
+
 def _answered_within(node: Node) -> _Pair | None:
     """``Which …?`` and ``Answer: …`` in words (or ``A: …``) on the next line of the same paragraph,
     or on the question's own line (``1. Which …? **Answer: Amazon MQ**``)."""
@@ -893,9 +900,7 @@ def _answered_within(node: Node) -> _Pair | None:
         return None  # `Q: …` or `**Question:** …`: the `Q:`/`A:` rule's
     if any(line.strip() in _SEPARATORS for line in lines):
         return None  # a `?` line between the sides: a multi-line card, the `?` rule's
-    inline = (
-        (_ANSWER_AFTER.match(lines[0]) or _ANSWER_IN_BRACKETS.match(lines[0])) if len(lines) == 1 else None
-    )
+    inline = _answered_on_its_line(lines[0]) if len(lines) == 1 else None
     if inline is not None and _asks(inline["asked"]):
         return _Pair(_unnumbered(unbolded(inline["asked"])), unbolded(inline["answer"]).strip())
     for number in range(1, len(lines)):
@@ -1609,9 +1614,7 @@ def _questions_and_answers(
     for number, line in enumerate(lines):
         asks = _QUESTION.match(line.strip()) or _FRONT.match(line.strip())
         answers = _answer_to(lines[sides[-1][0]], line, dotted=dotted) if sides else None
-        inline = (
-            (_ANSWER_AFTER.match(asks["text"]) or _ANSWER_IN_BRACKETS.match(asks["text"])) if asks else None
-        )
+        inline = _answered_on_its_line(asks["text"]) if asks else None
         if inline is not None:  # `Q: How many …? A: Two.` on one line
             sides.append((number, [unbolded(inline["asked"])], [unbolded(inline["answer"])]))
         elif asks is not None:
