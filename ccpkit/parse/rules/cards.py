@@ -523,7 +523,8 @@ def _described_in_a_line(ctx: Context) -> set[int]:
         heading = blocks[start].node
         if heading.tag == "h1" or _in_a_key(blocks[start]):
             continue
-        below = [block.node for block in blocks[start + 1 : end] if not _cites(block.node)]
+        written = [block.node for block in blocks[start + 1 : end]]
+        below = [node for node in written if not _cites(node)] or written  # over a link alone: no term
         deeper = end < len(blocks) and blocks[end].node.tag > heading.tag  # `h3` under an `h2`
         if not below and not deeper:
             continue  # `## Cloud CDN` with nothing under it yet: a placeholder, neither way
