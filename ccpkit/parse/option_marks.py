@@ -118,10 +118,9 @@ def _answer_below(lines: list[str], run: list[int], code: Container[int]) -> int
     for at in range(run[-1] + 1, len(lines)):
         if not lines[at].strip() or at in code:
             continue
-        line = lines[at].lstrip(_LEADING)
-        said = _ANSWER.match(line)
-        if said and _names_options(said, line[said.end() :], kind):
+        if _answers(lines[at], kind):
             return at
+        line = lines[at].lstrip(_LEADING)
         words += 1
         asks = line.rstrip().endswith(("?", "\uff1f"))
         if not letters or _OPTION.match(lines[at]) or line.startswith("#") or asks or words > _ANSWER_LINES:
@@ -165,14 +164,21 @@ def _answered_in(lines: Sequence[str], kind: int, code: Container[int]) -> bool:
     """Whether the file answers options of ``kind`` anywhere: an answer line naming one, or a key's
     line naming such letters (a quiz's options, where a list under words that ask is prose)."""
     for at, line in enumerate(lines):
-        stripped = line.lstrip(_LEADING)
-        said = _ANSWER.match(stripped) if at not in code else None
-        if said and _names_options(said, stripped[said.end() :], kind):
+        if at in code:
+            continue
+        if _answers(line, kind):
             return True
-        keyed = _KEY_LINE.match(line) if at not in code else None
+        keyed = _KEY_LINE.match(line)
         if keyed and any(_kind(letter) == _family(kind) for letter in re.findall(_LETTER, keyed["entries"])):
             return True
     return False
+
+
+def _answers(line: str, kind: int) -> bool:
+    """Whether ``line`` is an answer naming options of ``kind`` (after a list's or quote's marker)."""
+    stripped = line.lstrip(_LEADING)
+    said = _ANSWER.match(stripped)
+    return said is not None and _names_options(said, stripped[said.end() :], kind)
 
 
 _ANOTHER_PART = re.compile(rf"[;,\uff1b\uff0c]\s*\(?(?:{_MARK}|{_LETTER}|[1-8])\)")
@@ -182,7 +188,12 @@ _ANOTHER_PART = re.compile(rf"[;,\uff1b\uff0c]\s*\(?(?:{_MARK}|{_LETTER}|[1-8])\
 def _run_kind(line: str) -> int:
     """The kind of the mark opening a run's first line."""
     found = _OPTION.match(line)
-    return _PLACE[found["mark"] or found["letter"] or found["numbered"]][0] if found else -1
+    return _PLACE[_opening(found)][0] if found else -1
+
+
+def _opening(found: re.Match[str]) -> str:
+    """The mark, letter or bracketed number an option's line opens with."""
+    return str(found["mark"] or found["letter"] or found["numbered"])
 
 
 def _by_letters(line: str) -> bool:
@@ -208,7 +219,7 @@ def _options_from(lines: list[str], number: int, code: Container[int]) -> list[i
         if not lines[at].strip() and run:
             continue
         found = _OPTION.match(lines[at]) if at not in code else None
-        place = _PLACE[found["mark"] or found["letter"] or found["numbered"]] if found else None
+        place = _PLACE[_opening(found)] if found else None
         if place is None or place != (expected or (place[0], 0)):
             break
         run.append(at)

@@ -87,11 +87,11 @@ _ANSWER = re.compile(
 )
 """``A: …``, ``A1: …``, ``A1) …``, ``**Answer:** …``, ``**Respuesta:** …``, ``Antwort: …``, ``答…``,
 ``답변: …``, ``Ans. …``, ``**Ans.** …``: its answer line."""
-_P_ASKED = re.compile(rf"^{_BOLD}P{_BOLD}{_COLON}")
 _R_ANSWER = re.compile(rf"^{_BOLD}R{_BOLD}{_COLON}{_BOLD}\s*(?P<text>.*)$")
 """``R: …`` answering a ``P: …?`` (or ``Q : …``, as French notes write it), and no other line: ``R:``
 is a gas constant or a resistance as often."""
-_Q_ASKED = re.compile(rf"^{_BOLD}[PQ]{_BOLD}{_COLON}")
+_ASKED_FOR_R = re.compile(rf"^{_BOLD}[PQ]{_BOLD}{_COLON}")
+"""A ``P:`` or ``Q :`` question, which an ``R:`` line answers."""
 _LABELLED_QUESTION = re.compile(rf"^{_BOLD}(?i:quiz|q\d*|{QUESTION}|exercise|problem)(?:\s*\d+)?{_BOLD}\s*:")
 """A question's own label (``Quiz: …?``, ``Q3: …?``): a question, never the answer to one above."""
 _LETTER_LABEL = re.compile(rf"\s*{_BOLD}(?:A|R|答|回答|답변){_BOLD}{_COLON}")
@@ -1426,7 +1426,7 @@ def _after_answer_label(text: str, *, numbered: bool = True, asked: str = "") ->
     an ``A4:`` opening it is its words (a paper size, a cell), no label."""
     first, newline, rest = text.partition("\n")
     label = _ANSWER.match(first.strip()) or (
-        _R_ANSWER.match(first.strip()) if _P_ASKED.match(asked) else None
+        _R_ANSWER.match(first.strip()) if _ASKED_FOR_R.match(asked) else None
     )
     if label is None or (not numbered and any(map(str.isdigit, first.strip()[: label.start("text")]))):
         return None
@@ -1725,7 +1725,7 @@ def _answer_to(asked: str, line: str, *, dotted: bool) -> re.Match[str] | None:
     """``line`` as the answer line of the question written on ``asked``: ``A: …`` answers any, ``A. …``
     a ``Q. …`` (unless ``B.`` lines make them options: not ``dotted``), ``Back: …`` a ``Front: …``."""
     asked, line = asked.strip(), line.strip()
-    found = _ANSWER.match(line) or (_R_ANSWER.match(line) if _Q_ASKED.match(asked) else None)
+    found = _ANSWER.match(line) or (_R_ANSWER.match(line) if _ASKED_FOR_R.match(asked) else None)
     if found is None and dotted and _DOTTED_QUESTION.match(asked) and _asks(asked):
         found = _DOTTED_ANSWER.match(line)  # not `Q. 3 of the homework is optional.` over `A. Kumar …`
     if found is None and _FRONT.match(asked):
