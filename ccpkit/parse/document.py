@@ -50,13 +50,13 @@ _ATTRIBUTES = re.compile(rf"(?P<code>(`+)[^`]+?\2)|(?<=[*_`)\]]){_ATTRIBUTE_LIST
 """A kramdown attribute list right after the end of a span (``**S3**{: .label }``, ``[S3](…){:
 .ext}``), or a code span (kept); after a quote it is a format string's (``"{:#x}"``)."""
 _ATTRIBUTE_LINE = re.compile(rf"(?P<quoted>[ \t]*(?:>[ \t]*)*)(?:{_ATTRIBUTE_LIST}[ \t]*)+")
-"""A line of attribute lists alone, maybe in a quote (``> {: .solution}`` closing a lesson's solution)."""
+"""A line of kramdown attribute lists alone: ``{: .note }``, ``{:toc}``, maybe in a quote (``>
+{: .solution}`` closing a lesson's solution)."""
 _QUOTED_SOLUTION = re.compile(
     r"^(?P<quoted>[ \t]*(?:>[ \t]*)+)#{1,6}[ \t]+(?P<title>(?i:solutions?|answers?))[ \t]*#*[ \t]*$", re.M
 )
 """A heading titled ``Solution`` opening a quote in a quote, as lesson sites nest a challenge's solution
 (``> > ## Solution``): a folded callout, the solution to what the quote around it asks."""
-"""A line of kramdown attribute lists alone: ``{: .note }``, ``{:toc}``."""
 _HEADING_ATTRIBUTES = re.compile(
     rf"^(?P<heading> {{0,3}}#{{1,6}}[ \t].*?)[ \t]+"
     rf"\{{:?[ \t]*(?:-|[.#][A-Za-z_-][\w-]*)(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}[ \t]*$",
@@ -383,9 +383,8 @@ def _quiz_fields(text: str, code: Container[int]) -> str:
             inside = line.strip() == "<?quiz?>"
             lines[number] = "***" if inside else ""  # a rule before each: its content may be HTML
         elif inside and (field := _QUIZ_FIELD.match(line)) is not None:
-            name, value = field["name"], field["value"]
-            box = {"answer-correct": "- [x] ", "answer": "- [ ] "}.get(name, "")
-            lines[number] = f"{box}{value}" if name != "content" else value
+            box = {"answer-correct": "- [x] ", "answer": "- [ ] "}.get(field["name"], "")
+            lines[number] = f"{box}{field['value']}"
     return "\n".join(lines)
 
 

@@ -108,7 +108,7 @@ def _name(entry: Path) -> str:
     return entry.stem if entry.is_file() else entry.name
 
 
-KEY_FILE = re.compile(r"(?i)(?P<stem>.*?)[-_ .]*(?<![a-z])(?:answer[-_ ]?key|answers|key|solutions?)")
+_KEY_FILE = re.compile(r"(?i)(?P<stem>.*?)[-_ .]*(?<![a-z])(?:answer[-_ ]?key|answers|key|solutions?)")
 """A file named for an answer key: ``test-1_key``, ``Practice Test 2 - Answers``, ``answers``."""
 
 
@@ -116,7 +116,7 @@ def key_file_stem(name: str) -> str | None:
     """The name of the file whose questions a file named for an answer key answers (``test-1`` for
     ``test-1_key``), "" when it names none (``answers``, ``2-answers``: a number orders, names
     nothing), ``None`` for a name of no key."""
-    named = KEY_FILE.fullmatch(name)
+    named = _KEY_FILE.fullmatch(name)
     if named is None:
         return None
     return named["stem"] if re.search(r"[^\W\d_]", named["stem"]) else ""
@@ -131,11 +131,14 @@ def _keys_beside(files: list[Path]) -> dict[Path, Path]:
     found: dict[Path, Path] = {}
     for key in files:
         stem = key_file_stem(key.stem) if _ANSWERS_NAME.search(key.stem) else None
+        if stem is None:
+            continue
         others = [path for path in files if path != key]
-        answered = [path for path in others if path.stem == stem or (not stem and len(others) == 1)]
-        if not stem:
-            answered = [path for path in answered if _QUESTIONS_NAME.search(path.stem)]
-        if stem is not None and len(answered) == 1 and answered[0] not in found.values():
+        if stem:
+            answered = [path for path in others if path.stem == stem]
+        else:
+            answered = [path for path in others if len(others) == 1 and _QUESTIONS_NAME.search(path.stem)]
+        if len(answered) == 1 and answered[0] not in found.values():
             found[answered[0]] = key
     return found
 

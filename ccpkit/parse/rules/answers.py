@@ -109,11 +109,11 @@ _KEY_TITLE_ABROAD = (
     r"(?:respuestas|respostas|r[ée]ponses|risposte|antworten|l[öo]sungen|gabarito|soluciones|solu[çc][õo]es"
     r"|ответы|відповіді|odpowiedzi|(?:kunci\s+)?jawaban)"
 )
+"""A key's title in other languages, in the plural where the language has one (``## Respuestas``,
+``## Ответы к тесту``, ``## Réponses du quiz``): ``Respuesta`` is a response as often, ``Lösung`` one
+worked example's solution, ``Ответ сервера`` a server's reply."""
 _KEY_TITLE_CJK = r"(?:参考答案|答案|正解|解答|정답)"
 """A key's title in Chinese, Japanese or Korean, maybe with words after it (``答案与解析``)."""
-"""A key's title in other languages, in the plural where the language has one (``## Respuestas``,
-``## Ответы к тесту``, ``## Réponses du quiz``, ``## 参考答案``): ``Respuesta`` is a response as often,
-``Lösung`` one worked example's solution, ``Ответ сервера`` a server's reply."""
 _KEY_TITLE = re.compile(
     rf"^(?:[\w&'-]+\s+){{0,5}}(?:(?:answers?(?:\s+key)?|answer\s+sheet|solutions?|{_KEY_TITLE_ABROAD})\b"
     rf"|{_KEY_TITLE_CJK})",
@@ -403,7 +403,10 @@ def after_key_title(text: str) -> str | None:
 def names_answers(text: str) -> bool:
     """A heading that is only a word for the answer, in any language (``## Lösung``, ``## Respuesta``,
     ``## Answer``): a key's title over a section of nothing but entries, else a section of notes."""
-    return re.fullmatch(rf"(?i)\W*(?:answers?|solutions?|{ANSWER_ABROAD})\W*", plain(text)) is not None
+    return _ANSWER_WORD.fullmatch(plain(text)) is not None
+
+
+_ANSWER_WORD = re.compile(rf"(?i)\W*(?:answers?|solutions?|{ANSWER_ABROAD})\W*")
 
 
 def is_key_title(text: str, *, line: bool = False) -> bool:

@@ -238,18 +238,16 @@ def _answer_keys(ctx: Context, worded: list[Node]) -> Iterator[KeyEntry]:
         yield from held
         held = []
         if node.type == "heading":
-            level = heading_level(node)
-            entry = key_entry(heading_text(node), "", node) if key_level and level > key_level else None
+            level, title = heading_level(node), heading_text(node)
+            entry = key_entry(title, "", node) if key_level and level > key_level else None
             below = blocks[index + 1].node if index + 1 < len(blocks) else None
             if entry is None and key_level and level > key_level and below is not None:
-                entry = _named_answer(heading_text(node), below)  # `### Question 1` over `Answer: B. …`
+                entry = _named_answer(title, below)  # `### Question 1` over `Answer: B. …`
                 ctx.claim(*([below] if entry is not None else []))
             if entry is not None:  # `### Question 1: Correct Answer - B`, what is below it explaining it
                 ctx.claim(node)
                 held = [entry]
-            elif is_key_title(heading_text(node)) or (
-                names_answers(heading_text(node)) and only_entries.get(index)
-            ):
+            elif is_key_title(title) or (names_answers(title) and only_entries.get(index)):
                 key_level, seen = level, True  # `## Lösung` over nothing but `1. A` entries: a key too
             elif not (key_level and level > key_level):
                 key_level = level if seen and only_entries.get(index, False) else 0

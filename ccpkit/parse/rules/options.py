@@ -410,9 +410,9 @@ def reasons_after_marks(options: list[DraftOption]) -> tuple[list[DraftOption], 
     found = [_MARK_THEN_REASON.search(option.text) if option.checked is None else None for option in options]
     if not any(found):
         return options, quoted
-    reasons = [*quoted.split("\n")] if quoted else []
+    reasons = [quoted] if quoted else []
     reasons += [
-        f"- {option.label}. {option.text[: reason.start()].strip()} \u2014 {reason['reason'].strip()}"
+        _reason_line(option, reason.start(), reason["reason"])
         for option, reason in zip(options, found, strict=True)
         if reason is not None
     ]
@@ -433,7 +433,7 @@ def _quoted_feedback(options: list[DraftOption]) -> tuple[list[DraftOption], str
     if not any(found):
         return options, ""
     reasons = [
-        f"- {option.label}. {option.text[: quote.start()].strip()} \u2014 {_unquoted(quote['quote'])}"
+        _reason_line(option, quote.start(), _unquoted(quote["quote"]))
         for option, quote in zip(options, found, strict=True)
         if quote is not None
     ]
@@ -442,6 +442,12 @@ def _quoted_feedback(options: list[DraftOption]) -> tuple[list[DraftOption], str
         for option, quote in zip(options, found, strict=True)
     ]
     return kept, "\n".join(reasons)
+
+
+def _reason_line(option: DraftOption, end: int, why: str) -> str:
+    """An explanation's line of why an option is right or wrong: ``- B. Phishing — fake login pages``
+    (the option's words up to ``end``)."""
+    return f"- {option.label}. {option.text[:end].strip()} \u2014 {why.strip()}"
 
 
 def _unquoted(quote: str) -> str:

@@ -541,11 +541,9 @@ def _answer_below(node: Node, after: Node | None) -> Answer | None:
     if node.type == "html_block" and "<details" in node.content.lower():
         return answer_in_details(node.content)
     called = callout(node) if node.type == "blockquote" else None
-    if (
-        called is not None and called.title and called.lines
-    ):  # `> [!solution]- Solution` over `2 is correct …`
-        first_line = called.lines.partition("\n")[0]
-        return answer_line(f"{called.title.rstrip(':')}: {first_line}")
+    if called is not None and called.title and called.lines:  # `> [!solution]- Solution` over `2 is …`
+        said = called.lines.partition("\n")[0]
+        return answer_line(f"{called.title.rstrip(':')}: {said}")
     if node.type == "blockquote" and node.children:
         return _answer_below(node.children[0], node.children[1] if len(node.children) > 1 else None)
     label = _label_alone(node)
@@ -1080,9 +1078,9 @@ def _numbered_next(draft: Draft, listed: Node) -> bool:
     if not (draft.question.isdigit() and start is not None and int(start) == int(draft.question) + 1):
         return False
     first = listed.children[0].children[0] if listed.children and listed.children[0].children else None
-    line = (
-        first.children[0].content.partition("\n")[0].rstrip() if first and first.type == "paragraph" else ""
-    )
+    if first is None or first.type != "paragraph":
+        return False
+    line = first.children[0].content.partition("\n")[0].rstrip()
     return asks(line) or instructs(line) or line.endswith(":")  # `2. Define osmosis.`
 
 
