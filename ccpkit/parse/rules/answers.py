@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ccpkit.item_ids import HTML_TAG
 from ccpkit.parse.answer_words import ANSWER_ABROAD
@@ -248,7 +248,8 @@ def answer_line(text: str) -> Answer | None:
         return None  # `Answers: 1-A, 2-B`: a key, not one answer
     stated = _STATED.match(value)
     if stated is not None:  # `Answer: A is correct because …`
-        return _answer(stated)
+        said = _answer(stated)
+        return replace(said, rest=_code_kept(match["value"], said.rest)) if "`" in match["value"] else said
     if value != text and (said := answer_line(value)) is not None and said.letters and not said.rest:
         return said  # `Answer: The correct answer is B.` (not `The answer is B-tree.`)
     letters = _VALUE.match(value)
@@ -257,6 +258,13 @@ def answer_line(text: str) -> Answer | None:
         return _answer(letters)
     first = value.split("\n", 1)[0].strip().rstrip(".")
     return Answer((), "", first) if first else None
+
+
+def _code_kept(written: str, words: str) -> str:
+    """``words`` as ``written`` ends with them, code marks and all (``B is correct: `ls` lists …``)."""
+    written = written.strip()
+    starts = (start for start in range(len(written)) if written[start:].replace("`", "").strip() == words)
+    return written[next(starts, len(written)) :].strip() or words
 
 
 def as_written(line: str, answer: Answer) -> str:
@@ -268,6 +276,9 @@ def as_written(line: str, answer: Answer) -> str:
             start -= len(written[:start]) - len(written[:start].rstrip("`*_"))  # `` `ls` ``, ``**S3**``
             labelled = plain(written[:start]).rstrip().endswith((":", "\uff1a", "-", "\u2013", "\u2014", "="))
             return written[start:].strip() if labelled else written.strip()  # `The answer is …`: whole
+    labelled = _ANSWER_LINE.match(plain(line))
+    if labelled and labelled["value"].replace("`", "").strip().rstrip(".") == answer.text:
+        return labelled["value"].strip()  # its code marks were read past: `1 is correct: `ls` lists …`
     return answer.text
 
 

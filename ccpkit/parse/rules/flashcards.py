@@ -1225,11 +1225,14 @@ def _quoted_answer(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
 
 
 def _asked_and_answered(question: Node, answer: Node) -> _Pair | None:
-    """A paragraph that asks, and its answer in words: a paragraph or a list of one item."""
+    """A paragraph that asks (or a line alone that says what to do: ``Define osmosis.``), and its answer
+    in words: a paragraph or a list of one item."""
     unlisted = _unlisted([answer])
     answer = unlisted[0] if len(unlisted) == 1 else answer
     lines = question.children[0].content.strip().split("\n") if question.type == "paragraph" else []
     asks = next((number for number, line in enumerate(lines) if _asks(line)), None)
+    if asks is None and len(lines) == 1 and instructs(_unnumbered(_QUESTION_LABEL.sub("", lines[0]))):
+        asks = 0
     answered = _worded(answer)
     if asks is None or not answered:
         return None

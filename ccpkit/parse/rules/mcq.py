@@ -624,6 +624,9 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
     letters = draft.answer.letters if draft.answer else tuple(o.label for o in draft.options if o.checked)
     if draft.answer is not None and draft.worded is not None:  # words above the letters that answer
         draft.explanation[:0] = _worded_explains(draft, draft.worded, letters)
+    elif letters and draft.worded is not None:  # ticked, or numbered options it names (`2 is correct: …`)
+        said, why = named_with_reason(draft.options, draft.worded_line or draft.worded.text)
+        draft.explanation[:0] = [why] if said and why else [] if said else [draft.worded_line]
     if not letters and draft.worded is not None:
         letters, reason = named_with_reason(draft.options, draft.worded.text)
         draft.explanation[:0] = [reason] if reason else []

@@ -209,9 +209,9 @@ def named_with_reason(options: Sequence[DraftOption], words: str) -> tuple[tuple
     before a reason (``Amazon S3, since it scales``), with the reason; or an option's letter and its
     text (``A. remote-exec``, where ``A. genus`` alone would be a name)."""
     texts = [_words(option.text) for option in options]
-    numbers = _option_numbers(words) if all(option.number for option in options) else set()
+    numbers, why = _option_numbers(words) if all(option.number for option in options) else (set(), "")
     if numbers and numbers <= {option.number for option in options}:  # `Answer: 1` under `- 1: false`
-        return tuple(option.label for option in options if option.number in numbers), ""
+        return tuple(option.label for option in options if option.number in numbers), why
     coded = _WHOLE_CODE.fullmatch(words.strip())  # `A. remote-exec` in backticks, as its option is
     lettered = _LETTER_AND_TEXT.fullmatch(coded["inner"] if coded else words.strip())
     if lettered is not None and (lettered["letter"], _words(lettered["text"])) in zip(
@@ -519,23 +519,24 @@ def unlettered_options(doc: Document, node: Node, answer: Answer | None, *, aske
     if any(letter not in _LABELS[: len(firsts)] for letter in answer.letters):
         return None
     if node.type == "ordered_list" and not answer.letters:
-        numbers = _option_numbers(answer.text)
+        numbers = _option_numbers(answer.text)[0]
         if numbers and all(1 <= number <= len(options) for number in numbers):
-            return Options([replace(option, checked=n in numbers) for n, option in enumerate(options, 1)])
+            numbered = enumerate(options, 1)
+            return Options([replace(option, checked=n in numbers, number=n) for n, option in numbered])
         if numbers:
             return None
     return Options(options) if answer.letters or named_option(options, answer.text) else None
 
 
-def _option_numbers(answer: str) -> set[int]:
+def _option_numbers(answer: str) -> tuple[set[int], str]:
     """The numbered options an answer names (``3``, ``Option 3``, ``2 and 3``, ``2, 3``, or stated: ``2 is
-    correct: …``, ``The correct answer is 2.``, as lesson sites' solutions say it); none when it says
-    anything else."""
+    correct: …``, ``The correct answer is 2.``, as lesson sites' solutions say it), and the reason a
+    statement goes on with; none when it says anything else."""
     stated = _NUMBER_STATED.match(answer.strip())
     if stated is not None:
-        return {int(stated["said"] or stated["number"])}
+        return {int(stated["said"] or stated["number"])}, answer.strip()[stated.end() :].lstrip(".,;:!) \t")
     named = [_OPTION_NUMBER.fullmatch(part) for part in _NUMBER_JOINER.split(answer.strip())]
-    return {int(found["number"]) for found in named if found} if all(named) else set()
+    return ({int(found["number"]) for found in named if found} if all(named) else set()), ""
 
 
 def _unlettered(label: str, text: str, item: Node) -> DraftOption:

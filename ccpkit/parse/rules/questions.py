@@ -541,9 +541,12 @@ def _answer_below(node: Node, after: Node | None) -> Answer | None:
     if node.type == "html_block" and "<details" in node.content.lower():
         return answer_in_details(node.content)
     called = callout(node) if node.type == "blockquote" else None
-    if called is not None and called.title and called.lines:  # `> [!solution]- Solution` over `2 is …`
-        said = called.lines.partition("\n")[0]
-        return answer_line(f"{called.title.rstrip(':')}: {said}")
+    first = called.blocks[0] if called is not None and called.blocks else None
+    lines = called.lines if called is not None else ""
+    if not lines and first is not None and first.type == "paragraph":
+        lines = first.children[0].content  # `> > ## Solution`, a blank line, then `2 is correct`
+    if called is not None and called.title and lines:  # `> [!solution]- Solution` over `2 is …`
+        return answer_line(f"{called.title.rstrip(':')}: {lines.partition(chr(10))[0]}")
     if node.type == "blockquote" and node.children:
         return _answer_below(node.children[0], node.children[1] if len(node.children) > 1 else None)
     label = _label_alone(node)
@@ -703,7 +706,13 @@ def _answer_callout(ctx: Context, quote: Node) -> bool:
 
 
 def _quotes_options(ctx: Context, quote: Node) -> bool:
-    return any(read_options(ctx.doc, child) is not None for child in quote.children)
+    """A quote holding options: lettered, or plain and numbered ones its answer names (a lesson's
+    challenge, ``> 1. …`` over ``> > [!solution]- Solution`` saying ``2 is correct``)."""
+    children = quote.children
+    return any(read_options(ctx.doc, child) is not None for child in children) or any(
+        child.type in ("bullet_list", "ordered_list") and _option_run(ctx, children, index) is not None
+        for index, child in enumerate(children)
+    )
 
 
 def _numbered_items(ctx: Context, node: Node, section: tuple[str, ...]) -> Iterator[Draft]:
@@ -1217,7 +1226,9 @@ def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> Non
         if answer is None and draft.paired and (paired := PAIRED_ANSWER.match(line)) is not None:
             answer = answer_line(f"Answer: {line[paired.end() :]}")
         if answer is None and number and _bare_label(lines[number - 1]):
-            answer = answer_line(f"{lines[number - 1]} {line}")  # `**Answer:**` with `B` below it
+            labelled = f"{lines[number - 1]} {line}"
+            answer = answer_line(labelled)  # `**Answer:**` with `B` below it
+            line = labelled if answer is not None else line
             if answer is not None and kept and kept[-1] == lines[number - 1]:
                 kept.pop()
         if answer is not None and answer.letters and draft.answer is None:
