@@ -1,16 +1,17 @@
-"""Options marked with circled numbers, kana, or the letters of other scripts, as Korean, Japanese,
-bubble-sheet, Russian, Greek, Hindi, Bengali and Arabic banks write them.
+"""Options marked with circled numbers, kana, the letters of other scripts, or numbers in brackets or
+in Roman, as Korean, Japanese, bubble-sheet, Russian, Greek, Hindi, Bengali, Arabic and Indian banks
+write them.
 
 ``① … ② …`` then ``정답: ②``; ``ア … イ …`` then ``正解 イ``; ``Ⓐ … Ⓑ …`` then ``Answer: Ⓑ``; Cyrillic
 letters then ``Ответ: Б``; ``(क) … (ख) …`` then ``उत्तर: (ख)``. Each mark is the letter of its place (①,
 ア and क are A; ②, イ, Б and ख are B …), written as such before any rule reads the file, so the question
 rules read them as any lettered options. A run of such lines from the first mark is rewritten, and
-the answer naming a mark below it. Circled numbers and kana need that answer on the next line of
-words (elsewhere ① numbers a step, and ア is a word). A letter needs its stop or bracket (``Б)``,
-``Б.``, ``(Б)``: a Cyrillic letter alone is a word) and keeps its case, so lower-case Cyrillic reads as
-``a) … b) …`` does; its options are rewritten when answered below, or under words that ask (``…?``) in
-a file that answers such options elsewhere (a key), as a list in prose is not (it is printed as
-written). An answer in parts (``(1) 19.6 m/s; (2) 19.6 m``) names no option.
+the answer naming a mark below it. Circled numbers, kana and numbers need that answer on the next
+line of words (elsewhere ① numbers a step, ア is a word, and ``(ii)`` a law of a list). A letter
+needs its stop or bracket (``Б)``, ``Б.``, ``(Б)``: a Cyrillic letter alone is a word) and keeps its
+case, so lower-case Cyrillic reads as ``a) … b) …`` does; its options are rewritten when answered
+below, or under words that ask (``…?``) in a file that answers such options elsewhere (a key), as a
+list in prose is not (it is printed as written). An answer in parts (``(1) 19.6 m/s; (2) 19.6 m``) names no option.
 """
 
 from __future__ import annotations
@@ -25,15 +26,18 @@ _LETTERS = ("АБВГДЕЖЗ", "абвгдежз", "ΑΒΓΔΕΖΗΘ", "αβγ�
 """Cyrillic, Greek (each in both cases), Devanagari, Bengali, and Arabic in its abjad order."""
 _NUMBERS = tuple(f"({number})" for number in range(1, 9))
 """``(1) … (2) …``, as Indian banks number their options (``Ans. (2)``)."""
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
+"""``(i) … (ii) …``, ``i. … ii. …``, as other banks number them (``Answer: (ii)``); capitals too."""
 _PLACE = {
     mark: (kind, place)
-    for kind, marks in enumerate((*_MARKS, *_LETTERS, _NUMBERS))
+    for kind, marks in enumerate((*_MARKS, *_LETTERS, _NUMBERS, _ROMAN, tuple(map(str.upper, _ROMAN))))
     for place, mark in enumerate(marks)
 }
 _MARK = f"[{''.join(_MARKS)}]"
 _LETTER = f"[{''.join(_LETTERS)}]"
 _STOP = "[.)\uff0e\uff09]"
-_NAMED = rf"(?:{_MARK}|\(?{_LETTER}\)?|\(?[1-8]\)?)"
+_ROMAN_NUMBER = "(?:viii|vii|vi|iv|v|iii|ii|i|VIII|VII|VI|IV|V|III|II|I)"
+_NAMED = rf"(?:{_MARK}|\(?{_LETTER}\)?|\(?[1-8]\)?|\(?{_ROMAN_NUMBER}\)?)"
 _ANSWER = re.compile(
     rf"(?P<label>(?<!\w)(?:{ANSWER_ABROAD}|正答|correct\s+answer|answer|ans)\.?\s*[:\uff1a]?\s*(?:\*\*|__)?\s*)"
     rf"(?P<marks>{_NAMED}(?:\s*[,\u3001]\s*{_NAMED})*)(?!\w)",
@@ -46,20 +50,22 @@ _LEADING = " \t>-*_\u2705\u2714"
 _OPTION = re.compile(
     rf"^(?P<lead>\s*(?:>\s*)*(?:[-*+]\s+)?)(?:(?P<mark>{_MARK})(?:[ \t\u3000]+|{_STOP}[ \t\u3000]*)"
     rf"|(?P<open>\()?(?P<letter>{_LETTER})(?P<close>(?(open)\)|{_STOP}))[ \t\u3000]*"
-    r"|(?P<numbered>\([1-8]\))[ \t\u3000]+)(?=\S)"
+    r"|(?P<numbered>\([1-8]\))[ \t\u3000]+"
+    rf"|(?P<roman>\({_ROMAN_NUMBER}\)|{_ROMAN_NUMBER}[.)])[ \t\u3000]+)(?=\S)"
 )
 """A line opening with a mark and then its words (``② Amazon S3``, ``- イ. Amazon S3``, full-width
 stops and brackets too), with a letter and its stop or brackets (``Б) Amazon S3``, ``(ख) …``), or with
-a number in brackets (``(2) Amazon S3``)."""
+a number in brackets (``(2) Amazon S3``), or a Roman one (``(ii) …``, ``ii. …``)."""
 _OPENING = re.compile(f"[{''.join(_MARKS)}{''.join(letters[0] for letters in _LETTERS)}]")
 """Any mark, or the first letter of a script's run: with a look for ``(1)``, one scan tells that most
 files hold no such options."""
+_ROMAN_LINE = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+)?(?:\([iI]\)|[iI][.)])[ \t]", re.M)
 _LETTER_LINE = re.compile(rf"^\s*(?:>\s*)*(?:[-*+]\s+)?\(?{_LETTER}{_STOP}", re.M)
 
 
 def answers_by_mark(text: str) -> bool:
     """Whether the file may hold options so marked: most hold none."""
-    numbered = "(1)" in text
+    numbered = "(1)" in text or _ROMAN_LINE.search(text) is not None
     if not numbered and _OPENING.search(text) is None:
         return False
     marked = numbered or any(mark in text for marks in _MARKS for mark in marks)
@@ -141,14 +147,16 @@ def _names_options(said: re.Match[str], rest: str, kind: int) -> bool:
         return False
     if _ANOTHER_PART.search(rest):
         return False
-    if kind != _NUMBERED_KIND:
+    if kind < _NUMBERED_KIND:
         return True
     return not re.match(r"\s*\w", rest) and not re.search(r"\(?[1-8]\)", rest)  # `(1) + (2) gives …`
 
 
 _NUMBERED_KIND = len(_MARKS) + len(_LETTERS)
-_CASES = {2: 1, 5: 4, 7: 6}
-"""Kinds that are another's small letters (ⓐ, Cyrillic, Greek): an answer names either case."""
+"""The first kind of numbers (bracketed, then Roman): an answer naming one says nothing more."""
+_CASES = {2: 1, 5: 4, 7: 6, _NUMBERED_KIND + 2: _NUMBERED_KIND + 1}
+"""Kinds that are another's small letters (ⓐ, Cyrillic, Greek, Roman numbers): an answer names either
+case."""
 
 
 def _family(kind: int) -> int:
@@ -192,8 +200,8 @@ def _run_kind(line: str) -> int:
 
 
 def _opening(found: re.Match[str]) -> str:
-    """The mark, letter or bracketed number an option's line opens with."""
-    return str(found["mark"] or found["letter"] or found["numbered"])
+    """The mark, letter or number an option's line opens with (a Roman one without its brackets)."""
+    return str(found["mark"] or found["letter"] or found["numbered"] or found["roman"].strip("(.)"))
 
 
 def _by_letters(line: str) -> bool:
@@ -228,15 +236,15 @@ def _options_from(lines: list[str], number: int, code: Container[int]) -> list[i
 
 
 def _lettered_option(found: re.Match[str]) -> str:
-    if found["mark"] or found["numbered"]:
-        return f"{found['lead']}{_letter(found['mark'] or found['numbered'])}. "
+    if found["mark"] or found["numbered"] or found["roman"]:
+        return f"{found['lead']}{_letter(_opening(found))}. "
     letter = _letter(found["letter"])
     cased = letter.lower() if found["letter"].islower() else letter
     return f"{found['lead']}{found['open'] or ''}{cased}{found['close']} "
 
 
 def _mark(named: str) -> str:
-    """The mark an answer names: ``②``, ``Б``, or ``(2)`` for ``2`` as well."""
+    """The mark an answer names: ``②``, ``Б``, ``ii`` for ``(ii)``, or ``(2)`` for ``2`` as well."""
     bare = named.strip("()")
     return f"({bare})" if bare in "12345678" else bare
 
@@ -247,4 +255,5 @@ def _letter(mark: str) -> str:
 
 def _letters(found: re.Match[str]) -> str:
     named = re.sub(r"\(?([1-8])\)?", lambda number: _letter(f"({number[1]})"), found["marks"])
+    named = re.sub(rf"\(?\b({_ROMAN_NUMBER})\b\)?", lambda roman: _letter(roman[1].lower()), named)
     return found["label"] + re.sub(f"{_MARK}|{_LETTER}", lambda mark: _letter(mark[0]), named)

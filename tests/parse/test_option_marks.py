@@ -27,6 +27,9 @@ from ccpkit.parse.option_marks import answers_by_mark, marks_as_letters
         ),
         ("(1) EBS\n(2) S3\n\nAns. (2)", "A. EBS\nB. S3\n\nAns. B"),
         ("- (1) EBS\n- (2) S3\n\nAnswer: 2", "- A. EBS\n- B. S3\n\nAnswer: B"),
+        ("(i) EBS\n(ii) S3\n(iii) EFS\n\nAnswer: (iii)", "A. EBS\nB. S3\nC. EFS\n\nAnswer: C"),
+        ("i. EBS\nii. S3\n\nAns: ii", "A. EBS\nB. S3\n\nAns: B"),
+        ("- I) EBS\n- II) S3\n\n**Answer:** II", "- A. EBS\n- B. S3\n\n**Answer:** B"),
     ],
 )
 def test_marked_options_answered_below_become_letters(text: str, written: str) -> None:
@@ -45,6 +48,9 @@ def test_marked_options_answered_below_become_letters(text: str, written: str) -
         "Какая?\n\nА EBS\nБ S3\n\nОтвет: Б",  # a letter with no stop is a word
         "Какая?\n\nБ) S3\nВ) EFS",  # a run starts at the first letter
         "(1) S3 stores objects.\n(2) EBS stores blocks.\n\nWhich is correct?\n\nAnswer: 2",  # statements
+        "(i) inertia\n(ii) force\n\nAnswer: (ii) is used most.",  # a remark on a list of laws
+        "I. Introduction\nII. Methods\n\nAnswer: I think both.",  # an outline, and a sentence
+        "(ii) S3\n(iii) EFS\n\nAnswer: (ii)",  # a run starts at the first number
     ],
 )
 def test_other_marks_stay(text: str) -> None:
