@@ -11,7 +11,8 @@ line of words (elsewhere ① numbers a step, ア is a word, and ``(ii)`` a law o
 needs its stop or bracket (``Б)``, ``Б.``, ``(Б)``: a Cyrillic letter alone is a word) and keeps its
 case, so lower-case Cyrillic reads as ``a) … b) …`` does; its options are rewritten when answered
 below, or under words that ask (``…?``) in a file that answers such options elsewhere (a key), as a
-list in prose is not (it is printed as written). An answer in parts (``(1) 19.6 m/s; (2) 19.6 m``) names no option.
+list in prose is not (it is printed as written). An answer in parts (``(1) 19.6 m/s; (2) 19.6 m``)
+names no option.
 """
 
 from __future__ import annotations
