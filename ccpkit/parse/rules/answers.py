@@ -276,9 +276,9 @@ def as_written(line: str, answer: Answer) -> str:
             start -= len(written[:start]) - len(written[:start].rstrip("`*_"))  # `` `ls` ``, ``**S3**``
             labelled = plain(written[:start]).rstrip().endswith((":", "\uff1a", "-", "\u2013", "\u2014", "="))
             return written[start:].strip() if labelled else written.strip()  # `The answer is …`: whole
-    labelled = _ANSWER_LINE.match(plain(line))
-    if labelled and labelled["value"].replace("`", "").strip().rstrip(".") == answer.text:
-        return labelled["value"].strip()  # its code marks were read past: `1 is correct: `ls` lists …`
+    said = _ANSWER_LINE.match(plain(line))
+    if said and said["value"].replace("`", "").strip().rstrip(".") == answer.text:
+        return str(said["value"]).strip()  # its code marks were read past: `1 is correct: `ls` lists …`
     return answer.text
 
 
