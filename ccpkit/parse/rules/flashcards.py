@@ -48,8 +48,9 @@ from ccpkit.parse.rules.terms import (
 )
 from ccpkit.parse.tree import Node
 
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}")
-"""Where ``::`` is not a separator: code spans, and Anki's own ``{{c1::cloze}}`` and ``{{Field}}``."""
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}|\$(?=\S)[^$\n]*?(?<=\S)\$(?!\d)|\\\(.*?\\\)")
+"""Where ``::`` is not a separator: code spans, Anki's own ``{{c1::cloze}}`` and ``{{Field}}``, and
+formulas (``$f :: A \to B$``, ``\(…\)``)."""
 _INLINE = re.compile(r"^(?P<front>.*?[^:])(?P<sep>:::?)(?P<back>[^:].*)$")
 _QUESTION_LABEL = re.compile(
     rf"^(?:\*\*|__)?(?:(?i:{QUESTION}(?:\s+text|\s*#?\s*\d+)?|pergunta|q)|问|質問|질문|P(?=.*\w.*[?\uff1f]\s*$))"
@@ -686,8 +687,9 @@ def _inline_pair(
 
 
 def _hide_code(line: str) -> str:
-    """``line`` with its code spans and ``{{…}}`` blanked out (same length): no separator in them."""
-    if "`" not in line and "{{" not in line:  # most lines hold neither
+    """``line`` with its code spans, ``{{…}}`` and formulas blanked out (same length): no separator in
+    them."""
+    if "`" not in line and "{{" not in line and "$" not in line and "\\(" not in line:  # most hold none
         return line
     return _CODE_SPAN.sub(lambda match: "x" * len(match[0]), line)
 

@@ -60,10 +60,13 @@ _SEPARATORS = (
 ``&ndash;``, ``&mdash;``); Chinese and Japanese notes' full-width colon and double dash."""
 _ARROW = re.compile("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
 _PLAIN_SEPARATOR = re.compile(
-    f"{_ARROW.pattern}|(?<=\\S) [=:\u2013\u2014-] (?=\\S)|(?<=[^\\s:]): (?=\\S)|(?<=\\S) ?\uff1a ?(?=\\S)"
+    f"{_ARROW.pattern}|(?<=\\S)[ \u00a0\u202f][=:\u2013\u2014-] (?=\\S)|(?<=[^\\s:]): (?=\\S)"
+    "|(?<=\\S) ?\uff1a ?(?=\\S)"
 )
 """An arrow, `` = ``, ``: ``, `` : ``, a dash (en, em or hyphen) between spaces, or the full-width colon
-of Chinese and Japanese (U+FF1A), as a vocabulary list writes it between a word and its meaning."""
+of Chinese and Japanese (U+FF1A), as a vocabulary list writes it between a word and its meaning; the
+space before may be a no-break one, as French typography (and word processors for it) puts before
+a colon."""
 _UNCOLONED_SEPARATOR = re.compile(f"{_ARROW.pattern}|(?<=\\S) [=|\u2013\u2014-] (?=\\S)|(?<=\\S)\\t+(?=\\S)")
 _SEPARATORS_OF = {"any": _PLAIN_SEPARATOR, "no colon": _UNCOLONED_SEPARATOR, "arrows": _ARROW}
 """Which separators a plain term may have: any, all but a colon (``Morgan: Hi`` is speech in a
@@ -153,6 +156,15 @@ _BOLD_MARKERS = ("**", "__")
 _ANSWER_BELOW = re.compile(r"\n\s*(?:\*\*|__)?A(?:\*\*|__)?\s*:")
 _QUALIFIER = re.compile(r"([*_]?)\([^()\n]+\)\1")
 """A remark in brackets right after the term, maybe in italics: ``**Spot** (up to 90% off)``."""
+_PART_OF_SPEECH = re.compile(
+    r"(?<![\w.])(?:n|v|vt|vi|adj|adv|prep|conj|pron|interj|phr|det|num)\.(?!\w)|\b(?:noun|verb|adjective|adverb)\b"
+)
+_GLOSS = re.compile(
+    rf"(?:[ \t]*(?:{_QUALIFIER.pattern}|/[^/\s][^/\n]{{0,40}}/|(?P<italic>[*_])(?:{_PART_OF_SPEECH.pattern})(?P=italic)))+"
+)
+"""What a glossary or a vocabulary list writes between a term and its meaning: remarks in brackets, a
+pronunciation between slashes, a part of speech (``**laconic** /ləˈkɒnɪk/ *adj.* — …``); with a part
+of speech, the meaning may follow with no separator (``**laconic** *(adj.)* using few words``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,13 +253,16 @@ def _read_term(inner: str, after: str, marker: str) -> Term | None:
         return Term(inner, "", separated=False)
     if _QUALIFIER.fullmatch(following.strip()):
         return Term(inner, following.strip(), separated=False)
-    remark = _QUALIFIER.match(following)
-    if remark is not None:  # `**TTL jitter** (recommended): spreads expiries` — the remark opens the back
-        separated = _separated(following[remark.end() :].lstrip(" \t"))
+    glossed = _GLOSS.match(following)
+    if glossed is not None:  # `**TTL jitter** (recommended): spreads expiries` — the remark opens the back
+        gloss, rest = glossed[0].strip(), following[glossed.end() :].lstrip(" \t")
+        separated = _separated(rest)
         if separated is not None:
             separator, definition = separated
             joint = ":" if separator == ":" else ""
-            return Term(inner, f"{remark[0]}{joint} {definition}".strip(), separated=True)
+            return Term(inner, f"{gloss}{joint} {definition}".strip(), separated=True)
+        if _PART_OF_SPEECH.search(gloss) and rest.strip():  # `**laconic** *(adj.)* using few words`
+            return Term(inner, f"{gloss} {rest}".strip(), separated=True)
     return None
 
 
