@@ -50,7 +50,7 @@ from ccpkit.parse.tree import Node
 
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}|\$(?=\S)[^$\n]*?(?<=\S)\$(?!\d)|\\\(.*?\\\)")
 """Where ``::`` is not a separator: code spans, Anki's own ``{{c1::cloze}}`` and ``{{Field}}``, and
-formulas (``$f :: A \to B$``, ``\(…\)``)."""
+formulas (``$f :: A \\to B$``, ``\\(…\\)``)."""
 _INLINE = re.compile(r"^(?P<front>.*?[^:])(?P<sep>:::?)(?P<back>[^:].*)$")
 _QUESTION_LABEL = re.compile(
     rf"^(?:\*\*|__)?(?:(?i:{QUESTION}(?:\s+text|\s*#?\s*\d+)?|pergunta|q)|问|質問|질문|P(?=.*\w.*[?\uff1f]\s*$))"

@@ -160,10 +160,11 @@ _PART_OF_SPEECH = re.compile(
     r"(?<![\w.])(?:n|v|vt|vi|adj|adv|prep|conj|pron|interj|phr|det|num)\.(?!\w)|\b(?:noun|verb|adjective|adverb)\b"
 )
 _GLOSS = re.compile(
-    rf"(?:[ \t]*(?:{_QUALIFIER.pattern}|/[^/\s][^/\n]{{0,40}}/|(?P<italic>[*_])(?:{_PART_OF_SPEECH.pattern})(?P=italic)))+"
+    rf"(?:[ \t]*(?:{_QUALIFIER.pattern}|/[^/\s][^/\n]{{0,40}}/"
+    rf"|(?P<italic>[*_])(?:{_PART_OF_SPEECH.pattern})(?P=italic)))+"
 )
 """What a glossary or a vocabulary list writes between a term and its meaning: remarks in brackets, a
-pronunciation between slashes, a part of speech (``**laconic** /ləˈkɒnɪk/ *adj.* — …``); with a part
+pronunciation between slashes, a part of speech (``**laconic** /lə'kon-ik/ *adj.* — …``); with a part
 of speech, the meaning may follow with no separator (``**laconic** *(adj.)* using few words``)."""
 
 
