@@ -9,12 +9,18 @@ ANSWER_ABROAD = (
     r"|(?:poprawna\s+|prawid[łl]owa\s+)?odpowied[źz]|(?:правильна\s+)?відповідь"
     r"|(?:do[ğg]ru\s+)?(?:cevap|yan[\u0131i]t)"
     r"|(?:پاسخ|جواب)(?:\s+(?:صحیح|درست))?|(?:الإجابة|الاجابة|الجواب)(?:\s+الصحيحة|\s+الصحيح)?|(?:सही\s+)?उत्तर"
-    r"|(?:সঠিক\s+)?উত্তর|(?:σωστή\s+)?απάντηση|(?:правилен\s+)?отговор|(?:тачан\s+)?одговор)"
+    r"|(?:সঠিক\s+)?উত্তর|(?:σωστή\s+)?απάντηση|(?:правилен\s+)?отговор|(?:тачан\s+)?одговор"
+    r"|(?:juiste\s+)?antwoord(?:en)?|(?:spr[áa]vn[áa]\s+)?odpov[ěe][ďd]|(?:r[äa]tt\s+|riktig\s+)?svar"
+    r"|(?:[õo]ige\s+)?vastus|(?:oikea\s+)?vastaus|(?:pareiz[āa]\s+)?atbilde|r[ăa]spuns(?:\s+corect)?"
+    r"|(?:helyes\s+)?v[áa]lasz|(?:to[čc]an\s+)?odgovor"
+    r"|(?:teisingas\s+)?atsakymas|jibu|sagot|jawapan|คำตอบ(?:ที่ถูกต้อง)?|เฉลย|(?:ה)?תשובה(?:\s+נכונה)?)"
     r"(?:\s+(?:corretas?|corret+[ae]|correctas?|correctes?|certas?))?"
 )
 """"Answer" as Portuguese, Spanish, French, Italian, German, Indonesian, Russian, Polish, Ukrainian,
-Turkish, Persian, Arabic, Hindi, Bengali, Greek, Bulgarian, Serbian, Chinese, Japanese, Korean and
-Vietnamese question banks write it (``Resposta: A``, ``Respuesta correcta: B``, ``Bonne réponse : D``,
-``Jawaban: B``, ``Ответ: A``, ``Odpowiedź: B``, ``Відповідь: B``, ``Doğru cevap: C``, ``پاسخ صحیح: 4``,
-``الإجابة الصحيحة: ب``, ``उत्तर: A``, ``উত্তর: B``, ``Απάντηση: Γ``, ``Отговор: Б``, ``答案`` or ``正解``
-and a full-width colon, ``정답: B``, ``Đáp án: B``)."""
+Turkish, Persian, Arabic, Hindi, Bengali, Greek, Bulgarian, Serbian, Croatian, Dutch, Czech, Slovak,
+Swedish, Norwegian, Finnish, Estonian, Latvian, Romanian, Hungarian, Lithuanian, Swahili, Filipino,
+Malay, Thai, Hebrew, Chinese, Japanese, Korean and Vietnamese question banks write it (``Resposta:
+A``, ``Respuesta correcta: B``, ``Bonne réponse : D``, ``Jawaban: B``, ``Ответ: A``, ``Odpowiedź: B``,
+``Відповідь: B``, ``Doğru cevap: C``, ``پاسخ صحیح: 4``, ``الإجابة الصحيحة: ب``, ``उत्तर: A``, ``উত্তর:
+B``, ``Απάντηση: Γ``, ``Отговор: Б``, ``答案`` or ``正解`` and a full-width colon, ``정답: B``, ``Đáp án:
+B``, ``Juiste antwoord: B``, ``Rätt svar: C``, ``เฉลย: ข``)."""

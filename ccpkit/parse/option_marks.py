@@ -23,8 +23,20 @@ from collections.abc import Container, Sequence
 from ccpkit.parse.answer_words import ANSWER_ABROAD
 
 _MARKS = ("①②③④⑤⑥⑦⑧", "ⒶⒷⒸⒹⒺⒻⒼⒽ", "ⓐⓑⓒⓓⓔⓕⓖⓗ", "アイウエオカキク")
-_LETTERS = ("АБВГДЕЖЗ", "абвгдежз", "ΑΒΓΔΕΖΗΘ", "αβγδεζηθ", "कखगघङचछज", "কখগঘঙচছজ", "أبجدهوزح")
-"""Cyrillic, Greek (each in both cases), Devanagari, Bengali, and Arabic in its abjad order."""
+_LETTERS = (
+    "АБВГДЕЖЗ",
+    "абвгдежз",
+    "ΑΒΓΔΕΖΗΘ",
+    "αβγδεζηθ",
+    "कखगघङचछज",
+    "কখগঘঙচছজ",
+    "أبجدهوزح",
+    "กขคงจฉชซ",
+    "אבגדהוזח",
+    "가나다라마바사아",
+)
+"""Cyrillic, Greek (each in both cases), Devanagari, Bengali, Arabic in its abjad order, Thai, Hebrew,
+and Korean's syllables in their dictionary order (``가. … 나. …``)."""
 _NUMBERS = tuple(f"({number})" for number in range(1, 9))
 """``(1) … (2) …``, as Indian banks number their options (``Ans. (2)``)."""
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")

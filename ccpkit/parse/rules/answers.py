@@ -55,7 +55,7 @@ _ANSWER_LINE = re.compile(
 )
 _VALUE = re.compile(
     rf"^(?i:(?:options?|opt\.?|choices?|letras?|opci[óo]n|op[çc][ãa]o|alternativas?)\s*)?(?P<letters>{_LETTERS})"
-    r"(?![\w])[.):]?(?P<rest>.*)$",
+    r"(?![\w]|-[^\W\d_A-Z])[.):]?(?P<rest>.*)$",
     re.S,
 )
 """The letters an answer gives, maybe after a word for option (``Option C``, ``Letra B``, ``Opción A``)."""

@@ -74,22 +74,25 @@ _REASON_AFTER = re.compile(r"\s*(?:[,;:]|\.(?=\s)|\s[-\u2013\u2014])\s*|\s+(?=(?
 """Where an answer's option ends and its reason starts: ``Amazon S3, since …``, ``Amazon S3 — it …``."""
 _NUMBER_JOINER = re.compile(r"(?i)\s*(?:,|;|&|/|\+|\band\b)\s*")
 _TASK = re.compile(
-    r"^(?:\[(?P<mark>[ xX*])\]|(?P<ballot>[\u2610\u2611])\ufe0f?|(?P<radio>[\u25cb\u25ef]))"
+    r"^(?:\[(?P<mark>[ xX*])\]|\[(?P<quiz>\[[ xX]\]|\([ xX]\))\]"
+    r"|(?P<ballot>[\u2610\u2611])\ufe0f?|(?P<radio>[\u25cb\u25ef]))"
     r"[ \t]+(?P<text>\S.*)$",
     re.S,
 )
-"""A checkbox (``[ ]``, ``[x]``, text2qti's ``[*]``, or the ballot boxes ``☐``, ``☑``) or a blank radio
-button (``○``, ``◯``, as quizzes copied from online forms show them) opening an option. A chosen one
-(``◉``, ``●``) is no option's: a filled-in survey and a slide's bullets write them too."""
+"""A checkbox (``[ ]``, ``[x]``, text2qti's ``[*]``, LiaScript's ``[[X]]`` and ``[(X)]``, or the ballot
+boxes ``☐``, ``☑``) or a blank radio button (``○``, ``◯``, as quizzes copied from online forms show
+them) opening an option. A chosen one (``◉``, ``●``) is no option's: a filled-in survey and a slide's
+bullets write them too."""
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
-_RIGHT = r"(?i:correct(?:\s+answer)?)"
+_RIGHT = r"(?i:correct(?:\s+answer)?|right\s+answer)"
 _MARK = re.compile(
     rf"^\s*{_CHECK}\s*|\s*(?:{_CHECK}(?:\s*{_RIGHT})?"
-    rf"|(?:\*\*|\*|_)?(?:\((?:{_RIGHT}|(?i:answer))\)|\[(?:{_RIGHT}|(?i:answer))\])(?:\*\*|\*|_)?"
-    rf"|(?:\*\*)?Most Voted(?:\*\*)?|(?:<-+|\u2190|\u2b05\ufe0f?)\s*{_RIGHT})\s*$"
+    rf"|(?:\*\*|\*|_)?(?:\((?:{_RIGHT}|(?i:answer))\)|\[(?:{_RIGHT}|(?i:answer)|{_CHECK})\])(?:\*\*|\*|_)?"
+    rf"|(?:\*\*)?Most Voted(?:\*\*)?|(?:<-+|\u2190|\u2b05\ufe0f?)\s*(?:{_RIGHT}|(?i:answer)))\s*$"
 )
-"""A correct option marked in its text: ``✅`` (``✅ Correct``), ``✔``, ``☑``, ``✓``, ``(correct)``,
-``(Correct Answer)``, ``[Correct]``, ``<-- Correct``, ``← correct``, or the ``Most Voted`` that
+"""A correct option marked in its text: ``✅`` (``✅ Correct``), ``✔``, ``☑``, ``✓`` (``[✓]``),
+``(correct)``, ``(Correct Answer)``, ``(right answer)``, ``[Correct]``, ``<-- Correct``, ``<-- answer``,
+``← correct``, or the ``Most Voted`` that
 question banks copied from discussion sites put after the option most people chose. (An asterisk
 after an option's words is as often a footnote, a pointer or code: no mark.)"""
 _CROSSED = re.compile(rf"^\s*{CROSS}\s*|\s*{CROSS}\s*$")
@@ -749,7 +752,7 @@ def _boxed_lines(lines: list[str], node: Node) -> Options | None:
         matches.append(match)
     if len(matches) < 2 or not _boxes(matches):
         return None
-    starred = any(match["mark"] == "*" for match in matches)  # text2qti's tick: no to-do list's
+    starred = any(match["mark"] == "*" or match["quiz"] for match in matches)  # no to-do list's ticks
     if not (
         matches[0]["radio"] or starred or all(_LETTERED.match(match["text"].strip()) for match in matches)
     ):
@@ -791,6 +794,8 @@ def _ticked(match: re.Match[str]) -> bool | None:
     line does."""
     if match["radio"]:
         return None
+    if match["quiz"]:
+        return match["quiz"][1] != " "
     return match["ballot"] == "\u2611" if match["ballot"] else match["mark"] != " "
 
 
