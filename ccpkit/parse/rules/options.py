@@ -83,6 +83,11 @@ _TASK = re.compile(
 boxes ``☐``, ``☑``) or a blank radio button (``○``, ``◯``, as quizzes copied from online forms show
 them) opening an option. A chosen one (``◉``, ``●``) is no option's: a filled-in survey and a slide's
 bullets write them too."""
+_NO_WORDS = "&shy;"
+"""What a box's option with no words of its own holds, its text the code below it (``- [x] &shy;``
+over a fenced block, as a public bank of skill-assessment answers writes code options)."""
+_BARE_BOX = re.compile(r"\[[ xX]\]")
+"""A box alone on its item's first line, its option's code nested below it."""
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
 _RIGHT = r"(?i:correct(?:\s+answer)?|right\s+answer)"
 _MARK = re.compile(
@@ -730,7 +735,10 @@ def _unmarked(line: str) -> str:
 
 def _task_items(doc: Document, node: Node) -> list[DraftOption] | None:
     """Checkboxes or radio buttons, lettered in order."""
-    matches = [_TASK.match(_first_inline(item) or "") for item in node.children]
+    firsts = [_first_inline(item) or "" for item in node.children]
+    matches = [
+        _TASK.match(f"{first} {_NO_WORDS}" if _BARE_BOX.fullmatch(first) else first) for first in firsts
+    ]
     if not _boxes(matches) or any(match and match["mark"] == "*" for match in matches):
         return None  # `- [*]`: a task starred in Obsidian's themes; text2qti's ticks are lines, no items
     boxed = zip(node.children, matches, strict=True)
@@ -768,7 +776,12 @@ def _boxed(boxes: Sequence[tuple[Node, str, re.Match[str]]]) -> list[DraftOption
     ticked by no one: its question needs an answer line."""
     options = [
         DraftOption(
-            label, text, node, checked=_ticked(match), answered_only=_ticked(match) is None, boxed=True
+            label,
+            text.removeprefix(_NO_WORDS).strip(),
+            node,
+            checked=_ticked(match),
+            answered_only=_ticked(match) is None,
+            boxed=True,
         )
         for label, (node, text, match) in zip(string.ascii_uppercase, boxes, strict=False)
     ]

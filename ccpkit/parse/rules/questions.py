@@ -401,6 +401,8 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
     while not tail and end < len(nodes) and not ctx.is_claimed(nodes[end]):
         node = nodes[end]
         more = read_options(ctx.doc, node, going_on=True)
+        if more is not None and found.task and more.task and between and not options[-1].text:
+            more = _boxes_going_on(options, more)  # `- [ ] &shy;`, its code, then the next box's list
         if more is not None and not more.head and more.task == found.task and _follows(options, more):
             options[-1] = _with_blocks(ctx, options[-1], between)
             pictured += 1 if between else 0
@@ -409,7 +411,12 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
         elif not options[-1].text and not between and node.type == "paragraph" and not _is_label(node):
             options[-1] = replace(options[-1], text=ctx.doc.source(node))
             end += 1
-        elif node.type in (*_MEDIA, "paragraph") and _attachable(node) and not found.task:
+        elif (
+            node.type in (*_MEDIA, "paragraph")
+            and _attachable(node)
+            and not (found.task and options[-1].text)
+        ):
+            # a box's option with no words is the code below it (`- [x] &shy;` over a fence)
             between.append(node)
             end += 1
         else:
@@ -643,6 +650,15 @@ def _follows(options: list[DraftOption], more: Options) -> bool:
     first = more.options[0]
     last = options[-1]
     return first.label == next_label(last.label) and (first.lower, first.loose) == (last.lower, last.loose)
+
+
+def _boxes_going_on(options: list[DraftOption], more: Options) -> Options:
+    """Boxes of a list of their own going on from those above, lettered on from theirs."""
+    label, relettered = options[-1].label, []
+    for option in more.options:
+        label = next_label(label)
+        relettered.append(replace(option, label=label))
+    return replace(more, options=relettered)
 
 
 def _attachable(node: Node) -> bool:
