@@ -109,16 +109,17 @@ _SITE_BLOCK = re.compile(
     r"(?:\s+(?:style|title)=\"(?P<named>[^\"\n]*)\")?\s*%\}"
     r"|<(?P<aside>/?aside)>|<(?P<tabs>/?Tabs)\b[^>\n]*>|<(?P<item>/?TabItem)\b(?P<attributes>[^>\n]*)>"
     r"|<(?P<quiz>/?quiz)\b[^>\n]*>"
-    r"|\{\{[%<]\s*(?P<hugo>/?(?:notice|hint|expand))\b(?:\s+(?:style=)?\"?(?P<argument>[\w-]+)\"?)?"
-    r"(?:\s+(?:title=)?\"(?P<quoted>[^\"\n]*)\")?\s*[%>]\}\}|\{\{[%<]\s*(?P<wrapper>/?[\w-]+)\s*[%>]\}\})"
+    r"|\{\{[%<]\s*(?P<hugo>/?(?:notice|hint|expand|details|spoiler))\b"
+    r"(?:\s+(?:style=)?\"?(?P<argument>[\w-]+)\"?)?(?:\s+(?:title=)?\"(?P<quoted>[^\"\n]*)\")?"
+    r"(?:\s+[\w-]+=\"[^\"\n]*\")*\s*[%>]\}\}|\{\{[%<]\s*(?P<wrapper>/?[\w-]+)\s*[%>]\}\})"
     r"[ \t]*$",
     re.M,
 )
 """A line that opens or closes a block as other sites write them: GitBook's ``{% hint style="info" %}``
 and ``{% tab title="…" %}``, Notion's ``<aside>``, Docusaurus' ``<TabItem label="…">``, Hugo's
-``{{% notice tip "Title" %}}`` (or ``style="tip" title="…"``) and ``{{% expand "…" %}}`` (and their
-closing lines), and any other Hugo shortcode of no arguments, which only wraps what it holds
-(``{{< quizdown >}}``), as mkdocs-quiz's ``<quiz>`` does (its ``</quiz>`` a rule)."""
+``{{% notice tip "Title" %}}`` (or ``style="tip" title="…"``), ``{{% expand "…" %}}`` and ``{{% details
+title="…" %}}`` (folded; and their closing lines), and any other Hugo shortcode of no arguments, which
+only wraps what it holds (``{{< quizdown >}}``), as mkdocs-quiz's ``<quiz>`` does (its ``</quiz>`` a rule)."""
 _BULLETED_TOPIC = re.compile(r"^[-*][ \t]+(?P<topic>\((?i:exam topic) \d+\)[ \t]*$)")
 _BLOCK_PROPERTY = re.compile(r"[ \t]+[a-z][\w-]*:: \S.*")
 """A Logseq block property, indented under its bullet: ``  type:: service``."""
@@ -360,8 +361,10 @@ def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
         elif closing and open_blocks:  # a closing line of no block opened here stays as written
             lines[number], open_blocks = ":::", open_blocks - 1
         elif not closing:  # `hint style="info"`, `aside`, `notice tip "Title"`, `expand "Show answer"`
-            kind = "details" if opened == "expand" else found["named"] or found["argument"] or "note"
-            lines[number], open_blocks = f"::: {kind} {found['quoted'] or ''}".rstrip(), open_blocks + 1
+            folds = opened in ("expand", "details", "spoiler")  # `details title="Answer"` too
+            kind = "details" if folds else found["named"] or found["argument"] or "note"
+            title = found["quoted"] or (found["argument"] if folds else "") or ""
+            lines[number], open_blocks = f"::: {kind} {title}".rstrip(), open_blocks + 1
     converted = "\n".join(lines)
     return _reparsed(text, tokens, converted)
 

@@ -210,17 +210,23 @@ _MORE = re.compile(
     r"(?:\*\*|__)?(?i:learn more|more|read more|saiba mais|m[áa]s informaci[óo]n|note)(?:\*\*|__)?\s*:"
 )
 """``**Learn more:**`` (``Saiba mais``) after a worded answer: it explains the answer."""
-_CARD_TAG = re.compile(r"(?:^|\s)#(?:flash)?card\b", re.IGNORECASE)
-_ENDS_TAGGED = re.compile(r"(?:^|\s)#(?:flash)?card(?:[-/]reverse)?(?:\s+#[\w/-]+)*\s*$", re.IGNORECASE)
+_CARD_TAG = re.compile(
+    r"(?:^|\s)(?:#(?:flash)?card\b|#\[\[(?:flash)?card\]\]|\[\[(?:flash)?card\]\][ \t]*(?:\n|$))",
+    re.IGNORECASE,
+)
+_ENDS_TAGGED = re.compile(
+    r"(?:^|\s)(?:#(?:flash)?card(?:[-/]reverse)?|#?\[\[(?:flash)?card\]\])(?:\s+#[\w/-]+)*\s*$", re.IGNORECASE
+)
 """A line ending with the tag ``#card`` (maybe among others), as Obsidian's Flashcards plugin marks a
 card's front, or ``#flashcard``, as Neuracache and Obsidian_to_Anki's style of it do; ``#card`` inside a
-sentence is a word of it."""
+sentence is a word of it. Logseq's link to its card page, ``#[[card]]`` (or ``[[card]]`` ending the
+line), is the same tag."""
 _QUOTE_MARK = re.compile(r"^ {0,3}> ?")
 _TAG_LABELS = frozenset({"", "tags", "tag", "tagged"})
 """What a line of a note's own tags says besides them (``Tags: #biology #flashcard``): no card's front."""
 _REVERSE_TAG = re.compile(r"(?:^|\s)#(?:flash)?card[-/]reverse\b", re.IGNORECASE)
 """``#card-reverse`` or ``#card/reverse``: the card is asked both ways."""
-_TAGS = re.compile(r"(?:^|\s)#[\w/-]+(?=\s|$)")
+_TAGS = re.compile(r"(?:^|\s)(?:#[\w/-]+|#?\[\[(?:flash)?card\]\])(?=\s|$)", re.IGNORECASE)
 _TAG_LINES = re.compile(r"^(?:(?:#[\w/-]+[ \t]*)+\n)+")
 """Lines of nothing but tags over a card's words (``#flashcards``, ``#aws #security``), as Obsidian's
 spaced repetition and its users write them: the card's tags, no part of its front."""
@@ -475,11 +481,14 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
         return 0, pointed
     if stripped[0].startswith("#separator:"):
         return 0, []  # an Anki export's notes, its tags `aws::storage`: the cards rule's
+    if stripped[0] in _SETTINGS:
+        return 0, []  # `TARGET DECK` over `Biology::Cells`: where a plugin files the notes, no card
     opening = _opens_file(ctx, node)
     pairs: list[_Pair | _Missing | _Field] = [
         pair
         for number, line in enumerate(lines)
-        if (pair := _inline_pair(line, number, opening, in_a_deck=ctx.in_a_deck)) is not None
+        if not _DECK_LINE.match(line)
+        and (pair := _inline_pair(line, number, opening, in_a_deck=ctx.in_a_deck)) is not None
     ]
     if pairs:
         ctx.claim(node)
@@ -606,6 +615,10 @@ def remnote_card(line: str) -> re.Match[str] | None:
     return None if filed or (first and (first[0].isdigit() or first[0] in "\"'")) else found
 
 
+_SETTINGS = ("TARGET DECK", "FILE TAGS")
+"""Obsidian_to_Anki's settings, each over its value's line (``Biology::Cells``, a deck's path)."""
+_DECK_LINE = re.compile(r"(?:TARGET DECK|Deck)\s*:\s*\S+::")
+"""A deck named on its line (``TARGET DECK: Biology::Cells``, inka's ``Deck: Geography::Volcanoes``)."""
 _SEMICOLONED = re.compile(
     r"(?P<front>[^;:\s](?:[^;:]{0,40}[^;:\s])?);(?P<answer>[^;:\s](?:[^;:]{0,60}[^;:\s])?)"
 )
