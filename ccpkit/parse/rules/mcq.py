@@ -72,6 +72,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     yield from parts
     yield from roman_parts(ctx)
     drafts = _with_listed_context(ctx, drafts)
+    _counted_by_keys(ctx, drafts, keys)
     by_id: dict[str, list[Draft]] = {}
     for draft in drafts:
         by_id.setdefault(_unpadded(draft.question), []).append(draft)
@@ -95,6 +96,29 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     share_scenarios(ctx, drafts)
     for draft in drafts:
         yield from _finish(ctx, draft)
+
+
+def _counted_by_keys(ctx: Context, drafts: Sequence[Draft], keys: Sequence[KeyEntry]) -> None:
+    """Number the questions written with no number by the key below them, when it counts them: entries
+    ``1``, ``2`` … as many as the questions since the key before it, none of them numbered."""
+    starts = [ctx.doc.line_of(draft.start) for draft in drafts]
+    groups: list[list[KeyEntry]] = []
+    previous = -1
+    for entry in keys:
+        line = ctx.doc.line_of(entry.node)
+        if not groups or bisect_left(starts, line) > bisect_right(starts, previous):
+            groups.append([])  # questions between: another key
+        groups[-1].append(entry)
+        previous = line
+    floor = -1
+    for group in groups:
+        first = ctx.doc.line_of(group[0].node)
+        asked = drafts[bisect_right(starts, floor) : bisect_left(starts, first)]
+        floor = ctx.doc.line_of(group[-1].node)
+        counted = [entry.question for entry in group] == [str(n) for n in range(1, len(asked) + 1)]
+        if asked and counted and not any(draft.question for draft in asked):
+            for number, draft in enumerate(asked, 1):
+                draft.question = str(number)
 
 
 def _namesakes(by_id: Mapping[str, list[Draft]], entry: KeyEntry) -> list[Draft]:

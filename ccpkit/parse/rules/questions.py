@@ -23,6 +23,7 @@ from ccpkit.parse.rules.answers import (
     callout,
     details_text,
     explanation_start,
+    key_entries_on_a_line,
     plain,
     question_id,
     worded_in_details,
@@ -1197,8 +1198,8 @@ def _tail_label(draft: Draft, node: Node, following: Node | None) -> tuple[str, 
     paragraph is read after (none for an explanation). ``## Answers`` or ``## Solutions`` opens a key,
     and is no label."""
     words = _answer_words(following)
-    if words is None:
-        return None
+    if words is None or key_entries_on_a_line(words.children[0].content.partition("\n")[0], words):
+        return None  # `## Đáp án` over `1B 2A 3C`: a key's title, as a language with no plural writes it
     alone = _label_alone(node)
     if alone is not None and draft.answer is None:
         return (f"{alone}:",)  # `**Correct**` over the option's words
