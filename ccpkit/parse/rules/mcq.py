@@ -340,7 +340,7 @@ def _numbered_answers(node: Node) -> list[tuple[str, Node, str]]:
         return [(number, item, item.children[0].children[0].content.strip()) for item, number in items]
     key = _key_rows(node)
     if key is None:
-        return []
+        return _sideways_entries(node)
     q, a, rows = key
     if any(max(q, a) >= len(cells) or not is_question_id(cells[q]) for _, cells in rows):
         return []
@@ -533,7 +533,7 @@ def _entries_of_lines(lines: list[str], node: Node, entries: list[KeyEntry]) -> 
 
 _Q_COLUMN = re.compile(
     r"^(?:q|qn|question|questions|no\.?|number|#|q\s*#|q\.?\s*no\.?|question\s*(?:#|no\.?)"
-    r"|quest[ãa]o|pregunta|domanda|frage|n\.?º)$",
+    r"|quest[ãa]o|pregunta|domanda|frage|n\.?º|c[âa]u(?:\s+h[ỏo]i)?|soal|题号|문항|номер|№)$",
     re.I,
 )
 _A_COLUMN = re.compile(rf"^(?:{ANSWER_COLUMN}|a)$", re.I)
@@ -545,7 +545,7 @@ def _table_entries(node: Node) -> list[KeyEntry]:
     such a table alone in a quote or a callout (``> [!success]- Answer key`` over it)."""
     key = _key_rows(node)
     if key is None:
-        return []
+        return _sideways_entries(node)
     q, a, rows = key
     entries = []
     for row, cells in rows:
@@ -555,6 +555,28 @@ def _table_entries(node: Node) -> list[KeyEntry]:
         others = [text for i, text in enumerate(cells) if i not in (q, a) and text]
         explained = Answer(answer.letters, " ".join([answer.rest, *others]).strip())
         entries.append(KeyEntry(question_id(cells[q]), explained, row))
+    return entries
+
+
+def _sideways_entries(node: Node) -> list[KeyEntry]:
+    """A key set sideways, as printed exams and their banks set it: a row of question numbers (``| Câu |
+    1 | 2 |``, ``| Question | 1 | 2 |``), each over a row of their letters (``| Đáp án | B | A |``)."""
+    table = _key_table(node)
+    rows = [row for part in table.children for row in part.children] if table is not None else []
+    entries: list[KeyEntry] = []
+    numbers: list[str] = []
+    for row in rows:
+        cells = [_cell(cell) for cell in row.children]
+        label, rest = plain(cells[0]) if cells else "", cells[1:]
+        if _Q_COLUMN.match(label) and rest and all(is_question_id(cell) for cell in rest if cell):
+            numbers = rest
+            continue
+        if numbers and _A_COLUMN.match(label):
+            said = [(number, key_cell_answer(cell)) for number, cell in zip(numbers, rest, strict=False)]
+            entries += [
+                KeyEntry(question_id(n), answer, row) for n, answer in said if n and answer is not None
+            ]
+        numbers = []
     return entries
 
 
