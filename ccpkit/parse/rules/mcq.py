@@ -340,7 +340,7 @@ def _numbered_answers(node: Node) -> list[tuple[str, Node, str]]:
         return [(number, item, item.children[0].children[0].content.strip()) for item, number in items]
     key = _key_rows(node)
     if key is None:
-        return _sideways_entries(node)
+        return []
     q, a, rows = key
     if any(max(q, a) >= len(cells) or not is_question_id(cells[q]) for _, cells in rows):
         return []
