@@ -415,6 +415,8 @@ def reasons_after_marks(options: list[DraftOption]) -> tuple[list[DraftOption], 
     feedback), and the reasons as a list for the explanation (``- B. Phishing — fake login pages``): on
     the front they would give the answer away."""
     options, quoted = _quoted_feedback(options)
+    options, dotted = _dotted_feedback(options)
+    quoted = "\n".join(reason for reason in (quoted, dotted) if reason)
     found = [_MARK_THEN_REASON.search(option.text) if option.checked is None else None for option in options]
     if not any(found):
         return options, quoted
@@ -452,10 +454,32 @@ def _quoted_feedback(options: list[DraftOption]) -> tuple[list[DraftOption], str
     return kept, "\n".join(reasons)
 
 
+def _dotted_feedback(options: list[DraftOption]) -> tuple[list[DraftOption], str]:
+    """Options without the ``... why`` line under them (text2qti's feedback on an answer), and those as
+    a list of reasons."""
+    found = [_DOTTED.search(option.text) for option in options]
+    if not any(found):
+        return options, ""
+    reasons = [
+        _reason_line(option, dots.start(), dots["why"])
+        for option, dots in zip(options, found, strict=True)
+        if dots
+    ]
+    kept = [
+        replace(option, text=option.text[: dots.start()].rstrip()) if dots else option
+        for option, dots in zip(options, found, strict=True)
+    ]
+    return kept, "\n".join(reasons)
+
+
+_DOTTED = re.compile(r"\n\.\.\.[ \t]+(?P<why>\S[^\n]*)$")
+"""text2qti's feedback on an option, on the line under it: ``... Ribosomes build proteins.``"""
+
+
 def _reason_line(option: DraftOption, end: int, why: str) -> str:
     """An explanation's line of why an option is right or wrong: ``- B. Phishing — fake login pages``
     (the option's words up to ``end``)."""
-    return f"- {option.label}. {option.text[:end].strip()} \u2014 {why.strip()}"
+    return f"- {option.label}. {_MARK.sub('', option.text[:end]).strip()} \u2014 {why.strip()}"
 
 
 def _unquoted(quote: str) -> str:
@@ -848,8 +872,9 @@ def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | N
     ]
     if not _in_order(options, going_on):
         return None
-    head = "\n".join(lines[:start]).strip()
-    return Options(options, head=head, tail=tuple(lines[end:]))
+    said = [line for line in lines[1:start] if _DOTTED.match(f"\n{line}")]  # text2qti's on the question
+    head = "\n".join(line for line in lines[:start] if line not in said).strip()
+    return Options(options, head=head, tail=(*(line[3:].strip() for line in said), *lines[end:]))
 
 
 def _inline_options(line: str, *, with_stem: bool) -> list[str]:
