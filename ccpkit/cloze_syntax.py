@@ -19,8 +19,11 @@ _TOKEN = re.compile(
     r"|(?<![=\\])==(?P<highlight>[^\s=](?:(?:(?!==)[^\n])*?[^\s=\\])??)==(?!=)"
 )
 """A code span (skipped), an Anki cloze (number, answer, optional hint), or a highlight."""
-_BRACED = re.compile(r"(?P<code>(`+)[\s\S]+?\2)|\{\{(?!c\d+::)(?P<answer>[^{}\n]*?\S[^{}\n]*?)\}\}")
-"""A code span (skipped), or RemNote's cloze: ``{{Paris}}``."""
+_BRACED = re.compile(
+    r"(?P<code>(`+)[\s\S]+?\2)|\{\{(?!c\d+::)(?P<answer>(?![\w.]*_[\w.]*\}\})[^{}\s](?:[^{}\n]*[^{}\s])?)\}\}"
+)
+"""A code span (skipped), or RemNote's cloze: ``{{Paris}}``; not a template's field (``{{ score }}``,
+spaced inside, or ``{{first_name}}``, a name in code's style)."""
 
 
 @dataclass(frozen=True, slots=True)

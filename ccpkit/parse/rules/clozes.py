@@ -117,9 +117,10 @@ _REMINDER = re.compile(
 
 
 def _marked(ctx: Context, text: str) -> str:
-    """``text`` with RemNote's clozes (``{{Paris}}``) as Anki's, in a file of RemNote's cards; elsewhere
+    """``text`` with RemNote's clozes (``{{Paris}}``) as Anki's, in a file of RemNote's cards or of
+    Obsidian Spaced Repetition's (tagged ``#flashcards``, where curly braces are clozes too); elsewhere
     double braces are text (a template's ``{{ name }}``)."""
-    return cloze_syntax.braces_numbered(text) if ctx.remnote else text
+    return cloze_syntax.braces_numbered(text) if ctx.in_a_deck else text
 
 
 def _first_text(paragraph: Node) -> str:
