@@ -160,12 +160,17 @@ def _names_options(said: re.Match[str], rest: str, kind: int) -> bool:
         return False
     if _ANOTHER_PART.search(rest):
         return False
+    if kind in _OUTLINED or kind > _NUMBERED_KIND:
+        return not rest.strip(" \t.*_")  # `정답: 다 맞음` (all correct), `Answer: v = u + at …`: words
     if kind < _NUMBERED_KIND:
         return True
     return not re.match(r"\s*\w", rest) and not re.search(r"\(?[1-8]\)", rest)  # `(1) + (2) gives …`
 
 
 _NUMBERED_KIND = len(_MARKS) + len(_LETTERS)
+_OUTLINED = frozenset(range(_NUMBERED_KIND - 3, _NUMBERED_KIND))
+"""Thai, Hebrew and Korean letters, which number a document's outline as often as a question's options:
+read as marks are, answered on the next line of words by the letter alone (so are Roman numbers)."""
 """The first kind of numbers (bracketed, then Roman): an answer naming one says nothing more."""
 _CASES = {2: 1, 5: 4, 7: 6, _NUMBERED_KIND + 2: _NUMBERED_KIND + 1}
 """Kinds that are another's small letters (ⓐ, Cyrillic, Greek, Roman numbers): an answer names either
@@ -218,9 +223,9 @@ def _opening(found: re.Match[str]) -> str:
 
 
 def _by_letters(line: str) -> bool:
-    """Whether ``line`` opens an option with a letter (not a circled number or kana)."""
+    """Whether ``line`` opens an option with a letter (not a circled number, kana or an outline's letter)."""
     found = _OPTION.match(line)
-    return found is not None and found["letter"] is not None
+    return found is not None and found["letter"] is not None and _PLACE[found["letter"]][0] not in _OUTLINED
 
 
 def _asked_above(lines: list[str], first: int) -> bool:

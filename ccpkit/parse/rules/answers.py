@@ -31,11 +31,13 @@ CALLOUT = re.compile(r"^\[!(?P<kind>[\w-]+)\][+-]?[ \t]*")
 QUESTION = (
     r"(?:question|quest[ãa]o|pregunta|frage|domanda|soru|pytanie|zadanie|вопрос|питання|въпрос|ερώτηση"
     r"|سؤال|سوال|प्रश्न|প্রশ্ন|c[âa]u(?:\s+h[ỏo]i)?|soal|pertanyaan|문제|問題?|题目?|題目?"
+    r"|vraag|fr[åa]ga|sp[øo]rsm[åa]l|sp[øo]rgsm[åa]l|kysymys|ot[áa]zka|k[ée]rd[ée]s|[îi]ntrebare|swali|tanong"
     r"|第(?=\s*\d+\s*[题題问問]))"
 )
 """"Question", also as Portuguese, Spanish, German, Italian, Turkish, Polish, Russian, Ukrainian,
 Bulgarian, Greek, Arabic, Persian, Hindi, Bengali, Vietnamese (``Câu 1:``), Indonesian (``Soal 1.``),
-Korean, Japanese and Chinese (``問5``, ``第4题``) question banks write it."""
+Dutch, Swedish, Norwegian, Danish, Finnish, Czech, Hungarian, Romanian, Swahili, Filipino, Korean,
+Japanese and Chinese (``問5``, ``第4题``) question banks write it."""
 ANSWER_COLUMN = rf"(?:correct\s+)?answers?|ans|key|correct|solution|correct\s+options?|{ANSWER_ABROAD}"
 """What heads a table's column of answers: ``Answer``, ``Correct answer``, ``Key``, ``Resposta`` …"""
 _LABEL = (
@@ -55,7 +57,7 @@ _ANSWER_LINE = re.compile(
 )
 _VALUE = re.compile(
     rf"^(?i:(?:options?|opt\.?|choices?|letras?|opci[óo]n|op[çc][ãa]o|alternativas?)\s*)?(?P<letters>{_LETTERS})"
-    r"(?![\w]|-[^\W\d_A-Z])[.):]?(?P<rest>.*)$",
+    r"(?![\w])[.):]?(?P<rest>.*)$",
     re.S,
 )
 """The letters an answer gives, maybe after a word for option (``Option C``, ``Letra B``, ``Opción A``)."""
@@ -265,6 +267,18 @@ def _code_kept(written: str, words: str) -> str:
     written = written.strip()
     starts = (start for start in range(len(written)) if written[start:].replace("`", "").strip() == words)
     return written[next(starts, len(written)) :].strip() or words
+
+
+def glued_words(line: str) -> str | None:
+    """The words of an answer line whose letter is glued by a hyphen to a word (``Answer: B-tree
+    indexes``, ``Svar: B-laget vann``): under a question with no options they are words, where under
+    options the letter names one (``Ans: b-mitochondria``)."""
+    said = _ANSWER_LINE.match(_CONCLUDING.sub("", plain(line), count=1))
+    value = str(said["value"]).strip() if said else ""
+    return value if _GLUED.match(value) else None
+
+
+_GLUED = re.compile(r"[A-Ha-h]-[^\W\d_A-Z]")
 
 
 def as_written(line: str, answer: Answer) -> str:

@@ -30,6 +30,7 @@ from ccpkit.parse.rules.answers import (
     as_written,
     callout,
     explanation_start,
+    glued_words,
     numbers_a_question,
     numbers_a_task,
     plain,
@@ -48,9 +49,11 @@ from ccpkit.parse.rules.terms import (
 )
 from ccpkit.parse.tree import Node
 
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}|\$(?=\S)[^$\n]*?(?<=\S)\$(?!\d)|\\\(.*?\\\)")
+_CODE_SPAN = re.compile(
+    r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}|(?<![\w$])\$(?=\S)[^$\n]*?(?<=\S)\$(?!\d)|\\\(.*?\\\)"
+)
 """Where ``::`` is not a separator: code spans, Anki's own ``{{c1::cloze}}`` and ``{{Field}}``, and
-formulas (``$f :: A \\to B$``, ``\\(…\\)``)."""
+formulas (``$f :: A \\to B$``, ``\\(…\\)``; a ``$`` after a letter is a currency's: ``R$``, ``NZ$``)."""
 _INLINE = re.compile(r"^(?P<front>.*?[^:])(?P<sep>:::?)(?P<back>[^:].*)$")
 _QUESTION_LABEL = re.compile(
     rf"^(?:\*\*|__)?(?:(?i:{QUESTION}(?:\s+text|\s*#?\s*\d+)?|pergunta|q)|问|質問|질문|P(?=.*\w.*[?\uff1f]\s*$))"
@@ -810,6 +813,8 @@ def _worded_text(text: str) -> str | None:
         second, _, more = more.partition("\n")
         line = f"{line.rstrip()} {second.strip()}"
         answer = answer_line(line)
+    if answer is not None and answer.letters and (glued := glued_words(line)) is not None:
+        return "\n".join(part for part in (glued, more.strip()) if part)  # `Answer: B-tree indexes`
     if answer is None or answer.letters or not re.search(r"\w", answer.text):
         return None  # `==== Answer ====`: a banner, no answer
     return "\n".join(part for part in (as_written(line, answer), more.strip()) if part)
@@ -1246,12 +1251,21 @@ def _asked_and_answered(question: Node, answer: Node) -> _Pair | None:
     answer = unlisted[0] if len(unlisted) == 1 else answer
     lines = question.children[0].content.strip().split("\n") if question.type == "paragraph" else []
     asks = next((number for number, line in enumerate(lines) if _asks(line)), None)
-    if asks is None and len(lines) == 1 and instructs(_unnumbered(_QUESTION_LABEL.sub("", lines[0]))):
-        asks = 0
     answered = _worded(answer)
+    if asks is None and len(lines) == 1 and answered and not _answers_nothing(answered):
+        asks = 0 if _TOLD.match(_unnumbered(_QUESTION_LABEL.sub("", lines[0]))) else None
     if asks is None or not answered:
         return None
     return _with_choices(lines[: asks + 1], lines[asks + 1 :], answered)
+
+
+_TOLD = re.compile(
+    r"(?:define|explain|describe|name|list|state\s+(?!of\b)|give|compare|contrast|outline|discuss|identify"
+    r"|distinguish|differentiate|calculate|summari[sz]e|justify|translate|conjugate)\b(?!.*\b(?:below|above)\b)",
+    re.I,
+)
+"""A line that says what to answer (``Define osmosis.``, ``Name the gas …``): with its answer in words
+below it, a card; not a worksheet's ``Write your observations below.`` or a heading's ``State of …``."""
 
 
 def _with_choices(question: Sequence[str], lines: Sequence[str], answered: str) -> _Pair | None:

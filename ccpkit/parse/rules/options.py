@@ -59,8 +59,9 @@ _LISTS = ("bullet_list", "ordered_list")
 _OPTION_NUMBER = re.compile(r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?P<number>[1-8])[.)]?")
 """An answer naming a numbered option: ``3``, ``3)``, ``Option 3``, ``#3``."""
 _NUMBER_STATED = re.compile(
-    r"(?i)(?:the\s+(?:correct|right)\s+answer\s+is\s+(?:option\s+|number\s+)?(?P<said>[1-8])(?=\s*(?:[.,;:!)]|$))"
-    r"|(?:option\s+|number\s+)?(?P<number>[1-8])\s+is\s+(?:the\s+)?(?:correct|right)(?:\s+answer)?(?=\s*(?:[.,;:!]|$)))"
+    r"(?i)(?:the\s+(?:correct|right)\s+answer\s+is\s+(?:option\s+|number\s+)?(?P<said>[1-8])(?=\s*(?:[.,;:!)\u2013\u2014]|$))"
+    r"|(?:option\s+|number\s+)?(?P<number>[1-8])\s+is\s+(?:the\s+)?(?:correct|right)(?:\s+answer)?"
+    r"(?=\s*(?:[.,;:!\u2013\u2014]|$)))"
 )
 _NUMBERED_ITEM = re.compile(r"^(?:\*\*|__)?(?P<number>[1-8]):(?:\*\*|__)?[ \t]+(?P<text>\S.*)$", re.S)
 """A bullet numbered with a colon, as some banks write their options (``- 1: false``, ``- 2: true``): in
@@ -566,7 +567,8 @@ def _option_numbers(answer: str) -> tuple[set[int], str]:
     statement goes on with; none when it says anything else."""
     stated = _NUMBER_STATED.match(answer.strip())
     if stated is not None:
-        return {int(stated["said"] or stated["number"])}, answer.strip()[stated.end() :].lstrip(".,;:!) \t")
+        why = answer.strip()[stated.end() :].lstrip(".,;:!)\u2013\u2014 \t")
+        return {int(stated["said"] or stated["number"])}, why
     named = [_OPTION_NUMBER.fullmatch(part) for part in _NUMBER_JOINER.split(answer.strip())]
     return ({int(found["number"]) for found in named if found} if all(named) else set()), ""
 

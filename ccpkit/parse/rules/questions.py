@@ -1065,11 +1065,6 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             break  # `**Question 2:** Explain …?` over its `**Answer:** …`: the next question
         if _bold_question_answered(node, following):
             break  # `**Which lane is private?**` over `**Answer:** Redline`: a card of its own
-        answered = (
-            draft.answer is not None or draft.worded is not None or any(o.checked for o in draft.options)
-        )
-        if answered and _asked_and_worded(node, following):
-            break  # `Who takes the minutes?` over `Answer: Sam`, after this answer: a card of its own
         if node.type == "paragraph" and opens_scenario(node.children[0].content):
             break  # the next questions' scenario
         if node.type == "paragraph" and (
@@ -1126,16 +1121,6 @@ def _asks_anew(text: str, following: Node | None) -> bool:
     if "\n" in text:  # the answer on its lines
         return words.rstrip().endswith("?")
     return asks(words) and _answered_by(following)  # `**2.** Fill in the blank: The ___ command …`
-
-
-def _asked_and_worded(node: Node, following: Node | None) -> bool:
-    """A line alone that asks, over a paragraph answering it in words (``Answer: we decide Tuesday``)."""
-    text = node.children[0].content.strip() if node.type == "paragraph" else ""
-    below = following.children[0].content if following is not None and following.type == "paragraph" else ""
-    answer = (
-        answer_line(below.partition("\n")[0]) if "\n" not in text and text.endswith(("?", "\uff1f")) else None
-    )
-    return answer is not None and not answer.letters
 
 
 def _answered_by(following: Node | None) -> bool:

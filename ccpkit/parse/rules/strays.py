@@ -10,7 +10,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block, heading_level, heading_text
-from ccpkit.parse.rules.answers import answer_in_details, answer_line, numbers_a_question
+from ccpkit.parse.rules.answers import answer_in_details, answer_line, glued_words, numbers_a_question
 from ccpkit.parse.tree import Node
 
 _NESTING = ("bullet_list", "ordered_list", "list_item", "blockquote")
@@ -120,4 +120,7 @@ def _stray_heading(node: Node) -> str | None:
 
 
 def _answers(text: str) -> bool:
-    return any((answer := answer_line(line)) is not None and answer.letters for line in text.split("\n"))
+    return any(
+        (answer := answer_line(line)) is not None and answer.letters and glued_words(line) is None
+        for line in text.split("\n")
+    )

@@ -26,6 +26,11 @@ LABELS = frozenset(
         "use cases", "warning", "watch out", "what", "when to use", "why", "why it matters",
         "why this is best", "yes",
     }
+    | {  # as French, Spanish, Portuguese, Italian and German notes write them
+        "remarque", "attention", "exemple", "astuce", "résumé", "à retenir", "nota", "atención", "ejemplo",
+        "consejo", "resumen", "observación", "importante", "atenção", "exemplo", "dica", "observação",
+        "attenzione", "esempio", "hinweis", "achtung", "beispiel", "tipp", "anmerkung", "merke",
+    }
 )  # fmt: skip
 """Attribute labels: they describe their parent (the bullet or heading above), never a card alone."""
 
@@ -60,7 +65,7 @@ _SEPARATORS = (
 ``&ndash;``, ``&mdash;``); Chinese and Japanese notes' full-width colon and double dash."""
 _ARROW = re.compile("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
 _PLAIN_SEPARATOR = re.compile(
-    f"{_ARROW.pattern}|(?<=\\S)[ \u00a0\u202f][=:\u2013\u2014-] (?=\\S)|(?<=[^\\s:]): (?=\\S)"
+    f"{_ARROW.pattern}|(?<=\\S)[ \u00a0\u202f][=:\u2013\u2014-][ \u00a0\u202f](?=\\S)|(?<=[^\\s:]): (?=\\S)"
     "|(?<=\\S) ?\uff1a ?(?=\\S)"
 )
 """An arrow, `` = ``, ``: ``, `` : ``, a dash (en, em or hyphen) between spaces, or the full-width colon
@@ -156,12 +161,12 @@ _BOLD_MARKERS = ("**", "__")
 _ANSWER_BELOW = re.compile(r"\n\s*(?:\*\*|__)?A(?:\*\*|__)?\s*:")
 _QUALIFIER = re.compile(r"([*_]?)\([^()\n]+\)\1")
 """A remark in brackets right after the term, maybe in italics: ``**Spot** (up to 90% off)``."""
-_PART_OF_SPEECH = re.compile(
-    r"(?<![\w.])(?:n|v|vt|vi|adj|adv|prep|conj|pron|interj|phr|det|num)\.(?!\w)|\b(?:noun|verb|adjective|adverb)\b"
-)
+_SPEECH = r"(?:(?:n|v|vt|vi|adj|adv|prep|conj|pron|interj|phr|det|num)\.?|noun|verb|adjective|adverb)"
+_PART_OF_SPEECH = re.compile(rf"[(\[]{_SPEECH}[)\]]|(?<![\w.])[*_]{_SPEECH}[*_]")
+"""A word's part of speech, alone in its brackets or italics: ``(adj.)``, ``*(n.)*``, ``[v.]``, ``*adj.*``."""
 _GLOSS = re.compile(
-    rf"(?:[ \t]*(?:{_QUALIFIER.pattern}|/[^/\s][^/\n]{{0,40}}/"
-    rf"|(?P<italic>[*_])(?:{_PART_OF_SPEECH.pattern})(?P=italic)))+"
+    rf"(?:[ \t]*(?:{_QUALIFIER.pattern}|\[{_SPEECH}\]|/[^/\s][^/\n]{{0,40}}/"
+    rf"|(?P<italic>[*_]){_SPEECH}(?P=italic)))+"
 )
 """What a glossary or a vocabulary list writes between a term and its meaning: remarks in brackets, a
 pronunciation between slashes, a part of speech (``**laconic** /lə'kon-ik/ *adj.* — …``); with a part
