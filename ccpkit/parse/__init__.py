@@ -281,7 +281,7 @@ def _remnote_card(line: str) -> bool:
     OCaml's and Lisp's too: read in such a file, it marks none)."""
     bullet = (">>" in line or "<>" in line) and _BULLET.match(line)  # most lines hold neither
     found = remnote_card(line[bullet.end() :]) if bullet else None
-    return found is not None and found["way"] in (">>", "<>")
+    return found is not None and found["way"] in (">>", "<>", ">>>", ">>1.", ">>A)")
 
 
 def _extract(ctx: Context, items: list[Item], problems: list[Problem]) -> frozenset[int]:

@@ -464,16 +464,12 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
         return _questions_and_answers(ctx, node, lines, below)
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
-    if (
-        len(stripped) == 1
-        and ctx.remnote
-        and stripped[0].endswith(" >>")
-        and remnote_card(stripped[0]) is not None
-        and following is not None
-        and following.type in _LISTS
-    ):
+    remnoted = remnote_card(stripped[0]) if len(stripped) == 1 and ctx.remnote else None
+    if remnoted is not None and not remnoted["answer"] and following is not None and following.type in _LISTS:
         ctx.claim(node, following)  # RemNote's `Gram-positive cocci >>` over the bullets that answer it
-        return 1, [_Pair(stripped[0].removesuffix(">>").strip(), ctx.doc.source(following))]
+        if remnoted["way"] == ">>A)":
+            return 1, [_Missing(_REMNOTE_CHOICES)]
+        return 1, [_Pair(remnoted["front"].strip(), ctx.doc.source(following))]
     block = ctx.doc.blocks[node.top]
     quiz = any(_QUIZ.search(title) for title in (ctx.doc.part, *block.section))
     pointed = _pointed_answers(stripped) or _answered_on_the_line(stripped, remnote=ctx.remnote, quiz=quiz)
@@ -595,10 +591,15 @@ _JUDGED_BY = re.compile(
     r"|\*\*(?P<bold>T|F|True|False)\*\*(?:\s*\((?P<why>[^()]+)\))?)"
 )
 _SPOILED = re.compile(r"(?P<front>\S.*\?)\s*(?:>!(?P<answer>[^!]+?)!<|\|\|(?P<spoiler>[^|]+?)\|\|)")
-_REMNOTE = re.compile(r"(?P<front>\S.*?)\s+(?P<way>>>|<<|<>|;;)(?:\s+(?P<answer>\S.*)|\s*)")
+_REMNOTE = re.compile(r"(?P<front>\S.*?)\s+(?P<way>>>>|>>1\.|>>A\)|>>|<<|<>|;;)(?:\s+(?P<answer>\S.*)|\s*)")
 """RemNote's cards: ``Metformin >> First-line …`` (``<<`` the other way, ``<>`` both ways, ``;;`` a
-descriptor's, forward); with no answer after ``>>``, the bullets below answer it."""
-_SEPARATION = re.compile(r"\s(?:>>|<<|<>|;;)(?:\s|$)")
+descriptor's, forward); with no answer after ``>>`` (or ``>>>``, a multi-line card's, or ``>>1.``, a
+list's), the bullets below answer it."""
+_REMNOTE_CHOICES = (
+    "RemNote's multiple-choice card (`>>A)`, its first bullet the right one) is not read: write it as a "
+    "question over its options `A) …`, `B) …` and `Answer: A`"
+)
+_SEPARATION = re.compile(r"\s(?:>>>|>>1\.|>>A\)|>>|<<|<>|;;)(?:\s|$)")
 
 
 def remnote_card(line: str) -> re.Match[str] | None:
