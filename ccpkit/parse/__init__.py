@@ -25,7 +25,7 @@ from ccpkit.parse.passages import passages
 from ccpkit.parse.pictures import with_pictures
 from ccpkit.parse.rules import RULES
 from ccpkit.parse.rules.answers import is_key_title
-from ccpkit.parse.rules.flashcards import remnote_card
+from ccpkit.parse.rules.flashcards import asks_unmarked, remnote_card
 
 _DECK_TAG = re.compile(r"\s*(?:#[\w/-]+\s+)*#flashcards(?:/[\w/-]+)?(?:\s+#[\w/-]+)*\s*")
 """Obsidian Spaced Repetition's tag for a file of cards on a line of tags (``#flashcards``,
@@ -227,6 +227,7 @@ def parse_module(notes: Path, read: ModuleSource) -> Findings:
             highlight_clozes=read.highlight_clozes,
             in_a_deck=in_a_deck,
             remnote=remnote,
+            asked_in_headings=sum(1 for line in document.lines if _asked_heading(line)) >= _ASKED_HEADINGS,
             key_elsewhere=keys.get(document.path),
             answers_elsewhere=any(key is document for key in keys.values()),
         )
@@ -273,6 +274,14 @@ def _front_matter_location(document: Document, key: str) -> SourceLocation:
         (number for number, text in enumerate(document.lines, start=1) if text.startswith(f"{key}:")), 1
     )
     return SourceLocation(document.path, line)
+
+
+_ASKED_HEADINGS = 3
+"""Headings that ask without their ``?`` (``### What are closures``) in a file of interview questions."""
+
+
+def _asked_heading(line: str) -> bool:
+    return line.startswith("##") and asks_unmarked(line.lstrip("#").strip())
 
 
 def _remnote_card(line: str) -> bool:

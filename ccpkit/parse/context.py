@@ -117,6 +117,9 @@ class Context:
     remnote: bool = False
     """The file holds RemNote's cards (two bullets or more of ``a >> b``, ``a <> b``): their separators
     are read, which elsewhere are shell redirects, streams and menus."""
+    asked_in_headings: bool = False
+    """The file asks in headings as interview handbooks do, without their ``?`` (three or more like
+    ``### What is Hoisting``): such a heading asks, as one with its ``?`` does anywhere."""
     key_elsewhere: Document | None = None
     """A file of the module that holds the answer key of this file's questions (``test-1_key.md`` for
     ``test-1.md``): questions this file leaves unanswered take its entries."""

@@ -238,6 +238,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _directive_fences(text, tokens)
     if ":::" in text:
         text, tokens = _containers_as_callouts(text, tokens)
+    if _LISTED_HEADING.search(text):
+        text, tokens = _reparsed(text, tokens, _headings_out_of_lists(text, _code_lines(tokens)))
     if "\\begin{definition}" in text:
         text, tokens = _reparsed(
             text, tokens, "\n".join(latex_definitions(text.split("\n"), _code_lines(tokens)))
@@ -462,6 +464,30 @@ def _directive_fences(text: str, tokens: list[Token]) -> tuple[str, list[Token]]
             lines[start] = f"{indent}:::{{{found['directive']}}} {found['title']}".rstrip()
             lines[end - 1] = f"{indent}:::"
     return _reparsed(text, tokens, "\n".join(lines))
+
+
+def _headings_out_of_lists(text: str, code: Container[int]) -> str:
+    """The text with each numbered item that is a heading (``25. ### What is Hoisting``, its body
+    indented under it), as interview handbooks number their questions, written as the heading alone
+    over its body at the margin: the number is no words of it. Every line keeps its number."""
+    lines = text.split("\n")
+    width = 0
+    for number, line in enumerate(lines):
+        found = None if number in code else _LISTED_HEADING.match(line)
+        if found is not None:
+            lines[number], width = found["heading"], len(line) - len(found["heading"])
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if width and line.strip() and indent < min(width, _LEAST_INDENT):
+            width = 0  # back at the margin: the item has ended
+        elif width:
+            lines[number] = line[min(indent, width) :]
+    return "\n".join(lines)
+
+
+_LISTED_HEADING = re.compile(r"^\d{1,4}[.)][ \t]+(?P<heading>#{1,6}[ \t]+\S.*)$", re.M)
+_LEAST_INDENT = 2
+"""Spaces that keep a line inside the numbered item above it."""
 
 
 def _containers_as_callouts(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:

@@ -1303,6 +1303,19 @@ _EXPLAIN = re.compile(
 Create a bucket`` and ``### 2. Compare prices`` are steps."""
 
 
+def asks_unmarked(title: str) -> bool:
+    """A heading's words that ask without their ``?``, as interview handbooks write them: a wh-word, then
+    the verb before the subject (``What are closures``, ``25. How do you delete a cookie``; not ``How it
+    works`` or ``What's new``)."""
+    return _UNMARKED_QUESTION.match(title) is not None
+
+
+_UNMARKED_QUESTION = re.compile(
+    r"(?:\d{1,4}[.)][ \t]+)?(?i:what|why|how|when|where|which|who)[ \t]+"
+    r"(?i:is|are|was|were|do|does|did|can|could|should|would|will|has|have)\b[^?\n]*$"
+)
+
+
 def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, ...]) -> str:
     """The answer under a heading that asks (``### What is IaaS?``) when the heading holds nothing
     but a few paragraphs of prose, maybe with code or a quote: its heading is the question. Lists,
@@ -1314,7 +1327,8 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     instructed = (numbers_a_question(title) and instructs(asked)) or (  # `### Q3. Explain …`
         _NUMBERED_TITLE.match(title) and _EXPLAIN.match(asked) and asked.endswith(".")  # `### 3. Explain ….`
     )
-    if heading.tag == "h1" or not (_asks(asked) or instructed):
+    unmarked = ctx.asked_in_headings and asks_unmarked(asked)  # `### What is Hoisting` among many
+    if heading.tag == "h1" or not (_asks(asked) or instructed or unmarked):
         return ""
     below = _section_text(blocks[1:])
     while below and below[-1].type == "paragraph" and leads_up_the_page(below[-1].children[0].content):
