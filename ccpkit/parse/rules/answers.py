@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass, replace
 
 from ccpkit.item_ids import HTML_TAG
@@ -305,37 +306,46 @@ def _unemphasized(text: str) -> str:
 
 def answer_in_details(html: str) -> Answer | None:
     """The answer inside a collapsed ``<details>`` block: an answer line anywhere in it, the letters
-    it starts with, or an answer line in its ``<summary>``."""
+    it starts with, or an answer line in its ``<summary>``; what follows, as written, explains."""
     summary = _SUMMARY.search(html)
-    lines = [_QUOTE_MARKS.sub("", line.strip()) for line in plain(_details_body(html)).split("\n")]
-    lines = [line for line in lines if line]
-    for number, line in enumerate(lines):
+    body = _details_body(html).split("\n")
+    lines = [
+        (at, words) for at, line in enumerate(body) if (words := _QUOTE_MARKS.sub("", plain(line).strip()))
+    ]
+    for at, line in lines:
         answer = answer_line(line)
         if answer is not None and answer.letters:
-            return _with_rest(answer, lines[number + 1 :])
-    bare = _VALUE.match(lines[0]) if lines else None
+            return _with_rest(answer, body[at + 1 :])
+    bare = _VALUE.match(lines[0][1]) if lines else None
     if bare and not _is_article(bare) and not _opens_sentence(bare):
-        return _with_rest(_answer(bare), lines[1:])
+        return _with_rest(_answer(bare), body[lines[0][0] + 1 :])
     if summary is not None:
         answer = answer_line(HTML_TAG.sub(" ", summary["text"]))
         if answer is not None:
-            return _with_rest(answer, lines)
+            return _with_rest(answer, body)
     return None
 
 
 def worded_in_details(html: str) -> Answer | None:
     """The first answer line in words inside a collapsed ``<details>`` block (``##### Answer: 1``, ``Answer:
     Amazon S3``), what follows it explaining; the options it names are known to the question alone."""
-    lines = [line for line in plain(_details_body(html)).split("\n") if line.strip()]
-    for number, line in enumerate(lines):
-        answer = answer_line(_QUOTE_MARKS.sub("", line.strip()))
+    body = _details_body(html).split("\n")
+    for at, line in enumerate(body):
+        answer = answer_line(_QUOTE_MARKS.sub("", plain(line).strip())) if line.strip() else None
         if answer is not None and answer.text:
-            return _with_rest(answer, lines[number + 1 :])
+            return _with_rest(answer, body[at + 1 :])
     return None
 
 
 def _with_rest(answer: Answer, more: list[str]) -> Answer:
-    text = "\n".join([answer.rest, *more]).strip()
+    """``answer`` with the lines after it as its rest: as written, code's indents and the blank lines
+    between paragraphs kept (a quote's marks dropped), the margin they share taken away."""
+    below = textwrap.dedent(
+        "\n".join(
+            _QUOTE_MARKS.sub("", line.lstrip()) if line.lstrip().startswith(">") else line for line in more
+        )
+    )
+    text = re.sub(r"\n\s*\n", "\n\n", "\n".join([answer.rest, below])).strip()
     explained = explanation_start(text)
     return Answer(answer.letters, explained if explained is not None else text, answer.text)
 

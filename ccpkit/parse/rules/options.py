@@ -16,13 +16,14 @@ from ccpkit.parse.tree import Node
 _LETTERED = re.compile(
     r"^(?:\*\*|__)?(?:\((?P<paren>[A-Ha-h])\)|\[(?P<bracket>[A-H])\]|(?P<letter>[A-Ha-h])\\?[.)]"
     r"|(?P<wide>[A-H])[\u3001\uff0e\uff09]|(?P<loose>[A-H])(?:[ \t]*[-\u2013\u2014]|:))(?:\*\*|__)?"
-    r"(?:(?:\s+|(?<=[\u3001\uff0e\uff09]))(?P<text>\S.*))?$",
+    r"(?:(?:\s+|(?<=[\u3001\uff0e\uff09])|(?=`))(?P<text>\S.*))?$",
     re.S,
 )
 """An option's letter: ``A)``, ``(a)``, ``[A]``, ``B.`` (``B\\.`` as document exports escape it), ``A、``,
-``A\uff0e`` and ``A\uff09`` as Chinese and Japanese banks write them (their words may follow with no space),
-and, in a run of two or more from ``A``, ``A: …`` or ``A - …`` (a lone ``A:`` answers a ``Q:``). Not
-``Option A: …``: decision records weigh their options so, with no answer to give."""
+``A\uff0e`` and ``A\uff09`` as Chinese and Japanese banks write them (their words may follow with no space,
+as code may after any letter: ``D:`null```), and, in a run of two or more from ``A``, ``A: …`` or
+``A - …`` (a lone ``A:`` answers a ``Q:``). Not ``Option A: …``: decision records weigh their options
+so, with no answer to give."""
 _ASKS = re.compile(
     r"\b(?:select|choose|pick|selecione|escolha|seleccione|elija|choisissez|w[äa]hlen)\b"
     r"|(?:^|[.!:]\s+)which\b(?!\s+to\b)|\b(?:is|are|was|were)\s*:\s*$",

@@ -1343,4 +1343,4 @@ def _details_html(ctx: Context, nodes: Sequence[Node], index: int) -> tuple[str,
         html.append(node.content if node.type == "html_block" else ctx.doc.source(node))
         if node.type == "html_block" and "</details>" in node.content.lower():
             break
-    return "\n".join(html), end
+    return "\n\n".join(piece.strip("\n") for piece in html), end
