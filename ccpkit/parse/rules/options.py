@@ -88,8 +88,9 @@ bullets write them too."""
 _NO_WORDS = "&shy;"
 """What a box's option with no words of its own holds, its text the code below it (``- [x] &shy;``
 over a fenced block, as a public bank of skill-assessment answers writes code options)."""
-_BARE_BOX = re.compile(r"\[[ xX]\]")
-"""A box alone on its item's first line, its option's code nested below it."""
+_BARE_BOX = re.compile(r"(?P<box>\[[ xX]\])(?:[ \t]+(?:[A-H][.):]?|:))?")
+"""A box alone on its item's first line (or with its letter alone: ``- [ ] A``), its option's code
+below or nested under it."""
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
 _RIGHT = r"(?i:correct(?:\s+answer)?|right\s+answer)"
 _MARK = re.compile(
@@ -763,8 +764,10 @@ def _unmarked(line: str) -> str:
 def _task_items(doc: Document, node: Node) -> list[DraftOption] | None:
     """Checkboxes or radio buttons, lettered in order."""
     firsts = [_first_inline(item) or "" for item in node.children]
+    bare = [_BARE_BOX.fullmatch(first) for first in firsts]
     matches = [
-        _TASK.match(f"{first} {_NO_WORDS}" if _BARE_BOX.fullmatch(first) else first) for first in firsts
+        _TASK.match(f"{box['box']} {_NO_WORDS}" if box else first)
+        for box, first in zip(bare, firsts, strict=True)
     ]
     if not _boxes(matches) or any(match and match["mark"] == "*" for match in matches):
         return None  # `- [*]`: a task starred in Obsidian's themes; text2qti's ticks are lines, no items
