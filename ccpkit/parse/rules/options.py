@@ -169,8 +169,17 @@ def true_or_false(texts: Sequence[str]) -> bool:
 
 def asks(stem: str) -> bool:
     """Whether the words above some options ask a question (see ``_ASKS``; a full-width or Arabic
-    question mark asks too)."""
-    return any(mark in stem for mark in ("?", "\uff1f", "\u061f", "___")) or _ASKS.search(stem) is not None
+    question mark asks too, and so does a blank: ``___``, or ``[...]`` in a sentence, where a title's
+    ``Weekly tasks [...]`` says there is more)."""
+    blank = ("[...]" in stem or "[\u2026]" in stem) and len(stem.split()) >= _SENTENCE_WORDS
+    return (
+        blank
+        or any(mark in stem for mark in ("?", "\uff1f", "\u061f", "___"))
+        or _ASKS.search(stem) is not None
+    )
+
+
+_SENTENCE_WORDS = 5
 
 
 def instructs(words: str) -> bool:
