@@ -12,7 +12,7 @@ from ccpkit.parse.rules.terms import undecorated
 from ccpkit.parse.tree import Node
 
 _LETTER = r"[(\[]?[A-Ha-h][)\]]?"
-_JOINER = r"\s*(?:[,;]?\s*(?:&|\+|\b(?:and|or|e|y|et|und|ou|o)\b)|[,;/])\s*"
+_JOINER = r"\s*(?:[,;]?\s*(?:&|\+|\b(?:and|or|e|y|et|und|ou|o)\b)|[,;/\u3001\uff0c])\s*"
 _LETTERS = (
     rf"(?:[A-H](?:[ \t]+[A-H])+(?=[ \t]*(?:[.;:)][ \t]*)?(?:$|\n)|[ \t]*[-\u2013\u2014]\s)|[A-H]{{2,8}}"
     rf"|{_LETTER}(?:{_JOINER}{_LETTER})*)"

@@ -157,7 +157,10 @@ _ENDS = ("heading", "hr")
 _SMALL_PRINT = re.compile(
     r"\s*<(sub|sup|small)\b[^>]*>(?P<words>(?:(?!</?\1\b).)*)</\1>\s*", re.DOTALL | re.IGNORECASE
 )
-_OPTIONS_HEADING = re.compile(r"(?i)(?:answer\s+)?(?:options?|choices?|alternativas|opciones|opções)\s*:?")
+_OPTIONS_HEADING = re.compile(
+    r"(?i)(?:answer\s+)?(?:options?|choices?|alternativas|opciones|opções|选项|選項|選択肢|보기|варианты(?:\s+ответов?)?)"
+    r"\s*[:\uff1a]?"
+)
 _MEDIA = ("fence", "code_block", "table", "html_block")
 """Blocks a stem or an option may hold besides its text: code, a table, an image in HTML."""
 
