@@ -56,7 +56,7 @@ _CODE_SPAN = re.compile(
 formulas (``$f :: A \\to B$``, ``\\(…\\)``; a ``$`` after a letter is a currency's: ``R$``, ``NZ$``)."""
 _INLINE = re.compile(r"^(?P<front>.*?[^:])(?P<sep>:::?)(?P<back>[^:].*)$")
 _QUESTION_LABEL = re.compile(
-    rf"^(?:\*\*|__)?(?:(?i:{QUESTION}(?:\s+text|\s*#?\s*\d+)?|pergunta|q)|问|質問|질문|P(?=.*\w.*[?\uff1f]\s*$))"
+    rf"^(?:\*\*|__)?(?:(?i:{QUESTION}(?:\s+text|\s*#?\s*\d+)?|pergunta|q)|问|質問|질문|[PFV](?=.*\w.*[?\uff1f](?:\*\*|__)?\s*$))"
     r"(?:\*\*|__)?\s*[:\uff1a](?:\*\*|__)?\s*"
 )
 """``**Question:**`` (``**Question Text:**``, ``**Question 1:**``) before a question's words: no part of
@@ -74,15 +74,16 @@ _DOTTED_Q = rf"(?:{_BOLD}Q\.{_BOLD}|(?:\*\*|__)Q\d+\.(?:\*\*|__))"
 """``Q.``, ``**Q.**`` or ``**Q1.**`` opening a question line (a number in bold with it: exam prep's
 ``**Q1.**`` over ``**Ans.**``)."""
 _COLON = r"\s*[:\uff1a]"
-_ASKS_AFTER = r"(?=.*[?\uff1f]\s*$)"
+_ASKS_AFTER = r"(?=.*[?\uff1f](?:\*\*|__)?\s*$)"
 _QUESTION = re.compile(
-    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})|问|質問|질문|P(?={_BOLD}{_COLON}.*\w{_ASKS_AFTER}))"
+    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})|问|質問|질문|[PFV](?={_BOLD}{_COLON}.*\w{_ASKS_AFTER}))"
     rf"(?:{_BOLD}{_COLON}{_BOLD}|{_DASHED}{_ASKS_AFTER})|{_DOTTED_Q}(?=\s)|Q\d+\)(?=\s)"
     rf"|(?:\*\*|__)(?i:{QUESTION})\s*#?\s*\d+{_BOLD}{_COLON}{_BOLD}{_ASKS_AFTER})"
     r"\s*(?P<text>.*)$"
 )
 """``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``, ``**Q.** …``, ``问…``,
-``질문: …``, ``P: …?`` (Spanish and Portuguese, over ``R: …``), and in bold with its number a line
+``질문: …``, ``P: …?`` (Spanish and Portuguese, over ``R: …``), ``F: …?`` (German, Swedish) and ``V: …?``
+(Dutch) that ask, and in bold with its number a line
 that asks (``**Question 2:** Why …?``): a flashcard's question line (``Q1. …`` is not: board minutes
 number their questions so). A French ``Q : …`` spaces its colon, a Chinese one is full-width."""
 _ANSWER = re.compile(
@@ -250,7 +251,7 @@ _NAMES_QUESTIONS = re.compile(r"(?i)\bquestions?\b|\bfaqs?\b|frequently\s+asked|
 """A title that names questions to study in so many words (``Interview questions``, ``FAQ``)."""
 _SET_ITEMS, _SET_WORDS = 3, 3
 """A list of this many items or more, of this many words at most each, names a set to recall."""
-_NUMBER = r"(?:(?:Q(?:ues?)?\.?\s*|Question\s*)?\d+[.):](?!\d)|\d\ufe0f?\u20e3|[\U0001F51F])"
+_NUMBER = r"(?:(?:Q(?:ues?)?\.?\s*|Question\s*)?\d+[.):\uff1a\uff0e](?!\d)|\d\ufe0f?\u20e3|[\U0001F51F])"
 _NUMBERING = re.compile(rf"^(?:(?P<bold>\*\*|__){_NUMBER}(?P=bold)|{_NUMBER})\s*", re.IGNORECASE)
 """A question's number: ``3.``, ``3)``, ``Q3:``, ``Que 3.``, ``**Q3.**``, or a keycap emoji (``2️⃣``,
 ``🔟``); not the start of ``2.4 GHz`` or ``802.11ac``."""
@@ -827,6 +828,8 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
     after the first."""
     pair = _asked_and_answered(blocks[0], blocks[1]) if len(blocks) > 1 else None
     taken = 2
+    if pair is None and len(blocks) > 2 and _label_alone(blocks[1]) and not ctx.is_claimed(blocks[2]):
+        pair, taken = _asked_and_answered(blocks[0], blocks[2], labelled=True), 3  # `**Answer:**` alone
     if pair is None:
         pair, taken = _answered_within(blocks[0]), 1
     if pair is None:
@@ -834,7 +837,17 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
     more = _explanation_after(ctx, blocks[taken:])
     ctx.claim(*blocks[:taken], *more)
     back = "\n\n".join([pair.back, *(ctx.doc.written(node).strip() for node in more)])
-    return taken - 1 + len(more), _Pair(_unnumbered(_QUESTION_LABEL.sub("", pair.front)), back)
+    return taken - 1 + len(more), _Pair(unbolded(_unnumbered(_QUESTION_LABEL.sub("", pair.front))), back)
+
+
+_REMARKED = re.compile(r"(?P<asked>.*[?\uff1f](?:\*\*|__)?)[ \t]*[(\uff08][^()\uff08\uff09]*[)\uff09][ \t]*$")
+"""A line that asks with a remark in brackets after its question: ``… an index?** (frequency: 82%)``."""
+
+
+def _label_alone(node: Node) -> bool:
+    """A paragraph of an answer's label and nothing else: ``**Answer:**`` (``**答**`` and its colon)."""
+    found = _ANSWER.fullmatch(node.children[0].content.strip()) if node.type == "paragraph" else None
+    return found is not None and not found["text"].strip("*_ ")
 
 
 def _explanation_after(ctx: Context, blocks: Sequence[Node]) -> list[Node]:
@@ -1245,14 +1258,20 @@ def _quoted_answer(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     return end, _Pair(_unnumbered(front), back or _unquoted(ctx, quote))
 
 
-def _asked_and_answered(question: Node, answer: Node) -> _Pair | None:
+def _asked_and_answered(question: Node, answer: Node, *, labelled: bool = False) -> _Pair | None:
     """A paragraph that asks (or a line alone that says what to do: ``Define osmosis.``), and its answer
-    in words: a paragraph or a list of one item."""
+    in words: a paragraph or a list of one item (``labelled``: the paragraph under a label alone, its
+    words as they are)."""
     unlisted = _unlisted([answer])
     answer = unlisted[0] if len(unlisted) == 1 else answer
     lines = question.children[0].content.strip().split("\n") if question.type == "paragraph" else []
-    asks = next((number for number, line in enumerate(lines) if _asks(line)), None)
-    answered = _worded(answer)
+    remarked = [_REMARKED.sub(r"\g<asked>", line) for line in lines]  # `**…?** (asked in 80% of interviews)`
+    asks = next((n for n, line in enumerate(remarked) if _asks(line) or _asks(plain(line))), None)
+    words = answer.children[0].content.strip() if answer.type == "paragraph" else None
+    answered = words if labelled else _worded(answer)
+    if asks is not None and remarked[asks] != lines[asks] and answered and _answers_nothing(answered):
+        return None  # `How is ATP made? (4 marks)` over `Answer: (4 marks)`: room to answer in
+    lines = remarked
     if asks is None and len(lines) == 1 and answered and not _answers_nothing(answered):
         asks = 0 if _TOLD.match(_unnumbered(_QUESTION_LABEL.sub("", lines[0]))) else None
     if asks is None or not answered:
