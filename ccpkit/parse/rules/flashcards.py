@@ -1213,11 +1213,17 @@ def _unquoted(ctx: Context, quote: Node) -> str:
 
 def _asked_over_callout(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
     """A one-line paragraph that asks, over an answer callout (``What does …?`` then ``> [!success]-
-    Answer``): the pair, and the one block it took after the first."""
+    Answer``) or a plain quote (``Was ist der Parallaxenfehler?`` over ``> Ein Ablesefehler …``, as
+    question catalogues answer): the pair, and the one block it took after the first."""
     asked = ctx.doc.written(blocks[0]).strip()
-    if "\n" in asked or not _asks(asked) or len(blocks) < 2 or callout(blocks[1]) is None:
+    if "\n" in asked or not _asks(asked) or len(blocks) < 2 or blocks[1].type != "blockquote":
         return None
-    answer = _quote_answer(ctx, blocks[1], alone=False)
+    plain_quote = callout(blocks[1]) is None
+    if plain_quote and (
+        not asked.endswith(("?", "\uff1f")) or len(asked.split()) < _ASKING_WORDS or _points_back(asked)
+    ):
+        return None
+    answer = _quote_answer(ctx, blocks[1], alone=plain_quote)
     if answer is None:
         return None
     ctx.claim(*blocks[:2])
