@@ -133,8 +133,14 @@ _OPTION_LINE = re.compile(r"\(?[A-Ha-h][.):]\s")
 _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 """``Foo::Bar()``, ``Foo::bar.baz``, ``Foo::Vec<T>``: a C++ or Rust path written in prose."""
 _SEPARATORS = ("?", "??")
-_QUESTION_HEADINGS = frozenset({"question", "q", "pergunta", "pregunta", "frage", "domanda"})
-_ANSWER_HEADINGS = frozenset({"answer", "a", "resposta", "respuesta", "réponse", "antwort", "risposta"})
+_QUESTION_HEADINGS = frozenset(
+    {"question", "q", "pergunta", "pregunta", "frage", "domanda", "вопрос", "питання", "pytanie", "vraag",
+     "問題", "问题", "질문", "soru", "câu hỏi"}
+)  # fmt: skip
+_ANSWER_HEADINGS = frozenset(
+    {"answer", "a", "resposta", "respuesta", "réponse", "antwort", "risposta", "ответ", "відповідь",
+     "odpowiedź", "antwoord", "答え", "答案", "回答", "답변", "cevap", "trả lời", "đáp án"}
+)  # fmt: skip
 _ONLY_CODE = re.compile(r"(`+)[^`]*\1")
 """A code span and nothing else (an empty one stands for no text)."""
 _POINTED = re.compile(r"^(?:\U0001f449|\u27a1\ufe0f?|\u2192|\u21d2)[ \t]*(?P<text>\S.*)$")
@@ -1271,6 +1277,8 @@ def _asked_and_answered(question: Node, answer: Node, *, labelled: bool = False)
     unlisted = _unlisted([answer])
     answer = unlisted[0] if len(unlisted) == 1 else answer
     lines = question.children[0].content.strip().split("\n") if question.type == "paragraph" else []
+    if len(lines) > 1 and CALLOUT.fullmatch(lines[0].strip()):
+        lines = lines[1:]  # `> [!followup]` over `> **Question:** …?`: the callout's marker, untitled
     remarked = [_REMARKED.sub(r"\g<asked>", line) for line in lines]  # `**…?** (asked in 80% of interviews)`
     asks = next((n for n, line in enumerate(remarked) if _asks(line) or _asks(plain(line))), None)
     words = answer.children[0].content.strip() if answer.type == "paragraph" else None
