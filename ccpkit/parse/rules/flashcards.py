@@ -169,7 +169,11 @@ _NO_ANSWER = re.compile(
 to-do box or a link, ``Hint: …``, ``TODO``, ``See page 87.``, ``Check the docs``."""
 _STUDY_TITLE = re.compile(
     r"(?i)\b(?:interview|faqs?|frequently\s+asked|q\s*&\s*a|quiz(?:zes)?|self[- ]?(?:check|test)"
-    r"|flash\s*cards?|(?:review|practice|revision|exam|study|sample|test|knowledge\s+check)\s+questions?)\b"
+    r"|flash\s*cards?|(?:review|practice|revision|exam|study|sample|test|knowledge\s+check)\s+questions?"
+    r"|fragenkatalog|(?:prüfungs|kontroll|übungs|wiederholungs|interview)fragen"
+    r"|preguntas\s+(?:de\s+(?:repaso|examen|entrevista)|frecuentes)|perguntas\s+(?:de\s+entrevista|frequentes)"
+    r"|questions\s+(?:d'entretien|de\s+révision)|вопросы\s+(?:к\s+экзамену|для\s+самопроверки|на\s+собеседовании))\b"
+    r"|面试题|常见问题|复习题|练习题|練習問題|面接"
 )
 """A title over a list of questions to study: ``Interview questions``, ``FAQ``, ``Quiz``, ``Review
 questions``, ``Practice questions`` … (``Literature review``, ``Case study``, ``Questions I still
@@ -253,7 +257,10 @@ _STUDIED_ANSWER = (*_ANSWER_BLOCKS, "bullet_list", "ordered_list")
 """What may go on with the words answering a question to study: lists, code, quotes."""
 _STUDIED_BLOCKS = 6
 """At most this many blocks answer a question to study; more are a section of notes."""
-_NAMES_QUESTIONS = re.compile(r"(?i)\bquestions?\b|\bfaqs?\b|frequently\s+asked|\bflash\s*cards?\b")
+_NAMES_QUESTIONS = re.compile(
+    r"(?i)\bquestions?\b|\bfaqs?\b|frequently\s+asked|\bflash\s*cards?\b|fragen|\bpreguntas\b|\bperguntas\b"
+    r"|вопросы|题|問題|問"
+)
 """A title that names questions to study in so many words (``Interview questions``, ``FAQ``)."""
 _SET_ITEMS, _SET_WORDS = 3, 3
 """A list of this many items or more, of this many words at most each, names a set to recall."""
