@@ -719,7 +719,8 @@ def navigates(markdown: str) -> bool:
     return only_links_within_page(markdown) or _NAVIGATION.fullmatch(markdown.strip()) is not None
 
 
-_PAGE_LINKS = re.compile(r"(?:\[[^\]]*\]\(#[^)\s]*\)|[\s*_,;·|])+")
+_PAGE_LINKS = re.compile(r"(?:\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(#[^)\s]*\)|[\s*_,;·|])+")
+"""Links to places in the page, their words maybe holding brackets (``[… only through [...].](#…)``)."""
 _NAVIGATION = re.compile(
     r"(?:\[[^\]]*\b(?:prev(?:ious)?|next|back|home|up|index|contents)\b[^\]]*\]\([^)\s]*\)|[\s*_,;·|])+",
     re.I,
