@@ -1384,6 +1384,15 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
             return ""
         ctx.claim(heading, *below[: len(answer) + 1])
         return "\n\n".join(ctx.doc.written(node).strip() for node in answer)
+    if (
+        label
+        and label.endswith(":")
+        and len(below) == 2
+        and below[1].type in _LISTS
+        and not ctx.is_claimed(below[1])
+    ):
+        ctx.claim(heading, *below)  # `A: Three cases:` over the list it announces
+        return f"{label}\n\n{ctx.doc.written(below[1]).strip()}"
     prose = [node for node in below if node.type == "paragraph"]
     if not prose or len(prose) > _ANSWER_PARAGRAPHS or any(node.type not in _ANSWER_BLOCKS for node in below):
         after = blocks[1 + len(below)] if len(blocks) > 1 + len(below) else None
