@@ -853,7 +853,9 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
     return taken - 1 + len(more), _Pair(unbolded(_unnumbered(_QUESTION_LABEL.sub("", pair.front))), back)
 
 
-_REMARKED = re.compile(r"(?P<asked>.*[?\uff1f](?:\*\*|__)?)[ \t]*[(\uff08][^()\uff08\uff09]*[)\uff09][ \t]*$")
+_REMARKED = re.compile(
+    r"^(?P<asked>.*[?\uff1f](?:\*\*|__)?)[ \t]*[(\uff08][^()\uff08\uff09]*[)\uff09][ \t]*$"
+)
 """A line that asks with a remark in brackets after its question: ``… an index?** (frequency: 82%)``."""
 
 
@@ -1286,7 +1288,10 @@ def _asked_and_answered(question: Node, answer: Node, *, labelled: bool = False)
     lines = question.children[0].content.strip().split("\n") if question.type == "paragraph" else []
     if len(lines) > 1 and CALLOUT.fullmatch(lines[0].strip()):
         lines = lines[1:]  # `> [!followup]` over `> **Question:** …?`: the callout's marker, untitled
-    remarked = [_REMARKED.sub(r"\g<asked>", line) for line in lines]  # `**…?** (asked in 80% of interviews)`
+    remarked = [  # `**…?** (asked in 80% of interviews)`
+        _REMARKED.sub(r"\g<asked>", line) if line.rstrip().endswith((")", "\uff09")) else line
+        for line in lines
+    ]
     asks = next((n for n, line in enumerate(remarked) if _asks(line) or _asks(plain(line))), None)
     words = answer.children[0].content.strip() if answer.type == "paragraph" else None
     answered = words if labelled else _worded(answer)
