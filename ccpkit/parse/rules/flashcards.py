@@ -843,8 +843,8 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
     taken = 2
     if pair is None and len(blocks) > 2 and _label_alone(blocks[1]) and not ctx.is_claimed(blocks[2]):
         pair, taken = _asked_and_answered(blocks[0], blocks[2], labelled=True), 3  # `**Answer:**` alone
-        listed = blocks[3] if pair is not None and len(blocks) > 3 and blocks[3].type in _LISTS else None
-        if listed is not None and plain(pair.back).endswith((":", "\uff1a")) and not ctx.is_claimed(listed):
+        listed = blocks[3] if len(blocks) > 3 and blocks[3].type in _LISTS else None
+        if pair is not None and listed is not None and not ctx.is_claimed(listed) and announces(blocks[2]):
             pair, taken = replace(pair, back=f"{pair.back}\n\n{ctx.doc.written(listed).strip()}"), 4
     if pair is None:
         pair, taken = _answered_within(blocks[0]), 1

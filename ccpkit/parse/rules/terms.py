@@ -532,8 +532,9 @@ def _separated(text: str) -> tuple[str, str] | None:
 
 
 def announces(paragraph: Node) -> bool:
-    """A paragraph ending in a colon (``Use cases:``, ``**Explanation:**``): the block below is its."""
-    return paragraph.children[0].content.replace("*", "").replace("_", "").rstrip().endswith(":")
+    """A paragraph ending in a colon (``Use cases:``, ``**Explanation:**``, a full-width one too): the
+    block below is its."""
+    return paragraph.children[0].content.replace("*", "").replace("_", "").rstrip().endswith((":", "\uff1a"))
 
 
 def definition_list(lines: Sequence[str]) -> list[tuple[int, Term]]:
