@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -10,7 +12,7 @@ from ccpkit.digest import digest
 from ccpkit.errors import NoNotesError, Problem, UsageError
 from ccpkit.model import Deck, Item, Module, Passage, Picture, SourceLocation
 from ccpkit.parse.context import Context
-from ccpkit.parse.document import Document
+from ccpkit.parse.document import Block, Document, heading_text
 from ccpkit.parse.duplicates import unique_items
 from ccpkit.parse.notes_folder import (
     ModuleFiles,
@@ -25,7 +27,7 @@ from ccpkit.parse.passages import passages
 from ccpkit.parse.pictures import with_pictures
 from ccpkit.parse.rules import RULES
 from ccpkit.parse.rules.answers import is_key_title
-from ccpkit.parse.rules.flashcards import asks_unmarked, remnote_card
+from ccpkit.parse.rules.flashcards import asks_over_a_quote, asks_unmarked, remnote_card
 
 _DECK_TAG = re.compile(r"\s*(?:#[\w/-]+\s+)*#flashcards(?:/[\w/-]+)?(?:\s+#[\w/-]+)*\s*")
 """Obsidian Spaced Repetition's tag for a file of cards on a line of tags (``#flashcards``,
@@ -227,7 +229,8 @@ def parse_module(notes: Path, read: ModuleSource) -> Findings:
             highlight_clozes=read.highlight_clozes,
             in_a_deck=in_a_deck,
             remnote=remnote,
-            asked_in_headings=sum(1 for line in document.lines if _asked_heading(line)) >= _ASKED_HEADINGS,
+            asked_in_headings=sum(map(_asked_heading, document.blocks)) >= _ASKED_HEADINGS,
+            answered_in_quotes=_quoted_answers(document.blocks) >= _ASKED_HEADINGS,
             key_elsewhere=keys.get(document.path),
             answers_elsewhere=any(key is document for key in keys.values()),
         )
@@ -280,8 +283,19 @@ _ASKED_HEADINGS = 3
 """Headings that ask without their ``?`` (``### What are closures``) in a file of interview questions."""
 
 
-def _asked_heading(line: str) -> bool:
-    return line.startswith("##") and asks_unmarked(line.lstrip("#").strip())
+def _quoted_answers(blocks: Sequence[Block]) -> int:
+    """How many lines that ask stand right over a plain quote (``Was ist …?`` over ``> …``)."""
+    return sum(
+        asked.node.type == "paragraph"
+        and below.node.type == "blockquote"
+        and asks_over_a_quote(asked.node.children[0].content.strip())
+        for asked, below in itertools.pairwise(blocks)
+    )
+
+
+def _asked_heading(block: Block) -> bool:
+    node = block.node
+    return node.type == "heading" and node.tag != "h1" and asks_unmarked(heading_text(node))
 
 
 def _remnote_card(line: str) -> bool:

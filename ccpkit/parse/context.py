@@ -120,6 +120,10 @@ class Context:
     asked_in_headings: bool = False
     """The file asks in headings as interview handbooks do, without their ``?`` (three or more like
     ``### What is Hoisting``): such a heading asks, as one with its ``?`` does anywhere."""
+    answered_in_quotes: bool = False
+    """The file answers its questions in quotes, as question catalogues do (three or more lines that
+    ask over a plain quote): each such pair is a card, where an essay's lone question over a quotation
+    is rhetoric."""
     key_elsewhere: Document | None = None
     """A file of the module that holds the answer key of this file's questions (``test-1_key.md`` for
     ``test-1.md``): questions this file leaves unanswered take its entries."""

@@ -238,7 +238,7 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _directive_fences(text, tokens)
     if ":::" in text:
         text, tokens = _containers_as_callouts(text, tokens)
-    if _LISTED_HEADING.search(text):
+    if len(_LISTED_HEADING.findall(text)) >= _LISTED_HEADINGS:
         text, tokens = _reparsed(text, tokens, _headings_out_of_lists(text, _code_lines(tokens)))
     if "\\begin{definition}" in text:
         text, tokens = _reparsed(
@@ -468,14 +468,16 @@ def _directive_fences(text: str, tokens: list[Token]) -> tuple[str, list[Token]]
 
 def _headings_out_of_lists(text: str, code: Container[int]) -> str:
     """The text with each numbered item that is a heading (``25. ### What is Hoisting``, its body
-    indented under it), as interview handbooks number their questions, written as the heading alone
-    over its body at the margin: the number is no words of it. Every line keeps its number."""
+    indented under it), as interview handbooks number their questions (three or more), written as the
+    numbered heading it means (``### 25. What is Hoisting``) over its body at the margin. Every line
+    keeps its number."""
     lines = text.split("\n")
     width = 0
     for number, line in enumerate(lines):
         found = None if number in code else _LISTED_HEADING.match(line)
         if found is not None:
-            lines[number], width = found["heading"], len(line) - len(found["heading"])
+            lines[number] = f"{found['marks']} {found['number']} {found['words']}"
+            width = found.start("marks")
             continue
         indent = len(line) - len(line.lstrip(" "))
         if width and line.strip() and indent < min(width, _LEAST_INDENT):
@@ -485,7 +487,10 @@ def _headings_out_of_lists(text: str, code: Container[int]) -> str:
     return "\n".join(lines)
 
 
-_LISTED_HEADING = re.compile(r"^\d{1,4}[.)][ \t]+(?P<heading>#{1,6}[ \t]+\S.*)$", re.M)
+_LISTED_HEADING = re.compile(r"^(?P<number>\d{1,4}[.)])[ \t]+(?P<marks>#{2,6})[ \t]+(?P<words>\S.*)$", re.M)
+_LISTED_HEADINGS = 3
+"""Numbered items that are headings in a handbook of questions (one alone is an outline's, and ``1. #
+apt update`` a root prompt)."""
 _LEAST_INDENT = 2
 """Spaces that keep a line inside the numbered item above it."""
 

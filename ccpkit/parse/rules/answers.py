@@ -499,6 +499,9 @@ def _opens_sentence(match: re.Match[str]) -> bool:
 
 def _answer(match: re.Match[str], *, rest: bool = True) -> Answer:
     written, said = match["letters"], match["rest"] if rest else ""
+    cut = re.search("[\u3001\uff0c]", written)
+    if cut and said.strip()[:1].isalnum():  # `A` and a full-width comma, then why option B is wrong
+        written, said = written[: cut.start()], f"{written[cut.end() :]}{said}"
     if (first := _FIRST_OF_A_REMARK.match(written)) and _REMARK.match(said) and not _CALLED_RIGHT.match(said):
         written, said = first[1], f"{written[first.end() :]}{said}"  # `B; A and C are wrong.`
     words = _JOINERS.sub(" ", written).upper()  # `A e B`: the Portuguese "and", not the letter E

@@ -39,6 +39,7 @@ from ccpkit.parse.rules.dataview import field_key, is_key_like, is_metadata, is_
 from ccpkit.parse.rules.options import instructs, same_words, table_cells, unbolded, within_words
 from ccpkit.parse.rules.review_pastes import reviewed_card
 from ccpkit.parse.rules.terms import (
+    ASKED_HOW_OFTEN,
     BOLD_TEXT,
     PLACE_IN_A_BOOK,
     announces,
@@ -137,6 +138,9 @@ _QUESTION_HEADINGS = frozenset(
     {"question", "q", "pergunta", "pregunta", "frage", "domanda", "вопрос", "питання", "pytanie", "vraag",
      "問題", "问题", "질문", "soru", "câu hỏi"}
 )  # fmt: skip
+_QUESTION_HEADINGS_WARNED = frozenset({"question", "q", "pergunta", "pregunta", "frage", "domanda", "front"})
+"""Question headings that ask nothing else: with no answer heading below, a warning (``## 问题`` is a
+post-mortem's "problem" and ``### 질문`` a forum's "questions" as often)."""
 _ANSWER_HEADINGS = frozenset(
     {"answer", "a", "resposta", "respuesta", "réponse", "antwort", "risposta", "ответ", "відповідь",
      "odpowiedź", "antwoord", "答え", "答案", "回答", "답변", "cevap", "trả lời", "đáp án"}
@@ -193,6 +197,7 @@ _POINTING = re.compile(r"(?i)\b(?:it|this|that|these|those|they|them)\b")
 (``_POINTING_WORDS``) with one means nothing on a card of its own."""
 _OPEN_TITLE = re.compile(
     r"(?i)\b(?:open|unanswered|pending)\s+questions?\b|\bquestions?\s+(?:for|to\s+ask)\b"
+    r"|\b(?:fragen\s+an|preguntas\s+para|perguntas\s+para|questions\s+(?:pour|à))\b"
 )
 """``Open questions``, ``Questions for the TA``: questions with notes under them, not answers."""
 _SOLUTION_HEADINGS = _ANSWER_HEADINGS | {"solution", "lösung", "solução", "solución", "soluzione"}
@@ -258,7 +263,7 @@ _STUDIED_ANSWER = (*_ANSWER_BLOCKS, "bullet_list", "ordered_list")
 _STUDIED_BLOCKS = 6
 """At most this many blocks answer a question to study; more are a section of notes."""
 _NAMES_QUESTIONS = re.compile(
-    r"(?i)\bquestions?\b|\bfaqs?\b|frequently\s+asked|\bflash\s*cards?\b|fragen|\bpreguntas\b|\bperguntas\b"
+    r"(?i)\bquestions?\b|\bfaqs?\b|frequently\s+asked|\bflash\s*cards?\b|\bfragen(?:katalog)?\b|\bpreguntas\b|\bperguntas\b"
     r"|вопросы|题|問題|問"
 )
 """A title that names questions to study in so many words (``Interview questions``, ``FAQ``)."""
@@ -605,7 +610,9 @@ _JUDGED_BY = re.compile(
     r"|\*\*(?P<bold>T|F|True|False)\*\*(?:\s*\((?P<why>[^()]+)\))?)"
 )
 _SPOILED = re.compile(r"(?P<front>\S.*\?)\s*(?:>!(?P<answer>[^!]+?)!<|\|\|(?P<spoiler>[^|]+?)\|\|)")
-_REMNOTE = re.compile(r"(?P<front>\S.*?)\s+(?P<way>>>>|>>1\.|>>A\)|>>|<<|<>|;;)(?:\s+(?P<answer>\S.*)|\s*)")
+_REMNOTE = re.compile(
+    r"(?P<front>\S.*?)\s+(?P<way>(?:>>>|>>1\.|>>A\))(?=\s*$)|>>|<<|<>|;;)(?:\s+(?P<answer>\S.*)|\s*)"
+)
 """RemNote's cards: ``Metformin >> First-line …`` (``<<`` the other way, ``<>`` both ways, ``;;`` a
 descriptor's, forward); with no answer after ``>>`` (or ``>>>``, a multi-line card's, or ``>>1.``, a
 list's), the bullets below answer it."""
@@ -841,7 +848,7 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
     after the first."""
     pair = _asked_and_answered(blocks[0], blocks[1]) if len(blocks) > 1 else None
     taken = 2
-    if pair is None and len(blocks) > 2 and _label_alone(blocks[1]) and not ctx.is_claimed(blocks[2]):
+    if pair is None and len(blocks) > 2 and _label_alone(blocks[1]) and _fills_in(ctx, blocks[2]):
         pair, taken = _asked_and_answered(blocks[0], blocks[2], labelled=True), 3  # `**Answer:**` alone
         listed = blocks[3] if len(blocks) > 3 and blocks[3].type in _LISTS else None
         if pair is not None and listed is not None and not ctx.is_claimed(listed) and announces(blocks[2]):
@@ -856,10 +863,26 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
     return taken - 1 + len(more), _Pair(unbolded(_unnumbered(_QUESTION_LABEL.sub("", pair.front))), back)
 
 
-_REMARKED = re.compile(
-    r"^(?P<asked>.*[?\uff1f](?:\*\*|__)?)[ \t]*[(\uff08][^()\uff08\uff09]*[)\uff09][ \t]*$"
+_REMARKED = re.compile(rf"^(?P<asked>.*[?\uff1f](?:\*\*|__)?)[ \t]*{ASKED_HOW_OFTEN}[ \t]*$")
+"""A line that asks with a remark after its question on how often it is asked: ``… an index?**
+(frequency: 82%)``."""
+
+
+def _fills_in(ctx: Context, node: Node) -> bool:
+    """Whether a paragraph under an answer's label alone is its answer: not a worksheet's next question
+    or instruction, its diagram or a blank left to fill (``**Answer:**`` over ``**2. Describe …**``)."""
+    if node.type != "paragraph" or ctx.is_claimed(node) or only_pictures(node) or _label_alone(node):
+        return False
+    text = plain(node.children[0].content.strip())
+    first = text.partition("\n")[0]
+    told = _TOLD.match(first) or _WORKSHEET_STEP.match(first)
+    return not (_asks(first) or _NUMBERING.match(first) or told or _answers_nothing(text))
+
+
+_WORKSHEET_STEP = re.compile(
+    r"(?i)(?:use|write|draw|label|fill|complete|answer|see|refer|attach|show|sketch)\b"
 )
-"""A line that asks with a remark in brackets after its question: ``… an index?** (frequency: 82%)``."""
+"""What a worksheet tells the student to do under a blank answer (``Use at least two sources.``)."""
 
 
 def _label_alone(node: Node) -> bool:
@@ -948,8 +971,8 @@ def _answered_within(node: Node) -> _Pair | None:
     lines = node.children[0].content.split("\n") if node.type == "paragraph" else []
     if len(lines) > 1 and CALLOUT.fullmatch(lines[0].strip()):
         lines = lines[1:]  # an untitled callout's `[!note]` over its words
-    if lines and (_QUESTION.match(lines[0]) or _QUESTION_LABEL.match(lines[0])):
-        return None  # `Q: …` or `**Question:** …`: the `Q:`/`A:` rule's
+    if lines and _QUESTION.match(lines[0]):
+        return None  # `Q: …` or `**Question:** …`: the `Q:`/`A:` rule's (`Question 1: …` is this one's)
     if any(line.strip() in _SEPARATORS for line in lines):
         return None  # a `?` line between the sides: a multi-line card, the `?` rule's
     inline = _answered_on_its_line(lines[0]) if len(lines) == 1 else None
@@ -1237,15 +1260,24 @@ def _asked_over_callout(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pai
     if "\n" in asked or not _asks(asked) or len(blocks) < 2 or blocks[1].type != "blockquote":
         return None
     plain_quote = callout(blocks[1]) is None
-    if plain_quote and (
-        not asked.endswith(("?", "\uff1f")) or len(asked.split()) < _ASKING_WORDS or _points_back(asked)
-    ):
+    if plain_quote and not (ctx.answered_in_quotes and asks_over_a_quote(asked)):
         return None
     answer = _quote_answer(ctx, blocks[1], alone=plain_quote)
     if answer is None:
         return None
     ctx.claim(*blocks[:2])
     return 1, _Pair(_unnumbered(_QUESTION_LABEL.sub("", asked)), answer)
+
+
+def asks_over_a_quote(line: str) -> bool:
+    """A line that may ask over a plain quote answering it: a question of a few words, pointing at
+    nothing above."""
+    return (
+        "\n" not in line
+        and line.endswith(("?", "\uff1f"))
+        and len(line.split()) >= _ASKING_WORDS
+        and not _points_back(line)
+    )
 
 
 def _callout(ctx: Context, quote: Node) -> Callout | None:
@@ -1292,7 +1324,7 @@ def _asked_and_answered(question: Node, answer: Node, *, labelled: bool = False)
     if len(lines) > 1 and CALLOUT.fullmatch(lines[0].strip()):
         lines = lines[1:]  # `> [!followup]` over `> **Question:** …?`: the callout's marker, untitled
     remarked = [  # `**…?** (asked in 80% of interviews)`
-        _REMARKED.sub(r"\g<asked>", line) if line.rstrip().endswith((")", "\uff09")) else line
+        _REMARKED.sub(r"\g<asked>", line) if line.rstrip().endswith((")", "\uff09", "]")) else line
         for line in lines
     ]
     asks = next((n for n, line in enumerate(remarked) if _asks(line) or _asks(plain(line))), None)
@@ -1375,7 +1407,8 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     instructed = (numbers_a_question(title) and instructs(asked)) or (  # `### Q3. Explain …`
         _NUMBERED_TITLE.match(title) and _EXPLAIN.match(asked) and asked.endswith(".")  # `### 3. Explain ….`
     )
-    unmarked = ctx.asked_in_headings and asks_unmarked(asked)  # `### What is Hoisting` among many
+    # `### 25. What is Hoisting` among many such: numbered, as handbooks of questions number them
+    unmarked = ctx.asked_in_headings and _NUMBERED_TITLE.match(title) is not None and asks_unmarked(title)
     if heading.tag == "h1" or not (_asks(asked) or instructed or unmarked):
         return ""
     below = _section_text(blocks[1:])
@@ -1562,8 +1595,8 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     answer = _section_text(blocks[at + 1 :]) if answered else []
     if numbered and answered:  # the solution's own steps (`#### Step 1`) are part of it
         answer = list(itertools.takewhile(lambda node: not _ends_section(node, level), blocks[at + 1 :]))
-    if not answer and numbered:
-        return None  # `### Exercise 3` with no solution below: a task of the notes, not a card
+    if not answer and (numbered or asked not in _QUESTION_HEADINGS_WARNED):
+        return None  # `### Exercise 3`, `## 问题` (a post-mortem's "problem") with no answer below: notes
     if not answer:
         message = (
             f"flashcard `{heading_text(blocks[0])}` heading with no answer heading of its level below it"

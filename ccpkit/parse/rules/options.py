@@ -169,9 +169,12 @@ def true_or_false(texts: Sequence[str]) -> bool:
 
 def asks(stem: str) -> bool:
     """Whether the words above some options ask a question (see ``_ASKS``; a full-width or Arabic
-    question mark asks too, and so does a blank: ``___``, or ``[...]`` in a sentence, where a title's
-    ``Weekly tasks [...]`` says there is more)."""
-    blank = ("[...]" in stem or "[\u2026]" in stem) and len(stem.split()) >= _SENTENCE_WORDS
+    question mark asks too, and so does a blank: ``___``, or ``[...]`` in a sentence of the stem's last
+    line, not in a quotation, where a title's ``Weekly tasks [...]`` says there is more)."""
+    last = stem.rstrip().rpartition("\n")[2]
+    blank = (
+        len(last.split()) >= _SENTENCE_WORDS and _BRACKETED_BLANK.search(_QUOTED.sub("", last)) is not None
+    )
     return (
         blank
         or any(mark in stem for mark in ("?", "\uff1f", "\u061f", "___"))
@@ -180,6 +183,10 @@ def asks(stem: str) -> bool:
 
 
 _SENTENCE_WORDS = 5
+_BRACKETED_BLANK = re.compile(r"\[\s?(?:\.\.\.|\u2026)\s?\]")
+"""A blank in brackets in the stem's last line (``… only through [...].``); one in a quotation leaves
+words out (``"the market [...] corrects itself"``)."""
+_QUOTED = re.compile(r"\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d|\u201e[^\u201c\u201d\n]*[\u201c\u201d]")
 
 
 def instructs(words: str) -> bool:
@@ -773,7 +780,14 @@ def _unmarked(line: str) -> str:
 def _task_items(doc: Document, node: Node) -> list[DraftOption] | None:
     """Checkboxes or radio buttons, lettered in order."""
     firsts = [_first_inline(item) or "" for item in node.children]
-    bare = [_BARE_BOX.fullmatch(first) for first in firsts]
+    alone = len(node.children) == 1  # a box's list of its own, its code below the list
+    bare = [
+        box
+        if (box := _BARE_BOX.fullmatch(first))
+        and (alone or len(item.children) > 1 or box.end("box") == len(first))
+        else None
+        for item, first in zip(node.children, firsts, strict=True)
+    ]  # `- [ ] A` over its code, but `- [x] C` among vitamins is the option C
     matches = [
         _TASK.match(f"{box['box']} {_NO_WORDS}" if box else first)
         for box, first in zip(bare, firsts, strict=True)

@@ -125,12 +125,17 @@ _DEFINITION = re.compile(r"^[:~][ \t]+(?P<text>\S.*)$")
 """A definition's line in a definition list: ``: Object storage``."""
 BOLD_TEXT = re.compile(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1")
 """Text in bold (``**Amazon S3**``, ``__S3__``), its words as ``inner``."""
-_BOLD_QUESTION = re.compile(
-    r"(?P<mark>\*\*|__)(?P<asked>(?:(?!(?P=mark)).)+[?\uff1f])(?P=mark)"
-    r"(?:[ \t]*[(\uff08][^()\uff08\uff09]*[)\uff09])?"
+ASKED_HOW_OFTEN = (
+    r"[(\uff08\[](?=[^()\uff08\uff09\[\]]*(?:\d\s*%|(?i:frequen|asked|difficulty|easy|medium|hard)"
+    r"|频|常考|必考|重要|★|⭐))[^()\uff08\uff09\[\]]*[)\uff09\]]"
 )
-"""A line that is a question wholly in bold: ``**Why pick Aurora over RDS?**`` (maybe with a remark in
-brackets after it: ``(asked in 80% of interviews)``; a full-width question mark too)."""
+"""A remark in brackets on how often or how hard a question is asked: ``(frequency: 82%)``, ``[常考]``,
+``(Medium)``."""
+_BOLD_QUESTION = re.compile(
+    rf"(?P<mark>\*\*|__)(?P<asked>(?:(?!(?P=mark)).)+[?\uff1f])(?P=mark)(?:[ \t]*{ASKED_HOW_OFTEN})?"
+)
+"""A line that is a question wholly in bold: ``**Why pick Aurora over RDS?**`` (maybe with a remark on
+how often it is asked after it; a full-width question mark too)."""
 _DEFINING_SENTENCE = re.compile(r"^(\*\*|__)(?P<name>[^*_:]+)\1\s+(?:is|are)\s+(?P<rest>\S.*)$", re.S)
 _SENTENCE_NAME_WORDS = 6
 """At most this many words in the bold name a defining sentence opens with."""
