@@ -83,7 +83,7 @@ _QUESTION = re.compile(
     r"\s*(?P<text>.*)$"
 )
 """``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``, ``**Q.** …``, ``问…``,
-``질문: …``, ``P: …?`` (Spanish and Portuguese, over ``R: …``), ``F: …?`` (German, Swedish) and ``V: …?``
+``질문: …``, ``P: …?`` (Spanish and Portuguese, over ``R: …``), ``F: …?`` (German) and ``V: …?``
 (Dutch) that ask, and in bold with its number a line
 that asks (``**Question 2:** Why …?``): a flashcard's question line (``Q1. …`` is not: board minutes
 number their questions so). A French ``Q : …`` spaces its colon, a Chinese one is full-width."""
