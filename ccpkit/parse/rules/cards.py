@@ -370,7 +370,7 @@ def announced_by(paragraph: Node, *, asking: bool = False) -> str:
     bold = re.fullmatch(r"(\*\*\*?|___?)(?P<inner>[^*_]+?)\1:?", text)  # `***Severe***` too
     if bold is not None:
         inner = bold["inner"].strip()
-        return inner if inner.endswith((":", "?", "!", ".")) else f"{inner}:"
+        return inner if inner.endswith((":", "?", "!", ".", "\uff1a", "\uff1f", "\u3002")) else f"{inner}:"
     if not text.replace("*", "").replace("_", "").rstrip().endswith((":", "?") if asking else ":"):
         return ""
     return _last_sentence(text)

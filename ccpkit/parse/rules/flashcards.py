@@ -852,7 +852,9 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
         pair, taken = _asked_and_answered(blocks[0], blocks[2], labelled=True), 3  # `**Answer:**` alone
         listed = blocks[3] if len(blocks) > 3 and blocks[3].type in _LISTS else None
         if pair is not None and listed is not None and not ctx.is_claimed(listed) and announces(blocks[2]):
-            pair, taken = replace(pair, back=f"{pair.back}\n\n{ctx.doc.written(listed).strip()}"), 4
+            announced = replace(pair, back=f"{pair.back}\n\n{ctx.doc.written(listed).strip()}")
+            glossary = _holds_terms(listed, plain=True)  # a list of bold terms: cards of their own
+            pair, taken = (None, 1) if glossary else (announced, 4)
     if pair is None:
         pair, taken = _answered_within(blocks[0]), 1
     if pair is None:
