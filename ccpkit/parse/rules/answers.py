@@ -264,10 +264,11 @@ def answer_line(text: str) -> Answer | None:
 
 
 def _code_kept(written: str, words: str) -> str:
-    """``words`` as ``written`` ends with them, code marks and all (``B is correct: `ls` lists …``)."""
-    written = written.strip()
-    starts = (start for start in range(len(written)) if written[start:].replace("`", "").strip() == words)
-    return written[next(starts, len(written)) :].strip() or words
+    """``words`` as ``written`` ends with them, code marks and a last full stop and all (``B is correct:
+    `ls` lists …``); ``words`` themselves if it does not."""
+    written, bare = written.strip(), words.rstrip(".")
+    ends = (at for at in range(len(written)) if written[at:].replace("`", "").strip().rstrip(".") == bare)
+    return written[next(ends, len(written)) :].strip() or words
 
 
 def glued_words(line: str) -> str | None:
@@ -291,10 +292,8 @@ def as_written(line: str, answer: Answer) -> str:
             start -= len(written[:start]) - len(written[:start].rstrip("`*_"))  # `` `ls` ``, ``**S3**``
             labelled = plain(written[:start]).rstrip().endswith((":", "\uff1a", "-", "\u2013", "\u2014", "="))
             return written[start:].strip() if labelled else written.strip()  # `The answer is …`: whole
-    said = _ANSWER_LINE.match(plain(line))
-    if said and said["value"].replace("`", "").strip().rstrip(".") == answer.text:
-        return str(said["value"]).strip()  # its code marks were read past: `1 is correct: `ls` lists …`
-    return answer.text
+    said = _ANSWER_LINE.match(plain(line))  # its code marks were read past: `1 is correct: `ls` lists …`
+    return _code_kept(said["value"], answer.text) if said and "`" in said["value"] else answer.text
 
 
 def _unemphasized(text: str) -> str:

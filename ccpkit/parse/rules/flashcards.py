@@ -134,13 +134,12 @@ _OPTION_LINE = re.compile(r"\(?[A-Ha-h][.):]\s")
 _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 """``Foo::Bar()``, ``Foo::bar.baz``, ``Foo::Vec<T>``: a C++ or Rust path written in prose."""
 _SEPARATORS = ("?", "??")
-_QUESTION_HEADINGS = frozenset(
-    {"question", "q", "pergunta", "pregunta", "frage", "domanda", "вопрос", "питання", "pytanie", "vraag",
-     "問題", "问题", "질문", "soru", "câu hỏi"}
-)  # fmt: skip
-_QUESTION_HEADINGS_WARNED = frozenset({"question", "q", "pergunta", "pregunta", "frage", "domanda", "front"})
-"""Question headings that ask nothing else: with no answer heading below, a warning (``## 问题`` is a
+_QUESTION_WORDS = frozenset({"question", "q", "pergunta", "pregunta", "frage", "domanda"})
+"""Question headings that mean nothing else: with no answer heading below, a warning (``## 问题`` is a
 post-mortem's "problem" and ``### 질문`` a forum's "questions" as often)."""
+_QUESTION_HEADINGS = _QUESTION_WORDS | {
+    "вопрос", "питання", "pytanie", "vraag", "問題", "问题", "질문", "soru", "câu hỏi"
+}  # fmt: skip
 _ANSWER_HEADINGS = frozenset(
     {"answer", "a", "resposta", "respuesta", "réponse", "antwort", "risposta", "ответ", "відповідь",
      "odpowiedź", "antwoord", "答え", "答案", "回答", "답변", "cevap", "trả lời", "đáp án"}
@@ -1325,16 +1324,13 @@ def _asked_and_answered(question: Node, answer: Node, *, labelled: bool = False)
     lines = question.children[0].content.strip().split("\n") if question.type == "paragraph" else []
     if len(lines) > 1 and CALLOUT.fullmatch(lines[0].strip()):
         lines = lines[1:]  # `> [!followup]` over `> **Question:** …?`: the callout's marker, untitled
-    remarked = [  # `**…?** (asked in 80% of interviews)`
+    lines = [  # `**…?** (asked in 80% of interviews)`
         _REMARKED.sub(r"\g<asked>", line) if line.rstrip().endswith((")", "\uff09", "]")) else line
         for line in lines
     ]
-    asks = next((n for n, line in enumerate(remarked) if _asks(line) or _asks(plain(line))), None)
+    asks = next((n for n, line in enumerate(lines) if _asks(line) or _asks(plain(line))), None)
     words = answer.children[0].content.strip() if answer.type == "paragraph" else None
     answered = words if labelled else _worded(answer)
-    if asks is not None and remarked[asks] != lines[asks] and answered and _answers_nothing(answered):
-        return None  # `How is ATP made? (4 marks)` over `Answer: (4 marks)`: room to answer in
-    lines = remarked
     if asks is None and len(lines) == 1 and answered and not _answers_nothing(answered):
         asks = 0 if _TOLD.match(_unnumbered(_QUESTION_LABEL.sub("", lines[0]))) else None
     if asks is None or not answered:
@@ -1597,7 +1593,7 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     answer = _section_text(blocks[at + 1 :]) if answered else []
     if numbered and answered:  # the solution's own steps (`#### Step 1`) are part of it
         answer = list(itertools.takewhile(lambda node: not _ends_section(node, level), blocks[at + 1 :]))
-    if not answer and (numbered or asked not in _QUESTION_HEADINGS_WARNED):
+    if not answer and (numbered or asked not in {*_QUESTION_WORDS, "front"}):
         return None  # `### Exercise 3`, `## 问题` (a post-mortem's "problem") with no answer below: notes
     if not answer:
         message = (

@@ -671,8 +671,10 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
     if draft.answer is not None and draft.worded is not None:  # words above the letters that answer
         draft.explanation[:0] = _worded_explains(draft, draft.worded, letters)
     elif letters and draft.worded is not None:  # ticked, or numbered options it names (`2 is correct: …`)
-        said, why = named_with_reason(draft.options, draft.worded_line or draft.worded.text)
-        draft.explanation[:0] = [why] if said and why else [] if said else [draft.worded_line]
+        written = draft.worded_line or draft.worded.text
+        said, why = named_with_reason(draft.options, written)
+        if why or not said:  # the reason after the options it names, or words that name none
+            draft.explanation[:0] = [why or written]
     if not letters and draft.worded is not None:
         letters, reason = named_with_reason(draft.options, draft.worded.text)
         draft.explanation[:0] = [reason] if reason else []
