@@ -270,11 +270,16 @@ def parse_document(path: str, text: str) -> Document:
     blocks = tuple(_blocks(root))
     heading = next((heading_text(b.node) for b in blocks if _is_h1(b.node)), "")
     part = heading or front.values.get("part", "") or front.values.get("title", "")
-    problems = tuple(
-        Problem(SourceLocation(path=path, line=line), message) for line, message in front.mistakes
-    ) + tuple(
-        Problem(SourceLocation(path=path, line=line), f"footnote [^{label}] {_NO_NOTE}", "warning")
-        for line, label in unknown
+    problems = (
+        tuple(Problem(SourceLocation(path=path, line=line), message) for line, message in front.mistakes)
+        + tuple(
+            Problem(SourceLocation(path=path, line=line), f"footnote [^{label}] {_NO_NOTE}", "warning")
+            for line, label in unknown
+        )
+        + tuple(
+            Problem(SourceLocation(path=path, line=line), message, "warning")
+            for line, message in front.unread
+        )
     )
     return Document(path, lines, root, nodes, front.values, part or _title_from_name(path), blocks, problems)
 

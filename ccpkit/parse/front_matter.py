@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 READ_KEYS = ("module_title", "part", "title")
 """The keys whose values ccpkit uses; the others (tags, dates, aliases …) belong to other tools."""
+_STUDY_KEYS = ("cards", "flashcards", "questions", "quiz")
+"""Keys over a block of study items (``cards:`` then ``- front: …`` lines), as some repositories keep
+their flashcards in the front matter."""
 
 _DOUBLE = re.compile(r'^"((?:[^"\\]|\\.)*)"\s*(?:#.*)?$')
 _SINGLE = re.compile(r"^'((?:[^']|'')*)'\s*(?:#.*)?$")
@@ -40,17 +43,29 @@ class FrontMatter:
     """Each top-level key with its value as text (unquoted, for the keys ccpkit reads)."""
     mistakes: tuple[tuple[int, str], ...]
     """(line in the file, what to fix) for each key ccpkit reads whose value is no line of text."""
+    unread: tuple[tuple[int, str], ...] = ()
+    """(line, what to do) for study items kept in the front matter (``cards:``), which ccpkit does not
+    read: a warning, so they are not lost unsaid."""
 
 
 def read_front_matter(content: str, first_line: int) -> FrontMatter:
     """The top-level pairs of the front matter's ``content``, whose first line is ``first_line``."""
     values: dict[str, str] = {}
     mistakes: list[tuple[int, str]] = []
+    unread: list[tuple[int, str]] = []
     for number, line in enumerate(content.splitlines(), start=first_line):
         key, colon, raw = line.partition(":")
         if not colon or not key.strip() or key.startswith((" ", "\t", "#", "-")):
             continue
         key, value = key.strip(), raw.strip()
+        if key.lower() in _STUDY_KEYS and not value:
+            unread.append(
+                (
+                    number,
+                    f"`{key}:` in the front matter holds {key.lower()} ccpkit does not read: "
+                    "write each in the notes below it (`Q: …` over `A: …`) to study it",
+                )
+            )
         if key not in READ_KEYS:
             values[key] = value.strip("\"'")  # not ccpkit's to judge: kept about as written
             continue
@@ -61,7 +76,7 @@ def read_front_matter(content: str, first_line: int) -> FrontMatter:
             )
         else:
             values[key] = read
-    return FrontMatter(values, tuple(mistakes))
+    return FrontMatter(values, tuple(mistakes), tuple(unread))
 
 
 @dataclass(frozen=True, slots=True)
