@@ -861,7 +861,8 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
     more = _explanation_after(ctx, blocks[taken:])
     ctx.claim(*blocks[:taken], *more)
     back = "\n\n".join([pair.back, *(ctx.doc.written(node).strip() for node in more)])
-    return taken - 1 + len(more), _Pair(unbolded(_unnumbered(_QUESTION_LABEL.sub("", pair.front))), back)
+    front = _TASK_LABEL.sub("", _unnumbered(_QUESTION_LABEL.sub("", pair.front)))
+    return taken - 1 + len(more), _Pair(unbolded(front), back)
 
 
 _REMARKED = re.compile(rf"^(?P<asked>.*[?\uff1f](?:\*\*|__)?)[ \t]*{ASKED_HOW_OFTEN}[ \t]*$")
@@ -1332,19 +1333,22 @@ def _asked_and_answered(question: Node, answer: Node, *, labelled: bool = False)
     words = answer.children[0].content.strip() if answer.type == "paragraph" else None
     answered = words if labelled else _worded(answer)
     if asks is None and len(lines) == 1 and answered and not _answers_nothing(answered):
-        asks = 0 if _TOLD.match(_unnumbered(_QUESTION_LABEL.sub("", lines[0]))) else None
+        asks = 0 if _TOLD.match(_TASK_LABEL.sub("", _unnumbered(_QUESTION_LABEL.sub("", lines[0])))) else None
     if asks is None or not answered:
         return None
     return _with_choices(lines[: asks + 1], lines[asks + 1 :], answered)
 
 
+_TASK_LABEL = re.compile(r"(?i)^(?:\*\*|__)?(?:exercise|task|problem)\s*\d+(?:\.\d+)*[.:)]?(?:\*\*|__)?\s+")
+"""A task's number before what it asks (``**Exercise 3.** Define …``): no part of the card's front."""
 _TOLD = re.compile(
-    r"(?:define|explain|describe|name|list|state\s+(?!of\b)|give|compare|contrast|outline|discuss|identify"
+    r"(?:briefly\s+|fully\s+)?(?:define|explain|describe|name|list|state\s+(?!of\b)|give|compare|contrast|outline|discuss|identify"
     r"|distinguish|differentiate|calculate|summari[sz]e|justify|translate|conjugate)\b(?!.*\b(?:below|above)\b)",
     re.I,
 )
-"""A line that says what to answer (``Define osmosis.``, ``Name the gas …``): with its answer in words
-below it, a card; not a worksheet's ``Write your observations below.`` or a heading's ``State of …``."""
+"""A line that says what to answer (``Define osmosis.``, ``**Exercise 3.** Briefly name the gas …``):
+with its answer in words below it, a card; not a worksheet's ``Write your observations below.`` or a
+heading's ``State of …``."""
 
 
 def _with_choices(question: Sequence[str], lines: Sequence[str], answered: str) -> _Pair | None:
