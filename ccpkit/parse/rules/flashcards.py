@@ -888,8 +888,12 @@ _WORKSHEET_STEP = re.compile(
 
 
 def _label_alone(node: Node) -> bool:
-    """A paragraph of an answer's label and nothing else: ``**Answer:**`` (``**答**`` and its colon)."""
-    found = _ANSWER.fullmatch(node.children[0].content.strip()) if node.type == "paragraph" else None
+    """A paragraph of an answer's label and nothing else: ``**Answer:**`` (``**答**`` and its colon), or
+    in bold with no colon (``**Answer**``)."""
+    text = node.children[0].content.strip() if node.type == "paragraph" else ""
+    found = _ANSWER.fullmatch(text)
+    if found is None and text.startswith(("**", "__")):
+        found = _ANSWER.fullmatch(f"{plain(text)}:")  # `**Answer**`, its colon left out
     return found is not None and not found["text"].strip("*_ ")
 
 
