@@ -83,8 +83,8 @@ _QUESTION = re.compile(
     r"\s*(?P<text>.*)$"
 )
 """``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``, ``**Q.** …``, ``问…``,
-``질문: …``, ``P: …?`` (Spanish and Portuguese, over ``R: …``), ``F: …?`` (German) and ``V: …?``
-(Dutch) that ask, and in bold with its number a line
+``질문: …``, ``P: …?`` (Spanish and Portuguese, over ``R: …``), ``F: …?`` (German over ``A:``, Swedish
+over ``S:``) and ``V: …?`` (Dutch) that ask, and in bold with its number a line
 that asks (``**Question 2:** Why …?``): a flashcard's question line (``Q1. …`` is not: board minutes
 number their questions so). A French ``Q : …`` spaces its colon, a Chinese one is full-width."""
 _ANSWER = re.compile(
@@ -93,11 +93,12 @@ _ANSWER = re.compile(
 )
 """``A: …``, ``A1: …``, ``A1) …``, ``**Answer:** …``, ``**Respuesta:** …``, ``Antwort: …``, ``答…``,
 ``답변: …``, ``Ans. …``, ``**Ans.** …``: its answer line."""
-_R_ANSWER = re.compile(rf"^{_BOLD}R{_BOLD}{_COLON}{_BOLD}\s*(?P<text>.*)$")
-"""``R: …`` answering a ``P: …?`` (or ``Q : …``, as French notes write it), and no other line: ``R:``
-is a gas constant or a resistance as often."""
-_ASKED_FOR_R = re.compile(rf"^{_BOLD}[PQ]{_BOLD}{_COLON}")
-"""A ``P:`` or ``Q :`` question, which an ``R:`` line answers."""
+_REPLY = re.compile(rf"^{_BOLD}(?P<letter>[RS]){_BOLD}{_COLON}{_BOLD}\s*(?P<text>.*)$")
+"""``R: …`` answering a ``P: …?`` (or ``Q : …``, as French notes write it), ``S: …`` (svar) a Swedish
+``F: …?``, and no other line: ``R:`` is a gas constant or a resistance as often."""
+_ASKED_FOR_REPLY = re.compile(rf"^{_BOLD}(?P<letter>[PQF]){_BOLD}{_COLON}")
+_REPLIES = {"P": "R", "Q": "R", "F": "S"}
+"""The letter that answers each question's letter."""
 _LABELLED_QUESTION = re.compile(rf"^{_BOLD}(?i:quiz|q\d*|{QUESTION}|exercise|problem)(?:\s*\d+)?{_BOLD}\s*:")
 """A question's own label (``Quiz: …?``, ``Q3: …?``): a question, never the answer to one above."""
 _LETTER_LABEL = re.compile(rf"\s*{_BOLD}(?:A|R|答|回答|답변){_BOLD}{_COLON}")
@@ -1568,9 +1569,7 @@ def _after_answer_label(text: str, *, numbered: bool = True, asked: str = "") ->
     """What a text says after an ``A:`` (``**Ans.**`` …) that opens it, or ``None``. Not ``numbered``:
     an ``A4:`` opening it is its words (a paper size, a cell), no label."""
     first, newline, rest = text.partition("\n")
-    label = _ANSWER.match(first.strip()) or (
-        _R_ANSWER.match(first.strip()) if _ASKED_FOR_R.match(asked) else None
-    )
+    label = _ANSWER.match(first.strip()) or _reply(asked, first.strip())
     if label is None or (not numbered and any(map(str.isdigit, first.strip()[: label.start("text")]))):
         return None
     return f"{label['text']}{newline}{rest}".strip()
@@ -1864,11 +1863,17 @@ def _backs(line: str) -> bool:
     )
 
 
+def _reply(asked: str, line: str) -> re.Match[str] | None:
+    """``line`` as the reply its question's letter calls for (``R:`` to ``P:``, ``S:`` to ``F:``)."""
+    question, reply = _ASKED_FOR_REPLY.match(asked), _REPLY.match(line)
+    return reply if question and reply and _REPLIES[question["letter"]] == reply["letter"] else None
+
+
 def _answer_to(asked: str, line: str, *, dotted: bool) -> re.Match[str] | None:
     """``line`` as the answer line of the question written on ``asked``: ``A: …`` answers any, ``A. …``
     a ``Q. …`` (unless ``B.`` lines make them options: not ``dotted``), ``Back: …`` a ``Front: …``."""
     asked, line = asked.strip(), line.strip()
-    found = _ANSWER.match(line) or (_R_ANSWER.match(line) if _ASKED_FOR_R.match(asked) else None)
+    found = _ANSWER.match(line) or _reply(asked, line)
     if found is None and dotted and _DOTTED_QUESTION.match(asked) and _asks(asked):
         found = _DOTTED_ANSWER.match(line)  # not `Q. 3 of the homework is optional.` over `A. Kumar …`
     if found is None and _FRONT.match(asked):
