@@ -65,8 +65,8 @@ _SEPARATORS = (
 ``&ndash;``, ``&mdash;``); Chinese and Japanese notes' full-width colon and double dash."""
 _ARROW = re.compile("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
 _PLAIN_SEPARATOR = re.compile(
-    f"{_ARROW.pattern}|(?<=\\S)[ \u00a0\u202f][=:\u2013\u2014-][ \u00a0\u202f](?=\\S)|(?<=[^\\s:]): (?=\\S)"
-    "|(?<=\\S) ?\uff1a ?(?=\\S)"
+    f"{_ARROW.pattern}|(?<=\\S)[ \u00a0\u202f][=:\u2013\u2014-][ \u00a0\u202f](?=\\S)"
+    "|(?<=[^\\s:]):[ \\t]{1,3}(?=\\S)|(?<=\\S) ?\uff1a ?(?=\\S)"
 )
 """An arrow, `` = ``, ``: ``, `` : ``, a dash (en, em or hyphen) between spaces, or the full-width colon
 of Chinese and Japanese (U+FF1A), as a vocabulary list writes it between a word and its meaning; the
