@@ -855,6 +855,8 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
             announced = replace(pair, back=f"{pair.back}\n\n{ctx.doc.written(listed).strip()}")
             glossary = _holds_terms(listed, plain=True)  # a list of bold terms: cards of their own
             pair, taken = (None, 1) if glossary else (announced, 4)
+    if pair is None and len(blocks) > 1 and _SCENARIO.match(blocks[0].children[0].content):
+        pair, taken = _scenario_answered(ctx, blocks)
     if pair is None:
         pair, taken = _answered_within(blocks[0]), 1
     if pair is None:
@@ -869,6 +871,26 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
 _REMARKED = re.compile(rf"^(?P<asked>.*[?\uff1f](?:\*\*|__)?)[ \t]*{ASKED_HOW_OFTEN}[ \t]*$")
 """A line that asks with a remark after its question on how often it is asked: ``… an index?**
 (frequency: 82%)``."""
+
+
+_SCENARIO = re.compile(
+    r"(?i)(?:\*\*|__)?(?:scenario|case|situation|use\s+case)(?:\s+\d+)?(?:\*\*|__)?\s*:(?:\*\*|__)?"
+)
+"""An exam scenario's label (``**Scenario:** A retailer wants …``): what follows asks which service fits."""
+
+
+def _scenario_answered(ctx: Context, blocks: Sequence[Node]) -> tuple[_Pair | None, int]:
+    """``**Scenario:** …`` over its ``**Answer:** …`` in words, maybe with one labelled paragraph between
+    (``**Key words:** …``, on the back with it): the pair and how many blocks it took, or none."""
+    for at in (1, 2):
+        answered = _worded(blocks[at]) if at < len(blocks) and not ctx.is_claimed(blocks[at]) else None
+        if answered:
+            between = [ctx.doc.written(node).strip() for node in blocks[1:at]]
+            if any(split_term(node.children[0]) is None for node in blocks[1:at]):
+                return None, 0  # prose between: not this scenario's answer
+            front = _SCENARIO.sub("", blocks[0].children[0].content, count=1).strip()
+            return _Pair(front, "\n\n".join([answered, *between])), at + 1
+    return None, 0
 
 
 def _fills_in(ctx: Context, node: Node) -> bool:
