@@ -358,6 +358,10 @@ def _in(
             used, result = _tagged_heading(ctx, siblings[index:])  # `## What is a VPC? #card`
             yield from _items(ctx, sections[index][:-1], child, result)
             index += used
+        elif child.type == "heading" and (carded := _separated_heading(ctx, siblings[index:])) is not None:
+            used, pair = carded  # `### 的 :: particle …` over its example sentences
+            yield from _items(ctx, sections[index][:-1], child, pair)
+            index += used
         elif child.type == "heading" and (separated := _heading_over_separator(ctx, siblings[index:])):
             used, pair = separated  # `## What is …?` right over a `?` line, the answer below it
             yield from _items(ctx, sections[index][:-1], child, pair)
@@ -1055,6 +1059,21 @@ def _tagged_card(ctx: Context, item: Node) -> _Pair | _Missing | None:
     if not front or not back:
         return _Missing("flashcard tagged #card with no answer under it: write it in bullets indented below")
     return _Pair(front, back)
+
+
+def _separated_heading(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
+    """A heading written as a card (``### 的 :: particle of emphasis``, as a vocabulary deck's generator
+    writes its words), the paragraphs under it (examples) on its back after its own: the pair and how
+    many blocks it took after the heading."""
+    found = _inline_pair(heading_text(blocks[0]), 0, False, in_a_deck=True)
+    if not isinstance(found, _Pair) or ctx.is_claimed(blocks[0]):
+        return None
+    more = list(
+        itertools.takewhile(lambda node: node.type == "paragraph" and not ctx.is_claimed(node), blocks[1:])
+    )
+    ctx.claim(blocks[0], *more)
+    back = "\n\n".join([found.back, *(ctx.doc.written(node).strip() for node in more)])
+    return len(more), replace(found, back=back, line=0)
 
 
 def _tagged_heading(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Missing]:
