@@ -49,9 +49,10 @@ _INLINE_TAGS = {"strong": "**", "b": "**", "em": "*", "i": "*", "code": "`"}
 
 def hidden_markdown(html: str) -> str:
     """What a ``<details>`` block hides, as Markdown: its own HTML tags (``<p>``, ``<br>``,
-    ``<strong>`` …, which the cards would show as text) turned into Markdown, lines dedented. A line
-    of tags alone styles no words: a ``<b>`` there opens the paragraphs below it (``</summary><br><b>``,
-    as large interview-question repositories write every answer), and bold cannot span them."""
+    ``<strong>`` …, which the cards would show as text) turned into Markdown, lines dedented (a code
+    block's to its fence's margin, its indents kept). A line of tags alone styles no words: a ``<b>``
+    there opens the paragraphs below it (``</summary><br><b>``, as large interview-question
+    repositories write every answer), and bold cannot span them."""
 
     def markdown(tag: re.Match[str], *, styled: bool = True) -> str:
         name = tag["name"].lower()
@@ -67,8 +68,21 @@ def hidden_markdown(html: str) -> str:
             end = code.end()
         return "".join([*pieces, HTML_TAG.sub(styles, line[end:])])
 
-    lines = [line.strip() for line in "\n".join(map(line_markdown, html.split("\n"))).split("\n")]
+    lines: list[str] = []
+    fence, margin = "", 0  # an open code block's marks and margin: its lines keep their indents
+    for line in "\n".join(map(line_markdown, html.split("\n"))).split("\n"):
+        opened = _FENCE.match(line)
+        if fence and opened and opened["marks"].startswith(fence):
+            fence = ""
+        elif not fence and opened:
+            fence, margin = opened["marks"], len(line) - len(line.lstrip())
+            lines.append(line.strip())
+            continue
+        lines.append(line[min(margin, len(line) - len(line.lstrip())) :].rstrip() if fence else line.strip())
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+_FENCE = re.compile(r"^\s*(?P<marks>`{3,}|~{3,})")
 
 
 _CODE_SPAN = re.compile(r"(?<![\\`])(`+)[^`].*?(?<!`)\1(?!`)")
