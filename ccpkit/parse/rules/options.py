@@ -76,21 +76,21 @@ _REASON_AFTER = re.compile(r"\s*(?:[,;:]|\.(?=\s)|\s[-\u2013\u2014])\s*|\s+(?=(?
 """Where an answer's option ends and its reason starts: ``Amazon S3, since …``, ``Amazon S3 — it …``."""
 _NUMBER_JOINER = re.compile(r"(?i)\s*(?:,|;|&|/|\+|\band\b)\s*")
 _TASK = re.compile(
-    r"^(?:\[(?P<mark>[ xX*])\]|\[(?P<quiz>\[[ xX]\]|\([ xX]\))\]"
+    r"^(?:\[(?P<mark>[ xX*]?)\]|\[(?P<quiz>\[[ xX]\]|\([ xX]\))\]"
     r"|(?P<ballot>[\u2610\u2611])\ufe0f?|(?P<radio>[\u25cb\u25ef]))"
     r"[ \t]+(?P<text>\S.*)$",
     re.S,
 )
-"""A checkbox (``[ ]``, ``[x]``, text2qti's ``[*]``, LiaScript's ``[[X]]`` and ``[(X)]``, or the ballot
-boxes ``☐``, ``☑``) or a blank radio button (``○``, ``◯``, as quizzes copied from online forms show
-them) opening an option. A chosen one (``◉``, ``●``) is no option's: a filled-in survey and a slide's
-bullets write them too."""
+"""A checkbox (``[ ]``, ``[x]``, ``[]`` as some write an empty one, text2qti's ``[*]``, LiaScript's
+``[[X]]`` and ``[(X)]``, or the ballot boxes ``☐``, ``☑``) or a blank radio button (``○``, ``◯``, as
+quizzes copied from online forms show them) opening an option. A chosen one (``◉``, ``●``) is no
+option's: a filled-in survey and a slide's bullets write them too."""
 _NO_WORDS = "&shy;"
 """What a box's option with no words of its own holds, its text the code below it (``- [x] &shy;``
 over a fenced block, as a public bank of skill-assessment answers writes code options)."""
-_BARE_BOX = re.compile(r"(?P<box>\[[ xX]\])(?:[ \t]+(?:[A-H][.):]?|:))?")
-"""A box alone on its item's first line (or with its letter alone: ``- [ ] A``), its option's code
-below or nested under it."""
+_BARE_BOX = re.compile(r"(?P<box>\[[ xX]?\])(?:[ \t]+(?:[A-H][.):]?|:|\u2800))?")
+"""A box alone on its item's first line (or with its letter alone, ``- [ ] A``, or a blank character,
+``- [x] ⠀``), its option's code below or nested under it."""
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
 _RIGHT = r"(?i:correct(?:\s+answer)?|right\s+answer)"
 _MARK = re.compile(
@@ -862,7 +862,7 @@ def _ticked(match: re.Match[str]) -> bool | None:
         return None
     if match["quiz"]:
         return match["quiz"][1] != " "
-    return match["ballot"] == "\u2611" if match["ballot"] else match["mark"] != " "
+    return match["ballot"] == "\u2611" if match["ballot"] else match["mark"] not in (" ", "")
 
 
 def lettered_lines(lines: list[str], node: Node) -> Options | None:
