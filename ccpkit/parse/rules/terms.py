@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ccpkit.markup import is_only_a_link
+from ccpkit.parse.document import only_links_within_page
 from ccpkit.parse.tree import Node
 
 LABELS = frozenset(
@@ -617,6 +618,8 @@ def plain_term(
     cue = _ARROW.fullmatch(separator) is not None and _cues(front, rest)  # `Track API calls → AWS CloudTrail`
     if not front or not rest or front[-1] in ".,;:!?" or not (cue or _short_or_named(front, rest)):
         return None
+    if "](#" in front and only_links_within_page(front):
+        return None  # `[Variables](#variables): var, let, const.`: a table of contents' line
     if "**" in front or "__" in front:  # bold in the name: `split_term`'s, or no term
         return None
     if rest[0] in "\"\u201c'\u2018":  # `You: "Which shelf?"`: what someone says, not what a name is
