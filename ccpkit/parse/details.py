@@ -18,11 +18,12 @@ CLOSING = re.compile(r"</details\s*>", re.I)
 _ONLY_CLOSING = re.compile(r"(?:</[a-z]+\s*>\s*)*</details\s*>", re.I)
 _REVEAL = re.compile(
     rf"\b(?:answers?|solutions?|show|reveal|click|expand|hint|explanation|details|ver|mostrar|revelar"
-    rf"|{ANSWER_ABROAD})\b",
+    rf"|{ANSWER_ABROAD})\b|答案|解答|答え|解析|解説|정답|해설|查看|显示|展开|点击",
     re.I,
 )
-"""Words of a summary that only opens the block (``Show answer``, ``Ver resposta``, ``정답``): the
-question is then written above it, not in the summary."""
+"""Words of a summary that only opens the block (``Show answer``, ``Ver resposta``, ``정답``, and in a
+run of Chinese words with no spaces, ``第 1 题的答案``): the question is then written above it, not in the
+summary."""
 
 
 def details_question(html: str) -> str:
