@@ -848,7 +848,8 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
 def _tags(words: str, worded: bool) -> bool:
     """``Topic 1``, ``[Hard]``, ``⭐ (Domain 2: Security)`` after a question's number in its heading:
     a few words that neither ask nor end a sentence, over a stem ``worded`` below it."""
-    return worded and 0 < len(words.split()) <= _TAG_WORDS and not words.endswith((".", "?", "!", ":"))
+    ends = (".", "?", "!", ":", "\u3002", "\uff1f", "\uff01", "\uff1a")  # full-width ones too
+    return worded and 0 < len(words.split()) <= _TAG_WORDS and not words.endswith(ends)
 
 
 def _small_print(node: Node) -> str | None:
