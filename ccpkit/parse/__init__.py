@@ -21,6 +21,7 @@ from ccpkit.parse.notes_folder import (
     find_modules,
     key_file_stem,
     misnamed,
+    naming,
     read_notes_file,
 )
 from ccpkit.parse.passages import passages
@@ -229,8 +230,8 @@ def parse_module(notes: Path, read: ModuleSource) -> Findings:
             highlight_clozes=read.highlight_clozes,
             in_a_deck=in_a_deck,
             remnote=remnote,
-            asked_in_headings=sum(map(_asked_heading, document.blocks)) >= _ASKED_HEADINGS,
-            answered_in_quotes=_quoted_answers(document.blocks) >= _ASKED_HEADINGS,
+            asked_in_headings=sum(map(_asked_heading, document.blocks)) >= _ALIKE,
+            answered_in_quotes=_quoted_answers(document.blocks) >= _ALIKE,
             key_elsewhere=keys.get(document.path),
             answers_elsewhere=any(key is document for key in keys.values()),
         )
@@ -251,8 +252,7 @@ def _keys_elsewhere(documents: list[Document]) -> dict[str, Document]:
         filed = len(path.parts) > 2 and key_file_stem(path.parent.name) is not None
         if not (named is not None or filed or is_key_title(key.part)):
             continue
-        stem = named if named is not None else path.stem if filed else ""
-        stem = stem if re.search(r"[^\W\d_]", stem) else ""  # `answers/2.md`: a number orders, names nothing
+        stem = named if named is not None else naming(path.stem) if filed else ""  # `answers/2.md`: none
         others = [document for document in documents if document is not key]
         after = [document for document in others if stem and PurePosixPath(document.path).stem == stem]
         answered = after if stem else (others if len(others) == 1 else [])  # `set-3_key.md`: set-3's alone
@@ -279,8 +279,9 @@ def _front_matter_location(document: Document, key: str) -> SourceLocation:
     return SourceLocation(document.path, line)
 
 
-_ASKED_HEADINGS = 3
-"""Headings that ask without their ``?`` (``### What are closures``) in a file of interview questions."""
+_ALIKE = 3
+"""How many of one form make a file of them: headings that ask without their ``?`` (``### What are
+closures``) an interview handbook, lines asking over quotes a question catalogue."""
 
 
 def _quoted_answers(blocks: Sequence[Block]) -> int:

@@ -117,9 +117,12 @@ def key_file_stem(name: str) -> str | None:
     ``test-1_key``), "" when it names none (``answers``, ``2-answers``: a number orders, names
     nothing), ``None`` for a name of no key."""
     named = _KEY_FILE.fullmatch(name)
-    if named is None:
-        return None
-    return named["stem"] if re.search(r"[^\W\d_]", named["stem"]) else ""
+    return naming(named["stem"]) if named is not None else None
+
+
+def naming(stem: str) -> str:
+    """``stem`` when it names something; "" when it only orders (``2``, ``03``: no letter in it)."""
+    return stem if re.search(r"[^\W\d_]", stem) else ""
 
 
 def _keys_beside(files: list[Path]) -> dict[Path, Path]:
