@@ -72,22 +72,21 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     yield from parts
     yield from roman_parts(ctx)
     drafts = _with_listed_context(ctx, drafts)
-    _counted_by_keys(ctx, drafts, keys)
+    starts = [ctx.doc.line_of(draft.start) for draft in drafts]
+    groups = _key_groups(ctx, starts, keys)
+    _counted_by_keys(ctx, drafts, starts, groups)
     by_id: dict[str, list[Draft]] = {}
     for draft in drafts:
         by_id.setdefault(_unpadded(draft.question), []).append(draft)
-    starts = [ctx.doc.line_of(draft.start) for draft in drafts]
     section_of = _sections(ctx)
-    floor = previous = -1
-    for entry in keys:
-        line = ctx.doc.line_of(entry.node)
-        if bisect_left(starts, line) > bisect_right(starts, previous):  # questions between: another key
-            floor = previous
-        previous = line
-        namesakes = _of_section(_namesakes(by_id, entry), section_of(entry.node))
-        if not _apply_key(ctx, namesakes, entry, floor) and not ctx.answers_elsewhere:
-            message = f"answer key entry {entry.question} matches no question above it: check its number"
-            yield Problem(ctx.at(entry.node), message, "warning")
+    floor = -1  # where the key before ends: its questions are above it
+    for group in groups:
+        for entry in group:
+            namesakes = _of_section(_namesakes(by_id, entry), section_of(entry.node))
+            if not _apply_key(ctx, namesakes, entry, floor) and not ctx.answers_elsewhere:
+                message = f"answer key entry {entry.question} matches no question above it: check its number"
+                yield Problem(ctx.at(entry.node), message, "warning")
+        floor = ctx.doc.line_of(group[-1].node)
     _answers_in_order(drafts)
     if ctx.key_elsewhere is not None:
         yield from _apply_key_elsewhere(ctx, by_id)
@@ -98,10 +97,9 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
         yield from _finish(ctx, draft)
 
 
-def _counted_by_keys(ctx: Context, drafts: Sequence[Draft], keys: Sequence[KeyEntry]) -> None:
-    """Number the questions written with no number by the key below them, when it counts them: entries
-    ``1``, ``2`` … as many as the questions since the key before it, none of them numbered."""
-    starts = [ctx.doc.line_of(draft.start) for draft in drafts]
+def _key_groups(ctx: Context, starts: Sequence[int], keys: Sequence[KeyEntry]) -> list[list[KeyEntry]]:
+    """The keys' entries, a list per key: questions starting (at ``starts``) between two entries
+    part two keys."""
     groups: list[list[KeyEntry]] = []
     previous = -1
     for entry in keys:
@@ -110,6 +108,14 @@ def _counted_by_keys(ctx: Context, drafts: Sequence[Draft], keys: Sequence[KeyEn
             groups.append([])  # questions between: another key
         groups[-1].append(entry)
         previous = line
+    return groups
+
+
+def _counted_by_keys(
+    ctx: Context, drafts: Sequence[Draft], starts: Sequence[int], groups: Sequence[list[KeyEntry]]
+) -> None:
+    """Number the questions written with no number by the key below them, when it counts them: entries
+    ``1``, ``2`` … as many as the questions since the key before it, none of them numbered."""
     floor = -1
     for group in groups:
         first = ctx.doc.line_of(group[0].node)
