@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import string
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ccpkit.parse.document import Document
@@ -459,34 +459,31 @@ def _quoted_feedback(options: list[DraftOption]) -> tuple[list[DraftOption], str
     feedback), and those as a list of reasons; under a lettered option a quote is its words (a passage
     to tell apart)."""
     found = [_FEEDBACK.search(option.text) if option.boxed else None for option in options]
-    if not any(found):
-        return options, ""
-    reasons = [
-        _reason_line(option, quote.start(), _unquoted(quote["quote"]))
-        for option, quote in zip(options, found, strict=True)
-        if quote is not None
-    ]
-    kept = [
-        replace(option, text=option.text[: quote.start()].rstrip()) if quote else option
-        for option, quote in zip(options, found, strict=True)
-    ]
-    return kept, "\n".join(reasons)
+    return _without_feedback(options, found, lambda quote: _unquoted(quote["quote"]))
 
 
 def _dotted_feedback(options: list[DraftOption]) -> tuple[list[DraftOption], str]:
     """Options without the ``... why`` line under them (text2qti's feedback on an answer), and those as
     a list of reasons."""
     found = [_DOTTED.search(option.text) for option in options]
+    return _without_feedback(options, found, lambda dots: dots["why"])
+
+
+def _without_feedback(
+    options: list[DraftOption], found: Sequence[re.Match[str] | None], why: Callable[[re.Match[str]], str]
+) -> tuple[list[DraftOption], str]:
+    """Options without the feedback ``found`` ending their text, and the feedback (``why`` says what it
+    says) as a list of reasons."""
     if not any(found):
         return options, ""
     reasons = [
-        _reason_line(option, dots.start(), dots["why"])
-        for option, dots in zip(options, found, strict=True)
-        if dots
+        _reason_line(option, match.start(), why(match))
+        for option, match in zip(options, found, strict=True)
+        if match is not None
     ]
     kept = [
-        replace(option, text=option.text[: dots.start()].rstrip()) if dots else option
-        for option, dots in zip(options, found, strict=True)
+        replace(option, text=option.text[: match.start()].rstrip()) if match else option
+        for option, match in zip(options, found, strict=True)
     ]
     return kept, "\n".join(reasons)
 
