@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -30,6 +31,7 @@ from ccpkit.parse.rules.answers import (
     plain,
     question_id,
 )
+from ccpkit.parse.rules.edx_problems import edx_problems
 from ccpkit.parse.rules.options import (
     asks,
     lettered_grid,
@@ -60,7 +62,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     keys = list(_answer_keys(ctx, worded))
     blocks = ctx.doc.blocks
     drafts: list[Draft] = []
-    for found in table_questions(ctx):
+    for found in itertools.chain(table_questions(ctx), edx_problems(ctx)):
         if isinstance(found, Draft):
             drafts.append(found)
         else:

@@ -441,7 +441,7 @@ def reasons_after_marks(options: list[DraftOption]) -> tuple[list[DraftOption], 
         return options, quoted
     reasons = [quoted] if quoted else []
     reasons += [
-        _reason_line(option, reason.start(), reason["reason"])
+        reason_line(option, reason.start(), reason["reason"])
         for option, reason in zip(options, found, strict=True)
         if reason is not None
     ]
@@ -477,7 +477,7 @@ def _without_feedback(
     if not any(found):
         return options, ""
     reasons = [
-        _reason_line(option, match.start(), why(match))
+        reason_line(option, match.start(), why(match))
         for option, match in zip(options, found, strict=True)
         if match is not None
     ]
@@ -492,7 +492,7 @@ _DOTTED = re.compile(r"\n\.\.\.[ \t]+(?P<why>\S[^\n]*)$")
 """text2qti's feedback on an option, on the line under it: ``... Ribosomes build proteins.``"""
 
 
-def _reason_line(option: DraftOption, end: int, why: str) -> str:
+def reason_line(option: DraftOption, end: int, why: str) -> str:
     """An explanation's line of why an option is right or wrong: ``- B. Phishing — fake login pages``
     (the option's words up to ``end``)."""
     return f"- {option.label}. {_MARK.sub('', option.text[:end]).strip()} \u2014 {why.strip()}"
