@@ -666,8 +666,10 @@ def _without_obsidian_comments(text: str, tokens: list[Token]) -> tuple[str, lis
 
 def _blanked(found: re.Match[str]) -> str:
     """A comment as the line breaks it spans; a code span, or one word between ``%%`` (``%%PATH%%``),
-    as it is."""
-    one_word = found["words"] is not None and " " not in found["words"].strip()
+    as it is. Digits alone are a comment: the id a flashcard plugin writes after a card's words
+    (``%%1712345678%%``)."""
+    words = (found["words"] or "").strip()
+    one_word = found["words"] is not None and " " not in words and not words.isdigit()
     return found[0] if found[1] or one_word else "\n" * found[0].count("\n")
 
 

@@ -1252,7 +1252,7 @@ def _callout_card(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | N
     and whose body answers, or an answer callout right below it (``> [!success]- Answer``); a body
     that is one answer callout is its answer. The pair, and how many blocks it took after the first."""
     asked = _callout(ctx, blocks[0])
-    if asked is None or not _asks(asked.title) or asked.lines.partition("\n")[0].strip() in _SEPARATORS:
+    if asked is None or not _callout_asks(asked) or asked.lines.partition("\n")[0].strip() in _SEPARATORS:
         return None  # `?` right under the title: an Obsidian flashcard in a callout, the card rules' own
     if not asked.lines and asked.blocks and ctx.doc.written(asked.blocks[0]).strip() == "?":
         # `?` in a paragraph of its own: no part of the answer
@@ -1269,6 +1269,22 @@ def _callout_card(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | N
         return None
     ctx.claim(*blocks[: used + 1])
     return used, _Pair(_QUESTION_LABEL.sub("", asked.title), _callout_text(ctx, body))
+
+
+def _callout_asks(asked: Callout) -> bool:
+    """Whether a callout's title is a card's front: it asks, or the callout is a card's
+    (``> [!flashcard] Explain …``, ``> [!card] Hot composting``), or a question's that says what to do
+    (``> [!question] Explain why …``)."""
+    if not asked.title:
+        return False
+    return (
+        _asks(asked.title)
+        or asked.kind in _CARD_CALLOUTS
+        or (asked.kind == "question" and instructs(asked.title))
+    )
+
+
+_CARD_CALLOUTS = frozenset({"flashcard", "flashcards", "card", "anki"})
 
 
 def _callout_text(ctx: Context, body: Callout) -> str:
