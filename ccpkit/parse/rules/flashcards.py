@@ -1653,7 +1653,10 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
         return None
     below = blocks[at] if at < len(blocks) else None
     answers = _SOLUTION_HEADINGS if numbered else {"back"} if asked == "front" else _ANSWER_HEADINGS
-    answered = below is not None and below.tag == blocks[0].tag and _plain_heading(below) in answers
+    deeper = numbered and below is not None and heading_level(below) == level + 1  # `### Answer` under it
+    answered = (
+        below is not None and (below.tag == blocks[0].tag or deeper) and _plain_heading(below) in answers
+    )
     answer = _section_text(blocks[at + 1 :]) if answered else []
     if numbered and answered:  # the solution's own steps (`#### Step 1`) are part of it
         answer = list(itertools.takewhile(lambda node: not _ends_section(node, level), blocks[at + 1 :]))
@@ -1668,7 +1671,7 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     if any(ctx.is_claimed(node) for node in taken):
         return None
     ctx.claim(*taken)
-    front, back = (("\n\n".join(ctx.doc.source(node) for node in part)) for part in (question, answer))
+    front, back = ("\n\n".join(ctx.doc.source(node).strip() for node in part) for part in (question, answer))
     return at + len(answer), _Pair(front, back)
 
 
