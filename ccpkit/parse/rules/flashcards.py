@@ -174,14 +174,15 @@ to-do box or a link, ``Hint: …``, ``TODO``, ``See page 87.``, ``Check the docs
 _STUDY_TITLE = re.compile(
     r"(?i)\b(?:interview|faqs?|frequently\s+asked|q\s*&\s*a|quiz(?:zes)?|self[- ]?(?:check|test)"
     r"|flash\s*cards?|(?:review|practice|revision|exam|study|sample|test|knowledge\s+check)\s+questions?"
+    r"|(?:week|weekly|chapter|unit|module|lesson|topic)(?:\s+\d+)?\s+(?:review|recap)"
     r"|fragenkatalog|(?:prüfungs|kontroll|übungs|wiederholungs|interview)fragen"
     r"|preguntas\s+(?:de\s+(?:repaso|examen|entrevista)|frecuentes)|perguntas\s+(?:de\s+entrevista|frequentes)"
     r"|questions\s+(?:d'entretien|de\s+révision)|вопросы\s+(?:к\s+экзамену|для\s+самопроверки|на\s+собеседовании))\b"
     r"|面试题|常见问题|复习题|练习题|練習問題|面接"
 )
 """A title over a list of questions to study: ``Interview questions``, ``FAQ``, ``Quiz``, ``Review
-questions``, ``Practice questions`` … (``Literature review``, ``Case study``, ``Questions I still
-have`` are not)."""
+questions``, ``Practice questions``, ``Week 3 review`` … (``Literature review``, ``Code review``,
+``Case study``, ``Questions I still have`` are not)."""
 _ASKS_FOR_CODE = re.compile(
     r"(?i)^(?:how\s+(?:do|can|would|should)\s+(?:you|i|we)|how\s+to|write|implement)\b"
 )
