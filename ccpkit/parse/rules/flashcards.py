@@ -1654,7 +1654,7 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
         return None
     below = blocks[at] if at < len(blocks) else None
     answers = _SOLUTION_HEADINGS if numbered else {"back"} if asked == "front" else _ANSWER_HEADINGS
-    deeper = numbered and below is not None and heading_level(below) == level + 1  # `### Answer` under it
+    deeper = numbered and below is not None and below.type == "heading" and heading_level(below) == level + 1
     answered = (
         below is not None and (below.tag == blocks[0].tag or deeper) and _plain_heading(below) in answers
     )
