@@ -46,8 +46,11 @@ _LABEL = (
     rf"(?:answers?(?:\s*\(s\))?|ans|solutions?|(?:responses?|key)(?=\s*[:\uff1a])|correct(?:\s+(?:options?|choices?))?"
     r"|poprawn[ae]"  # Polish "correct", as `Poprawne B` labels an answer
     r"|(?<=right\s)(?:options?|choices?)(?=\s*[:\uff1a])"
+    rf"|options?(?=\s*[:\uff1a]\s*{_LETTERS}\W*$)"
     rf"|{ANSWER_ABROAD})"
 )
+"""What labels an answer: ``Answer``, ``Correct answer``, ``Solution``, ``Key:`` …; ``Option:`` only
+before letters alone (``#### Option: C``, as a quiz's folded answer writes it)."""
 _CONCLUDING = re.compile(r"^(?i:hence|therefore|thus)\s*,?\s+(?=(?i:the\s+(?:correct|right)\s+answers?)\b)")
 """The word that concludes an explanation with its answer, as review pages end theirs: ``Hence, the
 correct answer is: …``."""
