@@ -414,6 +414,7 @@ def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
         )
         or (bool(names & _TEACHERS) and reached)
         or (len(names & _GRADED) >= 2 and all(map(_PERCENT.fullmatch, values)))
+        or _describes_an_exam(names, values)
         or (recipe and measured and all(len(value.split()) <= _AMOUNT_WORDS for value in values))
         or (
             len(fields) >= 2  # `subject_primary: Cardio`, `high_yield_score: 3/5`: a data file's fields
@@ -422,6 +423,37 @@ def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
             and all(len(value.split()) <= _AMOUNT_WORDS for value in values)
         )
     )
+
+
+def _describes_an_exam(names: set[str], values: Sequence[str]) -> bool:
+    """A practice exam's own details, not facts to learn: its rules (``Total Questions: 50``, ``Time
+    Limit: 60 minutes``, ``Passing Score: 70%``), how many questions each topic has (``Compute Engine:
+    18 questions``) or what a score means (``45-50 correct (90-100%): Excellent!``)."""
+    if len(values) < 2:
+        return False
+    ruled = len(names & _EXAM_RULES) >= 2 and bool(names & _EXAM_LIMITS)
+    counted = all(map(_QUESTION_COUNT.fullmatch, values))
+    scored = sum(bool(_SCORE_BAND.match(name)) for name in names) >= 2
+    return ruled or counted or scored
+
+
+_EXAM_LIMITS = frozenset(
+    {"total questions", "number of questions", "time limit", "time allowed", "passing score", "pass mark"}
+    | {"passing mark", "passing grade", "minimum passing score"}
+)
+_EXAM_RULES = _EXAM_LIMITS | {
+    "duration",
+    "question types",
+    "question type",
+    "format",
+    "exam code",
+    "questions",
+}
+_QUESTION_COUNT = re.compile(r"(?i)\d+\s+questions?\b.*")
+_SCORE_BAND = re.compile(
+    r"(?i)(?:\d+\s*[-\u2013]\s*\d+|below\s+\d+|under\s+\d+|\d+\s*\+)\s*(?:correct|right|points?)?\b"
+)
+"""A score's band as a practice exam rates it: ``45-50 correct``, ``Below 30``, ``40+``."""
 
 
 _DATA_KEY = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
