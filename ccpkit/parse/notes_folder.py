@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -211,7 +212,10 @@ class _Undecodable:
 
 
 def _decode(data: bytes) -> str | _Undecodable:
-    """UTF-8 text (a BOM is dropped); UTF-16, NUL bytes and invalid bytes are named with their line."""
+    """UTF-8 text (a BOM is dropped), composed as most editors save it (NFC): a file saved decomposed
+    (NFD, as some macOS tools write it) reads the same, so no note is sent again for it and an
+    import never overwrites a student's edits over nothing. UTF-16, NUL bytes and invalid bytes are
+    named with their line."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _Undecodable(1, f"file is UTF-16 text: save it as UTF-8{_UNREAD}")
     try:
@@ -226,4 +230,4 @@ def _decode(data: bytes) -> str | _Undecodable:
         line = len(_LINE_END.split(text[: text.index("\0")].encode()))
         message = f"NUL byte in the text: is this a binary or UTF-16 file? save it as UTF-8{_UNREAD}"
         return _Undecodable(line, message)
-    return text
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)

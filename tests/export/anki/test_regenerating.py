@@ -10,6 +10,7 @@ study text did not change, and a build report that agrees with Anki's import log
 from __future__ import annotations
 
 import time
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -260,3 +261,19 @@ def test_a_lead_in_written_above_a_list_reaches_its_studied_cards_as_an_update(s
     assert len(resent) == 4 and not log.new
     lambda_card = next(iter(session.student.note("02-compute/card/aws-lambda").cards()))
     assert "Reach for these first: AWS Lambda" in visible_text(lambda_card.question())
+
+
+def test_a_file_saved_again_decomposed_sends_no_note(session: Session) -> None:
+    """Some macOS tools save ``é`` as ``e`` and a combining accent (NFD): the text reads the same, so
+    no note is re-sent and every note stays as the student left it."""
+    session.course.edit("cram-sheet.md", "billed per second", "billed per second, like a café's meter")
+    session.rebuild()
+    before = {note.guid: (tuple(note.fields), tuple(note.tags)) for note in session.student.notes()}
+    assert any("café" in fields[1] for fields, _ in before.values())
+    for path in session.course.module.glob("*.md"):
+        path.write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")), encoding="utf-8")
+    report, log = session.rebuild()
+    assert report.changes is not None and report.changes.updated == () and report.changes.added == ()
+    assert not log.updated and not log.new
+    after = {note.guid: (tuple(note.fields), tuple(note.tags)) for note in session.student.notes()}
+    assert after == before
