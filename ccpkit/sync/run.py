@@ -31,6 +31,7 @@ from ccpkit.sync.conflicts import conflicts_markdown
 from ccpkit.sync.decisions import Choices, Plan, Wanted, plan_sync
 from ccpkit.sync.locate import Located
 from ccpkit.sync.record import SyncRecord, dump_record, load_record, remove_other_records, save_record
+from ccpkit.sync.state import CollectionState
 from ccpkit.sync.summary import SyncReport
 from ccpkit.write import write_atomically
 
@@ -133,7 +134,7 @@ def _sync(
         pictures = pictures_shown(parsed.deck.pictures, wanted_notes)
         if not (plan.writes or dump_record(plan.record) != dump_record(record)):
             copied = anki_collection.add_pictures(collection, pictures)  # those a sync cut short left out
-            written = record_ledger(notes, _as_synced(synced_ledger, wanted_notes, plan))
+            written = record_ledger(notes, _as_synced(synced_ledger, wanted_notes, plan, state))
             return replace(report, written=written, pictures_copied=copied)
         before_writing(plan)
         conflicts_file = None
@@ -157,7 +158,7 @@ def _sync(
         anki_collection.apply(collection, plan, state, templates, templates_modified, generation, progress)
         copied = anki_collection.add_pictures(collection, pictures)
     remove_other_records(located.collection, generation)
-    written = record_ledger(notes, _as_synced(synced_ledger, wanted_notes, plan))
+    written = record_ledger(notes, _as_synced(synced_ledger, wanted_notes, plan, state))
     return replace(
         report, backup=backup, conflicts_file=conflicts_file, written=written, pictures_copied=copied
     )
@@ -209,14 +210,24 @@ def _before(ledger: Ledger, changes: Reconciliation) -> dict[str, Entry]:
     return before
 
 
-def _as_synced(ledger: Ledger, synced: Sequence[AnkiNote], plan: Plan) -> Ledger:
+def _as_synced(ledger: Ledger, synced: Sequence[AnkiNote], plan: Plan, state: CollectionState) -> Ledger:
     """The settled ledger, knowing that Anki now holds every synced note's metadata (sync writes it)
     and its cards in its deck (unless the student keeps them elsewhere): a later build then reports
-    no pending change or move that sync already made."""
+    no pending change or move that sync already made. A note whose conflict kept Anki's text
+    (``--keep-anki``) is dated no later than Anki's copy: the next .apkg's copy of it is then no newer,
+    and an import leaves the text the student chose alone."""
     notes = dict(ledger.notes)
+    sent = {(update.note.guid, name) for update in plan.updated for name in update.fields}
+    kept_in_anki = {
+        conflict.note.guid for conflict in plan.conflicts if (conflict.note.guid, conflict.field) not in sent
+    }
     for note in synced:
         entry, written = notes.get(note.id), plan.record.notes.get(note.guid)
         if entry is not None and written is not None:
             home = note.deck if written.deck == note.deck else entry.home
-            notes[note.id] = replace(entry, meta=fingerprint(note).meta, home=home)
+            found = state.notes.get(note.guid)
+            modified = entry.modified
+            if note.guid in kept_in_anki and found is not None:
+                modified = min(modified, found.modified)
+            notes[note.id] = replace(entry, meta=fingerprint(note).meta, home=home, modified=modified)
     return replace(ledger, notes=notes)

@@ -359,6 +359,38 @@ def test_keep_anki_keeps_the_students_text_on_a_conflict(studied: Studied) -> No
         student.close()
 
 
+def test_text_kept_by_keep_anki_survives_the_next_package_import(tmp_path: Path) -> None:
+    """After ``--keep-anki``, a build with nothing new re-sends nothing newer than Anki's copy: an import
+    with Anki's default options leaves the student's chosen text and tags alone."""
+    course = Course.fresh(tmp_path)
+    assert course.sync().exit_code == 0
+    student = course.student()
+    try:
+        student.study_everything()
+        student.edit(LAMBDA, "Definition", STUDENT_WORDS)
+        note = student.note(LAMBDA)
+        note.tags += ["my-own-tag"]
+        student.collection.update_note(note)  # an hour ago: the sync and the build happen now
+        student.collection.db.execute("update notes set mod = mod - 3600 where id = ?", note.id)
+    finally:
+        student.close()
+    course.edit(
+        "02-compute/cram-sheet.md", "you pay per request.", "you pay per request and per millisecond."
+    )
+    assert "conflict (Anki's text kept)" in course.sync("--keep-anki").output
+    options = ExportOptions(templates=course.templates)
+    report = build(course.notes, course.out, formats=("anki",), options=options, title=TITLE)
+    assert report.changes is not None and report.changes.updated == ()
+    student = course.student()
+    try:
+        log = student.import_package(next(course.out.glob("anki/*.apkg")))
+        assert not log.updated and len(log.duplicate) == 11
+        assert student.note(LAMBDA)["Definition"] == STUDENT_WORDS
+        assert "my-own-tag" in student.note(LAMBDA).tags
+    finally:
+        student.close()
+
+
 def test_a_definition_changed_only_in_the_notes_is_written(studied: Studied) -> None:
     studied.course.edit(
         "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
