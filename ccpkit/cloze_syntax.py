@@ -138,27 +138,40 @@ def numbers(text: str) -> tuple[int, ...]:
 
 def kept_numbers(hidden: Sequence[str], recorded: Sequence[str]) -> tuple[str, ...]:
     """What each cloze number hides, to send: ``hidden`` is a numbered text's ``answers`` (``c1: x``),
-    ``recorded`` the same as last sent (a number's parts joined by ``\x1f``; ``""``: unused). Anki keeps
-    a card's history by its number, so parts recorded keep their number (the same words twice keep
-    both); a part reworded takes the number of the gone part it reads most like; a new part takes
-    the next number never used (past Anki's last, a number left unused). A number whose parts are gone
-    stays unused: a part added later never takes its card."""
+    ``recorded`` the same as last sent (a number's parts joined by ``\x1f``; ``""``: unused; ``GONE``
+    and the parts: gone, remembered). Anki keeps a card's history by its number, so parts recorded keep
+    their number (the same words twice keep both); a part reworded takes the number of the gone part
+    it reads most like; a part put back takes the number it had; a new part takes the next number
+    never used (past Anki's last, a number left unused). A number whose parts are gone stays unused,
+    remembering them: a part added later never takes its card, the same part put back does."""
     left: dict[str, list[int]] = {}
+    remembered: dict[str, list[int]] = {}
     for number, text in enumerate(recorded, start=1):
-        if text:
+        if text.startswith(GONE):
+            remembered.setdefault(text.removeprefix(GONE), []).append(number)
+        elif text:
             left.setdefault(text, []).append(number)
-    kept = dict.fromkeys(range(1, len(recorded) + 1), "")
+    kept = {number: text if text.startswith(GONE) else "" for number, text in enumerate(recorded, start=1)}
     changed = []
     for text in _groups(hidden).values():
         if left.get(text):
             kept[left[text].pop(0)] = text
+        elif remembered.get(text):
+            kept[remembered[text].pop(0)] = text  # put back: its card, and its history, return
         else:
             changed.append(text)
     gone = {number: text for text, numbers in left.items() for number in numbers}
     reworded = _reworded(changed, gone)
     for index, text in enumerate(changed):
         kept[reworded[index] if index in reworded else _unused(kept)] = text
+    for number, text in gone.items():
+        if number not in reworded.values():
+            kept[number] = f"{GONE}{text}"
     return tuple(kept.values())
+
+
+GONE = "\x1e"
+"""Marks a cloze number whose parts left the note: its card stays empty until the same parts return."""
 
 
 _ALIKE = 0.4
@@ -188,7 +201,7 @@ def _unused(kept: dict[int, str]) -> int:
     """The next number never used, or past Anki's last one the lowest left unused."""
     if len(kept) < MAX_CLOZE:
         return len(kept) + 1
-    return next((number for number, text in kept.items() if not text), MAX_CLOZE)
+    return next((number for number, text in kept.items() if not text or text.startswith(GONE)), MAX_CLOZE)
 
 
 def renumbered(text: str, hidden: Sequence[str], kept: Sequence[str]) -> str:

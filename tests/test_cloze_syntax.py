@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ccpkit.cloze_syntax import (
+    GONE,
     MAX_CLOZE,
     answers,
     braces_numbered,
@@ -85,13 +86,25 @@ def test_parts_keep_the_numbers_they_were_sent_under() -> None:
     assert recorded == ("star", "planet", "moon")
     added = ("c1: comet", "c2: star", "c3: planet", "c4: moon")
     assert kept_numbers(added, recorded) == ("star", "planet", "moon", "comet")
-    assert kept_numbers(("c1: planet", "c2: moon"), recorded) == ("", "planet", "moon")
+    assert kept_numbers(("c1: planet", "c2: moon"), recorded) == (f"{GONE}star", "planet", "moon")
     reworded = ("c1: star", "c2: the planet", "c3: moon")
     assert kept_numbers(reworded, recorded) == ("star", "the planet", "moon")
 
 
 def test_a_number_whose_parts_are_gone_is_never_given_again() -> None:
     assert kept_numbers(("c1: moon", "c2: comet"), ("", "", "moon")) == ("", "", "moon", "comet")
+    remembered = (f"{GONE}star", "", "moon")
+    assert kept_numbers(("c1: moon", "c2: comet"), remembered) == (f"{GONE}star", "", "moon", "comet")
+
+
+def test_a_part_put_back_takes_its_number_again_and_the_text_is_renumbered_to_it() -> None:
+    recorded = kept_numbers(("c1: star", "c2: planet"), ())
+    removed = kept_numbers(("c1: planet",), recorded)
+    assert removed == (f"{GONE}star", "planet")
+    hidden = ("c1: planet", "c2: star")
+    assert kept_numbers(hidden, removed) == ("star", "planet")
+    text = "{{c1::planet}} around a {{c2::star}}"
+    assert renumbered(text, hidden, ("star", "planet")) == "{{c2::planet}} around a {{c1::star}}"
 
 
 def test_parts_of_one_number_stay_one_card_and_the_text_is_renumbered_as_kept() -> None:
@@ -112,9 +125,14 @@ def test_the_same_words_hidden_twice_keep_both_their_numbers_build_after_build()
 
 def test_a_reworded_part_takes_the_number_of_the_gone_part_it_reads_most_like() -> None:
     recorded = ("hart", "blood", "chst")
-    assert kept_numbers(("c1: warm blood", "c2: chst"), recorded) == ("", "warm blood", "chst")
+    assert kept_numbers(("c1: warm blood", "c2: chst"), recorded) == (f"{GONE}hart", "warm blood", "chst")
     assert kept_numbers(("c1: chest", "c2: heart", "c3: blood"), recorded) == ("heart", "blood", "chest")
-    assert kept_numbers(("c1: lungs", "c2: chst"), ("heart", "", "chst")) == ("", "", "chst", "lungs")
+    assert kept_numbers(("c1: lungs", "c2: chst"), ("heart", "", "chst")) == (
+        f"{GONE}heart",
+        "",
+        "chst",
+        "lungs",
+    )
 
 
 def test_past_ankis_last_number_a_new_part_takes_one_left_unused() -> None:

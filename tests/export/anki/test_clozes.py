@@ -194,7 +194,7 @@ def test_a_highlight_added_before_studied_ones_leaves_each_card_hiding_what_it_h
     assert student.reviews_of(efs) == 2
 
 
-def test_a_highlight_removed_leaves_the_others_on_their_cards_and_its_own_card_empty(
+def test_a_highlight_removed_leaves_its_own_card_empty_and_put_back_takes_that_card_again(
     course: Course, student: Student
 ) -> None:
     student.study_everything()
@@ -209,12 +209,13 @@ def test_a_highlight_removed_leaves_the_others_on_their_cards_and_its_own_card_e
     )
     assert "[...]" not in now[shared.id]  # Anki's empty card ("No cloze 1 found"), its history its own
     assert list(student.collection.get_empty_cards().notes[0].card_ids) == [shared.id]
-    course.reword("a shared file system", "a ==shared== file system")  # put back: a number of its own
+    course.reword("a shared file system", "a ==shared== file system")  # put back: its own card again
     course.build("anki")
     student.import_package(course.out / PACKAGE)
     now = fronts_by_card(student.note(EFS))
-    assert now[linux.id] == studied and "[...]" not in now[shared.id]
-    assert [front for front in now.values() if front.endswith("EFS: a [...] file system for Linux instances")]
+    assert now[linux.id] == studied
+    assert now[shared.id].endswith("EFS: a [...] file system for Linux instances") and len(now) == 2
+    assert student.reviews_of(student.note(EFS)) == 2  # both cards' history, none lost, none new
 
 
 def test_the_anki_csv_gives_the_same_cloze_notes_and_cards_as_the_apkg(
