@@ -49,7 +49,7 @@ COMPARISON = NoteType(
     id=1_858_203_177,
     name="ccpkit Comparison v1",
     fields=("Row", "Table", "Asks", "Answer", "Whole table", "Context", "Id"),
-    answer_fields=("Row", "Answer"),  # not "Table": a retitled table's rows keep their answers
+    answer_fields=("Answer",),  # not "Table" nor "Row": a retitled table or a relabelled row keeps its answers
     study_fields=("Row", "Asks", "Answer", "Whole table"),
     unordered_fields=("Whole table",),
 )

@@ -78,3 +78,26 @@ def test_rows_of_a_long_table_reversed_leave_every_rows_edits(tmp_path: Path) ->
         assert all(note["Answer"].endswith(MINE) and "my-favourite" in note.tags for note in notes)
     finally:
         student.close()
+
+
+def test_a_row_relabelled_with_its_cells_unchanged_keeps_its_note_and_history(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURE, tmp_path / "notes")
+    build(tmp_path)
+    student = Student.with_fresh_collection(tmp_path)
+    try:
+        student.import_package(tmp_path / "build" / "anki" / "planets.apkg")
+        student.study_everything()
+        guid = student.note(EARTH).guid
+        notes_file = tmp_path / "notes" / NOTES_FILE
+        notes_file.write_text(
+            notes_file.read_text(encoding="utf-8").replace("| Earth |", "| Terra |"), "utf-8"
+        )
+        output = build(tmp_path)
+        assert "0 added" in output and "0 orphaned" in output
+        log = student.import_package(tmp_path / "build" / "anki" / "planets.apkg")
+        assert len(log.new) == 0
+        terra = student.note("01-planets/table/inner-planets/terra")
+        assert terra.guid == guid and terra["Row"] == "Terra" and student.reviews_of(terra) == 1
+        assert len(list(student.notes())) == 3
+    finally:
+        student.close()
