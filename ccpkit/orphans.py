@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ccpkit.errors import UsageError
 from ccpkit.ledger import LEDGER_NAME, Ledger, load_ledger, record_ledger
-from ccpkit.ledger.browser_search import id_search
+from ccpkit.ledger.browser_search import note_search
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,7 @@ def find_orphans(notes: Path) -> tuple[Orphan, ...]:
     """The orphans the last build recorded in the notes folder's ledger, by id."""
     ledger = _ledger(notes)
     return tuple(
-        Orphan(key, entry.key[0], id_search(key, entry.home or entry.deck))
+        Orphan(key, entry.key[0], note_search(key, entry))
         for key, entry in ledger.notes.items()
         if entry.orphaned
     )

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from html import escape
 
+from ccpkit.ledger.entries import Entry
+
 _SPECIAL = re.compile(r'([\\"*_])')
 
 
@@ -19,6 +21,12 @@ def id_search(note_id: str, deck: str = "") -> str:
     with cards in ``deck`` (or its subdecks; empty: any deck)."""
     in_deck = f'"deck:{_literal(deck)}" ' if deck else ""
     return f'{in_deck}"Id:{_literal(escape(note_id))}"'  # the Id field stores the id HTML-escaped
+
+
+def note_search(key: str, entry: Entry) -> str:
+    """The search finding the note Anki holds for the ledger's ``entry`` under ``key``: by the id Anki's
+    copy holds (the one it was last sent with), among the cards of the deck an import put them in."""
+    return id_search(entry.sent or key, entry.home or entry.deck)
 
 
 def _literal(text: str) -> str:

@@ -88,6 +88,9 @@ class Entry:
     clozes: tuple[str, ...] = ()
     """A cloze note's hidden parts by cloze number as last sent (``cloze_syntax.kept_numbers``): a
     part keeps its number, and its card its history, when another is added or removed before it."""
+    sent: str = ""
+    """The id Anki's copy of the note holds, when another than its own: it was renamed and not sent
+    again since (an import re-sends only a study change). A search in Anki must ask for that one."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,7 +40,9 @@ def reconcile(
         renamed += _renames([note for note in unknown if note.id not in paired], vanished)
     previous = {key: entries[key] for key in current if key in entries and key not in freed}
     for old_id, new_id in renamed:
-        previous[new_id] = entries.pop(old_id)
+        entry = entries.pop(old_id)  # Anki's copy keeps the id it was sent with until sent again
+        sent = entry.sent or old_id
+        previous[new_id] = replace(entry, sent="" if sent == new_id else sent)
     guids = {entry.guid for entry in ledger.notes.values()}
     settled: dict[str, Entry] = {}
     added, updated, restored, pending, moved = [], [], [], [], []
@@ -161,6 +163,7 @@ def _carried(note: Fingerprint, old: Entry, now: int) -> Entry:
         module=note.module,
         table=note.table,
         clozes=old.clozes,
+        sent="" if changed or old.sent == note.id else old.sent,  # re-sent: Anki's copy has its id
     )
 
 

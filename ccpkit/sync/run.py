@@ -211,7 +211,8 @@ def _before(ledger: Ledger, changes: Reconciliation) -> dict[str, Entry]:
 
 
 def _as_synced(ledger: Ledger, synced: Sequence[AnkiNote], plan: Plan, state: CollectionState) -> Ledger:
-    """The settled ledger, knowing that Anki now holds every synced note's metadata (sync writes it)
+    """The settled ledger, knowing that Anki now holds every synced note's metadata (sync writes it, its
+    id too)
     and its cards in its deck (unless the student keeps them elsewhere): a later build then reports
     no pending change or move that sync already made. A note whose conflict kept Anki's text
     (``--keep-anki``) is dated no later than Anki's copy: the next .apkg's copy of it is then no newer,
@@ -229,5 +230,7 @@ def _as_synced(ledger: Ledger, synced: Sequence[AnkiNote], plan: Plan, state: Co
             modified = entry.modified
             if note.guid in kept_in_anki and found is not None:
                 modified = min(modified, found.modified)
-            notes[note.id] = replace(entry, meta=fingerprint(note).meta, home=home, modified=modified)
+            notes[note.id] = replace(
+                entry, meta=fingerprint(note).meta, home=home, modified=modified, sent=""
+            )
     return replace(ledger, notes=notes)

@@ -16,14 +16,14 @@ def guid(note_id: str, attempt: int) -> str:
 
 
 def rows(table: str, title: str, cells: dict[str, str]) -> list[Fingerprint]:
-    """A comparison table's row notes; a row's answer is its own label and cells (never the title)."""
+    """A comparison table's row notes; a row's answer is its cells (never its label or the title)."""
     module = table.split("/", 1)[0]
     return [
         Fingerprint(
             id=f"{table}/{label}",
             note_type="Comparison",
             key=(f"{title} > {label}",),
-            answer=f"{label}={cell}",
+            answer=cell,
             study=f"{label}={cell}",
             meta=title,
             deck=module,
@@ -222,3 +222,17 @@ def test_of_two_orphans_alike_each_new_note_takes_the_one_most_like_it() -> None
     same = question("m/mcq/d", "Which gas do plants give off?", "CO2|O2", "O2")
     _, result = rebuild([first_old, second_old], [reworded, same])
     assert ("m/mcq/b", "m/mcq/d") in result.renamed
+
+
+def test_a_renamed_note_remembers_the_id_anki_holds_until_it_is_sent_again() -> None:
+    before = rows("m/table/t", "Pricing", ROWS)
+    moved = rows("n/table/t", "Pricing", ROWS)
+    _, renamed = rebuild(before, moved)
+    assert renamed.updated == () and renamed.ledger.notes["n/table/t/spot"].sent == "m/table/t/spot"
+    again = reconcile(renamed.ledger, rows("o/table/t", "Pricing", ROWS), now=T1 + 1, new_guid=guid)
+    assert again.ledger.notes["o/table/t/spot"].sent == "m/table/t/spot"  # the first id: Anki's
+    back = reconcile(renamed.ledger, before, now=T1 + 1, new_guid=guid)
+    assert back.ledger.notes["m/table/t/spot"].sent == ""  # renamed back to the id Anki holds
+    edited = rows("n/table/t", "Pricing", {**ROWS, "spot": "cheapest"})
+    sent = reconcile(renamed.ledger, edited, now=T1 + 1, new_guid=guid)
+    assert sent.updated == ("n/table/t/spot",) and sent.ledger.notes["n/table/t/spot"].sent == ""

@@ -49,7 +49,8 @@ COMPARISON = NoteType(
     id=1_858_203_177,
     name="ccpkit Comparison v1",
     fields=("Row", "Table", "Asks", "Answer", "Whole table", "Context", "Id"),
-    answer_fields=("Answer",),  # not "Table" nor "Row": a retitled table or a relabelled row keeps its answers
+    # not "Table" nor "Row": a retitled table or a relabelled row keeps its answers
+    answer_fields=("Answer",),
     study_fields=("Row", "Asks", "Answer", "Whole table"),
     unordered_fields=("Whole table",),
 )

@@ -153,3 +153,19 @@ def test_one_search_finds_all_the_orphans_and_no_other_note(loop: Loop) -> None:
         "02-compute/card/amazon-s3",
         "02-compute/card/aws-lambda",
     ]
+
+
+def test_an_orphan_renamed_before_it_left_is_found_by_the_id_anki_holds(loop: Loop) -> None:
+    """A renamed module renames its notes' ids, but an import re-sends only study changes: Anki's copy
+    keeps the id it came with, and the search for the orphan asks for that one."""
+    loop.course.rename_module("02-compute-services")
+    renamed = loop.build_and_import()
+    assert renamed.changes is not None and renamed.changes.updated == () and not loop.log.updated
+    loop.course.cut("cram-sheet.md", S3_LINE)
+    gone = loop.build_and_import()
+    assert gone.changes is not None and gone.changes.orphaned == ("02-compute-services/card/amazon-s3",)
+    search = gone.summary().split("02-compute-services/card/amazon-s3  (find it in Anki: ", 1)[1]
+    search = search.split(")\n", 1)[0]
+    assert search == S3_SEARCH
+    assert f"(find it in Anki: {S3_SEARCH})" in loop.orphans()
+    loop.delete_in_anki(search)
