@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ccpkit.errors import UsageError
 from ccpkit.ledger import LEDGER_NAME, Ledger, load_ledger, record_ledger
-from ccpkit.ledger.browser_search import note_search
+from ccpkit.ledger.browser_search import note_search, shares_its_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,13 +21,15 @@ class Orphan:
     """The term, stem or table and row it was known by."""
     search: str
     """What to type in Anki's browser to find it."""
+    shared: bool = False
+    """Anki's copy of another note holds its id too: the search finds both (``shares_its_id``)."""
 
 
 def find_orphans(notes: Path) -> tuple[Orphan, ...]:
     """The orphans the last build recorded in the notes folder's ledger, by id."""
     ledger = _ledger(notes)
     return tuple(
-        Orphan(key, entry.key[0], note_search(key, entry))
+        Orphan(key, entry.key[0], note_search(ledger, key), shares_its_id(ledger, key))
         for key, entry in ledger.notes.items()
         if entry.orphaned
     )

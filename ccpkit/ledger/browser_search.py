@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from ccpkit.ledger.entries import Entry
+from ccpkit.ledger.entries import Ledger
 
 _SPECIAL = re.compile(r'([\\"*_])')
 
@@ -23,10 +23,21 @@ def id_search(note_id: str, deck: str = "") -> str:
     return f'{in_deck}"Id:{_literal(escape(note_id))}"'  # the Id field stores the id HTML-escaped
 
 
-def note_search(key: str, entry: Entry) -> str:
-    """The search finding the note Anki holds for the ledger's ``entry`` under ``key``: by the id Anki's
-    copy holds (the one it was last sent with), among the cards of the deck an import put them in."""
+def note_search(ledger: Ledger, key: str) -> str:
+    """The search finding the note Anki holds for the ledger's entry ``key``: by the id Anki's copy
+    holds (the one it was last sent with), among the cards of the deck an import put them in."""
+    entry = ledger.notes[key]
     return id_search(entry.sent or key, entry.home or entry.deck)
+
+
+def shares_its_id(ledger: Ledger, key: str) -> bool:
+    """Whether Anki's copy of another note holds the id this one's does (twins of one term whose ids
+    swapped and were sent again): the search finds both, and only their words tell them apart."""
+    held = ledger.notes[key].sent or key
+    return any((entry.sent or other) == held for other, entry in ledger.notes.items() if other != key)
+
+
+SHARED_ID = "another note in Anki holds that id too: check the words before deleting"
 
 
 def _literal(text: str) -> str:
