@@ -124,6 +124,9 @@ class NoteTypeUpdate:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Plan:
     added: tuple[AnkiNote, ...] = ()
+    readded: tuple[str, ...] = ()
+    """Ids of the notes added that an earlier sync wrote: the student deleted them in Anki, the notes
+    still hold them (a fresh card, its history went with the deleted one)."""
     updated: tuple[Update, ...] = ()
     kept: tuple[tuple[AnkiNote, tuple[str, ...]], ...] = ()
     """Notes whose fields the student edited (and the notes did not): those fields are left alone."""
@@ -158,11 +161,13 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
     notes = tuple(_normalized(note) for note in wanted.notes)
     written = dict(record.notes)
     added, updated, kept, conflicts, moved, restored, retyped = [], [], [], [], [], [], []
+    readded: list[str] = []
     unchanged = 0
     for note in notes:
         found = state.notes.get(note.guid)
         if found is None:
             added.append(note)
+            readded += [note.id] if note.guid in record.notes else []
             written[note.guid] = _written(note, note.deck)
             continue
         if found.note_type != note.note_type.id:  # *Change Note Type* in Anki: none of our fields
@@ -189,6 +194,7 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
     _emptied_fields(written, note_types, {note.guid for note in notes})
     plan = Plan(
         added=tuple(added),
+        readded=tuple(readded),
         updated=tuple(updated),
         kept=tuple(kept),
         retyped=tuple(retyped),

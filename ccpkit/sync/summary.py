@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,7 +64,11 @@ class SyncReport:
             f"{conflicts} conflict{'s' if conflicts != 1 else ''}, {plan.unchanged} unchanged"
         )
         if plan.updated or plan.moved or plan.unchanged:  # on a first sync every note is new: no list
-            lines += _listed("added", [note.id for note in plan.added])
+            lines += _listed("added", [note.id for note in plan.added if note.id not in plan.readded])
+        lines += _listed(
+            "added again, deleted in Anki but still in the notes (remove it there to keep it out)",
+            plan.readded,
+        )
         lines += _listed("updated", [f"{u.note.id} ({', '.join(u.changed)})" for u in plan.updated])
         lines += _listed("kept your edits", [f"{note.id} ({', '.join(names)})" for note, names in plan.kept])
         lines += _listed(
@@ -133,7 +138,7 @@ def _cards(move: Move) -> int:
     return len(move.cards) + len(move.filtered)
 
 
-def _listed(what: str, texts: list[str]) -> list[str]:
+def _listed(what: str, texts: Sequence[str]) -> list[str]:
     lines = [f"  {what}: {text}" for text in texts[:LISTED]]
     if len(texts) > LISTED:
         lines.append(f"  {what}: … and {len(texts) - LISTED} more")

@@ -758,3 +758,22 @@ def test_a_sync_shows_every_error_even_in_notes_it_does_not_change(tmp_path: Pat
     again = course.sync()
     assert again.exit_code == 1
     assert error in again.output.splitlines()
+
+
+def test_a_note_deleted_in_anki_but_still_in_the_notes_is_added_again_and_said_so(studied: Studied) -> None:
+    student = studied.course.student()
+    try:
+        student.collection.remove_notes([student.note(S3).id])
+    finally:
+        student.close()
+    output, student = sync_and_open(studied)
+    try:
+        assert student.reviews_of(student.note(S3)) == 0  # a fresh card: its history went with the note
+    finally:
+        student.close()
+    assert "1 added" in output
+    assert (
+        f"added again, deleted in Anki but still in the notes (remove it there to keep it out): {S3}"
+        in output
+    )
+    assert f"  added: {S3}" not in output
