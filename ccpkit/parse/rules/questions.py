@@ -861,16 +861,21 @@ def _small_print(node: Node) -> str | None:
 
 def _fields(node: Node, *, on_one_line: bool = False) -> str | None:
     """The lines of a paragraph made only of short fields (``**Question Type:** Multiple Choice``);
-    ``on_one_line``: only a line of several (``**Difficulty:** Easy · **Type:** MCQ``)."""
+    ``on_one_line`` (no label marks the question below): only the bank's own fields, a line of several
+    (``**Difficulty:** Easy · **Type:** MCQ``) or a line each (``**Topic:** Pruning``)."""
     lines = node.children[0].content.split("\n") if node.type == "paragraph" else []
-    field = _FIELDS_LINE if on_one_line else _FIELD
-    if not lines or not all(field.fullmatch(line.strip()) for line in lines):
-        return None
-    if on_one_line and any(
-        name.strip().lower() not in _BANK_FIELDS for name in _FIELD_NAME.findall(lines[0])
-    ):
-        return None
-    return plain(" · ".join(lines))
+    if not lines or not all(_FIELD.fullmatch(line.strip()) for line in lines):
+        fielded = on_one_line and lines and all(_FIELDS_LINE.fullmatch(line.strip()) for line in lines)
+        if not fielded or not _filed(lines[0]):
+            return None
+    elif on_one_line and not all(map(_filed, lines)):
+        return None  # `**Age:** 67` over `**BP:** 82/40`: a case's findings, asked about
+    return plain(" · ".join(line.strip() for line in lines))
+
+
+def _filed(line: str) -> bool:
+    """Whether every field of a line names how a bank files its questions (``_BANK_FIELDS``)."""
+    return all(name.strip().lower() in _BANK_FIELDS for name in _FIELD_NAME.findall(line))
 
 
 def _numbered(text: str) -> tuple[str, str]:
