@@ -1854,9 +1854,10 @@ def _questions_and_answers(
         and (opening := _opening_paragraph(following)).type == "paragraph"
     ):
         text = _ITALIC_ANSWER.sub(r"\g<line>", opening.children[0].content.strip())
-        answers = _answer_to(lines[sides[-1][0]], text, dotted="\n" not in text)
+        answers = _answer_to(lines[sides[-1][0]], text.partition("\n")[0], dotted="\n" not in text)
         if answers is not None:
-            sides[-1][2].append(unbolded(text[answers.start("text") :]))
+            answered = text[answers.start("text") :]  # its lines as Markdown joins them, indent dropped
+            sides[-1][2].append(unbolded("\n".join(line.strip() for line in answered.split("\n"))))
             if opening is not following:  # the outline's `- **A:** …` item: its list says more
                 sides[-1][2].extend(ctx.doc.source(child) for child in _below_answer(following))
             used = 1

@@ -219,10 +219,21 @@ def split_term(inline: Node) -> Term | None:
     if first is None or first.type != "strong":
         return None
     marker = first.markup
-    close = content.find(marker, len(marker))
+    close = _closing(content, marker)
     if not content.startswith(marker) or close < 0:
         return None
     return _term(content[len(marker) : close], content[close + len(marker) :], marker)
+
+
+def _closing(content: str, marker: str) -> int:
+    """Where the bold that opens ``content`` closes (-1: nowhere); a marker in code closes nothing
+    (``**Why use `**kwargs`?**``)."""
+    if "`" not in content:
+        return content.find(marker, len(marker))
+    for found in re.finditer(rf"`[^`\n]+`|{re.escape(marker)}", content[len(marker) :]):
+        if found[0] == marker:
+            return found.start() + len(marker)
+    return -1
 
 
 @lru_cache(maxsize=1024)  # the rules ask about each list item's and paragraph's term in turn
