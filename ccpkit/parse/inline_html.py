@@ -38,7 +38,12 @@ _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _OTHER_TAG = re.compile(r"</?[A-Za-z][\w-]*[^<>]*>")
 """A tag left in a ``<div>`` once its inline tags are Markdown (Evernote's ``<en-todo/>``, a styled
 ``<span>``): the line stays the HTML it is."""
-_MAYBE = re.compile(rf"<(?:{_PAIRED}|img\b|div>)", re.IGNORECASE)
+_HEADING = re.compile(
+    r"[ \t]{0,3}<h(?P<level>[1-6])(?:\s[^<>]*)?>(?P<inner>(?:(?!</?h[1-6]\b)[^\n])*?)</h(?P=level)>[ \t]*",
+    re.IGNORECASE,
+)
+"""A heading written in HTML on a line of its own (``<h3> Question 7: …? </h3>``), as READMEs do."""
+_MAYBE = re.compile(rf"<(?:{_PAIRED}|img\b|div>|h[1-6]\b)", re.IGNORECASE)
 
 _SUPERSCRIPT = str.maketrans("0123456789+-\u2212=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ")  # U+2212: a minus sign
 _SUBSCRIPT = str.maketrans("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
@@ -53,12 +58,17 @@ def mentions_inline_html(text: str) -> bool:
 
 
 def html_as_markdown(line: str, _above: str = "") -> str:
-    """The line with each such tag written as Markdown: ``**…**``, ``*…*``, ``~~…~~``, a code span,
+    """The line with each such tag written as Markdown: a heading alone on its line (``<h3>…</h3>``),
+    ``**…**``, ``*…*``, ``~~…~~``, a code span,
     ``H₂O`` (``_(…)``, ``^(…)`` where no Unicode sub- or superscript exists), ``![alt](src)`` of a
     picture in the notes folder. A ``<details>`` block's line, and a line of small print
     (``<sub>Domain: Security</sub>`` alone), are left as the rules that read them expect."""
     if "<" not in line or _FOLDED.search(line) or _SMALL_PRINT.fullmatch(line.strip()):
         return line
+    heading = _HEADING.fullmatch(line)
+    if heading is not None:
+        inner = _BREAK.sub(" ", _inline_markdown(heading["inner"])).strip()
+        return f"{'#' * int(heading['level'])} {inner}" if inner and not _OTHER_TAG.search(inner) else line
     wrapped = _WRAPPED.fullmatch(line)
     if wrapped is not None:  # `<div><b>S3</b>: Object storage.</div>`; `<div><br/></div>` is a blank line
         inner = _BREAK.sub(" ", _inline_markdown(wrapped["inner"])).strip()  # a line's own break: a space
