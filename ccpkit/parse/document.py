@@ -25,7 +25,12 @@ from ccpkit.parse.emoji_shortcodes import shortcodes
 from ccpkit.parse.footnotes import inline_footnotes
 from ccpkit.parse.front_matter import FrontMatter, read_front_matter
 from ccpkit.parse.html_tables import markdown_tables
-from ccpkit.parse.inline_html import html_as_markdown, mentions_inline_html
+from ccpkit.parse.inline_html import (
+    html_as_markdown,
+    html_heading,
+    mentions_html_headings,
+    mentions_inline_html,
+)
 from ccpkit.parse.option_marks import answers_by_mark, marks_as_letters
 from ccpkit.parse.references import inline_references
 from ccpkit.parse.tree import Node, build_tree
@@ -218,6 +223,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _reparsed(text, tokens, markdown_definition_lists(text, _code_lines(tokens)))
     if _SITE_BLOCK.search(text):
         text, tokens = _site_blocks(text, tokens)
+    if mentions_html_headings(text):
+        text, tokens = _rewritten(text, tokens, html_heading)
     if "<?quiz?>" in text:
         text, tokens = _reparsed(text, tokens, _quiz_fields(text, _code_lines(tokens)))
     if mentions_inline_html(text):

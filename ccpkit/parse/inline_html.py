@@ -43,7 +43,7 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 """A heading written in HTML on a line of its own (``<h3> Question 7: …? </h3>``), as READMEs do."""
-_MAYBE = re.compile(rf"<(?:{_PAIRED}|img\b|div>|h[1-6]\b)", re.IGNORECASE)
+_MAYBE = re.compile(rf"<(?:{_PAIRED}|img\b|div>)", re.IGNORECASE)
 
 _SUPERSCRIPT = str.maketrans("0123456789+-\u2212=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ")  # U+2212: a minus sign
 _SUBSCRIPT = str.maketrans("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
@@ -58,22 +58,40 @@ def mentions_inline_html(text: str) -> bool:
 
 
 def html_as_markdown(line: str, _above: str = "") -> str:
-    """The line with each such tag written as Markdown: a heading alone on its line (``<h3>…</h3>``),
+    """The line with each such tag written as Markdown:
     ``**…**``, ``*…*``, ``~~…~~``, a code span,
     ``H₂O`` (``_(…)``, ``^(…)`` where no Unicode sub- or superscript exists), ``![alt](src)`` of a
     picture in the notes folder. A ``<details>`` block's line, and a line of small print
     (``<sub>Domain: Security</sub>`` alone), are left as the rules that read them expect."""
     if "<" not in line or _FOLDED.search(line) or _SMALL_PRINT.fullmatch(line.strip()):
         return line
-    heading = _HEADING.fullmatch(line)
-    if heading is not None:
-        inner = _BREAK.sub(" ", _inline_markdown(heading["inner"])).strip()
-        return f"{'#' * int(heading['level'])} {inner}" if inner and not _OTHER_TAG.search(inner) else line
     wrapped = _WRAPPED.fullmatch(line)
     if wrapped is not None:  # `<div><b>S3</b>: Object storage.</div>`; `<div><br/></div>` is a blank line
         inner = _BREAK.sub(" ", _inline_markdown(wrapped["inner"])).strip()  # a line's own break: a space
         return line if _OTHER_TAG.search(inner) else f"{wrapped['indent']}{inner}" if inner else ""
     return _inline_markdown(line)
+
+
+def mentions_html_headings(text: str) -> bool:
+    return _HEADING_OPENING.search(text) is not None
+
+
+_HEADING_OPENING = re.compile(r"<h[1-6]\b", re.IGNORECASE)
+
+
+def html_heading(line: str, above: str = "") -> str:
+    """The line as a Markdown heading when it is a heading in HTML alone on its line under a blank one
+    (``<h3> Question 7: …? </h3>`` → ``### Question 7: …?``; its inline tags are read later, as any
+    line's); under words, as a quiz's ``content:`` field writes HTML, it stays HTML."""
+    heading = _HEADING.fullmatch(line) if not above.strip() else None
+    if heading is None:
+        return line
+    inner = _BREAK.sub(" ", heading["inner"]).strip()
+    return (
+        f"{'#' * int(heading['level'])} {inner}"
+        if inner and not _OTHER_TAG.search(_TAG.sub("", inner))
+        else line
+    )
 
 
 def _inline_markdown(line: str) -> str:
