@@ -558,3 +558,22 @@ def test_a_ledger_changed_during_a_build_lends_it_no_line(
 
     assert ledger_line(notes, "02-compute/card/amazon-ec2") == line
     assert ledger.read_bytes() == (tmp_path / "fresh" / LEDGER_NAME).read_bytes()
+
+
+def test_a_cloze_notes_numbers_are_recorded_from_a_part_the_store_kept(tmp_path: Path) -> None:
+    """A part from the store (or made on a helper) is a copy: the ledger must read its cloze numbers as
+    from a part made here, or a part removed later would hand its card's history to the next one."""
+    notes, out = tmp_path / "notes", tmp_path / "build"
+    (notes / "01-compute").mkdir(parents=True)
+    (notes / "01-compute" / "cram-sheet.md").write_text(
+        "# Cram Sheet\n\nLambda runs for at most {{c1::15 minutes}} and uses up to {{c2::10 GB}}.\n",
+        encoding="utf-8",
+    )
+    build_anki(notes, out, at=1_700_000_000)
+    cloze = "01-compute/cloze/lambda-runs-for-at-most-15-minutes-and-uses-up-to-10-gb"
+    first = ledger_line(notes, cloze)
+    assert '"clozes": ["15 minutes", "10 GB"]' in first
+    (notes / LEDGER_NAME).unlink()  # the next build settles a new ledger from the kept part
+    again = build_anki(notes, out, at=1_700_000_000)
+    assert not any(name.endswith("01-compute") for name in again.remade)
+    assert ledger_line(notes, cloze) == first

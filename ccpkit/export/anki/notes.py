@@ -171,7 +171,7 @@ class Draft:
             for part in self.parts
             for rendered in part.items
             for note_id, note_type, _, _, _, answer, _ in rendered
-            if note_type is CLOZE
+            if note_type.cloze  # a part made on a helper or kept in the store holds a copy of CLOZE
         }
 
 
