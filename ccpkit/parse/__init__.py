@@ -28,7 +28,7 @@ from ccpkit.parse.passages import passages
 from ccpkit.parse.pictures import with_pictures
 from ccpkit.parse.rules import RULES
 from ccpkit.parse.rules.answers import is_key_title
-from ccpkit.parse.rules.flashcards import asks_over_a_quote, asks_unmarked, remnote_card
+from ccpkit.parse.rules.flashcards import NUMBERED_HEADING, asks_over_a_quote, asks_unmarked, remnote_card
 
 _DECK_TAG = re.compile(r"\s*(?:#[\w/-]+\s+)*#flashcards(?:/[\w/-]+)?(?:\s+#[\w/-]+)*\s*")
 """Obsidian Spaced Repetition's tag for a file of cards on a line of tags (``#flashcards``,
@@ -231,6 +231,7 @@ def parse_module(notes: Path, read: ModuleSource) -> Findings:
             in_a_deck=in_a_deck,
             remnote=remnote,
             asked_in_headings=sum(map(_asked_heading, document.blocks)) >= _ALIKE,
+            numbered_questions=_numbered_questions(document.blocks),
             answered_in_quotes=_quoted_answers(document.blocks) >= _ALIKE,
             key_elsewhere=keys.get(document.path),
             answers_elsewhere=any(key is document for key in keys.values()),
@@ -297,6 +298,19 @@ def _quoted_answers(blocks: Sequence[Block]) -> int:
 def _asked_heading(block: Block) -> bool:
     node = block.node
     return node.type == "heading" and node.tag != "h1" and asks_unmarked(heading_text(node))
+
+
+def _numbered_questions(blocks: Sequence[Block]) -> frozenset[str]:
+    """The heading levels whose numbered headings mostly ask with their ``?`` (see
+    ``Context.numbered_questions``)."""
+    numbered: dict[str, list[bool]] = {}
+    for block in blocks:
+        node = block.node
+        if node.type == "heading" and node.tag != "h1" and NUMBERED_HEADING.match(text := heading_text(node)):
+            numbered.setdefault(node.tag, []).append(text.rstrip().endswith(("?", "\uff1f")))
+    return frozenset(
+        tag for tag, asks in numbered.items() if sum(asks) >= _ALIKE and 2 * sum(asks) >= len(asks)
+    )
 
 
 def _remnote_card(line: str) -> bool:

@@ -120,6 +120,10 @@ class Context:
     asked_in_headings: bool = False
     """The file asks in headings as interview handbooks do, without their ``?`` (three or more like
     ``### What is Hoisting``): such a heading asks, as one with its ``?`` does anywhere."""
+    numbered_questions: frozenset[str] = frozenset()
+    """The heading levels (``h5``) whose numbered headings are questions, as a handbook numbers them:
+    three or more of them, at least half, ask with their question mark (``##### 3.&和&&的区别``, a
+    full-width one), so the others ask too (``##### 2.Static Nested Class 和 Inner Class的不同``)."""
     answered_in_quotes: bool = False
     """The file answers its questions in quotes, as question catalogues do (three or more lines that
     ask over a plain quote): each such pair is a card, where an essay's lone question over a quotation

@@ -1441,6 +1441,8 @@ def _asks(line: str) -> bool:
 
 
 _NUMBERED_TITLE = re.compile(r"\d{1,3}[.)]\s")
+NUMBERED_HEADING = re.compile(r"\d{1,3}[.)\u3001\uff0e](?!\d)")
+"""A heading's number, maybe with no space after it: ``13.List, Set, Map …``, ``4、…`` (not ``2.4 GHz``)."""
 _EXPLAIN = re.compile(
     r"(?i)(?:explain|describe|define|differentiate|distinguish|compare|contrast|discuss|justify)\b"
 )
@@ -1473,7 +1475,11 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
         _NUMBERED_TITLE.match(title) and _EXPLAIN.match(asked) and asked.endswith(".")  # `### 3. Explain ….`
     )
     # `### 25. What is Hoisting` among many such: numbered, as handbooks of questions number them
-    unmarked = ctx.asked_in_headings and _NUMBERED_TITLE.match(title) is not None and asks_unmarked(title)
+    unmarked = (
+        ctx.asked_in_headings and _NUMBERED_TITLE.match(title) is not None and asks_unmarked(title)
+    ) or (
+        heading.tag in ctx.numbered_questions and NUMBERED_HEADING.match(title) is not None
+    )  # `##### 13.List, Set, Map是否继承自Collection接口` among numbered headings that ask with a `?`
     if heading.tag == "h1" or not (_asks(asked) or instructed or unmarked):
         return ""
     below = _section_text(blocks[1:])
