@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from ccpkit.export.anki.card_templates import AnkiTemplates
-from ccpkit.export.anki.notes import AnkiNote
+from ccpkit.export.anki.notes import AnkiNote, study_digest
 from ccpkit.export.anki.notetypes import BY_KIND, NOTE_TYPES
 from ccpkit.sync.record import SyncRecord, Written, text_hash
 from ccpkit.sync.state import CollectionState, FoundNote
@@ -51,6 +51,9 @@ class Wanted:
     """Note ids whose content changed in the notes since the last build or sync."""
     homes: Mapping[str, str] = field(default_factory=dict)
     """Note id → the deck the ledger says an import first put its cards in (where ccpkit put them)."""
+    sent: Mapping[str, str] = field(default_factory=dict)
+    """Note id → the digest of its study text as the ledger says it was last sent (``study_digest``):
+    a copy in Anki that reads so came from an import, however the record remembers it."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -233,7 +236,8 @@ def _merge(
 ) -> tuple[Update | None, tuple[str, ...], list[Conflict]]:
     """The fields to write, the student's edits kept, and the conflicts, for one existing note."""
     previous = wanted.previous.get(note.id, 0)
-    touched = found.modified != previous
+    imported = _as_sent(note, found, wanted)  # an .apkg brought it since the last sync: no edit of theirs
+    touched = found.modified != previous and not imported
     # older than the ledger: the notes changed after the copy Anki holds (a build never imported)
     changed = note.id in wanted.changed or note.id not in wanted.previous or found.modified < previous
     writes: dict[str, str] = {}
@@ -244,7 +248,7 @@ def _merge(
             writes[name] = text
             continue
         current = found.fields[name]
-        recorded = before.fields.get(name) if before else None
+        recorded = before.fields.get(name) if before and not imported else None
         owned = name not in note.note_type.study_fields  # context, id, table title: ccpkit's alone
         match _decide(owned, text, current, recorded, touched=touched, changed=changed):
             case "write":
@@ -260,6 +264,13 @@ def _merge(
     tags = _merged_tags(note.tags, found.tags, before)
     update = Update(note, found.id, writes, tags) if writes or tags is not None else None
     return update, tuple(kept), conflicts
+
+
+def _as_sent(note: AnkiNote, found: FoundNote, wanted: Wanted) -> bool:
+    """Whether Anki's copy of the note holds the study text the ledger says was last sent."""
+    sent = wanted.sent.get(note.id)
+    texts = [found.fields.get(name, "") for name in note.note_type.study_fields]
+    return sent is not None and study_digest(note.note_type, texts) == sent
 
 
 def _decide(

@@ -116,6 +116,7 @@ def _sync(
             previous={key: entry.modified for key, entry in previous.items()},
             changed=frozenset((*changes.updated, *changes.added, *changes.restored)),
             homes={key: entry.home for key, entry in previous.items()},
+            sent={key: entry.study for key, entry in previous.items() if entry.study},
         )
         state = anki_collection.read_state(collection, [*desired, *orphans])
         plan = plan_sync(wanted, state, record, choices)

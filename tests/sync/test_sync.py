@@ -777,3 +777,26 @@ def test_a_note_deleted_in_anki_but_still_in_the_notes_is_added_again_and_said_s
         in output
     )
     assert f"  added: {S3}" not in output
+
+
+def test_text_an_apkg_brought_between_two_syncs_is_no_edit_of_the_students(tmp_path: Path) -> None:
+    """Sync, then a build's .apkg imported, then the notes change again: Anki's copy is what the last
+    build sent, so the sync writes the new text with no conflict, even with ``--keep-anki``."""
+    course = Course.fresh(tmp_path)
+    assert course.sync().exit_code == 0
+    course.edit("03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one instance")
+    options = ExportOptions(templates=course.templates)
+    build(course.notes, course.out, formats=("anki",), options=options, title=TITLE)
+    student = course.student()
+    try:
+        assert len(student.import_package(next(course.out.glob("anki/*.apkg"))).updated) == 1
+    finally:
+        student.close()
+    course.edit("03-storage/cram-sheet.md", "attached to one instance", "attached to one instance in one AZ")
+    output, student = sync_and_open(Studied(course, {}), "--keep-anki")
+    try:
+        assert "in one AZ" in student.note("03-storage/card/amazon-ebs")["Definition"]
+    finally:
+        student.close()
+    assert "0 conflicts" in output and "updated: 03-storage/card/amazon-ebs (Definition)" in output
+    assert not list(course.out.glob("sync-conflicts-*.md"))

@@ -396,25 +396,33 @@ def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
     ``earlier_deck`` is the deck earlier ccpkit versions hashed (always under the course title).
     """
     note_type = note.note_type
-    study = [note_type.name, *(note.field(name) for name in note_type.study_fields)]
-    unordered = [
-        (note.rows or _rows_in_any_order(text)) if name in note_type.unordered_fields else text
-        for name, text in zip(note_type.study_fields, study[1:], strict=True)
-    ]
+    texts = [note.field(name) for name in note_type.study_fields]
+    study, ordered = study_digest(note_type, texts, note.rows), _digest([note_type.name, *texts])
     rest = [name for name in note_type.fields if name not in note_type.study_fields]
     return Fingerprint(
         id=note.id,
         note_type=note_type.name,
         key=note.key,
         answer=_digest([*(note.field(name) for name in note_type.answer_fields), *_unnumbered(note.answer)]),
-        study=_digest([note_type.name, *unordered]),
-        ordered_study=_digest(study) if unordered != study[1:] else "",
+        study=study,
+        ordered_study=ordered if ordered != study else "",
         meta=_digest([*(note.field(name) for name in rest), " ".join(note.tags)]),
         deck=note.deck,
         legacy=_digest([note.note_type.name, earlier_deck or note.deck, " ".join(note.tags), *note.fields]),
         module=note.module,
         table=note.table,
     )
+
+
+def study_digest(note_type: NoteType, texts: Sequence[str], rows: str = "") -> str:
+    """The digest of a note's study fields (``texts``, in ``study_fields`` order) as the ledger records
+    them sent: a table's rows in any order (``rows``: already sorted). Sync compares Anki's copy with
+    it, to tell a copy an import brought from one the student edited."""
+    unordered = [
+        (rows or _rows_in_any_order(text)) if name in note_type.unordered_fields else text
+        for name, text in zip(note_type.study_fields, texts, strict=True)
+    ]
+    return _digest([note_type.name, *unordered])
 
 
 def _unnumbered(hidden: tuple[str, ...]) -> list[str]:
