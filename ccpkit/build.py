@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from ccpkit.config import FORMATS, LEDGER_NAME
-from ccpkit.digest import content_digest, digest
+from ccpkit.digest import content_digest, digest, file_digest
 from ccpkit.errors import UsageError
 from ccpkit.export import Exported, ExportOptions, Settled, joined
 from ccpkit.progress import Progress
@@ -70,6 +70,8 @@ class Manifest:
     """What that build reported, but its changes to Anki notes: a no-op shows it again."""
     stamps: Mapping[str, Stamp] = field(default_factory=dict)
     """Each file looked at, as it was seen: the next build reads only those whose stamp changed."""
+    ledger: str = ""
+    """The digest of the ledger file as that build wrote (or found) it; its notes are in the store."""
 
 
 def build(
@@ -136,9 +138,13 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     earlier, ledger = None, None
     if any(fmt.carries_identities for fmt in chosen):
         earlier = _kept_ledger(notes, store, stamps)
-        ledger = earlier[1] if earlier is not None else load_ledger(notes / LEDGER_NAME)
+        ledger = (
+            earlier[1]
+            if earlier is not None
+            else _caught_up(load_ledger(notes / LEDGER_NAME), store, previous)
+        )
     made, outputs, changes = _make(request, chosen, targets, ledger, clock, previous, stamps)
-    written = made.written
+    written, last_ledger = made.written, previous.ledger
     if changes is not None:
         lines = _ledger_lines(notes, changes.ledger, earlier, stamps)
         ledger_digest = content_digest(*lines)
@@ -149,13 +155,16 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         written += (path,) if path is not None else ()
         key = digest("ledger", ledger_digest)  # the ledger as written, kept beside the targets
         targets.used.add(key)
+        last_ledger = ledger_digest
         if fresh:
             store.put_pickled(key, kept_ledger(changes.ledger))
     if not request.modules:  # a build of some modules leaves the others' parts for the next full one
         store.keep_only(targets.used)
     report = replace(made, written=written, changes=changes, remade=tuple(targets.remade))
     kept = replace(report, changes=None, written=(), unchanged=(), remade=())  # what a no-op shows again
-    store.put(manifest, Manifest(_with_ledger(sources, notes, stamps), outputs, kept, stamps.seen))
+    store.put(
+        manifest, Manifest(_with_ledger(sources, notes, stamps), outputs, kept, stamps.seen, last_ledger)
+    )
     return report
 
 
@@ -376,6 +385,41 @@ def _kept_ledger(notes: Path, store: Store, stamps: Stamps) -> tuple[str, Ledger
 
     kept = store.get(digest("ledger", found), tuple)
     return (found, unkept_ledger(kept)) if kept is not None else None
+
+
+def keep_ledger(notes: Path, out: Path, ledger: Ledger) -> None:
+    """File ``ledger``, which a sync just wrote into ``notes``, in the store of the build folder ``out``
+    under its file's digest: the next build takes it whole, as it would its own, catching nothing up
+    with an earlier build's (a note whose text the sync kept in Anki stays dated as the sync left it)."""
+    from ccpkit.ledger.storage import kept_ledger
+
+    try:
+        found = file_digest(notes / LEDGER_NAME)
+    except OSError:
+        return
+    Store(out / FOLDER_NAME).put_pickled(digest("ledger", found), kept_ledger(ledger))
+
+
+def _caught_up(ledger: Ledger, store: Store, previous: Manifest) -> Ledger:
+    """The ledger read from a file that no build or sync here wrote last (git reverted it or checked
+    out an older one, merged two clones' ledgers, or a hand edited it): each note the last build sent
+    later than the file says takes that build's entry, so text put back in the notes is sent again,
+    dated after the copy Anki holds (an import skips an older one)."""
+    from ccpkit.ledger.storage import unkept_ledger
+
+    kept = store.get(digest("ledger", previous.ledger), tuple) if previous.ledger else None
+    if kept is None:
+        return ledger
+    sent = unkept_ledger(kept).notes
+    notes = {
+        key: later
+        if (later := sent.get(key)) is not None
+        and later.guid == entry.guid
+        and later.modified > entry.modified
+        else entry
+        for key, entry in ledger.notes.items()
+    }
+    return replace(ledger, notes=notes)
 
 
 def _ledger_lines(

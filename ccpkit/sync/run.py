@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 
-from ccpkit.build import only_modules
+from ccpkit.build import keep_ledger, only_modules
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions, Output
 from ccpkit.export.anki.card_templates import load_templates
@@ -135,7 +135,7 @@ def _sync(
         pictures = pictures_shown(parsed.deck.pictures, wanted_notes)
         if not (plan.writes or dump_record(plan.record) != dump_record(record)):
             copied = anki_collection.add_pictures(collection, pictures)  # those a sync cut short left out
-            written = record_ledger(notes, _as_synced(synced_ledger, wanted_notes, plan, state))
+            written = _recorded(notes, out, _as_synced(synced_ledger, wanted_notes, plan, state))
             return replace(report, written=written, pictures_copied=copied)
         before_writing(plan)
         conflicts_file = None
@@ -159,10 +159,17 @@ def _sync(
         anki_collection.apply(collection, plan, state, templates, templates_modified, generation, progress)
         copied = anki_collection.add_pictures(collection, pictures)
     remove_other_records(located.collection, generation)
-    written = record_ledger(notes, _as_synced(synced_ledger, wanted_notes, plan, state))
+    written = _recorded(notes, out, _as_synced(synced_ledger, wanted_notes, plan, state))
     return replace(
         report, backup=backup, conflicts_file=conflicts_file, written=written, pictures_copied=copied
     )
+
+
+def _recorded(notes: Path, out: Path, ledger: Ledger) -> tuple[Path, ...]:
+    """Write the synced ledger into the notes folder, and keep it for the next build (``keep_ledger``)."""
+    written = record_ledger(notes, ledger)
+    keep_ledger(notes, out, ledger)
+    return written
 
 
 def _anki() -> ModuleType:

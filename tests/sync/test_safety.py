@@ -63,6 +63,7 @@ def snapshot(collection: Path) -> tuple[object, ...]:
 def test_a_collection_open_elsewhere_is_refused_and_nothing_is_written(course: Course) -> None:
     before = course.collection_hash()
     backups = sorted((course.collection.parent / "backups").iterdir())
+    built = {path: path.read_bytes() for path in course.out.rglob("*") if path.is_file()}
     holder = Collection(str(course.collection))  # as Anki desktop holds it while the profile is open
     try:
         result = course.sync()
@@ -74,7 +75,7 @@ def test_a_collection_open_elsewhere_is_refused_and_nothing_is_written(course: C
     assert "Traceback" not in result.output
     assert course.collection_hash() == before
     assert sorted((course.collection.parent / "backups").iterdir()) == backups
-    assert not list(course.out.glob("*"))
+    assert {path: path.read_bytes() for path in course.out.rglob("*") if path.is_file()} == built
 
 
 def test_dry_run_prints_the_plan_and_changes_no_byte(course: Course) -> None:

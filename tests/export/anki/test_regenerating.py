@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import pytest
 from anki.import_export_pb2 import ImportResponse
 
+from ccpkit.ledger import LEDGER_NAME
 from ccpkit.report import BuildReport
 from tests.export.anki.course import Course
 from tests.export.anki.student import Student, visible_text
@@ -277,3 +278,19 @@ def test_a_file_saved_again_decomposed_sends_no_note(session: Session) -> None:
     assert not log.updated and not log.new
     after = {note.guid: (tuple(note.fields), tuple(note.tags)) for note in session.student.notes()}
     assert after == before
+
+
+def test_an_edit_reverted_with_its_ledger_is_sent_again(session: Session) -> None:
+    """``git revert`` puts back the notes and the ledger as they were: the ledger then dates the note's
+    text before the copy Anki holds, and the build must send the old text again all the same."""
+    cram_sheet, ledger = session.course.module / "cram-sheet.md", session.course.notes / LEDGER_NAME
+    before = cram_sheet.read_bytes(), ledger.read_bytes()
+    session.course.edit("cram-sheet.md", "billed per second", "billed per hour")
+    _, log = session.rebuild()
+    ec2 = "02-compute/card/ec2-elastic-compute-cloud"
+    assert len(log.updated) == 1 and "per hour" in session.student.note(ec2)["Definition"]
+    cram_sheet.write_bytes(before[0])  # the revert: both files as they were
+    ledger.write_bytes(before[1])
+    report, log = session.rebuild()
+    assert report.changes is not None and report.changes.updated == (ec2,)
+    assert len(log.updated) == 1 and "per second" in session.student.note(ec2)["Definition"]
