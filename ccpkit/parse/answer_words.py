@@ -1,5 +1,7 @@
-"""The words question banks label an answer with, in the languages they are written in: one list for
-answer lines, answer columns, answer headings and the summaries of collapsed answers."""
+"""The words question banks label an answer (or its options) with, in the languages they are written in:
+one list for answer lines, answer columns, answer headings and the summaries of collapsed answers."""
+
+import re
 
 ANSWER_ABROAD = (
     r"(?:(?:richtige|bonne|la\s+bonne)\s+)?"
@@ -24,3 +26,10 @@ A``, ``Respuesta correcta: B``, ``Bonne réponse : D``, ``Jawaban: B``, ``Отв
 ``Відповідь: B``, ``Doğru cevap: C``, ``پاسخ صحیح: 4``, ``الإجابة الصحيحة: ب``, ``उत्तर: A``, ``উত্তর:
 B``, ``Απάντηση: Γ``, ``Отговор: Б``, ``答案`` or ``正解`` and a full-width colon, ``정답: B``, ``Đáp án:
 B``, ``Juiste antwoord: B``, ``Rätt svar: C``, ``เฉลย: ข``)."""
+
+OPTIONS_LABEL = re.compile(
+    r"(?i)(?:answer\s+)?(?:options?|choices?|alternativas|opciones|opções|选项|選項|選択肢|보기|варианты(?:\s+ответов?)?)"
+    r"\s*[:\uff1a]?"
+)
+"""``Options``, ``Answer choices:``, ``Opções:``, ``选项``: what labels a question's options, a heading or a
+line of its own over them."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Sequence
 
-from ccpkit.parse.answer_words import ANSWER_ABROAD
+from ccpkit.parse.answer_words import ANSWER_ABROAD, OPTIONS_LABEL
 
 _MARKS = ("①②③④⑤⑥⑦⑧", "ⒶⒷⒸⒹⒺⒻⒼⒽ", "ⓐⓑⓒⓓⓔⓕⓖⓗ", "アイウエオカキク")
 _LETTERS = (
@@ -275,3 +275,34 @@ def _letters(found: re.Match[str]) -> str:
     named = re.sub(r"\(?([1-8])\)?", lambda number: _letter(f"({number[1]})"), found["marks"])
     named = re.sub(rf"\(?\b({_ROMAN_NUMBER})\b\)?", lambda roman: _letter(roman[1].lower()), named)
     return found["label"] + re.sub(f"{_MARK}|{_LETTER}", lambda mark: _letter(mark[0]), named)
+
+
+def radios_as_boxes(text: str, code: Container[int]) -> str:
+    """Radio buttons under a label naming options (``**Opções:**`` over ``( ) window`` and ``(X)
+    undefined`` lines, blank lines between them or not) written as the checkboxes they mean (``- [ ]
+    window``, ``- [x] undefined``), two at least; elsewhere a form's radio buttons are a survey's.
+    Every line keeps its number."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if number in code or not _labels_options(line):
+            continue
+        radios, at = [], number + 1
+        while at < len(lines) and at not in code:
+            radio = _RADIO.fullmatch(lines[at])
+            if radio is None and lines[at].strip():
+                break
+            radios += [(at, radio)] if radio is not None else []
+            at += 1
+        for at, radio in radios if len(radios) >= 2 else []:
+            box = "x" if radio["mark"].strip() else " "
+            lines[at] = f"{radio['indent']}- [{box}] {radio['text']}"
+    return "\n".join(lines)
+
+
+def _labels_options(line: str) -> bool:
+    """``**Opções:**``, ``Options:``, ``### Choices``: a line of its own naming the options below it."""
+    return OPTIONS_LABEL.fullmatch(_HEADING_MARKS.sub("", line).strip().strip("*_").strip()) is not None
+
+
+_RADIO = re.compile(r"(?P<indent>[ \t]*)\((?P<mark>[ xX]?)\)[ \t]+(?P<text>\S.*)")
+_HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}[ \t]+")

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 
+from ccpkit.parse.answer_words import OPTIONS_LABEL
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.details import closes_details, details_question, hidden_text
 from ccpkit.parse.document import heading_text, navigates, only_pictures
@@ -156,10 +157,6 @@ _ENDS = ("heading", "hr")
 """What ends a question's answer and explanation: a heading or a thematic break (``---``)."""
 _SMALL_PRINT = re.compile(
     r"\s*<(sub|sup|small)\b[^>]*>(?P<words>(?:(?!</?\1\b).)*)</\1>\s*", re.DOTALL | re.IGNORECASE
-)
-_OPTIONS_HEADING = re.compile(
-    r"(?i)(?:answer\s+)?(?:options?|choices?|alternativas|opciones|opções|选项|選項|選択肢|보기|варианты(?:\s+ответов?)?)"
-    r"\s*[:\uff1a]?"
 )
 _MEDIA = ("fence", "code_block", "table", "html_block")
 """Blocks a stem or an option may hold besides its text: code, a table, an image in HTML."""
@@ -646,8 +643,8 @@ def _labels_options(node: Node) -> bool:
     """``### Options`` (``Choices``, ``Answer options``), or a line ``**Answer Choices:**`` of its own,
     right above a question's options."""
     if node.type == "paragraph":
-        return _OPTIONS_HEADING.fullmatch(plain(node.children[0].content).strip()) is not None
-    return node.type == "heading" and _OPTIONS_HEADING.fullmatch(heading_text(node)) is not None
+        return OPTIONS_LABEL.fullmatch(plain(node.children[0].content).strip()) is not None
+    return node.type == "heading" and OPTIONS_LABEL.fullmatch(heading_text(node)) is not None
 
 
 def _follows(options: list[DraftOption], more: Options) -> bool:
@@ -770,7 +767,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
     if run.head:
         number, text = _numbered(CALLOUT.sub("", run.head))
         words, _, last = text.rpartition("\n")
-        parts.append(words if _OPTIONS_HEADING.fullmatch(plain(last)) else text)  # `Options:` line
+        parts.append(words if OPTIONS_LABEL.fullmatch(plain(last)) else text)  # `Options:` line
         if number:
             question, numbered = question_id(number), True
     while not numbered and index >= floor:
@@ -812,9 +809,8 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         index -= 1
         if number:
             question, numbered = question_id(number), True
-    media_under_heading = (
-        index >= floor and _may_head(nodes[index], asked_below=False) and all(map(is_media, taken))
-    )
+    shown_only = all(is_media(node) or _labels_options(node) for node in taken)  # `**Options:**` too
+    media_under_heading = index >= floor and _may_head(nodes[index], asked_below=False) and shown_only
     while taken and shown(taken[0]) and not numbered and not media_under_heading:
         # A stem starts with its words: code or a table above them is not part of it, unless the
         # words are the heading right above (`### What does this print?` over the code).
@@ -838,7 +834,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
                 small_print[:0] = [tag] if tag and not _HOW_IT_WENT.fullmatch(tag) else []
             else:
                 parts = [rest.lstrip("-\u2013\u2014: "), *parts]  # `#### Q6 - Which …?`
-        elif not worded or title.endswith("?") or (taken and all(map(is_media, taken))):
+        elif not worded or title.endswith("?") or (taken and shown_only):
             anchor, first = nodes[index], index
             parts = [title, *parts]
     text = "\n\n".join(p for p in parts if p.strip()).strip()
