@@ -412,10 +412,37 @@ def _in(
             index += used
         elif child.type == "paragraph":
             used, results = _paragraph(ctx, child, siblings[index + 1 :])
-            for result in results:
+            above = siblings[index - 1] if index else None
+            for result in _with_code_above(ctx, above, results):
                 yield from _items(ctx, sections[index], child, result)
             index += used
         index += 1
+
+
+def _with_code_above(
+    ctx: Context, above: Node | None, results: list[_Pair | _Missing]
+) -> list[_Pair | _Missing]:
+    """A paragraph's first card asking about the code right above it (``Q: What does this code
+    print?``, or a Chinese bank's ``这段代码``, "this code") asks with that code: without it the card
+    means nothing, and two such questions read the same while they want different answers."""
+    first = results[0] if results else None
+    if (
+        not isinstance(first, _Pair)
+        or above is None
+        or above.type not in ("fence", "code_block")
+        or ctx.is_claimed(above)
+        or _POINTS_AT_CODE.search(first.front) is None
+    ):
+        return results
+    ctx.claim(above)
+    return [replace(first, front=f"{ctx.doc.source(above)}\n\n{first.front}"), *results[1:]]
+
+
+_POINTS_AT_CODE = re.compile(
+    r"(?i)\b(?:this|these|the\s+(?:following|above))\s+(?:code|snippet|program|query|script|function|statements?"
+    r"|lines?)\b|\bcode\s+above\b|这段代码|以下代码|下面的?代码|上面的?代码|这段程序|下列代码|该代码|このコード"
+)
+"""Words of a question that point at the code shown right above it."""
 
 
 def _heading_over_separator(ctx: Context, siblings: Sequence[Node]) -> tuple[int, _Pair] | None:
