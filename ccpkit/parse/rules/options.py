@@ -281,6 +281,9 @@ def with_named_options(options: Sequence[DraftOption], answer: Answer) -> Answer
         letters.append(after["letter"])  # `A (Amazon S3) and C`: the last letter may stand alone
         rest, said = following, said_next or 0
     explanation = rest[said:].lstrip(_CLAUSE_END).strip() if said is not None else rest
+    labelled = explanation_start(explanation.lstrip("|").strip()) if said is not None else None
+    if labelled is not None:  # `b) 6 || **Explanation:** …`: the option's words, then why
+        return replace(answer, letters=tuple(letters), rest=labelled)
     if said is None or (len(letters) == len(answer.letters) and explanation):
         return answer  # `C. Amazon EFS is shared storage`: words after one letter explain it
     return replace(answer, letters=tuple(letters), rest=explanation)
