@@ -163,7 +163,7 @@ def _carried(note: Fingerprint, old: Entry, now: int) -> Entry:
         module=note.module,
         table=note.table,
         clozes=old.clozes,
-        sent="" if changed or old.sent == note.id else old.sent,  # re-sent: Anki's copy has its id
+        sent="" if changed else old.sent,  # re-sent: Anki's copy holds its id now
     )
 
 
@@ -297,10 +297,14 @@ def _natural(note_id: str) -> tuple[tuple[int, str], ...]:
 def _similarity(note: Fingerprint, entry: Entry) -> float:
     """1 + name likeness when the answers are equal; the likeness if it is high enough; else 0.
 
-    A table row with other cells is looked for in its own module only: rows named alike ("On-Demand",
-    "Spot") in another module's table are other rows (RDS pricing is not EC2 pricing)."""
+    A table row's answer is its cells: equal ones pair in one table, or rows named alike (a module
+    renamed), as rows of yes/no cells are alike everywhere. A row with other cells is looked for in
+    its own module only: rows named alike ("On-Demand", "Spot") in another module's table are other
+    rows (RDS pricing is not EC2 pricing)."""
     if note.answer == entry.answer:
-        return 1.0 + _likeness(note.key, entry.key, floor=0.0)
+        likeness = _likeness(note.key, entry.key, floor=0.0)
+        if not note.table or note.table == entry.table or likeness >= RENAME_SIMILARITY:
+            return 1.0 + likeness
     if note.table and entry.module and note.module != entry.module:
         return 0.0
     likeness = _likeness(note.key, entry.key, floor=RENAME_SIMILARITY)

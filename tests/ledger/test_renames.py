@@ -236,3 +236,14 @@ def test_a_renamed_note_remembers_the_id_anki_holds_until_it_is_sent_again() -> 
     edited = rows("n/table/t", "Pricing", {**ROWS, "spot": "cheapest"})
     sent = reconcile(renamed.ledger, edited, now=T1 + 1, new_guid=guid)
     assert sent.updated == ("n/table/t/spot",) and sent.ledger.notes["n/table/t/spot"].sent == ""
+
+
+def test_a_row_of_the_same_cells_in_another_table_is_another_row() -> None:
+    """Rows of yes/no cells read alike in every table: a row removed from one table and another added to
+    another table with the same cells are two notes, each with its own history."""
+    _, changed = rebuild(
+        [*rows("01-svc/table/services", "Services", {"ec2": "No|No"})],
+        [*rows("02-other/table/databases", "Databases", {"mysql-on-a-vm": "No|No"})],
+    )
+    assert changed.renamed == () and changed.added == ("02-other/table/databases/mysql-on-a-vm",)
+    assert changed.orphaned == ("01-svc/table/services/ec2",)
