@@ -9,6 +9,7 @@ these lines say nothing of where a problem ends."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from collections.abc import Iterator, Sequence
@@ -27,7 +28,9 @@ _TYPED = re.compile(r"\s*(?P<kind>=|or=|not=)\s*(?P<text>\S.*)")
 """``= Paris`` (the answer), ``or= paris`` (another it takes), ``not= Lyon`` (a wrong one it explains)."""
 _HINT = re.compile(r"\s*\|\|(?P<text>.+?)\|\|\s*")
 _EXPLANATION = re.compile(r"\s*\[explanation\]\s*", re.I)
-_DROPDOWN = re.compile(r"\s*\[\[(?P<inner>.*?)(?P<closed>\]\])?\s*")
+_DROPDOWN = re.compile(r"\s*\[\[(?P<inner>[^\]]*?(?:,|\(.+\))[^\]]*|\s*)(?P<closed>\]\])?\s*")
+"""``[[Venus, (Mercury), Mars]]`` (entries parted by commas, or one in brackets), or ``[[`` alone over
+an entry a line; ``[[Light]]`` is an Obsidian link."""
 _FEEDBACK = re.compile(r"\s*\{\{(?P<why>.*?)\}\}\s*$", re.S)
 """A choice's feedback after its words; a checkbox's is ``{{ selected: …}, { unselected: …}}``."""
 _RIGHT_IN_DROPDOWN = re.compile(r"\((?P<text>.+)\)")
@@ -105,16 +108,16 @@ def _read(ctx: Context, blocks: Sequence[Block]) -> tuple[_Problem | None, int]:
     if not blocks:
         return None, 0
     lines = _lines(ctx, blocks[0].node)
-    words = lines[0].strip().removeprefix(">>")
-    rest = lines[1:]
-    if "<<" not in lines[0] and any("<<" in line for line in rest):  # a label of several lines
-        closing = next(at for at, line in enumerate(rest) if "<<" in line)
-        words = " ".join([words, *(line.strip() for line in rest[: closing + 1])])
-        rest = rest[closing + 1 :]
-    title, _, described = words.replace("<<", "").partition("||")
-    problem = _Problem(title.strip(), "<<" in words, [described.strip()] if described.strip() else [])
-    explaining = _read_lines(problem, rest, explaining=False)
+    closing = next((at for at, line in enumerate(_label_lines(lines)) if line.endswith("<<")), None)
+    label = lines[: (closing or 0) + 1]  # no label of several lines unless one of them ends it
+    words = " ".join(line.strip() for line in label).removeprefix(">>").removesuffix("<<")
+    title, _, described = words.partition("||")
+    problem = _Problem(title.strip(), closing is not None, [described.strip()] if described.strip() else [])
+    explaining = _read_lines(problem, lines[len(label) :], explaining=False)
+    reach = _CLOSED_REACH if problem.closed else _OPEN_REACH
     for used, block in enumerate(blocks[1:], start=1):
+        if used >= reach and not problem.answered():
+            return None, 0  # no choices near it: a quote in a quote, its words the notes' own
         before = problem.size()
         open_before = explaining
         problem.explanation += [""] if explaining else []  # the paragraphs of why stay apart
@@ -122,6 +125,20 @@ def _read(ctx: Context, blocks: Sequence[Block]) -> tuple[_Problem | None, int]:
         if problem.answered() and problem.size() == before and not (open_before or explaining):
             return problem, used
     return problem, len(blocks)
+
+
+def _label_lines(lines: Sequence[str]) -> Iterator[str]:
+    """The lines a label may span: up to the first of the problem's parts (a choice ``(x) <<`` ends no
+    label; ``<<`` inside one, ``cout << x``, ends none either)."""
+    yield lines[0]
+    parts = (_CHOICE, _TYPED, _HINT, _EXPLANATION, _DROPDOWN)
+    yield from itertools.takewhile(lambda line: not any(part.fullmatch(line) for part in parts), lines[1:])
+
+
+_CLOSED_REACH = 3
+"""A label ended by ``<<`` reaches its choices within this many blocks (its own among them)."""
+_OPEN_REACH = 2
+"""One left open (``>> Why …?``, as a quote in a quote may read too) within the next block."""
 
 
 def _read_lines(problem: _Problem, lines: Sequence[str], *, explaining: bool) -> bool:
@@ -141,11 +158,11 @@ def _read_lines(problem: _Problem, lines: Sequence[str], *, explaining: bool) ->
                 dropdown = None
             elif line.strip():
                 dropdown.append(line.strip())
-        elif found := _DROPDOWN.fullmatch(line):
+        elif (found := _DROPDOWN.fullmatch(line)) and (found["closed"] or not found["inner"].strip()):
             if found["closed"]:
                 _dropdown(problem, found["inner"].split(","))
             else:
-                dropdown = [found["inner"]] if found["inner"].strip() else []
+                dropdown = []  # `[[` alone: an entry a line, up to `]]`
         elif found := _CHOICE.fullmatch(line):
             ticked = found["radio"] if found["radio"] is not None else found["box"]
             problem.choices.append((ticked.strip() != "", found["text"].strip()))
