@@ -444,7 +444,7 @@ def _describes_an_exam(names: set[str], values: Sequence[str]) -> bool:
         return False
     ruled = len(names & _EXAM_RULES) >= 2 and bool(names & _EXAM_LIMITS)
     counted = all(map(_QUESTION_COUNT.fullmatch, values))
-    scored = sum(bool(_SCORE_BAND.match(name)) for name in names) >= 2
+    scored = sum(bool(_SCORE_BAND.fullmatch(name)) for name in names) >= 2
     return ruled or counted or scored
 
 
@@ -462,9 +462,11 @@ _EXAM_RULES = _EXAM_LIMITS | {
 }
 _QUESTION_COUNT = re.compile(r"(?i)\d+\s+questions?\b.*")
 _SCORE_BAND = re.compile(
-    r"(?i)(?:\d+\s*[-\u2013]\s*\d+|below\s+\d+|under\s+\d+|\d+\s*\+)\s*(?:correct|right|points?)?\b"
+    r"(?i)(?:\d+\s*[-\u2013]\s*\d+|below\s+\d+|under\s+\d+|\d+\s*\+)\s*"
+    r"(?:(?:correct|right|points?)(?:\s*\([^)]*\))?|\([^)]*%[^)]*\))"
 )
-"""A score's band as a practice exam rates it: ``45-50 correct``, ``Below 30``, ``40+``."""
+"""A score's band as a practice exam rates it: ``45-50 correct``, ``40+ correct (80%)``, ``Below 30 (<
+60%)``; ``2-12 years`` is a dose's age, no score."""
 
 
 _DATA_KEY = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
