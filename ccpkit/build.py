@@ -138,11 +138,9 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     earlier, ledger = None, None
     if any(fmt.carries_identities for fmt in chosen):
         earlier = _kept_ledger(notes, store, stamps)
-        ledger = (
-            earlier[1]
-            if earlier is not None
-            else _caught_up(load_ledger(notes / LEDGER_NAME), store, previous)
-        )
+        ledger = earlier[1] if earlier is not None else load_ledger(notes / LEDGER_NAME)
+        if previous.ledger and (earlier is None or earlier[0] != previous.ledger):
+            ledger = _caught_up(ledger, store, previous.ledger)
     made, outputs, changes = _make(request, chosen, targets, ledger, clock, previous, stamps)
     written, last_ledger = made.written, previous.ledger
     if changes is not None:
@@ -389,25 +387,29 @@ def _kept_ledger(notes: Path, store: Store, stamps: Stamps) -> tuple[str, Ledger
 
 def keep_ledger(notes: Path, out: Path, ledger: Ledger) -> None:
     """File ``ledger``, which a sync just wrote into ``notes``, in the store of the build folder ``out``
-    under its file's digest: the next build takes it whole, as it would its own, catching nothing up
-    with an earlier build's (a note whose text the sync kept in Anki stays dated as the sync left it)."""
+    under its file's digest, as the last ledger written here: the next build takes it whole, and a
+    ledger put back by git is caught up with it (``_caught_up``)."""
     from ccpkit.ledger.storage import kept_ledger
 
     try:
         found = file_digest(notes / LEDGER_NAME)
     except OSError:
         return
-    Store(out / FOLDER_NAME).put_pickled(digest("ledger", found), kept_ledger(ledger))
+    store, manifest = Store(out / FOLDER_NAME), digest("manifest")
+    store.put_pickled(digest("ledger", found), kept_ledger(ledger))
+    previous = store.get(manifest, Manifest)
+    if previous is not None:  # and no build is a no-op until it has looked: Anki holds what the sync sent
+        store.put(manifest, replace(previous, ledger=found, inputs=""))
 
 
-def _caught_up(ledger: Ledger, store: Store, previous: Manifest) -> Ledger:
-    """The ledger read from a file that no build or sync here wrote last (git reverted it or checked
-    out an older one, merged two clones' ledgers, or a hand edited it): each note the last build sent
-    later than the file says takes that build's entry, so text put back in the notes is sent again,
-    dated after the copy Anki holds (an import skips an older one)."""
+def _caught_up(ledger: Ledger, store: Store, last: str) -> Ledger:
+    """The ledger read from a file other than the last one a build or sync wrote here (``last``, its
+    digest): git reverted it or checked out an older one, merged two clones', or a hand edited it. A
+    note the last one says was sent later, with other text, takes that entry, so text put back in the
+    notes is sent again, dated after the copy Anki holds (an import skips an older one)."""
     from ccpkit.ledger.storage import unkept_ledger
 
-    kept = store.get(digest("ledger", previous.ledger), tuple) if previous.ledger else None
+    kept = store.get(digest("ledger", last), tuple)
     if kept is None:
         return ledger
     sent = unkept_ledger(kept).notes
@@ -416,6 +418,7 @@ def _caught_up(ledger: Ledger, store: Store, previous: Manifest) -> Ledger:
         if (later := sent.get(key)) is not None
         and later.guid == entry.guid
         and later.modified > entry.modified
+        and later.study != entry.study
         else entry
         for key, entry in ledger.notes.items()
     }

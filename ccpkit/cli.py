@@ -373,7 +373,9 @@ def orphans(config: Config, notes: Path | None, forget: bool) -> None:
     "--delete-orphans", is_flag=True, help="Delete notes whose item left the notes (default: suspend)."
 )
 @click.option(
-    "--out", type=click.Path(file_okay=False, path_type=Path), help="Folder for the conflicts file."
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The build folder: the conflicts file goes there, and what the sync wrote for the next build.",
 )
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path), help="Templates folder.")
 @click.option("--title", help="Course title (the Anki parent deck).")

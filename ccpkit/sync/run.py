@@ -58,7 +58,8 @@ def sync(
     progress: Progress | None = None,
     before_writing: Callable[[Plan], object] = lambda _plan: None,
 ) -> SyncReport:
-    """Bring the collection at ``located`` up to date with ``notes``; ``out`` receives a conflicts file.
+    """Bring the collection at ``located`` up to date with ``notes``; ``out`` (the build folder) receives a
+    conflicts file, and the synced ledger for the next build (``keep_ledger``).
 
     ``before_writing`` sees the plan before anything is written (the CLI says how many orphans it is
     about to delete); it is not called on a dry run or when there is nothing to write."""
@@ -220,9 +221,8 @@ def _before(ledger: Ledger, changes: Reconciliation) -> dict[str, Entry]:
 
 def _as_synced(ledger: Ledger, synced: Sequence[AnkiNote], plan: Plan, state: CollectionState) -> Ledger:
     """The settled ledger, knowing that Anki now holds every synced note's metadata (sync writes it, its
-    id too)
-    and its cards in its deck (unless the student keeps them elsewhere): a later build then reports
-    no pending change or move that sync already made. A note whose conflict kept Anki's text
+    id too) and its cards in its deck (unless the student keeps them elsewhere): a later build then
+    reports no pending change or move that sync already made. A note whose conflict kept Anki's text
     (``--keep-anki``) is dated no later than Anki's copy: the next .apkg's copy of it is then no newer,
     and an import leaves the text the student chose alone."""
     notes = dict(ledger.notes)

@@ -359,10 +359,13 @@ def test_keep_anki_keeps_the_students_text_on_a_conflict(studied: Studied) -> No
         student.close()
 
 
-def test_text_kept_by_keep_anki_survives_the_next_package_import(tmp_path: Path) -> None:
+@pytest.mark.parametrize("built_between", [False, True], ids=["synced", "built-then-synced-elsewhere"])
+def test_text_kept_by_keep_anki_survives_the_next_package_import(tmp_path: Path, built_between: bool) -> None:
     """After ``--keep-anki``, a build with nothing new re-sends nothing newer than Anki's copy: an import
-    with Anki's default options leaves the student's chosen text and tags alone."""
+    with Anki's default options leaves the student's chosen text and tags alone; also when a build ran
+    between the edit and a sync whose ``--out`` is another folder (that build's ledger is older)."""
     course = Course.fresh(tmp_path)
+    options = ExportOptions(templates=course.templates)
     assert course.sync().exit_code == 0
     student = course.student()
     try:
@@ -377,8 +380,10 @@ def test_text_kept_by_keep_anki_survives_the_next_package_import(tmp_path: Path)
     course.edit(
         "02-compute/cram-sheet.md", "you pay per request.", "you pay per request and per millisecond."
     )
-    assert "conflict (Anki's text kept)" in course.sync("--keep-anki").output
-    options = ExportOptions(templates=course.templates)
+    if built_between:
+        build(course.notes, course.out, formats=("anki",), options=options, title=TITLE)
+    elsewhere = ("--out", str(tmp_path / "elsewhere")) if built_between else ()
+    assert "conflict (Anki's text kept)" in course.sync("--keep-anki", *elsewhere).output
     report = build(course.notes, course.out, formats=("anki",), options=options, title=TITLE)
     assert report.changes is not None and report.changes.updated == ()
     student = course.student()
@@ -800,3 +805,32 @@ def test_text_an_apkg_brought_between_two_syncs_is_no_edit_of_the_students(tmp_p
         student.close()
     assert "0 conflicts" in output and "updated: 03-storage/card/amazon-ebs (Definition)" in output
     assert not list(course.out.glob("sync-conflicts-*.md"))
+
+
+def test_an_edit_synced_then_reverted_with_its_ledger_reaches_anki_with_the_next_package(
+    tmp_path: Path,
+) -> None:
+    """Build, sync an edit, then ``git revert`` it (notes and ledger as they were): the ledger put back
+    is the build's own, but the sync wrote one since, so the build sends the old text again."""
+    course = Course.fresh(tmp_path)
+    options = ExportOptions(templates=course.templates)
+    build(course.notes, course.out, formats=("anki",), options=options, title=TITLE)
+    student = course.student()
+    try:
+        student.import_package(next(course.out.glob("anki/*.apkg")))
+    finally:
+        student.close()
+    cram_sheet, ledger = course.notes / "03-storage" / "cram-sheet.md", course.notes / ".ccpkit-ledger.json"
+    before = cram_sheet.read_bytes(), ledger.read_bytes()
+    course.edit("03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one instance")
+    assert course.sync().exit_code == 0
+    cram_sheet.write_bytes(before[0])  # the revert
+    ledger.write_bytes(before[1])
+    report = build(course.notes, course.out, formats=("anki",), options=options, title=TITLE)
+    assert report.changes is not None and report.changes.updated == ("03-storage/card/amazon-ebs",)
+    student = course.student()
+    try:
+        assert len(student.import_package(next(course.out.glob("anki/*.apkg"))).updated) == 1
+        assert "attached to one EC2 instance" in student.note("03-storage/card/amazon-ebs")["Definition"]
+    finally:
+        student.close()
