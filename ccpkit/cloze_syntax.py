@@ -142,8 +142,9 @@ def kept_numbers(hidden: Sequence[str], recorded: Sequence[str]) -> tuple[str, .
     and the parts: gone, remembered). Anki keeps a card's history by its number, so parts recorded keep
     their number (the same words twice keep both); a part reworded takes the number of the gone part
     it reads most like; a part put back takes the number it had; a new part takes the next number
-    never used (past Anki's last, a number left unused). A number whose parts are gone stays unused,
-    remembering them: a part added later never takes its card, the same part put back does."""
+    never used (past Anki's last, a number left unused or gone). A number whose parts are gone stays
+    unused, remembering them: a part added later never takes its card (until Anki's last number is
+    used), the same part put back does."""
     left: dict[str, list[int]] = {}
     remembered: dict[str, list[int]] = {}
     for number, text in enumerate(recorded, start=1):
@@ -162,11 +163,11 @@ def kept_numbers(hidden: Sequence[str], recorded: Sequence[str]) -> tuple[str, .
             changed.append(text)
     gone = {number: text for text, numbers in left.items() for number in numbers}
     reworded = _reworded(changed, gone)
-    for index, text in enumerate(changed):
-        kept[reworded[index] if index in reworded else _unused(kept)] = text
     for number, text in gone.items():
         if number not in reworded.values():
-            kept[number] = f"{GONE}{text}"
+            kept[number] = f"{GONE}{text}"  # before new parts are placed: past Anki's last, one may take it
+    for index, text in enumerate(changed):
+        kept[reworded[index] if index in reworded else _unused(kept)] = text
     return tuple(kept.values())
 
 

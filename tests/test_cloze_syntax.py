@@ -141,6 +141,13 @@ def test_past_ankis_last_number_a_new_part_takes_one_left_unused() -> None:
     assert kept_numbers(hidden, recorded)[0] == "new"
 
 
+def test_past_ankis_last_number_a_new_part_takes_the_number_a_part_just_left() -> None:
+    recorded = tuple(f"part {number}" for number in range(1, MAX_CLOZE + 1))
+    hidden = [f"c{number}: part {number}" for number in range(1, MAX_CLOZE + 1) if number != 3]
+    kept = kept_numbers([*hidden, "c501: new"], recorded)
+    assert kept[2] == "new" and len(kept) == MAX_CLOZE  # no part lost, none sharing a number
+
+
 def test_code_shown_in_a_cloze_keeps_its_markers_as_written() -> None:
     html = "<code>{{c1::x}}</code> and {{c1::comet}}, {{c2::star}}"
     hidden = ("c1: comet", "c2: star")
