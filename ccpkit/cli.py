@@ -337,7 +337,6 @@ def orphans(config: Config, notes: Path | None, forget: bool) -> None:
     them), then run `ccpkit orphans --forget`. An item that comes back before that gets its old note
     again; after it, a new one.
     """
-    from ccpkit.ledger.browser_search import SHARED_ID
     from ccpkit.orphans import find_orphans, forget_orphans
 
     folder = Path(config.merged(notes=notes).notes)
@@ -351,10 +350,11 @@ def orphans(config: Config, notes: Path | None, forget: bool) -> None:
         return
     click.echo(f"{len(found)} note{'s' * (len(found) != 1)} removed from the notes, still in Anki:")
     for orphan in found:
-        shared = f"; {SHARED_ID}" if orphan.shared else ""
-        click.echo(f"  {orphan.id}  {orphan.name}  (find it in Anki: {orphan.search}{shared})")
+        click.echo(f"  {orphan.id}  {orphan.name}  (find it in Anki: {orphan.search})")
     if len(found) > 1:
-        click.echo("all of them in Anki's browser: " + " or ".join(f"({orphan.search})" for orphan in found))
+        click.echo(
+            "all of them in Anki's browser: " + " or ".join(f"({orphan.search.search})" for orphan in found)
+        )
     click.echo("delete them in Anki's browser if you like, then run `ccpkit orphans --forget`")
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ccpkit.errors import UsageError
 from ccpkit.ledger import LEDGER_NAME, Ledger, load_ledger, record_ledger
-from ccpkit.ledger.browser_search import note_search, shares_its_id
+from ccpkit.ledger.browser_search import NoteSearch, note_searches
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,20 +19,15 @@ class Orphan:
     id: str
     name: str
     """The term, stem or table and row it was known by."""
-    search: str
+    search: NoteSearch
     """What to type in Anki's browser to find it."""
-    shared: bool = False
-    """Anki's copy of another note holds its id too: the search finds both (``shares_its_id``)."""
 
 
 def find_orphans(notes: Path) -> tuple[Orphan, ...]:
     """The orphans the last build recorded in the notes folder's ledger, by id."""
     ledger = _ledger(notes)
-    return tuple(
-        Orphan(key, entry.key[0], note_search(ledger, key), shares_its_id(ledger, key))
-        for key, entry in ledger.notes.items()
-        if entry.orphaned
-    )
+    searches = note_searches(ledger, (key for key, entry in ledger.notes.items() if entry.orphaned))
+    return tuple(Orphan(key, ledger.notes[key].key[0], search) for key, search in searches.items())
 
 
 def forget_orphans(notes: Path) -> int:

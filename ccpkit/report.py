@@ -185,7 +185,7 @@ def problem_lines(
 
 def describe_changes(changes: Reconciliation) -> list[str]:
     """What the ``.apkg`` does to each note on re-import, then what it cannot do and what to run then."""
-    from ccpkit.ledger.browser_search import SHARED_ID, note_search, shares_its_id
+    from ccpkit.ledger.browser_search import note_searches
 
     counts = [
         f"{len(changes.added)} added",
@@ -202,11 +202,9 @@ def describe_changes(changes: Reconciliation) -> list[str]:
     lines += _listed("updated", changes.updated)
     lines += _listed("renamed (history kept)", [f"{old} -> {new}" for old, new in changes.renamed])
     lines += _listed("restored (Anki adds it again if you deleted it there)", changes.restored)
-    ledger = changes.ledger
-    orphans = [
-        f"{key}  (find it in Anki: {note_search(ledger, key)}{f'; {SHARED_ID}' * shares_its_id(ledger, key)})"
-        for key in changes.orphaned
-    ]
+    searches = note_searches(changes.ledger, changes.orphaned[:LISTED])  # the rest are counted
+    orphans = [f"{key}  (find it in Anki: {search})" for key, search in searches.items()]
+    orphans += changes.orphaned[LISTED:]
     lines += _listed("orphaned, removed from the notes but still in Anki (import never deletes)", orphans)
     held = "left out, as the notes hold errors (fix them: not orphaned, nothing to delete in Anki)"
     lines += _listed(held, changes.held)

@@ -9,6 +9,9 @@ same collection may hold a note of the same id: the search keeps to the deck our
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
 from html import escape
 
 from ccpkit.ledger.entries import Ledger
@@ -23,21 +26,31 @@ def id_search(note_id: str, deck: str = "") -> str:
     return f'{in_deck}"Id:{_literal(escape(note_id))}"'  # the Id field stores the id HTML-escaped
 
 
-def note_search(ledger: Ledger, key: str) -> str:
-    """The search finding the note Anki holds for the ledger's entry ``key``: by the id Anki's copy
-    holds (the one it was last sent with), among the cards of the deck an import put them in."""
-    entry = ledger.notes[key]
-    return id_search(entry.sent or key, entry.home or entry.deck)
+@dataclass(frozen=True, slots=True)
+class NoteSearch:
+    """What to type in Anki's browser to find one of our notes: by the id Anki's copy holds (the one it
+    was last sent with), among the cards of the deck an import put them in."""
+
+    search: str
+    shared: bool = False
+    """Anki's copy of another note holds that id too (twins of one term whose ids swapped and were sent
+    again): the search finds both, and only their words tell them apart."""
+
+    def __str__(self) -> str:
+        """The search, and the caution when it finds another note too."""
+        caution = "; another note in Anki holds that id too: check the words before deleting"
+        return f"{self.search}{caution if self.shared else ''}"
 
 
-def shares_its_id(ledger: Ledger, key: str) -> bool:
-    """Whether Anki's copy of another note holds the id this one's does (twins of one term whose ids
-    swapped and were sent again): the search finds both, and only their words tell them apart."""
-    held = ledger.notes[key].sent or key
-    return any((entry.sent or other) == held for other, entry in ledger.notes.items() if other != key)
-
-
-SHARED_ID = "another note in Anki holds that id too: check the words before deleting"
+def note_searches(ledger: Ledger, keys: Iterable[str]) -> dict[str, NoteSearch]:
+    """The search for each of the ledger's entries ``keys`` (see ``NoteSearch``)."""
+    held = Counter(entry.sent or key for key, entry in ledger.notes.items())
+    searches = {}
+    for key in keys:
+        entry = ledger.notes[key]
+        searched = entry.sent or key
+        searches[key] = NoteSearch(id_search(searched, entry.home or entry.deck), held[searched] > 1)
+    return searches
 
 
 def _literal(text: str) -> str:

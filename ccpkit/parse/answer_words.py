@@ -27,9 +27,18 @@ A``, ``Respuesta correcta: B``, ``Bonne réponse : D``, ``Jawaban: B``, ``Отв
 B``, ``Απάντηση: Γ``, ``Отговор: Б``, ``答案`` or ``正解`` and a full-width colon, ``정답: B``, ``Đáp án:
 B``, ``Juiste antwoord: B``, ``Rätt svar: C``, ``เฉลย: ข``)."""
 
-OPTIONS_LABEL = re.compile(
+_OPTIONS_LABEL = re.compile(
     r"(?i)(?:answer\s+)?(?:options?|choices?|alternativas|opciones|opções|选项|選項|選択肢|보기|варианты(?:\s+ответов?)?)"
     r"\s*[:\uff1a]?"
 )
 """``Options``, ``Answer choices:``, ``Opções:``, ``选项``: what labels a question's options, a heading or a
 line of its own over them."""
+
+
+def labels_options(text: str) -> bool:
+    """``**Opções:**``, ``Options:``, ``### Choices``: a line (or a heading's words) naming the options
+    below it."""
+    return _OPTIONS_LABEL.fullmatch(_HEADING_MARKS.sub("", text).strip().strip("*_").strip()) is not None
+
+
+_HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}[ \t]+")

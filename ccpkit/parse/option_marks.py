@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Sequence
 
-from ccpkit.parse.answer_words import ANSWER_ABROAD, OPTIONS_LABEL
+from ccpkit.parse.answer_words import ANSWER_ABROAD, labels_options
 
 _MARKS = ("①②③④⑤⑥⑦⑧", "ⒶⒷⒸⒹⒺⒻⒼⒽ", "ⓐⓑⓒⓓⓔⓕⓖⓗ", "アイウエオカキク")
 _LETTERS = (
@@ -284,7 +284,7 @@ def radios_as_boxes(text: str, code: Container[int]) -> str:
     Every line keeps its number."""
     lines = text.split("\n")
     for number, line in enumerate(lines):
-        if number in code or not _labels_options(line):
+        if number in code or not labels_options(line):
             continue
         radios, at = [], number + 1
         while at < len(lines) and at not in code:
@@ -299,10 +299,4 @@ def radios_as_boxes(text: str, code: Container[int]) -> str:
     return "\n".join(lines)
 
 
-def _labels_options(line: str) -> bool:
-    """``**Opções:**``, ``Options:``, ``### Choices``: a line of its own naming the options below it."""
-    return OPTIONS_LABEL.fullmatch(_HEADING_MARKS.sub("", line).strip().strip("*_").strip()) is not None
-
-
 _RADIO = re.compile(r"(?P<indent>[ \t]*)\((?P<mark>[ xX]?)\)[ \t]+(?P<text>\S.*)")
-_HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}[ \t]+")

@@ -64,7 +64,8 @@ class SyncReport:
             f"{conflicts} conflict{'s' if conflicts != 1 else ''}, {plan.unchanged} unchanged"
         )
         if plan.updated or plan.moved or plan.unchanged:  # on a first sync every note is new: no list
-            lines += _listed("added", [note.id for note in plan.added if note.id not in plan.readded])
+            again = set(plan.readded)
+            lines += _listed("added", [note.id for note in plan.added if note.id not in again])
         lines += _listed(
             "added again, deleted in Anki but still in the notes (remove it there to keep it out)",
             plan.readded,

@@ -4,7 +4,7 @@ another note's copy holds it too."""
 from __future__ import annotations
 
 from ccpkit.ledger import Ledger
-from ccpkit.ledger.browser_search import note_search, shares_its_id
+from ccpkit.ledger.browser_search import note_searches
 from ccpkit.ledger.entries import Entry
 
 
@@ -23,8 +23,8 @@ def entry(*, sent: str = "", orphaned: bool = False) -> Entry:
 
 def test_a_note_renamed_since_anki_received_it_is_searched_by_the_id_anki_holds() -> None:
     ledger = Ledger({"02-more/card/s3": entry(sent="01-more/card/s3", orphaned=True)})
-    assert note_search(ledger, "02-more/card/s3") == '"deck:Course::01 Aws" "Id:01-more/card/s3"'
-    assert not shares_its_id(ledger, "02-more/card/s3")
+    found = note_searches(ledger, ["02-more/card/s3"])["02-more/card/s3"]
+    assert str(found) == '"deck:Course::01 Aws" "Id:01-more/card/s3"' and not found.shared
 
 
 def test_twins_whose_ids_swapped_are_said_to_share_the_id_their_search_finds() -> None:
@@ -35,6 +35,7 @@ def test_twins_whose_ids_swapped_are_said_to_share_the_id_their_search_finds() -
             "01-aws/card/ec2": entry(),
         }
     )
-    assert note_search(ledger, "01-aws/card/pricing-storage").endswith('"Id:01-aws/card/pricing"')
-    assert shares_its_id(ledger, "01-aws/card/pricing-storage")
-    assert not shares_its_id(ledger, "01-aws/card/ec2")
+    found = note_searches(ledger, ["01-aws/card/pricing-storage", "01-aws/card/ec2"])
+    twin = found["01-aws/card/pricing-storage"]
+    assert twin.search.endswith('"Id:01-aws/card/pricing"') and twin.shared
+    assert "another note in Anki holds that id too" in str(twin) and not found["01-aws/card/ec2"].shared

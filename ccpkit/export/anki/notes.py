@@ -397,7 +397,8 @@ def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
     """
     note_type = note.note_type
     texts = [note.field(name) for name in note_type.study_fields]
-    study, ordered = study_digest(note_type, texts, note.rows), _digest([note_type.name, *texts])
+    study = study_digest(note_type, texts, note.rows)
+    ordered = _digest([note_type.name, *texts]) if note_type.unordered_fields else study
     rest = [name for name in note_type.fields if name not in note_type.study_fields]
     return Fingerprint(
         id=note.id,

@@ -1467,7 +1467,6 @@ def _asks(line: str) -> bool:
     return line.rstrip().endswith(("?", "\uff1f", "\u061f")) or judged or blank  # full-width, Arabic
 
 
-_NUMBERED_TITLE = re.compile(r"\d{1,3}[.)]\s")
 NUMBERED_HEADING = re.compile(r"\d{1,3}[.)\u3001\uff0e](?!\d)")
 """A heading's number, maybe with no space after it: ``13.List, Set, Map …``, ``4、…`` (not ``2.4 GHz``)."""
 _EXPLAIN = re.compile(
@@ -1499,11 +1498,11 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     heading, title = blocks[0], heading_text(blocks[0])
     asked = plain(_unnumbered(title))
     instructed = (numbers_a_question(title) and instructs(asked)) or (  # `### Q3. Explain …`
-        _NUMBERED_TITLE.match(title) and _EXPLAIN.match(asked) and asked.endswith(".")  # `### 3. Explain ….`
+        NUMBERED_HEADING.match(title) and _EXPLAIN.match(asked) and asked.endswith(".")  # `### 3. Explain ….`
     )
     # `### 25. What is Hoisting` among many such: numbered, as handbooks of questions number them
     unmarked = (
-        ctx.asked_in_headings and _NUMBERED_TITLE.match(title) is not None and asks_unmarked(title)
+        ctx.asked_in_headings and NUMBERED_HEADING.match(title) is not None and asks_unmarked(title)
     ) or (
         heading.tag in ctx.numbered_questions and NUMBERED_HEADING.match(title) is not None
     )  # `##### 13.List, Set, Map是否继承自Collection接口` among numbered headings that ask with a `?`

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 
-from ccpkit.parse.answer_words import OPTIONS_LABEL
+from ccpkit.parse.answer_words import labels_options
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.details import closes_details, details_question, hidden_text
 from ccpkit.parse.document import heading_text, navigates, only_pictures
@@ -643,8 +643,8 @@ def _labels_options(node: Node) -> bool:
     """``### Options`` (``Choices``, ``Answer options``), or a line ``**Answer Choices:**`` of its own,
     right above a question's options."""
     if node.type == "paragraph":
-        return OPTIONS_LABEL.fullmatch(plain(node.children[0].content).strip()) is not None
-    return node.type == "heading" and OPTIONS_LABEL.fullmatch(heading_text(node)) is not None
+        return labels_options(node.children[0].content)
+    return node.type == "heading" and labels_options(heading_text(node))
 
 
 def _follows(options: list[DraftOption], more: Options) -> bool:
@@ -767,11 +767,11 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
     if run.head:
         number, text = _numbered(CALLOUT.sub("", run.head))
         words, _, last = text.rpartition("\n")
-        parts.append(words if OPTIONS_LABEL.fullmatch(plain(last)) else text)  # `Options:` line
+        parts.append(words if labels_options(last) else text)  # `Options:` line
         if number:
             question, numbered = question_id(number), True
     while not numbered and index >= floor:
-        fields = _fields(nodes[index], on_one_line=not labelled)  # a scenario is no field: it is asked
+        fields = _fields(nodes[index], bank_only=not labelled)  # a scenario is no field: it is asked
         small = _small_print(nodes[index]) or (None if fields and opens_scenario(fields) else fields)
         if small is not None or _labels_options(nodes[index]):
             small_print[:0] = [small] if small else []
@@ -855,18 +855,19 @@ def _small_print(node: Node) -> str | None:
     return found["words"].strip() if found else None
 
 
-def _fields(node: Node, *, on_one_line: bool = False) -> str | None:
-    """The lines of a paragraph made only of short fields (``**Question Type:** Multiple Choice``);
-    ``on_one_line`` (no label marks the question below): only the bank's own fields, a line of several
-    (``**Difficulty:** Easy · **Type:** MCQ``) or a line each (``**Topic:** Pruning``)."""
-    lines = node.children[0].content.split("\n") if node.type == "paragraph" else []
-    if not lines or not all(_FIELD.fullmatch(line.strip()) for line in lines):
-        fielded = on_one_line and lines and all(_FIELDS_LINE.fullmatch(line.strip()) for line in lines)
-        if not fielded or not _filed(lines[0]):
-            return None
-    elif on_one_line and not all(map(_filed, lines)):
-        return None  # `**Age:** 67` over `**BP:** 82/40`: a case's findings, asked about
-    return plain(" · ".join(line.strip() for line in lines))
+def _fields(node: Node, *, bank_only: bool = False) -> str | None:
+    """The lines of a paragraph made only of short fields (``**Question Type:** Multiple Choice``), a
+    field a line or several on a line (``**Difficulty:** Easy · **Type:** MCQ``); with ``bank_only`` (no
+    label marks the question below), only when every field names how the bank files its questions
+    (a case's ``**Age:** 67`` over ``**BP:** 82/40`` is asked about)."""
+    lines = (
+        [line.strip() for line in node.children[0].content.split("\n")] if node.type == "paragraph" else []
+    )
+    one_each = all(map(_FIELD.fullmatch, lines))
+    several = not one_each and bank_only and all(map(_FIELDS_LINE.fullmatch, lines))
+    if not lines or not (one_each or several) or (bank_only and not all(map(_filed, lines))):
+        return None
+    return plain(" · ".join(lines))
 
 
 def _filed(line: str) -> bool:
