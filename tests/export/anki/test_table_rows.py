@@ -26,13 +26,19 @@ def build(root: Path) -> str:
     return result.output
 
 
-def test_rows_sorted_in_the_notes_leave_the_students_edits_and_tags_on_every_row(tmp_path: Path) -> None:
+def studied_planets(tmp_path: Path) -> Student:
+    """The planets course built, imported into a fresh collection and studied once."""
     shutil.copytree(FIXTURE, tmp_path / "notes")
     build(tmp_path)
     student = Student.with_fresh_collection(tmp_path)
+    student.import_package(tmp_path / "build" / "anki" / "planets.apkg")
+    student.study_everything()
+    return student
+
+
+def test_rows_sorted_in_the_notes_leave_the_students_edits_and_tags_on_every_row(tmp_path: Path) -> None:
+    student = studied_planets(tmp_path)
     try:
-        student.import_package(tmp_path / "build" / "anki" / "planets.apkg")
-        student.study_everything()
         earth = student.note(EARTH)
         earth["Answer"] += MINE
         earth.tags.append("my-favourite")
@@ -81,12 +87,8 @@ def test_rows_of_a_long_table_reversed_leave_every_rows_edits(tmp_path: Path) ->
 
 
 def test_a_row_relabelled_with_its_cells_unchanged_keeps_its_note_and_history(tmp_path: Path) -> None:
-    shutil.copytree(FIXTURE, tmp_path / "notes")
-    build(tmp_path)
-    student = Student.with_fresh_collection(tmp_path)
+    student = studied_planets(tmp_path)
     try:
-        student.import_package(tmp_path / "build" / "anki" / "planets.apkg")
-        student.study_everything()
         guid = student.note(EARTH).guid
         notes_file = tmp_path / "notes" / NOTES_FILE
         notes_file.write_text(
