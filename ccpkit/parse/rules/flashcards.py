@@ -1536,12 +1536,22 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
         after = blocks[1 + len(below)] if len(blocks) > 1 + len(below) else None
         return _worded_below(ctx, heading, below) or _studied_answer(ctx, heading, below, after, section)
     paired = _LETTER_LABEL.match(below[0].children[0].content) if label else None  # `**A:** …`: no term
-    termed = [node for node in prose if not (paired and node is below[0])]
+    termed = [node for node in prose if not (paired and node is below[0]) and not _told_in_star(node)]
     if any(ctx.is_claimed(node) for node in below) or any(split_term(node.children[0]) for node in termed):
         return _worded_below(ctx, heading, below)
     ctx.claim(heading, *below)
     texts = [label if index == 0 and label else ctx.doc.written(node) for index, node in enumerate(below)]
     return "\n\n".join(text.strip() for text in texts)  # `A: The ohm.` loses its label
+
+
+def _told_in_star(paragraph: Node) -> bool:
+    """A paragraph of ``**Situation:**``, ``**Task:**``, ``**Action:**`` and ``**Result:**`` lines, as
+    interview answers are told (the STAR approach): the answer, no glossary of those words."""
+    lines = paragraph.children[0].content.split("\n")
+    return [plain(line).partition(":")[0].strip().casefold() for line in lines] == list(_STAR)
+
+
+_STAR = ("situation", "task", "action", "result")
 
 
 def _studied_answer(

@@ -23,7 +23,7 @@ LABELS = frozenset(
         "key point", "key points", "key takeaway", "key takeaways", "keywords", "meaning", "memory trick",
         "mnemonic", "no", "note", "notes", "one line", "outcome", "overview", "pro tip", "purpose",
         "real world example", "real-world example", "remember", "result", "scope", "simple meaning",
-        "situation", "solution", "summary", "takeaway", "tip", "tips", "tl;dr", "tldr", "type", "types",
+        "solution", "summary", "takeaway", "tip", "tips", "tl;dr", "tldr", "type", "types",
         "use case", "use cases", "warning", "watch out", "what", "when to use", "why", "why it matters",
         "why this is best", "yes",
     }
