@@ -425,7 +425,7 @@ def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
         )
         or (bool(names & _TEACHERS) and reached)
         or (len(names & _GRADED) >= 2 and all(map(_PERCENT.fullmatch, values)))
-        or _describes_an_exam(names, values)
+        or _describes_an_exam(fields)
         or (recipe and measured and all(len(value.split()) <= _AMOUNT_WORDS for value in values))
         or (
             len(fields) >= 2  # `subject_primary: Cardio`, `high_yield_score: 3/5`: a data file's fields
@@ -436,31 +436,22 @@ def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
     )
 
 
-def _describes_an_exam(names: set[str], values: Sequence[str]) -> bool:
-    """A practice exam's own details, not facts to learn: its rules (``Total Questions: 50``, ``Time
-    Limit: 60 minutes``, ``Passing Score: 70%``), how many questions each topic has (``Compute Engine:
-    18 questions``) or what a score means (``45-50 correct (90-100%): Excellent!``)."""
-    if len(values) < 2:
+def _describes_an_exam(fields: Sequence[tuple[str, str]]) -> bool:
+    """A practice exam's own details, not facts to learn: how many questions each topic has
+    (``Compute Engine: 18 questions``), or what a score means to the reader (``45-50 correct: Excellent!
+    You're ready``). The real exam's rules (``Passing score: 700``) are facts to learn, and so are a
+    clinical score's bands (``0-4 points: Minimal``) and a test's conversions (``39-40 correct: Band 9``)."""
+    if len(fields) < 2:
         return False
-    ruled = len(names & _EXAM_RULES) >= 2 and bool(names & _EXAM_LIMITS)
-    counted = all(map(_QUESTION_COUNT.fullmatch, values))
-    scored = sum(bool(_SCORE_BAND.fullmatch(name)) for name in names) >= 2
-    return ruled or counted or scored
+    counted = all(_QUESTION_COUNT.fullmatch(value) for _, value in fields)
+    bands = [value for name, value in fields if _SCORE_BAND.fullmatch(name)]
+    return counted or (len(bands) >= 2 and all(map(_ADVICE.search, bands)))
 
 
-_EXAM_LIMITS = frozenset(
-    {"total questions", "number of questions", "time limit", "time allowed", "passing score", "pass mark"}
-    | {"passing mark", "passing grade", "minimum passing score"}
-)
-_EXAM_RULES = _EXAM_LIMITS | {
-    "duration",
-    "question types",
-    "question type",
-    "format",
-    "exam code",
-    "questions",
-}
 _QUESTION_COUNT = re.compile(r"(?i)\d+\s+questions?\b.*")
+_ADVICE = re.compile(r"(?i)!|\byou(?:'re|r)?\b|\b(?:study|review|ready|pass(?:ing)?)\b")
+"""What a practice exam tells its reader about a score: ``Excellent!``, ``You're ready``, ``Review missed
+topics``, ``Need more study``."""
 _SCORE_BAND = re.compile(
     r"(?i)(?:\d+\s*[-\u2013]\s*\d+|below\s+\d+|under\s+\d+|\d+\s*\+)\s*"
     r"(?:(?:correct|right|points?)(?:\s*\([^)]*\))?|\([^)]*%[^)]*\))"
