@@ -174,15 +174,14 @@ to-do box or a link, ``Hint: …``, ``TODO``, ``See page 87.``, ``Check the docs
 _STUDY_TITLE = re.compile(
     r"(?i)\b(?:interview|faqs?|frequently\s+asked|q\s*&\s*a|quiz(?:zes)?|self[- ]?(?:check|test)"
     r"|flash\s*cards?|(?:review|practice|revision|exam|study|sample|test|knowledge\s+check)\s+questions?"
-    r"|(?:week|weekly|chapter|unit|module|lesson|topic)(?:\s+\d+)?\s+(?:review|recap)"
     r"|fragenkatalog|(?:prüfungs|kontroll|übungs|wiederholungs|interview)fragen"
     r"|preguntas\s+(?:de\s+(?:repaso|examen|entrevista)|frecuentes)|perguntas\s+(?:de\s+entrevista|frequentes)"
     r"|questions\s+(?:d'entretien|de\s+révision)|вопросы\s+(?:к\s+экзамену|для\s+самопроверки|на\s+собеседовании))\b"
     r"|面试题|常见问题|复习题|练习题|練習問題|面接"
 )
 """A title over a list of questions to study: ``Interview questions``, ``FAQ``, ``Quiz``, ``Review
-questions``, ``Practice questions``, ``Week 3 review`` … (``Literature review``, ``Code review``,
-``Case study``, ``Questions I still have`` are not)."""
+questions``, ``Practice questions`` … (``Literature review``, ``Case study``, ``Questions I still
+have`` are not; nor is ``Week 3 review``, a journal's or a retro's as often)."""
 _ASKS_FOR_CODE = re.compile(
     r"(?i)^(?:how\s+(?:do|can|would|should)\s+(?:you|i|we)|how\s+to|write|implement)\b"
 )
@@ -1476,6 +1475,15 @@ _EXPLAIN = re.compile(
 Create a bucket`` and ``### 2. Compare prices`` are steps."""
 
 
+_ASKS_IN_OTHER_WORDS = re.compile(
+    r"区别|不同|是否|什么|哪|如何|为什么|怎么|怎样|吗|对不对|是不是|能不能|会不会|可不可以|有没有|多少|还是"
+    r"|谈谈|说说|简述|(?i:\bdifferences?\b|\bvs\.?(?!\w)|\bversus\b)"
+)
+"""Words that ask where no question mark does, in a numbered heading among headings that ask: a
+difference (``区别``, ``Difference between …``, ``A vs B``), whether (``是否``), what (``什么``), how
+(``如何``) …; ``4. References`` or ``配置环境变量`` (a step) asks nothing."""
+
+
 def asks_unmarked(title: str) -> bool:
     """A heading's words that ask without their ``?``, as interview handbooks write them: a wh-word, then
     the verb before the subject (``What are closures``, ``25. How do you delete a cookie``; not ``How it
@@ -1504,7 +1512,9 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     unmarked = (
         ctx.asked_in_headings and NUMBERED_HEADING.match(title) is not None and asks_unmarked(title)
     ) or (
-        heading.tag in ctx.numbered_questions and NUMBERED_HEADING.match(title) is not None
+        heading.tag in ctx.numbered_questions
+        and NUMBERED_HEADING.match(title) is not None
+        and (_ASKS_IN_OTHER_WORDS.search(asked) is not None or instructs(asked) or asks_unmarked(asked))
     )  # `##### 13.List, Set, Map是否继承自Collection接口` among numbered headings that ask with a `?`
     if heading.tag == "h1" or not (_asks(asked) or instructed or unmarked):
         return ""
