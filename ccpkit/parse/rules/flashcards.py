@@ -1299,19 +1299,13 @@ def _callout_card(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | N
 
 
 def _callout_asks(asked: Callout) -> bool:
-    """Whether a callout's title is a card's front: it asks, or the callout is a card's
-    (``> [!flashcard] Explain …``, ``> [!card] Hot composting``), or a question's that says what to do
-    (``> [!question] Explain why …``)."""
-    if not asked.title:
-        return False
-    return (
-        _asks(asked.title)
-        or asked.kind in _CARD_CALLOUTS
-        or (asked.kind == "question" and instructs(asked.title))
-    )
+    """Whether a callout's title is a card's front: it asks, or the callout is a flashcard's
+    (``> [!flashcard] Explain …``, as flashcard plugins write them; a ``[!card]`` is a kanban board's
+    as often, and a ``[!question]`` that says what to do a note to self)."""
+    return bool(asked.title) and (_asks(asked.title) or asked.kind in _CARD_CALLOUTS)
 
 
-_CARD_CALLOUTS = frozenset({"flashcard", "flashcards", "card", "anki"})
+_CARD_CALLOUTS = frozenset({"flashcard", "flashcards"})
 
 
 def _callout_text(ctx: Context, body: Callout) -> str:
