@@ -1,7 +1,8 @@
 """Problems written in Open edX's simple editor: the question between ``>>`` and ``<<`` (Markdown would
-read its ``>>`` as a quote in a quote), then its choices, ``( )`` and ``(x)`` for one right answer,
-``[ ]`` and ``[x]`` for several, or a dropdown, ``[[wrong, (right), wrong]]``; or its typed answer,
-``= Paris`` (``or= paris`` another it takes). ``{{…}}`` after a choice says why it is right or wrong,
+read its ``>>`` as a quote in a quote, as it reads an email's reply; the ``<<`` tells them apart),
+then its choices, ``( )`` and ``(x)`` for one right answer, ``[ ]`` and ``[x]`` for several, or a
+dropdown, ``[[wrong, (right), wrong]]``; or its typed answer, ``= Paris`` (``or= paris`` another it
+takes). ``{{…}}`` after a choice says why it is right or wrong,
 ``||…||`` lines are hints and ``[explanation]`` lines hold why: each goes to the question's explanation.
 
 Read line by line from the label on, as edX reads them: the quotes and paragraphs Markdown makes of
@@ -42,8 +43,6 @@ class _Problem:
     """A problem's lines, sorted by what they are."""
 
     label: str
-    closed: bool
-    """Its label ended by ``<<``: else only one that asks is a question's (``>> Bob wrote: …`` quotes)."""
     description: list[str] = field(default_factory=list)
     choices: list[tuple[bool, str]] = field(default_factory=list)
     """(ticked, words) of each choice or dropdown entry, in order."""
@@ -60,13 +59,17 @@ class _Problem:
 
 
 def edx_problems(ctx: Context) -> Iterator[Draft | Item | Problem]:
-    """A question for each label over choices, a card for each over a typed answer; a label over
-    neither, or one that neither asks nor ends with ``<<``, is no problem's: it stays a quote."""
+    """A question for each label that asks over choices, a card for each over a typed answer; a label
+    over neither, or one that asks nothing (``>> TODO <<``), is no problem's: it stays a quote."""
     blocks = ctx.doc.blocks
     index = 0
     while index < len(blocks):
         problem, used = _read(ctx, _problem_blocks(ctx, blocks, index))
-        if problem is not None and problem.answered() and (problem.closed or asks(problem.label)):
+        if (
+            problem is not None
+            and problem.answered()
+            and asks(" ".join([problem.label, *problem.description]))
+        ):
             ctx.claim(*(block.node for block in blocks[index : index + used]))
             yield from _made(ctx, blocks[index], problem)
             index += used
@@ -109,14 +112,15 @@ def _read(ctx: Context, blocks: Sequence[Block]) -> tuple[_Problem | None, int]:
         return None, 0
     lines = _lines(ctx, blocks[0].node)
     closing = next((at for at, line in enumerate(_label_lines(lines)) if line.endswith("<<")), None)
-    label = lines[: (closing or 0) + 1]  # no label of several lines unless one of them ends it
+    if closing is None:
+        return None, 0  # `>> Which prompt are you choosing?`: a reply's quote in a quote, not a label
+    label = lines[: closing + 1]
     words = " ".join(line.strip() for line in label).removeprefix(">>").removesuffix("<<")
     title, _, described = words.partition("||")
-    problem = _Problem(title.strip(), closing is not None, [described.strip()] if described.strip() else [])
+    problem = _Problem(title.strip(), [described.strip()] if described.strip() else [])
     explaining = _read_lines(problem, lines[len(label) :], explaining=False)
-    reach = _CLOSED_REACH if problem.closed else _OPEN_REACH
     for used, block in enumerate(blocks[1:], start=1):
-        if used >= reach and not problem.answered():
+        if used >= _REACH and not problem.answered():
             return None, 0  # no choices near it: a quote in a quote, its words the notes' own
         before = problem.size()
         open_before = explaining
@@ -135,10 +139,8 @@ def _label_lines(lines: Sequence[str]) -> Iterator[str]:
     yield from itertools.takewhile(lambda line: not any(part.fullmatch(line) for part in parts), lines[1:])
 
 
-_CLOSED_REACH = 3
-"""A label ended by ``<<`` reaches its choices within this many blocks (its own among them)."""
-_OPEN_REACH = 2
-"""One left open (``>> Why …?``, as a quote in a quote may read too) within the next block."""
+_REACH = 3
+"""A label reaches its choices within this many blocks (its own among them)."""
 
 
 def _read_lines(problem: _Problem, lines: Sequence[str], *, explaining: bool) -> bool:
