@@ -64,12 +64,13 @@ _QUOTED_SOLUTION = re.compile(
 (``> > ## Solution``): a folded callout, the solution to what the quote around it asks."""
 _HEADING_ATTRIBUTES = re.compile(
     rf"^(?P<heading> {{0,3}}#{{1,6}}[ \t].*?)[ \t]+"
-    rf"\{{:?[ \t]*(?:-|[.#][A-Za-z_-][\w-]*)(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}[ \t]*$",
+    rf"\{{:?[ \t]*(?:-|[.#][A-Za-z_-][\w-]*|(?:id|class)=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}}]+))"
+    rf"(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}[ \t]*$",
     re.M,
 )
 """A heading ending in its attributes, as Pandoc, kramdown and MkDocs write them: ``## S3 {#s3}``,
-``## EBS { #ebs .important }``, ``## Summary {-}``, ``## S3 {: #s3 }`` (an id or class first: ``{#1}``
-or ``{x}`` is text)."""
+``## EBS { #ebs .important }``, ``## Summary {-}``, ``## S3 {: #s3 }``, ``## S3 { id="s3" }`` (an id or
+class first: ``{#1}`` or ``{x}`` is text)."""
 _SIDES_LINE = re.compile(r"^%[ \t]*$", re.M)
 """A ``%`` line alone: ankdown's separator of a card's sides, in whose files a ``%%`` line ends a card."""
 LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
