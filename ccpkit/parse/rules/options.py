@@ -25,14 +25,15 @@ as code may after any letter: ``D:`null```), and, in a run of two or more from `
 ``A - …`` (a lone ``A:`` answers a ``Q:``). Not ``Option A: …``: decision records weigh their options
 so, with no answer to give."""
 _ASKS = re.compile(
-    r"\b(?:select|choose|pick|selecione|escolha|assinale|marque|seleccione|elija|señale|choisissez|w[äa]hlen)\b"
+    r"\b(?:select|choose|pick|selecione|escolha|assinale|marque|seleccione|elija|señale|choisissez|w[äa]hlen"
+    r"|scegli|seleziona)\b"
     r"|(?:^|[.!:]\s+)which\b(?!\s+to\b)|\b(?:is|are|was|were)\s*:\s*$",
     re.I,
 )
 """What makes a checklist a question: a question mark, "Select/Choose …" (also in Portuguese,
-Spanish, French, German: ``Assinale …``, ``Marque …``, ``Señale …``), a sentence opening with
-"Which" (an exam's stem with its ``?`` forgotten),
-one left open after its verb (``The service that records API calls is:``) or a blank (``based on ___``)."""
+Spanish, French, German and Italian: ``Assinale …``, ``Marque …``, ``Señale …``, ``Scegli …``), a
+sentence opening with "Which" (an exam's stem with its ``?`` forgotten), one left open after its verb
+(``The service that records API calls is:``) or a blank (``based on ___``)."""
 _INSTRUCTION = re.compile(
     r"(?i)^(?:define|explain|describe|give|list|name|state|compare|contrast|outline|discuss|identify"
     r"|justify|summari[sz]e|distinguish|differentiate|calculate|compute|write|mention|suggest|show"
