@@ -351,6 +351,7 @@ def _in(
                 index += 1 + len(more)
             elif child.type == "list_item" and (
                 nested := _asked_over_answer(ctx, child, siblings, sections[index])
+                or _labelled_over_answer(ctx, child)
             ):
                 ctx.claim(child, *child.children)  # `- What is …?` with its answer nested under it
                 yield from _items(ctx, sections[index], child, nested)
@@ -1209,6 +1210,26 @@ def _asked_over_answer(
     if _asks(back.rsplit("\n", 1)[-1]) or _answers_nothing(back):
         return None  # a question, a hint, a note to self: no answer
     return _Pair(question, back)
+
+
+def _labelled_over_answer(ctx: Context, item: Node) -> _Pair | None:
+    """``* Question 8: …?`` with its answer nested under it, as exam dumps list them: the label says
+    it is a question to study, whatever the title above. The label is no part of the front."""
+    first, *below = item.children or [item]
+    if first.type != "paragraph" or not below or any(ctx.is_claimed(node) for node in (item, *item.children)):
+        return None
+    text = first.children[0].content
+    label = _NUMBERED_QUESTION_LABEL.match(text)
+    asked = text[label.end() :].strip() if label else ""
+    blocks = _unlisted(below)
+    if not any(map(_asks, asked.split("\n"))) or any(block.type in _LISTS for block in blocks):
+        return None
+    back = "\n\n".join(_answer_text(ctx, block) for block in blocks).strip()
+    return None if _answers_nothing(back) else _Pair(asked, back)
+
+
+_NUMBERED_QUESTION_LABEL = re.compile(rf"(?i)(?:\*\*|__)?{QUESTION}\s*#?\s*\d+\s*[:.)](?:\*\*|__)?[ \t]*")
+"""``Question 8:``, ``**Question 6:**``, ``Question #3.`` opening a list item."""
 
 
 def _answers_nothing(back: str) -> bool:
