@@ -79,13 +79,14 @@ _ASKS_AFTER = r"(?=.*[?\uff1f](?:\*\*|__)?\s*$)"
 _QUESTION = re.compile(
     rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})|问|質問|질문|[PFV](?={_BOLD}{_COLON}.*\w{_ASKS_AFTER}))"
     rf"(?:{_BOLD}{_COLON}{_BOLD}|{_DASHED}{_ASKS_AFTER})|{_DOTTED_Q}(?=\s)|Q\d+\)(?=\s)"
-    rf"|(?:\*\*|__)(?i:{QUESTION})\s*#?\s*\d+{_BOLD}{_COLON}{_BOLD}{_ASKS_AFTER})"
+    rf"|(?:\*\*|__)(?:\d+[.)]\s*(?i:{QUESTION})|(?i:{QUESTION})\s*#?\s*\d+){_BOLD}{_COLON}{_BOLD})"
     r"\s*(?P<text>.*)$"
 )
 """``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``, ``**Q.** …``, ``问…``,
 ``질문: …``, ``P: …?`` (Spanish and Portuguese, over ``R: …``), ``F: …?`` (German over ``A:``, Swedish
-over ``S:``) and ``V: …?`` (Dutch) that ask, and in bold with its number a line
-that asks (``**Question 2:** Why …?``): a flashcard's question line (``Q1. …`` is not: board minutes
+over ``S:``) and ``V: …?`` (Dutch) that ask, and in bold with its number, before or after the word
+(``**Question 2:** Why …?``, ``**7. Soru:** …``), a line answered by an answer's line below it in its
+paragraph, asking or saying what to do: a flashcard's question line (``Q1. …`` is not: board minutes
 number their questions so). A French ``Q : …`` spaces its colon, a Chinese one is full-width."""
 _ANSWER = re.compile(
     rf"^(?:{_BOLD}(?:A\d*|答|回答|답변|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}{_COLON}{_BOLD}"
@@ -553,7 +554,7 @@ def _opens_q_and_a(lines: list[str]) -> bool:
     return _NUMBERED_QUESTION.match(lines[0]) is None or any(_ANSWER.match(line) for line in lines[1:])
 
 
-_NUMBERED_QUESTION = re.compile(rf"(?:\*\*|__)(?i:{QUESTION})\s*#?\s*\d")
+_NUMBERED_QUESTION = re.compile(rf"(?:\*\*|__)(?:\d+[.)]\s*(?i:{QUESTION})|(?i:{QUESTION})\s*#?\s*\d)")
 
 
 def _pointed_answers(lines: list[str]) -> list[_Pair | _Missing]:
