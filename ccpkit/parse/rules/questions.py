@@ -1092,6 +1092,12 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             pass  # `[⬆ Back to top](#contents)` after every question is the page's, not the question's
         elif node.type == "paragraph":
             _read_lines(ctx, draft, node.children[0].content.split("\n"), node)
+        elif node.type == "bullet_list" and draft.answer is None and _answers_in_items(node):
+            for item in node.children:  # `- Answer: B` and `- Explanation: …` nested under the question
+                first, *rest = item.children
+                _read_lines(ctx, draft, first.children[0].content.split("\n"), first)
+                draft.explanation += [ctx.doc.source(child) for child in rest]
+            ctx.claim(node)
         elif node.type == "blockquote":
             _read_quote(ctx, draft, node)
         else:
@@ -1100,6 +1106,17 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             draft.explanation.append(ctx.doc.source(node))
             ctx.claim(node)
         index += 1
+
+
+def _answers_in_items(listed: Node) -> bool:
+    """A list whose first item opens with the answer (``- Answer: B``, ``- ANSWER: B``), each item a
+    paragraph first: the answer and explanation written as bullets, as outliners (Logseq) write them."""
+    if not listed.children or any(
+        not item.children or item.children[0].type != "paragraph" for item in listed.children
+    ):
+        return False
+    said = answer_line(listed.children[0].children[0].children[0].content.partition("\n")[0])
+    return said is not None and bool(said.letters)
 
 
 def _numbered_next(draft: Draft, listed: Node) -> bool:
