@@ -36,7 +36,7 @@ from ccpkit.parse.rules.answers import (
     plain,
 )
 from ccpkit.parse.rules.dataview import field_key, is_key_like, is_metadata, is_name, without_wrapped_fields
-from ccpkit.parse.rules.options import instructs, same_words, table_cells, unbolded, within_words
+from ccpkit.parse.rules.options import asks, instructs, same_words, table_cells, unbolded, within_words
 from ccpkit.parse.rules.review_pastes import reviewed_card
 from ccpkit.parse.rules.terms import (
     ASKED_HOW_OFTEN,
@@ -1570,6 +1570,13 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     return "\n\n".join(text.strip() for text in texts)  # `A: The ohm.` loses its label
 
 
+def _asks_in_words(block: Node) -> bool:
+    """A paragraph that asks (a ``?``, a blank, ``Which …``, ``Select …``, left open to complete: ``If a
+    seedling wilts I should:``) or says what to do."""
+    words = block.children[0].content.strip() if block.type == "paragraph" else ""
+    return bool(words) and (asks(words) or instructs(words) or _asks(words) or words.endswith(":"))
+
+
 def _told_in_star(paragraph: Node) -> bool:
     """A paragraph of ``**Situation:**``, ``**Task:**``, ``**Action:**`` and ``**Result:**`` lines, as
     interview answers are told (the STAR approach): the answer, no glossary of those words."""
@@ -1723,6 +1730,8 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     below = blocks[at] if at < len(blocks) else None
     answers = _SOLUTION_HEADINGS if numbered else {"back"} if asked == "front" else _ANSWER_HEADINGS
     deeper = numbered and below is not None and below.type == "heading" and heading_level(below) == level + 1
+    if deeper and not any(map(_asks_in_words, question)):
+        deeper = False  # `## Question 3` over `Scored 4/10.`, `### Answer` a teacher's remark: a log's
     answered = (
         below is not None and (below.tag == blocks[0].tag or deeper) and _plain_heading(below) in answers
     )
