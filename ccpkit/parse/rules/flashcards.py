@@ -441,9 +441,9 @@ def _with_code_above(
 
 _POINTS_AT_CODE = re.compile(
     r"(?i)\b(?:this|these|the\s+(?:following|above))\s+(?:code|snippet|program|query|script|function|statements?"
-    r"|lines?)\b|\bcode\s+above\b|这段代码|以下代码|下面的?代码|上面的?代码|这段程序|下列代码|该代码|このコード"
+    r"|lines?)\b(?!\s+of\b)|\bcode\s+above\b|这段代码|以下代码|下面的?代码|上面的?代码|这段程序|下列代码|该代码|このコード"
 )
-"""Words of a question that point at the code shown right above it."""
+"""Words of a question that point at the code shown right above it (not ``this code of conduct``)."""
 
 
 def _heading_over_separator(ctx: Context, siblings: Sequence[Node]) -> tuple[int, _Pair] | None:
