@@ -46,11 +46,12 @@ _LABEL = (
     rf"(?:answers?(?:\s*\(s\))?|ans|solutions?|(?:responses?|key)(?=\s*[:\uff1a])|correct(?:\s+(?:options?|choices?))?"
     r"|poprawn[ae]"  # Polish "correct", as `Poprawne B` labels an answer
     r"|(?<=right\s)(?:options?|choices?)(?=\s*[:\uff1a])"
-    rf"|options?(?=\s*[:\uff1a]\s*{_LETTERS}\W*$)"
     rf"|{ANSWER_ABROAD})"
 )
-"""What labels an answer: ``Answer``, ``Correct answer``, ``Solution``, ``Key:`` …; ``Option:`` only
-before letters alone (``#### Option: C``, as a quiz's folded answer writes it)."""
+"""What labels an answer: ``Answer``, ``Correct answer``, ``Solution``, ``Key:`` …"""
+_OPTION_HEADING = re.compile(rf"#{{1,6}}[ \t]+(?:\*\*|__)?(?i:options?)[ \t]*:(?=[ \t]*{_LETTERS}\W*$)")
+"""``#### Option: C``: a heading naming the answer's letters, as a quiz's folded answer writes it (in a
+line of prose, ``Option: A`` weighs a decision's options)."""
 _CONCLUDING = re.compile(r"^(?i:hence|therefore|thus)\s*,?\s+(?=(?i:the\s+(?:correct|right)\s+answers?)\b)")
 """The word that concludes an explanation with its answer, as review pages end theirs: ``Hence, the
 correct answer is: …``."""
@@ -238,8 +239,11 @@ def plain(text: str) -> str:
 
 
 def answer_line(text: str) -> Answer | None:
-    """``Answer: C``, ``Correct answer: B, E``, ``✅ **Answer: B**``, ``Ans: (c)``, ``Solution: D``;
+    """``Answer: C``, ``Correct answer: B, E``, ``✅ **Answer: B**``, ``Ans: (c)``, ``Solution: D``,
+    ``#### Option: C``;
     ``Answer: Amazon S3`` gives the words, to be matched against the options' text."""
+    if (option := _OPTION_HEADING.match(text.strip())) is not None:
+        text = f"Answer:{text.strip()[option.end() :]}"
     written = _CONCLUDING.sub("", plain(text), count=1)  # `Hence, the correct answer is: …`
     match = _ANSWER_LINE.match(written)
     if match is None and written.startswith(("*", "_", "(")):  # `*(Answer: B)*`, `_Correct answer_: C`

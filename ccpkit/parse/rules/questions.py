@@ -10,7 +10,7 @@ from functools import partial
 from ccpkit.parse.answer_words import labels_options
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.details import closes_details, details_question, hidden_text
-from ccpkit.parse.document import heading_text, navigates, only_pictures
+from ccpkit.parse.document import heading_level, heading_text, navigates, only_pictures
 from ccpkit.parse.rules.answers import (
     CALLOUT,
     PAGE_CONTROLS,
@@ -1195,8 +1195,9 @@ def one_paragraph(item: Node) -> bool:
 
 
 def _answers_in_heading(heading: Node) -> bool:
-    """``#### Answer: A``, ``### ✅ Correct Answer: C``: a heading that gives the answer's letters."""
-    answer = answer_line(heading_text(heading))
+    """``#### Answer: A``, ``### ✅ Correct Answer: C``, ``#### Option: C``: a heading that gives the
+    answer's letters."""
+    answer = answer_line(f"{'#' * heading_level(heading)} {heading_text(heading)}")
     return answer is not None and bool(answer.letters)
 
 
