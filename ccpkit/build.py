@@ -397,16 +397,16 @@ def keep_ledger(notes: Path, out: Path, ledger: Ledger) -> None:
         return
     store, manifest = Store(out / FOLDER_NAME), digest("manifest")
     store.put_pickled(digest("ledger", found), kept_ledger(ledger))
-    previous = store.get(manifest, Manifest)
-    if previous is not None:  # and no build is a no-op until it has looked: Anki holds what the sync sent
-        store.put(manifest, replace(previous, ledger=found, inputs=""))
+    previous = store.get(manifest, Manifest) or Manifest()  # a folder no build has used yet too
+    store.put(manifest, replace(previous, ledger=found, inputs=""))  # and the next build must look
 
 
 def _caught_up(ledger: Ledger, store: Store, last: str) -> Ledger:
     """The ledger read from a file other than the last one a build or sync wrote here (``last``, its
     digest): git reverted it or checked out an older one, merged two clones', or a hand edited it. A
     note the last one says was sent later, with other text, takes that entry, so text put back in the
-    notes is sent again, dated after the copy Anki holds (an import skips an older one)."""
+    notes is sent again, dated after the copy Anki holds (an import skips an older one); a note it
+    still knows that the file lost comes back (a forgotten orphan stays forgotten)."""
     from ccpkit.ledger.storage import unkept_ledger
 
     kept = store.get(digest("ledger", last), tuple)
@@ -422,6 +422,9 @@ def _caught_up(ledger: Ledger, store: Store, last: str) -> Ledger:
         else entry
         for key, entry in ledger.notes.items()
     }
+    held = {entry.guid for entry in notes.values()}
+    lost = {key: entry for key, entry in sent.items() if key not in notes and entry.guid not in held}
+    notes |= {key: entry for key, entry in lost.items() if not entry.orphaned}  # a line cut by hand
     return replace(ledger, notes=notes)
 
 

@@ -807,19 +807,24 @@ def test_text_an_apkg_brought_between_two_syncs_is_no_edit_of_the_students(tmp_p
     assert not list(course.out.glob("sync-conflicts-*.md"))
 
 
+@pytest.mark.parametrize("first", ["built", "synced"])
 def test_an_edit_synced_then_reverted_with_its_ledger_reaches_anki_with_the_next_package(
-    tmp_path: Path,
+    tmp_path: Path, first: str
 ) -> None:
-    """Build, sync an edit, then ``git revert`` it (notes and ledger as they were): the ledger put back
-    is the build's own, but the sync wrote one since, so the build sends the old text again."""
+    """Build (or sync, in a build folder no build has used), sync an edit, then ``git revert`` it
+    (notes and ledger as they were): a sync wrote the last ledger, so the build sends the old text
+    again."""
     course = Course.fresh(tmp_path)
     options = ExportOptions(templates=course.templates)
-    build(course.notes, course.out, formats=("anki",), options=options, title=TITLE)
-    student = course.student()
-    try:
-        student.import_package(next(course.out.glob("anki/*.apkg")))
-    finally:
-        student.close()
+    if first == "built":
+        build(course.notes, course.out, formats=("anki",), options=options, title=TITLE)
+        student = course.student()
+        try:
+            student.import_package(next(course.out.glob("anki/*.apkg")))
+        finally:
+            student.close()
+    else:
+        assert course.sync().exit_code == 0
     cram_sheet, ledger = course.notes / "03-storage" / "cram-sheet.md", course.notes / ".ccpkit-ledger.json"
     before = cram_sheet.read_bytes(), ledger.read_bytes()
     course.edit("03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one instance")

@@ -294,3 +294,15 @@ def test_an_edit_reverted_with_its_ledger_is_sent_again(session: Session) -> Non
     report, log = session.rebuild()
     assert report.changes is not None and report.changes.updated == (ec2,)
     assert len(log.updated) == 1 and "per second" in session.student.note(ec2)["Definition"]
+
+
+def test_a_notes_line_cut_from_the_ledger_by_hand_comes_back_from_the_build_folder(session: Session) -> None:
+    """The build folder remembers the ledger it wrote: a line cut from the file (a slip in an editor,
+    a bad merge) is no new note, and the import leaves the student's words and tags alone."""
+    ledger = session.course.notes / LEDGER_NAME
+    lines = ledger.read_text(encoding="utf-8").splitlines(keepends=True)
+    ec2 = "02-compute/card/ec2-elastic-compute-cloud"
+    ledger.write_text("".join(line for line in lines if f'"id": "{ec2}"' not in line), encoding="utf-8")
+    report, log = session.rebuild()
+    assert_nothing_lost(session, report, log)
+    assert report.changes is not None and report.changes.added == () and not log.updated
