@@ -33,6 +33,7 @@ from ccpkit.parse.rules.answers import (
 )
 from ccpkit.parse.rules.edx_problems import edx_problems
 from ccpkit.parse.rules.options import (
+    answers_asked,
     asks,
     lettered_grid,
     named_option,
@@ -46,14 +47,6 @@ from ccpkit.parse.rules.scenarios import share_scenarios
 from ccpkit.parse.rules.sub_questions import answered_parts, roman_parts
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
-
-_HOW_MANY = r"\s+(?P<n>two|three|four|duas|dois|dos|tr[eê]s|2|3|4)(?![-\w])"
-_CHOOSE = re.compile(rf"\b(?:choose|select|selecione|escolha|seleccione|elija){_HOW_MANY}", re.I)
-"""``Choose two``, ``Selecione DUAS``: how many answers the stem asks for."""
-_WHICH = re.compile(rf"\bwhich{_HOW_MANY}", re.I)
-"""``Which TWO of the following …?`` (not ``Which two-step …``), when the stem says no ``Choose``."""
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "duas": 2, "dois": 2, "dos": 2, "três": 3, "tres": 3}
-_NUMBERS |= {"2": 2, "3": 3, "4": 4}
 
 
 def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
@@ -181,12 +174,7 @@ def _answers_in_order(drafts: list[Draft]) -> None:
             _IN_ORDER.match(plain(node.children[0].content)) if node and node.type == "paragraph" else None
         )
         letters = re.findall(r"[A-H]", found["letters"].upper()) if found else []
-        if (
-            len(letters) < 2
-            or len(letters) > index + 1
-            or _CHOOSE.search(draft.stem)
-            or _WHICH.search(draft.stem)
-        ):
+        if len(letters) < 2 or len(letters) > index + 1 or answers_asked(draft.stem) is not None:
             continue
         run = drafts[index + 1 - len(letters) : index + 1]
         if any(_answered(above) or above.section != draft.section for above in run[:-1]):
@@ -843,7 +831,7 @@ def _blanked(stem: str, letters: tuple[str, ...]) -> str:
 
 
 def _choose_warning(ctx: Context, draft: Draft, answers: int) -> Iterator[Problem]:
-    choose = _CHOOSE.search(draft.stem) or _WHICH.search(draft.stem)
-    if choose and _NUMBERS[choose["n"].lower()] != answers:
-        message = f"the stem says {choose[0]!r} but {answers} answer(s) are given"
+    asked = answers_asked(draft.stem)
+    if asked is not None and asked[0] != answers:
+        message = f"the stem says {asked[1]!r} but {answers} answer(s) are given"
         yield Problem(ctx.at(draft.start), message, "warning")

@@ -514,15 +514,32 @@ _FEEDBACK = re.compile(r"\n\n(?P<quote>>[^\n]*(?:\n>[^\n]*)*)\s*$")
 _MARK_THEN_REASON = re.compile(rf"\s+(?P<mark>{_CHECK}|{CROSS})\s*[\u2013\u2014:-]\s+(?P<reason>\S.*)$", re.S)
 
 
-def marked(options: list[DraftOption]) -> list[DraftOption]:
+def answers_asked(stem: str) -> tuple[int, str] | None:
+    """How many answers the stem asks for, and the words that say so: ``Choose two``, ``Selecione
+    DUAS``, ``Which TWO of the following …?`` (not ``Which two-step …``), ``(2 correct answers)``."""
+    said = _CHOOSE.search(stem) or _WHICH.search(stem) or _COUNTED.search(stem)
+    return (_NUMBERS[said["n"].lower()], said[0]) if said else None
+
+
+_HOW_MANY = r"\s+(?P<n>two|three|four|duas|dois|dos|tr[eê]s|2|3|4)(?![-\w])"
+_CHOOSE = re.compile(rf"\b(?:choose|select|selecione|escolha|seleccione|elija){_HOW_MANY}", re.I)
+_WHICH = re.compile(rf"\bwhich{_HOW_MANY}", re.I)
+_COUNTED = re.compile(r"\((?P<n>two|three|four|2|3|4)\s+(?:correct\s+)?answers\)", re.I)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "duas": 2, "dois": 2, "dos": 2, "três": 3, "tres": 3}
+_NUMBERS |= {"2": 2, "3": 3, "4": 4}
+
+
+def marked(options: list[DraftOption], asked: int = 1) -> list[DraftOption]:
     """Options with a ``✅`` (or ``(correct)``) in their text ticked, or, where only wrong ones are
     crossed (``❌``), those without a cross; the marks dropped from the text (a cross would give the
-    answer away). With no mark and no box, the one option wholly in bold among others that are not."""
+    answer away). With no mark and no box, the one option wholly in bold among others that are not
+    (or as many as the stem ``asked`` for: ``(2 correct answers)`` over two in bold)."""
     ticked = any(option.checked is None and _MARK.search(option.text) for option in options)
     crossed = [option.checked is None and _CROSSED.search(option.text) is not None for option in options]
     if not ticked and not any(crossed):
         bold = [option for option in options if option.bold]
-        if len(bold) != 1 or len(options) < 2 or any(option.checked is not None for option in options):
+        alone = len(bold) in {1, asked} and len(bold) < len(options)
+        if not alone or len(options) < 2 or any(option.checked is not None for option in options):
             return options
         return [
             replace(o, text=_EMPHASIZED.sub(r"\g<inner>", o.text), checked=True) if o.bold else o

@@ -34,6 +34,7 @@ from ccpkit.parse.rules.options import (
     DraftOption,
     Options,
     answered_options,
+    answers_asked,
     asks,
     instructs,
     lettered_grid,
@@ -307,7 +308,7 @@ def find_questions(
         if stem.anchor.type == "heading":
             section = section[:-1]
         options, reasons = reasons_after_marks(run.options)
-        options = marked(options)
+        options = marked(options, (answers_asked(stem.text) or (1, ""))[0])
         first = nodes[run.start]
         draft = Draft(stem.anchor, stem.question, stem.text, options, first, section, pinned_id(stem.anchor))
         draft.unasked = unasked
