@@ -412,7 +412,8 @@ def _caught_up(ledger: Ledger, store: Store, last: str) -> Ledger:
     kept = store.get(digest("ledger", last), tuple)
     if kept is None:
         return ledger
-    sent = unkept_ledger(kept).notes
+    last_written = unkept_ledger(kept)
+    sent = last_written.notes
     notes = {
         key: later
         if (later := sent.get(key)) is not None
@@ -425,7 +426,12 @@ def _caught_up(ledger: Ledger, store: Store, last: str) -> Ledger:
     held = {entry.guid for entry in notes.values()}
     lost = {key: entry for key, entry in sent.items() if key not in notes and entry.guid not in held}
     notes |= {key: entry for key, entry in lost.items() if not entry.orphaned}  # a line cut by hand
-    return replace(ledger, notes=notes)
+    return replace(
+        ledger,
+        notes=notes,
+        templates=ledger.templates or last_written.templates,
+        guid_scope=ledger.guid_scope or last_written.guid_scope,  # a file lost whole keeps its course's
+    )
 
 
 def _ledger_lines(

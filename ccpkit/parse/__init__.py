@@ -28,7 +28,13 @@ from ccpkit.parse.passages import passages
 from ccpkit.parse.pictures import with_pictures
 from ccpkit.parse.rules import RULES
 from ccpkit.parse.rules.answers import is_key_title
-from ccpkit.parse.rules.flashcards import NUMBERED_HEADING, asks_over_a_quote, asks_unmarked, remnote_card
+from ccpkit.parse.rules.flashcards import (
+    NUMBERED_HEADING,
+    asks_over_a_quote,
+    asks_unmarked,
+    numbered_label,
+    remnote_card,
+)
 
 _DECK_TAG = re.compile(r"\s*(?:#[\w/-]+\s+)*#flashcards(?:/[\w/-]+)?(?:\s+#[\w/-]+)*\s*")
 """Obsidian Spaced Repetition's tag for a file of cards on a line of tags (``#flashcards``,
@@ -232,6 +238,7 @@ def parse_module(notes: Path, read: ModuleSource) -> Findings:
             remnote=remnote,
             asked_in_headings=sum(map(_asked_heading, document.blocks)) >= _ALIKE,
             numbered_questions=_numbered_questions(document.blocks),
+            numbered_labels=sum(map(numbered_label, document.lines)) >= _ALIKE,
             answered_in_quotes=_quoted_answers(document.blocks) >= _ALIKE,
             key_elsewhere=keys.get(document.path),
             answers_elsewhere=any(key is document for key in keys.values()),

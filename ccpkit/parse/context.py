@@ -124,6 +124,9 @@ class Context:
     """The heading levels (``h5``) whose numbered headings are questions, as a handbook numbers them:
     three or more of them, at least half, ask with their question mark (``##### 3.&和&&的区别``, a
     full-width one), so the others ask too (``##### 2.Static Nested Class 和 Inner Class的不同``)."""
+    numbered_labels: bool = False
+    """The file is a bank of questions labelled in bold with their numbers (three or more lines like
+    ``**7. Soru:** …``): such a line over an answer's line is a card even when it does not ask."""
     answered_in_quotes: bool = False
     """The file answers its questions in quotes, as question catalogues do (three or more lines that
     ask over a plain quote): each such pair is a card, where an essay's lone question over a quotation

@@ -59,22 +59,23 @@ class _Problem:
 
 
 def edx_problems(ctx: Context) -> Iterator[Draft | Item | Problem]:
-    """A question for each label that asks over choices, a card for each over a typed answer; a label
-    over neither, or one that asks nothing (``>> TODO <<``), is no problem's: it stays a quote."""
+    """A question for each label that asks over choices, a card for each over a typed answer (``>>Capital
+    of Italy<<`` over ``= Rome``); a label over neither, or over choices asking nothing (``>> TODO <<``
+    over a to-do list), is no problem's: it stays a quote."""
     blocks = ctx.doc.blocks
     index = 0
     while index < len(blocks):
         problem, used = _read(ctx, _problem_blocks(ctx, blocks, index))
-        if (
-            problem is not None
-            and problem.answered()
-            and asks(" ".join([problem.label, *problem.description]))
-        ):
+        if problem is not None and problem.answered() and (problem.typed or _asks(problem)):
             ctx.claim(*(block.node for block in blocks[index : index + used]))
             yield from _made(ctx, blocks[index], problem)
             index += used
         else:
             index += 1
+
+
+def _asks(problem: _Problem) -> bool:
+    return asks(" ".join([problem.label, *problem.description]))
 
 
 def _problem_blocks(ctx: Context, blocks: Sequence[Block], start: int) -> Sequence[Block]:

@@ -512,7 +512,9 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
                 return used, [*found, _Missing(message, index)]
             return used, [*found, _Pair(front, back, reversible=line == "??", line=start)]
     marker = 1 if len(stripped) > 1 and CALLOUT.fullmatch(stripped[0]) else 0  # `> [!note]` over `> Q: …`
-    if _opens_q_and_a(stripped[marker:]) or _front_over_back(stripped[marker:], following):
+    if _opens_q_and_a(stripped[marker:], bank=ctx.numbered_labels) or _front_over_back(
+        stripped[marker:], following
+    ):
         return _questions_and_answers(ctx, node, lines, below)
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
@@ -546,12 +548,26 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
     return 0, [pair for pair in pairs if not isinstance(pair, _Field)]
 
 
-def _opens_q_and_a(lines: list[str]) -> bool:
+def _opens_q_and_a(lines: list[str], *, bank: bool) -> bool:
     """``Q: …`` over its ``A: …``; ``**Question 2:** Why …?`` only with an answer's line below it in
-    its paragraph (over prose, it is an interview's question to think about, not a card)."""
-    if _QUESTION.match(lines[0]) is None:
+    its paragraph (over prose, it is an interview's question to think about, not a card), and asking or
+    saying what to do, unless the file is a bank of such lines (``bank``: a Turkish bank's ``**7.
+    Soru:** …`` saying what to do over ``**Cevap:** …``, where minutes write ``**1. Question:** raised by
+    Bob`` once or twice)."""
+    asked = _QUESTION.match(lines[0])
+    if asked is None:
         return False
-    return _NUMBERED_QUESTION.match(lines[0]) is None or any(_ANSWER.match(line) for line in lines[1:])
+    if _NUMBERED_QUESTION.match(lines[0]) is None:
+        return True
+    words = asked["text"]
+    answered = any(_ANSWER.match(line) for line in lines[1:])
+    return answered and (bank or _asks(unbolded(words)) or instructs(words))
+
+
+def numbered_label(line: str) -> bool:
+    """A line opening with a question's label and its number in bold (``**Question 2:**``, ``**7.
+    Soru:**``)."""
+    return _NUMBERED_QUESTION.match(line) is not None
 
 
 _NUMBERED_QUESTION = re.compile(rf"(?:\*\*|__)(?:\d+[.)]\s*(?i:{QUESTION})|(?i:{QUESTION})\s*#?\s*\d)")
@@ -1229,8 +1245,11 @@ def _labelled_over_answer(ctx: Context, item: Node) -> _Pair | None:
     return None if _answers_nothing(back) else _Pair(asked, back)
 
 
-_NUMBERED_QUESTION_LABEL = re.compile(rf"(?i)(?:\*\*|__)?{QUESTION}\s*#?\s*\d+\s*[:.)](?:\*\*|__)?[ \t]*")
-"""``Question 8:``, ``**Question 6:**``, ``Question #3.`` opening a list item."""
+_NUMBERED_QUESTION_LABEL = re.compile(
+    rf"(?i)(?:\*\*|__)?(?:{QUESTION}\s*#?\s*\d+|\d+[.)]\s*{QUESTION})(?:\*\*|__)?\s*[:.)](?:\*\*|__)?[ \t]*"
+)
+"""``Question 8:``, ``**Question 6:**``, ``**Question 6**:``, ``**3. Question:**``, ``Question #3.``
+opening a list item."""
 
 
 def _answers_nothing(back: str) -> bool:
@@ -1730,7 +1749,11 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     below = blocks[at] if at < len(blocks) else None
     answers = _SOLUTION_HEADINGS if numbered else {"back"} if asked == "front" else _ANSWER_HEADINGS
     deeper = numbered and below is not None and below.type == "heading" and heading_level(below) == level + 1
-    if deeper and not any(map(_asks_in_words, question)):
+    if (
+        deeper
+        and all(block.type == "paragraph" for block in question)
+        and not any(map(_asks_in_words, question))
+    ):
         deeper = False  # `## Question 3` over `Scored 4/10.`, `### Answer` a teacher's remark: a log's
     answered = (
         below is not None and (below.tag == blocks[0].tag or deeper) and _plain_heading(below) in answers

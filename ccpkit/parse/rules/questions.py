@@ -1047,7 +1047,7 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
                 index += 1
             continue
         if node.type == "heading" and draft.answer is None and _answers_in_heading(node):
-            _read_lines(ctx, draft, [heading_text(node)], node)  # `#### Answer: A`, explained below
+            _read_lines(ctx, draft, [_heading_line(node)], node)  # `#### Answer: A`, explained below
             index += 1
             continue
         listed = (
@@ -1095,8 +1095,11 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             _read_lines(ctx, draft, node.children[0].content.split("\n"), node)
         elif node.type == "bullet_list" and draft.answer is None and _answers_in_items(node):
             for item in node.children:  # `- Answer: B` and `- Explanation: …` nested under the question
-                first, *rest = item.children
-                _read_lines(ctx, draft, first.children[0].content.split("\n"), first)
+                first, *rest = item.children or [item]
+                if first.type == "paragraph":
+                    _read_lines(ctx, draft, first.children[0].content.split("\n"), first)
+                else:
+                    rest = item.children  # an empty bullet says nothing; a quote or code explains
                 draft.explanation += [ctx.doc.source(child) for child in rest]
             ctx.claim(node)
         elif node.type == "blockquote":
@@ -1110,13 +1113,12 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
 
 
 def _answers_in_items(listed: Node) -> bool:
-    """A list whose first item opens with the answer (``- Answer: B``, ``- ANSWER: B``), each item a
-    paragraph first: the answer and explanation written as bullets, as outliners (Logseq) write them."""
-    if not listed.children or any(
-        not item.children or item.children[0].type != "paragraph" for item in listed.children
-    ):
+    """A list whose first item opens with the answer (``- Answer: B``, ``- ANSWER: B``): the answer and
+    explanation written as bullets, as outliners (Logseq) write them."""
+    first = listed.children[0].children if listed.children else []
+    if not first or first[0].type != "paragraph":
         return False
-    said = answer_line(listed.children[0].children[0].children[0].content.partition("\n")[0])
+    said = answer_line(first[0].children[0].content.partition("\n")[0])
     return said is not None and bool(said.letters)
 
 
@@ -1198,8 +1200,13 @@ def one_paragraph(item: Node) -> bool:
 def _answers_in_heading(heading: Node) -> bool:
     """``#### Answer: A``, ``### ✅ Correct Answer: C``, ``#### Option: C``: a heading that gives the
     answer's letters."""
-    answer = answer_line(f"{'#' * heading_level(heading)} {heading_text(heading)}")
+    answer = answer_line(_heading_line(heading))
     return answer is not None and bool(answer.letters)
+
+
+def _heading_line(heading: Node) -> str:
+    """A heading as its line reads, marks and all (``#### Option: C`` names the answer as a heading)."""
+    return f"{'#' * heading_level(heading)} {heading_text(heading)}"
 
 
 def _tail_label(draft: Draft, node: Node, following: Node | None) -> tuple[str, ...] | None:
