@@ -306,3 +306,15 @@ def test_a_notes_line_cut_from_the_ledger_by_hand_comes_back_from_the_build_fold
     report, log = session.rebuild()
     assert_nothing_lost(session, report, log)
     assert report.changes is not None and report.changes.added == () and not log.updated
+
+
+def test_a_ledger_file_lost_whole_comes_back_with_its_course_and_no_new_note(session: Session) -> None:
+    """Deleting the ledger file, with the build folder kept, costs nothing: every note, the course
+    its GUIDs are made in and the templates' stamp come back from the last ledger written here."""
+    ledger = session.course.notes / LEDGER_NAME
+    header = ledger.read_text(encoding="utf-8").splitlines()[:2]
+    ledger.unlink()
+    report, log = session.rebuild()
+    assert_nothing_lost(session, report, log)
+    assert report.changes is not None and report.changes.added == () and not log.updated
+    assert ledger.read_text(encoding="utf-8").splitlines()[:2] == header
