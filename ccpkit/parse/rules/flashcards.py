@@ -76,10 +76,12 @@ _DOTTED_Q = rf"(?:{_BOLD}Q\.{_BOLD}|(?:\*\*|__)Q\d+\.(?:\*\*|__))"
 ``**Q1.**`` over ``**Ans.**``)."""
 _COLON = r"\s*[:\uff1a]"
 _ASKS_AFTER = r"(?=.*[?\uff1f](?:\*\*|__)?\s*$)"
+_NUMBERED = rf"(?:\d+[.)]\s*(?i:{QUESTION})|(?i:{QUESTION})\s*#?\s*\d+)"
+"""A question's label with its number, before or after the word: ``Question 2``, ``7. Soru``."""
 _QUESTION = re.compile(
     rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})|问|質問|질문|[PFV](?={_BOLD}{_COLON}.*\w{_ASKS_AFTER}))"
     rf"(?:{_BOLD}{_COLON}{_BOLD}|{_DASHED}{_ASKS_AFTER})|{_DOTTED_Q}(?=\s)|Q\d+\)(?=\s)"
-    rf"|(?:\*\*|__)(?:\d+[.)]\s*(?i:{QUESTION})|(?i:{QUESTION})\s*#?\s*\d+){_BOLD}{_COLON}{_BOLD})"
+    rf"|(?:\*\*|__){_NUMBERED}{_BOLD}{_COLON}{_BOLD})"
     r"\s*(?P<text>.*)$"
 )
 """``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``, ``**Q.** …``, ``问…``,
@@ -570,7 +572,7 @@ def numbered_label(line: str) -> bool:
     return _NUMBERED_QUESTION.match(line) is not None
 
 
-_NUMBERED_QUESTION = re.compile(rf"(?:\*\*|__)(?:\d+[.)]\s*(?i:{QUESTION})|(?i:{QUESTION})\s*#?\s*\d)")
+_NUMBERED_QUESTION = re.compile(rf"(?:\*\*|__){_NUMBERED}")
 
 
 def _pointed_answers(lines: list[str]) -> list[_Pair | _Missing]:
@@ -1245,9 +1247,7 @@ def _labelled_over_answer(ctx: Context, item: Node) -> _Pair | None:
     return None if _answers_nothing(back) else _Pair(asked, back)
 
 
-_NUMBERED_QUESTION_LABEL = re.compile(
-    rf"(?i)(?:\*\*|__)?(?:{QUESTION}\s*#?\s*\d+|\d+[.)]\s*{QUESTION})(?:\*\*|__)?\s*[:.)](?:\*\*|__)?[ \t]*"
-)
+_NUMBERED_QUESTION_LABEL = re.compile(rf"{_BOLD}{_NUMBERED}{_BOLD}\s*[:.)]{_BOLD}[ \t]*")
 """``Question 8:``, ``**Question 6:**``, ``**Question 6**:``, ``**3. Question:**``, ``Question #3.``
 opening a list item."""
 
@@ -1544,13 +1544,13 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
         NUMBERED_HEADING.match(title) and _EXPLAIN.match(asked) and asked.endswith(".")  # `### 3. Explain ….`
     )
     # `### 25. What is Hoisting` among many such: numbered, as handbooks of questions number them
-    unmarked = (
-        ctx.asked_in_headings and NUMBERED_HEADING.match(title) is not None and asks_unmarked(title)
-    ) or (
-        heading.tag in ctx.numbered_questions
-        and NUMBERED_HEADING.match(title) is not None
-        and (_ASKS_IN_OTHER_WORDS.search(asked) is not None or instructs(asked) or asks_unmarked(asked))
-    )  # `##### 13.List, Set, Map是否继承自Collection接口` among numbered headings that ask with a `?`
+    unmarked = NUMBERED_HEADING.match(title) is not None and (
+        (ctx.asked_in_headings and asks_unmarked(title))
+        or (  # `##### 13.List, Set, Map是否继承自Collection接口` among numbered headings that ask with a `?`
+            heading.tag in ctx.numbered_questions
+            and (_ASKS_IN_OTHER_WORDS.search(asked) is not None or instructs(asked) or asks_unmarked(asked))
+        )
+    )
     if heading.tag == "h1" or not (_asks(asked) or instructed or unmarked):
         return ""
     below = _section_text(blocks[1:])
