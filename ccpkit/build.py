@@ -424,8 +424,11 @@ def _caught_up(ledger: Ledger, store: Store, last: str) -> Ledger:
         for key, entry in ledger.notes.items()
     }
     held = {entry.guid for entry in notes.values()}
-    lost = {key: entry for key, entry in sent.items() if key not in notes and entry.guid not in held}
-    notes |= {key: entry for key, entry in lost.items() if not entry.orphaned}  # a line cut by hand
+    notes |= {  # a line cut by hand
+        key: entry
+        for key, entry in sent.items()
+        if key not in notes and entry.guid not in held and not entry.orphaned
+    }
     return replace(
         ledger,
         notes=notes,

@@ -58,8 +58,7 @@ def mentions_inline_html(text: str) -> bool:
 
 
 def html_as_markdown(line: str, _above: str = "") -> str:
-    """The line with each such tag written as Markdown:
-    ``**…**``, ``*…*``, ``~~…~~``, a code span,
+    """The line with each such tag written as Markdown: ``**…**``, ``*…*``, ``~~…~~``, a code span,
     ``H₂O`` (``_(…)``, ``^(…)`` where no Unicode sub- or superscript exists), ``![alt](src)`` of a
     picture in the notes folder. A ``<details>`` block's line, and a line of small print
     (``<sub>Domain: Security</sub>`` alone), are left as the rules that read them expect."""
