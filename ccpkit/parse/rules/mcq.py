@@ -36,6 +36,7 @@ from ccpkit.parse.rules.options import (
     answers_asked,
     asks,
     lettered_grid,
+    misnamed,
     named_option,
     named_with_reason,
     with_named_options,
@@ -689,6 +690,13 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
     if unknown:
         message = (
             f"answer {unknown[0]} is not one of the options ({', '.join(labels)}): fix the answer letter"
+        )
+        yield ctx.problem(draft.answer_node or draft.start, message)
+        return
+    if draft.answer is not None and (other := misnamed(draft.options, draft.answer)) is not None:
+        message = (
+            f"answer {letters[0]} comes with the words of option {other.label} ({other.text!r}): "
+            "fix the letter or the words"
         )
         yield ctx.problem(draft.answer_node or draft.start, message)
         return

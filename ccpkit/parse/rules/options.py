@@ -290,6 +290,22 @@ def with_named_options(options: Sequence[DraftOption], answer: Answer) -> Answer
     return replace(answer, letters=tuple(letters), rest=explanation)
 
 
+def misnamed(options: Sequence[DraftOption], answer: Answer) -> DraftOption | None:
+    """The other option whose words an answer's one letter comes with (``Answer: A. Amazon EBS`` where
+    A is Amazon S3 and B Amazon EBS): the letter or the words are wrong, and nothing tells which."""
+    if len(answer.letters) != 1 or not answer.rest:
+        return None
+    line = answer.rest.partition("\n")[0]
+    own = next((option for option in options if option.label == answer.letters[0]), None)
+    if own is None or _option_said(own.text, line) is not None:
+        return None
+    for option in options:
+        said = _option_said(option.text, line) if option is not own else None
+        if said is not None and line[said:].lstrip(" \t")[:1] in ("", *".,;:()\u2013\u2014-"):
+            return option
+    return None
+
+
 def _options_listed(texts: dict[str, str], letters: list[str], words: str) -> int | None:
     """Where ``words`` go on past the words of every option of ``letters``, in turn (``Xylem, Phloem
     and Epidermis``, after a dash or not), ending a clause; ``None`` if they do not open so."""
