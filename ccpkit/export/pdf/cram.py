@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import assert_never
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from ccpkit.export.pdf import module_label
 from ccpkit.export.pdf.contents import Contents, Entry, Part
@@ -44,7 +44,7 @@ def _part(part: Part, blocks: Blocks, keys: _Keys) -> list[Flowable]:
     level = 1 if part.title else 0  # the bookmark level of the innermost heading so far
     story = _heading(blocks, part.title, None, ty.part, 1, keys.new(part.title)) if part.title else []
     if part.links:
-        return story + [line for entry in part.entries for line in blocks.links(entry)]
+        return story + _link_lines(part, blocks)
     section: tuple[str, ...] = ()
     for index, entry in enumerate(part.entries):
         if entry.section and entry.section != section and not _titled_table(entry):
@@ -58,6 +58,23 @@ def _part(part: Part, blocks: Blocks, keys: _Keys) -> list[Flowable]:
             continue  # the table's own title row says it
         story += _entry(entry, blocks, keys, part.title, level + 1)
     return story
+
+
+def _link_lines(part: Part, blocks: Blocks) -> list[Flowable]:
+    """A links part as a compact list: a line per link of a table, and what else it holds under its
+    heading, in bold on a line of the same size (``## Free content`` over a link names it)."""
+    lines: list[Flowable] = []
+    section: tuple[str, ...] = ()
+    for entry in part.entries:
+        flowables = blocks.links(entry)
+        headed = entry.section != section and not isinstance(entry, ComparisonTable)
+        if entry.section and headed and flowables:
+            shown = blocks.short(_SECTION_SEPARATOR.join(entry.section[-2:]), entry.source)
+            named = Paragraph(f"<b>{shown}</b>", blocks.ty.link)
+            flowables[0] = KeepTogether([named, flowables[0]])  # never a name alone at a column's foot
+        section = entry.section
+        lines += flowables
+    return lines
 
 
 def _entry(entry: Entry, blocks: Blocks, keys: _Keys, part: str, level: int) -> list[Flowable]:

@@ -183,6 +183,28 @@ def test_links_out_of_the_notes_are_clickable_and_links_within_them_print_as_tex
 LINKS = Path(__file__).parent / "fixtures" / "links"
 
 
+def test_a_resources_part_names_each_link_by_the_heading_above_it() -> None:
+    """``## Pricing calculator`` over a bare link is what the link is: printed with it, in the
+    compact list that link tables print as."""
+    built = build(parse_notes(RESOURCES).deck)
+
+    for data in (built.files["pdf/01-storage.pdf"], built.files["pdf/course.pdf"]):
+        assert_in_order(
+            text(data),
+            [
+                "Storage classes explained",
+                "https://example.org/storage-classes",
+                "Pricing calculator",
+                "https://example.org/calculator",
+                "Durability whitepaper",
+                "Why eleven nines",
+            ],
+        )
+
+
+RESOURCES = Path(__file__).parent / "fixtures" / "resources"
+
+
 def test_a_sheet_prints_what_a_details_block_asks_and_what_it_hides() -> None:
     """Paper cannot fold: the question of each ``<details>`` flashcard prints above its answer."""
     parsed = parse_notes(DETAILS)
