@@ -206,7 +206,7 @@ def _make(
                 request.options,
                 now=now,
                 with_templates=with_templates,
-                hold_missing=bool(parsed.errors),
+                in_error=parsed.in_error,
             )
         files = {fmt.name: targets.assemble(fmt, deck, settled) for fmt in chosen if not fmt.slow}
         targets.finish()

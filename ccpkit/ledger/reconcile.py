@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -20,13 +20,14 @@ def reconcile(
     *,
     now: int,
     new_guid: Callable[[str, int], str],
-    hold_missing: bool = False,
+    in_error: Collection[str] = (),
 ) -> Reconciliation:
     """Match this build's notes with the ledger: keep GUIDs, detect renames, move the mtimes of notes
-    whose study text changed (and only theirs), note moves, pending metadata and new orphans. With
-    ``hold_missing`` (the notes hold errors, whose items were left out) a missing note is no orphan."""
+    whose study text changed (and only theirs), note moves, pending metadata and new orphans.
+    ``in_error``: the modules whose notes hold errors; their items were left out, so while there are
+    any a missing note is no orphan, and one of those modules is neither renamed nor taken over."""
     current = {note.id: note for note in notes}
-    entries = dict(ledger.notes)
+    entries = _unshifted(current, dict(ledger.notes), in_error)
     renamed = _displaced(current, entries)
     freed = {old for old, _ in renamed}
     unknown = [note for note in current.values() if note.id not in entries or note.id in freed]
@@ -35,19 +36,27 @@ def reconcile(
         vanished = {
             key: entry
             for key, entry in entries.items()
-            if key not in current and entry.orphaned == removed_before
+            if key not in current
+            and entry.orphaned == removed_before
+            and (removed_before or entry.module not in in_error)  # maybe it only failed to parse
         }
         renamed += _renames([note for note in unknown if note.id not in paired], vanished)
     previous = {key: entries[key] for key in current if key in entries and key not in freed}
-    for old_id, new_id in renamed:
-        entry = entries.pop(old_id)  # Anki's copy keeps the id it was sent with until sent again
-        sent = entry.sent or old_id
-        previous[new_id] = replace(entry, sent="" if sent == new_id else sent)
+    for old_id, new_id in renamed:  # Anki's copy keeps the id it was sent with until sent again
+        previous[new_id] = _sent_as(entries.pop(old_id), old_id, new_id)
     guids = {entry.guid for entry in ledger.notes.values()}
     settled: dict[str, Entry] = {}
     added, updated, restored, pending, moved = [], [], [], [], []
+    orphaned: list[str] = []
+    standing: list[str] = []
+    held: list[str] = []
     for note in current.values():
         old = previous.get(note.id)
+        if old is not None and old.note_type != note.note_type:  # a pinned id on an item of another kind
+            retired = _retired_key(note.id, old.note_type)
+            settled[retired] = replace(old, orphaned=True, sent=old.sent or note.id)
+            (standing if old.orphaned else orphaned).append(retired)
+            old = entries.pop(_retired_key(note.id, note.note_type), None)  # that kind again: its note
         if old is None:
             settled[note.id] = _entry(note, _unused_guid(note.id, guids, new_guid), now)
             added.append(note.id)
@@ -61,13 +70,10 @@ def reconcile(
             moved.append(Move(note.id, entry.home, note.deck))
         if entry.meta != note.meta or entry.home != note.deck:
             pending.append(note.id)
-    orphaned: list[str] = []
-    standing: list[str] = []
-    held: list[str] = []
     for key, entry in entries.items():
-        if key in current:
+        if key in current or key in settled:
             continue
-        if hold_missing and not entry.orphaned:
+        if in_error and not entry.orphaned:
             held.append(key)
             settled[key] = entry
         else:
@@ -85,6 +91,46 @@ def reconcile(
         standing_orphans=tuple(standing),
         held=tuple(held),
     )
+
+
+def _unshifted(
+    current: Mapping[str, Fingerprint], entries: dict[str, Entry], in_error: Collection[str]
+) -> dict[str, Entry]:
+    """``entries`` with the ids of notes that took an id an item in error left (alike fronts told
+    apart by their order: the second takes the first's plain id while the first fails to parse)
+    swapped back: the note keeps its GUID, and the entry of the one in error is held under the id
+    it left, to be swapped again once it parses (``_displaced``)."""
+    if not in_error:
+        return entries
+    by_content = {
+        (entry.module, entry.note_type, entry.key, entry.answer): key
+        for key, entry in entries.items()
+        if key not in current and not entry.orphaned and entry.module in in_error
+    }
+    for note_id, note in current.items():
+        entry = entries.get(note_id)
+        if entry is None or entry.orphaned or note.module not in in_error or entry.answer == note.answer:
+            continue
+        vacated = by_content.pop((note.module, note.note_type, note.key, note.answer), None)
+        if vacated is not None:
+            entries[note_id], entries[vacated] = (
+                _sent_as(entries[vacated], vacated, note_id),
+                _sent_as(entry, note_id, vacated),
+            )
+    return entries
+
+
+def _sent_as(entry: Entry, old_id: str, new_id: str) -> Entry:
+    """``entry`` filed under ``new_id``, remembering the id Anki's copy holds until it is sent again."""
+    sent = entry.sent or old_id
+    return replace(entry, sent="" if sent == new_id else sent)
+
+
+def _retired_key(note_id: str, note_type: str) -> str:
+    """Where a pinned id's note of another note type is kept (an id never holds a space): Anki cannot
+    turn a note into another type on import, so the item gets a new note, and this one's history
+    waits there in case the item turns back."""
+    return f"{note_id} ({note_type})"
 
 
 def _displaced(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry]) -> list[tuple[str, str]]:

@@ -52,6 +52,8 @@ class Parsed:
     reread: frozenset[str] | None = None
     """The notes files parsed afresh (paths as in problems); the others' findings were kept from the
     last build. ``None``: every file was parsed. A build shows the problems of these files in full."""
+    in_error: frozenset[str] = frozenset()
+    """The modules (slugs) whose files hold errors: every module for an error in no module's file."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -161,7 +163,14 @@ def combine(
         for source, module in zip(sources.modules, found, strict=True)
     )
     deck = Deck(title=course_title(notes) if title is None else title, modules=modules)
-    return Parsed(deck, tuple(sorted(problems)), reread)
+    return Parsed(deck, tuple(sorted(problems)), reread, _in_error(notes, sources, problems))
+
+
+def _in_error(notes: Path, sources: Sources, problems: list[Problem]) -> frozenset[str]:
+    """The modules whose files the errors are in; all of them for an error in none (a file left out)."""
+    modules = {path: source.files.slug for source in sources.modules for path in source.paths(notes)}
+    named = [modules.get(problem.location.path) for problem in problems if problem.severity == "error"]
+    return frozenset(modules.values() if None in named else (slug for slug in named if slug))
 
 
 def _module(

@@ -88,9 +88,7 @@ def _sync(
     progress.step("parsing notes")
     parsed = parse()
     now = int(clock())
-    changes, settled = settle_identities(
-        ledger, parsed.deck, options, now=now, hold_missing=bool(parsed.errors)
-    )
+    changes, settled = settle_identities(ledger, parsed.deck, options, now=now, in_error=parsed.in_error)
     deck = only_modules(parsed.deck, settings.modules)
     templates = load_templates(options.templates)
     wanted_notes = course_notes(deck, settled)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -30,13 +30,13 @@ def settle(
     *,
     now: int,
     templates: AnkiTemplates | None,
-    hold_missing: bool,
+    in_error: Collection[str],
 ) -> Settlement:
     """Reconcile the ledger with the whole deck's notes (``course_draft``); stamp the ``templates``
-    when given (an .apkg is built: its note types need their change time). ``hold_missing``: the
-    notes hold errors, so a missing note may only have failed to parse."""
+    when given (an .apkg is built: its note types need their change time). ``in_error``: the
+    modules whose notes hold errors, so a missing note may only have failed to parse."""
     new_guid = partial(default_guid, scope=ledger.guid_scope)
-    changes = reconcile(ledger, draft.fingerprints, now=now, new_guid=new_guid, hold_missing=hold_missing)
+    changes = reconcile(ledger, draft.fingerprints, now=now, new_guid=new_guid, in_error=in_error)
     settled = _kept_cloze_numbers(changes.ledger, draft.hidden())
     if templates is not None:
         settled = stamp_templates(settled, templates.digest(), now=now)
@@ -58,7 +58,7 @@ def _kept_cloze_numbers(ledger: Ledger, hidden: Mapping[str, tuple[str, ...]]) -
 
 
 def settle_identities(
-    ledger: Ledger, deck: Deck, options: ExportOptions, *, now: int, hold_missing: bool
+    ledger: Ledger, deck: Deck, options: ExportOptions, *, now: int, in_error: Collection[str]
 ) -> tuple[Reconciliation, ExportOptions]:
     """Reconcile the ledger with this deck's Anki notes, stamping the templates; return the changes
     and options carrying the identities (for ``ccpkit sync``)."""
@@ -69,7 +69,7 @@ def settle_identities(
         draft,
         now=now,
         templates=templates,
-        hold_missing=hold_missing,
+        in_error=in_error,
     )
     settled_options = replace(
         options, identities=settlement.identities, templates_modified=settlement.templates_modified
@@ -86,7 +86,7 @@ def settle_parts(
     *,
     now: int,
     with_templates: bool,
-    hold_missing: bool,
+    in_error: Collection[str],
 ) -> tuple[Reconciliation, Settled]:
     """Reconcile the ledger with the notes of the whole deck, from the modules' ``parts`` (by slug),
     stamping the card templates when ``with_templates`` (an .apkg is built); return the changes and
@@ -94,7 +94,7 @@ def settle_parts(
     templates = load_templates(options.templates) if with_templates else None
     draft = course_draft(whole_deck, options, [parts[module.slug] for module in whole_deck.modules])
     ledger = _in_course(ledger, whole_deck, options)
-    settlement = settle(ledger, draft, now=now, templates=templates, hold_missing=hold_missing)
+    settlement = settle(ledger, draft, now=now, templates=templates, in_error=in_error)
     if deck is whole_deck:
         shown = draft.notes(settlement.identities)
     else:  # fronts read apart within the modules built, as in a course of those modules alone

@@ -27,8 +27,11 @@ START = int(time.time()) - 10 * DAY
 class Loop:
     """Edit, build (a day later each time), import; the student studied everything after the first."""
 
-    def __init__(self, tmp_path: Path) -> None:
+    def __init__(self, tmp_path: Path, questions: str = "") -> None:
+        """``questions``: more practice questions, there from the first build on."""
         self.course = Course(tmp_path)
+        with (self.course.module / "practice-questions.md").open("a", encoding="utf-8") as notes:
+            notes.write(questions)
         self.student = Student.with_fresh_collection(tmp_path)
         self.builds = 0
         self.build_and_import()
@@ -169,3 +172,105 @@ def test_an_orphan_renamed_before_it_left_is_found_by_the_id_anki_holds(loop: Lo
     assert search == S3_SEARCH
     assert f"(find it in Anki: {S3_SEARCH})" in loop.orphans()
     loop.delete_in_anki(search)
+
+
+_SHARED = (
+    "A retailer runs a nightly batch job that reads every order of the day and must finish by morning"
+    " at the lowest cost."
+)
+_ALIKE_STEMS = f"""
+### Question 7
+
+{_SHARED} Which option fits when the job can be interrupted?
+
+- A) Spot Instances
+- B) Dedicated Hosts
+
+**Answer:** A
+
+**Explanation:** Spot is cheapest for interruptible work.
+
+### Question 8
+
+{_SHARED} Which option fits when the job must never stop?
+
+- A) Spot Instances
+- B) Reserved Instances
+
+**Answer:** B
+"""
+
+
+def _first_alike(loop: Loop) -> str:
+    """The id of the first of two questions whose stems share their first 80 characters' slug."""
+    ids = [note["Id"] for note in loop.student.notes() if "nightly-batch-job" in note["Id"]]
+    return min(ids, key=len)
+
+
+@pytest.fixture
+def alike(tmp_path: Path) -> Iterator[Loop]:
+    state = Loop(tmp_path, _ALIKE_STEMS)
+    yield state
+    state.student.close()
+
+
+def test_a_question_left_out_by_an_error_keeps_its_note_from_the_next_alike_one(alike: Loop) -> None:
+    """Alike stems are told apart by their order: while the first fails to parse, the second takes its
+    plain id. Neither note changes in Anki; the student's edits and tags on the first stay."""
+    loop = alike
+    first = _first_alike(loop)
+    loop.student.edit(first, "Explanation", "Spot is cheapest for interruptible work. MY NOTE")
+    note = loop.student.note(first)
+    note.tags.append("mine")
+    loop.student.collection.update_note(note)
+    reviews = loop.student.reviews_of(note)
+
+    loop.course.edit(
+        "practice-questions.md",
+        "**Answer:** A\n\n**Explanation:** Spot",
+        "**Answer:**\n\n**Explanation:** Spot",
+    )
+    broken = loop.build_and_import()
+    assert broken.failed and broken.changes is not None
+    assert (broken.changes.added, broken.changes.updated, len(broken.changes.held)) == ((), (), 1)
+    assert len(loop.log.updated) == 0
+
+    loop.course.edit(
+        "practice-questions.md",
+        "**Answer:**\n\n**Explanation:** Spot",
+        "**Answer:** A\n\n**Explanation:** Spot",
+    )
+    fixed = loop.build_and_import()
+    assert fixed.changes is not None and (fixed.changes.added, fixed.changes.updated) == ((), ())
+    kept = loop.student.note(first)
+    assert kept["Explanation"] == "Spot is cheapest for interruptible work. MY NOTE" and "mine" in kept.tags
+    assert loop.student.reviews_of(kept) == reviews
+
+
+def test_a_question_added_while_an_alike_one_is_in_error_is_a_new_note(loop: Loop) -> None:
+    """A variant pasted in while the original fails to parse does not take the original's note: it
+    may only have failed to parse, and comes back to its own history."""
+    original = loop.student.note("02-compute/mcq/which-aws-service-runs-code-without-provisionning-servers")
+    reviews = loop.student.reviews_of(original)
+    variant = "\n### Question 9\n\nWhich AWS service runs your code without provisioning servers?\n\n"
+    variant += "- A) Amazon EC2\n- B) AWS Lambda\n- C) Amazon Lightsail\n\n**Answer:** B\n"
+    loop.course.edit(
+        "practice-questions.md",
+        "**Answer:** B\n\n**Explanation:** Lambda",
+        "**Answer:**\n\n**Explanation:** Lambda",
+    )
+    loop.course.edit("practice-questions.md", "### Question 2\n", variant + "\n### Question 2\n")
+    broken = loop.build_and_import()
+    assert broken.changes is not None and broken.changes.renamed == ()
+    assert broken.changes.added == (
+        "02-compute/mcq/which-aws-service-runs-your-code-without-provisioning-servers",
+    )
+
+    loop.course.edit(
+        "practice-questions.md",
+        "**Answer:**\n\n**Explanation:** Lambda",
+        "**Answer:** B\n\n**Explanation:** Lambda",
+    )
+    fixed = loop.build_and_import()
+    assert fixed.changes is not None and (fixed.changes.added, fixed.changes.updated) == ((), ())
+    assert loop.student.reviews_of(loop.student.note(original["Id"])) == reviews

@@ -318,3 +318,32 @@ def test_a_ledger_file_lost_whole_comes_back_with_its_course_and_no_new_note(ses
     assert_nothing_lost(session, report, log)
     assert report.changes is not None and report.changes.added == () and not log.updated
     assert ledger.read_text(encoding="utf-8").splitlines()[:2] == header
+
+
+def test_a_pinned_item_turned_into_a_cloze_and_back_is_a_new_note_then_its_old_one_again(
+    session: Session,
+) -> None:
+    """Anki turns no note into another note type on import (it logs a conflict and skips it): an item
+    that keeps its pinned id but changes kind gets a note of its own, and the old note, an orphan with
+    its history, is its note again when the item turns back."""
+    term = "- **AWS Lambda:** Runs code without servers; pay per request.\n"
+    cloze = "{{c1::AWS Lambda}} runs code without servers; pay per request.\n"
+    session.course.edit("cram-sheet.md", term, "\n{#lambda}\n" + term + "\n")  # a list of its own
+    session.rebuild()  # a rename: Anki's copy keeps the id it came with
+    lambda_term = session.student.note("02-compute/card/aws-lambda")
+    reviews = session.student.reviews_of(lambda_term)
+
+    session.course.edit("cram-sheet.md", "{#lambda}\n" + term, "{#lambda}\n" + cloze)
+    as_cloze, log = session.rebuild()
+    assert as_cloze.changes is not None and as_cloze.changes.added == ("lambda",)
+    assert as_cloze.changes.orphaned == ("lambda (ccpkit Term v1)",)
+    assert (len(log.new), len(log.conflicting)) == (1, 0)
+    assert session.student.note("lambda").note_type()["name"] == "ccpkit Cloze v1"
+    assert session.student.collection.get_note(lambda_term.id).note_type()["name"] == "ccpkit Term v1"
+
+    session.course.edit("cram-sheet.md", "{#lambda}\n" + cloze, "{#lambda}\n" + term)
+    back, log = session.rebuild()
+    assert back.changes is not None and back.changes.restored == ("lambda",) and back.changes.added == ()
+    assert back.changes.orphaned == ("lambda (ccpkit Cloze v1)",)
+    assert (len(log.new), len(log.conflicting)) == (0, 0)
+    assert session.student.reviews_of(session.student.collection.get_note(lambda_term.id)) == reviews
