@@ -105,8 +105,7 @@ def build(
 
 def _build(request: Request, clock: Callable[[], float], progress: Progress) -> BuildReport:
     notes, out = request.notes, request.out
-    if out.resolve().is_relative_to(notes.resolve()):  # outputs would be read back as notes
-        raise UsageError(f"output folder {out} is inside the notes folder {notes}: choose one outside it")
+    require_outside(notes, out)
     store, manifest = Store(out / FOLDER_NAME), digest("manifest")
     previous = store.get(manifest, Manifest) or Manifest()
     stamps = Stamps(previous.stamps)
@@ -564,6 +563,12 @@ def _written(
 def _with_ledger(sources: str, notes: Path, stamps: Stamps) -> str:
     """The build's input digest: the sources and the ledger as it is now (a build may rewrite it)."""
     return digest(sources, stamps.digest_files([notes / LEDGER_NAME]))
+
+
+def require_outside(notes: Path, out: Path) -> None:
+    """An output folder inside the notes folder would be read back as notes: a usage error."""
+    if out.resolve().is_relative_to(notes.resolve()):
+        raise UsageError(f"output folder {out} is inside the notes folder {notes}: choose one outside it")
 
 
 def only_modules(deck: Deck, numbers: Sequence[int]) -> Deck:

@@ -48,6 +48,15 @@ def test_unknown_option_is_a_usage_error() -> None:
     assert "docx" in result.output
 
 
+def test_an_output_folder_inside_the_notes_folder_is_a_usage_error(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    shutil.copytree(FIXTURE_NOTES, notes)
+    result = CliRunner().invoke(cli, ["build", "--notes", str(notes), "--out", str(notes / "build")])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"output folder {notes / 'build'} is inside the notes folder {notes}: choose one" in result.output
+    assert not (notes / "build").exists()
+
+
 def test_watch_reports_a_broken_save_and_keeps_watching(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

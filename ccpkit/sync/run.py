@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 
-from ccpkit.build import keep_ledger, only_modules
+from ccpkit.build import keep_ledger, only_modules, require_outside
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions, Output
 from ccpkit.export.anki.card_templates import load_templates
@@ -63,6 +63,7 @@ def sync(
 
     ``before_writing`` sees the plan before anything is written (the CLI says how many orphans it is
     about to delete); it is not called on a dry run or when there is nothing to write."""
+    require_outside(notes, out)  # a conflicts file there would be read back as notes
     progress = progress or Progress()
     try:
         settings = settings or SyncOptions()

@@ -269,3 +269,15 @@ def test_a_file_that_is_no_collection_is_a_usage_error(course: Course) -> None:
     result = course.sync()
     assert result.exit_code == 2
     assert f"cannot open {course.collection} as an Anki collection: file is not a database" in result.output
+
+
+def test_an_output_folder_inside_the_notes_folder_is_a_usage_error_and_nothing_is_written(
+    course: Course,
+) -> None:
+    """A conflicts file written there would be read back as notes, as a build's outputs would."""
+    before = sorted(course.notes.rglob("*"))
+    collection = course.collection.read_bytes()
+    result = course.sync("--out", str(course.notes / "build"))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"output folder {course.notes / 'build'} is inside the notes folder" in result.output
+    assert sorted(course.notes.rglob("*")) == before and course.collection.read_bytes() == collection
