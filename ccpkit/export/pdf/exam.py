@@ -41,7 +41,7 @@ def exam_story(
 ) -> list[Flowable]:
     """Cover lines, the questions, a page break, then the answer grid and the explanations.
     ``key_width``: the width of a column of the answer key."""
-    labels = {module.slug: module_label(module) for module in deck.modules}
+    labels = {module.slug: _unbroken_number(module_label(module)) for module in deck.modules}
     intro = (
         f"Seed {seed}: the same seed gives the same questions in the same order. Choose the best answer; "
         "questions marked (Choose TWO.) have several. The answer key starts on a right-hand page at the end, "
@@ -72,6 +72,13 @@ def _band(text: str, ty: Typography, setter: Typesetter, *, bookmark: str, key: 
     return Heading(band, title=bookmark, key=key, level=0, label=setter.plain(label))
 
 
+def _unbroken_number(label: str) -> str:
+    """``Module 12 · Migrating …`` with no line break before its title: a break inside ``· Module
+    12 ·`` would leave the number on another line than the word it counts."""
+    number, dot, title = label.partition(" \u00b7 ")
+    return f"{number.replace(' ', chr(0xA0))}\u00a0\u00b7 {title}" if dot else label
+
+
 def _question(
     question: Question, ty: Typography, setter: Typesetter, labels: dict[str, str], pictures: Pictures
 ) -> Flowable:
@@ -82,7 +89,7 @@ def _question(
     parts: list[Flowable] = [
         Paragraph(
             f'<b>{question.number}.</b> {stem} <font size="{ty.tag.fontSize}" '
-            f'color="{ty.style.colours.muted}">· {tag}</font>',
+            f'color="{ty.style.colours.muted}">·\u00a0{tag}</font>',
             ty.question,
         ),
         *pictures.shown(mcq.stem, after=ty.option.fontSize * 0.4),

@@ -194,6 +194,13 @@ def test_answer_key_source_paths_never_break_inside_a_name(real: Built) -> None:
         assert folder in key and name in key, mcq.source
 
 
+def test_a_question_s_module_tag_never_breaks_before_its_number(real: Built) -> None:
+    questions = text(real.files["pdf/practice-exam.pdf"]).split("Answer key · seed 0")[0]
+    lines = [line.strip() for line in questions.splitlines()]
+    assert not [line for line in lines if line.endswith("Module") or re.match(r"\d+\s·", line)]
+    assert sum(bool(re.search(r"·\sModule\s12\s·", line)) for line in lines) >= 5  # the tags are there
+
+
 def frames(data: bytes, columns: int) -> list[tuple[float, float, float, float]]:
     """The column frames of a page of ``data``, from the style: left, top, width, height in points."""
     width, height = (float(v) for v in reader(data).pages[0].mediabox[2:])
