@@ -578,5 +578,7 @@ def only_modules(deck: Deck, numbers: Sequence[int]) -> Deck:
     known = {module.number for module in deck.modules}
     unknown = sorted(set(numbers) - known)
     if unknown:
-        raise UsageError(f"no module numbered {unknown[0]}; the notes have {sorted(known)}")
+        raise UsageError(
+            f"no module numbered {unknown[0]}; the notes have {', '.join(map(str, sorted(known)))}"
+        )
     return replace(deck, modules=tuple(m for m in deck.modules if m.number in numbers))

@@ -220,7 +220,13 @@ def build_options(command: Callable[P, R]) -> Callable[P, R]:
         ),
         click.option("--exam-count", type=click.IntRange(min=1), help="Practice exam: number of questions."),
         click.option("--exam-seed", type=int, help="Practice exam: shuffle seed."),
-        click.option("--exam-module", "exam_modules", type=int, multiple=True, help="Practice exam: module."),
+        click.option(
+            "--exam-module",
+            "exam_modules",
+            type=int,
+            multiple=True,
+            help="Practice exam: draw from this module (repeatable).",
+        ),
         click.option("-v", "--verbose", is_flag=True, help="List every file written and every warning."),
         click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
     ]

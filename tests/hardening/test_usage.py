@@ -46,7 +46,7 @@ def test_a_templates_folder_given_but_missing_is_a_usage_error(commands: Command
 def test_an_unknown_module_number_is_a_usage_error(commands: Commands) -> None:
     result = commands.build_with("--module", "7")
     assert_clean_exit(result, 2)
-    assert "error: no module numbered 7; the notes have [1]" in result.stderr
+    assert "error: no module numbered 7; the notes have 1\n" in result.stderr
 
 
 def test_an_output_folder_that_cannot_be_created_is_one_line(commands: Commands) -> None:
