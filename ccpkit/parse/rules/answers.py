@@ -298,9 +298,19 @@ def as_written(line: str, answer: Answer) -> str:
         if (start := written.find(answer.text)) >= 0:
             start -= len(written[:start]) - len(written[:start].rstrip("`*_"))  # `` `ls` ``, ``**S3**``
             labelled = plain(written[:start]).rstrip().endswith((":", "\uff1a", "-", "\u2013", "\u2014", "="))
-            return written[start:].strip() if labelled else written.strip()  # `The answer is …`: whole
+            return (
+                _closed(written[start:].strip()) if labelled else written.strip()
+            )  # `The answer is …`: whole
     said = _ANSWER_LINE.match(plain(line))  # its code marks were read past: `1 is correct: `ls` lists …`
     return _code_kept(said["value"], answer.text) if said and "`" in said["value"] else answer.text
+
+
+def _closed(words: str) -> str:
+    """Words without the bold that closes a line bold from its label on (``**Ans: 2**``: ``2``)."""
+    for mark in ("**", "__"):
+        if words.endswith(mark) and words.count(mark) % 2:
+            return words.removesuffix(mark).rstrip()
+    return words
 
 
 def _unemphasized(text: str) -> str:
