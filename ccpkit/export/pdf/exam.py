@@ -76,7 +76,8 @@ def _unbroken_number(label: str) -> str:
     """``Module 12 · Migrating …`` with no line break before its title: a break inside ``· Module
     12 ·`` would leave the number on another line than the word it counts."""
     number, dot, title = label.partition(" \u00b7 ")
-    return f"{number.replace(' ', chr(0xA0))}\u00a0\u00b7 {title}" if dot else label
+    unbroken = number.replace(" ", "\u00a0")
+    return f"{unbroken}\u00a0\u00b7 {title}" if dot else label
 
 
 def _question(

@@ -298,9 +298,9 @@ def as_written(line: str, answer: Answer) -> str:
         if (start := written.find(answer.text)) >= 0:
             start -= len(written[:start]) - len(written[:start].rstrip("`*_"))  # `` `ls` ``, ``**S3**``
             labelled = plain(written[:start]).rstrip().endswith((":", "\uff1a", "-", "\u2013", "\u2014", "="))
-            return (
-                _closed(written[start:].strip()) if labelled else written.strip()
-            )  # `The answer is …`: whole
+            if not labelled:
+                return written.strip()  # `The answer is …`: whole
+            return _closed(written[start:].strip())
     said = _ANSWER_LINE.match(plain(line))  # its code marks were read past: `1 is correct: `ls` lists …`
     return _code_kept(said["value"], answer.text) if said and "`" in said["value"] else answer.text
 

@@ -300,8 +300,9 @@ def misnamed(options: Sequence[DraftOption], answer: Answer) -> DraftOption | No
     if own is None or _option_said(own.text, line) is not None:
         return None
     for option in options:
-        said = _option_said(option.text, line) if option is not own else None
-        if said is not None and line[said:].lstrip(" \t")[:1] in ("", *".,;:()\u2013\u2014-"):
+        if option is own or (said := _option_said(option.text, line)) is None:
+            continue
+        if line[said:].lstrip(" \t")[:1] in ("", "(", *_CLAUSE_END):  # `A. Amazon EBS (blocks)` too
             return option
     return None
 
