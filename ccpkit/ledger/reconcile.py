@@ -27,7 +27,7 @@ def reconcile(
     ``in_error``: the modules whose notes hold errors; their items were left out, so while there are
     any a missing note is no orphan, and one of those modules is neither renamed nor taken over."""
     current = {note.id: note for note in notes}
-    entries = _unshifted(current, dict(ledger.notes), in_error)
+    entries = _unshifted(current, dict(ledger.notes))
     renamed = _displaced(current, entries)
     freed = {old for old, _ in renamed}
     unknown = [note for note in current.values() if note.id not in entries or note.id in freed]
@@ -93,29 +93,29 @@ def reconcile(
     )
 
 
-def _unshifted(
-    current: Mapping[str, Fingerprint], entries: dict[str, Entry], in_error: Collection[str]
-) -> dict[str, Entry]:
-    """``entries`` with the ids of notes that took an id an item in error left (alike fronts told
-    apart by their order: the second takes the first's plain id while the first fails to parse)
-    swapped back: the note keeps its GUID, and the entry of the one in error is held under the id
-    it left, to be swapped again once it parses (``_displaced``)."""
-    if not in_error:
-        return entries
-    by_content = {
-        (entry.module, entry.note_type, entry.key, entry.answer): key
-        for key, entry in entries.items()
-        if key not in current and not entry.orphaned and entry.module in in_error
-    }
+def _unshifted(current: Mapping[str, Fingerprint], entries: dict[str, Entry]) -> dict[str, Entry]:
+    """``entries`` with the ids of alike notes told apart by their order swapped back where one took
+    an id another left: when the first of two is deleted, moved away or fails to parse, the second
+    takes the first's plain id, yet it keeps its own note, the one recorded with what it says. The
+    first's entry is filed under the id the second left: an orphan (held while its module is in
+    error), swapped back should it return (``_displaced``)."""
+    left: dict[tuple[str, str, tuple[str, ...], str], list[str]] = {}
+    for key, entry in entries.items():
+        note = current.get(key)
+        if note is None or note.answer != entry.answer:  # its id says something else now, or nothing
+            left.setdefault((entry.module, entry.note_type, entry.key, entry.answer), []).append(key)
     for note_id, note in current.items():
-        entry = entries.get(note_id)
-        if entry is None or entry.orphaned or note.module not in in_error or entry.answer == note.answer:
+        held = entries.get(note_id)
+        if held is None or held.answer == note.answer:
             continue
-        vacated = by_content.pop((note.module, note.note_type, note.key, note.answer), None)
-        if vacated is not None:
+        if held.module != note.module or held.note_type != note.note_type:
+            continue  # a pinned id now on an item of another kind: its note is retired, not swapped
+        recorded = left.get((note.module, note.note_type, note.key, note.answer), [])
+        if len(recorded) == 1 and recorded[0] not in current:
+            vacated = recorded.pop()
             entries[note_id], entries[vacated] = (
                 _sent_as(entries[vacated], vacated, note_id),
-                _sent_as(entry, note_id, vacated),
+                _sent_as(held, note_id, vacated),
             )
     return entries
 

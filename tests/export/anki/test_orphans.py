@@ -274,3 +274,38 @@ def test_a_question_added_while_an_alike_one_is_in_error_is_a_new_note(loop: Loo
     fixed = loop.build_and_import()
     assert fixed.changes is not None and (fixed.changes.added, fixed.changes.updated) == ((), ())
     assert loop.student.reviews_of(loop.student.note(original["Id"])) == reviews
+
+
+def test_the_first_of_two_alike_questions_deleted_leaves_the_second_its_own_note(alike: Loop) -> None:
+    """The second takes the first's plain id once the first is gone, but not its note: the second's
+    note keeps its history and the student's tags; the first's note is the orphan. Put back, the
+    first finds its own note again."""
+    loop = alike
+    first = _first_alike(loop)
+    second = next(note["Id"] for note in loop.student.notes() if "nightly-batch-job" in note["Id"] != first)
+    for item_id, tag in ((first, "interruptible"), (second, "never-stops")):
+        note = loop.student.note(item_id)
+        note.tags.append(tag)
+        loop.student.collection.update_note(note)
+    guids = {item_id: loop.student.note(item_id).guid for item_id in (first, second)}
+    reviews = {item_id: loop.student.reviews_of(loop.student.note(item_id)) for item_id in (first, second)}
+    notes = loop.course.module / "practice-questions.md"
+    text = notes.read_text("utf-8")
+    deleted = text[text.index("### Question 7") : text.index("### Question 8")]
+    notes.write_text(text.replace(deleted, ""), "utf-8")
+
+    gone = loop.build_and_import()
+    assert gone.changes is not None and len(gone.changes.orphaned) == 1
+    by_guid = {note.guid: note for note in loop.student.notes()}
+    survivor, orphan = by_guid[guids[second]], by_guid[guids[first]]
+    assert gone.changes.updated == () and len(loop.log.updated) == 0  # the plain id is the second's now
+    assert "must never stop" in survivor["Stem"] and "never-stops" in survivor.tags
+    assert loop.student.reviews_of(survivor) == reviews[second]
+    assert "can be interrupted" in orphan["Stem"] and "interruptible" in orphan.tags
+
+    notes.write_text(text, "utf-8")
+    back = loop.build_and_import()
+    assert back.changes is not None and back.changes.added == () and len(back.changes.restored) == 1
+    for item_id in (first, second):
+        note = loop.student.note(item_id)
+        assert note.guid == guids[item_id] and loop.student.reviews_of(note) == reviews[item_id]
