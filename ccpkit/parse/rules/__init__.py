@@ -13,6 +13,7 @@ from ccpkit.parse.rules.characters import check_characters
 from ccpkit.parse.rules.clozes import check_clozes, extract_clozes
 from ccpkit.parse.rules.flashcards import extract_flashcards
 from ccpkit.parse.rules.formulas import check_formulas
+from ccpkit.parse.rules.gift import extract_gift_questions
 from ccpkit.parse.rules.mcq import extract_mcqs
 from ccpkit.parse.rules.pins import check_pins
 from ccpkit.parse.rules.separated import extract_separated_cards
@@ -28,6 +29,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     # card is, whatever it holds.
     ("separated", extract_separated_cards),
     ("start-end", extract_marked_notes),
+    # Moodle's GIFT questions, whose braces no other rule reads.
+    ("gift", extract_gift_questions),
     # Then questions: their option lists, explanations and answer keys must not become cards.
     ("mcq", extract_mcqs),
     # Then answers no question took, before the card rules take their letters for a card's back.
