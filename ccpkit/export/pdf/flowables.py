@@ -22,8 +22,10 @@ from ccpkit.model import Card, Cloze, ComparisonTable, Passage, Picture, SourceL
 
 _CELL_BULLET = re.compile(r"(?:^|\s+)[*\u2022](?=\s)")
 """A list flattened into a table cell (`` * a * b``, ``• a • b``): each item prints on a line of its own."""
-_NESTED_ITEM = re.compile(r"(?:<br/>)+((?:&nbsp;)*)(\u2022 |\d{1,9}[.)] )")
-"""A nested list item in a passage's markup: one line of its own, indented under its parent's text."""
+_NESTED_ITEM = re.compile(r"(?:<br/>)+((?:&nbsp;){0,300})(\u2022|\d{1,9}[.)]) ")
+"""A nested list item in a passage's markup (``markup.to_reportlab`` indents each level by three
+spaces): a paragraph of its own, hanging from its marker under its parent's text."""
+_LEVEL = len("&nbsp;") * 3
 _TITLE_LIMIT = 300
 """Characters of a heading or term kept whole; beyond this a title is cut (a layout must never fail)."""
 
@@ -36,6 +38,7 @@ class Blocks:
     ) -> None:
         self.ty, self.setter, self.width = ty, setter, width
         self.pictures = Pictures(pictures, ty.fonts.body)
+        self._hanging_styles: dict[tuple[str, int, bool], ParagraphStyle] = {}
 
     def card(self, card: Card) -> list[Flowable]:
         """ "**Term** — definition"; a table written in the definition follows as a grid."""
@@ -58,18 +61,41 @@ class Blocks:
         return self._text_and_grids(split_tables(f"{text}\n\n{cloze.extra}".strip()), cloze)
 
     def passage(self, passage: Passage) -> list[Flowable]:
-        """A paragraph, or a list item hanging from its marker, as the notes wrote it; a table
-        written in it follows as a grid. Cloze markers and highlights print as bold answers."""
+        """A paragraph, or a list item hanging from its marker, as the notes wrote it, each nested
+        item hanging one step further in; a table written in it follows as a grid. Cloze markers and
+        highlights print as bold answers."""
         pieces = list(split_tables(revealed(passage.text, mark="**")))
         first, head = pieces[0], []
         if not isinstance(first, Grid):
             del pieces[0]
-            markup = self.setter.markdown(first, passage.source)
-            markup = _NESTED_ITEM.sub(r"<br/>&nbsp;&nbsp;\1\2", markup)
+            text, *nested = _NESTED_ITEM.split(self.setter.markdown(first, passage.source))
             marker = self.setter.plain(passage.marker) if passage.marker else None
-            head.append(Paragraph(markup, self.ty.item if marker else self.ty.body, bulletText=marker))
+            style = self.ty.item if marker else self.ty.body
+            levels = (len(indent) // _LEVEL + 1 for indent in nested[::3])
+            lines = [(text, 0, marker), *zip(nested[2::3], levels, nested[1::3], strict=True)]
+            for number, (words, level, bullet) in enumerate(lines, 1):
+                shape = self._hanging(style, level, last=number == len(lines))
+                head.append(Paragraph(words, shape, bulletText=bullet))
             head += self._pictures(first)
         return [*head, *self._text_and_grids(pieces, passage)]
+
+    def _hanging(self, parent: ParagraphStyle, level: int, *, last: bool) -> ParagraphStyle:
+        """``parent`` for an item ``level`` steps below it (its marker under the text one step up),
+        with no space after it but after the ``last`` item of a passage."""
+        if level == 0 and last:
+            return parent
+        key = (parent.name, level, last)
+        if key not in self._hanging_styles:
+            step = self.ty.item.leftIndent
+            bullet = parent.leftIndent + (level - 1) * step if level else parent.bulletIndent
+            self._hanging_styles[key] = ParagraphStyle(
+                f"{parent.name}-{level}{'-last' if last else ''}",
+                parent=self.ty.item if level else parent,
+                bulletIndent=bullet,
+                leftIndent=bullet + step if level else parent.leftIndent,
+                spaceAfter=parent.spaceAfter if last else 0,
+            )
+        return self._hanging_styles[key]
 
     def _pictures(self, markdown: str) -> list[Flowable]:
         """The pictures a text shows, below it (its line keeps their alt text)."""

@@ -139,7 +139,8 @@ class Heading(Flowable):  # type: ignore[misc]
 
 class RectoBreak(ActionFlowable):  # type: ignore[misc]
     """A page break to the next right-hand (odd) page: what follows can be printed duplex and torn
-    off, or reprinted on its own. A left-hand page skipped on the way stays blank."""
+    off, or reprinted on its own. A left-hand page skipped on the way holds only the running header
+    and footer."""
 
     def __init__(self) -> None:
         super().__init__()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -296,3 +297,28 @@ def test_a_sheet_prints_callouts_and_definition_lists_as_paper_shows_them(
     assert_in_order(sheet, printed)
     assert never_printed not in sheet
     assert [(card.front, card.back) for card in parsed.deck.cards] == cards
+
+
+NESTED = Path(__file__).parent / "fixtures" / "nested"
+
+
+def test_nested_list_items_hang_from_their_markers_wrapped_lines_and_all() -> None:
+    """A wrapped line of a nested item starts under its own first word, not back at its parent's."""
+    sheet = reader(build(parse_notes(NESTED).deck).files["pdf/01-networks.pdf"])
+    lines: list[tuple[str, float]] = []
+
+    def visit(chunk: str, _cm: object, tm: Sequence[float], _font: object, _size: object) -> None:
+        if chunk.strip():
+            lines.append((chunk.strip(), round(tm[4], 1)))
+
+    sheet.pages[0].extract_text(visitor_text=visit)
+    items: list[list[float]] = []  # per item: where each of its lines starts
+    for (before, _), (words, start) in itertools.pairwise(lines):
+        if re.fullmatch(r"•|\d+\.", before):
+            items.append([start])
+        elif items and not re.fullmatch(r"•|\d+\.", words):
+            items[-1].append(start)
+    body = [starts for starts in items[:-1] if len(starts) > 1]  # wrapped ones; the last meets the footer
+    assert len(body) == 7
+    assert all(len(set(starts)) == 1 for starts in body)
+    assert sorted({starts[0] for starts in body}) == [10.8, 21.6, 32.4]  # a step further in per level
