@@ -205,7 +205,8 @@ def build_options(command: Callable[P, R]) -> Callable[P, R]:
         click.option(
             "--templates",
             type=click.Path(exists=True, file_okay=False, path_type=Path),
-            help="Templates folder; each file in it replaces ccpkit's default.  [default: templates]",
+            help="Templates folder; each file in it replaces ccpkit's default (pdf/style.toml key by "
+            "key).  [default: templates]",
         ),
         click.option(
             "--title",

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args, get_type_hints
 
 from ccpkit.errors import UsageError
-from ccpkit.templates import template_file
+from ccpkit.templates import DEFAULTS
 from ccpkit.toml_file import Expected, TomlFile, read_toml, whole_number
 
 STYLE_FILE = "style.toml"
@@ -140,19 +140,26 @@ class Style:
 
 
 def load_style(templates: Path) -> Style:
-    """Read ``pdf/style.toml`` from the ``templates`` folder, or ccpkit's default when the folder has
-    none; a missing, unknown or ill-typed key is a ``UsageError`` at its line (``toml_file``)."""
-    path = template_file(templates, f"pdf/{STYLE_FILE}")
+    """ccpkit's ``pdf/style.toml`` with the project's ``templates/pdf/style.toml`` laid over it, key by
+    key, so a project writes only what it changes; an unknown or ill-typed key is a ``UsageError`` at
+    its line (``toml_file``)."""
+    default = _read(DEFAULTS / "pdf" / STYLE_FILE)
+    own_path = templates / "pdf" / STYLE_FILE
+    own = _read(own_path) if own_path.exists() else default
+    schema = _schema()
+    for settings in (default, own):
+        settings.only_sections({name: get_type_hints(kind) for name, kind in schema})
+        for name, kind in schema:
+            settings.section(name, get_type_hints(kind), required=settings is default)
+    sections = {name: _section(default, own, name, kind) for name, kind in schema}
+    return Style(**sections, folder=templates / "pdf")
+
+
+def _read(path: Path) -> TomlFile:
     try:
-        settings = read_toml(path)
-    except FileNotFoundError:
-        raise UsageError(f"{path}: not found; the PDF styles live there (see docs/pdf.md)") from None
+        return read_toml(path)
     except OSError as error:
         raise UsageError(f"{path}: cannot read the PDF style: {error}") from None
-    schema = _schema()
-    settings.only_sections({name: get_type_hints(kind) for name, kind in schema})
-    sections = {name: _section(settings, name, kind) for name, kind in schema}
-    return Style(**sections, folder=templates / "pdf")
 
 
 def _schema() -> list[tuple[str, type]]:
@@ -161,10 +168,15 @@ def _schema() -> list[tuple[str, type]]:
     return [(f.name, hints[f.name]) for f in fields(Style) if f.name != "folder"]
 
 
-def _section(settings: TomlFile, name: str, kind: type) -> Any:
-    hints = get_type_hints(kind)
-    settings.section(name, hints, required=True)
-    return kind(**{key: _value(settings, name, key, hint) for key, hint in hints.items()})
+def _section(default: TomlFile, own: TomlFile, name: str, kind: type) -> Any:
+    """A section's keys, each from the project's file where it sets it, else from the default."""
+    written = own.data.get(name, {})
+    return kind(
+        **{
+            key: _value(own if key in written else default, name, key, hint)
+            for key, hint in get_type_hints(kind).items()
+        }
+    )
 
 
 def _value(settings: TomlFile, section: str, key: str, hint: Any) -> Any:

@@ -1,4 +1,4 @@
-"""templates/pdf/style.toml: every key is read, and every mistake names the key and its line."""
+"""templates/pdf/style.toml: laid over the default key by key; every mistake names the key and its line."""
 
 from __future__ import annotations
 
@@ -37,7 +37,6 @@ def test_the_shipped_style_loads() -> None:
             r"style.toml:\d+: unknown key `colums` in \[cram\]; known: orient",
         ),
         ("[exam]", "[exams]", r"style.toml:\d+: unknown section \[exams\]; known sections: \[page\]"),
-        ("size = 9\n", "", r"style.toml:\d+: missing key `size` in \[exam\]"),
         ("[exam]", "[exam\n", r"style.toml:\d+: not valid TOML: "),
         ('band = "#000000"', 'band = "navy"', r"`colours.band` must be a colour like"),
         ('transcripts = "omit"', 'transcripts = "some"', r"`cram.transcripts` must be one of omit, lists"),
@@ -81,12 +80,20 @@ def test_a_syntax_error_says_what_to_fix_at_its_line(templates_copy: Path) -> No
         load_style(templates_copy)
 
 
-def test_a_missing_section_is_named(templates_copy: Path) -> None:
-    path = templates_copy / "pdf" / "style.toml"
-    text = path.read_text("utf-8")
-    start = text.index("\n[exam]")
-    path.write_text(text[:start] + text[text.index("\n[", start + 1) :], "utf-8")
-    with pytest.raises(UsageError, match=r"style.toml: missing section \[exam\]"):
+def test_a_file_of_the_changed_keys_alone_is_laid_over_the_default(templates_copy: Path) -> None:
+    (templates_copy / "pdf" / "style.toml").write_text(
+        '[text]\nsize = 8.5\n\n[cram]\norientation = "portrait"\ncolumns = 2\n', "utf-8"
+    )
+    default = load_style(TEMPLATES)
+    style = load_style(templates_copy)
+    assert (style.text.size, style.cram.orientation, style.cram.columns) == (8.5, "portrait", 2)
+    assert style.text.leading == default.text.leading
+    assert (style.course, style.exam, style.colours) == (default.course, default.exam, default.colours)
+
+
+def test_a_mistake_in_a_partial_file_is_at_its_own_line(templates_copy: Path) -> None:
+    (templates_copy / "pdf" / "style.toml").write_text("[text]\nsize = 8.5\nleadin = 10\n", "utf-8")
+    with pytest.raises(UsageError, match=r"pdf/style.toml:3: unknown key `leadin` in \[text\]"):
         load_style(templates_copy)
 
 
