@@ -45,17 +45,14 @@ def format_counts(deck: Deck) -> str:
         counts = Counter(item.kind for item in module.items)
         lines.append(f"{module.number:>3} {module.title:<{width}}  {_kinds(counts, kinds)}")
     lines.append(f"{'':>3} {'total':<{width}}  {_kinds(totals, kinds)}")
-    return "\n".join(lines)
+    return "\n".join(line.rstrip() for line in lines)
 
 
 def format_total(deck: Deck) -> str:
     """The counts in one line: ``13 modules, 973 cards, 72 tables, 106 MCQs``."""
     counts = Counter(item.kind for item in deck.items())
     modules = len(deck.modules)
-    kinds = ", ".join(
-        f"{counts[kind]} {_plural(kind) if counts[kind] != 1 else _plural(kind)[:-1]}"
-        for kind in _counted(counts)
-    )
+    kinds = ", ".join(f"{counts[kind]} {_named(kind, counts[kind])}" for kind in _counted(counts))
     return f"{modules} module{'s' if modules != 1 else ''}, {kinds}"
 
 
@@ -66,8 +63,15 @@ def _counted(totals: Counter[Kind]) -> tuple[Kind, ...]:
     return tuple(kind for kind in get_args(Kind) if kind not in _OPTIONAL_KINDS or totals[kind])
 
 
+def _named(kind: Kind, count: int) -> str:
+    return _plural(kind) if count != 1 else _plural(kind)[:-1]
+
+
 def _kinds(counts: Counter[Kind], kinds: Sequence[Kind]) -> str:
-    return "  ".join(f"{counts[kind]:>4} {_plural(kind)}" for kind in kinds)
+    """``  12 cards     1 table      3 MCQs``: a column per kind, singular for one."""
+    return "  ".join(
+        f"{counts[kind]:>4} {_named(kind, counts[kind]):<{len(_plural(kind))}}" for kind in kinds
+    )
 
 
 Verbosity = Literal["quiet", "normal", "verbose"]

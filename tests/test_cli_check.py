@@ -59,9 +59,9 @@ def test_check_prints_counts_per_module_and_exits_0_when_clean(tmp_path: Path) -
     code, output = run("check", "--notes", str(folder))
     assert code == 0
     lines = output.splitlines()
-    counts = ["1", "cards", "1", "tables", "1", "MCQs"]
+    counts = ["1", "card", "1", "table", "1", "MCQ"]
     assert lines[0].split() == ["2", "Compute", "in", "the", "Cloud", *counts]
-    assert lines[1].split() == ["total", "1", "cards", "1", "tables", "1", "MCQs"]
+    assert lines[1].split() == ["total", *counts]
     assert lines[2:] == ["0 errors, 0 warnings"]
 
 
@@ -159,7 +159,7 @@ def test_check_counts_clozes_and_the_switch_in_ccpkit_toml_turns_highlights_off(
     config = tmp_path / "ccpkit.toml"
     config.write_text("[notes]\nhighlight_clozes = false\n", encoding="utf-8")
     code, output = run("--config", str(config), "check", "--notes", str(folder))
-    assert output.splitlines()[-2].split()[-2:] == ["1", "clozes"]
+    assert output.splitlines()[-2].split()[-2:] == ["1", "cloze"]
 
 
 def test_check_names_the_line_of_an_unclosed_or_empty_cloze_and_exits_1(tmp_path: Path) -> None:

@@ -50,7 +50,7 @@ def test_the_example_notes_are_clean(course: Path) -> None:
     result = ccpkit("check", "--strict")
     assert result.exit_code == 0, result.output
     *_, total, closing = result.output.splitlines()
-    assert total.split() == ["total", "2", "cards", "1", "tables", "2", "MCQs", "1", "clozes"]
+    assert total.split() == ["total", "2", "cards", "1", "table", "2", "MCQs", "1", "cloze"]
     assert closing == "0 errors, 0 warnings"
 
 

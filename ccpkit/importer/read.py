@@ -6,7 +6,7 @@ import codecs
 import re
 from pathlib import Path
 
-from ccpkit.errors import CcpkitError
+from ccpkit.errors import CcpkitError, UsageError
 from ccpkit.importer.lines import Line
 
 _MODULE_HEADING = re.compile(r"^Module \d+ ?- ?\S", re.MULTILINE)
@@ -19,9 +19,9 @@ class ExportError(CcpkitError):
 def read_export(path: Path) -> list[Line]:
     """The export's lines, numbered from 1; any problem is one clear ``ExportError``."""
     if not path.exists():
-        raise ExportError(f"{path}: no such file; pass the path of the plain-text notes export")
+        raise UsageError(f"{path}: no such file; pass the path of the plain-text notes export")
     if path.is_dir():
-        raise ExportError(f"{path}: is a folder; pass the plain-text notes export file")
+        raise UsageError(f"{path}: is a folder; pass the plain-text notes export file")
     try:
         data = path.read_bytes()
     except OSError as error:

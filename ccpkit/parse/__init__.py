@@ -22,6 +22,7 @@ from ccpkit.parse.notes_folder import (
     key_file_stem,
     misnamed,
     naming,
+    one_module_folder,
     read_notes_file,
 )
 from ccpkit.parse.passages import passages
@@ -129,6 +130,7 @@ def read_sources(notes: Path, *, highlight_clozes: bool = True) -> Sources:
     problems: list[Problem] = misnamed(notes)
     if not problems and not any(files.files for files in modules_found):
         raise NoNotesError(notes)
+    problems += one_module_folder(notes, modules_found)
     distinct = _distinct(modules_found, notes, problems)
     return Sources(tuple(_read(notes, files, highlight_clozes) for files in distinct), tuple(problems))
 

@@ -64,12 +64,21 @@ def locate(
             raise UsageError(f"no Anki collection at {path}: give the path of a collection.anki2 file")
         return Located(path, path.parent / BACKUP_FOLDER)
     base = anki_base(environ, platform)
+    if not base.is_dir():
+        raise UsageError(
+            f"Anki's data folder {base} does not exist: open Anki desktop once to create it, set "
+            "ANKI_BASE to the folder your Anki uses, or give --collection PATH"
+        )
     found = profiles(base)
     if profile is None:
         if len(found) != 1:
             raise UsageError(_which_profile(base, found))
         profile = found[0]
     if profile not in found:
+        if (base / profile).is_dir():
+            raise UsageError(
+                f"Anki profile {profile!r} in {base} has no collection yet: open it in Anki once"
+            )
         known = ", ".join(found) if found else "none"
         raise UsageError(f"no Anki profile {profile!r} in {base} (profiles there: {known})")
     folder = base / profile

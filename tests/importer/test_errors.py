@@ -28,13 +28,21 @@ def test_bad_export_files_give_one_line_and_write_nothing(
     if content is not None:
         export.write_bytes(content)
     code, output = run_import(tmp_path, export)
-    assert code != 0
+    assert code == (2 if content is None else 1)  # a wrong path is a usage error; a bad file, bad input
     assert message in output
     assert str(export) in output
     assert len(output.strip().splitlines()) == 1
     assert "Traceback" not in output
     assert not (tmp_path / "notes").exists()
     assert not (tmp_path / "report.txt").exists()
+
+
+def test_a_folder_given_as_the_export_is_a_usage_error(tmp_path: Path) -> None:
+    code, output = run_import(tmp_path, tmp_path)
+    assert (code, output.strip()) == (
+        2,
+        f"error: {tmp_path}: is a folder; pass the plain-text notes export file",
+    )
 
 
 def test_an_unreadable_export_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

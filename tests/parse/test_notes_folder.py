@@ -316,6 +316,20 @@ def test_a_missing_notes_folder_is_a_usage_error(tmp_path: Path) -> None:
         parse_notes(tmp_path / "nowhere")
 
 
+def test_one_module_folder_given_as_the_notes_folder_is_told_to_pass_its_parent(tmp_path: Path) -> None:
+    write(tmp_path, {"01-intro/cram.md": CRAM, "02-compute/cram.md": CRAM, "02-compute/summary.md": SUMMARY})
+    parsed = parse_notes(tmp_path / "02-compute")
+    [warning] = parsed.problems
+    assert str(warning).startswith("cram.md:1: warning: the notes folder ")
+    assert f"pass its parent, --notes {tmp_path}, and --module 2" in warning.message
+    assert not any("one module's folder" in problem.message for problem in parse_notes(tmp_path).problems)
+
+
+def test_a_course_folder_of_a_year_beside_others_is_no_module_folder(tmp_path: Path) -> None:
+    write(tmp_path, {"2023-cloud/ec2.md": CRAM, "2024-cloud/ec2.md": CRAM, "2024-cloud/s3.md": SUMMARY})
+    assert parse_notes(tmp_path / "2024-cloud").problems == ()
+
+
 def test_ordinary_prose_yields_nothing_and_no_problem(tmp_path: Path) -> None:
     prose = "# Lecture notes\n\nRudy: Welcome back. **EC2** is where it starts.\n\nAlan: Indeed.\n"
     write(tmp_path, {"02-compute/lecture-notes.md": prose})

@@ -55,7 +55,24 @@ def test_a_profile_is_chosen_by_name_and_several_need_a_choice(tmp_path: Path) -
 
 def test_no_profile_at_all_says_how_to_point_at_one(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="set ANKI_BASE to your Anki data folder, or give --collection PATH"):
-        locate(None, None, {"ANKI_BASE": str(tmp_path / "nowhere")})
+        locate(None, None, {"ANKI_BASE": str(tmp_path)})
+
+
+@pytest.mark.parametrize("profile", [None, "Ana"])
+def test_a_missing_anki_data_folder_is_named_as_such(tmp_path: Path, profile: str | None) -> None:
+    with pytest.raises(
+        UsageError, match=r"Anki's data folder .*nowhere does not exist: open Anki desktop once"
+    ):
+        locate(None, profile, {"ANKI_BASE": str(tmp_path / "nowhere")})
+
+
+def test_a_profile_folder_without_a_collection_is_told_to_open_it_once(tmp_path: Path) -> None:
+    make_profile(tmp_path, "Ana")
+    (tmp_path / "Bruno").mkdir()
+    with pytest.raises(
+        UsageError, match=r"Anki profile 'Bruno' in .* has no collection yet: open it in Anki"
+    ):
+        locate(None, "Bruno", {"ANKI_BASE": str(tmp_path)})
 
 
 def test_an_explicit_collection_file_or_profile_folder(tmp_path: Path) -> None:

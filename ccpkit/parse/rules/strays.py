@@ -15,7 +15,7 @@ from ccpkit.parse.tree import Node
 
 _NESTING = ("bullet_list", "ordered_list", "list_item", "blockquote")
 _NO_OPTIONS = (
-    "no options found for this {what}: write the question's options as lines `A) …`, `B) …` "
+    "no options (two or more) found for this {what}: write the question's options as lines `A) …`, `B) …` "
     "(or a list `- A) …`) between its text and its answer"
 )
 
