@@ -172,7 +172,7 @@ class Blocks:
             for row in rows
         ]
         widths = column_widths(columns, rows, self.width, self.ty.style.tables.min_column_mm * mm)
-        grid = Table([header, *body], colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+        grid = _Grid([header, *body], colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
         grid.setStyle(self._table_style())
         grid.spaceAfter = self.ty.style.text.size * 0.4
         return grid
@@ -217,6 +217,21 @@ class Blocks:
             ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, palette.zebra]),
         ]
         return TableStyle(commands)
+
+
+class _Grid(Table):  # type: ignore[misc]
+    """A grid that breaks a row earlier rather than carry its last row alone to the next column: a
+    lone row under a repeated header reads as a table of its own."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(avail_width, avail_height)
+        if len(parts) != 2 or len(parts[1]._cellvalues) - self.repeatRows != 1:
+            return parts
+        before = len(parts[0]._cellvalues)
+        if before + 1 != len(self._cellvalues) or before - self.repeatRows < 3:
+            return parts  # a row split inside, or too few rows above to spare one
+        earlier: list[Flowable] = super().split(avail_width, sum(self._rowHeights[: before - 1]) + 0.01)
+        return earlier if len(earlier) == 2 else parts
 
 
 def column_widths(

@@ -6,9 +6,13 @@ from dataclasses import replace
 
 import pytest
 
-from ccpkit.export.pdf.flowables import column_widths
-from ccpkit.model import Card, ComparisonTable, Deck
-from tests.export.pdf.conftest import Built, build
+from ccpkit.export.pdf.flowables import Blocks, column_widths
+from ccpkit.export.pdf.fonts import register_fonts
+from ccpkit.export.pdf.glyphs import Typesetter
+from ccpkit.export.pdf.style import load_style
+from ccpkit.export.pdf.typography import typography
+from ccpkit.model import Card, ComparisonTable, Deck, SourceLocation
+from tests.export.pdf.conftest import TEMPLATES, Built, build
 from tests.export.pdf.reading import reader, squashed, text
 from tests.export.pdf.synthetic import large_deck, sentence
 
@@ -123,3 +127,20 @@ def test_an_overlong_module_title_is_cut_not_a_layout_error() -> None:
     title = "Topic " + sentence(4, 900)
     built = build(replace(deck, modules=(replace(deck.modules[0], title=title),)))
     assert title[:100] in text(built.files["pdf/course.pdf"]).replace("\n", " ")
+
+
+@pytest.mark.parametrize("rows", [4, 7])
+def test_a_grid_never_carries_its_last_row_alone_into_the_next_column(rows: int) -> None:
+    """Where the room left holds all its rows but the last, the break comes a row earlier: two rows go
+    on under the repeated header, not one that reads as a table of its own."""
+    style = load_style(TEMPLATES)
+    ty = typography(style, register_fonts(style))
+    blocks = Blocks(ty, Typesetter(ty.fonts), 200)
+    body = [(f"Option {n}", f"Billed per {n} unit") for n in range(rows)]
+    grid = blocks.grid(("Option", "Billing"), body, SourceLocation(path="m/notes.md", line=1))
+    _, height = grid.wrap(200, 1_000)
+    last = grid._rowHeights[-1]
+    first, rest = grid.split(200, height - last / 2)
+    assert (len(first._cellvalues) - 1, len(rest._cellvalues) - 1) == (rows - 2, 2)
+    first, rest = grid.split(200, height - last * 2.5)  # the break leaves three: as reportlab made it
+    assert len(rest._cellvalues) - 1 == 3
