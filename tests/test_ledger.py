@@ -105,6 +105,20 @@ def test_different_note_or_note_type_is_not_a_rename() -> None:
     assert result.orphaned == ("m/card/s3",)
 
 
+def test_a_name_one_letter_of_an_acronym_away_over_another_answer_is_another_note() -> None:
+    """``Amazon SNS`` removed and ``Amazon SQS`` added in one build are two services: the SNS note's
+    history must not move to SQS (names 90% alike exactly; a typo in a longer name is more alike)."""
+    ledger = first_build(note("m/card/amazon-sns", "Amazon SNS", answer="pub/sub notifications"))
+    result = reconcile(
+        ledger, [note("m/card/amazon-sqs", "Amazon SQS", answer="queues")], now=T1, new_guid=guid
+    )
+    assert (result.renamed, result.added, result.orphaned) == (
+        (),
+        ("m/card/amazon-sqs",),
+        ("m/card/amazon-sns",),
+    )
+
+
 def test_orphans_stay_in_the_ledger_and_get_their_guid_back_when_they_return() -> None:
     ledger = first_build(note("m/card/s3", "Amazon S3"), note("m/card/ec2", "EC2", answer="servers"))
     gone = reconcile(ledger, [note("m/card/ec2", "EC2", answer="servers")], now=T1, new_guid=guid)

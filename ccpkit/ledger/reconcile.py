@@ -10,8 +10,9 @@ from difflib import SequenceMatcher
 from ccpkit.ledger.entries import Entry, Fingerprint, Ledger, Move, Reconciliation, Stamp
 
 RENAME_SIMILARITY = 0.9
-"""How alike two names must be (difflib ratio) to count as one note renamed, when answers differ.
-A name of several texts (a question's stem, options and answers) must be this alike in each."""
+"""How alike two names must be, at least, to count as one note renamed (difflib ratio) when answers
+differ: more alike than this. A name of several texts (a question's stem, options and answers) must
+be so in each. ``Amazon SNS`` and ``Amazon SQS`` (0.9 exactly) are two services."""
 
 
 def reconcile(
@@ -354,7 +355,7 @@ def _similarity(note: Fingerprint, entry: Entry) -> float:
     if note.table and entry.module and note.module != entry.module:
         return 0.0
     likeness = _likeness(note.key, entry.key, floor=RENAME_SIMILARITY)
-    return likeness if likeness >= RENAME_SIMILARITY else 0.0
+    return likeness if likeness > RENAME_SIMILARITY else 0.0
 
 
 def _likeness(new: tuple[str, ...], old: tuple[str, ...], *, floor: float) -> float:
