@@ -8,6 +8,9 @@ one transaction, and record the ledger last.
 
 from __future__ import annotations
 
+import shlex
+import signal
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -15,6 +18,7 @@ from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path, PurePosixPath
 from types import ModuleType
+from typing import Any
 
 from ccpkit.build import keep_ledger, only_modules, require_outside
 from ccpkit.errors import UsageError
@@ -68,7 +72,8 @@ def sync(
     try:
         settings = settings or SyncOptions()
         parse = partial(parse_notes, notes, title=title, highlight_clozes=highlight_clozes)
-        return _sync(notes, out, located, options, parse, settings, clock, progress, before_writing)
+        named = title is not None or bool(options.deck_name)
+        return _sync(notes, out, located, options, parse, named, settings, clock, progress, before_writing)
     finally:
         progress.finish()
 
@@ -79,6 +84,7 @@ def _sync(
     located: Located,
     options: ExportOptions,
     parse: Callable[[], Parsed],
+    named: bool,
     settings: SyncOptions,
     clock: Callable[[], float],
     progress: Progress,
@@ -88,6 +94,14 @@ def _sync(
     ledger = load_ledger(notes / LEDGER_NAME)
     progress.step("parsing notes")
     parsed = parse()
+    scope = ledger.guid_scope
+    if not named and scope and scope != parsed.deck.title:
+        raise UsageError(
+            f"the ledger in {notes} names this course {scope!r}, but no ccpkit.toml or --title names it "
+            f"here, so it would be {parsed.deck.title!r}, after its notes folder, and every card would "
+            "move to a deck of that name: run ccpkit in the course's folder (beside its ccpkit.toml), or "
+            f"pass --title {shlex.quote(scope)}"
+        )
     now = int(clock())
     changes, settled = settle_identities(ledger, parsed.deck, options, now=now, in_error=parsed.in_error)
     deck = only_modules(parsed.deck, settings.modules)
@@ -98,71 +112,96 @@ def _sync(
     synced_ledger = _only_synced(previous, changes.ledger, slugs) if settings.modules else changes.ledger
     choices = replace(settings.choices, retire=settings.choices.retire and not parsed.errors)
     progress.step("reading the collection")
-    with anki_collection.opened(located.collection) as collection:
-        found = load_record(located.collection, anki_collection.record_generation(collection))
-        record = found or SyncRecord()
-        desired = {note.guid for note in wanted_notes}
-        held = set(changes.held)  # missing while the notes hold errors: counted, never retired
-        alive = {e.guid for key, e in changes.ledger.notes.items() if not e.orphaned and key not in held}
-        orphans = {  # an item moved to a module not synced now is no orphan: it is alive there
-            guid: note_id
-            for guid, note_id in _orphans(changes, record, options.deck_name or parsed.deck.title)
-            if guid not in alive and (not settings.modules or note_id.split("/", 1)[0] in slugs)
-        }
-        wanted = Wanted(
-            notes=wanted_notes,
-            templates=templates,
-            orphans=orphans,
-            previous={key: entry.modified for key, entry in previous.items()},
-            changed=frozenset((*changes.updated, *changes.added, *changes.restored)),
-            homes={key: entry.home for key, entry in previous.items()},
-            sent={key: entry.study for key, entry in previous.items() if entry.study},
-        )
-        state = anki_collection.read_state(collection, [*desired, *orphans])
-        plan = plan_sync(wanted, state, record, choices)
-        report = SyncReport(
-            counts=format_counts(parsed.deck),
-            problems=tuple(sorted((*parsed.problems, *card_problems(parsed.deck)))),
-            collection=located.collection,
-            plan=plan,
-            notes=notes,
-            dry_run=settings.dry_run,
-            keep_anki=choices.keep_anki,
-            record_lost=found is None,
-        )
-        if settings.dry_run:
-            return report
-        pictures = pictures_shown(parsed.deck.pictures, wanted_notes)
-        if not (plan.writes or dump_record(plan.record) != dump_record(record)):
-            copied = anki_collection.add_pictures(collection, pictures)  # those a sync cut short left out
-            written = _recorded(notes, out, _as_synced(synced_ledger, wanted_notes, plan, state))
-            return replace(report, written=written, pictures_copied=copied)
-        before_writing(plan)
-        conflicts_file = None
-        if plan.conflicts:
-            stamp = datetime.fromtimestamp(now, UTC)
-            data = conflicts_markdown(
-                plan.conflicts,
-                notes=notes,
-                collection=located.collection,
-                keep_anki=choices.keep_anki,
-                when=stamp.strftime("%Y-%m-%d %H:%M:%S UTC"),
+    finishing = _HeldInterrupts()
+    try:
+        with anki_collection.opened(located.collection) as collection:
+            found = load_record(located.collection, anki_collection.record_generation(collection))
+            record = found or SyncRecord()
+            desired = {note.guid for note in wanted_notes}
+            held = set(changes.held)  # missing while the notes hold errors: counted, never retired
+            alive = {e.guid for key, e in changes.ledger.notes.items() if not e.orphaned and key not in held}
+            orphans = {  # an item moved to a module not synced now is no orphan: it is alive there
+                guid: note_id
+                for guid, note_id in _orphans(changes, record, options.deck_name or parsed.deck.title)
+                if guid not in alive and (not settings.modules or note_id.split("/", 1)[0] in slugs)
+            }
+            wanted = Wanted(
+                notes=wanted_notes,
+                templates=templates,
+                orphans=orphans,
+                previous={key: entry.modified for key, entry in previous.items()},
+                changed=frozenset((*changes.updated, *changes.added, *changes.restored)),
+                homes={key: entry.home for key, entry in previous.items()},
+                sent={key: entry.study for key, entry in previous.items() if entry.study},
             )
-            name = f"sync-conflicts-{stamp.strftime('%Y%m%d-%H%M%S')}.md"
-            conflicts_file = write_atomically(out, Output(PurePosixPath(name), data))
-        progress.step("backing up the collection")
-        backup = anki_collection.back_up(collection, located.backups)
-        generation = save_record(located.collection, plan.record)
-        templates_modified = settled.templates_modified or max(
-            (n.modified for n in wanted_notes), default=now
-        )
-        anki_collection.apply(collection, plan, state, templates, templates_modified, generation, progress)
-        copied = anki_collection.add_pictures(collection, pictures)
-    remove_other_records(located.collection, generation)
-    written = _recorded(notes, out, _as_synced(synced_ledger, wanted_notes, plan, state))
+            state = anki_collection.read_state(collection, [*desired, *orphans])
+            plan = plan_sync(wanted, state, record, choices)
+            report = SyncReport(
+                counts=format_counts(parsed.deck),
+                problems=tuple(sorted((*parsed.problems, *card_problems(parsed.deck)))),
+                collection=located.collection,
+                plan=plan,
+                notes=notes,
+                dry_run=settings.dry_run,
+                keep_anki=choices.keep_anki,
+                record_lost=found is None,
+            )
+            if settings.dry_run:
+                return report
+            pictures = pictures_shown(parsed.deck.pictures, wanted_notes)
+            if not (plan.writes or dump_record(plan.record) != dump_record(record)):
+                copied = anki_collection.add_pictures(collection, pictures)  # those a sync cut short left out
+                written = _recorded(notes, out, _as_synced(synced_ledger, wanted_notes, plan, state))
+                return replace(report, written=written, pictures_copied=copied)
+            before_writing(plan)
+            conflicts_file = None
+            if plan.conflicts:
+                stamp = datetime.fromtimestamp(now, UTC)
+                data = conflicts_markdown(
+                    plan.conflicts,
+                    notes=notes,
+                    collection=located.collection,
+                    keep_anki=choices.keep_anki,
+                    when=stamp.strftime("%Y-%m-%d %H:%M:%S UTC"),
+                )
+                name = f"sync-conflicts-{stamp.strftime('%Y%m%d-%H%M%S')}.md"
+                conflicts_file = write_atomically(out, Output(PurePosixPath(name), data))
+            progress.step("backing up the collection")
+            backup = anki_collection.back_up(collection, located.backups)
+            generation = save_record(located.collection, plan.record)
+            templates_modified = settled.templates_modified or max(
+                (n.modified for n in wanted_notes), default=now
+            )
+            finishing.start()  # from here on the collection and the ledger are written together
+            anki_collection.apply(
+                collection, plan, state, templates, templates_modified, generation, progress
+            )
+            copied = anki_collection.add_pictures(collection, pictures)
+        remove_other_records(located.collection, generation)
+        written = _recorded(notes, out, _as_synced(synced_ledger, wanted_notes, plan, state))
+    finally:
+        finishing.stop()
     return replace(
         report, backup=backup, conflicts_file=conflicts_file, written=written, pictures_copied=copied
     )
+
+
+class _HeldInterrupts:
+    """From ``start`` to ``stop`` Ctrl-C does not stop the sync: stopped after its transaction but
+    before the ledger is written, it would leave Anki ahead of the ledger. A crash or ``kill -9`` in
+    the transaction still rolls it back."""
+
+    def __init__(self) -> None:
+        self.previous: Any = None
+
+    def start(self) -> None:
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def stop(self) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+            self.previous = None
 
 
 def _recorded(notes: Path, out: Path, ledger: Ledger) -> tuple[Path, ...]:
@@ -223,8 +262,11 @@ def _as_synced(ledger: Ledger, synced: Sequence[AnkiNote], plan: Plan, state: Co
     id too) and its cards in its deck (unless the student keeps them elsewhere): a later build then
     reports no pending change or move that sync already made. A note whose conflict kept Anki's text
     (``--keep-anki``) is dated no later than Anki's copy: the next .apkg's copy of it is then no newer,
-    and an import leaves the text the student chose alone."""
-    notes = dict(ledger.notes)
+    and an import leaves the text the student chose alone. An orphan sync deleted is forgotten."""
+    deleted = {orphan.guid for orphan in plan.deleted}  # gone from Anki: no orphan left to list
+    notes = {
+        key: entry for key, entry in ledger.notes.items() if not (entry.orphaned and entry.guid in deleted)
+    }
     sent = {(update.note.guid, name) for update in plan.updated for name in update.fields}
     kept_in_anki = {
         conflict.note.guid for conflict in plan.conflicts if (conflict.note.guid, conflict.field) not in sent

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from anki._backend import RustBackend
 from anki.collection import Collection
+from click.testing import CliRunner
 
+from ccpkit.cli import cli
 from tests.conftest import REPO
 from tests.export.anki.student import Student
 from tests.sync.course import TITLE, Course, fargate_moved_to_storage
@@ -281,3 +283,44 @@ def test_an_output_folder_inside_the_notes_folder_is_a_usage_error_and_nothing_i
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert f"output folder {course.notes / 'build'} is inside the notes folder" in result.output
     assert sorted(course.notes.rglob("*")) == before and course.collection.read_bytes() == collection
+
+
+def test_a_course_left_untitled_here_is_not_renamed_after_its_notes_folder(
+    course: Course, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from another folder, no ccpkit.toml names the course: it would take its notes folder's
+    name and every card would move to a deck of that name. The ledger knows its name: a usage error."""
+    monkeypatch.chdir(course.root)  # no ccpkit.toml here
+    before, ledger = course.collection_hash(), (course.notes / ".ccpkit-ledger.json").read_bytes()
+    arguments = ["sync", "--notes", str(course.notes), "--out", str(course.out)]
+    result = CliRunner().invoke(cli, [*arguments, "--collection", str(course.collection)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"names this course '{TITLE}'" in result.output and f"--title '{TITLE}'" in result.output
+    assert course.collection_hash() == before
+    assert (course.notes / ".ccpkit-ledger.json").read_bytes() == ledger
+
+
+def test_ctrl_c_while_a_sync_writes_lets_it_finish_the_collection_and_the_ledger_together(
+    course: Course, tmp_path: Path
+) -> None:
+    """Stopped between its transaction and the ledger, a sync would leave Anki ahead of the ledger."""
+    finished = tmp_path / "finished"
+    shutil.copytree(course.root, finished)
+    assert Course(finished).sync(title="AWS CCP 2026").exit_code == 0
+    ledger = (course.notes / ".ccpkit-ledger.json").read_bytes()
+
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.sync.interrupted_sync", str(course.root), "AWS CCP 2026", "committing"],
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None and child.stdin is not None
+    assert child.stdout.readline().strip() == "paused at committing"
+    os.kill(child.pid, signal.SIGINT)
+    child.stdin.write("\n")
+    child.stdin.close()
+    assert child.wait() == 0
+    assert snapshot(course.collection) == snapshot(Course(finished).collection)
+    assert (course.notes / ".ccpkit-ledger.json").read_bytes() != ledger  # written as well

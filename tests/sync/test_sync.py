@@ -270,6 +270,8 @@ def test_delete_orphans_deletes_them_after_saying_how_many(studied: Studied) -> 
         assert len(list(student.notes())) == 10
     finally:
         student.close()
+    listed = CliRunner().invoke(cli, ["orphans", "--notes", str(course.notes)])
+    assert "amazon-efs" not in listed.output  # deleted, so no orphan still in Anki to list
 
 
 def test_a_note_type_css_change_updates_it_in_place_and_keeps_the_students_field(studied: Studied) -> None:
