@@ -340,9 +340,9 @@ def orphans(config: Config, notes: Path | None, forget: bool) -> None:
     """List the orphans: notes whose item left your notes but which stay in Anki (an import never
     deletes), each with a search to paste into Anki's browser.
 
-    The build names an orphan once, when it goes, then only counts them. Delete them in Anki (or keep
-    them), then run `ccpkit orphans --forget`. An item that comes back before that gets its old note
-    again; after it, a new one.
+    The build names an orphan once, when it goes, then only counts them. Delete them in Anki, then
+    run `ccpkit orphans --forget`. An item that comes back before that gets its old note (and history)
+    again; after it, a new one: forget only notes you deleted, or the old one stays beside the new.
     """
     from ccpkit.orphans import find_orphans, forget_orphans
 
@@ -362,7 +362,10 @@ def orphans(config: Config, notes: Path | None, forget: bool) -> None:
         click.echo(
             "all of them in Anki's browser: " + " or ".join(f"({orphan.search.search})" for orphan in found)
         )
-    click.echo("delete them in Anki's browser if you like, then run `ccpkit orphans --forget`")
+    click.echo(
+        "delete them in Anki's browser, then run `ccpkit orphans --forget`: an item put back after that"
+        " gets a new note, so forget only what you deleted"
+    )
 
 
 @cli.command(short_help="Bring an Anki collection up to date in place (close Anki first).")
