@@ -184,18 +184,25 @@ def _lists_a_record(ctx: Context, block: Block) -> bool:
 
 def _records(ctx: Context, node: Node, section: tuple[str, ...]) -> bool:
     """A list of ``Name: value`` items keeping a record (a book's details, a question's data fields),
-    or, under a meeting's title, of who said or does what (``- Alice: finished the VPC module``,
-    ``- [ ] Bob — book the room``)."""
+    any list of a file titled as one meeting's record, or, under a section so titled, one of who said
+    or does what (``- Alice: finished the VPC module``, ``- [ ] Bob — book the room``); a numbered
+    list of steps under a ``Method`` heading."""
     if node.type not in LISTS:
         return False
     firsts = [item.children[0] if item.children else None for item in node.children]
     lines = [first.children[0].content for first in firsts if first is not None and first.type == "paragraph"]
     if len(lines) != len(node.children):
         return False
-    if keeps_a_record("\n".join(lines)):
+    if keeps_a_record("\n".join(lines)) or _records_a_meeting(ctx.doc.part):  # minutes hold no glossary
         return True
-    meeting = any(map(_records_a_meeting, (ctx.doc.part, *section)))
+    if node.type == "ordered_list" and section and _STEPS_TITLE.fullmatch(section[-1].strip()):
+        return True  # `## Method` over `1. **Simmer:** Add the tomatoes …`: what to do, in turn
+    meeting = any(map(_records_a_meeting, section))
     return meeting and len(lines) >= 2 and all(map(_SAID_BY.match, lines))
+
+
+_STEPS_TITLE = re.compile(r"(?i)(?:method|directions|instructions|preparation)\W*")
+"""A section of steps to follow in turn, as recipes and experiments title theirs."""
 
 
 def _records_a_meeting(title: str) -> bool:
@@ -208,7 +215,9 @@ def _records_a_meeting(title: str) -> bool:
     return _MEETING.search(title) is not None and _ONE_MEETING.search(title) is not None
 
 
-_MEETING = re.compile(r"(?i)\b(?:meeting|sync|stand-?up|retro)\b|^\W*minutes\b|\bmeeting\s+minutes\b")
+_MEETING = re.compile(
+    r"(?i)\b(?:meeting|sync|stand-?up|retro|study\s+group)\b|^\W*minutes\b|\bmeeting\s+minutes\b"
+)
 _ONE_MEETING = re.compile(
     r"(?i)\d{4}-\d\d-\d\d|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bsprint\s+\d+|\b(?:weekly|daily|monthly)\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
@@ -538,7 +547,7 @@ def _described_in_a_line(ctx: Context) -> set[int]:
             and len(line.children[0].content.split()) <= _ONE_LINE_WORDS
             and not _ENUMERATION.search(line.children[0].content)
             and not deeper
-            and not title.endswith("?")
+            and not _NO_ENTRY.match(title)  # `Step 2: Create the environment`: a part of the page
             and title.lower() not in _GENERIC_HEADINGS
         )
         siblings.setdefault((heading.tag, blocks[start].section[:-1]), []).append((heading, fits, facts))
@@ -583,16 +592,17 @@ def _glossary_entries(ctx: Context) -> dict[int, str]:
 
 
 _NO_ENTRY = re.compile(
-    r"(?i)(?:(?:lesson|unit|chapter|week|day|part|module|section|session)\s*[\d.:ivx]"
+    r"(?i)(?:(?:lesson|unit|chapter|week|day|part|module|section|session|step)\s*[\d.:ivx]"
     r"|(?:how\s+to|proof|things\s+to|recommended|useful|further)\b"
     r"|(?:homework|exercises?|dialogues?|notes?|references?|resources?|sources?|links|reading(?:\s+list)?"
     r"|installation|setup|quick\s*start|getting\s+started|contributing|license|about|introduction"
     r"|overview|summary|review|practice|quiz|acknowledge?ments|changelog|errata|see\s+also|exam\s+tips"
-    r"|tips|faq)\W*$)|.*\?$"
+    r"|tips|faq|troubleshooting)\W*(?::.*)?$)|.*\?$"
 )
-"""A heading under a glossary's title that names a part of the page, not a term: numbered (``Lesson
-1``, ``Unit 3: At the station``), a kind of section as its whole title (``Homework``, ``Changelog``,
-``Exam tips``), or opening so (``How to contribute``, ``Proof of …``, ``Useful links``); or one that asks.
+"""A heading (under a glossary's title, or among a cheat sheet's) that names a part of the page, not
+a term: numbered (``Lesson 1``, ``Unit 3: At the station``, ``Step 2: …``), a kind of section as its
+whole title (``Homework``, ``Changelog``, ``Exam tips``, ``Troubleshooting: …``), or opening so (``How
+to contribute``, ``Proof of …``, ``Useful links``); or one that asks.
 A term that only opens with such a word (``Test statistic``, ``Session host``) is one."""
 _ENTRY_BLOCKS = 3
 _ENTRY_WORDS = 120
@@ -993,11 +1003,18 @@ Enzymes``, ``How to create an S3 bucket`` (``# Osmosis`` over its definition is 
 
 _CHANGES = frozenset({"added", "changed", "deprecated", "removed", "fixed", "security"})
 _RELEASE = re.compile(r"(?i)\[?(?:v?\d+(?:\.\d+)+|unreleased)\]?(?:\s*[-\u2013\u2014]\s*\d{4}-\d\d-\d\d)?")
+_DATED_RELEASE = re.compile(
+    r"(?i)\[?v?\d+(?:\.\d+)+\]?\s*(?:[-\u2013\u2014]\s*\d{4}-\d\d-\d\d|\(\d{4}-\d\d-\d\d\))"
+)
+"""A release's heading with its date: ``v2.3.0 (2024-05-02)``, ``[1.2.0] - 2024-03-01``."""
 
 
 def _records_changes(section: tuple[str, ...]) -> bool:
     """A changelog's section (``## [1.2.0] - 2024-03-01`` over ``### Added``, as Keep a Changelog
-    writes them): what a release changed, not terms to learn."""
+    writes them, or a release's dated heading over its changes): what a release changed, not terms
+    to learn."""
+    if section and _DATED_RELEASE.fullmatch(section[-1].strip()):
+        return True
     if len(section) < 2 or section[-1].strip().casefold() not in _CHANGES:
         return False
     return _RELEASE.fullmatch(section[-2].strip()) is not None
@@ -1109,15 +1126,19 @@ def _glossary_lines(
 
 def _named_half(terms: list[Term | None]) -> bool:
     """Whether half the lines or more name a term as names are written, and define it as a glossary
-    does (most open with a capital or a year): then a few words in sentence case before a hyphen name
-    one too (``Duty of care - …`` among ``Damages - A sum …`` and ``Debt - A duty …``), as glossaries
-    mix them, where a to-do list's, a retrospective's or minutes' lines (``Call the bank - …``,
-    ``Budget - approved …``) mostly read otherwise."""
+    does (most open with a capital or a year) or gloss it as a vocabulary does (in a few words): then
+    a few words in sentence case before a hyphen name one too (``Duty of care - …`` among ``Damages -
+    A sum …`` and ``Debt - A duty …``), as glossaries mix them, where a to-do list's, a
+    retrospective's or minutes' lines (``Call the bank - …``, ``Budget - approved …``) mostly read
+    otherwise."""
     named = [term for term in terms if term is not None]
     defined = sum(term.rest[:1].isupper() or term.rest[:1].isdigit() for term in named)
-    return bool(named) and len(named) * 2 >= len(terms) and defined * 2 >= len(named)
+    glossed = sum(len(term.rest.split()) <= _GLOSS_WORDS for term in named)  # a vocabulary's meanings
+    return bool(named) and len(named) * 2 >= len(terms) and max(defined, glossed) * 2 >= len(named)
 
 
+_GLOSS_WORDS = 3
+"""At most this many words in a meaning of a vocabulary list (``la cucina \u2013 the kitchen``)."""
 _Written = TypeVar("_Written", str, Node)
 """A line of a paragraph, or a list item."""
 

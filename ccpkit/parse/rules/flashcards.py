@@ -1381,12 +1381,15 @@ def _unquoted(ctx: Context, quote: Node) -> str:
 def _asked_over_callout(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
     """A one-line paragraph that asks, over an answer callout (``What does …?`` then ``> [!success]-
     Answer``) or a plain quote (``Was ist der Parallaxenfehler?`` over ``> Ein Ablesefehler …``, as
-    question catalogues answer): the pair, and the one block it took after the first."""
+    question catalogues answer; a question in bold anywhere): the pair, and the one block it took
+    after the first."""
     asked = ctx.doc.written(blocks[0]).strip()
-    if "\n" in asked or not _asks(asked) or len(blocks) < 2 or blocks[1].type != "blockquote":
+    bold = BOLD_TEXT.fullmatch(asked)  # `**What is …?**` over a quote: asked as a card is, even alone
+    question = bold["inner"].strip() if bold else asked
+    if "\n" in asked or not _asks(question) or len(blocks) < 2 or blocks[1].type != "blockquote":
         return None
     plain_quote = callout(blocks[1]) is None
-    if plain_quote and not (ctx.answered_in_quotes and asks_over_a_quote(asked)):
+    if plain_quote and not ((bold or ctx.answered_in_quotes) and asks_over_a_quote(question)):
         return None
     answer = _quote_answer(ctx, blocks[1], alone=plain_quote)
     if answer is None:

@@ -944,8 +944,10 @@ def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | N
 
 def _inline_options(line: str, *, with_stem: bool) -> list[str]:
     """Options on one line: from the line's start with wide gaps between them (``A. Spot   B.
-    Dedicated``), or, ``with_stem``, after a stem that asks (``Pick one: … A) Spot. B) Dedicated.``)
-    or a statement to judge (``CloudFront is a CDN. A) True B) False``);
+    Dedicated``) or three or more of a few words each (``(a) mitochondria (b) chloroplast (c)
+    ribosome``, under the stem's line, as exam banks write them), or, ``with_stem``, after a stem
+    that asks (``Pick one: … A) Spot. B) Dedicated.``) or a statement to judge (``CloudFront is a
+    CDN. A) True B) False``);
     the stem, a line per option and an answer ending the line (``— Answer: A``) on lines of their
     own. Lower-case letters in brackets (``(a) EBS (b) S3``) letter options only after a whole
     question, each a few words with no sentence's end. Any other line as it is."""
@@ -956,14 +958,24 @@ def _inline_options(line: str, *, with_stem: bool) -> list[str]:
     head = line[: starts[0]].strip()
     spread = starts[0] == 0 and all(_WIDE_GAP.search(line[:start]) for start in starts[1:])
     options = _cut(line, starts)
-    if not ((with_stem and head and (asks(head) or _judged(options))) or spread):
+    listed = starts[0] == 0 and len(options) >= 3 and all(map(_few_words, options))
+    if not ((with_stem and head and (asks(head) or _judged(options))) or spread or listed):
         return [line]
-    if letters[0]["lower"] and (not head.endswith("?") or any(o.endswith((".", "?", "!")) for o in options)):
+    if letters[0]["lower"] and head and (not head.endswith("?") or not all(map(_few_words, options))):
         return [line]  # `What is a derivative? (a) Define it. (b) …`: parts; `Which, (a) … or (b) …?`: prose
     answered = _TRAILING_ANSWER.search(options[-1])
     if answered is not None:  # `C) Zephyr Edge — Answer: A`
         options[-1:] = [options[-1][: answered.start()].strip(), options[-1][answered.end() :].strip()]
     return [head, *options] if head else options
+
+
+def _few_words(option: str) -> bool:
+    """An option of a few words with no sentence's end: ``(b) chloroplast``, not ``(b) Define it.``"""
+    return len(option.split()) <= _FEW_WORDS and not option.endswith((".", "?", "!"))
+
+
+_FEW_WORDS = 6
+"""Words of an option, its letter one of them, on a line of three or more with no stem before them."""
 
 
 def _judged(options: Sequence[str]) -> bool:

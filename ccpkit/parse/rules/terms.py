@@ -80,6 +80,12 @@ transcript; a tab or a ``|``, as Quizlet, Anki and spreadsheets export cards, is
 arrows only."""
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
 _ANSWER_IN_CODE = re.compile(r"(?P<front>[^`]*\?)\s+(?P<back>`[^`]+`)")
+_ANSWER_IN_BOLD = re.compile(
+    r"(?P<front>(?:(?!\*\*|__)[^`])*[?\uff1f])\s+(?:\*\*|__)(?P<back>[^*_]+)(?:\*\*|__)"
+)
+"""``What is the capital of Peru? **Lima**``: a quiz sheet's question, its answer in bold after it."""
+_BOLD_ANSWER_WORDS = 5
+"""At most this many words in an answer in bold after its question: a value, a name, not a sentence."""
 _POINTS_AT = re.compile(r"(?i)\b(?:this|these|following|below)\b")
 """``What does this print?`` over the code ``echo $HOME``: the code is what is asked about, not the answer."""
 _CODED_VALUE = re.compile(r"`[^`\s()=*;]+(?: [^`\s()=*;]+)?`")
@@ -95,7 +101,12 @@ _HIDDEN = re.compile(r"(`+)(?:(?!\1).)+?\1|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]
 _DASHED_WORDS = 3
 """At most this many words in a name before an en or em dash that is not capitalised (``la cocina —
 the kitchen``); a hyphen asks for a name written as one (``Amazon SNS - …``)."""
+_GLOSSED_WORDS = 4
+"""At most this many words in a name before an en or em dash among names, ..."""
+_GLOSS_WORDS = 6
+"""... and in what it means after the dash."""
 _DASH = re.compile(" [-\u2013\u2014] ")
+_TABS = re.compile(r"\s*\t+\s*")
 _DASH_ENDED = re.compile(f"^(?P<name>.*\\S)\\s+(?:[-\u2013\u2014]|{_ARROW.pattern})$")
 """A term whose dash or arrow is inside its bold: ``**Amazon S3 -** Object storage``."""
 _EMPHASISED = re.compile(r"^([*_])(?P<inner>[^*_]+)\1$")
@@ -363,18 +374,27 @@ def _named_lines(lines: str) -> list[tuple[str, str]] | None:
     """Each line's name (lower case, emphasis dropped) and value, when every line is ``Name: value``."""
     fields = [
         (_EMPHASISED.sub(r"\g<inner>", key).strip(" *_").lower(), value.strip(" *_"))
-        for key, colon, value in (line.partition(":") for line in lines.split("\n"))
+        for key, value in map(_name_and_value, lines.split("\n"))
         if value.strip(" *_")
     ]
     return fields if len(fields) == lines.count("\n") + 1 else None
 
 
+def _name_and_value(line: str) -> tuple[str, str]:
+    """``Sugar: 1 tbsp`` or ``Olive oil \u2013 2 tbsp``: a line's name and its value (none without either)."""
+    name, colon, value = line.partition(":")
+    if colon:
+        return name, value
+    dashed = _DASH.search(line)
+    return (line[: dashed.start()], line[dashed.end() :]) if dashed else (line, "")
+
+
 _MINUTES_FIELDS = frozenset(
-    {"attendees", "attendance", "absent", "apologies", "note taker", "facilitator", "next meeting"}
+    {"attendees", "attendance", "present", "absent", "apologies", "note taker", "facilitator", "next meeting"}
     | {"action items", "agenda"}
 )
 """Names a meeting's record gives (``Attendees: Ana, Ben``, ``Next meeting: 9 March``): two of them
-make one (a glossary may define one, as a grammar's ``Present:`` is a tense)."""
+make one (a glossary may define one, as a grammar's ``Present:`` is a tense, never with ``Absent:``)."""
 _BOOK_FIELDS = frozenset(
     {"title", "author", "authors", "publisher", "pages", "isbn", "edition", "year", "published", "editor"}
     | {"series", "translator", "genre", "rating", "read", "finished"}
@@ -464,7 +484,7 @@ _DATA_KEY = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 """A field's key as data files write it, in snake case: ``question_type``, ``score``."""
 
 
-_WHO_CAME = frozenset({"attendees", "attendance", "absent", "apologies"})
+_WHO_CAME = frozenset({"attendees", "attendance", "present", "absent", "apologies"})
 _PEOPLE = re.compile(
     r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?(?:\s*(?:,|&|\band\b)\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)*"
 )
@@ -535,11 +555,39 @@ def defined_name(head: str) -> str | None:
 
 
 def defined_term(text: str) -> Term | None:
-    """A paragraph opening with a lecture's numbered definition in bold, its term in brackets, the
-    definition after it: ``**Definition 2.1 (Group).** A group is …`` (``**Def. (Entropy):** …``)."""
-    found = _DEFINED_RUN_IN.fullmatch(undecorated(text.strip()))
-    name = defined_name(found["head"]) if found else None
-    return Term(name, found["rest"].strip(), separated=True) if found and name else None
+    """A paragraph opening with a lecture's definition in bold, its term in brackets, the definition
+    after it: ``**Definition 2.1 (Group).** A group is …`` (``**Def. (Entropy):** …``), or the term
+    in italics in it, as lecture notes set it (``**Definition.** A *group* is a set …``); or a
+    textbook's sentence defining its bold term (``A **producer** is an organism that …``)."""
+    written = undecorated(text.strip())
+    found = _DEFINED_RUN_IN.fullmatch(written)
+    if found is None:
+        return _textbook_definition(written)
+    name = defined_name(found["head"])
+    rest = found["rest"].strip()
+    if name is None and _DEFINITION_HEAD.fullmatch(found["head"].strip()):
+        italic = _ITALIC_TERM.search(rest)
+        name = italic["name"].strip() if italic and len(italic["name"].split()) <= _PLAIN_TERM_WORDS else None
+    return Term(name, rest, separated=True) if name else None
+
+
+_DEFINITION_HEAD = re.compile(r"(?i)def(?:inition)?(?:[ \t]+\d+(?:\.\d+)*)?")
+"""A definition's run-in head with no name: ``Definition``, ``Definition 3.1``, ``Def``."""
+_ITALIC_TERM = re.compile(r"(?<![*\w])[*_](?P<name>[^*_\n]+?)[*_](?![*\w])")
+"""The term in italics that a definition's sentence defines (``A *group* is …``)."""
+_TEXTBOOK_DEFINITION = re.compile(
+    r"(?i:an?)\s+(\*\*|__)(?P<name>[^*_\n]{1,60}?)\1\s+is\s+(?P<rest>(?i:an?|one)\s.+)", re.S
+)
+
+
+def _textbook_definition(sentence: str) -> Term | None:
+    """``A **producer** is an organism that …``: the bold term, and what it is. With ``The``, a sentence
+    tells of one thing in its context (``The **principal** is the account …``), defining no term."""
+    found = _TEXTBOOK_DEFINITION.fullmatch(sentence)
+    if found is None or len(found["name"].split()) > _PLAIN_TERM_WORDS:
+        return None
+    rest = found["rest"].strip()
+    return Term(found["name"].strip(), rest[:1].upper() + rest[1:], separated=True)
 
 
 def run_in_term(line: str) -> Term | None:
@@ -631,7 +679,8 @@ def plain_term(
     bold: a short name, one separator (of ``separators``), what it is. A chain of arrows is a
     flow, and a longer left side a sentence: neither is a term. A separator inside code (``-r`` may
     be the name) separates nothing. A question whose answer follows it set as code (``Which
-    feature tracks sign-ups?``, then ``Funnels`` in backticks, as quizzes hide answers) is a card too.
+    feature tracks sign-ups?``, then ``Funnels`` in backticks, as quizzes hide answers) or in bold
+    (``What is the capital of Peru? **Lima**``, as quiz sheets mark them) is a card too.
     With ``sentence_names`` (lines beside names written as such), a few words in sentence case may name
     a thing before a hyphen: ``Duty of care - A legal duty …``."""
     if "://" in line:
@@ -639,6 +688,13 @@ def plain_term(
     coded = _ANSWER_IN_CODE.fullmatch(line.strip()) if separators == "any" else None
     if coded and not _POINTS_AT.search(coded["front"]) and _CODED_VALUE.fullmatch(coded["back"]):
         return Term(coded["front"], coded["back"], separated=True)
+    bolded = _ANSWER_IN_BOLD.fullmatch(line.strip()) if separators == "any" else None
+    if (
+        bolded
+        and not _POINTS_AT.search(bolded["front"])
+        and len(bolded["back"].split()) <= _BOLD_ANSWER_WORDS
+    ):
+        return Term(bolded["front"], bolded["back"].strip(), separated=True)
     line = line.rstrip(" \\")
     hidden = _HIDDEN.sub(lambda code: "x" * len(code[0]), line) if _MAY_HIDE.search(line) else line
     cuts = [cut for cut in _SEPARATORS_OF[separators].finditer(hidden) if _closed(hidden[: cut.start()])]
@@ -648,6 +704,8 @@ def plain_term(
     written = line[: cuts[0].start()].strip()
     front = _EMPHASISED.sub(r"\g<inner>", written)
     rest = line[cuts[0].end() :].strip()
+    if fields and not cuts[0][0].strip():  # `être<tab>to be<tab>irregular`: the other fields, readable
+        rest = _TABS.sub(" \u2014 ", rest)
     separator = cuts[0][0].strip()
     if front.endswith("?") and rest and (separator in ("", "|", *_DASHES) or _ARROW.fullmatch(separator)):
         return Term(front, rest, separated=True)  # `Which …? → DynamoDB`, `…? — …`, Quizlet's `…?<tab>…`
@@ -668,10 +726,26 @@ def plain_term(
         return None  # `Scales automatically - no capacity to plan`: a hyphen in a sentence
     if separator in _DASHES and front.split()[-1].isdigit() and _SCORED.fullmatch(rest):
         return None  # `Arsenal 3 - 1 Chelsea`: a score, not `Route 53 - 53 is the DNS port`
-    if separator in _DASHES - {"-"} and len(front.split()) > _DASHED_WORDS and not names_a_thing(front):
+    if (
+        separator in _DASHES - {"-"}
+        and not names_a_thing(front)
+        and not _dashed_name(front, rest, sentence_names)
+    ):
         return None  # `la cocina — the kitchen` names, `Pay only for what you use — no upfront cost` not
     term = Term(front, rest, separated=True)
     return None if _keeps_track(term) else term
+
+
+def _dashed_name(front: str, rest: str, among_names: bool) -> bool:
+    """Whether words not capitalised name a thing before an en or em dash: a few of them, or among
+    lines that name things (``among_names``, a vocabulary list) a few more over a gloss as short, in
+    lower case (``la camera da letto \u2013 the bedroom``; ``*Thinking, Fast and Slow* \u2013 Daniel
+    Kahneman`` is a reading list's)."""
+    words = len(front.split())
+    if words <= _DASHED_WORDS:
+        return True
+    glossed = len(rest.split()) <= _GLOSS_WORDS and rest[:1].islower()  # a meaning, not an author's name
+    return among_names and words <= _GLOSSED_WORDS and glossed
 
 
 def _linked_term(
@@ -752,11 +826,15 @@ def _keeps_track(term: Term) -> bool:
 
 def _fields(line: str, cuts: list[re.Match[str]]) -> bool:
     """A name and fields after it between dashes of one kind, as vocabulary lists and timelines write
-    them: a short second field (a meaning, a year), not a score's (``Arsenal 3 \u2013 1 Chelsea``), a
-    clause set off by dashes in a sentence (``Ney \u2014 the bravest of the brave \u2014 was shot.``),
-    nor a route of names (``London \u2013 Paris \u2013 Brussels``)."""
-    if {cut[0].strip() for cut in cuts} not in ({"-"}, {"\u2013"}, {"\u2014"}):
+    them, or between tabs or bars, as a card tool's export of three fields does: a short second field
+    (a meaning, a year), not a score's (``Arsenal 3 \u2013 1 Chelsea``), a clause set off by dashes
+    in a sentence (``Ney \u2014 the bravest of the brave \u2014 was shot.``), nor a route of names
+    (``London \u2013 Paris \u2013 Brussels``)."""
+    kinds = {cut[0].strip() for cut in cuts}
+    if kinds not in ({"-"}, {"\u2013"}, {"\u2014"}, {""}, {"|"}):
         return False
+    if kinds == {"|"} and (line.strip().startswith("|") or line.strip().endswith("|")):
+        return False  # a table's row, not a line of fields
     starts, ends = [0, *(cut.end() for cut in cuts)], [*(cut.start() for cut in cuts), len(line)]
     parts = [line[start:end].strip() for start, end in zip(starts, ends, strict=True)]
     second = parts[1].split()
