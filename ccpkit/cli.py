@@ -332,7 +332,7 @@ def ledger_merge(base: Path, ours: Path, theirs: Path) -> None:
 @click.option(
     "--forget",
     is_flag=True,
-    help="Drop them from the ledger once deleted in Anki, so builds stop counting them.",
+    help="Stop listing and counting them (deleted in Anki or kept); an item put back still finds its note.",
 )
 @click.pass_obj
 @_user_errors
@@ -340,9 +340,9 @@ def orphans(config: Config, notes: Path | None, forget: bool) -> None:
     """List the orphans: notes whose item left your notes but which stay in Anki (an import never
     deletes), each with a search to paste into Anki's browser.
 
-    The build names an orphan once, when it goes, then only counts them. Delete them in Anki, then
-    run `ccpkit orphans --forget`. An item that comes back before that gets its old note (and history)
-    again; after it, a new one: forget only notes you deleted, or the old one stays beside the new.
+    The build names an orphan once, when it goes, then only counts them. Delete them in Anki (or keep
+    them), then run `ccpkit orphans --forget` so they are named no more. An item that comes back, before
+    or after that, takes its old note again (with its history, if you kept it in Anki).
     """
     from ccpkit.orphans import find_orphans, forget_orphans
 
@@ -362,10 +362,7 @@ def orphans(config: Config, notes: Path | None, forget: bool) -> None:
         click.echo(
             "all of them in Anki's browser: " + " or ".join(f"({orphan.search.search})" for orphan in found)
         )
-    click.echo(
-        "delete them in Anki's browser, then run `ccpkit orphans --forget`: an item put back after that"
-        " gets a new note, so forget only what you deleted"
-    )
+    click.echo("delete them in Anki's browser if you like, then run `ccpkit orphans --forget`")
 
 
 @cli.command(short_help="Bring an Anki collection up to date in place (close Anki first).")

@@ -1,7 +1,8 @@
 """Orphans: notes whose item left the notes but which stay in Anki, as an import never deletes.
 
 The build reports each orphan once, when it arises, then only counts them; this lists them with a
-search that finds each in Anki's browser, and forgets them once the student has deleted them there.
+search that finds each in Anki's browser, and forgets them once the student has deleted them there
+(their entries stay, marked: an item put back takes its note again).
 """
 
 from __future__ import annotations
@@ -26,18 +27,23 @@ class Orphan:
 def find_orphans(notes: Path) -> tuple[Orphan, ...]:
     """The orphans the last build recorded in the notes folder's ledger, by id."""
     ledger = _ledger(notes)
-    searches = note_searches(ledger, (key for key, entry in ledger.notes.items() if entry.orphaned))
+    listed = (key for key, entry in ledger.notes.items() if entry.orphaned and not entry.forgotten)
+    searches = note_searches(ledger, listed)
     return tuple(Orphan(key, ledger.notes[key].key[0], search) for key, search in searches.items())
 
 
 def forget_orphans(notes: Path) -> int:
-    """Drop the orphans from the ledger (the build then stops counting them); how many were dropped."""
+    """Mark the orphans forgotten: no list or count names them again, and an item that comes back
+    still finds its note. How many were forgotten."""
     ledger = _ledger(notes)
-    kept = {key: entry for key, entry in ledger.notes.items() if not entry.orphaned}
-    forgotten = len(ledger.notes) - len(kept)
+    forgotten = {
+        key: replace(entry, forgotten=True)
+        for key, entry in ledger.notes.items()
+        if entry.orphaned and not entry.forgotten
+    }
     if forgotten:
-        record_ledger(notes, replace(ledger, notes=kept))
-    return forgotten
+        record_ledger(notes, replace(ledger, notes={**ledger.notes, **forgotten}))
+    return len(forgotten)
 
 
 def _ledger(notes: Path) -> Ledger:

@@ -91,6 +91,9 @@ class Entry:
     sent: str = ""
     """The id Anki's copy of the note holds, when another than its own: it was renamed and not sent
     again since (an import re-sends only a study change). A search in Anki must ask for that one."""
+    forgotten: bool = False
+    """An orphan ``ccpkit orphans --forget`` dropped from the lists and counts. Its entry stays: should
+    its item come back, it takes its note (and history) again rather than a second one beside it."""
 
 
 @dataclass(frozen=True, slots=True)

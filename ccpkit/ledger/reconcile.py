@@ -77,6 +77,8 @@ def reconcile(
         if in_error and not entry.orphaned:
             held.append(key)
             settled[key] = entry
+        elif entry.forgotten:  # counted no more, kept in case its item comes back
+            settled[key] = entry
         else:
             (standing if entry.orphaned else orphaned).append(key)
             settled[key] = replace(entry, orphaned=True)

@@ -85,6 +85,27 @@ def test_an_orphan_is_named_once_then_counted_until_forgotten(loop: Loop) -> Non
     assert "earlier builds" not in after.summary()
 
 
+def test_an_item_put_back_after_its_orphan_was_forgotten_takes_its_note_again(loop: Loop) -> None:
+    """Forgotten while still in Anki (the student kept it), then written again: the same note, its
+    history and tags, not a second note beside it; nothing re-sent, as its words did not change."""
+    note = loop.student.note(S3)
+    note.tags.append("mine")
+    loop.student.collection.update_note(note)
+    reviews = loop.student.reviews_of(note)
+    loop.course.cut("cram-sheet.md", S3_LINE)
+    loop.build_and_import()
+    assert loop.orphans("--forget").strip() == "forgot 1 orphan"
+    assert "no orphans" in loop.orphans()
+
+    loop.course.edit("cram-sheet.md", "## Core services\n\n", "## Core services\n\n" + S3_LINE)
+    back = loop.build_and_import()
+    assert back.changes is not None and (back.changes.added, back.changes.restored) == ((), (S3,))
+    assert len(loop.log.new) == 0 and len(loop.log.updated) == 0
+    [again] = [note for note in loop.student.notes() if note["Id"] == S3]
+    assert again.guid == note.guid and "mine" in again.tags
+    assert loop.student.reviews_of(again) == reviews
+
+
 @pytest.mark.parametrize("deleted_in_anki", [True, False], ids=["deleted-in-anki", "kept-in-anki"])
 def test_a_restored_item_is_reported_restored_not_unchanged(loop: Loop, deleted_in_anki: bool) -> None:
     loop.course.cut("cram-sheet.md", S3_LINE)
