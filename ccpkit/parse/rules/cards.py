@@ -21,6 +21,7 @@ from ccpkit.parse.rules.terms import (
     Term,
     about_the_notes,
     announces,
+    answered_in_italics,
     defined_term,
     defining_sentence,
     definition_list,
@@ -472,7 +473,9 @@ def _heading_card(
         back = (
             item_text(described[0][1]) if len(described) == 1 else "\n\n".join(text for _, text in described)
         )
-        yield _card(ctx, heading, section, front, back, pinned_id(heading))
+        name, said = _named_heading(front)  # its id still the whole heading's, as before it was split
+        back = f"{said}\n\n{back}" if said else back
+        yield _card(ctx, heading, section, name, back, pinned_id(heading), key=front)
         return
     if heading is not None and [kind for kind, _ in described] == ["prose"]:
         named = _defined_by(ctx, heading, section)
@@ -679,6 +682,17 @@ def _plain_paragraph(ctx: Context, node: Node) -> bool:
     return node.type == "paragraph" and not ctx.is_claimed(node) and not _is_label_paragraph(node)
 
 
+def _named_heading(front: str) -> tuple[str, str]:
+    """A heading's name and what it says of it (``Zeus: King of the gods`` → ``Zeus``, ``King of the
+    gods.``), so its card's front does not give its answer away; a label's (``Note: …``) or a longer
+    one's words as they are, with nothing said."""
+    name, colon, said = front.partition(": ")
+    if not colon or not said.strip() or len(name.split()) > _LOOSE_TERM_WORDS or is_label(name):
+        return front, ""
+    said = said.strip()
+    return name.strip(), said if said.endswith((".", "!", "?")) else f"{said}."
+
+
 def _heading_front(heading: str) -> str:
     """A heading's words as its card's front: without the emoji, number or bold around them, or a colon
     after them (``### 🔹 1. **Public Cloud**:`` → ``Public Cloud``)."""
@@ -698,10 +712,11 @@ def _card(
     *,
     offset: int = 0,
     tags: str = "",
+    key: str = "",
 ) -> Item | Problem:
     """A card at ``node``, or ``offset`` lines below its first line, with ``tags`` besides the file's
-    (see ``_fields_at``)."""
-    fields = _fields_at(ctx, "card", front, node, section, pinned, offset=offset, tags=tags)
+    (see ``_fields_at``); its id made of ``key`` where it is not its front."""
+    fields = _fields_at(ctx, "card", key or front, node, section, pinned, offset=offset, tags=tags)
     made = ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))
     return replace(made, location=fields.source) if isinstance(made, Problem) else made
 
@@ -823,6 +838,8 @@ def _definitions_below(
     titled = _titled(ctx, section, _GLOSSARY_TITLE)
     if "\n" in name or (not titled and len(name.split()) > _LOOSE_TERM_WORDS):
         return []
+    if titled and (bare := _bare_definition(ctx, name, below)) is not None:
+        return [bare]
     found: list[Node] = []
     for block in below:
         node = block.node
@@ -838,6 +855,19 @@ def _definitions_below(
     return found
 
 
+def _bare_definition(ctx: Context, name: str, below: Sequence[Block]) -> Node | None:
+    """Under a glossary's title, the paragraph right below a paragraph of a bold name alone (``**EC2**``,
+    a blank line, ``Resizable virtual servers …``): its definition, unless it is another such name."""
+    bold = BOLD_TEXT.fullmatch(name.strip())
+    if bold is None or len(bold["inner"].split()) > _LOOSE_TERM_WORDS or not below:
+        return None
+    node = below[0].node
+    if node.type != "paragraph" or ctx.is_claimed(node):
+        return None
+    text = node.children[0].content
+    return None if BOLD_TEXT.fullmatch(text.strip()) or _DEFINITION_LINE.match(text) else node
+
+
 def _line_cards(
     ctx: Context,
     paragraph: Node,
@@ -851,6 +881,9 @@ def _line_cards(
     lecture = defined_term(paragraph.children[0].content)  # `**Definition 2.1 (Group).** A group is …`
     if lecture is not None:
         yield _card(ctx, paragraph, section, lecture.front, lecture.rest, pinned_id(paragraph))
+        return
+    if (italics := answered_in_italics(paragraph.children[0].content)) is not None:  # `…?` over `*1989*`
+        yield _card(ctx, paragraph, section, italics.front, italics.rest, pinned_id(paragraph))
         return
     lines = paragraph.children[0].content.split("\n")
     exported = list(itertools.dropwhile(lambda line: _EXPORT_HEADER.match(line) is not None, lines))
@@ -877,6 +910,8 @@ def _line_cards(
         return
     titled = len(exported) >= _GLOSSARY_TERMS and bool(section) and _is_glossary_title(section[-1])
     below = [line for node in defined for line in node.children[0].content.split("\n")]
+    if below and not _DEFINITION_LINE.match(below[0]):  # a bare definition (`_bare_definition`)
+        below[0] = f": {below[0]}"
     loose = definition_list([*lines, *below]) if below else []
     if loose:
         ctx.claim(*defined)

@@ -590,6 +590,20 @@ def _textbook_definition(sentence: str) -> Term | None:
     return Term(found["name"].strip(), rest[:1].upper() + rest[1:], separated=True)
 
 
+def answered_in_italics(text: str) -> Term | None:
+    """A question's line over its answer's, in italics and nothing else (``What year did the Wall
+    fall?`` then ``*1989*``), as review sheets set answers apart."""
+    lines = text.strip().split("\n")
+    if len(lines) != 2 or not lines[0].rstrip(" \\").endswith(("?", "\uff1f")):
+        return None
+    answer = _ITALIC_LINE.fullmatch(lines[1].strip())
+    return Term(lines[0].rstrip(" \\"), answer["answer"].strip(), separated=True) if answer else None
+
+
+_ITALIC_LINE = re.compile(r"(?P<mark>\*|_)(?!\1)(?P<answer>[^*_\n]+)(?P=mark)")
+"""A line in italics alone: ``*1989*``, ``_Jane Austen_`` (not in bold)."""
+
+
 def run_in_term(line: str) -> Term | None:
     """A bold name run into its definition after a full stop, or after nothing (``**Elasticity.** The
     ability to …``), as books set a glossary. A term only under a glossary's title: elsewhere a bold
