@@ -275,7 +275,7 @@ def stage_medians(runs: int) -> dict[str, tuple[float, float]]:
     corpus = scaled_corpus(larger, 10)
     options = ExportOptions(templates=REPO / "templates")
     ledger = load_ledger(notes / LEDGER_NAME)
-    _, with_identities = settle_identities(ledger, deck, options, now=0, hold_missing=False)  # writes nothing
+    _, with_identities = settle_identities(ledger, deck, options, now=0, in_error=())  # writes nothing
     export("pdf", deck, options)  # fonts load once per process, as in a build
     stages = {
         "parse all of source_notes/": (median_seconds(runs, lambda: None, lambda: parse_notes(notes)), 1.0),
