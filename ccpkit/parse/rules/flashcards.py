@@ -57,7 +57,7 @@ _CODE_SPAN = re.compile(
 formulas (``$f :: A \\to B$``, ``\\(…\\)``; a ``$`` after a letter is a currency's: ``R$``, ``NZ$``)."""
 _INLINE = re.compile(r"^(?P<front>.*?[^:])(?P<sep>:::?)(?P<back>[^:].*)$")
 _QUESTION_LABEL = re.compile(
-    rf"^(?:\*\*|__)?(?:(?i:{QUESTION}(?:\s+text|\s*#?\s*\d+)?|pergunta|q)|问|質問|질문|[PFV](?=.*\w.*[?\uff1f](?:\*\*|__)?\s*$))"
+    rf"^(?:\*\*|__)?(?:(?i:{QUESTION}(?:\s+text|\s*#?\s*\d+)?|pergunta|q)|问|質問|질문|\u0633|[PFV](?=.*\w.*[?\uff1f](?:\*\*|__)?\s*$))"
     r"(?:\*\*|__)?\s*[:\uff1a](?:\*\*|__)?\s*"
 )
 """``**Question:**`` (``**Question Text:**``, ``**Question 1:**``) before a question's words: no part of
@@ -79,23 +79,24 @@ _ASKS_AFTER = r"(?=.*[?\uff1f](?:\*\*|__)?\s*$)"
 _NUMBERED = rf"(?:\d+[.)]\s*(?i:{QUESTION})|(?i:{QUESTION})\s*#?\s*\d+)"
 """A question's label with its number, before or after the word: ``Question 2``, ``7. Soru``."""
 _QUESTION = re.compile(
-    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})|问|質問|질문|[PFV](?={_BOLD}{_COLON}.*\w{_ASKS_AFTER}))"
+    rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})|问|質問|질문|\u0633|[PFV](?={_BOLD}{_COLON}.*\w{_ASKS_AFTER}))"
     rf"(?:{_BOLD}{_COLON}{_BOLD}|{_DASHED}{_ASKS_AFTER})|{_DOTTED_Q}(?=\s)|Q\d+\)(?=\s)"
     rf"|(?:\*\*|__){_NUMBERED}{_BOLD}{_COLON}{_BOLD})"
     r"\s*(?P<text>.*)$"
 )
 """``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``, ``**Q.** …``, ``问…``,
-``질문: …``, ``P: …?`` (Spanish and Portuguese, over ``R: …``), ``F: …?`` (German over ``A:``, Swedish
-over ``S:``) and ``V: …?`` (Dutch) that ask, and in bold with its number, before or after the word
-(``**Question 2:** Why …?``, ``**7. Soru:** …``), a line answered by an answer's line below it in its
-paragraph, asking or saying what to do: a flashcard's question line (``Q1. …`` is not: board minutes
-number their questions so). A French ``Q : …`` spaces its colon, a Chinese one is full-width."""
+``질문: …``, Arabic ``س: …`` (over ``ج: …``), ``P: …?`` (Spanish and Portuguese, over ``R: …``), ``F: …?``
+(German over ``A:``, Swedish over ``S:``) and ``V: …?`` (Dutch) that ask, and in bold with its number,
+before or after the word (``**Question 2:** Why …?``, ``**7. Soru:** …``), a line answered by an answer's
+line below it in its paragraph, asking or saying what to do: a flashcard's question line (``Q1. …`` is
+not: board minutes number their questions so). A French ``Q : …`` spaces its colon, a Chinese one is
+full-width."""
 _ANSWER = re.compile(
-    rf"^(?:{_BOLD}(?:A\d*|答|回答|답변|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}{_COLON}{_BOLD}"
+    rf"^(?:{_BOLD}(?:A\d*|答|回答|답변|\u062c|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}{_COLON}{_BOLD}"
     rf"|{_BOLD}Ans\.{_BOLD}(?=\s)|A\d+\)(?=\s)|{_BOLD}(?:A\d*|(?i:answer|ans)){_DASHED})\s*(?P<text>.*)$"
 )
 """``A: …``, ``A1: …``, ``A1) …``, ``**Answer:** …``, ``**Respuesta:** …``, ``Antwort: …``, ``答…``,
-``답변: …``, ``Ans. …``, ``**Ans.** …``: its answer line."""
+``답변: …``, ``ج: …``, ``Ans. …``, ``**Ans.** …``: its answer line."""
 _REPLY = re.compile(rf"^{_BOLD}(?P<letter>[RS]){_BOLD}{_COLON}{_BOLD}\s*(?P<text>.*)$")
 """``R: …`` answering a ``P: …?`` (or ``Q : …``, as French notes write it), ``S: …`` (svar) a Swedish
 ``F: …?``, and no other line: ``R:`` is a gas constant or a resistance as often."""
