@@ -316,13 +316,14 @@ def test_a_missing_notes_folder_is_a_usage_error(tmp_path: Path) -> None:
         parse_notes(tmp_path / "nowhere")
 
 
-def test_one_module_folder_given_as_the_notes_folder_is_told_to_pass_its_parent(tmp_path: Path) -> None:
+def test_one_module_folder_given_as_the_notes_folder_is_a_usage_error_naming_its_parent(
+    tmp_path: Path,
+) -> None:
+    """Each of its files would be a module, and every other note of the course would leave the ledger."""
     write(tmp_path, {"01-intro/cram.md": CRAM, "02-compute/cram.md": CRAM, "02-compute/summary.md": SUMMARY})
-    parsed = parse_notes(tmp_path / "02-compute")
-    [warning] = parsed.problems
-    assert str(warning).startswith("cram.md:1: warning: the notes folder ")
-    assert f"pass its parent, --notes {tmp_path}, and --module 2" in warning.message
-    assert not any("one module's folder" in problem.message for problem in parse_notes(tmp_path).problems)
+    with pytest.raises(UsageError, match=f"pass its parent, --notes {tmp_path}, and --module 2"):
+        parse_notes(tmp_path / "02-compute")
+    assert parse_notes(tmp_path).deck.modules
 
 
 def test_a_course_folder_of_a_year_beside_others_is_no_module_folder(tmp_path: Path) -> None:
