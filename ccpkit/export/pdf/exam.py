@@ -89,7 +89,7 @@ def _question(
     mark = "☐" if len(question.answers) > 1 else "○"
     parts: list[Flowable] = [
         Paragraph(
-            f'<b>{question.number}.</b> {stem} <font size="{ty.tag.fontSize}" '
+            f'<b>{question.number}.</b> {stem}\u00a0<font size="{ty.tag.fontSize}" '
             f'color="{ty.style.colours.muted}">·\u00a0{tag}</font>',
             ty.question,
         ),

@@ -26,6 +26,8 @@ _NESTED_ITEM = re.compile(r"(?:<br/>)+((?:&nbsp;){0,300})(\u2022|\d{1,9}[.)]) ")
 """A nested list item in a passage's markup (``markup.to_reportlab`` indents each level by three
 spaces): a paragraph of its own, hanging from its marker under its parent's text."""
 _LEVEL = len("&nbsp;") * 3
+_INTRODUCES = re.compile(r":(?:</[a-z]+>)*\s*$")
+"""An item's markup ending in a colon (``<b>Amazon Neptune:</b>``): it introduces the items after it."""
 _TITLE_LIMIT = 300
 """Characters of a heading or term kept whole; beyond this a title is cut (a layout must never fail)."""
 
@@ -75,13 +77,17 @@ class Blocks:
             lines = [(text, 0, marker), *zip(nested[2::3], levels, nested[1::3], strict=True)]
             for number, (words, level, bullet) in enumerate(lines, 1):
                 shape = self._hanging(style, level, last=number == len(lines))
-                head.append(Paragraph(words, shape, bulletText=bullet))
+                paragraph = Paragraph(words, shape, bulletText=bullet)
+                if number < len(lines) and _INTRODUCES.search(words):
+                    paragraph.keepWithNext = 1  # `Amazon Neptune:` over the items it names
+                head.append(paragraph)
             head += self._pictures(first)
         return [*head, *self._text_and_grids(pieces, passage)]
 
     def _hanging(self, parent: ParagraphStyle, level: int, *, last: bool) -> ParagraphStyle:
-        """``parent`` for an item ``level`` steps below it (its marker under the text one step up),
-        with no space after it but after the ``last`` item of a passage."""
+        """``parent`` for an item ``level`` steps below it (its marker under the text one step up), set
+        solid but for the space after the ``last`` item of a passage; the passage's own first paragraph
+        (level 0), when items hang below it, is kept with the first (no parent alone at a column's foot)."""
         if level == 0 and last:
             return parent
         key = (parent.name, level, last)
@@ -94,6 +100,7 @@ class Blocks:
                 bulletIndent=bullet,
                 leftIndent=bullet + step if level else parent.leftIndent,
                 spaceAfter=parent.spaceAfter if last else 0,
+                keepWithNext=0 if level else 1,
             )
         return self._hanging_styles[key]
 

@@ -25,6 +25,7 @@ from reportlab.platypus import (
 )
 
 from ccpkit import __version__
+from ccpkit.errors import UsageError
 from ccpkit.export import Paper
 from ccpkit.export.pdf.paging import Mark, PagedCanvas
 from ccpkit.export.pdf.style import Orientation
@@ -63,6 +64,26 @@ def page_size(paper: Paper, orientation: Orientation) -> tuple[float, float]:
 
 
 def render(
+    story: Sequence[Flowable],
+    *,
+    ty: Typography,
+    size: tuple[float, float],
+    columns: Sequence[int],
+    meta: Meta,
+    again: Callable[[], Sequence[Flowable]] | None = None,
+) -> Laid:
+    """``_render``; a story some flowable of which fits no page (the style's sizes or margins leave
+    too little room) is a usage error, not a crash."""
+    try:
+        return _render(story, ty=ty, size=size, columns=columns, meta=meta, again=again)
+    except LayoutError:
+        raise UsageError(
+            f"PDF {meta.title!r}: something in it is taller than a whole column; a size, margin or "
+            "column count in the PDF style (pdf/style.toml) leaves too little room"
+        ) from None
+
+
+def _render(
     story: Sequence[Flowable],
     *,
     ty: Typography,

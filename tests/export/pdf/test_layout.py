@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 
 import pytest
+from reportlab.platypus import SimpleDocTemplate, Spacer
 
 from ccpkit.export.pdf.flowables import Blocks, column_widths
 from ccpkit.export.pdf.fonts import register_fonts
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.style import load_style
 from ccpkit.export.pdf.typography import typography
-from ccpkit.model import Card, ComparisonTable, Deck, SourceLocation
+from ccpkit.model import Card, ComparisonTable, Deck, Passage, SourceLocation
 from tests.export.pdf.conftest import TEMPLATES, Built, build
 from tests.export.pdf.reading import reader, squashed, text
 from tests.export.pdf.synthetic import large_deck, sentence
@@ -144,3 +146,27 @@ def test_a_grid_never_carries_its_last_row_alone_into_the_next_column(rows: int)
     assert (len(first._cellvalues) - 1, len(rest._cellvalues) - 1) == (rows - 2, 2)
     first, rest = grid.split(200, height - last * 2.5)  # the break leaves three: as reportlab made it
     assert len(rest._cellvalues) - 1 == 3
+
+
+def test_an_item_that_introduces_nested_ones_never_ends_a_page_without_the_first_of_them() -> None:
+    """``Amazon Neptune:`` (or a passage's own line over its nested items) moves to the next page with
+    them rather than stand alone at the foot of this one."""
+    style = load_style(TEMPLATES)
+    ty = typography(style, register_fonts(style))
+    blocks = Blocks(ty, Typesetter(ty.fonts), 200)
+    where = SourceLocation(path="m/notes.md", line=1)
+    passage = Passage(
+        text="**Graph stores:**\n  - **Neptune:** graphs.\n  - **Neo4j:** also.", marker="•", source=where
+    )
+    parent, *children = blocks.passage(passage)
+    _, parent_height = parent.wrap(200, 1_000)
+    _, child_height = children[0].wrap(200, 1_000)
+    out = io.BytesIO()
+    document = SimpleDocTemplate(
+        out, pagesize=(260, 320), leftMargin=30, rightMargin=30, topMargin=10, bottomMargin=10
+    )
+    room = document.height - 12  # the frame's padding, 6 points above and below
+    filler = Spacer(200, room - parent_height - child_height / 2)  # the parent fits, not its first child
+    document.build([filler, *blocks.passage(passage)])
+    first, second = (page.extract_text() for page in reader(out.getvalue()).pages)
+    assert "Graph stores" not in first and "Graph stores" in second and "Neptune" in second

@@ -123,3 +123,9 @@ def test_errors_point_at_the_key_in_its_own_section(templates_copy: Path) -> Non
     line = text.splitlines().index("columns = 0") + 1
     with pytest.raises(UsageError, match=rf"style.toml:{line}: `course.columns` must be a whole number"):
         load_style(templates_copy)
+
+
+def test_sizes_that_leave_no_room_are_a_usage_error_not_a_crash(templates_copy: Path) -> None:
+    (templates_copy / "pdf" / "style.toml").write_text("[text]\nsize = 200\n", "utf-8")
+    with pytest.raises(UsageError, match=r"taller than a whole column; a size, margin or column count"):
+        build(large_deck(modules=1, cards=3, tables=0, mcqs=1), templates=templates_copy)
