@@ -56,6 +56,11 @@ def extract_gift_questions(ctx: Context) -> Iterator[Item | Problem]:
     for blocks, found in questions:
         ctx.claim(*(block.node for block in blocks))
         yield from _question(ctx, blocks[0], found)
+    for block in ctx.doc.blocks:  # `::Q9:: … {~a =b` with no `}`: a question, but none to read
+        node = block.node
+        if node.type == "paragraph" and not ctx.is_claimed(node) and _TITLED.match(ctx.doc.source(node)):
+            ctx.claim(node)
+            yield Problem(ctx.at(node), _UNCLOSED, "warning")
 
 
 def _questions(ctx: Context) -> Iterator[tuple[list[Block], re.Match[str]]]:
@@ -150,6 +155,9 @@ def _question(ctx: Context, block: Block, found: re.Match[str]) -> Iterator[Item
     yield from _choice(ctx, block, asked, answers, general)
 
 
+_TITLED = re.compile(r"\A::(?:[^:\\]|\\.|:(?!:))*::")
+"""A GIFT question's name opening a paragraph."""
+_UNCLOSED = "GIFT question with no `{…}` of answers (or one never closed with `}`): it was left out"
 _MALFORMED = (
     "GIFT question whose answers cannot be read: mark each answer with `=` (right) or `~` (wrong), "
     "escaping `=`, `~`, `#`, `{`, `}` in its words with `\\`"

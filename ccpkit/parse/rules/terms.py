@@ -702,7 +702,7 @@ def plain_term(
     coded = _ANSWER_IN_CODE.fullmatch(line.strip()) if separators == "any" else None
     if coded and not _POINTS_AT.search(coded["front"]) and _CODED_VALUE.fullmatch(coded["back"]):
         return Term(coded["front"], coded["back"], separated=True)
-    bolded = _ANSWER_IN_BOLD.fullmatch(line.strip()) if separators == "any" else None
+    bolded = _ANSWER_IN_BOLD.fullmatch(line.strip()) if separators != "arrows" else None
     if (
         bolded
         and not _POINTS_AT.search(bolded["front"])
