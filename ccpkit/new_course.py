@@ -10,7 +10,7 @@ import json
 from pathlib import Path, PurePosixPath
 
 from ccpkit.config import CONFIG_FILE
-from ccpkit.errors import CcpkitError
+from ccpkit.errors import UsageError
 from ccpkit.export import Output
 from ccpkit.ledger.merge import GIT_ATTRIBUTES
 from ccpkit.parse.notes_folder import course_title
@@ -89,9 +89,9 @@ def start_course(folder: Path) -> list[Path]:
     """Write a course into ``folder`` (made if missing; refused unless empty): its settings, titled
     after the folder, and a notes folder with the example module. Returns the files written."""
     if folder.exists() and not folder.is_dir():
-        raise CcpkitError(f"{folder}: exists and is not a folder; choose another DIR")
+        raise UsageError(f"{folder}: exists and is not a folder; choose another DIR")
     if folder.is_dir() and any(folder.iterdir()):
-        raise CcpkitError(
+        raise UsageError(
             f"{folder}: folder is not empty; `ccpkit init` starts a course in a new or empty one"
         )
     files = {

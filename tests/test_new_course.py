@@ -95,7 +95,7 @@ def test_the_deck_holds_a_term_a_table_both_kinds_of_question_and_a_cloze(studen
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     (tmp_path / "my-notes.md").write_text("- **Mine:** keep me\n", "utf-8")
     result = ccpkit("init", str(tmp_path))
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error: another folder is what was meant
     assert "folder is not empty" in result.output
     assert [path.name for path in tmp_path.iterdir()] == ["my-notes.md"]
 

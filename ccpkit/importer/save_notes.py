@@ -6,7 +6,7 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
-from ccpkit.errors import CcpkitError
+from ccpkit.errors import CcpkitError, UsageError
 from ccpkit.importer.import_report import ImportReport, Note
 from ccpkit.importer.note_files import NoteFile
 
@@ -21,7 +21,7 @@ def check_out(out: Path, force: bool, report: Path) -> None:
     if out.exists() and not out.is_dir():
         raise CcpkitError(f"{out}: exists and is not a folder; choose another --out")
     if out.is_dir() and any(out.iterdir()) and not force:
-        raise CcpkitError(f"{out}: folder is not empty; pass --force to replace the notes in it")
+        raise UsageError(f"{out}: folder is not empty; pass --force to replace the notes in it")
 
 
 def write_notes(out: Path, files: Sequence[NoteFile]) -> None:

@@ -85,7 +85,7 @@ def test_a_non_empty_out_folder_is_refused_without_force(tmp_path: Path) -> None
     edited.parent.mkdir(parents=True)
     edited.write_text("my edits\n")
     code, output = run_import(tmp_path, FIXTURES / "split-header.txt")
-    assert code != 0
+    assert code == 2  # a usage error: --force, or another --out
     assert "--force" in output
     assert edited.read_text() == "my edits\n"
 
