@@ -108,17 +108,17 @@ def _unshifted(current: Mapping[str, Fingerprint], entries: dict[str, Entry]) ->
         if note is None or note.answer != entry.answer:  # its id says something else now, or nothing
             left.setdefault((entry.module, entry.note_type, entry.key, entry.answer), []).append(key)
     for note_id, note in current.items():
-        held = entries.get(note_id)
-        if held is None or held.answer == note.answer:
+        here = entries.get(note_id)
+        if here is None or here.answer == note.answer:
             continue
-        if held.module != note.module or held.note_type != note.note_type:
+        if here.module != note.module or here.note_type != note.note_type:
             continue  # a pinned id now on an item of another kind: its note is retired, not swapped
         recorded = left.get((note.module, note.note_type, note.key, note.answer), [])
         if len(recorded) == 1 and recorded[0] not in current:
             vacated = recorded.pop()
             entries[note_id], entries[vacated] = (
                 _sent_as(entries[vacated], vacated, note_id),
-                _sent_as(held, note_id, vacated),
+                _sent_as(here, note_id, vacated),
             )
     return entries
 

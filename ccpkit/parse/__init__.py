@@ -22,8 +22,8 @@ from ccpkit.parse.notes_folder import (
     key_file_stem,
     misnamed,
     naming,
+    one_module_folder,
     read_notes_file,
-    refuse_one_module_folder,
 )
 from ccpkit.parse.passages import passages
 from ccpkit.parse.pictures import with_pictures
@@ -127,8 +127,7 @@ def check_title(title: str | None) -> None:
 def read_sources(notes: Path, *, highlight_clozes: bool = True) -> Sources:
     """Every module's files and their bytes; a folder without notes is an error."""
     modules_found = find_modules(notes)
-    refuse_one_module_folder(notes, modules_found)
-    problems: list[Problem] = misnamed(notes)
+    problems: list[Problem] = [*one_module_folder(notes, modules_found), *misnamed(notes)]
     if not problems and not any(files.files for files in modules_found):
         raise NoNotesError(notes)
     distinct = _distinct(modules_found, notes, problems)

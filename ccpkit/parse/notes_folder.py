@@ -85,29 +85,36 @@ def misnamed(notes: Path) -> list[Problem]:
     return problems
 
 
-def refuse_one_module_folder(notes: Path, modules: list[ModuleFiles]) -> None:
-    """``notes`` as one module's ``NN-slug`` folder beside others (``--notes source_notes/03-storage``) is
-    a usage error: each of its files would be read as a module of its own, and the course's ledger
-    would see every other note leave (a sync would retire them all)."""
+def one_module_folder(notes: Path, modules: list[ModuleFiles]) -> list[Problem]:
+    """``notes`` as one module's ``NN-slug`` folder beside others (``--notes source_notes/03-storage``),
+    where each of its files would be read as a module of its own: a usage error when the folder
+    around it holds a course's ledger (every other note of the course would leave it, and a sync
+    would retire them all), else a warning (numbered folders side by side may be courses)."""
     resolved = notes.resolve()
     numbered = NUMBERED_NAME.match(resolved.name)
     if numbered is None or int(numbered["number"]) >= 1000:  # 2024-cloud: a course of a year
-        return
+        return []
     if len(modules) < 2 or not all(module.single_file for module in modules):
-        return
+        return []
     siblings = [
         entry
         for entry in resolved.parent.iterdir()
         if entry != resolved and entry.is_dir() and NUMBERED_NAME.match(entry.name)
     ]
     if not siblings:
-        return
+        return []
+    from ccpkit.config import LEDGER_NAME
+
     number = int(numbered["number"])
     parent = notes.parent if notes.name not in ("", ".", "..") else resolved.parent
-    raise UsageError(
-        f"the notes folder {notes} is one module's folder (module {number}): pass its parent, "
-        f"--notes {parent}, and --module {number} to work on this module alone"
+    advice = f"pass its parent, --notes {parent}, and --module {number} to work on this module alone"
+    if (resolved.parent / LEDGER_NAME).is_file() and not (resolved / LEDGER_NAME).is_file():
+        raise UsageError(f"the notes folder {notes} is one module's folder (module {number}): {advice}")
+    message = (
+        f"the notes folder {notes} looks like one module's folder (module {number}), so each of its "
+        f"files is read as a module of its own: if it is, {advice}"
     )
+    return [Problem(SourceLocation(path=modules[0].name, line=1), message, "warning")]
 
 
 def _nameable(name: str) -> bool:

@@ -961,7 +961,11 @@ def _inline_options(line: str, *, with_stem: bool) -> list[str]:
     listed = starts[0] == 0 and len(options) >= 3 and all(map(_few_words, options))
     if not ((with_stem and head and (asks(head) or _judged(options))) or spread or listed):
         return [line]
-    if letters[0]["lower"] and head and (not head.endswith("?") or not all(map(_few_words, options))):
+    if (
+        letters[0]["lower"]
+        and head
+        and (not head.endswith("?") or any(o.endswith((".", "?", "!")) for o in options))
+    ):
         return [line]  # `What is a derivative? (a) Define it. (b) …`: parts; `Which, (a) … or (b) …?`: prose
     answered = _TRAILING_ANSWER.search(options[-1])
     if answered is not None:  # `C) Zephyr Edge — Answer: A`
