@@ -1168,11 +1168,11 @@ def _named_half(terms: list[Term | None]) -> bool:
     otherwise."""
     named = [term for term in terms if term is not None]
     defined = sum(term.rest[:1].isupper() or term.rest[:1].isdigit() for term in named)
-    glossed = sum(len(term.rest.split()) <= _GLOSS_WORDS for term in named)  # a vocabulary's meanings
+    glossed = sum(len(term.rest.split()) <= _MEANING_WORDS for term in named)  # a vocabulary's meanings
     return bool(named) and len(named) * 2 >= len(terms) and max(defined, glossed) * 2 >= len(named)
 
 
-_GLOSS_WORDS = 3
+_MEANING_WORDS = 3
 """At most this many words in a meaning of a vocabulary list (``la cucina \u2013 the kitchen``)."""
 _Written = TypeVar("_Written", str, Node)
 """A line of a paragraph, or a list item."""

@@ -596,12 +596,8 @@ def answered_in_italics(text: str) -> Term | None:
     lines = text.strip().split("\n")
     if len(lines) != 2 or not lines[0].rstrip(" \\").endswith(("?", "\uff1f")):
         return None
-    answer = _ITALIC_LINE.fullmatch(lines[1].strip())
-    return Term(lines[0].rstrip(" \\"), answer["answer"].strip(), separated=True) if answer else None
-
-
-_ITALIC_LINE = re.compile(r"(?P<mark>\*|_)(?!\1)(?P<answer>[^*_\n]+)(?P=mark)")
-"""A line in italics alone: ``*1989*``, ``_Jane Austen_`` (not in bold)."""
+    answer = _EMPHASISED.fullmatch(lines[1].strip())  # `*1989*`, `_Jane Austen_`, not in bold
+    return Term(lines[0].rstrip(" \\"), answer["inner"].strip(), separated=True) if answer else None
 
 
 def run_in_term(line: str) -> Term | None:
