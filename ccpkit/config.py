@@ -23,7 +23,7 @@ class Config:
     """Course title: PDF headers and the Anki parent deck name (unless ``deck`` is set). ``None``: the
     notes folder's name, so no course is built into ccpkit."""
     deck: str = ""
-    """Anki parent deck name; empty means the course title."""
+    """Anki parent deck name (``::`` nests it, as in Anki); empty means the course title."""
     notes: str = "source_notes"
     out: str = "build"
     templates: str = "templates"

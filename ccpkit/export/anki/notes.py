@@ -301,8 +301,11 @@ def card_problems(deck: Deck) -> tuple[Problem, ...]:
 
 
 def deck_name_for(root: str, module: Module) -> str:
-    """``<root>::NN Module title``; a ``::`` inside a title would make another level, so it is cut."""
-    return f"{_one_level(root)}::{module.number:02d} {_one_level(module.title)}"
+    """``<root>::NN Module title``. The root's ``::`` nest it, as in Anki (``Certs::AWS CCP``: the course
+    under ``Certs``; empty levels dropped); one inside a module's title would make another level, so it
+    is cut."""
+    levels = [level.strip() for level in root.split("::")]
+    return "::".join([*filter(None, levels), f"{module.number:02d} {_one_level(module.title)}"])
 
 
 def _one_level(name: str) -> str:

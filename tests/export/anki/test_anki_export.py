@@ -58,6 +58,19 @@ def test_one_note_per_item_in_subdecks_per_module(student: Student, deck: Deck) 
     }
 
 
+def test_a_deck_setting_with_double_colons_nests_the_course_as_anki_does(tmp_path: Path, deck: Deck) -> None:
+    titled = replace(deck, modules=(replace(deck.modules[0], title="Compute::EC2"), *deck.modules[1:]))
+    options = ExportOptions(templates=TEMPLATES, deck_name="Certs:: AWS CCP ::::Exam")
+    ((_, data),) = ((output.path, output.data) for output in export("anki", titled, options).outputs)
+    (tmp_path / "deck.apkg").write_bytes(data)
+    student = Student.with_fresh_collection(tmp_path)
+    student.import_package(tmp_path / "deck.apkg")
+    decks = {student.collection.decks.name(card.did) for card in student.cards()}
+    assert decks == {"Certs::AWS CCP::Exam::02 Compute:EC2", "Certs::AWS CCP::Exam::09 Security"}
+    assert student.collection.decks.id_for_name("Certs") is not None  # a parent deck of its own
+    student.close()
+
+
 def test_every_card_renders_a_front_and_back_without_markdown_or_template_errors(student: Student) -> None:
     for card in student.cards():
         question, answer = visible_text(card.question()), visible_text(card.answer())
