@@ -31,7 +31,7 @@ from ccpkit.parse.inline_html import (
     mentions_html_headings,
     mentions_inline_html,
 )
-from ccpkit.parse.option_marks import answers_by_mark, marks_as_letters, radios_as_boxes
+from ccpkit.parse.option_marks import answers_by_mark, glyph_boxes_as_tasks, marks_as_letters, radios_as_boxes
 from ccpkit.parse.references import inline_references
 from ccpkit.parse.tree import Node, build_tree
 
@@ -232,6 +232,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, html_as_markdown)
     if "( )" in text:
         text, tokens = _reparsed(text, tokens, radios_as_boxes(text, _code_lines(tokens)))
+    if "\u2610" in text:  # an empty ballot box: lines of them may be a question's options
+        text, tokens = _reparsed(text, tokens, glyph_boxes_as_tasks(text, _code_lines(tokens)))
     if answers_by_mark(text):
         text, tokens = _reparsed(text, tokens, marks_as_letters(text, _code_lines(tokens)))
     if "{{cloze" in text or ("::" in text and _NUMBERED_CLOZE_OPENING.search(text)):

@@ -299,4 +299,23 @@ def radios_as_boxes(text: str, code: Container[int]) -> str:
     return "\n".join(lines)
 
 
+def glyph_boxes_as_tasks(text: str, code: Container[int]) -> str:
+    """Lines opening with a ballot box (``☐ The Flight to Varennes``, ``☑ The storming of the Bastille``,
+    ``☒``), two or more in a row, written as the task list they mean (``- [ ] …``, ``- [x] …``): a
+    question's options and its ticked answer, as a list of checkboxes is. Every line keeps its number."""
+    lines = text.split("\n")
+    run: list[tuple[int, re.Match[str]]] = []
+    for number, line in enumerate([*lines, ""]):
+        box = _GLYPH_BOX.fullmatch(line) if number not in code else None
+        if box is not None:
+            run.append((number, box))
+            continue
+        for at, found in run if len(run) >= 2 else []:
+            ticked = "x" if found["box"] != "\u2610" else " "
+            lines[at] = f"{found['indent']}- [{ticked}] {found['text']}"
+        run = []
+    return "\n".join(lines)
+
+
+_GLYPH_BOX = re.compile(r"(?P<indent>[ \t]{0,3})(?P<box>[\u2610\u2611\u2612])\ufe0f?[ \t]+(?P<text>\S.*)")
 _RADIO = re.compile(r"(?P<indent>[ \t]*)\((?P<mark>[ xX]?)\)[ \t]+(?P<text>\S.*)")

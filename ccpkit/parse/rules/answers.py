@@ -238,6 +238,25 @@ def plain(text: str) -> str:
     return _BOLD.sub("", text).strip() if "**" in text or "__" in text else text.strip()
 
 
+_TAKERS_PICK = re.compile(
+    r"\W*your\s+(?:answer|selection|choice|response)\s*[:\uff1a\u2013\u2014-]\s*(?P<pick>.*?)"
+    r"\s*(?P<right>\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713|\((?:correct|right)\))?\s*",
+    re.I,
+)
+"""``Your answer: B ✅`` under a question: how a test taker chose, which answers it only when marked right
+(``Your answer: A ❌`` over ``Correct answer: C`` says nothing of the question)."""
+
+
+def takers_pick(line: str) -> str | None:
+    """A test taker's pick under a question (``Your answer: B ✅``): the answer line it stands for when
+    marked right (``Answer: B``), else ``""``, as it says nothing of the question (``Your answer: A ❌``
+    over ``Correct answer: C``); ``None`` for any other line."""
+    pick = _TAKERS_PICK.fullmatch(line)
+    if pick is None:
+        return None
+    return f"Answer: {pick['pick']}" if pick["right"] else ""
+
+
 def answer_line(text: str) -> Answer | None:
     """``Answer: C``, ``Correct answer: B, E``, ``✅ **Answer: B**``, ``Ans: (c)``, ``Solution: D``,
     ``#### Option: C``;

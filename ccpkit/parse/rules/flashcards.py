@@ -206,6 +206,8 @@ _OPEN_TITLE = re.compile(
 """``Open questions``, ``Questions for the TA``: questions with notes under them, not answers."""
 _SOLUTION_HEADINGS = _ANSWER_HEADINGS | {"solution", "lösung", "solução", "solución", "soluzione"}
 _ANSWER_TITLES = _ANSWER_HEADINGS | {"", "solution"}
+_HINT_TITLES = _QUESTION_HEADINGS | {"prompt", "hint", "hints", "clue", "tip"}
+"""The titles of a callout that adds to a question above its answer's (``=== "Hint"``)."""
 """The titles of a callout that holds an answer (``> [!success]- Answer``), or none."""
 _FRONT_COLUMNS = _QUESTION_HEADINGS | {"front", "term", "prompt", "questions", "terms", "prompts"}
 _FRONT_COLUMNS |= {"statement", "statements"}
@@ -1389,14 +1391,34 @@ def _asked_over_callout(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pai
     question = bold["inner"].strip() if bold else asked
     if "\n" in asked or not _asks(question) or len(blocks) < 2 or blocks[1].type != "blockquote":
         return None
-    plain_quote = callout(blocks[1]) is None
-    if plain_quote and not ((bold or ctx.answered_in_quotes) and asks_over_a_quote(question)):
+    hints = _hint_callouts(ctx, blocks[1:])
+    if hints and (len(blocks) <= len(hints) + 1 or blocks[len(hints) + 1].type != "blockquote"):
         return None
-    answer = _quote_answer(ctx, blocks[1], alone=plain_quote)
+    quote = blocks[len(hints) + 1]
+    plain_quote = callout(quote) is None
+    if plain_quote and (hints or not ((bold or ctx.answered_in_quotes) and asks_over_a_quote(question))):
+        return None
+    answer = _quote_answer(ctx, quote, alone=plain_quote)
     if answer is None:
         return None
-    ctx.claim(*blocks[:2])
-    return 1, _Pair(_unnumbered(_QUESTION_LABEL.sub("", asked)), answer)
+    ctx.claim(*blocks[: len(hints) + 2])
+    front = "\n\n".join([_unnumbered(_QUESTION_LABEL.sub("", asked)), *hints])
+    return len(hints) + 1, _Pair(front, answer)
+
+
+def _hint_callouts(ctx: Context, blocks: Sequence[Node]) -> list[str]:
+    """What the callouts opening ``blocks`` add to a question before its answer's (MkDocs tabs ``===
+    "Question"`` then ``=== "Answer"``): a ``Question`` or ``Prompt`` one's words, a ``Hint``'s
+    labelled as one."""
+    added = []
+    for block in blocks:
+        called = callout(block) if block.type == "blockquote" else None
+        title = undecorated(plain(called.title)).rstrip(":").strip().lower() if called else ""
+        if called is None or called.empty or title not in _HINT_TITLES:
+            break
+        text = _callout_text(ctx, called)
+        added.append(text if title in _QUESTION_HEADINGS or title == "prompt" else f"Hint: {text}")
+    return added
 
 
 def asks_over_a_quote(line: str) -> bool:

@@ -9,7 +9,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ccpkit.parse.document import Document
-from ccpkit.parse.rules.answers import CROSS, PAIRED_ANSWER, Answer, answer_line, explanation_start, plain
+from ccpkit.parse.rules.answers import (
+    CROSS,
+    PAIRED_ANSWER,
+    Answer,
+    answer_line,
+    explanation_start,
+    plain,
+    takers_pick,
+)
 from ccpkit.parse.rules.terms import BOLD_TEXT, split_term
 from ccpkit.parse.tree import Node
 
@@ -771,8 +779,9 @@ def _lettered_items(
 def _answer_glued(text: str) -> tuple[str, tuple[str, ...]]:
     """An option's text, and the answer line written right under the last option with no blank line
     between (Markdown then runs it on into that option: ``- D. Vacuole`` then ``Correct Answer C``),
-    and the lines after it; a test taker's ``Your answer: D`` there is dropped."""
-    lines = text.split("\n")
+    and the lines after it; a test taker's ``Your answer: D`` there is dropped (one marked ``✅``
+    answers)."""
+    lines = [takers_pick(line) or line for line in text.split("\n")]  # `Your answer: B ✅`: the answer
     glued = next(
         (n for n, line in enumerate(lines[1:], 1) if answer_line(line) is not None or _YOUR_PICK.match(line)),
         None,

@@ -27,6 +27,7 @@ from ccpkit.parse.rules.answers import (
     key_entries_on_a_line,
     plain,
     question_id,
+    takers_pick,
     worded_in_details,
 )
 from ccpkit.parse.rules.explained_terms import unexplained_term
@@ -1068,7 +1069,7 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             _PAIRED_QUESTION.match(node.children[0].content) or _flashcard(node.children[0].content)
         ):
             break  # `Q: What does …?` over its `A:`, a `?` card: a flashcard after the question
-        if node.type == "paragraph" and _asks_anew(node.children[0].content, following):
+        if node.type == "paragraph" and _asks_anew(draft, node.children[0].content, following):
             break  # `**Question 2:** Explain …?` over its `**Answer:** …`: the next question
         if _bold_question_answered(node, following):
             break  # `**Which lane is private?**` over `**Answer:** Redline`: a card of its own
@@ -1136,14 +1137,18 @@ def _numbered_next(draft: Draft, listed: Node) -> bool:
     return asks(line) or instructs(line) or line.endswith(":")  # `2. Define osmosis.`
 
 
-def _asks_anew(text: str, following: Node | None) -> bool:
+def _asks_anew(draft: Draft, text: str, following: Node | None) -> bool:
     """A paragraph opening with the next numbered question, one that asks (``**Question 2:** Why …?``),
     answered on the lines below it, or one that asks or leaves a blank, answered on the paragraph
-    ``following`` it (``**Answer:** `ls```, a question with no options between two with them): no part
+    ``following`` it (``**Answer:** `ls```, a question with no options between two with them), or one
+    numbered next after ``draft``'s that asks or bids (``**Q4. Name the longest river.**``): no part
     of the explanation above."""
     number, words = _numbered(text.partition("\n")[0])
     if not number:
         return False
+    going_on = number.isdigit() and draft.question.isdigit() and int(number) == int(draft.question) + 1
+    if going_on and (asks(words) or instructs(words)):
+        return True
     if "\n" in text:  # the answer on its lines
         return words.rstrip().endswith("?")
     return asks(words) and _answered_by(following)  # `**2.** Fill in the blank: The ___ command …`
@@ -1269,6 +1274,10 @@ def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> Non
             continue  # a dump site's votes, buttons and comment headers: its page's, not the question's
         if _NO_SECTION.fullmatch(line.strip()) or explanation_start(line) == "":
             continue  # a VCE dump's `Section: (none)`, and a label alone (`Explanation/Reference:`)
+        if (picked := takers_pick(line)) is not None:
+            if not picked or draft.answer is not None:
+                continue
+            line = picked
         if draft.answer is not None and draft.run_on is None and _numbered_question(lines[number:], node):
             draft.run_on = node, number + written - len(lines)
         answer = answer_line(line)
