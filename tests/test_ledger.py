@@ -256,9 +256,11 @@ def test_an_edited_note_keeps_its_guid_when_a_new_note_says_what_it_said(
 
 def test_a_table_row_recorded_with_its_rows_in_order_is_unchanged_when_only_the_hash_now_ignores_it() -> None:
     recorded = first_build(note("m/table/t/earth", "Earth", study="rows in order"))
-    now = note("m/table/t/earth", "Earth", study="rows in any order")._replace(ordered_study="rows in order")
+    now = note("m/table/t/earth", "Earth", study="rows in any order")._replace(
+        earlier_study=("rows in order",)
+    )
     result = reconcile(recorded, [now], now=T1, new_guid=guid)
     entry = result.ledger.notes["m/table/t/earth"]
     assert result.updated == () and (entry.study, entry.modified) == ("rows in any order", T0)
-    moved = now._replace(ordered_study="rows moved")
+    moved = now._replace(earlier_study=("rows moved",))
     assert reconcile(result.ledger, [moved], now=T1, new_guid=guid).updated == ()

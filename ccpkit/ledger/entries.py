@@ -51,9 +51,10 @@ class Fingerprint(NamedTuple):
     """The module's slug: a retitled table is looked for inside its module."""
     table: str = ""
     """For a table row, the table's id: rows of a retitled table keep their identities together."""
-    ordered_study: str = ""
-    """The study text's hash with a table's rows in their order, as earlier ccpkit versions recorded
-    it (empty where it is ``study``): a ledger of theirs finds the note unchanged."""
+    earlier_study: tuple[str, ...] = ()
+    """The study text's hashes as earlier ccpkit versions recorded them (white space as written, a
+    table's rows in their order), where they differ from ``study``: a ledger of theirs finds the note
+    unchanged."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -198,7 +198,7 @@ def _carried(note: Fingerprint, old: Entry, now: int) -> Entry:
         changed = old.content != note.legacy
         old = replace(old, meta=note.meta, home=old.home or note.deck, deck=old.deck or note.deck)
     else:
-        changed = old.study not in (note.study, note.ordered_study)  # an earlier ccpkit's rows in order
+        changed = old.study != note.study and old.study not in note.earlier_study  # an earlier ccpkit's
     return Entry(
         guid=old.guid,
         note_type=note.note_type,

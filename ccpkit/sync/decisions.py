@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from ccpkit.export.anki.card_templates import AnkiTemplates
-from ccpkit.export.anki.notes import AnkiNote, study_digest
+from ccpkit.export.anki.notes import AnkiNote, reads_alike, study_digests
 from ccpkit.export.anki.notetypes import BY_KIND, NOTE_TYPES
 from ccpkit.sync.record import SyncRecord, Written, text_hash
 from ccpkit.sync.state import CollectionState, FoundNote
@@ -52,7 +52,7 @@ class Wanted:
     homes: Mapping[str, str] = field(default_factory=dict)
     """Note id → the deck the ledger says an import first put its cards in (where ccpkit put them)."""
     sent: Mapping[str, str] = field(default_factory=dict)
-    """Note id → the digest of its study text as the ledger says it was last sent (``study_digest``):
+    """Note id → the digest of its study text as the ledger says it was last sent (``study_digests``):
     a copy in Anki that reads so came from an import, however the record remembers it."""
 
 
@@ -224,7 +224,10 @@ def _normalized(note: AnkiNote) -> AnkiNote:
 
 
 def _written(note: AnkiNote, deck: str) -> Written:
-    fields = {name: text_hash(text) for name, text in zip(note.note_type.fields, note.fields, strict=True)}
+    fields = {
+        name: text_hash(reads_alike(text))
+        for name, text in zip(note.note_type.fields, note.fields, strict=True)
+    }
     return Written(id=note.id, fields=fields, tags=_own_tags(note.tags), deck=deck)
 
 
@@ -270,21 +273,27 @@ def _as_sent(note: AnkiNote, found: FoundNote, wanted: Wanted) -> bool:
     """Whether Anki's copy of the note holds the study text the ledger says was last sent."""
     sent = wanted.sent.get(note.id)
     texts = [found.fields.get(name, "") for name in note.note_type.study_fields]
-    return sent is not None and study_digest(note.note_type, texts) == sent
+    return sent is not None and sent in study_digests(note.note_type, texts)
 
 
 def _decide(
     owned: bool, desired: str, current: str, recorded: str | None, *, touched: bool, changed: bool
 ) -> Decision:
-    if current == desired:
-        return "same"
+    if current == desired or reads_alike(current) == reads_alike(desired):
+        return "same"  # a line re-wrapped in the notes: the student's copy reads the same
     if owned:
         return "write"
     if recorded is not None:
-        touched, changed = text_hash(current) != recorded, text_hash(desired) != recorded
+        touched, changed = not _reads_as(current, recorded), not _reads_as(desired, recorded)
     if not touched:
         return "write"
     return "conflict" if changed else "keep"
+
+
+def _reads_as(text: str, recorded: str) -> bool:
+    """Whether ``text`` reads as the field whose hash was ``recorded``: a sync records it of the text as
+    it reads (``reads_alike``), an earlier ccpkit's of the text as written."""
+    return recorded in (text_hash(reads_alike(text)), text_hash(text))
 
 
 def _owned(tag: str) -> bool:

@@ -339,6 +339,20 @@ def test_a_definition_changed_on_both_sides_is_a_conflict_the_notes_win(studied:
     assert "0 added, 0 updated, 0 moved, 0 retired, 0 restored, 0 conflicts, 11 unchanged" in again.output
 
 
+def test_a_definition_only_rewrapped_in_the_notes_keeps_the_students_edit_without_a_conflict(
+    studied: Studied,
+) -> None:
+    studied.course.edit(
+        "02-compute/cram-sheet.md", "without servers; you pay", "without  servers;\n  you pay"
+    )
+    output, student = sync_and_open(studied)
+    try:
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+    assert "0 conflicts" in output and not list(studied.course.out.glob("sync-conflicts-*.md"))
+
+
 def test_keep_anki_keeps_the_students_text_on_a_conflict(studied: Studied) -> None:
     course = studied.course
     course.edit(

@@ -400,8 +400,7 @@ def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
     """
     note_type = note.note_type
     texts = [note.field(name) for name in note_type.study_fields]
-    study = study_digest(note_type, texts, note.rows)
-    ordered = _digest([note_type.name, *texts]) if note_type.unordered_fields else study
+    study, *earlier = study_digests(note_type, texts, note.rows)
     rest = [name for name in note_type.fields if name not in note_type.study_fields]
     return Fingerprint(
         id=note.id,
@@ -409,7 +408,7 @@ def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
         key=note.key,
         answer=_digest([*(note.field(name) for name in note_type.answer_fields), *_unnumbered(note.answer)]),
         study=study,
-        ordered_study=ordered if ordered != study else "",
+        earlier_study=tuple(dict.fromkeys(digest for digest in earlier if digest != study)),
         meta=_digest([*(note.field(name) for name in rest), " ".join(note.tags)]),
         deck=note.deck,
         legacy=_digest([note.note_type.name, earlier_deck or note.deck, " ".join(note.tags), *note.fields]),
@@ -418,15 +417,37 @@ def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
     )
 
 
-def study_digest(note_type: NoteType, texts: Sequence[str], rows: str = "") -> str:
+def study_digests(note_type: NoteType, texts: Sequence[str], rows: str = "") -> tuple[str, ...]:
     """The digest of a note's study fields (``texts``, in ``study_fields`` order) as the ledger records
-    them sent: a table's rows in any order (``rows``: already sorted). Sync compares Anki's copy with
-    it, to tell a copy an import brought from one the student edited."""
+    them sent: as they read (``reads_alike``: a line re-wrapped in the notes shows the same card), a
+    table's rows in any order (``rows``: already sorted); then the digests earlier ccpkit versions
+    recorded (white space as written; rows in their order too), which name the same text. Sync compares
+    Anki's copy with them, to tell a copy an import brought from one the student edited."""
     unordered = [
         (rows or _rows_in_any_order(text)) if name in note_type.unordered_fields else text
         for name, text in zip(note_type.study_fields, texts, strict=True)
     ]
-    return _digest([note_type.name, *unordered])
+    return (
+        _digest([note_type.name, *map(reads_alike, unordered)]),
+        _digest([note_type.name, *unordered]),
+        _digest([note_type.name, *texts]),
+    )
+
+
+def reads_alike(html: str) -> str:
+    """A field's HTML as it reads: each run of white space outside ``<pre>`` one space, none at the ends
+    (a line re-wrapped in the notes, or two spaces for one, shows the same card)."""
+    if not _WHITE_RUN.search(html):
+        return html
+    parts = _PRE.split(html)
+    return "".join(
+        part if index % 2 else _WHITE_RUN.sub(" ", part) for index, part in enumerate(parts)
+    ).strip()
+
+
+_WHITE_RUN = re.compile(r"\s{2,}|[^\S ]")
+"""Two white space characters or more, or one that is not a space (a line break, a tab)."""
+_PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL | re.IGNORECASE)
 
 
 def _unnumbered(hidden: tuple[str, ...]) -> list[str]:

@@ -202,6 +202,15 @@ def test_an_item_moved_to_another_module_keeps_its_note_and_names_both_decks(ses
     assert session.student.decks_of(session.student.note("02-compute/card/aws-lambda")) == {OLD_DECK}
 
 
+def test_lines_rewrapped_or_spaced_anew_in_the_notes_rewrite_no_note(session: Session) -> None:
+    session.course.edit("cram-sheet.md", "without servers; pay", "without servers;\n  pay")
+    session.course.edit("cram-sheet.md", "virtual servers**, billed per", "virtual  servers**,  billed\tper")
+    session.course.edit("practice-questions.md", "Lambda is serverless.", "Lambda is\nserverless.")
+    report, log = session.rebuild()
+    assert_nothing_lost(session, report, log)  # the student's words and tags kept on every note
+    assert report.changes is not None and report.changes.updated == () and log.updated == []
+
+
 def test_a_study_edit_sends_that_note_with_its_pending_metadata(session: Session) -> None:
     rename_a_heading(session.course)
     session.course.edit("cram-sheet.md", "billed per second", "billed per second or per hour")
