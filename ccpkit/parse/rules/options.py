@@ -213,7 +213,10 @@ def read_options(doc: Document, node: Node, *, going_on: bool = False) -> Option
         if lettered:
             return Options(lettered[0], tail=lettered[1])
         tasks = _task_items(doc, node)
-        return Options(tasks, task=True) if tasks else None
+        if not tasks:
+            return None
+        text, glued = _answer_glued(tasks[-1].text)  # `- [ ] Vitamin K` then `Answer: D`
+        return Options([*tasks[:-1], replace(tasks[-1], text=text)], tail=glued, task=True)
     if node.type == "paragraph":
         lines = _broken_lines(node.children[0].content)
         return _lettered_lines(lines, node, going_on) or _boxed_lines(lines, node)
@@ -262,7 +265,12 @@ def named_with_reason(options: Sequence[DraftOption], words: str) -> tuple[tuple
     reasoned = _REASON_AFTER.split(words, maxsplit=1)
     if len(reasoned) == 2 and texts.count(_words(reasoned[0])) == 1:
         return (options[texts.index(_words(reasoned[0]))].label,), reasoned[1].strip()
+    if (article := _ARTICLE.match(words)) is not None:
+        return named_with_reason(options, words[article.end() :])  # `A firewall, because …`
     return (), ""
+
+
+_ARTICLE = re.compile(r"(?:an?|the)\s+(?=\w)", re.IGNORECASE)
 
 
 def with_named_options(options: Sequence[DraftOption], answer: Answer) -> Answer:
@@ -783,7 +791,11 @@ def _answer_glued(text: str) -> tuple[str, tuple[str, ...]]:
     answers)."""
     lines = [takers_pick(line) or line for line in text.split("\n")]  # `Your answer: B ✅`: the answer
     glued = next(
-        (n for n, line in enumerate(lines[1:], 1) if answer_line(line) is not None or _YOUR_PICK.match(line)),
+        (
+            n
+            for n, line in enumerate(lines[1:], 1)
+            if answer_line(line) is not None or _YOUR_PICK.match(line) or explanation_start(line) is not None
+        ),
         None,
     )
     if glued is None:
