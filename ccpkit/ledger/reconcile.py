@@ -67,9 +67,10 @@ def reconcile(
             restored.append(note.id)
         elif entry.modified != old.modified:
             updated.append(note.id)
-        if old.deck and old.deck != note.deck != entry.home:
+        away = note.deck.casefold() != entry.home.casefold()  # Anki's deck names ignore case
+        if old.deck and old.deck.casefold() != note.deck.casefold() and away:
             moved.append(Move(note.id, entry.home, note.deck))
-        if entry.meta != note.meta or entry.home != note.deck:
+        if entry.meta != note.meta or away:
             pending.append(note.id)
     for key, entry in entries.items():
         if key in current or key in settled:

@@ -328,9 +328,15 @@ def _home(found: FoundNote) -> str:
 
 def _move(note: AnkiNote, found: FoundNote, before: Written | None, home: str) -> Move | None:
     """Cards to move to the item's deck: those still where ccpkit put them, by the record or else by
-    the ledger's ``home`` (any card, when neither knows)."""
-    put = before.deck if before is not None and before.deck else home
-    movable = [card for card in found.cards if card.deck != note.deck and (not put or card.deck == put)]
+    the ledger's ``home`` (any card, when neither knows). Anki's deck names ignore case, so a deck named
+    anew in other case is the same deck."""
+    put = (before.deck if before is not None and before.deck else home).casefold()
+    wanted = note.deck.casefold()
+    movable = [
+        card
+        for card in found.cards
+        if card.deck.casefold() != wanted and (not put or card.deck.casefold() == put)
+    ]
     if not movable:
         return None
     plain = tuple(card.id for card in movable if not card.filtered)

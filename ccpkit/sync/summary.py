@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ccpkit.errors import Problem
 from ccpkit.report import LISTED, problem_lines
-from ccpkit.sync.decisions import ORPHAN_TAG, Move, Plan
+from ccpkit.sync.decisions import ORPHAN_TAG, Plan
 from ccpkit.sync.record import KEPT_RECORDS
 
 
@@ -75,9 +75,7 @@ class SyncReport:
         lines += _listed(
             "left alone, as you changed its note type in Anki", [note.id for note in plan.retyped]
         )
-        pairs: Counter[tuple[str, str]] = Counter()
-        for move in plan.moved:  # cards, as the count above
-            pairs[move.old, move.new] += _cards(move)
+        pairs = Counter(_moves(plan).values())  # notes, as the count above
         lines += _listed("moved", [f"{old} → {new} ({count})" for (old, new), count in pairs.items()])
         lines += _listed(f"retired (tagged {ORPHAN_TAG}, suspended)", [o.note_id for o in plan.retired])
         lines += _listed("deleted", [orphan.note_id for orphan in plan.deleted])
@@ -132,11 +130,12 @@ def _touched_files(plan: Plan) -> frozenset[str]:
 
 
 def _moved(plan: Plan) -> int:
-    return sum(map(_cards, plan.moved))
+    return len(_moves(plan))
 
 
-def _cards(move: Move) -> int:
-    return len(move.cards) + len(move.filtered)
+def _moves(plan: Plan) -> dict[str, tuple[str, str]]:
+    """Each note sync moves (by id, once however many of its cards move) → its old and new deck."""
+    return {move.note.id: (move.old, move.new) for move in plan.moved}
 
 
 def _listed(what: str, texts: Sequence[str]) -> list[str]:

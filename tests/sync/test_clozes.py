@@ -127,3 +127,21 @@ def test_a_new_cloze_number_gets_its_card_in_the_notes_deck_and_a_moved_card_sta
         assert now[moved] == "My own deck"
     finally:
         student.close()
+
+
+def test_a_new_course_title_counts_each_moved_cloze_note_once_however_many_cards_it_has(
+    tmp_path: Path,
+) -> None:
+    course = cloze_course(tmp_path)
+    assert course.sync().exit_code == 0
+    moved = course.sync(title="Another course")
+    assert moved.exit_code == 0, moved.output
+    student = course.student()
+    try:
+        notes, cards = len(list(student.notes())), len(list(student.cards()))
+    finally:
+        student.close()
+    assert cards > notes  # cloze notes hold a card per number
+    assert f"0 updated, {notes} moved," in moved.output
+    listed = [line for line in moved.output.splitlines() if "→ Another course::" in line]
+    assert sum(int(line.rsplit("(", 1)[1].rstrip(")")) for line in listed) == notes

@@ -146,6 +146,16 @@ def test_course_title_change_moves_every_card_and_removes_the_old_decks(studied:
     assert (report.changes.moved, report.changes.pending) == ((), ())  # the ledger knows what sync did
 
 
+def test_a_course_title_changed_in_case_only_moves_nothing(studied: Studied) -> None:
+    output, student = sync_and_open(studied, title=TITLE.upper())
+    try:
+        assert deck_of(student, EC2) == COMPUTE  # Anki's deck names ignore case: the same deck
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+    assert "0 moved" in output and "moved:" not in output
+
+
 def test_a_card_moved_to_another_module_moves_its_card_and_keeps_its_history(studied: Studied) -> None:
     course = studied.course
     fargate_moved_to_storage(course)

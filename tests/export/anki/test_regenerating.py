@@ -122,6 +122,13 @@ def test_a_new_course_title_rewrites_no_note_and_says_the_cards_stay_in_their_de
     )
 
 
+def test_a_course_title_changed_in_case_only_moves_nothing_and_waits_for_nothing(session: Session) -> None:
+    report, log = session.rebuild(title="AWS CERTIFIED Cloud Practitioner")
+    assert_nothing_lost(session, report, log)
+    assert report.changes is not None and (report.changes.moved, report.changes.pending) == ((), ())
+    assert "moved" not in report.summary()
+
+
 def test_a_deck_setting_behaves_as_the_title_does(session: Session) -> None:
     report, log = session.rebuild(deck="My AWS deck")
     assert_nothing_lost(session, report, log)
