@@ -55,3 +55,31 @@ def test_each_output_matches_its_golden_files(built: Path, output_format: str, g
     made = readable_outputs(built / output_format)
     assert made, f"the build made no {output_format} output"
     golden.check(GOLDEN / "expected" / output_format, made)
+
+
+@pytest.mark.parametrize(
+    "earlier", sorted((GOLDEN / "earlier-ledgers").glob("*.jsonl")), ids=lambda p: p.stem
+)
+def test_a_ledger_an_earlier_ccpkit_wrote_finds_every_note_unchanged(tmp_path: Path, earlier: Path) -> None:
+    """A new ccpkit may digest the study text anew (white space as it reads, options in any order),
+    but never re-sends a note for it: an update would wipe the student's edits in Anki. The ledgers
+    are the fixture notes' as ccpkit wrote them before each such change."""
+    shutil.copytree(GOLDEN / "notes", tmp_path / "notes")
+    shutil.copy(earlier, tmp_path / "notes" / LEDGER)
+    command = [
+        sys.executable,
+        "-m",
+        "ccpkit",
+        "build",
+        "--notes",
+        "notes",
+        "--out",
+        "out",
+        "--format",
+        "anki",
+    ]
+    done = subprocess.run(
+        [*command, "--title", "Golden Course"], cwd=tmp_path, check=True, capture_output=True, text=True
+    )
+    assert "0 added, 0 updated" in done.stdout, done.stdout
+    assert (tmp_path / "notes" / LEDGER).read_bytes() == (GOLDEN / "notes" / LEDGER).read_bytes()

@@ -421,17 +421,40 @@ def study_digests(note_type: NoteType, texts: Sequence[str], rows: str = "") -> 
     """The digest of a note's study fields (``texts``, in ``study_fields`` order) as the ledger records
     them sent: as they read (``reads_alike``: a line re-wrapped in the notes shows the same card), a
     table's rows in any order (``rows``: already sorted); then the digests earlier ccpkit versions
-    recorded (white space as written; rows in their order too), which name the same text. Sync compares
-    Anki's copy with them, to tell a copy an import brought from one the student edited."""
+    recorded (options in their order; white space as written; rows in their order too), which name the
+    same text: a ledger of theirs finds its notes unchanged. Sync compares
+    Anki's copy with them, to tell a copy an import brought from one the student edited. A question
+    whose card shuffles its options reads the same whatever their order (``_options_in_any_order``)."""
     unordered = [
         (rows or _rows_in_any_order(text)) if name in note_type.unordered_fields else text
         for name, text in zip(note_type.study_fields, texts, strict=True)
     ]
+    read = list(map(reads_alike, unordered))
     return (
-        _digest([note_type.name, *map(reads_alike, unordered)]),
-        _digest([note_type.name, *unordered]),
-        _digest([note_type.name, *texts]),
+        _digest([note_type.name, *_options_in_any_order(note_type, read)]),
+        _digest([note_type.name, *read]),  # options in their order
+        _digest([note_type.name, *unordered]),  # white space as written
+        _digest([note_type.name, *texts]),  # rows in their order
     )
+
+
+def _options_in_any_order(note_type: NoteType, texts: list[str]) -> list[str]:
+    """A question's study fields without the letters its options and answers bear, its options and
+    correct ones sorted, where its card shuffles the options on every review (``data-fixed-order``
+    absent): options swapped or re-lettered in the notes ask the same question."""
+    if note_type is not MULTIPLE_CHOICE:
+        return texts
+    fields = dict(zip(note_type.study_fields, texts, strict=True))
+    if "data-fixed-order" in fields["Options"]:
+        return texts
+    for name in ("Options", "Correct"):
+        fields[name] = "".join(sorted(_LABEL.sub("", item) for item in _LIST_ITEM.findall(fields[name])))
+    fields["Answers"] = ""  # the letters: the correct options' texts say it
+    return [fields[name] for name in note_type.study_fields]
+
+
+_LIST_ITEM = re.compile(r"<li\b.*?</li>", re.DOTALL)
+_LABEL = re.compile(r'\sdata-label="[^"]*"|<span class="label">[^<]*</span>\s*')
 
 
 def reads_alike(html: str) -> str:

@@ -218,6 +218,22 @@ def test_lines_rewrapped_or_spaced_anew_in_the_notes_rewrite_no_note(session: Se
     assert report.changes is not None and report.changes.updated == () and log.updated == []
 
 
+def test_options_reordered_or_relettered_in_the_notes_rewrite_no_note(session: Session) -> None:
+    session.course.edit("practice-questions.md", "- A) Amazon EC2", "- A) Amazon Lightsail")
+    session.course.edit("practice-questions.md", "- C) Amazon Lightsail", "- C) Amazon EC2")
+    session.course.edit(
+        "practice-questions.md",
+        "- A) Spot Instances\n- B) Savings Plans\n- C) Reserved Instances\n\n**Answer:** B, C",
+        "- A) Reserved Instances\n- B) Spot Instances\n- C) Savings Plans\n\n**Answer:** A, C",
+    )
+    report, log = session.rebuild()
+    assert_nothing_lost(session, report, log)  # the student's words and tags kept on both questions
+    assert report.changes is not None and report.changes.updated == () and log.updated == []
+    session.course.edit("practice-questions.md", "**Answer:** A, C", "**Answer:** A, B")  # another answer
+    report, log = session.rebuild()
+    assert report.changes is not None and len(report.changes.updated) == len(log.updated) == 1
+
+
 def test_a_study_edit_sends_that_note_with_its_pending_metadata(session: Session) -> None:
     rename_a_heading(session.course)
     session.course.edit("cram-sheet.md", "billed per second", "billed per second or per hour")
