@@ -1139,11 +1139,16 @@ def _glossary_lines(
     the odd line out stays a line of the notes."""
     terms = [plain_term(undecorated(line), separators="arrows") for line in lines]  # `🔹 EC2 → …`
     if not all(terms) and len(lines) >= _GLOSSARY_TERMS:
-        terms = [line_term(line) or (run_in_term(line) if run_in else None) for line in lines]
+        terms = [  # `**Antigen**: …`, `**Coupon rate** is …`
+            line_term(line) or (run_in_term(line) if run_in else None) or _defines(line) for line in lines
+        ]
         bold = all(terms)
         plainly: Literal["any", "no colon"] = "any" if colons else "no colon"
         terms = terms if bold else _plain_terms(lines, plainly)
-        fields = any(term is not None and is_field_name(term.front) for term in terms)
+        fields = any(  # `**Duration:** 2 hours` names a field; `**Duration** is a measure …` defines
+            term is not None and is_field_name(term.front) and not _defines(line)
+            for term, line in zip(terms, lines, strict=True)
+        )
         worded = any(len(term.rest.split()) >= _DEFINING_WORDS for term in terms if term)
         if fields or (bold and not worded):
             return []
@@ -1187,6 +1192,16 @@ def _with_sentence_names(
     if not _named_half(terms):
         return terms, False
     return [term or read(line, True) for line, term in zip(written, terms, strict=True)], True
+
+
+def _defines(line: str) -> Term | None:
+    """A paragraph's ``defining_sentence`` that says what its name is (``**Duration** is a measure of
+    …``), not what it does or where it is (``**Ana** is out on Friday.``, as minutes write)."""
+    term = defining_sentence(line)
+    return term if term is not None and _ARTICLE.match(term.rest) else None
+
+
+_ARTICLE = re.compile(r"(?:an?|the|one|any)\s", re.IGNORECASE)
 
 
 def _plain_terms(lines: list[str], separators: Literal["any", "no colon"]) -> list[Term | None]:
