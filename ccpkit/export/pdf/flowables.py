@@ -86,8 +86,9 @@ class Blocks:
 
     def _hanging(self, parent: ParagraphStyle, level: int, *, last: bool) -> ParagraphStyle:
         """``parent`` for an item ``level`` steps below it (its marker under the text one step up), set
-        solid but for the space after the ``last`` item of a passage; the passage's own first paragraph
-        (level 0), when items hang below it, is kept with the first (no parent alone at a column's foot)."""
+        off from the next as top-level items are, the ``last`` of a passage by the passage's own space;
+        the passage's own first paragraph (level 0), when items hang below it, is kept with the first
+        (no parent alone at a column's foot)."""
         if level == 0 and last:
             return parent
         key = (parent.name, level, last)
@@ -99,7 +100,7 @@ class Blocks:
                 parent=self.ty.item if level else parent,
                 bulletIndent=bullet,
                 leftIndent=bullet + step if level else parent.leftIndent,
-                spaceAfter=parent.spaceAfter if last else 0,
+                spaceAfter=parent.spaceAfter if last else self.ty.item.spaceAfter,
                 keepWithNext=0 if level else 1,
             )
         return self._hanging_styles[key]

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pypdf import PageObject
 
 from ccpkit.markup import to_text
 from ccpkit.model import Card
@@ -322,3 +323,37 @@ def test_nested_list_items_hang_from_their_markers_wrapped_lines_and_all() -> No
     assert len(body) == 7
     assert all(len(set(starts)) == 1 for starts in body)
     assert sorted({starts[0] for starts in body}) == [10.8, 21.6, 32.4]  # a step further in per level
+
+
+def test_nested_list_items_are_set_off_from_each_other_as_top_level_ones_are() -> None:
+    """Every item, nested or not, is one item's space below the one before it (nested ones were set
+    solid, so a sub-list read as one paragraph); only the wrapped lines of one item are set solid."""
+    lines = _lines(reader(build(parse_notes(NESTED).deck).files["pdf/01-networks.pdf"]).pages[0])
+    items: list[float] = []
+    wrapped: list[float] = []
+    listed = False
+    for (_, above, _), (_, y, words) in itertools.pairwise(lines):
+        gap, marker = round(above - y, 1), _MARKER.fullmatch(words) is not None
+        if gap == 0:
+            continue  # the same line: a marker and its words, or a run in bold
+        down = 0 < gap < 20  # the next line down the same column
+        if listed and down:
+            (items if marker else wrapped).append(gap)
+        listed = marker or (listed and down)
+    assert len(items) >= 6 and max(items) - min(items) < 0.3  # one space between items, at every level
+    assert min(items) > max(wrapped) + 0.5
+
+
+_MARKER = re.compile(r"•|\d+\.")
+
+
+def _lines(page: PageObject) -> list[tuple[float, float, str]]:
+    """Each piece of text a page draws: where it starts (x, baseline y, in points) and its words."""
+    found: list[tuple[float, float, str]] = []
+
+    def visit(chunk: str, cm: Sequence[float], tm: Sequence[float], _font: object, _size: object) -> None:
+        if chunk.strip():
+            found.append((round(cm[4] + tm[4], 1), round(cm[5] + tm[5], 1), chunk.strip()))
+
+    page.extract_text(visitor_text=visit)
+    return found
