@@ -3,6 +3,7 @@ each section whole under its heading, tables as grids or records, link tables as
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import assert_never
 
 from reportlab.lib.styles import ParagraphStyle
@@ -46,8 +47,10 @@ def _part(part: Part, blocks: Blocks, keys: _Keys) -> list[Flowable]:
     if part.links:
         return story + _link_lines(part, blocks)
     section: tuple[str, ...] = ()
+    listed: list[Flowable] = []  # what the list being printed has printed so far
     for index, entry in enumerate(part.entries):
-        if entry.section and entry.section != section and not _titled_table(entry):
+        headed = bool(entry.section) and entry.section != section and not _titled_table(entry)
+        if headed:
             shown = _SECTION_SEPARATOR.join(entry.section[-2:])
             key = keys.new(part.title, *entry.section)
             level = 2 if part.title else 1
@@ -56,8 +59,22 @@ def _part(part: Part, blocks: Blocks, keys: _Keys) -> list[Flowable]:
         following = part.entries[index + 1] if index + 1 < len(part.entries) else None
         if isinstance(entry, Passage) and _is_caption(entry, following):
             continue  # the table's own title row says it
-        story += _entry(entry, blocks, keys, part.title, level + 1)
+        printed = _entry(entry, blocks, keys, part.title, level + 1)
+        item = isinstance(entry, Passage) and bool(entry.marker)
+        if headed or not item:
+            _companion(listed)
+            listed = []
+        listed += printed if item else []
+        story += printed
+    _companion(listed)
     return story
+
+
+def _companion(items: Sequence[Flowable]) -> None:
+    """A list's last item never starts a column alone: the paragraph above it (an item's, or its
+    parent's) goes along with it. A stray item under a column's top reads as a widow does."""
+    if len(items) >= 2 and all(isinstance(flowable, Paragraph) for flowable in items[-2:]):
+        items[-2].keepWithNext = 1
 
 
 def _link_lines(part: Part, blocks: Blocks) -> list[Flowable]:

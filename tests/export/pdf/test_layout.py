@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from reportlab.platypus import SimpleDocTemplate, Spacer
@@ -14,8 +15,9 @@ from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.style import load_style
 from ccpkit.export.pdf.typography import typography
 from ccpkit.model import Card, ComparisonTable, Deck, Passage, SourceLocation
+from ccpkit.parse import parse_notes
 from tests.export.pdf.conftest import TEMPLATES, Built, build
-from tests.export.pdf.reading import reader, squashed, text
+from tests.export.pdf.reading import page_texts, reader, squashed, text
 from tests.export.pdf.synthetic import large_deck, sentence
 
 
@@ -170,3 +172,28 @@ def test_an_item_that_introduces_nested_ones_never_ends_a_page_without_the_first
     document.build([filler, *blocks.passage(passage)])
     first, second = (page.extract_text() for page in reader(out.getvalue()).pages)
     assert "Graph stores" not in first and "Graph stores" in second and "Neptune" in second
+
+
+@pytest.mark.parametrize(
+    "items",
+    ["- Item A\n- Item B\n- Item Last", "- Item A\n- Item B\n  - Item Nested\n  - Item Last"],
+    ids=["flat", "nested"],
+)
+def test_a_list_s_last_item_never_opens_a_page_alone(tmp_path: Path, items: str) -> None:
+    """Wherever the page breaks in a list, the item above its last one (or the nested one above
+    it) goes over with it: a list never ends in a lone item at the top of a page."""
+    (tmp_path / "templates" / "pdf").mkdir(parents=True)
+    (tmp_path / "templates" / "pdf" / "style.toml").write_text("[cram]\ncolumns = 1\n", "utf-8")
+    broken = 0
+    for filler in range(40, 62):  # single lines before the list, so a break falls at each item in turn
+        notes = tmp_path / "notes" / "01-lists"
+        notes.mkdir(parents=True, exist_ok=True)
+        lines = "\n\n".join(f"Filler line {n}." for n in range(filler))
+        (notes / "notes.md").write_text(f"# Lists\n\n{lines}\n\n{items}\n\nAfter the list.\n", "utf-8")
+        sheet = build(parse_notes(tmp_path / "notes").deck, templates=tmp_path / "templates")
+        pages = page_texts(sheet.files["pdf/01-lists.pdf"])
+        last = next(index for index, page in enumerate(pages) if "Item Last" in page)
+        above = "Item Nested" if "Nested" in items else "Item B"
+        assert above in pages[last], (filler, pages[last][:200])
+        broken += "Item A" in pages[0] and last == 1
+    assert broken  # some break fell inside the list
