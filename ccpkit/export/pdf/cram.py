@@ -60,6 +60,8 @@ def _part(part: Part, blocks: Blocks, keys: _Keys) -> list[Flowable]:
         if isinstance(entry, Passage) and _is_caption(entry, following):
             continue  # the table's own title row says it
         printed = _entry(entry, blocks, keys, part.title, level + 1)
+        if isinstance(printed[0], CondPageBreak) and story and isinstance(story[-1], Heading):
+            _hold(story[-2], printed[0], blocks)
         item = isinstance(entry, Passage) and bool(entry.marker)
         if headed or not item:
             _companion(listed)
@@ -75,6 +77,12 @@ def _companion(items: Sequence[Flowable]) -> None:
     parent's) goes along with it. A stray item under a column's top reads as a widow does."""
     if len(items) >= 2 and all(isinstance(flowable, Paragraph) for flowable in items[-2:]):
         items[-2].keepWithNext = 1
+
+
+def _hold(room: CondPageBreak, opening: CondPageBreak, blocks: Blocks) -> None:
+    """A heading's ``room`` holds the table right under it (its title and first rows), not just three
+    lines: a table moving on to the next column never leaves its heading behind."""
+    room.height = max(room.height, room.height + opening.height - blocks.ty.body.leading * _HEADING_ROOM)
 
 
 def _link_lines(part: Part, blocks: Blocks) -> list[Flowable]:
@@ -105,7 +113,8 @@ def _entry(entry: Entry, blocks: Blocks, keys: _Keys, part: str, level: int) -> 
         case ComparisonTable():
             key = keys.new(part, *entry.section, entry.title)
             anchor = Anchor(title=to_text(entry.title), key=key, level=level)
-            return [_room(blocks, blocks.ty.caption), anchor, *blocks.table(entry)]
+            table = blocks.table(entry)
+            return [CondPageBreak(blocks.opening(table)), anchor, *table]
         case _:
             assert_never(entry)
 

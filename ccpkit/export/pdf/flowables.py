@@ -30,6 +30,10 @@ _INTRODUCES = re.compile(r":(?:</[a-z]+>)*\s*$")
 """An item's markup ending in a colon (``<b>Amazon Neptune:</b>``): it introduces the items after it."""
 _TITLE_LIMIT = 300
 """Characters of a heading or term kept whole; beyond this a title is cut (a layout must never fail)."""
+_FEWEST_ROWS = 2
+"""Body rows a grid keeps on either side of a break between columns."""
+_ROOMY = 1e6
+"""A height no flowable reaches: measuring, not fitting."""
 
 
 class Blocks:
@@ -168,6 +172,21 @@ class Blocks:
             return [title, *self._records(table)]
         return [title, self.grid(table.columns, table.rows, table.source)]
 
+    def opening(self, table: Sequence[Flowable]) -> float:
+        """The height of a ``table``'s title (``table`` made the flowables) and what must share its
+        column: a grid's header and first two rows (the whole of one too short to break), or the first
+        record (records are boxes of several lines each: a title over one reads as a whole)."""
+        title, *body = table
+        height = _height(title, self.width)
+        if len(body) == 1 and isinstance(body[0], Table):
+            grid = body[0]
+            grid.wrap(self.width, _ROOMY)
+            rows: list[float] = grid._rowHeights
+            whole = len(rows) - grid.repeatRows < 2 * _FEWEST_ROWS
+            return height + sum(rows if whole else rows[: grid.repeatRows + _FEWEST_ROWS])
+        first = body[0]._content if body else []  # a record and its pictures
+        return height + sum(_height(part, self.width) for part in first)
+
     def grid(self, columns: Sequence[str], rows: Sequence[Sequence[str]], source: SourceLocation) -> Table:
         """A boxed grid whose header row repeats when it breaks across columns or pages."""
         cell, head = self.ty.cell, self.ty.head_cell
@@ -228,17 +247,23 @@ class Blocks:
 
 
 class _Grid(Table):  # type: ignore[misc]
-    """A grid that breaks a row earlier rather than carry its last row alone to the next column: a
-    lone row under a repeated header reads as a table of its own."""
+    """A grid that breaks only with two body rows on either side: its header and one row at a
+    column's foot, or one row alone under the repeated header, read as tables of their own."""
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         parts: list[Flowable] = super().split(avail_width, avail_height)
-        if len(parts) != 2 or len(parts[1]._cellvalues) - self.repeatRows != 1:
+        frame = getattr(self, "_frame", None)
+        if len(parts) != 2 or (frame is not None and frame._atTop):
+            return parts  # whole, or at a column's top: any break beats none
+        kept, carried = (len(part._cellvalues) - self.repeatRows for part in parts)
+        if kept + carried + self.repeatRows != len(self._cellvalues):
+            return parts  # a row split inside: its lines go on
+        if kept < _FEWEST_ROWS or kept + carried < 2 * _FEWEST_ROWS:
+            return []  # the grid starts the next column
+        if carried >= _FEWEST_ROWS:
             return parts
-        before = len(parts[0]._cellvalues)
-        if before + 1 != len(self._cellvalues) or before - self.repeatRows < 3:
-            return parts  # a row split inside, or too few rows above to spare one
-        earlier: list[Flowable] = super().split(avail_width, sum(self._rowHeights[: before - 1]) + 0.01)
+        rows = self.repeatRows + kept - (_FEWEST_ROWS - carried)
+        earlier: list[Flowable] = super().split(avail_width, sum(self._rowHeights[:rows]) + 0.01)
         return earlier if len(earlier) == 2 else parts
 
 
@@ -256,6 +281,12 @@ def column_widths(
         weights.append(math.sqrt(max(sum(len(to_text(text)) for text in texts) / len(texts), 1.0)))
     spare = width - minimum * count
     return [minimum + spare * weight / sum(weights) for weight in weights]
+
+
+def _height(flowable: Flowable, width: float) -> float:
+    """A flowable's height at ``width``, with the space above and below it."""
+    _, height = flowable.wrap(width, _ROOMY)
+    return float(height + flowable.getSpaceBefore() + flowable.getSpaceAfter())
 
 
 def _bold_if(condition: bool, markup: str) -> str:

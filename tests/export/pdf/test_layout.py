@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -133,21 +134,30 @@ def test_an_overlong_module_title_is_cut_not_a_layout_error() -> None:
     assert title[:100] in text(built.files["pdf/course.pdf"]).replace("\n", " ")
 
 
-@pytest.mark.parametrize("rows", [4, 7])
-def test_a_grid_never_carries_its_last_row_alone_into_the_next_column(rows: int) -> None:
-    """Where the room left holds all its rows but the last, the break comes a row earlier: two rows go
-    on under the repeated header, not one that reads as a table of its own."""
+@pytest.mark.parametrize(
+    ("rows", "short_by", "parts"),
+    [
+        pytest.param(7, 0.5, (5, 2), id="the last row alone: the break comes a row earlier"),
+        pytest.param(4, 0.5, (2, 2), id="the last row alone, two above: two and two"),
+        pytest.param(7, 2.5, (4, 3), id="three go on: as reportlab made it"),
+        pytest.param(3, 0.5, None, id="two and one cannot be helped: the grid goes on whole"),
+        pytest.param(4, 2.5, None, id="its header and one row at the foot: the grid goes on whole"),
+        pytest.param(7, 5.5, None, id="its header and one row of seven: the grid goes on whole"),
+    ],
+)
+def test_a_grid_breaks_between_columns_only_with_two_rows_on_either_side(
+    rows: int, short_by: float, parts: tuple[int, int] | None
+) -> None:
+    """Neither its header over one row at a column's foot nor one row under the repeated header in the
+    next: either reads as a table of its own. Where no such break fits, the grid starts the next column."""
     style = load_style(TEMPLATES)
     ty = typography(style, register_fonts(style))
     blocks = Blocks(ty, Typesetter(ty.fonts), 200)
     body = [(f"Option {n}", f"Billed per {n} unit") for n in range(rows)]
     grid = blocks.grid(("Option", "Billing"), body, SourceLocation(path="m/notes.md", line=1))
     _, height = grid.wrap(200, 1_000)
-    last = grid._rowHeights[-1]
-    first, rest = grid.split(200, height - last / 2)
-    assert (len(first._cellvalues) - 1, len(rest._cellvalues) - 1) == (rows - 2, 2)
-    first, rest = grid.split(200, height - last * 2.5)  # the break leaves three: as reportlab made it
-    assert len(rest._cellvalues) - 1 == 3
+    split = grid.split(200, height - grid._rowHeights[-1] * short_by)
+    assert (tuple(len(part._cellvalues) - 1 for part in split) if split else None) == parts
 
 
 def test_an_item_that_introduces_nested_ones_never_ends_a_page_without_the_first_of_them() -> None:
@@ -182,18 +192,54 @@ def test_an_item_that_introduces_nested_ones_never_ends_a_page_without_the_first
 def test_a_list_s_last_item_never_opens_a_page_alone(tmp_path: Path, items: str) -> None:
     """Wherever the page breaks in a list, the item above its last one (or the nested one above
     it) goes over with it: a list never ends in a lone item at the top of a page."""
-    (tmp_path / "templates" / "pdf").mkdir(parents=True)
-    (tmp_path / "templates" / "pdf" / "style.toml").write_text("[cram]\ncolumns = 1\n", "utf-8")
     broken = 0
-    for filler in range(40, 62):  # single lines before the list, so a break falls at each item in turn
-        notes = tmp_path / "notes" / "01-lists"
-        notes.mkdir(parents=True, exist_ok=True)
-        lines = "\n\n".join(f"Filler line {n}." for n in range(filler))
-        (notes / "notes.md").write_text(f"# Lists\n\n{lines}\n\n{items}\n\nAfter the list.\n", "utf-8")
-        sheet = build(parse_notes(tmp_path / "notes").deck, templates=tmp_path / "templates")
-        pages = page_texts(sheet.files["pdf/01-lists.pdf"])
-        last = next(index for index, page in enumerate(pages) if "Item Last" in page)
-        above = "Item Nested" if "Nested" in items else "Item B"
-        assert above in pages[last], (filler, pages[last][:200])
+    for pages in _after_fillers(tmp_path, f"{items}\n\nAfter the list."):
+        last = _page_of(pages, "Item Last")
+        assert ("Item Nested" if "Nested" in items else "Item B") in pages[last], pages[last][:200]
         broken += "Item A" in pages[0] and last == 1
     assert broken  # some break fell inside the list
+
+
+def test_a_table_s_title_stays_with_its_header_and_two_rows_and_its_heading_with_it(tmp_path: Path) -> None:
+    """Wherever the page breaks in or above a titled grid, its title and header row end a page over
+    two rows at least, or go over with the grid; the section heading right above goes with them."""
+    rows = "\n".join(f"| Quill row {n} | billed per {n} unit |" for n in range(1, 7))
+    table = f"## Quill storage\n\n**Quill classes:**\n\n| Class | Billing |\n|---|---|\n{rows}"
+    broken = 0
+    for pages in _after_fillers(tmp_path, table):
+        title = _page_of(pages, "Quill classes")
+        assert _page_of(pages, "Quill storage") == title == _page_of(pages, "Quill row 2"), pages[title]
+        assert _page_of(pages, "Quill row 5") == _page_of(pages, "Quill row 6")
+        broken += _page_of(pages, "Quill row 1") != _page_of(pages, "Quill row 6")
+    assert broken  # some break fell inside the grid
+
+
+def test_a_wide_table_s_title_stays_with_its_first_record_and_its_heading_with_it(tmp_path: Path) -> None:
+    """A table printed as records (one box of ``Column: value`` lines per row): its title never ends a
+    page without the first record under it, nor its heading without it."""
+    rows = "\n".join(f"| Quill row {n} | per {n} GB | {n} zones | {n} days |" for n in range(1, 5))
+    columns = "| Class | Billing | Copies | Kept |\n|---|---|---|---|"
+    broken = 0
+    for pages in _after_fillers(tmp_path, f"## Quill storage\n\n**Quill classes:**\n\n{columns}\n{rows}"):
+        title = _page_of(pages, "Quill classes")
+        assert _page_of(pages, "Quill storage") == title == _page_of(pages, "Quill row 1"), pages[title]
+        broken += _page_of(pages, "Quill row 1") != _page_of(pages, "Quill row 4")
+    assert broken  # some break fell between the records
+
+
+def _after_fillers(tmp_path: Path, markdown: str) -> Iterator[list[str]]:
+    """The page texts of one-column sheets of ``markdown`` after 34, 35 … 49 one-line paragraphs (a
+    page holds 46): a page breaks at each line of it in turn."""
+    (tmp_path / "templates" / "pdf").mkdir(parents=True)
+    (tmp_path / "templates" / "pdf" / "style.toml").write_text("[cram]\ncolumns = 1\n", "utf-8")
+    notes = tmp_path / "notes" / "01-fillers"
+    notes.mkdir(parents=True)
+    for filler in range(34, 50):
+        lines = "\n\n".join(f"Filler line {n}." for n in range(filler))
+        (notes / "notes.md").write_text(f"# Fillers\n\n{lines}\n\n{markdown}\n", "utf-8")
+        built = build(parse_notes(tmp_path / "notes").deck, templates=tmp_path / "templates")
+        yield page_texts(built.files["pdf/01-fillers.pdf"])
+
+
+def _page_of(pages: list[str], words: str) -> int:
+    return next(index for index, page in enumerate(pages) if words in page)
