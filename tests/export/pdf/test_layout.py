@@ -229,17 +229,51 @@ def test_a_wide_table_s_title_stays_with_its_first_record_and_its_heading_with_i
 
 def _after_fillers(tmp_path: Path, markdown: str) -> Iterator[list[str]]:
     """The page texts of one-column sheets of ``markdown`` after 34, 35 … 49 one-line paragraphs (a
-    page holds 46): a page breaks at each line of it in turn."""
-    (tmp_path / "templates" / "pdf").mkdir(parents=True)
+    page holds 46): a page breaks at each line of it in turn. Lines after it fill the second page
+    halfway, so setting the sheet smaller never saves that page."""
+    for filler in range(34, 50):
+        yield page_texts(_one_column(tmp_path, _fillers(filler), markdown, _fillers(35, "Closing")))
+
+
+def _one_column(tmp_path: Path, *markdown: str) -> bytes:
+    """A module's sheet of these blocks of Markdown, in one column (46 lines of body text a page)."""
+    (tmp_path / "templates" / "pdf").mkdir(parents=True, exist_ok=True)
     (tmp_path / "templates" / "pdf" / "style.toml").write_text("[cram]\ncolumns = 1\n", "utf-8")
     notes = tmp_path / "notes" / "01-fillers"
-    notes.mkdir(parents=True)
-    for filler in range(34, 50):
-        lines = "\n\n".join(f"Filler line {n}." for n in range(filler))
-        (notes / "notes.md").write_text(f"# Fillers\n\n{lines}\n\n{markdown}\n", "utf-8")
-        built = build(parse_notes(tmp_path / "notes").deck, templates=tmp_path / "templates")
-        yield page_texts(built.files["pdf/01-fillers.pdf"])
+    notes.mkdir(parents=True, exist_ok=True)
+    (notes / "notes.md").write_text("# Fillers\n\n" + "\n\n".join(markdown) + "\n", "utf-8")
+    built = build(parse_notes(tmp_path / "notes").deck, templates=tmp_path / "templates")
+    return built.files["pdf/01-fillers.pdf"]
+
+
+def _fillers(count: int, word: str = "Filler") -> str:
+    return "\n\n".join(f"{word} line {n}." for n in range(count))
 
 
 def _page_of(pages: list[str], words: str) -> int:
     return next(index for index, page in enumerate(pages) if words in page)
+
+
+@pytest.mark.parametrize(
+    ("lines", "pages", "size"),
+    [
+        pytest.param(46, 1, 7.2, id="a full page as the style sets it"),
+        pytest.param(48, 1, 6.8, id="two lines over: set smaller, on one page"),
+        pytest.param(56, 2, 7.2, id="ten lines over: two pages as the style sets them"),
+    ],
+)
+def test_a_sheet_a_few_lines_over_a_page_is_set_a_little_smaller_on_one(
+    tmp_path: Path, lines: int, pages: int, size: float
+) -> None:
+    """A few lines alone on a last page waste a sheet of paper: the sheet is set five per cent smaller
+    where that saves the page, and as the style says where it does not."""
+    sheet = reader(_one_column(tmp_path, _fillers(lines)))
+    sizes: set[float] = set()
+
+    def visit(chunk: str, cm: list[float], tm: list[float], _font: object, font_size: float) -> None:
+        if chunk.startswith("Filler line"):
+            sizes.add(round(font_size * tm[3] * cm[3], 1))
+
+    for page in sheet.pages:
+        page.extract_text(visitor_text=visit)
+    assert (len(sheet.pages), sizes) == (pages, {size})
