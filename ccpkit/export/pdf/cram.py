@@ -3,6 +3,7 @@ each section whole under its heading, tables as grids or records, link tables as
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import assert_never
 
@@ -48,6 +49,7 @@ def _part(part: Part, blocks: Blocks, keys: _Keys) -> list[Flowable]:
         return story + _link_lines(part, blocks)
     section: tuple[str, ...] = ()
     listed: list[Flowable] = []  # what the list being printed has printed so far
+    widest = _widest(part.entries)
     for index, entry in enumerate(part.entries):
         headed = bool(entry.section) and entry.section != section and not _titled_table(entry)
         if headed:
@@ -59,10 +61,10 @@ def _part(part: Part, blocks: Blocks, keys: _Keys) -> list[Flowable]:
         following = part.entries[index + 1] if index + 1 < len(part.entries) else None
         if isinstance(entry, Passage) and _is_caption(entry, following):
             continue  # the table's own title row says it
-        printed = _entry(entry, blocks, keys, part.title, level + 1)
+        printed = _entry(entry, blocks, keys, part.title, level + 1, widest[index])
         if isinstance(printed[0], CondPageBreak) and story and isinstance(story[-1], Heading):
             _hold(story[-2], printed[0], blocks)
-        item = isinstance(entry, Passage) and bool(entry.marker)
+        item = _is_item(entry)
         if headed or not item:
             _companion(listed)
             listed = []
@@ -70,6 +72,21 @@ def _part(part: Part, blocks: Blocks, keys: _Keys) -> list[Flowable]:
         story += printed
     _companion(listed)
     return story
+
+
+def _widest(entries: Sequence[Entry]) -> list[str]:
+    """Per entry, the longest marker of its list (items one after another in one section; "" for
+    what is no item): every item's text hangs as far in as the list's widest number needs."""
+    widest: list[str] = []
+    for (_, listed), group in itertools.groupby(entries, lambda e: (e.section, _is_item(e))):
+        run = list(group)
+        markers = [entry.marker for entry in run if listed and isinstance(entry, Passage)]
+        widest += [max(markers, key=len, default="")] * len(run)
+    return widest
+
+
+def _is_item(entry: Entry) -> bool:
+    return isinstance(entry, Passage) and bool(entry.marker)
 
 
 def _companion(items: Sequence[Flowable]) -> None:
@@ -102,10 +119,10 @@ def _link_lines(part: Part, blocks: Blocks) -> list[Flowable]:
     return lines
 
 
-def _entry(entry: Entry, blocks: Blocks, keys: _Keys, part: str, level: int) -> list[Flowable]:
+def _entry(entry: Entry, blocks: Blocks, keys: _Keys, part: str, level: int, widest: str) -> list[Flowable]:
     match entry:
         case Passage():
-            return blocks.passage(entry)
+            return blocks.passage(entry, widest)
         case Card():
             return blocks.card(entry)
         case Cloze():

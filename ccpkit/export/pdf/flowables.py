@@ -10,6 +10,7 @@ from typing import assert_never
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from ccpkit.cloze_syntax import revealed
@@ -44,7 +45,7 @@ class Blocks:
     ) -> None:
         self.ty, self.setter, self.width = ty, setter, width
         self.pictures = Pictures(pictures, ty.fonts.body)
-        self._hanging_styles: dict[tuple[str, int, bool], ParagraphStyle] = {}
+        self._styles: dict[str, ParagraphStyle] = {}
 
     def card(self, card: Card) -> list[Flowable]:
         """ "**Term** — definition"; a table written in the definition follows as a grid."""
@@ -66,21 +67,26 @@ class Blocks:
         text = revealed(cloze.text, mark="**")
         return self._text_and_grids(split_tables(f"{text}\n\n{cloze.extra}".strip()), cloze)
 
-    def passage(self, passage: Passage) -> list[Flowable]:
-        """A paragraph, or a list item hanging from its marker, as the notes wrote it, each nested
-        item hanging one step further in; a table written in it follows as a grid. Cloze markers and
-        highlights print as bold answers."""
+    def passage(self, passage: Passage, widest: str = "") -> list[Flowable]:
+        """A paragraph, or a list item hanging from its marker (as far in as the ``widest`` marker of
+        its list needs), as the notes wrote it, each nested item hanging one step further in; a table
+        written in it follows as a grid. Cloze markers and highlights print as bold answers."""
         pieces = list(split_tables(revealed(passage.text, mark="**")))
         first, head = pieces[0], []
         if not isinstance(first, Grid):
             del pieces[0]
             text, *nested = _NESTED_ITEM.split(self.setter.markdown(first, passage.source))
             marker = self.setter.plain(passage.marker) if passage.marker else None
-            style = self.ty.item if marker else self.ty.body
-            levels = (len(indent) // _LEVEL + 1 for indent in nested[::3])
-            lines = [(text, 0, marker), *zip(nested[2::3], levels, nested[1::3], strict=True)]
+            style = self._fitted(self.ty.item, widest or passage.marker) if marker else self.ty.body
+            levels = [len(indent) // _LEVEL + 1 for indent in nested[::3]]
+            items = list(zip(nested[2::3], levels, nested[1::3], strict=True))
+            lines = [(text, 0, marker), *items]
+            shifts = [  # per level: what its widest number needs beyond one digit
+                max((self._wider(bullet) for _, at, bullet in items if at == level), default=0.0)
+                for level in range(1, max(levels, default=0) + 1)
+            ]
             for number, (words, level, bullet) in enumerate(lines, 1):
-                shape = self._hanging(style, level, last=number == len(lines))
+                shape = self._hanging(style, level, tuple(shifts[:level]), last=number == len(lines))
                 paragraph = Paragraph(words, shape, bulletText=bullet)
                 if number < len(lines) and _INTRODUCES.search(words):
                     paragraph.keepWithNext = 1  # `Amazon Neptune:` over the items it names
@@ -88,26 +94,52 @@ class Blocks:
             head += self._pictures(first)
         return [*head, *self._text_and_grids(pieces, passage)]
 
-    def _hanging(self, parent: ParagraphStyle, level: int, *, last: bool) -> ParagraphStyle:
-        """``parent`` for an item ``level`` steps below it (its marker under the text one step up), set
-        off from the next as top-level items are, the ``last`` of a passage by the passage's own space;
-        the passage's own first paragraph (level 0), when items hang below it, is kept with the first
-        (no parent alone at a column's foot)."""
+    def _fitted(self, item: ParagraphStyle, widest: str) -> ParagraphStyle:
+        """``item`` with its text hung further in by what the ``widest`` number of its list needs
+        beyond one digit: ``10.`` pushed its item's first line right of the lines under it."""
+        wider = self._wider(widest)
+        return (
+            self._style(f"{item.name}+{wider:.2f}", item, leftIndent=item.leftIndent + wider)
+            if wider
+            else item
+        )
+
+    def _wider(self, marker: str) -> float:
+        """How much wider a list item's ``marker`` (``12.``) is than a number of one digit (``1.``)."""
+        if not marker[:-1].isdigit():
+            return 0.0
+        item = self.ty.item
+        one = stringWidth(f"0{marker[-1]}", item.bulletFontName, item.bulletFontSize)
+        return max(float(stringWidth(marker, item.bulletFontName, item.bulletFontSize) - one), 0.0)
+
+    def _hanging(
+        self, parent: ParagraphStyle, level: int, shifts: tuple[float, ...], *, last: bool
+    ) -> ParagraphStyle:
+        """``parent`` for an item ``level`` steps below it (its marker under the text one step up, each
+        level's text further in by its ``shifts``: what its widest number needs), set off from the next
+        as top-level items are, the ``last`` of a passage by the passage's own space; the passage's own
+        first paragraph (level 0), when items hang below it, is kept with the first (no parent alone at
+        a column's foot)."""
         if level == 0 and last:
             return parent
-        key = (parent.name, level, last)
-        if key not in self._hanging_styles:
-            step = self.ty.item.leftIndent
-            bullet = parent.leftIndent + (level - 1) * step if level else parent.bulletIndent
-            self._hanging_styles[key] = ParagraphStyle(
-                f"{parent.name}-{level}{'-last' if last else ''}",
-                parent=self.ty.item if level else parent,
-                bulletIndent=bullet,
-                leftIndent=bullet + step if level else parent.leftIndent,
-                spaceAfter=parent.spaceAfter if last else self.ty.item.spaceAfter,
-                keepWithNext=0 if level else 1,
-            )
-        return self._hanging_styles[key]
+        step = self.ty.item.leftIndent
+        bullet = (
+            parent.leftIndent + sum(step + shift for shift in shifts[:-1]) if level else parent.bulletIndent
+        )
+        return self._style(
+            f"{parent.name}-{level}{''.join(f'+{shift:.2f}' for shift in shifts)}{'-last' if last else ''}",
+            self.ty.item if level else parent,
+            bulletIndent=bullet,
+            leftIndent=bullet + step + shifts[-1] if level else parent.leftIndent,
+            spaceAfter=parent.spaceAfter if last else self.ty.item.spaceAfter,
+            keepWithNext=0 if level else 1,
+        )
+
+    def _style(self, name: str, parent: ParagraphStyle, **changes: object) -> ParagraphStyle:
+        """A style derived from ``parent``, made once per name (the name says every change)."""
+        if name not in self._styles:
+            self._styles[name] = ParagraphStyle(name, parent=parent, **changes)
+        return self._styles[name]
 
     def _pictures(self, markdown: str) -> list[Flowable]:
         """The pictures a text shows, below it (its line keeps their alt text)."""

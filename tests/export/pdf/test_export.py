@@ -357,3 +357,22 @@ def _lines(page: PageObject) -> list[tuple[float, float, str]]:
 
     page.extract_text(visitor_text=visit)
     return found
+
+
+NUMBERED = Path(__file__).parent / "fixtures" / "numbered"
+
+
+def test_a_list_numbered_past_nine_hangs_every_item_s_text_as_far_in_as_its_widest_number() -> None:
+    """``10.`` needs more room than ``9.``: every item of its list, wrapped lines too, starts where the
+    text after ``10.`` does (it was pushed right of the other items' text), nested lists likewise.
+    (The page's last four pieces of text are its running header and footer.)"""
+    lines = _lines(reader(build(parse_notes(NUMBERED).deck).files["pdf/01-steps.pdf"]).pages[0])[:-4]
+    hangs: dict[float, set[float]] = {}  # where a list's numbers start → where its items' lines do
+    number: tuple[float, float] | None = None  # where the last number starts, and its line
+    for x, y, words in lines:
+        if re.fullmatch(r"\d+\.", words):
+            number = (x, y)
+        elif number and x > number[0] and y <= number[1]:  # its item's lines
+            hangs.setdefault(number[0], set()).add(x)
+    assert len(hangs) >= 3  # numbers in two columns, and nested ones
+    assert all(len(starts) == 1 for starts in hangs.values()), hangs
