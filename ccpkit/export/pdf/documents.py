@@ -33,7 +33,7 @@ def module_sheet(title: str, module: Module, options: ExportOptions) -> Exported
     style, ty = _setup(options)
     setter = Typesetter(ty.fonts)
     laid = _module_sheet(title, module, options, ty, setter)
-    if laid.pages > 1:
+    if laid.pages > 1 and laid.fill <= (laid.pages - 1) * (1 / _SMALLER**2 - 1):  # it may save the page
         smaller = _module_sheet(title, module, options, _typography(_smaller(style)), Typesetter(ty.fonts))
         laid = smaller if smaller.pages < laid.pages else laid
     over = _over_budget(sheet_path(module), laid.pages, style.cram, module.items)
@@ -42,7 +42,8 @@ def module_sheet(title: str, module: Module, options: ExportOptions) -> Exported
 
 _SMALLER = 0.95
 """How much smaller a sheet's text is set to save its last page: five per cent fits some ten more
-lines on a page of three columns (a few lines on a page of their own waste a sheet of paper)."""
+lines on a page of three columns (a few lines on a page of their own waste a sheet of paper). Tried
+only where the last page holds no more than the smaller text gains on the pages before it."""
 
 
 def _smaller(style: Style) -> Style:

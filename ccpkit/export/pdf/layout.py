@@ -55,6 +55,8 @@ class Laid:
     pdf: bytes
     pages: int
     marks: tuple[Mark, ...] = ()
+    fill: float = 1.0
+    """How much of its last page's columns the text fills, 0 to 1."""
 
 
 def page_size(paper: Paper, orientation: Orientation) -> tuple[float, float]:
@@ -240,7 +242,11 @@ def _build(
         return made[-1]
 
     doc.build(list(story), canvasmaker=canvas_maker)
-    return Laid(buffer.getvalue(), made[-1].pages, tuple(made[-1].marks)), doc
+    pages = made[-1].pages
+    room = sum(frame._height for frame in doc.pageTemplates[0].frames)
+    used = sum(height for (page, _), height in doc.used.items() if page == pages)
+    fill = min(1.0, used / room) if room else 1.0
+    return Laid(buffer.getvalue(), pages, tuple(made[-1].marks), fill), doc
 
 
 def _footer_corner(ty: Typography, size: tuple[float, float]) -> tuple[float, float]:
