@@ -703,6 +703,14 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
     if _asks_an_order(draft.stem, letters, labels):
         yield Problem(ctx.at(draft.start), _ORDER, "warning")
         return
+    ticked = sorted(option.label for option in draft.options if option.checked)
+    if draft.answer is not None and ticked and set(ticked) != set(letters):
+        message = (
+            f"the answer says {', '.join(letters)} but {'options' if len(ticked) > 1 else 'option'} "
+            f"{', '.join(ticked)} {'are' if len(ticked) > 1 else 'is'} ticked: the answer line is taken; "
+            "make the two agree"
+        )
+        yield Problem(ctx.at(draft.answer_node or draft.start), message, "warning")
     yield from _choose_warning(ctx, draft, len(letters))
     yield ctx.build(draft.start, lambda: _mcq(ctx, draft, letters))
 
