@@ -613,10 +613,13 @@ def unlettered_options(doc: Document, node: Node, answer: Answer | None, *, aske
         return None  # numbered steps under a question tick the ones done: no answer
     items = zip(_LABELS, node.children, firsts, strict=False)
     options = [_unlettered(label, _item_text(doc, item, first or ""), item) for label, item, first in items]
+    text, glued = _answer_glued(options[-1].text)  # `- Hashing` then `Answer: Badge readers`
+    options[-1] = replace(options[-1], text=text)
+    answer = answer or next(filter(None, map(answer_line, glued)), None)
     if answer is None:  # `- S3 Glacier Instant Retrieval (Correct)`, or one of three or more in bold
         shown = any(_MARK.search(option.text) for option in options)
         shown = shown or (len(options) >= _BOLD_AMONG and sum(option.bold for option in options) == 1)
-        return Options(marked(options)) if shown else None
+        return Options(marked(options), tail=glued) if shown else None
     if not asked and not true_or_false([first or "" for first in firsts]):
         return None
     if any(letter not in _LABELS[: len(firsts)] for letter in answer.letters):
@@ -625,10 +628,12 @@ def unlettered_options(doc: Document, node: Node, answer: Answer | None, *, aske
         numbers = _option_numbers(answer.text)[0]
         if numbers and all(1 <= number <= len(options) for number in numbers):
             numbered = enumerate(options, 1)
-            return Options([replace(option, checked=n in numbers, number=n) for n, option in numbered])
+            return Options(
+                [replace(option, checked=n in numbers, number=n) for n, option in numbered], tail=glued
+            )
         if numbers:
             return None
-    return Options(options) if answer.letters or named_option(options, answer.text) else None
+    return Options(options, tail=glued) if answer.letters or named_option(options, answer.text) else None
 
 
 def _option_numbers(answer: str) -> tuple[set[int], str]:

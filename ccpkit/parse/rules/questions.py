@@ -542,6 +542,9 @@ def _asks(node: Node, *, answered: bool = False) -> bool:
     are its notes (``## Why Docker?`` over ``- ✔️ Same environment everywhere``)."""
     if node.type == "heading":
         return answered and asks(heading_text(node))
+    if node.type == "ordered_list" and node.children:  # `1. Which …?` over bullets not indented under it
+        last = node.children[-1].children
+        return len(last) == 1 and last[0].type == "paragraph" and asks(last[0].children[0].content)
     return node.type == "paragraph" and asks(node.children[0].content)
 
 
