@@ -80,23 +80,24 @@ _NUMBERED = rf"(?:\d+[.)]\s*(?i:{QUESTION})|(?i:{QUESTION})\s*#?\s*\d+)"
 """A question's label with its number, before or after the word: ``Question 2``, ``7. Soru``."""
 _QUESTION = re.compile(
     rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})|问|質問|질문|\u0633|[PFV](?={_BOLD}{_COLON}.*\w{_ASKS_AFTER}))"
-    rf"(?:{_BOLD}{_COLON}{_BOLD}|{_DASHED}{_ASKS_AFTER})|{_DOTTED_Q}(?=\s)|Q\d+\)(?=\s)"
+    rf"(?:{_BOLD}{_COLON}{_BOLD}|{_DASHED}{_ASKS_AFTER})|{_DOTTED_Q}(?=\s)|(?:Q|(?i:{QUESTION})\s*)\d+\)(?=\s)"
     rf"|(?:\*\*|__){_NUMBERED}{_BOLD}{_COLON}{_BOLD})"
     r"\s*(?P<text>.*)$"
 )
-"""``Q: …``, ``Q1: …``, ``Q1) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``, ``**Q.** …``, ``问…``,
-``질문: …``, Arabic ``س: …`` (over ``ج: …``), ``P: …?`` (Spanish and Portuguese, over ``R: …``), ``F: …?``
-(German over ``A:``, Swedish over ``S:``) and ``V: …?`` (Dutch) that ask, and in bold with its number,
-before or after the word (``**Question 2:** Why …?``, ``**7. Soru:** …``), a line answered by an answer's
-line below it in its paragraph, asking or saying what to do: a flashcard's question line (``Q1. …`` is
-not: board minutes number their questions so). A French ``Q : …`` spaces its colon, a Chinese one is
-full-width."""
+"""``Q: …``, ``Q1: …``, ``Q1) …``, ``Question 3) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``,
+``**Q.** …``, ``问…``, ``질문: …``, Arabic ``س: …`` (over ``ج: …``), ``P: …?`` (Spanish and Portuguese,
+over ``R: …``), ``F: …?`` (German over ``A:``, Swedish over ``S:``) and ``V: …?`` (Dutch) that ask, and
+in bold with its number, before or after the word (``**Question 2:** Why …?``, ``**7. Soru:** …``), a
+line answered by an answer's line below it in its paragraph, asking or saying what to do: a
+flashcard's question line (``Q1. …`` is not: board minutes number their questions so). A French ``Q :
+…`` spaces its colon, a Chinese one is full-width."""
 _ANSWER = re.compile(
     rf"^(?:{_BOLD}(?:A\d*|答|回答|답변|\u062c|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}{_COLON}{_BOLD}"
-    rf"|{_BOLD}Ans\.{_BOLD}(?=\s)|A\d+\)(?=\s)|{_BOLD}(?:A\d*|(?i:answer|ans)){_DASHED})\s*(?P<text>.*)$"
+    rf"|{_BOLD}Ans\.{_BOLD}(?=\s)|(?:A|(?i:answer)\s*)\d+\)(?=\s)|{_BOLD}(?:A\d*|(?i:answer|ans)){_DASHED})"
+    r"\s*(?P<text>.*)$"
 )
-"""``A: …``, ``A1: …``, ``A1) …``, ``**Answer:** …``, ``**Respuesta:** …``, ``Antwort: …``, ``答…``,
-``답변: …``, ``ج: …``, ``Ans. …``, ``**Ans.** …``: its answer line."""
+"""``A: …``, ``A1: …``, ``A1) …``, ``Answer 3) …``, ``**Answer:** …``, ``**Respuesta:** …``,
+``Antwort: …``, ``答…``, ``답변: …``, ``ج: …``, ``Ans. …``, ``**Ans.** …``: its answer line."""
 _REPLY = re.compile(rf"^{_BOLD}(?P<letter>[RS]){_BOLD}{_COLON}{_BOLD}\s*(?P<text>.*)$")
 """``R: …`` answering a ``P: …?`` (or ``Q : …``, as French notes write it), ``S: …`` (svar) a Swedish
 ``F: …?``, and no other line: ``R:`` is a gas constant or a resistance as often."""
@@ -113,6 +114,8 @@ _DOTTED_QUESTION = re.compile(rf"^{_DOTTED_Q}\s")
 _DOTTED_ANSWER = re.compile(rf"^{_BOLD}A\.{_BOLD}\s+(?P<text>\S.*)$")
 """``A. …`` answering a ``Q. …`` line, as ``Q.``/``A.`` notes write them (elsewhere ``A.`` letters
 an option: a ``B.`` line below makes the lines options)."""
+_LOOSE_QUESTION = re.compile(rf"{_BOLD}Q\d*{_BOLD}[ \t]*[-\u2013\u2014.:)\uff1a][ \t]*\S")
+"""A line labelled as a question in any way (``Q - …``, ``Q. …``): it never goes on the answer above."""
 _FRONT = re.compile(rf"^{_BOLD}(?i:front|statement|frente){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
 _BACK = re.compile(rf"^{_BOLD}(?i:back|verso){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
 """``Front: …`` over ``Back: …``: a card's sides, also as Portuguese flashcards write them (``FRENTE:``
@@ -1950,6 +1953,8 @@ def _questions_and_answers(
             sides.append((number, [unbolded(asks["text"])], []))
         elif answers is not None and not sides[-1][2]:
             sides[-1][2].append(unbolded(answers["text"]) or " ")
+        elif sides and sides[-1][2] and _LOOSE_QUESTION.match(line.strip()):
+            sides.append((number, [line], []))  # `Q - … -> …`: no part of the answer above; said unread
         elif sides:
             (sides[-1][2] or sides[-1][1]).append(line)
     used = 0
