@@ -141,6 +141,8 @@ _OPTION_LINE = re.compile(r"\(?[A-Ha-h][.):]\s")
 """A line opening with an option's letter: ``A. …``, ``b) …``, ``(C) …``."""
 _CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 """``Foo::Bar()``, ``Foo::bar.baz``, ``Foo::Vec<T>``: a C++ or Rust path written in prose."""
+_NAMESPACES = frozenset({"std", "boost", "absl", "fmt", "crate", "self", "super", "core", "alloc", "tokio"})
+"""C++ and Rust paths' first names (``std::vector``, ``crate::config``): a path in prose, no card."""
 _SEPARATORS = ("?", "??")
 _QUESTION_WORDS = frozenset({"question", "q", "pergunta", "pregunta", "frage", "domanda"})
 """Question headings that mean nothing else: with no answer heading below, a warning (``## 问题`` is a
@@ -761,7 +763,16 @@ def _inline_pair(
     back = line[match.start("back") :].strip()
     tight = not match["front"][-1:].isspace() and not match["back"][:1].isspace()
     joined = tight and not asks and ":" in match["front"].split()[-1] + match["back"].split()[0]
-    if not front or (tight and " " not in front and " " not in back) or joined or _CODE_LIKE.match(back):
+    pathed = (
+        tight and bool(front) and front.split()[-1].lstrip("`*_").casefold() in _NAMESPACES
+    )  # `std::vector is …`
+    if (
+        not front
+        or (tight and " " not in front and " " not in back)
+        or joined
+        or pathed
+        or _CODE_LIKE.match(back)
+    ):
         return None  # `Foo::Bar`, `fe80::1`, `Foo::bar()`, `arn:aws:iam::1234:user/x`: code, not a card
     key = field_key(front)
     if match["sep"] == ":::" or key is None or not is_name(key):
