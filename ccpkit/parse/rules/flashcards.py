@@ -619,10 +619,11 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
         if found is None:
             return []
         said = found.groupdict()
-        answer = _LABELLED.sub("", said["answer"] or said.get("bold") or said.get("spoiler") or "")
+        answer = _LABELLED.sub("", _said(said) or said.get("spoiler") or "")
         if found.re is _JUDGED_BY:  # `T/F: …` before it says the same
             statement = _JUDGE.sub("", found["front"]).lstrip(" :")
-            why = f" \u2014 {said['why'].strip()}" if said["why"] else ""
+            reason = said["why"] or said["reason"]
+            why = f" \u2014 {reason.strip()}" if reason else ""
             asked, answer = f"True or false: {statement}", ("True" if answer[0] in "Tt" else "False") + why
         elif said.get("way") == "<<":  # `the answer << the question`
             asked, answer = answer, found["front"]
@@ -639,13 +640,18 @@ def _answers_the_line(found: re.Match[str], *, quiz: bool) -> bool:
     conjugate) or a lone letter (``the tesla. (T)``: its symbol) only under a quiz's title or with
     ``T/F:`` or ``Answer:``."""
     said = found.groupdict()
-    answer = (said["answer"] or said.get("bold") or "").strip()
+    answer = _said(said).strip()
     if _NO_BLANK_ANSWER.match(answer):
         return False
     labelled = bool(_LABELLED.match(answer)) or bool(_JUDGE.match(found["front"]))
     if found.re is _JUDGED_BY:
         return bool(said.get("bold")) or len(answer) > 1 or quiz or labelled
     return quiz or labelled or " " in answer or not answer.islower()
+
+
+def _said(said: dict[str, str | None]) -> str:
+    """What brackets, a dash or bold after a line give as its answer (``(Ottawa)``, ``— F``, ``**True**``)."""
+    return said["answer"] or said.get("dashed") or said.get("bold") or ""
 
 
 _NO_BLANK_ANSWER = re.compile(
@@ -666,8 +672,12 @@ _LABELLED = re.compile(r"^(?i:answer|ans)\s*[:.\u2013\u2014-]\s*")
 _FILLED = re.compile(r"(?P<front>.*?(?<![\w*])_{3,}(?![\w*]).*?)\s*\((?P<answer>[^()]{1,80})\)")
 _JUDGED_BY = re.compile(
     r"(?P<front>\S.*[.!])\s*(?:\((?P<answer>T|F|True|False|true|false)\)"
-    r"|\*\*(?P<bold>T|F|True|False)\*\*(?:\s*\((?P<why>[^()]+)\))?)"
+    r"|[\u2014\u2013-][ \t]*(?P<dashed>T|F|True|False)\.?"
+    r"|\*\*(?P<bold>T|F|True|False)\*\*"
+    r"(?:\s*\((?P<why>[^()]+)\)|[ \t]*[\u2014\u2013:-][ \t]*(?P<reason>\S.*))?)"
 )
+"""A statement judged after its full stop: ``(T)``, ``— F``, ``**False**`` and maybe why, in brackets or
+after a dash (``**False** — it applies to …``)."""
 _SPOILED = re.compile(r"(?P<front>\S.*\?)\s*(?:>!(?P<answer>[^!]+?)!<|\|\|(?P<spoiler>[^|]+?)\|\|)")
 _REMNOTE = re.compile(
     r"(?P<front>\S.*?)\s+(?P<way>(?:>>>|>>1\.|>>A\))(?=\s*$)|>>|<<|<>|;;)(?:\s+(?P<answer>\S.*)|\s*)"
