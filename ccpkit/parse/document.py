@@ -241,6 +241,7 @@ def parse_document(path: str, text: str) -> Document:
     if "(Exam Topic" in text:
         text, tokens = _rewritten(text, tokens, _exam_topic_unbulleted)
     if ":: " in text:
+        text, tokens = _reparsed(text, tokens, _property_cards(text, _code_lines(tokens)))
         text, tokens = _rewritten(text, tokens, _without_block_properties)
     if _QUOTED_SOLUTION.search(text):
         text, tokens = _rewritten(text, tokens, _solution_callout)
@@ -340,6 +341,25 @@ def _exam_topic_unbulleted(line: str, above: str) -> str:
     """A dump's ``- (Exam Topic 1)`` line right under its question's number (a bullet only as its PDF
     is pasted) as a line of the question's paragraph: the number above then numbers the question."""
     return _BULLETED_TOPIC.sub(r"\g<topic>", line) if _DUMP_NUMBER.fullmatch(above.strip()) else line
+
+
+def _property_cards(text: str, code: Container[int]) -> str:
+    """Logseq blocks that are a card's two properties (``- term:: Negligence`` over ``definition::
+    Failure to …``; ``front``/``back``, ``question``/``answer``, ``word``/``meaning``) written as the
+    bold term they mean (``- **Negligence**: Failure to …``), the second line left blank. Every line keeps
+    its number."""
+    lines = text.split("\n")
+    for number in range(len(lines) - 1):
+        named = None if number in code else _NAMING_PROPERTY.fullmatch(lines[number])
+        said = _SAYING_PROPERTY.fullmatch(lines[number + 1]) if named else None
+        if named is not None and said is not None and number + 1 not in code:
+            lines[number] = f"{named['bullet']}**{named['value'].strip()}**: {said['value'].strip()}"
+            lines[number + 1] = ""
+    return "\n".join(lines)
+
+
+_NAMING_PROPERTY = re.compile(r"(?P<bullet>[ \t]*[-*+][ \t]+)(?i:term|front|question|word):: (?P<value>\S.*)")
+_SAYING_PROPERTY = re.compile(r"[ \t]+(?i:definition|back|answer|meaning):: (?P<value>\S.*)")
 
 
 def _without_block_properties(line: str, above: str) -> str:
