@@ -21,6 +21,7 @@ from types import ModuleType
 from typing import Any
 
 from ccpkit.build import keep_ledger, only_modules, require_outside
+from ccpkit.cloze_syntax import GONE, hidden_parts
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions, Output
 from ccpkit.export.anki.card_templates import load_templates
@@ -103,18 +104,24 @@ def _sync(
             f"pass --title {shlex.quote(scope)}"
         )
     now = int(clock())
-    changes, settled = settle_identities(ledger, parsed.deck, options, now=now, in_error=parsed.in_error)
-    deck = only_modules(parsed.deck, settings.modules)
-    templates = load_templates(options.templates)
-    wanted_notes = course_notes(deck, settled)
-    slugs = {module.slug for module in deck.modules}
-    previous = _before(ledger, changes)
-    synced_ledger = _only_synced(previous, changes.ledger, slugs) if settings.modules else changes.ledger
-    choices = replace(settings.choices, retire=settings.choices.retire and not parsed.errors)
     progress.step("reading the collection")
     finishing = _HeldInterrupts()
     try:
         with anki_collection.opened(located.collection) as collection:
+            clozes = [entry.guid for entry in ledger.notes.values() if entry.clozes and not entry.orphaned]
+            ledger = _students_clozes_kept(ledger, anki_collection.read_state(collection, clozes))
+            changes, settled = settle_identities(
+                ledger, parsed.deck, options, now=now, in_error=parsed.in_error
+            )
+            deck = only_modules(parsed.deck, settings.modules)
+            templates = load_templates(options.templates)
+            wanted_notes = course_notes(deck, settled)
+            slugs = {module.slug for module in deck.modules}
+            previous = _before(ledger, changes)
+            synced_ledger = (
+                _only_synced(previous, changes.ledger, slugs) if settings.modules else changes.ledger
+            )
+            choices = replace(settings.choices, retire=settings.choices.retire and not parsed.errors)
             found = load_record(located.collection, anki_collection.record_generation(collection))
             record = found or SyncRecord()
             desired = {note.guid for note in wanted_notes}
@@ -184,6 +191,26 @@ def _sync(
     return replace(
         report, backup=backup, conflicts_file=conflicts_file, written=written, pictures_copied=copied
     )
+
+
+def _students_clozes_kept(ledger: Ledger, state: CollectionState) -> Ledger:
+    """The ledger with the cloze numbers the student added to a note in Anki (``{{c3::…}}`` in its
+    Text, a number the ledger never gave a part) remembered as taken: a part the notes add takes the
+    next free number, never the card (and history) of the student's own cloze; the student's very words
+    put in the notes take it, as a part put back does (``kept_numbers``)."""
+    taken = {}
+    for key, entry in ledger.notes.items():
+        note = state.notes.get(entry.guid) if entry.clozes and not entry.orphaned else None
+        if note is None:
+            continue
+        recorded = list(entry.clozes)
+        for part in hidden_parts(note.fields.get("Text", ""), highlights=False):
+            recorded += [""] * (part.number - len(recorded))
+            if not recorded[part.number - 1]:
+                recorded[part.number - 1] = f"{GONE}{part.answer}"
+        if tuple(recorded) != entry.clozes:
+            taken[key] = replace(entry, clozes=tuple(recorded))
+    return replace(ledger, notes={**ledger.notes, **taken}) if taken else ledger
 
 
 class _HeldInterrupts:

@@ -145,3 +145,39 @@ def test_a_new_course_title_counts_each_moved_cloze_note_once_however_many_cards
     assert f"0 updated, {notes} moved," in moved.output
     listed = [line for line in moved.output.splitlines() if "→ Another course::" in line]
     assert sum(int(line.rsplit("(", 1)[1].rstrip(")")) for line in listed) == notes
+
+
+def test_a_part_the_notes_add_never_takes_the_card_of_a_cloze_the_student_added_in_anki(
+    tmp_path: Path,
+) -> None:
+    """The student hid one more word of a sentence in Anki (``{{c3::…}}``) and studied its card; the
+    notes then highlight another: the new part gets a number of its own, and the student's card keeps
+    what it asked and its history."""
+    course = cloze_course(tmp_path)
+    study(course, fronts_by_card)
+    student = course.student()
+    note = student.note(EFS)
+    assert "{{c3::" not in note["Text"]
+    student.edit(EFS, "Text", note["Text"].replace("instances", "{{c3::instances}}", 1))
+    assert student.study_everything() == 1  # the student's own card
+    student.close()
+
+    student = sync_edited(course, "a ==shared== file system", "a ==shared== ==file system==")
+    try:
+        asked = {
+            visible_text(card.question()): student.collection.db.scalar(
+                "select count() from revlog where cid = ?", card.id
+            )
+            for card in student.note(EFS).cards()
+        }
+        (new_part,) = (
+            reviews
+            for front, reviews in asked.items()
+            if front.endswith("a shared [...] for Linux instances")
+        )
+        assert new_part == 0  # the notes' new part: a card of its own, not yet studied
+        assert (
+            sum(asked.values()) == 3
+        )  # the two parts studied before and the student's, each on its own card
+    finally:
+        student.close()
