@@ -61,8 +61,9 @@ _BREAK_BEFORE_LINE = re.compile(
 """A ``<br>`` before an option's letter or an answer line: it parts a question's lines."""
 _BREAK_AT_END = re.compile(r"(?i)\s*<br\s*/?>\s*$")
 _BULLET = re.compile(r"^[-*+\u2022]\s+")
-_INLINE_LETTER = re.compile(r"(?:^|(?<=\s))(?:\(?(?P<letter>[A-H])[.)]|\((?P<lower>[a-h])\))\s+")
-"""An option's letter inside a line: ``A) ``, ``B. ``, ``(C) ``, or lower-case in brackets, ``(d) ``."""
+_INLINE_LETTER = re.compile(r"(?:^|(?<=\s))(?:\(?(?P<letter>[A-H])[.)]|\(?(?P<lower>[a-h])\))\s+")
+"""An option's letter inside a line: ``A) ``, ``B. ``, ``(C) ``, or lower-case with a bracket: ``(d) ``,
+``d) ``."""
 _LETTER_CELL = re.compile(r"\(?(?P<letter>[A-Ha-h])[.):]?")
 _OPTION_COLUMN = re.compile(r"(?i:options?|choices?|answers?|letter|alternativas?|opci[óo]n|opç[ãa]o|#)?")
 _LABELS = "ABCDEFGH"
