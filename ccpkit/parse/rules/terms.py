@@ -153,13 +153,13 @@ _SENTENCE_NAME_WORDS = 6
 """At most this many words in the bold name a defining sentence opens with."""
 _SEQUENCE = re.compile(
     r"(?:(?i:weeks?|days?|module|chapter|lesson|section|unit|domain|practice (?:exam|test)|exam|test|quiz"
-    r"|lab|version)\s*#?\s*\d+(?:\.\d+)*(?:\s*[-\u2013]\s*\d+)?"
+    r"|lab|version|q(?=\d))\s*#?\s*\d+(?:\.\d+)*(?:\s*[-\u2013]\s*\d+)?"
     r"|v\d+(?:\.\d+)+|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:\s*\([^()]{1,20}\))?"
 )
-"""A place in a plan or the contents (``Week 2``, ``Module 3``, ``Practice exam 1``), a version or a
-date, maybe with a short note in brackets (``2024-03-01 (s1)``); not a step or phase of what is
-learnt (``Phase 1: Assess``). In English only: a Spanish vocabulary's ``Semana 1 - the first week``
-is a word to learn."""
+"""A place in a plan or the contents (``Week 2``, ``Module 3``, ``Practice exam 1``), a quarter
+(``Q3``), a version or a date, maybe with a short note in brackets (``2024-03-01 (s1)``); not a step
+or phase of what is learnt (``Phase 1: Assess``). In English only: a Spanish vocabulary's ``Semana 1
+- the first week`` is a word to learn."""
 _PLACE_IN_NOTES = re.compile(
     r"(?:(?i:cards|questions|pages|slides)\s*#?\s*\d+\s*[-\u2013]\s*\d+|pp\.\s*\d+(?:\s*[-\u2013]\s*\d+)?)"
     r"(?:\s*\([^()]{1,30}\))?"
