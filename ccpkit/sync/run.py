@@ -108,8 +108,7 @@ def _sync(
     finishing = _HeldInterrupts()
     try:
         with anki_collection.opened(located.collection) as collection:
-            clozes = [entry.guid for entry in ledger.notes.values() if entry.clozes and not entry.orphaned]
-            ledger = _students_clozes_kept(ledger, anki_collection.read_state(collection, clozes))
+            ledger = _students_clozes_kept(ledger, partial(anki_collection.read_state, collection))
             changes, settled = settle_identities(
                 ledger, parsed.deck, options, now=now, in_error=parsed.in_error
             )
@@ -193,14 +192,17 @@ def _sync(
     )
 
 
-def _students_clozes_kept(ledger: Ledger, state: CollectionState) -> Ledger:
+def _students_clozes_kept(ledger: Ledger, read_state: Callable[[list[str]], CollectionState]) -> Ledger:
     """The ledger with the cloze numbers the student added to a note in Anki (``{{c3::…}}`` in its
     Text, a number the ledger never gave a part) remembered as taken: a part the notes add takes the
     next free number, never the card (and history) of the student's own cloze; the student's very words
-    put in the notes take it, as a part put back does (``kept_numbers``)."""
+    put in the notes take it, as a part put back does (``kept_numbers``). ``read_state`` reads the
+    collection's notes of the GUIDs given."""
+    clozed = {key: entry for key, entry in ledger.notes.items() if entry.clozes and not entry.orphaned}
+    found = read_state([entry.guid for entry in clozed.values()]).notes
     taken = {}
-    for key, entry in ledger.notes.items():
-        note = state.notes.get(entry.guid) if entry.clozes and not entry.orphaned else None
+    for key, entry in clozed.items():
+        note = found.get(entry.guid)
         if note is None:
             continue
         recorded = list(entry.clozes)

@@ -238,8 +238,11 @@ def plain(text: str) -> str:
     return _BOLD.sub("", text).strip() if "**" in text or "__" in text else text.strip()
 
 
+YOUR_PICK = re.compile(r"(?i)\W*your\s+(?:answer|selection|choice|response)\b")
+"""How a test taker's pick opens (``Your answer: D``): how they chose, which says nothing of the question
+unless marked right (``takers_pick``)."""
 _TAKERS_PICK = re.compile(
-    r"\W*your\s+(?:answer|selection|choice|response)\s*[:\uff1a\u2013\u2014-]\s*(?P<pick>.*?)"
+    rf"{YOUR_PICK.pattern}\s*[:\uff1a\u2013\u2014-]\s*(?P<pick>.*?)"
     r"\s*(?P<right>\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713|\((?:correct|right)\))?\s*",
     re.I,
 )

@@ -1198,10 +1198,11 @@ def _defines(line: str) -> Term | None:
     """A paragraph's ``defining_sentence`` that says what its name is (``**Duration** is a measure of
     …``), not what it does or where it is (``**Ana** is out on Friday.``, as minutes write)."""
     term = defining_sentence(line)
-    return term if term is not None and _ARTICLE.match(term.rest) else None
+    return term if term is not None and _DETERMINER.match(term.rest) else None
 
 
-_ARTICLE = re.compile(r"(?:an?|the|one|any)\s", re.IGNORECASE)
+_DETERMINER = re.compile(r"(?:an?|the|one|any)\s", re.IGNORECASE)
+"""How a noun phrase that says what a name is opens (``a measure of …``, ``any substance that …``)."""
 
 
 def _plain_terms(lines: list[str], separators: Literal["any", "no colon"]) -> list[Term | None]:

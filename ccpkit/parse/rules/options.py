@@ -12,6 +12,7 @@ from ccpkit.parse.document import Document
 from ccpkit.parse.rules.answers import (
     CROSS,
     PAIRED_ANSWER,
+    YOUR_PICK,
     Answer,
     answer_line,
     explanation_start,
@@ -800,19 +801,15 @@ def _answer_glued(text: str) -> tuple[str, tuple[str, ...]]:
         (
             n
             for n, line in enumerate(lines[1:], 1)
-            if answer_line(line) is not None or _YOUR_PICK.match(line) or explanation_start(line) is not None
+            if answer_line(line) is not None or YOUR_PICK.match(line) or explanation_start(line) is not None
         ),
         None,
     )
     if glued is None:
         return text, ()
     return "\n".join(lines[:glued]).rstrip(), tuple(
-        line for line in lines[glued:] if not _YOUR_PICK.match(line)
+        line for line in lines[glued:] if not YOUR_PICK.match(line)
     )
-
-
-_YOUR_PICK = re.compile(r"(?i)\W*your\s+(?:answer|selection|choice|response)\b")
-"""``Your answer: D`` under the options: how a test taker chose (a review page's), no answer."""
 
 
 def _letter_out_of_code(line: str) -> str:
