@@ -12,14 +12,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-_TOKEN = re.compile(
+from ccpkit.regex import regex
+
+_TOKEN = regex(
     r"(?P<code>(`+)[\s\S]+?\2)"
     r"|\{\{c(?P<number>\d+)::(?P<answer>(?:(?!\{\{|\}\}|::)[\s\S])*)"
     r"(?:::(?P<hint>(?:(?!\{\{|\}\})[\s\S])*))?\}\}"
     r"|(?<![=\\])==(?P<highlight>[^\s=](?:(?:(?!==)[^\n])*?[^\s=\\])??)==(?!=)"
 )
 """A code span (skipped), an Anki cloze (number, answer, optional hint), or a highlight."""
-_BRACED = re.compile(
+_BRACED = regex(
     r"(?P<code>(`+)[\s\S]+?\2)|\{\{(?!c\d+::)(?P<answer>(?![\w.]*_[\w.]*\}\})[^{}\s](?:[^{}\n]*[^{}\s])?)\}\}"
 )
 """A code span (skipped), or RemNote's cloze: ``{{Paris}}``; not a template's field (``{{ score }}``,
@@ -231,8 +233,8 @@ def _groups(hidden: Sequence[str]) -> dict[int, str]:
     return {number: "\x1f".join(texts) for number, texts in sorted(parts.items())}
 
 
-_OPENING = re.compile(r"\{\{c(\d+)::")
-_SHOWN_CODE = re.compile(r"(<code\b.*?</code>)", re.S)
+_OPENING = regex(r"\{\{c(\d+)::")
+_SHOWN_CODE = regex(r"(<code\b.*?</code>)", re.S)
 
 
 def has_cloze(text: str, *, highlights: bool = True) -> bool:

@@ -17,12 +17,14 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-EMBED = re.compile(r"!\[\[(?P<target>[^\]|#^\n]+)(?P<anchor>[#^][^\]|\n]*)?(?P<options>\\?\|[^\]\n]*)?\]\]")
-_OPTION_SEPARATOR = re.compile(r"\\?\|")
-_SIZE = re.compile(r"\d+(?:x\d+)?")
+from ccpkit.regex import regex
+
+EMBED = regex(r"!\[\[(?P<target>[^\]|#^\n]+)(?P<anchor>[#^][^\]|\n]*)?(?P<options>\\?\|[^\]\n]*)?\]\]")
+_OPTION_SEPARATOR = regex(r"\\?\|")
+_SIZE = regex(r"\d+(?:x\d+)?")
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif")
 """What Obsidian shows as a picture; the parser then says which of them a deck can hold."""
-URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+URL_SCHEME = regex(r"[A-Za-z][A-Za-z0-9+.-]*:")
 """``https:``, ``mailto:`` …: a link or picture that leaves the notes (RFC 3986's scheme)."""
 
 

@@ -5,20 +5,20 @@ What Anki knows a note by (its GUID) is settled from the ledger in ``ccpkit.expo
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from functools import lru_cache
 
 from ccpkit.model import Kind
+from ccpkit.regex import regex
 
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
-_MARKUP = re.compile(r"[*_`~]|\\(?=\S)|(?<=\])\([^)]*\)")
+_NOT_WORD = regex(r"[^a-z0-9]+")
+_MARKUP = regex(r"[*_`~]|\\(?=\S)|(?<=\])\([^)]*\)")
 """Emphasis and escape signs, and where a link or picture points (``[S3](../s3.md)`` is known by its
 words: moving the file it links to must not change the id)."""
-WIKILINK = re.compile(r"\[\[(?:[^\]|\n]*\|)?(?P<shown>[^\]|\n]+)\]\]")
+WIKILINK = regex(r"\[\[(?:[^\]|\n]*\|)?(?P<shown>[^\]|\n]+)\]\]")
 """An Obsidian or Logseq link, ``[[target]]`` or ``[[target|shown words]]``: known, and printed, by
 the words it shows (the page it points to is in the author's vault, not in the deck)."""
-HTML_TAG = re.compile(r"</?(?P<name>[A-Za-z][\w-]*)(?:\s[^>]*)?/?>")
+HTML_TAG = regex(r"</?(?P<name>[A-Za-z][\w-]*)(?:\s[^>]*)?/?>")
 """An HTML tag (``<br/>``, ``<summary markdown="span">``), not an autolink (``<https://…>``). In a key,
 ``<b>S3</b>`` is known as S3, and a tag parts words as a space does (``storage<br>classes``)."""
 MAX_SLUG = 80

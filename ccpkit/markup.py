@@ -28,6 +28,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from ccpkit.embeds import URL_SCHEME, embeds_plugin
 from ccpkit.item_ids import WIKILINK
 from ccpkit.markdown_defaults import OFF_BY_DEFAULT
+from ccpkit.regex import regex
 from ccpkit.tex_delimiters import tex_delimiters_plugin
 
 TOKENS_KEPT = 512
@@ -68,7 +69,7 @@ def _parser() -> MarkdownIt:
     return md
 
 
-_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_LINE_BREAK_TAG = regex(r"<br\s*/?>", re.IGNORECASE)
 
 
 def _line_break_tag(state: StateInline, silent: bool) -> bool:
@@ -95,7 +96,7 @@ def _wikilink(state: StateInline, silent: bool) -> bool:
     return True
 
 
-_BLOCK_ID = re.compile(r"\^(?=[\w-]*[A-Za-z])[A-Za-z0-9-]+[ \t]*(?=\n|$)")
+_BLOCK_ID = regex(r"\^(?=[\w-]*[A-Za-z])[A-Za-z0-9-]+[ \t]*(?=\n|$)")
 
 
 def _block_id(state: StateInline, silent: bool) -> bool:
@@ -113,7 +114,7 @@ def _block_id(state: StateInline, silent: bool) -> bool:
     return True
 
 
-_ONLY_A_LINK = re.compile(r"\s*(?:<?https?://\S+?>?|\[[^\]\n]*\]\([^)\s]*\))\s*")
+_ONLY_A_LINK = regex(r"\s*(?:<?https?://\S+?>?|\[[^\]\n]*\]\([^)\s]*\))\s*")
 
 
 def is_only_a_link(markdown: str) -> bool:
@@ -122,7 +123,7 @@ def is_only_a_link(markdown: str) -> bool:
     return _ONLY_A_LINK.fullmatch(markdown) is not None
 
 
-_PICTURE_NAME = re.compile(r"ccpkit-[0-9a-f]{24}\.(?:png|jpg|gif|svg)")
+_PICTURE_NAME = regex(r"ccpkit-[0-9a-f]{24}\.(?:png|jpg|gif|svg)")
 
 
 def is_picture_name(source: str) -> bool:
@@ -226,7 +227,7 @@ def split_tables(markdown: str) -> tuple[str | Grid, ...]:
     return tuple(piece for piece in pieces if isinstance(piece, Grid) or piece.strip())
 
 
-_PLAIN = re.compile(r"(?![-+](?: |$)|[0-9]{1,9}[.)](?: |$))[A-Za-z0-9 ,.;:'\"?()/%+=@\-\x80-\U0010ffff]*")
+_PLAIN = regex(r"(?![-+](?: |$)|[0-9]{1,9}[.)](?: |$))[A-Za-z0-9 ,.;:'\"?()/%+=@\-\x80-\U0010ffff]*")
 """Text in which no Markdown rule can fire: letters, digits, spaces and punctuation no rule starts at
 (``-``, ``+`` or ``1.`` at the start would open a list; ``#``, ``{``, ``^`` are kept out in case a rule
 ever takes them). The non-ASCII characters must be printable, which keeps out line breaks and spaces

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ccpkit.regex import regex
+
 _CHECK_FONTS = ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique")
 """Fonts for the parser's trial drawing: reportlab knows them without any file, and it is never drawn."""
-_BOLD_WEIGHT = re.compile(r"bold|bolder|[6-9]00")
+_BOLD_WEIGHT = regex(r"bold|bolder|[6-9]00")
 
 logging.getLogger("svglib").setLevel(logging.CRITICAL + 1)
 """svglib logs what it skips to stderr, in the middle of a build's output; the parser's warning

@@ -15,16 +15,16 @@ as CommonMark reads it. On lines of its own it is always a display formula.
 
 from __future__ import annotations
 
-import re
-
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
+from ccpkit.regex import regex
+
 _CLOSING = {"\\(": "\\)", "\\[": "\\]"}
 _INLINE_KIND = {"\\(": "math_inline", "\\[": "math_inline_double"}
-_TEX_SIGN = re.compile(r"\\[A-Za-z]|[\^_{}=+<>]")
-_ESCAPED_CHARACTER = re.compile(r"\\[^A-Za-z]")
+_TEX_SIGN = regex(r"\\[A-Za-z]|[\^_{}=+<>]")
+_ESCAPED_CHARACTER = regex(r"\\[^A-Za-z]")
 
 
 def _looks_like_tex(text: str) -> bool:

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from ccpkit.errors import UsageError
+from ccpkit.regex import regex
 
-_TOML_POSITION = re.compile(r" \(at (?:line (\d+), column (\d+)|end of document)\)$")
+_TOML_POSITION = regex(r" \(at (?:line (\d+), column (\d+)|end of document)\)$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,13 @@ import re
 
 from ccpkit.markup import to_text
 from ccpkit.model import MCQ
+from ccpkit.regex import regex
 
 _QUOTE = "\N{RIGHT SINGLE QUOTATION MARK}"
 _EDGE = rf"(?<![\w'{_QUOTE}-])"
 _END = rf"(?![\w'{_QUOTE}+#-])"
 _VERDICT = r"(?:in)?(?:correct|wrong|right|true|false)\b"
-_POSITIONAL = re.compile(r"\b(?:all|none|both|neither|either|any)\s+of\s+the\s+(?:above|below)\b", re.I)
+_POSITIONAL = regex(r"\b(?:all|none|both|neither|either|any)\s+of\s+the\s+(?:above|below)\b", re.I)
 
 
 def keeps_option_order(mcq: MCQ) -> bool:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -21,11 +20,12 @@ from ccpkit.cloze_syntax import answers, revealed
 from ccpkit.export import Output
 from ccpkit.markup import to_text
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Deck, Module
+from ccpkit.regex import regex
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet evaluate a cell (OWASP's CSV injection list)."""
 FOLDER = PurePosixPath("csv")
-_UNSAFE_IN_FILE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_UNSAFE_IN_FILE_NAME = regex(r"[^A-Za-z0-9._-]+")
 
 
 def neutralise(cell: str) -> str:

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ccpkit.importer.blocks import Question
 from ccpkit.importer.lines import BULLET, LONE_DASH, Line, clean_inline
+from ccpkit.regex import regex
 
-STEM = re.compile(r"^([A-Z]{0,2}\d+)\. (.+)$")
-OPTION = re.compile(r"^ ?- ([A-H])[.)] (.*)$")
-CORRECT = re.compile(r"^Correct Answer: ([A-H](?:, ?[A-H])*)$")
-EXPLANATION = re.compile(r"^Explanation: (.+)$")
-KEY_HEADING = re.compile(r"^Answers\b")
+STEM = regex(r"^([A-Z]{0,2}\d+)\. (.+)$")
+OPTION = regex(r"^ ?- ([A-H])[.)] (.*)$")
+CORRECT = regex(r"^Correct Answer: ([A-H](?:, ?[A-H])*)$")
+EXPLANATION = regex(r"^Explanation: (.+)$")
+KEY_HEADING = regex(r"^Answers\b")
 KEY_LINES = (
-    re.compile(r"^ ?(?P<id>\d+)\. (?P<answer>[A-H])$"),  # 1. B
-    re.compile(r"^ ?\d+\. \*\*(?P<id>[A-Z]+\d+): (?P<answer>[A-H])\.\*\* ?(?P<why>.*)$"),  # 1. **N1: B.** why
-    re.compile(r"^ ?- (?P<id>[A-Z]+\d+): (?P<answer>[A-H])\.\*\* ?(?P<why>.*)$"),  # - H1: C.** why
+    regex(r"^ ?(?P<id>\d+)\. (?P<answer>[A-H])$"),  # 1. B
+    regex(r"^ ?\d+\. \*\*(?P<id>[A-Z]+\d+): (?P<answer>[A-H])\.\*\* ?(?P<why>.*)$"),  # 1. **N1: B.** why
+    regex(r"^ ?- (?P<id>[A-Z]+\d+): (?P<answer>[A-H])\.\*\* ?(?P<why>.*)$"),  # - H1: C.** why
 )
 MAX_OPTION = 80
-_LEADING_NAME = re.compile(r"^(AWS|Amazon) ")
-_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+_LEADING_NAME = regex(r"^(AWS|Amazon) ")
+_PARENTHESIS = regex(r"\s*\([^)]*\)")
 
 
 @dataclass(frozen=True, slots=True)

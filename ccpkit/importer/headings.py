@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ccpkit.importer.blocks import Block, Heading, HeadingStyle
 from ccpkit.importer.lines import clean_inline
+from ccpkit.regex import regex
 
-TOGGLE = re.compile(r"^[▼►] (.+)$")
-NUMBERED_HEADING = re.compile(r"^(\d+)[.):] (.+)$")
+TOGGLE = regex(r"^[▼►] (.+)$")
+NUMBERED_HEADING = regex(r"^(\d+)[.):] (.+)$")
 MAX_PLAIN = 80
 MAX_NUMBERED = 120
 MAX_SENTENCE_CASE = 6
 """Longer heading candidates must not be mostly lower-case words (those are sentences)."""
-_BOLD_WRAP = re.compile(r"^\*\*(.+)\*\*$")
+_BOLD_WRAP = regex(r"^\*\*(.+)\*\*$")
 
 
 def heading(text: str, line: int) -> Heading | None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from ccpkit.regex import regex
 
 NOTION_TAGS = frozenset(
     {
@@ -26,7 +27,7 @@ NOTION_TAGS = frozenset(
 CODE_LABELS = frozenset({"Text", "Python", "SQL", "{} JSON", "⌚ SQL"})
 """Code-language labels that leaked from the code widget into the text."""
 
-CHATTER = re.compile(
+CHATTER = regex(
     r"^(Here is (the|a) comprehensive summary"
     r"|Done — I removed the"
     r"|Below are the \*\*15 advanced practice questions\*\*"
@@ -37,11 +38,11 @@ CHATTER = re.compile(
 )
 """Sentences a chat assistant addressed to the student, not study content."""
 
-IMAGE_PLACEHOLDER = re.compile(r"^(\[Image of [^\]]*\]|[a-z]+(_[a-z]+)+)$")
+IMAGE_PLACEHOLDER = regex(r"^(\[Image of [^\]]*\]|[a-z]+(_[a-z]+)+)$")
 """``[Image of …]`` placeholders and bare image alt names such as ``medivault_architecture``."""
 
-BULLET = re.compile(r"^( ?)- (.*)$")
-NUMBERED = re.compile(r"^( ?)(\d+)\. (.*)$")
+BULLET = regex(r"^( ?)- (.*)$")
+NUMBERED = regex(r"^( ?)(\d+)\. (.*)$")
 LONE_DASH = "-"
 
 
@@ -78,14 +79,14 @@ def noise_reason(text: str) -> str | None:
     return None
 
 
-_OPENS_TAB = re.compile(r"\s*\\?\((?:\[)?ope ?n ?s in a new tab(?:\]\(#\))?\\?\)")
-_TAB_FRAGMENT = re.compile(r"^new tab\)\s*")
-_ANCHOR = re.compile(r'<a data-bbox="[^"]*" href="#">')
-_UL = re.compile(r'\s*<ul style="list-style-type: none">\s*')
-_ITALIC = re.compile(r"<i>(.*?)</i>")
-_CODE = re.compile(r"<code>(.*?)</code>")
-_DEAD_LINK = re.compile(r"\[([^\]]+)\]\(#\)")
-_BROKEN_LATEX = re.compile(r"\\\$((?:[^$\\]|\\[a-zA-Z])*?\\[a-zA-Z]+(?:[^$\\]|\\[a-zA-Z{}])*?)\\\$(?:\\\$)?")
+_OPENS_TAB = regex(r"\s*\\?\((?:\[)?ope ?n ?s in a new tab(?:\]\(#\))?\\?\)")
+_TAB_FRAGMENT = regex(r"^new tab\)\s*")
+_ANCHOR = regex(r'<a data-bbox="[^"]*" href="#">')
+_UL = regex(r'\s*<ul style="list-style-type: none">\s*')
+_ITALIC = regex(r"<i>(.*?)</i>")
+_CODE = regex(r"<code>(.*?)</code>")
+_DEAD_LINK = regex(r"\[([^\]]+)\]\(#\)")
+_BROKEN_LATEX = regex(r"\\\$((?:[^$\\]|\\[a-zA-Z])*?\\[a-zA-Z]+(?:[^$\\]|\\[a-zA-Z{}])*?)\\\$(?:\\\$)?")
 
 
 def clean_inline(text: str) -> str:

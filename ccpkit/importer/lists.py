@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ccpkit.importer.blocks import ListBlock, ListItem
 from ccpkit.importer.lines import BULLET, LONE_DASH, NUMBERED, Line, clean_inline
+from ccpkit.regex import regex
 
-_LABEL_ONLY = re.compile(r"^\*\*[^*]+:\*\*$|^[^*]+:$")
-_BROKEN_BOLD = re.compile(r"^([^*]{1,60}):\*\* ")
-_COLON_INSIDE = re.compile(r"^\*\*([^*:]{1,60}): ([^*]+)\*\*")
+_LABEL_ONLY = regex(r"^\*\*[^*]+:\*\*$|^[^*]+:$")
+_BROKEN_BOLD = regex(r"^([^*]{1,60}):\*\* ")
+_COLON_INSIDE = regex(r"^\*\*([^*:]{1,60}): ([^*]+)\*\*")
 
 
 @dataclass(frozen=True, slots=True)

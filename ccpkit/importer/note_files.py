@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ccpkit.importer.blocks import Block, Heading, ListBlock, Question, TableBlock
@@ -11,6 +10,7 @@ from ccpkit.importer.parts import parse_part
 from ccpkit.importer.render import render_blocks
 from ccpkit.importer.structure import Layout, Section, module_title
 from ccpkit.item_ids import slug
+from ccpkit.regex import regex
 
 PART_FILES = {
     "summary": ("summary.md", "Summary"),
@@ -24,8 +24,8 @@ PART_FILES = {
 }
 """Part kind → (file name, H1 part title); module parts live in ``NN-slug/``, the rest at the top."""
 
-_TERM = re.compile(r"^\*\*[^*]+?\*\*")
-_YAML_PLAIN = re.compile(r"^[A-Za-z0-9][^:#\n]*$")
+_TERM = regex(r"^\*\*[^*]+?\*\*")
+_YAML_PLAIN = regex(r"^[A-Za-z0-9][^:#\n]*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -21,8 +20,9 @@ from ccpkit.importer.tab_tables import (
     table_span,
 )
 from ccpkit.importer.verbatim import VERBATIM_RULES
+from ccpkit.regex import regex
 
-_MARKDOWN_START = re.compile(r"^([*+>#=]|\d+[.)])(\s|$)")
+_MARKDOWN_START = regex(r"^([*+>#=]|\d+[.)])(\s|$)")
 
 
 @dataclass

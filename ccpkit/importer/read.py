@@ -8,8 +8,9 @@ from pathlib import Path
 
 from ccpkit.errors import CcpkitError, UsageError
 from ccpkit.importer.lines import Line
+from ccpkit.regex import regex
 
-_MODULE_HEADING = re.compile(r"^Module \d+ ?- ?\S", re.MULTILINE)
+_MODULE_HEADING = regex(r"^Module \d+ ?- ?\S", re.MULTILINE)
 
 
 class ExportError(CcpkitError):

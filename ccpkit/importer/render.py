@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from ccpkit.importer.blocks import Block, CodeBlock, Heading, ListBlock, Paragraph, Question, TableBlock
 from ccpkit.importer.headings import leveled
 from ccpkit.importer.tab_tables import Table, render_table
+from ccpkit.regex import regex
 
 COMPARISON_FIRST_COLUMNS = frozenset({"feature", "aspect", "metric", "feature / purpose"})
 """A table whose first column names these compares its other columns; it is captioned ``B vs. C``."""
@@ -15,7 +16,7 @@ ATTRIBUTE_COLUMNS = frozenset(
     {"benefit", "benefits", "description", "details", "example", "simple explanation"}
 )
 """Columns that describe the rows rather than name things being compared."""
-_NUMBER_PREFIX = re.compile(r"^\d+[.):] ")
+_NUMBER_PREFIX = regex(r"^\d+[.):] ")
 
 
 def render_blocks(blocks: Iterable[Block], kind: str, part_title: str) -> list[str]:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ccpkit.importer.import_report import ImportReport
 from ccpkit.importer.lines import Line
+from ccpkit.regex import regex
 
-MODULE = re.compile(r"^Module (\d+) ?- ?(.+)$")
-MODULE_PART = re.compile(r"^Module (\d+): (.+)$")
-LINKS_MODULE = re.compile(r"^[▼►] Module (\d+) - (.+)$")
+MODULE = regex(r"^Module (\d+) ?- ?(.+)$")
+MODULE_PART = regex(r"^Module (\d+): (.+)$")
+LINKS_MODULE = regex(r"^[▼►] Module (\d+) - (.+)$")
 PART_KINDS = {"Cram Cheat Sheet": "cram-sheet", "Exam-Style Practice Questions": "practice-questions"}
 
 INSERTED: dict[str, tuple[int | None, str, str]] = {

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ccpkit.importer.lines import Line, clean_inline
+from ccpkit.regex import regex
 
-_SEPARATOR_CELL = re.compile(r"^-*$")
-_NUMBER = re.compile(r"^\d+$")
-_LABELLED = re.compile(r"^([^:]{1,60}): (.+)$")
-_LINK_CELL = re.compile(r"\(ope ?n ?s in a new tab\)")
+_SEPARATOR_CELL = regex(r"^-*$")
+_NUMBER = regex(r"^\d+$")
+_LABELLED = regex(r"^([^:]{1,60}): (.+)$")
+_LINK_CELL = regex(r"\(ope ?n ?s in a new tab\)")
 
 HEADER_OVERRIDES: dict[tuple[str, ...], tuple[str, ...]] = {
     # 6282-6285: the header was split over two lines *and* misaligned; the rows are

@@ -8,15 +8,15 @@ same collection may hold a note of the same id: the search keeps to the deck our
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 
 from ccpkit.ledger.entries import Ledger
+from ccpkit.regex import regex
 
-_SPECIAL = re.compile(r'([\\"*_])')
+_SPECIAL = regex(r'([\\"*_])')
 
 
 def id_search(note_id: str, deck: str = "") -> str:

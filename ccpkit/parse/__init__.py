@@ -36,12 +36,13 @@ from ccpkit.parse.rules.flashcards import (
     numbered_label,
     remnote_card,
 )
+from ccpkit.regex import regex
 
-_DECK_TAG = re.compile(r"\s*(?:#[\w/-]+\s+)*#flashcards(?:/[\w/-]+)?(?:\s+#[\w/-]+)*\s*")
+_DECK_TAG = regex(r"\s*(?:#[\w/-]+\s+)*#flashcards(?:/[\w/-]+)?(?:\s+#[\w/-]+)*\s*")
 """Obsidian Spaced Repetition's tag for a file of cards on a line of tags (``#flashcards``,
 ``#flashcards/biology``), as that plugin's users write it at the top of a note."""
-_BULLET = re.compile(r"\s*[-*+]\s+")
-_PICTURE_SYNTAX = re.compile(rb"!\[|<img\b", re.IGNORECASE)
+_BULLET = regex(r"\s*[-*+]\s+")
+_PICTURE_SYNTAX = regex(rb"!\[|<img\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

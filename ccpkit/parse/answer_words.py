@@ -1,7 +1,7 @@
 """The words question banks label an answer (or its options) with, in the languages they are written in:
 one list for answer lines, answer columns, answer headings and the summaries of collapsed answers."""
 
-import re
+from ccpkit.regex import regex
 
 ANSWER_ABROAD = (
     r"(?:(?:richtige|bonne|la\s+bonne)\s+)?"
@@ -27,7 +27,7 @@ A``, ``Respuesta correcta: B``, ``Bonne réponse : D``, ``Jawaban: B``, ``Отв
 B``, ``Απάντηση: Γ``, ``Отговор: Б``, ``答案`` or ``正解`` and a full-width colon, ``정답: B``, ``Đáp án:
 B``, ``Juiste antwoord: B``, ``Rätt svar: C``, ``เฉลย: ข``)."""
 
-_OPTIONS_LABEL = re.compile(
+_OPTIONS_LABEL = regex(
     r"(?i)(?:answer\s+)?(?:options?|choices?|alternativas|opciones|opções|选项|選項|選択肢|보기|варианты(?:\s+ответов?)?)"
     r"\s*[:\uff1a]?"
 )
@@ -41,4 +41,4 @@ def labels_options(text: str) -> bool:
     return _OPTIONS_LABEL.fullmatch(_HEADING_MARKS.sub("", text).strip().strip("*_").strip()) is not None
 
 
-_HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}[ \t]+")
+_HEADING_MARKS = regex(r"^[ \t]*#{1,6}[ \t]+")

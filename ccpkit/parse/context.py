@@ -11,13 +11,14 @@ from ccpkit.item_ids import item_id, slug
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item, Kind, ModelError, Option, SourceLocation
 from ccpkit.parse.document import Document
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
-USABLE_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)*$", re.ASCII)
+USABLE_ID = regex(r"^[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)*$", re.ASCII)
 """What a pinned id may look like: ids end up in file names, tags and search queries, so no ``..``,
 no leading ``/``, no spaces."""
 
 
-_TRAILING_TAGS = re.compile(r"(?:[ \t]+#[A-Za-z][\w/-]*)+[ \t]*$")
+_TRAILING_TAGS = regex(r"(?:[ \t]+#[A-Za-z][\w/-]*)+[ \t]*$")
 """Obsidian tags at the end of a card's side, after its words."""
 
 

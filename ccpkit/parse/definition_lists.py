@@ -7,15 +7,17 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
-_LIST = re.compile(r"^[ \t]*<dl\b[^>]*>.*?</dl\s*>[ \t]*$", re.I | re.S | re.M)
+from ccpkit.regex import regex
+
+_LIST = regex(r"^[ \t]*<dl\b[^>]*>.*?</dl\s*>[ \t]*$", re.I | re.S | re.M)
 """A definition list from the start of its first line to the end of its last."""
-_ENTRY = re.compile(
+_ENTRY = regex(
     r"<dt\b[^>]*>(?P<term>.*?)</dt\s*>(?P<definitions>(?:\s*<dd\b[^>]*>.*?</dd\s*>)+)", re.I | re.S
 )
 """A term and its definitions (one or more ``<dd>``)."""
-_DEFINITION = re.compile(r"<dd\b[^>]*>(?P<text>.*?)</dd\s*>", re.I | re.S)
-_SPACES = re.compile(r"\s+")
-_PARAGRAPH = re.compile(r"</?p\b[^>]*>", re.I)
+_DEFINITION = regex(r"<dd\b[^>]*>(?P<text>.*?)</dd\s*>", re.I | re.S)
+_SPACES = regex(r"\s+")
+_PARAGRAPH = regex(r"</?p\b[^>]*>", re.I)
 """A definition's paragraph tags (``<dd><p>…</p></dd>``, as Sphinx writes a glossary): its words stay."""
 
 

@@ -10,18 +10,19 @@ A definition that names no term is left as its tool would show it: words with no
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container
 
-_OPTION = re.compile(r"^[ \t]*(?::[\w-]+:(?:[ \t].*)?|\\label\{[^{}\n]*\})[ \t]*$")
+from ccpkit.regex import regex
+
+_OPTION = regex(r"^[ \t]*(?::[\w-]+:(?:[ \t].*)?|\\label\{[^{}\n]*\})[ \t]*$")
 """A MyST directive's option line at the top of its body (``:label: def-group``, ``:class: dropdown``),
 or LaTeX's ``\\label{def:group}``."""
-_LEADING_LABEL = re.compile(r"^\\label\{[^{}\n]*\}[ \t]*")
-_NAME = re.compile(r"[^()\[\]\n]{1,60}")
+_LEADING_LABEL = regex(r"^\\label\{[^{}\n]*\}[ \t]*")
+_NAME = regex(r"[^()\[\]\n]{1,60}")
 """A term as a run-in definition can name it: short, no brackets."""
-_OPENS_BLOCK = re.compile(r"^[ \t]*(?:[-*+>|#]|\d{1,9}[.)]|```|~~~|\$\$)")
+_OPENS_BLOCK = regex(r"^[ \t]*(?:[-*+>|#]|\d{1,9}[.)]|```|~~~|\$\$)")
 """A first line that opens a list, quote, table, heading, code or formula: no words to run into."""
-_LATEX = re.compile(
+_LATEX = regex(
     r"^[ \t]*\\(?P<edge>begin|end)\{definition\}(?:\[(?P<name>[^\]\n]*)\])?(?:\\label\{[^{}\n]*\})?[ \t]*$"
 )
 

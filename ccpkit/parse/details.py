@@ -10,13 +10,12 @@ from functools import partial
 
 from ccpkit.item_ids import HTML_TAG
 from ccpkit.parse.answer_words import ANSWER_ABROAD
+from ccpkit.regex import regex
 
-SUMMARY = re.compile(
-    r"^\s*<details\b[^>]*>\s*<summary\b[^>]*>(?P<front>.*?)</summary>(?P<rest>.*)$", re.S | re.I
-)
-CLOSING = re.compile(r"</details\s*>", re.I)
-_ONLY_CLOSING = re.compile(r"(?:</[a-z]+\s*>\s*)*</details\s*>", re.I)
-_REVEAL = re.compile(
+SUMMARY = regex(r"^\s*<details\b[^>]*>\s*<summary\b[^>]*>(?P<front>.*?)</summary>(?P<rest>.*)$", re.S | re.I)
+CLOSING = regex(r"</details\s*>", re.I)
+_ONLY_CLOSING = regex(r"(?:</[a-z]+\s*>\s*)*</details\s*>", re.I)
+_REVEAL = regex(
     rf"\b(?:answers?|solutions?|show|reveal|click|expand|hint|explanation|details|ver|mostrar|revelar"
     rf"|{ANSWER_ABROAD})\b|答案|解答|答え|解析|解説|정답|해설|查看|显示|展开|点击",
     re.I,
@@ -83,10 +82,10 @@ def hidden_markdown(html: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-_FENCE = re.compile(r"^\s*(?P<marks>`{3,}|~{3,})")
+_FENCE = regex(r"^\s*(?P<marks>`{3,}|~{3,})")
 
 
-_CODE_SPAN = re.compile(r"(?<![\\`])(`+)[^`].*?(?<!`)\1(?!`)")
+_CODE_SPAN = regex(r"(?<![\\`])(`+)[^`].*?(?<!`)\1(?!`)")
 """A code span: its run of backticks (not an escaped one, ``\\```) and the same run closing it."""
 
 

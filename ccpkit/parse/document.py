@@ -34,9 +34,10 @@ from ccpkit.parse.inline_html import (
 from ccpkit.parse.option_marks import answers_by_mark, glyph_boxes_as_tasks, marks_as_letters, radios_as_boxes
 from ccpkit.parse.references import inline_references
 from ccpkit.parse.tree import Node, build_tree
+from ccpkit.regex import regex
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_OBSIDIAN_COMMENT = re.compile(
+_COMMENT = regex(r"<!--.*?-->", re.S)
+_OBSIDIAN_COMMENT = regex(
     r"(`+)[\s\S]*?\1|^[ \t]*%%[ \t]*\n[\s\S]*?\n[ \t]*%%[ \t]*$"
     r"|[ \t]*(?:^|(?<=\s))%%(?P<words>(?:(?!%%)[^\n])+)%%(?=\s|$|[.,;:!?)])",
     re.M,
@@ -51,18 +52,18 @@ opens with a letter: ``.2f`` is a format's precision)."""
 _ATTRIBUTE_LIST = rf"\{{:(?:toc|\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*)\}}"
 """A kramdown attribute list: ``{: .note }``, ``{: #intro .lead }``, ``{: target="_blank" }``,
 ``{:toc}``; not code such as ``'{:>10}'.format(x)`` or ``{:a => 1}``."""
-_ATTRIBUTES = re.compile(rf"(?P<code>(`+)[^`]+?\2)|(?<=[*_`)\]]){_ATTRIBUTE_LIST}")
+_ATTRIBUTES = regex(rf"(?P<code>(`+)[^`]+?\2)|(?<=[*_`)\]]){_ATTRIBUTE_LIST}")
 """A kramdown attribute list right after the end of a span (``**S3**{: .label }``, ``[S3](…){:
 .ext}``), or a code span (kept); after a quote it is a format string's (``"{:#x}"``)."""
-_ATTRIBUTE_LINE = re.compile(rf"(?P<quoted>[ \t]*(?:>[ \t]*)*)(?:{_ATTRIBUTE_LIST}[ \t]*)+")
+_ATTRIBUTE_LINE = regex(rf"(?P<quoted>[ \t]*(?:>[ \t]*)*)(?:{_ATTRIBUTE_LIST}[ \t]*)+")
 """A line of kramdown attribute lists alone: ``{: .note }``, ``{:toc}``, maybe in a quote (``>
 {: .solution}`` closing a lesson's solution)."""
-_QUOTED_SOLUTION = re.compile(
+_QUOTED_SOLUTION = regex(
     r"^(?P<quoted>[ \t]*(?:>[ \t]*)+)#{1,6}[ \t]+(?P<title>(?i:solutions?|answers?))[ \t]*#*[ \t]*$", re.M
 )
 """A heading titled ``Solution`` opening a quote in a quote, as lesson sites nest a challenge's solution
 (``> > ## Solution``): a folded callout, the solution to what the quote around it asks."""
-_HEADING_ATTRIBUTES = re.compile(
+_HEADING_ATTRIBUTES = regex(
     rf"^(?P<heading> {{0,3}}#{{1,6}}[ \t].*?)[ \t]+"
     rf"\{{:?[ \t]*(?:-|[.#][A-Za-z_-][\w-]*|(?:id|class)=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}}]+))"
     rf"(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}[ \t]*$",
@@ -71,29 +72,29 @@ _HEADING_ATTRIBUTES = re.compile(
 """A heading ending in its attributes, as Pandoc, kramdown and MkDocs write them: ``## S3 {#s3}``,
 ``## EBS { #ebs .important }``, ``## Summary {-}``, ``## S3 {: #s3 }``, ``## S3 { id="s3" }`` (an id or
 class first: ``{#1}`` or ``{x}`` is text)."""
-_SIDES_LINE = re.compile(r"^%[ \t]*$", re.M)
+_SIDES_LINE = regex(r"^%[ \t]*$", re.M)
 """A ``%`` line alone: ankdown's separator of a card's sides, in whose files a ``%%`` line ends a card."""
-LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+LIST_MARKER = regex(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 """A list item's marker, opening its first line."""
 _NO_NOTE = "has no note in this file: add one below it (`[^label]: …`), or delete the reference"
-_CONTAINER = re.compile(r"^(?P<indent>[ \t]*):{3,}[ \t]*(?P<info>\S.*?)?[ \t]*$")
+_CONTAINER = regex(r"^(?P<indent>[ \t]*):{3,}[ \t]*(?P<info>\S.*?)?[ \t]*$")
 """A fenced div's line (Pandoc, Quarto, VuePress, Docusaurus): ``::: {.callout-tip}``, ``::: details
 Answer``, ``:::note[Title]`` open one; ``:::`` alone closes it."""
-_CONTAINER_INFO = re.compile(
+_CONTAINER_INFO = regex(
     r"^(?:\{(?P<attributes>[^}]*)\}|(?P<kind>[\w-]+)(?:\[(?P<bracketed>[^\]]*)\])?)[ \t]*(?P<title>.*)$"
 )
-_DIRECTIVE = re.compile(r"[A-Za-z][\w:-]*")
+_DIRECTIVE = regex(r"[A-Za-z][\w:-]*")
 """A MyST directive's name: ``note``, ``prf:definition`` (in a fenced div's braces, ``{note}``)."""
-_DIRECTIVE_OPTION = re.compile(r"[ \t]*:[\w-]+:(?:[ \t].*)?")
+_DIRECTIVE_OPTION = regex(r"[ \t]*:[\w-]+:(?:[ \t].*)?")
 """A MyST directive's option line: ``:class: dropdown``, ``:label: def-group``."""
 _MYST_ADMONITIONS = frozenset({"admonition", "seealso", "dropdown", "margin", "sidebar", "topic"})
 """MyST's (and sphinx-design's) directives of notes beside the callouts' kinds: what they hold is notes."""
 _MYST_KINDS = {"admonition": "note", "dropdown": "details"}
 """The callouts MyST's titled admonition and sphinx-design's dropdown are (``{dropdown} Answer`` folds)."""
-_ANSWER_TITLE = re.compile(r"(?i)(?:show\s+|click\s+for\s+)?(?:the\s+)?(?:answers?|solutions?)\W*")
+_ANSWER_TITLE = regex(r"(?i)(?:show\s+|click\s+for\s+)?(?:the\s+)?(?:answers?|solutions?)\W*")
 """A MyST directive's title naming the answer it holds: it is the answer's callout; any other directive
 of notes holds notes as they are written outside it."""
-_DIRECTIVE_INFO = re.compile(rf"\{{(?P<directive>{_DIRECTIVE.pattern})\}}[ \t]*(?P<title>.*)")
+_DIRECTIVE_INFO = regex(rf"\{{(?P<directive>{_DIRECTIVE.pattern})\}}[ \t]*(?P<title>.*)")
 """A fence's info that names a MyST directive: ```` ```{note} ````, ```` ```{prf:definition} Group ````."""
 _CALLOUT_KINDS = frozenset({
     "note", "tip", "info", "warning", "caution", "danger", "important", "details", "question", "answer",
@@ -102,15 +103,15 @@ _CALLOUT_KINDS = frozenset({
 })  # fmt: skip
 """The kinds of fenced div that are callouts (Pandoc's and Quarto's ``callout-*`` too); any other
 (``columns``, ``content-visible``, ``panel-tabset``) only lays out what it holds."""
-_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$")
-_ADMONITION = re.compile(
+_HEADING_LINE = regex(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$")
+_ADMONITION = regex(
     r"^(?P<indent> {0,3})(?P<marker>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+[\w-]+)*"
     r'(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$'
 )
 """A MkDocs admonition's first line: ``!!! note "Title"``, ``??? question "Which …?"``, ``???+ tip``."""
-_CONTENT_TAB = re.compile(r'^(?P<indent> {0,3})===[!+]?[ \t]+"(?P<title>[^"\n]*)"[ \t]*$')
+_CONTENT_TAB = regex(r'^(?P<indent> {0,3})===[!+]?[ \t]+"(?P<title>[^"\n]*)"[ \t]*$')
 """A MkDocs content tab's first line: ``=== "Amazon EC2"`` (``===!`` and ``===+`` choose the tab shown)."""
-_SITE_BLOCK = re.compile(
+_SITE_BLOCK = regex(
     r"^[ \t]*(?:\{%\s*(?P<hint>hint|endhint|tabs|endtabs|tab|endtab)\b"
     r"(?:\s+(?:style|title)=\"(?P<named>[^\"\n]*)\")?\s*%\}"
     r"|<(?P<aside>/?aside)>|<(?P<tabs>/?Tabs)\b[^>\n]*>|<(?P<item>/?TabItem)\b(?P<attributes>[^>\n]*)>"
@@ -126,14 +127,14 @@ and ``{% tab title="…" %}``, Notion's ``<aside>``, Docusaurus' ``<TabItem labe
 ``{{% notice tip "Title" %}}`` (or ``style="tip" title="…"``), ``{{% expand "…" %}}`` and ``{{% details
 title="…" %}}`` (folded; and their closing lines), and any other Hugo shortcode of no arguments, which
 only wraps what it holds (``{{< quizdown >}}``), as mkdocs-quiz's ``<quiz>`` does (its ``</quiz>`` a rule)."""
-_BULLETED_TOPIC = re.compile(r"^[-*][ \t]+(?P<topic>\((?i:exam topic) \d+\)[ \t]*$)")
-_BLOCK_PROPERTY = re.compile(r"[ \t]+[a-z][\w-]*:: \S.*")
+_BULLETED_TOPIC = regex(r"^[-*][ \t]+(?P<topic>\((?i:exam topic) \d+\)[ \t]*$)")
+_BLOCK_PROPERTY = regex(r"[ \t]+[a-z][\w-]*:: \S.*")
 """A Logseq block property, indented under its bullet: ``  type:: service``."""
-_DUMP_NUMBER = re.compile(r"(?i:(?:new\s+)?question)\s*(?:no\.?\s*)?[:#]?\s*\d+")
+_DUMP_NUMBER = regex(r"(?i:(?:new\s+)?question)\s*(?:no\.?\s*)?[:#]?\s*\d+")
 """The line a dump's ``- (Exam Topic 1)`` is pasted under: ``NEW QUESTION 12``, ``QUESTION NO: 5``."""
-_LOGSEQ_CLOZE = re.compile(r"(?P<code>(`+)[^`]+?\2)|\{\{cloze\s+(?P<hidden>[^{}\n]+?)\s*\}\}")
+_LOGSEQ_CLOZE = regex(r"(?P<code>(`+)[^`]+?\2)|\{\{cloze\s+(?P<hidden>[^{}\n]+?)\s*\}\}")
 """A Logseq cloze, ``{{cloze Amazon S3}}``, or a code span (where it is code)."""
-_LABEL_ATTRIBUTE = re.compile(r"\b(?P<name>label|value)=[\"'{]+(?P<label>[^\"'}]*)")
+_LABEL_ATTRIBUTE = regex(r"\b(?P<name>label|value)=[\"'{]+(?P<label>[^\"'}]*)")
 """A Docusaurus tab's ``label="…"`` or ``value="…"``."""
 
 
@@ -320,9 +321,9 @@ def _rewritten(text: str, tokens: list[Token], rewrite: Callable[[str, str], str
     return _reparsed(text, tokens, "\n".join(rewritten))
 
 
-_NUMBERED_CLOZE = re.compile(r"(?P<code>(`+)[^`]+?\2)|\{\{(?P<number>\d{1,2})::(?=[^}\n]*\}\})")
+_NUMBERED_CLOZE = regex(r"(?P<code>(`+)[^`]+?\2)|\{\{(?P<number>\d{1,2})::(?=[^}\n]*\}\})")
 """Mochi's numbered cloze, ``{{1::CBP}}`` (Anki writes ``{{c1::CBP}}``), or a code span (where it is code)."""
-_NUMBERED_CLOZE_OPENING = re.compile(r"\{\{\d{1,2}::")
+_NUMBERED_CLOZE_OPENING = regex(r"\{\{\d{1,2}::")
 
 
 def _as_anki_number(found: re.Match[str]) -> str:
@@ -358,8 +359,8 @@ def _property_cards(text: str, code: Container[int]) -> str:
     return "\n".join(lines)
 
 
-_NAMING_PROPERTY = re.compile(r"(?P<bullet>[ \t]*[-*+][ \t]+)(?i:term|front|question|word):: (?P<value>\S.*)")
-_SAYING_PROPERTY = re.compile(r"[ \t]+(?i:definition|back|answer|meaning):: (?P<value>\S.*)")
+_NAMING_PROPERTY = regex(r"(?P<bullet>[ \t]*[-*+][ \t]+)(?i:term|front|question|word):: (?P<value>\S.*)")
+_SAYING_PROPERTY = regex(r"[ \t]+(?i:definition|back|answer|meaning):: (?P<value>\S.*)")
 
 
 def _without_block_properties(line: str, above: str) -> str:
@@ -408,7 +409,7 @@ def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
     return _reparsed(text, tokens, converted)
 
 
-_QUIZ_FIELD = re.compile(r"^[ \t]*(?P<name>question|answer-correct|answer|content):[ \t]*(?P<value>.*)$")
+_QUIZ_FIELD = regex(r"^[ \t]*(?P<name>question|answer-correct|answer|content):[ \t]*(?P<value>.*)$")
 
 
 def _quiz_fields(text: str, code: Container[int]) -> str:
@@ -524,7 +525,7 @@ def _headings_out_of_lists(text: str, code: Container[int]) -> str:
     return "\n".join(lines)
 
 
-_LISTED_HEADING = re.compile(r"^(?P<number>\d{1,4}[.)])[ \t]+(?P<marks>#{2,6})[ \t]+(?P<words>\S.*)$", re.M)
+_LISTED_HEADING = regex(r"^(?P<number>\d{1,4}[.)])[ \t]+(?P<marks>#{2,6})[ \t]+(?P<words>\S.*)$", re.M)
 _LISTED_HEADINGS = 3
 """Numbered items that are headings in a handbook of questions (one alone is an outline's, and ``1. #
 apt update`` a root prompt)."""
@@ -621,7 +622,7 @@ def _without_comments(text: str, tokens: list[Token]) -> tuple[str, list[Token]]
     return _reparsed(text, tokens, cleared)
 
 
-_SPACER = re.compile(r"(?:\s|<br\s*/?>|&nbsp;|&#160;)*", re.I)
+_SPACER = regex(r"(?:\s|<br\s*/?>|&nbsp;|&#160;)*", re.I)
 
 
 def is_spacer(node: Node) -> bool:
@@ -651,9 +652,9 @@ def _details_over_summaries(text: str, tokens: list[Token]) -> tuple[str, list[T
     return _reparsed(text, tokens, "\n".join(lines))
 
 
-_MAY_HOLD_SHORTCODES = re.compile(r":[a-z][a-z_]*:")
-_LONE_DETAILS = re.compile(r"[ \t]*<details\b[^>]*>[ \t]*", re.I)
-_SUMMARY_LINE = re.compile(r"[ \t]*<summary\b", re.I)
+_MAY_HOLD_SHORTCODES = regex(r":[a-z][a-z_]*:")
+_LONE_DETAILS = regex(r"[ \t]*<details\b[^>]*>[ \t]*", re.I)
+_SUMMARY_LINE = regex(r"[ \t]*<summary\b", re.I)
 
 
 def _without_attribute_lists(line: str, _above: str) -> str:
@@ -751,7 +752,7 @@ def leads_up_the_page(markdown: str) -> bool:
     return "](#" in markdown and _UP_THE_PAGE.fullmatch(markdown.strip()) is not None
 
 
-_UP_THE_PAGE = re.compile(
+_UP_THE_PAGE = regex(
     r"(?:\*\*|__|\*|_)?\[\W*(?:(?i:(?:back\s+to\s+)?(?:the\s+)?(?:top|contents|table\s+of\s+contents|index))\W*"
     r"|[\u2b06\u2191\u2934\U0001f51d]\W*)\]\(#[^)\s]*\)(?:\*\*|__|\*|_)?"
 )
@@ -763,9 +764,9 @@ def navigates(markdown: str) -> bool:
     return only_links_within_page(markdown) or _NAVIGATION.fullmatch(markdown.strip()) is not None
 
 
-_PAGE_LINKS = re.compile(r"(?:\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(#[^)\s]*\)|[\s*_,;·|])+")
+_PAGE_LINKS = regex(r"(?:\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(#[^)\s]*\)|[\s*_,;·|])+")
 """Links to places in the page, their words maybe holding brackets (``[… only through [...].](#…)``)."""
-_NAVIGATION = re.compile(
+_NAVIGATION = regex(
     r"(?:\[[^\]]*\b(?:prev(?:ious)?|next|back|home|up|index|contents)\b[^\]]*\]\([^)\s]*\)|[\s*_,;·|])+",
     re.I,
 )
@@ -800,21 +801,21 @@ def _front_matter(root: Node) -> FrontMatter:
     return read_front_matter(block.content, block.line + 1)
 
 
-NUMBERED_NAME = re.compile(r"^(?P<number>\d{1,7})(?:[-_]|\s*[-_.]\s+|\s+)(?P<name>\S.*)$")
+NUMBERED_NAME = regex(r"^(?P<number>\d{1,7})(?:[-_]|\s*[-_.]\s+|\s+)(?P<name>\S.*)$")
 """A file or folder name led by a number, as notes apps write them: ``02-compute``, ``03 - Storage``,
 ``1. Cloud Concepts``, ``04_security``, ``05 Billing``; not by a date or a Zettelkasten id of eight
 digits or more (``20240116 notes``, ``202103041215 Spaced repetition``), which is part of its name:
 daily notes of one name stay apart."""
 
 
-_WEB_PICTURE = re.compile(
+_WEB_PICTURE = regex(
     r"[ \t]*(?:\[!\[[^\]\n]*\]\((?P<linked>https?://[^)\s]*)(?:\s+\"[^\"\n]*\")?\)\]\([^)\n]*\)"
     r"|!\[[^\]\n]*\]\((?P<shown>https?://[^)\s]*)(?:\s+\"[^\"\n]*\")?\))"
 )
 """A picture from the web, maybe linked (``[![build](https://…/badge.svg)](https://… "CI")``)."""
-_BADGE = re.compile(r"(?i)shields\.io|badgen\.net|/badges?[/.?-]|badge\.svg")
+_BADGE = regex(r"(?i)shields\.io|badgen\.net|/badges?[/.?-]|badge\.svg")
 """Where badges come from: a difficulty or a build status, no part of what a heading says."""
-_PAGE_ID = re.compile(r"\s+[0-9a-f]{32}$")
+_PAGE_ID = regex(r"\s+[0-9a-f]{32}$")
 
 
 def without_page_id(name: str) -> str:

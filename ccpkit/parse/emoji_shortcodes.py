@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ccpkit.regex import regex
+
 EMOJI = {
     "white_check_mark": "\u2705",
     "heavy_check_mark": "\u2714\ufe0f",
@@ -42,7 +44,7 @@ EMOJI = {
 }
 """Shortcode → emoji, as GitHub renders them."""
 
-_SHORTCODE = re.compile(r"(?<![\w:/\[(]):(?P<name>[a-z][a-z_]*):(?![\w:/\])])")
+_SHORTCODE = regex(r"(?<![\w:/\[(]):(?P<name>[a-z][a-z_]*):(?![\w:/\])])")
 """A shortcode between spaces or punctuation: not part of a link (``…sharepoint.com/:x:/g/…``), a
 slice (``a[:x:]``) or a word."""
 _LONE = frozenset({"x"})

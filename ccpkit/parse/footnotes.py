@@ -11,15 +11,16 @@ from functools import partial
 from markdown_it.token import Token
 
 from ccpkit.parse.references import outside_code
+from ccpkit.regex import regex
 
-_DEFINITION = re.compile(r"^ {0,3}\[\^(?P<label>[^\]\s]+)\]:[ \t]*(?P<text>.*)$")
-_REFERENCE = re.compile(
+_DEFINITION = regex(r"^ {0,3}\[\^(?P<label>[^\]\s]+)\]:[ \t]*(?P<text>.*)$")
+_REFERENCE = regex(
     r"(?P<bold>\*\*|__)\[\^(?P<termed>[^\]\s]+)\](?=:)"
     r"|(?<!\\)\[\^(?P<label>[^\]\s]+)\](?![:(\[])|(?<![\\\]])\^\[(?P<inline>[^\[\]\n]+)\]"
 )
 """``[^label]`` (not a definition's start, but after a bold term's end: ``**EBS**[^1]: …``), or a
 note written in place: ``^[note]``."""
-_URL = re.compile(r"https?://\S+")
+_URL = regex(r"https?://\S+")
 _CODE = frozenset({"fence", "code_block", "html_block", "front_matter"})
 
 

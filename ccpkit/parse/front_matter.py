@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ccpkit.regex import regex
+
 READ_KEYS = ("module_title", "part", "title")
 """The keys whose values ccpkit uses; the others (tags, dates, aliases …) belong to other tools."""
 _STUDY_KEYS = ("cards", "flashcards", "questions", "quiz")
 """Keys over a block of study items (``cards:`` then ``- front: …`` lines), as some repositories keep
 their flashcards in the front matter."""
 
-_DOUBLE = re.compile(r'^"((?:[^"\\]|\\.)*)"\s*(?:#.*)?$')
-_SINGLE = re.compile(r"^'((?:[^']|'')*)'\s*(?:#.*)?$")
+_DOUBLE = regex(r'^"((?:[^"\\]|\\.)*)"\s*(?:#.*)?$')
+_SINGLE = regex(r"^'((?:[^']|'')*)'\s*(?:#.*)?$")
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", " ": " "}
 """The escapes that stand for printable text; ``\\n``, ``\\t`` and the like have no place in a title."""
 _HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}

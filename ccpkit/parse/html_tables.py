@@ -7,14 +7,16 @@ import re
 from collections.abc import Container
 from html.parser import HTMLParser
 
-_TABLE = re.compile(r"^[ \t]*<table\b.*?</table\s*>[ \t]*$", re.I | re.S | re.M)
+from ccpkit.regex import regex
+
+_TABLE = regex(r"^[ \t]*<table\b.*?</table\s*>[ \t]*$", re.I | re.S | re.M)
 """An HTML table from the start of its first line to the end of its last."""
-_SPACES = re.compile(r"\s+")
+_SPACES = regex(r"\s+")
 _MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`", "sup": "^"}
 """Inline tags kept as the Markdown they mean (``πr<sup>2</sup>`` as ``πr^2``); any other tag is
 dropped, its text kept."""
-_NOT_A_GRID = re.compile(r"\b(?:rowspan|colspan)\s*=|<pre\b", re.I)
-_FOOTER = re.compile(r"<tfoot\b.*?</tfoot\s*>", re.I | re.S)
+_NOT_A_GRID = regex(r"\b(?:rowspan|colspan)\s*=|<pre\b", re.I)
+_FOOTER = regex(r"<tfoot\b.*?</tfoot\s*>", re.I | re.S)
 _BLOCKS = frozenset({"p", "li", "div"})
 """Tags that open a line of their own in a cell."""
 

@@ -14,9 +14,10 @@ import re
 from functools import partial
 
 from ccpkit.embeds import PICTURE_SUFFIXES, URL_SCHEME
+from ccpkit.regex import regex
 
 _PAIRED = r"b|strong|i|em|kbd|code|sub|sup|u|ins|mark|small|s|del|strike"
-_TAG = re.compile(
+_TAG = regex(
     r"(?P<code>(?<!`)(`+)(?!`).+?(?<!`)\2(?!`))"
     rf"|(?<!\\)<(?P<tag>{_PAIRED})>(?P<inner>[^<`\n]+?)(?<!\\)</(?P=tag)>"
     r"|(?<!\\)<img\b(?P<attributes>[^<>\n]*)/?>",
@@ -24,26 +25,26 @@ _TAG = re.compile(
 )
 """A code span (kept), a tag of ``_PAIRED`` around text of no other tag or code, or an ``<img>``; a tag
 escaped as ``\\<b>`` is text."""
-_ATTRIBUTE = re.compile(
+_ATTRIBUTE = regex(
     r"""\b(?P<name>src|alt)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'>]+))"""
 )
 _NESTED = 4
 """At most this many tags deep (``<b><i>…</i></b>``); deeper ones are written as they are."""
-_FOLDED = re.compile(r"<(?:details|summary)\b", re.IGNORECASE)
-_SMALL_PRINT = re.compile(r"<(sub|sup|small)>[^<\n]*</\1>", re.IGNORECASE)
-_WRAPPED = re.compile(r"(?P<indent>[ \t]*)<div>(?P<inner>(?:(?!</?div\b).)*)</div>[ \t]*", re.IGNORECASE)
+_FOLDED = regex(r"<(?:details|summary)\b", re.IGNORECASE)
+_SMALL_PRINT = regex(r"<(sub|sup|small)>[^<\n]*</\1>", re.IGNORECASE)
+_WRAPPED = regex(r"(?P<indent>[ \t]*)<div>(?P<inner>(?:(?!</?div\b).)*)</div>[ \t]*", re.IGNORECASE)
 """A line wholly in a plain ``<div>``, as Evernote and OneNote export every line of a note (a ``<p>``
 line stays a block of its own)."""
-_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_OTHER_TAG = re.compile(r"</?[A-Za-z][\w-]*[^<>]*>")
+_BREAK = regex(r"<br\s*/?>", re.IGNORECASE)
+_OTHER_TAG = regex(r"</?[A-Za-z][\w-]*[^<>]*>")
 """A tag left in a ``<div>`` once its inline tags are Markdown (Evernote's ``<en-todo/>``, a styled
 ``<span>``): the line stays the HTML it is."""
-_HEADING = re.compile(
+_HEADING = regex(
     r"[ \t]{0,3}<h(?P<level>[1-6])(?:\s[^<>]*)?>(?P<inner>(?:(?!</?h[1-6]\b)[^\n])*?)</h(?P=level)>[ \t]*",
     re.IGNORECASE,
 )
 """A heading written in HTML on a line of its own (``<h3> Question 7: …? </h3>``), as READMEs do."""
-_MAYBE = re.compile(rf"<(?:{_PAIRED}|img\b|div>)", re.IGNORECASE)
+_MAYBE = regex(rf"<(?:{_PAIRED}|img\b|div>)", re.IGNORECASE)
 
 _SUPERSCRIPT = str.maketrans("0123456789+-\u2212=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ")  # U+2212: a minus sign
 _SUBSCRIPT = str.maketrans("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
@@ -75,7 +76,7 @@ def mentions_html_headings(text: str) -> bool:
     return _HEADING_OPENING.search(text) is not None
 
 
-_HEADING_OPENING = re.compile(r"<h[1-6]\b", re.IGNORECASE)
+_HEADING_OPENING = regex(r"<h[1-6]\b", re.IGNORECASE)
 
 
 def html_heading(line: str, above: str = "") -> str:

@@ -14,12 +14,13 @@ from ccpkit.errors import Problem, UsageError
 from ccpkit.item_ids import slug
 from ccpkit.model import SourceLocation
 from ccpkit.parse.document import NUMBERED_NAME, Document, humanise, parse_document, without_page_id
+from ccpkit.regex import regex
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn")
 """The names Markdown files go by, in any case (``README.MD``, Jekyll's ``.markdown``)."""
-_LINE_END = re.compile(rb"\r\n|\r|\n")
+_LINE_END = regex(rb"\r\n|\r|\n")
 """Line ends as markdown-it-py counts them (a lone CR too), so every reported line number agrees."""
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL = regex("[\x00-\x1f\x7f-\x9f]")
 MAX_FILE_BYTES = 4 * 2**20
 """Notes files are typed by people: the whole course export is under 1 MB. Larger files are refused
 before they are read, so a stray dump or log file named ``.md`` cannot exhaust memory or time."""
@@ -141,7 +142,7 @@ def _name(entry: Path) -> str:
     return entry.stem if entry.is_file() else entry.name
 
 
-_KEY_FILE = re.compile(r"(?i)(?P<stem>.*?)[-_ .]*(?<![a-z])(?:answer[-_ ]?key|answers|key|solutions?)")
+_KEY_FILE = regex(r"(?i)(?P<stem>.*?)[-_ .]*(?<![a-z])(?:answer[-_ ]?key|answers|key|solutions?)")
 """A file named for an answer key: ``test-1_key``, ``Practice Test 2 - Answers``, ``answers``."""
 
 
@@ -179,9 +180,9 @@ def _keys_beside(files: list[Path]) -> dict[Path, Path]:
     return found
 
 
-_ANSWERS_NAME = re.compile(r"(?i)(?<![a-z])(?:answers|answer[-_ ]?key)$")
+_ANSWERS_NAME = regex(r"(?i)(?<![a-z])(?:answers|answer[-_ ]?key)$")
 """A name for answers (``storage-solutions.md`` may hold solution patterns, ``ssh-key.md`` is on keys)."""
-_QUESTIONS_NAME = re.compile(
+_QUESTIONS_NAME = regex(
     r"(?i)(?<![a-z])(?:questions?|quiz(?:zes)?|exams?|tests?|practice|exercises?|problems?)"
 )
 

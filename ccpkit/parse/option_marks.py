@@ -21,6 +21,7 @@ import re
 from collections.abc import Container, Sequence
 
 from ccpkit.parse.answer_words import ANSWER_ABROAD, labels_options
+from ccpkit.regex import regex
 
 _MARKS = ("①②③④⑤⑥⑦⑧", "ⒶⒷⒸⒹⒺⒻⒼⒽ", "ⓐⓑⓒⓓⓔⓕⓖⓗ", "アイウエオカキク")
 _LETTERS = (
@@ -51,7 +52,7 @@ _LETTER = f"[{''.join(_LETTERS)}]"
 _STOP = "[.)\uff0e\uff09]"
 _ROMAN_NUMBER = "(?:viii|vii|vi|iv|v|iii|ii|i|VIII|VII|VI|IV|V|III|II|I)"
 _NAMED = rf"(?:{_MARK}|\(?{_LETTER}\)?|\(?[1-8]\)?|\(?{_ROMAN_NUMBER}\)?)"
-_ANSWER = re.compile(
+_ANSWER = regex(
     rf"(?P<label>(?<!\w)(?:{ANSWER_ABROAD}|正答|correct\s+answer|answer|ans)\.?\s*[:\uff1a]?\s*(?:\*\*|__)?\s*)"
     rf"(?P<marks>{_NAMED}(?:\s*[,\u3001]\s*{_NAMED})*)(?!\w)",
     re.I,
@@ -60,7 +61,7 @@ _ANSWER = re.compile(
 ``정답: ①, ③``, ``Ответ: Б``, ``উত্তর: (খ)``, ``Ans. (2)``."""
 _LEADING = " \t>-*_\u2705\u2714"
 """What may open an answer's line before its label: a quote's or list's marker, bold, a tick."""
-_OPTION = re.compile(
+_OPTION = regex(
     rf"^(?P<lead>\s*(?:>\s*)*(?:[-*+]\s+)?)(?:(?P<mark>{_MARK})(?:[ \t\u3000]+|{_STOP}[ \t\u3000]*)"
     rf"|(?P<open>\()?(?P<letter>{_LETTER})(?P<close>(?(open)\)|{_STOP}))[ \t\u3000]*"
     r"|(?P<numbered>\([1-8]\))[ \t\u3000]+"
@@ -69,11 +70,11 @@ _OPTION = re.compile(
 """A line opening with a mark and then its words (``② Amazon S3``, ``- イ. Amazon S3``, full-width
 stops and brackets too), with a letter and its stop or brackets (``Б) Amazon S3``, ``(ख) …``), or with
 a number in brackets (``(2) Amazon S3``), or a Roman one (``(ii) …``, ``ii. …``)."""
-_OPENING = re.compile(f"[{''.join(_MARKS)}{''.join(letters[0] for letters in _LETTERS)}]")
+_OPENING = regex(f"[{''.join(_MARKS)}{''.join(letters[0] for letters in _LETTERS)}]")
 """Any mark, or the first letter of a script's run: with a look for ``(1)``, one scan tells that most
 files hold no such options."""
-_ROMAN_LINE = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+)?(?:\([iI]\)|[iI][.)])[ \t]", re.M)
-_LETTER_LINE = re.compile(rf"^\s*(?:>\s*)*(?:[-*+]\s+)?\(?{_LETTER}{_STOP}", re.M)
+_ROMAN_LINE = regex(r"^\s*(?:>\s*)*(?:[-*+]\s+)?(?:\([iI]\)|[iI][.)])[ \t]", re.M)
+_LETTER_LINE = regex(rf"^\s*(?:>\s*)*(?:[-*+]\s+)?\(?{_LETTER}{_STOP}", re.M)
 
 
 def answers_by_mark(text: str) -> bool:
@@ -116,7 +117,7 @@ def marks_as_letters(text: str, code: Container[int]) -> str:
 
 
 _KEY_ENTRY = rf"\d+\s*[.):=\u2013\u2014-]\s*\(?{_LETTER}\)?(?!\w)"
-_KEY_LINE = re.compile(
+_KEY_LINE = regex(
     rf"^(?P<head>\s*(?:[-*+]\s+)?(?:(?:\*\*|__)?[^\n:\uff1a]{{1,40}}[:\uff1a](?:\*\*|__)?\s*)?)"
     rf"(?P<entries>{_KEY_ENTRY}(?:[\s,;|]+{_KEY_ENTRY})*)(?P<tail>[\s,;|.]*)$"
 )
@@ -207,7 +208,7 @@ def _answers(line: str, kind: int) -> bool:
     return said is not None and _names_options(said, stripped[said.end() :], kind)
 
 
-_ANOTHER_PART = re.compile(rf"[;,\uff1b\uff0c]\s*\(?(?:{_MARK}|{_LETTER}|[1-8])\)")
+_ANOTHER_PART = regex(rf"[;,\uff1b\uff0c]\s*\(?(?:{_MARK}|{_LETTER}|[1-8])\)")
 """A later part of an answer in parts: ``; (2) …``, ``; Б) …``, a full-width semicolon too."""
 
 
@@ -317,5 +318,5 @@ def glyph_boxes_as_tasks(text: str, code: Container[int]) -> str:
     return "\n".join(lines)
 
 
-_GLYPH_BOX = re.compile(r"(?P<indent>[ \t]{0,3})(?P<box>[\u2610\u2611\u2612])\ufe0f?[ \t]+(?P<text>\S.*)")
-_RADIO = re.compile(r"(?P<indent>[ \t]*)\((?P<mark>[ xX]?)\)[ \t]+(?P<text>\S.*)")
+_GLYPH_BOX = regex(r"(?P<indent>[ \t]{0,3})(?P<box>[\u2610\u2611\u2612])\ufe0f?[ \t]+(?P<text>\S.*)")
+_RADIO = regex(r"(?P<indent>[ \t]*)\((?P<mark>[ xX]?)\)[ \t]+(?P<text>\S.*)")

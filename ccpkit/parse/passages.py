@@ -21,9 +21,10 @@ from ccpkit.parse.details import details_question, hidden_text
 from ccpkit.parse.document import item_text
 from ccpkit.parse.rules.terms import definition_list
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
 _SKIPPED = frozenset({"heading", "table", "front_matter", "hr", "html_block"})
-_CALLOUT_TITLE = re.compile(r"^(?P<quote>\s*>\s*)\[!(?P<kind>[\w-]+)\][+-]?[ \t]*(?P<title>[^\n]*)")
+_CALLOUT_TITLE = regex(r"^(?P<quote>\s*>\s*)\[!(?P<kind>[\w-]+)\][+-]?[ \t]*(?P<title>[^\n]*)")
 BULLET = "\u2022"
 """How a bullet list's items are marked in print, whatever the notes used (``-``, ``*``, ``+``)."""
 

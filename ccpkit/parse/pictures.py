@@ -20,15 +20,16 @@ from ccpkit.embeds import EMBED, URL_SCHEME, read_embed
 from ccpkit.errors import Problem, Severity
 from ccpkit.markup import embedded_notes, picture_sources
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item, Passage, Picture, SourceLocation
+from ccpkit.regex import regex
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-_DESTINATION = re.compile(r"(!\[(?:[^\]\\\n]|\\.)*\]\(\s*)(<[^<>\n]*>|(?:[^\s()\\]|\\.)+)")
+_DESTINATION = regex(r"(!\[(?:[^\]\\\n]|\\.)*\]\(\s*)(<[^<>\n]*>|(?:[^\s()\\]|\\.)+)")
 """An image's destination as written (``path`` or ``<path with spaces>``), to rewrite in place."""
-_SIZE_IN_ALT = re.compile(r"\\?\|\d+(?:x\d+)?(?=\]\()")
+_SIZE_IN_ALT = regex(r"\\?\|\d+(?:x\d+)?(?=\]\()")
 """Obsidian's width after an image's alt text (``![tree|200](tree.png)``): no words of it."""
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_ESCAPED = regex(r"\\([!-/:-@\[-`{-~])")
 _SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "png"),
     (b"\xff\xd8\xff", "jpg"),

@@ -11,13 +11,15 @@ from functools import partial
 from markdown_it.common.utils import normalizeReference
 from markdown_it.token import Token
 
-_REFERENCE = re.compile(
+from ccpkit.regex import regex
+
+_REFERENCE = regex(
     r"(?<![\\\[\]])(?:(?P<bang>!)|(?<!!))\[(?P<text>[^\[\]\n]*)\]"
     r"(?:\[(?P<label>[^\[\]\n]*)\]|(?![(\[:]))"
 )
 """``[text][label]``, ``[text][]`` or ``[label]`` alone (not a link written inline, a definition, a
 wikilink ``[[…]]`` or an escaped ``\\[``), maybe a picture's (``!``)."""
-_CODE_SPAN = re.compile(r"(`+).*?(?<!`)\1(?!`)")
+_CODE_SPAN = regex(r"(`+).*?(?<!`)\1(?!`)")
 
 
 def inline_references(text: str, tokens: list[Token], references: Mapping[str, Mapping[str, str]]) -> str:

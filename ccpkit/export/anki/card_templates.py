@@ -4,16 +4,16 @@ checked once per build."""
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ccpkit.errors import UsageError
 from ccpkit.export.anki.notetypes import NOTE_TYPES, NoteType
+from ccpkit.regex import regex
 from ccpkit.templates import template_file
 
 STYLE_FILE = "style.css"
-_FIELD_REFERENCE = re.compile(r"\{\{[#^/]?([^{}]+?)\}\}")
+_FIELD_REFERENCE = regex(r"\{\{[#^/]?([^{}]+?)\}\}")
 _SPECIAL = {"FrontSide", "Tags", "Type", "Deck", "Subdeck", "Card", "CardFlag"}
 
 

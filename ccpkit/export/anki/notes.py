@@ -28,6 +28,7 @@ from ccpkit.item_ids import slug
 from ccpkit.ledger import Fingerprint
 from ccpkit.markup import to_html, to_inline_html, to_text
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Deck, Item, Module, SourceLocation
+from ccpkit.regex import regex
 
 GUID_SEED = "ccpkit"
 """Mixed into every GUID so ours never collide with another tool's ``guid_for(same text)``."""
@@ -453,8 +454,8 @@ def _options_in_any_order(note_type: NoteType, texts: list[str]) -> list[str]:
     return [fields[name] for name in note_type.study_fields]
 
 
-_LIST_ITEM = re.compile(r"<li\b.*?</li>", re.DOTALL)
-_LABEL = re.compile(r'\sdata-label="[^"]*"|<span class="label">[^<]*</span>\s*')
+_LIST_ITEM = regex(r"<li\b.*?</li>", re.DOTALL)
+_LABEL = regex(r'\sdata-label="[^"]*"|<span class="label">[^<]*</span>\s*')
 
 
 def reads_alike(html: str) -> str:
@@ -468,9 +469,9 @@ def reads_alike(html: str) -> str:
     ).strip()
 
 
-_WHITE_RUN = re.compile(r"\s{2,}|[^\S ]")
+_WHITE_RUN = regex(r"\s{2,}|[^\S ]")
 """Two white space characters or more, or one that is not a space (a line break, a tab)."""
-_PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL | re.IGNORECASE)
+_PRE = regex(r"(<pre\b.*?</pre>)", re.DOTALL | re.IGNORECASE)
 
 
 def _unnumbered(hidden: tuple[str, ...]) -> list[str]:
@@ -484,7 +485,7 @@ def _rows_in_any_order(table: str) -> str:
     return "".join(sorted(_TABLE_ROW.findall(table)))
 
 
-_TABLE_ROW = re.compile(r"<tr\b.*?</tr>", re.DOTALL)
+_TABLE_ROW = regex(r"<tr\b.*?</tr>", re.DOTALL)
 
 
 def _digest(parts: list[str]) -> str:

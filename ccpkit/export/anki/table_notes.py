@@ -27,25 +27,26 @@ from ccpkit.errors import Problem
 from ccpkit.item_ids import row_key, slug
 from ccpkit.markup import is_only_a_link, to_inline_html, to_text
 from ccpkit.model import ComparisonTable
+from ccpkit.regex import regex
 
-LINK_HEADER = re.compile(r"\b(links?|resources?|urls?|references?)\b", re.IGNORECASE)
+LINK_HEADER = regex(r"\b(links?|resources?|urls?|references?)\b", re.IGNORECASE)
 """A first header naming links (``Resource link``, ``URL``, ``Reference``): where to read more."""
-FEATURE_HEADER = re.compile(
+FEATURE_HEADER = regex(
     r"^\s*(features?|aspects?|factors?|criteri(a|on)|metrics?|categor(y|ies)|dimensions?|"
     r"characteristics?|attributes?|propert(y|ies)|comparison)\b",
     re.IGNORECASE,
 )
 """A first header saying the rows are attributes, so the columns after it are the things compared."""
-ASIDE_HEADER = re.compile(
+ASIDE_HEADER = regex(
     r"\s*(?:usage\s+)?(?:examples?(?:\s+sentences?)?|e\.\s*g\.|remarks?|comments?|tips?|mnemonics?)\s*",
     re.IGNORECASE,
 )
 """A column of asides (``Example``, ``Remarks``, ``Mnemonic``): shown with its row on the back, never
 asked (a student cannot recall an example sentence word for word). ``Notes`` may be the fact itself
 (a chord's notes): it is asked."""
-_READERS_COLUMN = re.compile(r"(?i)\s*your\s")
+_READERS_COLUMN = regex(r"(?i)\s*your\s")
 """``| Your Score |``, ``| Your notes |``: a column the reader may fill in."""
-VERSUS = re.compile(r"\b(?:vs\.?|versus)(?:\s|$)", re.IGNORECASE)
+VERSUS = regex(r"\b(?:vs\.?|versus)(?:\s|$)", re.IGNORECASE)
 """A title that sets its columns against each other: ``Security Groups vs NACLs``."""
 MOST_ASKED = 2
 """At most this many facts per card (SuperMemo: minimum information, no enumerations)."""
@@ -315,9 +316,9 @@ def _hyphen_columns(table: ComparisonTable) -> frozenset[int]:
     )
 
 
-_WORD = re.compile(r"[^\W\d_]{2}")
-_LETTER = re.compile(r"[^\W\d_]")
-_SIGN = re.compile(r"[^\w\s]+")
+_WORD = regex(r"[^\W\d_]{2}")
+_LETTER = regex(r"[^\W\d_]")
+_SIGN = regex(r"[^\w\s]+")
 
 
 _NOTHING = frozenset({"", "\u2013", "\u2014", "n/a", "N/A"})

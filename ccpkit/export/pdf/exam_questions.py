@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from ccpkit.errors import UsageError
 from ccpkit.model import MCQ, Deck, Option
+from ccpkit.regex import regex
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_REFERS_TO_OTHERS = re.compile(
+_REFERS_TO_OTHERS = regex(
     r"\b(all|none|both|neither) of (the )?(above|these|them)\b|\b[A-H] (and|or|&) [A-H]\b|^(both|all|none)\b",
     re.IGNORECASE,
 )

@@ -4,7 +4,6 @@ cloze its sentence with the hidden parts in bold; each text's pictures follow it
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
 from typing import assert_never
 
@@ -20,14 +19,15 @@ from ccpkit.export.pdf.pictures import IN_CELL, Pictures
 from ccpkit.export.pdf.typography import Typography
 from ccpkit.markup import Grid, split_tables, to_text
 from ccpkit.model import Card, Cloze, ComparisonTable, Passage, Picture, SourceLocation
+from ccpkit.regex import regex
 
-_CELL_BULLET = re.compile(r"(?:^|\s+)[*\u2022](?=\s)")
+_CELL_BULLET = regex(r"(?:^|\s+)[*\u2022](?=\s)")
 """A list flattened into a table cell (`` * a * b``, ``• a • b``): each item prints on a line of its own."""
-_NESTED_ITEM = re.compile(r"(?:<br/>)+((?:&nbsp;){0,300})(\u2022|\d{1,9}[.)]) ")
+_NESTED_ITEM = regex(r"(?:<br/>)+((?:&nbsp;){0,300})(\u2022|\d{1,9}[.)]) ")
 """A nested list item in a passage's markup (``markup.to_reportlab`` indents each level by three
 spaces): a paragraph of its own, hanging from its marker under its parent's text."""
 _LEVEL = len("&nbsp;") * 3
-_INTRODUCES = re.compile(r":(?:</[a-z]+>)*\s*$")
+_INTRODUCES = regex(r":(?:</[a-z]+>)*\s*$")
 """An item's markup ending in a colon (``<b>Amazon Neptune:</b>``): it introduces the items after it."""
 _TITLE_LIMIT = 300
 """Characters of a heading or term kept whole; beyond this a title is cut (a layout must never fail)."""

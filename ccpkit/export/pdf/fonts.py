@@ -12,6 +12,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ccpkit.errors import UsageError
 from ccpkit.export.pdf.style import Fonts, Style
+from ccpkit.regex import regex
 
 BUNDLED = Path(__file__).resolve().parent.parent.parent / "fonts"
 """``ccpkit/fonts``: DejaVu and Symbola, shipped with the package (licences alongside)."""
@@ -82,7 +83,7 @@ def _chars(name: str) -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
-_BFCHAR = re.compile(r"^(<[0-9A-F]+>) <([0-9A-F]{5,6})>$", re.MULTILINE)
+_BFCHAR = regex(r"^(<[0-9A-F]+>) <([0-9A-F]{5,6})>$", re.MULTILINE)
 
 
 def _utf16(match: re.Match[str]) -> str:

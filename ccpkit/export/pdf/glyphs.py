@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 from ccpkit.errors import Problem
 from ccpkit.export.pdf.fonts import FontSet
 from ccpkit.markup import to_reportlab
 from ccpkit.model import SourceLocation
+from ccpkit.regex import regex
 
 _INVISIBLE = dict.fromkeys([0xFE0E, 0xFE0F, 0x200D, *range(0x1F3FB, 0x1F400)])
 """Emoji presentation selectors, joiners and skin tones: they shape colour emoji, print nothing."""
 _CONTROL = dict.fromkeys([*range(0x00, 0x0A), *range(0x0B, 0x20), 0x7F], " ")
-_TOKENS = re.compile(r"(<[^>]*>|&#?\w+;)")
-_FONT_FACE = re.compile(r'<font face="(\w+)"')
+_TOKENS = regex(r"(<[^>]*>|&#?\w+;)")
+_FONT_FACE = regex(r'<font face="(\w+)"')
 
 
 def placeholder(char: str) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Literal, get_args, get_type_hints
 
 from ccpkit.errors import UsageError
+from ccpkit.regex import regex
 from ccpkit.templates import DEFAULTS
 from ccpkit.toml_file import Expected, TomlFile, read_toml, whole_number
 
@@ -17,7 +17,7 @@ Transcripts = Literal["omit", "lists", "whole"]
 """What a sheet does with a part longer than its ``transcript_chars`` (a lecture transcript): leave it
 out whole; print only its sections that hold a table or a card's source or are lists for a third of
 their text or more (each whole); or print it all."""
-_COLOUR_CODE = re.compile(r"#[0-9A-Fa-f]{6}")
+_COLOUR_CODE = regex(r"#[0-9A-Fa-f]{6}")
 _POSITIVE = Expected(
     lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 0, "a positive number"
 )

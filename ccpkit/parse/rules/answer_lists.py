@@ -6,7 +6,6 @@ number make a card; an answer list of letters is an answer key, the multiple-cho
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from ccpkit.errors import Problem
@@ -17,15 +16,16 @@ from ccpkit.parse.rules.answers import plain
 from ccpkit.parse.rules.flashcards import listed_question
 from ccpkit.parse.rules.questions import item_numbers
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
-_ANSWERS_TITLE = re.compile(
+_ANSWERS_TITLE = regex(
     r"(?i)^(?:[^\w\s]+\s*)?(?:[^:\u2013\u2014|\n]{1,40}(?::|\s[\u2013\u2014|])\s+)?(?:[\w&'-]+\s+){0,3}"
     r"(?:answers|answer\s+key|solutions)(?:\s+to\s+[^:\n]+)?\s*:?$"
 )
 """A title that names answers and nothing else: ``Answers``, ``🔑 Answer key``, ``Suggested answers``,
 ``Answers to the review questions``, ``Appendix A: Solutions`` (not ``Answer any two`` or ``Solutions
 and mixtures``)."""
-_LETTERED = re.compile(r"^\(?[A-Ha-h](?:[.):]|\)?\s*$)")
+_LETTERED = regex(r"^\(?[A-Ha-h](?:[.):]|\)?\s*$)")
 """An answer that names an option's letter (``B``, ``B.``, ``(c)``): a key's entry; ``A DNS server.``
 is words."""
 

@@ -10,6 +10,7 @@ from ccpkit.item_ids import HTML_TAG
 from ccpkit.parse.answer_words import ANSWER_ABROAD
 from ccpkit.parse.rules.terms import undecorated
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
 _LETTER = r"[(\[]?[A-Ha-h][)\]]?"
 _JOINER = r"\s*(?:[,;]?\s*(?:&|\+|\b(?:and|or|e|y|et|und|ou|o)\b)|[,;/\u3001\uff0c])\s*"
@@ -21,13 +22,13 @@ _LETTERS = (
 ``und``; also after a comma: ``A, B, & C``), run together (``Correct Answer: BD``), or capitals parted
 by spaces alone up to the line's end or a dash (``Answer: A C``, ``A C — why``; not ``B A good one``,
 ``C E. coli …`` or ``B A, C and D are …``)."""
-_JOINERS = re.compile(r"(?<=\s)(?:and|or|e|y|et|und|ou|o)(?=\s)")
+_JOINERS = regex(r"(?<=\s)(?:and|or|e|y|et|und|ou|o)(?=\s)")
 _SYMBOLS = r"(?:[^\w\s(]++\s*)*+"
 """What may lead a line before its label: ``✅``, ``✔``, ``👉``, ``>``, ``-`` …, and several such runs
 (``##### ✅``, a heading's marks and an emoji, as a line of a ``<details>`` block reads)."""
-PAIRED_ANSWER = re.compile(r"\s*(?:\*\*|__)?A(?:\*\*|__)?\s*:(?:\*\*|__)?\s*")
+PAIRED_ANSWER = regex(r"\s*(?:\*\*|__)?A(?:\*\*|__)?\s*:(?:\*\*|__)?\s*")
 """``A:`` answering a question asked on a ``Q:`` line: ``A: C``, ``**A:** Amazon S3``."""
-CALLOUT = re.compile(r"^\[!(?P<kind>[\w-]+)\][+-]?[ \t]*")
+CALLOUT = regex(r"^\[!(?P<kind>[\w-]+)\][+-]?[ \t]*")
 """An Obsidian callout's marker (``[!question]``, ``[!success]-``) opening a quote's first line."""
 QUESTION = (
     r"(?:question|quest[ãa]o|pregunta|frage|domanda|soru|pytanie|zadanie|вопрос|питання|въпрос|ερώτηση"
@@ -49,55 +50,55 @@ _LABEL = (
     rf"|{ANSWER_ABROAD})"
 )
 """What labels an answer: ``Answer``, ``Correct answer``, ``Solution``, ``Key:`` …"""
-_OPTION_HEADING = re.compile(rf"#{{1,6}}[ \t]+(?:\*\*|__)?(?i:options?)[ \t]*:(?=[ \t]*{_LETTERS}\W*$)")
+_OPTION_HEADING = regex(rf"#{{1,6}}[ \t]+(?:\*\*|__)?(?i:options?)[ \t]*:(?=[ \t]*{_LETTERS}\W*$)")
 """``#### Option: C``: a heading naming the answer's letters, as a quiz's folded answer writes it (in a
 line of prose, ``Option: A`` weighs a decision's options)."""
-_CONCLUDING = re.compile(r"^(?i:hence|therefore|thus)\s*,?\s+(?=(?i:the\s+(?:correct|right)\s+answers?)\b)")
+_CONCLUDING = regex(r"^(?i:hence|therefore|thus)\s*,?\s+(?=(?i:the\s+(?:correct|right)\s+answers?)\b)")
 """The word that concludes an explanation with its answer, as review pages end theirs: ``Hence, the
 correct answer is: …``."""
-_ANSWER_LINE = re.compile(
+_ANSWER_LINE = regex(
     rf"^{_SYMBOLS}{_LABEL}\s*(?:(?:=|-+)>(?=\s*{_LETTERS}\W*$)|[:\uff1a\u3011=\u2192\u21d2\u2013\u2014-]|\u27a1\ufe0f?|\bis\b|\bare\b|\.?(?=\s*{_LETTER}\W*$))\s*(?:[:\uff1a-](?![-\w]))?\s*"
     r"(?P<value>.*)$",
     re.I | re.S,
 )
-_VALUE = re.compile(
+_VALUE = regex(
     rf"^(?i:(?:options?|opt\.?|choices?|letras?|opci[óo]n|op[çc][ãa]o|alternativas?)\s*)?(?P<letters>{_LETTERS})"
     r"(?![\w])[.):]?(?P<rest>.*)$",
     re.S,
 )
 """The letters an answer gives, maybe after a word for option (``Option C``, ``Letra B``, ``Opción A``)."""
-_KEY_ENTRY = re.compile(
+_KEY_ENTRY = regex(
     rf"^{_SYMBOLS}(?:(?i:{QUESTION}|q)\s*#?\s*)?(?P<id>[A-Z]?\d+)\s*(?:[:.)\u2013\u2014=\u2192-]\s*|\s+)"
     rf"(?:(?i:(?:correct\s+)?answers?|ans)\s*[:\u2013\u2014=-]?\s*)?(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$",
     re.S,
 )
-_LISTED_ENTRY = re.compile(
+_LISTED_ENTRY = regex(
     rf"^{_SYMBOLS}(?:(?i:(?:correct\s+)?answers?|ans)\s*[:\u2013\u2014=-]?\s*)?(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$",
     re.S,
 )
 _ENTRY_LETTERS = r"(?:[A-H]{2,8}|[a-h]{2,4}|[A-Ha-h](?:\s*[/,&+]\s*[A-Ha-h](?=$|[\s,;|/&+]))*)(?=$|[\s,;|])"
 """An entry's letters on a key's line: ``B``, ``AC``, ``ac``, ``A, C``, ``C/D`` (not ``A, 2``: the next
 entry)."""
-_ENTRIES_ON_A_LINE = re.compile(
+_ENTRIES_ON_A_LINE = regex(
     rf"(?:^|[\s,;|]+)(?:[Qq]\.?\s*|#)?(?P<id>\d+)\s*(?:[.):=\u2013\u2014-]\s*)?(?P<letters>{_ENTRY_LETTERS})"
 )
 """One entry of a key written on one line: ``1-B``, ``Q2: A``, ``#3 C/D``, ``2) A, C``, ``4-BD``."""
-_RANGE_OF_ENTRIES = re.compile(
+_RANGE_OF_ENTRIES = regex(
     r"(?:^|[\s,;|]+)\(?(?:[Qq]\.?\s*)?(?P<first>\d+)\s*(?:[\u2013\u2014-]|to)\s*(?:[Qq]\.?\s*)?(?P<last>\d+)\)?"
     r"\s*[:=\u2013\u2014-]?\s*(?P<letters>[A-H](?:[ ,]*[A-H])*|[a-h](?:[ ,]*[a-h])*)(?=$|[\s;|])"
 )
 """The letters of a run of questions, one each: ``1\u20135: B C A D A``, ``(6-8) ABD``."""
-_ENTRY_LINE = re.compile(
+_ENTRY_LINE = regex(
     rf"^(?:[\s,;|]*(?:[Qq]\.?\s*|#)?\d+\s*(?:[.):=\u2013\u2014-]\s*)?{_ENTRY_LETTERS})+[\s,;|]*$"
 )
-_STATED = re.compile(
+_STATED = regex(
     r"^(?:the\s+)?(?:correct\s+|right\s+)?(?:answer|option|choice)?\s*(?P<letters>[A-H])\s+(?:is|was)\s+"
     r"(?:the\s+)?(?:correct|right)(?:\s+(?:answer|option|choice))?(?=\s*(?:$|[.,:;!\u2013\u2014-]|because\b|since\b|as\b))"
     r"[.,:;!\u2013\u2014-]?(?P<rest>.*)$",
     re.I | re.S,
 )
 """An answer said in a sentence: ``A is correct because …``, ``Option B is the right answer.``"""
-_EXPLANATION = re.compile(
+_EXPLANATION = regex(
     r"^\s*(?:[^\w\s(*_]++\s*)*+(?:\*\*|__|[*_](?=\w))?(?:(?:detailed|full|short|brief)\s+)?"
     r"(?:expla(?:i)?nation(?:\s*/\s*reference)?|reason(?:ing)?|rationale|justification|feedback"
     r"|why(?:\s+(?:it\s+is\s+|it's\s+|this\s+is\s+)?correct)?|explica[çc][ãa]o"
@@ -106,7 +107,7 @@ _EXPLANATION = re.compile(
     r"[ \t]*[?:\uff1a\u3011]?[ \t]*(?:\*\*|__|[*_])?[ \t]*(?:(?<!:)(?:[:\u2013\u2014]|-(?=[ \t])))?\s*",
     re.I,
 )
-PAGE_CONTROLS = re.compile(
+PAGE_CONTROLS = regex(
     r"(?:\s*(?:(?:reveal|show|hide)\s+(?:suggested\s+)?(?:solution|answer)|discussion(?:\s+\d+)?)\b)+\s*",
     re.I,
 )
@@ -121,12 +122,12 @@ _KEY_TITLE_ABROAD = (
 worked example's solution, ``Ответ сервера`` a server's reply."""
 _KEY_TITLE_CJK = r"(?:参考答案|答案|正解|解答|정답)"
 """A key's title in Chinese, Japanese or Korean, maybe with words after it (``答案与解析``)."""
-_KEY_TITLE = re.compile(
+_KEY_TITLE = regex(
     rf"^(?:[\w&'-]+\s+){{0,5}}(?:(?:answers?(?:\s+key)?|answer\s+sheet|solutions?|{_KEY_TITLE_ABROAD})\b"
     rf"|{_KEY_TITLE_CJK})",
     re.I,
 )
-_PREFIXED_KEY_TITLE = re.compile(
+_PREFIXED_KEY_TITLE = regex(
     r"^[^:\u2013\u2014|\n]{1,40}(?::|\s[\u2013\u2014|])\s+(?:answers(?:\s+key)?|answer\s+(?:key|sheet)|solutions)"
     r"(?:\s+to\s+[^:\n]+)?(?:\s*\([^()\n]*\))?$",
     re.I,
@@ -134,10 +135,10 @@ _PREFIXED_KEY_TITLE = re.compile(
 """A key's title after the part that holds it: ``Appendix A: Answers to Review Questions``,
 ``Practice set 2 — Answers``, ``Exam — Answers (Set 2)`` (not ``Part B: Answer any two``, ``Chapter 3:
 Solutions and mixtures``)."""
-_ONE_ANSWER = re.compile(r"(?i:(?:the\s+)?(?:correct\s+|right\s+)?(?:answer|solution))")
-_TITLE_END = re.compile(r"\s*(?:\([^()]*\))?[\s\W]*")
+_ONE_ANSWER = regex(r"(?i:(?:the\s+)?(?:correct\s+|right\s+)?(?:answer|solution))")
+_TITLE_END = regex(r"\s*(?:\([^()]*\))?[\s\W]*")
 """What may follow the key words on a caption line: a remark in brackets, symbols."""
-_TITLED_ENTRIES = re.compile(
+_TITLED_ENTRIES = regex(
     rf"^[^\w\s]*\s*(?:answers?(?:\s+key)?|solutions?|key|参考答案|{ANSWER_ABROAD})\s*"
     r"(?:[:\uff1a\u2013\u2014-]\s*(?P<rest>.+)|(?P<run>\(?\d.+))$",
     re.I | re.S,
@@ -151,27 +152,27 @@ _EXPLANATION_WORDS = (
     "erklärung", "erklarung", "justificativa", "comentário", "comentario",
     "解析", "解説", "해설", "giải thích", "пояснение", "объяснение", "pembahasan", "penjelasan",
 )  # fmt: skip
-_QUOTE_MARKS = re.compile(r"^(?:>\s*)+")
+_QUOTE_MARKS = regex(r"^(?:>\s*)+")
 """A quote's ``>`` markers, when a ``<details>`` block's answer and explanation are quoted in it."""
-_QUESTION_ID = re.compile(rf"^(?:{QUESTION}\s*#?\s*|q\s*)?(?P<id>[A-Z]?\d+)$", re.I)
-_BOLD = re.compile(r"\*\*|__")
-_PAIR_QUESTION = re.compile(r"\s*(?:\*\*|__)?Q\d*(?:\*\*|__)?\s*[:.]\s*\S")
-_PAIR_ANSWER = re.compile(r"^\s*(?:\*\*|__)?A\d*(?:\*\*|__)?\s*[:.]\s*\S", re.M)
-_NUMBERED_TASK = re.compile(r"(?:exercise|problem|task|practice|question)\s*#?\s*\d+(?:\.\d+)*", re.I)
-_QUESTION_NUMBER = re.compile(rf"^[^\w]*(?:{QUESTION}|q)\s*#?\s*\d+\b", re.I)
-_SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.S | re.I)
-_LEADING_SYMBOLS = re.compile(r"^[^\w\s(]+\s*")
-_ARTICLE = re.compile(r"^\s+[a-z]")
-_ITALICS = re.compile(r"(?<!\w)[*_]+(?=\S)|(?<=\S)[*_]+(?!\w)")
-_AFTER_LETTERS = re.compile(r"^\s*(?:[.,:;\u2013\u2014-]+(?=\s|$)|[\uff0c\uff1a\uff1b\u3001\u3002]+)?")
+_QUESTION_ID = regex(rf"^(?:{QUESTION}\s*#?\s*|q\s*)?(?P<id>[A-Z]?\d+)$", re.I)
+_BOLD = regex(r"\*\*|__")
+_PAIR_QUESTION = regex(r"\s*(?:\*\*|__)?Q\d*(?:\*\*|__)?\s*[:.]\s*\S")
+_PAIR_ANSWER = regex(r"^\s*(?:\*\*|__)?A\d*(?:\*\*|__)?\s*[:.]\s*\S", re.M)
+_NUMBERED_TASK = regex(r"(?:exercise|problem|task|practice|question)\s*#?\s*\d+(?:\.\d+)*", re.I)
+_QUESTION_NUMBER = regex(rf"^[^\w]*(?:{QUESTION}|q)\s*#?\s*\d+\b", re.I)
+_SUMMARY = regex(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.S | re.I)
+_LEADING_SYMBOLS = regex(r"^[^\w\s(]+\s*")
+_ARTICLE = regex(r"^\s+[a-z]")
+_ITALICS = regex(r"(?<!\w)[*_]+(?=\S)|(?<=\S)[*_]+(?!\w)")
+_AFTER_LETTERS = regex(r"^\s*(?:[.,:;\u2013\u2014-]+(?=\s|$)|[\uff0c\uff1a\uff1b\u3001\u3002]+)?")
 """What parts an answer's letters from the words after them: spaces and a mark standing alone (``B -
 why``, ``B, since``) or full-width ones (a Chinese key's full-width comma), never the first character of those
 words (``b) -r``, ``b) .sh``)."""
-_FIRST_OF_A_REMARK = re.compile(r"([(\[]?[A-Ha-h][)\]]?)\s*[;,]\s*")
+_FIRST_OF_A_REMARK = regex(r"([(\[]?[A-Ha-h][)\]]?)\s*[;,]\s*")
 """The first letter of several and the comma or semicolon after it (``B;`` of ``B; A and C``)."""
-_REMARK = re.compile(r"\s*(?:are|is|was|were|seem|look)\b", re.I)
+_REMARK = regex(r"\s*(?:are|is|was|were|seem|look)\b", re.I)
 """Letters followed by what is said of them: ``B; A and C are wrong``, ``B, D is a trap``."""
-_CALLED_RIGHT = re.compile(
+_CALLED_RIGHT = regex(
     r"\s*(?:are|is|were|was)\s+(?:both\s+|all\s+|also\s+)?(?:correct|right|true|valid|the\s+answers?)\b", re.I
 )
 """Letters the words after them call right: ``A, C are correct``."""
@@ -238,10 +239,10 @@ def plain(text: str) -> str:
     return _BOLD.sub("", text).strip() if "**" in text or "__" in text else text.strip()
 
 
-YOUR_PICK = re.compile(r"(?i)\W*your\s+(?:answer|selection|choice|response)\b")
+YOUR_PICK = regex(r"(?i)\W*your\s+(?:answer|selection|choice|response)\b")
 """How a test taker's pick opens (``Your answer: D``): how they chose, which says nothing of the question
 unless marked right (``takers_pick``)."""
-_TAKERS_PICK = re.compile(
+_TAKERS_PICK = regex(
     rf"{YOUR_PICK.pattern}\s*[:\uff1a\u2013\u2014-]\s*(?P<pick>.*?)"
     r"\s*(?P<right>\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713|\((?:correct|right)\))?\s*",
     re.I,
@@ -309,7 +310,7 @@ def glued_words(line: str) -> str | None:
     return value if _GLUED.match(value) else None
 
 
-_GLUED = re.compile(r"[A-Ha-h]-[^\W\d_A-Z]")
+_GLUED = regex(r"[A-Ha-h]-[^\W\d_A-Z]")
 
 
 def as_written(line: str, answer: Answer) -> str:
@@ -479,7 +480,7 @@ def names_answers(text: str) -> bool:
     return _ANSWER_WORD.fullmatch(plain(text)) is not None
 
 
-_ANSWER_WORD = re.compile(rf"(?i)\W*(?:answers?|solutions?|{ANSWER_ABROAD})\W*")
+_ANSWER_WORD = regex(rf"(?i)\W*(?:answers?|solutions?|{ANSWER_ABROAD})\W*")
 
 
 def is_key_title(text: str, *, line: bool = False) -> bool:
@@ -519,9 +520,9 @@ def _is_article(match: re.Match[str]) -> bool:
 CROSS = r"(?:[\u274c\u2716\u2717\u2718]\ufe0f?)"
 """A cross that marks an answer or an option wrong (❌ ✖ ✗ ✘); ``⛔`` and ``🚫`` may be an option's
 own words (a road sign), and mark only an answer wrong."""
-_CROSSED = re.compile(rf"{CROSS}|[\u26d4\U0001f6ab]")
+_CROSSED = regex(rf"{CROSS}|[\u26d4\U0001f6ab]")
 """A cross before an answer's letter (``Answer: ❌ A``): the answer picked and wrong, no answer."""
-_CODE_AFTER_LETTER = re.compile(r"[Aa][.)]\s*`")
+_CODE_AFTER_LETTER = regex(r"[Aa][.)]\s*`")
 """``A. `docker ps```: an option's code after the letter, never a sentence after the article "A"."""
 
 

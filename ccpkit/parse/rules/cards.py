@@ -37,13 +37,14 @@ from ccpkit.parse.rules.terms import (
     undecorated,
 )
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
 LISTS = ("bullet_list", "ordered_list")
-_LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s")
-_NUMBERING = re.compile(r"^\d+[.)]\s+")
-_DEFINITION_LINE = re.compile(r"[:~][ \t]+(\S)")
+_LIST_ITEM = regex(r"^(?:[-*+]|\d+[.)])\s")
+_NUMBERING = regex(r"^\d+[.)]\s+")
+_DEFINITION_LINE = regex(r"[:~][ \t]+(\S)")
 _LOOSE_TERM_WORDS = 4
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z\"'(\[*_])")
+_SENTENCE_END = regex(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z\"'(\[*_])")
 _GENERIC_HEADINGS = frozenset(
     {"overview", "summary", "key takeaways", "takeaways", "key points", "notes", "details", "recap"}
     | {"tl;dr", "tldr", "at a glance", "quick facts", "in short", "highlights", "introduction"}
@@ -63,24 +64,24 @@ _ONE_LINE_WORDS = 40
 """At most this many words in the paragraph that describes a cheat sheet's heading: more are notes."""
 _OUTLINE_NAME_WORDS = 4
 """At most this many words in a name an outline's bullet gives (more is a sentence)."""
-_EXPORT_HEADER = re.compile(r"#[a-z ]+:\S*$")
+_EXPORT_HEADER = regex(r"#[a-z ]+:\S*$")
 """A line of the header Anki writes over exported notes (``#separator:tab``, ``#html:true``)."""
-_COLUMN = re.compile(r"#(?P<name>tags|guid|notetype|deck) column:(?P<number>\d+)$")
+_COLUMN = regex(r"#(?P<name>tags|guid|notetype|deck) column:(?P<number>\d+)$")
 """A header line naming the column of an exported note's tags, GUID, note type or deck (``#tags
 column:3``, as Anki writes them when asked to): no side of a card."""
-_SEPARATOR = re.compile(r"#separator:(\S+)$")
+_SEPARATOR = regex(r"#separator:(\S+)$")
 _SEPARATORS = {"tab": "\t", "pipe": "|", "comma": ",", "semicolon": ";", "colon": ":", "space": " "}
 """The separators an export's ``#separator:Pipe`` names, by name; a character names itself."""
 _HTML_MARKS = (
-    (re.compile(r"</?(?:b|strong)>", re.I), "**"),
-    (re.compile(r"</?(?:i|em)>", re.I), "*"),
-    (re.compile(r"(?:<br\s*/?>|</?div>)+", re.I), "\n\n"),
+    (regex(r"</?(?:b|strong)>", re.I), "**"),
+    (regex(r"</?(?:i|em)>", re.I), "*"),
+    (regex(r"(?:<br\s*/?>|</?div>)+", re.I), "\n\n"),
 )
 """The HTML of fields Anki exports with ``#html:true``, as Markdown: bold, italics, line breaks."""
 _ONE_LINE = (["prose"], ["facts"], ["prose", "facts"])
 """What is under a cheat sheet's heading: its line as a paragraph, or as a bullet of its own, maybe
 with plain bullets of facts right under the paragraph."""
-_ENUMERATION = re.compile(r":\s*[^,.;:]+(?:,\s*[^,.;:]+)+,?\s+(?:and|or)\s+[^,.;:]+")
+_ENUMERATION = regex(r":\s*[^,.;:]+(?:,\s*[^,.;:]+)+,?\s+(?:and|or)\s+[^,.;:]+")
 """A list of three or more after a colon (``… methods: **A**, **B**, and **C**.``): a set to recall,
 which no card asks for."""
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "approx.", "incl.", "no.")
@@ -202,7 +203,7 @@ def _records(ctx: Context, node: Node, section: tuple[str, ...]) -> bool:
     return meeting and len(lines) >= 2 and all(map(_SAID_BY.match, lines))
 
 
-_STEPS_TITLE = re.compile(r"(?i)(?:method|directions|instructions|preparation)\W*")
+_STEPS_TITLE = regex(r"(?i)(?:method|directions|instructions|preparation)\W*")
 """A section of steps to follow in turn, as recipes and experiments title theirs."""
 
 
@@ -216,21 +217,21 @@ def _records_a_meeting(title: str) -> bool:
     return _MEETING.search(title) is not None and _ONE_MEETING.search(title) is not None
 
 
-_MEETING = re.compile(
+_MEETING = regex(
     r"(?i)\b(?:meeting|sync|stand-?up|retro|study\s+group)\b|^\W*minutes\b|\bmeeting\s+minutes\b"
 )
-_ONE_MEETING = re.compile(
+_ONE_MEETING = regex(
     r"(?i)\d{4}-\d\d-\d\d|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bsprint\s+\d+|\b(?:weekly|daily|monthly)\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b"
 )
 """A date (``2024-03-04``, ``3/4``, ``3 March``, ``March 3``), a sprint's number or how often it meets."""
-_TOPIC = re.compile(
+_TOPIC = regex(
     r"(?i)\W*(?:(?:lecture|lab|chapter|unit|lesson|module|topic|week)\b|\d+(?:\.\d+)+\b|\d{1,2}\.?\s)"
 )
 """A title that opens as a course's part does (``Lecture 4``, ``Lab 6``, ``4.2``, ``2.``): a topic's (a
 date first, ``2024-03-04 standup``, is a meeting's)."""
-_SAID_BY = re.compile(
+_SAID_BY = regex(
     r"(?:\[[ xX]\]\s*)?(?:\*\*|__)?[A-Z][a-z]+(?::(?:\*\*|__)|(?:\*\*|__)?(?::|\s+[-\u2013\u2014]))\s"
 )
 """A line opening with a person's name (one capitalised word) and a colon or dash: ``Alice: …``,
@@ -301,7 +302,7 @@ def _list_cards(
         yield from _flush(ctx, pending, section)
 
 
-_UNSEPARATED = re.compile(r"(?:\*\*|__)[^*_\n]*[^*_\n:.\u2013\u2014-](?:\*\*|__)[ \t]+[A-Z]")
+_UNSEPARATED = regex(r"(?:\*\*|__)[^*_\n]*[^*_\n:.\u2013\u2014-](?:\*\*|__)[ \t]+[A-Z]")
 """A bold name run into a sentence of its own with no separator (``**Zone-redundant gateways** For
 regions …``); not a sentence it opens (``**Grow Ring** adds servers …``)."""
 _NO_SEPARATOR = (
@@ -516,9 +517,9 @@ def _defined_by(ctx: Context, heading: Node, section: tuple[str, ...]) -> str:
     return "" if generic or ":" in named or len(named.split()) > _OUTLINE_NAME_WORDS else named
 
 
-_DEFINITION_HEADING = re.compile(r"(?i)(?:the\s+)?(?:definition|meaning)")
+_DEFINITION_HEADING = regex(r"(?i)(?:the\s+)?(?:definition|meaning)")
 """``## Definition`` (``Meaning``); a ``What it is`` heading opens a README's or a review's paragraph."""
-_DEFINITION_LABEL = re.compile(r"(?i)^(?:\*\*|__)?(?:definition|meaning)\s*:(?:\*\*|__)?[ \t]+(?=\S)")
+_DEFINITION_LABEL = regex(r"(?i)^(?:\*\*|__)?(?:definition|meaning)\s*:(?:\*\*|__)?[ \t]+(?=\S)")
 """A definition's own label, on a paragraph of its own under a heading (``Definition: …``)."""
 
 
@@ -594,7 +595,7 @@ def _glossary_entries(ctx: Context) -> dict[int, str]:
     return entries
 
 
-_NO_ENTRY = re.compile(
+_NO_ENTRY = regex(
     r"(?i)(?:(?:lesson|unit|chapter|week|day|part|module|section|session|step)\s*[\d.:ivx]"
     r"|(?:how\s+to|proof|things\s+to|recommended|useful|further)\b"
     r"|(?:homework|exercises?|dialogues?|notes?|references?|resources?|sources?|links|reading(?:\s+list)?"
@@ -610,8 +611,8 @@ A term that only opens with such a word (``Test statistic``, ``Session host``) i
 _ENTRY_BLOCKS = 3
 _ENTRY_WORDS = 120
 """At most this many blocks and words define a glossary's heading: more is a lecture's section, notes."""
-_PLACEHOLDER = re.compile(r"(?i)\W*(?:todo|tbd|tba|fixme|wip|coming\s+soon)?\W*")
-_NAMED_GLOSSARY = re.compile(r"(?i)(?:[\w'\u2019-]+\s+){1,2}(?:glossary|vocabulary|terminology|terms)")
+_PLACEHOLDER = regex(r"(?i)\W*(?:todo|tbd|tba|fixme|wip|coming\s+soon)?\W*")
+_NAMED_GLOSSARY = regex(r"(?i)(?:[\w'\u2019-]+\s+){1,2}(?:glossary|vocabulary|terminology|terms)")
 """A glossary's title that names its subject: ``Spanish Vocabulary``, ``Legal Glossary``, ``AI Terms``."""
 
 
@@ -657,7 +658,7 @@ def _cites(node: Node) -> bool:
     return _only_links(node) or _BARE_SOURCE.fullmatch(node.children[0].content.strip()) is not None
 
 
-_BARE_SOURCE = re.compile(r"(?i)(?:(?:source|ref(?:erence)?|see|docs?)s?\s*:\s*)?<?https?://\S+?>?")
+_BARE_SOURCE = regex(r"(?i)(?:(?:source|ref(?:erence)?|see|docs?)s?\s*:\s*)?<?https?://\S+?>?")
 """An address written bare (``https://learn.microsoft.com/…``), maybe after ``Source:``."""
 
 
@@ -999,7 +1000,7 @@ def _framed_glossary(lines: list[str], *, colons: bool, run_in: bool) -> list[tu
     ]
 
 
-_NAMES_TERMS = re.compile(
+_NAMES_TERMS = regex(
     r"(?i)\b(?:terms?|terminology|glossary|definitions?|vocabulary|words|jargon|acronyms|abbreviations"
     r"|concepts|key\s+ideas)\b"
 )
@@ -1015,20 +1016,20 @@ def _announces(before: Block | None, first: Block) -> bool:
     return announces(before.node) and _NAMES_KINDS.search(before.node.children[0].content) is not None
 
 
-_NAMES_KINDS = re.compile(
+_NAMES_KINDS = regex(
     r"(?i)\b(?:include[sd]?|including|such\s+as|types?|kinds?|terms?|categories|classes|patterns|principles"
     r"|concepts|definitions?)\b"
 )
 
 
-_GLOSSARY_TITLE = re.compile(
+_GLOSSARY_TITLE = regex(
     r"(?i)(?:glossary|key\s+terms?|terminology|definitions?|vocabulary|key\s+concepts?|terms\s+to\s+know)"
 )
 """A heading that is a glossary's title and nothing more: ``Glossary``, ``Key terms``, ``Definitions``,
 ``Vocabulary`` … (``Definition of Done`` and ``Definitions and theorems`` are not)."""
 
 
-_SESSION_TITLE = re.compile(
+_SESSION_TITLE = regex(
     r"(?i)^\W*(?:(?:week|lecture|lesson|chapter|session|unit|day|class|seminar|tutorial|lab|meeting)\b"
     r"|how\s+to\b)|\bnotes?\W*$"
 )
@@ -1037,8 +1038,8 @@ Enzymes``, ``How to create an S3 bucket`` (``# Osmosis`` over its definition is 
 
 
 _CHANGES = frozenset({"added", "changed", "deprecated", "removed", "fixed", "security"})
-_RELEASE = re.compile(r"(?i)\[?(?:v?\d+(?:\.\d+)+|unreleased)\]?(?:\s*[-\u2013\u2014]\s*\d{4}-\d\d-\d\d)?")
-_DATED_RELEASE = re.compile(
+_RELEASE = regex(r"(?i)\[?(?:v?\d+(?:\.\d+)+|unreleased)\]?(?:\s*[-\u2013\u2014]\s*\d{4}-\d\d-\d\d)?")
+_DATED_RELEASE = regex(
     r"(?i)\[?v?\d+(?:\.\d+)+\]?\s*(?:[-\u2013\u2014]\s*\d{4}-\d\d-\d\d|\(\d{4}-\d\d-\d\d\))"
 )
 """A release's heading with its date: ``v2.3.0 (2024-05-02)``, ``[1.2.0] - 2024-03-01``."""
@@ -1059,7 +1060,7 @@ def _is_glossary_title(heading: str) -> bool:
     return _GLOSSARY_TITLE.fullmatch(_heading_front(heading)) is not None
 
 
-_TERMS_TITLE = re.compile(
+_TERMS_TITLE = regex(
     r"(?i)(?:glossary(?:\s+of\s+terms)?|key\s+terms?|terminology|vocabulary|terms\s+to\s+know)"
 )
 """A title naming a glossary's terms, under which bold run-ins are terms (``**Elasticity.** The …``);
@@ -1102,7 +1103,7 @@ def _names(front: str) -> bool:
     return len(front) > 1 and not any(map(str.isdigit, front)) and not labelled
 
 
-_NOTE_LABEL = re.compile(
+_NOTE_LABEL = regex(
     r"(?i)\b(?:todo|notes?|comments?|remember|reminders?|tips?|hints?|warnings?|summary|examples?"
     r"|sources?|references?|questions?|proofs?)\b"
 )
@@ -1201,7 +1202,7 @@ def _defines(line: str) -> Term | None:
     return term if term is not None and _DETERMINER.match(term.rest) else None
 
 
-_DETERMINER = re.compile(r"(?:an?|the|one|any)\s", re.IGNORECASE)
+_DETERMINER = regex(r"(?:an?|the|one|any)\s", re.IGNORECASE)
 """How a noun phrase that says what a name is opens (``a measure of …``, ``any substance that …``)."""
 
 

@@ -4,15 +4,15 @@ differently from what it says, so ``check`` names the first one in each file."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 
 from ccpkit.errors import Problem
 from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context
+from ccpkit.regex import regex
 
-_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = regex("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 """C0 and C1 controls (but tab and line ends), DEL, zero-width spaces (web pages' ``&#8203;``, a
 word joiner, a byte-order mark inside the text), and the bidirectional embeddings and isolates: a
 term holding one reads like, but is not, the same term without it."""

@@ -9,7 +9,6 @@ Unclosed and empty markers are errors at their line, wherever they are written.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ccpkit import cloze_syntax
@@ -20,6 +19,7 @@ from ccpkit.parse.document import item_text
 from ccpkit.parse.rules.cards import announced_by, lead_in_above
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
 LISTS = ("bullet_list", "ordered_list")
 
@@ -110,7 +110,7 @@ def _holds(ctx: Context, text: str) -> bool:
     return not _REMINDER.match(text) or cloze_syntax.has_cloze(text, highlights=False)  # `{{c1::…}}` hides
 
 
-_REMINDER = re.compile(
+_REMINDER = regex(
     r"(?i)\W*(?:remember\s+to|don'?t\s+forget\s+to|do\s+not\s+forget\s+to|note\s+to\s+self|to\s*do\b)"
 )
 """How a note to self opens; its highlight stresses a word, it hides nothing to recall."""

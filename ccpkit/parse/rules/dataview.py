@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 
-_WRAPPED = re.compile(r"\[[^\[\]()\n]*?::[^\[\]\n]*\]|\([^\[\]()\n]*?::[^()\n]*\)")
+from ccpkit.regex import regex
+
+_WRAPPED = regex(r"\[[^\[\]()\n]*?::[^\[\]\n]*\]|\([^\[\]()\n]*?::[^()\n]*\)")
 """``[key:: value]`` and ``(key:: value)``: the key holds no bracket, the value no bracket of its kind."""
-_KEY = re.compile(r"^[^\w]*(?P<key>[\w\s/-]+?)[_*~`]*$")
+_KEY = regex(r"^[^\w]*(?P<key>[\w\s/-]+?)[_*~`]*$")
 """A whole-line key as Dataview reads it: leading markup, the key, trailing emphasis or code marks."""
-_METADATA = re.compile(
+_METADATA = regex(
     r"""^(?:
         \d{4}-\d{2}-\d{2}(?:[T\s]\d{2}:\d{2}(?::\d{2})?)?   # a date, or a date and time
       | true | false                                    # a yes/no flag
@@ -27,7 +29,7 @@ _METADATA = re.compile(
 )
 """Values only metadata holds: no flashcard answers with a date, a tag list or a link to a note
 (with a dash and a word on why, as notes linking to their neighbours write it)."""
-_KEY_LIKE = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+")
+_KEY_LIKE = regex(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+")
 """A key written as programs name things (``builds-on``, ``due_date``): a field's, not a card's front,
 even in a deck of cards (a lower-case word alone, ``hablar``, is a vocabulary card's)."""
 NAME_WORDS = 3

@@ -23,18 +23,19 @@ from ccpkit.parse.document import Block
 from ccpkit.parse.rules.options import DraftOption, asks, reason_line
 from ccpkit.parse.rules.questions import Draft
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
-_CHOICE = re.compile(r"\s*(?:\((?P<radio>\s?[xX]?\s?)\)|\[(?P<box>\s?[xX]?\s?)\])\s+(?P<text>\S.*)")
-_TYPED = re.compile(r"\s*(?P<kind>=|or=|not=)\s*(?P<text>\S.*)")
+_CHOICE = regex(r"\s*(?:\((?P<radio>\s?[xX]?\s?)\)|\[(?P<box>\s?[xX]?\s?)\])\s+(?P<text>\S.*)")
+_TYPED = regex(r"\s*(?P<kind>=|or=|not=)\s*(?P<text>\S.*)")
 """``= Paris`` (the answer), ``or= paris`` (another it takes), ``not= Lyon`` (a wrong one it explains)."""
-_HINT = re.compile(r"\s*\|\|(?P<text>.+?)\|\|\s*")
-_EXPLANATION = re.compile(r"\s*\[explanation\]\s*", re.I)
-_DROPDOWN = re.compile(r"\s*\[\[(?P<inner>[^\]]*?(?:,|\(.+\))[^\]]*|\s*)(?P<closed>\]\])?\s*")
+_HINT = regex(r"\s*\|\|(?P<text>.+?)\|\|\s*")
+_EXPLANATION = regex(r"\s*\[explanation\]\s*", re.I)
+_DROPDOWN = regex(r"\s*\[\[(?P<inner>[^\]]*?(?:,|\(.+\))[^\]]*|\s*)(?P<closed>\]\])?\s*")
 """``[[Venus, (Mercury), Mars]]`` (entries parted by commas, or one in brackets), or ``[[`` alone over
 an entry a line; ``[[Light]]`` is an Obsidian link."""
-_FEEDBACK = re.compile(r"\s*\{\{(?P<why>.*?)\}\}\s*$", re.S)
+_FEEDBACK = regex(r"\s*\{\{(?P<why>.*?)\}\}\s*$", re.S)
 """A choice's feedback after its words; a checkbox's is ``{{ selected: …}, { unselected: …}}``."""
-_RIGHT_IN_DROPDOWN = re.compile(r"\((?P<text>.+)\)")
+_RIGHT_IN_DROPDOWN = regex(r"\((?P<text>.+)\)")
 _ENDS = ("heading", "hr")
 
 
@@ -245,4 +246,4 @@ def _said(text: str) -> tuple[str, str]:
     return _TOLERANCE.sub(" \u00b1 ", words), _plain_feedback(feedback["why"]) if feedback else ""
 
 
-_TOLERANCE = re.compile(r"\s*\+-\s*")
+_TOLERANCE = regex(r"\s*\+-\s*")

@@ -49,22 +49,21 @@ from ccpkit.parse.rules.terms import (
     undecorated,
 )
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
-_CODE_SPAN = re.compile(
-    r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}|(?<![\w$])\$(?=\S)[^$\n]*?(?<=\S)\$(?!\d)|\\\(.*?\\\)"
-)
+_CODE_SPAN = regex(r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}|(?<![\w$])\$(?=\S)[^$\n]*?(?<=\S)\$(?!\d)|\\\(.*?\\\)")
 """Where ``::`` is not a separator: code spans, Anki's own ``{{c1::cloze}}`` and ``{{Field}}``, and
 formulas (``$f :: A \\to B$``, ``\\(…\\)``; a ``$`` after a letter is a currency's: ``R$``, ``NZ$``)."""
-_INLINE = re.compile(r"^(?P<front>.*?[^:])(?P<sep>:::?)(?P<back>[^:].*)$")
-_QUESTION_LABEL = re.compile(
+_INLINE = regex(r"^(?P<front>.*?[^:])(?P<sep>:::?)(?P<back>[^:].*)$")
+_QUESTION_LABEL = regex(
     rf"^(?:\*\*|__)?(?:(?i:{QUESTION}(?:\s+text|\s*#?\s*\d+)?|pergunta|q)|问|質問|질문|\u0633|[PFV](?=.*\w.*[?\uff1f](?:\*\*|__)?\s*$))"
     r"(?:\*\*|__)?\s*[:\uff1a](?:\*\*|__)?\s*"
 )
 """``**Question:**`` (``**Question Text:**``, ``**Question 1:**``) before a question's words: no part of
 the card's front."""
-_JUDGE = re.compile(r"^[^\w]*(?:true\s+or\s+false|true\s*/\s*false|t\s*/\s*f)\b", re.I)
+_JUDGE = regex(r"^[^\w]*(?:true\s+or\s+false|true\s*/\s*false|t\s*/\s*f)\b", re.I)
 """``True or False: …``, ``T/F: …``: a statement to judge, which asks as a question does."""
-_JUDGED_AFTER = re.compile(r"[.!]\s*[(\[](?:true\s*(?:/|or)\s*false|t\s*/\s*f)[)\]]\W*$", re.I)
+_JUDGED_AFTER = regex(r"[.!]\s*[(\[](?:true\s*(?:/|or)\s*false|t\s*/\s*f)[)\]]\W*$", re.I)
 """``… idle resources. (True/False)``, ``… [T/F]``: the same, asked after the statement's full stop
 (``Part 2 (True/False)`` titles the statements below)."""
 _BOLD = r"(?:\*\*|__)?"
@@ -78,7 +77,7 @@ _COLON = r"\s*[:\uff1a]"
 _ASKS_AFTER = r"(?=.*[?\uff1f](?:\*\*|__)?\s*$)"
 _NUMBERED = rf"(?:\d+[.)]\s*(?i:{QUESTION})|(?i:{QUESTION})\s*#?\s*\d+)"
 """A question's label with its number, before or after the word: ``Question 2``, ``7. Soru``."""
-_QUESTION = re.compile(
+_QUESTION = regex(
     rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})|问|質問|질문|\u0633|[PFV](?={_BOLD}{_COLON}.*\w{_ASKS_AFTER}))"
     rf"(?:{_BOLD}{_COLON}{_BOLD}|{_DASHED}{_ASKS_AFTER})|{_DOTTED_Q}(?=\s)|(?:Q|(?i:{QUESTION})\s*)\d+\)(?=\s)"
     rf"|(?:\*\*|__){_NUMBERED}{_BOLD}{_COLON}{_BOLD})"
@@ -91,44 +90,44 @@ in bold with its number, before or after the word (``**Question 2:** Why …?``,
 line answered by an answer's line below it in its paragraph, asking or saying what to do: a
 flashcard's question line (``Q1. …`` is not: board minutes number their questions so). A French ``Q :
 …`` spaces its colon, a Chinese one is full-width."""
-_ANSWER = re.compile(
+_ANSWER = regex(
     rf"^(?:{_BOLD}(?:A\d*|答|回答|답변|\u062c|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}{_COLON}{_BOLD}"
     rf"|{_BOLD}Ans\.{_BOLD}(?=\s)|(?:A|(?i:answer)\s*)\d+\)(?=\s)|{_BOLD}(?:A\d*|(?i:answer|ans)){_DASHED})"
     r"\s*(?P<text>.*)$"
 )
 """``A: …``, ``A1: …``, ``A1) …``, ``Answer 3) …``, ``**Answer:** …``, ``**Respuesta:** …``,
 ``Antwort: …``, ``答…``, ``답변: …``, ``ج: …``, ``Ans. …``, ``**Ans.** …``: its answer line."""
-_REPLY = re.compile(rf"^{_BOLD}(?P<letter>[RS]){_BOLD}{_COLON}{_BOLD}\s*(?P<text>.*)$")
+_REPLY = regex(rf"^{_BOLD}(?P<letter>[RS]){_BOLD}{_COLON}{_BOLD}\s*(?P<text>.*)$")
 """``R: …`` answering a ``P: …?`` (or ``Q : …``, as French notes write it), ``S: …`` (svar) a Swedish
 ``F: …?``, and no other line: ``R:`` is a gas constant or a resistance as often."""
-_ASKED_FOR_REPLY = re.compile(rf"^{_BOLD}(?P<letter>[PQF]){_BOLD}{_COLON}")
+_ASKED_FOR_REPLY = regex(rf"^{_BOLD}(?P<letter>[PQF]){_BOLD}{_COLON}")
 _REPLIES = {"P": "R", "Q": "R", "F": "S"}
 """The letter that answers each question's letter."""
-_LABELLED_QUESTION = re.compile(rf"^{_BOLD}(?i:quiz|q\d*|{QUESTION}|exercise|problem)(?:\s*\d+)?{_BOLD}\s*:")
+_LABELLED_QUESTION = regex(rf"^{_BOLD}(?i:quiz|q\d*|{QUESTION}|exercise|problem)(?:\s*\d+)?{_BOLD}\s*:")
 """A question's own label (``Quiz: …?``, ``Q3: …?``): a question, never the answer to one above."""
-_LETTER_LABEL = re.compile(rf"\s*{_BOLD}(?:A|R|答|回答|답변){_BOLD}{_COLON}")
+_LETTER_LABEL = regex(rf"\s*{_BOLD}(?:A|R|答|回答|답변){_BOLD}{_COLON}")
 """An answer's label of a letter or one word (``**A:**``, ``**R:**``, ``**答…**``): no term it defines."""
-_ITALIC_ANSWER = re.compile(r"^(?P<mark>\*|_)(?![*_])(?P<line>(?:A\d*|(?i:answer|ans))\s*:[^\n]*?)(?P=mark)$")
+_ITALIC_ANSWER = regex(r"^(?P<mark>\*|_)(?![*_])(?P<line>(?:A\d*|(?i:answer|ans))\s*:[^\n]*?)(?P=mark)$")
 """An answer line wholly in italics (``*A: The value …*``, under ``**Q: …?**``): the line it wraps."""
-_DOTTED_QUESTION = re.compile(rf"^{_DOTTED_Q}\s")
-_DOTTED_ANSWER = re.compile(rf"^{_BOLD}A\.{_BOLD}\s+(?P<text>\S.*)$")
+_DOTTED_QUESTION = regex(rf"^{_DOTTED_Q}\s")
+_DOTTED_ANSWER = regex(rf"^{_BOLD}A\.{_BOLD}\s+(?P<text>\S.*)$")
 """``A. …`` answering a ``Q. …`` line, as ``Q.``/``A.`` notes write them (elsewhere ``A.`` letters
 an option: a ``B.`` line below makes the lines options)."""
-_LOOSE_QUESTION = re.compile(rf"{_BOLD}Q\d*{_BOLD}[ \t]*[-\u2013\u2014.:)\uff1a][ \t]*\S")
+_LOOSE_QUESTION = regex(rf"{_BOLD}Q\d*{_BOLD}[ \t]*[-\u2013\u2014.:)\uff1a][ \t]*\S")
 """A line labelled as a question in any way (``Q - …``, ``Q. …``): it never goes on the answer above."""
-_FRONT = re.compile(rf"^{_BOLD}(?i:front|statement|frente){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
-_BACK = re.compile(rf"^{_BOLD}(?i:back|verso){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
+_FRONT = regex(rf"^{_BOLD}(?i:front|statement|frente){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
+_BACK = regex(rf"^{_BOLD}(?i:back|verso){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
 """``Front: …`` over ``Back: …``: a card's sides, also as Portuguese flashcards write them (``FRENTE:``
 over ``VERSO:``; a glossary of ``Recto:`` and ``Verso:`` defines those words); ``Front:`` alone, as
 a checklist's ``Front:`` and ``Rear:`` lines, is no question; ``Back:`` alone is a field of a note
 type: see START/END; also a ``Statement: …`` to judge over ``Answer: True`` (or ``False``)."""
-_JUDGED = re.compile(r"\W*(?:true|false)\b", re.I)
-_SECOND_OPTION = re.compile(r"^\s*\(?B[.)]\s", re.M)
-_ANSWER_AFTER = re.compile(
+_JUDGED = regex(r"\W*(?:true|false)\b", re.I)
+_SECOND_OPTION = regex(r"^\s*\(?B[.)]\s", re.M)
+_ANSWER_AFTER = regex(
     rf"(?P<asked>.*?\?{_BOLD})\s+{_BOLD}(?:A|(?i:answer)){_BOLD}\s*:{_BOLD}\s*(?P<answer>\S.*)$"
 )
 """An ``A:`` on the question's own line, after its question mark."""
-_ANSWER_IN_BRACKETS = re.compile(
+_ANSWER_IN_BRACKETS = regex(
     rf"(?P<asked>.*?[?\uff1f]{_BOLD})\s*[(\[\uff08](?:(?i:ans(?:wer)?)|答案?|解答|答え)\s*[:\uff1a]\s*+"
     r"(?!(?i:(?:see|check\s+(?:the|with|on|in)|look\s+(?:it\s+)?up|refer\s+to|tbd|todo|not\s+sure|unsure"
     r"|unknown|ask\s+(?:the|my)|end\s+of\s+(?:section|chapter))\b|later\W*[)\]\uff09]|pp?\.\s*\d))"
@@ -137,9 +136,9 @@ _ANSWER_IN_BRACKETS = re.compile(
 """The answer in brackets at the end of the question's line, as self-tests write it: ``Which port does SSH
 use? (Ans: 22)``, ``[Answer: …]``, and full-width brackets around ``答``; not a note that it is
 elsewhere or still to find (``(Answer: see below)``, ``(Ans: not sure yet)``)."""
-_OPTION_LINE = re.compile(r"\(?[A-Ha-h][.):]\s")
+_OPTION_LINE = regex(r"\(?[A-Ha-h][.):]\s")
 """A line opening with an option's letter: ``A. …``, ``b) …``, ``(C) …``."""
-_CODE_LIKE = re.compile(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
+_CODE_LIKE = regex(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 """``Foo::Bar()``, ``Foo::bar.baz``, ``Foo::Vec<T>``: a C++ or Rust path written in prose."""
 _NAMESPACES = frozenset({"std", "boost", "absl", "fmt", "crate", "self", "super", "core", "alloc", "tokio"})
 """C++ and Rust paths' first names (``std::vector``, ``crate::config``): a path in prose, no card."""
@@ -154,12 +153,12 @@ _ANSWER_HEADINGS = frozenset(
     {"answer", "a", "resposta", "respuesta", "réponse", "antwort", "risposta", "ответ", "відповідь",
      "odpowiedź", "antwoord", "答え", "答案", "回答", "답변", "cevap", "trả lời", "đáp án"}
 )  # fmt: skip
-_ONLY_CODE = re.compile(r"(`+)[^`]*\1")
+_ONLY_CODE = regex(r"(`+)[^`]*\1")
 """A code span and nothing else (an empty one stands for no text)."""
-_POINTED = re.compile(r"^(?:\U0001f449|\u27a1\ufe0f?|\u2192|\u21d2)[ \t]*(?P<text>\S.*)$")
+_POINTED = regex(r"^(?:\U0001f449|\u27a1\ufe0f?|\u2192|\u21d2)[ \t]*(?P<text>\S.*)$")
 """An answer's line pointed to by an arrow: ``👉 …``, ``➡️ …``, ``→ …``, ``⇒ …`` (a tick under a
 question is a journal's or a checklist's: ``Did I run today?`` over ``✅ 5 km``; ``=>`` a console's)."""
-_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+_DATE = regex(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _NOTES_TO_SELF = frozenset(
     {"unsure", "later", "skip", "skipped", "here", "pass", "idk", "maybe", "review", "revise", "pending"}
     | {"unknown", "unanswered", "ok", "done", "wip"}
@@ -168,19 +167,19 @@ _NOTES_TO_SELF = frozenset(
 ``_NO_ANSWER``'s ``TODO``, ``See …``)."""
 _ASKING_WORDS = 3
 """A listed question of fewer words (``Why?``, ``How so?``) says too little to be a card's front."""
-_SENTENCE_END = re.compile(r"[.!;]\s+\S")
-_ESSAY = re.compile(r"(?i)(?:discuss|explain|describe|outline|evaluate|justify|consider|assess)\b")
+_SENTENCE_END = regex(r"[.!;]\s+\S")
+_ESSAY = regex(r"(?i)(?:discuss|explain|describe|outline|evaluate|justify|consider|assess)\b")
 """How an essay question's second line opens: a prompt, not its answer."""
-_FIRST_PERSON = re.compile(r"(?i)(?:i(?=\s)|i'm|i've|my|we|we're|our)\b")
+_FIRST_PERSON = regex(r"(?i)(?:i(?=\s)|i'm|i've|my|we|we're|our)\b")
 """How a note to self under a question opens (``I still don't get this``): the student's, no answer."""
-_NO_ANSWER = re.compile(
+_NO_ANSWER = regex(
     r"\(.*\)$|\[|(?:\*\*|__)?(?i:hints?|notes?|todo|tips?)(?:\*\*|__)?\s*(?::|$)|\d+\s*(?i:marks?|points?)\b"
     r"|(?i:see|check|ask|tbd|todo)\b",
     re.S,
 )
 """What may sit under a question without answering it: ``(4 marks)``, ``(Assume …)``, ``[6]``, a
 to-do box or a link, ``Hint: …``, ``TODO``, ``See page 87.``, ``Check the docs``."""
-_STUDY_TITLE = re.compile(
+_STUDY_TITLE = regex(
     r"(?i)\b(?:interview|faqs?|frequently\s+asked|q\s*&\s*a|quiz(?:zes)?|self[- ]?(?:check|test)"
     r"|flash\s*cards?|(?:review|practice|revision|exam|study|sample|test|knowledge\s+check)\s+questions?"
     r"|fragenkatalog|(?:prüfungs|kontroll|übungs|wiederholungs|interview)fragen"
@@ -191,20 +190,18 @@ _STUDY_TITLE = re.compile(
 """A title over a list of questions to study: ``Interview questions``, ``FAQ``, ``Quiz``, ``Review
 questions``, ``Practice questions`` … (``Literature review``, ``Case study``, ``Questions I still
 have`` are not; nor is ``Week 3 review``, a journal's or a retro's as often)."""
-_ASKS_FOR_CODE = re.compile(
-    r"(?i)^(?:how\s+(?:do|can|would|should)\s+(?:you|i|we)|how\s+to|write|implement)\b"
-)
+_ASKS_FOR_CODE = regex(r"(?i)^(?:how\s+(?:do|can|would|should)\s+(?:you|i|we)|how\s+to|write|implement)\b")
 """A question code alone can answer: ``How do you reverse a string?``, ``Write a function that …``."""
-_GIVES_CODE = re.compile(
+_GIVES_CODE = regex(
     r"(?i)\b(?:following|below|above|this|these|snippet|output|prints?|printed|logged|returned|bug|wrong|fix)\b"
 )
 """A question about code it shows (``How do you fix the bug in the loop?``): code under it is the
 question's."""
 _POINTING_WORDS = 6
-_POINTING = re.compile(r"(?i)\b(?:it|this|that|these|those|they|them)\b")
+_POINTING = regex(r"(?i)\b(?:it|this|that|these|those|they|them)\b")
 """A word that points back at the notes above (``What is it used for?``): a question of a few words
 (``_POINTING_WORDS``) with one means nothing on a card of its own."""
-_OPEN_TITLE = re.compile(
+_OPEN_TITLE = regex(
     r"(?i)\b(?:open|unanswered|pending)\s+questions?\b|\bquestions?\s+(?:for|to\s+ask)\b"
     r"|\b(?:fragen\s+an|preguntas\s+para|perguntas\s+para|questions\s+(?:pour|à))\b"
 )
@@ -232,35 +229,35 @@ _RECORD_COLUMNS = frozenset(
     | {"last edited by", "last modified", "modified", "updated", "updated at"}
 )
 """Columns a database keeps of each row (Notion's ``Created time``, ``Last edited``): not the card's."""
-_BLANK = re.compile(r"(?<![\w*])_{3,}(?![\w*])")
+_BLANK = regex(r"(?<![\w*])_{3,}(?![\w*])")
 """A blank to fill in a sentence: ``________``, not ``___bold italic___``."""
-_OPENS_DETAILS = re.compile(r"<details\b", re.IGNORECASE)
-_QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
-_MORE = re.compile(
+_OPENS_DETAILS = regex(r"<details\b", re.IGNORECASE)
+_QUOTE_MARKS = regex(r"^\s*(?:>\s?)+")
+_MORE = regex(
     r"(?:\*\*|__)?(?i:learn more|more|read more|saiba mais|m[áa]s informaci[óo]n|note)(?:\*\*|__)?\s*:"
 )
 """``**Learn more:**`` (``Saiba mais``) after a worded answer: it explains the answer."""
-_CARD_TAG = re.compile(
+_CARD_TAG = regex(
     r"(?:^|\s)(?:#(?:flash)?card\b|#\[\[(?:flash)?card\]\]|\[\[(?:flash)?card\]\][ \t]*(?:\n|$))",
     re.IGNORECASE,
 )
-_ENDS_TAGGED = re.compile(
+_ENDS_TAGGED = regex(
     r"(?:^|\s)(?:#(?:flash)?card(?:[-/]reverse)?|#?\[\[(?:flash)?card\]\])(?:\s+#[\w/-]+)*\s*$", re.IGNORECASE
 )
 """A line ending with the tag ``#card`` (maybe among others), as Obsidian's Flashcards plugin marks a
 card's front, or ``#flashcard``, as Neuracache and Obsidian_to_Anki's style of it do; ``#card`` inside a
 sentence is a word of it. Logseq's link to its card page, ``#[[card]]`` (or ``[[card]]`` ending the
 line), is the same tag."""
-_QUOTE_MARK = re.compile(r"^ {0,3}> ?")
+_QUOTE_MARK = regex(r"^ {0,3}> ?")
 _TAG_LABELS = frozenset({"", "tags", "tag", "tagged"})
 """What a line of a note's own tags says besides them (``Tags: #biology #flashcard``): no card's front."""
-_REVERSE_TAG = re.compile(r"(?:^|\s)#(?:flash)?card[-/]reverse\b", re.IGNORECASE)
+_REVERSE_TAG = regex(r"(?:^|\s)#(?:flash)?card[-/]reverse\b", re.IGNORECASE)
 """``#card-reverse`` or ``#card/reverse``: the card is asked both ways."""
-_TAGS = re.compile(r"(?:^|\s)(?:#[\w/-]+|#?\[\[(?:flash)?card\]\])(?=\s|$)", re.IGNORECASE)
-_TAG_LINES = re.compile(r"^(?:(?:#[\w/-]+[ \t]*)+\n)+")
+_TAGS = regex(r"(?:^|\s)(?:#[\w/-]+|#?\[\[(?:flash)?card\]\])(?=\s|$)", re.IGNORECASE)
+_TAG_LINES = regex(r"^(?:(?:#[\w/-]+[ \t]*)+\n)+")
 """Lines of nothing but tags over a card's words (``#flashcards``, ``#aws #security``), as Obsidian's
 spaced repetition and its users write them: the card's tags, no part of its front."""
-_PROPERTY = re.compile(r"^\s*[\w-]+:: ")
+_PROPERTY = regex(r"^\s*[\w-]+:: ")
 """Logseq's block properties (``card-next-schedule:: …``): its review state, not the question."""
 _NAMES_ANSWER = _ANSWER_HEADINGS | {"answers", "solution", "solutions", "hint", "explanation", "show"}
 _CHOICES_AND_ANSWER = 4
@@ -273,7 +270,7 @@ _STUDIED_ANSWER = (*_ANSWER_BLOCKS, "bullet_list", "ordered_list")
 """What may go on with the words answering a question to study: lists, code, quotes."""
 _STUDIED_BLOCKS = 6
 """At most this many blocks answer a question to study; more are a section of notes."""
-_NAMES_QUESTIONS = re.compile(
+_NAMES_QUESTIONS = regex(
     r"(?i)\bquestions?\b|\bfaqs?\b|frequently\s+asked|\bflash\s*cards?\b|\bfragen(?:katalog)?\b|\bpreguntas\b|\bperguntas\b"
     r"|вопросы|题|問題|問"
 )
@@ -281,7 +278,7 @@ _NAMES_QUESTIONS = re.compile(
 _SET_ITEMS, _SET_WORDS = 3, 3
 """A list of this many items or more, of this many words at most each, names a set to recall."""
 _NUMBER = r"(?:(?:Q(?:ues?)?\.?\s*|Question\s*)?\d+[.):\uff1a\uff0e](?!\d)|\d\ufe0f?\u20e3|[\U0001F51F])"
-_NUMBERING = re.compile(rf"^(?:(?P<bold>\*\*|__){_NUMBER}(?P=bold)|{_NUMBER})\s*", re.IGNORECASE)
+_NUMBERING = regex(rf"^(?:(?P<bold>\*\*|__){_NUMBER}(?P=bold)|{_NUMBER})\s*", re.IGNORECASE)
 """A question's number: ``3.``, ``3)``, ``Q3:``, ``Que 3.``, ``**Q3.**``, or a keycap emoji (``2️⃣``,
 ``🔟``); not the start of ``2.4 GHz`` or ``802.11ac``."""
 _LISTS = ("bullet_list", "ordered_list")
@@ -449,7 +446,7 @@ def _with_code_above(
     return [replace(first, front=f"{ctx.doc.source(above)}\n\n{first.front}"), *results[1:]]
 
 
-_POINTS_AT_CODE = re.compile(
+_POINTS_AT_CODE = regex(
     r"(?i)\b(?:this|these|the\s+(?:following|above))\s+(?:code|snippet|program|query|script|function|statements?"
     r"|lines?)\b(?!\s+of\b)|\bcode\s+above\b|这段代码|以下代码|下面的?代码|上面的?代码|这段程序|下列代码|该代码|このコード"
 )
@@ -580,7 +577,7 @@ def numbered_label(line: str) -> bool:
     return _NUMBERED_QUESTION.match(line) is not None
 
 
-_NUMBERED_QUESTION = re.compile(rf"(?:\*\*|__){_NUMBERED}")
+_NUMBERED_QUESTION = regex(rf"(?:\*\*|__){_NUMBERED}")
 
 
 def _pointed_answers(lines: list[str]) -> list[_Pair | _Missing]:
@@ -608,10 +605,14 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
     pairs: list[_Pair | _Missing] = []
     for number, line in enumerate(lines):
         found = _FILLED.fullmatch(line) or _JUDGED_BY.fullmatch(line) or _SPOILED.fullmatch(line)
-        if found is not None and found.re is not _SPOILED and not _answers_the_line(found, quiz=quiz):
+        if (
+            found is not None
+            and found.re.pattern != _SPOILED.pattern
+            and not _answers_the_line(found, quiz=quiz)
+        ):
             return []
         found = found or (remnote_card(line) if remnote else None)
-        if found is not None and found.re is _REMNOTE and not found["answer"]:
+        if found is not None and found.re.pattern == _REMNOTE.pattern and not found["answer"]:
             return []
         found = found or (
             _SEMICOLONED.fullmatch(line) if len(lines) > 1 and not _COMMANDS.search(line) else None
@@ -620,7 +621,7 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
             return []
         said = found.groupdict()
         answer = _LABELLED.sub("", _said(said) or said.get("spoiler") or "")
-        if found.re is _JUDGED_BY:  # `T/F: …` before it says the same
+        if found.re.pattern == _JUDGED_BY.pattern:  # `T/F: …` before it says the same
             statement = _JUDGE.sub("", found["front"]).lstrip(" :")
             reason = said["why"] or said["reason"]
             why = f" \u2014 {reason.strip()}" if reason else ""
@@ -644,7 +645,7 @@ def _answers_the_line(found: re.Match[str], *, quiz: bool) -> bool:
     if _NO_BLANK_ANSWER.match(answer):
         return False
     labelled = bool(_LABELLED.match(answer)) or bool(_JUDGE.match(found["front"]))
-    if found.re is _JUDGED_BY:
+    if found.re.pattern == _JUDGED_BY.pattern:
         return bool(said.get("bold")) or len(answer) > 1 or quiz or labelled
     return quiz or labelled or " " in answer or not answer.islower()
 
@@ -654,7 +655,7 @@ def _said(said: dict[str, str | None]) -> str:
     return said["answer"] or said.get("dashed") or said.get("bold") or ""
 
 
-_NO_BLANK_ANSWER = re.compile(
+_NO_BLANK_ANSWER = regex(
     r"(?i)\d+\s*(?:marks?|points?|pts|words?|digits?|letters?|characters?)\b|hint\b|e\.g\.|yes\s*/\s*no"
     r"|(?:signed|signature|print|date|initials|name|optional)$|[A-Z]{1,4}(?:[/.-][A-Z]{1,4})+$"
     r"|.*\b(?:tense|past|future|present|perfect|plural|singular|noun|verb|adjective|adverb|infinitive)\b"
@@ -662,15 +663,15 @@ _NO_BLANK_ANSWER = re.compile(
 """Brackets after a blank that answer nothing: a mark's worth, a count (``(2 words)``), a hint, a form's
 word or mask (``(signed)``, ``(DD/MM/YYYY)``, ``(yes/no)``), a grammar exercise's cue (``(go, past
 tense)``, ``(noun)``)."""
-_QUIZ = re.compile(
+_QUIZ = regex(
     r"(?i)\b(?:quiz|quizzes|test|blanks?|fill[- ]in|true\s*(?:or|/)\s*false|t/f|questions?|flashcards?"
     r"|self[- ]check|worksheet)\b"
 )
 """A title over lines to answer: a bare word or letter in brackets is then their answer."""
-_LABELLED = re.compile(r"^(?i:answer|ans)\s*[:.\u2013\u2014-]\s*")
+_LABELLED = regex(r"^(?i:answer|ans)\s*[:.\u2013\u2014-]\s*")
 """``Answer:`` in the brackets after a blank (``(Answer: two minutes)``): no part of the answer."""
-_FILLED = re.compile(r"(?P<front>.*?(?<![\w*])_{3,}(?![\w*]).*?)\s*\((?P<answer>[^()]{1,80})\)")
-_JUDGED_BY = re.compile(
+_FILLED = regex(r"(?P<front>.*?(?<![\w*])_{3,}(?![\w*]).*?)\s*\((?P<answer>[^()]{1,80})\)")
+_JUDGED_BY = regex(
     r"(?P<front>\S.*[.!])\s*(?:\((?P<answer>T|F|True|False|true|false)\)"
     r"|[\u2014\u2013-][ \t]*(?P<dashed>T|F|True|False)\.?"
     r"|\*\*(?P<bold>T|F|True|False)\*\*"
@@ -678,8 +679,8 @@ _JUDGED_BY = re.compile(
 )
 """A statement judged after its full stop: ``(T)``, ``— F``, ``**False**`` and maybe why, in brackets or
 after a dash (``**False** — it applies to …``)."""
-_SPOILED = re.compile(r"(?P<front>\S.*\?)\s*(?:>!(?P<answer>[^!]+?)!<|\|\|(?P<spoiler>[^|]+?)\|\|)")
-_REMNOTE = re.compile(
+_SPOILED = regex(r"(?P<front>\S.*\?)\s*(?:>!(?P<answer>[^!]+?)!<|\|\|(?P<spoiler>[^|]+?)\|\|)")
+_REMNOTE = regex(
     r"(?P<front>\S.*?)\s+(?P<way>(?:>>>|>>1\.|>>A\))(?=\s*$)|>>|<<|<>|;;)(?:\s+(?P<answer>\S.*)|\s*)"
 )
 """RemNote's cards: ``Metformin >> First-line …`` (``<<`` the other way, ``<>`` both ways, ``;;`` a
@@ -689,7 +690,7 @@ _REMNOTE_CHOICES = (
     "RemNote's multiple-choice card (`>>A)`, its first bullet the right one) is not read: write it as a "
     "question over its options `A) …`, `B) …` and `Answer: A`"
 )
-_SEPARATION = re.compile(r"\s(?:>>>|>>1\.|>>A\)|>>|<<|<>|;;)(?:\s|$)")
+_SEPARATION = regex(r"\s(?:>>>|>>1\.|>>A\)|>>|<<|<>|;;)(?:\s|$)")
 
 
 def remnote_card(line: str) -> re.Match[str] | None:
@@ -711,13 +712,11 @@ def remnote_card(line: str) -> re.Match[str] | None:
 
 _SETTINGS = ("TARGET DECK", "FILE TAGS")
 """Obsidian_to_Anki's settings, each over its value's line (``Biology::Cells``, a deck's path)."""
-_DECK_LINE = re.compile(r"(?:TARGET DECK|Deck)\s*:\s*\S+::")
+_DECK_LINE = regex(r"(?:TARGET DECK|Deck)\s*:\s*\S+::")
 """A deck named on its line (``TARGET DECK: Biology::Cells``, inka's ``Deck: Geography::Volcanoes``)."""
-_SEMICOLONED = re.compile(
-    r"(?P<front>[^;:\s](?:[^;:]{0,40}[^;:\s])?);(?P<answer>[^;:\s](?:[^;:]{0,60}[^;:\s])?)"
-)
+_SEMICOLONED = regex(r"(?P<front>[^;:\s](?:[^;:]{0,40}[^;:\s])?);(?P<answer>[^;:\s](?:[^;:]{0,60}[^;:\s])?)")
 """A spreadsheet's row pasted as ``perro;dog`` (no colon: ``color:red;margin:0`` is CSS)."""
-_COMMANDS = re.compile(r"(?:^|;)\s*(?:cd|sudo)\s|\.\.|/|\s-{1,2}\w|&&")
+_COMMANDS = regex(r"(?:^|;)\s*(?:cd|sudo)\s|\.\.|/|\s-{1,2}\w|&&")
 """Shell commands run one after another (``cd build;make``, a path, a flag): no spreadsheet's row."""
 
 
@@ -889,13 +888,13 @@ def _folded_links(summary: str, front: str, lines: list[str]) -> bool:
     return not asks and (linked or _IN_PAGE_LINK.search(summary) is not None)
 
 
-_POINTS_BELOW = re.compile(
+_POINTS_BELOW = regex(
     r"(?i)\b(?:(?:the\s+)?following|below|described|describes)\b.*\?\s*$|(?:다음|아래|以下|下列|如下|次の).*[?\uff1f]\s*$"
 )
 """A question about what is written below it: ``Which hash function does the following describe?``,
 ``다음에서 설명하는 … 는?``."""
-_ONE_BULLET = re.compile(r"[-*+][ \t]+(?P<words>[^\n]+)")
-_IN_PAGE_LINK = re.compile(r"\]\(#|href=[\"']#")
+_ONE_BULLET = regex(r"[-*+][ \t]+(?P<words>[^\n]+)")
+_IN_PAGE_LINK = regex(r"\]\(#|href=[\"']#")
 """A link to a heading of the same page: ``[Video Tutorial](#video-tutorial)``, ``<a href="#tutorial">``."""
 
 
@@ -946,12 +945,12 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
     return taken - 1 + len(more), _Pair(unbolded(front), back)
 
 
-_REMARKED = re.compile(rf"^(?P<asked>.*[?\uff1f](?:\*\*|__)?)[ \t]*{ASKED_HOW_OFTEN}[ \t]*$")
+_REMARKED = regex(rf"^(?P<asked>.*[?\uff1f](?:\*\*|__)?)[ \t]*{ASKED_HOW_OFTEN}[ \t]*$")
 """A line that asks with a remark after its question on how often it is asked: ``… an index?**
 (frequency: 82%)``."""
 
 
-_SCENARIO = re.compile(
+_SCENARIO = regex(
     r"(?i)(?:\*\*|__)?(?:scenario|case|situation|use\s+case)(?:\s+\d+)?(?:\*\*|__)?\s*:(?:\*\*|__)?"
 )
 """An exam scenario's label (``**Scenario:** A retailer wants …``): what follows asks which service fits."""
@@ -982,9 +981,7 @@ def _fills_in(ctx: Context, node: Node) -> bool:
     return not (_asks(first) or _NUMBERING.match(first) or told or _answers_nothing(text))
 
 
-_WORKSHEET_STEP = re.compile(
-    r"(?i)(?:use|write|draw|label|fill|complete|answer|see|refer|attach|show|sketch)\b"
-)
+_WORKSHEET_STEP = regex(r"(?i)(?:use|write|draw|label|fill|complete|answer|see|refer|attach|show|sketch)\b")
 """What a worksheet tells the student to do under a blank answer (``Use at least two sources.``)."""
 
 
@@ -1274,7 +1271,7 @@ def _labelled_over_answer(ctx: Context, item: Node) -> _Pair | None:
     return None if _answers_nothing(back) else _Pair(asked, back)
 
 
-_NUMBERED_QUESTION_LABEL = re.compile(rf"{_BOLD}{_NUMBERED}{_BOLD}\s*[:.)]{_BOLD}[ \t]*")
+_NUMBERED_QUESTION_LABEL = regex(rf"{_BOLD}{_NUMBERED}{_BOLD}\s*[:.)]{_BOLD}[ \t]*")
 """``Question 8:``, ``**Question 6:**``, ``**Question 6**:``, ``**3. Question:**``, ``Question #3.``
 opening a list item."""
 
@@ -1513,9 +1510,9 @@ def _asked_and_answered(question: Node, answer: Node, *, labelled: bool = False)
     return _with_choices(lines[: asks + 1], lines[asks + 1 :], answered)
 
 
-_TASK_LABEL = re.compile(r"(?i)^(?:\*\*|__)?(?:exercise|task|problem)\s*\d+(?:\.\d+)*[.:)]?(?:\*\*|__)?\s+")
+_TASK_LABEL = regex(r"(?i)^(?:\*\*|__)?(?:exercise|task|problem)\s*\d+(?:\.\d+)*[.:)]?(?:\*\*|__)?\s+")
 """A task's number before what it asks (``**Exercise 3.** Define …``): no part of the card's front."""
-_TOLD = re.compile(
+_TOLD = regex(
     r"(?:briefly\s+|fully\s+)?(?:define|explain|describe|name|list|state\s+(?!of\b)|give|compare|contrast|outline|discuss|identify"
     r"|distinguish|differentiate|calculate|summari[sz]e|justify|translate|conjugate)\b(?!.*\b(?:below|above)\b)",
     re.I,
@@ -1551,16 +1548,16 @@ def _asks(line: str) -> bool:
     return line.rstrip().endswith(("?", "\uff1f", "\u061f")) or judged or blank  # full-width, Arabic
 
 
-NUMBERED_HEADING = re.compile(r"\d{1,3}[.)\u3001\uff0e](?!\d)")
+NUMBERED_HEADING = regex(r"\d{1,3}[.)\u3001\uff0e](?!\d)")
 """A heading's number, maybe with no space after it: ``13.List, Set, Map …``, ``4、…`` (not ``2.4 GHz``)."""
-_EXPLAIN = re.compile(
+_EXPLAIN = regex(
     r"(?i)(?:explain|describe|define|differentiate|distinguish|compare|contrast|discuss|justify)\b"
 )
 """What a numbered heading asks with, as a sentence (``### 3. Explain the GIL.``), where ``### 3.
 Create a bucket`` and ``### 2. Compare prices`` are steps."""
 
 
-_ASKS_IN_OTHER_WORDS = re.compile(
+_ASKS_IN_OTHER_WORDS = regex(
     r"区别|不同|是否|什么|哪|如何|为什么|怎么|怎样|吗|对不对|是不是|能不能|会不会|可不可以|有没有|多少|还是"
     r"|谈谈|说说|简述|(?i:\bdifferences?\b|\bvs\.?(?!\w)|\bversus\b)"
 )
@@ -1576,7 +1573,7 @@ def asks_unmarked(title: str) -> bool:
     return _UNMARKED_QUESTION.match(title) is not None
 
 
-_UNMARKED_QUESTION = re.compile(
+_UNMARKED_QUESTION = regex(
     r"(?:\d{1,4}[.)][ \t]+)?(?i:what|why|how|when|where|which|who)[ \t]+"
     r"(?i:is|are|was|were|do|does|did|can|could|should|would|will|has|have)\b[^?\n]*$"
 )
@@ -1920,10 +1917,10 @@ def _bare_reason(node: Node) -> bool:
     return node.type == "paragraph" and explanation_start(node.children[0].content.strip()) == ""
 
 
-_CASE_HEADING = re.compile(
+_CASE_HEADING = regex(
     r"(?i)^\W*(?:scenario|case(?:\s+study)?|trap|situation|vignette|problem|exercise|example)\b"
 )
-_BRACKETED = re.compile(r"\(.*\)|\[.*\]")
+_BRACKETED = regex(r"\(.*\)|\[.*\]")
 _STATED = ("paragraph", "bullet_list", "ordered_list")
 _STATED_BLOCKS = 3
 """At most this many blocks state a case, and as many answer it."""
@@ -2043,7 +2040,7 @@ def _answer_blocks(below: Sequence[Node]) -> list[Node]:
     return taken
 
 
-_TITLE_OVER = re.compile(r"(?:\*\*|__)[^\n]+?(?::(?:\*\*|__)|(?:\*\*|__)[^\n]*:)")
+_TITLE_OVER = regex(r"(?:\*\*|__)[^\n]+?(?::(?:\*\*|__)|(?:\*\*|__)[^\n]*:)")
 """A bold title announcing what is below it: ``**Use Redis when you need:**``, ``**Gateway** (Free):``."""
 
 

@@ -17,22 +17,23 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item, Option
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block
+from ccpkit.regex import regex
 
-_QUESTION = re.compile(
+_QUESTION = regex(
     r"(?s)\A(?:::(?P<title>(?:[^:\\]|\\.|:(?!:))*)::)?\s*(?:\[(?:html|moodle|plain|markdown)\]\s*)?"
     r"(?P<text>(?:[^{}\\]|\\.)*)\{(?P<answers>(?:[^{}\\]|\\.)*)\}(?P<after>(?:[^{}\\]|\\.)*)\Z"
 )
-_TRUE_FALSE = re.compile(r"(?i)(?P<value>T|TRUE|F|FALSE)\s*(?P<feedback>#.*)?", re.DOTALL)
-_NUMBER = re.compile(r"#\s*=?\s*(?P<value>-?\d[\d.]*)(?:\s*(?P<sign>:|\.\.)\s*(?P<other>-?\d[\d.]*))?")
-_MARKED = re.compile(r"(?P<mark>[=~])(?P<body>(?:[^=~\\]|\\.)*)")
+_TRUE_FALSE = regex(r"(?i)(?P<value>T|TRUE|F|FALSE)\s*(?P<feedback>#.*)?", re.DOTALL)
+_NUMBER = regex(r"#\s*=?\s*(?P<value>-?\d[\d.]*)(?:\s*(?P<sign>:|\.\.)\s*(?P<other>-?\d[\d.]*))?")
+_MARKED = regex(r"(?P<mark>[=~])(?P<body>(?:[^=~\\]|\\.)*)")
 """One answer: its mark and what follows it up to the next unescaped mark."""
-_WEIGHT = re.compile(r"\A\s*%(?P<percent>-?\d+(?:\.\d+)?)%")
-_FEEDBACK = re.compile(r"(?<!\\)#")
-_ESCAPED = re.compile(r"\\([~=#{}:\\n])")
-_SEPARATE = re.compile(r"\A\s*(?://|\$CATEGORY:)")
+_WEIGHT = regex(r"\A\s*%(?P<percent>-?\d+(?:\.\d+)?)%")
+_FEEDBACK = regex(r"(?<!\\)#")
+_ESCAPED = regex(r"\\([~=#{}:\\n])")
+_SEPARATE = regex(r"\A\s*(?://|\$CATEGORY:)")
 """A comment line or a category line: GIFT's own, nothing to study."""
 _BLANK = "_____"
-_OPENING = re.compile(r"(?i)\{\s*(?:[=~#}]|$|(?:T|F|TRUE|FALSE)\s*[#}])")
+_OPENING = regex(r"(?i)\{\s*(?:[=~#}]|$|(?:T|F|TRUE|FALSE)\s*[#}])")
 """Braces as a GIFT question's open (or a line ending in one): a file with none holds no question."""
 
 
@@ -155,7 +156,7 @@ def _question(ctx: Context, block: Block, found: re.Match[str]) -> Iterator[Item
     yield from _choice(ctx, block, asked, answers, general)
 
 
-_TITLED = re.compile(r"\A::(?:[^:\\]|\\.|:(?!:))*::")
+_TITLED = regex(r"\A::(?:[^:\\]|\\.|:(?!:))*::")
 """A GIFT question's name opening a paragraph."""
 _UNCLOSED = "GIFT question with no `{…}` of answers (or one never closed with `}`): it was left out"
 _MALFORMED = (

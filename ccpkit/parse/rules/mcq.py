@@ -48,6 +48,7 @@ from ccpkit.parse.rules.scenarios import share_scenarios
 from ccpkit.parse.rules.sub_questions import answered_parts, roman_parts
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
 
 def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
@@ -150,7 +151,7 @@ def _of_section(drafts: list[Draft], title: str) -> list[Draft]:
     return named if title and named else drafts
 
 
-_PADDING = re.compile(r"(?<!\d)0+(?=\d)")
+_PADDING = regex(r"(?<!\d)0+(?=\d)")
 
 
 def _unpadded(number: str) -> str:
@@ -158,7 +159,7 @@ def _unpadded(number: str) -> str:
     return _PADDING.sub("", number)
 
 
-_IN_ORDER = re.compile(
+_IN_ORDER = regex(
     r"^\W*(?:the\s+)?(?:correct\s+)?answers\s*[:=\u2013\u2014-]\s*(?P<letters>[A-H](?:\s*[,;/]?\s*[A-H])+)\W*$",
     re.I,
 )
@@ -362,7 +363,7 @@ def _named_below(paragraph: Node, below: Sequence[Block]) -> tuple[KeyEntry, int
     return (entry, 1) if entry is not None else None
 
 
-_REPEATED = re.compile(r"(?:\*\*|__)?(?i:statement|question|prompt)(?:\*\*|__)?\s*:")
+_REPEATED = regex(r"(?:\*\*|__)?(?i:statement|question|prompt)(?:\*\*|__)?\s*:")
 """``**Statement**: …`` between a key's question number and its answer: the question's words again."""
 
 
@@ -405,7 +406,7 @@ def _question_named(paragraph: Node) -> str:
     return named if asked.strip() and is_question_id(named) else ""
 
 
-_BOLD_QUESTION_ID = re.compile(r"(?:\*\*|__)(?P<id>[^*_\n:]{1,20}?)(?:\*\*|__)(?:\s*:[^\n]*)?")
+_BOLD_QUESTION_ID = regex(r"(?:\*\*|__)(?P<id>[^*_\n:]{1,20}?)(?:\*\*|__)(?:\s*:[^\n]*)?")
 """A question's number in bold, maybe with its level after a colon: ``**Question 1**: Basic``."""
 
 
@@ -435,7 +436,7 @@ def _explained(entry: KeyEntry, text: str) -> KeyEntry:
     return replace(entry, answer=replace(entry.answer, rest=rest))
 
 
-_NAMES_A_KEY = re.compile(r"\b(?:answers|answer\s+(?:key|sheet)|solutions)\b", re.I)
+_NAMES_A_KEY = regex(r"\b(?:answers|answer\s+(?:key|sheet)|solutions)\b", re.I)
 """A summary that folds a whole key, not one question's answer."""
 _EXPLAINING = ("paragraph", "blockquote", "bullet_list", "ordered_list")
 """What may explain the key entry above it."""
@@ -507,7 +508,7 @@ def _only_entries(lines: list[str], node: Node) -> list[KeyEntry]:
     return entries
 
 
-_OPTION_LINE = re.compile(r"\s*(?:[-*+]\s+|\d+[.)]\s+)?\(?[A-Ha-h][.)]\s")
+_OPTION_LINE = regex(r"\s*(?:[-*+]\s+|\d+[.)]\s+)?\(?[A-Ha-h][.)]\s")
 """A line that opens with an option's letter (``a) To reclaim memory``, ``- B. Amazon S3``)."""
 
 
@@ -528,12 +529,12 @@ def _entries_of_lines(lines: list[str], node: Node, entries: list[KeyEntry]) -> 
     return entries
 
 
-_Q_COLUMN = re.compile(
+_Q_COLUMN = regex(
     r"^(?:q|qn|question|questions|no\.?|number|#|q\s*#|q\.?\s*no\.?|question\s*(?:#|no\.?)"
     r"|quest[ãa]o|pregunta|domanda|frage|n\.?º|c[âa]u(?:\s+h[ỏo]i)?|soal|题号|문항|номер|№)$",
     re.I,
 )
-_A_COLUMN = re.compile(rf"^(?:{ANSWER_COLUMN}|a)$", re.I)
+_A_COLUMN = regex(rf"^(?:{ANSWER_COLUMN}|a)$", re.I)
 """An answer key's column of letters: ``Answer``, ``Correct answer``, ``A`` beside ``Q`` …"""
 
 
@@ -731,7 +732,7 @@ def _asks_an_order(stem: str, letters: Sequence[str], labels: Sequence[str]) -> 
     return len(letters) >= _ORDERED and ordered and _ORDERING.search(stem) is not None
 
 
-_ORDERING = re.compile(
+_ORDERING = regex(
     r"(?i)\b(?:(?:right|correct|proper|logical|chronological)\s+(?:order|sequence)|in\s+order\b(?!\s+to\b)"
     r"|arrange|(?:sequence|rank|order)\s+(?:the|these)\b)"
 )
@@ -817,7 +818,7 @@ def _mcq(ctx: Context, draft: Draft, letters: tuple[str, ...]) -> MCQ:
     return fields.mcq(stem=stem, options=options, explanation=explanation)
 
 
-_FILLED_BLANK = re.compile(
+_FILLED_BLANK = regex(
     r"[(\uff08]\s*(?P<bracketed>[A-H])\s*[)\uff09](?=[\s\u3002\uff0e.\uff1f?]*$)"
     r"|(?<=[\s\uff0c\u3001\uff1a\uff1b])(?P<last>[A-H])(?=[\s\u3002\uff0e.]*$)"
     r"|(?<=[\uff0c\u3001\uff1a\uff1b])\s*(?P<between>[A-H])(?=[\s\u3001\uff0c\u3002])"
@@ -825,12 +826,12 @@ _FILLED_BLANK = re.compile(
 """A blank with its answer's letter written in, as Chinese and Japanese banks fill theirs: at the
 stem's end (``是\uff08B\uff09。``, ``属于 C。``) or right after a comma (``\uff0cA 实现其功能``); a letter
 within the words (``维生素 A``, ``如图\uff08B\uff09所示``) is theirs."""
-_WORDS_BLANK = re.compile(r"(?<=\s)(?P<inside>[A-H])(?=[\s\u3001\uff0c\u3002])")
+_WORDS_BLANK = regex(r"(?<=\s)(?P<inside>[A-H])(?=[\s\u3001\uff0c\u3002])")
 """A letter between spaces within the words (``围绕 B 开展``): the filled blank only in a statement with
 no blank of its own, empty brackets or underscores (``维生素 A`` before one keeps it, as does a question
 ending in a question mark)."""
-_OPEN_BLANK = re.compile(r"[(\uff08]\s*[)\uff09]|_{2,}|[?\uff1f]\s*$")
-_IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_OPEN_BLANK = regex(r"[(\uff08]\s*[)\uff09]|_{2,}|[?\uff1f]\s*$")
+_IDEOGRAPHS = regex(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def _blanked(stem: str, letters: tuple[str, ...]) -> str:

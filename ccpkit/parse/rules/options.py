@@ -21,8 +21,9 @@ from ccpkit.parse.rules.answers import (
 )
 from ccpkit.parse.rules.terms import BOLD_TEXT, split_term
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
-_LETTERED = re.compile(
+_LETTERED = regex(
     r"^(?:\*\*|__)?(?:\((?P<paren>[A-Ha-h])\)|\[(?P<bracket>[A-H])\]|(?P<letter>[A-Ha-h])\\?[.)]"
     r"|(?P<wide>[A-H])[\u3001\uff0e\uff09]|(?P<loose>[A-H])(?:[ \t]*[-\u2013\u2014]|:))(?:\*\*|__)?"
     r"(?:(?:\s+|(?<=[\u3001\uff0e\uff09])|(?=`))(?P<text>\S.*))?$",
@@ -33,7 +34,7 @@ _LETTERED = re.compile(
 as code may after any letter: ``D:`null```), and, in a run of two or more from ``A``, ``A: …`` or
 ``A - …`` (a lone ``A:`` answers a ``Q:``). Not ``Option A: …``: decision records weigh their options
 so, with no answer to give."""
-_ASKS = re.compile(
+_ASKS = regex(
     r"\b(?:select|choose|pick|selecione|escolha|assinale|marque|seleccione|elija|señale|choisissez|w[äa]hlen"
     r"|scegli|seleziona)\b"
     r"|(?:^|[.!:]\s+)which\b(?!\s+to\b)|\b(?:is|are|was|were)\s*:\s*$",
@@ -43,7 +44,7 @@ _ASKS = re.compile(
 Spanish, French, German and Italian: ``Assinale …``, ``Marque …``, ``Señale …``, ``Scegli …``), a
 sentence opening with "Which" (an exam's stem with its ``?`` forgotten), one left open after its verb
 (``The service that records API calls is:``) or a blank (``based on ___``)."""
-_INSTRUCTION = re.compile(
+_INSTRUCTION = regex(
     r"(?i)^(?:define|explain|describe|give|list|name|state|compare|contrast|outline|discuss|identify"
     r"|justify|summari[sz]e|distinguish|differentiate|calculate|compute|write|mention|suggest|show"
     r"|find|solve|translate|conjugate|advise|evaluate|prove|derive|draw|sketch|classify|predict|estimate"
@@ -51,43 +52,41 @@ _INSTRUCTION = re.compile(
     r"|what|why|how|when|where|which|who)\b"
 )
 """How words that ask without a ``?`` open."""
-_WIDE_GAP = re.compile(r"(?:\s{2,}|\t|\s*[;|]\s*)$")
+_WIDE_GAP = regex(r"(?:\s{2,}|\t|\s*[;|]\s*)$")
 """What parts options written on one line with no stem before them (``A. Spot   B. Dedicated``)."""
-_TRAILING_ANSWER = re.compile(r"\s+[\u2013\u2014-]?\s*(?=(?:\*\*|__)?(?i:(?:correct\s+)?answer)\s*:)")
+_TRAILING_ANSWER = regex(r"\s+[\u2013\u2014-]?\s*(?=(?:\*\*|__)?(?i:(?:correct\s+)?answer)\s*:)")
 """Where an answer starts at the end of a line of options (``C) Zephyr Edge — Answer: A``)."""
-_LINE_BREAK = re.compile(r"<br\s*/?>|\n", re.I)
-_BREAK_BEFORE_LINE = re.compile(
-    r"(?i)<br\s*/?>(?=\s*(?:\(?[A-Ha-h][.):]\s|(?:\*\*|__)?(?:ans|answer|correct)\b))"
-)
+_LINE_BREAK = regex(r"<br\s*/?>|\n", re.I)
+_BREAK_BEFORE_LINE = regex(r"(?i)<br\s*/?>(?=\s*(?:\(?[A-Ha-h][.):]\s|(?:\*\*|__)?(?:ans|answer|correct)\b))")
 """A ``<br>`` before an option's letter or an answer line: it parts a question's lines."""
-_BREAK_AT_END = re.compile(r"(?i)\s*<br\s*/?>\s*$")
-_BULLET = re.compile(r"^[-*+\u2022]\s+")
-_INLINE_LETTER = re.compile(r"(?:^|(?<=\s))(?:\(?(?P<letter>[A-H])[.)]|\(?(?P<lower>[a-h])\))\s+")
+_BREAK_AT_END = regex(r"(?i)\s*<br\s*/?>\s*$")
+_BULLET = regex(r"^[-*+\u2022]\s+")
+_INLINE_LETTER = regex(r"(?:^|(?<=\s))(?:\(?(?P<letter>[A-H])[.)]|\(?(?P<lower>[a-h])\))\s+")
 """An option's letter inside a line: ``A) ``, ``B. ``, ``(C) ``, or lower-case with a bracket: ``(d) ``,
 ``d) ``."""
-_LETTER_CELL = re.compile(r"\(?(?P<letter>[A-Ha-h])[.):]?")
-_OPTION_COLUMN = re.compile(r"(?i:options?|choices?|answers?|letter|alternativas?|opci[óo]n|opç[ãa]o|#)?")
+_LETTER_CELL = regex(r"\(?(?P<letter>[A-Ha-h])[.):]?")
+_OPTION_COLUMN = regex(r"(?i:options?|choices?|answers?|letter|alternativas?|opci[óo]n|opç[ãa]o|#)?")
 _LABELS = "ABCDEFGH"
 _LISTS = ("bullet_list", "ordered_list")
-_OPTION_NUMBER = re.compile(r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?P<number>[1-8])[.)]?")
+_OPTION_NUMBER = regex(r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?P<number>[1-8])[.)]?")
 """An answer naming a numbered option: ``3``, ``3)``, ``Option 3``, ``#3``."""
-_NUMBER_STATED = re.compile(
+_NUMBER_STATED = regex(
     r"(?i)(?:the\s+(?:correct|right)\s+answer\s+is\s+(?:option\s+|number\s+)?(?P<said>[1-8])(?=\s*(?:[.,;:!)\u2013\u2014]|$))"
     r"|(?:option\s+|number\s+)?(?P<number>[1-8])\s+is\s+(?:the\s+)?(?:correct|right)(?:\s+answer)?"
     r"(?=\s*(?:[.,;:!\u2013\u2014]|$)))"
 )
-_NUMBERED_ITEM = re.compile(r"^(?:\*\*|__)?(?P<number>[1-8]):(?:\*\*|__)?[ \t]+(?P<text>\S.*)$", re.S)
+_NUMBERED_ITEM = regex(r"^(?:\*\*|__)?(?P<number>[1-8]):(?:\*\*|__)?[ \t]+(?P<text>\S.*)$", re.S)
 """A bullet numbered with a colon, as some banks write their options (``- 1: false``, ``- 2: true``): in
 a run of two or more from ``1``, lettered ``A``, ``B`` … and named by its number in the answer."""
-_NAMES_PARTED = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+")
+_NAMES_PARTED = regex(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+")
 """What parts the options an answer names one by one: ``AWS Lambda, Amazon DynamoDB``, ``… and …``."""
-_WHOLE_CODE = re.compile(r"`(?P<inner>[^`]+)`")
-_LETTER_AND_TEXT = re.compile(r"(?P<letter>[A-Z])[.)]\s+(?P<text>.+)", re.S)
+_WHOLE_CODE = regex(r"`(?P<inner>[^`]+)`")
+_LETTER_AND_TEXT = regex(r"(?P<letter>[A-Z])[.)]\s+(?P<text>.+)", re.S)
 """An answer written as its option is: the letter, then the option's text."""
-_REASON_AFTER = re.compile(r"\s*(?:[,;:]|\.(?=\s)|\s[-\u2013\u2014])\s*|\s+(?=(?:because|since|as)\b)", re.I)
+_REASON_AFTER = regex(r"\s*(?:[,;:]|\.(?=\s)|\s[-\u2013\u2014])\s*|\s+(?=(?:because|since|as)\b)", re.I)
 """Where an answer's option ends and its reason starts: ``Amazon S3, since …``, ``Amazon S3 — it …``."""
-_NUMBER_JOINER = re.compile(r"(?i)\s*(?:,|;|&|/|\+|\band\b)\s*")
-_TASK = re.compile(
+_NUMBER_JOINER = regex(r"(?i)\s*(?:,|;|&|/|\+|\band\b)\s*")
+_TASK = regex(
     r"^(?:\[(?P<mark>[ xX*]?)\]|\[(?P<quiz>\[[ xX]\]|\([ xX]\))\]"
     r"|(?P<ballot>[\u2610\u2611])\ufe0f?|(?P<radio>[\u25cb\u25ef]))"
     r"[ \t]+(?P<text>\S.*)$",
@@ -100,12 +99,12 @@ option's: a filled-in survey and a slide's bullets write them too."""
 _NO_WORDS = "&shy;"
 """What a box's option with no words of its own holds, its text the code below it (``- [x] &shy;``
 over a fenced block, as a public bank of skill-assessment answers writes code options)."""
-_BARE_BOX = re.compile(r"(?P<box>\[[ xX]?\])(?:[ \t]+(?:[A-H][.):]?|:|\u2800))?")
+_BARE_BOX = regex(r"(?P<box>\[[ xX]?\])(?:[ \t]+(?:[A-H][.):]?|:|\u2800))?")
 """A box alone on its item's first line (or with its letter alone, ``- [ ] A``, or a blank character,
 ``- [x] ⠀``), its option's code below or nested under it."""
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
 _RIGHT = r"(?i:correct(?:\s+answer)?|right\s+answer)"
-_MARK = re.compile(
+_MARK = regex(
     rf"^\s*{_CHECK}\s*|\s*(?:{_CHECK}(?:\s*{_RIGHT})?"
     rf"|(?:\*\*|\*|_)?(?:\((?:{_RIGHT}|(?i:answer))\)|\[(?:{_RIGHT}|(?i:answer)|{_CHECK})\])(?:\*\*|\*|_)?"
     rf"|(?:\*\*)?Most Voted(?:\*\*)?|(?:<-+|\u2190|\u2b05\ufe0f?)\s*(?:{_RIGHT}|(?i:answer)))\s*$"
@@ -115,22 +114,22 @@ _MARK = re.compile(
 ``← correct``, or the ``Most Voted`` that
 question banks copied from discussion sites put after the option most people chose. (An asterisk
 after an option's words is as often a footnote, a pointer or code: no mark.)"""
-_CROSSED = re.compile(rf"^\s*{CROSS}\s*|\s*{CROSS}\s*$")
+_CROSSED = regex(rf"^\s*{CROSS}\s*|\s*{CROSS}\s*$")
 """A wrong option marked in its text: ``❌``, ``✖``, ``✗``, ``✘``."""
 _WRONG = r"(?i:incorrect|wrong)"
-_SAID_WRONG = re.compile(
+_SAID_WRONG = regex(
     rf"\s*(?:{CROSS}\s*{_WRONG}|(?:\*\*|\*|_)?(?:\({_WRONG}\)|\[{_WRONG}\])(?:\*\*|\*|_)?)\s*$"
 )
 """``❌ Incorrect``, ``[Incorrect]``, ``(wrong)`` after a wrong option, beside the right one's mark: no
 part of its text. Alone, ``(Incorrect)`` may mark only a test taker's wrong pick, so it says nothing
 of the others."""
-_NEXT_NAMED = re.compile(r"\s*(?:,|;|&|/|\band\b|\bplus\b)\s*\(?(?P<letter>[A-H])\b[.):\u2013\u2014-]?\s*")
+_NEXT_NAMED = regex(r"\s*(?:,|;|&|/|\band\b|\bplus\b)\s*\(?(?P<letter>[A-H])\b[.):\u2013\u2014-]?\s*")
 """The next letter of an answer whose letters each come with their option's words (see
 ``with_named_options``)."""
 _CLAUSE_END = " \t\n.,;:)\u2013\u2014-"
-_STRUCK = re.compile(r"~~(?P<text>[^~\s](?:.*[^~\s])?)~~\s*", re.S)
+_STRUCK = regex(r"~~(?P<text>[^~\s](?:.*[^~\s])?)~~\s*", re.S)
 """An option struck through, as a wrong one: ``~~A. AWS Direct Connect~~``."""
-_LEADING_MARK = re.compile(rf"^\s*(?:{_CHECK}|{CROSS}|(?P<star>\*)(?=\(?[A-Ha-h][.)]\s))\s*")
+_LEADING_MARK = regex(rf"^\s*(?:{_CHECK}|{CROSS}|(?P<star>\*)(?=\(?[A-Ha-h][.)]\s))\s*")
 """A mark before an option's letter: ``✅ B. …``, ``❌ A. …``, or a star glued to the letter, ``*B) …``, as
 word processors' banks mark the right one."""
 
@@ -195,10 +194,10 @@ def asks(stem: str) -> bool:
 
 
 _SENTENCE_WORDS = 5
-_BRACKETED_BLANK = re.compile(r"\[\s?(?:\.\.\.|\u2026)\s?\]")
+_BRACKETED_BLANK = regex(r"\[\s?(?:\.\.\.|\u2026)\s?\]")
 """A blank in brackets in the stem's last line (``… only through [...].``); one in a quotation leaves
 words out (``"the market [...] corrects itself"``)."""
-_QUOTED = re.compile(r"\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d|\u201e[^\u201c\u201d\n]*[\u201c\u201d]")
+_QUOTED = regex(r"\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d|\u201e[^\u201c\u201d\n]*[\u201c\u201d]")
 
 
 def instructs(words: str) -> bool:
@@ -272,7 +271,7 @@ def named_with_reason(options: Sequence[DraftOption], words: str) -> tuple[tuple
     return (), ""
 
 
-_ARTICLE = re.compile(r"(?:an?|the)\s+(?=\w)", re.IGNORECASE)
+_ARTICLE = regex(r"(?:an?|the)\s+(?=\w)", re.IGNORECASE)
 
 
 def with_named_options(options: Sequence[DraftOption], answer: Answer) -> Answer:
@@ -456,8 +455,8 @@ def _letters_joined(row: list[str]) -> list[str]:
     return joined
 
 
-_LETTER_ALONE = re.compile(r"\(?[A-Ha-h][.)]")
-_EMPHASIZED = re.compile(r"(\*\*|__|==(?=[^=\s]))(?P<inner>(?:(?!\1).)+?)(?<![=\s])\1")
+_LETTER_ALONE = regex(r"\(?[A-Ha-h][.)]")
+_EMPHASIZED = regex(r"(\*\*|__|==(?=[^=\s]))(?P<inner>(?:(?!\1).)+?)(?<![=\s])\1")
 """A lettered option's text wholly in bold or highlighted (``**Amazon S3**``, ``==Amazon S3==``; not
 ``===, !==``, operators), its words as ``inner``. Plain bullets are marked in bold alone: a highlight
 among them is a cloze."""
@@ -528,7 +527,7 @@ def _without_feedback(
     return kept, "\n".join(reasons)
 
 
-_DOTTED = re.compile(r"\n\.\.\.[ \t]+(?P<why>\S[^\n]*)$")
+_DOTTED = regex(r"\n\.\.\.[ \t]+(?P<why>\S[^\n]*)$")
 """text2qti's feedback on an option, on the line under it: ``... Ribosomes build proteins.``"""
 
 
@@ -542,11 +541,11 @@ def _unquoted(quote: str) -> str:
     return " ".join(line.lstrip(">").strip() for line in quote.split("\n") if line.lstrip(">").strip())
 
 
-_FEEDBACK = re.compile(r"\n\n(?P<quote>>[^\n]*(?:\n>[^\n]*)*)\s*$")
+_FEEDBACK = regex(r"\n\n(?P<quote>>[^\n]*(?:\n>[^\n]*)*)\s*$")
 """A quote ending an option, under its words: why it is right or wrong."""
 
 
-_MARK_THEN_REASON = re.compile(rf"\s+(?P<mark>{_CHECK}|{CROSS})\s*[\u2013\u2014:-]\s+(?P<reason>\S.*)$", re.S)
+_MARK_THEN_REASON = regex(rf"\s+(?P<mark>{_CHECK}|{CROSS})\s*[\u2013\u2014:-]\s+(?P<reason>\S.*)$", re.S)
 
 
 def answers_asked(stem: str) -> tuple[int, str] | None:
@@ -557,9 +556,9 @@ def answers_asked(stem: str) -> tuple[int, str] | None:
 
 
 _HOW_MANY = r"\s+(?P<n>two|three|four|duas|dois|dos|tr[eê]s|2|3|4)(?![-\w])"
-_CHOOSE = re.compile(rf"\b(?:choose|select|selecione|escolha|seleccione|elija){_HOW_MANY}", re.I)
-_WHICH = re.compile(rf"\bwhich{_HOW_MANY}", re.I)
-_COUNTED = re.compile(r"\((?P<n>two|three|four|2|3|4)\s+(?:correct\s+)?answers\)", re.I)
+_CHOOSE = regex(rf"\b(?:choose|select|selecione|escolha|seleccione|elija){_HOW_MANY}", re.I)
+_WHICH = regex(rf"\bwhich{_HOW_MANY}", re.I)
+_COUNTED = regex(r"\((?P<n>two|three|four|2|3|4)\s+(?:correct\s+)?answers\)", re.I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "duas": 2, "dois": 2, "dos": 2, "três": 3, "tres": 3}
 _NUMBERS |= {"2": 2, "3": 3, "4": 4}
 

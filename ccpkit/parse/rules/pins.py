@@ -6,14 +6,14 @@ the author believes the id is pinned until a rename orphans the note in Anki.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
+from ccpkit.regex import regex
 
-_LOOKS_PINNED = re.compile(r"^\{\s*(?:#|id\s*=)[^{}\n]*\}$")
+_LOOKS_PINNED = regex(r"^\{\s*(?:#|id\s*=)[^{}\n]*\}$")
 
 
 def check_pins(ctx: Context) -> Iterator[Item | Problem]:

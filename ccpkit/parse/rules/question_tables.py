@@ -23,13 +23,14 @@ from ccpkit.parse.rules.options import DraftOption, cell_options, marked, table_
 from ccpkit.parse.rules.questions import Draft
 from ccpkit.parse.rules.terms import BOLD_TEXT
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
-_QUESTION = re.compile(rf"(?:{QUESTION}s?|q|stem|prompt)(?:\s+text)?", re.I)
-_ID = re.compile(r"#|no\.?|n\.?º|number|id|q\s*#|q\.?\s*no\.?", re.I)
-_OPTION = re.compile(r"(?:(?:options?|choices?)\s*)?\(?(?:(?P<letter>[A-H])|(?P<number>[1-8]))[.):]?", re.I)
+_QUESTION = regex(rf"(?:{QUESTION}s?|q|stem|prompt)(?:\s+text)?", re.I)
+_ID = regex(r"#|no\.?|n\.?º|number|id|q\s*#|q\.?\s*no\.?", re.I)
+_OPTION = regex(r"(?:(?:options?|choices?)\s*)?\(?(?:(?P<letter>[A-H])|(?P<number>[1-8]))[.):]?", re.I)
 """An option's column: ``A``, ``B)``, ``Option C``, ``Choice 1``; numbered ones only after a word."""
-_LISTED = re.compile(r"options|choices|answer\s+(?:options|choices)", re.I)
-_ANSWER = re.compile(rf"{ANSWER_COLUMN}|correct\s+choices?", re.I)
+_LISTED = regex(r"options|choices|answer\s+(?:options|choices)", re.I)
+_ANSWER = regex(rf"{ANSWER_COLUMN}|correct\s+choices?", re.I)
 """The answer column: never a bare ``A``, which is option A's."""
 
 

@@ -55,21 +55,22 @@ from ccpkit.parse.rules.options import (
 from ccpkit.parse.rules.scenarios import opens_scenario
 from ccpkit.parse.rules.terms import asked_in_bold, split_term, undecorated
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
 _OF_COUNT = r"(?:\s+of\s+\d+)?"
 """``Question 2 of 65``: how many there are is no part of the question."""
 _DUMP_LABEL = rf"(?:new\s+)?(?:{QUESTION}|ques\.?)(?:\s+no\.?)?"
 """``Question``, and as exam dumps number theirs: ``QUESTION NO: 5``, ``NEW QUESTION 12``, ``Ques 13``."""
-_HEADED = re.compile(
+_HEADED = regex(
     rf"^(?:(?i:{_DUMP_LABEL}|q\.?)\s*[#:]?\s*(?P<id>[A-Z]?\d+)[题題问問]?{_OF_COUNT}[.):]?|(?P<number>[A-Z]?\d+)[.):])"
     r"(?:\s+(?P<rest>.*))?$",
     re.S,
 )
 _TOPIC = r"(?:topic\s*#?\s*\d+\s+)?"
 """The topic a dump site's label names before the question's number: ``Topic 1 Question #14``."""
-_TOPICAL = re.compile(r"(?:\*\*|__)?topic\b", re.I)
+_TOPICAL = regex(r"(?:\*\*|__)?topic\b", re.I)
 """A stem's first words that name a topic: a label only on a line of its own."""
-_NUMBERED_STEM = re.compile(
+_NUMBERED_STEM = regex(
     rf"^(?:\*\*|__)?(?:(?i:{_TOPIC}{_DUMP_LABEL})\s*[#-]?\s*:?\s*(?P<qid>[A-Z]?\d+)[题題问問]?{_OF_COUNT}"
     r"[ \u00a0\u202f]?[.):]?"
     r"|Q\.?(?P<q>[A-Z]?\d+)(?:[.):]|\s+[-\u2013\u2014](?=\s|\*\*|__))?"
@@ -79,31 +80,31 @@ _NUMBERED_STEM = re.compile(
     r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\*\*|__)?(?:(?:\s+|(?<=[\u3001\uff0e])|(?=Topic\s))(?P<rest>\S.*))?$",
     re.S,
 )
-_HOW_MANY = re.compile(r"(?i)\bhow\s+many\b")
-_ANSWER_LABEL = re.compile(r"(?i)^\W*(?:ans(?:wer)?s?|correct\s+answers?)\b")
+_HOW_MANY = regex(r"(?i)\bhow\s+many\b")
+_ANSWER_LABEL = regex(r"(?i)^\W*(?:ans(?:wer)?s?|correct\s+answers?)\b")
 """How an answer line opens at the end of a question's paragraph: ``Ans -``, ``Answer:``."""
-_PAGE_LINES = re.compile(
+_PAGE_LINES = regex(
     r"^(?:Topic\s*#?\s*:?\s*\d+|\[All [^\]\n]* Questions\]|\(Exam Topic \d+\))[ \t]*(?:\n|$)", re.I | re.M
 )
 """A dump site's page lines under ``Question #: 45``: ``Topic #: 1``, ``[All … Questions]``; an exam
 dump's source tag, ``(Exam Topic 1)``."""
-_WORD_QUESTION = re.compile(r"(?:\*\*|__)?question(?:\*\*|__)?[ \t]*(?:\n|$)", re.I)
+_WORD_QUESTION = regex(r"(?:\*\*|__)?question(?:\*\*|__)?[ \t]*(?:\n|$)", re.I)
 """The word ``QUESTION`` after a number, as a paid bank's review pages write ``1. QUESTION``."""
-_ANSWER_HEADING = re.compile(
+_ANSWER_HEADING = regex(
     r"(?i)(?:the\s+)?(?:(?:correct|right)\s+(?:answers?|options?|choices?)|answers?)|back"
 )
 """A heading over a question's answer: ``Correct Answer``, ``Answer``, ``Correct option``, a card's
 ``Back`` (under ``### Front``, as flashcard apps' imports write a question)."""
-_BOLD_LABEL = re.compile(r"(\*\*|__)(?P<label>[^*_:\n]+):?\1:?")
+_BOLD_LABEL = regex(r"(\*\*|__)(?P<label>[^*_:\n]+):?\1:?")
 """A bold paragraph that may be an answer's label: ``**Correct**``, ``**Correct Answer:**``."""
-_HOW_IT_WENT = re.compile(r"(?i:correct|incorrect|skipped|unanswered)")
+_HOW_IT_WENT = regex(r"(?i:correct|incorrect|skipped|unanswered)")
 """What a test's review page says of a question after its number: how the test taker did."""
-_VOTES = re.compile(r"\W*community vote distribution\b\W*", re.I)
-_NO_SECTION = re.compile(r"section:\s*\(none\)(?:\s+explanation)?", re.I)
+_VOTES = regex(r"\W*community vote distribution\b\W*", re.I)
+_NO_SECTION = regex(r"section:\s*\(none\)(?:\s+explanation)?", re.I)
 """What a VCE dump writes under (or after) every answer: ``Section: (none) Explanation``."""
-_VOTE = re.compile(r"(?:[A-H]{1,8}\s*\(\d{1,3}%\)|\d{1,3}%|other)", re.I)
+_VOTE = regex(r"(?:[A-H]{1,8}\s*\(\d{1,3}%\)|\d{1,3}%|other)", re.I)
 """A line of the votes under ``Community vote distribution``: ``AC (88%)``, ``12%``, ``Other``."""
-_DISCUSSION = re.compile(
+_DISCUSSION = regex(
     r"(?:selected\s+answer:\s*[A-H]{1,8}|upvoted\s+\d+\s+times?"
     r"|(?:\S+\s+){0,3}(?:highly\s+voted|most\s+recent)\s+\d+\s+(?:year|month|week|day|hour|minute)s?"
     r"(?:,\s*\d+\s+(?:year|month|week|day|hour|minute)s?)?\s+ago)",
@@ -113,51 +114,49 @@ _DISCUSSION = re.compile(
 ``User123 Highly Voted 1 year, 2 months ago`` (a name of up to three words)."""
 _TAG_WORDS = 5
 """At most this many words after a question's number in its heading tag it (a topic, a level)."""
-_QUESTION_LABEL = re.compile(rf"(?:\*\*|__)?(?i:{QUESTION}(?:\s+text)?)(?:\*\*|__)?\s*:")
+_QUESTION_LABEL = regex(rf"(?:\*\*|__)?(?i:{QUESTION}(?:\s+text)?)(?:\*\*|__)?\s*:")
 """``**Question Text:**`` over a question's words: what is above it is no part of the stem."""
 _FIELD_LABEL = r"(?:\*\*|__)([^*_\n]{1,40}):(?:\*\*|__)"
 """A field's name in bold with its colon (``**Question Type:**``); the name is its group."""
-_FIELD = re.compile(rf"{_FIELD_LABEL}[ \t]*[^\n]{{0,60}}")
+_FIELD = regex(rf"{_FIELD_LABEL}[ \t]*[^\n]{{0,60}}")
 """``**Question Type:** Multiple Choice``: a short field a bank writes above a labelled question."""
-_FIELDS_LINE = re.compile(rf"{_FIELD.pattern}(?:[ \t]+[\u00b7\u2022|][ \t]+{_FIELD.pattern})+")
+_FIELDS_LINE = regex(rf"{_FIELD.pattern}(?:[ \t]+[\u00b7\u2022|][ \t]+{_FIELD.pattern})+")
 """``**Difficulty:** Easy · **Type:** MCQ``: a bank's fields on one line, above any question, when each
 names how the bank files it (``_BANK_FIELDS``; a case's ``**Age:** 67 · **BP:** 82/40`` is asked)."""
-_FIELD_NAME = re.compile(_FIELD_LABEL)
+_FIELD_NAME = regex(_FIELD_LABEL)
 _BANK_FIELDS = frozenset(
     {"difficulty", "type", "question type", "concepts", "concept", "topic", "topics", "domain", "category",
      "level", "tags", "source", "marks", "points", "time", "skill", "skills", "objective", "id"}
 )  # fmt: skip
-_MAY_ASK = re.compile(r"(?:^|[.!:]\s+)(?:what|who|whom|whose|when|where|why|how)\b(?!\s+to\b)", re.I)
+_MAY_ASK = regex(r"(?:^|[.!:]\s+)(?:what|who|whom|whose|when|where|why|how)\b(?!\s+to\b)", re.I)
 """A sentence opening with another question word may ask or not ("What I revised this week"); "What
 to review", "How to study" never ask: an infinitive after the word makes it a title."""
 
-_PAIRED_QUESTION = re.compile(r"(?:\*\*|__)?Q\d*(?:\*\*|__)?\s*:")
+_PAIRED_QUESTION = regex(r"(?:\*\*|__)?Q\d*(?:\*\*|__)?\s*:")
 """A question asked on a ``Q:`` line (``Q: Which …?``, ``**Q1:** …``), which an ``A:`` line answers."""
-_ANNOUNCES_STATEMENTS = re.compile(r"(?i)\b(?:consider|following|statements?|pairs|assertions?)\b[^:\n]*:$")
+_ANNOUNCES_STATEMENTS = regex(r"(?i)\b(?:consider|following|statements?|pairs|assertions?)\b[^:\n]*:$")
 """``Consider the following statements:``, ``… the following pairs:``: what a numbered list below states
 for the question under it to ask about."""
-_RADIO = re.compile(r"\((?P<blank> )?(?:x|X)?\)[ \t]+(?=\w)")
+_RADIO = regex(r"\((?P<blank> )?(?:x|X)?\)[ \t]+(?=\w)")
 """A form's radio button before a choice's words: ``( )``, ``(x)`` (not ``() =>``, ``(x) ↦``)."""
-_SEPARATED_CARD = re.compile(r"[^\n]*\?\n\?{1,2}[ \t]*\n\S")
+_SEPARATED_CARD = regex(r"[^\n]*\?\n\?{1,2}[ \t]*\n\S")
 """A paragraph opening as a flashcard of note-to-Anki tools: its question's line, a ``?`` line, its answer."""
-_INLINE_CARD = re.compile(r"[^:`\n]+\?:::?[ \t]*[^:\s][^\n]*")
+_INLINE_CARD = regex(r"[^:`\n]+\?:::?[ \t]*[^:\s][^\n]*")
 """A one-line flashcard: ``What is KMS?::Key management``."""
 
-_REVEALS_ANSWER = re.compile(
-    r"(?i)(?:show|reveal|see|view|check|click\s+for)\s+(?:the\s+)?(?:answer|solution)s?"
-)
+_REVEALS_ANSWER = regex(r"(?i)(?:show|reveal|see|view|check|click\s+for)\s+(?:the\s+)?(?:answer|solution)s?")
 """An answer callout's title that says what it folds away: ``Show answer``, ``Reveal the solution``."""
 
-_CORRECT_HEADING = re.compile(r"(?i)correct\s+(?:answers?|options?|choices?)\s*:?")
-_INCORRECT_HEADING = re.compile(r"(?i)(?:incorrect|wrong)\s+(?:answers?|options?|choices?)\s*:?")
+_CORRECT_HEADING = regex(r"(?i)correct\s+(?:answers?|options?|choices?)\s*:?")
+_INCORRECT_HEADING = regex(r"(?i)(?:incorrect|wrong)\s+(?:answers?|options?|choices?)\s*:?")
 _CASE_WORDS = 8
 """A heading this long, written as sentences, states a case rather than names a list."""
 _REASON_WORDS = 3
 """A reason for an option is a sentence of three words or more (``Lambda runs code.``)."""
-_SENTENCE_ENDS = re.compile(r"[.!](?:\s|$)")
+_SENTENCE_ENDS = regex(r"[.!](?:\s|$)")
 _ENDS = ("heading", "hr")
 """What ends a question's answer and explanation: a heading or a thematic break (``---``)."""
-_SMALL_PRINT = re.compile(
+_SMALL_PRINT = regex(
     r"\s*<(sub|sup|small)\b[^>]*>(?P<words>(?:(?!</?\1\b).)*)</\1>\s*", re.DOTALL | re.IGNORECASE
 )
 _MEDIA = ("fence", "code_block", "table", "html_block")
@@ -201,7 +200,7 @@ class Draft:
     line in it): questions pasted with no blank line between them read as this one's explanation."""
 
 
-_VERDICT = re.compile(r"^\W*(?:(?:in)?correct\b|(?:wrong|right)\b\W*(?:[-:\u2013\u2014]|because))", re.I)
+_VERDICT = regex(r"^\W*(?:(?:in)?correct\b|(?:wrong|right)\b\W*(?:[-:\u2013\u2014]|because))", re.I)
 """How a reason for an option opens: ``Incorrect``, ``Correct -``, ``✅ Correct:``, ``Wrong:``."""
 
 
@@ -586,7 +585,7 @@ def _marked_letters(lines: Sequence[str]) -> list[str]:
     return [match["letter"] for match in found if match is not None and match["mark"]]
 
 
-_MARKED_LETTER = re.compile(
+_MARKED_LETTER = regex(
     r"(?P<letter>[A-H])[.)]?(?:\s*[-\u2013\u2014:]?\s*(?:(?P<mark>(?i:correct|right)|\u2705|\u2714\ufe0f?)"
     r"|(?i:incorrect|wrong)|\u274c))?"
 )
@@ -907,7 +906,7 @@ def _is_media(node: Node, *, statement: bool = False) -> bool:
     return _shown(node, statement=statement) or (node.type == "paragraph" and _attachable(node))
 
 
-_HINT_HEADING = re.compile(r"(?i)\W*hints?\W*")
+_HINT_HEADING = regex(r"(?i)\W*hints?\W*")
 """``# hint`` between a quiz's options and its ``# explanation``: a clue, said with the explanation."""
 
 
@@ -1374,7 +1373,7 @@ def _ticked_again(details: str, options: Sequence[DraftOption]) -> Answer | None
     return Answer(ticked, details_text(_TASK_LINE.sub("", details))) if ticked else None
 
 
-_TASK_LINE = re.compile(r"^[ \t]*[-*+][ \t]+\[([ xX])\][ \t]+(.+?)[ \t]*$", re.M)
+_TASK_LINE = regex(r"^[ \t]*[-*+][ \t]+\[([ xX])\][ \t]+(.+?)[ \t]*$", re.M)
 
 
 def _details_html(ctx: Context, nodes: Sequence[Node], index: int) -> tuple[str, int]:

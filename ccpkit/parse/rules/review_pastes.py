@@ -23,18 +23,19 @@ from ccpkit.parse.rules.answers import question_id
 from ccpkit.parse.rules.options import DraftOption
 from ccpkit.parse.rules.questions import Draft
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
-_HEADER = re.compile(r"\W*question\s+(?P<number>\d+)\s*:?\s*(?:correct|incorrect|skipped)\W*", re.I)
+_HEADER = regex(r"\W*question\s+(?P<number>\d+)\s*:?\s*(?:correct|incorrect|skipped)\W*", re.I)
 """``Question 5: Incorrect``: the page's heading of a question, with how the test taker did."""
-_VERDICT = re.compile(r"\(\s*(?P<verdict>correct|incorrect)\s*\)", re.I)
-_PICKED = re.compile(
+_VERDICT = regex(r"\(\s*(?P<verdict>correct|incorrect)\s*\)", re.I)
+_PICKED = regex(
     r"(?P<mark>your (?:answer|selection) is (?:correct|incorrect)|correct (?:answer|selection))[ \t]*\n"
     r"(?P<text>.+)",
     re.I | re.S,
 )
 """``Correct answer`` over the right option, ``Your answer is incorrect`` over a wrong pick."""
-_EXPLANATION = re.compile(r"\W*(?:overall\s+)?explanation\W*", re.I)
-_DOMAIN = re.compile(r"(?P<field>domain)[ \t]*\n(?P<value>.+)", re.I | re.S)
+_EXPLANATION = regex(r"\W*(?:overall\s+)?explanation\W*", re.I)
+_DOMAIN = regex(r"(?P<field>domain)[ \t]*\n(?P<value>.+)", re.I | re.S)
 """``Domain`` over the exam domain the question belongs to: said in its explanation."""
 _MOST_OPTIONS = 8
 """A page shows at most this many options (A to H), as an answer line names them."""
@@ -107,12 +108,12 @@ def _draft(ctx: Context, header: Block, number: str, opening: str, run: Sequence
     return draft
 
 
-_OF = re.compile(r"\W*question\s+\d+\s+of\s+\d+\W*", re.I)
+_OF = regex(r"\W*question\s+\d+\s+of\s+\d+\W*", re.I)
 """``Question 3 of 50``: the review's heading of a question, the question on the lines below it."""
-_RIGHT_ANSWER = re.compile(r"\W*correct\s+answers?\W*", re.I)
-_YOUR_ANSWER = re.compile(r"\W*your\s+answers?\W*", re.I)
-_JUDGED = re.compile(r"\W*this\s+answer\s+is\s+(?P<verdict>correct|incorrect)\W*", re.I)
-_PAGE_TITLE = re.compile(r".+\s[-\u2013]\s.+\s\|\s.+")
+_RIGHT_ANSWER = regex(r"\W*correct\s+answers?\W*", re.I)
+_YOUR_ANSWER = regex(r"\W*your\s+answers?\W*", re.I)
+_JUDGED = regex(r"\W*this\s+answer\s+is\s+(?P<verdict>correct|incorrect)\W*", re.I)
+_PAGE_TITLE = regex(r".+\s[-\u2013]\s.+\s\|\s.+")
 """``Describe cloud concepts - Training | Microsoft Learn``: the page's title, after each question."""
 
 

@@ -10,16 +10,17 @@ from typing import TYPE_CHECKING
 
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block, heading_level, heading_text
+from ccpkit.regex import regex
 
 if TYPE_CHECKING:
     from ccpkit.parse.rules.questions import Draft
 
-_LABEL = re.compile(
+_LABEL = regex(
     r"^(?:scenario|case study|case)(?:\s+(?:\d+|[a-z]))?(?:\s*[:.]|\s+[-\u2013\u2014](?:\s|$)|$)", re.I
 )
 """How a scenario is titled, once emphasis is off: ``Scenario:``, ``Case study 2 - MediCorp``,
 ``Scenario B.`` (not ``Scenario-based questions``)."""
-_INSTRUCTION = re.compile(
+_INSTRUCTION = regex(
     r"^(?:(?:use|read|refer to|consider) the (?:following|scenario|case study|case|information|text)\b"
     r"|(?:the following|this) (?:scenario|case study|case|information) (?:applies|refers|relates)\b"
     r"|questions?\s+\d+\s*(?:-|\u2013|to|and|through)\s*\d+\s+(?:refer|relate|are based)\b)"
@@ -27,10 +28,10 @@ _INSTRUCTION = re.compile(
     re.I,
 )
 """The sentence that hands a scenario to the questions after it; it is no part of the scenario."""
-_RANGE = re.compile(r"\b(?:questions?|q)\s*(\d+)\s*(?:-|\u2013|\u2014|to|and|through)\s*(?:q\s*)?(\d+)", re.I)
-_COUNT = re.compile(r"\bnext\s+(two|three|four|five|\d+)\s+questions\b", re.I)
+_RANGE = regex(r"\b(?:questions?|q)\s*(\d+)\s*(?:-|\u2013|\u2014|to|and|through)\s*(?:q\s*)?(\d+)", re.I)
+_COUNT = regex(r"\bnext\s+(two|three|four|five|\d+)\s+questions\b", re.I)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
-_EMPHASIS = re.compile(r"[*_]+")
+_EMPHASIS = regex(r"[*_]+")
 
 
 def opens_scenario(markdown: str) -> bool:

@@ -6,7 +6,6 @@ the back, or the front's rest up to the ``%``."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from ccpkit.errors import Problem
@@ -14,8 +13,9 @@ from ccpkit.model import Item
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block, heading_text
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
-_TAGS = re.compile(r"#?[\w:/-]+(?:\.[\w:/-]+)*(?:[ \t]*,?[ \t]*#?[\w:/-]+(?:\.[\w:/-]+)*)*")
+_TAGS = regex(r"#?[\w:/-]+(?:\.[\w:/-]+)*(?:[ \t]*,?[ \t]*#?[\w:/-]+(?:\.[\w:/-]+)*)*")
 """A line of tags (``math, probability``, ``aws::s3 storage``), as ankdown's third field holds; words
 that end a sentence (``Wipe them after use.``) are no tags."""
 

@@ -24,21 +24,22 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
-_FIELD = re.compile(r"(?P<name>[A-Za-z][A-Za-z ]{0,20}):(?:\s|$)(?P<rest>.*)")
+_FIELD = regex(r"(?P<name>[A-Za-z][A-Za-z ]{0,20}):(?:\s|$)(?P<rest>.*)")
 _CARD_TYPES = {"basic": False, "basic (and reversed card)": True, "basic (optional reversed card)": False}
 _OPENS = r"(?:^[ \t]*|(?<=[.!?:])[ \t]+)STARTI[ \t]*\["
 """Where an inline note opens: a line's start, or after a sentence or a label (`Remember: STARTI …`; not
 ``type STARTI [Basic] …`` in a sentence about the plugin)."""
-_INLINE_NOTE = re.compile(rf"{_OPENS}(?P<type>[^\]\n]+)\][ \t]*(?P<body>.*?)[ \t]*ENDI", re.S | re.M)
+_INLINE_NOTE = regex(rf"{_OPENS}(?P<type>[^\]\n]+)\][ \t]*(?P<body>.*?)[ \t]*ENDI", re.S | re.M)
 """An inline note: ``STARTI [Basic] Which tool waters beds? Back: A hose. ENDI``."""
-_LINE_OPENS = re.compile(r"^[ \t]*STARTI[ \t]*\[", re.M)
+_LINE_OPENS = regex(r"^[ \t]*STARTI[ \t]*\[", re.M)
 """An inline note opening its line: one never ended there is a warning."""
-_CODE_SPAN = re.compile(r"(`+)[^`]+?\1")
+_CODE_SPAN = regex(r"(`+)[^`]+?\1")
 """Code in a line (the plugin's own syntax shown in notes about it): no note."""
-_ID_COMMENT = re.compile(r"<!--\s*ID:\s*\d+\s*-->")
+_ID_COMMENT = regex(r"<!--\s*ID:\s*\d+\s*-->")
 """The id the plugin writes into a note it sent to Anki: no words of the notes."""
-_INLINE_FIELD = re.compile(r"\s+(?=(?:Back Extra|Back|Tags):\s)")
+_INLINE_FIELD = regex(r"\s+(?=(?:Back Extra|Back|Tags):\s)")
 """Where an inline note's next field starts: the text before it is the field before."""
 _FIELDS = {"card": ("front", "back"), "cloze": ("text", "back extra")}
 """Each kind's two fields: the first may go unnamed; a line ``Name: …`` of any other name is text."""

@@ -25,23 +25,24 @@ from ccpkit.parse.rules.answers import plain
 from ccpkit.parse.rules.options import DraftOption, asks, instructs
 from ccpkit.parse.rules.questions import Draft
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
-_ANSWERS_LABEL = re.compile(
+_ANSWERS_LABEL = regex(
     rf"(?i)(?:(?:model|suggested|sample|expected|possible)\s+)?(?:answers?|solutions?|{ANSWER_ABROAD})"
     r"\s*[:\uff1a]?"
 )
 """A line or heading that labels the answers below it and says nothing else: ``**Answer:**``, ``Model
 answers``, ``### Answers``."""
-_ONLY_INSTRUCTS = re.compile(
+_ONLY_INSTRUCTS = regex(
     r"(?i)^(?:(?:question|exercise|problem|task|q)\s*\d+[.:)]?\s+)?(?:answer|attempt|respond\s+to|complete)\b"
     r".*\b(?:following|all|both|each|any|parts?|questions?)\W*$"
 )
 """A question's words that only say to answer its parts (``Answer the following.``, ``Exercise 5.
 Answer all parts.``): no context."""
-_ROMAN_PART = re.compile(r"(?:\((?P<bracketed>[ivx]{1,4})\)|(?P<dotted>[ivx]{1,4})[.)])\s+(?P<text>\S.*)")
+_ROMAN_PART = regex(r"(?:\((?P<bracketed>[ivx]{1,4})\)|(?P<dotted>[ivx]{1,4})[.)])\s+(?P<text>\S.*)")
 """A part numbered in lower-case roman numerals: ``(ii) Why …?``, ``ii. Define …``."""
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
-_MARKS = re.compile(r"\s*[\[(]\d+\s*(?:marks?|points?|pts)[\])]\s*$", re.I)
+_MARKS = regex(r"\s*[\[(]\d+\s*(?:marks?|points?|pts)[\])]\s*$", re.I)
 """What a part is worth, after its words: ``[10 marks]``, ``(4 points)``; nothing to recall."""
 
 

@@ -14,15 +14,16 @@ from ccpkit.parse.html_tables import squeezed
 from ccpkit.parse.rules.answers import callout, plain
 from ccpkit.parse.rules.options import option_letters, table_cells
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
-_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
-_BOLD_ONLY = re.compile(r"^(\*\*|__)(?P<title>(?:(?!\1)[^\n])+)\1:?$")
-_DELIMITER_ROW = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-+:?\s*)*\|?")
+_UNESCAPED_PIPE = regex(r"(?<!\\)\|")
+_BOLD_ONLY = regex(r"^(\*\*|__)(?P<title>(?:(?!\1)[^\n])+)\1:?$")
+_DELIMITER_ROW = regex(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-+:?\s*)*\|?")
 """A table's second line: ``| --- | :---: |``."""
 _HOLDERS = ("blockquote",)
 """Blocks whose tables are tables of their own: a quote or callout (a table in a list item is part of
 what the item says: a term's definition, say)."""
-_QUOTED = re.compile(r"^[ \t]*(?:>[ \t]?)+")
+_QUOTED = regex(r"^[ \t]*(?:>[ \t]?)+")
 """The quote marks opening a line of a table in a quote or callout."""
 MAX_CAPTION = 120
 """A paragraph ending in ``:`` is a caption only when it is this short; longer ones are prose."""
@@ -210,12 +211,12 @@ def _tracks_work(columns: tuple[str, ...]) -> bool:
     return len(kinds) >= 2 and all(kinds) and any(kind and kind["who"] for kind in kinds)
 
 
-_TRACKING = re.compile(
+_TRACKING = regex(
     r"(?i)(?P<who>status|state|assignee|assigned\s+to|owner|owners|priority|progress|reviewer|sprint"
     r"|due|due\s+date|deadline|eta|estimate|story\s+points)|date|created|updated|last\s+updated|done"
 )
-_INDEX = re.compile(r"#?\d{1,4}[.)]?")
-_NUMBER_HEADER = re.compile(r"#|(?:s\.?\s*|sr\.?\s*|sl\.?\s*)?(?:no|nr|num|number)\.?|", re.I)
+_INDEX = regex(r"#?\d{1,4}[.)]?")
+_NUMBER_HEADER = regex(r"#|(?:s\.?\s*|sr\.?\s*|sl\.?\s*)?(?:no|nr|num|number)\.?|", re.I)
 """A header over row numbers: ``#``, ``No.``, ``S.No``, ``Sr. No.``, ``Number``, or none."""
 
 
@@ -231,8 +232,8 @@ def _matching(rows: tuple[tuple[str, ...], ...]) -> bool:
     )
 
 
-_NUMBERED_CELL = re.compile(r"(\d{1,2})[.)]\s+\S")
-_LETTERED_CELL = re.compile(r"([A-Ha-h])[.)]\s+\S")
+_NUMBERED_CELL = regex(r"(\d{1,2})[.)]\s+\S")
+_LETTERED_CELL = regex(r"([A-Ha-h])[.)]\s+\S")
 
 
 def _numbers_rows(header: str, rows: tuple[tuple[str, ...], ...]) -> bool:
@@ -278,6 +279,6 @@ def _caption(node: Node | None) -> str:
     return ""
 
 
-_SENTENCE_END = re.compile(r"(?:[a-z]{4}|\))[.!?]\s+[A-Z]")
+_SENTENCE_END = regex(r"(?:[a-z]{4}|\))[.!?]\s+[A-Z]")
 """A sentence ending inside a paragraph: a word (not ``vs.``, ``Dr.`` or ``e.g.``), a stop, then the
 next one's capital."""

@@ -12,6 +12,7 @@ from typing import Literal
 from ccpkit.markup import is_only_a_link
 from ccpkit.parse.document import only_links_within_page
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
 LABELS = frozenset(
     {
@@ -64,8 +65,8 @@ _SEPARATORS = (
 )
 """The arrows, em and en dashes, ``=``, ``:``, ``-``; a dash as document exports write it (``\\-``,
 ``&ndash;``, ``&mdash;``); Chinese and Japanese notes' full-width colon and double dash."""
-_ARROW = re.compile("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
-_PLAIN_SEPARATOR = re.compile(
+_ARROW = regex("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
+_PLAIN_SEPARATOR = regex(
     f"{_ARROW.pattern}|(?<=\\S)[ \u00a0\u202f][=:\u2013\u2014-][ \u00a0\u202f](?=\\S)"
     "|(?<=[^\\s:]):[ \\t]{1,3}(?=\\S)|(?<=\\S) ?\uff1a ?(?=\\S)"
 )
@@ -73,29 +74,27 @@ _PLAIN_SEPARATOR = re.compile(
 of Chinese and Japanese (U+FF1A), as a vocabulary list writes it between a word and its meaning; the
 space before may be a no-break one, as French typography (and word processors for it) puts before
 a colon."""
-_UNCOLONED_SEPARATOR = re.compile(f"{_ARROW.pattern}|(?<=\\S) [=|\u2013\u2014-] (?=\\S)|(?<=\\S)\\t+(?=\\S)")
+_UNCOLONED_SEPARATOR = regex(f"{_ARROW.pattern}|(?<=\\S) [=|\u2013\u2014-] (?=\\S)|(?<=\\S)\\t+(?=\\S)")
 _SEPARATORS_OF = {"any": _PLAIN_SEPARATOR, "no colon": _UNCOLONED_SEPARATOR, "arrows": _ARROW}
 """Which separators a plain term may have: any, all but a colon (``Morgan: Hi`` is speech in a
 transcript; a tab or a ``|``, as Quizlet, Anki and spreadsheets export cards, is one of these), or
 arrows only."""
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
-_ANSWER_IN_CODE = re.compile(r"(?P<front>[^`]*\?)\s+(?P<back>`[^`]+`)")
-_ANSWER_IN_BOLD = re.compile(
-    r"(?P<front>(?:(?!\*\*|__)[^`])*[?\uff1f])\s+(?:\*\*|__)(?P<back>[^*_]+)(?:\*\*|__)"
-)
+_ANSWER_IN_CODE = regex(r"(?P<front>[^`]*\?)\s+(?P<back>`[^`]+`)")
+_ANSWER_IN_BOLD = regex(r"(?P<front>(?:(?!\*\*|__)[^`])*[?\uff1f])\s+(?:\*\*|__)(?P<back>[^*_]+)(?:\*\*|__)")
 """``What is the capital of Peru? **Lima**``: a quiz sheet's question, its answer in bold after it."""
 _BOLD_ANSWER_WORDS = 5
 """At most this many words in an answer in bold after its question: a value, a name, not a sentence."""
-_POINTS_AT = re.compile(r"(?i)\b(?:this|these|following|below)\b")
+_POINTS_AT = regex(r"(?i)\b(?:this|these|following|below)\b")
 """``What does this print?`` over the code ``echo $HOME``: the code is what is asked about, not the answer."""
-_CODED_VALUE = re.compile(r"`[^`\s()=*;]+(?: [^`\s()=*;]+)?`")
+_CODED_VALUE = regex(r"`[^`\s()=*;]+(?: [^`\s()=*;]+)?`")
 """An answer set as code: a value of a word or two (``22``, ``.gitignore``, ``Yes``), not a call or a
 statement (``print(x)``, ``SELECT * FROM orders``), which is what the question asks about."""
-_SCORED = re.compile(r"\d+(?:\s+[A-Z][\w.'-]*){1,3}")
+_SCORED = regex(r"\d+(?:\s+[A-Z][\w.'-]*){1,3}")
 """A score's second half: a number and a name (``1 Chelsea``, ``2 Tide United``)."""
-_MAY_HIDE = re.compile(r"[`[$]")
+_MAY_HIDE = regex(r"[`[$]")
 """What opens anything ``_HIDDEN`` blanks out (same length, no separator in it): most lines hold none."""
-_HIDDEN = re.compile(r"(`+)(?:(?!\1).)+?\1|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]*\)|\$[^$\n]+\$")
+_HIDDEN = regex(r"(`+)(?:(?!\1).)+?\1|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]*\)|\$[^$\n]+\$")
 """Where no separator is: code spans, links (``[Q1: Basics](#q1)``, ``[[page|alias]]``) and formulas
 (``$F = ma$``)."""
 _DASHED_WORDS = 3
@@ -105,17 +104,17 @@ _GLOSSED_WORDS = 4
 """At most this many words in a name before an en or em dash among names, ..."""
 _GLOSS_WORDS = 6
 """... and in what it means after the dash."""
-_DASH = re.compile(" [-\u2013\u2014] ")
-_TABS = re.compile(r"\s*\t+\s*")
-_DASH_ENDED = re.compile(f"^(?P<name>.*\\S)\\s+(?:[-\u2013\u2014]|{_ARROW.pattern})$")
+_DASH = regex(" [-\u2013\u2014] ")
+_TABS = regex(r"\s*\t+\s*")
+_DASH_ENDED = regex(f"^(?P<name>.*\\S)\\s+(?:[-\u2013\u2014]|{_ARROW.pattern})$")
 """A term whose dash or arrow is inside its bold: ``**Amazon S3 -** Object storage``."""
-_EMPHASISED = re.compile(r"^([*_])(?P<inner>[^*_]+)\1$")
+_EMPHASISED = regex(r"^([*_])(?P<inner>[^*_]+)\1$")
 """A name in italics (``*Transition actions*: …``): the name is the words."""
-PLACE_IN_A_BOOK = re.compile(
+PLACE_IN_A_BOOK = regex(
     r"(?i)(?:pp?\.?|page|ch(?:apter)?\.?|slides?|lecture|\u00a7)\s*\d+(?:\s*[-\u2013]\s*\d+)?"
 )
 """Where something is, not what: ``p. 42``, ``Ch3``, ``Slide 12``, ``§ 4``."""
-_PAGE = re.compile(r"(?i)(?:pp?\.|pg\.|pages?)\s*\d+(?:\s*[-\u2013]\s*\d+)?")
+_PAGE = regex(r"(?i)(?:pp?\.|pg\.|pages?)\s*\d+(?:\s*[-\u2013]\s*\d+)?")
 """A page written as one (``p. 12``, ``pp. 4-6``, ``page 9``), not a name that starts so (``p53``)."""
 _ABOUT_THE_NOTE = frozenset(
     {"aliases", "alias", "tag", "tags", "modified", "reviewed", "last reviewed", "link", "links", "source"}
@@ -133,9 +132,9 @@ _NOT_NAMES = (
 """``Answer: EC2`` is a question's part (its question may sit in the list above), ``See also:``,
 ``Parent:`` or ``Next:`` a way around the notes, ``Author:`` or ``Last updated:`` a note about the
 notes: never a term."""
-_DEFINITION = re.compile(r"^[:~][ \t]+(?P<text>\S.*)$")
+_DEFINITION = regex(r"^[:~][ \t]+(?P<text>\S.*)$")
 """A definition's line in a definition list: ``: Object storage``."""
-BOLD_TEXT = re.compile(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1")
+BOLD_TEXT = regex(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1")
 """Text in bold (``**Amazon S3**``, ``__S3__``), its words as ``inner``."""
 ASKED_HOW_OFTEN = (
     r"[(\uff08\[](?=[^()\uff08\uff09\[\]]*(?:\d\s*%|(?i:frequen|asked|difficulty|easy|medium|hard)"
@@ -143,15 +142,15 @@ ASKED_HOW_OFTEN = (
 )
 """A remark in brackets on how often or how hard a question is asked: ``(frequency: 82%)``, ``[常考]``,
 ``(Medium)``."""
-_BOLD_QUESTION = re.compile(
+_BOLD_QUESTION = regex(
     rf"(?P<mark>\*\*|__)(?P<asked>(?:(?!(?P=mark)).)+[?\uff1f])(?P=mark)(?:[ \t]*{ASKED_HOW_OFTEN})?"
 )
 """A line that is a question wholly in bold: ``**Why pick Aurora over RDS?**`` (maybe with a remark on
 how often it is asked after it; a full-width question mark too)."""
-_DEFINING_SENTENCE = re.compile(r"^(\*\*|__)(?P<name>[^*_:]+)\1\s+(?:is|are)\s+(?P<rest>\S.*)$", re.S)
+_DEFINING_SENTENCE = regex(r"^(\*\*|__)(?P<name>[^*_:]+)\1\s+(?:is|are)\s+(?P<rest>\S.*)$", re.S)
 _SENTENCE_NAME_WORDS = 6
 """At most this many words in the bold name a defining sentence opens with."""
-_SEQUENCE = re.compile(
+_SEQUENCE = regex(
     r"(?:(?i:weeks?|days?|module|chapter|lesson|section|unit|domain|practice (?:exam|test)|exam|test|quiz"
     r"|lab|version|q(?=\d))\s*#?\s*\d+(?:\.\d+)*(?:\s*[-\u2013]\s*\d+)?"
     r"|v\d+(?:\.\d+)+|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:\s*\([^()]{1,20}\))?"
@@ -160,13 +159,13 @@ _SEQUENCE = re.compile(
 (``Q3``), a version or a date, maybe with a short note in brackets (``2024-03-01 (s1)``); not a step
 or phase of what is learnt (``Phase 1: Assess``). In English only: a Spanish vocabulary's ``Semana 1
 - the first week`` is a word to learn."""
-_PLACE_IN_NOTES = re.compile(
+_PLACE_IN_NOTES = regex(
     r"(?:(?i:cards|questions|pages|slides)\s*#?\s*\d+\s*[-\u2013]\s*\d+|pp\.\s*\d+(?:\s*[-\u2013]\s*\d+)?)"
     r"(?:\s*\([^()]{1,30}\))?"
 )
 """Where in the notes a topic is (``Cards 1-10``, ``Questions 1-12 (Identity)``, ``pp. 40-52``): the
 back of a plan's or a contents' line, nothing to learn."""
-_STATUS = re.compile(
+_STATUS = regex(
     r"\W*(?i:done|finished|not started|in progress|halfway|to ?do|pending|completed?|started|skipped"
     r"|reviewed|passed|failed)\s*(?:[,(\u2013\u2014-][^.:]*)?$"
 )
@@ -177,15 +176,15 @@ _PLAIN_TERM_WORDS = 4
 """At most this many words before a plain separator: more is a sentence (a cause and its effect)..."""
 _NAME_WORDS = 7
 """... unless each is capitalised, up to this many: a name (``AWS Database Migration Service (DMS)``)."""
-_NUMBERED = re.compile(r"^\d+[.)]\s+")
+_NUMBERED = regex(r"^\d+[.)]\s+")
 _BOLD_MARKERS = ("**", "__")
-_ANSWER_BELOW = re.compile(r"\n\s*(?:\*\*|__)?A(?:\*\*|__)?\s*:")
-_QUALIFIER = re.compile(r"([*_]?)\([^()\n]+\)\1")
+_ANSWER_BELOW = regex(r"\n\s*(?:\*\*|__)?A(?:\*\*|__)?\s*:")
+_QUALIFIER = regex(r"([*_]?)\([^()\n]+\)\1")
 """A remark in brackets right after the term, maybe in italics: ``**Spot** (up to 90% off)``."""
 _SPEECH = r"(?:(?:n|v|vt|vi|adj|adv|prep|conj|pron|interj|phr|det|num)\.?|noun|verb|adjective|adverb)"
-_PART_OF_SPEECH = re.compile(rf"[(\[]{_SPEECH}[)\]]|(?<![\w.])[*_]{_SPEECH}[*_]")
+_PART_OF_SPEECH = regex(rf"[(\[]{_SPEECH}[)\]]|(?<![\w.])[*_]{_SPEECH}[*_]")
 """A word's part of speech, alone in its brackets or italics: ``(adj.)``, ``*(n.)*``, ``[v.]``, ``*adj.*``."""
-_GLOSS = re.compile(
+_GLOSS = regex(
     rf"(?:[ \t]*(?:{_QUALIFIER.pattern}|\[{_SPEECH}\]|/[^/\s][^/\n]{{0,40}}/"
     rf"|(?P<italic>[*_]){_SPEECH}(?P=italic)))+"
 )
@@ -304,7 +303,7 @@ def _read_term(inner: str, after: str, marker: str) -> Term | None:
     return None
 
 
-_NEXT_TERM = re.compile(r"(?:<br\s*/?>\s*|;\s*|(?<=[.!?])\s+)(?=(?:\*\*|__)[^*_\s])", re.I)
+_NEXT_TERM = regex(r"(?:<br\s*/?>\s*|;\s*|(?<=[.!?])\s+)(?=(?:\*\*|__)[^*_\s])", re.I)
 """Where a definition ends and another bold term starts on its line: a ``<br>``, a ``;``, or the end
 of a sentence."""
 
@@ -404,23 +403,23 @@ _CATALOGUED = frozenset({"publisher", "pages", "isbn", "edition"})
 """What only a book's record gives: a literature course's ``Title:`` and ``Genre:`` of a set text are
 facts to learn."""
 _TEACHERS = frozenset({"instructor", "lecturer", "professor", "teacher", "tutor", "ta", "teaching assistant"})
-_REACHED = re.compile(r"\S@\S|\d")
+_REACHED = regex(r"\S@\S|\d")
 """What says how to reach a teacher: an address, or the hours and room of an ``Office hours:`` line."""
 _GRADED = frozenset(
     {"midterm", "final", "final exam", "exam", "exams", "homework", "assignments", "quizzes", "labs"}
     | {"project", "participation", "attendance", "coursework", "essay", "presentation"}
 )
 """What a course's grade is made of (``Midterm: 30%``)."""
-_KITCHEN_AMOUNT = re.compile(
+_KITCHEN_AMOUNT = regex(
     r"(?i)(?:\d+(?:[.,/]\d+)?|[\u00bc-\u00be])\s*(?:tbsp|tsp|pinch(?:es)?|cloves?|bunch|bags?)\b"
 )
 """An amount in a kitchen's measure (``1 tbsp``, ``a pinch``, ``1 bag``); grams, cups and ounces
 weigh and measure elsewhere too."""
-_DOSED = re.compile(r"(?i)\b(?:mg|mcg|every|daily|hourly|hours?|times|per\s+day)\b|/\s*day\b")
+_DOSED = regex(r"(?i)\b(?:mg|mcg|every|daily|hourly|hours?|times|per\s+day)\b|/\s*day\b")
 """A dose's words: a teaspoon every six hours is medicine, not a recipe."""
-_AMOUNT = re.compile(r"[\d\u00bc-\u00be]")
-_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*%")
-_DEFINES = re.compile(r"(?i)(?:the|an?|one|someone|something|people|person|those)\b")
+_AMOUNT = regex(r"[\d\u00bc-\u00be]")
+_PERCENT = regex(r"\d+(?:\.\d+)?\s*%")
+_DEFINES = regex(r"(?i)(?:the|an?|one|someone|something|people|person|those)\b")
 
 
 def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
@@ -468,11 +467,11 @@ def _describes_an_exam(fields: Sequence[tuple[str, str]]) -> bool:
     return counted or (len(bands) >= 2 and all(map(_ADVICE.search, bands)))
 
 
-_QUESTION_COUNT = re.compile(r"(?i)\d+\s+questions?\b.*")
-_ADVICE = re.compile(r"(?i)!|\byou(?:'re|r)?\b|\b(?:study|review|ready|pass(?:ing)?)\b")
+_QUESTION_COUNT = regex(r"(?i)\d+\s+questions?\b.*")
+_ADVICE = regex(r"(?i)!|\byou(?:'re|r)?\b|\b(?:study|review|ready|pass(?:ing)?)\b")
 """What a practice exam tells its reader about a score: ``Excellent!``, ``You're ready``, ``Review missed
 topics``, ``Need more study``."""
-_SCORE_BAND = re.compile(
+_SCORE_BAND = regex(
     r"(?i)(?:\d+\s*[-\u2013]\s*\d+|below\s+\d+|under\s+\d+|\d+\s*\+)\s*"
     r"(?:(?:correct|right|points?)(?:\s*\([^)]*\))?|\([^)]*%[^)]*\))"
 )
@@ -480,14 +479,12 @@ _SCORE_BAND = re.compile(
 60%)``; ``2-12 years`` is a dose's age, no score."""
 
 
-_DATA_KEY = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+_DATA_KEY = regex(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 """A field's key as data files write it, in snake case: ``question_type``, ``score``."""
 
 
 _WHO_CAME = frozenset({"attendees", "attendance", "present", "absent", "apologies"})
-_PEOPLE = re.compile(
-    r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?(?:\s*(?:,|&|\band\b)\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)*"
-)
+_PEOPLE = regex(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?(?:\s*(?:,|&|\band\b)\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)*")
 """Who came, as minutes list them: ``Ana, Ben and Chidi``, ``AB, CD`` (a definition is no list of names)."""
 _MEASURES = frozenset({"tablespoon", "teaspoon", "cup", "pint", "quart", "gallon", "ounce", "pound"})
 """Names of measures: ``Tablespoon: 3 tsp`` converts units, it keeps no recipe."""
@@ -502,7 +499,7 @@ def line_term(line: str) -> Term | None:
     return term if term is not None and _defines(term) else None
 
 
-_RUN_IN = re.compile(r"(?P<marker>\*\*|__)(?P<name>[^*_\n]{1,60}?)\.?(?P=marker)[ \t]+(?P<rest>\S[^\n]*)")
+_RUN_IN = regex(r"(?P<marker>\*\*|__)(?P<name>[^*_\n]{1,60}?)\.?(?P=marker)[ \t]+(?P<rest>\S[^\n]*)")
 _RUN_IN_WORDS = 3
 _RUN_IN_HEADS = frozenset(
     {
@@ -521,13 +518,13 @@ _RUN_IN_HEADS = frozenset(
 """What a book's bold run-in heads that are no terms (``**Proof.** Let …``)."""
 
 
-_DEFINED = re.compile(
+_DEFINED = regex(
     r"(?i:def(?:inition)?\.?|(?P<result>theorem|lemma|proposition|corollary|principle|axiom))"
     r"(?:[ \t]+\d+(?:\.\d+)*)?[ \t]*\((?P<name>[^()\n]{1,60})\)"
 )
 """A lecture's numbered definition naming its term, or a result naming itself: ``Definition 2.1
 (Group)``, ``Def. (Entropy)``, ``Theorem 3.2 (Spectral theorem)``, ``Lemma 4 (Zorn)``."""
-_DEFINED_RUN_IN = re.compile(
+_DEFINED_RUN_IN = regex(
     r"(?P<marker>\*\*|__)(?P<head>[^*_\n]{1,80}?)[ \t]*(?P<stop>[.:])?(?P=marker)[ \t]*(?(stop)|[.:])"
     r"[ \t]+(?P<rest>\S[\s\S]*)"
 )
@@ -571,11 +568,11 @@ def defined_term(text: str) -> Term | None:
     return Term(name, rest, separated=True) if name else None
 
 
-_DEFINITION_HEAD = re.compile(r"(?i)def(?:inition)?(?:[ \t]+\d+(?:\.\d+)*)?")
+_DEFINITION_HEAD = regex(r"(?i)def(?:inition)?(?:[ \t]+\d+(?:\.\d+)*)?")
 """A definition's run-in head with no name: ``Definition``, ``Definition 3.1``, ``Def``."""
-_ITALIC_TERM = re.compile(r"(?<![*\w])[*_](?P<name>[^*_\n]+?)[*_](?![*\w])")
+_ITALIC_TERM = regex(r"(?<![*\w])[*_](?P<name>[^*_\n]+?)[*_](?![*\w])")
 """The term in italics that a definition's sentence defines (``A *group* is …``)."""
-_TEXTBOOK_DEFINITION = re.compile(
+_TEXTBOOK_DEFINITION = regex(
     r"(?i:an?)\s+(\*\*|__)(?P<name>[^*_\n]{1,60}?)\1\s+is\s+(?P<rest>(?i:an?|one)\s.+)", re.S
 )
 
@@ -783,16 +780,16 @@ def _linked_term(
 
 _LINKED_FACT_WORDS = 4
 """At most this many words of a date after a linked name (``26 August 1071``, ``3300-1200 BC``)."""
-_YEAR = re.compile(
+_YEAR = regex(
     r"(?<![\d-])\d{1,4}(?:,\d{3})?(?:\s*[-\u2013]\s*\d[\d,.]*)?\s*(?:BC|AD|BCE|CE|BP)\b"  # an era's
     r"|(?<![\w-])\d{3,4}(?:\s*[-\u2013]\s*\d{1,4})?(?![\w-])"  # a year of ours
 )
 """A year or a span of years (``1845``, ``1866-1871``, ``3300-1200 BC``, ``12,900 BP``), as a timeline
 dates what it names; not a day's date (``2024-05-02``, ``14 May``), a time or a count (``52 min``)."""
-_LINKED_NAME = re.compile(
+_LINKED_NAME = regex(
     r"\[(?P<name>[^\[\]\n]+)\]\((?P<url>https?://(?:[^\s()]|\([^\s()]*\))+)\)(?P<rest>\S?\s.*)"
 )
-_PAGE_TITLE = re.compile(r"(?P<page>.+?)\s*[-\u2013\u2014|]\s+(?P<site>\w[\w .]*)")
+_PAGE_TITLE = regex(r"(?P<page>.+?)\s*[-\u2013\u2014|]\s+(?P<site>\w[\w .]*)")
 
 
 def _cues(front: str, rest: str) -> bool:
@@ -806,7 +803,7 @@ def _cues(front: str, rest: str) -> bool:
     return named and len(front.split()) <= _CUE_WORDS and not rest.endswith((".", ":", "?"))
 
 
-_BRACKETED = re.compile(r"\s*[(\uff08][^()\uff08\uff09]*[)\uff09]")
+_BRACKETED = regex(r"\s*[(\uff08][^()\uff08\uff09]*[)\uff09]")
 """Words in brackets after a name: what it is said of, no words of the name's own."""
 
 
@@ -906,7 +903,7 @@ def names_a_thing(words: str, *, small: bool = False) -> bool:
 
 
 _VERSUS = frozenset({"v", "v.", "vs", "vs."})
-_BRACKETED = re.compile(r"\([^()]*\)")
+_BRACKETED = regex(r"\([^()]*\)")
 _COMPANY = frozenset({"plc", "ltd", "ltd.", "llc", "pty", "co", "co.", "inc", "inc."})
 """A company's lower-case words in a party's name (``Caparo Industries plc v Dickman``)."""
 
@@ -943,7 +940,7 @@ def _decoration_length(text: str) -> int:
     return len(text)
 
 
-_TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")
+_TASK_BOX = regex(r"\[[ xX]\][ \t]+")
 
 
 _DECORATIONS = frozenset({"So", "Sk"})

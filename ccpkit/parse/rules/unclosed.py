@@ -13,9 +13,10 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
-_DETAILS = re.compile(r"<(/?)details\b", re.I)
-_QUOTE_MARKERS = re.compile(r"^(?:[ \t]*>)+")
+_DETAILS = regex(r"<(/?)details\b", re.I)
+_QUOTE_MARKERS = regex(r"^(?:[ \t]*>)+")
 
 
 def check_unclosed(ctx: Context) -> Iterator[Item | Problem]:
