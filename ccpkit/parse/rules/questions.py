@@ -81,6 +81,7 @@ _NUMBERED_STEM = regex(
     re.S,
 )
 _HOW_MANY = regex(r"(?i)\bhow\s+many\b")
+_NUMBER = regex(r"\d+(?:[.,]\d+)?")
 _ANSWER_LABEL = regex(r"(?i)^\W*(?:ans(?:wer)?s?|correct\s+answers?)\b")
 """How an answer line opens at the end of a question's paragraph: ``Ans -``, ``Answer:``."""
 _PAGE_LINES = regex(
@@ -386,7 +387,7 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
         above = start - 1  # the words that ask, maybe over an `### Options` heading
         while above > 0 and answer is not None and _labels_options(nodes[above]):
             above -= 1
-        if answer is None or not _counted(nodes[above], answer):
+        if answer is None or not counts_the_list(nodes[above], answer, nodes[start]):
             asked = _asks(nodes[above], answered=answer is not None)
             found = unlettered_options(ctx.doc, nodes[start], answer, asked=asked)
     if found is None or (len(found.options) == 1 and found.options[0].label != "A"):
@@ -526,13 +527,24 @@ def _ends_with_answer(text: str) -> bool:
     return _ANSWER_LABEL.match(last) is not None and answer_line(last) is not None
 
 
-def _counted(node: Node, answer: Answer) -> bool:
-    """``How many steps …?`` over the steps and ``Answer: 3``: a count of the list, not its third item."""
+def counts_the_list(node: Node, answer: Answer, listed: Node) -> bool:
+    """``How many steps …?`` over the steps and ``Answer: 3``: a count of the list, not its third item.
+    Over a list of numbers (``- 2``, ``- 4``), the answer is one of them."""
+    counted = answer.text.strip().isdigit() and _HOW_MANY.search(block_words(node)) is not None
+    return counted and not all(_NUMBER.fullmatch(_words_of(item)) for item in listed.children)
+
+
+def block_words(node: Node) -> str:
+    """A heading's or a paragraph's words; none for any other block."""
     if node.type == "heading":
-        words = heading_text(node)
-    else:
-        words = node.children[0].content if node.type == "paragraph" else ""
-    return answer.text.strip().isdigit() and _HOW_MANY.search(words) is not None
+        return heading_text(node)
+    return node.children[0].content if node.type == "paragraph" else ""
+
+
+def _words_of(item: Node) -> str:
+    """A list item's words, when it is one paragraph."""
+    only = item.children[0] if len(item.children) == 1 else None
+    return only.children[0].content.strip() if only is not None and only.type == "paragraph" else ""
 
 
 def _asks(node: Node, *, answered: bool = False) -> bool:

@@ -11,6 +11,8 @@ from ccpkit.model import Item
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block, heading_level, heading_text
 from ccpkit.parse.rules.answers import answer_in_details, answer_line, glued_words, numbers_a_question
+from ccpkit.parse.rules.options import asks
+from ccpkit.parse.rules.questions import block_words, counts_the_list
 from ccpkit.parse.tree import Node
 
 _NESTING = ("bullet_list", "ordered_list", "list_item", "blockquote")
@@ -24,6 +26,17 @@ _UNANSWERED = (
     "question with no options and no answer, among questions that have theirs: write its options "
     "(`- A) …`) and `**Answer:** X`, or its answer in words (`Answer: …`)"
 )
+
+
+_NAMES_NO_ITEM = (
+    "this answer names none of the items of the list above it, so no question was made: write it as "
+    "one item's words, or letter the items (`- A) …`) and give the letter"
+)
+_COUNTS_THE_LIST = (
+    "this answer counts the list above it, so no question was made: write the answer right under the "
+    "question, above the list, for a card that asks how many"
+)
+_LISTS = ("bullet_list", "ordered_list")
 
 
 def check_stray_answers(ctx: Context) -> Iterator[Item | Problem]:
@@ -42,6 +55,32 @@ def check_question_headings(ctx: Context) -> Iterator[Item | Problem]:
         if not _titles_question_below(ctx, blocks, index):
             yield from _strays(ctx, block.node, _stray_heading)
         yield from _unanswered_items(ctx, block.node)
+    yield from _answers_under_lists(ctx, [block.node for block in blocks])
+
+
+def _answers_under_lists(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem]:
+    """A warning at an answer in words under a list under words that ask (a paragraph or a heading), all
+    three left by every rule
+    (``Which is the largest planet?``, ``- Mars``, ``- Venus``, ``Answer: Jupiter``): the answer names
+    no item, or counts them (``How many …?``, ``Answer: 3``), and the question became nothing."""
+    for asked, listed, answered in zip(siblings, siblings[1:], siblings[2:], strict=False):
+        if (
+            listed.type in _LISTS
+            and answered.type == "paragraph"
+            and not any(ctx.is_claimed(node) for node in (asked, listed, answered))
+            and asks(block_words(asked))
+        ):
+            answers = filter(None, map(answer_line, answered.children[0].content.split("\n")))
+            answer = next(answers, None)
+            if answer is not None and not answer.letters:
+                counted = counts_the_list(asked, answer, listed)
+                yield Problem(ctx.at(answered), _COUNTS_THE_LIST if counted else _NAMES_NO_ITEM, "warning")
+    for node in siblings:
+        if node.type in _LISTS:
+            for item in node.children:
+                yield from _answers_under_lists(ctx, item.children)
+        elif node.type == "blockquote":
+            yield from _answers_under_lists(ctx, node.children)
 
 
 def _unanswered_items(ctx: Context, node: Node) -> Iterator[Problem]:
