@@ -162,7 +162,7 @@ _NUMBERED_TASK = regex(r"(?:exercise|problem|task|practice|question)\s*#?\s*\d+(
 _QUESTION_NUMBER = regex(rf"^[^\w]*(?:{QUESTION}|q)\s*#?\s*\d+\b", re.I)
 _SUMMARY = regex(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.S | re.I)
 _LEADING_SYMBOLS = regex(r"^[^\w\s(]+\s*")
-_ARTICLE = regex(r"^\s+[a-z]")
+_ARTICLE = regex(r"^\s+(?!(?:because|since)\b)[a-z]")
 _ITALICS = regex(r"(?<!\w)[*_]+(?=\S)|(?<=\S)[*_]+(?!\w)")
 _AFTER_LETTERS = regex(r"^\s*(?:[.,:;\u2013\u2014-]+(?=\s|$)|[\uff0c\uff1a\uff1b\u3001\u3002]+)?")
 """What parts an answer's letters from the words after them: spaces and a mark standing alone (``B -
@@ -287,10 +287,20 @@ def answer_line(text: str) -> Answer | None:
         return said  # `Answer: The correct answer is B.` (not `The answer is B-tree.`)
     letters = _VALUE.match(value)
     coded = _CODE_AFTER_LETTER.match(match["value"].strip()) is not None  # `A. `docker ps``: the letter
-    if letters and (coded or not _is_article(letters)):
+    if letters and (coded or not _is_article(letters)) and not _in_code(match["value"]):
         return _answer(letters)
     first = value.split("\n", 1)[0].strip().rstrip(".")
     return Answer((), "", first) if first else None
+
+
+def _in_code(value: str) -> bool:
+    """An answer that opens with code holding more than a letter (``Solution: `a.ndim```): its words."""
+    code = _OPENING_CODE.match(value.strip())
+    return code is not None and _LONE_LETTER.fullmatch(code["code"].strip()) is None
+
+
+_OPENING_CODE = regex(r"`(?P<code>[^`]+)`")
+_LONE_LETTER = regex(r"\(?[A-Ha-h][.)]?")
 
 
 def _code_kept(written: str, words: str) -> str:
