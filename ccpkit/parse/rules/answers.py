@@ -16,12 +16,13 @@ _LETTER = r"[(\[]?[A-Ha-h][)\]]?"
 _JOINER = r"\s*(?:[,;]?\s*(?:&|\+|\b(?:and|or|e|y|et|und|ou|o)\b)|[,;/\u3001\uff0c])\s*"
 _LETTERS = (
     rf"(?:[A-H](?:[ \t]+[A-H])+(?=[ \t]*(?:[.;:)][ \t]*)?(?:$|\n)|[ \t]*[-\u2013\u2014]\s)|[A-H]{{2,8}}"
+    r"|[a-h](?:[ \t]+[a-h])+(?=[ \t]*[.;)]?[ \t]*(?:$|\n))"
     rf"|{_LETTER}(?:{_JOINER}{_LETTER})*)"
 )
 """One letter, letters joined by commas, semicolons, slashes, ``+`` or "and" (``e``, ``y``, ``et``,
 ``und``; also after a comma: ``A, B, & C``), run together (``Correct Answer: BD``), or capitals parted
 by spaces alone up to the line's end or a dash (``Answer: A C``, ``A C — why``; not ``B A good one``,
-``C E. coli …`` or ``B A, C and D are …``)."""
+``C E. coli …`` or ``B A, C and D are …``), or small letters so up to the line's end (``Ans. a d``)."""
 _JOINERS = regex(r"(?<=\s)(?:and|or|e|y|et|und|ou|o)(?=\s)")
 _SYMBOLS = r"(?:[^\w\s(]++\s*)*+"
 """What may lead a line before its label: ``✅``, ``✔``, ``👉``, ``>``, ``-`` …, and several such runs
@@ -57,7 +58,7 @@ _CONCLUDING = regex(r"^(?i:hence|therefore|thus)\s*,?\s+(?=(?i:the\s+(?:correct|
 """The word that concludes an explanation with its answer, as review pages end theirs: ``Hence, the
 correct answer is: …``."""
 _ANSWER_LINE = regex(
-    rf"^{_SYMBOLS}{_LABEL}\s*(?:(?:=|-+)>(?=\s*{_LETTERS}\W*$)|[:\uff1a\u3011=\u2192\u21d2\u2013\u2014-]|\u27a1\ufe0f?|\bis\b|\bare\b|\.?(?=\s*{_LETTER}\W*$))\s*(?:[:\uff1a-](?![-\w]))?\s*"
+    rf"^{_SYMBOLS}{_LABEL}\s*(?:(?:=|-+)>(?=\s*{_LETTERS}\W*$)|[:\uff1a\u3011=\u2192\u21d2\u2013\u2014-]|\u27a1\ufe0f?|\bis\b|\bare\b|\.?(?=\s*{_LETTERS}\W*$))\s*(?:[:\uff1a-](?![-\w]))?\s*"
     r"(?P<value>.*)$",
     re.I | re.S,
 )
@@ -100,11 +101,11 @@ _STATED = regex(
 """An answer said in a sentence: ``A is correct because …``, ``Option B is the right answer.``"""
 _EXPLANATION = regex(
     r"^\s*(?:[^\w\s(*_]++\s*)*+(?:\*\*|__|[*_](?=\w))?(?:(?:detailed|full|short|brief)\s+)?"
-    r"(?:expla(?:i)?nation(?:\s*/\s*reference)?|reason(?:ing)?|rationale|justification|feedback"
+    r"(?:(?:expla(?:i)?nation(?:\s*/\s*reference)?|reason(?:ing)?|rationale|justification|feedback"
     r"|why(?:\s+(?:it\s+is\s+|it's\s+|this\s+is\s+)?correct)?|explica[çc][ãa]o"
     r"|explicaci[óo]n|explication|spiegazione|erkl[äa]rung|justificativa|comentários?"
-    r"|解析|解説|해설|giải\s+thích|пояснение|объяснение|pembahasan|penjelasan)\b"
-    r"[ \t]*[?:\uff1a\u3011]?[ \t]*(?:\*\*|__|[*_])?[ \t]*(?:(?<!:)(?:[:\u2013\u2014]|-(?=[ \t])))?\s*",
+    r"|解析|解説|해설|giải\s+thích|пояснение|объяснение|pembahasan|penjelasan)\b|expl\.(?=\s))"
+    r"[ \t]*[?:\uff1a\u3011]?[ \t]*(?:\*\*|__|[*_])?[ \t]*(?:(?<!:)[:\u2013\u2014]|-(?=[ \t]))?\s*",
     re.I,
 )
 PAGE_CONTROLS = regex(
@@ -144,8 +145,8 @@ _TITLED_ENTRIES = regex(
     re.I | re.S,
 )
 _EXPLANATION_WORDS = (
-    "explanation", "explaination", "reason", "rationale", "justification:", "feedback:", "why:", "why?",
-    "why correct",
+    "explanation", "explaination", "expl.", "reason", "rationale", "justification:", "feedback:", "why:",
+    "why?", "why correct",
     "why it is correct", "why it's correct", "why this is correct",
     "detailed explanation", "full explanation", "short explanation", "brief explanation",
     "explicação", "explicacao", "explicación", "explicacion", "explication", "spiegazione",
