@@ -104,16 +104,17 @@ _EXPLANATION = regex(
     r"(?:(?:expla(?:i)?nation(?:\s*/\s*reference)?|reason(?:ing)?|rationale|justification|feedback"
     r"|why(?:\s+(?:it\s+is\s+|it's\s+|this\s+is\s+)?correct)?|explica[çc][ãa]o"
     r"|explicaci[óo]n|explication|spiegazione|erkl[äa]rung|justificativa|comentários?"
-    r"|解析|解説|해설|giải\s+thích|пояснение|объяснение|pembahasan|penjelasan)\b|expl\.(?=\s))"
+    r"|解析|解説|해설|giải\s+thích|пояснение|объяснение|pembahasan|penjelasan)\b"
+    r"|expl?\.?(?=[ \t]*:)|expl\.(?=\s)|sol\.(?=\s)|detailed\s+solution(?=[ \t]*:))"
     r"[ \t]*[?:\uff1a\u3011]?[ \t]*(?:\*\*|__|[*_])?[ \t]*(?:(?<!:)[:\u2013\u2014]|-(?=[ \t]))?\s*",
     re.I,
 )
 PAGE_CONTROLS = regex(
-    r"(?:\s*(?:(?:reveal|show|hide)\s+(?:suggested\s+)?(?:solution|answer)|discussion(?:\s+\d+)?)\b)+\s*",
+    r"(?:\s*(?:(?:reveal|show|hide|view)\s+(?:suggested\s+)?(?:solution|answer)|discussion(?:\s+\d+)?)\b)+\s*",
     re.I,
 )
 """A dump site's buttons, copied with its page: ``Reveal Solution Hide Solution Discussion 7``,
-``Show Suggested Answer``, ``Hide Answer``: no answer, explanation or key's title."""
+``Show Suggested Answer``, ``Hide Answer``, ``View Answer``: no answer, explanation or key's title."""
 _KEY_TITLE_ABROAD = (
     r"(?:respuestas|respostas|r[ée]ponses|risposte|antworten|l[öo]sungen|gabarito|soluciones|solu[çc][õo]es"
     r"|ответы|відповіді|odpowiedzi|(?:kunci\s+)?jawaban)"
@@ -145,7 +146,8 @@ _TITLED_ENTRIES = regex(
     re.I | re.S,
 )
 _EXPLANATION_WORDS = (
-    "explanation", "explaination", "expl.", "reason", "rationale", "justification:", "feedback:", "why:",
+    "explanation", "explaination", "expl.", "expl:", "exp:", "sol.", "detailed solution", "reason",
+    "rationale", "justification:", "feedback:", "why:",
     "why?", "why correct",
     "why it is correct", "why it's correct", "why this is correct",
     "detailed explanation", "full explanation", "short explanation", "brief explanation",
@@ -269,6 +271,8 @@ def answer_line(text: str) -> Answer | None:
     if (option := _OPTION_HEADING.match(text.strip())) is not None:
         text = f"Answer:{text.strip()[option.end() :]}"
     written = _CONCLUDING.sub("", plain(text), count=1)  # `Hence, the correct answer is: …`
+    italic = _WHOLLY_ITALIC.fullmatch(written)
+    written = italic["inner"] if italic else written  # `*Answer: 10 m/s*`
     match = _ANSWER_LINE.match(written)
     if match is None and written.startswith(("*", "_", "(")):  # `*(Answer: B)*`, `_Correct answer_: C`
         unwrapped = _unemphasized(written)
@@ -304,6 +308,10 @@ _OPENING_CODE = regex(r"`(?P<code>[^`]+)`")
 _LONE_LETTER = regex(r"\(?[A-Ha-h][.)]?")
 
 
+_WHOLLY_ITALIC = regex(r"(?P<mark>[*_])(?![*_\s])(?P<inner>[^*_\n]*[^*_\s])(?P=mark)")
+"""A line wholly in italics, its marks at its ends alone (``*Answer: 10 m/s*``)."""
+
+
 def _code_kept(written: str, words: str) -> str:
     """``words`` as ``written`` ends with them, code marks and a last full stop and all (``B is correct:
     `ls` lists …``); ``words`` themselves if it does not."""
@@ -328,6 +336,8 @@ def as_written(line: str, answer: Answer) -> str:
     """The words of an answer ``line`` gave in words (``answer.text``), as written there: with their
     bold, code marks and last full stop, after its label (``Solution: …``); a sentence (``The correct answer
     is the one …``) whole."""
+    italic = _WHOLLY_ITALIC.fullmatch(line.strip())
+    line = italic["inner"] if italic else line  # `*Answer: 10 m/s*`: its words without the marks
     for written in (line, plain(line)):
         if (start := written.find(answer.text)) >= 0:
             start -= len(written[:start]) - len(written[:start].rstrip("`*_"))  # `` `ls` ``, ``**S3**``

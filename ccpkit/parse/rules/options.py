@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from ccpkit.parse.document import Document
 from ccpkit.parse.rules.answers import (
     CROSS,
+    PAGE_CONTROLS,
     PAIRED_ANSWER,
     YOUR_PICK,
     Answer,
@@ -394,7 +395,7 @@ def cell_options(text: str, node: Node) -> list[DraftOption]:
     lines = [line.strip() for line in _LINE_BREAK.split(text) if line.strip()]
     if len(lines) == 1:
         letters = list(_INLINE_LETTER.finditer(lines[0]))
-        starts = _run_from_a(letters)
+        starts = _run_from(letters, "A")
         if len(starts) < 2 or len(starts) != len(letters) or starts[0] != 0:
             return []
         lines = [piece.rstrip(";,").strip() for piece in _cut(lines[0], starts)]
@@ -935,7 +936,7 @@ def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | N
     lines = [_mark_last(line) for line in lines]
     if not going_on:
         with_stem = not any(_opens(line) for line in lines)
-        lines = [part for line in lines for part in _inline_options(line, with_stem=with_stem)]
+        lines = _inline_lines(lines, with_stem=with_stem)
     start = 0 if going_on and _LETTERED.match(lines[0].strip()) else None
     start = next((i for i, line in enumerate(lines) if _opens(line)), None) if start is None else start
     if start is None:
@@ -952,7 +953,7 @@ def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | N
         elif _ends_options(line):
             end = index
             break
-        else:
+        elif not PAGE_CONTROLS.fullmatch(line):  # a dump site's `View Answer` under the last option
             texts[-1].append(line)
     options = [
         replace(option, text=unbolded("\n".join(t for t in text if t).strip()))
@@ -965,7 +966,20 @@ def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | N
     return Options(options, head=head, tail=(*(line[3:].strip() for line in said), *lines[end:]))
 
 
-def _inline_options(line: str, *, with_stem: bool) -> list[str]:
+def _inline_lines(lines: Sequence[str], *, with_stem: bool) -> list[str]:
+    """``lines`` with the options on each (``_inline_options``) on lines of their own; a line of them
+    spread with wide gaps may go on from the line above's letters, as options set in columns paste
+    (``A. Rio   B. Recife`` over ``C. Brasília   D. Natal``)."""
+    parted: list[str] = []
+    first = "A"
+    for line in lines:
+        parts, spread = _inline_options(line, with_stem=with_stem, first=first)
+        parted += parts
+        first = chr(ord(first) + spread) if spread else "A"
+    return parted
+
+
+def _inline_options(line: str, *, with_stem: bool, first: str = "A") -> tuple[list[str], int]:
     """Options on one line: from the line's start with wide gaps between them (``A. Spot   B.
     Dedicated``) or three or more of a few words each (``(a) mitochondria (b) chloroplast (c)
     ribosome``, under the stem's line, as exam banks write them), or, ``with_stem``, after a stem
@@ -973,27 +987,31 @@ def _inline_options(line: str, *, with_stem: bool) -> list[str]:
     CDN. A) True B) False``);
     the stem, a line per option and an answer ending the line (``— Answer: A``) on lines of their
     own. Lower-case letters in brackets (``(a) EBS (b) S3``) letter options only after a whole
-    question, each a few words with no sentence's end. Any other line as it is."""
-    letters = [found for found in _INLINE_LETTER.finditer(line) if found.start() > 0 or _opens(line)]
-    starts = _run_from_a(letters)
+    question, each a few words with no sentence's end. Any other line as it is. Options lettered from
+    ``first`` on (not ``A``) are read only spread with wide gaps. Returned: the lines, and how many
+    options were spread so."""
+    letters = [found for found in _INLINE_LETTER.finditer(line) if found.start() > 0 or _opens(line, first)]
+    starts = _run_from(letters, first)
     if len(starts) < 2:
-        return [line]
+        return [line], 0
     head = line[: starts[0]].strip()
     spread = starts[0] == 0 and all(_WIDE_GAP.search(line[:start]) for start in starts[1:])
     options = _cut(line, starts)
-    listed = starts[0] == 0 and len(options) >= 3 and all(map(_few_words, options))
-    if not ((with_stem and head and (asks(head) or _judged(options))) or spread or listed):
-        return [line]
+    listed = starts[0] == 0 and len(options) >= 3 and all(map(_few_words, options)) and first == "A"
+    stated = with_stem and head and (asks(head) or _judged(options)) and first == "A"
+    if not (stated or spread or listed):
+        return [line], 0
     if (
         letters[0]["lower"]
         and head
         and (not head.endswith("?") or any(o.endswith((".", "?", "!")) for o in options))
     ):
-        return [line]  # `What is a derivative? (a) Define it. (b) …`: parts; `Which, (a) … or (b) …?`: prose
+        # `What is a derivative? (a) Define it. (b) …`: parts; `Which, (a) … or (b) …?`: prose
+        return [line], 0
     answered = _TRAILING_ANSWER.search(options[-1])
     if answered is not None:  # `C) Zephyr Edge — Answer: A`
         options[-1:] = [options[-1][: answered.start()].strip(), options[-1][answered.end() :].strip()]
-    return [head, *options] if head else options
+    return ([head, *options] if head else options), len(starts) if spread else 0
 
 
 def _few_words(option: str) -> bool:
@@ -1010,10 +1028,11 @@ def _judged(options: Sequence[str]) -> bool:
     return true_or_false([_INLINE_LETTER.sub("", option, count=1).rstrip(". ") for option in options])
 
 
-def _run_from_a(letters: Sequence[re.Match[str]]) -> list[int]:
-    """Where the options lettered ``A``, ``B``, ``C`` … in order open, from the first of ``letters``."""
+def _run_from(letters: Sequence[re.Match[str]], first: str) -> list[int]:
+    """Where the options lettered ``first`` (``A``), then the next letters in order open, from the
+    first of ``letters``."""
     run = itertools.takewhile(
-        lambda pair: (pair[1]["letter"] or pair[1]["lower"].upper()) == chr(ord("A") + pair[0]),
+        lambda pair: (pair[1]["letter"] or pair[1]["lower"].upper()) == chr(ord(first) + pair[0]),
         enumerate(letters),
     )
     return [found.start() for _, found in run]
@@ -1024,10 +1043,10 @@ def _cut(line: str, starts: Sequence[int]) -> list[str]:
     return [line[start:end].strip() for start, end in itertools.pairwise([*starts, len(line)])]
 
 
-def _opens(line: str) -> bool:
-    """The first option of a block is ``A``: a lone ``B.`` in prose starts nothing."""
+def _opens(line: str, first: str = "A") -> bool:
+    """The first option of a block is ``A`` (or ``first``): a lone ``B.`` in prose starts nothing."""
     match = _LETTERED.match(line.strip())
-    return match is not None and _letter(match) in "Aa"
+    return match is not None and _letter(match).upper() == first
 
 
 def _ends_options(line: str) -> bool:
