@@ -838,6 +838,12 @@ def humanise(name: str) -> str:
     return words[:1].upper() + words[1:] if words else name
 
 
+def item_words(item: Node) -> str:
+    """The words of a list item that is one paragraph; none for any other item."""
+    only = item.children[0] if len(item.children) == 1 else None
+    return only.children[0].content if only is not None and only.type == "paragraph" else ""
+
+
 def item_text(source: str) -> str:
     """A list item's Markdown without its marker; its other lines dedented to match."""
     first, *rest = source.split("\n")

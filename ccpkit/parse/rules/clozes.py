@@ -17,6 +17,7 @@ from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import item_text
 from ccpkit.parse.rules.cards import announced_by, lead_in_above
+from ccpkit.parse.rules.flashcards import pairs_a_question
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
@@ -103,11 +104,13 @@ def _cloze(
 
 
 def _holds(ctx: Context, text: str) -> bool:
-    """Whether ``text`` hides something; a text with a broken marker is left to ``check_clozes``, and
-    a reminder that highlights a word (``Remember to read chapter 7 before ==Thursday==``) is a task."""
+    """Whether ``text`` hides something; a text with a broken marker is left to ``check_clozes``, a
+    reminder that highlights a word (``Remember to read chapter 7 before ==Thursday==``) is a task, and
+    a question and its answer that highlight it (``Q: …? A: ==ADH==``) a flashcard."""
     if not cloze_syntax.has_cloze(text, highlights=ctx.highlight_clozes) or cloze_syntax.mistakes(text):
         return False
-    return not _REMINDER.match(text) or cloze_syntax.has_cloze(text, highlights=False)  # `{{c1::…}}` hides
+    stressed = _REMINDER.match(text) or pairs_a_question(text)
+    return not stressed or cloze_syntax.has_cloze(text, highlights=False)  # `{{c1::…}}` hides
 
 
 _REMINDER = regex(

@@ -20,7 +20,14 @@ from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.answer_words import ANSWER_ABROAD
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_markdown
-from ccpkit.parse.document import LIST_MARKER, heading_level, heading_text, leads_up_the_page, only_pictures
+from ccpkit.parse.document import (
+    LIST_MARKER,
+    heading_level,
+    heading_text,
+    item_words,
+    leads_up_the_page,
+    only_pictures,
+)
 from ccpkit.parse.rules.answers import (
     CALLOUT,
     QUESTION,
@@ -80,23 +87,26 @@ _NUMBERED = rf"(?:\d+[.)]\s*(?i:{QUESTION})|(?i:{QUESTION})\s*#?\s*\d+)"
 _QUESTION = regex(
     rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})|问|質問|질문|\u0633|[PFV](?={_BOLD}{_COLON}.*\w{_ASKS_AFTER}))"
     rf"(?:{_BOLD}{_COLON}{_BOLD}|{_DASHED}{_ASKS_AFTER})|{_DOTTED_Q}(?=\s)|(?:Q|(?i:{QUESTION})\s*)\d+\)(?=\s)"
+    rf"|(?:\*\*|__)Q\d+(?:\*\*|__)(?=\s){_ASKS_AFTER}"
     rf"|(?:\*\*|__){_NUMBERED}{_BOLD}{_COLON}{_BOLD})"
     r"\s*(?P<text>.*)$"
 )
 """``Q: …``, ``Q1: …``, ``Q1) …``, ``Question 3) …``, ``**Question:** …``, ``**Frage:** …``, ``Q. …``,
 ``**Q.** …``, ``问…``, ``질문: …``, Arabic ``س: …`` (over ``ج: …``), ``P: …?`` (Spanish and Portuguese,
 over ``R: …``), ``F: …?`` (German over ``A:``, Swedish over ``S:``) and ``V: …?`` (Dutch) that ask, and
-in bold with its number, before or after the word (``**Question 2:** Why …?``, ``**7. Soru:** …``), a
+in bold with its number, before or after the word (``**Question 2:** Why …?``, ``**7. Soru:** …``), or
+``**Q1**`` alone in bold before words that ask (over ``**A1** …``), a
 line answered by an answer's line below it in its paragraph, asking or saying what to do: a
 flashcard's question line (``Q1. …`` is not: board minutes number their questions so). A French ``Q :
 …`` spaces its colon, a Chinese one is full-width."""
 _ANSWER = regex(
     rf"^(?:{_BOLD}(?:A\d*|答|回答|답변|\u062c|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}{_COLON}{_BOLD}"
-    rf"|{_BOLD}Ans\.{_BOLD}(?=\s)|(?:A|(?i:answer)\s*)\d+\)(?=\s)|{_BOLD}(?:A\d*|(?i:answer|ans)){_DASHED})"
+    rf"|{_BOLD}Ans\.{_BOLD}(?=\s)|(?:A|(?i:answer)\s*)\d+\)(?=\s)|{_BOLD}(?:A\d*|(?i:answer|ans)){_DASHED}"
+    r"|(?:\*\*|__)A\d+(?:\*\*|__)(?=\s))"
     r"\s*(?P<text>.*)$"
 )
 """``A: …``, ``A1: …``, ``A1) …``, ``Answer 3) …``, ``**Answer:** …``, ``**Respuesta:** …``,
-``Antwort: …``, ``答…``, ``답변: …``, ``ج: …``, ``Ans. …``, ``**Ans.** …``: its answer line."""
+``Antwort: …``, ``答…``, ``답변: …``, ``ج: …``, ``Ans. …``, ``**Ans.** …``, ``**A1** …``: its answer line."""
 _REPLY = regex(rf"^{_BOLD}(?P<letter>[RS]){_BOLD}{_COLON}{_BOLD}\s*(?P<text>.*)$")
 """``R: …`` answering a ``P: …?`` (or ``Q : …``, as French notes write it), ``S: …`` (svar) a Swedish
 ``F: …?``, and no other line: ``R:`` is a gas constant or a resistance as often."""
@@ -237,6 +247,8 @@ _MORE = regex(
     r"(?:\*\*|__)?(?i:learn more|more|read more|saiba mais|m[áa]s informaci[óo]n|note)(?:\*\*|__)?\s*:"
 )
 """``**Learn more:**`` (``Saiba mais``) after a worded answer: it explains the answer."""
+_REBUTTAL = regex(r"(?:\*\*|__)(?i:why\s+not)\b[^*_\n]*\?(?:\*\*|__)")
+"""``**Why not Aurora?** Its …`` after an answer: why another choice is wrong, which explains it."""
 _CARD_TAG = regex(
     r"(?:^|\s)(?:#(?:flash)?card\b|#\[\[(?:flash)?card\]\]|\[\[(?:flash)?card\]\][ \t]*(?:\n|$))",
     re.IGNORECASE,
@@ -333,6 +345,10 @@ def _in(
         elif child.type == "list_item" and (tagged := _tagged_card(ctx, child)) is not None:
             ctx.claim(child)  # Logseq: `- What is …? #card` with the answer in the bullets under it
             yield from _items(ctx, sections[index], child, tagged)
+        elif child.type == "list_item" and (pair := _answered_by_next(ctx, siblings[index:])) is not None:
+            ctx.claim(child, siblings[index + 1])  # `- Q: …` then `- A: …`, an outliner's sibling blocks
+            yield from _items(ctx, sections[index], child, pair)
+            index += 1
         elif child.type == "list_item" and (pair := _answered_item(child)) is not None:
             ctx.claim(child)  # `1. Which …?` with `- Answer: …` under it
             yield from _items(ctx, sections[index], child, pair)
@@ -651,8 +667,9 @@ def _answers_the_line(found: re.Match[str], *, quiz: bool) -> bool:
 
 
 def _said(said: dict[str, str | None]) -> str:
-    """What brackets, a dash or bold after a line give as its answer (``(Ottawa)``, ``— F``, ``**True**``)."""
-    return said["answer"] or said.get("dashed") or said.get("bold") or ""
+    """What brackets, a dash or bold after a line give as its answer (``(Ottawa)``, ``— F``, ``**True**``,
+    ``[Answer: Ottawa]``)."""
+    return said["answer"] or said.get("dashed") or said.get("bold") or said.get("squared") or ""
 
 
 _NO_BLANK_ANSWER = regex(
@@ -670,7 +687,12 @@ _QUIZ = regex(
 """A title over lines to answer: a bare word or letter in brackets is then their answer."""
 _LABELLED = regex(r"^(?i:answer|ans)\s*[:.\u2013\u2014-]\s*")
 """``Answer:`` in the brackets after a blank (``(Answer: two minutes)``): no part of the answer."""
-_FILLED = regex(r"(?P<front>.*?(?<![\w*])_{3,}(?![\w*]).*?)\s*\((?P<answer>[^()]{1,80})\)")
+_FILLED = regex(
+    r"(?P<front>.*?(?<![\w*])_{3,}(?![\w*]).*?)\s*"
+    r"(?:\((?P<answer>[^()]{1,80})\)|\[(?i:answer|ans)\s*[:.\u2013\u2014-]\s*(?P<squared>[^\[\]]{1,80})\])"
+)
+"""A blank and its answer after it: in brackets (``(Ottawa)``), or labelled in square ones (``[Answer:
+Ottawa]``)."""
 _JUDGED_BY = regex(
     r"(?P<front>\S.*[.!])\s*(?:\((?P<answer>T|F|True|False|true|false)\)"
     r"|[\u2014\u2013-][ \t]*(?P<dashed>T|F|True|False)\.?"
@@ -925,6 +947,9 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
     after the first."""
     pair = _asked_and_answered(blocks[0], blocks[1]) if len(blocks) > 1 else None
     taken = 2
+    if pair is None and len(blocks) > 2 and _label_alone(blocks[1]) and _coded(ctx, blocks[2]):
+        code = ctx.doc.written(blocks[2]).strip()  # `**Solution:**` over the code that solves it
+        pair, taken = _asked_and_answered(blocks[0], blocks[2], labelled=True, code=code), 3
     if pair is None and len(blocks) > 2 and _label_alone(blocks[1]) and _fills_in(ctx, blocks[2]):
         pair, taken = _asked_and_answered(blocks[0], blocks[2], labelled=True), 3  # `**Answer:**` alone
         listed = blocks[3] if len(blocks) > 3 and blocks[3].type in _LISTS else None
@@ -981,18 +1006,28 @@ def _fills_in(ctx: Context, node: Node) -> bool:
     return not (_asks(first) or _NUMBERING.match(first) or told or _answers_nothing(text))
 
 
+def _coded(ctx: Context, node: Node) -> bool:
+    """Whether a block under an answer's label alone is code that answers it."""
+    return node.type in ("fence", "code_block") and not ctx.is_claimed(node)
+
+
 _WORKSHEET_STEP = regex(r"(?i)(?:use|write|draw|label|fill|complete|answer|see|refer|attach|show|sketch)\b")
 """What a worksheet tells the student to do under a blank answer (``Use at least two sources.``)."""
 
 
 def _label_alone(node: Node) -> bool:
     """A paragraph of an answer's label and nothing else: ``**Answer:**`` (``**答**`` and its colon), or
-    in bold with no colon (``**Answer**``)."""
+    in bold with no colon (``**Answer**``), or an exercise's ``**Solution:**``."""
     text = node.children[0].content.strip() if node.type == "paragraph" else ""
     found = _ANSWER.fullmatch(text)
     if found is None and text.startswith(("**", "__")):
         found = _ANSWER.fullmatch(f"{plain(text)}:")  # `**Answer**`, its colon left out
-    return found is not None and not found["text"].strip("*_ ")
+    labelled = found is not None and not found["text"].strip("*_ ")
+    return labelled or _SOLUTION_ALONE.fullmatch(plain(text)) is not None
+
+
+_SOLUTION_ALONE = regex(r"(?i)solution\s*[:\uff1a]?")
+"""An exercise's ``**Solution:**`` on a line of its own, over what solves it."""
 
 
 def _explanation_after(ctx: Context, blocks: Sequence[Node]) -> list[Node]:
@@ -1062,6 +1097,18 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     return len(answer), _Pair(front, "\n\n".join(text.strip() for text in texts))
 
 
+def pairs_a_question(text: str) -> bool:
+    """``Q: …`` with its ``A: …`` on its line or a later one: a flashcard's sides, where a highlight
+    stresses the answer (``A: ==ADH==``) and hides nothing."""
+    first, _, rest = text.partition("\n")
+    asked = _QUESTION.match(first.strip())
+    if asked is None:
+        return False
+    return _answered_on_its_line(asked["text"]) is not None or any(
+        _ANSWER.match(line.strip()) for line in rest.split("\n")
+    )
+
+
 def _answered_on_its_line(line: str) -> re.Match[str] | None:
     """A question and its answer on one line, after its question mark: ``… ? A: …``, ``… ? (Ans: …)``."""
     if "?" not in line and "\uff1f" not in line:
@@ -1082,6 +1129,9 @@ def _answered_within(node: Node) -> _Pair | None:
     inline = _answered_on_its_line(lines[0]) if len(lines) == 1 else None
     if inline is not None and _asks(inline["asked"]):
         return _Pair(_unnumbered(unbolded(inline["asked"])), unbolded(inline["answer"]).strip())
+    bold = _BOLD_QUESTION_FIRST.match(lines[0]) if lines else None
+    if bold is not None and not _points_back(bold["asked"]) and not _answers_nothing(bold["answer"]):
+        return _Pair(_unnumbered(bold["asked"].strip()), "\n".join([bold["answer"], *lines[1:]]).strip())
     for number in range(1, len(lines)):
         if not _asks(lines[number - 1]):
             continue
@@ -1096,6 +1146,13 @@ def _answered_within(node: Node) -> _Pair | None:
     if answered:  # `Which …?`, its choices one a line, then `Ans - …` naming one
         return _with_choices(lines[: asked + 1], lines[asked + 1 : -1], answered)
     return None
+
+
+_BOLD_QUESTION_FIRST = regex(
+    r"(?P<mark>\*\*|__)(?P<asked>[^*_\n]+?[?\uff1f])(?P=mark)[ \t]+(?P<answer>[^\s*_(\[].*)"
+)
+"""A question in bold with its answer after it on its line, as FAQs and review sheets write them (not
+a survey's remark in brackets: ``**How satisfied are you?** (1 = low, 5 = high)``)."""
 
 
 def _answered_in_words(ctx: Context, questions: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:
@@ -1115,7 +1172,11 @@ def _explains(ctx: Context, node: Node) -> bool:
     if node.type != "paragraph" or ctx.is_claimed(node):
         return False
     text = node.children[0].content
-    return explanation_start(text) is not None or _MORE.match(text) is not None
+    return (
+        explanation_start(text) is not None
+        or _MORE.match(text) is not None
+        or _REBUTTAL.match(text) is not None
+    )
 
 
 def _tagged_card(ctx: Context, item: Node) -> _Pair | _Missing | None:
@@ -1216,6 +1277,19 @@ def _unlisted(blocks: Sequence[Node]) -> Sequence[Node]:
     return blocks
 
 
+def _answered_by_next(ctx: Context, items: Sequence[Node]) -> _Pair | None:
+    """A list item of one ``Q: …`` line whose next item answers it (``- A: …``), as outliners write a
+    card's sides as sibling blocks."""
+    if len(items) < 2 or any(ctx.is_claimed(item) for item in items[:2]):
+        return None
+    asked, answered = (item_words(item) for item in items[:2])
+    question = _QUESTION.match(asked.strip()) if asked and "\n" not in asked else None
+    answer = _ANSWER.match(answered.strip()) if answered and question else None
+    if question is None or answer is None or not answer["text"].strip():
+        return None
+    return _Pair(unbolded(question["text"]), unbolded(answer["text"]).strip())
+
+
 def _answered_item(item: Node) -> _Pair | None:
     """``1. Which …?`` whose only other block is its answer: ``- Answer: …`` or ``Answer: …``."""
     return _asked_and_answered(*item.children) if len(item.children) == 2 else None
@@ -1229,10 +1303,12 @@ def _asked_over_answer(
     another rule, in a list (``items``) of two or more such questions under a title that says they
     are questions to study (``## Interview questions``, ``FAQ``, ``Review questions``): as interview-question
     lists write them. Elsewhere such lists are minutes, prompts or open questions with notes under
-    them. A lone question, one sentence after another (a step, then what to check), a few words
-    (``Why?``), or a question whose nested lines are no answer (a set to recall, options, a
-    sub-question, ``(4 marks)``, ``Hint: …``, a reference, the code it asks about) stays the notes'."""
-    if not _studied(ctx, section):
+    them — but a list of toggles, as Notion exports them (each item a question over one paragraph, a
+    blank line between), is cards under any title. A lone question, one sentence after another (a
+    step, then what to check), a few words (``Why?``), or a question whose nested lines are no answer
+    (a set to recall, options, a sub-question, ``(4 marks)``, ``Hint: …``, a reference, the code it
+    asks about) stays the notes'."""
+    if not (_studied(ctx, section) or _toggles(items)):
         return None
     question = listed_question(item)
     if question is None or not any(other is not item and listed_question(other) for other in items):
@@ -1253,6 +1329,18 @@ def _asked_over_answer(
     if _asks(back.rsplit("\n", 1)[-1]) or _answers_nothing(back):
         return None  # a question, a hint, a note to self: no answer
     return _Pair(question, back)
+
+
+def _toggles(items: Sequence[Node]) -> bool:
+    """Two or more list items, each a paragraph that asks over one paragraph that does not: Notion's
+    toggles as it exports them."""
+    return len(items) > 1 and all(
+        len(item.children) == 2
+        and all(child.type == "paragraph" for child in item.children)
+        and _asks(item.children[0].children[0].content)
+        and not _asks(item.children[1].children[0].content)
+        for item in items
+    )
 
 
 def _labelled_over_answer(ctx: Context, item: Node) -> _Pair | None:
@@ -1344,6 +1432,8 @@ def _callout_card(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | N
     and whose body answers, or an answer callout right below it (``> [!success]- Answer``); a body
     that is one answer callout is its answer. The pair, and how many blocks it took after the first."""
     asked = _callout(ctx, blocks[0])
+    if asked is not None and _label(asked.title) in (*_QUESTION_HEADINGS, "prompt"):
+        return _tabbed_card(ctx, blocks)
     if asked is None or not _callout_asks(asked) or asked.lines.partition("\n")[0].strip() in _SEPARATORS:
         return None  # `?` right under the title: an Obsidian flashcard in a callout, the card rules' own
     if not asked.lines and asked.blocks and ctx.doc.written(asked.blocks[0]).strip() == "?":
@@ -1361,6 +1451,23 @@ def _callout_card(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | N
         return None
     ctx.claim(*blocks[: used + 1])
     return used, _Pair(_QUESTION_LABEL.sub("", asked.title), _callout_text(ctx, body))
+
+
+def _tabbed_card(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
+    """Callouts or content tabs titled as a question (and hints) over one titled as its answer, as
+    MkDocs (``=== "Question"``, ``=== "Answer"``) and GitBook (``{% tab title="Question" %}``) write
+    cards: the first ones' words the front."""
+    front = _hint_callouts(ctx, blocks)
+    answer = _callout(ctx, blocks[len(front)]) if front and len(front) < len(blocks) else None
+    if answer is None or answer.empty or not answer.title or not _names_an_answer(answer.title):
+        return None
+    ctx.claim(*blocks[: len(front) + 1])
+    return len(front), _Pair("\n\n".join(front), _callout_text(ctx, answer))
+
+
+def _label(title: str) -> str:
+    """A callout's title as a label: ``**Question:**`` is ``question``."""
+    return undecorated(plain(title)).rstrip(":").strip().lower()
 
 
 def _callout_asks(asked: Callout) -> bool:
@@ -1434,7 +1541,7 @@ def _hint_callouts(ctx: Context, blocks: Sequence[Node]) -> list[str]:
     added = []
     for block in blocks:
         called = callout(block) if block.type == "blockquote" else None
-        title = undecorated(plain(called.title)).rstrip(":").strip().lower() if called else ""
+        title = _label(called.title) if called else ""
         if called is None or called.empty or title not in _HINT_TITLES:
             break
         text = _callout_text(ctx, called)
@@ -1461,7 +1568,7 @@ def _callout(ctx: Context, quote: Node) -> Callout | None:
 
 def _names_an_answer(title: str) -> bool:
     """``Answer``, ``✅ Solution``, or no title: a callout that holds an answer."""
-    return undecorated(plain(title)).rstrip(":").strip().lower() in _ANSWER_TITLES
+    return _label(title) in _ANSWER_TITLES
 
 
 def _quoted_answer(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
@@ -1487,10 +1594,12 @@ def _quoted_answer(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     return end, _Pair(_unnumbered(front), back or _unquoted(ctx, quote))
 
 
-def _asked_and_answered(question: Node, answer: Node, *, labelled: bool = False) -> _Pair | None:
+def _asked_and_answered(
+    question: Node, answer: Node, *, labelled: bool = False, code: str = ""
+) -> _Pair | None:
     """A paragraph that asks (or a line alone that says what to do: ``Define osmosis.``), and its answer
     in words: a paragraph or a list of one item (``labelled``: the paragraph under a label alone, its
-    words as they are)."""
+    words as they are, or ``code``, the code block under it, as written)."""
     unlisted = _unlisted([answer])
     answer = unlisted[0] if len(unlisted) == 1 else answer
     lines = question.children[0].content.strip().split("\n") if question.type == "paragraph" else []
@@ -1501,10 +1610,11 @@ def _asked_and_answered(question: Node, answer: Node, *, labelled: bool = False)
         for line in lines
     ]
     asks = next((n for n, line in enumerate(lines) if _asks(line) or _asks(plain(line))), None)
-    words = answer.children[0].content.strip() if answer.type == "paragraph" else None
+    words = answer.children[0].content.strip() if answer.type == "paragraph" else code or None
     answered = words if labelled else _worded(answer)
     if asks is None and len(lines) == 1 and answered and not _answers_nothing(answered):
-        asks = 0 if _TOLD.match(_TASK_LABEL.sub("", _unnumbered(_QUESTION_LABEL.sub("", lines[0])))) else None
+        told = _TASK_LABEL.sub("", _unnumbered(_QUESTION_LABEL.sub("", lines[0])))
+        asks = 0 if _TOLD.match(told) or _TASK_LABEL.match(lines[0]) else None  # `**Exercise 2.** Reverse …`
     if asks is None or not answered:
         return None
     return _with_choices(lines[: asks + 1], lines[asks + 1 :], answered)
@@ -1514,7 +1624,8 @@ _TASK_LABEL = regex(r"(?i)^(?:\*\*|__)?(?:exercise|task|problem)\s*\d+(?:\.\d+)*
 """A task's number before what it asks (``**Exercise 3.** Define …``): no part of the card's front."""
 _TOLD = regex(
     r"(?:briefly\s+|fully\s+)?(?:define|explain|describe|name|list|state\s+(?!of\b)|give|compare|contrast|outline|discuss|identify"
-    r"|distinguish|differentiate|calculate|summari[sz]e|justify|translate|conjugate)\b(?!.*\b(?:below|above)\b)",
+    r"|distinguish|differentiate|calculate|summari[sz]e|justify|translate|conjugate|find|compute|solve"
+    r"|evaluate|integrate|simplify|prove|derive|determine|convert)\b(?!.*\b(?:below|above)\b)",
     re.I,
 )
 """A line that says what to answer (``Define osmosis.``, ``**Exercise 3.** Briefly name the gas …``):

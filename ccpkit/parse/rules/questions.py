@@ -10,7 +10,7 @@ from functools import partial
 from ccpkit.parse.answer_words import labels_options
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.details import closes_details, details_question, hidden_text
-from ccpkit.parse.document import heading_level, heading_text, navigates, only_pictures
+from ccpkit.parse.document import heading_level, heading_text, item_words, navigates, only_pictures
 from ccpkit.parse.rules.answers import (
     CALLOUT,
     PAGE_CONTROLS,
@@ -531,7 +531,7 @@ def counts_the_list(node: Node, answer: Answer, listed: Node) -> bool:
     """``How many steps …?`` over the steps and ``Answer: 3``: a count of the list, not its third item.
     Over a list of numbers (``- 2``, ``- 4``), the answer is one of them."""
     counted = answer.text.strip().isdigit() and _HOW_MANY.search(block_words(node)) is not None
-    return counted and not all(_NUMBER.fullmatch(_words_of(item)) for item in listed.children)
+    return counted and not all(_NUMBER.fullmatch(item_words(item).strip()) for item in listed.children)
 
 
 def block_words(node: Node) -> str:
@@ -539,12 +539,6 @@ def block_words(node: Node) -> str:
     if node.type == "heading":
         return heading_text(node)
     return node.children[0].content if node.type == "paragraph" else ""
-
-
-def _words_of(item: Node) -> str:
-    """A list item's words, when it is one paragraph."""
-    only = item.children[0] if len(item.children) == 1 else None
-    return only.children[0].content.strip() if only is not None and only.type == "paragraph" else ""
 
 
 def _asks(node: Node, *, answered: bool = False) -> bool:
