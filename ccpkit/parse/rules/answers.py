@@ -282,6 +282,7 @@ def answer_line(text: str) -> Answer | None:
         return None
     value = match["value"].replace("`", "").strip()
     value = value if _CROSSED.match(value) else undecorated(value)  # `Answer: ✅ C. …`, never `❌ A`
+    value = _unwrapped(value)
     if _several_entries(value):
         return None  # `Answers: 1-A, 2-B`: a key, not one answer
     stated = _STATED.match(value)
@@ -310,6 +311,22 @@ _LONE_LETTER = regex(r"\(?[A-Ha-h][.)]?")
 
 _WHOLLY_ITALIC = regex(r"(?P<mark>[*_])(?![*_\s])(?P<inner>[^*_\n]*[^*_\s])(?P=mark)")
 """A line wholly in italics, its marks at its ends alone (``*Answer: 10 m/s*``)."""
+
+
+def _unwrapped(value: str) -> str:
+    """An answer's value without what wraps its letters: a spoiler (``>!C!<``, ``||A||``), ``Both``
+    before them, or the option's words before its letter in brackets (``Nitrogen (C)``, read as
+    ``C (Nitrogen)``)."""
+    spoiler = _SPOILER.fullmatch(value)
+    value = (spoiler["hidden"] or spoiler["barred"]).strip() if spoiler else value
+    value = _BOTH.sub("", value, count=1)
+    named = _WORDS_THEN_LETTER.fullmatch(value)
+    return f"{named['letter']} ({named['words']})" if named else value
+
+
+_SPOILER = regex(r">!(?P<hidden>[^!]+)!<|\|\|(?P<barred>[^|]+)\|\|")
+_BOTH = regex(r"(?i)both\s+(?=[A-H]\b)")
+_WORDS_THEN_LETTER = regex(r"(?P<words>[^()\n]*[^()\s])\s*\((?P<letter>[A-H])\)\.?")
 
 
 def _code_kept(written: str, words: str) -> str:

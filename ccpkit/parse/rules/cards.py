@@ -18,6 +18,7 @@ from ccpkit.parse.document import Block, heading_text, is_spacer, item_text, onl
 from ccpkit.parse.rules.answers import CALLOUT, callout, is_key_title, numbers_a_question
 from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
+    CHANGE_KINDS,
     Term,
     about_the_notes,
     announces,
@@ -218,7 +219,7 @@ def _records_a_meeting(title: str) -> bool:
 
 
 _MEETING = regex(
-    r"(?i)\b(?:meeting|sync|stand-?up|retro|study\s+group)\b|^\W*minutes\b|\bmeeting\s+minutes\b"
+    r"(?i)\b(?:meeting|sync|stand-?up|retro|kick-?off|study\s+group)\b|^\W*minutes\b|\bmeeting\s+minutes\b"
 )
 _ONE_MEETING = regex(
     r"(?i)\d{4}-\d\d-\d\d|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bsprint\s+\d+|\b(?:weekly|daily|monthly)\b"
@@ -1037,7 +1038,6 @@ _SESSION_TITLE = regex(
 Enzymes``, ``How to create an S3 bucket`` (``# Osmosis`` over its definition is one note's card)."""
 
 
-_CHANGES = frozenset({"added", "changed", "deprecated", "removed", "fixed", "security"})
 _RELEASE = regex(r"(?i)\[?(?:v?\d+(?:\.\d+)+|unreleased)\]?(?:\s*[-\u2013\u2014]\s*\d{4}-\d\d-\d\d)?")
 _DATED_RELEASE = regex(
     r"(?i)\[?v?\d+(?:\.\d+)+\]?\s*(?:[-\u2013\u2014]\s*\d{4}-\d\d-\d\d|\(\d{4}-\d\d-\d\d\))"
@@ -1051,7 +1051,7 @@ def _records_changes(section: tuple[str, ...]) -> bool:
     to learn."""
     if section and _DATED_RELEASE.fullmatch(section[-1].strip()):
         return True
-    if len(section) < 2 or section[-1].strip().casefold() not in _CHANGES:
+    if len(section) < 2 or section[-1].strip().casefold() not in CHANGE_KINDS:
         return False
     return _RELEASE.fullmatch(section[-2].strip()) is not None
 

@@ -55,8 +55,9 @@ _INSTRUCTION = regex(
 """How words that ask without a ``?`` open."""
 _WIDE_GAP = regex(r"(?:\s{2,}|\t|\s*[;|]\s*)$")
 """What parts options written on one line with no stem before them (``A. Spot   B. Dedicated``)."""
-_TRAILING_ANSWER = regex(r"\s+[\u2013\u2014-]?\s*(?=(?:\*\*|__)?(?i:(?:correct\s+)?answer)\s*:)")
-"""Where an answer starts at the end of a line of options (``C) Zephyr Edge — Answer: A``)."""
+_TRAILING_ANSWER = regex(r"\s+[\u2013\u2014-]?\s*(?=(?:\*\*|__)?(?i:(?:correct\s+)?answer\s*:|ans\s*[:.]))")
+"""Where an answer starts at the end of a line of options (``C) Zephyr Edge — Answer: A``, ``(d) 64
+Ans: b``)."""
 _LINE_BREAK = regex(r"<br\s*/?>|\n", re.I)
 _BREAK_BEFORE_LINE = regex(r"(?i)<br\s*/?>(?=\s*(?:\(?[A-Ha-h][.):]\s|(?:\*\*|__)?(?:ans|answer|correct)\b))")
 """A ``<br>`` before an option's letter or an answer line: it parts a question's lines."""

@@ -422,9 +422,18 @@ _PERCENT = regex(r"\d+(?:\.\d+)?\s*%")
 _DEFINES = regex(r"(?i)(?:the|an?|one|someone|something|people|person|those)\b")
 
 
+CHANGE_KINDS = frozenset({"added", "changed", "deprecated", "removed", "fixed", "security"})
+"""The kinds of a release's changes, as Keep a Changelog names them."""
+_ACTIONS = frozenset({"decision", "decisions", "owner", "deadline", "due", "assignee", "status", "blockers"})
+_ACCOUNTABLE = frozenset({"owner", "deadline", "due", "assignee"})
+"""A project's record of what was decided, who does it and by when (``Decision: …``, ``Owner: Priya``)."""
+
+
 def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
     names = {name for name, _ in fields}
     values = [value for _, value in fields]
+    if len(names) >= 2 and names <= CHANGE_KINDS | {"breaking", "improved"}:
+        return True  # a release's changes: `**Fixed:** the importer …`
     if any(map(_DEFINES.match, values)):  # `Attendees: the people present` defines
         return False
     said = dict(fields)
@@ -443,6 +452,7 @@ def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
             and names <= _BOOK_FIELDS | _ABOUT_THE_NOTE
         )
         or (bool(names & _TEACHERS) and reached)
+        or (len(names & _ACTIONS) >= 2 and bool(names & _ACCOUNTABLE))
         or (len(names & _GRADED) >= 2 and all(map(_PERCENT.fullmatch, values)))
         or _describes_an_exam(fields)
         or (recipe and measured and all(len(value.split()) <= _AMOUNT_WORDS for value in values))
