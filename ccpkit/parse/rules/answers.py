@@ -77,9 +77,11 @@ _LISTED_ENTRY = regex(
     rf"^{_SYMBOLS}(?:(?i:(?:correct\s+)?answers?|ans)\s*[:\u2013\u2014=-]?\s*)?(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$",
     re.S,
 )
-_ENTRY_LETTERS = r"(?:[A-H]{2,8}|[a-h]{2,4}|[A-Ha-h](?:\s*[/,&+]\s*[A-Ha-h](?=$|[\s,;|/&+]))*)(?=$|[\s,;|])"
-"""An entry's letters on a key's line: ``B``, ``AC``, ``ac``, ``A, C``, ``C/D`` (not ``A, 2``: the next
-entry)."""
+_ENTRY_LETTERS = (
+    r"(?:\([A-Ha-h]\)|[A-H]{2,8}|[a-h]{2,4}|[A-Ha-h](?:\s*[/,&+]\s*[A-Ha-h](?=$|[\s,;|/&+]))*)(?=$|[\s,;|])"
+)
+"""An entry's letters on a key's line: ``B``, ``(b)``, ``AC``, ``ac``, ``A, C``, ``C/D`` (not ``A, 2``: the
+next entry)."""
 _ENTRIES_ON_A_LINE = regex(
     rf"(?:^|[\s,;|]+)(?:[Qq]\.?\s*|#)?(?P<id>\d+)\s*(?:[.):=\u2013\u2014-]\s*)?(?P<letters>{_ENTRY_LETTERS})"
 )

@@ -115,8 +115,6 @@ _REPLIES = {"P": "R", "Q": "R", "F": "S"}
 """The letter that answers each question's letter."""
 _LABELLED_QUESTION = regex(rf"^{_BOLD}(?i:quiz|q\d*|{QUESTION}|exercise|problem)(?:\s*\d+)?{_BOLD}\s*:")
 """A question's own label (``Quiz: …?``, ``Q3: …?``): a question, never the answer to one above."""
-_LETTER_LABEL = regex(rf"\s*{_BOLD}(?:A|R|答|回答|답변){_BOLD}{_COLON}")
-"""An answer's label of a letter or one word (``**A:**``, ``**R:**``, ``**答…**``): no term it defines."""
 _ITALIC_ANSWER = regex(r"^(?P<mark>\*|_)(?![*_])(?P<line>(?:A\d*|(?i:answer|ans))\s*:[^\n]*?)(?P=mark)$")
 """An answer line wholly in italics (``*A: The value …*``, under ``**Q: …?**``): the line it wraps."""
 _DOTTED_QUESTION = regex(rf"^{_DOTTED_Q}\s")
@@ -1738,7 +1736,7 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     if not prose or len(prose) > _ANSWER_PARAGRAPHS or any(node.type not in _ANSWER_BLOCKS for node in below):
         after = blocks[1 + len(below)] if len(blocks) > 1 + len(below) else None
         return _worded_below(ctx, heading, below) or _studied_answer(ctx, heading, below, after, section)
-    paired = _LETTER_LABEL.match(below[0].children[0].content) if label else None  # `**A:** …`: no term
+    paired = bool(label)  # `**A:** …`, `**Answer:** …`: an answer's label, no term
     termed = [node for node in prose if not (paired and node is below[0]) and not _told_in_star(node)]
     if any(ctx.is_claimed(node) for node in below) or any(split_term(node.children[0]) for node in termed):
         return _worded_below(ctx, heading, below)
