@@ -316,19 +316,27 @@ _WHOLLY_ITALIC = regex(r"(?P<mark>[*_])(?![*_\s])(?P<inner>[^*_\n]*[^*_\s])(?P=m
 
 
 def _unwrapped(value: str) -> str:
-    """An answer's value without what wraps its letters: a spoiler (``>!C!<``, ``||A||``), ``Both``
-    before them, or the option's words before its letter in brackets (``Nitrogen (C)``, read as
-    ``C (Nitrogen)``)."""
+    """An answer's value without what wraps its letters: a spoiler (``>!C!<``, ``||A||``), or the
+    option's words before its letter in brackets (``Nitrogen (C)``, read as ``C (Nitrogen)``)."""
     spoiler = _SPOILER.fullmatch(value)
     value = (spoiler["hidden"] or spoiler["barred"]).strip() if spoiler else value
-    value = _BOTH.sub("", value, count=1)
     named = _WORDS_THEN_LETTER.fullmatch(value)
     return f"{named['letter']} ({named['words']})" if named else value
 
 
 _SPOILER = regex(r">!(?P<hidden>[^!]+)!<|\|\|(?P<barred>[^|]+)\|\|")
-_BOTH = regex(r"(?i)both\s+(?=[A-H]\b)")
 _WORDS_THEN_LETTER = regex(r"(?P<words>[^()\n]*[^()\s])\s*\((?P<letter>[A-H])\)\.?")
+
+
+def letters_after_both(text: str) -> tuple[str, ...]:
+    """The letters an answer in words names after ``Both`` (``Both A and C``): read only when no
+    option's text is those words (an option ``Both A and B`` is named by them)."""
+    both = _BOTH.match(text.strip())
+    said = answer_line(f"Answer: {text.strip()[both.end() :]}") if both else None
+    return said.letters if said is not None and not said.rest else ()
+
+
+_BOTH = regex(r"(?i)both\s+(?=[A-H]\b)")
 
 
 def _code_kept(written: str, words: str) -> str:

@@ -204,8 +204,11 @@ def _records(ctx: Context, node: Node, section: tuple[str, ...]) -> bool:
     return meeting and len(lines) >= 2 and all(map(_SAID_BY.match, lines))
 
 
-_STEPS_TITLE = regex(r"(?i)(?:method|directions|instructions|preparation)\W*")
-"""A section of steps to follow in turn, as recipes and experiments title theirs."""
+_STEPS_TITLE = regex(
+    r"(?i)(?:method|directions|instructions|preparation|setup|set\s+up|installation|getting\s+started"
+    r"|quick\s*start)\W*"
+)
+"""A section of steps to follow in turn, as recipes, experiments and READMEs title theirs."""
 
 
 def _records_a_meeting(title: str) -> bool:

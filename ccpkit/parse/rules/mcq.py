@@ -27,6 +27,7 @@ from ccpkit.parse.rules.answers import (
     key_cell_answer,
     key_entries_on_a_line,
     key_entry,
+    letters_after_both,
     names_answers,
     plain,
     question_id,
@@ -675,6 +676,7 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
             draft.explanation[:0] = [why or written]
     if not letters and draft.worded is not None:
         letters, reason = named_with_reason(draft.options, draft.worded.text)
+        letters = letters or letters_after_both(draft.worded.text)  # `Both A and C`
         draft.explanation[:0] = [reason] if reason else []
         if not letters:
             message = (
