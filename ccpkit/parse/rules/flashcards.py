@@ -343,7 +343,10 @@ def _in(
         elif child.type == "list_item" and (tagged := _tagged_card(ctx, child)) is not None:
             ctx.claim(child)  # Logseq: `- What is …? #card` with the answer in the bullets under it
             yield from _items(ctx, sections[index], child, tagged)
-        elif child.type == "list_item" and (pair := _answered_by_next(ctx, siblings[index:])) is not None:
+        elif (
+            child.type == "list_item"
+            and (pair := _answered_by_next(ctx, siblings[index : index + 2])) is not None
+        ):
             ctx.claim(child, siblings[index + 1])  # `- Q: …` then `- A: …`, an outliner's sibling blocks
             yield from _items(ctx, sections[index], child, pair)
             index += 1
