@@ -82,17 +82,21 @@ _ENTRY_LETTERS = (
 )
 """An entry's letters on a key's line: ``B``, ``(b)``, ``AC``, ``ac``, ``A, C``, ``C/D`` (not ``A, 2``: the
 next entry)."""
+_OPTION_NAMED = r"(?:\s*\([^()\n]{1,40}\))?"
+"""The option's words in brackets after an entry's letter (``1. c (Nile)``): no part of the key."""
 _ENTRIES_ON_A_LINE = regex(
     rf"(?:^|[\s,;|]+)(?:[Qq]\.?\s*|#)?(?P<id>\d+)\s*(?:[.):=\u2013\u2014-]\s*)?(?P<letters>{_ENTRY_LETTERS})"
+    rf"{_OPTION_NAMED}"
 )
-"""One entry of a key written on one line: ``1-B``, ``Q2: A``, ``#3 C/D``, ``2) A, C``, ``4-BD``."""
+"""One entry of a key written on one line: ``1-B``, ``Q2: A``, ``#3 C/D``, ``2) A, C``, ``4-BD``,
+``1. c (Nile)``."""
 _RANGE_OF_ENTRIES = regex(
     r"(?:^|[\s,;|]+)\(?(?:[Qq]\.?\s*)?(?P<first>\d+)\s*(?:[\u2013\u2014-]|to)\s*(?:[Qq]\.?\s*)?(?P<last>\d+)\)?"
     r"\s*[:=\u2013\u2014-]?\s*(?P<letters>[A-H](?:[ ,]*[A-H])*|[a-h](?:[ ,]*[a-h])*)(?=$|[\s;|])"
 )
 """The letters of a run of questions, one each: ``1\u20135: B C A D A``, ``(6-8) ABD``."""
 _ENTRY_LINE = regex(
-    rf"^(?:[\s,;|]*(?:[Qq]\.?\s*|#)?\d+\s*(?:[.):=\u2013\u2014-]\s*)?{_ENTRY_LETTERS})+[\s,;|]*$"
+    rf"^(?:[\s,;|]*(?:[Qq]\.?\s*|#)?\d+\s*(?:[.):=\u2013\u2014-]\s*)?{_ENTRY_LETTERS}{_OPTION_NAMED})+[\s,;|]*$"
 )
 _STATED = regex(
     r"^(?:the\s+)?(?:correct\s+|right\s+)?(?:answer|option|choice)?\s*(?P<letters>[A-H])\s+(?:is|was)\s+"

@@ -77,9 +77,9 @@ _BOLD = r"(?:\*\*|__)?"
 _DASHED = rf"{_BOLD}[ \t]+[-\u2013\u2014]{_BOLD}(?=[ \t])"
 """``Q - …?`` and ``A - …``: a dash between spaces after the letter (the question asks: ``Q1 - Lakers
 24, Celtics 20`` is a quarter's score)."""
-_DOTTED_Q = rf"(?:{_BOLD}Q\.{_BOLD}|(?:\*\*|__)Q\d+\.(?:\*\*|__))"
-"""``Q.``, ``**Q.**`` or ``**Q1.**`` opening a question line (a number in bold with it: exam prep's
-``**Q1.**`` over ``**Ans.**``)."""
+_DOTTED_Q = rf"(?:{_BOLD}Q[.)]{_BOLD}|(?:\*\*|__)Q\d+\.(?:\*\*|__))"
+"""``Q.`` (``Q)``), ``**Q.**`` or ``**Q1.**`` opening a question line (a number in bold with it: exam
+prep's ``**Q1.**`` over ``**Ans.**``)."""
 _COLON = r"\s*[:\uff1a]"
 _ASKS_AFTER = r"(?=.*[?\uff1f](?:\*\*|__)?\s*$)"
 _NUMBERED = rf"(?:\d+[.)]\s*(?i:{QUESTION})|(?i:{QUESTION})\s*#?\s*\d+)"
@@ -118,9 +118,9 @@ _LABELLED_QUESTION = regex(rf"^{_BOLD}(?i:quiz|q\d*|{QUESTION}|exercise|problem)
 _ITALIC_ANSWER = regex(r"^(?P<mark>\*|_)(?![*_])(?P<line>(?:A\d*|(?i:answer|ans))\s*:[^\n]*?)(?P=mark)$")
 """An answer line wholly in italics (``*A: The value …*``, under ``**Q: …?**``): the line it wraps."""
 _DOTTED_QUESTION = regex(rf"^{_DOTTED_Q}\s")
-_DOTTED_ANSWER = regex(rf"^{_BOLD}A\.{_BOLD}\s+(?P<text>\S.*)$")
-"""``A. …`` answering a ``Q. …`` line, as ``Q.``/``A.`` notes write them (elsewhere ``A.`` letters
-an option: a ``B.`` line below makes the lines options)."""
+_DOTTED_ANSWER = regex(rf"^{_BOLD}A[.)]{_BOLD}\s+(?P<text>\S.*)$")
+"""``A. …`` (``A) …``) answering a ``Q. …`` line, as ``Q.``/``A.`` notes write them (elsewhere ``A.``
+letters an option: a ``B.`` line below makes the lines options)."""
 _LOOSE_QUESTION = regex(rf"{_BOLD}Q\d*{_BOLD}[ \t]*[-\u2013\u2014.:)\uff1a][ \t]*\S")
 """A line labelled as a question in any way (``Q - …``, ``Q. …``): it never goes on the answer above."""
 _FRONT = regex(rf"^{_BOLD}(?i:front|statement|frente){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
