@@ -116,6 +116,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
     carried: str | None = None
     """The lead-in of the list right above, which a list right after it goes on with."""
     one_liners = _described_in_a_line(ctx)
+    reported = _report_sections(blocks)
     entries = _glossary_entries(ctx)
     glossary_paragraphs = _glossary_paragraphs(ctx)
     for index, block in enumerate(blocks):
@@ -154,6 +155,8 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             said = _described_by(ctx, block.node) if describing and not quoted else None
             if said is not None and said is not block.node:  # `> Serverless SQL on S3.` under its name
                 described.append(("prose", said.children[0].content))
+        elif id(block.node) in reported:
+            pass  # `**Aim:** To find …` in a lab's report: its sections, not terms to learn
         elif block.node.type == "paragraph" and about_the_notes(block.node.children[0].content):
             pass  # `Type: #service`, `Source: …` under a vault note's title: its fields, not what it says
         elif block.node.type == "paragraph" and _is_label_paragraph(block.node):
@@ -1046,6 +1049,24 @@ _DATED_RELEASE = regex(
     r"(?i)\[?v?\d+(?:\.\d+)+\]?\s*(?:[-\u2013\u2014]\s*\d{4}-\d\d-\d\d|\(\d{4}-\d\d-\d\d\))"
 )
 """A release's heading with its date: ``v2.3.0 (2024-05-02)``, ``[1.2.0] - 2024-03-01``."""
+
+
+def _report_sections(blocks: Sequence[Block]) -> set[int]:
+    """The paragraphs (by ``id``) that open with a report's section label (``**Aim:**``,
+    ``**Method:**``, ``**Results:**`` …), when three or more do: a lab's report, no glossary."""
+    found = {
+        id(block.node)
+        for block in blocks
+        if block.node.type == "paragraph" and _REPORT_SECTION.match(block.node.children[0].content)
+    }
+    return found if len(found) >= _REPORT_SECTIONS else set()
+
+
+_REPORT_SECTION = regex(
+    r"(?i)(?:\*\*|__)(?:aims?|objectives?|apparatus|materials|equipment|hypothesis|method|procedure|results"
+    r"|observations|conclusions?|discussion)(?:\*\*|__)?\s*:"
+)
+_REPORT_SECTIONS = 3
 
 
 def _records_changes(section: tuple[str, ...]) -> bool:
