@@ -195,6 +195,8 @@ class Answer:
     letters: tuple[str, ...]
     rest: str
     text: str = ""
+    said: str = ""
+    """The letters and what follows them as written (``B-cells``, ``C++``): an option's very words, maybe."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,7 +302,7 @@ def answer_line(text: str) -> Answer | None:
     letters = _VALUE.match(value)
     coded = _CODE_AFTER_LETTER.match(match["value"].strip()) is not None  # `A. `docker ps``: the letter
     if letters and (coded or not _is_article(letters)) and not _in_code(match["value"]):
-        return _answer(letters)
+        return replace(_answer(letters), said=value)
     first = value.split("\n", 1)[0].strip().rstrip(".")
     return Answer((), "", first) if first else None
 

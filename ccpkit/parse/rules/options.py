@@ -174,10 +174,14 @@ class Options:
 
 
 def true_or_false(texts: Sequence[str]) -> bool:
-    """Options that are ``True`` and ``False`` (also as code): the words above them state what to judge,
-    asking nothing."""
+    """Options that are ``True`` and ``False`` (also as code; with ``Not Given`` too, or ``Yes``, ``No``
+    and ``Not Given``, as reading tests judge): the words above them state what to judge, asking nothing."""
     judged = sorted(plain(text).strip().strip("`").rstrip(".").casefold() for text in texts)
-    return judged == ["false", "true"]
+    return judged in _JUDGEMENTS
+
+
+_JUDGEMENTS = (["false", "true"], ["false", "not given", "true"], ["no", "not given", "yes"])
+"""Options that judge a statement: true or false, and a reading test's "not given" (IELTS)."""
 
 
 def asks(stem: str) -> bool:
@@ -276,6 +280,17 @@ def named_with_reason(options: Sequence[DraftOption], words: str) -> tuple[tuple
 _ARTICLE = regex(r"(?:an?|the)\s+(?=\w)", re.IGNORECASE)
 
 
+def _worded_exactly(options: Sequence[DraftOption], said: str) -> str | None:
+    """The letter of the one option whose words an answer's letters and words are, all of them
+    (``Answer: B-cells`` for ``C. B-cells``); a lone letter is a letter, unless no option has it
+    (``Answer: G`` for ``C. G``, a note of the scale)."""
+    words = said.strip().rstrip(".").casefold()
+    if not words or (len(words) == 1 and any(option.label.casefold() == words for option in options)):
+        return None
+    found = [option.label for option in options if plain(option.text).strip().rstrip(".").casefold() == words]
+    return found[0] if len(found) == 1 else None
+
+
 def with_named_options(options: Sequence[DraftOption], answer: Answer) -> Answer:
     """An answer whose letters come with their options' words: ``C (Amazon EFS) and D (Amazon FSx)``,
     ``B. Amazon EC2, D. AWS Lambda``, ``**B. AWS Lambda**``. The letters after the first are read from
@@ -283,6 +298,9 @@ def with_named_options(options: Sequence[DraftOption], answer: Answer) -> Answer
     is returned as it is."""
     if not answer.letters:
         return answer  # an answer in words names its option itself
+    worded = _worded_exactly(options, answer.said)
+    if worded is not None:  # `B-cells`, `C++`, `AB`: an option's very words, not its letter
+        return Answer((worded,), "", said=answer.said)
     line, newline, below = answer.rest.partition("\n")
     if newline:
         named = with_named_options(options, replace(answer, rest=line))
