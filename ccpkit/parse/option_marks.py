@@ -83,7 +83,8 @@ def answers_by_mark(text: str) -> bool:
     if not numbered and _OPENING.search(text) is None:
         return False
     marked = numbered or any(mark in text for marks in _MARKS for mark in marks)
-    return (marked and _ANSWER.search(text) is not None) or _LETTER_LINE.search(text) is not None
+    answered = _ANSWER.search(text) is not None or (numbered and _VALUE_ANSWER.search(text) is not None)
+    return (marked and answered) or _LETTER_LINE.search(text) is not None
 
 
 def marks_as_letters(text: str, code: Container[int]) -> str:
@@ -101,10 +102,15 @@ def marks_as_letters(text: str, code: Container[int]) -> str:
             continue
         answer = _answer_below(lines, run, code)
         kind = _run_kind(lines[run[0]])
+        valued = _answered_by_value(lines, run) if kind == _NUMBERED_KIND else None
+        if valued is not None:  # `(1) 7` … `(4) 81`, `Ans. 9`: the option that reads 9, not a ninth
+            at, said = valued
+            lines[at] = said
+            answer = None
         asked = _by_letters(lines[run[0]]) and _asked_above(lines, run[0])
         if asked and kind not in answered:
             answered[kind] = _answered_in(written, kind, code)
-        if answer is not None or (asked and answered[kind]):
+        if answer is not None or valued is not None or (asked and answered[kind]):
             lettered = lettered or _by_letters(lines[run[0]])
             for at in run:
                 lines[at] = _OPTION.sub(_lettered_option, lines[at], 1)
@@ -123,6 +129,26 @@ _KEY_LINE = regex(
 )
 """A line of an answer key naming letters of another script: ``1-Б, 2-Г``, ``Ответы: 1) Б 2) Г``, ``1. Б``;
 a stop or dash between number and letter (a number and a letter apart are a quantity and its unit)."""
+
+
+def _answered_by_value(lines: list[str], run: list[int]) -> tuple[int, str] | None:
+    """The answer line right below options numbered in brackets that gives a number past the last
+    option, which one option's words are (``(4) 81`` … ``Ans. 9`` for ``(3) 9``): its line, and that
+    line naming the option's letter."""
+    below = next((at for at in range(run[-1] + 1, len(lines)) if lines[at].strip()), len(lines))
+    said = _VALUE_ANSWER.fullmatch(lines[below]) if below < len(lines) else None
+    if said is None or int(said["value"]) <= len(run):
+        return None
+    texts = [_OPTION.sub("", lines[at], count=1).strip().rstrip(".") for at in run]
+    if texts.count(said["value"]) != 1:
+        return None
+    return below, f"{said['label']}{chr(ord('A') + texts.index(said['value']))}"
+
+
+_VALUE_ANSWER = regex(
+    r"(?P<label>\s*(?:\*\*|__)?(?i:correct\s+answer|answer|ans)\.?\s*[:\uff1a]?\s*(?:\*\*|__)?\s*)"
+    r"(?P<value>\d+)\.?\s*"
+)
 
 
 def _key_letters(found: re.Match[str]) -> str:

@@ -652,7 +652,7 @@ def unlettered_options(doc: Document, node: Node, answer: Answer | None, *, aske
             return Options(
                 [replace(option, checked=n in numbers, number=n) for n, option in numbered], tail=glued
             )
-        if numbers:
+        if numbers and not named_option(options, answer.text):  # `Answer: 7` past `4) 15`: words
             return None
     return Options(options, tail=glued) if answer.letters or named_option(options, answer.text) else None
 
