@@ -76,6 +76,8 @@ _SIDES_LINE = regex(r"^%[ \t]*$", re.M)
 """A ``%`` line alone: ankdown's separator of a card's sides, in whose files a ``%%`` line ends a card."""
 LIST_MARKER = regex(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 """A list item's marker, opening its first line."""
+LISTS = ("bullet_list", "ordered_list")
+"""The types of a list's node in the tree."""
 _NO_NOTE = "has no note in this file: add one below it (`[^label]: …`), or delete the reference"
 _CONTAINER = regex(r"^(?P<indent>[ \t]*):{3,}[ \t]*(?P<info>\S.*?)?[ \t]*$")
 """A fenced div's line (Pandoc, Quarto, VuePress, Docusaurus): ``::: {.callout-tip}``, ``::: details
@@ -838,10 +840,14 @@ def humanise(name: str) -> str:
     return words[:1].upper() + words[1:] if words else name
 
 
+def paragraph_words(node: Node) -> str:
+    """A paragraph's words; none for any other block."""
+    return node.children[0].content if node.type == "paragraph" else ""
+
+
 def item_words(item: Node) -> str:
     """The words of a list item that is one paragraph; none for any other item."""
-    only = item.children[0] if len(item.children) == 1 else None
-    return only.children[0].content if only is not None and only.type == "paragraph" else ""
+    return paragraph_words(item.children[0]) if len(item.children) == 1 else ""
 
 
 def item_text(source: str) -> str:

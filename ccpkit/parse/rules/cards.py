@@ -14,7 +14,15 @@ from ccpkit import cloze_syntax
 from ccpkit.errors import Problem
 from ccpkit.model import Item, Kind
 from ccpkit.parse.context import CommonFields, Context, pinned_id
-from ccpkit.parse.document import Block, heading_text, is_spacer, item_text, only_pictures
+from ccpkit.parse.document import (
+    LISTS,
+    Block,
+    heading_text,
+    is_spacer,
+    item_text,
+    only_pictures,
+    paragraph_words,
+)
 from ccpkit.parse.rules.answers import CALLOUT, callout, is_key_title, numbers_a_question
 from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
@@ -40,7 +48,6 @@ from ccpkit.parse.rules.terms import (
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
-LISTS = ("bullet_list", "ordered_list")
 _LIST_ITEM = regex(r"^(?:[-*+]|\d+[.)])\s")
 _NUMBERING = regex(r"^\d+[.)]\s+")
 _DEFINITION_LINE = regex(r"[:~][ \t]+(\S)")
@@ -851,7 +858,7 @@ def _definitions_below(
     found: list[Node] = []
     for block in below:
         node = block.node
-        text = node.children[0].content if node.type == "paragraph" else ""
+        text = paragraph_words(node)
         opening = _DEFINITION_LINE.match(text)
         if (
             opening is None

@@ -15,14 +15,12 @@ from ccpkit import cloze_syntax
 from ccpkit.errors import Problem
 from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context, pinned_id
-from ccpkit.parse.document import item_text
+from ccpkit.parse.document import LISTS, item_text
 from ccpkit.parse.rules.cards import announced_by, lead_in_above
 from ccpkit.parse.rules.flashcards import pairs_a_question
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
-
-LISTS = ("bullet_list", "ordered_list")
 
 
 def extract_clozes(ctx: Context) -> Iterator[Item | Problem]:

@@ -9,18 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ccpkit.parse.document import LISTS
 from ccpkit.parse.rules.answers import plain
 from ccpkit.parse.rules.options import DraftOption
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 
-_LISTS = ("bullet_list", "ordered_list")
-
 
 def unexplained_term(list_node: Node, above: Node | None, options: Sequence[DraftOption]) -> Node | None:
     """The first item of ``list_node`` (a block of an explanation) that is a term naming none of the
     ``options``, unless the block ``above`` it introduces the list with a colon."""
-    if list_node.type not in _LISTS or _introduces(above):
+    if list_node.type not in LISTS or _introduces(above):
         return None
     for item in list_node.children:
         first = item.children[0] if item.children else None

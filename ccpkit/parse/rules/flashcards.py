@@ -22,11 +22,13 @@ from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_markdown
 from ccpkit.parse.document import (
     LIST_MARKER,
+    LISTS,
     heading_level,
     heading_text,
     item_words,
     leads_up_the_page,
     only_pictures,
+    paragraph_words,
 )
 from ccpkit.parse.rules.answers import (
     CALLOUT,
@@ -291,9 +293,8 @@ _NUMBER = r"(?:(?:Q(?:ues?)?\.?\s*|Question\s*)?\d+[.):\uff1a\uff0e](?!\d)|\d\uf
 _NUMBERING = regex(rf"^(?:(?P<bold>\*\*|__){_NUMBER}(?P=bold)|{_NUMBER})\s*", re.IGNORECASE)
 """A question's number: ``3.``, ``3)``, ``Q3:``, ``Que 3.``, ``**Q3.**``, or a keycap emoji (``2️⃣``,
 ``🔟``); not the start of ``2.4 GHz`` or ``802.11ac``."""
-_LISTS = ("bullet_list", "ordered_list")
-_NESTING = (*_LISTS, "list_item", "blockquote")
-_BLOCK_ANSWERS = (*_LISTS, "fence", "code_block", "blockquote")
+_NESTING = (*LISTS, "list_item", "blockquote")
+_BLOCK_ANSWERS = (*LISTS, "fence", "code_block", "blockquote")
 """What an ``A:`` alone at a paragraph's end may have below it as the answer."""
 
 
@@ -334,7 +335,7 @@ def _in(
     while index < len(siblings):
         child = siblings[index]
         if ctx.is_claimed(child):
-            if child.type in _LISTS:  # a list of questions: one without options may be answered in words
+            if child.type in LISTS:  # a list of questions: one without options may be answered in words
                 yield from _answered_in_words(ctx, child, sections[index])
         elif child.type == "paragraph" and (spaced := _spaced_separator(ctx, siblings, index)) is not None:
             ctx.claim(siblings[index - 1], child, siblings[index + 1])  # `?` between blank lines
@@ -543,7 +544,7 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
     remnoted = remnote_card(stripped[0]) if len(stripped) == 1 and ctx.remnote else None
-    if remnoted is not None and not remnoted["answer"] and following is not None and following.type in _LISTS:
+    if remnoted is not None and not remnoted["answer"] and following is not None and following.type in LISTS:
         ctx.claim(node, following)  # RemNote's `Gram-positive cocci >>` over the bullets that answer it
         if remnoted["way"] == ">>A)":
             return 1, [_Missing(_REMNOTE_CHOICES)]
@@ -759,7 +760,7 @@ def _runs_on(paragraph: Node, below: Node) -> bool:
     """A list right under a paragraph's last line, no blank line between: Markdown starts a new block,
     the author wrote one answer."""
     return (
-        below.type in _LISTS
+        below.type in LISTS
         and paragraph.map is not None
         and below.map is not None
         and (below.map[0] == paragraph.map[1])
@@ -868,7 +869,7 @@ def _details(
     if above is not None and above.type == "ordered_list":  # `1. What is …?`, the block at the margin
         last_item = above.children[-1].children
         above = last_item[0] if len(last_item) == 1 and _asks(ctx.doc.written(last_item[0])) else above
-    described = above is not None and above.type in ("paragraph", *_LISTS) and len(before) > 1
+    described = above is not None and above.type in ("paragraph", *LISTS) and len(before) > 1
     asking = _asked_above(ctx, before[-2]) if described and not front else ""
     if asking and _POINTS_BELOW.search(asking) and above is not None and not _asks(ctx.doc.written(above)):
         asked, front = before[-2], f"{asking}\n\n{ctx.doc.source(above)}"  # `Which hash is described?`
@@ -953,7 +954,7 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
         pair, taken = _asked_and_answered(blocks[0], blocks[2], labelled=True, code=code), 3
     if pair is None and len(blocks) > 2 and _label_alone(blocks[1]) and _fills_in(ctx, blocks[2]):
         pair, taken = _asked_and_answered(blocks[0], blocks[2], labelled=True), 3  # `**Answer:**` alone
-        listed = blocks[3] if len(blocks) > 3 and blocks[3].type in _LISTS else None
+        listed = blocks[3] if len(blocks) > 3 and blocks[3].type in LISTS else None
         if pair is not None and listed is not None and not ctx.is_claimed(listed) and announces(blocks[2]):
             announced = replace(pair, back=f"{pair.back}\n\n{ctx.doc.written(listed).strip()}")
             glossary = _holds_terms(listed, plain=True)  # a list of bold terms: cards of their own
@@ -1044,7 +1045,7 @@ def _explanation_after(ctx: Context, blocks: Sequence[Node]) -> list[Node]:
             said = (explanation_start(node.children[0].content) or "x").strip()
             explaining = not said or _BRACKETED.fullmatch(said) is not None  # a label heading what follows
         elif ctx.is_claimed(node) or not (
-            (announced and node.type in _LISTS) or (explaining and node.type in ("paragraph", "bullet_list"))
+            (announced and node.type in LISTS) or (explaining and node.type in ("paragraph", "bullet_list"))
         ):
             break
         more.append(node)  # `**Explanation:**` and the list it announces
@@ -1273,7 +1274,7 @@ def _spaced_separator(ctx: Context, siblings: Sequence[Node], index: int) -> _Pa
 
 def _unlisted(blocks: Sequence[Node]) -> Sequence[Node]:
     """A list of one bullet stands for that bullet's blocks: its words, not a list of one."""
-    if len(blocks) == 1 and blocks[0].type in _LISTS and len(blocks[0].children) == 1:
+    if len(blocks) == 1 and blocks[0].type in LISTS and len(blocks[0].children) == 1:
         return blocks[0].children[0].children
     return blocks
 
@@ -1321,7 +1322,7 @@ def _asked_over_answer(
     if split_term(first.children[0]) is not None or _OPTION_LINE.match(rest.strip()):
         return None  # `**What is …?**`: a term, the card rule's; `A. …` lines: options
     blocks = _unlisted(below)
-    if any(block.type in _LISTS for block in blocks):
+    if any(block.type in LISTS for block in blocks):
         return None
     code_answer = bool(rest.strip()) and not blocks and _POINTING.search(question) is None  # `ip route`
     if _ONLY_CODE.fullmatch(rest.strip() or "``") and all(_shown(ctx, b) for b in blocks) and not code_answer:
@@ -1354,7 +1355,7 @@ def _labelled_over_answer(ctx: Context, item: Node) -> _Pair | None:
     label = _NUMBERED_QUESTION_LABEL.match(text)
     asked = text[label.end() :].strip() if label else ""
     blocks = _unlisted(below)
-    if not any(map(_asks, asked.split("\n"))) or any(block.type in _LISTS for block in blocks):
+    if not any(map(_asks, asked.split("\n"))) or any(block.type in LISTS for block in blocks):
         return None
     back = "\n\n".join(_answer_text(ctx, block) for block in blocks).strip()
     return None if _answers_nothing(back) else _Pair(asked, back)
@@ -1730,7 +1731,7 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
         label
         and label.endswith(":")
         and len(below) == 2
-        and below[1].type in _LISTS
+        and below[1].type in LISTS
         and not ctx.is_claimed(below[1])
     ):
         ctx.claim(heading, *below)  # `A: Three cases:` over the list it announces
@@ -1787,7 +1788,7 @@ def _studied_answer(
     termed = below[0].type == "paragraph" and split_term(below[0].children[0]) is not None
     if termed or any(_holds_terms(node) for node in below):
         return ""
-    if any(node.type in _LISTS and any(map(listed_question, node.children)) for node in below):
+    if any(node.type in LISTS and any(map(listed_question, node.children)) for node in below):
         return ""  # `- What is a subnet?` with its answer: a card of its own
     if any(_names_a_set(node) for node in below):
         return ""  # `- Chrome`, `- Firefox`, `- Safari`: a set to recall
@@ -1805,7 +1806,7 @@ def _asks_for_code(asked: str) -> bool:
 
 def _names_a_set(node: Node) -> bool:
     """A list of three or more names (``- Physical``, ``- Data link``, …), a few words each."""
-    items = node.children if node.type in _LISTS else []
+    items = node.children if node.type in LISTS else []
     names = [
         item.children[0].children[0].content for item in items if item.children and item.children[0].children
     ]
@@ -1821,7 +1822,7 @@ def _holds_terms(node: Node, *, plain: bool = False) -> bool:
     ``Name: what it is`` items: a card per term."""
     firsts = [
         item.children[0].children[0]
-        for item in (node.children if node.type in _LISTS else [])
+        for item in (node.children if node.type in LISTS else [])
         if item.children and item.children[0].type == "paragraph"
     ]
     return any(
@@ -2146,7 +2147,7 @@ def _answer_blocks(below: Sequence[Node]) -> list[Node]:
     while len(taken) + 1 < len(below):
         node, after = below[len(taken)], below[len(taken) + 1]
         titled = node.type == "paragraph" and _TITLE_OVER.fullmatch(node.children[0].content) is not None
-        if not titled or after.type not in (*_LISTS, "table") or (taken and _holds_terms(after)):
+        if not titled or after.type not in (*LISTS, "table") or (taken and _holds_terms(after)):
             break
         taken += [node, after]
     return taken
@@ -2159,7 +2160,7 @@ _TITLE_OVER = regex(r"(?:\*\*|__)[^\n]+?(?::(?:\*\*|__)|(?:\*\*|__)[^\n]*:)")
 def _opening_paragraph(node: Node) -> Node:
     """``node``, or the paragraph that opens a list (``- **A:** …`` nested under its ``- **Q:** …``,
     as outliners write a pair)."""
-    if node.type in _LISTS and node.children and node.children[0].children:
+    if node.type in LISTS and node.children and node.children[0].children:
         return node.children[0].children[0]
     return node
 
@@ -2174,7 +2175,7 @@ def _below_answer(answers: Node) -> list[Node]:
 def _front_over_back(lines: Sequence[str], following: Node | None) -> bool:
     """``Front: …`` with a ``Back: …`` line below it, in its paragraph or opening the next; or
     ``Statement: …`` with ``Answer: False`` so."""
-    below = [*lines[1:], following.children[0].content if following and following.type == "paragraph" else ""]
+    below = [*lines[1:], paragraph_words(following) if following else ""]
     return _FRONT.match(lines[0]) is not None and any(map(_backs, below))
 
 

@@ -8,7 +8,7 @@ import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from ccpkit.parse.document import Document
+from ccpkit.parse.document import LISTS, Document
 from ccpkit.parse.rules.answers import (
     CROSS,
     PAGE_CONTROLS,
@@ -69,7 +69,6 @@ _INLINE_LETTER = regex(r"(?:^|(?<=\s))(?:\(?(?P<letter>[A-H])[.)]|\(?(?P<lower>[
 _LETTER_CELL = regex(r"\(?(?P<letter>[A-Ha-h])[.):]?")
 _OPTION_COLUMN = regex(r"(?i:options?|choices?|answers?|letter|alternativas?|opci[óo]n|opç[ãa]o|#)?")
 _LABELS = "ABCDEFGH"
-_LISTS = ("bullet_list", "ordered_list")
 _OPTION_NUMBER = regex(r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?P<number>[1-8])[.)]?")
 """An answer naming a numbered option: ``3``, ``3)``, ``Option 3``, ``#3``."""
 _NUMBER_STATED = regex(
@@ -625,7 +624,7 @@ def unlettered_options(doc: Document, node: Node, answer: Answer | None, *, aske
     when its items mark the right ones (``(Correct)``, ``✅``, one of three or more in bold); a
     numbered list (``1)`` … ``4)``), when the answer names one by its number (``Answer: 3``,
     ``Option 3``): as some banks write them."""
-    firsts = [_first_inline(item) for item in node.children] if node.type in _LISTS else []
+    firsts = [_first_inline(item) for item in node.children] if node.type in LISTS else []
     if not 2 <= len(firsts) <= len(_LABELS) or any(first is None for first in firsts):
         return None
     if any(_LETTERED.match(first or "") for first in firsts):

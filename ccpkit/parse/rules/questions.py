@@ -10,7 +10,14 @@ from functools import partial
 from ccpkit.parse.answer_words import labels_options
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.details import closes_details, details_question, hidden_text
-from ccpkit.parse.document import heading_level, heading_text, item_words, navigates, only_pictures
+from ccpkit.parse.document import (
+    heading_level,
+    heading_text,
+    item_words,
+    navigates,
+    only_pictures,
+    paragraph_words,
+)
 from ccpkit.parse.rules.answers import (
     CALLOUT,
     PAGE_CONTROLS,
@@ -536,9 +543,7 @@ def counts_the_list(node: Node, answer: Answer, listed: Node) -> bool:
 
 def block_words(node: Node) -> str:
     """A heading's or a paragraph's words; none for any other block."""
-    if node.type == "heading":
-        return heading_text(node)
-    return node.children[0].content if node.type == "paragraph" else ""
+    return heading_text(node) if node.type == "heading" else paragraph_words(node)
 
 
 def _asks(node: Node, *, answered: bool = False) -> bool:
@@ -1168,7 +1173,7 @@ def _asks_anew(draft: Draft, text: str, following: Node | None) -> bool:
 
 def _answered_by(following: Node | None) -> bool:
     """A paragraph whose first line answers: ``**Answer:** ls``."""
-    below = following.children[0].content if following is not None and following.type == "paragraph" else ""
+    below = paragraph_words(following) if following is not None else ""
     return answer_line(below.partition("\n")[0]) is not None
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ccpkit.parse.context import Context
-from ccpkit.parse.document import Block
+from ccpkit.parse.document import Block, paragraph_words
 from ccpkit.parse.rules.answers import question_id
 from ccpkit.parse.rules.options import DraftOption
 from ccpkit.parse.rules.questions import Draft
@@ -122,12 +122,12 @@ def reviewed_card(ctx: Context, siblings: Sequence[Node]) -> tuple[int, str, str
     it takes, its question (the paragraphs over ``Your Answer``) and its back (the right answers, a
     list when there are several, then why)."""
     first = siblings[0]
-    head, _, asked = _text(first).partition("\n")
+    head, _, asked = paragraph_words(first).partition("\n")
     if ctx.is_claimed(first) or not _OF.fullmatch(head):
         return None
     lines = [(0, line.strip()) for line in asked.split("\n")]  # each line with the paragraph it is in
     for place, node in enumerate(siblings[1:], start=1):
-        text = _text(node)
+        text = paragraph_words(node)
         if not text or ctx.is_claimed(node) or _OF.fullmatch(text.partition("\n")[0]):
             break
         lines += [(place, line.strip()) for line in text.split("\n")]
@@ -177,7 +177,3 @@ def _judged_run(lines: Sequence[str], start: int) -> tuple[list[str], int]:
             answers.append(lines[index])
         index += 2
     return answers, index
-
-
-def _text(node: Node) -> str:
-    return node.children[0].content if node.type == "paragraph" else ""

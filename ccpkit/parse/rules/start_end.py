@@ -23,6 +23,7 @@ from ccpkit import cloze_syntax
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
+from ccpkit.parse.document import paragraph_words
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
@@ -192,12 +193,8 @@ def _made(
     yield from ctx.cards(node, fields, first, second, both_ways=reverse)
 
 
-def _text(node: Node) -> str:
-    return node.children[0].content if node.type == "paragraph" else ""
-
-
 def _first_line(node: Node) -> str:
-    return _text(node).split("\n", 1)[0].strip()
+    return paragraph_words(node).split("\n", 1)[0].strip()
 
 
 def _last_line(node: Node) -> str:

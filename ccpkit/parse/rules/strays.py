@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
-from ccpkit.parse.document import Block, heading_level, heading_text
+from ccpkit.parse.document import LISTS, Block, heading_level, heading_text
 from ccpkit.parse.rules.answers import answer_in_details, answer_line, glued_words, numbers_a_question
 from ccpkit.parse.rules.options import asks
 from ccpkit.parse.rules.questions import block_words, counts_the_list
@@ -36,7 +36,6 @@ _COUNTS_THE_LIST = (
     "this answer counts the list above it, so no question was made: write the answer right under the "
     "question, above the list, for a card that asks how many"
 )
-_LISTS = ("bullet_list", "ordered_list")
 
 
 def check_stray_answers(ctx: Context) -> Iterator[Item | Problem]:
@@ -60,12 +59,12 @@ def check_question_headings(ctx: Context) -> Iterator[Item | Problem]:
 
 def _answers_under_lists(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem]:
     """A warning at an answer in words under a list under words that ask (a paragraph or a heading), all
-    three left by every rule
-    (``Which is the largest planet?``, ``- Mars``, ``- Venus``, ``Answer: Jupiter``): the answer names
-    no item, or counts them (``How many …?``, ``Answer: 3``), and the question became nothing."""
+    three left by every rule (``Which is the largest planet?``, ``- Mars``, ``- Venus``, ``Answer:
+    Jupiter``): the answer names no item, or counts them (``How many …?``, ``Answer: 3``), and the
+    question became nothing."""
     for asked, listed, answered in zip(siblings, siblings[1:], siblings[2:], strict=False):
         if (
-            listed.type in _LISTS
+            listed.type in LISTS
             and answered.type == "paragraph"
             and not any(ctx.is_claimed(node) for node in (asked, listed, answered))
             and asks(block_words(asked))
@@ -76,7 +75,7 @@ def _answers_under_lists(ctx: Context, siblings: Sequence[Node]) -> Iterator[Pro
                 counted = counts_the_list(asked, answer, listed)
                 yield Problem(ctx.at(answered), _COUNTS_THE_LIST if counted else _NAMES_NO_ITEM, "warning")
     for node in siblings:
-        if node.type in _LISTS:
+        if node.type in LISTS:
             for item in node.children:
                 yield from _answers_under_lists(ctx, item.children)
         elif node.type == "blockquote":
