@@ -279,8 +279,7 @@ def answer_line(text: str) -> Answer | None:
     if (option := _OPTION_HEADING.match(text.strip())) is not None:
         text = f"Answer:{text.strip()[option.end() :]}"
     written = _CONCLUDING.sub("", plain(text), count=1)  # `Hence, the correct answer is: …`
-    italic = _WHOLLY_ITALIC.fullmatch(written)
-    written = italic["inner"] if italic else written  # `*Answer: 10 m/s*`
+    written = _unitalicised(written)  # `*Answer: 10 m/s*`
     match = _ANSWER_LINE.match(written)
     if match is None and written.startswith(("*", "_", "(")):  # `*(Answer: B)*`, `_Correct answer_: C`
         unwrapped = _unemphasized(written)
@@ -315,6 +314,12 @@ def _in_code(value: str) -> bool:
 
 _OPENING_CODE = regex(r"`(?P<code>[^`]+)`")
 _LONE_LETTER = regex(r"\(?[A-Ha-h][.)]?")
+
+
+def _unitalicised(line: str) -> str:
+    """A line wholly in italics (``*Answer: 10 m/s*``) without its marks; any other line as it is."""
+    italic = _WHOLLY_ITALIC.fullmatch(line)
+    return italic["inner"] if italic else line
 
 
 _WHOLLY_ITALIC = regex(r"(?P<mark>[*_])(?![*_\s])(?P<inner>[^*_\n]*[^*_\s])(?P=mark)")
@@ -369,8 +374,7 @@ def as_written(line: str, answer: Answer) -> str:
     """The words of an answer ``line`` gave in words (``answer.text``), as written there: with their
     bold, code marks and last full stop, after its label (``Solution: …``); a sentence (``The correct answer
     is the one …``) whole."""
-    italic = _WHOLLY_ITALIC.fullmatch(line.strip())
-    line = italic["inner"] if italic else line  # `*Answer: 10 m/s*`: its words without the marks
+    line = _unitalicised(line.strip())  # `*Answer: 10 m/s*`: its words without the marks
     for written in (line, plain(line)):
         if (start := written.find(answer.text)) >= 0:
             start -= len(written[:start]) - len(written[:start].rstrip("`*_"))  # `` `ls` ``, ``**S3**``

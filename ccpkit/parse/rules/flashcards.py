@@ -331,6 +331,7 @@ def _in(
 ) -> Iterator[Item | Problem]:
     """The flashcards of a run of sibling blocks, and of the paragraphs in their lists and quotes
     (``within``: the type of the block that holds them, if any)."""
+    toggled = within in LISTS and _toggles(siblings)  # a list of Notion's toggles: read once a list
     index = 0
     while index < len(siblings):
         child = siblings[index]
@@ -344,10 +345,7 @@ def _in(
         elif child.type == "list_item" and (tagged := _tagged_card(ctx, child)) is not None:
             ctx.claim(child)  # Logseq: `- What is …? #card` with the answer in the bullets under it
             yield from _items(ctx, sections[index], child, tagged)
-        elif (
-            child.type == "list_item"
-            and (pair := _answered_by_next(ctx, siblings[index : index + 2])) is not None
-        ):
+        elif child.type == "list_item" and (pair := _answered_by_next(ctx, siblings, index)) is not None:
             ctx.claim(child, siblings[index + 1])  # `- Q: …` then `- A: …`, an outliner's sibling blocks
             yield from _items(ctx, sections[index], child, pair)
             index += 1
@@ -376,7 +374,7 @@ def _in(
                 yield from _items(ctx, sections[index], asked, replace(pair, back=back))
                 index += 1 + len(more)
             elif child.type == "list_item" and (
-                nested := _asked_over_answer(ctx, child, siblings, sections[index])
+                nested := _asked_over_answer(ctx, child, siblings, sections[index], toggled=toggled)
                 or _labelled_over_answer(ctx, child)
             ):
                 ctx.claim(child, *child.children)  # `- What is …?` with its answer nested under it
@@ -1279,12 +1277,13 @@ def _unlisted(blocks: Sequence[Node]) -> Sequence[Node]:
     return blocks
 
 
-def _answered_by_next(ctx: Context, items: Sequence[Node]) -> _Pair | None:
-    """A list item of one ``Q: …`` line whose next item answers it (``- A: …``), as outliners write a
-    card's sides as sibling blocks."""
-    if len(items) < 2 or any(ctx.is_claimed(item) for item in items[:2]):
+def _answered_by_next(ctx: Context, items: Sequence[Node], index: int) -> _Pair | None:
+    """A list item (``items[index]``) of one ``Q: …`` line whose next item answers it (``- A: …``), as
+    outliners write a card's sides as sibling blocks."""
+    pair = items[index : index + 2]
+    if len(pair) < 2 or any(ctx.is_claimed(item) for item in pair):
         return None
-    asked, answered = (item_words(item) for item in items[:2])
+    asked, answered = map(item_words, pair)
     question = _QUESTION.match(asked.strip()) if asked and "\n" not in asked else None
     answer = _ANSWER.match(answered.strip()) if answered and question else None
     if question is None or answer is None or not answer["text"].strip():
@@ -1298,19 +1297,18 @@ def _answered_item(item: Node) -> _Pair | None:
 
 
 def _asked_over_answer(
-    ctx: Context, item: Node, items: Sequence[Node], section: tuple[str, ...]
+    ctx: Context, item: Node, items: Sequence[Node], section: tuple[str, ...], *, toggled: bool
 ) -> _Pair | None:
     """A list item that asks in plain words (``1. What is …?``), answered by what is nested under it
     (paragraphs, code, a quote or a single bullet) or by its own next lines, none of it taken by
     another rule, in a list (``items``) of two or more such questions under a title that says they
     are questions to study (``## Interview questions``, ``FAQ``, ``Review questions``): as interview-question
     lists write them. Elsewhere such lists are minutes, prompts or open questions with notes under
-    them — but a list of toggles, as Notion exports them (each item a question over one paragraph, a
-    blank line between), is cards under any title. A lone question, one sentence after another (a
-    step, then what to check), a few words (``Why?``), or a question whose nested lines are no answer
-    (a set to recall, options, a sub-question, ``(4 marks)``, ``Hint: …``, a reference, the code it
-    asks about) stays the notes'."""
-    if not (_studied(ctx, section) or _toggles(items)):
+    them — but a list of toggles (``toggled``: ``_toggles``) is cards under any title. A lone
+    question, one sentence after another (a step, then what to check), a few words (``Why?``), or a
+    question whose nested lines are no answer (a set to recall, options, a sub-question, ``(4
+    marks)``, ``Hint: …``, a reference, the code it asks about) stays the notes'."""
+    if not (toggled or _studied(ctx, section)):
         return None
     question = listed_question(item)
     if question is None or not any(other is not item and listed_question(other) for other in items):

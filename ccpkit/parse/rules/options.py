@@ -282,7 +282,8 @@ _ARTICLE = regex(r"(?:an?|the)\s+(?=\w)", re.IGNORECASE)
 def _worded_exactly(options: Sequence[DraftOption], said: str) -> str | None:
     """The letter of the one option whose words an answer's letters and words are, all of them
     (``Answer: B-cells`` for ``C. B-cells``); a lone letter is a letter, unless no option has it
-    (``Answer: G`` for ``C. G``, a note of the scale)."""
+    (``Answer: G`` for ``C. G``, a note of the scale). Not ``_words``, which drops ``*``: ``A*`` is an
+    option's words."""
     words = said.strip().rstrip(".").casefold()
     if not words or (len(words) == 1 and any(option.label.casefold() == words for option in options)):
         return None
