@@ -58,7 +58,7 @@ _CONCLUDING = regex(r"^(?i:hence|therefore|thus)\s*,?\s+(?=(?i:the\s+(?:correct|
 """The word that concludes an explanation with its answer, as review pages end theirs: ``Hence, the
 correct answer is: …``."""
 _ANSWER_LINE = regex(
-    rf"^{_SYMBOLS}{_LABEL}\s*(?:(?:=|-+)>(?=\s*{_LETTERS}\W*$)|[:\uff1a\u3011=\u2192\u21d2\u2013\u2014-]|\u27a1\ufe0f?|\bis\b|\bare\b|\.?(?=\s*{_LETTERS}\W*$))\s*(?:[:\uff1a-](?![-\w]))?\s*"
+    rf"^{_SYMBOLS}{_LABEL}\s*(?:(?:=|-+)>(?=\s*{_LETTERS}\W*$)|[:\uff1a\u3011=\u2192\u21d2\u2013\u2014-]|\u27a1\ufe0f?|\bis\b|\bare\b|\.?(?=\s*(?:{_LETTERS}\W*$|(?:both|all|none|neither)\s)))\s*(?:[:\uff1a-](?![-\w]))?\s*"
     r"(?P<value>.*)$",
     re.I | re.S,
 )
@@ -69,7 +69,7 @@ _VALUE = regex(
 )
 """The letters an answer gives, maybe after a word for option (``Option C``, ``Letra B``, ``Opción A``)."""
 _KEY_ENTRY = regex(
-    rf"^{_SYMBOLS}(?:(?i:{QUESTION}|q)\s*#?\s*)?(?P<id>[A-Z]?\d+)\s*(?:[:.)\u2013\u2014=\u2192-]\s*|\s+)"
+    rf"^{_SYMBOLS}(?:(?i:{QUESTION}|q)\s*#?\s*)?(?P<id>[A-Z]?\d+(?:\.\d+)*)\s*(?:[:.)\u2013\u2014=\u2192-]\s*|\s+)"
     rf"(?:(?i:(?:correct\s+)?answers?|ans)\s*[:\u2013\u2014=-]?\s*)?(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$",
     re.S,
 )
@@ -165,8 +165,9 @@ _QUOTE_MARKS = regex(r"^(?:>\s*)+")
 """A quote's ``>`` markers, when a ``<details>`` block's answer and explanation are quoted in it."""
 _QUESTION_ID = regex(rf"^(?:{QUESTION}\s*#?\s*|q\s*)?(?P<id>[A-Z]?\d+)$", re.I)
 _BOLD = regex(r"\*\*|__")
-_PAIR_QUESTION = regex(r"\s*(?:\*\*|__)?Q\d*(?:\*\*|__)?\s*[:.]\s*\S")
-_PAIR_ANSWER = regex(r"^\s*(?:\*\*|__)?A\d*(?:\*\*|__)?\s*[:.]\s*\S", re.M)
+_PAIR_QUESTION = regex(r"\s*(?:\*\*|__)?Q\d*(?:\*\*|__)?\s*[:.)]\s*\S")
+_PAIR_ANSWER = regex(r"^\s*(?:\*\*|__)?A\d*(?:\*\*|__)?\s*[:.)]\s*\S", re.M)
+_SECOND_OPTION = regex(r"^\s*(?:\*\*|__)?B(?:\*\*|__)?\s*[:.)]", re.M)
 _NUMBERED_TASK = regex(r"(?:exercise|problem|task|practice|question)\s*#?\s*\d+(?:\.\d+)*", re.I)
 _QUESTION_NUMBER = regex(rf"^[^\w]*(?:{QUESTION}|q)\s*#?\s*\d+\b", re.I)
 _SUMMARY = regex(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.S | re.I)
@@ -233,10 +234,12 @@ def numbers_a_question(heading: str) -> bool:
 
 
 def asked_and_answered(paragraph: str) -> bool:
-    """``Q: …`` (``Q. …?``, ``Q1: …``) with its ``A: …`` (``A. …``) on a later line: a flashcard's
-    question and answer, whole, which no question's stem below takes in."""
+    """``Q: …`` (``Q. …?``, ``Q) …``, ``Q1: …``) with its ``A: …`` (``A. …``, ``A) …``) on a later line,
+    and no ``B)`` under it (a question's options): a flashcard's question and answer, whole, which no
+    question's stem below takes in."""
     first, _, rest = paragraph.partition("\n")
-    return _PAIR_QUESTION.match(first) is not None and _PAIR_ANSWER.search(rest) is not None
+    paired = _PAIR_QUESTION.match(first) is not None and _PAIR_ANSWER.search(rest) is not None
+    return paired and _SECOND_OPTION.search(rest) is None
 
 
 def numbers_a_task(heading: str) -> bool:
@@ -341,13 +344,14 @@ _WORDS_THEN_LETTER = regex(r"(?P<words>[^()\n]*[^()\s])\s*\((?P<letter>[A-H])\)\
 
 def letters_after_both(text: str) -> tuple[str, ...]:
     """The letters an answer in words names after ``Both`` (``Both A and C``): read only when no
-    option's text is those words (an option ``Both A and B`` is named by them)."""
+    option's text is those words (an option ``Both A and B`` is named by them). ``Both (a) and (c)``
+    too."""
     both = _BOTH.match(text.strip())
     said = answer_line(f"Answer: {text.strip()[both.end() :]}") if both else None
     return said.letters if said is not None and not said.rest else ()
 
 
-_BOTH = regex(r"(?i)both\s+(?=[A-H]\b)")
+_BOTH = regex(r"(?i)both\s+(?=\(?[A-H]\b)")
 
 
 def _code_kept(written: str, words: str) -> str:

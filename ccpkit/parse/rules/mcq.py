@@ -45,7 +45,7 @@ from ccpkit.parse.rules.options import (
 from ccpkit.parse.rules.question_tables import question_columns, table_questions
 from ccpkit.parse.rules.questions import Draft, find_questions, item_number, item_numbers, one_paragraph
 from ccpkit.parse.rules.review_pastes import review_questions
-from ccpkit.parse.rules.scenarios import share_scenarios
+from ccpkit.parse.rules.scenarios import share_scenarios, share_setups
 from ccpkit.parse.rules.sub_questions import answered_parts, roman_parts
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
@@ -91,6 +91,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     for answers in worded:
         _answer_in_words(ctx, by_id, answers, section_of(answers))
     share_scenarios(ctx, drafts)
+    share_setups(drafts)
     for draft in drafts:
         yield from _finish(ctx, draft)
 
@@ -340,10 +341,10 @@ def _numbered_answers(node: Node) -> list[tuple[str, Node, str]]:
     key = _key_rows(node)
     if key is None:
         return []
-    q, a, rows = key
-    if any(max(q, a) >= len(cells) or not is_question_id(cells[q]) for _, cells in rows):
+    columns, rows = key
+    if any(max(q, a) >= len(cells) or not is_question_id(cells[q]) for q, a in columns for _, cells in rows):
         return []
-    return [(question_id(cells[q]), row, cells[a]) for row, cells in rows]
+    return [(question_id(cells[q]), row, cells[a]) for q, a in columns for row, cells in rows]
 
 
 _NAMING_WORDS = 4
@@ -545,15 +546,16 @@ def _table_entries(node: Node) -> list[KeyEntry]:
     key = _key_rows(node)
     if key is None:
         return _sideways_entries(node)
-    q, a, rows = key
+    columns, rows = key
     entries = []
-    for row, cells in rows:
-        answer = key_cell_answer(cells[a]) if a < len(cells) else None
-        if answer is None or q >= len(cells) or not is_question_id(cells[q]):
-            continue  # `| Which service …? | A |`: a question's words, no key's number
-        others = [text for i, text in enumerate(cells) if i not in (q, a) and text]
-        explained = Answer(answer.letters, " ".join([answer.rest, *others]).strip())
-        entries.append(KeyEntry(question_id(cells[q]), explained, row))
+    for q, a in columns:
+        for row, cells in rows:
+            answer = key_cell_answer(cells[a]) if a < len(cells) else None
+            if answer is None or q >= len(cells) or not is_question_id(cells[q]):
+                continue  # `| Which service …? | A |`: a question's words, no key's number
+            others = [text for i, text in enumerate(cells) if len(columns) == 1 and i not in (q, a) and text]
+            explained = Answer(answer.letters, " ".join([answer.rest, *others]).strip())
+            entries.append(KeyEntry(question_id(cells[q]), explained, row))
     return entries
 
 
@@ -579,9 +581,10 @@ def _sideways_entries(node: Node) -> list[KeyEntry]:
     return entries
 
 
-def _key_rows(node: Node) -> tuple[int, int, list[tuple[Node, list[str]]]] | None:
-    """A key's table (``_key_table``) with a question column and an answer column: their places, and
-    each row below the header with its cells; ``None`` for any other block."""
+def _key_rows(node: Node) -> tuple[list[tuple[int, int]], list[tuple[Node, list[str]]]] | None:
+    """A key's table (``_key_table``) with a question column and an answer column, or several pairs of
+    them side by side (``| Q | Ans | Q | Ans |``, a long key in fewer rows): the places of each pair,
+    and each row below the header with its cells; ``None`` for any other block."""
     table = _key_table(node)
     if table is None:
         return None
@@ -589,11 +592,13 @@ def _key_rows(node: Node) -> tuple[int, int, list[tuple[Node, list[str]]]] | Non
     header = [_cell(cell) for cell in rows[0].children]
     if question_columns(header) is not None:
         return None  # `| # | Question | A | B | Answer |`: questions, not a key to them
-    q = next((i for i, text in enumerate(header) if _Q_COLUMN.match(plain(text))), None)
-    a = next((i for i, text in enumerate(header) if _A_COLUMN.match(plain(text))), None)
-    if q is None or a is None:
+    qs = [i for i, text in enumerate(header) if _Q_COLUMN.match(plain(text))]
+    answers = [i for i, text in enumerate(header) if _A_COLUMN.match(plain(text))]
+    if not qs or not answers:
         return None
-    return q, a, [(row, [_cell(cell) for cell in row.children]) for row in rows[1:]]
+    paired = len(qs) == len(answers) > 1 and all(q < a for q, a in zip(qs, answers, strict=True))
+    columns = list(zip(qs, answers, strict=True)) if paired else [(qs[0], answers[0])]
+    return columns, [(row, [_cell(cell) for cell in row.children]) for row in rows[1:]]
 
 
 def _key_table(node: Node) -> Node | None:

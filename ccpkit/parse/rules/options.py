@@ -25,7 +25,7 @@ from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
 _LETTERED = regex(
-    r"^(?:\*\*|__)?(?:\((?P<paren>[A-Ha-h])\)|\[(?P<bracket>[A-H])\]|(?P<letter>[A-Ha-h])\\?[.)]"
+    r"^(?:\*\*|__)?(?P<named>(?i:option|choice)\s+(?=[A-H]\b))?(?:\((?P<paren>[A-Ha-h])\)|\[(?P<bracket>[A-H])\]|(?P<letter>[A-Ha-h])\\?[.)]"
     r"|(?P<wide>[A-H])[\u3001\uff0e\uff09]|(?P<loose>[A-H])(?:[ \t]*[-\u2013\u2014]|:))(?:\*\*|__)?"
     r"(?:(?:\s+|(?<=[\u3001\uff0e\uff09])|(?=`))(?P<text>\S.*))?$",
     re.S,
@@ -33,8 +33,8 @@ _LETTERED = regex(
 """An option's letter: ``A)``, ``(a)``, ``[A]``, ``B.`` (``B\\.`` as document exports escape it), ``A、``,
 ``A\uff0e`` and ``A\uff09`` as Chinese and Japanese banks write them (their words may follow with no space,
 as code may after any letter: ``D:`null```), and, in a run of two or more from ``A``, ``A: …`` or
-``A - …`` (a lone ``A:`` answers a ``Q:``). Not ``Option A: …``: decision records weigh their options
-so, with no answer to give."""
+``A - …`` (a lone ``A:`` answers a ``Q:``). ``Option A: …`` only where an answer names one
+(``Answer: Option C``): decision records weigh their options so, with no answer to give."""
 _ASKS = regex(
     r"\b(?:select|choose|pick|selecione|escolha|assinale|marque|seleccione|elija|señale|choisissez|w[äa]hlen"
     r"|scegli|seleziona)\b"
@@ -766,9 +766,9 @@ def _option(match: re.Match[str], text: str, node: Node) -> DraftOption:
     line = match[0].split("\n", 1)[0].strip()
     bold = BOLD_TEXT.fullmatch(line) is not None or _EMPHASIZED.fullmatch(match["text"] or "") is not None
     loose = match["loose"] is not None
-    bracketed = match["bracket"] is not None
+    referenced = match["bracket"] is not None or match["named"] is not None  # `[A] …`, `Option A: …`
     return DraftOption(
-        letter.upper(), text, node, lower=letter.islower(), loose=loose, bold=bold, answered_only=bracketed
+        letter.upper(), text, node, lower=letter.islower(), loose=loose, bold=bold, answered_only=referenced
     )
 
 

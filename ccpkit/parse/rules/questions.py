@@ -82,8 +82,9 @@ _NUMBERED_STEM = regex(
     r"[ \u00a0\u202f]?[.):]?"
     r"|Q\.?#?(?P<q>[A-Z]?\d+)(?:[.):]|\s+[-\u2013\u2014](?=\s|\*\*|__))?"
     r"|(?P<id>[A-Z]?\d+)(?:\\?[.):\u3001\uff0e]|\s+[-\u2013\u2014](?=\s|\*\*|__))"
+    r"|(?P<dotted>\d+(?:\.\d+)+)(?:[.):]|(?=\*\*|__))"
     r"|#(?P<hashed>\d+)[.:)]?(?=\s+[A-Z])|(?P<keycap>\d)\ufe0f?\u20e3"
-    rf"|(?i:{QUESTION}(?:\s+text)?|pergunta|q)(?=(?:\*\*|__)?[ \u00a0\u202f]?:)|Q\.(?=(?:\*\*|__)?\s))"
+    rf"|(?i:{QUESTION}(?:\s+text)?|pergunta|q)(?=(?:\*\*|__)?[ \u00a0\u202f]?:)|Q[.)](?=(?:\*\*|__)?\s))"
     r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\*\*|__)?(?:(?:\s+|(?<=[\u3001\uff0e])|(?=Topic\s))(?P<rest>\S.*))?$",
     re.S,
 )
@@ -164,6 +165,12 @@ _REASON_WORDS = 3
 _SENTENCE_ENDS = regex(r"[.!](?:\s|$)")
 _ENDS = ("heading", "hr")
 """What ends a question's answer and explanation: a heading or a thematic break (``---``)."""
+_WHY = regex(
+    r"(?i)(?:it|it's|its|this|that|these|those|they|because|since|hence|correct|incorrect|wrong|right)\b"
+)
+"""How a reason for the answer above opens, where the next question's case would not."""
+_NAMEABLE_CHARACTERS = (3, 40)
+"""An option short enough to be named again in its explanation (``Nile``), not a sentence of its own."""
 _SMALL_PRINT = regex(
     r"\s*<(sub|sup|small)\b[^>]*>(?P<words>(?:(?!</?\1\b).)*)</\1>\s*", re.DOTALL | re.IGNORECASE
 )
@@ -304,6 +311,10 @@ def find_questions(
         max([runs[number - 1].end if number else 0, *(end for end in explained if end <= run.start)])
         for number, run in enumerate(runs)
     ]
+    floors = [
+        _past_explanation(ctx, nodes, runs[number - 1], floor, run.start) if number else floor
+        for number, (run, floor) in enumerate(zip(runs, floors, strict=True))
+    ]
     stems = [_stem(ctx, nodes, run, floor, default_id) for run, floor in zip(runs, floors, strict=False)]
     ends = [*(stem.first for stem in stems[1:]), len(nodes)][: len(stems)]
     for run, stem, end in zip(runs, stems, ends, strict=True):
@@ -332,6 +343,48 @@ def find_questions(
         draft.explanation += [*stem.small_print, *([reasons] if reasons else [])]
         draft.claims = ctx.claims[mark:]
         yield draft
+
+
+def _past_explanation(ctx: Context, nodes: Sequence[Node], above: _Run, floor: int, options_at: int) -> int:
+    """Where the next question's stem may start, below the question ``above``: past its answer line
+    (``Answer: B``) and the paragraphs right under it that say why (opening ``It``, ``This``,
+    ``Because`` …, or naming the option answered), when words that ask stand between them and the next
+    options. A paragraph that does neither sets the next question's case, as do any without an answer
+    line above them."""
+    first = nodes[floor] if floor < options_at else None
+    said = (
+        answer_line(first.children[0].content.split("\n")[0])
+        if first is not None and first.type == "paragraph"
+        else None
+    )
+    start = floor + 1 if said is not None else floor
+    said = said or next(filter(None, map(answer_line, above.tail)), None)
+    if said is None or not said.letters:
+        return floor
+    picked = [plain(option.text) for option in above.options if option.label in said.letters]
+    index = start
+    while (
+        index < options_at - 1
+        and nodes[index].type == "paragraph"
+        and not ctx.is_claimed(nodes[index])
+        and _says_why(plain(nodes[index].children[0].content), picked)
+    ):
+        index += 1
+    below = nodes[index:options_at]
+    if index == start or not any(node.type == "paragraph" and asks(paragraph_words(node)) for node in below):
+        return floor
+    return index
+
+
+def _says_why(words: str, picked: Sequence[str]) -> bool:
+    """Whether a paragraph explains an answer: it opens as a reason does, or names the option picked."""
+    if _WHY.match(words):
+        return True
+    return any(
+        _NAMEABLE_CHARACTERS[0] <= len(text) <= _NAMEABLE_CHARACTERS[1]
+        and re.search(rf"(?<!\w){re.escape(text)}(?!\w)", words, re.IGNORECASE) is not None
+        for text in picked
+    )
 
 
 def _explains_options(ctx: Context, nodes: Sequence[Node], runs: Sequence[_Run], run: _Run) -> bool:
@@ -912,8 +965,8 @@ def _numbered(text: str) -> tuple[str, str]:
         label = text[: numbered.start("rest")] if numbered["rest"] else text
         if label.count(text[:2]) % 2 and rest.count(text[:2]) % 2:  # `**Q1. Which …?** Pick one.`
             rest = f"{text[:2]}{rest}"  # the words in bold stay bold
-    number = numbered["qid"] or numbered["q"] or numbered["id"] or numbered["hashed"] or numbered["keycap"]
-    return number or "", rest
+    number = next(filter(None, map(numbered.group, ("qid", "q", "id", "dotted", "hashed", "keycap"))), "")
+    return number, rest
 
 
 def _is_media(node: Node, *, statement: bool = False) -> bool:

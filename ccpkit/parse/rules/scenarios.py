@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block, heading_level, heading_text
+from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ _RANGE = regex(r"\b(?:questions?|q)\s*(\d+)\s*(?:-|\u2013|\u2014|to|and|through)
 _COUNT = regex(r"\bnext\s+(two|three|four|five|\d+)\s+questions\b", re.I)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _EMPHASIS = regex(r"[*_]+")
+_FIRST_PART = regex(r"\(?a\)\s")
+"""The first of a question's lettered parts: ``(a) How long …?``, ``a) …``."""
 
 
 def opens_scenario(markdown: str) -> bool:
@@ -43,8 +46,9 @@ def opens_scenario(markdown: str) -> bool:
 
 def share_scenarios(ctx: Context, drafts: Sequence[Draft]) -> None:
     """Give each question of a scenario the scenario's text (``Draft.scenario``) and claim it. Its
-    questions follow it up to the next scenario, or the next heading of its level or above after the
-    first of them; an instruction may name them (``questions 3 and 4``, ``the next two questions``)."""
+    questions follow it up to the next scenario, the next heading of its level or above after the
+    first of them, or a deeper heading of another topic after it; an instruction may name them
+    (``questions 3 and 4``, ``the next two questions``)."""
     blocks = ctx.doc.blocks
     starts = {index for index in range(len(blocks)) if drafts and _starts(ctx, blocks[index])}
     index = 0
@@ -61,12 +65,12 @@ def share_scenarios(ctx: Context, drafts: Sequence[Draft]) -> None:
         following = [draft for draft in drafts if draft.start.line > after]
         level = heading_level(block.node if block.node.type == "heading" else block.heading)
         first = following[0].start if following else None
+        asking = {id(draft.start) for draft in drafts}
         bound = next(
             (
                 b.node.line
                 for at, b in enumerate(blocks[end:], start=end)
-                if at in starts
-                or (b.node.type == "heading" and heading_level(b.node) <= level and b.node is not first)
+                if at in starts or (b.node.type == "heading" and _ends(b.node, level, first, asking))
             ),
             None,
         )
@@ -76,6 +80,28 @@ def share_scenarios(ctx: Context, drafts: Sequence[Draft]) -> None:
                 draft.scenario = text
             ctx.claim(*(b.node for b in said))
         index = end
+
+
+def share_setups(drafts: Sequence[Draft]) -> None:
+    """A question in lettered parts with options of their own (``A ball is dropped from 20 m.`` over
+    ``(a) How long …?``, its options, ``(b) How fast …?``, its options): the words set above the
+    first part are its stem's; each later part, lettered in turn, is asked with them too."""
+    for index, draft in enumerate(drafts):
+        *setup, asked = draft.stem.split("\n\n")
+        if not setup or not _FIRST_PART.match(asked):
+            continue
+        for letter, later in zip("bcdefgh", drafts[index + 1 :], strict=False):
+            if not later.stem.startswith((f"({letter}) ", f"{letter}) ")):
+                break
+            later.scenario = later.scenario or "\n\n".join(setup)
+
+
+def _ends(heading: Node, level: int, first: Node | None, asking: set[int]) -> bool:
+    """Whether a heading below a scenario ends its questions: one of its level or above (but the first
+    question's own), or, after its first question, a title of another topic (no question's own)."""
+    if heading_level(heading) <= level:
+        return heading is not first
+    return first is not None and heading.line > first.line and id(heading) not in asking
 
 
 def _goes_on(ctx: Context, block: Block, unopened: bool) -> bool:
