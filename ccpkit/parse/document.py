@@ -130,8 +130,9 @@ and ``{% tab title="…" %}``, Notion's ``<aside>``, Docusaurus' ``<TabItem labe
 title="…" %}}`` (folded; and their closing lines), and any other Hugo shortcode of no arguments, which
 only wraps what it holds (``{{< quizdown >}}``), as mkdocs-quiz's ``<quiz>`` does (its ``</quiz>`` a rule)."""
 _BULLETED_TOPIC = regex(r"^[-*][ \t]+(?P<topic>\((?i:exam topic) \d+\)[ \t]*$)")
-_BLOCK_PROPERTY = regex(r"[ \t]+[a-z][\w-]*:: \S.*")
-"""A Logseq block property, indented under its bullet: ``  type:: service``."""
+_BLOCK_PROPERTY = regex(r"[ \t]+[a-z][\w.-]*:: \S.*")
+"""A Logseq block property, indented under its bullet: ``  type:: service``, ``  logseq.order-list-type::
+number``."""
 _DUMP_NUMBER = regex(r"(?i:(?:new\s+)?question)\s*(?:no\.?\s*)?[:#]?\s*\d+")
 """The line a dump's ``- (Exam Topic 1)`` is pasted under: ``NEW QUESTION 12``, ``QUESTION NO: 5``."""
 _LOGSEQ_CLOZE = regex(r"(?P<code>(`+)[^`]+?\2)|\{\{cloze\s+(?P<hidden>[^{}\n]+?)\s*\}\}")

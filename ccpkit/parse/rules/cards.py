@@ -1045,10 +1045,11 @@ _GLOSSARY_TITLE = regex(
 
 _SESSION_TITLE = regex(
     r"(?i)^\W*(?:(?:week|lecture|lesson|chapter|session|unit|day|class|seminar|tutorial|lab|meeting)\b"
-    r"|how\s+to\b)|\bnotes?\W*$"
+    r"|how\s+to\b)|\b(?:notes?|journal|diary|log|reflections?)\W*$"
 )
 """A file's title that names a session or a task, not a thing: ``Week 3 Lecture Notes``, ``Lecture 5:
-Enzymes``, ``How to create an S3 bucket`` (``# Osmosis`` over its definition is one note's card)."""
+Enzymes``, ``How to create an S3 bucket``, ``Study journal`` (``# Osmosis`` over its definition is one
+note's card)."""
 
 
 _RELEASE = regex(r"(?i)\[?(?:v?\d+(?:\.\d+)+|unreleased)\]?(?:\s*[-\u2013\u2014]\s*\d{4}-\d\d-\d\d)?")

@@ -17,7 +17,7 @@ from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import LISTS, item_text
 from ccpkit.parse.rules.cards import announced_by, lead_in_above
-from ccpkit.parse.rules.flashcards import pairs_a_question
+from ccpkit.parse.rules.flashcards import pairs_a_question, tagged_as_card, untagged
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
@@ -86,6 +86,8 @@ def _list_item(
             text, extra = head, "\n\n".join(nested)
         yield _cloze(ctx, item, section, text, extra, pinned, lead_in)
         return
+    if first.type == "paragraph" and tagged_as_card(first):
+        return  # `- French Revolution #card` over `- Began in {{cloze 1789}}`: one card, its answer below
     own = announced_by(first, asking=True) if first.type == "paragraph" else ""
     for child in item.children[1:]:
         yield from _within(ctx, child, section, own or lead_in)
@@ -94,8 +96,9 @@ def _list_item(
 def _cloze(
     ctx: Context, node: Node, section: tuple[str, ...], text: str, extra: str, pinned: str, lead_in: str = ""
 ) -> Item | Problem:
-    """A cloze of ``text``, opened by its list's ``lead_in`` (its id is the text's alone)."""
-    numbered = cloze_syntax.numbered(text, highlights=ctx.highlight_clozes)
+    """A cloze of ``text`` (without the tags that file it), opened by its list's ``lead_in`` (its id is
+    the text's alone)."""
+    numbered = cloze_syntax.numbered(untagged(text), highlights=ctx.highlight_clozes)
     fields = ctx.common("cloze", cloze_syntax.revealed(numbered), node, section, pinned)
     shown = f"{lead_in} {numbered}" if lead_in else numbered
     return ctx.build(node, lambda: fields.cloze(text=shown, extra=extra))

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from ccpkit import cloze_syntax
 from ccpkit.errors import Problem
 from ccpkit.markup import is_only_a_link
 from ccpkit.model import Item, SourceLocation
@@ -265,12 +266,15 @@ _TAG_LABELS = frozenset({"", "tags", "tag", "tagged"})
 """What a line of a note's own tags says besides them (``Tags: #biology #flashcard``): no card's front."""
 _REVERSE_TAG = regex(r"(?:^|\s)#(?:flash)?card[-/]reverse\b", re.IGNORECASE)
 """``#card-reverse`` or ``#card/reverse``: the card is asked both ways."""
-_TAGS = regex(r"(?:^|\s)(?:#[\w/-]+|#?\[\[(?:flash)?card\]\])(?=\s|$)", re.IGNORECASE)
+_TAGS = regex(r"(?:^|\s)(?:#[\w/-]+|#?\[\[(?:flash)?card\]\]|#\[\[[^\]\n]+\]\])(?=\s|$)", re.IGNORECASE)
 _TAG_LINES = regex(r"^(?:(?:#[\w/-]+[ \t]*)+\n)+")
 """Lines of nothing but tags over a card's words (``#flashcards``, ``#aws #security``), as Obsidian's
 spaced repetition and its users write them: the card's tags, no part of its front."""
-_PROPERTY = regex(r"^\s*[\w-]+:: ")
-"""Logseq's block properties (``card-next-schedule:: …``): its review state, not the question."""
+_LINE_END_TAGS = regex(r"(?:[ \t]+(?:#[^\W\d][\w/-]*|#\[\[[^\]\n]+\]\]))+[ \t]*$", re.MULTILINE)
+"""Tags ending a line (``#card``, ``#flashcards/geo``, Logseq's ``#[[Rust basics]]``); ``#1`` is a rank."""
+_PROPERTY = regex(r"^\s*[\w.-]+:: ")
+"""Logseq's block properties (``card-next-schedule:: …``, ``logseq.order-list-type:: number``): its review
+state and layout, not the question."""
 _NAMES_ANSWER = _ANSWER_HEADINGS | {"answers", "solution", "solutions", "hint", "explanation", "show"}
 _CHOICES_AND_ANSWER = 4
 """Lines from the one that asks, at least: it, two choices and the answer under them."""
@@ -338,6 +342,9 @@ def _in(
         if ctx.is_claimed(child):
             if child.type in LISTS:  # a list of questions: one without options may be answered in words
                 yield from _answered_in_words(ctx, child, sections[index])
+        elif child.type == "paragraph" and (coded := _asked_over_code(ctx, siblings, index)) is not None:
+            ctx.claim(*siblings[index - 2 : index + 1])  # `What does this print?`, its code, `?`, the answer
+            yield from _items(ctx, sections[index - 2], siblings[index - 2], coded)
         elif child.type == "paragraph" and (spaced := _spaced_separator(ctx, siblings, index)) is not None:
             ctx.claim(siblings[index - 1], child, siblings[index + 1])  # `?` between blank lines
             yield from _items(ctx, sections[index - 1], siblings[index - 1], spaced)
@@ -560,11 +567,13 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
     if stripped[0] in _SETTINGS:
         return 0, []  # `TARGET DECK` over `Biology::Cells`: where a plugin files the notes, no card
     opening = _opens_file(ctx, node)
+    listed = len(stripped) > 1 and all(map(_WORD_PAIR.fullmatch, stripped))
     pairs: list[_Pair | _Missing | _Field] = [
         pair
         for number, line in enumerate(lines)
         if not _DECK_LINE.match(line)
-        and (pair := _inline_pair(line, number, opening, in_a_deck=ctx.in_a_deck)) is not None
+        and (pair := _inline_pair(line, number, opening, in_a_deck=ctx.in_a_deck, words_listed=listed))
+        is not None
     ]
     if pairs:
         ctx.claim(node)
@@ -766,7 +775,7 @@ def _runs_on(paragraph: Node, below: Node) -> bool:
 
 
 def _inline_pair(
-    line: str, number: int, opening: bool, *, in_a_deck: bool
+    line: str, number: int, opening: bool, *, in_a_deck: bool, words_listed: bool = False
 ) -> _Pair | _Missing | _Field | None:
     """``Front::Back`` (``:::`` both ways), the ``::`` outside code; ``std::vector`` is code, not a card.
 
@@ -776,13 +785,18 @@ def _inline_pair(
     note links) or it sits in the file's opening block written ``key:: value``; else a card when
     written tight (``Front::Back``, as flashcard plugins write it, where Dataview writes ``key::
     value``) or in a file tagged for Obsidian Spaced Repetition (``#flashcards``); otherwise
-    (``Lambda:: Serverless``) a warning says it may be either.
+    (``Lambda:: Serverless``) a warning says it may be either. A word over a word (``cane::dog``) is a
+    card only as ``_word_pair`` tells; ``words_listed``: its paragraph holds nothing but such lines.
     """
     line = without_wrapped_fields(line, _hide_code(line))
     hidden = _hide_code(line)
     match = _INLINE.match(hidden)
     if match is None:
-        return None
+        half = _HALF_CARD.fullmatch(hidden.strip()) if in_a_deck else None
+        if half is None:
+            return None
+        missing = "its back after it" if half["front"] else "its front before it"
+        return _Missing(f"flashcard `{line.strip()}` without {missing}: write both sides", number)
     # After a question, the first `::` parts it and the back may hold more (`std::vector`); not after a
     # question spaced as a field (`Would reread?:: maybe`, Dataview's), nor BNF's `::=` anywhere.
     asks = plain(match["front"]).rstrip().endswith("?") and not match["back"][:1].isspace()
@@ -793,13 +807,15 @@ def _inline_pair(
     front = line[: match.end("front")].strip()
     back = line[match.start("back") :].strip()
     tight = not match["front"][-1:].isspace() and not match["back"][:1].isspace()
-    joined = tight and not asks and ":" in match["front"].split()[-1] + match["back"].split()[0]
+    linked = _ADDRESS.sub("", match["back"].split()[0])  # a link's address has a colon of its own
+    joined = tight and not asks and ":" in match["front"].split()[-1] + linked
     pathed = (
         tight and bool(front) and front.split()[-1].lstrip("`*_").casefold() in _NAMESPACES
     )  # `std::vector is …`
+    one_word = tight and " " not in front and " " not in back
     if (
         not front
-        or (tight and " " not in front and " " not in back)
+        or (one_word and not _word_pair(match, in_a_deck=in_a_deck, listed=words_listed))
         or joined
         or pathed
         or _CODE_LIKE.match(back)
@@ -821,6 +837,26 @@ def _inline_pair(
         f"`{key}::…` with no space around the `::`; for a field write `[{key}:: …]`"
     )
     return _Missing(message, number)
+
+
+def _word_pair(match: re.Match[str], *, in_a_deck: bool, listed: bool) -> bool:
+    """Whether ``word::word`` is a card, as vocabulary decks write them (``cane::dog``): where the file
+    is a deck (``#flashcards``) or the pair goes both ways (``acqua:::water``), or in a paragraph of
+    nothing but such lines. Never where it reads as code: with a digit or an underscore (``fe80::1``,
+    ``my_mod::run``), or, outside a deck, two capitalised names (``Foo::Bar``)."""
+    front, back = match["front"], match["back"]
+    deck = in_a_deck or match["sep"] == ":::"
+    coded = any(char.isdigit() or char == "_" for char in front + back)
+    named = front[:1].isupper() and back[:1].isupper()
+    return not coded and (deck or (listed and not named))
+
+
+_HALF_CARD = regex(r"(?P<front>[^:]*[^:\s])\s*:::?|:::?\s*(?P<back>[^:\s].*)")
+"""A card of a ``#flashcards`` file with one side empty: ``Osmosis::``, ``::Osmosis``."""
+_ADDRESS = regex(r"[a-z][\w+.-]*://\S*")
+"""A web address (``https://…``), whose colon joins no word to the ``::``."""
+_WORD_PAIR = regex(r"[^\s:]+:::?[^\s:]+")
+"""A line of a word over a word and nothing else: ``cane::dog``."""
 
 
 def _hide_code(line: str) -> str:
@@ -1097,6 +1133,17 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     return len(answer), _Pair(front, "\n\n".join(text.strip() for text in texts))
 
 
+def tagged_as_card(paragraph: Node) -> bool:
+    """A paragraph tagged ``#card``: a Logseq flashcard's front, the bullets under it its back."""
+    return _CARD_TAG.search(paragraph.children[0].content) is not None
+
+
+def untagged(text: str) -> str:
+    """``text`` without the tags that file it as a card: lines of nothing but tags over it
+    (``#flashcards``) and tags ending its lines (``… ==Lima==. #flashcards/geo``, Logseq's ``#card``)."""
+    return _LINE_END_TAGS.sub("", _TAG_LINES.sub("", text))
+
+
 def pairs_a_question(text: str) -> bool:
     """``Q: …`` with its ``A: …`` on its line or a later one: a flashcard's sides, where a highlight
     stresses the answer (``A: ==ADH==``) and hides nothing."""
@@ -1183,11 +1230,13 @@ def _tagged_card(ctx: Context, item: Node) -> _Pair | _Missing | None:
     """A bullet tagged ``#card`` (as Logseq writes flashcards): its words, tags and Logseq's review
     properties (``card-last-interval:: 4``) left out, are the front; the blocks under it the back."""
     first = item.children[0] if item.children else None
-    if first is None or first.type != "paragraph" or not _CARD_TAG.search(first.children[0].content):
+    if first is None or first.type != "paragraph" or not tagged_as_card(first):
         return None
     lines = [line for line in first.children[0].content.split("\n") if not _PROPERTY.match(line)]
     front = _TAGS.sub("", "\n".join(lines)).strip()
     back = "\n\n".join(ctx.doc.written(block) for block in _unlisted(item.children[1:]))
+    if cloze_syntax.has_cloze(back, highlights=False):  # `Began in {{cloze 1789}}` under it: shown
+        back = cloze_syntax.revealed(back, mark="**")
     if not front or not back:
         return _Missing("flashcard tagged #card with no answer under it: write it in bullets indented below")
     return _Pair(front, back)
@@ -1248,6 +1297,24 @@ def _tagged_lines(
         said = tag[0].strip() if tag else "#card"
         return used, [_Missing(f"flashcard tagged {said} with no answer under it: write it on the next line")]
     return used, [_Pair(front, back, reversible=_REVERSE_TAG.search(lines[0]) is not None)]
+
+
+def _asked_over_code(ctx: Context, siblings: Sequence[Node], index: int) -> _Pair | None:
+    """Words that ask over their code, then a ``?`` line over the answer, no blank line between any of
+    them (``What does this print?``, a fence, ``?``, `` `[0, 1, 2]` ``): the question is the words and
+    the code, as Obsidian's spaced repetition reads every line above the ``?``."""
+    lines = siblings[index].children[0].content.split("\n")
+    if lines[0].strip() not in _SEPARATORS or index < 2 or len(lines) < 2:
+        return None
+    asked, code, node = siblings[index - 2 : index + 1]
+    if asked.type != "paragraph" or code.type != "fence" or ctx.is_claimed(asked) or ctx.is_claimed(code):
+        return None
+    if asked.map is None or code.map is None or node.map is None:
+        return None
+    if asked.map[1] != code.map[0] or code.map[1] != node.map[0] or not _asks(asked.children[0].content):
+        return None
+    front = f"{ctx.doc.written(asked).strip()}\n\n{ctx.doc.source(code).strip()}"
+    return _Pair(front, "\n".join(lines[1:]).strip(), reversible=lines[0].strip() == "??")
 
 
 def _spaced_separator(ctx: Context, siblings: Sequence[Node], index: int) -> _Pair | None:

@@ -166,10 +166,11 @@ _PLACE_IN_NOTES = regex(
 """Where in the notes a topic is (``Cards 1-10``, ``Questions 1-12 (Identity)``, ``pp. 40-52``): the
 back of a plan's or a contents' line, nothing to learn."""
 _STATUS = regex(
-    r"\W*(?i:done|finished|not started|in progress|halfway|to ?do|pending|completed?|started|skipped"
-    r"|reviewed|passed|failed)\s*(?:[,(\u2013\u2014-][^.:]*)?$"
+    r"\W*(?i:done|finished|not started|in progress|halfway|todo|to-do|(?P<spaced>to do)|pending|completed?"
+    r"|started|skipped|reviewed|passed|failed)\s*(?:[,(\u2013\u2014-][^.:]*)?$"
 )
-"""Where a topic of the studying stands: ``finished, reviewed twice``, ``not started``."""
+"""Where a topic of the studying stands: ``finished, reviewed twice``, ``not started``; ``to do`` only
+after a colon (``IAM: to do``), where a vocabulary's ``faire - to do`` is a meaning."""
 _CUE_WORDS = 15
 """The longest clue an arrow points from to a name (``_cues``)."""
 _PLAIN_TERM_WORDS = 4
@@ -750,7 +751,7 @@ def plain_term(
     ):
         return None  # `la cocina — the kitchen` names, `Pay only for what you use — no upfront cost` not
     term = Term(front, rest, separated=True)
-    return None if _keeps_track(term) else term
+    return None if _keeps_track(term, colon=separator == ":") else term
 
 
 def _dashed_name(front: str, rest: str, among_names: bool) -> bool:
@@ -827,7 +828,7 @@ def _short_or_named(front: str, rest: str) -> bool:
     return words <= _NAME_WORDS and len(rest.split()) >= _DEFINED_WORDS and names_a_thing(front, small=True)
 
 
-def _keeps_track(term: Term) -> bool:
+def _keeps_track(term: Term, *, colon: bool = True) -> bool:
     """A line that tracks the notes or the studying, not a term to learn: a week of a plan, a module of
     the contents, an exam's score or a version of the notes (``Week 2: EC2, S3``, ``Day 1-3: IAM``,
     ``2024-03-01: Added …``, ``v1.2: …``), where a topic is in the notes (a range: ``ECA básico: Cards
@@ -838,7 +839,8 @@ def _keeps_track(term: Term) -> bool:
         return True
     if _PLACE_IN_NOTES.fullmatch(term.rest.strip()) is not None:
         return True
-    return _STATUS.match(term.rest) is not None or is_only_a_link(term.rest)
+    status = _STATUS.match(term.rest)
+    return (status is not None and (colon or not status["spaced"])) or is_only_a_link(term.rest)
 
 
 def _fields(line: str, cuts: list[re.Match[str]]) -> bool:
