@@ -40,6 +40,7 @@ from ccpkit.parse.rules.terms import (
     keeps_a_record,
     line_term,
     names_a_thing,
+    opening_definition,
     plain_term,
     run_in_term,
     split_term,
@@ -135,6 +136,8 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             describing = False
         if ctx.is_claimed(block.node) or _records_changes(block.section) or _lists_a_record(ctx, block):
             continue
+        if block.section and _ABOUT_THE_STUDYING.search(block.section[-1]):
+            continue  # `## Essay plan (to do)`, `## Practice scores`: the studying's record, nothing to learn
         if block.node.type in LISTS and _describes_heading(block.node):
             if describing:
                 above = blocks[index - 1] if index else None
@@ -940,11 +943,47 @@ def _line_cards(
             )
         ]
     )
+    if not terms and not header:
+        terms = _named_terms(lines, section[-1] if section else "")
+    if not terms and (opened := opening_definition(paragraph.children[0].content)) is not None:
+        terms = [(0, opened)]  # `The **spacing effect** is the tendency …`, as textbooks define
     if not terms and id(paragraph) in glossary_paragraphs:
         terms = [(0, glossary_paragraphs[id(paragraph)])]
     pinned = pinned_id(paragraph) if len(terms) == 1 else ""
     for offset, term in terms:
         yield _card(ctx, paragraph, section, term.front, term.rest, pinned, offset=offset)
+
+
+def _named_terms(lines: list[str], title: str) -> list[tuple[int, Term]]:
+    """Lines that each name a term (with their places) under a caption of their own (``**CapEx vs
+    OpEx**`` or ``ECG`` over ``P wave = atrial depolarisation`` lines), or ``Name: …`` lines that the
+    caption or the heading above names every one of (``## Preemptive vs non-preemptive`` over
+    ``Preemptive: …`` and ``Non-preemptive: …``): a comparison's terms, where other ``Name: …`` lines
+    are a transcript's."""
+    captioned = len(lines) > _GLOSSARY_TERMS and _is_caption(lines[0])
+    for skip in (1, 0) if captioned else (0,):
+        body, caption = lines[skip:], undecorated(lines[0]) if skip else ""
+        names = {word.removesuffix("s") for word in _WORD.findall(f"{caption} {title}".casefold())}
+        colons = _glossary_lines(body, colons=True)
+        fronts = [
+            {word.removesuffix("s") for word in _WORD.findall(term.front.casefold())} for _, term in colons
+        ]
+        if colons and all(front and front <= names for front in fronts):
+            return [(skip + at, term) for at, term in colons]
+        if skip and (found := _glossary_lines(body)):
+            return [(skip + at, term) for at, term in found]
+    return []
+
+
+def _is_caption(line: str) -> bool:
+    """A line over others that only names what they are about: a few words, no sentence, no term."""
+    words = undecorated(line).strip().rstrip(":")
+    short = 0 < len(words.split()) <= _CAPTION_WORDS and not words.endswith((".", "?", "!"))
+    return short and plain_term(words) is None
+
+
+_CAPTION_WORDS = 6
+_WORD = regex(r"\w+")
 
 
 def _from_html(field: str) -> str:
@@ -1036,11 +1075,19 @@ _NAMES_KINDS = regex(
 )
 
 
-_GLOSSARY_TITLE = regex(
-    r"(?i)(?:glossary|key\s+terms?|terminology|definitions?|vocabulary|key\s+concepts?|terms\s+to\s+know)"
+_SUBTITLED = (
+    r"(?i)(?:[^\n]{{1,60}}?(?:\s[-\u2013\u2014|]|:)\s+|(?:[\w-]+\s+){{1,2}}(?=glossary))?(?:{})"
+    r"(?:\s*[-\u2013\u2014:|]\s[^\n]{{1,60}})?"
 )
-"""A heading that is a glossary's title and nothing more: ``Glossary``, ``Key terms``, ``Definitions``,
-``Vocabulary`` … (``Definition of Done`` and ``Definitions and theorems`` are not)."""
+"""A title and nothing more, but a subject set off before or after it (``Glossary — Microeconomics``,
+``Chapter 3: Key terms``) or naming the glossary (``Microeconomics glossary``)."""
+_GLOSSARY_TITLE = regex(
+    _SUBTITLED.format(
+        r"glossary|key\s+terms?|terms|terminology|definitions?|vocabulary|key\s+concepts?|terms\s+to\s+know"
+    )
+)
+"""A heading that is a glossary's title and nothing more: ``Glossary``, ``Key terms``, ``Terms``,
+``Definitions``, ``Vocabulary`` … (``Definition of Done`` and ``Definitions and theorems`` are not)."""
 
 
 _SESSION_TITLE = regex(
@@ -1077,6 +1124,14 @@ _REPORT_SECTION = regex(
 _REPORT_SECTIONS = 3
 
 
+_ABOUT_THE_STUDYING = regex(
+    r"(?i)\bto[- ]?do\b|\b(?:study|revision|essay|reading)\s+plan\b"
+    r"|\b(?:practice|test|quiz|exam|mock)\s+(?:scores?|results|grades|marks|stuff|logistics|admin)\b"
+)
+"""A section about the studying itself, not what is studied: ``Essay plan (to do)``, ``Revision plan``,
+``Practice scores``, ``Exam stuff``."""
+
+
 def _records_changes(section: tuple[str, ...]) -> bool:
     """A changelog's section (``## [1.2.0] - 2024-03-01`` over ``### Added``, as Keep a Changelog
     writes them, or a release's dated heading over its changes): what a release changed, not terms
@@ -1093,10 +1148,13 @@ def _is_glossary_title(heading: str) -> bool:
 
 
 _TERMS_TITLE = regex(
-    r"(?i)(?:glossary(?:\s+of\s+terms)?|key\s+terms?|terminology|vocabulary|terms\s+to\s+know)"
+    _SUBTITLED.format(
+        r"glossary(?:\s+of\s+terms)?|key\s+terms?|terms|terminology|vocabulary|terms\s+to\s+know"
+    )
 )
-"""A title naming a glossary's terms, under which bold run-ins are terms (``**Elasticity.** The …``);
-not ``Definitions`` or ``Key concepts``, over a lecture's points as often."""
+"""A title naming a glossary's terms, under which bold run-ins are terms (``**Elasticity.** The …``)
+and ``Name: …`` lines a glossary's; not ``Definitions`` or ``Key concepts``, over a lecture's points as
+often."""
 
 
 def _titled(ctx: Context, section: tuple[str, ...], title: re.Pattern[str]) -> bool:
@@ -1110,16 +1168,21 @@ def _headed_glossary(ctx: Context) -> dict[int, Term]:
     write a glossary: each paragraph's id and its term. Two or more, each defined in a few words: one
     alone, or any defined in a word or two (``**Level:**`` over ``Beginner``), is a bold line over the
     notes. Under a heading that is a glossary's title (``## Key terms``) no colon is needed, and an
-    example between two terms breaks no run."""
+    example between two terms breaks no run; elsewhere a run of three or more needs none when each
+    definition opens as a noun phrase does (``**Inflation**`` over ``A general rise in …``)."""
     found: dict[int, Term] = {}
     for heading, section in itertools.groupby(ctx.doc.blocks, key=lambda block: block.heading):
         named = heading is not None and _is_glossary_title(heading_text(heading))
-        terms = [(block.node, _headed_term(ctx, block.node, colon=not named)) for block in section]
+        terms = [(block.node, _headed_term(ctx, block.node, colon=False)) for block in section]
         if named:  # the whole section, examples between its terms
             found_terms = [[(node, term) for node, term in terms if term is not None]]
         else:  # paragraphs one after another
             runs = itertools.groupby(terms, key=lambda pair: pair[1] is not None)
-            found_terms = [[(node, term) for node, term in run if term] for is_term, run in runs if is_term]
+            found_terms = [
+                run
+                for is_term, grouped in runs
+                if is_term and _defined_run(run := [(node, term) for node, term in grouped if term], ctx)
+            ]
         for run in found_terms:
             fronts = [term.front.casefold() for _, term in run]
             defined = all(len(term.rest.split()) >= _DEFINING_WORDS for _, term in run)
@@ -1139,6 +1202,21 @@ _NOTE_LABEL = regex(
     r"(?i)\b(?:todo|notes?|comments?|remember|reminders?|tips?|hints?|warnings?|summary|examples?"
     r"|sources?|references?|questions?|proofs?)\b"
 )
+
+
+def _defined_run(run: list[tuple[Node, Term]], ctx: Context) -> bool:
+    """Whether bold lines over their definitions, one after another, name terms without the colon a
+    glossary's terms have (``**Aim**``, a speaker's name, head lines): three or more, two in three of
+    them defined as a noun phrase opens (``A general rise in …``)."""
+    colons = [_headed_term(ctx, node, colon=True) is not None for node, _ in run]
+    if all(colons):
+        return True
+    pairs = zip(colons, run, strict=True)
+    phrased = sum(ended or _DETERMINER.match(term.rest) is not None for ended, (_, term) in pairs)
+    return len(run) >= _UNCOLONED_TERMS and 3 * phrased >= 2 * len(run)
+
+
+_UNCOLONED_TERMS = 3
 
 
 def _headed_term(ctx: Context, node: Node, *, colon: bool) -> Term | None:
@@ -1175,7 +1253,7 @@ def _glossary_lines(
         terms = [  # `**Antigen**: …`, `**Coupon rate** is …`
             line_term(line) or (run_in_term(line) if run_in else None) or _defines(line) for line in lines
         ]
-        bold = all(terms)
+        bold = all(terms) or (nearly and _nearly_all(sum(term is not None for term in terms), len(lines)))
         plainly: Literal["any", "no colon"] = "any" if colons else "no colon"
         terms = terms if bold else _plain_terms(lines, plainly)
         fields = any(  # `**Duration:** 2 hours` names a field; `**Duration** is a measure …` defines
@@ -1186,8 +1264,7 @@ def _glossary_lines(
         if fields or (bold and not worded):
             return []
     found = [(offset, term) for offset, term in enumerate(terms) if term is not None]
-    most = nearly and len(found) >= _NEARLY_ALL_OF and len(found) * 10 >= len(lines) * 9
-    if len(found) != len(lines) and not most:
+    if len(found) != len(lines) and not (nearly and _nearly_all(len(found), len(lines))):
         return []
     names = [term.front.casefold() for _, term in found]
     if len(set(names)) < len(names):  # `**Ana:** …` twice: who said what in a chat, not a glossary
@@ -1195,6 +1272,11 @@ def _glossary_lines(
     if len(found) >= _GLOSSARY_TERMS and all(term.rest.endswith(";") for _, term in found):  # Quizlet's rows
         return [(offset, replace(term, rest=term.rest[:-1].rstrip())) for offset, term in found]
     return found
+
+
+def _nearly_all(terms: int, lines: int) -> bool:
+    """Whether a long run of lines is nine in ten terms: a glossary with a line of its own."""
+    return terms >= _NEARLY_ALL_OF and terms * 10 >= lines * 9
 
 
 def _named_half(terms: list[Term | None]) -> bool:

@@ -148,6 +148,12 @@ _BOLD_QUESTION = regex(
 """A line that is a question wholly in bold: ``**Why pick Aurora over RDS?**`` (maybe with a remark on
 how often it is asked after it; a full-width question mark too)."""
 _DEFINING_SENTENCE = regex(r"^(\*\*|__)(?P<name>[^*_:]+)\1\s+(?:is|are)\s+(?P<rest>\S.*)$", re.S)
+_OPENING_DEFINITION = regex(
+    r"(?:(?i:an?|the)\s+)?(\*\*|__)(?P<name>[^*_:\n]+)\1(?:\s+\([^()\n]{1,40}\))?\s+(?:is|are)\s+"
+    r"(?P<rest>(?i:an?|the|one|any)\s.*?[.!])(?=\s|$)",
+    re.S,
+)
+"""A bold name opening a paragraph, what it is after ``is`` up to the first sentence's end."""
 _SENTENCE_NAME_WORDS = 6
 """At most this many words in the bold name a defining sentence opens with."""
 _SEQUENCE = regex(
@@ -160,11 +166,13 @@ _SEQUENCE = regex(
 or phase of what is learnt (``Phase 1: Assess``). In English only: a Spanish vocabulary's ``Semana 1
 - the first week`` is a word to learn."""
 _PLACE_IN_NOTES = regex(
-    r"(?:(?i:cards|questions|pages|slides)\s*#?\s*\d+\s*[-\u2013]\s*\d+|pp\.\s*\d+(?:\s*[-\u2013]\s*\d+)?)"
-    r"(?:\s*\([^()]{1,30}\))?"
+    r"(?:(?i:see\s+(?:also\s+)?)?(?:(?i:cards|questions|pages|slides)\s*#?\s*\d+\s*[-\u2013]\s*\d+"
+    r"|pp?\.\s*\d+(?:\s*[-\u2013]\s*\d+)?"
+    r"|(?i:see\s+(?:also\s+)?)(?i:lecture|chapter|ch\.|page|slides?|section|week|unit|module)\s*\d+(?:\.\d+)*))"
+    r"(?:\s*\([^()]{1,30}\))?\.?"
 )
-"""Where in the notes a topic is (``Cards 1-10``, ``Questions 1-12 (Identity)``, ``pp. 40-52``): the
-back of a plan's or a contents' line, nothing to learn."""
+"""Where in the notes a topic is (``Cards 1-10``, ``Questions 1-12 (Identity)``, ``pp. 40-52``, ``see
+lecture 3``): the back of a plan's or a contents' line, or a pointer, nothing to learn."""
 _STATUS = regex(
     r"\W*(?i:done|finished|not started|in progress|halfway|todo|to-do|(?P<spaced>to do)|pending|completed?"
     r"|started|skipped|reviewed|passed|failed)\s*(?:[,(\u2013\u2014-][^.:]*)?$"
@@ -684,6 +692,19 @@ def defining_sentence(line: str) -> Term | None:
     return Term(found["name"].strip(), rest[:1].upper() + rest[1:], separated=True)
 
 
+def opening_definition(paragraph: str) -> Term | None:
+    """A paragraph that opens by defining a name set in bold, as textbooks write them (``The **spacing
+    effect** is the tendency …``, ``A **decomposer** (detritivore) is an organism …``): the name, and
+    what its first sentence says it is (the paragraph's other sentences stay notes). Not where that
+    sentence sets more words in bold (``The **principal** is the **AWS account number** …``), as
+    transcripts of a walk-through stress them: a step of it, no definition."""
+    found = _OPENING_DEFINITION.match(paragraph)
+    if found is None or len(found["name"].split()) > _SENTENCE_NAME_WORDS or found[1] in found["rest"]:
+        return None
+    rest = " ".join(found["rest"].split())
+    return Term(found["name"].strip(), rest[:1].upper() + rest[1:], separated=True)
+
+
 def _closed(text: str) -> bool:
     """Whether every bracket opened in ``text`` is closed: a separator inside brackets parts nothing
     (``Time complexity (worst case: reversed input): O(n²)``, ``What is osmosis? (Answer: p. 42)``)."""
@@ -734,8 +755,10 @@ def plain_term(
         return None  # `[Variables](#variables): var, let, const.`: a table of contents' line
     if "**" in front or "__" in front:  # bold in the name: `split_term`'s, or no term
         return None
-    if rest[0] in "\"\u201c'\u2018":  # `You: "Which shelf?"`: what someone says, not what a name is
-        return None
+    if _SAID.fullmatch(rest) and len(front.split()) <= _SPEAKER_WORDS:
+        return None  # `You: "Which shelf?"`: what someone says, not what a name is
+    if _EXAMPLE.match(front):
+        return None  # `e.g. MPC = 0.8 → multiplier = 5`: a worked example, no name
     if _PAGE.fullmatch(front):
         return None  # `p. 12: Habits are …`: a reader's note of where a line is, not a name
     if front.lower() in _NOT_NAMES or (len(front) == 1 and front.lower() != front.upper()):
@@ -811,7 +834,20 @@ def _cues(front: str, rest: str) -> bool:
     words = rest.split()
     short = len(words) <= 2 and rest[:1].isupper()  # `E. coli`, not `revert it`
     named = (short or names_a_thing(rest, small=True)) and len(words) <= _NAME_WORDS  # `Adams v Lindsell`
+    named = named or (_CLUE.search(front) is not None and _LOWER_NAMES.fullmatch(rest) is not None)
     return named and len(front.split()) <= _CUE_WORDS and not rest.endswith((".", ":", "?"))
+
+
+_SAID = regex(r"[\"\u201c'\u2018][^\n]*[\"\u201d'\u2019][.!?]?")
+"""Words wholly in quotes: what someone said (``"Which shelf?"``); ``"down and out" eye`` describes."""
+_SPEAKER_WORDS = 2
+"""At most this many words name who said a quote (``You``, ``Dr Patel``); a longer name titles it."""
+_EXAMPLE = regex(r"(?i)(?:e\.?g\.?|i\.?e\.?|for example|for instance|example)(?:\W|$)")
+"""How a worked example opens: what follows is no name."""
+_CLUE = regex(r"\S+\s+(?:of|for)\s+\S+")
+"""A clue that asks for a thing of or for another (``Antidote for beta-blocker overdose``)."""
+_LOWER_NAMES = regex(r"[a-z][\w-]*(?:\s*(?:\+|&|,|\band\b)\s*[a-z][\w-]*)?")
+"""A name written in lower case, as drugs and findings are, or two joined (``atropine + pralidoxime``)."""
 
 
 _BRACKETED = regex(r"\s*[(\uff08][^()\uff08\uff09]*[)\uff09]")
