@@ -55,6 +55,9 @@ class Fingerprint(NamedTuple):
     """The study text's hashes as earlier ccpkit versions recorded them (white space as written, a
     table's rows in their order), where they differ from ``study``: a ledger of theirs finds the note
     unchanged."""
+    hidden: tuple[str, ...] = ()
+    """A cloze note's hidden parts, without their numbers: a sentence reworded as a part is added to it
+    (or taken out) is still the note whose parts it holds."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -7,8 +7,13 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from ccpkit.cloze_syntax import GONE
 from ccpkit.ledger.entries import Entry, Fingerprint, Ledger, Move, Reconciliation, Stamp
 
+GROWN_CLOZE_SIMILARITY = 0.6
+"""How alike a cloze's sentence must read to a gone one whose hidden parts it holds (or that holds
+all of its own), when a part was added or taken out as it was reworded: ``EBS attaches to one
+instance.`` and ``EBS attaches to one instance, in one Availability Zone.``"""
 RENAME_SIMILARITY = 0.9
 """How alike two names must be, at least, to count as one note renamed (difflib ratio) when answers
 differ: more alike than this. A name of several texts (a question's stem, options and answers) must
@@ -357,8 +362,19 @@ def _similarity(note: Fingerprint, entry: Entry) -> float:
             return 1.0 + likeness
     if note.table and entry.module and note.module != entry.module:
         return 0.0
+    if note.hidden and _holds_the_parts(note.hidden, entry.clozes):
+        return _likeness(note.key, entry.key, floor=GROWN_CLOZE_SIMILARITY)
     likeness = _likeness(note.key, entry.key, floor=RENAME_SIMILARITY)
     return likeness if likeness > RENAME_SIMILARITY else 0.0
+
+
+def _holds_the_parts(hidden: tuple[str, ...], recorded: tuple[str, ...]) -> bool:
+    """Whether a cloze's hidden parts hold all the parts a note was last sent with, or those hold all
+    of its own: a part was added to the sentence, or taken out (``recorded``: ``Entry.clozes``)."""
+    sent = {
+        part for parts in recorded if parts and not parts.startswith(GONE) for part in parts.split("\x1f")
+    }
+    return bool(sent) and (sent <= set(hidden) or set(hidden) <= sent)
 
 
 def _likeness(new: tuple[str, ...], old: tuple[str, ...], *, floor: float) -> float:

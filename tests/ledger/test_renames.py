@@ -247,3 +247,45 @@ def test_a_row_of_the_same_cells_in_another_table_is_another_row() -> None:
     )
     assert changed.renamed == () and changed.added == ("02-other/table/databases/mysql-on-a-vm",)
     assert changed.orphaned == ("01-svc/table/services/ec2",)
+
+
+def cloze(note_id: str, sentence: str, *parts: str) -> Fingerprint:
+    return Fingerprint(
+        id=note_id,
+        note_type="Cloze",
+        key=(sentence,),
+        answer="|".join(sorted(parts)),
+        study=sentence,
+        meta="",
+        deck="m",
+        module="m",
+        hidden=tuple(sorted(parts)),
+    )
+
+
+def sent_with_parts(ledger: Ledger, note_id: str, *parts: str) -> Ledger:
+    """The ledger once the build recorded the parts the note was sent with, one cloze number each."""
+    return replace(ledger, notes={**ledger.notes, note_id: replace(ledger.notes[note_id], clozes=parts)})
+
+
+def test_a_cloze_reworded_as_a_part_is_added_or_taken_out_is_the_same_note() -> None:
+    before = cloze("m/cloze/ebs", "EBS attaches to one instance.", "EBS", "one instance")
+    first = sent_with_parts(
+        reconcile(Ledger(), [before], now=T0, new_guid=guid).ledger, before.id, "EBS", "one instance"
+    )
+    grown = cloze(
+        "m/cloze/ebs-az", "EBS attaches to one instance, in one zone.", "EBS", "one instance", "one zone"
+    )
+    result = reconcile(first, [grown], now=T1, new_guid=guid)
+    assert result.renamed == (("m/cloze/ebs", "m/cloze/ebs-az"),) and result.added == ()
+    assert result.ledger.notes[grown.id].guid == first.notes[before.id].guid
+    shrunk = cloze("m/cloze/ebs-attaches", "EBS attaches to one instance at once.", "EBS")
+    assert reconcile(first, [shrunk], now=T1, new_guid=guid).renamed == (("m/cloze/ebs", shrunk.id),)
+
+
+def test_a_cloze_holding_a_gone_ones_parts_in_another_sentence_is_a_new_note() -> None:
+    before = cloze("m/cloze/ebs", "EBS attaches to one instance.", "EBS")
+    first = sent_with_parts(reconcile(Ledger(), [before], now=T0, new_guid=guid).ledger, before.id, "EBS")
+    other = cloze("m/cloze/snapshots", "EBS snapshots are stored in S3 across zones.", "EBS", "S3")
+    result = reconcile(first, [other], now=T1, new_guid=guid)
+    assert result.renamed == () and result.added == (other.id,)

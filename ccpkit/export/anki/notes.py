@@ -415,6 +415,7 @@ def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
         legacy=_digest([note.note_type.name, earlier_deck or note.deck, " ".join(note.tags), *note.fields]),
         module=note.module,
         table=note.table,
+        hidden=tuple(_unnumbered(note.answer)) if note_type.cloze else (),
     )
 
 

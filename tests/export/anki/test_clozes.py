@@ -160,6 +160,29 @@ def test_rewording_a_cloze_sentence_keeps_the_note_and_its_review_history(
     assert len(list(student.notes())) == 8
 
 
+def test_a_part_added_as_the_sentence_is_reworded_keeps_the_note_and_each_cards_history(
+    course: Course, student: Student
+) -> None:
+    """Too unlike to pass for the same words, the sentence still holds every part it hid: the same
+    note, its studied cards asking what they asked, the new part a card of its own."""
+    student.study_everything()
+    ebs = student.note(EBS)
+    studied = fronts_by_card(ebs)
+    course.reword("at a time.", "at a time, and both live in {{c3::one Availability Zone}}.")
+    course.build("anki")
+    log = student.import_package(course.out / PACKAGE)
+    assert len(log.new) == 0 and len(log.updated) == 1
+    (grown,) = [note for note in student.notes() if note.guid == ebs.guid]
+    now = fronts_by_card(grown)
+    assert set(studied) < set(now) and len(now) == 3
+    added = ", and both live in one Availability Zone ."  # (a tag's place reads as a space)
+    assert all(now[card].replace(added, ".") == studied[card] for card in studied)
+    (new_card,) = set(now) - set(studied)
+    assert now[new_card].endswith("at a time, and both live in [...] .")
+    assert student.reviews_of(grown) == 2
+    assert len(list(student.notes())) == 8  # none added beside it
+
+
 def test_changing_a_hidden_part_re_sends_the_note_in_place(course: Course, student: Student) -> None:
     student.study_everything()
     guid = student.note(EBS).guid
