@@ -16,11 +16,13 @@ from ccpkit.regex import regex
 
 _TOKEN = regex(
     r"(?P<code>(`+)[\s\S]+?\2)"
-    r"|\{\{c(?P<number>\d+)::(?P<answer>(?:(?!\{\{|\}\}|::)[\s\S])*)"
+    r"|\{\{c(?P<number>\d+)::(?P<answer>(?:(?P<inner>`+)[^`]+?(?P=inner)|\$[^$\n]+?\$|\\\([\s\S]+?\\\)"
+    r"|(?!\{\{|\}\}|::)[\s\S])*)"
     r"(?:::(?P<hint>(?:(?!\{\{|\}\})[\s\S])*))?\}\}"
     r"|(?<![=\\])==(?P<highlight>[^\s=](?:(?:(?!==)[^\n])*?[^\s=\\])??)==(?!=)"
 )
-"""A code span (skipped), an Anki cloze (number, answer, optional hint), or a highlight."""
+"""A code span (skipped), an Anki cloze (number, answer, optional hint), or a highlight. A cloze's
+answer may hold code or a formula whose ``::`` or ``}}`` ends nothing (``{{c1::`std::vector`}}``)."""
 _BRACED = regex(
     r"(?P<code>(`+)[\s\S]+?\2)|\{\{(?!c\d+::)(?P<answer>(?![\w.]*_[\w.]*\}\})[^{}\s](?:[^{}\n]*[^{}\s])?)\}\}"
 )

@@ -177,16 +177,46 @@ def unclosed_formulas(markdown: str) -> tuple[str, ...]:
 
 
 def _html_math(opening: str, closing: str) -> Callable[..., str]:
-    r"""A formula as MathJax reads it in Anki. TeX's ``}}`` is written ``} }`` (the same to TeX), as
-    Anki's manual advises: in a cloze, ``{{c1::\(x^{y^{2}}\)}}``, Anki would end the cloze there."""
+    """A formula as MathJax reads it in Anki (``_braces_spaced``)."""
 
     def render(_self: object, tokens: Sequence[Token], idx: int, *_args: object) -> str:
-        tex = escape(tokens[idx].content.strip(), quote=False)
-        while "}}" in tex:
-            tex = tex.replace("}}", "} }")
-        return f"{opening}{tex}{closing}"
+        return f"{opening}{_braces_spaced(escape(tokens[idx].content.strip(), quote=False))}{closing}"
 
     return render
+
+
+def _braces_spaced(tex: str) -> str:
+    r"""TeX's ``}}`` written ``} }`` (the same to TeX), as Anki's manual advises: in a cloze,
+    ``{{c1::\(x^{y^{2}}\)}}``, Anki would end the cloze there. A cloze written inside the formula
+    (``E = {{c1::mc^2}}``) keeps its own closing ``}}``, spaced from a brace of the formula before it
+    (``{{c1::\sqrt{2} }}``)."""
+    pieces: list[str] = []
+    opened: list[int] = []  # the formula's open braces inside each cloze opened in it
+    at = 0
+    while at < len(tex):
+        cloze = _CLOZE_OPENING.match(tex, at) if "{{c" in tex else None
+        if cloze is not None:
+            pieces.append(cloze[0])
+            opened.append(0)
+            at = cloze.end()
+        elif opened and opened[-1] == 0 and tex.startswith("}}", at):
+            pieces.append(_CLOZE_CLOSING)
+            opened.pop()
+            at += 2
+        else:
+            if opened and tex[at] in "{}":
+                opened[-1] += 1 if tex[at] == "{" else -1
+            pieces.append(tex[at])
+            at += 1
+    spaced = "".join(pieces)
+    while "}}" in spaced:
+        spaced = spaced.replace("}}", "} }")
+    return spaced.replace("}" + _CLOZE_CLOSING, "} }}").replace(_CLOZE_CLOSING, "}}")
+
+
+_CLOZE_OPENING = regex(r"\{\{c\d+::")
+_CLOZE_CLOSING = "\x00"
+"""Stands for a cloze's own ``}}`` while the formula's are spaced."""
 
 
 @lru_cache(maxsize=TOKENS_KEPT)

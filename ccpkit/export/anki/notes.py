@@ -336,7 +336,7 @@ def _render(item: Item) -> tuple[RenderedNote, ...]:
                 for note in table_notes(item)
             )
         case Cloze():
-            fields = (to_html(item.text), to_html(item.extra) if item.extra.strip() else "")
+            fields = (_as_anki_reads(to_html(item.text)), to_html(item.extra) if item.extra.strip() else "")
             return ((item.id, CLOZE, fields, (to_text(revealed(item.text)),), "", answers(item.text), ""),)
         case _:
             assert_never(item)
@@ -487,6 +487,31 @@ def _rows_in_any_order(table: str) -> str:
 
 
 _TABLE_ROW = regex(r"<tr\b.*?</tr>", re.DOTALL)
+
+
+def _as_anki_reads(html: str) -> str:
+    r"""A cloze note's text as Anki's cloze reader must take it: code shows ``{{``, ``}}`` and ``::`` as
+    characters (``&#123;`` …), so code in a cloze is hidden whole (``{{c1::`std::vector`}}``) and
+    cloze syntax shown as code stays text; so does a formula's ``::`` (``\(f :: A \to B\)``)."""
+    if "::" not in html and "{{" not in html and "}}" not in html:
+        return html
+    html = _CODE.sub(lambda code: code[1] + _shown_as_characters(code[2]) + code[3], html)
+    return _FORMULA.sub(
+        lambda formula: "".join(_unseparated(part) for part in _CLOZE_OPENING.split(formula[0])), html
+    )
+
+
+def _shown_as_characters(code: str) -> str:
+    return code.replace("{{", "{&#123;").replace("}}", "}&#125;").replace("::", ":&#58;")
+
+
+def _unseparated(part: str) -> str:
+    return part if _CLOZE_OPENING.fullmatch(part) else part.replace("::", ":&#58;")
+
+
+_CODE = regex(r"(<code\b[^>]*>)(.*?)(</code>)", re.DOTALL)
+_FORMULA = regex(r"\\\(.*?\\\)|\\\[.*?\\\]", re.DOTALL)
+_CLOZE_OPENING = regex(r"(\{\{c\d+::)")
 
 
 def _digest(parts: list[str]) -> str:

@@ -321,3 +321,39 @@ def test_the_same_words_hidden_twice_stay_on_their_cards_build_after_build(
         student.import_package(course.out / PACKAGE)
     paris = student.note(PARIS)
     assert fronts_by_card(paris) == studied and student.reviews_of(paris) == 2
+
+
+CODE_AND_FORMULAS = """\
+# Clozes of code and formulas
+
+- In C++ a growable array is {{c1::`std::vector<int>`}}.
+- A nested dict is {{c1::`{"a": {"b": 1}}`}} in Python.
+- The map's type is {{c1::$f :: A \\to B$}}.
+- Mass and energy: $E = {{c1::mc^2}}$.
+- Anki writes `{{c1::text}}` to make a ==cloze deletion==.
+"""
+
+
+def test_code_and_formulas_in_a_cloze_are_hidden_whole_and_cloze_syntax_in_code_stays_text(
+    tmp_path: Path,
+) -> None:
+    """Anki's cloze reader ends a cloze at any ``::`` or ``}}``: code and a formula inside one must hide
+    whole, a cloze written in a formula must still be one, and cloze syntax shown as code is text."""
+    course = Course(tmp_path)
+    (course.notes / "01-code").mkdir(parents=True)
+    (course.notes / "01-code" / "notes.md").write_text(CODE_AND_FORMULAS, encoding="utf-8")
+    course.build("anki")
+    student = Student.with_fresh_collection(course.root)
+    try:
+        student.import_package(course.out / "anki/cloze-course.apkg")
+        cards = {visible_text(card.question()): visible_text(card.answer()) for card in student.cards()}
+    finally:
+        student.close()
+    assert len(cards) == 5  # one card a note: none lost, none split by a `::` or `}}` in its answer
+    backs = " | ".join(cards.values())
+    for shown in ("std::vector<int>", '{"a": {"b": 1}}', "\\(f :: A \\to B\\)", "\\(E = mc^2\\)"):
+        assert shown in backs
+    assert "[...]" in next(front for front in cards if "Mass and energy" in front)
+    written = next(back for back in cards.values() if "Anki writes" in back)
+    assert "{{c1::text}}" in written and "cloze deletion" in written
+    assert all("{{" not in front.replace("{{c1::text}}", "") for front in cards)
