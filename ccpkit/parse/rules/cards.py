@@ -603,14 +603,27 @@ def _glossary_entries(ctx: Context) -> dict[int, str]:
             below = below[1:]
         if not below or len(below) > _ENTRY_BLOCKS or not all(_defining(ctx, node) for node in below):
             continue
-        if all(node.type in ("fence", "code_block") for node in below):
-            continue  # `## Quick start` over a command: how to run something, no definition
+        if all(node.type in ("fence", "code_block") for node in below) and not all(
+            map(_in_a_language, below)
+        ):
+            continue  # `## Usage` over a command: how to run something, no definition
         said = [_described_by(ctx, node) or node for node in below]  # `- Cute, pretty`: its words
         back = "\n\n".join(ctx.doc.written(node) for node in said)
         if len(back.split()) <= _ENTRY_WORDS and not _PLACEHOLDER.fullmatch(back):  # `TODO`: none yet
             entries[id(heading)] = back
     return entries
 
+
+def _in_a_language(code: Node) -> bool:
+    """Code fenced as a programming language's (``python``), which may define a term by example; a
+    shell's commands, or code of no language, say how to run something."""
+    language = code.info.strip().split(maxsplit=1)[0].lower() if code.info.strip() else ""
+    return bool(language) and language not in _SHELLS
+
+
+_SHELLS = frozenset(
+    {"bash", "sh", "shell", "console", "zsh", "fish", "powershell", "ps1", "cmd", "bat", "text"}
+)
 
 _NO_ENTRY = regex(
     r"(?i)(?:(?:lesson|unit|chapter|week|day|part|module|section|session|step)\s*[\d.:ivx]"

@@ -668,6 +668,8 @@ def definition_list(lines: Sequence[str]) -> list[tuple[int, Term]]:
             found[-1][2].append(definition["text"].rstrip(" \\"))
         elif definition is not None or (found and not found[-1][2]):
             return []  # a definition without its term, or a term without one
+        elif found and not defines_next and _in_display_math(found[-1][2][-1]):
+            found[-1][2][-1] += "\n" + line.strip()  # a formula's rows: its `\\` and line breaks kept
         elif found and not defines_next:  # `Buckets are regional.` goes on with the definition above
             found[-1][2][-1] += " " + line.strip().rstrip(" \\")
         else:
@@ -675,6 +677,11 @@ def definition_list(lines: Sequence[str]) -> list[tuple[int, Term]]:
     if not found or not found[-1][2] or any(front[-1] in ".,;:" for _, front, _ in found):
         return []  # a sentence (`… as follows.`) names nothing
     return [(index, Term(_unbolded(front), "\n\n".join(said), True)) for index, front, said in found]
+
+
+def _in_display_math(text: str) -> bool:
+    r"""Whether ``text`` ends inside a display formula it opened (``$$`` or ``\[``)."""
+    return text.count("$$") % 2 == 1 or text.count("\\[") > text.count("\\]")
 
 
 def _unbolded(front: str) -> str:
