@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import operator
 import re
 from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -1194,7 +1195,8 @@ def _headed_glossary(ctx: Context) -> dict[int, Term]:
             found_terms = [
                 run
                 for is_term, grouped in runs
-                if is_term and _defined_run(run := [(node, term) for node, term in grouped if term], ctx)
+                if is_term
+                for run in _defined_runs([(node, term) for node, term in grouped if term], ctx)
             ]
         for run in found_terms:
             fronts = [term.front.casefold() for _, term in run]
@@ -1217,16 +1219,20 @@ _NOTE_LABEL = regex(
 )
 
 
-def _defined_run(run: list[tuple[Node, Term]], ctx: Context) -> bool:
-    """Whether bold lines over their definitions, one after another, name terms without the colon a
-    glossary's terms have (``**Aim**``, a speaker's name, head lines): three or more, two in three of
-    them defined as a noun phrase opens (``A general rise in …``)."""
+def _defined_runs(run: list[tuple[Node, Term]], ctx: Context) -> list[list[tuple[Node, Term]]]:
+    """The runs of terms among bold lines over their definitions, one after another: those with the
+    colon a glossary's terms have; without it (``**Aim**``, a speaker's name, head lines), all of
+    them where there are three or more, two in three defined as a noun phrase opens (``A general
+    rise in …``)."""
     colons = [_headed_term(ctx, node, colon=True) is not None for node, _ in run]
-    if all(colons):
-        return True
-    pairs = zip(colons, run, strict=True)
-    phrased = sum(ended or _DETERMINER.match(term.rest) is not None for ended, (_, term) in pairs)
-    return len(run) >= _UNCOLONED_TERMS and 3 * phrased >= 2 * len(run)
+    phrased = sum(
+        ended or _DETERMINER.match(term.rest) is not None
+        for ended, (_, term) in zip(colons, run, strict=True)
+    )
+    if all(colons) or (len(run) >= _UNCOLONED_TERMS and 3 * phrased >= 2 * len(run)):
+        return [run]
+    marked = itertools.groupby(zip(colons, run, strict=True), key=operator.itemgetter(0))
+    return [[pair for _, pair in group] for ended, group in marked if ended]
 
 
 _UNCOLONED_TERMS = 3

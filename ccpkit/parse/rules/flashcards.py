@@ -807,8 +807,9 @@ def _inline_pair(
     front = line[: match.end("front")].strip()
     back = line[match.start("back") :].strip()
     tight = not match["front"][-1:].isspace() and not match["back"][:1].isspace()
-    linked = _ADDRESS.sub("", match["back"].split()[0])  # a link's address has a colon of its own
-    joined = tight and not asks and ":" in match["front"].split()[-1] + linked
+    joined = (  # `arn:aws:iam::…`; a link's address after the `::` has a colon of its own
+        tight and not asks and ":" in match["front"].split()[-1] + _ADDRESS.sub("", match["back"].split()[0])
+    )
     pathed = (
         tight and bool(front) and front.split()[-1].lstrip("`*_").casefold() in _NAMESPACES
     )  # `std::vector is …`
