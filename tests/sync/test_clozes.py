@@ -80,6 +80,18 @@ def test_a_reworded_cloze_is_updated_in_place_by_the_next_sync(tmp_path: Path) -
         student.close()
 
 
+def test_a_cloze_reworded_as_a_part_is_added_keeps_its_note_and_history_through_sync(tmp_path: Path) -> None:
+    course = cloze_course(tmp_path)
+    guid = study(course, lambda student: student.note(EBS).guid)
+    student = sync_edited(course, "at a time.", "at a time, and both live in {{c3::one Availability Zone}}.")
+    try:
+        (grown,) = [note for note in student.notes() if note.guid == guid]
+        assert len(grown.cards()) == 3 and student.reviews_of(grown) == 2
+        assert len(list(student.notes())) == 8
+    finally:
+        student.close()
+
+
 EFS = "01-storage/cloze/efs-a-shared-file-system-for-linux-instances"
 
 
