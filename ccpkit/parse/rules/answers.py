@@ -186,6 +186,12 @@ _CALLED_RIGHT = regex(
     r"\s*(?:are|is|were|was)\s+(?:both\s+|all\s+|also\s+)?(?:correct|right|true|valid|the\s+answers?)\b", re.I
 )
 """Letters the words after them call right: ``A, C are correct``."""
+_CALLED_WRONG = regex(
+    r"\s*(?:are|is|were|was)\s+(?:both\s+|all\s+)?(?:wrong|incorrect|false|distractors?|traps?"
+    r"|not\s+(?:correct|right|the\s+answers?))\b",
+    re.I,
+)
+"""Letters the words after them call wrong (``A and C are wrong, so B``): the answer is named after."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -605,6 +611,9 @@ def _answer(match: re.Match[str], *, rest: bool = True) -> Answer:
         written, said = written[: cut.start()], f"{written[cut.end() :]}{said}"
     if (first := _FIRST_OF_A_REMARK.match(written)) and _REMARK.match(said) and not _CALLED_RIGHT.match(said):
         written, said = first[1], f"{written[first.end() :]}{said}"  # `B; A and C are wrong.`
+    if (wrong := _CALLED_WRONG.match(said)) is not None:  # `A and C are wrong, so B.`: the one left
+        named = tuple(dict.fromkeys(re.findall(r"\b[A-H]\b", said[wrong.end() :])))
+        return Answer(named, " ".join(f"{written} {said}".split()))
     words = _JOINERS.sub(" ", written).upper()  # `A e B`: the Portuguese "and", not the letter E
     run_together = re.fullmatch(r"[A-H]{2,8}|[a-h]{2,4}", written)
     letters = tuple(dict.fromkeys(written.upper() if run_together else re.findall(r"\b[A-H]\b", words)))

@@ -84,6 +84,13 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
             if not _apply_key(ctx, namesakes, entry, floor) and not ctx.answers_elsewhere:
                 message = f"answer key entry {entry.question} matches no question above it: check its number"
                 yield Problem(ctx.at(entry.node), message, "warning")
+            elif (disagreeing := _disagreeing(ctx, namesakes, entry, floor)) is not None:
+                said = ", ".join(entry.answer.letters)
+                message = (
+                    f"answer key entry {entry.question} says {said} but the question answers "
+                    f"{', '.join(disagreeing)} where it is asked: it keeps that; correct one of them"
+                )
+                yield Problem(ctx.at(entry.node), message, "warning")
         floor = ctx.doc.line_of(group[-1].node)
     _answers_in_order(drafts)
     if ctx.key_elsewhere is not None:
@@ -171,7 +178,7 @@ _IN_ORDER = regex(
 def _answers_in_order(drafts: list[Draft]) -> None:
     """Give the letters of an ``Answers:`` line that the last question took for its own to it and the
     questions right above it that have no answer, one each in order, when there are as many of them
-    (a question wanting several answers says so: ``Choose two``)."""
+    (a question wanting several answers says so: ``Choose two``, ``Which of these are …?``)."""
     for index, draft in enumerate(drafts):
         node = draft.answer_node
         found = (
@@ -180,11 +187,21 @@ def _answers_in_order(drafts: list[Draft]) -> None:
         letters = re.findall(r"[A-H]", found["letters"].upper()) if found else []
         if len(letters) < 2 or len(letters) > index + 1 or answers_asked(draft.stem) is not None:
             continue
+        if _ASKS_FOR_SEVERAL.search(draft.stem):
+            continue  # `Which of these are …?` over `Answers: A, C`: its own answers
         run = drafts[index + 1 - len(letters) : index + 1]
         if any(_answered(above) or above.section != draft.section for above in run[:-1]):
             continue
         for asked, letter in zip(run, letters, strict=True):
             asked.answer, asked.answer_node = Answer((letter,), ""), node
+
+
+_ASKS_FOR_SEVERAL = regex(
+    r"(?i)\bwhich\s+(?:of\s+(?:these|those|the\s+following)\s+)?(?:are|were)\b|\bwhat\s+are\b"
+    r"|\bselect\s+all\b|\bchoose\s+all\b|\ball\s+that\s+apply\b"
+)
+"""A question that asks for several answers without counting them (``Which of these are …?``,
+``Select all that apply``)."""
 
 
 def _apply_key_elsewhere(ctx: Context, by_id: Mapping[str, list[Draft]]) -> Iterator[Problem]:
@@ -612,6 +629,22 @@ def _key_table(node: Node) -> Node | None:
 
 def _cell(cell: Node) -> str:
     return cell.children[0].content.strip() if cell.children else ""
+
+
+def _disagreeing(ctx: Context, drafts: list[Draft], entry: KeyEntry, floor: int) -> tuple[str, ...] | None:
+    """The letters of the question between the key before (ending at line ``floor``) and a key's entry
+    that answers it otherwise where it is asked (``Answer: A`` under it, ``2. B`` in the key), when the
+    entry went to no question: ``None`` if the entry answered one, or they agree."""
+    if any(draft.answer_node is entry.node for draft in drafts):
+        return None
+    line = ctx.doc.line_of(entry.node)
+    above = [
+        draft for draft in drafts if floor < ctx.doc.line_of(draft.start) < line and draft.answer is not None
+    ]
+    if not above or not entry.answer.letters:
+        return None
+    letters = above[-1].answer.letters if above[-1].answer is not None else ()
+    return letters if letters and set(letters) != set(entry.answer.letters) else None
 
 
 def _apply_key(ctx: Context, drafts: list[Draft], entry: KeyEntry, floor: int) -> bool:

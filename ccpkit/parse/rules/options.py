@@ -1058,8 +1058,16 @@ def _run_from(letters: Sequence[re.Match[str]], first: str) -> list[int]:
 
 
 def _cut(line: str, starts: Sequence[int]) -> list[str]:
-    """``line`` cut where each option opens, from the first."""
-    return [line[start:end].strip() for start, end in itertools.pairwise([*starts, len(line)])]
+    """``line`` cut where each option opens, from the first; a bar or semicolon parting every option
+    from the next (``A) 54 | B) 56``, ``A) DNS; B) ARP``) is no word of it."""
+    cut = [line[start:end].strip() for start, end in itertools.pairwise([*starts, len(line)])]
+    if (
+        len(cut) > 1
+        and (parting := cut[0][-1:]) in ("|", ";")
+        and all(text.endswith(parting) for text in cut[:-1])
+    ):
+        cut = [text.removesuffix(parting).rstrip() for text in cut[:-1]] + [cut[-1].removesuffix(parting)]
+    return cut
 
 
 def _opens(line: str, first: str = "A") -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -9,10 +10,11 @@ from ccpkit import cloze_syntax
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
-from ccpkit.parse.document import Block, heading_text, only_links_within_page
+from ccpkit.parse.document import LISTS, Block, heading_text, only_links_within_page
 from ccpkit.parse.html_tables import squeezed
 from ccpkit.parse.rules.answers import callout, plain
 from ccpkit.parse.rules.options import option_letters, table_cells
+from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
@@ -63,6 +65,22 @@ def _tables_in(
         for child in node.children:
             yield from _tables_in(ctx, block, child, above, title)
             above = child
+    elif node.type in LISTS:
+        for item in node.children:
+            words = item.children[0] if item.children else None
+            if words is not None and _announces_a_table(words):
+                for child in item.children[1:]:
+                    yield from _tables_in(ctx, block, child, words, title)
+
+
+def _announces_a_table(paragraph: Node) -> bool:
+    """A list item's words that only introduce the table below them (``S3 classes compared:``,
+    ``Court fees depend on the claim value:``), no term a table would define: the table is one of its
+    own, where under a term (``**S3 classes:** …``) it is part of the term's definition."""
+    if paragraph.type != "paragraph":
+        return False
+    words = paragraph.children[0].content.strip()
+    return words.endswith(":") and split_term(paragraph.children[0]) is None
 
 
 def check_broken_tables(ctx: Context) -> Iterator[Item | Problem]:
@@ -73,6 +91,18 @@ def check_broken_tables(ctx: Context) -> Iterator[Item | Problem]:
         if node.type == "html_block" and "<table" in node.content.lower() and squeezed(node.content):
             message = "HTML table on too few lines to read: put each `<tr>` row on a line of its own"
             yield Problem(ctx.at(node), message, "warning")  # the others are read as Markdown tables
+        if node.type == "html_block" and "<table" in node.content.lower() and _SPANNING.search(node.content):
+            message = (
+                "HTML table with a cell spanning rows or columns (`rowspan`, `colspan`) is not read: no "
+                "cards; write each cell out, or write the table as a Markdown table"
+            )
+            yield Problem(ctx.at(node), message, "warning")
+        if node.map and (kind := _pandoc_table(ctx, node)):
+            message = (
+                f"a Pandoc {kind} table is not read: no cards; write it as a Markdown table, `| A | B |` "
+                "over `| --- | --- |` and a `| … |` line per row"
+            )
+            yield Problem(ctx.at(node), message, "warning")
         if node.type != "inline" or "|" not in node.content or not node.map:
             continue
         header, _, rest = node.content.partition("\n")
@@ -84,6 +114,39 @@ def check_broken_tables(ctx: Context) -> Iterator[Item | Problem]:
                 "column, or the table is read as text"
             )
             yield Problem(ctx.at(node), message)
+
+
+def _dittos_filled(rows: list[list[str]]) -> tuple[tuple[str, ...], ...]:
+    """The rows with each ditto mark (``"``, ``〃``, ``ditto``) read as the cell above it says."""
+    for above, row in itertools.pairwise(rows):
+        row[:] = [
+            above[at] if _DITTO.fullmatch(cell.strip()) and at < len(above) else cell
+            for at, cell in enumerate(row)
+        ]
+    return tuple(map(tuple, rows))
+
+
+_DITTO = regex(r"[\"\u201d\u2033\u3003]|(?i:ditto|do\.)")
+"""A cell saying "the same as the one above": ``"``, ``〃``, ``ditto``, ``do.``."""
+
+
+def _pandoc_table(ctx: Context, node: Node) -> str:
+    """``grid`` for a paragraph of a Pandoc grid table (``+------+-----+`` lines), ``simple`` for a
+    rule of its columns' dashes (``------  -----``, Markdown's thematic break) right under their names
+    and over the rows; empty for any other block."""
+    if node.type == "inline" and _GRID_RULE.fullmatch(node.content.partition("\n")[0].strip()):
+        return "grid"
+    assert node.map is not None
+    at = node.map[0]
+    if node.type != "hr" or not 0 < at < len(ctx.doc.lines) - 1:
+        return ""
+    named, rule, row = ctx.doc.lines[at - 1 : at + 2]
+    return "simple" if _SIMPLE_RULE.fullmatch(rule.strip()) and len(named.split()) > 1 and row.strip() else ""
+
+
+_GRID_RULE = regex(r"\+(?:[-=:]{3,}\+){2,}")
+_SIMPLE_RULE = regex(r"-{3,}(?:[ \t]{2,}-{3,})+")
+_SPANNING = regex(r"\b(?:rowspan|colspan)\s*=\s*[\"']?(?:[2-9]|\d{2,})", re.IGNORECASE)
 
 
 def _cell_count(row: str) -> int:
@@ -103,13 +166,17 @@ def _table(ctx: Context, block: Block, node: Node, previous: Node | None, held_b
     for row in rows:
         line = ctx.doc.lines[row.map[0]] if row.map else ""
         written = count_cells(_QUOTED.sub("", line) if held else line) if row.map else len(columns)
+        if written != len(columns) and "|" not in line:
+            return ctx.problem(  # Markdown takes a line written right under a table into it
+                row, "this line is read as a row of the table above it: leave a blank line between them"
+            )
         if written != len(columns):
             return ctx.problem(
                 row,
                 f"table row has {written} cell{'s' * (written != 1)} but the header has {len(columns)}: "
                 "add or remove cells (write an empty cell as `| |`)",
             )
-    cells = tuple(tuple(table_cells(row)) for row in body)
+    cells = _dittos_filled([table_cells(row) for row in body])
     if _navigation(cells):
         message = "table of links within the page (a table of contents): no comparison table, left out"
         return Problem(ctx.at(node), message, "info")
