@@ -48,7 +48,7 @@ def passages(ctx: Context, questions: frozenset[int]) -> Iterator[Passage]:
 
 
 def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) -> Iterator[Passage]:
-    text = item_text(ctx.doc.source(node)) if marker else ctx.doc.source(node)
+    text = item_text(_without_tables(ctx, node, ctx.doc.source(node))) if marker else ctx.doc.source(node)
     if node.type == "blockquote":
         text = _CALLOUT_TITLE.sub(_titled, _without_tables(ctx, node, text), count=1)
     elif node.type == "paragraph" and (terms := definition_list(node.children[0].content.split("\n"))):
@@ -57,8 +57,9 @@ def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) ->
 
 
 def _without_tables(ctx: Context, quote: Node, text: str) -> str:
-    """A quote's ``text`` (its source, a line per line of the file) without the lines of the tables
-    in it that the table rule took: each prints as a table of its own, as one outside a quote does."""
+    """A quote's or list item's ``text`` (its source, a line per line of the file) without the lines of
+    the tables in it that the table rule took: each prints as a table of its own, as one outside a
+    quote does."""
     tables = {line for table in _tables_taken(ctx, quote) if table.map for line in range(*table.map)}
     if not tables or quote.map is None:
         return text

@@ -29,6 +29,16 @@ def test_a_table_in_a_callout_prints_once_as_a_table_of_its_own(tmp_path: Path) 
     assert [(t.title, t.rows) for t in tables(module)] == [("Pricing", (("Spot", "up to 90%"),))]
 
 
+def test_a_table_a_list_item_introduces_prints_once_as_a_table_of_its_own(tmp_path: Path) -> None:
+    module = parsed(
+        tmp_path,
+        "# Storage\n\n- Classes compared:\n\n  | Class | Retrieval |\n  |---|---|\n  | Glacier | hours |\n\n"
+        "- Lifecycle rules move objects.\n",
+    )
+    assert [p.text for p in module.passages] == ["Classes compared:", "Lifecycle rules move objects."]
+    assert [(t.title, t.rows) for t in tables(module)] == [("Classes compared", (("Glacier", "hours"),))]
+
+
 def test_a_quoted_table_no_rule_took_prints_in_its_quote(tmp_path: Path) -> None:
     """A table in a nested quote is a table, printed once; a header alone is no table: the quote
     prints it as written."""
