@@ -25,14 +25,14 @@ from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
 _LETTERED = regex(
-    r"^(?:\*\*|__)?(?P<named>(?i:option|choice)\s+(?=[A-H]\b))?(?:\((?P<paren>[A-Ha-h])\)|\[(?P<bracket>[A-H])\]|(?P<letter>[A-Ha-h])\\?[.)]"
+    r"^(?:\*\*|__)?(?P<named>(?i:option|choice)\s+(?=[A-H]\b))?(?:\((?P<paren>[A-Ha-h])\)|\[(?P<bracket>[A-H])\]|(?P<letter>[A-Ha-h])\\?[.)]|(?P<closed>[A-H])\]"
     r"|(?P<wide>[A-H])[\u3001\uff0e\uff09]|(?P<loose>[A-H])(?:[ \t]*[-\u2013\u2014]|:))(?:\*\*|__)?"
     r"(?:(?:\s+|(?<=[\u3001\uff0e\uff09])|(?=`))(?P<text>\S.*))?$",
     re.S,
 )
-"""An option's letter: ``A)``, ``(a)``, ``[A]``, ``B.`` (``B\\.`` as document exports escape it), ``A、``,
-``A\uff0e`` and ``A\uff09`` as Chinese and Japanese banks write them (their words may follow with no space,
-as code may after any letter: ``D:`null```), and, in a run of two or more from ``A``, ``A: …`` or
+"""An option's letter: ``A)``, ``(a)``, ``[A]``, ``A]``, ``B.`` (``B\\.`` as document exports escape it),
+``A、``, ``A\uff0e`` and ``A\uff09`` as Chinese and Japanese banks write them (their words may follow with no
+space, as code may after any letter: ``D:`null```), and, in a run of two or more from ``A``, ``A: …`` or
 ``A - …`` (a lone ``A:`` answers a ``Q:``). ``Option A: …`` only where an answer names one
 (``Answer: Option C``): decision records weigh their options so, with no answer to give."""
 _ASKS = regex(
@@ -755,7 +755,14 @@ def _numbered_item(line: str, options: Sequence[DraftOption]) -> re.Match[str] |
 
 
 def _letter(match: re.Match[str]) -> str:
-    return match["paren"] or match["bracket"] or match["letter"] or match["wide"] or match["loose"]
+    return (
+        match["paren"]
+        or match["bracket"]
+        or match["letter"]
+        or match["closed"]
+        or match["wide"]
+        or match["loose"]
+    )
 
 
 def _option(match: re.Match[str], text: str, node: Node) -> DraftOption:
