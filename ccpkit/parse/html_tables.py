@@ -15,7 +15,8 @@ _SPACES = regex(r"\s+")
 _MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`", "sup": "^"}
 """Inline tags kept as the Markdown they mean (``πr<sup>2</sup>`` as ``πr^2``); any other tag is
 dropped, its text kept."""
-_NOT_A_GRID = regex(r"\b(?:rowspan|colspan)\s*=|<pre\b", re.I)
+_SPANNING = regex(r"\b(?:rowspan|colspan)\s*=", re.I)
+_NOT_A_GRID = regex(rf"{_SPANNING.pattern}|<pre\b", re.I)
 _FOOTER = regex(r"<tfoot\b.*?</tfoot\s*>", re.I | re.S)
 _BLOCKS = frozenset({"p", "li", "div"})
 """Tags that open a line of their own in a cell."""
@@ -42,6 +43,12 @@ def markdown_tables(text: str, code: Container[int]) -> str:
 
 def _line(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
+
+
+def spans_cells(html: str) -> bool:
+    """Whether ``html`` holds a table with header cells that is not read for a cell spanning rows or
+    columns (a page laid out with a table, no ``<th>`` in it, is not one to read)."""
+    return "<th" in html.lower() and _SPANNING.search(html) is not None
 
 
 def squeezed(html: str) -> bool:

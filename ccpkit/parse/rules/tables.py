@@ -11,7 +11,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import LISTS, Block, heading_text, only_links_within_page
-from ccpkit.parse.html_tables import squeezed
+from ccpkit.parse.html_tables import spans_cells, squeezed
 from ccpkit.parse.rules.answers import callout, plain
 from ccpkit.parse.rules.options import option_letters, table_cells
 from ccpkit.parse.rules.terms import split_term
@@ -91,7 +91,7 @@ def check_broken_tables(ctx: Context) -> Iterator[Item | Problem]:
         if node.type == "html_block" and "<table" in node.content.lower() and squeezed(node.content):
             message = "HTML table on too few lines to read: put each `<tr>` row on a line of its own"
             yield Problem(ctx.at(node), message, "warning")  # the others are read as Markdown tables
-        if node.type == "html_block" and "<table" in node.content.lower() and _SPANNING.search(node.content):
+        if node.type == "html_block" and "<table" in node.content.lower() and spans_cells(node.content):
             message = (
                 "HTML table with a cell spanning rows or columns (`rowspan`, `colspan`) is not read: no "
                 "cards; write each cell out, or write the table as a Markdown table"
@@ -146,7 +146,6 @@ def _pandoc_table(ctx: Context, node: Node) -> str:
 
 _GRID_RULE = regex(r"\+(?:[-=:]{3,}\+){2,}")
 _SIMPLE_RULE = regex(r"-{3,}(?:[ \t]{2,}-{3,})+")
-_SPANNING = regex(r"\b(?:rowspan|colspan)\s*=\s*[\"']?(?:[2-9]|\d{2,})", re.IGNORECASE)
 
 
 def _cell_count(row: str) -> int:
