@@ -83,7 +83,7 @@ def mistakes(text: str) -> tuple[Mistake, ...]:
     end = 0
     for match in [*_TOKEN.finditer(text), None]:
         gap = text[end : match.start() if match else len(text)]
-        for opening in _OPENING.finditer(gap):
+        for opening in OPENING.finditer(gap):
             message = f"cloze {opening[0]!r} is never closed: end it with '}}}}' (like {{{{c1::S3}}}})"
             found.append(Mistake(end + opening.start(), message))
         if match is None:
@@ -220,7 +220,7 @@ def renumbered(text: str, hidden: Sequence[str], kept: Sequence[str]) -> str:
         return text
     pieces = _SHOWN_CODE.split(text)  # text, code, text …: the code is every other piece
     for place in range(0, len(pieces), 2):
-        pieces[place] = _OPENING.sub(
+        pieces[place] = OPENING.sub(
             lambda found: f"{{{{c{moves.get(int(found[1]), int(found[1]))}::", pieces[place]
         )
     return "".join(pieces)
@@ -235,7 +235,8 @@ def _groups(hidden: Sequence[str]) -> dict[int, str]:
     return {number: "\x1f".join(texts) for number, texts in sorted(parts.items())}
 
 
-_OPENING = regex(r"\{\{c(\d+)::")
+OPENING = regex(r"\{\{c(\d+)::")
+"""An Anki cloze's opening, its number the group: ``{{c2::``."""
 _SHOWN_CODE = regex(r"(<code\b.*?</code>)", re.S)
 
 

@@ -25,6 +25,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
+from ccpkit.cloze_syntax import OPENING
 from ccpkit.embeds import URL_SCHEME, embeds_plugin
 from ccpkit.item_ids import WIKILINK
 from ccpkit.markdown_defaults import OFF_BY_DEFAULT
@@ -194,7 +195,7 @@ def _braces_spaced(tex: str) -> str:
     opened: list[int] = []  # the formula's open braces inside each cloze opened in it
     at = 0
     while at < len(tex):
-        cloze = _CLOZE_OPENING.match(tex, at) if "{{c" in tex else None
+        cloze = OPENING.match(tex, at) if "{{c" in tex else None
         if cloze is not None:
             pieces.append(cloze[0])
             opened.append(0)
@@ -214,7 +215,6 @@ def _braces_spaced(tex: str) -> str:
     return spaced.replace("}" + _CLOZE_CLOSING, "} }}").replace(_CLOZE_CLOSING, "}}")
 
 
-_CLOZE_OPENING = regex(r"\{\{c\d+::")
 _CLOZE_CLOSING = "\x00"
 """Stands for a cloze's own ``}}`` while the formula's are spaced."""
 

@@ -496,22 +496,21 @@ def _as_anki_reads(html: str) -> str:
     if "::" not in html and "{{" not in html and "}}" not in html:
         return html
     html = _CODE.sub(lambda code: code[1] + _shown_as_characters(code[2]) + code[3], html)
-    return _FORMULA.sub(
-        lambda formula: "".join(_unseparated(part) for part in _CLOZE_OPENING.split(formula[0])), html
-    )
+    return _FORMULA.sub(lambda formula: _SEPARATOR.sub(_unseparated, formula[0]), html)
 
 
 def _shown_as_characters(code: str) -> str:
     return code.replace("{{", "{&#123;").replace("}}", "}&#125;").replace("::", ":&#58;")
 
 
-def _unseparated(part: str) -> str:
-    return part if _CLOZE_OPENING.fullmatch(part) else part.replace("::", ":&#58;")
+def _unseparated(separator: re.Match[str]) -> str:
+    """A formula's ``::`` as characters; a cloze's opening written in the formula as it is."""
+    return separator[0] if separator["opening"] else ":&#58;"
 
 
 _CODE = regex(r"(<code\b[^>]*>)(.*?)(</code>)", re.DOTALL)
 _FORMULA = regex(r"\\\(.*?\\\)|\\\[.*?\\\]", re.DOTALL)
-_CLOZE_OPENING = regex(r"(\{\{c\d+::)")
+_SEPARATOR = regex(r"(?P<opening>\{\{c\d+)?::")
 
 
 def _digest(parts: list[str]) -> str:
