@@ -28,11 +28,11 @@ B``, ``Απάντηση: Γ``, ``Отговор: Б``, ``答案`` or ``正解`` 
 B``, ``Juiste antwoord: B``, ``Rätt svar: C``, ``เฉลย: ข``)."""
 
 _OPTIONS_LABEL = regex(
-    r"(?i)(?:answer\s+)?(?:options?|choices?|alternativas|opciones|opções|选项|選項|選択肢|보기|варианты(?:\s+ответов?)?)"
-    r"\s*[:\uff1a]?"
+    r"(?i)(?:(?:answer\s+)?(?:options?|choices?|alternativas|opciones|opções|选项|選項|選択肢|보기|варианты(?:\s+ответов?)?)"
+    r"|select\s+one(?:\s+or\s+more)?)\s*[:\uff1a]?"
 )
-"""``Options``, ``Answer choices:``, ``Opções:``, ``选项``: what labels a question's options, a heading or a
-line of its own over them."""
+"""``Options``, ``Answer choices:``, ``Opções:``, ``选项``, Moodle's ``Select one:``: what labels a
+question's options, a heading or a line of its own over them."""
 
 
 def labels_options(text: str) -> bool:

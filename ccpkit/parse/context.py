@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from ccpkit.errors import Problem
 from ccpkit.item_ids import item_id, slug
@@ -12,6 +13,9 @@ from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item, Kind, ModelErr
 from ccpkit.parse.document import Document
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
+
+if TYPE_CHECKING:
+    from ccpkit.parse.rules.answers import Answer
 
 USABLE_ID = regex(r"^[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)*$", re.ASCII)
 """What a pinned id may look like: ids end up in file names, tags and search queries, so no ``..``,
@@ -137,6 +141,11 @@ class Context:
     ``test-1.md``): questions this file leaves unanswered take its entries."""
     answers_elsewhere: bool = False
     """This file is such a key: its entries answer another file's questions, not ones above them."""
+    worded_key: dict[str, Answer] = field(default_factory=dict)
+    """What this file's answer keys say, as words, by question number (``unpadded``), read before its
+    questions: plain bullets closing a numbered question are its options when its entry names one of
+    them by its words (``1. Jupiter``, ``1. A/B test, because …``); a key's letter alone does not (it
+    may answer another list's question of that number)."""
 
     def at(self, node: Node) -> SourceLocation:
         return SourceLocation(path=self.doc.path, line=self.doc.line_of(node))

@@ -2,17 +2,19 @@
 list of questions, then under a title that names their answers and nothing else (``## Answers``,
 ``Solutions``, ``Answers to the review questions``, a line ``**Answers:**``), within the questions'
 section or after it, a numbered list answering them in words. Each question and the answer of its
-number make a card; an answer list of letters is an answer key, the multiple-choice rule's."""
+number make a card; answers that judge statements (``1. TRUE``, ``2. NOT GIVEN``) make a question of
+each with those options; an answer list of letters is an answer key, the multiple-choice rule's."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from ccpkit.errors import Problem
-from ccpkit.model import Item
+from ccpkit.model import Item, Option
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block, heading_text
-from ccpkit.parse.rules.answers import plain
+from ccpkit.parse.rules.answers import plain, worded_after_key_title
 from ccpkit.parse.rules.flashcards import listed_question
 from ccpkit.parse.rules.questions import item_numbers
 from ccpkit.parse.tree import Node
@@ -34,13 +36,12 @@ def extract_listed_answers(ctx: Context) -> Iterator[Item | Problem]:
     """A card per question answered in a numbered list under an answers title below it, as many
     answers as questions; an answer whose number no question has (a number mistyped), and the
     question left unanswered so, are warnings."""
-    blocks = ctx.doc.blocks
-    for index in range(1, len(blocks)):
-        title, answers = blocks[index - 1], blocks[index].node
-        if answers.type != "ordered_list" or ctx.is_claimed(answers) or not _names_answers(title.node):
-            continue
-        worded = _worded_answers(ctx, answers)
-        asked, alike = _questions_above(ctx, blocks[: index - 1], _around(title)) if worded else ({}, None)
+    for title, answers, above, worded in _answer_lists(ctx):
+        around = _around(title)
+        asked, alike = _questions_above(ctx, above, around, _question) if worded else ({}, None)
+        judged = _judged(worded, _says_not_given(ctx, above, around)) if not asked else ()
+        if judged:  # `1. TRUE`, `2. NOT GIVEN` under statements that ask nothing: a reading test's
+            asked, alike = _questions_above(ctx, above, around, _statement)
         if alike is not None and len(asked) != len(worded):
             continue  # some other list
         if alike is not None:
@@ -65,12 +66,31 @@ def extract_listed_answers(ctx: Context) -> Iterator[Item | Problem]:
             question, text, section = found
             answered.add(number)
             ctx.claim(question, *question.children)
+            if judged:
+                yield _judgement(ctx, question, text, section, judged, answer)
+                continue
             fields = ctx.common("card", text, question, section)
             yield from ctx.cards(question, fields, text, answer, both_ways=False)
         for number, (question, _, _) in asked.items():
             if number not in answered:
                 message = f"question {number} has no answer in the list under {_title(title.node)!r}"
                 yield Problem(ctx.at(question), message, "warning")
+
+
+def _answer_lists(
+    ctx: Context,
+) -> Iterator[tuple[Block, Node, Sequence[Block], dict[str, tuple[Node, str]]]]:
+    """Each list of answers in words not taken yet: its title, its block (the title's own line for
+    ``**Answers:** 1. Jupiter 2. Venus``), the blocks above it, and its answers by number."""
+    blocks = ctx.doc.blocks
+    for index, block in enumerate(blocks):
+        node = block.node
+        if ctx.is_claimed(node):
+            continue
+        if node.type == "paragraph" and (line := worded_after_key_title(node.children[0].content)):
+            yield block, node, blocks[:index], {number: (node, words) for number, words in line}
+        elif node.type == "ordered_list" and index and _names_answers(blocks[index - 1].node):
+            yield blocks[index - 1], node, blocks[: index - 1], _worded_answers(ctx, node)
 
 
 def _names_answers(node: Node) -> bool:
@@ -82,9 +102,11 @@ def _names_answers(node: Node) -> bool:
 
 
 def _title(node: Node) -> str:
-    """An answers title as read: ``Answers`` for ``## Answers`` and ``**Answers:**`` alike."""
+    """An answers title as read: ``Answers`` for ``## Answers``, ``**Answers:**`` and ``**Answers:** 1.
+    Jupiter 2. Venus`` alike."""
     written = heading_text(node) if node.type == "heading" else node.children[0].content
-    return plain(written).rstrip(":").strip()
+    title = plain(written)
+    return (title.partition(":")[0] if worded_after_key_title(written) else title.rstrip(":")).strip()
 
 
 def _around(title: Block) -> tuple[str, ...]:
@@ -107,7 +129,7 @@ def _worded_answers(ctx: Context, answers: Node) -> dict[str, tuple[Node, str]]:
 
 
 def _questions_above(
-    ctx: Context, blocks: Sequence[Block], around: tuple[str, ...]
+    ctx: Context, blocks: Sequence[Block], around: tuple[str, ...], read: Callable[[Node], str]
 ) -> tuple[dict[str, tuple[Node, str, tuple[str, ...]]], Node | None]:
     """Number → (item, question, section) of the nearest numbered list above, in the sections
     ``around`` the answers, when it is a list of questions, and of the lists of questions before it
@@ -122,7 +144,7 @@ def _questions_above(
             break
         if node.type != "ordered_list" or ctx.is_claimed(node) or block.section[: len(around)] != around:
             continue
-        questions = [_question(item) for item in node.children]
+        questions = [read(item) for item in node.children]
         if collecting and not all(questions):
             break  # `1. Write a function that …`: the list these answers answer, though it asks nothing
         numbers = item_numbers(node)
@@ -147,3 +169,59 @@ def _question(item: Node) -> str:
     if len(item.children) != 1 or item.children[0].type != "paragraph":
         return ""
     return listed_question(item) or ""
+
+
+def _statement(item: Node) -> str:
+    """A lone item's words, a statement to judge (``The pyramid was built for Khufu.``)."""
+    if len(item.children) != 1 or item.children[0].type != "paragraph":
+        return ""
+    return item.children[0].children[0].content.strip()
+
+
+_JUDGEMENT = regex(
+    r"(?i)^\W*(?P<said>true|false|not\s+given|yes|no|t|f|ng)\b\W*?(?:$|[\s.,;:\u2013\u2014-]+(?P<why>.*))",
+    re.S,
+)
+_JUDGED = {"true": "True", "t": "True", "false": "False", "f": "False", "yes": "Yes", "no": "No"}
+
+
+def _says_not_given(ctx: Context, blocks: Sequence[Block], around: tuple[str, ...]) -> bool:
+    """Whether the words of the sections ``around`` the answers offer "not given" as an answer
+    (``Decide whether each statement is True, False or Not Given.``)."""
+    return any(
+        block.node.type == "paragraph" and "not given" in block.node.children[0].content.casefold()
+        for block in blocks
+        if block.section[: len(around)] == around
+    )
+
+
+def _judged(worded: Mapping[str, tuple[Node, str]], not_given: bool) -> tuple[str, ...]:
+    """The options of a reading test's statements, when every answer judges one (``TRUE``, ``F``,
+    ``Not given — para 3``): ``True``, ``False`` (``Yes``, ``No``) and ``Not given`` if some answer, or
+    the words above (``not_given``), say it; none for answers in other words."""
+    said = [found["said"].casefold() for _, words in worded.values() if (found := _JUDGEMENT.match(words))]
+    if not worded or len(said) != len(worded):
+        return ()
+    answers = {_JUDGED.get(word, "Not given") for word in said}
+    judged = ("Yes", "No") if answers & {"Yes", "No"} else ("True", "False")
+    if not answers <= {*judged, "Not given"}:
+        return ()  # `True` beside `No`: no one scale
+    return (*judged, "Not given") if "Not given" in answers or not_given else judged
+
+
+def _judgement(
+    ctx: Context, item: Node, statement: str, section: tuple[str, ...], judged: tuple[str, ...], answer: str
+) -> Item | Problem:
+    """A statement's question, its options ``judged``, the answer's judgement right, its words after it
+    explaining."""
+    found = _JUDGEMENT.match(answer)
+    assert found is not None  # every answer judges, `_judged` says
+    said = _JUDGED.get(found["said"].casefold(), "Not given")
+    options = tuple(
+        Option(label=label, text=text, correct=text == said)
+        for label, text in zip("ABC", judged, strict=False)
+    )
+    fields = ctx.common("mcq", statement, item, section)
+    return ctx.build(
+        item, lambda: fields.mcq(stem=statement, options=options, explanation=(found["why"] or "").strip())
+    )

@@ -69,7 +69,7 @@ _VALUE = regex(
 )
 """The letters an answer gives, maybe after a word for option (``Option C``, ``Letra B``, ``Opción A``)."""
 _KEY_ENTRY = regex(
-    rf"^{_SYMBOLS}(?:(?i:{QUESTION}|q)\s*#?\s*)?(?P<id>[A-Z]?\d+(?:\.\d+)*)\s*(?:[:.)\u2013\u2014=\u2192-]\s*|\s+)"
+    rf"^{_SYMBOLS}(?:(?i:{QUESTION}|q)\s*#?\s*|\()?(?P<id>[A-Z]?\d+(?:\.\d+)*)\s*(?:[:.)\u2013\u2014=\u2192-]\s*|\s+)"
     rf"(?:(?i:(?:correct\s+)?answers?|ans)\s*[:\u2013\u2014=-]?\s*)?(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$",
     re.S,
 )
@@ -82,21 +82,24 @@ _ENTRY_LETTERS = (
 )
 """An entry's letters on a key's line: ``B``, ``(b)``, ``AC``, ``ac``, ``A, C``, ``C/D`` (not ``A, 2``: the
 next entry)."""
-_OPTION_NAMED = r"(?:\s*\([^()\n]{1,40}\))?"
-"""The option's words in brackets after an entry's letter (``1. c (Nile)``): no part of the key."""
+_OPTION_NAMED = r"(?:\s*\((?!\d+\))[^()\n]{1,40}\))?"
+"""The option's words in brackets after an entry's letter (``1. c (Nile)``): no part of the key (a
+number in brackets is the next entry's)."""
+_ENTRY_NUMBER_MARK = r"(?:[Qq]\.?\s*|#|\()?"
+"""What may open an entry's number on a key's line: ``Q2``, ``#3``, ``(4)``."""
 _ENTRIES_ON_A_LINE = regex(
-    rf"(?:^|[\s,;|]+)(?:[Qq]\.?\s*|#)?(?P<id>\d+)\s*(?:[.):=\u2013\u2014-]\s*)?(?P<letters>{_ENTRY_LETTERS})"
+    rf"(?:^|[\s,;|]+){_ENTRY_NUMBER_MARK}(?P<id>\d+)\s*(?:[.):=\u2013\u2014-]\s*)?(?P<letters>{_ENTRY_LETTERS})"
     rf"{_OPTION_NAMED}"
 )
-"""One entry of a key written on one line: ``1-B``, ``Q2: A``, ``#3 C/D``, ``2) A, C``, ``4-BD``,
-``1. c (Nile)``."""
+"""One entry of a key written on one line: ``1-B``, ``Q2: A``, ``#3 C/D``, ``2) A, C``, ``(3) B``,
+``4-BD``, ``1. c (Nile)``."""
 _RANGE_OF_ENTRIES = regex(
     r"(?:^|[\s,;|]+)\(?(?:[Qq]\.?\s*)?(?P<first>\d+)\s*(?:[\u2013\u2014-]|to)\s*(?:[Qq]\.?\s*)?(?P<last>\d+)\)?"
     r"\s*[:=\u2013\u2014-]?\s*(?P<letters>[A-H](?:[ ,]*[A-H])*|[a-h](?:[ ,]*[a-h])*)(?=$|[\s;|])"
 )
 """The letters of a run of questions, one each: ``1\u20135: B C A D A``, ``(6-8) ABD``."""
 _ENTRY_LINE = regex(
-    rf"^(?:[\s,;|]*(?:[Qq]\.?\s*|#)?\d+\s*(?:[.):=\u2013\u2014-]\s*)?{_ENTRY_LETTERS}{_OPTION_NAMED})+[\s,;|]*$"
+    rf"^(?:[\s,;|]*{_ENTRY_NUMBER_MARK}\d+\s*(?:[.):=\u2013\u2014-]\s*)?{_ENTRY_LETTERS}{_OPTION_NAMED})+[\s,;|]*$"
 )
 _STATED = regex(
     r"^(?:the\s+)?(?:correct\s+|right\s+)?(?:answer|option|choice)?\s*(?P<letters>[A-H])\s+(?:is|was)\s+"
@@ -299,8 +302,8 @@ def answer_line(text: str) -> Answer | None:
     value = match["value"].replace("`", "").strip()
     value = value if _CROSSED.match(value) else undecorated(value)  # `Answer: ✅ C. …`, never `❌ A`
     value = _unwrapped(value)
-    if _several_entries(value):
-        return None  # `Answers: 1-A, 2-B`: a key, not one answer
+    if _several_entries(value) or worded_after_key_title(text):
+        return None  # `Answers: 1-A, 2-B`, `Answers: 1. Jupiter 2. Venus`: a key, not one answer
     stated = _STATED.match(value)
     if stated is not None:  # `Answer: A is correct because …`
         said = _answer(stated)
@@ -489,15 +492,22 @@ class KeyEntry:
 
 
 def key_entry(text: str, number: str, node: Node) -> KeyEntry | None:
-    """``1. B`` (``number`` from the list), ``Q3: C``, ``**12. Answer: B**``, ``12 - B``, ``12) B``."""
+    """``1. B`` (``number`` from the list), ``Q3: C``, ``**12. Answer: B**``, ``12 - B``, ``12) B``,
+    ``(12) B``."""
     line = plain(text)
     match = _KEY_ENTRY.match(line)
     if match is not None and not _is_article(match):
-        return KeyEntry(question_id(match["id"]), _answer(match), node)
+        return KeyEntry(question_id(match["id"]), _said(match, line), node)
     listed = _LISTED_ENTRY.match(line) if number else None
     if listed is not None and not _is_article(listed):
-        return KeyEntry(question_id(number), _answer(listed), node)
+        return KeyEntry(question_id(number), _said(listed, line), node)
     return None
+
+
+def _said(entry: re.Match[str], line: str) -> Answer:
+    """A key entry's answer, with its letters and what follows them as written (``B-cells, via …``:
+    maybe an option's words)."""
+    return replace(_answer(entry), said=line[entry.start("letters") :].strip())
 
 
 def key_entries_on_a_line(text: str, node: Node) -> list[KeyEntry]:
@@ -542,6 +552,22 @@ def after_key_title(text: str) -> str | None:
     return listed if listed and _several_entries(listed) else None
 
 
+def worded_after_key_title(text: str) -> list[tuple[str, str]]:
+    """The answers in words written on an answer key's title line, numbered from 1 in turn
+    (``**Answers:** 1. Jupiter 2. Venus``): each one's number and words; none for any other line."""
+    match = _TITLED_ENTRIES.match(plain(text))
+    listed = (match["rest"] or match["run"]) if match else None
+    if not listed or "\n" in listed or _several_entries(listed):
+        return []
+    parts = _WORDED_NUMBER.split(f" {listed}")[1:]
+    entries = list(zip(parts[::2], (words.strip(" ,;") for words in parts[1::2]), strict=True))
+    numbered = [number for number, _ in entries] == [str(n) for n in range(1, len(entries) + 1)]
+    return entries if len(entries) >= 2 and numbered and all(words for _, words in entries) else []
+
+
+_WORDED_NUMBER = regex(r"[\s,;]+(\d+)[.)]\s+")
+
+
 def names_answers(text: str) -> bool:
     """A heading that is only a word for the answer, in any language (``## Lösung``, ``## Respuesta``,
     ``## Answer``): a key's title over a section of nothing but entries, else a section of notes."""
@@ -577,6 +603,14 @@ def question_id(text: str) -> str:
     """A question's id inside its set: ``Question 3`` → ``3``, ``Q7`` → ``7``, ``N3`` → ``N3``."""
     match = _QUESTION_ID.match(plain(text).strip())
     return match["id"].upper() if match else text.strip().upper()
+
+
+_PADDING = regex(r"(?<!\d)0+(?=\d)")
+
+
+def unpadded(number: str) -> str:
+    """A question's number as a key names it: ``## Question 01`` is entry ``1``."""
+    return _PADDING.sub("", number)
 
 
 def _is_article(match: re.Match[str]) -> bool:

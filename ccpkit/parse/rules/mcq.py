@@ -31,6 +31,8 @@ from ccpkit.parse.rules.answers import (
     names_answers,
     plain,
     question_id,
+    unpadded,
+    worded_after_key_title,
 )
 from ccpkit.parse.rules.edx_problems import edx_problems
 from ccpkit.parse.rules.options import (
@@ -56,6 +58,9 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     """Every question of the file, checked: answers among the options, option letters unique."""
     worded: list[Node] = []
     keys = list(_answer_keys(ctx, worded))
+    in_words = [(number, words) for node in worded for number, _, words in _numbered_answers(node)]
+    for number, words in [*((entry.question, entry.answer.said) for entry in keys), *in_words]:
+        ctx.worded_key.setdefault(unpadded(number), Answer((), "", words))  # `1. A/B test, because …`
     blocks = ctx.doc.blocks
     drafts: list[Draft] = []
     for found in itertools.chain(table_questions(ctx), edx_problems(ctx)):
@@ -75,7 +80,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     _counted_by_keys(ctx, drafts, starts, groups)
     by_id: dict[str, list[Draft]] = {}
     for draft in drafts:
-        by_id.setdefault(_unpadded(draft.question), []).append(draft)
+        by_id.setdefault(unpadded(draft.question), []).append(draft)
     section_of = _sections(ctx)
     floor = -1  # where the key before ends: its questions are above it
     for group in groups:
@@ -136,8 +141,8 @@ def _counted_by_keys(
 def _namesakes(by_id: Mapping[str, list[Draft]], entry: KeyEntry) -> list[Draft]:
     """The questions a key's entry may answer: those of its number, as a list of items all typed ``1.``
     counts it, or, none having that number, as it is typed (sections of one question each, numbered 1)."""
-    counted = by_id.get(_unpadded(entry.question), [])
-    return counted if counted or not entry.written else by_id.get(_unpadded(entry.written), [])
+    counted = by_id.get(unpadded(entry.question), [])
+    return counted if counted or not entry.written else by_id.get(unpadded(entry.written), [])
 
 
 def _sections(ctx: Context) -> Callable[[Node], str]:
@@ -158,14 +163,6 @@ def _of_section(drafts: list[Draft], title: str) -> list[Draft]:
     key answers ``## True/False``, where numbers start again in each), when there are such; else all."""
     named = [draft for draft in drafts if draft.section and draft.section[-1].strip().casefold() == title]
     return named if title and named else drafts
-
-
-_PADDING = regex(r"(?<!\d)0+(?=\d)")
-
-
-def _unpadded(number: str) -> str:
-    """A question's number as a key names it: ``## Question 01`` is entry ``1``."""
-    return _PADDING.sub("", number)
 
 
 _IN_ORDER = regex(
@@ -302,6 +299,8 @@ def _answer_keys(ctx: Context, worded: list[Node]) -> Iterator[KeyEntry]:
             key_level, seen = key_level or _BELOW_EVERY_HEADING, True
             ctx.claim(node)
             yield from key_entries_on_a_line(listed, node)
+        elif node.type == "paragraph" and worded_after_key_title(node.children[0].content):
+            worded.append(node)  # `**Answers:** 1. Jupiter 2. Venus`: maybe answers in words
         elif node.type == "paragraph" and is_key_title(node.children[0].content, line=True):
             below = blocks[index + 1].node if index + 1 < len(blocks) else None
             if below is not None and below.type == "bullet_list" and not found.get(index + 1):
@@ -335,7 +334,7 @@ def _answer_in_words(ctx: Context, by_id: Mapping[str, list[Draft]], answers: No
     listed-answers rule's). Questions of the ``section`` the list is in come first."""
     found = []
     for number, item, words in _numbered_answers(answers):
-        namesakes = _of_section(by_id.get(_unpadded(number), []), section)
+        namesakes = _of_section(by_id.get(unpadded(number), []), section)
         drafts = [draft for draft in namesakes if not _answered(draft)]
         if not drafts or not words:
             return
@@ -348,8 +347,11 @@ def _answer_in_words(ctx: Context, by_id: Mapping[str, list[Draft]], answers: No
 
 
 def _numbered_answers(node: Node) -> list[tuple[str, Node, str]]:
-    """(question number, where, words) of each item of a numbered list of one paragraph each, or each
-    row of a ``| Q | Answer |`` table (maybe in a callout); none for any other block."""
+    """(question number, where, words) of each item of a numbered list of one paragraph each, each
+    row of a ``| Q | Answer |`` table (maybe in a callout), or each answer on a key's title line
+    (``**Answers:** 1. Jupiter 2. Venus``); none for any other block."""
+    if node.type == "paragraph":
+        return [(number, node, words) for number, words in worded_after_key_title(node.children[0].content)]
     if node.type == "ordered_list":
         items = zip(node.children, item_numbers(node), strict=True)
         if any(len(item.children) != 1 or item.children[0].type != "paragraph" for item in node.children):

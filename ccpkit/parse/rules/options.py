@@ -25,16 +25,18 @@ from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
 _LETTERED = regex(
-    r"^(?:\*\*|__)?(?P<named>(?i:option|choice)\s+(?=[A-H]\b))?(?:\((?P<paren>[A-Ha-h])\)|\[(?P<bracket>[A-H])\]|(?P<letter>[A-Ha-h])\\?[.)]|(?P<closed>[A-H])\]"
-    r"|(?P<wide>[A-H])[\u3001\uff0e\uff09]|(?P<loose>[A-H])(?:[ \t]*[-\u2013\u2014]|:))(?:\*\*|__)?"
+    r"^(?:\*\*|__)?(?P<named>(?i:option|choice)\s+(?=[A-H]\b))?(?:\((?P<paren>[A-Ha-h])\)|\[(?P<bracket>[A-H])\]|(?P<letter>[A-Ha-h])\\?(?:\.\)|[.)])|(?P<closed>[A-H])\]"
+    r"|(?P<wide>[A-H])[\u3001\uff0e\uff09]|(?P<loose>[A-H]|[a-h](?=[-/]))(?:[ \t]*[-\u2013\u2014]|:|/))"
+    r"(?:\*\*|__)?"
     r"(?:(?:\s+|(?<=[\u3001\uff0e\uff09])|(?=`))(?P<text>\S.*))?$",
     re.S,
 )
 """An option's letter: ``A)``, ``(a)``, ``[A]``, ``A]``, ``B.`` (``B\\.`` as document exports escape it),
 ``A、``, ``A\uff0e`` and ``A\uff09`` as Chinese and Japanese banks write them (their words may follow with no
-space, as code may after any letter: ``D:`null```), and, in a run of two or more from ``A``, ``A: …`` or
-``A - …`` (a lone ``A:`` answers a ``Q:``). ``Option A: …`` only where an answer names one
-(``Answer: Option C``): decision records weigh their options so, with no answer to give."""
+space, as code may after any letter: ``D:`null```), and, in a run of two or more from ``A``, ``A: …``,
+``A - …``, ``A/ …`` or ``a- …`` (a lone ``A:`` answers a ``Q:``; ``a - …`` lines are keys and what
+they do). ``Option A: …`` only where an answer names one (``Answer: Option C``): decision records
+weigh their options so, with no answer to give."""
 _ASKS = regex(
     r"\b(?:select|choose|pick|selecione|escolha|assinale|marque|seleccione|elija|señale|choisissez|w[äa]hlen"
     r"|scegli|seleziona)\b"
@@ -84,8 +86,11 @@ _NAMES_PARTED = regex(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+")
 _WHOLE_CODE = regex(r"`(?P<inner>[^`]+)`")
 _LETTER_AND_TEXT = regex(r"(?P<letter>[A-Z])[.)]\s+(?P<text>.+)", re.S)
 """An answer written as its option is: the letter, then the option's text."""
-_REASON_AFTER = regex(r"\s*(?:[,;:]|\.(?=\s)|\s[-\u2013\u2014])\s*|\s+(?=(?:because|since|as)\b)", re.I)
+_REASON = r"\s*(?:[,;:]|\.(?=\s)|\s[-\u2013\u2014])\s*|\s+(?=(?:because|since|as)\b)"
+_REASON_AFTER = regex(_REASON, re.I)
 """Where an answer's option ends and its reason starts: ``Amazon S3, since …``, ``Amazon S3 — it …``."""
+_REASON_OR_ASIDE = regex(rf"{_REASON}|\s+(?=\()", re.I)
+"""The same, or where an aside in brackets starts: ``C# (built for .NET)``."""
 _NUMBER_JOINER = regex(r"(?i)\s*(?:,|;|&|/|\+|\band\b)\s*")
 _TASK = regex(
     r"^(?:\[(?P<mark>[ xX*]?)\]|\[(?P<quiz>\[[ xX]\]|\([ xX]\))\]"
@@ -301,6 +306,10 @@ def with_named_options(options: Sequence[DraftOption], answer: Answer) -> Answer
     worded = _worded_exactly(options, answer.said)
     if worded is not None:  # `B-cells`, `C++`, `AB`: an option's very words, not its letter
         return Answer((worded,), "", said=answer.said)
+    before, *reason = _REASON_OR_ASIDE.split(answer.said.strip(), maxsplit=1)
+    worded = _worded_exactly(options, before) if reason and len(before) > 1 else None
+    if worded is not None:  # `A NAT gateway, since …`, `C# (built for .NET)`: those words, then why
+        return Answer((worded,), reason[0].strip(), said=answer.said)
     line, newline, below = answer.rest.partition("\n")
     if newline:
         named = with_named_options(options, replace(answer, rest=line))
@@ -628,7 +637,8 @@ def unlettered_options(doc: Document, node: Node, answer: Answer | None, *, aske
     firsts = [_first_inline(item) for item in node.children] if node.type in LISTS else []
     if not 2 <= len(firsts) <= len(_LABELS) or any(first is None for first in firsts):
         return None
-    if any(_LETTERED.match(first or "") for first in firsts):
+    letters = [_letter(found).upper() for first in firsts if (found := _LETTERED.match(first or ""))]
+    if letters and letters == sorted(letters) and letters[0] == "A":
         return None  # lettered, but not as options may be (one left empty): not plain bullets either
     if answer is None and not (asked and node.type == "bullet_list"):
         return None  # numbered steps under a question tick the ones done: no answer
@@ -655,6 +665,14 @@ def unlettered_options(doc: Document, node: Node, answer: Answer | None, *, aske
         if numbers and not named_option(options, answer.text):  # `Answer: 7` past `4) 15`: words
             return None
     return Options(options, tail=glued) if answer.letters or named_option(options, answer.text) else None
+
+
+def marks_some(node: Node) -> bool:
+    """Plain bullets some of which, not all, are marked right (``AWS Shield ✅``, ``(correct)``): a
+    question's options, where a list whose every item is ticked is notes (``✔️ Same environment``)."""
+    firsts = [_first_inline(item) or "" for item in node.children] if node.type == "bullet_list" else []
+    marked = [_MARK.search(first) is not None for first in firsts]
+    return len(marked) >= 2 and any(marked) and not all(marked)
 
 
 def _option_numbers(answer: str) -> tuple[set[int], str]:
@@ -744,7 +762,7 @@ def _lettered(line: str, options: Sequence[DraftOption]) -> re.Match[str] | None
     if match is None or match["loose"] is None or not options:
         return match
     last = options[-1]
-    return match if last.loose and match["loose"] == next_label(last.label) else None
+    return match if last.loose and match["loose"].upper() == next_label(last.label) else None
 
 
 def _numbered_item(line: str, options: Sequence[DraftOption]) -> re.Match[str] | None:
@@ -786,7 +804,8 @@ def _in_order(options: list[DraftOption], going_on: bool) -> bool:
     if any(option.loose for option in options) and len(options) < 2:
         return False
     if not any(option.lower or option.loose for option in options):
-        return True
+        labels = [option.label for option in options]
+        return going_on or labels[0] == "A" or labels == sorted(labels)  # not `D. melanogaster`, `C. elegans`
     first = ord(options[0].label) if going_on else ord("A")
     return [option.label for option in options] == [chr(first + i) for i in range(len(options))]
 

@@ -35,6 +35,7 @@ from ccpkit.parse.rules.answers import (
     plain,
     question_id,
     takers_pick,
+    unpadded,
     worded_in_details,
 )
 from ccpkit.parse.rules.explained_terms import unexplained_term
@@ -48,6 +49,7 @@ from ccpkit.parse.rules.options import (
     lettered_grid,
     lettered_lines,
     marked,
+    marks_some,
     named_option,
     named_with_reason,
     next_label,
@@ -83,20 +85,31 @@ _NUMBERED_STEM = regex(
     r"|Q\.?#?(?P<q>[A-Z]?\d+)(?:[.):]|\s+[-\u2013\u2014](?=\s|\*\*|__))?"
     r"|(?P<id>[A-Z]?\d+)(?:\\?[.):\u3001\uff0e]|\s+[-\u2013\u2014](?=\s|\*\*|__))"
     r"|(?P<dotted>\d+(?:\.\d+)+)(?:[.):]|(?=\*\*|__))"
-    r"|#(?P<hashed>\d+)[.:)]?(?=\s+[A-Z])|(?P<keycap>\d)\ufe0f?\u20e3"
+    r"|#(?P<hashed>\d+)[.:)]?(?=\s+[A-Z])|(?P<keycap>\d)\ufe0f?\u20e3|\((?P<bracketed>\d+)\)"
     rf"|(?i:{QUESTION}(?:\s+text)?|pergunta|q)(?=(?:\*\*|__)?[ \u00a0\u202f]?:)|Q[.)](?=(?:\*\*|__)?\s))"
     r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\*\*|__)?(?:(?:\s+|(?<=[\u3001\uff0e])|(?=Topic\s))(?P<rest>\S.*))?$",
     re.S,
 )
+_GLUED_INSTRUCTION = regex(
+    r"(?i)(?:answer|choose|select|read|attempt|complete)\b[^\n]{0,80}?\b(?:questions?|following|below)\b"
+    r"[^\n]{0,40}?[.:!]\s+(?=\d+[.)]\s)"
+)
+"""An instruction to a set of questions that the first one's number follows on its line: ``Answer the
+following questions. 1. …``, ``Choose the best answer for each question: 1) …``."""
 _HOW_MANY = regex(r"(?i)\bhow\s+many\b")
 _NUMBER = regex(r"\d+(?:[.,]\d+)?")
 _ANSWER_LABEL = regex(r"(?i)^\W*(?:ans(?:wer)?s?|correct\s+answers?)\b")
 """How an answer line opens at the end of a question's paragraph: ``Ans -``, ``Answer:``."""
 _PAGE_LINES = regex(
-    r"^(?:Topic\s*#?\s*:?\s*\d+|\[All [^\]\n]* Questions\]|\(Exam Topic \d+\))[ \t]*(?:\n|$)", re.I | re.M
+    r"^(?:Topic\s*#?\s*:?\s*\d+|\[All [^\]\n]* Questions\]|\(Exam Topic \d+\)"
+    r"|(?:Partially\s+)?correct|Incorrect|Not\s+answered|Answer\s+saved|Not\s+complete|Complete"
+    r"|Mark(?:ed\s+out\s+of)?\s+[\d.]+(?:\s+out\s+of\s+[\d.]+)?|Flag\s+question|Question\s+text)"
+    r"[ \t]*(?:\n|$)",
+    re.I | re.M,
 )
 """A dump site's page lines under ``Question #: 45``: ``Topic #: 1``, ``[All … Questions]``; an exam
-dump's source tag, ``(Exam Topic 1)``."""
+dump's source tag, ``(Exam Topic 1)``; a Moodle review's state of the question under ``Question 1``:
+``Correct``, ``Mark 1.00 out of 1.00``, ``Flag question``."""
 _WORD_QUESTION = regex(r"(?:\*\*|__)?question(?:\*\*|__)?[ \t]*(?:\n|$)", re.I)
 """The word ``QUESTION`` after a number, as a paid bank's review pages write ``1. QUESTION``."""
 _ANSWER_HEADING = regex(
@@ -255,7 +268,7 @@ def find_questions(
         run = (
             None
             if ctx.is_claimed(node)
-            else _option_run(ctx, nodes, index)
+            else _option_run(ctx, nodes, index, ctx.worded_key.get(unpadded(default_id)))
             or _sorted_answers(ctx, nodes, index)
             or _answer_and_wrong_options(ctx, nodes, index)
         )
@@ -436,19 +449,21 @@ def _states_a_case(stem: _Stem, run: _Run) -> bool:
     return stem.anchor.type == "heading" and sentences and sum(bool(o.checked) for o in run.options) == 1
 
 
-def _option_run(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | None:
+def _option_run(ctx: Context, nodes: Sequence[Node], start: int, keyed: Answer | None = None) -> _Run | None:
     """Options from ``nodes[start]`` on: one block of them, or several blocks lettered in turn, with
-    code, images or blank lines between them (an option's text may be the block after its letter)."""
+    code, images or blank lines between them (an option's text may be the block after its letter).
+    ``keyed``: what a key says of the numbered question ``nodes`` are the blocks of, which answers
+    plain bullets closing it as an answer line below them would."""
     found = read_options(ctx.doc, nodes[start])
     if found is None and start > 0:
         below = nodes[start + 1] if start + 1 < len(nodes) else None
         after = nodes[start + 2] if start + 2 < len(nodes) else None
-        answer = _answer_below(below, after) if below is not None else None
+        answer = _answer_below(below, after) if below is not None else keyed
         above = start - 1  # the words that ask, maybe over an `### Options` heading
         while above > 0 and answer is not None and _labels_options(nodes[above]):
             above -= 1
         if answer is None or not counts_the_list(nodes[above], answer, nodes[start]):
-            asked = _asks(nodes[above], answered=answer is not None)
+            asked = _asks(nodes[above], answered=answer is not None or marks_some(nodes[start]))
             found = unlettered_options(ctx.doc, nodes[start], answer, asked=asked)
     if found is None or (len(found.options) == 1 and found.options[0].label != "A"):
         return None
@@ -600,9 +615,9 @@ def block_words(node: Node) -> str:
 
 
 def _asks(node: Node, *, answered: bool = False) -> bool:
-    """A paragraph that asks, or, ``answered`` by a line below the bullets, a heading that asks
-    (``### Q5. Which service is serverless?``): without that line, bullets under a heading that asks
-    are its notes (``## Why Docker?`` over ``- ✔️ Same environment everywhere``)."""
+    """A paragraph that asks, or, ``answered`` by a line below the bullets or by marks on some of them,
+    a heading that asks (``### Q5. Which service is serverless?``): else bullets under a heading that
+    asks are its notes (``## Why Docker?`` over ``- ✔️ Same environment everywhere``)."""
     if node.type == "heading":
         return answered and asks(heading_text(node))
     if node.type == "ordered_list" and node.children:  # `1. Which …?` over bullets not indented under it
@@ -767,9 +782,10 @@ def _opens_question(ctx: Context, nodes: Sequence[Node], index: int) -> bool:
 
 def _holds_questions(ctx: Context, node: Node) -> bool:
     """A numbered list whose items hold options below their first block: a list of questions."""
+    numbers = item_numbers(node) if node.type == "ordered_list" else [""] * len(node.children)
     return any(
-        _option_run(ctx, item.children, index) is not None
-        for item in node.children
+        _option_run(ctx, item.children, index, ctx.worded_key.get(unpadded(number))) is not None
+        for item, number in zip(node.children, numbers, strict=True)
         for index in range(1, len(item.children))
     ) or any(_in_first_paragraph(ctx, item) for item in node.children)
 
@@ -948,7 +964,8 @@ def _filed(line: str) -> bool:
 
 
 def _numbered(text: str) -> tuple[str, str]:
-    """(question number or "", text without it) of a stem's first block: ``Q3. …``, ``**12.** …``."""
+    """(question number or "", text without it) of a stem's first block: ``Q3. …``, ``**12.** …``,
+    ``(4) …``."""
     numbered = _NUMBERED_STEM.match(text)
     if (
         numbered is not None
@@ -957,6 +974,11 @@ def _numbered(text: str) -> tuple[str, str]:
         and "\n" not in text[: numbered.start("rest")]
     ):
         numbered = None  # `Topic 3 Question 2 was the hardest …`: words about a question, on its line
+    glued = _GLUED_INSTRUCTION.match(text) if numbered is None else None
+    if glued is not None:  # `Answer the following questions. 1. Which …?`: the set's instruction, then it
+        number, rest = _numbered(text[glued.end() :])
+        if number:
+            return number, rest
     if numbered is None:
         return "", _PAGE_LINES.sub("", text) if text.startswith("(") else text  # `(Exam Topic 1)` over it
     rest = _PAGE_LINES.sub("", numbered["rest"] or "").lstrip("\n")
@@ -965,7 +987,9 @@ def _numbered(text: str) -> tuple[str, str]:
         label = text[: numbered.start("rest")] if numbered["rest"] else text
         if label.count(text[:2]) % 2 and rest.count(text[:2]) % 2:  # `**Q1. Which …?** Pick one.`
             rest = f"{text[:2]}{rest}"  # the words in bold stay bold
-    number = next(filter(None, map(numbered.group, ("qid", "q", "id", "dotted", "hashed", "keycap"))), "")
+    number = next(
+        filter(None, map(numbered.group, ("qid", "q", "id", "dotted", "hashed", "keycap", "bracketed"))), ""
+    )
     return number, rest
 
 
