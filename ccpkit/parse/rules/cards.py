@@ -185,7 +185,10 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             described += [("label", label)] if describing else []
         elif block.node.type == "paragraph":
             defined = _definitions_below(ctx, block.node, blocks[index + 1 :], block.section)
-            arrows = list(_line_cards(ctx, block.node, block.section, glossary_paragraphs, defined))
+            announced = _announces(blocks[index - 1] if index else None, block)  # `These include:` above
+            arrows = list(
+                _line_cards(ctx, block.node, block.section, glossary_paragraphs, defined, announced=announced)
+            )
             yield from arrows
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
             if describing and not arrows and (following is None or following.type not in LISTS):
@@ -906,10 +909,13 @@ def _line_cards(
     section: tuple[str, ...],
     glossary_paragraphs: Mapping[int, Term],
     defined: Sequence[Node] = (),
+    *,
+    announced: bool = False,
 ) -> Iterator[Item | Problem]:
     """A paragraph written as a definition list (``Amazon S3`` over ``: Object storage``, the
-    definitions maybe ``defined`` in the paragraphs below), or as lines that each name a term, or one
-    of ``glossary_paragraphs``: a card per term."""
+    definitions maybe ``defined`` in the paragraphs below), or as lines that each name a term (``Name:
+    …`` lines too under a glossary's title, a heading naming kinds, ``Types of rock``, or a line
+    ``announced`` them, ``These include:``), or one of ``glossary_paragraphs``: a card per term."""
     lecture = defined_term(paragraph.children[0].content)  # `**Definition 2.1 (Group).** A group is …`
     if lecture is not None:
         yield _card(ctx, paragraph, section, lecture.front, lecture.rest, pinned_id(paragraph))
@@ -940,7 +946,10 @@ def _line_cards(
             back = "\n\n".join(field for field in fields if field.strip())
             yield _card(ctx, paragraph, section, front, back, "", offset=header + at, tags=tags)
         return
-    titled = len(exported) >= _GLOSSARY_TERMS and bool(section) and _is_glossary_title(section[-1])
+    titled = len(exported) >= _GLOSSARY_TERMS and (
+        announced
+        or (bool(section) and bool(_is_glossary_title(section[-1]) or _KINDS_TITLE.match(section[-1])))
+    )
     below = [line for node in defined for line in node.children[0].content.split("\n")]
     if below and not _DEFINITION_LINE.match(below[0]):  # a bare definition (`_bare_definition`)
         below[0] = f": {below[0]}"
@@ -1087,6 +1096,11 @@ _NAMES_KINDS = regex(
     r"(?i)\b(?:include[sd]?|including|such\s+as|types?|kinds?|terms?|categories|classes|patterns|principles"
     r"|concepts|definitions?)\b"
 )
+
+
+_KINDS_TITLE = regex(r"(?i)(?:the\s+)?(?:\w+\s+)?(?:types|kinds|categories|classes|forms)\s+of\s")
+"""A heading naming the kinds of something (``Types of cell division``, ``Main kinds of rock``): the
+``Name: …`` lines under it define them."""
 
 
 _SUBTITLED = (

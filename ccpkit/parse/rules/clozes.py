@@ -16,6 +16,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import LISTS, item_text
+from ccpkit.parse.rules.answers import CALLOUT
 from ccpkit.parse.rules.cards import announced_by, lead_in_above
 from ccpkit.parse.rules.flashcards import pairs_a_question, tagged_as_card, untagged
 from ccpkit.parse.rules.terms import split_term
@@ -128,7 +129,14 @@ def _marked(ctx: Context, text: str) -> str:
 
 
 def _first_text(paragraph: Node) -> str:
-    return paragraph.children[0].content if paragraph.children else ""
+    """A paragraph's text; in a callout's first, without its marker (``[!note]``) and the title on the
+    marker's line when text follows below (``Key idea``: the box's label, nothing to recall)."""
+    text = paragraph.children[0].content if paragraph.children else ""
+    marker = CALLOUT.match(text)
+    if marker is None:
+        return text
+    title, newline, body = text[marker.end() :].partition("\n")
+    return body if newline and not cloze_syntax.has_cloze(title, highlights=True) else text[marker.end() :]
 
 
 def _at(ctx: Context, node: Node, text: str, start: int, message: str) -> Problem:

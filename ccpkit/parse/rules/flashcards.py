@@ -342,6 +342,10 @@ def _in(
         if ctx.is_claimed(child):
             if child.type in LISTS:  # a list of questions: one without options may be answered in words
                 yield from _answered_in_words(ctx, child, sections[index])
+        elif child.type == "paragraph" and (paired := _paired_over_code(ctx, siblings, index)) is not None:
+            ctx.claim(*siblings[index : index + 3])  # `Q: What does this print?`, its code, `A: …`
+            yield from _items(ctx, sections[index], child, paired)
+            index += 2
         elif child.type == "paragraph" and (coded := _asked_over_code(ctx, siblings, index)) is not None:
             ctx.claim(*siblings[index - 2 : index + 1])  # `What does this print?`, its code, `?`, the answer
             yield from _items(ctx, sections[index - 2], siblings[index - 2], coded)
@@ -1318,6 +1322,23 @@ def _asked_over_code(ctx: Context, siblings: Sequence[Node], index: int) -> _Pai
     return _Pair(front, "\n".join(lines[1:]).strip(), reversible=lines[0].strip() == "??")
 
 
+def _paired_over_code(ctx: Context, siblings: Sequence[Node], index: int) -> _Pair | None:
+    """A ``Q: …`` line alone, its code, then the ``A: …`` that answers it: the question is the words
+    and the code."""
+    if index + 2 >= len(siblings):
+        return None
+    asked, code, answer = siblings[index : index + 3]
+    if code.type not in ("fence", "code_block") or answer.type != "paragraph":
+        return None
+    question, (first, *below) = asked.children[0].content.strip(), answer.children[0].content.split("\n")
+    said, told = _QUESTION.match(question), _ANSWER.match(first)
+    if "\n" in question or said is None or told is None or ctx.is_claimed(code) or ctx.is_claimed(answer):
+        return None
+    back = "\n".join([told["text"], *below]).strip()
+    front = f"{said['text'].strip()}\n\n{ctx.doc.source(code).strip()}"
+    return _Pair(front, back) if back and said["text"].strip() else None
+
+
 def _spaced_separator(ctx: Context, siblings: Sequence[Node], index: int) -> _Pair | None:
     """A ``?`` (or ``??``) paragraph alone between the paragraph that asks and the answer's block, a
     rule (``____``, ``---``) before or after the card, as some flashcard files space theirs: the pair."""
@@ -1780,6 +1801,7 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     if heading.tag == "h1" or not (_asks(asked) or instructed or unmarked):
         return ""
     below = _section_text(blocks[1:])
+    below = below[: next((at for at, node in enumerate(below) if at and _another_card(ctx, node)), None)]
     while below and below[-1].type == "paragraph" and leads_up_the_page(below[-1].children[0].content):
         ctx.claim(below.pop())  # `**[⬆ Back to Top](#table-of-contents)**` after the answer: no part of it
     quoted = _quote_answer(ctx, below[0], alone=len(below) == 1) if below else None
@@ -1813,6 +1835,23 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     ctx.claim(heading, *below)
     texts = [label if index == 0 and label else ctx.doc.written(node) for index, node in enumerate(below)]
     return "\n\n".join(text.strip() for text in texts)  # `A: The ohm.` loses its label
+
+
+def _another_card(ctx: Context, node: Node) -> bool:
+    """A block under a heading's answer that is an item of its own: taken by a rule before this one (a
+    cloze), or a paragraph of flashcards (``Q: …`` over ``A: …``, a ``?`` line, ``Front::Back``)."""
+    if ctx.is_claimed(node):
+        return True
+    if node.type != "paragraph":
+        return False
+    lines = [line.strip() for line in node.children[0].content.split("\n")]
+    if _opens_q_and_a(lines, bank=ctx.numbered_labels) or any(line in _SEPARATORS for line in lines):
+        return True
+    opening = _opens_file(ctx, node)
+    return any(
+        isinstance(_inline_pair(line, number, opening, in_a_deck=ctx.in_a_deck), _Pair)
+        for number, line in enumerate(lines)
+    )
 
 
 def _asks_in_words(block: Node) -> bool:

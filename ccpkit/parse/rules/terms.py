@@ -984,11 +984,12 @@ def undecorated(text: str) -> str:
 
 def _decoration_length(text: str) -> int:
     """How many characters at the start of ``text`` are a task box (``[x]``, as to-do lists write
-    terms too), emoji, other symbols and spaces."""
+    terms too), emoji, other symbols, spaces and the invisible marks that set a line's direction
+    (right-to-left writers type them around a term's bold and colon)."""
     box = _TASK_BOX.match(text)
     start = box.end() if box else 0
     for index, character in enumerate(text[start:], start):
-        if not (character in " \t\ufe0f\u200d" or unicodedata.category(character) in _DECORATIONS) or (
+        if not (character in _INVISIBLE or unicodedata.category(character) in _DECORATIONS) or (
             character in "`^"  # ASCII's modifier symbols open code and footnotes, not decoration
         ):
             return index
@@ -996,6 +997,8 @@ def _decoration_length(text: str) -> int:
 
 
 _TASK_BOX = regex(r"\[[ xX]\][ \t]+")
+_INVISIBLE = frozenset(" \t\ufe0f\u200d\u200e\u200f\u061c")
+"""Spaces, emoji joiners and selectors, and the marks of direction (left-to-right, right-to-left, Arabic)."""
 
 
 _DECORATIONS = frozenset({"So", "Sk"})
