@@ -206,6 +206,8 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
                 )
         elif all(_blank(cell, column in hyphens) for column, cell in enumerate(row) if column):
             continue  # `| **Compute** | | |`: a heading over the rows below, nothing to recall
+        elif _TOTAL.fullmatch(_plain(row[0])):
+            continue  # `| **Total** | 150 | 175 |`: the sum of the rows above, no fact of its own
         elif is_feature_first(table):
             asked = list(zip(table.columns[1:], row[1:], strict=True))
             question = _question([thing for thing, _ in asked], before="of ")
@@ -322,6 +324,8 @@ _SIGN = regex(r"[^\w\s]+")
 
 
 _NOTHING = frozenset({"", "\u2013", "\u2014", "n/a", "N/A"})
+_TOTAL = regex(r"(?i)(?:grand\s+|sub-?)?totals?|sum|average|mean|overall")
+"""A row that adds up or averages the rows above it."""
 
 
 def _plain(cell: str) -> str:

@@ -60,6 +60,12 @@ _GENERIC_HEADINGS = frozenset(
     | {"tl;dr", "tldr", "at a glance", "quick facts", "in short", "highlights", "introduction"}
 )
 """Headings that name no subject: labels under one describe the heading above it."""
+_EXAMPLE_HEADING = regex(
+    r"(?i)(?:(?:a|an|another|worked|solved|sample|quick|simple|practice)\s+)?"
+    r"(?:example|exercise|problem|calculation|demo)s?(?:\s+\d+)?\s*:?"
+)
+"""A heading over an example or an exercise (``Worked example``, ``Example 2``, ``Practice problems``):
+what is under it is worked through, not what the heading names."""
 _GLOSSARY_TERMS = 2
 """A glossary has at least two terms, and terms in two bullets of three or more."""
 _NEARLY_ALL_OF = 10
@@ -486,6 +492,8 @@ def _heading_card(
     what follows the labels (`To learn more …`, an analogy) is no part of the card. A heading among
     ``one_liners`` is a card with the paragraph under it (``### Amazon Athena`` over ``Serverless SQL
     on S3.``), one of a glossary's ``entries`` with what defines it."""
+    if heading is not None and _EXAMPLE_HEADING.fullmatch(_heading_front(heading_text(heading))):
+        return  # `## Worked example` over a problem and its working: a case to follow, nothing it names
     if heading is not None and id(heading) in entries:
         front = _heading_front(heading_text(heading))
         yield _card(ctx, heading, section, front, entries[id(heading)], pinned_id(heading))
@@ -1302,9 +1310,18 @@ def _glossary_lines(
     names = [term.front.casefold() for _, term in found]
     if len(set(names)) < len(names):  # `**Ana:** …` twice: who said what in a chat, not a glossary
         return []
+    if len(names) >= _GLOSSARY_TERMS and all(map(_WHEN.fullmatch, names)):
+        return []  # `Monday - finish the notes`, `9:00 - lecture`: a plan of the days, nothing to learn
     if len(found) >= _GLOSSARY_TERMS and all(term.rest.endswith(";") for _, term in found):  # Quizlet's rows
         return [(offset, replace(term, rest=term.rest[:-1].rstrip())) for offset, term in found]
     return found
+
+
+_WHEN = regex(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?"
+    r"|(?:day|week|session)\s+\d+|\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
+)
+"""A day or a time naming a line of a plan (``Monday``, ``Day 3``, ``9:30``), in lower case."""
 
 
 def _nearly_all(terms: int, lines: int) -> bool:

@@ -412,6 +412,29 @@ _CATALOGUED = frozenset({"publisher", "pages", "isbn", "edition"})
 """What only a book's record gives: a literature course's ``Title:`` and ``Genre:`` of a set text are
 facts to learn."""
 _TEACHERS = frozenset({"instructor", "lecturer", "professor", "teacher", "tutor", "ta", "teaching assistant"})
+_CLASS_DETAILS = frozenset(
+    {
+        "room",
+        "time",
+        "times",
+        "location",
+        "venue",
+        "schedule",
+        "textbook",
+        "textbooks",
+        "course code",
+        "credits",
+        "prerequisites",
+        "day",
+        "days",
+        "when",
+        "where",
+        "lectures",
+        "seminars",
+        "module code",
+    }
+)
+"""Where and when a class meets, and what to bring: a syllabus's details with its teacher's name."""
 _REACHED = regex(r"\S@\S|\d")
 """What says how to reach a teacher: an address, or the hours and room of an ``Office hours:`` line."""
 _GRADED = frozenset(
@@ -443,6 +466,8 @@ def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
     values = [value for _, value in fields]
     if len(names) >= 2 and names <= CHANGE_KINDS | {"breaking", "improved"}:
         return True  # a release's changes: `**Fixed:** the importer …`
+    if _describes_a_class(names):  # `Lecturer: Dr Okafor`, `Room: B12`, `Textbook: The …`
+        return True
     if any(map(_DEFINES.match, values)):  # `Attendees: the people present` defines
         return False
     said = dict(fields)
@@ -472,6 +497,13 @@ def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
             and all(len(value.split()) <= _AMOUNT_WORDS for value in values)
         )
     )
+
+
+def _describes_a_class(names: set[str]) -> bool:
+    """Where and when a class meets and what to bring, maybe with its teacher's name: two such lines at
+    least, and nothing else."""
+    known = names & (_TEACHERS | _CLASS_DETAILS)
+    return bool(names & _CLASS_DETAILS) and len(known) >= 2 and known == names
 
 
 def _describes_an_exam(fields: Sequence[tuple[str, str]]) -> bool:

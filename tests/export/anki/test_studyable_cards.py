@@ -417,6 +417,14 @@ def test_a_table_with_a_column_for_the_reader_to_fill_in_is_a_form_and_asks_noth
     assert any(note.id.startswith("01-field-guide/table/workshop-tools/") for note in anki_notes(deck))
 
 
+def test_a_totals_row_is_printed_but_never_asked() -> None:
+    deck = parse_notes(Path(__file__).parent / "fixtures" / "grouped-tables").deck
+    rows = [
+        visible_text(note.field("Row")) for note in anki_notes(deck) if "/table/catch-by-boat/" in note.id
+    ]
+    assert rows == ["Gull", "Tern"]  # `| **Total** | **150** | **175** |` adds them up: nothing of its own
+
+
 def test_a_hyphen_among_signs_is_asked_though_a_word_stands_beside_them() -> None:
     deck = parse_notes(Path(__file__).parent / "fixtures" / "grouped-tables").deck
     notes = {visible_text(note.field("Row")): note for note in anki_notes(deck)}
