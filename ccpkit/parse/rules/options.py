@@ -261,6 +261,7 @@ def named_with_reason(options: Sequence[DraftOption], words: str) -> tuple[tuple
     text (``A. remote-exec``, where ``A. genus`` alone would be a name)."""
     texts = [_words(option.text) for option in options]
     numbers, why = _option_numbers(words) if all(option.number for option in options) else (set(), "")
+    numbers = numbers or (_numbered_with_words(options, words) if all(o.number for o in options) else set())
     if numbers and numbers <= {option.number for option in options}:  # `Answer: 1` under `- 1: false`
         return tuple(option.label for option in options if option.number in numbers), why
     coded = _WHOLE_CODE.fullmatch(words.strip())  # `A. remote-exec` in backticks, as its option is
@@ -656,7 +657,7 @@ def unlettered_options(doc: Document, node: Node, answer: Answer | None, *, aske
     if any(letter not in _LABELS[: len(firsts)] for letter in answer.letters):
         return None
     if node.type == "ordered_list" and not answer.letters:
-        numbers = _option_numbers(answer.text)[0]
+        numbers = _option_numbers(answer.text)[0] or _numbered_with_words(options, answer.text)
         if numbers and all(1 <= number <= len(options) for number in numbers):
             numbered = enumerate(options, 1)
             return Options(
@@ -673,6 +674,20 @@ def marks_some(node: Node) -> bool:
     firsts = [_first_inline(item) or "" for item in node.children] if node.type == "bullet_list" else []
     marked = [_MARK.search(first) is not None for first in firsts]
     return len(marked) >= 2 and any(marked) and not all(marked)
+
+
+def _numbered_with_words(options: Sequence[DraftOption], answer: str) -> set[int]:
+    """The number of the option an answer names by its number and its words (``2) PUT``)."""
+    found = _NUMBER_AND_TEXT.fullmatch(answer.strip())
+    number = int(found["number"]) if found else 0
+    if not 1 <= number <= len(options) or _words(options[number - 1].text) != _words(
+        found["text"] if found else ""
+    ):
+        return set()
+    return {number}
+
+
+_NUMBER_AND_TEXT = regex(r"\(?(?P<number>[1-8])[.)]\s*(?P<text>\S.*)")
 
 
 def _option_numbers(answer: str) -> tuple[set[int], str]:
@@ -721,6 +736,30 @@ def answered_options(answer: str, node: Node, wrong: Node) -> list[DraftOption] 
     ]
     wrongs = [(unbolded(name.strip()), item, False) for name, item in zip(names, wrong.children, strict=True)]
     return by_words([(answer, node, True), *wrongs])
+
+
+def sided_lines(node: Node) -> Options | None:
+    """A paragraph's lines each labelled right or wrong (``Correct: UDP``, ``Incorrect: TCP``), one of
+    each at least: options lettered in the order of their words (``by_words``), where a question asks
+    right above them (else a usage note's right and wrong forms)."""
+    lines = _broken_lines(node.children[0].content) if node.type == "paragraph" else []
+    sided = [_SIDED.match(plain(line).strip()) for line in lines]
+    if (
+        len(sided) < 2
+        or not all(sided)
+        or len({found["side"].casefold() in _RIGHT_SIDES for found in sided if found}) != 2
+    ):
+        return None
+    found = by_words(
+        [(side["text"].strip(), node, side["side"].casefold() in _RIGHT_SIDES) for side in sided if side]
+    )
+    return Options(found) if found is not None else None
+
+
+_SIDED = regex(
+    r"(?i)(?P<side>correct|incorrect|right|wrong)(?:\s+(?:answer|option))?\s*[:\u2013\u2014-]\s*(?P<text>\S.*)"
+)
+_RIGHT_SIDES = frozenset({"correct", "right"})
 
 
 def by_words(sides: list[tuple[str, Node, bool]]) -> list[DraftOption] | None:

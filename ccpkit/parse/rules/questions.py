@@ -55,6 +55,7 @@ from ccpkit.parse.rules.options import (
     next_label,
     read_options,
     reasons_after_marks,
+    sided_lines,
     sided_options,
     true_or_false,
     unbolded,
@@ -455,6 +456,9 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int, keyed: Answer |
     ``keyed``: what a key says of the numbered question ``nodes`` are the blocks of, which answers
     plain bullets closing it as an answer line below them would."""
     found = read_options(ctx.doc, nodes[start])
+    sided = sided_lines(nodes[start]) if found is None and start > 0 else None
+    if sided is not None and _asked_above(ctx, nodes, start, asking=True):
+        found = sided  # `Correct: UDP`, `Incorrect: TCP` under `Which …?`
     if found is None and start > 0:
         below = nodes[start + 1] if start + 1 < len(nodes) else None
         after = nodes[start + 2] if start + 2 < len(nodes) else None
@@ -931,9 +935,10 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
 
 def _tags(words: str, worded: bool) -> bool:
     """``Topic 1``, ``[Hard]``, ``⭐ (Domain 2: Security)`` after a question's number in its heading:
-    a few words that neither ask nor end a sentence, over a stem ``worded`` below it."""
+    a few words that neither ask (``(Choose two.)``) nor end a sentence, over a stem ``worded`` below it."""
     ends = (".", "?", "!", ":", "\u3002", "\uff1f", "\uff01", "\uff1a")  # full-width ones too
-    return worded and 0 < len(words.split()) <= _TAG_WORDS and not words.endswith(ends)
+    short = worded and 0 < len(words.split()) <= _TAG_WORDS
+    return short and not words.endswith(ends) and not asks(words)
 
 
 def _small_print(node: Node) -> str | None:
