@@ -16,15 +16,16 @@ import operator
 import pickle
 import time
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from ccpkit.config import FORMATS, LEDGER_NAME
-from ccpkit.digest import content_digest, digest, file_digest
-from ccpkit.errors import UsageError
-from ccpkit.export import Exported, ExportOptions, Settled, joined
+from ccpkit.digest import content_digest, digest
+from ccpkit.errors import UsageError, WriteError
+from ccpkit.export import Exported, ExportOptions, Output, Settled, joined
 from ccpkit.progress import Progress
 from ccpkit.report import BuildReport, OutputFiles, format_counts, format_total
 from ccpkit.stamps import Stamp, Stamps
@@ -70,8 +71,6 @@ class Manifest:
     """What that build reported, but its changes to Anki notes: a no-op shows it again."""
     stamps: Mapping[str, Stamp] = field(default_factory=dict)
     """Each file looked at, as it was seen: the next build reads only those whose stamp changed."""
-    ledger: str = ""
-    """The digest of the ledger file as that build wrote (or found) it; its notes are in the store."""
 
 
 def build(
@@ -130,6 +129,7 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         return replace(previous.report, written=(), unchanged=unchanged, files=files, reread=frozenset())
     from ccpkit.export.formats import format_named
     from ccpkit.ledger import load_ledger
+    from ccpkit.ledger.last import LAST_LEDGER, with_last
     from ccpkit.ledger.storage import kept_ledger
 
     chosen = [format_named(name) for name in request.formats]
@@ -138,30 +138,28 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     if any(fmt.carries_identities for fmt in chosen):
         earlier = _kept_ledger(notes, store, stamps)
         ledger = earlier[1] if earlier is not None else load_ledger(notes / LEDGER_NAME)
-        if previous.ledger and (earlier is None or earlier[0] != previous.ledger):
-            ledger = _caught_up(ledger, store, previous.ledger)
+        read, last = stamps.found(notes / LEDGER_NAME), stamps.found(store.folder / LAST_LEDGER)
+        ledger = with_last(ledger, store.folder, read=read, last=last)
     made, outputs, changes = _make(request, chosen, targets, ledger, clock, previous, stamps)
-    written, last_ledger = made.written, previous.ledger
+    written = made.written
     if changes is not None:
         lines = _ledger_lines(notes, changes.ledger, earlier, stamps)
         ledger_digest = content_digest(*lines)
         fresh = earlier is None or earlier[0] != ledger_digest
         del earlier, ledger  # the ledger as read: its unchanged lines are in the new ones now
         path = _written(notes, PurePosixPath(LEDGER_NAME), lines, ledger_digest, stamps)
+        _written(store.folder, LAST_LEDGER, lines, ledger_digest, stamps)
         del lines
         written += (path,) if path is not None else ()
-        key = digest("ledger", ledger_digest)  # the ledger as written, kept beside the targets
+        key = digest("ledger", ledger_digest)  # the ledger as written, read back fast by the next build
         targets.used.add(key)
-        last_ledger = ledger_digest
         if fresh:
             store.put_pickled(key, kept_ledger(changes.ledger))
     if not request.modules:  # a build of some modules leaves the others' parts for the next full one
-        store.keep_only(targets.used)
+        store.keep_only(targets.used, names=(LAST_LEDGER.name,))
     report = replace(made, written=written, changes=changes, remade=tuple(targets.remade))
     kept = replace(report, changes=None, written=(), unchanged=(), remade=())  # what a no-op shows again
-    store.put(
-        manifest, Manifest(_with_ledger(sources, notes, stamps), outputs, kept, stamps.seen, last_ledger)
-    )
+    store.put(manifest, Manifest(_with_ledger(sources, notes, stamps), outputs, kept, stamps.seen))
     return report
 
 
@@ -386,54 +384,22 @@ def _kept_ledger(notes: Path, store: Store, stamps: Stamps) -> tuple[str, Ledger
 
 def keep_ledger(notes: Path, out: Path, ledger: Ledger) -> None:
     """File ``ledger``, which a sync just wrote into ``notes``, in the store of the build folder ``out``
-    under its file's digest, as the last ledger written here: the next build takes it whole, and a
-    ledger put back by git is caught up with it (``_caught_up``)."""
+    as the last ledger written here: the next build takes it whole, and a ledger put back by git is
+    caught up with it."""
+    from ccpkit.ledger.last import LAST_LEDGER
     from ccpkit.ledger.storage import kept_ledger
+    from ccpkit.write import write_atomically
 
     try:
-        found = file_digest(notes / LEDGER_NAME)
+        data = (notes / LEDGER_NAME).read_bytes()
     except OSError:
         return
     store, manifest = Store(out / FOLDER_NAME), digest("manifest")
-    store.put_pickled(digest("ledger", found), kept_ledger(ledger))
+    store.put_pickled(digest("ledger", content_digest(data)), kept_ledger(ledger))
+    with suppress(WriteError):  # a cache that cannot be written only makes the next build slower
+        write_atomically(store.folder, Output(LAST_LEDGER, data))
     previous = store.get(manifest, Manifest) or Manifest()  # a folder no build has used yet too
-    store.put(manifest, replace(previous, ledger=found, inputs=""))  # and the next build must look
-
-
-def _caught_up(ledger: Ledger, store: Store, last: str) -> Ledger:
-    """The ledger read from a file other than the last one a build or sync wrote here (``last``, its
-    digest): git reverted it or checked out an older one, merged two clones', or a hand edited it. A
-    note the last one says was sent later, with other text, takes that entry, so text put back in the
-    notes is sent again, dated after the copy Anki holds (an import skips an older one); a note it
-    still knows that the file lost comes back (a forgotten orphan stays forgotten)."""
-    from ccpkit.ledger.storage import unkept_ledger
-
-    kept = store.get(digest("ledger", last), tuple)
-    if kept is None:
-        return ledger
-    last_written = unkept_ledger(kept)
-    sent = last_written.notes
-    notes = {
-        key: later
-        if (later := sent.get(key)) is not None
-        and later.guid == entry.guid
-        and later.modified > entry.modified
-        and later.study != entry.study
-        else entry
-        for key, entry in ledger.notes.items()
-    }
-    held = {entry.guid for entry in notes.values()}
-    notes |= {  # a line cut by hand
-        key: entry
-        for key, entry in sent.items()
-        if key not in notes and entry.guid not in held and not entry.orphaned
-    }
-    return replace(
-        ledger,
-        notes=notes,
-        templates=ledger.templates or last_written.templates,
-        guid_scope=ledger.guid_scope or last_written.guid_scope,  # a file lost whole keeps its course's
-    )
+    store.put(manifest, replace(previous, inputs=""))  # and the next build must look
 
 
 def _ledger_lines(

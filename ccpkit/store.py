@@ -1,7 +1,8 @@
 """The build's one cache (``.ccpkit-cache/`` in the build folder, safe to delete): parsed modules and
 parts under the digest of all they were made from, ccpkit's code included (an entry is never stale,
-only unused); the ledger as last written; the last build's record. Entries are pickles of this
-folder's own builds: like a virtualenv, the folder is its owner's alone."""
+only unused); the ledger as last written (also as its file's bytes, ``ledger/last.py``); the last
+build's record. Entries are pickles of this folder's own builds: like a virtualenv, the folder is its
+owner's alone."""
 
 from __future__ import annotations
 
@@ -48,9 +49,10 @@ class Store:
         with suppress(WriteError):
             write_atomically(self.folder, Output(PurePosixPath(f"{key}{_SUFFIX}"), data))
 
-    def keep_only(self, keys: Iterable[str]) -> None:
-        """Forget every entry but those of ``keys`` (and any a killed build half wrote)."""
-        wanted = {f"{key}{_SUFFIX}" for key in keys}
+    def keep_only(self, keys: Iterable[str], *, names: Iterable[str] = ()) -> None:
+        """Forget every entry but those of ``keys`` and the files ``names`` (and any a killed build
+        half wrote)."""
+        wanted = {f"{key}{_SUFFIX}" for key in keys} | set(names)
         with suppress(OSError):
             for path in self.folder.iterdir():
                 if path.name not in wanted:

@@ -29,9 +29,12 @@ from ccpkit.export.anki.identities import settle_identities
 from ccpkit.export.anki.media import pictures_shown
 from ccpkit.export.anki.notes import AnkiNote, card_problems, course_notes, fingerprint
 from ccpkit.ledger import LEDGER_NAME, Entry, Ledger, Reconciliation, load_ledger, record_ledger
+from ccpkit.ledger.last import LAST_LEDGER, with_last
 from ccpkit.parse import Parsed, parse_notes
 from ccpkit.progress import Progress
 from ccpkit.report import format_counts
+from ccpkit.stamps import Stamps
+from ccpkit.store import FOLDER_NAME
 from ccpkit.sync.conflicts import conflicts_markdown
 from ccpkit.sync.decisions import Choices, Plan, Wanted, plan_sync
 from ccpkit.sync.locate import Located
@@ -92,7 +95,7 @@ def _sync(
     before_writing: Callable[[Plan], object],
 ) -> SyncReport:
     anki_collection = _anki()
-    ledger = load_ledger(notes / LEDGER_NAME)
+    ledger = _ledger_caught_up(notes, out / FOLDER_NAME)
     progress.step("parsing notes")
     parsed = parse()
     scope = ledger.guid_scope
@@ -231,6 +234,14 @@ class _HeldInterrupts:
         if self.previous is not None:
             signal.signal(signal.SIGINT, self.previous)
             self.previous = None
+
+
+def _ledger_caught_up(notes: Path, cache: Path) -> Ledger:
+    """The ledger file, caught up with the last one a build or sync wrote beside the build folder's
+    cache (a file lost, or put back by git, keeps the notes' dates, decks and fields as synced)."""
+    ledger, stamps = load_ledger(notes / LEDGER_NAME), Stamps({})
+    read, last = stamps.found(notes / LEDGER_NAME), stamps.found(cache / LAST_LEDGER)
+    return with_last(ledger, cache, read=read, last=last)
 
 
 def _recorded(notes: Path, out: Path, ledger: Ledger) -> tuple[Path, ...]:

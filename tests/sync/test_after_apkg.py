@@ -145,3 +145,27 @@ def test_an_item_moved_into_a_module_not_synced_waits_for_its_sync_with_no_false
         }
     finally:
         student.close()
+
+
+def test_a_ledger_lost_before_the_first_sync_comes_back_from_the_build_folder(tmp_path: Path) -> None:
+    """The build folder keeps the last ledger written: a ledger file deleted between the imports and
+    the first sync leaves the student's decks and words as they were, with no conflict."""
+    course, student = imported(tmp_path)
+    student.study_everything()
+    mine = student.collection.decks.id("Mine")
+    assert mine is not None
+    student.collection.set_deck([card.id for card in student.note(EBS).cards()], mine)
+    student.edit(LAMBDA, "Definition", "Mine: serverless")
+    student.close()
+    (course.notes / ".ccpkit-ledger.json").unlink()
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert "0 added, 0 updated, 0 moved, 0 retired, 0 restored, 0 conflicts, 11 unchanged" in result.output
+    student = course.student()
+    try:
+        assert student.decks_of(student.note(EBS)) == {"Mine"}
+        assert student.note(LAMBDA)["Definition"] == "Mine: serverless"
+    finally:
+        student.close()

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import pytest
 from anki.import_export_pb2 import ImportResponse
 
+from ccpkit import digest
 from ccpkit.ledger import LEDGER_NAME
 from ccpkit.report import BuildReport
 from tests.export.anki.course import Course
@@ -350,6 +351,56 @@ def test_a_ledger_file_lost_whole_comes_back_with_its_course_and_no_new_note(ses
     assert_nothing_lost(session, report, log)
     assert report.changes is not None and report.changes.added == () and not log.updated
     assert ledger.read_text(encoding="utf-8").splitlines()[:2] == header
+
+
+def a_newer_ccpkit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What upgrading ccpkit does to the build folder: none of the parts an older one cached is read."""
+    monkeypatch.setattr(digest, "_code", lambda: b"a newer ccpkit")
+
+
+def test_a_ledger_file_lost_after_ccpkit_was_upgraded_still_comes_back_from_the_build_folder(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build folder keeps the last ledger written as the ledger file's own bytes, which any version
+    reads: an upgrade between the loss and the next build costs nothing either."""
+    (session.course.notes / LEDGER_NAME).unlink()
+    a_newer_ccpkit(monkeypatch)
+    report, log = session.rebuild()
+    assert_nothing_lost(session, report, log)
+    assert report.changes is not None and report.changes.added == () and not log.updated
+
+
+def test_an_edit_reverted_with_its_ledger_after_an_upgrade_is_sent_again(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cram_sheet, ledger = session.course.module / "cram-sheet.md", session.course.notes / LEDGER_NAME
+    before = cram_sheet.read_bytes(), ledger.read_bytes()
+    session.course.edit("cram-sheet.md", "billed per second", "billed per hour")
+    session.rebuild()
+    cram_sheet.write_bytes(before[0])  # the revert: both files as they were
+    ledger.write_bytes(before[1])
+    a_newer_ccpkit(monkeypatch)
+    report, log = session.rebuild()
+    ec2 = "02-compute/card/ec2-elastic-compute-cloud"
+    assert report.changes is not None and report.changes.updated == (ec2,)
+    assert len(log.updated) == 1 and "per second" in session.student.note(ec2)["Definition"]
+
+
+def test_a_rename_reverted_with_its_ledger_is_sent_again(session: Session) -> None:
+    """A renamed term keeps its note under its new id; reverting the rename and the ledger together
+    puts the old id back with the old date, and the old name must reach Anki all the same."""
+    cram_sheet, ledger = session.course.module / "cram-sheet.md", session.course.notes / LEDGER_NAME
+    before = cram_sheet.read_bytes(), ledger.read_bytes()
+    session.course.edit("cram-sheet.md", "**AWS Lambda:**", "**AWS Lambda functions:**")
+    session.rebuild()
+    renamed = session.student.note("02-compute/card/aws-lambda-functions")
+    assert "AWS Lambda functions" in renamed["Term"]
+    cram_sheet.write_bytes(before[0])
+    ledger.write_bytes(before[1])
+    report, log = session.rebuild()
+    back = session.student.collection.get_note(renamed.id)
+    assert len(log.updated) == 1 and "functions" not in back["Term"]
+    assert report.changes is not None and report.changes.added == ()
 
 
 def test_a_pinned_item_turned_into_a_cloze_and_back_is_a_new_note_then_its_old_one_again(

@@ -1,0 +1,58 @@
+"""The ledger as the last build or sync wrote it, kept in the build folder's cache as the ledger file's
+own bytes, which every version of ccpkit reads (the cache's other entries are a version's own): a
+ledger file lost, put back by git, merged or cut by hand is caught up with it, after an upgrade too."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
+
+from ccpkit.ledger.entries import Ledger, LedgerError
+from ccpkit.ledger.storage import load_ledger
+
+LAST_LEDGER = PurePosixPath("last-ledger.json")
+"""Its name in the cache folder."""
+
+
+def with_last(ledger: Ledger, cache: Path, *, read: str | None, last: str | None) -> Ledger:
+    """``ledger``, read from a file of digest ``read``, caught up with the last one written beside the
+    build's cache (``cache``) when that one's digest, ``last``, is another (``None``: none kept)."""
+    if last is None or last == read:
+        return ledger
+    try:
+        written = load_ledger(cache / LAST_LEDGER)
+    except LedgerError:  # damaged: the ledger file as read stands
+        return ledger
+    return caught_up(ledger, written)
+
+
+def caught_up(ledger: Ledger, last: Ledger) -> Ledger:
+    """The ledger read from a file other than the last one written (``last``): git reverted it or
+    checked out an older one, merged two clones', or a hand edited it. A note the last one says was
+    sent later with other text (under its id, or under the id a rename gave it: one GUID) takes that
+    entry, so text put back in the notes is sent again, dated after the copy Anki holds (an import
+    skips an older one); a note it still knows that the file lost comes back (a forgotten orphan
+    stays forgotten)."""
+    sent = last.notes
+    by_guid = {entry.guid: entry for entry in sent.values()}
+    notes = {
+        key: later
+        if (later := sent.get(key) or by_guid.get(entry.guid)) is not None
+        and later.guid == entry.guid
+        and later.modified > entry.modified
+        and later.study != entry.study
+        else entry
+        for key, entry in ledger.notes.items()
+    }
+    held = {entry.guid for entry in notes.values()}
+    notes |= {  # a line cut by hand
+        key: entry
+        for key, entry in sent.items()
+        if key not in notes and entry.guid not in held and not entry.orphaned
+    }
+    return replace(
+        ledger,
+        notes=notes,
+        templates=ledger.templates or last.templates,
+        guid_scope=ledger.guid_scope or last.guid_scope,  # a file lost whole keeps its course's
+    )
