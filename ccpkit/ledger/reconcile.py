@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import replace
 from difflib import SequenceMatcher
 
 from ccpkit.cloze_syntax import GONE
 from ccpkit.ledger.entries import Entry, Fingerprint, Ledger, Move, Reconciliation, Stamp
+from ccpkit.regex import regex
 
 GROWN_CLOZE_SIMILARITY = 0.6
 """How alike a cloze's sentence must read to a gone one whose hidden parts it holds (or that holds
@@ -363,18 +365,36 @@ def _similarity(note: Fingerprint, entry: Entry) -> float:
     if note.table and entry.module and note.module != entry.module:
         return 0.0
     if note.hidden and _holds_the_parts(note.hidden, entry.clozes):
-        return _likeness(note.key, entry.key, floor=GROWN_CLOZE_SIMILARITY)
+        likeness = _likeness(note.key, entry.key, floor=GROWN_CLOZE_SIMILARITY)
+        return likeness or (GROWN_CLOZE_SIMILARITY if _reordered(note.key, entry.key) else 0.0)
     likeness = _likeness(note.key, entry.key, floor=RENAME_SIMILARITY)
     return likeness if likeness > RENAME_SIMILARITY else 0.0
 
 
 def _holds_the_parts(hidden: tuple[str, ...], recorded: tuple[str, ...]) -> bool:
     """Whether a cloze's hidden parts hold all the parts a note was last sent with, or those hold all
-    of its own: a part was added to the sentence, or taken out (``recorded``: ``Entry.clozes``)."""
+    of its own: a part was added to the sentence, or taken out (``recorded``: ``Entry.clozes``). A part
+    that opens a sentence moved elsewhere changes case (``Network ACLs``): case does not count."""
     sent = {
-        part for parts in recorded if parts and not parts.startswith(GONE) for part in parts.split("\x1f")
+        part.casefold()
+        for parts in recorded
+        if parts and not parts.startswith(GONE)
+        for part in parts.split("\x1f")
     }
-    return bool(sent) and (sent <= set(hidden) or set(hidden) <= sent)
+    own = {part.casefold() for part in hidden}
+    return bool(sent) and (sent <= own or own <= sent)
+
+
+def _reordered(new: tuple[str, ...], old: tuple[str, ...]) -> bool:
+    """Whether two names hold the same words in another order (``A are stateful, while B are
+    stateless.`` and ``B are stateless, while A are stateful.``), case aside."""
+    return bool(new) and all(
+        Counter(_WORD.findall(new_text.casefold())) == Counter(_WORD.findall(old_text.casefold()))
+        for new_text, old_text in zip(new, old, strict=False)
+    )
+
+
+_WORD = regex(r"\w+")
 
 
 def _likeness(new: tuple[str, ...], old: tuple[str, ...], *, floor: float) -> float:

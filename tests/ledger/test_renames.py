@@ -289,3 +289,28 @@ def test_a_cloze_holding_a_gone_ones_parts_in_another_sentence_is_a_new_note() -
     other = cloze("m/cloze/snapshots", "EBS snapshots are stored in S3 across zones.", "EBS", "S3")
     result = reconcile(first, [other], now=T1, new_guid=guid)
     assert result.renamed == () and result.added == (other.id,)
+
+
+def test_a_cloze_whose_parts_trade_places_and_case_is_the_same_note() -> None:
+    """A part that moves to open the sentence takes a capital (``Network ACLs``), the other loses its
+    own: the same parts, the same note."""
+    before = cloze(
+        "m/cloze/sg",
+        "Security groups are stateful, while network ACLs are stateless.",
+        "Security groups",
+        "network ACLs",
+    )
+    first = sent_with_parts(
+        reconcile(Ledger(), [before], now=T0, new_guid=guid).ledger,
+        before.id,
+        "Security groups",
+        "network ACLs",
+    )
+    swapped = cloze(
+        "m/cloze/nacl",
+        "Network ACLs are stateless, while security groups are stateful.",
+        "Network ACLs",
+        "security groups",
+    )
+    result = reconcile(first, [swapped], now=T1, new_guid=guid)
+    assert result.renamed == ((before.id, swapped.id),) and result.added == ()

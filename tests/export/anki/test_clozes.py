@@ -301,12 +301,35 @@ def test_parts_that_trade_places_keep_their_note_and_each_its_card(alike: tuple[
     path.write_text(text.replace("==arteries== and ==veins==", "==veins== and ==arteries=="), "utf-8")
     course.build("anki")
     log = student.import_package(course.out / PACKAGE)
-    assert len(log.new) == 0 and len(list(student.notes())) == 2
+    assert len(log.new) == 0 and len(list(student.notes())) == 3
     now = fronts_by_card(student.note("01-blood/cloze/blood-travels-through-veins-and-arteries"))
     assert now.keys() == studied.keys()
     for card, front in studied.items():  # each card hides the same vessel, wherever it now stands
         hidden = "arteries" if "[...] and veins" in front else "veins"
         assert hidden not in now[card] and "[...]" in now[card]
+
+
+def test_parts_that_trade_places_and_case_keep_their_note_and_each_its_history(
+    alike: tuple[Course, Student],
+) -> None:
+    """The sentence turned round: the part that now opens it takes a capital, the other loses its own."""
+    course, student = alike
+    cells = student.note("01-blood/cloze/red-cells-carry-oxygen-while-white-cells-fight-infection")
+    reviews = {card.ord: card.reps for card in cells.cards()}
+    path = course.notes / "01-blood" / "notes.md"
+    text = path.read_text(encoding="utf-8")
+    turned = "==White cells== fight infection, while ==red cells== carry oxygen."
+    path.write_text(
+        text.replace("==Red cells== carry oxygen, while ==white cells== fight infection.", turned)
+    )
+    course.build("anki")
+    log = student.import_package(course.out / PACKAGE)
+    assert len(log.new) == 0 and len(list(student.notes())) == 3
+    now = student.collection.get_note(cells.id)
+    assert "White cells" in now["Text"] and {card.ord: card.reps for card in now.cards()} == reviews
+    for card in now.cards():  # each card still hides the part it was studied with
+        hidden = "red cells" if card.ord == 0 else "White cells"
+        assert hidden not in visible_text(card.question())
 
 
 def test_the_same_words_hidden_twice_stay_on_their_cards_build_after_build(
