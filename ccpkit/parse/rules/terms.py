@@ -412,29 +412,12 @@ _CATALOGUED = frozenset({"publisher", "pages", "isbn", "edition"})
 """What only a book's record gives: a literature course's ``Title:`` and ``Genre:`` of a set text are
 facts to learn."""
 _TEACHERS = frozenset({"instructor", "lecturer", "professor", "teacher", "tutor", "ta", "teaching assistant"})
-_CLASS_DETAILS = frozenset(
-    {
-        "room",
-        "time",
-        "times",
-        "location",
-        "venue",
-        "schedule",
-        "textbook",
-        "textbooks",
-        "course code",
-        "credits",
-        "prerequisites",
-        "day",
-        "days",
-        "when",
-        "where",
-        "lectures",
-        "seminars",
-        "module code",
-    }
+_CLASS_ONLY = frozenset(
+    {"room", "venue", "schedule", "textbook", "textbooks", "credits", "prerequisites", "lectures"}
+    | {"seminars", "course code", "module code"}
 )
-"""Where and when a class meets, and what to bring: a syllabus's details with its teacher's name."""
+"""Where a class meets, when, and what to bring: a syllabus's details."""
+_CLASS_DETAILS = _CLASS_ONLY | {"time", "times", "location"}
 _REACHED = regex(r"\S@\S|\d")
 """What says how to reach a teacher: an address, or the hours and room of an ``Office hours:`` line."""
 _GRADED = frozenset(
@@ -501,9 +484,14 @@ def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
 
 def _describes_a_class(names: set[str]) -> bool:
     """Where and when a class meets and what to bring, maybe with its teacher's name: two such lines at
-    least, and nothing else."""
+    least, and nothing else (an event's ``Time:`` and ``Location:`` alone are facts to learn)."""
     known = names & (_TEACHERS | _CLASS_DETAILS)
-    return bool(names & _CLASS_DETAILS) and len(known) >= 2 and known == names
+    return (
+        bool(names & (_TEACHERS | _CLASS_ONLY))
+        and bool(names & _CLASS_DETAILS)
+        and len(known) >= 2
+        and known == names
+    )
 
 
 def _describes_an_exam(fields: Sequence[tuple[str, str]]) -> bool:
