@@ -1310,8 +1310,8 @@ def _glossary_lines(
     names = [term.front.casefold() for _, term in found]
     if len(set(names)) < len(names):  # `**Ana:** …` twice: who said what in a chat, not a glossary
         return []
-    if len(names) >= _GLOSSARY_TERMS and all(map(_WHEN.fullmatch, names)):
-        return []  # `Monday - finish the notes`, `9:00 - lecture`: a plan of the days, nothing to learn
+    if len(names) >= _GLOSSARY_TERMS and all(map(_WHEN.fullmatch, names)) and _tasks(found):
+        return []  # `Monday - finish the notes`, `9:00 - a lecture`: a plan of the days, nothing to learn
     if len(found) >= _GLOSSARY_TERMS and all(term.rest.endswith(";") for _, term in found):  # Quizlet's rows
         return [(offset, replace(term, rest=term.rest[:-1].rstrip())) for offset, term in found]
     return found
@@ -1322,6 +1322,16 @@ _WHEN = regex(
     r"|(?:day|week|session)\s+\d+|\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
 )
 """A day or a time naming a line of a plan (``Monday``, ``Day 3``, ``9:30``), in lower case."""
+
+
+def _tasks(found: Sequence[tuple[int, Term]]) -> bool:
+    """Whether what follows each day or time reads as what to do then, phrases of a few words (``past
+    paper 2019``), where a vocabulary list gives a word or two (``Monday - el lunes``)."""
+    return sum(len(term.rest.split()) for _, term in found) >= _TASK_WORDS * len(found)
+
+
+_TASK_WORDS = 2.5
+"""Words, on average, of what a plan sets for each day: more than a translation's."""
 
 
 def _nearly_all(terms: int, lines: int) -> bool:
