@@ -260,8 +260,9 @@ def named_with_reason(options: Sequence[DraftOption], words: str) -> tuple[tuple
     before a reason (``Amazon S3, since it scales``), with the reason; or an option's letter and its
     text (``A. remote-exec``, where ``A. genus`` alone would be a name)."""
     texts = [_words(option.text) for option in options]
-    numbers, why = _option_numbers(words) if all(option.number for option in options) else (set(), "")
-    numbers = numbers or (_numbered_with_words(options, words) if all(o.number for o in options) else set())
+    numbered = all(option.number for option in options)
+    numbers, why = _option_numbers(words) if numbered else (set(), "")
+    numbers = numbers or (_numbered_with_words(options, words) if numbered else set())
     if numbers and numbers <= {option.number for option in options}:  # `Answer: 1` under `- 1: false`
         return tuple(option.label for option in options if option.number in numbers), why
     coded = _WHOLE_CODE.fullmatch(words.strip())  # `A. remote-exec` in backticks, as its option is
@@ -679,12 +680,9 @@ def marks_some(node: Node) -> bool:
 def _numbered_with_words(options: Sequence[DraftOption], answer: str) -> set[int]:
     """The number of the option an answer names by its number and its words (``2) PUT``)."""
     found = _NUMBER_AND_TEXT.fullmatch(answer.strip())
-    number = int(found["number"]) if found else 0
-    if not 1 <= number <= len(options) or _words(options[number - 1].text) != _words(
-        found["text"] if found else ""
-    ):
+    if found is None or not 0 < (number := int(found["number"])) <= len(options):
         return set()
-    return {number}
+    return {number} if _words(options[number - 1].text) == _words(found["text"]) else set()
 
 
 _NUMBER_AND_TEXT = regex(r"\(?(?P<number>[1-8])[.)]\s*(?P<text>\S.*)")
