@@ -740,8 +740,10 @@ def sided_lines(node: Node) -> Options | None:
     """A paragraph's lines each labelled right or wrong (``Correct: UDP``, ``Incorrect: TCP``), one of
     each at least: options lettered in the order of their words (``by_words``), where a question asks
     right above them (else a usage note's right and wrong forms)."""
-    lines = _broken_lines(node.children[0].content) if node.type == "paragraph" else []
-    sided = [_SIDED.match(plain(line).strip()) for line in lines]
+    text = node.children[0].content if node.type == "paragraph" else ""
+    if not _SIDED.match(plain(text.partition("\n")[0]).strip()):
+        return None  # most paragraphs: no need to read every line
+    sided = [_SIDED.match(plain(line).strip()) for line in _broken_lines(text)]
     if (
         len(sided) < 2
         or not all(sided)
