@@ -87,8 +87,10 @@ _OPTION_NAMED = r"(?:\s*\((?!\d+\))[^()\n]{1,40}\))?"
 number in brackets is the next entry's)."""
 _ENTRY_NUMBER_MARK = r"(?:[Qq]\.?\s*|#|\()?"
 """What may open an entry's number on a key's line: ``Q2``, ``#3``, ``(4)``."""
+_ENTRY_SEPARATOR = r"(?:[.):=\u2013\u2014\u2192-]|->)"
+"""What may part an entry's number from its letters: ``1. B``, ``1) B``, ``1 - B``, ``1 → B``."""
 _ENTRIES_ON_A_LINE = regex(
-    rf"(?:^|[\s,;|]+){_ENTRY_NUMBER_MARK}(?P<id>\d+)\s*(?:[.):=\u2013\u2014-]\s*)?(?P<letters>{_ENTRY_LETTERS})"
+    rf"(?:^|[\s,;|\u00b7]+){_ENTRY_NUMBER_MARK}(?P<id>\d+)\s*(?:{_ENTRY_SEPARATOR}\s*)?(?P<letters>{_ENTRY_LETTERS})"
     rf"{_OPTION_NAMED}"
 )
 """One entry of a key written on one line: ``1-B``, ``Q2: A``, ``#3 C/D``, ``2) A, C``, ``(3) B``,
@@ -99,7 +101,8 @@ _RANGE_OF_ENTRIES = regex(
 )
 """The letters of a run of questions, one each: ``1\u20135: B C A D A``, ``(6-8) ABD``."""
 _ENTRY_LINE = regex(
-    rf"^(?:[\s,;|]*{_ENTRY_NUMBER_MARK}\d+\s*(?:[.):=\u2013\u2014-]\s*)?{_ENTRY_LETTERS}{_OPTION_NAMED})+[\s,;|]*$"
+    rf"^(?:[\s,;|\u00b7]*{_ENTRY_NUMBER_MARK}\d+\s*(?:{_ENTRY_SEPARATOR}\s*)?{_ENTRY_LETTERS}{_OPTION_NAMED})+"
+    r"[\s,;|\u00b7]*$"
 )
 _STATED = regex(
     r"^(?:the\s+)?(?:correct\s+|right\s+)?(?:answer|option|choice)?\s*(?P<letters>[A-H])\s+(?:is|was)\s+"
@@ -150,8 +153,8 @@ _ONE_ANSWER = regex(r"(?i:(?:the\s+)?(?:correct\s+|right\s+)?(?:answer|solution)
 _TITLE_END = regex(r"\s*(?:\([^()]*\))?[\s\W]*")
 """What may follow the key words on a caption line: a remark in brackets, symbols."""
 _TITLED_ENTRIES = regex(
-    rf"^[^\w\s]*\s*(?:answers?(?:\s+key)?|solutions?|key|参考答案|{ANSWER_ABROAD})\s*"
-    r"(?:[:\uff1a\u2013\u2014-]\s*(?P<rest>.+)|(?P<run>\(?\d.+))$",
+    rf"^[^\w\s]*\s*(?:answers?(?:\s+key)?|ans|solutions?|key|参考答案|{ANSWER_ABROAD})\s*"
+    r"(?:[:\uff1a\u2013\u2014-]+\s*(?P<rest>.+)|(?P<run>\(?\d.+))$",
     re.I | re.S,
 )
 _EXPLANATION_WORDS = (
