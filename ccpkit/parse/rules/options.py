@@ -280,10 +280,20 @@ def named_with_reason(options: Sequence[DraftOption], words: str) -> tuple[tuple
         return (options[texts.index(_words(reasoned[0]))].label,), reasoned[1].strip()
     if (article := _ARTICLE.match(words)) is not None:
         return named_with_reason(options, words[article.end() :])  # `A firewall, because …`
+    if (initial := _JUDGED_INITIAL.fullmatch(words.strip())) is not None and true_or_false(texts):
+        said = "true" if initial[0].casefold() == "t" else "false"
+        return tuple(option.label for option, text in zip(options, texts, strict=True) if text == said), ""
+    placed = _PLACED.fullmatch(words.strip())
+    if placed is not None and not numbered and 0 < int(placed["number"]) <= len(options):
+        return (options[int(placed["number"]) - 1].label,), ""  # `Option 2` among lettered options
     return (), ""
 
 
 _ARTICLE = regex(r"(?:an?|the)\s+(?=\w)", re.IGNORECASE)
+_JUDGED_INITIAL = regex(r"[TtFf]\.?")
+"""``T`` or ``F``, answering a question whose options are ``True`` and ``False``."""
+_PLACED = regex(r"(?i)(?:option|choice)\s*(?:no\.?\s*|#)?(?P<number>[1-8])\.?")
+"""``Option 2``: an option named by its place among lettered ones."""
 
 
 def _worded_exactly(options: Sequence[DraftOption], said: str) -> str | None:
@@ -308,6 +318,9 @@ def with_named_options(options: Sequence[DraftOption], answer: Answer) -> Answer
     worded = _worded_exactly(options, answer.said)
     if worded is not None:  # `B-cells`, `C++`, `AB`: an option's very words, not its letter
         return Answer((worded,), "", said=answer.said)
+    if answer.letters == ("F",) and not any(option.label == "F" for option in options):
+        judged = named_option(options, "F")  # `Answer: F` under `True` and `False`
+        return replace(answer, letters=judged) if judged else answer
     before, *reason = _REASON_OR_ASIDE.split(answer.said.strip(), maxsplit=1)
     worded = _worded_exactly(options, before) if reason and len(before) > 1 else None
     if worded is not None:  # `A NAT gateway, since …`, `C# (built for .NET)`: those words, then why
@@ -653,8 +666,11 @@ def unlettered_options(doc: Document, node: Node, answer: Answer | None, *, aske
         shown = any(_MARK.search(option.text) for option in options)
         shown = shown or (len(options) >= _BOLD_AMONG and sum(option.bold for option in options) == 1)
         return Options(marked(options), tail=glued) if shown else None
-    if not asked and not true_or_false([first or "" for first in firsts]):
+    judged = true_or_false([first or "" for first in firsts])
+    if not asked and not judged:
         return None
+    if judged and answer.letters == ("F",):  # `Answer: F`, where no option is lettered F: False
+        answer = Answer((), "", "F")
     if any(letter not in _LABELS[: len(firsts)] for letter in answer.letters):
         return None
     if node.type == "ordered_list" and not answer.letters:
