@@ -580,19 +580,30 @@ def _table_entries(node: Node) -> list[KeyEntry]:
 
 def _sideways_entries(node: Node) -> list[KeyEntry]:
     """A key set sideways, as printed exams and their banks set it: a row of question numbers (``| Câu |
-    1 | 2 |``, ``| Question | 1 | 2 |``), each over a row of their letters (``| Đáp án | B | A |``)."""
+    1 | 2 |``, ``| Question | 1 | 2 |``), each over a row of their letters (``| Đáp án | B | A |``); or,
+    labelled by neither, a row of nothing but numbers over one of nothing but letters (``| 1 | 2 |``
+    over ``| B | A |``)."""
     table = _key_table(node)
     rows = [row for part in table.children for row in part.children] if table is not None else []
     entries: list[KeyEntry] = []
     numbers: list[str] = []
+    bare = False
     for row in rows:
         cells = [_cell(cell) for cell in row.children]
         label, rest = plain(cells[0]) if cells else "", cells[1:]
         if _Q_COLUMN.match(label) and rest and all(is_question_id(cell) for cell in rest if cell):
-            numbers = rest
+            numbers, bare = rest, False
             continue
-        if numbers and _A_COLUMN.match(label):
-            said = [(number, key_cell_answer(cell)) for number, cell in zip(numbers, rest, strict=False)]
+        if len(cells) >= 2 and all(cell.strip().isdigit() for cell in cells):
+            numbers, bare = cells, True
+            continue
+        said = [
+            (number, key_cell_answer(cell))
+            for number, cell in zip(numbers, cells if bare else rest, strict=False)
+        ]
+        if numbers and (
+            _A_COLUMN.match(label) or (bare and all(answer and answer.letters for _, answer in said))
+        ):
             entries += [
                 KeyEntry(question_id(n), answer, row) for n, answer in said if n and answer is not None
             ]
