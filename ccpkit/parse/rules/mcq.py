@@ -391,8 +391,8 @@ _REPEATED = regex(r"(?:\*\*|__)?(?i:statement|question|prompt)(?:\*\*|__)?\s*:")
 def _named_answer(heading: str, below: Node) -> KeyEntry | None:
     """A key's heading that names a question (``### Question 1``) over a paragraph opening with its
     answer line (``Answer: B. S3 stores objects.``, or an option named in a few words: ``Answer:
-    True``), the rest of which explains it, or over a list of one-paragraph items whose first is the
-    answer line and the others explain it."""
+    True``) or its letter (``**B** — why``), the rest of which explains it, or over a list of
+    one-paragraph items whose first is the answer line and the others explain it."""
     heading = heading.rstrip(":.)")  # `### Question 1:`, `### 1.`
     if not is_question_id(heading):
         return None
@@ -403,7 +403,8 @@ def _named_answer(heading: str, below: Node) -> KeyEntry | None:
         more = "\n\n".join(explanation_start(text) or text for text in others)
     else:
         return None
-    answer = answer_line(first)
+    lettered = key_entry(first, heading, below)  # `**B** — why`, under `### 1`
+    answer = answer_line(first) or (lettered.answer if lettered is not None else None)
     naming = re.split(r"\s[-\u2013\u2014]\s|[.;:,]\s", answer.text)[0] if answer is not None else ""
     named = 0 < len(naming.split()) <= _NAMING_WORDS  # `**True**`, `**False** - because …`
     if answer is None or not (answer.letters or named):
