@@ -4,8 +4,9 @@ A sheet prints the notes as written: every passage (paragraph, list item) and ev
 in notes order, so a section is never a fragment. Parts come in study order: the terse Cram Sheet
 first, then the Summary, then the other parts (lecture notes, case studies) in notes order, and link
 tables (a "Resources" part, or a table whose first column names links or resources) last, as a
-compact list. A part whose passages are longer than the sheet's ``transcript_chars`` is a lecture
-transcript; what a sheet does with one is its ``transcripts`` setting (see ``style.Transcripts``).
+compact list. A part whose passages are longer than the sheet's ``transcript_chars``, mostly prose, is a
+lecture transcript (never the Cram Sheet or the Summary); what a sheet does with one is its
+``transcripts`` setting (see ``style.Transcripts``).
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def contents(module: Module, sheet: Sheet) -> Contents:
         if _is_link_part(title) or all(isinstance(e, ComparisonTable) and is_link_table(e) for e in ordered):
             links += ordered
             continue
-        if _size(ordered) > sheet.transcript_chars and sheet.transcripts != "whole":
+        if _is_transcript(title, ordered, sheet) and sheet.transcripts != "whole":
             if sheet.transcripts == "omit":
                 left_out.append(title)
                 continue
@@ -112,12 +113,21 @@ def _size(entries: Sequence[Entry]) -> int:
     return sum(len(entry.text) for entry in entries if isinstance(entry, Passage))
 
 
+def _is_transcript(title: str, entries: Sequence[Entry], sheet: Sheet) -> bool:
+    """A part longer than the sheet's ``transcript_chars`` of prose: not the Cram Sheet or the Summary,
+    whatever their length, nor a part of lists for a third or more (notes kept long)."""
+    return _size(entries) > sheet.transcript_chars and _rank(title) == len(_FIRST) and not _lists(entries)
+
+
 def _listed(group: list[Entry]) -> bool:
     """A table, or list items that make up a third of the text or more: notes, not a transcript."""
-    if any(not isinstance(entry, Passage) for entry in group):
-        return True
-    listed = sum(len(entry.text) for entry in group if isinstance(entry, Passage) and entry.marker)
-    return listed * 3 >= _size(group)
+    return any(not isinstance(entry, Passage) for entry in group) or _lists(group)
+
+
+def _lists(entries: Sequence[Entry]) -> bool:
+    """Whether list items make up a third of the text or more."""
+    listed = sum(len(entry.text) for entry in entries if isinstance(entry, Passage) and entry.marker)
+    return listed * 3 >= _size(entries)
 
 
 def _structured_sections(entries: list[Entry], module: Module) -> tuple[list[Entry], list[str]]:

@@ -207,6 +207,29 @@ def test_a_resources_part_names_each_link_by_the_heading_above_it() -> None:
 RESOURCES = Path(__file__).parent / "fixtures" / "resources"
 
 
+def test_a_long_cram_sheet_prints_on_its_module_sheet_where_a_long_transcript_is_left_out(
+    tmp_path: Path,
+) -> None:
+    """Length alone makes no transcript: a Cram Sheet or a part of lists prints however long it is;
+    a part of long prose is left out of the module sheet, and says so."""
+    module = tmp_path / "01-harbors"
+    module.mkdir()
+    terms = "".join(
+        f"- **Berth {n}:** a mooring place number {n} along the quay, for ships.\n" for n in range(400)
+    )
+    (module / "cram-sheet.md").write_text(f"# Cram Sheet\n\n{terms}", encoding="utf-8")
+    (module / "glossary.md").write_text(
+        f"# Harbor words\n\n{terms.replace('Berth', 'Pier')}", encoding="utf-8"
+    )
+    prose = " ".join(["The harbor master spoke about tides and berths at length."] * 400)
+    (module / "lecture.md").write_text(f"# Lecture Notes\n\n{prose}\n", encoding="utf-8")
+
+    sheet = text(build(parse_notes(tmp_path).deck).files["pdf/01-harbors.pdf"])
+
+    assert "Berth 399" in sheet and "Pier 399" in sheet
+    assert "Left out here (lecture transcript; see the notes): Lecture Notes" in " ".join(sheet.split())
+
+
 def test_a_sheet_prints_what_a_details_block_asks_and_what_it_hides() -> None:
     """Paper cannot fold: the question of each ``<details>`` flashcard prints above its answer."""
     parsed = parse_notes(DETAILS)
