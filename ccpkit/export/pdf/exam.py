@@ -165,8 +165,8 @@ def _explanation(question: Question, ty: Typography, setter: Typesetter, width: 
     text = f"<b>{question.number}.</b> {right}"
     if mcq.explanation.strip():
         text += " — " + setter.markdown(mcq.explanation, source)
-    # The key style never breaks inside a word: a path moves to the next line whole, and one too
-    # long for any line breaks after its folder.
+    # Only a word longer than a line is broken (code, a web address): a path moves to the next line
+    # whole, and one too long for any line breaks after its folder.
     where = setter.plain(str(source))
     if stringWidth(f"({source})", ty.key.fontName, ty.key.fontSize) > width:
         folder, name = str(source).rsplit("/", 1)

@@ -175,7 +175,6 @@ def _exam(body: ParagraphStyle, e: Exam) -> dict[str, ParagraphStyle]:
             e.key_size,
             leading=e.key_size * 1.2,
             spaceAfter=e.key_size * 0.35,
-            splitLongWords=0,  # a source path moves to the next line whole
         ),
     }
 

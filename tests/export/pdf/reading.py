@@ -213,3 +213,14 @@ def _times(first: tuple[float, ...], second: tuple[float, ...]) -> tuple[float, 
     a, b, c, d, e, f = first
     p, q, r, s, t, u = second
     return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
+
+
+def char_boxes(data: bytes, index: int) -> list[tuple[str, float, float]]:
+    """Each printed character of a page (from 0) with its left and right edge, in points."""
+    page = pdfium.PdfDocument(data)[index]
+    chars = page.get_textpage()
+    found = []
+    for at in range(chars.count_chars()):
+        left, _, right, _ = chars.get_charbox(at)
+        found.append((chars.get_text_range(at, 1), left, right))
+    return found

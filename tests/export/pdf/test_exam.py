@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from ccpkit.export.pdf.exam import choose_note
 from ccpkit.export.pdf.exam_questions import Question, draw_questions
-from tests.export.pdf.conftest import Built, build
-from tests.export.pdf.reading import assert_in_order, page_texts, squashed
+from ccpkit.export.pdf.style import load_style
+from ccpkit.parse import parse_notes
+from tests.export.pdf.conftest import TEMPLATES, Built, build
+from tests.export.pdf.reading import MM, assert_in_order, char_boxes, page_texts, reader, squashed
 from tests.export.pdf.synthetic import large_deck
 
 SEED, COUNT = 11, 30
@@ -92,3 +95,35 @@ def test_choose_note_only_when_the_stem_does_not_say_it(exam: tuple[tuple[Questi
     assert choose_note(single) == ""
     said = Question(multi.number, replace(multi.mcq, stem="Pick two (Choose TWO.)"), multi.options)
     assert choose_note(said) == ""
+
+
+def test_code_and_web_addresses_in_the_key_wrap_inside_their_column(tmp_path: Path) -> None:
+    """A long code option or web address breaks where it must: nothing runs into the gutter or
+    off the page."""
+    module = tmp_path / "01-harbors"
+    module.mkdir()
+    policy = (
+        '{"Effect":"Deny","Principal":"*","Action":"s3:*",'
+        + '"Condition":{"Bool":{"aws:SecureTransport":"false"}}}'
+    )
+    address = (
+        "https://example.org/harbors/pilotage/regulations/boarding-ladders-and-transfer-arrangements#annex"
+    )
+    questions = "".join(
+        f"### Question {n}\n\nWhich policy refuses plain requests?\n\n- A) `{policy}`\n- B) `{{}}`\n\n"
+        f"**Answer:** A\n\n**Explanation:** See {address}.\n\n"
+        for n in range(1, 9)
+    )
+    (module / "quiz.md").write_text(f"# Quiz\n\n{questions}", encoding="utf-8")
+    data = build(parse_notes(tmp_path).deck).files["pdf/practice-exam.pdf"]
+    pages = page_texts(data)
+    width = float(reader(data).pages[0].mediabox[2])
+    page = load_style(TEMPLATES).page
+    side, gutter = page.binding_mm * MM, page.gutter_mm * MM
+    column = (width - 2 * side - gutter) / 2
+    gap = (side + column, side + column + gutter)
+    for index in range(key_start(pages), len(pages)):
+        printed = [(c, left, right) for c, left, right in char_boxes(data, index) if c.strip()]
+        assert printed
+        assert all(right <= width - side + 1 for _, _, right in printed), index
+        assert not [c for c, left, right in printed if left < gap[1] - 1 and right > gap[0] + 1], index
