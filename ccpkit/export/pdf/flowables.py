@@ -23,6 +23,20 @@ from ccpkit.regex import regex
 
 _CELL_BULLET = regex(r"(?:^|\s+)[*\u2022](?=\s)")
 """A list flattened into a table cell (`` * a * b``, ``• a • b``): each item prints on a line of its own."""
+_CODE_SPAN = regex(r"`[^`\n]+`")
+
+
+def _flattened_items(text: str) -> list[str]:
+    """A cell's text parted at the list markers flattened into it, none inside code (``SELECT * FROM``)."""
+    code = [found.span() for found in _CODE_SPAN.finditer(text)]
+    pieces, start = [], 0
+    for marker in _CELL_BULLET.finditer(text):
+        if not any(begin <= marker.start() < end for begin, end in code):
+            pieces.append(text[start : marker.start()])
+            start = marker.end()
+    return [*pieces, text[start:]]
+
+
 _NESTED_ITEM = regex(r"(?:<br/>)+((?:&nbsp;){0,300})(\u2022|\d{1,9}[.)]) ")
 """A nested list item in a passage's markup (``markup.to_reportlab`` indents each level by three
 spaces): a paragraph of its own, hanging from its marker under its parent's text."""
@@ -181,7 +195,7 @@ class Blocks:
 
     def cell_markup(self, text: str, source: SourceLocation) -> str:
         """A cell's markup; list markers flattened into it become line breaks again."""
-        pieces = _CELL_BULLET.split(text)
+        pieces = _flattened_items(text)
         if len(pieces) == 1:
             return self.setter.markdown(text, source)
         head, items = pieces[0].strip(), [piece.strip() for piece in pieces[1:] if piece.strip()]

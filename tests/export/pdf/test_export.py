@@ -56,6 +56,22 @@ def test_table_cells_print_escaped_html_as_text(sample: Built) -> None:
     assert_in_order(sheet, ["Option", "Best for", "Discount", "Spot", "Interruptible jobs; <b>not</b> HTML"])
 
 
+def test_a_star_in_a_cells_code_is_code_and_stars_outside_it_a_list(tmp_path: Path) -> None:
+    """``SELECT * FROM`` in a cell's code prints as written, in one line; ``* a * b`` flattened into
+    a cell prints as a list, a line an item."""
+    (tmp_path / "01-sql").mkdir()
+    (tmp_path / "01-sql" / "notes.md").write_text(
+        "# SQL\n\n| Command | What it does |\n| --- | --- |\n"
+        "| `SELECT * FROM t` | Reads rows |\n| Joins | * inner * outer |\n",
+        encoding="utf-8",
+    )
+    lines = [
+        line.strip() for line in text(build(parse_notes(tmp_path).deck).files["pdf/01-sql.pdf"]).splitlines()
+    ]
+    assert "SELECT * FROM t" in lines
+    assert "• inner" in lines and "• outer" in lines
+
+
 def test_no_black_boxes_replacement_characters_or_leaked_markup(sample: Built) -> None:
     for path, data in sample.files.items():
         extracted = text(data)
