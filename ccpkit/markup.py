@@ -415,8 +415,12 @@ class _ReportlabInline(_Inline):
         return escape(text, quote=False)
 
     def code(self, text: str) -> str:
-        """Monospace, line for line, indentation kept (a paragraph would fold it into one line)."""
-        lines = (_indentation(line) + escape(line.lstrip(" "), quote=False) for line in text.split("\n"))
+        """Monospace, line for line, indentation kept (a paragraph would fold it into one line), a tab
+        as four spaces (a Makefile's or Go's indent)."""
+        lines = (
+            _indentation(line) + escape(line.lstrip(" "), quote=False)
+            for line in text.expandtabs(_TAB).split("\n")
+        )
         return '<font face="mono">' + "<br/>".join(lines) + "</font>"
 
     def link(self, text: str, href: str) -> str:
@@ -424,6 +428,10 @@ class _ReportlabInline(_Inline):
         target without a scheme (``#a-heading``, ``summary.md``) leads nowhere in the PDF, and
         reportlab refuses to save a link to it: its text is printed alone."""
         return f'<a href="{escape(href)}"><u>{text}</u></a>' if URL_SCHEME.match(href) else text
+
+
+_TAB = 4
+"""Spaces a tab in printed code stands for."""
 
 
 def _indentation(line: str) -> str:

@@ -149,6 +149,14 @@ def test_reportlab_code_is_monospace_line_for_line_with_its_indentation() -> Non
     )
 
 
+def test_reportlab_code_indented_with_a_tab_keeps_its_indent_as_four_spaces() -> None:
+    makefile = "```\nbuild:\n\tgcc -o app main.c\n```\n"
+    assert (
+        to_reportlab(makefile)
+        == '<font face="mono">build:<br/>&nbsp;&nbsp;&nbsp;&nbsp;gcc -o app main.c</font>'
+    )
+
+
 def test_reportlab_table_header_cells_are_bold() -> None:
     assert "<b>Class</b> | <b>Retrieval</b><br/>" in to_reportlab(NESTED_TABLE)
 
