@@ -160,9 +160,15 @@ def _sections(ctx: Context) -> Callable[[Node], str]:
 
 def _of_section(drafts: list[Draft], title: str) -> list[Draft]:
     """The questions of a section titled as the key's section of an entry (``### True/False`` in the
-    key answers ``## True/False``, where numbers start again in each), when there are such; else all."""
-    named = [draft for draft in drafts if draft.section and draft.section[-1].strip().casefold() == title]
-    return named if title and named else drafts
+    key answers ``## True/False``, where numbers start again in each) or that the key's title names
+    (``## Post-test answers`` answers ``## Post-test``), when there are such; else all."""
+    names = {title, _NAMING_ANSWERS.sub(" ", title).strip(" :\u2013\u2014-")} - {""}
+    named = [draft for draft in drafts if draft.section and draft.section[-1].strip().casefold() in names]
+    return named if named else drafts
+
+
+_NAMING_ANSWERS = regex(r"(?i)\b(?:answers?(?:\s+key)?|solutions?|key)(?:\s+(?:to|for)(?:\s+the)?)?\b")
+"""The words of a key's title that name it a key: ``Post-test answers``, ``Answers to the quiz``."""
 
 
 _IN_ORDER = regex(
