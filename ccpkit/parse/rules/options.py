@@ -184,8 +184,19 @@ def true_or_false(texts: Sequence[str]) -> bool:
     return judged in _JUDGEMENTS
 
 
-_JUDGEMENTS = (["false", "true"], ["false", "not given", "true"], ["no", "not given", "yes"])
-"""Options that judge a statement: true or false, and a reading test's "not given" (IELTS)."""
+_JUDGEMENTS = (
+    ["false", "true"],
+    ["false", "not given", "true"],
+    ["no", "not given", "yes"],
+    ["falso", "verdadeiro"],
+    ["falso", "verdadero"],
+    ["falso", "vero"],
+    ["faux", "vrai"],
+    ["falsch", "richtig"],
+    ["falsch", "wahr"],
+)
+"""Options that judge a statement: true or false (in Portuguese, Spanish, Italian, French and German
+too), and a reading test's "not given" (IELTS)."""
 
 
 def asks(stem: str) -> bool:
