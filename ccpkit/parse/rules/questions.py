@@ -694,10 +694,16 @@ def _answer_words(node: Node | None) -> Node | None:
     return node if node is not None and node.type == "paragraph" else None
 
 
+_PLAIN_LABELS = frozenset({"correct answer", "correct answers", "right answer", "correct option"})
+"""Labels that need neither bold nor a colon to be one, alone on their line."""
+
+
 def _label_alone(node: Node) -> str | None:
     """An answer's label on a paragraph of its own, with nothing after it: in bold (``**Correct**``,
     ``**Correct Answer**``) or plain with its colon (``Answer:``); the answer is the paragraph below."""
     text = node.children[0].content.strip() if node.type == "paragraph" else ""
+    if text.casefold() in _PLAIN_LABELS:  # `Correct answer` alone, as a form's results page prints it
+        return text
     if not text.startswith(("**", "__")):
         return text[:-1] if text.endswith(":") and _bare_label(text) else None
     found = _BOLD_LABEL.fullmatch(text)
