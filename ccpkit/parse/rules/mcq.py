@@ -35,6 +35,7 @@ from ccpkit.parse.rules.answers import (
     worded_after_key_title,
 )
 from ccpkit.parse.rules.edx_problems import edx_problems
+from ccpkit.parse.rules.field_questions import field_questions
 from ccpkit.parse.rules.options import (
     answers_asked,
     asks,
@@ -69,6 +70,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
         else:
             yield found
     drafts += review_questions(ctx)
+    drafts += field_questions(ctx)
     drafts += find_questions(ctx, [b.node for b in blocks], [b.section for b in blocks])
     drafts.sort(key=lambda draft: ctx.doc.line_of(draft.start))
     drafts, parts = answered_parts(ctx, drafts)  # before a list of answers is taken for a case's words
