@@ -1150,12 +1150,13 @@ def _run_from(letters: Sequence[re.Match[str]], first: str) -> list[int]:
 
 
 def _cut(line: str, starts: Sequence[int]) -> list[str]:
-    """``line`` cut where each option opens, from the first; a bar or semicolon parting every option
-    from the next (``A) 54 | B) 56``, ``A) DNS; B) ARP``) is no word of it."""
+    """``line`` cut where each option opens, from the first; a bar, semicolon, slash or bullet parting
+    every option from the next (``A) 54 | B) 56``, ``A) DNS; B) ARP``, ``(a) EBS / (b) S3``) is no word
+    of it."""
     cut = [line[start:end].strip() for start, end in itertools.pairwise([*starts, len(line)])]
     if (
         len(cut) > 1
-        and (parting := cut[0][-1:]) in ("|", ";")
+        and (parting := cut[0][-1:]) in ("|", ";", "/", "\u2022")
         and all(text.endswith(parting) for text in cut[:-1])
     ):
         cut = [text.removesuffix(parting).rstrip() for text in cut[:-1]] + [cut[-1].removesuffix(parting)]
