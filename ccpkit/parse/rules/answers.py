@@ -33,7 +33,7 @@ CALLOUT = regex(r"^\[!(?P<kind>[\w-]+)\][+-]?[ \t]*")
 """An Obsidian callout's marker (``[!question]``, ``[!success]-``) opening a quote's first line."""
 QUESTION = (
     r"(?:question|quest[ãa]o|pregunta|frage|domanda|soru|pytanie|zadanie|вопрос|питання|въпрос|ερώτηση"
-    r"|سؤال|سوال|प्रश्न|প্রশ্ন|c[âa]u(?:\s+h[ỏo]i)?|soal|pertanyaan|문제|問題?|问题|题目?|題目?"
+    r"|(?:ال)?سؤال|سوال|प्रश्न|প্রশ্ন|c[âa]u(?:\s+h[ỏo]i)?|soal|pertanyaan|문제|問題?|问题|题目?|題目?"
     r"|vraag|fr[åa]ga|sp[øo]rsm[åa]l|sp[øo]rgsm[åa]l|kysymys|ot[áa]zka|k[ée]rd[ée]s|[îi]ntrebare|swali|tanong"
     r"|第(?=\s*\d+\s*[题題问問]))"
 )

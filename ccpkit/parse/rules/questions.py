@@ -69,8 +69,9 @@ from ccpkit.regex import regex
 
 _OF_COUNT = r"(?:\s+of\s+\d+)?"
 """``Question 2 of 65``: how many there are is no part of the question."""
-_DUMP_LABEL = rf"(?:new\s+)?(?:{QUESTION}|ques\.?)(?:\s+no\.?)?"
-"""``Question``, and as exam dumps number theirs: ``QUESTION NO: 5``, ``NEW QUESTION 12``, ``Ques 13``."""
+_DUMP_LABEL = rf"(?:new\s+)?(?:{QUESTION}|ques\.?|que\.)(?:\s+no\.?)?"
+"""``Question``, and as exam dumps number theirs: ``QUESTION NO: 5``, ``NEW QUESTION 12``, ``Ques 13``,
+``Que. 1``."""
 _HEADED = regex(
     rf"^(?:(?i:{_DUMP_LABEL}|q\.?)\s*[#:]?\s*(?P<id>[A-Z]?\d+)[题題问問]?{_OF_COUNT}[.):]?|(?P<number>[A-Z]?\d+)[.):])"
     r"(?:\s+(?P<rest>.*))?$",
@@ -83,12 +84,13 @@ _TOPICAL = regex(r"(?:\*\*|__)?topic\b", re.I)
 _NUMBERED_STEM = regex(
     rf"^(?:\*\*|__)?(?:(?i:{_TOPIC}{_DUMP_LABEL})\s*[#-]?\s*:?\s*(?P<qid>[A-Z]?\d+)[题題问問]?{_OF_COUNT}"
     r"[ \u00a0\u202f]?[.):]?"
-    r"|Q\.?#?(?P<q>[A-Z]?\d+)(?:[.):]|\s+[-\u2013\u2014](?=\s|\*\*|__))?"
+    r"|Q\.?[ ]?#?(?P<q>[A-Z]?\d+)(?:[.):]|\s+[-\u2013\u2014](?=\s|\*\*|__))?"
     r"|(?P<id>[A-Z]?\d+)(?:\\?[.):\u3001\uff0e]|\s+[-\u2013\u2014](?=\s|\*\*|__))"
     r"|(?P<dotted>\d+(?:\.\d+)+)(?:[.):]|(?=\*\*|__))"
     r"|#(?P<hashed>\d+)[.:)]?(?=\s+[A-Z])|(?P<keycap>\d)\ufe0f?\u20e3|\((?P<bracketed>\d+)\)"
     rf"|(?i:{QUESTION}(?:\s+text)?|pergunta|q)(?=(?:\*\*|__)?[ \u00a0\u202f]?:)|Q[.)](?=(?:\*\*|__)?\s))"
-    r"(?:\*\*|__)?[.):\u2013\u2014-]?(?:\*\*|__)?(?:(?:\s+|(?<=[\u3001\uff0e])|(?=Topic\s))(?P<rest>\S.*))?$",
+    r"(?:\*\*|__)?(?:[.):]|[ \t]*[\u2013\u2014-](?=\s))?(?:\*\*|__)?"
+    r"(?:(?:\s+|(?<=[\u3001\uff0e])|(?=Topic\s))(?P<rest>\S.*))?$",
     re.S,
 )
 _GLUED_INSTRUCTION = regex(
