@@ -93,6 +93,8 @@ _NUMBERED_STEM = regex(
     r"(?:(?:\s+|(?<=[\u3001\uff0e])|(?=Topic\s))(?P<rest>\S.*))?$",
     re.S,
 )
+_POINTS = regex(r"(?i)[ \t]*\(\d+(?:\.\d+)?[ \t]*(?:points?|pts?\.?|marks?)\)(?=[ \t]*(?:\(|$))", re.M)
+"""What a question is worth, as a form's export writes it after the words: ``(1 Point)``, ``(2 marks)``."""
 _GLUED_INSTRUCTION = regex(
     r"(?i)(?:answer|choose|select|read|attempt|complete)\b[^\n]{0,80}?\b(?:questions?|following|below)\b"
     r"[^\n]{0,40}?[.:!]\s+(?=\d+[.)]\s)"
@@ -345,7 +347,8 @@ def find_questions(
         options, reasons = reasons_after_marks(run.options)
         options = marked(options, (answers_asked(stem.text) or (1, ""))[0])
         first = nodes[run.start]
-        draft = Draft(stem.anchor, stem.question, stem.text, options, first, section, pinned_id(stem.anchor))
+        text = _POINTS.sub("", stem.text)  # `… without managing servers? (1 Point)`: the form's scoring
+        draft = Draft(stem.anchor, stem.question, text, options, first, section, pinned_id(stem.anchor))
         draft.unasked = unasked
         draft.paired = _PAIRED_QUESTION.match(ctx.doc.written(stem.anchor)) is not None
         mark = len(ctx.claims)
