@@ -637,7 +637,16 @@ def _key_rows(node: Node) -> tuple[list[tuple[int, int]], list[tuple[Node, list[
         return None
     paired = len(qs) == len(answers) > 1 and all(q < a for q, a in zip(qs, answers, strict=True))
     columns = list(zip(qs, answers, strict=True)) if paired else [(qs[0], answers[0])]
-    return columns, [(row, [_cell(cell) for cell in row.children]) for row in rows[1:]]
+    taker = {i for i, text in enumerate(header) if _TAKERS_COLUMN.match(plain(text))}  # no explanation
+    return columns, [
+        (row, ["" if i in taker else _cell(cell) for i, cell in enumerate(row.children)]) for row in rows[1:]
+    ]
+
+
+_TAKERS_COLUMN = regex(
+    r"(?i)(?:your|my|selected|chosen)\s+(?:answers?|choices?|picks?)|scores?|points?|marks?|result"
+)
+"""A results page's columns of what the taker chose and scored: nothing that explains the answer."""
 
 
 def _key_table(node: Node) -> Node | None:
