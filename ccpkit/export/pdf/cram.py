@@ -91,9 +91,14 @@ def _is_item(entry: Entry) -> bool:
 
 def _companion(items: Sequence[Flowable]) -> None:
     """A list's last item never starts a column alone: the paragraph above it (an item's, or its
-    parent's) goes along with it. A stray item under a column's top reads as a widow does."""
+    parent's) goes along with it, when it is short enough to move (a long one would leave a column
+    of white under its heading). A stray item under a column's top reads as a widow does."""
     if len(items) >= 2 and all(isinstance(flowable, Paragraph) for flowable in items[-2:]):
-        items[-2].keepWithNext = 1
+        items[-2].keepWithNext = int(len(items[-2].text) <= _COMPANION_CHARS)
+
+
+_COMPANION_CHARS = 400
+"""Characters of markup, at most, of the item that goes along with a list's last one: a few lines."""
 
 
 def _hold(room: CondPageBreak, opening: CondPageBreak, blocks: Blocks) -> None:

@@ -15,7 +15,7 @@ from ccpkit.markup import to_text
 from ccpkit.model import Card
 from ccpkit.parse import parse_notes
 from tests.export.pdf.conftest import Built, build
-from tests.export.pdf.reading import assert_in_order, fonts, outline, page_texts, reader, text
+from tests.export.pdf.reading import assert_in_order, char_boxes, fonts, outline, page_texts, reader, text
 from tests.export.pdf.synthetic import MISSING_GLYPH, large_deck
 
 
@@ -70,6 +70,23 @@ def test_a_star_in_a_cells_code_is_code_and_stars_outside_it_a_list(tmp_path: Pa
     ]
     assert "SELECT * FROM t" in lines
     assert "• inner" in lines and "• outer" in lines
+
+
+def test_a_long_item_before_a_lists_last_starts_under_its_heading(tmp_path: Path) -> None:
+    """The last item goes along with the one above it only when that one is short: a long one starts
+    right under its heading, not in the next column with white under the heading."""
+    (tmp_path / "01-harbors").mkdir()
+    long = " ".join(f"word{n}" for n in range(900))
+    (tmp_path / "01-harbors" / "notes.md").write_text(
+        f"# Cram Sheet\n\n## Intro\n\n- **Quay:** a landing place.\n\n## Charts\n\n"
+        f"- **Soundings:** {long}\n- **Datum:** the level depths are measured from.\n",
+        encoding="utf-8",
+    )
+    data = build(parse_notes(tmp_path).deck).files["pdf/01-harbors.pdf"]
+    boxes = char_boxes(data, 0)
+    printed = "".join(c for c, _, _ in boxes)
+    heading, item = boxes[printed.index("Charts")], boxes[printed.index("Soundings")]
+    assert abs(heading[1] - item[1]) < 20  # the same column
 
 
 def test_no_black_boxes_replacement_characters_or_leaked_markup(sample: Built) -> None:
