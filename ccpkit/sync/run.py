@@ -131,7 +131,7 @@ def _sync(
             alive = {e.guid for key, e in changes.ledger.notes.items() if not e.orphaned and key not in held}
             orphans = {  # an item moved to a module not synced now is no orphan: it is alive there
                 guid: note_id
-                for guid, note_id in _orphans(changes, record, options.deck_name or parsed.deck.title)
+                for guid, note_id in _orphans(changes, record)
                 if guid not in alive and (not settings.modules or note_id.split("/", 1)[0] in slugs)
             }
             wanted = Wanted(
@@ -262,18 +262,16 @@ def _anki() -> ModuleType:
     return anki_collection
 
 
-def _orphans(changes: Reconciliation, record: SyncRecord, course: str) -> list[tuple[str, str]]:
-    """GUID and id of every note of this course ccpkit knows (the ledger's orphans, the notes the
-    record says ccpkit wrote into the ``course`` deck); those not in this sync's notes are orphans.
-    Another course synced into the same collection has notes in the record too: never this one's."""
+def _orphans(changes: Reconciliation, record: SyncRecord) -> list[tuple[str, str]]:
+    """GUID and id of every note of this course ccpkit knows (the ledger's orphans, and the notes the
+    record says ccpkit wrote that the ledger holds); those not in this sync's notes are orphans. A
+    note the ledger does not hold is never this course's to retire or delete, whatever its deck:
+    another course synced into the same collection may keep its deck under this one's, or under a
+    title this course once had (a line lost from the ledger comes back from the build folder)."""
     gone = (*changes.orphaned, *changes.standing_orphans)
     found = [(changes.ledger.notes[key].guid, key) for key in gone]
     ours = {entry.guid for entry in changes.ledger.notes.values()}
-    return found + [
-        (guid, written.id)
-        for guid, written in record.notes.items()
-        if guid in ours or written.deck == course or written.deck.startswith(f"{course}::")
-    ]
+    return found + [(guid, written.id) for guid, written in record.notes.items() if guid in ours]
 
 
 def _only_synced(before: Mapping[str, Entry], settled: Ledger, modules: set[str]) -> Ledger:

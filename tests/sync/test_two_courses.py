@@ -42,3 +42,35 @@ def test_a_second_courses_sync_adds_its_notes_and_retires_none_of_the_first(tmp_
         student.close()
     again = first.sync()  # and the first course's next sync leaves the second's notes alone
     assert again.exit_code == 0 and "0 retired" in again.output, again.output
+
+
+def test_a_course_whose_decks_sit_under_anothers_is_never_retired_nor_deleted_by_it(tmp_path: Path) -> None:
+    """A second course filed under the first's deck (``[course] deck = "<first>::Advanced"``): the first
+    course's sync, ``--delete-orphans`` too, leaves every note of the second alone."""
+    first = Course.fresh(tmp_path / "first")
+    assert first.sync().exit_code == 0
+    notes = tmp_path / "second" / "notes"
+    shutil.copytree(first.notes, notes)
+    (notes / ".ccpkit-ledger.json").unlink()
+    arguments = ["sync", "--notes", str(notes), "--out", str(tmp_path / "second" / "build")]
+    arguments += ["--templates", str(first.templates), "--collection", str(first.collection)]
+    nested = tmp_path / "second" / "ccpkit.toml"
+    nested.write_text(f'[course]\ntitle = "{SECOND}"\ndeck = "{TITLE}::Advanced"\n', encoding="utf-8")
+    second = CliRunner().invoke(cli, ["--config", str(nested), *arguments])
+    assert second.exit_code == 0, second.output
+    student = first.student()
+    theirs = {note.guid for note in student.notes() if any("::Advanced" in d for d in student.decks_of(note))}
+    student.close()
+    assert theirs
+
+    again = first.sync("--delete-orphans")
+
+    assert again.exit_code == 0 and "0 retired" in again.output and "deleted" not in again.output, (
+        again.output
+    )
+    student = first.student()
+    try:
+        assert theirs <= {note.guid for note in student.notes()}
+        assert not [note for note in student.notes() if "ccpkit::orphan" in note.tags]
+    finally:
+        student.close()
