@@ -286,7 +286,9 @@ def _decide(
     if recorded is not None:
         touched, changed = not _reads_as(current, recorded), not _reads_as(desired, recorded)
     if not touched:
-        return "write"
+        # With no record, a copy dated as the ledger says but reading otherwise, the notes unchanged
+        # since: text the student chose to keep (``--keep-anki``, on another computer), kept.
+        return "write" if changed or recorded is not None else "keep"
     return "conflict" if changed else "keep"
 
 

@@ -385,6 +385,26 @@ def test_keep_anki_keeps_the_students_text_on_a_conflict(studied: Studied) -> No
         student.close()
 
 
+def test_text_kept_by_keep_anki_stays_kept_on_a_computer_without_the_sync_record(studied: Studied) -> None:
+    """The collection travels through AnkiWeb to a computer whose notes were pulled with git: no
+    record of what sync wrote is there, and the text the student kept stays theirs."""
+    course = studied.course
+    course.edit(
+        "02-compute/cram-sheet.md", "you pay per request.", "you pay per request and per millisecond."
+    )
+    sync_and_open(studied, "--keep-anki")[1].close()
+    for record in course.collection.parent.glob("*.ccpkit-sync-*.json"):
+        record.unlink()  # the other computer
+
+    again, student = sync_and_open(studied)
+
+    try:
+        assert student.note(LAMBDA)["Definition"] == STUDENT_WORDS
+        assert "0 conflicts" in again
+    finally:
+        student.close()
+
+
 @pytest.mark.parametrize("built_between", [False, True], ids=["synced", "built-then-synced-elsewhere"])
 def test_text_kept_by_keep_anki_survives_the_next_package_import(tmp_path: Path, built_between: bool) -> None:
     """After ``--keep-anki``, a build with nothing new re-sends nothing newer than Anki's copy: an import
