@@ -7,9 +7,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab import rl_config
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER, landscape, portrait
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     ActionFlowable,
@@ -357,9 +359,21 @@ class _Decorations:
 
 
 def _line(canvas: Canvas, markup: str, style: ParagraphStyle, x: float, y: float, width: float) -> None:
-    """One header line as a paragraph, so emoji in a title print from the fallback font too."""
+    """One header line as a paragraph, so emoji in a title print from the fallback font too; a title
+    too long for it prints its first line and an ellipsis (a second line would cross the rule)."""
     paragraph = Paragraph(markup, style)
     _, height = paragraph.wrapOn(canvas, width, style.leading * 4)
+    if height > style.leading * 1.5:
+        mark = stringWidth("\u2026", style.fontName, style.fontSize)
+        cut = Paragraph(markup, ParagraphStyle("cut", parent=style, allowOrphans=1, allowWidows=1))
+        cut.wrapOn(canvas, width - mark, style.leading * 4)
+        paragraph = cut.split(width - mark, style.leading)[0]
+        _, height = paragraph.wrapOn(canvas, width - mark, style.leading)
+        line = paragraph.blPara.lines[0]
+        extra = line.extraSpace if hasattr(line, "extraSpace") else line[0]
+        end = x + width - mark - (extra if style.alignment != TA_RIGHT else 0)
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.drawString(end, y - style.fontSize * 1.2 + style.leading, "\u2026")  # on the line's baseline
     paragraph.drawOn(canvas, x, y - height + style.leading - style.fontSize * 0.2)
 
 

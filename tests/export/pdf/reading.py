@@ -217,10 +217,16 @@ def _times(first: tuple[float, ...], second: tuple[float, ...]) -> tuple[float, 
 
 def char_boxes(data: bytes, index: int) -> list[tuple[str, float, float]]:
     """Each printed character of a page (from 0) with its left and right edge, in points."""
+    return [(char, left, right) for char, left, right, _ in char_places(data, index)]
+
+
+def char_places(data: bytes, index: int) -> list[tuple[str, float, float, float]]:
+    """Each printed character of a page (from 0) with its left and right edge and its baseline's
+    height above the page's foot, in points."""
     page = pdfium.PdfDocument(data)[index]
     chars = page.get_textpage()
     found = []
     for at in range(chars.count_chars()):
-        left, _, right, _ = chars.get_charbox(at)
-        found.append((chars.get_text_range(at, 1), left, right))
+        left, bottom, right, _ = chars.get_charbox(at)
+        found.append((chars.get_text_range(at, 1), left, right, bottom))
     return found

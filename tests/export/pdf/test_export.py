@@ -15,7 +15,16 @@ from ccpkit.markup import to_text
 from ccpkit.model import Card
 from ccpkit.parse import parse_notes
 from tests.export.pdf.conftest import Built, build
-from tests.export.pdf.reading import assert_in_order, char_boxes, fonts, outline, page_texts, reader, text
+from tests.export.pdf.reading import (
+    assert_in_order,
+    char_boxes,
+    char_places,
+    fonts,
+    outline,
+    page_texts,
+    reader,
+    text,
+)
 from tests.export.pdf.synthetic import MISSING_GLYPH, large_deck
 
 
@@ -87,6 +96,24 @@ def test_a_long_item_before_a_lists_last_starts_under_its_heading(tmp_path: Path
     printed = "".join(c for c, _, _ in boxes)
     heading, item = boxes[printed.index("Charts")], boxes[printed.index("Soundings")]
     assert abs(heading[1] - item[1]) < 20  # the same column
+
+
+def test_a_module_title_too_long_for_the_running_header_is_cut_on_its_one_line(tmp_path: Path) -> None:
+    """A second line would print across the header's rule: the title's first line and an ellipsis."""
+    (tmp_path / "01-harbors").mkdir()
+    title = (
+        "Harbors, Quays, Breakwaters, Lighthouses, Pilots, Tugs, Moorings, Buoys, Tides, Currents, Anchorages"
+    )
+    title += ", Dredging, Customs, Cargo Handling and the Charts of the Whole Northern and Eastern Coast"
+    (tmp_path / "01-harbors" / "notes.md").write_text(
+        f"---\nmodule_title: {title}\n---\n\n# Cram Sheet\n\n- **Quay:** a landing place.\n",
+        encoding="utf-8",
+    )
+    data = build(parse_notes(tmp_path).deck).files["pdf/01-harbors.pdf"]
+    height = float(reader(data).pages[0].mediabox[3])
+    header = [place for place in char_places(data, 0) if place[3] > height - 40 and place[0].strip()]
+    assert "\u2026" in "".join(c for c, *_ in header)
+    assert max(y for *_, y in header) - min(y for *_, y in header) < 6  # one line: a second is 8 pt below
 
 
 def test_no_black_boxes_replacement_characters_or_leaked_markup(sample: Built) -> None:
