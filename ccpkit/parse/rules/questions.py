@@ -273,7 +273,7 @@ def find_questions(
         run = (
             None
             if ctx.is_claimed(node)
-            else _option_run(ctx, nodes, index, ctx.worded_key.get(unpadded(default_id)))
+            else _option_run(ctx, nodes, index, _keyed(ctx, default_id))
             or _sorted_answers(ctx, nodes, index)
             or _answer_and_wrong_options(ctx, nodes, index)
         )
@@ -472,7 +472,9 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int, keyed: Answer |
         while above > 0 and answer is not None and _labels_options(nodes[above]):
             above -= 1
         if answer is None or not counts_the_list(nodes[above], answer, nodes[start]):
-            asked = _asks(nodes[above], answered=answer is not None or marks_some(nodes[start]))
+            heading = nodes[above] if nodes[above].type == "heading" else None
+            marked = heading is not None and asks(heading_text(heading)) and marks_some(nodes[start])
+            asked = _asks(nodes[above], answered=answer is not None or marked)
             found = unlettered_options(ctx.doc, nodes[start], answer, asked=asked)
     if found is None or (len(found.options) == 1 and found.options[0].label != "A"):
         return None
@@ -795,11 +797,16 @@ def _opens_question(ctx: Context, nodes: Sequence[Node], index: int) -> bool:
     return index + 1 < len(nodes) and _option_run(ctx, nodes, index + 1) is not None
 
 
+def _keyed(ctx: Context, number: str) -> Answer | None:
+    """What a key in words says of the question numbered ``number`` (``Context.worded_key``)."""
+    return ctx.worded_key.get(unpadded(number)) if ctx.worded_key and number else None
+
+
 def _holds_questions(ctx: Context, node: Node) -> bool:
     """A numbered list whose items hold options below their first block: a list of questions."""
     numbers = item_numbers(node) if node.type == "ordered_list" else [""] * len(node.children)
     return any(
-        _option_run(ctx, item.children, index, ctx.worded_key.get(unpadded(number))) is not None
+        _option_run(ctx, item.children, index, _keyed(ctx, number)) is not None
         for item, number in zip(node.children, numbers, strict=True)
         for index in range(1, len(item.children))
     ) or any(_in_first_paragraph(ctx, item) for item in node.children)
