@@ -48,12 +48,17 @@ def format_counts(deck: Deck) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
+def counted(count: int, noun: str) -> str:
+    """``1 module``, ``13 modules``: a count and its noun, plural but for one."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def format_total(deck: Deck) -> str:
     """The counts in one line: ``13 modules, 973 cards, 72 tables, 106 MCQs``."""
     counts = Counter(item.kind for item in deck.items())
     modules = len(deck.modules)
     kinds = ", ".join(f"{counts[kind]} {_named(kind, counts[kind])}" for kind in _counted(counts))
-    return f"{modules} module{'s' if modules != 1 else ''}, {kinds}"
+    return f"{counted(modules, 'module')}, {kinds}"
 
 
 def _counted(totals: Counter[Kind]) -> tuple[Kind, ...]:

@@ -21,6 +21,7 @@ from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.export.pdf.typography import Typography
 from ccpkit.markup import to_text
 from ccpkit.model import Deck, Module
+from ccpkit.report import counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,13 @@ def course_pdf(deck: Deck, ty: Typography, options: ExportOptions) -> Course:
 def front_story(deck: Deck, planned: list[tuple[Module, Contents]], blocks: Blocks) -> list[Flowable]:
     """Title, counts, and contents: a line per module and one per part, each a link to its page."""
     ty, setter = blocks.ty, blocks.setter
-    counts = f"{len(planned)} modules · {len(deck.cards)} cards · {len(deck.tables)} comparison tables"
+    counts = " · ".join(
+        (
+            counted(len(planned), "module"),
+            counted(len(deck.cards), "card"),
+            counted(len(deck.tables), "comparison table"),
+        )
+    )
     story: list[Flowable] = [
         Paragraph(f"<b>{setter.plain(deck.title)}</b>", ty.title),
         Paragraph(setter.plain(f"Whole-course cram sheet · {counts}"), ty.tag),

@@ -23,6 +23,7 @@ from tests.export.pdf.reading import (
     outline,
     page_texts,
     reader,
+    squashed,
     text,
 )
 from tests.export.pdf.synthetic import MISSING_GLYPH, large_deck
@@ -114,6 +115,13 @@ def test_a_module_title_too_long_for_the_running_header_is_cut_on_its_one_line(t
     header = [place for place in char_places(data, 0) if place[3] > height - 40 and place[0].strip()]
     assert "\u2026" in "".join(c for c, *_ in header)
     assert max(y for *_, y in header) - min(y for *_, y in header) < 6  # one line: a second is 8 pt below
+
+
+def test_the_course_counts_one_module_and_one_card_in_the_singular(tmp_path: Path) -> None:
+    (tmp_path / "01-harbors").mkdir()
+    (tmp_path / "01-harbors" / "notes.md").write_text("# Cram Sheet\n\n- **Quay:** a landing place.\n")
+    course = squashed(text(build(parse_notes(tmp_path).deck).files["pdf/course.pdf"]))
+    assert squashed("1 module · 1 card · 0 comparison tables") in course
 
 
 def test_no_black_boxes_replacement_characters_or_leaked_markup(sample: Built) -> None:
