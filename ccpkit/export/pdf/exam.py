@@ -59,8 +59,8 @@ def exam_story(
         Paragraph(setter.plain(intro), ty.body),
     ]
     story += [_question(question, ty, setter, labels, pictures) for question in questions]
-    if not questions:
-        story.append(Paragraph(setter.plain("The notes hold no practice questions yet."), ty.question))
+    if not questions:  # no key to tear off: one page says so
+        return [*story, Paragraph(setter.plain("The notes hold no practice questions yet."), ty.question)]
     # The key starts on a right-hand page: printed duplex, it can still be torn off whole.
     story += [NextPageTemplate(template_id(ty.style.exam.key_columns)), RectoBreak()]
     return story + _answer_key(questions, ty, setter, pictures, seed=seed, width=key_width)
@@ -121,8 +121,7 @@ def _answer_key(
             label="Answer key",
         )
     ]
-    if questions:
-        story.append(_grid(questions, ty, setter))
+    story.append(_grid(questions, ty, setter))
     for question in questions:
         explained = _explanation(question, ty, setter, width)
         story.append(

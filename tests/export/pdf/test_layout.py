@@ -124,7 +124,9 @@ def test_column_widths_fill_the_width_favour_long_columns_and_respect_the_minimu
 def test_an_empty_course_still_gives_a_course_file_and_an_exam() -> None:
     built = build(Deck(title="Empty course"))
     assert sorted(built.files) == ["pdf/course.pdf", "pdf/practice-exam.pdf"]
-    assert "The notes hold no practice questions yet." in text(built.files["pdf/practice-exam.pdf"])
+    exam = built.files["pdf/practice-exam.pdf"]
+    assert "The notes hold no practice questions yet." in text(exam)
+    assert len(reader(exam).pages) == 1 and "Answer key" not in text(exam)  # no key to tear off
 
 
 def test_an_overlong_module_title_is_cut_not_a_layout_error() -> None:
