@@ -268,6 +268,7 @@ def _update(collection: Collection, plan: Plan) -> None:
 
 
 def _move(collection: Collection, plan: Plan) -> None:
+    _decks_like_theirs(collection, [(move.old, move.new) for move in plan.moved])
     by_deck: dict[str, list[CardId]] = defaultdict(list)
     for move in plan.moved:
         by_deck[move.new] += _card_ids(move.cards)
@@ -278,6 +279,29 @@ def _move(collection: Collection, plan: Plan) -> None:
     for deck, cards in by_deck.items():
         if cards:
             collection.set_deck(cards, _deck_id(collection, deck))
+
+
+def _decks_like_theirs(collection: Collection, moves: Sequence[tuple[str, str]]) -> None:
+    """The decks cards move into that do not exist yet take the options preset and the description of
+    the decks they replace (``Course::02 Compute`` → ``Certs::Course::02 Compute``, and ``Course`` →
+    ``Certs::Course``), which the student may have set; an existing deck keeps its own."""
+    replaced: dict[str, str] = {}
+    for old, new in moves:
+        before, after = old.split("::"), new.split("::")
+        while before and after:
+            replaced.setdefault("::".join(after), "::".join(before))
+            if before[-1] != after[-1]:
+                break
+            before, after = before[:-1], after[:-1]
+    for new, old in sorted(replaced.items(), key=lambda pair: pair[0].count("::")):  # parents first
+        old_id = collection.decks.id_for_name(old)
+        if collection.decks.id_for_name(new) is not None or old_id is None:
+            continue
+        source, made = collection.decks.get(old_id), collection.decks.get(_deck_id(collection, new))
+        if source is None or made is None or source.get("dyn"):
+            continue
+        made["conf"], made["desc"] = source["conf"], source.get("desc", "")
+        collection.decks.save(made)
 
 
 def _retire(collection: Collection, plan: Plan) -> None:

@@ -146,6 +146,31 @@ def test_course_title_change_moves_every_card_and_removes_the_old_decks(studied:
     assert (report.changes.moved, report.changes.pending) == ((), ())  # the ledger knows what sync did
 
 
+def test_decks_renamed_with_the_course_keep_the_students_options_and_descriptions(studied: Studied) -> None:
+    """A new title moves the cards to new decks: they take the options preset and the description the
+    student gave the old ones (a course deck's, a module deck's)."""
+    student = studied.course.student()
+    decks = student.collection.decks
+    slow = decks.add_config_returning_id("Slow")
+    for name, said in ((TITLE, "My exam in May"), (COMPUTE, "Hard module")):
+        deck = decks.by_name(name)
+        assert deck is not None
+        deck["conf"], deck["desc"] = slow, said
+        decks.save(deck)
+    student.close()
+
+    _, student = sync_and_open(studied, title="AWS CCP 2026")
+
+    try:
+        for name, said in (("AWS CCP 2026", "My exam in May"), ("AWS CCP 2026::02 Compute", "Hard module")):
+            deck = student.collection.decks.by_name(name)
+            assert deck is not None and (deck["conf"], deck["desc"]) == (slow, said)
+        storage = student.collection.decks.by_name("AWS CCP 2026::03 Storage")
+        assert storage is not None and storage["conf"] != slow  # its old deck kept the default
+    finally:
+        student.close()
+
+
 def test_a_course_title_changed_in_case_only_moves_nothing(studied: Studied) -> None:
     output, student = sync_and_open(studied, title=TITLE.upper())
     try:
