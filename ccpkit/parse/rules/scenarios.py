@@ -33,8 +33,11 @@ _RANGE = regex(r"\b(?:questions?|q)\s*(\d+)\s*(?:-|\u2013|\u2014|to|and|through)
 _COUNT = regex(r"\bnext\s+(two|three|four|five|\d+)\s+questions\b", re.I)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _EMPHASIS = regex(r"[*_]+")
-_FIRST_PART = regex(r"\(?a\)\s")
-"""The first of a question's lettered parts: ``(a) How long …?``, ``a) …``."""
+_PART = regex(
+    r"(?P<label>(?:\*\*|__)?Q?\d+\s*\((?P<numbered>[a-h])\)(?:\*\*|__)?\s)|\(?(?P<letter>[a-h])\)\s"
+)
+"""A question's lettered part: ``(a) How long …?``, ``a) …``, or numbered with its question, as banks
+label parts in bold (``**Q1(a)** How long …?``, shown as ``(a) …``)."""
 
 
 def opens_scenario(markdown: str) -> bool:
@@ -88,12 +91,26 @@ def share_setups(drafts: Sequence[Draft]) -> None:
     first part are its stem's; each later part, lettered in turn, is asked with them too."""
     for index, draft in enumerate(drafts):
         *setup, asked = draft.stem.split("\n\n")
-        if not setup or not _FIRST_PART.match(asked):
+        if not setup or _part(asked) != "a":
             continue
+        draft.stem = "\n\n".join([*setup, _lettered(asked)])
         for letter, later in zip("bcdefgh", drafts[index + 1 :], strict=False):
-            if not later.stem.startswith((f"({letter}) ", f"{letter}) ")):
+            if _part(later.stem) != letter:
                 break
+            later.stem = _lettered(later.stem)
             later.scenario = later.scenario or "\n\n".join(setup)
+
+
+def _part(stem: str) -> str:
+    """The letter of the part a stem opens with (``(b) …``, ``**Q1(b)** …``); "" for none."""
+    found = _PART.match(stem)
+    return (found["numbered"] or found["letter"]) if found else ""
+
+
+def _lettered(stem: str) -> str:
+    """A part's stem opening with its letter alone: ``**Q1(b)** What …?`` reads ``(b) What …?``."""
+    found = _PART.match(stem)
+    return f"({found['numbered']}) {stem[found.end() :]}" if found and found["label"] else stem
 
 
 def _ends(heading: Node, level: int, first: Node | None, asking: set[int]) -> bool:
