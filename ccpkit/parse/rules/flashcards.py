@@ -1801,7 +1801,7 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     if heading.tag == "h1" or not (_asks(asked) or instructed or unmarked):
         return ""
     below = _section_text(blocks[1:])
-    below = below[: next((at for at, node in enumerate(below) if at and _another_card(ctx, node)), None)]
+    below = below[: next((at for at, node in enumerate(below) if at and _apart(ctx, node)), None)]
     while below and below[-1].type == "paragraph" and leads_up_the_page(below[-1].children[0].content):
         ctx.claim(below.pop())  # `**[⬆ Back to Top](#table-of-contents)**` after the answer: no part of it
     quoted = _quote_answer(ctx, below[0], alone=len(below) == 1) if below else None
@@ -1837,13 +1837,16 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     return "\n\n".join(text.strip() for text in texts)  # `A: The ohm.` loses its label
 
 
-def _another_card(ctx: Context, node: Node) -> bool:
-    """A block under a heading's answer that is an item of its own: taken by a rule before this one (a
-    cloze), or a paragraph of flashcards (``Q: …`` over ``A: …``, a ``?`` line, ``Front::Back``)."""
+def _apart(ctx: Context, node: Node) -> bool:
+    """A block under a heading's answer that is no part of it: an item of its own, taken by a rule
+    before this one (a cloze) or a paragraph of flashcards (``Q: …`` over ``A: …``, a ``?`` line,
+    ``Front::Back``), or a note to self (``Next week: …``, ``Remember to …``)."""
     if ctx.is_claimed(node):
         return True
     if node.type != "paragraph":
         return False
+    if _TO_SELF.match(plain(node.children[0].content)):
+        return True
     lines = [line.strip() for line in node.children[0].content.split("\n")]
     if _opens_q_and_a(lines, bank=ctx.numbered_labels) or any(line in _SEPARATORS for line in lines):
         return True
@@ -1852,6 +1855,13 @@ def _another_card(ctx: Context, node: Node) -> bool:
         isinstance(_inline_pair(line, number, opening, in_a_deck=ctx.in_a_deck), _Pair)
         for number, line in enumerate(lines)
     )
+
+
+_TO_SELF = regex(
+    r"(?i)\W*(?:remember\s+to|don'?t\s+forget|note\s+to\s+self|to\s*do\b|homework\b"
+    r"|next\s+(?:week|lecture|class|seminar|time)\b|read\s+(?:chapter|ch\.|pages?)\b)"
+)
+"""How a note to self opens: what to do or read next, no part of an answer."""
 
 
 def _asks_in_words(block: Node) -> bool:
