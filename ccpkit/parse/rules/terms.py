@@ -765,8 +765,12 @@ def plain_term(
     hidden = _HIDDEN.sub(lambda code: "x" * len(code[0]), line) if _MAY_HIDE.search(line) else line
     cuts = [cut for cut in _SEPARATORS_OF[separators].finditer(hidden) if _closed(hidden[: cut.start()])]
     fields = len(cuts) > 1 and _fields(hidden, cuts)  # `一 — one — いち (ichi)`, `Marshall Plan - 1947 - …`
-    if not cuts or (len(cuts) > 1 and cuts[0][0].strip() != ":" and not fields):
-        return None  # `Metformin: biguanide. SE: lactic acidosis`: the first colon names, the rest say
+    first = cuts[0][0].strip() if cuts else ""
+    naming = first == ":" or (first in _DASHES and first not in {cut[0].strip() for cut in cuts[1:]})
+    if not cuts or (len(cuts) > 1 and not naming and not fields):
+        return (
+            None  # `Metformin: biguanide. SE: lactic acidosis`: the first colon (or dash) names, the rest say
+        )
     written = line[: cuts[0].start()].strip()
     front = _EMPHASISED.sub(r"\g<inner>", written)
     rest = line[cuts[0].end() :].strip()
@@ -873,8 +877,9 @@ _EXAMPLE = regex(r"(?i)(?:e\.?g\.?|i\.?e\.?|for example|for instance|example)(?:
 """How a worked example opens: what follows is no name."""
 _CLUE = regex(r"\S+\s+(?:of|for)\s+\S+")
 """A clue that asks for a thing of or for another (``Antidote for beta-blocker overdose``)."""
-_LOWER_NAMES = regex(r"[a-z][\w-]*(?:\s*(?:\+|&|,|\band\b)\s*[a-z][\w-]*)?")
-"""A name written in lower case, as drugs and findings are, or two joined (``atropine + pralidoxime``)."""
+_LOWER_NAMES = regex(r"[a-z][\w-]*(?:\s[a-z][\w-]*)?(?:\s*(?:\+|&|,|\band\b)\s*[a-z][\w-]*)?")
+"""A name written in lower case, as drugs and findings are, of a word or two (``oral vancomycin``), or
+two joined (``atropine + pralidoxime``)."""
 
 
 _BRACKETED = regex(r"\s*[(\uff08][^()\uff08\uff09]*[)\uff09]")
