@@ -162,11 +162,22 @@ def _sections(ctx: Context) -> Callable[[Node], str]:
 
 def _of_section(drafts: list[Draft], title: str) -> list[Draft]:
     """The questions of a section titled as the key's section of an entry (``### True/False`` in the
-    key answers ``## True/False``, where numbers start again in each) or that the key's title names
-    (``## Post-test answers`` answers ``## Post-test``), when there are such; else all."""
-    names = {title, _NAMING_ANSWERS.sub(" ", title).strip(" :\u2013\u2014-")} - {""}
-    named = [draft for draft in drafts if draft.section and draft.section[-1].strip().casefold() in names]
+    key answers ``## True/False``, where numbers start again in each; ``### Compute`` answers ``## Set
+    2: Compute``) or that the key's title names (``## Post-test answers`` answers ``## Post-test``),
+    when there are such; else all."""
+    names = _title_names(title) | _title_names(_NAMING_ANSWERS.sub(" ", title))
+    named = [draft for draft in drafts if draft.section and _title_names(draft.section[-1]) & names]
     return named if named else drafts
+
+
+def _title_names(title: str) -> set[str]:
+    """What a section's title names it by: the whole title, and each side of a colon or dash in it
+    (``Set 2: Compute`` is ``set 2`` and ``compute`` too), case and punctuation at the ends aside."""
+    whole = title.strip(" :\u2013\u2014-").casefold()
+    return {whole, *(part for part in (side.strip() for side in _TITLE_PARTS.split(whole)) if part)} - {""}
+
+
+_TITLE_PARTS = regex(r"\s*[:\u2013\u2014]\s*|\s+-\s+")
 
 
 _NAMING_ANSWERS = regex(r"(?i)\b(?:answers?(?:\s+key)?|solutions?|key)(?:\s+(?:to|for)(?:\s+the)?)?\b")
@@ -202,11 +213,11 @@ def _answers_in_order(drafts: list[Draft]) -> None:
 
 
 _ASKS_FOR_SEVERAL = regex(
-    r"(?i)\bwhich\s+(?:of\s+(?:these|those|the\s+following)\s+)?(?:are|were)\b|\bwhat\s+are\b"
+    r"(?i)\bwhich\s+(?:of\s+(?:these|those|the\s+following)\s+)?(?:[\w-]+\s+){0,2}?(?:are|were)\b|\bwhat\s+are\b"
     r"|\bselect\s+all\b|\bchoose\s+all\b|\ball\s+that\s+apply\b"
 )
-"""A question that asks for several answers without counting them (``Which of these are …?``,
-``Select all that apply``)."""
+"""A question that asks for several answers without counting them (``Which of these are …?``, ``Which
+services are …?``, ``Select all that apply``)."""
 
 
 def _apply_key_elsewhere(ctx: Context, by_id: Mapping[str, list[Draft]]) -> Iterator[Problem]:
