@@ -68,13 +68,15 @@ _VALUE = regex(
     re.S,
 )
 """The letters an answer gives, maybe after a word for option (``Option C``, ``Letra B``, ``Opción A``)."""
+_OPTION_WORD = r"(?:(?i:options?)\s+)?"
+"""The word an entry may name its letters with: ``2. Option A``, ``3. Options A and C``."""
 _KEY_ENTRY = regex(
     rf"^{_SYMBOLS}(?:(?i:{QUESTION}|q)\s*#?\s*|\()?(?P<id>[A-Z]?\d+(?:\.\d+)*)\s*(?:[:.)\u2013\u2014=\u2192-]\s*|\s+)"
-    rf"(?:(?i:(?:correct\s+)?answers?|ans)\s*[:\u2013\u2014=-]?\s*)?(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$",
+    rf"(?:(?i:(?:correct\s+)?answers?|ans)\s*[:\u2013\u2014=-]?\s*)?{_OPTION_WORD}(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$",
     re.S,
 )
 _LISTED_ENTRY = regex(
-    rf"^{_SYMBOLS}(?:(?i:(?:correct\s+)?answers?|ans)\s*[:\u2013\u2014=-]?\s*)?(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$",
+    rf"^{_SYMBOLS}(?:(?i:(?:correct\s+)?answers?|ans)\s*[:\u2013\u2014=-]?\s*)?{_OPTION_WORD}(?P<letters>{_LETTERS})(?![\w])[.):]?(?P<rest>.*)$",
     re.S,
 )
 _ENTRY_LETTERS = (
