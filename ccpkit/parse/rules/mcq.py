@@ -128,14 +128,17 @@ def _counted_by_keys(
     ctx: Context, drafts: Sequence[Draft], starts: Sequence[int], groups: Sequence[list[KeyEntry]]
 ) -> None:
     """Number the questions written with no number by the key below them, when it counts them: entries
-    ``1``, ``2`` … as many as the questions since the key before it, none of them numbered."""
+    ``1``, ``2`` … as many as the questions since the key before it, none of them numbered (a worked
+    example answered where it is asked not counted)."""
     floor = -1
     for group in groups:
         first = ctx.doc.line_of(group[0].node)
-        asked = drafts[bisect_right(starts, floor) : bisect_left(starts, first)]
+        since = drafts[bisect_right(starts, floor) : bisect_left(starts, first)]
         floor = ctx.doc.line_of(group[-1].node)
+        unanswered = [draft for draft in since if not _answered(draft)]
+        asked = since if len(group) == len(since) else unanswered
         counted = [entry.question for entry in group] == [str(n) for n in range(1, len(asked) + 1)]
-        if asked and counted and not any(draft.question for draft in asked):
+        if asked and counted and not any(draft.question for draft in since):
             for number, draft in enumerate(asked, 1):
                 draft.question = str(number)
 
