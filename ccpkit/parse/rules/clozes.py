@@ -18,7 +18,7 @@ from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import LISTS, item_text
 from ccpkit.parse.rules.answers import CALLOUT
 from ccpkit.parse.rules.cards import announced_by, lead_in_above
-from ccpkit.parse.rules.flashcards import pairs_a_question, tagged_as_card, untagged
+from ccpkit.parse.rules.flashcards import REMINDER, pairs_a_question, tagged_as_card, untagged
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
@@ -115,9 +115,7 @@ def _holds(ctx: Context, text: str) -> bool:
     return not stressed or cloze_syntax.has_cloze(text, highlights=False)  # `{{c1::…}}` hides
 
 
-_REMINDER = regex(
-    r"(?i)\W*(?:remember\s+to|don'?t\s+forget\s+to|do\s+not\s+forget\s+to|note\s+to\s+self|to\s*do\b)"
-)
+_REMINDER = regex(rf"(?i)\W*(?:{REMINDER})")
 """How a note to self opens; its highlight stresses a word, it hides nothing to recall."""
 
 

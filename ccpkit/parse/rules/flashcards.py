@@ -1857,11 +1857,13 @@ def _apart(ctx: Context, node: Node) -> bool:
     )
 
 
+REMINDER = r"remember\s+to|don'?t\s+forget\s+to|do\s+not\s+forget\s+to|note\s+to\s+self|to\s*do\b"
+"""How a reminder opens (``Remember to …``, ``Note to self: …``): a note to self, nothing to recall."""
 _TO_SELF = regex(
-    r"(?i)\W*(?:remember\s+to|don'?t\s+forget|note\s+to\s+self|to\s*do\b|homework\b"
+    rf"(?i)\W*(?:{REMINDER}|don'?t\s+forget|homework\b"
     r"|next\s+(?:week|lecture|class|seminar|time)\b|read\s+(?:chapter|ch\.|pages?)\b)"
 )
-"""How a note to self opens: what to do or read next, no part of an answer."""
+"""How a note to self opens: a reminder, or what to do or read next; no part of an answer."""
 
 
 def _asks_in_words(block: Node) -> bool:

@@ -425,8 +425,9 @@ def _named_answer(heading: str, below: Node) -> KeyEntry | None:
         more = "\n\n".join(explanation_start(text) or text for text in others)
     else:
         return None
-    lettered = key_entry(first, heading, below)  # `**B** — why`, under `### 1`
-    answer = answer_line(first) or (lettered.answer if lettered is not None else None)
+    answer = answer_line(first)
+    if answer is None and (lettered := key_entry(first, heading, below)) is not None:
+        answer = lettered.answer  # `**B** — why`, under `### 1`
     naming = re.split(r"\s[-\u2013\u2014]\s|[.;:,]\s", answer.text)[0] if answer is not None else ""
     named = 0 < len(naming.split()) <= _NAMING_WORDS  # `**True**`, `**False** - because …`
     if answer is None or not (answer.letters or named):

@@ -765,12 +765,14 @@ def plain_term(
     hidden = _HIDDEN.sub(lambda code: "x" * len(code[0]), line) if _MAY_HIDE.search(line) else line
     cuts = [cut for cut in _SEPARATORS_OF[separators].finditer(hidden) if _closed(hidden[: cut.start()])]
     fields = len(cuts) > 1 and _fields(hidden, cuts)  # `一 — one — いち (ichi)`, `Marshall Plan - 1947 - …`
-    first = cuts[0][0].strip() if cuts else ""
+    if not cuts:
+        return None
+    # `Metformin: biguanide. SE: lactic acidosis`, `Inflation - a rise in prices = …`: the first colon
+    # (or a dash no later separator repeats) names, the rest say
+    first = cuts[0][0].strip()
     naming = first == ":" or (first in _DASHES and first not in {cut[0].strip() for cut in cuts[1:]})
-    if not cuts or (len(cuts) > 1 and not naming and not fields):
-        return (
-            None  # `Metformin: biguanide. SE: lactic acidosis`: the first colon (or dash) names, the rest say
-        )
+    if len(cuts) > 1 and not naming and not fields:
+        return None
     written = line[: cuts[0].start()].strip()
     front = _EMPHASISED.sub(r"\g<inner>", written)
     rest = line[cuts[0].end() :].strip()
