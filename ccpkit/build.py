@@ -138,8 +138,7 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     if any(fmt.carries_identities for fmt in chosen):
         earlier = _kept_ledger(notes, store, stamps)
         ledger = earlier[1] if earlier is not None else load_ledger(notes / LEDGER_NAME)
-        read, last = stamps.found(notes / LEDGER_NAME), stamps.found(store.folder / LAST_LEDGER)
-        ledger = with_last(ledger, store.folder, read=read, last=last)
+        ledger = with_last(ledger, notes / LEDGER_NAME, store.folder, stamps)
     made, outputs, changes = _make(request, chosen, targets, ledger, clock, previous, stamps)
     written = made.written
     if changes is not None:
@@ -148,7 +147,8 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         fresh = earlier is None or earlier[0] != ledger_digest
         del earlier, ledger  # the ledger as read: its unchanged lines are in the new ones now
         path = _written(notes, PurePosixPath(LEDGER_NAME), lines, ledger_digest, stamps)
-        _written(store.folder, LAST_LEDGER, lines, ledger_digest, stamps)
+        with suppress(WriteError):  # a cache that cannot be written only makes the next build slower
+            _written(store.folder, LAST_LEDGER, lines, ledger_digest, stamps)
         del lines
         written += (path,) if path is not None else ()
         key = digest("ledger", ledger_digest)  # the ledger as written, read back fast by the next build

@@ -9,15 +9,17 @@ from pathlib import Path, PurePosixPath
 
 from ccpkit.ledger.entries import Ledger, LedgerError
 from ccpkit.ledger.storage import load_ledger
+from ccpkit.stamps import Stamps
 
 LAST_LEDGER = PurePosixPath("last-ledger.json")
 """Its name in the cache folder."""
 
 
-def with_last(ledger: Ledger, cache: Path, *, read: str | None, last: str | None) -> Ledger:
-    """``ledger``, read from a file of digest ``read``, caught up with the last one written beside the
-    build's cache (``cache``) when that one's digest, ``last``, is another (``None``: none kept)."""
-    if last is None or last == read:
+def with_last(ledger: Ledger, file: Path, cache: Path, stamps: Stamps) -> Ledger:
+    """``ledger``, read from ``file``, caught up with the last one written in the build's ``cache``
+    when that one holds other bytes (their digests as ``stamps`` tell); as it is when none is kept."""
+    last = stamps.found(cache / LAST_LEDGER)
+    if last is None or last == stamps.found(file):
         return ledger
     try:
         written = load_ledger(cache / LAST_LEDGER)

@@ -29,7 +29,7 @@ from ccpkit.export.anki.identities import settle_identities
 from ccpkit.export.anki.media import pictures_shown
 from ccpkit.export.anki.notes import AnkiNote, card_problems, course_notes, fingerprint
 from ccpkit.ledger import LEDGER_NAME, Entry, Ledger, Reconciliation, load_ledger, record_ledger
-from ccpkit.ledger.last import LAST_LEDGER, with_last
+from ccpkit.ledger.last import with_last
 from ccpkit.parse import Parsed, parse_notes
 from ccpkit.progress import Progress
 from ccpkit.report import format_counts
@@ -239,9 +239,7 @@ class _HeldInterrupts:
 def _ledger_caught_up(notes: Path, cache: Path) -> Ledger:
     """The ledger file, caught up with the last one a build or sync wrote beside the build folder's
     cache (a file lost, or put back by git, keeps the notes' dates, decks and fields as synced)."""
-    ledger, stamps = load_ledger(notes / LEDGER_NAME), Stamps({})
-    read, last = stamps.found(notes / LEDGER_NAME), stamps.found(cache / LAST_LEDGER)
-    return with_last(ledger, cache, read=read, last=last)
+    return with_last(load_ledger(notes / LEDGER_NAME), notes / LEDGER_NAME, cache, Stamps({}))
 
 
 def _recorded(notes: Path, out: Path, ledger: Ledger) -> tuple[Path, ...]:
