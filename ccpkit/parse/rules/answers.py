@@ -152,6 +152,11 @@ _PREFIXED_KEY_TITLE = regex(
 ``Practice set 2 — Answers``, ``Exam — Answers (Set 2)`` (not ``Part B: Answer any two``, ``Chapter 3:
 Solutions and mixtures``)."""
 _ONE_ANSWER = regex(r"(?i:(?:the\s+)?(?:correct\s+|right\s+)?(?:answer|solution))")
+_TELLS_TO_ANSWER = regex(
+    r"(?i)^(?:choose|select|pick|mark|circle|tick|shade|indicate|identify|write|give|fill|enter|type|read)\b"
+)
+"""How a line that tells the student to answer opens (``Choose the correct answer from the options
+given below:``): a question's lead-in, never a key's caption."""
 _TITLE_END = regex(r"\s*(?:\([^()]*\))?[\s\W]*")
 """What may follow the key words on a caption line: a remark in brackets, symbols."""
 _TITLED_ENTRIES = regex(
@@ -594,7 +599,7 @@ def is_key_title(text: str, *, line: bool = False) -> bool:
     title = _KEY_TITLE.match(words) or _PREFIXED_KEY_TITLE.match(words)
     if title is None or not line:
         return title is not None
-    if _ONE_ANSWER.fullmatch(words):
+    if _ONE_ANSWER.fullmatch(words) or _TELLS_TO_ANSWER.match(words):
         return False  # `**Answer:**` alone on its line: one question's label, its answer below
     return plain(text).rstrip().endswith(":") or _TITLE_END.fullmatch(words, title.end()) is not None
 
