@@ -28,6 +28,7 @@ from ccpkit.parse.rules.answers import CALLOUT, callout, is_key_title, numbers_a
 from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
     CHANGE_KINDS,
+    NAMES_TOO,
     Term,
     about_the_notes,
     announces,
@@ -297,6 +298,8 @@ def _list_cards(
             for item, term in zip(items, terms, strict=True)
         ]
     )
+    labels = [term.front.strip().lower() for term in terms if term is not None and term.is_label]
+    named_too = glossary and len(labels) == 1 and labels[0] in NAMES_TOO
     for index, item in enumerate(node.children):
         if ctx.is_claimed(item):  # a cloze
             continue
@@ -309,7 +312,8 @@ def _list_cards(
             else:
                 term = _item_term(item, plain=plain, titled=titled, sentence_names=named)
             term = term or (defined.get(id(item)) if glossary else None)
-        if pending is not None and (_is_label(term) or (term is None and pending.bare)):
+        labelled = _is_label(term) and not named_too  # the glossary's one `**Function**` is a term of it
+        if pending is not None and (labelled or (term is None and pending.bare)):
             pending.extra.append(ctx.doc.source(item))
             continue
         if pending is not None:
@@ -320,7 +324,7 @@ def _list_cards(
             if glossary and _UNSEPARATED.match(_first_words(ctx, item)):
                 yield Problem(ctx.at(item), _NO_SEPARATOR, "warning")  # a typo should not cost a card
             yield from _cards_below(ctx, item, section, lead_in)
-        elif not term.is_label:
+        elif not labelled:
             pending = _Pending(item, term, pinned_id(node) if index == 0 else "", lead_in)
     if pending is not None:
         if pending.bare and not pending.extra and after is not None and not told:

@@ -35,6 +35,11 @@ LABELS = frozenset(
     }
 )  # fmt: skip
 """Attribute labels: they describe their parent (the bullet or heading above), never a card alone."""
+NAMES_TOO = frozenset(
+    {"action", "feature", "flow", "function", "impact", "result", "scope", "solution", "type"}
+)
+"""Labels that a subject names a term by as often: a chemistry glossary's ``**Solution**``, a programming
+one's ``**Function**``."""
 
 _ARROWS = (
     "-->",
