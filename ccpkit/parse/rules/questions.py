@@ -171,6 +171,15 @@ _SEPARATED_CARD = regex(r"[^\n]*\?\n\?{1,2}[ \t]*\n\S")
 _INLINE_CARD = regex(r"[^:`\n]+\?:::?[ \t]*[^:\s][^\n]*")
 """A one-line flashcard: ``What is KMS?::Key management``."""
 
+_ASKS_OF_A_SOLUTION = regex(
+    r"(?i)\b(?:does|will|would)\s+(?:this|the\s+(?:proposed\s+)?solution)\s+(?:meet|achieve|satisfy|fulfil)"
+)
+"""``Does this meet the goal?``, as questions of a series that share their case ask of the solution
+each proposes."""
+_SERIES_NOTE = regex(r"(?i)^\W*note\W*\s*this\s+question\s+is\s+(?:part|one)\s+of\s+a\s+series\b")
+"""``Note: This question is part of a series of questions that present the same scenario. …``"""
+_PROPOSED = regex(r"(?i)^(?:\*\*|__)?(?:proposed\s+)?solution\s*(?:\*\*|__)?\s*:")
+"""``Solution: You …``, the solution such a question proposes: its words, not its answer."""
 _REVEALS_ANSWER = regex(r"(?i)(?:show|reveal|see|view|check|click\s+for)\s+(?:the\s+)?(?:answer|solution)s?")
 """An answer callout's title that says what it folds away: ``Show answer``, ``Reveal the solution``."""
 
@@ -901,7 +910,8 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
             break  # `… Ans - Amazon S3` ends the question above, no part of this stem
         if _label_alone(nodes[index]) is not None or (index > floor and _label_alone(nodes[index - 1])):
             break  # `Answer:` alone, or what it labels: the question above's answer, no part of this stem
-        piece = _stem_piece(ctx, nodes[index], statement=statement)
+        proposed = bool(parts) and _ASKS_OF_A_SOLUTION.search(parts[0]) is not None
+        piece = _stem_piece(ctx, nodes[index], statement=statement, proposed=proposed)
         if piece is None and not taken and index > floor and _quoted_below(nodes[index], nodes[index - 1]):
             piece = "", ctx.doc.written(nodes[index].children[0]), nodes[index]  # `> A retailer wants …`
         if piece is None and _announced_list(ctx, nodes, index, floor):
@@ -961,8 +971,11 @@ def _tags(words: str, worded: bool) -> bool:
 
 def _small_print(node: Node) -> str | None:
     """The words of a paragraph that is one ``<sub>``, ``<sup>`` or ``<small>`` element: a question's
-    domain or source, written above it."""
-    found = _SMALL_PRINT.fullmatch(node.children[0].content) if node.type == "paragraph" else None
+    domain or source, written above it; or a note that the question is one of a series."""
+    text = node.children[0].content if node.type == "paragraph" else ""
+    if _SERIES_NOTE.match(text):
+        return plain(text)  # the same words over every question of the series: no part of its stem
+    found = _SMALL_PRINT.fullmatch(text)
     return found["words"].strip() if found else None
 
 
@@ -1093,15 +1106,19 @@ def _announced_list(ctx: Context, nodes: Sequence[Node], index: int, floor: int)
     return not any(_asks(item.children[0]) for item in node.children if item.children)
 
 
-def _stem_piece(ctx: Context, node: Node, *, statement: bool = False) -> tuple[str, str, Node] | None:
+def _stem_piece(
+    ctx: Context, node: Node, *, statement: bool = False, proposed: bool = False
+) -> tuple[str, str, Node] | None:
     """(question number or "", text, the block it is) of a block that can be part of a stem; ``None``
-    stops the walk."""
+    stops the walk. With ``proposed``, the stem below asks of a solution: ``Solution: …`` above is it."""
     if node.type == "ordered_list":
         return _last_item_stem(ctx, node)
     if ctx.is_claimed(node):
         return None
     if node.type == "paragraph":
         text = CALLOUT.sub("", node.children[0].content)  # `> [!question] Q1. Which …?`
+        if proposed and _PROPOSED.match(text):
+            return "", text, node
         if answer_line(text) or explanation_start(text) is not None or _is_label(node) or _ends_details(node):
             return None
         return (*_numbered(text), node)
