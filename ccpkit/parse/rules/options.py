@@ -374,7 +374,10 @@ def misnamed(options: Sequence[DraftOption], answer: Answer) -> DraftOption | No
     for option in options:
         if option is own or (said := _option_said(option.text, line)) is None:
             continue
-        if line[said:].lstrip(" \t")[:1] in ("", "(", *_CLAUSE_END):  # `A. Amazon EBS (blocks)` too
+        after = line[said:].lstrip(" \t")
+        if after.upper().startswith(f"({option.label})"):
+            continue  # `B. Amazon EBS (A) is block storage …`: why that option, named by its letter, is wrong
+        if after[:1] in ("", "(", *_CLAUSE_END):  # `A. Amazon EBS (blocks)` too
             return option
     return None
 
