@@ -83,7 +83,9 @@ def answers_by_mark(text: str) -> bool:
     if not numbered and _OPENING.search(text) is None:
         return False
     marked = numbered or any(mark in text for marks in _MARKS for mark in marks)
-    answered = _ANSWER.search(text) is not None or (numbered and _VALUE_ANSWER.search(text) is not None)
+    answered = _ANSWER.search(text) is not None or (
+        numbered and (_VALUE_ANSWER.search(text) is not None or _NUMBER_KEY_LINE.search(text) is not None)
+    )
     return (marked and answered) or _LETTER_LINE.search(text) is not None
 
 
@@ -107,19 +109,23 @@ def marks_as_letters(text: str, code: Container[int]) -> str:
             at, said = valued
             lines[at] = said
             answer = None
-        asked = _by_letters(lines[run[0]]) and _asked_above(lines, run[0])
+        asked = (_by_letters(lines[run[0]]) or kind == _NUMBERED_KIND) and _asked_above(lines, run[0])
         if asked and kind not in answered:
             answered[kind] = _answered_in(written, kind, code)
         if answer is not None or valued is not None or (asked and answered[kind]):
-            lettered = lettered or _by_letters(lines[run[0]])
+            lettered = lettered or _by_letters(lines[run[0]]) or kind == _NUMBERED_KIND
             for at in run:
                 lines[at] = _OPTION.sub(_lettered_option, lines[at], 1)
         if answer is not None:
             lines[answer] = _ANSWER.sub(_letters, lines[answer])
         number = run[-1] + 1
-    if lettered:  # an answer key's lines naming such letters name the options so lettered
-        lines = [line if at in code else _KEY_LINE.sub(_key_letters, line) for at, line in enumerate(lines)]
+    if lettered:  # an answer key's lines naming such letters (or numbers) name the options so lettered
+        lines = [line if at in code else _keyed_letters(line) for at, line in enumerate(lines)]
     return "\n".join(lines)
+
+
+def _keyed_letters(line: str) -> str:
+    return _NUMBER_KEY_LINE.sub(_key_letters, _KEY_LINE.sub(_key_letters, line))
 
 
 _KEY_ENTRY = rf"\d+\s*[.):=\u2013\u2014-]\s*\(?{_LETTER}\)?(?!\w)"
@@ -129,6 +135,13 @@ _KEY_LINE = regex(
 )
 """A line of an answer key naming letters of another script: ``1-Б, 2-Г``, ``Ответы: 1) Б 2) Г``, ``1. Б``;
 a stop or dash between number and letter (a number and a letter apart are a quantity and its unit)."""
+_NUMBER_KEY_ENTRY = r"\d+\s*[.):=\u2013\u2014-]?\s*\([1-8]\)(?![\w)])"
+_NUMBER_KEY_LINE = regex(
+    rf"^(?P<head>\s*(?:[-*+]\s+)?(?:(?:\*\*|__)?[^\n:\uff1a]{{1,40}}[:\uff1a](?:\*\*|__)?\s*)?)"
+    rf"(?P<entries>{_NUMBER_KEY_ENTRY}(?:[\s,;|]+{_NUMBER_KEY_ENTRY})*)(?P<tail>[\s,;|.]*)$",
+    re.M,
+)
+"""A line of an answer key naming options numbered in brackets: ``1. (2)``, ``1-(3), 2-(1)``."""
 
 
 def _answered_by_value(lines: list[str], run: list[int]) -> tuple[int, str] | None:
@@ -152,7 +165,7 @@ _VALUE_ANSWER = regex(
 
 
 def _key_letters(found: re.Match[str]) -> str:
-    entries = re.sub(_LETTER, lambda letter: _letter(letter[0]), found["entries"])
+    entries = re.sub(rf"{_LETTER}|\([1-8]\)", lambda letter: _letter(letter[0]), found["entries"])
     return f"{found['head']}{entries}{found['tail']}"
 
 
@@ -223,6 +236,8 @@ def _answered_in(lines: Sequence[str], kind: int, code: Container[int]) -> bool:
             return True
         keyed = _KEY_LINE.match(line)
         if keyed and any(_kind(letter) == _family(kind) for letter in re.findall(_LETTER, keyed["entries"])):
+            return True
+        if kind == _NUMBERED_KIND and _NUMBER_KEY_LINE.match(line):
             return True
     return False
 
