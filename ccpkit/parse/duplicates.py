@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 from collections.abc import Iterable, Iterator
 from typing import assert_never
 
@@ -12,6 +11,7 @@ from ccpkit.cloze_syntax import revealed
 from ccpkit.errors import Problem
 from ccpkit.item_ids import item_id, slug
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item
+from ccpkit.regex import regex
 
 
 def unique_items(items: Iterable[Item]) -> tuple[list[Item], list[Problem]]:
@@ -183,8 +183,13 @@ def _same_term(first: Card, second: Card) -> bool:
 
 def _spelled(front: str) -> list[str]:
     """A front's words as a name is told apart: case, markup and punctuation aside (``Auto Scaling``
-    is ``auto-scaling``), but ``+`` and ``#`` kept."""
-    return re.sub(r"[^\w+#]+", " ", front.casefold()).replace("_", " ").split()
+    is ``auto-scaling``), but other symbols kept (``C`` and ``C++``, ``Δ > 0`` and ``Δ < 0``)."""
+    return _WORD_OR_SYMBOL.findall(front.casefold().replace("_", " "))
+
+
+_WORD_OR_SYMBOL = regex(r"\w+|[^\w\s\-.,:;'\"`*()\[\]{}?!\u00bf\u00a1\u2013\u2014]")
+"""A word, or a symbol that names (``+``, ``#``, ``<``, ``=``): punctuation and markup are no part of
+a name."""
 
 
 def _merge(first: Card, second: Card, problems: list[Problem]) -> Card:

@@ -774,6 +774,8 @@ def plain_term(
         return None
     # `Metformin: biguanide. SE: lactic acidosis`, `Inflation - a rise in prices = …`: the first colon
     # (or a dash no later separator repeats) names, the rest say
+    if len(cuts) > 1 and _condition_then_result(hidden, cuts):
+        cuts = cuts[-1:]  # `Δ = 0 → one repeated root`: a condition, then what follows from it
     first = cuts[0][0].strip()
     naming = first == ":" or (first in _DASHES and first not in {cut[0].strip() for cut in cuts[1:]})
     if len(cuts) > 1 and not naming and not fields:
@@ -813,6 +815,17 @@ def plain_term(
         return None  # `la cocina — the kitchen` names, `Pay only for what you use — no upfront cost` not
     term = Term(front, rest, separated=True)
     return None if _keeps_track(term, colon=separator == ":") else term
+
+
+def _condition_then_result(line: str, cuts: Sequence[re.Match[str]]) -> bool:
+    """Whether ``line`` states a condition with ``=`` and then, after its one arrow, a result with none
+    (``Δ = 0 → one repeated root``; ``MPC = 0.8 → multiplier = 5`` works a sum out)."""
+    *conditions, last = cuts
+    return (
+        _ARROW.fullmatch(last[0].strip()) is not None
+        and all(cut[0].strip() == "=" for cut in conditions)
+        and "=" not in line[last.end() :]
+    )
 
 
 def _dashed_name(front: str, rest: str, among_names: bool) -> bool:
