@@ -71,7 +71,8 @@ def _home(card: Card, first: Card, defined: dict[_Place, str], kept: dict[str, I
         return defined.get(place)
     meanings = list(dict.fromkeys(defined.values()))
     if len(meanings) == 1:
-        return meanings[0]
+        home = kept.get(meanings[0])
+        return None if isinstance(home, Card) and _recaps_another_topic(card, home) else meanings[0]
     homes = {home: found for home in meanings if isinstance(found := kept.get(home), Card)}
     shared = {home: _shared_words(card, found) for home, found in homes.items()}
     best = max(shared.values(), default=0)
@@ -86,6 +87,34 @@ def _shared_words(card: Card, other: Card) -> int:
         return {word for word in slug(back, None).split("-") if len(word) >= 3}
 
     return len(words(card.back) & words(other.back))
+
+
+def _recaps_another_topic(card: Card, other: Card) -> bool:
+    """Whether a summary's title names a topic (``# Thermodynamics — summary for the final``) that the
+    other card's part, headings and words never mention: its ``First law`` is another law."""
+    topic = set(slug(card.part, None).split("-")) - _RECAP_WORDS
+    other_words = set(slug(" ".join((other.part, *other.section, other.front, other.back)), None).split("-"))
+    named = {word for word in topic if len(word) >= 4}
+    return bool(named) and not named & other_words
+
+
+_RECAP_WORDS = frozenset(
+    {
+        "summary",
+        "summaries",
+        "cram",
+        "sheet",
+        "final",
+        "exam",
+        "exams",
+        "revision",
+        "notes",
+        "module",
+        "quick",
+    }
+    | {"review", "recap", "key", "points", "chapter", "lecture", "week", "unit", "test", "midterm", "study"}
+)
+"""Words a summary's title names itself with, not its topic."""
 
 
 def _settle(card: Item, home: str, homes: dict[str, dict[_Place, str]]) -> None:

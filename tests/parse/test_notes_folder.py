@@ -282,6 +282,25 @@ def test_a_recap_of_a_term_with_two_meanings_that_restates_neither_is_a_card_of_
     assert [p.severity for p in parsed.problems] == ["info", "info"]  # nothing merged: ids named
 
 
+def test_a_summary_titled_with_another_topic_keeps_its_terms_apart_from_the_lectures_same_names(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "01-physics/mechanics.md": "# Mechanics\n\n## Newton's laws\n\n"
+        "- **First law:** A body keeps its velocity unless a resultant force acts.\n",
+        "01-physics/thermo.md": "# Thermodynamics — summary for the final\n\n## Laws\n\n"
+        "1. **First law:** $\\Delta U = Q - W$ — energy is conserved.\n",
+        "01-physics/summary.md": "# Summary\n\n- **First law:** Velocity stays the same without a net force.\n",
+    }
+    parsed = parse_notes(write(tmp_path, files))
+    backs = {card.id: card.back for card in parsed.deck.cards}
+    assert backs == {  # the plain summary restates the mechanics law; the thermodynamics one is another law
+        "01-physics/card/first-law": "A body keeps its velocity unless a resultant force acts.\n\n"
+        "Velocity stays the same without a net force.",
+        "01-physics/card/first-law-laws": "$\\Delta U = Q - W$ — energy is conserved.",
+    }
+
+
 def test_homonyms_in_different_modules_stay_separate(tmp_path: Path) -> None:
     write(tmp_path, {"02-compute/summary.md": SUMMARY, "09-security/summary.md": SUMMARY})
     parsed = parse_notes(tmp_path)
