@@ -484,7 +484,10 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int, keyed: Answer |
             heading = nodes[above] if nodes[above].type == "heading" else None
             marked = heading is not None and asks(heading_text(heading)) and marks_some(nodes[start])
             asked = _asks(nodes[above], answered=answer is not None or marked)
-            found = unlettered_options(ctx.doc, nodes[start], answer, asked=asked)
+            how_many = (answers_asked(_asked_words(nodes[above])) or (1, ""))[
+                0
+            ]  # `(Choose two.)`: two in bold
+            found = unlettered_options(ctx.doc, nodes[start], answer, asked=asked, how_many=how_many)
     if found is None or (len(found.options) == 1 and found.options[0].label != "A"):
         return None
     if nodes[start].type in ("table", "fence", "code_block") and not _asked_above(ctx, nodes, start):
@@ -638,12 +641,19 @@ def _asks(node: Node, *, answered: bool = False) -> bool:
     """A paragraph that asks, or, ``answered`` by a line below the bullets or by marks on some of them,
     a heading that asks (``### Q5. Which service is serverless?``): else bullets under a heading that
     asks are its notes (``## Why Docker?`` over ``- ✔️ Same environment everywhere``)."""
+    words = _asked_words(node)
+    return bool(words) and (answered or node.type != "heading") and asks(words)
+
+
+def _asked_words(node: Node) -> str:
+    """The words over a question's options: a heading's, a paragraph's, or those of a numbered list's
+    last item (``1. Which …?`` over bullets not indented under it); none for another block."""
     if node.type == "heading":
-        return answered and asks(heading_text(node))
-    if node.type == "ordered_list" and node.children:  # `1. Which …?` over bullets not indented under it
+        return heading_text(node)
+    if node.type == "ordered_list" and node.children:
         last = node.children[-1].children
-        return len(last) == 1 and last[0].type == "paragraph" and asks(last[0].children[0].content)
-    return node.type == "paragraph" and asks(node.children[0].content)
+        return last[0].children[0].content if len(last) == 1 and last[0].type == "paragraph" else ""
+    return node.children[0].content if node.type == "paragraph" else ""
 
 
 def _answer_below(node: Node, after: Node | None) -> Answer | None:
