@@ -246,7 +246,8 @@ def _cannot_do(changes: Reconciliation) -> list[str]:
     if changes.updated:
         lines.append(
             "notes changed since the last build: Anki skips any you touched there since "
-            "(studying does not count, editing or marking does) \N{EM DASH} `ccpkit sync` checks"
+            "(studying does not count, unless Anki tags a leech; editing or marking does) "
+            "\N{EM DASH} `ccpkit sync` brings such updates in"
         )
     return lines
 

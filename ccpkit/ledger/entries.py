@@ -98,6 +98,14 @@ class Entry:
     forgotten: bool = False
     """An orphan ``ccpkit orphans --forget`` dropped from the lists and counts. Its entry stays: should
     its item come back, it takes its note (and history) again rather than a second one beside it."""
+    superseded: tuple[str, ...] = ()
+    """The study text's hashes as sent before its last changes, newest first (``SUPERSEDED_KEPT`` at
+    most): Anki's copy reading as one of them is an older package's, its update skipped by an import
+    because the note was touched in Anki since (marked, tagged a leech), never the student's edit."""
+
+
+SUPERSEDED_KEPT = 3
+"""How many earlier study texts an entry remembers: builds between two imports rarely number more."""
 
 
 @dataclass(frozen=True, slots=True)

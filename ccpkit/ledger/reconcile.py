@@ -9,7 +9,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from ccpkit.cloze_syntax import GONE
-from ccpkit.ledger.entries import Entry, Fingerprint, Ledger, Move, Reconciliation, Stamp
+from ccpkit.ledger.entries import SUPERSEDED_KEPT, Entry, Fingerprint, Ledger, Move, Reconciliation, Stamp
 from ccpkit.regex import regex
 
 GROWN_CLOZE_SIMILARITY = 0.6
@@ -221,7 +221,14 @@ def _carried(note: Fingerprint, old: Entry, now: int) -> Entry:
         table=note.table,
         clozes=old.clozes,
         sent="" if changed else old.sent,  # re-sent: Anki's copy holds its id now
+        superseded=_superseded(old) if changed else old.superseded,
     )
+
+
+def _superseded(old: Entry) -> tuple[str, ...]:
+    """The study texts sent before, newest first, as a note is sent again."""
+    earlier = (old.study, *old.superseded) if old.study else old.superseded
+    return tuple(dict.fromkeys(earlier))[:SUPERSEDED_KEPT]
 
 
 def _as_recorded(note: Fingerprint, old: Entry) -> bool:

@@ -54,6 +54,9 @@ class Wanted:
     sent: Mapping[str, str] = field(default_factory=dict)
     """Note id → the digest of its study text as the ledger says it was last sent (``study_digests``):
     a copy in Anki that reads so came from an import, however the record remembers it."""
+    superseded: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Note id → the digests of the study texts sent before the last (``Entry.superseded``): a copy in
+    Anki that reads as one came from an older package, the later one skipped by an import."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -240,9 +243,13 @@ def _merge(
     """The fields to write, the student's edits kept, and the conflicts, for one existing note."""
     previous = wanted.previous.get(note.id, 0)
     imported = _as_sent(note, found, wanted)  # an .apkg brought it since the last sync: no edit of theirs
-    touched = found.modified != previous and not imported
+    # an older .apkg's text, the later one skipped as the note was touched since (marked, a leech)
+    outdated = not imported and _as_sent_before(note, found, wanted)
+    touched = found.modified != previous and not imported and not outdated
     # older than the ledger: the notes changed after the copy Anki holds (a build never imported)
-    changed = note.id in wanted.changed or note.id not in wanted.previous or found.modified < previous
+    changed = (
+        outdated or note.id in wanted.changed or note.id not in wanted.previous or found.modified < previous
+    )
     writes: dict[str, str] = {}
     kept: list[str] = []
     conflicts: list[Conflict] = []
@@ -251,7 +258,7 @@ def _merge(
             writes[name] = text
             continue
         current = found.fields[name]
-        recorded = before.fields.get(name) if before and not imported else None
+        recorded = before.fields.get(name) if before and not (imported or outdated) else None
         owned = name not in note.note_type.study_fields  # context, id, table title: ccpkit's alone
         match _decide(owned, text, current, recorded, touched=touched, changed=changed):
             case "write":
@@ -274,6 +281,13 @@ def _as_sent(note: AnkiNote, found: FoundNote, wanted: Wanted) -> bool:
     sent = wanted.sent.get(note.id)
     texts = [found.fields.get(name, "") for name in note.note_type.study_fields]
     return sent is not None and sent in study_digests(note.note_type, texts)
+
+
+def _as_sent_before(note: AnkiNote, found: FoundNote, wanted: Wanted) -> bool:
+    """Whether Anki's copy of the note holds a study text the ledger says was sent before the last."""
+    earlier = wanted.superseded.get(note.id, ())
+    texts = [found.fields.get(name, "") for name in note.note_type.study_fields]
+    return bool(earlier) and not set(earlier).isdisjoint(study_digests(note.note_type, texts))
 
 
 def _decide(

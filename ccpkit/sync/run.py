@@ -142,6 +142,7 @@ def _sync(
                 changed=frozenset((*changes.updated, *changes.added, *changes.restored)),
                 homes={key: entry.home for key, entry in previous.items()},
                 sent={key: entry.study for key, entry in previous.items() if entry.study},
+                superseded={key: entry.superseded for key, entry in previous.items() if entry.superseded},
             )
             state = anki_collection.read_state(collection, [*desired, *orphans])
             plan = plan_sync(wanted, state, record, choices)

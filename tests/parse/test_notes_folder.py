@@ -290,13 +290,13 @@ def test_a_summary_titled_with_another_topic_keeps_its_terms_apart_from_the_lect
         "- **First law:** A body keeps its velocity unless a resultant force acts.\n",
         "01-physics/thermo.md": "# Thermodynamics — summary for the final\n\n## Laws\n\n"
         "1. **First law:** $\\Delta U = Q - W$ — energy is conserved.\n",
-        "01-physics/summary.md": "# Summary\n\n- **First law:** Velocity stays the same without a net force.\n",
+        "01-physics/summary.md": "# Summary\n\n- **First law:** Velocity stays the same with no net force.\n",
     }
     parsed = parse_notes(write(tmp_path, files))
     backs = {card.id: card.back for card in parsed.deck.cards}
     assert backs == {  # the plain summary restates the mechanics law; the thermodynamics one is another law
         "01-physics/card/first-law": "A body keeps its velocity unless a resultant force acts.\n\n"
-        "Velocity stays the same without a net force.",
+        "Velocity stays the same with no net force.",
         "01-physics/card/first-law-laws": "$\\Delta U = Q - W$ — energy is conserved.",
     }
 

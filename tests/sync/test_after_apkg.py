@@ -97,6 +97,37 @@ def test_a_build_never_imported_makes_an_edit_in_anki_a_conflict_not_an_overwrit
     assert "Mine: a disk for one instance" in saved.read_text(encoding="utf-8")
 
 
+def test_a_fix_an_import_skipped_as_the_note_was_marked_in_anki_reaches_it_by_the_first_sync(
+    tmp_path: Path,
+) -> None:
+    course, student = imported(tmp_path)
+    student.study_everything()
+    student.close()
+    course.edit(
+        "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
+    )
+    built(course, at=LAST_WEEK + 3600)
+    student = course.student()
+    marked = student.note(EBS)
+    marked.add_tag("marked")  # the student marks the card (Anki's leech tag does the same): no field edited
+    student.collection.update_note(marked)
+    student.import_package(course.out / PACKAGE)  # Anki skips the note, touched after the package
+    assert "in one AZ" not in student.note(EBS)["Definition"]
+    student.close()
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert "1 updated" in result.output and "0 conflicts" in result.output
+    assert "kept your edits" not in result.output
+    student = course.student()
+    try:
+        assert "in one AZ" in student.note(EBS)["Definition"]
+        assert "marked" in student.note(EBS).tags and student.reviews_of(student.note(EBS)) == 1
+    finally:
+        student.close()
+
+
 def test_a_sync_of_one_module_leaves_the_others_to_the_next_sync_with_no_false_conflict(
     tmp_path: Path,
 ) -> None:

@@ -279,7 +279,7 @@ def test_an_update_is_skipped_for_a_note_touched_in_anki_after_the_build_as_the_
         assert (
             "notes changed since the last build: Anki skips any you touched there since" in report.summary()
         )
-        assert "`ccpkit sync` checks" in report.summary()
+        assert "`ccpkit sync` brings such updates in" in report.summary()
     finally:
         student.close()
 
