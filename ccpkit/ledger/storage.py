@@ -2,8 +2,9 @@
 
 Format 2 (JSON Lines): a header line, an optional templates line, then one JSON object per note,
 sorted by id. No line depends on its neighbours (no commas between entries, no closing brace), so
-"keep both sides" of a git conflict is still a valid ledger, and ``ccpkit ledger merge`` (a git merge
-driver) settles the rest. Loading is strict: a damaged ledger is refused, never guessed at.
+"keep both sides" of a git conflict is still a ledger (unless both sides kept one GUID), and
+``ccpkit ledger merge`` (a git merge driver) settles the rest. Loading is strict: a damaged ledger is
+refused, never guessed at.
 
 Entry fields are read from the ``Entry`` dataclass itself, so a new field needs no change here; a field
 with a default may be absent from a line, so adding one reads older ledgers as they are. Format 1 (one
@@ -196,7 +197,7 @@ def _format_2(path: Path, lines: list[tuple[int, str]]) -> Ledger:
                 f"`ccpkit ledger merge` (README, 'Two computers')",
             )
         notes[key], where[key] = _entry(path, f"line {number}: note {key}", value, shared), number
-    return _checked(path, Ledger(dict(sorted(notes.items())), templates))
+    return _checked(path, Ledger(dict(sorted(notes.items())), templates), where)
 
 
 def _header(line: str) -> dict[str, Any] | None:
@@ -269,12 +270,21 @@ def _entry(path: Path, what: str, value: Mapping[str, Any], shared: dict[str, st
     return Entry(**values)
 
 
-def _checked(path: Path, ledger: Ledger) -> Ledger:
-    """Two notes with one GUID would make Anki update one with the other's content: refused."""
+def _checked(path: Path, ledger: Ledger, where: Mapping[str, int] | None = None) -> Ledger:
+    """Two notes with one GUID would make Anki update one with the other's content: refused, naming
+    their lines (``where``, by note) when the file has lines."""
     owners: dict[str, str] = {}
     for key, entry in ledger.notes.items():
         if entry.guid in owners:
-            raise LedgerError(path, f"notes {owners[entry.guid]} and {key} share the GUID {entry.guid!r}")
+            other = owners[entry.guid]
+            lines = f"lines {where[other]} and {where[key]}: " if where else ""
+            raise LedgerError(
+                path,
+                f"{lines}notes {other} and {key} share the GUID {entry.guid!r}, as keeping both sides of a "
+                f"git conflict leaves it when one computer renamed a note the other changed. Redo the merge "
+                f"with the ledger's merge driver (README, 'Two computers': "
+                f"`git checkout -m -- {path.name}`), or delete the line of the id your notes no longer have",
+            )
         owners[entry.guid] = key
     return ledger
 

@@ -181,5 +181,8 @@ def test_two_notes_sharing_a_guid_are_refused(tmp_path: Path) -> None:
     path = write(
         tmp_path, dump_ledger(Ledger({"m/card/a": entry("same"), "m/card/b": entry("same")})).decode()
     )
-    with pytest.raises(LedgerError, match="m/card/a and m/card/b share the GUID 'same'"):
+    with pytest.raises(
+        LedgerError, match="lines 2 and 3: notes m/card/a and m/card/b share the GUID 'same'"
+    ) as caught:
         load_ledger(path)
+    assert "delete the line of the id your notes no longer have" in str(caught.value)
