@@ -532,7 +532,8 @@ def reasons_after_marks(options: list[DraftOption]) -> tuple[list[DraftOption], 
     the front they would give the answer away."""
     options, quoted = _quoted_feedback(options)
     options, dotted = _dotted_feedback(options)
-    quoted = "\n".join(reason for reason in (quoted, dotted) if reason)
+    options, nested = _nested_feedback(options)
+    quoted = "\n".join(reason for reason in (quoted, dotted, nested) if reason)
     found = [_MARK_THEN_REASON.search(option.text) if option.checked is None else None for option in options]
     if not any(found):
         return options, quoted
@@ -585,6 +586,23 @@ def _without_feedback(
     return kept, "\n".join(reasons)
 
 
+def _nested_feedback(options: list[DraftOption]) -> tuple[list[DraftOption], str]:
+    """Options without the one bullet nested under each (``- A. ConfigMap`` over ``  - Stores settings,
+    not pods.``), and those as a list of reasons: such a bullet under every option, or one that judges
+    (``Correct: …``), says why it is right or wrong."""
+    found = [_NESTED.search(option.text) for option in options]
+    judged = any(match is not None and _VERDICT.match(match["why"]) for match in found)
+    return (
+        _without_feedback(options, found, lambda bullet: bullet["why"])
+        if all(found) or judged
+        else (options, "")
+    )
+
+
+_NESTED = regex(r"\n\n[-*+][ \t]+(?P<why>\S[^\n]*)$")
+"""One bullet of one line nested under an option's words."""
+_VERDICT = regex(rf"(?i:correct|incorrect|wrong|right)\b|{_CHECK}|{CROSS}")
+"""How a reason opens when it judges its option: ``Correct: …``, ``Wrong — …``, ``✅ …``."""
 _DOTTED = regex(r"\n\.\.\.[ \t]+(?P<why>\S[^\n]*)$")
 """text2qti's feedback on an option, on the line under it: ``... Ribosomes build proteins.``"""
 
