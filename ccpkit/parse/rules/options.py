@@ -87,10 +87,9 @@ _WHOLE_CODE = regex(r"`(?P<inner>[^`]+)`")
 _LETTER_AND_TEXT = regex(r"(?P<letter>[A-Z])[.)]\s+(?P<text>.+)", re.S)
 """An answer written as its option is: the letter, then the option's text."""
 _REASON = r"\s*(?:[,;:]|\.(?=\s)|\s[-\u2013\u2014])\s*|\s+(?=(?:because|since|as)\b)"
-_REASON_AFTER = regex(_REASON, re.I)
-"""Where an answer's option ends and its reason starts: ``Amazon S3, since …``, ``Amazon S3 — it …``."""
 _REASON_OR_ASIDE = regex(rf"{_REASON}|\s+(?=\()", re.I)
-"""The same, or where an aside in brackets starts: ``C# (built for .NET)``."""
+"""Where an answer's option ends and its reason starts: ``Amazon S3, since …``, ``Amazon S3 — it …``,
+or an aside in brackets: ``C# (built for .NET)``."""
 _NUMBER_JOINER = regex(r"(?i)\s*(?:,|;|&|/|\+|\band\b)\s*")
 _TASK = regex(
     r"^(?:\[(?P<mark>[ xX*]?)\]|\[(?P<quiz>\[[ xX]\]|\([ xX]\))\]"
@@ -268,8 +267,8 @@ def named_with_reason(options: Sequence[DraftOption], words: str) -> tuple[tuple
     """The one option whose text is ``words`` (``Answer: Amazon S3``), ignoring case and markup; or
     the options ``words`` name one by one, parted by commas or semicolons (``AWS Lambda, Amazon
     DynamoDB``), when each part is one option's text; or the one option whose text opens ``words``
-    before a reason (``Amazon S3, since it scales``), with the reason; or an option's letter and its
-    text (``A. remote-exec``, where ``A. genus`` alone would be a name)."""
+    before a reason or an aside (``Amazon S3, since it scales``, ``Amazon S3 (objects)``), with it;
+    or an option's letter and its text (``A. remote-exec``, where ``A. genus`` alone would be a name)."""
     texts = [_words(option.text) for option in options]
     numbered = all(option.number for option in options)
     numbers, why = _option_numbers(words) if numbered else (set(), "")
@@ -286,7 +285,7 @@ def named_with_reason(options: Sequence[DraftOption], words: str) -> tuple[tuple
         wanted = [_words(name) for name in names]
         if wanted and all(texts.count(name) == 1 for name in wanted) and len(set(wanted)) == len(wanted):
             return tuple(options[texts.index(name)].label for name in wanted), ""
-    reasoned = _REASON_AFTER.split(words, maxsplit=1)
+    reasoned = _REASON_OR_ASIDE.split(words, maxsplit=1)
     if len(reasoned) == 2 and texts.count(_words(reasoned[0])) == 1:
         return (options[texts.index(_words(reasoned[0]))].label,), reasoned[1].strip()
     if (article := _ARTICLE.match(words)) is not None:
