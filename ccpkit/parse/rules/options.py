@@ -40,13 +40,14 @@ weigh their options so, with no answer to give."""
 _ASKS = regex(
     r"\b(?:select|choose|pick|selecione|escolha|assinale|marque|seleccione|elija|señale|choisissez|w[äa]hlen"
     r"|scegli|seleziona)\b"
-    r"|(?:^|[.!:]\s+)which\b(?!\s+to\b)|\b(?:is|are|was|were)\s*:\s*$",
+    r"|(?:^|[.!:]\s+)which\b(?!\s+to\b)|\b(?:is|are|was|were|as|by|because|means|refers\s+to)\s*:(?:\*\*|__)?\s*$",
     re.I,
 )
 """What makes a checklist a question: a question mark, "Select/Choose …" (also in Portuguese,
 Spanish, French, German and Italian: ``Assinale …``, ``Marque …``, ``Señale …``, ``Scegli …``), a
 sentence opening with "Which" (an exam's stem with its ``?`` forgotten), one left open after its verb
-(``The service that records API calls is:``) or a blank (``based on ___``)."""
+(``The service that records API calls is:``, ``Opportunity cost is best defined as:``) or a blank
+(``based on ___``)."""
 _INSTRUCTION = regex(
     r"(?i)^(?:define|explain|describe|give|list|name|state|compare|contrast|outline|discuss|identify"
     r"|justify|summari[sz]e|distinguish|differentiate|calculate|compute|write|mention|suggest|show"
