@@ -1205,6 +1205,10 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             ctx.claim(node, following)
             index += 2
             continue
+        after = nodes[index + 2] if index + 2 < len(nodes) else None
+        if node.type == "hr" and draft.answer is None and following and _answer_below(following, after):
+            index += 1  # `---` between the options and their answer, as generated quizzes part them
+            continue
         if label is None and node.type in _ENDS:
             break
         if node.type == "ordered_list" and _numbered_next(draft, node):
