@@ -481,6 +481,8 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int, keyed: Answer |
         while above > 0 and answer is not None and _labels_options(nodes[above]):
             above -= 1
         if answer is None or not counts_the_list(nodes[above], answer, nodes[start]):
+            while above > 0 and _is_media(nodes[above]) and not ctx.is_claimed(nodes[above]):
+                above -= 1  # `Refer to the exhibit. Which …?` over its picture, then the bullets
             heading = nodes[above] if nodes[above].type == "heading" else None
             marked = heading is not None and asks(heading_text(heading)) and marks_some(nodes[start])
             asked = _asks(nodes[above], answered=answer is not None or marked)
