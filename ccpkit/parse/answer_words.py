@@ -16,7 +16,7 @@ ANSWER_ABROAD = (
     r"|(?:[õo]ige\s+)?vastus|(?:oikea\s+)?vastaus|(?:pareiz[āa]\s+)?atbilde|r[ăa]spuns(?:\s+corect)?"
     r"|(?:helyes\s+)?v[áa]lasz|(?:to[čc]an\s+)?odgovor"
     r"|(?:teisingas\s+)?atsakymas|jibu|sagot|jawapan|คำตอบ(?:ที่ถูกต้อง)?|เฉลย|(?:ה)?תשובה(?:\s+נכונה)?)"
-    r"(?:\s+(?:corretas?|corret+[ae]|correctas?|correctes?|certas?))?"
+    r"(?:\s+(?:corretas?|corret+[ae]|correctas?|correctes?|certas?|esatt[ae]|exactas?))?"
 )
 """"Answer" as Portuguese, Spanish, French, Italian, German, Indonesian, Russian, Polish, Ukrainian,
 Turkish, Persian, Arabic, Hindi, Bengali, Greek, Bulgarian, Serbian, Croatian, Dutch, Czech, Slovak,
