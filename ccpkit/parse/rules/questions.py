@@ -32,6 +32,7 @@ from ccpkit.parse.rules.answers import (
     details_text,
     explanation_start,
     key_entries_on_a_line,
+    key_entry,
     plain,
     question_id,
     takers_pick,
@@ -1370,8 +1371,13 @@ def _tail_label(draft: Draft, node: Node, following: Node | None) -> tuple[str, 
     paragraph is read after (none for an explanation). ``## Answers`` or ``## Solutions`` opens a key,
     and is no label."""
     words = _answer_words(following)
-    if words is None or key_entries_on_a_line(words.children[0].content.partition("\n")[0], words):
-        return None  # `## Đáp án` over `1B 2A 3C`: a key's title, as a language with no plural writes it
+    if words is None:
+        return None
+    lines = words.children[0].content.split("\n")
+    if key_entries_on_a_line(lines[0], words) or (
+        len(lines) >= 2 and all(key_entry(ln, "", words) for ln in lines)
+    ):
+        return None  # `## Đáp án` over `1B 2A 3C`, `## Gabarito` over `91 - B` lines: a key's title
     alone = _label_alone(node)
     if alone is not None and draft.answer is None:
         return (f"{alone}:",)  # `**Correct**` over the option's words
