@@ -1132,6 +1132,8 @@ def _stem_piece(
         text = CALLOUT.sub("", node.children[0].content)  # `> [!question] Q1. Which …?`
         if proposed and _PROPOSED.match(text):
             return "", text, node
+        if not _PAGE_LINES.sub("", text).strip():
+            return "", "", node  # `Mark 1.00 out of 1.00`, `Flag question` each a paragraph: no words of it
         if answer_line(text) or explanation_start(text) is not None or _is_label(node) or _ends_details(node):
             return None
         return (*_numbered(text), node)
