@@ -1199,4 +1199,6 @@ def _ends_options(line: str) -> bool:
     options is not part of the last one."""
     if answer_line(line) is not None or explanation_start(line) is not None or PAIRED_ANSWER.match(line):
         return True
+    if answer_line(f"{plain(line).rstrip(':')}: B") is not None and len(line.split()) <= 3:
+        return True  # `- Answer` over its letter nested under it, as outliners write a block's children
     return plain(line).lower().startswith(("note:", "hint:", "tip:", "reference:"))
