@@ -629,8 +629,8 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
     and its answer in brackets (``The capital of Canada is ______. (Ottawa)``), a statement judged
     (``The SA node is the heart's pacemaker. (T)``), a question over a spoiler (``What is the capital
     of Australia? >!Canberra!<``, ``||Canberra||``), or two lines or more of ``word;translation`` (a
-    spreadsheet's rows), in a file of RemNote's cards ``Metformin >> First-line drug …`` (``<<``,
-    ``<>``, ``;;``); none unless every line of the paragraph is one."""
+    spreadsheet's rows) or ``question;;answer`` (RemNote's), in a file of RemNote's cards ``Metformin
+    >> First-line drug …`` (``<<``, ``<>``, ``;;``); none unless every line of the paragraph is one."""
     pairs: list[_Pair | _Missing] = []
     for number, line in enumerate(lines):
         found = _FILLED.fullmatch(line) or _JUDGED_BY.fullmatch(line) or _SPOILED.fullmatch(line)
@@ -643,8 +643,9 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
         found = found or (remnote_card(line) if remnote else None)
         if found is not None and found.re.pattern == _REMNOTE.pattern and not found["answer"]:
             return []
+        rows = len(lines) > 1 and not _COMMANDS.search(line)
         found = found or (
-            _SEMICOLONED.fullmatch(line) if len(lines) > 1 and not _COMMANDS.search(line) else None
+            _SEMICOLONED.fullmatch(line) or _DOUBLE_SEMICOLONED.fullmatch(line) if rows else None
         )
         if found is None:
             return []
@@ -751,6 +752,10 @@ _DECK_LINE = regex(r"(?:TARGET DECK|Deck)\s*:\s*\S+::")
 """A deck named on its line (``TARGET DECK: Biology::Cells``, inka's ``Deck: Geography::Volcanoes``)."""
 _SEMICOLONED = regex(r"(?P<front>[^;:\s](?:[^;:]{0,40}[^;:\s])?);(?P<answer>[^;:\s](?:[^;:]{0,60}[^;:\s])?)")
 """A spreadsheet's row pasted as ``perro;dog`` (no colon: ``color:red;margin:0`` is CSS)."""
+_DOUBLE_SEMICOLONED = regex(
+    r"(?P<front>[^;\s](?:[^;]{0,150}[^;\s])?)[ \t]*;;[ \t]*(?P<answer>[^;\s](?:[^;]{0,300}[^;\s])?)"
+)
+"""RemNote's ``Question;;Answer``, its words on either side as long as a card's."""
 _COMMANDS = regex(r"(?:^|;)\s*(?:cd|sudo)\s|\.\.|/|\s-{1,2}\w|&&")
 """Shell commands run one after another (``cd build;make``, a path, a flag): no spreadsheet's row."""
 
