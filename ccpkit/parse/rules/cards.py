@@ -980,6 +980,8 @@ def _line_cards(
     )
     if not terms and not header:
         terms = _named_terms(lines, section[-1] if section else "")
+    if not terms:
+        terms = _defined_in_a_row(lines)  # `**GPP** is the total …` over `**NPP** is GPP minus …`
     if not terms and (opened := opening_definition(paragraph.children[0].content)) is not None:
         terms = [(0, opened)]  # `The **spacing effect** is the tendency …`, as textbooks define
     if not terms and id(paragraph) in glossary_paragraphs:
@@ -987,6 +989,16 @@ def _line_cards(
     pinned = pinned_id(paragraph) if len(terms) == 1 else ""
     for offset, term in terms:
         yield _card(ctx, paragraph, section, term.front, term.rest, pinned, offset=offset)
+
+
+def _defined_in_a_row(texts: Sequence[str]) -> list[tuple[int, Term]]:
+    """Lines (or paragraphs) one after another that each open by defining a name in bold, one at least
+    as a textbook does (``… is the tendency …``), with their places: each defines its name, what it is
+    in any words (``The **primacy effect** is better recall …``). None unless every one does."""
+    found = [opening_definition(text, among_definitions=True) for text in texts]
+    if len(texts) < _GLOSSARY_TERMS or None in found or not any(map(opening_definition, texts)):
+        return []
+    return [(at, term) for at, term in enumerate(found) if term is not None]
 
 
 def _named_terms(lines: list[str], title: str) -> list[tuple[int, Term]]:
@@ -1050,7 +1062,7 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
         ):
             run.append(block)
             continue
-        terms = _run_terms(ctx, run, before)
+        terms = _run_terms(ctx, run, before) or _defined_in_a_row([b.node.children[0].content for b in run])
         for start, end in [] if terms else itertools.pairwise([0, *parted, len(run)]):
             terms += [(start + offset, term) for offset, term in _run_terms(ctx, run[start:end], before)]
         found |= {id(run[offset].node): term for offset, term in terms}

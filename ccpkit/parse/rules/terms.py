@@ -159,6 +159,14 @@ _OPENING_DEFINITION = regex(
     re.S,
 )
 """A bold name opening a paragraph, what it is after ``is`` up to the first sentence's end."""
+_OPENING_DEFINITION_AMONG = regex(
+    r"(?:(?i:an?|the)\s+)?(\*\*|__)(?P<name>[^*_:\n]+)\1(?:\s+\([^()\n]{1,40}\))?\s+(?:is|are)\s+"
+    r"(?P<rest>(?!(?i:that|to|when|where|because|why|how|what|if|not|also|still|here|there|now)\b)"
+    r"[^\s*_].*?[.!])(?=\s|$)",
+    re.S,
+)
+"""The same, what it is in any words (``is better recall of …``), not a clause (``is that rocks …``):
+among such definitions."""
 _SENTENCE_NAME_WORDS = 6
 """At most this many words in the bold name a defining sentence opens with."""
 _SEQUENCE = regex(
@@ -724,15 +732,19 @@ def defining_sentence(line: str) -> Term | None:
     return Term(found["name"].strip(), rest[:1].upper() + rest[1:], separated=True)
 
 
-def opening_definition(paragraph: str) -> Term | None:
+def opening_definition(paragraph: str, *, among_definitions: bool = False) -> Term | None:
     """A paragraph that opens by defining a name set in bold, as textbooks write them (``The **spacing
     effect** is the tendency …``, ``A **decomposer** (detritivore) is an organism …``): the name, and
     what its first sentence says it is (the paragraph's other sentences stay notes). Not where that
     sentence sets more words in bold (``The **principal** is the **AWS account number** …``), as
-    transcripts of a walk-through stress them: a step of it, no definition."""
-    found = _OPENING_DEFINITION.match(paragraph)
+    transcripts of a walk-through stress them: a step of it, no definition. ``among_definitions`` (lines
+    or paragraphs beside such a definition), what it is may open with any word (``The **primacy
+    effect** is better recall …``, ``**NPP** is GPP minus …``)."""
+    found = (_OPENING_DEFINITION_AMONG if among_definitions else _OPENING_DEFINITION).match(paragraph)
     if found is None or len(found["name"].split()) > _SENTENCE_NAME_WORDS or found[1] in found["rest"]:
         return None
+    if among_definitions and is_label(found["name"]):
+        return None  # `The **key point** is …`: what the text says, no name it defines
     rest = " ".join(found["rest"].split())
     return Term(found["name"].strip(), rest[:1].upper() + rest[1:], separated=True)
 
