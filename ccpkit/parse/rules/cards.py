@@ -24,7 +24,7 @@ from ccpkit.parse.document import (
     only_pictures,
     paragraph_words,
 )
-from ccpkit.parse.rules.answers import CALLOUT, callout, is_key_title, numbers_a_question
+from ccpkit.parse.rules.answers import CALLOUT, Callout, callout, is_key_title, numbers_a_question
 from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
     CHANGE_KINDS,
@@ -349,6 +349,10 @@ def _first_words(ctx: Context, item: Node) -> str:
     return first.children[0].content if first is not None and unread else ""
 
 
+_DEFINING_CALLOUTS = frozenset(
+    {"definition", "define", "def", "defn", "term", "vocab", "vocabulary", "concept"}
+)
+"""Callouts whose title is a term, their body what it means: ``> [!definition] Innate immunity``."""
 _SPOKEN = frozenset({"quote", "cite"})
 """Callouts that quote what someone said: ``**Ana:** …`` lines there are speakers, not terms."""
 
@@ -358,10 +362,15 @@ def _quoted_cards(ctx: Context, quote: Node, section: tuple[str, ...]) -> Iterat
     and a callout's lines of terms (``> **S3:** …``, two or more; a plain quote's or a ``[!quote]``'s
     are what someone said): cards as outside it, each list's lead-in the quoted paragraph right above
     it. A content tab's title is a section of its own, as a heading's: each tab names what its terms
-    are of."""
+    are of. A definition's callout titled with its term, words under it, is that term's card."""
     called = callout(quote)
     if called is not None and called.kind == "tab" and called.title:
         section = (*section, called.title)
+    if called is not None and _defines_its_title(called):  # `> [!definition] Innate immunity` over words
+        said = [called.lines, *(ctx.doc.source(block) for block in called.blocks)]
+        ctx.claim(*quote.children)
+        yield _card(ctx, quote.children[0], section, undecorated(called.title), "\n\n".join(said), "")
+        return
     for index, child in enumerate(quote.children):
         if ctx.is_claimed(child):
             continue
@@ -372,11 +381,32 @@ def _quoted_cards(ctx: Context, quote: Node, section: tuple[str, ...]) -> Iterat
             yield from _list_cards(ctx, child, section, lead_in)
         elif child.type == "paragraph" and (lecture := defined_term(child.children[0].content)):
             yield _card(ctx, child, section, lecture.front, lecture.rest, "")  # `> **Definition (X):** …`
+        elif child.type == "paragraph" and (opened := _callout_definition(child, called, index)) is not None:
+            yield _card(ctx, child, section, opened.front, opened.rest, "")  # `> A **VPC** … is a …`
         elif child.type == "paragraph" and called is not None and called.kind.lower() not in _SPOKEN:
             lines = child.children[0].content.split("\n")  # `> [!tip]` over `> **EFS:** …` lines
             marked = 1 if index == 0 and CALLOUT.match(lines[0]) else 0
             for offset, term in _glossary_lines(lines[marked:]):
                 yield _card(ctx, child, section, term.front, term.rest, "", offset=marked + offset)
+
+
+def _defines_its_title(called: Callout) -> bool:
+    """A definition's callout titled with its term, its body opening with words (one opening with a
+    list stays a callout, as a MkDocs ``!!! definition`` does: a card would ask for a set)."""
+    return (
+        called.kind in _DEFINING_CALLOUTS
+        and bool(called.title and called.lines)
+        and not is_label(called.title)
+    )
+
+
+def _callout_definition(paragraph: Node, called: Callout | None, index: int) -> Term | None:
+    """A callout's sentence defining a bold name, as a textbook opens a paragraph with one (under
+    ``> [!info] Definition``, ``> A **VPC** (Virtual Private Cloud) is a …``)."""
+    if called is None or called.kind in _SPOKEN:
+        return None
+    text = called.lines if index == 0 else paragraph.children[0].content
+    return opening_definition(text) if text else None
 
 
 def _cards_below(
