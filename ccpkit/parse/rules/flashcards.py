@@ -342,9 +342,10 @@ def _in(
         if ctx.is_claimed(child):
             if child.type in LISTS:  # a list of questions: one without options may be answered in words
                 yield from _answered_in_words(ctx, child, sections[index])
-        elif child.type == "paragraph" and (paired := _paired_over_code(ctx, siblings, index)) is not None:
+        elif child.type in ("paragraph", "heading") and (paired := _paired_over_code(ctx, siblings, index)):
             ctx.claim(*siblings[index : index + 3])  # `Q: What does this print?`, its code, `A: …`
-            yield from _items(ctx, sections[index], child, paired)
+            section = sections[index][:-1] if child.type == "heading" else sections[index]
+            yield from _items(ctx, section, child, paired)
             index += 2
         elif child.type == "paragraph" and (coded := _asked_over_code(ctx, siblings, index)) is not None:
             ctx.claim(*siblings[index - 2 : index + 1])  # `What does this print?`, its code, `?`, the answer
@@ -1328,20 +1329,26 @@ def _asked_over_code(ctx: Context, siblings: Sequence[Node], index: int) -> _Pai
 
 
 def _paired_over_code(ctx: Context, siblings: Sequence[Node], index: int) -> _Pair | None:
-    """A ``Q: …`` line alone, its code, then the ``A: …`` that answers it: the question is the words
-    and the code."""
+    """A ``Q: …`` line alone (or a heading that asks, ``## 3. What does this print?``), its code, then
+    the ``A: …`` (``**Answer:** …``) that answers it: the question is the words and the code."""
     if index + 2 >= len(siblings):
         return None
     asked, code, answer = siblings[index : index + 3]
     if code.type not in ("fence", "code_block") or answer.type != "paragraph":
         return None
-    question, (first, *below) = asked.children[0].content.strip(), answer.children[0].content.split("\n")
-    said, told = _QUESTION.match(question), _ANSWER.match(first)
-    if "\n" in question or said is None or told is None or ctx.is_claimed(code) or ctx.is_claimed(answer):
+    if asked.type == "heading":
+        title = _unnumbered(heading_text(asked))
+        question = title if asked.tag != "h1" and _asks(title) else ""
+    else:
+        text = asked.children[0].content.strip()
+        said = _QUESTION.match(text) if "\n" not in text else None
+        question = said["text"].strip() if said is not None else ""
+    first, *below = answer.children[0].content.split("\n")
+    told = _ANSWER.match(first)
+    if not question or told is None or ctx.is_claimed(code) or ctx.is_claimed(answer):
         return None
     back = "\n".join([told["text"], *below]).strip()
-    front = f"{said['text'].strip()}\n\n{ctx.doc.source(code).strip()}"
-    return _Pair(front, back) if back and said["text"].strip() else None
+    return _Pair(f"{question}\n\n{ctx.doc.source(code).strip()}", back) if back else None
 
 
 def _spaced_separator(ctx: Context, siblings: Sequence[Node], index: int) -> _Pair | None:
