@@ -1813,7 +1813,7 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     if heading.tag == "h1" or not (_asks(asked) or instructed or unmarked):
         return ""
     below = _section_text(blocks[1:])
-    below = below[: next((at for at, node in enumerate(below) if at and _apart(ctx, node)), None)]
+    below = below[: next((at for at, node in enumerate(below) if _apart(ctx, node)), None)]
     while below and below[-1].type == "paragraph" and leads_up_the_page(below[-1].children[0].content):
         ctx.claim(below.pop())  # `**[⬆ Back to Top](#table-of-contents)**` after the answer: no part of it
     quoted = _quote_answer(ctx, below[0], alone=len(below) == 1) if below else None
@@ -1862,6 +1862,8 @@ def _apart(ctx: Context, node: Node) -> bool:
     lines = [line.strip() for line in node.children[0].content.split("\n")]
     if _opens_q_and_a(lines, bank=ctx.numbered_labels) or any(line in _SEPARATORS for line in lines):
         return True
+    if _answered_on_the_line(lines, remnote=ctx.remnote, quiz=False):
+        return True  # `True or False: … **False**` lines, each a card
     opening = _opens_file(ctx, node)
     return any(
         isinstance(_inline_pair(line, number, opening, in_a_deck=ctx.in_a_deck), _Pair)
