@@ -788,6 +788,9 @@ def plain_term(
     # (or a dash no later separator repeats) names, the rest say
     if len(cuts) > 1 and _condition_then_result(hidden, cuts):
         cuts = cuts[-1:]  # `Δ = 0 → one repeated root`: a condition, then what follows from it
+    if len(cuts) == 2 and cuts[0][0].strip() == ":" and _BIDS.fullmatch(hidden[: cuts[0].start()].strip()):
+        asked, said = line[: cuts[1].start()].strip(), line[cuts[1].end() :].strip()
+        return Term(asked, said, separated=True) if said else None  # `Translate: "…" — Me duele …`
     first = cuts[0][0].strip()
     naming = first == ":" or (first in _DASHES and first not in {cut[0].strip() for cut in cuts[1:]})
     if len(cuts) > 1 and not naming and not fields:
@@ -827,6 +830,10 @@ def plain_term(
         return None  # `la cocina — the kitchen` names, `Pay only for what you use — no upfront cost` not
     term = Term(front, rest, separated=True)
     return None if _keeps_track(term, colon=separator == ":") else term
+
+
+_BIDS = regex(r"(?i)translate|define|explain|conjugate|complete|name|give|describe|state|spell|solve")
+"""A task's word before a colon, the task after it, then its answer after a dash."""
 
 
 def _condition_then_result(line: str, cuts: Sequence[re.Match[str]]) -> bool:
