@@ -1209,9 +1209,10 @@ _REPORT_SECTIONS = 3
 _ABOUT_THE_STUDYING = regex(
     r"(?i)\bto[- ]?do\b|\b(?:study|revision|essay|reading)\s+plan\b"
     r"|\b(?:practice|test|quiz|exam|mock)\s+(?:scores?|results|grades|marks|stuff|logistics|admin)\b"
+    r"|^\W*(?:(?:useful\s+)?links|sources|further\s+reading|reading\s+list|see\s+also)\W*$"
 )
 """A section about the studying itself, not what is studied: ``Essay plan (to do)``, ``Revision plan``,
-``Practice scores``, ``Exam stuff``."""
+``Practice scores``, ``Exam stuff``, ``Links`` (where the slides and pages are)."""
 
 
 def _records_changes(section: tuple[str, ...]) -> bool:
