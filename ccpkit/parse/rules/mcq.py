@@ -790,7 +790,8 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
     if _asks_an_order(draft.stem, letters, labels):
         yield Problem(ctx.at(draft.start), _ORDER, "warning")
         return
-    ticked = sorted(option.label for option in draft.options if option.checked)
+    # an option in bold is the answer only where nothing else says it (`**None of the above**` stresses)
+    ticked = sorted(option.label for option in draft.options if option.checked and not option.bold)
     if draft.answer is not None and ticked and set(ticked) != set(letters):
         message = (
             f"the answer says {', '.join(letters)} but {'options' if len(ticked) > 1 else 'option'} "
