@@ -2,7 +2,7 @@
 in Roman, as Korean, Japanese, bubble-sheet, Russian, Greek, Hindi, Bengali, Arabic and Indian banks
 write them.
 
-``① … ② …`` then ``정답: ②``; ``ア … イ …`` then ``正解 イ``; ``Ⓐ … Ⓑ …`` then ``Answer: Ⓑ``; Cyrillic
+``① … ② …`` then ``정답: ②``; ``ア … イ …`` then ``正解 イ``; ``Ⓐ … Ⓑ …`` (or ``🅰️ … 🅱️ …``) then ``Answer: Ⓑ``; Cyrillic
 letters then ``Ответ: Б``; ``(क) … (ख) …`` then ``उत्तर: (ख)``. Each mark is the letter of its place (①,
 ア and क are A; ②, イ, Б and ख are B …), written as such before any rule reads the file, so the question
 rules read them as any lettered options. A run of such lines from the first mark is rewritten, and
@@ -47,7 +47,12 @@ _PLACE = {
     for kind, marks in enumerate((*_MARKS, *_LETTERS, _NUMBERS, _ROMAN, tuple(map(str.upper, _ROMAN))))
     for place, mark in enumerate(marks)
 }
-_MARK = f"[{''.join(_MARKS)}]"
+_SQUARED = "\U0001f170\U0001f171\U0001f172\U0001f173\U0001f174\U0001f175\U0001f176\U0001f177"
+"""The emoji letters 🅰 🅱 🅲 …, as generated quizzes letter options: the circled letters' places."""
+_PLACE |= {squared: _PLACE[circled] for squared, circled in zip(_SQUARED, _MARKS[1], strict=True)}
+_EMOJI_STYLE = "\ufe0f"
+"""The variation selector that may follow a mark (``🅱️``): no part of it."""
+_MARK = f"[{''.join(_MARKS)}{_SQUARED}]{_EMOJI_STYLE}?"
 _LETTER = f"[{''.join(_LETTERS)}]"
 _STOP = "[.)\uff0e\uff09]"
 _ROMAN_NUMBER = "(?:viii|vii|vi|iv|v|iii|ii|i|VIII|VII|VI|IV|V|III|II|I)"
@@ -70,7 +75,7 @@ _OPTION = regex(
 """A line opening with a mark and then its words (``② Amazon S3``, ``- イ. Amazon S3``, full-width
 stops and brackets too), with a letter and its stop or brackets (``Б) Amazon S3``, ``(ख) …``), or with
 a number in brackets (``(2) Amazon S3``), or a Roman one (``(ii) …``, ``ii. …``)."""
-_OPENING = regex(f"[{''.join(_MARKS)}{''.join(letters[0] for letters in _LETTERS)}]")
+_OPENING = regex(f"[{''.join(_MARKS)}{_SQUARED}{''.join(letters[0] for letters in _LETTERS)}]")
 """Any mark, or the first letter of a script's run: with a look for ``(1)``, one scan tells that most
 files hold no such options."""
 _ROMAN_LINE = regex(r"^\s*(?:>\s*)*(?:[-*+]\s+)?(?:\([iI]\)|[iI][.)])[ \t]", re.M)
@@ -82,7 +87,7 @@ def answers_by_mark(text: str) -> bool:
     numbered = "(1)" in text or _ROMAN_LINE.search(text) is not None
     if not numbered and _OPENING.search(text) is None:
         return False
-    marked = numbered or any(mark in text for marks in _MARKS for mark in marks)
+    marked = numbered or any(mark in text for marks in (*_MARKS, _SQUARED) for mark in marks)
     answered = _ANSWER.search(text) is not None or (
         numbered and (_VALUE_ANSWER.search(text) is not None or _NUMBER_KEY_LINE.search(text) is not None)
     )
@@ -261,7 +266,8 @@ def _run_kind(line: str) -> int:
 
 def _opening(found: re.Match[str]) -> str:
     """The mark, letter or number an option's line opens with (a Roman one without its brackets)."""
-    return str(found["mark"] or found["letter"] or found["numbered"] or found["roman"].strip("(.)"))
+    mark = found["mark"] or found["letter"] or found["numbered"] or found["roman"].strip("(.)")
+    return str(mark).rstrip(_EMOJI_STYLE)
 
 
 def _by_letters(line: str) -> bool:
@@ -305,7 +311,7 @@ def _lettered_option(found: re.Match[str]) -> str:
 
 def _mark(named: str) -> str:
     """The mark an answer names: ``②``, ``Б``, ``ii`` for ``(ii)``, or ``(2)`` for ``2`` as well."""
-    bare = named.strip("()")
+    bare = named.strip("()").rstrip(_EMOJI_STYLE)
     return f"({bare})" if bare in "12345678" else bare
 
 
@@ -316,7 +322,9 @@ def _letter(mark: str) -> str:
 def _letters(found: re.Match[str]) -> str:
     named = re.sub(r"\(?([1-8])\)?", lambda number: _letter(f"({number[1]})"), found["marks"])
     named = re.sub(rf"\(?\b({_ROMAN_NUMBER})\b\)?", lambda roman: _letter(roman[1].lower()), named)
-    return found["label"] + re.sub(f"{_MARK}|{_LETTER}", lambda mark: _letter(mark[0]), named)
+    return found["label"] + re.sub(
+        f"{_MARK}|{_LETTER}", lambda mark: _letter(mark[0].rstrip(_EMOJI_STYLE)), named
+    )
 
 
 def radios_as_boxes(text: str, code: Container[int]) -> str:
