@@ -2,17 +2,17 @@
 in Roman, as Korean, Japanese, bubble-sheet, Russian, Greek, Hindi, Bengali, Arabic and Indian banks
 write them.
 
-``① … ② …`` then ``정답: ②``; ``ア … イ …`` then ``正解 イ``; ``Ⓐ … Ⓑ …`` (or ``🅰️ … 🅱️ …``) then ``Answer: Ⓑ``; Cyrillic
-letters then ``Ответ: Б``; ``(क) … (ख) …`` then ``उत्तर: (ख)``. Each mark is the letter of its place (①,
-ア and क are A; ②, イ, Б and ख are B …), written as such before any rule reads the file, so the question
-rules read them as any lettered options. A run of such lines from the first mark is rewritten, and
-the answer naming a mark below it. Circled numbers, kana and numbers need that answer on the next
-line of words (elsewhere ① numbers a step, ア is a word, and ``(ii)`` a law of a list). A letter
-needs its stop or bracket (``Б)``, ``Б.``, ``(Б)``: a Cyrillic letter alone is a word) and keeps its
-case, so lower-case Cyrillic reads as ``a) … b) …`` does; its options are rewritten when answered
-below, or under words that ask (``…?``) in a file that answers such options elsewhere (a key), as a
-list in prose is not (it is printed as written). An answer in parts (``(1) 19.6 m/s; (2) 19.6 m``)
-names no option.
+``① … ② …`` then ``정답: ②``; ``ア … イ …`` then ``正解 イ``; ``Ⓐ … Ⓑ …`` (or ``🅰️ … 🅱️ …``)
+then ``Answer: Ⓑ``; Cyrillic letters then ``Ответ: Б``; ``(क) … (ख) …`` then ``उत्तर: (ख)``. Each
+mark is the letter of its place (①, ア and क are A; ②, イ, Б and ख are B …), written as such before
+any rule reads the file, so the question rules read them as any lettered options. A run of such
+lines from the first mark is rewritten, and the answer naming a mark below it. Circled numbers,
+kana and numbers need that answer on the next line of words (elsewhere ① numbers a step, ア is a
+word, and ``(ii)`` a law of a list). A letter needs its stop or bracket (``Б)``, ``Б.``, ``(Б)``: a
+Cyrillic letter alone is a word) and keeps its case, so lower-case Cyrillic reads as ``a) … b) …``
+does; its options are rewritten when answered below, or under words that ask (``…?``) in a file
+that answers such options elsewhere (a key), as a list in prose is not (it is printed as written).
+An answer in parts (``(1) 19.6 m/s; (2) 19.6 m``) names no option.
 """
 
 from __future__ import annotations
