@@ -10,8 +10,9 @@ lines from the first mark is rewritten, and the answer naming a mark below it. C
 kana and numbers need that answer on the next line of words (elsewhere ① numbers a step, ア is a
 word, and ``(ii)`` a law of a list). A letter needs its stop or bracket (``Б)``, ``Б.``, ``(Б)``: a
 Cyrillic letter alone is a word) and keeps its case, so lower-case Cyrillic reads as ``a) … b) …``
-does; its options are rewritten when answered below, or under words that ask (``…?``) in a file
-that answers such options elsewhere (a key), as a list in prose is not (it is printed as written).
+does; its options (and options numbered in brackets) are rewritten when answered below, or under
+words that ask (``…?``) in a file that answers such options elsewhere (a key: ``1-Б``, ``1. (2)``), as
+a list in prose is not (it is printed as written).
 An answer in parts (``(1) 19.6 m/s; (2) 19.6 m``) names no option.
 """
 
