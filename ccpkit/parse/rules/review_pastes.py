@@ -2,8 +2,10 @@
 the question, each option a paragraph of its own with ``(Correct)`` under the right ones (and
 ``(Incorrect)`` under a wrong pick), then ``Explanation`` and why; or, as its newer page does, with
 ``Correct answer`` (``Your answer is correct``) over the right ones, ``Your answer is incorrect``
-over a wrong pick, then ``Overall explanation`` and ``Domain``. No letters, no list: read as the page
-shows them, each would be a paragraph of notes and the question lost.
+over a wrong pick, then ``Overall explanation`` and ``Domain``; or, as Canvas shows its results,
+``Question 1`` over ``1 / 1 pts``, and ``Correct!``, ``You Answered`` or ``Correct Answer`` each a
+paragraph over its option. No letters, no list: read as the page shows them, each would be a
+paragraph of notes and the question lost.
 
 Microsoft Learn's review of a practice assessment shows no options at all: ``Question 3 of 50`` over
 the question, ``Your Answer`` over the picks, ``Correct Answer`` over the right ones (each judged
@@ -25,8 +27,14 @@ from ccpkit.parse.rules.questions import Draft
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
-_HEADER = regex(r"\W*question\s+(?P<number>\d+)\s*:?\s*(?:correct|incorrect|skipped)\W*", re.I)
-"""``Question 5: Incorrect``: the page's heading of a question, with how the test taker did."""
+_HEADER = regex(
+    r"\W*question\s+(?P<number>\d+)\s*:?\s*(?:correct|incorrect|skipped|[\d.]+\s*/\s*[\d.]+\s*pts)\W*", re.I
+)
+"""``Question 5: Incorrect``: the page's heading of a question, with how the test taker did (Canvas:
+``Question 1`` over ``1 / 1 pts``)."""
+_MARK_ALONE = regex(r"(?P<mark>correct!?|correct\s+answers?|you\s+answered)[\s:.]*", re.I)
+"""A paragraph of a mark alone over an option (Canvas): ``Correct!`` over a right pick, ``You
+Answered`` over a wrong one, ``Correct Answer`` over the right one."""
 _VERDICT = regex(r"\(\s*(?P<verdict>correct|incorrect)\s*\)", re.I)
 _PICKED = regex(
     r"(?P<mark>your (?:answer|selection) is (?:correct|incorrect)|correct (?:answer|selection))[ \t]*\n"
@@ -83,10 +91,17 @@ def _draft(ctx: Context, header: Block, number: str, opening: str, run: Sequence
     asking = (index for index, text in enumerate(texts[:body]) if text.endswith("?"))
     asked = -1 if opening.endswith("?") else next(asking, -1 if opening else 0)
     options: list[DraftOption] = []
+    marked: bool | None = None
+    """What a mark alone over the next option says of it."""
     for node, text in zip(run[asked + 1 : body], texts[asked + 1 : body], strict=True):
         verdict, picked = _VERDICT.fullmatch(text), _PICKED.fullmatch(text)
         label = string.ascii_uppercase[min(len(options), 25)]
-        if picked is not None:
+        if (alone := _MARK_ALONE.fullmatch(text)) is not None:
+            marked = not alone["mark"].lower().startswith("you")
+        elif marked is not None:
+            options.append(DraftOption(label, text, node, checked=marked or None))
+            marked = None
+        elif picked is not None:
             right = "incorrect" not in picked["mark"].lower()
             options.append(DraftOption(label, picked["text"].strip(), node, checked=right or None))
         elif verdict is None:
