@@ -4,6 +4,7 @@ cloze its sentence with the hidden parts in bold; each text's pictures follow it
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from typing import assert_never
 
@@ -17,7 +18,7 @@ from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.export.pdf.pictures import IN_CELL, Pictures
 from ccpkit.export.pdf.typography import Typography
-from ccpkit.markup import Grid, split_tables, to_text
+from ccpkit.markup import Grid, split_tables, to_reportlab, to_text
 from ccpkit.model import Card, Cloze, ComparisonTable, Passage, Picture, SourceLocation
 from ccpkit.regex import regex
 
@@ -28,18 +29,33 @@ _CODE_SPAN = regex(r"`[^`\n]+`")
 
 def _flattened_items(text: str) -> list[str]:
     """A cell's text parted at the list markers flattened into it, none inside code (``SELECT * FROM``)."""
-    code = [found.span() for found in _CODE_SPAN.finditer(text)]
     pieces, start = [], 0
-    for marker in _CELL_BULLET.finditer(text):
-        if not any(begin <= marker.start() < end for begin, end in code):
-            pieces.append(text[start : marker.start()])
-            start = marker.end()
+    for marker in _outside_code(_CELL_BULLET, _CODE_SPAN, text):
+        pieces.append(text[start : marker.start()])
+        start = marker.end()
     return [*pieces, text[start:]]
+
+
+def _items(markup: str) -> list[str]:
+    """``_NESTED_ITEM.split(markup)``, none inside code (a line of code may open as an item does: ``1.``)."""
+    pieces, start = [], 0
+    for item in _outside_code(_NESTED_ITEM, _CODE, markup):
+        pieces += [markup[start : item.start()], item[1], item[2]]
+        start = item.end()
+    return [*pieces, markup[start:]]
+
+
+def _outside_code(markers: re.Pattern[str], code: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """The ``markers`` found in ``text`` that start outside its ``code``."""
+    spans = [found.span() for found in code.finditer(text)]
+    return [found for found in markers.finditer(text) if not any(a <= found.start() < b for a, b in spans)]
 
 
 _NESTED_ITEM = regex(r"(?:<br/>)+((?:&nbsp;){0,300})(\u2022|\d{1,9}[.)]) ")
 """A nested list item in a passage's markup (``markup.to_reportlab`` indents each level by three
 spaces): a paragraph of its own, hanging from its marker under its parent's text."""
+_CODE = regex(r'<font face="mono">.*?</font>', re.S)
+"""Code in a passage's markup, before its characters are sent to fonts: none of its lines is an item."""
 _LEVEL = len("&nbsp;") * 3
 _INTRODUCES = regex(r":(?:</[a-z]+>)*\s*$")
 """An item's markup ending in a colon (``<b>Amazon Neptune:</b>``): it introduces the items after it."""
@@ -89,7 +105,10 @@ class Blocks:
         first, head = pieces[0], []
         if not isinstance(first, Grid):
             del pieces[0]
-            text, *nested = _NESTED_ITEM.split(self.setter.markdown(first, passage.source))
+            text, *nested = (
+                self.setter.route(piece, passage.source) if place % 3 == 0 else piece
+                for place, piece in enumerate(_items(to_reportlab(first)))
+            )
             marker = self.setter.plain(passage.marker) if passage.marker else None
             style = self._fitted(self.ty.item, widest or passage.marker) if marker else self.ty.body
             levels = [len(indent) // _LEVEL + 1 for indent in nested[::3]]

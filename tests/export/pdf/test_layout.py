@@ -279,3 +279,21 @@ def test_a_sheet_a_few_lines_over_a_page_is_set_a_little_smaller_on_one(
     for page in sheet.pages:
         page.extract_text(visitor_text=visit)
     assert (len(sheet.pages), sizes) == (pages, {size})
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "```text\nSteps:\n1. Open the console\n2) Click Launch\n```",
+        "    Steps:\n    1. Open the console\n    2) Click Launch",
+    ],
+    ids=["fenced", "indented"],
+)
+def test_lines_of_code_that_open_as_list_items_print_as_code(tmp_path: Path, code: str) -> None:
+    (tmp_path / "01-a").mkdir()
+    (tmp_path / "01-a" / "notes.md").write_text(
+        f"# Part\n\n- **EC2:** Virtual servers.\n\nTo start one:\n\n{code}\n", encoding="utf-8"
+    )
+    built = build(parse_notes(tmp_path).deck)
+    printed = squashed(text(built.files["pdf/01-a.pdf"]))
+    assert squashed("Steps: 1. Open the console 2) Click Launch") in printed
