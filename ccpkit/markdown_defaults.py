@@ -15,3 +15,8 @@ OFF_BY_DEFAULT: Final = {
 """The same parse as leaving them out: markdown-it-py reads each with ``options.get(name, False)``,
 and a name its options do not hold costs a ``KeyError`` raised and caught inside that ``get`` (once
 for every list item, every emphasis run)."""
+
+MAX_NESTING: Final = 100
+"""How deep lists and quotes may nest (a list takes two levels, its list and its item) before
+markdown-it-py reads no further in them: 20 by default, which a ten-level outline reaches and with it
+loses the rest of its list; far deeper would exhaust Python's recursion on quotes."""

@@ -28,7 +28,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from ccpkit.cloze_syntax import OPENING
 from ccpkit.embeds import URL_SCHEME, embeds_plugin
 from ccpkit.item_ids import WIKILINK
-from ccpkit.markdown_defaults import OFF_BY_DEFAULT
+from ccpkit.markdown_defaults import MAX_NESTING, OFF_BY_DEFAULT
 from ccpkit.regex import regex
 from ccpkit.tex_delimiters import tex_delimiters_plugin
 
@@ -52,7 +52,13 @@ def _highlighted(code: str, language: str, attributes: str = "") -> str:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    options = {**OFF_BY_DEFAULT, "html": False, "typographer": False, "highlight": _highlighted}
+    options = {
+        **OFF_BY_DEFAULT,
+        "html": False,
+        "typographer": False,
+        "highlight": _highlighted,
+        "maxNesting": MAX_NESTING,
+    }
     md = MarkdownIt("commonmark", options)
     md.disable(["heading", "lheading", "hr", "code"])  # field text: a stray `#` or indent is just text
     md.enable(["strikethrough", "table"])

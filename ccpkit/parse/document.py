@@ -17,7 +17,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ccpkit.embeds import embeds_plugin
 from ccpkit.errors import Problem
-from ccpkit.markdown_defaults import OFF_BY_DEFAULT
+from ccpkit.markdown_defaults import MAX_NESTING, OFF_BY_DEFAULT
 from ccpkit.model import SourceLocation
 from ccpkit.parse.definition_lists import markdown_definition_lists
 from ccpkit.parse.definitions import as_run_in, is_definition, latex_definitions
@@ -146,7 +146,7 @@ def _markdown() -> MarkdownIt:
     """CommonMark + GFM tables; front matter and ``{#pinned-id}`` block attributes; Obsidian's picture
     embeds, so a paragraph of them is one of pictures; no math plugin, so ``$…$`` stays plain text."""
     return (
-        MarkdownIt("commonmark", OFF_BY_DEFAULT)
+        MarkdownIt("commonmark", {**OFF_BY_DEFAULT, "maxNesting": MAX_NESTING})
         .enable("table")
         .use(front_matter_plugin)
         .use(attrs_block_plugin)
@@ -298,7 +298,30 @@ def parse_document(path: str, text: str) -> Document:
             for line, message in front.unread
         )
     )
+    if (lost := _swallowed(tokens, lines)) is not None:
+        problems += (Problem(SourceLocation(path=path, line=lost + 1), _TOO_DEEP),)
     return Document(path, lines, root, nodes, front.values, part or _title_from_name(path), blocks, problems)
+
+
+def _swallowed(tokens: list[Token], lines: tuple[str, ...]) -> int | None:
+    """The first line at the margin that a list or quote nested as deep as Markdown reads took in
+    unread (``## After`` under a list nested fifty levels deep); ``None`` if none."""
+    deepest = next(
+        (token for token in tokens if token.level >= MAX_NESTING - 1 and token.type in _NESTS), None
+    )
+    if deepest is None or deepest.map is None:
+        return None
+    start, end = deepest.map
+    return next((at for at in range(start + 1, end) if lines[at][:1] not in ("", " ", "\t", ">")), None)
+
+
+_NESTS = ("list_item_open", "blockquote_open")
+"""Tokens whose content is one level further in: at the deepest level, markdown-it-py reads none of it."""
+_TOO_DEEP = (
+    f"this line and those below it are left out: a list above nests {MAX_NESTING // 2} levels deep (or "
+    f"a quote {MAX_NESTING}), where Markdown stops reading and takes the rest of its outermost block "
+    "in with it; nest it less deeply"
+)
 
 
 def _reparsed(text: str, tokens: list[Token], changed: str) -> tuple[str, list[Token]]:

@@ -70,6 +70,32 @@ def test_200_levels_of_nested_quotes_and_lists_parse(tmp_path: Path) -> None:
     assert len(fronts) >= 10 and fronts == [f"Quote {depth}" for depth in range(1, len(fronts) + 1)]
 
 
+@pytest.mark.parametrize(("levels", "read"), [(10, ["Before", "EC2", "S3"]), (49, ["Before", "EC2", "S3"])])
+def test_an_outline_nested_deeply_leaves_the_notes_after_it_read(
+    tmp_path: Path, levels: int, read: list[str]
+) -> None:
+    outline = "".join("  " * depth + f"- level {depth + 1}\n" for depth in range(levels))
+    notes = (
+        f"# Deep\n\n- **Before:** above.\n\n{outline}\n## After\n\n- **EC2:** Servers.\n- **S3:** Objects.\n"
+    )
+    commands = notes_with(tmp_path, {"01-deep/notes.md": notes})
+    assert_clean_exit(commands.build(), 0)
+    assert [card["front"] for card in dumped(commands)["cards"]] == read
+
+
+def test_an_outline_nested_past_what_markdown_reads_names_the_lines_it_takes_in(tmp_path: Path) -> None:
+    outline = "".join("  " * depth + f"- level {depth + 1}\n" for depth in range(60))
+    notes = f"# Deep\n\n{outline}\n## After\n\n- **EC2:** Servers.\n"
+    commands = notes_with(tmp_path, {"01-deep/notes.md": notes})
+    result = commands.check()
+    assert_clean_exit(result, 1)
+    assert problem_lines(result.output) == [
+        "01-deep/notes.md:64: this line and those below it are left out: a list above nests 50 levels "
+        "deep (or a quote 100), where Markdown stops reading and takes the rest of its outermost block in "
+        "with it; nest it less deeply"
+    ]
+
+
 def test_a_20000_character_cell_reaches_every_output_whole(tmp_path: Path) -> None:
     cell = ("word " * 4000).strip() + "!"
     table = f"# Big\n\n**Big table**\n\n| Name | Text |\n|---|---|\n| one | {cell} |\n| two | short |\n"
