@@ -43,6 +43,7 @@ from ccpkit.parse.rules.options import (
     misnamed,
     named_option,
     named_with_reason,
+    spelled_letters,
     with_named_options,
 )
 from ccpkit.parse.rules.question_tables import question_columns, table_questions
@@ -751,6 +752,7 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
         yield ctx.problem(draft.options_node, message)
         return
     letters = draft.answer.letters if draft.answer else tuple(o.label for o in draft.options if o.checked)
+    letters = (spelled_letters(draft.options, letters) or letters) if draft.answer else letters
     if draft.answer is not None and draft.worded is not None:  # words above the letters that answer
         draft.explanation[:0] = _worded_explains(draft, draft.worded, letters)
     elif letters and draft.worded is not None:  # ticked, or numbered options it names (`2 is correct: …`)

@@ -164,6 +164,8 @@ class DraftOption:
     """Its number, for a bullet numbered with a colon (``- 2: true``): lettered in turn, named by it."""
     boxed: bool = False
     """Opened by a checkbox or a radio button (``- [x] …``, ``○ …``)."""
+    by_place: bool = False
+    """A plain bullet, lettered by its place: an answer's letter may be its very words (``- B``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -753,7 +755,18 @@ def _option_numbers(answer: str) -> tuple[set[int], str]:
 
 
 def _unlettered(label: str, text: str, item: Node) -> DraftOption:
-    return DraftOption(label, text, item, bold=BOLD_TEXT.fullmatch(text) is not None)
+    return DraftOption(label, text, item, bold=BOLD_TEXT.fullmatch(text) is not None, by_place=True)
+
+
+def spelled_letters(options: Sequence[DraftOption], letters: Sequence[str]) -> tuple[str, ...]:
+    """The options an answer's letters are the very words of, among plain bullets (``- B``, ``- A``,
+    ``- C`` answered ``A``: the second, not the first); none unless each letter is one option's words."""
+    if not options or not all(option.by_place for option in options):
+        return ()
+    spelled = [
+        [option.label for option in options if plain(option.text).strip() == letter] for letter in letters
+    ]
+    return tuple(found[0] for found in spelled) if all(len(found) == 1 for found in spelled) else ()
 
 
 def sided_options(doc: Document, right: Node, wrong: Node) -> list[DraftOption] | None:
