@@ -18,6 +18,7 @@ An answer in parts (``(1) 19.6 m/s; (2) 19.6 m``) names no option.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Container, Sequence
 
@@ -125,9 +126,30 @@ def marks_as_letters(text: str, code: Container[int]) -> str:
         if answer is not None:
             lines[answer] = _ANSWER.sub(_letters, lines[answer])
         number = run[-1] + 1
+    for at, line in enumerate(lines):
+        inline = _inline_numbers(line) if at not in code else None
+        answer = _answer_below(lines, [at], code) if inline else None
+        if inline and answer is not None and _answers(lines[answer], _NUMBERED_KIND):
+            lines[at] = inline  # `(1) Na (2) Mg (3) Al (4) Si` on one line, `Ans. (4)` below it
+            lines[answer] = _ANSWER.sub(_letters, lines[answer])
     if lettered:  # an answer key's lines naming such letters (or numbers) name the options so lettered
         lines = [line if at in code else _keyed_letters(line) for at, line in enumerate(lines)]
     return "\n".join(lines)
+
+
+def _inline_numbers(line: str) -> str | None:
+    """A line of options numbered in brackets, one after another (``(1) Na (2) Mg (3) Al (4) Si``), as
+    they read lettered (``(a) Na (b) Mg …``); ``None`` for any other line."""
+    marks = list(_INLINE_MARK.finditer(line))
+    numbers = [int(mark["number"]) for mark in marks]
+    if len(marks) < 2 or numbers != list(range(1, len(marks) + 1)) or line[: marks[0].start()].strip():
+        return None
+    if any(not line[a.end() : b.start()].strip() for a, b in itertools.pairwise(marks)):
+        return None  # `(1) (2)`: marks with no words between them
+    return _INLINE_MARK.sub(lambda mark: f"{mark['space']}({'abcdefgh'[int(mark['number']) - 1]})", line)
+
+
+_INLINE_MARK = regex(r"(?P<space>^|(?<=\s))\((?P<number>[1-8])\)(?=\s+\S)")
 
 
 def _keyed_letters(line: str) -> str:
