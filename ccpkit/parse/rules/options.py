@@ -40,14 +40,15 @@ weigh their options so, with no answer to give."""
 _ASKS = regex(
     r"\b(?:select|choose|pick|selecione|escolha|assinale|marque|seleccione|elija|señale|choisissez|w[äa]hlen"
     r"|scegli|seleziona)\b"
-    r"|(?:^|[.!:]\s+)which\b(?!\s+to\b)|\b(?:is|are|was|were|as|by|because|means|refers\s+to)\s*:(?:\*\*|__)?\s*$",
+    r"|(?:^|[.!:]\s+)which\b(?!\s+to\b)|\b(?:is|are|was|were|as|by|because|means|refers\s+to)\s*:(?:\*\*|__)?\s*$"
+    r"|[\u304b\u5417\u55ce][\u3002.]?\s*$",
     re.I,
 )
 """What makes a checklist a question: a question mark, "Select/Choose …" (also in Portuguese,
 Spanish, French, German and Italian: ``Assinale …``, ``Marque …``, ``Señale …``, ``Scegli …``), a
 sentence opening with "Which" (an exam's stem with its ``?`` forgotten), one left open after its verb
-(``The service that records API calls is:``, ``Opportunity cost is best defined as:``) or a blank
-(``based on ___``)."""
+(``The service that records API calls is:``, ``Opportunity cost is best defined as:``), a Japanese or
+Chinese question's closing particle (``…誰か。``, ``…吗``) or a blank (``based on ___``)."""
 _INSTRUCTION = regex(
     r"(?i)^(?:define|explain|describe|give|list|name|state|compare|contrast|outline|discuss|identify"
     r"|justify|summari[sz]e|distinguish|differentiate|calculate|compute|write|mention|suggest|show"
@@ -288,9 +289,9 @@ def named_with_reason(options: Sequence[DraftOption], words: str) -> tuple[tuple
         wanted = [_words(name) for name in names]
         if wanted and all(texts.count(name) == 1 for name in wanted) and len(set(wanted)) == len(wanted):
             return tuple(options[texts.index(name)].label for name in wanted), ""
-    reasoned = _REASON_OR_ASIDE.split(words, maxsplit=1)
-    if len(reasoned) == 2 and texts.count(_words(reasoned[0])) == 1:
-        return (options[texts.index(_words(reasoned[0]))].label,), reasoned[1].strip()
+    for cut in _REASON_OR_ASIDE.finditer(words):  # the first that leaves one option's words before it
+        if texts.count(named := _words(words[: cut.start()])) == 1:  # (`[1, 3] — …` is cut at the dash)
+            return (options[texts.index(named)].label,), words[cut.end() :].strip()
     if (article := _ARTICLE.match(words)) is not None:
         return named_with_reason(options, words[article.end() :])  # `A firewall, because …`
     if (initial := _JUDGED_INITIAL.fullmatch(words.strip())) is not None and true_or_false(texts):
