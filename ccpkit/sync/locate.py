@@ -9,8 +9,10 @@ Windows, ``~/Library/Application Support/Anki2`` on macOS and ``$XDG_DATA_HOME/A
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from collections.abc import Mapping
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +64,10 @@ def locate(
         path = collection / COLLECTION_FILE if collection.is_dir() else collection
         if not path.is_file():
             raise UsageError(f"no Anki collection at {path}: give the path of a collection.anki2 file")
+        if (wrong := _not_a_collection(path)) is not None:
+            raise UsageError(
+                f"{path} is {wrong}, not an Anki collection: give the path of a collection.anki2 file"
+            )
         return Located(path, path.parent / BACKUP_FOLDER)
     base = anki_base(environ, platform)
     if not base.is_dir():
@@ -83,6 +89,33 @@ def locate(
         raise UsageError(f"no Anki profile {profile!r} in {base} (profiles there: {known})")
     folder = base / profile
     return Located(folder / COLLECTION_FILE, folder / BACKUP_FOLDER)
+
+
+def _not_a_collection(path: Path) -> str | None:
+    """What the file at ``path`` is when it is no Anki collection (an empty file, another program's
+    database), which Anki's library would otherwise turn into one, adding its tables; ``None`` for a
+    collection, or a file it cannot read (the sync says why)."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(len(_SQLITE))
+    except OSError:
+        return None
+    if not head:
+        return "an empty file"
+    if head != _SQLITE:
+        return None  # damaged, or no database at all: Anki's library says which
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as database:
+            tables = {
+                name for (name,) in database.execute("select name from sqlite_master where type = 'table'")
+            }
+    except sqlite3.Error:
+        return None
+    return None if "col" in tables else "another program's database"
+
+
+_SQLITE = b"SQLite format 3\x00"
+"""How every SQLite database file opens."""
 
 
 def _which_profile(base: Path, found: list[str]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,9 @@ from ccpkit.sync.locate import anki_base, locate
 def make_profile(base: Path, name: str) -> Path:
     collection = base / name / "collection.anki2"
     collection.parent.mkdir(parents=True)
-    collection.write_bytes(b"")
+    with closing(sqlite3.connect(collection)) as database:  # a collection's table, as Anki names it
+        database.execute("create table col (id integer primary key)")
+        database.commit()
     return collection
 
 
@@ -83,3 +87,19 @@ def test_an_explicit_collection_file_or_profile_folder(tmp_path: Path) -> None:
         locate(tmp_path / "missing.anki2", None)
     with pytest.raises(UsageError, match="not both"):
         locate(collection, "Ana")
+
+
+def test_a_file_that_is_no_anki_collection_is_refused_and_left_as_it_is(tmp_path: Path) -> None:
+    empty = tmp_path / "collection.anki2"
+    empty.touch()
+    other = tmp_path / "history.sqlite"
+    with closing(sqlite3.connect(other)) as database:
+        database.execute("create table visits (url text)")
+        database.commit()
+    with pytest.raises(UsageError, match="is an empty file, not an Anki collection"):
+        locate(empty, None)
+    with pytest.raises(UsageError, match="is another program's database, not an Anki collection"):
+        locate(other, None)
+    assert empty.read_bytes() == b""
+    with closing(sqlite3.connect(other)) as database:
+        assert [name for (name,) in database.execute("select name from sqlite_master")] == ["visits"]
