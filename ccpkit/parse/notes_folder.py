@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -54,7 +55,7 @@ def find_modules(notes: Path) -> list[ModuleFiles]:
         entries = sorted(notes.iterdir())
     except OSError as error:
         raise UsageError(f"notes folder {notes} cannot be read: {error.strerror}") from None
-    keys = _keys_beside([entry for entry in entries if _is_notes(entry) and entry.is_file()])
+    keys = _keys_beside([entry for entry in entries if _is_notes(entry) and not _is_dir(entry)])
     slugs = {entry: slug(without_page_id(_name(entry))) for entry in entries if _is_notes(entry)}
     shared = Counter(slugs.values())  # two pages of one name keep their ids apart
     modules = [
@@ -130,7 +131,16 @@ def _nameable(name: str) -> bool:
 
 def _is_notes(entry: Path) -> bool:
     named = _nameable(entry.name) and not entry.name.startswith(".")
-    return named and (entry.is_dir() or is_markdown(entry.name))
+    return named and (_is_dir(entry) or is_markdown(entry.name))
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder; one that cannot be looked at (a link into a folder closed to the
+    user) is not: as a notes file, reading it says why."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def is_markdown(name: str) -> bool:
@@ -139,7 +149,7 @@ def is_markdown(name: str) -> bool:
 
 
 def _name(entry: Path) -> str:
-    return entry.stem if entry.is_file() else entry.name
+    return entry.name if _is_dir(entry) else entry.stem
 
 
 _KEY_FILE = regex(r"(?i)(?P<stem>.*?)[-_ .]*(?<![a-z])(?:answer[-_ ]?key|answers|key|solutions?)")
@@ -197,19 +207,23 @@ def _module(entry: Path, *, keep_id: bool, key: Path | None = None) -> ModuleFil
     numbered = NUMBERED_NAME.match(name)
     number = int(numbered["number"]) if numbered else 0
     title = humanise(numbered["name"] if numbered else name)
-    if entry.is_file():  # with the file of its answer key beside it, if any
+    if not _is_dir(entry):  # with the file of its answer key beside it, if any
         beside = (entry, key) if key is not None else (entry,)
         return ModuleFiles(number, slug(name), title, beside, entry.name, single_file=True)
-    files = tuple(sorted(path for path in entry.rglob("*") if _readable(path, entry)))
+    closed: list[Path] = []  # folders that cannot be listed: read as files, they say why
+    walked = os.walk(entry, onerror=lambda error: closed.append(Path(str(error.filename))))
+    found = [Path(folder) / name for folder, _, names in walked for name in names]
+    files = tuple(sorted(path for path in [*found, *closed] if _readable(path, entry)))
     if not files and not numbered:
         return None
     return ModuleFiles(number, slug(name), title, files, f"{entry.name}/")
 
 
 def _readable(path: Path, root: Path) -> bool:
-    """A notes file of the module at ``root``: Markdown, not hidden, properly named, a file."""
-    visible = is_markdown(path.name) and _visible(path, root)
-    return visible and _nameable(str(path.relative_to(root))) and path.is_file()
+    """A notes file of the module at ``root``: Markdown, not hidden, properly named (one that cannot
+    be read is one still: reading it says why); or a folder in it that cannot be listed."""
+    visible = _visible(path, root) and _nameable(str(path.relative_to(root)))
+    return visible and (is_markdown(path.name) or _is_dir(path))
 
 
 def _visible(path: Path, root: Path) -> bool:
@@ -220,7 +234,14 @@ def read_notes_file(notes: Path, path: Path) -> bytes | Problem:
     """A notes file's bytes; an unreadable or oversized file is a problem at its line 1, not a crash."""
     relative = path.relative_to(notes).as_posix()
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):  # only a folder that could not be listed is read
+            message = "cannot read this folder: permission denied; its notes are left out"
+            return Problem(SourceLocation(path=relative, line=1), message)
+        if not stat.S_ISREG(status.st_mode):
+            message = "not a file of notes (a pipe or a device): make it a file, or rename it"
+            return Problem(SourceLocation(path=relative, line=1), message)
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             megabytes = f"{size / 2**20:.0f} MB"
             message = f"file is {megabytes}, over the {MAX_FILE_BYTES // 2**20} MB limit: split it into parts"

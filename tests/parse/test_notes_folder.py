@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -372,3 +373,16 @@ def test_a_file_and_a_folder_with_the_same_name_are_reported_not_merged(tmp_path
     assert [m.slug for m in parsed.deck.modules] == ["extras"]
     (error,) = parsed.errors
     assert str(error) == "extras.md:1: module extras is already named by extras/: rename this file or folder"
+
+
+def test_a_link_to_a_file_that_is_gone_and_a_pipe_are_errors_at_their_names(tmp_path: Path) -> None:
+    write(tmp_path, {"01-a/notes.md": "# A\n\n- **EC2:** Servers.\n- **S3:** Objects.\n"})
+    (tmp_path / "01-a" / "shared.md").symlink_to(tmp_path / "unmounted" / "shared.md")
+    os.mkfifo(tmp_path / "01-a" / "pipe.md")
+    parsed = parse_notes(tmp_path)  # a pipe is never read: that would wait for a writer
+    assert [card.front for card in parsed.deck.cards] == ["EC2", "S3"]
+    assert [(str(p.location), p.severity) for p in parsed.problems] == [
+        ("01-a/pipe.md:1", "error"),
+        ("01-a/shared.md:1", "error"),
+    ]
+    assert "cannot read this file: No such file or directory" in parsed.problems[1].message
