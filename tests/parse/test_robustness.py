@@ -64,3 +64,15 @@ def test_any_mix_of_notes_syntax_parses_without_an_exception(first: list[str], s
     for problem in parsed.problems:
         assert problem.location.path in {"01-a/one.md", "01-a/two.md"}
         assert problem.location.line >= 1
+
+
+def test_a_scenario_over_html_then_an_answer_parses_without_an_exception(tmp_path: Path) -> None:
+    notes = {
+        "one.md": "**Scenario:** s\n</div>\n\nkey:: value\n",
+        "two.md": "**Scenario:** s\n<h3>Question 7: ok?</h3>\n<quiz>\n**Answer:** Z\n",
+    }
+    (tmp_path / "01-a").mkdir()
+    for name, text in notes.items():
+        (tmp_path / "01-a" / name).write_text(text, encoding="utf-8")
+    parsed = parse_notes(tmp_path)
+    assert [card.front for card in parsed.deck.cards] == []

@@ -1035,8 +1035,8 @@ def _scenario_answered(ctx: Context, blocks: Sequence[Node]) -> tuple[_Pair | No
         answered = _worded(blocks[at]) if at < len(blocks) and not ctx.is_claimed(blocks[at]) else None
         if answered:
             between = [ctx.doc.written(node).strip() for node in blocks[1:at]]
-            if any(split_term(node.children[0]) is None for node in blocks[1:at]):
-                return None, 0  # prose between: not this scenario's answer
+            if any(node.type != "paragraph" or split_term(node.children[0]) is None for node in blocks[1:at]):
+                return None, 0  # prose (or HTML, code …) between: not this scenario's answer
             front = _SCENARIO.sub("", blocks[0].children[0].content, count=1).strip()
             return _Pair(front, "\n\n".join([answered, *between])), at + 1
     return None, 0
