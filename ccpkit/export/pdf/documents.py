@@ -19,7 +19,7 @@ from ccpkit.export.pdf.exam_questions import Question
 from ccpkit.export.pdf.flowables import Blocks
 from ccpkit.export.pdf.fonts import register_fonts
 from ccpkit.export.pdf.glyphs import Typesetter
-from ccpkit.export.pdf.layout import Laid, Meta, column_width, page_size, render
+from ccpkit.export.pdf.layout import Laid, Meta, column_width, page_size, render, room_for
 from ccpkit.export.pdf.pictures import Pictures
 from ccpkit.export.pdf.style import Sheet, Style, load_style
 from ccpkit.export.pdf.typography import Typography, typography
@@ -32,10 +32,13 @@ def module_sheet(title: str, module: Module, options: ExportOptions) -> Exported
     budget is a warning. One that spills onto a last page is set a little smaller if that saves it."""
     style, ty = _setup(options)
     setter = Typesetter(ty.fonts)
-    laid = _module_sheet(title, module, options, ty, setter)
-    if laid.pages > 1 and laid.fill <= (laid.pages - 1) * (1 / _SMALLER**2 - 1):  # it may save the page
-        smaller = _module_sheet(title, module, options, _typography(_smaller(style)), Typesetter(ty.fonts))
-        laid = smaller if smaller.pages < laid.pages else laid
+    with room_for(str(sheet_path(module))):
+        laid = _module_sheet(title, module, options, ty, setter)
+        if laid.pages > 1 and laid.fill <= (laid.pages - 1) * (1 / _SMALLER**2 - 1):  # it may save the page
+            smaller = _module_sheet(
+                title, module, options, _typography(_smaller(style)), Typesetter(ty.fonts)
+            )
+            laid = smaller if smaller.pages < laid.pages else laid
     over = _over_budget(sheet_path(module), laid.pages, style.cram, module.items)
     return Exported((Output(sheet_path(module), laid.pdf),), (*setter.problems, *over))
 
@@ -80,7 +83,8 @@ def _module_sheet(
 def course(deck: Deck, options: ExportOptions) -> Exported:
     """``pdf/course.pdf``: every module bound into one file (see ``course.py``)."""
     style, ty = _setup(options)
-    bound = course_pdf(deck, ty, options)
+    with room_for(str(FOLDER / "course.pdf")):
+        bound = course_pdf(deck, ty, options)
     over = _over_budget(FOLDER / "course.pdf", bound.pages, style.course, tuple(deck.items()))
     return Exported((Output(FOLDER / "course.pdf", bound.pdf),), (*bound.problems, *over))
 
@@ -100,11 +104,12 @@ def exam(deck: Deck, questions: tuple[Question, ...], options: ExportOptions) ->
     size = page_size(options.paper, ty.style.exam.orientation)
     key_width = column_width(ty, size, ty.style.exam.key_columns)
     pictures = Pictures(deck.pictures, ty.fonts.body)
-    story = exam_story(
-        deck, questions, ty, setter, pictures=pictures, seed=options.exam_seed, key_width=key_width
-    )
-    columns = [ty.style.exam.columns, ty.style.exam.key_columns]
-    laid = render(story, ty=ty, size=size, columns=columns, meta=meta)
+    with room_for(str(FOLDER / "practice-exam.pdf")):
+        story = exam_story(
+            deck, questions, ty, setter, pictures=pictures, seed=options.exam_seed, key_width=key_width
+        )
+        columns = [ty.style.exam.columns, ty.style.exam.key_columns]
+        laid = render(story, ty=ty, size=size, columns=columns, meta=meta)
     return Exported((Output(FOLDER / "practice-exam.pdf", laid.pdf),), setter.problems)
 
 

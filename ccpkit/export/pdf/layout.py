@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from reportlab import rl_config
@@ -78,12 +79,27 @@ def render(
 ) -> Laid:
     """``_render``; a story some flowable of which fits no page (the style's sizes or margins leave
     too little room) is a usage error, not a crash."""
-    try:
+    with room_for(repr(meta.title)):
         return _render(story, ty=ty, size=size, columns=columns, meta=meta, again=again)
+
+
+@contextmanager
+def room_for(name: str) -> Iterator[None]:
+    """Laying out the PDF ``name``: a style whose sizes, margins, padding or column count leave too
+    little room for some flowable is a usage error, not a crash."""
+    try:
+        yield
     except LayoutError:
         raise UsageError(
-            f"PDF {meta.title!r}: something in it is taller than a whole column; a size, margin or "
+            f"PDF {name}: something in it is taller than a whole column; a size, margin or "
             "column count in the PDF style (pdf/style.toml) leaves too little room"
+        ) from None
+    except ValueError as error:
+        if "negative availWidth" not in str(error):
+            raise
+        raise UsageError(
+            f"PDF {name}: a column is narrower than what must fit in it; a column count, margin or "
+            "padding in the PDF style (pdf/style.toml) leaves too little room"
         ) from None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Literal, get_args, get_type_hints
@@ -19,7 +20,7 @@ out whole; print only its sections that hold a table or a card's source or are l
 their text or more (each whole); or print it all."""
 _COLOUR_CODE = regex(r"#[0-9A-Fa-f]{6}")
 _POSITIVE = Expected(
-    lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 0, "a positive number"
+    lambda v: isinstance(v, int | float) and not isinstance(v, bool) and 0 < v < math.inf, "a positive number"
 )
 _COUNT = Expected(lambda v: whole_number(v) and v >= 1, "a whole number ≥ 1")
 _TEXT = Expected(lambda v: isinstance(v, str) and v != "", "a non-empty string")

@@ -129,3 +129,18 @@ def test_sizes_that_leave_no_room_are_a_usage_error_not_a_crash(templates_copy: 
     (templates_copy / "pdf" / "style.toml").write_text("[text]\nsize = 200\n", "utf-8")
     with pytest.raises(UsageError, match=r"taller than a whole column; a size, margin or column count"):
         build(large_deck(modules=1, cards=3, tables=0, mcqs=1), templates=templates_copy)
+
+
+@pytest.mark.parametrize("setting", ["[cram]\ncolumns = 100\n", "[tables]\npadding_pt = 500\n"])
+def test_columns_or_padding_that_leave_no_width_are_a_usage_error_not_a_crash(
+    templates_copy: Path, setting: str
+) -> None:
+    (templates_copy / "pdf" / "style.toml").write_text(setting, "utf-8")
+    with pytest.raises(UsageError, match=r"a column is narrower than what must fit in it"):
+        build(large_deck(modules=1, cards=3, tables=1, mcqs=1), templates=templates_copy)
+
+
+def test_an_endless_margin_is_refused_at_its_line(templates_copy: Path) -> None:
+    (templates_copy / "pdf" / "style.toml").write_text("[page]\nmargin_mm = inf\n", "utf-8")
+    with pytest.raises(UsageError, match=r"style.toml:2: `page.margin_mm` must be a positive number"):
+        load_style(templates_copy)
