@@ -51,3 +51,16 @@ def test_a_broken_template_is_named_by_line_and_nothing_is_built(
     assert_clean_exit(result, 2)
     assert f"error: {template}{said}" in result.stderr
     assert not (commands.out / "anki").exists()
+
+
+def test_a_cloze_front_that_shows_its_text_without_the_cloze_filter_is_refused(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    shutil.copytree(CRLF, tmp_path / "notes")
+    template = tmp_path / "templates" / "anki" / "cloze.front.html"
+    template.write_text("<div>{{Text}}</div>\n", encoding="utf-8")  # Anki would make no card of any cloze
+    commands = Commands(tmp_path / "notes", tmp_path / "build")
+
+    result = commands.build_with("--templates", str(tmp_path / "templates"))
+
+    assert_clean_exit(result, 2)
+    assert f"error: {template}: the front shows no field through `cloze:`" in result.stderr

@@ -77,7 +77,16 @@ def _checked(path: Path, note_type: NoteType, *, front: bool = False) -> str:
         raise UsageError(f"{path}:{number}: {{{{#{field}}}}} is never closed: add {{{{/{field}}}}}")
     if front and not used.intersection(note_type.fields):
         raise UsageError(f"{path}: the front shows no field, so Anki would show every card as blank")
+    if front and note_type.cloze and _CLOZE_FIELD.search(text) is None:
+        message = (
+            "the front shows no field through `cloze:` (`{{cloze:Text}}`), so Anki makes no card of any cloze"
+        )
+        raise UsageError(f"{path}: {message}")
     return text
+
+
+_CLOZE_FIELD = regex(r"\{\{\s*(?:[\w-]+:)*cloze:[^}]+\}\}")
+"""A field a cloze note type's front shows through Anki's ``cloze:`` filter (maybe among others)."""
 
 
 def _balance(path: Path, number: int, sigil: str, field: str, opened: list[tuple[str, int]]) -> None:
