@@ -2,7 +2,7 @@
 so a list of terms written after the last question of a set reads as that question's explanation.
 Bullets about the options, or a list a line ending in ``:`` introduces (a paragraph, or a bullet of its
 own over the list), are plainly explanation; any other term bullet may be a card meant to stand alone,
-and ``check`` says so at its line."""
+and ``check`` says so at its line; so is a table under a bold caption of its own."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from ccpkit.parse.rules.answers import plain
 from ccpkit.parse.rules.options import DraftOption
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
 
 def unexplained_term(list_node: Node, above: Node | None, options: Sequence[DraftOption]) -> Node | None:
@@ -33,6 +34,18 @@ def unexplained_term(list_node: Node, above: Node | None, options: Sequence[Draf
         ):
             return item
     return None
+
+
+def captioned_table(node: Node, above: Node | None) -> Node | None:
+    """A table under a bold caption of its own (``**EC2 pricing options**``) in an explanation: a
+    comparison of its own, not why an option is right."""
+    if node.type != "table" or above is None or above.type != "paragraph":
+        return None
+    return node if _CAPTION.fullmatch(above.children[0].content.strip()) else None
+
+
+_CAPTION = regex(r"(\*\*|__)[^*_:\n]+\1")
+"""A bold caption alone on its line, ending in no colon (``**Why the others are wrong:**`` explains)."""
 
 
 def _introduces(above: Node | None) -> bool:

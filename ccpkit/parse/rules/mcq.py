@@ -888,6 +888,12 @@ def _listed(draft: Draft) -> bool:
 
 
 def _loose_term_message(ctx: Context, draft: Draft, item: Node) -> str:
+    if item.type == "table":
+        return (
+            f"table is read into the explanation of the question at line {ctx.doc.line_of(draft.start)} "
+            "(an explanation runs to the next heading or `---`), not as comparison cards: put `---` or a "
+            "heading above its caption to make it a table of its own"
+        )
     term = split_term(item.children[0].children[0])
     name = term.front if term is not None else ctx.doc.source(item).strip()
     return (

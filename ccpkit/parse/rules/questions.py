@@ -39,7 +39,7 @@ from ccpkit.parse.rules.answers import (
     unpadded,
     worded_in_details,
 )
-from ccpkit.parse.rules.explained_terms import unexplained_term
+from ccpkit.parse.rules.explained_terms import captioned_table, unexplained_term
 from ccpkit.parse.rules.options import (
     DraftOption,
     Options,
@@ -1260,7 +1260,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             _read_quote(ctx, draft, node)
         else:
             above = nodes[index - 1] if index else None
-            draft.loose_term = draft.loose_term or unexplained_term(node, above, draft.options)
+            loose = unexplained_term(node, above, draft.options) or captioned_table(node, above)
+            draft.loose_term = draft.loose_term or loose
             draft.explanation.append(ctx.doc.source(node))
             ctx.claim(node)
         index += 1
