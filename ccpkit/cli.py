@@ -82,7 +82,11 @@ def cli(context: click.Context, config: Path) -> None:
     show_default=True,
     help="Folder to write the Markdown notes into.",
 )
-@click.option("--force", is_flag=True, help="Replace the notes already in --out (they are overwritten).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace the Markdown notes already in --out (pictures and other files stay).",
+)
 @click.option(
     "--report",
     type=click.Path(dir_okay=False, path_type=Path),

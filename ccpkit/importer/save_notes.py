@@ -9,6 +9,7 @@ from pathlib import Path
 from ccpkit.errors import CcpkitError, UsageError
 from ccpkit.importer.import_report import ImportReport, Note
 from ccpkit.importer.note_files import NoteFile
+from ccpkit.parse.notes_folder import is_markdown
 
 
 def check_out(out: Path, force: bool, report: Path) -> None:
@@ -27,8 +28,9 @@ def check_out(out: Path, force: bool, report: Path) -> None:
 def write_notes(out: Path, files: Sequence[NoteFile]) -> None:
     """Build the folder next to ``out`` and swap it in, so ``out`` is never half-written.
 
-    Dot-files of an existing ``out`` (such as the id ledger ``.ccpkit-ledger.json``) are kept:
-    they are not notes, and losing the ledger would break card identity in Anki.
+    Every file of an existing ``out`` but its Markdown notes is kept: dot-files (the id ledger
+    ``.ccpkit-ledger.json``: losing it would break card identity in Anki), pictures and anything else
+    the user put there; only notes are replaced.
     """
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = _fresh_dir(out.parent / f".{out.name}.importing")
@@ -56,9 +58,12 @@ def _swap(staging: Path, out: Path) -> None:
     if not out.exists():
         staging.rename(out)
         return
-    for kept in sorted(out.glob(".*")):
-        copy = shutil.copytree if kept.is_dir() else shutil.copy2
-        copy(kept, staging / kept.name)
+    for kept in sorted(out.rglob("*")):
+        relative = kept.relative_to(out)
+        hidden = any(part.startswith(".") for part in relative.parts)
+        if kept.is_file() and (hidden or not is_markdown(kept.name)) and not (staging / relative).exists():
+            (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(kept, staging / relative)
     old = _fresh_dir(out.parent / f".{out.name}.replaced")
     old.rmdir()
     out.rename(old)

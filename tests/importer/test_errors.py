@@ -90,18 +90,25 @@ def test_a_non_empty_out_folder_is_refused_without_force(tmp_path: Path) -> None
     assert edited.read_text() == "my edits\n"
 
 
-def test_force_replaces_the_notes_but_keeps_dot_files_such_as_the_ledger(tmp_path: Path) -> None:
+def test_force_replaces_the_notes_but_keeps_dot_files_pictures_and_other_files(tmp_path: Path) -> None:
     notes = tmp_path / "notes"
-    (notes / "02-compute").mkdir(parents=True)
+    (notes / "02-compute" / "img").mkdir(parents=True)
     (notes / "02-compute" / "summary.md").write_text("stale\n")
+    (notes / "02-compute" / "img" / "vpc.png").write_bytes(b"\x89PNG picture")
+    (notes / "todo.txt").write_text("mine\n")
     (notes / ".ccpkit-ledger.json").write_text("{}\n")
     code, output = run_import(tmp_path, FIXTURES / "split-header.txt", "--force")
     assert code == 0, output
     assert sorted(p.relative_to(notes).as_posix() for p in notes.rglob("*")) == [
         ".ccpkit-ledger.json",
+        "02-compute",
+        "02-compute/img",
+        "02-compute/img/vpc.png",
         "11-pricing",
         "11-pricing/summary.md",
+        "todo.txt",
     ]
+    assert (notes / "02-compute" / "img" / "vpc.png").read_bytes() == b"\x89PNG picture"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".notes")]
 
 
