@@ -477,8 +477,11 @@ def _with_code_above(
 _POINTS_AT_CODE = regex(
     r"(?i)\b(?:this|these|the\s+(?:following|above))\s+(?:code|snippet|program|query|script|function|statements?"
     r"|lines?)\b(?!\s+of\b)|\bcode\s+above\b|这段代码|以下代码|下面的?代码|上面的?代码|这段程序|下列代码|该代码|このコード"
+    r"|\bwhat\s+(?:does|will|would)\s+(?:this|it)\s+(?:print|output|return|log|display|evaluate\s+to)\b"
+    r"|\bwhat\s+is\s+(?:the\s+)?(?:output|result)\b(?!\s+of\s+(?!this\b))"
 )
-"""Words of a question that point at the code shown right above it (not ``this code of conduct``)."""
+"""Words of a question that point at the code shown right above it (not ``this code of conduct``), or
+ask what it does (``What does this print?``, ``What is the output?``)."""
 
 
 def _heading_over_separator(ctx: Context, siblings: Sequence[Node]) -> tuple[int, _Pair] | None:
