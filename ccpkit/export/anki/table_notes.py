@@ -128,11 +128,18 @@ def grouping_width(table: ComparisonTable) -> int:
         named = [group for group in groups if all(group)]
         nested = all(map(_blanks_lead, groups))
         repeated = len(set(named)) < len(named) or len(groups) - len(named) >= MOST_ASKED
-        rows = [(group, name) for group, name in zip(filled, names, strict=True) if not _blank(name, True)]
-        worded = all(_LETTER.search(name) for _, name in rows)  # `S3` names, `4` (a layer) may repeat
-        unique = len(set(rows)) == len(rows) and (worded or len({name for _, name in rows}) == len(rows))
+        # a dash names none: two such rows of one group would be named alike
+        rows = [
+            ("" if _blank(name, True) else name, group) for group, name in zip(filled, names, strict=True)
+        ]
+        named_rows = [name for name, _ in rows if name]
+        worded = all(_LETTER.search(name) for name in named_rows)  # `S3` names, `4` (a layer) may repeat
+        unique = len(set(rows)) == len(rows) and (worded or len(set(named_rows)) == len(named_rows))
         short = _mean_words(names) < LABEL_WORDS
-        return width if all(groups[0]) and nested and repeated and unique and short else 0
+        if all(groups[0]) and nested and repeated and unique and short:
+            return width
+        if len({row for row in rows if row[0]}) < len(named_rows) or len(set(rows)) == len(rows):
+            return 0  # only rows a dash names alike send the names to the next column
     return 0
 
 

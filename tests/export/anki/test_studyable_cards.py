@@ -448,3 +448,17 @@ def test_a_row_whose_group_is_a_dash_is_named_by_its_own_name_alone(tmp_path: Pa
     )
     rows = {visible_text(note.field("Row")) for note in anki_notes(parse_notes(tmp_path).deck)}
     assert rows == {f"Beta blocker{ANGLE}Atenolol", f"Beta blocker{ANGLE}Propranolol", "Aspirin", "Caffeine"}
+
+
+def test_rows_a_dash_would_name_alike_are_named_by_the_column_after_it() -> None:
+    """Two anticoagulants, no suffix for either: named by the class alone they would read the same
+    and want different answers, so the drug's own column names them."""
+    deck = parse_notes(Path(__file__).parent / "fixtures" / "grouped-tables").deck
+    rows = [
+        visible_text(note.field("Row")) for note in anki_notes(deck) if "/table/drugs-by-class/" in note.id
+    ]
+    assert rows == [
+        f"ACE inhibitors{ANGLE}-pril{ANGLE}lisinopril",
+        f"Anticoagulant{ANGLE}warfarin",
+        f"Anticoagulant{ANGLE}heparin",
+    ]
