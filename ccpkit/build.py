@@ -139,16 +139,24 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         earlier = _kept_ledger(notes, store, stamps)
         ledger = earlier[1] if earlier is not None else load_ledger(notes / LEDGER_NAME)
         ledger = with_last(ledger, notes / LEDGER_NAME, store.folder, stamps)
-    made, outputs, changes = _make(request, chosen, targets, ledger, clock, previous, stamps)
+    sent: list[tuple[list[bytes], str]] = []
+
+    def keep_last(changes: Reconciliation) -> None:
+        """Keep the ledger about to be sent in the cache before any output is written: a build cut
+        short after writing the package is caught up with it, so the next sends no note again (an
+        import would wipe what was edited in Anki since)."""
+        lines = _ledger_lines(notes, changes.ledger, earlier, stamps)
+        sent.append((lines, content_digest(*lines)))
+        with suppress(WriteError):  # a cache that cannot be written only makes the next build slower
+            _written(store.folder, LAST_LEDGER, lines, sent[0][1], stamps)
+
+    made, outputs, changes = _make(request, chosen, targets, ledger, clock, previous, stamps, keep_last)
     written = made.written
     if changes is not None:
-        lines = _ledger_lines(notes, changes.ledger, earlier, stamps)
-        ledger_digest = content_digest(*lines)
+        ((lines, ledger_digest),) = sent
         fresh = earlier is None or earlier[0] != ledger_digest
-        del earlier, ledger  # the ledger as read: its unchanged lines are in the new ones now
+        del earlier, ledger, sent  # the ledger as read: its unchanged lines are in the new ones now
         path = _written(notes, PurePosixPath(LEDGER_NAME), lines, ledger_digest, stamps)
-        with suppress(WriteError):  # a cache that cannot be written only makes the next build slower
-            _written(store.folder, LAST_LEDGER, lines, ledger_digest, stamps)
         del lines
         written += (path,) if path is not None else ()
         key = digest("ledger", ledger_digest)  # the ledger as written, read back fast by the next build
@@ -171,10 +179,11 @@ def _make(
     clock: Callable[[], float],
     previous: Manifest,
     stamps: Stamps,
+    before_writing: Callable[[Reconciliation], None],
 ) -> tuple[BuildReport, dict[str, Mapping[str, str]], Reconciliation | None]:
-    """Parse, map, settle ``ledger``, assemble and write the files that changed. Returned: the report
-    (without the ledger's file), the outputs to record and what settling changed; the deck and parts
-    are freed on return, so recording the ledger needs no room for them."""
+    """Parse, map, settle ``ledger``, assemble and write the files that changed (``before_writing``
+    first, with what settling changed). Returned: the report (without the ledger's file), the outputs
+    to record and what settling changed; the parts are freed before any file is written."""
     from ccpkit.pool import helpers  # the process pool: not for a build with nothing to do
 
     helped = [fmt for fmt in chosen if fmt.slow]
@@ -209,6 +218,8 @@ def _make(
         targets.finish()
         files = {fmt.name: files.get(fmt.name) or targets.assemble(fmt, deck, settled) for fmt in chosen}
     targets.planned, targets.done = [], {}  # free the parts, and the deck their work reads
+    if changes is not None:
+        before_writing(changes)
     written, unchanged, outputs = _write(request, previous, files, stamps)
     problems = (*parsed.problems, *(problem for exported in files.values() for problem in exported.problems))
     report = BuildReport(

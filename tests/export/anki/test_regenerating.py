@@ -13,12 +13,13 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from anki.import_export_pb2 import ImportResponse
 
+from ccpkit import build as build_module
 from ccpkit import digest
 from ccpkit.ledger import LEDGER_NAME
 from ccpkit.report import BuildReport
@@ -430,3 +431,32 @@ def test_a_pinned_item_turned_into_a_cloze_and_back_is_a_new_note_then_its_old_o
     assert back.changes.orphaned == ("lambda (ccpkit Cloze v1)",)
     assert (len(log.new), len(log.conflicting)) == (0, 0)
     assert session.student.reviews_of(session.student.collection.get_note(lambda_term.id)) == reviews
+
+
+def test_a_build_cut_short_after_its_package_sends_no_note_again_on_the_next(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C after the package is written but before the ledger: the student imports that package and
+    edits the note in Anki; the next build must not date the note anew (its import would wipe the edit)."""
+    ec2 = "02-compute/card/ec2-elastic-compute-cloud"
+    session.course.edit("cram-sheet.md", "billed per second", "billed per second or per hour")
+    written = build_module._written
+
+    def cut_short(folder: Path, path: PurePosixPath, *rest: Any) -> Path | None:
+        if path.name == LEDGER_NAME and folder == session.course.notes:
+            raise KeyboardInterrupt  # the package is written, the ledger not yet
+        return written(folder, path, *rest)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(build_module, "_written", cut_short)
+        with pytest.raises(KeyboardInterrupt):
+            session.course.build(FIRST_BUILD + 3_600)
+    (package,) = (session.course.out / "anki").glob("*.apkg")
+    session.student.import_package(package)
+    edited = session.student.note(ec2)["Definition"] + " (mine)"
+    session.student.edit(ec2, "Definition", edited)
+
+    report, log = session.rebuild()
+
+    assert report.changes is not None and report.changes.updated == ()
+    assert len(log.updated) == 0 and session.student.note(ec2)["Definition"] == edited
