@@ -243,8 +243,9 @@ def _merge(
     """The fields to write, the student's edits kept, and the conflicts, for one existing note."""
     previous = wanted.previous.get(note.id, 0)
     imported = _as_sent(note, found, wanted)  # an .apkg brought it since the last sync: no edit of theirs
-    # an older .apkg's text, the later one skipped as the note was touched since (marked, a leech)
-    outdated = not imported and _as_sent_before(note, found, wanted)
+    # an older .apkg's text, the later one skipped as the note was touched since (marked, a leech);
+    # with a record of what sync wrote, that tells (a text typed back to an older one is an edit)
+    outdated = before is None and not imported and _as_sent_before(note, found, wanted)
     touched = found.modified != previous and not imported and not outdated
     # older than the ledger: the notes changed after the copy Anki holds (a build never imported)
     changed = (

@@ -200,3 +200,30 @@ def test_a_ledger_lost_before_the_first_sync_comes_back_from_the_build_folder(tm
         assert student.note(LAMBDA)["Definition"] == "Mine: serverless"
     finally:
         student.close()
+
+
+def test_a_field_typed_back_to_an_earlier_text_after_a_sync_is_the_students_edit(tmp_path: Path) -> None:
+    course, student = imported(tmp_path)
+    first = student.note(EBS)["Definition"]
+    student.close()
+    course.edit(
+        "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
+    )
+    built(course, at=LAST_WEEK + 3600)
+    student = course.student()
+    student.import_package(course.out / PACKAGE)
+    student.close()
+    assert course.sync().exit_code == 0  # the sync's record of what Anki holds
+    student = course.student()
+    student.edit(EBS, "Definition", first)  # the student prefers the old wording
+    student.close()
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert f"kept your edits: {EBS} (Definition)" in result.output
+    student = course.student()
+    try:
+        assert student.note(EBS)["Definition"] == first
+    finally:
+        student.close()
