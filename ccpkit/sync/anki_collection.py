@@ -282,9 +282,10 @@ def _move(collection: Collection, plan: Plan) -> None:
 
 
 def _decks_like_theirs(collection: Collection, moves: Sequence[tuple[str, str]]) -> None:
-    """The decks cards move into that do not exist yet take the options preset and the description of
-    the decks they replace (``Course::02 Compute`` → ``Certs::Course::02 Compute``, and ``Course`` →
-    ``Certs::Course``), which the student may have set; an existing deck keeps its own."""
+    """The decks cards move into take the options preset and the description of the decks they replace
+    (``Course::02 Compute`` → ``Certs::Course::02 Compute``, and ``Course`` → ``Certs::Course``), which
+    the student may have set, when they do not exist yet or still have Anki's defaults (made by this
+    sync's new cards, or by an import); one the student set up keeps its own."""
     replaced: dict[str, str] = {}
     for old, new in moves:
         before, after = old.split("::"), new.split("::")
@@ -295,13 +296,19 @@ def _decks_like_theirs(collection: Collection, moves: Sequence[tuple[str, str]])
             before, after = before[:-1], after[:-1]
     for new, old in sorted(replaced.items(), key=lambda pair: pair[0].count("::")):  # parents first
         old_id = collection.decks.id_for_name(old)
-        if collection.decks.id_for_name(new) is not None or old_id is None:
+        if old_id is None:
             continue
         source, made = collection.decks.get(old_id), collection.decks.get(_deck_id(collection, new))
-        if source is None or made is None or source.get("dyn"):
+        if source is None or made is None or source.get("dyn") or made.get("dyn"):
             continue
+        if made.get("conf", _DEFAULT_PRESET) != _DEFAULT_PRESET or made.get("desc"):
+            continue  # set up by the student
         made["conf"], made["desc"] = source["conf"], source.get("desc", "")
         collection.decks.save(made)
+
+
+_DEFAULT_PRESET = 1
+"""The id of Anki's Default options preset, which every deck it makes starts with."""
 
 
 def _retire(collection: Collection, plan: Plan) -> None:

@@ -146,9 +146,16 @@ def test_course_title_change_moves_every_card_and_removes_the_old_decks(studied:
     assert (report.changes.moved, report.changes.pending) == ((), ())  # the ledger knows what sync did
 
 
-def test_decks_renamed_with_the_course_keep_the_students_options_and_descriptions(studied: Studied) -> None:
+@pytest.mark.parametrize("added", [False, True], ids=["moved-only", "with-a-new-card"])
+def test_decks_renamed_with_the_course_keep_the_students_options_and_descriptions(
+    studied: Studied, added: bool
+) -> None:
     """A new title moves the cards to new decks: they take the options preset and the description the
-    student gave the old ones (a course deck's, a module deck's)."""
+    student gave the old ones (a course deck's, a module deck's), also where a card new in the notes
+    made the deck first."""
+    if added:
+        line = "- **AWS Fargate:** Runs containers without managing servers or clusters."
+        studied.course.edit("02-compute/cram-sheet.md", line, f"{line}\n- **AWS Batch:** Runs batch jobs.")
     student = studied.course.student()
     decks = student.collection.decks
     slow = decks.add_config_returning_id("Slow")
