@@ -88,9 +88,11 @@ def test_a_failed_rename_keeps_every_previous_output_and_the_ledger(
     assert set(after) == set(before)  # no temporary file left behind, none deleted
 
 
-def test_a_failed_ledger_write_keeps_the_old_ledger_and_the_next_build_recovers(
+def test_a_failed_ledger_write_keeps_the_old_ledger_and_the_next_build_records_what_its_package_sent(
     built: Commands, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The package was written before the ledger failed: the next build records its new note as that
+    package sent it (from the build folder's copy), not as a note to add again."""
     ledger = built.notes / LEDGER_NAME
     old = ledger.read_bytes()
     with monkeypatch.context() as patch:
@@ -100,9 +102,10 @@ def test_a_failed_ledger_write_keeps_the_old_ledger_and_the_next_build_recovers(
     assert ledger.read_bytes() == old
     assert [path.name for path in built.notes.iterdir() if path.name.endswith(".tmp")] == []
 
-    report = build(built.notes, built.out, options=OPTIONS, clock=lambda: 1_700_086_400)
-    assert report.changes is not None and report.changes.added == ("01-hostile/card/new-term",)
+    report = build(built.notes, built.out, options=OPTIONS, clock=lambda: 1_700_186_400)
+    assert report.changes is not None and (report.changes.added, report.changes.updated) == ((), ())
     assert b"01-hostile/card/new-term" in ledger.read_bytes()
+    assert b'"modified": 1700086400' in ledger.read_bytes()  # as the package of the failed build dated it
 
 
 def test_an_exporter_crash_mid_build_leaves_outputs_and_ledger_untouched(
