@@ -58,6 +58,7 @@ _TICKED = regex(
     rf"^[\u2713\u2714\u2705\u2611]\ufe0f?\s*(?:\*\*|__)?(?P<letters>{_LETTERS})(?:\*\*|__)?(?P<rest>)[.)]?\s*$"
 )
 """A tick before the answer's letters and nothing else: ``✔ B``, ``✅ **C**``."""
+_TICKS = "\u2713\u2714\u2705\u2611"
 _CONCLUDING = regex(r"^(?i:hence|therefore|thus)\s*,?\s+(?=(?i:the\s+(?:correct|right)\s+answers?)\b)")
 """The word that concludes an explanation with its answer, as review pages end theirs: ``Hence, the
 correct answer is: …``."""
@@ -307,7 +308,7 @@ def answer_line(text: str) -> Answer | None:
     written = _CONCLUDING.sub("", plain(text), count=1)  # `Hence, the correct answer is: …`
     written = _unitalicised(written)  # `*Answer: 10 m/s*`
     match = _ANSWER_LINE.match(written)
-    if match is None and (ticked := _TICKED.match(written.strip())) is not None:
+    if match is None and written.lstrip()[:1] in _TICKS and (ticked := _TICKED.match(written.strip())):
         return _answer(ticked)
     if match is None and written.startswith(("*", "_", "(")):  # `*(Answer: B)*`, `_Correct answer_: C`
         unwrapped = _unemphasized(written)

@@ -1025,8 +1025,10 @@ def _defined_in_a_row(texts: Sequence[str]) -> list[tuple[int, Term]]:
     """Lines (or paragraphs) one after another that each open by defining a name in bold, one at least
     as a textbook does (``… is the tendency …``), with their places: each defines its name, what it is
     in any words (``The **primacy effect** is better recall …``). None unless every one does."""
+    if len(texts) < _GLOSSARY_TERMS or not all("**" in text or "__" in text for text in texts):
+        return []  # (most paragraphs hold no bold at all)
     found = [opening_definition(text, among_definitions=True) for text in texts]
-    if len(texts) < _GLOSSARY_TERMS or None in found or not any(map(opening_definition, texts)):
+    if None in found or not any(map(opening_definition, texts)):
         return []
     return [(at, term) for at, term in enumerate(found) if term is not None]
 

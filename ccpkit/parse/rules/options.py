@@ -678,13 +678,13 @@ _BOLD_AMONG = 3
 
 
 def unlettered_options(
-    doc: Document, node: Node, answer: Answer | None, *, asked: bool, how_many: int = 1
+    doc: Document, node: Node, answer: Answer | None, *, asked: bool, words: str = ""
 ) -> Options | None:
     """A plain bullet list as options lettered A, B, C … in order, under words that ask (``asked``) or
     reading ``True`` and ``False``, when the answer below it names some of them, by their letters
     (``Correct answer: B``) or one by its words (``Answer: Amazon S3``), or, under words that ask,
     when its items mark the right ones (``(Correct)``, ``✅``, one of three or more in bold, or as many
-    as the words ask for ``how_many``: ``(Choose two.)``); a
+    as the ``words`` above ask for: ``(Choose two.)``); a
     numbered list (``1)`` … ``4)``), when the answer names one by its number (``Answer: 3``,
     ``Option 3``): as some banks write them."""
     firsts = [_first_inline(item) for item in node.children] if node.type in LISTS else []
@@ -703,6 +703,7 @@ def unlettered_options(
     if answer is None:  # `- S3 Glacier Instant Retrieval (Correct)`, or one of three or more in bold
         shown = any(_MARK.search(option.text) for option in options)
         bold = sum(option.bold for option in options)
+        how_many = (answers_asked(words) or (1, ""))[0] if bold > 1 else 1  # `(Choose two.)`
         shown = shown or (len(options) >= _BOLD_AMONG and bold in {1, how_many} and bold < len(options))
         return Options(marked(options, how_many), tail=glued) if shown else None
     judged = true_or_false([first or "" for first in firsts])

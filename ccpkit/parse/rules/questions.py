@@ -487,10 +487,8 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int, keyed: Answer |
             heading = nodes[above] if nodes[above].type == "heading" else None
             marked = heading is not None and asks(heading_text(heading)) and marks_some(nodes[start])
             asked = _asks(nodes[above], answered=answer is not None or marked)
-            how_many = (answers_asked(_asked_words(nodes[above])) or (1, ""))[
-                0
-            ]  # `(Choose two.)`: two in bold
-            found = unlettered_options(ctx.doc, nodes[start], answer, asked=asked, how_many=how_many)
+            words = _asked_words(nodes[above])  # `(Choose two.)` over two in bold
+            found = unlettered_options(ctx.doc, nodes[start], answer, asked=asked, words=words)
     if found is None or (len(found.options) == 1 and found.options[0].label != "A"):
         return None
     if nodes[start].type in ("table", "fence", "code_block") and not _asked_above(ctx, nodes, start):
@@ -923,8 +921,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
             break  # `… Ans - Amazon S3` ends the question above, no part of this stem
         if _label_alone(nodes[index]) is not None or (index > floor and _label_alone(nodes[index - 1])):
             break  # `Answer:` alone, or what it labels: the question above's answer, no part of this stem
-        proposed = bool(parts) and _ASKS_OF_A_SOLUTION.search(parts[0]) is not None
-        piece = _stem_piece(ctx, nodes[index], statement=statement, proposed=proposed)
+        piece = _stem_piece(ctx, nodes[index], statement=statement, below=parts[0] if parts else "")
         if piece is None and not taken and index > floor and _quoted_below(nodes[index], nodes[index - 1]):
             piece = "", ctx.doc.written(nodes[index].children[0]), nodes[index]  # `> A retailer wants …`
         if piece is None and _announced_list(ctx, nodes, index, floor):
@@ -1120,17 +1117,17 @@ def _announced_list(ctx: Context, nodes: Sequence[Node], index: int, floor: int)
 
 
 def _stem_piece(
-    ctx: Context, node: Node, *, statement: bool = False, proposed: bool = False
+    ctx: Context, node: Node, *, statement: bool = False, below: str = ""
 ) -> tuple[str, str, Node] | None:
     """(question number or "", text, the block it is) of a block that can be part of a stem; ``None``
-    stops the walk. With ``proposed``, the stem below asks of a solution: ``Solution: …`` above is it."""
+    stops the walk. Where the stem's words ``below`` it ask of a solution, ``Solution: …`` is one."""
     if node.type == "ordered_list":
         return _last_item_stem(ctx, node)
     if ctx.is_claimed(node):
         return None
     if node.type == "paragraph":
         text = CALLOUT.sub("", node.children[0].content)  # `> [!question] Q1. Which …?`
-        if proposed and _PROPOSED.match(text):
+        if below and _PROPOSED.match(text) and _ASKS_OF_A_SOLUTION.search(below):
             return "", text, node
         if not _PAGE_LINES.sub("", text).strip():
             return "", "", node  # `Mark 1.00 out of 1.00`, `Flag question` each a paragraph: no words of it
