@@ -259,7 +259,7 @@ def _merge(
             writes[name] = text
             continue
         current = found.fields[name]
-        recorded = before.fields.get(name) if before and not (imported or outdated) else None
+        recorded = before.fields.get(name) if before and not imported else None
         owned = name not in note.note_type.study_fields  # context, id, table title: ccpkit's alone
         match _decide(owned, text, current, recorded, touched=touched, changed=changed):
             case "write":
