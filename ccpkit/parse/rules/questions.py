@@ -1145,6 +1145,8 @@ def _stem_piece(
                 else None
             )
         return "", ctx.doc.source(node), node
+    if node.type == "blockquote" and below and asks(below) and callout(node) is None:
+        return "", ctx.doc.source(node), node  # `> The house stood …`, the passage the words below ask about
     return None
 
 
