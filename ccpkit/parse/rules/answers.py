@@ -124,7 +124,7 @@ _EXPLANATION = regex(
     r"|why(?:\s+(?:it\s+is\s+|it's\s+|this\s+is\s+)?correct)?|explica[çc][ãa]o"
     r"|explicaci[óo]n|explication|spiegazione|erkl[äa]rung|justificativa|comentários?"
     r"|解析|解説|해설|giải\s+thích|пояснение|объяснение|pembahasan|penjelasan"
-    r"|justificaci[óo]n|a[çc][ıi]klama|व्याख्या|uzasadnienie|toelichting)(?!\w)"
+    r"|justificaci[óo]n|a[çc][\u0131i]klama|व्याख्या|uzasadnienie|toelichting)(?!\w)"
     r"|expl?\.?(?=[ \t]*:)|expl\.(?=\s)|sol\.(?=\s)|detailed\s+solution(?=[ \t]*:))"
     r"[ \t]*[?:\uff1a\u3011]?[ \t]*(?:\*\*|__|[*_])?[ \t]*(?:(?<!:)[:\u2013\u2014]|-(?=[ \t]))?\s*",
     re.I,
@@ -179,7 +179,7 @@ _EXPLANATION_WORDS = (
     "explicação", "explicacao", "explicación", "explicacion", "explication", "spiegazione",
     "erklärung", "erklarung", "justificativa", "comentário", "comentario",
     "解析", "解説", "해설", "giải thích", "пояснение", "объяснение", "pembahasan", "penjelasan",
-    "justificación", "justificacion", "açıklama", "aciklama", "व्याख्या", "uzasadnienie", "toelichting",
+    "justificación", "justificacion", "a\u00e7\u0131klama", "aciklama", "व्याख्या", "uzasadnienie", "toelichting",
 )  # fmt: skip
 _QUOTE_MARKS = regex(r"^(?:>\s*)+")
 """A quote's ``>`` markers, when a ``<details>`` block's answer and explanation are quoted in it."""
