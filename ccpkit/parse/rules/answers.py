@@ -179,7 +179,8 @@ _EXPLANATION_WORDS = (
     "explicação", "explicacao", "explicación", "explicacion", "explication", "spiegazione",
     "erklärung", "erklarung", "justificativa", "comentário", "comentario",
     "解析", "解説", "해설", "giải thích", "пояснение", "объяснение", "pembahasan", "penjelasan",
-    "justificación", "justificacion", "a\u00e7\u0131klama", "aciklama", "व्याख्या", "uzasadnienie", "toelichting",
+    "justificación", "justificacion", "a\u00e7\u0131klama", "aciklama", "व्याख्या", "uzasadnienie",
+    "toelichting",
 )  # fmt: skip
 _QUOTE_MARKS = regex(r"^(?:>\s*)+")
 """A quote's ``>`` markers, when a ``<details>`` block's answer and explanation are quoted in it."""
