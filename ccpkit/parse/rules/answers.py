@@ -163,8 +163,10 @@ _TELLS_TO_ANSWER = regex(
 )
 """How a line that tells the student to answer opens (``Choose the correct answer from the options
 given below:``): a question's lead-in, never a key's caption."""
-_TITLE_END = regex(r"\s*(?:\([^()]*\))?[\s\W]*")
-"""What may follow the key words on a caption line: a remark in brackets, symbols."""
+_TITLE_END = regex(
+    r"(?i)(?:\s+(?:and|&)\s+(?:explanations?|solutions?|rationales?))?\s*(?:\([^()]*\))?[\s\W]*"
+)
+"""What may follow the key words on a caption line: ``and Explanations``, a remark in brackets, symbols."""
 _TITLED_ENTRIES = regex(
     rf"^[^\w\s]*\s*(?:answers?(?:\s+key)?|ans|solutions?|key|参考答案|{ANSWER_ABROAD})\s*"
     r"(?:[:\uff1a\u2013\u2014-]+\s*(?P<rest>.+)|(?P<run>\(?\d.+))$",
@@ -349,9 +351,14 @@ _LONE_LETTER = regex(r"\(?[A-Ha-h][.)]?")
 
 
 def _unitalicised(line: str) -> str:
-    """A line wholly in italics (``*Answer: 10 m/s*``) without its marks; any other line as it is."""
+    """A line wholly in italics (``*Answer: 10 m/s*``), or its label alone (``*Answer:* (B), by …``),
+    without the marks; any other line as it is."""
     italic = _WHOLLY_ITALIC.fullmatch(line)
-    return italic["inner"] if italic else line
+    return italic["inner"] if italic else _ITALIC_LABEL.sub(r"\g<label>", line, count=1)
+
+
+_ITALIC_LABEL = regex(r"^(?P<mark>[*_])(?![*_\s])(?P<label>[^*_:\n]{1,40}:)(?P=mark)(?=\s)")
+"""A label alone in italics at a line's start, its colon inside the marks (``*Answer:*``)."""
 
 
 _WHOLLY_ITALIC = regex(r"(?P<mark>[*_])(?![*_\s])(?P<inner>[^*_\n]*[^*_\s])(?P=mark)")
