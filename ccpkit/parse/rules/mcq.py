@@ -517,6 +517,10 @@ def _entries(node: Node, *, asked: bool = False) -> list[KeyEntry]:
         return _entries_of_lines(node.children[0].content.split("\n"), node, [])
     if node.type in ("fence", "code_block") and not node.info.strip():  # a key set as code: `1. B` lines
         return _only_entries(node.content.split("\n"), node)  # none for code, or prose set as code
+    called = callout(node) if node.type == "blockquote" else None
+    if called is not None and is_key_title(called.title) and called.blocks and not called.lines:
+        inside = [_entries(block, asked=asked) for block in called.blocks]  # `> [!tip]- Answers` over them
+        return [entry for entries in inside for entry in entries] if all(inside) else []
     entries: list[KeyEntry] = []
     if node.type in ("bullet_list", "ordered_list"):
         labels = item_numbers(node) if node.type == "ordered_list" else [""] * len(node.children)
