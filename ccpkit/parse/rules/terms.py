@@ -932,7 +932,13 @@ def _short_or_named(front: str, rest: str) -> bool:
     words = len(_BRACKETED.sub("", front).split())  # `Time complexity (worst case: reversed input)`
     if words <= _PLAIN_TERM_WORDS or (words <= _NAME_WORDS and names_a_thing(front)):
         return True
+    if words <= _NAME_WORDS and _FORMULA.fullmatch(rest.strip()):
+        return True  # `Electric field of a point charge: $E = kq/r^2$`, a formula sheet's line
     return words <= _NAME_WORDS and len(rest.split()) >= _DEFINED_WORDS and names_a_thing(front, small=True)
+
+
+_FORMULA = regex(r"\$\$?[^$]+\$\$?\.?|\\\(.+\\\)\.?")
+"""A formula and nothing else: ``$E = k\\dfrac{q}{r^2}$``, ``\\(F = ma\\)``."""
 
 
 def _keeps_track(term: Term, *, colon: bool = True) -> bool:
