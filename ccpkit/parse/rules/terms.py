@@ -662,9 +662,14 @@ def run_in_term(line: str) -> Term | None:
         return None
     if name.lower() in _RUN_IN_HEADS or name.lower() in _NOT_NAMES or name[0].isdigit() or len(name) < 2:
         return None
-    if name.endswith(("?", ":", ".")) or len(rest.split()) < _RUN_IN_WORDS or not rest[0].isupper():
+    opens = rest[0].isupper() or _LOWER_ARTICLE.match(rest) is not None  # `**cohort** a category of …`
+    if name.endswith(("?", ":", ".")) or len(rest.split()) < _RUN_IN_WORDS or not opens:
         return None  # not `**Amazon S3** is …` (`defining_sentence`), nor `**Speed** (iterate fast)`
-    return Term(name, rest, separated=True)
+    return Term(name, rest[:1].upper() + rest[1:], separated=True)
+
+
+_LOWER_ARTICLE = regex(r"(?:an?|the)\s")
+"""How a glossary's definition may open in lower case, as textbooks' key terms do."""
 
 
 def _bold_term(text: str) -> Term | None:
