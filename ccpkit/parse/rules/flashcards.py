@@ -118,8 +118,9 @@ _REPLIES = {"P": "R", "Q": "R", "F": "S"}
 """The letter that answers each question's letter."""
 _LABELLED_QUESTION = regex(rf"^{_BOLD}(?i:quiz|q\d*|{QUESTION}|exercise|problem)(?:\s*\d+)?{_BOLD}\s*:")
 """A question's own label (``Quiz: …?``, ``Q3: …?``): a question, never the answer to one above."""
-_ITALIC_ANSWER = regex(r"^(?P<mark>\*|_)(?![*_])(?P<line>(?:A\d*|(?i:answer|ans))\s*:[^\n]*?)(?P=mark)$")
-"""An answer line wholly in italics (``*A: The value …*``, under ``**Q: …?**``): the line it wraps."""
+_ITALIC_ANSWER = regex(r"^(?P<mark>\*|_)(?![*_])(?P<line>(?:[AQ]\d*|(?i:answer|ans))\s*:[^\n]*?)(?P=mark)$")
+"""A `Q:` or `A:` line wholly in italics (``*A: The value …*``, under ``**Q: …?**``; ``*Q: …?*``): the line it
+wraps."""
 _DOTTED_QUESTION = regex(rf"^{_DOTTED_Q}\s")
 _DOTTED_ANSWER = regex(rf"^{_BOLD}A[.)]{_BOLD}\s+(?P<text>\S.*)$")
 """``A. …`` (``A) …``) answering a ``Q. …`` line, as ``Q.``/``A.`` notes write them (elsewhere ``A.``
@@ -510,6 +511,8 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
     """Pairs (or what is missing) of one paragraph, and how many of the blocks ``below`` it they used."""
     following = below[0] if below else None
     lines = node.children[0].content.split("\n")
+    if lines[0].startswith(("*", "_")):  # `*Q: …?*` over `*A: …*`: the lines wholly in italics
+        lines = [_ITALIC_ANSWER.sub(r"\g<line>", line) for line in lines]
     if len(lines) > 1 and all(line.startswith("| ") and not line.endswith("|") for line in lines):
         lines = [line[2:] for line in lines]  # a Pandoc line block (`| ` keeps each line's break), no table
     if (
