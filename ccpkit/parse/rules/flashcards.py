@@ -118,9 +118,8 @@ _REPLIES = {"P": "R", "Q": "R", "F": "S"}
 """The letter that answers each question's letter."""
 _LABELLED_QUESTION = regex(rf"^{_BOLD}(?i:quiz|q\d*|{QUESTION}|exercise|problem)(?:\s*\d+)?{_BOLD}\s*:")
 """A question's own label (``Quiz: …?``, ``Q3: …?``): a question, never the answer to one above."""
-_ITALIC_ANSWER = regex(r"^(?P<mark>\*|_)(?![*_])(?P<line>(?:[AQ]\d*|(?i:answer|ans))\s*:[^\n]*?)(?P=mark)$")
-"""A `Q:` or `A:` line wholly in italics (``*A: The value …*``, under ``**Q: …?**``; ``*Q: …?*``): the line it
-wraps."""
+_ITALIC_SIDE = regex(r"^(?P<mark>\*|_)(?![*_])(?P<line>(?:[AQ]\d*|(?i:answer|ans))\s*:[^\n]*?)(?P=mark)$")
+"""A ``Q:`` or ``A:`` line wholly in italics (``*Q: …?*``, ``*A: The value …*``): its words."""
 _DOTTED_QUESTION = regex(rf"^{_DOTTED_Q}\s")
 _DOTTED_ANSWER = regex(rf"^{_BOLD}A[.)]{_BOLD}\s+(?P<text>\S.*)$")
 """``A. …`` (``A) …``) answering a ``Q. …`` line, as ``Q.``/``A.`` notes write them (elsewhere ``A.``
@@ -512,7 +511,7 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
     following = below[0] if below else None
     lines = node.children[0].content.split("\n")
     if lines[0].startswith(("*", "_")):  # `*Q: …?*` over `*A: …*`: the lines wholly in italics
-        lines = [_ITALIC_ANSWER.sub(r"\g<line>", line) for line in lines]
+        lines = [_ITALIC_SIDE.sub(r"\g<line>", line) for line in lines]
     if len(lines) > 1 and all(line.startswith("| ") and not line.endswith("|") for line in lines):
         lines = [line[2:] for line in lines]  # a Pandoc line block (`| ` keeps each line's break), no table
     if (
@@ -2210,7 +2209,7 @@ def _questions_and_answers(
     following = below[0] if below else None
     sides: list[tuple[int, list[str], list[str]]] = []
     dotted = _SECOND_OPTION.search("\n".join(lines)) is None
-    lines = [_ITALIC_ANSWER.sub(r"\g<line>", line) for line in lines]
+    lines = [_ITALIC_SIDE.sub(r"\g<line>", line) for line in lines]
     for number, line in enumerate(lines):
         asks = _QUESTION.match(line.strip()) or _FRONT.match(line.strip())
         answers = _answer_to(lines[sides[-1][0]], line, dotted=dotted) if sides else None
@@ -2252,7 +2251,7 @@ def _questions_and_answers(
         and following is not None
         and (opening := _opening_paragraph(following)).type == "paragraph"
     ):
-        text = _ITALIC_ANSWER.sub(r"\g<line>", opening.children[0].content.strip())
+        text = _ITALIC_SIDE.sub(r"\g<line>", opening.children[0].content.strip())
         answers = _answer_to(lines[sides[-1][0]], text.partition("\n")[0], dotted="\n" not in text)
         if answers is not None:
             answered = text[answers.start("text") :]  # its lines as Markdown joins them, indent dropped
