@@ -1715,7 +1715,7 @@ def _asked_and_answered(
         _REMARKED.sub(r"\g<asked>", line) if line.rstrip().endswith((")", "\uff09", "]")) else line
         for line in lines
     ]
-    asks = next((n for n, line in enumerate(lines) if _asks(line) or _asks(plain(line))), None)
+    asks = next((n for n, line in enumerate(lines) if _asks(line) or _asks(_unnumbered(plain(line)))), None)
     words = answer.children[0].content.strip() if answer.type == "paragraph" else code or None
     answered = words if labelled else _worded(answer)
     if asks is None and len(lines) == 1 and answered and not _answers_nothing(answered):
