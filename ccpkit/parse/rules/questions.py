@@ -109,13 +109,14 @@ _ANSWER_LABEL = regex(r"(?i)^\W*(?:ans(?:wer)?s?|correct\s+answers?)\b")
 _PAGE_LINES = regex(
     r"^(?:Topic\s*#?\s*:?\s*\d+|\[All [^\]\n]* Questions\]|\(Exam Topic \d+\)"
     r"|(?:Partially\s+)?correct|Incorrect|Not\s+answered|Answer\s+saved|Not\s+complete|Complete"
-    r"|Mark(?:ed\s+out\s+of)?\s+[\d.]+(?:\s+out\s+of\s+[\d.]+)?|Flag\s+question|Question\s+text)"
+    r"|Mark(?:ed\s+out\s+of)?\s+[\d.]+(?:\s+out\s+of\s+[\d.]+)?|Flag\s+question|Question\s+text"
+    r"|[\[(]\d+\s+(?:marks?|points?)[\])])"
     r"[ \t]*(?:\n|$)",
     re.I | re.M,
 )
 """A dump site's page lines under ``Question #: 45``: ``Topic #: 1``, ``[All … Questions]``; an exam
 dump's source tag, ``(Exam Topic 1)``; a Moodle review's state of the question under ``Question 1``:
-``Correct``, ``Mark 1.00 out of 1.00``, ``Flag question``."""
+``Correct``, ``Mark 1.00 out of 1.00``, ``Flag question``; an exam paper's ``[1 mark]`` under a question."""
 _WORD_QUESTION = regex(r"(?:\*\*|__)?question(?:\*\*|__)?[ \t]*(?:\n|$)", re.I)
 """The word ``QUESTION`` after a number, as a paid bank's review pages write ``1. QUESTION``."""
 _ANSWER_HEADING = regex(
@@ -1129,8 +1130,8 @@ def _stem_piece(
         text = CALLOUT.sub("", node.children[0].content)  # `> [!question] Q1. Which …?`
         if below and _PROPOSED.match(text) and _ASKS_OF_A_SOLUTION.search(below):
             return "", text, node
-        if not _PAGE_LINES.sub("", text).strip():
-            return "", "", node  # `Mark 1.00 out of 1.00`, `Flag question` each a paragraph: no words of it
+        if _page_lines_only(text):
+            return "", "", node  # `Mark 1.00 out of 1.00`, `Flag question`, `*[1 mark]*`: no words of it
         if answer_line(text) or explanation_start(text) is not None or _is_label(node) or _ends_details(node):
             return None
         return (*_numbered(text), node)
@@ -1148,6 +1149,11 @@ def _stem_piece(
     if node.type == "blockquote" and below and asks(below) and callout(node) is None:
         return "", ctx.doc.source(node), node  # `> The house stood …`, the passage the words below ask about
     return None
+
+
+def _page_lines_only(text: str) -> bool:
+    """Whether a paragraph holds nothing but a page's lines (``_PAGE_LINES``), maybe in italics."""
+    return not _PAGE_LINES.sub("", plain(text).strip().strip("*_")).strip()
 
 
 def _last_item_stem(ctx: Context, node: Node) -> tuple[str, str, Node] | None:
@@ -1242,6 +1248,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             index += 1
         elif node.type == "html_block" and "<details" in node.content.lower():
             index = _read_details(ctx, draft, nodes, index)
+        elif node.type == "paragraph" and _page_lines_only(node.children[0].content):
+            ctx.claim(node)  # `*[1 mark]*` under the options: what the question is worth, nothing to learn
         elif node.type == "paragraph" and navigates(node.children[0].content):
             pass  # `[⬆ Back to top](#contents)` after every question is the page's, not the question's
         elif node.type == "paragraph":
