@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from ccpkit.export.anki.card_templates import AnkiTemplates
-from ccpkit.export.anki.notes import AnkiNote, reads_alike, study_digests
+from ccpkit.export.anki.notes import AnkiNote, reads_alike, same_rows, study_digests
 from ccpkit.export.anki.notetypes import BY_KIND, NOTE_TYPES
 from ccpkit.sync.record import SyncRecord, Written, text_hash
 from ccpkit.sync.state import CollectionState, FoundNote
@@ -259,6 +259,8 @@ def _merge(
             writes[name] = text
             continue
         current = found.fields[name]
+        if name in note.note_type.unordered_fields and same_rows(current, text):
+            continue  # rows only reordered in the notes: the same table on the card
         recorded = before.fields.get(name) if before and not imported else None
         owned = name not in note.note_type.study_fields  # context, id, table title: ccpkit's alone
         match _decide(owned, text, current, recorded, touched=touched, changed=changed):

@@ -917,3 +917,25 @@ def test_an_edit_synced_then_reverted_with_its_ledger_reaches_anki_with_the_next
         assert "attached to one EC2 instance" in student.note("03-storage/card/amazon-ebs")["Definition"]
     finally:
         student.close()
+
+
+def test_rows_only_reordered_in_the_notes_are_no_edit_either_way(studied: Studied) -> None:
+    """A table whose rows the notes swap reads the same on each row's card: sync neither sends the new
+    order nor calls the rows no one touched the student's edits; a row the student edited stays theirs."""
+    student = studied.course.student()
+    reserved = "02-compute/table/instance-purchase-options/reserved"
+    mine = student.note(reserved)["Answer"] + " (my note)"
+    student.edit(reserved, "Answer", mine)
+    student.close()
+    reserved_row = "| Reserved | Steady use for 1 or 3 years | up to 72% |"
+    spot_row = "| Spot | Jobs that can be interrupted | up to 90% |"
+    studied.course.edit("02-compute/summary.md", f"{reserved_row}\n{spot_row}", f"{spot_row}\n{reserved_row}")
+
+    output, student = sync_and_open(studied)
+
+    try:
+        assert "Whole table" not in output and "0 conflicts" in output
+        assert f"kept your edits: {reserved} (Answer)" in output
+        assert student.note(reserved)["Answer"] == mine
+    finally:
+        student.close()

@@ -481,6 +481,12 @@ def _unnumbered(hidden: tuple[str, ...]) -> list[str]:
     return sorted(part.partition(": ")[2] for part in hidden)
 
 
+def same_rows(table: str, other: str) -> bool:
+    """Whether two tables' HTML hold the same rows, in whatever order (a table whose rows the notes
+    only reordered reads the same on a card: the order is no edit to send, nor one to keep)."""
+    return _rows_in_any_order(table) == _rows_in_any_order(other)
+
+
 def _rows_in_any_order(table: str) -> str:
     """A table's HTML rows sorted: the same whichever order the notes list them in."""
     return "".join(sorted(_TABLE_ROW.findall(table)))
