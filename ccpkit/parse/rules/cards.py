@@ -1033,6 +1033,23 @@ def _defined_in_a_row(texts: Sequence[str]) -> list[tuple[int, Term]]:
     return [(at, term) for at, term in enumerate(found) if term is not None]
 
 
+def _defined_stretches(texts: Sequence[str]) -> list[tuple[int, Term]]:
+    """``_defined_in_a_row`` of each stretch of paragraphs that open by defining a bold name, with
+    their places among ``texts`` (prose before or between them is no part of a stretch)."""
+    found: list[tuple[int, Term]] = []
+    for defining, stretch in itertools.groupby(
+        enumerate(texts), key=lambda pair: _opens_by_defining(pair[1])
+    ):
+        placed = list(stretch)
+        if defining:
+            found += [(placed[at][0], term) for at, term in _defined_in_a_row([text for _, text in placed])]
+    return found
+
+
+def _opens_by_defining(text: str) -> bool:
+    return ("**" in text or "__" in text) and opening_definition(text, among_definitions=True) is not None
+
+
 def _named_terms(lines: list[str], title: str) -> list[tuple[int, Term]]:
     """Lines that each name a term (with their places) under a caption of their own (``**CapEx vs
     OpEx**`` or ``ECG`` over ``P wave = atrial depolarisation`` lines), or ``Name: …`` lines that the
@@ -1094,7 +1111,7 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
         ):
             run.append(block)
             continue
-        terms = _run_terms(ctx, run, before) or _defined_in_a_row([b.node.children[0].content for b in run])
+        terms = _run_terms(ctx, run, before) or _defined_stretches([b.node.children[0].content for b in run])
         for start, end in [] if terms else itertools.pairwise([0, *parted, len(run)]):
             terms += [(start + offset, term) for offset, term in _run_terms(ctx, run[start:end], before)]
         found |= {id(run[offset].node): term for offset, term in terms}
