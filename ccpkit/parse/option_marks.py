@@ -127,7 +127,7 @@ def marks_as_letters(text: str, code: Container[int]) -> str:
             lines[answer] = _ANSWER.sub(_letters, lines[answer])
         number = run[-1] + 1
     for at, line in enumerate(lines):
-        inline = _inline_numbers(line) if at not in code else None
+        inline = _inline_numbers(line) if "(1)" in line and at not in code else None
         answer = _answer_below(lines, [at], code) if inline else None
         if inline and answer is not None and _answers(lines[answer], _NUMBERED_KIND):
             lines[at] = inline  # `(1) Na (2) Mg (3) Al (4) Si` on one line, `Ans. (4)` below it

@@ -353,6 +353,8 @@ _LONE_LETTER = regex(r"\(?[A-Ha-h][.)]?")
 def _unitalicised(line: str) -> str:
     """A line wholly in italics (``*Answer: 10 m/s*``), or its label alone (``*Answer:* (B), by …``),
     without the marks; any other line as it is."""
+    if line[:1] not in ("*", "_"):
+        return line
     italic = _WHOLLY_ITALIC.fullmatch(line)
     return italic["inner"] if italic else _ITALIC_LABEL.sub(r"\g<label>", line, count=1)
 

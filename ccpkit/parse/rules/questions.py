@@ -483,7 +483,7 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int, keyed: Answer |
         while above > 0 and answer is not None and _labels_options(nodes[above]):
             above -= 1
         if answer is None or not counts_the_list(nodes[above], answer, nodes[start]):
-            while above > 0 and _is_media(nodes[above]) and not ctx.is_claimed(nodes[above]):
+            while above > 0 and _pictured(nodes[above]) and not ctx.is_claimed(nodes[above]):
                 above -= 1  # `Refer to the exhibit. Which …?` over its picture, then the bullets
             heading = nodes[above] if nodes[above].type == "heading" else None
             marked = heading is not None and asks(heading_text(heading)) and marks_some(nodes[start])
@@ -1151,9 +1151,20 @@ def _stem_piece(
     return None
 
 
+def _pictured(node: Node) -> bool:
+    """Code, a table or a picture alone (``_is_media``), looked for only where one may be."""
+    if node.type == "paragraph" and not node.children[0].content.lstrip().startswith(("!", "<", "[")):
+        return False
+    return _is_media(node)
+
+
 def _page_lines_only(text: str) -> bool:
     """Whether a paragraph holds nothing but a page's lines (``_PAGE_LINES``), maybe in italics."""
-    return not _PAGE_LINES.sub("", plain(text).strip().strip("*_")).strip()
+    return len(text) <= _PAGE_LINE_CHARS and not _PAGE_LINES.sub("", plain(text).strip().strip("*_")).strip()
+
+
+_PAGE_LINE_CHARS = 120
+"""Longer than this, a paragraph holds words of its own (the page's lines are short)."""
 
 
 def _last_item_stem(ctx: Context, node: Node) -> tuple[str, str, Node] | None:
