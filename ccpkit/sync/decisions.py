@@ -242,10 +242,11 @@ def _merge(
 ) -> tuple[Update | None, tuple[str, ...], list[Conflict]]:
     """The fields to write, the student's edits kept, and the conflicts, for one existing note."""
     previous = wanted.previous.get(note.id, 0)
-    imported = _as_sent(note, found, wanted)  # an .apkg brought it since the last sync: no edit of theirs
-    # an older .apkg's text, the later one skipped as the note was touched since (marked, a leech);
-    # with a record of what sync wrote, that tells (a text typed back to an older one is an edit)
-    outdated = before is None and not imported and _as_sent_before(note, found, wanted)
+    # an .apkg brought it since the last sync: no edit of theirs; or an older .apkg's text, the later one
+    # skipped as the note was touched since (marked, a leech), where no record of what sync wrote tells
+    # otherwise (a text typed back to an older one is an edit)
+    imported, sent_before = _as_sent(note, found, wanted)
+    outdated = before is None and not imported and sent_before
     touched = found.modified != previous and not imported and not outdated
     # older than the ledger: the notes changed after the copy Anki holds (a build never imported)
     changed = (
@@ -279,18 +280,15 @@ def _merge(
     return update, tuple(kept), conflicts
 
 
-def _as_sent(note: AnkiNote, found: FoundNote, wanted: Wanted) -> bool:
-    """Whether Anki's copy of the note holds the study text the ledger says was last sent."""
-    sent = wanted.sent.get(note.id)
+def _as_sent(note: AnkiNote, found: FoundNote, wanted: Wanted) -> tuple[bool, bool]:
+    """Whether Anki's copy of the note holds the study text the ledger says was last sent, and whether
+    it holds one the ledger says was sent before the last (``Entry.superseded``)."""
+    sent, earlier = wanted.sent.get(note.id), wanted.superseded.get(note.id, ())
+    if sent is None and not earlier:
+        return False, False
     texts = [found.fields.get(name, "") for name in note.note_type.study_fields]
-    return sent is not None and sent in study_digests(note.note_type, texts)
-
-
-def _as_sent_before(note: AnkiNote, found: FoundNote, wanted: Wanted) -> bool:
-    """Whether Anki's copy of the note holds a study text the ledger says was sent before the last."""
-    earlier = wanted.superseded.get(note.id, ())
-    texts = [found.fields.get(name, "") for name in note.note_type.study_fields]
-    return bool(earlier) and not set(earlier).isdisjoint(study_digests(note.note_type, texts))
+    digests = study_digests(note.note_type, texts)
+    return sent is not None and sent in digests, not set(earlier).isdisjoint(digests)
 
 
 def _decide(
