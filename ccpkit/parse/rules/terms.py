@@ -153,16 +153,13 @@ _BOLD_QUESTION = regex(
 """A line that is a question wholly in bold: ``**Why pick Aurora over RDS?**`` (maybe with a remark on
 how often it is asked after it; a full-width question mark too)."""
 _DEFINING_SENTENCE = regex(r"^(\*\*|__)(?P<name>[^*_:]+)\1\s+(?:is|are)\s+(?P<rest>\S.*)$", re.S)
-_OPENING_DEFINITION = regex(
-    r"(?:(?i:an?|the)\s+)?(\*\*|__)(?P<name>[^*_:\n]+)\1(?:\s+\([^()\n]{1,40}\))?\s+(?:is|are)\s+"
-    r"(?P<rest>(?i:an?|the|one|any)\s.*?[.!])(?=\s|$)",
-    re.S,
-)
+_DEFINED_NAME = r"(?:(?i:an?|the)\s+)?(\*\*|__)(?P<name>[^*_:\n]+)\1(?:\s+\([^()\n]{1,40}\))?\s+(?:is|are)\s+"
+"""A bold name opening a paragraph, maybe after an article and before an aside, then ``is``."""
+_OPENING_DEFINITION = regex(rf"{_DEFINED_NAME}(?P<rest>(?i:an?|the|one|any)\s.*?[.!])(?=\s|$)", re.S)
 """A bold name opening a paragraph, what it is after ``is`` up to the first sentence's end."""
 _OPENING_DEFINITION_AMONG = regex(
-    r"(?:(?i:an?|the)\s+)?(\*\*|__)(?P<name>[^*_:\n]+)\1(?:\s+\([^()\n]{1,40}\))?\s+(?:is|are)\s+"
-    r"(?P<rest>(?!(?i:that|to|when|where|because|why|how|what|if|not|also|still|here|there|now)\b)"
-    r"[^\s*_].*?[.!])(?=\s|$)",
+    rf"{_DEFINED_NAME}(?P<rest>(?!(?i:that|to|when|where|because|why|how|what|if|not|also|still|here"
+    r"|there|now)\b)[^\s*_].*?[.!])(?=\s|$)",
     re.S,
 )
 """The same, what it is in any words (``is better recall of …``), not a clause (``is that rocks …``):
