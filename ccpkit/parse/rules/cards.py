@@ -1022,32 +1022,31 @@ def _line_cards(
 
 
 def _defined_in_a_row(texts: Sequence[str]) -> list[tuple[int, Term]]:
-    """Lines (or paragraphs) one after another that each open by defining a name in bold, one at least
-    as a textbook does (``… is the tendency …``), with their places: each defines its name, what it is
-    in any words (``The **primacy effect** is better recall …``). None unless every one does."""
-    if len(texts) < _GLOSSARY_TERMS or not all("**" in text or "__" in text for text in texts):
-        return []  # (most paragraphs hold no bold at all)
-    found = [opening_definition(text, among_definitions=True) for text in texts]
-    if None in found or not any(map(opening_definition, texts)):
-        return []
-    return [(at, term) for at, term in enumerate(found) if term is not None]
+    """Lines of a paragraph that each open by defining a name in bold (``_defined_stretches``), with
+    their places; none unless every one does."""
+    found = _defined_stretches(texts)
+    return found if len(found) == len(texts) else []
 
 
 def _defined_stretches(texts: Sequence[str]) -> list[tuple[int, Term]]:
-    """``_defined_in_a_row`` of each stretch of paragraphs that open by defining a bold name, with
-    their places among ``texts`` (prose before or between them is no part of a stretch)."""
+    """Each stretch of two or more ``texts`` one after another that open by defining a name in bold,
+    one at least as a textbook does (``… is the tendency …``), with their places: each defines its
+    name, what it is in any words (``The **primacy effect** is better recall …``); prose before or
+    between them is no part of a stretch."""
+    among = [
+        opening_definition(text, among_definitions=True) if "**" in text or "__" in text else None
+        for text in texts
+    ]  # (most paragraphs hold no bold at all)
     found: list[tuple[int, Term]] = []
-    for defining, stretch in itertools.groupby(
-        enumerate(texts), key=lambda pair: _opens_by_defining(pair[1])
-    ):
-        placed = list(stretch)
-        if defining:
-            found += [(placed[at][0], term) for at, term in _defined_in_a_row([text for _, text in placed])]
+    for defining, stretch in itertools.groupby(range(len(texts)), key=lambda at: among[at] is not None):
+        places = list(stretch)
+        if (
+            defining
+            and len(places) >= _GLOSSARY_TERMS
+            and any(opening_definition(texts[at]) for at in places)
+        ):
+            found += [(at, term) for at in places if (term := among[at]) is not None]
     return found
-
-
-def _opens_by_defining(text: str) -> bool:
-    return ("**" in text or "__" in text) and opening_definition(text, among_definitions=True) is not None
 
 
 def _named_terms(lines: list[str], title: str) -> list[tuple[int, Term]]:
