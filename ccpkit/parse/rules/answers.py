@@ -350,6 +350,11 @@ _OPENING_CODE = regex(r"`(?P<code>[^`]+)`")
 _LONE_LETTER = regex(r"\(?[A-Ha-h][.)]?")
 
 
+def bare_label(line: str) -> bool:
+    """``**Answer:**`` alone on its line: the letters are on the next one."""
+    return answer_line(line) is None and answer_line(f"{line} B") is not None
+
+
 def _unitalicised(line: str) -> str:
     """A line wholly in italics (``*Answer: 10 m/s*``), or its label alone (``*Answer:* (B), by …``),
     without the marks; any other line as it is."""

@@ -16,6 +16,7 @@ from ccpkit.parse.rules.answers import (
     YOUR_PICK,
     Answer,
     answer_line,
+    bare_label,
     explanation_start,
     plain,
     takers_pick,
@@ -1214,6 +1215,6 @@ def _ends_options(line: str) -> bool:
     options is not part of the last one."""
     if answer_line(line) is not None or explanation_start(line) is not None or PAIRED_ANSWER.match(line):
         return True
-    if answer_line(f"{plain(line).rstrip(':')}: B") is not None and len(line.split()) <= 3:
+    if len(line.split()) <= 3 and bare_label(f"{plain(line).rstrip(':')}:"):
         return True  # `- Answer` over its letter nested under it, as outliners write a block's children
     return plain(line).lower().startswith(("note:", "hint:", "tip:", "reference:"))

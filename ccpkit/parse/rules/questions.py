@@ -28,6 +28,7 @@ from ccpkit.parse.rules.answers import (
     answer_line,
     as_written,
     asked_and_answered,
+    bare_label,
     callout,
     details_text,
     explanation_start,
@@ -733,9 +734,9 @@ def _label_alone(node: Node) -> str | None:
     if text.casefold() in _PLAIN_LABELS:  # `Correct answer` alone, as a form's results page prints it
         return text
     if not text.startswith(("**", "__")):
-        return text[:-1] if text.endswith(":") and _bare_label(text) else None
+        return text[:-1] if text.endswith(":") and bare_label(text) else None
     found = _BOLD_LABEL.fullmatch(text)
-    return found["label"] if found and _bare_label(f"{found['label']}:") else None
+    return found["label"] if found and bare_label(f"{found['label']}:") else None
 
 
 def _asked_above(ctx: Context, nodes: Sequence[Node], start: int, *, asking: bool = False) -> bool:
@@ -1345,7 +1346,7 @@ def _listed_answer(
     if following.type not in ("bullet_list", "ordered_list") or ctx.is_claimed(following):
         return None
     labelled = node.type == "paragraph" and (
-        _bare_label(node.children[0].content.strip()) or _label_alone(node) is not None
+        bare_label(node.children[0].content.strip()) or _label_alone(node) is not None
     )
     if not labelled and not _answer_heading(node):
         return None
@@ -1409,7 +1410,7 @@ def _tail_label(draft: Draft, node: Node, following: Node | None) -> tuple[str, 
         return None
     if draft.answer is None and _answer_heading(node) and answer_line(words.children[0].content):
         return ()  # `### Back` over `**Correct Answer**: A) Queue`: the line answers as it is
-    if draft.answer is None and _bare_label(f"{title}:"):
+    if draft.answer is None and bare_label(f"{title}:"):
         return (f"{title}:",)  # `B` below it is read as `Correct Answer: B`
     if draft.answer is None and _answer_heading(node):
         return ("Answer:",)  # a card's `### Back` over `B`
@@ -1460,7 +1461,7 @@ def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> Non
         answer = answer_line(line)
         if answer is None and draft.paired and (paired := PAIRED_ANSWER.match(line)) is not None:
             answer = answer_line(f"Answer: {line[paired.end() :]}")
-        if answer is None and number and _bare_label(lines[number - 1]):
+        if answer is None and number and bare_label(lines[number - 1]):
             labelled = f"{lines[number - 1]} {line}"
             answer = answer_line(labelled)  # `**Answer:**` with `B` below it
             line = labelled if answer is not None else line
@@ -1492,11 +1493,6 @@ def _numbered_question(lines: list[str], node: Node) -> bool:
         return False
     found = lettered_lines(lines, node)
     return found is not None and found.head.startswith(lines[0].strip())
-
-
-def _bare_label(line: str) -> bool:
-    """``**Answer:**`` alone on its line: the letters are on the next one."""
-    return answer_line(line) is None and answer_line(f"{line} B") is not None
 
 
 def _explain(draft: Draft, lines: list[str]) -> None:
