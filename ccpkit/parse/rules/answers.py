@@ -54,11 +54,9 @@ _LABEL = (
 _OPTION_HEADING = regex(rf"#{{1,6}}[ \t]+(?:\*\*|__)?(?i:options?)[ \t]*:(?=[ \t]*{_LETTERS}\W*$)")
 """``#### Option: C``: a heading naming the answer's letters, as a quiz's folded answer writes it (in a
 line of prose, ``Option: A`` weighs a decision's options)."""
-_TICKED = regex(
-    rf"^[\u2713\u2714\u2705\u2611]\ufe0f?\s*(?:\*\*|__)?(?P<letters>{_LETTERS})(?:\*\*|__)?(?P<rest>)[.)]?\s*$"
-)
-"""A tick before the answer's letters and nothing else: ``✔ B``, ``✅ **C**``."""
 _TICKS = "\u2713\u2714\u2705\u2611"
+_TICKED = regex(rf"^[{_TICKS}]\ufe0f?\s*(?:\*\*|__)?(?P<letters>{_LETTERS})(?:\*\*|__)?(?P<rest>)[.)]?\s*$")
+"""A tick before the answer's letters and nothing else: ``✔ B``, ``✅ **C**``."""
 _CONCLUDING = regex(r"^(?i:hence|therefore|thus)\s*,?\s+(?=(?i:the\s+(?:correct|right)\s+answers?)\b)")
 """The word that concludes an explanation with its answer, as review pages end theirs: ``Hence, the
 correct answer is: …``."""

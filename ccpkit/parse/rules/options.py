@@ -605,7 +605,9 @@ def _nested_feedback(options: list[DraftOption]) -> tuple[list[DraftOption], str
 
 _NESTED = regex(r"\n\n[-*+][ \t]+(?P<why>\S[^\n]*)$")
 """One bullet of one line nested under an option's words."""
-_VERDICT = regex(rf"(?i:correct|incorrect|wrong|right)\b|{_CHECK}|{CROSS}")
+_JUDGING = r"correct|incorrect|right|wrong"
+"""The words that judge an option right or wrong."""
+_VERDICT = regex(rf"(?i:{_JUDGING})\b|{_CHECK}|{CROSS}")
 """How a reason opens when it judges its option: ``Correct: …``, ``Wrong — …``, ``✅ …``."""
 _DOTTED = regex(r"\n\.\.\.[ \t]+(?P<why>\S[^\n]*)$")
 """text2qti's feedback on an option, on the line under it: ``... Ribosomes build proteins.``"""
@@ -824,9 +826,7 @@ def sided_lines(node: Node) -> Options | None:
     return Options(found) if found is not None else None
 
 
-_SIDED = regex(
-    r"(?i)(?P<side>correct|incorrect|right|wrong)(?:\s+(?:answer|option))?\s*[:\u2013\u2014-]\s*(?P<text>\S.*)"
-)
+_SIDED = regex(rf"(?i)(?P<side>{_JUDGING})(?:\s+(?:answer|option))?\s*[:\u2013\u2014-]\s*(?P<text>\S.*)")
 _RIGHT_SIDES = frozenset({"correct", "right"})
 
 
