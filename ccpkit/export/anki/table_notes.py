@@ -134,11 +134,13 @@ def grouping_width(table: ComparisonTable) -> int:
         ]
         named_rows = [name for name, _ in rows if name]
         worded = all(_LETTER.search(name) for name in named_rows)  # `S3` names, `4` (a layer) may repeat
-        unique = len(set(rows)) == len(rows) and (worded or len(set(named_rows)) == len(named_rows))
+        distinct = len(set(rows)) == len(rows)
+        unique = distinct and (worded or len(set(named_rows)) == len(named_rows))
         short = _mean_words(names) < LABEL_WORDS
         if all(groups[0]) and nested and repeated and unique and short:
             return width
-        if len({row for row in rows if row[0]}) < len(named_rows) or len(set(rows)) == len(rows):
+        dashed_alike = not distinct and len({row for row in rows if row[0]}) == len(named_rows)
+        if not dashed_alike:
             return 0  # only rows a dash names alike send the names to the next column
     return 0
 
