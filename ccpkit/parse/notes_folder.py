@@ -213,17 +213,17 @@ def _module(entry: Path, *, keep_id: bool, key: Path | None = None) -> ModuleFil
     closed: list[Path] = []  # folders that cannot be listed: read as files, they say why
     walked = os.walk(entry, onerror=lambda error: closed.append(Path(str(error.filename))))
     found = [Path(folder) / name for folder, _, names in walked for name in names]
-    files = tuple(sorted(path for path in [*found, *closed] if _readable(path, entry)))
+    listed = [path for path in found if is_markdown(path.name)]
+    files = tuple(sorted(path for path in [*listed, *closed] if _readable(path, entry)))
     if not files and not numbered:
         return None
     return ModuleFiles(number, slug(name), title, files, f"{entry.name}/")
 
 
 def _readable(path: Path, root: Path) -> bool:
-    """A notes file of the module at ``root``: Markdown, not hidden, properly named (one that cannot
-    be read is one still: reading it says why); or a folder in it that cannot be listed."""
-    visible = _visible(path, root) and _nameable(str(path.relative_to(root)))
-    return visible and (is_markdown(path.name) or _is_dir(path))
+    """A notes file of the module at ``root`` (one that cannot be read is one still: reading it says
+    why), or a folder in it that cannot be listed: not hidden, properly named."""
+    return _visible(path, root) and _nameable(str(path.relative_to(root)))
 
 
 def _visible(path: Path, root: Path) -> bool:
