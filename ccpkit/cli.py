@@ -448,8 +448,9 @@ def sync(
 
 def _announce_deletions(plan: Plan) -> None:
     if plan.deleted:
-        count = len(plan.deleted)
-        click.echo(f"deleting {count} orphaned note{'s' if count != 1 else ''} (--delete-orphans)", err=True)
+        from ccpkit.report import counted
+
+        click.echo(f"deleting {counted(len(plan.deleted), 'orphaned note')} (--delete-orphans)", err=True)
 
 
 def _verbosity(verbose: bool, quiet: bool) -> Verbosity:

@@ -105,9 +105,7 @@ def _per_format(files: Mapping[str, int]) -> str:
     if not shown:
         return "no files"
     first, *rest = shown
-    return ", ".join(
-        [f"{first[0]} {first[1]} file{'s' if first[1] != 1 else ''}", *(f"{n} {c}" for n, c in rest)]
-    )
+    return ", ".join([f"{first[0]} {counted(first[1], 'file')}", *(f"{n} {c}" for n, c in rest)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +148,7 @@ class BuildReport:
         if self.skipped:
             named = "they name" if self.skipped != 1 else "it names"
             lines.append(
-                f"{self.skipped} error{'s' if self.skipped != 1 else ''}: what {named} is left out of "
-                "the outputs, see above"
+                f"{counted(self.skipped, 'error')}: what {named} is left out of the outputs, see above"
             )
         lines.append(self.counts if verbose or not self.total else self.total)
         if self.changes is not None:
@@ -227,21 +224,21 @@ def _cannot_do(changes: Reconciliation) -> list[str]:
     if changes.standing_orphans:
         count = len(changes.standing_orphans)
         lines.append(
-            f"{_notes(count)} removed at earlier builds {'is' if count == 1 else 'are'} still in Anki: "
-            "`ccpkit orphans` lists them, `ccpkit orphans --forget` stops counting them"
+            f"{counted(count, 'note')} removed at earlier builds {'is' if count == 1 else 'are'} still in "
+            "Anki: `ccpkit orphans` lists them, `ccpkit orphans --forget` stops counting them"
         )
     if changes.moved:
         lines.append(
-            f"{_notes(len(changes.moved))} moved to another deck: Anki never moves an existing card, so "
-            "their cards stay in the old deck (`ccpkit sync` moves them)"
+            f"{counted(len(changes.moved), 'note')} moved to another deck: Anki never moves an existing "
+            "card, so their cards stay in the old deck (`ccpkit sync` moves them)"
         )
         pairs = Counter((move.home, move.deck) for move in changes.moved)
         lines += _listed("moved", [f"{n} from {old!r} to {new!r}" for (old, new), n in pairs.items()])
     if changes.pending:
         lines.append(
-            f"{_notes(len(changes.pending))} with a new context, id, tag or deck that no .apkg has sent, "
-            "as their study text did not change (so your edits and tags in Anki stay): they go with its "
-            "next change; `ccpkit sync` applies them in place"
+            f"{counted(len(changes.pending), 'note')} with a new context, id, tag or deck that no .apkg "
+            "has sent, as their study text did not change (so your edits and tags in Anki stay): they go "
+            "with its next change; `ccpkit sync` applies them in place"
         )
     if changes.updated:
         lines.append(
@@ -250,10 +247,6 @@ def _cannot_do(changes: Reconciliation) -> list[str]:
             "\N{EM DASH} `ccpkit sync` brings such updates in"
         )
     return lines
-
-
-def _notes(count: int) -> str:
-    return f"{count} note{'s' if count != 1 else ''}"
 
 
 def _listed(what: str, ids: Sequence[str]) -> list[str]:

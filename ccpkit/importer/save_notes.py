@@ -10,6 +10,7 @@ from ccpkit.errors import CcpkitError, UsageError
 from ccpkit.importer.import_report import ImportReport, Note
 from ccpkit.importer.note_files import NoteFile
 from ccpkit.parse.notes_folder import is_markdown
+from ccpkit.report import counted
 
 
 def check_out(out: Path, force: bool, report: Path) -> None:
@@ -84,10 +85,10 @@ def summary(
     for file in files:
         counts = f"{file.terms:3d} terms {file.tables:2d} tables {file.questions:3d} MCQs"
         lines.append(f"  {file.path:<{width}}  {counts}")
-    tables = _count(sum(file.tables for file in files), "table")
-    questions = _count(sum(file.questions for file in files), "MCQ")
+    tables = counted(sum(file.tables for file in files), "table")
+    questions = counted(sum(file.questions for file in files), "MCQ")
     answered = sum(file.answered for file in files)
-    terms = _count(sum(file.terms for file in files), "term bullet")
+    terms = counted(sum(file.terms for file in files), "term bullet")
     lines.append(f"Total: {_modules(files)}, {tables}, {questions} ({answered} with an answer), {terms}")
     lines.append(
         f"{len(report.dropped)} lines dropped, {len(report.unclassified)} unclassified "
@@ -102,16 +103,12 @@ def _modules(files: Sequence[NoteFile]) -> str:
     numbered = len({file.module for file in files if file.module is not None})
     own = sum(file.module is None for file in files)
     if not own:
-        return _count(numbered, "module")
+        return counted(numbered, "module")
     each = "each a module" if own > 1 else "a module"
     return (
-        f"{_count(numbered, 'numbered module')} and {_count(own, 'course-level file')} ({each} of its own, "
-        f"numbered 0, in `ccpkit check`: {_count(numbered + own, 'module')})"
+        f"{counted(numbered, 'numbered module')} and {counted(own, 'course-level file')} ({each} of its own, "
+        f"numbered 0, in `ccpkit check`: {counted(numbered + own, 'module')})"
     )
-
-
-def _count(number: int, what: str) -> str:
-    return f"{number} {what}{'s' if number != 1 else ''}"
 
 
 def report_text(summary_text: str, report: ImportReport) -> str:

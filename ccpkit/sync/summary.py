@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccpkit.errors import Problem
-from ccpkit.report import LISTED, problem_lines
+from ccpkit.report import LISTED, counted, problem_lines
 from ccpkit.sync.decisions import ORPHAN_TAG, Plan
 from ccpkit.sync.record import KEPT_RECORDS
 
@@ -61,7 +61,7 @@ class SyncReport:
         lines.append(
             f"anki notes: {len(plan.added)} added, {len(plan.updated)} updated, {_moved(plan)} moved, "
             f"{len(plan.deleted or plan.retired)} {retired}, {len(plan.restored)} restored, "
-            f"{conflicts} conflict{'s' if conflicts != 1 else ''}, {plan.unchanged} unchanged"
+            f"{counted(conflicts, 'conflict')}, {plan.unchanged} unchanged"
         )
         if plan.updated or plan.moved or plan.unchanged:  # on a first sync every note is new: no list
             again = set(plan.readded)
