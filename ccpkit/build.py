@@ -16,16 +16,15 @@ import operator
 import pickle
 import time
 from collections.abc import Callable, Mapping, Sequence
-from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import partial
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ccpkit.config import FORMATS, LEDGER_NAME
 from ccpkit.digest import content_digest, digest
-from ccpkit.errors import UsageError, WriteError
-from ccpkit.export import Exported, ExportOptions, Output, Settled, joined
+from ccpkit.errors import UsageError
+from ccpkit.export import Exported, ExportOptions, Settled, joined
 from ccpkit.progress import Progress
 from ccpkit.report import BuildReport, OutputFiles, format_counts, format_total
 from ccpkit.stamps import Stamp, Stamps
@@ -128,47 +127,51 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         files = OutputFiles(out, dict.fromkeys(built, 0), {name: len(paths) for name, paths in built.items()})
         return replace(previous.report, written=(), unchanged=unchanged, files=files, reread=frozenset())
     from ccpkit.export.formats import format_named
-    from ccpkit.ledger import load_ledger
-    from ccpkit.ledger.last import LAST_LEDGER, with_last
-    from ccpkit.ledger.storage import kept_ledger
+    from ccpkit.ledger.cached import CachedLedger
+    from ccpkit.ledger.last import LAST_LEDGER
 
     chosen = [format_named(name) for name in request.formats]
     targets = _Targets(store, digest(templates, repr(request.options)), progress)
-    earlier, ledger = None, None
-    if any(fmt.carries_identities for fmt in chosen):
-        earlier = _kept_ledger(notes, store, stamps)
-        ledger = earlier[1] if earlier is not None else load_ledger(notes / LEDGER_NAME)
-        ledger = with_last(ledger, notes / LEDGER_NAME, store.folder, stamps)
-    sent: list[tuple[list[bytes], str]] = []
-
-    def keep_last(changes: Reconciliation) -> None:
-        """Keep the ledger about to be sent in the cache before any output is written: a build cut
-        short after writing the package is caught up with it, so the next sends no note again (an
-        import would wipe what was edited in Anki since)."""
-        lines = _ledger_lines(notes, changes.ledger, earlier, stamps)
-        sent.append((lines, content_digest(*lines)))
-        with suppress(WriteError):  # a cache that cannot be written only makes the next build slower
-            _written(store.folder, LAST_LEDGER, lines, sent[0][1], stamps)
-
-    made, outputs, changes = _make(request, chosen, targets, ledger, clock, previous, stamps, keep_last)
-    written = made.written
+    cached = CachedLedger(notes / LEDGER_NAME, store, stamps)
+    ledger = cached.read() if any(fmt.carries_identities for fmt in chosen) else None
+    made, exported, changes = _make(request, chosen, targets, ledger, clock)
+    del ledger  # as read: its unchanged lines are in the new ones now
     if changes is not None:
-        ((lines, ledger_digest),) = sent
-        fresh = earlier is None or earlier[0] != ledger_digest
-        del earlier, ledger, sent  # the ledger as read: its unchanged lines are in the new ones now
-        path = _written(notes, PurePosixPath(LEDGER_NAME), lines, ledger_digest, stamps)
-        del lines
-        written += (path,) if path is not None else ()
-        key = digest("ledger", ledger_digest)  # the ledger as written, read back fast by the next build
+        cached.keep_last(changes.ledger)
+    written, kept, outputs = _write(request, previous, exported, stamps)
+    del exported
+    ledger_file: tuple[Path, ...] = ()
+    if changes is not None:
+        path, key = cached.write(changes.ledger)
+        ledger_file = (path,) if path is not None else ()
         targets.used.add(key)
-        if fresh:
-            store.put_pickled(key, kept_ledger(changes.ledger))
     if not request.modules:  # a build of some modules leaves the others' parts for the next full one
         store.keep_only(targets.used, names=(LAST_LEDGER.name,))
-    report = replace(made, written=written, changes=changes, remade=tuple(targets.remade))
-    kept = replace(report, changes=None, written=(), unchanged=(), remade=())  # what a no-op shows again
-    store.put(manifest, Manifest(_with_ledger(sources, notes, stamps), outputs, kept, stamps.seen))
-    return report
+    inputs = _with_ledger(sources, notes, stamps)
+    store.put(manifest, Manifest(inputs, {**previous.outputs, **outputs}, made, stamps.seen))
+    return replace(
+        made,
+        written=(*(path for paths in written.values() for path in paths), *ledger_file),
+        unchanged=tuple(path for paths in kept.values() for path in paths),
+        files=OutputFiles(
+            out,
+            {name: len(paths) for name, paths in written.items()},
+            {name: len(paths) for name, paths in kept.items()},
+        ),
+        changes=changes,
+        remade=tuple(targets.remade),
+    )
+
+
+def keep_ledger(notes: Path, out: Path, ledger: Ledger) -> None:
+    """Keep ``ledger``, which a sync just wrote into ``notes``, in the cache of the build folder ``out``
+    (``cached.keep_written``); the next build must then look at its inputs again."""
+    from ccpkit.ledger.cached import keep_written
+
+    store, manifest = Store(out / FOLDER_NAME), digest("manifest")
+    if keep_written(notes / LEDGER_NAME, store, ledger):
+        previous = store.get(manifest, Manifest) or Manifest()  # a folder no build has used yet too
+        store.put(manifest, replace(previous, inputs=""))
 
 
 def _make(
@@ -177,13 +180,9 @@ def _make(
     targets: _Targets,
     ledger: Ledger | None,
     clock: Callable[[], float],
-    previous: Manifest,
-    stamps: Stamps,
-    before_writing: Callable[[Reconciliation], None],
-) -> tuple[BuildReport, dict[str, Mapping[str, str]], Reconciliation | None]:
-    """Parse, map, settle ``ledger``, assemble and write the files that changed (``before_writing``
-    first, with what settling changed). Returned: the report (without the ledger's file), the outputs
-    to record and what settling changed; the parts are freed before any file is written."""
+) -> tuple[BuildReport, dict[str, Exported], Reconciliation | None]:
+    """Parse, map, settle ``ledger`` and assemble. Returned: the report, as a build with nothing to do
+    shows it again, each format's files, and what settling changed; the parts are freed."""
     from ccpkit.pool import helpers  # the process pool: not for a build with nothing to do
 
     helped = [fmt for fmt in chosen if fmt.slow]
@@ -218,25 +217,16 @@ def _make(
         targets.finish()
         files = {fmt.name: files.get(fmt.name) or targets.assemble(fmt, deck, settled) for fmt in chosen}
     targets.planned, targets.done = [], {}  # free the parts, and the deck their work reads
-    if changes is not None:
-        before_writing(changes)
-    written, unchanged, outputs = _write(request, previous, files, stamps)
     problems = (*parsed.problems, *(problem for exported in files.values() for problem in exported.problems))
     report = BuildReport(
         format_counts(whole_deck),
         tuple(dict.fromkeys(problems)),  # a sheet and the course may report one place twice
-        tuple(path for paths in written.values() for path in paths),
+        (),
         sum(problem.severity == "error" for problem in parsed.problems),
-        unchanged=tuple(path for paths in unchanged.values() for path in paths),
         total=format_total(whole_deck),
-        files=OutputFiles(
-            request.out,
-            {name: len(paths) for name, paths in written.items()},
-            {name: len(paths) for name, paths in unchanged.items()},
-        ),
         reread=parsed.reread,
     )
-    return report, {**previous.outputs, **outputs}, changes
+    return report, files, changes
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -379,60 +369,6 @@ def _pickled(work: Callable[[], object]) -> bytes:
     return pickled(work())
 
 
-def _kept_ledger(notes: Path, store: Store, stamps: Stamps) -> tuple[str, Ledger] | None:
-    """The ledger from the store, with its file's digest, when its file holds bytes a build wrote
-    before (reading every line again would cost a one-card edit more than the edit); ``None``: read
-    the file. Its stamp tells its digest: the file is read again only for its unchanged lines, at the
-    end (its megabytes are not held through the build)."""
-    found = stamps.found(notes / LEDGER_NAME)
-    if found is None:  # none yet, or unreadable: reading it for real says which
-        return None
-    from ccpkit.ledger.storage import unkept_ledger
-
-    kept = store.get(digest("ledger", found), tuple)
-    return (found, unkept_ledger(kept)) if kept is not None else None
-
-
-def keep_ledger(notes: Path, out: Path, ledger: Ledger) -> None:
-    """File ``ledger``, which a sync just wrote into ``notes``, in the store of the build folder ``out``
-    as the last ledger written here: the next build takes it whole, and a ledger put back by git is
-    caught up with it."""
-    from ccpkit.ledger.last import LAST_LEDGER
-    from ccpkit.ledger.storage import kept_ledger
-    from ccpkit.write import write_atomically
-
-    try:
-        data = (notes / LEDGER_NAME).read_bytes()
-    except OSError:
-        return
-    store, manifest = Store(out / FOLDER_NAME), digest("manifest")
-    store.put_pickled(digest("ledger", content_digest(data)), kept_ledger(ledger))
-    with suppress(WriteError):  # a cache that cannot be written only makes the next build slower
-        write_atomically(store.folder, Output(LAST_LEDGER, data))
-    previous = store.get(manifest, Manifest) or Manifest()  # a folder no build has used yet too
-    store.put(manifest, replace(previous, inputs=""))  # and the next build must look
-
-
-def _ledger_lines(
-    notes: Path, ledger: Ledger, earlier: tuple[str, Ledger] | None, stamps: Stamps
-) -> list[bytes]:
-    """The lines of ``ledger``'s file, a note's line taken from ``earlier``'s file if the note is
-    unchanged; its lines read back a line at a time, each fitting memory the deck and parts freed
-    (where the file's bytes in one piece would take megabytes more). A file changed since it was
-    read (its stamp tells) is not taken from: every line is then made afresh."""
-    from ccpkit.ledger.storage import ledger_lines
-
-    if earlier is None:
-        return ledger_lines(ledger)
-    try:
-        with (notes / LEDGER_NAME).open("rb") as stream:
-            lines = stream.readlines()  # only "\n" ends a line: a key's U+2028 is a line's
-    except OSError:
-        lines = []
-    unchanged = stamps.found(notes / LEDGER_NAME) == earlier[0]
-    return ledger_lines(ledger, earlier[1] if unchanged else None, lines)
-
-
 def _parse(
     request: Request, targets: _Targets, pool: ProcessPoolExecutor, *, warm: bool, passages: bool
 ) -> tuple[Parsed, dict[str, str]]:
@@ -516,25 +452,11 @@ def _write(
         for output in exported.outputs:
             recorded[name][str(output.path)] = content_digest(output.data)
             written_digest = recorded[name][str(output.path)]
-            fresh = _written(out, output.path, (output.data,), written_digest, stamps) is not None
+            fresh = stamps.write(out, output.path, (output.data,), written_digest) is not None
             (written[name] if fresh else unchanged[name]).append(out / output.path)
         for path in set(before) - set(recorded[name]):
             (out / path).unlink(missing_ok=True)
     return written, unchanged, recorded
-
-
-def _written(
-    folder: Path, path: PurePosixPath, pieces: Sequence[bytes], data_digest: str, stamps: Stamps
-) -> Path | None:
-    """Write the file of ``pieces`` (its bytes whole, or a ledger's lines) unless it holds them already
-    (its stamp tells); the path written."""
-    if stamps.found(folder / path) == data_digest:
-        return None
-    from ccpkit.write import write_lines_atomically  # tempfile and its imports: not for a no-op build
-
-    written = write_lines_atomically(folder, path, pieces)
-    stamps.wrote(written, data_digest)
-    return written
 
 
 def _with_ledger(sources: str, notes: Path, stamps: Stamps) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import suppress
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ccpkit.digest import digest, file_digest
 
@@ -88,6 +88,17 @@ class Stamps:
         """Stamp a file just written atomically (a new file nothing else has changed yet) with ``digest``."""
         with suppress(OSError):  # gone already: the next build reads it for real
             self.seen[str(path)] = (*_stamped(os.stat(path)), digest)
+
+    def write(self, folder: Path, path: PurePosixPath, pieces: Sequence[bytes], digest: str) -> Path | None:
+        """Write the file of ``pieces`` (its bytes whole, or a ledger's lines) atomically, unless its
+        stamp tells it holds them already; the path written, if any."""
+        if self.found(folder / path) == digest:
+            return None
+        from ccpkit.write import write_lines_atomically  # tempfile and its imports: not for a no-op build
+
+        written = write_lines_atomically(folder, path, pieces)
+        self.wrote(written, digest)
+        return written
 
     def digest_files(self, roots: Iterable[Path]) -> str:
         """Digest of every input file's path and bytes, and every folder's path, under ``roots``."""
