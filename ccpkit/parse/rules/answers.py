@@ -186,8 +186,14 @@ _QUOTE_MARKS = regex(r"^(?:>\s*)+")
 """A quote's ``>`` markers, when a ``<details>`` block's answer and explanation are quoted in it."""
 _QUESTION_ID = regex(rf"^(?:{QUESTION}\s*#?\s*|q\s*)?(?P<id>[A-Z]?\d+)$", re.I)
 _BOLD = regex(r"\*\*|__")
-_PAIR_QUESTION = regex(r"\s*(?:\*\*|__)?Q\d*(?:\*\*|__)?\s*[:.)]\s*\S")
-_PAIR_ANSWER = regex(r"^\s*(?:\*\*|__)?A\d*(?:\*\*|__)?\s*[:.)]\s*\S", re.M)
+_PAIR_QUESTION = regex(
+    rf"\s*(?:\*\*|__)?(?:Q\d*(?:\*\*|__)?\s*[:.)]|(?i:{QUESTION}|front|frente)(?:\*\*|__)?\s*[:\uff1a])\s*\S"
+)
+_PAIR_ANSWER = regex(
+    rf"^\s*(?:\*\*|__)?(?:A\d*(?:\*\*|__)?\s*[:.)]|(?i:answer|back|verso|{ANSWER_ABROAD})(?:\*\*|__)?\s*[:\uff1a])"
+    r"(?:\*\*|__)?\s*\S",
+    re.M,
+)
 _SECOND_OPTION = regex(r"^\s*(?:\*\*|__)?B(?:\*\*|__)?\s*[:.)]", re.M)
 _NUMBERED_TASK = regex(r"(?:exercise|problem|task|practice|question)\s*#?\s*\d+(?:\.\d+)*", re.I)
 _QUESTION_NUMBER = regex(rf"^[^\w]*(?:{QUESTION}|q)\s*#?\s*\d+\b", re.I)
@@ -261,7 +267,8 @@ def numbers_a_question(heading: str) -> bool:
 
 
 def asked_and_answered(paragraph: str) -> bool:
-    """``Q: …`` (``Q. …?``, ``Q) …``, ``Q1: …``) with its ``A: …`` (``A. …``, ``A) …``) on a later line,
+    """``Q: …`` (``Q. …?``, ``Q) …``, ``Q1: …``, ``Front: …``, ``Вопрос: …``) with its ``A: …`` (``A. …``,
+    ``A) …``, ``Back: …``, ``Ответ: …``) on a later line,
     and no ``B)`` under it (a question's options): a flashcard's question and answer, whole, which no
     question's stem below takes in."""
     first, _, rest = paragraph.partition("\n")

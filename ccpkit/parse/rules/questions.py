@@ -1236,9 +1236,11 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         if node.type == "ordered_list" and _numbered_next(draft, node):
             break  # `2. Read the statements:` after question 1's answer: the next question's
         if node.type == "paragraph" and (
-            _PAIRED_QUESTION.match(node.children[0].content) or _flashcard(node.children[0].content)
+            _PAIRED_QUESTION.match(node.children[0].content)
+            or asked_and_answered(node.children[0].content)
+            or _flashcard(node.children[0].content)
         ):
-            break  # `Q: What does …?` over its `A:`, a `?` card: a flashcard after the question
+            break  # `Q: What does …?` (`Front: …` over `Back: …`), a `?` card: a flashcard after the question
         if node.type == "paragraph" and _asks_anew(draft, node.children[0].content, following):
             break  # `**Question 2:** Explain …?` over its `**Answer:** …`: the next question
         if _bold_question_answered(node, following):
