@@ -39,6 +39,7 @@ def reconcile(
     renamed = _displaced(current, entries)
     freed = {old for old, _ in renamed}
     unknown = [note for note in current.values() if note.id not in entries or note.id in freed]
+    modules = {note.module for note in current.values()}
     for removed_before in (False, True):  # a note of the last build before one removed earlier
         paired = {new for _, new in renamed}
         vanished = {
@@ -48,7 +49,7 @@ def reconcile(
             and entry.orphaned == removed_before
             and (removed_before or entry.module not in in_error)  # maybe it only failed to parse
         }
-        renamed += _renames([note for note in unknown if note.id not in paired], vanished)
+        renamed += _renames([note for note in unknown if note.id not in paired], vanished, modules)
     previous = {key: entries[key] for key in current if key in entries and key not in freed}
     for old_id, new_id in renamed:  # Anki's copy keeps the id it was sent with until sent again
         previous[new_id] = _sent_as(entries.pop(old_id), old_id, new_id)
@@ -255,16 +256,18 @@ def _unused_guid(note_id: str, taken: set[str], new_guid: Callable[[str, int], s
     return guid
 
 
-def _renames(unknown: list[Fingerprint], vanished: Mapping[str, Entry]) -> list[tuple[str, str]]:
+def _renames(
+    unknown: list[Fingerprint], vanished: Mapping[str, Entry], modules: Collection[str]
+) -> list[tuple[str, str]]:
     """(old id, new id) pairs of notes whose id changed: retitled tables' rows, then any note alike.
 
     Called first with the notes the last build had and this one has not, then with those removed
     earlier: a module renamed and renamed back takes its notes of the last build back, not the rows
-    of a table removed from it long ago that read the same."""
+    of a table removed from it long ago that read the same. ``modules``: the modules built now."""
     renamed = _match_tables(unknown, vanished)
     paired_old, paired_new = {old for old, _ in renamed}, {new for _, new in renamed}
     rest = {key: entry for key, entry in vanished.items() if key not in paired_old}
-    return renamed + _match_renames([note for note in unknown if note.id not in paired_new], rest)
+    return renamed + _match_renames([note for note in unknown if note.id not in paired_new], rest, modules)
 
 
 def _match_tables(unknown: list[Fingerprint], orphans: Mapping[str, Entry]) -> list[tuple[str, str]]:
@@ -328,7 +331,9 @@ def _row_key(note_id: str, table: str) -> str:
     return note_id.removeprefix(f"{table}/")
 
 
-def _match_renames(unknown: list[Fingerprint], orphans: dict[str, Entry]) -> list[tuple[str, str]]:
+def _match_renames(
+    unknown: list[Fingerprint], orphans: dict[str, Entry], modules: Collection[str]
+) -> list[tuple[str, str]]:
     """Pair new ids with orphans of the same note type: same answer, or a very similar name. The most
     alike pairs first; of equally alike ones, a new id in the orphan's own module first (renumbered,
     ``02-more`` → ``03-more``: not a copy in a module inserted before it), then the notes' order,
@@ -336,7 +341,7 @@ def _match_renames(unknown: list[Fingerprint], orphans: dict[str, Entry]) -> lis
     scored = []
     for place, note in enumerate(unknown):
         for old_id, entry in orphans.items():
-            if entry.note_type == note.note_type and (score := _similarity(note, entry)):
+            if entry.note_type == note.note_type and (score := _similarity(note, entry, modules)):
                 elsewhere = _module_name(note.id) != _module_name(old_id)
                 scored.append((-score, elsewhere, place, _natural(old_id), old_id, note.id))
     pairs: dict[str, str] = {}  # new id → old id
@@ -358,8 +363,12 @@ def _natural(note_id: str) -> tuple[tuple[int, str], ...]:
     return tuple((int(part), "") if part.isdigit() else (0, part) for part in re.split(r"(\d+)", note_id))
 
 
-def _similarity(note: Fingerprint, entry: Entry) -> float:
+def _similarity(note: Fingerprint, entry: Entry, modules: Collection[str]) -> float:
     """1 + name likeness when the answers are equal; the likeness if it is high enough; else 0.
+
+    A note named alike with another answer is looked for in its own module, or in a module no longer
+    built (renamed): ``Pricing`` in a new Lambda module is another fact than the orphaned ``Pricing``
+    of the S3 module, and taking that one's history would hide the new card for days.
 
     A table row's answer is its cells: equal ones pair in one table, or rows named alike (a module
     renamed), as rows of yes/no cells are alike everywhere. A row with other cells is looked for in
@@ -369,7 +378,7 @@ def _similarity(note: Fingerprint, entry: Entry) -> float:
         likeness = _likeness(note.key, entry.key, floor=0.0)
         if not note.table or note.table == entry.table or likeness >= RENAME_SIMILARITY:
             return 1.0 + likeness
-    if note.table and entry.module and note.module != entry.module:
+    if entry.module and note.module != entry.module and (note.table or entry.module in modules):
         return 0.0
     if note.hidden and _holds_the_parts(note.hidden, entry.clozes):
         likeness = _likeness(note.key, entry.key, floor=GROWN_CLOZE_SIMILARITY)

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from anki.import_export_pb2 import ImportResponse
 
-from ccpkit import build as build_module
 from ccpkit import digest
 from ccpkit.ledger import LEDGER_NAME
 from ccpkit.report import BuildReport
+from ccpkit.stamps import Stamps
 from tests.export.anki.course import Course
 from tests.export.anki.student import Student, visible_text
 
@@ -440,15 +440,15 @@ def test_a_build_cut_short_after_its_package_sends_no_note_again_on_the_next(
     edits the note in Anki; the next build must not date the note anew (its import would wipe the edit)."""
     ec2 = "02-compute/card/ec2-elastic-compute-cloud"
     session.course.edit("cram-sheet.md", "billed per second", "billed per second or per hour")
-    written = build_module._written
+    written = Stamps.write
 
-    def cut_short(folder: Path, path: PurePosixPath, *rest: Any) -> Path | None:
+    def cut_short(stamps: Stamps, folder: Path, path: PurePosixPath, *rest: Any) -> Path | None:
         if path.name == LEDGER_NAME and folder == session.course.notes:
             raise KeyboardInterrupt  # the package is written, the ledger not yet
-        return written(folder, path, *rest)
+        return written(stamps, folder, path, *rest)
 
     with monkeypatch.context() as patched:
-        patched.setattr(build_module, "_written", cut_short)
+        patched.setattr(Stamps, "write", cut_short)
         with pytest.raises(KeyboardInterrupt):
             session.course.build(FIRST_BUILD + 3_600)
     (package,) = (session.course.out / "anki").glob("*.apkg")
@@ -460,3 +460,29 @@ def test_a_build_cut_short_after_its_package_sends_no_note_again_on_the_next(
 
     assert report.changes is not None and report.changes.updated == ()
     assert len(log.updated) == 0 and session.student.note(ec2)["Definition"] == edited
+
+
+def test_a_new_card_named_like_one_removed_from_another_module_starts_afresh(session: Session) -> None:
+    """``Pricing`` removed from the compute module as a new module's ``Pricing`` (another fact) is added:
+    the new card must not take the studied one's history, which would hide it for days as if learned."""
+    lines = "- **Amazon S3:** Object storage with 11 nines of durability.\n"
+    session.course.edit("cram-sheet.md", lines, lines + "- **Pricing:** Pay per second of instance time.\n")
+    session.rebuild()
+    session.student.study_everything()
+    studied = session.student.note("02-compute/card/pricing")
+    assert session.student.reviews_of(studied) >= 1
+
+    session.course.cut("cram-sheet.md", "- **Pricing:** Pay per second of instance time.\n")
+    serverless = session.course.notes / "03-serverless"
+    serverless.mkdir()
+    (serverless / "notes.md").write_text("# Serverless\n\n- **Pricing:** Pay per request and per GB-second.\n")
+    report, log = session.rebuild()
+
+    assert report.changes is not None
+    assert report.changes.added == ("03-serverless/card/pricing",) and report.changes.renamed == ()
+    assert report.changes.orphaned == ("02-compute/card/pricing",)
+    new = session.student.note("03-serverless/card/pricing")
+    assert new.guid != studied.guid and session.student.reviews_of(new) == 0
+    kept = session.student.collection.get_note(studied.id)
+    assert session.student.reviews_of(kept) >= 1 and "Pay per second" in kept["Definition"]
+    assert len(log.new) == 1
