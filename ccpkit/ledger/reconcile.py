@@ -7,15 +7,16 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import replace
 from difflib import SequenceMatcher
+from typing import Literal
 
 from ccpkit.cloze_syntax import GONE
 from ccpkit.ledger.entries import SUPERSEDED_KEPT, Entry, Fingerprint, Ledger, Move, Reconciliation, Stamp
 from ccpkit.regex import regex
 
 GROWN_CLOZE_SIMILARITY = 0.6
-"""How alike a cloze's sentence must read to a gone one whose hidden parts it holds (or that holds
-all of its own), when a part was added or taken out as it was reworded: ``EBS attaches to one
-instance.`` and ``EBS attaches to one instance, in one Availability Zone.``"""
+"""How alike a cloze's sentence must read to a gone one that shares a hidden part with it, when a part
+was added, taken out or reworded with the sentence: ``EBS attaches to one instance.`` and ``EBS
+attaches to one instance, in one Availability Zone.``"""
 RENAME_SIMILARITY = 0.9
 """How alike two names must be, at least, to count as one note renamed (difflib ratio) when answers
 differ: more alike than this. A name of several texts (a question's stem, options and answers) must
@@ -380,17 +381,21 @@ def _similarity(note: Fingerprint, entry: Entry, modules: Collection[str]) -> fl
             return 1.0 + likeness
     if entry.module and note.module != entry.module and (note.table or entry.module in modules):
         return 0.0
-    if note.hidden and _holds_the_parts(note.hidden, entry.clozes):
+    shared = _shared_parts(note.hidden, entry.clozes) if note.hidden else None
+    if shared is not None:
         likeness = _likeness(note.key, entry.key, floor=GROWN_CLOZE_SIMILARITY)
-        return likeness or (GROWN_CLOZE_SIMILARITY if _reordered(note.key, entry.key) else 0.0)
+        reordered = shared == "all" and _reordered(note.key, entry.key)
+        return likeness or (GROWN_CLOZE_SIMILARITY if reordered else 0.0)
     likeness = _likeness(note.key, entry.key, floor=RENAME_SIMILARITY)
     return likeness if likeness > RENAME_SIMILARITY else 0.0
 
 
-def _holds_the_parts(hidden: tuple[str, ...], recorded: tuple[str, ...]) -> bool:
-    """Whether a cloze's hidden parts hold all the parts a note was last sent with, or those hold all
-    of its own: a part was added to the sentence, or taken out (``recorded``: ``Entry.clozes``). A part
-    that opens a sentence moved elsewhere changes case (``Network ACLs``): case does not count."""
+def _shared_parts(hidden: tuple[str, ...], recorded: tuple[str, ...]) -> Literal["all", "some"] | None:
+    """How a cloze's hidden parts meet the parts a note was last sent with (``recorded``:
+    ``Entry.clozes``): ``all`` when one side holds every part of the other (a part added to the
+    sentence, or taken out), ``some`` when they share one (a part reworded: ``buckets`` → ``containers
+    called buckets``). A part that opens a sentence moved elsewhere changes case (``Network ACLs``):
+    case does not count."""
     sent = {
         part.casefold()
         for parts in recorded
@@ -398,7 +403,9 @@ def _holds_the_parts(hidden: tuple[str, ...], recorded: tuple[str, ...]) -> bool
         for part in parts.split("\x1f")
     }
     own = {part.casefold() for part in hidden}
-    return bool(sent) and (sent <= own or own <= sent)
+    if sent and (sent <= own or own <= sent):
+        return "all"
+    return "some" if sent & own else None
 
 
 def _reordered(new: tuple[str, ...], old: tuple[str, ...]) -> bool:

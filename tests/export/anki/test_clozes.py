@@ -194,6 +194,27 @@ def test_changing_a_hidden_part_re_sends_the_note_in_place(course: Course, stude
     assert reworded.guid == guid and student.reviews_of(reworded) == 2
 
 
+def test_a_hidden_part_reworded_in_a_short_sentence_keeps_the_note_and_each_cards_history(
+    course: Course, student: Student
+) -> None:
+    """Rewording one part of a short sentence leaves it too unlike to pass for the same words, but the
+    unchanged part says it is the same note: re-sent in place, neither card restarting."""
+    student.study_everything()
+    ebs = student.note(EBS)
+    course.reword("{{c2::one EC2 instance::how many?}}", "{{c2::just one running EC2 instance::how many?}}")
+    course.build("anki")
+    log = student.import_package(course.out / PACKAGE)
+    assert len(log.new) == 0 and len(log.updated) == 1
+    reworded = student.note("01-storage/cloze/ebs-volumes-attach-to-just-one-running-ec2-instance-at-a-time")
+    assert reworded.guid == ebs.guid and student.reviews_of(reworded) == 2
+    context = BREADCRUMB.join(("01 Storage", "Cram Sheet", "Object storage"))
+    assert [front for front, _ in sides(reworded)] == [
+        f"{context} [...] volumes attach to just one running EC2 instance at a time.",
+        f"{context} EBS volumes attach to [how many?] at a time.",
+    ]
+    assert len(list(student.notes())) == 8
+
+
 def fronts_by_card(note: Note) -> dict[int, str]:
     return {card.id: visible_text(card.question()) for card in note.cards()}
 
