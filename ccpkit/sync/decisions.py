@@ -255,11 +255,14 @@ def _merge(
     writes: dict[str, str] = {}
     kept: list[str] = []
     conflicts: list[Conflict] = []
+    same_study = _reads_the_same(note, found)
     for name, text in zip(note.note_type.fields, note.fields, strict=True):
         if name not in found.fields:  # renamed or removed in Anki: added back, it holds nothing yet
             writes[name] = text
             continue
         current = found.fields[name]
+        if name in note.note_type.study_fields and same_study:
+            continue  # options only reordered in the notes: the same question on a card that shuffles
         if name in note.note_type.unordered_fields and same_rows(current, text):
             continue  # rows only reordered in the notes: the same table on the card
         recorded = before.fields.get(name) if before and not imported else None
@@ -278,6 +281,16 @@ def _merge(
     tags = _merged_tags(note.tags, found.tags, before)
     update = Update(note, found.id, writes, tags) if writes or tags is not None else None
     return update, tuple(kept), conflicts
+
+
+def _reads_the_same(note: AnkiNote, found: FoundNote) -> bool:
+    """Whether Anki's copy of the note studies as the notes' does (``study_digests``: options or rows
+    in any order, white space aside): no field of it to send, and none the student's edit."""
+    fields = note.note_type.study_fields
+    if any(name not in found.fields for name in fields):
+        return False
+    theirs = study_digests(note.note_type, [found.fields[name] for name in fields])
+    return theirs[0] == study_digests(note.note_type, [note.field(name) for name in fields])[0]
 
 
 def _as_sent(note: AnkiNote, found: FoundNote, wanted: Wanted) -> tuple[bool, bool]:

@@ -939,3 +939,26 @@ def test_rows_only_reordered_in_the_notes_are_no_edit_either_way(studied: Studie
         assert student.note(reserved)["Answer"] == mine
     finally:
         student.close()
+
+
+def test_options_only_reordered_in_the_notes_are_no_edit_either_way(studied: Studied) -> None:
+    """A question whose options the notes swap (its answer re-lettered) asks the same on a card that
+    shuffles them: sync neither rewrites it nor calls its fields the student's edits, sync after sync."""
+    studied.course.edit(
+        "02-compute/practice-questions.md",
+        "- A) Amazon EC2\n- B) AWS Lambda\n- C) Amazon Lightsail\n\n**Answer:** B",
+        "- A) AWS Lambda\n- B) Amazon EC2\n- C) Amazon Lightsail\n\n**Answer:** A",
+    )
+    question = "02-compute/mcq/which-service-runs-code-without-provisioning-servers"
+    student = studied.course.student()
+    before = student.note(question)
+    sent = list(before.fields)
+    student.close()
+
+    for _ in range(2):
+        output, student = sync_and_open(studied)
+        try:
+            assert question not in output, output
+            assert list(student.note(question).fields) == sent
+        finally:
+            student.close()
