@@ -7,7 +7,9 @@ is next opened, so a crash (even ``kill -9``) leaves the collection as it was be
 
 from __future__ import annotations
 
+import math
 import tempfile
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -144,8 +146,14 @@ def record_generation(collection: Collection) -> object:
 
 
 def back_up(collection: Collection, folder: Path) -> Path | None:
-    """Anki's own backup (a ``.colpkg`` that File → Open Backup restores); the newest one's path."""
+    """Anki's own backup (a ``.colpkg`` that File → Open Backup restores); the newest one's path. Anki
+    names a backup by the second it starts in: a sync right after another waits for the next second,
+    or its backup would replace the one made before the other (the state it could put back)."""
     folder.mkdir(parents=True, exist_ok=True)
+    last = max((path.stat().st_mtime for path in folder.glob("*.colpkg")), default=0.0)
+    wait = math.floor(last) + 1 - time.time()
+    if wait > 0:
+        time.sleep(min(wait, 1.0))
     collection.create_backup(backup_folder=str(folder), force=True, wait_for_completion=True)
     backups = sorted(folder.glob("*.colpkg"), key=lambda path: path.stat().st_mtime)
     return backups[-1] if backups else None

@@ -324,3 +324,12 @@ def test_ctrl_c_while_a_sync_writes_lets_it_finish_the_collection_and_the_ledger
     assert child.wait() == 0
     assert snapshot(course.collection) == snapshot(Course(finished).collection)
     assert (course.notes / ".ccpkit-ledger.json").read_bytes() != ledger  # written as well
+
+
+def test_syncs_back_to_back_each_keep_their_own_backup(course: Course) -> None:
+    """Anki names a backup by its second: the second sync's must not replace the first's, which holds
+    the collection as it was before both."""
+    folder = course.collection.parent / "backups"
+    for _ in range(2):
+        assert course.sync().exit_code == 0
+    assert len(list(folder.glob("*.colpkg"))) == 2
