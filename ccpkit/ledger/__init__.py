@@ -17,7 +17,7 @@ from ccpkit.ledger.entries import (
     Stamp,
 )
 from ccpkit.ledger.merge import Merged, merge_ledgers
-from ccpkit.ledger.reconcile import reconcile, stamp_templates
+from ccpkit.ledger.reconcile import entries_before, only_sent, reconcile, stamp_templates
 from ccpkit.ledger.storage import dump_ledger, load_ledger, record_ledger
 
 __all__ = [
@@ -31,8 +31,10 @@ __all__ = [
     "Reconciliation",
     "Stamp",
     "dump_ledger",
+    "entries_before",
     "load_ledger",
     "merge_ledgers",
+    "only_sent",
     "reconcile",
     "record_ledger",
     "stamp_templates",

@@ -106,6 +106,28 @@ def reconcile(
     )
 
 
+def entries_before(ledger: Ledger, changes: Reconciliation) -> dict[str, Entry]:
+    """Each note's entry in ``ledger``, before ``changes`` settled it; a renamed note's under its new id."""
+    before = dict(ledger.notes)
+    for old, new in changes.renamed:
+        if old in ledger.notes:
+            before[new] = ledger.notes[old]
+    return before
+
+
+def only_sent(before: Mapping[str, Entry], settled: Ledger, modules: Collection[str]) -> Ledger:
+    """The ``settled`` ledger, but a note of a module not sent now (a build or sync of some modules)
+    keeps its entry as it was ``before`` (``entries_before``): nothing of it was sent, and the build or
+    sync that sends it must see its change and date it then (a time from now would be older than
+    what the student does in Anki meanwhile, and Anki's import would skip the note for good)."""
+    kept = {
+        key: before[key]
+        for key, entry in settled.notes.items()
+        if entry.module not in modules and key in before
+    }
+    return replace(settled, notes={**settled.notes, **kept})
+
+
 def _unshifted(current: Mapping[str, Fingerprint], entries: dict[str, Entry]) -> dict[str, Entry]:
     """``entries`` with the ids of alike notes told apart by their order swapped back where one took
     an id another left: when the first of two is deleted, moved away or fails to parse, the second

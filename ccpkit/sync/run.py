@@ -12,7 +12,7 @@ import shlex
 import signal
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
@@ -28,7 +28,15 @@ from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.identities import settle_identities
 from ccpkit.export.anki.media import pictures_shown
 from ccpkit.export.anki.notes import AnkiNote, card_problems, course_notes, fingerprint
-from ccpkit.ledger import LEDGER_NAME, Entry, Ledger, Reconciliation, load_ledger, record_ledger
+from ccpkit.ledger import (
+    LEDGER_NAME,
+    Ledger,
+    Reconciliation,
+    entries_before,
+    load_ledger,
+    only_sent,
+    record_ledger,
+)
 from ccpkit.ledger.last import with_last
 from ccpkit.parse import Parsed, parse_notes
 from ccpkit.progress import Progress
@@ -119,10 +127,8 @@ def _sync(
             templates = load_templates(options.templates)
             wanted_notes = course_notes(deck, settled)
             slugs = {module.slug for module in deck.modules}
-            previous = _before(ledger, changes)
-            synced_ledger = (
-                _only_synced(previous, changes.ledger, slugs) if settings.modules else changes.ledger
-            )
+            previous = entries_before(ledger, changes)
+            synced_ledger = only_sent(previous, changes.ledger, slugs) if settings.modules else changes.ledger
             choices = replace(settings.choices, retire=settings.choices.retire and not parsed.errors)
             found = load_record(located.collection, anki_collection.record_generation(collection))
             record = found or SyncRecord()
@@ -271,27 +277,6 @@ def _orphans(changes: Reconciliation, record: SyncRecord) -> list[tuple[str, str
     found = [(changes.ledger.notes[key].guid, key) for key in gone]
     ours = {entry.guid for entry in changes.ledger.notes.values()}
     return found + [(guid, written.id) for guid, written in record.notes.items() if guid in ours]
-
-
-def _only_synced(before: Mapping[str, Entry], settled: Ledger, modules: set[str]) -> Ledger:
-    """The ``settled`` ledger, but a note of a module not synced keeps its entry as it was ``before``
-    (a renamed or moved one under its new id, ``_before``): nothing was sent, and the next sync must
-    see its change (a newer time alone would read as the student's edit of the copy Anki holds)."""
-    kept = {
-        key: before[key]
-        for key, entry in settled.notes.items()
-        if entry.module not in modules and key in before
-    }
-    return replace(settled, notes={**settled.notes, **kept})
-
-
-def _before(ledger: Ledger, changes: Reconciliation) -> dict[str, Entry]:
-    """Each note's ledger entry before this sync, a renamed note's under its new id."""
-    before = dict(ledger.notes)
-    for old, new in changes.renamed:
-        if old in ledger.notes:
-            before[new] = ledger.notes[old]
-    return before
 
 
 def _as_synced(ledger: Ledger, synced: Sequence[AnkiNote], plan: Plan, state: CollectionState) -> Ledger:

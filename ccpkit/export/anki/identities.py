@@ -10,7 +10,7 @@ from ccpkit.cloze_syntax import kept_numbers
 from ccpkit.export import ExportOptions, NoteIdentity, Settled
 from ccpkit.export.anki.card_templates import AnkiTemplates, load_templates
 from ccpkit.export.anki.notes import UNRECORDED, AnkiPart, Draft, course_draft, course_notes, default_guid
-from ccpkit.ledger import Ledger, Reconciliation, reconcile, stamp_templates
+from ccpkit.ledger import Ledger, Reconciliation, entries_before, only_sent, reconcile, stamp_templates
 from ccpkit.model import Deck
 
 
@@ -90,18 +90,23 @@ def settle_parts(
 ) -> tuple[Reconciliation, Settled]:
     """Reconcile the ledger with the notes of the whole deck, from the modules' ``parts`` (by slug),
     stamping the card templates when ``with_templates`` (an .apkg is built); return the changes and
-    the notes of ``deck``, the modules being built, with their identities (no other copy is kept)."""
+    the notes of ``deck``, the modules being built, with their identities (no other copy is kept).
+    The ledger to record keeps the other modules' notes as they were: the build that sends them dates
+    their changes (``only_sent``)."""
     templates = load_templates(options.templates) if with_templates else None
     draft = course_draft(whole_deck, options, [parts[module.slug] for module in whole_deck.modules])
     ledger = _in_course(ledger, whole_deck, options)
     settlement = settle(ledger, draft, now=now, templates=templates, in_error=in_error)
+    changes = settlement.changes
     if deck is whole_deck:
         shown = draft.notes(settlement.identities)
     else:  # fronts read apart within the modules built, as in a course of those modules alone
         built = [parts[module.slug] for module in deck.modules]
         shown = course_notes(deck, options, built, settlement.identities)
+        sent = {module.slug for module in deck.modules}
+        changes = replace(changes, ledger=only_sent(entries_before(ledger, changes), changes.ledger, sent))
     newest_note = max((note.modified for note in shown), default=UNRECORDED)
-    return settlement.changes, Settled(shown, templates, settlement.templates_modified or newest_note)
+    return changes, Settled(shown, templates, settlement.templates_modified or newest_note)
 
 
 def _in_course(ledger: Ledger, deck: Deck, options: ExportOptions) -> Ledger:

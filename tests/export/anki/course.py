@@ -124,8 +124,11 @@ class Course:
         self.notes, self.out = tmp_path / "notes", tmp_path / "build"
         shutil.copytree(FIXTURE, self.notes)
 
-    def build(self, at: int, *, title: str | None = None, deck: str = "") -> BuildReport:
-        """``ccpkit build --format anki`` with the clock at ``at`` (and ``[course] title`` / ``deck``)."""
+    def build(
+        self, at: int, *, title: str | None = None, deck: str = "", modules: tuple[int, ...] = ()
+    ) -> BuildReport:
+        """``ccpkit build --format anki`` with the clock at ``at`` (and ``[course] title`` / ``deck``,
+        ``--module``)."""
         options = ExportOptions(templates=TEMPLATES, deck_name=deck)
         return build(
             self.notes,
@@ -134,6 +137,7 @@ class Course:
             options=options,
             title=title or COURSE_TITLE,
             clock=lambda: at,
+            modules=modules,
         )
 
     def edit(self, file: str, old: str, new: str) -> None:

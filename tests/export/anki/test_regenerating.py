@@ -486,3 +486,27 @@ def test_a_new_card_named_like_one_removed_from_another_module_starts_afresh(ses
     kept = session.student.collection.get_note(studied.id)
     assert session.student.reviews_of(kept) >= 1 and "Pay per second" in kept["Definition"]
     assert len(log.new) == 1
+
+
+def test_a_change_left_out_of_a_build_of_other_modules_reaches_anki_with_the_next_full_build(
+    session: Session,
+) -> None:
+    """``build --module 3`` while module 2's Lambda was edited sends only module 3: the ledger must not
+    date Lambda's change then, or the student's mark made since would make Anki skip it for good."""
+    storage = session.course.notes / "03-storage"
+    storage.mkdir()
+    (storage / "notes.md").write_text("# Storage\n\n- **Amazon EBS:** Block storage for one instance.\n")
+    session.rebuild()
+    lambda_id = "02-compute/card/aws-lambda"
+    session.course.edit("cram-sheet.md", "pay per request.", "pay per request and per GB-second.")
+    partial_build = session.course.build(int(time.time()) - 60, modules=(3,))
+    session.student.import_package(_package(partial_build))
+    lambda_note = session.student.note(lambda_id)
+    lambda_note.add_tag("marked")  # after that build: newer than its package
+    session.student.collection.update_note(lambda_note)
+
+    report, log = session.rebuild()
+
+    assert report.changes is not None and report.changes.updated == (lambda_id,)
+    assert len(log.updated) == 1
+    assert "per GB-second" in session.student.note(lambda_id)["Definition"]
