@@ -157,20 +157,20 @@ def kept_numbers(hidden: Sequence[str], recorded: Sequence[str]) -> tuple[str, .
         elif text:
             left.setdefault(text, []).append(number)
     kept = {number: text if text.startswith(GONE) else "" for number, text in enumerate(recorded, start=1)}
-    changed = []
-    for text in _groups(hidden).values():
+    changed: list[tuple[int, str]] = []
+    for written, text in _groups(hidden).items():
         if left.get(text):
             kept[left[text].pop(0)] = text
         elif remembered.get(text):
             kept[remembered[text].pop(0)] = text  # put back: its card, and its history, return
         else:
-            changed.append(text)
+            changed.append((written, text))
     gone = {number: text for text, numbers in left.items() for number in numbers}
     reworded = _reworded(changed, gone)
     for number, text in gone.items():
         if number not in reworded.values():
             kept[number] = f"{GONE}{text}"  # before new parts are placed: past Anki's last, one may take it
-    for index, text in enumerate(changed):
+    for index, (_, text) in enumerate(changed):
         kept[reworded[index] if index in reworded else _unused(kept)] = text
     return tuple(kept.values())
 
@@ -184,18 +184,23 @@ _ALIKE = 0.4
 degrees`` and ``100 °C`` are; ``heart`` and ``blood`` are not."""
 
 
-def _reworded(changed: Sequence[str], gone: dict[int, str]) -> dict[int, int]:
-    """Each changed part (by its place in ``changed``) that rewords a gone one, with that one's number:
-    the most alike pairs first."""
+def _reworded(changed: Sequence[tuple[int, str]], gone: dict[int, str]) -> dict[int, int]:
+    """Each changed part (by its place in ``changed``, with the number written) that rewords a gone one,
+    with that one's number: a part joining the gone ones of the number written keeps it (``{{c1::S3}}``
+    and ``{{c2::buckets}}`` made one card as ``c1``), then the most alike pairs first."""
+    taken: dict[int, int] = {
+        index: written
+        for index, (written, text) in enumerate(changed)
+        if written in gone and set(gone[written].split("\x1f")) < set(text.split("\x1f"))
+    }
     pairs = sorted(
         (
             (SequenceMatcher(None, text.casefold(), was.casefold()).ratio(), index, number)
-            for index, text in enumerate(changed)
+            for index, (_, text) in enumerate(changed)
             for number, was in gone.items()
         ),
         reverse=True,
     )
-    taken: dict[int, int] = {}
     for likeness, index, number in pairs:
         if likeness >= _ALIKE and index not in taken and number not in taken.values():
             taken[index] = number

@@ -91,6 +91,12 @@ def test_parts_keep_the_numbers_they_were_sent_under() -> None:
     assert kept_numbers(reworded, recorded) == ("star", "the planet", "moon")
 
 
+def test_parts_given_one_number_keep_the_number_written_and_the_others_card_goes_empty() -> None:
+    recorded = ("star", "planet")
+    assert kept_numbers(("c1: star", "c1: planet"), recorded) == ("star\x1fplanet", f"{GONE}planet")
+    assert kept_numbers(("c2: star", "c2: planet"), recorded) == (f"{GONE}star", "star\x1fplanet")
+
+
 def test_a_number_whose_parts_are_gone_is_never_given_again() -> None:
     assert kept_numbers(("c1: moon", "c2: comet"), ("", "", "moon")) == ("", "", "moon", "comet")
     remembered = (f"{GONE}star", "", "moon")
