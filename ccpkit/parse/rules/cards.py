@@ -1406,13 +1406,17 @@ def _nearly_all(terms: int, lines: int) -> bool:
 
 def _named_half(terms: list[Term | None]) -> bool:
     """Whether half the lines or more name a term as names are written, and define it as a glossary
-    does (most open with a capital or a year) or gloss it as a vocabulary does (in a few words): then
+    does (most open with a capital, a year or an article: ``a measure of …``) or gloss it as a
+    vocabulary does (in a few words): then
     a few words in sentence case before a hyphen name one too (``Duty of care - …`` among ``Damages -
     A sum …`` and ``Debt - A duty …``), as glossaries mix them, where a to-do list's, a
     retrospective's or minutes' lines (``Call the bank - …``, ``Budget - approved …``) mostly read
     otherwise."""
     named = [term for term in terms if term is not None]
-    defined = sum(term.rest[:1].isupper() or term.rest[:1].isdigit() for term in named)
+    defined = sum(
+        term.rest[:1].isupper() or term.rest[:1].isdigit() or _DETERMINER.match(term.rest) is not None
+        for term in named
+    )
     glossed = sum(len(term.rest.split()) <= _MEANING_WORDS for term in named)  # a vocabulary's meanings
     return bool(named) and len(named) * 2 >= len(terms) and max(defined, glossed) * 2 >= len(named)
 

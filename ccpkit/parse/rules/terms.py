@@ -997,7 +997,8 @@ def _names_before_hyphen(front: str, written: str, rest: str, *, sentence_names:
     joined = {word for word in words[1:] if word.islower()} <= _NAME_JOINERS
     if names_a_thing(front, small=joined) or _EMPHASISED.fullmatch(written) is not None:
         return True
-    defined = rest[:1].isupper() and len(rest.split()) >= _DEFINED_WORDS
+    opens = rest[:1].isupper() or _LOWER_ARTICLE.match(rest) is not None  # `a measure of …` too
+    defined = opens and len(rest.split()) >= _DEFINED_WORDS
     if not sentence_names or len(words) > _DASHED_WORDS or not (defined or _YEAR.match(rest)):
         return False
     sentence_case = words[0][:1].isupper() and all(word.isalpha() and word.islower() for word in words[1:])
