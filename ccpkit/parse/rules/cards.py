@@ -146,7 +146,11 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             continue
         if block.section and _ABOUT_THE_STUDYING.search(block.section[-1]):
             continue  # `## Essay plan (to do)`, `## Practice scores`: the studying's record, nothing to learn
-        if block.node.type in LISTS and _describes_heading(block.node):
+        if (
+            block.node.type in LISTS
+            and _describes_heading(block.node)
+            and not _titled(ctx, block.section, _GLOSSARY_TITLE)
+        ):
             if describing:
                 above = blocks[index - 1] if index else None
                 if above is not None and above.heading is heading and _plain_paragraph(ctx, above.node):
@@ -299,7 +303,7 @@ def _list_cards(
         ]
     )
     labels = [term.front.strip().lower() for term in terms if term is not None and term.is_label]
-    named_too = glossary and len(labels) == 1 and labels[0] in NAMES_TOO
+    named_too = glossary and (titled or (len(labels) == 1 and labels[0] in NAMES_TOO))
     for index, item in enumerate(node.children):
         if ctx.is_claimed(item):  # a cloze
             continue
@@ -312,7 +316,7 @@ def _list_cards(
             else:
                 term = _item_term(item, plain=plain, titled=titled, sentence_names=named)
             term = term or (defined.get(id(item)) if glossary else None)
-        labelled = _is_label(term) and not named_too  # the glossary's one `**Function**` is a term of it
+        labelled = _is_label(term) and not named_too  # a glossary's one `**Function**`, a titled one's `Goal`
         if pending is not None and (labelled or (term is None and pending.bare)):
             pending.extra.append(ctx.doc.source(item))
             continue
@@ -463,7 +467,7 @@ def _last_sentence(text: str) -> str:
 
 def _describes_heading(node: Node) -> bool:
     """A list with a label before any term (`- **Type:** …`, or plain facts then `- **Use Case:** …`)
-    describes the heading above it as a whole."""
+    describes the heading above it as a whole (unless a glossary's title: its terms are named so)."""
     for item in node.children:
         term = _item_term(item)
         if term is not None:
