@@ -1220,10 +1220,14 @@ a survey's remark in brackets: ``**How satisfied are you?** (1 = low, 5 = high)`
 
 def _answered_in_words(ctx: Context, questions: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:
     """The items of a list another rule took (questions with options) that ask and are answered in
-    words below, with no options: ``2. True or False: …`` then ``Answer: False``."""
-    for item in questions.children:
+    words below, with no options: ``2. True or False: …`` then ``Answer: False`` (on its next line
+    too)."""
+    asked = [any(map(ctx.is_claimed, item.children)) for item in questions.children]
+    if not any(asked):
+        return  # an answer key's list, which another rule read: its entries are no questions
+    for item, taken in zip(questions.children, asked, strict=True):
         blocks = item.children
-        if len(blocks) < 2 or any(ctx.is_claimed(block) for block in blocks):
+        if not blocks or taken:
             continue
         worded = _worded_pair(ctx, blocks) if blocks[0].type == "paragraph" else None
         if worded is not None:

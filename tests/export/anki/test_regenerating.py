@@ -475,7 +475,8 @@ def test_a_new_card_named_like_one_removed_from_another_module_starts_afresh(ses
     session.course.cut("cram-sheet.md", "- **Pricing:** Pay per second of instance time.\n")
     serverless = session.course.notes / "03-serverless"
     serverless.mkdir()
-    (serverless / "notes.md").write_text("# Serverless\n\n- **Pricing:** Pay per request and per GB-second.\n")
+    lambda_pricing = "- **Pricing:** Pay per request and per GB-second.\n"
+    (serverless / "notes.md").write_text(f"# Serverless\n\n{lambda_pricing}")
     report, log = session.rebuild()
 
     assert report.changes is not None
