@@ -1845,6 +1845,9 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     ):
         ctx.claim(heading, *below)  # `A: Three cases:` over the list it announces
         return f"{label}\n\n{ctx.doc.written(below[1]).strip()}"
+    words = list(itertools.takewhile(lambda node: node.type in _ANSWER_BLOCKS, below))
+    if words and len(words) < len(below) and _holds_terms(below[len(words)]) and not announces(words[-1]):
+        below = words  # `### What does git stash do?`, its answer, then a list of terms: cards of their own
     prose = [node for node in below if node.type == "paragraph"]
     if not prose or len(prose) > _ANSWER_PARAGRAPHS or any(node.type not in _ANSWER_BLOCKS for node in below):
         after = blocks[1 + len(below)] if len(blocks) > 1 + len(below) else None
