@@ -10,7 +10,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import LISTS, Block, heading_level, heading_text
-from ccpkit.parse.rules.answers import answer_in_details, answer_line, glued_words, numbers_a_question
+from ccpkit.parse.rules.answers import answer_in_details, answer_line, glued_words, numbers_a_question, plain
 from ccpkit.parse.rules.options import asks
 from ccpkit.parse.rules.questions import block_words, counts_the_list
 from ccpkit.parse.tree import Node
@@ -55,6 +55,34 @@ def check_question_headings(ctx: Context) -> Iterator[Item | Problem]:
             yield from _strays(ctx, block.node, _stray_heading)
         yield from _unanswered_items(ctx, block.node)
     yield from _answers_under_lists(ctx, [block.node for block in blocks])
+    yield from _unanswered_headings(ctx, blocks)
+
+
+_UNANSWERED_HEADING = (
+    "heading that asks a question over notes that became no card: write its answer as a paragraph "
+    "right under it (lists and code may go on with that answer), or word the heading as a topic"
+)
+_SHORT_SECTION = 6
+"""At most this many blocks under a heading that asks read as its answer; more are a section of notes."""
+
+
+def _unanswered_headings(ctx: Context, blocks: Sequence[Block]) -> Iterator[Problem]:
+    """A warning at a heading that asks (``### How do you list branches?``) over a short section of
+    which no rule took anything: its answer, if that is what the section holds, became no card."""
+    for index, block in enumerate(blocks):
+        heading = block.node
+        if heading.type != "heading" or heading.tag == "h1" or ctx.is_claimed(heading):
+            continue
+        asked = plain(heading_text(heading)).rstrip("*_ ")
+        if not asked.endswith(("?", "\uff1f")) or numbers_a_question(heading_text(heading)):
+            continue  # a `Question N` heading has a warning of its own
+        section = [
+            b.node for b in itertools.takewhile(lambda b: b.node.type != "heading", blocks[index + 1 :])
+        ]
+        taken = any(ctx.is_claimed(inner) for node in section for inner in node.walk())
+        answered = any(map(_holds_answer, section))  # an answer line left has a warning of its own
+        if section and len(section) <= _SHORT_SECTION and not taken and not answered:
+            yield Problem(ctx.at(heading), _UNANSWERED_HEADING, "warning")
 
 
 def _answers_under_lists(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem]:
