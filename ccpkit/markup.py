@@ -68,6 +68,7 @@ def _parser() -> MarkdownIt:
     md.inline.ruler.after("text", "line_break_tag", _line_break_tag)
     md.inline.ruler.before("link", "wikilink", _wikilink)
     md.inline.ruler.before("text", "block_id", _block_id)
+    md.inline.ruler.before("emphasis", "highlight", _highlight)
     md.add_render_rule("math_inline", _html_math(r"\(", r"\)"))
     md.add_render_rule("math_inline_double", _html_math(r"\[", r"\]"))
     md.add_render_rule("math_block", _html_math(r"\[", r"\]"))
@@ -99,6 +100,27 @@ def _wikilink(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         state.push("text", "", 0).content = found["shown"].strip()
+    state.pos = found.end()
+    return True
+
+
+_HIGHLIGHT = regex(r"==(?![\s=])[^\n]*?(?<![\s=])==")
+
+
+def _highlight(state: StateInline, silent: bool) -> bool:
+    """``==words==``, Obsidian's highlight (where the notes do not make it a cloze or an option's mark):
+    ``<mark>`` on a card, bold on paper, the words alone as text, never the ``==`` shown."""
+    start = state.pos
+    found = _HIGHLIGHT.match(state.src, start) if state.src.startswith("==", start) else None
+    if found is None:
+        return False
+    if not silent:
+        state.push("mark_open", "mark", 1)
+        limit = state.posMax
+        state.pos, state.posMax = start + 2, found.end() - 2
+        state.md.inline.tokenize(state)
+        state.posMax = limit
+        state.push("mark_close", "mark", -1)
     state.pos = found.end()
     return True
 
@@ -263,12 +285,13 @@ def split_tables(markdown: str) -> tuple[str | Grid, ...]:
     return tuple(piece for piece in pieces if isinstance(piece, Grid) or piece.strip())
 
 
-_PLAIN = regex(r"(?![-+](?: |$)|[0-9]{1,9}[.)](?: |$))[A-Za-z0-9 ,.;:'\"?()/%+=@\-\x80-\U0010ffff]*")
+_PLAIN = regex(r"(?![-+](?: |$)|[0-9]{1,9}[.)](?: |$))[A-Za-z0-9 ,.;:'\"?()/%+@\-\x80-\U0010ffff]*")
 """Text in which no Markdown rule can fire: letters, digits, spaces and punctuation no rule starts at
-(``-``, ``+`` or ``1.`` at the start would open a list; ``#``, ``{``, ``^`` are kept out in case a rule
-ever takes them). The non-ASCII characters must be printable, which keeps out line breaks and spaces
-other than `` `` (markdown-it folds or trims those). One character class (ASCII letters and digits,
-that punctuation, anything beyond ASCII), which the regex engine scans far faster than alternatives."""
+(``-``, ``+`` or ``1.`` at the start would open a list, ``=`` a highlight; ``#``, ``{``, ``^`` are kept
+out in case a rule ever takes them). The non-ASCII characters must be printable, which keeps out line
+breaks and spaces other than `` `` (markdown-it folds or trims those). One character class (ASCII
+letters and digits, that punctuation, anything beyond ASCII), which the regex engine scans far faster
+than alternatives."""
 
 
 def _plain_text(markdown: str) -> str | None:
@@ -413,6 +436,7 @@ class _ReportlabInline(_Inline):
         "strong": ("<b>", "</b>"),
         "em": ("<i>", "</i>"),
         "s": ("<strike>", "</strike>"),
+        "mark": ("<b>", "</b>"),  # a highlight prints in black and white
         "code_inline": ('<font face="mono">', "</font>"),
         "hardbreak": ("<br/>", ""),
     }

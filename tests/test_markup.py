@@ -50,6 +50,16 @@ def test_an_obsidian_link_reads_as_the_words_it_shows_in_every_output() -> None:
     assert to_text("an open [[bracket") == "an open [[bracket"
 
 
+def test_an_obsidian_highlight_is_marked_in_every_output_and_its_equals_signs_never_show() -> None:
+    cell = "==Adrenal cortex== (the **outer** layer)"
+    assert to_inline_html(cell) == "<mark>Adrenal cortex</mark> (the <strong>outer</strong> layer)"
+    assert to_html("one==two==three") == "one<mark>two</mark>three"
+    assert to_text(cell) == "Adrenal cortex (the outer layer)"
+    assert to_reportlab(cell) == "<b>Adrenal cortex</b> (the <b>outer</b> layer)"
+    for kept in ("a == b", "x == y ==", "`a==b==c`", "== spaced =="):
+        assert to_text(kept) == kept.strip("`")
+
+
 def test_an_obsidian_block_id_at_a_line_s_end_shows_in_no_output() -> None:
     note = "A second factor at sign-in ^mfa-def\nkept on a device"
     assert to_html(note) == "A second factor at sign-in\nkept on a device"
