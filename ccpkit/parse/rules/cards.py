@@ -421,9 +421,12 @@ def _cards_below(
     "Durability" under S3 means nothing on a card of its own.)"""
     first = item.children[0] if item.children else None
     own = announced_by(first) if first is not None and first.type == "paragraph" else ""
+    named = first.children[0].content.strip() if first is not None and first.type == "paragraph" else ""
+    if own or "\n" in named or not names_a_thing(undecorated(named)):
+        named = ""
     for child in item.children[1:]:
         if child.type in LISTS and not ctx.is_claimed(child):  # a flashcard's nested `- **A:** …`
-            yield from _list_cards(ctx, child, section, own or lead_in)
+            yield from _list_cards(ctx, child, (*section, named) if named else section, own or lead_in)
 
 
 def lead_in_above(ctx: Context, above: Node, *, asking: bool = False) -> str:
