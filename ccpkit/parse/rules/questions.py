@@ -342,7 +342,7 @@ def find_questions(
         for number, run in enumerate(runs)
     ]
     floors = [
-        _past_explanation(ctx, nodes, runs[number - 1], floor, run.start) if number else floor
+        _past_explanation(ctx, nodes, runs[number - 1], floor, run) if number else floor
         for number, (run, floor) in enumerate(zip(runs, floors, strict=True))
     ]
     stems = [_stem(ctx, nodes, run, floor, default_id) for run, floor in zip(runs, floors, strict=False)]
@@ -376,12 +376,13 @@ def find_questions(
         yield draft
 
 
-def _past_explanation(ctx: Context, nodes: Sequence[Node], above: _Run, floor: int, options_at: int) -> int:
-    """Where the next question's stem may start, below the question ``above``: past its answer line
-    (``Answer: B``) and the paragraphs right under it that say why (opening ``It``, ``This``,
+def _past_explanation(ctx: Context, nodes: Sequence[Node], above: _Run, floor: int, run: _Run) -> int:
+    """Where the stem of the question ``run`` may start, below the question ``above``: past its answer
+    line (``Answer: B``) and the paragraphs right under it that say why (opening ``It``, ``This``,
     ``Because`` …, or naming the option answered), when words that ask stand between them and the next
-    options. A paragraph that does neither sets the next question's case, as do any without an answer
-    line above them."""
+    options (or open their paragraph). A paragraph that does neither sets the next question's case, as
+    do any without an answer line above them."""
+    options_at = run.start
     first = nodes[floor] if floor < options_at else None
     said = (
         answer_line(first.children[0].content.split("\n")[0])
@@ -393,18 +394,17 @@ def _past_explanation(ctx: Context, nodes: Sequence[Node], above: _Run, floor: i
     if said is None or not said.letters:
         return floor
     picked = [plain(option.text) for option in above.options if option.label in said.letters]
-    index = start
+    index, last = start, options_at if run.head else options_at - 1  # words that ask, at least, above
     while (
-        index < options_at - 1
+        index < last
         and nodes[index].type == "paragraph"
         and not ctx.is_claimed(nodes[index])
         and _says_why(plain(nodes[index].children[0].content), picked)
     ):
         index += 1
     below = nodes[index:options_at]
-    if index == start or not any(node.type == "paragraph" and asks(paragraph_words(node)) for node in below):
-        return floor
-    return index
+    asked = asks(run.head) or any(node.type == "paragraph" and asks(paragraph_words(node)) for node in below)
+    return index if index > start and asked else floor
 
 
 def _says_why(words: str, picked: Sequence[str]) -> bool:
