@@ -86,7 +86,7 @@ def build(
 ) -> BuildReport:
     """Build ``formats`` from ``notes`` into ``out``, redoing only what changed since the last build.
     ``title`` names the course (default: the notes folder's name); ``highlight_clozes`` makes
-    ``==text==`` a cloze; ``modules`` limits the outputs (the ledger still sees every module);
+    ``==text==`` a cloze; ``modules`` limits the outputs (and the notes the ledger records as sent);
     ``clock`` dates changed notes."""
     progress = progress or Progress()
     request = Request(notes, out, tuple(formats), options, title, highlight_clozes, tuple(modules))
