@@ -133,6 +133,19 @@ def test_orphans_stay_in_the_ledger_and_get_their_guid_back_when_they_return() -
     assert back.orphaned == () and back.added == ()
 
 
+def test_a_note_removed_builds_ago_comes_back_only_with_its_answer_never_as_a_new_fact() -> None:
+    ledger = first_build(note("m/card/sns-topics", "Amazon SNS topics", answer="pub/sub channels"))
+    gone = reconcile(ledger, [], now=T1, new_guid=guid).ledger
+    other = note("m/card/sns-topic", "Amazon SNS topic", answer="billed per million requests")
+    later = reconcile(gone, [other], now=T1 + 1, new_guid=guid)
+    assert later.renamed == () and later.added == ("m/card/sns-topic",)
+    worded = note("m/card/sns-topic", "Amazon SNS topic", answer="pub/sub channels")
+    back = reconcile(gone, [worded], now=T1 + 1, new_guid=guid)
+    assert back.renamed == (("m/card/sns-topics", "m/card/sns-topic"),) and back.restored == (
+        "m/card/sns-topic",
+    )
+
+
 def test_a_new_note_never_takes_a_guid_already_in_use() -> None:
     ledger = first_build(note("m/card/old", "Old name", answer="x"))
     renamed = reconcile(ledger, [note("m/card/new", "New name", answer="x")], now=T1, new_guid=guid).ledger

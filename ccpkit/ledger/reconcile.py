@@ -171,9 +171,11 @@ def _retired_key(note_id: str, note_type: str) -> str:
 def _displaced(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry]) -> list[tuple[str, str]]:
     """(old id, new id) pairs where a known id now names another note, while exactly one other note
     of its module is what the ledger recorded under it (same name and answer): alike fronts told
-    apart by their order, whose files were renamed or reordered or whose modules were merged. The
-    GUID, and with it the history, follows what the student studied; the freed id is matched like a
-    new one. (A copy in another module is another card: an edit stays with its note.)"""
+    apart by their order, whose files were renamed or reordered or whose modules were merged; then,
+    where exactly one new id of its module holds what was recorded (its answer, under a name alike),
+    a note renamed as a new item took its old name. The GUID, and with it the history, follows what
+    the student studied; the freed id is matched like a new one. (A copy in another module is
+    another card: an edit stays with its note.)"""
 
     def moved_away(note_id: str) -> bool:
         entry = entries.get(note_id)
@@ -193,7 +195,31 @@ def _displaced(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry])
         if len(takers) == 1 and takers[0] not in taken:
             pairs.append((note_id, takers[0]))
             taken.add(takers[0])
+    by_answer: dict[tuple[str, str, str], list[str]] = {}
+    for note in current.values():
+        if note.module in modules and note.id not in entries:
+            by_answer.setdefault((note.module, note.note_type, note.answer), []).append(note.id)
+    for note_id in away:  # renamed, and a new item took its old name: `Pricing` → `EC2 Pricing`
+        entry = entries[note_id]
+        if note_id in (old for old, _ in pairs):
+            continue
+        said_as = (current[note_id].module, entry.note_type, entry.answer)
+        takers = [new for new in by_answer.get(said_as, ()) if _named_alike(current[new].key, entry.key)]
+        if len(takers) == 1 and takers[0] not in taken:
+            pairs.append((note_id, takers[0]))
+            taken.add(takers[0])
     return pairs
+
+
+def _named_alike(new: tuple[str, ...], old: tuple[str, ...]) -> bool:
+    """Whether each text of one name holds the other's words, or reads at least 60 % alike: ``EC2
+    Pricing`` and ``Pricing``, ``Spot Instances`` and ``Spot``, ``T4 instances`` and ``T3 instances``."""
+    for new_text, old_text in zip(new, old, strict=False):
+        new_words, old_words = _words(new_text), _words(old_text)
+        held = bool(new_words) and bool(old_words) and (new_words <= old_words or old_words <= new_words)
+        if not held and not _likeness((new_text,), (old_text,), floor=GROWN_CLOZE_SIMILARITY):
+            return False
+    return True
 
 
 def stamp_templates(ledger: Ledger, templates_hash: str, *, now: int) -> Ledger:
@@ -389,7 +415,8 @@ def _natural(note_id: str) -> tuple[tuple[int, str], ...]:
 def _similarity(note: Fingerprint, entry: Entry, modules: Collection[str]) -> float:
     """1 + name likeness when the answers are equal; the likeness if it is high enough; else 0.
 
-    A note named alike with another answer is looked for in its own module, or in a module no longer
+    A note named alike with another answer is looked for among the notes of the last build (one
+    removed before comes back with its answer only), in its own module, or in a module no longer
     built (renamed): ``Pricing`` in a new Lambda module is another fact than the orphaned ``Pricing``
     of the S3 module, and taking that one's history would hide the new card for days.
 
@@ -401,6 +428,8 @@ def _similarity(note: Fingerprint, entry: Entry, modules: Collection[str]) -> fl
         likeness = _likeness(note.key, entry.key, floor=0.0)
         if not note.table or note.table == entry.table or likeness >= RENAME_SIMILARITY:
             return 1.0 + likeness
+    if entry.orphaned:  # removed builds ago: what comes back with another answer is another fact
+        return 0.0
     if entry.module and note.module != entry.module and (note.table or entry.module in modules):
         return 0.0
     shared = _shared_parts(note.hidden, entry.clozes) if note.hidden else None
@@ -440,6 +469,10 @@ def _reordered(new: tuple[str, ...], old: tuple[str, ...]) -> bool:
 
 
 _WORD = regex(r"\w+")
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
 
 
 def _likeness(new: tuple[str, ...], old: tuple[str, ...], *, floor: float) -> float:

@@ -314,3 +314,35 @@ def test_a_cloze_whose_parts_trade_places_and_case_is_the_same_note() -> None:
     )
     result = reconcile(first, [swapped], now=T1, new_guid=guid)
     assert result.renamed == ((before.id, swapped.id),) and result.added == ()
+
+
+def test_a_row_relabelled_as_a_new_row_takes_its_old_label_keeps_its_own_identity() -> None:
+    old = rows("02-compute/table/ec2-pricing", "EC2 pricing", {"spot": "cheap", "reserved": "committed"})
+    new = rows(
+        "02-compute/table/ec2-pricing",
+        "EC2 pricing",
+        {"spot-instances": "cheap", "spot": "cheapest, reclaimed at short notice", "reserved": "committed"},
+    )
+    first, result = rebuild(old, new)
+    assert result.renamed == (
+        ("02-compute/table/ec2-pricing/spot", "02-compute/table/ec2-pricing/spot-instances"),
+    )
+    assert result.added == ("02-compute/table/ec2-pricing/spot",)
+    notes = result.ledger.notes
+    assert (
+        notes["02-compute/table/ec2-pricing/spot-instances"].guid
+        == first.notes["02-compute/table/ec2-pricing/spot"].guid
+    )
+    assert notes["02-compute/table/ec2-pricing/spot"].guid not in {
+        entry.guid for entry in first.notes.values()
+    }
+
+
+def test_names_renamed_in_a_chain_each_keep_their_own_identity() -> None:
+    table = "02-compute/table/burstable"
+    old = rows(table, "Burstable", {"t2-instances": "older credits", "t3-instances": "unlimited mode"})
+    new = rows(table, "Burstable", {"t3-instances": "older credits", "t4-instances": "unlimited mode"})
+    first, result = rebuild(old, new)
+    assert result.ledger.notes[f"{table}/t4-instances"].guid == first.notes[f"{table}/t3-instances"].guid
+    assert result.ledger.notes[f"{table}/t3-instances"].guid == first.notes[f"{table}/t2-instances"].guid
+    assert result.added == () and result.orphaned == ()

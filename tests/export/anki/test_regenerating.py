@@ -511,3 +511,28 @@ def test_a_change_left_out_of_a_build_of_other_modules_reaches_anki_with_the_nex
     assert report.changes is not None and report.changes.updated == (lambda_id,)
     assert len(log.updated) == 1
     assert "per GB-second" in session.student.note(lambda_id)["Definition"]
+
+
+def test_a_card_renamed_as_a_new_card_takes_its_old_name_keeps_its_own_history(session: Session) -> None:
+    """``AWS Lambda`` renamed ``AWS Lambda functions`` (same answer) while a new ``AWS Lambda`` card
+    with another answer is added: the studied note follows its answer, the new card starts fresh."""
+    lambda_id, renamed_id = "02-compute/card/aws-lambda", "02-compute/card/aws-lambda-functions"
+    studied = session.student.note(lambda_id)
+    reviews = session.student.reviews_of(studied)
+    line = "- **AWS Lambda:** Runs code without servers; pay per request.\n"
+    session.course.edit(
+        "cram-sheet.md",
+        line,
+        "- **AWS Lambda functions:** Runs code without servers; pay per request.\n"
+        "- **AWS Lambda:** Billed per millisecond of run time.\n",
+    )
+
+    report, log = session.rebuild()
+
+    assert report.changes is not None and report.changes.renamed == ((lambda_id, renamed_id),)
+    assert report.changes.added == (lambda_id,)
+    kept = session.student.collection.get_note(studied.id)
+    assert kept["Term"] == "AWS Lambda functions" and session.student.reviews_of(kept) == reviews
+    new = session.student.note(lambda_id)
+    assert new.guid != studied.guid and session.student.reviews_of(new) == 0
+    assert "millisecond" in new["Definition"] and len(log.new) == 1
