@@ -183,6 +183,7 @@ def _make(
 ) -> tuple[BuildReport, dict[str, Exported], Reconciliation | None]:
     """Parse, map, settle ``ledger`` and assemble. Returned: the report, as a build with nothing to do
     shows it again, each format's files, and what settling changed; the parts are freed."""
+    from ccpkit.ledger.scope import require_named
     from ccpkit.pool import helpers  # the process pool: not for a build with nothing to do
 
     helped = [fmt for fmt in chosen if fmt.slow]
@@ -192,6 +193,9 @@ def _make(
         passages = any(fmt.reads_passages for fmt in chosen)
         parsed, modules = _parse(request, targets, pool, warm=bool(helped), passages=passages)
         whole_deck = parsed.deck
+        if ledger is not None:
+            named = request.title is not None or bool(request.options.deck_name)
+            require_named(ledger, request.notes, whole_deck.title, named=named)
         deck = only_modules(whole_deck, request.modules)
         for fmt in chosen if notes is None or notes in chosen else [*chosen, notes]:  # notes: all modules
             targets.plan(fmt, whole_deck if fmt is notes else deck, modules, request.options)

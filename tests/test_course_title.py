@@ -41,6 +41,33 @@ def test_the_title_in_ccpkit_toml_names_the_course(here: Path) -> None:
     assert [path.name for path in (here / "build" / "anki").iterdir()] == ["storage-deep-dive.apkg"]
 
 
+def test_a_build_run_away_from_its_ccpkit_toml_is_refused_before_anything_moves_deck(here: Path) -> None:
+    """The course's folder names it `Storage Deep Dive`; a build run from elsewhere would name it after
+    its notes folder and send every new card to a deck of that name."""
+    course = here / "course"
+    shutil.copytree(FIXTURE_NOTES, course / "notes")
+    (course / "ccpkit.toml").write_text('[course]\ntitle = "Storage Deep Dive"\n', encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patched:
+        patched.chdir(course)
+        assert ccpkit("build", "--notes", "notes", "--format", "anki").exit_code == 0
+    package = course / "build" / "anki" / "storage-deep-dive.apkg"
+    built = package.read_bytes()
+
+    away = ccpkit("build", "--notes", "course/notes", "--out", "course/build", "--format", "anki")
+
+    assert away.exit_code == 2 and "Traceback" not in away.output
+    assert (
+        "names this course 'Storage Deep Dive'" in away.output
+        and "--title 'Storage Deep Dive'" in away.output
+    )
+    assert sorted(path.name for path in (course / "build" / "anki").iterdir()) == [package.name]
+    assert package.read_bytes() == built
+    titled = ccpkit(
+        "build", "--notes", "course/notes", "--out", "course/build", "--title", "Storage Deep Dive"
+    )
+    assert titled.exit_code == 0, titled.output
+
+
 def test_no_course_title_is_a_default_and_this_course_names_its_own() -> None:
     assert Config().title is None
     assert COURSE_TITLE == "AWS Certified Cloud Practitioner"  # from the committed ccpkit.toml

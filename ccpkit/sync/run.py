@@ -8,7 +8,6 @@ one transaction, and record the ledger last.
 
 from __future__ import annotations
 
-import shlex
 import signal
 import threading
 import time
@@ -38,6 +37,7 @@ from ccpkit.ledger import (
     record_ledger,
 )
 from ccpkit.ledger.last import with_last
+from ccpkit.ledger.scope import require_named
 from ccpkit.parse import Parsed, parse_notes
 from ccpkit.progress import Progress
 from ccpkit.report import format_counts
@@ -106,14 +106,7 @@ def _sync(
     ledger = _ledger_caught_up(notes, out / FOLDER_NAME)
     progress.step("parsing notes")
     parsed = parse()
-    scope = ledger.guid_scope
-    if not named and scope and scope != parsed.deck.title:
-        raise UsageError(
-            f"the ledger in {notes} names this course {scope!r}, but no ccpkit.toml or --title names it "
-            f"here, so it would be {parsed.deck.title!r}, after its notes folder, and every card would "
-            "move to a deck of that name: run ccpkit in the course's folder (beside its ccpkit.toml), or "
-            f"pass --title {shlex.quote(scope)}"
-        )
+    require_named(ledger, notes, parsed.deck.title, named=named)
     now = int(clock())
     progress.step("reading the collection")
     finishing = _HeldInterrupts()
