@@ -22,6 +22,9 @@ class Problem:
     location: SourceLocation
     message: str
     severity: Severity = "error"
+    hides: bool = False
+    """It may hide items below it (a code fence never closed): a note missing from its module is then
+    held, as for an error, never retired, and the warning is shown whatever the notes it is in."""
 
     def __str__(self) -> str:
         prefix = "" if self.severity == "error" else f"{self.severity}: "

@@ -169,15 +169,15 @@ class BuildReport:
 def problem_lines(
     problems: Iterable[Problem], news: Callable[[Problem], bool], *, every_warning: bool, infos: bool
 ) -> list[str]:
-    """Every error; the warnings that are ``news`` (all of them if ``every_warning``), then one line
-    counting the others, so that running again does not repeat what the last run said; the infos (ids
-    ccpkit chose, which wait for ``check``) only if ``infos``."""
+    """Every error; the warnings that are ``news`` (all of them if ``every_warning``) or may hide items,
+    then one line counting the others, so that running again does not repeat what the last run said;
+    the infos (ids ccpkit chose, which wait for ``check``) only if ``infos``."""
     lines, hidden = [], 0
     for problem in problems:
         match problem.severity:
             case "error":
                 lines.append(str(problem))
-            case "warning" if every_warning or news(problem):
+            case "warning" if every_warning or problem.hides or news(problem):
                 lines.append(str(problem))
             case "warning":
                 hidden += 1

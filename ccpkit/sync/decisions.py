@@ -65,7 +65,8 @@ class Choices:
     """On a conflict keep Anki's text (default: the notes' text wins, Anki's is saved to a file)."""
     delete_orphans: bool = False
     retire: bool = True
-    """Retire orphans; off when the notes hold errors (an item that failed to parse is not gone)."""
+    """Retire orphans; off when the notes hold errors, or a block left open (an item that failed to parse,
+    or hides in it, is not gone)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +145,7 @@ class Plan:
     restored: tuple[Restore, ...] = ()
     deleted: tuple[Retire, ...] = ()
     not_retired: int = 0
-    """Orphans left alone because the notes hold errors."""
+    """Orphans left alone because the notes hold errors (or a block left open)."""
     note_types: tuple[NoteTypeUpdate, ...] = ()
     kept_styles: tuple[str, ...] = ()
     """``ccpkit Term v1 (css)``: the student's restyling in Anki, kept as ccpkit's did not change."""

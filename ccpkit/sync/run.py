@@ -122,11 +122,11 @@ def _sync(
             slugs = {module.slug for module in deck.modules}
             previous = entries_before(ledger, changes)
             synced_ledger = only_sent(previous, changes.ledger, slugs) if settings.modules else changes.ledger
-            choices = replace(settings.choices, retire=settings.choices.retire and not parsed.errors)
+            choices = replace(settings.choices, retire=settings.choices.retire and not parsed.in_error)
             found = load_record(located.collection, anki_collection.record_generation(collection))
             record = found or SyncRecord()
             desired = {note.guid for note in wanted_notes}
-            held = set(changes.held)  # missing while the notes hold errors: counted, never retired
+            held = set(changes.held)  # missing while the notes hold errors (or hide notes): never retired
             alive = {e.guid for key, e in changes.ledger.notes.items() if not e.orphaned and key not in held}
             orphans = {  # an item moved to a module not synced now is no orphan: it is alive there
                 guid: note_id

@@ -705,7 +705,8 @@ def test_notes_with_errors_sync_the_rest_and_retire_nothing(studied: Studied) ->
     result = course.sync()
     assert result.exit_code == 1
     assert "02-compute/practice-questions.md:" in result.output
-    assert "1 orphan(s) not retired: the notes hold errors, fix them and sync again" in result.output
+    said = "1 orphan(s) not retired: the notes hold errors (or a block left open that hides notes), fix them"
+    assert f"{said} and sync again" in result.output
     student = course.student()
     try:
         assert "in one AZ" in student.note("03-storage/card/amazon-ebs")["Definition"]
@@ -962,3 +963,24 @@ def test_options_only_reordered_in_the_notes_are_no_edit_either_way(studied: Stu
             assert list(student.note(question).fields) == sent
         finally:
             student.close()
+
+
+def test_a_code_fence_left_open_retires_none_of_the_notes_it_hides_and_says_why(studied: Studied) -> None:
+    """A stray ``` above the Lambda line turns the rest of the file into code: the notes below it are
+    missing, not removed, so sync keeps them as they are and shows the warning at the fence."""
+    studied.course.edit(
+        "02-compute/cram-sheet.md",
+        "- **AWS Lambda:**",
+        "```\n\n- **AWS Lambda:**",
+    )
+
+    output, student = sync_and_open(studied)
+
+    try:
+        assert "02-compute/cram-sheet.md:12: warning: code fence is never closed" in output
+        assert "0 retired" in output and "3 orphan(s) not retired" in output
+        assert not any("ccpkit::orphan" in note.tags for note in student.notes())
+        assert all(card.queue != -1 for note in student.notes() for card in note.cards())
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()

@@ -25,7 +25,7 @@ def check_unclosed(ctx: Context) -> Iterator[Item | Problem]:
     for node in _fences_and_html(ctx):
         if node.type == "fence" and not _closed(ctx, node):
             message = "code fence is never closed: everything below it is shown as code; add a closing "
-            yield Problem(ctx.at(node), f"{message}{node.markup}", "warning")
+            yield Problem(ctx.at(node), f"{message}{node.markup}", "warning", hides=True)
         elif node.type in ("html_block", "html_inline"):
             for match in _DETAILS.finditer(node.content):
                 if not match[1]:
@@ -33,7 +33,7 @@ def check_unclosed(ctx: Context) -> Iterator[Item | Problem]:
                 elif open_details:
                     open_details.pop()
     for node in open_details:
-        yield Problem(ctx.at(node), _unclosed_details(ctx, node), "warning")
+        yield Problem(ctx.at(node), _unclosed_details(ctx, node), "warning", hides=True)
 
 
 def _unclosed_details(ctx: Context, opening: Node) -> str:
