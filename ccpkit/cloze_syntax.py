@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from ccpkit.regex import regex
 
 _TOKEN = regex(
-    r"(?P<code>(`+)[\s\S]+?\2)"
+    r"(?P<code>(?<!`)(`+)(?!`)[\s\S]+?\2)"
     r"|\{\{c(?P<number>\d+)::(?P<answer>(?:(?P<inner>`+)[^`]+?(?P=inner)|\$[^$\n]+?\$|\\\([\s\S]+?\\\)"
     r"|(?!\{\{|\}\}|::)[\s\S])*)"
     r"(?:::(?P<hint>(?:(?!\{\{|\}\})[\s\S])*))?\}\}"
@@ -24,7 +24,7 @@ _TOKEN = regex(
 """A code span (skipped), an Anki cloze (number, answer, optional hint), or a highlight. A cloze's
 answer may hold code or a formula whose ``::`` or ``}}`` ends nothing (``{{c1::`std::vector`}}``)."""
 _BRACED = regex(
-    r"(?P<code>(`+)[\s\S]+?\2)|\{\{(?!c\d+::)(?P<answer>(?![\w.]*_[\w.]*\}\})[^{}\s](?:[^{}\n]*[^{}\s])?)\}\}"
+    r"(?P<code>(?<!`)(`+)(?!`)[\s\S]+?\2)|\{\{(?!c\d+::)(?P<answer>(?![\w.]*_[\w.]*\}\})[^{}\s](?:[^{}\n]*[^{}\s])?)\}\}"
 )
 """A code span (skipped), or RemNote's cloze: ``{{Paris}}``; not a template's field (``{{ score }}``,
 spaced inside, or ``{{first_name}}``, a name in code's style)."""

@@ -38,7 +38,7 @@ from ccpkit.regex import regex
 
 _COMMENT = regex(r"<!--.*?-->", re.S)
 _OBSIDIAN_COMMENT = regex(
-    r"(`+)[\s\S]*?\1|^[ \t]*%%[ \t]*\n[\s\S]*?\n[ \t]*%%[ \t]*$"
+    r"(?<!`)(`+)(?!`)[\s\S]*?\1|^[ \t]*%%[ \t]*\n[\s\S]*?\n[ \t]*%%[ \t]*$"
     r"|[ \t]*(?:^|(?<=\s))%%(?P<words>(?:(?!%%)[^\n])+)%%(?=\s|$|[.,;:!?)])",
     re.M,
 )
@@ -52,7 +52,7 @@ opens with a letter: ``.2f`` is a format's precision)."""
 _ATTRIBUTE_LIST = rf"\{{:(?:toc|\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*)\}}"
 """A kramdown attribute list: ``{: .note }``, ``{: #intro .lead }``, ``{: target="_blank" }``,
 ``{:toc}``; not code such as ``'{:>10}'.format(x)`` or ``{:a => 1}``."""
-_ATTRIBUTES = regex(rf"(?P<code>(`+)[^`]+?\2)|(?<=[*_`)\]]){_ATTRIBUTE_LIST}")
+_ATTRIBUTES = regex(rf"(?P<code>(?<!`)(`+)(?!`)[^`]+?\2)|(?<=[*_`)\]]){_ATTRIBUTE_LIST}")
 """A kramdown attribute list right after the end of a span (``**S3**{: .label }``, ``[S3](…){:
 .ext}``), or a code span (kept); after a quote it is a format string's (``"{:#x}"``)."""
 _ATTRIBUTE_LINE = regex(rf"(?P<quoted>[ \t]*(?:>[ \t]*)*)(?:{_ATTRIBUTE_LIST}[ \t]*)+")
@@ -135,7 +135,7 @@ _BLOCK_PROPERTY = regex(r"[ \t]+[a-z][\w.-]*:: \S.*")
 number``."""
 _DUMP_NUMBER = regex(r"(?i:(?:new\s+)?question)\s*(?:no\.?\s*)?[:#]?\s*\d+")
 """The line a dump's ``- (Exam Topic 1)`` is pasted under: ``NEW QUESTION 12``, ``QUESTION NO: 5``."""
-_LOGSEQ_CLOZE = regex(r"(?P<code>(`+)[^`]+?\2)|\{\{cloze\s+(?P<hidden>[^{}\n]+?)\s*\}\}")
+_LOGSEQ_CLOZE = regex(r"(?P<code>(?<!`)(`+)(?!`)[^`]+?\2)|\{\{cloze\s+(?P<hidden>[^{}\n]+?)\s*\}\}")
 """A Logseq cloze, ``{{cloze Amazon S3}}``, or a code span (where it is code)."""
 _LABEL_ATTRIBUTE = regex(r"\b(?P<name>label|value)=[\"'{]+(?P<label>[^\"'}]*)")
 """A Docusaurus tab's ``label="…"`` or ``value="…"``."""
@@ -347,7 +347,7 @@ def _rewritten(text: str, tokens: list[Token], rewrite: Callable[[str, str], str
     return _reparsed(text, tokens, "\n".join(rewritten))
 
 
-_NUMBERED_CLOZE = regex(r"(?P<code>(`+)[^`]+?\2)|\{\{(?P<number>\d{1,2})::(?=[^}\n]*\}\})")
+_NUMBERED_CLOZE = regex(r"(?P<code>(?<!`)(`+)(?!`)[^`]+?\2)|\{\{(?P<number>\d{1,2})::(?=[^}\n]*\}\})")
 """Mochi's numbered cloze, ``{{1::CBP}}`` (Anki writes ``{{c1::CBP}}``), or a code span (where it is code)."""
 _NUMBERED_CLOZE_OPENING = regex(r"\{\{\d{1,2}::")
 

@@ -19,7 +19,7 @@ _REFERENCE = regex(
 )
 """``[text][label]``, ``[text][]`` or ``[label]`` alone (not a link written inline, a definition, a
 wikilink ``[[…]]`` or an escaped ``\\[``), maybe a picture's (``!``)."""
-_CODE_SPAN = regex(r"(`+).*?(?<!`)\1(?!`)")
+_CODE_SPAN = regex(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 def inline_references(text: str, tokens: list[Token], references: Mapping[str, Mapping[str, str]]) -> str:

@@ -17,6 +17,7 @@ PATHOLOGICAL = {
     "links.md": "- **Links:** " + "[a](" * N,
     "emphasis.md": "- **Emphasis:** " + "*a _b " * N,
     "backticks.md": "- **Ticks:** " + "`a" * N,
+    "tick-runs.md": "- **Run:** " + "`" * N + "\n\nA paragraph " + "`" * N + " ends.",
     "dollars.md": "- **Dollars:** " + "$a" * N,
     "autolinks.md": "- **Autolinks:** " + "<http://a" * N,
     "quotes.md": ">" * N + " deep",

@@ -61,7 +61,9 @@ from ccpkit.parse.rules.terms import (
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
-_CODE_SPAN = regex(r"(`+)(?:(?!\1).)+?\1|\{\{.*?\}\}|(?<![\w$])\$(?=\S)[^$\n]*?(?<=\S)\$(?!\d)|\\\(.*?\\\)")
+_CODE_SPAN = regex(
+    r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)|\{\{.*?\}\}|(?<![\w$])\$(?=\S)[^$\n]*?(?<=\S)\$(?!\d)|\\\(.*?\\\)"
+)
 """Where ``::`` is not a separator: code spans, Anki's own ``{{c1::cloze}}`` and ``{{Field}}``, and
 formulas (``$f :: A \\to B$``, ``\\(…\\)``; a ``$`` after a letter is a currency's: ``R$``, ``NZ$``)."""
 _INLINE = regex(r"^(?P<front>.*?[^:])(?P<sep>:::?)(?P<back>[^:].*)$")
@@ -164,7 +166,7 @@ _ANSWER_HEADINGS = frozenset(
     {"answer", "a", "resposta", "respuesta", "réponse", "antwort", "risposta", "ответ", "відповідь",
      "odpowiedź", "antwoord", "答え", "答案", "回答", "답변", "cevap", "trả lời", "đáp án"}
 )  # fmt: skip
-_ONLY_CODE = regex(r"(`+)[^`]*\1")
+_ONLY_CODE = regex(r"(?<!`)(`+)(?!`)[^`]*\1")
 """A code span and nothing else (an empty one stands for no text)."""
 _POINTED = regex(r"^(?:\U0001f449|\u27a1\ufe0f?|\u2192|\u21d2)[ \t]*(?P<text>\S.*)$")
 """An answer's line pointed to by an arrow: ``👉 …``, ``➡️ …``, ``→ …``, ``⇒ …`` (a tick under a

@@ -36,7 +36,7 @@ _INLINE_NOTE = regex(rf"{_OPENS}(?P<type>[^\]\n]+)\][ \t]*(?P<body>.*?)[ \t]*END
 """An inline note: ``STARTI [Basic] Which tool waters beds? Back: A hose. ENDI``."""
 _LINE_OPENS = regex(r"^[ \t]*STARTI[ \t]*\[", re.M)
 """An inline note opening its line: one never ended there is a warning."""
-_CODE_SPAN = regex(r"(`+)[^`]+?\1")
+_CODE_SPAN = regex(r"(?<!`)(`+)(?!`)[^`]+?\1")
 """Code in a line (the plugin's own syntax shown in notes about it): no note."""
 _ID_COMMENT = regex(r"<!--\s*ID:\s*\d+\s*-->")
 """The id the plugin writes into a note it sent to Anki: no words of the notes."""

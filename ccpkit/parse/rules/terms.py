@@ -99,7 +99,7 @@ _SCORED = regex(r"\d+(?:\s+[A-Z][\w.'-]*){1,3}")
 """A score's second half: a number and a name (``1 Chelsea``, ``2 Tide United``)."""
 _MAY_HIDE = regex(r"[`[$]")
 """What opens anything ``_HIDDEN`` blanks out (same length, no separator in it): most lines hold none."""
-_HIDDEN = regex(r"(`+)(?:(?!\1).)+?\1|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]*\)|\$[^$\n]+\$")
+_HIDDEN = regex(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]*\)|\$[^$\n]+\$")
 """Where no separator is: code spans, links (``[Q1: Basics](#q1)``, ``[[page|alias]]``) and formulas
 (``$F = ma$``)."""
 _DASHED_WORDS = 3
