@@ -273,7 +273,21 @@ def _answer_keys(ctx: Context, worded: list[Node]) -> Iterator[KeyEntry]:
     """Entries of answer keys: sections titled ``Answers``/``Answer key``/``Solutions`` (or opened by
     such a line), with the headings below them (``### 📘 Section 2``) and any later section that holds
     nothing but entries; and ``| Q | Answer |`` tables anywhere. Numbered lists under a key's title,
-    and key tables, that name no letters go to ``worded``."""
+    and key tables, that name no letters go to ``worded``. A line that reads as a key's title over no
+    entry (``Simple answer.`` over prose) is the notes' own: given back, to be printed."""
+    titles: list[int] = []
+    entries = list(_key_entries(ctx, worded, titles))
+    blocks = ctx.doc.blocks
+    answering = {id(entry.node) for entry in entries} | {id(node) for node in worded}
+    for index in titles:
+        below = itertools.takewhile(lambda block: block.node.type != "heading", blocks[index + 1 :])
+        if not any(id(inner) in answering for block in below for inner in block.node.walk()):
+            ctx.give_back([id(blocks[index].node)])
+    yield from entries
+
+
+def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterator[KeyEntry]:
+    """``_answer_keys``, noting in ``titles`` the blocks of the title lines it took."""
     blocks = ctx.doc.blocks
     found: dict[int, list[KeyEntry]] = {}
     only_entries = _sections_of_entries(ctx, found)
@@ -330,6 +344,7 @@ def _answer_keys(ctx: Context, worded: list[Node]) -> Iterator[KeyEntry]:
                 continue  # `**Correct Answers:**` over the right options' words: one question's label
             key_level, seen = key_level or _BELOW_EVERY_HEADING, True
             ctx.claim(node)
+            titles.append(index)
         elif node.type == "html_block" and (entries := _collapsed_key(node, found.get(index + 1))):
             ctx.claim(node)
             if CLOSING.search(node.content):
