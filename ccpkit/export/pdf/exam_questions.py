@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ccpkit.errors import UsageError
+from ccpkit.export.option_order import keeps_option_order
 from ccpkit.model import MCQ, Deck, Option
 from ccpkit.regex import regex
 
@@ -65,11 +66,13 @@ def _pool(deck: Deck, modules: tuple[int, ...]) -> list[MCQ]:
 
 
 def _shuffled(mcq: MCQ, rng: random.Random, placed: Counter[int]) -> tuple[Option, ...]:
-    """Options in a random order; a single answer goes to the position that held the answer least
-    often so far (ties drawn at random), so the answer letters of an exam come out about even and
-    guessing by position gains nothing."""
+    """Options in a random order (not when they or the explanation name options by letter or place:
+    ``B is wrong because …``, as on the question's card); a single answer goes to the position that
+    held the answer least often so far (ties drawn at random), so the answer letters of an exam come
+    out about even and guessing by position gains nothing."""
     options = list(mcq.options)
-    if not any(_REFERS_TO_OTHERS.search(option.text) for option in options):
+    named = keeps_option_order(mcq) or any(_REFERS_TO_OTHERS.search(option.text) for option in options)
+    if not named:
         rng.shuffle(options)
         answers = [index for index, option in enumerate(options) if option.correct]
         if len(answers) == 1:

@@ -95,7 +95,7 @@ def _mcq(slug: str, i: int, *, multi: bool) -> MCQ:
     stem = f"Question {slug[:2]}.{i}: which {sentence(i, 10)}?"
     options = tuple(
         Option(
-            label=label, text=f"Option {label} {sentence(i + k, 4)}", correct=k == i % 4 or (multi and k == 0)
+            label=label, text=f"Choice {k + 1} {sentence(i + k, 4)}", correct=k == i % 4 or (multi and k == 0)
         )
         for k, label in enumerate("ABCD")
     )

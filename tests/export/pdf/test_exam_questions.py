@@ -59,6 +59,14 @@ def test_options_that_refer_to_other_options_keep_their_order() -> None:
         assert [o.text for o in question.options] == [o.text for o in options]
 
 
+def test_a_question_whose_explanation_names_an_option_by_letter_keeps_its_order_as_on_its_card() -> None:
+    mcq = replace(DECK.mcqs[0], explanation="Option B is correct; A and C are wrong.")
+    deck = replace(DECK, modules=(replace(DECK.modules[0], items=(mcq,)),))
+    for seed in range(10):
+        (question,) = draw_questions(deck, count=None, seed=seed, modules=())
+        assert [(o.label, o.text) for o in question.options] == [(o.label, o.text) for o in mcq.options]
+
+
 @pytest.mark.parametrize(
     ("count", "modules", "message"),
     [
