@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Literal, get_args, get_type_hints
@@ -153,7 +154,37 @@ def load_style(templates: Path) -> Style:
         for name, kind in schema:
             settings.section(name, get_type_hints(kind), required=settings is default)
     sections = {name: _section(default, own, name, kind) for name, kind in schema}
-    return Style(**sections, folder=templates / "pdf")
+    style = Style(**sections, folder=templates / "pdf")
+
+    def blame(section: str, *keys: str) -> tuple[TomlFile, str]:
+        """The file and key to name in an error about ``keys``: the first the project's file sets."""
+        own_keys = own.data.get(section, {})
+        return next(((own, key) for key in keys if key in own_keys), (default, keys[0]))
+
+    _require_room(style, blame)
+    return style
+
+
+_POINTS_PER_MM = 72 / 25.4
+
+
+def _require_room(style: Style, blame: Callable[..., tuple[TomlFile, str]]) -> None:
+    """Sizes the pages cannot hold are usage errors at a key that sets them (``blame``): lines set
+    closer than their size print over each other, and a running header or footer taller than its band
+    covers the text."""
+    for section, text in (("text", style.text), ("exam", style.exam)):
+        if text.leading < text.size:
+            file, key = blame(section, "size", "leading")
+            message = f"leading {text.leading:g} is less than size {text.size:g}: lines would print over"
+            raise file.error(f"{message} each other; make leading at least the size", section, key)
+    band = min(style.page.header_mm, style.page.footer_mm) * _POINTS_PER_MM
+    if style.text.running_size > band:
+        file, key = blame("text", "running_size")
+        message = (
+            f"running_size {style.text.running_size:g} pt is taller than the header and footer bands "
+            f"({band:.1f} pt, from header_mm and footer_mm): make it smaller or the bands taller"
+        )
+        raise file.error(message, "text", key)
 
 
 def _read(path: Path) -> TomlFile:

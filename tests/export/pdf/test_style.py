@@ -126,7 +126,7 @@ def test_errors_point_at_the_key_in_its_own_section(templates_copy: Path) -> Non
 
 
 def test_sizes_that_leave_no_room_are_a_usage_error_not_a_crash(templates_copy: Path) -> None:
-    (templates_copy / "pdf" / "style.toml").write_text("[text]\nsize = 200\n", "utf-8")
+    (templates_copy / "pdf" / "style.toml").write_text("[text]\nsize = 200\nleading = 240\n", "utf-8")
     with pytest.raises(UsageError, match=r"taller than a whole column; a size, margin or column count"):
         build(large_deck(modules=1, cards=3, tables=0, mcqs=1), templates=templates_copy)
 
@@ -143,4 +143,20 @@ def test_columns_or_padding_that_leave_no_width_are_a_usage_error_not_a_crash(
 def test_an_endless_margin_is_refused_at_its_line(templates_copy: Path) -> None:
     (templates_copy / "pdf" / "style.toml").write_text("[page]\nmargin_mm = inf\n", "utf-8")
     with pytest.raises(UsageError, match=r"style.toml:2: `page.margin_mm` must be a positive number"):
+        load_style(templates_copy)
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("[exam]\nsize = 500\n", r"style.toml:2: leading 11 is less than size 500: lines would print over"),
+        ("[text]\nleading = 5\n", r"style.toml:2: leading 5 is less than size 7.2: lines would print over"),
+        ("[text]\nrunning_size = 100\n", r"style.toml:2: running_size 100 pt is taller than the header"),
+    ],
+)
+def test_sizes_that_would_print_lines_over_each_other_are_refused_at_their_line(
+    templates_copy: Path, setting: str, message: str
+) -> None:
+    (templates_copy / "pdf" / "style.toml").write_text(setting, "utf-8")
+    with pytest.raises(UsageError, match=message):
         load_style(templates_copy)
