@@ -204,7 +204,8 @@ def build_options(command: Callable[P, R]) -> Callable[P, R]:
             type=int,
             multiple=True,
             help="Only this module (repeatable): its cram sheet, and a deck, CSV, JSON, course and exam of "
-            "those modules alone; other modules' sheets stay. A build without it restores the whole course.",
+            "those modules alone; other modules' sheets stay, and their changes wait (unsent) for a build "
+            "that includes them. A build without it restores the whole course.",
         ),
         click.option(
             "--templates",
