@@ -282,7 +282,8 @@ def watch(
     """Rebuild whenever a notes, template or settings file is saved; Ctrl-C stops.
 
     A save that leaves the notes broken is reported and watching goes on; a notes folder that is not
-    there, or holds no notes, stops it at once.
+    there, or holds no notes, when watching starts stops it at once (one emptied later, by a git
+    checkout say, is reported and watched until notes return).
     """
     from ccpkit.parse.notes_folder import find_modules
     from ccpkit.watch import watch as watch_files

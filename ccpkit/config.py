@@ -70,12 +70,16 @@ def _text(value: Any) -> bool:
 
 _EXPECTED: dict[str, Expected] = {
     "title": Expected(_text, "a non-empty string"),
-    "deck": Expected(_text, "a non-empty string"),
+    "deck": Expected(
+        lambda v: _text(v) and all(part.strip() for part in v.split("::")),
+        "a deck name, each part between `::` named",
+    ),
     "notes": Expected(_text, "a folder path"),
     "out": Expected(_text, "a folder path"),
     "templates": Expected(_text, "a folder path"),
     "formats": Expected(
-        lambda v: isinstance(v, list) and all(f in FORMATS for f in v), f"a list drawn from {list(FORMATS)}"
+        lambda v: isinstance(v, list) and bool(v) and all(f in FORMATS for f in v),
+        f"a list of one or more drawn from {list(FORMATS)}",
     ),
     "paper": Expected(lambda v: isinstance(v, str) and v.casefold() in ("a4", "letter"), '"A4" or "Letter"'),
     "exam_count": Expected(lambda v: whole_number(v) and v >= 1, "a whole number, 1 or more"),

@@ -59,7 +59,18 @@ def test_every_section_is_read(tmp_path: Path) -> None:
             r"ccpkit.toml:2: `title` is a setting outside any section; move it below the \[course\]",
         ),
         ('[build]\n\npaper = "A5"\n', r"ccpkit.toml:3: `build.paper` must be \"A4\" or \"Letter\", not 'A5'"),
-        ('[build]\nformats = ["docx"]\n', r"ccpkit.toml:2: `build.formats` must be a list drawn from"),
+        (
+            '[build]\nformats = ["docx"]\n',
+            r"ccpkit.toml:2: `build.formats` must be a list of one or more drawn",
+        ),
+        (
+            "[build]\nformats = []\n",
+            r"ccpkit.toml:2: `build.formats` must be a list of one or more drawn from",
+        ),
+        (
+            '[course]\ndeck = "AWS::"\n',
+            r"ccpkit.toml:2: `course.deck` must be a deck name, each part between",
+        ),
         ("[exam]\ncount = 0\n", r"ccpkit.toml:2: `exam.count` must be a whole number, 1 or more, not 0"),
         ("[exam]\ncount = true\n", r"`exam.count` must be a whole number, 1 or more, not True"),
         ("[exam]\nmodules = [true]\n", r"`exam.modules` must be a list of module numbers"),

@@ -120,9 +120,15 @@ def parse_notes(notes: Path, *, title: str | None = None, highlight_clozes: bool
 
 
 def check_title(title: str | None) -> None:
-    """An empty title is a usage error (``None`` means: after the notes folder)."""
+    """An empty title is a usage error (``None`` means: after the notes folder), and so is one with an
+    empty part between Anki's ``::`` (``::``, ``AWS::``): it would name a deck with no name."""
     if title is not None and not title.strip():
         raise UsageError("the course title is empty: pass --title TEXT or set [course] title in ccpkit.toml")
+    if title is not None and any(not part.strip() for part in title.split("::")):
+        raise UsageError(
+            f"the course title {title!r} has an empty part between `::` (which nests Anki decks): "
+            "name every part (`AWS::Cloud Practitioner`) or leave out the `::`"
+        )
 
 
 def read_sources(notes: Path, *, highlight_clozes: bool = True) -> Sources:
