@@ -19,7 +19,7 @@ from ccpkit.parse.document import LISTS, item_text
 from ccpkit.parse.rules.answers import CALLOUT
 from ccpkit.parse.rules.cards import announced_by, lead_in_above
 from ccpkit.parse.rules.flashcards import REMINDER, pairs_a_question, tagged_as_card, untagged
-from ccpkit.parse.rules.terms import split_term
+from ccpkit.parse.rules.terms import is_label, split_term
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
@@ -107,16 +107,22 @@ def _cloze(
 
 def _holds(ctx: Context, text: str) -> bool:
     """Whether ``text`` hides something; a text with a broken marker is left to ``check_clozes``, a
-    reminder that highlights a word (``Remember to read chapter 7 before ==Thursday==``) is a task, and
+    reminder that highlights a word (``Remember to read chapter 7 before ==Thursday==``) is a task, a
+    label highlighted for emphasis (``==Important==: …``) stresses the line, and
     a question and its answer that highlight it (``Q: …? A: ==ADH==``) a flashcard."""
     if not cloze_syntax.has_cloze(text, highlights=ctx.highlight_clozes) or cloze_syntax.mistakes(text):
         return False
-    stressed = _REMINDER.match(text) or pairs_a_question(text)
+    label = _HIGHLIGHTED_LABEL.match(text)
+    emphasis = label is not None and is_label(label["label"])
+    stressed = _REMINDER.match(text) or pairs_a_question(text) or emphasis
     return not stressed or cloze_syntax.has_cloze(text, highlights=False)  # `{{c1::…}}` hides
 
 
 _REMINDER = regex(rf"(?i)\W*(?:{REMINDER})")
 """How a note to self opens; its highlight stresses a word, it hides nothing to recall."""
+_HIGHLIGHTED_LABEL = regex(r"\W*==(?P<label>[^=\n]+?):?==\s*:?")
+"""A label highlighted for emphasis (``==Important==: …``, ``==Note:== …``): it stresses the line, it
+hides nothing to recall."""
 
 
 def _marked(ctx: Context, text: str) -> str:
