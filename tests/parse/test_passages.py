@@ -57,12 +57,12 @@ def test_a_quoted_table_no_rule_took_prints_in_its_quote(tmp_path: Path) -> None
 def test_a_line_that_reads_like_an_answer_keys_title_over_prose_prints(tmp_path: Path) -> None:
     """`Simple answer.` and `Key answers to your questions:` open no key when no entry follows: the
     notes' own words, on the sheet like any paragraph."""
-    module = parsed(
-        tmp_path,
+    notes = (
         "# Tides\n\n## Why two tides a day\n\nSimple answer.\n\nThe Moon pulls the near and far sides.\n\n"
-        "## Recap\n\nKey answers to your questions:\n\nSpring tides follow full and new moons.\n",
+        "## Recap\n\nKey answers to your questions:\n\nSpring tides follow full and new moons.\n"
     )
-    assert [p.text for p in module.passages] == [
+    printed = [passage.text for passage in parsed(tmp_path, notes).passages]
+    assert printed == [
         "Simple answer.",
         "The Moon pulls the near and far sides.",
         "Key answers to your questions:",
