@@ -36,6 +36,7 @@ from ccpkit.parse.rules.flashcards import (
     numbered_label,
     remnote_card,
 )
+from ccpkit.parse.rules.terms import answered_on_its_line
 from ccpkit.regex import regex
 
 _DECK_TAG = regex(r"\s*(?:#[\w/-]+\s+)*#flashcards(?:/[\w/-]+)?(?:\s+#[\w/-]+)*\s*")
@@ -262,6 +263,7 @@ def parse_module(notes: Path, read: ModuleSource) -> Findings:
             numbered_questions=_numbered_questions(document.blocks),
             numbered_labels=sum(map(numbered_label, document.lines)) >= _ALIKE,
             answered_in_quotes=_quoted_answers(document.blocks) >= _ALIKE,
+            answered_on_lines=sum(map(_answered_on_its_line, document.blocks)) >= _ALIKE,
             key_elsewhere=keys.get(document.path),
             answers_elsewhere=any(key is document for key in keys.values()),
         )
@@ -311,7 +313,8 @@ def _front_matter_location(document: Document, key: str) -> SourceLocation:
 
 _ALIKE = 3
 """How many of one form make a file of them: headings that ask without their ``?`` (``### What are
-closures``) an interview handbook, lines asking over quotes a question catalogue."""
+closures``) an interview handbook, lines asking over quotes a question catalogue, lines answered in
+bold after their question a quiz sheet."""
 
 
 def _quoted_answers(blocks: Sequence[Block]) -> int:
@@ -322,6 +325,13 @@ def _quoted_answers(blocks: Sequence[Block]) -> int:
         and asks_over_a_quote(asked.node.children[0].content.strip())
         for asked, below in itertools.pairwise(blocks)
     )
+
+
+def _answered_on_its_line(block: Block) -> bool:
+    """A paragraph of one line asking and answering on it (``Who wrote Middlemarch? **George Eliot**``)."""
+    node = block.node
+    words = node.children[0].content.strip() if node.type == "paragraph" else ""
+    return bool(words) and "\n" not in words and answered_on_its_line(words) is not None
 
 
 def _asked_heading(block: Block) -> bool:

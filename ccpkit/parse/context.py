@@ -136,6 +136,10 @@ class Context:
     """The file answers its questions in quotes, as question catalogues do (three or more lines that
     ask over a plain quote): each such pair is a card, where an essay's lone question over a quotation
     is rhetoric."""
+    answered_on_lines: bool = False
+    """The file is a quiz sheet of one-line paragraphs, each a question and its answer after it in bold
+    or code (three or more: ``Who wrote Middlemarch? **George Eliot**``): each is a card, where a
+    lecture's lone ``What's next? **Storage.**`` is its own rhetoric."""
     key_elsewhere: Document | None = None
     """A file of the module that holds the answer key of this file's questions (``test-1_key.md`` for
     ``test-1.md``): questions this file leaves unanswered take its entries."""

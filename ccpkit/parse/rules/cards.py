@@ -33,6 +33,7 @@ from ccpkit.parse.rules.terms import (
     about_the_notes,
     announces,
     answered_in_italics,
+    answered_on_its_line,
     defined_term,
     defining_sentence,
     definition_list,
@@ -971,6 +972,10 @@ def _line_cards(
         return
     if (italics := answered_in_italics(paragraph.children[0].content)) is not None:  # `…?` over `*1989*`
         yield _card(ctx, paragraph, section, italics.front, italics.rest, pinned_id(paragraph))
+        return
+    one_line = paragraph.children[0].content.strip()
+    if ctx.answered_on_lines and "\n" not in one_line and (answered := answered_on_its_line(one_line)):
+        yield _card(ctx, paragraph, section, answered.front, answered.rest, pinned_id(paragraph))
         return
     lines = paragraph.children[0].content.split("\n")
     exported = list(itertools.dropwhile(lambda line: _EXPORT_HEADER.match(line) is not None, lines))

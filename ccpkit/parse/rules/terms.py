@@ -636,6 +636,21 @@ def _textbook_definition(sentence: str) -> Term | None:
     return Term(found["name"].strip(), rest[:1].upper() + rest[1:], separated=True)
 
 
+def answered_on_its_line(line: str, *, code: bool = True) -> Term | None:
+    """A question whose answer follows it on its line, set as code (``Which feature tracks sign-ups?``,
+    then ``Funnels`` in backticks, as quizzes hide answers; only with ``code``) or in bold (``What is
+    the capital of Peru? **Lima**``, as quiz sheets mark them): a value or a name, not a sentence, and
+    no answer to a question about what it points at (``What does this print?``)."""
+    coded = _ANSWER_IN_CODE.fullmatch(line.strip()) if code else None
+    if coded and not _POINTS_AT.search(coded["front"]) and _CODED_VALUE.fullmatch(coded["back"]):
+        return Term(coded["front"], coded["back"], separated=True)
+    bolded = _ANSWER_IN_BOLD.fullmatch(line.strip())
+    short = bolded is not None and len(bolded["back"].split()) <= _BOLD_ANSWER_WORDS
+    if bolded and short and not _POINTS_AT.search(bolded["front"]):
+        return Term(bolded["front"], bolded["back"].strip(), separated=True)
+    return None
+
+
 def answered_in_italics(text: str) -> Term | None:
     """A question's line over its answer's, in italics and nothing else (``What year did the Wall
     fall?`` then ``*1989*``), as review sheets set answers apart."""
@@ -770,16 +785,9 @@ def plain_term(
     a thing before a hyphen: ``Duty of care - A legal duty …``."""
     if "://" in line:
         return _linked_term(line, separators, sentence_names=sentence_names)
-    coded = _ANSWER_IN_CODE.fullmatch(line.strip()) if separators == "any" else None
-    if coded and not _POINTS_AT.search(coded["front"]) and _CODED_VALUE.fullmatch(coded["back"]):
-        return Term(coded["front"], coded["back"], separated=True)
-    bolded = _ANSWER_IN_BOLD.fullmatch(line.strip()) if separators != "arrows" else None
-    if (
-        bolded
-        and not _POINTS_AT.search(bolded["front"])
-        and len(bolded["back"].split()) <= _BOLD_ANSWER_WORDS
-    ):
-        return Term(bolded["front"], bolded["back"].strip(), separated=True)
+    answered = answered_on_its_line(line, code=separators == "any") if separators != "arrows" else None
+    if answered is not None:
+        return answered
     line = line.rstrip(" \\")
     hidden = _HIDDEN.sub(lambda code: "x" * len(code[0]), line) if _MAY_HIDE.search(line) else line
     cuts = [cut for cut in _SEPARATORS_OF[separators].finditer(hidden) if _closed(hidden[: cut.start()])]
