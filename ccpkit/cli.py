@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import signal
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -484,17 +485,32 @@ def _run_build(settings: Config, modules: tuple[int, ...], verbosity: Verbosity)
 
 
 class _Ending:
-    """Whether this process ran a build: it may then end without freeing the deck object by object."""
+    """Whether this process ran a build (it may then end without freeing the deck object by object),
+    and whether Ctrl-C cut it short."""
 
     built = False
+    interrupted = False
+
+
+INTERRUPTED = 130
+"""The exit code of a command Ctrl-C cut short (128 + SIGINT, as shells report it), apart from the 1
+of notes with errors."""
+
+
+def _on_interrupt(signum: int, frame: object) -> None:
+    _Ending.interrupted = True
+    raise KeyboardInterrupt
 
 
 def main() -> None:
     """Console-script entry point. A build's process ends as soon as its outputs, ledger and report
     are written: freeing a large deck's millions of objects one by one would add a second or more."""
+    signal.signal(signal.SIGINT, _on_interrupt)
     try:
         cli(prog_name="ccpkit")
     except SystemExit as end:
+        if _Ending.interrupted and end.code == 1:  # click's "Aborted!": Ctrl-C, not the notes' errors
+            end.code = INTERRUPTED
         if not _Ending.built or not isinstance(end.code, int | None):
             raise
         sys.stdout.flush()

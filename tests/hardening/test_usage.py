@@ -4,10 +4,15 @@ are one line and exit 2 (or 1 when the system refuses a write), never a tracebac
 from __future__ import annotations
 
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import NO_SETTINGS, REPO
 from tests.hardening.commands import Commands, assert_clean_exit
 
 CRLF = Path(__file__).parent / "corpus" / "crlf"
@@ -75,3 +80,17 @@ def test_a_course_title_naming_a_deck_with_no_name_is_a_usage_error(commands: Co
     assert_clean_exit(result, 2)
     assert f"error: the course title {title!r} has an empty part between `::`" in result.stderr
     assert not commands.out.exists()
+
+
+def test_ctrl_c_ends_a_build_with_130_not_the_1_of_notes_with_errors(tmp_path: Path) -> None:
+    """Ctrl-C while the cram sheets are laid out: exit 130, as shells report an interrupted command."""
+    notes, out = tmp_path / "notes", tmp_path / "build"
+    shutil.copytree(REPO / "source_notes", notes)
+    command = [sys.executable, "-m", "ccpkit", "--config", str(NO_SETTINGS), "build", "--notes", str(notes)]
+    child = subprocess.Popen([*command, "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not (out / ".ccpkit-cache").is_dir() and time.monotonic() < deadline:  # the build is under way
+        time.sleep(0.01)
+    child.send_signal(signal.SIGINT)
+    _, errors = child.communicate(timeout=60)
+    assert child.returncode == 130 and b"Traceback" not in errors
