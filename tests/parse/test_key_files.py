@@ -144,3 +144,20 @@ def test_files_named_like_keys_at_the_top_that_answer_no_questions_stay_modules(
     for name in ("ssh.md", "ssh-key.md", "01-compute.md", "solutions.md", "networking.md"):
         (tmp_path / name).write_text(f"# {name}\n\n- **Term:** A definition.\n", encoding="utf-8")
     assert len(parse_notes(tmp_path).deck.modules) == 5
+
+
+def test_a_key_file_answers_over_an_option_written_in_bold(tmp_path: Path) -> None:
+    """`D. **Wet chemical**` is emphasis here: the key beside the quiz says C, and C it is."""
+    module = tmp_path / "01-fire"
+    module.mkdir()
+    (module / "quiz.md").write_text(
+        "# Fire safety\n\n1. Which extinguisher suits electrical fires?\n   - A. Water\n   - B. Foam\n"
+        "   - C. CO2\n   - D. **Wet chemical**\n",
+        encoding="utf-8",
+    )
+    (module / "answers.md").write_text("# Answers\n\n1. C\n", encoding="utf-8")
+    parsed = parse_notes(tmp_path)
+    assert _answers(parsed.deck.modules[0]) == {
+        ("01-fire/quiz.md", "Which extinguisher suits electrical fires?"): ("C",)
+    }
+    assert not parsed.problems

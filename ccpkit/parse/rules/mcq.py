@@ -105,6 +105,10 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
         yield from _apply_key_elsewhere(ctx, by_id)
     for answers in worded:
         _answer_in_words(ctx, by_id, answers, section_of(answers))
+    listed_key = any(node.type == "ordered_list" for node in worded)  # a key's list, not read as letters
+    if listed_key or ctx.key_elsewhere is not None:
+        for draft in drafts:
+            _unmarked_in_bold(draft)
     share_scenarios(ctx, drafts)
     share_setups(drafts)
     for draft in drafts:
@@ -265,8 +269,26 @@ def _apply_key_elsewhere(ctx: Context, by_id: Mapping[str, list[Draft]]) -> Iter
 
 
 def _answered(draft: Draft) -> bool:
-    """Whether the question has an answer of any kind yet: a line, words, or a ticked option."""
-    return draft.answer is not None or draft.worded is not None or any(o.checked for o in draft.options)
+    """Whether the question has an answer of any kind yet: a line, words, or a ticked option (one in
+    bold is the weakest mark: a key's entry answers over it)."""
+    return (
+        draft.answer is not None
+        or draft.worded is not None
+        or any(o.checked and not o.bold for o in draft.options)
+    )
+
+
+def _unmarked_in_bold(draft: Draft) -> None:
+    """In a file answered by a key in words or in a file of its own, a question the key left unanswered
+    is not answered by an option in bold either: bold is emphasis as often, and a key that could not
+    be read (an entry in words among letters, notes under one) must not give way to it. It is left
+    without an answer, which is an error at its line."""
+    if (
+        draft.answer is None
+        and draft.worded is None
+        and not any(o.checked and not o.bold for o in draft.options)
+    ):
+        draft.options = [replace(o, checked=None) if o.bold else o for o in draft.options]
 
 
 def _answer_keys(ctx: Context, worded: list[Node]) -> Iterator[KeyEntry]:
@@ -358,6 +380,7 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
             entries = found.get(index, [])
             if not entries and ((key_level and node.type == "ordered_list") or _key_table(node)):
                 worded.append(node)  # maybe answers in words: known once the questions are
+                entries = _lettered_items(ctx, node) if node.type == "ordered_list" else []
             if entries:
                 ctx.claim(node)
                 held = list(entries)
@@ -558,6 +581,23 @@ def _entries(node: Node, *, asked: bool = False) -> list[KeyEntry]:
             # Lines run on below an item (`Question 4: A` right under `3. B`) are entries of their own.
             entries = _entries_of_lines(below, item, [*entries, *found])
     return entries
+
+
+def _lettered_items(ctx: Context, listed: Node) -> list[KeyEntry]:
+    """A key's numbered list that mixes entries with other items (an answer in words, notes nested
+    under an entry, which explain it): the entries of the items whose first line names letters, when
+    they are most of the items. The rest are answers in words, or nothing a key holds."""
+    entries = []
+    for item, label in zip(listed.children, item_numbers(listed), strict=True):
+        first, *notes = item.children or [item]
+        entry = (
+            key_entry(first.children[0].content.split("\n")[0], label, item)
+            if first.type == "paragraph"
+            else None
+        )
+        if entry is not None and entry.answer.letters:
+            entries.append(_explained(entry, "\n\n".join(ctx.doc.written(note).strip() for note in notes)))
+    return entries if 2 * len(entries) > len(listed.children) else []
 
 
 def _only_entries(lines: list[str], node: Node) -> list[KeyEntry]:
