@@ -329,7 +329,9 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
             and not found.get(index)
             and not _question_named(node)
         ):
-            held[-1] = _explained(held[-1], _key_explanation(ctx, node))
+            said, run_on = _entries_run_on(node)  # `Explanation: …` then `2. C` on its next line
+            held[-1] = _explained(held[-1], _key_explanation(ctx, node) if said is None else said)
+            held += run_on
             ctx.claim(node)
             continue
         yield from held
@@ -615,6 +617,21 @@ def _only_entries(lines: list[str], node: Node) -> list[KeyEntry]:
 
 _OPTION_LINE = regex(r"\s*(?:[-*+]\s+|\d+[.)]\s+)?\(?[A-Ha-h][.)]\s")
 """A line that opens with an option's letter (``a) To reclaim memory``, ``- B. Amazon S3``)."""
+
+
+def _entries_run_on(paragraph: Node) -> tuple[str | None, list[KeyEntry]]:
+    """A paragraph explaining a key's entry whose last lines are entries of their own (``2. C`` right
+    under the explanation's line: no blank line, so Markdown runs it on): the explanation's words, its
+    label dropped, and those entries; ``(None, [])`` when no line is one."""
+    if paragraph.type != "paragraph":
+        return None, []
+    lines = paragraph.children[0].content.split("\n")
+    for start in range(1, len(lines)):
+        entries = _entries_of_lines(lines[start:], paragraph, [])
+        if entries and key_entry(lines[start], "", paragraph) is not None:
+            words = "\n".join(lines[:start])
+            return explanation_start(words) or words, entries
+    return None, []
 
 
 def _entries_of_lines(lines: list[str], node: Node, entries: list[KeyEntry]) -> list[KeyEntry]:
