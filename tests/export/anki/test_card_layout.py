@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser
 
-from tests.export.anki.browser import DESKTOP, Client, Sides
+from tests.export.anki.browser import DESKTOP, PHONE, Client, Sides
 
 TABLE_ROW = "05-networking/table/ways-to-connect-to-a-vpc/direct-connect"
 TERM = "05-networking/card/subnet"
@@ -82,3 +82,52 @@ def test_text_keeps_a_readable_column_on_desktop(browser: Browser, quiz: dict[st
         assert width <= 42 * 20 + 1
     finally:
         desktop.close()
+
+
+LONG_NAMES = "05-networking/mcq/which-permission-lets-a-function-read-one-stored-secret"
+
+
+@pytest.mark.parametrize("kind", ["desktop", "droid"])
+@pytest.mark.parametrize("night", [False, True], ids=["light", "night"])
+def test_long_names_in_options_wrap_on_a_phone_and_the_page_never_scrolls_sideways(
+    browser: Browser, quiz: dict[str, Sides], night: bool, kind: str
+) -> None:
+    phone = Client.open(browser, kind, phone=True, night=night)
+    try:
+        for side in (quiz[LONG_NAMES].question, quiz[LONG_NAMES].answer):
+            phone.show(side)
+            if side == quiz[LONG_NAMES].question:  # chosen: the back labels it `your choice`
+                phone.option("kms:DecryptEverythingEverywhereForEveryPrincipalInTheOrganization").tap()
+            seen = phone.page.evaluate(
+                """width => {
+                    const boxes = [...document.querySelectorAll('ol.options .option, ol.options .mark')];
+                    return {page: document.scrollingElement.scrollWidth,
+                            outside: boxes.filter(e => e.getBoundingClientRect().right > width + 0.5).length};
+                }""",
+                PHONE["width"],
+            )
+            assert seen["page"] <= PHONE["width"] and seen["outside"] == 0, seen  # the phone's own width
+    finally:
+        phone.close()
+
+
+@pytest.mark.parametrize("night", [False, True], ids=["light", "night"])
+def test_a_highlight_keeps_the_cards_text_colour_and_code_in_it_stays_readable(
+    browser: Browser, quiz: dict[str, Sides], night: bool
+) -> None:
+    phone = Client.open(browser, "droid", phone=True, night=night)
+    try:
+        phone.show(quiz[LONG_NAMES].answer)
+        colours = phone.page.evaluate(
+            """() => {
+                const mark = document.querySelector('.explanation mark');
+                const code = mark.querySelector('code');
+                const card = getComputedStyle(document.querySelector('.card') || document.body);
+                return {mark: getComputedStyle(mark).color, code: getComputedStyle(code).color,
+                        text: card.color, ground: getComputedStyle(mark).backgroundColor};
+            }"""
+        )
+        assert colours["mark"] == colours["text"] == colours["code"], colours
+        assert colours["ground"] != "rgb(255, 255, 0)", colours  # not the browser's glaring default
+    finally:
+        phone.close()
