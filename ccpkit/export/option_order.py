@@ -30,7 +30,7 @@ def keeps_option_order(mcq: MCQ) -> bool:
 
 def _names_a_label(text: str, labels: list[str]) -> bool:
     """A label standing alone counts; the article "A" only where a letter is plainly meant:
-    "(A)", "A)", "option A", "A and C", "A is wrong"."""
+    "(A)", "A)", "option A", "A and C", "A is wrong", "Not A: …"."""
     for label in labels:
         letter = re.escape(label)
         if label != "A":
@@ -45,6 +45,7 @@ def _names_a_label(text: str, labels: list[str]) -> bool:
             rf"{_EDGE}{letter}\s*(?:,|/|&|\band\b|\bor\b)\s*(?:{others}){_END}",
             rf"{_EDGE}(?:{others})\s*(?:,|/|&|\band\b|\bor\b)\s*{letter}{_END}",
             rf"{_EDGE}{letter}\s+(?:is|was|would be|isn't|is not)\s+{_VERDICT}",
+            rf"\b(?i:not)\s+{letter}\s*[:,;\u2013\u2014]",  # `Not A: that is block storage.`
         )
         if any(re.search(pattern, text) for pattern in article_safe):
             return True

@@ -32,6 +32,8 @@ def question(explanation: str, *options: str) -> MCQ:
         "Not D, which copies data.",
         "A is correct because S3 is object storage.",
         "**B** attaches to one instance.",
+        "Not A: that is block storage.",
+        "Not A, which is block storage.",
     ],
 )
 def test_an_explanation_naming_a_letter_keeps_the_order(explanation: str) -> None:
@@ -46,6 +48,7 @@ def test_an_explanation_naming_a_letter_keeps_the_order(explanation: str) -> Non
         "S3 stores objects in buckets, EBS and EFS do not.",
         "",
         "Plan for an AZ failure: S3 keeps copies across at least three.",
+        "Not a good fit: S3 is no file system.",
     ],
 )
 def test_an_explanation_without_letters_lets_the_card_shuffle(explanation: str) -> None:
