@@ -199,9 +199,10 @@ def _displaced(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry])
     for note in current.values():
         if note.module in modules and note.id not in entries:
             by_answer.setdefault((note.module, note.note_type, note.answer), []).append(note.id)
+    paired = {old for old, _ in pairs}
     for note_id in away:  # renamed, and a new item took its old name: `Pricing` → `EC2 Pricing`
         entry = entries[note_id]
-        if note_id in (old for old, _ in pairs):
+        if note_id in paired:
             continue
         said_as = (current[note_id].module, entry.note_type, entry.answer)
         takers = [new for new in by_answer.get(said_as, ()) if _named_alike(current[new].key, entry.key)]
