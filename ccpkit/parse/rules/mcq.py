@@ -283,11 +283,7 @@ def _unmarked_in_bold(draft: Draft) -> None:
     is not answered by an option in bold either: bold is emphasis as often, and a key that could not
     be read (an entry in words among letters, notes under one) must not give way to it. It is left
     without an answer, which is an error at its line."""
-    if (
-        draft.answer is None
-        and draft.worded is None
-        and not any(o.checked and not o.bold for o in draft.options)
-    ):
+    if not _answered(draft):
         draft.options = [replace(o, checked=None) if o.bold else o for o in draft.options]
 
 
@@ -592,11 +588,8 @@ def _lettered_items(ctx: Context, listed: Node) -> list[KeyEntry]:
     entries = []
     for item, label in zip(listed.children, item_numbers(listed), strict=True):
         first, *notes = item.children or [item]
-        entry = (
-            key_entry(first.children[0].content.split("\n")[0], label, item)
-            if first.type == "paragraph"
-            else None
-        )
+        opening = first.children[0].content.split("\n")[0] if first.type == "paragraph" else ""
+        entry = key_entry(opening, label, item) if opening else None
         if entry is not None and entry.answer.letters:
             entries.append(_explained(entry, "\n\n".join(ctx.doc.written(note).strip() for note in notes)))
     return entries if 2 * len(entries) > len(listed.children) else []
