@@ -131,3 +131,43 @@ def test_a_highlight_keeps_the_cards_text_colour_and_code_in_it_stays_readable(
         assert colours["ground"] != "rgb(255, 255, 0)", colours  # not the browser's glaring default
     finally:
         phone.close()
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two CSS ``rgb(…)`` colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(part) / 255 for part in colour[colour.index("(") + 1 : -1].split(",")[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+SMALL_PRINT = """selector => [...document.querySelectorAll(selector)].map(e => {
+    let ground = e;
+    while (ground && ['rgba(0, 0, 0, 0)', 'transparent'].includes(getComputedStyle(ground).backgroundColor))
+        ground = ground.parentElement;
+    const behind = getComputedStyle(ground || document.body).backgroundColor;
+    return [e.textContent, getComputedStyle(e).color, behind];
+})"""
+
+
+@pytest.mark.parametrize("night", [False, True], ids=["light", "night"])
+def test_a_questions_small_labels_read_at_4_5_to_1_or_more(
+    browser: Browser, quiz: dict[str, Sides], night: bool
+) -> None:
+    """The `Choose 2` pill on the front, and each option's `your choice` or `missed` label on the back."""
+    desktop = Client.open(browser, "desktop", night=night)
+    try:
+        desktop.show(quiz[QUESTION].question)
+        labels = desktop.page.evaluate(SMALL_PRINT, ".choose")
+        desktop.option("Security groups").click()
+        desktop.show(quiz[QUESTION].answer)
+        labels += desktop.page.evaluate(SMALL_PRINT, "ol.options .mark")
+        assert len(labels) >= 3
+        for text, colour, ground in labels:
+            assert contrast(colour, ground) >= 4.5, (text, colour, ground)
+    finally:
+        desktop.close()
