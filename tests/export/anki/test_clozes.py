@@ -282,7 +282,7 @@ def test_on_a_phone_the_hidden_part_stands_out_in_the_accent_colour_light_and_ni
     """Anki wraps a hidden part in ``span.cloze``; our CSS colours it with the mode's accent."""
     card = student.note(EBS).cards()[1]
     phone = Client.open(browser, "droid", phone=True, night=night)
-    accent = "rgb(110, 168, 254)" if night else "rgb(31, 111, 235)"  # --accent in style.css
+    accent = "rgb(110, 168, 254)" if night else "rgb(23, 92, 211)"  # --accent in style.css
     try:
         for html, shown in ((card.question(), "[how many?]"), (card.answer(), "one EC2 instance")):
             phone.show(html)
