@@ -246,7 +246,9 @@ def _merge(
     # an .apkg brought it since the last sync: no edit of theirs; or an older .apkg's text, the later one
     # skipped as the note was touched since (marked, a leech), where no record of what sync wrote tells
     # otherwise (a text typed back to an older one is an edit)
-    imported, sent_before = _as_sent(note, found, wanted)
+    study_fields = note.note_type.study_fields
+    theirs = study_digests(note.note_type, [found.fields.get(name, "") for name in study_fields])
+    imported, sent_before = _as_sent(note, theirs, wanted)
     outdated = before is None and not imported and sent_before
     touched = found.modified != previous and not imported and not outdated
     # older than the ledger: the notes changed after the copy Anki holds (a build never imported)
@@ -256,7 +258,12 @@ def _merge(
     writes: dict[str, str] = {}
     kept: list[str] = []
     conflicts: list[Conflict] = []
-    same_study = _reads_the_same(note, found)
+    # Anki's copy studies as the notes' (options or rows in any order, white space aside): no field of
+    # it to send, and none the student's edit
+    same_study = (
+        all(name in found.fields for name in study_fields)
+        and theirs[0] == (study_digests(note.note_type, [note.field(name) for name in study_fields])[0])
+    )
     for name, text in zip(note.note_type.fields, note.fields, strict=True):
         if name not in found.fields:  # renamed or removed in Anki: added back, it holds nothing yet
             writes[name] = text
@@ -284,25 +291,12 @@ def _merge(
     return update, tuple(kept), conflicts
 
 
-def _reads_the_same(note: AnkiNote, found: FoundNote) -> bool:
-    """Whether Anki's copy of the note studies as the notes' does (``study_digests``: options or rows
-    in any order, white space aside): no field of it to send, and none the student's edit."""
-    fields = note.note_type.study_fields
-    if any(name not in found.fields for name in fields):
-        return False
-    theirs = study_digests(note.note_type, [found.fields[name] for name in fields])
-    return theirs[0] == study_digests(note.note_type, [note.field(name) for name in fields])[0]
-
-
-def _as_sent(note: AnkiNote, found: FoundNote, wanted: Wanted) -> tuple[bool, bool]:
-    """Whether Anki's copy of the note holds the study text the ledger says was last sent, and whether
-    it holds one the ledger says was sent before the last (``Entry.superseded``)."""
+def _as_sent(note: AnkiNote, theirs: Sequence[str], wanted: Wanted) -> tuple[bool, bool]:
+    """Whether Anki's copy of the note, its study text digested as ``theirs`` (``study_digests``), holds
+    the text the ledger says was last sent, and whether one it says was sent before the last
+    (``Entry.superseded``)."""
     sent, earlier = wanted.sent.get(note.id), wanted.superseded.get(note.id, ())
-    if sent is None and not earlier:
-        return False, False
-    texts = [found.fields.get(name, "") for name in note.note_type.study_fields]
-    digests = study_digests(note.note_type, texts)
-    return sent is not None and sent in digests, not set(earlier).isdisjoint(digests)
+    return sent is not None and sent in theirs, not set(earlier).isdisjoint(theirs)
 
 
 def _decide(
