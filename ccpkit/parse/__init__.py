@@ -330,8 +330,7 @@ def _quoted_answers(blocks: Sequence[Block]) -> int:
 def _answered_on_its_line(block: Block) -> bool:
     """A paragraph of one line asking and answering on it (``Who wrote Middlemarch? **George Eliot**``)."""
     node = block.node
-    words = node.children[0].content.strip() if node.type == "paragraph" else ""
-    return bool(words) and "\n" not in words and answered_on_its_line(words) is not None
+    return node.type == "paragraph" and answered_on_its_line(node.children[0].content) is not None
 
 
 def _asked_heading(block: Block) -> bool:

@@ -973,8 +973,7 @@ def _line_cards(
     if (italics := answered_in_italics(paragraph.children[0].content)) is not None:  # `…?` over `*1989*`
         yield _card(ctx, paragraph, section, italics.front, italics.rest, pinned_id(paragraph))
         return
-    one_line = paragraph.children[0].content.strip()
-    if ctx.answered_on_lines and "\n" not in one_line and (answered := answered_on_its_line(one_line)):
+    if ctx.answered_on_lines and (answered := answered_on_its_line(paragraph.children[0].content)):
         yield _card(ctx, paragraph, section, answered.front, answered.rest, pinned_id(paragraph))
         return
     lines = paragraph.children[0].content.split("\n")

@@ -640,7 +640,10 @@ def answered_on_its_line(line: str, *, code: bool = True) -> Term | None:
     """A question whose answer follows it on its line, set as code (``Which feature tracks sign-ups?``,
     then ``Funnels`` in backticks, as quizzes hide answers; only with ``code``) or in bold (``What is
     the capital of Peru? **Lima**``, as quiz sheets mark them): a value or a name, not a sentence, and
-    no answer to a question about what it points at (``What does this print?``)."""
+    no answer to a question about what it points at (``What does this print?``); text of several lines
+    is none."""
+    if "\n" in line.strip():
+        return None
     coded = _ANSWER_IN_CODE.fullmatch(line.strip()) if code else None
     if coded and not _POINTS_AT.search(coded["front"]) and _CODED_VALUE.fullmatch(coded["back"]):
         return Term(coded["front"], coded["back"], separated=True)
