@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import PurePosixPath
@@ -730,6 +730,13 @@ def _blanked(found: re.Match[str]) -> str:
     words = (found["words"] or "").strip()
     one_word = found["words"] is not None and " " not in words and not words.isdigit()
     return found[0] if found[1] or one_word else "\n" * found[0].count("\n")
+
+
+def nodes_below(blocks: Sequence[Block], index: int) -> list[Node]:
+    """The nodes of the blocks after ``blocks[index]`` up to the next heading: what it heads, or what
+    follows it in its section."""
+    below = itertools.takewhile(lambda block: block.node.type != "heading", blocks[index + 1 :])
+    return [block.node for block in below]
 
 
 def heading_level(heading: Node | None) -> int:

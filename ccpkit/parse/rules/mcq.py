@@ -13,7 +13,7 @@ from ccpkit.item_ids import HTML_TAG
 from ccpkit.model import MCQ, Item, Option
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, closes_details, hidden_markdown
-from ccpkit.parse.document import Block, heading_level, heading_text
+from ccpkit.parse.document import Block, heading_level, heading_text, nodes_below
 from ccpkit.parse.rules.answers import (
     ANSWER_COLUMN,
     Answer,
@@ -298,8 +298,7 @@ def _answer_keys(ctx: Context, worded: list[Node]) -> Iterator[KeyEntry]:
     blocks = ctx.doc.blocks
     answering = {id(entry.node) for entry in entries} | {id(node) for node in worded}
     for index in titles:
-        below = itertools.takewhile(lambda block: block.node.type != "heading", blocks[index + 1 :])
-        if not any(id(inner) in answering for block in below for inner in block.node.walk()):
+        if not any(id(inner) in answering for node in nodes_below(blocks, index) for inner in node.walk()):
             ctx.give_back([id(blocks[index].node)])
     yield from entries
 

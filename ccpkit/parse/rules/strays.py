@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
-from ccpkit.parse.document import LISTS, Block, heading_level, heading_text
+from ccpkit.parse.document import LISTS, Block, heading_level, heading_text, nodes_below
 from ccpkit.parse.rules.answers import answer_in_details, answer_line, glued_words, numbers_a_question, plain
 from ccpkit.parse.rules.options import asks
 from ccpkit.parse.rules.questions import block_words, counts_the_list
@@ -76,9 +76,7 @@ def _unanswered_headings(ctx: Context, blocks: Sequence[Block]) -> Iterator[Prob
         asked = plain(heading_text(heading)).rstrip("*_ ")
         if not asked.endswith(("?", "\uff1f")) or numbers_a_question(heading_text(heading)):
             continue  # a `Question N` heading has a warning of its own
-        section = [
-            b.node for b in itertools.takewhile(lambda b: b.node.type != "heading", blocks[index + 1 :])
-        ]
+        section = nodes_below(blocks, index)
         taken = any(ctx.is_claimed(inner) for node in section for inner in node.walk())
         answered = any(map(_holds_answer, section))  # an answer line left has a warning of its own
         if section and len(section) <= _SHORT_SECTION and not taken and not answered:
