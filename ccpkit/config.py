@@ -68,12 +68,15 @@ def _text(value: Any) -> bool:
     return isinstance(value, str) and value.strip() != ""
 
 
+def names_every_deck(name: str) -> bool:
+    """Whether each part of an Anki deck name between ``::`` (which nests decks) has a name: ``AWS::``
+    would make a deck with none."""
+    return all(part.strip() for part in name.split("::"))
+
+
 _EXPECTED: dict[str, Expected] = {
     "title": Expected(_text, "a non-empty string"),
-    "deck": Expected(
-        lambda v: _text(v) and all(part.strip() for part in v.split("::")),
-        "a deck name, each part between `::` named",
-    ),
+    "deck": Expected(lambda v: _text(v) and names_every_deck(v), "a deck name, each part between `::` named"),
     "notes": Expected(_text, "a folder path"),
     "out": Expected(_text, "a folder path"),
     "templates": Expected(_text, "a folder path"),

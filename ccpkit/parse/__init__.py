@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ccpkit.config import names_every_deck
 from ccpkit.digest import digest
 from ccpkit.errors import NoNotesError, Problem, UsageError
 from ccpkit.model import Deck, Item, Module, Passage, Picture, SourceLocation
@@ -125,7 +126,7 @@ def check_title(title: str | None) -> None:
     empty part between Anki's ``::`` (``::``, ``AWS::``): it would name a deck with no name."""
     if title is not None and not title.strip():
         raise UsageError("the course title is empty: pass --title TEXT or set [course] title in ccpkit.toml")
-    if title is not None and any(not part.strip() for part in title.split("::")):
+    if title is not None and not names_every_deck(title):
         raise UsageError(
             f"the course title {title!r} has an empty part between `::` (which nests Anki decks): "
             "name every part (`AWS::Cloud Practitioner`) or leave out the `::`"
