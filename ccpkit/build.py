@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any
 
 from ccpkit.config import FORMATS, LEDGER_NAME
 from ccpkit.digest import content_digest, digest
-from ccpkit.errors import UsageError
 from ccpkit.export import Exported, ExportOptions, Settled, joined
 from ccpkit.progress import Progress
 from ccpkit.report import BuildReport, OutputFiles, format_counts, format_total
+from ccpkit.scope import only_modules, require_outside
 from ccpkit.stamps import Stamp, Stamps
 from ccpkit.store import FOLDER_NAME, Store, pickled
 from ccpkit.templates import template_roots
@@ -38,8 +38,6 @@ if TYPE_CHECKING:  # and imported where used: a build with nothing to do never l
     from ccpkit.ledger import Ledger, Reconciliation
     from ccpkit.model import Deck, Module
     from ccpkit.parse import Findings, Parsed
-
-DEFAULT_FORMATS = FORMATS
 
 _SHARED_WEIGHT = 1_000
 """From about a thousand items' worth of light work on, sharing it with the helpers repays starting them."""
@@ -76,7 +74,7 @@ def build(
     notes: Path,
     out: Path,
     *,
-    formats: Sequence[str] = DEFAULT_FORMATS,
+    formats: Sequence[str] = FORMATS,
     options: ExportOptions,
     title: str | None = None,
     highlight_clozes: bool = True,
@@ -466,22 +464,3 @@ def _write(
 def _with_ledger(sources: str, notes: Path, stamps: Stamps) -> str:
     """The build's input digest: the sources and the ledger as it is now (a build may rewrite it)."""
     return digest(sources, stamps.digest_files([notes / LEDGER_NAME]))
-
-
-def require_outside(notes: Path, out: Path) -> None:
-    """An output folder inside the notes folder would be read back as notes: a usage error."""
-    if out.resolve().is_relative_to(notes.resolve()):
-        raise UsageError(f"output folder {out} is inside the notes folder {notes}: choose one outside it")
-
-
-def only_modules(deck: Deck, numbers: Sequence[int]) -> Deck:
-    """The deck limited to the given module numbers; an unknown number is a usage error."""
-    if not numbers:
-        return deck
-    known = {module.number for module in deck.modules}
-    unknown = sorted(set(numbers) - known)
-    if unknown:
-        raise UsageError(
-            f"no module numbered {unknown[0]}; the notes have {', '.join(map(str, sorted(known)))}"
-        )
-    return replace(deck, modules=tuple(m for m in deck.modules if m.number in numbers))

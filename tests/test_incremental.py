@@ -12,8 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from ccpkit import digest, stamps
-from ccpkit.build import DEFAULT_FORMATS, build
+from ccpkit.build import build
 from ccpkit.cli import cli
+from ccpkit.config import FORMATS
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions
 from ccpkit.export.anki.identities import settle_identities
@@ -50,7 +51,7 @@ def build_all(notes: Path, out: Path, at: int = 1_700_000_000) -> BuildReport:
     return build(
         notes,
         out,
-        formats=DEFAULT_FORMATS,
+        formats=FORMATS,
         options=ExportOptions(templates=REPO / "templates"),
         title="One title for every folder",
         clock=lambda: at,
@@ -84,7 +85,7 @@ def test_an_edit_is_built_in_a_notes_folder_whose_name_starts_with_a_dot(tmp_pat
 
 def test_editing_one_module_remakes_only_its_parts_and_what_reads_every_module(notes: Path) -> None:
     first = build_all(notes, notes.parent / "build")
-    assert {name.split()[0] for name in first.remade} == {"parse", *DEFAULT_FORMATS}
+    assert {name.split()[0] for name in first.remade} == {"parse", *FORMATS}
     add_to_explanation(notes)  # a question's explanation: its module, the course and the exam
     again = build_all(notes, notes.parent / "build")
     assert sorted(again.remade) == [

@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from types import ModuleType
 from typing import Any
 
-from ccpkit.build import keep_ledger, only_modules, require_outside
+from ccpkit.build import keep_ledger
 from ccpkit.cloze_syntax import GONE, hidden_parts
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions, Output
@@ -41,6 +41,7 @@ from ccpkit.ledger.scope import require_named
 from ccpkit.parse import Parsed, parse_notes
 from ccpkit.progress import Progress
 from ccpkit.report import format_counts
+from ccpkit.scope import only_modules, require_outside
 from ccpkit.stamps import Stamps
 from ccpkit.store import FOLDER_NAME
 from ccpkit.sync.conflicts import conflicts_markdown

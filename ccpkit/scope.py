@@ -1,0 +1,30 @@
+"""What a build or a sync is asked to cover: some of the modules, from a notes folder into an output
+folder apart from it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from ccpkit.errors import UsageError
+from ccpkit.model import Deck
+
+
+def require_outside(notes: Path, out: Path) -> None:
+    """An output folder inside the notes folder would be read back as notes: a usage error."""
+    if out.resolve().is_relative_to(notes.resolve()):
+        raise UsageError(f"output folder {out} is inside the notes folder {notes}: choose one outside it")
+
+
+def only_modules(deck: Deck, numbers: Sequence[int]) -> Deck:
+    """The deck limited to the given module numbers; an unknown number is a usage error."""
+    if not numbers:
+        return deck
+    known = {module.number for module in deck.modules}
+    unknown = sorted(set(numbers) - known)
+    if unknown:
+        raise UsageError(
+            f"no module numbered {unknown[0]}; the notes have {', '.join(map(str, sorted(known)))}"
+        )
+    return replace(deck, modules=tuple(m for m in deck.modules if m.number in numbers))
