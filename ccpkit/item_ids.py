@@ -5,8 +5,11 @@ What Anki knows a note by (its GUID) is settled from the ledger in ``ccpkit.expo
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from functools import lru_cache
+from pathlib import PurePosixPath
+from urllib.parse import unquote
 
 from ccpkit.model import Kind
 from ccpkit.regex import regex
@@ -21,6 +24,8 @@ the words it shows (the page it points to is in the author's vault, not in the d
 HTML_TAG = regex(r"</?(?P<name>[A-Za-z][\w-]*)(?:\s[^>]*)?/?>")
 """An HTML tag (``<br/>``, ``<summary markdown="span">``), not an autolink (``<https://…>``). In a key,
 ``<b>S3</b>`` is known as S3, and a tag parts words as a space does (``storage<br>classes``)."""
+_UNNAMED_PICTURE = regex(r"!\[\s*\]\(\s*(?:<(?P<angled>[^<>\n]*)>|(?P<path>[^\s()]*))[^)]*\)")
+"""A picture with no alt text (``![](img/red.png)``): known by its file's name, the only name it has."""
 MAX_SLUG = 80
 """Slugs are cut here (at a word boundary) so ids stay readable; long stems are still distinct."""
 
@@ -29,7 +34,8 @@ MAX_SLUG = 80
 def slug(text: str, limit: int | None = MAX_SLUG) -> str:
     """Lower-case ASCII words joined by ``-``: ``"**EC2** (Elastic…)"`` → ``"ec2-elastic"``, cut at
     ``limit`` characters (``None``: whole); ``x-`` and a digest for words in another script."""
-    plain = _MARKUP.sub("", HTML_TAG.sub(" ", text) if "<" in text else text)
+    named = _UNNAMED_PICTURE.sub(_file_words, text) if "![" in text else text
+    plain = _MARKUP.sub("", HTML_TAG.sub(" ", named) if "<" in named else named)
     plain = WIKILINK.sub(r"\g<shown>", plain) if "[[" in plain else plain
     ascii_text = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
     words = _NOT_WORD.sub("-", ascii_text.lower()).strip("-")
@@ -38,13 +44,17 @@ def slug(text: str, limit: int | None = MAX_SLUG) -> str:
     return words or _unspelled(plain)
 
 
+def _file_words(picture: re.Match[str]) -> str:
+    """A picture with no alt text as the words of its file's name (``img/red-light.png``: ``red-light``)."""
+    return f" {PurePosixPath(unquote(picture['angled'] or picture['path'])).stem} "
+
+
 def _unspelled(text: str) -> str:
-    """The slug of words with no Latin letters (``собака``, ``你好``): ``x`` and a digest of the words,
-    so that each has its own id (and keeps it wherever it moves), as ids must stay ASCII."""
+    """The slug of words with no Latin letters (``собака``, ``你好``) or of signs alone (``&&``): ``x``
+    and a digest of them, so that each has its own id (and keeps it wherever it moves), as ids must stay
+    ASCII; ``x`` alone for nothing at all."""
     words = " ".join(unicodedata.normalize("NFC", text).casefold().split())
-    if not any(character.isalnum() for character in words):
-        return "x"
-    return "x-" + hashlib.blake2b(words.encode(), digest_size=5).hexdigest()
+    return "x-" + hashlib.blake2b(words.encode(), digest_size=5).hexdigest() if words else "x"
 
 
 def item_id(module_slug: str, kind: Kind, key: str) -> str:

@@ -30,8 +30,23 @@ def test_html_tags_in_a_key_are_no_words_of_its_id() -> None:
     assert slug("a < b and c > d") == "a-b-and-c-d"
 
 
-def test_slug_of_symbols_only_is_not_empty() -> None:
-    assert slug("🎯 →") == "x"
+def test_signs_without_words_each_get_a_slug_of_their_own() -> None:
+    """Operators as terms (``&&``, ``||``) must not share one id, nor be told apart by position: a
+    term removed would hand its history to the next one."""
+    signs = ["&&", "||", ";", "🎯 →", "$+$", "`==`"]
+    slugs = [slug(sign) for sign in signs]
+    assert len(set(slugs)) == len(signs)
+    assert all(found.startswith("x-") and found.isascii() for found in slugs)
+    assert slug("**`&&`**") == slug("&&")
+    assert slug("") == "x"
+
+
+def test_a_picture_without_alt_text_is_known_by_its_file_name() -> None:
+    """A picture-only row label or a question about a picture has no other name."""
+    assert slug("![](img/red.png)") == "red"
+    assert slug("![](<my pictures/red light.png>)") == slug("![ ](red%20light.png 'Red')") == "red-light"
+    assert slug("Which colour is this? ![](img/red.png)") == "which-colour-is-this-red"
+    assert slug("![Stop](img/red.png)") == "stop"  # alt text names it: the file may move or be renamed
 
 
 def test_words_in_another_script_each_get_an_ascii_slug_of_their_own() -> None:

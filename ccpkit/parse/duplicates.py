@@ -160,8 +160,10 @@ def _derived(item: Item) -> bool:
 def _distinct_id(item: Item, first: Item, taken: dict[str, Item]) -> str:
     """The first free id of: a digest of the whole key (when its slug was cut at 80 characters), the
     headings around the item (innermost first), a card's lead-in, its part — each only where it is not
-    ``first``'s too, as it would tell nothing apart — then ``-2``, ``-3`` … The item seen first keeps
-    the plain id, so ids already in use (and their review history in Anki) never move."""
+    ``first``'s too, as it would tell nothing apart — a digest of the whole key when it differs from
+    ``first``'s in what the slug leaves out (``C++`` and ``C``, pictures alike in alt text), then
+    ``-2``, ``-3`` … (its position: for keys written alike). The item seen first keeps the plain id,
+    so ids already in use (and their review history in Anki) never move."""
     base = item.id
     for suffix in _suffixes(item, first):
         candidate = f"{base}-{suffix}"
@@ -180,6 +182,8 @@ def _suffixes(item: Item, first: Item) -> Iterator[str]:
     for text in _place_texts(item):
         if text and slug(text) != own and slug(text) not in shared:
             yield slug(text)
+    if full != " ".join(key_of(first).split()):  # told apart by signs alone (C, C++) or by a picture
+        yield hashlib.sha256(full.encode()).hexdigest()[:8]
     number = 2
     while True:
         yield str(number)

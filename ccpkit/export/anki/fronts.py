@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ccpkit.errors import Problem
-from ccpkit.markup import to_text
+from ccpkit.markup import picture_names, to_text
 from ccpkit.model import Card, Module
 
 QUALIFIER = " \N{MIDDLE DOT} "
@@ -83,8 +83,10 @@ QUALIFIERS: tuple[Callable[[Module, Card], str], ...] = (
 
 
 def _plain(markdown: str) -> str:
-    """What a student reads: the text, case and spacing aside."""
-    return " ".join(to_text(markdown).split()).casefold()
+    """What a student reads: the text, case and spacing aside, and the pictures it shows (one question
+    asked of several pictures reads apart by them)."""
+    text = " ".join(to_text(markdown).split()).casefold()
+    return f"{text} {' '.join(picture_names(markdown))}" if "![" in markdown else text
 
 
 def distinct_fronts(fronts: Sequence[Front]) -> list[str]:

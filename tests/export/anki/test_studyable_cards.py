@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from PIL import Image
 
 from ccpkit.cli import cli
 from ccpkit.export import ExportOptions
@@ -462,3 +463,21 @@ def test_rows_a_dash_would_name_alike_are_named_by_the_column_after_it() -> None
         f"Anticoagulant{ANGLE}warfarin",
         f"Anticoagulant{ANGLE}heparin",
     ]
+
+
+def test_fronts_alike_in_words_but_showing_other_pictures_read_apart(tmp_path: Path) -> None:
+    """An image-recognition deck asks one question of many pictures: each front reads apart by its
+    picture, so none is qualified, and check warns of none."""
+    module = tmp_path / "notes" / "01-flags"
+    (module / "img").mkdir(parents=True)
+    for name, colour in (("red", (200, 0, 0)), ("green", (0, 160, 0)), ("blue", (0, 0, 200))):
+        Image.new("RGB", (20, 20), colour).save(module / "img" / f"{name}.png")
+    names = ("red", "green", "blue")
+    cards = "".join(f"Q: Which colour is this? ![](img/{name}.png)\nA: {name}\n\n" for name in names)
+    (module / "notes.md").write_text(f"# Flags\n\n{cards}")
+    result = CliRunner().invoke(cli, ["check", "--notes", str(tmp_path / "notes")])
+    assert result.exit_code == 0, result.output
+    assert "reads the same" not in result.output
+    notes = anki_notes(parse_notes(tmp_path / "notes").deck)
+    assert all(note.field("Term").startswith("Which colour is this? <img") for note in notes)
+    assert len(notes) == 3
