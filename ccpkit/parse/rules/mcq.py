@@ -44,6 +44,7 @@ from ccpkit.parse.rules.options import (
     named_option,
     named_with_reason,
     spelled_letters,
+    unstressed,
     with_named_options,
 )
 from ccpkit.parse.rules.question_tables import question_columns, table_questions
@@ -870,6 +871,7 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
         )
         yield Problem(ctx.at(draft.answer_node or draft.start), message, "warning")
     yield from _choose_warning(ctx, draft, len(letters))
+    draft.options = unstressed(draft.options, letters)
     yield ctx.build(draft.start, lambda: _mcq(ctx, draft, letters))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import string
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 
 from ccpkit.parse.document import LISTS, Document
@@ -1218,3 +1218,27 @@ def _ends_options(line: str) -> bool:
     if len(line.split()) <= 3 and bare_label(f"{plain(line).rstrip(':')}:"):
         return True  # `- Answer` over its letter nested under it, as outliners write a block's children
     return plain(line).lower().startswith(("note:", "hint:", "tip:", "reference:"))
+
+
+_STRESSED = regex(
+    r"(?P<mark>\*\*|__|\*|_|==)(?=[^\s*_=])(?P<inner>(?:(?!(?P=mark)).)+)(?<![\s*_=])(?P=mark)"
+    r"|\*\*(?P<opened>[^*]+)|(?P<closed>[^*]+)\*\*"
+)
+"""An option's text wholly in bold, italics or highlighted (not ``===, !==``), or only opened or closed in
+bold (``Demand**``, where ``**B) Demand** ✅`` lost its letter and tick): its words as ``inner``,
+``opened`` or ``closed``."""
+
+
+def unstressed(options: Sequence[DraftOption], letters: Collection[str]) -> list[DraftOption]:
+    """The options, the emphasis taken from the right ones where it marks exactly them (``- [x] **Street
+    lighting**``, ``**B) Demand** ✅``): a second mark of the answer, which would give it away on the
+    front. Emphasis the wrong options share is the notes' own, and stays."""
+    stressed = {o.label: found for o in options if (found := _STRESSED.fullmatch(o.text.strip())) is not None}
+    if not stressed or set(stressed) != set(letters) or len(stressed) == len(options):
+        return list(options)
+    return [
+        replace(o, text=next(words for words in found.group("inner", "opened", "closed") if words))
+        if (found := stressed.get(o.label)) is not None
+        else o
+        for o in options
+    ]
