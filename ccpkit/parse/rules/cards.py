@@ -43,6 +43,7 @@ from ccpkit.parse.rules.terms import (
     keeps_a_record,
     line_term,
     names_a_thing,
+    only_asides,
     opening_definition,
     plain_term,
     run_in_term,
@@ -572,10 +573,27 @@ def _heading_card(
         front = _heading_front(section[-1])
     first = next(index for index, (kind, _) in enumerate(described) if kind == "label")
     above = described[:first]
+    if all(map(only_asides, labels)) and not any(
+        kind == "prose" and _says_what(front, t) for kind, t in above
+    ):
+        return  # `Remember: …` under `## Key events`: an aside to notes that say what no thing is
     defined = [text for _, text in above] if sum(kind == "prose" for kind, _ in above) <= _DEFINING else []
     if not defined and len(labels) == 1:  # `Definition: Emulates a machine.` alone: its label says nothing
         labels[0] = _DEFINITION_LABEL.sub("", labels[0], count=1)
     yield _card(ctx, heading, section, front, "\n\n".join([*defined, _join(labels)]), pinned_id(heading))
+
+
+def _says_what(front: str, prose: str) -> bool:
+    """Whether ``prose`` opens by saying what the heading's ``front`` names is (``A dedicated host is …``
+    under ``Dedicated hosts``)."""
+    named = _ARTICLE.sub("", front.lower(), count=1).rstrip("s")
+    opening = _ARTICLE.sub("", _EMPHASIS.sub("", prose).lower(), count=1)
+    return bool(named) and opening.startswith(named) and _IS.match(opening, len(named)) is not None
+
+
+_ARTICLE = regex(r"^(?:an?|the)\s+")
+_EMPHASIS = regex(r"[*_`]")
+_IS = regex(r"s?(?:\s*\([^)]*\))?\s+(?:is|are|was|were|means|refers\s+to)\b")
 
 
 def _defined_by(ctx: Context, heading: Node, section: tuple[str, ...]) -> str:

@@ -35,6 +35,20 @@ LABELS = frozenset(
     }
 )  # fmt: skip
 """Attribute labels: they describe their parent (the bullet or heading above), never a card alone."""
+ASIDES = frozenset(
+    {
+        "caution", "caveat", "common mistake", "common mistakes", "exam note", "exam tip", "exam tips",
+        "exam trap", "example", "examples", "fyi", "gotcha", "gotchas", "heads up", "hint", "important",
+        "in a nutshell", "in short", "key point", "key points", "key takeaway", "key takeaways",
+        "memory trick", "mnemonic", "note", "notes", "pro tip", "remember", "summary", "takeaway", "tip",
+        "tips", "tl;dr", "tldr", "warning", "watch out",
+        "remarque", "attention", "exemple", "astuce", "résumé", "à retenir", "nota", "atención", "ejemplo",
+        "consejo", "resumen", "observación", "importante", "atenção", "exemplo", "dica", "observação",
+        "attenzione", "esempio", "hinweis", "achtung", "beispiel", "tipp", "anmerkung", "merke",
+    }
+)  # fmt: skip
+"""Labels of an aside (``Tip:``, ``Remember:``, ``Summary:``): they add to what the notes say of a thing,
+but never say what it is, so they alone make no heading a card."""
 NAMES_TOO = frozenset(
     {"action", "feature", "flow", "function", "impact", "result", "scope", "solution", "type"}
 )
@@ -231,6 +245,20 @@ def is_label(text: str) -> bool:
     """Whether ``text`` (a term, without its colon) is an attribute label such as ``Use Case`` (or
     ``Pro-Tip``: a hyphen joins its words as a space does)."""
     return text.strip().strip(":").strip().lower().replace("-", " ") in LABELS
+
+
+_LABEL_HEAD = regex(
+    r"^[ \t]*(?:[-*+][ \t]+)?[^\w*_]*(?:\*\*|__)?(?P<name>[^:*_\n]+?)(?:\*\*|__)?[ \t]*:", re.M
+)
+
+
+def only_asides(labelled: str) -> bool:
+    """Whether every label of ``labelled`` (a label paragraph, or a list of label items, as written)
+    is an aside's."""
+    names = [found["name"] for found in _LABEL_HEAD.finditer(labelled)]
+    return bool(names) and all(
+        is_label(name) and name.strip().lower().replace("-", " ") in ASIDES for name in names
+    )
 
 
 def split_term(inline: Node) -> Term | None:
