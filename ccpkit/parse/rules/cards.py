@@ -294,7 +294,7 @@ def _list_cards(
     terms, named = _with_sentence_names(
         items,
         lambda item, sentence_names: _item_term(
-            item, plain=True, titled=titled, sentence_names=sentence_names
+            item, plain=True, titled=titled, sentence_names=sentence_names or titled
         ),
     )
     read = {id(item): term for item, term in zip(items, terms, strict=True)}
@@ -316,7 +316,7 @@ def _list_cards(
             if plain and id(item) in read:
                 term = read[id(item)]  # as the glossary's vote read it
             else:
-                term = _item_term(item, plain=plain, titled=titled, sentence_names=named)
+                term = _item_term(item, plain=plain, titled=titled, sentence_names=named or titled)
             term = term or (defined.get(id(item)) if glossary else None)
         labelled = _is_label(term) and not named_too  # a glossary's one `**Function**`, a titled one's `Goal`
         if pending is not None and (labelled or (term is None and pending.bare)):
@@ -1205,11 +1205,12 @@ _KINDS_TITLE = regex(r"(?i)(?:the\s+)?(?:\w+\s+)?(?:types|kinds|categories|class
 
 
 _SUBTITLED = (
-    r"(?i)(?:[^\n]{{1,60}}?(?:\s[-\u2013\u2014|]|:)\s+|(?:[\w-]+\s+){{1,2}}(?=glossary))?(?:{})"
+    r"(?i)(?:[^\n]{{1,60}}?(?:\s[-\u2013\u2014|]|:)\s+"
+    r"|(?:[\w-]+\s+){{1,2}}(?=glossary|vocabulary|terminology))?(?:{})"
     r"(?:\s*[-\u2013\u2014:|]\s[^\n]{{1,60}})?"
 )
 """A title and nothing more, but a subject set off before or after it (``Glossary — Microeconomics``,
-``Chapter 3: Key terms``) or naming the glossary (``Microeconomics glossary``)."""
+``Chapter 3: Key terms``) or naming the glossary (``Microeconomics glossary``, ``Spanish vocabulary``)."""
 _GLOSSARY_TITLE = regex(
     _SUBTITLED.format(
         r"glossary|key\s+terms?|terms|terminology|definitions?|vocabulary|key\s+concepts?|terms\s+to\s+know"

@@ -1027,8 +1027,10 @@ _NAME_JOINERS = frozenset({"of", "and"})
 
 def _names_before_hyphen(front: str, written: str, rest: str, *, sentence_names: bool) -> bool:
     """``front`` (``written`` with its italics) names a thing before a spaced hyphen: it is in italics,
-    or ``names_a_thing`` with no small words but those of ``_NAME_JOINERS``. With ``sentence_names``,
-    a few words in sentence case or with a title's small words (``Duty of care``, ``Failure to
+    or ``names_a_thing`` with no small words but those of ``_NAME_JOINERS``. With ``sentence_names``
+    (beside names written as such, or under a glossary's title), a few words in lower case over a short
+    meaning name one (``trophic level - a step in a food chain``, ``el perro - the dog``); a few words
+    in sentence case or with a title's small words (``Duty of care``, ``Failure to
     Appear``) name one too, over a definition ``rest`` that opens as a sentence does (a minute's or a
     retrospective's ``Move the standup - to ten thirty`` does not) or a year (``Texas annexation -
     1845``, as a timeline dates it)."""
@@ -1036,12 +1038,24 @@ def _names_before_hyphen(front: str, written: str, rest: str, *, sentence_names:
     joined = {word for word in words[1:] if word.islower()} <= _NAME_JOINERS
     if names_a_thing(front, small=joined) or _EMPHASISED.fullmatch(written) is not None:
         return True
+    lower_case = all(word.isalpha() and word.islower() for word in words)
+    if sentence_names and lower_case and len(words) <= _DASHED_WORDS:
+        return _glosses(rest)  # `el perro - the dog` in a vocabulary, `trophic level - a step in …`
     opens = rest[:1].isupper() or _LOWER_ARTICLE.match(rest) is not None  # `a measure of …` too
     defined = opens and len(rest.split()) >= _DEFINED_WORDS
     if not sentence_names or len(words) > _DASHED_WORDS or not (defined or _YEAR.match(rest)):
         return False
     sentence_case = words[0][:1].isupper() and all(word.isalpha() and word.islower() for word in words[1:])
     return sentence_case or names_a_thing(front, small=True)
+
+
+def _glosses(rest: str) -> bool:
+    """Whether ``rest`` reads as a vocabulary's or a glossary's meaning after a name in lower case: a
+    few words in lower case, with no sentence's end in them."""
+    return rest[:1].islower() and len(rest.split()) <= _GLOSS_WORDS and not _SENTENCE_END.search(rest)
+
+
+_SENTENCE_END = regex(r"[.!?;]\s")
 
 
 def names_a_thing(words: str, *, small: bool = False) -> bool:
