@@ -1020,8 +1020,17 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
     more = _explanation_after(ctx, blocks[taken:])
     ctx.claim(*blocks[:taken], *more)
     back = "\n\n".join([pair.back, *(ctx.doc.written(node).strip() for node in more)])
-    front = _TASK_LABEL.sub("", _unnumbered(_QUESTION_LABEL.sub("", pair.front)))
+    asked = _NUMBER_TAG_LINE.sub("", pair.front, count=1)
+    front = _TASK_LABEL.sub("", _unnumbered(_QUESTION_LABEL.sub("", asked)))
     return taken - 1 + len(more), _Pair(unbolded(front), back)
+
+
+_NUMBER_TAG_LINE = regex(
+    r"(?i)\A[ \t]*(?:\*\*|__)?(?:#|(?:card|flashcard|question|q|item)[ \t]*#?)[ \t]*\d+[a-z]?"
+    r"(?:\*\*|__)?[ \t]*[:.)]?(?:\*\*|__)?[ \t]*\n(?=\S)"
+)
+"""A line that only numbers the card below it (``**Card 1**``, ``Question 2``, ``**Q3**``, ``#4``), as
+generated sets write them: no part of the question."""
 
 
 _REMARKED = regex(rf"^(?P<asked>.*[?\uff1f](?:\*\*|__)?)[ \t]*{ASKED_HOW_OFTEN}[ \t]*$")
