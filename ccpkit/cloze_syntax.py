@@ -53,7 +53,7 @@ class Mistake:
 
 def may_hide(text: str, *, highlights: bool = True) -> bool:
     """Whether ``text`` holds the start of any marker: most text holds none, and is read no further."""
-    return "{{" in text or (highlights and "==" in text)
+    return "{{" in text or "{c" in text or (highlights and "==" in text)
 
 
 def hidden_parts(text: str, *, highlights: bool = True) -> tuple[Hidden, ...]:
@@ -75,9 +75,9 @@ MAX_CLOZE = 500
 
 
 def mistakes(text: str) -> tuple[Mistake, ...]:
-    """Unclosed ``{{c1::``, empty answers, ``c0`` and numbers past Anki's last: each with what to
-    write instead."""
-    if "{{" not in text:  # every mistake is in an Anki marker: most text holds none
+    """Unclosed ``{{c1::``, empty answers, ``c0``, numbers past Anki's last and single braces
+    (``{c1::…}``): each with what to write instead."""
+    if "{{" not in text and "{c" not in text:  # every mistake is in an Anki marker: most text holds none
         return ()
     found = []
     end = 0
@@ -86,6 +86,9 @@ def mistakes(text: str) -> tuple[Mistake, ...]:
         for opening in OPENING.finditer(gap):
             message = f"cloze {opening[0]!r} is never closed: end it with '}}}}' (like {{{{c1::S3}}}})"
             found.append(Mistake(end + opening.start(), message))
+        for single in _ONE_BRACE.finditer(gap):
+            message = f"cloze {single[0]!r} has one brace on each side: write two, {{{single[0]}}}"
+            found.append(Mistake(end + single.start(), message))
         if match is None:
             break
         end = match.end()
@@ -240,6 +243,8 @@ def _groups(hidden: Sequence[str]) -> dict[int, str]:
     return {number: "\x1f".join(texts) for number, texts in sorted(parts.items())}
 
 
+_ONE_BRACE = regex(r"(?<!\{)\{c\d+::[^{}\n]*\}(?!\})")
+"""A cloze written with single braces (``{c1::20,000}``): Anki shows it as typed."""
 OPENING = regex(r"\{\{c(\d+)::")
 """An Anki cloze's opening, its number the group: ``{{c2::``."""
 _SHOWN_CODE = regex(r"(<code\b.*?</code>)", re.S)

@@ -69,6 +69,7 @@ def test_answers_name_each_hidden_part_with_its_number() -> None:
         ("{{c0::x}}", 0, "numbers start at c1"),
         ("a {{c501::x}}", 2, "numbers go up to c500"),
         ("{{c99999999999999999999::x}}", 0, "numbers go up to c500"),
+        ("about ~{c1::20,000} genes", 7, "one brace on each side: write two, {{c1::20,000}}"),
     ],
 )
 def test_mistakes_say_where_and_what_to_write(text: str, start: int, says: str) -> None:
@@ -79,6 +80,7 @@ def test_mistakes_say_where_and_what_to_write(text: str, start: int, says: str) 
 
 def test_well_formed_clozes_have_no_mistakes() -> None:
     assert mistakes("{{c1::S3}} and {{c500::EBS::block}} and ==EFS== and `{{c1::`") == ()
+    assert mistakes("`{c1::x}` in code, and {c} or {x::y}") == ()
 
 
 def test_parts_keep_the_numbers_they_were_sent_under() -> None:

@@ -79,7 +79,7 @@ def _list_item(
     if cloze_syntax.mistakes(head):
         ctx.claim(item, *item.children)
         return
-    if _holds(ctx, head) or term_over_clozes:
+    if _holds(ctx, head, led=bool(lead_in)) or term_over_clozes:
         ctx.claim(item, *item.children)
         if below:
             text, extra = _marked(ctx, item_text(ctx.doc.source(item))), ""
@@ -105,21 +105,26 @@ def _cloze(
     return ctx.build(node, lambda: fields.cloze(text=shown, extra=extra))
 
 
-def _holds(ctx: Context, text: str) -> bool:
+def _holds(ctx: Context, text: str, *, led: bool = False) -> bool:
     """Whether ``text`` hides something; a text with a broken marker is left to ``check_clozes``, a
     reminder that highlights a word (``Remember to read chapter 7 before ==Thursday==``) is a task, a
-    label highlighted for emphasis (``==Important==: …``) stresses the line, and
+    label highlighted for emphasis (``==Important==: …``) or a line highlighted whole (but ``led`` by a
+    line that asks what it answers) stresses the line, and
     a question and its answer that highlight it (``Q: …? A: ==ADH==``) a flashcard."""
     if not cloze_syntax.has_cloze(text, highlights=ctx.highlight_clozes) or cloze_syntax.mistakes(text):
         return False
     label = _HIGHLIGHTED_LABEL.match(text)
-    emphasis = label is not None and is_label(label["label"])
+    wholly = not led and _WHOLLY_HIGHLIGHTED.fullmatch(text) is not None  # under a question, it answers
+    emphasis = (label is not None and is_label(label["label"])) or wholly
     stressed = _REMINDER.match(text) or pairs_a_question(text) or emphasis
     return not stressed or cloze_syntax.has_cloze(text, highlights=False)  # `{{c1::…}}` hides
 
 
 _REMINDER = regex(rf"(?i)\W*(?:{REMINDER})")
 """How a note to self opens; its highlight stresses a word, it hides nothing to recall."""
+_WHOLLY_HIGHLIGHTED = regex(r"\s*==[^=\n]+==\W*")
+"""A line highlighted from end to end (``==Always cite your sources.==``): stressed, as Obsidian users
+stress a sentence; hidden whole, nothing would be left to recall it from."""
 _HIGHLIGHTED_LABEL = regex(r"\W*==(?P<label>[^=\n]+?):?==\s*:?")
 """A label highlighted for emphasis (``==Important==: …``, ``==Note:== …``): it stresses the line, it
 hides nothing to recall."""
