@@ -61,7 +61,11 @@ class _Resolver:
             message = f"embedded note {name} is not copied in: its name shows; write here what to learn"
             self._problem(source, message, "warning")
         parsed = {unquote(src) for src, _alt in picture_sources(markdown)}
-        if not parsed:
+        if "" in parsed:
+            self._problem(
+                source, "picture with no file (`![…]()`): write its path between the brackets", "warning"
+            )
+        if not parsed - {""}:
             return markdown
 
         def rewrite(match: re.Match[str]) -> str:
@@ -86,6 +90,14 @@ class _Resolver:
         return EMBED.sub(rewrite_embed, _DESTINATION.sub(rewrite, markdown))
 
     def _picture(self, written: str, source: SourceLocation, *, embedded: bool = False) -> Picture | None:
+        if written[:5].lower() == "data:":
+            self._problem(
+                source,
+                f"picture {written[:30]}… is written into the notes as a data: address, which no output "
+                "reads: save it as a file beside the notes and link the file",
+                "warning",
+            )
+            return None
         if URL_SCHEME.match(written):
             self._problem(
                 source,
@@ -195,8 +207,12 @@ def _damage(data: bytes) -> str | None:
         with Image.open(io.BytesIO(data)) as image:
             image.load()
     except Exception as error:  # Pillow raises OSError, SyntaxError, ValueError … by what is broken
-        return str(error).strip() or type(error).__name__
+        return _IN_MEMORY.sub("", str(error)).strip() or type(error).__name__
     return None
+
+
+_IN_MEMORY = regex(r"\s*<[^<>\n]* object at 0x[0-9a-fA-F]+>")
+"""Pillow's name for the bytes it was given (``<_io.BytesIO object at 0x7f…>``): no part of what to fix."""
 
 
 def _kind(data: bytes, path: Path) -> str | None:

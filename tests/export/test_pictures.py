@@ -269,8 +269,8 @@ def test_a_damaged_png_or_gif_is_an_error_at_its_line_not_a_crash(tmp_path: Path
     )
     output = build(notes, tmp_path / "build", expected=1, command="check")
     assert "01-intro/notes.md:3: picture cut.png is damaged (image file is truncated)" in output
-    assert "01-intro/notes.md:4: picture odd.gif is damaged" in output
-    assert "whole.png" not in output
+    assert "01-intro/notes.md:4: picture odd.gif is damaged (cannot identify image file)" in output
+    assert "whole.png" not in output and "BytesIO" not in output
     output = build(notes, tmp_path / "build", expected=1)
     assert "Traceback" not in output
     (drawn,) = drawn_images((tmp_path / "build" / "pdf" / "01-intro.pdf").read_bytes())
@@ -301,3 +301,21 @@ def test_an_svg_reaches_anki_as_it_is_and_the_pdfs_draw_it(tmp_path: Path) -> No
     (box,) = placed_pictures(sheet)
     assert (box.kind, box.width, box.height) == ("form", 15.0, 7.5)  # 20 by 10 SVG pixels
     assert "a black box" in text(sheet)
+
+
+def test_a_picture_with_no_file_or_written_into_the_notes_is_a_warning_that_says_what_to_do(
+    tmp_path: Path,
+) -> None:
+    notes = tmp_path / "notes"
+    (notes / "01-intro").mkdir(parents=True)
+    (notes / "01-intro" / "notes.md").write_text(
+        "# Module 1: Intro\n\n- **Empty**: ![a chart]()\n"
+        f"- **Inline**: ![dot](data:image/png;base64,{'iVBORw0KGgoAAAANSUhEUg' * 4})\n"
+    )
+    output = build(notes, tmp_path / "build", command="check")
+    assert "01-intro/notes.md:3: warning: picture with no file (`![…]()`): write its path" in output
+    assert (
+        "01-intro/notes.md:4: warning: picture data:image/png;base64,iVBORw0K… is written into the notes"
+        in output
+    )
+    assert "iVBORw0KGgoAAAANSUhEUgiVBORw0K" not in output  # the address, cut short
