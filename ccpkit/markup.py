@@ -205,6 +205,20 @@ def unclosed_formulas(markdown: str) -> tuple[str, ...]:
     return tuple(child.content for child in _inline(markdown) if child.type == "tex_unclosed")
 
 
+def formulas(markdown: str) -> tuple[str, ...]:
+    """The TeX of each formula written inline in ``markdown`` (``$…$``, ``\\(…\\)``, ``$$…$$`` …)."""
+    if "$" not in markdown and "\\(" not in markdown and "\\[" not in markdown:  # most text: no parse
+        return ()
+    found = []
+    for token in _tokens(markdown):
+        children = token.children if token.type == "inline" else [token]
+        found += [child.content for child in children or () if child.type in _FORMULAS]
+    return tuple(found)
+
+
+_FORMULAS = frozenset({"math_inline", "math_inline_double", "math_block"})
+
+
 def _html_math(opening: str, closing: str) -> Callable[..., str]:
     """A formula as MathJax reads it in Anki (``_braces_spaced``)."""
 

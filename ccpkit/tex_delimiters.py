@@ -86,15 +86,15 @@ def _inline_math(state: StateInline, silent: bool) -> bool:
 def _escaped_bracket(state: StateInline, start: int, end: int) -> bool:
     """Whether the ``\\[`` before ``start`` is Markdown's escaped bracket, not a formula. Closed at
     ``end``: what it holds does not look like TeX or opens another bracket, or escaped link text
-    follows (``\\[text\\](url)``). Never closed: unless it stands alone on its line, as a display
-    formula's opening does (one left open, which ``check`` reports)."""
+    follows (``\\[text\\](url)``). Never closed: unless it opens its line alone or over TeX, as a
+    display formula's opening does (one left open, which ``check`` reports)."""
     if end >= 0:
         content = state.src[start:end]
         return "\\[" in content or not _looks_like_tex(content) or state.src.startswith("(", end + 2)
     line_start = state.src.rfind("\n", 0, start - 2) + 1
     line_end = state.src.find("\n", start, state.posMax)
-    line = state.src[line_start : line_end if line_end >= 0 else state.posMax]
-    return line.strip() != "\\["
+    line = state.src[line_start : line_end if line_end >= 0 else state.posMax].strip()
+    return line != "\\[" and not (line.startswith("\\[") and _looks_like_tex(line[2:]))
 
 
 def _display_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
