@@ -29,7 +29,7 @@ _SYMBOLS = r"(?:[^\w\s(]++\s*)*+"
 (``##### ✅``, a heading's marks and an emoji, as a line of a ``<details>`` block reads)."""
 PAIRED_ANSWER = regex(r"\s*(?:\*\*|__)?A(?:\*\*|__)?\s*:(?:\*\*|__)?\s*")
 """``A:`` answering a question asked on a ``Q:`` line: ``A: C``, ``**A:** Amazon S3``."""
-CALLOUT = regex(r"^\[!(?P<kind>[\w-]+)\][+-]?[ \t]*")
+CALLOUT = regex(r"^\[!(?P<kind>[\w-]+)\](?P<fold>[+-]?)[ \t]*")
 """An Obsidian callout's marker (``[!question]``, ``[!success]-``) opening a quote's first line."""
 QUESTION = (
     r"(?:question|quest[ãa]o|pregunta|frage|domanda|soru|pytanie|zadanie|вопрос|питання|въпрос|ερώτηση"
@@ -242,6 +242,8 @@ class Callout:
     blocks: tuple[Node, ...]
     kind: str = "note"
     """``note``, ``tip``, ``question`` …; ``tab`` for a content tab (``=== "Amazon EC2"``)."""
+    folded: bool = False
+    """Written ``[!question]-``: shown closed, its body hidden until opened."""
 
     @property
     def empty(self) -> bool:
@@ -257,7 +259,8 @@ def callout(quote: Node) -> Callout | None:
     if marker is None:
         return None
     title, _, lines = first.children[0].content[marker.end() :].partition("\n")
-    return Callout(title.strip(), lines.strip(), tuple(quote.children[1:]), marker["kind"].lower())
+    kind, folded = marker["kind"].lower(), marker["fold"] == "-"
+    return Callout(title.strip(), lines.strip(), tuple(quote.children[1:]), kind, folded)
 
 
 def numbers_a_question(heading: str) -> bool:

@@ -1594,11 +1594,15 @@ def _label(title: str) -> str:
 def _callout_asks(asked: Callout) -> bool:
     """Whether a callout's title is a card's front: it asks, or the callout is a flashcard's
     (``> [!flashcard] Explain …``, as flashcard plugins write them; a ``[!card]`` is a kanban board's
-    as often, and a ``[!question]`` that says what to do a note to self)."""
-    return bool(asked.title) and (_asks(asked.title) or asked.kind in _CARD_CALLOUTS)
+    as often), or a question's folded over what answers it (``> [!question]- Name the enzyme …``:
+    hidden until opened; open, a ``[!question]`` that says what to do is a note to self)."""
+    folded_question = asked.folded and asked.kind in _QUESTION_CALLOUTS and not asked.empty
+    return bool(asked.title) and (_asks(asked.title) or asked.kind in _CARD_CALLOUTS or folded_question)
 
 
 _CARD_CALLOUTS = frozenset({"flashcard", "flashcards"})
+_QUESTION_CALLOUTS = frozenset({"question", "faq", "help"})
+"""Obsidian's question callout and its aliases."""
 
 
 def _callout_text(ctx: Context, body: Callout) -> str:
