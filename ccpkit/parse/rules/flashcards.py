@@ -1191,8 +1191,8 @@ def _answered_on_its_line(line: str) -> re.Match[str] | None:
 
 
 def _answered_within(node: Node) -> _Pair | None:
-    """``Which …?`` and ``Answer: …`` in words (or ``A: …``) on the next line of the same paragraph,
-    or on the question's own line (``1. Which …? **Answer: Amazon MQ**``)."""
+    """``Which …?`` (or ``Define …``) and ``Answer: …`` in words (or ``A: …``) on the next line of the
+    same paragraph, or on the question's own line (``1. Which …? **Answer: Amazon MQ**``)."""
     lines = node.children[0].content.split("\n") if node.type == "paragraph" else []
     if len(lines) > 1 and CALLOUT.fullmatch(lines[0].strip()):
         lines = lines[1:]  # an untitled callout's `[!note]` over its words
@@ -1207,8 +1207,8 @@ def _answered_within(node: Node) -> _Pair | None:
     if bold is not None and not _points_back(bold["asked"]) and not _answers_nothing(bold["answer"]):
         return _Pair(_unnumbered(bold["asked"].strip()), "\n".join([bold["answer"], *lines[1:]]).strip())
     for number in range(1, len(lines)):
-        if not _asks(lines[number - 1]):
-            continue
+        if not _asks(lines[number - 1]) and not instructs(lines[number - 1]):
+            continue  # (`Define osmosis.` over `Answer: …` asks too: an answer's label follows it)
         labelled = _ANSWER.match(lines[number])  # `A: df -h` under the question
         answered = _worded_text("\n".join(lines[number:]))
         if labelled is not None and labelled["text"].strip():
