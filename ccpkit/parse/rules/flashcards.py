@@ -2282,6 +2282,11 @@ def _questions_and_answers(
                 sides[-1][2].extend(ctx.doc.source(child) for child in _below_answer(following))
             used = 1
             ctx.claim(following)
+            blocks = _answer_blocks(below[1:]) if opening is following and not answered.strip() else []
+            if blocks:  # `**A:**` alone on its paragraph, over the list (or code, or table) that answers
+                sides[-1][2][:] = ["\n\n".join(ctx.doc.source(block) for block in blocks)]
+                used += len(blocks)
+                ctx.claim(*blocks)
     ctx.claim(node)
     results: list[_Pair | _Missing] = []
     for number, front, back in sides:
