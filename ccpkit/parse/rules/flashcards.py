@@ -1080,10 +1080,10 @@ _WORKSHEET_STEP = regex(r"(?i)(?:use|write|draw|label|fill|complete|answer|see|r
 
 def _label_alone(node: Node) -> bool:
     """A paragraph of an answer's label and nothing else: ``**Answer:**`` (``**答**`` and its colon), or
-    in bold with no colon (``**Answer**``), or an exercise's ``**Solution:**``."""
+    in bold or alone with no colon (``**Answer**``, ``Answer``), or an exercise's ``**Solution:**``."""
     text = node.children[0].content.strip() if node.type == "paragraph" else ""
     found = _ANSWER.fullmatch(text)
-    if found is None and text.startswith(("**", "__")):
+    if found is None and (text.startswith(("**", "__")) or " " not in text):
         found = _ANSWER.fullmatch(f"{plain(text)}:")  # `**Answer**`, its colon left out
     labelled = found is not None and not found["text"].strip("*_ ")
     return labelled or _SOLUTION_ALONE.fullmatch(plain(text)) is not None
@@ -1844,8 +1844,8 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     if quoted is not None:  # `> [!success]- Answer` right under it, or a quote and nothing else
         ctx.claim(heading, below[0])
         return quoted
-    label = _answer_label(below[0], asked=title) if below else None
-    if label == "":  # `A:` alone, and the answer below it (a list too), up to the next `Q:`
+    label = ("" if _label_alone(below[0]) else _answer_label(below[0], asked=title)) if below else None
+    if label == "":  # `A:` (`**Answer**`) alone, and the answer below it (a list too), up to the next `Q:`
         answer = list(itertools.takewhile(lambda node: not _opens_with_q(node), below[1:]))
         if not answer or any(ctx.is_claimed(node) for node in below[: len(answer) + 1]):
             return ""
