@@ -97,9 +97,9 @@ _HTML_MARKS = (
     (regex(r"(?:<br\s*/?>|</?div>)+", re.I), "\n\n"),
 )
 """The HTML of fields Anki exports with ``#html:true``, as Markdown: bold, italics, line breaks."""
-_ONE_LINE = (["prose"], ["facts"], ["prose", "facts"])
+_ONE_LINE = (["prose"], ["facts"], ["prose", "facts"], ["prose", "prose"])
 """What is under a cheat sheet's heading: its line as a paragraph, or as a bullet of its own, maybe
-with plain bullets of facts right under the paragraph."""
+with plain bullets of facts, or a second short paragraph, right under the paragraph."""
 _ENUMERATION = regex(r":\s*[^,.;:]+(?:,\s*[^,.;:]+)+,?\s+(?:and|or)\s+[^,.;:]+")
 """A list of three or more after a colon (``… methods: **A**, **B**, and **C**.``): a set to recall,
 which no card asks for."""
@@ -616,7 +616,8 @@ def _described_in_a_line(ctx: Context) -> set[int]:
     """The headings (ids) that a cheat sheet writes as terms: each over one short paragraph saying
     what it names (not listing several), with no heading of its own below it, where most of its
     sibling headings are so (``### Amazon Athena`` over ``Serverless SQL on S3.``, then ``### Amazon
-    QuickSight`` …); among them, one whose line has plain bullets of facts under it is a term too.
+    QuickSight`` …); among them, one whose line has plain bullets of facts, or a second short
+    paragraph, under it is a term too.
     One such heading among sections is a section with a line of notes."""
     blocks = ctx.doc.blocks
     starts = [index for index, block in enumerate(blocks) if block.node.type == "heading"]
@@ -632,6 +633,7 @@ def _described_in_a_line(ctx: Context) -> set[int]:
             continue  # `## Cloud CDN` with nothing under it yet: a placeholder, neither way
         title = _heading_front(heading_text(heading))
         facts = len(below) == 2 and below[1].type == "bullet_list" and _plain_facts(ctx, below[1])
+        facts = facts or (len(below) == 2 and _one_more_line(ctx, below[0], below[1]))
         line = _described_by(ctx, below[0]) if len(below) == 1 or facts else None
         fits = (
             line is not None
@@ -651,6 +653,15 @@ def _described_in_a_line(ctx: Context) -> set[int]:
         for heading, fits, _ in group
         if fits
     }
+
+
+def _one_more_line(ctx: Context, line: Node, node: Node) -> bool:
+    """Whether ``node`` is a short plain paragraph saying one more thing of what a cheat sheet's
+    ``line`` defines as a glossary does (``A writ requiring …``), announcing nothing below it."""
+    if line.type != "paragraph" or not _DETERMINER.match(line.children[0].content):
+        return False
+    words = node.children[0].content if _one_line(ctx, node) else ""
+    return bool(words) and len(words.split()) <= _ONE_LINE_WORDS and not words.rstrip().endswith(":")
 
 
 def _glossary_entries(ctx: Context) -> dict[int, str]:
