@@ -30,6 +30,8 @@ and mixtures``)."""
 _LETTERED = regex(r"^\(?[A-Ha-h](?:[.):]|\)?\s*$)")
 """An answer that names an option's letter (``B``, ``B.``, ``(c)``): a key's entry; ``A DNS server.``
 is words."""
+_TRUE_OR_FALSE = regex(r"(?i)\W*t(?:rue)?\W*|\W*f(?:alse)?\W*")
+"""``T`` or ``F`` alone (``True``, ``F.``): in a list where some answer is ``T``, a judgement, no letter."""
 
 
 def extract_listed_answers(ctx: Context) -> Iterator[Item | Problem]:
@@ -117,14 +119,19 @@ def _around(title: Block) -> tuple[str, ...]:
 
 def _worded_answers(ctx: Context, answers: Node) -> dict[str, tuple[Node, str]]:
     """Number → (item, answer as written) of a list that answers in words; empty for a list that
-    names letters (``1. B``: an answer key) or holds an item with nothing in it."""
+    names letters (``1. B``: an answer key; ``1. F`` beside ``2. T`` judges statements) or holds an item
+    with nothing in it."""
     worded = {}
     for item, number in zip(answers.children, item_numbers(answers), strict=True):
         if not item.children or item.children[0].type != "paragraph" or ctx.is_claimed(item):
             return {}
-        if _LETTERED.match(plain(item.children[0].children[0].content)):
-            return {}
         worded[number] = (item, "\n\n".join(ctx.doc.written(block) for block in item.children).strip())
+    said = [plain(item.children[0].children[0].content) for item, _ in worded.values()]
+    judging = any(_TRUE_OR_FALSE.fullmatch(words) for words in said) and all(
+        _TRUE_OR_FALSE.fullmatch(words) or not _LETTERED.match(words) for words in said
+    )
+    if not judging and any(_LETTERED.match(words) for words in said):
+        return {}
     return worded if len(worded) >= 2 else {}
 
 
