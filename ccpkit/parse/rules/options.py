@@ -74,8 +74,10 @@ _INLINE_LETTER = regex(r"(?:^|(?<=\s))(?:\(?(?P<letter>[A-H])[.)]|\(?(?P<lower>[
 _LETTER_CELL = regex(r"\(?(?P<letter>[A-Ha-h])[.):]?")
 _OPTION_COLUMN = regex(r"(?i:options?|choices?|answers?|letter|alternativas?|opci[óo]n|opç[ãa]o|#)?")
 _LABELS = "ABCDEFGH"
-_OPTION_NUMBER = regex(r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?P<number>[1-8])[.)]?")
-"""An answer naming a numbered option: ``3``, ``3)``, ``Option 3``, ``#3``."""
+_OPTION_NUMBER = regex(
+    r"(?i:(?:options?|choices?|no\.?|#)\s*)?(?:\((?P<bracketed>[1-8])\)|(?P<number>[1-8])[.)]?)"
+)
+"""An answer naming a numbered option: ``3``, ``3)``, ``(3)``, ``Option 3``, ``#3``."""
 _NUMBER_STATED = regex(
     r"(?i)(?:the\s+(?:correct|right)\s+answer\s+is\s+(?:option\s+|number\s+)?(?P<said>[1-8])(?=\s*(?:[.,;:!)\u2013\u2014]|$))"
     r"|(?:option\s+|number\s+)?(?P<number>[1-8])\s+is\s+(?:the\s+)?(?:correct|right)(?:\s+answer)?"
@@ -748,7 +750,7 @@ _NUMBER_AND_TEXT = regex(r"\(?(?P<number>[1-8])[.)]\s*(?P<text>\S.*)")
 
 
 def _option_numbers(answer: str) -> tuple[set[int], str]:
-    """The numbered options an answer names (``3``, ``Option 3``, ``2 and 3``, ``2, 3``, or stated: ``2 is
+    """The numbered options an answer names (``3``, ``(3)``, ``Option 3``, ``2 and 3``, ``2, 3``, or stated: ``2 is
     correct: …``, ``The correct answer is 2.``, as lesson sites' solutions say it), and the reason a
     statement goes on with; none when it says anything else."""
     stated = _NUMBER_STATED.match(answer.strip())
@@ -756,7 +758,8 @@ def _option_numbers(answer: str) -> tuple[set[int], str]:
         why = answer.strip()[stated.end() :].lstrip(".,;:!)\u2013\u2014 \t")
         return {int(stated["said"] or stated["number"])}, why
     named = [_OPTION_NUMBER.fullmatch(part) for part in _NUMBER_JOINER.split(answer.strip())]
-    return ({int(found["number"]) for found in named if found} if all(named) else set()), ""
+    numbers = {int(found["number"] or found["bracketed"]) for found in named if found}
+    return (numbers if all(named) else set()), ""
 
 
 def _unlettered(label: str, text: str, item: Node) -> DraftOption:
