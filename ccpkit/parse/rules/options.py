@@ -750,9 +750,9 @@ _NUMBER_AND_TEXT = regex(r"\(?(?P<number>[1-8])[.)]\s*(?P<text>\S.*)")
 
 
 def _option_numbers(answer: str) -> tuple[set[int], str]:
-    """The numbered options an answer names (``3``, ``(3)``, ``Option 3``, ``2 and 3``, ``2, 3``, or stated: ``2 is
-    correct: …``, ``The correct answer is 2.``, as lesson sites' solutions say it), and the reason a
-    statement goes on with; none when it says anything else."""
+    """The numbered options an answer names (``3``, ``(3)``, ``Option 3``, ``2 and 3``, ``2, 3``, or
+    stated: ``2 is correct: …``, ``The correct answer is 2.``, as lesson sites' solutions say it), and
+    the reason a statement goes on with; none when it says anything else."""
     stated = _NUMBER_STATED.match(answer.strip())
     if stated is not None:
         why = answer.strip()[stated.end() :].lstrip(".,;:!)\u2013\u2014 \t")
