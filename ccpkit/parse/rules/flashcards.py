@@ -574,6 +574,12 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
     if pointed:
         ctx.claim(node)
         return 0, pointed
+    answer = _one_line_below(ctx, following) if len(stripped) == 1 and block.node is node else None
+    if answer is not None and _names_questions(ctx, block.section):
+        pointed = _answered_below([stripped[0], answer])  # the same, a blank line between them
+        if pointed:
+            ctx.claim(node, following)
+            return 1, pointed
     if stripped[0].startswith("#separator:"):
         return 0, []  # an Anki export's notes, its tags `aws::storage`: the cards rule's
     if stripped[0] in _SETTINGS:
@@ -778,6 +784,17 @@ def _answered_below(lines: list[str]) -> list[_Pair | _Missing]:
     if _answers_nothing(answer) or _OPTION_LINE.match(answer) or _FIRST_PERSON.match(answer):
         return []  # `I still don't get this, ask in the tutorial.`
     return [] if _ESSAY.match(answer) else [_Pair(_unnumbered(asked), answer)]  # `Discuss with …`
+
+
+def _one_line_below(ctx: Context, below: Node | None) -> str | None:
+    """The line a question's paragraph has below it: a one-line paragraph, or a list of one such item
+    (``- It maps IPv4 addresses …``); ``None`` for anything else."""
+    if below is not None and below.type == "bullet_list" and len(below.children) == 1:
+        below = below.children[0].children[0] if len(below.children[0].children) == 1 else None
+    if below is None or below.type != "paragraph" or ctx.is_claimed(below):
+        return None
+    text = below.children[0].content.strip()
+    return None if "\n" in text else text
 
 
 def _runs_on(paragraph: Node, below: Node) -> bool:
