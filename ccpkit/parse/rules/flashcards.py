@@ -575,7 +575,7 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
         ctx.claim(node)
         return 0, pointed
     answer = _one_line_below(ctx, following) if len(stripped) == 1 and block.node is node else None
-    if answer is not None and _names_questions(ctx, block.section):
+    if answer is not None and following is not None and _names_questions(ctx, block.section):
         pointed = _answered_below([stripped[0], answer])  # the same, a blank line between them
         if pointed:
             ctx.claim(node, following)
