@@ -487,7 +487,7 @@ def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
     values = [value for _, value in fields]
     if len(names) >= 2 and names <= CHANGE_KINDS | {"breaking", "improved"}:
         return True  # a release's changes: `**Fixed:** the importer …`
-    if _describes_a_class(names):  # `Lecturer: Dr Okafor`, `Room: B12`, `Textbook: The …`
+    if _describes_a_class(names) or _describes_a_case(names):  # `Lecturer: Dr Okafor`, `Age: 58`
         return True
     if any(map(_DEFINES.match, values)):  # `Attendees: the people present` defines
         return False
@@ -510,6 +510,7 @@ def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
         or (len(names & _ACTIONS) >= 2 and bool(names & _ACCOUNTABLE))
         or (len(names & _GRADED) >= 2 and all(map(_PERCENT.fullmatch, values)))
         or _describes_an_exam(fields)
+        or (len(names) >= 2 and all(map(_STEP.fullmatch, names)))  # `Step 1: Create a branch`, in turn
         or (recipe and measured and all(len(value.split()) <= _AMOUNT_WORDS for value in values))
         or (
             len(fields) >= 2  # `subject_primary: Cardio`, `high_yield_score: 3/5`: a data file's fields
@@ -518,6 +519,25 @@ def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
             and all(len(value.split()) <= _AMOUNT_WORDS for value in values)
         )
     )
+
+
+_CASE_FIELDS = frozenset(
+    {"age", "sex", "gender", "presenting complaint", "complaint", "history", "vitals", "bp", "hr"}
+    | {"examination", "diagnosis", "differential", "plan", "management", "outcome", "allergies"}
+    | {"medications", "partner", "date", "aim", "result", "results", "conclusion", "observations"}
+)
+"""The fields of one case's or one experiment's write-up (``Age: 58``, ``Diagnosis: …``, ``Result: 24.35
+mL``): what happened once, not what a name means."""
+_WHO_AND_WHEN = frozenset({"age", "sex", "gender", "partner", "date"})
+"""The fields that only a record gives: a glossary defines ``Diagnosis`` or ``Result``, never ``Age``."""
+_STEP = regex(r"step\s*\d+[a-z]?")
+"""A procedure's step by its number (``Step 2``); a process's ``Phase 2: **Mobilize**`` names a stage to
+learn."""
+
+
+def _describes_a_case(names: set[str]) -> bool:
+    """Three fields or more of one case's or experiment's record, one of them who or when."""
+    return len(names) >= 3 and names <= _CASE_FIELDS | _ABOUT_THE_NOTE and bool(names & _WHO_AND_WHEN)
 
 
 def _describes_a_class(names: set[str]) -> bool:
