@@ -969,6 +969,9 @@ def _definitions_below(
     return found
 
 
+_COLON_IN_BOLD = regex(r"\s*:(?=(?:\*\*|__)\s*$)")
+
+
 def _bare_definition(ctx: Context, name: str, below: Sequence[Block]) -> Node | None:
     """Under a glossary's title, the paragraph right below a paragraph of a bold name alone (``**EC2**``,
     a blank line, ``Resizable virtual servers …``): its definition, unless it is another such name."""
@@ -1035,6 +1038,7 @@ def _line_cards(
     below = [line for node in defined for line in node.children[0].content.split("\n")]
     if below and not _DEFINITION_LINE.match(below[0]):  # a bare definition (`_bare_definition`)
         below[0] = f": {below[0]}"
+        lines = [*lines[:-1], _COLON_IN_BOLD.sub("", lines[-1])]  # `**Ohm's law:**` names `Ohm's law`
     loose = definition_list([*lines, *below]) if below else []
     if loose:
         ctx.claim(*defined)
