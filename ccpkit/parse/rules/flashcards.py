@@ -1521,9 +1521,14 @@ def _answers_in_a_word(word: str) -> bool:
 
 
 def _answer_text(ctx: Context, block: Node) -> str:
-    """A block of an answer as written; a callout (``> [!details]- Answer``) as what it says."""
+    """A block of an answer as written; a callout (``> [!details]- Answer``) or a quote (``> It
+    contracts …`` under its question) as what it says."""
     called = _callout(ctx, block) if block.type == "blockquote" else None
-    return _callout_text(ctx, called) if called is not None else ctx.doc.written(block)
+    if called is not None:
+        return _callout_text(ctx, called)
+    if block.type == "blockquote":
+        return "\n\n".join(ctx.doc.written(child).strip() for child in block.children)
+    return ctx.doc.written(block)
 
 
 def _shown(ctx: Context, block: Node) -> bool:
