@@ -227,8 +227,12 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
                 rows=whole.moved_rows(number),
             )
         else:
-            for start in range(0, len(asked_columns), MOST_ASKED):
-                chosen = asked_columns[start : start + MOST_ASKED]
+            columns = asked_columns
+            if all(_blank(row[column], column in hyphens) for column in columns):
+                # `| Defamation | | Newspaper libel |`: the aside is all the row says, so it is asked
+                columns = [c for c in range(1, len(row)) if not _blank(row[c], c in hyphens)]
+            for start in range(0, len(columns), MOST_ASKED):
+                chosen = columns[start : start + MOST_ASKED]
                 if all(_blank(row[column], column in hyphens) for column in chosen):
                     continue
                 asked = [(table.columns[column], row[column]) for column in chosen]

@@ -7,7 +7,7 @@ from dataclasses import replace
 from ccpkit.export import NoteIdentity
 from ccpkit.export.anki.notes import AnkiNote, anki_notes, default_guid, tags_for
 from ccpkit.export.anki.notetypes import COMPARISON, MULTIPLE_CHOICE, NOTE_TYPES, TERM
-from ccpkit.model import MCQ, Card, Deck
+from ccpkit.model import MCQ, Card, ComparisonTable, Deck, Module, SourceLocation
 
 
 def by_id(deck: Deck) -> dict[str, AnkiNote]:
@@ -105,3 +105,24 @@ def test_only_a_question_that_points_at_options_by_letter_keeps_its_written_orde
     naming = replace(mcq, explanation="B rotates secrets; A only manages identities.")
     edited = replace(deck, modules=(deck.modules[0], replace(security, items=(naming,))))
     assert by_id(edited)[mcq.id].field("Options").startswith('<ol class="options" data-fixed-order>')
+
+
+def test_a_row_whose_asked_cells_are_empty_is_asked_what_it_says_in_its_aside() -> None:
+    """``| Defamation | | Newspaper libel |``: the example is all the row holds; leaving the row out
+    would drop it with no word."""
+    table = ComparisonTable(
+        id="01-torts/table/torts",
+        module="01-torts",
+        source=SourceLocation("01-torts/notes.md", 3),
+        title="Torts",
+        columns=("Tort", "Definition", "Example"),
+        rows=(
+            ("Negligence", "Failing to take reasonable care", "A driver hits a cyclist"),
+            ("Defamation", "", "Newspaper libel"),
+        ),
+    )
+    deck = Deck(title="Law", modules=(Module(number=1, slug="01-torts", title="Torts", items=(table,)),))
+    notes = by_id(deck)
+    negligence, defamation = (notes[f"01-torts/table/torts/{row}"] for row in ("negligence", "defamation"))
+    assert (negligence.field("Asks"), defamation.field("Asks")) == ("Definition?", "Example?")
+    assert "Newspaper libel" in defamation.field("Answer")
