@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TypeVar, assert_never
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from ccpkit.embeds import EMBED, URL_SCHEME, read_embed
 from ccpkit.errors import Problem, Severity
@@ -91,7 +91,8 @@ class _Resolver:
 
     def _picture(self, written: str, source: SourceLocation, *, embedded: bool = False) -> Picture | None:
         if written[:5].lower() == "data:":
-            self._problem(
+            self._shown_wrong(
+                written,
                 source,
                 f"picture {written[:30]}… is written into the notes as a data: address, which no output "
                 "reads: save it as a file beside the notes and link the file",
@@ -99,7 +100,8 @@ class _Resolver:
             )
             return None
         if URL_SCHEME.match(written):
-            self._problem(
+            self._shown_wrong(
+                written,
                 source,
                 f"picture {written} is not fetched (builds are offline): it shows as a link; "
                 "save the picture beside the notes and link the file to have it in the deck",
@@ -110,17 +112,21 @@ class _Resolver:
         folder = root / PurePosixPath(source.path).parent
         path = self._in_vault(written, folder, root) if embedded else _local_file(folder, written)
         if path is None:
-            self._problem(
+            self._shown_wrong(
+                written,
                 source,
                 f"picture {written} is not in the notes folder: save it there (in any folder) or fix "
                 "its name",
             )
             return None
         if not path.is_relative_to(root):
-            self._problem(source, f"picture {written} is outside the notes folder: move it inside")
+            self._shown_wrong(
+                written, source, f"picture {written} is outside the notes folder: move it inside"
+            )
             return None
         if any(part.startswith(".") for part in path.relative_to(root).parts):
-            self._problem(
+            self._shown_wrong(
+                written,
                 source,
                 f"picture {written} is hidden (a name on its path starts with a dot), so builds do not "
                 "see it change: rename that folder or file",
@@ -130,7 +136,7 @@ class _Resolver:
         if found is None:
             found = self._files[path] = _read(path, written)
         if isinstance(found, str):
-            self._problem(source, found)
+            self._shown_wrong(written, source, found)
             return None
         self.pictures.setdefault(found.name, found)
         if found.name.endswith(".svg"):
@@ -139,8 +145,23 @@ class _Resolver:
             undrawable = svg_problem(found.data)
             if undrawable:
                 message = f"picture {written} {undrawable}: the PDFs show its alt text instead"
-                self._problem(source, message, "warning")
+                self._shown_wrong(written, source, message, "warning")
         return found
+
+    def _shown_wrong(
+        self, written: str, source: SourceLocation, message: str, severity: Severity = "error"
+    ) -> None:
+        """A problem with the picture ``written`` of the item at ``source``, at the line that shows it:
+        the first from the item's start that holds it (a table's row, a question's option)."""
+        try:
+            lines = (self.notes / source.path).read_text(encoding="utf-8", errors="replace").split("\n")
+        except OSError:
+            lines = []
+        found = (
+            n for n in range(source.line - 1, len(lines)) if written in lines[n] or quote(written) in lines[n]
+        )
+        line = next(found, None)
+        self._problem(source if line is None else SourceLocation(source.path, line + 1), message, severity)
 
     def _in_vault(self, written: str, folder: Path, root: Path) -> Path | None:
         """Where an embed's file is, as Obsidian finds it: beside the note, at that path from the notes

@@ -319,3 +319,16 @@ def test_a_picture_with_no_file_or_written_into_the_notes_is_a_warning_that_says
         in output
     )
     assert "iVBORw0KGgoAAAANSUhEUgiVBORw0K" not in output  # the address, cut short
+
+
+def test_a_picture_problem_names_the_line_that_shows_it_not_the_items_first(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    (notes / "01-intro").mkdir(parents=True)
+    (notes / "01-intro" / "notes.md").write_text(
+        "# Module 1: Intro\n\n| Light | Meaning |\n| --- | --- |\n| Red | stop |\n"
+        "| Green | go ![](img/green%20light.png) |\n\n1. Which sign means stop?\n"
+        "   - A. ![](img/octagon.png)\n   - B. A triangle\n\n   **Answer:** A\n"
+    )
+    output = build(notes, tmp_path / "build", expected=1, command="check")
+    assert "01-intro/notes.md:6: picture img/green light.png does not exist" in output
+    assert "01-intro/notes.md:9: picture img/octagon.png does not exist" in output
