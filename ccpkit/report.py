@@ -199,7 +199,7 @@ def describe_changes(changes: Reconciliation) -> list[str]:
         *([f"{len(changes.restored)} restored"] if changes.restored else []),
         f"{changes.unchanged} unchanged",
         f"{len(changes.orphaned)} orphaned",
-        *([f"{len(changes.held)} left out by errors"] if changes.held else []),
+        *([f"{len(changes.held)} held"] if changes.held else []),
     ]
     lines = [f"anki notes: {', '.join(counts)}"]
     present = changes.unchanged + len(changes.added) + len(changes.updated) + len(changes.restored)
@@ -212,7 +212,10 @@ def describe_changes(changes: Reconciliation) -> list[str]:
     orphans = [f"{key}  (find it in Anki: {search})" for key, search in searches.items()]
     orphans += changes.orphaned[LISTED:]
     lines += _listed("orphaned, removed from the notes but still in Anki (import never deletes)", orphans)
-    held = "left out, as the notes hold errors (fix them: not orphaned, nothing to delete in Anki)"
+    held = (
+        "held, as the notes around them hold an error or a code fence or <details> left open (fix it: "
+        "not orphaned, nothing to delete in Anki)"
+    )
     lines += _listed(held, changes.held)
     lines += _cannot_do(changes)
     return lines
