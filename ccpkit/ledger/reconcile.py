@@ -67,6 +67,11 @@ def reconcile(
             settled[retired] = replace(old, orphaned=True, sent=old.sent or note.id)
             (standing if old.orphaned else orphaned).append(retired)
             old = entries.pop(_retired_key(note.id, note.note_type), None)  # that kind again: its note
+        if old is not None and old.orphaned and old.answer and old.answer != note.answer:
+            retired = _retired_key(note.id, f"answer {old.answer}")  # another fact named alike: a new note
+            settled[retired] = old
+            standing.append(retired)
+            old = entries.pop(_retired_key(note.id, f"answer {note.answer}"), None)  # that fact again
         if old is None:
             settled[note.id] = _entry(note, _unused_guid(note.id, guids, new_guid), now)
             added.append(note.id)
@@ -133,7 +138,7 @@ def _unshifted(current: Mapping[str, Fingerprint], entries: dict[str, Entry]) ->
     an id another left: when the first of two is deleted, moved away or fails to parse, the second
     takes the first's plain id, yet it keeps its own note, the one recorded with what it says. The
     first's entry is filed under the id the second left: an orphan (held while its module is in
-    error), swapped back should it return (``_displaced``)."""
+    error), swapped back should it return, each then on its own id again."""
     left: dict[tuple[str, str, tuple[str, ...], str], list[str]] = {}
     for key, entry in entries.items():
         note = current.get(key)
@@ -146,7 +151,7 @@ def _unshifted(current: Mapping[str, Fingerprint], entries: dict[str, Entry]) ->
         if here.module != note.module or here.note_type != note.note_type:
             continue  # a pinned id now on an item of another kind: its note is retired, not swapped
         recorded = left.get((note.module, note.note_type, note.key, note.answer), [])
-        if len(recorded) == 1 and recorded[0] not in current:
+        if len(recorded) == 1 and (recorded[0] not in current or _holds(current[recorded[0]], here)):
             vacated = recorded.pop()
             entries[note_id], entries[vacated] = (
                 _sent_as(entries[vacated], vacated, note_id),
@@ -155,17 +160,28 @@ def _unshifted(current: Mapping[str, Fingerprint], entries: dict[str, Entry]) ->
     return entries
 
 
+def _holds(note: Fingerprint, entry: Entry) -> bool:
+    """Whether ``note`` says what ``entry`` recorded: alike notes that traded ids back."""
+    return (note.module, note.note_type, note.key, note.answer) == (
+        entry.module,
+        entry.note_type,
+        entry.key,
+        entry.answer,
+    )
+
+
 def _sent_as(entry: Entry, old_id: str, new_id: str) -> Entry:
     """``entry`` filed under ``new_id``, remembering the id Anki's copy holds until it is sent again."""
     sent = entry.sent or old_id
     return replace(entry, sent="" if sent == new_id else sent)
 
 
-def _retired_key(note_id: str, note_type: str) -> str:
-    """Where a pinned id's note of another note type is kept (an id never holds a space): Anki cannot
-    turn a note into another type on import, so the item gets a new note, and this one's history
-    waits there in case the item turns back."""
-    return f"{note_id} ({note_type})"
+def _retired_key(note_id: str, kept_for: str) -> str:
+    """Where a pinned id's note of another note type is kept (``kept_for`` its type), or a removed note
+    whose id a new fact took (``answer <its answer>``; an id never holds a space): Anki cannot turn a
+    note into another type on import, and a fact must not take another's history, so the item gets a
+    new note, and this one's history waits there in case the item turns back."""
+    return f"{note_id} ({kept_for})"
 
 
 def _displaced(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry]) -> list[tuple[str, str]]:

@@ -346,3 +346,37 @@ def test_names_renamed_in_a_chain_each_keep_their_own_identity() -> None:
     assert result.ledger.notes[f"{table}/t4-instances"].guid == first.notes[f"{table}/t3-instances"].guid
     assert result.ledger.notes[f"{table}/t3-instances"].guid == first.notes[f"{table}/t2-instances"].guid
     assert result.added == () and result.orphaned == ()
+
+
+def term(name: str, definition: str) -> Fingerprint:
+    slug = name.lower()
+    return Fingerprint(
+        id=f"01-m/card/{slug}",
+        note_type="Term",
+        key=(name,),
+        answer=definition,
+        study=f"{name}={definition}",
+        meta="",
+        deck="01-m",
+        module="01-m",
+    )
+
+
+def test_a_removed_note_comes_back_under_its_own_id_only_with_its_answer() -> None:
+    """`Mercury` the planet removed, then `Mercury` the metal added: another fact, so a new note (the
+    planet's history would hide the metal for weeks); the planet back later takes back its own note."""
+    planet, metal, venus = (
+        term("Mercury", "closest to the Sun"),
+        term("Mercury", "a liquid metal"),
+        term("Venus", "hot"),
+    )
+    first = reconcile(Ledger(), [planet, venus], now=T0, new_guid=guid).ledger
+    removed = reconcile(first, [venus], now=T1, new_guid=guid).ledger
+    metal_added = reconcile(removed, [metal, venus], now=T1 + 10, new_guid=guid)
+    assert metal_added.added == ("01-m/card/mercury",) and metal_added.restored == ()
+    assert metal_added.ledger.notes["01-m/card/mercury"].guid != first.notes["01-m/card/mercury"].guid
+    removed_again = reconcile(metal_added.ledger, [venus], now=T1 + 20, new_guid=guid).ledger
+    planet_back = reconcile(removed_again, [planet, venus], now=T1 + 30, new_guid=guid)
+    assert planet_back.restored == ("01-m/card/mercury",)
+    assert planet_back.ledger.notes["01-m/card/mercury"].guid == first.notes["01-m/card/mercury"].guid
+    assert len({entry.guid for entry in planet_back.ledger.notes.values()}) == 3  # the metal's waits too

@@ -326,7 +326,27 @@ def test_the_first_of_two_alike_questions_deleted_leaves_the_second_its_own_note
 
     notes.write_text(text, "utf-8")
     back = loop.build_and_import()
-    assert back.changes is not None and back.changes.added == () and len(back.changes.restored) == 1
+    assert back.changes is not None and back.changes.added == () and back.changes.restored == (first,)
+    assert back.changes.updated == ()  # each note on its own id again: nothing to re-send
     for item_id in (first, second):
         note = loop.student.note(item_id)
         assert note.guid == guids[item_id] and loop.student.reviews_of(note) == reviews[item_id]
+
+
+def test_a_new_fact_under_a_removed_notes_name_is_a_new_note_and_the_old_one_waits(loop: Loop) -> None:
+    """`Amazon S3` removed, then `Amazon S3` written again about something else: a new fact, so a new
+    note, studied from the start; the removed note keeps its history, and is taken back with its
+    answer."""
+    removed = loop.student.note(S3)
+    reviews = loop.student.reviews_of(removed)
+    loop.course.cut("cram-sheet.md", S3_LINE)
+    loop.build_and_import()
+    other = "- **Amazon S3:** The storage class chosen per object by its access pattern.\n"
+    loop.course.edit("cram-sheet.md", "## ", other + "\n## ")
+    again = loop.build_and_import()
+    assert again.changes is not None and again.changes.added == (S3,) and again.changes.restored == ()
+    new = [note for note in loop.student.notes() if note["Id"] == S3]
+    fresh = next(note for note in new if "access pattern" in note["Definition"])
+    assert loop.student.reviews_of(fresh) == 0 and fresh.guid != removed.guid
+    kept = loop.student.collection.get_note(removed.id)
+    assert "11 nines" in kept["Definition"] and loop.student.reviews_of(kept) == reviews
