@@ -184,7 +184,8 @@ GONE = "\x1e"
 
 _ALIKE = 0.4
 """How alike (``difflib``'s ratio) a part must read to a gone one to be that part reworded: ``100
-degrees`` and ``100 °C`` are; ``heart`` and ``blood`` are not."""
+degrees`` and ``100 °C`` are, and ``S3`` and ``Amazon S3`` (``_likeness``); ``heart`` and ``blood`` are
+not."""
 
 
 def _reworded(changed: Sequence[tuple[int, str]], gone: dict[int, str]) -> dict[int, int]:
@@ -198,7 +199,7 @@ def _reworded(changed: Sequence[tuple[int, str]], gone: dict[int, str]) -> dict[
     }
     pairs = sorted(
         (
-            (SequenceMatcher(None, text.casefold(), was.casefold()).ratio(), index, number)
+            (_likeness(text, was), index, number)
             for index, (_, text) in enumerate(changed)
             for number, was in gone.items()
         ),
@@ -208,6 +209,17 @@ def _reworded(changed: Sequence[tuple[int, str]], gone: dict[int, str]) -> dict[
         if likeness >= _ALIKE and index not in taken and number not in taken.values():
             taken[index] = number
     return taken
+
+
+def _likeness(text: str, was: str) -> float:
+    """How alike a part reads to a gone one: ``difflib``'s ratio, and at least ``_ALIKE`` when the words
+    of one are all words of the other (``S3`` and ``Amazon S3``: the same part, said more fully)."""
+    ratio = SequenceMatcher(None, text.casefold(), was.casefold()).ratio()
+    words, before = set(_WORD.findall(text.casefold())), set(_WORD.findall(was.casefold()))
+    return max(ratio, _ALIKE) if words and before and (words <= before or before <= words) else ratio
+
+
+_WORD = regex(r"\w+")
 
 
 def _unused(kept: dict[int, str]) -> int:

@@ -143,6 +143,15 @@ def test_a_reworded_part_takes_the_number_of_the_gone_part_it_reads_most_like() 
     )
 
 
+def test_a_part_said_more_fully_or_more_briefly_keeps_its_number_though_it_reads_little_alike() -> None:
+    """``S3`` → ``Amazon S3`` is the same blank said in full: its card, and its history, stay; ``11
+    nines`` → ``eleven 9s`` shares no word, so it is another answer."""
+    recorded = ("S3", "buckets", "11 nines")
+    hidden = ("c1: Amazon S3", "c2: buckets", "c3: eleven 9s")
+    assert kept_numbers(hidden, recorded) == ("Amazon S3", "buckets", f"{GONE}11 nines", "eleven 9s")
+    assert kept_numbers(("c1: S3", "c2: buckets"), ("Amazon S3", "buckets")) == ("S3", "buckets")
+
+
 def test_past_ankis_last_number_a_new_part_takes_one_left_unused() -> None:
     recorded = ("", *(f"part {number}" for number in range(2, MAX_CLOZE + 1)))
     hidden = (*(f"c{number}: part {number}" for number in range(2, MAX_CLOZE + 1)), "c501: new")
