@@ -7,6 +7,7 @@ the author believes the id is pinned until a rename orphans the note in Anki.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ccpkit.errors import Problem
 from ccpkit.model import Item
@@ -17,11 +18,24 @@ _LOOKS_PINNED = regex(r"^\{\s*(?:#|id\s*=)[^{}\n]*\}$")
 
 
 def check_pins(ctx: Context) -> Iterator[Item | Problem]:
-    """A warning at each paragraph that is only a ``{#…}`` or ``{id=…}`` the parser did not accept."""
+    """A warning at each paragraph that is only a ``{#…}`` or ``{id=…}`` the parser did not accept, and
+    at each such line inside a paragraph (``- **Alpha:** …`` then ``{#beta}`` then ``- **Beta:** …``:
+    Markdown reads it as Alpha's text)."""
     for node in ctx.doc.nodes:
-        if node.type == "paragraph" and _LOOKS_PINNED.match(node.children[0].content.strip()):
+        if node.type != "paragraph":
+            continue
+        lines = node.children[0].content.split("\n")
+        if len(lines) == 1 and _LOOKS_PINNED.match(lines[0].strip()):
             message = (
                 "this pin was not read, so the item below keeps its derived id: write {#words-and-dashes}, "
                 'or {id="any/other.id"} in quotes'
             )
             yield Problem(ctx.at(node), message, "warning")
+        for number, line in enumerate(lines[1:], start=1):
+            if _LOOKS_PINNED.match(line.strip()):
+                where = ctx.at(node)
+                message = (
+                    "this pin was read as the text above it, so no item is pinned: leave a blank line "
+                    "above it (and none between it and the item it pins)"
+                )
+                yield Problem(replace(where, line=where.line + number), message, "warning")
