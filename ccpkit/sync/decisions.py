@@ -250,7 +250,9 @@ def _merge(
     theirs = study_digests(note.note_type, [found.fields.get(name, "") for name in study_fields])
     imported, sent_before = _as_sent(note, theirs, wanted)
     outdated = before is None and not imported and sent_before
-    touched = found.modified != previous and not imported and not outdated
+    # reading as no text ccpkit sent, it was edited, though in the second its note was dated
+    retyped = note.id in wanted.sent and not sent_before
+    touched = (found.modified != previous or retyped) and not imported and not outdated
     # older than the ledger: the notes changed after the copy Anki holds (a build never imported)
     changed = (
         outdated or note.id in wanted.changed or note.id not in wanted.previous or found.modified < previous

@@ -227,3 +227,24 @@ def test_a_field_typed_back_to_an_earlier_text_after_a_sync_is_the_students_edit
         assert student.note(EBS)["Definition"] == first
     finally:
         student.close()
+
+
+def test_an_edit_dated_the_second_its_note_was_built_is_still_the_students(tmp_path: Path) -> None:
+    """Imported and edited within the second the build dated the note (or on a computer whose clock
+    runs behind the build's): the dates agree, but Anki's text is none that ccpkit sent, so it is an
+    edit, kept as a conflict when the notes change it too."""
+    course, student = imported(tmp_path)
+    student.edit(EBS, "Definition", "Mine: a disk for one instance")
+    note = student.note(EBS)
+    student.collection.db.execute("update notes set mod = ? where id = ?", LAST_WEEK, note.id)
+    student.close()
+    course.edit(
+        "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
+    )
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert "1 conflict" in result.output
+    [saved] = course.out.glob("sync-conflicts-*.md")
+    assert "Mine: a disk for one instance" in saved.read_text(encoding="utf-8")
