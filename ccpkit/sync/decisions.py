@@ -28,7 +28,7 @@ from typing import Literal
 
 from ccpkit.export.anki.card_templates import AnkiTemplates
 from ccpkit.export.anki.notes import AnkiNote, reads_alike, same_rows, study_digests
-from ccpkit.export.anki.notetypes import BY_KIND, NOTE_TYPES
+from ccpkit.export.anki.notetypes import BY_KIND, MULTIPLE_CHOICE, NOTE_TYPES
 from ccpkit.sync.record import SyncRecord, Written, text_hash
 from ccpkit.sync.state import CollectionState, FoundNote
 
@@ -266,12 +266,15 @@ def _merge(
         all(name in found.fields for name in study_fields)
         and theirs[0] == (study_digests(note.note_type, [note.field(name) for name in study_fields])[0])
     )
+    # the same, but for what the student wrote in the other fields (an explanation of their own)
+    mixed = [note.field(name) if name in SHUFFLED else found.fields.get(name, "") for name in study_fields]
+    same_options = note.note_type is MULTIPLE_CHOICE and theirs[0] == study_digests(note.note_type, mixed)[0]
     for name, text in zip(note.note_type.fields, note.fields, strict=True):
         if name not in found.fields:  # renamed or removed in Anki: added back, it holds nothing yet
             writes[name] = text
             continue
         current = found.fields[name]
-        if name in note.note_type.study_fields and same_study:
+        if name in note.note_type.study_fields and (same_study or (same_options and name in SHUFFLED)):
             continue  # options only reordered in the notes: the same question on a card that shuffles
         if name in note.note_type.unordered_fields and same_rows(current, text):
             continue  # rows only reordered in the notes: the same table on the card
@@ -291,6 +294,10 @@ def _merge(
     tags = _merged_tags(note.tags, found.tags, before)
     update = Update(note, found.id, writes, tags) if writes or tags is not None else None
     return update, tuple(kept), conflicts
+
+
+SHUFFLED = ("Options", "Answers", "Correct")
+"""A question's fields that reordering its options changes (its card shuffles them anyway)."""
 
 
 def _as_sent(note: AnkiNote, theirs: Sequence[str], wanted: Wanted) -> tuple[bool, bool]:

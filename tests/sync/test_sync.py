@@ -965,6 +965,30 @@ def test_options_only_reordered_in_the_notes_are_no_edit_either_way(studied: Stu
             student.close()
 
 
+def test_options_only_reordered_leave_a_question_alone_the_student_explained_in_anki(
+    studied: Studied,
+) -> None:
+    """The student wrote their own explanation in Anki; the notes only swap the options: the card asks
+    the same, so sync writes nothing, and the explanation is the student's still."""
+    question = "02-compute/mcq/which-service-runs-code-without-provisioning-servers"
+    student = studied.course.student()
+    student.edit(question, "Explanation", "Mine: Lambda runs code on events, no servers to manage.")
+    sent = list(student.note(question).fields)
+    student.close()
+    studied.course.edit(
+        "02-compute/practice-questions.md",
+        "- A) Amazon EC2\n- B) AWS Lambda\n- C) Amazon Lightsail\n\n**Answer:** B",
+        "- A) AWS Lambda\n- B) Amazon EC2\n- C) Amazon Lightsail\n\n**Answer:** A",
+    )
+
+    output, student = sync_and_open(studied)
+    try:
+        assert f"updated: {question}" not in output, output
+        assert list(student.note(question).fields) == sent
+    finally:
+        student.close()
+
+
 def test_a_code_fence_left_open_retires_none_of_the_notes_it_hides_and_says_why(studied: Studied) -> None:
     """A stray ``` above the Lambda line turns the rest of the file into code: the notes below it are
     missing, not removed, so sync keeps them as they are and shows the warning at the fence."""
