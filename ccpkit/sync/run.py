@@ -278,11 +278,15 @@ def _as_synced(ledger: Ledger, synced: Sequence[AnkiNote], plan: Plan, state: Co
     id too) and its cards in its deck (unless the student keeps them elsewhere): a later build then
     reports no pending change or move that sync already made. A note whose conflict kept Anki's text
     (``--keep-anki``) is dated no later than Anki's copy: the next .apkg's copy of it is then no newer,
-    and an import leaves the text the student chose alone. An orphan sync deleted is forgotten."""
+    and an import leaves the text the student chose alone. An orphan sync deleted is dropped, and one
+    the student deleted in Anki forgotten (``ccpkit orphans`` lists it no more)."""
     deleted = {orphan.guid for orphan in plan.deleted}  # gone from Anki: no orphan left to list
     notes = {
         key: entry for key, entry in ledger.notes.items() if not (entry.orphaned and entry.guid in deleted)
     }
+    for key, orphan in notes.items():
+        if orphan.orphaned and not orphan.forgotten and orphan.guid not in state.notes:
+            notes[key] = replace(orphan, forgotten=True)
     sent = {(update.note.guid, name) for update in plan.updated for name in update.fields}
     kept_in_anki = {
         conflict.note.guid for conflict in plan.conflicts if (conflict.note.guid, conflict.field) not in sent

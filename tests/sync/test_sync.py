@@ -316,6 +316,21 @@ def test_delete_orphans_deletes_them_after_saying_how_many(studied: Studied) -> 
     assert "amazon-efs" not in listed.output  # deleted, so no orphan still in Anki to list
 
 
+def test_an_orphan_the_student_deleted_in_anki_is_listed_no_more(studied: Studied) -> None:
+    course = studied.course
+    student = course.student()
+    student.collection.remove_notes([student.note("03-storage/card/amazon-efs").id])
+    student.close()
+    course.edit(
+        "03-storage/cram-sheet.md",
+        "- **Amazon EFS:** A shared file system many instances mount at once.\n",
+        "",
+    )
+    assert course.sync().exit_code == 0
+    listed = CliRunner().invoke(cli, ["orphans", "--notes", str(course.notes)])
+    assert "amazon-efs" not in listed.output and "no orphans" in listed.output
+
+
 def test_a_note_type_css_change_updates_it_in_place_and_keeps_the_students_field(studied: Studied) -> None:
     style = studied.course.templates / "anki" / "style.css"
     style.write_text(
