@@ -419,8 +419,8 @@ def _cards_below(
     ctx: Context, item: Node, section: tuple[str, ...], lead_in: str
 ) -> Iterator[Item | Problem]:
     """A plain bullet groups the lists under it, and terms there are cards; a bullet that announces
-    them (``- Choose scaling up when:``) is their lead-in. (Under a term they are only its back:
-    "Durability" under S3 means nothing on a card of its own.)"""
+    them (``- Choose scaling up when:``) is their lead-in. (Under a term they are its back, unless
+    they are things of their own that its name groups: ``_groups_terms``.)"""
     first = item.children[0] if item.children else None
     own = announced_by(first) if first is not None and first.type == "paragraph" else ""
     named = first.children[0].content.strip() if first is not None and first.type == "paragraph" else ""
@@ -506,8 +506,12 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
                 pending.lead_in,
             )
         return
-    parts = [term.rest] if term.rest else []
     below = pending.item.children[1:]
+    if not term.rest and not pending.extra and len(below) == 1 and _groups_terms(ctx, below[0]):
+        # `- **Cardiac drugs**` over `- **Digoxin**: …` items: a card each, asked under the group's name
+        yield from _list_cards(ctx, below[0], section, pending.lead_in or f"{term.front}:")
+        return
+    parts = [term.rest] if term.rest else []
     if not term.rest and len(below) == 1 and below[0].type in LISTS and len(below[0].children) == 1:
         parts.append(item_text(ctx.doc.source(below[0])))  # `- **S3**` over one bullet: what it says
     else:
@@ -520,6 +524,19 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
     elif term.separated:
         message = f"card {term.front!r} has an empty back: write its definition after the term"
         yield ctx.problem(pending.item, message)
+
+
+def _groups_terms(ctx: Context, node: Node) -> bool:
+    """Whether a list is of two or more terms, each defined on its item and none an attribute's label
+    (``Use case:``): things of their own that the name above it groups, no parts of one."""
+    if node.type not in LISTS or len(node.children) < 2:
+        return False
+    firsts = [item.children[0] if item.children else None for item in node.children]
+    terms = [
+        split_term(first.children[0]) if first is not None and first.type == "paragraph" else None
+        for first in firsts
+    ]
+    return all(term is not None and term.rest and not term.is_label for term in terms)
 
 
 def _heading_card(
