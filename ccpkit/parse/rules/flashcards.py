@@ -92,7 +92,7 @@ _NUMBERED = rf"(?:\d+[.)]\s*(?i:{QUESTION})|(?i:{QUESTION})\s*#?\s*\d+)"
 _QUESTION = regex(
     rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})|问|質問|질문|\u0633|[PFV](?={_BOLD}{_COLON}.*\w{_ASKS_AFTER}))"
     rf"(?:{_BOLD}{_COLON}{_BOLD}|{_DASHED}{_ASKS_AFTER})|{_DOTTED_Q}(?=\s)|(?:Q|(?i:{QUESTION})\s*)\d+\)(?=\s)"
-    rf"|(?:\*\*|__)Q\d+(?:\*\*|__)(?=\s){_ASKS_AFTER}"
+    rf"|(?:\*\*|__)Q\d+(?:\*\*|__)(?=\s){_ASKS_AFTER}|Q\d+\.(?=\s){_ASKS_AFTER}"
     rf"|(?:\*\*|__){_NUMBERED}{_BOLD}{_COLON}{_BOLD})"
     r"\s*(?P<text>.*)$"
 )
@@ -107,7 +107,7 @@ flashcard's question line (``Q1. …`` is not: board minutes number their questi
 _ANSWER = regex(
     rf"^(?:{_BOLD}(?:A\d*|答|回答|답변|\u062c|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}{_COLON}{_BOLD}"
     rf"|{_BOLD}Ans\.{_BOLD}(?=\s)|(?:A|(?i:answer)\s*)\d+\)(?=\s)|{_BOLD}(?:A\d*|(?i:answer|ans)){_DASHED}"
-    r"|(?:\*\*|__)A\d+(?:\*\*|__)(?=\s))"
+    r"|(?:\*\*|__)A\d+\.?(?:\*\*|__)(?=\s)|A\d+\.(?=\s))"
     r"\s*(?P<text>.*)$"
 )
 """``A: …``, ``A1: …``, ``A1) …``, ``Answer 3) …``, ``**Answer:** …``, ``**Respuesta:** …``,
@@ -554,9 +554,12 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
                 return used, [*found, _Missing(message, index)]
             return used, [*found, _Pair(front, back, reversible=line == "??", line=start)]
     marker = 1 if len(stripped) > 1 and CALLOUT.fullmatch(stripped[0]) else 0  # `> [!note]` over `> Q: …`
-    if _opens_q_and_a(stripped[marker:], bank=ctx.numbered_labels) or _front_over_back(
-        stripped[marker:], following
-    ):
+    first_below = (
+        following.children[0].content if following is not None and following.type == "paragraph" else ""
+    )
+    if _opens_q_and_a(
+        stripped[marker:], bank=ctx.numbered_labels, below=first_below.partition("\n")[0]
+    ) or _front_over_back(stripped[marker:], following):
         return _questions_and_answers(ctx, node, lines, below)
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
@@ -598,7 +601,7 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
     return 0, [pair for pair in pairs if not isinstance(pair, _Field)]
 
 
-def _opens_q_and_a(lines: list[str], *, bank: bool) -> bool:
+def _opens_q_and_a(lines: list[str], *, bank: bool, below: str = "") -> bool:
     """``Q: …`` over its ``A: …``; ``**Question 2:** Why …?`` only with an answer's line below it in
     its paragraph (over prose, it is an interview's question to think about, not a card), and asking or
     saying what to do, unless the file is a bank of such lines (``bank``: a Turkish bank's ``**7.
@@ -607,6 +610,8 @@ def _opens_q_and_a(lines: list[str], *, bank: bool) -> bool:
     asked = _QUESTION.match(lines[0])
     if asked is None:
         return False
+    if _PLAIN_NUMBERED_Q.match(lines[0]):  # `Q1. …`: a board's agenda as often, a card over its `A1.` only
+        return any(_ANSWER.match(line) for line in [*lines[1:], below])
     if _NUMBERED_QUESTION.match(lines[0]) is None:
         return True
     words = asked["text"]
@@ -621,6 +626,8 @@ def numbered_label(line: str) -> bool:
 
 
 _NUMBERED_QUESTION = regex(rf"(?:\*\*|__){_NUMBERED}")
+_PLAIN_NUMBERED_Q = regex(r"Q\d+\.\s")
+"""``Q1.`` with no bold: a flashcard's question over its ``A1.`` line, an agenda's item elsewhere."""
 
 
 def _pointed_answers(lines: list[str]) -> list[_Pair | _Missing]:
