@@ -210,7 +210,7 @@ _PLAIN_TERM_WORDS = 4
 _NAME_WORDS = 7
 """... unless each is capitalised, up to this many: a name (``AWS Database Migration Service (DMS)``)."""
 _NUMBERED = regex(r"^\d+[.)]\s+")
-_BOLD_MARKERS = ("**", "__")
+_BOLD_MARKERS = ("**", "__", "_**", "*__")
 _ANSWER_BELOW = regex(r"\n\s*(?:\*\*|__)?A(?:\*\*|__)?\s*:")
 _QUALIFIER = regex(r"([*_]?)\([^()\n]+\)\1")
 """A remark in brackets right after the term, maybe in italics: ``**Spot** (up to 90% off)``."""
@@ -273,6 +273,8 @@ def split_term(inline: Node) -> Term | None:
         (c for c in inline.children if c.type != "text" or _decoration_length(c.content) < len(c.content)),
         None,
     )
+    if first is not None and first.type == "em":
+        return _bold_italic_term(content)
     if first is None or first.type != "strong":
         return None
     marker = first.markup
@@ -280,6 +282,18 @@ def split_term(inline: Node) -> Term | None:
     if not content.startswith(marker) or close < 0:
         return None
     return _term(content[len(marker) : close], content[close + len(marker) :], marker)
+
+
+def _bold_italic_term(content: str) -> Term | None:
+    """The term of ``***Nucleophile***: …`` (``___…___``, ``_**…**_``): bold in italics, as a term."""
+    opening = next((mark for mark in _BOLD_ITALIC if content.startswith(mark)), "")
+    close = content.find(opening[::-1], len(opening)) if opening else -1
+    if close < 0:
+        return None
+    return _term(content[len(opening) : close], content[close + len(opening) :], opening[-2:])
+
+
+_BOLD_ITALIC = ("***", "___", "_**", "*__")
 
 
 def _closing(content: str, marker: str) -> int:
