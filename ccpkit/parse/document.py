@@ -240,6 +240,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _reparsed(text, tokens, glyph_boxes_as_tasks(text, _code_lines(tokens)))
     if answers_by_mark(text):
         text, tokens = _reparsed(text, tokens, marks_as_letters(text, _code_lines(tokens)))
+    if _PASTED_BULLET.search(text):
+        text, tokens = _rewritten(text, tokens, _as_list_item)
     if "{{cloze" in text or ("::" in text and _NUMBERED_CLOZE_OPENING.search(text)):
         text, tokens = _rewritten(text, tokens, _as_anki_clozes)
     if "(Exam Topic" in text:
@@ -333,6 +335,19 @@ def _with_markdown_tables(text: str, tokens: list[Token]) -> tuple[str, list[Tok
     """The text with its HTML tables written as Markdown tables (``markdown_tables``), and its tokens."""
     converted = markdown_tables(text, _code_lines(tokens))
     return _reparsed(text, tokens, converted)
+
+
+_PASTED_BULLET = regex(
+    r"^(?P<indent>[ \t]*)(?:[\u2022\u25aa\u25e6\u2219\u27a2\u2023\u2043][ \t\u00a0]|-\u00a0)"
+    r"[ \t\u00a0]*(?=\S)",
+    re.M,
+)
+"""A bullet pasted from a word processor or a PDF (``•``, ``▪``, ``◦``, ``∙``, ``➢``; ``-`` before a
+no-break space): a Markdown list item, as the author meant it."""
+
+
+def _as_list_item(line: str, _above: str) -> str:
+    return _PASTED_BULLET.sub(r"\g<indent>- ", line, count=1)
 
 
 def _rewritten(text: str, tokens: list[Token], rewrite: Callable[[str, str], str]) -> tuple[str, list[Token]]:
