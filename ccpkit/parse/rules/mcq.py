@@ -29,6 +29,7 @@ from ccpkit.parse.rules.answers import (
     key_entry,
     letters_after_both,
     names_answers,
+    numbers_a_question,
     plain,
     question_id,
     unpadded,
@@ -352,7 +353,11 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
             entry, used = named
             ctx.claim(node, *(block.node for block in blocks[index + 1 : index + 1 + used]))
             held, read_to = [entry], index + used
-        elif node.type == "paragraph" and (listed := after_key_title(node.children[0].content)):
+        elif (
+            node.type == "paragraph"
+            and (listed := after_key_title(node.children[0].content))
+            and not (block.section and numbers_a_question(block.section[-1]))  # `### Question 3`'s own
+        ):
             key_level, seen = key_level or _BELOW_EVERY_HEADING, True
             ctx.claim(node)
             yield from key_entries_on_a_line(listed, node)
