@@ -225,7 +225,7 @@ _HINT_TITLES = _QUESTION_HEADINGS | {"prompt", "hint", "hints", "clue", "tip"}
 """The titles of a callout that adds to a question above its answer's (``=== "Hint"``)."""
 """The titles of a callout that holds an answer (``> [!success]- Answer``), or none."""
 _FRONT_COLUMNS = _QUESTION_HEADINGS | {"front", "term", "prompt", "questions", "terms", "prompts"}
-_FRONT_COLUMNS |= {"statement", "statements"}
+_FRONT_COLUMNS |= {"statement", "statements", "name"}  # `name`: a Notion database's title column
 _BACK_COLUMNS = _ANSWER_HEADINGS | {"back", "definition", "meaning", "answers", "definitions", "meanings"}
 _BACK_COLUMNS |= {"true/false", "true or false", "t/f"}
 """The headers of a table whose rows are cards: ``| Question | Answer |``, ``| Front | Back |``,
@@ -233,15 +233,20 @@ _BACK_COLUMNS |= {"true/false", "true or false", "t/f"}
 _NUMBER_COLUMNS = frozenset({"#", "no", "no.", "number", "id"})
 _NOTE_COLUMNS = frozenset({"explanation", "notes", "note", "extra", "why", "details"})
 """Columns after a card's sides that say more on its back."""
-_NAMED_COLUMNS = frozenset({"domain", "topic", "category", "difficulty", "source", "reference", "type"})
+_NAMED_COLUMNS = frozenset(
+    {"domain", "topic", "category", "difficulty", "source", "reference", "type", "subject", "chapter", "page"}
+    | {"pages", "deck", "module", "lesson", "hint"}
+)
 """Columns after a card's sides that file it: on its back under their name (``Domain: Security``)."""
 _TAG_COLUMNS = frozenset({"tags"})
 """A column of tags for each row's card (``history, medieval``), as Notion and Anki exports have it."""
 _RECORD_COLUMNS = frozenset(
     {"created", "created time", "created at", "created by", "date created", "last edited", "last edited time"}
-    | {"last edited by", "last modified", "modified", "updated", "updated at"}
+    | {"last edited by", "last modified", "modified", "updated", "updated at", "status", "last reviewed"}
+    | {"reviewed", "confidence", "mastery", "learned", "progress", "due", "score"}
 )
-"""Columns a database keeps of each row (Notion's ``Created time``, ``Last edited``): not the card's."""
+"""Columns a database keeps of each row (Notion's ``Created time``, ``Last edited``, a study tracker's
+``Status`` or ``Last reviewed``): not the card's."""
 _BLANK = regex(r"(?<![\w*])_{3,}(?![\w*])")
 """A blank to fill in a sentence: ``________``, not ``___bold italic___``."""
 _OPENS_DETAILS = regex(r"<details\b", re.IGNORECASE)
