@@ -338,16 +338,21 @@ def _with_markdown_tables(text: str, tokens: list[Token]) -> tuple[str, list[Tok
 
 
 _PASTED_BULLET = regex(
-    r"^(?P<indent>[ \t]*)(?:[\u2022\u25aa\u25e6\u2219\u27a2\u2023\u2043][ \t\u00a0]|-\u00a0)"
-    r"[ \t\u00a0]*(?=\S)",
+    r"^(?P<indent>[ \t]*)(?:[\u2022\u25aa\u25e6\u2219\u27a2\u2023\u2043][ \t\u00a0]|-\u00a0|\\-[ \t]"
+    r"|(?P<number>\d{1,3})\\\.[ \t])[ \t\u00a0]*(?=\S)",
     re.M,
 )
 """A bullet pasted from a word processor or a PDF (``•``, ``▪``, ``◦``, ``∙``, ``➢``; ``-`` before a
-no-break space): a Markdown list item, as the author meant it."""
+no-break space), or one an exporter escaped (``\\-``, ``1\\.``): a Markdown list item, as the author
+meant it."""
 
 
 def _as_list_item(line: str, _above: str) -> str:
-    return _PASTED_BULLET.sub(r"\g<indent>- ", line, count=1)
+    return _PASTED_BULLET.sub(_list_marker, line, count=1)
+
+
+def _list_marker(bullet: re.Match[str]) -> str:
+    return f"{bullet['indent']}{bullet['number'] + '.' if bullet['number'] else '-'} "
 
 
 def _rewritten(text: str, tokens: list[Token], rewrite: Callable[[str, str], str]) -> tuple[str, list[Token]]:

@@ -225,7 +225,7 @@ _HINT_TITLES = _QUESTION_HEADINGS | {"prompt", "hint", "hints", "clue", "tip"}
 """The titles of a callout that adds to a question above its answer's (``=== "Hint"``)."""
 """The titles of a callout that holds an answer (``> [!success]- Answer``), or none."""
 _FRONT_COLUMNS = _QUESTION_HEADINGS | {"front", "term", "prompt", "questions", "terms", "prompts"}
-_FRONT_COLUMNS |= {"statement", "statements", "name"}  # `name`: a Notion database's title column
+_FRONT_COLUMNS |= {"statement", "statements"}
 _BACK_COLUMNS = _ANSWER_HEADINGS | {"back", "definition", "meaning", "answers", "definitions", "meanings"}
 _BACK_COLUMNS |= {"true/false", "true or false", "t/f"}
 """The headers of a table whose rows are cards: ``| Question | Answer |``, ``| Front | Back |``,
@@ -2137,7 +2137,8 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     if names and names[0] in _NUMBER_COLUMNS:
         names[0] = ""  # the row's number: no part of the card
     sides = [name for name in names if name]
-    if len(sides) < 2 or sides[0] not in _FRONT_COLUMNS or sides[1] not in _BACK_COLUMNS:
+    named_answer = sides[:1] == ["name"] and len(sides) > 1 and sides[1] in _ANSWER_HEADINGS  # Notion's
+    if len(sides) < 2 or not (named_answer or sides[0] in _FRONT_COLUMNS) or sides[1] not in _BACK_COLUMNS:
         return None
     if any(name not in _NOTE_COLUMNS | _NAMED_COLUMNS | _TAG_COLUMNS | _RECORD_COLUMNS for name in sides[2:]):
         return None  # `| Question | Answer | Why | Cost |`: a comparison of its columns
