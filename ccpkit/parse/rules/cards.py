@@ -1336,7 +1336,7 @@ def _headed_glossary(ctx: Context) -> dict[int, Term]:
     found: dict[int, Term] = {}
     for heading, section in itertools.groupby(ctx.doc.blocks, key=lambda block: block.heading):
         named = heading is not None and _is_glossary_title(heading_text(heading))
-        terms = [(block.node, _headed_term(ctx, block.node, colon=False)) for block in section]
+        terms = [(block.node, _headed_term(ctx, block.node, colon=False, plain=named)) for block in section]
         if named:  # the whole section, examples between its terms
             found_terms = [[(node, term) for node, term in terms if term is not None]]
         else:  # paragraphs one after another
@@ -1353,6 +1353,10 @@ def _headed_glossary(ctx: Context) -> dict[int, Term]:
             if len(run) >= _GLOSSARY_TERMS and defined and len(set(fronts)) == len(fronts):
                 found |= {id(paragraph): term for paragraph, term in run}
     return found
+
+
+_PLAIN_NAME = regex(r"[^\W\d][\w'()\u2019-]*(?: [\w'()\u2019-]+){0,4}")
+"""A name of up to five words in plain text, no sentence's end or separator in it."""
 
 
 def _names(front: str) -> bool:
@@ -1387,15 +1391,18 @@ def _defined_runs(run: list[tuple[Node, Term]], ctx: Context) -> list[list[tuple
 _UNCOLONED_TERMS = 3
 
 
-def _headed_term(ctx: Context, node: Node, *, colon: bool) -> Term | None:
+def _headed_term(ctx: Context, node: Node, *, colon: bool, plain: bool = False) -> Term | None:
     """The term of a paragraph of two or more lines whose first line is a term wholly in bold, ending
     with a colon (``**Elasticity:**``) where ``colon`` asks for one: without one, a bold line
     (``**Aim**``, ``**Step 1**``, a speaker's name) heads the lines below it rather than names what they
-    define, but under a heading that names a glossary (``## Key terms``)."""
+    define, but under a heading that names a glossary (``## Key terms``). There (``plain``) a name of
+    a few words in plain text over its definition is one too, as a Quizlet set copied out writes it."""
     if not _plain_paragraph(ctx, node):
         return None
-    first, newline, _ = node.children[0].content.partition("\n")
+    first, newline, rest = node.children[0].content.partition("\n")
     line = undecorated(first.strip())
+    if plain and newline and _PLAIN_NAME.fullmatch(line) and rest.strip() and "\n" not in rest.strip():
+        return Term(line, rest.strip(), separated=True) if _names(line) else None
     ended = line.endswith((":**", ":__", "**:", "__:"))
     if not newline or (colon and not ended) or BOLD_TEXT.fullmatch(line.removesuffix(":")) is None:
         return None
