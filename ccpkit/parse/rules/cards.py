@@ -846,10 +846,25 @@ def _card(
     key: str = "",
 ) -> Item | Problem:
     """A card at ``node``, or ``offset`` lines below its first line, with ``tags`` besides the file's
-    (see ``_fields_at``); its id made of ``key`` where it is not its front."""
+    (see ``_fields_at``); its id made of ``key`` where it is not its front. A year over what happened
+    then (``1789 - Storming of the Bastille``, as timelines write them) asks for the year: one thing
+    per card, where years shared by events would merge them."""
+    if (
+        _YEAR.fullmatch(front.strip("*_ "))
+        and back
+        and "\n" not in back
+        and len(back.split()) <= _EVENT_WORDS
+    ):
+        front, back, key = back, front.strip("*_ "), ""
     fields = _fields_at(ctx, "card", key or front, node, section, pinned, offset=offset, tags=tags)
     made = ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))
     return replace(made, location=fields.source) if isinstance(made, Problem) else made
+
+
+_YEAR = regex(r"(?:c\.\s?)?\d{3,4}s?(?:\s?(?:BCE?|AD|CE))?")
+"""A year alone (``1789``, ``1920s``, ``c. 1500``, ``44 BC`` has two digits and is no year here)."""
+_EVENT_WORDS = 15
+"""At most this many words in what a year dates: more is a paragraph about that year."""
 
 
 def _cloze(
