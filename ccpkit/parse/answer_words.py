@@ -4,7 +4,7 @@ one list for answer lines, answer columns, answer headings and the summaries of 
 from ccpkit.regex import regex
 
 ANSWER_ABROAD = (
-    r"(?:(?:richtige|bonne|la\s+bonne)\s+)?"
+    r"(?:(?:richtige|korrekte|bonne|la\s+bonne)\s+)?"
     r"(?:respostas?|respuestas?|resp\.|r[ée]ponses?|rispost[ae]|antwort(?:en)?|l[öo]sung(?:en)?|gabarito"
     r"|solu[çc][ãa]o|soluci[óo]n|soluzione|alternativa(?=\s+corret)|(?:kunci\s+)?jawaban(?:\s+benar)?"
     r"|(?:правильный\s+)?ответы?|(?:正确)?答案|正解|解答|答え|정답|답|đáp\s+án(?:\s+đúng)?"
