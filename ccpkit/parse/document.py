@@ -242,6 +242,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _reparsed(text, tokens, marks_as_letters(text, _code_lines(tokens)))
     if _PASTED_BULLET.search(text):
         text, tokens = _rewritten(text, tokens, _as_list_item)
+    if _BOLD_TERM_UNCLOSED.search(text):
+        text, tokens = _rewritten(text, tokens, _bold_term_closed)
     if "{{cloze" in text or ("::" in text and _NUMBERED_CLOZE_OPENING.search(text)):
         text, tokens = _rewritten(text, tokens, _as_anki_clozes)
     if "(Exam Topic" in text:
@@ -345,6 +347,19 @@ _PASTED_BULLET = regex(
 """A bullet pasted from a word processor or a PDF (``•``, ``▪``, ``◦``, ``∙``, ``➢``; ``-`` before a
 no-break space), or one an exporter escaped (``\\-``, ``1\\.``): a Markdown list item, as the author
 meant it."""
+
+
+_BOLD_TERM_UNCLOSED = regex(
+    r"^(?P<start>[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?)\*\*(?P<term>[^*\n]*[^*\s])"
+    r":(?:[ \t]+\*\*|\*\*(?=\w))",
+    re.M,
+)
+"""A bold term whose bold Markdown does not close: its closing ``**`` after a space (``**Alkane: **a …``,
+as Google Docs exports it) or right before a word (``**Alkane:**a …``)."""
+
+
+def _bold_term_closed(line: str, _above: str) -> str:
+    return _BOLD_TERM_UNCLOSED.sub(r"\g<start>**\g<term>:** ", line, count=1)
 
 
 def _as_list_item(line: str, _above: str) -> str:
