@@ -221,6 +221,8 @@ def parse_document(path: str, text: str) -> Document:
     ``title`` (as Obsidian, Jekyll and Hugo write it), else the file name."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     found: dict[str, Any] = {}
+    if text.startswith("+++"):
+        text = _toml_front_matter_as_yaml(text)
     tokens = _markdown().parse(text, found)
     if "<table" in text or "<TABLE" in text:
         text, tokens = _with_markdown_tables(text, tokens)
@@ -360,6 +362,22 @@ as Google Docs exports it) or right before a word (``**Alkane:**a …``)."""
 
 def _bold_term_closed(line: str, _above: str) -> str:
     return _BOLD_TERM_UNCLOSED.sub(r"\g<start>**\g<term>:** ", line, count=1)
+
+
+def _toml_front_matter_as_yaml(text: str) -> str:
+    """Hugo's TOML front matter (``+++`` lines around ``title = "…"``) as the YAML front matter that is
+    read: each ``key = value`` line as ``key: value``, a table's header a comment; every line kept."""
+    lines = text.split("\n")
+    end = next((number for number in range(1, len(lines)) if lines[number].strip() == "+++"), 0)
+    if lines[0].strip() != "+++" or not end:
+        return text
+    inner = [_TOML_SETTING.sub(r"\g<key>: \g<value>", line) for line in lines[1:end]]
+    inner = [line if _TOML_SETTING_AS_YAML.match(line) or not line.strip() else f"# {line}" for line in inner]
+    return "\n".join(["---", *inner, "---", *lines[end + 1 :]])
+
+
+_TOML_SETTING = regex(r"^(?P<key>[A-Za-z_][\w-]*)\s*=\s*(?P<value>.*)$")
+_TOML_SETTING_AS_YAML = regex(r"^[A-Za-z_][\w-]*: ")
 
 
 def _as_list_item(line: str, _above: str) -> str:

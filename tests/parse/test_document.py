@@ -49,3 +49,13 @@ def test_a_slides_speaker_notes_are_no_part_of_the_notes() -> None:
     notes = "# Part\n\nA reliable byte stream.\n\n::: notes\nAsk who has used netcat.\n:::\n"
     document = parse_document("m/notes.md", notes)
     assert document.lines[4:7] == ("", "", "")
+
+
+def test_hugos_toml_front_matter_names_the_part_and_keeps_every_line_number() -> None:
+    text = (
+        '+++\ntitle = "Cell biology"\ntags = ["cells"]\n[params]\nauthor = "Sam"\n+++\n\n- **ATP**: energy\n'
+    )
+    doc = parse_document("01-cells/notes.md", text)
+    assert doc.part == "Cell biology"
+    assert doc.lines[7] == "- **ATP**: energy"
+    assert not doc.problems
