@@ -236,7 +236,7 @@ def _records(ctx: Context, node: Node, section: tuple[str, ...]) -> bool:
 
 _STEPS_TITLE = regex(
     r"(?i)(?:method|directions|instructions|preparation|setup|set\s+up|installation|getting\s+started"
-    r"|quick\s*start)\W*"
+    r"|quick\s*start|procedure|steps|how\s+to\s.+)\W*"
 )
 """A section of steps to follow in turn, as recipes, experiments and READMEs title theirs."""
 
