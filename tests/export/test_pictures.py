@@ -73,6 +73,14 @@ def build(notes: Path, out: Path, *, expected: int = 0, command: str = "build") 
     return result.output
 
 
+def intro_notes(tmp_path: Path, text: str) -> Path:
+    """A notes folder of one module, ``01-intro``, whose ``notes.md`` holds ``text`` after its title."""
+    notes = tmp_path / "notes"
+    (notes / "01-intro").mkdir(parents=True)
+    (notes / "01-intro" / "notes.md").write_text(f"# Module 1: Intro\n\n{text}")
+    return notes
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
     root = tmp_path_factory.mktemp("pictures")
@@ -306,11 +314,10 @@ def test_an_svg_reaches_anki_as_it_is_and_the_pdfs_draw_it(tmp_path: Path) -> No
 def test_a_picture_with_no_file_or_written_into_the_notes_is_a_warning_that_says_what_to_do(
     tmp_path: Path,
 ) -> None:
-    notes = tmp_path / "notes"
-    (notes / "01-intro").mkdir(parents=True)
-    (notes / "01-intro" / "notes.md").write_text(
-        "# Module 1: Intro\n\n- **Empty**: ![a chart]()\n"
-        f"- **Inline**: ![dot](data:image/png;base64,{'iVBORw0KGgoAAAANSUhEUg' * 4})\n"
+    notes = intro_notes(
+        tmp_path,
+        "- **Empty**: ![a chart]()\n"
+        f"- **Inline**: ![dot](data:image/png;base64,{'iVBORw0KGgoAAAANSUhEUg' * 4})\n",
     )
     output = build(notes, tmp_path / "build", command="check")
     assert "01-intro/notes.md:3: warning: picture with no file (`![…]()`): write its path" in output
@@ -322,12 +329,11 @@ def test_a_picture_with_no_file_or_written_into_the_notes_is_a_warning_that_says
 
 
 def test_a_picture_problem_names_the_line_that_shows_it_not_the_items_first(tmp_path: Path) -> None:
-    notes = tmp_path / "notes"
-    (notes / "01-intro").mkdir(parents=True)
-    (notes / "01-intro" / "notes.md").write_text(
-        "# Module 1: Intro\n\n| Light | Meaning |\n| --- | --- |\n| Red | stop |\n"
+    notes = intro_notes(
+        tmp_path,
+        "| Light | Meaning |\n| --- | --- |\n| Red | stop |\n"
         "| Green | go ![](img/green%20light.png) |\n\n1. Which sign means stop?\n"
-        "   - A. ![](img/octagon.png)\n   - B. A triangle\n\n   **Answer:** A\n"
+        "   - A. ![](img/octagon.png)\n   - B. A triangle\n\n   **Answer:** A\n",
     )
     output = build(notes, tmp_path / "build", expected=1, command="check")
     assert "01-intro/notes.md:6: picture img/green light.png does not exist" in output

@@ -31,15 +31,20 @@ def built(course: Course, at: int = LAST_WEEK) -> None:
     build(course.notes, course.out, formats=("anki",), options=options, title=TITLE, clock=lambda: at)
 
 
+def ebs_reworded(course: Course) -> None:
+    """The notes change EBS's definition (the student edited it in Anki too, in the tests below)."""
+    course.edit(
+        "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
+    )
+
+
 def test_first_sync_after_imports_keeps_edits_and_reports_both_sided_changes(tmp_path: Path) -> None:
     course, student = imported(tmp_path)
     student.study_everything()
     student.edit(LAMBDA, "Definition", "Mine: serverless")
     student.edit(EBS, "Definition", "Mine: a disk for one instance")
     student.close()
-    course.edit(
-        "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
-    )
+    ebs_reworded(course)
 
     result = course.sync()
 
@@ -84,9 +89,7 @@ def test_a_build_never_imported_makes_an_edit_in_anki_a_conflict_not_an_overwrit
     course, student = imported(tmp_path)
     student.edit(EBS, "Definition", "Mine: a disk for one instance")
     student.close()
-    course.edit(
-        "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
-    )
+    ebs_reworded(course)
     built(course, at=int(time.time()) + 60)  # the notes edited a minute after the edit in Anki
 
     result = course.sync()  # the package of that build was never imported
@@ -103,9 +106,7 @@ def test_a_fix_an_import_skipped_as_the_note_was_marked_in_anki_reaches_it_by_th
     course, student = imported(tmp_path)
     student.study_everything()
     student.close()
-    course.edit(
-        "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
-    )
+    ebs_reworded(course)
     built(course, at=LAST_WEEK + 3600)
     student = course.student()
     marked = student.note(EBS)
@@ -135,9 +136,7 @@ def test_a_sync_of_one_module_leaves_the_others_to_the_next_sync_with_no_false_c
     student.study_everything()
     student.close()
     course.edit("02-compute/cram-sheet.md", "you pay per request", "you pay per request and duration")
-    course.edit(
-        "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
-    )
+    ebs_reworded(course)
 
     one = course.sync("--module", "3")
     rest = course.sync()
@@ -206,9 +205,7 @@ def test_a_field_typed_back_to_an_earlier_text_after_a_sync_is_the_students_edit
     course, student = imported(tmp_path)
     first = student.note(EBS)["Definition"]
     student.close()
-    course.edit(
-        "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
-    )
+    ebs_reworded(course)
     built(course, at=LAST_WEEK + 3600)
     student = course.student()
     student.import_package(course.out / PACKAGE)
@@ -238,9 +235,7 @@ def test_an_edit_dated_the_second_its_note_was_built_is_still_the_students(tmp_p
     note = student.note(EBS)
     student.collection.db.execute("update notes set mod = ? where id = ?", LAST_WEEK, note.id)
     student.close()
-    course.edit(
-        "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
-    )
+    ebs_reworded(course)
 
     result = course.sync()
 
