@@ -165,8 +165,10 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             ):  # (a `4.` after three bullets starts a new list in Markdown, not in the notes)
                 lead_in = lead_in_above(ctx, blocks[index - 1].node) if index else ""
             carried = lead_in
-            yield from _list_cards(ctx, block.node, block.section, lead_in, _definition(ctx, after))
-            if describing and _plain_facts(ctx, block.node):
+            listed = list(_list_cards(ctx, block.node, block.section, lead_in, _definition(ctx, after)))
+            yield from listed
+            carded = any(not isinstance(made, Problem) for made in listed)  # its items: cards of their own
+            if describing and not carded and _plain_facts(ctx, block.node):
                 above = blocks[index - 1] if index else None
                 if above is not None and above.heading is heading and _plain_paragraph(ctx, above.node):
                     described.append(("prose", ctx.doc.source(above.node)))  # what opens the facts

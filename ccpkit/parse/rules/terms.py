@@ -247,15 +247,16 @@ def is_label(text: str) -> bool:
     return text.strip().strip(":").strip().lower().replace("-", " ") in LABELS
 
 
+_FENCE = regex(r"^[ \t]*(?:```|~~~)", re.M)
 _LABEL_HEAD = regex(
     r"^[ \t]*(?:[-*+][ \t]+)?[^\w*_]*(?:\*\*|__)?(?P<name>[^:*_\n]+?)(?:\*\*|__)?[ \t]*:", re.M
 )
 
 
 def only_asides(labelled: str) -> bool:
-    """Whether every label of ``labelled`` (a label paragraph, or a list of label items, as written)
-    is an aside's."""
-    names = [found["name"] for found in _LABEL_HEAD.finditer(labelled)]
+    """Whether every label of ``labelled`` (a label paragraph, or a list of label items, as written,
+    maybe with the code it announces) is an aside's."""
+    names = [found["name"] for found in _LABEL_HEAD.finditer(_FENCE.split(labelled, maxsplit=1)[0])]
     return bool(names) and all(
         is_label(name) and name.strip().lower().replace("-", " ") in ASIDES for name in names
     )
