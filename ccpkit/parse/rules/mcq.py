@@ -63,7 +63,8 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     worded: list[Node] = []
     keys = list(_answer_keys(ctx, worded))
     in_words = [(number, words) for node in worded for number, _, words in _numbered_answers(node)]
-    for number, words in [*((entry.question, entry.answer.said) for entry in keys), *in_words]:
+    keyed = [(entry.question, entry.answer.said or " ".join(entry.answer.letters)) for entry in keys]
+    for number, words in [*keyed, *in_words]:
         ctx.worded_key.setdefault(unpadded(number), Answer((), "", words))  # `1. A/B test, because …`
     blocks = ctx.doc.blocks
     drafts: list[Draft] = []

@@ -718,6 +718,9 @@ def unlettered_options(
         answer = Answer((), "", "F")
     if any(letter not in _LABELS[: len(firsts)] for letter in answer.letters):
         return None
+    said = answer.text.strip().strip("().").upper()
+    if node.type == "ordered_list" and not answer.letters and said and said in _LABELS[: len(options)]:
+        answer = Answer((said,), "")  # a key's `1. b` over options numbered as documents export letters
     if node.type == "ordered_list" and not answer.letters:
         numbers = _option_numbers(answer.text)[0] or _numbered_with_words(options, answer.text)
         if numbers and all(1 <= number <= len(options) for number in numbers):
