@@ -14,27 +14,6 @@ from ccpkit.parse.document import only_links_within_page
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
-LABELS = frozenset(
-    {
-        "action", "analogy", "aws solution", "benefit", "benefits", "best for", "caution", "caveat",
-        "common mistake", "common mistakes", "definition", "exam note", "exam tip", "exam tips",
-        "exam trap", "example", "examples", "explanation", "feature", "features", "flow", "focus",
-        "function", "fyi", "goal", "gotcha", "gotchas", "heads up", "hint", "how it works", "ideal for",
-        "impact", "important", "in a nutshell", "in short", "key feature", "key features", "key idea",
-        "key point", "key points", "key takeaway", "key takeaways", "keywords", "meaning", "memory trick",
-        "mnemonic", "no", "note", "notes", "one line", "outcome", "overview", "pro tip", "purpose",
-        "real world example", "real-world example", "remember", "result", "scope", "simple meaning",
-        "solution", "summary", "takeaway", "tip", "tips", "tl;dr", "tldr", "type", "types",
-        "use case", "use cases", "warning", "watch out", "what", "when to use", "why", "why it matters",
-        "why this is best", "yes",
-    }
-    | {  # as French, Spanish, Portuguese, Italian and German notes write them
-        "remarque", "attention", "exemple", "astuce", "résumé", "à retenir", "nota", "atención", "ejemplo",
-        "consejo", "resumen", "observación", "importante", "atenção", "exemplo", "dica", "observação",
-        "attenzione", "esempio", "hinweis", "achtung", "beispiel", "tipp", "anmerkung", "merke",
-    }
-)  # fmt: skip
-"""Attribute labels: they describe their parent (the bullet or heading above), never a card alone."""
 ASIDES = frozenset(
     {
         "caution", "caveat", "common mistake", "common mistakes", "exam note", "exam tip", "exam tips",
@@ -42,6 +21,8 @@ ASIDES = frozenset(
         "in a nutshell", "in short", "key point", "key points", "key takeaway", "key takeaways",
         "memory trick", "mnemonic", "note", "notes", "pro tip", "remember", "summary", "takeaway", "tip",
         "tips", "tl;dr", "tldr", "warning", "watch out",
+    }
+    | {  # as French, Spanish, Portuguese, Italian and German notes write them
         "remarque", "attention", "exemple", "astuce", "résumé", "à retenir", "nota", "atención", "ejemplo",
         "consejo", "resumen", "observación", "importante", "atenção", "exemplo", "dica", "observação",
         "attenzione", "esempio", "hinweis", "achtung", "beispiel", "tipp", "anmerkung", "merke",
@@ -49,6 +30,18 @@ ASIDES = frozenset(
 )  # fmt: skip
 """Labels of an aside (``Tip:``, ``Remember:``, ``Summary:``): they add to what the notes say of a thing,
 but never say what it is, so they alone make no heading a card."""
+LABELS = ASIDES | frozenset(
+    {
+        "action", "analogy", "aws solution", "benefit", "benefits", "best for", "definition",
+        "explanation", "feature", "features", "flow", "focus", "function", "goal", "how it works",
+        "ideal for", "impact", "key feature", "key features", "key idea", "keywords", "meaning", "no",
+        "one line", "outcome", "overview", "purpose", "real world example", "real-world example",
+        "result", "scope", "simple meaning", "solution", "type", "types", "use case", "use cases", "what",
+        "when to use", "why", "why it matters", "why this is best", "yes",
+    }
+)  # fmt: skip
+"""Attribute labels (the asides among them): they describe their parent (the bullet or heading above),
+never a card alone."""
 NAMES_TOO = frozenset(
     {"action", "feature", "flow", "function", "impact", "result", "scope", "solution", "type"}
 )
@@ -244,7 +237,12 @@ class Term:
 def is_label(text: str) -> bool:
     """Whether ``text`` (a term, without its colon) is an attribute label such as ``Use Case`` (or
     ``Pro-Tip``: a hyphen joins its words as a space does)."""
-    return text.strip().strip(":").strip().lower().replace("-", " ") in LABELS
+    return _label_key(text) in LABELS
+
+
+def _label_key(text: str) -> str:
+    """A label as the label sets hold it: no colon, lower case, a hyphen read as a space."""
+    return text.strip().strip(":").strip().lower().replace("-", " ")
 
 
 _FENCE = regex(r"^[ \t]*(?:```|~~~)", re.M)
@@ -257,9 +255,7 @@ def only_asides(labelled: str) -> bool:
     """Whether every label of ``labelled`` (a label paragraph, or a list of label items, as written,
     maybe with the code it announces) is an aside's."""
     names = [found["name"] for found in _LABEL_HEAD.finditer(_FENCE.split(labelled, maxsplit=1)[0])]
-    return bool(names) and all(
-        is_label(name) and name.strip().lower().replace("-", " ") in ASIDES for name in names
-    )
+    return bool(names) and all(_label_key(name) in ASIDES for name in names)
 
 
 def split_term(inline: Node) -> Term | None:
