@@ -215,8 +215,14 @@ def _likeness(text: str, was: str) -> float:
     """How alike a part reads to a gone one: ``difflib``'s ratio, and at least ``_ALIKE`` when the words
     of one are all words of the other (``S3`` and ``Amazon S3``: the same part, said more fully)."""
     ratio = SequenceMatcher(None, text.casefold(), was.casefold()).ratio()
-    words, before = set(_WORD.findall(text.casefold())), set(_WORD.findall(was.casefold()))
-    return max(ratio, _ALIKE) if words and before and (words <= before or before <= words) else ratio
+    return max(ratio, _ALIKE) if words_held(text, was) else ratio
+
+
+def words_held(text: str, other: str) -> bool:
+    """Whether the words of one text are all words of the other (``S3`` in ``Amazon S3``, ``Pricing`` in
+    ``EC2 Pricing``), case aside; never for a text of no words."""
+    words, others = set(_WORD.findall(text.casefold())), set(_WORD.findall(other.casefold()))
+    return bool(words) and bool(others) and (words <= others or others <= words)
 
 
 _WORD = regex(r"\w+")

@@ -9,7 +9,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import Literal
 
-from ccpkit.cloze_syntax import GONE
+from ccpkit.cloze_syntax import GONE, words_held
 from ccpkit.ledger.entries import SUPERSEDED_KEPT, Entry, Fingerprint, Ledger, Move, Reconciliation, Stamp
 from ccpkit.regex import regex
 
@@ -232,8 +232,7 @@ def _named_alike(new: tuple[str, ...], old: tuple[str, ...]) -> bool:
     """Whether each text of one name holds the other's words, or reads at least 60 % alike: ``EC2
     Pricing`` and ``Pricing``, ``Spot Instances`` and ``Spot``, ``T4 instances`` and ``T3 instances``."""
     for new_text, old_text in zip(new, old, strict=False):
-        new_words, old_words = _words(new_text), _words(old_text)
-        held = bool(new_words) and bool(old_words) and (new_words <= old_words or old_words <= new_words)
+        held = words_held(new_text, old_text)
         if not held and not _likeness((new_text,), (old_text,), floor=GROWN_CLOZE_SIMILARITY):
             return False
     return True
@@ -486,10 +485,6 @@ def _reordered(new: tuple[str, ...], old: tuple[str, ...]) -> bool:
 
 
 _WORD = regex(r"\w+")
-
-
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.casefold()))
 
 
 def _likeness(new: tuple[str, ...], old: tuple[str, ...], *, floor: float) -> float:
