@@ -143,15 +143,16 @@ def _unshifted(current: Mapping[str, Fingerprint], entries: dict[str, Entry]) ->
     for key, entry in entries.items():
         note = current.get(key)
         if note is None or note.answer != entry.answer:  # its id says something else now, or nothing
-            left.setdefault((entry.module, entry.note_type, entry.key, entry.answer), []).append(key)
+            left.setdefault(_said(entry), []).append(key)
     for note_id, note in current.items():
         here = entries.get(note_id)
         if here is None or here.answer == note.answer:
             continue
         if here.module != note.module or here.note_type != note.note_type:
             continue  # a pinned id now on an item of another kind: its note is retired, not swapped
-        recorded = left.get((note.module, note.note_type, note.key, note.answer), [])
-        if len(recorded) == 1 and (recorded[0] not in current or _holds(current[recorded[0]], here)):
+        recorded = left.get(_said(note), [])
+        # the id it left is free, or holds what this one recorded: alike notes that traded ids back
+        if len(recorded) == 1 and (recorded[0] not in current or _said(current[recorded[0]]) == _said(here)):
             vacated = recorded.pop()
             entries[note_id], entries[vacated] = (
                 _sent_as(entries[vacated], vacated, note_id),
@@ -160,14 +161,10 @@ def _unshifted(current: Mapping[str, Fingerprint], entries: dict[str, Entry]) ->
     return entries
 
 
-def _holds(note: Fingerprint, entry: Entry) -> bool:
-    """Whether ``note`` says what ``entry`` recorded: alike notes that traded ids back."""
-    return (note.module, note.note_type, note.key, note.answer) == (
-        entry.module,
-        entry.note_type,
-        entry.key,
-        entry.answer,
-    )
+def _said(note: Fingerprint | Entry) -> tuple[str, str, tuple[str, ...], str]:
+    """What a note says, as a build's note or as the ledger recorded it: its module, type, name and
+    answer."""
+    return note.module, note.note_type, note.key, note.answer
 
 
 def _sent_as(entry: Entry, old_id: str, new_id: str) -> Entry:
