@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from ccpkit.export.anki.card_templates import AnkiTemplates
-from ccpkit.export.anki.notes import AnkiNote, reads_alike, same_rows, study_digests
+from ccpkit.export.anki.notes import SHUFFLED, AnkiNote, reads_alike, same_rows, study_digests
 from ccpkit.export.anki.notetypes import BY_KIND, MULTIPLE_CHOICE, NOTE_TYPES
 from ccpkit.sync.record import SyncRecord, Written, text_hash
 from ccpkit.sync.state import CollectionState, FoundNote
@@ -294,10 +294,6 @@ def _merge(
     tags = _merged_tags(note.tags, found.tags, before)
     update = Update(note, found.id, writes, tags) if writes or tags is not None else None
     return update, tuple(kept), conflicts
-
-
-SHUFFLED = ("Options", "Answers", "Correct")
-"""A question's fields that reordering its options changes (its card shuffles them anyway)."""
 
 
 def _as_sent(note: AnkiNote, theirs: Sequence[str], wanted: Wanted) -> tuple[bool, bool]:

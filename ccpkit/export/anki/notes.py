@@ -440,6 +440,10 @@ def study_digests(note_type: NoteType, texts: Sequence[str], rows: str = "") -> 
     )
 
 
+SHUFFLED = ("Options", "Answers", "Correct")
+"""A question's fields that reordering its options changes (its card shuffles them anyway)."""
+
+
 def _options_in_any_order(note_type: NoteType, texts: list[str]) -> list[str]:
     """A question's study fields without the letters its options and answers bear, its options and
     correct ones sorted, where its card shuffles the options on every review (``data-fixed-order``
