@@ -19,7 +19,8 @@ _CLOSING = {"\\(": ("\\)", "("), "\\[": ("\\]", "[")}
 
 
 def check_formulas(ctx: Context) -> Iterator[Item | Problem]:
-    """A warning at each paragraph, list item or cell with a formula opened and never closed in it."""
+    """A warning at each paragraph, list item or cell with a formula opened and never closed in it, or
+    one whose TeX MathJax could not read."""
     for node in ctx.doc.nodes:
         if node.type != "inline":
             continue
@@ -30,8 +31,7 @@ def check_formulas(ctx: Context) -> Iterator[Item | Problem]:
                 f"or write {bracket} without the backslash"
             )
             yield Problem(ctx.at(node), message, "warning")
-    for node in ctx.doc.nodes:
-        for tex in formulas(node.content) if node.type == "inline" else ():
+        for tex in formulas(node.content):
             mistake = tex_mistake(tex)
             if mistake:
                 shown = " ".join(tex.split())
