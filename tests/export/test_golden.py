@@ -82,4 +82,10 @@ def test_a_ledger_an_earlier_ccpkit_wrote_finds_every_note_unchanged(tmp_path: P
         [*command, "--title", "Golden Course"], cwd=tmp_path, check=True, capture_output=True, text=True
     )
     assert "0 added, 0 updated" in done.stdout, done.stdout
-    assert (tmp_path / "notes" / LEDGER).read_bytes() == (GOLDEN / "notes" / LEDGER).read_bytes()
+    assert _note_lines(tmp_path / "notes" / LEDGER) == _note_lines(GOLDEN / "notes" / LEDGER)
+
+
+def _note_lines(ledger: Path) -> list[str]:
+    """A ledger's lines of notes; its templates' line dates the card templates' last change, which the
+    earlier ledgers predate."""
+    return [line for line in ledger.read_text().splitlines() if line.startswith('{"id"')]

@@ -37,9 +37,10 @@ function _updateQA(html) {{
     old.parentNode.replaceChild(fresh, old);
   }});
 }}
-/* Enter or Space that the card leaves alone is the app's: it shows the answer. */
+/* Enter or Space that the card leaves alone is the app's: it shows the answer. The app hears a key
+   after the page (on window, the last place an event bubbles to). */
 window.revealRequests = 0;
-document.addEventListener("keydown", function (event) {{
+window.addEventListener("keydown", function (event) {{
   var reveal = event.key === "Enter" || event.key === " ";
   if (reveal && !event.defaultPrevented) {{ window.revealRequests += 1; }}
 }});

@@ -182,6 +182,26 @@ def test_enter_after_a_click_reaches_the_app_and_leaves_the_choice_alone(
         desktop.close()
 
 
+@pytest.mark.parametrize("key", ["Enter", " "])
+def test_an_option_reached_with_tab_is_picked_by_its_key_and_the_next_enter_shows_the_answer(
+    browser: Browser, quiz: dict[str, Sides], key: str
+) -> None:
+    desktop = Client.open(browser, "desktop")
+    try:
+        desktop.show(quiz[DOUBLE].question)
+        desktop.page.keyboard.press("Tab")
+        desktop.page.keyboard.press(key)
+        desktop.page.keyboard.press("Tab")
+        desktop.page.keyboard.press(key)
+        assert [option["letter"] for option in desktop.front() if option["chosen"]] == ["A", "B"]
+        assert desktop.page.evaluate("window.revealRequests") == 0
+        desktop.page.keyboard.press("Enter")
+        assert desktop.page.evaluate("window.revealRequests") == 1
+        assert [option["letter"] for option in desktop.front() if option["chosen"]] == ["A", "B"]
+    finally:
+        desktop.close()
+
+
 def test_keys_on_the_back_do_nothing_to_the_card(browser: Browser, quiz: dict[str, Sides]) -> None:
     desktop = Client.open(browser, "desktop")
     try:
