@@ -3,6 +3,7 @@ the line that introduces a list (its lead-in) goes with each card of it."""
 
 from __future__ import annotations
 
+import csv
 import html
 import itertools
 import operator
@@ -97,6 +98,12 @@ _HTML_MARKS = (
     (regex(r"(?:<br\s*/?>|</?div>)+", re.I), "\n\n"),
 )
 """The HTML of fields Anki exports with ``#html:true``, as Markdown: bold, italics, line breaks."""
+_HTML_PICTURE = regex(r"""<img\b[^<>]*?\bsrc=(?P<quote>["']?)(?P<file>[^"'<>\s]+)(?P=quote)[^<>]*>""", re.I)
+_HTML_TAG = regex(r"</?[a-z][^<>]*>", re.I)
+_NO_FIELDS = (
+    "line of an Anki export with no separator between its fields, so it is no card: part its front "
+    "from its back as the export's other lines do (the `#separator:` line names how)"
+)
 _ONE_LINE = (["prose"], ["facts"], ["prose", "facts"], ["prose", "prose"])
 """What is under a cheat sheet's heading: its line as a paragraph, or as a bullet of its own, maybe
 with plain bullets of facts, or a second short paragraph, right under the paragraph."""
@@ -1051,9 +1058,13 @@ def _line_cards(
     named = next((found[1] for line in lines[:header] if (found := _SEPARATOR.match(line))), "")
     separator = _SEPARATORS.get(named.lower(), named) or "\t"
     html = _from_html if header and "#html:false" not in lines[:header] else str
-    if (columns or named) and exported and all(separator in line for line in exported):
-        for at, line in enumerate(exported):  # an Anki export, maybe with a column of tags: `aws::storage`
-            cells = line.split(separator)
+    notes = _exported_notes(exported, separator) if columns or named else []
+    if notes and any(len(cells) > 1 for _, cells in notes):
+        for at, cells in notes:  # an Anki export, maybe with a column of tags: `aws::storage`
+            if len(cells) == 1:
+                where = ctx.at(paragraph)
+                yield Problem(replace(where, line=where.line + header + at), _NO_FIELDS, "warning")
+                continue
             kept = [html(cell) for number, cell in enumerate(cells, 1) if number not in columns.values()]
             front, *fields = kept or [""]
             tags = cells[columns["tags"] - 1] if 0 < columns.get("tags", 0) <= len(cells) else ""
@@ -1159,11 +1170,27 @@ _CAPTION_WORDS = 6
 _WORD = regex(r"\w+")
 
 
+def _exported_notes(lines: Sequence[str], separator: str) -> list[tuple[int, list[str]]]:
+    """An Anki export's notes, each with the place of its first line among ``lines``: fields parted by
+    ``separator``, one in double quotes holding separators, line breaks or doubled quotes, as Anki
+    quotes them."""
+    if len(separator) != 1:  # a header naming no one character: no export
+        return []
+    reader = csv.reader((f"{line}\n" for line in lines), delimiter=separator)
+    notes, first = [], 0
+    for cells in reader:
+        notes.append((first, cells))
+        first = reader.line_num
+    return notes
+
+
 def _from_html(field: str) -> str:
-    """A field of an Anki export as Markdown (``_HTML_MARKS``), its entities (``&nbsp;``) decoded."""
+    """A field of an Anki export as Markdown (``_HTML_MARKS``), a picture as ``![](file)``, other
+    markup (styled spans, fonts) as its words, entities (``&nbsp;``) decoded."""
     for tag, mark in _HTML_MARKS:
         field = tag.sub(mark, field)
-    return html.unescape(field).strip()
+    field = _HTML_PICTURE.sub(lambda found: f"![]({found['file']})", field)
+    return html.unescape(_HTML_TAG.sub("", field)).strip()
 
 
 def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
