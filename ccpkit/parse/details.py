@@ -25,17 +25,34 @@ run of Chinese words with no spaces, ``第 1 题的答案``): the question is th
 summary."""
 
 
+SUMMARY_TAG = regex(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.S | re.I)
+"""A ``<summary>`` anywhere, with its words."""
+
+
+def _only_opens(summary: str) -> bool:
+    """Whether a summary's words only open its block (``Show answer``); one that asks, ``Why …? Answer
+    in two words``, is a question, and ``Know the answer? Check`` opens."""
+    words = " ".join(HTML_TAG.sub(" ", summary).split())
+    if not _REVEAL.search(words) or words.endswith("?"):
+        return False
+    asked, mark, _ = words.partition("?")
+    return not mark or bool(_REVEAL.search(asked))
+
+
+def _opens_inside(summary: str) -> bool:
+    """Whether the summary of a fold within a fold only opens it (``Answer``), saying nothing after a
+    label (``Hint: a letter`` says something)."""
+    _, colon, said = HTML_TAG.sub(" ", summary).partition(":")
+    return _only_opens(summary) and not (colon and said.strip())
+
+
 def details_question(html: str) -> str:
     """What the ``<summary>`` of a ``<details>`` block asks (its tags dropped); "" when it has none or
-    only opens the block (``Show answer``; one that asks, ``Why …? Answer in two words``, is a question)."""
+    only opens the block."""
     opening = SUMMARY.match(html)
-    if opening is None:
+    if opening is None or _only_opens(opening["front"]):
         return ""
-    summary = " ".join(HTML_TAG.sub(" ", opening["front"]).split())
-    if not _REVEAL.search(summary) or summary.endswith("?"):
-        return summary
-    asked, mark, _ = summary.partition("?")  # `Why …? Answer in two words`, not `Know the answer? Check`
-    return summary if mark and not _REVEAL.search(asked) else ""
+    return " ".join(HTML_TAG.sub(" ", opening["front"]).split())
 
 
 def hidden_text(html: str) -> str:
@@ -52,7 +69,8 @@ def hidden_markdown(html: str) -> str:
     ``<strong>`` …, which the cards would show as text) turned into Markdown, lines dedented (a code
     block's to its fence's margin, its indents kept). A line of tags alone styles no words: a ``<b>``
     there opens the paragraphs below it (``</summary><br><b>``, as large interview-question
-    repositories write every answer), and bold cannot span them."""
+    repositories write every answer), and bold cannot span them. A fold within it that only opens
+    (``<details><summary>Answer</summary>``) says nothing; another's summary is a line of its own."""
 
     def markdown(tag: re.Match[str], *, styled: bool = True) -> str:
         name = tag["name"].lower()
@@ -68,6 +86,7 @@ def hidden_markdown(html: str) -> str:
             end = code.end()
         return "".join([*pieces, HTML_TAG.sub(styles, line[end:])])
 
+    html = SUMMARY_TAG.sub(lambda inner: "" if _opens_inside(inner["text"]) else f"{inner['text']}\n\n", html)
     lines: list[str] = []
     fence, margin = "", 0  # an open code block's marks and margin: its lines keep their indents
     for line in "\n".join(map(line_markdown, html.split("\n"))).split("\n"):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from ccpkit.item_ids import HTML_TAG
 from ccpkit.parse.answer_words import ANSWER_ABROAD
+from ccpkit.parse.details import SUMMARY_TAG
 from ccpkit.parse.rules.terms import undecorated
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
@@ -197,7 +198,6 @@ _PAIR_ANSWER = regex(
 _SECOND_OPTION = regex(r"^\s*(?:\*\*|__)?B(?:\*\*|__)?\s*[:.)]", re.M)
 _NUMBERED_TASK = regex(r"(?:exercise|problem|task|practice|question)\s*#?\s*\d+(?:\.\d+)*", re.I)
 _QUESTION_NUMBER = regex(rf"^[^\w]*(?:{QUESTION}|q)\s*#?\s*\d+\b", re.I)
-_SUMMARY = regex(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.S | re.I)
 _LEADING_SYMBOLS = regex(r"^[^\w\s(]+\s*")
 _ARTICLE = regex(r"^\s+(?!(?:because|since)\b)[a-z]")
 _ITALICS = regex(r"(?<!\w)[*_]+(?=\S)|(?<=\S)[*_]+(?!\w)")
@@ -459,7 +459,7 @@ def _unemphasized(text: str) -> str:
 def answer_in_details(html: str) -> Answer | None:
     """The answer inside a collapsed ``<details>`` block: an answer line anywhere in it, the letters
     it starts with, or an answer line in its ``<summary>``; what follows, as written, explains."""
-    summary = _SUMMARY.search(html)
+    summary = SUMMARY_TAG.search(html)
     body = _details_body(html).split("\n")
     lines = [
         (at, words) for at, line in enumerate(body) if (words := _QUOTE_MARKS.sub("", plain(line).strip()))
@@ -509,7 +509,7 @@ def details_text(html: str) -> str:
 
 def _details_body(html: str) -> str:
     """A ``<details>`` block without its summary, a line break for each tag."""
-    return HTML_TAG.sub("\n", _SUMMARY.sub("", html))
+    return HTML_TAG.sub("\n", SUMMARY_TAG.sub("", html))
 
 
 def explanation_start(text: str) -> str | None:

@@ -1261,6 +1261,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             _read_lines(ctx, draft, [*label, *words.children[0].content.split("\n")], words)
             index += 1
         elif node.type == "html_block" and "<details" in node.content.lower():
+            if details_question(node.content):
+                break  # `<details><summary>Q2: What is …?</summary>`: the next question, asked in its summary
             index = _read_details(ctx, draft, nodes, index)
         elif node.type == "paragraph" and _page_lines_only(node.children[0].content):
             ctx.claim(node)  # `*[1 mark]*` under the options: what the question is worth, nothing to learn
