@@ -9,6 +9,7 @@ Unclosed and empty markers are errors at their line, wherever they are written.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterator
 
 from ccpkit import cloze_syntax
@@ -58,6 +59,10 @@ def _within(
     elif node.type == "paragraph" and _holds(ctx, _marked(ctx, _first_text(node))):
         ctx.claim(node)
         yield _cloze(ctx, node, section, _marked(ctx, _first_text(node)), "", pinned_id(node))
+    elif node.type in LISTS and lead_in and _all_highlighted(ctx, node):
+        ctx.claim(node, *node.children, *(child for item in node.children for child in item.children))
+        text = _marked(ctx, textwrap.dedent(ctx.doc.source(node)))
+        yield _cloze(ctx, node, section, text, "", pinned_id(node), lead_in)
     elif node.type in LISTS:
         for index, item in enumerate(node.children):
             yield from _list_item(ctx, item, section, pinned_id(node) if index == 0 else "", lead_in)
@@ -101,8 +106,27 @@ def _cloze(
     the text's alone)."""
     numbered = cloze_syntax.numbered(untagged(text), highlights=ctx.highlight_clozes)
     fields = ctx.common("cloze", cloze_syntax.revealed(numbered), node, section, pinned)
-    shown = f"{lead_in} {numbered}" if lead_in else numbered
+    between = "\n\n" if node.type in LISTS else " "  # a list starts on a line of its own
+    shown = f"{lead_in}{between}{numbered}" if lead_in else numbered
     return ctx.build(node, lambda: fields.cloze(text=shown, extra=extra))
+
+
+def _all_highlighted(ctx: Context, node: Node) -> bool:
+    """Whether every item of a list is highlighted whole, and nothing more (``- ==Kidneys==``): under
+    the line that asks (``Which organs are retroperitoneal?``), a cloze each would read alike and want
+    different answers; the list is one cloze, each card hiding one item and showing the others."""
+    items = node.children
+    return (
+        ctx.highlight_clozes
+        and len(items) > 1
+        and all(
+            len(item.children) == 1
+            and item.children[0].type == "paragraph"
+            and _WHOLLY_HIGHLIGHTED.fullmatch(text := _first_text(item.children[0])) is not None
+            and not cloze_syntax.has_cloze(text, highlights=False)
+            for item in items
+        )
+    )
 
 
 def _holds(ctx: Context, text: str, *, led: bool = False) -> bool:
