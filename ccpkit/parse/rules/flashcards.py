@@ -1689,7 +1689,7 @@ def _asked_over_callout(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pai
     if answer is None:
         return None
     ctx.claim(*blocks[: len(hints) + 2])
-    front = "\n\n".join([_unnumbered(_QUESTION_LABEL.sub("", asked)), *hints])
+    front = "\n\n".join([_unnumbered(_QUESTION_LABEL.sub("", question)), *hints])
     return len(hints) + 1, _Pair(front, answer)
 
 
