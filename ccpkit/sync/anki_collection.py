@@ -85,6 +85,7 @@ def read_state(collection: Collection, guids: Iterable[str]) -> CollectionState:
         name for name, deck_id in decks.items() if collection.decks.is_filtered(DeckId(deck_id))
     )
     field_names: dict[int, list[str]] = {}
+    kinds: dict[int, int] = {}
     rows = [
         row
         for row in _db(collection).all("select id, guid, mid, mod, tags, flds from notes")
@@ -105,11 +106,13 @@ def read_state(collection: Collection, guids: Iterable[str]) -> CollectionState:
     notes = {}
     for note_id, guid, note_type, modified, tags, fields in rows:
         if note_type not in field_names:
-            field_names[note_type] = [field["name"] for field in _note_type(collection, note_type)["flds"]]
+            data = _note_type(collection, note_type)
+            field_names[note_type] = [field["name"] for field in data["flds"]]
+            kinds[note_type] = _ours_or_copied(data)
         notes[guid] = FoundNote(
             id=note_id,
             guid=guid,
-            note_type=note_type,
+            note_type=kinds[note_type],
             fields=dict(zip(field_names[note_type], fields.split("\x1f"), strict=False)),
             tags=tuple(tags.split()),
             modified=modified,
@@ -122,6 +125,15 @@ def read_state(collection: Collection, guids: Iterable[str]) -> CollectionState:
         filtered_decks=filtered,
         cards_in=dict(cards_in),
     )
+
+
+def _ours_or_copied(data: NotetypeDict) -> int:
+    """A note type's id, or the id of ccpkit's note type it is a copy of: an import adds its new notes
+    to a copy (``ccpkit Term v1+``, its ``originalId`` ours) when the student changed ours in Anki
+    (added a field or a card type). Holding our fields, its notes are ccpkit's all the same."""
+    copied = next((ours for ours in NOTE_TYPES if ours.id == data.get("originalId")), None)
+    has = {field["name"] for field in data["flds"]}
+    return copied.id if copied is not None and set(copied.fields) <= has else int(data["id"])
 
 
 def _note_types(collection: Collection) -> dict[int, FoundNoteType]:
@@ -137,6 +149,7 @@ def _note_types(collection: Collection) -> dict[int, FoundNoteType]:
                 front=template["qfmt"],
                 back=template["afmt"],
                 css=data["css"],
+                modified=data["mod"],
             )
     return found
 

@@ -43,6 +43,9 @@ class Wanted:
 
     notes: tuple[AnkiNote, ...]
     templates: AnkiTemplates
+    templates_modified: int = 0
+    """When the notes' card templates last changed (the ledger's time): a note type changed in Anki
+    after it, and never written by a sync, was restyled by the student."""
     orphans: Mapping[str, str] = field(default_factory=dict)
     """GUID → ccpkit id of notes whose item left the notes (within the modules being synced)."""
     previous: Mapping[str, int] = field(default_factory=dict)
@@ -197,7 +200,7 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
         written.pop(gone.guid, None)
     for guid in wanted.orphans.keys() - state.notes.keys():  # deleted in Anki: nothing to remember
         written.pop(guid, None)
-    note_types, kept_styles, replaced_styles = _note_type_updates(wanted.templates, state, record)
+    note_types, kept_styles, replaced_styles = _note_type_updates(wanted, state, record)
     _emptied_fields(written, note_types, {note.guid for note in notes})
     plan = Plan(
         added=tuple(added),
@@ -420,14 +423,15 @@ def _types_of(note_id: str) -> set[int]:
 
 
 def _note_type_updates(
-    templates: AnkiTemplates, state: CollectionState, record: SyncRecord
+    wanted: Wanted, state: CollectionState, record: SyncRecord
 ) -> tuple[tuple[NoteTypeUpdate, ...], tuple[str, ...], tuple[str, ...]]:
     """ccpkit's note types already in the collection whose templates or CSS differ, or that lack a
     field (a field the student added is kept; ours are matched by name); the parts the student
-    restyled in Anki while ccpkit's stayed as the record has them, which are kept; and those of them
-    that name a field of ours gone missing, which are replaced (Anki rewrote them on the rename)."""
+    restyled in Anki while ccpkit's stayed as the record has them (or, none recorded, as an import
+    brought them: unchanged since, older than the note type's change), which are kept; and those of
+    them that name a field of ours gone missing, which are replaced (Anki rewrote them on the rename)."""
     updates, kept, replaced = [], [], []
-    wanted = _styles(templates)
+    templates, styles = wanted.templates, _styles(wanted.templates)
     for note_type in NOTE_TYPES:
         found = state.note_types.get(note_type.id)
         if found is None:
@@ -441,9 +445,13 @@ def _note_type_updates(
         }
         written: dict[str, str] = {}
         for what, (old, new) in parts.items():
-            theirs = (
-                old != new and record.styles.get(f"{note_type.id}/{what}") == wanted[f"{note_type.id}/{what}"]
+            sent = record.styles.get(f"{note_type.id}/{what}")
+            ours_unchanged = (  # since Anki last had them: as sync wrote them, or older than its change
+                found.modified > wanted.templates_modified
+                if sent is None
+                else sent == styles[f"{note_type.id}/{what}"]
             )
+            theirs = old != new and ours_unchanged
             # a field re-added: Anki rewrote the templates that named it when it was renamed or removed
             renamed = any(_names_field(new, name) for name in missing)
             written[what] = old if theirs and not renamed else new

@@ -134,9 +134,13 @@ def _sync(
                 for guid, note_id in _orphans(changes, record)
                 if guid not in alive and (not settings.modules or note_id.split("/", 1)[0] in slugs)
             }
+            templates_modified = settled.templates_modified or max(
+                (n.modified for n in wanted_notes), default=now
+            )
             wanted = Wanted(
                 notes=wanted_notes,
                 templates=templates,
+                templates_modified=templates_modified,
                 orphans=orphans,
                 previous={key: entry.modified for key, entry in previous.items()},
                 changed=frozenset((*changes.updated, *changes.added, *changes.restored)),
@@ -179,9 +183,6 @@ def _sync(
             progress.step("backing up the collection")
             backup = anki_collection.back_up(collection, located.backups)
             generation = save_record(located.collection, plan.record)
-            templates_modified = settled.templates_modified or max(
-                (n.modified for n in wanted_notes), default=now
-            )
             finishing.start()  # from here on the collection and the ledger are written together
             anki_collection.apply(
                 collection, plan, state, templates, templates_modified, generation, progress

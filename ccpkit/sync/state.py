@@ -37,6 +37,8 @@ class FoundNoteType:
     front: str
     back: str
     css: str
+    modified: int = 0
+    """Epoch seconds of its last change in Anki."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -243,3 +243,97 @@ def test_an_edit_dated_the_second_its_note_was_built_is_still_the_students(tmp_p
     assert "1 conflict" in result.output
     [saved] = course.out.glob("sync-conflicts-*.md")
     assert "Mine: a disk for one instance" in saved.read_text(encoding="utf-8")
+
+
+def restyled_in_anki(student: Student) -> None:
+    """The student's own CSS on the term note type, added in Anki after the import."""
+    terms = student.collection.models.by_name("ccpkit Term v1")
+    assert terms is not None
+    terms["css"] += "\n.card { background: #fffbe6; }\n"
+    student.collection.models.update_dict(terms)
+
+
+def test_the_first_sync_keeps_styling_the_student_added_after_importing_unchanged_templates(
+    tmp_path: Path,
+) -> None:
+    course, student = imported(tmp_path)
+    restyled_in_anki(student)
+    student.close()
+    ebs_reworded(course)
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert "kept your styling: ccpkit Term v1 (css)" in result.output
+    assert "note type updated" not in result.output
+    student = course.student()
+    try:
+        terms = student.collection.models.by_name("ccpkit Term v1")
+        assert terms is not None and terms["css"].endswith("background: #fffbe6; }\n")
+        assert "in one AZ" in student.note(EBS)["Definition"]
+    finally:
+        student.close()
+
+
+def test_the_first_sync_sends_templates_changed_since_the_import_over_the_students_styling(
+    tmp_path: Path,
+) -> None:
+    course, student = imported(tmp_path)
+    restyled_in_anki(student)
+    student.close()
+    style = course.templates / "anki" / "style.css"
+    style.write_text(
+        style.read_text(encoding="utf-8") + "\n.ccp { letter-spacing: 0.01em; }\n", encoding="utf-8"
+    )
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert "note type updated: ccpkit Term v1 (css)" in result.output
+    student = course.student()
+    try:
+        terms = student.collection.models.by_name("ccpkit Term v1")
+        assert terms is not None and terms["css"].endswith("letter-spacing: 0.01em; }\n")
+    finally:
+        student.close()
+
+
+def test_notes_an_import_put_on_ankis_copy_of_a_note_type_the_student_changed_are_synced(
+    tmp_path: Path,
+) -> None:
+    course, student = imported(tmp_path)
+    terms = student.collection.models.by_name("ccpkit Term v1")
+    assert terms is not None
+    student.collection.models.add_field(terms, student.collection.models.new_field("Mnemonic"))
+    student.collection.models.update_dict(terms)
+    student.close()
+    course.edit(
+        "03-storage/cram-sheet.md",
+        "- **Amazon EFS:**",
+        "- **AWS Backup:** Backs up many services.\n- **Amazon EFS:**",
+    )
+    built(course, at=LAST_WEEK + 3600)
+    student = course.student()
+    student.import_package(course.out / PACKAGE)  # the new note goes to Anki's copy, `ccpkit Term v1+`
+    backup = "03-storage/card/aws-backup"
+    assert student.note(backup).note_type()["name"] == "ccpkit Term v1+"
+    student.close()
+    course.edit("03-storage/cram-sheet.md", "Backs up many services.", "Backs up many services centrally.")
+
+    edited = course.sync()
+
+    assert edited.exit_code == 0, edited.output
+    assert "left alone" not in edited.output and "1 updated" in edited.output
+    student = course.student()
+    try:
+        assert student.note(backup)["Definition"] == "Backs up many services centrally."
+    finally:
+        student.close()
+    course.edit("03-storage/cram-sheet.md", "- **AWS Backup:** Backs up many services centrally.\n", "")
+    removed = course.sync()
+    assert "1 retired" in removed.output, removed.output
+    student = course.student()
+    try:
+        assert all(card.queue == -1 for card in student.note(backup).cards())
+    finally:
+        student.close()
