@@ -361,14 +361,17 @@ def _home(found: FoundNote) -> str:
 
 def _move(note: AnkiNote, found: FoundNote, before: Written | None, home: str) -> Move | None:
     """Cards to move to the item's deck: those still where ccpkit put them, by the record or else by
-    the ledger's ``home`` (any card, when neither knows). Anki's deck names ignore case, so a deck named
-    anew in other case is the same deck."""
+    the ledger's ``home`` (any card, when neither knows), or in that module's deck under the course's
+    deck as it is named now (the student renamed it in Anki, and the notes' title with it). Anki's
+    deck names ignore case, so a deck named anew in other case is the same deck."""
     put = (before.deck if before is not None and before.deck else home).casefold()
     wanted = note.deck.casefold()
+    course, _, module = put.rpartition("::")
+    renamed = f"{wanted.rpartition('::')[0]}::{module}" if course else put
     movable = [
         card
         for card in found.cards
-        if card.deck.casefold() != wanted and (not put or card.deck.casefold() == put)
+        if card.deck.casefold() != wanted and (not put or card.deck.casefold() in (put, renamed))
     ]
     if not movable:
         return None

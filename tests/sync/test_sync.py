@@ -178,6 +178,29 @@ def test_decks_renamed_with_the_course_keep_the_students_options_and_description
         student.close()
 
 
+def test_a_card_moving_module_after_the_student_renamed_the_course_deck_in_anki_moves(
+    studied: Studied,
+) -> None:
+    """The student renamed the course's deck in Anki and gave the notes that title: the module decks
+    under it are still ccpkit's, so a card whose item moved module moves between them."""
+    student = studied.course.student()
+    deck = student.collection.decks.by_name(TITLE)
+    assert deck is not None
+    deck["name"] = "AWS CCP 2026"
+    student.collection.decks.save(deck)
+    student.close()
+    fargate_moved_to_storage(studied.course)
+
+    output, student = sync_and_open(studied, title="AWS CCP 2026")
+
+    try:
+        assert deck_of(student, "03-storage/card/aws-fargate") == "AWS CCP 2026::03 Storage"
+        assert deck_of(student, EC2) == "AWS CCP 2026::02 Compute"
+        assert "1 moved" in output, output
+    finally:
+        student.close()
+
+
 def test_a_course_title_changed_in_case_only_moves_nothing(studied: Studied) -> None:
     output, student = sync_and_open(studied, title=TITLE.upper())
     try:
