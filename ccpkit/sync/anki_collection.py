@@ -32,7 +32,7 @@ from ccpkit.export.anki.notetypes import NOTE_TYPES
 from ccpkit.model import Picture
 from ccpkit.progress import Progress
 from ccpkit.sync.decisions import ORPHAN_TAG, Plan
-from ccpkit.sync.record import CONFIG_KEY
+from ccpkit.sync.record import CONFIG_KEY, SUSPENDED_KEY
 from ccpkit.sync.state import CollectionState, FoundCard, FoundNote, FoundNoteType
 
 if TYPE_CHECKING:  # importing anki.cards before anki.collection is a circular import in anki
@@ -124,7 +124,15 @@ def read_state(collection: Collection, guids: Iterable[str]) -> CollectionState:
         decks=decks,
         filtered_decks=filtered,
         cards_in=dict(cards_in),
+        suspended_by_sync={
+            guid: tuple(cards) for guid, cards in _suspended_by_sync(collection).items() if guid in asked
+        },
     )
+
+
+def _suspended_by_sync(collection: Collection) -> dict[str, list[int]]:
+    found = collection.get_config(SUSPENDED_KEY, {})
+    return dict(found) if isinstance(found, dict) else {}
 
 
 def _ours_or_copied(data: NotetypeDict) -> int:
@@ -345,6 +353,12 @@ def _retire(collection: Collection, plan: Plan) -> None:
             collection.sched.unsuspend_cards(unsuspend)
     if plan.deleted:
         collection.remove_notes([NoteId(orphan.anki_id) for orphan in plan.deleted])
+    suspended = _suspended_by_sync(collection)
+    suspended.update({orphan.guid: list(orphan.suspend) for orphan in plan.retired})
+    for gone in (*(note.note.guid for note in plan.restored), *(orphan.guid for orphan in plan.deleted)):
+        suspended.pop(gone, None)
+    if suspended != _suspended_by_sync(collection):
+        collection.set_config(SUSPENDED_KEY, suspended)
 
 
 def _remove_decks(collection: Collection, names: Sequence[str]) -> None:

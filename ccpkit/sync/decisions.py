@@ -186,7 +186,7 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
         before = record.notes.get(note.guid)
         update, kept_fields, clashes = _merge(note, found, before, wanted, choices)
         move = _move(note, found, before, wanted.homes.get(note.id, ""))
-        restore = _restore(note, found, before)
+        restore = _restore(note, found, before, state.suspended_by_sync.get(note.guid, ()))
         updated += [update] if update else []
         kept += [(note, kept_fields)] if kept_fields else []
         conflicts += clashes
@@ -380,12 +380,15 @@ def _move(note: AnkiNote, found: FoundNote, before: Written | None, home: str) -
     return Move(note, plain, filtered, movable[0].deck, note.deck)
 
 
-def _restore(note: AnkiNote, found: FoundNote, before: Written | None) -> Restore | None:
-    """A retired note whose item is back: untag it and unsuspend the cards ccpkit suspended."""
+def _restore(
+    note: AnkiNote, found: FoundNote, before: Written | None, suspended_by_sync: tuple[int, ...]
+) -> Restore | None:
+    """A retired note whose item is back: untag it and unsuspend the cards ccpkit suspended (as the
+    record says, or else the collection); the student's stay suspended."""
     if ORPHAN_TAG not in found.tags:
         return None
     suspended = {card.id for card in found.cards if card.suspended}
-    ours = set(before.suspended) if before is not None else suspended  # the student's stay suspended
+    ours = set(before.suspended) if before is not None else set(suspended_by_sync)
     return Restore(note, found.id, tuple(sorted(suspended & ours)))
 
 

@@ -25,6 +25,9 @@ from ccpkit.write import write_atomically
 
 CONFIG_KEY = "ccpkitSync"
 """Collection config key naming the current record file (a few bytes, synced with the collection)."""
+SUSPENDED_KEY = "ccpkitSuspended"
+"""Collection config key: GUID → the cards sync suspended when it retired that note (travels with the
+collection, so a restore on another computer, with no record, unsuspends those and no others)."""
 FORMAT_VERSION = 1
 
 

@@ -51,4 +51,6 @@ class CollectionState:
     """Every deck name → its id."""
     filtered_decks: frozenset[str] = frozenset()
     cards_in: Mapping[str, int] = field(default_factory=dict)
+    suspended_by_sync: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    """GUID → the cards a sync suspended when it retired that note, as the collection remembers them."""
     """Deck name → cards in it or returning to it (directly, not counting subdecks)."""

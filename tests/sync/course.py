@@ -62,6 +62,12 @@ class Course:
         assert old in text, f"{old!r} not in {path}"
         file.write_text(text.replace(old, new, 1), encoding="utf-8")
 
+    def lose_records(self) -> None:
+        """Delete the sync records beside the collection: as on another computer, where the collection
+        arrived through AnkiWeb, or after a backup older than the records sync keeps was put back."""
+        for record in self.collection.parent.glob("collection.ccpkit-sync-*.json"):
+            record.unlink()
+
     def student(self) -> Student:
         return Student(Collection(str(self.collection)))
 

@@ -273,7 +273,13 @@ def test_a_table_retitle_keeps_its_row_notes(studied: Studied) -> None:
         student.close()
 
 
-def test_a_removed_item_is_tagged_and_suspended_then_restored_when_it_returns(studied: Studied) -> None:
+RECORDS = pytest.mark.parametrize("record", ["kept", "gone"])
+
+
+@RECORDS
+def test_a_removed_item_is_tagged_and_suspended_then_restored_when_it_returns(
+    studied: Studied, record: str
+) -> None:
     course = studied.course
     line = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
     course.edit("02-compute/cram-sheet.md", line, "")
@@ -286,6 +292,8 @@ def test_a_removed_item_is_tagged_and_suspended_then_restored_when_it_returns(st
         assert_student_work_kept(student, studied)
     finally:
         student.close()
+    if record == "gone":
+        course.lose_records()
     course.edit("02-compute/cram-sheet.md", "- **AWS Lambda:", f"{line}- **AWS Lambda:")
     output, student = sync_and_open(studied)
     try:
@@ -298,8 +306,9 @@ def test_a_removed_item_is_tagged_and_suspended_then_restored_when_it_returns(st
         student.close()
 
 
+@RECORDS
 def test_a_card_the_student_suspended_stays_suspended_when_its_retired_item_returns(
-    studied: Studied,
+    studied: Studied, record: str
 ) -> None:
     course = studied.course
     student = course.student()
@@ -308,6 +317,8 @@ def test_a_card_the_student_suspended_stays_suspended_when_its_retired_item_retu
     line = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
     course.edit("02-compute/cram-sheet.md", line, "")
     assert course.sync().exit_code == 0
+    if record == "gone":
+        course.lose_records()
     course.edit("02-compute/cram-sheet.md", "- **AWS Lambda:", f"{line}- **AWS Lambda:")
     output, student = sync_and_open(studied)
     try:
