@@ -478,8 +478,19 @@ def _table_options(node: Node) -> Options | None:
     letters = option_letters(table_cells(header)[0], rows) if rows else None
     if letters is None:
         return _grid_options(node, [table_cells(header), *rows])
-    texts = [" — ".join(cell for cell in row[1:] if cell) for row in rows]
+    texts = [_row_text(row[1:]) for row in rows]
     return Options([DraftOption(letter, text, node) for letter, text in zip(letters, texts, strict=True)])
+
+
+def _row_text(cells: Sequence[str]) -> str:
+    """An option's text from its row's cells, parted by dashes; a cell holding a tick or a cross alone
+    (a `Correct?` column) is its mark, after its words."""
+    marks = [cell for cell in cells if _MARK_ALONE.fullmatch(cell)]
+    words = " — ".join(cell for cell in cells if cell and cell not in marks)
+    return " ".join([words, *marks])
+
+
+_MARK_ALONE = regex(rf"\s*(?:{_CHECK}|{CROSS})\s*")
 
 
 def _grid_options(node: Node, rows: list[list[str]]) -> Options | None:
