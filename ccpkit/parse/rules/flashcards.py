@@ -1236,12 +1236,16 @@ def _answered_within(node: Node) -> _Pair | None:
     if bold is not None and not _points_back(bold["asked"]) and not _answers_nothing(bold["answer"]):
         return _Pair(_unnumbered(bold["asked"].strip()), "\n".join([bold["answer"], *lines[1:]]).strip())
     for number in range(1, len(lines)):
-        if not _asks(lines[number - 1]) and not instructs(lines[number - 1]):
-            continue  # (`Define osmosis.` over `Answer: …` asks too: an answer's label follows it)
         labelled = _ANSWER.match(lines[number])  # `A: df -h` under the question
+        asking = _asks(lines[number - 1]) or instructs(lines[number - 1])
+        judged = not asking and labelled is not None and _judges(lines[number - 1], labelled["text"])
+        if not asking and not judged:
+            continue  # (`Define osmosis.` over `Answer: …` asks too: an answer's label follows it)
         answered = _worded_text("\n".join(lines[number:]))
         if labelled is not None and labelled["text"].strip():
             answered = "\n".join([labelled["text"].strip(), *lines[number + 1 :]]).strip()
+        if answered and judged and number == 1:  # as `… (T)` after the statement is asked
+            return _Pair(f"True or false: {_unnumbered(lines[0])}", answered)
         if answered:
             return _Pair(_unnumbered("\n".join(lines[:number])), answered)  # `Q5: Which …?`
     asked = next((number for number, line in enumerate(lines) if _asks(line)), len(lines))
@@ -1249,6 +1253,13 @@ def _answered_within(node: Node) -> _Pair | None:
     if answered:  # `Which …?`, its choices one a line, then `Ans - …` naming one
         return _with_choices(lines[: asked + 1], lines[asked + 1 : -1], answered)
     return None
+
+
+def _judges(statement: str, answer: str) -> bool:
+    """Whether ``answer`` judges the statement above it (``Demand for insulin is elastic.`` over
+    ``Answer: False — …``): a true-or-false question written without asking."""
+    said = statement.rstrip().endswith((".", "!")) and _FRONT.match(statement) is None  # not `Statement: …`
+    return said and _JUDGED.match(answer) is not None
 
 
 _BOLD_QUESTION_FIRST = regex(
