@@ -300,10 +300,15 @@ _NAMES_QUESTIONS = regex(
 """A title that names questions to study in so many words (``Interview questions``, ``FAQ``)."""
 _SET_ITEMS, _SET_WORDS = 3, 3
 """A list of this many items or more, of this many words at most each, names a set to recall."""
-_NUMBER = r"(?:(?:Q(?:ues?)?\.?\s*|Question\s*)?\d+[.):\uff1a\uff0e](?!\d)|\d\ufe0f?\u20e3|[\U0001F51F])"
+_SECTION_NUMBER = r"\d{1,3}(?:\.\d{1,3})+\.?(?=[ \t]+[A-Z][a-z])"
+"""A question numbered as a section of a problem set (``1.3 Define variance.``); not ``2.4 GHz``."""
+_NUMBER = (
+    rf"(?:(?:Q(?:ues?)?\.?\s*|Question\s*)?\d+[.):\uff1a\uff0e](?!\d)|\d\ufe0f?\u20e3|[\U0001F51F]"
+    rf"|(?-i:{_SECTION_NUMBER}))"
+)
 _NUMBERING = regex(rf"^(?:(?P<bold>\*\*|__){_NUMBER}(?P=bold)|{_NUMBER})\s*", re.IGNORECASE)
-"""A question's number: ``3.``, ``3)``, ``Q3:``, ``Que 3.``, ``**Q3.**``, or a keycap emoji (``2️⃣``,
-``🔟``); not the start of ``2.4 GHz`` or ``802.11ac``."""
+"""A question's number: ``3.``, ``3)``, ``Q3:``, ``Que 3.``, ``**Q3.**``, ``1.3``, or a keycap emoji
+(``2️⃣``, ``🔟``); not the start of ``2.4 GHz`` or ``802.11ac``."""
 _NESTING = (*LISTS, "list_item", "blockquote")
 _BLOCK_ANSWERS = (*LISTS, "fence", "code_block", "blockquote")
 """What an ``A:`` alone at a paragraph's end may have below it as the answer."""
@@ -1829,8 +1834,9 @@ def _asks(line: str) -> bool:
     return line.rstrip().endswith(("?", "\uff1f", "\u061f")) or judged or blank  # full-width, Arabic
 
 
-NUMBERED_HEADING = regex(r"\d{1,3}[.)\u3001\uff0e](?!\d)")
-"""A heading's number, maybe with no space after it: ``13.List, Set, Map …``, ``4、…`` (not ``2.4 GHz``)."""
+NUMBERED_HEADING = regex(rf"\d{{1,3}}[.)\u3001\uff0e](?!\d)|{_SECTION_NUMBER}")
+"""A heading's number, maybe with no space after it: ``13.List, Set, Map …``, ``4、…``, ``1.3 Define …``
+(not ``2.4 GHz``)."""
 _EXPLAIN = regex(
     r"(?i)(?:explain|describe|define|differentiate|distinguish|compare|contrast|discuss|justify)\b"
 )
