@@ -664,7 +664,12 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
     >> First-line drug …`` (``<<``, ``<>``, ``;;``); none unless every line of the paragraph is one."""
     pairs: list[_Pair | _Missing] = []
     for number, line in enumerate(lines):
-        found = _FILLED.fullmatch(line) or _JUDGED_BY.fullmatch(line) or _SPOILED.fullmatch(line)
+        found = (
+            _FILLED.fullmatch(line)
+            or _FILLED_AFTER.fullmatch(line)
+            or _JUDGED_BY.fullmatch(line)
+            or _SPOILED.fullmatch(line)
+        )
         if (
             found is not None
             and found.re.pattern != _SPOILED.pattern
@@ -708,6 +713,8 @@ def _answers_the_line(found: re.Match[str], *, quiz: bool) -> bool:
     labelled = bool(_LABELLED.match(answer)) or bool(_JUDGE.match(found["front"]))
     if found.re.pattern == _JUDGED_BY.pattern:
         return bool(said.get("bold")) or len(answer) > 1 or quiz or labelled
+    if found.re.pattern == _FILLED_AFTER.pattern:
+        return True  # after a dash or a label, past the blank's cue: nothing else it could be
     return quiz or labelled or " " in answer or not answer.islower()
 
 
@@ -738,6 +745,13 @@ _FILLED = regex(
 )
 """A blank and its answer after it: in brackets (``(Ottawa)``), or labelled in square ones (``[Answer:
 Ottawa]``)."""
+_FILLED_AFTER = regex(
+    r"(?P<front>.*?(?<![\w*])_{3,}(?![\w*]).*?[.!?:)])\s*"
+    r"(?:[\u2014\u2013]|(?:\*\*|__)?(?i:answer|ans)\.?\s*:(?:\*\*|__)?)\s*"
+    r"(?P<mark>\*\*|__)?(?P<answer>[^*_\s](?:[^*_\n]{0,78}[^*_\s])?)(?(mark)(?P=mark))\s*"
+)
+"""A blank, maybe with a cue in brackets (``Ayer yo ____ (comer) paella.``), and its answer after a dash
+or a label (``— **comí**``, ``**Answer:** comí``), as language drills write them."""
 _JUDGED_BY = regex(
     r"(?P<front>\S.*[.!])\s*(?:\((?P<answer>T|F|True|False|true|false)\)"
     r"|[\u2014\u2013-][ \t]*(?P<dashed>T|F|True|False)\.?"
