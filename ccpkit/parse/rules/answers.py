@@ -156,6 +156,12 @@ _PREFIXED_KEY_TITLE = regex(
 """A key's title after the part that holds it: ``Appendix A: Answers to Review Questions``,
 ``Practice set 2 — Answers``, ``Exam — Answers (Set 2)`` (not ``Part B: Answer any two``, ``Chapter 3:
 Solutions and mixtures``)."""
+_KEY_TO_A_PART = regex(
+    r"(?i)(?:answers|answer\s+key|solutions)\s*[:\u2013\u2014-]\s*"
+    r"(?:set|part|quiz|test|exam|chapter|section|unit|module|lesson|week|paper|round)\s+[\w.]{1,4}"
+)
+"""``Answers — Set B``, ``Solutions: Part 2``: a key's title naming the part of the file it answers, which
+would read as one answer in words."""
 _ONE_ANSWER = regex(r"(?i:(?:the\s+)?(?:correct\s+|right\s+)?(?:answer|solution))")
 _TELLS_TO_ANSWER = regex(
     r"(?i)^(?:choose|select|pick|mark|circle|tick|shade|indicate|identify|write|give|fill|enter|type|read)\b"
@@ -624,7 +630,9 @@ def is_key_title(text: str, *, line: bool = False) -> bool:
     ``Practice exam 2 answers``, ``Solutions`` … A ``line`` of its own (a caption, not a heading)
     ends with those words or a colon, or prose that mentions an answer would pass for a key's title."""
     words = _LEADING_SYMBOLS.sub("", plain(text)).rstrip(":").strip()
-    if len(words) > 80 or words.endswith("?") or "\n" in words or answer_line(words) is not None:
+    if len(words) > 80 or words.endswith("?") or "\n" in words:
+        return False
+    if answer_line(words) is not None and not _KEY_TO_A_PART.fullmatch(words):
         return False
     if PAGE_CONTROLS.fullmatch(words):
         return False
