@@ -1302,6 +1302,10 @@ def _answered_in_words(ctx: Context, questions: Node, section: tuple[str, ...]) 
         worded = _worded_pair(ctx, blocks) if blocks[0].type == "paragraph" else None
         if worded is not None:
             yield from _items(ctx, section, blocks[0], worded[1])
+        elif len(blocks) > 1 and blocks[1].type == "html_block" and SUMMARY.match(blocks[1].content):
+            asked, _, results = _details(ctx, blocks[1:], blocks[:1])  # `<summary>Answer</summary>` below
+            for result in results:
+                yield from _items(ctx, section, asked, result)
 
 
 def _explains(ctx: Context, node: Node) -> bool:
