@@ -1303,9 +1303,9 @@ def _answered_in_words(ctx: Context, questions: Node, section: tuple[str, ...]) 
         if worded is not None:
             yield from _items(ctx, section, blocks[0], worded[1])
         elif len(blocks) > 1 and blocks[1].type == "html_block" and SUMMARY.match(blocks[1].content):
-            asked, _, results = _details(ctx, blocks[1:], blocks[:1])  # `<summary>Answer</summary>` below
+            folded, _, results = _details(ctx, blocks[1:], blocks[:1])  # `<summary>Answer</summary>` below
             for result in results:
-                yield from _items(ctx, section, asked, result)
+                yield from _items(ctx, section, folded, result)
 
 
 def _explains(ctx: Context, node: Node) -> bool:
