@@ -122,6 +122,11 @@ _DASH_ENDED = regex(f"^(?P<name>.*\\S)\\s+(?:[-\u2013\u2014]|{_ARROW.pattern})$"
 """A term whose dash or arrow is inside its bold: ``**Amazon S3 -** Object storage``."""
 _EMPHASISED = regex(r"^([*_])(?P<inner>[^*_]+)\1$")
 """A name in italics (``*Transition actions*: …``): the name is the words."""
+_CITATION = r"\s+[\[(]\d{4}[\])](?:\s+\d{0,2}\s*[A-Z][A-Za-z.]*\s+\d+)?"
+"""The law report citing a case after its name (`` [1932] AC 562``, `` (1990) 2 AC 605``)."""
+_CITED = regex(rf"(?P<name>.*?){_CITATION}")
+_CITED_CASE = regex(rf"([*_])[^*_]+\1{_CITATION}")
+"""A case's name in italics and the report citing it (``*Donoghue v Stevenson* [1932] AC 562``)."""
 PLACE_IN_A_BOOK = regex(
     r"(?i)(?:pp?\.?|page|ch(?:apter)?\.?|slides?|lecture|\u00a7)\s*\d+(?:\s*[-\u2013]\s*\d+)?"
 )
@@ -869,6 +874,8 @@ def plain_term(
         return None
     written = line[: cuts[0].start()].strip()
     front = _EMPHASISED.sub(r"\g<inner>", written)
+    if (cited := _CITED_CASE.fullmatch(written)) is not None:
+        front = written.replace(cited[1], "")  # `*Donoghue v Stevenson* [1932] AC 562`: read as written plain
     rest = line[cuts[0].end() :].strip()
     if fields and not cuts[0][0].strip():  # `être<tab>to be<tab>irregular`: the other fields, readable
         rest = _TABS.sub(" \u2014 ", rest)
@@ -1001,6 +1008,8 @@ def _short_or_named(front: str, rest: str) -> bool:
     """A term's name: a few words, or a name of a few more, maybe with a title's small words in it
     (``Total Cost of Ownership (TCO)``) when a definition of some words follows (``The Art of War
     - audiobook`` is a reading list's)."""
+    cited = _CITED.fullmatch(front)  # a case's name, its citation no part of it
+    front = cited["name"] if cited else front
     words = len(_BRACKETED.sub("", front).split())  # `Time complexity (worst case: reversed input)`
     if words <= _PLAIN_TERM_WORDS or (words <= _NAME_WORDS and names_a_thing(front)):
         return True
