@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from ccpkit.model import Deck, Module
 
 Paper = Literal["A4", "Letter"]
+BREADCRUMB = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
+"""Between the module, part and headings an item sits under, where a format names them all."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from typing import assert_never
 
 from ccpkit.cloze_syntax import answers, revealed
-from ccpkit.export import Output
+from ccpkit.export import BREADCRUMB, Output
 from ccpkit.markup import to_text
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Deck, Module
 from ccpkit.regex import regex
@@ -78,10 +78,10 @@ def table_file_names(ids: Iterable[str]) -> list[str]:
     return names
 
 
-_CARD_HEADER = ("term", "definition", "module", "tags", "id")
-_CLOZE_HEADER = ("cloze", "sentence", "answers", "extra", "module", "tags", "id")
+_CARD_HEADER = ("term", "definition", "module", "tags", "id", "section")
+_CLOZE_HEADER = ("cloze", "sentence", "answers", "extra", "module", "tags", "id", "section")
 """``cloze``: the text with Anki's markers (markup stripped); ``sentence``: as read after the answer;
-``answers``: ``c1: S3; c2: …``."""
+``answers``: ``c1: S3; c2: …``; ``section``: the headings over it (``_section``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +94,7 @@ class _Question:
     explanation: str
     module: str
     id: str
+    section: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,14 +113,16 @@ def plain_module(module: Module) -> PlainModule:
     for item in module.items:
         match item:
             case Card():
+                tags = " ".join(item.tags)
                 cards.append(
-                    (to_text(item.prompt), to_text(item.back), item.module, " ".join(item.tags), item.id)
+                    (to_text(item.prompt), to_text(item.back), item.module, tags, item.id, _section(item))
                 )
             case MCQ():
                 options = tuple((option.label, to_text(option.text)) for option in item.options)
                 answers, explanation = ", ".join(item.answers), to_text(item.explanation)
+                stem = to_text(item.stem)
                 questions.append(
-                    _Question(to_text(item.stem), options, answers, explanation, item.module, item.id)
+                    _Question(stem, options, answers, explanation, item.module, item.id, _section(item))
                 )
             case ComparisonTable():
                 tables.append(_table(item))
@@ -141,12 +144,21 @@ def _cloze(cloze: Cloze) -> tuple[str, ...]:
         cloze.module,
         tags,
         cloze.id,
+        _section(cloze),
     )
+
+
+def _section(item: Card | MCQ | Cloze) -> str:
+    """The headings over an item, outermost first: two items that read alike
+    under different headings (``What is its main function?`` under ``Liver`` and ``Kidney``) are told
+    apart by them, as a card's context tells them apart in Anki."""
+    return BREADCRUMB.join(to_text(heading) for heading in item.section if heading.strip())
 
 
 def _mcqs(questions: Sequence[_Question]) -> bytes:
     labels = list(dict.fromkeys(label for question in questions for label, _ in question.options))
     header = ["stem", *(f"option {label}" for label in labels), "answers", "explanation", "module", "id"]
+    header.append("section")
     rows = []
     for question in questions:
         texts = dict(question.options)
@@ -158,6 +170,7 @@ def _mcqs(questions: Sequence[_Question]) -> bytes:
                 question.explanation,
                 question.module,
                 question.id,
+                question.section,
             ]
         )
     return csv_bytes(header, rows)

@@ -35,8 +35,8 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _backs(out: Path) -> dict[str, str]:
     lines = (out / "csv" / "cards.csv").read_text(encoding="utf-8-sig").splitlines(keepends=True)
-    rows = csv.reader(io.StringIO("".join(line for line in lines if not line.startswith("#"))))
-    return {row[-1].rsplit("/", 1)[-1]: row[1] for row in rows}
+    rows = csv.DictReader(io.StringIO("".join(line for line in lines if not line.startswith("#"))))
+    return {row["id"].rsplit("/", 1)[-1]: row["definition"] for row in rows}
 
 
 def test_the_plain_csv_shows_formula_source_without_delimiters(out: Path) -> None:

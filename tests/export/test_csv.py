@@ -117,8 +117,8 @@ def test_real_course_csv_next_to_the_apkg_adds_nothing_and_alone_gives_the_same_
 def test_real_course_plain_files_read_back_as_the_models_text(built: Path) -> None:
     deck = parse_notes(built.parent / "notes").deck
     header, *data = read_plain(built / "csv" / "cards.csv")
-    assert header == ["term", "definition", "module", "tags", "id"]
-    assert [[restore(cell) for cell in row] for row in data] == [
+    assert header == ["term", "definition", "module", "tags", "id", "section"]
+    assert [[restore(cell) for cell in row[:5]] for row in data] == [
         [to_text(card.prompt), to_text(card.back), card.module, " ".join(card.tags), card.id]
         for card in deck.cards
     ]

@@ -79,14 +79,14 @@ def test_the_anki_csv_carries_the_table_as_html(out: Path) -> None:
 
 
 def test_the_spreadsheet_csv_prints_a_table_row_per_line(out: Path) -> None:
-    rows = _csv_rows(out / "csv" / "cards.csv")
-    (definition,) = [row[1] for row in rows if row[-1] == TABLE_CARD]
+    rows = _csv_records(out / "csv" / "cards.csv")
+    (definition,) = [row["definition"] for row in rows if row["id"] == TABLE_CARD]
     assert definition.splitlines()[2:5] == [
         "Class | Retrieval",
         "S3 Standard | milliseconds",
         "S3 Glacier Deep Archive | within 12 hours",
     ]
-    (code,) = [row[1] for row in rows if row[-1] == CODE_CARD]
+    (code,) = [row["definition"] for row in rows if row["id"] == CODE_CARD]
     assert code.endswith("aws s3 ls s3://notes-bucket/ \\\n    --recursive")
 
 
@@ -102,5 +102,11 @@ def test_the_cram_sheet_draws_the_table_as_a_grid_and_the_code_in_order(out: Pat
 
 
 def _csv_rows(path: Path) -> list[list[str]]:
+    """An Anki CSV file's notes, its `#` header lines left out."""
     lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
     return list(csv.reader(io.StringIO("".join(line for line in lines if not line.startswith("#")))))
+
+
+def _csv_records(path: Path) -> list[dict[str, str]]:
+    """A plain CSV file's rows by its header's names."""
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ccpkit.export import BREADCRUMB
 from ccpkit.export.spreadsheet import csv_bytes, neutralise, restore, spreadsheet_files, table_file_names
 from ccpkit.markup import to_text
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Deck, Module, Option, SourceLocation
@@ -66,15 +67,25 @@ def test_files_are_utf8_with_bom_crlf_and_one_header_row() -> None:
 
 def test_cards_read_back_as_the_models_plain_text(deck: Deck) -> None:
     header, *rows = read(files(deck)[PurePosixPath("csv/cards.csv")])
-    assert header == ["term", "definition", "module", "tags", "id"]
+    assert header == ["term", "definition", "module", "tags", "id", "section"]
     assert [[restore(cell) for cell in row[:2]] for row in rows] == [
         [to_text(card.front), to_text(card.back)] for card in deck.cards
     ]
     assert rows[0][1] == "Resizable virtual servers, billed per second → pay for what you use ✅"
     assert rows[1][1] == 'Adds/removes instances:\n\n- scale out on demand\n- min, max, "desired"'
     assert rows[2][:2] == ["#1 rule, tab\there", "Math: x^2; emoji 🎯 ⌚; =SUM(A1) is text; & < > 'quotes'"]
-    assert rows[0][2:] == ["02-compute", "cram-sheet", "02-compute/card/ec2"]
-    assert rows[2][2:] == ["09-security", "", "09-security/card/hash-term"]
+    assert rows[0][2:5] == ["02-compute", "cram-sheet", "02-compute/card/ec2"]
+    assert rows[2][2:5] == ["09-security", "", "09-security/card/hash-term"]
+    assert [row[5] for row in rows] == [BREADCRUMB.join(card.section) for card in deck.cards]
+
+
+def test_cards_that_read_alike_under_different_headings_are_told_apart_by_their_section() -> None:
+    liver = replace(card("What is its main function?", "Makes bile"), section=("Organs", "Liver"))
+    kidney = replace(card("What is its main function?", "Filters blood"), section=("Organs", "Kidney"))
+    kidney = replace(kidney, id=f"{kidney.id}-kidney")
+    _, first, second = read(files(one_module(liver, kidney))[PurePosixPath("csv/cards.csv")])
+    assert first[0] == second[0] and first[1] != second[1]
+    assert (first[5], second[5]) == (BREADCRUMB.join(liver.section), BREADCRUMB.join(kidney.section))
 
 
 def test_a_definition_that_opens_with_a_formula_character_is_shown_as_text() -> None:
@@ -96,6 +107,7 @@ def test_mcqs_have_a_column_per_option_and_the_answer_letters(deck: Deck) -> Non
         "explanation",
         "module",
         "id",
+        "section",
     ]
     assert first[0] == "Which service rotates database credentials automatically? <script>alert(1)</script>"
     assert first[2] == "AWS Secrets Manager"
@@ -128,7 +140,7 @@ def test_table_file_names_are_safe_and_distinct_even_for_odd_pinned_ids() -> Non
 def test_a_deck_without_questions_still_gets_both_files_with_their_headers(deck: Deck) -> None:
     no_questions = replace(deck, modules=deck.modules[:1])
     written = files(no_questions)
-    header_only = [["stem", "answers", "explanation", "module", "id"]]
+    header_only = [["stem", "answers", "explanation", "module", "id", "section"]]
     assert read(written[PurePosixPath("csv/mcqs.csv")]) == header_only
     assert len(read(written[PurePosixPath("csv/cards.csv")])) == 1 + len(no_questions.cards)
 
@@ -159,6 +171,7 @@ def test_every_question_reads_back_as_the_models_plain_text(deck: Deck) -> None:
             "explanation": to_text(question.explanation),
             "module": question.module,
             "id": question.id,
+            "section": BREADCRUMB.join(question.section),
         }
         for question in deck.mcqs
     ]
@@ -176,7 +189,7 @@ def test_clozes_have_the_marked_text_the_sentence_the_answers_and_the_extra() ->
     )
     rows = read(files(one_module(cloze))[PurePosixPath("csv/clozes.csv")])
     assert rows == [
-        ["cloze", "sentence", "answers", "extra", "module", "tags", "id"],
+        ["cloze", "sentence", "answers", "extra", "module", "tags", "id", "section"],
         [
             "{{c1::EBS}} attaches to {{c2::one instance::how many?}}",
             "EBS attaches to one instance",
@@ -185,11 +198,12 @@ def test_clozes_have_the_marked_text_the_sentence_the_answers_and_the_extra() ->
             "01-m",
             "01-m cloze",
             "01-m/cloze/ebs",
+            "",
         ],
     ]
 
 
 def test_a_deck_without_clozes_still_gets_the_cloze_file_with_its_header(deck: Deck) -> None:
     assert read(files(deck)[PurePosixPath("csv/clozes.csv")]) == [
-        ["cloze", "sentence", "answers", "extra", "module", "tags", "id"]
+        ["cloze", "sentence", "answers", "extra", "module", "tags", "id", "section"]
     ]

@@ -18,7 +18,7 @@ import genanki
 
 from ccpkit.cloze_syntax import answers, renumbered, revealed
 from ccpkit.errors import Problem
-from ccpkit.export import ExportOptions, NoteIdentity, Settled
+from ccpkit.export import BREADCRUMB, ExportOptions, NoteIdentity, Settled
 from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.fronts import Front, alike_fronts, distinct_fronts, front_of, read_card
 from ccpkit.export.anki.notetypes import CLOZE, COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
@@ -32,7 +32,6 @@ from ccpkit.regex import regex
 
 GUID_SEED = "ccpkit"
 """Mixed into every GUID so ours never collide with another tool's ``guid_for(same text)``."""
-BREADCRUMB = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
 UNRECORDED = 0
 """Modification time of a note the ledger does not know yet (only when exporting without a build)."""
 _UNSETTLED = NoteIdentity("", UNRECORDED)

@@ -16,9 +16,9 @@ import genanki
 import pytest
 
 from ccpkit.errors import UsageError
-from ccpkit.export import ExportOptions, NoteIdentity
+from ccpkit.export import BREADCRUMB, ExportOptions, NoteIdentity
 from ccpkit.export.anki import ANKI, apkg
-from ccpkit.export.anki.notes import BREADCRUMB, anki_notes, settled_without_ledger
+from ccpkit.export.anki.notes import anki_notes, settled_without_ledger
 from ccpkit.export.formats import export
 from ccpkit.model import Deck
 from ccpkit.parse import parse_notes

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from playwright.sync_api import Browser
 
 from ccpkit.cli import cli
-from ccpkit.export.anki.notes import BREADCRUMB
+from ccpkit.export import BREADCRUMB
 from tests.conftest import REPO
 from tests.export.anki.browser import Client
 from tests.export.anki.student import Student, visible_text
