@@ -22,10 +22,6 @@ USABLE_ID = regex(r"^[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)*$", re.ASCII)
 no leading ``/``, no spaces."""
 
 
-_ANSWER_LABEL = regex(
-    r"(?i)(?:\*\*|__)?(?:answer|ans)\.?(?:\s*:|\s+[\u2013\u2014-])\s*(?:\*\*|__)?[ \t]*(?=\S)"
-)
-"""``Answer:`` (``Ans.``, ``**Answer:**``, ``Answer -``) opening a card's back: a label, not the answer."""
 _TRAILING_TAGS = regex(r"(?:[ \t]+#[A-Za-z][\w/-]*)+[ \t]*$")
 """Obsidian tags at the end of a card's side, after its words."""
 
@@ -51,10 +47,7 @@ class CommonFields:
         )
 
     def card(self, *, front: str, back: str, lead_in: str = "") -> Card:
-        """A card; Obsidian tags ending a side (``Simple servers. #compute #beginner``) are its tags, and
-        a label opening the back (``— Answer: the Sun`` after a question) is no part of the answer."""
-        if (label := _ANSWER_LABEL.match(back)) is not None:
-            back = back[label.end() :]
+        """A card; Obsidian tags ending a side (``Simple servers. #compute #beginner``) are its tags."""
         front_tags, back_tags = _TRAILING_TAGS.search(front), _TRAILING_TAGS.search(back)
         listed = " ".join(found[0] for found in (front_tags, back_tags) if found)
         return Card(

@@ -6,6 +6,7 @@ and the passages print them (paper cannot fold)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import partial
 
 from ccpkit.item_ids import HTML_TAG
@@ -78,15 +79,20 @@ def hidden_markdown(html: str) -> str:
             return _INLINE_TAGS[name] if styled else ""
         return "\n" if name == "br" else "\n\n" if name in ("p", "div") else ""
 
+    def outside_code(text: str, styles: Callable[[re.Match[str]], str]) -> str:
+        said = SUMMARY_TAG.sub(
+            lambda inner: "" if _opens_inside(inner["text"]) else f"{inner['text']}\n\n", text
+        )
+        return HTML_TAG.sub(styles, said)
+
     def line_markdown(line: str) -> str:
         styles = markdown if HTML_TAG.sub("", line).strip() else partial(markdown, styled=False)
         pieces, end = [], 0
-        for code in _CODE_SPAN.finditer(line):  # `git reset <file>` keeps its `<file>`
-            pieces += [HTML_TAG.sub(styles, line[end : code.start()]), code[0]]
+        for code in CODE_SPAN.finditer(line):  # `git reset <file>` keeps its `<file>`
+            pieces += [outside_code(line[end : code.start()], styles), code[0]]
             end = code.end()
-        return "".join([*pieces, HTML_TAG.sub(styles, line[end:])])
+        return "".join([*pieces, outside_code(line[end:], styles)])
 
-    html = SUMMARY_TAG.sub(lambda inner: "" if _opens_inside(inner["text"]) else f"{inner['text']}\n\n", html)
     lines: list[str] = []
     fence, margin = "", 0  # an open code block's marks and margin: its lines keep their indents
     for line in "\n".join(map(line_markdown, html.split("\n"))).split("\n"):
@@ -104,7 +110,7 @@ def hidden_markdown(html: str) -> str:
 _FENCE = regex(r"^\s*(?P<marks>`{3,}|~{3,})")
 
 
-_CODE_SPAN = regex(r"(?<![\\`])(`+)[^`].*?(?<!`)\1(?!`)")
+CODE_SPAN = regex(r"(?<![\\`])(`+)[^`].*?(?<!`)\1(?!`)")
 """A code span: its run of backticks (not an escaped one, ``\\```) and the same run closing it."""
 
 

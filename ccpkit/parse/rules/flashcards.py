@@ -300,8 +300,12 @@ _NAMES_QUESTIONS = regex(
 """A title that names questions to study in so many words (``Interview questions``, ``FAQ``)."""
 _SET_ITEMS, _SET_WORDS = 3, 3
 """A list of this many items or more, of this many words at most each, names a set to recall."""
-_SECTION_NUMBER = r"\d{1,3}(?:\.\d{1,3})+\.?(?=[ \t]+[A-Z][a-z])"
-"""A question numbered as a section of a problem set (``1.3 Define variance.``); not ``2.4 GHz``."""
+_SECTION_NUMBER = (
+    r"\d{1,3}(?:\.\d{1,3})+\.?(?=[ \t]+(?i:what|which|who|whom|whose|why|how|when|where|is|are|does|do|can"
+    r"|define|explain|describe|state|list|name|give|compare|contrast|calculate|find|show|prove)\b)"
+)
+"""A question numbered as a section of a problem set (``1.3 Define variance.``, ``2.1 What is …?``); not
+a quantity (``2.5 Gbps Ethernet: …?``, ``1.5 million users …``)."""
 _NUMBER = (
     rf"(?:(?:Q(?:ues?)?\.?\s*|Question\s*)?\d+[.):\uff1a\uff0e](?!\d)|\d\ufe0f?\u20e3|[\U0001F51F]"
     rf"|(?-i:{_SECTION_NUMBER}))"
@@ -708,13 +712,13 @@ def _answers_the_line(found: re.Match[str], *, quiz: bool) -> bool:
     ``T/F:`` or ``Answer:``."""
     said = found.groupdict()
     answer = _said(said).strip()
-    if _NO_BLANK_ANSWER.match(answer):
+    if _NO_BLANK_ANSWER.match(answer.strip("[]() ")):
         return False
     labelled = bool(_LABELLED.match(answer)) or bool(_JUDGE.match(found["front"]))
     if found.re.pattern == _JUDGED_BY.pattern:
         return bool(said.get("bold")) or len(answer) > 1 or quiz or labelled
     if found.re.pattern == _FILLED_AFTER.pattern:
-        return True  # after a dash or a label, past the blank's cue: nothing else it could be
+        return True  # after a dash or a label, past the blank's cue: what else it says answers
     return quiz or labelled or " " in answer or not answer.islower()
 
 
@@ -725,13 +729,13 @@ def _said(said: dict[str, str | None]) -> str:
 
 
 _NO_BLANK_ANSWER = regex(
-    r"(?i)\d+\s*(?:marks?|points?|pts|words?|digits?|letters?|characters?)\b|hint\b|e\.g\.|yes\s*/\s*no"
+    r"(?i)\d+\s*(?:marks?|points?|pts|words?|digits?|letters?|characters?)\b|hint\b|e\.g\.|see\b|yes\s*/\s*no"
     r"|(?:signed|signature|print|date|initials|name|optional)$|[A-Z]{1,4}(?:[/.-][A-Z]{1,4})+$"
     r"|.*\b(?:tense|past|future|present|perfect|plural|singular|noun|verb|adjective|adverb|infinitive)\b"
 )
 """Brackets after a blank that answer nothing: a mark's worth, a count (``(2 words)``), a hint, a form's
 word or mask (``(signed)``, ``(DD/MM/YYYY)``, ``(yes/no)``), a grammar exercise's cue (``(go, past
-tense)``, ``(noun)``)."""
+tense)``, ``(noun)``), a pointer elsewhere (``see chapter 4``)."""
 _QUIZ = regex(
     r"(?i)\b(?:quiz|quizzes|test|blanks?|fill[- ]in|true\s*(?:or|/)\s*false|t/f|questions?|flashcards?"
     r"|self[- ]check|worksheet)\b"
@@ -746,7 +750,7 @@ _FILLED = regex(
 """A blank and its answer after it: in brackets (``(Ottawa)``), or labelled in square ones (``[Answer:
 Ottawa]``)."""
 _FILLED_AFTER = regex(
-    r"(?P<front>.*?(?<![\w*])_{3,}(?![\w*]).*?[.!?:)])\s*"
+    rf"(?P<front>.*?{_BLANK.pattern}.*?[.!?:)])\s*"
     r"(?:[\u2014\u2013]|(?:\*\*|__)?(?i:answer|ans)\.?\s*:(?:\*\*|__)?)\s*"
     r"(?P<mark>\*\*|__)?(?P<answer>[^*_\s](?:[^*_\n]{0,78}[^*_\s])?)(?(mark)(?P=mark))\s*"
 )

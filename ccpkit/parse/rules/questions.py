@@ -34,6 +34,7 @@ from ccpkit.parse.rules.answers import (
     explanation_start,
     key_entries_on_a_line,
     key_entry,
+    numbers_a_question,
     plain,
     question_id,
     takers_pick,
@@ -1261,7 +1262,7 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             _read_lines(ctx, draft, [*label, *words.children[0].content.split("\n")], words)
             index += 1
         elif node.type == "html_block" and "<details" in node.content.lower():
-            if details_question(node.content):
+            if _asks_anew_in_summary(details_question(node.content)):
                 break  # `<details><summary>Q2: What is …?</summary>`: the next question, asked in its summary
             index = _read_details(ctx, draft, nodes, index)
         elif node.type == "paragraph" and _page_lines_only(node.children[0].content):
@@ -1505,6 +1506,16 @@ def _explain(draft: Draft, lines: list[str]) -> None:
     text = explained if explained is not None else text
     if text:
         draft.explanation.append(text)
+
+
+def _asks_anew_in_summary(summary: str) -> bool:
+    """Whether a ``<details>`` summary asks a question of its own (``Q2: …``, ``What is the largest …?``),
+    not one that names what the block holds (``Correct option``, ``Rationale``, ``Why?``)."""
+    return numbers_a_question(summary) or (summary.endswith("?") and len(summary.split()) >= _SUMMARY_ASKS)
+
+
+_SUMMARY_ASKS = 4
+"""Words at least in a summary that asks a question of its own (``Why?`` names an explanation)."""
 
 
 def _read_details(ctx: Context, draft: Draft, nodes: Sequence[Node], index: int) -> int:

@@ -116,6 +116,11 @@ _GLOSSED_WORDS = 4
 """At most this many words in a name before an en or em dash among names, ..."""
 _GLOSS_WORDS = 6
 """... and in what it means after the dash."""
+_ANSWER_LABEL = regex(
+    r"^(?:\*\*|__)?(?:Answer|ANSWER|Ans)\.?(?:\s*:|\s+[\u2013\u2014-])(?:\*\*|__)?[ \t]*(?=\S)"
+)
+"""``Answer:`` (``**Answer:**``, ``Ans. -``) opening what a question's line gives after its separator: a
+label, not the answer."""
 _DASH = regex(" [-\u2013\u2014] ")
 _TABS = regex(r"\s*\t+\s*")
 _DASH_ENDED = regex(f"^(?P<name>.*\\S)\\s+(?:[-\u2013\u2014]|{_ARROW.pattern})$")
@@ -881,6 +886,7 @@ def plain_term(
         rest = _TABS.sub(" \u2014 ", rest)
     separator = cuts[0][0].strip()
     if front.endswith("?") and rest and (separator in ("", "|", *_DASHES) or _ARROW.fullmatch(separator)):
+        rest = _ANSWER_LABEL.sub("", rest, count=1)  # `…? — Answer: the Sun`
         return Term(front, rest, separated=True)  # `Which …? → DynamoDB`, `…? — …`, Quizlet's `…?<tab>…`
     cue = _ARROW.fullmatch(separator) is not None and _cues(front, rest)  # `Track API calls → AWS CloudTrail`
     if not front or not rest or front[-1] in ".,;:!?" or not (cue or _short_or_named(front, rest)):

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
+from ccpkit.parse.details import CODE_SPAN
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
@@ -27,7 +28,7 @@ def check_unclosed(ctx: Context) -> Iterator[Item | Problem]:
             message = "code fence is never closed: everything below it is shown as code; add a closing "
             yield Problem(ctx.at(node), f"{message}{node.markup}", "warning", hides=True)
         elif node.type in ("html_block", "html_inline"):
-            for match in _DETAILS.finditer(node.content):
+            for match in _DETAILS.finditer(CODE_SPAN.sub("", node.content)):  # not `<details>` in code
                 if not match[1]:
                     open_details.append(node)
                 elif open_details:
