@@ -14,6 +14,7 @@ from typing import Literal, TypeVar
 
 from ccpkit import cloze_syntax
 from ccpkit.errors import Problem
+from ccpkit.item_ids import HTML_TAG
 from ccpkit.model import Item, Kind
 from ccpkit.parse.context import CommonFields, Context, pinned_id
 from ccpkit.parse.document import (
@@ -25,6 +26,7 @@ from ccpkit.parse.document import (
     only_pictures,
     paragraph_words,
 )
+from ccpkit.parse.inline_html import html_as_markdown
 from ccpkit.parse.rules.answers import CALLOUT, Callout, callout, is_key_title, numbers_a_question
 from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
@@ -98,8 +100,6 @@ _HTML_MARKS = (
     (regex(r"(?:<br\s*/?>|</?div>)+", re.I), "\n\n"),
 )
 """The HTML of fields Anki exports with ``#html:true``, as Markdown: bold, italics, line breaks."""
-_HTML_PICTURE = regex(r"""<img\b[^<>]*?\bsrc=(?P<quote>["']?)(?P<file>[^"'<>\s]+)(?P=quote)[^<>]*>""", re.I)
-_HTML_TAG = regex(r"</?[a-z][^<>]*>", re.I)
 _NO_FIELDS = (
     "line of an Anki export with no separator between its fields, so it is no card: part its front "
     "from its back as the export's other lines do (the `#separator:` line names how)"
@@ -1173,24 +1173,29 @@ _WORD = regex(r"\w+")
 def _exported_notes(lines: Sequence[str], separator: str) -> list[tuple[int, list[str]]]:
     """An Anki export's notes, each with the place of its first line among ``lines``: fields parted by
     ``separator``, one in double quotes holding separators, line breaks or doubled quotes, as Anki
-    quotes them."""
+    quotes them; lines whose quotes Anki would not have written, a field each between separators."""
     if len(separator) != 1:  # a header naming no one character: no export
         return []
-    reader = csv.reader((f"{line}\n" for line in lines), delimiter=separator)
+    reader = csv.reader((f"{line}\n" for line in lines), delimiter=separator, strict=True)
     notes, first = [], 0
-    for cells in reader:
-        notes.append((first, cells))
-        first = reader.line_num
+    try:
+        for cells in reader:
+            notes.append((first, cells))
+            first = reader.line_num
+    except csv.Error:  # a quote Anki would not write (`"Veni, vidi, vici" was said …`): fields as typed
+        return [(at, line.split(separator)) for at, line in enumerate(lines)]
     return notes
 
 
 def _from_html(field: str) -> str:
-    """A field of an Anki export as Markdown (``_HTML_MARKS``), a picture as ``![](file)``, other
-    markup (styled spans, fonts) as its words, entities (``&nbsp;``) decoded."""
+    """A field of an Anki export as Markdown: its bold, italics and line breaks (``_HTML_MARKS``), its
+    pictures and the inline tags notes read anywhere (``html_as_markdown``), other markup (a styled
+    ``<span>``, a ``<font>``) as its words, entities (``&nbsp;``) decoded."""
     for tag, mark in _HTML_MARKS:
         field = tag.sub(mark, field)
-    field = _HTML_PICTURE.sub(lambda found: f"![]({found['file']})", field)
-    return html.unescape(_HTML_TAG.sub("", field)).strip()
+    field = "\n".join(map(html_as_markdown, field.split("\n")))
+    words = HTML_TAG.sub(lambda tag: tag[0] if field[: tag.start()].endswith("](") else "", field)
+    return html.unescape(words).strip()  # (a picture's `](<cell diagram.png>)` is no tag)
 
 
 def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
