@@ -272,6 +272,9 @@ def _merge(
     # the same, but for what the student wrote in the other fields (an explanation of their own)
     mixed = [note.field(name) if name in SHUFFLED else found.fields.get(name, "") for name in study_fields]
     same_options = note.note_type is MULTIPLE_CHOICE and theirs[0] == study_digests(note.note_type, mixed)[0]
+    # the notes' question the same as last sent but for its options' order (the ledger's digests read
+    # options in any order): the reordered fields are no change of the notes', whatever Anki's copy says
+    reordered_only = note.note_type is MULTIPLE_CHOICE and note.id in wanted.previous and not changed
     for name, text in zip(note.note_type.fields, note.fields, strict=True):
         if name not in found.fields:  # renamed or removed in Anki: added back, it holds nothing yet
             writes[name] = text
@@ -282,6 +285,8 @@ def _merge(
         if name in note.note_type.unordered_fields and same_rows(current, text):
             continue  # rows only reordered in the notes: the same table on the card
         recorded = before.fields.get(name) if before and not imported else None
+        if reordered_only and name in SHUFFLED:
+            recorded = None  # its hash counts the old order: the notes' change is none
         owned = name not in note.note_type.study_fields  # context, id, table title: ccpkit's alone
         match _decide(owned, text, current, recorded, touched=touched, changed=changed):
             case "write":

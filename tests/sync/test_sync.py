@@ -1014,14 +1014,19 @@ def test_options_only_reordered_in_the_notes_are_no_edit_either_way(studied: Stu
             student.close()
 
 
-def test_options_only_reordered_leave_a_question_alone_the_student_explained_in_anki(
-    studied: Studied,
+@pytest.mark.parametrize("field", ["Explanation", "Options"])
+def test_options_only_reordered_leave_a_question_alone_the_student_edited_in_anki(
+    studied: Studied, field: str
 ) -> None:
-    """The student wrote their own explanation in Anki; the notes only swap the options: the card asks
-    the same, so sync writes nothing, and the explanation is the student's still."""
+    """The student wrote their own explanation in Anki, or a remark on an option; the notes only swap
+    the options: the card asks the same, so sync writes nothing, and the student's words stay."""
     question = "02-compute/mcq/which-service-runs-code-without-provisioning-servers"
     student = studied.course.student()
-    student.edit(question, "Explanation", "Mine: Lambda runs code on events, no servers to manage.")
+    if field == "Explanation":
+        student.edit(question, field, "Mine: Lambda runs code on events, no servers to manage.")
+    else:
+        options = student.note(question)[field]
+        student.edit(question, field, options.replace("Amazon Lightsail", "Amazon Lightsail (mine: a VPS)"))
     sent = list(student.note(question).fields)
     student.close()
     studied.course.edit(
