@@ -337,7 +337,9 @@ def _match_tables(unknown: list[Fingerprint], orphans: Mapping[str, Entry]) -> l
 
     A new table takes the orphaned table of its module whose rows it shares most, if it shares more
     than half of them: rows pair by their own key (label or content), then by equal cells. So a
-    retitled table keeps every row, even one whose cells were edited at the same time.
+    retitled table keeps every row, even one whose cells were edited at the same time. A table of
+    another module is taken only by rows alike in both key and cells (one moved there as it was
+    retitled): rows keyed alike in other modules say other things (``Spot`` of RDS pricing, of EC2's).
     """
     new_tables: dict[str, list[Fingerprint]] = {}
     for note in unknown:
@@ -351,15 +353,22 @@ def _match_tables(unknown: list[Fingerprint], orphans: Mapping[str, Entry]) -> l
     for table in sorted(new_tables):
         rows = new_tables[table]
         module = rows[0].module
-        candidates = [
-            (_paired_rows(rows, old_rows, old_table), old_table)
-            for (old_module, old_table), old_rows in sorted(old_tables.items())
-            if old_module == module
-        ]
-        best = max(candidates, key=lambda candidate: len(candidate[0]), default=None)
-        if best is not None and 2 * len(best[0]) > len(old_tables[module, best[1]]):
+        by_answer = {row.id: row.answer for row in rows}
+        candidates = []
+        for (old_module, old_table), old_rows in sorted(old_tables.items()):
+            paired = _paired_rows(rows, old_rows, old_table)
+            if old_module != module:
+                paired = [
+                    (old, new)
+                    for old, new in paired
+                    if _row_key(old, old_table) == _row_key(new, table)
+                    and old_rows[old].answer == by_answer[new]
+                ]
+            candidates.append((paired, old_module == module, (old_module, old_table)))
+        best = max(candidates, key=lambda candidate: (len(candidate[0]), candidate[1]), default=None)
+        if best is not None and 2 * len(best[0]) > len(old_tables[best[2]]):
             pairs += best[0]
-            del old_tables[module, best[1]]
+            del old_tables[best[2]]
     return pairs
 
 

@@ -1,5 +1,6 @@
-"""Rename detection for tables and questions: a retitled table keeps every row's identity inside its
-module; a question keeps its history only if its stem, options and answers are all alike."""
+"""Rename detection for tables and questions: a retitled table keeps every row's identity, also moved
+to another module at once; a question keeps its history only if its stem, options and answers are all
+alike."""
 
 from __future__ import annotations
 
@@ -60,6 +61,27 @@ def test_a_retitled_table_keeps_every_rows_guid() -> None:
     for label in ROWS:
         kept = result.ledger.notes[f"02-compute/table/ec2-purchase-options/{label}"].guid
         assert kept == first.notes[f"02-compute/table/ec2-pricing/{label}"].guid
+
+
+def test_a_table_retitled_as_it_moves_to_another_module_keeps_every_rows_guid() -> None:
+    old = rows("02-compute/table/ec2-pricing", "EC2 pricing", ROWS)
+    new = rows("11-pricing/table/ec2-purchase-options", "EC2 purchase options", ROWS)
+    first, result = rebuild(old, new)
+    assert result.added == () and result.orphaned == ()
+    for label in ROWS:
+        kept = result.ledger.notes[f"11-pricing/table/ec2-purchase-options/{label}"].guid
+        assert kept == first.notes[f"02-compute/table/ec2-pricing/{label}"].guid
+
+
+def test_a_new_table_takes_the_rows_of_its_own_modules_retitled_table_before_anothers() -> None:
+    old = rows("02-compute/table/ec2-pricing", "EC2 pricing", ROWS) + rows(
+        "11-pricing/table/ec2-pricing", "EC2 pricing", ROWS
+    )
+    new = rows("11-pricing/table/ec2-purchase-options", "EC2 purchase options", ROWS)
+    first, result = rebuild(old, new)
+    for label in ROWS:
+        kept = result.ledger.notes[f"11-pricing/table/ec2-purchase-options/{label}"].guid
+        assert kept == first.notes[f"11-pricing/table/ec2-pricing/{label}"].guid
 
 
 def test_a_retitled_table_keeps_a_row_whose_cells_were_edited_too() -> None:
