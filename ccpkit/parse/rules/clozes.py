@@ -59,7 +59,7 @@ def _within(
     elif node.type == "paragraph" and _holds(ctx, _marked(ctx, _first_text(node))):
         ctx.claim(node)
         yield _cloze(ctx, node, section, _marked(ctx, _first_text(node)), "", pinned_id(node))
-    elif node.type in LISTS and lead_in and _all_highlighted(ctx, node):
+    elif node.type in LISTS and lead_in.rstrip().endswith("?") and _all_highlighted(ctx, node):
         ctx.claim(node, *node.children, *(child for item in node.children for child in item.children))
         text = _marked(ctx, textwrap.dedent(ctx.doc.source(node)))
         yield _cloze(ctx, node, section, text, "", pinned_id(node), lead_in)

@@ -79,7 +79,7 @@ def _unanswered_headings(ctx: Context, blocks: Sequence[Block]) -> Iterator[Prob
         section = nodes_below(blocks, index)
         taken = any(ctx.is_claimed(inner) for node in section for inner in node.walk())
         answered = any(map(_holds_answer, section))  # an answer line left has a warning of its own
-        tabled = any(node.type == "table" for node in section)  # `… differences between TCP and UDP?`
+        tabled = section[0].type == "table" if section else False  # `… differences between TCP and UDP?`
         if section and len(section) <= _SHORT_SECTION and not taken and not answered and not tabled:
             yield Problem(ctx.at(heading), _UNANSWERED_HEADING, "warning")
 
