@@ -85,7 +85,7 @@ def read_state(collection: Collection, guids: Iterable[str]) -> CollectionState:
         name for name, deck_id in decks.items() if collection.decks.is_filtered(DeckId(deck_id))
     )
     field_names: dict[int, list[str]] = {}
-    kinds: dict[int, int] = {}
+    as_ours: dict[int, int] = {}
     rows = [
         row
         for row in _db(collection).all("select id, guid, mid, mod, tags, flds from notes")
@@ -108,11 +108,11 @@ def read_state(collection: Collection, guids: Iterable[str]) -> CollectionState:
         if note_type not in field_names:
             data = _note_type(collection, note_type)
             field_names[note_type] = [field["name"] for field in data["flds"]]
-            kinds[note_type] = _ours_or_copied(data)
+            as_ours[note_type] = _ours_or_copied(data)
         notes[guid] = FoundNote(
             id=note_id,
             guid=guid,
-            note_type=kinds[note_type],
+            note_type=as_ours[note_type],
             fields=dict(zip(field_names[note_type], fields.split("\x1f"), strict=False)),
             tags=tuple(tags.split()),
             modified=modified,
@@ -353,11 +353,19 @@ def _retire(collection: Collection, plan: Plan) -> None:
             collection.sched.unsuspend_cards(unsuspend)
     if plan.deleted:
         collection.remove_notes([NoteId(orphan.anki_id) for orphan in plan.deleted])
-    suspended = _suspended_by_sync(collection)
-    suspended.update({orphan.guid: list(orphan.suspend) for orphan in plan.retired})
+    _remember_suspended(collection, plan)
+
+
+def _remember_suspended(collection: Collection, plan: Plan) -> None:
+    """Keep in the collection which cards sync suspended, by note, for the notes still retired in it."""
+    before = _suspended_by_sync(collection)
+    suspended = {**before, **{orphan.guid: list(orphan.suspend) for orphan in plan.retired}}
     for gone in (*(note.note.guid for note in plan.restored), *(orphan.guid for orphan in plan.deleted)):
         suspended.pop(gone, None)
-    if suspended != _suspended_by_sync(collection):
+    if suspended:  # notes the student deleted in Anki since: nothing left to unsuspend
+        alive = {guid for guid in _db(collection).list("select guid from notes") if guid in suspended}
+        suspended = {guid: cards for guid, cards in suspended.items() if guid in alive}
+    if suspended != before:
         collection.set_config(SUSPENDED_KEY, suspended)
 
 

@@ -117,6 +117,9 @@ class Restore:
     note: AnkiNote
     anki_id: int
     unsuspend: tuple[int, ...]
+    left_suspended: tuple[int, ...] = ()
+    """Suspended cards nothing tells whose suspension they are (no record, no entry in the collection):
+    left as they are, and listed in the report."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +189,7 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
         before = record.notes.get(note.guid)
         update, kept_fields, clashes = _merge(note, found, before, wanted, choices)
         move = _move(note, found, before, wanted.homes.get(note.id, ""))
-        restore = _restore(note, found, before, state.suspended_by_sync.get(note.guid, ()))
+        restore = _restore(note, found, before, state.suspended_by_sync.get(note.guid))
         updated += [update] if update else []
         kept += [(note, kept_fields)] if kept_fields else []
         conflicts += clashes
@@ -386,14 +389,17 @@ def _move(note: AnkiNote, found: FoundNote, before: Written | None, home: str) -
 
 
 def _restore(
-    note: AnkiNote, found: FoundNote, before: Written | None, suspended_by_sync: tuple[int, ...]
+    note: AnkiNote, found: FoundNote, before: Written | None, suspended_by_sync: tuple[int, ...] | None
 ) -> Restore | None:
     """A retired note whose item is back: untag it and unsuspend the cards ccpkit suspended (as the
-    record says, or else the collection); the student's stay suspended."""
+    record says, or else the collection); the student's stay suspended, and so do cards nothing tells
+    whose suspension they are (a note retired by a ccpkit before the collection remembered them)."""
     if ORPHAN_TAG not in found.tags:
         return None
     suspended = {card.id for card in found.cards if card.suspended}
-    ours = set(before.suspended) if before is not None else set(suspended_by_sync)
+    if before is None and suspended_by_sync is None:
+        return Restore(note, found.id, (), tuple(sorted(suspended)))
+    ours = set(before.suspended) if before is not None else set(suspended_by_sync or ())
     return Restore(note, found.id, tuple(sorted(suspended & ours)))
 
 

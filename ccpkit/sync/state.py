@@ -21,6 +21,7 @@ class FoundNote:
     id: int
     guid: str
     note_type: int
+    """The id of ccpkit's note type it is a note of (also when on Anki's copy of it, ``… v1+``)."""
     fields: Mapping[str, str]
     """Field name → text, in the note's own note type (which may have a field the student added)."""
     tags: tuple[str, ...]
@@ -51,6 +52,6 @@ class CollectionState:
     """Every deck name → its id."""
     filtered_decks: frozenset[str] = frozenset()
     cards_in: Mapping[str, int] = field(default_factory=dict)
+    """Deck name → cards in it or returning to it (directly, not counting subdecks)."""
     suspended_by_sync: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     """GUID → the cards a sync suspended when it retired that note, as the collection remembers them."""
-    """Deck name → cards in it or returning to it (directly, not counting subdecks)."""

@@ -80,6 +80,11 @@ class SyncReport:
         lines += _listed(f"retired (tagged {ORPHAN_TAG}, suspended)", [o.note_id for o in plan.retired])
         lines += _listed("deleted", [orphan.note_id for orphan in plan.deleted])
         lines += _listed("restored", [restore.note.id for restore in plan.restored])
+        lines += _listed(
+            "restored, its cards left suspended (no record tells which sync suspended: unsuspend them in "
+            "Anki's browser)",
+            [restore.note.id for restore in plan.restored if restore.left_suspended],
+        )
         winner = "Anki's text kept" if self.keep_anki else "the notes' text won"
         lines += _listed(
             f"conflict ({winner})",

@@ -306,6 +306,33 @@ def test_a_removed_item_is_tagged_and_suspended_then_restored_when_it_returns(
         student.close()
 
 
+def test_a_note_retired_with_nothing_left_to_tell_whose_suspensions_they_are_is_restored_suspended(
+    studied: Studied,
+) -> None:
+    """Retired by a ccpkit that kept no list in the collection, and the record gone: its cards stay
+    suspended (some may be the student's), and the report names it, to unsuspend by hand."""
+    course = studied.course
+    line = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
+    course.edit("02-compute/cram-sheet.md", line, "")
+    assert course.sync().exit_code == 0
+    course.lose_records()
+    student = course.student()
+    student.collection.remove_config("ccpkitSuspended")
+    student.close()
+    course.edit("02-compute/cram-sheet.md", "- **AWS Lambda:", f"{line}- **AWS Lambda:")
+
+    output, student = sync_and_open(studied)
+
+    try:
+        fargate = student.note(FARGATE)
+        assert "ccpkit::orphan" not in fargate.tags
+        assert all(card.queue == -1 for card in fargate.cards())
+        assert "restored, its cards left suspended (no record tells which sync suspended" in output
+        assert output.count(FARGATE) >= 2, output
+    finally:
+        student.close()
+
+
 @RECORDS
 def test_a_card_the_student_suspended_stays_suspended_when_its_retired_item_returns(
     studied: Studied, record: str
@@ -325,6 +352,36 @@ def test_a_card_the_student_suspended_stays_suspended_when_its_retired_item_retu
         fargate = student.note(FARGATE)
         assert f"restored: {FARGATE}" in output and "ccpkit::orphan" not in fargate.tags
         assert all(card.queue == -1 for card in fargate.cards())  # sync did not suspend it: not its to undo
+    finally:
+        student.close()
+
+
+def test_the_collection_forgets_which_cards_sync_suspended_once_their_note_is_gone(
+    studied: Studied,
+) -> None:
+    """What a retired note's entry in the collection's ``ccpkitSuspended`` setting is for (unsuspending
+    only sync's suspensions, with no record) ends with the note: deleted in Anki, its entry goes too."""
+    course = studied.course
+    line = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
+    course.edit("02-compute/cram-sheet.md", line, "")
+    assert course.sync().exit_code == 0
+    student = course.student()
+    fargate = student.note(FARGATE)
+    assert student.collection.get_config("ccpkitSuspended") == {fargate.guid: list(fargate.card_ids())}
+    student.collection.remove_notes([fargate.id])
+    student.close()
+    course.edit(
+        "03-storage/cram-sheet.md",
+        "- **Amazon EFS:** A shared file system many instances mount at once.\n",
+        "",
+    )
+
+    assert course.sync().exit_code == 0
+
+    student = course.student()
+    try:
+        (efs,) = [note for note in student.notes() if note["Id"] == "03-storage/card/amazon-efs"]
+        assert student.collection.get_config("ccpkitSuspended") == {efs.guid: list(efs.card_ids())}
     finally:
         student.close()
 
