@@ -135,6 +135,8 @@ over ``VERSO:``; a glossary of ``Recto:`` and ``Verso:`` defines those words); `
 a checklist's ``Front:`` and ``Rear:`` lines, is no question; ``Back:`` alone is a field of a note
 type: see START/END; also a ``Statement: …`` to judge over ``Answer: True`` (or ``False``)."""
 _JUDGED = regex(r"\W*(?:true|false)\b", re.I)
+_TO_JUDGE = "True or false: "
+"""How a card asks to judge a statement written without asking (``… (T)``, ``Answer: False`` below it)."""
 _SECOND_OPTION = regex(r"^\s*\(?B[.)]\s", re.M)
 _ANSWER_AFTER = regex(
     rf"(?P<asked>.*?\?{_BOLD})\s+{_BOLD}(?:A|(?i:answer)){_BOLD}\s*:{_BOLD}\s*(?P<answer>\S.*)$"
@@ -695,7 +697,7 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
             statement = _JUDGE.sub("", found["front"]).lstrip(" :")
             reason = said["why"] or said["reason"]
             why = f" \u2014 {reason.strip()}" if reason else ""
-            asked, answer = f"True or false: {statement}", ("True" if answer[0] in "Tt" else "False") + why
+            asked, answer = f"{_TO_JUDGE}{statement}", ("True" if answer[0] in "Tt" else "False") + why
         elif said.get("way") == "<<":  # `the answer << the question`
             asked, answer = answer, found["front"]
         else:
@@ -1268,7 +1270,7 @@ def _answered_within(node: Node) -> _Pair | None:
         if labelled is not None and labelled["text"].strip():
             answered = "\n".join([labelled["text"].strip(), *lines[number + 1 :]]).strip()
         if answered and judged and number == 1:  # as `… (T)` after the statement is asked
-            return _Pair(f"True or false: {_unnumbered(lines[0])}", answered)
+            return _Pair(f"{_TO_JUDGE}{_unnumbered(lines[0])}", answered)
         if answered:
             return _Pair(_unnumbered("\n".join(lines[:number])), answered)  # `Q5: Which …?`
     asked = next((number for number, line in enumerate(lines) if _asks(line)), len(lines))
