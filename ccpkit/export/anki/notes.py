@@ -343,8 +343,9 @@ def _render(item: Item) -> tuple[RenderedNote, ...]:
 
 def term_field(card: Card, front: str) -> str:
     """The Term field: the card's lead-in (``Choose scaling up when:``) on a line above its front.
-    It is part of the question, so it sits in a study field: a note whose list gained one is re-sent."""
-    shown = to_inline_html(front)
+    It is part of the question, so it sits in a study field: a note whose list gained one is re-sent.
+    A front of several lines may hold blocks (the code a question asks about), rendered as such."""
+    shown = to_html(front) if "\n" in front else to_inline_html(front)
     if not card.lead_in:
         return shown
     return f'<span class="lead-in">{to_inline_html(card.lead_in)}</span> {shown}'

@@ -97,6 +97,13 @@ def test_known_languages_are_coloured_on_the_card(student: Student) -> None:
     assert '<span class="nb">print</span>' in card.answer()
 
 
+def test_code_a_card_asks_about_is_a_code_block_on_its_front(student: Student) -> None:
+    (card,) = student.note(f"{MODULE}/card/what-does-this-print-python-for-i-in-range-2-print-i").cards()
+    front = str(card.question())
+    assert '<pre><code class="language-python"><span class="k">for</span>' in front
+    assert '\n    <span class="nb">print</span>' in front  # its lines and indents as written
+
+
 def test_an_unknown_language_and_plain_text_stay_plain_code(student: Student) -> None:
     pseudo = answer(student, "pseudo-code")
     assert '<pre><code class="language-pseudo">repeat &lt;step&gt; until done\n</code></pre>' in pseudo
