@@ -192,7 +192,11 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             pass  # `**Aim:** To find …` in a lab's report: its sections, not terms to learn
         elif block.node.type == "paragraph" and about_the_notes(block.node.children[0].content):
             pass  # `Type: #service`, `Source: …` under a vault note's title: its fields, not what it says
-        elif block.node.type == "paragraph" and _is_label_paragraph(block.node):
+        elif (
+            block.node.type == "paragraph"
+            and _is_label_paragraph(block.node)
+            and not (announces(block.node) and only_asides(block.node.children[0].content))
+        ):
             label = ctx.doc.source(block.node)
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
             if (

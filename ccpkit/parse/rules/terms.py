@@ -265,9 +265,13 @@ _LABEL_HEAD = regex(
 
 def only_asides(labelled: str) -> bool:
     """Whether every label of ``labelled`` (a label paragraph, or a list of label items, as written,
-    maybe with the code it announces) is an aside's."""
-    names = [found["name"] for found in _LABEL_HEAD.finditer(_FENCE.split(labelled, maxsplit=1)[0])]
-    return bool(names) and all(_label_key(name) in ASIDES for name in names)
+    maybe with the code it announces) is an aside's; a label alone on its line (``Exam tip:`` over a
+    list) is the aside of all it announces, whatever the list's own terms."""
+    head = _FENCE.split(labelled, maxsplit=1)[0]
+    found = list(_LABEL_HEAD.finditer(head))
+    if found and not head[found[0].end() :].partition("\n")[0].strip():
+        return _label_key(found[0]["name"]) in ASIDES
+    return bool(found) and all(_label_key(label["name"]) in ASIDES for label in found)
 
 
 def split_term(inline: Node) -> Term | None:
