@@ -441,8 +441,10 @@ def _in(
         elif child.type == "html_block" and SUMMARY.match(child.content):
             asked, used, results = _details(ctx, siblings[index:], siblings[max(0, index - 2) : index])
             section = sections[index][:-1] if asked.type == "heading" else sections[index]
+            place = next((at for at, node in enumerate(siblings) if node is asked), index)
             for result in results:
-                yield from _items(ctx, section, asked, result)
+                case = _with_case(ctx, siblings[:place], result) if isinstance(result, _Pair) else result
+                yield from _items(ctx, section, asked, case)
             index += used
         elif child.type == "paragraph" and (called := _asked_over_callout(ctx, siblings[index:])) is not None:
             used, pair = called  # `What does …?` over `> [!success]- Answer`
@@ -454,7 +456,7 @@ def _in(
             index += used
         elif child.type == "paragraph" and (worded := _worded_pair(ctx, siblings[index:])) is not None:
             used, pair = worded  # `Which …?` then `Answer: …`, no options
-            yield from _items(ctx, sections[index], child, pair)
+            yield from _items(ctx, sections[index], child, _with_case(ctx, siblings[:index], pair))
             index += used
         elif (
             child.type == "paragraph"
@@ -2080,6 +2082,33 @@ def _studied_title(ctx: Context, section: tuple[str, ...]) -> bool:
 def _names_questions(ctx: Context, section: tuple[str, ...]) -> bool:
     """Whether the titles over a block, its own heading too, name questions to study in so many words."""
     return _studied(ctx, section) and any(map(_NAMES_QUESTIONS.search, (ctx.doc.part, *section)))
+
+
+def _with_case(ctx: Context, above: Sequence[Node], pair: _Pair) -> _Pair:
+    """A question asked of a case (``What is the most likely diagnosis?``) right under the case (a
+    paragraph that states it, maybe with its findings listed under a line ending in a colon): the case
+    is part of the front, which alone could not be answered."""
+    if not above or _OF_A_CASE.search(pair.front) is None:
+        return pair
+    found = list(above[-2:]) if above[-1].type in LISTS else [above[-1]]
+    case = found[0]
+    if case.type != "paragraph" or any(ctx.is_claimed(node) for node in found):
+        return pair
+    stated = case.children[0].content
+    if "?" in stated or len(stated.split()) < _CASE_WORDS or (len(found) > 1 and not stated.endswith(":")):
+        return pair
+    ctx.claim(*found, *(inner for node in found for inner in node.walk()))
+    written = "\n\n".join(ctx.doc.written(node).strip() for node in found)
+    return replace(pair, front=f"{written}\n\n{pair.front}")
+
+
+_OF_A_CASE = regex(
+    r"(?i)\b(?:most\s+likely|(?:best|most\s+appropriate)\s+(?:next\s+)?(?:step|treatment|test|management)"
+    r"|(?:the|this)\s+(?:patient|child|infant|man|woman|boy|girl|case|company|customer)(?:'s)?)\b"
+)
+"""What a question asked of a case says (``the most likely diagnosis``, ``this patient``, ``the company``)."""
+_CASE_WORDS = 8
+"""At least this many words in the paragraph that states a case."""
 
 
 def _points_back(asked: str) -> bool:
