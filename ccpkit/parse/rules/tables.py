@@ -148,6 +148,10 @@ _GRID_RULE = regex(r"\+(?:[-=:]{3,}\+){2,}")
 _SIMPLE_RULE = regex(r"-{3,}(?:[ \t]{2,}-{3,})+")
 
 
+_PIPE_INSIDE = regex(r"\$[^$\n]*(?<!\\)\|[^$\n]*\$|`[^`\n]*(?<!\\)\|[^`\n]*`")
+"""An unescaped ``|`` inside a formula or a code span, which Markdown still reads as a cell's end."""
+
+
 def _cell_count(row: str) -> int:
     return len(_UNESCAPED_PIPE.split(row.strip().removeprefix("|").removesuffix("|")))
 
@@ -170,10 +174,15 @@ def _table(ctx: Context, block: Block, node: Node, previous: Node | None, held_b
                 row, "this line is read as a row of the table above it: leave a blank line between them"
             )
         if written != len(columns):
+            hint = (  # `$|a + b| \le |a| + |b|$`: Markdown parts cells at every `|`, in formulas and code too
+                "; a `|` inside a formula or code parts cells too: write it `\\|`"
+                if written > len(columns) and _PIPE_INSIDE.search(line)
+                else ""
+            )
             return ctx.problem(
                 row,
                 f"table row has {written} cell{'s' * (written != 1)} but the header has {len(columns)}: "
-                "add or remove cells (write an empty cell as `| |`)",
+                f"add or remove cells (write an empty cell as `| |`){hint}",
             )
     cells = _dittos_filled([table_cells(row) for row in body])
     if _navigation(cells):
