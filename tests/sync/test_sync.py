@@ -274,15 +274,36 @@ def test_a_table_retitle_keeps_its_row_notes(studied: Studied) -> None:
 
 
 RECORDS = pytest.mark.parametrize("record", ["kept", "gone"])
+FARGATE_LINE = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
 
 
-@RECORDS
+def fargate_removed(course: Course) -> None:
+    course.edit("02-compute/cram-sheet.md", FARGATE_LINE, "")
+
+
+def fargate_put_back(course: Course) -> None:
+    course.edit("02-compute/cram-sheet.md", "- **AWS Lambda:", f"{FARGATE_LINE}- **AWS Lambda:")
+
+
+def efs_removed(course: Course) -> None:
+    course.edit(
+        "03-storage/cram-sheet.md",
+        "- **Amazon EFS:** A shared file system many instances mount at once.\n",
+        "",
+    )
+
+
+@pytest.mark.parametrize(
+    ("record", "unsuspended"), [("kept", True), ("gone", True), ("gone, and the collection's list", False)]
+)
 def test_a_removed_item_is_tagged_and_suspended_then_restored_when_it_returns(
-    studied: Studied, record: str
+    studied: Studied, record: str, unsuspended: bool
 ) -> None:
+    """With no record of the sync that retired it, the collection's list says which cards sync
+    suspended; with neither (retired by a ccpkit that kept no list), its cards stay suspended (some
+    may be the student's) and the report names it, to unsuspend by hand."""
     course = studied.course
-    line = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
-    course.edit("02-compute/cram-sheet.md", line, "")
+    fargate_removed(course)
     output, student = sync_and_open(studied)
     try:
         fargate = student.note(FARGATE)
@@ -290,45 +311,22 @@ def test_a_removed_item_is_tagged_and_suspended_then_restored_when_it_returns(
         assert all(card.queue == -1 for card in fargate.cards())  # suspended
         assert f"retired (tagged ccpkit::orphan, suspended): {FARGATE}" in output
         assert_student_work_kept(student, studied)
+        if record.endswith("list"):
+            student.collection.remove_config("ccpkitSuspended")
     finally:
         student.close()
-    if record == "gone":
+    if record.startswith("gone"):
         course.lose_records()
-    course.edit("02-compute/cram-sheet.md", "- **AWS Lambda:", f"{line}- **AWS Lambda:")
+    fargate_put_back(course)
     output, student = sync_and_open(studied)
     try:
         fargate = student.note(FARGATE)
         assert "ccpkit::orphan" not in fargate.tags
-        assert all(card.queue != -1 for card in fargate.cards())
+        assert all((card.queue != -1) is unsuspended for card in fargate.cards())
         assert f"restored: {FARGATE}" in output
+        left = "restored, its cards left suspended (no record tells which sync suspended"
+        assert (left in output) is not unsuspended
         assert_student_work_kept(student, studied)
-    finally:
-        student.close()
-
-
-def test_a_note_retired_with_nothing_left_to_tell_whose_suspensions_they_are_is_restored_suspended(
-    studied: Studied,
-) -> None:
-    """Retired by a ccpkit that kept no list in the collection, and the record gone: its cards stay
-    suspended (some may be the student's), and the report names it, to unsuspend by hand."""
-    course = studied.course
-    line = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
-    course.edit("02-compute/cram-sheet.md", line, "")
-    assert course.sync().exit_code == 0
-    course.lose_records()
-    student = course.student()
-    student.collection.remove_config("ccpkitSuspended")
-    student.close()
-    course.edit("02-compute/cram-sheet.md", "- **AWS Lambda:", f"{line}- **AWS Lambda:")
-
-    output, student = sync_and_open(studied)
-
-    try:
-        fargate = student.note(FARGATE)
-        assert "ccpkit::orphan" not in fargate.tags
-        assert all(card.queue == -1 for card in fargate.cards())
-        assert "restored, its cards left suspended (no record tells which sync suspended" in output
-        assert output.count(FARGATE) >= 2, output
     finally:
         student.close()
 
@@ -341,12 +339,11 @@ def test_a_card_the_student_suspended_stays_suspended_when_its_retired_item_retu
     student = course.student()
     student.collection.sched.suspend_cards([card.id for card in student.note(FARGATE).cards()])
     student.close()
-    line = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
-    course.edit("02-compute/cram-sheet.md", line, "")
+    fargate_removed(course)
     assert course.sync().exit_code == 0
     if record == "gone":
         course.lose_records()
-    course.edit("02-compute/cram-sheet.md", "- **AWS Lambda:", f"{line}- **AWS Lambda:")
+    fargate_put_back(course)
     output, student = sync_and_open(studied)
     try:
         fargate = student.note(FARGATE)
@@ -362,19 +359,14 @@ def test_the_collection_forgets_which_cards_sync_suspended_once_their_note_is_go
     """What a retired note's entry in the collection's ``ccpkitSuspended`` setting is for (unsuspending
     only sync's suspensions, with no record) ends with the note: deleted in Anki, its entry goes too."""
     course = studied.course
-    line = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
-    course.edit("02-compute/cram-sheet.md", line, "")
+    fargate_removed(course)
     assert course.sync().exit_code == 0
     student = course.student()
     fargate = student.note(FARGATE)
     assert student.collection.get_config("ccpkitSuspended") == {fargate.guid: list(fargate.card_ids())}
     student.collection.remove_notes([fargate.id])
     student.close()
-    course.edit(
-        "03-storage/cram-sheet.md",
-        "- **Amazon EFS:** A shared file system many instances mount at once.\n",
-        "",
-    )
+    efs_removed(course)
 
     assert course.sync().exit_code == 0
 
@@ -388,11 +380,7 @@ def test_the_collection_forgets_which_cards_sync_suspended_once_their_note_is_go
 
 def test_delete_orphans_deletes_them_after_saying_how_many(studied: Studied) -> None:
     course = studied.course
-    course.edit(
-        "03-storage/cram-sheet.md",
-        "- **Amazon EFS:** A shared file system many instances mount at once.\n",
-        "",
-    )
+    efs_removed(course)
     result = course.sync("--delete-orphans")
     assert result.exit_code == 0, result.output
     assert "deleting 1 orphaned note (--delete-orphans)" in result.output
@@ -412,11 +400,7 @@ def test_an_orphan_the_student_deleted_in_anki_is_listed_no_more(studied: Studie
     student = course.student()
     student.collection.remove_notes([student.note("03-storage/card/amazon-efs").id])
     student.close()
-    course.edit(
-        "03-storage/cram-sheet.md",
-        "- **Amazon EFS:** A shared file system many instances mount at once.\n",
-        "",
-    )
+    efs_removed(course)
     assert course.sync().exit_code == 0
     listed = CliRunner().invoke(cli, ["orphans", "--notes", str(course.notes)])
     assert "amazon-efs" not in listed.output and "no orphans" in listed.output
@@ -794,11 +778,7 @@ def test_a_card_the_student_moved_to_their_own_deck_stays_there(studied: Studied
 
 def test_notes_with_errors_sync_the_rest_and_retire_nothing(studied: Studied) -> None:
     course = studied.course
-    course.edit(
-        "03-storage/cram-sheet.md",
-        "- **Amazon EFS:** A shared file system many instances mount at once.\n",
-        "",
-    )
+    efs_removed(course)
     course.edit(
         "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
     )
