@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ccpkit.markup import is_only_a_link
+from ccpkit.parse.details import CODE_SPAN
 from ccpkit.parse.document import only_links_within_page
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
@@ -106,9 +107,7 @@ _SCORED = regex(r"\d+(?:\s+[A-Z][\w.'-]*){1,3}")
 """A score's second half: a number and a name (``1 Chelsea``, ``2 Tide United``)."""
 _MAY_HIDE = regex(r"[`[$]")
 """What opens anything ``_HIDDEN`` blanks out (same length, no separator in it): most lines hold none."""
-_CODE = regex(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
-"""A code span (its first group the run of backticks)."""
-_HIDDEN = regex(rf"{_CODE.pattern}|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]*\)|\$[^$\n]+\$")
+_HIDDEN = regex(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]*\)|\$[^$\n]+\$")
 """Where no separator is: code spans, links (``[Q1: Basics](#q1)``, ``[[page|alias]]``) and formulas
 (``$F = ma$``)."""
 _DASHED_WORDS = 3
@@ -861,13 +860,13 @@ def plain_term(
     (``What is the capital of Peru? **Lima**``, as quiz sheets mark them) is a card too.
     With ``sentence_names`` (lines beside names written as such), a few words in sentence case may name
     a thing before a hyphen: ``Duty of care - A legal duty …``."""
-    line = line.rstrip(" \\")
-    hidden = _HIDDEN.sub(lambda code: "x" * len(code[0]), line) if _MAY_HIDE.search(line) else line
-    if "://" in line and "://" in _CODE.sub("", line):  # not `aws s3 mb s3://bucket`: a command's
+    if "://" in line and "://" in CODE_SPAN.sub("", line):  # not `aws s3 mb s3://bucket`: a command's
         return _linked_term(line, separators, sentence_names=sentence_names)
     answered = answered_on_its_line(line, code=separators == "any") if separators != "arrows" else None
     if answered is not None:
         return answered
+    line = line.rstrip(" \\")
+    hidden = _HIDDEN.sub(lambda code: "x" * len(code[0]), line) if _MAY_HIDE.search(line) else line
     cuts = [cut for cut in _SEPARATORS_OF[separators].finditer(hidden) if _closed(hidden[: cut.start()])]
     fields = len(cuts) > 1 and _fields(hidden, cuts)  # `一 — one — いち (ichi)`, `Marshall Plan - 1947 - …`
     if not cuts:
