@@ -180,6 +180,8 @@ def kept_numbers(hidden: Sequence[str], recorded: Sequence[str]) -> tuple[str, .
 
 GONE = "\x1e"
 """Marks a cloze number whose parts left the note: its card stays empty until the same parts return."""
+PARTS_APART = "\x1f"
+"""Between the parts one cloze number hides, as recorded."""
 
 
 _ALIKE = 0.4
@@ -195,7 +197,7 @@ def _reworded(changed: Sequence[tuple[int, str]], gone: dict[int, str]) -> dict[
     taken: dict[int, int] = {
         index: written
         for index, (written, text) in enumerate(changed)
-        if written in gone and set(gone[written].split("\x1f")) < set(text.split("\x1f"))
+        if written in gone and set(gone[written].split(PARTS_APART)) < set(text.split(PARTS_APART))
     }
     pairs = sorted(
         (
@@ -258,7 +260,7 @@ def _groups(hidden: Sequence[str]) -> dict[int, str]:
     for line in hidden:
         number, _, answer = line.partition(": ")
         parts.setdefault(int(number[1:]), []).append(answer)
-    return {number: "\x1f".join(texts) for number, texts in sorted(parts.items())}
+    return {number: PARTS_APART.join(texts) for number, texts in sorted(parts.items())}
 
 
 _ONE_BRACE = regex(r"(?<!\{)\{c\d+::[^{}\n]*\}(?!\})")

@@ -9,7 +9,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import Literal
 
-from ccpkit.cloze_syntax import GONE, words_held
+from ccpkit.cloze_syntax import GONE, PARTS_APART, words_held
 from ccpkit.ledger.entries import SUPERSEDED_KEPT, Entry, Fingerprint, Ledger, Move, Reconciliation, Stamp
 from ccpkit.regex import regex
 
@@ -473,7 +473,7 @@ def _shared_parts(hidden: tuple[str, ...], recorded: tuple[str, ...]) -> Literal
         part.casefold()
         for parts in recorded
         if parts and not parts.startswith(GONE)
-        for part in parts.split("\x1f")
+        for part in parts.split(PARTS_APART)
     }
     own = {part.casefold() for part in hidden}
     if sent and (sent <= own or own <= sent):

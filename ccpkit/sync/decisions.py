@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from ccpkit.cloze_syntax import numbers
 from ccpkit.export.anki.card_templates import AnkiTemplates
 from ccpkit.export.anki.notes import SHUFFLED, AnkiNote, reads_alike, same_rows, study_digests
 from ccpkit.export.anki.notetypes import BY_KIND, MULTIPLE_CHOICE, NOTE_TYPES
@@ -238,7 +239,8 @@ def _written(note: AnkiNote, deck: str) -> Written:
         name: text_hash(reads_alike(text))
         for name, text in zip(note.note_type.fields, note.fields, strict=True)
     }
-    return Written(id=note.id, fields=fields, tags=_own_tags(note.tags), deck=deck)
+    clozes = numbers(note.fields[note.note_type.fields.index("Text")]) if note.note_type.cloze else ()
+    return Written(id=note.id, fields=fields, tags=_own_tags(note.tags), deck=deck, clozes=clozes)
 
 
 Decision = Literal["same", "write", "keep", "conflict"]

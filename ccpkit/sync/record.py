@@ -45,6 +45,9 @@ class Written:
     """The deck ccpkit put the note's cards in; a card found elsewhere was moved by the student."""
     suspended: tuple[int, ...] = ()
     """Cards ccpkit suspended when it retired the note (unsuspended if the item comes back)."""
+    clozes: tuple[int, ...] = ()
+    """A cloze note's numbers in the notes' text at that sync (empty: not a cloze note, or a record of
+    an older ccpkit): a number in Anki past these is the student's own cloze."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,7 @@ def _parsed(data: Any) -> SyncRecord:
             tags=tuple(str(tag) for tag in entry.get("tags", ())),
             deck=str(entry.get("deck", "")),
             suspended=tuple(int(card) for card in entry.get("suspended", ())),
+            clozes=tuple(int(number) for number in entry.get("clozes", ())),
         )
         for guid, entry in data["notes"].items()
     }
@@ -109,6 +113,7 @@ def dump_record(record: SyncRecord) -> bytes:
             "tags": list(written.tags),
             "deck": written.deck,
             "suspended": list(written.suspended),
+            **({"clozes": list(written.clozes)} if written.clozes else {}),
         }
         for guid, written in sorted(record.notes.items())
     }

@@ -20,7 +20,7 @@ from types import ModuleType
 from typing import Any
 
 from ccpkit.build import keep_ledger
-from ccpkit.cloze_syntax import GONE, hidden_parts
+from ccpkit.cloze_syntax import GONE, PARTS_APART, hidden_parts
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions, Output
 from ccpkit.export.anki.card_templates import load_templates
@@ -113,7 +113,10 @@ def _sync(
     finishing = _HeldInterrupts()
     try:
         with anki_collection.opened(located.collection) as collection:
-            ledger = _students_clozes_kept(ledger, partial(anki_collection.read_state, collection))
+            found = load_record(located.collection, anki_collection.record_generation(collection))
+            record = found or SyncRecord()
+            read_state = partial(anki_collection.read_state, collection)
+            ledger = _students_clozes_kept(ledger, record, read_state)
             changes, settled = settle_identities(
                 ledger, parsed.deck, options, now=now, in_error=parsed.in_error
             )
@@ -124,8 +127,6 @@ def _sync(
             previous = entries_before(ledger, changes)
             synced_ledger = only_sent(previous, changes.ledger, slugs) if settings.modules else changes.ledger
             choices = replace(settings.choices, retire=settings.choices.retire and not parsed.in_error)
-            found = load_record(located.collection, anki_collection.record_generation(collection))
-            record = found or SyncRecord()
             desired = {note.guid for note in wanted_notes}
             held = set(changes.held)  # missing while the notes hold errors (or hide notes): never retired
             alive = {e.guid for key, e in changes.ledger.notes.items() if not e.orphaned and key not in held}
@@ -197,12 +198,16 @@ def _sync(
     )
 
 
-def _students_clozes_kept(ledger: Ledger, read_state: Callable[[list[str]], CollectionState]) -> Ledger:
+def _students_clozes_kept(
+    ledger: Ledger, record: SyncRecord, read_state: Callable[[list[str]], CollectionState]
+) -> Ledger:
     """The ledger with the cloze numbers the student added to a note in Anki (``{{c3::…}}`` in its
     Text, a number the ledger never gave a part) remembered as taken: a part the notes add takes the
     next free number, never the card (and history) of the student's own cloze; the student's very words
-    put in the notes take it, as a part put back does (``kept_numbers``). ``read_state`` reads the
-    collection's notes of the GUIDs given."""
+    put in the notes take it, as a part put back does (``kept_numbers``). A build that cannot see Anki
+    may have given the student's number to a new part of the notes since the last sync (``record``):
+    never sent, that part moves to the next free number. ``read_state`` reads the collection's notes
+    of the GUIDs given."""
     clozed = {key: entry for key, entry in ledger.notes.items() if entry.clozes and not entry.orphaned}
     found = read_state([entry.guid for entry in clozed.values()]).notes
     taken = {}
@@ -210,10 +215,18 @@ def _students_clozes_kept(ledger: Ledger, read_state: Callable[[list[str]], Coll
         note = found.get(entry.guid)
         if note is None:
             continue
+        written = record.notes.get(entry.guid)
+        sent = written.clozes if written is not None else ()
         recorded = list(entry.clozes)
         for part in hidden_parts(note.fields.get("Text", ""), highlights=False):
             recorded += [""] * (part.number - len(recorded))
-            if not recorded[part.number - 1]:
+            given = recorded[part.number - 1]
+            if sent and part.number not in sent and given and not given.startswith(GONE):
+                if part.answer in given.split(PARTS_APART):
+                    continue  # the student hid the very words a build numbered alike
+                recorded.append(given)
+                given = ""
+            if not given:
                 recorded[part.number - 1] = f"{GONE}{part.answer}"
         if tuple(recorded) != entry.clozes:
             taken[key] = replace(entry, clozes=tuple(recorded))

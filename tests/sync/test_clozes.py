@@ -7,11 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+import pytest
 from anki.collection import Collection
 
+from ccpkit.build import build
+from ccpkit.export import ExportOptions
 from tests.conftest import REPO
 from tests.export.anki.student import Student, visible_text
-from tests.sync.course import Course
+from tests.sync.course import TITLE, Course
 
 CLOZES = Path(__file__).parents[1] / "export" / "fixtures" / "clozes"
 EBS = "01-storage/cloze/ebs-volumes-attach-to-one-ec2-instance-at-a-time"
@@ -159,12 +162,14 @@ def test_a_new_course_title_counts_each_moved_cloze_note_once_however_many_cards
     assert sum(int(line.rsplit("(", 1)[1].rstrip(")")) for line in listed) == notes
 
 
+@pytest.mark.parametrize("built_first", [False, True], ids=["synced", "built-then-synced"])
 def test_a_part_the_notes_add_never_takes_the_card_of_a_cloze_the_student_added_in_anki(
-    tmp_path: Path,
+    tmp_path: Path, built_first: bool
 ) -> None:
     """The student hid one more word of a sentence in Anki (``{{c3::…}}``) and studied its card; the
     notes then highlight another: the new part gets a number of its own, and the student's card keeps
-    what it asked and its history."""
+    what it asked and its history; also when a build (which cannot see Anki) numbered the new part
+    before the sync."""
     course = cloze_course(tmp_path)
     study(course, fronts_by_card)
     student = course.student()
@@ -174,7 +179,13 @@ def test_a_part_the_notes_add_never_takes_the_card_of_a_cloze_the_student_added_
     assert student.study_everything() == 1  # the student's own card
     student.close()
 
-    student = sync_edited(course, "a ==shared== file system", "a ==shared== ==file system==")
+    course.edit("01-storage/cram-sheet.md", "a ==shared== file system", "a ==shared== ==file system==")
+    if built_first:  # the build numbers the new part without seeing the student's
+        options = ExportOptions(templates=course.templates)
+        build(course.notes, course.out, formats=("anki",), options=options, title=TITLE)
+    result = course.sync()
+    assert result.exit_code == 0, result.output
+    student = course.student()
     try:
         asked = {
             visible_text(card.question()): student.collection.db.scalar(
