@@ -969,6 +969,13 @@ def _lettered_items(
     return [*options[:-1], replace(options[-1], text=text)], glued
 
 
+def glued_answer(node: Node) -> Answer | None:
+    """The answer a line run on into a list's last item gives (``3. AWS IAM`` then ``Answer: 1``, no
+    blank line between)."""
+    last = _first_inline(node.children[-1]) if node.type in LISTS and node.children else None
+    return next(filter(None, map(answer_line, _answer_glued(last)[1])), None) if last else None
+
+
 def _answer_glued(text: str) -> tuple[str, tuple[str, ...]]:
     """An option's text, and the answer line written right under the last option with no blank line
     between (Markdown then runs it on into that option: ``- D. Vacuole`` then ``Correct Answer C``),

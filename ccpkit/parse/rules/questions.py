@@ -48,6 +48,7 @@ from ccpkit.parse.rules.options import (
     answered_options,
     answers_asked,
     asks,
+    glued_answer,
     instructs,
     lettered_grid,
     lettered_lines,
@@ -480,7 +481,7 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int, keyed: Answer |
     if found is None and start > 0:
         below = nodes[start + 1] if start + 1 < len(nodes) else None
         after = nodes[start + 2] if start + 2 < len(nodes) else None
-        answer = _answer_below(below, after) if below is not None else keyed
+        answer = (_answer_below(below, after) if below is not None else keyed) or glued_answer(nodes[start])
         above = start - 1  # the words that ask, maybe over an `### Options` heading
         while above > 0 and answer is not None and _labels_options(nodes[above]):
             above -= 1
