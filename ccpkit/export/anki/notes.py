@@ -22,7 +22,7 @@ from ccpkit.export import BREADCRUMB, ExportOptions, NoteIdentity, Settled
 from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.fronts import Front, alike_fronts, distinct_fronts, front_of, read_card
 from ccpkit.export.anki.notetypes import CLOZE, COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
-from ccpkit.export.anki.table_notes import is_link_table, table_notes, table_problems
+from ccpkit.export.anki.table_notes import alike_rows, is_link_table, table_notes, table_problems
 from ccpkit.export.option_order import keeps_option_order
 from ccpkit.item_ids import slug
 from ccpkit.ledger import Fingerprint
@@ -292,11 +292,14 @@ def _drafted(deck: Deck, parts: Sequence[AnkiPart], root_deck: str) -> Draft:
 
 def card_problems(deck: Deck) -> tuple[Problem, ...]:
     """Warnings about cards a student could not answer from their front (for ``ccpkit check``):
-    term fronts that still read the same with different answers, tables without a label column."""
+    term fronts and table rows that read the same with different answers, tables without a label
+    column."""
     fronts = [
         front_of(module, item) for module in deck.modules for item in module.items if isinstance(item, Card)
     ]
-    tables = (problem for table in deck.tables for problem in table_problems(table))
+    tables = (
+        problem for table in deck.tables for check in (table_problems, alike_rows) for problem in check(table)
+    )
     return (*alike_fronts(fronts, distinct_fronts(fronts)), *tables)
 
 

@@ -265,6 +265,24 @@ def table_problems(table: ComparisonTable) -> Iterator[Problem]:
         )
 
 
+def alike_rows(table: ComparisonTable) -> Iterator[Problem]:
+    """A warning for rows whose notes ask the same with other answers (``bark``: a dog's call, a
+    tree's skin), once per front."""
+    answers: dict[tuple[str, ...], set[str]] = {}
+    for note in table_notes(table):
+        row, _, asks, answer = note.fields[:4]
+        answers.setdefault((to_text(row).casefold(), asks), set()).add(answer)
+    for (row, _), different in answers.items():
+        if len(different) > 1:
+            yield Problem(
+                table.source,
+                f"table {to_text(table.title)!r} has rows named {row!r} whose cards read the same and want "
+                "different answers: tell the rows apart in the first column (a word or two on which is "
+                "meant), or make them one row",
+                "warning",
+            )
+
+
 def _column_notes(table: ComparisonTable, whole: _WholeTable) -> Iterator[TableNote]:
     """A one-row table without labels: each column header is a term, its cell the answer."""
     (row,) = table.rows

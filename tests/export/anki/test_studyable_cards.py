@@ -481,3 +481,18 @@ def test_fronts_alike_in_words_but_showing_other_pictures_read_apart(tmp_path: P
     notes = anki_notes(parse_notes(tmp_path / "notes").deck)
     assert all(note.field("Term").startswith("Which colour is this? <img") for note in notes)
     assert len(notes) == 3
+
+
+def test_rows_of_a_table_asking_the_same_for_other_answers_are_a_warning_at_the_table(tmp_path: Path) -> None:
+    """Two rows named alike (a word with two meanings) make cards that read the same and want different
+    answers; a row written twice alike is only said twice."""
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "notes.md").write_text(
+        "# Words\n\n| Word | Meaning |\n| --- | --- |\n| bark | a dog's call |\n| Bark | a tree's skin |\n"
+        "| oak | a tree |\n\n| Word | Meaning |\n| --- | --- |\n| elm | a tree |\n| elm | a tree |\n",
+        encoding="utf-8",
+    )
+    problems = [problem for problem in card_problems(parse_notes(tmp_path).deck) if "rows" in problem.message]
+    assert [str(problem.location) for problem in problems] == ["m/notes.md:3"]
+    assert problems[0].severity == "warning"
+    assert "'bark'" in problems[0].message and "tell the rows apart" in problems[0].message
