@@ -57,17 +57,44 @@ def squeezed(html: str) -> bool:
     return bool(rows) and html.count("\n") + 1 < len(rows) + 1
 
 
+def unheaded(html: str) -> bool:
+    """Whether ``html`` holds a table of words, every cell filled, that is not read for want of a header
+    row (``<th>`` cells, a ``<thead>``, or a first row all in bold); a page laid out with a table,
+    pictures side by side, is none."""
+    rows = _rows(html) if "<th" not in html.lower() else []
+    worded = all(len(row) >= 2 and all(_WORD.search(_PICTURE.sub("", cell)) for cell in row) for row in rows)
+    return len(rows) >= 2 and worded and not _text_rows(html)
+
+
 def _text_rows(table: str) -> list[list[str]]:
-    """The rows of a plain table of text: a header row of ``<th>`` cells with words, one row at least
-    under it, no cell spanning rows or columns, no code block and no other table in it (a page laid out
-    with a table, or a table a grid cannot hold, is left as written). A footer's rows are no rows."""
-    if table.lower().count("<table") != 1 or _NOT_A_GRID.search(table) or "<th" not in table.lower():
+    """The rows of a plain table of text: a header row (``<th>`` cells, or a ``<thead>`` row or a first
+    row all in bold) with words, one row at least under it, no cell spanning rows or columns, no code
+    block and no other table in it (a page laid out with a table, or a table a grid cannot hold, is left
+    as written). A footer's rows are no rows."""
+    lowered = table.lower()
+    rows = _rows(table)
+    if "<th" not in lowered and "<thead" not in lowered:
+        bold = [_WHOLLY_BOLD.fullmatch(cell) for cell in rows[0]] if rows else []
+        if not bold or not all(bold):
+            return []
+        rows[0] = [found["inner"] for found in bold if found]
+    return rows if len(rows) >= 2 and any(rows[0]) else []
+
+
+def _rows(table: str) -> list[list[str]]:
+    """The rows of a single table no cell of which spans others, but its footer's; none for another."""
+    if table.lower().count("<table") != 1 or _NOT_A_GRID.search(table):
         return []
     reader = _TableReader()
     reader.feed(_FOOTER.sub("", table))
     reader.close()
-    rows = [row for row in reader.rows if row]
-    return rows if len(rows) >= 2 and any(rows[0]) else []
+    return [row for row in reader.rows if row]
+
+
+_PICTURE = regex(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)")
+"""A picture, or a link's address: no words of a cell (``<img>`` reaches the table as ``![](…)``)."""
+_WORD = regex(r"\w")
+_WHOLLY_BOLD = regex(r"\*\*(?P<inner>[^*]+)\*\*")
 
 
 class _TableReader(HTMLParser):

@@ -11,7 +11,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import LISTS, Block, heading_text, only_links_within_page
-from ccpkit.parse.html_tables import spans_cells, squeezed
+from ccpkit.parse.html_tables import spans_cells, squeezed, unheaded
 from ccpkit.parse.rules.answers import callout, plain
 from ccpkit.parse.rules.options import option_letters, table_cells
 from ccpkit.parse.rules.terms import split_term
@@ -95,6 +95,12 @@ def check_broken_tables(ctx: Context) -> Iterator[Item | Problem]:
             message = (
                 "HTML table with a cell spanning rows or columns (`rowspan`, `colspan`) is not read: no "
                 "cards; write each cell out, or write the table as a Markdown table"
+            )
+            yield Problem(ctx.at(node), message, "warning")
+        if node.type == "html_block" and "<table" in node.content.lower() and unheaded(node.content):
+            message = (
+                "HTML table without a header row is not read: no cards; make its first row's cells "
+                "`<th>` cells naming the columns, or write the table as a Markdown table"
             )
             yield Problem(ctx.at(node), message, "warning")
         if node.map and (kind := _pandoc_table(ctx, node)):
