@@ -782,9 +782,9 @@ def announces(paragraph: Node) -> bool:
 
 def definition_list(lines: Sequence[str]) -> list[tuple[int, Term]]:
     """A paragraph written as a definition list (PHP Markdown Extra, Pandoc, MkDocs' ``def_list``): a
-    term's line, then each of its definitions on a line opening with ``:`` (or ``~``), maybe for
-    several terms. Each term with the index of its line and its definitions as paragraphs; none
-    unless every line is one of those."""
+    term's line (or the lines of several names for one thing), then each of its definitions on a line
+    opening with ``:`` (or ``~``), maybe for several terms. Each term with the index of its line and its
+    definitions as paragraphs; none unless every line is one of those."""
     if not any(line[:1] in (":", "~") for line in lines[1:]):
         return []  # no definition's line: most paragraphs, asked of each
     found: list[tuple[int, str, list[str]]] = []
@@ -793,6 +793,8 @@ def definition_list(lines: Sequence[str]) -> list[tuple[int, Term]]:
         defines_next = index + 1 < len(lines) and _DEFINITION.match(lines[index + 1]) is not None
         if definition is not None and found:
             found[-1][2].append(definition["text"].rstrip(" \\"))
+        elif found and not found[-1][2] and definition is None and len(line.split()) <= _SENTENCE_NAME_WORDS:
+            found[-1] = (found[-1][0], f"{found[-1][1]} / {line.strip()}", [])  # `Apple`, `Pomme`: one fruit
         elif definition is not None or (found and not found[-1][2]):
             return []  # a definition without its term, or a term without one
         elif found and not defines_next and _in_display_math(found[-1][2][-1]):
