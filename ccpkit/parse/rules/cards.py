@@ -8,6 +8,7 @@ import html
 import itertools
 import operator
 import re
+from collections import Counter
 from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal, TypeVar
@@ -1097,7 +1098,9 @@ def _line_cards(
         or [
             (header + at, Term(html(term.front), html(term.rest), term.separated))
             for at, term in _glossary_lines(
-                exported, colons=titled, run_in=_titled(ctx, section, _TERMS_TITLE)
+                exported,
+                colons=titled or _unspoken(ctx, exported),
+                run_in=_titled(ctx, section, _TERMS_TITLE),
             )
         ]
     )
@@ -1245,7 +1248,24 @@ def _run_terms(ctx: Context, run: list[Block], before: Block | None) -> list[tup
             itertools.takewhile(lambda line: plain_term(undecorated(line)) or line_term(line), lines)
         )
     titled_terms = _titled(ctx, run[0].section, _TERMS_TITLE)
-    return _framed_glossary(lines, colons=titled or announced, run_in=titled_terms)
+    colons = titled or announced or _unspoken(ctx, lines)
+    return _framed_glossary(lines, colons=colons, run_in=titled_terms)
+
+
+def _unspoken(ctx: Context, lines: Sequence[str]) -> bool:
+    """Whether three or more ``Name: …`` lines are a glossary's, not a transcript's: no name opens
+    another line of the file (a speaker speaks again) and no line speaks in the first person."""
+    names = [_SPEAKER.match(line) for line in lines]
+    if len(lines) < _GLOSSARY_RUN or not all(names) or any(map(_FIRST_PERSON.search, lines)):
+        return False
+    said = Counter(found[1].casefold() for line in ctx.doc.lines if (found := _SPEAKER.match(line.strip())))
+    return all(said[found[1].casefold()] == 1 for found in names if found)
+
+
+_GLOSSARY_RUN = 3
+"""Unannounced ``Name: …`` lines read as a glossary from this many on (two may be a chat's)."""
+_SPEAKER = regex(r"(?:[-*+][ \t]+)?([^\W\d_][\w '&()/.-]{0,40}?):[ \t]")
+_FIRST_PERSON = regex(r"\b(?:I|I'm|I've|I'll|me|my|we|we're|we'll|us|our|let's)\b", re.I)
 
 
 def _framed_glossary(lines: list[str], *, colons: bool, run_in: bool) -> list[tuple[int, Term]]:
