@@ -396,8 +396,8 @@ def _restore(
     """A retired note whose item is back: untag it and unsuspend the cards ccpkit suspended (as the
     record says, or else the collection); the student's stay suspended, and so do cards nothing tells
     whose suspension they are (a note retired by a ccpkit before the collection remembered them)."""
-    if ORPHAN_TAG not in found.tags:
-        return None
+    if ORPHAN_TAG not in found.tags:  # the student took it back to study: nothing to undo but the list
+        return Restore(note, found.id, ()) if suspended_by_sync is not None else None
     suspended = {card.id for card in found.cards if card.suspended}
     if before is None and suspended_by_sync is None:
         return Restore(note, found.id, (), tuple(sorted(suspended)))
@@ -412,7 +412,8 @@ def _orphans(
     choices: Choices,
     written: dict[str, Written],
 ) -> tuple[tuple[Retire, ...], tuple[Retire, ...], int]:
-    """Notes whose item left the notes: newly retired ones, and (``delete_orphans``) all to delete."""
+    """Notes whose item left the notes: newly retired ones, and (``delete_orphans``) all to delete. One
+    sync retired before (the collection lists it) whose tag the student removed is theirs to study."""
     retired, deleted = [], []
     found = [  # a note the student gave another note type is theirs: never retired nor deleted
         (guid, note_id, state.notes[guid])
@@ -426,7 +427,7 @@ def _orphans(
         orphan = Retire(guid, note_id, note.id, suspend)
         if choices.delete_orphans:
             deleted.append(orphan)
-        elif ORPHAN_TAG not in note.tags:
+        elif ORPHAN_TAG not in note.tags and guid not in state.suspended_by_sync:  # untagged by the student
             retired.append(orphan)
             before = written.get(guid) or Written(id=note_id, fields={})
             written[guid] = replace(before, suspended=suspend)

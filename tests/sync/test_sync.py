@@ -353,6 +353,47 @@ def test_a_card_the_student_suspended_stays_suspended_when_its_retired_item_retu
         student.close()
 
 
+@RECORDS
+@pytest.mark.parametrize("untagged", [True, False], ids=["untagged", "tag-kept"])
+def test_a_retired_note_the_student_took_back_to_study_stays_as_they_left_it(
+    studied: Studied, record: str, untagged: bool
+) -> None:
+    """The student unsuspended a retired note's cards (and maybe removed its ``ccpkit::orphan`` tag) to
+    go on studying it: later syncs, for other edits of the notes, neither suspend nor tag it again."""
+    course = studied.course
+    fargate_removed(course)
+    assert course.sync().exit_code == 0
+    student = course.student()
+    fargate = student.note(FARGATE)
+    student.collection.sched.unsuspend_cards(list(fargate.card_ids()))
+    if untagged:
+        fargate.remove_tag("ccpkit::orphan")
+        student.collection.update_note(fargate)
+    student.close()
+    if record == "gone":
+        course.lose_records()
+    efs_removed(course)
+
+    output, student = sync_and_open(studied)
+
+    try:
+        fargate = student.note(FARGATE)
+        assert all(card.queue != -1 for card in fargate.cards())
+        assert ("ccpkit::orphan" in fargate.tags) is not untagged
+        assert FARGATE not in output
+    finally:
+        student.close()
+    fargate_put_back(course)  # back in the notes, then gone again: retired anew
+    assert f"restored: {FARGATE}" in course.sync().output
+    fargate_removed(course)
+    output, student = sync_and_open(studied)
+    try:
+        assert f"retired (tagged ccpkit::orphan, suspended): {FARGATE}" in output
+        assert all(card.queue == -1 for card in student.note(FARGATE).cards())
+    finally:
+        student.close()
+
+
 def test_the_collection_forgets_which_cards_sync_suspended_once_their_note_is_gone(
     studied: Studied,
 ) -> None:
