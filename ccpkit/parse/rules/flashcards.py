@@ -51,6 +51,7 @@ from ccpkit.parse.rules.review_pastes import reviewed_card
 from ccpkit.parse.rules.terms import (
     ASKED_HOW_OFTEN,
     BOLD_TEXT,
+    EXPLAIN,
     PLACE_IN_A_BOOK,
     announces,
     asked_in_bold,
@@ -1863,11 +1864,6 @@ def _asks(line: str) -> bool:
 NUMBERED_HEADING = regex(rf"\d{{1,3}}[.)\u3001\uff0e](?!\d)|{_SECTION_NUMBER}")
 """A heading's number, maybe with no space after it: ``13.List, Set, Map …``, ``4、…``, ``1.3 Define …``
 (not ``2.4 GHz``)."""
-_EXPLAIN = regex(
-    r"(?i)(?:explain|describe|define|differentiate|distinguish|compare|contrast|discuss|justify)\b"
-)
-"""What a numbered heading asks with, as a sentence (``### 3. Explain the GIL.``), where ``### 3.
-Create a bucket`` and ``### 2. Compare prices`` are steps."""
 
 
 _ASKS_IN_OTHER_WORDS = regex(
@@ -1901,7 +1897,7 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     heading, title = blocks[0], heading_text(blocks[0])
     asked = plain(_unnumbered(title))
     instructed = (numbers_a_question(title) and instructs(asked)) or (  # `### Q3. Explain …`
-        NUMBERED_HEADING.match(title) and _EXPLAIN.match(asked) and asked.endswith(".")  # `### 3. Explain ….`
+        NUMBERED_HEADING.match(title) and EXPLAIN.match(asked) and asked.endswith(".")  # `### 3. Explain ….`
     )
     # `### 25. What is Hoisting` among many such: numbered, as handbooks of questions number them
     unmarked = NUMBERED_HEADING.match(title) is not None and (

@@ -1152,8 +1152,20 @@ case's ``Adams v Lindsell``."""
 
 
 def asked_in_bold(paragraph: Node) -> re.Match[str] | None:
-    """The question a paragraph's first line asks wholly in bold (``**Why pick Aurora?**``)."""
-    return _BOLD_QUESTION.fullmatch(undecorated(paragraph.children[0].content.partition("\n")[0].strip()))
+    """The question a paragraph's first line asks wholly in bold (``**Why pick Aurora?**``, or numbered
+    as a task: ``**3. Explain the virtual DOM.**``)."""
+    line = undecorated(paragraph.children[0].content.partition("\n")[0].strip())
+    return _BOLD_QUESTION.fullmatch(line) or _BOLD_TASK.fullmatch(line)
+
+
+_EXPLAIN_WORDS = r"(?i:explain|describe|define|differentiate|distinguish|compare|contrast|discuss|justify)\b"
+EXPLAIN = regex(_EXPLAIN_WORDS)
+"""What a numbered question asks with, as a sentence (``### 3. Explain the GIL.``), where ``### 3.
+Create a bucket`` and ``### 2. Compare prices`` are steps."""
+_BOLD_TASK = regex(
+    rf"(?P<mark>\*\*|__)(?P<asked>\d{{1,3}}[.)][ \t]+{_EXPLAIN_WORDS}(?:(?!(?P=mark)).)+\.)(?P=mark)"
+)
+"""A numbered task wholly in bold, as interview handbooks ask: ``**3. Explain the virtual DOM.**``."""
 
 
 def undecorated(text: str) -> str:
