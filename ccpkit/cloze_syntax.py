@@ -213,6 +213,15 @@ def _reworded(changed: Sequence[tuple[int, str]], gone: dict[int, str]) -> dict[
     return taken
 
 
+def edits(text: str, was: str) -> bool:
+    """Whether a hidden part reads as another one edited (``cells`` for ``cell``, ``Amazon S3`` for
+    ``S3``), closer than a part reworded has to (``_ALIKE``)."""
+    return words_held(text, was) or SequenceMatcher(None, text.casefold(), was.casefold()).ratio() >= _EDITED
+
+
+_EDITED = 0.6
+
+
 def _likeness(text: str, was: str) -> float:
     """How alike a part reads to a gone one: ``difflib``'s ratio, and at least ``_ALIKE`` when the words
     of one are all words of the other (``S3`` and ``Amazon S3``: the same part, said more fully)."""

@@ -20,7 +20,7 @@ from types import ModuleType
 from typing import Any
 
 from ccpkit.build import keep_ledger
-from ccpkit.cloze_syntax import GONE, PARTS_APART, hidden_parts
+from ccpkit.cloze_syntax import GONE, PARTS_APART, edits, hidden_parts
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions, Output
 from ccpkit.export.anki.card_templates import load_templates
@@ -206,8 +206,9 @@ def _students_clozes_kept(
     next free number, never the card (and history) of the student's own cloze; the student's very words
     put in the notes take it, as a part put back does (``kept_numbers``). A build that cannot see Anki
     may have given the student's number to a new part of the notes since the last sync (``record``):
-    never sent, that part moves to the next free number. ``read_state`` reads the collection's notes
-    of the GUIDs given."""
+    never sent, that part moves to the next free number. With no record of the numbers sent, a part of
+    the notes changed since Anki's copy that the student's at its number is no edit of is taken
+    for such a new part. ``read_state`` reads the collection's notes of the GUIDs given."""
     clozed = {key: entry for key, entry in ledger.notes.items() if entry.clozes and not entry.orphaned}
     found = read_state([entry.guid for entry in clozed.values()]).notes
     taken = {}
@@ -221,11 +222,16 @@ def _students_clozes_kept(
         for part in hidden_parts(note.fields.get("Text", ""), highlights=False):
             recorded += [""] * (part.number - len(recorded))
             given = recorded[part.number - 1]
-            if sent and part.number not in sent and given and not given.startswith(GONE):
-                if part.answer in given.split(PARTS_APART):
-                    continue  # the student hid the very words a build numbered alike
-                recorded.append(given)
-                given = ""
+            ours = given.split(PARTS_APART) if given and not given.startswith(GONE) else []
+            if ours and part.answer not in ours:  # the student hid other words at a number of ours
+                if sent:
+                    never_sent = part.number not in sent
+                else:  # the notes changed after Anki's copy, and the student's is no edit of ours
+                    unlike = not any(edits(part.answer, own) for own in ours)
+                    never_sent = note.modified < entry.modified and unlike
+                if never_sent:
+                    recorded.append(given)
+                    given = ""
             if not given:
                 recorded[part.number - 1] = f"{GONE}{part.answer}"
         if tuple(recorded) != entry.clozes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -162,14 +163,18 @@ def test_a_new_course_title_counts_each_moved_cloze_note_once_however_many_cards
     assert sum(int(line.rsplit("(", 1)[1].rstrip(")")) for line in listed) == notes
 
 
-@pytest.mark.parametrize("built_first", [False, True], ids=["synced", "built-then-synced"])
+@pytest.mark.parametrize(
+    ("built_first", "record"),
+    [(False, "kept"), (True, "kept"), (True, "gone")],
+    ids=["synced", "built-then-synced", "built-then-synced-without-record"],
+)
 def test_a_part_the_notes_add_never_takes_the_card_of_a_cloze_the_student_added_in_anki(
-    tmp_path: Path, built_first: bool
+    tmp_path: Path, built_first: bool, record: str
 ) -> None:
     """The student hid one more word of a sentence in Anki (``{{c3::…}}``) and studied its card; the
     notes then highlight another: the new part gets a number of its own, and the student's card keeps
     what it asked and its history; also when a build (which cannot see Anki) numbered the new part
-    before the sync."""
+    before the sync, with or without the record of what sync last sent (another computer's collection)."""
     course = cloze_course(tmp_path)
     study(course, fronts_by_card)
     student = course.student()
@@ -180,9 +185,12 @@ def test_a_part_the_notes_add_never_takes_the_card_of_a_cloze_the_student_added_
     student.close()
 
     course.edit("01-storage/cram-sheet.md", "a ==shared== file system", "a ==shared== ==file system==")
+    if record == "gone":
+        course.lose_records()
     if built_first:  # the build numbers the new part without seeing the student's
         options = ExportOptions(templates=course.templates)
-        build(course.notes, course.out, formats=("anki",), options=options, title=TITLE)
+        later = time.time() + 60  # the student edited a minute before
+        build(course.notes, course.out, formats=("anki",), options=options, title=TITLE, clock=lambda: later)
     result = course.sync()
     assert result.exit_code == 0, result.output
     student = course.student()
@@ -202,5 +210,29 @@ def test_a_part_the_notes_add_never_takes_the_card_of_a_cloze_the_student_added_
         assert (
             sum(asked.values()) == 3
         )  # the two parts studied before and the student's, each on its own card
+    finally:
+        student.close()
+
+
+def test_a_cloze_answer_the_student_rewrote_is_kept_by_a_sync_without_record(tmp_path: Path) -> None:
+    """With no record of the numbers sync sent, a part the student rewrote in Anki, the notes unchanged
+    since, is their edit of ours: kept, on the card that holds its history."""
+    course = cloze_course(tmp_path)
+    studied = study(course, fronts_by_card)
+    student = course.student()
+    note = student.note(EFS)
+    student.edit(EFS, "Text", note["Text"].replace("{{c2::Linux}}", "{{c2::Unix-like}}"))
+    student.close()
+    course.lose_records()
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert f"kept your edits: {EFS} (Text)" in result.output
+    student = course.student()
+    try:
+        now = fronts_by_card(student)
+        assert set(now) == set(studied)  # no card added: the rewritten part kept its number
+        assert "{{c2::Unix-like}}" in student.note(EFS)["Text"]
     finally:
         student.close()
