@@ -1320,14 +1320,14 @@ def _asks_anew(draft: Draft, text: str, following: Node | None) -> bool:
     """A paragraph opening with the next numbered question, one that asks (``**Question 2:** Why …?``),
     answered on the lines below it, or one that asks or leaves a blank, answered on the paragraph
     ``following`` it (``**Answer:** `ls```, a question with no options between two with them), or one
-    numbered next after ``draft``'s that asks or bids (``**Q4. Name the longest river.**``): no part
-    of the explanation above."""
+    numbered next after ``draft``'s that asks, bids (``**Q4. Name the longest river.**``) or is
+    answered below: no part of the explanation above."""
     number, words = _numbered(text.partition("\n")[0])
     if not number:
         return False
     going_on = number.isdigit() and draft.question.isdigit() and int(number) == int(draft.question) + 1
-    if going_on and (asks(words) or instructs(words)):
-        return True
+    if going_on and (asks(words) or instructs(words) or _answered_by(following)):
+        return True  # `**Q4.** True or false: …` over `Answer: False`: a statement to judge, answered
     if "\n" in text:  # the answer on its lines
         return words.rstrip().endswith("?")
     return asks(words) and _answered_by(following)  # `**2.** Fill in the blank: The ___ command …`
