@@ -1195,6 +1195,8 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
         return 0, _Pair(front, _worded_text(said) or _after_answer_label(said, numbered=False) or said)
 
     def answers(node: Node) -> bool:  # up to the next question: in bold, on a line alone, or over its answer
+        if node.type in ("fence", "code_block") and node is not below[0]:
+            return not ctx.is_claimed(node)  # code going on with the words that answer
         if node.type != "paragraph" or ctx.is_claimed(node) or asked_in_bold(node) is not None:
             return False
         text = node.children[0].content.strip()
@@ -1208,7 +1210,7 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
         return None  # more paragraphs than an answer has: notes under a bold line that asks
     if not answer or (worded is None and split_term(answer[0].children[0]) is not None):
         return None
-    lettered = any(answer_line(node.children[0].content) for node in answer[worded is not None :])
+    lettered = any(answer_line(paragraph_words(node)) for node in answer[worded is not None :])
     if lettered or _OPTION_LINE.match(answer[0].children[0].content):
         return None  # `**Answer:** B` or `A. …` below: a question with options, not an FAQ's answer
     ctx.claim(first, *answer)
