@@ -1249,6 +1249,10 @@ def _answered_on_its_line(line: str) -> re.Match[str] | None:
     return _ANSWER_AFTER.match(line) or _ANSWER_IN_BRACKETS.match(line)
 
 
+_HINT_LINE = regex(r"[ \t]*(?:\*\*|__|\*|_)?(?i:hint)\s*(?:\*\*|__)?:")
+"""A hint's line (``*Hint: it is measured in terabytes.*``), which helps the question, answering nothing."""
+
+
 def _answered_within(node: Node) -> _Pair | None:
     """``Which …?`` (or ``Define …``) and ``Answer: …`` in words (or ``A: …``) on the next line of the
     same paragraph, or on the question's own line (``1. Which …? **Answer: Amazon MQ**``)."""
@@ -1266,9 +1270,12 @@ def _answered_within(node: Node) -> _Pair | None:
     if bold is not None and not _points_back(bold["asked"]) and not _answers_nothing(bold["answer"]):
         return _Pair(_unnumbered(bold["asked"].strip()), "\n".join([bold["answer"], *lines[1:]]).strip())
     for number in range(1, len(lines)):
+        if _HINT_LINE.match(lines[number]):
+            continue  # `*Hint: …*` between the question and its answer: the question's, on the front
         labelled = _ANSWER.match(lines[number])  # `A: df -h` under the question
-        asking = _asks(lines[number - 1]) or instructs(lines[number - 1])
-        judged = not asking and labelled is not None and _judges(lines[number - 1], labelled["text"])
+        above = next((line for line in reversed(lines[:number]) if not _HINT_LINE.match(line)), "")
+        asking = _asks(above) or instructs(above)
+        judged = not asking and labelled is not None and _judges(above, labelled["text"])
         if not asking and not judged:
             continue  # (`Define osmosis.` over `Answer: …` asks too: an answer's label follows it)
         answered = _worded_text("\n".join(lines[number:]))
