@@ -829,13 +829,20 @@ def _plain_paragraph(ctx: Context, node: Node) -> bool:
 
 def _named_heading(front: str) -> tuple[str, str]:
     """A heading's name and what it says of it (``Zeus: King of the gods`` → ``Zeus``, ``King of the
-    gods.``), so its card's front does not give its answer away; a label's (``Note: …``) or a longer
-    one's words as they are, with nothing said."""
+    gods.``), so its card's front does not give its answer away; the name after a kind of entry
+    (``Concept: Osmosis``); a label's (``Note: …``) or a longer one's words as they are, with nothing
+    said."""
     name, colon, said = front.partition(": ")
+    if colon and _ENTRY_KIND.fullmatch(name.strip()) and said.strip():
+        return said.strip(), ""  # `Concept: Osmosis` names Osmosis
     if not colon or not said.strip() or len(name.split()) > _LOOSE_TERM_WORDS or is_label(name):
         return front, ""
     said = said.strip()
     return name.strip(), said if said.endswith((".", "!", "?")) else f"{said}."
+
+
+_ENTRY_KIND = regex(r"(?i)(?:key\s+)?(?:concept|term|topic|keyword|word|idea|principle|service|command|tool)")
+"""What kind of entry a heading names before its colon (``Concept: Osmosis``): no name of its own."""
 
 
 def _heading_front(heading: str) -> str:
