@@ -105,9 +105,10 @@ _NO_FIELDS = (
     "line of an Anki export with no separator between its fields, so it is no card: part its front "
     "from its back as the export's other lines do (the `#separator:` line names how)"
 )
-_ONE_LINE = (["prose"], ["facts"], ["prose", "facts"], ["prose", "prose"])
+_ONE_LINE = (["prose"], ["facts"], ["prose", "facts"], ["prose", "prose"], ["code"])
 """What is under a cheat sheet's heading: its line as a paragraph, or as a bullet of its own, maybe
-with plain bullets of facts, or a second short paragraph, right under the paragraph."""
+with plain bullets of facts, or a second short paragraph, right under the paragraph; or a snippet's
+code alone."""
 _ENUMERATION = regex(r":\s*[^,.;:]+(?:,\s*[^,.;:]+)+,?\s+(?:and|or)\s+[^,.;:]+")
 """A list of three or more after a colon (``… methods: **A**, **B**, and **C**.``): a set to recall,
 which no card asks for."""
@@ -575,7 +576,9 @@ def _heading_card(
     if heading is not None and id(heading) in one_liners and [kind for kind, _ in described] in _ONE_LINE:
         front = _heading_front(heading_text(heading))
         back = (
-            item_text(described[0][1]) if len(described) == 1 else "\n\n".join(text for _, text in described)
+            item_text(described[0][1])
+            if [kind for kind, _ in described] in (["prose"], ["facts"])
+            else "\n\n".join(text for _, text in described)
         )
         name, said = _named_heading(front)  # its id still the whole heading's, as before it was split
         back = f"{said}\n\n{back}" if said else back
@@ -647,7 +650,8 @@ def _described_in_a_line(ctx: Context) -> set[int]:
     """The headings (ids) that a cheat sheet writes as terms: each over one short paragraph saying
     what it names (not listing several), with no heading of its own below it, where most of its
     sibling headings are so (``### Amazon Athena`` over ``Serverless SQL on S3.``, then ``### Amazon
-    QuickSight`` …); among them, one whose line has plain bullets of facts, or a second short
+    QuickSight`` …), or over a snippet of a programming language's code alone (``### Reverse a list``
+    over ``items[::-1]``); among them, one whose line has plain bullets of facts, or a second short
     paragraph, under it is a term too.
     One such heading among sections is a section with a line of notes."""
     blocks = ctx.doc.blocks
@@ -666,12 +670,16 @@ def _described_in_a_line(ctx: Context) -> set[int]:
         facts = len(below) == 2 and below[1].type == "bullet_list" and _plain_facts(ctx, below[1])
         facts = facts or (len(below) == 2 and _one_more_line(ctx, below[0], below[1]))
         line = _described_by(ctx, below[0]) if len(below) == 1 or facts else None
-        fits = (
+        snippet = len(below) == 1 and below[0].type == "fence" and _in_a_language(below[0])  # `items[::-1]`
+        said = (
             line is not None
             and not only_pictures(line)
             and not _only_links(line)
             and len(line.children[0].content.split()) <= _ONE_LINE_WORDS
             and not _ENUMERATION.search(line.children[0].content)
+        )
+        fits = (
+            (said or snippet)
             and not deeper
             and not _NO_ENTRY.match(title)  # `Step 2: Create the environment`: a part of the page
             and title.lower() not in _GENERIC_HEADINGS
