@@ -426,7 +426,7 @@ def _in(
             answered := _answered_heading(ctx, siblings[index:], sections[index])
         ):
             question = _unnumbered(_QUESTION_LABEL.sub("", heading_text(child)))  # `## 3. Why …?`, `Q: …`
-            yield from _items(ctx, sections[index][:-1], child, _Pair(question, answered))
+            yield from _items(ctx, sections[index][:-1], child, _judged(_Pair(question, answered)))
         elif child.type == "heading" and (stated := _statement_answered(ctx, siblings[index:])) is not None:
             used, pair = stated  # `## Scenario 1`, what happens, then `Answer:` alone over its answer
             yield from _items(ctx, sections[index + 1], siblings[index + 1], pair)
@@ -708,6 +708,17 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
         both = said.get("way") == "<>"
         pairs.append(_Pair(_unnumbered(asked.strip()), answer.strip(), reversible=both, line=number))
     return pairs
+
+
+def _judged(pair: _Pair) -> _Pair:
+    """A statement to judge marked so (``[T/F] Mitochondria have DNA.``) asked as the cards ask one,
+    its ``T`` or ``F`` answer in words."""
+    if _JUDGE.match(pair.front) is None:
+        return pair
+    worded = pair.front.casefold().startswith(_TO_JUDGE.casefold().rstrip(": "))  # as the author wrote it
+    front = pair.front if worded else f"{_TO_JUDGE}{_JUDGE.sub('', pair.front).lstrip(' :)]').strip()}"
+    answer = {"t": "True", "f": "False"}.get(pair.back.strip().rstrip(".").lower(), pair.back)
+    return replace(pair, front=front, back=answer)
 
 
 def _answers_the_line(found: re.Match[str], *, quiz: bool) -> bool:
