@@ -14,6 +14,7 @@ from ccpkit.parse.rules.clozes import check_clozes, extract_clozes
 from ccpkit.parse.rules.flashcards import extract_flashcards
 from ccpkit.parse.rules.formulas import check_formulas
 from ccpkit.parse.rules.gift import extract_gift_questions
+from ccpkit.parse.rules.matching import extract_matching
 from ccpkit.parse.rules.mcq import extract_mcqs
 from ccpkit.parse.rules.pins import check_pins
 from ccpkit.parse.rules.separated import extract_separated_cards
@@ -31,6 +32,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("start-end", extract_marked_notes),
     # Moodle's GIFT questions, whose braces no other rule reads.
     ("gift", extract_gift_questions),
+    # Matching exercises, whose lettered list and pairs the question rules would misread.
+    ("matching", extract_matching),
     # Then questions: their option lists, explanations and answer keys must not become cards.
     ("mcq", extract_mcqs),
     # Then answers no question took, before the card rules take their letters for a card's back.

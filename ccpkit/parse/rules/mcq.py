@@ -334,6 +334,8 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
             continue
         yield from held
         held = []
+        if node.type == "paragraph" and ctx.is_claimed(node):
+            continue  # an earlier rule's (a matching exercise's pairs): no key's
         if node.type == "heading":
             level, title = heading_level(node), heading_text(node)
             entry = key_entry(title, "", node) if key_level and level > key_level else None
