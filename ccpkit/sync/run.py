@@ -20,15 +20,24 @@ from types import ModuleType
 from typing import Any
 
 from ccpkit.build import keep_ledger
-from ccpkit.cloze_syntax import GONE, PARTS_APART, edits, hidden_parts
+from ccpkit.cloze_syntax import GONE, PARTS_APART, Hidden, edits, hidden_parts
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions, Output
 from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.identities import settle_identities
 from ccpkit.export.anki.media import pictures_shown
-from ccpkit.export.anki.notes import AnkiNote, card_problems, course_notes, fingerprint
+from ccpkit.export.anki.notes import (
+    AnkiNote,
+    card_problems,
+    course_notes,
+    fingerprint,
+    reads_alike,
+    study_digests,
+)
+from ccpkit.export.anki.notetypes import CLOZE
 from ccpkit.ledger import (
     LEDGER_NAME,
+    Entry,
     Ledger,
     Reconciliation,
     entries_before,
@@ -47,8 +56,16 @@ from ccpkit.store import FOLDER_NAME
 from ccpkit.sync.conflicts import conflicts_markdown
 from ccpkit.sync.decisions import Choices, Plan, Wanted, plan_sync
 from ccpkit.sync.locate import Located
-from ccpkit.sync.record import SyncRecord, dump_record, load_record, remove_other_records, save_record
-from ccpkit.sync.state import CollectionState
+from ccpkit.sync.record import (
+    SyncRecord,
+    Written,
+    dump_record,
+    load_record,
+    remove_other_records,
+    save_record,
+    text_hash,
+)
+from ccpkit.sync.state import CollectionState, FoundNote
 from ccpkit.sync.summary import SyncReport
 from ccpkit.write import write_atomically
 
@@ -204,39 +221,50 @@ def _students_clozes_kept(
     """The ledger with the cloze numbers the student added to a note in Anki (``{{c3::…}}`` in its
     Text, a number the ledger never gave a part) remembered as taken: a part the notes add takes the
     next free number, never the card (and history) of the student's own cloze; the student's very words
-    put in the notes take it, as a part put back does (``kept_numbers``). A build that cannot see Anki
-    may have given the student's number to a new part of the notes since the last sync (``record``):
-    never sent, that part moves to the next free number. With no record of the numbers sent, a part of
-    the notes changed since Anki's copy that the student's at its number is no edit of is taken
-    for such a new part. ``read_state`` reads the collection's notes of the GUIDs given."""
+    put in the notes take it, as a part put back does (``kept_numbers``). ``read_state`` reads the
+    collection's notes of the GUIDs given."""
     clozed = {key: entry for key, entry in ledger.notes.items() if entry.clozes and not entry.orphaned}
     found = read_state([entry.guid for entry in clozed.values()]).notes
     taken = {}
     for key, entry in clozed.items():
         note = found.get(entry.guid)
-        if note is None:
-            continue
         written = record.notes.get(entry.guid)
-        sent = written.clozes if written is not None else ()
+        if note is None or _as_ccpkit_sent(note, entry, written):
+            continue  # no cloze of the student's in it: an older copy's numbers are ours
         recorded = list(entry.clozes)
         for part in hidden_parts(note.fields.get("Text", ""), highlights=False):
             recorded += [""] * (part.number - len(recorded))
             given = recorded[part.number - 1]
             ours = given.split(PARTS_APART) if given and not given.startswith(GONE) else []
-            if ours and part.answer not in ours:  # the student hid other words at a number of ours
-                if sent:
-                    never_sent = part.number not in sent
-                else:  # the notes changed after Anki's copy, and the student's is no edit of ours
-                    unlike = not any(edits(part.answer, own) for own in ours)
-                    never_sent = note.modified < entry.modified and unlike
-                if never_sent:
-                    recorded.append(given)
-                    given = ""
+            if ours and part.answer not in ours and _never_sent(part, ours, note, entry, written):
+                recorded.append(given)  # a build's new part, on the student's number: to a free one
+                given = ""
             if not given:
                 recorded[part.number - 1] = f"{GONE}{part.answer}"
         if tuple(recorded) != entry.clozes:
             taken[key] = replace(entry, clozes=tuple(recorded))
     return replace(ledger, notes={**ledger.notes, **taken}) if taken else ledger
+
+
+def _as_ccpkit_sent(note: FoundNote, entry: Entry, written: Written | None) -> bool:
+    """Whether Anki's copy of a cloze note reads as a text ccpkit sent: as the record has it, or, with
+    none, as the ledger's last or earlier texts."""
+    if written is not None and "Text" in written.fields:
+        return written.fields["Text"] == text_hash(reads_alike(note.fields.get("Text", "")))
+    theirs = study_digests(CLOZE, [note.fields.get(name, "") for name in CLOZE.study_fields])
+    return not {entry.study, *entry.superseded}.isdisjoint(theirs)
+
+
+def _never_sent(
+    part: Hidden, ours: Sequence[str], note: FoundNote, entry: Entry, written: Written | None
+) -> bool:
+    """Whether the ledger's part at the number of the student's ``part`` is one a build gave since the
+    last sync, never sent: the record's numbers tell; with no record of them (another computer's
+    collection, an older ccpkit's record), a part of the notes changed after Anki's copy that the
+    student's is no edit of."""
+    if written is not None and written.clozes:
+        return part.number not in written.clozes
+    return note.modified < entry.modified and not any(edits(part.answer, own) for own in ours)
 
 
 class _HeldInterrupts:

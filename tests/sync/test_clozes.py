@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from collections.abc import Callable
@@ -234,5 +235,39 @@ def test_a_cloze_answer_the_student_rewrote_is_kept_by_a_sync_without_record(tmp
         now = fronts_by_card(student)
         assert set(now) == set(studied)  # no card added: the rewritten part kept its number
         assert "{{c2::Unix-like}}" in student.note(EFS)["Text"]
+    finally:
+        student.close()
+
+
+@pytest.mark.parametrize("record", ["kept", "gone", "an older ccpkit's"])
+def test_a_part_the_notes_reword_keeps_its_card_when_a_build_ran_before_the_sync(
+    tmp_path: Path, record: str
+) -> None:
+    """Anki's copy is the text ccpkit sent, older than the notes' reworded part: no cloze of the
+    student's is in it, so the part keeps its number and its card's history, whatever the record."""
+    course = cloze_course(tmp_path)
+    guid, studied = study(course, lambda student: (student.note(EFS).guid, fronts_by_card(student)))
+    course.edit("01-storage/cram-sheet.md", "==Linux==", "==Unix==")
+    for kept in course.collection.parent.glob("collection.ccpkit-sync-*.json"):
+        if record == "gone":
+            kept.unlink()
+        elif record == "an older ccpkit's":  # written before the record held each note's cloze numbers
+            data = json.loads(kept.read_text(encoding="utf-8"))
+            for note in data["notes"].values():
+                note.pop("clozes", None)
+            kept.write_text(json.dumps(data), encoding="utf-8")
+    later = time.time() + 60
+    options = ExportOptions(templates=course.templates)
+    build(course.notes, course.out, formats=("anki",), options=options, title=TITLE, clock=lambda: later)
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    student = course.student()
+    try:
+        (note,) = [note for note in student.notes() if note.guid == guid]
+        now = {card.id: visible_text(card.question()) for card in note.cards()}
+        assert set(now) == set(studied)  # no card added, none left empty
+        assert "{{c2::Unix}}" in note["Text"]
     finally:
         student.close()
