@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Literal, TypeVar
 
 from ccpkit import cloze_syntax
@@ -46,6 +47,7 @@ from ccpkit.parse.rules.terms import (
     joined_terms,
     keeps_a_record,
     line_term,
+    names_a_record_field,
     names_a_thing,
     only_asides,
     opening_definition,
@@ -1114,7 +1116,7 @@ def _line_cards(
             (header + at, Term(html(term.front), html(term.rest), term.separated))
             for at, term in _glossary_lines(
                 exported,
-                colons=titled or _unspoken(ctx, exported),
+                colons=titled or _defines_in_lines(ctx, exported),
                 run_in=_titled(ctx, section, _TERMS_TITLE),
             )
         ]
@@ -1263,24 +1265,40 @@ def _run_terms(ctx: Context, run: list[Block], before: Block | None) -> list[tup
             itertools.takewhile(lambda line: plain_term(undecorated(line)) or line_term(line), lines)
         )
     titled_terms = _titled(ctx, run[0].section, _TERMS_TITLE)
-    colons = titled or announced or _unspoken(ctx, lines)
+    colons = titled or announced or _defines_in_lines(ctx, lines)
     return _framed_glossary(lines, colons=colons, run_in=titled_terms)
 
 
-def _unspoken(ctx: Context, lines: Sequence[str]) -> bool:
-    """Whether three or more ``Name: …`` lines are a glossary's, not a transcript's: no name opens
-    another line of the file (a speaker speaks again) and no line speaks in the first person."""
-    names = [_SPEAKER.match(line) for line in lines]
-    if len(lines) < _GLOSSARY_RUN or not all(names) or any(map(_FIRST_PERSON.search, lines)):
+def _defines_in_lines(ctx: Context, lines: Sequence[str]) -> bool:
+    """Whether three or more ``Name: …`` lines, under no title that says so, are a glossary's: each says
+    what its name is in words that go on from the name (``Breach: falling below the standard …``), not
+    a sentence of its own (a chat's ``Ana: Has anyone …?``, a recipe's ``Servings: 4``), no name is a
+    record's field (``Method:``) or speaks again in the file, and none speaks in the first person."""
+    found = [_DEFINED_IN_A_LINE.match(line) for line in lines]
+    if len(lines) < _GLOSSARY_RUN or not all(found) or any(map(_SPEAKING.search, lines)):
         return False
-    said = Counter(found[1].casefold() for line in ctx.doc.lines if (found := _SPEAKER.match(line.strip())))
-    return all(said[found[1].casefold()] == 1 for found in names if found)
+    names = [match["name"] for match in found if match]
+    if any(names_a_record_field(name) or is_label(name) for name in names):
+        return False
+    said = _speakers(ctx.doc.lines)
+    return all(said[name.casefold()] == 1 for name in names)
+
+
+@cache
+def _speakers(lines: tuple[str, ...]) -> Counter[str]:
+    """How many lines of a file each ``Name:`` opens: a speaker's name opens several."""
+    return Counter(found["name"].casefold() for line in lines if (found := _NAMED.match(line.strip())))
 
 
 _GLOSSARY_RUN = 3
 """Unannounced ``Name: …`` lines read as a glossary from this many on (two may be a chat's)."""
-_SPEAKER = regex(r"(?:[-*+][ \t]+)?([^\W\d_][\w '&()/.-]{0,40}?):[ \t]")
-_FIRST_PERSON = regex(r"\b(?:I|I'm|I've|I'll|me|my|we|we're|we'll|us|our|let's)\b", re.I)
+_NAMED = regex(r"(?:[-*+][ \t]+)?(?P<name>[^\W\d_][\w '&()/.-]{0,40}?):[ \t]")
+"""A line opening with a name and its colon: a term's, a field's or a speaker's."""
+_DEFINED_IN_A_LINE = regex(rf"{_NAMED.pattern}+(?=[a-z])[^\n]*[^?!\n]")
+"""``Name: what it is``, the words after the colon going on in lower case, asking and exclaiming
+nothing."""
+_SPEAKING = regex(r"\b(?:I|I'(?:m|ve|ll|d)|(?i:me|my|we|we're|we'll|our|let's))\b")
+"""Words of someone speaking (``I``, ``we``, ``let's``), which a definition does not use."""
 
 
 def _framed_glossary(lines: list[str], *, colons: bool, run_in: bool) -> list[tuple[int, Term]]:

@@ -419,6 +419,19 @@ def is_field_name(front: str) -> bool:
     return front.lower() in _FIELD_NAMES
 
 
+def names_a_record_field(name: str) -> bool:
+    """Whether ``name`` is a field of a record rather than a term (``Aim``, ``Pros``, ``Hotel``,
+    ``Attendees``, ``Servings``): a write-up's, a plan's, a meeting's, a book's or a recipe's part."""
+    return name.lower() in _FIELD_NAMES | _CASE_FIELDS | _MINUTES_FIELDS | _BOOK_FIELDS | _RECORD_PARTS
+
+
+_RECORD_PARTS = frozenset(
+    {"hypothesis", "method", "methods", "materials", "apparatus", "procedure", "discussion", "summary"}
+    | {"pros", "cons", "verdict", "advantages", "disadvantages", "flight", "hotel", "bus", "train"}
+    | {"servings", "prep time", "cook time", "total time", "ingredients", "location", "when", "where"}
+)
+
+
 def about_the_notes(paragraph: str) -> bool:
     """Lines each naming a field of the note itself (``Type: #service``, ``Source: …``, ``Related:
     [[…]]``, ``Status: …``), one at least of those no term or label has, or lines that keep a record
