@@ -1215,9 +1215,9 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
             return False  # `Quiz: what is …?` alone: the next question, not this one's answer
         return _answered_within(node) is None  # `So why not …?` and its reasons are this answer's
 
-    answer = list(itertools.takewhile(answers, below[: _ANSWER_PARAGRAPHS + 1]))
+    answer = list(itertools.takewhile(answers, below))
     worded = _worded(answer[0]) if answer else None  # `**Answer:** Redline`: the words, not the label
-    if len(answer) > _ANSWER_PARAGRAPHS:
+    if sum(node.type == "paragraph" for node in answer) > _ANSWER_PARAGRAPHS:
         return None  # more paragraphs than an answer has: notes under a bold line that asks
     if not answer or (worded is None and split_term(answer[0].children[0]) is not None):
         return None
