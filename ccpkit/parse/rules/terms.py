@@ -1176,9 +1176,12 @@ EXPLAIN = regex(_EXPLAIN_WORDS)
 """What a numbered question asks with, as a sentence (``### 3. Explain the GIL.``), where ``### 3.
 Create a bucket`` and ``### 2. Compare prices`` are steps."""
 _BOLD_TASK = regex(
-    rf"(?P<mark>\*\*|__)(?P<asked>\d{{1,3}}[.)][ \t]+{_EXPLAIN_WORDS}(?:(?!(?P=mark)).)+\.)(?P=mark)"
+    rf"(?P<mark>\*\*|__)(?P<asked>(?i:q(?:uestion)?\s*)?\d{{1,3}}[.):][ \t]+(?!.*\b(?i:you|your|yours)\b)"
+    rf"{_EXPLAIN_WORDS}(?:(?!(?P=mark)).)+)(?P=mark)"
 )
-"""A numbered task wholly in bold, as interview handbooks ask: ``**3. Explain the virtual DOM.**``."""
+"""A numbered task wholly in bold, as interview handbooks ask (``**3. Explain the virtual DOM.**``,
+``**Q3. Explain …**``); not one a worksheet sets its reader (``**1. Describe the set-up to your
+partner.**``), a step to take."""
 
 
 def undecorated(text: str) -> str:
