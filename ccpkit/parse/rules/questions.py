@@ -132,9 +132,9 @@ _BOLD_LABEL = regex(r"(\*\*|__)(?P<label>[^*_:\n]+):?\1:?")
 _HOW_IT_WENT = regex(r"(?i:correct|incorrect|skipped|unanswered)")
 """What a test's review page says of a question after its number: how the test taker did."""
 _VOTES = regex(r"\W*community vote distribution\b\W*", re.I)
-_NO_SECTION = regex(r"section:\s*(?:\(none\)|[^\n]{1,60}?)(?:\s+explanation)?", re.I)
+_NO_SECTION = regex(r"section:\s*(?:\(none\)|[^\W\d][\w &/,'-]{0,40}?)(?:\s+explanation)?", re.I)
 """What a VCE dump writes under (or after) every answer: ``Section: (none) Explanation``, or the exam's
-section named (``Section: Cloud concepts``)."""
+section named (``Section: Cloud concepts``); not a sentence (``Section: 3.1 of the guide covers …``)."""
 _VOTE = regex(r"(?:[A-H]{1,8}\s*\(\d{1,3}%\)|\d{1,3}%|other)", re.I)
 """A line of the votes under ``Community vote distribution``: ``AC (88%)``, ``12%``, ``Other``."""
 _DISCUSSION = regex(
