@@ -672,7 +672,7 @@ def _described_in_a_line(ctx: Context) -> set[int]:
         facts = len(below) == 2 and below[1].type == "bullet_list" and _plain_facts(ctx, below[1])
         facts = facts or (len(below) == 2 and _one_more_line(ctx, below[0], below[1]))
         line = _described_by(ctx, below[0]) if len(below) == 1 or facts else None
-        snippet = len(below) == 1 and below[0].type == "fence" and _in_a_language(below[0])  # `items[::-1]`
+        snippet = len(below) == 1 and _snippet(below[0]) and not _STEP_TO_TAKE.match(title)  # `items[::-1]`
         said = (
             line is not None
             and not only_pictures(line)
@@ -736,6 +736,27 @@ def _glossary_entries(ctx: Context) -> dict[int, str]:
         if len(back.split()) <= _ENTRY_WORDS and not _PLACEHOLDER.fullmatch(back):  # `TODO`: none yet
             entries[id(heading)] = back
     return entries
+
+
+def _snippet(code: Node) -> bool:
+    """Code fenced as a programming language's (``python``, ``sql``): how to do something, where a
+    configuration's (``yaml``, ``json``, ``dotenv``) or a shell's sets something up."""
+    words = code.info.split(maxsplit=1) if code.type == "fence" else []
+    return bool(words) and words[0].lower() in _PROGRAMMING_LANGUAGES
+
+
+_PROGRAMMING_LANGUAGES = frozenset(
+    {"python", "py", "javascript", "js", "typescript", "ts", "jsx", "tsx", "java", "kotlin", "scala"}
+    | {"c", "cpp", "c++", "csharp", "cs", "c#", "go", "golang", "rust", "rs", "ruby", "rb", "php", "swift"}
+    | {"r", "julia", "matlab", "octave", "sql", "haskell", "hs", "ocaml", "fsharp", "f#", "elixir", "erlang"}
+    | {"clojure", "lisp", "scheme", "racket", "lua", "perl", "dart", "groovy", "objectivec", "objc", "vb"}
+)
+_STEP_TO_TAKE = regex(
+    r"(?i)(?:install|import|create|add|run|set\s*up|configure|start|open|build|deploy|init(?:ialize)?"
+    r"|launch|clone|download|test|write|update|edit)\b"
+)
+"""A heading that says what to do next (``Create the app``, ``Run it``): a tutorial's step over its
+code, where a snippet's heading names a task to recall (``Reverse a list``)."""
 
 
 def _in_a_language(code: Node) -> bool:
