@@ -59,26 +59,32 @@ def squeezed(html: str) -> bool:
 
 def unheaded(html: str) -> bool:
     """Whether ``html`` holds a table of words, every cell filled, that is not read for want of a header
-    row (``<th>`` cells, a ``<thead>``, or a first row all in bold); a page laid out with a table,
-    pictures side by side, is none."""
-    rows = _rows(html) if "<th" not in html.lower() else []
-    worded = all(len(row) >= 2 and all(_WORD.search(_PICTURE.sub("", cell)) for cell in row) for row in rows)
-    return len(rows) >= 2 and worded and not _text_rows(html)
+    row (``<th>`` cells, a ``<thead>``, or a first row all in bold over rows that are not); a page laid
+    out with a table, pictures in it, is none."""
+    rows = _rows(html) if "<th" not in html.lower() else []  # (`<thead` holds `<th`)
+    pictured = "<img" in html.lower() or any(_PICTURE.search(cell) for row in rows for cell in row)
+    worded = all(len(row) >= 2 and all(_WORD.search(_ADDRESS.sub("", cell)) for cell in row) for row in rows)
+    return len(rows) >= 2 and worded and not pictured and not _header_named(rows)
 
 
 def _text_rows(table: str) -> list[list[str]]:
-    """The rows of a plain table of text: a header row (``<th>`` cells, or a ``<thead>`` row or a first
-    row all in bold) with words, one row at least under it, no cell spanning rows or columns, no code
-    block and no other table in it (a page laid out with a table, or a table a grid cannot hold, is left
-    as written). A footer's rows are no rows."""
-    lowered = table.lower()
+    """The rows of a plain table of text: a header row (``<th>`` cells, or a ``<thead>`` row) with words,
+    or a first row all in bold over rows that are not, one row at least under it, no cell spanning rows
+    or columns, no code block and no other table in it (a page laid out with a table, or a table a grid
+    cannot hold, is left as written). A footer's rows are no rows."""
     rows = _rows(table)
-    if "<th" not in lowered and "<thead" not in lowered:
-        bold = [_WHOLLY_BOLD.fullmatch(cell) for cell in rows[0]] if rows else []
-        if not bold or not all(bold):
-            return []
-        rows[0] = [found["inner"] for found in bold if found]
+    if "<th" not in table.lower():  # (`<thead` holds `<th`)
+        rows = _header_named(rows)
     return rows if len(rows) >= 2 and any(rows[0]) else []
+
+
+def _header_named(rows: list[list[str]]) -> list[list[str]]:
+    """``rows`` with the first as the header it is when all its cells, and not all below, are in bold
+    (``<td><b>Knot</b></td>``); none when it is not."""
+    bold = [_BOLD_CELL.fullmatch(cell) for cell in rows[0]] if rows else []
+    if not bold or not all(bold) or all(_BOLD_CELL.fullmatch(cell) for row in rows[1:] for cell in row):
+        return []
+    return [[found["inner"] for found in bold if found], *rows[1:]]
 
 
 def _rows(table: str) -> list[list[str]]:
@@ -91,10 +97,12 @@ def _rows(table: str) -> list[list[str]]:
     return [row for row in reader.rows if row]
 
 
-_PICTURE = regex(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)")
-"""A picture, or a link's address: no words of a cell (``<img>`` reaches the table as ``![](…)``)."""
+_PICTURE = regex(r"!\[[^\]]*\]\(")
+"""A picture in a cell (``<img>`` reaches the table as ``![](…)``)."""
+_ADDRESS = regex(r"\]\([^)]*\)")
+"""A link's address: no words of a cell."""
 _WORD = regex(r"\w")
-_WHOLLY_BOLD = regex(r"\*\*(?P<inner>[^*]+)\*\*")
+_BOLD_CELL = regex(r"\*\*(?P<inner>[^*]+)\*\*")
 
 
 class _TableReader(HTMLParser):
