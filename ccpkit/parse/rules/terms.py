@@ -806,7 +806,7 @@ def definition_list(lines: Sequence[str]) -> list[tuple[int, Term]]:
         defines_next = index + 1 < len(lines) and _DEFINITION.match(lines[index + 1]) is not None
         if definition is not None and found:
             found[-1][2].append(definition["text"].rstrip(" \\"))
-        elif found and not found[-1][2] and definition is None and len(line.split()) <= _SENTENCE_NAME_WORDS:
+        elif found and not found[-1][2] and definition is None and _another_name(found[-1][1], line):
             found[-1] = (found[-1][0], f"{found[-1][1]} / {line.strip()}", [])  # `Apple`, `Pomme`: one fruit
         elif definition is not None or (found and not found[-1][2]):
             return []  # a definition without its term, or a term without one
@@ -819,6 +819,17 @@ def definition_list(lines: Sequence[str]) -> list[tuple[int, Term]]:
     if not found or not found[-1][2] or any(front[-1] in ".,;:" for _, front, _ in found):
         return []  # a sentence (`… as follows.`) names nothing
     return [(index, Term(_unbolded(front), "\n\n".join(said), True)) for index, front, said in found]
+
+
+def _another_name(names: str, line: str) -> bool:
+    """Whether ``line`` names again what ``names`` (a term's line, maybe names joined) name: a few
+    words, neither ending as a sentence's do, three names at most."""
+    short = len(line.split()) <= _SENTENCE_NAME_WORDS and names.count(" / ") < _NAMES_OF_ONE - 1
+    return short and not any(text.rstrip()[-1:] in ".,;:" for text in (names, line))
+
+
+_NAMES_OF_ONE = 3
+"""At most this many names over one definition (``Apple``, ``Pomme``, ``Manzana``)."""
 
 
 def _in_display_math(text: str) -> bool:
