@@ -396,9 +396,11 @@ def _restore(
     """A retired note whose item is back: untag it and unsuspend the cards ccpkit suspended (as the
     record says, or else the collection); the student's stay suspended, and so do cards nothing tells
     whose suspension they are (a note retired by a ccpkit before the collection remembered them)."""
-    if ORPHAN_TAG not in found.tags:  # the student took it back to study: nothing to undo but the list
-        return Restore(note, found.id, ()) if suspended_by_sync is not None else None
     suspended = {card.id for card in found.cards if card.suspended}
+    if ORPHAN_TAG not in found.tags and suspended_by_sync is None:
+        return None  # never retired, or so long ago that only its tag told
+    if ORPHAN_TAG not in found.tags:  # the student untagged it: sync's suspensions are still to undo
+        return Restore(note, found.id, tuple(sorted(suspended & set(suspended_by_sync or ()))))
     if before is None and suspended_by_sync is None:
         return Restore(note, found.id, (), tuple(sorted(suspended)))
     ours = set(before.suspended) if before is not None else set(suspended_by_sync or ())
@@ -413,12 +415,15 @@ def _orphans(
     written: dict[str, Written],
 ) -> tuple[tuple[Retire, ...], tuple[Retire, ...], int]:
     """Notes whose item left the notes: newly retired ones, and (``delete_orphans``) all to delete. One
-    sync retired before (the collection lists it) whose tag the student removed is theirs to study."""
+    sync retired before (the collection lists it) whose tag the student removed is theirs to study:
+    neither retired again nor deleted."""
     retired, deleted = [], []
-    found = [  # a note the student gave another note type is theirs: never retired nor deleted
-        (guid, note_id, state.notes[guid])
+    found = [  # a note the student gave another note type, or took back to study, is theirs
+        (guid, note_id, note)
         for guid, note_id in wanted.orphans.items()
-        if guid in state.notes and state.notes[guid].note_type in _types_of(note_id)
+        if (note := state.notes.get(guid)) is not None
+        and note.note_type in _types_of(note_id)
+        and not (ORPHAN_TAG not in note.tags and guid in state.suspended_by_sync)  # untagged after retiring
     ]
     if not choices.retire:
         return (), (), sum(ORPHAN_TAG not in note.tags for _, _, note in found)
@@ -427,7 +432,7 @@ def _orphans(
         orphan = Retire(guid, note_id, note.id, suspend)
         if choices.delete_orphans:
             deleted.append(orphan)
-        elif ORPHAN_TAG not in note.tags and guid not in state.suspended_by_sync:  # untagged by the student
+        elif ORPHAN_TAG not in note.tags:
             retired.append(orphan)
             before = written.get(guid) or Written(id=note_id, fields={})
             written[guid] = replace(before, suspended=suspend)

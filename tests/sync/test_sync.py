@@ -394,6 +394,51 @@ def test_a_retired_note_the_student_took_back_to_study_stays_as_they_left_it(
         student.close()
 
 
+def test_a_retired_note_untagged_but_left_suspended_is_unsuspended_when_its_item_returns(
+    studied: Studied,
+) -> None:
+    """Only the tag removed by the student: the cards sync suspended are still sync's to unsuspend."""
+    course = studied.course
+    fargate_removed(course)
+    assert course.sync().exit_code == 0
+    student = course.student()
+    fargate = student.note(FARGATE)
+    fargate.remove_tag("ccpkit::orphan")
+    student.collection.update_note(fargate)
+    student.close()
+    fargate_put_back(course)
+
+    output, student = sync_and_open(studied)
+
+    try:
+        assert f"restored: {FARGATE}" in output
+        assert all(card.queue != -1 for card in student.note(FARGATE).cards())
+    finally:
+        student.close()
+
+
+def test_delete_orphans_never_deletes_a_retired_note_the_student_took_back_to_study(studied: Studied) -> None:
+    course = studied.course
+    fargate_removed(course)
+    assert course.sync().exit_code == 0
+    student = course.student()
+    fargate = student.note(FARGATE)
+    student.collection.sched.unsuspend_cards(list(fargate.card_ids()))
+    fargate.remove_tag("ccpkit::orphan")
+    student.collection.update_note(fargate)
+    student.close()
+    efs_removed(course)
+
+    output, student = sync_and_open(studied, "--delete-orphans")
+
+    try:
+        ids = {note["Id"] for note in student.notes()}
+        assert FARGATE in ids and "03-storage/card/amazon-efs" not in ids
+        assert "deleting 1 orphaned note" in output
+    finally:
+        student.close()
+
+
 def test_the_collection_forgets_which_cards_sync_suspended_once_their_note_is_gone(
     studied: Studied,
 ) -> None:
