@@ -198,7 +198,7 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
         restored += [restore] if restore else []
         unchanged += not (update or move or restore)
         deck = note.deck if move or before is None or _home(found) == before.deck else before.deck
-        written[note.guid] = _written(note, deck)
+        written[note.guid] = _written(note, deck, found, before)
     retired, deleted, not_retired = _orphans(wanted, state, record, choices, written)
     for gone in deleted:
         written.pop(gone.guid, None)
@@ -234,13 +234,20 @@ def _normalized(note: AnkiNote) -> AnkiNote:
     return replace(note, fields=tuple(unicodedata.normalize("NFC", text) for text in note.fields))
 
 
-def _written(note: AnkiNote, deck: str) -> Written:
+def _written(
+    note: AnkiNote, deck: str, found: FoundNote | None = None, before: Written | None = None
+) -> Written:
+    """What sync writes to ``note`` (``found`` in Anki as it was, ``before`` as the record had it): the
+    notes' own tags it adds are recorded, never one the note already had that sync did not add."""
     fields = {
         name: text_hash(reads_alike(text))
         for name, text in zip(note.note_type.fields, note.fields, strict=True)
     }
+    had = {tag.casefold() for tag in found.tags} if found is not None else set()
+    added = {tag.casefold() for tag in before.tags} if before is not None else set()
+    tags = tuple(tag for tag in _own_tags(note.tags) if tag.casefold() not in had - added)
     clozes = numbers(note.fields[note.note_type.fields.index("Text")]) if note.note_type.cloze else ()
-    return Written(id=note.id, fields=fields, tags=_own_tags(note.tags), deck=deck, clozes=clozes)
+    return Written(id=note.id, fields=fields, tags=tags, deck=deck, clozes=clozes)
 
 
 Decision = Literal["same", "write", "keep", "conflict"]

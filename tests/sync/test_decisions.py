@@ -80,3 +80,18 @@ def test_a_card_the_student_moved_stays_and_one_where_ccpkit_put_it_moves() -> N
         )
         plan = plan_sync(Wanted(notes=(note,), templates=TEMPLATES), state, record, Choices())
         assert bool(plan.moved) is moves
+
+
+def test_a_tag_the_student_had_before_the_notes_took_it_up_stays_when_the_notes_drop_it() -> None:
+    """``hard`` was the student's before the notes tagged the item ``#hard`` too: sync never added it,
+    so the notes dropping it later leaves it on the note."""
+    note = ec2()
+    own = ("module::02-compute", "kind::card", "part::cram-sheet")
+    tagged = replace(note, tags=(*own, "hard"))
+    state = CollectionState(notes={note.guid: found(note, tags=(*own, "Hard"), deck=note.deck)})
+    first = plan_sync(Wanted(notes=(tagged,), templates=TEMPLATES), state, SyncRecord(), Choices())
+    assert first.record.notes[note.guid].tags == ()  # the student's already: not sync's to take away
+
+    second = plan_sync(Wanted(notes=(note,), templates=TEMPLATES), state, first.record, Choices())
+
+    assert not second.updated or "Hard" in (second.updated[0].tags or ())
