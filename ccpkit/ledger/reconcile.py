@@ -444,15 +444,16 @@ def _similarity(note: Fingerprint, entry: Entry, modules: Collection[str]) -> fl
 
     A table row's answer is its cells: equal ones pair in one table, or rows named alike (a module
     renamed), as rows of yes/no cells are alike everywhere. A row with other cells is looked for in
-    its own module only: rows named alike ("On-Demand", "Spot") in another module's table are other
-    rows (RDS pricing is not EC2 pricing)."""
+    its own module, or in the table of the same title of a module no longer built (renamed with it):
+    rows named alike ("On-Demand", "Spot") in another module's table are other rows (RDS pricing is
+    not EC2 pricing)."""
     if note.answer == entry.answer:
         likeness = _likeness(note.key, entry.key, floor=0.0)
         if not note.table or note.table == entry.table or likeness >= RENAME_SIMILARITY:
             return 1.0 + likeness
     if entry.orphaned:  # removed builds ago: what comes back with another answer is another fact
         return 0.0
-    if entry.module and note.module != entry.module and (note.table or entry.module in modules):
+    if entry.module and note.module != entry.module and not _in_renamed_module(note, entry, modules):
         return 0.0
     shared = _shared_parts(note.hidden, entry.clozes) if note.hidden else None
     if shared is not None:
@@ -461,6 +462,13 @@ def _similarity(note: Fingerprint, entry: Entry, modules: Collection[str]) -> fl
         return likeness or (GROWN_CLOZE_SIMILARITY if reordered else 0.0)
     likeness = _likeness(note.key, entry.key, floor=RENAME_SIMILARITY)
     return likeness if likeness > RENAME_SIMILARITY else 0.0
+
+
+def _in_renamed_module(note: Fingerprint, entry: Entry, modules: Collection[str]) -> bool:
+    """Whether ``note`` may be ``entry`` edited as its module was renamed: that module is built no more,
+    and a table row sits in the table of the same title (its id but the module's slug)."""
+    same_table = not note.table or note.table.partition("/")[2] == entry.table.partition("/")[2]
+    return entry.module not in modules and same_table
 
 
 def _shared_parts(hidden: tuple[str, ...], recorded: tuple[str, ...]) -> Literal["all", "some"] | None:

@@ -402,3 +402,17 @@ def test_a_removed_note_comes_back_under_its_own_id_only_with_its_answer() -> No
     assert planet_back.restored == ("01-m/card/mercury",)
     assert planet_back.ledger.notes["01-m/card/mercury"].guid == first.notes["01-m/card/mercury"].guid
     assert len({entry.guid for entry in planet_back.ledger.notes.values()}) == 3  # the metal's waits too
+
+
+def test_a_module_renamed_as_a_row_of_its_table_is_edited_keeps_that_rows_identity() -> None:
+    """`01-cells` becomes `01-cell-biology` in the same edit that changes one cell: the old module is
+    built no more, so the row named alike in the table of the same title is that row edited."""
+    edited = {**ROWS, "spot": "cheap, may stop"}
+    first, result = rebuild(
+        rows("01-cells/table/pricing", "Pricing", ROWS), rows("01-cell-biology/table/pricing", "Pricing", edited)
+    )
+    assert result.added == () and result.orphaned == ()
+    for label in ROWS:
+        assert result.ledger.notes[f"01-cell-biology/table/pricing/{label}"].guid == (
+            first.notes[f"01-cells/table/pricing/{label}"].guid
+        )
