@@ -335,11 +335,13 @@ def _renames(
 def _match_tables(unknown: list[Fingerprint], orphans: Mapping[str, Entry]) -> list[tuple[str, str]]:
     """Rows of a table whose id changed (a new title) keep their identities, table by table.
 
-    A new table takes the orphaned table of its module whose rows it shares most, if it shares more
-    than half of them: rows pair by their own key (label or content), then by equal cells. So a
-    retitled table keeps every row, even one whose cells were edited at the same time. A table of
-    another module is taken only by rows alike in both key and cells (one moved there as it was
-    retitled): rows keyed alike in other modules say other things (``Spot`` of RDS pricing, of EC2's).
+    A new table takes the rows of the orphaned table of its module whose rows it shares most, if it
+    shares more than half of them: rows pair by their own key (label or content), then by equal cells.
+    So a retitled table keeps every row, even one whose cells were edited at the same time. A new
+    table all of whose rows are rows of an old one, keyed and written alike, takes them too (the old
+    table split in two). A table of another module is taken only by rows alike in both key and cells
+    (one moved there as it was retitled): rows keyed alike in other modules say other things (``Spot``
+    of RDS pricing, of EC2's).
     """
     new_tables: dict[str, list[Fingerprint]] = {}
     for note in unknown:
@@ -349,6 +351,7 @@ def _match_tables(unknown: list[Fingerprint], orphans: Mapping[str, Entry]) -> l
     for old_id, entry in orphans.items():
         if entry.table and entry.module:
             old_tables.setdefault((entry.module, entry.table), {})[old_id] = entry
+    sizes = {key: len(old_rows) for key, old_rows in old_tables.items()}
     pairs = []
     for table in sorted(new_tables):
         rows = new_tables[table]
@@ -357,18 +360,20 @@ def _match_tables(unknown: list[Fingerprint], orphans: Mapping[str, Entry]) -> l
         candidates = []
         for (old_module, old_table), old_rows in sorted(old_tables.items()):
             paired = _paired_rows(rows, old_rows, old_table)
+            as_written = [
+                (old, new)
+                for old, new in paired
+                if _row_key(old, old_table) == _row_key(new, table) and old_rows[old].answer == by_answer[new]
+            ]
             if old_module != module:
-                paired = [
-                    (old, new)
-                    for old, new in paired
-                    if _row_key(old, old_table) == _row_key(new, table)
-                    and old_rows[old].answer == by_answer[new]
-                ]
-            candidates.append((paired, old_module == module, (old_module, old_table)))
+                paired = as_written
+            if 2 * len(paired) > sizes[(old_module, old_table)] or len(as_written) == len(rows):
+                candidates.append((paired, old_module == module, (old_module, old_table)))
         best = max(candidates, key=lambda candidate: (len(candidate[0]), candidate[1]), default=None)
-        if best is not None and 2 * len(best[0]) > len(old_tables[best[2]]):
+        if best is not None:
             pairs += best[0]
-            del old_tables[best[2]]
+            for old, _ in best[0]:  # the rest may be another part's, split off as written
+                del old_tables[best[2]][old]
     return pairs
 
 

@@ -416,3 +416,21 @@ def test_a_module_renamed_as_a_row_of_its_table_is_edited_keeps_that_rows_identi
         assert result.ledger.notes[f"01-cell-biology/table/pricing/{label}"].guid == (
             first.notes[f"01-cells/table/pricing/{label}"].guid
         )
+
+
+def test_a_table_split_into_two_retitled_ones_keeps_every_rows_identity() -> None:
+    """`Pricing` becomes `Paying as you go` and `Paying ahead`, two rows each (or three and one):
+    every row keeps its note, whichever part is read first."""
+    halves = [["on-demand", "spot"], ["reserved", "savings-plans"]]
+    uneven = [["on-demand"], ["spot", "reserved", "savings-plans"]]
+    for parts in (halves, uneven, uneven[::-1]):
+        new = [
+            row
+            for title, labels in zip(("Paying as you go", "Paying ahead"), parts, strict=True)
+            for row in rows(f"m/table/{title.lower().replace(' ', '-')}", title, {k: ROWS[k] for k in labels})
+        ]
+        first, result = rebuild(rows("m/table/pricing", "Pricing", ROWS), new)
+        assert result.added == () and result.orphaned == (), parts
+        for row in new:
+            old = f"m/table/pricing/{row.id.rsplit('/', 1)[1]}"
+            assert result.ledger.notes[row.id].guid == first.notes[old].guid
