@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from ccpkit.cloze_syntax import numbers
+from ccpkit import cloze_syntax
 from ccpkit.export.anki.card_templates import AnkiTemplates
 from ccpkit.export.anki.notes import SHUFFLED, AnkiNote, reads_alike, same_rows, study_digests
 from ccpkit.export.anki.notetypes import BY_KIND, MULTIPLE_CHOICE, NOTE_TYPES
@@ -246,7 +246,9 @@ def _written(
     had = {tag.casefold() for tag in found.tags} if found is not None else set()
     added = {tag.casefold() for tag in before.tags} if before is not None else set()
     tags = tuple(tag for tag in _own_tags(note.tags) if tag.casefold() not in had - added)
-    clozes = numbers(note.fields[note.note_type.fields.index("Text")]) if note.note_type.cloze else ()
+    clozes = (
+        cloze_syntax.numbers(note.fields[note.note_type.fields.index("Text")]) if note.note_type.cloze else ()
+    )
     return Written(id=note.id, fields=fields, tags=tags, deck=deck, clozes=clozes)
 
 

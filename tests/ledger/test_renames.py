@@ -408,9 +408,8 @@ def test_a_module_renamed_as_a_row_of_its_table_is_edited_keeps_that_rows_identi
     """`01-cells` becomes `01-cell-biology` in the same edit that changes one cell: the old module is
     built no more, so the row named alike in the table of the same title is that row edited."""
     edited = {**ROWS, "spot": "cheap, may stop"}
-    first, result = rebuild(
-        rows("01-cells/table/pricing", "Pricing", ROWS), rows("01-cell-biology/table/pricing", "Pricing", edited)
-    )
+    before = rows("01-cells/table/pricing", "Pricing", ROWS)
+    first, result = rebuild(before, rows("01-cell-biology/table/pricing", "Pricing", edited))
     assert result.added == () and result.orphaned == ()
     for label in ROWS:
         assert result.ledger.notes[f"01-cell-biology/table/pricing/{label}"].guid == (

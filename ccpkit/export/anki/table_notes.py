@@ -271,7 +271,7 @@ def alike_rows(table: ComparisonTable) -> Iterator[Problem]:
     answers: dict[tuple[str, ...], set[str]] = {}
     for note in table_notes(table):
         row, _, asks, answer = note.fields[:4]
-        answers.setdefault((to_text(row).casefold(), asks), set()).add(answer)
+        answers.setdefault((to_text(row).casefold(), asks), set()).add(to_text(answer))
     for (row, _), different in answers.items():
         if len(different) > 1:
             yield Problem(

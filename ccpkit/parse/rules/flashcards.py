@@ -1284,7 +1284,8 @@ def _answered_within(node: Node) -> _Pair | None:
         if _HINT_LINE.match(lines[number]):
             continue  # `*Hint: …*` between the question and its answer: the question's, on the front
         labelled = _ANSWER.match(lines[number])  # `A: df -h` under the question
-        above = next((line for line in reversed(lines[:number]) if not _HINT_LINE.match(line)), "")
+        at = next((at for at in range(number - 1, -1, -1) if not _HINT_LINE.match(lines[at])), 0)
+        above = lines[at]  # the line that asks, above any hint
         asking = _asks(above) or instructs(above)
         judged = not asking and labelled is not None and _judges(above, labelled["text"])
         if not asking and not judged:
@@ -1292,10 +1293,11 @@ def _answered_within(node: Node) -> _Pair | None:
         answered = _worded_text("\n".join(lines[number:]))
         if labelled is not None and labelled["text"].strip():
             answered = "\n".join([labelled["text"].strip(), *lines[number + 1 :]]).strip()
-        if answered and judged and number == 1:  # as `… (T)` after the statement is asked
-            return _Pair(f"{_TO_JUDGE}{_unnumbered(lines[0])}", answered)
+        front = _unnumbered("\n".join(lines[:number]))  # `Q5: Which …?`, maybe over a hint
+        if answered and judged and at == 0:  # as `… (T)` after the statement is asked
+            return _Pair(f"{_TO_JUDGE}{front}", answered)
         if answered:
-            return _Pair(_unnumbered("\n".join(lines[:number])), answered)  # `Q5: Which …?`
+            return _Pair(front, answered)
     asked = next((number for number, line in enumerate(lines) if _asks(line)), len(lines))
     answered = _worded_text(lines[-1]) if len(lines) - asked >= _CHOICES_AND_ANSWER else None
     if answered:  # `Which …?`, its choices one a line, then `Ans - …` naming one
@@ -2506,5 +2508,6 @@ def _items(
         tags = " ".join([result.tags, *(tag.lstrip("#") for tag in tagged[0].split())]).strip()
         result = replace(result, front=front, line=result.line + tagged[0].count("\n"), tags=tags)
         where = replace(where, line=where.line + tagged[0].count("\n"))
-    fields = replace(ctx.common("card", result.front, node, section), source=where).tagged(result.tags)
+    key = "\n".join(line for line in result.front.split("\n") if not _HINT_LINE.match(line))  # id: no hint
+    fields = replace(ctx.common("card", key or result.front, node, section), source=where).tagged(result.tags)
     yield from ctx.cards(node, fields, result.front, result.back, both_ways=result.reversible)
