@@ -55,6 +55,7 @@ _INSTRUCTION = regex(
     r"|justify|summari[sz]e|distinguish|differentiate|calculate|compute|write|mention|suggest|show"
     r"|find|solve|translate|conjugate|advise|evaluate|prove|derive|draw|sketch|classify|predict|estimate"
     r"|analy[sz]e|assess|interpret|illustrate|recommend|propose|convert|rewrite|complete"
+    r"|factori[sz]e|factor|simplify|expand|integrate|determine|express|round|balance"
     r"|what|why|how|when|where|which|who)\b"
 )
 """How words that ask without a ``?`` open."""
