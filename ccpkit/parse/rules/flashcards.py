@@ -2498,6 +2498,11 @@ def _answer_to(asked: str, line: str, *, dotted: bool) -> re.Match[str] | None:
     return found
 
 
+_HARD_BREAK = regex(r"(?<!\\)\\$", re.M)
+"""A backslash ending a line (Markdown's line break, as Pandoc and Google Docs write it): no words of
+a front (a formula's ``\\`` stays)."""
+
+
 def _items(
     ctx: Context, section: tuple[str, ...], node: Node, result: _Pair | _Missing
 ) -> Iterator[Item | Problem]:
@@ -2505,7 +2510,7 @@ def _items(
     if isinstance(result, _Missing):
         yield Problem(where, result.message, "warning")
         return
-    result = replace(result, front=CALLOUT.sub("", result.front))
+    result = replace(result, front=_HARD_BREAK.sub("", CALLOUT.sub("", result.front)))
     if tagged := _TAG_LINES.match(result.front):  # `#flashcards` over `Q: …`: the card's tags
         front = _QUESTION_LABEL.sub("", result.front[tagged.end() :])
         tags = " ".join([result.tags, *(tag.lstrip("#") for tag in tagged[0].split())]).strip()
