@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, partial
 from typing import Literal, TypeVar
 
 from ccpkit import cloze_syntax
@@ -306,8 +306,9 @@ def _list_cards(
     # So are sentences defining the bold name they open with (`**Amazon S3** is …`), and names over
     # one bullet saying what they are (an outline: `- Amazon S3` over `  - Object storage`).
     items = [item for item in node.children if not ctx.is_claimed(item)]
-    defined = {id(item): term for item in items if (term := _defining_sentence(item) or _outlined(item))}
     titled = _titled(ctx, section, _TERMS_TITLE)
+    outlined = partial(_outlined, titled=titled)
+    defined = {id(item): term for item in items if (term := _defining_sentence(item) or outlined(item))}
     terms, named = _with_sentence_names(
         items,
         lambda item, sentence_names: _item_term(
@@ -976,15 +977,16 @@ def _names_its_facts(item: Node) -> bool:
     )
 
 
-def _outlined(item: Node) -> Term | None:
-    """A bullet naming a thing (``Amazon S3``, no bold) over one bullet of one line saying what it is."""
+def _outlined(item: Node, *, titled: bool = False) -> Term | None:
+    """A bullet naming a thing (``Amazon S3``, no bold; under a glossary's title, in sentence case too:
+    ``Classical conditioning``) over one bullet of one line saying what it is."""
     if len(item.children) != 2 or item.children[0].type != "paragraph" or item.children[1].type not in LISTS:
         return None
     name, below = item.children[0].children[0].content, item.children[1].children
     if len(below) != 1 or len(below[0].children) != 1 or below[0].children[0].type != "paragraph":
         return None
     said = below[0].children[0].children[0].content
-    if "\n" in name + said or len(name.split()) > _OUTLINE_NAME_WORDS or not names_a_thing(name):
+    if "\n" in name + said or len(name.split()) > _OUTLINE_NAME_WORDS or not (titled or names_a_thing(name)):
         return None
     return Term(name.strip().removesuffix(":").rstrip(), "", separated=True) if said.strip() else None
 
