@@ -1326,11 +1326,15 @@ _SPEAKING = regex(r"\b(?:I|I'(?:m|ve|ll|d)|(?i:me|my|we|we're|we'll|our|let's))\
 
 def _framed_glossary(lines: list[str], *, colons: bool, run_in: bool) -> list[tuple[int, Term]]:
     """``_glossary_lines`` of a run of one-line paragraphs, maybe under a sentence that introduces the
-    terms as such (``The terms I met training a model.`` over ``**Epoch**: …`` lines), which stays a
-    line of the notes; a sentence naming no terms (``Action items agreed:`` over ``**Ana**: …``) makes
-    the run notes."""
+    terms as such (``The terms I met training a model.`` over ``**Epoch**: …`` lines), or titles the
+    bold terms below it (``Causes of nephrotic syndrome by age.``), which stays a line of the notes;
+    one announcing what is no term (``Action items agreed:`` over ``**Ana**: …``) makes the run notes."""
     terms = _glossary_lines(lines, colons=colons, run_in=run_in, nearly=True)
-    if terms or len(lines) <= _GLOSSARY_TERMS or not _NAMES_TERMS.search(lines[0]):
+    bold = [line_term(line) for line in lines[1:]]
+    titled = lines[0].rstrip().endswith(".") and all(  # a title over bold terms, no one's tasks
+        term is not None and not _ASSIGNED.match(term.rest) for term in bold
+    )
+    if terms or len(lines) <= _GLOSSARY_TERMS or not (_NAMES_TERMS.search(lines[0]) or titled):
         return terms
     return [
         (1 + offset, term)
@@ -1338,6 +1342,8 @@ def _framed_glossary(lines: list[str], *, colons: bool, run_in: bool) -> list[tu
     ]
 
 
+_ASSIGNED = regex(r"(?i)(?:will|shall|should|must|to|needs?\s+to)\b")
+"""How what someone is to do opens (``**Ana**: will paint the bollards.``): minutes', no definition."""
 _NAMES_TERMS = regex(
     r"(?i)\b(?:terms?|terminology|glossary|definitions?|vocabulary|words|jargon|acronyms|abbreviations"
     r"|concepts|key\s+ideas)\b"
