@@ -527,10 +527,15 @@ def _heading_over_separator(ctx: Context, siblings: Sequence[Node]) -> tuple[int
     return used, _Pair(heading_text(heading), back, reversible=separator.strip() == "??")
 
 
+_BREAK_BEFORE_A = regex(r"(?i)[ \t]*<br\s*/?>[ \t]*(?=(?:\*\*|__)?A(?:nswer)?(?:\*\*|__)?\s*[:.])")
+"""A ``<br>`` before an answer's label (``Q: …<br>A: …``, as exports write a line break): the answer's
+line of its own."""
+
+
 def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, list[_Pair | _Missing]]:
     """Pairs (or what is missing) of one paragraph, and how many of the blocks ``below`` it they used."""
     following = below[0] if below else None
-    lines = node.children[0].content.split("\n")
+    lines = [part for line in node.children[0].content.split("\n") for part in _BREAK_BEFORE_A.split(line)]
     if lines[0].startswith(("*", "_")):  # `*Q: …?*` over `*A: …*`: the lines wholly in italics
         lines = [_ITALIC_SIDE.sub(r"\g<line>", line) for line in lines]
     if len(lines) > 1 and all(line.startswith("| ") and not line.endswith("|") for line in lines):
