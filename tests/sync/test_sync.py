@@ -353,6 +353,23 @@ def test_a_card_the_student_suspended_stays_suspended_when_its_retired_item_retu
         student.close()
 
 
+def fargate_retired_and_taken_back(
+    course: Course, *, unsuspended: bool = True, untagged: bool = True
+) -> None:
+    """Fargate removed from the notes and retired by a sync; then, in Anki, the student unsuspends its
+    cards and removes its ``ccpkit::orphan`` tag (or does one of the two)."""
+    fargate_removed(course)
+    assert course.sync().exit_code == 0
+    student = course.student()
+    fargate = student.note(FARGATE)
+    if unsuspended:
+        student.collection.sched.unsuspend_cards(list(fargate.card_ids()))
+    if untagged:
+        fargate.remove_tag("ccpkit::orphan")
+        student.collection.update_note(fargate)
+    student.close()
+
+
 @RECORDS
 @pytest.mark.parametrize("untagged", [True, False], ids=["untagged", "tag-kept"])
 def test_a_retired_note_the_student_took_back_to_study_stays_as_they_left_it(
@@ -361,15 +378,7 @@ def test_a_retired_note_the_student_took_back_to_study_stays_as_they_left_it(
     """The student unsuspended a retired note's cards (and maybe removed its ``ccpkit::orphan`` tag) to
     go on studying it: later syncs, for other edits of the notes, neither suspend nor tag it again."""
     course = studied.course
-    fargate_removed(course)
-    assert course.sync().exit_code == 0
-    student = course.student()
-    fargate = student.note(FARGATE)
-    student.collection.sched.unsuspend_cards(list(fargate.card_ids()))
-    if untagged:
-        fargate.remove_tag("ccpkit::orphan")
-        student.collection.update_note(fargate)
-    student.close()
+    fargate_retired_and_taken_back(course, untagged=untagged)
     if record == "gone":
         course.lose_records()
     efs_removed(course)
@@ -399,13 +408,7 @@ def test_a_retired_note_untagged_but_left_suspended_is_unsuspended_when_its_item
 ) -> None:
     """Only the tag removed by the student: the cards sync suspended are still sync's to unsuspend."""
     course = studied.course
-    fargate_removed(course)
-    assert course.sync().exit_code == 0
-    student = course.student()
-    fargate = student.note(FARGATE)
-    fargate.remove_tag("ccpkit::orphan")
-    student.collection.update_note(fargate)
-    student.close()
+    fargate_retired_and_taken_back(course, unsuspended=False)
     fargate_put_back(course)
 
     output, student = sync_and_open(studied)
@@ -419,14 +422,7 @@ def test_a_retired_note_untagged_but_left_suspended_is_unsuspended_when_its_item
 
 def test_delete_orphans_never_deletes_a_retired_note_the_student_took_back_to_study(studied: Studied) -> None:
     course = studied.course
-    fargate_removed(course)
-    assert course.sync().exit_code == 0
-    student = course.student()
-    fargate = student.note(FARGATE)
-    student.collection.sched.unsuspend_cards(list(fargate.card_ids()))
-    fargate.remove_tag("ccpkit::orphan")
-    student.collection.update_note(fargate)
-    student.close()
+    fargate_retired_and_taken_back(course)
     efs_removed(course)
 
     output, student = sync_and_open(studied, "--delete-orphans")
