@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -32,6 +33,7 @@ from ccpkit.parse.rules import RULES
 from ccpkit.parse.rules.answers import is_key_title
 from ccpkit.parse.rules.flashcards import (
     NUMBERED_HEADING,
+    asked_over_answer,
     asks_over_a_quote,
     asks_unmarked,
     numbered_label,
@@ -265,6 +267,7 @@ def parse_module(notes: Path, read: ModuleSource) -> Findings:
             numbered_labels=sum(map(numbered_label, document.lines)) >= _ALIKE,
             answered_in_quotes=_quoted_answers(document.blocks) >= _ALIKE,
             answered_on_lines=sum(map(_answered_on_its_line, document.blocks)) >= _ALIKE,
+            answered_below_lines=_review_sheets(document.blocks),
             key_elsewhere=keys.get(document.path),
             answers_elsewhere=any(key is document for key in keys.values()),
         )
@@ -332,6 +335,17 @@ def _answered_on_its_line(block: Block) -> bool:
     """A paragraph of one line asking and answering on it (``Who wrote Middlemarch? **George Eliot**``)."""
     node = block.node
     return node.type == "paragraph" and answered_on_its_line(node.children[0].content) is not None
+
+
+def _review_sheets(blocks: Sequence[Block]) -> frozenset[int]:
+    """The sections (their heading's id) holding three or more paragraphs each of a question's line over
+    its answer's line (``What is osmosis?`` over ``The …``)."""
+    counted = Counter(
+        id(block.heading)
+        for block in blocks
+        if block.node.type == "paragraph" and asked_over_answer(block.node)
+    )
+    return frozenset(heading for heading, pairs in counted.items() if pairs >= _ALIKE)
 
 
 def _asked_heading(block: Block) -> bool:

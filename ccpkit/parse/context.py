@@ -140,6 +140,10 @@ class Context:
     """The file is a quiz sheet of one-line paragraphs, each a question and its answer after it in bold
     or code (three or more: ``Who wrote Middlemarch? **George Eliot**``): each is a card, where a
     lecture's lone ``What's next? **Storage.**`` is its own rhetoric."""
+    answered_below_lines: frozenset[int] = frozenset()
+    """The sections (by their heading's id) that are sheets of review questions, each a paragraph of its
+    question's line over its answer's line (three or more: ``What is osmosis?`` over ``The movement of
+    water …``): each is a card under any title, where a lecture's lone such pair may be its rhetoric."""
     key_elsewhere: Document | None = None
     """A file of the module that holds the answer key of this file's questions (``test-1_key.md`` for
     ``test-1.md``): questions this file leaves unanswered take its entries."""

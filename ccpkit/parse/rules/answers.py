@@ -374,7 +374,7 @@ def _unitalicised(line: str) -> str:
     without the marks; any other line as it is."""
     if line[:1] not in ("*", "_"):
         return line
-    italic = _WHOLLY_ITALIC.fullmatch(line)
+    italic = WHOLLY_ITALIC.fullmatch(line)
     return italic["inner"] if italic else _ITALIC_LABEL.sub(r"\g<label>", line, count=1)
 
 
@@ -382,7 +382,7 @@ _ITALIC_LABEL = regex(r"^(?P<mark>[*_])(?![*_\s])(?P<label>[^*_:\n]{1,40}:)(?P=m
 """A label alone in italics at a line's start, its colon inside the marks (``*Answer:*``)."""
 
 
-_WHOLLY_ITALIC = regex(r"(?P<mark>[*_])(?![*_\s])(?P<inner>[^*_\n]*[^*_\s])(?P=mark)")
+WHOLLY_ITALIC = regex(r"(?P<mark>[*_])(?![*_\s])(?P<inner>[^*_\n]*[^*_\s])(?P=mark)")
 """A line wholly in italics, its marks at its ends alone (``*Answer: 10 m/s*``)."""
 
 

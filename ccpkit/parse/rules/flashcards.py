@@ -34,6 +34,7 @@ from ccpkit.parse.document import (
 from ccpkit.parse.rules.answers import (
     CALLOUT,
     QUESTION,
+    WHOLLY_ITALIC,
     Callout,
     answer_in_details,
     answer_line,
@@ -596,7 +597,8 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
     block = ctx.doc.blocks[node.top]
     quiz = any(_QUIZ.search(title) for title in (ctx.doc.part, *block.section))
     pointed = _pointed_answers(stripped) or _answered_on_the_line(stripped, remnote=ctx.remnote, quiz=quiz)
-    if not pointed and len(stripped) == 2 and block.node is node and _names_questions(ctx, block.section):
+    reviewed = id(block.heading) in ctx.answered_below_lines or _names_questions(ctx, block.section)
+    if not pointed and len(stripped) == 2 and block.node is node and reviewed:
         pointed = _answered_below(stripped)  # a list's items are `_asked_over_answer`'s
     if pointed:
         ctx.claim(node)
@@ -830,14 +832,21 @@ _COMMANDS = regex(r"(?:^|;)\s*(?:cd|sudo)\s|\.\.|/|\s-{1,2}\w|&&")
 """Shell commands run one after another (``cd build;make``, a path, a flag): no spreadsheet's row."""
 
 
+def asked_over_answer(paragraph: Node) -> bool:
+    """A paragraph of a question's line over its answer's line (``_answered_below``)."""
+    lines = [line.strip() for line in paragraph.children[0].content.split("\n")]
+    return len(lines) == 2 and bool(_answered_below(lines))
+
+
 def _answered_below(lines: list[str]) -> list[_Pair | _Missing]:
     """A question's line over its answer's line (``What does ARP do?`` over ``It maps IPv4 addresses to
     MAC addresses.``), as review questions write them under a title that names questions; an answer
     that asks too, a note to self or a lettered option is none."""
     asked, answer = lines
+    answer = italic["inner"] if (italic := WHOLLY_ITALIC.fullmatch(answer)) else answer  # `*Oxygen*`
     if not asked.endswith("?") or len(asked.split()) < _ASKING_WORDS or _asks(answer) or _points_back(asked):
         return []
-    if _answers_nothing(answer) or _OPTION_LINE.match(answer) or _FIRST_PERSON.match(answer):
+    if _answers_nothing(answer.lstrip("*_")) or _OPTION_LINE.match(answer) or _FIRST_PERSON.match(answer):
         return []  # `I still don't get this, ask in the tutorial.`
     return [] if _ESSAY.match(answer) else [_Pair(_unnumbered(asked), answer)]  # `Discuss with …`
 
