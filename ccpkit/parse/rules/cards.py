@@ -25,6 +25,7 @@ from ccpkit.parse.document import (
     heading_text,
     is_spacer,
     item_text,
+    item_words,
     only_pictures,
     paragraph_words,
 )
@@ -306,6 +307,12 @@ def _list_cards(
     # So are sentences defining the bold name they open with (`**Amazon S3** is …`), and names over
     # one bullet saying what they are (an outline: `- Amazon S3` over `  - Object storage`).
     items = [item for item in node.children if not ctx.is_claimed(item)]
+    phrases = [_phrase(item) for item in items] if _titled(ctx, section, _PHRASES_TITLE) else []
+    if len(phrases) >= _GLOSSARY_TERMS and all(phrases):  # `- No entiendo. — I don't understand.`
+        for item, phrase in zip(items, phrases, strict=True):
+            if phrase is not None:
+                yield _card(ctx, item, section, *phrase, "", lead_in)
+        return
     titled = _titled(ctx, section, _TERMS_TITLE)
     outlined = partial(_outlined, titled=titled)
     defined = {id(item): term for item in items if (term := _defining_sentence(item) or outlined(item))}
@@ -975,6 +982,22 @@ def _names_its_facts(item: Node) -> bool:
         and len(words.split()) <= _OUTLINE_NAME_WORDS
         and names_a_thing(words)
     )
+
+
+def _phrase(item: Node) -> tuple[str, str] | None:
+    """A phrasebook's item: a sentence and its translation after one spaced dash or ``=`` (``¿Dónde está
+    el baño? — Where is the bathroom?``)."""
+    words = item_words(item)
+    parts = _PHRASE_APART.split(words) if words and "\n" not in words else []
+    return (parts[0].strip(), parts[1].strip()) if len(parts) == 2 and all(parts) else None
+
+
+_PHRASES_TITLE = regex(
+    r"(?i)(?:(?:useful|common|key|everyday|basic|example)\s+)?(?:phrases?|expressions?|sentences?|phrasebook"
+    r"|idioms|sayings)(?:\s*\(.*\))?"
+)
+"""A title over a phrasebook: ``Useful phrases``, ``Example sentences``, ``Idioms``."""
+_PHRASE_APART = regex(r"\s+[\u2013\u2014=]\s+|\s+-\s+")
 
 
 def _outlined(item: Node, *, titled: bool = False) -> Term | None:
