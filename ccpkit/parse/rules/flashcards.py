@@ -436,8 +436,11 @@ def _in(
             used, result = headed  # `### Question` over its words, then `### Answer` over its own
             yield from _items(ctx, sections[index][:-1], child, result)
             index += used
-        elif child.type == "table" and (rows := _card_rows(child)) is not None:
+        elif child.type == "table" and (rows := _card_rows(child) or _judged_rows(child)) is not None:
             ctx.claim(child)  # `| Question | Answer |`, `| Front | Back |`: a card per row
+            above = siblings[index - 1] if index else None
+            if above is not None and _SAYS_HOW_TO_JUDGE.search(paragraph_words(above)):
+                ctx.claim(above)  # `… select Yes if the statement is true.`: the grid's, said by its cards
             for row, result in rows:
                 yield from _items(ctx, sections[index], row, result)
         elif child.type == "html_block" and SUMMARY.match(child.content):
@@ -2231,6 +2234,31 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     ctx.claim(*taken)
     front, back = ("\n\n".join(ctx.doc.source(node).strip() for node in part) for part in (question, answer))
     return at + len(answer), _Pair(front, back)
+
+
+def _judged_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
+    """A grid of statements each ticked under ``Yes`` or ``No`` (``True``, ``False``), as Microsoft's
+    exams set them: a statement to judge per row; ``None`` for any other table."""
+    header, *rows = [row for part in table.children for row in part.children]
+    names = [plain(cell).casefold() for cell in table_cells(header)]
+    if len(names) != 3 or not rows or frozenset(names[1:]) not in _VERDICT_COLUMNS:
+        return None
+    found: list[tuple[Node, _Pair | _Missing]] = []
+    for row in rows:
+        statement, *cells = table_cells(row)
+        ticked = [name for name, cell in zip(names[1:], cells, strict=True) if _TICK.fullmatch(cell.strip())]
+        if len(ticked) != 1 or not statement.strip():
+            return None
+        said = "True" if ticked[0] in ("yes", "true") else "False"
+        found.append((row, _Pair(f"{_TO_JUDGE}{statement.strip()}", said)))
+    return found
+
+
+_VERDICT_COLUMNS = (frozenset({"yes", "no"}), frozenset({"true", "false"}))
+_SAYS_HOW_TO_JUDGE = regex(r"(?i)\b(?:select|choose|mark|tick|answer)\s+(?:yes|true)\b")
+"""The words over a grid of statements to judge: ``For each … select Yes if the statement is true.``"""
+_TICK = regex(r"[xX\u2611\u2612\u2713\u2714\u2705\u25cf\u25c9]\ufe0f?|\[[xX]\]")
+"""A tick in a grid's cell: ``X``, ``☑``, ``✓``, ``✅``, ``●``, ``[x]``; an empty box (``☐``) is none."""
 
 
 def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
