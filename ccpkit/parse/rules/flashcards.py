@@ -2263,19 +2263,15 @@ _TICK = regex(r"[xX\u2611\u2612\u2713\u2714\u2705\u25cf\u25c9]\ufe0f?|\[[xX]\]")
 
 def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     """A table whose columns are a card's sides (``Question | Answer``, ``Front | Back``, ``Term |
-    Definition``, Cornell notes' ``Cues | Notes``), maybe after a number column and before notes for
-    the back (``Explanation``): each row's card, or a warning for a row with a side left empty;
-    ``None`` for any other table."""
+    Definition``), maybe after a number column and before notes for the back (``Explanation``):
+    each row's card, or a warning for a row with a side left empty; ``None`` for any other table."""
     header, *rows = [row for part in table.children for row in part.children]
     names = [plain(cell).casefold() for cell in table_cells(header)]
     if names and names[0] in _NUMBER_COLUMNS:
         names[0] = ""  # the row's number: no part of the card
     sides = [name for name in names if name]
     named_answer = sides[:1] == ["name"] and len(sides) > 1 and sides[1] in _ANSWER_HEADINGS  # Notion's
-    cornell = sides[:1] == ["cues"] and len(sides) > 1 and sides[1] == "notes"  # Cornell notes' columns
-    if len(sides) < 2 or not (named_answer or cornell or sides[0] in _FRONT_COLUMNS):
-        return None
-    if sides[1] not in _BACK_COLUMNS and not cornell:
+    if len(sides) < 2 or not (named_answer or sides[0] in _FRONT_COLUMNS) or sides[1] not in _BACK_COLUMNS:
         return None
     if any(name not in _NOTE_COLUMNS | _NAMED_COLUMNS | _TAG_COLUMNS | _RECORD_COLUMNS for name in sides[2:]):
         return None  # `| Question | Answer | Why | Cost |`: a comparison of its columns
