@@ -80,7 +80,10 @@ def is_feature_first(table: ComparisonTable) -> bool:
 
 
 def has_no_label_column(table: ComparisonTable) -> bool:
-    """No cell names its row: the first column reads like the others (sentences, not names)."""
+    """No cell names its row: the first column reads like the others (sentences, not names). A column
+    of questions (Cornell notes' cues: ``Why did the Estates-General meet?``) names each row it asks."""
+    if all(to_text(row[0]).rstrip().endswith(("?", "\uff1f")) for row in table.rows):
+        return False
     first_mean = _mean_words([row[0] for row in table.rows])
     rest_mean = _mean_words([cell for row in table.rows for cell in row[1:]])
     return len(table.columns) >= 2 and first_mean >= LABEL_WORDS and first_mean >= rest_mean / 2

@@ -496,3 +496,21 @@ def test_rows_of_a_table_asking_the_same_for_other_answers_are_a_warning_at_the_
     assert [str(problem.location) for problem in problems] == ["m/notes.md:3"]
     assert problems[0].severity == "warning"
     assert "'bark'" in problems[0].message and "tell the rows apart" in problems[0].message
+
+
+def test_a_table_whose_first_column_asks_questions_is_asked_row_by_row(tmp_path: Path) -> None:
+    """Cornell notes' cues are questions in sentences: they name their rows, so each row is a note."""
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "notes.md").write_text(
+        "# Lecture 4\n\n| Cues | Notes |\n| --- | --- |\n"
+        "| Why do harbors keep tugs in every port? | Big ships turn slowly in narrow water. |\n"
+        "| What does a pilot do at the harbor mouth? | Steers each ship past the shoals. |\n",
+        encoding="utf-8",
+    )
+    deck = parse_notes(tmp_path).deck
+    rows = {visible_text(note.field("Row")): note.field("Asks") for note in anki_notes(deck)}
+    assert rows == {
+        "Why do harbors keep tugs in every port?": "Notes?",
+        "What does a pilot do at the harbor mouth?": "Notes?",
+    }
+    assert not [problem for problem in card_problems(deck) if "label column" in problem.message]
