@@ -331,6 +331,8 @@ class _Pair:
     """Its line inside the paragraph (0: the first)."""
     tags: str = ""
     """Tags its author listed for it (a table's ``Tags`` column): ``history, medieval``."""
+    key: str = ""
+    """What its id is made of, where not its front: the words as written, before they were reworded."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -728,7 +730,7 @@ def _judged(pair: _Pair) -> _Pair:
     worded = pair.front.casefold().startswith(_TO_JUDGE.casefold().rstrip(": "))  # as the author wrote it
     front = pair.front if worded else f"{_TO_JUDGE}{_JUDGE.sub('', pair.front).lstrip(' :)]').strip()}"
     answer = {"t": "True", "f": "False"}.get(pair.back.strip().rstrip(".").lower(), pair.back)
-    return replace(pair, front=front, back=answer)
+    return replace(pair, front=front, back=answer, key=pair.front)  # its id as before it was reworded
 
 
 def _answers_the_line(found: re.Match[str], *, quiz: bool) -> bool:
@@ -2554,6 +2556,6 @@ def _items(
         tags = " ".join([result.tags, *(tag.lstrip("#") for tag in tagged[0].split())]).strip()
         result = replace(result, front=front, line=result.line + tagged[0].count("\n"), tags=tags)
         where = replace(where, line=where.line + tagged[0].count("\n"))
-    key = "\n".join(line for line in result.front.split("\n") if not _HINT_LINE.match(line))  # id: no hint
+    key = result.key or "\n".join(line for line in result.front.split("\n") if not _HINT_LINE.match(line))
     fields = replace(ctx.common("card", key or result.front, node, section), source=where).tagged(result.tags)
     yield from ctx.cards(node, fields, result.front, result.back, both_ways=result.reversible)
