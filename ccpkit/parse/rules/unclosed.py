@@ -1,4 +1,5 @@
-"""Blocks left open by mistake: a code fence or ``<details>`` that swallows the rest of the file.
+"""Blocks left open by mistake: a code fence, an HTML comment (``<pre>``, ``<style>``) or ``<details>``
+that swallows the rest of the file.
 
 Markdown never fails on them, it just hides everything below (as code, or collapsed), so nothing
 else would tell the author why their cards or questions vanished.
@@ -21,12 +22,16 @@ _QUOTE_MARKERS = regex(r"^(?:[ \t]*>)+")
 
 
 def check_unclosed(ctx: Context) -> Iterator[Item | Problem]:
-    """A warning at each code fence or ``<details>`` that is opened and never closed."""
+    """A warning at each code fence, HTML comment, ``<pre>`` (``<style>``, ``<script>``) or ``<details>``
+    that is opened and never closed."""
     open_details: list[Node] = []
     for node in _fences_and_html(ctx):
         if node.type == "fence" and not _closed(ctx, node):
             message = "code fence is never closed: everything below it is shown as code; add a closing "
             yield Problem(ctx.at(node), f"{message}{node.markup}", "warning", hides=True)
+        elif node.type == "html_block" and (closing := _left_open(node.content)):
+            message = f"{closing[0]} is never closed: everything below it is hidden; add {closing[1]}"
+            yield Problem(ctx.at(node), message, "warning", hides=True)
         elif node.type in ("html_block", "html_inline"):
             for match in _DETAILS.finditer(CODE_SPAN.sub("", node.content)):  # not `<details>` in code
                 if not match[1]:
@@ -35,6 +40,22 @@ def check_unclosed(ctx: Context) -> Iterator[Item | Problem]:
                     open_details.pop()
     for node in open_details:
         yield Problem(ctx.at(node), _unclosed_details(ctx, node), "warning", hides=True)
+
+
+def _left_open(html: str) -> tuple[str, str] | None:
+    """What an HTML block opens and never closes, and what would close it: a comment (``<!--``) or a
+    ``<pre>``, ``<style>``, ``<script>`` or ``<textarea>``, which Markdown reads to the end of the file
+    when their end is missing."""
+    opened = _OPENS_TO_ITS_END.match(html)
+    if opened is None:
+        return None
+    if opened["comment"]:
+        return None if "-->" in html else ("HTML comment", "-->")
+    tag = opened["tag"].lower()
+    return None if f"</{tag}" in html.lower() else (f"<{tag}>", f"</{tag}>")
+
+
+_OPENS_TO_ITS_END = regex(r"[ \t]*(?:(?P<comment><!--)|<(?P<tag>pre|style|script|textarea)\b)", re.I)
 
 
 def _unclosed_details(ctx: Context, opening: Node) -> str:
