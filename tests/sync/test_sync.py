@@ -1162,19 +1162,26 @@ def test_options_only_reordered_leave_a_question_alone_the_student_edited_in_ank
         student.close()
 
 
-def test_a_code_fence_left_open_retires_none_of_the_notes_it_hides_and_says_why(studied: Studied) -> None:
-    """A stray ``` above the Lambda line turns the rest of the file into code: the notes below it are
-    missing, not removed, so sync keeps them as they are and shows the warning at the fence."""
+@pytest.mark.parametrize(
+    ("opening", "warned"),
+    [("```", "code fence is never closed"), ("<!-- reword this", "HTML comment is never closed")],
+)
+def test_a_block_left_open_retires_none_of_the_notes_it_hides_and_says_why(
+    studied: Studied, opening: str, warned: str
+) -> None:
+    """A stray ``` (or an HTML comment never closed) above the Lambda line hides the rest of the file:
+    the notes below it are missing, not removed, so sync keeps them as they are (``--delete-orphans``
+    deletes none) and shows the warning at the opening line."""
     studied.course.edit(
         "02-compute/cram-sheet.md",
         "- **AWS Lambda:**",
-        "```\n\n- **AWS Lambda:**",
+        f"{opening}\n\n- **AWS Lambda:**",
     )
 
-    output, student = sync_and_open(studied)
+    output, student = sync_and_open(studied, "--delete-orphans")
 
     try:
-        assert "02-compute/cram-sheet.md:12: warning: code fence is never closed" in output
+        assert f"02-compute/cram-sheet.md:12: warning: {warned}" in output
         assert "0 retired" in output and "3 orphan(s) not retired" in output
         assert not any("ccpkit::orphan" in note.tags for note in student.notes())
         assert all(card.queue != -1 for note in student.notes() for card in note.cards())
