@@ -161,15 +161,16 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     )
 
 
-def keep_ledger(notes: Path, out: Path, ledger: Ledger) -> None:
-    """Keep ``ledger``, which a sync just wrote into ``notes``, in the cache of the build folder ``out``
-    (``cached.keep_written``); the next build must then look at its inputs again."""
+def keep_ledger(out: Path, ledger: Ledger, data: bytes) -> None:
+    """Keep ``ledger``, which a sync writes into the notes folder as ``data``, in the cache of the build
+    folder ``out`` (``cached.keep_written``), before the notes' file: one that cannot be written is
+    caught up from it. The next build must then look at its inputs again."""
     from ccpkit.ledger.cached import keep_written
 
     store, manifest = Store(out / FOLDER_NAME), digest("manifest")
-    if keep_written(notes / LEDGER_NAME, store, ledger):
-        previous = store.get(manifest, Manifest) or Manifest()  # a folder no build has used yet too
-        store.put(manifest, replace(previous, inputs=""))
+    keep_written(data, store, ledger)
+    previous = store.get(manifest, Manifest) or Manifest()  # a folder no build has used yet too
+    store.put(manifest, replace(previous, inputs=""))
 
 
 def _make(

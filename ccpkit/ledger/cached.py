@@ -79,20 +79,15 @@ class CachedLedger:
         return ledger_lines(ledger, self._read_as[1] if unchanged else None, lines)
 
 
-def keep_written(file: Path, store: Store, ledger: Ledger) -> bool:
-    """Keep ``ledger``, which a sync just wrote into ``file``, in the cache ``store`` as the last
-    ledger written: the next build takes it whole, and a ledger put back by git is caught up with it.
-    ``False`` when the file cannot be read back."""
+def keep_written(data: bytes, store: Store, ledger: Ledger) -> None:
+    """Keep ``ledger``, which a sync writes into the notes folder as ``data``, in the cache ``store`` as
+    the last ledger written: the next build takes it whole, and a ledger file put back by git, or one
+    that could not be written, is caught up with it."""
     from ccpkit.write import write_atomically
 
-    try:
-        data = file.read_bytes()
-    except OSError:
-        return False
     store.put_pickled(_key(content_digest(data)), kept_ledger(ledger))
     with suppress(WriteError):  # a cache that cannot be written only makes the next build slower
         write_atomically(store.folder, Output(LAST_LEDGER, data))
-    return True
 
 
 def _key(file_digest: str) -> str:

@@ -151,11 +151,11 @@ def unkept_ledger(kept: KeptLedger) -> Ledger:
     return Ledger(entries, None if stamp is None else Stamp(*stamp), guid_scope)
 
 
-def record_ledger(notes: Path, ledger: Ledger) -> tuple[Path, ...]:
-    """Write ``ledger`` into the notes folder, only when it differs (an unchanged ledger stays
-    untouched for git and for the no-op check); the path written, if any. Build, sync and
-    ``orphans --forget`` all record it here."""
-    data = dump_ledger(ledger)
+def record_ledger(notes: Path, ledger: Ledger, data: bytes | None = None) -> tuple[Path, ...]:
+    """Write ``ledger`` (as ``data``, when dumped already) into the notes folder, only when it differs
+    (an unchanged ledger stays untouched for git and for the no-op check); the path written, if any.
+    Build, sync and ``orphans --forget`` all record it here."""
+    data = dump_ledger(ledger) if data is None else data
     if holds(notes / LEDGER_NAME, data):
         return ()
     return (write_atomically(notes, Output(PurePosixPath(LEDGER_NAME), data)),)

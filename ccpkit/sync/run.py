@@ -40,6 +40,7 @@ from ccpkit.ledger import (
     Entry,
     Ledger,
     Reconciliation,
+    dump_ledger,
     entries_before,
     load_ledger,
     only_sent,
@@ -292,10 +293,12 @@ def _ledger_caught_up(notes: Path, cache: Path) -> Ledger:
 
 
 def _recorded(notes: Path, out: Path, ledger: Ledger) -> tuple[Path, ...]:
-    """Write the synced ledger into the notes folder, and keep it for the next build (``keep_ledger``)."""
-    written = record_ledger(notes, ledger)
-    keep_ledger(notes, out, ledger)
-    return written
+    """Keep the synced ledger for the next build (``keep_ledger``), then write it into the notes folder:
+    the collection is already synced, so a notes folder that cannot be written leaves the next build
+    to catch the file up from the kept copy, never to send the notes again over the student's edits."""
+    data = dump_ledger(ledger)
+    keep_ledger(out, ledger, data)
+    return record_ledger(notes, ledger, data)
 
 
 def _anki() -> ModuleType:

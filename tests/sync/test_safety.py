@@ -332,3 +332,29 @@ def test_syncs_back_to_back_each_keep_their_own_backup(course: Course) -> None:
     for _ in range(2):
         assert course.sync().exit_code == 0
     assert len(list(folder.glob("*.colpkg"))) == 2
+
+
+def test_a_ledger_sync_cannot_write_is_caught_up_by_the_next_build_and_sends_nothing_again(
+    course: Course, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The notes folder refuses the ledger after the collection was synced (a read-only folder, a full
+    disk): sync fails saying so, and the next build takes the synced ledger kept beside its cache, so
+    the package it makes sends no note again over what the student edits in Anki meanwhile."""
+    from ccpkit.build import build
+    from ccpkit.errors import WriteError
+    from ccpkit.export import ExportOptions
+    from ccpkit.sync import run
+
+    def refused(notes: Path, ledger: object, data: bytes | None = None) -> tuple[Path, ...]:
+        raise WriteError(notes / ".ccpkit-ledger.json", OSError(30, "Read-only file system"))
+
+    monkeypatch.setattr(run, "record_ledger", refused)
+    failed = course.sync()
+    assert failed.exit_code == 1 and "Read-only file system" in failed.output
+    monkeypatch.undo()
+
+    options = ExportOptions(templates=course.templates)
+    report = build(course.notes, course.out, formats=("anki",), options=options, title=TITLE)
+
+    assert report.changes is not None
+    assert report.changes.updated == () and report.changes.added == ()
