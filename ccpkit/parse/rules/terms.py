@@ -34,9 +34,9 @@ but never say what it is, so they alone make no heading a card."""
 LABELS = ASIDES | frozenset(
     {
         "action", "analogy", "aws solution", "benefit", "benefits", "best for", "definition",
-        "explanation", "feature", "features", "flow", "focus", "function", "goal", "how it works",
+        "explanation", "feature", "features", "flow", "focus", "function", "given", "goal", "how it works",
         "ideal for", "impact", "key feature", "key features", "key idea", "keywords", "meaning", "no",
-        "one line", "outcome", "overview", "purpose", "real world example", "real-world example",
+        "one line", "outcome", "overview", "problem", "purpose", "real world example", "real-world example",
         "result", "scope", "simple meaning", "solution", "type", "types", "use case", "use cases", "what",
         "when to use", "why", "why it matters", "why this is best", "yes",
     }
