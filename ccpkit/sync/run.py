@@ -9,6 +9,7 @@ one transaction, and record the ledger last.
 from __future__ import annotations
 
 import signal
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -21,7 +22,7 @@ from typing import Any
 
 from ccpkit.build import keep_ledger
 from ccpkit.cloze_syntax import GONE, PARTS_APART, Hidden, edits, hidden_parts
-from ccpkit.errors import UsageError
+from ccpkit.errors import UsageError, WriteError
 from ccpkit.export import ExportOptions, Output
 from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.identities import settle_identities
@@ -187,6 +188,7 @@ def _sync(
                 written = _recorded(notes, out, _as_synced(synced_ledger, wanted_notes, plan, state))
                 return replace(report, written=written, pictures_copied=copied)
             before_writing(plan)
+            _require_writable(notes)  # the ledger goes there after the collection: refused, nothing is synced
             conflicts_file = None
             if plan.conflicts:
                 stamp = datetime.fromtimestamp(now, UTC)
@@ -292,10 +294,21 @@ def _ledger_caught_up(notes: Path, cache: Path) -> Ledger:
     return with_last(load_ledger(notes / LEDGER_NAME), notes / LEDGER_NAME, cache, Stamps({}))
 
 
+def _require_writable(notes: Path) -> None:
+    """A ``WriteError`` when the notes folder refuses a new file (read-only, no permission), before the
+    collection is written: a synced collection whose ledger cannot follow would have its notes sent
+    again by the next build."""
+    try:
+        with tempfile.TemporaryFile(dir=notes):
+            pass
+    except OSError as error:
+        raise WriteError(notes / LEDGER_NAME, error) from None
+
+
 def _recorded(notes: Path, out: Path, ledger: Ledger) -> tuple[Path, ...]:
     """Keep the synced ledger for the next build (``keep_ledger``), then write it into the notes folder:
-    the collection is already synced, so a notes folder that cannot be written leaves the next build
-    to catch the file up from the kept copy, never to send the notes again over the student's edits."""
+    the collection is already synced, so a notes file that could not be written after all (a disk just
+    filled) is caught up from the kept copy by the next build, the notes' texts as synced."""
     data = dump_ledger(ledger)
     keep_ledger(out, ledger, data)
     return record_ledger(notes, ledger, data)

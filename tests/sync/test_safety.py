@@ -358,3 +358,24 @@ def test_a_ledger_sync_cannot_write_is_caught_up_by_the_next_build_and_sends_not
 
     assert report.changes is not None
     assert report.changes.updated == () and report.changes.added == ()
+
+
+def test_a_notes_folder_that_refuses_new_files_stops_the_sync_before_the_collection_is_written(
+    course: Course, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only notes folder could not take the synced ledger: the sync says so and writes nothing,
+    rather than leave a synced collection whose ledger the next build does not know."""
+    from ccpkit.sync import run
+
+    def refused(**_: object) -> object:
+        raise OSError(30, "Read-only file system")
+
+    before = course.collection_hash()
+    monkeypatch.setattr(run.tempfile, "TemporaryFile", refused)
+
+    result = course.sync()
+
+    monkeypatch.undo()
+    assert result.exit_code == 1 and "Read-only file system" in result.output
+    assert course.collection_hash() == before
+    assert course.sync().exit_code == 0  # once the folder takes files again
