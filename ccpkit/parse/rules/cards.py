@@ -35,6 +35,7 @@ from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
     CHANGE_KINDS,
     NAMES_TOO,
+    SPEAKING,
     Term,
     about_the_notes,
     announces,
@@ -1321,7 +1322,7 @@ def _defines_in_lines(ctx: Context, lines: Sequence[str]) -> bool:
     a sentence of its own (a chat's ``Ana: Has anyone …?``, a recipe's ``Servings: 4``), no name is a
     record's field (``Method:``) or speaks again in the file, and none speaks in the first person."""
     found = [_DEFINED_IN_A_LINE.match(line) for line in lines]
-    if len(lines) < _GLOSSARY_RUN or not all(found) or any(map(_SPEAKING.search, lines)):
+    if len(lines) < _GLOSSARY_RUN or not all(found) or any(map(SPEAKING.search, lines)):
         return False
     names = [match["name"] for match in found if match]
     if any(names_a_record_field(name) or is_label(name) for name in names):
@@ -1343,8 +1344,6 @@ _NAMED = regex(r"(?:[-*+][ \t]+)?(?P<name>[^\W\d_][\w '&()/.-]{0,40}?):[ \t]")
 _DEFINED_IN_A_LINE = regex(rf"{_NAMED.pattern}+(?=[a-z])[^\n]*[^?!\n]")
 """``Name: what it is``, the words after the colon going on in lower case, asking and exclaiming
 nothing."""
-_SPEAKING = regex(r"\b(?:I|I'(?:m|ve|ll|d)|(?i:me|my|we|we're|we'll|our|let's))\b")
-"""Words of someone speaking (``I``, ``we``, ``let's``), which a definition does not use."""
 
 
 def _framed_glossary(lines: list[str], *, colons: bool, run_in: bool) -> list[tuple[int, Term]]:

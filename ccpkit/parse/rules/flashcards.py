@@ -54,6 +54,7 @@ from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
     EXPLAIN,
     PLACE_IN_A_BOOK,
+    SPEAKING,
     announces,
     asked_in_bold,
     plain_term,
@@ -838,16 +839,22 @@ _COMMANDS = regex(r"(?:^|;)\s*(?:cd|sudo)\s|\.\.|/|\s-{1,2}\w|&&")
 
 
 def asked_over_answer(paragraph: Node) -> bool:
-    """A paragraph of a question's line over its answer's line (``_answered_below``)."""
+    """A paragraph of a question's line over its answer's line (``_answered_below``) as review sheets
+    write them: not a meeting's or a lecture's, which speak (``Can we ship …?``) or go on (``So why
+    …?``)."""
     lines = [line.strip() for line in paragraph.children[0].content.split("\n")]
-    return len(lines) == 2 and bool(_answered_below(lines))
+    spoken = any(map(SPEAKING.search, lines)) or _GOES_ON.match(lines[0]) is not None
+    return len(lines) == 2 and not spoken and bool(_answered_below(lines))
+
+
+_GOES_ON = regex(r"(?:So|And|But|Or|Then|Now)\b")
 
 
 def _answered_below(lines: list[str]) -> list[_Pair | _Missing]:
     """A question's line over its answer's line (``What does ARP do?`` over ``It maps IPv4 addresses to
     MAC addresses.``), as review questions write them under a title that names questions; an answer
     that asks too, a note to self or a lettered option is none."""
-    asked, answer = lines
+    asked, answer = lines[0].rstrip(" \\"), lines[1]  # `What is osmosis?\` (a line break exported)
     answer = italic["inner"] if (italic := WHOLLY_ITALIC.fullmatch(answer)) else answer  # `*Oxygen*`
     if not asked.endswith("?") or len(asked.split()) < _ASKING_WORDS or _asks(answer) or _points_back(asked):
         return []
@@ -2243,8 +2250,13 @@ def _judged_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     exams set them: a statement to judge per row; ``None`` for any other table."""
     header, *rows = [row for part in table.children for row in part.children]
     names = [plain(cell).casefold() for cell in table_cells(header)]
-    if len(names) != 3 or not rows or frozenset(names[1:]) not in _VERDICT_COLUMNS:
-        return None
+    if (
+        len(names) != 3
+        or not rows
+        or names[0] not in _STATEMENTS
+        or frozenset(names[1:]) not in _VERDICT_COLUMNS
+    ):
+        return None  # `| Service | Yes | No |`: a feature matrix, no statements to judge
     found: list[tuple[Node, _Pair | _Missing]] = []
     for row in rows:
         statement, *cells = table_cells(row)
@@ -2257,6 +2269,7 @@ def _judged_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
 
 
 _VERDICT_COLUMNS = (frozenset({"yes", "no"}), frozenset({"true", "false"}))
+_STATEMENTS = frozenset({"statement", "statements", ""})
 _SAYS_HOW_TO_JUDGE = regex(r"(?i)\b(?:select|choose|mark|tick|answer)\s+(?:yes|true)\b")
 """The words over a grid of statements to judge: ``For each … select Yes if the statement is true.``"""
 _TICK = regex(r"[xX\u2611\u2612\u2713\u2714\u2705\u25cf\u25c9]\ufe0f?|\[[xX]\]")

@@ -43,6 +43,9 @@ LABELS = ASIDES | frozenset(
 )  # fmt: skip
 """Attribute labels (the asides among them): they describe their parent (the bullet or heading above),
 never a card alone."""
+SPEAKING = regex(r"\b(?:I|I'(?:m|ve|ll|d)|(?i:me|my|we|we're|we'll|our|let's)|us)\b")
+"""Words of someone speaking (``I``, ``we``, ``let's``; ``us`` but not ``US``), which a definition or
+an answer to study does not use: a chat's, a meeting's or a lecture's."""
 NAMES_TOO = frozenset(
     {"action", "feature", "flow", "function", "impact", "result", "scope", "solution", "type"}
 )

@@ -29,7 +29,7 @@ def check_unclosed(ctx: Context) -> Iterator[Item | Problem]:
         if node.type == "fence" and not _closed(ctx, node):
             message = "code fence is never closed: everything below it is shown as code; add a closing "
             yield Problem(ctx.at(node), f"{message}{node.markup}", "warning", hides=True)
-        elif node.type == "html_block" and (closing := _left_open(node.content)):
+        elif node.type == "html_block" and _to_the_end(ctx, node) and (closing := _left_open(node.content)):
             message = f"{closing[0]} is never closed: everything below it is hidden; add {closing[1]}"
             yield Problem(ctx.at(node), message, "warning", hides=True)
         elif node.type in ("html_block", "html_inline"):
@@ -51,11 +51,18 @@ def _left_open(html: str) -> tuple[str, str] | None:
         return None
     if opened["comment"]:
         return None if "-->" in html else ("HTML comment", "-->")
-    tag = opened["tag"].lower()
-    return None if f"</{tag}" in html.lower() else (f"<{tag}>", f"</{tag}>")
+    tag, lowered = opened["tag"].lower(), html.lower()
+    closed = any(f"</{other}" in lowered for other in ("pre", "style", "script", "textarea"))  # any ends it
+    return None if closed else (f"<{tag}>", f"</{tag}>")
 
 
-_OPENS_TO_ITS_END = regex(r"[ \t]*(?:(?P<comment><!--)|<(?P<tag>pre|style|script|textarea)\b)", re.I)
+_OPENS_TO_ITS_END = regex(r"[ \t]*(?:(?P<comment><!--)|<(?P<tag>pre|style|script|textarea)(?=[\s>]|$))", re.I)
+
+
+def _to_the_end(ctx: Context, node: Node) -> bool:
+    """Whether a block runs on to the file's end (nothing but blank lines after it): a block that ends
+    before, with its list item or quote, hides nothing of the notes below."""
+    return node.map is not None and not any(line.strip() for line in ctx.doc.lines[node.map[1] :])
 
 
 def _unclosed_details(ctx: Context, opening: Node) -> str:
