@@ -439,7 +439,7 @@ def _in(
             used, result = headed  # `### Question` over its words, then `### Answer` over its own
             yield from _items(ctx, sections[index][:-1], child, result)
             index += used
-        elif child.type == "table" and (rows := _card_rows(child) or _judged_rows(child)) is not None:
+        elif child.type == "table" and (rows := _table_cards(child)) is not None:
             ctx.claim(child)  # `| Question | Answer |`, `| Front | Back |`: a card per row
             above = siblings[index - 1] if index else None
             if above is not None and _SAYS_HOW_TO_JUDGE.search(paragraph_words(above)):
@@ -2243,6 +2243,13 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     ctx.claim(*taken)
     front, back = ("\n\n".join(ctx.doc.source(node).strip() for node in part) for part in (question, answer))
     return at + len(answer), _Pair(front, back)
+
+
+def _table_cards(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
+    """A table's cards (``_card_rows``; a grid of statements to judge, ``_judged_rows``); ``None`` for a
+    table of neither kind (an empty one of the first is still its own)."""
+    rows = _card_rows(table)
+    return rows if rows is not None else _judged_rows(table)
 
 
 def _judged_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
