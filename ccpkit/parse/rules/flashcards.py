@@ -1902,14 +1902,11 @@ def _with_choices(question: Sequence[str], lines: Sequence[str], answered: str) 
 
 
 def _asks(line: str) -> bool:
-    """A line that asks: a question (maybe with what to do after it: ``What is a decorator? Give an
-    example.``), a statement to judge true or false, or one with a blank to fill (``S3 is designed for
-    ________ durability.``)."""
+    """A line that asks: a question, a statement to judge true or false, or one with a blank to fill
+    (``S3 is designed for ________ durability.``)."""
     blank = "___" in line and _BLANK.search(line) is not None
     judged = _JUDGE.match(line) is not None or _JUDGED_AFTER.search(line) is not None
-    asked, mark, bid = line.rstrip().rpartition("? ")
-    then_bids = bool(mark) and bool(asked.strip()) and instructs(bid.strip())
-    return line.rstrip().endswith(("?", "\uff1f", "\u061f")) or judged or blank or then_bids  # full-width
+    return line.rstrip().endswith(("?", "\uff1f", "\u061f")) or judged or blank  # full-width, Arabic
 
 
 NUMBERED_HEADING = regex(rf"\d{{1,3}}[.)\u3001\uff0e](?!\d)|{_SECTION_NUMBER}")
