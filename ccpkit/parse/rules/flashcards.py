@@ -2261,10 +2261,12 @@ def _judged_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
         or frozenset(names[1:]) not in _VERDICT_COLUMNS
     ):
         return None  # `| Service | Yes | No |`: a feature matrix, no statements to judge
+    cells = [table_cells(row) for row in rows]
+    if sum(len(plain(row[0]).split()) for row in cells) < _STATEMENT_WORDS * len(rows):
+        return None  # `| Tugs push ships | ☑ | ☐ |`: rows named in a few words, a table's rows as ever
     found: list[tuple[Node, _Pair | _Missing]] = []
-    for row in rows:
-        statement, *cells = table_cells(row)
-        ticked = [name for name, cell in zip(names[1:], cells, strict=True) if _TICK.fullmatch(cell.strip())]
+    for row, (statement, *ticks) in zip(rows, cells, strict=True):
+        ticked = [name for name, cell in zip(names[1:], ticks, strict=True) if _TICK.fullmatch(cell.strip())]
         if len(ticked) != 1 or not statement.strip():
             return None
         said = "True" if ticked[0] in ("yes", "true") else "False"
@@ -2274,6 +2276,9 @@ def _judged_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
 
 _VERDICT_COLUMNS = (frozenset({"yes", "no"}), frozenset({"true", "false"}))
 _STATEMENTS = frozenset({"statement", "statements", ""})
+_STATEMENT_WORDS = 5
+"""Words, on average, from which a grid's rows are statements to judge; fewer name their rows, which a
+table asks row by row (as it did before such grids were read: their notes keep their history)."""
 _SAYS_HOW_TO_JUDGE = regex(r"(?i)\b(?:select|choose|mark|tick|answer)\s+(?:yes|true)\b")
 """The words over a grid of statements to judge: ``For each … select Yes if the statement is true.``"""
 _TICK = regex(r"[xX\u2611\u2612\u2713\u2714\u2705\u25cf\u25c9]\ufe0f?|\[[xX]\]")
