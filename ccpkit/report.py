@@ -245,9 +245,10 @@ def _cannot_do(changes: Reconciliation) -> list[str]:
         )
     if changes.updated:
         lines.append(
-            "notes changed since the last build: Anki skips any you touched there since "
-            "(studying does not count, unless Anki tags a leech; editing or marking does) "
-            "\N{EM DASH} `ccpkit sync` brings such updates in"
+            "notes changed since the last build: importing the package replaces them, your edits in Anki "
+            "included, but skips any you touch there after this build (studying does not count, unless "
+            "Anki tags a leech; editing or marking does) \N{EM DASH} `ccpkit sync` keeps your edits and "
+            "brings such updates in"
         )
     return lines
 

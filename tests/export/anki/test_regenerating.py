@@ -247,7 +247,7 @@ def test_a_study_edit_sends_that_note_with_its_pending_metadata(session: Session
     assert len(resent) == 1 and len(report.changes.pending) == 3
     ec2 = session.student.note("02-compute/card/ec2-elastic-compute-cloud")
     assert "The core compute services" in ec2["Context"] and "per hour" in ec2["Definition"]
-    assert "Anki skips any you touched there since" in report.summary()
+    assert "but skips any you touch there after this build" in report.summary()
 
 
 def test_a_renamed_folder_with_a_fixed_typo_sends_only_the_fixed_note(session: Session) -> None:
@@ -277,10 +277,8 @@ def test_an_update_is_skipped_for_a_note_touched_in_anki_after_the_build_as_the_
             "02-compute/card/ec2-elastic-compute-cloud",
         )
         assert len(log.updated) == 0 and "per hour" not in student.note(ec2["Id"])["Definition"]
-        assert (
-            "notes changed since the last build: Anki skips any you touched there since" in report.summary()
-        )
-        assert "`ccpkit sync` brings such updates in" in report.summary()
+        assert "notes changed since the last build: importing the package replaces them" in report.summary()
+        assert "`ccpkit sync` keeps your edits and brings such updates in" in report.summary()
     finally:
         student.close()
 
