@@ -308,9 +308,10 @@ def _list_cards(
     # So are sentences defining the bold name they open with (`**Amazon S3** is …`), and names over
     # one bullet saying what they are (an outline: `- Amazon S3` over `  - Object storage`).
     items = [item for item in node.children if not ctx.is_claimed(item)]
-    phrases = [_phrase(item) for item in items] if _titled(ctx, section, _PHRASES_TITLE) else []
+    said = [item for item in items if item.children and not ctx.is_claimed(item.children[0])]  # (a Q/A's)
+    phrases = [_phrase(item) for item in said] if _titled(ctx, section, _PHRASES_TITLE) else []
     if len(phrases) >= _GLOSSARY_TERMS and all(phrases):  # `- No entiendo. — I don't understand.`
-        for item, phrase in zip(items, phrases, strict=True):
+        for item, phrase in zip(said, phrases, strict=True):
             if phrase is not None:
                 yield _card(ctx, item, section, *phrase, "", lead_in)
         return
@@ -989,8 +990,11 @@ def _phrase(item: Node) -> tuple[str, str] | None:
     """A phrasebook's item: a sentence and its translation after one spaced dash or ``=`` (``¿Dónde está
     el baño? — Where is the bathroom?``)."""
     words = item_words(item)
-    parts = _PHRASE_APART.split(words) if words and "\n" not in words else []
-    return (parts[0].strip(), parts[1].strip()) if len(parts) == 2 and all(parts) else None
+    parts = [part.strip() for part in _PHRASE_APART.split(words)] if words and "\n" not in words else []
+    if len(parts) != 2 or not all(parts):
+        return None
+    bold = BOLD_TEXT.fullmatch(parts[0])  # `**No entiendo.** — …`: the phrase's words
+    return (bold["inner"].strip() if bold else parts[0]), parts[1]
 
 
 _PHRASES_TITLE = regex(

@@ -1305,7 +1305,8 @@ def _answered_within(node: Node) -> _Pair | None:
         return _Pair(_unnumbered(unbolded(inline["asked"])), unbolded(inline["answer"]).strip())
     bold = _BOLD_QUESTION_FIRST.match(lines[0]) if lines else None
     if bold is not None and not _points_back(bold["asked"]) and not _answers_nothing(bold["answer"]):
-        return _Pair(_unnumbered(bold["asked"].strip()), "\n".join([bold["answer"], *lines[1:]]).strip())
+        answer = bold["answer"].lstrip("\u2014\u2013- \t")  # `**Where is it?** — Over there.`: no dash
+        return _Pair(_unnumbered(bold["asked"].strip()), "\n".join([answer, *lines[1:]]).strip())
     for number in range(1, len(lines)):
         if _HINT_LINE.match(lines[number]):
             continue  # `*Hint: …*` between the question and its answer: the question's, on the front
