@@ -29,6 +29,13 @@ def course() -> Deck:
     return parse_notes(FIXTURE).deck
 
 
+def deck_of(tmp_path: Path, notes: str) -> Deck:
+    """The deck of one module, ``m``, whose notes file holds ``notes``."""
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "notes.md").write_text(notes, encoding="utf-8")
+    return parse_notes(tmp_path).deck
+
+
 def notes_by_id(deck: Deck, **options: bool) -> dict[str, AnkiNote]:
     return {note.id: note for note in anki_notes(deck, **options)}
 
@@ -372,13 +379,12 @@ def test_in_anki_alike_fronts_under_the_same_headings_of_two_files_are_told_apar
 
 
 def test_one_blank_cell_in_a_first_column_of_names_is_a_gap_not_a_group(tmp_path: Path) -> None:
-    (tmp_path / "m").mkdir()
-    (tmp_path / "m" / "notes.md").write_text(
+    deck = deck_of(
+        tmp_path,
         "# Boats\n\n| Boat | Builder | Launched |\n| --- | --- | --- |\n| Tug | Marlow | 1990 |\n"
         "| Ferry | Penrose | 1995 |\n| | Quayle | 2001 |\n| Barge | Holt | 2010 |\n",
-        encoding="utf-8",
     )
-    rows = {note.field("Row"): note.field("Asks") for note in anki_notes(parse_notes(tmp_path).deck)}
+    rows = {note.field("Row"): note.field("Asks") for note in anki_notes(deck)}
     assert rows == {
         "Tug": "Builder and Launched?",
         "Ferry": "Builder and Launched?",
@@ -440,14 +446,13 @@ def test_short_names_of_letters_and_digits_name_a_group_s_rows() -> None:
 
 def test_a_row_whose_group_is_a_dash_is_named_by_its_own_name_alone(tmp_path: Path) -> None:
     """A dash in the group column says the row has no group: no dash and angle before its name."""
-    (tmp_path / "m").mkdir()
-    (tmp_path / "m" / "notes.md").write_text(
+    deck = deck_of(
+        tmp_path,
         "# Pills\n\n| Class | Drug | Use |\n| --- | --- | --- |\n"
         "| Beta blocker | Atenolol | Blood pressure |\n| Beta blocker | Propranolol | Tremor |\n"
         "| - | Aspirin | Pain |\n| - | Caffeine | Alertness |\n",
-        encoding="utf-8",
     )
-    rows = {visible_text(note.field("Row")) for note in anki_notes(parse_notes(tmp_path).deck)}
+    rows = {visible_text(note.field("Row")) for note in anki_notes(deck)}
     assert rows == {f"Beta blocker{ANGLE}Atenolol", f"Beta blocker{ANGLE}Propranolol", "Aspirin", "Caffeine"}
 
 
@@ -486,13 +491,12 @@ def test_fronts_alike_in_words_but_showing_other_pictures_read_apart(tmp_path: P
 def test_rows_of_a_table_asking_the_same_for_other_answers_are_a_warning_at_the_table(tmp_path: Path) -> None:
     """Two rows named alike (a word with two meanings) make cards that read the same and want different
     answers; a row written twice alike is only said twice."""
-    (tmp_path / "m").mkdir()
-    (tmp_path / "m" / "notes.md").write_text(
+    deck = deck_of(
+        tmp_path,
         "# Words\n\n| Word | Meaning |\n| --- | --- |\n| bark | a dog's call |\n| Bark | a tree's skin |\n"
         "| oak | a tree |\n\n| Word | Meaning |\n| --- | --- |\n| elm | a tree |\n| elm | a tree |\n",
-        encoding="utf-8",
     )
-    problems = [problem for problem in card_problems(parse_notes(tmp_path).deck) if "rows" in problem.message]
+    problems = [problem for problem in card_problems(deck) if "rows" in problem.message]
     assert [str(problem.location) for problem in problems] == ["m/notes.md:3"]
     assert problems[0].severity == "warning"
     assert "'bark'" in problems[0].message and "tell the rows apart" in problems[0].message
@@ -500,14 +504,12 @@ def test_rows_of_a_table_asking_the_same_for_other_answers_are_a_warning_at_the_
 
 def test_a_table_whose_first_column_asks_questions_is_asked_row_by_row(tmp_path: Path) -> None:
     """Cornell notes' cues are questions in sentences: they name their rows, so each row is a note."""
-    (tmp_path / "m").mkdir()
-    (tmp_path / "m" / "notes.md").write_text(
+    deck = deck_of(
+        tmp_path,
         "# Lecture 4\n\n| Cues | Notes |\n| --- | --- |\n"
         "| Why do harbors keep tugs in every port? | Big ships turn slowly in narrow water. |\n"
         "| What does a pilot do at the harbor mouth? | Steers each ship past the shoals. |\n",
-        encoding="utf-8",
     )
-    deck = parse_notes(tmp_path).deck
     rows = {visible_text(note.field("Row")): note.field("Asks") for note in anki_notes(deck)}
     assert rows == {
         "Why do harbors keep tugs in every port?": "Notes?",
