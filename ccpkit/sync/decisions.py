@@ -246,9 +246,7 @@ def _written(
     had = {tag.casefold() for tag in found.tags} if found is not None else set()
     added = {tag.casefold() for tag in before.tags} if before is not None else set()
     tags = tuple(tag for tag in _own_tags(note.tags) if tag.casefold() not in had - added)
-    clozes = (
-        cloze_syntax.numbers(note.fields[note.note_type.fields.index("Text")]) if note.note_type.cloze else ()
-    )
+    clozes = cloze_syntax.numbers(note.field("Text")) if note.note_type.cloze else ()
     return Written(id=note.id, fields=fields, tags=tags, deck=deck, clozes=clozes)
 
 
@@ -334,7 +332,7 @@ def _decide(
     if owned:
         return "write"
     if recorded is not None:
-        touched, changed = not _reads_as(current, recorded), not _reads_as(desired, recorded)
+        touched, changed = not reads_as(current, recorded), not reads_as(desired, recorded)
     if not touched:
         # With no record, a copy dated as the ledger says but reading otherwise, the notes unchanged
         # since: text the student chose to keep (``--keep-anki``, on another computer), kept.
@@ -342,7 +340,7 @@ def _decide(
     return "conflict" if changed else "keep"
 
 
-def _reads_as(text: str, recorded: str) -> bool:
+def reads_as(text: str, recorded: str) -> bool:
     """Whether ``text`` reads as the field whose hash was ``recorded``: a sync records it of the text as
     it reads (``reads_alike``), an earlier ccpkit's of the text as written."""
     return recorded in (text_hash(reads_alike(text)), text_hash(text))

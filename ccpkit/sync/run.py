@@ -32,7 +32,6 @@ from ccpkit.export.anki.notes import (
     card_problems,
     course_notes,
     fingerprint,
-    reads_alike,
     study_digests,
 )
 from ccpkit.export.anki.notetypes import CLOZE
@@ -56,7 +55,7 @@ from ccpkit.scope import only_modules, require_outside
 from ccpkit.stamps import Stamps
 from ccpkit.store import FOLDER_NAME
 from ccpkit.sync.conflicts import conflicts_markdown
-from ccpkit.sync.decisions import Choices, Plan, Wanted, plan_sync
+from ccpkit.sync.decisions import Choices, Plan, Wanted, plan_sync, reads_as
 from ccpkit.sync.locate import Located
 from ccpkit.sync.record import (
     SyncRecord,
@@ -65,7 +64,6 @@ from ccpkit.sync.record import (
     load_record,
     remove_other_records,
     save_record,
-    text_hash,
 )
 from ccpkit.sync.state import CollectionState, FoundNote
 from ccpkit.sync.summary import SyncReport
@@ -253,7 +251,7 @@ def _as_ccpkit_sent(note: FoundNote, entry: Entry, written: Written | None) -> b
     """Whether Anki's copy of a cloze note reads as a text ccpkit sent: as the record has it, or, with
     none, as the ledger's last or earlier texts."""
     if written is not None and "Text" in written.fields:
-        return written.fields["Text"] == text_hash(reads_alike(note.fields.get("Text", "")))
+        return reads_as(note.fields.get("Text", ""), written.fields["Text"])
     theirs = study_digests(CLOZE, [note.fields.get(name, "") for name in CLOZE.study_fields])
     return not {entry.study, *entry.superseded}.isdisjoint(theirs)
 

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, partial
+from functools import lru_cache, partial
 from typing import Literal, TypeVar
 
 from ccpkit import cloze_syntax
@@ -751,8 +751,7 @@ def _glossary_entries(ctx: Context) -> dict[int, str]:
 def _snippet(code: Node) -> bool:
     """Code fenced as a programming language's (``python``, ``sql``): how to do something, where a
     configuration's (``yaml``, ``json``, ``dotenv``) or a shell's sets something up."""
-    words = code.info.split(maxsplit=1) if code.type == "fence" else []
-    return bool(words) and words[0].lower() in _PROGRAMMING_LANGUAGES
+    return code.type == "fence" and _language(code) in _PROGRAMMING_LANGUAGES
 
 
 _PROGRAMMING_LANGUAGES = frozenset(
@@ -772,8 +771,15 @@ code, where a snippet's heading names a task to recall (``Reverse a list``)."""
 def _in_a_language(code: Node) -> bool:
     """Code fenced as a programming language's (``python``), which may define a term by example; a
     shell's commands, or code of no language, say how to run something."""
-    language = code.info.strip().split(maxsplit=1)[0].lower() if code.info.strip() else ""
+    language = _language(code)
     return bool(language) and language not in _SHELLS
+
+
+def _language(code: Node) -> str:
+    """The language a fence names (``python`` of ```` ```python title="a.py" ````), in lower case; ""
+    for none."""
+    words = code.info.split(maxsplit=1)
+    return words[0].lower() if words else ""
 
 
 _SHELLS = frozenset(
@@ -1335,9 +1341,10 @@ def _defines_in_lines(ctx: Context, lines: Sequence[str]) -> bool:
     return all(said[name.casefold()] == 1 for name in names)
 
 
-@cache
+@lru_cache(maxsize=1)
 def _speakers(lines: tuple[str, ...]) -> Counter[str]:
-    """How many lines of a file each ``Name:`` opens: a speaker's name opens several."""
+    """How many lines of a file each ``Name:`` opens: a speaker's name opens several. Kept for the file
+    being read only (its runs ask again), never for every file a build or ``watch`` has read."""
     return Counter(found["name"].casefold() for line in lines if (found := _NAMED.match(line.strip())))
 
 

@@ -542,7 +542,9 @@ line of its own."""
 def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, list[_Pair | _Missing]]:
     """Pairs (or what is missing) of one paragraph, and how many of the blocks ``below`` it they used."""
     following = below[0] if below else None
-    lines = [part for line in node.children[0].content.split("\n") for part in _BREAK_BEFORE_A.split(line)]
+    lines = node.children[0].content.split("\n")
+    if "<" in node.children[0].content:  # `Q: …<br>A: …`: most paragraphs hold no tag
+        lines = [part for line in lines for part in _BREAK_BEFORE_A.split(line)]
     if lines[0].startswith(("*", "_")):  # `*Q: …?*` over `*A: …*`: the lines wholly in italics
         lines = [_ITALIC_SIDE.sub(r"\g<line>", line) for line in lines]
     if len(lines) > 1 and all(line.startswith("| ") and not line.endswith("|") for line in lines):
@@ -843,8 +845,9 @@ def asked_over_answer(paragraph: Node) -> bool:
     write them: not a meeting's or a lecture's, which speak (``Can we ship …?``) or go on (``So why
     …?``)."""
     lines = [line.strip() for line in paragraph.children[0].content.split("\n")]
-    spoken = any(map(SPEAKING.search, lines)) or _GOES_ON.match(lines[0]) is not None
-    return len(lines) == 2 and not spoken and bool(_answered_below(lines))
+    if len(lines) != 2 or _GOES_ON.match(lines[0]) or any(map(SPEAKING.search, lines)):
+        return False  # (asked of every paragraph of every file: the line count first)
+    return bool(_answered_below(lines))
 
 
 _GOES_ON = regex(r"(?:So|And|But|Or|Then|Now)\b")

@@ -29,7 +29,7 @@ def check_unclosed(ctx: Context) -> Iterator[Item | Problem]:
         if node.type == "fence" and not _closed(ctx, node):
             message = "code fence is never closed: everything below it is shown as code; add a closing "
             yield Problem(ctx.at(node), f"{message}{node.markup}", "warning", hides=True)
-        elif node.type == "html_block" and _to_the_end(ctx, node) and (closing := _left_open(node.content)):
+        elif node.type == "html_block" and (closing := _left_open(node.content)) and _to_the_end(ctx, node):
             message = f"{closing[0]} is never closed: everything below it is hidden; add {closing[1]}"
             yield Problem(ctx.at(node), message, "warning", hides=True)
         elif node.type in ("html_block", "html_inline"):
