@@ -648,7 +648,9 @@ def _asks(node: Node, *, answered: bool = False) -> bool:
     a heading that asks (``### Q5. Which service is serverless?``): else bullets under a heading that
     asks are its notes (``## Why Docker?`` over ``- ✔️ Same environment everywhere``)."""
     words = _asked_words(node)
-    return bool(words) and (answered or node.type != "heading") and asks(words)
+    # `Q3. The plan aimed to avoid:`: numbered as a question and left open, it asks as `?` would
+    numbered = numbers_a_question(words) and words.rstrip().endswith(":")
+    return bool(words) and (answered or node.type != "heading") and (asks(words) or numbered)
 
 
 def _asked_words(node: Node) -> str:
