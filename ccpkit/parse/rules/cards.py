@@ -619,9 +619,8 @@ def _heading_card(
         front = _heading_front(section[-1])
     first = next(index for index, (kind, _) in enumerate(described) if kind == "label")
     above = described[:first]
-    if all(map(only_asides, labels)) and not any(
-        kind == "prose" and _says_what(front, t) for kind, t in above
-    ):
+    defining = any(kind == "prose" and _says_what(front, text) for kind, text in above)
+    if all(map(only_asides, labels)) and not defining:
         return  # `Remember: …` under `## Key events`: an aside to notes that say what no thing is
     defined = [text for _, text in above] if sum(kind == "prose" for kind, _ in above) <= _DEFINING else []
     if not defined and len(labels) == 1:  # `Definition: Emulates a machine.` alone: its label says nothing
@@ -631,13 +630,18 @@ def _heading_card(
 
 def _says_what(front: str, prose: str) -> bool:
     """Whether ``prose`` opens by saying what the heading's ``front`` names is (``A dedicated host is …``
-    under ``Dedicated hosts``)."""
+    under ``Dedicated hosts``), or is a definition's phrase (``The movement of water across …``,
+    ``Movement of particles against …``), as no homework or reminder opens."""
+    unemphasised = _EMPHASIS.sub("", prose)
+    if _DEFINING_PHRASE.match(unemphasised):
+        return True
     named = _ARTICLE.sub("", front.lower(), count=1).rstrip("s")
-    opening = _ARTICLE.sub("", _EMPHASIS.sub("", prose).lower(), count=1)
+    opening = _ARTICLE.sub("", unemphasised.lower(), count=1)
     return bool(named) and opening.startswith(named) and _IS.match(opening, len(named)) is not None
 
 
 _ARTICLE = regex(r"^(?:an?|the)\s+")
+_DEFINING_PHRASE = regex(r"(?i)(?:(?:an?|the)\s+)?[^\W\d]+\s+(?:of|that|which|where|whereby|used\s+to|for)\s")
 _EMPHASIS = regex(r"[*_`]")
 _IS = regex(r"s?(?:\s*\([^)]*\))?\s+(?:is|are|was|were|means|refers\s+to)\b")
 
