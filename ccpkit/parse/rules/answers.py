@@ -272,7 +272,15 @@ def callout(quote: Node) -> Callout | None:
 def numbers_a_question(heading: str) -> bool:
     """``Question 3``, ``Q12 - Topic 1``, ``Pregunta 4``: a heading over a question that only numbers
     it (it may ask too: ``Question 3: What is S3?``)."""
-    return _QUESTION_NUMBER.match(plain(heading)) is not None
+    return question_numbered(heading) is not None
+
+
+def question_numbered(text: str) -> str | None:
+    """The words after a question's number (``Q3. Explain …`` → ``Explain …``); ``None`` when ``text``
+    opens with none."""
+    words = plain(text)
+    numbered = _QUESTION_NUMBER.match(words)
+    return words[numbered.end() :].lstrip(" .:)\u2013\u2014-") if numbered else None
 
 
 def asked_and_answered(paragraph: str) -> bool:

@@ -1986,8 +1986,10 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
         ctx.claim(heading, *below)  # `A: Three cases:` over the list it announces
         return f"{label}\n\n{ctx.doc.written(below[1]).strip()}"
     words = list(itertools.takewhile(lambda node: node.type in _ANSWER_BLOCKS, below))
-    if words and len(words) < len(below) and _holds_terms(below[len(words)]) and not announces(words[-1]):
-        below = words  # `### What does git stash do?`, its answer, then a list of terms: cards of their own
+    beside = below[len(words)] if words and len(words) < len(below) else None
+    apart = beside is not None and (_holds_terms(beside) or _tabled_apart(words, beside))
+    if apart and not announces(words[-1]):
+        below = words  # `### What does git stash do?`, its answer, then terms or a table: cards of their own
     prose = [node for node in below if node.type == "paragraph"]
     if not prose or len(prose) > _ANSWER_PARAGRAPHS or any(node.type not in _ANSWER_BLOCKS for node in below):
         after = blocks[1 + len(below)] if len(blocks) > 1 + len(below) else None
@@ -1999,6 +2001,18 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     ctx.claim(heading, *below)
     texts = [label if index == 0 and label else ctx.doc.written(node) for index, node in enumerate(below)]
     return "\n\n".join(text.strip() for text in texts)  # `A: The ohm.` loses its label
+
+
+def _tabled_apart(words: Sequence[Node], table: Node) -> bool:
+    """A table under the words answering a heading that asks, which they do not point at (``the table
+    below``, ``as follows``): a table's rows are cards of their own, the words the heading's answer."""
+    said = " ".join(paragraph_words(node) for node in words if node.type == "paragraph")
+    return table.type == "table" and bool(said) and _POINTS_DOWN.search(said) is None
+
+
+_POINTS_DOWN = regex(r"(?i)\b(?:below|following|as\s+follows|tables?|here(?:'s|\s+is|\s+are)|see)\b")
+"""Words pointing at what comes next (``compared below``, ``Here's how they differ``): the table is the
+answer, and no words alone."""
 
 
 def _apart(ctx: Context, node: Node) -> bool:

@@ -10,8 +10,15 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import LISTS, Block, heading_level, heading_text, nodes_below
-from ccpkit.parse.rules.answers import answer_in_details, answer_line, glued_words, numbers_a_question, plain
-from ccpkit.parse.rules.options import asks
+from ccpkit.parse.rules.answers import (
+    answer_in_details,
+    answer_line,
+    glued_words,
+    numbers_a_question,
+    plain,
+    question_numbered,
+)
+from ccpkit.parse.rules.options import asks, instructs
 from ccpkit.parse.rules.questions import block_words, counts_the_list
 from ccpkit.parse.tree import Node
 
@@ -56,6 +63,7 @@ def check_question_headings(ctx: Context) -> Iterator[Item | Problem]:
         yield from _unanswered_items(ctx, block.node)
     yield from _answers_under_lists(ctx, [block.node for block in blocks])
     yield from _unanswered_headings(ctx, blocks)
+    yield from _unlabelled_answers(ctx, [block.node for block in blocks])
 
 
 _UNANSWERED_HEADING = (
@@ -79,9 +87,34 @@ def _unanswered_headings(ctx: Context, blocks: Sequence[Block]) -> Iterator[Prob
         section = nodes_below(blocks, index)
         taken = any(ctx.is_claimed(inner) for node in section for inner in node.walk())
         answered = any(map(_holds_answer, section))  # an answer line left has a warning of its own
-        tabled = section[0].type == "table" if section else False  # `… differences between TCP and UDP?`
+        tabled = any(node.type == "table" for node in section)  # `… differences between TCP and UDP?`
         if section and len(section) <= _SHORT_SECTION and not taken and not answered and not tabled:
             yield Problem(ctx.at(heading), _UNANSWERED_HEADING, "warning")
+
+
+_UNLABELLED_ANSWER = (
+    "numbered question over an answer with no `A:` label, so no card was made: write `A: ` before its "
+    "answer, or put the question in bold (`**Q3. …?**`)"
+)
+
+
+def _unlabelled_answers(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem]:
+    """A warning at a line numbered as a question that asks (``Q3. Which …?``, ``Question 5: Explain …``),
+    not in bold, alone on its paragraph, over a paragraph no rule took either: an answer with no label
+    became no card, where an agenda's ``Q1. Budget`` over its minutes asks nothing."""
+    for asked, below in itertools.pairwise(siblings):
+        line = asked.children[0].content if asked.type == "paragraph" else ""
+        bold = line.startswith(("**", "__"))  # a question in bold: its rules' (and their warnings)
+        words = question_numbered(line) if "\n" not in line and not bold else None
+        if (
+            words is not None
+            and (words.rstrip("*_ ").endswith(("?", "\uff1f")) or instructs(words))
+            and below.type == "paragraph"
+            and not numbers_a_question(below.children[0].content)
+            and not ctx.is_claimed(asked)
+            and not ctx.is_claimed(below)
+        ):
+            yield Problem(ctx.at(asked), _UNLABELLED_ANSWER, "warning")
 
 
 def _answers_under_lists(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem]:
