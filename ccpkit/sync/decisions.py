@@ -10,7 +10,9 @@ Ownership rules:
   title) are ccpkit's and follow the notes. Without a record (a collection filled by .apkg imports)
   the note's modification time stands in for the student's edits: a time other than the ledger's for
   that note means edited in Anki (an older one: a build since was never imported, so whether the
-  student edited cannot be told, and a field the notes changed is a conflict, never overwritten).
+  student edited cannot be told, and a field the notes changed is a conflict, never overwritten);
+  the ledger's digest of the text sent tells the fields apart when a mix of Anki's and the notes'
+  fields reads as it (``_sent_fields``).
 - Tags: ccpkit owns its namespaces (``module::``, ``kind::``, ``part::``, ``ccpkit::``); the notes'
   own tags are added, and removed only if ccpkit added them; every other tag is the student's.
 - A card is moved to its item's deck unless the student moved it away from where ccpkit put it (as
@@ -19,6 +21,7 @@ Ownership rules:
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -287,6 +290,7 @@ def _merge(
     # the notes' question the same as last sent but for its options' order (the ledger's digests read
     # options in any order): the reordered fields are no change of the notes', whatever Anki's copy says
     reordered_only = note.note_type is MULTIPLE_CHOICE and note.id in wanted.previous and not changed
+    sent_fields = _sent_fields(note, found, wanted) if before is None and not imported else {}
     for name, text in zip(note.note_type.fields, note.fields, strict=True):
         if name not in found.fields:  # renamed or removed in Anki: added back, it holds nothing yet
             writes[name] = text
@@ -297,6 +301,8 @@ def _merge(
         if name in note.note_type.unordered_fields and same_rows(current, text):
             continue  # rows only reordered in the notes: the same table on the card
         recorded = before.fields.get(name) if before and not imported else None
+        if recorded is None and name in sent_fields:
+            recorded = text_hash(reads_alike(sent_fields[name]))
         if reordered_only and name in SHUFFLED:
             recorded = None  # its hash counts the old order: the notes' change is none
         owned = name not in note.note_type.study_fields  # context, id, table title: ccpkit's alone
@@ -322,6 +328,36 @@ def _as_sent(note: AnkiNote, theirs: Sequence[str], wanted: Wanted) -> tuple[boo
     (``Entry.superseded``)."""
     sent, earlier = wanted.sent.get(note.id), wanted.superseded.get(note.id, ())
     return sent is not None and sent in theirs, not set(earlier).isdisjoint(theirs)
+
+
+def _sent_fields(note: AnkiNote, found: FoundNote, wanted: Wanted) -> dict[str, str]:
+    """With no record of what sync wrote, each study field as it was last sent, where the ledger's
+    digest tells: every field as either Anki's copy or the notes hold it, the mix whose digest is the
+    one the ledger says was sent, taking some field from Anki's copy where the notes moved on (so that
+    copy came from the last package, and was edited after it). A field only the notes changed (or a
+    new version of ccpkit renders anew) is then written, and the student's edit of another kept, where
+    the note as a whole would be both sides' change. None found (both changed one field): {}."""
+    names = note.note_type.study_fields
+    theirs = [found.fields.get(name, "") for name in names]
+    ours = [note.field(name) for name in names]
+    apart = [index for index, (text, own) in enumerate(zip(theirs, ours, strict=True)) if text != own]
+    sent = wanted.sent.get(note.id)
+    edited_since = found.modified >= wanted.previous.get(note.id, found.modified + 1)
+    if sent is None or not edited_since or not 1 < len(apart) <= _MIXED_FIELDS:
+        return {}
+    for picks in itertools.product((False, True), repeat=len(apart)):
+        if all(picks):
+            continue  # nothing of Anki's copy: no sign it came from the last package
+        mixed = list(theirs)
+        for index, ours_taken in zip(apart, picks, strict=True):
+            mixed[index] = ours[index] if ours_taken else theirs[index]
+        if sent in study_digests(note.note_type, mixed):
+            return dict(zip(names, mixed, strict=True))
+    return {}
+
+
+_MIXED_FIELDS = 6
+"""At most this many study fields that differ between Anki and the notes are mixed (64 digests)."""
 
 
 def _decide(

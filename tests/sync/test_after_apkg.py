@@ -100,6 +100,31 @@ def test_a_build_never_imported_makes_an_edit_in_anki_a_conflict_not_an_overwrit
     assert "Mine: a disk for one instance" in saved.read_text(encoding="utf-8")
 
 
+def test_the_first_sync_writes_a_field_the_notes_restyled_and_keeps_the_students_edit_of_another(
+    tmp_path: Path,
+) -> None:
+    course, student = imported(tmp_path)
+    student.study_everything()
+    student.edit(EBS, "Definition", "Mine: a disk for one instance")
+    student.close()
+    course.edit("03-storage/cram-sheet.md", "**Amazon EBS:**", "**Amazon `EBS`:**")  # the front restyled
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert f"updated: {EBS} (Term)" in result.output and "0 conflicts" in result.output
+    assert f"kept your edits: {EBS} (Definition)" in result.output
+    student = course.student()
+    try:
+        note = student.note(EBS)
+        assert note["Term"] == "Amazon <code>EBS</code>"
+        assert note["Definition"] == "Mine: a disk for one instance"
+        assert student.reviews_of(note) == 1
+    finally:
+        student.close()
+    assert not list(course.out.glob("sync-conflicts-*.md"))
+
+
 def test_a_fix_an_import_skipped_as_the_note_was_marked_in_anki_reaches_it_by_the_first_sync(
     tmp_path: Path,
 ) -> None:
