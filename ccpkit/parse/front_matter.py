@@ -55,7 +55,10 @@ def read_front_matter(content: str, first_line: int) -> FrontMatter:
     values: dict[str, str] = {}
     mistakes: list[tuple[int, str]] = []
     unread: list[tuple[int, str]] = []
+    said: list[int] = []
     for number, line in enumerate(content.splitlines(), start=first_line):
+        if _SAID.match(line):
+            said.append(number)
         key, colon, raw = line.partition(":")
         if not colon or not key.strip() or key.startswith((" ", "\t", "#", "-")):
             continue
@@ -78,7 +81,24 @@ def read_front_matter(content: str, first_line: int) -> FrontMatter:
             )
         else:
             values[key] = read
+    if len(said) >= _SAID_LINES and not set(map(str.lower, values)) & _KNOWN_KEYS:
+        message = (
+            "the front matter reads as notes (`Name: what it is` lines) that ccpkit skips: if they are "
+            "notes, remove the `---` lines around them"
+        )
+        unread.append((said[0], message))
     return FrontMatter(values, tuple(mistakes), tuple(unread))
+
+
+_SAID = regex(r"[A-Z][\w ()'-]{0,40}:[ \t]+\S+(?:[ \t]+\S+){2,}")
+"""A line of notes: a capitalised name, then what it is in three words or more (``Entropy: a measure
+of …``), where front matter's keys are lower-case names of one or two words with short values."""
+_SAID_LINES = 2
+_KNOWN_KEYS = frozenset(
+    {*READ_KEYS, "aliases", "author", "authors", "category", "categories", "created", "date", "description",
+     "draft", "id", "lang", "language", "layout", "modified", "slug", "summary", "tags", "type", "updated"}
+)  # fmt: skip
+"""Keys front matter holds, which no notes' line is: with one, the block is front matter."""
 
 
 @dataclass(frozen=True, slots=True)
