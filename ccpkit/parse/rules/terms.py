@@ -71,6 +71,7 @@ _SEPARATORS = (
     "\u2014\u2014",
     "\u2014",
     "\u2013",
+    "--",
     "=",
     ":",
     "\uff1a",
@@ -83,19 +84,22 @@ _SEPARATORS = (
 ``&ndash;``, ``&mdash;``); Chinese and Japanese notes' full-width colon and double dash."""
 _ARROW = regex("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
 _PLAIN_SEPARATOR = regex(
-    f"{_ARROW.pattern}|(?<=\\S)[ \u00a0\u202f][=:\u2013\u2014-][ \u00a0\u202f](?=\\S)"
+    f"{_ARROW.pattern}|(?<=\\S)[ \u00a0\u202f](?:--|[=:\u2013\u2014-])[ \u00a0\u202f](?=\\S)"
     "|(?<=[^\\s:]):[ \\t]{1,3}(?=\\S)|(?<=\\S) ?\uff1a ?(?=\\S)"
 )
-"""An arrow, `` = ``, ``: ``, `` : ``, a dash (en, em or hyphen) between spaces, or the full-width colon
+"""An arrow, `` = ``, ``: ``, `` : ``, a dash (en, em, hyphen, or ``--`` as typed for an em dash) between
+spaces, or the full-width colon
 of Chinese and Japanese (U+FF1A), as a vocabulary list writes it between a word and its meaning; the
 space before may be a no-break one, as French typography (and word processors for it) puts before
 a colon."""
-_UNCOLONED_SEPARATOR = regex(f"{_ARROW.pattern}|(?<=\\S) [=|\u2013\u2014-] (?=\\S)|(?<=\\S)\\t+(?=\\S)")
+_UNCOLONED_SEPARATOR = regex(
+    f"{_ARROW.pattern}|(?<=\\S) (?:--|[=|\u2013\u2014-]) (?=\\S)|(?<=\\S)\\t+(?=\\S)"
+)
 _SEPARATORS_OF = {"any": _PLAIN_SEPARATOR, "no colon": _UNCOLONED_SEPARATOR, "arrows": _ARROW}
 """Which separators a plain term may have: any, all but a colon (``Morgan: Hi`` is speech in a
 transcript; a tab or a ``|``, as Quizlet, Anki and spreadsheets export cards, is one of these), or
 arrows only."""
-_DASHES = frozenset({"-", "\u2013", "\u2014"})
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _ANSWER_IN_CODE = regex(r"(?P<front>[^`]*\?)\s+(?P<back>`[^`]+`)")
 _ANSWER_IN_BOLD = regex(r"(?P<front>(?:(?!\*\*|__)[^`])*[?\uff1f])\s+(?:\*\*|__)(?P<back>[^*_]+)(?:\*\*|__)")
 """``What is the capital of Peru? **Lima**``: a quiz sheet's question, its answer in bold after it."""
