@@ -87,6 +87,9 @@ _DEFINING = 2
 """At most this many paragraphs above a heading's labels say what it is; more are notes."""
 _DEFINING_WORDS = 3
 """Lines of bold terms are a glossary when a definition has this many words or more."""
+_WORD_OR_IDEOGRAPHS = regex(r"[\u3040-\u30ff\u4e00-\u9fff]{1,2}|[^\s\u3040-\u30ff\u4e00-\u9fff]+")
+"""A word: letters between spaces, or two ideographs or kana, as Chinese and Japanese write words with no
+space between them (``资产阶级改良运动`` is four)."""
 _ONE_LINE_WORDS = 40
 """At most this many words in the paragraph that describes a cheat sheet's heading: more are notes."""
 _OUTLINE_NAME_WORDS = 4
@@ -1521,7 +1524,7 @@ def _headed_glossary(ctx: Context) -> dict[int, Term]:
             ]
         for run in found_terms:
             fronts = [term.front.casefold() for _, term in run]
-            defined = all(len(term.rest.split()) >= _DEFINING_WORDS for _, term in run)
+            defined = all(_words(term.rest) >= _DEFINING_WORDS for _, term in run)
             if len(run) >= _GLOSSARY_TERMS and defined and len(set(fronts)) == len(fronts):
                 found |= {id(paragraph): term for paragraph, term in run}
     return found
@@ -1583,6 +1586,11 @@ def _headed_term(ctx: Context, node: Node, *, colon: bool, plain: bool = False) 
     return term if named else None
 
 
+def _words(text: str) -> int:
+    """How many words ``text`` holds (``_WORD_OR_IDEOGRAPHS``)."""
+    return len(_WORD_OR_IDEOGRAPHS.findall(text))
+
+
 def _glossary_lines(
     lines: list[str], *, colons: bool = False, run_in: bool = False, nearly: bool = False
 ) -> list[tuple[int, Term]]:
@@ -1607,7 +1615,7 @@ def _glossary_lines(
             term is not None and is_field_name(term.front) and not _defines(line)
             for term, line in zip(terms, lines, strict=True)
         )
-        worded = any(len(term.rest.split()) >= _DEFINING_WORDS for term in terms if term)
+        worded = any(_words(term.rest) >= _DEFINING_WORDS for term in terms if term)
         if fields or (bold and not worded):
             return []
     found = [(offset, term) for offset, term in enumerate(terms) if term is not None]
