@@ -45,6 +45,22 @@ from ccpkit.regex import regex
 _DECK_TAG = regex(r"\s*(?:#[\w/-]+\s+)*#flashcards(?:/[\w/-]+)?(?:\s+#[\w/-]+)*\s*")
 """Obsidian Spaced Repetition's tag for a file of cards on a line of tags (``#flashcards``,
 ``#flashcards/biology``), as that plugin's users write it at the top of a note."""
+_HEADING_DECK_TAG = regex(r"#{1,6}[ \t].*[ \t]#flashcards(?:/[\w/-]+)?[ \t]*")
+_FRONT_MATTER_DECK_TAG = regex(r"(?:^|[\s,\[#])flashcards(?:/[\w/-]+)?(?=$|[\s,\]])")
+
+
+def _tagged_a_deck(document: Document) -> bool:
+    """Whether the file is tagged for Obsidian Spaced Repetition, whose cards it then holds: on a line of
+    tags, at a heading's end (``# Anticoagulants #flashcards``) or in the front matter's tags."""
+    tags = document.front_matter.get("tags", "")
+    if "flashcards" in tags and _FRONT_MATTER_DECK_TAG.search(tags):
+        return True
+    return any(
+        "#flashcards" in line and (_DECK_TAG.fullmatch(line) or _HEADING_DECK_TAG.fullmatch(line))
+        for line in document.lines
+    )
+
+
 _BULLET = regex(r"\s*[-*+]\s+")
 _PICTURE_SYNTAX = regex(rb"!\[|<img\b", re.IGNORECASE)
 
@@ -253,9 +269,7 @@ def parse_module(notes: Path, read: ModuleSource) -> Findings:
             problems.append(_disagreeing_title(document, named, title, titled_by))
         title = title or (document.part if files.single_file else "")
         remnote = sum(map(_remnote_card, document.lines)) >= 2
-        in_a_deck = remnote or any(
-            "#flashcards" in line and _DECK_TAG.fullmatch(line) for line in document.lines
-        )
+        in_a_deck = remnote or _tagged_a_deck(document)
         ctx = Context(
             files.slug,
             document,

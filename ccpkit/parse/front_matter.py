@@ -42,7 +42,8 @@ _INDICATORS = {
 @dataclass(frozen=True, slots=True)
 class FrontMatter:
     values: dict[str, str]
-    """Each top-level key with its value as text (unquoted, for the keys ccpkit reads)."""
+    """Each top-level key with its value as text (unquoted, for the keys ccpkit reads; a block list's
+    items joined with commas)."""
     mistakes: tuple[tuple[int, str], ...]
     """(line in the file, what to fix) for each key ccpkit reads whose value is no line of text."""
     unread: tuple[tuple[int, str], ...] = ()
@@ -56,9 +57,15 @@ def read_front_matter(content: str, first_line: int) -> FrontMatter:
     mistakes: list[tuple[int, str]] = []
     unread: list[tuple[int, str]] = []
     said: list[int] = []
+    listing = ""  # the key a block list below it goes with (`tags:` over `- flashcards`)
     for number, line in enumerate(content.splitlines(), start=first_line):
         if _SAID.match(line):
             said.append(number)
+        item = _LIST_ITEM.match(line)
+        if listing and item is not None:
+            values[listing] = ", ".join(filter(None, (values[listing], item["value"].strip("\"'"))))
+            continue
+        listing = ""
         key, colon, raw = line.partition(":")
         if not colon or not key.strip() or key.startswith((" ", "\t", "#", "-")):
             continue
@@ -73,6 +80,7 @@ def read_front_matter(content: str, first_line: int) -> FrontMatter:
             )
         if key not in READ_KEYS:
             values[key] = value.strip("\"'")  # not ccpkit's to judge: kept about as written
+            listing = key if not value else ""
             continue
         read = _scalar(value)
         if isinstance(read, _Mistake):
@@ -90,6 +98,7 @@ def read_front_matter(content: str, first_line: int) -> FrontMatter:
     return FrontMatter(values, tuple(mistakes), tuple(unread))
 
 
+_LIST_ITEM = regex(r"[ \t]*-[ \t]+(?P<value>\S.*?)[ \t]*$")
 _SAID = regex(r"[A-Z][\w ()'-]{0,40}:[ \t]+\S+(?:[ \t]+\S+){2,}")
 """A line of notes: a capitalised name, then what it is in three words or more (``Entropy: a measure
 of …``), where front matter's keys are lower-case names of one or two words with short values."""
