@@ -622,7 +622,7 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
     if stripped[0] in _SETTINGS:
         return 0, []  # `TARGET DECK` over `Biology::Cells`: where a plugin files the notes, no card
     opening = _opens_file(ctx, node)
-    listed = len(stripped) > 1 and all(map(_WORD_PAIR.fullmatch, stripped))
+    listed = len(stripped) > 1 and all(map(_PAIR_LINE.fullmatch, stripped))
     pairs: list[_Pair | _Missing | _Field] = [
         pair
         for number, line in enumerate(lines)
@@ -900,7 +900,7 @@ def _inline_pair(
     written tight (``Front::Back``, as flashcard plugins write it, where Dataview writes ``key::
     value``) or in a file tagged for Obsidian Spaced Repetition (``#flashcards``); otherwise
     (``Lambda:: Serverless``) a warning says it may be either. A word over a word (``cane::dog``) is a
-    card only as ``_word_pair`` tells; ``words_listed``: its paragraph holds nothing but such lines.
+    card only as ``_word_pair`` tells; ``words_listed``: its paragraph holds nothing but cards written tight.
     """
     line = without_wrapped_fields(line, _hide_code(line))
     hidden = _hide_code(line)
@@ -957,7 +957,7 @@ def _inline_pair(
 def _word_pair(match: re.Match[str], *, in_a_deck: bool, listed: bool) -> bool:
     """Whether ``word::word`` is a card, as vocabulary decks write them (``cane::dog``): where the file
     is a deck (``#flashcards``) or the pair goes both ways (``acqua:::water``), or in a paragraph of
-    nothing but such lines. Never where it reads as code: with a digit or an underscore (``fe80::1``,
+    nothing but cards written tight. Never where it reads as code: with a digit or an underscore (``fe80::1``,
     ``my_mod::run``), or, outside a deck, two capitalised names (``Foo::Bar``)."""
     front, back = match["front"], match["back"]
     deck = in_a_deck or match["sep"] == ":::"
@@ -970,8 +970,8 @@ _HALF_CARD = regex(r"(?P<front>[^:]*[^:\s])\s*:::?|:::?\s*(?P<back>[^:\s].*)")
 """A card of a ``#flashcards`` file with one side empty: ``Osmosis::``, ``::Osmosis``."""
 _ADDRESS = regex(r"[a-z][\w+.-]*://\S*")
 """A web address (``https://…``), whose colon joins no word to the ``::``."""
-_WORD_PAIR = regex(r"[^\s:]+:::?[^\s:]+")
-"""A line of a word over a word and nothing else: ``cane::dog``."""
+_PAIR_LINE = regex(r"[^\s:](?:[^:]*[^\s:])?:::?[^\s:].*")
+"""A line of a card written tight and nothing else: ``cane::dog``, ``Mechanism of action::Inhibits …``."""
 
 
 def _hide_code(line: str) -> str:
