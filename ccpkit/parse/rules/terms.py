@@ -927,7 +927,8 @@ def plain_term(
         rest = _ANSWER_LABEL.sub("", rest, count=1)  # `…? — Answer: the Sun`
         return Term(front, rest, separated=True)  # `Which …? → DynamoDB`, `…? — …`, Quizlet's `…?<tab>…`
     cue = _ARROW.fullmatch(separator) is not None and _cues(front, rest)  # `Track API calls → AWS CloudTrail`
-    if not front or not rest or front[-1] in ".,;:!?" or not (cue or _short_or_named(front, rest)):
+    ended = bool(front) and front[-1] in ".,;:!?" and not _GRAMMAR_NOTE.search(front)
+    if not front or not rest or ended or not (cue or _short_or_named(front, rest)):
         return None
     if "](#" in front and only_links_within_page(front):
         return None  # `[Variables](#variables): var, let, const.`: a table of contents' line
@@ -955,6 +956,12 @@ def plain_term(
     return None if _keeps_track(term, colon=separator == ":") else term
 
 
+_GRAMMAR_NOTE = regex(
+    r"(?i)(?:^|\s)\(?(?:\+\s*)?(?:akk|acc|dat|gen|nom|sb|sth|jdn|jdm|etw|qn|qch|pl|sg|adj|adv|vt|vi|inf|fam"
+    r"|coll)\.\)?$"
+)
+"""A vocabulary list's note of grammar ending a word (``warten auf + Akk.``, ``to lend sb.``): its full
+stop abbreviates, ending no sentence."""
 _BIDS = regex(r"(?i)translate|define|explain|conjugate|complete|name|give|describe|state|spell|solve")
 """A task's word before a colon, the task after it, then its answer after a dash."""
 
@@ -975,7 +982,7 @@ def _dashed_name(front: str, rest: str, among_names: bool) -> bool:
     lines that name things (``among_names``, a vocabulary list) a few more over a gloss as short, in
     lower case (``la camera da letto \u2013 the bedroom``; ``*Thinking, Fast and Slow* \u2013 Daniel
     Kahneman`` is a reading list's)."""
-    words = len(front.split())
+    words = len(_GRAMMAR_NOTE.sub("", front).split())  # `warten auf + Akk.`: two words and their case
     if words <= _DASHED_WORDS:
         return True
     glossed = len(rest.split()) <= _GLOSS_WORDS and rest[:1].islower()  # a meaning, not an author's name
@@ -1054,7 +1061,7 @@ def _short_or_named(front: str, rest: str) -> bool:
     - audiobook`` is a reading list's)."""
     cited = _CITED.fullmatch(front)  # a case's name, its citation no part of it
     front = cited["name"] if cited else front
-    words = len(_BRACKETED.sub("", front).split())  # `Time complexity (worst case: reversed input)`
+    words = len(_GRAMMAR_NOTE.sub("", _BRACKETED.sub("", front)).split())  # `Time complexity (worst case: …)`
     if words <= _PLAIN_TERM_WORDS or (words <= _NAME_WORDS and names_a_thing(front)):
         return True
     if words <= _NAME_WORDS and _FORMULA.fullmatch(rest.strip()):
