@@ -782,11 +782,11 @@ _FILLED = regex(
 Ottawa]``)."""
 _FILLED_AFTER = regex(
     rf"(?P<front>.*?{_BLANK.pattern}.*?[.!?:)])\s*"
-    r"(?:[\u2014\u2013]|(?:\*\*|__)?(?i:answer|ans)\.?\s*:(?:\*\*|__)?)\s*"
+    r"(?:[\u2014\u2013\u2192\u21d2]|[-=]>|(?:\*\*|__)?(?i:answer|ans)\.?\s*:(?:\*\*|__)?)\s*"
     r"(?P<mark>\*\*|__)?(?P<answer>[^*_\s](?:[^*_\n]{0,78}[^*_\s])?)(?(mark)(?P=mark))\s*"
 )
-"""A blank, maybe with a cue in brackets (``Ayer yo ____ (comer) paella.``), and its answer after a dash
-or a label (``— **comí**``, ``**Answer:** comí``), as language drills write them."""
+"""A blank, maybe with a cue in brackets (``Ayer yo ____ (comer) paella.``), and its answer after a dash,
+an arrow or a label (``— **comí**``, ``→ comí``, ``**Answer:** comí``), as language drills write them."""
 _JUDGED_BY = regex(
     r"(?P<front>\S.*[.!])\s*(?:\((?P<answer>T|F|True|False|true|false)\)"
     r"|[\u2014\u2013-][ \t]*(?P<dashed>T|F|True|False)\.?"
