@@ -47,7 +47,15 @@ from ccpkit.parse.rules.answers import (
     plain,
 )
 from ccpkit.parse.rules.dataview import field_key, is_key_like, is_metadata, is_name, without_wrapped_fields
-from ccpkit.parse.rules.options import asks, instructs, same_words, table_cells, unbolded, within_words
+from ccpkit.parse.rules.options import (
+    QUESTION_PARTICLE,
+    asks,
+    instructs,
+    same_words,
+    table_cells,
+    unbolded,
+    within_words,
+)
 from ccpkit.parse.rules.review_pastes import reviewed_card
 from ccpkit.parse.rules.terms import (
     ASKED_HOW_OFTEN,
@@ -1906,13 +1914,16 @@ def _with_choices(question: Sequence[str], lines: Sequence[str], answered: str) 
 
 
 def _asks(line: str) -> bool:
-    """A line that asks: a question, a statement to judge true or false, or one with a blank to fill
-    (``S3 is designed for ________ durability.``)."""
+    """A line that asks: a question (closing with its mark or, in Japanese and Chinese, its particle), a
+    statement to judge true or false, or one with a blank to fill (``S3 is designed for ________
+    durability.``)."""
     blank = "___" in line and _BLANK.search(line) is not None
     judged = _JUDGE.match(line) is not None or _JUDGED_AFTER.search(line) is not None
-    return line.rstrip().endswith(("?", "\uff1f", "\u061f")) or judged or blank  # full-width, Arabic
+    marked = line.rstrip().endswith(("?", "\uff1f", "\u061f"))  # a full-width or Arabic mark too
+    return marked or judged or blank or _QUESTION_PARTICLE.search(line) is not None  # `…いくつか。`
 
 
+_QUESTION_PARTICLE = regex(QUESTION_PARTICLE)
 NUMBERED_HEADING = regex(rf"\d{{1,3}}[.)\u3001\uff0e](?!\d)|{_SECTION_NUMBER}")
 """A heading's number, maybe with no space after it: ``13.List, Set, Map …``, ``4、…``, ``1.3 Define …``
 (not ``2.4 GHz``)."""

@@ -38,11 +38,13 @@ space, as code may after any letter: ``D:`null```), and, in a run of two or more
 ``A - …``, ``A/ …`` or ``a- …`` (a lone ``A:`` answers a ``Q:``; ``a - …`` lines are keys and what
 they do). ``Option A: …`` only where an answer names one (``Answer: Option C``): decision records
 weigh their options so, with no answer to give."""
+QUESTION_PARTICLE = r"[\u304b\u5417\u55ce][\u3002.]?\s*$"
+"""A Japanese or Chinese question's closing particle, maybe before a full stop (``…いくつか。``, ``…吗``)."""
 _ASKS = regex(
     r"\b(?:select|choose|pick|selecione|escolha|assinale|marque|seleccione|elija|señale|choisissez|w[äa]hlen"
     r"|scegli|seleziona)\b"
     r"|(?:^|[.!:]\s+)which\b(?!\s+to\b)|\b(?:is|are|was|were|as|by|because|means|refers\s+to)\s*:(?:\*\*|__)?\s*$"
-    r"|[\u304b\u5417\u55ce][\u3002.]?\s*$",
+    rf"|{QUESTION_PARTICLE}",
     re.I,
 )
 """What makes a checklist a question: a question mark, "Select/Choose …" (also in Portuguese,
