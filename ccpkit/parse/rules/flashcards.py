@@ -485,29 +485,33 @@ def _in(
         elif child.type == "paragraph":
             used, results = _paragraph(ctx, child, siblings[index + 1 :])
             above = siblings[index - 1] if index else None
-            for result in _with_code_above(ctx, above, results):
+            for result in _with_shown_above(ctx, above, results):
                 yield from _items(ctx, sections[index], child, result)
             index += used
         index += 1
 
 
-def _with_code_above(
+def _with_shown_above(
     ctx: Context, above: Node | None, results: list[_Pair | _Missing]
 ) -> list[_Pair | _Missing]:
     """A paragraph's first card asking about the code right above it (``Q: What does this code
-    print?``, or a Chinese bank's ``这段代码``, "this code") asks with that code: without it the card
-    means nothing, and two such questions read the same while they want different answers."""
+    print?``, or a Chinese bank's ``这段代码``, "this code"), or about the picture right above it
+    (``What is labelled A in the diagram above?``), asks with it: without it the card means nothing,
+    and two such questions read the same while they want different answers."""
     first = results[0] if results else None
-    if (
-        not isinstance(first, _Pair)
-        or above is None
-        or above.type not in ("fence", "code_block")
-        or ctx.is_claimed(above)
-        or _POINTS_AT_CODE.search(first.front) is None
-    ):
+    if not isinstance(first, _Pair) or above is None or ctx.is_claimed(above):
+        return results
+    code = above.type in ("fence", "code_block")
+    coded = code and _POINTS_AT_CODE.search(first.front) is not None
+    # a card ccpkit made before it asked with what it points at keeps its id, and its history
+    pointed = (code and _ASKS_OF_A_LINE.search(first.front) is not None) or (
+        above.type == "paragraph" and only_pictures(above) and _POINTS_AT_PICTURE.search(first.front)
+    )
+    if not coded and not pointed:
         return results
     ctx.claim(above)
-    return [replace(first, front=f"{ctx.doc.source(above)}\n\n{first.front}"), *results[1:]]
+    key = first.key or first.front if not coded else first.key
+    return [replace(first, front=f"{ctx.doc.source(above)}\n\n{first.front}", key=key), *results[1:]]
 
 
 _POINTS_AT_CODE = regex(
@@ -518,6 +522,19 @@ _POINTS_AT_CODE = regex(
 )
 """Words of a question that point at the code shown right above it (not ``this code of conduct``), or
 ask what it does (``What does this print?``, ``What is the output?``)."""
+_ASKS_OF_A_LINE = regex(
+    r"(?i)\bwhat\s+(?:does|will|would)\s+the\s+(?:first|second|third|fourth|last|final|next)\s+\w+"
+    r"\s+(?:print|output|return|log|display|evaluate\s+to)\b"
+)
+"""Words of a question asking what one line of the code above does (``What does the second call
+return?``)."""
+_POINTS_AT_PICTURE = regex(
+    r"(?i)\b(?:diagram|figure|image|picture|photo|graph|chart|map|exhibit|illustration|drawing|x-ray|scan)s?"
+    r"\s+(?:above|shown)\b|\b(?:this|the\s+above)\s+(?:diagram|figure|image|picture|photo|graph|chart|map"
+    r"|exhibit|illustration|drawing|x-ray|scan)\b|\blabell?ed\s+(?:\*\*|__)?[A-Z0-9](?:\*\*|__)?(?!\w)"
+)
+"""Words of a question that point at the picture shown right above it (``in the diagram above``, ``this
+X-ray``, ``labelled **A**``)."""
 
 
 def _heading_over_separator(ctx: Context, siblings: Sequence[Node]) -> tuple[int, _Pair] | None:
