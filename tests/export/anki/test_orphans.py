@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from ccpkit.cli import cli
+from ccpkit.config import LEDGER_NAME
 from ccpkit.ledger.browser_search import id_search
 from ccpkit.report import BuildReport
 from tests.export.anki.course import Course
@@ -349,4 +350,25 @@ def test_a_new_fact_under_a_removed_notes_name_is_a_new_note_and_the_old_one_wai
     fresh = next(note for note in new if "access pattern" in note["Definition"])
     assert loop.student.reviews_of(fresh) == 0 and fresh.guid != removed.guid
     kept = loop.student.collection.get_note(removed.id)
+    assert "11 nines" in kept["Definition"] and loop.student.reviews_of(kept) == reviews
+
+
+def test_orphans_come_back_with_a_lost_ledger_and_a_new_fact_of_their_name_takes_no_history(
+    loop: Loop,
+) -> None:
+    """The ledger file lost, with the build folder kept: the orphans are still listed, and another fact
+    written later under an orphan's name is a note of its own, never the orphan's note and history."""
+    old = loop.student.note(S3)
+    reviews = loop.student.reviews_of(old)
+    loop.course.cut("cram-sheet.md", S3_LINE)
+    loop.build_and_import()
+    (loop.course.notes / LEDGER_NAME).unlink()
+    loop.build_and_import()
+    assert S3 in loop.orphans()
+
+    another = "- **Amazon S3:** A bucket.\n"
+    loop.course.edit("cram-sheet.md", "## Core services\n\n", f"## Core services\n\n{another}")
+    loop.build_and_import()
+    assert len(loop.log.new) == 1 and not loop.log.updated
+    kept = loop.student.collection.get_note(old.id)
     assert "11 nines" in kept["Definition"] and loop.student.reviews_of(kept) == reviews
