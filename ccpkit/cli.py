@@ -30,6 +30,12 @@ NOTES = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder of Markdown notes to read.  [default: source_notes, or ccpkit.toml]",
 )
+TEMPLATES = click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Templates folder; each file in it replaces ccpkit's default (pdf/style.toml key by key).  "
+    "[default: templates]",
+)
 
 
 def _user_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -208,12 +214,7 @@ def build_options(command: Callable[P, R]) -> Callable[P, R]:
             "those modules alone; other modules' sheets stay, and their changes wait (unsent) for a build "
             "that includes them. A build without it restores the whole course.",
         ),
-        click.option(
-            "--templates",
-            type=click.Path(exists=True, file_okay=False, path_type=Path),
-            help="Templates folder; each file in it replaces ccpkit's default (pdf/style.toml key by "
-            "key).  [default: templates]",
-        ),
+        TEMPLATES,
         click.option(
             "--title",
             help="Course title (PDF headers, Anki parent deck).  [default: ccpkit.toml, else the notes "
@@ -391,7 +392,7 @@ def orphans(config: Config, notes: Path | None, forget: bool) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="The build folder: the conflicts file goes there, and what the sync wrote for the next build.",
 )
-@click.option("--templates", type=click.Path(file_okay=False, path_type=Path), help="Templates folder.")
+@TEMPLATES
 @click.option("--title", help="Course title (the Anki parent deck).")
 @click.option("-v", "--verbose", is_flag=True, help="List every warning, not only those of changed notes.")
 @click.pass_obj

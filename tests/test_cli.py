@@ -128,6 +128,14 @@ def test_a_settings_file_named_on_the_command_line_must_exist(tmp_path: Path) ->
     assert "missing.toml does not exist" in result.output and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("command", ["build", "sync"])
+def test_a_templates_folder_named_on_the_command_line_must_exist(tmp_path: Path, command: str) -> None:
+    """A mistyped --templates would otherwise send ccpkit's default card templates over the course's."""
+    result = CliRunner().invoke(cli, [command, "--templates", str(tmp_path / "my_tempaltes")])
+    assert result.exit_code == 2
+    assert "my_tempaltes' does not exist" in result.output and "Traceback" not in result.output
+
+
 def test_config_file_values_are_used_and_errors_name_the_key(tmp_path: Path) -> None:
     config = tmp_path / "ccpkit.toml"
     config.write_text('[course]\ntitel = "x"\n', encoding="utf-8")
