@@ -26,7 +26,7 @@ from ccpkit.digest import content_digest, digest
 from ccpkit.export import Exported, ExportOptions, Settled, joined
 from ccpkit.progress import Progress
 from ccpkit.report import BuildReport, OutputFiles, format_counts, format_total
-from ccpkit.scope import only_modules, require_outside
+from ccpkit.scope import only_modules, require_listable, require_outside
 from ccpkit.stamps import Stamp, Stamps
 from ccpkit.store import FOLDER_NAME, Store, pickled
 from ccpkit.templates import template_roots
@@ -102,6 +102,7 @@ def build(
 def _build(request: Request, clock: Callable[[], float], progress: Progress) -> BuildReport:
     notes, out = request.notes, request.out
     require_outside(notes, out)
+    require_listable(notes)
     store, manifest = Store(out / FOLDER_NAME), digest("manifest")
     previous = store.get(manifest, Manifest) or Manifest()
     stamps = Stamps(previous.stamps)

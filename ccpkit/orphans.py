@@ -13,6 +13,7 @@ from pathlib import Path
 from ccpkit.errors import UsageError
 from ccpkit.ledger import LEDGER_NAME, Ledger, load_ledger, record_ledger
 from ccpkit.ledger.browser_search import NoteSearch, note_searches
+from ccpkit.scope import require_listable
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,7 @@ def forget_orphans(notes: Path) -> int:
 def _ledger(notes: Path) -> Ledger:
     """The ledger; without one (a wrong folder, or never built) there is nothing to list: say so."""
     path = notes / LEDGER_NAME
+    require_listable(notes)
     if not path.is_file():
         raise UsageError(
             f"no ledger at {path}: pass the notes folder with --notes, or run `ccpkit build` first"

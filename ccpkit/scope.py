@@ -1,14 +1,26 @@
-"""What a build or a sync is asked to cover: some of the modules, from a notes folder into an output
-folder apart from it."""
+"""What a build or a sync is asked to cover: some of the modules, from a notes folder it can list into
+an output folder apart from it."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from ccpkit.errors import UsageError
 from ccpkit.model import Deck
+
+
+def require_listable(notes: Path) -> None:
+    """A notes folder that is there but cannot be listed (no permission): a usage error naming it,
+    before anything reads the ledger or the notes in it. One not there is the reader's to report."""
+    try:
+        os.scandir(notes).close()
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    except OSError as error:
+        raise UsageError(f"notes folder {notes} cannot be read: {error.strerror}") from None
 
 
 def require_outside(notes: Path, out: Path) -> None:

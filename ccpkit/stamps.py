@@ -22,9 +22,13 @@ def input_files(roots: Iterable[Path]) -> Iterator[tuple[Path, str]]:
 def _input_paths(roots: Iterable[Path]) -> Iterator[tuple[str, str]]:
     """``input_files`` as strings, and each folder as its path ending in ``/`` (an empty module is one)."""
     for root in roots:
-        if root.is_dir():
+        try:
+            folder, file = root.is_dir(), root.is_file()
+        except OSError:  # in a folder that cannot be searched: digested as unreadable, and reported so
+            folder, file = False, True
+        if folder:
             yield from sorted(_files_below(str(root), root.name, links=True), key=lambda file: file[1])
-        elif root.is_file():
+        elif file:
             yield str(root), root.name
 
 
@@ -39,10 +43,14 @@ def _files_below(folder: str, relative: str, *, links: bool = False) -> Iterator
         if entry.name.startswith("."):
             continue
         inner = f"{relative}/{entry.name}"
-        if entry.is_dir(follow_symlinks=links):
+        try:
+            folder_below, file = entry.is_dir(follow_symlinks=links), entry.is_file()
+        except OSError:  # a link to itself: digested as unreadable, as the notes' reader reports it
+            folder_below, file = False, True
+        if folder_below:
             yield entry.path, f"{inner}/"
             yield from _files_below(entry.path, inner)
-        elif entry.is_file():
+        elif file:
             yield entry.path, inner
 
 

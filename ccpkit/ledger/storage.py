@@ -45,10 +45,10 @@ and a smaller ledger in the build's store)."""
 
 def load_ledger(path: Path) -> Ledger:
     """The ledger at ``path``; an empty one if the file does not exist yet (the first build)."""
-    if not path.exists():
-        return Ledger()
     try:
         text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Ledger()
     except UnicodeDecodeError as error:
         raise LedgerError(path, f"not UTF-8 text ({error.reason})") from error
     except OSError as error:
@@ -204,7 +204,7 @@ def _header(line: str) -> dict[str, Any] | None:
     """The first line if it names a ledger format (ours or another), else None (format 1 or damage)."""
     try:
         value = json.loads(line)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return None
     return value if isinstance(value, dict) and FORMAT in value and set(value) <= {FORMAT, SCOPE} else None
 
@@ -214,6 +214,8 @@ def _parsed(path: Path, number: int, line: str) -> dict[str, Any]:
         value = json.loads(line)
     except json.JSONDecodeError as error:
         raise LedgerError(path, f"line {number}: not valid JSON ({error.msg})") from error
+    except RecursionError:
+        raise LedgerError(path, f"line {number}: not a ledger line (its JSON nests too deep)") from None
     if not isinstance(value, dict):
         raise LedgerError(path, f"line {number}: each line must be one JSON object")
     return value
@@ -225,6 +227,8 @@ def _format_1(path: Path, text: str) -> Ledger:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise LedgerError(path, f"line {error.lineno}: not valid JSON ({error.msg})") from error
+    except RecursionError:
+        raise LedgerError(path, "not a ccpkit ledger (its JSON nests too deep)") from None
     if not isinstance(data, dict) or data.get("version") != 1 or isinstance(data.get("version"), bool):
         raise LedgerError(path, f"not a ccpkit ledger (its first line must be {_line(HEADER)})")
     notes, templates = data.get("notes"), data.get("templates")

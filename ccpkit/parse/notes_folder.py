@@ -16,6 +16,7 @@ from ccpkit.item_ids import slug
 from ccpkit.model import SourceLocation
 from ccpkit.parse.document import NUMBERED_NAME, Document, humanise, parse_document, without_page_id
 from ccpkit.regex import regex
+from ccpkit.scope import require_listable
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn")
 """The names Markdown files go by, in any case (``README.MD``, Jekyll's ``.markdown``)."""
@@ -51,10 +52,8 @@ def find_modules(notes: Path) -> list[ModuleFiles]:
             f"notes folder {notes} does not exist: pass --notes DIR (or set [paths] notes in ccpkit.toml), "
             "or run `ccpkit import` first"
         )
-    try:
-        entries = sorted(notes.iterdir())
-    except OSError as error:
-        raise UsageError(f"notes folder {notes} cannot be read: {error.strerror}") from None
+    require_listable(notes)
+    entries = sorted(notes.iterdir())
     keys = _keys_beside([entry for entry in entries if _is_notes(entry) and not _is_dir(entry)])
     slugs = {entry: slug(without_page_id(_name(entry))) for entry in entries if _is_notes(entry)}
     shared = Counter(slugs.values())  # two pages of one name keep their ids apart

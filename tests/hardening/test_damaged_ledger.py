@@ -35,6 +35,11 @@ def commands(tmp_path: Path) -> Commands:
             'line 2: note a is damaged: "note_type" is missing',
         ),
         (b'{"ccpkit ledger": 2}\n<<<<<<< HEAD\n', "line 2: git left a merge conflict here"),
+        (
+            b'{"ccpkit ledger": 2}\n' + b"[" * 100_000 + b"\n",
+            "line 2: not a ledger line (its JSON nests too deep)",
+        ),
+        (b"[" * 100_000, "not a ccpkit ledger (its JSON nests too deep)"),
     ],
     ids=[
         "empty",
@@ -46,6 +51,8 @@ def commands(tmp_path: Path) -> Commands:
         "newer-format",
         "format-2-wrong-types",
         "conflict-markers",
+        "nested-too-deep",
+        "format-1-nested-too-deep",
     ],
 )
 def test_a_damaged_ledger_builds_nothing_and_says_how_to_recover(

@@ -176,13 +176,33 @@ def test_names_that_are_not_utf8_do_not_stop_a_build(tmp_path: Path) -> None:
     assert_clean_exit(commands.build(), 1)
 
 
-def test_an_unreadable_notes_folder_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("command", ["check", "build", "orphans"])
+def test_an_unreadable_notes_folder_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """A notes folder that cannot be listed (no permission): named, before its ledger is read."""
     commands = notes_with(tmp_path, {"01-a/good.md": "# Good\n"})
+    assert_clean_exit(commands.build("anki"), 0)
+    listed = os.scandir
 
-    def denied(_path: Path) -> None:
-        raise PermissionError(13, "Permission denied")
+    def denied(path: Any = ".") -> Any:
+        if Path(path) == commands.notes:
+            raise PermissionError(13, "Permission denied")
+        return listed(path)
 
-    monkeypatch.setattr(Path, "iterdir", denied)
-    result = commands.check()
+    monkeypatch.setattr(os, "scandir", denied)
+    result = {
+        "check": commands.check,
+        "build": commands.build,
+        "orphans": lambda: commands.invoke("orphans", "--notes", str(commands.notes)),
+    }[command]()
     assert_clean_exit(result, 2)
     assert f"error: notes folder {commands.notes} cannot be read: Permission denied" in result.stderr
+
+
+def test_a_notes_file_linked_to_itself_is_reported_by_a_build_too(tmp_path: Path) -> None:
+    commands = notes_with(tmp_path, {"01-a/good.md": "# Good\n\n- **EC2:** virtual servers\n"})
+    (commands.notes / "01-a" / "self.md").symlink_to("self.md")
+    result = commands.build("anki")
+    assert_clean_exit(result, 1)
+    assert "01-a/self.md:1: cannot read this file" in result.output
