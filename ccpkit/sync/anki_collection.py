@@ -8,6 +8,7 @@ is next opened, so a crash (even ``kill -9``) leaves the collection as it was be
 from __future__ import annotations
 
 import math
+import os
 import tempfile
 import time
 from collections import defaultdict
@@ -60,6 +61,8 @@ def opened(path: Path) -> Iterator[Collection]:
     except DBError as error:
         if not str(error).startswith("DbError"):  # Anki words only a locked collection for people
             raise CollectionLockedError(path) from error
+        if path.is_file() and not os.access(path, os.W_OK):  # SQLite says only "disk I/O error"
+            raise UsageError(f"cannot open {path}: it is read-only; give it write permission") from error
         raise UsageError(f"cannot open {path} as an Anki collection: {_sqlite_reason(error)}") from error
     except AnkiException as error:
         raise UsageError(f"cannot open {path} as an Anki collection: {error}") from error
@@ -170,14 +173,29 @@ def back_up(collection: Collection, folder: Path) -> Path | None:
     """Anki's own backup (a ``.colpkg`` that File → Open Backup restores); the newest one's path. Anki
     names a backup by the second it starts in: a sync right after another waits for the next second,
     or its backup would replace the one made before the other (the state it could put back)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    last = max((path.stat().st_mtime for path in folder.glob("*.colpkg")), default=0.0)
-    wait = math.floor(last) + 1 - time.time()
-    if wait > 0:
-        time.sleep(min(wait, 1.0))
-    collection.create_backup(backup_folder=str(folder), force=True, wait_for_completion=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        last = max((path.stat().st_mtime for path in folder.glob("*.colpkg")), default=0.0)
+        wait = math.floor(last) + 1 - time.time()
+        if wait > 0:
+            time.sleep(min(wait, 1.0))
+        collection.create_backup(backup_folder=str(folder), force=True, wait_for_completion=True)
+    except OSError as error:
+        raise BackupError(folder, error.strerror or str(error)) from None
+    except DBError as error:  # Anki's words for a full disk, or a file it cannot create
+        raise BackupError(folder, _sqlite_reason(error)) from None
     backups = sorted(folder.glob("*.colpkg"), key=lambda path: path.stat().st_mtime)
     return backups[-1] if backups else None
+
+
+class BackupError(CcpkitError):
+    """The collection's backup could not be written: a sync never writes one it could not put back."""
+
+    def __init__(self, folder: Path, reason: str) -> None:
+        super().__init__(
+            f"cannot write a backup of the collection in {folder}: {reason}. Nothing was written: free some "
+            "space or give that folder write permission, then run ccpkit sync again"
+        )
 
 
 def apply(
@@ -207,7 +225,13 @@ def apply(
         collection.set_config(CONFIG_KEY, generation)
         progress.step("committing")
 
-    _db(collection).transact(steps)
+    try:
+        _db(collection).transact(steps)
+    except DBError as error:  # rolled back: the collection is as it was
+        raise CcpkitError(
+            f"the collection could not be written: {_sqlite_reason(error)}. Nothing was written: Anki's "
+            "Tools → Check Database may mend a damaged collection; then run ccpkit sync again"
+        ) from None
 
 
 def add_pictures(collection: Collection, pictures: Iterable[Picture]) -> int:

@@ -379,3 +379,33 @@ def test_a_notes_folder_that_refuses_new_files_stops_the_sync_before_the_collect
     assert result.exit_code == 1 and "Read-only file system" in result.output
     assert course.collection_hash() == before
     assert course.sync().exit_code == 0  # once the folder takes files again
+
+
+def test_a_backup_that_cannot_be_written_stops_the_sync_before_the_collection_is_written(
+    course: Course,
+) -> None:
+    """No sync without a backup to put back: a backups folder that cannot be made (a file in its place,
+    a full disk, no permission) is one error, and the collection stays as it was."""
+    backups = course.collection.parent / "backups"
+    shutil.rmtree(backups)
+    backups.write_text("not a folder", encoding="utf-8")
+    before = course.collection_hash()
+
+    result = course.sync()
+
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"cannot write a backup of the collection in {backups}" in result.output
+    assert course.collection_hash() == before
+    backups.unlink()
+    assert course.sync().exit_code == 0
+
+
+def test_a_collection_damaged_inside_is_one_error_not_a_traceback(course: Course) -> None:
+    with course.collection.open("r+b") as damaged:  # its header kept: Anki opens it, writing fails
+        damaged.seek(50_000)
+        damaged.write(b"\0" * 3 * 4096)
+
+    result = course.sync()
+
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "the collection could not be written: database disk image is malformed" in result.output
