@@ -269,21 +269,27 @@ def _never_sent(
 
 
 class _HeldInterrupts:
-    """From ``start`` to ``stop`` Ctrl-C does not stop the sync: stopped after its transaction but
-    before the ledger is written, it would leave Anki ahead of the ledger. A crash or ``kill -9`` in
-    the transaction still rolls it back."""
+    """From ``start`` to ``stop`` neither Ctrl-C nor a request to end (``SIGTERM``, a closed terminal's
+    ``SIGHUP``) stops the sync: stopped after its transaction but before the ledger is written, it
+    would leave Anki ahead of the ledger. A crash or ``kill -9`` in the transaction still rolls it
+    back."""
 
     def __init__(self) -> None:
-        self.previous: Any = None
+        self.previous: dict[int, Any] = {}
 
     def start(self) -> None:
         if threading.current_thread() is threading.main_thread():
-            self.previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+            self.previous = {held: signal.signal(held, signal.SIG_IGN) for held in _HELD_SIGNALS}
 
     def stop(self) -> None:
-        if self.previous is not None:
-            signal.signal(signal.SIGINT, self.previous)
-            self.previous = None
+        for held, handler in self.previous.items():
+            signal.signal(held, handler)
+        self.previous = {}
+
+
+_HELD_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)  # no SIGHUP on Windows
 
 
 def _ledger_caught_up(notes: Path, cache: Path) -> Ledger:

@@ -299,10 +299,12 @@ def test_a_course_left_untitled_here_is_not_renamed_after_its_notes_folder(
     assert (course.notes / ".ccpkit-ledger.json").read_bytes() == ledger
 
 
-def test_ctrl_c_while_a_sync_writes_lets_it_finish_the_collection_and_the_ledger_together(
-    course: Course, tmp_path: Path
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM", "SIGHUP"])
+def test_ctrl_c_or_a_request_to_end_while_a_sync_writes_lets_it_finish_the_collection_and_the_ledger(
+    course: Course, tmp_path: Path, stop: str
 ) -> None:
-    """Stopped between its transaction and the ledger, a sync would leave Anki ahead of the ledger."""
+    """Stopped between its transaction and the ledger, a sync would leave Anki ahead of the ledger (the
+    next build would send its notes again, and an import would wipe what the student did since)."""
     finished = tmp_path / "finished"
     shutil.copytree(course.root, finished)
     assert Course(finished).sync(title="AWS CCP 2026").exit_code == 0
@@ -317,7 +319,7 @@ def test_ctrl_c_while_a_sync_writes_lets_it_finish_the_collection_and_the_ledger
     )
     assert child.stdout is not None and child.stdin is not None
     assert child.stdout.readline().strip() == "paused at committing"
-    os.kill(child.pid, signal.SIGINT)
+    os.kill(child.pid, getattr(signal, stop))
     child.stdin.write("\n")
     child.stdin.close()
     assert child.wait() == 0
