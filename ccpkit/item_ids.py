@@ -9,9 +9,11 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import PurePosixPath
+from typing import assert_never
 from urllib.parse import unquote
 
-from ccpkit.model import Kind
+from ccpkit.cloze_syntax import revealed
+from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item, Kind
 from ccpkit.regex import regex
 
 _NOT_WORD = regex(r"[^a-z0-9]+")
@@ -69,3 +71,48 @@ def row_key(row: tuple[str, ...]) -> str:
     if row[0].strip():
         return slug(row[0])
     return f"row-{slug(' '.join(row[1:]))}"
+
+
+def key_of(item: Item) -> str:
+    """The text an item's derived id is the slug of."""
+    match item:
+        case Card():
+            return item.front
+        case ComparisonTable():
+            return item.title
+        case MCQ():
+            return item.stem
+        case Cloze():
+            return revealed(item.text)
+        case _:
+            assert_never(item)
+
+
+def derived_id(item: Item) -> bool:
+    """Whether the id is the one ccpkit derives from the item's key (not a ``{#pin}``)."""
+    return item.id == item_id(item.module, item.kind, key_of(item))
+
+
+def place_texts(item: Item) -> tuple[str, ...]:
+    """What says where an item is: its headings (innermost first), a card's lead-in, its part."""
+    lead_in = item.lead_in.rstrip(":") if isinstance(item, Card) else ""
+    return (*reversed(item.section), lead_in, item.part)
+
+
+def place_suffixes(item: Item) -> list[tuple[str, str]]:
+    """What may tell an item's id from another's of its key, each with the place text it comes from
+    (none for the first): a digest of the whole key when its slug was cut at ``MAX_SLUG``
+    characters, then the slugs of its place's texts but its own."""
+    key = " ".join(key_of(item).split())
+    cut = slug(key) != slug(key, limit=None)
+    own = slug(key_of(item))
+    places = [(slug(text), text) for text in place_texts(item) if text and slug(text) != own]
+    return [*([(hashlib.sha256(key.encode()).hexdigest()[:8], "")] if cut else []), *places]
+
+
+def twin_ids(item: Item) -> tuple[str, ...]:
+    """The ids an item with a derived id would take were another of its key before it (its number
+    aside): the ledger tells twins apart by them when their order flips and both change."""
+    if not derived_id(item):
+        return ()
+    return tuple(dict.fromkeys(f"{item.id}-{suffix}" for suffix, _ in place_suffixes(item)))

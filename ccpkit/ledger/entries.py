@@ -58,6 +58,9 @@ class Fingerprint(NamedTuple):
     hidden: tuple[str, ...] = ()
     """A cloze note's hidden parts, without their numbers: a sentence reworded as a part is added to it
     (or taken out) is still the note whose parts it holds."""
+    twins: tuple[str, ...] = ()
+    """The ids it would take were another note of its name before it (``item_ids.twin_ids``): twins
+    whose order flipped while both changed are told apart by them."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -67,6 +67,11 @@ def reconcile(
             settled[retired] = replace(old, orphaned=True, sent=old.sent or note.id)
             (standing if old.orphaned else orphaned).append(retired)
             old = entries.pop(_retired_key(note.id, note.note_type), None)  # that kind again: its note
+        if old is not None and not old.orphaned and _asks_another(note, old):
+            retired = _retired_key(note.id, f"answer {old.answer}")  # another question under its id
+            settled[retired] = replace(old, orphaned=True, sent=old.sent or note.id)
+            orphaned.append(retired)
+            old = None
         if old is not None and old.orphaned and old.answer and old.answer != note.answer:
             retired = _retired_key(note.id, f"answer {old.answer}")  # another fact named alike: a new note
             settled[retired] = old
@@ -138,7 +143,9 @@ def _unshifted(current: Mapping[str, Fingerprint], entries: dict[str, Entry]) ->
     an id another left: when the first of two is deleted, moved away or fails to parse, the second
     takes the first's plain id, yet it keeps its own note, the one recorded with what it says. The
     first's entry is filed under the id the second left: an orphan (held while its module is in
-    error), swapped back should it return, each then on its own id again."""
+    error), swapped back should it return, each then on its own id again. Where both changed too (no
+    answer tells them apart), the note takes the entry under the one id its place gave it when it
+    was second (``Fingerprint.twins``), named as it is."""
     left: dict[tuple[str, str, tuple[str, ...], str], list[str]] = {}
     for key, entry in entries.items():
         note = current.get(key)
@@ -154,11 +161,30 @@ def _unshifted(current: Mapping[str, Fingerprint], entries: dict[str, Entry]) ->
         # the id it left is free, or holds what this one recorded: alike notes that traded ids back
         if len(recorded) == 1 and (recorded[0] not in current or _said(current[recorded[0]]) == _said(here)):
             vacated = recorded.pop()
-            entries[note_id], entries[vacated] = (
-                _sent_as(entries[vacated], vacated, note_id),
-                _sent_as(here, note_id, vacated),
-            )
+        else:  # both changed as well: the id its place gave it when it was second, now free
+            named = [
+                twin
+                for twin in note.twins
+                if twin not in current and twin in entries and _said(entries[twin])[:3] == _said(note)[:3]
+            ]
+            if len(named) != 1:
+                continue
+            vacated = named[0]
+        entries[note_id], entries[vacated] = (
+            _sent_as(entries[vacated], vacated, note_id),
+            _sent_as(here, note_id, vacated),
+        )
     return entries
+
+
+def _asks_another(note: Fingerprint, old: Entry) -> bool:
+    """Whether a note asks another question than the one its id recorded, with another answer: a
+    front or stem rewritten past the characters its id is cut at (``item_ids.MAX_SLUG``), as a shorter
+    one rewritten would have a new id. Not a table's row, nor a cloze (their names are told alike
+    otherwise), nor a question whose options alone changed."""
+    if note.table or note.hidden or not old.key or old.answer == note.answer or old.key[0] == note.key[0]:
+        return False
+    return old.module == note.module and not _likeness(note.key[:1], old.key[:1], floor=RENAME_SIMILARITY)
 
 
 def _said(note: Fingerprint | Entry) -> tuple[str, str, tuple[str, ...], str]:

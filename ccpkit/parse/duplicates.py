@@ -5,12 +5,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator
-from typing import assert_never
 
-from ccpkit.cloze_syntax import revealed
 from ccpkit.errors import Problem
-from ccpkit.item_ids import item_id, slug
-from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item
+from ccpkit.item_ids import derived_id, key_of, place_suffixes, place_texts, slug
+from ccpkit.model import MCQ, Card, Item
 from ccpkit.regex import regex
 
 
@@ -34,7 +32,7 @@ def unique_items(items: Iterable[Item]) -> tuple[list[Item], list[Problem]]:
         if first is None:
             kept[item.id] = item
             _settle(item, item.id, homes)
-        elif _derived(item):
+        elif derived_id(item):
             distinct = dataclasses.replace(item, id=_distinct_id(item, first, kept))
             kept[distinct.id] = distinct
             _settle(item, distinct.id, homes)
@@ -65,7 +63,7 @@ def _home(card: Card, first: Card, defined: dict[_Place, str], kept: dict[str, I
     restatement, unless the term means other things in other places: then it joins the one whose
     words it shares most, or, when none stands out, is a card of its own."""
     place = _place(card)
-    if not _derived(card) or not defined:
+    if not derived_id(card) or not defined:
         return first.id
     if place is not None:
         return defined.get(place)
@@ -137,26 +135,6 @@ def _shown(key: str) -> str:
     return repr(text if len(text) <= 60 else f"{text[:59]}…")
 
 
-def key_of(item: Item) -> str:
-    """The text an item's derived id is the slug of."""
-    match item:
-        case Card():
-            return item.front
-        case ComparisonTable():
-            return item.title
-        case MCQ():
-            return item.stem
-        case Cloze():
-            return revealed(item.text)
-        case _:
-            assert_never(item)
-
-
-def _derived(item: Item) -> bool:
-    """Whether the id is the one ccpkit derives from the item's key (not a ``{#pin}``)."""
-    return item.id == item_id(item.module, item.kind, key_of(item))
-
-
 def _distinct_id(item: Item, first: Item, taken: dict[str, Item]) -> str:
     """The first free id of: a digest of the whole key (when its slug was cut at 80 characters), the
     headings around the item (innermost first), a card's lead-in, its part — each only where it is not
@@ -173,27 +151,15 @@ def _distinct_id(item: Item, first: Item, taken: dict[str, Item]) -> str:
 
 
 def _suffixes(item: Item, first: Item) -> Iterator[str]:
-    key = key_of(item)
-    full = " ".join(key.split())
-    if slug(full) != slug(full, limit=None):
-        yield hashlib.sha256(full.encode()).hexdigest()[:8]
-    own = slug(key)
-    shared = {slug(text) for text in _place_texts(first)}
-    for text in _place_texts(item):
-        if text and slug(text) != own and slug(text) not in shared:
-            yield slug(text)
+    shared = {slug(text) for text in place_texts(first)}
+    full = " ".join(key_of(item).split())
+    yield from (suffix for suffix, place in place_suffixes(item) if not place or slug(place) not in shared)
     if full != " ".join(key_of(first).split()):  # told apart by signs alone (C, C++) or by a picture
         yield hashlib.sha256(full.encode()).hexdigest()[:8]
     number = 2
     while True:
         yield str(number)
         number += 1
-
-
-def _place_texts(item: Item) -> tuple[str, ...]:
-    """What says where an item is: its headings (innermost first), a card's lead-in, its part."""
-    lead_in = item.lead_in.rstrip(":") if isinstance(item, Card) else ""
-    return (*reversed(item.section), lead_in, item.part)
 
 
 def _same_question(first: Item, second: Item) -> list[Problem]:

@@ -371,16 +371,20 @@ def test_names_renamed_in_a_chain_each_keep_their_own_identity() -> None:
 
 
 def term(name: str, definition: str) -> Fingerprint:
-    slug = name.lower()
+    return term_at(f"01-m/card/{name.lower()}", name, definition)
+
+
+def term_at(note_id: str, name: str, definition: str, twins: tuple[str, ...] = ()) -> Fingerprint:
     return Fingerprint(
-        id=f"01-m/card/{slug}",
+        id=note_id,
         note_type="Term",
         key=(name,),
         answer=definition,
         study=f"{name}={definition}",
         meta="",
-        deck="01-m",
-        module="01-m",
+        deck=note_id.split("/", 1)[0],
+        module=note_id.split("/", 1)[0],
+        twins=twins,
     )
 
 
@@ -433,3 +437,61 @@ def test_a_table_split_into_two_retitled_ones_keeps_every_rows_identity() -> Non
         for row in new:
             old = f"m/table/pricing/{row.id.rsplit('/', 1)[1]}"
             assert result.ledger.notes[row.id].guid == first.notes[old].guid
+
+
+EC2_PRICING, S3_PRICING = "m/card/pricing", "m/card/pricing-s3"
+
+
+def test_twins_whose_order_flips_as_both_change_each_keep_their_own_guid() -> None:
+    """Two `Pricing` terms told apart by their order: the files renamed so S3's comes first, and both
+    definitions edited. Each keeps its note, known by the id its place gave it when it was second."""
+    before = [
+        term_at(EC2_PRICING, "Pricing", "per second", twins=(f"{EC2_PRICING}-ec2",)),
+        term_at(S3_PRICING, "Pricing", "per GB", twins=(f"{EC2_PRICING}-s3",)),
+    ]
+    after = [
+        term_at(EC2_PRICING, "Pricing", "per GB-month", twins=(f"{EC2_PRICING}-s3",)),  # S3's now
+        term_at(f"{EC2_PRICING}-ec2", "Pricing", "per second or hour"),
+    ]
+    first, result = rebuild(before, after)
+    assert result.ledger.notes[EC2_PRICING].guid == first.notes[S3_PRICING].guid
+    assert result.ledger.notes[f"{EC2_PRICING}-ec2"].guid == first.notes[EC2_PRICING].guid
+    assert result.added == () and result.orphaned == ()
+
+
+def test_the_first_twin_deleted_as_the_second_changes_is_the_orphan_not_the_second() -> None:
+    before = [
+        term_at(EC2_PRICING, "Pricing", "per second", twins=(f"{EC2_PRICING}-ec2",)),
+        term_at(S3_PRICING, "Pricing", "per GB", twins=(f"{EC2_PRICING}-s3",)),
+    ]
+    after = [term_at(EC2_PRICING, "Pricing", "per GB-month", twins=(f"{EC2_PRICING}-s3",))]
+    first, result = rebuild(before, after)
+    assert result.ledger.notes[EC2_PRICING].guid == first.notes[S3_PRICING].guid
+    [orphan] = result.orphaned
+    assert result.ledger.notes[orphan].guid == first.notes[EC2_PRICING].guid
+
+
+LONG = (
+    "When a company running many production workloads on premises wants to lower its operational overhead, "
+)
+
+
+def test_a_long_front_rewritten_past_its_ids_length_with_another_answer_is_another_card() -> None:
+    """Its id is cut at 80 characters, so it stays: the question it asks and its answer say it is new."""
+    note_id = "m/card/when-a-company-running-many-production-workloads-on-premises-wants-to-lower-its"
+    old = term_at(note_id, f"{LONG}which service runs containers without servers?", "AWS Fargate")
+    new = term_at(note_id, f"{LONG}which service gives a managed relational database?", "Amazon RDS")
+    first, result = rebuild([old], [new])
+    assert result.added == (note_id,)
+    [orphan] = result.orphaned
+    assert result.ledger.notes[orphan].guid == first.notes[note_id].guid
+    assert result.ledger.notes[note_id].guid != first.notes[note_id].guid
+
+
+def test_a_long_front_with_a_word_fixed_past_its_ids_length_keeps_its_card() -> None:
+    note_id = "m/card/when-a-company-running-many-production-workloads-on-premises-wants-to-lower-its"
+    old = term_at(note_id, f"{LONG}which service runs containers without servers?", "Fargate")
+    new = term_at(note_id, f"{LONG}which service runs containers without managing servers?", "AWS Fargate")
+    first, result = rebuild([old], [new])
+    assert result.added == () and result.orphaned == ()
+    assert result.ledger.notes[note_id].guid == first.notes[note_id].guid

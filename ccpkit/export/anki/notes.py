@@ -24,7 +24,7 @@ from ccpkit.export.anki.fronts import Front, alike_fronts, distinct_fronts, fron
 from ccpkit.export.anki.notetypes import CLOZE, COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
 from ccpkit.export.anki.table_notes import alike_rows, is_link_table, table_notes, table_problems
 from ccpkit.export.option_order import keeps_option_order
-from ccpkit.item_ids import slug
+from ccpkit.item_ids import slug, twin_ids
 from ccpkit.ledger import Fingerprint
 from ccpkit.markup import to_html, to_inline_html, to_text
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Deck, Item, Module, SourceLocation
@@ -186,7 +186,11 @@ def render_module(module: Module, title: str, *, root_deck: str = "", link_table
     part = AnkiPart(rendered, tags, reads, ())
     draft = Draft(Deck(title=title, modules=(module,)), (part,), root_deck, {}, ())
     earlier_deck = deck_name_for(title, module)
-    fingerprints = tuple(fingerprint(note, earlier_deck=earlier_deck) for note in draft.notes(None))
+    twins = {item.id: twin_ids(item) for item in items}
+    fingerprints = tuple(
+        fingerprint(note, earlier_deck=earlier_deck)._replace(twins=twins.get(note.id, ()))
+        for note in draft.notes(None)
+    )
     return replace(part, fingerprints=fingerprints)
 
 
@@ -286,7 +290,8 @@ def _drafted(deck: Deck, parts: Sequence[AnkiPart], root_deck: str) -> Draft:
         modules = {module.slug: module for module in deck.modules}
         for index in terms:
             earlier_deck = deck_name_for(deck.title, modules[notes[index].module])
-            fingerprints[index] = fingerprint(notes[index], earlier_deck=earlier_deck)
+            twins = fingerprints[index].twins
+            fingerprints[index] = fingerprint(notes[index], earlier_deck=earlier_deck)._replace(twins=twins)
     return replace(draft, fingerprints=tuple(fingerprints))
 
 
