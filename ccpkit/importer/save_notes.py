@@ -33,9 +33,10 @@ def write_notes(out: Path, files: Sequence[NoteFile]) -> None:
     ``.ccpkit-ledger.json``: losing it would break card identity in Anki), pictures and anything else
     the user put there; only notes are replaced.
     """
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = _fresh_dir(out.parent / f".{out.name}.importing")
+    staging = out.parent / f".{out.name}.importing"
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _fresh_dir(staging)
         for file in files:
             target = staging / file.path
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from ccpkit.cli import cli
 from tests.importer.conftest import FIXTURES, run_import
 
 
@@ -129,3 +131,13 @@ def test_a_table_of_separators_and_tabs_only_is_dropped_and_reported(tmp_path: P
     assert "|" not in notes
     assert "**EC2:** Servers" in notes
     assert "line 5: table with no text in any cell" in (tmp_path / "report.txt").read_text("utf-8")
+
+
+def test_an_out_folder_where_no_folder_can_be_made_is_one_line(tmp_path: Path) -> None:
+    export, blocked = tmp_path / "export.txt", tmp_path / "file"
+    export.write_bytes((FIXTURES / "split-header.txt").read_bytes())
+    blocked.write_text("a file where the notes' parent folder would go", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", str(export), "--out", str(blocked / "notes")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"error: {blocked / 'notes'}: could not write the notes" in result.output
+    assert "nothing was changed" in result.output
