@@ -89,10 +89,11 @@ class TomlFile:
 
 
 def read_toml(path: Path) -> TomlFile:
-    """Parse ``path``; broken TOML is a usage error at its line. A missing or unreadable file is the
-    caller's to report (``OSError``), as only the caller knows whether the file may be absent."""
+    """Parse ``path`` (a BOM before it aside); broken TOML is a usage error at its line. A missing or
+    unreadable file is the caller's to report (``OSError``), as only the caller knows whether the file
+    may be absent."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a BOM, as some Windows editors save, read past
     except UnicodeDecodeError as error:
         raise UsageError(
             f"{path}: not valid TOML: not UTF-8 text ({error.reason} at byte {error.start})"

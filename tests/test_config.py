@@ -91,6 +91,13 @@ def test_text_that_is_not_utf8_is_a_usage_error(tmp_path: Path) -> None:
         load_config(path)
 
 
+def test_a_byte_order_mark_before_the_settings_is_read_past(tmp_path: Path) -> None:
+    """As some Windows editors save a file, and as notes files are read."""
+    path = tmp_path / "ccpkit.toml"
+    path.write_bytes('\ufeff[course]\ntitle = "Café"\n'.encode())
+    assert load_config(path).title == "Café"
+
+
 def test_link_tables_opt_in_reaches_the_exporters(tmp_path: Path) -> None:
     config = load_config(write(tmp_path, "[anki]\nlink_tables = true\n"))
     assert config.anki_link_tables and config.export_options().anki_link_tables
