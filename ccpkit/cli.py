@@ -25,14 +25,27 @@ if TYPE_CHECKING:
 P = ParamSpec("P")
 R = TypeVar("R")
 
+
+class _Folder(click.Path):
+    """A folder's path; an empty one (``--out ""``) names none, where click would take the current folder."""
+
+    def __init__(self, *, exists: bool = False) -> None:
+        super().__init__(exists=exists, file_okay=False, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("an empty path names no folder", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 NOTES = click.option(
     "--notes",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=_Folder(),
     help="Folder of Markdown notes to read.  [default: source_notes, or ccpkit.toml]",
 )
 TEMPLATES = click.option(
     "--templates",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=_Folder(exists=True),
     help="Templates folder; each file in it replaces ccpkit's default (pdf/style.toml key by key).  "
     "[default: templates]",
 )
@@ -84,7 +97,7 @@ def cli(context: click.Context, config: Path) -> None:
 @click.argument("export", type=click.Path(path_type=Path))
 @click.option(
     "--out",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=_Folder(),
     default=Path("source_notes"),
     show_default=True,
     help="Folder to write the Markdown notes into.",
@@ -110,7 +123,7 @@ def import_command(export: Path, out: Path, force: bool, report: Path) -> None:
 
 
 @cli.command(short_help="Start a new course: ccpkit.toml and a notes folder with an example.")
-@click.argument("folder", metavar="[DIR]", default=Path(), type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", metavar="[DIR]", default=Path(), type=_Folder())
 @_user_errors
 def init(folder: Path) -> None:
     """Start a course in DIR (default: this folder), which must be new or empty.
@@ -197,7 +210,7 @@ def build_options(command: Callable[P, R]) -> Callable[P, R]:
     """The options ``build`` and ``watch`` share; each overrides its ccpkit.toml value."""
     options = [
         NOTES,
-        click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder."),
+        click.option("--out", type=_Folder(), help="Output folder."),
         click.option(
             "--format",
             "formats",
@@ -389,7 +402,7 @@ def orphans(config: Config, notes: Path | None, forget: bool) -> None:
 )
 @click.option(
     "--out",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=_Folder(),
     help="The build folder: the conflicts file goes there, and what the sync wrote for the next build.",
 )
 @TEMPLATES

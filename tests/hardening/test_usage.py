@@ -94,3 +94,11 @@ def test_ctrl_c_ends_a_build_with_130_not_the_1_of_notes_with_errors(tmp_path: P
     child.send_signal(signal.SIGINT)
     _, errors = child.communicate(timeout=60)
     assert child.returncode == 130 and b"Traceback" not in errors
+
+
+@pytest.mark.parametrize("option", ["--out", "--notes", "--templates"])
+def test_an_empty_folder_path_is_a_usage_error(commands: Commands, option: str) -> None:
+    """`--out ""` would write every output into the folder ccpkit runs in."""
+    result = commands.build_with(option, "")
+    assert_clean_exit(result, 2)
+    assert "an empty path names no folder" in result.output
