@@ -24,6 +24,7 @@ from ccpkit.parse.notes_folder import (
     key_file_stem,
     misnamed,
     naming,
+    numbered_twice,
     one_module_folder,
     read_notes_file,
 )
@@ -154,7 +155,11 @@ def check_title(title: str | None) -> None:
 def read_sources(notes: Path, *, highlight_clozes: bool = True) -> Sources:
     """Every module's files and their bytes; a folder without notes is an error."""
     modules_found = find_modules(notes)
-    problems: list[Problem] = [*one_module_folder(notes, modules_found), *misnamed(notes)]
+    problems: list[Problem] = [
+        *one_module_folder(notes, modules_found),
+        *numbered_twice(modules_found),
+        *misnamed(notes),
+    ]
     if not problems and not any(files.files for files in modules_found):
         raise NoNotesError(notes)
     distinct = _distinct(modules_found, notes, problems)

@@ -86,6 +86,21 @@ def misnamed(notes: Path) -> list[Problem]:
     return problems
 
 
+def numbered_twice(modules: list[ModuleFiles]) -> list[Problem]:
+    """A warning at each module numbered as one before it (``03-networking/`` beside ``03-storage/``):
+    ``--module 3`` and a practice exam's modules would take both, and their decks sort as one."""
+    first: dict[int, ModuleFiles] = {}
+    problems = []
+    for module in modules:
+        if module.number and (before := first.setdefault(module.number, module)) is not module:
+            message = (
+                f"{before.name} is numbered {module.number} too: give one of them another number "
+                f"(`--module {module.number}` takes both)"
+            )
+            problems.append(Problem(SourceLocation(path=module.name.rstrip("/"), line=1), message, "warning"))
+    return problems
+
+
 def one_module_folder(notes: Path, modules: list[ModuleFiles]) -> list[Problem]:
     """``notes`` as one module's ``NN-slug`` folder beside others (``--notes source_notes/03-storage``),
     where each of its files would be read as a module of its own: a usage error when the folder

@@ -127,6 +127,16 @@ def test_numbered_folders_and_files_are_modules_in_number_order_and_other_entrie
     assert [(m.number, m.slug, m.title, m.items[0].id) for m in modules] == expected
 
 
+def test_two_modules_of_one_number_are_both_read_with_a_warning_at_the_second(tmp_path: Path) -> None:
+    """``--module 3`` and an exam's modules would take both: the author is told to renumber one."""
+    parsed = parse_notes(write(tmp_path, {"03-networking/a.md": CRAM, "03-storage/b.md": CRAM}))
+    assert [module.slug for module in parsed.deck.modules] == ["03-networking", "03-storage"]
+    assert [str(problem) for problem in parsed.problems] == [
+        "03-storage:1: warning: 03-networking/ is numbered 3 too: give one of them another number "
+        "(`--module 3` takes both)"
+    ]
+
+
 def test_dot_files_other_suffixes_and_folders_without_notes_are_not_modules(tmp_path: Path) -> None:
     write(
         tmp_path,
