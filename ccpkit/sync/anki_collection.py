@@ -133,6 +133,25 @@ def read_state(collection: Collection, guids: Iterable[str]) -> CollectionState:
     )
 
 
+def guids_by_id(collection: Collection) -> dict[str, list[str]]:
+    """The GUIDs of ccpkit's notes in the collection (of its note types, or copies of them) by the
+    item id their ``Id`` field holds: where a lost ledger no longer knows a note, Anki's copy does."""
+    ours = {note_type.id for note_type in NOTE_TYPES}
+    id_fields = {}
+    for entry in collection.models.all_names_and_ids():
+        data = _note_type(collection, entry.id)
+        names = [field["name"] for field in data["flds"]]
+        if _ours_or_copied(data) in ours and "Id" in names:
+            id_fields[int(entry.id)] = names.index("Id")
+    found: dict[str, list[str]] = defaultdict(list)
+    for guid, note_type, fields in _db(collection).all("select guid, mid, flds from notes"):
+        if note_type in id_fields:
+            values = fields.split("\x1f")
+            if id_fields[note_type] < len(values):
+                found[values[id_fields[note_type]]].append(guid)
+    return dict(found)
+
+
 def _suspended_by_sync(collection: Collection) -> dict[str, list[int]]:
     found = collection.get_config(SUSPENDED_KEY, {})
     return dict(found) if isinstance(found, dict) else {}

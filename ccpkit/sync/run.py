@@ -134,9 +134,14 @@ def _sync(
             record = found or SyncRecord()
             read_state = partial(anki_collection.read_state, collection)
             ledger = _students_clozes_kept(ledger, record, read_state)
-            changes, settled = settle_identities(
-                ledger, parsed.deck, options, now=now, in_error=parsed.in_error
-            )
+            in_error = parsed.in_error
+            settle = partial(settle_identities, deck=parsed.deck, options=options, now=now, in_error=in_error)
+            changes, settled = settle(ledger)
+            if changes.added:
+                known = _known_in_anki(ledger, changes, anki_collection.guids_by_id(collection), read_state)
+                if known is not ledger:
+                    ledger = known
+                    changes, settled = settle(ledger)
             deck = only_modules(parsed.deck, settings.modules)
             templates = load_templates(options.templates)
             wanted_notes = course_notes(deck, settled)
@@ -245,6 +250,40 @@ def _students_clozes_kept(
         if tuple(recorded) != entry.clozes:
             taken[key] = replace(entry, clozes=tuple(recorded))
     return replace(ledger, notes={**ledger.notes, **taken}) if taken else ledger
+
+
+def _known_in_anki(
+    ledger: Ledger,
+    changes: Reconciliation,
+    guids_by_id: dict[str, list[str]],
+    read_state: Callable[[list[str]], CollectionState],
+) -> Ledger:
+    """The ledger knowing the notes Anki holds under the ids it would add anew: a ledger lost with the
+    build folder (or never committed) forgets the GUIDs of notes renamed since they were first sent,
+    while Anki's copy of each holds its item's id (``Id``). Such a note, the only one of that id, in
+    the course's decks and known to the ledger under no other id, is taken as the note, sent before
+    at no date the ledger knows: its fields are merged as after imports (an edit of the student's
+    that differs from the notes is a conflict, saved), never a second note beside it."""
+    known = {entry.guid for entry in ledger.notes.values()}
+    candidates = {
+        note_id: guids[0]
+        for note_id in changes.added
+        if len(guids := guids_by_id.get(note_id, [])) == 1 and guids[0] not in known
+    }
+    if not candidates:
+        return ledger
+    found = read_state(list(candidates.values())).notes
+    adopted = {}
+    for note_id, guid in candidates.items():
+        entry, note = changes.ledger.notes[note_id], found.get(guid)
+        course = entry.deck.split("::")[0]
+        if note is not None and note.cards and all(card.deck.split("::")[0] == course for card in note.cards):
+            adopted[note_id] = replace(entry, guid=guid, modified=0, study=_NEVER_SENT, superseded=())
+    return replace(ledger, notes={**ledger.notes, **adopted}) if adopted else ledger
+
+
+_NEVER_SENT = "?"
+"""The study digest of a note whose sent text is unknown: no text reads as it, so the note is changed."""
 
 
 def _as_ccpkit_sent(note: FoundNote, entry: Entry, written: Written | None) -> bool:

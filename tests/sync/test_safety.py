@@ -411,3 +411,34 @@ def test_a_collection_damaged_inside_is_one_error_not_a_traceback(course: Course
 
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "the collection could not be written: database disk image is malformed" in result.output
+
+
+def test_a_ledger_lost_with_the_build_folder_finds_a_renamed_note_by_its_id_in_anki(tmp_path: Path) -> None:
+    """A note renamed and synced keeps the GUID of its first name, which a new ledger would not give
+    it: Anki's copy holds its id, so the sync takes it as the note, with its history and tags, not
+    a second note beside it."""
+    course = Course.fresh(tmp_path)
+    assert course.sync().exit_code == 0
+    course.edit("03-storage/cram-sheet.md", "**Amazon EBS:**", "**Amazon Elastic Block Store:**")
+    assert course.sync().exit_code == 0
+    student = course.student()
+    renamed = student.note("03-storage/card/amazon-elastic-block-store")
+    student.study_everything()
+    renamed.add_tag("mine")
+    student.collection.update_note(renamed)
+    notes = len(list(student.notes()))
+    student.close()
+    (course.notes / ".ccpkit-ledger.json").unlink()
+    shutil.rmtree(course.out)
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert "0 added" in result.output and "0 retired" in result.output
+    student = course.student()
+    try:
+        assert len(list(student.notes())) == notes
+        kept = student.note("03-storage/card/amazon-elastic-block-store")
+        assert kept.id == renamed.id and "mine" in kept.tags and student.reviews_of(kept) == 1
+    finally:
+        student.close()
