@@ -312,13 +312,13 @@ def parse_document(path: str, text: str) -> Document:
 def _swallowed(tokens: list[Token], lines: tuple[str, ...]) -> int | None:
     """The first line at the margin that a list or quote nested as deep as Markdown reads took in
     unread (``## After`` under a list nested fifty levels deep); ``None`` if none."""
-    deepest = next(
-        (token for token in tokens if token.level >= MAX_NESTING - 1 and token.type in _NESTS), None
-    )
-    if deepest is None or deepest.map is None:
-        return None
-    start, end = deepest.map
-    return next((at for at in range(start + 1, end) if lines[at][:1] not in ("", " ", "\t", ">")), None)
+    for deepest in tokens:
+        if deepest.level >= MAX_NESTING - 1 and deepest.type in _NESTS and deepest.map is not None:
+            start, end = deepest.map  # a quote that deep may take in nothing, a list after it does
+            margin = (at for at in range(start + 1, end) if lines[at][:1] not in ("", " ", "\t", ">"))
+            if (lost := next(margin, None)) is not None:
+                return lost
+    return None
 
 
 _NESTS = ("list_item_open", "blockquote_open")

@@ -83,16 +83,21 @@ def test_an_outline_nested_deeply_leaves_the_notes_after_it_read(
     assert [card["front"] for card in dumped(commands)["cards"]] == read
 
 
-def test_an_outline_nested_past_what_markdown_reads_names_the_lines_it_takes_in(tmp_path: Path) -> None:
+@pytest.mark.parametrize("quoted_above", [False, True], ids=["alone", "after-a-quote-as-deep"])
+def test_an_outline_nested_past_what_markdown_reads_names_the_lines_it_takes_in(
+    tmp_path: Path, quoted_above: bool
+) -> None:
+    """Also after a quote nested as deep, which takes in nothing but its own lines."""
+    quote = ">" * 100 + " deep\n\n" if quoted_above else ""
     outline = "".join("  " * depth + f"- level {depth + 1}\n" for depth in range(60))
-    notes = f"# Deep\n\n{outline}\n## After\n\n- **EC2:** Servers.\n"
+    notes = f"# Deep\n\n{quote}{outline}\n## After\n\n- **EC2:** Servers.\n"
     commands = notes_with(tmp_path, {"01-deep/notes.md": notes})
     result = commands.check()
     assert_clean_exit(result, 1)
     assert problem_lines(result.output) == [
-        "01-deep/notes.md:64: this line and those below it are left out: a list above nests 50 levels "
-        "deep (or a quote 100), where Markdown stops reading and takes the rest of its outermost block in "
-        "with it; nest it less deeply"
+        f"01-deep/notes.md:{66 if quoted_above else 64}: this line and those below it are left out: a list "
+        "above nests 50 levels deep (or a quote 100), where Markdown stops reading and takes the rest of "
+        "its outermost block in with it; nest it less deeply"
     ]
 
 
