@@ -23,9 +23,10 @@ DEFAULTS = _defaults()
 
 
 def template_file(project: Path, name: str) -> Path:
-    """``project/name`` when the project overrides that file, else ccpkit's default ``name``."""
+    """``project/name`` when the project overrides that file (a link that leads nowhere too, so its
+    reader says so), else ccpkit's default ``name``."""
     own = project / name
-    return own if own.exists() else DEFAULTS / name
+    return own if own.exists() or own.is_symlink() else DEFAULTS / name
 
 
 def template_roots(project: Path, folder: str = "") -> list[Path]:

@@ -53,6 +53,20 @@ def test_a_broken_template_is_named_by_line_and_nothing_is_built(
     assert not (commands.out / "anki").exists()
 
 
+def test_a_template_linked_to_itself_is_named_not_passed_over_for_the_default(tmp_path: Path) -> None:
+    """The project meant to override that file: building with ccpkit's own instead would hide it."""
+    (tmp_path / "templates" / "anki").mkdir(parents=True)
+    shutil.copytree(CRLF, tmp_path / "notes")
+    template = tmp_path / "templates" / FRONT
+    template.symlink_to(template.name)
+    commands = Commands(tmp_path / "notes", tmp_path / "build")
+
+    result = commands.build_with("--templates", str(tmp_path / "templates"))
+
+    assert_clean_exit(result, 2)
+    assert f"error: {template}: cannot read this Anki template" in result.stderr
+
+
 def test_a_cloze_front_that_shows_its_text_without_the_cloze_filter_is_refused(tmp_path: Path) -> None:
     shutil.copytree(REPO / "templates", tmp_path / "templates")
     shutil.copytree(CRLF, tmp_path / "notes")
