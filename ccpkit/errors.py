@@ -58,8 +58,8 @@ class UsageError(CcpkitError):
 class WriteError(CcpkitError):
     """The system refused to write an output (full disk, no permission, a file in the way)."""
 
-    def __init__(self, path: Path, error: OSError) -> None:
-        super().__init__(f"cannot write {path}: {error.strerror or error}")
+    def __init__(self, path: Path, error: OSError, *, fix: str = "") -> None:
+        super().__init__(f"cannot write {path}: {error.strerror or error}{f'; {fix}' if fix else ''}")
 
 
 class InvalidNotesError(CcpkitError):

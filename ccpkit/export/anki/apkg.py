@@ -205,7 +205,11 @@ def write_package(
             _write_database(database, list(decks.values()), max(newest, EARLIEST_ID))
             return _zipped(database, pictures)
     except (OSError, sqlite3.OperationalError) as error:  # the temporary folder is full or read-only
-        raise WriteError(Path(tempfile.gettempdir()), OSError(str(error))) from None
+        fix = (
+            "the Anki package is laid out in this temporary folder: free space there, or set TMPDIR to a "
+            "folder with room"
+        )
+        raise WriteError(Path(tempfile.gettempdir()), OSError(str(error)), fix=fix) from None
 
 
 def _write_database(path: Path, decks: list[genanki.Deck], timestamp: int) -> None:
