@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from ccpkit.ledger import (
     reconcile,
     stamp_templates,
 )
+from ccpkit.ledger.last import caught_up
 
 T0, T1 = 1_700_000_000, 1_700_003_600
 
@@ -277,3 +279,19 @@ def test_a_table_row_recorded_with_its_rows_in_order_is_unchanged_when_only_the_
     assert result.updated == () and (entry.study, entry.modified) == ("rows in any order", T0)
     moved = now._replace(earlier_study=("rows moved",))
     assert reconcile(result.ledger, [moved], now=T1, new_guid=guid).updated == ()
+
+
+def test_a_ledger_lost_whole_is_caught_up_with_its_orphans_and_one_cut_of_an_orphan_is_not() -> None:
+    """Lost whole, the orphans come back from the last ledger written (a new fact of an orphan's name
+    must not take its GUID); an orphan's line gone from a file that holds the others was dropped on
+    purpose (sync deleted its note on another computer)."""
+    last = reconcile(
+        first_build(note("m/card/ec2", "EC2"), note("m/card/s3", "S3")),
+        [note("m/card/ec2", "EC2")],
+        now=T1,
+        new_guid=guid,
+    ).ledger
+    assert last.notes["m/card/s3"].orphaned
+    assert set(caught_up(Ledger(), last).notes) == {"m/card/ec2", "m/card/s3"}
+    cut = replace(last, notes={"m/card/ec2": last.notes["m/card/ec2"]})
+    assert set(caught_up(cut, last).notes) == {"m/card/ec2"}

@@ -33,9 +33,11 @@ def caught_up(ledger: Ledger, last: Ledger) -> Ledger:
     checked out an older one, merged two clones', or a hand edited it. A note the last one says was
     sent later with other text (under its id, or under the id a rename gave it: one GUID) takes that
     entry, so text put back in the notes is sent again, dated after the copy Anki holds (an import
-    skips an older one); a note it still knows that the file lost comes back, an orphan too (as it
-    was, forgotten or not): else another fact written under its name would take its GUID, and an
-    import would write that fact over the orphan's note and history."""
+    skips an older one); a note it still knows that the file lost comes back, and with a file lost
+    whole its orphans too (as they were, forgotten or not): else another fact written under an
+    orphan's name would take its GUID, and an import would write that fact over the orphan's note
+    and history. An orphan's line gone from a file that holds others was dropped on purpose (sync
+    deleted its note on another computer)."""
     sent = last.notes
     by_guid = {entry.guid: entry for entry in sent.values()}
     notes = {
@@ -48,8 +50,11 @@ def caught_up(ledger: Ledger, last: Ledger) -> Ledger:
         for key, entry in ledger.notes.items()
     }
     held = {entry.guid for entry in notes.values()}
-    # lines cut by hand, or the file lost whole: orphans too
-    notes |= {key: entry for key, entry in sent.items() if key not in notes and entry.guid not in held}
+    notes |= {  # lines cut by hand; the file lost whole, its orphans too
+        key: entry
+        for key, entry in sent.items()
+        if key not in notes and entry.guid not in held and (not entry.orphaned or not ledger.notes)
+    }
     return replace(
         ledger,
         notes=notes,

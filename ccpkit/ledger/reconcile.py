@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 from ccpkit.cloze_syntax import GONE, PARTS_APART, words_held
+from ccpkit.item_ids import slug
 from ccpkit.ledger.entries import SUPERSEDED_KEPT, Entry, Fingerprint, Ledger, Move, Reconciliation, Stamp
 from ccpkit.regex import regex
 
@@ -165,7 +166,10 @@ def _unshifted(current: Mapping[str, Fingerprint], entries: dict[str, Entry]) ->
             named = [
                 twin
                 for twin in note.twins
-                if twin not in current and twin in entries and _said(entries[twin])[:3] == _said(note)[:3]
+                if twin not in current
+                and twin in entries
+                and not entries[twin].orphaned  # an orphan set aside there is another fact's
+                and _said(entries[twin])[:3] == _said(note)[:3]
             ]
             if len(named) != 1:
                 continue
@@ -178,13 +182,16 @@ def _unshifted(current: Mapping[str, Fingerprint], entries: dict[str, Entry]) ->
 
 
 def _asks_another(note: Fingerprint, old: Entry) -> bool:
-    """Whether a note asks another question than the one its id recorded, with another answer: a
-    front or stem rewritten past the characters its id is cut at (``item_ids.MAX_SLUG``), as a shorter
-    one rewritten would have a new id. Not a table's row, nor a cloze (their names are told alike
-    otherwise), nor a question whose options alone changed."""
-    if note.table or note.hidden or not old.key or old.answer == note.answer or old.key[0] == note.key[0]:
+    """Whether a note asks another question than the one its id recorded: a front or stem rewritten
+    past the characters its id is cut at (``item_ids.MAX_SLUG``), as a shorter one rewritten would
+    have a new id, with another answer (a question's options and correct ones, a term's definition).
+    Not a table's row, nor a cloze (their names are told alike otherwise), nor a name its id keeps
+    whole (``el nino`` → ``el niño``), nor a question whose stem alone was reworded."""
+    if note.table or note.hidden or not old.key or old.key[0] == note.key[0] or old.module != note.module:
         return False
-    return old.module == note.module and not _likeness(note.key[:1], old.key[:1], floor=RENAME_SIMILARITY)
+    cut = slug(note.key[0]) != slug(note.key[0], limit=None)
+    answered = old.key[1:] != note.key[1:] if len(note.key) > 1 else old.answer != note.answer
+    return cut and answered and not _likeness(note.key[:1], old.key[:1], floor=RENAME_SIMILARITY)
 
 
 def _said(note: Fingerprint | Entry) -> tuple[str, str, tuple[str, ...], str]:

@@ -334,16 +334,20 @@ def _sent_fields(note: AnkiNote, found: FoundNote, wanted: Wanted) -> dict[str, 
     """With no record of what sync wrote, each study field as it was last sent, where the ledger's
     digest tells: every field as either Anki's copy or the notes hold it, the mix whose digest is the
     one the ledger says was sent, taking some field from Anki's copy where the notes moved on (so that
-    copy came from the last package, and was edited after it). A field only the notes changed (or a
-    new version of ccpkit renders anew) is then written, and the student's edit of another kept, where
-    the note as a whole would be both sides' change. None found (both changed one field): {}."""
+    copy came from the one package that sent the note, and was edited after it). A field only the
+    notes changed (or a new version of ccpkit renders anew) is then written, and the student's edit
+    of another kept, where the note as a whole would be both sides' change. None found (both changed
+    one field): {}."""
     names = note.note_type.study_fields
     theirs = [found.fields.get(name, "") for name in names]
     ours = [note.field(name) for name in names]
     apart = [index for index, (text, own) in enumerate(zip(theirs, ours, strict=True)) if text != own]
     sent = wanted.sent.get(note.id)
     edited_since = found.modified >= wanted.previous.get(note.id, found.modified + 1)
-    if sent is None or not edited_since or not 1 < len(apart) <= _MIXED_FIELDS:
+    # sent once only: a copy of an earlier package (its update skipped by an import) may share fields
+    # with the last one, and its others would read as the student's edits
+    once = not wanted.superseded.get(note.id)
+    if sent is None or not edited_since or not once or not 1 < len(apart) <= _MIXED_FIELDS:
         return {}
     for picks in itertools.product((False, True), repeat=len(apart)):
         if all(picks):

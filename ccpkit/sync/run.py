@@ -137,7 +137,7 @@ def _sync(
             in_error = parsed.in_error
             settle = partial(settle_identities, deck=parsed.deck, options=options, now=now, in_error=in_error)
             changes, settled = settle(ledger)
-            if changes.added:
+            if changes.added and not ledger.notes:  # lost with the build folder, or never kept
                 known = _known_in_anki(ledger, changes, anki_collection.guids_by_id(collection), read_state)
                 if known is not ledger:
                     ledger = known
@@ -258,17 +258,14 @@ def _known_in_anki(
     guids_by_id: dict[str, list[str]],
     read_state: Callable[[list[str]], CollectionState],
 ) -> Ledger:
-    """The ledger knowing the notes Anki holds under the ids it would add anew: a ledger lost with the
-    build folder (or never committed) forgets the GUIDs of notes renamed since they were first sent,
-    while Anki's copy of each holds its item's id (``Id``). Such a note, the only one of that id, in
-    the course's decks and known to the ledger under no other id, is taken as the note, sent before
-    at no date the ledger knows: its fields are merged as after imports (an edit of the student's
-    that differs from the notes is a conflict, saved), never a second note beside it."""
-    known = {entry.guid for entry in ledger.notes.values()}
+    """The ledger, empty as lost with the build folder (or never committed), knowing the notes Anki
+    holds under the ids it would add anew: it forgot the GUIDs of notes renamed since they were first
+    sent, while Anki's copy of each holds its item's id (``Id``). Such a note, the only one of that
+    id, in the course's decks, is taken as the note, sent before at no date the ledger knows: its
+    fields are merged as after imports (an edit of the student's that differs from the notes is a
+    conflict, saved), never a second note beside it."""
     candidates = {
-        note_id: guids[0]
-        for note_id in changes.added
-        if len(guids := guids_by_id.get(note_id, [])) == 1 and guids[0] not in known
+        note_id: guids[0] for note_id in changes.added if len(guids := guids_by_id.get(note_id, [])) == 1
     }
     if not candidates:
         return ledger
@@ -276,8 +273,8 @@ def _known_in_anki(
     adopted = {}
     for note_id, guid in candidates.items():
         entry, note = changes.ledger.notes[note_id], found.get(guid)
-        course = entry.deck.split("::")[0]
-        if note is not None and note.cards and all(card.deck.split("::")[0] == course for card in note.cards):
+        course = entry.deck.rpartition("::")[0] + "::"  # the parent deck of the course's module decks
+        if note is not None and note.cards and all(card.deck.startswith(course) for card in note.cards):
             adopted[note_id] = replace(entry, guid=guid, modified=0, study=_NEVER_SENT, superseded=())
     return replace(ledger, notes={**ledger.notes, **adopted}) if adopted else ledger
 

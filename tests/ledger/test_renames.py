@@ -495,3 +495,42 @@ def test_a_long_front_with_a_word_fixed_past_its_ids_length_keeps_its_card() -> 
     first, result = rebuild([old], [new])
     assert result.added == () and result.orphaned == ()
     assert result.ledger.notes[note_id].guid == first.notes[note_id].guid
+
+
+def test_a_short_name_respelled_with_a_new_definition_keeps_its_card() -> None:
+    """`el nino` → `el niño`: the id keeps the whole name, so it is the same term, reworded."""
+    old = term_at("m/card/el-nino", "el nino", "the child")
+    new = term_at("m/card/el-nino", "el niño", "the boy, the child")
+    first, result = rebuild([old], [new])
+    assert result.added == () and result.orphaned == () and result.updated == ("m/card/el-nino",)
+    assert result.ledger.notes["m/card/el-nino"].guid == first.notes["m/card/el-nino"].guid
+
+
+def test_a_twin_never_takes_the_orphan_its_deleted_twin_left_under_its_twin_id() -> None:
+    """S3's `Pricing` deleted: EC2's takes the plain id and keeps its note, S3's waits as an orphan
+    under EC2's old id; EC2's edited later stays with its own note."""
+    before = [
+        term_at(EC2_PRICING, "Pricing", "per GB", twins=(f"{EC2_PRICING}-s3",)),  # S3's, first
+        term_at(f"{EC2_PRICING}-ec2", "Pricing", "per second"),
+    ]
+    first, deleted = rebuild(
+        before, [term_at(EC2_PRICING, "Pricing", "per second", twins=(f"{EC2_PRICING}-ec2",))]
+    )
+    edited = reconcile(
+        deleted.ledger,
+        [term_at(EC2_PRICING, "Pricing", "per second or hour", twins=(f"{EC2_PRICING}-ec2",))],
+        now=T1 + 10,
+        new_guid=guid,
+    )
+    assert edited.added == () and edited.updated == (EC2_PRICING,)
+    assert edited.ledger.notes[EC2_PRICING].guid == first.notes[f"{EC2_PRICING}-ec2"].guid
+
+
+def test_a_long_question_reworded_past_its_ids_length_with_its_options_and_answer_kept_is_the_same() -> None:
+    """A practice exam's scenario reworded and its explanation improved: the same question."""
+    note_id = "m/mcq/when-a-company-running-many-production-workloads-on-premises-wants-to-lower-its"
+    old = question(note_id, f"{LONG}which service runs containers?", OPTIONS, "Fargate")
+    new = question(note_id, f"{LONG}what runs its containers with no servers?", OPTIONS, "Fargate", "better")
+    first, result = rebuild([old], [new])
+    assert result.added == () and result.orphaned == ()
+    assert result.ledger.notes[note_id].guid == first.notes[note_id].guid

@@ -442,3 +442,32 @@ def test_a_ledger_lost_with_the_build_folder_finds_a_renamed_note_by_its_id_in_a
         assert kept.id == renamed.id and "mine" in kept.tags and student.reviews_of(kept) == 1
     finally:
         student.close()
+
+
+def test_a_note_the_student_copied_in_anki_is_never_taken_for_a_new_item_of_its_id(tmp_path: Path) -> None:
+    """The copy holds the original's Id; a new item written later under that id is a note of its own
+    (only a ledger lost whole looks for notes by their Id)."""
+    course = Course.fresh(tmp_path)
+    assert course.sync().exit_code == 0
+    student = course.student()
+    original = student.note("03-storage/card/amazon-ebs")
+    copy = student.collection.new_note(original.note_type())
+    copy.fields = [*original.fields]
+    copy["Definition"] = "Mine: my own example of a block device."
+    student.collection.add_note(copy, original.cards()[0].did)
+    student.close()
+    course.edit("03-storage/cram-sheet.md", "**Amazon EBS:**", "**Amazon Elastic Block Store:**")
+    assert course.sync().exit_code == 0  # the original renamed: only the copy holds the old Id now
+    course.edit(
+        "03-storage/cram-sheet.md", "- **Amazon EFS:", "- **Amazon EBS:** Another fact.\n- **Amazon EFS:"
+    )
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert "1 added" in result.output
+    student = course.student()
+    try:
+        assert student.collection.get_note(copy.id)["Definition"] == "Mine: my own example of a block device."
+    finally:
+        student.close()
