@@ -99,9 +99,9 @@ def read_front_matter(content: str, first_line: int) -> FrontMatter:
 
 
 _LIST_ITEM = regex(r"[ \t]*-[ \t]+(?P<value>\S.*?)[ \t]*$")
-_SAID = regex(r"[A-Z][\w ()'-]{0,40}:[ \t]+\S+(?:[ \t]+\S+){2,}")
-"""A line of notes: a capitalised name, then what it is in three words or more (``Entropy: a measure
-of …``), where front matter's keys are lower-case names of one or two words with short values."""
+_SAID = regex(r"[A-Z][\w ()'-]{0,40}:[ \t]+(?:[a-z]|(?:an?|the)\s)\S*(?:[ \t]+\S+){2,}")
+"""A line of notes: a capitalised name, then what it is in three words or more, in lower case
+(``Entropy: a measure of …``), where front matter's values name things (``Lecturer: Dr Okafor``)."""
 _SAID_LINES = 2
 _KNOWN_KEYS = frozenset(
     {*READ_KEYS, "aliases", "author", "authors", "category", "categories", "created", "date", "description",

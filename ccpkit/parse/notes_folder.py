@@ -92,13 +92,20 @@ def numbered_twice(modules: list[ModuleFiles]) -> list[Problem]:
     first: dict[int, ModuleFiles] = {}
     problems = []
     for module in modules:
-        if module.number and (before := first.setdefault(module.number, module)) is not module:
+        if not 0 < module.number < _YEARS:  # `2024-01-16.md`: a daily note's date, no module's number
+            continue
+        before = first.setdefault(module.number, module)
+        if before is not module and before.slug != module.slug:  # one name twice has an error of its own
             message = (
                 f"{before.name} is numbered {module.number} too: give one of them another number "
                 f"(`--module {module.number}` takes both)"
             )
             problems.append(Problem(SourceLocation(path=module.name.rstrip("/"), line=1), message, "warning"))
     return problems
+
+
+_YEARS = 1000
+"""From this number on, a name's number is a year (``2024-cloud``, a daily note), no module's."""
 
 
 def one_module_folder(notes: Path, modules: list[ModuleFiles]) -> list[Problem]:
@@ -108,7 +115,7 @@ def one_module_folder(notes: Path, modules: list[ModuleFiles]) -> list[Problem]:
     would retire them all), else a warning (numbered folders side by side may be courses)."""
     resolved = notes.resolve()
     numbered = NUMBERED_NAME.match(resolved.name)
-    if numbered is None or int(numbered["number"]) >= 1000:  # 2024-cloud: a course of a year
+    if numbered is None or int(numbered["number"]) >= _YEARS:  # 2024-cloud: a course of a year
         return []
     if len(modules) < 2 or not all(module.single_file for module in modules):
         return []

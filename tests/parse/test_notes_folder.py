@@ -137,6 +137,11 @@ def test_two_modules_of_one_number_are_both_read_with_a_warning_at_the_second(tm
     ]
 
 
+def test_daily_notes_named_by_their_date_are_not_modules_numbered_alike(tmp_path: Path) -> None:
+    parsed = parse_notes(write(tmp_path, {"2024-01-16.md": CRAM, "2024-01-17.md": CRAM}))
+    assert len(parsed.deck.modules) == 2 and parsed.problems == ()
+
+
 def test_dot_files_other_suffixes_and_folders_without_notes_are_not_modules(tmp_path: Path) -> None:
     write(
         tmp_path,

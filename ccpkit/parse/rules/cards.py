@@ -644,7 +644,13 @@ def _says_what(front: str, prose: str) -> bool:
 
 
 _ARTICLE = regex(r"^(?:an?|the)\s+")
-_DEFINING_PHRASE = regex(r"(?i)(?:(?:an?|the)\s+)?[^\W\d]+\s+(?:of|that|which|where|whereby|used\s+to|for)\s")
+_DEFINING_PHRASE = regex(
+    r"(?:(?i:an?|the)\s+(?!(?i:rest|most|majority|number|lot|lots|couple|part|half|end|start|beginning|top)\b)"
+    r"[^\W\d]+|[A-Z][a-z]+(?:ion|ment|ance|ence|ity|ness|sis|ure|age|ism))\s+of\s"
+)
+"""How a definition's phrase opens: a noun, after an article or formed as one (``The movement of``,
+``A measure of``, ``Movement of``, ``Division of``), then ``of``; not an amount (``Most of``, ``The rest
+of``), nor an instruction or a remark (``Check that``, ``Note that``)."""
 _EMPHASIS = regex(r"[*_`]")
 _IS = regex(r"s?(?:\s*\([^)]*\))?\s+(?:is|are|was|were|means|refers\s+to)\b")
 

@@ -98,12 +98,14 @@ _DOTTED_Q = rf"(?:{_BOLD}Q[.)]{_BOLD}|(?:\*\*|__)Q\d+\.(?:\*\*|__))"
 prep's ``**Q1.**`` over ``**Ans.**``)."""
 _COLON = r"\s*[:\uff1a]"
 _ASKS_AFTER = r"(?=.*[?\uff1f](?:\*\*|__)?\s*$)"
+_ASKS_OR_BIDS = rf"(?:{_ASKS_AFTER}|(?=\s+{EXPLAIN.pattern}))"
+"""Words that ask, or say what to explain (``Q2. Describe …``, ``Question 7: Explain …``)."""
 _NUMBERED = rf"(?:\d+[.)]\s*(?i:{QUESTION})|(?i:{QUESTION})\s*#?\s*\d+)"
 """A question's label with its number, before or after the word: ``Question 2``, ``7. Soru``."""
 _QUESTION = regex(
     rf"^(?:{_BOLD}(?:Q\d*|(?i:{QUESTION})|问|質問|질문|\u0633|[PFV](?={_BOLD}{_COLON}.*\w{_ASKS_AFTER}))"
     rf"(?:{_BOLD}{_COLON}{_BOLD}|{_DASHED}{_ASKS_AFTER})|{_DOTTED_Q}(?=\s)|(?:Q|(?i:{QUESTION})\s*)\d+\)(?=\s)"
-    rf"|(?:\*\*|__)Q\d+(?:\*\*|__)(?=\s){_ASKS_AFTER}|Q\d+\.(?=\s){_ASKS_AFTER}"
+    rf"|(?:\*\*|__)Q\d+(?:\*\*|__)(?=\s){_ASKS_AFTER}|(?:Q|(?i:{QUESTION})[ \t]*)\d+[.:](?=\s){_ASKS_OR_BIDS}"
     rf"|(?:\*\*|__){_NUMBERED}{_BOLD}{_COLON}{_BOLD})"
     r"\s*(?P<text>.*)$"
 )
@@ -647,12 +649,18 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
     if stripped[0] in _SETTINGS:
         return 0, []  # `TARGET DECK` over `Biology::Cells`: where a plugin files the notes, no card
     opening = _opens_file(ctx, node)
-    listed = len(stripped) > 1 and all(map(_PAIR_LINE.fullmatch, stripped))
+    listed = len(stripped) > 1 and all(map(_WORD_PAIR.fullmatch, stripped))
+    longer = any(" " in line.partition("::")[0] for line in stripped)  # names of words, not of code
+    among = longer and len(stripped) > 1 and all(map(_TIGHT_LINE.fullmatch, stripped))
     pairs: list[_Pair | _Missing | _Field] = [
         pair
         for number, line in enumerate(lines)
         if not _DECK_LINE.match(line)
-        and (pair := _inline_pair(line, number, opening, in_a_deck=ctx.in_a_deck, words_listed=listed))
+        and (
+            pair := _inline_pair(
+                line, number, opening, in_a_deck=ctx.in_a_deck, words_listed=listed, among_cards=among
+            )
+        )
         is not None
     ]
     if pairs:
@@ -685,8 +693,9 @@ def numbered_label(line: str) -> bool:
 
 
 _NUMBERED_QUESTION = regex(rf"(?:\*\*|__){_NUMBERED}")
-_PLAIN_NUMBERED_Q = regex(r"Q\d+\.\s")
-"""``Q1.`` with no bold: a flashcard's question over its ``A1.`` line, an agenda's item elsewhere."""
+_PLAIN_NUMBERED_Q = regex(rf"(?:Q|(?i:{QUESTION})[ \t]*)\d+[.:]\s")
+"""``Q1.`` (``Question 7:``) with no bold: a flashcard's question over its ``A1.`` line, an agenda's item
+elsewhere."""
 
 
 def _pointed_answers(lines: list[str]) -> list[_Pair | _Missing]:
@@ -808,10 +817,11 @@ Ottawa]``)."""
 _FILLED_AFTER = regex(
     rf"(?P<front>.*?{_BLANK.pattern}.*?[.!?:)])\s*"
     r"(?:[\u2014\u2013\u2192\u21d2]|[-=]>|(?:\*\*|__)?(?i:answer|ans)\.?\s*:(?:\*\*|__)?)\s*"
-    r"(?P<mark>\*\*|__)?(?P<answer>[^*_\s](?:[^*_\n]{0,78}[^*_\s])?)(?(mark)(?P=mark))\s*"
+    r"(?P<mark>\*\*|__)?(?P<answer>(?![^\n]*(?:\u2192|[-=]>))[^*_\s](?:[^*_\n]{0,78}[^*_\s])?)(?(mark)(?P=mark))\s*"
 )
 """A blank, maybe with a cue in brackets (``Ayer yo ____ (comer) paella.``), and its answer after a dash,
-an arrow or a label (``— **comí**``, ``→ comí``, ``**Answer:** comí``), as language drills write them."""
+an arrow or a label (``— **comí**``, ``→ comí``, ``**Answer:** comí``), as language drills write them;
+not a flow's steps (``status: ____. → paid → shipped``)."""
 _JUDGED_BY = regex(
     r"(?P<front>\S.*[.!])\s*(?:\((?P<answer>T|F|True|False|true|false)\)"
     r"|[\u2014\u2013-][ \t]*(?P<dashed>T|F|True|False)\.?"
@@ -914,7 +924,13 @@ def _runs_on(paragraph: Node, below: Node) -> bool:
 
 
 def _inline_pair(
-    line: str, number: int, opening: bool, *, in_a_deck: bool, words_listed: bool = False
+    line: str,
+    number: int,
+    opening: bool,
+    *,
+    in_a_deck: bool,
+    words_listed: bool = False,
+    among_cards: bool = False,
 ) -> _Pair | _Missing | _Field | None:
     """``Front::Back`` (``:::`` both ways), the ``::`` outside code; ``std::vector`` is code, not a card.
 
@@ -925,7 +941,8 @@ def _inline_pair(
     written tight (``Front::Back``, as flashcard plugins write it, where Dataview writes ``key::
     value``) or in a file tagged for Obsidian Spaced Repetition (``#flashcards``); otherwise
     (``Lambda:: Serverless``) a warning says it may be either. A word over a word (``cane::dog``) is a
-    card only as ``_word_pair`` tells; ``words_listed``: its paragraph holds nothing but cards written tight.
+    card only as ``_word_pair`` tells; ``words_listed``: its paragraph holds nothing but such lines;
+    ``among_cards``: nothing but cards written tight, where one it does not take is said.
     """
     line = without_wrapped_fields(line, _hide_code(line))
     hidden = _hide_code(line)
@@ -953,13 +970,14 @@ def _inline_pair(
         tight and bool(front) and front.split()[-1].lstrip("`*_").casefold() in _NAMESPACES
     )  # `std::vector is …`
     one_word = tight and " " not in front and " " not in back
-    if (
-        not front
-        or (one_word and not _word_pair(match, in_a_deck=in_a_deck, listed=words_listed))
-        or joined
-        or pathed
-        or _CODE_LIKE.match(back)
-    ):
+    unpaired = one_word and not _word_pair(match, in_a_deck=in_a_deck, listed=words_listed)
+    if not front or unpaired or joined or pathed or _CODE_LIKE.match(back):
+        if unpaired and among_cards and not _CODED.search(front + back):  # `Monitoring::aPTT` beside cards
+            message = (
+                f"`{line.strip()}` may be code (a name and its member), so it is not a card: tag the file "
+                "`#flashcards` to read every `::` line as a card"
+            )
+            return _Missing(message, number)
         return None  # `Foo::Bar`, `fe80::1`, `Foo::bar()`, `arn:aws:iam::1234:user/x`: code, not a card
     key = field_key(front)
     if match["sep"] == ":::" or key is None or not is_name(key):
@@ -982,11 +1000,11 @@ def _inline_pair(
 def _word_pair(match: re.Match[str], *, in_a_deck: bool, listed: bool) -> bool:
     """Whether ``word::word`` is a card, as vocabulary decks write them (``cane::dog``): where the file
     is a deck (``#flashcards``) or the pair goes both ways (``acqua:::water``), or in a paragraph of
-    nothing but cards written tight. Never where it reads as code: with a digit or an underscore (``fe80::1``,
+    nothing but such lines. Never where it reads as code: with a digit or an underscore (``fe80::1``,
     ``my_mod::run``), or, outside a deck, two capitalised names (``Foo::Bar``)."""
     front, back = match["front"], match["back"]
     deck = in_a_deck or match["sep"] == ":::"
-    coded = any(char.isdigit() or char == "_" for char in front + back)
+    coded = _CODED.search(front + back) is not None
     named = front[:1].isupper() and back[:1].isupper()
     return not coded and (deck or (listed and not named))
 
@@ -995,8 +1013,11 @@ _HALF_CARD = regex(r"(?P<front>[^:]*[^:\s])\s*:::?|:::?\s*(?P<back>[^:\s].*)")
 """A card of a ``#flashcards`` file with one side empty: ``Osmosis::``, ``::Osmosis``."""
 _ADDRESS = regex(r"[a-z][\w+.-]*://\S*")
 """A web address (``https://…``), whose colon joins no word to the ``::``."""
-_PAIR_LINE = regex(r"[^\s:](?:[^:]*[^\s:])?:::?[^\s:].*")
+_WORD_PAIR = regex(r"[^\s:]+:::?[^\s:]+")
+"""A line of a word over a word and nothing else: ``cane::dog``."""
+_TIGHT_LINE = regex(r"[^\s:](?:[^:]*[^\s:])?:::?[^\s:].*")
 """A line of a card written tight and nothing else: ``cane::dog``, ``Mechanism of action::Inhibits …``."""
+_CODED = regex(r"[\d_]")
 
 
 def _hide_code(line: str) -> str:
@@ -2035,12 +2056,24 @@ def _tabled_apart(words: Sequence[Node], table: Node) -> bool:
     """A table under the words answering a heading that asks, which they do not point at (``the table
     below``, ``as follows``): a table's rows are cards of their own, the words the heading's answer."""
     said = " ".join(paragraph_words(node) for node in words if node.type == "paragraph")
-    return table.type == "table" and bool(said) and _POINTS_DOWN.search(said) is None
+    return (
+        table.type == "table"
+        and len(said.split()) >= _ANSWERING_WORDS
+        and _POINTS_DOWN.search(said) is None
+        and _POINTING_OPENING.match(said) is None
+    )
 
 
-_POINTS_DOWN = regex(r"(?i)\b(?:below|following|as\s+follows|tables?|here(?:'s|\s+is|\s+are)|see)\b")
-"""Words pointing at what comes next (``compared below``, ``Here's how they differ``): the table is the
-answer, and no words alone."""
+_ANSWERING_WORDS = 8
+_POINTS_DOWN = regex(
+    r"(?i)\b(?:below|follows?|following|tables?|here(?:'s|\s+is|\s+are)|see|summari[sz]ed|shown|compared?"
+    r"|these|ways?|criteria)\b|:"
+)
+"""Words pointing at what comes next (``compared below``, ``summarised in the comparison that
+follows``, ``these criteria``, ``three ways: …``): the table is the answer, and no words alone."""
+_POINTING_OPENING = regex(r"(?i)(?:it|they|this|that|these|those|there|here|compare|see)\b")
+"""A paragraph opening with a word that points elsewhere (``It depends on …``, ``They differ …``): it
+answers only with what it points at."""
 
 
 def _apart(ctx: Context, node: Node) -> bool:

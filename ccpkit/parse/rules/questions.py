@@ -648,9 +648,17 @@ def _asks(node: Node, *, answered: bool = False) -> bool:
     a heading that asks (``### Q5. Which service is serverless?``): else bullets under a heading that
     asks are its notes (``## Why Docker?`` over ``- ✔️ Same environment everywhere``)."""
     words = _asked_words(node)
-    # `Q3. The plan aimed to avoid:`: numbered as a question and left open, it asks as `?` would
-    numbered = numbers_a_question(words) and words.rstrip().endswith(":")
+    numbered = _LEFT_OPEN.match(plain(words)) is not None  # `Q3. The plan aimed to avoid:`
     return bool(words) and (answered or node.type != "heading") and (asks(words) or numbered)
+
+
+_LEFT_OPEN = regex(
+    r"(?i)(?:q|question)\s*\d{1,3}\s*[.)]\s+(?:\S+\s+){2,}?(?:\S+\s+)?"
+    r"(?:to\s+\w+|of|for|by|with|from|into|than|because|is|are|was|were|be|been)\s*:\s*$"
+)
+"""A stem numbered as a question (``Q3.``, ``Question 4)``) and left open after a verb or a word that
+wants one more (``aimed to avoid:``, ``was caused by:``), which its options complete: it asks, where
+a quarter's plan (``Q3 goals:``) or a title (``Q1. Shipped:``) names a list."""
 
 
 def _asked_words(node: Node) -> str:

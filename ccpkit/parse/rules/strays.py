@@ -21,6 +21,7 @@ from ccpkit.parse.rules.answers import (
 from ccpkit.parse.rules.options import asks, instructs
 from ccpkit.parse.rules.questions import block_words, counts_the_list
 from ccpkit.parse.tree import Node
+from ccpkit.regex import regex
 
 _NESTING = ("bullet_list", "ordered_list", "list_item", "blockquote")
 _NO_OPTIONS = (
@@ -87,15 +88,17 @@ def _unanswered_headings(ctx: Context, blocks: Sequence[Block]) -> Iterator[Prob
         section = nodes_below(blocks, index)
         taken = any(ctx.is_claimed(inner) for node in section for inner in node.walk())
         answered = any(map(_holds_answer, section))  # an answer line left has a warning of its own
-        tabled = any(node.type == "table" for node in section)  # `… differences between TCP and UDP?`
+        tabled = bool(section) and section[0].type == "table"  # `… differences between TCP and UDP?`
+        tabled = tabled or [node.type for node in section] == ["paragraph", "table"]  # `Compared below.`
         if section and len(section) <= _SHORT_SECTION and not taken and not answered and not tabled:
             yield Problem(ctx.at(heading), _UNANSWERED_HEADING, "warning")
 
 
 _UNLABELLED_ANSWER = (
-    "numbered question over an answer with no `A:` label, so no card was made: write `A: ` before its "
-    "answer, or put the question in bold (`**Q3. …?**`)"
+    "numbered question over an answer with no `A:` label, so no card was made: write `A: ` before its answer"
 )
+_MARKS = regex(r"(?i)\(|.*\bmarks?\b")
+"""A line under a question that says what it is worth (``(10 marks) Use a diagram``): a worksheet's."""
 
 
 def _unlabelled_answers(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem]:
@@ -111,6 +114,7 @@ def _unlabelled_answers(ctx: Context, siblings: Sequence[Node]) -> Iterator[Prob
             and (words.rstrip("*_ ").endswith(("?", "\uff1f")) or instructs(words))
             and below.type == "paragraph"
             and not numbers_a_question(below.children[0].content)
+            and not _MARKS.match(below.children[0].content)
             and not ctx.is_claimed(asked)
             and not ctx.is_claimed(below)
         ):

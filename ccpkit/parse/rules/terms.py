@@ -417,9 +417,14 @@ _FIELD_NAMES = frozenset(
      "exam name", "level", "difficulty", "duration", "category", "subject", "module", "course", "lesson",
      "chapter", "section", "reference", "priority", "score", "weight", "time", "question type", "format",
      "total questions", "total marks", "time allowed"}
+    | {"时间", "日期", "地点", "主题", "议题", "参会人员", "出席人员", "主持人", "记录人", "课程", "章节",
+       "科目", "实验名称", "实验日期", "指导教师", "姓名", "学号", "班级", "作者"}
+    | {"日時", "日付", "場所", "出席者", "参加者", "議題", "司会", "記録", "記録者", "科目", "講義", "担当",
+       "氏名"}
 )  # fmt: skip
-"""Names of a note's fields (``**Topic:** Storage``, ``**Exam Code:** CLF-C02``): lines of bold terms
-where one of them is such a name describe the note, and are no glossary."""
+"""Names of a note's fields (``**Topic:** Storage``, ``**Exam Code:** CLF-C02``; a meeting's or a lab
+report's in Chinese and Japanese, ``**时间**`` or ``**場所**`` before a full-width colon): lines of bold
+terms where one of them is such a name describe the note, and are no glossary."""
 
 
 def is_field_name(front: str) -> bool:
@@ -942,6 +947,8 @@ def plain_term(
         return None  # `p. 12: Habits are …`: a reader's note of where a line is, not a name
     if front.lower() in _NOT_NAMES or (len(front) == 1 and front.lower() != front.upper()):
         return None  # `M \u2013 Methanol`: a mnemonic's letter (`一`, a kanji, is a word), no card's name
+    if separator == "--" and (rest.startswith("-") or _COMMAND_LINE.match(front) or _GOES_ON.match(rest)):
+        return None  # `npm run test -- --watch`: a command's end of options; `… -- but less …`: a sentence
     if separator == "-" and not _names_before_hyphen(front, written, rest, sentence_names=sentence_names):
         return None  # `Scales automatically - no capacity to plan`: a hyphen in a sentence
     if separator in _DASHES and front.split()[-1].isdigit() and _SCORED.fullmatch(rest):
@@ -956,6 +963,16 @@ def plain_term(
     return None if _keeps_track(term, colon=separator == ":") else term
 
 
+_COMMAND_LINE = regex(
+    r"(?:\$\s*)?(?:sudo\s+)?(?:git|npm|npx|yarn|pnpm|bun|deno|node|cargo|rustup|kubectl|docker|podman|helm"
+    r"|python3?|pip3?|uv|poetry|go|dotnet|mvn|gradle|java|ssh|scp|rsync|aws|gcloud|az|terraform|make|bundle"
+    r"|rails|composer|php|gh|brew|apt(?:-get)?|curl|wget|ls|cp|mv|rm|grep|find|tar)\s"
+    r"|.*\s-{1,2}[a-z]"
+)
+"""A command line before ``--`` (a known program first, or an option in it): the ``--`` ends its
+options, parting no name from what it is."""
+_GOES_ON = regex(r"(?i)(?:but|and|or|so|yet|because|although|though|while|whereas)\b")
+"""How a sentence goes on after a dash (``Nationalism mattered -- but less …``): no definition."""
 _GRAMMAR_NOTE = regex(
     r"(?i)(?:^|\s)\(?(?:\+\s*)?(?:akk|acc|dat|gen|nom|sb|sth|jdn|jdm|etw|qn|qch|pl|sg|adj|adv|vt|vi|inf|fam"
     r"|coll)\.\)?$"
