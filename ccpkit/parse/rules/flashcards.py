@@ -512,7 +512,7 @@ def _with_shown_above(
     if not coded and not pointed:
         return results
     ctx.claim(above)
-    key = first.key or first.front if not coded else first.key
+    key = first.key if coded else (first.key or first.front)
     return [replace(first, front=f"{ctx.doc.source(above)}\n\n{first.front}", key=key), *results[1:]]
 
 
