@@ -276,7 +276,10 @@ def _known_in_anki(
         course = entry.deck.rpartition("::")[0] + "::"  # the parent deck of the course's module decks
         if note is not None and note.cards and all(card.deck.startswith(course) for card in note.cards):
             adopted[note_id] = replace(entry, guid=guid, modified=0, study=_NEVER_SENT, superseded=())
-    return replace(ledger, notes={**ledger.notes, **adopted}) if adopted else ledger
+    if not adopted:
+        return ledger
+    # the course's scope a new ledger starts with, kept: a note added later gets the GUID it had before
+    return replace(ledger, notes={**ledger.notes, **adopted}, guid_scope=changes.ledger.guid_scope)
 
 
 _NEVER_SENT = "?"

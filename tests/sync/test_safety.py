@@ -435,6 +435,8 @@ def test_a_ledger_lost_with_the_build_folder_finds_a_renamed_note_by_its_id_in_a
 
     assert result.exit_code == 0, result.output
     assert "0 added" in result.output and "0 retired" in result.output
+    header = (course.notes / ".ccpkit-ledger.json").read_text(encoding="utf-8").splitlines()[0]
+    assert f'"guid scope": "{TITLE}"' in header  # a note added later gets the GUID it had before
     student = course.student()
     try:
         assert len(list(student.notes())) == notes
