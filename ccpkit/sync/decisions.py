@@ -353,8 +353,8 @@ def _sent_fields(note: AnkiNote, found: FoundNote, wanted: Wanted) -> dict[str, 
         if all(picks):
             continue  # nothing of Anki's copy: no sign it came from the last package
         mixed = list(theirs)
-        for index, ours_taken in zip(apart, picks, strict=True):
-            mixed[index] = ours[index] if ours_taken else theirs[index]
+        for index in itertools.compress(apart, picks):
+            mixed[index] = ours[index]
         if sent in study_digests(note.note_type, mixed):
             return dict(zip(names, mixed, strict=True))
     return {}

@@ -88,10 +88,9 @@ _PLAIN_SEPARATOR = regex(
     "|(?<=[^\\s:]):[ \\t]{1,3}(?=\\S)|(?<=\\S) ?\uff1a ?(?=\\S)"
 )
 """An arrow, `` = ``, ``: ``, `` : ``, a dash (en, em, hyphen, or ``--`` as typed for an em dash) between
-spaces, or the full-width colon
-of Chinese and Japanese (U+FF1A), as a vocabulary list writes it between a word and its meaning; the
-space before may be a no-break one, as French typography (and word processors for it) puts before
-a colon."""
+spaces, or the full-width colon of Chinese and Japanese (U+FF1A), as a vocabulary list writes it between
+a word and its meaning; the space before may be a no-break one, as French typography (and word
+processors for it) puts before a colon."""
 _UNCOLONED_SEPARATOR = regex(
     f"{_ARROW.pattern}|(?<=\\S) (?:--|[=|\u2013\u2014-]) (?=\\S)|(?<=\\S)\\t+(?=\\S)"
 )
