@@ -44,6 +44,7 @@ from ccpkit.parse.rules.terms import (
     defined_term,
     defining_sentence,
     definition_list,
+    is_aside,
     is_field_name,
     is_label,
     joined_terms,
@@ -336,6 +337,7 @@ def _list_cards(
     )
     labels = [term.front.strip().lower() for term in terms if term is not None and term.is_label]
     named_too = glossary and (titled or (len(labels) == 1 and labels[0] in NAMES_TOO))
+    fields = glossary and all(terms)  # every item a `Name: value` line, as a record's are
     for index, item in enumerate(node.children):
         if ctx.is_claimed(item):  # a cloze
             continue
@@ -349,6 +351,9 @@ def _list_cards(
                 term = _item_term(item, plain=plain, titled=titled, sentence_names=named or titled)
             term = term or (defined.get(id(item)) if glossary else None)
         labelled = _is_label(term) and not named_too  # a glossary's one `**Function**`, a titled one's `Goal`
+        if labelled and fields and term is not None and term.rest and not is_aside(term.front):
+            # `- Purpose: …` with no term above it, or after a record's `- Time: …`: a fact of the heading
+            labelled = pending is not None and not names_a_record_field(pending.term.front)
         if pending is not None and (labelled or (term is None and pending.bare)):
             pending.extra.append(ctx.doc.source(item))
             continue

@@ -257,6 +257,11 @@ def is_label(text: str) -> bool:
     return _label_key(text) in LABELS
 
 
+def is_aside(text: str) -> bool:
+    """Whether ``text`` (a term, without its colon) is an aside's label (``Tip``, ``Note``)."""
+    return _label_key(text) in ASIDES
+
+
 def _label_key(text: str) -> str:
     """A label as the label sets hold it: no colon, lower case, a hyphen read as a space."""
     return text.strip().strip(":").strip().lower().replace("-", " ")
@@ -275,8 +280,8 @@ def only_asides(labelled: str) -> bool:
     head = _FENCE.split(labelled, maxsplit=1)[0]
     found = list(_LABEL_HEAD.finditer(head))
     if found and not head[found[0].end() :].partition("\n")[0].strip():
-        return _label_key(found[0]["name"]) in ASIDES
-    return bool(found) and all(_label_key(label["name"]) in ASIDES for label in found)
+        return is_aside(found[0]["name"])
+    return bool(found) and all(is_aside(label["name"]) for label in found)
 
 
 def split_term(inline: Node) -> Term | None:
