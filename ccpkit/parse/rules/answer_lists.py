@@ -37,7 +37,8 @@ _TRUE_OR_FALSE = regex(r"(?i)\W*t(?:rue)?\W*|\W*f(?:alse)?\W*")
 def extract_listed_answers(ctx: Context) -> Iterator[Item | Problem]:
     """A card per question answered in a numbered list under an answers title below it, as many
     answers as questions; an answer whose number no question has (a number mistyped), and the
-    question left unanswered so, are warnings."""
+    question left unanswered so, are warnings, as are fewer answers than questions (no cards: the
+    list may be another's, `## Solutions` to a problem)."""
     for title, answers, above, worded in _answer_lists(ctx):
         around = _around(title)
         asked, alike = _questions_above(ctx, above, around, _question) if worded else ({}, None)
@@ -52,6 +53,14 @@ def extract_listed_answers(ctx: Context) -> Iterator[Item | Problem]:
                 f"the answers under {_title(title.node)!r} could answer the questions at line "
                 f"{ctx.doc.line_of(alike)} or those at line {ctx.doc.line_of(first)}, numbered alike: no "
                 "cards; number the later questions on from the earlier, or give each set its own answers"
+            )
+            yield Problem(ctx.at(answers), message, "warning")
+            continue
+        if len(worded) < len(asked) and worded.keys() <= asked.keys():
+            message = (
+                f"the {len(worded)} answers under {_title(title.node)!r} are fewer than the {len(asked)} "
+                "numbered questions above them: no cards; if they answer those questions, give each "
+                "question its answer, numbered as the question"
             )
             yield Problem(ctx.at(answers), message, "warning")
             continue
