@@ -111,13 +111,14 @@ _YEARS = 1000
 def one_module_folder(notes: Path, modules: list[ModuleFiles]) -> list[Problem]:
     """``notes`` as one module's ``NN-slug`` folder beside others (``--notes source_notes/03-storage``),
     where each of its files would be read as a module of its own: a usage error when the folder
-    around it holds a course's ledger (every other note of the course would leave it, and a sync
-    would retire them all), else a warning (numbered folders side by side may be courses)."""
+    around it holds a course's ledger, whatever its files (every other note of the course would leave
+    it, and a sync would retire them all), else a warning for two files or more (numbered folders side
+    by side may be courses)."""
     resolved = notes.resolve()
     numbered = NUMBERED_NAME.match(resolved.name)
     if numbered is None or int(numbered["number"]) >= _YEARS:  # 2024-cloud: a course of a year
         return []
-    if len(modules) < 2 or not all(module.single_file for module in modules):
+    if not modules or not all(module.single_file for module in modules):
         return []
     siblings = [
         entry
@@ -133,6 +134,8 @@ def one_module_folder(notes: Path, modules: list[ModuleFiles]) -> list[Problem]:
     advice = f"pass its parent, --notes {parent}, and --module {number} to work on this module alone"
     if (resolved.parent / LEDGER_NAME).is_file() and not (resolved / LEDGER_NAME).is_file():
         raise UsageError(f"the notes folder {notes} is one module's folder (module {number}): {advice}")
+    if len(modules) < 2:
+        return []  # one file: a course of one module, as likely as a module
     message = (
         f"the notes folder {notes} looks like one module's folder (module {number}), so each of its "
         f"files is read as a module of its own: if it is, {advice}"

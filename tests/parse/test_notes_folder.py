@@ -360,6 +360,19 @@ def test_one_module_folder_of_a_course_given_as_the_notes_folder_is_a_usage_erro
     assert parse_notes(tmp_path).deck.modules
 
 
+def test_one_module_folder_of_one_file_given_as_the_notes_folder_is_a_usage_error_too(tmp_path: Path) -> None:
+    write(tmp_path, {"01-intro/cram.md": CRAM, "02-compute/cram.md": CRAM})
+    (tmp_path / ".ccpkit-ledger.json").write_text('{"ccpkit ledger": 2}\n', "utf-8")
+    with pytest.raises(UsageError, match="is one module's folder \\(module 2\\)"):
+        parse_notes(tmp_path / "02-compute")
+
+
+def test_a_numbered_folder_of_one_file_and_no_course_around_it_is_a_course(tmp_path: Path) -> None:
+    write(tmp_path, {"01-aws/ec2.md": CRAM, "02-gcp/gce.md": CRAM})
+    parsed = parse_notes(tmp_path / "01-aws")
+    assert parsed.problems == () and len(parsed.deck.modules) == 1
+
+
 def test_numbered_folders_side_by_side_with_no_course_around_them_are_warned_of(tmp_path: Path) -> None:
     """``01-aws/`` and ``02-gcp/`` may be two courses: read, with a warning in case they are not."""
     write(tmp_path, {"01-aws/ec2.md": CRAM, "01-aws/s3.md": SUMMARY, "02-gcp/gce.md": CRAM})
