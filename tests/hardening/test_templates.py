@@ -27,6 +27,8 @@ FRONT = "anki/term.front.html"
         ("<div>no field here</div>\n", ": the front shows no field, so Anki would show every card as blank"),
         ("{{Term}}\n{{Definiton}}\n", ":2: no field 'Definiton' in ccpkit Term v1; fields: Term, Definition"),
         (b"{{Term}} caf\xe9", ": cannot read this Anki template"),
+        ("{{Term}}\n{{}}\n", ":2: an empty {{}}: write a field's name in it, or delete it"),
+        ("{{Term}}{{!a comment never closed\n", ": not a template genanki can read (unclosed tag at line 1)"),
     ],
     ids=[
         "unclosed-section",
@@ -35,6 +37,8 @@ FRONT = "anki/term.front.html"
         "blank-front",
         "misspelt-field",
         "latin-1",
+        "empty-tag",
+        "unclosed-tag",
     ],
 )
 def test_a_broken_template_is_named_by_line_and_nothing_is_built(

@@ -14,6 +14,7 @@ from ccpkit.templates import template_file
 
 STYLE_FILE = "style.css"
 _FIELD_REFERENCE = regex(r"\{\{[#^/]?([^{}]+?)\}\}")
+_EMPTY_TAG = regex(r"\{\{[#^/]?\s*\}\}")
 _SPECIAL = {"FrontSide", "Tags", "Type", "Deck", "Subdeck", "Card", "CardFlag"}
 
 
@@ -65,6 +66,8 @@ def _checked(path: Path, note_type: NoteType, *, front: bool = False) -> str:
     opened: list[tuple[str, int]] = []
     used: set[str] = set()
     for number, line in enumerate(text.splitlines(), start=1):
+        if _EMPTY_TAG.search(line):
+            raise UsageError(f"{path}:{number}: an empty {{{{}}}}: write a field's name in it, or delete it")
         for tag in _FIELD_REFERENCE.finditer(line):
             field = tag[1].strip().split(":")[-1]
             if field not in note_type.fields and field not in _SPECIAL:
@@ -82,7 +85,24 @@ def _checked(path: Path, note_type: NoteType, *, front: bool = False) -> str:
             "the front shows no field through `cloze:` (`{{cloze:Text}}`), so Anki makes no card of any cloze"
         )
         raise UsageError(f"{path}: {message}")
+    _parsed(path, text)
     return text
+
+
+def _parsed(path: Path, text: str) -> None:
+    """genanki reads a front with chevron to know which fields a card needs: a template chevron cannot
+    parse (an unclosed ``{{!comment``) would end the build in a traceback."""
+    from chevron import ChevronError
+    from chevron.tokenizer import tokenize
+
+    try:
+        for _ in tokenize(text):
+            pass
+    except (ChevronError, IndexError) as error:
+        reason = " ".join(str(error).split())
+        raise UsageError(
+            f"{path}: not a template genanki can read ({reason}): check its {{{{ and }}}}"
+        ) from error
 
 
 _CLOZE_FIELD = regex(r"\{\{\s*(?:[\w-]+:)*cloze:[^}]+\}\}")
