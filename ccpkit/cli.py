@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shlex
 import signal
@@ -61,8 +62,18 @@ def _user_errors(command: Callable[P, R]) -> Callable[P, R]:
         except CcpkitError as error:
             _show(error)
             sys.exit(error.exit_code)
+        except OSError as error:
+            if error.filename is not None or error.errno not in _OUTPUT_LOST:
+                raise  # every file ccpkit writes says its own failure (``WriteError``)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python flushes it on exit
+            _show(CcpkitError(f"cannot write to standard output ({error.strerror})"))
+            sys.exit(1)
 
     return run
+
+
+_OUTPUT_LOST = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EPIPE, errno.EIO})
+"""What writing to standard output meets when it is a full disk's file or a pipe whose reader left."""
 
 
 def _show(error: CcpkitError) -> None:

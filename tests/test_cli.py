@@ -42,6 +42,21 @@ def test_python_dash_m_runs_the_same_cli() -> None:
     assert "Commands:" in result.stdout
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full to stand for a full disk")
+def test_standard_output_on_a_full_disk_is_one_line_of_error_not_a_traceback() -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "ccpkit", "dump", "--json", "--notes", str(REPO / "source_notes")],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert result.stderr.endswith("\nerror: cannot write to standard output (No space left on device)\n")
+    assert "Traceback" not in result.stderr
+
+
 def test_unknown_option_is_a_usage_error() -> None:
     result = CliRunner().invoke(cli, ["build", "--format", "docx"])
     assert result.exit_code == 2
