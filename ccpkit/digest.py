@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from ccpkit import __version__
+from ccpkit.regular_files import open_regular
 
 _RENDERING_LIBRARIES = (
     "genanki",
@@ -72,5 +73,5 @@ def content_digest(*pieces: bytes) -> str:
 def file_digest(path: Path | str) -> str:
     """``content_digest`` of the file at ``path``, read a block at a time (a package or a ledger may be
     megabytes); an ``OSError`` if it cannot be read."""
-    with open(path, "rb") as stream:
+    with open_regular(path) as stream:
         return hashlib.file_digest(stream, "sha256").hexdigest()

@@ -15,6 +15,7 @@ from typing import Any
 
 from ccpkit.errors import UsageError
 from ccpkit.regex import regex
+from ccpkit.regular_files import read_regular
 
 _TOML_POSITION = regex(r" \(at (?:line (\d+), column (\d+)|end of document)\)$")
 
@@ -93,7 +94,7 @@ def read_toml(path: Path) -> TomlFile:
     unreadable file is the caller's to report (``OSError``), as only the caller knows whether the file
     may be absent."""
     try:
-        text = path.read_text(encoding="utf-8-sig")  # a BOM, as some Windows editors save, read past
+        text = read_regular(path).decode("utf-8-sig")  # a BOM, as some Windows editors save, read past
     except UnicodeDecodeError as error:
         raise UsageError(
             f"{path}: not valid TOML: not UTF-8 text ({error.reason} at byte {error.start})"

@@ -9,6 +9,7 @@ from pathlib import Path
 from ccpkit.errors import CcpkitError, UsageError
 from ccpkit.importer.lines import Line
 from ccpkit.regex import regex
+from ccpkit.regular_files import read_regular
 
 _MODULE_HEADING = regex(r"^Module \d+ ?- ?\S", re.MULTILINE)
 
@@ -24,7 +25,7 @@ def read_export(path: Path) -> list[Line]:
     if path.is_dir():
         raise UsageError(f"{path}: is a folder; pass the plain-text notes export file")
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as error:
         raise ExportError(f"{path}: cannot be read ({error.strerror})") from None
     if not data.strip():

@@ -13,6 +13,7 @@ from ccpkit.export import Output
 from ccpkit.ledger.entries import Ledger
 from ccpkit.ledger.last import LAST_LEDGER, with_last
 from ccpkit.ledger.storage import kept_ledger, ledger_lines, load_ledger, unkept_ledger
+from ccpkit.regular_files import open_regular
 from ccpkit.stamps import Stamps
 from ccpkit.store import Store
 
@@ -71,7 +72,7 @@ class CachedLedger:
         if self._read_as is None:
             return ledger_lines(ledger)
         try:
-            with self.file.open("rb") as stream:
+            with open_regular(self.file) as stream:
                 lines = stream.readlines()  # only "\n" ends a line: a key's U+2028 is a line's
         except OSError:
             lines = []

@@ -26,6 +26,7 @@ from typing import Any
 
 from ccpkit.export import Output
 from ccpkit.ledger.entries import LEDGER_NAME, Entry, Ledger, LedgerError, Stamp
+from ccpkit.regular_files import read_regular
 from ccpkit.store import maker
 from ccpkit.write import holds, write_atomically
 
@@ -46,7 +47,7 @@ and a smaller ledger in the build's store)."""
 def load_ledger(path: Path) -> Ledger:
     """The ledger at ``path``; an empty one if the file does not exist yet (the first build)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path).decode("utf-8")
     except FileNotFoundError:
         return Ledger()
     except UnicodeDecodeError as error:

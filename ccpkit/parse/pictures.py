@@ -21,6 +21,7 @@ from ccpkit.errors import Problem, Severity
 from ccpkit.markup import embedded_notes, picture_sources
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item, Passage, Picture, SourceLocation
 from ccpkit.regex import regex
+from ccpkit.regular_files import read_regular
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -205,7 +206,7 @@ def _shared_length(path: Path, folder: Path) -> int:
 def _read(path: Path, written: str) -> Picture | str:
     """The picture at ``path``, or what is wrong with it."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except FileNotFoundError:
         return f"picture {written} does not exist: fix the path (relative to this notes file)"
     except OSError as error:

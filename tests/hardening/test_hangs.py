@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from ccpkit.parse import parse_notes
 from tests.conftest import NO_SETTINGS, REPO
 
@@ -64,3 +66,57 @@ def test_a_table_of_thousands_of_rows_grows_linearly(tmp_path: Path) -> None:
     assert (tmp_path / "build" / "anki" / "notes.apkg").stat().st_size < 3_000_000
     assert (tmp_path / "build" / "csv" / "anki" / "comparison.csv").stat().st_size < 20_000_000
     assert parse_notes(tmp_path / "notes").deck.tables[0].rows[-1] == ("row 2999", "value 2999")
+
+
+NOTES = "# Pipes\n\n- **Spot:** spare capacity.\n\n![Diagram](diagram.png)\n"
+FIFO = "a pipe or a device"
+
+
+def pipes_course(tmp_path: Path) -> Path:
+    """A course of one module whose picture is a pipe, with templates of ccpkit's own."""
+    module = tmp_path / "notes" / "01-pipes"
+    module.mkdir(parents=True)
+    (module / "notes.md").write_text(NOTES, encoding="utf-8")
+    os.mkfifo(module / "diagram.png")
+    return tmp_path / "notes"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_picture_that_is_a_pipe_is_a_problem_at_its_line_not_a_hang(tmp_path: Path, command: str) -> None:
+    notes = pipes_course(tmp_path)
+    out = ("--out", str(tmp_path / "build"), "--format", "json") if command == "build" else ()
+    result = ccpkit(command, "--notes", str(notes), *out, cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"01-pipes/notes.md:5: picture diagram.png cannot be read: not a regular file ({FIFO})" in (
+        result.stdout + result.stderr
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.parametrize(
+    "pipe",
+    [".ccpkit-ledger.json", "templates/anki/term.front.html", "templates/pdf/style.toml", "build/json"],
+)
+def test_a_pipe_in_place_of_a_file_ccpkit_reads_is_one_line_of_error_not_a_hang(
+    tmp_path: Path, pipe: str
+) -> None:
+    notes = pipes_course(tmp_path)
+    (notes / "01-pipes" / "diagram.png").unlink()
+    (notes / "01-pipes" / "notes.md").write_text(NOTES.replace("![Diagram](diagram.png)\n", ""), "utf-8")
+    (tmp_path / "templates" / "anki").mkdir(parents=True)
+    (tmp_path / "templates" / "pdf").mkdir()
+    arguments = ["build", "--notes", str(notes), "--out", str(tmp_path / "build"), "--templates", "templates"]
+    if pipe == "build/json":
+        assert ccpkit(*arguments, "--format", "json", cwd=tmp_path).returncode == 0
+        (tmp_path / "build" / "json" / "deck.json").unlink()
+        os.mkfifo(tmp_path / "build" / "json" / "deck.json")
+    else:
+        os.mkfifo(notes / pipe if pipe.startswith(".") else tmp_path / pipe)
+    result = ccpkit(*arguments, cwd=tmp_path)
+    assert "Traceback" not in result.stderr
+    if pipe == "build/json":  # an output is written over, whatever stood there
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / "build" / "json" / "deck.json").is_file()
+    else:
+        assert result.returncode in (1, 2) and FIFO in result.stderr

@@ -10,6 +10,7 @@ from pathlib import Path
 from ccpkit.errors import UsageError
 from ccpkit.export.anki.notetypes import NOTE_TYPES, NoteType
 from ccpkit.regex import regex
+from ccpkit.regular_files import read_regular
 from ccpkit.templates import template_file
 
 STYLE_FILE = "style.css"
@@ -52,7 +53,7 @@ def load_templates(project: Path) -> AnkiTemplates:
 
 def _read(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return read_regular(path).decode("utf-8")
     except FileNotFoundError as error:
         raise UsageError(f"{path}: Anki template missing; reinstall ccpkit") from error
     except (OSError, UnicodeDecodeError) as error:

@@ -1,0 +1,36 @@
+"""Files a user names or puts in place, opened only when they are regular files: a pipe or a device
+where a template, a picture, the ledger or an output should be would block a command for ever (a pipe
+waits for a writer), or stream without end (``/dev/zero``)."""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import stat
+from pathlib import Path
+
+_NOT_REGULAR = "not a regular file (a pipe or a device): put a file there"
+
+
+def open_regular(path: Path | str) -> io.BufferedReader:
+    """``path`` opened for reading bytes; an ``OSError`` (``strerror`` saying what is wrong) if it cannot
+    be, or is a folder, a pipe or a device."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a pipe opens at once
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, _NOT_REGULAR, str(path))
+        os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def read_regular(path: Path | str) -> bytes:
+    """The bytes of the regular file at ``path`` (``open_regular``)."""
+    with open_regular(path) as stream:
+        return stream.read()
