@@ -39,6 +39,7 @@ from ccpkit.parse.rules.flashcards import (
     asks_unmarked,
     numbered_label,
     remnote_card,
+    remnote_descriptor,
 )
 from ccpkit.parse.rules.terms import answered_on_its_line
 from ccpkit.regex import regex
@@ -387,11 +388,17 @@ def _numbered_questions(blocks: Sequence[Block]) -> frozenset[str]:
 
 def _remnote_card(line: str) -> bool:
     """A bullet of RemNote's cards forward or both ways (``- Metformin >> …``, ``- le chat <> the cat``,
-    ``- Bones of the forearm >>`` over its answer's bullets): what marks a file of them (a ``;;`` is
-    OCaml's and Lisp's too: read in such a file, it marks none)."""
-    bullet = (">>" in line or "<>" in line) and _BULLET.match(line)  # most lines hold neither
-    found = remnote_card(line[bullet.end() :]) if bullet else None
-    return found is not None and found["way"] in (">>", "<>", ">>>", ">>1.", ">>A)")
+    ``- Bones of the forearm >>`` over its answer's bullets), or a descriptor's written tight
+    (``- Heparin antidote;;Protamine``): what marks a file of them (a ``;;`` after a space is OCaml's
+    and Lisp's too: read in such a file, it marks none)."""
+    bullet = (">>" in line or "<>" in line or ";;" in line) and _BULLET.match(line)  # most lines hold none
+    if not bullet:
+        return False
+    found = remnote_card(line[bullet.end() :])
+    if found is not None:
+        return found["way"] in (">>", "<>", ">>>", ">>1.", ">>A)")
+    rest = line[bullet.end() :]
+    return ";;" in rest and " ;;" not in rest and remnote_descriptor(rest) is not None
 
 
 def _extract(ctx: Context, items: list[Item], problems: list[Problem]) -> frozenset[int]:

@@ -738,9 +738,8 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
         if found is not None and found.re.pattern == _REMNOTE.pattern and not found["answer"]:
             return []
         rows = len(lines) > 1 and not _COMMANDS.search(line)
-        found = found or (
-            _SEMICOLONED.fullmatch(line) or _DOUBLE_SEMICOLONED.fullmatch(line) if rows else None
-        )
+        found = found or (_SEMICOLONED.fullmatch(line) if rows else None)
+        found = found or (remnote_descriptor(line) if rows or remnote else None)
         if found is None:
             return []
         said = found.groupdict()
@@ -873,6 +872,11 @@ _DOUBLE_SEMICOLONED = regex(
 """RemNote's ``Question;;Answer``, its words on either side as long as a card's."""
 _COMMANDS = regex(r"(?:^|;)\s*(?:cd|sudo)\s|\.\.|/|\s-{1,2}\w|&&")
 """Shell commands run one after another (``cd build;make``, a path, a flag): no spreadsheet's row."""
+
+
+def remnote_descriptor(line: str) -> re.Match[str] | None:
+    """RemNote's ``Question;;Answer`` on a line of its own, no shell commands run one after another."""
+    return None if _COMMANDS.search(line) else _DOUBLE_SEMICOLONED.fullmatch(line)
 
 
 def asked_over_answer(paragraph: Node) -> bool:
