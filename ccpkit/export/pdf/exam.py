@@ -17,6 +17,7 @@ from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.export.pdf.pictures import IN_CELL, Pictures
 from ccpkit.export.pdf.typography import Typography
 from ccpkit.model import Deck
+from ccpkit.report import counted
 
 _COUNT_WORDS = {2: "TWO", 3: "THREE", 4: "FOUR", 5: "FIVE"}
 
@@ -49,7 +50,7 @@ def exam_story(
     )
     story: list[Flowable] = [
         _band(
-            f"Practice exam · {len(questions)} questions",
+            f"Practice exam · {counted(len(questions), 'question')}",
             ty,
             setter,
             bookmark="Practice exam",

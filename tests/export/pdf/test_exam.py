@@ -127,3 +127,10 @@ def test_code_and_web_addresses_in_the_key_wrap_inside_their_column(tmp_path: Pa
         assert printed
         assert all(right <= width - side + 1 for _, _, right in printed), index
         assert not [c for c, left, right in printed if left < gap[1] - 1 and right > gap[0] + 1], index
+
+
+def test_an_exam_of_one_question_says_one_question() -> None:
+    deck = large_deck(modules=1, cards=1, tables=0, mcqs=1)
+    pages = page_texts(build(deck, exam_seed=SEED, exam_count=1).files["pdf/practice-exam.pdf"])
+    assert "Practice exam · 1 question\n" in pages[0] + "\n"
+    assert "1 questions" not in pages[0]
