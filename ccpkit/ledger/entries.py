@@ -51,6 +51,8 @@ class Fingerprint(NamedTuple):
     """The module's slug: a retitled table is looked for inside its module."""
     table: str = ""
     """For a table row, the table's id: rows of a retitled table keep their identities together."""
+    row: str = ""
+    """For a table row, the digest of its cells as written: a row asked another way keeps its note."""
     earlier_study: tuple[str, ...] = ()
     """The study text's hashes as earlier ccpkit versions recorded them (white space as written, a
     table's rows in their order), where they differ from ``study``: a ledger of theirs finds the note
@@ -92,6 +94,8 @@ class Entry:
     module: str = ""
     table: str = ""
     """``module`` and ``table`` as the note's last build saw them (empty in earlier ledgers)."""
+    row: str = ""
+    """``Fingerprint.row`` as last built (empty in earlier ledgers)."""
     clozes: tuple[str, ...] = ()
     """A cloze note's hidden parts by cloze number as last sent (``cloze_syntax.kept_numbers``): a
     part keeps its number, and its card its history, when another is added or removed before it."""

@@ -291,6 +291,7 @@ def _entry(note: Fingerprint, guid: str, modified: int) -> Entry:
         modified=modified,
         module=note.module,
         table=note.table,
+        row=note.row,
     )
 
 
@@ -315,6 +316,7 @@ def _carried(note: Fingerprint, old: Entry, now: int) -> Entry:
         modified=_later(now, old.modified) if changed else old.modified,
         module=note.module,
         table=note.table,
+        row=note.row,
         clozes=old.clozes,
         sent="" if changed else old.sent,  # re-sent: Anki's copy holds its id now
         superseded=_superseded(old) if changed else old.superseded,
@@ -334,8 +336,8 @@ def _as_recorded(note: Fingerprint, old: Entry) -> bool:
         and old.study == note.study
         and not old.orphaned
         and not old.content
-        and (old.note_type, old.key, old.answer, old.deck, old.module, old.table)
-        == (note.note_type, note.key, note.answer, note.deck, note.module, note.table)
+        and (old.note_type, old.key, old.answer, old.deck, old.module, old.table, old.row)
+        == (note.note_type, note.key, note.answer, note.deck, note.module, note.table, note.row)
     )
 
 
@@ -413,7 +415,8 @@ def _match_tables(unknown: list[Fingerprint], orphans: Mapping[str, Entry]) -> l
 def _paired_rows(
     rows: list[Fingerprint], old_rows: Mapping[str, Entry], old_table: str
 ) -> list[tuple[str, str]]:
-    """(old id, new id) pairs of one new table's rows with an old table's: same row key, then same cells."""
+    """(old id, new id) pairs of one new table's rows with an old table's: same row key, then the same
+    answer, then the same row as written (the table read another way: its groups gone, or new ones)."""
     old_by_key = {_row_key(old_id, old_table): old_id for old_id in old_rows}
     pairs = [
         (old_by_key[_row_key(row.id, row.table)], row.id)
@@ -421,18 +424,26 @@ def _paired_rows(
         if _row_key(row.id, row.table) in old_by_key
     ]
     taken_old, taken_new = {old for old, _ in pairs}, {new for _, new in pairs}
-    for row in rows:
-        if row.id in taken_new:
-            continue
-        same = sorted(
-            old_id
-            for old_id, entry in old_rows.items()
-            if old_id not in taken_old and entry.answer == row.answer
-        )
-        if same:
-            pairs.append((same[0], row.id))
-            taken_old.add(same[0])
+    for alike in (_same_answer, _same_row):
+        for row in rows:
+            if row.id in taken_new:
+                continue
+            same = sorted(
+                old for old, entry in old_rows.items() if old not in taken_old and alike(row, entry)
+            )
+            if same:
+                pairs.append((same[0], row.id))
+                taken_old.add(same[0])
+                taken_new.add(row.id)
     return pairs
+
+
+def _same_answer(row: Fingerprint, entry: Entry) -> bool:
+    return entry.answer == row.answer
+
+
+def _same_row(row: Fingerprint, entry: Entry) -> bool:
+    return bool(entry.row) and entry.row == row.row
 
 
 def _row_key(note_id: str, table: str) -> str:

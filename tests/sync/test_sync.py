@@ -273,6 +273,23 @@ def test_a_table_retitle_keeps_its_row_notes(studied: Studied) -> None:
         student.close()
 
 
+def test_a_row_that_makes_a_table_read_as_groups_leaves_the_other_rows_notes(studied: Studied) -> None:
+    """A second ``Reserved`` row makes the first column the rows' groups: every card asks from another
+    cell now, and each row keeps its note, its history and what the student did to it."""
+    reserved = "| Reserved | Steady use for 1 or 3 years | up to 72% |\n"
+    convertible = "| Reserved | Convertible, can change family | up to 66% |\n"
+    studied.course.edit("02-compute/summary.md", reserved, reserved + convertible)
+    guid = _guid(studied.course, SPOT)
+    output, student = sync_and_open(studied)
+    try:
+        assert "1 added" in output and "0 retired" in output
+        (spot,) = [note for note in student.notes() if note.guid == guid]
+        assert visible_text(spot["Row"]).startswith("Spot")
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+
+
 RECORDS = pytest.mark.parametrize("record", ["kept", "gone"])
 FARGATE_LINE = "- **AWS Fargate:** Runs containers without managing servers or clusters.\n"
 

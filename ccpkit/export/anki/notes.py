@@ -67,6 +67,8 @@ class AnkiNote:
     rows: str = ""
     """A long table's row note: what the ledger reads instead of its ``Whole table`` field
     (``TableNote.rows``), so that rows moved in the notes re-send no note."""
+    row: str = ""
+    """A table row's note: the digest of its row's cells (``TableNote.row``)."""
 
     def field(self, name: str) -> str:
         """A field's HTML by name."""
@@ -80,9 +82,9 @@ def default_guid(note_id: str, attempt: int = 0, *, scope: str = "") -> str:
     return str(genanki.guid_for(GUID_SEED, *made_in, note_id, *((attempt,) if attempt else ())))
 
 
-RenderedNote = tuple[str, NoteType, tuple[str, ...], tuple[str, ...], str, tuple[str, ...], str]
+RenderedNote = tuple[str, NoteType, tuple[str, ...], tuple[str, ...], str, tuple[str, ...], str, str]
 """Note id, note type, every field (context and ``Id`` included), name texts (``AnkiNote.key``),
-table id, ``AnkiNote.answer`` and ``AnkiNote.rows``."""
+table id, ``AnkiNote.answer``, ``AnkiNote.rows`` and ``AnkiNote.row``."""
 
 Statement = tuple[str, tuple[Any, ...]]
 """An SQL statement genanki ran, with its values."""
@@ -136,7 +138,7 @@ class Draft:
         for module, part in zip(self.deck.modules, self.parts, strict=True):
             deck_name = deck_name_for(self.root_deck or self.deck.title, module)
             for item, rendered, tags in zip(module.items, part.items, part.tags, strict=True):
-                for note_id, note_type, fields, key, table, answer, rows in rendered:
+                for note_id, note_type, fields, key, table, answer, rows, row in rendered:
                     term = self.terms.get(len(notes))
                     identity = (
                         _UNSETTLED
@@ -160,6 +162,7 @@ class Draft:
                             modified=identity.modified,
                             answer=answer,
                             rows=rows,
+                            row=row,
                         )
                     )
         return tuple(notes)
@@ -170,7 +173,7 @@ class Draft:
             note_id: answer
             for part in self.parts
             for rendered in part.items
-            for note_id, note_type, _, _, _, answer, _ in rendered
+            for note_id, note_type, _, _, _, answer, _, _ in rendered
             if note_type.cloze  # a part made on a helper or kept in the store holds a copy of CLOZE
         }
 
@@ -202,8 +205,8 @@ def _item_notes(
         return ()
     context = _shared(alike, _context(module, item))
     return tuple(
-        (note_id, note_type, (*fields, context, escape(note_id)), key, table, answer, rows)
-        for note_id, note_type, fields, key, table, answer, rows in _render(item)
+        (note_id, note_type, (*fields, context, escape(note_id)), key, table, answer, rows, row)
+        for note_id, note_type, fields, key, table, answer, rows, row in _render(item)
     )
 
 
@@ -334,17 +337,18 @@ def _render(item: Item) -> tuple[RenderedNote, ...]:
     match item:
         case Card():
             fields = (term_field(item, item.front), to_html(item.back))
-            return ((item.id, TERM, fields, (to_text(item.front),), "", (), ""),)
+            return ((item.id, TERM, fields, (to_text(item.front),), "", (), "", ""),)
         case MCQ():
-            return ((item.id, MULTIPLE_CHOICE, _mcq_fields(item), _question_texts(item), "", (), ""),)
+            return ((item.id, MULTIPLE_CHOICE, _mcq_fields(item), _question_texts(item), "", (), "", ""),)
         case ComparisonTable():
             return tuple(
-                (note.id, COMPARISON, note.fields, (note.name,), item.id, (), note.rows)
+                (note.id, COMPARISON, note.fields, (note.name,), item.id, (), note.rows, note.row)
                 for note in table_notes(item)
             )
         case Cloze():
             fields = (_as_anki_reads(to_html(item.text)), to_html(item.extra) if item.extra.strip() else "")
-            return ((item.id, CLOZE, fields, (to_text(revealed(item.text)),), "", answers(item.text), ""),)
+            name = (to_text(revealed(item.text)),)
+            return ((item.id, CLOZE, fields, name, "", answers(item.text), "", ""),)
         case _:
             assert_never(item)
 
@@ -423,6 +427,7 @@ def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
         legacy=_digest([note.note_type.name, earlier_deck or note.deck, " ".join(note.tags), *note.fields]),
         module=note.module,
         table=note.table,
+        row=note.row,
         hidden=tuple(_unnumbered(note.answer)) if note_type.cloze else (),
     )
 

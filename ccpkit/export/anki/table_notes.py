@@ -66,6 +66,9 @@ class TableNote:
     rows: str = ""
     """For a table longer than its notes show (``SHOWN_ROWS``), what the ledger reads instead of the
     ``Whole table`` field, whose rows move with the row: ``_WholeTable.moved_rows``. Empty otherwise."""
+    row: str = ""
+    """The digest of the row's cells as written, however the table is read: a row whose note asks from
+    another cell after an edit elsewhere in the table (its groups gone) is still that note."""
 
 
 def is_link_table(table: ComparisonTable) -> bool:
@@ -215,6 +218,7 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
                     _fields(table, thing, _question([label]), [(label, cell)], whole, number),
                     _name(thing, label),
                     rows=whole.moved_rows(number),
+                    row=whole.row(number),
                 )
         elif all(_blank(cell, column in hyphens) for column, cell in enumerate(row) if column):
             continue  # `| **Compute** | | |`: a heading over the rows below, nothing to recall
@@ -228,6 +232,7 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
                 _fields(table, label, question, asked, whole, number),
                 _name(table.title, row[0]),
                 rows=whole.moved_rows(number),
+                row=whole.row(number),
             )
         else:
             columns = asked_columns
@@ -247,6 +252,7 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
                     _fields(table, label, question, asked, whole, number),
                     name,
                     rows=whole.moved_rows(number),
+                    row=whole.row(number),
                 )
 
 
@@ -295,6 +301,7 @@ def _column_notes(table: ComparisonTable, whole: _WholeTable) -> Iterator[TableN
             _fields(table, header, "", [(header, cell)], whole, 0),
             _name(table.title, header),
             rows=whole.moved_rows(0),
+            row=whole.row(0),
         )
 
 
@@ -314,6 +321,7 @@ def _which_column_notes(table: ComparisonTable, whole: _WholeTable) -> Iterator[
                     _fields(table, cell, question, [(thing, cell)], whole, number),
                     _name(thing, cell),
                     rows=whole.moved_rows(number),
+                    row=whole.row(number),
                 )
 
 
@@ -422,6 +430,10 @@ SHOWN_ROWS = 30
 in every row's note grows with rows squared: a 5,000-row table made a 125 MB package."""
 
 
+def _row_digest(row: Sequence[str]) -> str:
+    return hashlib.sha256("\x1f".join(map(_plain, row)).encode()).hexdigest()[:16]
+
+
 class _WholeTable:
     """The table as HTML, rendered once; each row's note shows it with that row highlighted."""
 
@@ -432,6 +444,11 @@ class _WholeTable:
         self._cells = ["".join(f"<td>{to_inline_html(cell)}</td>" for cell in row) for row in table.rows]
         self._every = ""
         """The digest of every row in any order, made when a long table's first note asks for it."""
+        self._written = [_row_digest(row) for row in table.rows]
+
+    def row(self, number: int) -> str:
+        """``TableNote.row`` of the row ``number``."""
+        return self._written[number]
 
     def moved_rows(self, highlight: int) -> str:
         """What a long table's row note holds for the ledger in place of its ``Whole table`` field,

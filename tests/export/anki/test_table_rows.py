@@ -103,3 +103,66 @@ def test_a_row_relabelled_with_its_cells_unchanged_keeps_its_note_and_history(tm
         assert len(list(student.notes())) == 3
     finally:
         student.close()
+
+
+SERVICES = """# Cloud
+
+## Services by category
+
+| Category | Service | Use |
+| --- | --- | --- |
+| Storage | Amazon S3 | Object storage |
+| Storage | Amazon EBS | Block volumes |
+| Compute | Amazon EC2 | Virtual servers |
+| Database | Amazon RDS | Managed SQL |
+"""
+
+
+def studied_services(tmp_path: Path, notes: str) -> Student:
+    """A course of one table, built, imported into a fresh collection and studied once."""
+    (tmp_path / "notes" / "01-cloud").mkdir(parents=True)
+    (tmp_path / "notes" / "01-cloud" / "notes.md").write_text(notes, encoding="utf-8")
+    build(tmp_path)
+    student = Student.with_fresh_collection(tmp_path)
+    student.import_package(tmp_path / "build" / "anki" / "planets.apkg")
+    student.study_everything()
+    return student
+
+
+def test_rows_of_a_table_read_another_way_after_a_row_is_deleted_keep_their_notes(tmp_path: Path) -> None:
+    """Deleting the one row that made ``Storage`` a group leaves the first column naming each row: the
+    cards ask from another cell now, and the rows left keep their notes and history."""
+    student = studied_services(tmp_path, SERVICES)
+    try:
+        s3 = next(note.guid for note in student.notes() if "Amazon S3" in note["Row"])
+        notes_file = tmp_path / "notes" / "01-cloud" / "notes.md"
+        notes_file.write_text(SERVICES.replace("| Storage | Amazon EBS | Block volumes |\n", ""), "utf-8")
+        output = build(tmp_path)
+        assert "0 added" in output and "1 orphaned" in output
+        log = student.import_package(tmp_path / "build" / "anki" / "planets.apkg")
+        assert len(log.new) == 0 and len(log.updated) == 3
+        rows = {note["Row"]: note for note in student.notes() if "Amazon EBS" not in note["Row"]}
+        assert set(rows) == {"Storage", "Compute", "Database"}
+        assert rows["Storage"].guid == s3
+        assert all(student.reviews_of(note) == 1 for note in rows.values())
+    finally:
+        student.close()
+
+
+def test_rows_of_a_table_read_as_groups_after_a_row_is_added_keep_their_notes(tmp_path: Path) -> None:
+    table = SERVICES.replace("| Storage | Amazon EBS | Block volumes |\n", "")
+    student = studied_services(tmp_path, table)
+    try:
+        notes_file = tmp_path / "notes" / "01-cloud" / "notes.md"
+        added = "| Compute | AWS Lambda | Functions |\n"
+        notes_file.write_text(table.replace("| Database |", f"{added}| Database |"), "utf-8")
+        output = build(tmp_path)
+        assert "1 added" in output and "0 orphaned" in output
+        student.import_package(tmp_path / "build" / "anki" / "planets.apkg")
+        notes = {note["Row"]: note for note in student.notes()}
+        assert len(notes) == 4
+        studied = [notes[row] for row in notes if "Lambda" not in row]
+        assert all(student.reviews_of(note) == 1 for note in studied)
+        assert student.reviews_of(next(notes[row] for row in notes if "Lambda" in row)) == 0
+    finally:
+        student.close()
