@@ -21,7 +21,7 @@ from types import ModuleType
 from typing import Any
 
 from ccpkit.build import keep_ledger
-from ccpkit.cloze_syntax import GONE, PARTS_APART, Hidden, edits, hidden_parts
+from ccpkit.cloze_syntax import GONE, PARTS_APART, Hidden, edits, hidden_parts, rewords
 from ccpkit.errors import UsageError, WriteError
 from ccpkit.export import ExportOptions, Output
 from ccpkit.export.anki.card_templates import load_templates
@@ -227,22 +227,33 @@ def _students_clozes_kept(
     """The ledger with the cloze numbers the student added to a note in Anki (``{{c3::…}}`` in its
     Text, a number the ledger never gave a part) remembered as taken: a part the notes add takes the
     next free number, never the card (and history) of the student's own cloze; the student's very words
-    put in the notes take it, as a part put back does (``kept_numbers``). ``read_state`` reads the
-    collection's notes of the GUIDs given."""
+    put in the notes take it, as a part put back does (``kept_numbers``). So do the numbers of a copy
+    ccpkit sent from another clone of the notes, whose ledger gave them parts this one never saw (or
+    other parts: one that rewords none of them). ``read_state`` reads the collection's notes of the
+    GUIDs given."""
     clozed = {key: entry for key, entry in ledger.notes.items() if entry.clozes and not entry.orphaned}
     found = read_state([entry.guid for entry in clozed.values()]).notes
     taken = {}
     for key, entry in clozed.items():
         note = found.get(entry.guid)
         written = record.notes.get(entry.guid)
-        if note is None or _as_ccpkit_sent(note, entry, written):
-            continue  # no cloze of the student's in it: an older copy's numbers are ours
+        if note is None:
+            continue
+        sent = _as_ccpkit_sent(note, entry, written)  # an older copy's numbers are ours, or a clone's
         recorded = list(entry.clozes)
         for part in hidden_parts(note.fields.get("Text", ""), highlights=False):
             recorded += [""] * (part.number - len(recorded))
             given = recorded[part.number - 1]
             ours = given.split(PARTS_APART) if given and not given.startswith(GONE) else []
-            if ours and part.answer not in ours and _never_sent(part, ours, note, entry, written):
+            if (
+                ours
+                and part.answer not in ours
+                and (
+                    not any(rewords(part.answer, own) for own in ours)
+                    if sent
+                    else _never_sent(part, ours, note, entry, written)
+                )
+            ):
                 recorded.append(given)  # a build's new part, on the student's number: to a free one
                 given = ""
             if not given:

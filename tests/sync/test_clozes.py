@@ -11,8 +11,10 @@ from typing import TypeVar
 
 import pytest
 from anki.collection import Collection
+from click.testing import CliRunner
 
 from ccpkit.build import build
+from ccpkit.cli import cli
 from ccpkit.export import ExportOptions
 from tests.conftest import REPO
 from tests.export.anki.student import Student, visible_text
@@ -269,5 +271,31 @@ def test_a_part_the_notes_reword_keeps_its_card_when_a_build_ran_before_the_sync
         now = {card.id: visible_text(card.question()) for card in note.cards()}
         assert set(now) == set(studied)  # no card added, none left empty
         assert "{{c2::Unix}}" in note["Text"]
+    finally:
+        student.close()
+
+
+def test_a_part_another_clone_synced_keeps_its_card_from_the_part_this_clone_adds(tmp_path: Path) -> None:
+    """Two clones of the notes, each with its ledger, sync into one collection. One highlights a part
+    and its card is studied; the other, not yet pulled, highlights another: that one gets a card of
+    its own, never the studied card (and history) of the part it never saw."""
+    course = cloze_course(tmp_path)
+    assert course.sync().exit_code == 0
+    other = Course(tmp_path / "other")
+    shutil.copytree(course.notes, other.notes)
+    course.edit("01-storage/cram-sheet.md", "a ==shared== file system", "a ==shared== ==file system==")
+    studied = study(course, fronts_by_card)
+    other.edit("01-storage/cram-sheet.md", "for ==Linux== instances", "for ==Linux== ==instances==")
+    arguments = ["sync", "--notes", str(other.notes), "--out", str(other.out), "--title", TITLE]
+    arguments += ["--templates", str(course.templates), "--collection", str(course.collection)]
+    result = CliRunner().invoke(cli, arguments)
+    assert result.exit_code == 0, result.output
+    student = course.student()
+    try:
+        now = fronts_by_card(student)
+        hiding_instances = [card for card, front in now.items() if front.endswith("for Linux [...]")]
+        assert len(hiding_instances) == 1 and hiding_instances[0] not in studied
+        (file_system,) = [card for card, front in studied.items() if "shared [...] for" in front]
+        assert student.collection.get_card(file_system).reps >= 1
     finally:
         student.close()
