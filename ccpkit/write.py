@@ -30,6 +30,12 @@ def write_lines_atomically(out: Path, path: PurePosixPath, lines: Iterable[bytes
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except FileExistsError as error:  # not the folder: a file, or a link to nothing, is in its place
+        blocking = next(
+            (folder for folder in (target.parent, *target.parent.parents) if _in_the_way(folder)), None
+        )
+        fix = f"{blocking} is no folder (a file, or a link to nothing): move it away" if blocking else ""
+        raise WriteError(target, error, fix=fix) from None
     except OSError as error:
         raise WriteError(target, error) from None
     try:
@@ -52,6 +58,11 @@ def holds(path: Path, data: bytes) -> bool:
         return file_digest(path) == content_digest(data)
     except OSError:
         return False
+
+
+def _in_the_way(path: Path) -> bool:
+    """Whether ``path`` stands where a folder must be, and is none: a file, or a link that leads nowhere."""
+    return path.is_symlink() if not path.exists() else not path.is_dir()
 
 
 def _file_mode() -> int:

@@ -190,3 +190,18 @@ def test_a_temporary_folder_that_cannot_be_written_is_named_and_nothing_changes(
     with pytest.raises(WriteError, match=r"cannot write .*no-such-folder.*set TMPDIR to a folder with room"):
         build(built.notes, built.out, options=OPTIONS, clock=lambda: 1_700_086_400)
     assert snapshot(built.out, built.notes) == before
+
+
+def test_a_file_where_an_output_folder_should_be_is_named(tmp_path: Path) -> None:
+    shutil.copytree(HOSTILE, tmp_path / "notes")
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build" / "json").write_text("a note to self\n", encoding="utf-8")
+    commands = Commands(tmp_path / "notes", tmp_path / "build")
+
+    result = commands.build("json")
+
+    assert_clean_exit(result, 1)
+    assert f"{tmp_path / 'build' / 'json'} is no folder (a file, or a link to nothing): move it away" in (
+        result.stderr
+    )
+    assert (tmp_path / "build" / "json").read_text(encoding="utf-8") == "a note to self\n"

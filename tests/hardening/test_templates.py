@@ -82,3 +82,20 @@ def test_a_cloze_front_that_shows_its_text_without_the_cloze_filter_is_refused(t
 
     assert_clean_exit(result, 2)
     assert f"error: {template}: the front shows no field through `cloze:`" in result.stderr
+
+
+@pytest.mark.parametrize("template", [FRONT, "pdf/style.toml"])
+def test_a_template_linked_to_nothing_is_named_not_passed_over_for_the_default(
+    tmp_path: Path, template: str
+) -> None:
+    (tmp_path / "templates" / "anki").mkdir(parents=True)
+    (tmp_path / "templates" / "pdf").mkdir()
+    shutil.copytree(CRLF, tmp_path / "notes")
+    link = tmp_path / "templates" / template
+    link.symlink_to(tmp_path / "moved-away")
+    commands = Commands(tmp_path / "notes", tmp_path / "build")
+
+    result = commands.build_with("--templates", str(tmp_path / "templates"))
+
+    assert_clean_exit(result, 2)
+    assert str(link) in result.stderr and "reinstall" not in result.stderr

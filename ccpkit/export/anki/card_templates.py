@@ -4,6 +4,7 @@ checked once per build."""
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +56,10 @@ def _read(path: Path) -> str:
     try:
         return read_regular(path).decode("utf-8")
     except FileNotFoundError as error:
+        if path.is_symlink():
+            raise UsageError(
+                f"{path}: a link to {os.readlink(path)}, which does not exist: fix or delete it"
+            ) from error
         raise UsageError(f"{path}: Anki template missing; reinstall ccpkit") from error
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"{path}: cannot read this Anki template ({error})") from error
