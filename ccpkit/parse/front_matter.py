@@ -62,6 +62,13 @@ def read_front_matter(content: str, first_line: int) -> FrontMatter:
         if _SAID.match(line):
             said.append(number)
         item = _LIST_ITEM.match(line)
+        if listing in READ_KEYS and item is not None:  # `module_title:` over `- a`: a list, no title
+            message = (
+                f"`{listing}:` is over a YAML list, not one line of text: write the text after the colon"
+            )
+            mistakes += [] if mistakes and mistakes[-1][1] == message else [(number - 1, message)]
+            values.pop(listing, None)
+            continue
         if listing and item is not None:
             values[listing] = ", ".join(filter(None, (values[listing], item["value"].strip("\"'"))))
             continue
@@ -83,6 +90,7 @@ def read_front_matter(content: str, first_line: int) -> FrontMatter:
             listing = key if not value else ""
             continue
         read = _scalar(value)
+        listing = key if not value else ""
         if isinstance(read, _Mistake):
             mistakes.append(
                 (number, f"`{key}: {value}` is not one line of text in YAML ({read.why}): {read.fix}")
