@@ -51,7 +51,7 @@ def _ledger(notes: Path) -> Ledger:
     """The ledger; without one (a wrong folder, or never built) there is nothing to list: say so."""
     path = notes / LEDGER_NAME
     require_listable(notes)
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         raise UsageError(
             f"no ledger at {path}: pass the notes folder with --notes, or run `ccpkit build` first"
         )

@@ -25,8 +25,12 @@ def write_atomically(out: Path, output: Output) -> Path:
 
 
 def write_lines_atomically(out: Path, path: PurePosixPath, lines: Iterable[bytes]) -> Path:
-    """``write_atomically`` for a file given in pieces (a ledger's lines), never joined in memory."""
+    """``write_atomically`` for a file given in pieces (a ledger's lines), never joined in memory. A
+    link is written through: the file it leads to is replaced, the link stays (a ledger kept in a
+    synced folder, linked from the notes)."""
     target = out / path
+    if target.is_symlink():
+        target = target.resolve()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import os
 import pickle
 import typing
 from collections.abc import Mapping, Sequence
@@ -48,7 +49,9 @@ def load_ledger(path: Path) -> Ledger:
     """The ledger at ``path``; an empty one if the file does not exist yet (the first build)."""
     try:
         text = read_regular(path).decode("utf-8")
-    except FileNotFoundError:
+    except FileNotFoundError as error:
+        if path.is_symlink():  # on a drive not mounted: a new ledger would give every note a new GUID
+            raise LedgerError(path, f"a link to {os.readlink(path)}, which does not exist") from error
         return Ledger()
     except UnicodeDecodeError as error:
         raise LedgerError(path, f"not UTF-8 text ({error.reason})") from error

@@ -205,3 +205,25 @@ def test_a_file_where_an_output_folder_should_be_is_named(tmp_path: Path) -> Non
         result.stderr
     )
     assert (tmp_path / "build" / "json").read_text(encoding="utf-8") == "a note to self\n"
+
+
+def test_a_ledger_linked_from_elsewhere_is_written_through_its_link(tmp_path: Path) -> None:
+    """A student keeps the ledger in a synced folder and links it from the notes: a build updates that
+    file, and the link stays a link (replacing it with a file would leave the synced copy behind)."""
+    shutil.copytree(HOSTILE, tmp_path / "notes")
+    commands = Commands(tmp_path / "notes", tmp_path / "build")
+    assert_clean_exit(commands.build("anki"), 0)
+    kept = tmp_path / "synced" / "ledger.json"
+    kept.parent.mkdir()
+    shutil.move(tmp_path / "notes" / LEDGER_NAME, kept)
+    (tmp_path / "notes" / LEDGER_NAME).symlink_to(kept)
+    before = kept.read_bytes()
+    notes_file = next((tmp_path / "notes").rglob("*.md"))
+    notes_file.write_text(
+        notes_file.read_text(encoding="utf-8") + "\n\n## Added\n\n- **Added term:** a new card\n", "utf-8"
+    )
+
+    assert_clean_exit(commands.build("anki"), 0)
+
+    assert (tmp_path / "notes" / LEDGER_NAME).is_symlink()
+    assert kept.read_bytes() != before and b"added-term" in kept.read_bytes()

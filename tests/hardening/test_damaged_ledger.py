@@ -73,3 +73,16 @@ def test_a_folder_in_place_of_the_ledger_is_a_one_line_error(commands: Commands)
     result = commands.build()
     assert_clean_exit(result, 1)
     assert "Restore it from git" in result.stderr
+
+
+def test_a_ledger_linked_to_nothing_stops_the_build_rather_than_starting_afresh(tmp_path: Path) -> None:
+    """A link to a ledger on a drive not mounted: a new ledger would give every note a new GUID."""
+    shutil.copytree(CRLF, tmp_path / "notes")
+    (tmp_path / "notes" / LEDGER_NAME).symlink_to(tmp_path / "unmounted" / "ledger.json")
+    commands = Commands(tmp_path / "notes", tmp_path / "build")
+
+    result = commands.build("anki")
+
+    assert_clean_exit(result, 1)
+    assert "which does not exist" in result.stderr
+    assert (tmp_path / "notes" / LEDGER_NAME).is_symlink() and not (tmp_path / "build" / "anki").exists()
