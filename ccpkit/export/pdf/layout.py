@@ -30,7 +30,7 @@ from reportlab.platypus import (
 from ccpkit import __version__
 from ccpkit.errors import UsageError
 from ccpkit.export import Paper
-from ccpkit.export.pdf.paging import Mark, PagedCanvas
+from ccpkit.export.pdf.paging import Heading, Mark, PagedCanvas
 from ccpkit.export.pdf.style import Orientation
 from ccpkit.export.pdf.typography import Typography
 
@@ -185,7 +185,10 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         frames = self.pageTemplate.frames
         width, full = frames[0]._width, frames[0]._height
         room, total, tallest = full * len(frames), 0.0, 0.0
+        above: tuple[Flowable | None, float] = (None, 0.0)  # the last flowable measured, and its height
         for flowable in self._story:
+            if isinstance(flowable, CondPageBreak) and isinstance(above[0], Heading):
+                tallest = max(tallest, above[1] + flowable.height)  # a heading over the next one's room
             if isinstance(flowable, ActionFlowable | CondPageBreak):
                 continue  # moves, does not fill (and measuring a CondPageBreak would act on it)
             # A group kept together is measured by its parts (its own wrap says "too tall" for what
@@ -196,6 +199,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
                 _, tall = part.wrapOn(self.canv, width, full)
                 height += tall + part.getSpaceBefore() + part.getSpaceAfter()
             total += height
+            above = (flowable, height)
             if not isinstance(flowable, Paragraph | Table):
                 tallest = max(tallest, height)
             if total > room:
