@@ -12,7 +12,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from ccpkit.export.pdf import module_label
 from ccpkit.export.pdf.contents import Contents, Entry, Part
-from ccpkit.export.pdf.flowables import Blocks
+from ccpkit.export.pdf.flowables import MOVABLE_CHARS, Blocks
 from ccpkit.export.pdf.paging import Anchor, Heading
 from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.item_ids import slug
@@ -94,11 +94,7 @@ def _companion(items: Sequence[Flowable]) -> None:
     parent's) goes along with it, when it is short enough to move (a long one would leave a column
     of white under its heading). A stray item under a column's top reads as a widow does."""
     if len(items) >= 2 and all(isinstance(flowable, Paragraph) for flowable in items[-2:]):
-        items[-2].keepWithNext = int(len(items[-2].text) <= _COMPANION_CHARS)
-
-
-_COMPANION_CHARS = 400
-"""Characters of markup, at most, of the item that goes along with a list's last one: a few lines."""
+        items[-2].keepWithNext = int(len(items[-2].text) <= MOVABLE_CHARS)
 
 
 def _hold(room: CondPageBreak, opening: CondPageBreak, blocks: Blocks) -> None:

@@ -89,7 +89,7 @@ class Blocks:
             back = self.setter.markdown(first, card.source).replace("<br/><br/>", "<br/>")
             separator = "<br/>" if back.startswith("• ") else " — "
             head = [Paragraph(f"{front}{separator}{back}", self.ty.body)]
-            head += self._pictures(f"{card.front}\n\n{first}")
+            head += _with_pictures(head[-1], self._pictures(f"{card.front}\n\n{first}"))
         return [*head, *self._text_and_grids(pieces, card)]
 
     def cloze(self, cloze: Cloze) -> list[Flowable]:
@@ -124,7 +124,7 @@ class Blocks:
                 if number < len(lines) and _INTRODUCES.search(words):
                     paragraph.keepWithNext = 1  # `Amazon Neptune:` over the items it names
                 head.append(paragraph)
-            head += self._pictures(first)
+            head += _with_pictures(head[-1], self._pictures(first))
         return [*head, *self._text_and_grids(pieces, passage)]
 
     def _fitted(self, item: ParagraphStyle, widest: str) -> ParagraphStyle:
@@ -356,3 +356,16 @@ def _height(flowable: Flowable, width: float) -> float:
 
 def _bold_if(condition: bool, markup: str) -> str:
     return f"<b>{markup}</b>" if condition else markup
+
+
+def _with_pictures(line: Paragraph, pictures: list[Flowable]) -> list[Flowable]:
+    """``pictures``, and ``line`` above them kept with the first when it is a few lines: a term never
+    ends a column with its picture at the top of the next."""
+    if pictures:
+        line.keepWithNext = int(len(line.text) <= MOVABLE_CHARS)
+    return pictures
+
+
+MOVABLE_CHARS = 400
+"""Characters of markup, at most, of a paragraph that moves to the next column along with what follows
+it (its picture, a list's last item): a few lines; a long one would leave a column of white."""

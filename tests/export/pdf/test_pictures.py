@@ -219,3 +219,35 @@ def test_a_row_split_between_columns_carries_its_picture_whole_into_the_part_it_
 
 def _flowables(table: Table) -> list[object]:
     return [f for row in table._cellvalues for value in row if isinstance(value, list | tuple) for f in value]
+
+
+def test_a_term_never_ends_a_column_with_its_picture_at_the_top_of_the_next(tmp_path: Path) -> None:
+    """Wherever a term with a picture falls in its column (after 0 to 58 lines of other terms), the
+    picture prints in the same column as its term's line."""
+    for module in range(30):
+        folder = tmp_path / "notes" / f"{module + 1:02d}-m{module}"
+        folder.mkdir(parents=True)
+        Image.new("RGB", (300, 200), "red").save(folder / "picture.png")
+        filler = "".join(f"- **Term {n}:** a line of filler text.\n" for n in range(2 * module))
+        (folder / "notes.md").write_text(
+            f"# Sheet\n\n{filler}- **Pictured:** ![a box](picture.png)\n", "utf-8"
+        )
+    run("build", tmp_path / "notes", tmp_path / "out")
+    for pdf in sorted((tmp_path / "out" / "pdf").glob("[0-9]*.pdf")):
+        data = pdf.read_bytes()
+        (picture,) = [placed for placed in placed_pictures(data) if placed.size == (300.0, 200.0)]
+        term = [(page, x) for page, x, words in _words_at(data) if words.startswith("Pictured")]
+        assert term == [(picture.page, pytest.approx(picture.x, abs=20))], pdf.name
+
+
+def _words_at(data: bytes) -> list[tuple[int, float, str]]:
+    """Each piece of text on each page: its page, where it starts across, its words."""
+    found: list[tuple[int, float, str]] = []
+    for index, page in enumerate(reader(data).pages):
+
+        def visit(chunk: str, cm: list[float], tm: list[float], _font: object, _size: object) -> None:
+            if chunk.strip():
+                found.append((index, cm[4] + tm[4], chunk.strip()))  # noqa: B023 (called right here)
+
+        page.extract_text(visitor_text=visit)
+    return found
