@@ -222,11 +222,6 @@ def edits(text: str, was: str) -> bool:
 _EDITED = 0.6
 
 
-def rewords(text: str, was: str) -> bool:
-    """Whether a hidden part reads as another one reworded (``_ALIKE``), as a ledger renumbers it."""
-    return _likeness(text, was) >= _ALIKE
-
-
 def _likeness(text: str, was: str) -> float:
     """How alike a part reads to a gone one: ``difflib``'s ratio, and at least ``_ALIKE`` when the words
     of one are all words of the other (``S3`` and ``Amazon S3``: the same part, said more fully)."""

@@ -21,7 +21,7 @@ from types import ModuleType
 from typing import Any
 
 from ccpkit.build import keep_ledger
-from ccpkit.cloze_syntax import GONE, PARTS_APART, Hidden, edits, hidden_parts, rewords
+from ccpkit.cloze_syntax import GONE, PARTS_APART, Hidden, edits, hidden_parts
 from ccpkit.errors import UsageError, WriteError
 from ccpkit.export import ExportOptions, Output
 from ccpkit.export.anki.card_templates import load_templates
@@ -228,8 +228,8 @@ def _students_clozes_kept(
     Text, a number the ledger never gave a part) remembered as taken: a part the notes add takes the
     next free number, never the card (and history) of the student's own cloze; the student's very words
     put in the notes take it, as a part put back does (``kept_numbers``). So do the numbers of a copy
-    ccpkit sent from another clone of the notes, whose ledger gave them parts this one never saw (or
-    other parts: one that rewords none of them). ``read_state`` reads the collection's notes of the
+    ccpkit sent from another clone of the notes that this ledger never gave (the parts at its own
+    numbers are its own, reworded since maybe). ``read_state`` reads the collection's notes of the
     GUIDs given."""
     clozed = {key: entry for key, entry in ledger.notes.items() if entry.clozes and not entry.orphaned}
     found = read_state([entry.guid for entry in clozed.values()]).notes
@@ -246,13 +246,10 @@ def _students_clozes_kept(
             given = recorded[part.number - 1]
             ours = given.split(PARTS_APART) if given and not given.startswith(GONE) else []
             if (
-                ours
+                not sent
+                and ours
                 and part.answer not in ours
-                and (
-                    not any(rewords(part.answer, own) for own in ours)
-                    if sent
-                    else _never_sent(part, ours, note, entry, written)
-                )
+                and _never_sent(part, ours, note, entry, written)
             ):
                 recorded.append(given)  # a build's new part, on the student's number: to a free one
                 given = ""

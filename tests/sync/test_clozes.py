@@ -299,3 +299,23 @@ def test_a_part_another_clone_synced_keeps_its_card_from_the_part_this_clone_add
         assert student.collection.get_card(file_system).reps >= 1
     finally:
         student.close()
+
+
+def test_parts_anki_holds_as_html_keep_their_numbers_through_syncs(tmp_path: Path) -> None:
+    """Anki's copy says ``&lt;`` and ``&amp;&amp;`` where the notes say ``<`` and ``&&``: the same parts,
+    whose cards keep their numbers and history sync after sync."""
+    course = cloze_course(tmp_path)
+    line = "\n- Less-than is {{c1::<}} and logical and is {{c2::&&}}.\n"
+    course.edit("01-storage/cram-sheet.md", "- **EFS:**", f"{line}\n- **EFS:**")
+    studied = study(
+        course, lambda student: {card.id: card.ord for note in student.notes() for card in note.cards()}
+    )
+    course.edit("01-storage/cram-sheet.md", "- Less-than is", "- In C, less-than is")
+    for _ in range(2):
+        assert course.sync().exit_code == 0
+    student = course.student()
+    try:
+        now = {card.id: card.ord for note in student.notes() for card in note.cards()}
+        assert now == studied  # no card added, none renumbered
+    finally:
+        student.close()
