@@ -416,7 +416,9 @@ def _paired_rows(
     rows: list[Fingerprint], old_rows: Mapping[str, Entry], old_table: str
 ) -> list[tuple[str, str]]:
     """(old id, new id) pairs of one new table's rows with an old table's: same row key, then the same
-    answer, then the same row as written (the table read another way: its groups gone, or new ones)."""
+    answer, then the same row as written (the table read another way: its groups gone, or new ones),
+    when that row is one note on either side (the notes of a row asked a cell at a time ask other
+    cells once read another way)."""
     old_by_key = {_row_key(old_id, old_table): old_id for old_id in old_rows}
     pairs = [
         (old_by_key[_row_key(row.id, row.table)], row.id)
@@ -424,7 +426,13 @@ def _paired_rows(
         if _row_key(row.id, row.table) in old_by_key
     ]
     taken_old, taken_new = {old for old, _ in pairs}, {new for _, new in pairs}
-    for alike in (_same_answer, _same_row):
+    counted = Counter(entry.row for entry in old_rows.values()), Counter(row.row for row in rows)
+    alone = {written for written, count in counted[0].items() if count == 1 and counted[1][written] == 1}
+
+    def same_row(row: Fingerprint, entry: Entry) -> bool:
+        return bool(entry.row) and entry.row == row.row and row.row in alone
+
+    for alike in (_same_answer, same_row):
         for row in rows:
             if row.id in taken_new:
                 continue
@@ -440,10 +448,6 @@ def _paired_rows(
 
 def _same_answer(row: Fingerprint, entry: Entry) -> bool:
     return entry.answer == row.answer
-
-
-def _same_row(row: Fingerprint, entry: Entry) -> bool:
-    return bool(entry.row) and entry.row == row.row
 
 
 def _row_key(note_id: str, table: str) -> str:

@@ -166,3 +166,37 @@ def test_rows_of_a_table_read_as_groups_after_a_row_is_added_keep_their_notes(tm
         assert student.reviews_of(next(notes[row] for row in notes if "Lambda" in row)) == 0
     finally:
         student.close()
+
+
+WIDE = """# Cloud
+
+## Services by category
+
+| Category | Service | Use | Since | Pricing |
+| --- | --- | --- | --- | --- |
+| Storage | Amazon S3 | Object storage | 2006 | Per GB stored |
+| Storage | Amazon EBS | Block volumes | 2013 | Hourly |
+| Compute | Amazon EC2 | Virtual servers | 2006 | Per second |
+| Database | Amazon RDS | Managed SQL | 2009 | Per instance hour |
+"""
+
+
+def test_a_row_asked_in_several_notes_gives_none_of_them_another_question_when_read_another_way(
+    tmp_path: Path,
+) -> None:
+    """A row of many columns is asked in several notes, two cells each; read another way, its notes ask
+    other cells. None takes the history of a note that asked something else."""
+    student = studied_services(tmp_path, WIDE)
+    try:
+        asked = {note.guid: note["Asks"] for note in student.notes()}
+        notes_file = tmp_path / "notes" / "01-cloud" / "notes.md"
+        notes_file.write_text(
+            WIDE.replace("| Storage | Amazon EBS | Block volumes | 2013 | Hourly |\n", ""), "utf-8"
+        )
+        build(tmp_path)
+        student.import_package(tmp_path / "build" / "anki" / "planets.apkg")
+        for note in student.notes():
+            if note.guid in asked and student.reviews_of(note):
+                assert note["Asks"] == asked[note.guid], note["Row"]
+    finally:
+        student.close()
