@@ -875,8 +875,11 @@ _COMMANDS = regex(r"(?:^|;)\s*(?:cd|sudo)\s|\.\.|/|\s-{1,2}\w|&&")
 
 
 def remnote_descriptor(line: str) -> re.Match[str] | None:
-    """RemNote's ``Question;;Answer`` on a line of its own, no shell commands run one after another."""
-    return None if _COMMANDS.search(line) else _DOUBLE_SEMICOLONED.fullmatch(line)
+    """RemNote's ``Question;;Answer`` on a line of its own: not in code (``for(;;)``), nor shell commands
+    run one after another."""
+    if ";;" not in _hide_code(line) or _COMMANDS.search(line):
+        return None
+    return _DOUBLE_SEMICOLONED.fullmatch(line)
 
 
 def asked_over_answer(paragraph: Node) -> bool:
@@ -1627,15 +1630,21 @@ def _asked_over_answer(
 
 
 def _toggles(items: Sequence[Node]) -> bool:
-    """Two or more list items, each a paragraph that asks over one paragraph that does not: Notion's
-    toggles as it exports them."""
+    """Two or more list items, each a paragraph that asks over one paragraph (or quote) that does not:
+    Notion's toggles as it exports them, and questions answered in quotes."""
     return len(items) > 1 and all(
         len(item.children) == 2
-        and all(child.type == "paragraph" for child in item.children)
+        and item.children[0].type == "paragraph"
+        and item.children[1].type in ("paragraph", "blockquote")
         and _asks(item.children[0].children[0].content)
-        and not _asks(item.children[1].children[0].content)
+        and not _asks(paragraph_words(_opening_block(item.children[1])))
         for item in items
     )
+
+
+def _opening_block(block: Node) -> Node:
+    """A quote's first block (itself, for any other block)."""
+    return block.children[0] if block.type == "blockquote" and block.children else block
 
 
 def _labelled_over_answer(ctx: Context, item: Node) -> _Pair | None:
