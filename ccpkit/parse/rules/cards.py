@@ -337,7 +337,8 @@ def _list_cards(
     )
     labels = [term.front.strip().lower() for term in terms if term is not None and term.is_label]
     named_too = glossary and (titled or (len(labels) == 1 and labels[0] in NAMES_TOO))
-    fields = glossary and all(terms)  # every item a `Name: value` line, as a record's are
+    # every item a `Name: value` line, some of them no label: a label there is a fact as they are
+    fields = glossary and all(terms) and any(term is not None and not term.is_label for term in terms)
     for index, item in enumerate(node.children):
         if ctx.is_claimed(item):  # a cloze
             continue
@@ -353,7 +354,10 @@ def _list_cards(
         labelled = _is_label(term) and not named_too  # a glossary's one `**Function**`, a titled one's `Goal`
         if labelled and fields and term is not None and term.rest and not is_aside(term.front):
             # `- Purpose: …` with no term above it, or after a record's `- Time: …`: a fact of the heading
-            labelled = pending is not None and not names_a_record_field(pending.term.front)
+            pending_term = pending.term if pending is not None else None
+            labelled = not (
+                pending_term is None or pending_term.is_label or names_a_record_field(pending_term.front)
+            )
         if pending is not None and (labelled or (term is None and pending.bare)):
             pending.extra.append(ctx.doc.source(item))
             continue
