@@ -11,19 +11,21 @@ import stat
 from pathlib import Path
 
 _NOT_REGULAR = "not a regular file (a pipe or a device): put a file there"
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
 def open_regular(path: Path | str) -> io.BufferedReader:
     """``path`` opened for reading bytes; an ``OSError`` (``strerror`` saying what is wrong) if it cannot
     be, or is a folder, a pipe or a device."""
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a pipe opens at once
+    descriptor = os.open(path, os.O_RDONLY | _NONBLOCK)  # a pipe opens at once
     try:
         mode = os.fstat(descriptor).st_mode
         if stat.S_ISDIR(mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if not stat.S_ISREG(mode):
             raise OSError(errno.EINVAL, _NOT_REGULAR, str(path))
-        os.set_blocking(descriptor, True)
+        if _NONBLOCK:  # (Windows has no such flag, nor, before Python 3.12, os.set_blocking)
+            os.set_blocking(descriptor, True)
         return os.fdopen(descriptor, "rb")
     except BaseException:
         os.close(descriptor)

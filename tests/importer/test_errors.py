@@ -54,7 +54,7 @@ def test_an_unreadable_export_is_one_line(tmp_path: Path, monkeypatch: pytest.Mo
     def denied(_path: Path) -> bytes:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr("ccpkit.importer.read.read_regular", denied)
     code, output = run_import(tmp_path, export)
     assert (code, output.strip()) == (1, f"error: {export}: cannot be read (Permission denied)")
 
