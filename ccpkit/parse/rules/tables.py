@@ -214,6 +214,7 @@ def _table(ctx: Context, block: Block, node: Node, previous: Node | None, held_b
         return Problem(ctx.at(node), message, "warning")
     if _numbers_rows(columns[0], cells):
         columns, cells = columns[1:], tuple(row[1:] for row in cells)
+    columns, cells = _headed_twice(columns, cells)
     columns, cells = _side_by_side(columns, cells)
     cells = _continued(cells)
     caption = _caption(previous)
@@ -221,6 +222,23 @@ def _table(ctx: Context, block: Block, node: Node, previous: Node | None, held_b
     pinned = pinned_id(node, previous if caption else None)
     fields = ctx.common("table", title, node, block.section, pinned)
     return ctx.build(node, lambda: fields.table(title=title, columns=columns, rows=_revealed(cells)))
+
+
+def _headed_twice(
+    columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...]
+) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """A header of two rows, as a spreadsheet's merged cells paste (``| | Aerobic | | Anaerobic | |`` over
+    ``| | Glycolysis | Krebs cycle | Glycolysis | Fermentation |``): a header name over blank cells
+    after it, and a first row that names every column but the first. Each column is named by both
+    (``Aerobic \u2013 Krebs cycle``); any other table as it is."""
+    spanning = any(not name.strip() and any(columns[1:at]) for at, name in enumerate(columns) if at > 1)
+    if len(rows) < 2 or not spanning or rows[0][0].strip() or not all(cell.strip() for cell in rows[0][1:]):
+        return columns, rows
+    named, above = [columns[0]], ""
+    for top, sub in zip(columns[1:], rows[0][1:], strict=True):
+        above = top.strip() or above
+        named.append(f"{above} \u2013 {sub.strip()}" if above else sub)
+    return tuple(named), rows[1:]
 
 
 def _revealed(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
