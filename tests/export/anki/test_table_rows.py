@@ -29,6 +29,11 @@ def build(root: Path) -> str:
 def studied_planets(tmp_path: Path) -> Student:
     """The planets course built, imported into a fresh collection and studied once."""
     shutil.copytree(FIXTURE, tmp_path / "notes")
+    return studied(tmp_path)
+
+
+def studied(tmp_path: Path) -> Student:
+    """The notes in ``tmp_path`` built, imported into a fresh collection and studied once."""
     build(tmp_path)
     student = Student.with_fresh_collection(tmp_path)
     student.import_package(tmp_path / "build" / "anki" / "planets.apkg")
@@ -122,11 +127,7 @@ def studied_services(tmp_path: Path, notes: str) -> Student:
     """A course of one table, built, imported into a fresh collection and studied once."""
     (tmp_path / "notes" / "01-cloud").mkdir(parents=True)
     (tmp_path / "notes" / "01-cloud" / "notes.md").write_text(notes, encoding="utf-8")
-    build(tmp_path)
-    student = Student.with_fresh_collection(tmp_path)
-    student.import_package(tmp_path / "build" / "anki" / "planets.apkg")
-    student.study_everything()
-    return student
+    return studied(tmp_path)
 
 
 def test_rows_of_a_table_read_another_way_after_a_row_is_deleted_keep_their_notes(tmp_path: Path) -> None:
