@@ -155,7 +155,13 @@ def _nameable(name: str) -> bool:
 
 def _is_notes(entry: Path) -> bool:
     named = _nameable(entry.name) and not entry.name.startswith(".")
-    return named and (_is_dir(entry) or is_markdown(entry.name))
+    return named and (_is_dir(entry) or is_markdown(entry.name) or _linked_away(entry))
+
+
+def _linked_away(path: Path) -> bool:
+    """A link to a folder of notes, or a notes file, that is not there (a drive not mounted, a synced
+    folder offline): read as a file, it says so, and its notes are held rather than orphaned."""
+    return (is_markdown(path.name) or not path.suffix) and path.is_symlink() and not path.exists()
 
 
 def _is_dir(path: Path) -> bool:
@@ -237,7 +243,7 @@ def _module(entry: Path, *, keep_id: bool, key: Path | None = None) -> ModuleFil
     closed: list[Path] = []  # folders that cannot be listed: read as files, they say why
     walked = os.walk(entry, onerror=lambda error: closed.append(Path(str(error.filename))))
     found = [Path(folder) / name for folder, _, names in walked for name in names]
-    listed = [path for path in found if is_markdown(path.name)]
+    listed = [path for path in found if is_markdown(path.name) or _linked_away(path)]
     files = tuple(sorted(path for path in [*listed, *closed] if _readable(path, entry)))
     if not files and not numbered:
         return None
@@ -258,6 +264,11 @@ def read_notes_file(notes: Path, path: Path) -> bytes | Problem:
     """A notes file's bytes; an unreadable or oversized file is a problem at its line 1, not a crash."""
     relative = path.relative_to(notes).as_posix()
     try:
+        if _linked_away(path):
+            message = (
+                f"a link to {os.readlink(path)}, which is not there: its notes are held until it is back"
+            )
+            return Problem(SourceLocation(path=relative, line=1), message)
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):  # only a folder that could not be listed is read
             message = "cannot read this folder: permission denied; its notes are left out"

@@ -413,4 +413,17 @@ def test_a_link_to_a_file_that_is_gone_and_a_pipe_are_errors_at_their_names(tmp_
         ("01-a/pipe.md:1", "error"),
         ("01-a/shared.md:1", "error"),
     ]
-    assert "cannot read this file: No such file or directory" in parsed.problems[1].message
+    gone = tmp_path / "unmounted" / "shared.md"
+    assert (
+        parsed.problems[1].message
+        == f"a link to {gone}, which is not there: its notes are held until it is back"
+    )
+
+
+def test_a_module_folder_linked_to_a_folder_that_is_gone_is_an_error_at_its_name(tmp_path: Path) -> None:
+    """A drive not mounted: the module is still there, in error, so that its notes are held."""
+    write(tmp_path, {"01-a/notes.md": "# A\n\n- **EC2:** Servers.\n"})
+    (tmp_path / "02-storage").symlink_to(tmp_path / "unmounted" / "02-storage")
+    parsed = parse_notes(tmp_path)
+    assert [module.slug for module in parsed.deck.modules] == ["01-a", "02-storage"]
+    assert [(str(p.location), p.severity) for p in parsed.problems] == [("02-storage:1", "error")]

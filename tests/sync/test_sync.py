@@ -8,6 +8,7 @@ keep all of that, keep every card's history, move cards where their items went, 
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -1202,6 +1203,28 @@ def test_a_block_left_open_retires_none_of_the_notes_it_hides_and_says_why(
         assert "0 retired" in output and "3 orphan(s) not retired" in output
         assert not any("ccpkit::orphan" in note.tags for note in student.notes())
         assert all(card.queue != -1 for note in student.notes() for card in note.cards())
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+
+
+def test_a_module_folder_linked_from_a_drive_not_mounted_deletes_nothing(studied: Studied) -> None:
+    """The module's folder is a link into a drive that is not there: its notes are held, not orphaned,
+    so even ``--delete-orphans`` deletes none of them, and they are the same notes once it is back."""
+    course = studied.course
+    away = course.root / "drive" / "03-storage"
+    away.parent.mkdir()
+    shutil.move(course.notes / "03-storage", away)
+    (course.notes / "03-storage").symlink_to(away)
+    assert course.sync().exit_code == 0
+    away.rename(course.root / "drive" / "unmounted")
+    result = course.sync("--delete-orphans")
+    assert result.exit_code == 1
+    assert "03-storage:1: a link to" in result.output and "which is not there" in result.output
+    (course.root / "drive" / "unmounted").rename(away)
+    assert course.sync().exit_code == 0
+    student = course.student()
+    try:
         assert_student_work_kept(student, studied)
     finally:
         student.close()
