@@ -362,3 +362,49 @@ def test_notes_an_import_put_on_ankis_copy_of_a_note_type_the_student_changed_ar
         assert all(card.queue == -1 for card in student.note(backup).cards())
     finally:
         student.close()
+
+
+def test_words_the_student_adds_after_importing_the_notes_change_are_kept_by_the_next_sync(
+    tmp_path: Path,
+) -> None:
+    """Synced, then the notes changed, built, and the package imported: the student writes on after
+    the new text. Both changed the field since the sync, but Anki's text holds the notes' whole: it
+    is kept, no conflict."""
+    course, student = imported(tmp_path)
+    student.close()
+    assert course.sync().exit_code == 0
+    ebs_reworded(course)
+    built(course, at=LAST_WEEK + 3600)
+    student = course.student()
+    student.import_package(course.out / PACKAGE)
+    imported_text = student.note(EBS)["Definition"]
+    student.edit(EBS, "Definition", f"{imported_text}<br>Mnemonic: EBS is the instance's own disk")
+    student.close()
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert "0 conflicts" in result.output and f"kept your edits: {EBS} (Definition)" in result.output
+    student = course.student()
+    try:
+        assert student.note(EBS)["Definition"].endswith("Mnemonic: EBS is the instance's own disk")
+    finally:
+        student.close()
+
+
+def test_words_added_to_the_text_synced_before_the_notes_cut_it_are_still_a_conflict(tmp_path: Path) -> None:
+    """The notes cut a sentence; the student, who never imported that, wrote on after the old text:
+    Anki's text holds the notes' new one, but keeping it would put the cut sentence back."""
+    course, student = imported(tmp_path)
+    student.close()
+    assert course.sync().exit_code == 0
+    student = course.student()
+    old = student.note(EBS)["Definition"]
+    student.edit(EBS, "Definition", f"{old} Mnemonic: one disk, one instance.")
+    student.close()
+    course.edit("03-storage/cram-sheet.md", "attached to one EC2 instance", "attached")
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert "1 conflict" in result.output
