@@ -27,7 +27,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from html import unescape
 from typing import Literal
 
 from ccpkit import cloze_syntax
@@ -312,8 +311,6 @@ def _merge(
                 writes[name] = text
             case "keep":
                 kept.append(name)
-            case "conflict" if recorded is not None and _written_on(current, text, recorded):
-                kept.append(name)  # an import brought the notes' text, and the student wrote on after it
             case "conflict":
                 conflicts.append(Conflict(note, name, current, text))
                 if not choices.keep_anki:
@@ -381,27 +378,6 @@ def _decide(
         # since: text the student chose to keep (``--keep-anki``, on another computer), kept.
         return "write" if changed or recorded is not None else "keep"
     return "conflict" if changed else "keep"
-
-
-def _written_on(current: str, desired: str, recorded: str) -> bool:
-    """Whether the student's ``current`` text is the notes' ``desired`` one, a few words at least, with
-    words of theirs after it, and no text that starts it reads as the one last synced (``recorded``):
-    the notes' change came by an import and the student wrote on, so keeping theirs loses nothing of
-    the notes' (where they wrote on after the old text instead, the notes' may have cut it)."""
-    theirs, ours = _plain(current), _plain(desired)
-    if len(ours.split()) < _WRITTEN_ON_WORDS or not theirs.startswith(ours) or theirs == ours:
-        return False
-    starts = (current[:end] for end in range(len(current)) if current[end] in "< ")
-    return not any(reads_as(start, recorded) for start in starts)
-
-
-_WRITTEN_ON_WORDS = 3
-_TAG = re.compile(r"<[^>]*>")
-
-
-def _plain(html: str) -> str:
-    """A field's words, its markup dropped."""
-    return " ".join(unescape(_TAG.sub(" ", html)).split())
 
 
 def reads_as(text: str, recorded: str) -> bool:
