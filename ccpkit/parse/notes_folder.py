@@ -159,9 +159,10 @@ def _is_notes(entry: Path) -> bool:
 
 
 def _linked_away(path: Path) -> bool:
-    """A link to a folder of notes, or a notes file, that is not there (a drive not mounted, a synced
-    folder offline): read as a file, it says so, and its notes are held rather than orphaned."""
-    return (is_markdown(path.name) or not path.suffix) and path.is_symlink() and not path.exists()
+    """A link in the notes folder to a module's folder (numbered, ``03-storage``) that is not there (a
+    drive not mounted, a synced folder offline): read as a file, it says so, and its notes are held
+    rather than orphaned. A link to anything else (``assets``) is no module's."""
+    return NUMBERED_NAME.match(path.name) is not None and path.is_symlink() and not path.exists()
 
 
 def _is_dir(path: Path) -> bool:
@@ -179,7 +180,7 @@ def is_markdown(name: str) -> bool:
 
 
 def _name(entry: Path) -> str:
-    return entry.name if _is_dir(entry) else entry.stem
+    return entry.name if _is_dir(entry) or not is_markdown(entry.name) else entry.stem
 
 
 _KEY_FILE = regex(r"(?i)(?P<stem>.*?)[-_ .]*(?<![a-z])(?:answer[-_ ]?key|answers|key|solutions?)")
@@ -243,7 +244,7 @@ def _module(entry: Path, *, keep_id: bool, key: Path | None = None) -> ModuleFil
     closed: list[Path] = []  # folders that cannot be listed: read as files, they say why
     walked = os.walk(entry, onerror=lambda error: closed.append(Path(str(error.filename))))
     found = [Path(folder) / name for folder, _, names in walked for name in names]
-    listed = [path for path in found if is_markdown(path.name) or _linked_away(path)]
+    listed = [path for path in found if is_markdown(path.name)]
     files = tuple(sorted(path for path in [*listed, *closed] if _readable(path, entry)))
     if not files and not numbered:
         return None
@@ -264,11 +265,6 @@ def read_notes_file(notes: Path, path: Path) -> bytes | Problem:
     """A notes file's bytes; an unreadable or oversized file is a problem at its line 1, not a crash."""
     relative = path.relative_to(notes).as_posix()
     try:
-        if _linked_away(path):
-            message = (
-                f"a link to {os.readlink(path)}, which is not there: its notes are held until it is back"
-            )
-            return Problem(SourceLocation(path=relative, line=1), message)
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):  # only a folder that could not be listed is read
             message = "cannot read this folder: permission denied; its notes are left out"
@@ -282,6 +278,13 @@ def read_notes_file(notes: Path, path: Path) -> bytes | Problem:
             message = f"file is {megabytes}, over the {MAX_FILE_BYTES // 2**20} MB limit: split it into parts"
             return Problem(SourceLocation(path=relative, line=1), message)
         return path.read_bytes()
+    except FileNotFoundError as error:
+        message = (
+            f"a link to {os.readlink(path)}, which is not there: its notes are held until it is back"
+            if path.is_symlink()
+            else f"cannot read this file: {error.strerror}"  # gone since it was listed
+        )
+        return Problem(SourceLocation(path=relative, line=1), message)
     except OSError as error:
         return Problem(SourceLocation(path=relative, line=1), f"cannot read this file: {error.strerror}")
 

@@ -424,6 +424,12 @@ def test_a_module_folder_linked_to_a_folder_that_is_gone_is_an_error_at_its_name
     """A drive not mounted: the module is still there, in error, so that its notes are held."""
     write(tmp_path, {"01-a/notes.md": "# A\n\n- **EC2:** Servers.\n"})
     (tmp_path / "02-storage").symlink_to(tmp_path / "unmounted" / "02-storage")
+    (tmp_path / "3. Networking").symlink_to(tmp_path / "unmounted" / "3. Networking")
+    (tmp_path / "assets").symlink_to(tmp_path / "unmounted" / "assets")  # no module's: passed over
+    (tmp_path / "01-a" / "images").symlink_to(tmp_path / "unmounted" / "images")
     parsed = parse_notes(tmp_path)
-    assert [module.slug for module in parsed.deck.modules] == ["01-a", "02-storage"]
-    assert [(str(p.location), p.severity) for p in parsed.problems] == [("02-storage:1", "error")]
+    assert [module.slug for module in parsed.deck.modules] == ["01-a", "02-storage", "3-networking"]
+    assert [(str(p.location), p.severity) for p in parsed.problems] == [
+        ("02-storage:1", "error"),
+        ("3. Networking:1", "error"),
+    ]
