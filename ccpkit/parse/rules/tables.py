@@ -228,12 +228,12 @@ def _headed_twice(
     columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...]
 ) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """A header of two rows, as a spreadsheet's merged cells paste (``| | Aerobic | | Anaerobic | |`` over
-    ``| | Glycolysis | Krebs cycle | Glycolysis | Fermentation |``): a header name over blank cells
-    after it, and a first row that names every column but the first. Each column is named by both
-    (``Aerobic \u2013 Krebs cycle``); any other table as it is."""
-    spanning = any(not name.strip() and any(columns[1:at]) for at, name in enumerate(columns) if at > 1)
-    if len(rows) < 2 or not spanning or rows[0][0].strip() or not all(cell.strip() for cell in rows[0][1:]):
-        return columns, rows
+    ``| | Glycolysis | Krebs cycle | Glycolysis | Fermentation |``): two header names or more each over
+    blank cells after it, and a first row that names every column but the first. Each column is named
+    by both (``Aerobic \u2013 Krebs cycle``); any other table as it is."""
+    spans = [at for at in range(1, len(columns) - 1) if columns[at].strip() and not columns[at + 1].strip()]
+    if len(spans) < 2 or len(rows) < 2 or rows[0][0].strip() or not all(cell.strip() for cell in rows[0][1:]):
+        return columns, rows  # one name over blank cells: an unnamed column as often
     named, above = [columns[0]], ""
     for top, sub in zip(columns[1:], rows[0][1:], strict=True):
         above = top.strip() or above
