@@ -27,6 +27,19 @@ class LedgerError(CcpkitError):
         )
 
 
+class NewerLedgerError(LedgerError):
+    """A ledger line records what this ccpkit does not know: a newer ccpkit wrote the ledger (on another
+    computer of the student's). Deleting it would cost every note its GUID: upgrading is the fix."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        CcpkitError.__init__(
+            self,
+            f"{path}: {problem}, which this ccpkit does not know: a newer ccpkit wrote the ledger. Upgrade "
+            f"ccpkit here (`pip install --upgrade ccpkit`) to build or sync on it; do not delete it, as it "
+            f"keeps your Anki notes' identities.",
+        )
+
+
 class Fingerprint(NamedTuple):
     """What the ledger needs to know about one note of the current build. A named tuple: every build
     reads the fingerprints of all modules back from its store, and tuples read back fastest."""

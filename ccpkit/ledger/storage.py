@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ccpkit.export import Output
-from ccpkit.ledger.entries import LEDGER_NAME, Entry, Ledger, LedgerError, Stamp
+from ccpkit.ledger.entries import LEDGER_NAME, Entry, Ledger, LedgerError, NewerLedgerError, Stamp
 from ccpkit.regular_files import read_regular
 from ccpkit.store import maker
 from ccpkit.write import holds, write_atomically
@@ -264,6 +264,8 @@ def _entry(path: Path, what: str, value: Mapping[str, Any], shared: dict[str, st
     missing = [name for name, (_, required) in fields.items() if required and name not in value]
     values = {name: _widened(field, shapes[name][0]) for name, field in value.items() if name in shapes}
     wrong = [name for name in fields if name in values and not _fits(values[name], *shapes[name])]
+    if unknown and not missing and not wrong and value.get("guid"):
+        raise NewerLedgerError(path, f"{what} records {', '.join(f'{name!r}' for name in unknown)}")
     if unknown or missing or wrong or not value.get("guid"):
         problems = [
             *(f'"{name}" is missing' for name in missing),

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from ccpkit.ledger import Entry, Ledger, LedgerError, Stamp, dump_ledger, load_ledger
+from ccpkit.ledger.entries import NewerLedgerError
 from ccpkit.ledger.storage import kept_ledger, ledger_lines, unkept_ledger
 
 FORMAT_1 = Path(__file__).parent / "fixtures" / "format-1.json"
@@ -161,7 +162,7 @@ GOOD = (
         ),
         ('{"ccpkit ledger": 2}\n' + GOOD.replace('"id"', '"ID"'), 'line 2: a note line needs its "id"'),
         ('{"ccpkit ledger": 2}\n' + GOOD.replace('"guid": "x"', '"guid": ""'), "its GUID is empty"),
-        ('{"ccpkit ledger": 2}\n' + GOOD.replace('"key"', '"colour": 1, "key"'), '"colour" is unknown'),
+        ('{"ccpkit ledger": 2}\n' + GOOD.replace('"key": "k", ', '"colour": 1, '), '"colour" is unknown'),
         ('{"ccpkit ledger": 2}\n' + GOOD + "\n" + GOOD, r"listed twice \(lines 2 and 3\)"),
         ('{"ccpkit ledger": 2}\n{"templates": "h"}', "line 2: one templates line"),
         (
@@ -175,6 +176,15 @@ def test_damaged_ledger_is_refused_with_the_way_to_recover(tmp_path: Path, text:
     with pytest.raises(LedgerError, match=message) as caught:
         load_ledger(path)
     assert str(path) in str(caught.value) and f"git checkout HEAD -- {path}" in str(caught.value)
+
+
+def test_a_ledger_a_newer_ccpkit_wrote_asks_for_an_upgrade_never_its_deletion(tmp_path: Path) -> None:
+    """A note line with a field this ccpkit does not know (written on a computer with a newer one)."""
+    path = write(tmp_path, '{"ccpkit ledger": 2}\n' + GOOD.replace('"key"', '"colour": 1, "key"'))
+    with pytest.raises(NewerLedgerError, match="note m/card/a records 'colour', which this ccpkit") as caught:
+        load_ledger(path)
+    assert "Upgrade ccpkit" in str(caught.value) and "do not delete it" in str(caught.value)
+    assert "delete it to start a new one" not in str(caught.value)
 
 
 def test_two_notes_sharing_a_guid_are_refused(tmp_path: Path) -> None:
