@@ -2231,13 +2231,23 @@ def _with_case(ctx: Context, above: Sequence[Node], pair: _Pair) -> _Pair:
     if case.type != "paragraph" or any(ctx.is_claimed(node) for node in found):
         return pair
     stated = case.children[0].content
-    if "?" in stated or len(stated.split()) < _CASE_WORDS or (len(found) > 1 and not stated.endswith(":")):
+    listed = len(found) > 1 and (stated.endswith(":") or _findings(ctx, found[1]))
+    if "?" in stated or len(stated.split()) < _CASE_WORDS or (len(found) > 1 and not listed):
         return pair
     ctx.claim(*found, *(inner for node in found for inner in node.walk()))
     written = "\n\n".join(ctx.doc.written(node).strip() for node in found)
     return replace(pair, front=f"{written}\n\n{pair.front}")
 
 
+def _findings(ctx: Context, node: Node) -> bool:
+    """A case's findings listed under its statement: bullets of a short name and its value each
+    (``- BP: 90/60``, ``- ECG: ST elevation in II, III, aVF``)."""
+    return node.type == "bullet_list" and all(
+        _FINDING.fullmatch(ctx.doc.written(item).strip().lstrip("-*+ ").strip()) for item in node.children
+    )
+
+
+_FINDING = regex(r"[^:\n]{1,30}:[ \t]*[^\n]{1,80}")
 _OF_A_CASE = regex(
     r"(?i)\b(?:most\s+likely|(?:best|most\s+appropriate)\s+(?:next\s+)?(?:step|treatment|test|management)"
     r"|(?:the|this)\s+(?:patient|child|infant|man|woman|boy|girl|case|company|customer)(?:'s)?)\b"
