@@ -17,6 +17,8 @@ def unique_items(items: Iterable[Item]) -> tuple[list[Item], list[Problem]]:
     term; the same term twice under one heading); give any other item whose derived id is taken a
     distinct one, with a note for ``check``; drop a repeated pinned id (the author chose it, so it is
     a mistake)."""
+    items = list(items)
+    terms = _recap_terms(items)
     kept: dict[str, Item] = {}
     homes: dict[str, dict[_Place, str]] = {}
     """Per derived card id: where the term is defined (its place) → the id of that place's card."""
@@ -24,7 +26,7 @@ def unique_items(items: Iterable[Item]) -> tuple[list[Item], list[Problem]]:
     for item in items:
         first = kept.get(item.id)
         if isinstance(item, Card) and isinstance(first, Card) and _same_term(first, item):
-            home = kept.get(_home(item, first, homes.get(item.id, {}), kept) or "")
+            home = kept.get(_home(item, first, homes.get(item.id, {}), kept, terms) or "")
             if isinstance(home, Card):
                 kept[home.id] = _merge(home, item, problems)
                 _settle(item, home.id, homes)
@@ -56,13 +58,18 @@ def _place(card: Card) -> _Place | None:
     return None if _is_recap(card) else (card.part, card.section, card.lead_in)
 
 
-def _home(card: Card, first: Card, defined: dict[_Place, str], kept: dict[str, Item]) -> str | None:
+def _home(
+    card: Card, first: Card, defined: dict[_Place, str], kept: dict[str, Item], terms: _Terms
+) -> str | None:
     """The id of the card this one repeats, or ``None`` when it is a card of its own: a generic term
     (``**Design Principles:**``) under another heading says something else there, and one card
     holding every heading's list could not be answered. A pinned id joins ``first``; so does a
     restatement, unless the term means other things in other places: then it joins the one whose
-    words it shares most, or, when none stands out, is a card of its own."""
+    words it shares most, or, when none stands out, is a card of its own; or unless it is one of the
+    attributes a cram sheet gives each of several things alike (``terms``: ``_parallel``)."""
     place = _place(card)
+    if derived_id(card) and place is None and _place(first) is None and _parallel(first, card, terms):
+        return None  # a cram sheet's `Reversal:` under Warfarin, then under Heparin: two facts
     if not derived_id(card) or not defined:
         return first.id
     if place is not None:
@@ -76,6 +83,35 @@ def _home(card: Card, first: Card, defined: dict[_Place, str], kept: dict[str, I
     best = max(shared.values(), default=0)
     closest = [home for home, count in shared.items() if count == best]
     return closest[0] if best and len(closest) == 1 else None
+
+
+_Heads = tuple[str, tuple[str, ...], str]
+_Terms = dict[_Heads, set[str]]
+"""The terms of a module's restatements (cram sheets, summaries), by what they are said under."""
+
+
+def _heads(card: Card) -> _Heads:
+    """What a card is said under: its file, the headings above it and its list's lead-in."""
+    return card.source.path, card.section, card.lead_in
+
+
+def _recap_terms(items: Iterable[Item]) -> _Terms:
+    terms: _Terms = {}
+    for item in items:
+        if isinstance(item, Card) and _is_recap(item):
+            terms.setdefault(_heads(item), set()).add(item.id)
+    return terms
+
+
+def _parallel(first: Card, card: Card, terms: _Terms) -> bool:
+    """Whether two restatements of a term in one file are one attribute of two things (``Mechanism``,
+    ``Monitoring``, ``Reversal`` under Warfarin, then under Heparin): their headings (or lead-ins) differ
+    and give ``_PARALLEL`` terms or more alike. A term restated under one other heading is one fact."""
+    here, there = _heads(first), _heads(card)
+    return here[0] == there[0] and here != there and len(terms[here] & terms[there]) >= _PARALLEL
+
+
+_PARALLEL = 2
 
 
 def _shared_words(card: Card, other: Card) -> int:
