@@ -1433,9 +1433,15 @@ _SUBTITLED = (
 )
 """A title and nothing more, but a subject set off before or after it (``Glossary — Microeconomics``,
 ``Chapter 3: Key terms``) or naming the glossary (``Microeconomics glossary``, ``Spanish vocabulary``)."""
+_VOCABULARY_ABROAD = (
+    r"vokabeln|vokabular|wortschatz|glossar|vocabulaire|glossaire|vocabulario|glosario|vocabolario"
+    r"|glossario|vocabul\u00e1rio|gloss\u00e1rio"
+)
+"""``Vocabulary`` and ``Glossary`` as German, French, Spanish, Italian and Portuguese notes title them."""
 _GLOSSARY_TITLE = regex(
     _SUBTITLED.format(
         r"glossary|key\s+terms?|terms|terminology|definitions?|vocabulary|key\s+concepts?|terms\s+to\s+know"
+        rf"|{_VOCABULARY_ABROAD}"
     )
 )
 """A heading that is a glossary's title and nothing more: ``Glossary``, ``Key terms``, ``Terms``,
@@ -1503,6 +1509,7 @@ def _is_glossary_title(heading: str) -> bool:
 _TERMS_TITLE = regex(
     _SUBTITLED.format(
         r"glossary(?:\s+of\s+terms)?|key\s+terms?|terms|terminology|vocabulary|terms\s+to\s+know"
+        rf"|{_VOCABULARY_ABROAD}"
     )
 )
 """A title naming a glossary's terms, under which bold run-ins are terms (``**Elasticity.** The …``)

@@ -1151,7 +1151,8 @@ def _names_before_hyphen(front: str, written: str, rest: str, *, sentence_names:
     if names_a_thing(front, small=joined) or _EMPHASISED.fullmatch(written) is not None:
         return True
     lower_case = all(word.isalpha() and word.islower() for word in words)
-    if sentence_names and lower_case and len(words) <= _DASHED_WORDS:
+    with_article = len(words) == 2 and words[0] in _ARTICLES and words[1].isalpha()  # `der Tisch`
+    if sentence_names and (lower_case or with_article) and len(words) <= _DASHED_WORDS:
         return _glosses(rest)  # `el perro - the dog` in a vocabulary, `trophic level - a step in …`
     opens = rest[:1].isupper() or _LOWER_ARTICLE.match(rest) is not None  # `a measure of …` too
     defined = opens and len(rest.split()) >= _DEFINED_WORDS
@@ -1159,6 +1160,13 @@ def _names_before_hyphen(front: str, written: str, rest: str, *, sentence_names:
         return False
     sentence_case = words[0][:1].isupper() and all(word.isalpha() and word.islower() for word in words[1:])
     return sentence_case or names_a_thing(front, small=True)
+
+
+_ARTICLES = frozenset(
+    {"der", "die", "das", "le", "la", "les", "l'", "el", "los", "las", "il", "lo", "gli", "o", "a", "os"}
+    | {"as", "de", "het", "een", "ein", "eine", "un", "une", "una", "uno"}
+)
+"""The articles a vocabulary writes before its nouns (``der Tisch``, ``la maison``, ``el perro``)."""
 
 
 def _glosses(rest: str) -> bool:
