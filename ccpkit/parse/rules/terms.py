@@ -130,7 +130,7 @@ _ANSWER_LABEL = regex(
 label, not the answer."""
 _DASH = regex(" [-\u2013\u2014] ")
 _TABS = regex(r"\s*\t+\s*")
-_DASH_ENDED = regex(f"^(?P<name>.*\\S)\\s+(?:[-\u2013\u2014]|{_ARROW.pattern})$")
+_DASH_ENDED = regex(f"^(?P<name>.*\\S)\\s+(?:[-\u2013\u2014]|\u2014\u2014|{_ARROW.pattern})$")
 """A term whose dash or arrow is inside its bold: ``**Amazon S3 -** Object storage``."""
 _EMPHASISED = regex(r"^([*_])(?P<inner>[^*_]+)\1$")
 """A name in italics (``*Transition actions*: …``): the name is the words."""
@@ -349,8 +349,8 @@ def _read_term(inner: str, after: str, marker: str) -> Term | None:
         after = newline + below
     if inner.rstrip(":").strip() == "Q" and _ANSWER_BELOW.search(after):
         return None  # `**Q:** …` with `**A:** …` below it: a flashcard's sides, not a term "Q"
-    if inner.endswith(":"):
-        return Term(inner[:-1].strip(), after.strip(), separated=True)
+    if inner.rstrip().endswith((":", "\uff1a")):  # a full-width colon, as CJK input methods type it
+        return Term(inner.rstrip()[:-1].strip(), after.strip(), separated=True)
     if (dashed_off := _DASH_ENDED.match(inner)) is not None and after.strip():
         return Term(dashed_off["name"], after.strip(), separated=True)
     head, colon, tail = inner.partition(": ")
@@ -362,7 +362,7 @@ def _read_term(inner: str, after: str, marker: str) -> Term | None:
     if len(dashed) == 2 and not after.strip() and len(dashed[0].split()) <= _PLAIN_TERM_WORDS:
         # `**Pay as you go - pay only for what you use**`: the whole item in bold, a dash inside
         return Term(dashed[0].strip(), dashed[1].strip(), separated=True)
-    following = after.lstrip(" \t").removeprefix("&nbsp;").lstrip(" \t\u00a0")  # `**S3**&nbsp;\u2013 …`
+    following = after.lstrip(" \t").removeprefix("&nbsp;").lstrip(" \t\u00a0\u202f")  # `**S3**&nbsp;\u2013 …`
     if following.startswith("\n"):
         return Term(inner, following.strip(), separated=True)
     if following.startswith("::"):
