@@ -310,9 +310,10 @@ _STUDIED_BLOCKS = 6
 """At most this many blocks answer a question to study; more are a section of notes."""
 _NAMES_QUESTIONS = regex(
     r"(?i)\bquestions?\b|\bfaqs?\b|frequently\s+asked|\bflash\s*cards?\b|\bfragen(?:katalog)?\b|\bpreguntas\b|\bperguntas\b"
+    r"|\bq\s*&\s*a\b|\bq\s*and\s*a\b"
     r"|вопросы|题|問題|問"
 )
-"""A title that names questions to study in so many words (``Interview questions``, ``FAQ``)."""
+"""A title that names questions to study in so many words (``Interview questions``, ``FAQ``, ``Q&A``)."""
 _SET_ITEMS, _SET_WORDS = 3, 3
 """A list of this many items or more, of this many words at most each, names a set to recall."""
 _SECTION_NUMBER = (
