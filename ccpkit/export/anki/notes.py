@@ -7,7 +7,6 @@ the row's key (its label, or its cells), so editing one row does not touch the o
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -17,6 +16,7 @@ from typing import Any, TypeVar, assert_never
 import genanki
 
 from ccpkit.cloze_syntax import answers, renumbered, revealed
+from ccpkit.digest import text_digest
 from ccpkit.errors import Problem
 from ccpkit.export import BREADCRUMB, ExportOptions, NoteIdentity, Settled
 from ccpkit.export.anki.card_templates import load_templates
@@ -419,12 +419,16 @@ def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
         id=note.id,
         note_type=note_type.name,
         key=note.key,
-        answer=_digest([*(note.field(name) for name in note_type.answer_fields), *_unnumbered(note.answer)]),
+        answer=text_digest(
+            [*(note.field(name) for name in note_type.answer_fields), *_unnumbered(note.answer)]
+        ),
         study=study,
         earlier_study=tuple(dict.fromkeys(digest for digest in earlier if digest != study)),
-        meta=_digest([*(note.field(name) for name in rest), " ".join(note.tags)]),
+        meta=text_digest([*(note.field(name) for name in rest), " ".join(note.tags)]),
         deck=note.deck,
-        legacy=_digest([note.note_type.name, earlier_deck or note.deck, " ".join(note.tags), *note.fields]),
+        legacy=text_digest(
+            [note.note_type.name, earlier_deck or note.deck, " ".join(note.tags), *note.fields]
+        ),
         module=note.module,
         table=note.table,
         row=note.row,
@@ -446,10 +450,10 @@ def study_digests(note_type: NoteType, texts: Sequence[str], rows: str = "") -> 
     ]
     read = list(map(reads_alike, unordered))
     return (
-        _digest([note_type.name, *_options_in_any_order(note_type, read)]),
-        _digest([note_type.name, *read]),  # options in their order
-        _digest([note_type.name, *unordered]),  # white space as written
-        _digest([note_type.name, *texts]),  # rows in their order
+        text_digest([note_type.name, *_options_in_any_order(note_type, read)]),
+        text_digest([note_type.name, *read]),  # options in their order
+        text_digest([note_type.name, *unordered]),  # white space as written
+        text_digest([note_type.name, *texts]),  # rows in their order
     )
 
 
@@ -534,10 +538,6 @@ def _unseparated(separator: re.Match[str]) -> str:
 _CODE = regex(r"(<code\b[^>]*>)(.*?)(</code>)", re.DOTALL)
 _FORMULA = regex(r"\\\(.*?\\\)|\\\[.*?\\\]", re.DOTALL)
 _SEPARATOR = regex(r"(?P<opening>\{\{c\d+)?::")
-
-
-def _digest(parts: list[str]) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
 def settled_without_ledger(deck: Deck, options: ExportOptions) -> Settled:

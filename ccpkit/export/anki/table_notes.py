@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
+from ccpkit.digest import text_digest
 from ccpkit.errors import Problem
 from ccpkit.item_ids import row_key, slug
 from ccpkit.markup import is_only_a_link, to_inline_html, to_text
@@ -430,10 +431,6 @@ SHOWN_ROWS = 30
 in every row's note grows with rows squared: a 5,000-row table made a 125 MB package."""
 
 
-def _row_digest(row: Sequence[str]) -> str:
-    return hashlib.sha256("\x1f".join(map(_plain, row)).encode()).hexdigest()[:16]
-
-
 class _WholeTable:
     """The table as HTML, rendered once; each row's note shows it with that row highlighted."""
 
@@ -444,7 +441,7 @@ class _WholeTable:
         self._cells = ["".join(f"<td>{to_inline_html(cell)}</td>" for cell in row) for row in table.rows]
         self._every = ""
         """The digest of every row in any order, made when a long table's first note asks for it."""
-        self._written = [_row_digest(row) for row in table.rows]
+        self._written = [text_digest(map(_plain, row)) for row in table.rows]
 
     def row(self, number: int) -> str:
         """``TableNote.row`` of the row ``number``."""
