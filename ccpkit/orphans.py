@@ -7,6 +7,7 @@ search that finds each in Anki's browser, and forgets them once the student has 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def _ledger(notes: Path) -> Ledger:
     """The ledger; without one (a wrong folder, or never built) there is nothing to list: say so."""
     path = notes / LEDGER_NAME
     require_listable(notes)
-    if not path.exists() and not path.is_symlink():
+    if not os.path.lexists(path):
         raise UsageError(
             f"no ledger at {path}: pass the notes folder with --notes, or run `ccpkit build` first"
         )

@@ -8,6 +8,7 @@ only the files it changes.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -26,7 +27,7 @@ def template_file(project: Path, name: str) -> Path:
     """``project/name`` when the project overrides that file (a link that leads nowhere too, so its
     reader says so), else ccpkit's default ``name``."""
     own = project / name
-    return own if own.exists() or own.is_symlink() else DEFAULTS / name
+    return own if os.path.lexists(own) else DEFAULTS / name
 
 
 def template_roots(project: Path, folder: str = "") -> list[Path]:

@@ -394,11 +394,10 @@ def _remnote_card(line: str) -> bool:
     bullet = (">>" in line or "<>" in line or ";;" in line) and _BULLET.match(line)  # most lines hold none
     if not bullet:
         return False
-    found = remnote_card(line[bullet.end() :])
-    if found is not None:
-        return found["way"] in (">>", "<>", ">>>", ">>1.", ">>A)")
     rest = line[bullet.end() :]
-    return ";;" in rest and " ;;" not in rest and remnote_descriptor(rest) is not None
+    if (found := remnote_card(rest)) is not None:
+        return found["way"] in (">>", "<>", ">>>", ">>1.", ">>A)")
+    return " ;;" not in rest and remnote_descriptor(rest) is not None
 
 
 def _extract(ctx: Context, items: list[Item], problems: list[Problem]) -> frozenset[int]:

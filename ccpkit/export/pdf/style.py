@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -147,7 +148,7 @@ def load_style(templates: Path) -> Style:
     its line (``toml_file``)."""
     default = _read(DEFAULTS / "pdf" / STYLE_FILE)
     own_path = templates / "pdf" / STYLE_FILE
-    own = _read(own_path) if own_path.exists() or own_path.is_symlink() else default
+    own = _read(own_path) if os.path.lexists(own_path) else default
     schema = _schema()
     for settings in (default, own):
         settings.only_sections({name: get_type_hints(kind) for name, kind in schema})
