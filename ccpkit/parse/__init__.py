@@ -411,6 +411,7 @@ def _extract(ctx: Context, items: list[Item], problems: list[Problem]) -> frozen
                 problems.append(result)
             else:
                 found.append(result)
+                ctx.made_at.add(result.source.line)
         if name == "mcq":
             questions = frozenset(ctx.claimed)
     items += sorted(found, key=lambda item: item.source.line)

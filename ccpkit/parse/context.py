@@ -112,6 +112,8 @@ class Context:
     claimed: set[int] = field(default_factory=set)
     claims: list[int] = field(default_factory=list)
     """``claimed`` in the order of claiming, so a rule can give back what it took since a point."""
+    made_at: set[int] = field(default_factory=set)
+    """The lines where the items made so far start: a section holding one is no question left unanswered."""
     highlight_clozes: bool = True
     """Whether ``==text==`` is a cloze (``[notes] highlight_clozes`` in ``ccpkit.toml``)."""
     tags: dict[Kind, tuple[str, ...]] = field(default_factory=dict)

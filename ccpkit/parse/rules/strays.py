@@ -87,11 +87,20 @@ def _unanswered_headings(ctx: Context, blocks: Sequence[Block]) -> Iterator[Prob
             continue  # a `Question N` heading has a warning of its own
         section = nodes_below(blocks, index)
         taken = any(ctx.is_claimed(inner) for node in section for inner in node.walk())
+        taken = taken or _answered_by_item(ctx, heading, section)
         answered = any(map(_holds_answer, section))  # an answer line left has a warning of its own
         tabled = bool(section) and section[0].type == "table"  # `… differences between TCP and UDP?`
         tabled = tabled or [node.type for node in section] == ["paragraph", "table"]  # `Compared below.`
         if section and len(section) <= _SHORT_SECTION and not taken and not answered and not tabled:
             yield Problem(ctx.at(heading), _UNANSWERED_HEADING, "warning")
+
+
+def _answered_by_item(ctx: Context, heading: Node, section: Sequence[Node]) -> bool:
+    """Whether an item was made from ``heading`` (a card of the labels under it) or from the block right
+    under it, where its answer stands (``- **One-line definition:** …`` over more such lines)."""
+    first = section[0].map if section and section[0].map else None
+    last = first[1] if first is not None else heading.line
+    return any(heading.line <= line <= last for line in ctx.made_at)
 
 
 _UNLABELLED_ANSWER = (
