@@ -331,32 +331,37 @@ def _as_sent(note: AnkiNote, theirs: Sequence[str], wanted: Wanted) -> tuple[boo
 
 
 def _sent_fields(note: AnkiNote, found: FoundNote, wanted: Wanted) -> dict[str, str]:
-    """With no record of what sync wrote, each study field as it was last sent, where the ledger's
-    digest tells: every field as either Anki's copy or the notes hold it, the mix whose digest is the
-    one the ledger says was sent, taking some field from Anki's copy where the notes moved on (so that
-    copy came from the one package that sent the note, and was edited after it). A field only the
-    notes changed (or a new version of ccpkit renders anew) is then written, and the student's edit
-    of another kept, where the note as a whole would be both sides' change. None found (both changed
-    one field): {}."""
+    """With no record of what sync wrote, each study field as it was sent, where the ledger's digests
+    tell: every field as either Anki's copy or the notes hold it, the mix whose digest is one the
+    ledger says was sent, taking some field from Anki's copy where the notes moved on (so that copy
+    came from the package that sent that text, and was edited after it). The last text sent is tried
+    for a note sent once; the earlier ones (``Entry.superseded``) find an older package's copy that
+    the student edited, its update then skipped by an import. A field only the notes changed (or a
+    new version of ccpkit renders anew) is then written, and the student's edit of another kept,
+    where the note as a whole would be both sides' change. None found (both changed one field): {}."""
     names = note.note_type.study_fields
     theirs = [found.fields.get(name, "") for name in names]
     ours = [note.field(name) for name in names]
     apart = [index for index, (text, own) in enumerate(zip(theirs, ours, strict=True)) if text != own]
-    sent = wanted.sent.get(note.id)
+    sent, earlier = wanted.sent.get(note.id), wanted.superseded.get(note.id, ())
     edited_since = found.modified >= wanted.previous.get(note.id, found.modified + 1)
-    # sent once only: a copy of an earlier package (its update skipped by an import) may share fields
-    # with the last one, and its others would read as the student's edits
-    once = not wanted.superseded.get(note.id)
-    if sent is None or not edited_since or not once or not 1 < len(apart) <= _MIXED_FIELDS:
+    # the last text only for a note sent once: a copy of an earlier package (its update skipped by an
+    # import) may share fields with the last one, and its others would read as the student's edits
+    candidates = [*([sent] if sent is not None and edited_since and not earlier else []), *earlier]
+    if not candidates or not 1 < len(apart) <= _MIXED_FIELDS:
         return {}
+    mixes = []
     for picks in itertools.product((False, True), repeat=len(apart)):
         if all(picks):
-            continue  # nothing of Anki's copy: no sign it came from the last package
+            continue  # nothing of Anki's copy: no sign it came from that package
         mixed = list(theirs)
         for index in itertools.compress(apart, picks):
             mixed[index] = ours[index]
-        if sent in study_digests(note.note_type, mixed):
-            return dict(zip(names, mixed, strict=True))
+        mixes.append((mixed, study_digests(note.note_type, mixed)))
+    for digest in candidates:  # the newest first
+        for mixed, digests in mixes:
+            if digest in digests:
+                return dict(zip(names, mixed, strict=True))
     return {}
 
 

@@ -154,6 +154,36 @@ def test_a_fix_an_import_skipped_as_the_note_was_marked_in_anki_reaches_it_by_th
         student.close()
 
 
+def test_a_fix_an_import_skipped_as_the_student_edited_another_field_reaches_it_and_their_edit_stays(
+    tmp_path: Path,
+) -> None:
+    course, student = imported(tmp_path)
+    student.study_everything()
+    student.close()
+    ebs_reworded(course)
+    built(course, at=LAST_WEEK + 3600)
+    student = course.student()
+    student.edit(EBS, "Term", "Amazon EBS (block storage)")  # after the build, before importing it
+    student.import_package(course.out / PACKAGE)  # Anki skips the note, touched after the package
+    assert "in one AZ" not in student.note(EBS)["Definition"]
+    student.close()
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert "1 updated" in result.output and "0 conflicts" in result.output, result.output
+    assert f"kept your edits: {EBS} (Term)" in result.output
+    student = course.student()
+    try:
+        note = student.note(EBS)
+        assert "in one AZ" in note["Definition"]  # the notes' fix, which the import skipped
+        assert note["Term"] == "Amazon EBS (block storage)"  # the student's own edit
+        assert student.reviews_of(note) == 1
+    finally:
+        student.close()
+    assert not list(course.out.glob("sync-conflicts-*.md"))
+
+
 def test_a_sync_of_one_module_leaves_the_others_to_the_next_sync_with_no_false_conflict(
     tmp_path: Path,
 ) -> None:
