@@ -228,7 +228,9 @@ def _displaced(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry])
         return entry is not None and not entry.orphaned and entry.answer != current[note_id].answer
 
     away = list(filter(moved_away, current))
-    modules = {current[note_id].module for note_id in away}  # where a taker may be: most builds, none
+    moved = _moved_modules(current, entries) if away else {}
+    # where a taker may be: most builds, none; a module renumbered, where its notes went
+    modules = {module for note_id in away for module in _homes(current[note_id], entries[note_id], moved)}
     by_content: dict[tuple[str, str, tuple[str, ...], str], list[str]] = {}
     for note in current.values():
         if note.module in modules:
@@ -236,8 +238,12 @@ def _displaced(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry])
     pairs, taken = [], set()
     for note_id in away:
         entry = entries[note_id]
-        said = (current[note_id].module, entry.note_type, entry.key, entry.answer)
-        takers = [taker for taker in by_content.get(said, ()) if taker not in entries or moved_away(taker)]
+        takers = [
+            taker
+            for module in _homes(current[note_id], entry, moved)
+            for taker in by_content.get((module, entry.note_type, entry.key, entry.answer), ())
+            if taker not in entries or moved_away(taker)
+        ]
         if len(takers) == 1 and takers[0] not in taken:
             pairs.append((note_id, takers[0]))
             taken.add(takers[0])
@@ -256,6 +262,37 @@ def _displaced(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry])
             pairs.append((note_id, takers[0]))
             taken.add(takers[0])
     return pairs
+
+
+def _homes(note: Fingerprint, entry: Entry, moved: Mapping[str, str]) -> tuple[str, ...]:
+    """The modules where what ``entry`` recorded may be now: the module of the note that took its id,
+    and the one its own module's notes went to, if they went elsewhere (``_moved_modules``)."""
+    elsewhere = moved.get(entry.module, note.module)
+    return (note.module,) if elsewhere == note.module else (note.module, elsewhere)
+
+
+def _moved_modules(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry]) -> dict[str, str]:
+    """Each module of the ledger whose notes went to another module: more than half of what it recorded
+    is now said in that one, more than in any other (its own too). Module folders named alike but for
+    their number (``02-lecture``) swapped, or shifted by one inserted before them, trade ids whose
+    names they share (``What is the key idea of this lecture?``); the notes follow what they say."""
+    held: dict[tuple[str, tuple[str, ...], str], set[str]] = {}
+    for note in current.values():
+        held.setdefault((note.note_type, note.key, note.answer), set()).add(note.module)
+    found: dict[str, Counter[str]] = {}
+    recorded: Counter[str] = Counter()
+    for entry in entries.values():
+        if entry.orphaned or not entry.module:
+            continue
+        recorded[entry.module] += 1
+        said = (entry.note_type, entry.key, entry.answer)
+        found.setdefault(entry.module, Counter()).update(held.get(said, ()))
+    moved = {}
+    for module, counts in found.items():
+        (best, most), (_, runner_up) = [*counts.most_common(2), ("", 0), ("", 0)][:2]
+        if best != module and most * 2 > recorded[module] and most > runner_up:
+            moved[module] = best
+    return moved
 
 
 def _named_alike(new: tuple[str, ...], old: tuple[str, ...]) -> bool:

@@ -263,3 +263,67 @@ def test_alike_terms_keep_their_own_history_when_their_files_swap_order(
     assert (changes.added, changes.updated, changes.orphaned) == ((), (), ())
     assert {note.guid: (note["Definition"], student.reviews_of(note)) for note in student.notes()} == history
     assert "hard" in student.collection.get_note(servers.id).tags
+
+
+LECTURES = {
+    name: f"# {name.title()}\n\nQ: What is the key idea of this lecture?\nA: {idea}\n\n- **{term}:** {means}"
+    for name, idea, term, means in [
+        ("energy", "Cells store energy as ATP.", "Glycolysis", "Splits glucose into pyruvate."),
+        ("genes", "Genes code for proteins.", "Codon", "Three bases naming one amino acid."),
+        ("membranes", "Membranes control what enters.", "Osmosis", "Water crossing a membrane."),
+    ]
+}
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (["energy", "genes"], ["genes", "energy"]),  # two lectures swapped
+        (["energy", "genes"], ["membranes", "energy", "genes"]),  # a lecture inserted before them
+    ],
+    ids=["swapped", "inserted"],
+)
+def test_lectures_renumbered_keep_each_notes_text_history_and_tags(
+    tmp_path: Path, student: Student, before: list[str], after: list[str]
+) -> None:
+    """Module folders named alike but for their number (``01-lecture``, ``02-lecture``) hold terms of
+    the same name. Swapped, or shifted by a lecture inserted before them, each module's notes take
+    another's ids: each studied note must keep its own text, history and tags, not take what another
+    module now holds under its old id."""
+    notes, out = tmp_path / "lectures", tmp_path / "lectures-build"
+    options = ExportOptions(templates=REPO / "templates")
+
+    def write(order: list[str]) -> None:
+        shutil.rmtree(notes, ignore_errors=True)
+        for number, name in enumerate(order, start=1):
+            (notes / f"{number:02}-lecture").mkdir(parents=True)
+            (notes / f"{number:02}-lecture" / "notes.md").write_text(LECTURES[name], encoding="utf-8")
+
+    def build_and_import(at: int) -> Reconciliation:
+        report = build(notes, out, formats=("anki",), options=options, title=COURSE_TITLE, clock=lambda: at)
+        assert report.changes is not None
+        student.import_package(next(out.glob("anki/*.apkg")))
+        return report.changes
+
+    write(before)
+    ledger = notes / ".ccpkit-ledger.json"
+    build_and_import(FIRST_BUILD)
+    student.study_everything()
+    energy = next(note for note in student.notes() if "ATP" in note.joined_fields())
+    energy.add_tag("hard")
+    student.collection.update_note(energy)
+    student.collection.sched.set_due_date([card.id for card in energy.cards()], "0")
+    student.study_everything()  # studied twice: its history tells it apart
+    history = {note.guid: (study_text(note), student.reviews_of(note)) for note in student.notes()}
+    kept = ledger.read_bytes()
+
+    write(after)
+    ledger.write_bytes(kept)
+    changes = build_and_import(SECOND_BUILD)
+
+    new = [name for name in after if name not in before]
+    assert len(changes.added) == 2 * len(new) and changes.orphaned == ()
+    now = {note.guid: (study_text(note), student.reviews_of(note)) for note in student.notes()}
+    assert {guid: now[guid] for guid in history} == history
+    assert len(now) == len(history) + 2 * len(new)
+    assert "hard" in student.collection.get_note(energy.id).tags
