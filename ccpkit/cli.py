@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import math
 import os
 import shlex
 import signal
@@ -291,11 +292,19 @@ def build(config: Config, /, modules: tuple[int, ...], verbose: bool, quiet: boo
         sys.exit(1)
 
 
+def _a_number(seconds: float) -> float:
+    """``--interval nan`` passes click's range (no comparison holds for it): refused here."""
+    if math.isnan(seconds):
+        raise click.BadParameter("nan is not a number of seconds")
+    return seconds
+
+
 @cli.command(short_help="Rebuild whenever a notes or template file is saved.")
 @build_options
 @click.option(
     "--interval",
-    type=click.FloatRange(min=0.05),
+    type=click.FloatRange(min=0.05, max=3600),
+    callback=lambda _ctx, _param, seconds: _a_number(seconds),
     default=0.5,
     show_default=True,
     help="Seconds between checks.",

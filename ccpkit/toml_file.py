@@ -105,6 +105,8 @@ def read_toml(path: Path) -> TomlFile:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise UsageError(_syntax_error(path, text, str(error))) from None
+    except RecursionError:  # `[[[[…]]]]` hundreds deep: no setting nests so
+        raise UsageError(f"{path}: not valid TOML for ccpkit (its values nest too deep)") from None
     return TomlFile(path, text, data)
 
 

@@ -110,10 +110,11 @@ def test_watch_stops_at_once_on_a_notes_folder_it_cannot_use(
     assert "Traceback" not in result.output
 
 
-def test_watch_takes_no_negative_interval() -> None:
-    result = CliRunner().invoke(cli, ["watch", "--interval", "-1"])
+@pytest.mark.parametrize("seconds", ["-1", "nan", "inf", "1e10"])
+def test_watch_takes_no_interval_but_a_number_of_seconds_within_reach(seconds: str) -> None:
+    result = CliRunner().invoke(cli, ["watch", "--interval", seconds])
     assert result.exit_code == 2
-    assert "--interval" in result.output
+    assert "--interval" in result.output and "Traceback" not in result.output
 
 
 def test_watch_builds_with_the_settings_file_as_last_saved(

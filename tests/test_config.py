@@ -75,6 +75,7 @@ def test_every_section_is_read(tmp_path: Path) -> None:
         ("[exam]\ncount = true\n", r"`exam.count` must be a whole number, 1 or more, not True"),
         ("[exam]\nmodules = [true]\n", r"`exam.modules` must be a list of module numbers"),
         ('[course]\ntitle = "x"\n[course\n', r"ccpkit.toml:3: not valid TOML: "),
+        ("[exam]\nmodules = " + "[" * 2000 + "]" * 2000 + "\n", r"ccpkit.toml: not valid TOML for ccpkit"),
     ],
 )
 def test_mistakes_name_the_line_the_key_and_what_it_should_be(

@@ -17,7 +17,7 @@ def import_export(export: Path, out: Path, *, force: bool = False, report: Path)
     Everything is checked and built in memory first, so a bad export or a refused ``out`` writes nothing.
     """
     lines = read_export(export)
-    check_out(out, force, report)
+    check_out(export, out, force, report)
     notes_report = ImportReport()
     files = build_files(split(lines, notes_report), notes_report)
     text = summary(export, out, report, files, notes_report)

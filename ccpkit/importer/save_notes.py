@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,13 +14,16 @@ from ccpkit.parse.notes_folder import is_markdown
 from ccpkit.report import counted
 
 
-def check_out(out: Path, force: bool, report: Path) -> None:
+def check_out(export: Path, out: Path, force: bool, report: Path) -> None:
     """Refuse to clobber a folder of notes the user may have edited, unless ``force``.
 
-    The report path is checked too, so a bad one fails before any note is written.
+    The report path is checked too, so a bad one fails before any note is written; the export, the
+    student's own data, is never overwritten by it.
     """
     if report.is_dir():
         raise CcpkitError(f"{report}: is a folder; pass a file path to --report")
+    if report.exists() and os.path.samefile(report, export):
+        raise UsageError(f"{report}: is the export being imported; pass another file path to --report")
     if out.exists() and not out.is_dir():
         raise CcpkitError(f"{out}: exists and is not a folder; choose another --out")
     if out.is_dir() and any(out.iterdir()) and not force:

@@ -269,7 +269,7 @@ def _entry(path: Path, what: str, value: Mapping[str, Any], shared: dict[str, st
     if unknown or missing or wrong or not value.get("guid"):
         problems = [
             *(f'"{name}" is missing' for name in missing),
-            *(f'"{name}" has the wrong type' for name in wrong),
+            *(f'"{name}" {_wrong(values[name])}' for name in wrong),
             *(f'"{name}" is unknown' for name in unknown),
         ]
         raise LedgerError(path, f"{what} is damaged: {'; '.join(problems) or 'its GUID is empty'}")
@@ -278,6 +278,11 @@ def _entry(path: Path, what: str, value: Mapping[str, Any], shared: dict[str, st
             if isinstance(text := values.get(name), str):
                 values[name] = shared.setdefault(text, text)
     return Entry(**values)
+
+
+def _wrong(value: Any) -> str:
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    return "is out of range" if whole else "has the wrong type"
 
 
 def _checked(path: Path, ledger: Ledger, where: Mapping[str, int] | None = None) -> Ledger:
@@ -350,14 +355,21 @@ def _fits(value: Any, many: bool, kind: type) -> bool:
 
 def _conforms(value: Any, hint: Any) -> bool:
     """Whether a value fits a field type: ``str``, ``int``, ``bool`` or ``tuple[str, ...]``."""
-    if hint is int:
-        return isinstance(value, int) and not isinstance(value, bool)
+    if hint is int:  # a time or count as Anki's database holds it (a 64-bit integer)
+        return (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and -_INTEGER_LIMIT <= value < _INTEGER_LIMIT
+        )
     if isinstance(hint, type):
         return isinstance(value, hint)
     if typing.get_origin(hint) is tuple:
         (item, _) = typing.get_args(hint)
         return isinstance(value, tuple) and all(_conforms(one, item) for one in value)
     return False
+
+
+_INTEGER_LIMIT = 2**63
 
 
 def _typed(value: Mapping[str, Any], types: Mapping[str, type]) -> bool:

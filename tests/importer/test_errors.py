@@ -141,3 +141,13 @@ def test_an_out_folder_where_no_folder_can_be_made_is_one_line(tmp_path: Path) -
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f"error: {blocked / 'notes'}: could not write the notes" in result.output
     assert "nothing was changed" in result.output
+
+
+def test_a_report_path_that_is_the_export_is_refused_and_the_export_kept(tmp_path: Path) -> None:
+    export = tmp_path / "report.txt"  # where run_import writes its report
+    export.write_bytes((FIXTURES / "split-header.txt").read_bytes())
+    code, output = run_import(tmp_path, export)
+    assert code == 2
+    assert "is the export being imported; pass another file path to --report" in output
+    assert export.read_bytes() == (FIXTURES / "split-header.txt").read_bytes()
+    assert not (tmp_path / "notes").exists()

@@ -157,6 +157,10 @@ GOOD = (
             '"modified" has the wrong',
         ),
         (
+            '{"ccpkit ledger": 2}\n' + GOOD.replace('"modified": 1', '"modified": 99999999999999999999999'),
+            '"modified" is out of range',  # Anki's database holds a 64-bit number
+        ),
+        (
             '{"ccpkit ledger": 2}\n' + GOOD.replace('"key": "k", ', ""),
             'note m/card/a is damaged: "key" is missing',
         ),

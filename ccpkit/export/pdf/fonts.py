@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import struct
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -72,7 +73,7 @@ def _register(path: Path) -> str:
     name = f"ccpkit-{path.stem}"
     try:
         pdfmetrics.registerFont(TTFont(name, str(path)))
-    except TTFError as error:
+    except (TTFError, struct.error, ValueError, IndexError, KeyError) as error:  # a cut or damaged file
         raise UsageError(f"{path}: not a usable TrueType font ({error})") from None
     return name
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from ccpkit.errors import UsageError
+from ccpkit.export.pdf.fonts import BUNDLED
 from ccpkit.export.pdf.style import load_style
 from tests.export.pdf.conftest import TEMPLATES, build
 from tests.export.pdf.reading import reader
@@ -106,6 +107,15 @@ def test_without_a_style_file_the_default_style_is_read(tmp_path: Path) -> None:
 def test_a_missing_font_file_is_a_usage_error(templates_copy: Path) -> None:
     edit(templates_copy, '"Symbola.ttf"', '"NoSuchFont.ttf"')
     with pytest.raises(UsageError, match=r"font file 'NoSuchFont\.ttf' is neither in"):
+        build(large_deck(modules=1, cards=1, tables=0, mcqs=0), templates=templates_copy)
+
+
+@pytest.mark.parametrize("kept", [0, 3000, 40_000])
+def test_a_truncated_font_file_is_a_usage_error_naming_it(templates_copy: Path, kept: int) -> None:
+    font = templates_copy / "pdf" / "Cut.ttf"
+    font.write_bytes((BUNDLED / "DejaVuSansMono.ttf").read_bytes()[:kept])
+    edit(templates_copy, '"Symbola.ttf"', '"Cut.ttf"')
+    with pytest.raises(UsageError, match=r"Cut\.ttf: not a usable TrueType font"):
         build(large_deck(modules=1, cards=1, tables=0, mcqs=0), templates=templates_copy)
 
 
