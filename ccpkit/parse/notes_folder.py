@@ -118,8 +118,16 @@ def one_module_folder(notes: Path, modules: list[ModuleFiles]) -> list[Problem]:
     numbered = NUMBERED_NAME.match(resolved.name)
     if numbered is None or int(numbered["number"]) >= _YEARS:  # 2024-cloud: a course of a year
         return []
-    if not modules or not all(module.single_file for module in modules):
-        return []
+    from ccpkit.config import LEDGER_NAME
+
+    number = int(numbered["number"])
+    parent = notes.parent if notes.name not in ("", ".", "..") else resolved.parent
+    advice = f"pass its parent, --notes {parent}, and --module {number} to work on this module alone"
+    if (resolved.parent / LEDGER_NAME).is_file() and not (resolved / LEDGER_NAME).is_file():
+        # the only module of a course (as `ccpkit init` starts one), or one with folders of its own
+        raise UsageError(f"the notes folder {notes} is one module's folder (module {number}): {advice}")
+    if len(modules) < 2 or not all(module.single_file for module in modules):
+        return []  # one file: a course of one module, as likely as a module
     siblings = [
         entry
         for entry in resolved.parent.iterdir()
@@ -127,15 +135,6 @@ def one_module_folder(notes: Path, modules: list[ModuleFiles]) -> list[Problem]:
     ]
     if not siblings:
         return []
-    from ccpkit.config import LEDGER_NAME
-
-    number = int(numbered["number"])
-    parent = notes.parent if notes.name not in ("", ".", "..") else resolved.parent
-    advice = f"pass its parent, --notes {parent}, and --module {number} to work on this module alone"
-    if (resolved.parent / LEDGER_NAME).is_file() and not (resolved / LEDGER_NAME).is_file():
-        raise UsageError(f"the notes folder {notes} is one module's folder (module {number}): {advice}")
-    if len(modules) < 2:
-        return []  # one file: a course of one module, as likely as a module
     message = (
         f"the notes folder {notes} looks like one module's folder (module {number}), so each of its "
         f"files is read as a module of its own: if it is, {advice}"

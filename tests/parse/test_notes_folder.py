@@ -367,6 +367,25 @@ def test_one_module_folder_of_one_file_given_as_the_notes_folder_is_a_usage_erro
         parse_notes(tmp_path / "02-compute")
 
 
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"01-getting-started/notes.md": CRAM},  # the only module, as `ccpkit init` starts a course
+        {"01-intro/cram.md": CRAM, "02-compute/cram.md": CRAM, "02-compute/labs/lab-1.md": SUMMARY},
+    ],
+    ids=["only-module", "with-a-folder-of-its-own"],
+)
+def test_a_module_folder_of_a_course_is_refused_whatever_it_holds(
+    tmp_path: Path, files: dict[str, str]
+) -> None:
+    """A sync of it would retire every other note of the course: the folder around it holds its ledger."""
+    write(tmp_path, files)
+    (tmp_path / ".ccpkit-ledger.json").write_text('{"ccpkit ledger": 2}\n', "utf-8")
+    module = tmp_path / sorted(files)[-1].split("/")[0]
+    with pytest.raises(UsageError, match=r"is one module's folder \(module \d\): pass its parent"):
+        parse_notes(module)
+
+
 def test_a_numbered_folder_of_one_file_and_no_course_around_it_is_a_course(tmp_path: Path) -> None:
     write(tmp_path, {"01-aws/ec2.md": CRAM, "02-gcp/gce.md": CRAM})
     parsed = parse_notes(tmp_path / "01-aws")
