@@ -2582,6 +2582,11 @@ def _questions_and_answers(
                 sides[-1][2][:] = ["\n\n".join(ctx.doc.source(block) for block in blocks)]
                 used += len(blocks)
                 ctx.claim(*blocks)
+    more = _answer_goes_on(ctx, below[used:]) if "".join(sides[-1][2]).strip() else []
+    if more:  # `A: A Deployment …`, then a paragraph on the StatefulSet, then the next `Q:`
+        sides[-1][2].extend(f"\n{ctx.doc.source(block)}" for block in more)
+        used += len(more)
+        ctx.claim(*more)
     ctx.claim(node)
     results: list[_Pair | _Missing] = []
     for number, front, back in sides:
@@ -2592,6 +2597,32 @@ def _questions_and_answers(
             message = "flashcard `Q:` without an `A:` line: write its answer on a line `A: …` below it"
             results.append(_Missing(message, number))
     return used, results
+
+
+def _answer_goes_on(ctx: Context, below: Sequence[Node]) -> list[Node]:
+    """The paragraphs (or code, or quotes) after an ``A:`` line that go on with its answer: a few, none
+    another rule's or notes of its own, up to the next ``Q:`` (code right above it is that question's),
+    a heading, a ``---`` or the end. Ended otherwise (by a list, a table), they are notes."""
+    taken = list(itertools.takewhile(lambda node: _goes_on(ctx, node), below[:_ANSWER_PARAGRAPHS]))
+    after = below[len(taken)] if len(taken) < len(below) else None
+    if after is not None and after.type not in ("heading", "hr") and not _opens_with_q(after):
+        return []
+    while taken and after is not None and _opens_with_q(after) and taken[-1].type in ("fence", "code_block"):
+        taken.pop()
+    return taken
+
+
+def _goes_on(ctx: Context, node: Node) -> bool:
+    """Whether a block may go on with an answer above it: words, code or a quote, not another card's
+    question, not a card or a note to self (``_apart``), not a line opening with a label or a term."""
+    if node.type not in _ANSWER_BLOCKS or _opens_with_q(node) or _apart(ctx, node):
+        return False
+    return node.type != "paragraph" or _OPENS_LABELLED.match(node.children[0].content) is None
+
+
+_OPENS_LABELLED = regex(r"[*_]*\w[\w ()'/-]{0,40}?[*_]*\s*:[*_]*\s")
+"""A paragraph opening with a label or a term (``Recto: the right-hand page …``, ``**Tip:** …``): notes
+of their own, not more of an answer."""
 
 
 def _answer_blocks(below: Sequence[Node]) -> list[Node]:
