@@ -427,16 +427,23 @@ def _code_kept(written: str, words: str) -> str:
     return written[next(ends, len(written)) :].strip() or words
 
 
-def glued_words(line: str) -> str | None:
-    """The words of an answer line whose letter is glued by a hyphen to a word (``Answer: B-tree
-    indexes``, ``Svar: B-laget vann``): under a question with no options they are words, where under
-    options the letter names one (``Ans: b-mitochondria``)."""
+def worded_letter(line: str) -> str | None:
+    """The words of an answer line whose letter reads as a word: glued by a hyphen to one (``Answer:
+    B-tree indexes``, ``Svar: B-laget vann``), or ``A`` as the article of two words or more after it
+    (``Answer: A NAT gateway in a public subnet.``). Under a question with no options they are words,
+    where under options the letter names one (``Ans: b-mitochondria``, ``Answer: B NAT gateway``)."""
     said = _ANSWER_LINE.match(_CONCLUDING.sub("", plain(line), count=1))
     value = str(said["value"]).strip() if said else ""
-    return value if _GLUED.match(value) else None
+    return value if _GLUED.match(value) or _A_PHRASE.match(value) else None
 
 
 _GLUED = regex(r"[A-Ha-h]-[^\W\d_A-Z]")
+_A_PHRASE = regex(
+    r"A[ \t]+(?!(?i:because|since|as|is|are|was|were|and|or|but|so|then|only|also|plus|with|for|being)\b)"
+    r"[^\W\d_][\w'-]+[ \t]+[^\W_]"
+)
+"""``A`` before a word that opens a noun phrase, and more words: no letter with its reason
+(``A because …``) or joined to another (``A and C``)."""
 
 
 def as_written(line: str, answer: Answer) -> str:

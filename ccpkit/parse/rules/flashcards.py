@@ -41,10 +41,10 @@ from ccpkit.parse.rules.answers import (
     as_written,
     callout,
     explanation_start,
-    glued_words,
     numbers_a_question,
     numbers_a_task,
     plain,
+    worded_letter,
 )
 from ccpkit.parse.rules.dataview import field_key, is_key_like, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.options import (
@@ -1139,7 +1139,7 @@ def _worded_text(text: str) -> str | None:
         second, _, more = more.partition("\n")
         line = f"{line.rstrip()} {second.strip()}"
         answer = answer_line(line)
-    if answer is not None and answer.letters and (glued := glued_words(line)) is not None:
+    if answer is not None and answer.letters and (glued := worded_letter(line)) is not None:
         return "\n".join(part for part in (glued, more.strip()) if part)  # `Answer: B-tree indexes`
     if answer is None or answer.letters or not re.search(r"\w", answer.text):
         return None  # `==== Answer ====`: a banner, no answer

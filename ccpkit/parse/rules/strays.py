@@ -13,10 +13,10 @@ from ccpkit.parse.document import LISTS, Block, heading_level, heading_text, nod
 from ccpkit.parse.rules.answers import (
     answer_in_details,
     answer_line,
-    glued_words,
     numbers_a_question,
     plain,
     question_numbered,
+    worded_letter,
 )
 from ccpkit.parse.rules.options import asks, instructs
 from ccpkit.parse.rules.questions import block_words, counts_the_list
@@ -232,6 +232,6 @@ def _stray_heading(node: Node) -> str | None:
 
 def _answers(text: str) -> bool:
     return any(
-        (answer := answer_line(line)) is not None and answer.letters and glued_words(line) is None
+        (answer := answer_line(line)) is not None and answer.letters and worded_letter(line) is None
         for line in text.split("\n")
     )
