@@ -1704,9 +1704,17 @@ def _with_sentence_names(
     """Each line's or item's term as ``read`` (the line, whether names in sentence case count) reads it,
     sentence case names too where ``_named_half`` allows them; and whether it does."""
     terms = [read(line, False) for line in written]
-    if not _named_half(terms):
-        return terms, False
-    return [term or read(line, True) for line, term in zip(written, terms, strict=True)], True
+    if _named_half(terms):
+        return [term or read(line, True) for line, term in zip(written, terms, strict=True)], True
+    named = [read(line, True) for line in written]
+    if len(named) >= _DEFINED_LINES and all(term and _DETERMINER.match(term.rest) for term in named):
+        return named, True  # `Food chain - a linear sequence …`, `Trophic level - the position …`: a glossary
+    return terms, False
+
+
+_DEFINED_LINES = 3
+"""At least this many lines, each naming a thing in sentence case over what it is (``a …``, ``the …``),
+make a glossary of such names alone."""
 
 
 def _defines(line: str) -> Term | None:
