@@ -87,7 +87,8 @@ def build(
     ``==text==`` a cloze; ``modules`` limits the outputs (and the notes the ledger records as sent);
     ``clock`` dates changed notes."""
     progress = progress or Progress()
-    request = Request(notes, out, tuple(formats), options, title, highlight_clozes, tuple(modules))
+    chosen = tuple(dict.fromkeys(formats))  # `--format pdf --format pdf`: one pdf build
+    request = Request(notes, out, chosen, options, title, highlight_clozes, tuple(modules))
     # Nearly all a build makes lives to its end: at the default threshold the collector would scan
     # those millions of objects thousands of times (a quarter of a cold build).
     thresholds = gc.get_threshold()

@@ -159,3 +159,11 @@ def test_a_build_of_unprinted_formats_still_reports_pictures_of_the_prose(notes:
     for formats in (("anki", "csv", "json"), ("json",)):
         report = build(notes, notes.parent / "-".join(formats), formats=formats, options=options)
         assert "01-storage/cram-sheet.md:5: picture bucket.png does not exist" in report.summary()
+
+
+def test_a_format_asked_twice_is_built_once(notes: Path) -> None:
+    (notes / "01-intro").mkdir()
+    (notes / "01-intro" / "cram.md").write_text("- **EC2:** Virtual servers.\n", encoding="utf-8")
+    options = ExportOptions(templates=REPO / "templates")
+    report = build(notes, notes.parent / "out", formats=("csv", "csv"), options=options)
+    assert "csv 7 files → " in report.summary() and "up to date" not in report.summary()

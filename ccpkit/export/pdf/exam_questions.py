@@ -57,9 +57,15 @@ def _pool(deck: Deck, modules: tuple[int, ...]) -> list[MCQ]:
     unknown = sorted(set(modules) - known)
     if unknown:
         having = ", ".join(map(str, sorted(known))) or "none"
+        built = sorted({module.number for module in deck.modules})
+        why = (
+            "has no questions"
+            if unknown[0] in built
+            else f"is not among the modules built ({', '.join(map(str, built)) or 'none'}: --module)"
+        )
         raise UsageError(
             f"the practice exam's module {unknown[0]} (--exam-module, or [exam] modules in ccpkit.toml) "
-            f"has no questions; modules with questions: {having}"
+            f"{why}; modules with questions: {having}"
         )
     chosen = [m for m in deck.modules if not modules or m.number in modules]
     return [item for module in chosen for item in module.items if isinstance(item, MCQ)]

@@ -78,8 +78,8 @@ def test_a_question_whose_explanation_names_an_option_by_letter_keeps_its_order_
         (
             None,
             (42,),
-            r"module 42 \(--exam-module, or \[exam\] modules in ccpkit.toml\) has no questions; "
-            r"modules with questions: 1, 2, 3, 4",
+            r"module 42 \(--exam-module, or \[exam\] modules in ccpkit.toml\) is not among the modules "
+            r"built \(1, 2, 3, 4: --module\); modules with questions: 1, 2, 3, 4",
         ),
     ],
 )
@@ -88,6 +88,12 @@ def test_impossible_requests_are_usage_errors(
 ) -> None:
     with pytest.raises(UsageError, match=message):
         draw_questions(DECK, count=count, seed=0, modules=modules)
+
+
+def test_a_module_built_without_questions_is_named_so() -> None:
+    deck = large_deck(modules=2, cards=2, tables=0, mcqs=0)
+    with pytest.raises(UsageError, match=r"module 2 .* has no questions; modules with questions: none"):
+        draw_questions(deck, count=None, seed=0, modules=(2,))
 
 
 def test_a_deck_without_questions_gives_an_empty_exam() -> None:
