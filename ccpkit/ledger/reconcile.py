@@ -273,9 +273,10 @@ def _homes(note: Fingerprint, entry: Entry, moved: Mapping[str, str]) -> tuple[s
 
 def _moved_modules(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry]) -> dict[str, str]:
     """Each module of the ledger whose notes went to another module: more than half of what it recorded
-    is now said in that one, more than in any other (its own too). Module folders named alike but for
-    their number (``02-lecture``) swapped, or shifted by one inserted before them, trade ids whose
-    names they share (``What is the key idea of this lecture?``); the notes follow what they say."""
+    (three notes or more) is now said in that one, more than in any other (its own too). Module folders
+    named alike but for their number (``02-lecture``) swapped, or shifted by one inserted before them,
+    trade ids whose names they share (``What is the key idea of this lecture?``); the notes follow
+    what they say."""
     held: dict[tuple[str, tuple[str, ...], str], set[str]] = {}
     for note in current.values():
         held.setdefault((note.note_type, note.key, note.answer), set()).add(note.module)
@@ -290,9 +291,13 @@ def _moved_modules(current: Mapping[str, Fingerprint], entries: Mapping[str, Ent
     moved = {}
     for module, counts in found.items():
         (best, most), (_, runner_up) = [*counts.most_common(2), ("", 0), ("", 0)][:2]
-        if best != module and most * 2 > recorded[module] and most > runner_up:
+        if best != module and most * 2 > recorded[module] >= _MOVED_NOTES and most > runner_up:
             moved[module] = best
     return moved
+
+
+_MOVED_NOTES = 3
+"""A module of fewer notes is never taken for moved: a note or two said again elsewhere are copies."""
 
 
 def _named_alike(new: tuple[str, ...], old: tuple[str, ...]) -> bool:

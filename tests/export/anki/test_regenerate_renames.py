@@ -266,11 +266,23 @@ def test_alike_terms_keep_their_own_history_when_their_files_swap_order(
 
 
 LECTURES = {
-    name: f"# {name.title()}\n\nQ: What is the key idea of this lecture?\nA: {idea}\n\n- **{term}:** {means}"
-    for name, idea, term, means in [
-        ("energy", "Cells store energy as ATP.", "Glycolysis", "Splits glucose into pyruvate."),
-        ("genes", "Genes code for proteins.", "Codon", "Three bases naming one amino acid."),
-        ("membranes", "Membranes control what enters.", "Osmosis", "Water crossing a membrane."),
+    name: f"# {name.title()}\n\nQ: What is the key idea of this lecture?\nA: {idea}\n\n{terms}"
+    for name, idea, terms in [
+        (
+            "energy",
+            "Cells store energy as ATP.",
+            "- **Glycolysis:** Splits glucose into pyruvate.\n- **Krebs cycle:** Oxidises acetyl groups.",
+        ),
+        (
+            "genes",
+            "Genes code for proteins.",
+            "- **Codon:** Three bases naming one amino acid.\n- **Allele:** One form of a gene.",
+        ),
+        (
+            "membranes",
+            "Membranes control what enters.",
+            "- **Osmosis:** Water crossing a membrane.\n- **Diffusion:** Spreading from high to low.",
+        ),
     ]
 }
 
@@ -322,8 +334,8 @@ def test_lectures_renumbered_keep_each_notes_text_history_and_tags(
     changes = build_and_import(SECOND_BUILD)
 
     new = [name for name in after if name not in before]
-    assert len(changes.added) == 2 * len(new) and changes.orphaned == ()
+    assert len(changes.added) == 3 * len(new) and changes.orphaned == ()
     now = {note.guid: (study_text(note), student.reviews_of(note)) for note in student.notes()}
     assert {guid: now[guid] for guid in history} == history
-    assert len(now) == len(history) + 2 * len(new)
+    assert len(now) == len(history) + 3 * len(new)
     assert "hard" in student.collection.get_note(energy.id).tags
