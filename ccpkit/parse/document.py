@@ -291,7 +291,7 @@ def parse_document(path: str, text: str) -> Document:
     lines = tuple(text.split("\n"))
     front = _front_matter(root)
     blocks = tuple(_blocks(root))
-    heading = next((heading_text(b.node) for b in blocks if _is_h1(b.node)), "")
+    heading = next((title_of(b.node) for b in blocks if _is_h1(b.node)), "")
     part = heading or front.values.get("part", "") or front.values.get("title", "")
     problems = (
         tuple(Problem(SourceLocation(path=path, line=line), message) for line, message in front.mistakes)
@@ -858,6 +858,18 @@ _NAVIGATION = regex(
 )
 
 
+def title_of(heading: Node) -> str:
+    """A heading's text as a title (a part's, a section's): without the tags Obsidian's users end it
+    with (``# Anticoagulants #flashcards``, ``## Warfarin #pharm/haem``), which would name decks and
+    sections; a heading of tags alone keeps them."""
+    text = heading_text(heading)
+    return _TITLE_TAGS.sub("", text) or text
+
+
+_TITLE_TAGS = regex(r"(?:[ \t]+#[^\W\d][\w/-]*)+[ \t]*$")
+"""Tags ending a heading: ``#`` and a word, after a space (``C#`` and ``#1`` are no tags)."""
+
+
 def _is_h1(node: Node) -> bool:
     return node.type == "heading" and node.tag == "h1"
 
@@ -873,7 +885,7 @@ def _blocks(root: Node) -> Iterator[Block]:
             level = heading_level(node)
             path = [(lv, text) for lv, text in path if lv < level]
             if level > 1 or titled:
-                path.append((level, heading_text(node)))
+                path.append((level, title_of(node)))
             titled = titled or level == 1
             heading = node
         yield Block(node, tuple(text for _, text in path), heading)

@@ -59,3 +59,10 @@ def test_hugos_toml_front_matter_names_the_part_and_keeps_every_line_number() ->
     assert doc.part == "Cell biology"
     assert doc.lines[7] == "- **ATP**: energy"
     assert not doc.problems
+
+
+def test_tags_ending_a_heading_are_no_part_of_the_part_or_section_titles() -> None:
+    text = "# Anticoagulants #flashcards\n\n## Warfarin #pharm/haem\n\n### C# and #1 ranks\n\n- **INR:** 2\n"
+    doc = parse_document("01-drugs/notes.md", text)
+    assert doc.part == "Anticoagulants"
+    assert doc.blocks[-1].section == ("Warfarin", "C# and #1 ranks")
