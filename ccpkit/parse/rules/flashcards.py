@@ -614,14 +614,14 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
                 message = f"flashcard `{line}` line without {missing}: write both sides"
                 return used, [*found, _Missing(message, index)]
             return used, [*found, _Pair(front, back, reversible=line == "??", line=start)]
-    marker = 1 if len(stripped) > 1 and CALLOUT.fullmatch(stripped[0]) else 0  # `> [!note]` over `> Q: …`
+    marker = len(stripped) - len(_past_marker(stripped))  # `> [!note]` over `> Q: …`
     first_below = (
         following.children[0].content if following is not None and following.type == "paragraph" else ""
     )
     if _opens_q_and_a(
         stripped[marker:], bank=ctx.numbered_labels, below=first_below.partition("\n")[0]
     ) or _front_over_back(stripped[marker:], following):
-        return _questions_and_answers(ctx, node, lines, below)
+        return _questions_and_answers(ctx, node, [""] * marker + lines[marker:], below)
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
     remnoted = remnote_card(stripped[0]) if len(stripped) == 1 and ctx.remnote else None
@@ -1347,12 +1347,20 @@ _HINT_LINE = regex(r"[ \t]*(?:\*\*|__|\*|_)?(?i:hint)\s*(?:\*\*|__)?:")
 """A hint's line (``*Hint: it is measured in terabytes.*``), which helps the question, answering nothing."""
 
 
+def _past_marker(lines: list[str]) -> list[str]:
+    """``lines`` without a callout's marker line above them: untitled (``[!note]``), or titled over a
+    ``Q:`` line (``[!tip] Exam tip``): no part of the question."""
+    first = lines[0].strip() if len(lines) > 1 else ""
+    if CALLOUT.fullmatch(first) or (CALLOUT.match(first) and _QUESTION.match(lines[1].strip())):
+        return lines[1:]
+    return lines
+
+
 def _answered_within(node: Node) -> _Pair | None:
     """``Which …?`` (or ``Define …``) and ``Answer: …`` in words (or ``A: …``) on the next line of the
     same paragraph, or on the question's own line (``1. Which …? **Answer: Amazon MQ**``)."""
     lines = node.children[0].content.split("\n") if node.type == "paragraph" else []
-    if len(lines) > 1 and CALLOUT.fullmatch(lines[0].strip()):
-        lines = lines[1:]  # an untitled callout's `[!note]` over its words
+    lines = _past_marker(lines)
     if lines and _QUESTION.match(lines[0]):
         return None  # `Q: …` or `**Question:** …`: the `Q:`/`A:` rule's (`Question 1: …` is this one's)
     if any(line.strip() in _SEPARATORS for line in lines):
@@ -1917,8 +1925,7 @@ def _asked_and_answered(
     unlisted = _unlisted([answer])
     answer = unlisted[0] if len(unlisted) == 1 else answer
     lines = question.children[0].content.strip().split("\n") if question.type == "paragraph" else []
-    if len(lines) > 1 and CALLOUT.fullmatch(lines[0].strip()):
-        lines = lines[1:]  # `> [!followup]` over `> **Question:** …?`: the callout's marker, untitled
+    lines = _past_marker(lines)  # `> [!followup]` over `> **Question:** …?`
     lines = [  # `**…?** (asked in 80% of interviews)`
         _REMARKED.sub(r"\g<asked>", line) if line.rstrip().endswith((")", "\uff09", "]")) else line
         for line in lines
