@@ -44,6 +44,7 @@ from ccpkit.parse.rules.answers import (
     numbers_a_question,
     numbers_a_task,
     plain,
+    question_numbered,
     worded_letter,
 )
 from ccpkit.parse.rules.dataview import field_key, is_key_like, is_metadata, is_name, without_wrapped_fields
@@ -1100,7 +1101,21 @@ def _details(
         ctx.claim(block)
     if not back:
         return asked, last, [_Missing("flashcard <details> without an answer: write it before </details>")]
-    return asked, last, [_Pair(front, back)]
+    return asked, last, [_numbered_only(front, back) or _Pair(front, back)]
+
+
+def _numbered_only(summary: str, body: str) -> _Pair | None:
+    """A ``<summary>`` that only numbers its question (``Question 1``) over the question's words and
+    then its answer in words (``**Answer:** Domain Name System``): the words the front, the answer
+    (and what follows it) the back. A front of ``Question 1`` asks nothing, and reads as every file's."""
+    if question_numbered(summary) != "":
+        return None
+    paragraphs = [part.strip() for part in body.split("\n\n") if part.strip()]
+    at = next((n for n, part in enumerate(paragraphs) if n and _worded_text(part) is not None), None)
+    if at is None:
+        return None
+    answer = _worded_text(paragraphs[at])
+    return _Pair("\n\n".join(paragraphs[:at]), "\n\n".join([str(answer), *paragraphs[at + 1 :]]))
 
 
 def _folded_links(summary: str, front: str, lines: list[str]) -> bool:
