@@ -131,6 +131,8 @@ class _Pending:
     term: Term
     pinned: str
     lead_in: str
+    attributes: frozenset[str] = frozenset()
+    """What the list's lines say of each of their terms after it (``; **SE**: …``): no terms of their own."""
     extra: list[str] = field(default_factory=list)
 
     @property
@@ -336,6 +338,12 @@ def _list_cards(
         ]
     )
     labels = [term.front.strip().lower() for term in terms if term is not None and term.is_label]
+    run_in = Counter(
+        name for term in terms if term for name in {part.front.casefold() for part in joined_terms(term)[1:]}
+    )
+    attributes = frozenset(
+        name for name, lines in run_in.items() if lines > 1
+    )  # `**SE**` on every drug's line
     named_too = glossary and (titled or (len(labels) == 1 and labels[0] in NAMES_TOO))
     # every item a `Name: value` line, some of them no label: a label there is a fact as they are
     fields = glossary and all(terms) and any(term is not None and not term.is_label for term in terms)
@@ -370,7 +378,7 @@ def _list_cards(
                 yield Problem(ctx.at(item), _NO_SEPARATOR, "warning")  # a typo should not cost a card
             yield from _cards_below(ctx, item, section, lead_in)
         elif not labelled:
-            pending = _Pending(item, term, pinned_id(node) if index == 0 else "", lead_in)
+            pending = _Pending(item, term, pinned_id(node) if index == 0 else "", lead_in, attributes)
     if pending is not None:
         if pending.bare and not pending.extra and after is not None and not told:
             pending.extra.append(ctx.doc.source(after))
@@ -532,7 +540,8 @@ def _definition(ctx: Context, node: Node | None) -> Node | None:
 
 def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterator[Item | Problem]:
     term = pending.term
-    joined = joined_terms(term) if len(pending.item.children) == 1 and not pending.extra else [term]
+    alone = len(pending.item.children) == 1 and not pending.extra
+    joined = joined_terms(term, pending.attributes) if alone else [term]
     if len(joined) > 1:  # `**EC2**: servers<br>**Lambda**: functions`: one thing per card
         for index, each in enumerate(joined):
             yield _card(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -392,10 +392,11 @@ _NEXT_TERM = regex(r"(?:<br\s*/?>\s*|;\s*|(?<=[.!?])\s+)(?=(?:\*\*|__)[^*_\s])",
 of a sentence."""
 
 
-def joined_terms(term: Term) -> list[Term]:
+def joined_terms(term: Term, attributes: Collection[str] = ()) -> list[Term]:
     """``**EC2**: servers<br>**Lambda**: functions`` (or ``; **Lambda**: …``, or ``. **Lambda**: …``):
     each bold term with its own definition, one card each, when every part after the first is such a
-    term (not a label: ``. **Note:** …`` is the first one's); else ``term`` alone."""
+    term (not a label: ``. **Note:** …`` is the first one's, nor one of ``attributes``, the casefolded
+    names that several lines of its list give their terms: ``; **SE**: …``); else ``term`` alone."""
     rest = term.rest
     hidden = _HIDDEN.sub(lambda code: "x" * len(code[0]), rest)  # no boundary inside code or a link
     cuts = list(_NEXT_TERM.finditer(hidden))
@@ -405,7 +406,7 @@ def joined_terms(term: Term) -> list[Term]:
     found = [Term(term.front, rest[: ends[0]].strip(), separated=True)]
     for cut, end in zip(cuts, ends[1:], strict=True):
         joined = _bold_term(rest[cut.end() : end])
-        if joined is None or not _defines(joined):
+        if joined is None or not _defines(joined) or joined.front.casefold() in attributes:
             return [term]
         found.append(joined)
     return found
