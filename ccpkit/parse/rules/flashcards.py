@@ -237,7 +237,8 @@ _OPEN_TITLE = regex(
 """``Open questions``, ``Questions for the TA``: questions with notes under them, not answers."""
 _SOLUTION_HEADINGS = _ANSWER_HEADINGS | {"solution", "lösung", "solução", "solución", "soluzione"}
 _ANSWER_TITLES = _ANSWER_HEADINGS | {"", "solution"}
-_HINT_TITLES = _QUESTION_HEADINGS | {"prompt", "hint", "hints", "clue", "tip"}
+_HINTS = frozenset({"hint", "hints", "clue", "tip"})
+_HINT_TITLES = _QUESTION_HEADINGS | {"prompt"} | _HINTS
 """The titles of a callout that adds to a question above its answer's (``=== "Hint"``)."""
 """The titles of a callout that holds an answer (``> [!success]- Answer``), or none."""
 _FRONT_COLUMNS = _QUESTION_HEADINGS | {"front", "term", "prompt", "questions", "terms", "prompts"}
@@ -1093,6 +1094,14 @@ def _details(
     closing = CLOSING.search(body[-1])
     body[-1] = body[-1][: closing.start()] if closing else body[-1]
     back = hidden_markdown("\n\n".join(part.strip() for part in body if part.strip()))
+    if _label(opening["front"]) in _HINTS:
+        hinted = _answer_after_hint(
+            html, last
+        )  # `<summary>Hint</summary>`, then `<summary>Solution</summary>`
+        if hinted is None:
+            return asked, last, [_Missing(_HINT_ALONE)]
+        last, solution = hinted
+        front, back = f"{front}\n\nHint: {back}", hidden_markdown(solution)
     back = one.group("words") if (one := _ONE_BULLET.fullmatch(back)) else back  # `- MD5`: its words
     lines = [line for line in back.splitlines() if line.strip()]
     if _folded_links(opening["front"], front, lines):
@@ -1102,6 +1111,30 @@ def _details(
     if not back:
         return asked, last, [_Missing("flashcard <details> without an answer: write it before </details>")]
     return asked, last, [_numbered_only(front, back) or _Pair(front, back)]
+
+
+_HINT_ALONE = (
+    "flashcard <details> holding a hint and no answer below it: write the answer in a "
+    "<details><summary>Answer</summary> right after it"
+)
+
+
+def _answer_after_hint(html: Sequence[str], last: int) -> tuple[int, str] | None:
+    """The ``<details>`` right after a hint's, which ``html[last]`` closes, when its summary names an
+    answer (``Solution``): the index of the block that closes it, and what it holds."""
+    closed = CLOSING.search(html[last])
+    tail = html[last][closed.end() :] if closed else ""
+    start = last if tail.strip() else last + 1
+    opening = SUMMARY.match(tail if tail.strip() else html[start] if start < len(html) else "")
+    if opening is None or not _names_an_answer(opening["front"]):
+        return None
+    rest = [opening["rest"], *html[start + 1 :]]
+    end = next((number for number, text in enumerate(rest) if CLOSING.search(text)), None)
+    if end is None:
+        return None
+    closing = CLOSING.search(rest[end])
+    body = [*rest[:end], rest[end][: closing.start()] if closing else rest[end]]
+    return start + end, "\n\n".join(part.strip() for part in body if part.strip())
 
 
 def _numbered_only(summary: str, body: str) -> _Pair | None:
