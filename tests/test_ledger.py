@@ -269,6 +269,20 @@ def test_an_edited_note_keeps_its_guid_when_a_new_note_says_what_it_said(
     assert result.added == (copy_id,)
 
 
+def test_a_module_copied_while_one_of_its_notes_is_edited_keeps_every_note_on_its_own_module() -> None:
+    """The copy says what the edited note said, and holds all the module's notes: still a copy, as the
+    module holds most of its own; its notes are new, the edited one keeps its history."""
+    terms = {"idea": "Cells store energy as ATP.", "glycolysis": "Splits glucose.", "krebs": "Oxidises."}
+    ledger = first_build(*(note(f"m/card/{name}", name, answer=said) for name, said in terms.items()))
+    copied = [note(f"n/card/{name}", name, answer=said) for name, said in terms.items()]
+    edited = [note(f"m/card/{name}", name, answer=said) for name, said in terms.items() if name != "idea"]
+    edited.append(note("m/card/idea", "idea", answer="Cells store energy mainly as ATP.", study="s2"))
+    result = reconcile(ledger, [*edited, *copied], now=T1, new_guid=guid)
+    assert result.renamed == () and result.updated == ("m/card/idea",)
+    assert sorted(result.added) == sorted(note.id for note in copied)
+    assert all(result.ledger.notes[key].guid == entry.guid for key, entry in ledger.notes.items())
+
+
 def test_a_table_row_recorded_with_its_rows_in_order_is_unchanged_when_only_the_hash_now_ignores_it() -> None:
     recorded = first_build(note("m/table/t/earth", "Earth", study="rows in order"))
     now = note("m/table/t/earth", "Earth", study="rows in any order")._replace(

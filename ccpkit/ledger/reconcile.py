@@ -273,7 +273,8 @@ def _homes(note: Fingerprint, entry: Entry, moved: Mapping[str, str]) -> tuple[s
 
 def _moved_modules(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry]) -> dict[str, str]:
     """Each module of the ledger whose notes went to another module: more than half of what it recorded
-    (three notes or more) is now said in that one, more than in any other (its own too). Module folders
+    (three notes or more) is now said in that one, more than in any other, and less than half in its
+    own (a module copied keeps its notes: the copy's are new). Module folders
     named alike but for their number (``02-lecture``) swapped, or shifted by one inserted before them,
     trade ids whose names they share (``What is the key idea of this lecture?``); the notes follow
     what they say."""
@@ -291,7 +292,8 @@ def _moved_modules(current: Mapping[str, Fingerprint], entries: Mapping[str, Ent
     moved = {}
     for module, counts in found.items():
         (best, most), (_, runner_up) = [*counts.most_common(2), ("", 0), ("", 0)][:2]
-        if best != module and most * 2 > recorded[module] >= _MOVED_NOTES and most > runner_up:
+        left = counts[module] * 2 < recorded[module]  # a module copied still holds its own: no move
+        if best != module and most * 2 > recorded[module] >= _MOVED_NOTES and most > runner_up and left:
             moved[module] = best
     return moved
 
