@@ -97,10 +97,12 @@ def _unanswered_headings(ctx: Context, blocks: Sequence[Block]) -> Iterator[Prob
 
 def _answered_by_item(ctx: Context, heading: Node, section: Sequence[Node]) -> bool:
     """Whether an item was made from ``heading`` (a card of the labels under it) or from the block right
-    under it, where its answer stands (``- **One-line definition:** …`` over more such lines)."""
+    under it, where its answer stands (``- **One-line definition:** …`` over more such lines), with no
+    paragraph below that no rule took (the answer in words, under terms that became cards)."""
     first = section[0].map if section and section[0].map else None
     last = first[1] if first is not None else heading.line
-    return any(heading.line <= line <= last for line in ctx.made_at)
+    made = any(heading.line <= line <= last for line in ctx.made_at)
+    return made and not any(node.type == "paragraph" and not ctx.is_claimed(node) for node in section[1:])
 
 
 _UNLABELLED_ANSWER = (
