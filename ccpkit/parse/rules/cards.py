@@ -1716,9 +1716,21 @@ def _with_sentence_names(
     if _named_half(terms):
         return [term or read(line, True) for line, term in zip(written, terms, strict=True)], True
     named = [read(line, True) for line in written]
-    if len(named) >= _DEFINED_LINES and all(term and _DETERMINER.match(term.rest) for term in named):
+    if len(named) >= _DEFINED_LINES and all(term and _says_what_it_is(term.rest) for term in named):
         return named, True  # `Food chain - a linear sequence …`, `Trophic level - the position …`: a glossary
     return terms, False
+
+
+def _says_what_it_is(rest: str) -> bool:
+    """A noun phrase saying what a name is (``a linear sequence of …``), not a clause saying what
+    happens (minutes' ``the treasurer will report …``, a packing list's ``the forecast says showers``)."""
+    return _DETERMINER.match(rest) is not None and _TELLS.match(rest) is None
+
+
+_TELLS = regex(
+    r"(?i)(?:an?|the|one|any)\s+(?:\S+\s+){0,2}?(?:will|would|shall|should|can|could|may|might|must|is|are|was"
+    r"|were|has|have|had|does|did|says|said|goes|went|needs|wants|looks|seems|starts|ends)\b"
+)
 
 
 _DEFINED_LINES = 3
