@@ -2637,7 +2637,8 @@ def _questions_and_answers(
                 sides[-1][2][:] = ["\n\n".join(ctx.doc.source(block) for block in blocks)]
                 used += len(blocks)
                 ctx.claim(*blocks)
-    more = _answer_goes_on(ctx, below[used:]) if "".join(sides[-1][2]).strip() else []
+    asked = "\n".join(sides[-1][1])
+    more = _answer_goes_on(ctx, asked, below[used:]) if "".join(sides[-1][2]).strip() else []
     if more:  # `A: A Deployment …`, then a paragraph on the StatefulSet, then the next `Q:`
         sides[-1][2].extend(f"\n{ctx.doc.source(block)}" for block in more)
         used += len(more)
@@ -2654,11 +2655,22 @@ def _questions_and_answers(
     return used, results
 
 
-def _answer_goes_on(ctx: Context, below: Sequence[Node]) -> list[Node]:
-    """The paragraphs (or code, or quotes) after an ``A:`` line that go on with its answer: a few, none
+def _answer_goes_on(ctx: Context, asked: str, below: Sequence[Node]) -> list[Node]:
+    """The paragraphs (or code, or quotes) after an ``A:`` line that go on with its answer: a few, each
+    paragraph naming something the question ``asked`` names (``… a Deployment and a StatefulSet?``,
+    then ``A StatefulSet gives …``: a lecture's ``In the next part we look at …`` names none), none
     another rule's or notes of its own, up to the next ``Q:`` (code right above it is that question's),
     a heading, a ``---`` or the end. Ended otherwise (by a list, a table), they are notes."""
-    taken = list(itertools.takewhile(lambda node: _goes_on(ctx, node), below[:_ANSWER_PARAGRAPHS]))
+    named = _named_words(asked)
+    taken = list(
+        itertools.takewhile(
+            lambda node: (
+                _goes_on(ctx, node)
+                and (node.type != "paragraph" or not named.isdisjoint(_named_words(node.children[0].content)))
+            ),
+            below[:_ANSWER_PARAGRAPHS],
+        )
+    )
     after = below[len(taken)] if len(taken) < len(below) else None
     if after is not None and after.type not in ("heading", "hr") and not _opens_with_q(after):
         return []
@@ -2673,6 +2685,18 @@ def _goes_on(ctx: Context, node: Node) -> bool:
     if node.type not in _ANSWER_BLOCKS or _opens_with_q(node) or _apart(ctx, node):
         return False
     return node.type != "paragraph" or _OPENS_LABELLED.match(node.children[0].content) is None
+
+
+def _named_words(text: str) -> set[str]:
+    """The words of four letters or more in ``text``, casefolded, but those that only ask or point."""
+    return {word for word in map(str.casefold, _LONG_WORD.findall(text)) if word not in _ASKING_ONLY}
+
+
+_LONG_WORD = regex(r"[^\W\d_]{4,}")
+_ASKING_ONLY = frozenset(
+    {"what", "which", "when", "where", "does", "this", "that", "these", "those", "with", "from", "have",
+     "there", "their", "they", "them", "about", "into", "your", "would", "could", "should", "will"}
+)  # fmt: skip
 
 
 _OPENS_LABELLED = regex(r"[*_]*\w[\w ()'/-]{0,40}?[*_]*\s*:[*_]*\s")
