@@ -61,6 +61,7 @@ def check_question_headings(ctx: Context) -> Iterator[Item | Problem]:
     for index, block in enumerate(blocks):
         if not _titles_question_below(ctx, blocks, index):
             yield from _strays(ctx, block.node, _stray_heading)
+        yield from _strays(ctx, block.node, _worded_answer_left)
         yield from _unanswered_items(ctx, block.node)
     yield from _answers_under_lists(ctx, [block.node for block in blocks])
     yield from _unanswered_headings(ctx, blocks)
@@ -226,6 +227,18 @@ def _stray_answer(node: Node) -> str | None:
         answer = answer_in_details(node.content)
         return "collapsed answer" if answer is not None and answer.letters else None
     return None
+
+
+def _worded_answer_left(node: Node) -> str | None:
+    """An answer whose letter may be a word (``Answer: A CloudFront …``, ``Answer: B-tree``) that no
+    rule took, not even as words: its options, if any, were not found."""
+    if node.type != "paragraph":
+        return None
+    lines = node.children[0].content.split("\n")
+    worded = any(
+        (answer := answer_line(line)) is not None and answer.letters and worded_letter(line) for line in lines
+    )
+    return "answer" if worded else None
 
 
 def _stray_heading(node: Node) -> str | None:
