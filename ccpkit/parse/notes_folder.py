@@ -122,7 +122,7 @@ def one_module_folder(notes: Path, modules: list[ModuleFiles]) -> list[Problem]:
 
     number = int(numbered["number"])
     parent = notes.parent if notes.name not in ("", ".", "..") else resolved.parent
-    advice = f"pass its parent, --notes {parent}, and --module {number} to work on this module alone"
+    advice = f"pass its parent, --notes {parent} (build, watch and sync take --module {number} for it alone)"
     if (resolved.parent / LEDGER_NAME).is_file() and not (resolved / LEDGER_NAME).is_file():
         # the only module of a course (as `ccpkit init` starts one), or one with folders of its own
         raise UsageError(f"the notes folder {notes} is one module's folder (module {number}): {advice}")

@@ -355,7 +355,9 @@ def test_one_module_folder_of_a_course_given_as_the_notes_folder_is_a_usage_erro
     """Its files would each be a module, and every other note would leave the course's ledger."""
     write(tmp_path, {"01-intro/cram.md": CRAM, "02-compute/cram.md": CRAM, "02-compute/summary.md": SUMMARY})
     (tmp_path / ".ccpkit-ledger.json").write_text('{"ccpkit ledger": 2}\n', "utf-8")
-    with pytest.raises(UsageError, match=f"pass its parent, --notes {tmp_path}, and --module 2"):
+    with pytest.raises(
+        UsageError, match=rf"pass its parent, --notes {tmp_path} \(build, watch and sync take --module 2"
+    ):
         parse_notes(tmp_path / "02-compute")
     assert parse_notes(tmp_path).deck.modules
 
@@ -397,7 +399,10 @@ def test_numbered_folders_side_by_side_with_no_course_around_them_are_warned_of(
     write(tmp_path, {"01-aws/ec2.md": CRAM, "01-aws/s3.md": SUMMARY, "02-gcp/gce.md": CRAM})
     parsed = parse_notes(tmp_path / "01-aws")
     [warning] = [problem for problem in parsed.problems if "one module's folder" in problem.message]
-    assert warning.severity == "warning" and f"--notes {tmp_path}, and --module 1" in warning.message
+    assert (
+        warning.severity == "warning"
+        and f"--notes {tmp_path} (build, watch and sync take --module 1" in warning.message
+    )
     assert len(parsed.deck.modules) == 2
 
 
