@@ -15,6 +15,7 @@ class LedgerError(CcpkitError):
     """The ledger file cannot be trusted; building on would silently give notes fresh GUIDs."""
 
     def __init__(self, path: Path, problem: str) -> None:
+        self.problem = problem
         super().__init__(
             f"{path}: {problem}\n"
             f"The ledger keeps your Anki notes' identities, so ccpkit neither builds nor syncs on it. "
@@ -32,6 +33,7 @@ class NewerLedgerError(LedgerError):
     computer of the student's). Deleting it would cost every note its GUID: upgrading is the fix."""
 
     def __init__(self, path: Path, problem: str) -> None:
+        self.problem = problem
         CcpkitError.__init__(
             self,
             f"{path}: {problem}, which this ccpkit does not know: a newer ccpkit wrote the ledger. Upgrade "

@@ -16,8 +16,9 @@ from dataclasses import astuple, dataclass
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
+from ccpkit.errors import CcpkitError
 from ccpkit.export import Output
-from ccpkit.ledger.entries import LEDGER_NAME, Entry, Ledger, Stamp
+from ccpkit.ledger.entries import LEDGER_NAME, Entry, Ledger, LedgerError, NewerLedgerError, Stamp
 from ccpkit.ledger.storage import dump_ledger, load_ledger
 from ccpkit.write import write_atomically
 
@@ -67,13 +68,34 @@ def merge_files(base: Path, ours: Path, theirs: Path) -> list[str]:
     An empty ``base`` is an empty ledger: git passes one when both sides added the file.
     """
     merged = merge_ledgers(
-        load_ledger(base) if base.stat().st_size else Ledger(), load_ledger(ours), load_ledger(theirs)
+        _side(base, "the common ancestor") if base.stat().st_size else Ledger(),
+        _side(ours, "this branch"),
+        _side(theirs, "the branch merged in"),
     )
     write_atomically(ours.parent, Output(PurePosixPath(ours.name), dump_ledger(merged.ledger)))
     return [
         *(f"ledger merge: {key} changed on both sides; kept the later change" for key in merged.both_changed),
         *(f"ledger merge: dropped {key}, whose GUID {kept} holds" for key, kept in merged.dropped),
     ]
+
+
+def _side(path: Path, side: str) -> Ledger:
+    """One side's ledger, read from the copy git made of it (``.merge_file_…``): a damaged one is named
+    by its side, as the copy's name tells the student nothing and is gone once git stops."""
+    try:
+        return load_ledger(path)
+    except NewerLedgerError as error:
+        raise CcpkitError(
+            f"ledger merge: the ledger of {side} {error.problem}, which this ccpkit does not know: a "
+            "newer ccpkit wrote it. Upgrade ccpkit here, then redo the merge of the ledger "
+            "(`git checkout -m -- <notes>/.ccpkit-ledger.json`)"
+        ) from None
+    except LedgerError as error:
+        raise CcpkitError(
+            f"ledger merge: the ledger of {side} is damaged ({error.problem}), so nothing was merged and "
+            "git reports a conflict on it. Repair that side's ledger (`ccpkit check` on its branch names "
+            "the line), commit it, and merge again"
+        ) from None
 
 
 def _three_way(base: T | None, ours: T | None, theirs: T | None) -> tuple[T | None, bool]:
