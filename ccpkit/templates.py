@@ -9,7 +9,10 @@ only the files it changes.
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from pathlib import Path
+
+from ccpkit.errors import UsageError
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -33,3 +36,19 @@ def template_file(project: Path, name: str) -> Path:
 def template_roots(project: Path, folder: str = "") -> list[Path]:
     """The folders a build's templates come from, defaults first: digest them to notice any change."""
     return [DEFAULTS / folder, project / folder] if folder else [DEFAULTS, project]
+
+
+def require_known(folder: Path, known: Collection[str], suffixes: tuple[str, ...]) -> None:
+    """A file in a project's templates ``folder`` that looks like a template (one of ``suffixes``) but
+    is none of the ``known`` names is a misspelt override (``term.frnt.html``, ``styles.css``): it
+    would be ignored, and the student would wonder why nothing changed."""
+    try:
+        names = sorted(entry.name for entry in folder.iterdir())
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    stray = [name for name in names if name.endswith(suffixes) and name not in known]
+    if stray:
+        raise UsageError(
+            f"{folder / stray[0]}: ccpkit reads no template of that name, so it would be ignored: name it "
+            f"as one of {', '.join(sorted(known))}, or move it out of {folder}"
+        )

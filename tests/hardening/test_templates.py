@@ -99,3 +99,28 @@ def test_a_template_linked_to_nothing_is_named_not_passed_over_for_the_default(
 
     assert_clean_exit(result, 2)
     assert str(link) in result.stderr and "reinstall" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("misspelt", "formats"),
+    [("anki/term.frnt.html", ["anki"]), ("anki/styles.css", ["anki", "csv"]), ("pdf/styles.toml", ["pdf"])],
+)
+def test_a_misspelt_template_file_is_named_not_ignored(
+    tmp_path: Path, misspelt: str, formats: list[str]
+) -> None:
+    """Read by nothing, it would leave the student wondering why the cards look as before."""
+    (tmp_path / "templates" / misspelt).parent.mkdir(parents=True)
+    (tmp_path / "templates" / misspelt).write_text("{{Term}}\n", encoding="utf-8")
+    (tmp_path / "templates" / "pdf").mkdir(exist_ok=True)
+    (tmp_path / "templates" / "pdf" / "MyFont.ttf").write_bytes(b"")  # not a template: left alone
+    shutil.copytree(CRLF, tmp_path / "notes")
+    commands = Commands(tmp_path / "notes", tmp_path / "build")
+
+    result = commands.build_with(
+        "--templates", str(tmp_path / "templates"), *(f"--format={f}" for f in formats)
+    )
+
+    assert_clean_exit(result, 2)
+    assert (
+        f"error: {tmp_path / 'templates' / misspelt}: ccpkit reads no template of that name" in result.stderr
+    )

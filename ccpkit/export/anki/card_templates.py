@@ -12,7 +12,7 @@ from ccpkit.errors import UsageError
 from ccpkit.export.anki.notetypes import NOTE_TYPES, NoteType
 from ccpkit.regex import regex
 from ccpkit.regular_files import read_regular
-from ccpkit.templates import template_file
+from ccpkit.templates import require_known, template_file
 
 STYLE_FILE = "style.css"
 _FIELD_REFERENCE = regex(r"\{\{[#^/]?([^{}]+?)\}\}")
@@ -42,6 +42,8 @@ class AnkiTemplates:
 def load_templates(project: Path) -> AnkiTemplates:
     """Read ``anki/<key>.front.html``, ``anki/<key>.back.html`` per note type and ``anki/style.css``:
     each from the ``project`` templates folder when it has that file, else ccpkit's default."""
+    names = [f"{note_type.key}.{side}.html" for note_type in NOTE_TYPES for side in ("front", "back")]
+    require_known(project / "anki", [*names, STYLE_FILE], (".html", ".css"))
     cards = {
         note_type.key: CardTemplate(
             front=_checked(template_file(project, f"anki/{note_type.key}.front.html"), note_type, front=True),

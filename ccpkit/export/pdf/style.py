@@ -11,7 +11,7 @@ from typing import Any, Literal, get_args, get_type_hints
 
 from ccpkit.errors import UsageError
 from ccpkit.regex import regex
-from ccpkit.templates import DEFAULTS
+from ccpkit.templates import DEFAULTS, require_known
 from ccpkit.toml_file import Expected, TomlFile, read_toml, whole_number
 
 STYLE_FILE = "style.toml"
@@ -146,6 +146,7 @@ def load_style(templates: Path) -> Style:
     """ccpkit's ``pdf/style.toml`` with the project's ``templates/pdf/style.toml`` laid over it, key by
     key, so a project writes only what it changes; an unknown or ill-typed key is a ``UsageError`` at
     its line (``toml_file``)."""
+    require_known(templates / "pdf", [STYLE_FILE], (".toml",))
     default = _read(DEFAULTS / "pdf" / STYLE_FILE)
     own_path = templates / "pdf" / STYLE_FILE
     own = _read(own_path) if os.path.lexists(own_path) else default
