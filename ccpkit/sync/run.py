@@ -125,6 +125,8 @@ def _sync(
     progress.step("parsing notes")
     parsed = parse()
     require_named(ledger, notes, parsed.deck.title, named=named)
+    deck = only_modules(parsed.deck, settings.modules)  # usage errors before the collection is opened
+    templates = load_templates(options.templates)
     now = int(clock())
     progress.step("reading the collection")
     finishing = _HeldInterrupts()
@@ -142,8 +144,6 @@ def _sync(
                 if known is not ledger:
                     ledger = known
                     changes, settled = settle(ledger)
-            deck = only_modules(parsed.deck, settings.modules)
-            templates = load_templates(options.templates)
             wanted_notes = course_notes(deck, settled)
             slugs = {module.slug for module in deck.modules}
             previous = entries_before(ledger, changes)
