@@ -75,7 +75,9 @@ def names_every_deck(name: str) -> bool:
 
 
 _EXPECTED: dict[str, Expected] = {
-    "title": Expected(_text, "a non-empty string"),
+    "title": Expected(
+        lambda v: _text(v) and names_every_deck(v), "a non-empty title, each part between `::` named"
+    ),
     "deck": Expected(lambda v: _text(v) and names_every_deck(v), "a deck name, each part between `::` named"),
     "notes": Expected(_text, "a folder path"),
     "out": Expected(_text, "a folder path"),

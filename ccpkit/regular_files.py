@@ -4,6 +4,7 @@ waits for a writer), or stream without end (``/dev/zero``)."""
 
 from __future__ import annotations
 
+import codecs
 import errno
 import io
 import os
@@ -36,3 +37,13 @@ def read_regular(path: Path | str) -> bytes:
     """The bytes of the regular file at ``path`` (``open_regular``)."""
     with open_regular(path) as stream:
         return stream.read()
+
+
+def wide_unicode(data: bytes) -> str | None:
+    """The name of the Unicode encoding wider than UTF-8 that ``data`` opens with the mark of (Windows
+    tools save text so), or ``None``: UTF-32's mark begins as UTF-16's, so it is told first."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16"
+    return None

@@ -71,6 +71,7 @@ def test_every_section_is_read(tmp_path: Path) -> None:
             '[course]\ndeck = "AWS::"\n',
             r"ccpkit.toml:2: `course.deck` must be a deck name, each part between",
         ),
+        ('[course]\ntitle = "AWS::"\n', r"ccpkit.toml:2: `course.title` must be a non-empty title, each"),
         ("[exam]\ncount = 0\n", r"ccpkit.toml:2: `exam.count` must be a whole number, 1 or more, not 0"),
         ("[exam]\ncount = true\n", r"`exam.count` must be a whole number, 1 or more, not True"),
         ("[exam]\nmodules = [true]\n", r"`exam.modules` must be a list of module numbers"),

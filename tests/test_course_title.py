@@ -34,6 +34,13 @@ def test_without_settings_the_course_is_named_after_its_notes_folder(here: Path)
     assert '"title": "Cloud security notes"' in dumped
 
 
+def test_a_folder_name_with_an_empty_deck_part_names_a_course_anki_can_hold(here: Path) -> None:
+    """``x::`` would name a deck with no name: the empty part is left out, as ``ccpkit init x::`` writes."""
+    shutil.copytree(FIXTURE_NOTES, here / "aws::")
+    dumped = ccpkit("dump", "--json", "--notes", "aws::")
+    assert dumped.exit_code == 0 and '"title": "Aws"' in dumped.output
+
+
 def test_the_title_in_ccpkit_toml_names_the_course(here: Path) -> None:
     shutil.copytree(FIXTURE_NOTES, here / "notes")
     (here / "ccpkit.toml").write_text('[course]\ntitle = "Storage Deep Dive"\n', encoding="utf-8")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import codecs
 import re
 from pathlib import Path
 
 from ccpkit.errors import CcpkitError, UsageError
 from ccpkit.importer.lines import Line
 from ccpkit.regex import regex
-from ccpkit.regular_files import read_regular
+from ccpkit.regular_files import read_regular, wide_unicode
 
 _MODULE_HEADING = regex(r"^Module \d+ ?- ?\S", re.MULTILINE)
 
@@ -30,8 +29,8 @@ def read_export(path: Path) -> list[Line]:
         raise ExportError(f"{path}: cannot be read ({error.strerror})") from None
     if not data.strip():
         raise ExportError(f"{path}: the file is empty; export the notes again")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise ExportError(f"{path}: is UTF-16 text; save the export as UTF-8")
+    if (encoding := wide_unicode(data)) is not None:
+        raise ExportError(f"{path}: is {encoding} text; save the export as UTF-8")
     if b"\x00" in data:
         raise ExportError(f"{path}: holds binary data, not a plain-text notes export")
     try:

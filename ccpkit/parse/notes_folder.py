@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import os
 import re
 import stat
@@ -16,6 +15,7 @@ from ccpkit.item_ids import slug
 from ccpkit.model import SourceLocation
 from ccpkit.parse.document import NUMBERED_NAME, Document, humanise, parse_document, without_page_id
 from ccpkit.regex import regex
+from ccpkit.regular_files import wide_unicode
 from ccpkit.scope import require_listable
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn")
@@ -67,8 +67,10 @@ def find_modules(notes: Path) -> list[ModuleFiles]:
 
 
 def course_title(notes: Path) -> str:
-    """The title of a course whose ccpkit.toml names none: its notes folder's name, made readable."""
-    return humanise(without_page_id(notes.resolve().name)) or "Notes"
+    """The title of a course whose ccpkit.toml names none: its notes folder's name, made readable, with
+    no empty part between Anki's ``::`` (a folder ``x::`` would name a deck with no name)."""
+    title = humanise(without_page_id(notes.resolve().name))
+    return "::".join(part.strip() for part in title.split("::") if part.strip()) or "Notes"
 
 
 def misnamed(notes: Path) -> list[Problem]:
@@ -307,8 +309,8 @@ def _decode(data: bytes) -> str | _Undecodable:
     (NFD, as some macOS tools write it) reads the same, so no note is sent again for it and an
     import never overwrites a student's edits over nothing. UTF-16, NUL bytes and invalid bytes are
     named with their line."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _Undecodable(1, f"file is UTF-16 text: save it as UTF-8{_UNREAD}")
+    if (encoding := wide_unicode(data)) is not None:
+        return _Undecodable(1, f"file is {encoding} text: save it as UTF-8{_UNREAD}")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

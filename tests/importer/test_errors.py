@@ -18,10 +18,11 @@ from tests.importer.conftest import FIXTURES, run_import
         (b"", "the file is empty"),
         (b"Module 1 - Intro\n\x00\x01\x02", "binary data"),
         ("Module 1 - Intro\n".encode("utf-16"), "is UTF-16 text; save the export as UTF-8"),
+        ("Module 1 - Intro\n".encode("utf-32"), "is UTF-32 text; save the export as UTF-8"),
         (b"Module 1 - Intro\n\nCaf\xe9 au lait\n", ":3: not valid UTF-8"),
         ((FIXTURES / "not-an-export.txt").read_bytes(), "does not look like a notes export"),
     ],
-    ids=["missing", "empty", "binary", "utf-16", "invalid-utf8", "not-an-export"],
+    ids=["missing", "empty", "binary", "utf-16", "utf-32", "invalid-utf8", "not-an-export"],
 )
 def test_bad_export_files_give_one_line_and_write_nothing(
     tmp_path: Path, content: bytes | None, message: str

@@ -457,3 +457,11 @@ def test_a_module_folder_linked_to_a_folder_that_is_gone_is_an_error_at_its_name
         ("02-storage:1", "error"),
         ("3. Networking:1", "error"),
     ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_file_saved_in_a_wider_unicode_is_named_so(tmp_path: Path, encoding: str) -> None:
+    write(tmp_path, {"02-compute/cram.md": CRAM})
+    (tmp_path / "02-compute" / "wide.md").write_bytes(CRAM.encode(encoding))
+    (error,) = parse_notes(tmp_path).errors
+    assert str(error).startswith(f"02-compute/wide.md:1: file is {encoding.upper()} text: save it as UTF-8")
