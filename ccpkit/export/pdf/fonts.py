@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import struct
 from dataclasses import dataclass
@@ -62,6 +63,8 @@ def _find(style: Style, name: str) -> Path:
     for folder in (style.folder, BUNDLED):
         if (folder / name).is_file():
             return (folder / name).resolve()
+        if os.path.lexists(folder / name):  # a folder of that name, or a link to nothing
+            raise UsageError(f"{folder / name}: not a font file, which style.toml names: put the font there")
     raise UsageError(
         f"{style.folder / 'style.toml'}: font file {name!r} is neither in {style.folder} nor in {BUNDLED}"
     )
@@ -71,6 +74,8 @@ def _find(style: Style, name: str) -> Path:
 def _register(path: Path) -> str:
     """Load a font file under a name derived from its path; loading is the slow part, so only once."""
     name = f"ccpkit-{path.stem}"
+    if not os.access(path, os.R_OK):
+        raise UsageError(f"{path}: cannot read this font file (permission denied)")
     try:
         pdfmetrics.registerFont(TTFont(name, str(path)))
     except (TTFError, struct.error, ValueError, IndexError, KeyError) as error:  # a cut or damaged file

@@ -119,6 +119,13 @@ def test_a_truncated_font_file_is_a_usage_error_naming_it(templates_copy: Path, 
         build(large_deck(modules=1, cards=1, tables=0, mcqs=0), templates=templates_copy)
 
 
+def test_a_folder_named_as_the_font_is_named_as_no_font_file(templates_copy: Path) -> None:
+    (templates_copy / "pdf" / "Mine.ttf").mkdir()
+    edit(templates_copy, '"Symbola.ttf"', '"Mine.ttf"')
+    with pytest.raises(UsageError, match=r"Mine\.ttf: not a font file, which style.toml names"):
+        build(large_deck(modules=1, cards=1, tables=0, mcqs=0), templates=templates_copy)
+
+
 def test_restyling_changes_the_pdf(templates_copy: Path) -> None:
     edit(templates_copy, 'orientation = "landscape"', 'orientation = "portrait"')
     deck = large_deck(modules=1, cards=5, tables=1, mcqs=1)
