@@ -29,6 +29,7 @@ FRONT = "anki/term.front.html"
         (b"{{Term}} caf\xe9", ": cannot read this Anki template"),
         ("{{Term}}\n{{}}\n", ":2: an empty {{}}: write a field's name in it, or delete it"),
         ("{{Term}}{{!a comment never closed\n", ": not a template genanki can read (unclosed tag at line 1)"),
+        ("<div>{{Term}</div>\n", ": not a template genanki can read (unclosed tag at line 1)"),
     ],
     ids=[
         "unclosed-section",
@@ -39,6 +40,7 @@ FRONT = "anki/term.front.html"
         "latin-1",
         "empty-tag",
         "unclosed-tag",
+        "one-brace-short",
     ],
 )
 def test_a_broken_template_is_named_by_line_and_nothing_is_built(

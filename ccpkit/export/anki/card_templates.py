@@ -86,6 +86,7 @@ def _checked(path: Path, note_type: NoteType, *, front: bool = False) -> str:
     if opened:
         field, number = opened[-1]
         raise UsageError(f"{path}:{number}: {{{{#{field}}}}} is never closed: add {{{{/{field}}}}}")
+    _parsed(path, text)  # `{{Term}`: a tag left open, before it reads as no field shown
     if front and not used.intersection(note_type.fields):
         raise UsageError(f"{path}: the front shows no field, so Anki would show every card as blank")
     if front and note_type.cloze and _CLOZE_FIELD.search(text) is None:
@@ -93,7 +94,6 @@ def _checked(path: Path, note_type: NoteType, *, front: bool = False) -> str:
             "the front shows no field through `cloze:` (`{{cloze:Text}}`), so Anki makes no card of any cloze"
         )
         raise UsageError(f"{path}: {message}")
-    _parsed(path, text)
     return text
 
 
