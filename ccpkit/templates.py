@@ -44,7 +44,7 @@ def require_known(folder: Path, known: Collection[str], suffixes: tuple[str, ...
     would be ignored, and the student would wonder why nothing changed."""
     try:
         names = sorted(entry.name for entry in folder.iterdir())
-    except (FileNotFoundError, NotADirectoryError):
+    except OSError:  # none, or unreadable: each template read says so
         return
     stray = [name for name in names if name.endswith(suffixes) and name not in known]
     if stray:

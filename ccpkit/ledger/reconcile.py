@@ -274,10 +274,9 @@ def _homes(note: Fingerprint, entry: Entry, moved: Mapping[str, str]) -> tuple[s
 def _moved_modules(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry]) -> dict[str, str]:
     """Each module of the ledger whose notes went to another module: more than half of what it recorded
     (three notes or more) is now said in that one, more than in any other, and less than half in its
-    own (a module copied keeps its notes: the copy's are new). Module folders
-    named alike but for their number (``02-lecture``) swapped, or shifted by one inserted before them,
-    trade ids whose names they share (``What is the key idea of this lecture?``); the notes follow
-    what they say."""
+    own (a module copied keeps its notes: the copy's are new). Module folders named alike but for
+    their number (``02-lecture``) swapped, or shifted by one inserted before them, trade ids whose
+    names they share (``What is the key idea of this lecture?``); the notes follow what they say."""
     held: dict[tuple[str, tuple[str, ...], str], set[str]] = {}
     for note in current.values():
         held.setdefault((note.note_type, note.key, note.answer), set()).add(note.module)

@@ -281,6 +281,7 @@ def _entry(path: Path, what: str, value: Mapping[str, Any], shared: dict[str, st
 
 
 def _wrong(value: Any) -> str:
+    """What is wrong with a value that does not fit its field: a whole number beyond Anki's, or a type."""
     whole = isinstance(value, int) and not isinstance(value, bool)
     return "is out of range" if whole else "has the wrong type"
 

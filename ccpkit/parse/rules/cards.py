@@ -338,12 +338,11 @@ def _list_cards(
         ]
     )
     labels = [term.front.strip().lower() for term in terms if term is not None and term.is_label]
+    # names run in after the terms of several lines (`; **SE**: …` on every drug's): what they say of each
     run_in = Counter(
         name for term in terms if term for name in {part.front.casefold() for part in joined_terms(term)[1:]}
     )
-    attributes = frozenset(
-        name for name, lines in run_in.items() if lines > 1
-    )  # `**SE**` on every drug's line
+    attributes = frozenset(name for name, lines in run_in.items() if lines > 1)
     named_too = glossary and (titled or (len(labels) == 1 and labels[0] in NAMES_TOO))
     # every item a `Name: value` line, some of them no label: a label there is a fact as they are
     fields = glossary and all(terms) and any(term is not None and not term.is_label for term in terms)
@@ -1731,6 +1730,7 @@ _TELLS = regex(
     r"(?i)(?:an?|the|one|any)\s+(?:\S+\s+){0,2}?(?:will|would|shall|should|can|could|may|might|must|is|are|was"
     r"|were|has|have|had|does|did|says|said|goes|went|needs|wants|looks|seems|starts|ends)\b"
 )
+"""A determiner, a word or two, then a verb a clause goes on with (``the quiz is on …``)."""
 
 
 _DEFINED_LINES = 3

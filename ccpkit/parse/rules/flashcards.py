@@ -237,10 +237,11 @@ _OPEN_TITLE = regex(
 """``Open questions``, ``Questions for the TA``: questions with notes under them, not answers."""
 _SOLUTION_HEADINGS = _ANSWER_HEADINGS | {"solution", "lösung", "solução", "solución", "soluzione"}
 _ANSWER_TITLES = _ANSWER_HEADINGS | {"", "solution"}
+"""The titles of a callout that holds an answer (``> [!success]- Answer``), or none."""
 _HINTS = frozenset({"hint", "hints", "clue", "tip"})
+"""The titles of what helps a question without answering it (``<summary>Hint</summary>``)."""
 _HINT_TITLES = _QUESTION_HEADINGS | {"prompt"} | _HINTS
 """The titles of a callout that adds to a question above its answer's (``=== "Hint"``)."""
-"""The titles of a callout that holds an answer (``> [!success]- Answer``), or none."""
 _FRONT_COLUMNS = _QUESTION_HEADINGS | {"front", "term", "prompt", "questions", "terms", "prompts"}
 _FRONT_COLUMNS |= {"statement", "statements"}
 _BACK_COLUMNS = _ANSWER_HEADINGS | {"back", "definition", "meaning", "answers", "definitions", "meanings"}
@@ -1094,10 +1095,8 @@ def _details(
     closing = CLOSING.search(body[-1])
     body[-1] = body[-1][: closing.start()] if closing else body[-1]
     back = hidden_markdown("\n\n".join(part.strip() for part in body if part.strip()))
-    if _label(opening["front"]) in _HINTS:
-        hinted = _answer_after_hint(
-            html, last
-        )  # `<summary>Hint</summary>`, then `<summary>Solution</summary>`
+    if _label(opening["front"]) in _HINTS:  # `<summary>Hint</summary>`, then `<summary>Solution</summary>`
+        hinted = _answer_after_hint(html, last)
         if hinted is None:
             return asked, last, [_Missing(_HINT_ALONE)]
         last, solution = hinted
