@@ -18,35 +18,56 @@ _QUOTE = "\N{RIGHT SINGLE QUOTATION MARK}"
 _EDGE = rf"(?<![\w'{_QUOTE}-])"
 _END = rf"(?![\w'{_QUOTE}+#-])"
 _VERDICT = r"(?:in)?(?:correct|wrong|right|true|false)\b"
-_POSITIONAL = regex(r"\b(?:all|none|both|neither|either|any)\s+of\s+the\s+(?:above|below)\b", re.I)
+_POSITIONAL = regex(
+    r"\b(?:all|none|both|neither|either|any)\s+(?:of\s+)?(?:the\s+)?(?:above|below|mentioned|preceding"
+    r"|following|these|those|them|options|choices|answers)\b"
+    r"|\b(?:todas|todos|ninguna|ninguno|nenhuma|nenhum|toutes|tous|aucune|aucun|tutte|tutti|nessuna|nessuno"
+    r"|alle|keine)\b.{0,30}?\b(?:anteriores|precedentes?|précédentes?|precedenti|sopra|genannten|obigen)\b"
+    r"|以上(?:都|皆|均|全)|以上(?:选项|選項)?全部|上記(?:の)?(?:すべて|全て)|위의?\s*(?:모두|모든)",
+    re.I,
+)
+"""Words pointing at the other options by their place: ``All of the mentioned``, ``None of these``,
+``Todas las anteriores``, ``以上都是``."""
+_JOINS_OTHERS = regex(r"^(?:both|all|none|neither)\b", re.I)
+"""An option opening so (``Both``, ``None``) answers with the others in their place."""
 
 
 def keeps_option_order(mcq: MCQ) -> bool:
-    """True when the explanation or an option names an option by its letter or its place in the list."""
+    """True when the explanation or an option names an option by its letter or its place in the list,
+    or an option joins the others (``Both``)."""
     labels = [option.label for option in mcq.options]
-    texts = [to_text(mcq.explanation), *(to_text(option.text) for option in mcq.options)]
-    return any(_names_a_label(text, labels) or _POSITIONAL.search(text) for text in texts)
+    options = [to_text(option.text) for option in mcq.options]
+    texts = [to_text(mcq.explanation), *options]
+    named = any(_names_a_label(text, labels) or _POSITIONAL.search(text) for text in texts)
+    return named or any(_JOINS_OTHERS.match(option.strip()) for option in options)
 
 
 def _names_a_label(text: str, labels: list[str]) -> bool:
     """A label standing alone counts; the article "A" only where a letter is plainly meant:
-    "(A)", "A)", "option A", "A and C", "A is wrong", "Not A: …"."""
-    for label in labels:
-        letter = re.escape(label)
-        if label != "A":
-            if re.search(f"{_EDGE}{letter}{_END}", text):
-                return True
-            continue
-        others = "|".join(re.escape(other) for other in labels if other != label) or "(?!)"
-        article_safe = (
-            rf"\(\s*{letter}\s*\)",
-            rf"{_EDGE}{letter}\)",
-            rf"\b(?i:options?|answers?|choices?|letters?)\s*:?\s*{letter}{_END}",
-            rf"{_EDGE}{letter}\s*(?:,|/|&|\band\b|\bor\b)\s*(?:{others}){_END}",
-            rf"{_EDGE}(?:{others})\s*(?:,|/|&|\band\b|\bor\b)\s*{letter}{_END}",
-            rf"{_EDGE}{letter}\s+(?:is|was|would be|isn't|is not)\s+{_VERDICT}",
-            rf"\b(?i:not)\s+{letter}\s*[:,;\u2013\u2014]",  # `Not A: that is block storage.`
-        )
-        if any(re.search(pattern, text) for pattern in article_safe):
-            return True
-    return False
+    "(A)", "A)", "option A", "A and C", "A is wrong", "Not A: …"; so do letters in lower case
+    ("option (a)", "a and b work at lower layers") and before or after Chinese words for an option
+    ("A项", "选项A")."""
+    lower = [label.lower() for label in labels if label.isupper()]
+    upper = any(_names(text, label, labels, plainly=label == "A") for label in labels)
+    return upper or any(_names(text, label, lower, plainly=True) for label in lower)
+
+
+def _names(text: str, label: str, labels: list[str], *, plainly: bool) -> bool:
+    """Whether ``text`` names the option ``label``: standing alone, or (``plainly``) only where no word
+    could be meant."""
+    letter = re.escape(label)
+    if re.search(rf"{letter}(?:项|項|选项|選項)|(?:选项|選項)\s*{letter}(?![A-Za-z])", text):
+        return True
+    if not plainly:
+        return re.search(f"{_EDGE}{letter}{_END}", text) is not None
+    others = "|".join(re.escape(other) for other in labels if other != label) or "(?!)"
+    article_safe = (
+        rf"\(\s*{letter}\s*\)",
+        rf"{_EDGE}{letter}\)",
+        rf"\b(?i:options?|answers?|choices?|letters?)\s*:?\s*{letter}{_END}",
+        rf"{_EDGE}{letter}\s*(?:,|/|&|\band\b|\bor\b)\s*(?:{others}){_END}",
+        rf"{_EDGE}(?:{others})\s*(?:,|/|&|\band\b|\bor\b)\s*{letter}{_END}",
+        rf"{_EDGE}{letter}\s+(?:is|was|would be|isn't|is not)\s+{_VERDICT}",
+        rf"\b(?i:not)\s+{letter}\s*[:,;\u2013\u2014]",  # `Not A: that is block storage.`
+    )
+    return any(re.search(pattern, text) for pattern in article_safe)

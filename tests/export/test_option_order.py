@@ -34,6 +34,11 @@ def question(explanation: str, *options: str) -> MCQ:
         "**B** attaches to one instance.",
         "Not A: that is block storage.",
         "Not A, which is block storage.",
+        "Option (a) is connection-oriented; b) sends datagrams.",
+        "a and b work at lower layers, so c is right.",
+        "option a carries segments, not packets.",
+        "解析\uff1aA项是FTP端口\uff0cB项正确。",
+        "选项C不存储对象。",
     ],
 )
 def test_an_explanation_naming_a_letter_keeps_the_order(explanation: str) -> None:
@@ -49,12 +54,32 @@ def test_an_explanation_naming_a_letter_keeps_the_order(explanation: str) -> Non
         "",
         "Plan for an AZ failure: S3 keeps copies across at least three.",
         "Not a good fit: S3 is no file system.",
+        "It is a service of the AWS cloud, a key part of many designs.",
+        "S3 是对象存储服务。",
     ],
 )
 def test_an_explanation_without_letters_lets_the_card_shuffle(explanation: str) -> None:
     assert not keeps_option_order(question(explanation))
 
 
-@pytest.mark.parametrize("last", ["All of the above", "None of the above", "Both A and B"])
+@pytest.mark.parametrize(
+    "last",
+    [
+        "All of the above",
+        "None of the above",
+        "Both A and B",
+        "All of the mentioned",
+        "All the above",
+        "All of these",
+        "None of these",
+        "Both",
+        "Todas las anteriores",
+        "Todas as alternativas anteriores",
+        "Nenhuma das anteriores",
+        "Toutes les réponses précédentes",
+        "Keine der obigen",
+        "以上都是",
+    ],
+)
 def test_an_option_that_points_at_other_options_keeps_the_order(last: str) -> None:
     assert keeps_option_order(question("S3 stores objects.", "Amazon S3", "Amazon EBS", "Amazon EFS", last))

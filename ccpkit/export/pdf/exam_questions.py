@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import random
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from ccpkit.errors import UsageError
 from ccpkit.export.option_order import keeps_option_order
 from ccpkit.model import MCQ, Deck, Option
-from ccpkit.regex import regex
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_REFERS_TO_OTHERS = regex(
-    r"\b(all|none|both|neither) of (the )?(above|these|them)\b|\b[A-H] (and|or|&) [A-H]\b|^(both|all|none)\b",
-    re.IGNORECASE,
-)
-"""Options such as "All of the above" or "A and B" only make sense in their original order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +70,7 @@ def _shuffled(mcq: MCQ, rng: random.Random, placed: Counter[int]) -> tuple[Optio
     held the answer least often so far (ties drawn at random), so the answer letters of an exam come
     out about even and guessing by position gains nothing."""
     options = list(mcq.options)
-    named = keeps_option_order(mcq) or any(_REFERS_TO_OTHERS.search(option.text) for option in options)
-    if not named:
+    if not keeps_option_order(mcq):
         rng.shuffle(options)
         answers = [index for index, option in enumerate(options) if option.correct]
         if len(answers) == 1:
