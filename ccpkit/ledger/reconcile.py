@@ -431,28 +431,45 @@ def _match_tables(unknown: list[Fingerprint], orphans: Mapping[str, Entry]) -> l
             old_tables.setdefault((entry.module, entry.table), {})[old_id] = entry
     sizes = {key: len(old_rows) for key, old_rows in old_tables.items()}
     pairs = []
-    for table in sorted(new_tables):
-        rows = new_tables[table]
-        module = rows[0].module
-        by_answer = {row.id: row.answer for row in rows}
-        candidates = []
-        for (old_module, old_table), old_rows in sorted(old_tables.items()):
-            paired = _paired_rows(rows, old_rows, old_table)
-            as_written = [
-                (old, new)
-                for old, new in paired
-                if _row_key(old, old_table) == _row_key(new, table) and old_rows[old].answer == by_answer[new]
-            ]
-            if old_module != module:
-                paired = as_written
-            if 2 * len(paired) > sizes[(old_module, old_table)] or len(as_written) == len(rows):
-                candidates.append((paired, old_module == module, (old_module, old_table)))
-        best = max(candidates, key=lambda candidate: (len(candidate[0]), candidate[1]), default=None)
-        if best is not None:
-            pairs += best[0]
-            for old, _ in best[0]:  # the rest may be another part's, split off as written
-                del old_tables[best[2]][old]
+    while new_tables:  # the best match of all first: two tables retitled at once keep their own rows
+        candidates = [
+            candidate
+            for table in sorted(new_tables)
+            for key in sorted(old_tables)
+            if (candidate := _table_match(new_tables[table], old_tables[key], key, sizes[key])) is not None
+        ]
+        if not candidates:
+            break
+        _, table, key, paired = max(candidates, key=lambda candidate: candidate[0])
+        pairs += paired
+        del new_tables[table]
+        for old, _ in paired:  # the rest may be another part's, split off as written
+            del old_tables[key][old]
     return pairs
+
+
+def _table_match(
+    rows: list[Fingerprint], old_rows: Mapping[str, Entry], key: tuple[str, str], size: int
+) -> tuple[tuple[int, int, bool], str, tuple[str, str], list[tuple[str, str]]] | None:
+    """How well one new table (``rows``) takes the rows of an old one (``key``: its module and id, of
+    ``size`` rows when recorded): its (old id, new id) pairs, scored by the rows whose cells are the
+    same, then by the rows paired, then by the module; ``None`` if it may not take them."""
+    old_module, old_table = key
+    table, module = rows[0].table, rows[0].module
+    by_id = {row.id: row for row in rows}
+    paired = _paired_rows(rows, old_rows, old_table)
+    alike = [
+        (old, new)
+        for old, new in paired
+        if old_rows[old].answer == by_id[new].answer
+        or (old_rows[old].row and old_rows[old].row == by_id[new].row)
+    ]
+    as_written = [(old, new) for old, new in alike if _row_key(old, old_table) == _row_key(new, table)]
+    if old_module != module:
+        paired = as_written
+    if 2 * len(paired) > size or len(as_written) == len(rows):
+        return (len(alike), len(paired), old_module == module), table, key, paired
+    return None
 
 
 def _paired_rows(

@@ -125,6 +125,34 @@ def test_two_tables_retitled_at_once_each_keep_their_own_rows() -> None:
     }
 
 
+EC2 = {"on-demand": "per second", "reserved": "72% off for 3 years", "spot": "90% off, may stop"}
+RDS = {"on-demand": "per hour", "reserved": "69% off for 3 years", "spot": "not offered"}
+
+
+def test_two_tables_of_the_same_row_labels_retitled_at_once_each_keep_their_rows_by_their_cells() -> None:
+    """The first new title in order must not take the rows it shares most labels with: each row's cells
+    say which table it was."""
+    old = rows("m/table/ec2-pricing", "EC2 pricing", EC2) + rows("m/table/rds-pricing", "RDS pricing", RDS)
+    new = rows("m/table/pricing-models", "Pricing models", EC2) + rows(
+        "m/table/database-pricing-models", "Database pricing models", RDS
+    )
+    _, result = rebuild(old, new)
+    assert dict(result.renamed) == {
+        **{f"m/table/ec2-pricing/{label}": f"m/table/pricing-models/{label}" for label in EC2},
+        **{f"m/table/rds-pricing/{label}": f"m/table/database-pricing-models/{label}" for label in RDS},
+    }
+
+
+def test_a_table_retitled_as_another_of_its_labels_is_deleted_keeps_its_own_rows() -> None:
+    old = rows("m/table/ec2-pricing", "EC2 pricing", EC2) + rows("m/table/rds-pricing", "RDS pricing", RDS)
+    new = rows("m/table/database-pricing-models", "Database pricing models", RDS)
+    _, result = rebuild(old, new)
+    assert dict(result.renamed) == {
+        f"m/table/rds-pricing/{label}": f"m/table/database-pricing-models/{label}" for label in RDS
+    }
+    assert sorted(result.orphaned) == sorted(f"m/table/ec2-pricing/{label}" for label in EC2)
+
+
 SUBNET = "Which feature makes a VPC subnet public?"
 OPTIONS = "A) A route to an internet gateway\nB) A NAT gateway\nC) A security group\nD) A network ACL"
 
