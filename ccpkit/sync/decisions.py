@@ -241,9 +241,11 @@ def _written(
     note: AnkiNote, deck: str, found: FoundNote | None = None, before: Written | None = None
 ) -> Written:
     """What sync writes to ``note`` (``found`` in Anki as it was, ``before`` as the record had it): the
-    notes' own tags it adds are recorded, never one the note already had that sync did not add."""
+    notes' own tags it adds are recorded, never one the note already had that sync did not add; a
+    table's rows only reordered in the notes, which sync leaves as Anki holds them, as Anki holds them
+    (recorded in the notes' order, they would read as the student's edit at the table's next change)."""
     fields = {
-        name: text_hash(reads_alike(text))
+        name: text_hash(reads_alike(_as_left(note, name, text, found)))
         for name, text in zip(note.note_type.fields, note.fields, strict=True)
     }
     had = {tag.casefold() for tag in found.tags} if found is not None else set()
@@ -251,6 +253,13 @@ def _written(
     tags = tuple(tag for tag in _own_tags(note.tags) if tag.casefold() not in had - added)
     clozes = cloze_syntax.numbers(note.field("Text")) if note.note_type.cloze else ()
     return Written(id=note.id, fields=fields, tags=tags, deck=deck, clozes=clozes)
+
+
+def _as_left(note: AnkiNote, name: str, text: str, found: FoundNote | None) -> str:
+    """A field's text as the collection holds it after this sync: Anki's own where it holds the notes'
+    rows in another order (``_merge`` leaves it), else the notes'."""
+    held = found.fields.get(name) if found is not None and name in note.note_type.unordered_fields else None
+    return held if held is not None and held != text and same_rows(held, text) else text
 
 
 Decision = Literal["same", "write", "keep", "conflict"]

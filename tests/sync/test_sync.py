@@ -1128,6 +1128,31 @@ def test_rows_only_reordered_in_the_notes_are_no_edit_either_way(studied: Studie
         student.close()
 
 
+def test_rows_reordered_then_a_cell_changed_update_the_whole_table_with_no_conflict(studied: Studied) -> None:
+    """The sync of the reordered rows leaves each card's whole table as Anki holds it; the next change
+    of a cell must update it, not read that older order as the student's edit, on a note whose other
+    field they edited too."""
+    student = studied.course.student()
+    reserved = "02-compute/table/instance-purchase-options/reserved"
+    student.edit(reserved, "Answer", student.note(reserved)["Answer"] + " (my note)")
+    student.close()
+    reserved_row = "| Reserved | Steady use for 1 or 3 years | up to 72% |"
+    spot_row = "| Spot | Jobs that can be interrupted | up to 90% |"
+    studied.course.edit("02-compute/summary.md", f"{reserved_row}\n{spot_row}", f"{spot_row}\n{reserved_row}")
+    first, student = sync_and_open(studied)
+    student.close()
+    studied.course.edit("02-compute/summary.md", "up to 90%", "up to 90% off")
+
+    output, student = sync_and_open(studied)
+
+    try:
+        assert "Whole table" not in first and "0 conflicts" in output, output
+        assert "up to 90% off" in student.note(reserved)["Whole table"]
+        assert student.note(reserved)["Answer"].endswith(" (my note)")
+    finally:
+        student.close()
+
+
 def test_options_only_reordered_in_the_notes_are_no_edit_either_way(studied: Studied) -> None:
     """A question whose options the notes swap (its answer re-lettered) asks the same on a card that
     shuffles them: sync neither rewrites it nor calls its fields the student's edits, sync after sync."""
