@@ -271,6 +271,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, shortcodes(text))
     if "<!--" in text:
         text, tokens = _without_comments(text, tokens)
+    if _WRAPPER_LINE.search(text):
+        text, tokens = _rewritten(text, tokens, _without_wrapper)
     if "<details" in text:
         text, tokens = _details_over_summaries(text, tokens)
     if "{:" in text or ("{" in text and _HEADING_ATTRIBUTES.search(text)):
@@ -328,6 +330,17 @@ _TOO_DEEP = (
     f"a quote {MAX_NESTING}), where Markdown stops reading and takes the rest of its outermost block "
     "in with it; nest it less deeply"
 )
+
+
+_WRAPPER_LINE = regex(
+    r"^[ \t]*</?(?i:div|section|article|main|aside|header|footer|nav|center|span)\b[^<>\n]*>[ \t]*$", re.M
+)
+"""A line that only opens or closes an HTML box around notes (``<div class="question" markdown="1">``,
+``</div>``), as sites' quiz pages wrap each question: layout, no part of a question or its answer."""
+
+
+def _without_wrapper(line: str, _above: str) -> str:
+    return "" if _WRAPPER_LINE.match(line) else line
 
 
 def _reparsed(text: str, tokens: list[Token], changed: str) -> tuple[str, list[Token]]:

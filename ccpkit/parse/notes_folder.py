@@ -184,8 +184,11 @@ def _name(entry: Path) -> str:
     return entry.name if _is_dir(entry) or not is_markdown(entry.name) else entry.stem
 
 
-_KEY_FILE = regex(r"(?i)(?P<stem>.*?)[-_ .]*(?<![a-z])(?:answer[-_ ]?key|answers|key|solutions?)")
-"""A file named for an answer key: ``test-1_key``, ``Practice Test 2 - Answers``, ``answers``."""
+_KEY_FILE = regex(
+    r"(?i)(?P<stem>.*?)[-_ .]*(?<![a-z])(?:answer[-_ ]?key|answers|key|solutions?|mark(?:ing)?[-_ ]?schemes?)"
+)
+"""A file named for an answer key: ``test-1_key``, ``Practice Test 2 - Answers``, ``answers``,
+``paper-1-mark-scheme``."""
 
 
 def key_file_stem(name: str) -> str | None:

@@ -68,7 +68,7 @@ def test_any_mix_of_notes_syntax_parses_without_an_exception(first: list[str], s
 
 def test_a_scenario_over_html_then_an_answer_parses_without_an_exception(tmp_path: Path) -> None:
     notes = {
-        "one.md": "**Scenario:** s\n</div>\n\nkey:: value\n",
+        "one.md": "**Scenario:** s\n</table>\n\nkey:: value\n",
         "two.md": "**Scenario:** s\n<h3>Question 7: ok?</h3>\n<quiz>\n**Answer:** Z\n",
     }
     (tmp_path / "01-a").mkdir()

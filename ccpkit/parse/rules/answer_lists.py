@@ -14,7 +14,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item, Option
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block, heading_text
-from ccpkit.parse.rules.answers import plain, worded_after_key_title
+from ccpkit.parse.rules.answers import MARKING_KEY, plain, worded_after_key_title
 from ccpkit.parse.rules.flashcards import listed_question
 from ccpkit.parse.rules.questions import item_numbers
 from ccpkit.parse.tree import Node
@@ -22,7 +22,7 @@ from ccpkit.regex import regex
 
 _ANSWERS_TITLE = regex(
     r"(?i)^(?:[^\w\s]+\s*)?(?:[^:\u2013\u2014|\n]{1,40}(?::|\s[\u2013\u2014|])\s+)?(?:[\w&'-]+\s+){0,3}"
-    r"(?:answers|answer\s+key|solutions)(?:\s+to\s+[^:\n]+)?\s*:?$"
+    rf"(?:answers|answer\s+key|solutions|{MARKING_KEY})(?:\s+to\s+[^:\n]+)?\s*:?$"
 )
 """A title that names answers and nothing else: ``Answers``, ``🔑 Answer key``, ``Suggested answers``,
 ``Answers to the review questions``, ``Appendix A: Solutions`` (not ``Answer any two`` or ``Solutions

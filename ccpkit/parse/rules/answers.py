@@ -141,15 +141,19 @@ _KEY_TITLE_ABROAD = (
 """A key's title in other languages, in the plural where the language has one (``## Respuestas``,
 ``## Ответы к тесту``, ``## Réponses du quiz``): ``Respuesta`` is a response as often, ``Lösung`` one
 worked example's solution, ``Ответ сервера`` a server's reply."""
+MARKING_KEY = r"(?:mark(?:ing)?\s*schemes?|marking\s+(?:guide|key)|memorandum|scoring\s+key|soluzioni)"
+"""A key's title as examination boards and other languages name it (``Mark scheme``, ``Markscheme``,
+``Memorandum``, ``Soluzioni``), beside ``Answers``, ``Answer key`` and ``Solutions``."""
 _KEY_TITLE_CJK = r"(?:参考答案|答案|正解|解答|정답)"
 """A key's title in Chinese, Japanese or Korean, maybe with words after it (``答案与解析``)."""
 _KEY_TITLE = regex(
-    rf"^(?:[\w&'-]+\s+){{0,5}}(?:(?:answers?(?:\s+key)?|answer\s+sheet|solutions?|{_KEY_TITLE_ABROAD})\b"
-    rf"|{_KEY_TITLE_CJK})",
+    rf"^(?:[\w&'-]+\s+){{0,5}}(?:(?:answers?(?:\s+key)?|answer\s+sheet|solutions?|{MARKING_KEY}"
+    rf"|{_KEY_TITLE_ABROAD})\b|{_KEY_TITLE_CJK})",
     re.I,
 )
 _PREFIXED_KEY_TITLE = regex(
-    r"^[^:\u2013\u2014|\n]{1,40}(?::|\s[\u2013\u2014|])\s+(?:answers(?:\s+key)?|answer\s+(?:key|sheet)|solutions)"
+    rf"^[^:\u2013\u2014|\n]{{1,40}}(?::|\s[\u2013\u2014|])\s+(?:answers(?:\s+key)?|answer\s+(?:key|sheet)|solutions"
+    rf"|{MARKING_KEY})"
     r"(?:\s+to\s+[^:\n]+)?(?:\s*\([^()\n]*\))?$",
     re.I,
 )
@@ -432,12 +436,15 @@ def worded_letter(line: str) -> str | None:
     B-tree indexes``, ``Svar: B-laget vann``), or ``A`` as the article of two words or more after it
     (``Answer: A NAT gateway in a public subnet.``). Under a question with no options they are words,
     where under options the letter names one (``Ans: b-mitochondria``, ``Answer: B NAT gateway``)."""
+    if not _MAY_READ_AS_WORD.search(line):
+        return None  # most lines: no letter a word could begin with
     said = _ANSWER_LINE.match(_CONCLUDING.sub("", plain(line), count=1))
     value = str(said["value"]).strip() if said else ""
     return value if _GLUED.match(value) or _A_PHRASE.match(value) else None
 
 
 _GLUED = regex(r"[A-Ha-h]-[^\W\d_A-Z]")
+_MAY_READ_AS_WORD = regex(r"(?<![^\W_])(?:[A-Ha-h]-[^\W\d_A-Z]|A[ \t]+[^\W\d_])")
 _A_PHRASE = regex(
     r"A[ \t]+(?!(?i:because|since|as|is|are|was|were|and|or|but|so|then|only|also|plus|with|for|being)\b)"
     r"[^\W\d_][\w'-]+[ \t]+[^\W_]"

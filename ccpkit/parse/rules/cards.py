@@ -339,8 +339,9 @@ def _list_cards(
     )
     labels = [term.front.strip().lower() for term in terms if term is not None and term.is_label]
     # names run in after the terms of several lines (`; **SE**: …` on every drug's): what they say of each
+    bolded = [term for term in terms if term and ("**" in term.rest or "__" in term.rest)]  # most have none
     run_in = Counter(
-        name for term in terms if term for name in {part.front.casefold() for part in joined_terms(term)[1:]}
+        name for term in bolded for name in {part.front.casefold() for part in joined_terms(term)[1:]}
     )
     attributes = frozenset(name for name, lines in run_in.items() if lines > 1)
     named_too = glossary and (titled or (len(labels) == 1 and labels[0] in NAMES_TOO))
@@ -1714,10 +1715,15 @@ def _with_sentence_names(
     terms = [read(line, False) for line in written]
     if _named_half(terms):
         return [term or read(line, True) for line, term in zip(written, terms, strict=True)], True
-    named = [read(line, True) for line in written]
-    if len(named) >= _DEFINED_LINES and all(term and _says_what_it_is(term.rest) for term in named):
-        return named, True  # `Food chain - a linear sequence …`, `Trophic level - the position …`: a glossary
-    return terms, False
+    if len(written) < _DEFINED_LINES:
+        return terms, False
+    named: list[Term | None] = []
+    for line in written:  # `Food chain - a linear sequence …`, `Trophic level - the position …`: a glossary
+        term = read(line, True)
+        if term is None or not _says_what_it_is(term.rest):
+            return terms, False  # read no further: most lists are no such glossary
+        named.append(term)
+    return named, True
 
 
 def _says_what_it_is(rest: str) -> bool:

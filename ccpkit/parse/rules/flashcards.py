@@ -41,6 +41,7 @@ from ccpkit.parse.rules.answers import (
     as_written,
     callout,
     explanation_start,
+    is_question_id,
     numbers_a_question,
     numbers_a_task,
     plain,
@@ -2457,6 +2458,8 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     if any(name not in _NOTE_COLUMNS | _NAMED_COLUMNS | _TAG_COLUMNS | _RECORD_COLUMNS for name in sides[2:]):
         return None  # `| Question | Answer | Why | Cost |`: a comparison of its columns
     front_at, back_at = names.index(sides[0]), names.index(sides[1])
+    if rows and all(is_question_id(table_cells(row)[front_at]) for row in rows):
+        return None  # `| Q | Answer |` over `| 1 | B |`: an answer key's rows, no cards
     tags_at = [index for index, name in enumerate(names) if name in _TAG_COLUMNS]
     notes_at = [
         at

@@ -399,13 +399,19 @@ def _answer_in_words(ctx: Context, by_id: Mapping[str, list[Draft]], answers: No
     with options and no answer yet and some item names one of its question's options: each item the
     answer of its question. Else it is no key (the answers of questions asked in words are the
     listed-answers rule's). Questions of the ``section`` the list is in come first."""
-    found = []
+    found, settled = [], 0
     for number, item, words in _numbered_answers(answers):
         namesakes = _of_section(by_id.get(unpadded(number), []), section)
         drafts = [draft for draft in namesakes if not _answered(draft)]
+        if namesakes and not drafts and words:
+            settled += 1  # answered already by these very words (``worded_key``), as options were read
+            continue
         if not drafts or not words:
             return
         found.append((drafts[0], item, words))
+    if settled and not found:
+        ctx.claim(answers)  # the key that answered them: no table or list of the notes beside them
+        return
     if not any(named_option(draft.options, words) for draft, _, words in found):
         return  # `1. Open the S3 console …`: steps of a solution, no answer naming an option
     ctx.claim(answers)  # an item naming none of its options is an error at its line, as `Answer: …` is

@@ -59,9 +59,8 @@ def check_question_headings(ctx: Context) -> Iterator[Item | Problem]:
     answered in words is a card."""
     blocks = ctx.doc.blocks
     for index, block in enumerate(blocks):
-        if not _titles_question_below(ctx, blocks, index):
-            yield from _strays(ctx, block.node, _stray_heading)
-        yield from _strays(ctx, block.node, _worded_answer_left)
+        titles = _titles_question_below(ctx, blocks, index)
+        yield from _strays(ctx, block.node, _worded_answer_left if titles else _stray_heading_or_answer)
         yield from _unanswered_items(ctx, block.node)
     yield from _answers_under_lists(ctx, [block.node for block in blocks])
     yield from _unanswered_headings(ctx, blocks)
@@ -236,13 +235,17 @@ def _worded_answer_left(node: Node) -> str | None:
         return None
     lines = node.children[0].content.split("\n")
     worded = any(
-        (answer := answer_line(line)) is not None and answer.letters and worded_letter(line) for line in lines
+        worded_letter(line) and (answer := answer_line(line)) is not None and answer.letters for line in lines
     )
     return "answer" if worded else None
 
 
 def _stray_heading(node: Node) -> str | None:
     return "question heading" if node.type == "heading" and numbers_a_question(heading_text(node)) else None
+
+
+def _stray_heading_or_answer(node: Node) -> str | None:
+    return _stray_heading(node) or _worded_answer_left(node)
 
 
 def _answers(text: str) -> bool:
