@@ -83,9 +83,10 @@ _INLINE = regex(r"^(?P<front>.*?[^:])(?P<sep>:::?)(?P<back>[^:].*)$")
 _QUESTION_LABEL = regex(
     rf"^(?:\*\*|__)?(?:(?i:{QUESTION}(?:\s+text|\s*#?\s*\d+)?|pergunta|q)|问|質問|질문|\u0633|[PFV](?=.*\w.*[?\uff1f](?:\*\*|__)?\s*$))"
     r"(?:\*\*|__)?\s*[:\uff1a](?:\*\*|__)?\s*"
+    rf"|^(?:\*\*|__)(?i:{QUESTION})\s*#?\s*\d+[.)]?(?:\*\*|__)(?:\s*[\u2013\u2014-])?\s+(?=\S)"
 )
-"""``**Question:**`` (``**Question Text:**``, ``**Question 1:**``) before a question's words: no part of
-the card's front."""
+"""``**Question:**`` (``**Question Text:**``, ``**Question 1:**``, or a number in bold with no colon,
+``**Question 2** - Name …``) before a question's words: no part of the card's front."""
 _JUDGE = regex(r"^[^\w]*(?:true\s+or\s+false|true\s*/\s*false|t\s*/\s*f)\b", re.I)
 """``True or False: …``, ``T/F: …``: a statement to judge, which asks as a question does."""
 _JUDGED_AFTER = regex(r"[.!]\s*[(\[](?:true\s*(?:/|or)\s*false|t\s*/\s*f)[)\]]\W*$", re.I)
@@ -1984,6 +1985,10 @@ def _asked_and_answered(
     if asks is None and len(lines) == 1 and answered and not _answers_nothing(answered):
         told = _TASK_LABEL.sub("", _unnumbered(_QUESTION_LABEL.sub("", lines[0])))
         asks = 0 if _TOLD.match(told) or _TASK_LABEL.match(lines[0]) else None  # `**Exercise 2.** Reverse …`
+    if asks is None and len(lines) == 1 and answered:
+        statement = _TASK_LABEL.sub("", _unnumbered(_QUESTION_LABEL.sub("", lines[0]))).strip()
+        if _judges(statement, answered):  # `1. Negligence requires proof of damage.` over `Answer: True`
+            return _Pair(f"{_TO_JUDGE}{statement}", answered)
     if asks is None or not answered:
         return None
     return _with_choices(lines[: asks + 1], lines[asks + 1 :], answered)
