@@ -602,9 +602,13 @@ def _lettered_items(ctx: Context, listed: Node) -> list[KeyEntry]:
     entries = []
     for item, label in zip(listed.children, item_numbers(listed), strict=True):
         first, *notes = item.children or [item]
-        opening = first.children[0].content.split("\n")[0] if first.type == "paragraph" else ""
+        opening, _, wrapped = (
+            first.children[0].content.partition("\n") if first.type == "paragraph" else ("", "", "")
+        )
         entry = key_entry(opening, label, item) if opening else None
         if entry is not None and entry.answer.letters:
+            said = "\n".join(part for part in (entry.answer.rest, wrapped.strip()) if part)  # its lines below
+            entry = replace(entry, answer=replace(entry.answer, rest=said))
             entries.append(_explained(entry, "\n\n".join(ctx.doc.written(note).strip() for note in notes)))
     return entries if 2 * len(entries) > len(listed.children) else []
 
