@@ -216,14 +216,19 @@ def asks(stem: str) -> bool:
     blank = (
         len(last.split()) >= _SENTENCE_WORDS and _BRACKETED_BLANK.search(_QUOTED.sub("", last)) is not None
     )
+    bracketed = _PAREN_BLANK.search(last) is not None and not last.lstrip().startswith(("(", "\uff08"))
     return (
         blank
+        or bracketed
         or any(mark in stem for mark in ("?", "\uff1f", "\u061f", "___"))
         or _ASKS.search(stem) is not None
     )
 
 
 _SENTENCE_WORDS = 5
+_PAREN_BLANK = regex(r"[(\uff08][ \u3000]*[)\uff09]")
+"""Empty brackets in the stem's last line, as Chinese banks leave the answer's blank (``…属于( )。``,
+full-width); at a line's start they are a form's radio button (``( ) True``)."""
 _BRACKETED_BLANK = regex(r"\[\s?(?:\.\.\.|\u2026)\s?\]")
 """A blank in brackets in the stem's last line (``… only through [...].``); one in a quotation leaves
 words out (``"the market [...] corrects itself"``)."""
