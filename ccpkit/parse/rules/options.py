@@ -1176,8 +1176,8 @@ def _inline_options(line: str, *, with_stem: bool, first: str = "A") -> tuple[li
     """Options on one line: from the line's start with wide gaps between them (``A. Spot   B.
     Dedicated``) or three or more of a few words each (``(a) mitochondria (b) chloroplast (c)
     ribosome``, under the stem's line, as exam banks write them), or, ``with_stem``, after a stem
-    that asks (``Pick one: … A) Spot. B) Dedicated.``) or a statement to judge (``CloudFront is a
-    CDN. A) True B) False``);
+    that asks (``Pick one: … A) Spot. B) Dedicated.``) or says what to do (``Evaluate … A) 0 B) 1``), or
+    a statement to judge (``CloudFront is a CDN. A) True B) False``);
     the stem, a line per option and an answer ending the line (``— Answer: A``) on lines of their
     own. Lower-case letters in brackets (``(a) EBS (b) S3``) letter options only after a whole
     question, each a few words with no sentence's end. Any other line as it is. Options lettered from
@@ -1191,13 +1191,13 @@ def _inline_options(line: str, *, with_stem: bool, first: str = "A") -> tuple[li
     spread = starts[0] == 0 and all(_WIDE_GAP.search(line[:start]) for start in starts[1:])
     options = _cut(line, starts)
     listed = starts[0] == 0 and len(options) >= 3 and all(map(_few_words, options)) and first == "A"
-    stated = with_stem and head and (asks(head) or _judged(options)) and first == "A"
+    stated = with_stem and head and (asks(head) or instructs(head) or _judged(options)) and first == "A"
     if not (stated or spread or listed):
         return [line], 0
     if (
         letters[0]["lower"]
         and head
-        and (not head.endswith("?") or any(o.endswith((".", "?", "!")) for o in options))
+        and (not (head.endswith("?") or instructs(head)) or any(o.endswith((".", "?", "!")) for o in options))
     ):
         # `What is a derivative? (a) Define it. (b) …`: parts; `Which, (a) … or (b) …?`: prose
         return [line], 0
