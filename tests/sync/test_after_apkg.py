@@ -31,6 +31,17 @@ def built(course: Course, at: int = LAST_WEEK) -> None:
     build(course.notes, course.out, formats=("anki",), options=options, title=TITLE, clock=lambda: at)
 
 
+def rebuilt_before_the_import(tmp_path: Path) -> tuple[Course, Student]:
+    """The course imported and studied; then EBS reworded in the notes and built an hour later, its
+    package not imported yet: the student's collection open."""
+    course, student = imported(tmp_path)
+    student.study_everything()
+    student.close()
+    ebs_reworded(course)
+    built(course, at=LAST_WEEK + 3600)
+    return course, course.student()
+
+
 def ebs_reworded(course: Course) -> None:
     """The notes change EBS's definition (the student edited it in Anki too, in the tests below)."""
     course.edit(
@@ -128,12 +139,7 @@ def test_the_first_sync_writes_a_field_the_notes_restyled_and_keeps_the_students
 def test_a_fix_an_import_skipped_as_the_note_was_marked_in_anki_reaches_it_by_the_first_sync(
     tmp_path: Path,
 ) -> None:
-    course, student = imported(tmp_path)
-    student.study_everything()
-    student.close()
-    ebs_reworded(course)
-    built(course, at=LAST_WEEK + 3600)
-    student = course.student()
+    course, student = rebuilt_before_the_import(tmp_path)
     marked = student.note(EBS)
     marked.add_tag("marked")  # the student marks the card (Anki's leech tag does the same): no field edited
     student.collection.update_note(marked)
@@ -157,12 +163,7 @@ def test_a_fix_an_import_skipped_as_the_note_was_marked_in_anki_reaches_it_by_th
 def test_a_fix_an_import_skipped_as_the_student_edited_another_field_reaches_it_and_their_edit_stays(
     tmp_path: Path,
 ) -> None:
-    course, student = imported(tmp_path)
-    student.study_everything()
-    student.close()
-    ebs_reworded(course)
-    built(course, at=LAST_WEEK + 3600)
-    student = course.student()
+    course, student = rebuilt_before_the_import(tmp_path)
     student.edit(EBS, "Term", "Amazon EBS (block storage)")  # after the build, before importing it
     student.import_package(course.out / PACKAGE)  # Anki skips the note, touched after the package
     assert "in one AZ" not in student.note(EBS)["Definition"]

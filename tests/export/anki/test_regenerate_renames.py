@@ -13,6 +13,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -119,6 +120,16 @@ def regenerated(tmp_path: Path, student: Student) -> Regenerated:
     course.edit(PRACTICE, "privte", "private")
     changes = course.build(SECOND_BUILD)
     return Regenerated(changes, student.import_package(course.out / PACKAGE), before)
+
+
+def built_and_imported(notes: Path, out: Path, student: Student, at: int) -> Reconciliation:
+    """`ccpkit build --format anki` of ``notes`` into ``out``, its clock at ``at``, then the package
+    imported: what the build settled."""
+    options = ExportOptions(templates=REPO / "templates")
+    report = build(notes, out, formats=("anki",), options=options, title=COURSE_TITLE, clock=lambda: at)
+    assert report.changes is not None
+    student.import_package(next(out.glob("anki/*.apkg")))
+    return report.changes
 
 
 def study_text(note: Note) -> str:
@@ -240,14 +251,7 @@ def test_alike_terms_keep_their_own_history_when_their_files_swap_order(
     (module / "b-storage.md").write_text(
         "# Storage\n\n## Picking storage\n\n- **Design rules:** Match the storage class to the reads.\n"
     )
-    options = ExportOptions(templates=REPO / "templates")
-
-    def build_and_import(at: int) -> Reconciliation:
-        report = build(notes, out, formats=("anki",), options=options, title=COURSE_TITLE, clock=lambda: at)
-        assert report.changes is not None
-        student.import_package(next(out.glob("anki/*.apkg")))
-        return report.changes
-
+    build_and_import = partial(built_and_imported, notes, out, student)
     build_and_import(FIRST_BUILD)
     student.study_everything()
     servers = next(note for note in student.notes() if "server family" in note["Definition"])
@@ -303,19 +307,13 @@ def test_lectures_renumbered_keep_each_notes_text_history_and_tags(
     another's ids: each studied note must keep its own text, history and tags, not take what another
     module now holds under its old id."""
     notes, out = tmp_path / "lectures", tmp_path / "lectures-build"
-    options = ExportOptions(templates=REPO / "templates")
+    build_and_import = partial(built_and_imported, notes, out, student)
 
     def write(order: list[str]) -> None:
         shutil.rmtree(notes, ignore_errors=True)
         for number, name in enumerate(order, start=1):
             (notes / f"{number:02}-lecture").mkdir(parents=True)
             (notes / f"{number:02}-lecture" / "notes.md").write_text(LECTURES[name], encoding="utf-8")
-
-    def build_and_import(at: int) -> Reconciliation:
-        report = build(notes, out, formats=("anki",), options=options, title=COURSE_TITLE, clock=lambda: at)
-        assert report.changes is not None
-        student.import_package(next(out.glob("anki/*.apkg")))
-        return report.changes
 
     write(before)
     ledger = notes / ".ccpkit-ledger.json"
