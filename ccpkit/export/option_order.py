@@ -15,8 +15,11 @@ from ccpkit.model import MCQ
 from ccpkit.regex import regex
 
 _QUOTE = "\N{RIGHT SINGLE QUOTATION MARK}"
-_EDGE = rf"(?<![\w'{_QUOTE}-])"
-_END = rf"(?![\w'{_QUOTE}+#-])"
+_CJK = r"\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
+"""Chinese, Japanese and Korean characters and their punctuation: a letter beside them stands alone
+(``A正确``, ``故选B``)."""
+_EDGE = rf"(?<![^\W{_CJK}]|['{_QUOTE}-])"
+_END = rf"(?![^\W{_CJK}]|['{_QUOTE}+#-])"
 _VERDICT = r"(?:in)?(?:correct|wrong|right|true|false)\b"
 _POSITIONAL = regex(
     r"\b(?:all|none|both|neither|either|any)\s+(?:of\s+)?(?:the\s+)?(?:above|below|mentioned|preceding"
@@ -28,8 +31,9 @@ _POSITIONAL = regex(
 )
 """Words pointing at the other options by their place: ``All of the mentioned``, ``None of these``,
 ``Todas las anteriores``, ``以上都是``."""
-_JOINS_OTHERS = regex(r"^(?:both|all|none|neither)\b", re.I)
-"""An option opening so (``Both``, ``None``) answers with the others in their place."""
+_JOINS_OTHERS = regex(r"^(?:both|all|none|neither)(?:\s+(?:of|[A-H])\b|\W*$)", re.I)
+"""An option that is ``Both``, ``None`` or ``All`` (or opens ``Both A …``, ``None of …``): it answers
+with the others in their place; ``All traffic is encrypted`` does not."""
 
 
 def keeps_option_order(mcq: MCQ) -> bool:
@@ -56,15 +60,19 @@ def _names(text: str, label: str, labels: list[str], *, plainly: bool) -> bool:
     """Whether ``text`` names the option ``label``: standing alone, or (``plainly``) only where no word
     could be meant."""
     letter = re.escape(label)
-    if re.search(rf"{letter}(?:项|項|选项|選項)|(?:选项|選項)\s*{letter}(?![A-Za-z])", text):
+    if re.search(rf"{letter}(?:项(?!目)|項(?!目)|选项|選項)|(?:选项|選項)\s*{letter}(?![A-Za-z])", text):
         return True
+    if re.search(rf"(?<=[{_CJK}]){letter}(?![A-Za-z0-9])|(?<![A-Za-z0-9]){letter}(?=[{_CJK}])", text):
+        return True  # `A正确`, `故选B`: a letter beside Chinese words is no English word
     if not plainly:
         return re.search(f"{_EDGE}{letter}{_END}", text) is not None
     others = "|".join(re.escape(other) for other in labels if other != label) or "(?!)"
     article_safe = (
         rf"\(\s*{letter}\s*\)",
         rf"{_EDGE}{letter}\)",
-        rf"\b(?i:options?|answers?|choices?|letters?)\s*:?\s*{letter}{_END}",
+        rf"\b(?i:options?|answers?|choices?|letters?)\s*:?\s*{letter}(?=\s*(?:[,.;:)]|$|\b(?:and|or|is|was)\b))"
+        if label.islower()
+        else rf"\b(?i:options?|answers?|choices?|letters?)\s*:?\s*{letter}{_END}",
         rf"{_EDGE}{letter}\s*(?:,|/|&|\band\b|\bor\b)\s*(?:{others}){_END}",
         rf"{_EDGE}(?:{others})\s*(?:,|/|&|\band\b|\bor\b)\s*{letter}{_END}",
         rf"{_EDGE}{letter}\s+(?:is|was|would be|isn't|is not)\s+{_VERDICT}",

@@ -333,14 +333,16 @@ _TOO_DEEP = (
 
 
 _WRAPPER_LINE = regex(
-    r"^[ \t]*</?(?i:div|section|article|main|aside|header|footer|nav|center|span)\b[^<>\n]*>[ \t]*$", re.M
+    r"^</?(?i:div|section|article|main|aside|header|footer|nav|center)\b[^<>\n]*>[ \t]*$", re.M
 )
-"""A line that only opens or closes an HTML box around notes (``<div class="question" markdown="1">``,
-``</div>``), as sites' quiz pages wrap each question: layout, no part of a question or its answer."""
+"""A line at the margin that only opens or closes an HTML box around notes (``<div class="question"
+markdown="1">``, ``</div>``), as sites' quiz pages wrap each question: layout, no part of a question or
+its answer."""
 
 
-def _without_wrapper(line: str, _above: str) -> str:
-    return "" if _WRAPPER_LINE.match(line) else line
+def _without_wrapper(line: str, above: str) -> str:
+    """Blank between blocks (a blank line above it); inside a paragraph or an item its box styles it."""
+    return "" if not above.strip() and _WRAPPER_LINE.match(line) else line
 
 
 def _reparsed(text: str, tokens: list[Token], changed: str) -> tuple[str, list[Token]]:

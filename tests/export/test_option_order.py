@@ -36,7 +36,10 @@ def question(explanation: str, *options: str) -> MCQ:
         "Not A, which is block storage.",
         "Option (a) is connection-oriented; b) sends datagrams.",
         "a and b work at lower layers, so c is right.",
-        "option a carries segments, not packets.",
+        "Option a, not b: it carries segments.",
+        "A\u6b63\u786e\uff0cB\u9519\u8bef\u3002",
+        "\u6545\u9009B\u3002",
+        "\u7b54\u6848\u4e3aC\u3002",
         "解析\uff1aA项是FTP端口\uff0cB项正确。",
         "选项C不存储对象。",
     ],
@@ -56,10 +59,17 @@ def test_an_explanation_naming_a_letter_keeps_the_order(explanation: str) -> Non
         "Not a good fit: S3 is no file system.",
         "It is a service of the AWS cloud, a key part of many designs.",
         "S3 是对象存储服务。",
+        "It answers a query about objects; the options a team has are few.",
+        "EPC\u9879\u76ee\u91c7\u7528\u603b\u627f\u5305\u3002",
     ],
 )
 def test_an_explanation_without_letters_lets_the_card_shuffle(explanation: str) -> None:
     assert not keeps_option_order(question(explanation))
+
+
+def test_an_option_opening_with_all_or_none_but_saying_a_thing_lets_the_card_shuffle() -> None:
+    options = ("All traffic is encrypted", "Keys rotate yearly", "Logs are kept", "Nothing is public")
+    assert not keeps_option_order(question("S3 encrypts at rest.", *options))
 
 
 @pytest.mark.parametrize(

@@ -143,12 +143,15 @@ _KEY_TITLE_ABROAD = (
 worked example's solution, ``Ответ сервера`` a server's reply."""
 MARKING_KEY = r"(?:mark(?:ing)?\s*schemes?|marking\s+(?:guide|key)|memorandum|scoring\s+key|soluzioni)"
 """A key's title as examination boards and other languages name it (``Mark scheme``, ``Markscheme``,
-``Memorandum``, ``Soluzioni``), beside ``Answers``, ``Answer key`` and ``Solutions``."""
+``Memorandum``, ``Soluzioni``), beside ``Answers``, ``Answer key`` and ``Solutions``: the whole title
+(``Paper 1 mark scheme``), where ``Memorandum of association`` or ``Notes on the mark scheme`` is none."""
 _KEY_TITLE_CJK = r"(?:参考答案|答案|正解|解答|정답)"
 """A key's title in Chinese, Japanese or Korean, maybe with words after it (``答案与解析``)."""
 _KEY_TITLE = regex(
-    rf"^(?:[\w&'-]+\s+){{0,5}}(?:(?:answers?(?:\s+key)?|answer\s+sheet|solutions?|{MARKING_KEY}"
-    rf"|{_KEY_TITLE_ABROAD})\b|{_KEY_TITLE_CJK})",
+    rf"^(?:[\w&'-]+\s+){{0,5}}(?:(?:answers?(?:\s+key)?|answer\s+sheet|solutions?|{_KEY_TITLE_ABROAD})\b"
+    rf"|{_KEY_TITLE_CJK})"
+    rf"|^(?:(?!(?:on|about|of|notes?|with)\b)[\w&'-]+\s+){{0,4}}{MARKING_KEY}(?:\s+(?:to|for)\s+[^:\n]+)?"
+    r"(?:\s*\([^()\n]*\))?\s*:?$",
     re.I,
 )
 _PREFIXED_KEY_TITLE = regex(

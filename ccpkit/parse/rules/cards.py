@@ -1733,10 +1733,12 @@ def _says_what_it_is(rest: str) -> bool:
 
 
 _TELLS = regex(
-    r"(?i)(?:an?|the|one|any)\s+(?:\S+\s+){0,2}?(?:will|would|shall|should|can|could|may|might|must|is|are|was"
+    r"(?i)(?:an?|the|one|any)\s+(?:(?!(?:that|which|who|whose|whom|where)\b)\S+\s+){0,2}?"
+    r"(?:will|would|shall|should|can|could|may|might|must|is|are|was"
     r"|were|has|have|had|does|did|says|said|goes|went|needs|wants|looks|seems|starts|ends)\b"
 )
-"""A determiner, a word or two, then a verb a clause goes on with (``the quiz is on …``)."""
+"""A determiner, a word or two, then a verb a clause goes on with (``the quiz is on …``; ``a molecule
+that is …`` is a noun phrase, its clause relative)."""
 
 
 _DEFINED_LINES = 3

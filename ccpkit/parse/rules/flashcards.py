@@ -42,6 +42,7 @@ from ccpkit.parse.rules.answers import (
     callout,
     explanation_start,
     is_question_id,
+    key_cell_answer,
     numbers_a_question,
     numbers_a_task,
     plain,
@@ -2412,6 +2413,16 @@ def _table_cards(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     return rows if rows is not None else _judged_rows(table)
 
 
+_KEY_NUMBER_COLUMNS = frozenset({"q", "q.", "qn", "q no", "q. no.", "no", "no.", "nr", "#"})
+"""How a key's column of question numbers is headed; ``Front`` or ``Term`` heads cards (``| 1 | uno |``)."""
+
+
+def _keyed_row(cells: Sequence[str], front_at: int, back_at: int) -> bool:
+    """A key's row: a question's number over an option's letter or number (``| 1 | B |``, ``| 2 | (3) |``)."""
+    back = plain(cells[back_at]).strip().strip("()[]")
+    return is_question_id(cells[front_at]) and (key_cell_answer(cells[back_at]) is not None or back.isdigit())
+
+
 def _judged_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     """A grid of statements each ticked under ``Yes`` or ``No`` (``True``, ``False``), as Microsoft's
     exams set them: a statement to judge per row; ``None`` for any other table."""
@@ -2463,7 +2474,11 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     if any(name not in _NOTE_COLUMNS | _NAMED_COLUMNS | _TAG_COLUMNS | _RECORD_COLUMNS for name in sides[2:]):
         return None  # `| Question | Answer | Why | Cost |`: a comparison of its columns
     front_at, back_at = names.index(sides[0]), names.index(sides[1])
-    if rows and all(is_question_id(table_cells(row)[front_at]) for row in rows):
+    if (
+        names[front_at] in _KEY_NUMBER_COLUMNS
+        and rows
+        and all(_keyed_row(table_cells(row), front_at, back_at) for row in rows)
+    ):
         return None  # `| Q | Answer |` over `| 1 | B |`: an answer key's rows, no cards
     tags_at = [index for index, name in enumerate(names) if name in _TAG_COLUMNS]
     notes_at = [

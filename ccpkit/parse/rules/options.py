@@ -216,7 +216,7 @@ def asks(stem: str) -> bool:
     blank = (
         len(last.split()) >= _SENTENCE_WORDS and _BRACKETED_BLANK.search(_QUOTED.sub("", last)) is not None
     )
-    bracketed = _PAREN_BLANK.search(last) is not None and not last.lstrip().startswith(("(", "\uff08"))
+    bracketed = _PAREN_BLANK.search(last) is not None  # a Chinese bank's blank, not `len( )`
     return (
         blank
         or bracketed
@@ -226,9 +226,12 @@ def asks(stem: str) -> bool:
 
 
 _SENTENCE_WORDS = 5
-_PAREN_BLANK = regex(r"[(\uff08][ \u3000]*[)\uff09]")
-"""Empty brackets in the stem's last line, as Chinese banks leave the answer's blank (``…属于( )。``,
-full-width); at a line's start they are a form's radio button (``( ) True``)."""
+_PAREN_BLANK = regex(
+    r"(?<=[\u3000-\u9fff\uff00-\uffef])\s*[(\uff08][ \u3000]*[)\uff09]|\uff08[ \u3000]*\uff09"
+)
+"""Empty brackets after Chinese or Japanese words in the stem's last line, or full-width ones, as such
+banks leave the answer's blank (``…属于( )。``); ``len( )`` in a textbook, or a form's ``( ) True``, is
+no blank."""
 _BRACKETED_BLANK = regex(r"\[\s?(?:\.\.\.|\u2026)\s?\]")
 """A blank in brackets in the stem's last line (``… only through [...].``); one in a quotation leaves
 words out (``"the market [...] corrects itself"``)."""
