@@ -71,9 +71,13 @@ _BREAK_BEFORE_LINE = regex(r"(?i)<br\s*/?>(?=\s*(?:\(?[A-Ha-h][.):]\s|(?:\*\*|__
 """A ``<br>`` before an option's letter or an answer line: it parts a question's lines."""
 _BREAK_AT_END = regex(r"(?i)\s*<br\s*/?>\s*$")
 _BULLET = regex(r"^[-*+\u2022]\s+")
-_INLINE_LETTER = regex(r"(?:^|(?<=\s))(?:\(?(?P<letter>[A-H])[.)]|\(?(?P<lower>[a-h])\))\s+")
+_INLINE_LETTER = regex(
+    r"(?:^|(?<=\s))(?:[(\uff08]?(?P<letter>[A-H])[.)\uff0e\u3001\uff09]|\(?(?P<lower>[a-h])\))"
+    r"(?:\s+|(?<=[\uff0e\u3001\uff09])|(?=[\u3400-\u9fff]))"
+)
 """An option's letter inside a line: ``A) ``, ``B. ``, ``(C) ``, or lower-case with a bracket: ``(d) ``,
-``d) ``."""
+``d) ``; as Chinese banks mark them, with full-width marks and no space (``A\uff0e网络层``, ``B\u3001传输层``,
+``(C)会话层``)."""
 _LETTER_CELL = regex(r"\(?(?P<letter>[A-Ha-h])[.):]?")
 _OPTION_COLUMN = regex(r"(?i:options?|choices?|answers?|letter|alternativas?|opci[óo]n|opç[ãa]o|#)?")
 _LABELS = "ABCDEFGH"
