@@ -876,12 +876,15 @@ _NAVIGATION = regex(
 def title_of(heading: Node) -> str:
     """A heading's text as a title (a part's, a section's): without the tags Obsidian's users end it
     with (``# Anticoagulants #flashcards``, ``## Warfarin #pharm/haem``), which would name decks and
-    sections; a heading of tags alone keeps them."""
+    sections (a heading of tags alone keeps them), nor the bold a whole heading is set in."""
     text = heading_text(heading)
-    return _TITLE_TAGS.sub("", text) or text
+    text = _TITLE_TAGS.sub("", text) or text
+    bold = _WHOLLY_BOLD.fullmatch(text)  # `# **Geography Unit 2**`, as Google Docs exports a heading
+    return bold["inner"].strip() if bold else text
 
 
 _TITLE_TAGS = regex(r"(?:[ \t]+#[^\W\d][\w/-]*)+[ \t]*$")
+_WHOLLY_BOLD = regex(r"(?P<mark>\*\*|__)(?P<inner>[^*_]+)(?P=mark)")
 """Tags ending a heading: ``#`` and a word, after a space (``C#`` and ``#1`` are no tags)."""
 
 
