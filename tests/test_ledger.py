@@ -269,6 +269,28 @@ def test_an_edited_note_keeps_its_guid_when_a_new_note_says_what_it_said(
     assert result.added == (copy_id,)
 
 
+def test_a_note_renamed_to_a_name_removed_earlier_keeps_its_history_and_the_orphan_waits_aside() -> None:
+    """`S3 Glacier` removed (its note an orphan), then `S3 Glacier Deep Archive` renamed `S3 Glacier`:
+    the renamed fact keeps its note by its answer, not a new one beside an orphan holding the name."""
+    glacier = note("m/card/s3-glacier", "S3 Glacier", answer="archive, minutes to hours")
+    deep = note("m/card/s3-glacier-deep-archive", "S3 Glacier Deep Archive", answer="cheapest archive")
+    removed = reconcile(first_build(glacier, deep), [deep], now=T1, new_guid=guid).ledger
+    renamed = note("m/card/s3-glacier", "S3 Glacier", answer="cheapest archive")
+
+    result = reconcile(removed, [renamed], now=T1 + 1, new_guid=guid)
+
+    assert result.added == () and result.renamed == (("m/card/s3-glacier-deep-archive", "m/card/s3-glacier"),)
+    assert (
+        result.ledger.notes["m/card/s3-glacier"].guid == removed.notes["m/card/s3-glacier-deep-archive"].guid
+    )
+    kept = [
+        entry
+        for entry in result.ledger.notes.values()
+        if entry.guid == removed.notes["m/card/s3-glacier"].guid
+    ]
+    assert len(kept) == 1 and kept[0].orphaned
+
+
 def test_a_module_copied_while_one_of_its_notes_is_edited_keeps_every_note_on_its_own_module() -> None:
     """The copy says what the edited note said, and holds all the module's notes: still a copy, as the
     module holds most of its own; its notes are new, the edited one keeps its history."""

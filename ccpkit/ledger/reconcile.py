@@ -40,7 +40,9 @@ def reconcile(
     entries = _unshifted(current, dict(ledger.notes))
     renamed = _displaced(current, entries)
     freed = {old for old, _ in renamed}
-    unknown = [note for note in current.values() if note.id not in entries or note.id in freed]
+    # a name whose note left earlier (an orphan) taken by another fact: maybe a note renamed to it
+    reused = {key for key, note in current.items() if key in entries and _another_fact(entries[key], note)}
+    unknown = [note for note in current.values() if note.id not in entries or note.id in freed | reused]
     modules = {note.module for note in current.values()}
     for removed_before in (False, True):  # a note of the last build before one removed earlier
         paired = {new for _, new in renamed}
@@ -53,13 +55,17 @@ def reconcile(
         }
         renamed += _renames([note for note in unknown if note.id not in paired], vanished, modules)
     previous = {key: entries[key] for key in current if key in entries and key not in freed}
+    aside: dict[str, Entry] = {}
     for old_id, new_id in renamed:  # Anki's copy keeps the id it was sent with until sent again
+        if new_id in reused and new_id in entries:
+            orphan = entries.pop(new_id)
+            aside[_retired_key(new_id, f"answer {orphan.answer}")] = orphan
         previous[new_id] = _sent_as(entries.pop(old_id), old_id, new_id)
     guids = {entry.guid for entry in ledger.notes.values()}
-    settled: dict[str, Entry] = {}
+    settled: dict[str, Entry] = dict(aside)  # the orphan whose name a renamed note took waits there
     added, updated, restored, pending, moved = [], [], [], [], []
     orphaned: list[str] = []
-    standing: list[str] = []
+    standing: list[str] = list(aside)
     held: list[str] = []
     for note in current.values():
         old = previous.get(note.id)
@@ -179,6 +185,11 @@ def _unshifted(current: Mapping[str, Fingerprint], entries: dict[str, Entry]) ->
             _sent_as(here, note_id, vacated),
         )
     return entries
+
+
+def _another_fact(entry: Entry, note: Fingerprint) -> bool:
+    """Whether an orphan's id now names another fact (another answer)."""
+    return entry.orphaned and bool(entry.answer) and entry.answer != note.answer
 
 
 def _asks_another(note: Fingerprint, old: Entry) -> bool:
