@@ -301,6 +301,11 @@ def document_of(relative: str, data: bytes) -> Document | Problem:
     return parse_document(relative, text)
 
 
+_CONFLICT = regex(r"^<{7}(?: .*)?$(?=[\s\S]*^>{7}(?: .*)?$)", re.M)
+"""Git's markers around a conflict it left in a file (``<<<<<<< HEAD`` … ``>>>>>>> theirs``): both
+sides' words would become cards side by side, or sync into Anki."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Undecodable:
     line: int
@@ -325,5 +330,9 @@ def _decode(data: bytes) -> str | _Undecodable:
     if "\0" in text:
         line = len(_LINE_END.split(text[: text.index("\0")].encode()))
         message = f"NUL byte in the text: is this a binary or UTF-16 file? save it as UTF-8{_UNREAD}"
+        return _Undecodable(line, message)
+    if "<<<<<<<" in text and (conflict := _CONFLICT.search(text)) is not None:
+        line = text.count("\n", 0, conflict.start()) + 1
+        message = f"git left a merge conflict here (<<<<<<<): keep one side and delete the markers{_UNREAD}"
         return _Undecodable(line, message)
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)

@@ -465,3 +465,23 @@ def test_a_file_saved_in_a_wider_unicode_is_named_so(tmp_path: Path, encoding: s
     (tmp_path / "02-compute" / "wide.md").write_bytes(CRAM.encode(encoding))
     (error,) = parse_notes(tmp_path).errors
     assert str(error).startswith(f"02-compute/wide.md:1: file is {encoding.upper()} text: save it as UTF-8")
+
+
+def test_a_file_git_left_a_conflict_in_is_an_error_at_the_marker_and_none_of_it_is_read(
+    tmp_path: Path,
+) -> None:
+    """Both sides' words would become cards side by side, or sync into Anki; the module is held."""
+    conflicted = (
+        "- **EC2:** Servers.\n<<<<<<< HEAD\n- **S3:** Objects.\n=======\n- **S3:** Storage.\n>>>>>>> b\n"
+    )
+    write(tmp_path, {"02-compute/cram.md": CRAM, "02-compute/merged.md": conflicted})
+    parsed = parse_notes(tmp_path)
+    (error,) = parsed.errors
+    assert str(error).startswith("02-compute/merged.md:2: git left a merge conflict here (<<<<<<<)")
+    assert all(card.source.path != "02-compute/merged.md" for card in parsed.deck.cards)
+    assert "02-compute" in parsed.in_error
+
+
+def test_a_setext_heading_underline_is_no_conflict(tmp_path: Path) -> None:
+    write(tmp_path, {"02-compute/cram.md": "Compute\n=======\n\n- **EC2:** Servers.\n"})
+    assert parse_notes(tmp_path).errors == ()
