@@ -1149,8 +1149,8 @@ def _numbered_only(summary: str, body: str) -> _Pair | None:
     at = next((n for n, part in enumerate(paragraphs) if n and _worded_text(part) is not None), None)
     if at is None:
         return None
-    answer = _worded_text(paragraphs[at])
-    return _Pair("\n\n".join(paragraphs[:at]), "\n\n".join([str(answer), *paragraphs[at + 1 :]]))
+    answer = _worded_text(paragraphs[at]) or ""
+    return _Pair("\n\n".join(paragraphs[:at]), "\n\n".join([answer, *paragraphs[at + 1 :]]))
 
 
 def _folded_links(summary: str, front: str, lines: list[str]) -> bool:
@@ -2684,15 +2684,7 @@ def _answer_goes_on(ctx: Context, asked: str, below: Sequence[Node]) -> list[Nod
     another rule's or notes of its own, up to the next ``Q:`` (code right above it is that question's),
     a heading, a ``---`` or the end. Ended otherwise (by a list, a table), they are notes."""
     named = _named_words(asked)
-    taken = list(
-        itertools.takewhile(
-            lambda node: (
-                _goes_on(ctx, node)
-                and (node.type != "paragraph" or not named.isdisjoint(_named_words(node.children[0].content)))
-            ),
-            below[:_ANSWER_PARAGRAPHS],
-        )
-    )
+    taken = list(itertools.takewhile(lambda node: _goes_on(ctx, node, named), below[:_ANSWER_PARAGRAPHS]))
     after = below[len(taken)] if len(taken) < len(below) else None
     if after is not None and after.type not in ("heading", "hr") and not _opens_with_q(after):
         return []
@@ -2701,12 +2693,16 @@ def _answer_goes_on(ctx: Context, asked: str, below: Sequence[Node]) -> list[Nod
     return taken
 
 
-def _goes_on(ctx: Context, node: Node) -> bool:
-    """Whether a block may go on with an answer above it: words, code or a quote, not another card's
-    question, not a card or a note to self (``_apart``), not a line opening with a label or a term."""
+def _goes_on(ctx: Context, node: Node, named: set[str]) -> bool:
+    """Whether a block may go on with an answer above it: code, a quote, or words naming something its
+    question ``named``; not another card's question, a card or a note to self (``_apart``), nor a line
+    opening with a label or a term."""
     if node.type not in _ANSWER_BLOCKS or _opens_with_q(node) or _apart(ctx, node):
         return False
-    return node.type != "paragraph" or _OPENS_LABELLED.match(node.children[0].content) is None
+    if node.type != "paragraph":
+        return True
+    words = node.children[0].content
+    return _OPENS_LABELLED.match(words) is None and not named.isdisjoint(_named_words(words))
 
 
 def _named_words(text: str) -> set[str]:
