@@ -9,6 +9,7 @@ a miss shows the student an explanation that names the wrong option, so the rule
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ccpkit.markup import to_text
 from ccpkit.model import MCQ
@@ -18,8 +19,16 @@ _QUOTE = "\N{RIGHT SINGLE QUOTATION MARK}"
 _CJK = r"\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
 """Chinese, Japanese and Korean characters and their punctuation: a letter beside them stands alone
 (``A正确``, ``故选B``)."""
-_EDGE = rf"(?<![^\W{_CJK}]|['{_QUOTE}-])"
+_WORDISH = rf"(?:[^\W{_CJK}]|['{_QUOTE}-])"
 _END = rf"(?![^\W{_CJK}]|['{_QUOTE}+#-])"
+
+
+def _alone(letters: str) -> str:
+    """``letters`` (a letter, or a group of single letters) with no word right before it: written
+    letter first, its look behind after it, so the search skips to the letter (many times faster)."""
+    return rf"{letters}(?<!{_WORDISH}{letters})"
+
+
 _VERDICT = r"(?:in)?(?:correct|wrong|right|true|false)\b"
 _POSITIONAL = regex(
     r"\b(?:all|none|both|neither|either|any)\s+(?:of\s+)?(?:the\s+)?(?:above|below|mentioned|preceding"
@@ -51,31 +60,65 @@ def _names_a_label(text: str, labels: list[str]) -> bool:
     "(A)", "A)", "option A", "A and C", "A is wrong", "Not A: …"; so do letters in lower case
     ("option (a)", "a and b work at lower layers") and before or after Chinese words for an option
     ("A项", "选项A")."""
-    lower = [label.lower() for label in labels if label.isupper()]
-    upper = any(_names(text, label, labels, plainly=label == "A") for label in labels)
-    return upper or any(_names(text, label, lower, plainly=True) for label in lower)
-
-
-def _names(text: str, label: str, labels: list[str], *, plainly: bool) -> bool:
-    """Whether ``text`` names the option ``label``: standing alone, or (``plainly``) only where no word
-    could be meant."""
-    letter = re.escape(label)
-    if re.search(rf"{letter}(?:项(?!目)|項(?!目)|选项|選項)|(?:选项|選項)\s*{letter}(?![A-Za-z])", text):
-        return True
-    if re.search(rf"(?<=[{_CJK}]){letter}(?![A-Za-z0-9])|(?<![A-Za-z0-9]){letter}(?=[{_CJK}])", text):
-        return True  # `A正确`, `故选B`: a letter beside Chinese words is no English word
-    if not plainly:
-        return re.search(f"{_EDGE}{letter}{_END}", text) is not None
-    others = "|".join(re.escape(other) for other in labels if other != label) or "(?!)"
-    article_safe = (
-        rf"\(\s*{letter}\s*\)",
-        rf"{_EDGE}{letter}\)",
-        rf"\b(?i:options?|answers?|choices?|letters?)\s*:?\s*{letter}(?=\s*(?:[,.;:)]|$|\b(?:and|or|is|was)\b))"
-        if label.islower()
-        else rf"\b(?i:options?|answers?|choices?|letters?)\s*:?\s*{letter}{_END}",
-        rf"{_EDGE}{letter}\s*(?:,|/|&|\band\b|\bor\b)\s*(?:{others}){_END}",
-        rf"{_EDGE}(?:{others})\s*(?:,|/|&|\band\b|\bor\b)\s*{letter}{_END}",
-        rf"{_EDGE}{letter}\s+(?:is|was|would be|isn't|is not)\s+{_VERDICT}",
-        rf"\b(?i:not)\s+{letter}\s*[:,;\u2013\u2014]",  # `Not A: that is block storage.`
+    upper, lower, beside = _label_patterns(tuple(labels))
+    named = any(pattern.search(text) for pattern in upper)
+    named = named or (
+        _MAY_NAME_LOWER.search(text) is not None and any(pattern.search(text) for pattern in lower)
     )
-    return any(re.search(pattern, text) for pattern in article_safe)
+    return named or (_HAS_CJK.search(text) is not None and any(pattern.search(text) for pattern in beside))
+
+
+_HAS_CJK = regex(f"[{_CJK}]")
+_MAY_NAME_LOWER = regex(
+    r"(?<![A-Za-z])[a-h](?:\)|\s*(?:[,/&]|\b(?:and|or|is|was|would|isn't)\b)|\s*[:;]|$)|\(\s*[a-h]\s*\)"
+)
+"""A letter in lower case where it may name an option (``a)``, ``(b)``, ``a and b``, ``c is right``):
+most texts hold none, and the patterns naming each need not run."""
+
+
+_Patterns = list[re.Pattern[str]]
+
+
+@cache
+def _label_patterns(labels: tuple[str, ...]) -> tuple[_Patterns, _Patterns, _Patterns]:
+    """The patterns naming ``labels`` (each question's labels alike: made once), as English text names
+    them, in upper and in lower case; and as Chinese text does."""
+    lower = tuple(label.lower() for label in labels if label.isupper())
+    upper = [part for label in labels for part in _naming(label, labels, plainly=label == "A")]
+    in_lower = [part for label in lower for part in _naming(label, lower, plainly=True)]
+    return (
+        [*map(re.compile, upper)],
+        [*map(re.compile, in_lower)],
+        [re.compile(_beside(label)) for label in labels],
+    )
+
+
+def _beside(label: str) -> str:
+    """A letter beside Chinese words names an option (``A项``, ``选项A``, ``故选B``, ``A正确``): no English
+    word; ``项目`` ("project") is no option."""
+    letter = re.escape(label)
+    return (
+        rf"{letter}(?:项(?!目)|項(?!目)|选项|選項)|(?:选项|選項)\s*{letter}(?![A-Za-z])"
+        rf"|(?<=[{_CJK}]){letter}(?![A-Za-z0-9])|(?<![A-Za-z0-9]){letter}(?=[{_CJK}])"
+    )
+
+
+def _naming(label: str, labels: tuple[str, ...], *, plainly: bool) -> list[str]:
+    """The patterns naming the option ``label`` in English: standing alone, or (``plainly``) only where
+    no word could be meant."""
+    letter = re.escape(label)
+    if not plainly:
+        return [f"{_alone(letter)}{_END}"]
+    others = "|".join(re.escape(other) for other in labels if other != label) or "(?!)"
+    named_after = (  # `option a, not b`; `answers a query` is English
+        r"(?=\s*(?:[,.;:)]|$|\b(?:and|or|is|was)\b))" if label.islower() else _END
+    )
+    return [
+        rf"\(\s*{letter}\s*\)",
+        rf"{_alone(letter)}\)",
+        rf"\b(?i:options?|answers?|choices?|letters?)\s*:?\s*{letter}{named_after}",
+        rf"{_alone(letter)}\s*(?:,|/|&|\band\b|\bor\b)\s*(?:{others}){_END}",
+        rf"{_alone(f'(?:{others})')}\s*(?:,|/|&|\band\b|\bor\b)\s*{letter}{_END}",
+        rf"{_alone(letter)}\s+(?:is|was|would be|isn't|is not)\s+{_VERDICT}",
+        rf"\b(?i:not)\s+{letter}\s*[:,;\u2013\u2014]",  # `Not A: that is block storage.`
+    ]
