@@ -179,11 +179,19 @@ how often it is asked after it; a full-width question mark too)."""
 _DEFINING_SENTENCE = regex(r"^(\*\*|__)(?P<name>[^*_:]+)\1\s+(?:is|are)\s+(?P<rest>\S.*)$", re.S)
 _DEFINED_NAME = r"(?:(?i:an?|the)\s+)?(\*\*|__)(?P<name>[^*_:\n]+)\1(?:\s+\([^()\n]{1,40}\))?\s+(?:is|are)\s+"
 """A bold name opening a paragraph, maybe after an article and before an aside, then ``is``."""
-_OPENING_DEFINITION = regex(rf"{_DEFINED_NAME}(?P<rest>(?i:an?|the|one|any)\s.*?[.!])(?=\s|$)", re.S)
+_NOT_AN_ABBREVIATION = "".join(
+    rf"(?<!\b{short})"
+    for short in ("approx", r"i\.e", r"e\.g", "etc", "vs", "cf", "ca", "incl", "esp", "viz", "fig")
+)
+"""No sentence ends with the full stop of ``approx.``, ``i.e.``, ``e.g.`` (``The **cardiac output** is
+approx. 5 L/min at rest.``)."""
+_OPENING_DEFINITION = regex(
+    rf"{_DEFINED_NAME}(?P<rest>(?i:an?|the|one|any)\s.*?{_NOT_AN_ABBREVIATION}[.!])(?=\s|$)", re.S
+)
 """A bold name opening a paragraph, what it is after ``is`` up to the first sentence's end."""
 _OPENING_DEFINITION_AMONG = regex(
     rf"{_DEFINED_NAME}(?P<rest>(?!(?i:that|to|when|where|because|why|how|what|if|not|also|still|here"
-    r"|there|now)\b)[^\s*_].*?[.!])(?=\s|$)",
+    rf"|there|now)\b)[^\s*_].*?{_NOT_AN_ABBREVIATION}[.!])(?=\s|$)",
     re.S,
 )
 """The same, what it is in any words (``is better recall of …``), not a clause (``is that rocks …``):
