@@ -301,9 +301,25 @@ def document_of(relative: str, data: bytes) -> Document | Problem:
     return parse_document(relative, text)
 
 
-_CONFLICT = regex(r"^<{7}(?: .*)?$(?=[\s\S]*^>{7}(?: .*)?$)", re.M)
-"""Git's markers around a conflict it left in a file (``<<<<<<< HEAD`` … ``>>>>>>> theirs``): both
-sides' words would become cards side by side, or sync into Anki."""
+def _conflict_line(text: str) -> int | None:
+    """The line of the first of git's markers around a conflict it left in a file (``<<<<<<< HEAD`` …
+    ``>>>>>>> theirs``), outside code (a tutorial shows one in a fence): both sides' words would become
+    cards side by side, or sync into Anki."""
+    opened, fence = None, ""
+    for number, line in enumerate(text.split("\n"), start=1):
+        marks = _FENCE.match(line)
+        if marks is not None and (not fence or marks["marks"].startswith(fence)):
+            fence = "" if fence else marks["marks"]
+        elif not fence and _CONFLICT_MARK.match(line):
+            if line.startswith("<") and opened is None:
+                opened = number
+            elif line.startswith(">") and opened is not None:
+                return opened
+    return None
+
+
+_FENCE = regex(r" {0,3}(?P<marks>`{3,}|~{3,})")
+_CONFLICT_MARK = regex(r"(?:<{7}|>{7})(?: .*)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,8 +347,7 @@ def _decode(data: bytes) -> str | _Undecodable:
         line = len(_LINE_END.split(text[: text.index("\0")].encode()))
         message = f"NUL byte in the text: is this a binary or UTF-16 file? save it as UTF-8{_UNREAD}"
         return _Undecodable(line, message)
-    if "<<<<<<<" in text and (conflict := _CONFLICT.search(text)) is not None:
-        line = text.count("\n", 0, conflict.start()) + 1
+    if "<<<<<<<" in text and (marker := _conflict_line(text)) is not None:
         message = f"git left a merge conflict here (<<<<<<<): keep one side and delete the markers{_UNREAD}"
-        return _Undecodable(line, message)
+        return _Undecodable(marker, message)
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)

@@ -482,6 +482,12 @@ def test_a_file_git_left_a_conflict_in_is_an_error_at_the_marker_and_none_of_it_
     assert "02-compute" in parsed.in_error
 
 
-def test_a_setext_heading_underline_is_no_conflict(tmp_path: Path) -> None:
-    write(tmp_path, {"02-compute/cram.md": "Compute\n=======\n\n- **EC2:** Servers.\n"})
-    assert parse_notes(tmp_path).errors == ()
+def test_a_setext_heading_underline_or_a_conflict_shown_in_code_is_no_conflict(tmp_path: Path) -> None:
+    conflict = "<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> b"
+    shown = f"- **Merge conflict:** git marks both sides.\n\n```\n{conflict}\n```\n"
+    write(
+        tmp_path,
+        {"02-compute/cram.md": "Compute\n=======\n\n- **EC2:** Servers.\n", "02-compute/git.md": shown},
+    )
+    parsed = parse_notes(tmp_path)
+    assert parsed.errors == () and len(parsed.deck.cards) == 2
