@@ -181,10 +181,10 @@ _DEFINED_NAME = r"(?:(?i:an?|the)\s+)?(\*\*|__)(?P<name>[^*_:\n]+)\1(?:\s+\([^()
 """A bold name opening a paragraph, maybe after an article and before an aside, then ``is``."""
 _NOT_AN_ABBREVIATION = "".join(
     rf"(?<!\b{short})"
-    for short in ("approx", r"i\.e", r"e\.g", "etc", "vs", "cf", "ca", "incl", "esp", "viz", "fig")
+    for short in ("approx", r"i\.e", r"e\.g", "vs", "cf", "ca", "incl", "esp", "viz", "fig")
 )
 """No sentence ends with the full stop of ``approx.``, ``i.e.``, ``e.g.`` (``The **cardiac output** is
-approx. 5 L/min at rest.``)."""
+approx. 5 L/min at rest.``); one ending a list with ``etc.`` often ends the sentence too."""
 _OPENING_DEFINITION = regex(
     rf"{_DEFINED_NAME}(?P<rest>(?i:an?|the|one|any)\s.*?{_NOT_AN_ABBREVIATION}[.!])(?=\s|$)", re.S
 )
