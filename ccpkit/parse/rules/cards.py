@@ -167,8 +167,6 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             continue
         if block.section and _ABOUT_THE_STUDYING.search(block.section[-1]):
             continue  # `## Essay plan (to do)`, `## Practice scores`: the studying's record, nothing to learn
-        if block.section and _EXAMPLE_HEADING.fullmatch(_heading_front(block.section[-1])):
-            continue  # `### Worked example` over its givens (`- Mass: 2 kg`): a case worked, no terms
         if (
             block.node.type in LISTS
             and _describes_heading(block.node)
