@@ -291,6 +291,18 @@ def test_a_note_renamed_to_a_name_removed_earlier_keeps_its_history_and_the_orph
     assert len(kept) == 1 and kept[0].orphaned
 
 
+def test_a_new_fact_under_a_name_removed_earlier_takes_no_unrelated_note_sharing_its_short_answer() -> None:
+    spot = note("m/card/spot", "Spot", answer="cheap, can be interrupted")
+    timeout = note("m/card/lambda-timeout", "Lambda max timeout", answer="15 minutes")
+    removed = reconcile(first_build(spot, timeout), [timeout], now=T1, new_guid=guid).ledger
+    reused = note("m/card/spot", "Spot", answer="15 minutes")
+
+    result = reconcile(removed, [reused], now=T1 + 1, new_guid=guid)
+
+    assert result.renamed == () and result.added == ("m/card/spot",)
+    assert result.orphaned == ("m/card/lambda-timeout",)
+
+
 def test_a_module_copied_while_one_of_its_notes_is_edited_keeps_every_note_on_its_own_module() -> None:
     """The copy says what the edited note said, and holds all the module's notes: still a copy, as the
     module holds most of its own; its notes are new, the edited one keeps its history."""

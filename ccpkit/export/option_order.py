@@ -23,10 +23,11 @@ _WORDISH = rf"(?:[^\W{_CJK}]|['{_QUOTE}-])"
 _END = rf"(?![^\W{_CJK}]|['{_QUOTE}+#-])"
 
 
-def _alone(letters: str) -> str:
-    """``letters`` (a letter, or a group of single letters) with no word right before it: written
-    letter first, its look behind after it, so the search skips to the letter (many times faster)."""
-    return rf"{letters}(?<!{_WORDISH}{letters})"
+def _alone(letters: str, *, single: bool = True) -> str:
+    """``letters`` (a letter, or a group of ``single`` letters) with no word right before it: written
+    letter first, its look behind after it, so the search skips to the letter (many times faster);
+    labels of several characters, whose look behind could not be of one width, the other way round."""
+    return rf"{letters}(?<!{_WORDISH}{letters})" if single else rf"(?<!{_WORDISH}){letters}"
 
 
 _VERDICT = r"(?:in)?(?:correct|wrong|right|true|false)\b"
@@ -70,7 +71,8 @@ def _names_a_label(text: str, labels: list[str]) -> bool:
 
 _HAS_CJK = regex(f"[{_CJK}]")
 _MAY_NAME_LOWER = regex(
-    r"(?<![A-Za-z])[a-h](?:\)|\s*(?:[,/&]|\b(?:and|or|is|was|would|isn't)\b)|\s*[:;]|$)|\(\s*[a-h]\s*\)"
+    r"(?<![A-Za-z])[a-z](?:\)|\s*(?:[,/&.:;\u2013\u2014]|\b(?:and|or|is|was|would|isn't)\b)|$)|\(\s*[a-z]\s*\)"
+    r"|(?i:\b(?:options?|answers?|choices?|letters?|not))\s*:?\s*[a-z]\b"
 )
 """A letter in lower case where it may name an option (``a)``, ``(b)``, ``a and b``, ``c is right``):
 most texts hold none, and the patterns naming each need not run."""
@@ -89,7 +91,7 @@ def _label_patterns(labels: tuple[str, ...]) -> tuple[_Patterns, _Patterns, _Pat
     return (
         [*map(re.compile, upper)],
         [*map(re.compile, in_lower)],
-        [re.compile(_beside(label)) for label in labels],
+        [re.compile(_beside(label)) for label in (*labels, *lower)],
     )
 
 
@@ -106,19 +108,19 @@ def _beside(label: str) -> str:
 def _naming(label: str, labels: tuple[str, ...], *, plainly: bool) -> list[str]:
     """The patterns naming the option ``label`` in English: standing alone, or (``plainly``) only where
     no word could be meant."""
-    letter = re.escape(label)
+    letter, single = re.escape(label), all(len(one) == 1 for one in labels)
     if not plainly:
-        return [f"{_alone(letter)}{_END}"]
+        return [f"{_alone(letter, single=len(label) == 1)}{_END}"]
     others = "|".join(re.escape(other) for other in labels if other != label) or "(?!)"
     named_after = (  # `option a, not b`; `answers a query` is English
         r"(?=\s*(?:[,.;:)]|$|\b(?:and|or|is|was)\b))" if label.islower() else _END
     )
     return [
         rf"\(\s*{letter}\s*\)",
-        rf"{_alone(letter)}\)",
+        rf"{_alone(letter, single=single)}\)",
         rf"\b(?i:options?|answers?|choices?|letters?)\s*:?\s*{letter}{named_after}",
-        rf"{_alone(letter)}\s*(?:,|/|&|\band\b|\bor\b)\s*(?:{others}){_END}",
-        rf"{_alone(f'(?:{others})')}\s*(?:,|/|&|\band\b|\bor\b)\s*{letter}{_END}",
-        rf"{_alone(letter)}\s+(?:is|was|would be|isn't|is not)\s+{_VERDICT}",
+        rf"{_alone(letter, single=single)}\s*(?:,|/|&|\band\b|\bor\b)\s*(?:{others}){_END}",
+        rf"{_alone(f'(?:{others})', single=single)}\s*(?:,|/|&|\band\b|\bor\b)\s*{letter}{_END}",
+        rf"{_alone(letter, single=single)}\s+(?:is|was|would be|isn't|is not)\s+{_VERDICT}",
         rf"\b(?i:not)\s+{letter}\s*[:,;\u2013\u2014]",  # `Not A: that is block storage.`
     ]

@@ -54,6 +54,13 @@ def reconcile(
             and (removed_before or entry.module not in in_error)  # maybe it only failed to parse
         }
         renamed += _renames([note for note in unknown if note.id not in paired], vanished, modules)
+    # a name reused is a note renamed to it only where the names read alike (`S3 Glacier Deep Archive`
+    # → `S3 Glacier`): a new fact under it sharing a short answer with a note removed is no rename
+    renamed = [
+        (old, new)
+        for old, new in renamed
+        if new not in reused or _named_alike(current[new].key, entries[old].key)
+    ]
     previous = {key: entries[key] for key in current if key in entries and key not in freed}
     aside: dict[str, Entry] = {}
     for old_id, new_id in renamed:  # Anki's copy keeps the id it was sent with until sent again

@@ -884,7 +884,8 @@ def title_of(heading: Node) -> str:
 
 
 _TITLE_TAGS = regex(r"(?:[ \t]+#[^\W\d][\w/-]*)+[ \t]*$")
-_WHOLLY_BOLD = regex(r"(?P<mark>\*\*|__)(?P<inner>[^*_]+)(?P=mark)")
+_WHOLLY_BOLD = regex(r"\*\*(?P<inner>[^*]+)\*\*")
+"""A heading set in bold with asterisks (``# **Unit 2**``); ``__init__`` is a name, not bold."""
 """Tags ending a heading: ``#`` and a word, after a space (``C#`` and ``#1`` are no tags)."""
 
 

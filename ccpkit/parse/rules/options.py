@@ -71,13 +71,14 @@ _BREAK_BEFORE_LINE = regex(r"(?i)<br\s*/?>(?=\s*(?:\(?[A-Ha-h][.):]\s|(?:\*\*|__
 """A ``<br>`` before an option's letter or an answer line: it parts a question's lines."""
 _BREAK_AT_END = regex(r"(?i)\s*<br\s*/?>\s*$")
 _BULLET = regex(r"^[-*+\u2022]\s+")
-_INLINE_LETTER = regex(
-    r"(?:^|(?<=\s))(?:[(\uff08]?(?P<letter>[A-H])[.)\uff0e\u3001\uff09]|\(?(?P<lower>[a-h])\))"
-    r"(?:\s+|(?<=[\uff0e\u3001\uff09])|(?=[\u3400-\u9fff]))"
-)
+_INLINE_LETTER = regex(r"(?:^|(?<=\s))(?:\(?(?P<letter>[A-H])[.)]|\(?(?P<lower>[a-h])\))\s+")
 """An option's letter inside a line: ``A) ``, ``B. ``, ``(C) ``, or lower-case with a bracket: ``(d) ``,
-``d) ``; as Chinese banks mark them, with full-width marks and no space (``A\uff0e网络层``, ``B\u3001传输层``,
-``(C)会话层``)."""
+``d) ``."""
+_WIDE_LETTER = regex(
+    r"(?:^|(?<=\s))[(\uff08]?(?P<letter>[A-H])(?:[\uff0e\u3001\uff09]|\)(?=[\u3400-\u9fff]))\s*(?P<lower>(?!))?"
+)
+"""An option's letter as Chinese banks mark one on a line of several, full-width and with no space
+(``A\uff0e网络层　B\uff0e传输层``, ``B\u3001…``, ``(C)会话层``): read where the ASCII letters make no run."""
 _LETTER_CELL = regex(r"\(?(?P<letter>[A-Ha-h])[.):]?")
 _OPTION_COLUMN = regex(r"(?i:options?|choices?|answers?|letter|alternativas?|opci[óo]n|opç[ãa]o|#)?")
 _LABELS = "ABCDEFGH"
@@ -1192,6 +1193,9 @@ def _inline_options(line: str, *, with_stem: bool, first: str = "A") -> tuple[li
     options were spread so."""
     letters = [found for found in _INLINE_LETTER.finditer(line) if found.start() > 0 or _opens(line, first)]
     starts = _run_from(letters, first)
+    if len(starts) < 2 and not letters:  # a Chinese bank's full-width marks, no ASCII letters
+        letters = [found for found in _WIDE_LETTER.finditer(line) if found.start() > 0 or _opens(line, first)]
+        starts = _run_from(letters, first)
     if len(starts) < 2:
         return [line], 0
     head = line[: starts[0]].strip()
@@ -1225,7 +1229,10 @@ _FEW_WORDS = 6
 
 def _judged(options: Sequence[str]) -> bool:
     """``A) True B) False`` after a statement: it is asked to be judged."""
-    return true_or_false([_INLINE_LETTER.sub("", option, count=1).rstrip(". ") for option in options])
+    unlettered = [
+        _WIDE_LETTER.sub("", _INLINE_LETTER.sub("", option, count=1), count=1) for option in options
+    ]
+    return true_or_false([option.rstrip(". ") for option in unlettered])
 
 
 def _run_from(letters: Sequence[re.Match[str]], first: str) -> list[int]:

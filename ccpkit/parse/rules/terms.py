@@ -180,11 +180,11 @@ _DEFINING_SENTENCE = regex(r"^(\*\*|__)(?P<name>[^*_:]+)\1\s+(?:is|are)\s+(?P<re
 _DEFINED_NAME = r"(?:(?i:an?|the)\s+)?(\*\*|__)(?P<name>[^*_:\n]+)\1(?:\s+\([^()\n]{1,40}\))?\s+(?:is|are)\s+"
 """A bold name opening a paragraph, maybe after an article and before an aside, then ``is``."""
 _NOT_AN_ABBREVIATION = "".join(
-    rf"(?<!\b{short})"
-    for short in ("approx", r"i\.e", r"e\.g", "vs", "cf", "ca", "incl", "esp", "viz", "fig")
+    rf"(?<!\b{short})" for short in ("approx", "Approx", r"i\.e", r"I\.e", r"e\.g", r"E\.g", "cf", "viz")
 )
 """No sentence ends with the full stop of ``approx.``, ``i.e.``, ``e.g.`` (``The **cardiac output** is
-approx. 5 L/min at rest.``); one ending a list with ``etc.`` often ends the sentence too."""
+approx. 5 L/min at rest.``); one ending a list with ``etc.`` often ends the sentence too, and ``fig``,
+``ca`` or ``vs`` may be words."""
 _OPENING_DEFINITION = regex(
     rf"{_DEFINED_NAME}(?P<rest>(?i:an?|the|one|any)\s.*?{_NOT_AN_ABBREVIATION}[.!])(?=\s|$)", re.S
 )
