@@ -68,6 +68,11 @@ def _text(value: Any) -> bool:
     return isinstance(value, str) and value.strip() != ""
 
 
+def _deck_name(value: Any) -> bool:
+    """Text that names an Anki deck: the course's title names its parent deck unless ``deck`` does."""
+    return _text(value) and names_every_deck(value)
+
+
 def names_every_deck(name: str) -> bool:
     """Whether each part of an Anki deck name between ``::`` (which nests decks) has a name: ``AWS::``
     would make a deck with none."""
@@ -75,10 +80,8 @@ def names_every_deck(name: str) -> bool:
 
 
 _EXPECTED: dict[str, Expected] = {
-    "title": Expected(
-        lambda v: _text(v) and names_every_deck(v), "a non-empty title, each part between `::` named"
-    ),
-    "deck": Expected(lambda v: _text(v) and names_every_deck(v), "a deck name, each part between `::` named"),
+    "title": Expected(_deck_name, "a non-empty title, each part between `::` named"),
+    "deck": Expected(_deck_name, "a deck name, each part between `::` named"),
     "notes": Expected(_text, "a folder path"),
     "out": Expected(_text, "a folder path"),
     "templates": Expected(_text, "a folder path"),

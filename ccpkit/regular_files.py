@@ -47,3 +47,11 @@ def wide_unicode(data: bytes) -> str | None:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "UTF-16"
     return None
+
+
+def linked_to_nothing(path: Path) -> str | None:
+    """What ``path`` is when it is a link that leads nowhere (a drive not mounted, a folder moved), for
+    a message to say: ``a link to …, which does not exist``; else ``None``."""
+    if not path.is_symlink() or path.exists():
+        return None
+    return f"a link to {os.readlink(path)}, which does not exist"

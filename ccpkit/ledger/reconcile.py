@@ -86,7 +86,7 @@ def reconcile(
             settled[retired] = replace(old, orphaned=True, sent=old.sent or note.id)
             orphaned.append(retired)
             old = None
-        if old is not None and old.orphaned and old.answer and old.answer != note.answer:
+        if old is not None and _another_fact(old, note):
             retired = _retired_key(note.id, f"answer {old.answer}")  # another fact named alike: a new note
             settled[retired] = old
             standing.append(retired)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
-import os
 import pickle
 import typing
 from collections.abc import Mapping, Sequence
@@ -27,7 +26,7 @@ from typing import Any
 
 from ccpkit.export import Output
 from ccpkit.ledger.entries import LEDGER_NAME, Entry, Ledger, LedgerError, NewerLedgerError, Stamp
-from ccpkit.regular_files import read_regular
+from ccpkit.regular_files import linked_to_nothing, read_regular
 from ccpkit.store import maker
 from ccpkit.write import holds, write_atomically
 
@@ -50,8 +49,8 @@ def load_ledger(path: Path) -> Ledger:
     try:
         text = read_regular(path).decode("utf-8")
     except FileNotFoundError as error:
-        if path.is_symlink():  # on a drive not mounted: a new ledger would give every note a new GUID
-            raise LedgerError(path, f"a link to {os.readlink(path)}, which does not exist") from error
+        if (gone := linked_to_nothing(path)) is not None:  # a new ledger would give every note a new GUID
+            raise LedgerError(path, gone) from error
         return Ledger()
     except UnicodeDecodeError as error:
         raise LedgerError(path, f"not UTF-8 text ({error.reason})") from error

@@ -884,9 +884,9 @@ def title_of(heading: Node) -> str:
 
 
 _TITLE_TAGS = regex(r"(?:[ \t]+#[^\W\d][\w/-]*)+[ \t]*$")
+"""Tags ending a heading: ``#`` and a word, after a space (``C#`` and ``#1`` are no tags)."""
 _WHOLLY_BOLD = regex(r"\*\*(?P<inner>[^*]+)\*\*")
 """A heading set in bold with asterisks (``# **Unit 2**``); ``__init__`` is a name, not bold."""
-"""Tags ending a heading: ``#`` and a word, after a space (``C#`` and ``#1`` are no tags)."""
 
 
 def _is_h1(node: Node) -> bool:

@@ -4,14 +4,13 @@ checked once per build."""
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from ccpkit.errors import UsageError
 from ccpkit.export.anki.notetypes import NOTE_TYPES, NoteType
 from ccpkit.regex import regex
-from ccpkit.regular_files import read_regular
+from ccpkit.regular_files import linked_to_nothing, read_regular
 from ccpkit.templates import require_known, template_file
 
 STYLE_FILE = "style.css"
@@ -58,10 +57,8 @@ def _read(path: Path) -> str:
     try:
         return read_regular(path).decode("utf-8")
     except FileNotFoundError as error:
-        if path.is_symlink():
-            raise UsageError(
-                f"{path}: a link to {os.readlink(path)}, which does not exist: fix or delete it"
-            ) from error
+        if (gone := linked_to_nothing(path)) is not None:
+            raise UsageError(f"{path}: {gone}: fix or delete it") from error
         raise UsageError(f"{path}: Anki template missing; reinstall ccpkit") from error
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"{path}: cannot read this Anki template ({error})") from error

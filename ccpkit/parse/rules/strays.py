@@ -233,11 +233,7 @@ def _worded_answer_left(node: Node) -> str | None:
     rule took, not even as words: its options, if any, were not found."""
     if node.type != "paragraph":
         return None
-    lines = node.children[0].content.split("\n")
-    worded = any(
-        worded_letter(line) and (answer := answer_line(line)) is not None and answer.letters for line in lines
-    )
-    return "answer" if worded else None
+    return "answer" if _names_letters(node.children[0].content, worded=True) else None
 
 
 def _stray_heading(node: Node) -> str | None:
@@ -249,7 +245,15 @@ def _stray_heading_or_answer(node: Node) -> str | None:
 
 
 def _answers(text: str) -> bool:
+    return _names_letters(text, worded=False)
+
+
+def _names_letters(text: str, *, worded: bool) -> bool:
+    """Whether a line of ``text`` answers with letters, their first one reading as a word (``Answer: A
+    NAT gateway``, ``B-tree``) or not, as ``worded`` asks."""
     return any(
-        (answer := answer_line(line)) is not None and answer.letters and worded_letter(line) is None
+        (worded_letter(line) is not None) == worded
+        and (answer := answer_line(line)) is not None
+        and answer.letters
         for line in text.split("\n")
     )
