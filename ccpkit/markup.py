@@ -29,6 +29,7 @@ from ccpkit.cloze_syntax import OPENING
 from ccpkit.embeds import URL_SCHEME, embeds_plugin
 from ccpkit.item_ids import WIKILINK
 from ccpkit.markdown_defaults import MAX_NESTING, OFF_BY_DEFAULT
+from ccpkit.printed_formulas import printed_formula
 from ccpkit.regex import regex
 from ccpkit.tex_delimiters import tex_delimiters_plugin
 
@@ -393,7 +394,7 @@ def _render_blocks(markdown: str, inline: _Inline, *, bullet: str, newline: str,
             case "fence" | "code_block":
                 parts.append(newline + inline.code(token.content.rstrip("\n")) + newline)
             case "math_block":
-                parts.append(newline + inline.literal(token.content.strip()) + newline)
+                parts.append(newline + inline.formula(token.content.strip()) + newline)
         previous = token.type
     text = "".join(parts).replace(newline * 3, newline * 2)
     while text.endswith(newline):
@@ -413,6 +414,10 @@ class _Inline:
         """A code block's lines as written."""
         return self.literal(text)
 
+    def formula(self, tex: str) -> str:
+        """A formula's TeX, as written."""
+        return self.literal(tex)
+
     def link(self, text: str, href: str) -> str:
         return text if text == href or not href else f"{text} ({href})"
 
@@ -423,9 +428,11 @@ class _Inline:
             kind = child.type
             if kind in ("text", "html_inline", "tex_unclosed"):
                 out.append(self.literal(child.content))
-            elif kind in ("code_inline", "math_inline", "math_inline_double"):
+            elif kind == "code_inline":
                 opening, closing = self.marks.get(kind, ("", ""))
                 out.append(opening + self.literal(child.content) + closing)
+            elif kind in ("math_inline", "math_inline_double"):
+                out.append(self.formula(child.content))
             elif kind in ("softbreak", "hardbreak"):
                 out.append(self.marks.get(kind, (" ", ""))[0])
             elif kind == "link_open":
@@ -466,6 +473,11 @@ class _ReportlabInline(_Inline):
             for line in text.expandtabs(_TAB).split("\n")
         )
         return '<font face="mono">' + "<br/>".join(lines) + "</font>"
+
+    def formula(self, tex: str) -> str:
+        """Typeset as far as ``printed_formula`` knows TeX (``\\approx`` as ≈), else as written."""
+        printed = printed_formula(tex)
+        return printed if printed is not None else self.literal(tex)
 
     def link(self, text: str, href: str) -> str:
         """Underlined, not blue: blue text prints as a pale grey on a black-and-white printer. A

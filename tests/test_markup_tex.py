@@ -106,7 +106,8 @@ def test_unclosed_openings_are_found_for_check_to_report(markdown: str, unclosed
     assert unclosed_formulas(markdown) == unclosed
 
 
-def test_plain_text_and_paper_show_the_formula_source_as_the_dollar_form_does() -> None:
+def test_plain_text_shows_the_formula_source_and_paper_the_formula_as_the_dollar_form_does() -> None:
     assert to_text(r"so \(A > P\) holds") == to_text("so $A > P$ holds") == "so A > P holds"
-    assert to_reportlab(r"so \(A > P\) holds") == "so A &gt; P holds"
+    assert to_reportlab(r"so \(A > P\) holds") == to_reportlab("so $A > P$ holds")
+    assert to_reportlab("so $A > P$ holds") == "so <i>A</i> &gt; <i>P</i> holds"
     assert to_text("lead\n\n\\[\nx^2\n\\]") == "lead\n\nx^2"

@@ -1,5 +1,6 @@
-"""Formulas and code outside Anki: the plain CSV files and the PDFs show a formula's source (as for
-``$…$``) and code as uncoloured lines, and a code line wider than a column wraps inside it."""
+"""Formulas and code outside Anki: the plain CSV files show a formula's source, the PDFs the formula
+typeset (its source when it uses TeX not known on paper), both code as uncoloured lines, and a code
+line wider than a column wraps inside it."""
 
 from __future__ import annotations
 
@@ -64,11 +65,27 @@ def test_the_plain_csv_and_json_keep_code_uncoloured(out: Path) -> None:
     assert "\\(A = P(1 + r)^n\\)" in card["back"]  # the notes' Markdown, as written
 
 
-def test_the_cram_sheet_prints_formulas_as_source_and_code_as_lines(out: Path) -> None:
+def test_the_cram_sheet_prints_formulas_typeset_and_code_as_lines(out: Path) -> None:
     sheet = text((out / "pdf" / f"{MODULE}.pdf").read_bytes())
-    assert_in_order(sheet, ["A = P(1 + r)^n", "a^2 + b^2 = c^2", "where c is the longest side"])
+    formulas = ["A = P(1 + r)n", "n ≥ 1", "a2 + b2 = c2 with c < a + b", "∑i=1ni = (n(n + 1))/2"]
+    assert_in_order(sheet, [*formulas, "f(n) = a · 2n", "1 N = 1 kg m/s2"])
+    assert not [
+        tex for tex in ("\\ge", "\\frac", "\\sum", "\\cdot", "\\quad", "\\text", "\\mathrm") if tex in sheet
+    ]
+    assert_in_order(sheet, ["I = \\begin{pmatrix} 1 & 0 \\\\ 0 & 1 \\end{pmatrix}"])  # not known: as written
+    assert_in_order(sheet, ["the text \\(x + 1 runs on"])
     assert_in_order(sheet, ["def read_lines(path):", "with open(path) as handle:", '{"retries": 3'])
     assert "$5 per hour" in " ".join(sheet.split()) and "<span" not in sheet
+
+
+def test_an_exponent_prints_raised(out: Path) -> None:
+    """``(1 + r)^n``: the n sits above the line the r stands on."""
+    printed = pdfium.PdfDocument(out / "pdf" / f"{MODULE}.pdf")[0].get_textpage()
+    everything = printed.get_text_range()
+    at = everything.index("r)")
+    exponent = next(index for index in range(at + 2, len(everything)) if not everything[index].isspace())
+    assert everything[exponent] == "n"
+    assert printed.get_charbox(exponent)[1] > printed.get_charbox(at)[1] + 2
 
 
 def test_a_code_line_wider_than_the_column_wraps_inside_it(out: Path) -> None:

@@ -139,8 +139,10 @@ def test_emoji_arrows_and_quotes_come_back_on_copy_paste(sample: Built) -> None:
     assert_in_order(text(sample.files["pdf/02-compute.pdf"]), ["→ pay for what you use ✅"])
 
 
-def test_math_prints_as_readable_text(sample: Built) -> None:
-    assert "x^2" in text(sample.files["pdf/09-security.pdf"])
+def test_math_prints_typeset(sample: Built) -> None:
+    sheet = text(sample.files["pdf/09-security.pdf"])
+    assert_in_order(sheet, ["Math: x2; emoji"])
+    assert "x^2" not in sheet
 
 
 def test_every_font_is_embedded_and_none_is_a_base14_font(sample: Built) -> None:

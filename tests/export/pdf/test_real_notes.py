@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from ccpkit.export.pdf import sheet_path
 from ccpkit.export.pdf.contents import contents, is_link_table
 from ccpkit.export.pdf.style import load_style
-from ccpkit.markup import to_text
+from ccpkit.markup import to_reportlab, to_text
 from ccpkit.model import MCQ, Card, ComparisonTable, Passage
 from ccpkit.parse import parse_notes
 from tests.conftest import REPO
@@ -218,12 +219,14 @@ def _first_line(passage: Passage) -> str:
 
 def _cell(markdown: str) -> str:
     """A cell's text as printed, without list markers (a list flattened into a cell prints as lines)."""
-    printed = to_text(_CELL_MARKERS.sub(" ", markdown)).replace("\ufe0f", "")  # emoji variation selector
+    markup = to_reportlab(_CELL_MARKERS.sub(" ", markdown)).replace("<br/>", "\n")  # formulas typeset
+    printed = html.unescape(_TAG.sub("", markup)).replace("\ufe0f", "")  # emoji variation selector
     return squashed(_MARKERS.sub("", printed))[:40]
 
 
 _MARKERS = re.compile(r"^(?:(?:[-*•]|\d+[.)])\s+)+")
 _CELL_MARKERS = re.compile(r"(?:^|\s)[*•](?=\s)")
+_TAG = re.compile(r"<[^>]*>")
 
 
 def test_the_exam_asks_every_question_once(real: Built) -> None:
