@@ -63,7 +63,11 @@ from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
 _LIST_ITEM = regex(r"^(?:[-*+]|\d+[.)])\s")
-_NUMBERING = regex(r"^\d+[.)]\s+")
+_NUMBERING = regex(
+    r"^(?:\d+[.)]|\d{1,3}(?:\.\d{1,3})+\.?(?![ \t]+(?:[KMGTP]i?B|[KMG]bps|[kKMG]Hz|ms|%|(?i:million|billion"
+    r"|thousand|seconds?|minutes?|hours?|days?|times)\b)))\s+"
+)
+"""A heading's number, ``3.`` or ``3.2.1``; not a quantity (``2.5 Gbps Ethernet``)."""
 _DEFINITION_LINE = regex(r"[:~][ \t]+(\S)")
 _LOOSE_TERM_WORDS = 4
 _SENTENCE_END = regex(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z\"'(\[*_])")
