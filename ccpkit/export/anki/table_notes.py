@@ -79,8 +79,12 @@ def is_link_table(table: ComparisonTable) -> bool:
 
 
 def is_feature_first(table: ComparisonTable) -> bool:
-    """The first header names attributes (``Feature``, ``Aspect`` …) and two or more things follow."""
-    return len(table.columns) >= 3 and FEATURE_HEADER.match(to_text(table.columns[0])) is not None
+    """The first header names attributes (``Feature``, ``Aspect`` …) and two or more things follow; or
+    it is left empty over three or more things (``| | S3 | EBS | EFS |``), the corner of a matrix."""
+    corner = to_text(table.columns[0])
+    if not corner.strip():
+        return len(table.columns) >= 4
+    return len(table.columns) >= 3 and FEATURE_HEADER.match(corner) is not None
 
 
 def has_no_label_column(table: ComparisonTable) -> bool:

@@ -111,6 +111,29 @@ def test_a_feature_first_table_of_two_things_keeps_one_card_per_feature(course: 
     assert note.field("Answer").count("<dt>") == 2
 
 
+def test_a_matrix_with_an_empty_corner_over_three_things_asks_one_thing_one_feature_per_card(
+    tmp_path: Path,
+) -> None:
+    deck = deck_of(
+        tmp_path,
+        "# Storage\n\n## Drives\n\n| | S3 | EBS | EFS |\n|---|---|---|---|\n"
+        "| Type | Object | Block | File |\n| Scope | Region | AZ | Region |\n",
+    )
+    asked = {(visible_text(note.field("Row")), note.field("Asks")) for note in anki_notes(deck)}
+    things = ("S3", "EBS", "EFS")
+    assert asked == {(thing, f"{feature}?") for thing in things for feature in ("Type", "Scope")}
+
+
+def test_an_empty_corner_over_two_columns_keeps_the_rows_as_the_things(tmp_path: Path) -> None:
+    deck = deck_of(
+        tmp_path,
+        "# Stores\n\n## Trade-offs\n\n| | Pros | Cons |\n|---|---|---|\n"
+        "| Tape | Cheap | Slow to restore |\n| Disk | Fast | Costly |\n",
+    )
+    asked = {(visible_text(note.field("Row")), note.field("Asks")) for note in anki_notes(deck)}
+    assert asked == {("Tape", "Pros and Cons?"), ("Disk", "Pros and Cons?")}
+
+
 def test_a_wide_row_is_asked_two_cells_at_a_time_and_keeps_its_id_for_the_first_two(course: Deck) -> None:
     notes = notes_by_id(course)
     first, rest = (
