@@ -4,9 +4,11 @@ ledger file lost, put back by git, merged or cut by hand is caught up with it, a
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from ccpkit.errors import UsageError
 from ccpkit.ledger.entries import Ledger, LedgerError
 from ccpkit.ledger.storage import load_ledger
 from ccpkit.stamps import Stamps
@@ -25,6 +27,14 @@ def with_last(ledger: Ledger, file: Path, cache: Path, stamps: Stamps) -> Ledger
         written = load_ledger(cache / LAST_LEDGER)
     except LedgerError:  # damaged: the ledger file as read stands
         return ledger
+    if ledger.guid_scope and written.guid_scope and ledger.guid_scope != written.guid_scope:
+        raise UsageError(
+            f"{file} is the ledger of the course {ledger.guid_scope!r}, but the last build or sync with "
+            f"the build folder {cache.parent} wrote the one of {written.guid_scope!r}: its notes would "
+            "go to Anki a second time, beside those studied. If another course's ledger was copied over "
+            f"this one, put this one back (git checkout -- {shlex.quote(str(file))}); if that build "
+            "folder is another course's, build into one of this course's own (--out)."
+        )
     return caught_up(ledger, written)
 
 

@@ -8,6 +8,7 @@ one transaction, and record the ledger last.
 
 from __future__ import annotations
 
+import shlex
 import signal
 import tempfile
 import threading
@@ -172,6 +173,9 @@ def _sync(
                 superseded={key: entry.superseded for key, entry in previous.items() if entry.superseded},
             )
             state = anki_collection.read_state(collection, [*desired, *orphans])
+            if ledger.notes and desired and not desired & state.notes.keys():  # none of them in Anki
+                by_id = anki_collection.guids_by_id(collection)
+                _require_the_courses_ledger(notes, wanted_notes, by_id, read_state)
             plan = plan_sync(wanted, state, record, choices)
             report = SyncReport(
                 counts=format_counts(parsed.deck),
@@ -288,6 +292,34 @@ def _known_in_anki(
         return ledger
     # the course's scope a new ledger starts with, kept: a note added later gets the GUID it had before
     return replace(ledger, notes={**ledger.notes, **adopted}, guid_scope=changes.ledger.guid_scope)
+
+
+def _require_the_courses_ledger(
+    notes: Path,
+    wanted: Sequence[AnkiNote],
+    guids_by_id: dict[str, list[str]],
+    read_state: Callable[[list[str]], CollectionState],
+) -> None:
+    """A usage error when the ledger knows none of the notes Anki holds under this course's ids in its
+    decks: it is not the one they were synced with (another course's copied over it, or one kept from
+    before the course was first synced elsewhere), and every note would be added beside them."""
+    held = {note.guid: note for note in wanted}
+    others = {guid: note for note in wanted for guid in guids_by_id.get(note.id, ()) if guid not in held}
+    found = read_state(list(others)).notes
+    alike = [
+        others[guid].id
+        for guid, note in found.items()
+        if note.cards and all(card.deck == others[guid].deck for card in note.cards)
+    ]
+    if not alike:
+        return
+    raise UsageError(
+        f"the ledger in {notes} knows none of the {len(alike)} notes the collection holds under this "
+        f"course's ids in its decks (such as {alike[0]}): it is not the ledger they were synced with "
+        "(another course's copied over it?), and synced on, each would be added a second time. Put "
+        f"the course's own ledger back (git checkout -- {shlex.quote(str(notes / LEDGER_NAME))}), or "
+        "delete the file: sync then finds each note by its id."
+    )
 
 
 _NEVER_SENT = "?"

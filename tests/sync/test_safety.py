@@ -473,3 +473,73 @@ def test_a_note_the_student_copied_in_anki_is_never_taken_for_a_new_item_of_its_
         assert student.collection.get_note(copy.id)["Definition"] == "Mine: my own example of a block device."
     finally:
         student.close()
+
+
+def _another_courses_ledger(tmp_path: Path, course: Course) -> None:
+    """The ledger of another course built from notes of the same ids, copied over ``course``'s."""
+    other = Course.fresh(tmp_path / "other")
+    paths = ["--notes", str(other.notes), "--out", str(other.out), "--templates", str(other.templates)]
+    result = CliRunner().invoke(cli, ["build", "--format", "anki", *paths, "--title", "Another Course"])
+    assert result.exit_code == 0, result.output
+    shutil.copyfile(other.notes / ".ccpkit-ledger.json", course.notes / ".ccpkit-ledger.json")
+
+
+@pytest.mark.parametrize("build_folder", ["kept", "deleted"])
+def test_another_courses_ledger_copied_over_this_ones_is_refused_and_nothing_is_written(
+    tmp_path: Path, build_folder: str
+) -> None:
+    """Its GUIDs are not those of the studied notes: synced on, every note would be added beside its
+    studied copy. The build folder's last ledger names another course; without it, the collection
+    holds this course's notes under the same ids, none of them known to the ledger."""
+    course = Course.fresh(tmp_path / "course")
+    assert course.sync().exit_code == 0
+    student = course.student()
+    student.study_everything()
+    student.close()
+    _another_courses_ledger(tmp_path, course)
+    if build_folder == "deleted":
+        shutil.rmtree(course.out)
+    before = course.collection_hash()
+
+    result = course.sync()
+
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "git checkout -- " in result.output and "second time" in result.output
+    assert ("'Another Course'" in result.output) is (build_folder == "kept")
+    assert course.collection_hash() == before
+
+
+def test_a_build_on_another_courses_ledger_is_refused_when_the_build_folder_knows_this_ones(
+    tmp_path: Path,
+) -> None:
+    course = Course.fresh(tmp_path / "course")
+    paths = ["--notes", str(course.notes), "--out", str(course.out), "--templates", str(course.templates)]
+    build = ["build", "--format", "anki", *paths, "--title", TITLE]
+    assert CliRunner().invoke(cli, build).exit_code == 0
+    _another_courses_ledger(tmp_path, course)
+    packages = {path: path.read_bytes() for path in (course.out / "anki").glob("*.apkg")}
+
+    result = CliRunner().invoke(cli, build)
+
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "'Another Course'" in result.output and f"'{TITLE}'" in result.output
+    assert {path: path.read_bytes() for path in (course.out / "anki").glob("*.apkg")} == packages
+
+
+def test_a_second_course_sharing_the_collection_and_ids_is_synced_beside_the_first(tmp_path: Path) -> None:
+    """Another course's notes of the same ids sit in that course's decks: no sign of a wrong ledger."""
+    first = Course.fresh(tmp_path / "first")
+    assert first.sync().exit_code == 0
+    second = Course.fresh(tmp_path / "second")
+    shutil.copyfile(first.collection, second.collection)
+    assert second.sync(title="Another Course").exit_code == 0
+    (second.notes / "02-compute" / "cram-sheet.md").write_text(
+        (second.notes / "02-compute" / "cram-sheet.md").read_text(encoding="utf-8")
+        + "\n- **Spot:** Spare.\n",
+        encoding="utf-8",
+    )
+
+    result = second.sync(title="Another Course")
+
+    assert result.exit_code == 0, result.output
+    assert "1 added" in result.output
