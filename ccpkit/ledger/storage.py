@@ -73,6 +73,8 @@ def load_ledger(path: Path) -> Ledger:
         return replace(_format_2(path, lines[1:]), guid_scope=scope)
     if header is not None:
         raise LedgerError(path, f"line 1: a ledger of another format ({_line(header)}); upgrade ccpkit")
+    if lines and _note_or_templates(lines[0][1]):  # the header was cut off
+        raise LedgerError(path, f"line {lines[0][0]}: the ledger's first line, {_line(HEADER)} …, is missing")
     return _format_1(path, text)
 
 
@@ -210,6 +212,16 @@ def _header(line: str) -> dict[str, Any] | None:
     except (json.JSONDecodeError, RecursionError):
         return None
     return value if isinstance(value, dict) and FORMAT in value and set(value) <= {FORMAT, SCOPE} else None
+
+
+def _note_or_templates(line: str) -> bool:
+    """Whether the line is a note's or the templates' line of format 2 (format 1 is one object holding
+    ``version``, mostly over many lines)."""
+    try:
+        value = json.loads(line)
+    except (json.JSONDecodeError, RecursionError):
+        return False
+    return isinstance(value, dict) and "version" not in value and ("id" in value or "templates" in value)
 
 
 def _parsed(path: Path, number: int, line: str) -> dict[str, Any]:

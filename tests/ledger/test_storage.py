@@ -169,6 +169,7 @@ GOOD = (
         ('{"ccpkit ledger": 2}\n' + GOOD.replace('"key": "k", ', '"colour": 1, '), '"colour" is unknown'),
         ('{"ccpkit ledger": 2}\n' + GOOD + "\n" + GOOD, r"listed twice \(lines 2 and 3\)"),
         ('{"ccpkit ledger": 2}\n{"templates": "h"}', "line 2: one templates line"),
+        (GOOD + "\n", r'line 1: the ledger\'s first line, \{"ccpkit ledger": 2\} …, is missing'),
         (
             '{"ccpkit ledger": 2}\n<<<<<<< HEAD\n' + GOOD + "\n=======\n>>>>>>> other\n",
             r"line 2: git left a merge conflict here \(<<<<<<<\).*git checkout -m",
