@@ -217,6 +217,12 @@ def describe_changes(changes: Reconciliation) -> list[str]:
         "not orphaned, nothing to delete in Anki)"
     )
     lines += _listed(held, changes.held)
+    if changes.waiting:
+        count = len(changes.waiting)
+        lines.append(
+            f"{counted(count, 'note')} of modules not built changed since sent: "
+            f"{'it waits' if count == 1 else 'they wait'} for a build that includes them"
+        )
     lines += _cannot_do(changes)
     return lines
 

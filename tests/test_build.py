@@ -167,3 +167,24 @@ def test_a_format_asked_twice_is_built_once(notes: Path) -> None:
     options = ExportOptions(templates=REPO / "templates")
     report = build(notes, notes.parent / "out", formats=("csv", "csv"), options=options)
     assert "csv 7 files → " in report.summary() and "up to date" not in report.summary()
+
+
+def test_a_build_of_some_modules_reports_their_notes_and_counts_the_others_changes_as_waiting(
+    notes: Path,
+) -> None:
+    for folder, line in (("01-storage", "- **S3:** Objects.\n"), ("02-compute", "- **EC2:** Servers.\n")):
+        (notes / folder).mkdir()
+        (notes / folder / "cram.md").write_text(line, encoding="utf-8")
+    options, out = ExportOptions(templates=REPO / "templates"), notes.parent / "out"
+    build(notes, out, formats=("anki",), options=options, title="Course")
+    (notes / "02-compute" / "cram.md").write_text("- **EC2:** Virtual servers.\n", encoding="utf-8")
+    (notes / "01-storage" / "cram.md").write_text("- **S3:** Objects.\n- **EFS:** Files.\n", encoding="utf-8")
+
+    some = build(notes, out, formats=("anki",), options=options, title="Course", modules=(1,)).summary()
+    whole = build(notes, out, formats=("anki",), options=options, title="Course").summary()
+
+    assert "anki notes: 1 added, 0 updated, 1 unchanged, 0 orphaned" in some
+    assert "02-compute/card/ec2" not in some
+    assert "1 note of modules not built changed since sent: it waits for a build that includes them" in some
+    assert "anki notes: 0 added, 1 updated, 2 unchanged, 0 orphaned" in whole
+    assert "updated: 02-compute/card/ec2" in whole and "wait" not in whole

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -186,9 +186,36 @@ class Reconciliation:
     held: tuple[str, ...] = ()
     """Ids missing from a build whose notes hold errors, kept as they were: an item that fails to parse
     is not gone, so it is not called an orphan (nor listed for deletion) before the notes build cleanly."""
+    waiting: tuple[str, ...] = ()
+    """A ``--module`` build's: the ids of other modules' notes added, changed or gone since they were
+    last sent, left for a build that includes them."""
+    built: int | None = None
+    """A ``--module`` build's: how many notes its package holds (else: every note present)."""
 
     @property
     def unchanged(self) -> int:
         """Notes of this build the ``.apkg`` does not touch (Anki logs them as already there)."""
         present = len(self.ledger.notes) - len(self.orphaned) - len(self.standing_orphans) - len(self.held)
+        present = present if self.built is None else self.built
         return present - len(self.added) - len(self.updated) - len(self.restored)
+
+    def of_modules(self, slugs: Collection[str], built: int) -> Reconciliation:
+        """A ``--module`` build's changes, of the modules ``slugs`` (its package holding ``built`` notes);
+        the others' are ``waiting``."""
+
+        def inside(key: str) -> bool:
+            return key.split("/", 1)[0] in slugs
+
+        changed = (*self.added, *self.updated, *self.restored, *self.orphaned)
+        return replace(
+            self,
+            added=tuple(filter(inside, self.added)),
+            updated=tuple(filter(inside, self.updated)),
+            restored=tuple(filter(inside, self.restored)),
+            orphaned=tuple(filter(inside, self.orphaned)),
+            pending=tuple(filter(inside, self.pending)),
+            renamed=tuple(pair for pair in self.renamed if inside(pair[1])),
+            moved=tuple(move for move in self.moved if inside(move.id)),
+            waiting=tuple(key for key in changed if not inside(key)),
+            built=built,
+        )

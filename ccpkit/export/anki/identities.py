@@ -105,6 +105,7 @@ def settle_parts(
         shown = course_notes(deck, options, built, settlement.identities)
         sent = {module.slug for module in deck.modules}
         changes = replace(changes, ledger=only_sent(entries_before(ledger, changes), changes.ledger, sent))
+        changes = changes.of_modules(sent, built=len(shown))
     newest_note = max((note.modified for note in shown), default=UNRECORDED)
     return changes, Settled(shown, templates, settlement.templates_modified or newest_note)
 
