@@ -1585,12 +1585,14 @@ def _asked_over_code(ctx: Context, siblings: Sequence[Node], index: int) -> _Pai
 
 
 def _paired_over_code(ctx: Context, siblings: Sequence[Node], index: int) -> _Pair | None:
-    """A ``Q: …`` line alone (or a heading that asks, ``## 3. What does this print?``), its code, then
-    the ``A: …`` (``**Answer:** …``) that answers it: the question is the words and the code."""
+    """A question (``Q: …``, a heading or a paragraph that asks: ``What does this print?``), its code
+    or picture, then the ``A: …`` (``**Answer:** …``) that answers it in words: the question is the
+    words and the code or picture."""
     if index + 2 >= len(siblings):
         return None
-    asked, code, answer = siblings[index : index + 3]
-    if code.type not in ("fence", "code_block") or answer.type != "paragraph":
+    asked, shown, answer = siblings[index : index + 3]
+    pictured = shown.type == "paragraph" and only_pictures(shown)
+    if (shown.type not in ("fence", "code_block") and not pictured) or answer.type != "paragraph":
         return None
     if asked.type == "heading":
         title = _unnumbered(heading_text(asked))
@@ -1599,12 +1601,16 @@ def _paired_over_code(ctx: Context, siblings: Sequence[Node], index: int) -> _Pa
         text = asked.children[0].content.strip()
         said = _QUESTION.match(text) if "\n" not in text else None
         question = said["text"].strip() if said is not None else ""
+        if said is None and _asks(text) and _answered_within(asked) is None:
+            question = _unnumbered(ctx.doc.written(asked).strip())
     first, *below = answer.children[0].content.split("\n")
     told = _ANSWER.match(first)
-    if not question or told is None or ctx.is_claimed(code) or ctx.is_claimed(answer):
+    if not question or told is None or ctx.is_claimed(shown) or ctx.is_claimed(answer):
         return None
+    if (lettered := answer_line(first)) is not None and lettered.letters:
+        return None  # `Answer: B`: a question's options are missing, which the question rules report
     back = "\n".join([told["text"], *below]).strip()
-    return _Pair(f"{question}\n\n{ctx.doc.source(code).strip()}", back) if back else None
+    return _Pair(f"{question}\n\n{ctx.doc.source(shown).strip()}", back) if back else None
 
 
 def _spaced_separator(ctx: Context, siblings: Sequence[Node], index: int) -> _Pair | None:
