@@ -54,6 +54,7 @@ from ccpkit.parse.rules.terms import (
     names_a_thing,
     only_asides,
     opening_definition,
+    plain_defining_sentence,
     plain_term,
     run_in_term,
     split_term,
@@ -328,6 +329,10 @@ def _list_cards(
     titled = _titled(ctx, section, _TERMS_TITLE)
     outlined = partial(_outlined, titled=titled)
     defined = {id(item): term for item in items if (term := _defining_sentence(item) or outlined(item))}
+    if not defined and len(items) >= _DEFINED_LINES:  # `- Osmosis is the diffusion …`, each item alike
+        plain = [_defining_sentence(item, plain=True) for item in items]
+        if all(term is not None and _says_what_it_is(term.rest) for term in plain):
+            defined = {id(item): term for item, term in zip(items, plain, strict=True) if term is not None}
     terms, named = _with_sentence_names(
         items,
         lambda item, sentence_names: _item_term(
@@ -1060,14 +1065,18 @@ def _outlined(item: Node, *, titled: bool = False) -> Term | None:
     return Term(name.strip().removesuffix(":").rstrip(), "", separated=True) if said.strip() else None
 
 
-def _defining_sentence(item: Node) -> Term | None:
+def _defining_sentence(item: Node, *, plain: bool = False) -> Term | None:
+    """The item's sentence defining the bold name it opens with (``plain``: a name without bold)."""
     first = item.children[0] if item.children else None
-    if first is None or first.type != "paragraph":
+    if first is None or first.type != "paragraph" or (plain and len(item.children) > 1):
         return None
     text = first.children[0].content
-    if "\n" in text or (" is " not in text and " are " not in text):
+    if "\n" in text or not _DEFINING_VERB.search(text):
         return None  # asked of every list item: the cheap tests first
-    return defining_sentence(undecorated(text))
+    return (plain_defining_sentence if plain else defining_sentence)(undecorated(text))
+
+
+_DEFINING_VERB = regex(r" (?:is|are|refers? to|means) ")
 
 
 def _item_term(

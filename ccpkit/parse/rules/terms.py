@@ -176,7 +176,14 @@ _BOLD_QUESTION = regex(
 )
 """A line that is a question wholly in bold: ``**Why pick Aurora over RDS?**`` (maybe with a remark on
 how often it is asked after it; a full-width question mark too)."""
-_DEFINING_SENTENCE = regex(r"^(\*\*|__)(?P<name>[^*_:]+)\1\s+(?:is|are)\s+(?P<rest>\S.*)$", re.S)
+_DEFINES = r"(?:(?:is|are)(?:\s+defined\s+as)?|refers?\s+to|means)"
+"""How a sentence defines the name it opens with: ``is``, ``are defined as``, ``refers to``, ``means``."""
+_DEFINING_SENTENCE = regex(rf"^(\*\*|__)(?P<name>[^*_:]+)\1\s+{_DEFINES}\s+(?P<rest>\S.*)$", re.S)
+_PLAIN_DEFINING_SENTENCE = regex(
+    r"^(?!(?i:the|an?|this|that|these|those|it|its|there|here|he|she|they|we|i|you|our|my|some|most|all)\b)"
+    rf"(?P<name>[A-Z][\w'\u2019-]*(?:[ \t]+[\w'\u2019-]+){{0,2}})[ \t]+{_DEFINES}[ \t]+(?P<rest>\S.*)$"
+)
+"""A sentence defining a name of a word to three, no bold (``Osmosis is the diffusion of …``)."""
 _DEFINED_NAME = r"(?:(?i:an?|the)\s+)?(\*\*|__)(?P<name>[^*_:\n]+)\1(?:\s+\([^()\n]{1,40}\))?\s+(?:is|are)\s+"
 """A bold name opening a paragraph, maybe after an article and before an aside, then ``is``."""
 _NOT_AN_ABBREVIATION = "".join(
@@ -872,6 +879,16 @@ def defining_sentence(line: str) -> Term | None:
     the name, and what it is as the back (``An object store.``)."""
     found = _DEFINING_SENTENCE.match(line)
     if found is None or len(found["name"].split()) > _SENTENCE_NAME_WORDS:
+        return None
+    rest = found["rest"]
+    return Term(found["name"].strip(), rest[:1].upper() + rest[1:], separated=True)
+
+
+def plain_defining_sentence(line: str) -> Term | None:
+    """``defining_sentence`` without the bold: what a list of such sentences alone reads as terms
+    (``Osmosis is the diffusion of water …``); the back says what the name is (``The diffusion …``)."""
+    found = _PLAIN_DEFINING_SENTENCE.match(line)
+    if found is None:
         return None
     rest = found["rest"]
     return Term(found["name"].strip(), rest[:1].upper() + rest[1:], separated=True)
