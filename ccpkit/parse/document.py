@@ -263,6 +263,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _containers_as_callouts(text, tokens)
     if len(_LISTED_HEADING.findall(text)) >= _LISTED_HEADINGS:
         text, tokens = _reparsed(text, tokens, _headings_out_of_lists(text, _code_lines(tokens)))
+    if len(_BULLETED_HEADING.findall(text)) >= _BULLETED_HEADINGS:
+        text, tokens = _reparsed(text, tokens, _outline_headings(text, _code_lines(tokens)))
     if "\\begin{definition}" in text:
         text, tokens = _reparsed(
             text, tokens, "\n".join(latex_definitions(text.split("\n"), _code_lines(tokens)))
@@ -625,6 +627,37 @@ _LISTED_HEADINGS = 3
 apt update`` a root prompt)."""
 _LEAST_INDENT = 2
 """Spaces that keep a line inside the numbered item above it."""
+
+
+def _outline_headings(text: str, code: Container[int]) -> str:
+    """The text with each of an outline's headings written as a bullet (``- ## Heart``, the blocks
+    under it indented below it, as Logseq writes them) set as the heading it is, over those blocks one
+    level out: the headings then head the notes under them, as the outline shows them. A heading
+    nested in another comes out in turn. Every line keeps its number."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        found = None if number in code else _BULLETED_HEADING.match(line)
+        if found is None:
+            continue
+        lines[number] = f"{found['marks']} {found['words']}"
+        end = next(
+            (below for below in range(number + 1, len(lines)) if lines[below][:1] not in ("", " ", "\t")),
+            len(lines),
+        )
+        step = next((_indent(below) for below in lines[number + 1 : end] if below.strip()), "")
+        for below in range(number + 1, end):
+            outdented = lines[below].removeprefix(step) if step else lines[below]
+            lines[below] = outdented if outdented != lines[below] else lines[below].lstrip(" \t")
+    return "\n".join(lines)
+
+
+_BULLETED_HEADING = regex(r"^[-*+][ \t]+(?P<marks>#{1,6})[ \t]+(?P<words>\S.*)$", re.M)
+_BULLETED_HEADINGS = 2
+"""An outline's headings written as bullets: one alone may be a list's odd item."""
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip(" \t"))]
 
 
 def _containers_as_callouts(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:

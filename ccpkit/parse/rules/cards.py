@@ -330,9 +330,9 @@ def _list_cards(
     outlined = partial(_outlined, titled=titled)
     defined = {id(item): term for item in items if (term := _defining_sentence(item) or outlined(item))}
     if not defined and len(items) >= _DEFINED_LINES:  # `- Osmosis is the diffusion …`, each item alike
-        plain = [_defining_sentence(item, plain=True) for item in items]
-        if all(term is not None and _says_what_it_is(term.rest) for term in plain):
-            defined = {id(item): term for item, term in zip(items, plain, strict=True) if term is not None}
+        sentences = [_defining_sentence(item, plain=True) for item in items]
+        if all(term is not None and _says_what_it_is(term.rest) for term in sentences):
+            defined = {id(item): term for item, term in zip(items, sentences, strict=True) if term}
     terms, named = _with_sentence_names(
         items,
         lambda item, sentence_names: _item_term(

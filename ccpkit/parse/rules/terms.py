@@ -176,12 +176,12 @@ _BOLD_QUESTION = regex(
 )
 """A line that is a question wholly in bold: ``**Why pick Aurora over RDS?**`` (maybe with a remark on
 how often it is asked after it; a full-width question mark too)."""
-_DEFINES = r"(?:(?:is|are)(?:\s+defined\s+as)?|refers?\s+to|means)"
+_DEFINING_VERB = r"(?:(?:is|are)(?:\s+defined\s+as)?|refers?\s+to|means)"
 """How a sentence defines the name it opens with: ``is``, ``are defined as``, ``refers to``, ``means``."""
-_DEFINING_SENTENCE = regex(rf"^(\*\*|__)(?P<name>[^*_:]+)\1\s+{_DEFINES}\s+(?P<rest>\S.*)$", re.S)
+_DEFINING_SENTENCE = regex(rf"^(\*\*|__)(?P<name>[^*_:]+)\1\s+{_DEFINING_VERB}\s+(?P<rest>\S.*)$", re.S)
 _PLAIN_DEFINING_SENTENCE = regex(
     r"^(?!(?i:the|an?|this|that|these|those|it|its|there|here|he|she|they|we|i|you|our|my|some|most|all)\b)"
-    rf"(?P<name>[A-Z][\w'\u2019-]*(?:[ \t]+[\w'\u2019-]+){{0,2}})[ \t]+{_DEFINES}[ \t]+(?P<rest>\S.*)$"
+    rf"(?P<name>[A-Z][\w'\u2019-]*(?:[ \t]+[\w'\u2019-]+){{0,2}})[ \t]+{_DEFINING_VERB}[ \t]+(?P<rest>\S.*)$"
 )
 """A sentence defining a name of a word to three, no bold (``Osmosis is the diffusion of …``)."""
 _DEFINED_NAME = r"(?:(?i:an?|the)\s+)?(\*\*|__)(?P<name>[^*_:\n]+)\1(?:\s+\([^()\n]{1,40}\))?\s+(?:is|are)\s+"
