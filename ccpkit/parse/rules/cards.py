@@ -1700,7 +1700,7 @@ def _nearly_all(terms: int, lines: int) -> bool:
 def _named_half(terms: list[Term | None]) -> bool:
     """Whether half the lines or more name a term as names are written, and define it as a glossary
     does (most open with a capital, a year or an article: ``a measure of …``) or gloss it as a
-    vocabulary does (in a few words): then
+    vocabulary does (in a few words), or three lines in four or more name one: then
     a few words in sentence case before a hyphen name one too (``Duty of care - …`` among ``Damages -
     A sum …`` and ``Debt - A duty …``), as glossaries mix them, where a to-do list's, a
     retrospective's or minutes' lines (``Call the bank - …``, ``Budget - approved …``) mostly read
@@ -1711,7 +1711,8 @@ def _named_half(terms: list[Term | None]) -> bool:
         for term in named
     )
     glossed = sum(len(term.rest.split()) <= _MEANING_WORDS for term in named)  # a vocabulary's meanings
-    return bool(named) and len(named) * 2 >= len(terms) and max(defined, glossed) * 2 >= len(named)
+    most = len(named) >= _DEFINED_LINES and len(named) * 4 >= len(terms) * 3  # three in four lines or more
+    return bool(named) and len(named) * 2 >= len(terms) and (most or max(defined, glossed) * 2 >= len(named))
 
 
 _MEANING_WORDS = 3

@@ -1179,7 +1179,8 @@ def _names_before_hyphen(front: str, written: str, rest: str, *, sentence_names:
     lower_case = all(word.isalpha() and word.islower() for word in words)
     with_article = len(words) == 2 and words[0] in _ARTICLES and words[1].isalpha()  # `der Tisch`
     if sentence_names and (lower_case or with_article) and len(words) <= _DASHED_WORDS:
-        return _glosses(rest)  # `el perro - the dog` in a vocabulary, `trophic level - a step in …`
+        # `el perro - the dog` in a vocabulary, `trophic level - the position an organism occupies …`
+        return _glosses(rest) or (_LOWER_ARTICLE.match(rest) is not None and not _SENTENCE_END.search(rest))
     opens = rest[:1].isupper() or _LOWER_ARTICLE.match(rest) is not None  # `a measure of …` too
     defined = opens and len(rest.split()) >= _DEFINED_WORDS
     if not sentence_names or len(words) > _DASHED_WORDS or not (defined or _YEAR.match(rest)):
