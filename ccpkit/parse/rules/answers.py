@@ -517,7 +517,18 @@ def worded_in_details(html: str) -> Answer | None:
         answer = answer_line(_QUOTE_MARKS.sub("", plain(line).strip())) if line.strip() else None
         if answer is not None and answer.text:
             return _with_rest(answer, body[at + 1 :])
+    summary = SUMMARY_TAG.search(html)
+    said = [(at, line.strip()) for at, line in enumerate(body) if line.strip()]
+    if summary is not None and _NAMES_ANSWER.search(summary["text"]) and said:
+        at, first = said[0]  # `<summary>Show answer</summary>2`: an option's number, maybe its words
+        if _OPTION_NUMBER.fullmatch(first):
+            return _with_rest(Answer((), "", first), body[at + 1 :])
     return None
+
+
+_NAMES_ANSWER = regex(r"(?i)\b(?:answers?|solution|ans)\b")
+_OPTION_NUMBER = regex(r"\(?[1-8][.)]?(?:\s+\S.*)?")
+"""An option's number alone (``2``, ``(2)``) or before its words (``2. ReplicaSet``)."""
 
 
 def _with_rest(answer: Answer, more: list[str]) -> Answer:

@@ -676,11 +676,10 @@ def _answer_below(node: Node, after: Node | None) -> Answer | None:
     """The answer an answer line (also quoted: ``> **Answer:** …``) or a collapsed answer gives, or a
     label alone (``**Correct**``) over the paragraph ``after`` it (none for any other block)."""
     if node.type == "html_block" and "<details" in node.content.lower():
-        found = answer_in_details(node.content)
-        opened = found is None and "</details" not in node.content.lower()
-        if opened and after is not None and after.type == "paragraph":  # its body after a blank line
-            found = answer_line(after.children[0].content.partition("\n")[0])
-        return found
+        html = node.content
+        if "</details" not in html.lower() and after is not None and after.type == "paragraph":
+            html += f"\n{after.children[0].content}"  # its body after a blank line
+        return answer_in_details(html) or worded_in_details(html)
     called = callout(node) if node.type == "blockquote" else None
     first = called.blocks[0] if called is not None and called.blocks else None
     lines = called.lines if called is not None else ""
