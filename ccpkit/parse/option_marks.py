@@ -357,7 +357,7 @@ def radios_as_boxes(text: str, code: Container[int]) -> str:
     Every line keeps its number."""
     lines = text.split("\n")
     for number, line in enumerate(lines):
-        if number in code or not labels_options(line):
+        if number in code or not (labels_options(line) or _judged_by_radios(lines, number + 1)):
             continue
         radios, at = [], number + 1
         while at < len(lines) and at not in code:
@@ -370,6 +370,15 @@ def radios_as_boxes(text: str, code: Container[int]) -> str:
             box = "x" if radio["mark"].strip() else " "
             lines[at] = f"{radio['indent']}- [{box}] {radio['text']}"
     return "\n".join(lines)
+
+
+def _judged_by_radios(lines: list[str], at: int) -> bool:
+    """Two radio buttons right below, ``( ) True`` and ``(x) False`` (in either order): the way to
+    judge the statement above them, as a form asks it."""
+    below = [
+        found["text"].strip().lower() for line in lines[at : at + 2] if (found := _RADIO.fullmatch(line))
+    ]
+    return sorted(below) == ["false", "true"]
 
 
 def glyph_boxes_as_tasks(text: str, code: Container[int]) -> str:
@@ -391,4 +400,4 @@ def glyph_boxes_as_tasks(text: str, code: Container[int]) -> str:
 
 
 _GLYPH_BOX = regex(r"(?P<indent>[ \t]{0,3})(?P<box>[\u2610\u2611\u2612])\ufe0f?[ \t]+(?P<text>\S.*)")
-_RADIO = regex(r"(?P<indent>[ \t]*)\((?P<mark>[ xX]?)\)[ \t]+(?P<text>\S.*)")
+_RADIO = regex(r"(?P<indent>[ \t]*)(?:[-*+][ \t]+)?\((?P<mark>[ xX]?)\)[ \t]+(?P<text>\S.*)")
