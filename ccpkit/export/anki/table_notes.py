@@ -80,11 +80,27 @@ def is_link_table(table: ComparisonTable) -> bool:
 
 def is_feature_first(table: ComparisonTable) -> bool:
     """The first header names attributes (``Feature``, ``Aspect`` …) and two or more things follow; or
-    it is left empty over three or more things (``| | S3 | EBS | EFS |``), the corner of a matrix."""
+    it is left empty over three or more things whose names read more as names than the rows' labels
+    do (``| | S3 | EBS | EFS |`` over ``| Type | …``, where ``| | Price | Weight | Battery |`` heads
+    rows of phones, ``| Pixel 8 | …``)."""
     corner = to_text(table.columns[0])
     if not corner.strip():
-        return len(table.columns) >= 4
+        headers = [to_text(column) for column in table.columns[1:]]
+        labels = [to_text(row[0]) for row in table.rows]
+        named = [sum(map(_reads_as_a_name, texts)) / max(len(texts), 1) for texts in (headers, labels)]
+        return len(table.columns) >= 4 and named[0] > named[1]
     return len(table.columns) >= 3 and FEATURE_HEADER.match(corner) is not None
+
+
+def _reads_as_a_name(text: str) -> bool:
+    """A product's or a person's name, not an attribute's: a digit, a capital past the first letter
+    (``S3``, ``EBS``, ``iPhone``, ``Dr Smith``, ``Henry VIII``), where ``Price`` or ``Atomic number``
+    has none, nor ``Battery (mAh)`` outside its unit."""
+    unbracketed = _BRACKETED.sub("", text).strip()
+    return any(char.isdigit() or (char.isupper() and at) for at, char in enumerate(unbracketed))
+
+
+_BRACKETED = regex(r"\([^()]*\)")
 
 
 def has_no_label_column(table: ComparisonTable) -> bool:

@@ -64,11 +64,9 @@ from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
 _LIST_ITEM = regex(r"^(?:[-*+]|\d+[.)])\s")
-_NUMBERING = regex(
-    r"^(?:\d+[.)]|\d{1,3}(?:\.\d{1,3})+\.?(?![ \t]+(?:[KMGTP]i?B|[KMG]bps|[kKMG]Hz|ms|%|(?i:million|billion"
-    r"|thousand|seconds?|minutes?|hours?|days?|times)\b)))\s+"
-)
-"""A heading's number, ``3.`` or ``3.2.1``; not a quantity (``2.5 Gbps Ethernet``)."""
+_NUMBERING = regex(r"^\d+[.)]\s+")
+_SECTION_NUMBER = regex(r"^(?P<over>\d{1,3}(?:\.\d{1,3})*)\.\d{1,3}\.?[ \t]+(?=\S)")
+"""A section's number, ``3.2.1`` (under ``3.2``), or a quantity (``3.5 mm jack``, ``2.5 Gbps``)."""
 _DEFINITION_LINE = regex(r"[:~][ \t]+(\S)")
 _LOOSE_TERM_WORDS = 4
 _SENTENCE_END = regex(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z\"'(\[*_])")
@@ -331,7 +329,9 @@ def _list_cards(
     defined = {id(item): term for item in items if (term := _defining_sentence(item) or outlined(item))}
     if not defined and len(items) >= _DEFINED_LINES:  # `- Osmosis is the diffusion …`, each item alike
         sentences = [_defining_sentence(item, plain=True) for item in items]
-        if all(term is not None and _says_what_it_is(term.rest) for term in sentences):
+        defining = [term for term in sentences if term is not None and _says_what_it_is(term.rest)]
+        long_enough = sum(len(term.rest.split()) for term in defining) >= _DEFINITION_WORDS * len(items)
+        if len(defining) == len(items) and long_enough:  # `Maria is the new treasurer.`: minutes, no glossary
             defined = {id(item): term for item, term in zip(items, sentences, strict=True) if term}
     terms, named = _with_sentence_names(
         items,
@@ -611,12 +611,13 @@ def _heading_card(
     on S3.``), one of a glossary's ``entries`` with what defines it."""
     if heading is not None and _EXAMPLE_HEADING.fullmatch(_heading_front(heading_text(heading))):
         return  # `## Worked example` over a problem and its working: a case to follow, nothing it names
+    over = section[-1] if section else ctx.doc.part
     if heading is not None and id(heading) in entries:
-        front = _heading_front(heading_text(heading))
+        front = _heading_front(heading_text(heading), over)
         yield _card(ctx, heading, section, front, entries[id(heading)], pinned_id(heading))
         return
     if heading is not None and id(heading) in one_liners and [kind for kind, _ in described] in _ONE_LINE:
-        front = _heading_front(heading_text(heading))
+        front = _heading_front(heading_text(heading), over)
         back = (
             item_text(described[0][1])
             if [kind for kind, _ in described] in (["prose"], ["facts"])
@@ -641,7 +642,7 @@ def _heading_card(
     title = heading_text(heading)
     if numbers_a_question(title) and not title.rstrip().endswith("?"):
         return  # `## Question 2` over an answer label: a question no rule could read, no card's front
-    front = _heading_front(title)
+    front = _heading_front(title, over)
     if front.lower() in _GENERIC_HEADINGS or _is_glossary_title(title):
         # `### Overview` (or `### Key terms`) under `## Amazon DynamoDB` describes DynamoDB
         if not section:
@@ -698,6 +699,16 @@ _DEFINITION_LABEL = regex(r"(?i)^(?:\*\*|__)?(?:definition|meaning)\s*:(?:\*\*|_
 """A definition's own label, on a paragraph of its own under a heading (``Definition: …``)."""
 
 
+def _lines_of_pairs(text: str) -> bool:
+    """Two lines or more, each pairing words with others (``la casa - the house``, ``Rent: due
+    Monday``): a list written as lines, no one line saying what its heading names."""
+    lines = text.split("\n")
+    return len(lines) >= 2 and all(_PAIRED_LINE.match(line) for line in lines)
+
+
+_PAIRED_LINE = regex(r"[ \t]*\S[^\n]*?(?:[ \t][-\u2013\u2014=\u2192][ \t]|:[ \t])\S")
+
+
 def _described_in_a_line(ctx: Context) -> set[int]:
     """The headings (ids) that a cheat sheet writes as terms: each over one short paragraph saying
     what it names (not listing several), with no heading of its own below it, where most of its
@@ -730,6 +741,8 @@ def _described_in_a_line(ctx: Context) -> set[int]:
             and len(line.children[0].content.split()) <= _ONE_LINE_WORDS
             and not _ENUMERATION.search(line.children[0].content)
         )
+        if said and line is not None and _lines_of_pairs(line.children[0].content):
+            continue  # `la casa - the house` over `la mesa - the table`: a list, its lines' own cards
         fits = (
             (said or snippet)
             and not deeper
@@ -766,10 +779,11 @@ def _glossary_entries(ctx: Context) -> dict[int, str]:
     entries: dict[int, str] = {}
     for start, end in itertools.pairwise([*starts, len(blocks)]):
         heading, parent = blocks[start].node, blocks[start].section[:-1]
-        over = _heading_front(parent[-1] if parent else ctx.doc.part)
+        above = parent[-1] if parent else ctx.doc.part
+        over = _heading_front(above)
         titled = _GLOSSARY_TITLE.fullmatch(over) or _NAMED_GLOSSARY.fullmatch(over)
         deeper = end < len(blocks) and blocks[end].node.tag > heading.tag
-        front = _heading_front(heading_text(heading))
+        front = _heading_front(heading_text(heading), above)
         if heading.tag == "h1" or not titled or deeper or not front or _NO_ENTRY.match(front):
             continue
         below = [block.node for block in blocks[start + 1 : end] if block.node.type != "hr"]
@@ -932,10 +946,16 @@ _ENTRY_KIND = regex(r"(?i)(?:key\s+)?(?:concept|term|topic|keyword|word|idea|pri
 """What kind of entry a heading names before its colon (``Concept: Osmosis``): no name of its own."""
 
 
-def _heading_front(heading: str) -> str:
+def _heading_front(heading: str, over: str = "") -> str:
     """A heading's words as its card's front: without the emoji, number or bold around them, or a colon
-    after them (``### 🔹 1. **Public Cloud**:`` → ``Public Cloud``)."""
-    text = undecorated(_NUMBERING.sub("", undecorated(heading))).rstrip(":").strip()
+    after them (``### 🔹 1. **Public Cloud**:`` → ``Public Cloud``); a section's number too where the
+    heading ``over`` it bears the number it extends (``3.2.1 Bucket`` under ``3.2 Glossary``), a
+    quantity or a version kept (``3.5 mm jack``, ``3.12 Highlights``)."""
+    text = _NUMBERING.sub("", undecorated(heading))
+    section = _SECTION_NUMBER.match(text)
+    if section is not None and re.match(rf"{re.escape(section['over'])}(?![\d.]\d)\.?\s", undecorated(over)):
+        text = text[section.end() :]
+    text = undecorated(text).rstrip(":").strip()
     bold = re.fullmatch(r"(\*\*|__)(?P<inner>(?:(?!\1).)+)\1:?", text)
     return bold["inner"].rstrip(":").strip() if bold else text
 
@@ -1729,7 +1749,7 @@ def _with_sentence_names(
     terms = [read(line, False) for line in written]
     if _named_half(terms):
         return [term or read(line, True) for line, term in zip(written, terms, strict=True)], True
-    if len(written) < _DEFINED_LINES:
+    if len(written) < _VOCABULARY_LINES:
         return terms, False
     named: list[Term | None] = []
     for line in written:  # `Food chain - a linear sequence …`, `Trophic level - the position …`: a glossary
@@ -1737,6 +1757,8 @@ def _with_sentence_names(
         if term is None or not _says_what_it_is(term.rest):
             return terms, False  # read no further: most lists are no such glossary
         named.append(term)
+    if len(written) < _DEFINED_LINES and not all(term and _ARTICLED.match(term.front) for term in named):
+        return terms, False  # two lines: a vocabulary's (`la manzana - the apple`), or no glossary
     return named, True
 
 
@@ -1758,6 +1780,12 @@ that is …`` is a noun phrase, its clause relative)."""
 _DEFINED_LINES = 3
 """At least this many lines, each naming a thing in sentence case over what it is (``a …``, ``the …``),
 make a glossary of such names alone."""
+_DEFINITION_WORDS = 6
+"""Words a definition in a plain sentence takes at least on average (``Osmosis is the diffusion of water
+across …``); fewer tell of the day (``Monday is a holiday.``, ``Tom is the secretary.``)."""
+_VOCABULARY_LINES = 2
+"""... or this many, each a noun after its article in another language (``la manzana - the apple``)."""
+_ARTICLED = regex(r"(?i)(?:der|die|das|le|la|les|l'|el|los|las|il|lo|gli|het|een|ein|eine|un|une|una|uno)\s")
 
 
 def _defines(line: str) -> Term | None:

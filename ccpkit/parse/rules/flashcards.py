@@ -1601,16 +1601,40 @@ def _paired_over_code(ctx: Context, siblings: Sequence[Node], index: int) -> _Pa
         text = asked.children[0].content.strip()
         said = _QUESTION.match(text) if "\n" not in text else None
         question = said["text"].strip() if said is not None else ""
-        if said is None and _asks(text) and _answered_within(asked) is None:
+        if said is None and _asks_of_what_follows(asked):
             question = _unnumbered(ctx.doc.written(asked).strip())
+            lettered = answer_line(answer.children[0].content.partition("\n")[0])
+            if lettered is not None and lettered.letters:
+                return None  # `Answer: B`: a question's options are missing, which the question rules report
     first, *below = answer.children[0].content.split("\n")
     told = _ANSWER.match(first)
     if not question or told is None or ctx.is_claimed(shown) or ctx.is_claimed(answer):
         return None
-    if (lettered := answer_line(first)) is not None and lettered.letters:
-        return None  # `Answer: B`: a question's options are missing, which the question rules report
     back = "\n".join([told["text"], *below]).strip()
-    return _Pair(f"{question}\n\n{ctx.doc.source(shown).strip()}", back) if back else None
+    plain = asked.type == "paragraph" and _QUESTION.match(asked.children[0].content.strip()) is None
+    deferred = plain and (_answers_nothing(back) or _DEFERS.search(back) is not None)
+    return _Pair(f"{question}\n\n{ctx.doc.source(shown).strip()}", back) if back and not deferred else None
+
+
+def _asks_of_what_follows(paragraph: Node) -> bool:
+    """A line that asks of the code or picture below it (``What does this print?``, ``Which structure is
+    labelled X?``), not a question the code answers (``How do I install it?``) or a speaker's."""
+    text = paragraph.children[0].content.strip()
+    if "\n" in text or len(text.split()) > _POINTING_AT_WORDS or not _asks(text):
+        return False
+    return _POINTS_AT.search(text) is not None and _answered_within(paragraph) is None
+
+
+_POINTS_AT = regex(
+    r"(?i)\b(?:this|these|the following|below|shown|labell?ed|marked|snippet|code|program|query|command"
+    r"|output|outputs|print|prints|return|returns|diagram|image|figure|picture|exhibit|graph|chart)\b"
+)
+_POINTING_AT_WORDS = 25
+_DEFERS = regex(
+    r"(?i)\b(?:try it|next (?:section|chapter|lesson|page|part)|later on|coming up"
+    r"|we(?:'ll| will) (?:see|walk|look))"
+)
+"""An answer put off to elsewhere (``try it yourself first; we walk through it in the next section``)."""
 
 
 def _spaced_separator(ctx: Context, siblings: Sequence[Node], index: int) -> _Pair | None:

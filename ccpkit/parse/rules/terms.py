@@ -180,10 +180,12 @@ _DEFINING_VERB = r"(?:(?:is|are)(?:\s+defined\s+as)?|refers?\s+to|means)"
 """How a sentence defines the name it opens with: ``is``, ``are defined as``, ``refers to``, ``means``."""
 _DEFINING_SENTENCE = regex(rf"^(\*\*|__)(?P<name>[^*_:]+)\1\s+{_DEFINING_VERB}\s+(?P<rest>\S.*)$", re.S)
 _PLAIN_DEFINING_SENTENCE = regex(
-    r"^(?!(?i:the|an?|this|that|these|those|it|its|there|here|he|she|they|we|i|you|our|my|some|most|all)\b)"
+    r"^(?!(?i:the|an?|this|that|these|those|it|its|there|here|he|she|they|we|i|you|our|my|some|most|all|each"
+    r"|every|everything|everyone|nothing|no|none|any|how|what|when|where|who|why|which|whose)\b)"
     rf"(?P<name>[A-Z][\w'\u2019-]*(?:[ \t]+[\w'\u2019-]+){{0,2}})[ \t]+{_DEFINING_VERB}[ \t]+(?P<rest>\S.*)$"
 )
 """A sentence defining a name of a word to three, no bold (``Osmosis is the diffusion of …``)."""
+_SAYS_MORE = regex(r"\s(?:is|are|was|were)\s|\?\s*$")
 _DEFINED_NAME = r"(?:(?i:an?|the)\s+)?(\*\*|__)(?P<name>[^*_:\n]+)\1(?:\s+\([^()\n]{1,40}\))?\s+(?:is|are)\s+"
 """A bold name opening a paragraph, maybe after an article and before an aside, then ``is``."""
 _NOT_AN_ABBREVIATION = "".join(
@@ -888,8 +890,8 @@ def plain_defining_sentence(line: str) -> Term | None:
     """``defining_sentence`` without the bold: what a list of such sentences alone reads as terms
     (``Osmosis is the diffusion of water …``); the back says what the name is (``The diffusion …``)."""
     found = _PLAIN_DEFINING_SENTENCE.match(line)
-    if found is None:
-        return None
+    if found is None or any(char.isdigit() for char in found["name"]) or _SAYS_MORE.search(found["rest"]):
+        return None  # `Section 2 refers to …`, `Alice is the president and Bob is …`, `How is … formed?`
     rest = found["rest"]
     return Term(found["name"].strip(), rest[:1].upper() + rest[1:], separated=True)
 

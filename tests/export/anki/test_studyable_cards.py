@@ -124,6 +124,17 @@ def test_a_matrix_with_an_empty_corner_over_three_things_asks_one_thing_one_feat
     assert asked == {(thing, f"{feature}?") for thing in things for feature in ("Type", "Scope")}
 
 
+def test_an_empty_corner_over_attributes_keeps_the_rows_as_the_things(tmp_path: Path) -> None:
+    """``| | Price | Weight | Battery |`` heads rows of phones: the rows' labels are the names."""
+    deck = deck_of(
+        tmp_path,
+        "# Phones\n\n## Specs\n\n| | Price | Weight | Battery (mAh) |\n|---|---|---|---|\n"
+        "| Pixel 8 | $699 | 187 g | 4575 |\n| iPhone 15 | $799 | 171 g | 3349 |\n",
+    )
+    rows = {visible_text(note.field("Row")) for note in anki_notes(deck)}
+    assert rows == {"Pixel 8", "iPhone 15"}
+
+
 def test_an_empty_corner_over_two_columns_keeps_the_rows_as_the_things(tmp_path: Path) -> None:
     deck = deck_of(
         tmp_path,
