@@ -263,7 +263,7 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _containers_as_callouts(text, tokens)
     if len(_LISTED_HEADING.findall(text)) >= _LISTED_HEADINGS:
         text, tokens = _reparsed(text, tokens, _headings_out_of_lists(text, _code_lines(tokens)))
-    if len(_BULLETED_HEADING.findall(text)) >= _BULLETED_HEADINGS:
+    if "#" in text and _MAY_BE_A_HEADING_BULLET.search(text):
         text, tokens = _reparsed(text, tokens, _outline_headings(text, _code_lines(tokens)))
     if "\\begin{definition}" in text:
         text, tokens = _reparsed(
@@ -630,30 +630,51 @@ _LEAST_INDENT = 2
 
 
 def _outline_headings(text: str, code: Container[int]) -> str:
-    """The text with each of an outline's headings written as a bullet (``- ## Heart``, the blocks
-    under it indented below it, as Logseq writes them) set as the heading it is, over those blocks one
-    level out: the headings then head the notes under them, as the outline shows them. A heading
-    nested in another comes out in turn. Every line keeps its number."""
+    """The text with each of an outline's headings written as a bullet over the blocks indented under
+    it (``- ## Heart``, as Logseq writes them; two or more) set as the heading it is, one level down
+    (an outline's ``- # Heart`` is no title of the file), over those blocks one level out: the headings
+    then head the notes under them, as the outline shows them. A heading nested in another comes out
+    in turn; a bullet after a heading's blocks starts a list of its own. Every line keeps its number."""
     lines = text.split("\n")
-    for number, line in enumerate(lines):
-        found = None if number in code else _BULLETED_HEADING.match(line)
+    if sum(_heading_bullet(lines, number, code) is not None for number in range(len(lines))) < 2:
+        return text
+    for number in range(len(lines)):
+        found = _heading_bullet(lines, number, code)
         if found is None:
             continue
-        lines[number] = f"{found['marks']} {found['words']}"
+        lines[number] = f"{'#' * min(len(found['marks']) + 1, 6)} {found['words']}"
         end = next(
             (below for below in range(number + 1, len(lines)) if lines[below][:1] not in ("", " ", "\t")),
             len(lines),
         )
-        step = next((_indent(below) for below in lines[number + 1 : end] if below.strip()), "")
-        for below in range(number + 1, end):
+        block = range(number + 1, end)
+        step = next((_indent(lines[below]) for below in block if _LIST_LINE.match(lines[below])), "")
+        after = _LIST_LINE.match(lines[end]) if end < len(lines) else None
+        apart = after["marker"] if after is not None and not _BULLETED_HEADING.match(lines[end]) else ""
+        for below in block:
             outdented = lines[below].removeprefix(step) if step else lines[below]
-            lines[below] = outdented if outdented != lines[below] else lines[below].lstrip(" \t")
+            outdented = outdented if outdented != lines[below] else lines[below].lstrip(" \t")
+            item = _LIST_LINE.match(outdented) if apart else None
+            if item is not None and item.start("marker") == 0 and item["marker"] == apart:
+                # `- TODO` after the heading's blocks, and so under it: a list of its own
+                outdented = ("*" if apart != "*" else "-") + outdented[1:]
+            lines[below] = outdented
     return "\n".join(lines)
 
 
-_BULLETED_HEADING = regex(r"^[-*+][ \t]+(?P<marks>#{1,6})[ \t]+(?P<words>\S.*)$", re.M)
-_BULLETED_HEADINGS = 2
-"""An outline's headings written as bullets: one alone may be a list's odd item."""
+def _heading_bullet(lines: list[str], number: int, code: Container[int]) -> re.Match[str] | None:
+    """An outline's heading at the margin, ``- ## Heart`` over blocks indented under it; not a list's
+    ``- # of followers`` or a Markdown lesson's ``- # Heading 1 - the largest heading``."""
+    found = None if number in code else _BULLETED_HEADING.match(lines[number])
+    if found is None or found["words"].startswith("of "):
+        return None
+    below = next((line for line in lines[number + 1 :] if line.strip()), "")
+    return found if below[:1] in (" ", "\t") else None
+
+
+_BULLETED_HEADING = regex(r"^[-*+][ \t]+(?P<marks>#{1,6})[ \t]+(?P<words>\S.*)$")
+_LIST_LINE = regex(r"^[ \t]*(?P<marker>[-*+])[ \t]")
+_MAY_BE_A_HEADING_BULLET = regex(r"^[-*+][ \t]+#", re.M)
 
 
 def _indent(line: str) -> str:

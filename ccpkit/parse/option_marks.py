@@ -357,7 +357,7 @@ def radios_as_boxes(text: str, code: Container[int]) -> str:
     Every line keeps its number."""
     lines = text.split("\n")
     for number, line in enumerate(lines):
-        if number in code or not (labels_options(line) or _judged_by_radios(lines, number + 1)):
+        if number in code or not (labels_options(line) or _judged_by_radios(lines, number)):
             continue
         radios, at = [], number + 1
         while at < len(lines) and at not in code:
@@ -372,13 +372,17 @@ def radios_as_boxes(text: str, code: Container[int]) -> str:
     return "\n".join(lines)
 
 
-def _judged_by_radios(lines: list[str], at: int) -> bool:
-    """Two radio buttons right below, ``( ) True`` and ``(x) False`` (in either order): the way to
-    judge the statement above them, as a form asks it."""
-    below = [
-        found["text"].strip().lower() for line in lines[at : at + 2] if (found := _RADIO.fullmatch(line))
-    ]
-    return sorted(below) == ["false", "true"]
+def _judged_by_radios(lines: list[str], number: int) -> bool:
+    """A statement over two radio buttons, ``( ) True`` and ``(x) False`` (in either order, one of them
+    marked; a blank line between it and them or not): the way to judge it, as a form asks it. A
+    heading, a label (``Notes on the form:``) or radios left blank (a survey's) judge nothing."""
+    statement = lines[number].strip()
+    if not statement or statement.startswith(("#", "(", "-", "*", "+")) or statement.endswith(":"):
+        return False
+    at = number + 1 + (number + 1 < len(lines) and not lines[number + 1].strip())
+    radios = [_RADIO.fullmatch(line) for line in lines[at : at + 2]]
+    judged = sorted(found["text"].strip().lower() for found in radios if found) == ["false", "true"]
+    return judged and sum(bool(found and found["mark"].strip()) for found in radios) == 1
 
 
 def glyph_boxes_as_tasks(text: str, code: Container[int]) -> str:

@@ -700,13 +700,13 @@ _DEFINITION_LABEL = regex(r"(?i)^(?:\*\*|__)?(?:definition|meaning)\s*:(?:\*\*|_
 
 
 def _lines_of_pairs(text: str) -> bool:
-    """Two lines or more, each pairing words with others (``la casa - the house``, ``Rent: due
-    Monday``): a list written as lines, no one line saying what its heading names."""
+    """Two lines or more, each a short name, a dash and words paired with it (``la casa - the house``):
+    a list written as lines, each a card of its own, no one line saying what its heading names."""
     lines = text.split("\n")
     return len(lines) >= 2 and all(_PAIRED_LINE.match(line) for line in lines)
 
 
-_PAIRED_LINE = regex(r"[ \t]*\S[^\n]*?(?:[ \t][-\u2013\u2014=\u2192][ \t]|:[ \t])\S")
+_PAIRED_LINE = regex(r"[ \t]*\S+(?:[ \t]+\S+){0,2}[ \t]+[-\u2013\u2014=\u2192][ \t]+\S")
 
 
 def _described_in_a_line(ctx: Context) -> set[int]:
@@ -720,6 +720,7 @@ def _described_in_a_line(ctx: Context) -> set[int]:
     blocks = ctx.doc.blocks
     starts = [index for index, block in enumerate(blocks) if block.node.type == "heading"]
     siblings: dict[tuple[str, tuple[str, ...]], list[tuple[Node, bool, bool]]] = {}
+    listed: set[int] = set()  # headings over lines of pairs: counted as their siblings, no card
     for start, end in itertools.pairwise([*starts, len(blocks)]):
         heading = blocks[start].node
         if heading.tag == "h1" or _in_a_key(blocks[start]):
@@ -742,7 +743,7 @@ def _described_in_a_line(ctx: Context) -> set[int]:
             and not _ENUMERATION.search(line.children[0].content)
         )
         if said and line is not None and _lines_of_pairs(line.children[0].content):
-            continue  # `la casa - the house` over `la mesa - the table`: a list, its lines' own cards
+            listed.add(id(heading))  # `la casa - the house` over `la mesa - the table`: its lines' cards
         fits = (
             (said or snippet)
             and not deeper
@@ -755,7 +756,7 @@ def _described_in_a_line(ctx: Context) -> set[int]:
         for group in siblings.values()
         if _most([fits and not facts for _, fits, facts in group])
         for heading, fits, _ in group
-        if fits
+        if fits and id(heading) not in listed
     }
 
 
@@ -1759,7 +1760,19 @@ def _with_sentence_names(
         named.append(term)
     if len(written) < _DEFINED_LINES and not all(term and _ARTICLED.match(term.front) for term in named):
         return terms, False  # two lines: a vocabulary's (`la manzana - the apple`), or no glossary
+    if any(term and _unnamed(term.front) and len(term.rest.split()) > _GLOSS_WORDS for term in named):
+        return terms, False  # `renew passport - the old one expires in March`: errands, no glossary
     return named, True
+
+
+def _unnamed(front: str) -> bool:
+    """Words in lower case, no article before them: ``trophic level`` or ``renew passport``, either."""
+    return front[:1].islower() and not _ARTICLED.match(front)
+
+
+_GLOSS_WORDS = 6
+"""Words at most after such words in a list that no title calls a glossary (``trophic level - a step
+in a food chain``); under a glossary's title, or among names written as names, a definition may run longer."""
 
 
 def _says_what_it_is(rest: str) -> bool:

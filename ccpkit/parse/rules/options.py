@@ -281,6 +281,10 @@ def _broken_lines(text: str) -> list[str]:
     return [_BREAK_AT_END.sub("", line) for line in parted.split("\n") if line.strip()]
 
 
+_VALUE = regex(r"-?\d+(?:[.,]\d+)?")
+"""An option that is a number, which an answer names by its value, not its place."""
+
+
 def named_option(options: Sequence[DraftOption], words: str) -> tuple[str, ...]:
     """The options ``words`` name (see ``named_with_reason``)."""
     return named_with_reason(options, words)[0]
@@ -748,7 +752,8 @@ def unlettered_options(
     said = answer.text.strip().strip("().").upper()
     if node.type == "ordered_list" and not answer.letters and said and said in _LABELS[: len(options)]:
         answer = Answer((said,), "")  # a key's `1. b` over options numbered as documents export letters
-    if node.type == "ordered_list" and not answer.letters:
+    valued = all(_VALUE.fullmatch(option.text.strip()) for option in options) and named_option(options, said)
+    if node.type == "ordered_list" and not answer.letters and not valued:  # `2` over `1. 2`, `2. 8`: 2
         numbers = _option_numbers(answer.text)[0] or _numbered_with_words(options, answer.text)
         if numbers and all(1 <= number <= len(options) for number in numbers):
             numbered = enumerate(options, 1)
