@@ -28,14 +28,26 @@ def with_last(ledger: Ledger, file: Path, cache: Path, stamps: Stamps) -> Ledger
     except LedgerError:  # damaged: the ledger file as read stands
         return ledger
     if ledger.guid_scope and written.guid_scope and ledger.guid_scope != written.guid_scope:
-        raise UsageError(
-            f"{file} is the ledger of the course {ledger.guid_scope!r}, but the last build or sync with "
-            f"the build folder {cache.parent} wrote the one of {written.guid_scope!r}: its notes would "
-            "go to Anki a second time, beside those studied. If another course's ledger was copied over "
-            f"this one, put this one back (git checkout -- {shlex.quote(str(file))}); if that build "
-            "folder is another course's, build into one of this course's own (--out)."
-        )
+        raise OtherCourseLedgerError(file, cache / LAST_LEDGER, ledger, written)
     return caught_up(ledger, written)
+
+
+class OtherCourseLedgerError(UsageError):
+    """The ledger file and the build folder's last ledger name two courses: one of them is another
+    course's, whose notes would go to Anki a second time, beside those studied. A sync tells which by
+    the collection (``ledger`` is the file's, ``written`` the copy's); a build cannot."""
+
+    def __init__(self, file: Path, copy: Path, ledger: Ledger, written: Ledger) -> None:
+        self.ledger, self.written = ledger, written
+        restore = f"git checkout HEAD -- {shlex.quote(str(file))}"
+        super().__init__(
+            f"{file} is the ledger of the course {ledger.guid_scope!r}, but the build folder's copy of "
+            f"the last one written ({copy}) is of {written.guid_scope!r}: built on one of them, notes "
+            f"would go to Anki a second time, beside those studied. If another course's ledger was "
+            f"copied over this one, put it back ({restore}); if this one is right (pulled with git, "
+            f"or that build folder is another course's), delete {copy}, or build into another folder "
+            "(--out)."
+        )
 
 
 def caught_up(ledger: Ledger, last: Ledger) -> Ledger:

@@ -47,7 +47,7 @@ from ccpkit.ledger import (
     only_sent,
     record_ledger,
 )
-from ccpkit.ledger.last import with_last
+from ccpkit.ledger.last import LAST_LEDGER, OtherCourseLedgerError, with_last
 from ccpkit.ledger.scope import require_named
 from ccpkit.parse import Parsed, parse_notes
 from ccpkit.progress import Progress
@@ -122,7 +122,10 @@ def _sync(
     before_writing: Callable[[Plan], object],
 ) -> SyncReport:
     anki_collection = _anki()
-    ledger = _ledger_caught_up(notes, out / FOLDER_NAME)
+    try:
+        ledger, two_courses = _ledger_caught_up(notes, out / FOLDER_NAME), None
+    except OtherCourseLedgerError as error:
+        ledger, two_courses = error.ledger, error  # which is the course's, the collection tells
     progress.step("parsing notes")
     parsed = parse()
     require_named(ledger, notes, parsed.deck.title, named=named)
@@ -133,6 +136,8 @@ def _sync(
     finishing = _HeldInterrupts()
     try:
         with anki_collection.opened(located.collection) as collection:
+            if two_courses is not None:
+                _require_the_files_notes_in_anki(two_courses, anki_collection.guids_by_id(collection))
             found = load_record(located.collection, anki_collection.record_generation(collection))
             record = found or SyncRecord()
             read_state = partial(anki_collection.read_state, collection)
@@ -175,7 +180,7 @@ def _sync(
             state = anki_collection.read_state(collection, [*desired, *orphans])
             if ledger.notes and desired and not desired & state.notes.keys():  # none of them in Anki
                 by_id = anki_collection.guids_by_id(collection)
-                _require_the_courses_ledger(notes, wanted_notes, by_id, read_state)
+                _require_the_courses_ledger(notes, out, wanted_notes, by_id, read_state)
             plan = plan_sync(wanted, state, record, choices)
             report = SyncReport(
                 counts=format_counts(parsed.deck),
@@ -294,31 +299,51 @@ def _known_in_anki(
     return replace(ledger, notes={**ledger.notes, **adopted}, guid_scope=changes.ledger.guid_scope)
 
 
+def _require_the_files_notes_in_anki(
+    error: OtherCourseLedgerError, guids_by_id: dict[str, list[str]]
+) -> None:
+    """``error`` unless the collection holds more of the notes of the ledger file than of the build
+    folder's copy: then the file is the course's (pulled with git, the copy a stale or another course's
+    build's), and the sync goes on with it, as read."""
+    in_anki = {guid for guids in guids_by_id.values() for guid in guids}
+
+    def held(ledger: Ledger) -> int:
+        return sum(entry.guid in in_anki for entry in ledger.notes.values())
+
+    if held(error.ledger) <= held(error.written):
+        raise error
+
+
 def _require_the_courses_ledger(
     notes: Path,
+    out: Path,
     wanted: Sequence[AnkiNote],
     guids_by_id: dict[str, list[str]],
     read_state: Callable[[list[str]], CollectionState],
 ) -> None:
     """A usage error when the ledger knows none of the notes Anki holds under this course's ids in its
-    decks: it is not the one they were synced with (another course's copied over it, or one kept from
-    before the course was first synced elsewhere), and every note would be added beside them."""
+    decks, for half its notes or more: it is not the one they were synced with (another course's
+    copied over it, or one kept from before the course was first synced elsewhere), and every note
+    would be added beside them. A copy the student made of a note or two is no such sign."""
     held = {note.guid: note for note in wanted}
     others = {guid: note for note in wanted for guid in guids_by_id.get(note.id, ()) if guid not in held}
     found = read_state(list(others)).notes
-    alike = [
-        others[guid].id
-        for guid, note in found.items()
-        if note.cards and all(card.deck == others[guid].deck for card in note.cards)
-    ]
-    if not alike:
+    alike = sorted(
+        {
+            others[guid].id
+            for guid, note in found.items()
+            if note.cards and all(card.deck == others[guid].deck for card in note.cards)
+        }
+    )
+    if not alike or len(alike) * 2 < len(wanted):
         return
+    file, copy = notes / LEDGER_NAME, out / FOLDER_NAME / LAST_LEDGER
     raise UsageError(
-        f"the ledger in {notes} knows none of the {len(alike)} notes the collection holds under this "
+        f"the ledger {file} knows none of the {len(alike)} notes the collection holds under this "
         f"course's ids in its decks (such as {alike[0]}): it is not the ledger they were synced with "
         "(another course's copied over it?), and synced on, each would be added a second time. Put "
-        f"the course's own ledger back (git checkout -- {shlex.quote(str(notes / LEDGER_NAME))}), or "
-        "delete the file: sync then finds each note by its id."
+        f"the course's own ledger back (git checkout HEAD -- {shlex.quote(str(file))}), or delete it and "
+        f"{copy}: sync then finds each note by its id."
     )
 
 

@@ -504,9 +504,69 @@ def test_another_courses_ledger_copied_over_this_ones_is_refused_and_nothing_is_
     result = course.sync()
 
     assert result.exit_code == 2 and "Traceback" not in result.output
-    assert "git checkout -- " in result.output and "second time" in result.output
+    assert "git checkout HEAD -- " in result.output and "second time" in result.output
     assert ("'Another Course'" in result.output) is (build_folder == "kept")
     assert course.collection_hash() == before
+
+
+@pytest.mark.parametrize("build_folder", ["kept", "deleted"])
+def test_the_courses_ledger_put_back_as_the_refusal_says_syncs_with_nothing_added(
+    tmp_path: Path, build_folder: str
+) -> None:
+    """Put back, the ledger names this course while the build folder's copy (written by a build on the
+    other's) names the other: the collection holds this one's notes, so the sync goes on with it."""
+    course = Course.fresh(tmp_path / "course")
+    assert course.sync().exit_code == 0
+    own = (course.notes / ".ccpkit-ledger.json").read_bytes()
+    _another_courses_ledger(tmp_path, course)
+    if build_folder == "deleted":
+        shutil.rmtree(course.out)
+        build = ["build", "--format", "anki", "--notes", str(course.notes), "--out", str(course.out)]
+        assert (
+            CliRunner()
+            .invoke(cli, [*build, "--templates", str(course.templates), "--title", TITLE])
+            .exit_code
+            == 0
+        )
+    assert course.sync().exit_code == 2
+    (course.notes / ".ccpkit-ledger.json").write_bytes(own)
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert "0 added" in result.output
+    student = course.student()
+    try:
+        assert len({note["Id"] for note in student.notes()}) == len(list(student.notes()))
+    finally:
+        student.close()
+
+
+def test_a_copy_the_student_made_of_a_deleted_note_is_no_sign_of_another_courses_ledger(
+    tmp_path: Path,
+) -> None:
+    course = Course.fresh(tmp_path)
+    assert course.sync().exit_code == 0
+    student = course.student()
+    original = student.note("03-storage/card/amazon-ebs")
+    copy = student.collection.new_note(original.note_type())
+    copy.fields = [*original.fields]
+    copy["Definition"] = "Mine: my own example of a block device."
+    student.collection.add_note(copy, original.cards()[0].did)
+    storage = [
+        note.id for note in student.notes() if note["Id"].startswith("03-storage/") and note.id != copy.id
+    ]
+    student.collection.remove_notes(storage)
+    student.close()
+
+    result = course.sync("--module", "3")
+
+    assert result.exit_code == 0, result.output
+    student = course.student()
+    try:
+        assert student.collection.get_note(copy.id)["Definition"] == "Mine: my own example of a block device."
+    finally:
+        student.close()
 
 
 def test_a_build_on_another_courses_ledger_is_refused_when_the_build_folder_knows_this_ones(
