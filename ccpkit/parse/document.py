@@ -953,8 +953,17 @@ def _blocks(root: Node) -> Iterator[Block]:
     path: list[tuple[int, str]] = []
     heading: Node | None = None
     titled = False
+    folded, before = 0, (path, heading)  # a heading in a `<details>` block heads its blocks alone
     for node in root.children:
-        if node.type == "heading":
+        if node.type == "html_block" and "details" in node.content.lower():
+            lowered = node.content.lower()
+            depth = max(folded + lowered.count("<details") - lowered.count("</details"), 0)
+            if not folded and depth:
+                before = (path, heading)
+            elif folded and not depth:  # `#### Answer: A` in it heads no question after it
+                path, heading = before
+            folded = depth
+        elif node.type == "heading":
             level = heading_level(node)
             path = [(lv, text) for lv, text in path if lv < level]
             if level > 1 or titled:

@@ -74,3 +74,16 @@ def test_a_heading_set_wholly_in_bold_titles_without_its_marks() -> None:
     doc = parse_document("notes.md", text)
     assert doc.part == "Geography Unit 2"
     assert doc.blocks[-1].section == ("2.1 River processes",)
+
+
+def test_a_heading_in_a_folded_block_heads_that_block_alone() -> None:
+    """``#### Answer: A`` in one question's ``<details>`` must not head the next question (its card
+    would show another question's answer as its context)."""
+    text = (
+        "# Quiz\n\n## Types\n\n<details><summary>Answer</summary>\n\n#### Answer: A\n\n"
+        "`NaN` is a number.\n\n</details>\n\n- **Next:** after the block\n"
+    )
+    doc = parse_document("notes.md", text)
+    inside = next(block for block in doc.blocks if block.node.type == "paragraph")
+    assert inside.section == ("Types", "Answer: A")
+    assert doc.blocks[-1].section == ("Types",) and doc.blocks[-1].heading is doc.blocks[1].node
