@@ -69,7 +69,8 @@ def check_question_headings(ctx: Context) -> Iterator[Item | Problem]:
 
 _UNANSWERED_HEADING = (
     "heading that asks a question over notes that became no card: write its answer as a paragraph "
-    "right under it (lists and code may go on with that answer), or word the heading as a topic"
+    "right under it (code may go on with it, and a list under a title naming questions to study, "
+    "`## Interview questions`), or word the heading as a topic"
 )
 _SHORT_SECTION = 6
 """At most this many blocks under a heading that asks read as its answer; more are a section of notes."""
