@@ -275,6 +275,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _without_comments(text, tokens)
     if _WRAPPER_LINE.search(text):
         text, tokens = _rewritten(text, tokens, _without_wrapper)
+    if _WORTH.search(text):
+        text, tokens = _rewritten(text, tokens, _without_worth)
     if "<details" in text:
         text, tokens = _details_over_summaries(text, tokens)
     if "{:" in text or ("{" in text and _HEADING_ATTRIBUTES.search(text)):
@@ -340,6 +342,20 @@ _WRAPPER_LINE = regex(
 """A line at the margin that only opens or closes an HTML box around notes (``<div class="question"
 markdown="1">``, ``</div>``), as sites' quiz pages wrap each question: layout, no part of a question or
 its answer."""
+
+
+def _without_worth(line: str, _above: str) -> str:
+    """A question's line without what it is worth at its end (``What is …? [1 mark]``, ``Define ….
+    (2 marks)``), as past papers write it: no part of the question, nor of a card's front."""
+    return _WORTH.sub("", line)
+
+
+_WORTH = regex(
+    r"(?:(?<=[?\uff1f])[ \t]*(?:\*\*|__)?[\[(][ \t]*\d{1,2}(?:[ \t]*(?i:marks?|pts?\.?|points?))?[ \t]*[\])]"
+    r"|(?<=[.:])[ \t]*(?:\*\*|__)?[\[(][ \t]*\d{1,2}[ \t]*(?i:marks?|pts?\.?|points?)[ \t]*[\])])"
+    r"(?:\*\*|__)?[ \t]*$",
+    re.M,
+)
 
 
 def _without_wrapper(line: str, above: str) -> str:
