@@ -26,6 +26,20 @@ run of Chinese words with no spaces, ``第 1 题的答案``): the question is th
 summary."""
 
 
+_SHOWS_AN_EXAMPLE = regex(
+    r"(?i)\b(?:examples?|demo|code|samples?|snippets?|illustrations?|diagrams?|usage)\b"
+)
+"""Words of a summary opening a block that shows something (``Show example``), no answer to reveal."""
+
+
+def shows_an_example(html: str) -> bool:
+    """Whether a ``<details>`` block opens on a summary that shows something (``Show example``,
+    ``Code``) and asks nothing: what it folds goes with the notes above it, no flashcard's answer."""
+    opening = SUMMARY.match(html)
+    words = " ".join(HTML_TAG.sub(" ", opening["front"]).split()) if opening else ""
+    return bool(words) and not words.endswith("?") and _SHOWS_AN_EXAMPLE.search(words) is not None
+
+
 SUMMARY_TAG = regex(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.S | re.I)
 """A ``<summary>`` anywhere, with its words."""
 
@@ -34,7 +48,7 @@ def _only_opens(summary: str) -> bool:
     """Whether a summary's words only open its block (``Show answer``); one that asks, ``Why …? Answer
     in two words``, is a question, and ``Know the answer? Check`` opens."""
     words = " ".join(HTML_TAG.sub(" ", summary).split())
-    if not _REVEAL.search(words) or words.endswith("?"):
+    if not _REVEAL.search(words) or words.endswith("?") or _SHOWS_AN_EXAMPLE.search(words):
         return False
     asked, mark, _ = words.partition("?")
     return not mark or bool(_REVEAL.search(asked))

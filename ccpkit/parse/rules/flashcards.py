@@ -20,7 +20,7 @@ from ccpkit.markup import is_only_a_link
 from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.answer_words import ANSWER_ABROAD
 from ccpkit.parse.context import Context
-from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_markdown
+from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_markdown, shows_an_example
 from ccpkit.parse.document import (
     LIST_MARKER,
     LISTS,
@@ -1072,6 +1072,8 @@ def _details(
     wraps_taken = last is not None and any(ctx.is_claimed(block) for block in blocks[1 : last + 1])
     if last is None or wraps_taken or (answer is not None and answer.letters):
         return blocks[0], 0, []  # never closed, a collapsed answer key, or a question's answer
+    if shows_an_example(blocks[0].content):
+        return blocks[0], 0, []  # `<summary>Show example</summary>`: the notes above it go on
     if any(_OPENS_DETAILS.search(text) for text in html[1 : last + 1]):
         return blocks[0], 0, []  # a toggle of toggles (`Compute` over its questions): each inner one a card
     asked, front = blocks[0], _unnumbered(details_question(blocks[0].content))
@@ -2187,6 +2189,8 @@ def _apart(ctx: Context, node: Node) -> bool:
     ``Front::Back``), or a note to self (``Next week: …``, ``Remember to …``)."""
     if ctx.is_claimed(node):
         return True
+    if node.type == "html_block" and shows_an_example(node.content):
+        return True  # `<summary>Show example</summary>` under the answer: notes beside it, not of the card
     if node.type != "paragraph":
         return False
     if _TO_SELF.match(plain(node.children[0].content)):
