@@ -1667,7 +1667,18 @@ def _glossary_lines(
     translations are its definitions. A ``;`` ending every line parts Quizlet's rows: no part of them.
     A name on two lines makes the lines a conversation's, not a glossary's. With ``nearly`` (lines
     that are paragraphs of their own), a long run whose lines nearly all are terms is a glossary too:
-    the odd line out stays a line of the notes."""
+    the odd line out stays a line of the notes. A line with no tab among tabbed ones goes on with the
+    definition above it, as Quizlet exports a definition written on two lines."""
+    tabbed = ["\t" in line for line in lines]
+    if tabbed and tabbed[0] and sum(tabbed) >= _GLOSSARY_TERMS and not all(tabbed):
+        joined: list[tuple[int, str]] = []
+        for offset, line in enumerate(lines):
+            if "\t" in line:
+                joined.append((offset, line))
+            else:
+                joined[-1] = (joined[-1][0], f"{joined[-1][1]} {line.strip()}")
+        found = _glossary_lines([line for _, line in joined], colons=colons, run_in=run_in, nearly=nearly)
+        return [(joined[index][0], term) for index, term in found]
     terms = [plain_term(undecorated(line), separators="arrows") for line in lines]  # `🔹 EC2 → …`
     if not all(terms) and len(lines) >= _GLOSSARY_TERMS:
         terms = [  # `**Antigen**: …`, `**Coupon rate** is …`
