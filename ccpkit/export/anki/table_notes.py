@@ -243,8 +243,8 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
                 )
         elif all(_blank(cell, column in hyphens) for column, cell in enumerate(row) if column):
             continue  # `| **Compute** | | |`: a heading over the rows below, nothing to recall
-        elif _TOTAL.fullmatch(_plain(row[0])):
-            continue  # `| **Total** | 150 | 175 |`: the sum of the rows above, no fact of its own
+        elif _TOTAL.fullmatch(_plain(row[0])) or _SUMMING_UP.fullmatch(_plain(row[0]).rstrip(":")):
+            continue  # `| **Total** | 150 | 175 |`, a Cornell page's `| Summary | … |`: no fact of its own
         elif is_feature_first(table):
             asked = list(zip(table.columns[1:], row[1:], strict=True))
             question = _question([thing for thing, _ in asked], before="of ")
@@ -389,6 +389,8 @@ _SIGN = regex(r"[^\w\s]+")
 _NOTHING = frozenset({"", "\u2013", "\u2014", "n/a", "N/A"})
 _TOTAL = regex(r"(?i)(?:grand\s+|sub-?)?totals?|sum|average|mean|overall")
 """A row that adds up or averages the rows above it."""
+_SUMMING_UP = regex(r"(?i)summary|overview|conclusions?|recap|(?:key\s+)?(?:points|takeaways?)")
+"""A row that sums up the page (a Cornell page's summary under its cues): no one thing its label names."""
 
 
 def _plain(cell: str) -> str:

@@ -466,6 +466,16 @@ def test_a_totals_row_is_printed_but_never_asked() -> None:
     assert rows == ["Gull", "Tern"]  # `| **Total** | **150** | **175** |` adds them up: nothing of its own
 
 
+def test_a_cornell_pages_summary_row_is_printed_but_never_asked(tmp_path: Path) -> None:
+    deck = deck_of(
+        tmp_path,
+        "# Lecture 5\n\n| Cue | Notes |\n|---|---|\n"
+        "| Schlieffen Plan | Germany's plan to defeat France quickly |\n"
+        "| Summary: | Alliances built tension until one assassination sparked the war. |\n",
+    )
+    assert [visible_text(note.field("Row")) for note in anki_notes(deck)] == ["Schlieffen Plan"]
+
+
 def test_a_hyphen_among_signs_is_asked_though_a_word_stands_beside_them() -> None:
     deck = parse_notes(Path(__file__).parent / "fixtures" / "grouped-tables").deck
     notes = {visible_text(note.field("Row")): note for note in anki_notes(deck)}
