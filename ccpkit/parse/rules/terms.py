@@ -371,7 +371,7 @@ def _read_term(inner: str, after: str, marker: str) -> Term | None:
     if (dashed_off := _DASH_ENDED.match(inner)) is not None and after.strip():
         return Term(dashed_off["name"], after.strip(), separated=True)
     head, colon, tail = inner.partition(": ")
-    if colon and head.strip():
+    if colon and head.strip() and _closed(head):  # `**Offer (see Carlill: …)**` is one name
         # `**Amazon ECR: Registry.** Stores images.`: the bold runs on into the definition.
         rest = f"{marker}{tail.strip()}{marker}{after}".strip()
         return Term(head.strip(), rest, separated=True)
