@@ -1876,7 +1876,17 @@ def _callout_asks(asked: Callout) -> bool:
     as often), or a question's folded over what answers it (``> [!question]- Name the enzyme …``:
     hidden until opened; open, a ``[!question]`` that says what to do is a note to self)."""
     folded_question = asked.folded and asked.kind in _QUESTION_CALLOUTS and not asked.empty
-    return bool(asked.title) and (_asks(asked.title) or asked.kind in _CARD_CALLOUTS or folded_question)
+    answered = asked.kind in _QUESTION_CALLOUTS and instructs(asked.title) and _holds_an_answer(asked)
+    return bool(asked.title) and (
+        _asks(asked.title) or asked.kind in _CARD_CALLOUTS or folded_question or answered
+    )
+
+
+def _holds_an_answer(asked: Callout) -> bool:
+    """Whether a callout holds one that names an answer (``> > [!success]- Answer``): ``Define …`` over
+    it is a question, where alone it may be a note to self."""
+    inner = [callout(block) for block in asked.blocks if block.type == "blockquote"]
+    return any(found is not None and _names_an_answer(found.title) for found in inner)
 
 
 _CARD_CALLOUTS = frozenset({"flashcard", "flashcards"})
@@ -1971,8 +1981,15 @@ def _callout(ctx: Context, quote: Node) -> Callout | None:
 
 
 def _names_an_answer(title: str) -> bool:
-    """``Answer``, ``✅ Solution``, or no title: a callout that holds an answer."""
-    return _label(title) in _ANSWER_TITLES
+    """``Answer``, ``✅ Solution``, ``Show answer``, or no title: a callout that holds an answer."""
+    label = _label(title)
+    return label in _ANSWER_TITLES or _REVEALS_THE_ANSWER.fullmatch(label) is not None
+
+
+_REVEALS_THE_ANSWER = regex(
+    r"(?:show|reveal|see|view|check|click\s+to\s+(?:see|show|reveal))\s+(?:the\s+)?(?:answers?|solutions?)"
+)
+"""A callout's title that opens on its answer (``Show answer``), as a fold's summary does."""
 
 
 def _quoted_answer(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
