@@ -88,8 +88,13 @@ _QUESTION_LABEL = regex(
 )
 """``**Question:**`` (``**Question Text:**``, ``**Question 1:**``, or a number in bold with no colon,
 ``**Question 2** - Name …``) before a question's words: no part of the card's front."""
-_JUDGE = regex(r"^[^\w]*(?:true\s+or\s+false|true\s*/\s*false|t\s*/\s*f)\b", re.I)
-"""``True or False: …``, ``T/F: …``: a statement to judge, which asks as a question does."""
+_JUDGE = regex(
+    r"^[^\w]*(?:true\s+or\s+false|true\s*/\s*false|t\s*/\s*f|verdader[oa]\s+o\s+fals[oa]|verdadeiro\s+ou\s+falso"
+    r"|vrai\s+ou\s+faux|vero\s+o\s+falso|(?:richtig|wahr)\s+oder\s+falsch|v\s*/\s*f)\b",
+    re.I,
+)
+"""``True or False: …``, ``T/F: …`` (``Verdadero o falso: …``, ``Vrai ou faux : …``, ``Richtig oder
+falsch: …``): a statement to judge, which asks as a question does."""
 _JUDGED_AFTER = regex(r"[.!]\s*[(\[](?:true\s*(?:/|or)\s*false|t\s*/\s*f)[)\]]\W*$", re.I)
 """``… idle resources. (True/False)``, ``… [T/F]``: the same, asked after the statement's full stop
 (``Part 2 (True/False)`` titles the statements below)."""
