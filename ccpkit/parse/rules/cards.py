@@ -656,6 +656,9 @@ def _heading_card(
     defined = [text for _, text in above] if sum(kind == "prose" for kind, _ in above) <= _DEFINING else []
     if not defined and len(labels) == 1:  # `Definition: Emulates a machine.` alone: its label says nothing
         labels[0] = _DEFINITION_LABEL.sub("", labels[0], count=1)
+        other = plain_defining_sentence(undecorated(labels[0]))  # `Forgetting is …` under `## Memory`
+        if other is not None and other.front.casefold() != front.casefold() and "\n" not in labels[0]:
+            front, labels[0] = other.front, other.rest
     yield _card(ctx, heading, section, front, "\n\n".join([*defined, _join(labels)]), pinned_id(heading))
 
 

@@ -185,7 +185,8 @@ _PLAIN_DEFINING_SENTENCE = regex(
     rf"(?P<name>[A-Z][\w'\u2019-]*(?:[ \t]+[\w'\u2019-]+){{0,2}})[ \t]+{_DEFINING_VERB}[ \t]+(?P<rest>\S.*)$"
 )
 """A sentence defining a name of a word to three, no bold (``Osmosis is the diffusion of …``)."""
-_SAYS_MORE = regex(r"\s(?:is|are|was|were)\s|\?\s*$")
+_SAYS_MORE = regex(r"(?:\band|,|;)\s+\S+(?:\s+\S+)?\s+(?:is|are|was|were)\s|\?\s*$")
+"""A second clause (``… and Bob is the secretary``) or a question: no definition of one name."""
 _DEFINED_NAME = r"(?:(?i:an?|the)\s+)?(\*\*|__)(?P<name>[^*_:\n]+)\1(?:\s+\([^()\n]{1,40}\))?\s+(?:is|are)\s+"
 """A bold name opening a paragraph, maybe after an article and before an aside, then ``is``."""
 _NOT_AN_ABBREVIATION = "".join(
