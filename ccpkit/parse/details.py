@@ -27,17 +27,19 @@ summary."""
 
 
 _SHOWS_AN_EXAMPLE = regex(
-    r"(?i)\b(?:examples?|demo|code|samples?|snippets?|illustrations?|diagrams?|usage)\b"
+    r"(?i)(?:(?:show|see|view|expand|click\s+to\s+(?:see|show))\s+(?:an?\s+|the\s+)?)?"
+    r"(?:examples?|demo|code|code\s+examples?|snippets?|illustrations?|diagrams?|usage)[.:]?"
 )
-"""Words of a summary opening a block that shows something (``Show example``), no answer to reveal."""
+"""A summary opening a block that shows something (``Show example``, ``Code``, ``See the diagram``),
+no answer to reveal: words of its own (``Sample answer``, ``Code review``) name or ask."""
 
 
 def shows_an_example(html: str) -> bool:
     """Whether a ``<details>`` block opens on a summary that shows something (``Show example``,
-    ``Code``) and asks nothing: what it folds goes with the notes above it, no flashcard's answer."""
+    ``Code``): what it folds goes with the notes above it, no flashcard's answer of its own."""
     opening = SUMMARY.match(html)
     words = " ".join(HTML_TAG.sub(" ", opening["front"]).split()) if opening else ""
-    return bool(words) and not words.endswith("?") and _SHOWS_AN_EXAMPLE.search(words) is not None
+    return _SHOWS_AN_EXAMPLE.fullmatch(words) is not None
 
 
 SUMMARY_TAG = regex(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.S | re.I)
@@ -48,7 +50,7 @@ def _only_opens(summary: str) -> bool:
     """Whether a summary's words only open its block (``Show answer``); one that asks, ``Why …? Answer
     in two words``, is a question, and ``Know the answer? Check`` opens."""
     words = " ".join(HTML_TAG.sub(" ", summary).split())
-    if not _REVEAL.search(words) or words.endswith("?") or _SHOWS_AN_EXAMPLE.search(words):
+    if not _REVEAL.search(words) or words.endswith("?"):
         return False
     asked, mark, _ = words.partition("?")
     return not mark or bool(_REVEAL.search(asked))

@@ -243,7 +243,7 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
                 )
         elif all(_blank(cell, column in hyphens) for column, cell in enumerate(row) if column):
             continue  # `| **Compute** | | |`: a heading over the rows below, nothing to recall
-        elif _TOTAL.fullmatch(_plain(row[0])) or _SUMMING_UP.fullmatch(_plain(row[0]).rstrip(":")):
+        elif _TOTAL.fullmatch(_plain(row[0])) or (number == len(table.rows) - 1 and _sums_up(table, row)):
             continue  # `| **Total** | 150 | 175 |`, a Cornell page's `| Summary | … |`: no fact of its own
         elif is_feature_first(table):
             asked = list(zip(table.columns[1:], row[1:], strict=True))
@@ -389,8 +389,15 @@ _SIGN = regex(r"[^\w\s]+")
 _NOTHING = frozenset({"", "\u2013", "\u2014", "n/a", "N/A"})
 _TOTAL = regex(r"(?i)(?:grand\s+|sub-?)?totals?|sum|average|mean|overall")
 """A row that adds up or averages the rows above it."""
-_SUMMING_UP = regex(r"(?i)summary|overview|conclusions?|recap|(?:key\s+)?(?:points|takeaways?)")
-"""A row that sums up the page (a Cornell page's summary under its cues): no one thing its label names."""
+_SUMMING_UP = regex(r"(?i)summary|recap|key\s+(?:points|takeaways?)|takeaways?")
+"""The last row of a Cornell page, summing the page up under its cues: no one thing its label names."""
+_CUES = regex(r"(?i)cues?|questions?|key\s*words?|main\s+ideas?|prompts?|topics?|recall")
+
+
+def _sums_up(table: ComparisonTable, row: Sequence[str]) -> bool:
+    """Whether ``row``, last of a two-column table of cues and notes, sums the page up."""
+    cues = len(table.columns) == 2 and _CUES.fullmatch(to_text(table.columns[0]).strip()) is not None
+    return cues and _SUMMING_UP.fullmatch(_plain(row[0]).rstrip(":")) is not None
 
 
 def _plain(cell: str) -> str:

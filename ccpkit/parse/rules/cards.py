@@ -656,9 +656,6 @@ def _heading_card(
     defined = [text for _, text in above] if sum(kind == "prose" for kind, _ in above) <= _DEFINING else []
     if not defined and len(labels) == 1:  # `Definition: Emulates a machine.` alone: its label says nothing
         labels[0] = _DEFINITION_LABEL.sub("", labels[0], count=1)
-        other = plain_defining_sentence(undecorated(labels[0]))  # `Forgetting is …` under `## Memory`
-        if other is not None and other.front.casefold() != front.casefold() and "\n" not in labels[0]:
-            front, labels[0] = other.front, other.rest
     yield _card(ctx, heading, section, front, "\n\n".join([*defined, _join(labels)]), pinned_id(heading))
 
 
@@ -1676,12 +1673,13 @@ def _glossary_lines(
     if tabbed and tabbed[0] and sum(tabbed) >= _GLOSSARY_TERMS and not all(tabbed):
         joined: list[tuple[int, str]] = []
         for offset, line in enumerate(lines):
-            if "\t" in line:
+            if "\t" in line or not _GOES_ON.match(line):  # `Salt - …`, `Exported from Quizlet`: its own
                 joined.append((offset, line))
             else:
                 joined[-1] = (joined[-1][0], f"{joined[-1][1]} {line.strip()}")
-        found = _glossary_lines([line for _, line in joined], colons=colons, run_in=run_in, nearly=nearly)
-        return [(joined[index][0], term) for index, term in found]
+        if len(joined) < len(lines):
+            found = _glossary_lines([line for _, line in joined], colons=colons, run_in=run_in, nearly=nearly)
+            return [(joined[index][0], term) for index, term in found]
     terms = [plain_term(undecorated(line), separators="arrows") for line in lines]  # `🔹 EC2 → …`
     if not all(terms) and len(lines) >= _GLOSSARY_TERMS:
         terms = [  # `**Antigen**: …`, `**Coupon rate** is …`
@@ -1708,6 +1706,10 @@ def _glossary_lines(
     if len(found) >= _GLOSSARY_TERMS and all(term.rest.endswith(";") for _, term in found):  # Quizlet's rows
         return [(offset, replace(term, rest=term.rest[:-1].rstrip())) for offset, term in found]
     return found
+
+
+_GOES_ON = regex(r"[ \t]*(?!.*[ \t]-[ \t])[a-z(][^\t:|=\u2192\u2013\u2014]*$")
+"""A line going on with the definition above it: in lower case, with no separator of its own."""
 
 
 _WHEN = regex(

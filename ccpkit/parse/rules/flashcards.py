@@ -90,7 +90,7 @@ _QUESTION_LABEL = regex(
 ``**Question 2** - Name …``) before a question's words: no part of the card's front."""
 _JUDGE = regex(
     r"^[^\w]*(?:true\s+or\s+false|true\s*/\s*false|t\s*/\s*f|verdader[oa]\s+o\s+fals[oa]|verdadeiro\s+ou\s+falso"
-    r"|vrai\s+ou\s+faux|vero\s+o\s+falso|(?:richtig|wahr)\s+oder\s+falsch|v\s*/\s*f)\b",
+    r"|vrai\s+ou\s+faux|vero\s+o\s+falso|(?:richtig|wahr)\s+oder\s+falsch)\b|^[^\w]*v\s*/\s*f\s*[:)\]-]",
     re.I,
 )
 """``True or False: …``, ``T/F: …`` (``Verdadero o falso: …``, ``Vrai ou faux : …``, ``Richtig oder
@@ -1077,7 +1077,8 @@ def _details(
     wraps_taken = last is not None and any(ctx.is_claimed(block) for block in blocks[1 : last + 1])
     if last is None or wraps_taken or (answer is not None and answer.letters):
         return blocks[0], 0, []  # never closed, a collapsed answer key, or a question's answer
-    if shows_an_example(blocks[0].content):
+    asking = ctx.doc.written(above) if above is not None and above.type in ("paragraph", "heading") else ""
+    if shows_an_example(blocks[0].content) and not _ASKS_FOR_AN_EXAMPLE.search(asking):
         return blocks[0], 0, []  # `<summary>Show example</summary>`: the notes above it go on
     if any(_OPENS_DETAILS.search(text) for text in html[1 : last + 1]):
         return blocks[0], 0, []  # a toggle of toggles (`Compute` over its questions): each inner one a card
@@ -1637,6 +1638,8 @@ _POINTS_AT = regex(
     r"|output|outputs|print|prints|return|returns|diagram|image|figure|picture|exhibit|graph|chart)\b"
 )
 _POINTING_AT_WORDS = 25
+_ASKS_FOR_AN_EXAMPLE = regex(r"(?i)\b(?:examples?|write|code|draw|diagram|sketch|implement)\b")
+"""Words asking for what a fold that shows an example holds: then it answers them."""
 _DEFERS = regex(
     r"(?i)\b(?:try it|next (?:section|chapter|lesson|page|part)|later on|coming up"
     r"|we(?:'ll| will) (?:see|walk|look))"
@@ -1891,7 +1894,14 @@ def _holds_an_answer(asked: Callout) -> bool:
     """Whether a callout holds one that names an answer (``> > [!success]- Answer``): ``Define …`` over
     it is a question, where alone it may be a note to self."""
     inner = [callout(block) for block in asked.blocks if block.type == "blockquote"]
-    return any(found is not None and _names_an_answer(found.title) for found in inner)
+    return any(
+        found is not None and _names_an_answer(found.title) and (found.title or found.kind in _ANSWER_KINDS)
+        for found in inner
+    )
+
+
+_ANSWER_KINDS = frozenset({"success", "check", "done", "answer", "solution"})
+"""Callouts that hold an answer with no title (``> > [!success]``), where an untitled ``[!tip]`` hints."""
 
 
 _CARD_CALLOUTS = frozenset({"flashcard", "flashcards"})
@@ -2085,7 +2095,8 @@ def _asks(line: str) -> bool:
     statement to judge true or false, or one with a blank to fill (``S3 is designed for ________
     durability.``)."""
     blank = "___" in line and _BLANK.search(line) is not None
-    judged = _JUDGE.match(line) is not None or _JUDGED_AFTER.search(line) is not None
+    to_judge = _JUDGE.match(line) is not None and bool(_JUDGE.sub("", line).strip(" :.-)]*_"))  # not a title
+    judged = to_judge or _JUDGED_AFTER.search(line) is not None
     marked = line.rstrip().endswith(("?", "\uff1f", "\u061f"))  # a full-width or Arabic mark too
     return marked or judged or blank or _QUESTION_PARTICLE.search(line) is not None  # `…いくつか。`
 

@@ -178,15 +178,21 @@ _BOLD_QUESTION = regex(
 how often it is asked after it; a full-width question mark too)."""
 _DEFINING_VERB = r"(?:(?:is|are)(?:\s+defined\s+as)?|refers?\s+to|means)"
 """How a sentence defines the name it opens with: ``is``, ``are defined as``, ``refers to``, ``means``."""
-_DEFINING_SENTENCE = regex(rf"^(\*\*|__)(?P<name>[^*_:]+)\1\s+{_DEFINING_VERB}\s+(?P<rest>\S.*)$", re.S)
+_DEFINING_SENTENCE = regex(
+    rf"^(\*\*|__)(?P<name>(?:[^*_:(]|\([^()*_\n]*\))+)\1\s+{_DEFINING_VERB}\s+(?P<rest>\S.*)$", re.S
+)
 _PLAIN_DEFINING_SENTENCE = regex(
     r"^(?!(?i:the|an?|this|that|these|those|it|its|there|here|he|she|they|we|i|you|our|my|some|most|all|each"
     r"|every|everything|everyone|nothing|no|none|any|how|what|when|where|who|why|which|whose)\b)"
     rf"(?P<name>[A-Z][\w'\u2019-]*(?:[ \t]+[\w'\u2019-]+){{0,2}})[ \t]+{_DEFINING_VERB}[ \t]+(?P<rest>\S.*)$"
 )
 """A sentence defining a name of a word to three, no bold (``Osmosis is the diffusion of …``)."""
-_SAYS_MORE = regex(r"(?:\band|,|;)\s+\S+(?:\s+\S+)?\s+(?:is|are|was|were)\s|\?\s*$")
-"""A second clause (``… and Bob is the secretary``) or a question: no definition of one name."""
+_SAYS_MORE = regex(
+    r"(?:\b(?:and|but|while|whereas|because|although|since|though)|,|;)\s+\S+(?:\s+\S+)?\s+(?:is|are|was|were)\s"
+    r"|\?\s*$"
+)
+"""A second clause (``… and Bob is the secretary``, ``… while Dan is …``) or a question: no definition
+of one name."""
 _DEFINED_NAME = r"(?:(?i:an?|the)\s+)?(\*\*|__)(?P<name>[^*_:\n]+)\1(?:\s+\([^()\n]{1,40}\))?\s+(?:is|are)\s+"
 """A bold name opening a paragraph, maybe after an article and before an aside, then ``is``."""
 _NOT_AN_ABBREVIATION = "".join(

@@ -476,6 +476,19 @@ def test_a_cornell_pages_summary_row_is_printed_but_never_asked(tmp_path: Path) 
     assert [visible_text(note.field("Row")) for note in anki_notes(deck)] == ["Schlieffen Plan"]
 
 
+def test_a_conclusion_or_summary_that_a_table_names_as_a_thing_is_asked(tmp_path: Path) -> None:
+    """Only a Cornell page's last row of cues sums the page up; a report's `Conclusion` section and an
+    issue's `Summary` field are things of their own."""
+    deck = deck_of(
+        tmp_path,
+        "# Writing\n\n## Lab report\n\n| Section | Purpose |\n|---|---|\n| Method | How it was done |\n"
+        "| Conclusion | Whether the hypothesis held |\n\n## Jira\n\n| Field | Purpose |\n|---|---|\n"
+        "| Summary | A one-line title of the issue |\n| Assignee | Who works on it |\n",
+    )
+    rows = {visible_text(note.field("Row")) for note in anki_notes(deck)}
+    assert {"Conclusion", "Summary"} <= rows
+
+
 def test_a_hyphen_among_signs_is_asked_though_a_word_stands_beside_them() -> None:
     deck = parse_notes(Path(__file__).parent / "fixtures" / "grouped-tables").deck
     notes = {visible_text(note.field("Row")): note for note in anki_notes(deck)}
