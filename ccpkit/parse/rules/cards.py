@@ -34,6 +34,7 @@ from ccpkit.parse.rules.answers import CALLOUT, Callout, callout, is_key_title, 
 from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
     CHANGE_KINDS,
+    GLOSS_WORDS,
     NAMES_TOO,
     SPEAKING,
     Term,
@@ -1776,7 +1777,7 @@ def _with_sentence_names(
         named.append(term)
     if len(written) < _DEFINED_LINES and not all(term and _ARTICLED.match(term.front) for term in named):
         return terms, False  # two lines: a vocabulary's (`la manzana - the apple`), or no glossary
-    if any(term and _unnamed(term.front) and len(term.rest.split()) > _GLOSS_WORDS for term in named):
+    if any(term and _unnamed(term.front) and len(term.rest.split()) > GLOSS_WORDS for term in named):
         return terms, False  # `renew passport - the old one expires in March`: errands, no glossary
     return named, True
 
@@ -1784,11 +1785,6 @@ def _with_sentence_names(
 def _unnamed(front: str) -> bool:
     """Words in lower case, no article before them: ``trophic level`` or ``renew passport``, either."""
     return front[:1].islower() and not _ARTICLED.match(front)
-
-
-_GLOSS_WORDS = 6
-"""Words at most after such words in a list that no title calls a glossary (``trophic level - a step
-in a food chain``); under a glossary's title, or among names written as names, a definition may run longer."""
 
 
 def _says_what_it_is(rest: str) -> bool:

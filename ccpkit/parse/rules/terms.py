@@ -121,7 +121,7 @@ _DASHED_WORDS = 3
 the kitchen``); a hyphen asks for a name written as one (``Amazon SNS - …``)."""
 _GLOSSED_WORDS = 4
 """At most this many words in a name before an en or em dash among names, ..."""
-_GLOSS_WORDS = 6
+GLOSS_WORDS = 6
 """... and in what it means after the dash."""
 _ANSWER_LABEL = regex(
     r"^(?:\*\*|__)?(?:Answer|ANSWER|Ans)\.?(?:\s*:|\s+[\u2013\u2014-])(?:\*\*|__)?[ \t]*(?=\S)"
@@ -1041,7 +1041,7 @@ def _dashed_name(front: str, rest: str, among_names: bool) -> bool:
     words = len(_GRAMMAR_NOTE.sub("", front).split())  # `warten auf + Akk.`: two words and their case
     if words <= _DASHED_WORDS:
         return True
-    glossed = len(rest.split()) <= _GLOSS_WORDS and rest[:1].islower()  # a meaning, not an author's name
+    glossed = len(rest.split()) <= GLOSS_WORDS and rest[:1].islower()  # a meaning, not an author's name
     return among_names and words <= _GLOSSED_WORDS and glossed
 
 
@@ -1208,7 +1208,7 @@ _ARTICLES = frozenset(
 def _glosses(rest: str) -> bool:
     """Whether ``rest`` reads as a vocabulary's or a glossary's meaning after a name in lower case: a
     few words in lower case, with no sentence's end in them."""
-    return rest[:1].islower() and len(rest.split()) <= _GLOSS_WORDS and not _SENTENCE_END.search(rest)
+    return rest[:1].islower() and len(rest.split()) <= GLOSS_WORDS and not _SENTENCE_END.search(rest)
 
 
 _SENTENCE_END = regex(r"[.!?;]\s")
