@@ -172,7 +172,7 @@ def printed_formula(tex: str) -> str | None:
     try:
         reader = _Reader(_TOKEN.findall(tex))
         markup = reader.group(closed=False)
-    except _UnknownTeXError:
+    except (_UnknownTeXError, RecursionError):  # braces nested hundreds deep: printed as written
         return None
     return " ".join(markup.replace("</i><i>", "").split())
 

@@ -43,6 +43,8 @@ AS_WRITTEN = {
     "a fraction missing its denominator": r"\frac{1}",
     "a blackboard letter not known": r"\mathbb{X}",
     "a command inside text": r"\text{\alpha}",
+    "braces nested hundreds deep": "{" * 600 + "x" + "}" * 600,
+    "fractions nested hundreds deep": r"\frac{" * 300 + "1" + "}{2}" * 300,
 }
 
 

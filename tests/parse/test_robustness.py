@@ -49,6 +49,20 @@ FRAGMENTS = (
     "$x^2$ and \\$5",
     "```",
     "> quoted - **Q:** x",
+    "### What does this print?",
+    "- **Answer:** 1",
+    "\x0c",
+    "- ## Heading bullet",
+    "\t- child\tdefinition",
+    "term\tdefinition",
+    "goes on in lower case",
+    "( ) True",
+    "(x) False",
+    "What is it? [1 mark]",
+    "> [!question] Define it.",
+    "> > [!success]- Answer",
+    "<summary>Show example</summary>",
+    "#### Answer: A",
 )
 
 
@@ -76,3 +90,22 @@ def test_a_scenario_over_html_then_an_answer_parses_without_an_exception(tmp_pat
         (tmp_path / "01-a" / name).write_text(text, encoding="utf-8")
     parsed = parse_notes(tmp_path)
     assert [card.front for card in parsed.deck.cards] == []
+
+
+FOUND_BY_FUZZING = {
+    "a heading that asks over code, then a bold term": (
+        "### What does this print?\n\n```python\nprint(1)\n```\n\n- **Answer:** 1\n"
+    ),
+    "a form feed alone after options": "Which one?\n\nA) one\nB) two\n\n\x0c\n",
+    "a Quizlet set mixing separators": (
+        "Acid\tProton donor\nBase\tProton acceptor\nBuffer\tResists pH change\nSalt - a compound\n"
+    ),
+}
+
+
+def test_forms_fuzzing_found_parse_without_an_exception(tmp_path: Path) -> None:
+    (tmp_path / "01-a").mkdir()
+    for number, text in enumerate(FOUND_BY_FUZZING.values()):
+        (tmp_path / "01-a" / f"{number}.md").write_text(text, encoding="utf-8")
+    parsed = parse_notes(tmp_path)
+    assert all(problem.location.path.startswith("01-a/") for problem in parsed.problems)

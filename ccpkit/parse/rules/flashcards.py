@@ -1071,8 +1071,14 @@ def _details(
     shown = above if above is not None and above.type in ("fence", "code_block") and len(before) > 1 else None
     opening = SUMMARY.match(blocks[0].content)
     assert opening is not None
-    html = [block.content if block.type == "html_block" else ctx.doc.source(block) for block in blocks]
-    last = next((number for number, text in enumerate(html) if CLOSING.search(text)), None)
+    html: list[str] = []
+    closings: list[int] = []
+    for block in blocks:  # up to its closing tag and a hint's answer after it: the rest is no part of it
+        html.append(block.content if block.type == "html_block" else ctx.doc.source(block))
+        closings += [len(html) - 1] if CLOSING.search(html[-1]) else []
+        if len(closings) == 2:
+            break
+    last = closings[0] if closings else None
     answer = answer_in_details("\n".join(html[: last + 1])) if last is not None else None
     wraps_taken = last is not None and any(ctx.is_claimed(block) for block in blocks[1 : last + 1])
     if last is None or wraps_taken or (answer is not None and answer.letters):

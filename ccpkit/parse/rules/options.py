@@ -1140,6 +1140,8 @@ def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | N
     """``A) …`` lines of one block, maybe after the stem's lines and before an answer line; an
     option's text may go on over the next lines (or start on the line below its letter)."""
     lines = [_mark_last(line) for line in lines]
+    if not lines:
+        return None  # a paragraph of a form feed alone, as PDFs paste a page break
     if not going_on:
         with_stem = not any(_opens(line) for line in lines)
         lines = _inline_lines(lines, with_stem=with_stem)

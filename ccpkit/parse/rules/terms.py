@@ -831,6 +831,8 @@ def _separated(text: str) -> tuple[str, str] | None:
 def announces(paragraph: Node) -> bool:
     """A paragraph ending in a colon (``Use cases:``, ``**Explanation:**``, a full-width one too): the
     block below is its."""
+    if paragraph.type != "paragraph":
+        return False  # code, a list: it announces nothing
     return paragraph.children[0].content.replace("*", "").replace("_", "").rstrip().endswith((":", "\uff1a"))
 
 
