@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from anki._backend import RustBackend
 from anki.collection import Collection
+from anki.notes import NoteId
 from click.testing import CliRunner
 
 from ccpkit.cli import cli
@@ -446,17 +447,27 @@ def test_a_ledger_lost_with_the_build_folder_finds_a_renamed_note_by_its_id_in_a
         student.close()
 
 
+MINE = "Mine: my own example of a block device."
+
+
+def _copy_of_ebs(student: Student) -> NoteId:
+    """A copy the student made in Anki of the EBS note (the original's Id and deck), with a definition
+    of their own: its id."""
+    original = student.note("03-storage/card/amazon-ebs")
+    copy = student.collection.new_note(original.note_type())
+    copy.fields = [*original.fields]
+    copy["Definition"] = MINE
+    student.collection.add_note(copy, original.cards()[0].did)
+    return copy.id
+
+
 def test_a_note_the_student_copied_in_anki_is_never_taken_for_a_new_item_of_its_id(tmp_path: Path) -> None:
     """The copy holds the original's Id; a new item written later under that id is a note of its own
     (only a ledger lost whole looks for notes by their Id)."""
     course = Course.fresh(tmp_path)
     assert course.sync().exit_code == 0
     student = course.student()
-    original = student.note("03-storage/card/amazon-ebs")
-    copy = student.collection.new_note(original.note_type())
-    copy.fields = [*original.fields]
-    copy["Definition"] = "Mine: my own example of a block device."
-    student.collection.add_note(copy, original.cards()[0].did)
+    copy = _copy_of_ebs(student)
     student.close()
     course.edit("03-storage/cram-sheet.md", "**Amazon EBS:**", "**Amazon Elastic Block Store:**")
     assert course.sync().exit_code == 0  # the original renamed: only the copy holds the old Id now
@@ -470,7 +481,7 @@ def test_a_note_the_student_copied_in_anki_is_never_taken_for_a_new_item_of_its_
     assert "1 added" in result.output
     student = course.student()
     try:
-        assert student.collection.get_note(copy.id)["Definition"] == "Mine: my own example of a block device."
+        assert student.collection.get_note(copy)["Definition"] == MINE
     finally:
         student.close()
 
@@ -548,13 +559,9 @@ def test_a_copy_the_student_made_of_a_deleted_note_is_no_sign_of_another_courses
     course = Course.fresh(tmp_path)
     assert course.sync().exit_code == 0
     student = course.student()
-    original = student.note("03-storage/card/amazon-ebs")
-    copy = student.collection.new_note(original.note_type())
-    copy.fields = [*original.fields]
-    copy["Definition"] = "Mine: my own example of a block device."
-    student.collection.add_note(copy, original.cards()[0].did)
+    copy = _copy_of_ebs(student)
     storage = [
-        note.id for note in student.notes() if note["Id"].startswith("03-storage/") and note.id != copy.id
+        note.id for note in student.notes() if note["Id"].startswith("03-storage/") and note.id != copy
     ]
     student.collection.remove_notes(storage)
     student.close()
@@ -564,7 +571,7 @@ def test_a_copy_the_student_made_of_a_deleted_note_is_no_sign_of_another_courses
     assert result.exit_code == 0, result.output
     student = course.student()
     try:
-        assert student.collection.get_note(copy.id)["Definition"] == "Mine: my own example of a block device."
+        assert student.collection.get_note(copy)["Definition"] == MINE
     finally:
         student.close()
 

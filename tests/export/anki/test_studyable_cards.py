@@ -40,6 +40,11 @@ def notes_by_id(deck: Deck, **options: bool) -> dict[str, AnkiNote]:
     return {note.id: note for note in anki_notes(deck, **options)}
 
 
+def rows_asked(tmp_path: Path, notes: str) -> set[str]:
+    """What the table notes of ``notes`` (one file) ask of, as their fronts name it."""
+    return {visible_text(note.field("Row")) for note in anki_notes(deck_of(tmp_path, notes))}
+
+
 def test_a_table_of_links_is_reference_not_cards(course: Deck) -> None:
     assert not [note_id for note_id in notes_by_id(course) if note_id.startswith("01-sample/table/resources")]
 
@@ -126,12 +131,11 @@ def test_a_matrix_with_an_empty_corner_over_three_things_asks_one_thing_one_feat
 
 def test_an_empty_corner_over_attributes_keeps_the_rows_as_the_things(tmp_path: Path) -> None:
     """``| | Price | Weight | Battery |`` heads rows of phones: the rows' labels are the names."""
-    deck = deck_of(
+    rows = rows_asked(
         tmp_path,
         "# Phones\n\n## Specs\n\n| | Price | Weight | Battery (mAh) |\n|---|---|---|---|\n"
         "| Pixel 8 | $699 | 187 g | 4575 |\n| iPhone 15 | $799 | 171 g | 3349 |\n",
     )
-    rows = {visible_text(note.field("Row")) for note in anki_notes(deck)}
     assert rows == {"Pixel 8", "iPhone 15"}
 
 
@@ -467,25 +471,24 @@ def test_a_totals_row_is_printed_but_never_asked() -> None:
 
 
 def test_a_cornell_pages_summary_row_is_printed_but_never_asked(tmp_path: Path) -> None:
-    deck = deck_of(
+    rows = rows_asked(
         tmp_path,
         "# Lecture 5\n\n| Cue | Notes |\n|---|---|\n"
         "| Schlieffen Plan | Germany's plan to defeat France quickly |\n"
         "| Summary: | Alliances built tension until one assassination sparked the war. |\n",
     )
-    assert [visible_text(note.field("Row")) for note in anki_notes(deck)] == ["Schlieffen Plan"]
+    assert rows == {"Schlieffen Plan"}
 
 
 def test_a_conclusion_or_summary_that_a_table_names_as_a_thing_is_asked(tmp_path: Path) -> None:
     """Only a Cornell page's last row of cues sums the page up; a report's `Conclusion` section and an
     issue's `Summary` field are things of their own."""
-    deck = deck_of(
+    rows = rows_asked(
         tmp_path,
         "# Writing\n\n## Lab report\n\n| Section | Purpose |\n|---|---|\n| Method | How it was done |\n"
         "| Conclusion | Whether the hypothesis held |\n\n## Jira\n\n| Field | Purpose |\n|---|---|\n"
         "| Summary | A one-line title of the issue |\n| Assignee | Who works on it |\n",
     )
-    rows = {visible_text(note.field("Row")) for note in anki_notes(deck)}
     assert {"Conclusion", "Summary"} <= rows
 
 
@@ -503,13 +506,12 @@ def test_short_names_of_letters_and_digits_name_a_group_s_rows() -> None:
 
 def test_a_row_whose_group_is_a_dash_is_named_by_its_own_name_alone(tmp_path: Path) -> None:
     """A dash in the group column says the row has no group: no dash and angle before its name."""
-    deck = deck_of(
+    rows = rows_asked(
         tmp_path,
         "# Pills\n\n| Class | Drug | Use |\n| --- | --- | --- |\n"
         "| Beta blocker | Atenolol | Blood pressure |\n| Beta blocker | Propranolol | Tremor |\n"
         "| - | Aspirin | Pain |\n| - | Caffeine | Alertness |\n",
     )
-    rows = {visible_text(note.field("Row")) for note in anki_notes(deck)}
     assert rows == {f"Beta blocker{ANGLE}Atenolol", f"Beta blocker{ANGLE}Propranolol", "Aspirin", "Caffeine"}
 
 
