@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager, suppress
+from multiprocessing.queues import Queue
 
 WATCH_SECONDS = 0.5
 """How often a helper checks that its parent is still there."""
@@ -23,7 +24,8 @@ WATCH_SECONDS = 0.5
 @contextmanager
 def helpers(warm_up: Callable[[], object] | None = None) -> Iterator[ProcessPoolExecutor]:
     """A pool of helpers that run ``warm_up`` first. Leaving the block normally waits for the jobs;
-    leaving it on an error cancels those not started and does not wait for the others."""
+    leaving it on an error (Ctrl-C) cancels those not started and ends the helpers, whose jobs under
+    way the interpreter would otherwise wait for as it exits."""
     context = (
         multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     )
@@ -33,7 +35,16 @@ def helpers(warm_up: Callable[[], object] | None = None) -> Iterator[ProcessPool
     try:
         yield pool
     except BaseException:
+        # The pool forgets its helpers and its queue of jobs as it shuts down: taken first, the helpers
+        # are ended here (the standard pool ends none by itself), and the jobs no helper will read are
+        # no longer waited for at exit (their feeder thread would wait on a pipe no one empties).
+        under_way = list((pool._processes or {}).values())
+        jobs: Queue[object] | None = getattr(pool, "_call_queue", None)  # typeshed lists it not
         pool.shutdown(wait=False, cancel_futures=True)
+        for helper in under_way:
+            helper.terminate()
+        if jobs is not None:
+            jobs.cancel_join_thread()
         raise
     pool.shutdown()
 

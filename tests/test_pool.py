@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -64,6 +65,23 @@ def test_helpers_end_by_themselves_when_their_parent_is_killed() -> None:
     ended = subprocess.run([sys.executable, "-c", CALLER], capture_output=True, text=True, timeout=60)
     assert ended.returncode == -signal.SIGKILL
     assert ended.stdout.split()  # the helpers had started (and have ended, or the run would not return)
+
+
+INTERRUPTED = """
+import time
+from ccpkit.pool import helpers
+with helpers() as pool:
+    running = pool.submit(time.sleep, 120)
+    time.sleep(1)  # the job is under way on a helper
+    raise KeyboardInterrupt
+"""
+
+
+def test_a_build_cut_short_ends_at_once_without_waiting_for_the_jobs_under_way() -> None:
+    """Ctrl-C leaves the block: the helpers' jobs, pages being laid out, are not waited for at exit."""
+    start = time.monotonic()
+    ended = subprocess.run([sys.executable, "-c", INTERRUPTED], capture_output=True, text=True, timeout=100)
+    assert "KeyboardInterrupt" in ended.stderr and time.monotonic() - start < 30
 
 
 FORKS: list[int] = []
