@@ -684,7 +684,7 @@ def _heading_bullet(lines: list[str], number: int, code: Container[int]) -> re.M
     found = None if number in code else _BULLETED_HEADING.match(lines[number])
     if found is None or found["words"].startswith("of "):
         return None
-    below = next((line for line in lines[number + 1 :] if line.strip()), "")
+    below = next((line for line in itertools.islice(lines, number + 1, None) if line.strip()), "")
     return found if below[:1] in (" ", "\t") else None
 
 

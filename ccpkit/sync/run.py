@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from functools import partial
+from functools import cache, partial
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 from typing import Any
@@ -136,8 +136,9 @@ def _sync(
     finishing = _HeldInterrupts()
     try:
         with anki_collection.opened(located.collection) as collection:
+            ids_in_anki = cache(partial(anki_collection.guids_by_id, collection))  # read at most once
             if two_courses is not None:
-                _require_the_files_notes_in_anki(two_courses, anki_collection.guids_by_id(collection))
+                _require_the_files_notes_in_anki(two_courses, ids_in_anki())
             found = load_record(located.collection, anki_collection.record_generation(collection))
             record = found or SyncRecord()
             read_state = partial(anki_collection.read_state, collection)
@@ -146,7 +147,7 @@ def _sync(
             settle = partial(settle_identities, deck=parsed.deck, options=options, now=now, in_error=in_error)
             changes, settled = settle(ledger)
             if changes.added and not ledger.notes:  # lost with the build folder, or never kept
-                known = _known_in_anki(ledger, changes, anki_collection.guids_by_id(collection), read_state)
+                known = _known_in_anki(ledger, changes, ids_in_anki(), read_state)
                 if known is not ledger:
                     ledger = known
                     changes, settled = settle(ledger)
@@ -179,8 +180,7 @@ def _sync(
             )
             state = anki_collection.read_state(collection, [*desired, *orphans])
             if ledger.notes and desired and not desired & state.notes.keys():  # none of them in Anki
-                by_id = anki_collection.guids_by_id(collection)
-                _require_the_courses_ledger(notes, out, wanted_notes, by_id, read_state)
+                _require_the_courses_ledger(notes, out, wanted_notes, ids_in_anki(), read_state)
             plan = plan_sync(wanted, state, record, choices)
             report = SyncReport(
                 counts=format_counts(parsed.deck),

@@ -1083,8 +1083,7 @@ def _details(
     wraps_taken = last is not None and any(ctx.is_claimed(block) for block in blocks[1 : last + 1])
     if last is None or wraps_taken or (answer is not None and answer.letters):
         return blocks[0], 0, []  # never closed, a collapsed answer key, or a question's answer
-    asking = ctx.doc.written(above) if above is not None and above.type in ("paragraph", "heading") else ""
-    if shows_an_example(blocks[0].content) and not _ASKS_FOR_AN_EXAMPLE.search(asking):
+    if shows_an_example(blocks[0].content) and not _asks_for_an_example(ctx, above):
         return blocks[0], 0, []  # `<summary>Show example</summary>`: the notes above it go on
     if any(_OPENS_DETAILS.search(text) for text in html[1 : last + 1]):
         return blocks[0], 0, []  # a toggle of toggles (`Compute` over its questions): each inner one a card
@@ -1646,6 +1645,15 @@ _POINTS_AT = regex(
 _POINTING_AT_WORDS = 25
 _ASKS_FOR_AN_EXAMPLE = regex(r"(?i)\b(?:examples?|write|code|draw|diagram|sketch|implement)\b")
 """Words asking for what a fold that shows an example holds: then it answers them."""
+
+
+def _asks_for_an_example(ctx: Context, above: Node | None) -> bool:
+    """Whether the paragraph or heading above a fold that shows an example asks for one."""
+    if above is None or above.type not in ("paragraph", "heading"):
+        return False
+    return _ASKS_FOR_AN_EXAMPLE.search(ctx.doc.written(above)) is not None
+
+
 _DEFERS = regex(
     r"(?i)\b(?:try it|next (?:section|chapter|lesson|page|part)|later on|coming up"
     r"|we(?:'ll| will) (?:see|walk|look))"
