@@ -143,6 +143,9 @@ def _question(ctx: Context, block: Block, found: re.Match[str]) -> Iterator[Item
     if not answers or _MARKED.sub("", body).strip():
         yield ctx.problem(node, _MALFORMED)
         return
+    if not all(answer.text for answer in answers):
+        yield ctx.problem(node, _EMPTY_ANSWER)
+        return
     if all("->" in answer.text for answer in answers):
         for answer in answers:
             left, _, right = answer.text.partition("->")
@@ -159,6 +162,10 @@ def _question(ctx: Context, block: Block, found: re.Match[str]) -> Iterator[Item
 _TITLED = regex(r"\A::(?:[^:\\]|\\.|:(?!:))*::")
 """A GIFT question's name opening a paragraph."""
 _UNCLOSED = "GIFT question with no `{…}` of answers (or one never closed with `}`): it was left out"
+_EMPTY_ANSWER = (
+    "GIFT question with an empty answer (`~` or `=` with no words after it): write its words or remove "
+    "the mark"
+)
 _MALFORMED = (
     "GIFT question whose answers cannot be read: mark each answer with `=` (right) or `~` (wrong), "
     "escaping `=`, `~`, `#`, `{`, `}` in its words with `\\`"
