@@ -4,26 +4,35 @@ Cards and tables are what a student reviews; a printed sheet also needs the plai
 paragraphs between them, or a section prints as fragments. Every top-level paragraph, quote and code
 block is one passage, and so is every item of a top-level list (with what is nested in it), so a long
 list can run on into the next column. Headings and tables are not passages (the printed outputs make
-their own), nor is anything the question rule took (a cram sheet does not quiz). Of raw HTML only a
-``<details>`` block prints: its summary's question in bold and the text it hides (paper cannot fold);
-so does an Obsidian callout, its title in bold in place of its ``[!kind]`` marker (a table in it prints
-as a table of its own), and a definition list, each term in bold before its definitions.
+their own), nor is anything the question rule took (a cram sheet does not quiz). A block of raw HTML
+prints as its words and pictures; a ``<details>`` block as its summary's question in bold and the text
+it hides (paper cannot fold); an Obsidian callout with its title in bold in place of its ``[!kind]``
+marker (a table in it prints as a table of its own); a definition list with each term in bold before
+its definitions.
 """
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
+from ccpkit.item_ids import HTML_TAG
 from ccpkit.model import Passage, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import details_question, hidden_text
-from ccpkit.parse.document import item_text
+from ccpkit.parse.document import Block, heading_level, item_text, title_of
 from ccpkit.parse.rules.terms import definition_list
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
-_SKIPPED = frozenset({"heading", "table", "front_matter", "hr", "html_block"})
+_SKIPPED = frozenset({"heading", "table", "front_matter", "hr"})
+_BLOCK_TAG = regex(
+    r"</?(?:p|div|center|blockquote|section|article|aside|figure|figcaption|header|footer|h[1-6]|ul|ol|li"
+    r"|dl|dt|dd|pre|hr)\b[^>]*>|<br\s*/?>",
+    re.IGNORECASE,
+)
+"""A tag that starts a line of its own on a page: its words print as a paragraph apart."""
 _CALLOUT_TITLE = regex(r"^(?P<quote>\s*>\s*)\[!(?P<kind>[\w-]+)\][+-]?[ \t]*(?P<title>[^\n]*)")
 BULLET = "\u2022"
 """How a bullet list's items are marked in print, whatever the notes used (``-``, ``*``, ``+``)."""
@@ -32,12 +41,15 @@ BULLET = "\u2022"
 def passages(ctx: Context, questions: frozenset[int]) -> Iterator[Passage]:
     """Every printable block of the file in notes order; ``questions`` are the ids of the nodes the
     question rule claimed."""
-    for block in ctx.doc.blocks:
+    blocks = ctx.doc.blocks
+    for index, block in enumerate(blocks):
         node = block.node
         if id(node) in questions:
             continue
         if node.type == "html_block":
-            yield from _details(ctx, node, block.section)
+            yield from _html(ctx, node, block.section)
+        elif node.type == "heading" and block.section and _heads_nothing(ctx, blocks, index):
+            yield from _printed(ctx, node, block.section[:-1], f"**{title_of(node)}**", "")
         elif node.type in _SKIPPED:
             continue
         elif node.type in ("bullet_list", "ordered_list"):
@@ -45,6 +57,22 @@ def passages(ctx: Context, questions: frozenset[int]) -> Iterator[Passage]:
                 yield from _passage(ctx, item, block.section, _marker(node, item, number))
         else:
             yield from _passage(ctx, node, block.section, "")
+
+
+def _heads_nothing(ctx: Context, blocks: Sequence[Block], index: int) -> bool:
+    """Whether the heading ``blocks[index]`` is over nothing, the next heading at its level or above (or
+    the file's end) right under it: an outline written in headings (``### Inherited from the mother``)
+    says its notes in them, and the sheet would lose the words, which head no section, with no card
+    made of them."""
+    if ctx.is_claimed(blocks[index].node):
+        return False
+    level = heading_level(blocks[index].node)
+    following = (block.node for block in blocks[index + 1 :] if block.node.type != "hr")
+    below = next(following, None)
+    if below is None:
+        return True
+    heads = below.type == "heading" and heading_level(below) <= level
+    return heads and title_of(below) != title_of(blocks[index].node)  # a heading written twice prints once
 
 
 def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) -> Iterator[Passage]:
@@ -84,11 +112,22 @@ def _titled(callout: re.Match[str]) -> str:
     return f"{callout['quote']}**{title}**"
 
 
-def _details(ctx: Context, node: Node, section: tuple[str, ...]) -> Iterator[Passage]:
-    """A ``<details>`` block as paper shows it: the question its summary asks, in bold, and the text
-    it hides in the same block (an answer over the blocks below prints as those blocks)."""
-    asked = details_question(node.content)
-    text = " ".join(part for part in (f"**{asked}**" if asked else "", hidden_text(node.content)) if part)
+def _html(ctx: Context, node: Node, section: tuple[str, ...]) -> Iterator[Passage]:
+    """A block of raw HTML as paper shows it. A ``<details>`` block: the question its summary asks, in
+    bold, and the text it hides in the same block (an answer over the blocks below prints as those
+    blocks). Any other (``<p align="center">``, ``<div>``, ``<center>``): its words, a paragraph per
+    block tag, and its pictures, which reading the file wrote as Markdown. A table left in HTML was not
+    read, and says so."""
+    content = node.content
+    if "<details" in content.lower():
+        asked = details_question(content)
+        text = " ".join(part for part in (f"**{asked}**" if asked else "", hidden_text(content)) if part)
+    elif "<table" in content.lower():
+        return
+    else:
+        paragraphs = _BLOCK_TAG.split(content)
+        words = (" ".join(html.unescape(HTML_TAG.sub(" ", paragraph)).split()) for paragraph in paragraphs)
+        text = "\n\n".join(paragraph for paragraph in words if paragraph)
     yield from _printed(ctx, node, section, text, "")
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PIL import Image
+
 from ccpkit.model import ComparisonTable, Module
 from ccpkit.parse import parse_notes
 
@@ -67,4 +69,57 @@ def test_a_line_that_reads_like_an_answer_keys_title_over_prose_prints(tmp_path:
         "The Moon pulls the near and far sides.",
         "Key answers to your questions:",
         "Spring tides follow full and new moons.",
+    ]
+
+
+def test_a_block_of_html_prints_as_its_words_a_paragraph_per_block_tag(tmp_path: Path) -> None:
+    """Notes pasted from web pages and READMEs wrap lines in `<div>`, `<center>` and lists of their own:
+    Markdown leaves them raw, and the sheet would otherwise lose them without a word."""
+    notes = (
+        '# Cells\n\n<div style="color:red">Exam on <b>14 May</b> &amp; it lasts 2 hours.</div>\n\n'
+        "<center>Figure 1: a neuron</center>\n\n"
+        "<ul>\n<li>Dendrites receive</li>\n<li>Axons send</li>\n</ul>\n\n"
+        "<!-- a note to self -->\n\n<table><tr><td>no header</td></tr></table>\n"
+    )
+    printed = [passage.text for passage in parsed(tmp_path, notes).passages]
+    assert printed == [
+        "Exam on **14 May** & it lasts 2 hours.",
+        "Figure 1: a neuron",
+        "Dendrites receive\n\nAxons send",
+    ]
+
+
+def test_a_picture_centred_in_html_prints_and_a_missing_one_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "m").mkdir()
+    Image.new("RGB", (30, 20), (0, 90, 200)).save(tmp_path / "m" / "neuron.png")
+    notes = (
+        '# Cells\n\n<p align="center"><img src="neuron.png" width="300"></p>\n\n<p><img src="axon.png"></p>\n'
+    )
+    (tmp_path / "m" / "notes.md").write_text(notes, encoding="utf-8")
+    parsed_notes = parse_notes(tmp_path)
+    module = parsed_notes.deck.modules[0]
+    assert [passage.text for passage in module.passages] == [
+        f"![]({module.pictures[0].name})",
+        "![](axon.png)",
+    ]
+    assert [(str(p.location), p.severity) for p in parsed_notes.problems] == [("m/notes.md:5", "error")]
+    assert "axon.png does not exist" in parsed_notes.problems[0].message
+
+
+def test_a_heading_over_nothing_prints_as_its_words_under_the_headings_above_it(tmp_path: Path) -> None:
+    """An outline written in headings says its notes in them: with no section under them to head, the
+    sheet prints their words (a rule between them changes nothing); a heading over more, or over itself
+    written again, prints none."""
+    notes = (
+        "# Cells\n\n## Mitochondria\n\n### They hold their own circular DNA\n\n---\n\n"
+        "### They are inherited from the mother\n\n## Chloroplasts\n\nThey make sugar from light.\n\n"
+        "## Ribosomes\n\n## Ribosomes\n\nThey make proteins.\n\n## Open questions\n"
+    )
+    printed = [(passage.section, passage.text) for passage in parsed(tmp_path, notes).passages]
+    assert printed == [
+        (("Mitochondria",), "**They hold their own circular DNA**"),
+        (("Mitochondria",), "**They are inherited from the mother**"),
+        (("Chloroplasts",), "They make sugar from light."),
+        (("Ribosomes",), "They make proteins."),
+        ((), "**Open questions**"),
     ]
