@@ -537,6 +537,12 @@ def _describes_heading(node: Node) -> bool:
     return False
 
 
+def _only_a_label(front: str) -> bool:
+    """Whether a front is a label alone (``Key idea``, ``Takeaway``), not one a subject names a term by
+    as often (``Solution``)."""
+    return is_label(front) and front.strip().lower() not in NAMES_TOO
+
+
 def _is_label(term: Term | None) -> bool:
     return term is not None and term.is_label
 
@@ -976,11 +982,11 @@ def _card(
     key: str = "",
 ) -> Item | Problem:
     """A card at ``node``, or ``offset`` lines below its first line, with ``tags`` besides the file's
-    (see ``_fields_at``); its id made of ``key`` where it is not its front. A year over what happened
-    then (``1789 - Storming of the Bastille``, as timelines write them) asks for the year: one thing
-    per card, where years shared by events would merge them."""
+    (see ``_fields_at``); its id made of ``key`` where it is not its front. A date over what happened
+    then (``1789 - Storming of the Bastille``, ``2 December 1804: …``, as timelines write them) asks for
+    the date: one thing per card, where dates shared by events would merge them."""
     if (
-        _YEAR.fullmatch(front.strip("*_ "))
+        _DATE.fullmatch(front.strip("*_ "))
         and back
         and "\n" not in back
         and len(back.split()) <= _EVENT_WORDS
@@ -991,8 +997,17 @@ def _card(
     return replace(made, location=fields.source) if isinstance(made, Problem) else made
 
 
-_YEAR = regex(r"(?:c\.\s?)?\d{3,4}s?(?:\s?(?:BCE?|AD|CE))?")
-"""A year alone (``1789``, ``1920s``, ``c. 1500``, ``44 BC`` has two digits and is no year here)."""
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = regex(
+    r"(?:c\.\s?)?\d{3,4}s?(?:\s?(?:BCE?|AD|CE))?"
+    rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?)\s+\d{{3,4}}"
+)
+"""A date alone: a year (``1789``, ``1920s``, ``c. 1500``; ``44 BC`` has two digits and is no year
+here), or a day or a month of one (``2 December 1804``, ``April 12, 1961``, ``July 1969``). An ISO
+date (``2024-03-01: Added …``) dates a change to the notes, no card."""
 _EVENT_WORDS = 15
 """At most this many words in what a year dates: more is a paragraph about that year."""
 
@@ -1254,7 +1269,8 @@ def _line_cards(
         terms = [(0, glossary_paragraphs[id(paragraph)])]
     pinned = pinned_id(paragraph) if len(terms) == 1 else ""
     for offset, term in terms:
-        yield _card(ctx, paragraph, section, term.front, term.rest, pinned, offset=offset)
+        if not _only_a_label(term.front):  # `Key idea → …`: what the notes stress, no name to ask by
+            yield _card(ctx, paragraph, section, term.front, term.rest, pinned, offset=offset)
 
 
 def _defined_in_a_row(texts: Sequence[str]) -> list[tuple[int, Term]]:

@@ -1231,12 +1231,22 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
         pair, taken = _answered_within(blocks[0]), 1
     if pair is None:
         return None
+    asked = _NUMBER_TAG_LINE.sub("", pair.front, count=1)
+    front = unbolded(_TASK_LABEL.sub("", _unnumbered(_QUESTION_LABEL.sub("", asked))))
+    if _ASKS_NOTHING_ALONE.fullmatch(front.strip()):
+        return None  # `**Why?** Because …`: the prose asks itself what it goes on to say
     more = _explanation_after(ctx, blocks[taken:])
     ctx.claim(*blocks[:taken], *more)
     back = "\n\n".join([pair.back, *(ctx.doc.written(node).strip() for node in more)])
-    asked = _NUMBER_TAG_LINE.sub("", pair.front, count=1)
-    front = _TASK_LABEL.sub("", _unnumbered(_QUESTION_LABEL.sub("", asked)))
-    return taken - 1 + len(more), _Pair(unbolded(front), back)
+    return taken - 1 + len(more), _Pair(front, back)
+
+
+_ASKS_NOTHING_ALONE = regex(
+    r"(?i)(?:(?:and|but|so)\s+)?(?:why|how|what|when|where|who|which|really|how come|how so|why not|so what"
+    r"|what for|what else|what now|what then|then what|and then|why does (?:it|this|that) matter)\s*[?\uff1f]"
+)
+"""A question of a word or two that asks nothing of its own (``Why?``, ``So what?``): prose that goes
+on to answer it, no card, whose front would read the same as every other's."""
 
 
 _NUMBER_TAG_LINE = regex(
