@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import tempfile
 import time
 from collections import defaultdict
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, cast
 from anki.collection import AddNoteRequest, Collection
 from anki.dbproxy import DBProxy
 from anki.decks import DeckId
-from anki.errors import AnkiException, DBError
+from anki.errors import AnkiException, CardTypeError, DBError
 from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from anki.models import NotetypeDict, NotetypeId
 from anki.notes import NoteId
@@ -263,6 +264,10 @@ def add_pictures(collection: Collection, pictures: Iterable[Picture]) -> int:
     return len(missing)
 
 
+_ISOLATES = dict.fromkeys((0x2068, 0x2069))
+"""Anki's messages set names apart with Unicode's first-strong and pop isolates: no words of theirs."""
+
+
 def _update_note_types(collection: Collection, plan: Plan) -> None:
     for update in plan.note_types:
         data = _note_type(collection, update.id)
@@ -271,7 +276,15 @@ def _update_note_types(collection: Collection, plan: Plan) -> None:
         data["tmpls"][0]["qfmt"] = update.front
         data["tmpls"][0]["afmt"] = update.back
         data["css"] = update.css
-        collection.models.update_dict(data)
+        try:
+            collection.models.update_dict(data)
+        except CardTypeError as error:  # a check of Anki's own that ccpkit's missed: rolled back
+            key = next((kind.key for kind in NOTE_TYPES if kind.id == update.id), "")
+            said = " ".join(re.sub(r"<br\s*/?>", " ", str(error).translate(_ISOLATES)).split())
+            raise UsageError(
+                f"Anki refuses the card templates of {update.name!r} ({said}); nothing was written: fix "
+                f"templates/anki/{key}.front.html or {key}.back.html, then run ccpkit sync again"
+            ) from None
     collection.models._clear_cache()
 
 

@@ -73,17 +73,34 @@ def test_a_template_linked_to_itself_is_named_not_passed_over_for_the_default(tm
     assert f"error: {template}: cannot read this Anki template" in result.stderr
 
 
-def test_a_cloze_front_that_shows_its_text_without_the_cloze_filter_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("side", "written", "said"),
+    [
+        ("front", "<div>{{Text}}</div>", "the front shows no {{cloze:Text}}, so Anki would make no card"),
+        (
+            "front",
+            "{{Text}} {{cloze:Context}}",
+            "the front shows no {{cloze:Text}}, so Anki would make no card",
+        ),
+        ("back", "<div>{{Text}}</div>{{Extra}}", "the back shows no {{cloze:Text}}, so Anki would refuse"),
+    ],
+)
+def test_a_cloze_template_that_shows_its_text_without_the_cloze_filter_is_refused(
+    tmp_path: Path, side: str, written: str, said: str
+) -> None:
+    """Anki asks `{{cloze:Text}}` of both sides: a front without it makes no cloze card (one naming
+    another field makes the cards of that field's clozes: none), a back without it is a note type Anki
+    refuses, on import and on a sync alike."""
     shutil.copytree(REPO / "templates", tmp_path / "templates")
     shutil.copytree(CRLF, tmp_path / "notes")
-    template = tmp_path / "templates" / "anki" / "cloze.front.html"
-    template.write_text("<div>{{Text}}</div>\n", encoding="utf-8")  # Anki would make no card of any cloze
+    template = tmp_path / "templates" / "anki" / f"cloze.{side}.html"
+    template.write_text(f"{written}\n", encoding="utf-8")
     commands = Commands(tmp_path / "notes", tmp_path / "build")
 
     result = commands.build_with("--templates", str(tmp_path / "templates"))
 
     assert_clean_exit(result, 2)
-    assert f"error: {template}: the front shows no field through `cloze:`" in result.stderr
+    assert f"error: {template}: {said}" in result.stderr
 
 
 @pytest.mark.parametrize("template", [FRONT, "pdf/style.toml"])

@@ -1253,3 +1253,37 @@ def test_a_module_folder_linked_from_a_drive_not_mounted_deletes_nothing(studied
         assert_student_work_kept(student, studied)
     finally:
         student.close()
+
+
+def test_card_templates_anki_refuses_are_named_and_the_collection_is_left_as_it_was(
+    studied: Studied, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rule of Anki's own that the build's check of the templates does not know (a newer Anki's)."""
+    from anki.errors import CardTypeError  # after the collection module, which imports these in its order
+    from anki.models import ModelManager
+
+    style = studied.course.templates / "anki" / "style.css"
+    style.write_text(style.read_text(encoding="utf-8") + "\n.card { color: #123; }\n", encoding="utf-8")
+    studied.course.edit("02-compute/cram-sheet.md", "Resizable virtual servers", "Resizable virtual machines")
+
+    def refuse(_models: object, _notetype: object) -> None:
+        said = "Card template \u20681\u2069 in note type '\u2068ccpkit Term v1\u2069' has a problem."
+        raise CardTypeError(f"{said}<br>See the preview.", None, None, None)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(ModelManager, "update_dict", refuse)
+        result = studied.course.sync()
+
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert (
+        "Anki refuses the card templates of 'ccpkit Term v1' (Card template 1 in note type 'ccpkit Term v1' "
+        "has a problem. See the preview.); nothing was written: fix templates/anki/term.front.html"
+    ) in result.output
+    student = studied.course.student()
+    try:
+        assert not student.collection.models.by_name("ccpkit Term v1")["css"].endswith("color: #123; }\n")
+        assert "Resizable virtual machines" not in student.note(EC2)["Definition"]
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()

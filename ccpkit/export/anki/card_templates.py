@@ -86,12 +86,22 @@ def _checked(path: Path, note_type: NoteType, *, front: bool = False) -> str:
     _parsed(path, text)  # `{{Term}`: a tag left open, before it reads as no field shown
     if front and not used.intersection(note_type.fields):
         raise UsageError(f"{path}: the front shows no field, so Anki would show every card as blank")
-    if front and note_type.cloze and _CLOZE_FIELD.search(text) is None:
+    if note_type.cloze and not _shows_clozes(text, note_type.fields[0]):  # the clozes' field
+        wanted = f"{{{{cloze:{note_type.fields[0]}}}}}"
         message = (
-            "the front shows no field through `cloze:` (`{{cloze:Text}}`), so Anki makes no card of any cloze"
+            f"the front shows no {wanted}, so Anki would make no card of any cloze"
+            if front
+            else f"the back shows no {wanted}, so Anki would refuse the note type (it reveals the clozes)"
         )
-        raise UsageError(f"{path}: {message}")
+        raise UsageError(f"{path}: {message}: show it as the default template does")
     return text
+
+
+def _shows_clozes(text: str, field: str) -> bool:
+    """Whether a template shows ``field`` through Anki's ``cloze:`` filter (maybe among others, as in
+    ``{{text:cloze:Text}}``): Anki asks it of both sides of a cloze note type, and makes the cards of
+    the clozes in the field the front shows so."""
+    return any(tag["field"].strip() == field for tag in _CLOZE_FIELD.finditer(text))
 
 
 def _parsed(path: Path, text: str) -> None:
@@ -110,8 +120,7 @@ def _parsed(path: Path, text: str) -> None:
         ) from error
 
 
-_CLOZE_FIELD = regex(r"\{\{\s*(?:[\w-]+:)*cloze:[^}]+\}\}")
-"""A field a cloze note type's front shows through Anki's ``cloze:`` filter (maybe among others)."""
+_CLOZE_FIELD = regex(r"\{\{\s*(?:[\w-]+:)*cloze:(?P<field>[^}]+)\}\}")
 
 
 def _balance(path: Path, number: int, sigil: str, field: str, opened: list[tuple[str, int]]) -> None:
