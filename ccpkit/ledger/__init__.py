@@ -7,6 +7,7 @@ Removed notes stay in the ledger as orphans: Anki keeps them, and they keep thei
 """
 
 from ccpkit.ledger.entries import (
+    BRIEF_ANSWER_WORDS,
     LEDGER_NAME,
     Entry,
     Fingerprint,
@@ -21,6 +22,7 @@ from ccpkit.ledger.reconcile import entries_before, only_sent, reconcile, stamp_
 from ccpkit.ledger.storage import dump_ledger, load_ledger, record_ledger
 
 __all__ = [
+    "BRIEF_ANSWER_WORDS",
     "LEDGER_NAME",
     "Entry",
     "Fingerprint",

@@ -42,6 +42,10 @@ class NewerLedgerError(LedgerError):
         )
 
 
+BRIEF_ANSWER_WORDS = 3
+"""At most this many words make a brief answer (``True``, ``Yes``, ``15 minutes``, ``Amazon S3``)."""
+
+
 class Fingerprint(NamedTuple):
     """What the ledger needs to know about one note of the current build. A named tuple: every build
     reads the fingerprints of all modules back from its store, and tuples read back fastest."""
@@ -52,7 +56,7 @@ class Fingerprint(NamedTuple):
     """Texts naming the note, each compared on its own to detect a rename: the term; the table and row;
     a question's stem, options and correct answers (so a question that only shares its stem differs)."""
     answer: str
-    """Hash of the answer fields: equal answers under a new id mean a renamed note."""
+    """Hash of the answer fields: equal answers under a new id mean a renamed note, unless ``brief``."""
     study: str
     """Hash of the study text (term and definition, cells, stem to explanation): only its change
     re-sends the note, as Anki's update replaces every field and the tags, wiping the student's edits."""
@@ -78,6 +82,9 @@ class Fingerprint(NamedTuple):
     twins: tuple[str, ...] = ()
     """The ids it would take were another note of its name before it (``item_ids.twin_ids``): twins
     whose order flipped while both changed are told apart by them."""
+    brief: bool = False
+    """Its answer is of ``BRIEF_ANSWER_WORDS`` or fewer (``True``, ``Yes``, ``15 minutes``): many facts share
+    such an answer, so an equal one names the note only with a name alike too."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

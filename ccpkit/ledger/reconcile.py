@@ -524,8 +524,29 @@ def _paired_rows(
     return pairs
 
 
-def _same_answer(row: Fingerprint, entry: Entry) -> bool:
-    return entry.answer == row.answer
+def _same_answer(note: Fingerprint, entry: Entry) -> bool:
+    """Whether ``note`` says what ``entry`` said, so that it may be that note renamed: an equal answer,
+    and if it is brief (``True``, ``Yes``, ``15 minutes``: many facts share it), a name alike too
+    where they differ (``_alike_where_apart``). Else a new fact would take a removed one's history, and
+    hide for weeks from a student who never saw it."""
+    return entry.answer == note.answer and (not note.brief or _alike_where_apart(note.key, entry.key))
+
+
+def _alike_where_apart(new: tuple[str, ...], old: tuple[str, ...]) -> bool:
+    """Whether two names are alike (``_named_alike``) in the words that tell them apart, those both
+    open and end with set aside: ``EC2`` and ``Amazon EC2`` differ by a word added, ``Maximum Lambda
+    timeout`` and ``Maximum timeout of a Lambda function`` in words held, but ``S3 is a global service``
+    and ``IAM is a global service`` name two services (and rows ``IAM`` and ``Route 53`` of one table,
+    whose title opens both names, two rows)."""
+    for new_text, old_text in zip(new, old, strict=False):
+        new_words, old_words = _WORD.findall(new_text.casefold()), _WORD.findall(old_text.casefold())
+        while new_words and old_words and new_words[0] == old_words[0]:
+            new_words, old_words = new_words[1:], old_words[1:]
+        while new_words and old_words and new_words[-1] == old_words[-1]:
+            new_words, old_words = new_words[:-1], old_words[:-1]
+        if new_words and old_words and not _named_alike((" ".join(new_words),), (" ".join(old_words),)):
+            return False
+    return True
 
 
 def _row_key(note_id: str, table: str) -> str:
@@ -577,8 +598,8 @@ def _similarity(note: Fingerprint, entry: Entry, modules: Collection[str]) -> fl
     renamed), as rows of yes/no cells are alike everywhere. A row with other cells is looked for in
     its own module, or in the table of the same title of a module no longer built (renamed with it):
     rows named alike ("On-Demand", "Spot") in another module's table are other rows (RDS pricing is
-    not EC2 pricing)."""
-    if note.answer == entry.answer:
+    not EC2 pricing). A brief answer is the same answer only with a name alike (``_same_answer``)."""
+    if _same_answer(note, entry):
         likeness = _likeness(note.key, entry.key, floor=0.0)
         if not note.table or note.table == entry.table or likeness >= RENAME_SIMILARITY:
             return 1.0 + likeness

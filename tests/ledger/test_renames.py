@@ -562,3 +562,36 @@ def test_a_long_question_reworded_past_its_ids_length_with_its_options_and_answe
     first, result = rebuild([old], [new])
     assert result.added == () and result.orphaned == ()
     assert result.ledger.notes[note_id].guid == first.notes[note_id].guid
+
+
+def brief(name: str, answer: str) -> Fingerprint:
+    """A term whose answer is as brief as `True` or `15 minutes`: many facts share it."""
+    return term_at(f"01-m/card/{name.lower().replace(' ', '-')}", name, answer)._replace(brief=True)
+
+
+def test_a_brief_answer_names_a_note_only_where_the_words_telling_the_names_apart_are_alike() -> None:
+    """`S3 is a global service` and `IAM is a global service`, both `True`, read 89 % alike yet name two
+    services; `EC2` and `Amazon EC2`, both `Yes`, one thing; a long answer alone names its note."""
+    cases = [
+        (brief("S3 is a global service", "True"), brief("IAM is a global service", "True"), False),
+        (brief("Maximum Lambda timeout", "15 min"), brief("Minimum Savings Plan period", "15 min"), False),
+        (brief("EC2", "Yes"), brief("Amazon EC2", "Yes"), True),
+        (
+            brief("Maximum Lambda timeout", "15 min"),
+            brief("Maximum timeout of a Lambda function", "15 min"),
+            True,
+        ),
+        (term("Lambda", "runs code without servers"), term("Fargate", "runs code without servers"), True),
+    ]
+    for old, new, renamed in cases:
+        _, result = rebuild([old], [new])
+        assert bool(result.renamed) == renamed, (old.key, new.key)
+
+
+def test_a_brief_answer_never_brings_back_a_note_removed_builds_ago_for_another_fact() -> None:
+    old, other = brief("Is EFS block storage", "No"), brief("Is S3 a database", "No")
+    first = reconcile(Ledger(), [old], now=T0, new_guid=guid).ledger
+    removed = reconcile(first, [], now=T1, new_guid=guid).ledger
+    again = reconcile(removed, [], now=T1 + 10, new_guid=guid).ledger
+    added = reconcile(again, [other], now=T1 + 20, new_guid=guid)
+    assert added.added == (other.id,) and added.restored == () and added.renamed == ()

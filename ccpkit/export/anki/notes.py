@@ -24,8 +24,8 @@ from ccpkit.export.anki.fronts import Front, alike_fronts, distinct_fronts, fron
 from ccpkit.export.anki.notetypes import CLOZE, COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
 from ccpkit.export.anki.table_notes import alike_rows, is_link_table, table_notes, table_problems
 from ccpkit.export.option_order import keeps_option_order
-from ccpkit.item_ids import slug, twin_ids
-from ccpkit.ledger import Fingerprint
+from ccpkit.item_ids import HTML_TAG, slug, twin_ids
+from ccpkit.ledger import BRIEF_ANSWER_WORDS, Fingerprint
 from ccpkit.markup import to_html, to_inline_html, to_text
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Deck, Item, Module, SourceLocation
 from ccpkit.regex import regex
@@ -415,13 +415,13 @@ def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
     texts = [note.field(name) for name in note_type.study_fields]
     study, *earlier = study_digests(note_type, texts, note.rows)
     rest = [name for name in note_type.fields if name not in note_type.study_fields]
+    answer = [*(note.field(name) for name in note_type.answer_fields), *_unnumbered(note.answer)]
     return Fingerprint(
         id=note.id,
         note_type=note_type.name,
         key=note.key,
-        answer=text_digest(
-            [*(note.field(name) for name in note_type.answer_fields), *_unnumbered(note.answer)]
-        ),
+        answer=text_digest(answer),
+        brief=len(_ANSWER_WORD.findall(HTML_TAG.sub(" ", " ".join(answer)))) <= BRIEF_ANSWER_WORDS,
         study=study,
         earlier_study=tuple(dict.fromkeys(digest for digest in earlier if digest != study)),
         meta=text_digest([*(note.field(name) for name in rest), " ".join(note.tags)]),
@@ -434,6 +434,10 @@ def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
         row=note.row,
         hidden=tuple(_unnumbered(note.answer)) if note_type.cloze else (),
     )
+
+
+_ANSWER_WORD = regex(r"(?<!\S)(?:\w\S+|\d)")
+"""A word of an answer: an option's letter (``A``, ``B``), a label more than a word, is none."""
 
 
 def study_digests(note_type: NoteType, texts: Sequence[str], rows: str = "") -> tuple[str, ...]:
