@@ -213,8 +213,9 @@ def describe_changes(changes: Reconciliation) -> list[str]:
     orphans += changes.orphaned[LISTED:]
     lines += _listed("orphaned, removed from the notes but still in Anki (import never deletes)", orphans)
     held = (
-        "held, as the notes around them hold an error or a code fence or <details> left open (fix it: "
-        "not orphaned, nothing to delete in Anki)"
+        "held, as the notes around them hold an error or a warning that may hide them (a code fence or "
+        "<details> left open, notes read into a question's explanation; fix it: not orphaned, nothing to "
+        "delete in Anki)"
     )
     lines += _listed(held, changes.held)
     if changes.waiting:

@@ -95,8 +95,8 @@ class SyncReport:
         )
         if plan.not_retired:
             lines.append(
-                f"  {plan.not_retired} orphan(s) not retired: the notes hold errors (or a block left open "
-                "that hides notes), fix them and sync again"
+                f"  {plan.not_retired} orphan(s) not retired: the notes hold errors (or warnings that may "
+                "hide notes: a block left open, notes read into a question), fix them and sync again"
             )
         lines += _listed("note type updated", [f"{t.name} ({', '.join(t.changed)})" for t in plan.note_types])
         lines += _listed("kept your styling", list(plan.kept_styles))

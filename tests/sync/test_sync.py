@@ -891,8 +891,8 @@ def test_notes_with_errors_sync_the_rest_and_retire_nothing(studied: Studied) ->
     result = course.sync()
     assert result.exit_code == 1
     assert "02-compute/practice-questions.md:" in result.output
-    said = "1 orphan(s) not retired: the notes hold errors (or a block left open that hides notes), fix them"
-    assert f"{said} and sync again" in result.output
+    said = "1 orphan(s) not retired: the notes hold errors (or warnings that may hide notes: a block"
+    assert f"{said} left open, notes read into a question), fix them and sync again" in result.output
     student = course.student()
     try:
         assert "in one AZ" in student.note("03-storage/card/amazon-ebs")["Definition"]
@@ -1284,6 +1284,28 @@ def test_card_templates_anki_refuses_are_named_and_the_collection_is_left_as_it_
     try:
         assert not student.collection.models.by_name("ccpkit Term v1")["css"].endswith("color: #123; }\n")
         assert "Resizable virtual machines" not in student.note(EC2)["Definition"]
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+
+
+def test_a_question_written_above_a_studied_table_holds_its_rows_even_with_delete_orphans(
+    studied: Studied,
+) -> None:
+    """The question's explanation runs to the next heading, so the table is read into it, with a
+    warning: the rows are held with their history for the student to fix, never deleted."""
+    studied.course.edit(
+        "02-compute/summary.md",
+        "## Instance purchase options\n",
+        "## Instance purchase options\n\nWhich suits interruptible jobs?\n\n- A) Spot\n- B) On-Demand\n\n"
+        "**Answer:** A\n",
+    )
+    output, student = sync_and_open(studied, "--delete-orphans")
+    try:
+        assert "02-compute/summary.md:18: warning: table is read into the explanation" in output
+        assert "deleted" not in output and "3 orphan(s) not retired" in output
+        spot = student.note(SPOT)
+        assert "ccpkit::orphan" not in spot.tags and student.reviews_of(spot) == 1
         assert_student_work_kept(student, studied)
     finally:
         student.close()

@@ -822,8 +822,9 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
         message = _UNASKED if draft.unasked else _TITLED if titled else _LISTED
         yield Problem(ctx.at(draft.start), message, "warning")
         return
-    if draft.loose_term is not None:
-        yield Problem(ctx.at(draft.loose_term), _loose_term_message(ctx, draft, draft.loose_term), "warning")
+    if draft.loose_term is not None:  # it may hide cards studied before the question was written above
+        message = _loose_term_message(ctx, draft, draft.loose_term)
+        yield Problem(ctx.at(draft.loose_term), message, "warning", hides=True)
     if draft.run_on is not None:
         paragraph, line = draft.run_on
         where = replace(ctx.at(paragraph), line=ctx.at(paragraph).line + line)
@@ -980,7 +981,8 @@ def _loose_term_message(ctx: Context, draft: Draft, item: Node) -> str:
         return (
             f"table is read into the explanation of the question at line {ctx.doc.line_of(draft.start)} "
             "(an explanation runs to the next heading or `---`), not as comparison cards: put `---` or a "
-            "heading above its caption to make it a table of its own"
+            "heading above it (and its caption) to make it a table of its own, or explain the answer in "
+            "words above it to keep it there"
         )
     term = split_term(item.children[0].children[0])
     name = term.front if term is not None else ctx.doc.source(item).strip()

@@ -1296,10 +1296,24 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         else:
             above = nodes[index - 1] if index else None
             loose = unexplained_term(node, above, draft.options) or captioned_table(node, above)
+            if loose is None and node.type == "table" and not any(part.strip() for part in draft.explanation):
+                loose = None if _by_letter(ctx, node, draft) else node  # right under the answer: its own
             draft.loose_term = draft.loose_term or loose
             draft.explanation.append(ctx.doc.source(node))
             ctx.claim(node)
         index += 1
+
+
+_LETTER = regex(r"[a-h]")
+
+
+def _by_letter(ctx: Context, table: Node, draft: Draft) -> bool:
+    """Whether each row of a table opens with an option's letter (``| B | EBS stores blocks … |``): why
+    each option is right or wrong, the question's explanation."""
+    labels = {option.label.casefold() for option in draft.options}
+    rows = ctx.doc.source(table).strip().split("\n")[2:]
+    firsts = [row.strip().strip("|").split("|")[0].strip(" ).").casefold() for row in rows]
+    return bool(firsts) and all(first in labels or _LETTER.fullmatch(first) for first in firsts)
 
 
 def _answers_in_items(listed: Node) -> bool:

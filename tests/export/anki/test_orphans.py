@@ -156,8 +156,9 @@ def test_an_item_left_out_by_an_error_is_held_not_orphaned_and_comes_back_as_it_
     assert held.startswith("02-compute/mcq/") and broken.changes.orphaned == ()
     assert "0 orphaned, 1 held" in broken.summary()
     assert (
-        "held, as the notes around them hold an error or a code fence or <details> left open (fix it: "
-        f"not orphaned, nothing to delete in Anki): {held}" in (broken.summary())
+        "held, as the notes around them hold an error or a warning that may hide them (a code fence or "
+        "<details> left open, notes read into a question's explanation; fix it: not orphaned, nothing to "
+        f"delete in Anki): {held}" in (broken.summary())
     )
     assert "no orphans" in loop.orphans()  # nothing listed for deletion
 
