@@ -988,10 +988,10 @@ def _warned_course(tmp_path: Path) -> tuple[Course, str, str]:
         "## Object and block storage\n",
         "## Object and block storage\n\n- **Amazon S3:** Buckets hold objects.\n",
     )
-    course.edit(  # a glossary bullet after the last question: read into its explanation, with a warning
-        "02-compute/practice-questions.md",
-        "AWS runs the servers.\n",
-        "AWS runs the servers.\n\n- **AWS Batch:** Runs batch jobs on managed compute.\n",
+    course.edit(  # and in another
+        "02-compute/cram-sheet.md",
+        "## Core services\n",
+        "## Core services\n\n- **AWS Fargate:** Serverless containers.\n",
     )
     checked = CliRunner().invoke(cli, ["check", "--notes", str(course.notes)])
     warnings = [line for line in checked.output.splitlines() if ": warning: " in line]
