@@ -69,7 +69,7 @@ def find_modules(notes: Path) -> list[ModuleFiles]:
 def course_title(notes: Path) -> str:
     """The title of a course whose ccpkit.toml names none: its notes folder's name, made readable, with
     no empty part between Anki's ``::`` (a folder ``x::`` would name a deck with no name)."""
-    title = humanise(without_page_id(notes.resolve().name))
+    title = humanise(without_page_id(unicodedata.normalize("NFC", notes.resolve().name)))
     return "::".join(part.strip() for part in title.split("::") if part.strip()) or "Notes"
 
 
@@ -181,7 +181,10 @@ def is_markdown(name: str) -> bool:
 
 
 def _name(entry: Path) -> str:
-    return entry.name if _is_dir(entry) or not is_markdown(entry.name) else entry.stem
+    """A module's file or folder name, composed (NFC) as its notes' text is: a clone made on a Mac, whose
+    names come decomposed, names its decks alike."""
+    name = entry.name if _is_dir(entry) or not is_markdown(entry.name) else entry.stem
+    return unicodedata.normalize("NFC", name)
 
 
 _KEY_FILE = regex(

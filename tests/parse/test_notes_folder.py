@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -125,6 +126,18 @@ def test_numbered_folders_and_files_are_modules_in_number_order_and_other_entrie
 ) -> None:
     modules = parse_notes(write(tmp_path, files)).deck.modules
     assert [(m.number, m.slug, m.title, m.items[0].id) for m in modules] == expected
+
+
+def test_folder_names_decomposed_as_a_mac_writes_them_title_modules_as_composed_ones(tmp_path: Path) -> None:
+    """`Ü` as `U` and a combining diaeresis (a clone or zip made on a Mac): the same title, so the same
+    decks, as the composed name a Linux clone has; the course named after its folder too."""
+    notes = tmp_path / unicodedata.normalize("NFD", "Cours généraux")
+    for name in ("01-Übersicht", "02-Café"):
+        (notes / unicodedata.normalize("NFD", name)).mkdir(parents=True)
+        (notes / unicodedata.normalize("NFD", name) / "notes.md").write_text("# Notes\n\nWords.\n")
+    deck = parse_notes(notes).deck
+    assert [module.title for module in deck.modules] == ["Übersicht", "Café"]
+    assert deck.title == "Cours généraux"
 
 
 def test_two_modules_of_one_number_are_both_read_with_a_warning_at_the_second(tmp_path: Path) -> None:
