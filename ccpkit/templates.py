@@ -38,17 +38,50 @@ def template_roots(project: Path, folder: str = "") -> list[Path]:
     return [DEFAULTS / folder, project / folder] if folder else [DEFAULTS, project]
 
 
-def require_known(folder: Path, known: Collection[str], suffixes: tuple[str, ...]) -> None:
-    """A file in a project's templates ``folder`` that looks like a template (one of ``suffixes``) but
-    is none of the ``known`` names is a misspelt override (``term.frnt.html``, ``styles.css``): it
-    would be ignored, and the student would wonder why nothing changed."""
-    try:
-        names = sorted(entry.name for entry in folder.iterdir())
-    except OSError:  # none, or unreadable: each template read says so
-        return
-    stray = [name for name in names if name.endswith(suffixes) and name not in known]
+_TEMPLATE_SUFFIXES = {".html": "anki", ".htm": "anki", ".css": "anki", ".toml": "pdf"}
+"""What a template file's name ends with (in any case), and the folder its kind lives in."""
+
+
+def require_known(folder: Path, known: Collection[str]) -> None:
+    """A file in a project's templates ``folder`` (``anki/``, ``pdf/``) that looks like a template but
+    is none of the ``known`` names is a misspelt override (``term.frnt.html``, ``styles.css``,
+    ``term.front.HTML``), and one in the templates folder itself (``style.css``) or in a folder named
+    another way (``Anki/``) a misplaced one: it would be ignored, and the student would wonder why
+    nothing changed."""
+    _require_placed(folder.parent)
+    stray = [name for name in _names(folder) if _looks_like_a_template(name) and name not in known]
     if stray:
         raise UsageError(
             f"{folder / stray[0]}: ccpkit reads no template of that name, so it would be ignored: name it "
             f"as one of {', '.join(sorted(known))}, or move it out of {folder}"
         )
+
+
+def _require_placed(project: Path) -> None:
+    for name in _names(project):
+        if (project / name).is_dir() and name.casefold() in _TEMPLATE_SUFFIXES.values() and name.islower():
+            continue
+        if (project / name).is_dir() and name.casefold() in _TEMPLATE_SUFFIXES.values():
+            raise UsageError(
+                f"{project / name}: ccpkit reads templates from {name.casefold()}/ alone (in lower case), "
+                f"so the files in it would be ignored: rename it {name.casefold()}"
+            )
+        if _looks_like_a_template(name) and (
+            not name.casefold().endswith(".toml") or "style" in name.casefold()
+        ):
+            home = _TEMPLATE_SUFFIXES[Path(name).suffix.casefold()]  # `ccpkit.toml` may lie beside them
+            raise UsageError(
+                f"{project / name}: ccpkit reads templates from the anki/ and pdf/ folders alone, so this "
+                f"file would be ignored: move it to {project / home}/"
+            )
+
+
+def _names(folder: Path) -> list[str]:
+    try:
+        return sorted(entry.name for entry in folder.iterdir())
+    except OSError:  # none, or unreadable: each template read says so
+        return []
+
+
+def _looks_like_a_template(name: str) -> bool:
+    return Path(name).suffix.casefold() in _TEMPLATE_SUFFIXES and not name.startswith(".")

@@ -121,8 +121,49 @@ def test_a_template_linked_to_nothing_is_named_not_passed_over_for_the_default(
 
 
 @pytest.mark.parametrize(
+    ("misplaced", "said"),
+    [
+        (
+            "style.css",
+            "ccpkit reads templates from the anki/ and pdf/ folders alone, so this file would be ignored",
+        ),
+        (
+            "style.toml",
+            "ccpkit reads templates from the anki/ and pdf/ folders alone, so this file would be ignored",
+        ),
+        (
+            "Anki/term.front.html",
+            "ccpkit reads templates from anki/ alone (in lower case), so the files in it would be ignored",
+        ),
+    ],
+)
+def test_a_template_outside_the_anki_and_pdf_folders_is_named_not_ignored(
+    tmp_path: Path, misplaced: str, said: str
+) -> None:
+    templates = tmp_path / "templates"
+    (templates / misplaced).parent.mkdir(parents=True, exist_ok=True)
+    (templates / misplaced).write_text("{{Term}}\n", encoding="utf-8")
+    (templates / "ccpkit.toml").write_text(
+        "", encoding="utf-8"
+    )  # a project's settings beside them: no template
+    shutil.copytree(CRLF, tmp_path / "notes")
+
+    result = Commands(tmp_path / "notes", tmp_path / "build").build_with("--templates", str(templates))
+
+    assert_clean_exit(result, 2)
+    assert f"error: {templates / misplaced.split('/')[0]}: {said}" in result.stderr
+
+
+@pytest.mark.parametrize(
     ("misspelt", "formats"),
-    [("anki/term.frnt.html", ["anki"]), ("anki/styles.css", ["anki", "csv"]), ("pdf/styles.toml", ["pdf"])],
+    [
+        ("anki/term.frnt.html", ["anki"]),
+        ("anki/styles.css", ["anki", "csv"]),
+        ("pdf/styles.toml", ["pdf"]),
+        ("anki/term.front.HTML", ["anki"]),
+        ("anki/term.front.htm", ["anki"]),
+        ("pdf/term.front.html", ["pdf"]),
+    ],
 )
 def test_a_misspelt_template_file_is_named_not_ignored(
     tmp_path: Path, misspelt: str, formats: list[str]

@@ -42,7 +42,7 @@ def load_templates(project: Path) -> AnkiTemplates:
     """Read ``anki/<key>.front.html``, ``anki/<key>.back.html`` per note type and ``anki/style.css``:
     each from the ``project`` templates folder when it has that file, else ccpkit's default."""
     names = [f"{note_type.key}.{side}.html" for note_type in NOTE_TYPES for side in ("front", "back")]
-    require_known(project / "anki", [*names, STYLE_FILE], (".html", ".css"))
+    require_known(project / "anki", [*names, STYLE_FILE])
     cards = {
         note_type.key: CardTemplate(
             front=_checked(template_file(project, f"anki/{note_type.key}.front.html"), note_type, front=True),

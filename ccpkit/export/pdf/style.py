@@ -146,7 +146,7 @@ def load_style(templates: Path) -> Style:
     """ccpkit's ``pdf/style.toml`` with the project's ``templates/pdf/style.toml`` laid over it, key by
     key, so a project writes only what it changes; an unknown or ill-typed key is a ``UsageError`` at
     its line (``toml_file``)."""
-    require_known(templates / "pdf", [STYLE_FILE], (".toml",))
+    require_known(templates / "pdf", [STYLE_FILE])
     default = _read(DEFAULTS / "pdf" / STYLE_FILE)
     own_path = templates / "pdf" / STYLE_FILE
     own = _read(own_path) if os.path.lexists(own_path) else default
