@@ -538,14 +538,16 @@ def _on_interrupt(signum: int, frame: object) -> None:
 
 def main() -> None:
     """Console-script entry point. A build's process ends as soon as its outputs, ledger and report
-    are written: freeing a large deck's millions of objects one by one would add a second or more."""
+    are written: freeing a large deck's millions of objects one by one would add a second or more. So
+    does one Ctrl-C cut short, once every file and collection is closed: the pool's thread may wait
+    for a helper ended halfway through sending its part, and the interpreter would wait for it."""
     signal.signal(signal.SIGINT, _on_interrupt)
     try:
         cli(prog_name="ccpkit")
     except SystemExit as end:
         if _Ending.interrupted and end.code == 1:  # click's "Aborted!": Ctrl-C, not the notes' errors
             end.code = INTERRUPTED
-        if not _Ending.built or not isinstance(end.code, int | None):
+        if not (_Ending.built or _Ending.interrupted) or not isinstance(end.code, int | None):
             raise
         sys.stdout.flush()
         sys.stderr.flush()

@@ -13,8 +13,9 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import InvalidStateError, ProcessPoolExecutor
 from contextlib import contextmanager, suppress
+from functools import partial
 from multiprocessing.queues import Queue
 
 WATCH_SECONDS = 0.5
@@ -40,13 +41,35 @@ def helpers(warm_up: Callable[[], object] | None = None) -> Iterator[ProcessPool
         # no longer waited for at exit (their feeder thread would wait on a pipe no one empties).
         under_way = list((pool._processes or {}).values())
         jobs: Queue[object] | None = getattr(pool, "_call_queue", None)  # typeshed lists it not
-        pool.shutdown(wait=False, cancel_futures=True)
-        for helper in under_way:
-            helper.terminate()
-        if jobs is not None:
-            jobs.cancel_join_thread()
+        manager: threading.Thread | None = getattr(pool, "_executor_manager_thread", None)
+        hook = threading.excepthook
+        threading.excepthook = partial(_unless_cancelled, hook)
+        try:
+            pool.shutdown(wait=False, cancel_futures=True)
+            for helper in under_way:
+                helper.terminate()
+            if jobs is not None:
+                jobs.cancel_join_thread()
+            if manager is not None:
+                manager.join(_ENDING_SECONDS)
+        finally:
+            threading.excepthook = hook
         raise
     pool.shutdown()
+
+
+_ENDING_SECONDS = 0.5
+"""How long the pool's own thread has to see its helpers ended and fail their jobs (it may wait for
+one ended as it sent its part: the command then ends without it)."""
+
+
+def _unless_cancelled(
+    hook: Callable[[threading.ExceptHookArgs], object], args: threading.ExceptHookArgs
+) -> None:
+    """``hook``, but for the pool's thread failing a job already cancelled as it sees its helpers
+    ended (Python 3.11 tries to, and prints a traceback after the build's own message)."""
+    if args.exc_type is not InvalidStateError:
+        hook(args)
 
 
 def _begin(parent: int, warm_up: Callable[[], object] | None) -> None:
