@@ -161,24 +161,28 @@ def init(folder: Path) -> None:
     )
 
 
-@cli.command(short_help="Validate the notes; list each problem as path:line.")
+@cli.command(short_help="Validate the notes and templates; list each problem as path:line.")
 @NOTES
+@TEMPLATES
 @click.option("--strict", is_flag=True, help="Also exit 1 when there are warnings.")
 @click.pass_obj
 @_user_errors
-def check(config: Config, notes: Path | None, strict: bool) -> None:
+def check(config: Config, notes: Path | None, templates: Path | None, strict: bool) -> None:
     """Parse and validate the notes: counts per module, then one `path:line: message` per problem
-    (including Anki cards whose fronts read the same but want different answers), then the ledger.
+    (including Anki cards whose fronts read the same but want different answers), then the ledger and
+    the templates (Anki card templates, pdf/style.toml), which a build would refuse just as well.
 
     It ends with the number of errors and warnings. Exit 0 when clean, 1 on errors (and on warnings
     with --strict) or a damaged ledger.
     """
+    from ccpkit.export.anki.card_templates import load_templates
     from ccpkit.export.anki.notes import card_problems
+    from ccpkit.export.pdf.style import load_style
     from ccpkit.ledger import LEDGER_NAME, LedgerError, load_ledger
     from ccpkit.parse import parse_notes
     from ccpkit.report import format_counts
 
-    settings = config.merged(notes=notes)
+    settings = config.merged(notes=notes, templates=templates)
     parsed = parse_notes(
         Path(settings.notes), title=settings.title, highlight_clozes=settings.highlight_clozes
     )
@@ -192,6 +196,12 @@ def check(config: Config, notes: Path | None, strict: bool) -> None:
     except LedgerError as error:
         click.echo(f"error: {error}")
         errors += 1
+    for load in (load_templates, load_style):
+        try:
+            load(Path(settings.templates))
+        except UsageError as error:
+            click.echo(f"error: {error}")
+            errors += 1
     warnings = len(parsed.warnings) + sum(problem.severity == "warning" for problem in cards)
     click.echo(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
     if errors or (strict and warnings):

@@ -172,3 +172,17 @@ def test_check_names_the_line_of_an_unclosed_or_empty_cloze_and_exits_1(tmp_path
         "remove the marker",
         "2 errors, 0 warnings",
     ]
+
+
+def test_check_finds_the_templates_a_build_would_refuse(tmp_path: Path) -> None:
+    """A pre-commit `ccpkit check --strict` green on a build that stops would be no check at all."""
+    folder = notes(tmp_path / "notes", {"02-compute/cram-sheet.md": CLEAN})
+    templates = notes(
+        tmp_path / "templates",
+        {"anki/term.front.html": "<div>{{Trem}}</div>\n", "pdf/style.toml": '[colours]\nband = "navy"\n'},
+    )
+    code, output = run("check", "--notes", str(folder), "--templates", str(templates))
+    assert code == 1
+    assert f"error: {templates / 'anki' / 'term.front.html'}:1: no field 'Trem'" in output
+    assert f"error: {templates / 'pdf' / 'style.toml'}:2:" in output
+    assert output.splitlines()[-1] == "2 errors, 0 warnings"
