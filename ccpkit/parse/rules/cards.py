@@ -577,7 +577,8 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
         return
     parts = [term.rest] if term.rest else []
     if not term.rest and len(below) == 1 and below[0].type in LISTS and len(below[0].children) == 1:
-        parts.append(item_text(ctx.doc.source(below[0])))  # `- **S3**` over one bullet: what it says
+        if not any(map(ctx.is_claimed, below[0].walk())):  # not a card of its own (`- Function >> …`)
+            parts.append(item_text(ctx.doc.source(below[0])))  # `- **S3**` over one bullet: what it says
     else:
         parts += [ctx.doc.source(child) for child in below]
     if pending.extra:
@@ -585,7 +586,7 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
     back = "\n\n".join(part for part in parts if part.strip())
     if back:
         yield _card(ctx, pending.item, section, term.front, back, pending.pinned, pending.lead_in)
-    elif term.separated:
+    elif term.separated and not any(map(ctx.is_claimed, (node for child in below for node in child.walk()))):
         message = f"card {term.front!r} has an empty back: write its definition after the term"
         yield ctx.problem(pending.item, message)
 

@@ -422,7 +422,7 @@ def _in(
             fallen = _answer_fallen_out(child, following)
             if fallen is not None and following is not None:
                 ctx.claim(fallen[0], following)  # its last question is answered below the list
-            yield from _in(ctx, child.children, [sections[index]] * len(child.children), child.type)
+            yield from _in(ctx, child.children, _nested_sections(ctx, child, sections[index]), child.type)
             if fallen is not None and following is not None:
                 asked, pair = fallen
                 more = _explanation_after(ctx, siblings[index + 2 :])
@@ -503,6 +503,27 @@ def _in(
                 yield from _items(ctx, sections[index], child, result)
             index += used
         index += 1
+
+
+def _nested_sections(ctx: Context, node: Node, section: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The sections of a block's children: a bullet that only names a thing (``- Mitochondria``) heads
+    the lists nested under it, as a heading would (``- Function >> ATP production`` is asked of the
+    mitochondria, not merged with a ribosome's ``Function``)."""
+    first = node.children[0] if node.type == "list_item" and node.children else None
+    words = first.children[0].content if first is not None and first.type == "paragraph" else ""
+    names = (
+        bool(words)
+        and not ctx.is_claimed(first)
+        and _BARE_NAME.fullmatch(words) is not None
+        and any(child.type in LISTS for child in node.children)
+    )
+    return [
+        (*section, words.strip()) if names and child.type in LISTS else section for child in node.children
+    ]
+
+
+_BARE_NAME = regex(r"[^\W\d_][^\n:;?!=<>|*_`\[\]()]{0,40}")
+"""A few words naming a thing alone on a bullet: no separator, question, emphasis, link or code."""
 
 
 def _with_shown_above(
