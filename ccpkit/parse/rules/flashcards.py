@@ -510,10 +510,11 @@ def _nested_sections(ctx: Context, node: Node, section: tuple[str, ...]) -> list
     the lists nested under it, as a heading would (``- Function >> ATP production`` is asked of the
     mitochondria, not merged with a ribosome's ``Function``)."""
     first = node.children[0] if node.type == "list_item" and node.children else None
-    words = first.children[0].content if first is not None and first.type == "paragraph" else ""
+    if first is None or first.type != "paragraph" or ctx.is_claimed(first):
+        return [section] * len(node.children)
+    words = first.children[0].content
     names = (
         bool(words)
-        and not ctx.is_claimed(first)
         and _BARE_NAME.fullmatch(words) is not None
         and any(child.type in LISTS for child in node.children)
     )
