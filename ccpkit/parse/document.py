@@ -15,6 +15,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from ccpkit import cloze_syntax
 from ccpkit.embeds import embeds_plugin
 from ccpkit.errors import Problem
 from ccpkit.markdown_defaults import MAX_NESTING, OFF_BY_DEFAULT
@@ -949,6 +950,8 @@ def title_of(heading: Node) -> str:
     sections (a heading of tags alone keeps them), nor the bold a whole heading is set in."""
     text = heading_text(heading)
     text = _TITLE_TAGS.sub("", text) or text
+    if cloze_syntax.hidden_parts(text, highlights=False):  # a cloze card of its own: its words title
+        text = cloze_syntax.revealed(text)
     bold = _WHOLLY_BOLD.fullmatch(text)  # `# **Geography Unit 2**`, as Google Docs exports a heading
     return bold["inner"].strip() if bold else text
 

@@ -35,3 +35,13 @@ def test_switched_off_a_highlight_is_emphasis_and_anki_syntax_is_still_a_cloze(t
     card, cloze = items
     assert isinstance(card, Card) and card.back == "==object== storage"
     assert isinstance(cloze, Cloze) and cloze.text == "{{c1::EBS}} is block storage."
+
+
+def test_what_a_heading_hiding_words_heads_is_under_its_words_revealed(tmp_path: Path) -> None:
+    """The context line of the cards below shows the sentence, not Anki's braces."""
+    (tmp_path / "m").mkdir()
+    notes = "# Cells\n\n## The {{c1::cell membrane}} is selective\n\n- **Osmosis:** water crossing it.\n"
+    (tmp_path / "m" / "notes.md").write_text(notes, encoding="utf-8")
+    cloze, card = parse_notes(tmp_path).deck.items()
+    assert isinstance(cloze, Cloze) and cloze.section == ()
+    assert card.section == ("The cell membrane is selective",)

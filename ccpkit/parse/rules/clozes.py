@@ -16,7 +16,7 @@ from ccpkit import cloze_syntax
 from ccpkit.errors import Problem
 from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context, pinned_id
-from ccpkit.parse.document import LISTS, item_text
+from ccpkit.parse.document import LISTS, heading_text, item_text
 from ccpkit.parse.rules.answers import CALLOUT
 from ccpkit.parse.rules.cards import announced_by, lead_in_above
 from ccpkit.parse.rules.flashcards import REMINDER, pairs_a_question, tagged_as_card, untagged
@@ -59,6 +59,9 @@ def _within(
     elif node.type == "paragraph" and _holds(ctx, _marked(ctx, _first_text(node))):
         ctx.claim(node)
         yield _cloze(ctx, node, section, _marked(ctx, _first_text(node)), "", pinned_id(node))
+    elif node.type == "heading" and cloze_syntax.hidden_parts(heading_text(node), highlights=False):
+        ctx.claim(node)  # `## The {{c1::cell membrane}} controls …`: a fact stated as a heading hides it
+        yield _cloze(ctx, node, section[:-1], heading_text(node), "", pinned_id(node))
     elif node.type in LISTS and lead_in.rstrip().endswith("?") and _all_highlighted(ctx, node):
         ctx.claim(node, *node.children, *(child for item in node.children for child in item.children))
         text = _marked(ctx, textwrap.dedent(ctx.doc.source(node)))
