@@ -74,14 +74,18 @@ def _deck_name(value: Any) -> bool:
 
 
 def names_every_deck(name: str) -> bool:
-    """Whether each part of an Anki deck name between ``::`` (which nests decks) has a name: ``AWS::``
-    would make a deck with none."""
-    return all(part.strip() for part in name.split("::"))
+    """Whether each part of an Anki deck name between ``::`` (which nests decks) has a name, neither
+    opening nor ending with a colon: ``AWS::`` would make a deck with none, and ``Biology:`` over its
+    modules ``Biology:::01 Cells``, which Anki reads as another name than ccpkit's."""
+    return all(
+        part.strip() and not part.strip().startswith(":") and not part.endswith(":")
+        for part in name.split("::")
+    )
 
 
 _EXPECTED: dict[str, Expected] = {
-    "title": Expected(_deck_name, "a non-empty title, each part between `::` named"),
-    "deck": Expected(_deck_name, "a deck name, each part between `::` named"),
+    "title": Expected(_deck_name, "a non-empty title, each part between `::` named, ending in no `:`"),
+    "deck": Expected(_deck_name, "a deck name, each part between `::` named, ending in no `:`"),
     "notes": Expected(_text, "a folder path"),
     "out": Expected(_text, "a folder path"),
     "templates": Expected(_text, "a folder path"),

@@ -148,8 +148,8 @@ def check_title(title: str | None) -> None:
         raise UsageError("the course title is empty: pass --title TEXT or set [course] title in ccpkit.toml")
     if title is not None and not names_every_deck(title):
         raise UsageError(
-            f"the course title {title!r} has an empty part between `::` (which nests Anki decks): "
-            "name every part (`AWS::Cloud Practitioner`) or leave out the `::`"
+            f"the course title {title!r} has an empty part between `::` (which nests Anki decks), or one "
+            "opening or ending with `:`: name every part (`AWS::Cloud Practitioner`), with no `:` at its ends"
         )
 
 

@@ -74,7 +74,7 @@ def test_an_empty_course_title_is_a_usage_error(commands: Commands, title: str) 
     assert not commands.out.exists()
 
 
-@pytest.mark.parametrize("title", ["::", "AWS::", "::Cloud", "AWS:: ::CCP"])
+@pytest.mark.parametrize("title", ["::", "AWS::", "::Cloud", "AWS:: ::CCP", "Biology:", "AWS:::CCP"])
 def test_a_course_title_naming_a_deck_with_no_name_is_a_usage_error(commands: Commands, title: str) -> None:
     result = commands.build_with("--title", title)
     assert_clean_exit(result, 2)
