@@ -274,8 +274,7 @@ def parse_module(notes: Path, read: ModuleSource) -> Findings:
         elif named and titled_by is not None and named != title:
             problems.append(_disagreeing_title(document, named, title, titled_by))
         title = title or (document.part if files.single_file else "")
-        carded = [number for number, line in enumerate(document.lines, start=1) if _remnote_card(line)]
-        remnote = len(carded) >= 2
+        remnote = sum(map(_remnote_card, document.lines)) >= 2
         in_a_deck = remnote or _tagged_a_deck(document)
         ctx = Context(
             files.slug,
@@ -293,10 +292,6 @@ def parse_module(notes: Path, read: ModuleSource) -> Findings:
             answers_elsewhere=any(key is document for key in keys.values()),
         )
         questions = _extract(ctx, items, problems)
-        if len(carded) == 1 and carded[0] not in ctx.made_at:
-            problems.append(
-                Problem(SourceLocation(path=document.path, line=carded[0]), _LONE_CARD, "warning")
-            )
         written += passages(ctx, questions)
     return Findings(title or files.fallback_title, tuple(items), tuple(problems), tuple(written))
 
@@ -389,12 +384,6 @@ def _numbered_questions(blocks: Sequence[Block]) -> frozenset[str]:
     return frozenset(
         tag for tag, asks in numbered.items() if sum(asks) >= _ALIKE and 2 * sum(asks) >= len(asks)
     )
-
-
-_LONE_CARD = (
-    "bullet written as a RemNote card (`Allele >> …`), the only one in its file, so read as notes, no "
-    "card: write it as `- **Allele:** …`, or beside other RemNote cards"
-)
 
 
 def _remnote_card(line: str) -> bool:
