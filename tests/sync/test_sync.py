@@ -1297,8 +1297,8 @@ def test_a_question_written_above_a_studied_table_holds_its_rows_even_with_delet
     studied.course.edit(
         "02-compute/summary.md",
         "## Instance purchase options\n",
-        "## Instance purchase options\n\nWhich suits interruptible jobs?\n\n- A) Spot\n- B) On-Demand\n\n"
-        "**Answer:** A\n",
+        "## Instance purchase options\n\nWhich runs code without servers?\n\n"
+        "- A) Amazon EC2\n- B) AWS Lambda\n\n**Answer:** B\n",
     )
     output, student = sync_and_open(studied, "--delete-orphans")
     try:

@@ -1297,23 +1297,30 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             above = nodes[index - 1] if index else None
             loose = unexplained_term(node, above, draft.options) or captioned_table(node, above)
             if loose is None and node.type == "table" and not any(part.strip() for part in draft.explanation):
-                loose = None if _by_letter(ctx, node, draft) else node  # right under the answer: its own
+                loose = None if _rows_name_options(ctx, node, draft) else node  # under the answer: its own
             draft.loose_term = draft.loose_term or loose
             draft.explanation.append(ctx.doc.source(node))
             ctx.claim(node)
         index += 1
 
 
-_LETTER = regex(r"[a-h]")
-
-
-def _by_letter(ctx: Context, table: Node, draft: Draft) -> bool:
-    """Whether each row of a table opens with an option's letter (``| B | EBS stores blocks … |``): why
-    each option is right or wrong, the question's explanation."""
+def _rows_name_options(ctx: Context, table: Node, draft: Draft) -> bool:
+    """Whether some row of a table opens with an option, by its letter in any dress (``| B |``, ``|
+    **A** |``, ``| (A) Neon |``, ``| A - Nucleus |``) or by its words: why the options are right or
+    wrong, the question's explanation."""
     labels = {option.label.casefold() for option in draft.options}
+    texts = {plain(option.text).casefold() for option in draft.options if plain(option.text).strip()}
     rows = ctx.doc.source(table).strip().split("\n")[2:]
-    firsts = [row.strip().strip("|").split("|")[0].strip(" ).").casefold() for row in rows]
-    return bool(firsts) and all(first in labels or _LETTER.fullmatch(first) for first in firsts)
+    firsts = [plain(row.strip().strip("|").split("|")[0]).strip().casefold() for row in rows]
+    return any(
+        ((lettered := _LETTERED.match(first)) is not None and lettered["letter"] in labels)
+        or any(text in first for text in texts)
+        for first in firsts
+    )
+
+
+_LETTERED = regex(r"\W*(?P<letter>[a-z])(?![a-z])")
+"""A cell opening with an option's letter: ``B``, ``(A) Neon``, ``A - Nucleus``, ``**A**`` once plain."""
 
 
 def _answers_in_items(listed: Node) -> bool:
