@@ -537,10 +537,15 @@ def _describes_heading(node: Node) -> bool:
     return False
 
 
-def _only_a_label(front: str) -> bool:
-    """Whether a front is a label alone (``Key idea``, ``Takeaway``), not one a subject names a term by
-    as often (``Solution``)."""
-    return is_label(front) and front.strip().lower() not in NAMES_TOO
+def _stresses(term: Term) -> bool:
+    """Whether a line is a label (``Key idea``, ``Takeaway``; not one a subject names a term by as often,
+    ``Solution``) over a sentence: what the notes stress, where a vocabulary's ``Why → pourquoi`` names."""
+    label = is_label(term.front) and term.front.strip().lower() not in NAMES_TOO
+    return label and len(term.rest.split()) >= _STRESSED_WORDS
+
+
+_STRESSED_WORDS = 4
+"""At least this many words after a label make it a sentence stressed, not a word's translation."""
 
 
 def _is_label(term: Term | None) -> bool:
@@ -1248,9 +1253,9 @@ def _line_cards(
     loose = definition_list([*lines, *below]) if below else []
     if loose:
         ctx.claim(*defined)
+    listed = loose or definition_list(lines)  # a definition list's syntax names its terms, labels too
     terms = (
-        loose
-        or definition_list(lines)
+        listed
         or [
             (header + at, Term(html(term.front), html(term.rest), term.separated))
             for at, term in _glossary_lines(
@@ -1269,9 +1274,10 @@ def _line_cards(
     if not terms and id(paragraph) in glossary_paragraphs:
         terms = [(0, glossary_paragraphs[id(paragraph)])]
     pinned = pinned_id(paragraph) if len(terms) == 1 else ""
+    if len(lines) == 1 and not listed and terms and _stresses(terms[0][1]):
+        return  # `Key idea → memory is rebuilt …` alone: what the notes stress, no name to ask by
     for offset, term in terms:
-        if not _only_a_label(term.front):  # `Key idea → …`: what the notes stress, no name to ask by
-            yield _card(ctx, paragraph, section, term.front, term.rest, pinned, offset=offset)
+        yield _card(ctx, paragraph, section, term.front, term.rest, pinned, offset=offset)
 
 
 def _defined_in_a_row(texts: Sequence[str]) -> list[tuple[int, Term]]:

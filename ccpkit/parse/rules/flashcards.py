@@ -1264,11 +1264,11 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
 
 
 _ASKS_NOTHING_ALONE = regex(
-    r"(?i)(?:(?:and|but|so)\s+)?(?:why|how|what|when|where|who|which|really|how come|how so|why not|so what"
-    r"|what for|what else|what now|what then|then what|and then|why does (?:it|this|that) matter)\s*[?\uff1f]"
+    r"(?i)(?:(?:and|but)\s+)?(?:so what|really|how so|why not|what else|what now|what then|then what|and then"
+    r"|why does (?:it|this|that) matter)\s*[?\uff1f]"
 )
-"""A question of a word or two that asks nothing of its own (``Why?``, ``So what?``): prose that goes
-on to answer it, no card, whose front would read the same as every other's."""
+"""A question that asks nothing of its own (``So what?``, ``Why not?``): prose that goes on to answer it,
+no card. A question word alone (``**Where?** In the matrix.``) asks of the heading above it."""
 
 
 _NUMBER_TAG_LINE = regex(

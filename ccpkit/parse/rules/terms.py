@@ -20,7 +20,6 @@ ASIDES = frozenset(
         "caution", "caveat", "common mistake", "common mistakes", "exam note", "exam tip", "exam tips",
         "exam trap", "example", "examples", "fyi", "gotcha", "gotchas", "heads up", "hint", "important",
         "in a nutshell", "in short", "key point", "key points", "key takeaway", "key takeaways",
-        "bottom line", "main point", "main idea", "big idea", "key message", "key insight",
         "memory trick", "mnemonic", "note", "notes", "pro tip", "remember", "summary", "takeaway", "tip",
         "tips", "tl;dr", "tldr", "warning", "watch out",
     }
