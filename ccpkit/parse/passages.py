@@ -33,6 +33,10 @@ _BLOCK_TAG = regex(
     re.IGNORECASE,
 )
 """A tag that starts a line of its own on a page: its words print as a paragraph apart."""
+_UNPRINTED = regex(r"\s*<(?:table|style|script|template|svg|iframe|video|audio)\b", re.IGNORECASE)
+"""Raw HTML whose words a page does not show as text (a style, a script), or a table left unread,
+which a warning names."""
+_PREFORMATTED = regex(r"\s*<pre\b", re.IGNORECASE)
 _CALLOUT_TITLE = regex(r"^(?P<quote>\s*>\s*)\[!(?P<kind>[\w-]+)\][+-]?[ \t]*(?P<title>[^\n]*)")
 BULLET = "\u2022"
 """How a bullet list's items are marked in print, whatever the notes used (``-``, ``*``, ``+``)."""
@@ -49,7 +53,8 @@ def passages(ctx: Context, questions: frozenset[int]) -> Iterator[Passage]:
         if node.type == "html_block":
             yield from _html(ctx, node, block.section)
         elif node.type == "heading" and block.section and _heads_nothing(ctx, blocks, index):
-            yield from _printed(ctx, node, block.section[:-1], f"**{title_of(node)}**", "")
+            words = " ".join(HTML_TAG.sub(" ", title_of(node)).split())  # `<a id="…"></a>` anchors none
+            yield from _printed(ctx, node, block.section[:-1], f"**{words}**" if words else "", "")
         elif node.type in _SKIPPED:
             continue
         elif node.type in ("bullet_list", "ordered_list"):
@@ -116,18 +121,19 @@ def _html(ctx: Context, node: Node, section: tuple[str, ...]) -> Iterator[Passag
     """A block of raw HTML as paper shows it. A ``<details>`` block: the question its summary asks, in
     bold, and the text it hides in the same block (an answer over the blocks below prints as those
     blocks). Any other (``<p align="center">``, ``<div>``, ``<center>``): its words, a paragraph per
-    block tag, and its pictures, which reading the file wrote as Markdown. A table left in HTML was not
-    read, and says so."""
+    block tag, and its pictures, which reading the file wrote as Markdown; a ``<pre>`` block as code."""
     content = node.content
     if "<details" in content.lower():
         asked = details_question(content)
         text = " ".join(part for part in (f"**{asked}**" if asked else "", hidden_text(content)) if part)
-    elif "<table" in content.lower():
+    elif _UNPRINTED.match(content):
         return
-    else:
-        paragraphs = _BLOCK_TAG.split(content)
-        words = (" ".join(html.unescape(HTML_TAG.sub(" ", paragraph)).split()) for paragraph in paragraphs)
-        text = "\n\n".join(paragraph for paragraph in words if paragraph)
+    elif _PREFORMATTED.match(content):  # `<pre><code>`: its lines as code, entities as the page shows them
+        code = html.unescape(HTML_TAG.sub("", content)).strip("\n")
+        text = f"````\n{code}\n````" if code.strip() else ""
+    else:  # Markdown reads the entities left (`&lt;br&gt;` shows `<br>`)
+        paragraphs = (" ".join(HTML_TAG.sub(" ", part).split()) for part in _BLOCK_TAG.split(content))
+        text = "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
     yield from _printed(ctx, node, section, text, "")
 
 

@@ -74,18 +74,22 @@ def test_a_line_that_reads_like_an_answer_keys_title_over_prose_prints(tmp_path:
 
 def test_a_block_of_html_prints_as_its_words_a_paragraph_per_block_tag(tmp_path: Path) -> None:
     """Notes pasted from web pages and READMEs wrap lines in `<div>`, `<center>` and lists of their own:
-    Markdown leaves them raw, and the sheet would otherwise lose them without a word."""
+    Markdown leaves them raw, and the sheet would otherwise lose them without a word. A `<pre>` block
+    prints as code; a style, a script or an unread table (which has a warning) prints nothing."""
     notes = (
-        '# Cells\n\n<div style="color:red">Exam on <b>14 May</b> &amp; it lasts 2 hours.</div>\n\n'
+        '# Cells\n\n<div style="color:red">Exam on <b>14 May</b> &amp; bring a &lt;pen&gt;.</div>\n\n'
         "<center>Figure 1: a neuron</center>\n\n"
         "<ul>\n<li>Dendrites receive</li>\n<li>Axons send</li>\n</ul>\n\n"
-        "<!-- a note to self -->\n\n<table><tr><td>no header</td></tr></table>\n"
+        "<!-- a note to self -->\n\n<table><tr><td>no header</td></tr></table>\n\n"
+        "<style>\n.red { color: red; }\n</style>\n\n"
+        "<pre><code>for i in range(3):\n    print(i &lt; 3)</code></pre>\n"
     )
     printed = [passage.text for passage in parsed(tmp_path, notes).passages]
     assert printed == [
-        "Exam on **14 May** & it lasts 2 hours.",
+        "Exam on **14 May** &amp; bring a &lt;pen&gt;.",  # as Markdown, which shows `& bring a <pen>.`
         "Figure 1: a neuron",
         "Dendrites receive\n\nAxons send",
+        "````\nfor i in range(3):\n    print(i < 3)\n````",
     ]
 
 
@@ -113,7 +117,7 @@ def test_a_heading_over_nothing_prints_as_its_words_under_the_headings_above_it(
     notes = (
         "# Cells\n\n## Mitochondria\n\n### They hold their own circular DNA\n\n---\n\n"
         "### They are inherited from the mother\n\n## Chloroplasts\n\nThey make sugar from light.\n\n"
-        "## Ribosomes\n\n## Ribosomes\n\nThey make proteins.\n\n## Open questions\n"
+        '## Ribosomes\n\n## Ribosomes\n\nThey make proteins.\n\n##\n\n## Open questions <a id="open"></a>\n'
     )
     printed = [(passage.section, passage.text) for passage in parsed(tmp_path, notes).passages]
     assert printed == [

@@ -38,6 +38,16 @@ def extract_clozes(ctx: Context) -> Iterator[Item | Problem]:
         yield from _within(ctx, block.node, block.section, lead_in)
 
 
+def _states_and_hides(heading: str) -> bool:
+    """Whether a heading hides words in Anki's braces and shows others: one hiding all of itself
+    (``## {{c1::Osmosis}}``) names what the notes under it say, no sentence to complete."""
+    hidden = cloze_syntax.hidden_parts(heading, highlights=False)
+    shown = cloze_syntax.revealed(heading)
+    for part in hidden:
+        shown = shown.replace(part.answer, " ", 1)
+    return bool(hidden) and any(character.isalnum() for character in shown)
+
+
 def check_clozes(ctx: Context) -> Iterator[Problem]:
     """Unclosed ``{{c1::`` and empty clozes anywhere in the file's text, at their line."""
     for node in ctx.doc.nodes:
@@ -59,7 +69,7 @@ def _within(
     elif node.type == "paragraph" and _holds(ctx, _marked(ctx, _first_text(node))):
         ctx.claim(node)
         yield _cloze(ctx, node, section, _marked(ctx, _first_text(node)), "", pinned_id(node))
-    elif node.type == "heading" and cloze_syntax.hidden_parts(heading_text(node), highlights=False):
+    elif node.type == "heading" and _states_and_hides(heading_text(node)):
         ctx.claim(node)  # `## The {{c1::cell membrane}} controls …`: a fact stated as a heading hides it
         yield _cloze(ctx, node, section[:-1], heading_text(node), "", pinned_id(node))
     elif node.type in LISTS and lead_in.rstrip().endswith("?") and _all_highlighted(ctx, node):
