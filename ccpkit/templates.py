@@ -45,11 +45,15 @@ _TEMPLATE_SUFFIXES = {".html": "anki", ".htm": "anki", ".css": "anki", ".toml": 
 def require_known(folder: Path, known: Collection[str]) -> None:
     """A file in a project's templates ``folder`` (``anki/``, ``pdf/``) that looks like a template but
     is none of the ``known`` names is a misspelt override (``term.frnt.html``, ``styles.css``,
-    ``term.front.HTML``), and one in the templates folder itself (``style.css``) or in a folder named
-    another way (``Anki/``) a misplaced one: it would be ignored, and the student would wonder why
-    nothing changed."""
+    ``term.front.HTML`` where names differ in case), and one in the templates folder itself
+    (``style.css``) or in a folder named another way (``Anki/``) a misplaced one: it would be ignored,
+    and the student would wonder why nothing changed."""
     _require_placed(folder.parent)
-    stray = [name for name in _names(folder) if _looks_like_a_template(name) and name not in known]
+    stray = [
+        name
+        for name in _names(folder)
+        if _looks_like_a_template(name) and not any(_names_one(folder, name, own) for own in known)
+    ]
     if stray:
         raise UsageError(
             f"{folder / stray[0]}: ccpkit reads no template of that name, so it would be ignored: name it "
@@ -59,14 +63,14 @@ def require_known(folder: Path, known: Collection[str]) -> None:
 
 def _require_placed(project: Path) -> None:
     for name in _names(project):
-        if (project / name).is_dir() and name.casefold() in _TEMPLATE_SUFFIXES.values() and name.islower():
-            continue
-        if (project / name).is_dir() and name.casefold() in _TEMPLATE_SUFFIXES.values():
-            raise UsageError(
-                f"{project / name}: ccpkit reads templates from {name.casefold()}/ alone (in lower case), "
-                f"so the files in it would be ignored: rename it {name.casefold()}"
-            )
-        if _looks_like_a_template(name) and (
+        if (project / name).is_dir():
+            own = name.casefold()
+            if own in _TEMPLATE_SUFFIXES.values() and not _names_one(project, name, own):
+                raise UsageError(
+                    f"{project / name}: ccpkit reads templates from {own}/ alone (in lower case), so the "
+                    f"files in it would be ignored: rename it {own}"
+                )
+        elif _looks_like_a_template(name) and (
             not name.casefold().endswith(".toml") or "style" in name.casefold()
         ):
             home = _TEMPLATE_SUFFIXES[Path(name).suffix.casefold()]  # `ccpkit.toml` may lie beside them
@@ -74,6 +78,17 @@ def _require_placed(project: Path) -> None:
                 f"{project / name}: ccpkit reads templates from the anki/ and pdf/ folders alone, so this "
                 f"file would be ignored: move it to {project / home}/"
             )
+
+
+def _names_one(folder: Path, name: str, own: str) -> bool:
+    """Whether ``name`` in ``folder`` is what ccpkit reads as ``own``: the very name, or, on a system
+    whose file names ignore case (a Mac's), one that differs in case alone."""
+    if name == own:
+        return True
+    try:
+        return name.casefold() == own.casefold() and os.path.samefile(folder / name, folder / own)
+    except OSError:  # no file of its own name: a system that tells case apart
+        return False
 
 
 def _names(folder: Path) -> list[str]:

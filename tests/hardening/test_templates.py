@@ -184,3 +184,19 @@ def test_a_misspelt_template_file_is_named_not_ignored(
     assert (
         f"error: {tmp_path / 'templates' / misspelt}: ccpkit reads no template of that name" in result.stderr
     )
+
+
+def test_a_template_folder_named_in_another_case_that_ccpkit_reads_anyway_is_no_mistake(
+    tmp_path: Path,
+) -> None:
+    """On a Mac, `Anki/` is `anki/` (file names ignore case there): ccpkit reads it, as it reads one that
+    `anki` links to anywhere."""
+    templates = tmp_path / "templates"
+    (templates / "Anki").mkdir(parents=True)
+    (templates / "anki").symlink_to("Anki")
+    (templates / "Anki" / "style.css").write_text(".card { color: #123456; }\n", encoding="utf-8")
+    shutil.copytree(CRLF, tmp_path / "notes")
+
+    result = Commands(tmp_path / "notes", tmp_path / "build").build_with("--templates", str(templates))
+
+    assert result.exit_code == 0, result.output
