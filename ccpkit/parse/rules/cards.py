@@ -1254,17 +1254,14 @@ def _line_cards(
     if loose:
         ctx.claim(*defined)
     listed = loose or definition_list(lines)  # a definition list's syntax names its terms, labels too
-    terms = (
-        listed
-        or [
-            (header + at, Term(html(term.front), html(term.rest), term.separated))
-            for at, term in _glossary_lines(
-                exported,
-                colons=titled or _defines_in_lines(ctx, exported),
-                run_in=_titled(ctx, section, _TERMS_TITLE),
-            )
-        ]
-    )
+    terms = listed or [
+        (header + at, Term(html(term.front), html(term.rest), term.separated))
+        for at, term in _glossary_lines(
+            exported,
+            colons=titled or _defines_in_lines(ctx, exported),
+            run_in=_titled(ctx, section, _TERMS_TITLE),
+        )
+    ]
     if not terms and not header:
         terms = _named_terms(lines, section[-1] if section else "")
     if not terms:
