@@ -114,9 +114,6 @@ class Context:
     """``claimed`` in the order of claiming, so a rule can give back what it took since a point."""
     made_at: set[int] = field(default_factory=set)
     """The lines where the items made so far start: a section holding one is no question left unanswered."""
-    dates_asked: set[str] = field(default_factory=set)
-    """The dates a timeline's cards asked for so far (``2 December 1804``): the first card of a date
-    keeps the id it was named by when it asked for the event, the others take their event's."""
     highlight_clozes: bool = True
     """Whether ``==text==`` is a cloze (``[notes] highlight_clozes`` in ``ccpkit.toml``)."""
     tags: dict[Kind, tuple[str, ...]] = field(default_factory=dict)

@@ -991,12 +991,13 @@ def _card(
     (see ``_fields_at``); its id made of ``key`` where it is not its front. A date over what happened
     then (``1789 - Storming of the Bastille``, ``2 December 1804: …``, as timelines write them) asks for
     the date: one thing per card, where dates shared by events would merge them."""
-    dated = front.strip("*_ ")
-    if _DATE.fullmatch(dated) and back and "\n" not in back and len(back.split()) <= _EVENT_WORDS:
-        # a day's or a month's card was named by its date before it asked for it: the first keeps that id
-        named = not _YEAR.fullmatch(dated) and dated not in ctx.dates_asked
-        ctx.dates_asked.add(dated)
-        front, back, key = back, dated, (key or dated) if named else ""
+    if (
+        _DATE.fullmatch(front.strip("*_ "))
+        and back
+        and "\n" not in back
+        and len(back.split()) <= _EVENT_WORDS
+    ):
+        front, back, key = back, front.strip("*_ "), ""
     fields = _fields_at(ctx, "card", key or front, node, section, pinned, offset=offset, tags=tags)
     made = ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))
     return replace(made, location=fields.source) if isinstance(made, Problem) else made
@@ -1006,9 +1007,8 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_YEAR = regex(r"(?:c\.\s?)?\d{3,4}s?(?:\s?(?:BCE?|AD|CE))?")
 _DATE = regex(
-    rf"{_YEAR.pattern}"
+    r"(?:c\.\s?)?\d{3,4}s?(?:\s?(?:BCE?|AD|CE))?"
     rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?)\s+\d{{3,4}}"
 )
 """A date alone: a year (``1789``, ``1920s``, ``c. 1500``; ``44 BC`` has two digits and is no year
