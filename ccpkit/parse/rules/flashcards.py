@@ -513,11 +513,7 @@ def _nested_sections(ctx: Context, node: Node, section: tuple[str, ...]) -> list
     if first is None or first.type != "paragraph" or ctx.is_claimed(first):
         return [section] * len(node.children)
     words = first.children[0].content
-    names = (
-        bool(words)
-        and _BARE_NAME.fullmatch(words) is not None
-        and any(child.type in LISTS for child in node.children)
-    )
+    names = _BARE_NAME.fullmatch(words) is not None and any(child.type in LISTS for child in node.children)
     return [
         (*section, words.strip()) if names and child.type in LISTS else section for child in node.children
     ]
