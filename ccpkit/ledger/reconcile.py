@@ -14,6 +14,11 @@ from ccpkit.item_ids import slug
 from ccpkit.ledger.entries import SUPERSEDED_KEPT, Entry, Fingerprint, Ledger, Move, Reconciliation, Stamp
 from ccpkit.regex import regex
 
+APART_SIMILARITY = 0.8
+"""How alike the words telling two names apart must be, at least, for a renamed note (a typo fixed:
+``Balacner``, ``Balancer``) when its answer is brief or another: ``EBS volumes are replicated within
+their zone`` and ``EFS file systems are replicated across zones`` (0.72) are two facts.
+"""
 GROWN_CLOZE_SIMILARITY = 0.6
 """How alike a cloze's sentence must read to a gone one that shares a hidden part with it, when a part
 was added, taken out or reworded with the sentence: ``EBS attaches to one instance.`` and ``EBS
@@ -533,17 +538,31 @@ def _same_answer(note: Fingerprint, entry: Entry) -> bool:
 
 
 def _alike_where_apart(new: tuple[str, ...], old: tuple[str, ...]) -> bool:
-    """Whether two names are alike (``_named_alike``: words held, or 60 % alike) once the words both
-    open with are set aside: ``Max dose`` and ``Maximum daily dose``, ``EC2`` and ``Amazon EC2`` are,
-    but not the rows ``IAM`` and ``Route 53`` of one table, whose title opens both names, nor ``el
-    perro`` and ``el can`` (both ``dog``)."""
+    """Whether two names are alike in the words that tell them apart, those both open and end with
+    set aside: words held (``EC2`` and ``Amazon EC2``), shortened (``Max dose`` and ``Maximum daily
+    dose``) or respelled (``Balacner``, ``Balancer``: ``APART_SIMILARITY``). Not ``CloudFront is a
+    global service`` and ``IAM is a global service``, nor the rows ``IAM`` and ``Route 53`` of one table
+    (its title opens both names), nor ``el perro`` and ``el can`` (both ``dog``)."""
     for new_text, old_text in zip(new, old, strict=False):
         new_words, old_words = _WORD.findall(new_text.casefold()), _WORD.findall(old_text.casefold())
         while new_words and old_words and new_words[0] == old_words[0]:
             new_words, old_words = new_words[1:], old_words[1:]
-        if new_words and old_words and not _named_alike((" ".join(new_words),), (" ".join(old_words),)):
+        while new_words and old_words and new_words[-1] == old_words[-1]:
+            new_words, old_words = new_words[:-1], old_words[:-1]
+        if not new_words or not old_words or _shortened(new_words, old_words):
+            continue
+        told, said = " ".join(new_words), " ".join(old_words)
+        if not words_held(told, said) and not _likeness((told,), (said,), floor=APART_SIMILARITY):
             return False
     return True
+
+
+def _shortened(new: list[str], old: list[str]) -> bool:
+    """Whether each word of one opens a word of the other (``max`` of ``maximum``)."""
+    return any(
+        all(any(word.startswith(part) for word in long) for part in short)
+        for short, long in ((new, old), (old, new))
+    )
 
 
 def _row_key(note_id: str, table: str) -> str:
@@ -598,7 +617,8 @@ def _similarity(note: Fingerprint, entry: Entry, modules: Collection[str]) -> fl
     not EC2 pricing). A brief answer is the same answer only with a name alike (``_same_answer``)."""
     if _same_answer(note, entry):
         likeness = _likeness(note.key, entry.key, floor=0.0)
-        if not note.table or note.table == entry.table or likeness >= RENAME_SIMILARITY:
+        in_its_table = note.table == entry.table or _in_renamed_module(note, entry, modules)
+        if not note.table or in_its_table or likeness >= RENAME_SIMILARITY:
             return 1.0 + likeness
     if entry.orphaned:  # removed builds ago: what comes back with another answer is another fact
         return 0.0
@@ -610,7 +630,7 @@ def _similarity(note: Fingerprint, entry: Entry, modules: Collection[str]) -> fl
         reordered = shared == "all" and _reordered(note.key, entry.key)
         return likeness or (GROWN_CLOZE_SIMILARITY if reordered else 0.0)
     likeness = _likeness(note.key, entry.key, floor=RENAME_SIMILARITY)
-    return likeness if likeness > RENAME_SIMILARITY else 0.0
+    return likeness if likeness > RENAME_SIMILARITY and _alike_where_apart(note.key, entry.key) else 0.0
 
 
 def _in_renamed_module(note: Fingerprint, entry: Entry, modules: Collection[str]) -> bool:

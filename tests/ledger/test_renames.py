@@ -569,14 +569,23 @@ def brief(name: str, answer: str) -> Fingerprint:
     return term_at(f"01-m/card/{name.lower().replace(' ', '-')}", name, answer)._replace(brief=True)
 
 
-def test_a_brief_answer_names_a_note_only_where_the_names_are_alike_past_the_words_they_open_with() -> None:
+def test_a_brief_answer_names_a_note_only_where_the_words_telling_the_names_apart_are_alike() -> None:
     """`S3 bucket names are globally unique` and `IAM is a global service`, both `True`, name two facts;
     `EC2` and `Amazon EC2`, both `Yes`, one thing; a long answer alone names its note."""
     cases = [
         (brief("S3 bucket names are unique", "True"), brief("IAM is a global service", "True"), False),
         (brief("Maximum Lambda timeout", "15 min"), brief("Minimum Savings Plan period", "15 min"), False),
         (brief("el perro", "dog"), brief("el can", "dog"), False),
+        (brief("Gender of problema", "masculine"), brief("Gender of programa", "masculine"), False),
+        (brief("CloudFront is a global service", "True"), brief("IAM is a global service", "True"), False),
+        (
+            brief("EBS volumes are copied within their zone", "T"),
+            brief("EFS is copied across zones", "T"),
+            False,
+        ),
         (brief("Max dose", "4 g"), brief("Maximum daily dose", "4 g"), True),
+        (brief("Max IAM users", "5000"), brief("Maximum IAM users", "5000"), True),
+        (brief("Elastic Load Balacner", "Yes"), brief("Elastic Load Balancer", "Yes"), True),
         (brief("EC2", "Yes"), brief("Amazon EC2", "Yes"), True),
         (
             brief("Maximum Lambda timeout", "15 min"),
@@ -597,3 +606,42 @@ def test_a_brief_answer_never_brings_back_a_note_removed_builds_ago_for_another_
     again = reconcile(removed, [], now=T1 + 10, new_guid=guid).ledger
     added = reconcile(again, [other], now=T1 + 20, new_guid=guid)
     assert added.added == (other.id,) and added.restored == () and added.renamed == ()
+
+
+def test_names_ninety_percent_alike_with_another_answer_are_two_facts_where_their_telling_words_differ() -> (
+    None
+):
+    """`True or false: S3 is a global service.` (False) and `… EC2 …` (True) read 93 % alike: a typo
+    fixed with the answer, or another service? The words telling them apart decide: two facts."""
+    _, typo = rebuild(
+        [term("Elastic Load Balacner", "spreads traffic")], [term("Elastic Load Balancer", "spreads load")]
+    )
+    assert len(typo.renamed) == 1
+    _, other = rebuild(
+        [term("True or false: S3 is a global service.", "False")],
+        [term("True or false: EC2 is a global service.", "True")],
+    )
+    assert other.renamed == () and len(other.added) == 1
+
+
+def test_a_row_relabelled_as_its_module_is_renamed_keeps_its_note() -> None:
+    """`| Route 53 | Yes |` becomes `| Amazon Route 53 | Yes |` as `01-security` becomes `01-identity`."""
+    old = rows("01-security/table/scope", "Scope", {"iam": "Yes | No", "route-53": "Yes | Yes"})
+    new = rows("01-identity/table/scope", "Scope", {"iam": "Yes | No", "amazon-route-53": "Yes | Yes"})
+    _, result = rebuild(old, [row._replace(brief=True) for row in new])
+    assert result.added == () and len(result.renamed) == 2
+
+
+def test_rows_of_the_same_brief_cells_renamed_and_reordered_at_once_each_keep_their_own_note() -> None:
+    old = rows("01-m/table/scope", "Scope", {"ec2": "No | Yes", "ecs": "No | Yes", "s3": "No | Yes"})
+    new = rows(
+        "01-m/table/scope",
+        "Scope",
+        {"amazon-s3": "No | Yes", "amazon-ecs": "No | Yes", "amazon-ec2": "No | Yes"},
+    )
+    _, result = rebuild(old, [row._replace(brief=True) for row in new])
+    assert sorted(result.renamed) == [
+        ("01-m/table/scope/ec2", "01-m/table/scope/amazon-ec2"),
+        ("01-m/table/scope/ecs", "01-m/table/scope/amazon-ecs"),
+        ("01-m/table/scope/s3", "01-m/table/scope/amazon-s3"),
+    ]

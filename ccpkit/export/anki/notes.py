@@ -421,7 +421,7 @@ def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
         note_type=note_type.name,
         key=note.key,
         answer=text_digest(answer),
-        brief=len(_ANSWER_WORD.findall(HTML_TAG.sub(" ", " ".join(answer)))) <= BRIEF_ANSWER_WORDS,
+        brief=_brief(note_type, answer),
         study=study,
         earlier_study=tuple(dict.fromkeys(digest for digest in earlier if digest != study)),
         meta=text_digest([*(note.field(name) for name in rest), " ".join(note.tags)]),
@@ -436,8 +436,27 @@ def fingerprint(note: AnkiNote, *, earlier_deck: str = "") -> Fingerprint:
     )
 
 
+def _brief(note_type: NoteType, answer: Sequence[str]) -> bool:
+    """Whether many facts may share this answer (``Fingerprint.brief``): one of a few words (``True``,
+    ``15 minutes``), or a table row's of marks alone (``| No | Yes |``), where a row's own values (``|
+    1 | Blue |``) name it as a longer answer does."""
+    if note_type is COMPARISON:
+        cells = _CELL.findall(" ".join(answer))
+        return all(
+            " ".join(HTML_TAG.sub(" ", cell).split()).casefold().strip(".!") in _MARKS for cell in cells
+        )
+    return len(_ANSWER_WORD.findall(HTML_TAG.sub(" ", " ".join(answer)))) <= BRIEF_ANSWER_WORDS
+
+
 _ANSWER_WORD = regex(r"(?<!\S)(?:\w\S+|\d)")
 """A word of an answer: an option's letter (``A``, ``B``), a label more than a word, is none."""
+_CELL = regex(r"<dd\b[^>]*>(.*?)</dd>", re.DOTALL)
+"""A table row's value in its answer, under its column's name."""
+_MARKS = frozenset(
+    {"yes", "no", "true", "false", "y", "n", "x", "", "-", "\u2014", "\u2013", "n/a", "none"}
+    | {"\u2713", "\u2714", "\u2714\ufe0f", "\u2705", "\u2717", "\u2718", "\u274c"}
+)
+"""Cells that mark, as a matrix of yes and no: the same in many rows."""
 
 
 def study_digests(note_type: NoteType, texts: Sequence[str], rows: str = "") -> tuple[str, ...]:

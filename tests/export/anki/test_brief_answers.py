@@ -127,3 +127,20 @@ def test_a_fact_renamed_with_its_brief_answer_kept_keeps_its_history(
 
     assert student.reviews_of(student.note(f"01-facts/{made}")) == 1
     assert len(list(student.notes())) == 6
+
+
+def test_a_rows_cells_are_its_answer_not_the_column_names_every_row_repeats(tmp_path: Path) -> None:
+    """`| EC2 | No | Yes |` under `| Service | Global? | Free tier? |` answers in two words: brief."""
+    from ccpkit.export.anki.notes import course_notes, fingerprint
+    from ccpkit.parse import parse_notes
+
+    (tmp_path / "01-scope").mkdir()
+    table = "# Scope\n\n| Service | Global? | Free tier? |\n| --- | --- | --- |\n| EC2 | No | Yes |\n"
+    (tmp_path / "01-scope" / "notes.md").write_text(
+        table + "| S3 | No | 5 GB for a year |\n", encoding="utf-8"
+    )
+    notes = course_notes(parse_notes(tmp_path).deck, OPTIONS)
+    assert [(note.id, fingerprint(note).brief) for note in notes] == [
+        ("01-scope/table/scope/ec2", True),
+        ("01-scope/table/scope/s3", False),
+    ]
