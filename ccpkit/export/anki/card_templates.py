@@ -121,6 +121,7 @@ def _parsed(path: Path, text: str) -> None:
 
 
 _CLOZE_FIELD = regex(r"\{\{\s*(?:[\w-]+:)*cloze:(?P<field>[^}]+)\}\}")
+"""A field a template shows through Anki's ``cloze:`` filter (maybe among others)."""
 
 
 def _balance(path: Path, number: int, sigil: str, field: str, opened: list[tuple[str, int]]) -> None:
