@@ -404,7 +404,10 @@ def orphans(config: Config, notes: Path | None, forget: bool) -> None:
         return
     found = find_orphans(folder)
     if not found:
-        click.echo("no orphans: every note the last build recorded is in the notes")
+        click.echo(
+            "no orphans: the last build found every note it had recorded in the notes, or held those it"
+            " could not (the notes around them hold an error or a warning that may hide them)"
+        )
         return
     click.echo(f"{len(found)} note{'s' * (len(found) != 1)} removed from the notes, still in Anki:")
     for orphan in found:
