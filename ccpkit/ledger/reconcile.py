@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import Literal
@@ -59,6 +59,7 @@ def reconcile(
             and (removed_before or entry.module not in in_error)  # maybe it only failed to parse
         }
         renamed += _renames([note for note in unknown if note.id not in paired], vanished, modules)
+    renamed += _renamed_in_error(unknown, entries, current, renamed, in_error, modules)
     # a name reused is a note renamed to it only where the names read alike (`S3 Glacier Deep Archive`
     # → `S3 Glacier`): a new fact under it sharing a short answer with a note removed is no rename
     renamed = [
@@ -133,6 +134,37 @@ def reconcile(
         standing_orphans=tuple(standing),
         held=tuple(held),
     )
+
+
+def _renamed_in_error(
+    unknown: Sequence[Fingerprint],
+    entries: Mapping[str, Entry],
+    current: Mapping[str, Fingerprint],
+    renamed: Sequence[tuple[str, str]],
+    in_error: Collection[str],
+    modules: Collection[str],
+) -> list[tuple[str, str]]:
+    """Notes renamed in a module whose notes hold an error (or a warning that may hide items): a note
+    missing there may only have failed to parse, so a new one takes it only by saying the very same,
+    an equal answer no brief one (``AWS Fargate`` → ``AWS Fargate (ECS/EKS)`` over its definition, as a
+    question written above the list holds the module's notes)."""
+    paired = {new for _, new in renamed}
+    said = {note.answer for note in unknown if note.id not in paired and not note.brief}
+    hidden = {
+        key: entry
+        for key, entry in entries.items()
+        if key not in current and not entry.orphaned and entry.module in in_error and entry.answer in said
+    }
+    if not hidden:
+        return []
+    candidates = [
+        note for note in unknown if note.id not in paired and not note.brief and note.answer in said
+    ]
+    taken = {old for old, _ in renamed}
+    found = _renames(candidates, hidden, modules)
+    return [
+        (old, new) for old, new in found if old not in taken and hidden[old].answer == current[new].answer
+    ]
 
 
 def entries_before(ledger: Ledger, changes: Reconciliation) -> dict[str, Entry]:

@@ -645,3 +645,20 @@ def test_rows_of_the_same_brief_cells_renamed_and_reordered_at_once_each_keep_th
         ("01-m/table/scope/ecs", "01-m/table/scope/amazon-ecs"),
         ("01-m/table/scope/s3", "01-m/table/scope/amazon-s3"),
     ]
+
+
+def test_a_note_renamed_over_the_same_long_answer_in_a_module_holding_an_error_keeps_its_note() -> None:
+    """A question written above the list holds the module's notes; `AWS Fargate` renamed in the same
+    edit keeps its note by its definition, while a note only hidden is held and a brief answer is no
+    proof: a note missing there may only have failed to parse."""
+    fargate, lambda_, spot = (
+        term_at("01-m/card/aws-fargate", "AWS Fargate", "Runs containers without managing servers"),
+        term_at("01-m/card/aws-lambda", "AWS Lambda", "Runs code without servers"),
+        brief("Spot", "up to 90%"),
+    )
+    first = reconcile(Ledger(), [fargate, lambda_, spot], now=T0, new_guid=guid).ledger
+    renamed = term_at("01-m/card/aws-fargate-ecs-eks", "AWS Fargate (ECS/EKS)", fargate.answer)
+    respelled = brief("Spot Instances", "up to 90%")
+    result = reconcile(first, [renamed, respelled], now=T1, new_guid=guid, in_error={"01-m"})
+    assert result.renamed == ((fargate.id, renamed.id),)
+    assert result.held == (lambda_.id, spot.id) and result.added == (respelled.id,)
