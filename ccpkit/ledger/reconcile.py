@@ -149,7 +149,8 @@ def _renamed_in_error(
     an equal answer no brief one (``AWS Fargate`` → ``AWS Fargate (ECS/EKS)`` over its definition, as a
     question written above the list holds the module's notes)."""
     paired = {new for _, new in renamed}
-    said = {note.answer for note in unknown if note.id not in paired and not note.brief}
+    candidates = [note for note in unknown if note.id not in paired and not note.brief]
+    said = {note.answer for note in candidates}
     hidden = {
         key: entry
         for key, entry in entries.items()
@@ -157,9 +158,6 @@ def _renamed_in_error(
     }
     if not hidden:
         return []
-    candidates = [
-        note for note in unknown if note.id not in paired and not note.brief and note.answer in said
-    ]
     taken = {old for old, _ in renamed}
     found = _renames(candidates, hidden, modules)
     return [

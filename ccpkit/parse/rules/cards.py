@@ -581,9 +581,10 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
         yield from _list_cards(ctx, below[0], section, pending.lead_in or f"{term.front}:")
         return
     parts = [term.rest] if term.rest else []
+    carded = any(ctx.is_claimed(node) for child in below for node in child.walk())  # `- Function >> …`
     if not term.rest and len(below) == 1 and below[0].type in LISTS and len(below[0].children) == 1:
-        if not any(map(ctx.is_claimed, below[0].walk())):  # not a card of its own (`- Function >> …`)
-            parts.append(item_text(ctx.doc.source(below[0])))  # `- **S3**` over one bullet: what it says
+        if not carded:  # `- **S3**` over one bullet: what it says, unless that bullet is a card of its own
+            parts.append(item_text(ctx.doc.source(below[0])))
     else:
         parts += [ctx.doc.source(child) for child in below]
     if pending.extra:
@@ -591,7 +592,7 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
     back = "\n\n".join(part for part in parts if part.strip())
     if back:
         yield _card(ctx, pending.item, section, term.front, back, pending.pinned, pending.lead_in)
-    elif term.separated and not any(map(ctx.is_claimed, (node for child in below for node in child.walk()))):
+    elif term.separated and not carded:
         message = f"card {term.front!r} has an empty back: write its definition after the term"
         yield ctx.problem(pending.item, message)
 

@@ -59,10 +59,12 @@ class Course:
         )
         return self.out / PACKAGE
 
-    def edit(self, old: str, new: str) -> None:
+    def rebuilt_with(self, old: str, new: str) -> Path:
+        """The package built a day later, with ``old`` replaced by ``new`` in the notes."""
         text = self.facts.read_text(encoding="utf-8")
         assert old in text
         self.facts.write_text(text.replace(old, new), encoding="utf-8")
+        return self.build(START + 86_400)
 
 
 @pytest.fixture
@@ -99,8 +101,7 @@ def test_a_new_fact_sharing_a_removed_ones_brief_answer_starts_afresh(
     studied: tuple[Course, Student], old: str, new: str, made: str
 ) -> None:
     course, student = studied
-    course.edit(old, new)
-    student.import_package(course.build(START + 86_400))
+    student.import_package(course.rebuilt_with(old, new))
 
     assert student.reviews_of(student.note(f"01-facts/{made}")) == 0
     assert len(list(student.notes())) == 7  # the removed fact stays in Anki with its history
@@ -122,8 +123,7 @@ def test_a_fact_renamed_with_its_brief_answer_kept_keeps_its_history(
     studied: tuple[Course, Student], old: str, new: str, made: str
 ) -> None:
     course, student = studied
-    course.edit(old, new)
-    student.import_package(course.build(START + 86_400))
+    student.import_package(course.rebuilt_with(old, new))
 
     assert student.reviews_of(student.note(f"01-facts/{made}")) == 1
     assert len(list(student.notes())) == 6
