@@ -22,7 +22,7 @@ from ccpkit.model import Passage, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import details_question, hidden_text
 from ccpkit.parse.document import Block, heading_level, item_text, title_of
-from ccpkit.parse.rules.terms import definition_list
+from ccpkit.parse.rules.terms import defines, definition_list
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
@@ -60,8 +60,14 @@ def passages(ctx: Context, questions: frozenset[int]) -> Iterator[Passage]:
         elif node.type in ("bullet_list", "ordered_list"):
             for number, item in enumerate(node.children):
                 yield from _passage(ctx, item, block.section, _marker(node, item, number))
+        elif node.type == "code_block" and index and _defines(blocks[index - 1].node):  # its paragraphs
+            yield from _printed(ctx, node, block.section, node.content.strip(), "")
         else:
             yield from _passage(ctx, node, block.section, "")
+
+
+def _defines(node: Node) -> bool:
+    return node.type == "paragraph" and defines(node.children[0].content)
 
 
 def _heads_nothing(ctx: Context, blocks: Sequence[Block], index: int) -> bool:

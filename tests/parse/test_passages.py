@@ -127,3 +127,19 @@ def test_a_heading_over_nothing_prints_as_its_words_under_the_headings_above_it(
         (("Ribosomes",), "They make proteins."),
         ((), "**Open questions**"),
     ]
+
+
+def test_a_definitions_indented_paragraphs_print_as_words_and_code_after_a_sentence_as_code(
+    tmp_path: Path,
+) -> None:
+    module = parsed(
+        tmp_path,
+        "# IPs\n\nElastic IP\n: A static address.\n\n    You pay for it while idle.\n\n"
+        "The call reads:\n\n    aws ec2 allocate-address\n",
+    )
+    assert [p.text for p in module.passages] == [
+        "**Elastic IP**: A static address.",
+        "You pay for it while idle.",
+        "The call reads:",
+        "```\naws ec2 allocate-address\n```",
+    ]

@@ -228,8 +228,18 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
         elif block.node.type == "paragraph":
             defined = _definitions_below(ctx, block.node, blocks[index + 1 :], block.section)
             announced = _announces(blocks[index - 1] if index else None, block)  # `These include:` above
+            past = index + 1 + len(defined)
+            indented = blocks[past].node if past < len(blocks) else None
             arrows = list(
-                _line_cards(ctx, block.node, block.section, glossary_paragraphs, defined, announced=announced)
+                _line_cards(
+                    ctx,
+                    block.node,
+                    block.section,
+                    glossary_paragraphs,
+                    defined,
+                    announced=announced,
+                    indented=indented if indented is not None and indented.type == "code_block" else None,
+                )
             )
             yield from arrows
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
@@ -1201,9 +1211,11 @@ def _line_cards(
     defined: Sequence[Node] = (),
     *,
     announced: bool = False,
+    indented: Node | None = None,
 ) -> Iterator[Item | Problem]:
     """A paragraph written as a definition list (``Amazon S3`` over ``: Object storage``, the
-    definitions maybe ``defined`` in the paragraphs below), or as lines that each name a term (``Name:
+    definitions maybe ``defined`` in the paragraphs below, the last one going on in the ``indented``
+    block under them: ``terms.defines``), or as lines that each name a term (``Name:
     …`` lines too under a glossary's title, a heading naming kinds, ``Types of rock``, or a line
     ``announced`` them, ``These include:``), or one of ``glossary_paragraphs``: a card per term."""
     lecture = defined_term(paragraph.children[0].content)  # `**Definition 2.1 (Group).** A group is …`
@@ -1255,6 +1267,10 @@ def _line_cards(
     if loose:
         ctx.claim(*defined)
     listed = loose or definition_list(lines)  # a definition list's syntax names its terms, labels too
+    if listed and indented is not None and not ctx.is_claimed(indented):
+        at, last = listed[-1]
+        listed[-1] = (at, replace(last, rest=f"{last.rest}\n\n{indented.content.strip()}"))
+        ctx.claim(indented)
     terms = listed or [
         (header + at, Term(html(term.front), html(term.rest), term.separated))
         for at, term in _glossary_lines(

@@ -864,6 +864,15 @@ def definition_list(lines: Sequence[str]) -> list[tuple[int, Term]]:
     return [(index, Term(_unbolded(front), "\n\n".join(said), True)) for index, front, said in found]
 
 
+def defines(text: str) -> bool:
+    """Whether a paragraph is a definition list, or a loose list's definition (``: Object storage``
+    under its term, a blank line between): an indented block right below it is more of its last
+    definition, as Pandoc, PHP Markdown Extra and MkDocs' ``def_list`` read it, not the code
+    CommonMark reads."""
+    lines = text.split("\n")
+    return _DEFINITION.match(lines[0]) is not None or bool(definition_list(lines))
+
+
 def _another_name(names: str, line: str) -> bool:
     """Whether ``line`` names again what ``names`` (a term's line, maybe names joined) name: a few
     words, neither ending as a sentence's do, three names at most."""
