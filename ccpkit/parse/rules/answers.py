@@ -436,9 +436,10 @@ def _code_kept(written: str, words: str) -> str:
 
 def worded_letter(line: str) -> str | None:
     """The words of an answer line whose letter reads as a word: glued by a hyphen to one (``Answer:
-    B-tree indexes``, ``Svar: B-laget vann``), or ``A`` as the article of two words or more after it
-    (``Answer: A NAT gateway in a public subnet.``). Under a question with no options they are words,
-    where under options the letter names one (``Ans: b-mitochondria``, ``Answer: B NAT gateway``)."""
+    B-tree indexes``, ``Svar: B-laget vann``) or to a symbol (``Answer: C#``), or ``A`` as the article
+    of two words or more after it (``Answer: A NAT gateway in a public subnet.``). Under a question with
+    no options they are words, where under options the letter names one (``Ans: b-mitochondria``,
+    ``Answer: B NAT gateway``)."""
     if not _MAY_READ_AS_WORD.search(line):
         return None  # most lines: no letter a word could begin with
     said = _ANSWER_LINE.match(_CONCLUDING.sub("", plain(line), count=1))
@@ -446,8 +447,10 @@ def worded_letter(line: str) -> str | None:
     return value if _GLUED.match(value) or _A_PHRASE.match(value) else None
 
 
-_GLUED = regex(r"[A-Ha-h]-[^\W\d_A-Z]")
-_MAY_READ_AS_WORD = regex(r"(?<![^\W_])(?:[A-Ha-h]-[^\W\d_A-Z]|A[ \t]+[^\W\d_])")
+_GLUED = regex(r"[A-Ha-h]-[^\W\d_A-Z]|[A-H](?:\*|#|\+\+?)(?!\S)")
+"""A letter glued to a word (``B-tree``), or to a symbol that names a thing with it (``A*``, ``C#``,
+``C++``)."""
+_MAY_READ_AS_WORD = regex(r"(?<![^\W_])(?:[A-Ha-h]-[^\W\d_A-Z]|[A-H](?:\*|#|\+\+?)(?!\S)|A[ \t]+[^\W\d_])")
 _A_PHRASE = regex(
     r"A[ \t]+(?!(?i:because|since|as|is|are|was|were|and|or|but|so|then|only|also|plus|with|for|being)\b)"
     r"[^\W\d_][\w'-]+[ \t]+[^\W_]"
