@@ -54,7 +54,7 @@ def _pool(deck: Deck, modules: tuple[int, ...]) -> list[MCQ]:
         why = (
             "has no questions"
             if unknown[0] in built
-            else f"is not among the modules built ({', '.join(map(str, built)) or 'none'}: --module)"
+            else f"is not among this build's modules ({', '.join(map(str, built)) or 'none'})"
         )
         raise UsageError(
             f"the practice exam's module {unknown[0]} (--exam-module, or [exam] modules in ccpkit.toml) "

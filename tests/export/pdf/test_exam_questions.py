@@ -78,8 +78,8 @@ def test_a_question_whose_explanation_names_an_option_by_letter_keeps_its_order_
         (
             None,
             (42,),
-            r"module 42 \(--exam-module, or \[exam\] modules in ccpkit.toml\) is not among the modules "
-            r"built \(1, 2, 3, 4: --module\); modules with questions: 1, 2, 3, 4",
+            r"module 42 \(--exam-module, or \[exam\] modules in ccpkit.toml\) is not among this build's "
+            r"modules \(1, 2, 3, 4\); modules with questions: 1, 2, 3, 4",
         ),
     ],
 )
