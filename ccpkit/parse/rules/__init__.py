@@ -17,7 +17,7 @@ from ccpkit.parse.rules.gift import extract_gift_questions
 from ccpkit.parse.rules.matching import extract_matching
 from ccpkit.parse.rules.mcq import extract_mcqs
 from ccpkit.parse.rules.pins import check_pins
-from ccpkit.parse.rules.separated import extract_separated_cards
+from ccpkit.parse.rules.separated import extract_mochi_cards, extract_separated_cards
 from ccpkit.parse.rules.start_end import extract_marked_notes
 from ccpkit.parse.rules.strays import check_question_headings, check_stray_answers
 from ccpkit.parse.rules.tables import check_broken_tables, extract_tables
@@ -42,6 +42,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("answer lists", extract_listed_answers),
     # Clozes before flashcards and cards: a sentence that hides something is asked as a cloze only.
     ("cloze", extract_clozes),
+    # Mochi's sides, parted by `---`, which the question and cloze rules read through as a rule.
+    ("mochi", extract_mochi_cards),
     ("flashcard", extract_flashcards),
     ("table", extract_tables),
     ("card", extract_cards),

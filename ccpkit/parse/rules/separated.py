@@ -1,17 +1,25 @@
-"""Cards whose sides a line ``%`` alone separates, as ankdown, mdanki and md-to-anki write them: the
-front, a ``%`` line, the back, and maybe another ``%`` line and the card's tags (ankdown). A card ends
-at ``---``, a ``%%`` line or a heading. Under a heading the heading opens the front, and then, as
-mdanki reads a file that separates sides so, every heading with words below it is a card: its words
-the back, or the front's rest up to the ``%``."""
+"""Cards whose sides a line alone separates.
+
+- ``%``, as ankdown, mdanki and md-to-anki write them: the front, a ``%`` line, the back, and maybe
+  another ``%`` line and the card's tags (ankdown). A card ends at ``---``, a ``%%`` line or a heading.
+  Under a heading the heading opens the front, and then, as mdanki reads a file that separates sides
+  so, every heading with words below it is a card: its words the back, or the front's rest up to the
+  ``%``.
+- ``---``, as Mochi writes them (a rule is four dashes or more there): a file that is nothing but
+  sides is a card, whatever its front; in a file of notes, a question alone over a ``---`` line and
+  its answer, up to a heading or a rule of other dashes (``----``, ``***``). Sides after the second
+  go on the back.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import partial
 
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
-from ccpkit.parse.document import Block, heading_text
+from ccpkit.parse.document import Block, heading_text, paragraph_words
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
@@ -82,3 +90,91 @@ def _is_line(node: Node, text: str) -> bool:
 
 def _under_heading(block: Block) -> bool:
     return block.heading is not None and block.heading.tag != "h1"
+
+
+_MOCHI_SIDES = 4
+"""At most this many sides, each of at most this many blocks, make a file that is one Mochi card (its
+front a paragraph, or a heading underlined with ``---``)."""
+
+
+def extract_mochi_cards(ctx: Context) -> Iterator[Item | Problem]:
+    """The cards whose sides Mochi's ``---`` lines part: the file's one card if it is nothing but sides
+    (its front maybe a heading underlined with ``---``), else each question over such a line. Run
+    after the question and cloze rules: a question's options or a cloze above a rule are theirs."""
+    blocks = [block for block in ctx.doc.blocks if block.node.type != "front_matter"]
+    nodes = [block.node for block in blocks]
+    underlined = bool(nodes) and nodes[0].type == "heading" and _underlined(ctx, nodes[0])
+    if not underlined and not any(map(partial(_parts_sides, ctx), nodes)):
+        return
+    sides = [[nodes[0]], *_sides(ctx, nodes[1:])] if underlined else _sides(ctx, nodes)
+    if _one_card(ctx, sides):
+        yield from _sided_card(ctx, blocks[0], sides)
+        return
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if (
+            block is None
+            or block.node.type == "heading"
+            or (block.node.type == "hr" and not _parts_sides(ctx, block.node))
+        ):
+            sides = _sides(ctx, [each.node for each in run])
+            if _asked(sides):
+                yield from _sided_card(ctx, run[0], sides)
+            run = []
+        elif not ctx.is_claimed(block.node):
+            run.append(block)
+
+
+def _one_card(ctx: Context, sides: Sequence[Sequence[Node]]) -> bool:
+    """Whether a file's ``sides`` are one Mochi card: a paragraph or heading over two to four sides of
+    a few blocks, no heading among them, and nothing another rule took (a cloze, a question)."""
+    return (
+        2 <= len(sides) <= _MOCHI_SIDES
+        and len(sides[0]) == 1
+        and sides[0][0].type in ("paragraph", "heading")
+        and all(0 < len(side) <= _MOCHI_SIDES for side in sides)
+        and not any(node.type == "heading" or ctx.is_claimed(node) for side in sides[1:] for node in side)
+        and not ctx.is_claimed(sides[0][0])
+    )
+
+
+def _asked(sides: Sequence[Sequence[Node]]) -> bool:
+    """Whether ``sides`` in a file of notes are a Mochi card: a paragraph alone that asks, over sides
+    none of them empty (a rule under a question, a heading below it, is a rule)."""
+    front = sides[0][0] if len(sides) >= 2 and len(sides[0]) == 1 else None
+    asks = front is not None and front.type == "paragraph" and paragraph_words(front).rstrip().endswith("?")
+    return asks and all(sides)
+
+
+def _sided_card(ctx: Context, first: Block, sides: Sequence[Sequence[Node]]) -> Iterator[Item | Problem]:
+    """The card of ``sides``, the first its front, the others its back; ``first``: where it starts."""
+
+    def said(side: Sequence[Node]) -> str:
+        return "\n\n".join(heading_text(n) if n.type == "heading" else ctx.doc.source(n) for n in side)
+
+    front, back = said(sides[0]).strip(), "\n\n".join(said(side) for side in sides[1:]).strip()
+    ctx.claim(*(node for side in sides for node in side))
+    section = first.section[:-1] if first.node.type == "heading" else first.section
+    common = ctx.common("card", front, first.node, section)
+    yield ctx.build(first.node, lambda: common.card(front=front, back=back))
+
+
+def _sides(ctx: Context, run: Sequence[Node]) -> list[list[Node]]:
+    """``run`` parted at Mochi's ``---`` lines."""
+    sides: list[list[Node]] = [[]]
+    for node in run:
+        if _parts_sides(ctx, node):
+            sides.append([])
+        else:
+            sides[-1].append(node)
+    return sides
+
+
+def _parts_sides(ctx: Context, node: Node) -> bool:
+    """A rule of three dashes exactly, which parts a Mochi card's sides (``----`` is a rule there)."""
+    return node.type == "hr" and ctx.doc.source(node).strip() == "---"
+
+
+def _underlined(ctx: Context, heading: Node) -> bool:
+    """A heading underlined with ``---`` (a setext heading): Mochi's front over its sides' line."""
+    return heading.map is not None and ctx.doc.lines[heading.map[1] - 1].strip() == "---"
