@@ -194,6 +194,10 @@ class Passage:
         _require_text(self.text, f"text of the passage at {self.source}")
 
 
+PICTURE_PREFIX = "ccpkit-"
+"""How a picture's content name begins (``Picture.name``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Picture:
     """A picture the notes show, named after its bytes: the same picture used twice is one file, and a

@@ -82,6 +82,9 @@ class Fingerprint(NamedTuple):
     twins: tuple[str, ...] = ()
     """The ids it would take were another note of its name before it (``item_ids.twin_ids``): twins
     whose order flipped while both changed are told apart by them."""
+    earlier_ids: tuple[str, ...] = ()
+    """The ids an earlier ccpkit gave it (a row labelled by a picture with no alt text was known by the
+    picture's content name): an entry under one that no note has now is its own."""
     brief: bool = False
     """Its answer is of ``BRIEF_ANSWER_WORDS`` or fewer (``True``, ``Yes``, ``15 minutes``): many facts share
     such an answer, so an equal one names the note only with a name alike too."""

@@ -42,7 +42,7 @@ def reconcile(
     ``in_error``: the modules whose notes hold errors; their items were left out, so while there are
     any a missing note is no orphan, and one of those modules is neither renamed nor taken over."""
     current = {note.id: note for note in notes}
-    entries = _unshifted(current, dict(ledger.notes))
+    entries = _unshifted(current, _under_earlier_ids(current, dict(ledger.notes)))
     renamed = _displaced(current, entries)
     freed = {old for old, _ in renamed}
     # a name whose note left earlier (an orphan) taken by another fact: maybe a note renamed to it
@@ -226,6 +226,18 @@ def _unshifted(current: Mapping[str, Fingerprint], entries: dict[str, Entry]) ->
             _sent_as(entries[vacated], vacated, note_id),
             _sent_as(here, note_id, vacated),
         )
+    return entries
+
+
+def _under_earlier_ids(current: Mapping[str, Fingerprint], entries: dict[str, Entry]) -> dict[str, Entry]:
+    """``entries`` with each one filed under an id an earlier ccpkit gave a note now known otherwise
+    (``Fingerprint.earlier_ids``) filed under the note's id: the same note, whatever its answer shares
+    with others (rows of pictures that all say ``Europe``)."""
+    for note in current.values():
+        if note.earlier_ids and note.id not in entries:
+            earlier = [key for key in note.earlier_ids if key in entries and key not in current]
+            if len(earlier) == 1:
+                entries[note.id] = _sent_as(entries.pop(earlier[0]), earlier[0], note.id)
     return entries
 
 

@@ -662,3 +662,20 @@ def test_a_note_renamed_over_the_same_long_answer_in_a_module_holding_an_error_k
     result = reconcile(first, [renamed, respelled], now=T1, new_guid=guid, in_error={"01-m"})
     assert result.renamed == ((fargate.id, renamed.id),)
     assert result.held == (lambda_.id, spot.id) and result.added == (respelled.id,)
+
+
+def test_rows_known_by_an_earlier_id_keep_their_guids_whatever_answer_they_share() -> None:
+    """Rows labelled by a picture with no alt text were known by its content name; now by its file's
+    name. Three rows of one answer (three flags of Europe) each take the entry of their earlier id."""
+    table = "01-flags/table/flags"
+    digests = {"fr": "ccpkit-0a", "de": "ccpkit-1b", "it": "ccpkit-2c"}
+    old = rows(table, "Flags", dict.fromkeys(digests.values(), "Europe"))
+    new = [
+        row._replace(earlier_ids=(f"{table}/{digests[row.id.rsplit('/', 1)[1]]}",))
+        for row in rows(table, "Flags", dict.fromkeys(digests, "Europe"))
+    ]
+    first, result = rebuild(old, new)
+    assert {note_id: entry.guid for note_id, entry in result.ledger.notes.items()} == {
+        f"{table}/{name}": first.notes[f"{table}/{digest}"].guid for name, digest in digests.items()
+    }
+    assert result.added == () and result.orphaned == ()

@@ -22,7 +22,13 @@ from ccpkit.export import BREADCRUMB, ExportOptions, NoteIdentity, Settled
 from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.fronts import Front, alike_fronts, distinct_fronts, front_of, read_card
 from ccpkit.export.anki.notetypes import CLOZE, COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
-from ccpkit.export.anki.table_notes import alike_rows, is_link_table, table_notes, table_problems
+from ccpkit.export.anki.table_notes import (
+    alike_rows,
+    earlier_row_ids,
+    is_link_table,
+    table_notes,
+    table_problems,
+)
 from ccpkit.export.option_order import keeps_option_order
 from ccpkit.item_ids import HTML_TAG, slug, twin_ids
 from ccpkit.ledger import BRIEF_ANSWER_WORDS, Fingerprint
@@ -190,8 +196,16 @@ def render_module(module: Module, title: str, *, root_deck: str = "", link_table
     draft = Draft(Deck(title=title, modules=(module,)), (part,), root_deck, {}, ())
     earlier_deck = deck_name_for(title, module)
     twins = {item.id: twin_ids(item) for item in items}
+    earlier = {
+        note_id: ids
+        for item in items
+        if isinstance(item, ComparisonTable)
+        for note_id, ids in earlier_row_ids(item).items()
+    }
     fingerprints = tuple(
-        fingerprint(note, earlier_deck=earlier_deck)._replace(twins=twins.get(note.id, ()))
+        fingerprint(note, earlier_deck=earlier_deck)._replace(
+            twins=twins.get(note.id, ()), earlier_ids=earlier.get(note.id, ())
+        )
         for note in draft.notes(None)
     )
     return replace(part, fingerprints=fingerprints)

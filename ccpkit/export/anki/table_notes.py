@@ -27,7 +27,7 @@ from ccpkit.digest import text_digest
 from ccpkit.errors import Problem
 from ccpkit.item_ids import row_key, slug
 from ccpkit.markup import is_only_a_link, to_inline_html, to_text
-from ccpkit.model import ComparisonTable
+from ccpkit.model import PICTURE_PREFIX, ComparisonTable
 from ccpkit.regex import regex
 
 LINK_HEADER = regex(r"\b(links?|resources?|urls?|references?)\b", re.IGNORECASE)
@@ -407,6 +407,31 @@ def _plain(cell: str) -> str:
 def _either(things: Sequence[str]) -> str:
     """``A or B?``, ``A, B or C?``."""
     return ", ".join(things[:-1]) + f" or {things[-1]}?"
+
+
+def earlier_row_ids(table: ComparisonTable) -> dict[str, tuple[str, ...]]:
+    """The id an earlier ccpkit gave each row labelled by a picture with no alt text, by the row's
+    note id now: the picture's content name (the file's name it now gives as alt text was lost)."""
+    content_named = [tuple(_unnamed(cell) for cell in row) for row in table.rows]
+    if content_named == [tuple(row) for row in table.rows]:
+        return {}
+    earlier = _row_slugs(replace(table, rows=tuple(content_named)))
+    return {
+        f"{table.id}/{now}": (f"{table.id}/{then}",)
+        for now, then in zip(_row_slugs(table), earlier, strict=True)
+        if now != then
+    }
+
+
+def _unnamed(cell: str) -> str:
+    """``cell`` with its pictures as an earlier ccpkit wrote them: by their content names alone."""
+    if PICTURE_PREFIX not in cell:
+        return cell
+    return _CONTENT_EMBED_OPTIONS.sub(r"\1]]", _CONTENT_PICTURE_ALT.sub("", cell))
+
+
+_CONTENT_PICTURE_ALT = regex(rf"(?<=!\[)[^\]\n]*(?=\]\({PICTURE_PREFIX})")
+_CONTENT_EMBED_OPTIONS = regex(rf"(!\[\[{PICTURE_PREFIX}[^\]|\n]+)\|[^\]\n]*\]\]")
 
 
 def _row_slugs(table: ComparisonTable) -> list[str]:

@@ -6,6 +6,7 @@ file), never from their position."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,8 +51,19 @@ A: Green
 Q: Which colour is this? ![](img/blue.png)
 A: Blue
 """
+FLAGS = """# Flags
+
+| Flag | Continent |
+| --- | --- |
+| ![](img/fr.png) | Europe |
+| ![](img/de.png) | Europe |
+| ![](img/it.png) | Europe |
+| ![[jp.png]] | Asia |
+"""
+PICTURE = re.compile(r'src="([^"]+)"')
 SHOWN_BY_ROW = ("wait behind the line", "proceed with care")
 COLOURS = {"red": (200, 0, 0), "amber": (230, 150, 0), "green": (0, 160, 0), "blue": (0, 0, 200)}
+FLAG_COLOURS = {"fr": (0, 35, 149), "de": (221, 0, 0), "it": (0, 146, 70), "jp": (188, 0, 45)}
 
 
 class Loop:
@@ -59,8 +71,9 @@ class Loop:
         self.course = Course(tmp_path)
         self.course.write("operators.md", OPERATORS)
         self.course.write("signals.md", LIGHTS)
+        self.course.write("flags.md", FLAGS)
         (self.course.module / "img").mkdir()
-        for name, colour in COLOURS.items():
+        for name, colour in {**COLOURS, **FLAG_COLOURS}.items():
             Image.new("RGB", (40, 40), colour).save(self.course.module / "img" / f"{name}.png")
         self.student = Student.with_fresh_collection(tmp_path)
         self.builds = 0
@@ -87,6 +100,19 @@ class Loop:
         """The reviews of the note that shows ``shown``, and its tags."""
         note = self.note(shown)
         return self.student.reviews_of(note), list(note.tags)
+
+    def flags(self) -> dict[int, tuple[int, ...]]:
+        """Each flag row's Anki note, by its id, and the colour of the picture it shows."""
+        media = Path(self.student.collection.media.dir())
+        shown = {}
+        for note in self.student.notes():
+            fields = dict(note.items())
+            if fields.get("Table") == "Flags":
+                picture = PICTURE.search(fields["Row"])
+                assert picture is not None, fields
+                with Image.open(media / picture[1]) as image:
+                    shown[note.id] = tuple(image.convert("RGB").getpixel((0, 0)))
+        return shown
 
     def tag(self, shown: str, tag: str) -> None:
         note = self.note(shown)
@@ -135,3 +161,14 @@ def test_picture_cards_alike_in_words_keep_their_own_history_when_one_goes_and_o
     loop.build_and_import()
     assert loop.history("Lime green") == green
     assert loop.history("Blue")[0] > 0
+
+
+def test_picture_labelled_rows_keep_their_notes_when_their_pictures_are_redrawn(loop: Loop) -> None:
+    """Rows sharing an answer (three flags of Europe), their pictures exported again at another size:
+    each note shows its own flag still, with its history; none is added."""
+    before = loop.flags()
+    for name, colour in FLAG_COLOURS.items():
+        Image.new("RGB", (48, 32), colour).save(loop.course.module / "img" / f"{name}.png")
+    loop.build_and_import()
+    assert loop.flags() == before
+    assert len(before) == len(FLAG_COLOURS)
