@@ -253,6 +253,20 @@ def renumbered(text: str, hidden: Sequence[str], kept: Sequence[str]) -> str:
     for number, parts in enumerate(kept, start=1):
         places.setdefault(parts, []).append(number)
     moves = {number: places[parts].pop(0) for number, parts in _groups(hidden).items() if places.get(parts)}
+    return _moved(text, moves)
+
+
+def in_order(text: str) -> str:
+    """``text`` (a numbered text's HTML) with its cloze numbers given in the order they first appear:
+    the same for an author's renumbering alone (``{{c2::Lima}} … {{c1::Santiago}}``), which sends
+    nothing new, as each part keeps the number it was sent with (``kept_numbers``)."""
+    pieces = _SHOWN_CODE.split(text)[::2]
+    first = dict.fromkeys(int(number) for piece in pieces for number in OPENING.findall(piece))
+    return _moved(text, {number: place for place, number in enumerate(first, start=1)})
+
+
+def _moved(text: str, moves: dict[int, int]) -> str:
+    """``text`` with each cloze number ``moves`` names changed to its place; code shown in it as written."""
     if all(number == place for number, place in moves.items()):
         return text
     pieces = _SHOWN_CODE.split(text)  # text, code, text …: the code is every other piece

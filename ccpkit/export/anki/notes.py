@@ -15,7 +15,7 @@ from typing import Any, TypeVar, assert_never
 
 import genanki
 
-from ccpkit.cloze_syntax import answers, renumbered, revealed
+from ccpkit.cloze_syntax import answers, in_order, renumbered, revealed
 from ccpkit.digest import text_digest
 from ccpkit.errors import Problem
 from ccpkit.export import BREADCRUMB, ExportOptions, NoteIdentity, Settled
@@ -480,14 +480,16 @@ def study_digests(note_type: NoteType, texts: Sequence[str], rows: str = "") -> 
     recorded (options in their order; white space as written; rows in their order too), which name the
     same text: a ledger of theirs finds its notes unchanged. Sync compares
     Anki's copy with them, to tell a copy an import brought from one the student edited. A question
-    whose card shuffles its options reads the same whatever their order (``_options_in_any_order``)."""
+    whose card shuffles its options reads the same whatever their order (``_options_in_any_order``), a
+    cloze whatever its numbers, which each part keeps as sent (``cloze_syntax.in_order``)."""
     unordered = [
         (rows or _rows_in_any_order(text)) if name in note_type.unordered_fields else text
         for name, text in zip(note_type.study_fields, texts, strict=True)
     ]
     read = list(map(reads_alike, unordered))
+    alike = [in_order(text) for text in read] if note_type.cloze else _options_in_any_order(note_type, read)
     return (
-        text_digest([note_type.name, *_options_in_any_order(note_type, read)]),
+        text_digest([note_type.name, *alike]),
         text_digest([note_type.name, *read]),  # options in their order
         text_digest([note_type.name, *unordered]),  # white space as written
         text_digest([note_type.name, *texts]),  # rows in their order

@@ -17,7 +17,12 @@ from anki.scheduler.v3 import CardAnswer, Scheduler
 if TYPE_CHECKING:  # importing anki.cards before anki.collection is a circular import
     from anki.cards import Card
 
-OWN_FIELD = {"ccpkit Term v1": "Definition", "ccpkit Comparison v1": "Answer", "ccpkit MCQ v1": "Explanation"}
+OWN_FIELD = {
+    "ccpkit Term v1": "Definition",
+    "ccpkit Comparison v1": "Answer",
+    "ccpkit MCQ v1": "Explanation",
+    "ccpkit Cloze v1": "Extra",
+}
 """The field a student adds their own words to, per note type."""
 _HIDDEN = re.compile(r"<(style|script)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")

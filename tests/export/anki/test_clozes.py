@@ -183,6 +183,25 @@ def test_a_part_added_as_the_sentence_is_reworded_keeps_the_note_and_each_cards_
     assert len(list(student.notes())) == 8  # none added beside it
 
 
+def test_numbers_swapped_in_the_notes_send_nothing_and_leave_the_students_edits(
+    course: Course, student: Student
+) -> None:
+    """Each part keeps the number it was sent with, so the card Anki holds is the one it would get:
+    the package leaves it alone, and with it the student's mnemonic and tag."""
+    student.study_everything()
+    student.annotate(student.note(EBS), " MNEMONIC")
+    course.reword("{{c1::EBS}} volumes attach to {{c2::", "{{c2::EBS}} volumes attach to {{c1::")
+    course.build("anki")
+    log = student.import_package(course.out / PACKAGE)
+    assert len(log.new) == 0 and len(log.updated) == 0
+    kept = student.note(EBS)
+    assert "MNEMONIC" in kept["Extra"] and "marked" in kept.tags
+    assert [front.rpartition("Object storage ")[2] for front, _ in sides(kept)] == [
+        "[...] volumes attach to one EC2 instance at a time.",
+        "EBS volumes attach to [how many?] at a time.",
+    ]
+
+
 def test_changing_a_hidden_part_re_sends_the_note_in_place(course: Course, student: Student) -> None:
     student.study_everything()
     guid = student.note(EBS).guid
