@@ -1882,6 +1882,9 @@ def _callout_card(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | N
     and whose body answers, or an answer callout right below it (``> [!success]- Answer``); a body
     that is one answer callout is its answer. The pair, and how many blocks it took after the first."""
     asked = _callout(ctx, blocks[0])
+    if asked is not None and (labelled := _labelled_callout_card(ctx, asked)) is not None:
+        ctx.claim(blocks[0])
+        return 0, labelled
     if asked is not None and _label(asked.title) in (*_QUESTION_HEADINGS, "prompt"):
         return _tabbed_card(ctx, blocks)
     if asked is None or not _callout_asks(asked) or asked.lines.partition("\n")[0].strip() in _SEPARATORS:
@@ -1901,6 +1904,20 @@ def _callout_card(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | N
         return None
     ctx.claim(*blocks[: used + 1])
     return used, _Pair(_QUESTION_LABEL.sub("", asked.title), _callout_text(ctx, body))
+
+
+def _labelled_callout_card(ctx: Context, asked: Callout) -> _Pair | None:
+    """A question callout titled only as one (``> [!question] Question 2``, ``Question``, or not at all)
+    over the question's words, holding nothing but its answer's callout (``> > [!success]- Answer``):
+    the words the front, as a quiz in Obsidian notes writes them."""
+    title = asked.title.strip()
+    named = not title or _label(title) in _QUESTION_HEADINGS or question_numbered(title) == ""
+    if asked.kind not in _QUESTION_CALLOUTS or not named or not asked.lines or len(asked.blocks) != 1:
+        return None
+    inner = _callout(ctx, asked.blocks[0])
+    if inner is None or inner.empty or not _names_an_answer(inner.title):
+        return None
+    return _Pair(asked.lines, _callout_text(ctx, inner))
 
 
 def _tabbed_card(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
