@@ -132,6 +132,34 @@ def braces_numbered(text: str) -> str:
     return _BRACED.sub(replace, text)
 
 
+def short_braces_as_anki(text: str, places: Iterator[int]) -> str:
+    """``text`` with inka's short clozes written as Anki's: ``{2::Rhine}`` and ``{c2::Rhine}`` as
+    ``{{c2::Rhine}}``, and ``{Rhine}`` numbered by its place among the note's clozes (Anki's counted),
+    as inka numbers it; ``places`` counts those places over the note's lines. Braces in code, in a
+    formula or escaped (``\\{``) are text."""
+
+    def replace(match: re.Match[str]) -> str:
+        if match["text"] is not None:
+            return match[0]
+        place = next(places)
+        if match["explicit"] is not None:
+            return f"{{{{c{match['number']}::{match['explicit']}}}}}"
+        return match[0] if match["implicit"] is None else f"{{{{c{place}::{match['implicit']}}}}}"
+
+    return _SHORT_BRACES.sub(replace, text)
+
+
+_SHORT_BRACES = regex(
+    r"(?P<text>(?<!`)(`+)(?!`)[\s\S]+?(?<!`)\2(?!`)|\$\$[\s\S]+?\$\$|(?<![\w$\\])\$(?=\S)[^$\n]*?(?<=\S)\$"
+    r"|\\\([\s\S]+?\\\)|\\\[[\s\S]+?\\\]|\\[{}])"
+    r"|\{\{c\d+::(?:(?!\}\})[\s\S])*\}\}"
+    r"|(?<!\{)\{c?(?P<number>\d+)::(?P<explicit>[^{}]*)\}(?!\})"
+    r"|(?<!\{)\{(?P<implicit>[^{}]*[^{}\s][^{}]*)\}(?!\})"
+)
+"""Text whose braces hide nothing (a code span, a formula, an escaped brace), an Anki cloze (counted),
+or inka's short cloze: explicit (``{1::Rhine}``, ``{c1::Rhine}``) or implicit (``{Rhine}``)."""
+
+
 def _free_numbers(text: str) -> Iterator[int]:
     """The cloze numbers ``text``'s explicit clozes leave free, ascending."""
     used = {part.number for part in hidden_parts(text, highlights=False)}

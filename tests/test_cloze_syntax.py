@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from ccpkit.cloze_syntax import (
@@ -16,6 +18,7 @@ from ccpkit.cloze_syntax import (
     numbers,
     renumbered,
     revealed,
+    short_braces_as_anki,
 )
 
 
@@ -23,6 +26,14 @@ def test_highlights_take_the_numbers_no_explicit_cloze_uses_in_order() -> None:
     text = "==A== then {{c1::B}} then ==C== and {{c3::D}} and ==E=="
     assert numbered(text) == "{{c2::A}} then {{c1::B}} then {{c4::C}} and {{c3::D}} and {{c5::E}}"
     assert numbers(numbered(text)) == (1, 2, 3, 4, 5)
+
+
+def test_inkas_short_braces_are_anki_clozes_and_other_braces_text() -> None:
+    text = "{Oslo}, {c3::Bergen}, not {{Paris}}, {}, \\{x\\}, `{y}` nor $\\{z\\}$; {{c1::Rome}}, {Turin}"
+    assert short_braces_as_anki(text, itertools.count(1)) == (
+        "{{c1::Oslo}}, {{c3::Bergen}}, not {{Paris}}, {}, \\{x\\}, `{y}` nor $\\{z\\}$; "
+        "{{c1::Rome}}, {{c4::Turin}}"
+    )
 
 
 def test_remnotes_braces_take_the_numbers_no_explicit_cloze_uses_and_code_keeps_its_braces() -> None:

@@ -11,6 +11,7 @@ from ccpkit.errors import Problem
 from ccpkit.item_ids import item_id, slug
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item, Kind, ModelError, Option, SourceLocation
 from ccpkit.parse.document import Document
+from ccpkit.parse.inka import inka_section
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
@@ -178,8 +179,9 @@ class Context:
     def common(
         self, kind: Kind, key: str, node: Node, section: tuple[str, ...], pinned: str = ""
     ) -> CommonFields:
-        """The fields every item shares: id (pinned or derived from ``key``), module, part, tags …"""
-        return CommonFields(
+        """The fields every item shares: id (pinned or derived from ``key``), module, part, tags (and
+        those of the section of inka's cards it is in) …"""
+        fields = CommonFields(
             id=pinned or item_id(self.module, kind, key),
             module=self.module,
             source=self.at(node),
@@ -187,6 +189,8 @@ class Context:
             section=section,
             tags=self.tags.setdefault(kind, (self.module, kind, slug(self.doc.part))),
         )
+        inka = inka_section(self.doc.inka_sections, node.line) if self.doc.inka_sections else None
+        return fields.tagged(inka.tags) if inka is not None else fields
 
     def build(self, node: Node, make: Callable[[], Item]) -> Item | Problem:
         """Construct an item; a model invariant it breaks becomes a problem at the item, not a crash."""

@@ -26,6 +26,7 @@ from ccpkit.parse.emoji_shortcodes import shortcodes
 from ccpkit.parse.footnotes import inline_footnotes
 from ccpkit.parse.front_matter import FrontMatter, read_front_matter
 from ccpkit.parse.html_tables import markdown_tables
+from ccpkit.parse.inka import InkaSection, inka_clozes, inka_sections, section_not_front_matter
 from ccpkit.parse.inline_html import (
     html_as_markdown,
     html_heading,
@@ -180,6 +181,8 @@ class Document:
     blocks: tuple[Block, ...]
     problems: tuple[Problem, ...]
     """A value of the front matter that ccpkit reads but YAML would not (``module_title: [oops``)."""
+    inka_sections: tuple[InkaSection, ...] = ()
+    """The file's sections of inka's cards (``---`` over ``Deck: …``): their items are notes to Anki."""
 
     def line_of(self, node: Node) -> int:
         """1-based line where ``node`` starts (cells have no map of their own: use their row)."""
@@ -224,6 +227,8 @@ def parse_document(path: str, text: str) -> Document:
     found: dict[str, Any] = {}
     if text.startswith("+++"):
         text = _toml_front_matter_as_yaml(text)
+    if text.startswith("---") and "Deck:" in text:
+        text = section_not_front_matter(text)
     tokens = _markdown().parse(text, found)
     if "<table" in text or "<TABLE" in text:
         text, tokens = _with_markdown_tables(text, tokens)
@@ -249,6 +254,10 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, _bold_term_closed)
     if "{{cloze" in text or ("::" in text and _NUMBERED_CLOZE_OPENING.search(text)):
         text, tokens = _rewritten(text, tokens, _as_anki_clozes)
+    inka: tuple[InkaSection, ...] = ()
+    if "Deck:" in text:
+        inka = inka_sections(text.split("\n"), _code_lines(tokens))
+        text, tokens = _reparsed(text, tokens, inka_clozes(text, inka, _code_lines(tokens)))
     if "(Exam Topic" in text:
         text, tokens = _rewritten(text, tokens, _exam_topic_unbulleted)
     if ":: " in text:
@@ -313,7 +322,8 @@ def parse_document(path: str, text: str) -> Document:
     )
     if (lost := _swallowed(tokens, lines)) is not None:
         problems += (Problem(SourceLocation(path=path, line=lost + 1), _TOO_DEEP),)
-    return Document(path, lines, root, nodes, front.values, part or _title_from_name(path), blocks, problems)
+    title = part or _title_from_name(path)
+    return Document(path, lines, root, nodes, front.values, title, blocks, problems, inka)
 
 
 def _swallowed(tokens: list[Token], lines: tuple[str, ...]) -> int | None:

@@ -31,6 +31,7 @@ from ccpkit.parse.document import (
     only_pictures,
     paragraph_words,
 )
+from ccpkit.parse.inka import inka_section
 from ccpkit.parse.rules.answers import (
     CALLOUT,
     QUESTION,
@@ -2069,12 +2070,15 @@ _REVEALS_THE_ANSWER = regex(
 def _quoted_answer(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
     """A numbered item of its own that asks (``1. Which …?``), maybe pictures below it, then a quote
     (``> …``), as inka writes cards: the item (and pictures) the front, the quote the back; the blocks
-    used after the list."""
+    used after the list. In inka's section any item over a quote is a card, the last of a list too
+    (blank lines join its items, the notes above it, into one list)."""
     numbered = blocks[0]
-    if len(numbered.children) != 1 or not numbered.children[0].children:
+    inka = inka_section(ctx.doc.inka_sections, numbered.line) is not None
+    item = numbered.children[-1] if len(numbered.children) == 1 or inka else None
+    if item is None or not item.children:
         return None
-    asked = numbered.children[0].children[0]
-    if asked.type != "paragraph" or not asked.children[0].content.rstrip().endswith("?"):
+    asked = item.children[0]
+    if asked.type != "paragraph" or not (inka or asked.children[0].content.rstrip().endswith("?")):
         return None
     end = 1
     while end < len(blocks) and blocks[end].type == "paragraph" and only_pictures(blocks[end]):
@@ -2082,11 +2086,11 @@ def _quoted_answer(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     quote = blocks[end] if end < len(blocks) else None
     if quote is None or quote.type != "blockquote" or any(ctx.is_claimed(b) for b in blocks[: end + 1]):
         return None
-    ctx.claim(*blocks[: end + 1])
-    front = "\n\n".join(ctx.doc.written(block) for block in (*numbered.children[0].children, *blocks[1:end]))
+    ctx.claim(*blocks[: end + 1], item)
+    front = "\n\n".join(ctx.doc.written(block) for block in (*item.children, *blocks[1:end]))
     called = callout(quote)  # `> [!details]- Answer` over the answer: the title is no part of it
     back = _callout_text(ctx, called) if called is not None and _names_an_answer(called.title) else None
-    return end, _Pair(_unnumbered(front), back or _unquoted(ctx, quote))
+    return end, _Pair(_unnumbered(front), back or _unquoted(ctx, quote), line=item.line - numbered.line)
 
 
 def _asked_and_answered(

@@ -20,6 +20,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block, heading_text, paragraph_words
+from ccpkit.parse.inka import fences_a_section
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
@@ -171,8 +172,10 @@ def _sides(ctx: Context, run: Sequence[Node]) -> list[list[Node]]:
 
 
 def _parts_sides(ctx: Context, node: Node) -> bool:
-    """A rule of three dashes exactly, which parts a Mochi card's sides (``----`` is a rule there)."""
-    return node.type == "hr" and ctx.doc.source(node).strip() == "---"
+    """A rule of three dashes exactly, which parts a Mochi card's sides (``----`` is a rule there); not
+    one that fences inka's section."""
+    dashes = node.type == "hr" and ctx.doc.source(node).strip() == "---"
+    return dashes and not fences_a_section(ctx.doc.inka_sections, node.line)
 
 
 def _underlined(ctx: Context, heading: Node) -> bool:
