@@ -48,7 +48,7 @@ from ccpkit.parse.rules.options import (
     unstressed,
     with_named_options,
 )
-from ccpkit.parse.rules.question_tables import question_columns, table_questions
+from ccpkit.parse.rules.question_tables import table_columns, table_questions
 from ccpkit.parse.rules.questions import Draft, find_questions, item_number, item_numbers, one_paragraph
 from ccpkit.parse.rules.review_pastes import review_questions
 from ccpkit.parse.rules.scenarios import share_scenarios, share_setups
@@ -732,7 +732,7 @@ def _key_rows(node: Node) -> tuple[list[tuple[int, int]], list[tuple[Node, list[
         return None
     rows = [row for part in table.children for row in part.children]
     header = [_cell(cell) for cell in rows[0].children]
-    if question_columns(header) is not None:
+    if table_columns(table) is not None:
         return None  # `| # | Question | A | B | Answer |`: questions, not a key to them
     qs = [i for i, text in enumerate(header) if _Q_COLUMN.match(plain(text))]
     answers = [i for i, text in enumerate(header) if _A_COLUMN.match(plain(text))]

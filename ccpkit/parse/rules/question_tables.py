@@ -19,7 +19,14 @@ from ccpkit.parse.rules.answers import (
     plain,
     question_id,
 )
-from ccpkit.parse.rules.options import DraftOption, cell_options, marked, table_cells, with_named_options
+from ccpkit.parse.rules.options import (
+    DraftOption,
+    cell_options,
+    lettered_lines,
+    marked,
+    table_cells,
+    with_named_options,
+)
 from ccpkit.parse.rules.questions import Draft
 from ccpkit.parse.rules.terms import BOLD_TEXT
 from ccpkit.parse.tree import Node
@@ -42,7 +49,8 @@ class Columns:
     options: tuple[tuple[str, int], ...]
     """Each option's letter and column, in order."""
     listed: int | None
-    """The column holding every option in one cell (``A) …<br>B) …``), when none has a column."""
+    """The column holding every option in one cell (``A) …<br>B) …``), when none has a column; the
+    question's own, when its cells hold the stem over the options (``Which …? <br> A. … <br> B. …``)."""
     answer: int | None
     ids: int | None
     others: tuple[int, ...]
@@ -90,11 +98,11 @@ def table_questions(ctx: Context) -> Iterator[Draft | Problem]:
         node = block.node
         if node.type != "table" or ctx.is_claimed(node):
             continue
-        header, *body = [row for part in node.children for row in part.children]
-        header_cells = table_cells(header)
-        columns = question_columns(header_cells)
+        columns = table_columns(node)
         if columns is None:
             continue
+        header, *body = [row for part in node.children for row in part.children]
+        header_cells = table_cells(header)
         ctx.claim(node)
         for number, row in enumerate(body, 1):
             cells = dict(enumerate(table_cells(row)))
@@ -108,6 +116,43 @@ def table_questions(ctx: Context) -> Iterator[Draft | Problem]:
                 yield _row_question(row, cells, number, header_cells, columns, block.section)
 
 
+def table_columns(table: Node) -> Columns | None:
+    """A table's question columns: named in its header (``question_columns``), or a question column
+    whose cells hold the options too (``_options_in_questions``); ``None`` for any other table."""
+    header, *body = [row for part in table.children for row in part.children]
+    header_cells = table_cells(header)
+    return question_columns(header_cells) or _options_in_questions(header_cells, body)
+
+
+def _options_in_questions(header: Sequence[str], body: Sequence[Node]) -> Columns | None:
+    """The columns of a bank whose question cells each hold the stem over its lettered options
+    (``| 1 | Which …? <br> A. … <br> B. … | B |``), an answer column beside them; ``None`` for a table of
+    questions answered in words (a card each) or any other."""
+    words = [plain(cell).strip() for cell in header]
+    question = next((i for i, word in enumerate(words) if _QUESTION.fullmatch(word)), None)
+    answer = next((i for i, word in enumerate(words) if _ANSWER.fullmatch(word)), None)
+    if question is None or answer is None:
+        return None
+    cells = [table_cells(row) for row in body]
+    asked = [row[question] for row in cells if question < len(row) and row[question].strip()]
+    if not asked or not all(_stem_and_options(cell, body[0]) for cell in asked):
+        return None
+    ids = next((i for i, word in enumerate(words) if _ID.fullmatch(word)), None)
+    others = tuple(i for i in range(len(words)) if i not in {question, answer, ids})
+    return Columns(question, (), question, answer, ids, others)
+
+
+def _stem_and_options(cell: str, node: Node) -> tuple[str, list[DraftOption]] | None:
+    """A question cell's stem and the lettered options below it, on lines of their own (``<br>``)."""
+    found = lettered_lines([line.strip() for line in _LINE_BREAK.split(cell) if line.strip()], node)
+    if found is None or not found.head.strip() or found.tail or len(found.options) < 2:
+        return None
+    return found.head.strip(), found.options
+
+
+_LINE_BREAK = regex(r"<br\s*/?>|\n", re.I)
+
+
 def _row_question(
     row: Node,
     cells: Mapping[int, str],
@@ -118,7 +163,10 @@ def _row_question(
 ) -> Draft:
     """A row's question, its id the row's own (``| 7 |``) or its ``number`` in the table (an answer
     key below matches either)."""
-    if columns.listed is not None:
+    stem = cells[columns.question]
+    if columns.listed == columns.question and (split := _stem_and_options(stem, row)) is not None:
+        stem, options = split
+    elif columns.listed is not None:
         options = cell_options(cells.get(columns.listed, ""), row)
     else:
         options = [
@@ -129,7 +177,7 @@ def _row_question(
     options = marked(options)  # `✅ Amazon S3`, or the one option in bold, where no column answers
     written_id = cells.get(columns.ids, "") if columns.ids is not None else ""
     question = question_id(written_id) if written_id else str(number)
-    draft = Draft(row, question, cells[columns.question], options, row, section, "")
+    draft = Draft(row, question, stem, options, row, section, "")
     said = cells.get(columns.answer, "") if columns.answer is not None else ""
     answer = (key_cell_answer(said) or answer_line(said)) if said else None  # `B`, `Answer: B`
     if answer is not None and answer.letters:
