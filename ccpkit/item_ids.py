@@ -20,10 +20,9 @@ _NOT_WORD = regex(r"[^a-z0-9]+")
 _MARKUP = regex(r"[*_`~]|\\(?=\S)|(?<=\])\([^)]*\)")
 """Emphasis and escape signs, and where a link or picture points (``[S3](../s3.md)`` is known by its
 words: moving the file it links to must not change the id)."""
-WIKILINK = regex(r"\[\[(?:[^\]\n]*\|)?(?P<shown>[^\]|\n]+)\]\]")
+WIKILINK = regex(r"\[\[(?:[^\]|\n]*\|)?(?P<shown>[^\]|\n]+)\]\]")
 """An Obsidian or Logseq link, ``[[target]]`` or ``[[target|shown words]]``: known, and printed, by
-the words it shows, its last part (the page it points to is in the author's vault, not in the deck;
-a picture's width may come first: ``![[ccpkit-….png|300|red]]``)."""
+the words it shows (the page it points to is in the author's vault, not in the deck)."""
 HTML_TAG = regex(r"</?(?P<name>[A-Za-z][\w-]*)(?:\s[^>]*)?/?>")
 """An HTML tag (``<br/>``, ``<summary markdown="span">``), not an autolink (``<https://…>``). In a key,
 ``<b>S3</b>`` is known as S3, and a tag parts words as a space does (``storage<br>classes``)."""

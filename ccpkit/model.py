@@ -194,10 +194,6 @@ class Passage:
         _require_text(self.text, f"text of the passage at {self.source}")
 
 
-PICTURE_PREFIX = "ccpkit-"
-"""How a picture's content name begins (``Picture.name``)."""
-
-
 @dataclass(frozen=True, slots=True)
 class Picture:
     """A picture the notes show, named after its bytes: the same picture used twice is one file, and a
@@ -207,6 +203,9 @@ class Picture:
     """``ccpkit-<digest>.<png|jpg|gif|svg>``: the ``src`` the item's text uses for it."""
     data: bytes = field(repr=False)
     """Left out of ``repr``: the name already says which bytes these are."""
+    file_name: str = ""
+    """The name of the file it was read from (``red.png``): a table's row labelled by the picture alone
+    is known by it, whatever its bytes (``item_ids.row_key``)."""
 
     def __post_init__(self) -> None:
         _require_text(self.name, "picture name")

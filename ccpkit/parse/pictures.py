@@ -19,17 +19,7 @@ from urllib.parse import quote, unquote
 from ccpkit.embeds import EMBED, URL_SCHEME, read_embed
 from ccpkit.errors import Problem, Severity
 from ccpkit.markup import embedded_notes, picture_sources
-from ccpkit.model import (
-    MCQ,
-    PICTURE_PREFIX,
-    Card,
-    Cloze,
-    ComparisonTable,
-    Item,
-    Passage,
-    Picture,
-    SourceLocation,
-)
+from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item, Passage, Picture, SourceLocation
 from ccpkit.regex import regex
 from ccpkit.regular_files import read_regular
 
@@ -41,15 +31,13 @@ _DESTINATION = regex(r"(!\[(?:[^\]\\\n]|\\.)*\]\(\s*)(<[^<>\n]*>|(?:[^\s()\\]|\\
 _SIZE_IN_ALT = regex(r"\\?\|\d+(?:x\d+)?(?=\]\()")
 """Obsidian's width after an image's alt text (``![tree|200](tree.png)``): no words of it."""
 _ESCAPED = regex(r"\\([!-/:-@\[-`{-~])")
-_NO_ALT = regex(r"!\[\s*\]\(\s*")
-_ALT_UNSAFE = regex(r"[\[\]|\\]")
-"""What a file's name given as alt text may not hold: brackets and pipes would end it."""
 _SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "png"),
     (b"\xff\xd8\xff", "jpg"),
     (b"GIF87a", "gif"),
     (b"GIF89a", "gif"),
 )
+NAME_PREFIX = "ccpkit-"
 
 
 @dataclass
@@ -89,10 +77,7 @@ class _Resolver:
             picture = self._picture(path, source)
             if picture is None:
                 return match.group(0)
-            opening = _SIZE_IN_ALT.sub("", match.group(1))
-            if _NO_ALT.fullmatch(opening):  # known by its file's name, which the content name loses
-                opening = f"![{_ALT_UNSAFE.sub('', PurePosixPath(path).stem)}]("
-            return opening + picture.name
+            return _SIZE_IN_ALT.sub("", match.group(1)) + picture.name
 
         def rewrite_embed(match: re.Match[str]) -> str:
             embed = read_embed(match)
@@ -101,10 +86,7 @@ class _Resolver:
             picture = self._picture(embed.target, source, embedded=True)
             if picture is None:
                 return match.group(0)
-            rest = match.group(0)[match.end("target") - match.start() :]
-            if not embed.alt:  # its file's name as its alt text, last (as a table's row is known by it)
-                rest = f"{rest[:-2]}|{_ALT_UNSAFE.sub('', PurePosixPath(embed.target).stem)}]]"
-            return "![[" + picture.name + rest
+            return "![[" + picture.name + match.group(0)[match.end("target") - match.start() :]
 
         return EMBED.sub(rewrite_embed, _DESTINATION.sub(rewrite, markdown))
 
@@ -235,7 +217,7 @@ def _read(path: Path, written: str) -> Picture | str:
     damage = _damage(data) if kind in ("png", "gif") else None
     if damage:
         return f"picture {written} is damaged ({damage}): save it again from the program that made it"
-    return Picture(f"{PICTURE_PREFIX}{hashlib.sha256(data).hexdigest()[:24]}.{kind}", data)
+    return Picture(f"{NAME_PREFIX}{hashlib.sha256(data).hexdigest()[:24]}.{kind}", data, path.name)
 
 
 def _damage(data: bytes) -> str | None:

@@ -103,7 +103,7 @@ def test_a_picture_centred_in_html_prints_and_a_missing_one_is_an_error(tmp_path
     parsed_notes = parse_notes(tmp_path)
     module = parsed_notes.deck.modules[0]
     assert [passage.text for passage in module.passages] == [
-        f"![neuron]({module.pictures[0].name})",  # its file's name as its alt text
+        f"![]({module.pictures[0].name})",
         "![](axon.png)",
     ]
     assert [(str(p.location), p.severity) for p in parsed_notes.problems] == [("m/notes.md:5", "error")]

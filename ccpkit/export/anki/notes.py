@@ -189,7 +189,8 @@ def render_module(module: Module, title: str, *, root_deck: str = "", link_table
     the parent deck (default: the title); tables of links are left out unless ``link_tables``."""
     items = module.items
     alike: dict[object, Any] = {}  # equal contexts and tags of a module's items: one object each
-    rendered = tuple(_item_notes(module, item, alike, link_tables=link_tables) for item in items)
+    files = {picture.name: picture.file_name for picture in module.pictures if picture.file_name}
+    rendered = tuple(_item_notes(module, item, alike, files, link_tables=link_tables) for item in items)
     tags = tuple(_shared(alike, tags_for(item)) for item in items)
     reads = tuple(read_card(item) if isinstance(item, Card) else ("", "") for item in items)
     part = AnkiPart(rendered, tags, reads, ())
@@ -200,7 +201,7 @@ def render_module(module: Module, title: str, *, root_deck: str = "", link_table
         note_id: ids
         for item in items
         if isinstance(item, ComparisonTable)
-        for note_id, ids in earlier_row_ids(item).items()
+        for note_id, ids in earlier_row_ids(item, files).items()
     }
     fingerprints = tuple(
         fingerprint(note, earlier_deck=earlier_deck)._replace(
@@ -212,15 +213,16 @@ def render_module(module: Module, title: str, *, root_deck: str = "", link_table
 
 
 def _item_notes(
-    module: Module, item: Item, alike: dict[object, Any], *, link_tables: bool
+    module: Module, item: Item, alike: dict[object, Any], files: Mapping[str, str], *, link_tables: bool
 ) -> tuple[RenderedNote, ...]:
-    """An item's notes with their context and ``Id`` fields; none for a table of links left out."""
+    """An item's notes with their context and ``Id`` fields; none for a table of links left out.
+    ``files``: the module's pictures' file names, which name a table's rows they label."""
     if not link_tables and isinstance(item, ComparisonTable) and is_link_table(item):
         return ()
     context = _shared(alike, _context(module, item))
     return tuple(
         (note_id, note_type, (*fields, context, escape(note_id)), key, table, answer, rows, row)
-        for note_id, note_type, fields, key, table, answer, rows, row in _render(item)
+        for note_id, note_type, fields, key, table, answer, rows, row in _render(item, files)
     )
 
 
@@ -347,7 +349,7 @@ def tags_for(item: Item) -> tuple[str, ...]:
     return (*tags, *(tag for tag in item.tags if tag not in said))
 
 
-def _render(item: Item) -> tuple[RenderedNote, ...]:
+def _render(item: Item, files: Mapping[str, str]) -> tuple[RenderedNote, ...]:
     match item:
         case Card():
             fields = (term_field(item, item.front), to_html(item.back))
@@ -357,7 +359,7 @@ def _render(item: Item) -> tuple[RenderedNote, ...]:
         case ComparisonTable():
             return tuple(
                 (note.id, COMPARISON, note.fields, (note.name,), item.id, (), note.rows, note.row)
-                for note in table_notes(item)
+                for note in table_notes(item, files)
             )
         case Cloze():
             fields = (_as_anki_reads(to_html(item.text)), to_html(item.extra) if item.extra.strip() else "")

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
@@ -27,7 +27,7 @@ from ccpkit.digest import text_digest
 from ccpkit.errors import Problem
 from ccpkit.item_ids import row_key, slug
 from ccpkit.markup import is_only_a_link, to_inline_html, to_text
-from ccpkit.model import PICTURE_PREFIX, ComparisonTable
+from ccpkit.model import ComparisonTable
 from ccpkit.regex import regex
 
 LINK_HEADER = regex(r"\b(links?|resources?|urls?|references?)\b", re.IGNORECASE)
@@ -211,8 +211,10 @@ def _mean_words(cells: Sequence[str]) -> float:
     return sum(len(to_text(cell).split()) for cell in cells) / max(1, len(cells))
 
 
-def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
-    """The notes of one table, in row order; none for a one-column table or a long unlabelled one."""
+def table_notes(table: ComparisonTable, files: Mapping[str, str] | None = None) -> Iterator[TableNote]:
+    """The notes of one table, in row order; none for a one-column table or a long unlabelled one.
+    ``files``: the module's pictures' file names by content name, which name the rows they label."""
+    files = files or {}
     if len(table.columns) < 2 or _is_a_form(table):
         return  # nothing to ask about a row (the exporter reports it), or a form the reader fills in
     whole = _WholeTable(table)
@@ -220,11 +222,11 @@ def table_notes(table: ComparisonTable) -> Iterator[TableNote]:
         table = _named_in_groups(table, width)
     elif has_no_label_column(table) or heads_the_things(table):
         if is_versus(table):
-            yield from _which_column_notes(table, whole)
+            yield from _which_column_notes(table, whole, files)
         elif len(table.rows) == 1:
             yield from _column_notes(table, whole)
         return  # ``table_problems`` says why
-    slugs = _row_slugs(table)
+    slugs = _row_slugs(table, files)
     hyphens = _hyphen_columns(table)
     asked_columns = _asked_columns(table, hyphens)
     for number, row in enumerate(table.rows):
@@ -326,7 +328,9 @@ def _column_notes(table: ComparisonTable, whole: _WholeTable) -> Iterator[TableN
         )
 
 
-def _which_column_notes(table: ComparisonTable, whole: _WholeTable) -> Iterator[TableNote]:
+def _which_column_notes(
+    table: ComparisonTable, whole: _WholeTable, files: Mapping[str, str]
+) -> Iterator[TableNote]:
     """An ``A vs B`` table of sentences: each cell asks which of the things it describes. A cell found
     under two columns would ask the same and want two answers: it asks nothing."""
     columns_of: dict[str, set[int]] = {}
@@ -334,7 +338,7 @@ def _which_column_notes(table: ComparisonTable, whole: _WholeTable) -> Iterator[
         for column, cell in enumerate(row):
             columns_of.setdefault(_plain(cell), set()).add(column)
     question = _either([to_inline_html(column) for column in table.columns])
-    for number, (row_slug, row) in enumerate(zip(_row_slugs(table), table.rows, strict=True)):
+    for number, (row_slug, row) in enumerate(zip(_row_slugs(table, files), table.rows, strict=True)):
         for column, (thing, cell) in enumerate(zip(table.columns, row, strict=True), start=1):
             if cell.strip() and len(columns_of[_plain(cell)]) == 1:
                 yield TableNote(
@@ -409,37 +413,30 @@ def _either(things: Sequence[str]) -> str:
     return ", ".join(things[:-1]) + f" or {things[-1]}?"
 
 
-def earlier_row_ids(table: ComparisonTable) -> dict[str, tuple[str, ...]]:
-    """The id an earlier ccpkit gave each row labelled by a picture with no alt text, by the row's
-    note id now: the picture's content name (the file's name it now gives as alt text was lost)."""
-    content_named = [tuple(_unnamed(cell) for cell in row) for row in table.rows]
-    if content_named == [tuple(row) for row in table.rows]:
+def earlier_row_ids(table: ComparisonTable, files: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """The id an earlier ccpkit gave each note of a row labelled by a picture alone, by the note's id
+    now: it knew the row by the picture's content name, which changes with its bytes (``files``: each
+    picture's file name by its content name, as ``_row_slugs`` reads them)."""
+    if not any(name in row[0] for row in table.rows for name in files):
         return {}
-    earlier = _row_slugs(replace(table, rows=tuple(content_named)))
-    return {
-        f"{table.id}/{now}": (f"{table.id}/{then}",)
-        for now, then in zip(_row_slugs(table), earlier, strict=True)
-        if now != then
-    }
+    now, then = table_notes(table, files), table_notes(table)
+    return {note.id: (earlier.id,) for note, earlier in zip(now, then, strict=True) if note.id != earlier.id}
 
 
-def _unnamed(cell: str) -> str:
-    """``cell`` with its pictures as an earlier ccpkit wrote them: by their content names alone."""
-    if PICTURE_PREFIX not in cell:
-        return cell
-    return _CONTENT_EMBED_OPTIONS.sub(r"\1]]", _CONTENT_PICTURE_ALT.sub("", cell))
+def _as_written(cell: str, files: Mapping[str, str]) -> str:
+    """``cell`` with each picture's content name back to its file's name."""
+    for name in (name for name in files if name in cell):
+        cell = cell.replace(name, files[name])
+    return cell
 
 
-_CONTENT_PICTURE_ALT = regex(rf"(?<=!\[)[^\]\n]*(?=\]\({PICTURE_PREFIX})")
-_CONTENT_EMBED_OPTIONS = regex(rf"(!\[\[{PICTURE_PREFIX}[^\]|\n]+)\|[^\]\n]*\]\]")
-
-
-def _row_slugs(table: ComparisonTable) -> list[str]:
-    """Each row's key (its label, or its cells; never its position), made unique in the table."""
+def _row_slugs(table: ComparisonTable, files: Mapping[str, str]) -> list[str]:
+    """Each row's key (its label, or its cells; never its position), made unique in the table; a
+    picture in it known by its file's name (``files``, by content name), as the notes wrote it."""
     seen: set[str] = set()
     slugs = []
     for row in table.rows:
-        row_slug = row_key(row)
+        row_slug = row_key((_as_written(row[0], files), *row[1:]) if files else row)
         while row_slug in seen:
             row_slug += "-2"
         seen.add(row_slug)
