@@ -22,7 +22,7 @@ from ccpkit.model import Passage, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import details_question, hidden_text
 from ccpkit.parse.document import Block, heading_level, item_text, title_of
-from ccpkit.parse.rules.terms import defines, definition_list
+from ccpkit.parse.rules.terms import defines, definition_list, goes_on_defining
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
@@ -60,14 +60,15 @@ def passages(ctx: Context, questions: frozenset[int]) -> Iterator[Passage]:
         elif node.type in ("bullet_list", "ordered_list"):
             for number, item in enumerate(node.children):
                 yield from _passage(ctx, item, block.section, _marker(node, item, number))
-        elif node.type == "code_block" and index and _defines(blocks[index - 1].node):  # its paragraphs
+        elif node.type == "code_block" and index and _goes_on_defining(blocks[index - 1].node, node):
             yield from _printed(ctx, node, block.section, node.content.strip(), "")
         else:
             yield from _passage(ctx, node, block.section, "")
 
 
-def _defines(node: Node) -> bool:
-    return node.type == "paragraph" and defines(node.children[0].content)
+def _goes_on_defining(above: Node, code: Node) -> bool:
+    """Whether an indented block is the paragraphs of the definition above it (``terms.defines``)."""
+    return above.type == "paragraph" and defines(above.children[0].content) and goes_on_defining(code.content)
 
 
 def _heads_nothing(ctx: Context, blocks: Sequence[Block], index: int) -> bool:

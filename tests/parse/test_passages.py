@@ -143,3 +143,13 @@ def test_a_definitions_indented_paragraphs_print_as_words_and_code_after_a_sente
         "The call reads:",
         "```\naws ec2 allocate-address\n```",
     ]
+
+
+def test_code_indented_under_a_definition_prints_as_code(tmp_path: Path) -> None:
+    module = parsed(
+        tmp_path, "# Python\n\nConstructor\n: Sets up an object.\n\n    class Point:\n        x = 0\n"
+    )
+    assert [p.text for p in module.passages] == [
+        "**Constructor**: Sets up an object.",
+        "```\nclass Point:\n    x = 0\n```",
+    ]

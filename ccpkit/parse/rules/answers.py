@@ -33,15 +33,16 @@ PAIRED_ANSWER = regex(r"\s*(?:\*\*|__)?A(?:\*\*|__)?\s*:(?:\*\*|__)?\s*")
 CALLOUT = regex(r"^\[!(?P<kind>[\w-]+)\](?P<fold>[+-]?)[ \t]*")
 """An Obsidian callout's marker (``[!question]``, ``[!success]-``) opening a quote's first line."""
 QUESTION = (
-    r"(?:question|mcq|qcm|quest[ãa]o|pregunta|frage|domanda|soru|pytanie|zadanie|вопрос|питання|въпрос|ερώτηση"
+    r"(?:question|(?:mcq|qcm)(?=\s*#?\s*\d)|quest[ãa]o|pregunta|frage|domanda|soru|pytanie|zadanie|вопрос|питання|въпрос|ερώτηση"
     r"|(?:ال)?سؤال|سوال|प्रश्न|প্রশ্ন|c[âa]u(?:\s+h[ỏo]i)?|soal|pertanyaan|문제|問題?|问题|题目?|題目?"
     r"|vraag|fr[åa]ga|sp[øo]rsm[åa]l|sp[øo]rgsm[åa]l|kysymys|ot[áa]zka|k[ée]rd[ée]s|[îi]ntrebare|swali|tanong"
     r"|第(?=\s*\d+\s*[题題问問]))"
 )
-""""Question" (or an exam's ``MCQ``, French ``QCM``), also as Portuguese, Spanish, German, Italian,
-Turkish, Polish, Russian, Ukrainian, Bulgarian, Greek, Arabic, Persian, Hindi, Bengali, Vietnamese
-(``Câu 1:``), Indonesian (``Soal 1.``), Dutch, Swedish, Norwegian, Danish, Finnish, Czech, Hungarian,
-Romanian, Swahili, Filipino, Korean, Japanese and Chinese (``問5``, ``第4题``) question banks write it."""
+""""Question" (or an exam's ``MCQ 2``, French ``QCM 2``, with their numbers), also as Portuguese,
+Spanish, German, Italian, Turkish, Polish, Russian, Ukrainian, Bulgarian, Greek, Arabic, Persian,
+Hindi, Bengali, Vietnamese (``Câu 1:``), Indonesian (``Soal 1.``), Dutch, Swedish, Norwegian, Danish,
+Finnish, Czech, Hungarian, Romanian, Swahili, Filipino, Korean, Japanese and Chinese (``問5``,
+``第4题``) question banks write it."""
 ANSWER_COLUMN = rf"(?:correct\s+)?answers?|ans|key|correct|solution|correct\s+options?|{ANSWER_ABROAD}"
 """What heads a table's column of answers: ``Answer``, ``Correct answer``, ``Key``, ``Resposta`` …"""
 _LABEL = (

@@ -45,6 +45,7 @@ from ccpkit.parse.rules.terms import (
     defined_term,
     defining_sentence,
     definition_list,
+    goes_on_defining,
     is_aside,
     is_field_name,
     is_label,
@@ -238,7 +239,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
                     glossary_paragraphs,
                     defined,
                     announced=announced,
-                    indented=indented if indented is not None and indented.type == "code_block" else None,
+                    indented=indented if _goes_on(indented) else None,
                 )
             )
             yield from arrows
@@ -248,6 +249,11 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
         elif block.node.type in ("fence", "code_block") and describing:
             described.append(("code", ctx.doc.source(block.node)))
     yield from _heading_card(ctx, heading, heading_section, described, one_liners, entries)
+
+
+def _goes_on(indented: Node | None) -> bool:
+    """An indented block, below a paragraph, that may be a definition's paragraphs (``goes_on_defining``)."""
+    return indented is not None and indented.type == "code_block" and goes_on_defining(indented.content)
 
 
 def _lists_a_record(ctx: Context, block: Block) -> bool:

@@ -44,8 +44,8 @@ _ASKS = regex(
     r"\b(?:select|choose|pick|selecione|escolha|assinale|marque|seleccione|elija|señale|choisissez|w[äa]hlen"
     r"|scegli|seleziona)\b"
     r"|(?:^|[.!:]\s+)which\b(?!\s+to\b)|\b(?:is|are|was|were|as|by|because|means|refers\s+to)\s*:(?:\*\*|__)?\s*$"
-    r"|\b(?:est|sont|[ée]tait|[ée]taient|es|son|era|eran|é|são|ist|sind|war|waren|è|sono)"
-    r"(?:\s+(?:de|d[e']|à|a|par|por|pour|para|von|di|da|per))?\s*:(?:\*\*|__)?\s*$"
+    r"|\b(?:est|sont|[ée]tait|[ée]taient|es|son|era|eran|é|são|ist|sind|è|sono)"
+    r"\s+(?:de|d'|à|par|por|pour|para|von|di|da|per)\s*:(?:\*\*|__)?\s*$"
     rf"|{QUESTION_PARTICLE}",
     re.I,
 )
@@ -53,7 +53,8 @@ _ASKS = regex(
 Spanish, French, German and Italian: ``Assinale …``, ``Marque …``, ``Señale …``, ``Scegli …``), a
 sentence opening with "Which" (an exam's stem with its ``?`` forgotten), one left open after its verb
 (``The service that records API calls is:``, ``Opportunity cost is best defined as:``; in French,
-Spanish, Portuguese, German and Italian too, ``La durabilité de S3 est de :``), a Japanese or
+Spanish, Portuguese, German and Italian after the verb and a word that wants more, ``La durabilité de
+S3 est de :``, where ``Les fonctions du rein sont :`` lists), a Japanese or
 Chinese question's closing particle (``…誰か。``, ``…吗``) or a blank (``based on ___``)."""
 _INSTRUCTION = regex(
     r"(?i)^(?:define|explain|describe|give|list|name|state|compare|contrast|outline|discuss|identify"

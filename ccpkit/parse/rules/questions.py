@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -936,8 +935,6 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
             break  # `… Ans - Amazon S3` ends the question above, no part of this stem
         if _label_alone(nodes[index]) is not None or (index > floor and _label_alone(nodes[index - 1])):
             break  # `Answer:` alone, or what it labels: the question above's answer, no part of this stem
-        if any(asks(part) for part in parts) and _slide_title(nodes[index]):
-            break  # `🔹 Slide 3 - Compute` over the question: a title, as a heading would be
         piece = _stem_piece(ctx, nodes[index], statement=statement, below=parts[0] if parts else "")
         if piece is None and not taken and index > floor and _quoted_below(nodes[index], nodes[index - 1]):
             piece = "", ctx.doc.written(nodes[index].children[0]), nodes[index]  # `> A retailer wants …`
@@ -988,20 +985,6 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
     return _Stem(first, anchor, question, text, tuple(taken), tuple(small_print))
 
 
-def _slide_title(node: Node) -> bool:
-    """A paragraph of a few words on one line that opens with a symbol (``🔹 Slide 3 - Compute``,
-    ``📌 Storage``) and ends no sentence: a title written without a heading's ``#``."""
-    words = node.children[0].content.strip() if node.type == "paragraph" else ""
-    opens = bool(words) and unicodedata.category(words[0]) == "So"
-    return (
-        opens
-        and "\n" not in words
-        and len(words.split()) <= _TITLE_WORDS
-        and not words.endswith(_SENTENCE_MARKS)
-    )
-
-
-_TITLE_WORDS = 8
 _SENTENCE_MARKS = (".", "?", "!", ":", "\u3002", "\uff1f", "\uff01", "\uff1a")
 """How a sentence ends, full-width marks too."""
 

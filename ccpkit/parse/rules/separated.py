@@ -6,15 +6,14 @@
   so, every heading with words below it is a card: its words the back, or the front's rest up to the
   ``%``.
 - ``---``, as Mochi writes them (a rule is four dashes or more there): a file that is nothing but
-  sides is a card, whatever its front; in a file of notes, a question alone over a ``---`` line and
-  its answer, up to a heading or a rule of other dashes (``----``, ``***``). Sides after the second
-  go on the back.
+  sides is a card, its front a question or a thing's name; in a file of notes holding two or more,
+  each question alone over a ``---`` line and its answer, up to the next, a heading or a rule of
+  other dashes (``----``, ``***``). Sides after the second go on the back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from functools import partial
 
 from ccpkit.errors import Problem
 from ccpkit.model import Item
@@ -94,69 +93,76 @@ def _under_heading(block: Block) -> bool:
 
 
 _MOCHI_SIDES = 4
-"""At most this many sides, each of at most this many blocks, make a file that is one Mochi card (its
-front a paragraph, or a heading underlined with ``---``)."""
+"""At most this many sides, each of at most this many blocks, make a file that is one Mochi card."""
+_TERM_WORDS = 6
+"""A front that does not ask names a thing in at most this many words (``Shiba Inu``), no sentence."""
+_MOCHI_CARDS = 2
+"""A file of notes holds at least this many questions over ``---``, a deck written in one file, for any
+to be a card: a lone one is a question closing a section over a rule (``Open questions?``)."""
 
 
 def extract_mochi_cards(ctx: Context) -> Iterator[Item | Problem]:
-    """The cards whose sides Mochi's ``---`` lines part: the file's one card if it is nothing but sides
-    (its front maybe a heading underlined with ``---``), else each question over such a line. Run
+    """The cards whose sides Mochi's ``---`` lines part: the file's one card if it is nothing but sides,
+    else each question over such a line, up to the next or a heading or a rule of other dashes. Run
     after the question and cloze rules: a question's options or a cloze above a rule are theirs."""
-    blocks = [block for block in ctx.doc.blocks if block.node.type != "front_matter"]
-    nodes = [block.node for block in blocks]
-    underlined = bool(nodes) and nodes[0].type == "heading" and _underlined(ctx, nodes[0])
-    if not underlined and not any(map(partial(_parts_sides, ctx), nodes)):
+    blocks = ctx.doc.blocks
+    if not any(_parts_sides(ctx, block.node) for block in blocks):
         return
-    sides = [[nodes[0]], *_sides(ctx, nodes[1:])] if underlined else _sides(ctx, nodes)
+    sides = _sides(ctx, [block.node for block in blocks])
     if _one_card(ctx, sides):
         yield from _sided_card(ctx, blocks[0], sides)
         return
-    run: list[Block] = []
-    for block in [*blocks, None]:
-        if (
-            block is None
-            or block.node.type == "heading"
-            or (block.node.type == "hr" and not _parts_sides(ctx, block.node))
-        ):
-            sides = _sides(ctx, [each.node for each in run])
-            if _asked(sides):
-                yield from _sided_card(ctx, run[0], sides)
-            run = []
-        elif not ctx.is_claimed(block.node):
-            run.append(block)
+    cards: list[list[Block]] = []
+    for index, block in enumerate(blocks):
+        node = block.node
+        if node.type == "heading" or (node.type == "hr" and not _parts_sides(ctx, node)):
+            cards.append([])  # the card above ends here
+        elif _asks_over_a_rule(ctx, blocks, index):
+            cards.append([block])
+        elif cards and cards[-1] and not ctx.is_claimed(node):
+            cards[-1].append(block)
+    cards = [card for card in cards if card]
+    sided = [_sides(ctx, [block.node for block in card]) for card in cards]
+    if sum(len(sides) >= 2 and all(sides) for sides in sided) >= _MOCHI_CARDS:
+        for card, sides in zip(cards, sided, strict=True):
+            if len(sides) >= 2 and all(sides):
+                yield from _sided_card(ctx, card[0], sides)
 
 
 def _one_card(ctx: Context, sides: Sequence[Sequence[Node]]) -> bool:
-    """Whether a file's ``sides`` are one Mochi card: a paragraph or heading over two to four sides of
-    a few blocks, no heading among them, and nothing another rule took (a cloze, a question)."""
+    """Whether a file's ``sides`` are one Mochi card: no front matter or heading (a post's or a slide
+    deck's), a paragraph that asks or names a thing over two to four sides of a few blocks, nothing
+    another rule took (a cloze, a question)."""
+    nodes = [node for side in sides for node in side]
+    front = sides[0][0] if len(sides[0]) == 1 and sides[0][0].type == "paragraph" else None
+    words = paragraph_words(front).strip() if front is not None else ""
+    names = len(words.split()) <= _TERM_WORDS and not words.endswith((".", ":", "!", ";"))
     return (
-        2 <= len(sides) <= _MOCHI_SIDES
-        and len(sides[0]) == 1
-        and sides[0][0].type in ("paragraph", "heading")
+        bool(words)
+        and (words.endswith("?") or names)
+        and 2 <= len(sides) <= _MOCHI_SIDES
         and all(0 < len(side) <= _MOCHI_SIDES for side in sides)
-        and not any(node.type == "heading" or ctx.is_claimed(node) for side in sides[1:] for node in side)
-        and not ctx.is_claimed(sides[0][0])
+        and not any(node.type in ("heading", "front_matter") or ctx.is_claimed(node) for node in nodes)
     )
 
 
-def _asked(sides: Sequence[Sequence[Node]]) -> bool:
-    """Whether ``sides`` in a file of notes are a Mochi card: a paragraph alone that asks, over sides
-    none of them empty (a rule under a question, a heading below it, is a rule)."""
-    front = sides[0][0] if len(sides) >= 2 and len(sides[0]) == 1 else None
-    asks = front is not None and front.type == "paragraph" and paragraph_words(front).rstrip().endswith("?")
-    return asks and all(sides)
+def _asks_over_a_rule(ctx: Context, blocks: Sequence[Block], index: int) -> bool:
+    """Whether ``blocks[index]`` is a paragraph that asks right over Mochi's ``---``: a card's front."""
+    node = blocks[index].node
+    over = index + 1 < len(blocks) and _parts_sides(ctx, blocks[index + 1].node)
+    return over and node.type == "paragraph" and not ctx.is_claimed(node) and _asks(paragraph_words(node))
+
+
+def _asks(words: str) -> bool:
+    return words.rstrip().endswith("?")
 
 
 def _sided_card(ctx: Context, first: Block, sides: Sequence[Sequence[Node]]) -> Iterator[Item | Problem]:
     """The card of ``sides``, the first its front, the others its back; ``first``: where it starts."""
-
-    def said(side: Sequence[Node]) -> str:
-        return "\n\n".join(heading_text(n) if n.type == "heading" else ctx.doc.source(n) for n in side)
-
-    front, back = said(sides[0]).strip(), "\n\n".join(said(side) for side in sides[1:]).strip()
+    front = ctx.doc.source(sides[0][0]).strip()
+    back = "\n\n".join(ctx.doc.source(node) for side in sides[1:] for node in side).strip()
     ctx.claim(*(node for side in sides for node in side))
-    section = first.section[:-1] if first.node.type == "heading" else first.section
-    common = ctx.common("card", front, first.node, section)
+    common = ctx.common("card", front, first.node, first.section)
     yield ctx.build(first.node, lambda: common.card(front=front, back=back))
 
 
@@ -176,8 +182,3 @@ def _parts_sides(ctx: Context, node: Node) -> bool:
     one that fences inka's section."""
     dashes = node.type == "hr" and ctx.doc.source(node).strip() == "---"
     return dashes and not fences_a_section(ctx.doc.inka_sections, node.line)
-
-
-def _underlined(ctx: Context, heading: Node) -> bool:
-    """A heading underlined with ``---`` (a setext heading): Mochi's front over its sides' line."""
-    return heading.map is not None and ctx.doc.lines[heading.map[1] - 1].strip() == "---"

@@ -864,6 +864,22 @@ def definition_list(lines: Sequence[str]) -> list[tuple[int, Term]]:
     return [(index, Term(_unbolded(front), "\n\n".join(said), True)) for index, front, said in found]
 
 
+def goes_on_defining(indented: str) -> bool:
+    """Whether an indented block's text (dedented) reads as a definition's further paragraphs, which
+    Pandoc and PHP Markdown Extra indent under it: sentences at the margin, with none of code's signs.
+    An author whose tool has no definition lists indents code there (``class Point:``, ``ls -la``)."""
+    lines = [line for line in indented.strip().split("\n") if line.strip()]
+    prose = all(line[0].isalpha() or line[0] in "\"'*_([" for line in lines)
+    return (
+        bool(lines) and prose and indented.rstrip()[-1:] in _PROSE_ENDS and not _CODE_SIGNS.search(indented)
+    )
+
+
+_PROSE_ENDS = frozenset(".!?)\"'*")
+_CODE_SIGNS = regex(r"[=;{}<>\\]|^[ \t]|\(\)|:[ \t]*$", re.M)
+"""What prose rarely holds and code often does: assignments, braces, a call, a line ending in ``:``."""
+
+
 def defines(text: str) -> bool:
     """Whether a paragraph is a definition list, or a loose list's definition (``: Object storage``
     under its term, a blank line between): an indented block right below it is more of its last
