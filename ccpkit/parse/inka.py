@@ -46,13 +46,15 @@ def fences_a_section(sections: Sequence[InkaSection], line: int) -> bool:
 
 def inka_sections(lines: Sequence[str], code: Container[int]) -> tuple[InkaSection, ...]:
     """Each section of the file: a ``---`` line outside code (``code``: line indexes) whose next line of
-    words is ``Deck: …``, up to the next ``---`` line or the file's end."""
+    words is ``Deck: …``, maybe a ``Tags:`` line, then its numbered notes, up to the next ``---`` line
+    or the file's end (``Deck: 52 cards`` over ``Players: 2 to 10`` is a game's rules)."""
     rules = [number for number, line in enumerate(lines) if number not in code and _RULE.fullmatch(line)]
     sections = []
     for start, end in itertools.pairwise([*rules, len(lines)]):
         inside = [number for number in range(start + 1, end) if number not in code]
-        first = next((lines[number] for number in inside if lines[number].strip()), "")
-        if _DECK.fullmatch(first):
+        head = list(itertools.takewhile(lambda number: not _ITEM.match(lines[number]), inside))
+        said = [lines[number] for number in head if lines[number].strip()]
+        if said and _DECK.fullmatch(said[0]) and all(_TAGS.fullmatch(line) for line in said[1:]):
             tags = (found["tags"] for number in inside if (found := _TAGS.fullmatch(lines[number])))
             sections.append(InkaSection(start, end, next(tags, "").strip()))
     return tuple(sections)
