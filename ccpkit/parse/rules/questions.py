@@ -277,9 +277,14 @@ class _Stem:
 
 
 def find_questions(
-    ctx: Context, nodes: Sequence[Node], sections: Sequence[tuple[str, ...]], default_id: str = ""
+    ctx: Context,
+    nodes: Sequence[Node],
+    sections: Sequence[tuple[str, ...]],
+    default_id: str = "",
+    answered: Answer | None = None,
 ) -> Iterator[Draft]:
-    """Questions in a run of sibling blocks (a file's top level, or a numbered list item)."""
+    """Questions in a run of sibling blocks (a file's top level, a numbered list item, or a quote
+    ``answered`` by the callout below it)."""
     runs: list[_Run] = []
     explained: list[int] = []
     index = 0
@@ -288,7 +293,7 @@ def find_questions(
         run = (
             None
             if ctx.is_claimed(node)
-            else _option_run(ctx, nodes, index, _keyed(ctx, default_id))
+            else _option_run(ctx, nodes, index, answered or _keyed(ctx, default_id))
             or _sorted_answers(ctx, nodes, index)
             or _answer_and_wrong_options(ctx, nodes, index)
         )
@@ -311,10 +316,17 @@ def find_questions(
                 _read_tail(ctx, drafts[-1], nodes[index:end])
                 drafts[-1].claims += ctx.claims[mark:]
             yield from drafts
-        elif node.type == "blockquote" and run is None and _quotes_options(ctx, node):
-            # A question quoted whole (`> **Q1.** …` with its options and answer).
+        elif (
+            node.type == "blockquote"
+            and run is None
+            and _quotes_options(ctx, node, answered_below := _callout_answer(ctx, nodes, index))
+        ):
+            # A question quoted whole (`> **Q1.** …` with its options and answer, or its answer's
+            # callout below: `> 1. …` over `> [!success]- Answer` saying `2`).
             children = node.children
-            found = list(find_questions(ctx, children, [sections[index]] * len(children), default_id))
+            found = list(
+                find_questions(ctx, children, [sections[index]] * len(children), default_id, answered_below)
+            )
             if found:
                 ctx.claim(node)
             answer = nodes[index + 1] if found and index + 1 < len(nodes) else None
@@ -826,7 +838,7 @@ def _opens_question(ctx: Context, nodes: Sequence[Node], index: int) -> bool:
     node = nodes[index]
     if node.type in _ENDS or _questions_list(ctx, node) or _option_run(ctx, nodes, index) is not None:
         return True
-    if node.type == "blockquote" and _quotes_options(ctx, node):
+    if node.type == "blockquote" and _quotes_options(ctx, node, _callout_answer(ctx, nodes, index)):
         return True
     return index + 1 < len(nodes) and _option_run(ctx, nodes, index + 1) is not None
 
@@ -866,14 +878,25 @@ def _answer_callout(ctx: Context, quote: Node) -> bool:
     )
 
 
-def _quotes_options(ctx: Context, quote: Node) -> bool:
+def _quotes_options(ctx: Context, quote: Node, answered: Answer | None = None) -> bool:
     """A quote holding options: lettered, or plain and numbered ones its answer names (a lesson's
-    challenge, ``> 1. …`` over ``> > [!solution]- Solution`` saying ``2 is correct``)."""
+    challenge, ``> 1. …`` over ``> > [!solution]- Solution`` saying ``2 is correct``), in the quote or
+    in the callout below it (``answered``)."""
     children = quote.children
     return any(read_options(ctx.doc, child) is not None for child in children) or any(
-        child.type in ("bullet_list", "ordered_list") and _option_run(ctx, children, index) is not None
+        child.type in ("bullet_list", "ordered_list")
+        and _option_run(ctx, children, index, answered) is not None
         for index, child in enumerate(children)
     )
+
+
+def _callout_answer(ctx: Context, nodes: Sequence[Node], index: int) -> Answer | None:
+    """What the answer's callout right under the quote ``nodes[index]`` says (``> [!success]- Answer``
+    over ``> 2``): it names the quote's numbered options, as an answer line under them would."""
+    below = nodes[index + 1] if index + 1 < len(nodes) else None
+    if below is None or ctx.is_claimed(below) or not _answer_callout(ctx, below):
+        return None
+    return _answer_below(below, None)
 
 
 def _numbered_items(ctx: Context, node: Node, section: tuple[str, ...]) -> Iterator[Draft]:
