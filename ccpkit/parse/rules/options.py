@@ -124,6 +124,10 @@ over a fenced block, as a public bank of skill-assessment answers writes code op
 _BARE_BOX = regex(r"(?P<box>\[[ xX]?\])(?:[ \t]+(?:[A-H][.):]?|:|\u2800))?")
 """A box alone on its item's first line (or with its letter alone, ``- [ ] A``, or a blank character,
 ``- [x] ⠀``), its option's code below or nested under it."""
+_BOX_AFTER_LETTER = regex(r"\[(?P<mark>[ xX+-]?)\][ \t]+(?=\S)")
+"""A box right after an option's letter (``a. [+] …``, ``b. [ ] …``, as French school QCMs mark the
+right ones; ``A. [x] …`` too)."""
+_BOX_TICKS = frozenset("xX+")
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
 _RIGHT = r"(?i:correct(?:\s+answer)?|right\s+answer)"
 _MARK = regex(
@@ -991,7 +995,20 @@ def _lettered_items(
     if not _in_order(options, going_on):
         return None
     text, glued = _answer_glued(options[-1].text)
-    return [*options[:-1], replace(options[-1], text=text)], glued
+    return _boxes_after_letters([*options[:-1], replace(options[-1], text=text)]), glued
+
+
+def _boxes_after_letters(options: list[DraftOption]) -> list[DraftOption]:
+    """Options whose every text opens with a box (``a. [+] …``, ``b. [ ] …``), each ticked by its box
+    (``[+]`` or ``[x]`` right, ``[ ]`` or ``[-]`` wrong) and without it: the box says which is right, as
+    ``- [x] A. …`` does, and would give the answer away on the front."""
+    boxes = [box for option in options if (box := _BOX_AFTER_LETTER.match(option.text)) is not None]
+    if len(boxes) < len(options):
+        return options
+    return [
+        replace(option, text=option.text[box.end() :], checked=box["mark"] in _BOX_TICKS)
+        for option, box in zip(options, boxes, strict=True)
+    ]
 
 
 def glued_answer(node: Node) -> Answer | None:
@@ -1175,7 +1192,8 @@ def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | N
         return None
     said = [line for line in lines[1:start] if _DOTTED.match(f"\n{line}")]  # text2qti's on the question
     head = "\n".join(line for line in lines[:start] if line not in said).strip()
-    return Options(options, head=head, tail=(*(line[3:].strip() for line in said), *lines[end:]))
+    tail = (*(line[3:].strip() for line in said), *lines[end:])
+    return Options(_boxes_after_letters(options), head=head, tail=tail)
 
 
 def _inline_lines(lines: Sequence[str], *, with_stem: bool) -> list[str]:
