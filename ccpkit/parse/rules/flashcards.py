@@ -452,7 +452,8 @@ def _in(
         elif child.type == "heading" and (
             answered := _answered_heading(ctx, siblings[index:], sections[index])
         ):
-            question = _unnumbered(_QUESTION_LABEL.sub("", heading_text(child)))  # `## 3. Why …?`, `Q: …`
+            title = _DOTTED_QUESTION.sub("", heading_text(child))  # `## Q. Why …?`
+            question = _unnumbered(_QUESTION_LABEL.sub("", title))  # `## 3. Why …?`, `Q: …`
             yield from _items(ctx, sections[index][:-1], child, _judged(_Pair(question, answered)))
         elif child.type == "heading" and (stated := _statement_answered(ctx, siblings[index:])) is not None:
             used, pair = stated  # `## Scenario 1`, what happens, then `Answer:` alone over its answer

@@ -1003,9 +1003,16 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
                 parts = [rest.lstrip("-\u2013\u2014: "), *parts]  # `#### Q6 - Which …?`
         elif not worded or title.endswith("?") or (taken and shown_only):
             anchor, first = nodes[index], index
-            parts = [title, *parts]
+            parts = [_unlabelled(title), *parts]
     text = "\n\n".join(p for p in parts if p.strip()).strip()
     return _Stem(first, anchor, question, text, tuple(taken), tuple(small_print))
+
+
+def _unlabelled(title: str) -> str:
+    """A heading's words without the label that says they ask (``### Q. Which …?``, ``### Question: …``),
+    no part of the stem, as on a paragraph's first line; a number there is no label (``_HEADED``)."""
+    number, words = _numbered(title)
+    return title if number else words
 
 
 _SENTENCE_MARKS = (".", "?", "!", ":", "\u3002", "\uff1f", "\uff01", "\uff1a")
