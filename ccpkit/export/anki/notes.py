@@ -221,9 +221,27 @@ def _item_notes(
         return ()
     context = _shared(alike, _context(module, item))
     return tuple(
-        (note_id, note_type, (*fields, context, escape(note_id)), key, table, answer, rows, row)
+        (
+            note_id,
+            note_type,
+            (*map(_one_field, fields), context, escape(note_id)),
+            key,
+            table,
+            answer,
+            rows,
+            row,
+        )
         for note_id, note_type, fields, key, table, answer, rows, row in _render(item, files)
     )
+
+
+def _one_field(html: str) -> str:
+    """A field without U+001F, which Anki parts a note's fields with: one left in the notes (the check
+    warns of it) would split the field, and Anki would refuse the whole package."""
+    return html.replace(FIELD_SEPARATOR, "") if FIELD_SEPARATOR in html else html
+
+
+FIELD_SEPARATOR = "\x1f"
 
 
 def _shared(alike: dict[object, Any], value: T) -> T:

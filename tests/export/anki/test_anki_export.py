@@ -228,3 +228,21 @@ def test_the_collection_holds_what_genanki_writes_deck_by_deck(tmp_path: Path) -
 
 
 _CARD = [{"name": "Card", "qfmt": "{{Front}}", "afmt": "{{Back}}"}]
+
+
+def test_a_unit_separator_left_in_the_notes_splits_no_field_and_the_package_imports(tmp_path: Path) -> None:
+    """U+001F parts Anki's fields: one pasted into a definition (the check warns of it) made the note
+    one field too long, and Anki refused the whole package."""
+    (tmp_path / "notes" / "01-storage").mkdir(parents=True)
+    notes = "# Storage\n\n- **EBS:** Block\x1fstorage volumes\n- **S3:** Object storage\n"
+    (tmp_path / "notes" / "01-storage" / "notes.md").write_text(notes, encoding="utf-8")
+    student = Student.with_fresh_collection(tmp_path)
+    try:
+        deck = replace(parse_notes(tmp_path / "notes").deck, title="AWS Certified Cloud Practitioner")
+        student.import_package(package(deck, tmp_path))
+        assert sorted(note["Definition"] for note in student.notes()) == [
+            "Blockstorage volumes",
+            "Object storage",
+        ]
+    finally:
+        student.close()
