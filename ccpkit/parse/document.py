@@ -260,6 +260,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _reparsed(text, tokens, inka_clozes(text, inka, _code_lines(tokens)))
     if "(Exam Topic" in text:
         text, tokens = _rewritten(text, tokens, _exam_topic_unbulleted)
+    if ">!" in text:
+        text, tokens = _rewritten(text, tokens, _spoiler_unquoted)
     if ":: " in text:
         text, tokens = _reparsed(text, tokens, _property_cards(text, _code_lines(tokens)))
         text, tokens = _rewritten(text, tokens, _without_block_properties)
@@ -459,6 +461,15 @@ def _as_anki_clozes(line: str, _above: str) -> str:
     same numbers' (``{{c1::CBP}}``); one in a code span is code."""
     line = _NUMBERED_CLOZE.sub(_as_anki_number, line) if "::" in line else line
     return _LOGSEQ_CLOZE.sub(_as_anki_cloze, line) if "{{cloze" in line else line
+
+
+def _spoiler_unquoted(line: str, _above: str) -> str:
+    """A line that is a Reddit spoiler alone (``>!443!<``), which Markdown reads as a quote of
+    ``!443!<``, written as Discord's (``||443||``), the spoiler every rule reads."""
+    return _SPOILER_LINE.sub(r"\g<indent>||\g<hidden>||", line)
+
+
+_SPOILER_LINE = regex(r"^(?P<indent>[ \t]*)>!(?P<hidden>[^!\n]+)!<[ \t]*$")
 
 
 def _exam_topic_unbulleted(line: str, above: str) -> str:

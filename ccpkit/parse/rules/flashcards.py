@@ -837,6 +837,10 @@ _QUIZ = regex(
     r"|self[- ]check|worksheet)\b"
 )
 """A title over lines to answer: a bare word or letter in brackets is then their answer."""
+_WHOLE_SPOILER = regex(
+    r"(?:(?:\*\*)?(?i:answer|ans)\s*:(?:\*\*)?\s*)?(?:>!(?P<hidden>[^!\n]+)!<|\|\|(?P<barred>[^|\n]+)\|\|)\s*"
+)
+"""A card's back that is a spoiler alone, maybe labelled (``Answer: >!3!<``): what it hides is the back."""
 _LABELLED = regex(r"^(?i:answer|ans)\s*[:.\u2013\u2014-]\s*")
 """``Answer:`` in the brackets after a blank (``(Answer: two minutes)``): no part of the answer."""
 _FILLED = regex(
@@ -2940,6 +2944,8 @@ def _items(
         tags = " ".join([result.tags, *(tag.lstrip("#") for tag in tagged[0].split())]).strip()
         result = replace(result, front=front, line=result.line + tagged[0].count("\n"), tags=tags)
         where = replace(where, line=where.line + tagged[0].count("\n"))
+    if spoiled := _WHOLE_SPOILER.fullmatch(result.back):  # `Answer: >!3!<`, `||443||`: its words
+        result = replace(result, back=(spoiled["hidden"] or spoiled["barred"]).strip())
     key = result.key or "\n".join(line for line in result.front.split("\n") if not _HINT_LINE.match(line))
     fields = replace(ctx.common("card", key or result.front, node, section), source=where).tagged(result.tags)
     yield from ctx.cards(node, fields, result.front, result.back, both_ways=result.reversible)
