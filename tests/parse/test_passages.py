@@ -129,27 +129,18 @@ def test_a_heading_over_nothing_prints_as_its_words_under_the_headings_above_it(
     ]
 
 
-def test_a_definitions_indented_paragraphs_print_as_words_and_code_after_a_sentence_as_code(
-    tmp_path: Path,
-) -> None:
+def test_a_definitions_indented_paragraphs_print_as_words_and_indented_code_as_code(tmp_path: Path) -> None:
     module = parsed(
         tmp_path,
         "# IPs\n\nElastic IP\n: A static address.\n\n    You pay for it while idle.\n\n"
-        "The call reads:\n\n    aws ec2 allocate-address\n",
+        "The call reads:\n\n    aws ec2 allocate-address\n\n"
+        "Constructor\n: Sets up an object.\n\n    class Point:\n        x = 0\n",
     )
     assert [p.text for p in module.passages] == [
         "**Elastic IP**: A static address.",
         "You pay for it while idle.",
         "The call reads:",
         "```\naws ec2 allocate-address\n```",
-    ]
-
-
-def test_code_indented_under_a_definition_prints_as_code(tmp_path: Path) -> None:
-    module = parsed(
-        tmp_path, "# Python\n\nConstructor\n: Sets up an object.\n\n    class Point:\n        x = 0\n"
-    )
-    assert [p.text for p in module.passages] == [
         "**Constructor**: Sets up an object.",
         "```\nclass Point:\n    x = 0\n```",
     ]
