@@ -262,6 +262,9 @@ class _Run:
     head: str
     tail: tuple[str, ...]
     task: bool
+    answers_above: tuple[str, ...] = ()
+    """The lines over the stem in the options' paragraph that answer the question above (``Solution:``,
+    ``A is correct. …``, then ``3. Which …?``, no blank line between): that question's, not the stem's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +290,7 @@ def find_questions(
     ``answered`` by the callout below it)."""
     runs: list[_Run] = []
     explained: list[int] = []
+    answered_above: set[int] = set()  # options whose paragraph opens with the answer a list read
     index = 0
     while index < len(nodes):
         node = nodes[index]
@@ -315,6 +319,12 @@ def find_questions(
                 mark = len(ctx.claims)
                 _read_tail(ctx, drafts[-1], nodes[index:end])
                 drafts[-1].claims += ctx.claims[mark:]
+            if (
+                drafts
+                and end < len(nodes)
+                and _read_answer_above(drafts[-1], nodes, _option_run(ctx, nodes, end))
+            ):
+                answered_above.add(end)
             yield from drafts
         elif (
             node.type == "blockquote"
@@ -362,7 +372,7 @@ def find_questions(
     ]
     stems = [_stem(ctx, nodes, run, floor, default_id) for run, floor in zip(runs, floors, strict=False)]
     ends = [*(stem.first for stem in stems[1:]), len(nodes)][: len(stems)]
-    for run, stem, end in zip(runs, stems, ends, strict=True):
+    for number, (run, stem, end) in enumerate(zip(runs, stems, ends, strict=True)):
         unasked = run.task and not asks(stem.text) and stem.question == default_id
         unasked = unasked and not true_or_false([option.text for option in run.options])
         unasked = unasked and not _states_a_case(stem, run)
@@ -383,6 +393,9 @@ def find_questions(
         if run.tail:
             _read_lines(ctx, draft, list(run.tail), nodes[run.end - 1])
         _read_tail(ctx, draft, nodes[run.end : end])
+        following = runs[number + 1] if number + 1 < len(runs) else None
+        if following is not None and following.start not in answered_above:
+            _read_answer_above(draft, nodes, following)
         if all(option.answered_only for option in options) and not _names_options(draft):
             ctx.give_back(ctx.claims[mark:])  # `○` lines or `[A]` references with no answer: notes
             continue
@@ -461,7 +474,24 @@ def _explains_options(ctx: Context, nodes: Sequence[Node], runs: Sequence[_Run],
 
 def _lettered_answer(lines: Sequence[str]) -> bool:
     """Whether one of ``lines`` gives an answer's letters (``Answer: B``)."""
-    return any(answer is not None and answer.letters for answer in map(answer_line, lines))
+    return any(answer.letters for answer in _said_answers(lines))
+
+
+def _said_answers(lines: Sequence[str]) -> list[Answer]:
+    """The answers ``lines`` give: a line's own, or that of a line under a label alone (``Solution:``
+    over ``B is correct. …``)."""
+    said = (
+        answer_line(line)
+        or (number and (labelled := _under_label(lines[number - 1], line)) and answer_line(labelled))
+        for number, line in enumerate(lines)
+    )
+    return [answer for answer in said if answer]
+
+
+def _under_label(above: str, line: str) -> str | None:
+    """``line`` after the label alone on the line ``above`` it (``**Answer:**`` over ``B``, read as
+    ``**Answer:** B``); ``None`` when ``above`` is no such label."""
+    return f"{above} {line}" if bare_label(above) else None
 
 
 def _names_options(draft: Draft) -> bool:
@@ -547,7 +577,28 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int, keyed: Answer |
     end -= len(between)
     if len(options) < 2 or not all(option.text for option in options) or _reasons(options):
         return None
-    return _Run(start, end, options, found.head, tail, found.task)
+    answering, head = _answer_over_stem(found.head) if start else ((), found.head)
+    return _Run(start, end, options, head, tail, found.task, answering)
+
+
+def _answer_over_stem(head: str) -> tuple[tuple[str, ...], str]:
+    """The lines of a head that answer the question above before a numbered stem (``Solution:``, ``A is
+    correct. …``, ``3. Which …?``), and the head from that stem on; none, and the head, if they give no
+    letters: Markdown runs a question numbered on from the one above into the paragraph over it."""
+    lines = head.split("\n")
+    at = next((number for number, line in enumerate(lines) if number and _numbered(line.strip())[0]), 0)
+    if not at or not _lettered_answer(lines[:at]):
+        return (), head
+    return tuple(lines[:at]), "\n".join(lines[at:])
+
+
+def _read_answer_above(draft: Draft, nodes: Sequence[Node], run: _Run | None) -> bool:
+    """The lines opening the paragraph of the next question (``run``) that answer ``draft``: its answer
+    and explanation, the paragraph left to that question. Whether there were any."""
+    if run is None or not run.answers_above:
+        return False
+    _read_said(draft, list(run.answers_above), nodes[run.start])
+    return True
 
 
 def _reasons(options: Sequence[DraftOption]) -> bool:
@@ -620,7 +671,7 @@ def _answers_or_explains(ctx: Context, nodes: Sequence[Node], index: int) -> boo
     node = nodes[index]
     if node.type == "paragraph":
         text = node.children[0].content
-        return explanation_start(text) is not None or any(answer_line(line) for line in text.split("\n"))
+        return explanation_start(text) is not None or bool(_said_answers(text.split("\n")))
     return node.type == "html_block" and answer_in_details(_details_html(ctx, nodes, index)[0]) is not None
 
 
@@ -1513,6 +1564,13 @@ def _read_quote(ctx: Context, draft: Draft, quote: Node) -> None:
 
 def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> None:
     """A paragraph's lines: the answer line (the first with letters) and the explanation around it."""
+    _read_said(draft, lines, node)
+    ctx.claim(node)
+
+
+def _read_said(draft: Draft, lines: list[str], node: Node) -> None:
+    """What ``lines`` of ``node`` say of ``draft`` (``_read_lines``), ``node`` left unclaimed: the next
+    question's options may share its paragraph."""
     kept: list[str] = []
     written = len(node.children[0].content.split("\n"))  # `lines` may be its last lines, or a label more
     voting = False
@@ -1531,8 +1589,7 @@ def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> Non
         answer = answer_line(line)
         if answer is None and draft.paired and (paired := PAIRED_ANSWER.match(line)) is not None:
             answer = answer_line(f"Answer: {line[paired.end() :]}")
-        if answer is None and number and bare_label(lines[number - 1]):
-            labelled = f"{lines[number - 1]} {line}"
+        if answer is None and number and (labelled := _under_label(lines[number - 1], line)) is not None:
             answer = answer_line(labelled)  # `**Answer:**` with `B` below it
             line = labelled if answer is not None else line
             if answer is not None and kept and kept[-1] == lines[number - 1]:
@@ -1554,7 +1611,6 @@ def _read_lines(ctx: Context, draft: Draft, lines: list[str], node: Node) -> Non
         else:
             kept.append(line)
     _explain(draft, kept)
-    ctx.claim(node)
 
 
 def _numbered_question(lines: list[str], node: Node) -> bool:
