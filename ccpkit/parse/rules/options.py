@@ -373,7 +373,9 @@ def with_named_options(options: Sequence[DraftOption], answer: Answer) -> Answer
     line, newline, below = answer.rest.partition("\n")
     if newline:
         named = with_named_options(options, replace(answer, rest=line))
-        return replace(named, rest=f"{named.rest}{newline}{below}".strip())
+        restates = line.strip() and not named.rest  # `**B. Password and hardware token**`: its option's words
+        more, below = _restated_below(options, named.letters, below) if restates else ([], below)
+        return replace(named, letters=(*named.letters, *more), rest=f"{named.rest}{newline}{below}".strip())
     texts = {option.label: option.text for option in options}
     letters, rest = list(answer.letters), answer.rest
     listed = _options_listed(texts, letters, rest) if len(letters) > 1 else None
@@ -431,6 +433,36 @@ def _options_listed(texts: dict[str, str], letters: list[str], words: str) -> in
     after = words[end:].lstrip(" \t")
     ended = words[:end].rstrip().endswith(".") or not after or after[0] in ".,;:\n\u2013\u2014-"
     return end if ended else None  # not `IAM and S3 are global.`
+
+
+def _restated_below(
+    options: Sequence[DraftOption], letters: tuple[str, ...], below: str
+) -> tuple[list[str], str]:
+    """The letters of the options restated in bold one a line right below an answer that restates its
+    own (``**B. Password and hardware token**`` over ``**C. Fingerprint and smart card**``, a blank
+    line between or not), lettered on from it: more correct options, as a folded answer lists them;
+    and the lines after them. An option in bold over words on its next line labels their reason."""
+    lines, taken = below.split("\n"), 0
+    more: list[str] = []
+    for number, line in enumerate(lines):
+        if not line.strip():
+            continue
+        letter = _restated(options, line)
+        after = lines[number + 1] if number + 1 < len(lines) else ""
+        alone = not after.strip() or _restated(options, after) is not None
+        if letter is None or not alone or letter <= max((*letters, *more)):
+            break
+        more.append(letter)
+        taken = number + 1
+    return more, "\n".join(lines[taken:])
+
+
+def _restated(options: Sequence[DraftOption], line: str) -> str | None:
+    """The letter of the option a line restates wholly in bold, with its words (``**C. Smart card**``)."""
+    bold = BOLD_TEXT.fullmatch(line.strip())
+    lettered = _LETTER_AND_TEXT.fullmatch(bold["inner"].strip()) if bold else None
+    named = named_option(options, lettered[0]) if lettered else ()
+    return lettered["letter"] if lettered and named == (lettered["letter"],) else None
 
 
 def _option_said(text: str, words: str) -> int | None:
