@@ -19,6 +19,8 @@ _RULE = regex(r" {0,3}---[ \t]*")
 """The line that opens and closes a section."""
 _DECK = regex(r"Deck:[ \t]*\S.*")
 _TAGS = regex(r"Tags:(?P<tags>.*)")
+_ID = regex(r"[ \t]*<!--\s*ID:[^>]*-->[ \t]*")
+"""The id inka writes over a note once it is in Anki (``<!--ID:1592491183406-->``)."""
 _ITEM = regex(r"\d{1,9}\.(?:[ \t]|$)")
 """A numbered item's first line, at the margin as inka reads it: a note starts there."""
 
@@ -53,7 +55,9 @@ def inka_sections(lines: Sequence[str], code: Container[int]) -> tuple[InkaSecti
     for start, end in itertools.pairwise([*rules, len(lines)]):
         inside = [number for number in range(start + 1, end) if number not in code]
         head = list(itertools.takewhile(lambda number: not _ITEM.match(lines[number]), inside))
-        said = [lines[number] for number in head if lines[number].strip()]
+        said = [
+            lines[number] for number in head if lines[number].strip() and not _ID.fullmatch(lines[number])
+        ]
         if said and _DECK.fullmatch(said[0]) and all(_TAGS.fullmatch(line) for line in said[1:]):
             tags = (found["tags"] for number in inside if (found := _TAGS.fullmatch(lines[number])))
             sections.append(InkaSection(start, end, next(tags, "").strip()))

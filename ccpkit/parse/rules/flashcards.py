@@ -103,9 +103,9 @@ _BOLD = r"(?:\*\*|__)?"
 _DASHED = rf"{_BOLD}[ \t]+[-\u2013\u2014]{_BOLD}(?=[ \t])"
 """``Q - …?`` and ``A - …``: a dash between spaces after the letter (the question asks: ``Q1 - Lakers
 24, Celtics 20`` is a quarter's score)."""
-_DOTTED_Q = rf"(?:{_BOLD}Q[.)]{_BOLD}|(?:\*\*|__)Q\d+\.(?:\*\*|__))"
+_DOTTED_Q = rf"(?:{_BOLD}Q[.)]{_BOLD}(?!\s+[A-Z]\.)|(?:\*\*|__)Q\d+\.(?:\*\*|__))"
 """``Q.`` (``Q)``), ``**Q.**`` or ``**Q1.**`` opening a question line (a number in bold with it: exam
-prep's ``**Q1.**`` over ``**Ans.**``)."""
+prep's ``**Q1.**`` over ``**Ans.**``); not ``Q. E. D.``, an abbreviation."""
 _COLON = r"\s*[:\uff1a]"
 _ASKS_AFTER = r"(?=.*[?\uff1f](?:\*\*|__)?\s*$)"
 _ASKS_OR_BIDS = rf"(?:{_ASKS_AFTER}|(?=\s+{EXPLAIN.pattern}))"
@@ -838,9 +838,11 @@ _QUIZ = regex(
 )
 """A title over lines to answer: a bare word or letter in brackets is then their answer."""
 _WHOLE_SPOILER = regex(
-    r"(?:(?:\*\*)?(?i:answer|ans)\s*:(?:\*\*)?\s*)?(?:>!(?P<hidden>[^!\n]+)!<|\|\|(?P<barred>[^|\n]+)\|\|)\s*"
+    r"(?:(?:\*\*)?(?i:answer|ans)\s*:(?:\*\*)?\s*)?"
+    r"(?:>!(?P<hidden>[^!\n]+)!<|\|\|(?P<barred>\d+|[^|\n]*[^\W\d_]{3}[^|\n]*)\|\|)\s*"
 )
-"""A card's back that is a spoiler alone, maybe labelled (``Answer: >!3!<``): what it hides is the back."""
+"""A card's back that is a spoiler alone, maybe labelled (``Answer: >!3!<``): what it hides is the back;
+between bars (Discord's, ``||Venus||``), a number or a word, where ``||v||`` or ``||x - y||`` is a norm."""
 _LABELLED = regex(r"^(?i:answer|ans)\s*[:.\u2013\u2014-]\s*")
 """``Answer:`` in the brackets after a blank (``(Answer: two minutes)``): no part of the answer."""
 _FILLED = regex(

@@ -263,7 +263,7 @@ def read_options(doc: Document, node: Node, *, going_on: bool = False) -> Option
     if node.type in ("bullet_list", "ordered_list"):
         lettered = _lettered_items(doc, node, going_on)
         if lettered:
-            return Options(lettered[0], tail=lettered[1])
+            return Options(lettered[0], tail=lettered[1], task=lettered[2])
         tasks = _task_items(doc, node)
         if not tasks:
             return None
@@ -1006,8 +1006,9 @@ def _in_order(options: list[DraftOption], going_on: bool) -> bool:
 
 def _lettered_items(
     doc: Document, node: Node, going_on: bool
-) -> tuple[list[DraftOption], tuple[str, ...]] | None:
-    """Lettered items, and the lines of the items after them that give the answer (``- Answer: B``)."""
+) -> tuple[list[DraftOption], tuple[str, ...], bool] | None:
+    """Lettered items, the lines of the items after them that give the answer (``- Answer: B``), and
+    whether boxes after their letters tick them (``_boxes_after_letters``)."""
     options: list[DraftOption] = []
     for index, item in enumerate(node.children):
         first = _mark_last(_first_inline(item) or "")
@@ -1017,7 +1018,7 @@ def _lettered_items(
         match = _lettered(first, options) or _numbered_item(first, options)
         if match is None and len(options) >= 2 and _ends_options(first):
             tail = "\n".join(doc.source(rest) for rest in node.children[index:])
-            return options, tuple(_unmarked(line) for line in tail.split("\n"))
+            return options, tuple(_unmarked(line) for line in tail.split("\n")), False
         if match is None:
             return None
         text = _item_text(doc, item, match["text"] or "")
@@ -1027,20 +1028,23 @@ def _lettered_items(
     if not _in_order(options, going_on):
         return None
     text, glued = _answer_glued(options[-1].text)
-    return _boxes_after_letters([*options[:-1], replace(options[-1], text=text)]), glued
+    ticked, boxed = _boxes_after_letters([*options[:-1], replace(options[-1], text=text)])
+    return ticked, glued, boxed
 
 
-def _boxes_after_letters(options: list[DraftOption]) -> list[DraftOption]:
+def _boxes_after_letters(options: list[DraftOption]) -> tuple[list[DraftOption], bool]:
     """Options whose every text opens with a box (``a. [+] …``, ``b. [ ] …``), each ticked by its box
     (``[+]`` or ``[x]`` right, ``[ ]`` or ``[-]`` wrong) and without it: the box says which is right, as
-    ``- [x] A. …`` does, and would give the answer away on the front."""
+    ``- [x] A. …`` does, and would give the answer away on the front; and whether they were boxed: a
+    checklist, a question only under words that ask (a to-do list's ``a. [x] Read chapter 2`` is none)."""
     boxes = [box for option in options if (box := _BOX_AFTER_LETTER.match(option.text)) is not None]
     if len(boxes) < len(options):
-        return options
-    return [
+        return options, False
+    ticked = [
         replace(option, text=option.text[box.end() :], checked=box["mark"] in _BOX_TICKS)
         for option, box in zip(options, boxes, strict=True)
     ]
+    return ticked, True
 
 
 def glued_answer(node: Node) -> Answer | None:
@@ -1225,7 +1229,8 @@ def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | N
     said = [line for line in lines[1:start] if _DOTTED.match(f"\n{line}")]  # text2qti's on the question
     head = "\n".join(line for line in lines[:start] if line not in said).strip()
     tail = (*(line[3:].strip() for line in said), *lines[end:])
-    return Options(_boxes_after_letters(options), head=head, tail=tail)
+    ticked, boxed = _boxes_after_letters(options)
+    return Options(ticked, head=head, tail=tail, task=boxed)
 
 
 def _inline_lines(lines: Sequence[str], *, with_stem: bool) -> list[str]:

@@ -126,20 +126,31 @@ def table_columns(table: Node) -> Columns | None:
 
 def _options_in_questions(header: Sequence[str], body: Sequence[Node]) -> Columns | None:
     """The columns of a bank whose question cells each hold the stem over its lettered options
-    (``| 1 | Which …? <br> A. … <br> B. … | B |``), an answer column beside them; ``None`` for a table of
-    questions answered in words (a card each) or any other."""
+    (``| 1 | Which …? <br> A. … <br> B. … | B |``), an answer column beside them giving letters alone;
+    ``None`` for a table of questions answered in words (a card each) or any other."""
     words = [plain(cell).strip() for cell in header]
     question = next((i for i, word in enumerate(words) if _QUESTION.fullmatch(word)), None)
     answer = next((i for i, word in enumerate(words) if _ANSWER.fullmatch(word)), None)
     if question is None or answer is None:
         return None
-    cells = [table_cells(row) for row in body]
-    asked = [row[question] for row in cells if question < len(row) and row[question].strip()]
-    if not asked or not all(_stem_and_options(cell, body[0]) for cell in asked):
+    rows = [cells for cells in map(table_cells, body) if question < len(cells) and cells[question].strip()]
+    stated = all(_stem_and_options(cells[question], body[0]) for cells in rows)
+    if (
+        not rows
+        or not stated
+        or not all(_letters(cells[answer] if answer < len(cells) else "") for cells in rows)
+    ):
         return None
     ids = next((i for i, word in enumerate(words) if _ID.fullmatch(word)), None)
     others = tuple(i for i in range(len(words)) if i not in {question, answer, ids})
     return Columns(question, (), question, answer, ids, others)
+
+
+def _letters(cell: str) -> bool:
+    """Whether an answer cell names options by their letters alone (``B``, ``A, C``): a card's answer in
+    words (``a. mitosis, b. meiosis``) names none."""
+    answer = key_cell_answer(cell)
+    return answer is not None and bool(answer.letters) and not re.search(r"\w{2,}", answer.rest)
 
 
 def _stem_and_options(cell: str, node: Node) -> tuple[str, list[DraftOption]] | None:
