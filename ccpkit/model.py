@@ -223,9 +223,10 @@ class Module:
     items: tuple[Item, ...] = ()
     passages: tuple[Passage, ...] = ()
     """The module's notes as written, in notes order, except tables and questions (printed outputs)."""
-    pictures: tuple[Picture, ...] = field(default=(), repr=False)
-    """The pictures its items and passages show, each once, under the names their text uses. Left out
-    of ``repr`` (which digests of a module read): those names, made from the bytes, are in the text."""
+    pictures: tuple[Picture, ...] = ()
+    """The pictures its items and passages show, each once, under the names their text uses. In its
+    ``repr``, which digests of a module read, by those names and their files' names (a table's row
+    labelled by a picture is known by its file's name), never by their bytes."""
 
     def __post_init__(self) -> None:
         _require(self.number >= 0, f"module number must be 0 or more, got {self.number}")

@@ -10,6 +10,7 @@ from typing import NoReturn
 
 import pytest
 from click.testing import CliRunner
+from PIL import Image
 
 from ccpkit import digest, stamps
 from ccpkit.build import build
@@ -578,3 +579,25 @@ def test_a_cloze_notes_numbers_are_recorded_from_a_part_the_store_kept(tmp_path:
     again = build_anki(notes, out, at=1_700_000_000)
     assert not any(name.endswith("01-compute") for name in again.remade)
     assert ledger_line(notes, cloze) == first
+
+
+def test_a_picture_renamed_with_its_bytes_unchanged_renames_its_row_in_a_rebuild_from_the_store(
+    notes: Path, tmp_path: Path
+) -> None:
+    """A row labelled by a picture alone is known by the picture's file name (not its bytes): a rebuild
+    from the store names it as a fresh build does, and writes the same ledger."""
+    module = next(path for path in sorted(notes.iterdir()) if path.is_dir())
+    (module / "img").mkdir()
+    Image.new("RGB", (8, 8), (0, 35, 149)).save(module / "img" / "fr.png")
+    flags = "# Flags\n\n| Flag | Capital |\n| --- | --- |\n| ![](img/fr.png) | Paris |\n"
+    (module / "flags.md").write_text(flags, encoding="utf-8")
+    build_all(notes, tmp_path / "build")
+    (module / "img" / "fr.png").rename(module / "img" / "france.png")
+    (module / "flags.md").write_text(flags.replace("fr.png", "france.png"), encoding="utf-8")
+    shutil.copytree(notes, tmp_path / "fresh")
+    build_all(notes, tmp_path / "build", at=1_700_086_400)
+    build_all(tmp_path / "fresh", tmp_path / "fresh-build", at=1_700_086_400)
+
+    assert "/table/flags/france" in (notes / LEDGER_NAME).read_text(encoding="utf-8")
+    assert (notes / LEDGER_NAME).read_bytes() == (tmp_path / "fresh" / LEDGER_NAME).read_bytes()
+    assert outputs(tmp_path / "build") == outputs(tmp_path / "fresh-build")
