@@ -511,11 +511,16 @@ def option_letters(column: str, rows: Sequence[Sequence[str]]) -> list[str] | No
     return letters if named or all(label[-1] in ".)" for label in labels) else None
 
 
+def cell_lines(text: str) -> list[str]:
+    """A table cell's lines, parted by ``<br>`` (or a line break), without the blank ones."""
+    return [line.strip() for line in _LINE_BREAK.split(text) if line.strip()]
+
+
 def cell_options(text: str, node: Node) -> list[DraftOption]:
     """Options written in one table cell: ``A) Amazon S3<br>B) Amazon EBS``, or on one line
     (``A. Amazon S3; B. Amazon EBS``), lettered from ``A`` in order; or a line each without letters
     (``Amazon S3<br>Amazon EBS``, maybe as bullets), lettered A, B … in order; none for one line."""
-    lines = [line.strip() for line in _LINE_BREAK.split(text) if line.strip()]
+    lines = cell_lines(text)
     if len(lines) == 1:
         letters = list(_INLINE_LETTER.finditer(lines[0]))
         starts = _run_from(letters, "A")

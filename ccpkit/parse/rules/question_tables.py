@@ -21,6 +21,7 @@ from ccpkit.parse.rules.answers import (
 )
 from ccpkit.parse.rules.options import (
     DraftOption,
+    cell_lines,
     cell_options,
     lettered_lines,
     marked,
@@ -61,24 +62,30 @@ def question_columns(header: Sequence[str]) -> Columns | None:
     """The columns of a question table from its header; ``None`` for any other table. It needs a
     question column and options: columns lettered from ``A`` in order, two at least, or one column
     of them all (``Options``, ``Choices``)."""
-    words = [plain(cell).strip().replace("_", " ") for cell in header]  # `option_a`, as exports name them
+    words, question, answer, ids = _named_columns(header)
     options = [(i, match) for i, word in enumerate(words) if (match := _option_column(word)) is not None]
     letters = [letter for _, letter in options]
-    named = [i for i, word in enumerate(words) if _QUESTION.fullmatch(word)]
-    # `| Q | Question | …`: the column of words asks, the `Q` beside it numbers
-    question = next((i for i in named if words[i].lower() != "q"), named[0] if named else None)
     lettered = len(options) >= 2 and letters == [chr(ord("A") + n) for n in range(len(letters))]
     listed = None if lettered else next((i for i, word in enumerate(words) if _LISTED.fullmatch(word)), None)
     if question is None or not (lettered or listed is not None):
         return None
-    answer = next((i for i, word in enumerate(words) if _ANSWER.fullmatch(word)), None)
-    ids = next(
-        (i for i, word in enumerate(words) if _ID.fullmatch(word) or (i in named and i != question)), None
-    )
     lettered_columns = tuple((letter, i) for i, letter in options) if lettered else ()
     taken = {question, answer, ids, listed, *(i for _, i in lettered_columns)}
     others = tuple(i for i in range(len(words)) if i not in taken)
     return Columns(question, lettered_columns, listed, answer, ids, others)
+
+
+def _named_columns(header: Sequence[str]) -> tuple[list[str], int | None, int | None, int | None]:
+    """A question table's header as words, and where its question, answer and number columns are."""
+    words = [plain(cell).strip().replace("_", " ") for cell in header]  # `option_a`, as exports name them
+    named = [i for i, word in enumerate(words) if _QUESTION.fullmatch(word)]
+    # `| Q | Question | …`: the column of words asks, the `Q` beside it numbers
+    question = next((i for i in named if words[i].lower() != "q"), named[0] if named else None)
+    answer = next((i for i, word in enumerate(words) if _ANSWER.fullmatch(word)), None)
+    ids = next(
+        (i for i, word in enumerate(words) if _ID.fullmatch(word) or (i in named and i != question)), None
+    )
+    return words, question, answer, ids
 
 
 def _option_column(word: str) -> str | None:
@@ -128,9 +135,7 @@ def _options_in_questions(header: Sequence[str], body: Sequence[Node]) -> Column
     """The columns of a bank whose question cells each hold the stem over its lettered options
     (``| 1 | Which …? <br> A. … <br> B. … | B |``), an answer column beside them giving letters alone;
     ``None`` for a table of questions answered in words (a card each) or any other."""
-    words = [plain(cell).strip() for cell in header]
-    question = next((i for i, word in enumerate(words) if _QUESTION.fullmatch(word)), None)
-    answer = next((i for i, word in enumerate(words) if _ANSWER.fullmatch(word)), None)
+    words, question, answer, ids = _named_columns(header)
     if question is None or answer is None:
         return None
     rows = [cells for cells in map(table_cells, body) if question < len(cells) and cells[question].strip()]
@@ -141,7 +146,6 @@ def _options_in_questions(header: Sequence[str], body: Sequence[Node]) -> Column
         or not all(_letters(cells[answer] if answer < len(cells) else "") for cells in rows)
     ):
         return None
-    ids = next((i for i, word in enumerate(words) if _ID.fullmatch(word)), None)
     others = tuple(i for i in range(len(words)) if i not in {question, answer, ids})
     return Columns(question, (), question, answer, ids, others)
 
@@ -155,13 +159,10 @@ def _letters(cell: str) -> bool:
 
 def _stem_and_options(cell: str, node: Node) -> tuple[str, list[DraftOption]] | None:
     """A question cell's stem and the lettered options below it, on lines of their own (``<br>``)."""
-    found = lettered_lines([line.strip() for line in _LINE_BREAK.split(cell) if line.strip()], node)
+    found = lettered_lines(cell_lines(cell), node)
     if found is None or not found.head.strip() or found.tail or len(found.options) < 2:
         return None
     return found.head.strip(), found.options
-
-
-_LINE_BREAK = regex(r"<br\s*/?>|\n", re.I)
 
 
 def _row_question(
