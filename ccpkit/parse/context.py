@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ccpkit.errors import Problem
 from ccpkit.item_ids import item_id, slug
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item, Kind, ModelError, Option, SourceLocation
-from ccpkit.parse.document import Document
+from ccpkit.parse.document import HASHTAG, Document
 from ccpkit.parse.inka import inka_section
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
@@ -23,7 +23,7 @@ USABLE_ID = regex(r"^[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)*$", re.ASCII)
 no leading ``/``, no spaces."""
 
 
-_TRAILING_TAGS = regex(r"(?:[ \t]+#[A-Za-z][\w/-]*)+[ \t]*$")
+_TRAILING_TAGS = regex(rf"(?:[ \t]+{HASHTAG})+[ \t]*$")
 """Obsidian tags at the end of a card's side, after its words."""
 
 

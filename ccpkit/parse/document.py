@@ -977,8 +977,11 @@ def title_of(heading: Node) -> str:
     return bold["inner"].strip() if bold else text
 
 
-_TITLE_TAGS = regex(r"(?:[ \t]+#[^\W\d][\w/-]*)+[ \t]*$")
-"""Tags ending a heading: ``#`` and a word, after a space (``C#`` and ``#1`` are no tags)."""
+HASHTAG = r"#[^\W\d][\w/-]*(?:::[\w/-]+)*"
+"""A tag as notes write it: ``#`` and a word (``#1`` is a rank), in Obsidian's nesting (``#aws/s3``) or
+Anki's (``#aws::s3``)."""
+_TITLE_TAGS = regex(rf"(?:[ \t]+{HASHTAG})+[ \t]*$")
+"""Tags ending a heading, after a space (``C#`` is no tag)."""
 _WHOLLY_BOLD = regex(r"\*\*(?P<inner>[^*]+)\*\*")
 """A heading set in bold with asterisks (``# **Unit 2**``); ``__init__`` is a name, not bold."""
 

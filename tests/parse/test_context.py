@@ -61,3 +61,12 @@ def test_obsidian_tags_ending_a_cards_side_become_its_tags() -> None:
     assert card.tags == ("m", "card", "part", "servers", "compute", "beginner")
     ranked = fields.card(front="Rank", back="Ranked #1 by users.")
     assert (ranked.back, ranked.tags) == ("Ranked #1 by users.", ("m", "card", "part"))
+
+
+def test_anki_hierarchical_and_unaccented_tags_end_a_side_too() -> None:
+    """``#aws::storage`` is how Anki writes a tag in a hierarchy; ``#géo`` a tag in French."""
+    document = parse_document("m/notes.md", "# Part\n\n- **Vault:** Objects. #exam #aws::storage\n")
+    fields = Context("m", document).common("card", "Vault", document.blocks[1].node, ())
+    card = fields.card(front="Vault", back="Objects. #exam #aws::storage #géo")
+    assert card.back == "Objects."
+    assert card.tags == ("m", "card", "part", "exam", "aws::storage", "géo")

@@ -68,6 +68,11 @@ def test_tags_ending_a_heading_are_no_part_of_the_part_or_section_titles() -> No
     assert doc.blocks[-1].section == ("Warfarin", "C# and #1 ranks")
 
 
+def test_hierarchical_tags_ending_a_heading_are_no_part_of_its_title() -> None:
+    doc = parse_document("01-drugs/notes.md", "# Drugs\n\n## Warfarin #pharm::haem\n\n- **INR:** 2\n")
+    assert doc.blocks[-1].section == ("Warfarin",)
+
+
 def test_a_heading_set_wholly_in_bold_titles_without_its_marks() -> None:
     """As Google Docs exports headings: the marks would name the deck (`T::00 **Geography…**`)."""
     text = "# **Geography Unit 2**\n\n## **2.1 River processes**\n\n- **Erosion:** x\n"

@@ -359,12 +359,13 @@ def _one_level(name: str) -> str:
 
 
 def tags_for(item: Item) -> tuple[str, ...]:
-    """Hierarchical tags for module, kind and part, then the item's own tags that add something."""
+    """Hierarchical tags for module, kind and part, then the item's own tags that add something, nested
+    as Anki nests them (Obsidian's ``aws/compute`` is ``aws::compute``)."""
     tags = [f"module::{item.module}", f"kind::{item.kind}"]
     if item.part:
         tags.append(f"part::{slug(item.part)}")
     said = {tag.rsplit("::", 1)[-1] for tag in tags}
-    return (*tags, *(tag for tag in item.tags if tag not in said))
+    return (*tags, *(tag.replace("/", "::") for tag in item.tags if tag not in said))
 
 
 def _render(item: Item, files: Mapping[str, str]) -> tuple[RenderedNote, ...]:

@@ -115,10 +115,11 @@ def _list_item(
 def _cloze(
     ctx: Context, node: Node, section: tuple[str, ...], text: str, extra: str, pinned: str, lead_in: str = ""
 ) -> Item | Problem:
-    """A cloze of ``text`` (without the tags that file it), opened by its list's ``lead_in`` (its id is
+    """A cloze of ``text`` (the tags ending it its note's), opened by its list's ``lead_in`` (its id is
     the text's alone)."""
-    numbered = cloze_syntax.numbered(untagged(text), highlights=ctx.highlight_clozes)
-    fields = ctx.common("cloze", cloze_syntax.revealed(numbered), node, section, pinned)
+    words, tags = untagged(text)
+    numbered = cloze_syntax.numbered(words, highlights=ctx.highlight_clozes)
+    fields = ctx.common("cloze", cloze_syntax.revealed(numbered), node, section, pinned).tagged(tags)
     between = "\n\n" if node.type in LISTS else " "  # a list starts on a line of its own
     shown = f"{lead_in}{between}{numbered}" if lead_in else numbered
     return ctx.build(node, lambda: fields.cloze(text=shown, extra=extra))

@@ -22,6 +22,7 @@ from ccpkit.parse.answer_words import ANSWER_ABROAD
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, details_question, hidden_markdown, shows_an_example
 from ccpkit.parse.document import (
+    HASHTAG,
     LIST_MARKER,
     LISTS,
     heading_level,
@@ -78,9 +79,11 @@ from ccpkit.regex import regex
 
 _CODE_SPAN = regex(
     r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)|\{\{.*?\}\}|(?<![\w$])\$(?=\S)[^$\n]*?(?<=\S)\$(?!\d)|\\\(.*?\\\)"
+    rf"|(?<!\S){HASHTAG}"
 )
-"""Where ``::`` is not a separator: code spans, Anki's own ``{{c1::cloze}}`` and ``{{Field}}``, and
-formulas (``$f :: A \\to B$``, ``\\(…\\)``; a ``$`` after a letter is a currency's: ``R$``, ``NZ$``)."""
+"""Where ``::`` is not a separator: code spans, Anki's own ``{{c1::cloze}}`` and ``{{Field}}``,
+formulas (``$f :: A \\to B$``, ``\\(…\\)``; a ``$`` after a letter is a currency's: ``R$``, ``NZ$``) and
+tags (``#aws::storage``)."""
 _INLINE = regex(r"^(?P<front>.*?[^:])(?P<sep>:::?)(?P<back>[^:].*)$")
 _QUESTION_LABEL = regex(
     rf"^(?:\*\*|__)?(?:(?i:{QUESTION}(?:\s+text|\s*#?\s*\d+)?|pergunta|q)|问|質問|질문|\u0633|[PFV](?=.*\w.*[?\uff1f](?:\*\*|__)?\s*$))"
@@ -300,11 +303,12 @@ _TAG_LABELS = frozenset({"", "tags", "tag", "tagged"})
 """What a line of a note's own tags says besides them (``Tags: #biology #flashcard``): no card's front."""
 _REVERSE_TAG = regex(r"(?:^|\s)#(?:flash)?card[-/]reverse\b", re.IGNORECASE)
 """``#card-reverse`` or ``#card/reverse``: the card is asked both ways."""
-_TAGS = regex(r"(?:^|\s)(?:#[\w/-]+|#?\[\[(?:flash)?card\]\]|#\[\[[^\]\n]+\]\])(?=\s|$)", re.IGNORECASE)
-_TAG_LINES = regex(r"^(?:(?:#[\w/-]+[ \t]*)+\n)+")
+_TAGS = regex(rf"(?:^|\s)(?:{HASHTAG}|#?\[\[(?:flash)?card\]\]|#\[\[[^\]\n]+\]\])(?=\s|$)", re.IGNORECASE)
+_TAG_LINES = regex(rf"^(?:(?:{HASHTAG}[ \t]*)+\n)+")
 """Lines of nothing but tags over a card's words (``#flashcards``, ``#aws #security``), as Obsidian's
 spaced repetition and its users write them: the card's tags, no part of its front."""
-_LINE_END_TAGS = regex(r"(?:[ \t]+(?:#[^\W\d][\w/-]*|#\[\[[^\]\n]+\]\]))+[ \t]*$", re.MULTILINE)
+_HASHTAG = regex(rf"(?<!\S){HASHTAG}")
+_LINE_END_TAGS = regex(rf"(?:[ \t]+(?:{HASHTAG}|#\[\[[^\]\n]+\]\]))+[ \t]*$", re.MULTILINE)
 """Tags ending a line (``#card``, ``#flashcards/geo``, Logseq's ``#[[Rust basics]]``); ``#1`` is a rank."""
 _PROPERTY = regex(r"^\s*[\w.-]+:: ")
 """Logseq's block properties (``card-next-schedule:: …``, ``logseq.order-list-type:: number``): its review
@@ -1066,9 +1070,9 @@ _CODED = regex(r"[\d_]")
 
 
 def _hide_code(line: str) -> str:
-    """``line`` with its code spans, ``{{…}}`` and formulas blanked out (same length): no separator in
-    them."""
-    if "`" not in line and "{{" not in line and "$" not in line and "\\(" not in line:  # most hold none
+    """``line`` with its code spans, ``{{…}}``, formulas and tags blanked out (same length): no
+    separator in them."""
+    if not any(mark in line for mark in ("`", "{{", "$", "\\(", "#")):  # most hold none
         return line
     return _CODE_SPAN.sub(lambda match: "x" * len(match[0]), line)
 
@@ -1417,10 +1421,17 @@ def tagged_as_card(paragraph: Node) -> bool:
     return _CARD_TAG.search(paragraph.children[0].content) is not None
 
 
-def untagged(text: str) -> str:
-    """``text`` without the tags that file it as a card: lines of nothing but tags over it
-    (``#flashcards``) and tags ending its lines (``… ==Lima==. #flashcards/geo``, Logseq's ``#card``)."""
-    return _LINE_END_TAGS.sub("", _TAG_LINES.sub("", text))
+def untagged(text: str) -> tuple[str, str]:
+    """``text`` without the tags that file it as a card, and those tags: lines of nothing but tags over
+    it (``#flashcards``) and tags ending its lines (``… ==Lima==. #geo::capitals``, Logseq's ``#card``;
+    its ``#[[Rust basics]]`` is left out of the tags)."""
+    tags: list[str] = []
+
+    def kept(match: re.Match[str]) -> str:
+        tags.extend(_HASHTAG.findall(match[0]))
+        return ""
+
+    return _LINE_END_TAGS.sub(kept, _TAG_LINES.sub(kept, text)), " ".join(tags)
 
 
 def pairs_a_question(text: str) -> bool:

@@ -29,6 +29,12 @@ def test_deck_is_course_then_numbered_module_and_tags_name_module_kind_part(deck
     assert tags_for(tagged) == ("module::02-compute", "kind::card", "part::cram-sheet", "exam-tip")
 
 
+def test_a_tag_nested_as_obsidian_nests_it_is_nested_in_anki_too(deck: Deck) -> None:
+    """``#aws/compute`` is a tag under ``aws`` in Obsidian; Anki writes that ``aws::compute``."""
+    tagged = replace(deck.modules[0].items[0], tags=("aws/compute/ec2", "aws::storage"))
+    assert tags_for(tagged)[-2:] == ("aws::compute::ec2", "aws::storage")
+
+
 def test_guid_comes_from_the_id_not_the_content(deck: Deck) -> None:
     card = deck.modules[0].items[0]
     assert isinstance(card, Card)
