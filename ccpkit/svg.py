@@ -50,7 +50,10 @@ def svg_problem(data: bytes) -> str | None:
     if malformed:
         return f"is not well-formed SVG ({malformed})"
     if svg_drawing(data, SvgFaces(*_CHECK_FONTS)) is None:
-        return "has no size to draw at (no width and height, nor a viewBox)"
+        return (
+            "has no size to draw at (no width and height, nor a viewBox) or one too large to draw (an "
+            "infinite or huge size, shape or scale)"
+        )
     return None
 
 
@@ -67,10 +70,21 @@ def svg_drawing(data: bytes, fonts: SvgFaces) -> Any:  # a reportlab Drawing (re
         drawing = svg2rlg(io.BytesIO(data), font_map=fonts)
     except Exception:  # svglib raises what its parts raise on odd input; any of it means "cannot draw"
         return None
-    if drawing is None or drawing.width <= 0 or drawing.height <= 0:
+    if drawing is None or not _drawable(drawing):
         return None
     drawing.initialFontName = fonts.regular  # else reportlab's renderer starts from Helvetica, unembedded
     return drawing
+
+
+_LARGEST = 1e7
+"""Points (about 3.5 km): a size or shape beyond it, or an infinite one (``width="inf"``,
+``scale(1e309)``), is no drawing; reportlab cannot even write its numbers."""
+
+
+def _drawable(drawing: Any) -> bool:
+    """Whether the drawing has a size, and it and every shape in it fits in numbers a PDF can hold."""
+    sizes = (drawing.width, drawing.height, *(drawing.getBounds() or ()))  # no shapes: no bounds
+    return drawing.width > 0 and drawing.height > 0 and all(abs(size) < _LARGEST for size in sizes)
 
 
 def _xml_error(data: bytes) -> str | None:

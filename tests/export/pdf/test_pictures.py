@@ -194,11 +194,36 @@ def test_an_svg_without_a_size_warns_and_prints_as_its_alt_text(tmp_path: Path) 
     output = run("build", notes, tmp_path / "build")
     assert (
         "01-intro/notes.md:3: warning: picture dot.svg has no size to draw at (no width and height, "
-        "nor a viewBox): the PDFs show its alt text instead"
+        "nor a viewBox) or one too large to draw (an infinite or huge size, shape or scale): the PDFs "
+        "show its alt text instead"
     ) in output
     sheet = (tmp_path / "build" / "pdf" / "01-intro.pdf").read_bytes()
     assert placed_pictures(sheet) == []
     assert "Dot: a mark a dot" in text(sheet)
+
+
+@pytest.mark.parametrize(
+    "svg",
+    [
+        '<svg xmlns="http://www.w3.org/2000/svg" width="inf" height="10"><rect width="5" height="5"/></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1e300" height="1e300">'
+        '<rect width="5" height="5"/></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="inf" height="5"/></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+        '<g transform="scale(1e309)"><rect width="5" height="5"/></g></svg>',
+    ],
+    ids=["infinite width", "huge size", "infinite shape", "infinite scale"],
+)
+def test_an_svg_too_large_for_any_page_warns_and_the_build_goes_on(tmp_path: Path, svg: str) -> None:
+    """reportlab cannot write such numbers: drawn, it failed the whole build with a traceback."""
+    notes = tmp_path / "notes"
+    (notes / "01-intro").mkdir(parents=True)
+    (notes / "01-intro" / "dot.svg").write_text(svg)
+    (notes / "01-intro" / "notes.md").write_text("# Module 1: Intro\n\n- **Dot**: a mark ![a dot](dot.svg)\n")
+    output = run("build", notes, tmp_path / "build")
+    assert "01-intro/notes.md:3: warning: picture dot.svg has no size to draw at" in output
+    assert "Dot: a mark a dot" in text((tmp_path / "build" / "pdf" / "01-intro.pdf").read_bytes())
+    assert list((tmp_path / "build" / "anki").glob("*.apkg"))
 
 
 def test_a_row_split_between_columns_carries_its_picture_whole_into_the_part_it_fits() -> None:
