@@ -111,7 +111,16 @@ class _Resolver:
             return None
         root = self.notes.resolve()
         folder = root / PurePosixPath(source.path).parent
-        path = self._in_vault(written, folder, root) if embedded else _local_file(folder, written)
+        try:
+            path = self._in_vault(written, folder, root) if embedded else _local_file(folder, written)
+        except (OSError, RuntimeError, ValueError):  # a link that leads to itself; a NUL in the name
+            self._shown_wrong(
+                written,
+                source,
+                f"picture {written.replace(chr(0), '%00')} cannot be looked up (a link on its path "
+                "leads to itself, or its name holds a NUL, `%00`): fix its path",
+            )
+            return None
         if path is None:
             self._shown_wrong(
                 written,

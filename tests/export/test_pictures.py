@@ -255,6 +255,27 @@ def test_check_names_missing_outside_and_hidden_pictures_as_errors(tmp_path: Pat
     assert "rename that folder or file" in output
 
 
+def test_a_picture_path_no_file_can_have_is_an_error_at_its_line_not_a_crash(tmp_path: Path) -> None:
+    """A link that leads to itself, and a NUL (``%00``) in a name, made every command a traceback."""
+    notes = tmp_path / "notes"
+    (notes / "01-intro" / "img").mkdir(parents=True)
+    (notes / "01-intro" / "img" / "loop.png").symlink_to("loop.png")
+    (notes / "01-intro" / "notes.md").write_text(
+        "# Module 1: Intro\n\n"
+        "- **Loop**: ![loop](img/loop.png)\n"
+        "- **Embedded loop**: ![[img/loop.png]]\n"
+        "- **Nul**: ![nul](img/z%00.png)\n"
+        '- **Tag**: <img src="img/z%00.png">\n'
+    )
+    for command in ("check", "build"):
+        output = build(notes, tmp_path / "build", expected=1, command=command)
+        for line in (3, 4):
+            assert f"01-intro/notes.md:{line}: picture img/loop.png cannot be looked up" in output
+        for line in (5, 6):
+            assert f"01-intro/notes.md:{line}: picture img/z%00.png cannot be looked up" in output
+        assert "Traceback" not in output
+
+
 def test_a_file_that_is_not_a_picture_is_an_error(tmp_path: Path) -> None:
     notes = tmp_path / "notes"
     (notes / "01-intro").mkdir(parents=True)
