@@ -335,7 +335,8 @@ def _decode(data: bytes) -> str | _Undecodable:
     """UTF-8 text (a BOM is dropped), composed as most editors save it (NFC): a file saved decomposed
     (NFD, as some macOS tools write it) reads the same, so no note is sent again for it and an
     import never overwrites a student's edits over nothing. UTF-16, NUL bytes and invalid bytes are
-    named with their line."""
+    named with their line. Unicode's line and paragraph separators (U+2028, U+2029), which Markdown
+    reads as neither, end a line and a paragraph."""
     if (encoding := wide_unicode(data)) is not None:
         return _Undecodable(1, f"file is {encoding} text: save it as UTF-8{_UNREAD}")
     try:
@@ -350,6 +351,8 @@ def _decode(data: bytes) -> str | _Undecodable:
         line = len(_LINE_END.split(text[: text.index("\0")].encode()))
         message = f"NUL byte in the text: is this a binary or UTF-16 file? save it as UTF-8{_UNREAD}"
         return _Undecodable(line, message)
+    if "\u2028" in text or "\u2029" in text:
+        text = text.replace("\u2029", "\n\n").replace("\u2028", "\n")
     if "<<<<<<<" in text and (marker := _conflict_line(text)) is not None:
         message = f"git left a merge conflict here (<<<<<<<): keep one side and delete the markers{_UNREAD}"
         return _Undecodable(marker, message)

@@ -472,6 +472,20 @@ def test_a_module_folder_linked_to_a_folder_that_is_gone_is_an_error_at_its_name
     ]
 
 
+def test_lines_parted_by_unicode_line_separators_read_as_lines(tmp_path: Path) -> None:
+    """U+2028 and U+2029, as some word processors and scripts end lines: Markdown reads neither, so
+    the whole file was one heading, its title, and nothing in it a card or printed."""
+    parted = CRAM.replace("\n\n", "\u2029").replace("\n", "\u2028")
+    write(tmp_path, {"02-compute/cram.md": CRAM, "03-more/cram.md": parted.replace("module: 2", "module: 3")})
+    parsed = parse_notes(tmp_path)
+    assert not parsed.problems
+    read, parted_read = parsed.deck.modules
+    assert [(item.kind, item.source.line) for item in parted_read.items] == [
+        (item.kind, item.source.line) for item in read.items
+    ]
+    assert [passage.text for passage in parted_read.passages] == [passage.text for passage in read.passages]
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
 def test_a_file_saved_in_a_wider_unicode_is_named_so(tmp_path: Path, encoding: str) -> None:
     write(tmp_path, {"02-compute/cram.md": CRAM})
