@@ -33,9 +33,11 @@ _BLOCK_TAG = regex(
     re.IGNORECASE,
 )
 """A tag that starts a line of its own on a page: its words print as a paragraph apart."""
-_UNPRINTED = regex(r"\s*<(?:table|style|script|template|svg|iframe|video|audio)\b", re.IGNORECASE)
-"""Raw HTML whose words a page does not show as text (a style, a script), or a table left unread,
-which a warning names."""
+_UNPRINTED = regex(r"\s*<(?:style|script|template|svg|iframe|video|audio)\b", re.IGNORECASE)
+"""Raw HTML whose words a page does not show as text (a style, a script)."""
+_TABLE = regex(r"\s*<table\b", re.IGNORECASE)
+_ROW = regex(r"<tr\b[^>]*>", re.IGNORECASE)
+_CELL = regex(r"<t[dh]\b[^>]*>", re.IGNORECASE)
 _PREFORMATTED = regex(r"\s*<pre\b", re.IGNORECASE)
 _CALLOUT_TITLE = regex(r"^(?P<quote>\s*>\s*)\[!(?P<kind>[\w-]+)\][+-]?[ \t]*(?P<title>[^\n]*)")
 BULLET = "\u2022"
@@ -127,21 +129,35 @@ def _titled(callout: re.Match[str]) -> str:
 def _html(ctx: Context, node: Node, section: tuple[str, ...]) -> Iterator[Passage]:
     """A block of raw HTML as paper shows it. A ``<details>`` block: the question its summary asks, in
     bold, and the text it hides in the same block (an answer over the blocks below prints as those
-    blocks). Any other (``<p align="center">``, ``<div>``, ``<center>``): its words, a paragraph per
-    block tag, and its pictures, which reading the file wrote as Markdown; a ``<pre>`` block as code."""
+    blocks). A table left unread: its words, a paragraph per row. Any other (``<p align="center">``,
+    ``<div>``, ``<center>``, a ``<details>`` with no summary): its words, a paragraph per block tag,
+    and its pictures, which reading the file wrote as Markdown; a ``<pre>`` block as code."""
     content = node.content
-    if "<details" in content.lower():
-        asked = details_question(content)
-        text = " ".join(part for part in (f"**{asked}**" if asked else "", hidden_text(content)) if part)
+    folded = _folded(content) if "<details" in content.lower() else ""
+    if folded:
+        text = folded
     elif _UNPRINTED.match(content):
         return
+    elif _TABLE.match(content):  # one left unread (the others are Markdown tables by now)
+        rows = (" · ".join(filter(None, map(_words, _CELL.split(row)))) for row in _ROW.split(content))
+        text = "\n\n".join(row for row in rows if row)
     elif _PREFORMATTED.match(content):  # `<pre><code>`: its lines as code, entities as the page shows them
         code = html.unescape(HTML_TAG.sub("", content)).strip("\n")
         text = f"````\n{code}\n````" if code.strip() else ""
     else:  # Markdown reads the entities left (`&lt;br&gt;` shows `<br>`)
-        paragraphs = (" ".join(HTML_TAG.sub(" ", part).split()) for part in _BLOCK_TAG.split(content))
-        text = "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+        text = "\n\n".join(paragraph for part in _BLOCK_TAG.split(content) if (paragraph := _words(part)))
     yield from _printed(ctx, node, section, text, "")
+
+
+def _folded(content: str) -> str:
+    """A ``<details>`` block's summary in bold and what it hides; nothing if it has no summary."""
+    asked = details_question(content)
+    return " ".join(part for part in (f"**{asked}**" if asked else "", hidden_text(content)) if part)
+
+
+def _words(html_text: str) -> str:
+    """The words of some HTML, its tags dropped, its spaces one."""
+    return " ".join(HTML_TAG.sub(" ", html_text).split())
 
 
 def _printed(ctx: Context, node: Node, section: tuple[str, ...], text: str, marker: str) -> Iterator[Passage]:

@@ -75,7 +75,7 @@ def test_a_line_that_reads_like_an_answer_keys_title_over_prose_prints(tmp_path:
 def test_a_block_of_html_prints_as_its_words_a_paragraph_per_block_tag(tmp_path: Path) -> None:
     """Notes pasted from web pages and READMEs wrap lines in `<div>`, `<center>` and lists of their own:
     Markdown leaves them raw, and the sheet would otherwise lose them without a word. A `<pre>` block
-    prints as code; a style, a script or an unread table (which has a warning) prints nothing."""
+    prints as code; a style or a script prints nothing."""
     notes = (
         '# Cells\n\n<div style="color:red">Exam on <b>14 May</b> &amp; bring a &lt;pen&gt;.</div>\n\n'
         "<center>Figure 1: a neuron</center>\n\n"
@@ -89,8 +89,27 @@ def test_a_block_of_html_prints_as_its_words_a_paragraph_per_block_tag(tmp_path:
         "Exam on **14 May** &amp; bring a &lt;pen&gt;.",  # as Markdown, which shows `& bring a <pen>.`
         "Figure 1: a neuron",
         "Dendrites receive\n\nAxons send",
+        "no header",
         "````\nfor i in range(3):\n    print(i < 3)\n````",
     ]
+
+
+def test_an_html_table_left_unread_prints_its_words_a_paragraph_per_row(tmp_path: Path) -> None:
+    """A table with no header row, on one line, or with a cell spanning others is no Markdown table:
+    its words still print, a row to a paragraph, its cells parted by a dot."""
+    notes = (
+        "# Tides\n\n<table><tr><td>Spring tide</td><td>Full and new moon</td></tr></table>\n\n"
+        "<table>\n<tr><th>Tide</th><th>When</th></tr>\n"
+        '<tr><td colspan="2">Neap tide: <b>quarter</b> moons</td></tr>\n</table>\n'
+    )
+    printed = [passage.text for passage in parsed(tmp_path, notes).passages]
+    assert printed == ["Spring tide · Full and new moon", "Tide · When\n\nNeap tide: **quarter** moons"]
+
+
+def test_a_fold_without_a_summary_prints_what_it_holds(tmp_path: Path) -> None:
+    notes = "# Tides\n\n<details>\nTwo high tides a day, about 12 hours 25 minutes apart.\n</details>\n"
+    printed = [passage.text for passage in parsed(tmp_path, notes).passages]
+    assert printed == ["Two high tides a day, about 12 hours 25 minutes apart."]
 
 
 def test_a_picture_centred_in_html_prints_and_a_missing_one_is_an_error(tmp_path: Path) -> None:

@@ -12,8 +12,12 @@ from ccpkit.parse import parse_notes
 from tests.parse.fixture_file import Case, picture, read_fixture_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
-PICTURE = re.compile(r"!\[[^\]]*\]\(([\w/.-]+\.png)\)|^\[[^\]]+\]:\s*([\w/.-]+\.png)$", re.MULTILINE)
-"""A picture shown inline (``![alt](img/x.png)``), or defined for reference (``[x]: img/x.png``)."""
+PICTURE = re.compile(
+    r"!\[[^\]]*\]\(([\w/.-]+\.png)\)|^\[[^\]]+\]:\s*([\w/.-]+\.png)$|<img src=\"([\w/.-]+\.png)\"",
+    re.MULTILINE,
+)
+"""A picture shown inline (``![alt](img/x.png)``, ``<img src="x.png">``), or defined for reference
+(``[x]: img/x.png``)."""
 CASES = [
     pytest.param(case, id=f"{path.stem}:{case.line}:{case.title}")
     for path in sorted(FIXTURES.glob("*.md"))
