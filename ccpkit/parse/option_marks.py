@@ -80,8 +80,11 @@ a number in brackets (``(2) Amazon S3``), or a Roman one (``(ii) â€¦``, ``ii. â€
 _OPENING = regex(f"[{''.join(_MARKS)}{_SQUARED}{''.join(letters[0] for letters in _LETTERS)}]")
 """Any mark, or the first letter of a script's run: with a look for ``(1)``, one scan tells that most
 files hold no such options."""
-_ROMAN_LINE = regex(r"^\s*(?:>\s*)*(?:[-*+]\s+)?(?:\([iI]\)|[iI][.)])[ \t]", re.M)
-_LETTER_LINE = regex(rf"^\s*(?:>\s*)*(?:[-*+]\s+)?\(?{_LETTER}{_STOP}", re.M)
+_LINE_LEAD = r"^[^\S\n]*(?:>[^\S\n]*)*(?:[-*+][^\S\n]+)?"
+"""A line's quote and list markers, read in that line alone: ``\\s`` would run on over the lines below,
+and a long run of blank (or ``>``) lines was read again from each of its lines."""
+_ROMAN_LINE = regex(rf"{_LINE_LEAD}(?:\([iI]\)|[iI][.)])[ \t]", re.M)
+_LETTER_LINE = regex(rf"{_LINE_LEAD}\(?{_LETTER}{_STOP}", re.M)
 
 
 def answers_by_mark(text: str) -> bool:

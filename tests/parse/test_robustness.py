@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ccpkit.parse import parse_notes
+from ccpkit.parse.option_marks import _LETTER_LINE, _ROMAN_LINE, answers_by_mark
 
 FRAGMENTS = (
     "",
@@ -109,3 +112,19 @@ def test_forms_fuzzing_found_parse_without_an_exception(tmp_path: Path) -> None:
         (tmp_path / "01-a" / f"{number}.md").write_text(text, encoding="utf-8")
     parsed = parse_notes(tmp_path)
     assert all(problem.location.path.startswith("01-a/") for problem in parsed.problems)
+
+
+# Odd input read again and again: each test checks the work, never the time it takes.
+
+
+@pytest.mark.parametrize(
+    ("pattern", "option"), [(_ROMAN_LINE, "- (i) EBS"), (_LETTER_LINE, "- क) S3"), (_LETTER_LINE, "क. S3")]
+)
+def test_the_look_for_marked_options_reads_one_line_at_a_time(pattern: re.Pattern[str], option: str) -> None:
+    """Read on over the blank or quoted lines above an option, it read a run of such lines again from
+    each of them (10,000 `>>>` lines took 22 s). The file is looked at all the same."""
+    text = f"Which?\n\n \n>\n>>\n-\n> > \n{option}\n\nAnswer: (i)\n"
+    match = pattern.search(text)
+    assert match is not None
+    assert "\n" not in match[0]
+    assert answers_by_mark(text)
