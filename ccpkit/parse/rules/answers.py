@@ -103,10 +103,12 @@ _ENTRIES_ON_A_LINE = regex(
 """One entry of a key written on one line: ``1-B``, ``Q2: A``, ``#3 C/D``, ``2) A, C``, ``(3) B``,
 ``4-BD``, ``1. c (Nile)``."""
 _RANGE_OF_ENTRIES = regex(
-    r"(?:^|[\s,;|]+)\(?(?:[Qq]\.?\s*)?(?P<first>\d+)\s*(?:[\u2013\u2014-]|to)\s*(?:[Qq]\.?\s*)?(?P<last>\d+)\)?"
+    r"(?:^|(?<![\s,;|])[\s,;|]+)\(?(?:[Qq]\.?\s*)?(?P<first>\d+)\s*(?:[\u2013\u2014-]|to)\s*(?:[Qq]\.?\s*)?(?P<last>\d+)\)?"
     r"\s*[:=\u2013\u2014-]?\s*(?P<letters>[A-H](?:[ ,]*[A-H])*|[a-h](?:[ ,]*[a-h])*)(?=$|[\s;|])"
 )
-"""The letters of a run of questions, one each: ``1\u20135: B C A D A``, ``(6-8) ABD``."""
+"""The letters of a run of questions, one each: ``1\u20135: B C A D A``, ``(6-8) ABD``. A run of spaces
+(commas, bars) before one is read from its first: looked for from each of its places, a long run was
+read again from each."""
 _ENTRY_LINE = regex(
     rf"^(?:[\s,;|\u00b7]*{_ENTRY_NUMBER_MARK}\d+\s*(?:{_ENTRY_SEPARATOR}\s*)?{_ENTRY_LETTERS}{_OPTION_NAMED})+"
     r"[\s,;|\u00b7]*$"

@@ -73,7 +73,9 @@ Ans: b``)."""
 _LINE_BREAK = regex(r"<br\s*/?>|\n", re.I)
 _BREAK_BEFORE_LINE = regex(r"(?i)<br\s*/?>(?=\s*(?:\(?[A-Ha-h][.):]\s|(?:\*\*|__)?(?:ans|answer|correct)\b))")
 """A ``<br>`` before an option's letter or an answer line: it parts a question's lines."""
-_BREAK_AT_END = regex(r"(?i)\s*<br\s*/?>\s*$")
+_BREAK_AT_END = regex(r"(?i)(?<!\s)\s*<br\s*/?>\s*$")
+"""A ``<br>`` ending a line, with the spaces around it: from the first of them only, as looked for from
+each place in a long run of spaces it read the rest of the run again from each."""
 _BULLET = regex(r"^[-*+\u2022]\s+")
 _INLINE_LETTER = regex(r"(?:^|(?<=\s))(?:\(?(?P<letter>[A-H])[.)]|\(?(?P<lower>[a-h])\))\s+")
 """An option's letter inside a line: ``A) ``, ``B. ``, ``(C) ``, or lower-case with a bracket: ``(d) ``,
