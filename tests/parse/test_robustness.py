@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ccpkit.parse import parse_notes
+from ccpkit.parse.context import Context
+from ccpkit.parse.document import parse_document
 from ccpkit.parse.option_marks import _LETTER_LINE, _ROMAN_LINE, answers_by_mark
 from ccpkit.parse.rules.answers import _RANGE_OF_ENTRIES
 from ccpkit.parse.rules.options import _BREAK_AT_END
+from ccpkit.parse.rules.unclosed import check_unclosed
 
 FRAGMENTS = (
     "",
@@ -145,3 +151,34 @@ def test_a_run_of_spaces_before_a_break_ending_a_line_is_read_from_its_start() -
     line = "A. S3 \t <br/>  "
     assert [at for at in range(len(line)) if _BREAK_AT_END.match(line, at)] == [5]
     assert _BREAK_AT_END.sub("", line) == "A. S3"
+
+
+class _CountedLines(tuple[str, ...]):
+    """A file's lines, counting how many are read, one by one or in slices."""
+
+    read = 0
+
+    def __iter__(self) -> Iterator[str]:
+        self.read += len(self)
+        return super().__iter__()
+
+    def __getitem__(self, at: Any) -> Any:
+        part = super().__getitem__(at)
+        self.read += len(part) if isinstance(at, slice) else 1
+        return part
+
+
+def _lines_read(text: str) -> int:
+    """How many lines the check for blocks left open reads in a file of ``text``."""
+    document = parse_document("01-a/x.md", text)
+    lines = _CountedLines(document.lines)
+    problems = list(check_unclosed(Context("01-a", replace(document, lines=lines))))
+    assert len(problems) == text.count("<details>")
+    return lines.read
+
+
+def test_details_left_open_are_told_in_one_read_of_the_file() -> None:
+    """Each ``<details>`` left open looked below it, to the file's end, for a ``</details>`` that does
+    not close it: twice as many read four times the lines (5,000 took 6 s)."""
+    few, many = _lines_read("<details>\n" * 500), _lines_read("<details>\n" * 1000)
+    assert many < 3 * few

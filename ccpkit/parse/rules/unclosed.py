@@ -7,8 +7,9 @@ else would tell the author why their cards or questions vanished.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ccpkit.errors import Problem
 from ccpkit.model import Item
@@ -38,8 +39,9 @@ def check_unclosed(ctx: Context) -> Iterator[Item | Problem]:
                     open_details.append(node)
                 elif open_details:
                     open_details.pop()
+    closings = _indented_closings(ctx.doc.lines) if open_details else []
     for node in open_details:
-        yield Problem(ctx.at(node), _unclosed_details(ctx, node), "warning", hides=True)
+        yield Problem(ctx.at(node), _unclosed_details(closings, ctx.doc.line_of(node)), "warning", hides=True)
 
 
 def _left_open(html: str) -> tuple[str, str] | None:
@@ -65,17 +67,27 @@ def _to_the_end(ctx: Context, node: Node) -> bool:
     return node.map is not None and not any(line.strip() for line in ctx.doc.lines[node.map[1] :])
 
 
-def _unclosed_details(ctx: Context, opening: Node) -> str:
-    """Why a ``<details>`` is open: no ``</details>`` below it, or one the Markdown reads as code or
-    text, because a line less indented than the block (at the left margin, say) ended its list item."""
-    first = ctx.doc.line_of(opening)
-    for number, line in enumerate(ctx.doc.lines[first:], start=first + 1):
-        if line.strip().lower().startswith("</details") and line[:1].isspace():
-            return (
-                f"<details> is never closed: the </details> at line {number} does not close it, as a "
-                "line between them is less indented than the block and ends the list item it sits in; "
-                "indent the lines between like the answer they belong to"
-            )
+def _indented_closings(lines: Sequence[str]) -> list[int]:
+    """The (1-based) numbers of the indented ``</details>`` lines, found once for all the openings: a
+    look below each one read the rest of the file again for each."""
+    return [
+        number
+        for number, line in enumerate(lines, start=1)
+        if line[:1].isspace() and line.strip().lower().startswith("</details")
+    ]
+
+
+def _unclosed_details(closings: Sequence[int], first: int) -> str:
+    """Why a ``<details>`` opened at line ``first`` is open: no ``</details>`` below it, or one the
+    Markdown reads as code or text (the first of ``closings`` below it), because a line less indented
+    than the block (at the left margin, say) ended its list item."""
+    below = bisect.bisect_right(closings, first)
+    if below < len(closings):
+        return (
+            f"<details> is never closed: the </details> at line {closings[below]} does not close it, as a "
+            "line between them is less indented than the block and ends the list item it sits in; "
+            "indent the lines between like the answer they belong to"
+        )
     return "<details> is never closed: add </details> after the answer it hides"
 
 
