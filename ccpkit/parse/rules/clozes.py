@@ -72,7 +72,7 @@ def _within(
     elif node.type == "heading" and _states_and_hides(heading_text(node)):
         ctx.claim(node)  # `## The {{c1::cell membrane}} controls …`: a fact stated as a heading hides it
         yield _cloze(ctx, node, section[:-1], heading_text(node), "", pinned_id(node))
-    elif node.type in LISTS and lead_in.rstrip().endswith("?") and _all_highlighted(ctx, node):
+    elif node.type in LISTS and lead_in.rstrip().endswith(("?", ":")) and _all_highlighted(ctx, node):
         ctx.claim(node, *node.children, *(child for item in node.children for child in item.children))
         text = _marked(ctx, textwrap.dedent(ctx.doc.source(node)))
         yield _cloze(ctx, node, section, text, "", pinned_id(node), lead_in)
@@ -127,8 +127,9 @@ def _cloze(
 
 def _all_highlighted(ctx: Context, node: Node) -> bool:
     """Whether every item of a list is highlighted whole, and nothing more (``- ==Kidneys==``): under
-    the line that asks (``Which organs are retroperitoneal?``), a cloze each would read alike and want
-    different answers; the list is one cloze, each card hiding one item and showing the others."""
+    the line that asks (``Which organs are retroperitoneal?``) or announces them (``Products of the
+    Calvin cycle:``), a cloze each would read alike and want different answers; the list is one cloze,
+    each card hiding one item and showing the others."""
     items = node.children
     return (
         ctx.highlight_clozes
