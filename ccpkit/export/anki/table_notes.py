@@ -45,6 +45,7 @@ ASIDE_HEADER = regex(
 """A column of asides (``Example``, ``Remarks``, ``Mnemonic``): shown with its row on the back, never
 asked (a student cannot recall an example sentence word for word). ``Notes`` may be the fact itself
 (a chord's notes): it is asked."""
+_WHOLLY_CODE = regex(r"(`+)[^`].*?\1")
 _READERS_COLUMN = regex(r"(?i)\s*your\s")
 """``| Your Score |``, ``| Your notes |``: a column the reader may fill in."""
 VERSUS = regex(r"\b(?:vs\.?|versus)(?:\s|$)", re.IGNORECASE)
@@ -105,9 +106,12 @@ _BRACKETED = regex(r"\([^()]*\)")
 
 def has_no_label_column(table: ComparisonTable) -> bool:
     """No cell names its row: the first column reads like the others (sentences, not names). A column
-    of questions (Cornell notes' cues: ``Why did the Estates-General meet?``) names each row it asks."""
+    of questions (Cornell notes' cues: ``Why did the Estates-General meet?``) or of code names each row
+    it asks."""
     if all(to_text(row[0]).rstrip().endswith(("?", "\uff1f")) for row in table.rows):
         return False
+    if all(_WHOLLY_CODE.fullmatch(row[0].strip()) for row in table.rows):
+        return False  # a cheat sheet's commands: `kubectl rollout undo deploy/web` names its row
     first_mean = _mean_words([row[0] for row in table.rows])
     rest_mean = _mean_words([cell for row in table.rows for cell in row[1:]])
     return len(table.columns) >= 2 and first_mean >= LABEL_WORDS and first_mean >= rest_mean / 2

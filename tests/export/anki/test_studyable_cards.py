@@ -227,6 +227,21 @@ def test_a_table_without_a_label_column_gives_no_cards_and_check_says_why(course
     assert str(problem.location) == "01-sample/lecture-notes.md:34"
 
 
+def test_a_first_column_of_commands_names_its_rows_however_long_they_are(tmp_path: Path) -> None:
+    """A cheat sheet's commands are code, not sentences: each names the row it opens."""
+    notes = (
+        "## Deployments\n\n| Command | What it does |\n|---|---|\n"
+        "| `kubectl create deploy web --image=nginx --replicas=3` | Create a deployment of 3 replicas |\n"
+        "| `kubectl rollout undo deploy/web --to-revision=2` | Roll back to revision 2 |\n"
+    )
+    deck = deck_of(tmp_path, notes)
+    assert not [problem for problem in card_problems(deck) if "no label column" in problem.message]
+    assert {visible_text(note.field("Row")) for note in anki_notes(deck)} == {
+        "kubectl create deploy web --image=nginx --replicas=3",
+        "kubectl rollout undo deploy/web --to-revision=2",
+    }
+
+
 def test_in_anki_no_table_card_says_recall_its(course: Deck, tmp_path: Path) -> None:
     (package,) = export("anki", course, ExportOptions(templates=TEMPLATES)).outputs
     (tmp_path / "deck.apkg").write_bytes(package.data)
