@@ -1214,7 +1214,8 @@ def _names_before_hyphen(front: str, written: str, rest: str, *, sentence_names:
         return True
     lower_case = all(word.isalpha() and word.islower() for word in words)
     with_article = len(words) == 2 and words[0] in _ARTICLES and words[1].isalpha()  # `der Tisch`
-    if sentence_names and (lower_case or with_article) and len(words) <= _DASHED_WORDS:
+    unarticled = len(words) - (words[0] in _ARTICLES)  # `la sala de estar`: a noun of three words
+    if sentence_names and (lower_case or with_article) and unarticled <= _DASHED_WORDS:
         # `el perro - the dog` in a vocabulary, `trophic level - the position an organism occupies …`
         return _glosses(rest) or (_LOWER_ARTICLE.match(rest) is not None and not _SENTENCE_END.search(rest))
     opens = rest[:1].isupper() or _LOWER_ARTICLE.match(rest) is not None  # `a measure of …` too
