@@ -17,15 +17,19 @@ from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.export.pdf.pictures import IN_CELL, Pictures
 from ccpkit.export.pdf.typography import Typography
 from ccpkit.model import Deck
+from ccpkit.regex import regex
 from ccpkit.report import counted
 
 _COUNT_WORDS = {2: "TWO", 3: "THREE", 4: "FOUR", 5: "FIVE"}
+_SAYS_HOW_MANY = regex(r"(?i)\b(?:choose|select|pick|mark)\s+(?:any\s+)?(?:two|three|four|five|\d+|all)\b")
+"""A stem's own instruction (``(Select TWO)``, ``Choose 2``, ``Mark all that apply``): a second would
+say it twice."""
 
 
 def choose_note(question: Question) -> str:
     """``(Choose TWO.)`` for a multi-answer question whose stem does not say so already."""
     count = len(question.answers)
-    if count < 2 or "choose" in question.mcq.stem.lower():
+    if count < 2 or _SAYS_HOW_MANY.search(question.mcq.stem):
         return ""
     return f" (Choose {_COUNT_WORDS.get(count, str(count))}.)"
 

@@ -93,8 +93,18 @@ def test_choose_note_only_when_the_stem_does_not_say_it(exam: tuple[tuple[Questi
     single = next(q for q in questions if len(q.answers) == 1)
     assert choose_note(multi) == " (Choose TWO.)"
     assert choose_note(single) == ""
-    said = Question(multi.number, replace(multi.mcq, stem="Pick two (Choose TWO.)"), multi.options)
-    assert choose_note(said) == ""
+    for stem in (
+        "Pick two (Choose TWO.)",
+        "Which services scale? (Select TWO)",
+        "Select 2 answers.",
+        "Mark all that apply.",
+    ):
+        said = Question(multi.number, replace(multi.mcq, stem=stem), multi.options)
+        assert choose_note(said) == "", stem
+    chosen = Question(
+        multi.number, replace(multi.mcq, stem="Which service should you select?"), multi.options
+    )
+    assert choose_note(chosen) == " (Choose TWO.)"
 
 
 def test_code_and_web_addresses_in_the_key_wrap_inside_their_column(tmp_path: Path) -> None:
