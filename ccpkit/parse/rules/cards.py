@@ -323,6 +323,8 @@ def _list_cards(
     section: tuple[str, ...],
     lead_in: str,
     after: Node | None = None,
+    *,
+    under_a_name: bool = False,
 ) -> Iterator[Item | Problem]:
     """Cards of one list, each with the list's ``lead_in``. ``after`` is the paragraph right below
     the list: a bare last term's definition, unless terms above it in the list have theirs on their
@@ -386,6 +388,10 @@ def _list_cards(
                 term = _item_term(item, plain=plain, titled=titled, sentence_names=named or titled)
             term = term or (defined.get(id(item)) if glossary else None)
         labelled = _is_label(term) and not named_too  # a glossary's one `**Function**`, a titled one's `Goal`
+        if labelled and under_a_name and term is not None and not is_aside(term.front):
+            labelled = False  # `- Azure VMs` over `**Billing**: …` and `**Use case**: …`: both the VMs'
+            if _SAYS_WHAT_IT_IS.fullmatch(term.front.strip()):
+                term = replace(term, front=section[-1])  # `**Definition**: …`: the name's card
         if labelled and fields and term is not None and term.rest and not is_aside(term.front):
             # `- Purpose: …` with no term above it, or after a record's `- Time: …`: a fact of the heading
             pending_term = pending.term if pending is not None else None
@@ -412,6 +418,8 @@ def _list_cards(
         yield from _flush(ctx, pending, section)
 
 
+_SAYS_WHAT_IT_IS = regex(r"(?i)definition|meaning|what(?: it is)?|overview")
+"""Labels under a name that say what the name is: the name's card, not the label's."""
 _UNSEPARATED = regex(r"(?:\*\*|__)[^*_\n]*[^*_\n:.\u2013\u2014-](?:\*\*|__)[ \t]+[A-Z]")
 """A bold name run into a sentence of its own with no separator (``**Zone-redundant gateways** For
 regions …``); not a sentence it opens (``**Grow Ring** adds servers …``)."""
@@ -501,7 +509,9 @@ def _cards_below(
         named = ""
     for child in item.children[1:]:
         if child.type in LISTS and not ctx.is_claimed(child):  # a flashcard's nested `- **A:** …`
-            yield from _list_cards(ctx, child, (*section, named) if named else section, own or lead_in)
+            yield from _list_cards(
+                ctx, child, (*section, named) if named else section, own or lead_in, under_a_name=bool(named)
+            )
 
 
 def lead_in_above(ctx: Context, above: Node, *, asking: bool = False) -> str:
