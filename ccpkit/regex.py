@@ -44,3 +44,9 @@ def regex(source: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     once (to build other patterns from). It cannot be given to ``re``'s functions (call its methods),
     and a match's ``re`` is the compiled pattern, not this: tell patterns apart by ``pattern``."""
     return cast("re.Pattern[AnyStr]", _OnFirstUse(source, flags))
+
+
+def first_at(pattern: re.Pattern[str], text: str, start: int) -> int:
+    """Where ``pattern`` first matches in ``text`` from ``start`` on, or the end of ``text`` if nowhere."""
+    found = pattern.search(text, start)
+    return len(text) if found is None else found.start()

@@ -19,6 +19,7 @@ from ccpkit.parse.document import parse_document
 from ccpkit.parse.option_marks import _LETTER_LINE, _ROMAN_LINE, answers_by_mark
 from ccpkit.parse.rules.answers import _RANGE_OF_ENTRIES
 from ccpkit.parse.rules.options import _BREAK_AT_END
+from ccpkit.parse.rules.terms import _hidden, plain_term
 from ccpkit.parse.rules.unclosed import check_unclosed
 
 FRAGMENTS = (
@@ -182,3 +183,27 @@ def test_details_left_open_are_told_in_one_read_of_the_file() -> None:
     not close it: twice as many read four times the lines (5,000 took 6 s)."""
     few, many = _lines_read("<details>\n" * 500), _lines_read("<details>\n" * 1000)
     assert many < 3 * few
+
+
+LINK_ALPHABET = "[]()`$a :\n"
+_LINK_OR_CODE = re.compile(
+    r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]*\)|\$[^$\n]+\$"
+)
+"""What ``_hidden`` blanks, as one pattern: exact, but it looks for a link's end again from every ``[``."""
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(LINK_ALPHABET, max_size=30))
+def test_links_code_and_formulas_are_hidden_where_the_one_pattern_finds_them(line: str) -> None:
+    assert _hidden(line) == _LINK_OR_CODE.sub(lambda found: "x" * len(found[0]), line)
+
+
+@pytest.mark.parametrize("repeated", ["[", "[a](", "![a](", "^[", "[a"])
+def test_a_line_of_brackets_never_closed_is_read_through(repeated: str) -> None:
+    # a link's end was looked for again from every `[`: 50,000 of them took 48 s, the square of the length
+    many = 100_000
+    line = "Word: " + repeated * many
+    term = plain_term(line)
+    assert term is not None
+    assert (term.front, term.rest) == ("Word", repeated * many)
+    assert _hidden("[" * many + "](x)") == "x" * (many + 4)

@@ -13,7 +13,7 @@ from ccpkit.markup import is_only_a_link
 from ccpkit.parse.details import CODE_SPAN
 from ccpkit.parse.document import only_links_within_page
 from ccpkit.parse.tree import Node
-from ccpkit.regex import regex
+from ccpkit.regex import first_at, regex
 
 ASIDES = frozenset(
     {
@@ -112,10 +112,11 @@ statement (``print(x)``, ``SELECT * FROM orders``), which is what the question a
 _SCORED = regex(r"\d+(?:\s+[A-Z][\w.'-]*){1,3}")
 """A score's second half: a number and a name (``1 Chelsea``, ``2 Tide United``)."""
 _MAY_HIDE = regex(r"[`[$]")
-"""What opens anything ``_HIDDEN`` blanks out (same length, no separator in it): most lines hold none."""
-_HIDDEN = regex(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]*\)|\$[^$\n]+\$")
-"""Where no separator is: code spans, links (``[Q1: Basics](#q1)``, ``[[page|alias]]``) and formulas
-(``$F = ma$``)."""
+"""What opens anything ``_hidden`` blanks out (same length, no separator in it): most lines hold none."""
+_SPAN_OR_BRACKET = regex(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)|\$[^$\n]+\$|\[")
+"""A code span, a formula (``$F = ma$``), or a ``[`` that may open a link: what ``_hidden`` looks at."""
+_BRACKET_END = regex(r"[\]\n]")
+_PAREN_END = regex(r"[)\n]")
 _DASHED_WORDS = 3
 """At most this many words in a name before an en or em dash that is not capitalised (``la cocina —
 the kitchen``); a hyphen asks for a name written as one (``Amazon SNS - …``)."""
@@ -422,7 +423,7 @@ def joined_terms(term: Term, attributes: Collection[str] = ()) -> list[Term]:
     term (not a label: ``. **Note:** …`` is the first one's, nor one of ``attributes``, the casefolded
     names that several lines of its list give their terms: ``; **SE**: …``); else ``term`` alone."""
     rest = term.rest
-    hidden = _HIDDEN.sub(lambda code: "x" * len(code[0]), rest)  # no boundary inside code or a link
+    hidden = _hidden(rest)  # no boundary inside code or a link
     cuts = list(_NEXT_TERM.finditer(hidden))
     if not cuts:
         return [term]
@@ -947,6 +948,34 @@ def opening_definition(paragraph: str, *, among_definitions: bool = False) -> Te
     return Term(found["name"].strip(), rest[:1].upper() + rest[1:], separated=True)
 
 
+def _hidden(text: str) -> str:
+    """``text`` with its code spans, links (``[Q1: Basics](#q1)``, ``[[page|alias]]``) and formulas
+    (``$F = ma$``) blanked out, the same length: no separator is in them. A link's text ends at the first
+    ``]`` after its ``[`` (or ``[[``), its target at the first ``)`` after that, both on its line. Each
+    end is looked for once for all the ``[`` before it, not again from every one: a line of thousands
+    of ``[`` never closed takes time in proportion to its length, not to its square."""
+    parts: list[str] = []
+    kept = at = 0
+    bracket = paren = -1  # the first `]` (or line end) after the last `[` looked at, the first `)` after `](`
+    while (found := _SPAN_OR_BRACKET.search(text, at)) is not None:
+        start, end = found.span()
+        if found[0] == "[":
+            if bracket <= start:
+                bracket = first_at(_BRACKET_END, text, end)
+            if paren < bracket + 2 and text.startswith("](", bracket):
+                paren = first_at(_PAREN_END, text, bracket + 2)
+            if text.startswith("[[", start) and text.startswith("]]", bracket):
+                end = bracket + 2
+            elif text.startswith("](", bracket) and text.startswith(")", paren):
+                end = paren + 1
+            else:  # no link opens here
+                at = start + 1
+                continue
+        parts += [text[kept:start], "x" * (end - start)]
+        kept = at = end
+    return "".join(parts) + text[kept:]
+
+
 def _closed(text: str) -> bool:
     """Whether every bracket opened in ``text`` is closed: a separator inside brackets parts nothing
     (``Time complexity (worst case: reversed input): O(n²)``, ``What is osmosis? (Answer: p. 42)``)."""
@@ -970,7 +999,7 @@ def plain_term(
     if answered is not None:
         return answered
     line = line.rstrip(" \\")
-    hidden = _HIDDEN.sub(lambda code: "x" * len(code[0]), line) if _MAY_HIDE.search(line) else line
+    hidden = _hidden(line) if _MAY_HIDE.search(line) else line
     cuts = [cut for cut in _SEPARATORS_OF[separators].finditer(hidden) if _closed(hidden[: cut.start()])]
     fields = len(cuts) > 1 and _fields(hidden, cuts)  # `一 — one — いち (ichi)`, `Marshall Plan - 1947 - …`
     if not cuts:
