@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 
 from ccpkit.parse import parse_notes
 from ccpkit.parse.context import Context
-from ccpkit.parse.document import parse_document
+from ccpkit.parse.document import HASHTAG, parse_document
 from ccpkit.parse.option_marks import _LETTER_LINE, _ROMAN_LINE, answers_by_mark
 from ccpkit.parse.rules.answers import _RANGE_OF_ENTRIES
+from ccpkit.parse.rules.flashcards import _hide_code
 from ccpkit.parse.rules.options import _BREAK_AT_END
 from ccpkit.parse.rules.terms import _hidden, plain_term
 from ccpkit.parse.rules.unclosed import check_unclosed
@@ -207,3 +208,25 @@ def test_a_line_of_brackets_never_closed_is_read_through(repeated: str) -> None:
     assert term is not None
     assert (term.front, term.rest) == ("Word", repeated * many)
     assert _hidden("[" * many + "](x)") == "x" * (many + 4)
+
+
+_CODE_FIELD_OR_TAG = re.compile(
+    r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)|\{\{.*?\}\}|(?<![\w$])\$(?=\S)[^$\n]*?(?<=\S)\$(?!\d)|\\\(.*?\\\)"
+    rf"|(?<!\S){HASHTAG}"
+)
+"""What ``_hide_code`` blanks, as one pattern: exact, but it looks for a close again from every ``{{``."""
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("{}\\()`$#a :1\n", max_size=30))
+def test_code_fields_formulas_and_tags_are_hidden_where_the_one_pattern_finds_them(line: str) -> None:
+    assert _hide_code(line) == _CODE_FIELD_OR_TAG.sub(lambda found: "x" * len(found[0]), line)
+
+
+@pytest.mark.parametrize("repeated", ["{", "{{a}", "\\(", "a::{{"])
+def test_a_line_of_braces_never_closed_is_read_through(repeated: str) -> None:
+    # a close was looked for again from every `{{`: 50,000 `{` took 47 s, the square of the length
+    many = 100_000
+    assert _hide_code(repeated * many) == repeated * many
+    closed = "{" * many + "}} " + "\\(" * many + "\\)"
+    assert _hide_code(closed) == "x" * (many + 2) + " " + "x" * (2 * many + 2)

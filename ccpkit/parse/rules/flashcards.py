@@ -75,15 +75,17 @@ from ccpkit.parse.rules.terms import (
     undecorated,
 )
 from ccpkit.parse.tree import Node
-from ccpkit.regex import regex
+from ccpkit.regex import first_at, regex
 
 _CODE_SPAN = regex(
-    r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)|\{\{.*?\}\}|(?<![\w$])\$(?=\S)[^$\n]*?(?<=\S)\$(?!\d)|\\\(.*?\\\)"
+    r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)|\{\{|(?<![\w$])\$(?=\S)[^$\n]*?(?<=\S)\$(?!\d)|\\\("
     rf"|(?<!\S){HASHTAG}"
 )
 """Where ``::`` is not a separator: code spans, Anki's own ``{{c1::cloze}}`` and ``{{Field}}``,
 formulas (``$f :: A \\to B$``, ``\\(…\\)``; a ``$`` after a letter is a currency's: ``R$``, ``NZ$``) and
-tags (``#aws::storage``)."""
+tags (``#aws::storage``). Of ``{{…}}`` and ``\\(…\\)`` only the opening: ``_CLOSING`` finds the rest."""
+_CLOSING = {"{{": regex(r"\}\}|\n"), "\\(": regex(r"\\\)|\n")}
+"""What closes ``{{`` and ``\\(``: the first ``}}`` (``\\)``) after it, unless its line ends first."""
 _INLINE = regex(r"^(?P<front>.*?[^:])(?P<sep>:::?)(?P<back>[^:].*)$")
 _QUESTION_LABEL = regex(
     rf"^(?:\*\*|__)?(?:(?i:{QUESTION}(?:\s+text|\s*#?\s*\d+)?|pergunta|q)|问|質問|질문|\u0633|[PFV](?=.*\w.*[?\uff1f](?:\*\*|__)?\s*$))"
@@ -1071,10 +1073,26 @@ _CODED = regex(r"[\d_]")
 
 def _hide_code(line: str) -> str:
     """``line`` with its code spans, ``{{…}}``, formulas and tags blanked out (same length): no
-    separator in them."""
+    separator in them. Where a ``{{`` (``\\(``) finds no close on its line, no later one there will:
+    that close is looked for once, not again from each, or a line of ``{`` takes time in its square."""
     if not any(mark in line for mark in ("`", "{{", "$", "\\(", "#")):  # most hold none
         return line
-    return _CODE_SPAN.sub(lambda match: "x" * len(match[0]), line)
+    parts: list[str] = []
+    kept = at = 0
+    closes = dict.fromkeys(_CLOSING, -1)  # where the last `{{` (`\(`) looked at is closed, or its line ends
+    while (found := _CODE_SPAN.search(line, at)) is not None:
+        start, end = found.span()
+        if found[0] in _CLOSING:
+            if closes[found[0]] < end:  # else it is this one's close too, not looked for again
+                closes[found[0]] = first_at(_CLOSING[found[0]], line, end)
+            close = closes[found[0]]
+            if close == len(line) or line[close] == "\n":  # not closed on its line
+                at = start + 1
+                continue
+            end = close + 2
+        parts += [line[kept:start], "x" * (end - start)]
+        kept = at = end
+    return "".join(parts) + line[kept:]
 
 
 def _opens_file(ctx: Context, node: Node) -> bool:
