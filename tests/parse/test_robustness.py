@@ -230,3 +230,13 @@ def test_a_line_of_braces_never_closed_is_read_through(repeated: str) -> None:
     assert _hide_code(repeated * many) == repeated * many
     closed = "{" * many + "}} " + "\\(" * many + "\\)"
     assert _hide_code(closed) == "x" * (many + 2) + " " + "x" * (2 * many + 2)
+
+
+@pytest.mark.parametrize("repeated", ["<!--", "<!-- draft\n"])
+def test_comments_never_closed_are_read_through(repeated: str) -> None:
+    # a comment's close was looked for again from every `<!--`: 10,000 lines of them took 6 s
+    many = 50_000
+    opened = parse_document("m/notes.md", "Text.\n\n" + repeated * many)
+    assert "\n".join(opened.lines[2:]) == repeated * many
+    closed = parse_document("m/notes.md", "Text.\n\n" + repeated * many + "-->\n")
+    assert set(closed.lines[2:]) == {""}
