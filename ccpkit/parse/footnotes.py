@@ -14,9 +14,12 @@ from ccpkit.parse.references import outside_code
 from ccpkit.regex import regex
 
 _DEFINITION = regex(r"^ {0,3}\[\^(?P<label>[^\]\s]+)\]:[ \t]*(?P<text>.*)$")
+_LABEL = r"(?:[^\]\s\[]|\[(?!\^))+"
+"""A footnote's label: no ``]``, space or ``[^`` in it. Were a ``[^`` in it, a line of ``^[^[…`` would be
+read again from every one to the line's end: time in the square of its length."""
 _REFERENCE = regex(
-    r"(?P<bold>\*\*|__)\[\^(?P<termed>[^\]\s]+)\](?=:)"
-    r"|(?<!\\)\[\^(?P<label>[^\]\s]+)\](?![:(\[])|(?<![\\\]])\^\[(?P<inline>[^\[\]\n]+)\]"
+    rf"(?P<bold>\*\*|__)\[\^(?P<termed>{_LABEL})\](?=:)"
+    rf"|(?<!\\)\[\^(?P<label>{_LABEL})\](?![:(\[])|(?<![\\\]])\^\[(?P<inline>[^\[\]\n]+)\]"
 )
 """``[^label]`` (not a definition's start, but after a bold term's end: ``**EBS**[^1]: …``), or a
 note written in place: ``^[note]``."""

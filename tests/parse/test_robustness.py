@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from ccpkit.parse import parse_notes
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import HASHTAG, parse_document
+from ccpkit.parse.footnotes import _rewritten
 from ccpkit.parse.option_marks import _LETTER_LINE, _ROMAN_LINE, answers_by_mark
 from ccpkit.parse.rules.answers import _RANGE_OF_ENTRIES
 from ccpkit.parse.rules.flashcards import _hide_code
@@ -240,3 +241,12 @@ def test_comments_never_closed_are_read_through(repeated: str) -> None:
     assert "\n".join(opened.lines[2:]) == repeated * many
     closed = parse_document("m/notes.md", "Text.\n\n" + repeated * many + "-->\n")
     assert set(closed.lines[2:]) == {""}
+
+
+def test_a_line_of_notes_never_closed_is_read_through() -> None:
+    # a reference's `]` was looked for again from every `[^`, to the line's end: 100,000 took 3 minutes
+    many = 100_000
+    unknown: list[tuple[int, str]] = []
+    line = "a" + "^[" * many + " [^1] b"
+    assert _rewritten(line, {"1": "one"}, set(), unknown, 1) == "a" + "^[" * many + " (one) b"
+    assert unknown == []
