@@ -25,6 +25,7 @@ PATHOLOGICAL = {
     "quotes.md": ">" * N + " deep",
     "bullets.md": "- " * N + "deep",
     "details.md": "<details>\n" * N,
+    "folds.md": "<details>\n\n" * N,
     "options.md": "### Question 1\n\nWhich?\n\n" + "".join(f"- A) x{n}\n" for n in range(2000)),
     "key.md": "## Answers\n\n" + "".join(f"{n}. B\n" for n in range(1, 5000)),
 }

@@ -513,6 +513,11 @@ def _states_a_case(stem: _Stem, run: _Run) -> bool:
     return stem.anchor.type == "heading" and sentences and sum(bool(o.checked) for o in run.options) == 1
 
 
+_EXHIBITS = 4
+"""At most this many pictures, code blocks or tables between a question's words and its bullets: looked
+for further back from every block, a file of thousands of HTML blocks took time in their square."""
+
+
 def _option_run(ctx: Context, nodes: Sequence[Node], start: int, keyed: Answer | None = None) -> _Run | None:
     """Options from ``nodes[start]`` on: one block of them, or several blocks lettered in turn, with
     code, images or blank lines between them (an option's text may be the block after its letter).
@@ -530,7 +535,8 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int, keyed: Answer |
         while above > 0 and answer is not None and _labels_options(nodes[above]):
             above -= 1
         if answer is None or not counts_the_list(nodes[above], answer, nodes[start]):
-            while above > 0 and _pictured(nodes[above]) and not ctx.is_claimed(nodes[above]):
+            floor = max(above - _EXHIBITS, 0)
+            while above > floor and _pictured(nodes[above]) and not ctx.is_claimed(nodes[above]):
                 above -= 1  # `Refer to the exhibit. Which …?` over its picture, then the bullets
             heading = nodes[above] if nodes[above].type == "heading" else None
             marked = heading is not None and asks(heading_text(heading)) and marks_some(nodes[start])
