@@ -20,9 +20,10 @@ _NOT_WORD = regex(r"[^a-z0-9]+")
 _MARKUP = regex(r"[*_`~]|\\(?=\S)|(?<=\])\([^)]*\)")
 """Emphasis and escape signs, and where a link or picture points (``[S3](../s3.md)`` is known by its
 words: moving the file it links to must not change the id)."""
-WIKILINK = regex(r"\[\[(?:[^\]|\n]*\|)?(?P<shown>[^\]|\n]+)\]\]")
+WIKILINK = regex(r"\[\[(?:[^\[\]|\n]*\|)?(?P<shown>[^\[\]|\n]+)\]\]")
 """An Obsidian or Logseq link, ``[[target]]`` or ``[[target|shown words]]``: known, and printed, by
-the words it shows (the page it points to is in the author's vault, not in the deck)."""
+the words it shows (the page it points to is in the author's vault, not in the deck). No bracket is in
+it (Obsidian allows none in a page's name), so a run of ``[`` is not read again from each one."""
 HTML_TAG = regex(r"</?(?P<name>[A-Za-z][\w-]*)(?:\s[^>]*)?/?>")
 """An HTML tag (``<br/>``, ``<summary markdown="span">``), not an autolink (``<https://…>``). In a key,
 ``<b>S3</b>`` is known as S3, and a tag parts words as a space does (``storage<br>classes``)."""

@@ -25,6 +25,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
+from ccpkit.bracket_runs import bracket_runs_plugin
 from ccpkit.cloze_syntax import OPENING
 from ccpkit.embeds import URL_SCHEME, embeds_plugin
 from ccpkit.item_ids import WIKILINK
@@ -66,6 +67,7 @@ def _parser() -> MarkdownIt:
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     md.use(tex_delimiters_plugin)
     md.use(embeds_plugin)
+    md.use(bracket_runs_plugin)
     md.inline.ruler.after("text", "line_break_tag", _line_break_tag)
     md.inline.ruler.before("link", "wikilink", _wikilink)
     md.inline.ruler.before("text", "block_id", _block_id)

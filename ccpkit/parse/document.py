@@ -16,6 +16,7 @@ from mdit_py_plugins.attrs import attrs_block_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ccpkit import cloze_syntax
+from ccpkit.bracket_runs import bracket_runs_plugin
 from ccpkit.embeds import embeds_plugin
 from ccpkit.errors import Problem
 from ccpkit.markdown_defaults import MAX_NESTING, OFF_BY_DEFAULT
@@ -153,6 +154,7 @@ def _markdown() -> MarkdownIt:
         .use(front_matter_plugin)
         .use(attrs_block_plugin)
         .use(embeds_plugin)
+        .use(bracket_runs_plugin)
     )
 
 
