@@ -240,6 +240,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
                     defined,
                     announced=announced,
                     indented=indented if _goes_on(indented) else None,
+                    next_block=blocks[index + 1].node if index + 1 < len(blocks) else None,
                 )
             )
             yield from arrows
@@ -1228,15 +1229,27 @@ def _line_cards(
     *,
     announced: bool = False,
     indented: Node | None = None,
+    next_block: Node | None = None,
 ) -> Iterator[Item | Problem]:
     """A paragraph written as a definition list (``Amazon S3`` over ``: Object storage``, the
     definitions maybe ``defined`` in the paragraphs below, the last one going on in the ``indented``
     block under them: ``terms.defines``), or as lines that each name a term (``Name:
     …`` lines too under a glossary's title, a heading naming kinds, ``Types of rock``, or a line
-    ``announced`` them, ``These include:``), or one of ``glossary_paragraphs``: a card per term."""
+    ``announced`` them, ``These include:``), or one of ``glossary_paragraphs``: a card per term. A
+    lecture's definition that ends announcing what follows (``… such that:``) takes the
+    ``next_block`` (its conditions, listed) as the rest of its back."""
     lecture = defined_term(paragraph.children[0].content)  # `**Definition 2.1 (Group).** A group is …`
     if lecture is not None:
-        yield _card(ctx, paragraph, section, lecture.front, lecture.rest, pinned_id(paragraph))
+        back = lecture.rest
+        if (
+            back.endswith(":")
+            and next_block is not None
+            and next_block.type in _LABEL_VALUES
+            and not ctx.is_claimed(next_block)
+        ):
+            back = f"{back}\n\n{ctx.doc.source(next_block)}"
+            ctx.claim(next_block)
+        yield _card(ctx, paragraph, section, lecture.front, back, pinned_id(paragraph))
         return
     if (italics := answered_in_italics(paragraph.children[0].content)) is not None:  # `…?` over `*1989*`
         yield _card(ctx, paragraph, section, italics.front, italics.rest, pinned_id(paragraph))
