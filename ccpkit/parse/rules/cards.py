@@ -1416,7 +1416,8 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
     (``**Amazon S3:** object storage.`` then ``**Amazon EBS:** …``, as pasted notes and document
     exports write one): each paragraph's id and its term. ``Name: …`` paragraphs are a glossary's
     under a glossary's title or a line announcing them (``These include:``), else a transcript's. A
-    ``<br>`` between them spaces them out: the run is read whole, else each part between spacers."""
+    ``<br>`` between them spaces them out: the run is read whole, else each part between spacers,
+    and between definitions that are cards alone."""
     found: dict[int, Term] = {}
     run: list[Block] = []
     parted: list[int] = []  # where in the run a `<br>` stood
@@ -1431,6 +1432,8 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
             and not _in_a_key(block)
             and not announces(block.node)
         ):
+            if _defines_alone(block.node.children[0].content):  # `A **DPO** is …`: maybe a card alone
+                parted += [len(run), len(run) + 1]
             run.append(block)
             continue
         terms = _run_terms(ctx, run, before) or _defined_stretches([b.node.children[0].content for b in run])
@@ -1439,6 +1442,13 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
         found |= {id(run[offset].node): term for offset, term in terms}
         run, parted, before = [], [], block
     return found | _headed_glossary(ctx)
+
+
+def _defines_alone(text: str) -> bool:
+    """A paragraph that may be a card by itself, as a lecture's or a textbook's definition (``A **data
+    protection officer** (DPO) is …``): where a run of paragraphs reads as no glossary with it, those
+    on either side of it may."""
+    return defined_term(text) is not None or opening_definition(text) is not None
 
 
 def _run_terms(ctx: Context, run: list[Block], before: Block | None) -> list[tuple[int, Term]]:
