@@ -369,8 +369,12 @@ def _review_sheets(blocks: Sequence[Block]) -> frozenset[int]:
 
 
 def _asked_heading(block: Block) -> bool:
+    """A heading (not the title) that asks, with its ``?`` or without (``### What are closures``)."""
     node = block.node
-    return node.type == "heading" and node.tag != "h1" and asks_unmarked(heading_text(node))
+    if node.type != "heading" or node.tag == "h1":
+        return False
+    title = heading_text(node)
+    return title.rstrip().endswith("?") or asks_unmarked(title)
 
 
 def _numbered_questions(blocks: Sequence[Block]) -> frozenset[str]:

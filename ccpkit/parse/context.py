@@ -126,8 +126,9 @@ class Context:
     """The file holds RemNote's cards (two bullets or more of ``a >> b``, ``a <> b``): their separators
     are read, which elsewhere are shell redirects, streams and menus."""
     asked_in_headings: bool = False
-    """The file asks in headings as interview handbooks do, without their ``?`` (three or more like
-    ``### What is Hoisting``): such a heading asks, as one with its ``?`` does anywhere."""
+    """The file asks in headings as interview handbooks do (three or more like ``### What is
+    Hoisting``, with their ``?`` or without): such a heading asks, as one with its ``?`` does anywhere,
+    and so does a prompt (``### Explain decorators``)."""
     numbered_questions: frozenset[str] = frozenset()
     """The heading levels (``h5``) whose numbered headings are questions, as a handbook numbers them:
     three or more of them, at least half, ask with their question mark (``##### 3.&和&&的区别``, a

@@ -2228,6 +2228,13 @@ _UNMARKED_QUESTION = regex(
 )
 
 
+_PROMPTING_HEADING = regex(
+    r"(?i)(?:explain|describe|define|compare|contrast|distinguish|differentiate)\s+\S|differences?\s+between\s"
+)
+"""Words that ask as an interview's prompt does, among headings that ask (``### Explain decorators``,
+``### Difference between copy and deepcopy``)."""
+
+
 def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, ...]) -> str:
     """The answer under a heading that asks (``### What is IaaS?``) when the heading holds nothing
     but a few paragraphs of prose, maybe with code or a quote: its heading is the question. Lists,
@@ -2247,7 +2254,8 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
             and (_ASKS_IN_OTHER_WORDS.search(asked) is not None or instructs(asked) or asks_unmarked(asked))
         )
     )
-    if heading.tag == "h1" or not (_asks(asked) or instructed or unmarked):
+    prompted = ctx.asked_in_headings and _PROMPTING_HEADING.match(asked) is not None  # `### Explain …`
+    if heading.tag == "h1" or not (_asks(asked) or instructed or unmarked or prompted):
         return ""
     below = _section_text(blocks[1:])
     below = below[: next((at for at, node in enumerate(below) if _apart(ctx, node)), None)]
