@@ -31,6 +31,7 @@ TYPESET = {
     "greek and blackboard letters": (r"\Delta t \in \mathbb{R}", "Δ<i>t</i> ∈ ℝ"),
     "a thousands comma": (r"1,000", "1,000"),
     "a list's comma": (r"x_1, x_2, \ldots", "<i>x</i><sub>1</sub>, <i>x</i><sub>2</sub>, …"),
+    "a proof's end": (r"\square \; \blacksquare", "□ ■"),
 }
 
 AS_WRITTEN = {
