@@ -22,7 +22,14 @@ from ccpkit.model import Passage, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import details_question, hidden_text
 from ccpkit.parse.document import Block, heading_level, item_text, title_of
-from ccpkit.parse.rules.terms import defines, definition_list, goes_on_defining
+from ccpkit.parse.rules.terms import (
+    defines,
+    definition_list,
+    goes_on_defining,
+    line_term,
+    plain_term,
+    undecorated,
+)
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
@@ -95,7 +102,14 @@ def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) ->
         text = _CALLOUT_TITLE.sub(_titled, _without_tables(ctx, node, text), count=1)
     elif node.type == "paragraph" and (terms := definition_list(node.children[0].content.split("\n"))):
         text = "\n\n".join(f"**{term.front}**: {term.rest}" for _, term in terms)  # as a glossary prints
+    elif node.type == "paragraph" and _lines_of_terms(lines := text.split("\n")):
+        text = "\n\n".join(lines)  # `Art. 15 — Right of access` over `Art. 16 — …`: not one run of words
     yield from _printed(ctx, node, section, text, marker)
+
+
+def _lines_of_terms(lines: Sequence[str]) -> bool:
+    """Whether each of two lines or more names a term and says what it is, as a glossary's lines do."""
+    return len(lines) > 1 and all(line_term(line) or plain_term(undecorated(line)) for line in lines)
 
 
 def _without_tables(ctx: Context, quote: Node, text: str) -> str:

@@ -163,3 +163,15 @@ def test_a_definitions_indented_paragraphs_print_as_words_and_indented_code_as_c
         "**Constructor**: Sets up an object.",
         "```\nclass Point:\n    x = 0\n```",
     ]
+
+
+def test_lines_each_naming_a_term_print_a_line_each_not_one_run_of_words(tmp_path: Path) -> None:
+    notes = (
+        "# Rights\n\nArt. 15 — Right of access\nArt. 17 — Right to erasure\n\n"
+        "The regulation took effect in 2018\nand applies across the union.\n"
+    )
+    printed = [passage.text for passage in parsed(tmp_path, notes).passages]
+    assert printed == [
+        "Art. 15 — Right of access\n\nArt. 17 — Right to erasure",
+        "The regulation took effect in 2018\nand applies across the union.",
+    ]
