@@ -20,7 +20,7 @@ from ccpkit.parse.footnotes import _rewritten
 from ccpkit.parse.option_marks import _LETTER_LINE, _ROMAN_LINE, answers_by_mark
 from ccpkit.parse.rules.answers import _RANGE_OF_ENTRIES
 from ccpkit.parse.rules.flashcards import _hide_code
-from ccpkit.parse.rules.options import _BREAK_AT_END
+from ccpkit.parse.rules.options import _BREAK_AT_END, _wide_gap_ends
 from ccpkit.parse.rules.terms import _hidden, plain_term
 from ccpkit.parse.rules.unclosed import check_unclosed
 
@@ -250,3 +250,19 @@ def test_a_line_of_notes_never_closed_is_read_through() -> None:
     line = "a" + "^[" * many + " [^1] b"
     assert _rewritten(line, {"1": "one"}, set(), unknown, 1) == "a" + "^[" * many + " (one) b"
     assert unknown == []
+
+
+_WIDE_GAP = re.compile(r"(?:\s{2,}|\t|\s*[;|]\s*)$")
+"""What ``_wide_gap_ends`` tells, as one pattern: exact, but it reads a run of spaces again from each."""
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(" \t;|a\u00a0", max_size=20))
+def test_a_wide_gap_ends_text_where_the_one_pattern_finds_it(text: str) -> None:
+    assert _wide_gap_ends(text) == (_WIDE_GAP.search(text) is not None)
+
+
+def test_options_spread_over_a_long_run_of_spaces_are_read_through() -> None:
+    # the gap before an option was looked for from every space: 20,000 of them took 6 s
+    assert _wide_gap_ends("A. Spot" + " " * 100_000)
+    assert not _wide_gap_ends(" " * 100_000 + "A. Spot")

@@ -65,8 +65,6 @@ _INSTRUCTION = regex(
     r"|what|why|how|when|where|which|who)\b"
 )
 """How words that ask without a ``?`` open."""
-_WIDE_GAP = regex(r"(?:\s{2,}|\t|\s*[;|]\s*)$")
-"""What parts options written on one line with no stem before them (``A. Spot   B. Dedicated``)."""
 _TRAILING_ANSWER = regex(r"\s+[\u2013\u2014-]?\s*(?=(?:\*\*|__)?(?i:(?:correct\s+)?answer\s*:|ans\s*[:.]))")
 """Where an answer starts at the end of a line of options (``C) Zephyr Edge — Answer: A``, ``(d) 64
 Ans: b``)."""
@@ -1272,7 +1270,7 @@ def _inline_options(line: str, *, with_stem: bool, first: str = "A") -> tuple[li
     if len(starts) < 2:
         return [line], 0
     head = line[: starts[0]].strip()
-    spread = starts[0] == 0 and all(_WIDE_GAP.search(line[:start]) for start in starts[1:])
+    spread = starts[0] == 0 and all(_wide_gap_ends(line[:start]) for start in starts[1:])
     options = _cut(line, starts)
     listed = starts[0] == 0 and len(options) >= 3 and all(map(_few_words, options)) and first == "A"
     stated = with_stem and head and (asks(head) or instructs(head) or _judged(options)) and first == "A"
@@ -1289,6 +1287,15 @@ def _inline_options(line: str, *, with_stem: bool, first: str = "A") -> tuple[li
     if answered is not None:  # `C) Zephyr Edge — Answer: A`
         options[-1:] = [options[-1][: answered.start()].strip(), options[-1][answered.end() :].strip()]
     return ([head, *options] if head else options), len(starts) if spread else 0
+
+
+def _wide_gap_ends(text: str) -> bool:
+    """Whether ``text`` ends in what parts options written on one line with no stem before them (``A.
+    Spot   B. Dedicated``): two spaces or more, a tab, or a ``;`` or ``|``. Read from the end once: a
+    pattern looking for it from every place took the square of a long run of spaces."""
+    words = text.rstrip()
+    gap = text[len(words) :]
+    return len(gap) > 1 or gap == "\t" or words.endswith((";", "|"))
 
 
 def _few_words(option: str) -> bool:
