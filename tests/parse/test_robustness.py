@@ -21,7 +21,7 @@ from ccpkit.parse.option_marks import _LETTER_LINE, _ROMAN_LINE, answers_by_mark
 from ccpkit.parse.rules.answers import _RANGE_OF_ENTRIES
 from ccpkit.parse.rules.flashcards import _hide_code
 from ccpkit.parse.rules.options import _BREAK_AT_END, _wide_gap_ends
-from ccpkit.parse.rules.terms import _hidden, plain_term
+from ccpkit.parse.rules.terms import _closed, _hidden, _outside_brackets, plain_term
 from ccpkit.parse.rules.unclosed import check_unclosed
 
 FRAGMENTS = (
@@ -266,3 +266,17 @@ def test_options_spread_over_a_long_run_of_spaces_are_read_through() -> None:
     # the gap before an option was looked for from every space: 20,000 of them took 6 s
     assert _wide_gap_ends("A. Spot" + " " * 100_000)
     assert not _wide_gap_ends(" " * 100_000 + "A. Spot")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("()\uff08\uff09a-: ", max_size=30))
+def test_separators_outside_brackets_are_those_with_every_bracket_before_them_closed(line: str) -> None:
+    found = list(re.finditer(r"-|:", line))
+    closed = [match for match in found if _closed(line[: match.start()])]
+    assert _outside_brackets(line, iter(found)) == closed
+
+
+def test_a_line_of_thousands_of_separators_is_read_through() -> None:
+    # the brackets before each separator were counted again from the line's start: 40,000 took 8 s
+    assert plain_term("a -> " * 40_000 + "b") is None
+    assert plain_term("Tap -> " + "(b -> " * 40_000) is not None

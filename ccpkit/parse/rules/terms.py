@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -982,6 +982,20 @@ def _closed(text: str) -> bool:
     return text.count("(") + text.count("\uff08") <= text.count(")") + text.count("\uff09")
 
 
+def _outside_brackets(text: str, found: Iterable[re.Match[str]]) -> list[re.Match[str]]:
+    """The matches ``found`` in ``text`` before which every bracket opened is closed (``_closed``),
+    counted as the text goes: counted again from its start for each, a line of thousands of separators
+    took the square of its length."""
+    kept, opened, at = [], 0, 0
+    for match in found:
+        before = text[at : match.start()]
+        opened += before.count("(") + before.count("\uff08") - before.count(")") - before.count("\uff09")
+        at = match.start()
+        if opened <= 0:
+            kept.append(match)
+    return kept
+
+
 def plain_term(
     line: str, *, separators: Literal["any", "no colon", "arrows"] = "any", sentence_names: bool = False
 ) -> Term | None:
@@ -1000,7 +1014,7 @@ def plain_term(
         return answered
     line = line.rstrip(" \\")
     hidden = _hidden(line) if _MAY_HIDE.search(line) else line
-    cuts = [cut for cut in _SEPARATORS_OF[separators].finditer(hidden) if _closed(hidden[: cut.start()])]
+    cuts = _outside_brackets(hidden, _SEPARATORS_OF[separators].finditer(hidden))
     fields = len(cuts) > 1 and _fields(hidden, cuts)  # `一 — one — いち (ichi)`, `Marshall Plan - 1947 - …`
     if not cuts:
         return None
