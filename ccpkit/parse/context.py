@@ -23,7 +23,7 @@ USABLE_ID = regex(r"^[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)*$", re.ASCII)
 no leading ``/``, no spaces."""
 
 
-_TRAILING_TAGS = regex(rf"(?:[ \t]+{HASHTAG})+[ \t]*$")
+_TRAILING_TAGS = regex(rf"(?<![ \t])(?:[ \t]+{HASHTAG})+[ \t]*$")
 """Obsidian tags at the end of a card's side, after its words."""
 
 

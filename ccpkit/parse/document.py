@@ -993,7 +993,7 @@ def title_of(heading: Node) -> str:
 HASHTAG = r"#[^\W\d][\w/-]*(?:::[\w/-]+)*"
 """A tag as notes write it: ``#`` and a word (``#1`` is a rank), in Obsidian's nesting (``#aws/s3``) or
 Anki's (``#aws::s3``)."""
-_TITLE_TAGS = regex(rf"(?:[ \t]+{HASHTAG})+[ \t]*$")
+_TITLE_TAGS = regex(rf"(?<![ \t])(?:[ \t]+{HASHTAG})+[ \t]*$")
 """Tags ending a heading, after a space (``C#`` is no tag)."""
 _WHOLLY_BOLD = regex(r"\*\*(?P<inner>[^*]+)\*\*")
 """A heading set in bold with asterisks (``# **Unit 2**``); ``__init__`` is a name, not bold."""

@@ -280,3 +280,13 @@ def test_a_line_of_thousands_of_separators_is_read_through() -> None:
     # the brackets before each separator were counted again from the line's start: 40,000 took 8 s
     assert plain_term("a -> " * 40_000 + "b") is None
     assert plain_term("Tap -> " + "(b -> " * 40_000) is not None
+
+
+def test_a_card_padded_with_a_long_run_of_spaces_keeps_its_tags_and_is_read_through(tmp_path: Path) -> None:
+    # tags ending a side were looked for from every space of the run: 40,000 took 3 s
+    (tmp_path / "m").mkdir()
+    run = " " * 100_000
+    spaced = f"- **Alpha:** first{run}letter #greek\n- **Beta:** second{run}x\n"
+    (tmp_path / "m" / "notes.md").write_text(f"# Letters\n\n{spaced}", encoding="utf-8")
+    alpha, beta = parse_notes(tmp_path).deck.items()
+    assert "greek" in alpha.tags and "greek" not in beta.tags

@@ -310,7 +310,7 @@ _TAG_LINES = regex(rf"^(?:(?:{HASHTAG}[ \t]*)+\n)+")
 """Lines of nothing but tags over a card's words (``#flashcards``, ``#aws #security``), as Obsidian's
 spaced repetition and its users write them: the card's tags, no part of its front."""
 _HASHTAG = regex(rf"(?<!\S){HASHTAG}")
-_LINE_END_TAGS = regex(rf"(?:[ \t]+(?:{HASHTAG}|#\[\[[^\]\n]+\]\]))+[ \t]*$", re.MULTILINE)
+_LINE_END_TAGS = regex(rf"(?<![ \t])(?:[ \t]+(?:{HASHTAG}|#\[\[[^\]\n]+\]\]))+[ \t]*$", re.MULTILINE)
 """Tags ending a line (``#card``, ``#flashcards/geo``, Logseq's ``#[[Rust basics]]``); ``#1`` is a rank."""
 _PROPERTY = regex(r"^\s*[\w.-]+:: ")
 """Logseq's block properties (``card-next-schedule:: …``, ``logseq.order-list-type:: number``): its review
