@@ -52,9 +52,11 @@ def check_clozes(ctx: Context) -> Iterator[Problem]:
     """Unclosed ``{{c1::`` and empty clozes anywhere in the file's text, at their line."""
     for node in ctx.doc.nodes:
         if node.type == "inline":
-            text = node.content
-            for mistake in cloze_syntax.mistakes(text):
-                yield _at(ctx, node, text, mistake.start, mistake.message)
+            text, lines, counted = node.content, 0, 0  # lines counted as the mistakes go, not from the start
+            for mistake in sorted(cloze_syntax.mistakes(text), key=lambda found: found.start):
+                lines += text.count("\n", counted, mistake.start)
+                counted = mistake.start
+                yield _at(ctx, node, lines, mistake.message)
 
 
 def _within(
@@ -187,7 +189,7 @@ def _first_text(paragraph: Node) -> str:
     return body if newline and not cloze_syntax.has_cloze(title, highlights=True) else text[marker.end() :]
 
 
-def _at(ctx: Context, node: Node, text: str, start: int, message: str) -> Problem:
+def _at(ctx: Context, node: Node, lines: int, message: str) -> Problem:
+    """``message`` at the line ``lines`` below where ``node`` starts."""
     problem = ctx.problem(node, message)
-    line = problem.location.line + text.count("\n", 0, start)
-    return Problem(SourceLocation(problem.location.path, line), message)
+    return Problem(SourceLocation(problem.location.path, problem.location.line + lines), message)
