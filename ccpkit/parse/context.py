@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ccpkit.errors import Problem
 from ccpkit.item_ids import item_id, slug
 from ccpkit.model import MCQ, Card, Cloze, ComparisonTable, Item, Kind, ModelError, Option, SourceLocation
-from ccpkit.parse.document import HASHTAG, Document
+from ccpkit.parse.document import TRAILING_TAGS, Document
 from ccpkit.parse.inka import inka_section
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
@@ -21,10 +21,6 @@ if TYPE_CHECKING:
 USABLE_ID = regex(r"^[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)*$", re.ASCII)
 """What a pinned id may look like: ids end up in file names, tags and search queries, so no ``..``,
 no leading ``/``, no spaces."""
-
-
-_TRAILING_TAGS = regex(rf"(?<![ \t])(?:[ \t]+{HASHTAG})+[ \t]*$")
-"""Obsidian tags at the end of a card's side, after its words."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,7 +45,7 @@ class CommonFields:
 
     def card(self, *, front: str, back: str, lead_in: str = "") -> Card:
         """A card; Obsidian tags ending a side (``Simple servers. #compute #beginner``) are its tags."""
-        front_tags, back_tags = _TRAILING_TAGS.search(front), _TRAILING_TAGS.search(back)
+        front_tags, back_tags = TRAILING_TAGS.search(front), TRAILING_TAGS.search(back)
         listed = " ".join(found[0] for found in (front_tags, back_tags) if found)
         return Card(
             id=self.id,

@@ -983,7 +983,7 @@ def title_of(heading: Node) -> str:
     with (``# Anticoagulants #flashcards``, ``## Warfarin #pharm/haem``), which would name decks and
     sections (a heading of tags alone keeps them), nor the bold a whole heading is set in."""
     text = heading_text(heading)
-    text = _TITLE_TAGS.sub("", text) or text
+    text = TRAILING_TAGS.sub("", text) or text
     if cloze_syntax.hidden_parts(text, highlights=False):  # a cloze card of its own: its words title
         text = cloze_syntax.revealed(text)
     bold = _WHOLLY_BOLD.fullmatch(text)  # `# **Geography Unit 2**`, as Google Docs exports a heading
@@ -993,8 +993,9 @@ def title_of(heading: Node) -> str:
 HASHTAG = r"#[^\W\d][\w/-]*(?:::[\w/-]+)*"
 """A tag as notes write it: ``#`` and a word (``#1`` is a rank), in Obsidian's nesting (``#aws/s3``) or
 Anki's (``#aws::s3``)."""
-_TITLE_TAGS = regex(rf"(?<![ \t])(?:[ \t]+{HASHTAG})+[ \t]*$")
-"""Tags ending a heading, after a space (``C#`` is no tag)."""
+TRAILING_TAGS = regex(rf"(?<![ \t])(?:[ \t]+{HASHTAG})+[ \t]*$")
+"""Tags ending a heading or a card's side, after a space (``C#`` is no tag), looked for from the start
+of a run of spaces only: from each of its places, a long run was read again from each."""
 _WHOLLY_BOLD = regex(r"\*\*(?P<inner>[^*]+)\*\*")
 """A heading set in bold with asterisks (``# **Unit 2**``); ``__init__`` is a name, not bold."""
 
