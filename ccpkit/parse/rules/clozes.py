@@ -9,6 +9,7 @@ Unclosed and empty markers are errors at their line, wherever they are written.
 
 from __future__ import annotations
 
+import bisect
 import textwrap
 from collections.abc import Iterator
 
@@ -51,12 +52,10 @@ def _states_and_hides(heading: str) -> bool:
 def check_clozes(ctx: Context) -> Iterator[Problem]:
     """Unclosed ``{{c1::`` and empty clozes anywhere in the file's text, at their line."""
     for node in ctx.doc.nodes:
-        if node.type == "inline":
-            text, lines, counted = node.content, 0, 0  # lines counted as the mistakes go, not from the start
-            for mistake in sorted(cloze_syntax.mistakes(text), key=lambda found: found.start):
-                lines += text.count("\n", counted, mistake.start)
-                counted = mistake.start
-                yield _at(ctx, node, lines, mistake.message)
+        mistakes = cloze_syntax.mistakes(node.content) if node.type == "inline" else ()
+        breaks = [at for at, character in enumerate(node.content) if character == "\n"] if mistakes else []
+        for mistake in mistakes:  # the lines above each found once: counted for each, in their square
+            yield _at(ctx, node, bisect.bisect_left(breaks, mistake.start), mistake.message)
 
 
 def _within(
