@@ -17,6 +17,11 @@ def parsed(tmp_path: Path, notes: str) -> Module:
     return parse_notes(tmp_path).deck.modules[0]
 
 
+def printed(tmp_path: Path, notes: str) -> list[str]:
+    """What the sheets print of a notes folder holding ``notes``: each passage's text."""
+    return [passage.text for passage in parsed(tmp_path, notes).passages]
+
+
 def tables(module: Module) -> list[ComparisonTable]:
     return [item for item in module.items if isinstance(item, ComparisonTable)]
 
@@ -63,8 +68,7 @@ def test_a_line_that_reads_like_an_answer_keys_title_over_prose_prints(tmp_path:
         "# Tides\n\n## Why two tides a day\n\nSimple answer.\n\nThe Moon pulls the near and far sides.\n\n"
         "## Recap\n\nKey answers to your questions:\n\nSpring tides follow full and new moons.\n"
     )
-    printed = [passage.text for passage in parsed(tmp_path, notes).passages]
-    assert printed == [
+    assert printed(tmp_path, notes) == [
         "Simple answer.",
         "The Moon pulls the near and far sides.",
         "Key answers to your questions:",
@@ -84,8 +88,7 @@ def test_a_block_of_html_prints_as_its_words_a_paragraph_per_block_tag(tmp_path:
         "<style>\n.red { color: red; }\n</style>\n\n"
         "<pre><code>for i in range(3):\n    print(i &lt; 3)</code></pre>\n"
     )
-    printed = [passage.text for passage in parsed(tmp_path, notes).passages]
-    assert printed == [
+    assert printed(tmp_path, notes) == [
         "Exam on **14 May** &amp; bring a &lt;pen&gt;.",  # as Markdown, which shows `& bring a <pen>.`
         "Figure 1: a neuron",
         "Dendrites receive\n\nAxons send",
@@ -102,14 +105,15 @@ def test_an_html_table_left_unread_prints_its_words_a_paragraph_per_row(tmp_path
         "<table>\n<tr><th>Tide</th><th>When</th></tr>\n"
         '<tr><td colspan="2">Neap tide: <b>quarter</b> moons</td></tr>\n</table>\n'
     )
-    printed = [passage.text for passage in parsed(tmp_path, notes).passages]
-    assert printed == ["Spring tide · Full and new moon", "Tide · When\n\nNeap tide: **quarter** moons"]
+    assert printed(tmp_path, notes) == [
+        "Spring tide · Full and new moon",
+        "Tide · When\n\nNeap tide: **quarter** moons",
+    ]
 
 
 def test_a_fold_without_a_summary_prints_what_it_holds(tmp_path: Path) -> None:
     notes = "# Tides\n\n<details>\nTwo high tides a day, about 12 hours 25 minutes apart.\n</details>\n"
-    printed = [passage.text for passage in parsed(tmp_path, notes).passages]
-    assert printed == ["Two high tides a day, about 12 hours 25 minutes apart."]
+    assert printed(tmp_path, notes) == ["Two high tides a day, about 12 hours 25 minutes apart."]
 
 
 def test_a_picture_centred_in_html_prints_and_a_missing_one_is_an_error(tmp_path: Path) -> None:
@@ -138,8 +142,8 @@ def test_a_heading_over_nothing_prints_as_its_words_under_the_headings_above_it(
         "### They are inherited from the mother\n\n## Chloroplasts\n\nThey make sugar from light.\n\n"
         '## Ribosomes\n\n## Ribosomes\n\nThey make proteins.\n\n##\n\n## Open questions <a id="open"></a>\n'
     )
-    printed = [(passage.section, passage.text) for passage in parsed(tmp_path, notes).passages]
-    assert printed == [
+    placed = [(passage.section, passage.text) for passage in parsed(tmp_path, notes).passages]
+    assert placed == [
         (("Mitochondria",), "**They hold their own circular DNA**"),
         (("Mitochondria",), "**They are inherited from the mother**"),
         (("Chloroplasts",), "They make sugar from light."),
@@ -170,8 +174,7 @@ def test_lines_each_naming_a_term_print_a_line_each_not_one_run_of_words(tmp_pat
         "# Rights\n\nArt. 15 — Right of access\nArt. 17 — Right to erasure\n\n"
         "The regulation took effect in 2018\nand applies across the union.\n"
     )
-    printed = [passage.text for passage in parsed(tmp_path, notes).passages]
-    assert printed == [
+    assert printed(tmp_path, notes) == [
         "Art. 15 — Right of access\n\nArt. 17 — Right to erasure",
         "The regulation took effect in 2018\nand applies across the union.",
     ]
