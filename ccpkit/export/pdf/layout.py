@@ -68,21 +68,6 @@ def page_size(paper: Paper, orientation: Orientation) -> tuple[float, float]:
     return turned
 
 
-def render(
-    story: Sequence[Flowable],
-    *,
-    ty: Typography,
-    size: tuple[float, float],
-    columns: Sequence[int],
-    meta: Meta,
-    again: Callable[[], Sequence[Flowable]] | None = None,
-) -> Laid:
-    """``_render``; a story some flowable of which fits no page (the style's sizes or margins leave
-    too little room) is a usage error, not a crash."""
-    with room_for(repr(meta.title)):
-        return _render(story, ty=ty, size=size, columns=columns, meta=meta, again=again)
-
-
 @contextmanager
 def room_for(name: str) -> Iterator[None]:
     """Laying out the PDF ``name``: a style whose sizes, margins, padding or column count leave too
@@ -103,7 +88,7 @@ def room_for(name: str) -> Iterator[None]:
         ) from None
 
 
-def _render(
+def render(
     story: Sequence[Flowable],
     *,
     ty: Typography,

@@ -144,7 +144,7 @@ def test_errors_point_at_the_key_in_its_own_section(templates_copy: Path) -> Non
 
 def test_sizes_that_leave_no_room_are_a_usage_error_not_a_crash(templates_copy: Path) -> None:
     (templates_copy / "pdf" / "style.toml").write_text("[text]\nsize = 200\nleading = 240\n", "utf-8")
-    with pytest.raises(UsageError, match=r"taller than a whole column; a size, margin or column count"):
+    with pytest.raises(UsageError, match=r"^PDF pdf/\S+\.pdf: something in it is taller than a whole column"):
         build(large_deck(modules=1, cards=3, tables=0, mcqs=1), templates=templates_copy)
 
 
@@ -153,7 +153,7 @@ def test_columns_or_padding_that_leave_no_width_are_a_usage_error_not_a_crash(
     templates_copy: Path, setting: str
 ) -> None:
     (templates_copy / "pdf" / "style.toml").write_text(setting, "utf-8")
-    with pytest.raises(UsageError, match=r"a column is narrower than what must fit in it"):
+    with pytest.raises(UsageError, match=r"^PDF pdf/\S+\.pdf: a column is narrower than what must fit"):
         build(large_deck(modules=1, cards=3, tables=1, mcqs=1), templates=templates_copy)
 
 
