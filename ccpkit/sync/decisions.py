@@ -13,8 +13,9 @@ Ownership rules:
   student edited cannot be told, and a field the notes changed is a conflict, never overwritten);
   the ledger's digest of the text sent tells the fields apart when a mix of Anki's and the notes'
   fields reads as it (``_sent_fields``).
-- Tags: ccpkit owns its namespaces (``module::``, ``kind::``, ``part::``, ``ccpkit::``); the notes'
-  own tags are added, and removed only if ccpkit added them; every other tag is the student's.
+- Tags: ccpkit owns its namespaces (``module::``, ``kind::``, ``part::``, ``ccpkit::``) one level
+  deep; the notes' own tags are added, and removed only if ccpkit added them; every other tag,
+  nested under one of ccpkit's too, is the student's.
 - A card is moved to its item's deck unless the student moved it away from where ccpkit put it (as
   the record says, or without one the ledger: the deck an import first put it in).
 """
@@ -401,7 +402,10 @@ def reads_as(text: str, recorded: str) -> bool:
 
 
 def _owned(tag: str) -> bool:
-    return tag.casefold().startswith(OWNED_TAG_NAMESPACES)
+    """ccpkit's tags sit one level under its namespaces (``module::02-compute``); Anki's sidebar shows
+    them as folders, and a tag the student files in one (``module::02-compute::weak``) is theirs."""
+    namespace, _, name = tag.casefold().partition("::")
+    return f"{namespace}::" in OWNED_TAG_NAMESPACES and "::" not in name
 
 
 def _own_tags(tags: Iterable[str]) -> tuple[str, ...]:

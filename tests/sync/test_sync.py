@@ -229,6 +229,35 @@ def test_a_card_moved_to_another_module_moves_its_card_and_keeps_its_history(stu
         student.close()
 
 
+def test_tags_the_student_nested_under_ccpkits_own_stay_through_syncs_and_a_move(studied: Studied) -> None:
+    """Anki's sidebar shows ``module::02-compute`` as a folder: a tag the student files under it is
+    theirs (their weak cards of that module), not one ccpkit wrote."""
+    student = studied.course.student()
+    nested = ["module::02-compute::weak", "kind::card::exam-day", "part::cram-sheet::redo"]
+    try:
+        for item in (FARGATE, LAMBDA):
+            note = student.note(item)
+            note.tags += nested
+            student.collection.update_note(note)
+    finally:
+        student.close()
+    fargate_moved_to_storage(studied.course)
+    output, student = sync_and_open(studied)
+    try:
+        moved, stayed = student.note("03-storage/card/aws-fargate"), student.note(LAMBDA)
+        assert "module::03-storage" in moved.tags and "module::02-compute" not in moved.tags
+        assert set(nested) <= set(moved.tags) and set(nested) <= set(stayed.tags)
+        assert f"{LAMBDA} (tags)" not in output
+    finally:
+        student.close()
+    output, student = sync_and_open(studied)
+    try:
+        assert set(nested) <= set(student.note(LAMBDA).tags)
+        assert "0 updated" in output
+    finally:
+        student.close()
+
+
 def test_a_file_moved_to_another_module_moves_all_its_cards(studied: Studied) -> None:
     course = studied.course
     summary = (course.notes / "02-compute/summary.md").read_text(encoding="utf-8")
