@@ -10,7 +10,9 @@ from pathlib import Path
 from anki.collection import Collection
 from click.testing import CliRunner, Result
 
+from ccpkit.build import build
 from ccpkit.cli import cli
+from ccpkit.export import ExportOptions
 from tests.conftest import REPO
 from tests.export.anki.student import Student
 
@@ -67,6 +69,11 @@ class Course:
         arrived through AnkiWeb, or after a backup older than the records sync keeps was put back."""
         for record in self.collection.parent.glob("collection.ccpkit-sync-*.json"):
             record.unlink()
+
+    def build(self, at: int) -> None:
+        """``ccpkit build --format anki`` of the course (its package for an import), the clock at ``at``."""
+        options = ExportOptions(templates=self.templates)
+        build(self.notes, self.out, formats=("anki",), options=options, title=TITLE, clock=lambda: at)
 
     def student(self) -> Student:
         return Student(Collection(str(self.collection)))

@@ -6,8 +6,6 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from ccpkit.build import build
-from ccpkit.export import ExportOptions
 from tests.export.anki.student import Student
 from tests.sync.course import TITLE, Course, fargate_moved_to_storage
 
@@ -27,8 +25,7 @@ def imported(tmp_path: Path) -> tuple[Course, Student]:
 
 def built(course: Course, at: int = LAST_WEEK) -> None:
     """`ccpkit build --format anki` of the course, its clock at ``at``."""
-    options = ExportOptions(templates=course.templates)
-    build(course.notes, course.out, formats=("anki",), options=options, title=TITLE, clock=lambda: at)
+    course.build(at)
 
 
 def rebuilt_before_the_import(tmp_path: Path) -> tuple[Course, Student]:

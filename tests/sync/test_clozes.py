@@ -217,6 +217,41 @@ def test_a_part_the_notes_add_never_takes_the_card_of_a_cloze_the_student_added_
         student.close()
 
 
+def test_a_part_added_to_a_cloze_the_student_marked_after_the_build_reaches_its_card_by_the_next_sync(
+    tmp_path: Path,
+) -> None:
+    """Anki skips a note touched after the package was built, yet adds the package's card for the
+    note's new cloze number: until the note's text comes, that card asks nothing (Anki shows "No cloze
+    3 found" on it). The next sync brings the text; the student's mark and history stay."""
+    course = cloze_course(tmp_path)
+    package = course.out / "anki" / "aws-certified-cloud-practitioner.apkg"
+    course.build(at=1_700_000_000)
+    student = course.student()
+    student.import_package(package)
+    student.study_everything()
+    course.edit("01-storage/cram-sheet.md", "a ==shared== file system", "a ==shared== ==file system==")
+    course.build(at=1_700_003_600)
+    marked = student.note(EFS)
+    marked.add_tag("marked")  # after the build: Anki's copy is now the newer one
+    student.collection.update_note(marked)
+    student.import_package(package)
+    assert any("No cloze" in front for front in fronts_by_card(student).values())
+    student.close()
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    student = course.student()
+    try:
+        note = student.note(EFS)
+        assert "{{c3::file system}}" in note["Text"] and "marked" in note.tags
+        fronts = fronts_by_card(student).values()
+        assert len(fronts) == 3 and all(front.count("[...]") == 1 for front in fronts)  # each asks a part
+        assert student.reviews_of(note) == 2
+    finally:
+        student.close()
+
+
 def test_a_cloze_answer_the_student_rewrote_is_kept_by_a_sync_without_record(tmp_path: Path) -> None:
     """With no record of the numbers sync sent, a part the student rewrote in Anki, the notes unchanged
     since, is their edit of ours: kept, on the card that holds its history."""
