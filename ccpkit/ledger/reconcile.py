@@ -279,6 +279,12 @@ def _retired_key(note_id: str, kept_for: str) -> str:
     return f"{note_id} ({kept_for})"
 
 
+def kept_aside(key: str) -> bool:
+    """Whether a ledger key is one ``_retired_key`` made: a note kept aside, as its id names another
+    note now (an id never holds a space)."""
+    return " " in key
+
+
 def _displaced(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry]) -> list[tuple[str, str]]:
     """(old id, new id) pairs where a known id now names another note, while exactly one other note
     of its module is what the ledger recorded under it (same name and answer): alike fronts told

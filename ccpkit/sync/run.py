@@ -48,6 +48,7 @@ from ccpkit.ledger import (
     record_ledger,
 )
 from ccpkit.ledger.last import LAST_LEDGER, OtherCourseLedgerError, with_last
+from ccpkit.ledger.reconcile import kept_aside
 from ccpkit.ledger.scope import require_named
 from ccpkit.parse import Parsed, parse_notes
 from ccpkit.progress import Progress
@@ -438,11 +439,17 @@ def _orphans(changes: Reconciliation, record: SyncRecord) -> list[tuple[str, str
     record says ccpkit wrote that the ledger holds); those not in this sync's notes are orphans. A
     note the ledger does not hold is never this course's to retire or delete, whatever its deck:
     another course synced into the same collection may keep its deck under this one's, or under a
-    title this course once had (a line lost from the ledger comes back from the build folder)."""
+    title this course once had (a line lost from the ledger comes back from the build folder). Each is
+    named by the id sync last wrote (the one Anki's copy holds), or by its ledger key where its id
+    now names another note."""
     gone = (*changes.orphaned, *changes.standing_orphans)
-    found = [(changes.ledger.notes[key].guid, key) for key in gone]
     ours = {entry.guid for entry in changes.ledger.notes.values()}
-    return found + [(guid, written.id) for guid, written in record.notes.items() if guid in ours]
+    named = {guid: written.id for guid, written in record.notes.items() if guid in ours}
+    for key in gone:
+        guid = changes.ledger.notes[key].guid
+        if guid not in named or kept_aside(key):  # as a build names it: `fsx (ccpkit Term v1)`
+            named[guid] = key
+    return list(named.items())
 
 
 def _as_synced(ledger: Ledger, synced: Sequence[AnkiNote], plan: Plan, state: CollectionState) -> Ledger:

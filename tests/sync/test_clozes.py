@@ -252,6 +252,42 @@ def test_a_part_added_to_a_cloze_the_student_marked_after_the_build_reaches_its_
         student.close()
 
 
+def test_a_pinned_term_turned_into_a_cloze_and_back_names_each_retired_note_by_its_kind(
+    tmp_path: Path,
+) -> None:
+    """Anki turns no note into another note type: the cloze is a new note and the term's note is
+    retired, with its history, until the item turns back. The report says which of the two notes of one
+    id it retired, as a build names its orphan, not "added: fsx" beside "retired: fsx"."""
+    course = cloze_course(tmp_path)
+    term = "- **FSx:** managed Windows and Lustre file systems\n"
+    cloze = "{{c1::FSx}} manages Windows and Lustre file systems.\n"
+    course.edit("01-storage/cram-sheet.md", term, "\n{#fsx}\n" + term + "\n")
+    reviews = study(course, lambda student: student.reviews_of(student.note("fsx")))
+
+    course.edit("01-storage/cram-sheet.md", "{#fsx}\n" + term, "{#fsx}\n" + cloze)
+    as_cloze = course.sync()
+
+    assert as_cloze.exit_code == 0, as_cloze.output
+    assert "  added: fsx\n" in as_cloze.output
+    assert "suspended): fsx (ccpkit Term v1)\n" in as_cloze.output
+    course.edit("01-storage/cram-sheet.md", "{#fsx}\n" + cloze, "{#fsx}\n" + term)
+    back = course.sync()
+
+    assert back.exit_code == 0, back.output
+    assert "  restored: fsx\n" in back.output
+    assert "suspended): fsx (ccpkit Cloze v1)\n" in back.output
+    student = course.student()
+    try:
+        (restored,) = [
+            note for note in student.notes() if note["Id"] == "fsx" and "ccpkit::orphan" not in note.tags
+        ]
+        assert restored.note_type()["name"] == "ccpkit Term v1"  # type: ignore[index]
+        assert student.reviews_of(restored) == reviews == 1
+        assert not any(card.queue == -1 for card in restored.cards())
+    finally:
+        student.close()
+
+
 def test_a_cloze_answer_the_student_rewrote_is_kept_by_a_sync_without_record(tmp_path: Path) -> None:
     """With no record of the numbers sync sent, a part the student rewrote in Anki, the notes unchanged
     since, is their edit of ours: kept, on the card that holds its history."""
