@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from anki.buildinfo import version as anki_version
 from anki.collection import AddNoteRequest, Collection
 from anki.dbproxy import DBProxy
 from anki.decks import DeckId
@@ -54,6 +55,18 @@ class CollectionLockedError(CcpkitError):
         )
 
 
+class CollectionTooNewError(UsageError):
+    """Anki desktop, updated, saved the collection in a format the older ``anki`` library here cannot
+    read: the library must catch up with it, never the other way round."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path} was saved by a newer Anki than the Anki library ccpkit sync uses (anki "
+            f"{anki_version}): upgrade the library to your Anki's version (pip install --upgrade anki) "
+            "and run ccpkit sync again. Nothing was written."
+        )
+
+
 @contextmanager
 def opened(path: Path) -> Iterator[Collection]:
     """The collection, opened exclusively (Anki locks it while open); closed whatever happens."""
@@ -62,6 +75,8 @@ def opened(path: Path) -> Iterator[Collection]:
     except DBError as error:
         if not str(error).startswith("DbError"):  # Anki words only a locked collection for people
             raise CollectionLockedError(path) from error
+        if "FileTooNew" in str(error):
+            raise CollectionTooNewError(path) from error
         if path.is_file() and not os.access(path, os.W_OK):  # SQLite says only "disk I/O error"
             raise UsageError(f"cannot open {path}: it is read-only; give it write permission") from error
         raise UsageError(f"cannot open {path} as an Anki collection: {_sqlite_reason(error)}") from error

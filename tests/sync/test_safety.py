@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -412,6 +413,23 @@ def test_a_collection_damaged_inside_is_one_error_not_a_traceback(course: Course
 
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "the collection could not be written: database disk image is malformed" in result.output
+
+
+def test_a_collection_a_newer_anki_saved_asks_for_that_version_of_the_library(course: Course) -> None:
+    """Anki desktop updates itself more often than a student updates pip: its collection may be of a
+    version the `anki` library here cannot open. The student is told what to upgrade, and nothing is
+    written."""
+    with sqlite3.connect(course.collection) as database:  # as a future Anki would mark its format
+        database.execute("update col set ver = ver + 1")
+    database.close()
+    before = course.collection_hash()
+
+    result = course.sync()
+
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "DbError" not in result.output and "a newer Anki" in result.output
+    assert "pip install --upgrade anki" in result.output and "Nothing was written" in result.output
+    assert course.collection_hash() == before
 
 
 def test_a_ledger_lost_with_the_build_folder_finds_a_renamed_note_by_its_id_in_anki(tmp_path: Path) -> None:
