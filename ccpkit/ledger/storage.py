@@ -59,6 +59,8 @@ def load_ledger(path: Path) -> Ledger:
     # Only "\n" ends a line: a note's key may hold U+2028 or U+0085, which JSON leaves as they are.
     numbered = enumerate(text.split("\n"), start=1)
     lines = [(number, line) for number, line in numbered if line.strip()]
+    if not lines:  # a ledger always has its header: a tool, a full disk or a cloud folder emptied it
+        raise LedgerError(path, "the file is empty")
     for number, line in lines:
         if line.startswith(CONFLICT_MARKERS):
             raise LedgerError(

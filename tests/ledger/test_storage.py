@@ -147,6 +147,8 @@ GOOD = (
     ("text", "message"),
     [
         ('{"version": 1, "notes": {', "line 1: not valid JSON"),
+        ("", "the file is empty"),  # emptied by a tool or a cloud folder: not JSON at line 1, nor 3
+        ("\n \n", "the file is empty"),
         ("[]", "not a ccpkit ledger"),
         ('{"version": 1}', '"notes" must map note ids to entries'),
         ('{"version": 1, "notes": {"m/card/a": {"guid": "x"}}}', "entry 'm/card/a' is damaged"),
