@@ -575,6 +575,32 @@ def explanation_start(text: str) -> str | None:
     return text[match.end() :].strip()
 
 
+_NAMED_AFTER_LABEL = regex(
+    rf"(?i)(?:(?:for|of|to)\s+)?\(?(?:(?:{QUESTION}|q)\s*+(?:#\s*+)?)?(?P<id>\d+)\)?[ \t]*+"
+    r"(?:\*\*|__)?[ \t]*[:.)\u2013\u2014-](?:\*\*|__)?\s*"
+)
+"""The question an explanation's label names after it: ``for 3:``, ``(Q2):``, ``of question 4 —``."""
+_NAMED_BEFORE_LABEL = regex(
+    rf"(?i)^\W*?(?:\*\*|__)?(?:(?:{QUESTION}|q)\s*+(?:#\s*+)?)?(?P<id>\d+)"
+    r"[ \t]*+[.):\u2013\u2014-]?(?:\*\*|__)?[ \t]*+(?=\S)"
+)
+"""The question named before an explanation's label: ``Q3 explanation:``, ``**4.** Explanation:``."""
+
+
+def numbered_explanation(text: str) -> tuple[str, str] | None:
+    """The question a key's explanation names and its words: ``Explanation for 3: …``, ``Explanation
+    (Q2): …``, ``Q3 explanation: …``, ``**4.** Explanation: …``; ``None`` for one that names none
+    (``Explanation: 3 moles …`` names no question: its label closed before the number)."""
+    label = _EXPLANATION.match(text)
+    if label is not None and ":" not in label[0] and explanation_start(text) is not None:
+        named = _NAMED_AFTER_LABEL.match(text, label.end())
+        if named is not None:
+            return named["id"], text[named.end() :].strip()
+    before = _NAMED_BEFORE_LABEL.match(text)
+    words = explanation_start(text[before.end() :]) if before is not None else None
+    return (before["id"], words) if before is not None and words else None
+
+
 @dataclass(frozen=True, slots=True)
 class KeyEntry:
     """One line of an answer key: which question, its letters, and an optional explanation."""

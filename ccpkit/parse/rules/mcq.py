@@ -29,6 +29,7 @@ from ccpkit.parse.rules.answers import (
     key_entry,
     letters_after_both,
     names_answers,
+    numbered_explanation,
     numbers_a_question,
     plain,
     question_id,
@@ -328,7 +329,11 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
             and not _question_named(node)
         ):
             said, run_on = _entries_run_on(node)  # `Explanation: …` then `2. C` on its next line
-            held[-1] = _explained(held[-1], _key_explanation(ctx, node) if said is None else said)
+            by_number = _numbered_explanations(ctx, node) if said is None else []
+            if by_number and {number for number, _ in by_number} <= {entry.question for entry in held}:
+                held = _explained_by_number(held, by_number)  # `Explanation for 3: …` under `1. B` … `3. A`
+            else:
+                held[-1] = _explained(held[-1], _key_explanation(ctx, node) if said is None else said)
             held += run_on
             ctx.claim(node)
             continue
@@ -525,6 +530,31 @@ def _key_explanation(ctx: Context, node: Node) -> str:
     blocks = node.children if node.type == "blockquote" else [node]
     text = "\n\n".join(ctx.doc.written(block) for block in blocks)
     return explanation_start(text) or text
+
+
+def _numbered_explanations(ctx: Context, node: Node) -> list[tuple[str, str]]:
+    """What a key's explaining block says of each question it names: a paragraph naming one
+    (``Explanation for 3: …``, ``Q3 explanation: …``), or a numbered list every item of which is an
+    explanation (``3. Explanation: …``); none for a block that names no question (it explains the
+    entry right above it)."""
+    if node.type == "paragraph":
+        named = numbered_explanation(ctx.doc.written(node).strip())
+        return [(question_id(named[0]), named[1])] if named is not None else []
+    if node.type != "ordered_list":
+        return []
+    said = [
+        (question_id(number), explanation_start("\n\n".join(ctx.doc.written(part) for part in item.children)))
+        for item, number in zip(node.children, item_numbers(node), strict=True)
+    ]
+    return [(number, words) for number, words in said if words] if all(words for _, words in said) else []
+
+
+def _explained_by_number(held: list[KeyEntry], named: list[tuple[str, str]]) -> list[KeyEntry]:
+    """``held`` with each named question's last entry explained by its words."""
+    for number, words in named:
+        at = max(index for index, entry in enumerate(held) if entry.question == number)
+        held[at] = _explained(held[at], words)
+    return held
 
 
 def _explained(entry: KeyEntry, text: str) -> KeyEntry:
