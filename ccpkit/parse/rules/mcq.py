@@ -639,8 +639,12 @@ def _lettered_items(ctx: Context, listed: Node) -> list[KeyEntry]:
         if entry is not None and entry.answer.letters:
             said = "\n".join(part for part in (entry.answer.rest, wrapped.strip()) if part)  # its lines below
             entry = replace(entry, answer=replace(entry.answer, rest=said))
-            entries.append(_explained(entry, "\n\n".join(ctx.doc.written(note).strip() for note in notes)))
-    return entries if 2 * len(entries) > len(listed.children) else []
+            explained = "\n\n".join(ctx.doc.written(note).strip() for note in notes)
+            entries.append(_explained(entry, explanation_start(explained) or explained))
+    if 2 * len(entries) <= len(listed.children):
+        return []
+    ctx.claim(*(entry.node for entry in entries))  # no item of questions left unread: no warning at it
+    return entries
 
 
 def _only_entries(lines: list[str], node: Node) -> list[KeyEntry]:
