@@ -611,6 +611,9 @@ class KeyEntry:
     written: str = ""
     """The number as typed, where a list of items all typed ``1.`` counts them 1, 2, 3 …: what the
     entry answers when no question has the counted one."""
+    explains: bool = False
+    """Only an explanation (``1. A controller loops …`` under a key's ``## Explanations``): it answers
+    nothing, and explains the question of its number, answered above."""
 
 
 def key_entry(text: str, number: str, node: Node) -> KeyEntry | None:

@@ -16,6 +16,7 @@ from ccpkit.parse.details import CLOSING, SUMMARY, closes_details, hidden_markdo
 from ccpkit.parse.document import Block, heading_level, heading_text, nodes_below
 from ccpkit.parse.rules.answers import (
     ANSWER_COLUMN,
+    QUESTION,
     Answer,
     KeyEntry,
     after_key_title,
@@ -63,6 +64,8 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     """Every question of the file, checked: answers among the options, option letters unique."""
     worded: list[Node] = []
     keys = list(_answer_keys(ctx, worded))
+    explanations = [entry for entry in keys if entry.explains]
+    keys = [entry for entry in keys if not entry.explains]
     in_words = [(number, words) for node in worded for number, _, words in _numbered_answers(node)]
     keyed = [(entry.question, entry.answer.said or " ".join(entry.answer.letters)) for entry in keys]
     for number, words in [*keyed, *in_words]:
@@ -104,6 +107,10 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
                 )
                 yield Problem(ctx.at(entry.node), message, "warning")
         floor = ctx.doc.line_of(group[-1].node)
+    for entry in explanations:
+        yield from _explain_answered(
+            ctx, _of_section(_namesakes(by_id, entry), section_of(entry.node)), entry
+        )
     _answers_in_order(drafts)
     if ctx.key_elsewhere is not None:
         yield from _apply_key_elsewhere(ctx, by_id)
@@ -240,7 +247,7 @@ def _apply_key_elsewhere(ctx: Context, by_id: Mapping[str, list[Draft]]) -> Iter
     assert ctx.key_elsewhere is not None
     keyed = Context(ctx.module, ctx.key_elsewhere)
     worded: list[Node] = []
-    entries = list(_answer_keys(keyed, worded))
+    entries = [entry for entry in _answer_keys(keyed, worded) if not entry.explains]
     entries = entries or [entry for block in keyed.doc.blocks for entry in _entries(block.node, asked=True)]
     section_of = _sections(keyed)
     matched = [(entry, _of_section(_namesakes(by_id, entry), section_of(entry.node))) for entry in entries]
@@ -313,6 +320,9 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
     found: dict[int, list[KeyEntry]] = {}
     only_entries = _sections_of_entries(ctx, found)
     key_level, seen, collapsed = 0, False, False
+    explaining = False
+    """Under ``## Explanations`` after or under a key: blocks that open with a question's number explain
+    it."""
     held: list[KeyEntry] = []
     """The last block's entries: a paragraph or quote right below them explains the last one."""
     read_to = -1
@@ -321,11 +331,13 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
         node = block.node
         if (held and node is held[-1].node) or index <= read_to:
             continue  # the answer line a heading's entry was read from
+        numbered = _explanation_entries(ctx, node) if explaining and not found.get(index) else []
         if (
             key_level
             and held
             and node.type in _EXPLAINING
             and not found.get(index)
+            and not numbered
             and not _question_named(node)
         ):
             said, run_on = _entries_run_on(node)  # `Explanation: …` then `2. C` on its next line
@@ -343,6 +355,7 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
             continue  # an earlier rule's (a matching exercise's pairs): no key's
         if node.type == "heading":
             level, title = heading_level(node), heading_text(node)
+            explaining = explaining and bool(key_level) and level > key_level  # a section of it goes on
             entry = key_entry(title, "", node) if key_level and level > key_level else None
             below = blocks[index + 1].node if index + 1 < len(blocks) else None
             if entry is None and key_level and level > key_level and below is not None:
@@ -353,6 +366,8 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
                 held = [entry]
             elif is_key_title(title) or (names_answers(title) and only_entries.get(index)):
                 key_level, seen = level, True  # `## Lösung` over nothing but `1. A` entries: a key too
+            elif key_level and _EXPLANATIONS_TITLE.fullmatch(plain(title)):
+                key_level, explaining = level, True  # `## Explanations` under or after `## Answer key`
             elif not (key_level and level > key_level):
                 key_level = level if seen and only_entries.get(index, False) else 0
         elif key_level and node.type == "paragraph" and (named := _named_below(node, blocks[index + 1 :])):
@@ -388,7 +403,7 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
             key_level, collapsed = 0, False
             ctx.claim(node)
         elif node.type in ("table", "blockquote") or key_level:  # a `| Q | Answer |` table is a key anywhere
-            entries = found.get(index, [])
+            entries = found.get(index, []) or numbered
             if not entries and ((key_level and node.type == "ordered_list") or _key_table(node)):
                 worded.append(node)  # maybe answers in words: known once the questions are
                 entries = _lettered_items(ctx, node) if node.type == "ordered_list" else []
@@ -526,10 +541,38 @@ def _collapsed_key(node: Node, below: list[KeyEntry] | None) -> list[KeyEntry]:
 
 
 def _key_explanation(ctx: Context, node: Node) -> str:
-    """A paragraph or quote below a key entry, its ``Explanation:`` label dropped."""
-    blocks = node.children if node.type == "blockquote" else [node]
+    """A paragraph or quote below a key entry (or an item of a key's explanations), its ``Explanation:``
+    label dropped."""
+    blocks = node.children if node.type in ("blockquote", "list_item") else [node]
     text = "\n\n".join(ctx.doc.written(block) for block in blocks)
     return explanation_start(text) or text
+
+
+_EXPLANATIONS_TITLE = regex(r"(?i)\W*(?:explanations|rationales?)\W*")
+"""A key's section of explanations, after it or under it: ``## Explanations``, ``## Rationale``."""
+_NUMBER_OPENING = regex(
+    rf"(?:\*\*|__)?(?:(?i:{QUESTION}|q)\s*+(?:#\s*+)?)?(?P<id>\d+)[.):](?:\*\*|__)?[ \t]+(?=\S)"
+)
+"""The number opening a paragraph that explains that question: ``**1.** …``, ``Q2: …``, ``Question 3) …``."""
+
+
+def _explanation_entries(ctx: Context, node: Node) -> list[KeyEntry]:
+    """The explanations of a block under a key's ``## Explanations``: a numbered list's items, or a
+    paragraph opening with its question's number (``**2.** …``) or naming it (``Explanation for 2:``),
+    each explaining the question of its number; none for a block that names no question."""
+    if node.type == "ordered_list":
+        return [
+            KeyEntry(question_id(number), Answer((), _key_explanation(ctx, item)), item, explains=True)
+            for item, number in zip(node.children, item_numbers(node), strict=True)
+        ]
+    text = ctx.doc.written(node) if node.type == "paragraph" else ""
+    named = _numbered_explanations(ctx, node)
+    opening = _NUMBER_OPENING.match(text)
+    if opening is not None and not named:
+        named = [
+            (question_id(opening["id"]), explanation_start(text[opening.end() :]) or text[opening.end() :])
+        ]
+    return [KeyEntry(number, Answer((), words), node, explains=True) for number, words in named if words]
 
 
 def _numbered_explanations(ctx: Context, node: Node) -> list[tuple[str, str]]:
@@ -829,7 +872,31 @@ def _apply_key(ctx: Context, drafts: list[Draft], entry: KeyEntry, floor: int) -
         if draft.answer is None:
             _answer_with(draft, entry, entry.node)
             break
+    else:  # `**Q1 (B):** why` under `## Answer explanations`, the key's table above having answered B
+        agreeing = [
+            d for d in since if d.answer is not None and set(d.answer.letters) == set(entry.answer.letters)
+        ]
+        if agreeing and entry.answer.letters:
+            _explain(agreeing[-1], entry.answer.rest)
     return bool(above)
+
+
+def _explain_answered(ctx: Context, drafts: list[Draft], entry: KeyEntry) -> Iterator[Problem]:
+    """Explain the nearest of ``drafts`` above a key's explanation entry by its words; a warning when
+    none is above it (its number is wrong, or it explains nothing here)."""
+    line = ctx.doc.line_of(entry.node)
+    above = [draft for draft in drafts if ctx.doc.line_of(draft.start) < line]
+    if not above:
+        message = f"explanation of question {entry.question} matches no question above it: check its number"
+        yield Problem(ctx.at(entry.node), message, "warning")
+        return
+    _explain(above[-1], entry.answer.rest)
+
+
+def _explain(draft: Draft, words: str) -> None:
+    """Add ``words`` to the question's explanation, unless it says them already."""
+    if words and words not in draft.explanation:
+        draft.explanation.append(words)
 
 
 def _answer_with(draft: Draft, entry: KeyEntry, node: Node) -> None:
