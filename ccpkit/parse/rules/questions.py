@@ -1661,10 +1661,15 @@ def _read_details(ctx: Context, draft: Draft, nodes: Sequence[Node], index: int)
     elif answer is not None and not answer.letters and draft.worded is None:
         draft.worded, draft.answer_node = answer, nodes[index]
         _explain(draft, [answer.rest])
-    elif answer is None and (draft.answer is not None or draft.worded is not None):
-        # `<details><summary>Explanation</summary>` below the answer: what it says explains it
+    elif answer is None and (draft.answer is not None or draft.worded is not None or _ticked(draft)):
+        # `<details><summary>Explanation</summary>` below the answer (or the ticked boxes): it explains
         draft.explanation += [text] if (text := details_text(details)) else []
     return end
+
+
+def _ticked(draft: Draft) -> bool:
+    """Whether an option is marked right where it is written (``- [x] …``, ``✅``): the answer."""
+    return any(option.checked for option in draft.options)
 
 
 def _ticked_in_solution(nodes: Sequence[Node], above: _Run, run: _Run) -> bool:
