@@ -272,13 +272,37 @@ def read_options(doc: Document, node: Node, *, going_on: bool = False) -> Option
     if node.type == "paragraph":
         lines = _broken_lines(node.children[0].content)
         return _lettered_lines(lines, node, going_on) or _boxed_lines(lines, node)
-    if node.type in ("fence", "code_block") and not node.info.strip():
+    if node.type in ("fence", "code_block") and node.info.strip().lower() in _TEXT_BLOCKS:
         # options set as code (``` then `A. …` lines), none of it code
         found = _lettered_lines(node.content.rstrip("\n").split("\n"), node, going_on=False)
-        return found if found is not None and not found.head and not found.tail else None
+        if found is None or found.head or found.tail:
+            return None
+        return _shown_as_code(found) if node.info.strip().lower() in _MARKDOWN_BLOCKS else found
     if node.type == "table":
         return _table_options(node)
     return None
+
+
+_MARKDOWN_BLOCKS = ("markdown", "md")
+_TEXT_BLOCKS = ("", "text", "txt", "plaintext", "plain", *_MARKDOWN_BLOCKS)
+"""What a code block of options may be marked as: nothing, plain text, or Markdown (the options are
+Markdown's syntax, a question on how to write it asks)."""
+
+
+def _shown_as_code(found: Options) -> Options | None:
+    """Options read from a Markdown code block, each shown as code, as the block showed it: rendered,
+    ``[![Logo](logo.png)](…)`` would be an image, not the syntax asked about. None for options that
+    go on over several lines (a code span cannot hold them)."""
+    if any("\n" in option.text for option in found.options):
+        return None
+    return replace(found, options=[replace(option, text=_code_span(option.text)) for option in found.options])
+
+
+def _code_span(text: str) -> str:
+    """``text`` as inline code, its fence longer than any run of backticks in it."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
 
 
 def _broken_lines(text: str) -> list[str]:
