@@ -203,6 +203,12 @@ _WHY = regex(
     r"(?i)(?:it|it's|its|this|that|these|those|they|because|since|hence|correct|incorrect|wrong|right)\b"
 )
 """How a reason for the answer above opens, where the next question's case would not."""
+_REFERENCE = regex(
+    r"(?i)(?:references?|refs?\.?|docs|documentation|see(?:\s+also)?|(?:learn|read)\s+more|more\s+info(?:rmation)?"
+    r"|further\s+reading)\s*:|(?:\[[^\]\n]*\]\([^)\s]*\)|<?https?://[^\s>]+>?)\s*$"
+)
+"""Where to read more about the answer above (``Reference: …``, ``Docs: …``, or a link alone): the
+question's, never the next one's case."""
 _NAMEABLE_CHARACTERS = (3, 40)
 """An option short enough to be named again in its explanation (``Nile``), not a sentence of its own."""
 _SMALL_PRINT = regex(
@@ -437,8 +443,9 @@ def _past_explanation(ctx: Context, nodes: Sequence[Node], above: _Run, floor: i
 
 
 def _says_why(words: str, picked: Sequence[str]) -> bool:
-    """Whether a paragraph explains an answer: it opens as a reason does, or names the option picked."""
-    if _WHY.match(words):
+    """Whether a paragraph explains an answer: it opens as a reason does, or names the option picked,
+    or it gives where to read more (``Reference: …``, a link alone)."""
+    if _WHY.match(words) or _REFERENCE.match(words):
         return True
     return any(
         _NAMEABLE_CHARACTERS[0] <= len(text) <= _NAMEABLE_CHARACTERS[1]
