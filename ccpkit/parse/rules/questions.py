@@ -81,6 +81,11 @@ _HEADED = regex(
     r"(?:\s+(?P<rest>.*))?$",
     re.S,
 )
+_TASK_LABEL = (
+    r"(?i:problem|item|exercise|no\.)[ ]?(?P<task>\d+)(?=(?:\*\*|__)?(?:[.):]|[ \t]*[\u2013\u2014-]\s))"
+)
+"""A question numbered as a task (``Problem 1.``, ``Item 2:``, ``Exercise 3 —``, ``No. 4)``), a mark
+after the number: ``Item 3 in the list …`` is words."""
 _TOPIC = r"(?:topic\s*#?\s*\d+\s+)?"
 """The topic a dump site's label names before the question's number: ``Topic 1 Question #14``."""
 _TOPICAL = regex(r"(?:\*\*|__)?topic\b", re.I)
@@ -92,6 +97,7 @@ _NUMBERED_STEM = regex(
     r"|(?P<id>[A-Z]?\d+)(?:\\?[.):\u3001\uff0e]|\s+[-\u2013\u2014](?=\s|\*\*|__))"
     r"|(?P<dotted>\d+(?:\.\d+)+)(?:[.):]|(?=\*\*|__))"
     r"|#(?P<hashed>\d+)[.:)]?(?=\s+[A-Z])|(?P<keycap>\d)\ufe0f?\u20e3|\((?P<bracketed>\d+)\)"
+    rf"|{_TASK_LABEL}"
     rf"|(?i:{QUESTION}(?:\s+text)?|pergunta|q)(?=(?:\*\*|__)?[ \u00a0\u202f]?:)"
     r"|Q[.)](?=(?:\*\*|__)?\s)(?!\s+[A-Z]\.))"  # `Q. Which …?`, not `Q. E. D.`
     r"(?:\*\*|__)?(?:[.):]|[ \t]*[\u2013\u2014-](?=\s))?(?:\*\*|__)?"
@@ -1146,7 +1152,10 @@ def _numbered(text: str) -> tuple[str, str]:
         if label.count(text[:2]) % 2 and rest.count(text[:2]) % 2:  # `**Q1. Which …?** Pick one.`
             rest = f"{text[:2]}{rest}"  # the words in bold stay bold
     number = next(
-        filter(None, map(numbered.group, ("qid", "q", "id", "dotted", "hashed", "keycap", "bracketed"))), ""
+        filter(
+            None, map(numbered.group, ("qid", "q", "id", "dotted", "hashed", "keycap", "bracketed", "task"))
+        ),
+        "",
     )
     return number, rest
 
