@@ -565,24 +565,22 @@ def _explanation_entries(ctx: Context, node: Node) -> list[KeyEntry]:
             KeyEntry(question_id(number), Answer((), _key_explanation(ctx, item)), item, explains=True)
             for item, number in zip(node.children, item_numbers(node), strict=True)
         ]
-    text = ctx.doc.written(node) if node.type == "paragraph" else ""
     named = _numbered_explanations(ctx, node)
-    opening = _NUMBER_OPENING.match(text)
-    if opening is not None and not named:
-        named = [
-            (question_id(opening["id"]), explanation_start(text[opening.end() :]) or text[opening.end() :])
-        ]
     return [KeyEntry(number, Answer((), words), node, explains=True) for number, words in named if words]
 
 
 def _numbered_explanations(ctx: Context, node: Node) -> list[tuple[str, str]]:
     """What a key's explaining block says of each question it names: a paragraph naming one
-    (``Explanation for 3: …``, ``Q3 explanation: …``), or a numbered list every item of which is an
-    explanation (``3. Explanation: …``); none for a block that names no question (it explains the
-    entry right above it)."""
+    (``Explanation for 3: …``, ``Q3 explanation: …``) or opening with its number (``**3.** …``, ``Q3:
+    …``), or a numbered list every item of which is an explanation (``3. Explanation: …``); none for a
+    block that names no question (it explains the entry right above it)."""
     if node.type == "paragraph":
-        named = numbered_explanation(ctx.doc.written(node).strip())
-        return [(question_id(named[0]), named[1])] if named is not None else []
+        text = ctx.doc.written(node).strip()
+        if (named := numbered_explanation(text)) is not None:
+            return [(question_id(named[0]), named[1])]
+        opening = _NUMBER_OPENING.match(text)
+        words = text[opening.end() :] if opening is not None else ""
+        return [(question_id(opening["id"]), explanation_start(words) or words)] if opening else []
     if node.type != "ordered_list":
         return []
     said = [
