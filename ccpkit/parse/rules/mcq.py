@@ -325,6 +325,9 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
     it."""
     held: list[KeyEntry] = []
     """The last block's entries: a paragraph or quote right below them explains the last one."""
+    pointed = ""
+    """The question the last explanation below them named (``Explanation for 3:``): the next ones
+    explain it too."""
     read_to = -1
     """The last block an entry was read from (its answer line, the question's words repeated above it)."""
     for index, block in enumerate(blocks):
@@ -344,13 +347,18 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
             by_number = _numbered_explanations(ctx, node) if said is None else []
             if by_number and {number for number, _ in by_number} <= {entry.question for entry in held}:
                 held = _explained_by_number(held, by_number)  # `Explanation for 3: …` under `1. B` … `3. A`
+                pointed = by_number[-1][0]  # the paragraphs below it go on explaining question 3
+            elif pointed:
+                held = _explained_by_number(
+                    held, [(pointed, _key_explanation(ctx, node) if said is None else said)]
+                )
             else:
                 held[-1] = _explained(held[-1], _key_explanation(ctx, node) if said is None else said)
             held += run_on
             ctx.claim(node)
             continue
         yield from held
-        held = []
+        held, pointed = [], ""
         if node.type == "paragraph" and ctx.is_claimed(node):
             continue  # an earlier rule's (a matching exercise's pairs): no key's
         if node.type == "heading":
