@@ -77,7 +77,8 @@ _DUMP_LABEL = rf"(?:new\s+)?(?:{QUESTION}|ques\.?|que\.)(?:\s+no\.?)?"
 """``Question``, and as exam dumps number theirs: ``QUESTION NO: 5``, ``NEW QUESTION 12``, ``Ques 13``,
 ``Que. 1``."""
 _HEADED = regex(
-    rf"^(?:(?i:{_DUMP_LABEL}|q\.?)\s*[#:]?\s*(?P<id>[A-Z]?\d+)[题題问問]?{_OF_COUNT}[.):]?|(?P<number>[A-Z]?\d+)[.):])"
+    rf"^(?:(?i:{_DUMP_LABEL}|q\.?)\s*[#:]?\s*(?P<id>[A-Z]?\d+)[题題问問]?{_OF_COUNT}[.):]?"
+    r"|(?P<number>[A-Z]?\d+)(?:[.):]|[ ]\.(?=\s)))"
     r"(?:\s+(?P<rest>.*))?$",
     re.S,
 )
@@ -94,7 +95,7 @@ _NUMBERED_STEM = regex(
     rf"^(?:\*\*|__)?(?:(?i:{_TOPIC}{_DUMP_LABEL})\s*[#-]?\s*:?\s*(?P<qid>[A-Z]?\d+)[题題问問]?{_OF_COUNT}"
     r"[ \u00a0\u202f]?[.):]?"
     r"|Q[.-]?[ ]?#?(?P<q>[A-Z]?\d+)(?:[.):]|\s+[-\u2013\u2014](?=\s|\*\*|__))?"
-    r"|(?P<id>[A-Z]?\d+)(?:\\?[.):\u3001\uff0e]|\s+[-\u2013\u2014](?=\s|\*\*|__))"
+    r"|(?P<id>[A-Z]?\d+)(?:\\?[.):\u3001\uff0e]|[ ]\.(?=\s)|[-/](?=\s)|\s+[-\u2013\u2014](?=\s|\*\*|__))"
     r"|(?P<dotted>\d+(?:\.\d+)+)(?:[.):]|(?=\*\*|__))"
     r"|#(?P<hashed>\d+)[.:)]?(?=\s+[A-Z])|(?P<keycap>\d)\ufe0f?\u20e3|\((?P<bracketed>\d+)\)"
     rf"|{_TASK_LABEL}"
