@@ -562,8 +562,21 @@ def details_text(html: str) -> str:
 
 
 def _details_body(html: str) -> str:
-    """A ``<details>`` block without its summary, a line break for each tag."""
-    return HTML_TAG.sub("\n", SUMMARY_TAG.sub("", html))
+    """A ``<details>`` block without its summary, a line break for each tag; a link kept as Markdown's
+    (``<a href="…">Reference</a>``: its address is what the student follows)."""
+    return HTML_TAG.sub("\n", _ANCHOR.sub(_linked, SUMMARY_TAG.sub("", html)))
+
+
+_ANCHOR = regex(r"<a\s(?P<attributes>[^>]*)>(?P<text>[^<]*)</a\s*>", re.I)
+_HREF = regex(r"""\bhref\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""", re.I)
+
+
+def _linked(anchor: re.Match[str]) -> str:
+    """An HTML link as Markdown's (``[Reference](https://…)``), its words alone when it has no address."""
+    href = _HREF.search(anchor["attributes"])
+    address = (href["double"] or href["single"] or "") if href is not None else ""
+    text = " ".join(anchor["text"].split()) or address
+    return f"[{text}]({address})" if address else text
 
 
 def explanation_start(text: str) -> str | None:
