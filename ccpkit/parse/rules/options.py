@@ -417,9 +417,21 @@ def with_named_options(options: Sequence[DraftOption], answer: Answer) -> Answer
     labelled = explanation_start(explanation.lstrip("|").strip()) if said is not None else None
     if labelled is not None:  # `b) 6 || **Explanation:** …`: the option's words, then why
         return replace(answer, letters=tuple(letters), rest=labelled)
-    if said is None or (len(letters) == len(answer.letters) and explanation):
+    if said is None or (
+        len(letters) == len(answer.letters) and explanation and not _sentence_ends(rest, said)
+    ):
         return answer  # `C. Amazon EFS is shared storage`: words after one letter explain it
     return replace(answer, letters=tuple(letters), rest=explanation)
+
+
+_SENTENCE_END = regex(r"[ \t]*(?:[.;:|\u2013\u2014]|-[ \t])")
+
+
+def _sentence_ends(words: str, said: int) -> bool:
+    """Whether the option's words (``words[:said]``) end a sentence of their own, ``A process. The
+    running …``, ``Blocked — it waits …``: its words said again, then why (``A process that runs`` goes
+    on with them)."""
+    return words[:said].rstrip().endswith(".") or _SENTENCE_END.match(words, said) is not None
 
 
 def misnamed(options: Sequence[DraftOption], answer: Answer) -> DraftOption | None:
