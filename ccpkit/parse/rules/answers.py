@@ -755,8 +755,9 @@ def unpadded(number: str) -> str:
 
 def _is_article(match: re.Match[str]) -> bool:
     """``Answer: A company should …`` starts with the word "A", not the letter (nor does ``A.
-    baumannii``, a genus abbreviated)."""
-    return match["letters"].strip() in ("A", "a") and bool(_ARTICLE.match(match["rest"] or ""))
+    baumannii``, a genus abbreviated); ``A: iron oxide …`` and ``A) iron …`` are the letter, marked."""
+    marked = match.string[match.end("letters") : match.end("letters") + 1] in (":", ")")
+    return match["letters"].strip() in ("A", "a") and not marked and bool(_ARTICLE.match(match["rest"] or ""))
 
 
 CROSS = r"(?:[\u274c\u2716\u2717\u2718]\ufe0f?)"
