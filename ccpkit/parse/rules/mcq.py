@@ -573,8 +573,27 @@ def _explanation_entries(ctx: Context, node: Node) -> list[KeyEntry]:
             KeyEntry(question_id(number), Answer((), _key_explanation(ctx, item)), item, explains=True)
             for item, number in zip(node.children, item_numbers(node), strict=True)
         ]
-    named = _numbered_explanations(ctx, node)
-    return [KeyEntry(number, Answer((), words), node, explains=True) for number, words in named if words]
+    found = [_numbered_explanations(ctx, part) for part in _explaining_parts(node)]
+    if not found or not all(found):
+        return []
+    return [
+        KeyEntry(number, Answer((), words), node, explains=True)
+        for named in found
+        for number, words in named
+        if words
+    ]
+
+
+def _explaining_parts(node: Node) -> list[Node]:
+    """The paragraphs that may each explain a question: a paragraph, those of a quote (``> **1.** …``),
+    or the items of a bulleted list of one paragraph each (``- **Q1:** …``); none for another block."""
+    if node.type == "paragraph":
+        return [node]
+    if node.type == "blockquote" and all(part.type == "paragraph" for part in node.children):
+        return list(node.children)
+    if node.type == "bullet_list" and all(map(one_paragraph, node.children)):
+        return [item.children[0] for item in node.children]
+    return []
 
 
 def _numbered_explanations(ctx: Context, node: Node) -> list[tuple[str, str]]:
