@@ -769,8 +769,8 @@ _Q_COLUMN = regex(
     r"|quest[ãa]o|pregunta|domanda|frage|n\.?º|c[âa]u(?:\s+h[ỏo]i)?|soal|题号|문항|номер|№)$",
     re.I,
 )
-_A_COLUMN = regex(rf"^(?:{ANSWER_COLUMN}|a)$", re.I)
-"""An answer key's column of letters: ``Answer``, ``Correct answer``, ``A`` beside ``Q`` …"""
+_A_COLUMN = regex(rf"^(?:{ANSWER_COLUMN}|a)\.?$", re.I)
+"""An answer key's column of letters: ``Answer``, ``Correct answer``, ``Ans.``, ``A`` beside ``Q`` …"""
 
 
 def _table_entries(node: Node) -> list[KeyEntry]:
