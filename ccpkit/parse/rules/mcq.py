@@ -407,8 +407,16 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
                 yield from entries
             else:  # the entries follow, up to `</details>`
                 key_level, seen, collapsed = key_level or _BELOW_EVERY_HEADING, True, True
+        elif (
+            key_level
+            and node.type == "html_block"
+            and (folded := _folded_explanations(node, blocks[index + 1 :])) is not None
+        ):
+            ctx.claim(node)  # `<details><summary>Explanations</summary>` under a key
+            yield from folded
+            explaining = collapsed = not CLOSING.search(node.content)  # or they follow, up to `</details>`
         elif collapsed and node.type == "html_block" and closes_details(node.content):
-            key_level, collapsed = 0, False
+            key_level, collapsed, explaining = 0, False, False
             ctx.claim(node)
         elif node.type in ("table", "blockquote") or key_level:  # a `| Q | Answer |` table is a key anywhere
             entries = found.get(index, []) or numbered
@@ -582,6 +590,27 @@ def _explanation_entries(ctx: Context, node: Node) -> list[KeyEntry]:
         for number, words in named
         if words
     ]
+
+
+def _folded_explanations(node: Node, below: Sequence[Block]) -> list[KeyEntry] | None:
+    """The explanations a ``<details>`` block summarised ``Explanations`` holds, one a numbered line
+    (``1. Rust on its surface.``; a line that is not numbered goes on with the one above); none when
+    they follow it in a numbered list of their own (``below``); ``None`` for any other block, or one
+    that holds no numbered line (a question's own rationale, folded)."""
+    opening = SUMMARY.match(node.content)
+    summary = " ".join(HTML_TAG.sub(" ", opening["front"]).split()) if opening else ""
+    if opening is None or not _EXPLANATIONS_TITLE.fullmatch(summary):
+        return None
+    if not CLOSING.search(node.content):
+        return [] if below and below[0].node.type == "ordered_list" else None
+    named: list[tuple[str, str]] = []
+    for line in filter(str.strip, hidden_markdown(CLOSING.split(opening["rest"])[0]).splitlines()):
+        number = _NUMBER_OPENING.match(line.strip())
+        if number is not None:
+            named.append((question_id(number["id"]), line.strip()[number.end() :]))
+        elif named:
+            named[-1] = (named[-1][0], f"{named[-1][1]}\n{line.strip()}")
+    return [KeyEntry(number, Answer((), words), node, explains=True) for number, words in named] or None
 
 
 def _explaining_parts(node: Node) -> list[Node]:
