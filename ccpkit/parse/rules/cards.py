@@ -399,6 +399,8 @@ def _list_cards(
             labelled = not (
                 pending_term is None or pending_term.is_label or names_a_record_field(pending_term.front)
             )
+        if pending is not None and labelled and term is not None and _of_another(term, pending.term, terms):
+            continue  # `- Remember: SQS …` after `**SNS**`: of another term, or of them all; notes
         if pending is not None and (labelled or (term is None and pending.bare)):
             pending.extra.append(ctx.doc.source(item))
             continue
@@ -417,6 +419,31 @@ def _list_cards(
             pending.extra.append(ctx.doc.source(after))
             ctx.claim(after)
         yield from _flush(ctx, pending, section)
+
+
+def _of_another(aside: Term, above: Term, terms: Sequence[Term | None]) -> bool:
+    """Whether an aside after a term speaks of another term of its list (``- Remember: SQS keeps …``
+    after ``**SNS**``) or of them all (``both``, ``all of them``), not of the term above it: on that
+    card's back it would muddle what the card says."""
+    if not is_aside(aside.front) or _mentions(aside.rest, above.front):
+        return False
+    others = (term.front for term in terms if term is not None and not term.is_label)
+    return _ALL_OF_THEM.search(aside.rest) is not None or any(_mentions(aside.rest, name) for name in others)
+
+
+def _mentions(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` (or its words before a bracket: ``EC2`` of ``EC2 (Elastic …)``)
+    as a word of its own, case aside."""
+    core = name.partition(" (")[0].strip(" *_`")
+    if len(core) < 2:
+        return False  # a mnemonic's letter names nothing
+    return re.search(rf"(?<!\w){re.escape(core)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+_ALL_OF_THEM = regex(
+    r"(?i)\b(?:both|neither|all\s+(?:of\s+)?(?:them|these|those|three|four|five)|(?:each|none)\s+of\s+(?:them|these))\b"
+)
+"""Words that speak of every term of a list at once, none in particular."""
 
 
 _SAYS_WHAT_IT_IS = regex(r"(?i)definition|meaning|what(?: it is)?|overview")
