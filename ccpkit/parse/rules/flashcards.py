@@ -70,6 +70,8 @@ from ccpkit.parse.rules.terms import (
     SPEAKING,
     announces,
     asked_in_bold,
+    defines,
+    line_term,
     plain_term,
     split_term,
     undecorated,
@@ -1412,8 +1414,8 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     def answers(node: Node) -> bool:  # up to the next question: in bold, on a line alone, or over its answer
         if node.type in ("fence", "code_block") and node is not below[0]:
             return not ctx.is_claimed(node)  # code going on with the words that answer
-        if node.type != "paragraph" or ctx.is_claimed(node) or asked_in_bold(node) is not None:
-            return False
+        if node.type != "paragraph" or _apart(ctx, node) or asked_in_bold(node) is not None:
+            return False  # (a card or a note to self of its own: `Q: …` lines, terms, `Remember to …`)
         text = node.children[0].content.strip()
         if "\n" not in text and _asks(text) and _LABELLED_QUESTION.match(text):
             return False  # `Quiz: what is …?` alone: the next question, not this one's answer
@@ -2333,7 +2335,7 @@ def _apart(ctx: Context, node: Node) -> bool:
         return True  # `<summary>Show example</summary>` under the answer: notes beside it, not of the card
     if node.type != "paragraph":
         return False
-    if _TO_SELF.match(plain(node.children[0].content)):
+    if _TO_SELF.match(plain(node.children[0].content)) or _terms_of_its_own(node.children[0].content):
         return True
     lines = [line.strip() for line in node.children[0].content.split("\n")]
     if _opens_q_and_a(lines, bank=ctx.numbered_labels) or any(line in _SEPARATORS for line in lines):
@@ -2345,6 +2347,14 @@ def _apart(ctx: Context, node: Node) -> bool:
         isinstance(_inline_pair(line, number, opening, in_a_deck=ctx.in_a_deck), _Pair)
         for number, line in enumerate(lines)
     )
+
+
+def _terms_of_its_own(words: str) -> bool:
+    """Whether a paragraph's words are terms with their definitions, cards of their own: a definition
+    list (``Default route`` over ``: The route …``) or lines that each open with a bold term
+    (``**Default route**: …`` over ``**Static route**: …``)."""
+    lines = words.split("\n")
+    return defines(words) or (len(lines) > 1 and all(map(line_term, lines)))
 
 
 REMINDER = r"remember\s+to|don'?t\s+forget\s+to|do\s+not\s+forget\s+to|note\s+to\s+self|to\s*do\b"
