@@ -139,6 +139,9 @@ class _Pending:
     attributes: frozenset[str] = frozenset()
     """What the list's lines say of each of their terms after it (``; **SE**: …``): no terms of their own."""
     extra: list[str] = field(default_factory=list)
+    dated: bool = True
+    """Whether a date as its term asks for the date (``- 1789 - …``): not in a list of numbers that are
+    no years (``- 53 - DNS`` beside ``- 443 - HTTPS``)."""
 
     @property
     def bare(self) -> bool:
@@ -376,6 +379,7 @@ def _list_cards(
     named_too = glossary and (titled or (len(labels) == 1 and labels[0] in NAMES_TOO))
     # every item a `Name: value` line, some of them no label: a label there is a fact as they are
     fields = glossary and all(terms) and any(term is not None and not term.is_label for term in terms)
+    dated = _dated(terms)
     for index, item in enumerate(node.children):
         if ctx.is_claimed(item):  # a cloze
             continue
@@ -413,7 +417,8 @@ def _list_cards(
                 yield Problem(ctx.at(item), _NO_SEPARATOR, "warning")  # a typo should not cost a card
             yield from _cards_below(ctx, item, section, lead_in)
         elif not labelled:
-            pending = _Pending(item, term, pinned_id(node) if index == 0 else "", lead_in, attributes)
+            pinned = pinned_id(node) if index == 0 else ""
+            pending = _Pending(item, term, pinned, lead_in, attributes, dated=dated)
     if pending is not None:
         if pending.bare and not pending.extra and after is not None and not told:
             pending.extra.append(ctx.doc.source(after))
@@ -627,6 +632,7 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
                 each.rest,
                 "" if index else pending.pinned,
                 pending.lead_in,
+                dated=pending.dated,
             )
         return
     below = pending.item.children[1:]
@@ -645,7 +651,9 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
         parts.append(_join(pending.extra))
     back = "\n\n".join(part for part in parts if part.strip())
     if back:
-        yield _card(ctx, pending.item, section, term.front, back, pending.pinned, pending.lead_in)
+        yield _card(
+            ctx, pending.item, section, term.front, back, pending.pinned, pending.lead_in, dated=pending.dated
+        )
     elif term.separated and not carded:
         message = f"card {term.front!r} has an empty back: write its definition after the term"
         yield ctx.problem(pending.item, message)
@@ -1041,13 +1049,16 @@ def _card(
     offset: int = 0,
     tags: str = "",
     key: str = "",
+    dated: bool = True,
 ) -> Item | Problem:
     """A card at ``node``, or ``offset`` lines below its first line, with ``tags`` besides the file's
     (see ``_fields_at``); its id made of ``key`` where it is not its front. A date over what happened
     then (``1789 - Storming of the Bastille``, ``2 December 1804: …``, as timelines write them) asks for
-    the date: one thing per card, where dates shared by events would merge them."""
+    the date, unless not ``dated`` (among numbers that are no dates): one thing per card, where dates
+    shared by events would merge them."""
     if (
-        _DATE.fullmatch(front.strip("*_ "))
+        dated
+        and _DATE.fullmatch(front.strip("*_ "))
         and back
         and "\n" not in back
         and len(back.split()) <= _EVENT_WORDS
@@ -1069,6 +1080,17 @@ _DATE = regex(
 """A date alone: a year (``1789``, ``1920s``, ``c. 1500``; ``44 BC`` has two digits and is no year
 here), or a day or a month of one (``2 December 1804``, ``April 12, 1961``, ``July 1969``). An ISO
 date (``2024-03-01: Added …``) dates a change to the notes, no card."""
+
+
+def _dated(terms: Sequence[Term | None]) -> bool:
+    """Whether the dates among ``terms`` (``1789``) are a timeline's, asked for: not among numbers that
+    are no dates (``53 - DNS`` beside ``443 - HTTPS``), where each card asks as it is written."""
+    return not any(term is not None and _NO_YEAR.fullmatch(term.front.strip("*_ ")) for term in terms)
+
+
+_NO_YEAR = regex(r"\d{1,2}(?:\s*[/,]\s*\d+)*")
+"""A number no year is written as (``53``, ``20/21``): a list holding one is of ports, codes or counts,
+no timeline (``44 BC`` has its era)."""
 _EVENT_WORDS = 15
 """At most this many words in what a year dates: more is a paragraph about that year."""
 
@@ -1346,8 +1368,9 @@ def _line_cards(
     pinned = pinned_id(paragraph) if len(terms) == 1 else ""
     if len(lines) == 1 and not listed and terms and _stresses(terms[0][1]):
         return  # `Key idea → memory is rebuilt …` alone: what the notes stress, no name to ask by
+    dated = _dated([term for _, term in terms])
     for offset, term in terms:
-        yield _card(ctx, paragraph, section, term.front, term.rest, pinned, offset=offset)
+        yield _card(ctx, paragraph, section, term.front, term.rest, pinned, offset=offset, dated=dated)
 
 
 def _defined_in_a_row(texts: Sequence[str]) -> list[tuple[int, Term]]:
