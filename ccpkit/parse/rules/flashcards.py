@@ -1024,8 +1024,10 @@ def _inline_pair(
     )  # `std::vector is …`
     one_word = tight and " " not in front and " " not in back
     unpaired = one_word and not _word_pair(match, in_a_deck=in_a_deck, listed=words_listed)
-    if not front or unpaired or joined or pathed or _CODE_LIKE.match(back):
-        if unpaired and among_cards and not _CODED.search(front + back):  # `Monitoring::aPTT` beside cards
+    coded = _CODE_LIKE.match(back) is not None and not _phrase_over_code(front, back, in_a_deck=in_a_deck)
+    if not front or unpaired or joined or pathed or coded:
+        told = unpaired or (coded and not in_a_deck and " " not in back)  # `Reloads it::reload()`
+        if told and among_cards and not _CODED.search(front + back):
             message = (
                 f"`{line.strip()}` may be code (a name and its member), so it is not a card: tag the file "
                 "`#flashcards` to read every `::` line as a card"
@@ -1048,6 +1050,17 @@ def _inline_pair(
         f"`{key}::…` with no space around the `::`; for a field write `[{key}:: …]`"
     )
     return _Missing(message, number)
+
+
+def _phrase_over_code(front: str, back: str, *, in_a_deck: bool) -> bool:
+    """Whether ``Front::back`` that reads as a C++ or Rust path (``Foo::bar()``) is a card's phrase over
+    the code it names: a file's name alone (``Quill's config file::quill.toml``), or anything in a file
+    tagged a deck (``Counts a list's items::len()``). A path's left side is one name (``Foo``)."""
+    return " " in front.strip() and (in_a_deck or _FILE_NAME.fullmatch(back.strip()) is not None)
+
+
+_FILE_NAME = regex(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z][A-Za-z0-9]{0,4}")
+"""A file's name and nothing else: ``quill.toml``, ``docker-compose.yml``, ``index.d.ts``."""
 
 
 def _word_pair(match: re.Match[str], *, in_a_deck: bool, listed: bool) -> bool:
