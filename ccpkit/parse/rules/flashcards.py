@@ -523,10 +523,20 @@ def _nested_sections(ctx: Context, node: Node, section: tuple[str, ...]) -> list
     if first is None or first.type != "paragraph" or ctx.is_claimed(first):
         return [section] * len(node.children)
     words = first.children[0].content
-    names = _BARE_NAME.fullmatch(words) is not None and any(child.type in LISTS for child in node.children)
-    return [
-        (*section, words.strip()) if names and child.type in LISTS else section for child in node.children
-    ]
+    name = words.strip() if _BARE_NAME.fullmatch(words) else _front_of_its_own(ctx, words)
+    return [(*section, name) if name and child.type in LISTS else section for child in node.children]
+
+
+def _front_of_its_own(ctx: Context, words: str) -> str:
+    """The front of a bullet's one-line card (``Mitochondrion::The organelle …``, RemNote's ``Mitochondrion
+    :: …``), which the cards nested under it are parts of; nothing for other words."""
+    if "\n" in words:
+        return ""
+    remnoted = remnote_card(words) if ctx.remnote else None
+    if remnoted is not None and remnoted["answer"]:
+        return remnoted["front"].strip()
+    pair = _inline_pair(words, 0, False, in_a_deck=ctx.in_a_deck)
+    return pair.front if isinstance(pair, _Pair) else ""
 
 
 _BARE_NAME = regex(r"[^\W\d_][^\n:;?!=<>|*_`\[\]()]{0,40}")
