@@ -42,6 +42,7 @@ from ccpkit.parse.rules.terms import (
     announces,
     answered_in_italics,
     answered_on_its_line,
+    aside_line,
     defined_term,
     defining_sentence,
     definition_list,
@@ -1786,6 +1787,29 @@ def _words(text: str) -> int:
 def _glossary_lines(
     lines: list[str], *, colons: bool = False, run_in: bool = False, nearly: bool = False
 ) -> list[tuple[int, Term]]:
+    """Each line's term, with its index, as ``_glossary_terms`` finds them; or, where an aside's line
+    among them (``**Remember:** …``, not the first) breaks the run, the terms of the other lines, each
+    aside on the back of the term above it unless it speaks of another term or of them all."""
+    found = _glossary_terms(lines, colons=colons, run_in=run_in, nearly=nearly)
+    asides = {at: aside for at, line in enumerate(lines) if at and (aside := aside_line(line))}
+    if found or not asides or len(lines) - len(asides) < _GLOSSARY_TERMS:
+        return found
+    kept = [at for at in range(len(lines)) if at not in asides]
+    terms = _glossary_terms([lines[at] for at in kept], colons=colons, run_in=run_in, nearly=nearly)
+    placed = [(kept[offset], term) for offset, term in terms]
+    named = [term for _, term in placed]
+    remarked: list[tuple[int, Term]] = []
+    for index, (at, term) in enumerate(placed):
+        end = placed[index + 1][0] if index + 1 < len(placed) else len(lines)
+        said = [lines[line].strip() for line in range(at + 1, end) if line in asides]
+        said = [text for text in said if not _of_another(aside_line(text) or term, term, named)]
+        remarked.append((at, replace(term, rest="\n\n".join([term.rest, *said])) if said else term))
+    return remarked
+
+
+def _glossary_terms(
+    lines: list[str], *, colons: bool = False, run_in: bool = False, nearly: bool = False
+) -> list[tuple[int, Term]]:
     """Each line's term (with its index) when every line is ``Name → what it is``, or when the lines
     (two or more) are each ``**Name**: what it is`` or each ``Name - what it is`` (a dash, ``=``, a
     tab or ``|``: ``Morgan: …`` lines are a transcript's, unless ``colons``: under a glossary's title);
@@ -1805,7 +1829,7 @@ def _glossary_lines(
             else:
                 joined[-1] = (joined[-1][0], f"{joined[-1][1]} {line.strip()}")
         if len(joined) < len(lines):
-            found = _glossary_lines([line for _, line in joined], colons=colons, run_in=run_in, nearly=nearly)
+            found = _glossary_terms([line for _, line in joined], colons=colons, run_in=run_in, nearly=nearly)
             return [(joined[index][0], term) for index, term in found]
     terms = [plain_term(undecorated(line), separators="arrows") for line in lines]  # `🔹 EC2 → …`
     if not all(terms) and len(lines) >= _GLOSSARY_TERMS:

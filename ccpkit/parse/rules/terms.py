@@ -816,6 +816,13 @@ _LOWER_ARTICLE = regex(r"(?:an?|the)\s")
 """How a glossary's definition may open in lower case, as textbooks' key terms do."""
 
 
+def aside_line(line: str) -> Term | None:
+    """A line opening with an aside's label in bold over what it says (``**Remember:** SQS keeps …``):
+    a remark on the term above it among terms' lines, no term of its own."""
+    term = _bold_term(undecorated(line.strip()))
+    return term if term is not None and is_aside(term.front) and term.rest.strip() else None
+
+
 def _bold_term(text: str) -> Term | None:
     """The term of Markdown source that opens with bold (``**S3**: …``), if it is one."""
     marker = text[:2]
