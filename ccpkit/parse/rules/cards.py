@@ -1479,7 +1479,7 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
             continue
         if (
             block is not None
-            and _one_line(ctx, block.node)
+            and (_one_line(ctx, block.node) or (run and _aside_alone(ctx, block.node)))
             and not _in_a_key(block)
             and not announces(block.node)
         ):
@@ -1493,6 +1493,13 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
         found |= {id(run[offset].node): term for offset, term in terms}
         run, parted, before = [], [], block
     return found | _headed_glossary(ctx)
+
+
+def _aside_alone(ctx: Context, node: Node) -> bool:
+    """A paragraph of one aside's line (``**Remember:** EC2 bills by the second.``): among one-line
+    paragraphs of terms it remarks on the term above it, and breaks no run of them."""
+    words = node.children[0].content if node.type == "paragraph" and not ctx.is_claimed(node) else "\n"
+    return "\n" not in words and aside_line(words) is not None
 
 
 def _defines_alone(text: str) -> bool:
