@@ -817,10 +817,16 @@ _LOWER_ARTICLE = regex(r"(?:an?|the)\s")
 
 
 def aside_line(line: str) -> Term | None:
-    """A line opening with an aside's label in bold over what it says (``**Remember:** SQS keeps …``):
-    a remark on the term above it among terms' lines, no term of its own."""
-    term = _bold_term(undecorated(line.strip()))
+    """A line opening with an aside's label, in bold or plain, over what it says (``**Remember:** SQS
+    keeps …``, ``Note: …``): a remark on the term above it among terms' lines, no term of its own."""
+    text = undecorated(line.strip())
+    plain = _PLAIN_LABEL.fullmatch(text)
+    term = _bold_term(text) or (Term(plain["name"], plain["rest"], True) if plain else None)
     return term if term is not None and is_aside(term.front) and term.rest.strip() else None
+
+
+_PLAIN_LABEL = regex(r"(?P<name>[^\W\d_][\w '-]{0,20}?)[ \t]*:[ \t]+(?P<rest>\S.*)")
+"""A plain label and what follows it: ``Note: EBS lives in one zone.``"""
 
 
 def _bold_term(text: str) -> Term | None:
