@@ -393,7 +393,7 @@ def _list_cards(
             else:
                 term = _item_term(item, plain=plain, titled=titled, sentence_names=named or titled)
             term = term or (defined.get(id(item)) if glossary else None)
-        labelled = _is_label(term) and not named_too  # a glossary's one `**Function**`, a titled one's `Goal`
+        labelled = _is_label(term) and (not named_too or _remarks(term))  # a titled glossary's `Goal`
         if labelled and under_a_name and term is not None and not is_aside(term.front):
             labelled = False  # `- Azure VMs` over `**Billing**: …` and `**Use case**: …`: both the VMs'
             if _SAYS_WHAT_IT_IS.fullmatch(term.front.strip()):
@@ -425,6 +425,13 @@ def _list_cards(
             pending.extra.append(ctx.doc.source(after))
             ctx.claim(after)
         yield from _flush(ctx, pending, section)
+
+
+def _remarks(term: Term | None) -> bool:
+    """Whether an aside's label opens a remark even in a glossary, whose labels name terms as often
+    (``Note: both must be communicated.``, not ``Summary: a short account of …``): it does not say what
+    its label is."""
+    return term is not None and is_aside(term.front) and not _says_what_it_is(term.rest)
 
 
 def _of_another(aside: Term, above: Term, terms: Sequence[Term | None]) -> bool:
