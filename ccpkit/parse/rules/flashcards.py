@@ -2617,7 +2617,7 @@ def _table_cards(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     """A table's cards (``_card_rows``; a grid of statements to judge, ``_judged_rows``); ``None`` for a
     table of neither kind (an empty one of the first is still its own)."""
     rows = _card_rows(table)
-    return rows if rows is not None else _judged_rows(table)
+    return rows if rows is not None else _judged_rows(table) or _clue_rows(table)
 
 
 _KEY_NUMBER_COLUMNS = frozenset({"q", "q.", "qn", "q no", "q. no.", "no", "no.", "nr", "#"})
@@ -2628,6 +2628,47 @@ def _keyed_row(cells: Sequence[str], front_at: int, back_at: int) -> bool:
     """A key's row: a question's number over an option's letter or number (``| 1 | B |``, ``| 2 | (3) |``)."""
     back = plain(cells[back_at]).strip().strip("()[]")
     return is_question_id(cells[front_at]) and (key_cell_answer(cells[back_at]) is not None or back.isdigit())
+
+
+def _clue_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
+    """A table of clues and the names they call for, as exam cheat sheets map them (``| Trigger phrase |
+    Solution |`` over ``| "Shared files for Linux" | **EFS** |``): a card per row, the clue its front
+    (its quotes dropped); ``None`` unless two columns, the first headed as clues, every answer a name of
+    a few words and the clues longer. Its clues are sentences: as a table it would give no card."""
+    header, *rows = [row for part in table.children for row in part.children]
+    names = [plain(cell) for cell in table_cells(header)]
+    cells = [table_cells(row) for row in rows]
+    if len(names) != 2 or not rows or _CLUE_HEADER.fullmatch(names[0]) is None:
+        return None
+    if any(not clue.strip() or len(plain(named).split()) > _NAMED_WORDS for clue, named in cells):
+        return None  # `| Requirement | How we meet it |`: what is done, no name to recall
+    if sum(len(plain(clue).split()) for clue, _ in cells) <= sum(
+        len(plain(named).split()) for _, named in cells
+    ):
+        return None  # `| Scenario | … |` over names as long as their answers: a table's labels
+    return [
+        (row, _Pair(_QUOTED.sub(r"\g<said>", clue.strip()), _wholly_unbolded(named.strip())))
+        for row, (clue, named) in zip(rows, cells, strict=True)
+    ]
+
+
+def _wholly_unbolded(text: str) -> str:
+    """``text`` without the bold around all of it (``**EFS**``): a cheat sheet's way to mark the answer."""
+    bold = BOLD_TEXT.fullmatch(text)
+    return bold["inner"] if bold else text
+
+
+_CLUE_HEADER = regex(
+    r"(?i)\W*(?:(?:exam\s+)?(?:trigger|key)\s*(?:words?|phrases?)|triggers?|keywords?|clues?|scenarios?"
+    r"|use\s+cases?|requirements?|needs?|situations?|symptoms?|signs?|hints?|if\s+you\s+see"
+    r"|(?:when\s+)?(?:the\s+)?question\s+(?:says|mentions|asks(?:\s+for)?))\W*"
+)
+"""A column of clues, as cheat sheets head one: ``Trigger phrase``, ``Scenario``, ``Symptoms``,
+``If you see``."""
+_NAMED_WORDS = 7
+"""The longest name a clue calls for (``AWS Database Migration Service (DMS)``)."""
+_QUOTED = regex(r"[\"\u201c](?P<said>[^\"\u201c\u201d\n]+)[\"\u201d]")
+"""A clue in quotes, as the words an exam's question would use: ``"Shared files for Linux"``."""
 
 
 def _judged_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
