@@ -23,6 +23,16 @@ USABLE_ID = regex(r"^[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)*$", re.ASCII)
 no leading ``/``, no spaces."""
 
 
+_BLOCK_ID = regex(r"[ \t]+\^[A-Za-z0-9][A-Za-z0-9-]*[ \t]*$", re.MULTILINE)
+"""An Obsidian block's id ending its line (``… make ATP. ^mito1``, the Flashcards plugin's ``#card
+^1234567``): where links point, no part of what the line says."""
+
+
+def unblocked(text: str) -> str:
+    """``text`` without the Obsidian block ids ending its lines."""
+    return _BLOCK_ID.sub("", text) if "^" in text else text
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CommonFields:
     """The fields every item shares, worked out by ``Context.common``; a rule adds its kind's own
@@ -45,6 +55,7 @@ class CommonFields:
 
     def card(self, *, front: str, back: str, lead_in: str = "") -> Card:
         """A card; Obsidian tags ending a side (``Simple servers. #compute #beginner``) are its tags."""
+        front, back = unblocked(front), unblocked(back)
         front_tags, back_tags = TRAILING_TAGS.search(front), TRAILING_TAGS.search(back)
         listed = " ".join(found[0] for found in (front_tags, back_tags) if found)
         return Card(
@@ -82,9 +93,9 @@ class CommonFields:
             part=self.part,
             section=self.section,
             tags=self.tags,
-            stem=stem,
+            stem=unblocked(stem),
             options=options,
-            explanation=explanation,
+            explanation=unblocked(explanation),
         )
 
     def cloze(self, *, text: str, extra: str) -> Cloze:
@@ -95,8 +106,8 @@ class CommonFields:
             part=self.part,
             section=self.section,
             tags=self.tags,
-            text=text,
-            extra=extra,
+            text=unblocked(text),
+            extra=unblocked(extra),
         )
 
 
@@ -179,7 +190,7 @@ class Context:
         """The fields every item shares: id (pinned or derived from ``key``), module, part, tags (and
         those of the section of inka's cards it is in) …"""
         fields = CommonFields(
-            id=pinned or item_id(self.module, kind, key),
+            id=pinned or item_id(self.module, kind, unblocked(key)),
             module=self.module,
             source=self.at(node),
             part=self.doc.part,

@@ -296,7 +296,9 @@ _CARD_TAG = regex(
     re.IGNORECASE,
 )
 _ENDS_TAGGED = regex(
-    r"(?:^|\s)(?:#(?:flash)?card(?:[-/]reverse)?|#?\[\[(?:flash)?card\]\])(?:\s+#[\w/-]+)*\s*$", re.IGNORECASE
+    r"(?:^|\s)(?:#(?:flash)?card(?:[-/]reverse)?|#?\[\[(?:flash)?card\]\])(?:\s+#[\w/-]+)*"
+    r"(?:\s+\^[A-Za-z0-9][A-Za-z0-9-]*)?\s*$",  # the block id the plugin writes once it has sent the card
+    re.IGNORECASE,
 )
 """A line ending with the tag ``#card`` (maybe among others), as Obsidian's Flashcards plugin marks a
 card's front, or ``#flashcard``, as Neuracache and Obsidian_to_Anki's style of it do; ``#card`` inside a
