@@ -447,7 +447,9 @@ def _in(
             ):
                 ctx.claim(child, *child.children)  # `- What is …?` with its answer nested under it
                 yield from _items(ctx, sections[index], child, nested)
-        elif child.type == "heading" and _ENDS_TAGGED.search(heading_text(child)):
+        elif child.type == "heading" and (
+            _ENDS_TAGGED.search(heading_text(child)) or _tag_line_below(siblings[index + 1 : index + 2])
+        ):
             used, result = _tagged_heading(ctx, siblings[index:])  # `## What is a VPC? #card`
             yield from _items(ctx, sections[index][:-1], child, result)
             index += used
@@ -1629,16 +1631,32 @@ def _separated_heading(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair
     return len(more), replace(found, back=back, line=0)
 
 
+def _tag_line_below(below: Sequence[Node]) -> bool:
+    """Whether the block below a heading opens with a line of nothing but its card tag (``#card``, over
+    the answer's lines), as Obsidian's Flashcards plugin also writes a card: no tag in the heading."""
+    lines = below[0].children[0].content.split("\n") if below and below[0].type == "paragraph" else []
+    return len(lines) > 1 and _CARD_TAG_LINE.fullmatch(lines[0].strip()) is not None
+
+
+_CARD_TAG_LINE = regex(r"(?i)#(?:flash)?card(?:[-/]reverse)?")
+
+
 def _tagged_heading(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Missing]:
-    """A heading tagged ``#card`` (``#card/reverse``: both ways), as Obsidian's Flashcards plugin
-    writes cards: its words the front, the block right below it the back; the blocks used after it."""
+    """A heading tagged ``#card`` (``#card/reverse``: both ways), or over a line of that tag alone, as
+    Obsidian's Flashcards plugin writes cards: its words the front, the block right below it (past
+    the tag's line) the back; the blocks used after it."""
     heading, below = blocks[0], blocks[1] if len(blocks) > 1 else None
     ctx.claim(heading)
     front = _QUESTION_LABEL.sub("", _TAGS.sub("", heading_text(heading))).strip()  # `### Q: …? #card`
     if below is None or below.type in ("heading", "hr") or ctx.is_claimed(below) or not front:
         return 0, _Missing("flashcard heading tagged #card with no answer right below it: write it there")
-    reversible = _REVERSE_TAG.search(heading_text(heading)) is not None
+    tagged = heading_text(heading)
     lines = below.children[0].content.split("\n") if below.type == "paragraph" else []
+    if _tag_line_below([below]):  # `## Focal length` over `#card` and the answer's lines
+        tagged, lines = lines[0], lines[1:]
+        ctx.claim(below)
+        return 1, _Pair(front, "\n".join(lines).strip(), reversible=_REVERSE_TAG.search(tagged) is not None)
+    reversible = _REVERSE_TAG.search(tagged) is not None
     if lines and lines[0].strip() in _SEPARATORS:  # a `?` line first: the answer is every block after
         ends = ("heading", "hr")  # it up to the next heading, as the other plugin writes one
         more = list(itertools.takewhile(lambda n: n.type not in ends and not ctx.is_claimed(n), blocks[2:]))
