@@ -702,6 +702,9 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
         return 0, []  # an Anki export's notes, its tags `aws::storage`: the cards rule's
     if stripped[0] in _SETTINGS:
         return 0, []  # `TARGET DECK` over `Biology::Cells`: where a plugin files the notes, no card
+    if (open_ended := _open_ended(stripped)) is not None:
+        ctx.claim(node)  # `What does … relate?::` over the answer's lines
+        return 0, [open_ended]
     opening = _opens_file(ctx, node)
     listed = len(stripped) > 1 and all(map(_WORD_PAIR.fullmatch, stripped))
     longer = any(" " in line.partition("::")[0] for line in stripped)  # names of words, not of code
@@ -1089,6 +1092,21 @@ def _word_pair(match: re.Match[str], *, in_a_deck: bool, listed: bool) -> bool:
     return not coded and (deck or (listed and not named))
 
 
+def _open_ended(lines: list[str]) -> _Pair | None:
+    """A first line that asks ending in ``::`` (``:::`` both ways) over the answer's lines, none of them
+    a ``Front::Back`` line or a field (``type:: book``), as Obsidian Anki Sync writes a card."""
+    opened = _OPEN_SIDE.fullmatch(lines[0]) if len(lines) > 1 else None
+    if (
+        opened is None
+        or not _asks(opened["front"])
+        or any(_INLINE.match(_hide_code(line)) for line in lines[1:])
+    ):
+        return None
+    return _Pair(opened["front"], "\n".join(lines[1:]), reversible=opened["sep"] == ":::")
+
+
+_OPEN_SIDE = regex(r"(?P<front>[^:\s](?:[^:\n]*[^:\s])?)[ \t]*(?P<sep>:::?)")
+"""A side written before its ``::`` with nothing after it: ``What does … relate?::``."""
 _HALF_CARD = regex(r"(?P<front>[^:]*[^:\s])\s*:::?|:::?\s*(?P<back>[^:\s].*)")
 """A card of a ``#flashcards`` file with one side empty: ``Osmosis::``, ``::Osmosis``."""
 _ADDRESS = regex(r"[a-z][\w+.-]*://\S*")
