@@ -1100,6 +1100,8 @@ _NO_YEAR = regex(r"\d{1,2}(?:\s*[/,]\s*\d+)*")
 """A number no year is written as (``53``, ``20/21``): a list holding one is of ports, codes or counts,
 no timeline (``44 BC`` has its era)."""
 _EVENT_WORDS = 15
+_DATED_LINE = regex(rf"(?:{_DATE.pattern})[ \t]*:[ \t]+\S")
+"""A timeline's line: a date, its colon, what happened then (``14 July 1790: Festival of …``)."""
 """At most this many words in what a year dates: more is a paragraph about that year."""
 
 
@@ -1845,6 +1847,7 @@ def _glossary_terms(
         if len(joined) < len(lines):
             found = _glossary_terms([line for _, line in joined], colons=colons, run_in=run_in, nearly=nearly)
             return [(joined[index][0], term) for index, term in found]
+    colons = colons or all(map(_DATED_LINE.match, lines))  # `1789: Storming of the Bastille`: no speaker
     terms = [plain_term(undecorated(line), separators="arrows") for line in lines]  # `🔹 EC2 → …`
     if not all(terms) and len(lines) >= _GLOSSARY_TERMS:
         terms = [  # `**Antigen**: …`, `**Coupon rate** is …`
