@@ -264,6 +264,8 @@ _BACK_COLUMNS = _ANSWER_HEADINGS | {"back", "definition", "meaning", "answers", 
 _BACK_COLUMNS |= {"true/false", "true or false", "t/f"}
 """The headers of a table whose rows are cards: ``| Question | Answer |``, ``| Front | Back |``,
 ``| Statement | True/False |``."""
+_CUE_COLUMNS = frozenset({"cue", "cues", "question", "questions", "cues/questions", "questions/cues"})
+"""A Cornell table's left column, over its ``Notes``: what each row's notes answer."""
 _NUMBER_COLUMNS = frozenset({"#", "no", "no.", "number", "id"})
 _NOTE_COLUMNS = frozenset({"explanation", "notes", "note", "extra", "why", "details"})
 """Columns after a card's sides that say more on its back."""
@@ -2755,7 +2757,9 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
         names[0] = ""  # the row's number: no part of the card
     sides = [name for name in names if name]
     named_answer = sides[:1] == ["name"] and len(sides) > 1 and sides[1] in _ANSWER_HEADINGS  # Notion's
-    if len(sides) < 2 or not (named_answer or sides[0] in _FRONT_COLUMNS) or sides[1] not in _BACK_COLUMNS:
+    cornell = len(sides) == 2 and sides[0] in _CUE_COLUMNS and sides[1] in _NOTE_COLUMNS  # `| Cue | Notes |`
+    fronted = named_answer or (bool(sides) and sides[0] in _FRONT_COLUMNS)
+    if len(sides) < 2 or not (cornell or (fronted and sides[1] in _BACK_COLUMNS)):
         return None
     if any(name not in _NOTE_COLUMNS | _NAMED_COLUMNS | _TAG_COLUMNS | _RECORD_COLUMNS for name in sides[2:]):
         return None  # `| Question | Answer | Why | Cost |`: a comparison of its columns
