@@ -69,6 +69,7 @@ from ccpkit.parse.rules.terms import (
     PLACE_IN_A_BOOK,
     SPEAKING,
     announces,
+    aside_line,
     asked_in_bold,
     defines,
     line_term,
@@ -1812,10 +1813,19 @@ def _spaced_separator(ctx: Context, siblings: Sequence[Node], index: int) -> _Pa
 
 
 def _unlisted(blocks: Sequence[Node]) -> Sequence[Node]:
-    """A list of one bullet stands for that bullet's blocks: its words, not a list of one."""
-    if len(blocks) == 1 and blocks[0].type in LISTS and len(blocks[0].children) == 1:
-        return blocks[0].children[0].children
+    """A list of one bullet stands for that bullet's blocks: its words, not a list of one; so does one
+    whose other bullets are asides (``- Remember: it answers on port 53.``), which go on with it."""
+    if len(blocks) == 1 and blocks[0].type in LISTS:
+        first, *asides = blocks[0].children
+        if all(map(_aside_item, asides)):
+            return [*first.children, *(block for aside in asides for block in aside.children)]
     return blocks
+
+
+def _aside_item(item: Node) -> bool:
+    """A bullet of one aside's line: ``Remember: …``, ``**Note:** …``."""
+    words = item_words(item) if len(item.children) == 1 else "\n"
+    return "\n" not in words and aside_line(words) is not None
 
 
 def _answered_by_next(ctx: Context, items: Sequence[Node], index: int) -> _Pair | None:
