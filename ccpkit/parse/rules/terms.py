@@ -403,6 +403,8 @@ def _read_term(inner: str, after: str, marker: str) -> Term | None:
     if glossed is not None:  # `**TTL jitter** (recommended): spreads expiries` — the remark opens the back
         gloss, rest = glossed[0].strip(), following[glossed.end() :].lstrip(" \t")
         separated = _separated(rest)
+        if separated is not None and _spells_out(inner, gloss):  # `**AAA** (Authentication, …): …`
+            return Term(f"{inner} {gloss}", separated[1], separated=True)
         if separated is not None:
             separator, definition = separated
             joint = ":" if separator == ":" else ""
@@ -410,6 +412,25 @@ def _read_term(inner: str, after: str, marker: str) -> Term | None:
         if _PART_OF_SPEECH.search(gloss) and rest.strip():  # `**laconic** *(adj.)* using few words`
             return Term(inner, f"{gloss} {rest}".strip(), separated=True)
     return None
+
+
+def _spells_out(name: str, gloss: str) -> bool:
+    """Whether ``gloss`` is the brackets that expand ``name``, an acronym (``AAA`` and ``(Authentication,
+    Authorization, Accounting)``, ``EC2`` and ``(Elastic Compute Cloud)``): part of the name, as it is
+    written inside the bold, no remark on it."""
+    acronym = _ACRONYM.fullmatch(name.strip())
+    expanded = _EXPANSION.fullmatch(gloss.strip())
+    if acronym is None or expanded is None:
+        return False
+    words = [word for word in re.split(r"[\s,/-]+", expanded["words"]) if word and word.lower() not in _SMALL]
+    initials = "".join(word[0] for word in words).upper()
+    return len(words) >= 2 and initials.startswith(re.sub(r"[^A-Z]", "", acronym[0]))
+
+
+_ACRONYM = regex(r"[A-Z][A-Z0-9&]{1,7}")
+_EXPANSION = regex(r"\((?P<words>[A-Za-z][A-Za-z ,/&-]{2,80})\)")
+_SMALL = frozenset({"of", "and", "for", "the", "a", "an", "as", "in", "on", "to", "&"})
+"""Words an acronym's letters skip (``Department of Defense``, ``DoD``)."""
 
 
 _NEXT_TERM = regex(r"(?:<br\s*/?>\s*|;\s*|(?<=[.!?])\s+)(?=(?:\*\*|__)[^*_\s])", re.I)
