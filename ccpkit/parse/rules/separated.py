@@ -123,10 +123,21 @@ def extract_mochi_cards(ctx: Context) -> Iterator[Item | Problem]:
             cards[-1].append(block)
     cards = [card for card in cards if card]
     sided = [_sides(ctx, [block.node for block in card]) for card in cards]
-    if sum(len(sides) >= 2 and all(sides) for sides in sided) >= _MOCHI_CARDS:
-        for card, sides in zip(cards, sided, strict=True):
-            if len(sides) >= 2 and all(sides):
-                yield from _sided_card(ctx, card[0], sides)
+    sided_cards = [card for card, sides in zip(cards, sided, strict=True) if len(sides) >= 2 and all(sides)]
+    deck = sum(not _titled_a_card(card[0]) for card in sided_cards) >= _MOCHI_CARDS  # a deck of its own
+    for card, sides in zip(cards, sided, strict=True):
+        if len(sides) >= 2 and all(sides) and (deck or _titled_a_card(card[0])):
+            yield from _sided_card(ctx, card[0], sides)
+
+
+def _titled_a_card(block: Block) -> bool:
+    """Whether the heading over a question says it is a flashcard (``## Flashcard: GTD's creator``, as
+    The NoteWriter titles one): its ``---`` parts the sides, though it is the file's only one."""
+    return bool(block.section) and _CARD_TITLE.fullmatch(block.section[-1]) is not None
+
+
+_CARD_TITLE = regex(r"(?i)\W*(?:flash\s*card|card)(?:\s*#?\d+)?\s*(?::.*)?")
+"""A heading naming a flashcard: ``Flashcard: GTD's creator``, ``Card 3``."""
 
 
 def _one_card(ctx: Context, sides: Sequence[Sequence[Node]]) -> bool:
