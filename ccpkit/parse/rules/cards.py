@@ -57,6 +57,7 @@ from ccpkit.parse.rules.terms import (
     names_a_thing,
     only_asides,
     opening_definition,
+    opening_definitions,
     plain_defining_sentence,
     plain_term,
     run_in_term,
@@ -1371,8 +1372,10 @@ def _line_cards(
         terms = _named_terms(lines, section[-1] if section else "")
     if not terms:
         terms = _defined_in_a_row(lines)  # `**GPP** is the total …` over `**NPP** is GPP minus …`
-    if not terms and (opened := opening_definition(paragraph.children[0].content)) is not None:
-        terms = [(0, opened)]  # `The **spacing effect** is the tendency …`, as textbooks define
+    if not terms and (opened := opening_definitions(paragraph.children[0].content)):
+        terms = [
+            (0, term) for term in opened
+        ]  # `The **spacing effect** is the tendency …`, as textbooks define
     if not terms and id(paragraph) in glossary_paragraphs:
         terms = [(0, glossary_paragraphs[id(paragraph)])]
     pinned = pinned_id(paragraph) if len(terms) == 1 else ""

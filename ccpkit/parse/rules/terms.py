@@ -982,6 +982,22 @@ def opening_definition(paragraph: str, *, among_definitions: bool = False) -> Te
     return Term(found["name"].strip(), rest[:1].upper() + rest[1:], separated=True)
 
 
+def opening_definitions(paragraph: str) -> list[Term]:
+    """The names a paragraph's sentences define one after another from its first, which defines one
+    as ``opening_definition`` reads it (``A **market** is … **Demand** is the quantity …``, as a lecture
+    runs its definitions together): a term each. The sentences after them stay notes."""
+    first = opening_definition(paragraph)
+    if first is None:
+        return []
+    found, at = [first], _OPENING_DEFINITION.match(paragraph)
+    end = at.end() if at is not None else len(paragraph)
+    while (rest := paragraph[end:].lstrip()) and (term := opening_definition(rest, among_definitions=True)):
+        found.append(term)
+        matched = _OPENING_DEFINITION_AMONG.match(rest)
+        end = len(paragraph) - len(rest) + (matched.end() if matched is not None else len(rest))
+    return found
+
+
 def _hidden(text: str) -> str:
     """``text`` with its code spans, links (``[Q1: Basics](#q1)``, ``[[page|alias]]``) and formulas
     (``$F = ma$``) blanked out, the same length: no separator is in them. A link's text ends at the first
