@@ -1158,7 +1158,8 @@ def _dashed_name(front: str, rest: str, among_names: bool) -> bool:
     lines that name things (``among_names``, a vocabulary list) a few more over a gloss as short, in
     lower case (``la camera da letto \u2013 the bedroom``; ``*Thinking, Fast and Slow* \u2013 Daniel
     Kahneman`` is a reading list's)."""
-    words = len(_GRAMMAR_NOTE.sub("", front).split())  # `warten auf + Akk.`: two words and their case
+    # `warten auf + Akk.`: two words and their case; `la finestra (pl. le finestre)`: two and a note
+    words = len(_QUALIFIER.sub("", _GRAMMAR_NOTE.sub("", front)).split())
     if words <= _DASHED_WORDS:
         return True
     glossed = len(rest.split()) <= GLOSS_WORDS and rest[:1].islower()  # a meaning, not an author's name
