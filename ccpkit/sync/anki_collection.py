@@ -440,6 +440,13 @@ def _remember_suspended(collection: Collection, plan: Plan) -> None:
         collection.set_config(SUSPENDED_KEY, suspended)
 
 
+def note_times(collection: Collection, guids: Sequence[str]) -> dict[str, int]:
+    """The time Anki dated each of these notes (by GUID), in seconds, as it last wrote them."""
+    wanted = set(guids)
+    rows = _db(collection).all("select guid, mod from notes")
+    return {guid: modified for guid, modified in rows if guid in wanted}
+
+
 def _remove_decks(collection: Collection, names: Sequence[str]) -> None:
     """Remove the planned decks, each only if it really holds no card (removing a deck removes its cards)."""
     for name in sorted(names, key=lambda deck: -deck.count("::")):

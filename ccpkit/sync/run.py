@@ -13,7 +13,7 @@ import signal
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cache, partial
@@ -222,8 +222,9 @@ def _sync(
                 collection, plan, state, templates, templates_modified, generation, progress
             )
             copied = anki_collection.add_pictures(collection, pictures)
+            dated = anki_collection.note_times(collection, _written_guids(plan))
         remove_other_records(located.collection, generation)
-        written = _recorded(notes, out, _as_synced(synced_ledger, wanted_notes, plan, state))
+        written = _recorded(notes, out, _as_synced(synced_ledger, wanted_notes, plan, state, dated))
     finally:
         finishing.stop()
     return replace(
@@ -452,13 +453,33 @@ def _orphans(changes: Reconciliation, record: SyncRecord) -> list[tuple[str, str
     return list(named.items())
 
 
-def _as_synced(ledger: Ledger, synced: Sequence[AnkiNote], plan: Plan, state: CollectionState) -> Ledger:
+def _written_guids(plan: Plan) -> list[str]:
+    """The notes whose copy in Anki the plan writes (and Anki dates as it writes them)."""
+    return [
+        *(note.guid for note in plan.added),
+        *(update.note.guid for update in plan.updated),
+        *(restore.note.guid for restore in plan.restored),
+    ]
+
+
+def _as_synced(
+    ledger: Ledger,
+    synced: Sequence[AnkiNote],
+    plan: Plan,
+    state: CollectionState,
+    dated: Mapping[str, int] | None = None,
+) -> Ledger:
     """The settled ledger, knowing that Anki now holds every synced note's metadata (sync writes it, its
     id too) and its cards in its deck (unless the student keeps them elsewhere): a later build then
     reports no pending change or move that sync already made. A note whose conflict kept Anki's text
     (``--keep-anki``) is dated no later than Anki's copy: the next .apkg's copy of it is then no newer,
-    and an import leaves the text the student chose alone. An orphan sync deleted is dropped, and one
-    the student deleted in Anki forgotten (``ccpkit orphans`` lists it no more)."""
+    and an import leaves the text the student chose alone. Any other note sync wrote is dated no
+    earlier than Anki dated its copy (``dated``: Anki's time for each, taken after writing, seconds
+    after the sync read its clock on a large collection): the next change the notes send is then
+    newer than that copy, even from a build in the very second it was written. An orphan sync
+    deleted is dropped, and one the student deleted in Anki forgotten (``ccpkit orphans`` lists it
+    no more)."""
+    dated = dated or {}
     deleted = {orphan.guid for orphan in plan.deleted}  # gone from Anki: no orphan left to list
     notes = {
         key: entry for key, entry in ledger.notes.items() if not (entry.orphaned and entry.guid in deleted)
@@ -478,6 +499,8 @@ def _as_synced(ledger: Ledger, synced: Sequence[AnkiNote], plan: Plan, state: Co
             modified = entry.modified
             if note.guid in kept_in_anki and found is not None:
                 modified = min(modified, found.modified)
+            elif note.guid in dated:
+                modified = max(modified, dated[note.guid])
             notes[note.id] = replace(
                 entry, meta=fingerprint(note).meta, home=home, modified=modified, sent=""
             )

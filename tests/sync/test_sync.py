@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,8 @@ from PIL import Image
 from ccpkit.build import build
 from ccpkit.cli import cli
 from ccpkit.export import ExportOptions
+from ccpkit.sync.locate import Located
+from ccpkit.sync.run import sync as run_sync
 from tests.export.anki.student import Student, visible_text
 from tests.sync.course import TITLE, Course, fargate_moved_to_storage
 
@@ -1127,6 +1130,45 @@ def test_an_edit_synced_then_reverted_with_its_ledger_reaches_anki_with_the_next
     ledger.write_bytes(before[1])
     report = build(course.notes, course.out, formats=("anki",), options=options, title=TITLE)
     assert report.changes is not None and report.changes.updated == ("03-storage/card/amazon-ebs",)
+    student = course.student()
+    try:
+        assert len(student.import_package(next(course.out.glob("anki/*.apkg"))).updated) == 1
+        assert "attached to one EC2 instance" in student.note("03-storage/card/amazon-ebs")["Definition"]
+    finally:
+        student.close()
+
+
+def test_an_edit_synced_slowly_then_reverted_reaches_anki_with_a_package_built_the_second_it_was_written(
+    tmp_path: Path,
+) -> None:
+    """A sync reads the clock before it writes: on a large collection, its backup and its writes come
+    seconds later, and Anki dates each note it writes then. A package built that very second (a
+    script reverting the notes right after the sync) must still be newer than Anki's copy, or the
+    import skips the text put back."""
+    course = Course.fresh(tmp_path)
+    course.build(at=1_700_000_000)  # imported last week
+    student = course.student()
+    try:
+        student.import_package(next(course.out.glob("anki/*.apkg")))
+    finally:
+        student.close()
+    cram_sheet, ledger = course.notes / "03-storage" / "cram-sheet.md", course.notes / ".ccpkit-ledger.json"
+    before = cram_sheet.read_bytes(), ledger.read_bytes()
+    course.edit("03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one instance")
+    options = ExportOptions(templates=course.templates)
+    started = time.time() - 5  # the sync's reading and backup took five seconds
+    located = Located(course.collection, course.collection.parent / "backups")
+    run_sync(course.notes, course.out, located, options=options, title=TITLE, clock=lambda: started)
+    student = course.student()
+    try:
+        written = student.note("03-storage/card/amazon-ebs").mod
+    finally:
+        student.close()
+    cram_sheet.write_bytes(before[0])  # the revert
+    ledger.write_bytes(before[1])
+
+    build(course.notes, course.out, formats=("anki",), options=options, title=TITLE, clock=lambda: written)
+
     student = course.student()
     try:
         assert len(student.import_package(next(course.out.glob("anki/*.apkg"))).updated) == 1
