@@ -612,8 +612,8 @@ def _emptied_decks(
             counts[card.deck] -= 1
     ours = {*record.decks, *(home for home in homes if home)}
     wanted = {note.deck for note in notes}
-    candidates = {name for deck in ours for name in _with_parents(deck)} & set(state.decks)
-    keep = {name for deck in wanted for name in _with_parents(deck)} | {DEFAULT_DECK}
+    candidates = {name for deck in ours for name in with_parents(deck)} & set(state.decks)
+    keep = {name for deck in wanted for name in with_parents(deck)} | {DEFAULT_DECK}
     removable: set[str] = set()
     for name in sorted(candidates, key=lambda deck: -deck.count("::")):  # children first
         children = [
@@ -631,6 +631,7 @@ def _emptied_decks(
     return tuple(sorted(removable))
 
 
-def _with_parents(deck: str) -> list[str]:
+def with_parents(deck: str) -> list[str]:
+    """``A::B::C`` and the decks above it, ``A`` and ``A::B``."""
     parts = deck.split("::")
     return ["::".join(parts[:end]) for end in range(1, len(parts) + 1)]

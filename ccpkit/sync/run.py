@@ -23,7 +23,7 @@ from typing import Any
 
 from ccpkit.build import keep_ledger
 from ccpkit.cloze_syntax import GONE, PARTS_APART, Hidden, edits, hidden_parts
-from ccpkit.errors import UsageError, WriteError
+from ccpkit.errors import CcpkitError, UsageError, WriteError
 from ccpkit.export import ExportOptions, Output
 from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.identities import settle_identities
@@ -57,7 +57,7 @@ from ccpkit.scope import only_modules, require_outside
 from ccpkit.stamps import Stamps
 from ccpkit.store import FOLDER_NAME
 from ccpkit.sync.conflicts import conflicts_markdown
-from ccpkit.sync.decisions import Choices, Plan, Wanted, plan_sync, reads_as
+from ccpkit.sync.decisions import Choices, Plan, Wanted, plan_sync, reads_as, with_parents
 from ccpkit.sync.locate import Located
 from ccpkit.sync.record import (
     SyncRecord,
@@ -180,6 +180,7 @@ def _sync(
                 superseded={key: entry.superseded for key, entry in previous.items() if entry.superseded},
             )
             state = anki_collection.read_state(collection, [*desired, *orphans])
+            _require_no_filtered_deck_in_the_way(wanted_notes, state)
             if ledger.notes and desired and not desired & state.notes.keys():  # none of them in Anki
                 _require_the_courses_ledger(notes, out, wanted_notes, ids_in_anki(), read_state)
             plan = plan_sync(wanted, state, record, choices)
@@ -451,6 +452,28 @@ def _orphans(changes: Reconciliation, record: SyncRecord) -> list[tuple[str, str
         if guid not in named or kept_aside(key):  # as a build names it: `fsx (ccpkit Term v1)`
             named[guid] = key
     return list(named.items())
+
+
+class FilteredDeckInTheWayError(CcpkitError):
+    """A filtered deck of the student's holds the name of a deck ccpkit puts cards in: Anki puts no card
+    into a filtered deck, so new cards would go to a deck of another name, or to Anki's Default."""
+
+    def __init__(self, decks: Sequence[str]) -> None:
+        named = ", ".join(f"'{deck}'" for deck in decks)
+        super().__init__(
+            f"Anki's filtered deck {named} has the name of a deck ccpkit puts this course's cards in, and "
+            "Anki puts no card into a filtered deck. Rename it in Anki (or delete it: its cards go back "
+            "to their own decks), then run ccpkit sync again. Nothing was written."
+        )
+
+
+def _require_no_filtered_deck_in_the_way(wanted: Sequence[AnkiNote], state: CollectionState) -> None:
+    """Stop before writing when a filtered deck holds the name of a deck (or a parent of one) that
+    ccpkit's cards belong in: the student would find them elsewhere, with no word said."""
+    filtered = {deck.casefold(): deck for deck in state.filtered_decks}  # Anki's names ignore case
+    homes = {deck.casefold() for note in wanted for deck in with_parents(note.deck)}
+    if in_the_way := sorted(filtered[deck] for deck in homes & filtered.keys()):
+        raise FilteredDeckInTheWayError(in_the_way)
 
 
 def _written_guids(plan: Plan) -> list[str]:

@@ -432,6 +432,24 @@ def test_a_collection_a_newer_anki_saved_asks_for_that_version_of_the_library(co
     assert course.collection_hash() == before
 
 
+def test_a_filtered_deck_named_as_a_module_deck_stops_the_sync_before_cards_go_astray(tmp_path: Path) -> None:
+    """Anki puts no card into a filtered deck: with one of the student's holding a module deck's name,
+    new cards would land in a deck named with a number tacked on, or in Anki's Default deck."""
+    course = Course.fresh(tmp_path)
+    student = course.student()
+    try:
+        student.collection.decks.new_filtered(f"{TITLE}::02 Compute")
+    finally:
+        student.close()
+    before = course.collection_hash()
+
+    result = course.sync()
+
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"filtered deck '{TITLE}::02 Compute'" in result.output and "Nothing was written" in result.output
+    assert course.collection_hash() == before
+
+
 def test_a_ledger_lost_with_the_build_folder_finds_a_renamed_note_by_its_id_in_anki(tmp_path: Path) -> None:
     """A note renamed and synced keeps the GUID of its first name, which a new ledger would not give
     it: Anki's copy holds its id, so the sync takes it as the note, with its history and tags, not
