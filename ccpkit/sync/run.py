@@ -184,6 +184,8 @@ def _sync(
             if ledger.notes and desired and not desired & state.notes.keys():  # none of them in Anki
                 _require_the_courses_ledger(notes, out, wanted_notes, ids_in_anki(), read_state)
             plan = plan_sync(wanted, state, record, choices)
+            if plan.deleted and not wanted_notes:
+                raise EveryNoteDeletedError(len(plan.deleted), notes, some_modules=bool(settings.modules))
             report = SyncReport(
                 counts=format_counts(parsed.deck),
                 problems=tuple(sorted((*parsed.problems, *card_problems(parsed.deck)))),
@@ -464,6 +466,19 @@ class FilteredDeckInTheWayError(CcpkitError):
             f"Anki's filtered deck {named} has the name of a deck ccpkit puts this course's cards in, and "
             "Anki puts no card into a filtered deck. Rename it in Anki (or delete it: its cards go back "
             "to their own decks), then run ccpkit sync again. Nothing was written."
+        )
+
+
+class EveryNoteDeletedError(CcpkitError):
+    """``--delete-orphans`` with notes that give no note at all: emptied files or the wrong folder far
+    more often than a course the student means to delete, with every card's history."""
+
+    def __init__(self, count: int, notes: Path, *, some_modules: bool) -> None:
+        which = "of the modules synced" if some_modules else "of this course"
+        super().__init__(
+            f"the notes in {notes} give no note {which}, so --delete-orphans would delete all {count} "
+            f"notes {which} in Anki, with their review history. Are its files empty, or is it another "
+            "folder? Run sync without --delete-orphans to suspend them instead. Nothing was written."
         )
 
 

@@ -527,6 +527,27 @@ def test_delete_orphans_deletes_them_after_saying_how_many(studied: Studied) -> 
     assert "amazon-efs" not in listed.output  # deleted, so no orphan still in Anki to list
 
 
+@pytest.mark.parametrize("dry_run", [(), ("--dry-run",)], ids=["sync", "dry run"])
+def test_delete_orphans_deletes_nothing_when_the_notes_give_no_note_at_all(
+    studied: Studied, dry_run: tuple[str, ...]
+) -> None:
+    """Every notes file emptied (a cloud folder's failed copy, a bad checkout): the notes give no note,
+    and deleting every note of the course would take all its history. Sync refuses, writing nothing."""
+    course = studied.course
+    for path in course.notes.rglob("*.md"):
+        path.write_text("", "utf-8")
+    result = course.sync("--delete-orphans", *dry_run)
+    assert result.exit_code == 1
+    assert "--delete-orphans would delete all 11 notes of this course in Anki" in result.output
+    assert "Nothing was written" in result.output
+    student = course.student()
+    try:
+        assert_student_work_kept(student, studied)
+        assert not any("ccpkit::orphan" in note.tags for note in student.notes())
+    finally:
+        student.close()
+
+
 def test_an_orphan_the_student_deleted_in_anki_is_listed_no_more(studied: Studied) -> None:
     course = studied.course
     student = course.student()
