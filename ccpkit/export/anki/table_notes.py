@@ -438,12 +438,17 @@ def _row_slugs(table: ComparisonTable, files: Mapping[str, str]) -> list[str]:
     """Each row's key (its label, or its cells; never its position), made unique in the table; a
     picture in it known by its file's name (``files``, by content name), as the notes wrote it."""
     seen: set[str] = set()
+    last: dict[str, str] = {}
+    """A key → the last slug given a row of it: the next such row goes on from there, not from the
+    start of the chain (a table of thousands of alike rows)."""
     slugs = []
     for row in table.rows:
-        row_slug = row_key((_as_written(row[0], files), *row[1:]) if files else row)
+        key = row_key((_as_written(row[0], files), *row[1:]) if files else row)
+        row_slug = last.get(key, key)
         while row_slug in seen:
             row_slug += "-2"
         seen.add(row_slug)
+        last[key] = row_slug
         slugs.append(row_slug)
     return slugs
 

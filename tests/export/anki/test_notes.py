@@ -132,3 +132,25 @@ def test_a_row_whose_asked_cells_are_empty_is_asked_what_it_says_in_its_aside() 
     negligence, defamation = (notes[f"01-torts/table/torts/{row}"] for row in ("negligence", "defamation"))
     assert (negligence.field("Asks"), defamation.field("Asks")) == ("Definition?", "Example?")
     assert "Newspaper libel" in defamation.field("Answer")
+
+
+def test_rows_alike_get_ids_of_their_own_that_stay_as_ledgers_know_them() -> None:
+    """Rows that read the same (a copy pasted twice) each get a note: the row's key, then ``-2`` added
+    for each earlier one, as the ledgers of earlier builds hold them; a row keyed ``mars-2`` of its
+    own, which a copy took, goes past it too. (A table of thousands of copies takes no longer.)"""
+    rows = (("Mars", "Red"), ("Mars", "Red"), ("Mars-2", "Red"), ("Mars", "Red"))
+    table = ComparisonTable(
+        id="01-planets/table/planets",
+        module="01-planets",
+        source=SourceLocation("01-planets/notes.md", 3),
+        title="Planets",
+        columns=("Planet", "Colour"),
+        rows=rows,
+    )
+    deck = Deck(title="Sky", modules=(Module(number=1, slug="01-planets", title="Planets", items=(table,)),))
+    assert [note.id.rsplit("/", 1)[1] for note in anki_notes(deck)] == [
+        "mars",
+        "mars-2",
+        "mars-2-2",
+        "mars-2-2-2",
+    ]
