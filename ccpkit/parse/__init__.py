@@ -23,6 +23,7 @@ from ccpkit.parse.notes_folder import (
     find_modules,
     key_file_stem,
     misnamed,
+    modules_one_level_down,
     naming,
     numbered_twice,
     one_module_folder,
@@ -159,6 +160,7 @@ def read_sources(notes: Path, *, highlight_clozes: bool = True) -> Sources:
     problems: list[Problem] = [
         *one_module_folder(notes, modules_found),
         *numbered_twice(modules_found),
+        *modules_one_level_down(notes, modules_found),
         *misnamed(notes),
     ]
     if not problems and not any(files.files for files in modules_found):

@@ -144,6 +144,37 @@ def one_module_folder(notes: Path, modules: list[ModuleFiles]) -> list[Problem]:
     return [Problem(SourceLocation(path=modules[0].name, line=1), message, "warning")]
 
 
+def modules_one_level_down(notes: Path, modules: list[ModuleFiles]) -> list[Problem]:
+    """A warning at each unnumbered folder holding two or more numbered folders of notes
+    (``course/02-compute/``, ``course/03-storage/``): modules one level too deep, read as the parts
+    of one module, unless the notes folder should be that folder. A numbered module's numbered
+    folders are its lessons."""
+    problems = []
+    for module in modules:
+        folder = notes / module.name.rstrip("/")
+        if not module.name.endswith("/") or _numbered_below_years(folder.name):
+            continue
+        try:
+            entries = list(folder.iterdir())
+        except OSError:  # a link to a drive not there: said where its files are read
+            continue
+        numbered = sorted(
+            entry.name for entry in entries if _is_dir(entry) and _numbered_below_years(entry.name)
+        )
+        if len(numbered) >= 2:
+            message = (
+                f"{module.name} holds numbered folders ({', '.join(numbered)}), read as parts of one "
+                f"module, {module.name.rstrip('/')}: if they are modules, pass --notes {folder}"
+            )
+            problems.append(Problem(SourceLocation(path=module.name.rstrip("/"), line=1), message, "warning"))
+    return problems
+
+
+def _numbered_below_years(name: str) -> bool:
+    numbered = NUMBERED_NAME.match(name)
+    return numbered is not None and int(numbered["number"]) < _YEARS
+
+
 def _nameable(name: str) -> bool:
     """Whether a file name decoded cleanly (Python keeps undecodable bytes as lone surrogates) and
     prints on one line."""

@@ -424,6 +424,28 @@ def test_a_course_folder_of_a_year_beside_others_is_no_module_folder(tmp_path: P
     assert parse_notes(tmp_path / "2024-cloud").problems == ()
 
 
+EC2 = "# Compute\n\n- **EC2:** Virtual servers you rent by the second.\n"
+S3 = "# Storage\n\n- **S3:** Object storage for any amount of data.\n"
+
+
+def test_module_folders_one_level_down_are_read_as_one_module_with_a_warning(tmp_path: Path) -> None:
+    """``notes/course/02-compute/`` and ``notes/course/03-storage/``: the numbered folders are one level
+    too deep to be modules, so ``course/`` is one module of both; the warning says which folder to pass."""
+    write(tmp_path, {"course/02-compute/cram.md": EC2, "course/03-storage/cram.md": S3})
+    parsed = parse_notes(tmp_path)
+    [warning] = parsed.problems
+    assert warning.location.path == "course" and warning.severity == "warning"
+    assert "02-compute, 03-storage" in warning.message
+    assert f"--notes {tmp_path / 'course'}" in warning.message
+    assert len(parsed.deck.modules) == 1
+
+
+def test_numbered_folders_inside_a_numbered_module_are_its_parts(tmp_path: Path) -> None:
+    """``02-compute/01-ec2/`` and ``02-compute/02-lambda/``: a module's lessons, no warning."""
+    write(tmp_path, {"02-compute/01-ec2/cram.md": EC2, "02-compute/02-lambda/cram.md": S3})
+    assert parse_notes(tmp_path).problems == ()
+
+
 def test_ordinary_prose_yields_nothing_and_no_problem(tmp_path: Path) -> None:
     prose = "# Lecture notes\n\nRudy: Welcome back. **EC2** is where it starts.\n\nAlan: Indeed.\n"
     write(tmp_path, {"02-compute/lecture-notes.md": prose})
