@@ -573,6 +573,8 @@ def announced_by(paragraph: Node, *, asking: bool = False) -> str:
     whole of a bold line (``**Key services**``); else nothing, since a paragraph that does not
     announce the list is not about its items."""
     text = " ".join(paragraph.children[0].content.split())
+    if text.endswith("::"):
+        return ""  # `Osmosis :::`: a flashcard's front with its back still to write
     bold = re.fullmatch(r"(\*\*\*?|___?)(?P<inner>[^*_]+?)\1:?", text)  # `***Severe***` too
     if bold is not None:
         inner = bold["inner"].strip()

@@ -1021,8 +1021,9 @@ def _inline_pair(
     hidden = _hide_code(line)
     match = _INLINE.match(hidden)
     if match is None:
-        half = _HALF_CARD.fullmatch(hidden.strip()) if in_a_deck else None
-        if half is None:
+        half = _HALF_CARD.fullmatch(hidden.strip())
+        reversible = half is not None and half["front"] is not None and hidden.rstrip().endswith(":::")
+        if half is None or not (in_a_deck or reversible):  # `Osmosis:::`: no Dataview field's
             return None
         missing = "its back after it" if half["front"] else "its front before it"
         return _Missing(f"flashcard `{line.strip()}` without {missing}: write both sides", number)
