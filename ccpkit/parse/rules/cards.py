@@ -847,6 +847,14 @@ def _described_in_a_line(ctx: Context) -> set[int]:
     }
 
 
+def _aside_of_another(ctx: Context, aside: Node, front: str, headings: Sequence[int]) -> bool:
+    """Whether an aside under a glossary's entry (``Remember: EC2 bills …`` under ``### Lambda``) speaks
+    of another heading's term, or of them all, rather than of ``front``: no part of its card."""
+    said = aside_line(aside.children[0].content)
+    names = [Term(heading_text(ctx.doc.blocks[at].node), "", True) for at in headings]
+    return said is not None and _of_another(said, Term(front, "", True), names)
+
+
 def _one_more_line(ctx: Context, line: Node, node: Node) -> bool:
     """Whether ``node`` is a short plain paragraph saying one more thing of what a cheat sheet's
     ``line`` defines as a glossary does (``A writ requiring …``), announcing nothing below it."""
@@ -877,6 +885,8 @@ def _glossary_entries(ctx: Context) -> dict[int, str]:
         below = [block.node for block in blocks[start + 1 : end] if block.node.type != "hr"]
         if len(below) > 1 and below[0].type == "paragraph" and _only_links(below[0]):
             below = below[1:]
+        asides = [node for node in below[1:] if _aside_alone(ctx, node)]  # `Remember: …` after it
+        below = [node for node in below if not any(node is aside for aside in asides)]
         if not below or len(below) > _ENTRY_BLOCKS or not all(_defining(ctx, node) for node in below):
             continue
         if all(node.type in ("fence", "code_block") for node in below) and not all(
@@ -884,6 +894,7 @@ def _glossary_entries(ctx: Context) -> dict[int, str]:
         ):
             continue  # `## Usage` over a command: how to run something, no definition
         said = [_described_by(ctx, node) or node for node in below]  # `- Cute, pretty`: its words
+        said += [aside for aside in asides if not _aside_of_another(ctx, aside, front, starts)]
         back = "\n\n".join(ctx.doc.written(node) for node in said)
         if len(back.split()) <= _ENTRY_WORDS and not _PLACEHOLDER.fullmatch(back):  # `TODO`: none yet
             entries[id(heading)] = back
