@@ -441,8 +441,12 @@ def _of_another(aside: Term, above: Term, terms: Sequence[Term | None]) -> bool:
     card's back it would muddle what the card says."""
     if not is_aside(aside.front) or _mentions(aside.rest, above.front):
         return False
+    if _ALL_OF_THEM.search(aside.rest) is not None:
+        return True
+    if _POINTS_BACK.search(aside.rest) is not None:
+        return False  # `- Tip: unlike SQS, it needs no polling.` after `**SNS**`: of the term above
     others = (term.front for term in terms if term is not None and not term.is_label)
-    return _ALL_OF_THEM.search(aside.rest) is not None or any(_mentions(aside.rest, name) for name in others)
+    return any(_mentions(aside.rest, name) for name in others)
 
 
 def _mentions(text: str, name: str) -> bool:
@@ -458,6 +462,8 @@ _ALL_OF_THEM = regex(
     r"(?i)\b(?:both|neither|all\s+(?:of\s+)?(?:them|these|those|three|four|five)|(?:each|none)\s+of\s+(?:them|these))\b"
 )
 """Words that speak of every term of a list at once, none in particular."""
+_POINTS_BACK = regex(r"(?i)\b(?:it|its|it's|they|their|them)\b")
+"""Words that speak of what was named just before: the term above an aside."""
 
 
 _SAYS_WHAT_IT_IS = regex(r"(?i)definition|meaning|what(?: it is)?|overview")
