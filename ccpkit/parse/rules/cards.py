@@ -1120,9 +1120,9 @@ _NO_YEAR = regex(r"\d{1,2}(?:\s*[/,]\s*\d+)*")
 """A number no year is written as (``53``, ``20/21``): a list holding one is of ports, codes or counts,
 no timeline (``44 BC`` has its era)."""
 _EVENT_WORDS = 15
+"""At most this many words in what a year dates: more is a paragraph about that year."""
 _DATED_LINE = regex(rf"(?:{_DATE.pattern})[ \t]*:[ \t]+\S")
 """A timeline's line: a date, its colon, what happened then (``14 July 1790: Festival of …``)."""
-"""At most this many words in what a year dates: more is a paragraph about that year."""
 
 
 def _cloze(
@@ -1397,9 +1397,8 @@ def _line_cards(
     if not terms:
         terms = _defined_in_a_row(lines)  # `**GPP** is the total …` over `**NPP** is GPP minus …`
     if not terms and (opened := opening_definitions(paragraph.children[0].content)):
-        terms = [
-            (0, term) for term in opened
-        ]  # `The **spacing effect** is the tendency …`, as textbooks define
+        # `The **spacing effect** is the tendency …`, as textbooks define (and `**Demand** is …` after it)
+        terms = [(0, term) for term in opened]
     if not terms and id(paragraph) in glossary_paragraphs:
         terms = [(0, glossary_paragraphs[id(paragraph)])]
     pinned = pinned_id(paragraph) if len(terms) == 1 else ""
@@ -1844,8 +1843,11 @@ def _glossary_lines(
     remarked: list[tuple[int, Term]] = []
     for index, (at, term) in enumerate(placed):
         end = placed[index + 1][0] if index + 1 < len(placed) else len(lines)
-        said = [lines[line].strip() for line in range(at + 1, end) if line in asides]
-        said = [text for text in said if not _of_another(aside_line(text) or term, term, named)]
+        said = [
+            lines[line].strip()
+            for line in range(at + 1, end)
+            if line in asides and not _of_another(asides[line], term, named)
+        ]
         remarked.append((at, replace(term, rest="\n\n".join([term.rest, *said])) if said else term))
     return remarked
 
