@@ -2693,6 +2693,8 @@ def _clue_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
         return None
     if any(not clue.strip() or len(plain(named).split()) > _NAMED_WORDS for clue, named in cells):
         return None  # `| Requirement | How we meet it |`: what is done, no name to recall
+    if all(len(plain(named).strip(" .)")) <= 1 for _, named in cells):
+        return None  # `| Scenario | Answer |` over `| … | B |`: a key's letters, options elsewhere
     if sum(len(plain(clue).split()) for clue, _ in cells) <= sum(
         len(plain(named).split()) for _, named in cells
     ):
