@@ -36,6 +36,7 @@ from ccpkit.parse.rules.terms import (
     CHANGE_KINDS,
     GLOSS_WORDS,
     NAMES_TOO,
+    REFERS_BACK,
     SPEAKING,
     Term,
     about_the_notes,
@@ -443,7 +444,7 @@ def _of_another(aside: Term, above: Term, terms: Sequence[Term | None]) -> bool:
         return False
     if _ALL_OF_THEM.search(aside.rest) is not None:
         return True
-    if _POINTS_BACK.search(aside.rest) is not None:
+    if REFERS_BACK.search(aside.rest) is not None:
         return False  # `- Tip: unlike SQS, it needs no polling.` after `**SNS**`: of the term above
     others = (term.front for term in terms if term is not None and not term.is_label)
     return any(_mentions(aside.rest, name) for name in others)
@@ -462,8 +463,6 @@ _ALL_OF_THEM = regex(
     r"(?i)\b(?:both|neither|all\s+(?:of\s+)?(?:them|these|those|three|four|five)|(?:each|none)\s+of\s+(?:them|these))\b"
 )
 """Words that speak of every term of a list at once, none in particular."""
-_POINTS_BACK = regex(r"(?i)\b(?:it|its|it's|they|their|them)\b")
-"""Words that speak of what was named just before: the term above an aside."""
 
 
 _SAYS_WHAT_IT_IS = regex(r"(?i)definition|meaning|what(?: it is)?|overview")

@@ -67,6 +67,7 @@ from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
     EXPLAIN,
     PLACE_IN_A_BOOK,
+    REFERS_BACK,
     SPEAKING,
     announces,
     aside_line,
@@ -1465,6 +1466,8 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
             return not ctx.is_claimed(node)  # code going on with the words that answer
         if node.type != "paragraph" or _apart(ctx, node) or asked_in_bold(node) is not None:
             return False  # (a card or a note to self of its own: `Q: …` lines, terms, `Remember to …`)
+        if _aside_apart(node, front):
+            return False  # `Remember: the quiz is on Friday.`: a note beside the answer
         text = node.children[0].content.strip()
         if "\n" not in text and _asks(text) and _LABELLED_QUESTION.match(text):
             return False  # `Quiz: what is …?` alone: the next question, not this one's answer
@@ -2334,7 +2337,9 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     if heading.tag == "h1" or not (_asks(asked) or instructed or unmarked or prompted):
         return ""
     below = _section_text(blocks[1:])
-    below = below[: next((at for at, node in enumerate(below) if _apart(ctx, node)), None)]
+    below = below[
+        : next((at for at, n in enumerate(below) if _apart(ctx, n) or _aside_apart(n, asked)), None)
+    ]
     while below and below[-1].type == "paragraph" and leads_up_the_page(below[-1].children[0].content):
         ctx.claim(below.pop())  # `**[⬆ Back to Top](#table-of-contents)**` after the answer: no part of it
     quoted = _quote_answer(ctx, below[0], alone=len(below) == 1) if below else None
@@ -2429,6 +2434,17 @@ def _terms_of_its_own(words: str) -> bool:
     (``**Default route**: …`` over ``**Static route**: …``)."""
     lines = words.split("\n")
     return defines(words) or (len(lines) > 1 and all(map(line_term, lines)))
+
+
+def _aside_apart(node: Node, asked: str) -> bool:
+    """An aside's paragraph under an answer (``Remember: the quiz is on Friday.``) that neither names
+    what its question ``asked`` names nor refers back to it (``Note: it only works …``): a note beside
+    the card, no part of its answer."""
+    words = node.children[0].content if node.type == "paragraph" else "\n"
+    said = aside_line(words) if "\n" not in words else None
+    if said is None:
+        return False
+    return REFERS_BACK.search(said.rest) is None and _named_words(asked).isdisjoint(_named_words(said.rest))
 
 
 REMINDER = r"remember\s+to|don'?t\s+forget\s+to|do\s+not\s+forget\s+to|note\s+to\s+self|to\s*do\b"

@@ -846,6 +846,8 @@ def aside_line(line: str) -> Term | None:
     return term if term is not None and is_aside(term.front) and term.rest.strip() else None
 
 
+REFERS_BACK = regex(r"(?i)\b(?:it|its|it's|they|their|them)\b")
+"""Words that speak of what was named just before: an aside's of the term or question above it."""
 _PLAIN_LABEL = regex(r"(?P<name>[^\W\d_][\w '-]{0,20}?)[ \t]*:[ \t]+(?P<rest>\S.*)")
 """A plain label and what follows it: ``Note: EBS lives in one zone.``"""
 
