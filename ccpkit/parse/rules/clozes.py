@@ -21,7 +21,7 @@ from ccpkit.parse.document import LISTS, heading_text, item_text
 from ccpkit.parse.rules.answers import CALLOUT
 from ccpkit.parse.rules.cards import announced_by, lead_in_above
 from ccpkit.parse.rules.flashcards import REMINDER, pairs_a_question, tagged_as_card, untagged
-from ccpkit.parse.rules.terms import is_label, split_term
+from ccpkit.parse.rules.terms import aside_line, is_label, split_term
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
@@ -69,7 +69,8 @@ def _within(
         return  # an Anki export's lines: its note type column says which are clozes (the cards rule's)
     elif node.type == "paragraph" and _holds(ctx, _marked(ctx, _first_text(node))):
         ctx.claim(node)
-        yield _cloze(ctx, node, section, _marked(ctx, _first_text(node)), "", pinned_id(node))
+        text, extra = _asides_apart(ctx, _marked(ctx, _first_text(node)))
+        yield _cloze(ctx, node, section, text, extra, pinned_id(node))
     elif node.type == "heading" and _states_and_hides(heading_text(node)):
         ctx.claim(node)  # `## The {{c1::cell membrane}} controls …`: a fact stated as a heading hides it
         yield _cloze(ctx, node, section[:-1], heading_text(node), "", pinned_id(node))
@@ -175,6 +176,17 @@ def _marked(ctx: Context, text: str) -> str:
     Obsidian Spaced Repetition's (tagged ``#flashcards``, where curly braces are clozes too); elsewhere
     double braces are text (a template's ``{{ name }}``)."""
     return cloze_syntax.braces_numbered(text) if ctx.in_a_deck else text
+
+
+def _asides_apart(ctx: Context, text: str) -> tuple[str, str]:
+    """A cloze's text and its extra: the asides' lines that end its paragraph, hiding nothing (``Note:
+    the sun is much larger …`` under the sentence), are notes on it, for the back, not words to read
+    around the gap."""
+    lines = text.split("\n")
+    kept = len(lines)
+    while kept > 1 and aside_line(lines[kept - 1]) and not _holds(ctx, lines[kept - 1]):
+        kept -= 1
+    return "\n".join(lines[:kept]), "\n".join(line.strip() for line in lines[kept:])
 
 
 def _first_text(paragraph: Node) -> str:
