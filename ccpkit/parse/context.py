@@ -23,9 +23,10 @@ USABLE_ID = regex(r"^[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)*$", re.ASCII)
 no leading ``/``, no spaces."""
 
 
-_BLOCK_ID = regex(r"[ \t]+\^[A-Za-z0-9][A-Za-z0-9-]*[ \t]*$", re.MULTILINE)
+_BLOCK_ID = regex(r"(?<![ \t])[ \t]+\^[A-Za-z0-9][A-Za-z0-9-]*[ \t]*$", re.MULTILINE)
 """An Obsidian block's id ending its line (``… make ATP. ^mito1``, the Flashcards plugin's ``#card
-^1234567``): where links point, no part of what the line says."""
+^1234567``): where links point, no part of what the line says. Looked for from the start of each run
+of spaces alone, not again from each of its spaces."""
 
 
 def unblocked(text: str) -> str:

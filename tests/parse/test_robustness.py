@@ -14,11 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ccpkit.parse import parse_notes
-from ccpkit.parse.context import Context
+from ccpkit.parse.context import Context, unblocked
 from ccpkit.parse.document import HASHTAG, parse_document
 from ccpkit.parse.footnotes import _rewritten
 from ccpkit.parse.option_marks import _LETTER_LINE, _ROMAN_LINE, answers_by_mark
-from ccpkit.parse.rules.answers import _RANGE_OF_ENTRIES
+from ccpkit.parse.rules.answers import _RANGE_OF_ENTRIES, details_text
 from ccpkit.parse.rules.flashcards import _hide_code
 from ccpkit.parse.rules.options import _BREAK_AT_END, _wide_gap_ends
 from ccpkit.parse.rules.terms import _closed, _hidden, _outside_brackets, plain_term
@@ -290,6 +290,19 @@ def test_a_card_padded_with_a_long_run_of_spaces_keeps_its_tags_and_is_read_thro
     (tmp_path / "m" / "notes.md").write_text(f"# Letters\n\n{spaced}", encoding="utf-8")
     alpha, beta = parse_notes(tmp_path).deck.items()
     assert "greek" in alpha.tags and "greek" not in beta.tags
+
+
+def test_a_long_run_of_spaces_before_a_caret_is_read_through() -> None:
+    # a block id (` ^mito1`) was looked for again from every space of the run: 80,000 took 16 s
+    run = " \t" * 50_000
+    assert unblocked(f"Makes ATP.{run}^.") == f"Makes ATP.{run}^."
+    assert unblocked(f"Makes ATP.{run}^mito1\nNext.") == "Makes ATP.\nNext."
+
+
+def test_links_never_closed_in_a_folded_answer_are_read_through() -> None:
+    # a link's `>` was looked for from every `<a ` to the block's end: 13,000 of them took 20 s
+    opened = '<a href="x" ' * 20_000
+    assert details_text(f"<details><summary>Answer</summary>B {opened}</details>") == "B"
 
 
 def test_thousands_of_clozes_left_open_are_each_told_at_their_line(tmp_path: Path) -> None:

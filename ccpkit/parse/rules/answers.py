@@ -567,7 +567,8 @@ def _details_body(html: str) -> str:
     return HTML_TAG.sub("\n", _ANCHOR.sub(_linked, SUMMARY_TAG.sub("", html)))
 
 
-_ANCHOR = regex(r"<a\s(?P<attributes>[^>]*)>(?P<text>[^<]*)</a\s*>", re.I)
+_ANCHOR = regex(r"<a\s(?P<attributes>[^<>]*)>(?P<text>[^<]*)</a\s*>", re.I)
+"""An HTML link; its attributes end at the next tag's ``<`` too, so an ``<a `` never closed is read once."""
 _HREF = regex(r"""\bhref\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""", re.I)
 
 
