@@ -356,11 +356,14 @@ def _letters(found: re.Match[str]) -> str:
 def radios_as_boxes(text: str, code: Container[int]) -> str:
     """Radio buttons under a label naming options (``**Opções:**`` over ``( ) window`` and ``(X)
     undefined`` lines, blank lines between them or not) written as the checkboxes they mean (``- [ ]
-    window``, ``- [x] undefined``), two at least; elsewhere a form's radio buttons are a survey's.
-    Every line keeps its number."""
+    window``, ``- [x] undefined``), two at least, or over a reason below them (``# reason``, as quiz files
+    explain their answer); elsewhere a form's radio buttons are a survey's. Every line keeps its number."""
     lines = text.split("\n")
     for number, line in enumerate(lines):
-        if number in code or not (labels_options(line) or _judged_by_radios(lines, number)):
+        triggers = (
+            labels_options(line) or _judged_by_radios(lines, number) or _explained_radios(lines, number)
+        )
+        if number in code or not triggers:
             continue
         radios, at = [], number + 1
         while at < len(lines) and at not in code:
@@ -386,6 +389,30 @@ def _judged_by_radios(lines: list[str], number: int) -> bool:
     radios = [_RADIO.fullmatch(line) for line in lines[at : at + 2]]
     judged = sorted(found["text"].strip().lower() for found in radios if found) == ["false", "true"]
     return judged and sum(bool(found and found["mark"].strip()) for found in radios) == 1
+
+
+def _explained_radios(lines: list[str], number: int) -> bool:
+    """Words over two radio buttons or more (blank lines between or not), one of them marked, a reason
+    right below them (``# reason``, ``**Explanation:**``): a question and its answer, explained as a
+    quiz file writes one. A survey's buttons say no why."""
+    if not lines[number].strip() or _RADIO.fullmatch(lines[number]):
+        return False
+    at, radios = number + 1, []
+    while at < len(lines):
+        radio = _RADIO.fullmatch(lines[at])
+        if lines[at].strip() and radio is None:
+            break
+        radios += [radio] if radio is not None else []
+        at += 1
+    marked = sum(bool(radio["mark"].strip()) for radio in radios)
+    return len(radios) >= 2 and marked >= 1 and at < len(lines) and _REASON_BELOW.match(lines[at]) is not None
+
+
+_REASON_BELOW = regex(
+    r"[ \t]*(?:#{1,6}[ \t]+(?:\*\*|__)?(?i:reason|explanation|rationale|why\??)(?:\*\*|__)?[ \t]*$"
+    r"|(?:\*\*|__)?(?i:reason|explanation|rationale)(?:\*\*|__)?[ \t]*:)"
+)
+"""A reason's heading or label under an answer: ``# reason``, ``### Explanation``, ``**Explanation:**``."""
 
 
 def glyph_boxes_as_tasks(text: str, code: Container[int]) -> str:
