@@ -361,21 +361,34 @@ def radios_as_boxes(text: str, code: Container[int]) -> str:
     lines = text.split("\n")
     for number, line in enumerate(lines):
         triggers = (
-            labels_options(line) or _judged_by_radios(lines, number) or _explained_radios(lines, number)
+            labels_options(line) or _judged_by_radios(lines, number) or _explained_radios(lines, number, code)
         )
         if number in code or not triggers:
             continue
-        radios, at = [], number + 1
-        while at < len(lines) and at not in code:
-            radio = _RADIO.fullmatch(lines[at])
-            if radio is None and lines[at].strip():
-                break
-            radios += [(at, radio)] if radio is not None else []
-            at += 1
+        radios, _ = _radios_below(lines, number, code)
         for at, radio in radios if len(radios) >= 2 else []:
             box = "x" if radio["mark"].strip() else " "
-            lines[at] = f"{radio['indent']}- [{box}] {radio['text']}"
+            lines[at] = f"{radio['indent']}- [{box}] {radio['text'] or ''}".rstrip()
     return "\n".join(lines)
+
+
+def _radios_below(
+    lines: list[str], number: int, code: Container[int]
+) -> tuple[list[tuple[int, re.Match[str]]], int]:
+    """The radio buttons on the lines below line ``number`` (blank lines between them or not; a button
+    with no words over its code, ``- (x)`` over a fenced block, as quiz files write code options), and
+    the first line past them."""
+    radios: list[tuple[int, re.Match[str]]] = []
+    at = number + 1
+    while at < len(lines):
+        if at in code and not (radios and radios[-1][1]["text"] is None):
+            break  # code is an option's only below a button with no words
+        radio = _RADIO.fullmatch(lines[at]) if at not in code else None
+        if radio is None and lines[at].strip() and at not in code:
+            break
+        radios += [(at, radio)] if radio is not None else []
+        at += 1
+    return radios, at
 
 
 def _judged_by_radios(lines: list[str], number: int) -> bool:
@@ -387,24 +400,18 @@ def _judged_by_radios(lines: list[str], number: int) -> bool:
         return False
     at = number + 1 + (number + 1 < len(lines) and not lines[number + 1].strip())
     radios = [_RADIO.fullmatch(line) for line in lines[at : at + 2]]
-    judged = sorted(found["text"].strip().lower() for found in radios if found) == ["false", "true"]
+    judged = sorted((found["text"] or "").strip().lower() for found in radios if found) == ["false", "true"]
     return judged and sum(bool(found and found["mark"].strip()) for found in radios) == 1
 
 
-def _explained_radios(lines: list[str], number: int) -> bool:
+def _explained_radios(lines: list[str], number: int, code: Container[int]) -> bool:
     """Words over two radio buttons or more (blank lines between or not), one of them marked, a reason
     right below them (``# reason``, ``**Explanation:**``): a question and its answer, explained as a
     quiz file writes one. A survey's buttons say no why."""
-    if not lines[number].strip() or _RADIO.fullmatch(lines[number]):
+    if number in code or not lines[number].strip() or _RADIO.fullmatch(lines[number]):
         return False
-    at, radios = number + 1, []
-    while at < len(lines):
-        radio = _RADIO.fullmatch(lines[at])
-        if lines[at].strip() and radio is None:
-            break
-        radios += [radio] if radio is not None else []
-        at += 1
-    marked = sum(bool(radio["mark"].strip()) for radio in radios)
+    radios, at = _radios_below(lines, number, code)
+    marked = sum(bool(radio["mark"].strip()) for _, radio in radios)
     return len(radios) >= 2 and marked >= 1 and at < len(lines) and _REASON_BELOW.match(lines[at]) is not None
 
 
@@ -434,4 +441,4 @@ def glyph_boxes_as_tasks(text: str, code: Container[int]) -> str:
 
 
 _GLYPH_BOX = regex(r"(?P<indent>[ \t]{0,3})(?P<box>[\u2610\u2611\u2612])\ufe0f?[ \t]+(?P<text>\S.*)")
-_RADIO = regex(r"(?P<indent>[ \t]*)(?:[-*+][ \t]+)?\((?P<mark>[ xX]?)\)[ \t]+(?P<text>\S.*)")
+_RADIO = regex(r"(?P<indent>[ \t]*)(?:[-*+][ \t]+)?\((?P<mark>[ xX]?)\)(?:[ \t]+(?P<text>\S.*)|[ \t]*)")
