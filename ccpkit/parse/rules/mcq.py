@@ -581,6 +581,8 @@ def _explanation_entries(ctx: Context, node: Node) -> list[KeyEntry]:
             KeyEntry(question_id(number), Answer((), _key_explanation(ctx, item)), item, explains=True)
             for item, number in zip(node.children, item_numbers(node), strict=True)
         ]
+    if (table := _key_table(node)) is not None:
+        return _table_explanations(table)
     found = [_numbered_explanations(ctx, part) for part in _explaining_parts(node)]
     if not found or not all(found):
         return []
@@ -611,6 +613,22 @@ def _folded_explanations(node: Node, below: Sequence[Block]) -> list[KeyEntry] |
         elif named:
             named[-1] = (named[-1][0], f"{named[-1][1]}\n{line.strip()}")
     return [KeyEntry(number, Answer((), words), node, explains=True) for number, words in named] or None
+
+
+def _table_explanations(table: Node) -> list[KeyEntry]:
+    """The rows of a table of explanations (``| # | Explanation |``, ``| Q | Why |``): each row's
+    question number, then its other cells explaining it; none unless every row opens with a number."""
+    rows = [row for part in table.children for row in part.children]
+    header = [plain(_cell(cell)) for cell in rows[0].children] if rows else []
+    if len(header) < 2 or not _Q_COLUMN.match(header[0]):
+        return []
+    cells = [(row, [_cell(cell) for cell in row.children]) for row in rows[1:]]
+    if not cells or not all(texts and is_question_id(texts[0]) for _, texts in cells):
+        return []
+    return [
+        KeyEntry(question_id(texts[0]), Answer((), " ".join(filter(None, texts[1:]))), row, explains=True)
+        for row, texts in cells
+    ]
 
 
 def _explaining_parts(node: Node) -> list[Node]:
