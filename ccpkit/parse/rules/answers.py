@@ -628,6 +628,9 @@ class KeyEntry:
     explains: bool = False
     """Only an explanation (``1. A controller loops …`` under a key's ``## Explanations``): it answers
     nothing, and explains the question of its number, answered above."""
+    tentative: bool = False
+    """An explanation under ``## Explanations`` that no key opened: it explains a question of its number
+    above it if there is one; else its block is the notes' own, with no word."""
 
 
 def key_entry(text: str, number: str, node: Node) -> KeyEntry | None:

@@ -323,6 +323,9 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
     explaining = False
     """Under ``## Explanations`` after or under a key: blocks that open with a question's number explain
     it."""
+    unkeyed = 0
+    """The level of a ``## Explanations`` heading no key opened: its numbered blocks may explain the
+    questions above, answered where they are asked."""
     held: list[KeyEntry] = []
     """The last block's entries: a paragraph or quote right below them explains the last one."""
     pointed = ""
@@ -364,6 +367,7 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
         if node.type == "heading":
             level, title = heading_level(node), heading_text(node)
             explaining = explaining and bool(key_level) and level > key_level  # a section of it goes on
+            unkeyed = unkeyed if unkeyed and level > unkeyed else 0
             entry = key_entry(title, "", node) if key_level and level > key_level else None
             below = blocks[index + 1].node if index + 1 < len(blocks) else None
             if entry is None and key_level and level > key_level and below is not None:
@@ -376,6 +380,8 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
                 key_level, seen = level, True  # `## Lösung` over nothing but `1. A` entries: a key too
             elif key_level and _EXPLANATIONS_TITLE.fullmatch(plain(title)):
                 key_level, explaining = level, True  # `## Explanations` under or after `## Answer key`
+            elif _EXPLANATIONS_TITLE.fullmatch(plain(title)):
+                unkeyed = level  # `## Explanations` below questions answered where they are asked
             elif not (key_level and level > key_level):
                 key_level = level if seen and only_entries.get(index, False) else 0
         elif key_level and node.type == "paragraph" and (named := _named_below(node, blocks[index + 1 :])):
@@ -418,6 +424,8 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
         elif collapsed and node.type == "html_block" and closes_details(node.content):
             key_level, collapsed, explaining = 0, False, False
             ctx.claim(node)
+        elif unkeyed and not key_level and (tentative := _explanation_entries(ctx, node)):
+            yield from (replace(entry, node=node, tentative=True) for entry in tentative)
         elif node.type in ("table", "blockquote") or key_level:  # a `| Q | Answer |` table is a key anywhere
             entries = found.get(index, []) or numbered
             if not entries and ((key_level and node.type == "ordered_list") or _key_table(node)):
@@ -957,12 +965,32 @@ def _explain_answered(ctx: Context, drafts: list[Draft], entry: KeyEntry) -> Ite
     """Explain the nearest of ``drafts`` above a key's explanation entry by its words; a warning when
     none is above it (its number is wrong, or it explains nothing here)."""
     line = ctx.doc.line_of(entry.node)
-    above = [draft for draft in drafts if ctx.doc.line_of(draft.start) < line]
-    if not above:
+    floor = _parent_section_start(ctx, entry.node) if entry.tentative else -1
+    above = [draft for draft in drafts if floor < ctx.doc.line_of(draft.start) < line]
+    if not above and not entry.tentative:
         message = f"explanation of question {entry.question} matches no question above it: check its number"
         yield Problem(ctx.at(entry.node), message, "warning")
-        return
-    _explain(above[-1], entry.answer.rest)
+    if above:
+        ctx.claim(entry.node)
+        _explain(above[-1], entry.answer.rest)
+
+
+def _parent_section_start(ctx: Context, node: Node) -> int:
+    """The line of the heading over the section that holds ``node``'s own (``# Set 3`` over ``##
+    Explanations``): explanations no key opened explain only the questions of that section."""
+    blocks = ctx.doc.blocks
+    at = next((index for index, block in enumerate(blocks) if block.node is node), -1)
+    own = next((blocks[i].node for i in range(at, -1, -1) if blocks[i].node.type == "heading"), None)
+    level = heading_level(own) if own is not None else 1
+    parent = next(
+        (
+            blocks[i].node
+            for i in range(at, -1, -1)
+            if blocks[i].node.type == "heading" and heading_level(blocks[i].node) < level
+        ),
+        None,
+    )
+    return ctx.doc.line_of(parent) if parent is not None else -1
 
 
 def _explain(draft: Draft, words: str) -> None:
