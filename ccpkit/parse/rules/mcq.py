@@ -575,9 +575,11 @@ def _key_explanation(ctx: Context, node: Node) -> str:
 _EXPLANATIONS_TITLE = regex(r"(?i)\W*(?:explanations|rationales?)\W*")
 """A key's section of explanations, after it or under it: ``## Explanations``, ``## Rationale``."""
 _NUMBER_OPENING = regex(
-    rf"(?:\*\*|__)?(?:(?i:{QUESTION}|q)\s*+(?:#\s*+)?)?(?P<id>\d+)[.):](?:\*\*|__)?[ \t]+(?=\S)"
+    rf"(?:\*\*|__)?(?:(?i:{QUESTION}|q)\s*+(?:#\s*+)?)?(?P<id>\d+)"
+    r"(?:[.):]|[ \t]*+[\u2013\u2014-])(?:\*\*|__)?[ \t]+(?=\S)"
 )
-"""The number opening a paragraph that explains that question: ``**1.** …``, ``Q2: …``, ``Question 3) …``."""
+"""The number opening a paragraph that explains that question: ``**1.** …``, ``Q2: …``, ``Question 3) …``,
+``Q4 - …`` (or an en or em dash), ``**5 -** …``."""
 
 
 def _explanation_entries(ctx: Context, node: Node) -> list[KeyEntry]:
