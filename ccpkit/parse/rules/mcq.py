@@ -107,15 +107,15 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
                 )
                 yield Problem(ctx.at(entry.node), message, "warning")
         floor = ctx.doc.line_of(group[-1].node)
-    for entry in explanations:
-        yield from _explain_answered(
-            ctx, _of_section(_namesakes(by_id, entry), section_of(entry.node)), entry
-        )
     _answers_in_order(drafts)
     if ctx.key_elsewhere is not None:
         yield from _apply_key_elsewhere(ctx, by_id)
     for answers in worded:
         _answer_in_words(ctx, by_id, answers, section_of(answers))
+    for entry in explanations:  # after the answers in words: an item that answers explains nothing more
+        yield from _explain_answered(
+            ctx, _of_section(_namesakes(by_id, entry), section_of(entry.node)), entry
+        )
     listed_key = any(node.type == "ordered_list" for node in worded)  # a key's list, not read as letters
     if listed_key or ctx.key_elsewhere is not None:
         for draft in drafts:
@@ -378,6 +378,8 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
                 held = [entry]
             elif is_key_title(title) or (names_answers(title) and only_entries.get(index)):
                 key_level, seen = level, True  # `## Lösung` over nothing but `1. A` entries: a key too
+                titled = _EXPLAINED_KEY.search(plain(title)) is not None  # `## Answer explanations`
+                explaining, unkeyed = titled, level if titled else unkeyed
             elif key_level and _EXPLANATIONS_TITLE.fullmatch(plain(title)):
                 key_level, explaining = level, True  # `## Explanations` under or after `## Answer key`
             elif _EXPLANATIONS_TITLE.fullmatch(plain(title)):
@@ -427,11 +429,13 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
         elif unkeyed and not key_level and (tentative := _explanation_entries(ctx, node)):
             yield from (replace(entry, node=node, tentative=True) for entry in tentative)
         elif node.type in ("table", "blockquote") or key_level:  # a `| Q | Answer |` table is a key anywhere
-            entries = found.get(index, []) or numbered
+            entries = found.get(index, [])
             if not entries and ((key_level and node.type == "ordered_list") or _key_table(node)):
                 worded.append(node)  # maybe answers in words: known once the questions are
                 entries = _lettered_items(ctx, node) if node.type == "ordered_list" else []
-            if entries:
+            if not entries and numbered and unkeyed == key_level:  # under `## Answer explanations`
+                yield from (replace(entry, node=node, tentative=True) for entry in numbered)
+            elif entries := entries or numbered:
                 ctx.claim(node)
                 held = list(entries)
     yield from held
@@ -572,6 +576,8 @@ def _key_explanation(ctx: Context, node: Node) -> str:
     return explanation_start(text) or text
 
 
+_EXPLAINED_KEY = regex(r"(?i)\b(?:explanations?|rationales?)\b")
+"""A key's title that names its explanations too: ``## Answer explanations``, ``## Answers and rationale``."""
 _EXPLANATIONS_TITLE = regex(r"(?i)\W*(?:explanations|rationales?)\W*")
 """A key's section of explanations, after it or under it: ``## Explanations``, ``## Rationale``."""
 _NUMBER_OPENING = regex(
@@ -972,7 +978,10 @@ def _explain_answered(ctx: Context, drafts: list[Draft], entry: KeyEntry) -> Ite
     if not above and not entry.tentative:
         message = f"explanation of question {entry.question} matches no question above it: check its number"
         yield Problem(ctx.at(entry.node), message, "warning")
-    if above:
+    answered_here = above and any(
+        above[-1].answer_node is node for node in (entry.node, *entry.node.children)
+    )
+    if above and not answered_here:  # not the answer in words these very words gave
         ctx.claim(entry.node)
         _explain(above[-1], entry.answer.rest)
 
