@@ -964,8 +964,8 @@ def _apply_key(ctx: Context, drafts: list[Draft], entry: KeyEntry, floor: int) -
         agreeing = [
             d for d in since if d.answer is not None and set(d.answer.letters) == set(entry.answer.letters)
         ]
-        if agreeing and entry.answer.letters:
-            _explain(agreeing[-1], entry.answer.rest)
+        if agreeing and entry.answer.letters:  # its words less the option's own (`1. B. Mercury` says none)
+            _explain(agreeing[-1], with_named_options(agreeing[-1].options, entry.answer).rest)
     return bool(above)
 
 
