@@ -24,9 +24,11 @@ WIKILINK = regex(r"\[\[(?:[^\[\]|\n]*\|)?(?P<shown>[^\[\]|\n]+)\]\]")
 """An Obsidian or Logseq link, ``[[target]]`` or ``[[target|shown words]]``: known, and printed, by
 the words it shows (the page it points to is in the author's vault, not in the deck). No bracket is in
 it (Obsidian allows none in a page's name), so a run of ``[`` is not read again from each one."""
-HTML_TAG = regex(r"</?(?P<name>[A-Za-z][\w-]*)(?:\s[^>]*)?/?>")
+HTML_TAG = regex(r"</?(?P<name>[A-Za-z][\w-]*)(?:\s[^<>]*)?/?>")
 """An HTML tag (``<br/>``, ``<summary markdown="span">``), not an autolink (``<https://…>``). In a key,
-``<b>S3</b>`` is known as S3, and a tag parts words as a space does (``storage<br>classes``)."""
+``<b>S3</b>`` is known as S3, and a tag parts words as a space does (``storage<br>classes``). Its
+attributes end at the next ``<`` too: thousands of ``<a `` never closed are read once, not each to
+the text's end."""
 _UNNAMED_PICTURE = regex(r"!\[\s*\]\(\s*(?:<(?P<angled>[^<>\n]*)>|(?P<path>[^\s()]*))[^)]*\)")
 """A picture with no alt text (``![](img/red.png)``): known by its file's name, the only name it has."""
 MAX_SLUG = 80
