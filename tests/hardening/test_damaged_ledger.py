@@ -23,7 +23,7 @@ def commands(tmp_path: Path) -> Commands:
 @pytest.mark.parametrize(
     ("damage", "said"),
     [
-        (b"", "line 1: not valid JSON"),
+        (b"", "the file is empty"),
         (b'{"version": 1, "notes": {', "line 1: not valid JSON"),
         (b"\xff\xfe{}", "not UTF-8 text"),
         (b"[]", "not a ccpkit ledger"),

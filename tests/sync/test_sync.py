@@ -1125,6 +1125,16 @@ def test_text_an_apkg_brought_between_two_syncs_is_no_edit_of_the_students(tmp_p
     assert not list(course.out.glob("sync-conflicts-*.md"))
 
 
+def assert_the_reverted_definition_reaches_anki(course: Course) -> None:
+    """The package built after the revert updates the EBS note in Anki: its old definition is back."""
+    student = course.student()
+    try:
+        assert len(student.import_package(next(course.out.glob("anki/*.apkg"))).updated) == 1
+        assert "attached to one EC2 instance" in student.note("03-storage/card/amazon-ebs")["Definition"]
+    finally:
+        student.close()
+
+
 @pytest.mark.parametrize("first", ["built", "synced"])
 def test_an_edit_synced_then_reverted_with_its_ledger_reaches_anki_with_the_next_package(
     tmp_path: Path, first: str
@@ -1151,12 +1161,7 @@ def test_an_edit_synced_then_reverted_with_its_ledger_reaches_anki_with_the_next
     ledger.write_bytes(before[1])
     report = build(course.notes, course.out, formats=("anki",), options=options, title=TITLE)
     assert report.changes is not None and report.changes.updated == ("03-storage/card/amazon-ebs",)
-    student = course.student()
-    try:
-        assert len(student.import_package(next(course.out.glob("anki/*.apkg"))).updated) == 1
-        assert "attached to one EC2 instance" in student.note("03-storage/card/amazon-ebs")["Definition"]
-    finally:
-        student.close()
+    assert_the_reverted_definition_reaches_anki(course)
 
 
 def test_an_edit_synced_slowly_then_reverted_reaches_anki_with_a_package_built_the_second_it_was_written(
@@ -1190,12 +1195,7 @@ def test_an_edit_synced_slowly_then_reverted_reaches_anki_with_a_package_built_t
 
     build(course.notes, course.out, formats=("anki",), options=options, title=TITLE, clock=lambda: written)
 
-    student = course.student()
-    try:
-        assert len(student.import_package(next(course.out.glob("anki/*.apkg"))).updated) == 1
-        assert "attached to one EC2 instance" in student.note("03-storage/card/amazon-ebs")["Definition"]
-    finally:
-        student.close()
+    assert_the_reverted_definition_reaches_anki(course)
 
 
 def test_rows_only_reordered_in_the_notes_are_no_edit_either_way(studied: Studied) -> None:

@@ -268,6 +268,9 @@ _BACK_COLUMNS |= {"true/false", "true or false", "t/f"}
 ``| Statement | True/False |``."""
 _CUE_COLUMNS = frozenset({"cue", "cues", "question", "questions", "cues/questions", "questions/cues"})
 """A Cornell table's left column, over its ``Notes``: what each row's notes answer."""
+_SUMMING_UP = regex(r"(?i)\W*(?:summary|recap|key\s+(?:points|takeaways?)|takeaways?)\W*")
+"""A Cornell page's last cue, over the page summed up: no one thing to recall. Such a page stays a
+comparison table, printed whole, whose ``table_notes`` ask every row but that one."""
 _NUMBER_COLUMNS = frozenset({"#", "no", "no.", "number", "id"})
 _NOTE_COLUMNS = frozenset({"explanation", "notes", "note", "extra", "why", "details"})
 """Columns after a card's sides that say more on its back."""
@@ -2808,6 +2811,8 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     named = [plain(cell) for cell in table_cells(header)]
     found: list[tuple[Node, _Pair | _Missing]] = []
     commas = any(mark in table_cells(row)[at] for row in rows for at in tags_at for mark in ",;")
+    if cornell and rows and _SUMMING_UP.fullmatch(plain(table_cells(rows[-1])[front_at])):
+        return None  # a comparison table, printed whole: its summary's row is asked on no card
     for row in rows:
         cells = table_cells(row)  # markdown-it pads a short row to the header's cells
         front, back = cells[front_at], cells[back_at]

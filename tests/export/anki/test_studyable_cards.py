@@ -577,16 +577,18 @@ def test_rows_of_a_table_asking_the_same_for_other_answers_are_a_warning_at_the_
 
 
 def test_a_table_whose_first_column_asks_questions_is_asked_row_by_row(tmp_path: Path) -> None:
-    """Cornell notes' cues are questions in sentences: they name their rows, so each row is a note."""
+    """Cornell notes' cues are questions in sentences: each row is a card, its cue on the front."""
     deck = deck_of(
         tmp_path,
         "# Lecture 4\n\n| Cues | Notes |\n| --- | --- |\n"
         "| Why do harbors keep tugs in every port? | Big ships turn slowly in narrow water. |\n"
         "| What does a pilot do at the harbor mouth? | Steers each ship past the shoals. |\n",
     )
-    rows = {visible_text(note.field("Row")): note.field("Asks") for note in anki_notes(deck)}
-    assert rows == {
-        "Why do harbors keep tugs in every port?": "Notes?",
-        "What does a pilot do at the harbor mouth?": "Notes?",
+    cards = {
+        visible_text(note.field("Term")): visible_text(note.field("Definition")) for note in anki_notes(deck)
+    }
+    assert cards == {
+        "Why do harbors keep tugs in every port?": "Big ships turn slowly in narrow water.",
+        "What does a pilot do at the harbor mouth?": "Steers each ship past the shoals.",
     }
     assert not [problem for problem in card_problems(deck) if "label column" in problem.message]
