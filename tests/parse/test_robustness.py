@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ccpkit.model import Card
 from ccpkit.parse import parse_notes
 from ccpkit.parse.context import Context, unblocked
 from ccpkit.parse.document import HASHTAG, parse_document
@@ -305,6 +306,20 @@ def test_links_never_closed_in_a_folded_answer_are_read_through(opened: str) -> 
     # never closed, they are words as written
     folded = f"<details><summary>Answer</summary>B {opened}</details>"
     assert details_text(folded) == f"B {opened}".strip()
+
+
+def test_a_list_of_thousands_of_terms_and_asides_is_read_through(tmp_path: Path) -> None:
+    # each aside was looked for every term of its list by a pattern of its own: 2,000 took 5 minutes
+    (tmp_path / "m").mkdir()
+    many = 3_000
+    lines = "".join(
+        f"- **Term{i}:** meaning {i}\n- Remember: Term{i - 1} lasts longer.\n" for i in range(many)
+    )
+    (tmp_path / "m" / "notes.md").write_text(f"# Glossary\n\n{lines}", encoding="utf-8")
+    cards = list(parse_notes(tmp_path).deck.items())
+    assert len(cards) == many
+    assert "Remember" in cards[0].back  # `Term-1` names no term of the list
+    assert not any(isinstance(card, Card) and "Remember" in card.back for card in cards[1:])
 
 
 def test_thousands_of_clozes_left_open_are_each_told_at_their_line(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import itertools
 import operator
 import re
 from collections import Counter
-from collections.abc import Callable, Container, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from typing import Literal, TypeVar
@@ -383,6 +383,7 @@ def _list_cards(
     # every item a `Name: value` line, some of them no label: a label there is a fact as they are
     fields = glossary and all(terms) and any(term is not None and not term.is_label for term in terms)
     dated = _dated(terms)
+    names = _Names(terms)
     for index, item in enumerate(node.children):
         if ctx.is_claimed(item):  # a cloze
             continue
@@ -406,7 +407,7 @@ def _list_cards(
             labelled = not (
                 pending_term is None or pending_term.is_label or names_a_record_field(pending_term.front)
             )
-        if pending is not None and labelled and term is not None and _of_another(term, pending.term, terms):
+        if pending is not None and labelled and term is not None and _of_another(term, pending.term, names):
             continue  # `- Remember: SQS …` after `**SNS**`: of another term, or of them all; notes
         if pending is not None and (labelled or (term is None and pending.bare)):
             pending.extra.append(ctx.doc.source(item))
@@ -436,27 +437,48 @@ def _remarks(term: Term | None) -> bool:
     return term is not None and is_aside(term.front) and not _says_what_it_is(term.rest)
 
 
-def _of_another(aside: Term, above: Term, terms: Sequence[Term | None]) -> bool:
+def _of_another(aside: Term, above: Term, names: _Names) -> bool:
     """Whether an aside after a term speaks of another term of its list (``- Remember: SQS keeps …``
     after ``**SNS**``) or of them all (``both``, ``all of them``), not of the term above it: on that
     card's back it would muddle what the card says."""
-    if not is_aside(aside.front) or _mentions(aside.rest, above.front):
+    if not is_aside(aside.front) or _mentions(aside.rest, _core(above.front)):
         return False
     if _ALL_OF_THEM.search(aside.rest) is not None:
         return True
     if REFERS_BACK.search(aside.rest) is not None:
         return False  # `- Tip: unlike SQS, it needs no polling.` after `**SNS**`: of the term above
-    others = (term.front for term in terms if term is not None and not term.is_label)
-    return any(_mentions(aside.rest, name) for name in others)
+    return names.named_in(aside.rest)
 
 
-def _mentions(text: str, name: str) -> bool:
-    """Whether ``text`` names ``name`` (or its words before a bracket: ``EC2`` of ``EC2 (Elastic …)``)
-    as a word of its own, case aside."""
-    core = name.partition(" (")[0].strip(" *_`")
-    if len(core) < 2:
-        return False  # a mnemonic's letter names nothing
-    return re.search(rf"(?<!\w){re.escape(core)}(?!\w)", text, re.IGNORECASE) is not None
+class _Names:
+    """The terms of a list an aside may name, by the first word of each: an aside is looked for
+    names by its own words, not by every term of a list of thousands."""
+
+    def __init__(self, terms: Iterable[Term | None]) -> None:
+        self._by_word: dict[str, list[str]] = {}
+        for term in terms:
+            if term is not None and not term.is_label and len(core := _core(term.front)) >= 2:
+                words = _WORD.findall(core.lower())
+                self._by_word.setdefault(words[0] if words else "", []).append(core)
+
+    def named_in(self, text: str) -> bool:
+        candidates = (
+            core for word in {"", *_WORD.findall(text.lower())} for core in self._by_word.get(word, ())
+        )
+        return any(_mentions(text, core) for core in candidates)
+
+
+def _mentions(text: str, core: str) -> bool:
+    """Whether ``text`` names a term by ``core`` (its words before a bracket: ``EC2`` of ``EC2 (Elastic
+    …)``) as a word of its own, case aside; a mnemonic's letter names nothing."""
+    return len(core) >= 2 and re.search(rf"(?<!\w){re.escape(core)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def _core(name: str) -> str:
+    return name.partition(" (")[0].strip(" *_`")
+
+
+_WORD = regex(r"\w+")
 
 
 _ALL_OF_THEM = regex(
@@ -856,7 +878,7 @@ def _aside_of_another(ctx: Context, aside: Node, front: str, headings: Sequence[
     """Whether an aside under a glossary's entry (``Remember: EC2 bills …`` under ``### Lambda``) speaks
     of another heading's term, or of them all, rather than of ``front``: no part of its card."""
     said = aside_line(aside.children[0].content)
-    names = [Term(heading_text(ctx.doc.blocks[at].node), "", True) for at in headings]
+    names = _Names(Term(heading_text(ctx.doc.blocks[at].node), "", True) for at in headings)
     return said is not None and _of_another(said, Term(front, "", True), names)
 
 
@@ -1838,7 +1860,7 @@ def _glossary_lines(
     kept = [at for at in range(len(lines)) if at not in asides]
     terms = _glossary_terms([lines[at] for at in kept], colons=colons, run_in=run_in, nearly=nearly)
     placed = [(kept[offset], term) for offset, term in terms]
-    named = [term for _, term in placed]
+    named = _Names(term for _, term in placed)
     remarked: list[tuple[int, Term]] = []
     for index, (at, term) in enumerate(placed):
         end = placed[index + 1][0] if index + 1 < len(placed) else len(lines)
