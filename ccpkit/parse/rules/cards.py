@@ -874,12 +874,11 @@ def _described_in_a_line(ctx: Context) -> set[int]:
     }
 
 
-def _aside_of_another(ctx: Context, aside: Node, front: str, headings: Sequence[int]) -> bool:
+def _aside_of_another(aside: Node, front: str, headings: _Names) -> bool:
     """Whether an aside under a glossary's entry (``Remember: EC2 bills …`` under ``### Lambda``) speaks
     of another heading's term, or of them all, rather than of ``front``: no part of its card."""
     said = aside_line(aside.children[0].content)
-    names = _Names(Term(heading_text(ctx.doc.blocks[at].node), "", True) for at in headings)
-    return said is not None and _of_another(said, Term(front, "", True), names)
+    return said is not None and _of_another(said, Term(front, "", True), headings)
 
 
 def _one_more_line(ctx: Context, line: Node, node: Node) -> bool:
@@ -899,6 +898,7 @@ def _glossary_entries(ctx: Context) -> dict[int, str]:
     headings of its own is a group, no term."""
     blocks = ctx.doc.blocks
     starts = [index for index, block in enumerate(blocks) if block.node.type == "heading"]
+    headings = _Names(Term(heading_text(blocks[at].node), "", True) for at in starts)
     entries: dict[int, str] = {}
     for start, end in itertools.pairwise([*starts, len(blocks)]):
         heading, parent = blocks[start].node, blocks[start].section[:-1]
@@ -921,7 +921,7 @@ def _glossary_entries(ctx: Context) -> dict[int, str]:
         ):
             continue  # `## Usage` over a command: how to run something, no definition
         said = [_described_by(ctx, node) or node for node in below]  # `- Cute, pretty`: its words
-        said += [aside for aside in asides if not _aside_of_another(ctx, aside, front, starts)]
+        said += [aside for aside in asides if not _aside_of_another(aside, front, headings)]
         back = "\n\n".join(ctx.doc.written(node) for node in said)
         if len(back.split()) <= _ENTRY_WORDS and not _PLACEHOLDER.fullmatch(back):  # `TODO`: none yet
             entries[id(heading)] = back
