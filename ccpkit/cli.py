@@ -467,8 +467,9 @@ def sync(
     the others, as a build does (-v lists them all).
     Without --collection or --profile, the only profile in Anki's data folder is used.
     Needs Anki's library: pip install 'ccpkit[sync]'. Details: docs/sync.md.
-    Exit 0 when synced, 1 when the notes hold errors (the rest is synced, orphans are left alone) or
-    the collection is open in Anki, 2 on usage errors.
+    Exit 0 when synced, 1 when the notes hold errors (the rest is synced, orphans are left alone),
+    the collection is open in Anki, or sync stops writing nothing (a filtered deck of a course deck's
+    name; --delete-orphans while the notes give no note at all), 2 on usage errors.
     Example: ccpkit sync --profile "User 1" --dry-run
     """
     from ccpkit.progress import TerminalProgress
