@@ -9,7 +9,15 @@ from collections.abc import Callable, Iterator, Sequence
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
-from ccpkit.parse.document import LISTS, Block, heading_level, heading_text, nodes_below
+from ccpkit.parse.document import (
+    LISTS,
+    Block,
+    heading_level,
+    heading_text,
+    item_words,
+    nodes_below,
+    paragraph_words,
+)
 from ccpkit.parse.rules.answers import (
     answer_in_details,
     answer_line,
@@ -65,6 +73,7 @@ def check_question_headings(ctx: Context) -> Iterator[Item | Problem]:
     yield from _answers_under_lists(ctx, [block.node for block in blocks])
     yield from _unanswered_headings(ctx, blocks)
     yield from _unlabelled_answers(ctx, [block.node for block in blocks])
+    yield from _filled_in_forms(ctx, [block.node for block in blocks])
 
 
 _UNANSWERED_HEADING = (
@@ -131,6 +140,27 @@ def _unlabelled_answers(ctx: Context, siblings: Sequence[Node]) -> Iterator[Prob
             and not ctx.is_claimed(below)
         ):
             yield Problem(ctx.at(asked), _UNLABELLED_ANSWER, "warning")
+
+
+_FILLED_IN_FORM = (
+    "radio buttons under words that ask, one of them marked, read as a filled-in form, so no question was "
+    "made: write its answer below them (`Answer: B`) to make it one"
+)
+_RADIO_ITEM = regex(r"\((?P<mark>[ xX]?)\)[ \t]+\S.*")
+"""A list item that is a radio button, ``( ) 3`` or ``(X) 4``."""
+
+
+def _filled_in_forms(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem]:
+    """A note (``info``: a survey's is no mistake) at words that ask over a list of radio buttons, one
+    marked, that no rule took: a quiz's question and answer or a survey filled in, the same on the
+    page; unsaid, a quiz's question would vanish from the deck."""
+    for asked, below in itertools.pairwise(siblings):
+        if asked.type != "paragraph" or below.type != "bullet_list" or ctx.is_claimed(below):
+            continue
+        radios = [_RADIO_ITEM.fullmatch(item_words(item)) for item in below.children]
+        marked = [radio for radio in radios if radio is not None and radio["mark"].strip()]
+        if len(radios) >= 2 and all(radios) and len(marked) == 1 and asks(paragraph_words(asked)):
+            yield Problem(ctx.at(asked), _FILLED_IN_FORM, "info")
 
 
 def _answers_under_lists(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem]:
