@@ -383,7 +383,7 @@ def _radios_below(
     while at < len(lines):
         if at in code and not (radios and radios[-1][1]["text"] is None):
             break  # code is an option's only below a button with no words
-        radio = _RADIO.fullmatch(lines[at]) if at not in code else None
+        radio = RADIO.fullmatch(lines[at]) if at not in code else None
         if radio is None and lines[at].strip() and at not in code:
             break
         radios += [(at, radio)] if radio is not None else []
@@ -399,7 +399,7 @@ def _judged_by_radios(lines: list[str], number: int) -> bool:
     if not statement or statement.startswith(("#", "(", "-", "*", "+")) or statement.endswith(":"):
         return False
     at = number + 1 + (number + 1 < len(lines) and not lines[number + 1].strip())
-    radios = [_RADIO.fullmatch(line) for line in lines[at : at + 2]]
+    radios = [RADIO.fullmatch(line) for line in lines[at : at + 2]]
     judged = sorted((found["text"] or "").strip().lower() for found in radios if found) == ["false", "true"]
     return judged and sum(bool(found and found["mark"].strip()) for found in radios) == 1
 
@@ -408,7 +408,7 @@ def _explained_radios(lines: list[str], number: int, code: Container[int]) -> bo
     """Words over two radio buttons or more (blank lines between or not), one of them marked, a reason
     right below them (``# reason``, ``**Explanation:**``): a question and its answer, explained as a
     quiz file writes one. A survey's buttons say no why."""
-    if number in code or not lines[number].strip() or _RADIO.fullmatch(lines[number]):
+    if number in code or not lines[number].strip() or RADIO.fullmatch(lines[number]):
         return False
     radios, at = _radios_below(lines, number, code)
     marked = sum(bool(radio["mark"].strip()) for _, radio in radios)
@@ -441,4 +441,5 @@ def glyph_boxes_as_tasks(text: str, code: Container[int]) -> str:
 
 
 _GLYPH_BOX = regex(r"(?P<indent>[ \t]{0,3})(?P<box>[\u2610\u2611\u2612])\ufe0f?[ \t]+(?P<text>\S.*)")
-_RADIO = regex(r"(?P<indent>[ \t]*)(?:[-*+][ \t]+)?\((?P<mark>[ xX]?)\)(?:[ \t]+(?P<text>\S.*)|[ \t]*)")
+RADIO = regex(r"(?P<indent>[ \t]*)(?:[-*+][ \t]+)?\((?P<mark>[ xX]?)\)(?:[ \t]+(?P<text>\S.*)|[ \t]*)")
+"""A radio button's line, ``( ) window`` or ``- (X) undefined`` (its words maybe none, over code)."""

@@ -18,6 +18,7 @@ from ccpkit.parse.document import (
     nodes_below,
     paragraph_words,
 )
+from ccpkit.parse.option_marks import RADIO
 from ccpkit.parse.rules.answers import (
     answer_in_details,
     answer_line,
@@ -70,10 +71,11 @@ def check_question_headings(ctx: Context) -> Iterator[Item | Problem]:
         titles = _titles_question_below(ctx, blocks, index)
         yield from _strays(ctx, block.node, _worded_answer_left if titles else _stray_heading_or_answer)
         yield from _unanswered_items(ctx, block.node)
-    yield from _answers_under_lists(ctx, [block.node for block in blocks])
+    nodes = [block.node for block in blocks]
+    yield from _answers_under_lists(ctx, nodes)
     yield from _unanswered_headings(ctx, blocks)
-    yield from _unlabelled_answers(ctx, [block.node for block in blocks])
-    yield from _filled_in_forms(ctx, [block.node for block in blocks])
+    yield from _unlabelled_answers(ctx, nodes)
+    yield from _filled_in_forms(ctx, nodes)
 
 
 _UNANSWERED_HEADING = (
@@ -146,8 +148,6 @@ _FILLED_IN_FORM = (
     "radio buttons under words that ask, one of them marked, read as a filled-in form, so no question was "
     "made: write its answer below them (`Answer: B`) to make it one"
 )
-_RADIO_ITEM = regex(r"\((?P<mark>[ xX]?)\)[ \t]+\S.*")
-"""A list item that is a radio button, ``( ) 3`` or ``(X) 4``."""
 
 
 def _filled_in_forms(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem]:
@@ -157,9 +157,15 @@ def _filled_in_forms(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem
     for asked, below in itertools.pairwise(siblings):
         if asked.type != "paragraph" or below.type != "bullet_list" or ctx.is_claimed(below):
             continue
-        radios = [_RADIO_ITEM.fullmatch(item_words(item)) for item in below.children]
-        marked = [radio for radio in radios if radio is not None and radio["mark"].strip()]
-        if len(radios) >= 2 and all(radios) and len(marked) == 1 and asks(paragraph_words(asked)):
+        radios = [RADIO.fullmatch(item_words(item)) for item in below.children]
+        worded = [radio for radio in radios if radio is not None and radio["text"]]  # `( ) 3`, `(X) 4`
+        marked = [radio for radio in worded if radio["mark"].strip()]
+        if (
+            len(radios) >= 2
+            and len(worded) == len(radios)
+            and len(marked) == 1
+            and asks(paragraph_words(asked))
+        ):
             yield Problem(ctx.at(asked), _FILLED_IN_FORM, "info")
 
 
