@@ -302,8 +302,10 @@ _CARD_TAG = regex(
     r"(?:^|\s)(?:#(?:flash)?card\b|#\[\[(?:flash)?card\]\]|\[\[(?:flash)?card\]\][ \t]*(?:\n|$))",
     re.IGNORECASE,
 )
+_CARD_TAG_WORD = r"#(?:flash)?card(?:[-/]reverse)?"
+"""The tag itself, ``#card``, ``#flashcard``, ``#card/reverse``, as the Flashcards plugin spells it."""
 _ENDS_TAGGED = regex(
-    r"(?:^|\s)(?:#(?:flash)?card(?:[-/]reverse)?|#?\[\[(?:flash)?card\]\])(?:\s+#[\w/-]+)*"
+    rf"(?:^|\s)(?:{_CARD_TAG_WORD}|#?\[\[(?:flash)?card\]\])(?:\s+#[\w/-]+)*"
     r"(?:\s+\^[A-Za-z0-9][A-Za-z0-9-]*)?\s*$",  # the block id the plugin writes once it has sent the card
     re.IGNORECASE,
 )
@@ -1666,7 +1668,7 @@ def _tag_line_below(below: Sequence[Node]) -> bool:
     return len(lines) > 1 and _CARD_TAG_LINE.fullmatch(lines[0].strip()) is not None
 
 
-_CARD_TAG_LINE = regex(r"(?i)#(?:flash)?card(?:[-/]reverse)?")
+_CARD_TAG_LINE = regex(_CARD_TAG_WORD, re.IGNORECASE)
 
 
 def _tagged_heading(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Missing]:
@@ -2796,6 +2798,8 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     if any(name not in _NOTE_COLUMNS | _NAMED_COLUMNS | _TAG_COLUMNS | _RECORD_COLUMNS for name in sides[2:]):
         return None  # `| Question | Answer | Why | Cost |`: a comparison of its columns
     front_at, back_at = names.index(sides[0]), names.index(sides[1])
+    if cornell and rows and _SUMMING_UP.fullmatch(plain(table_cells(rows[-1])[front_at])):
+        return None  # a comparison table, printed whole: its summary's row is asked on no card
     if (
         names[front_at] in _KEY_NUMBER_COLUMNS
         and rows
@@ -2811,8 +2815,6 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     named = [plain(cell) for cell in table_cells(header)]
     found: list[tuple[Node, _Pair | _Missing]] = []
     commas = any(mark in table_cells(row)[at] for row in rows for at in tags_at for mark in ",;")
-    if cornell and rows and _SUMMING_UP.fullmatch(plain(table_cells(rows[-1])[front_at])):
-        return None  # a comparison table, printed whole: its summary's row is asked on no card
     for row in rows:
         cells = table_cells(row)  # markdown-it pads a short row to the header's cells
         front, back = cells[front_at], cells[back_at]
