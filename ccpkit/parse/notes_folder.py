@@ -145,14 +145,15 @@ def one_module_folder(notes: Path, modules: list[ModuleFiles]) -> list[Problem]:
 
 
 def modules_one_level_down(notes: Path, modules: list[ModuleFiles]) -> list[Problem]:
-    """A warning at each unnumbered folder holding two or more numbered folders of notes
-    (``course/02-compute/``, ``course/03-storage/``): modules one level too deep, read as the parts
-    of one module, unless the notes folder should be that folder. A numbered module's numbered
-    folders are its lessons."""
+    """A warning at each unnumbered folder holding two or more numbered folders (``course/02-compute/``,
+    ``course/03-storage/``; a numbered one is a module even while empty): modules one level too deep,
+    read as the parts of one module, unless the notes folder should be that folder. A numbered
+    module's numbered folders are its lessons."""
     problems = []
     for module in modules:
-        folder = notes / module.name.rstrip("/")
-        if not module.name.endswith("/") or _numbered_below_years(folder.name):
+        name = module.name.rstrip("/")
+        folder = notes / name
+        if not module.name.endswith("/") or _numbered_below_years(name):
             continue
         try:
             entries = list(folder.iterdir())
@@ -164,9 +165,9 @@ def modules_one_level_down(notes: Path, modules: list[ModuleFiles]) -> list[Prob
         if len(numbered) >= 2:
             message = (
                 f"{module.name} holds numbered folders ({', '.join(numbered)}), read as parts of one "
-                f"module, {module.name.rstrip('/')}: if they are modules, pass --notes {folder}"
+                f"module, {name}: if they are modules, pass --notes {folder}"
             )
-            problems.append(Problem(SourceLocation(path=module.name.rstrip("/"), line=1), message, "warning"))
+            problems.append(Problem(SourceLocation(path=name, line=1), message, "warning"))
     return problems
 
 
