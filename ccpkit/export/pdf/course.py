@@ -74,7 +74,7 @@ def front_story(deck: Deck, planned: list[tuple[Module, Contents]], blocks: Bloc
     for module, plan in planned:
         story.append(TocLine(f"<b>{blocks.short(module_label(module), None)}</b>", module.slug, blocks))
         story += [
-            TocLine(setter.plain(part.title), part_key(module, part.title), blocks, indent=1)
+            TocLine(blocks.short(part.title, None), part_key(module, part.title), blocks, indent=1)
             for part in plan.parts
             if part.title
         ]

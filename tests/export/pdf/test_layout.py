@@ -136,6 +136,17 @@ def test_an_overlong_module_title_is_cut_not_a_layout_error() -> None:
     assert title[:100] in text(built.files["pdf/course.pdf"]).replace("\n", " ")
 
 
+def test_an_overlong_heading_is_cut_in_the_course_contents_too(tmp_path: Path) -> None:
+    """A paragraph typed after a stray ``#`` is a heading the contents list: cut, like the heading
+    itself, rather than a contents line taller than a page (once a usage error blaming the style)."""
+    heading = "Topic " + " ".join(f"point{n}" for n in range(3_000))
+    (tmp_path / "01-a").mkdir()
+    (tmp_path / "01-a" / "notes.md").write_text(f"# {heading}\n\n- **EC2:** Virtual servers.\n", "utf-8")
+    built = build(parse_notes(tmp_path).deck)
+    course = text(built.files["pdf/course.pdf"])
+    assert "Topic point0 point1 point2" in course and "point2999" not in course
+
+
 @pytest.mark.parametrize(
     ("rows", "short_by", "parts"),
     [
