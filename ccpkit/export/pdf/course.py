@@ -13,7 +13,7 @@ from ccpkit.export import ExportOptions
 from ccpkit.export.pdf import has_cram_content, module_label, notes_digest
 from ccpkit.export.pdf.contents import Contents, contents
 from ccpkit.export.pdf.cram import module_story, part_key
-from ccpkit.export.pdf.flowables import Blocks
+from ccpkit.export.pdf.flowables import Blocks, cut_title
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import Meta, column_width, page_size, render
 from ccpkit.export.pdf.paging import PagedCanvas, RectoBreak
@@ -48,7 +48,7 @@ def course_pdf(deck: Deck, ty: Typography, options: ExportOptions) -> Course:
         course,
         "Whole-course cram sheet",
         course,
-        setter.plain(course),
+        setter.plain(cut_title(course)),  # the running header shows a line of it
         "Cram sheet",
         notes_digest(*modules),
     )
@@ -67,7 +67,7 @@ def front_story(deck: Deck, planned: list[tuple[Module, Contents]], blocks: Bloc
         )
     )
     story: list[Flowable] = [
-        Paragraph(f"<b>{setter.plain(deck.title)}</b>", ty.title),
+        Paragraph(f"<b>{setter.plain(cut_title(deck.title))}</b>", ty.title),
         Paragraph(setter.plain(f"Whole-course cram sheet · {counts}"), ty.tag),
         Paragraph(f"<b>{setter.plain('Contents')}</b>", ty.part),
     ]

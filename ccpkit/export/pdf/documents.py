@@ -16,7 +16,7 @@ from ccpkit.export.pdf.course import course_pdf
 from ccpkit.export.pdf.cram import module_story
 from ccpkit.export.pdf.exam import exam_story
 from ccpkit.export.pdf.exam_questions import Question
-from ccpkit.export.pdf.flowables import Blocks
+from ccpkit.export.pdf.flowables import Blocks, cut_title
 from ccpkit.export.pdf.fonts import register_fonts
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import Laid, Meta, column_width, page_size, render, room_for
@@ -66,7 +66,7 @@ def _module_sheet(
         f"{course}: {label}",
         f"Cram sheet for {label}",
         course,
-        setter.plain(course),
+        setter.plain(cut_title(course)),  # the running header shows a line of it
         "Cram sheet",
         notes_digest(module),
     )
@@ -97,7 +97,7 @@ def exam(deck: Deck, questions: tuple[Question, ...], options: ExportOptions) ->
         f"{course}: practice exam",
         "Practice exam with answer key",
         course,
-        setter.plain(course),
+        setter.plain(cut_title(course)),  # the running header shows a line of it
         "Practice exam",
         notes_digest(*deck.modules),
     )

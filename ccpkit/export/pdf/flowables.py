@@ -227,7 +227,7 @@ class Blocks:
         """Markup for a term or title; an overlong one is cut (as plain text) so it cannot break a page."""
         if len(markdown) <= _TITLE_LIMIT:
             return self.setter.markdown(markdown, source)
-        return self.setter.plain(to_text(markdown)[:_TITLE_LIMIT].rsplit(" ", 1)[0] + " …", source)
+        return self.setter.plain(cut_title(to_text(markdown)), source)
 
     def table(self, table: ComparisonTable) -> list[Flowable]:
         """Its title, then a grid while the table is narrow enough to read, else one record per row.
@@ -330,6 +330,11 @@ class _Grid(Table):  # type: ignore[misc]
         rows = self.repeatRows + kept - (_FEWEST_ROWS - carried)
         earlier: list[Flowable] = super().split(avail_width, sum(self._rowHeights[:rows]) + 0.01)
         return earlier if len(earlier) == 2 else parts
+
+
+def cut_title(text: str) -> str:
+    """``text`` as a title prints it: beyond ``_TITLE_LIMIT`` characters, cut after a word."""
+    return text if len(text) <= _TITLE_LIMIT else text[:_TITLE_LIMIT].rsplit(" ", 1)[0] + " …"
 
 
 def column_widths(

@@ -147,6 +147,16 @@ def test_an_overlong_heading_is_cut_in_the_course_contents_too(tmp_path: Path) -
     assert "Topic point0 point1 point2" in course and "point2999" not in course
 
 
+def test_an_overlong_course_title_is_cut_on_the_title_page_and_in_the_running_headers() -> None:
+    """A title pasted by mistake (a whole paragraph in ``--title``) takes one title, not pages of it."""
+    deck = large_deck(modules=1, cards=3, tables=0, mcqs=2)
+    title = " ".join(f"word{n}" for n in range(5_000))
+    built = build(replace(deck, title=title))
+    for name in ("pdf/course.pdf", "pdf/practice-exam.pdf", "pdf/01-topic-1.pdf"):
+        printed = text(built.files[name])
+        assert "word0 word1" in printed and "word4999" not in printed, name
+
+
 @pytest.mark.parametrize(
     ("rows", "short_by", "parts"),
     [
