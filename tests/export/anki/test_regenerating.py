@@ -283,6 +283,33 @@ def test_an_update_is_skipped_for_a_note_touched_in_anki_after_the_build_as_the_
         student.close()
 
 
+def test_a_note_the_student_gave_another_note_type_stays_theirs_through_an_import(tmp_path: Path) -> None:
+    """Anki decides it (docs/anki.md): a note put on a note type of the student's (*Change Note Type*,
+    say for a reverse card) is never updated by an import again, nor added a second time."""
+    course, student = Course(tmp_path), Student.with_fresh_collection(tmp_path)
+    try:
+        student.import_package(_package(course.build(FIRST_BUILD)))
+        student.study_everything()
+        collection, ec2 = student.collection, student.note("02-compute/card/ec2-elastic-compute-cloud")
+        both_ways = collection.models.by_name("Basic (and reversed card)")
+        assert both_ways is not None
+        change = collection.models.change_notetype_info(
+            old_notetype_id=ec2.mid, new_notetype_id=both_ways["id"]
+        )
+        change.input.note_ids.append(ec2.id)
+        collection.models.change_notetype_of_notes(change.input)
+        theirs, notes_before = collection.get_note(ec2.id), len(list(student.notes()))
+        course.edit("cram-sheet.md", "billed per second", "billed per second or per hour")
+        log = student.import_package(_package(course.build(int(time.time()) + 3_600)))
+        assert [entry.fields[-1] for entry in log.conflicting] == [ec2["Id"]]  # the package's copy
+        assert len(list(student.notes())) == notes_before  # no second EC2 note
+        kept = collection.get_note(ec2.id)
+        assert (kept.mid, kept.fields) == (both_ways["id"], theirs.fields)  # "per hour" never arrives
+        assert student.reviews_of(kept) == 1 and len(kept.cards()) == 2
+    finally:
+        student.close()
+
+
 def test_a_lead_in_written_above_a_list_reaches_its_studied_cards_as_an_update(session: Session) -> None:
     """The lead-in is part of what a card asks, so it rides in a study field: the notes already studied
     are re-sent with it (same notes, history kept), not left asking without it."""
