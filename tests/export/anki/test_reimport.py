@@ -158,3 +158,29 @@ def test_unchanged_templates_leave_the_students_own_styling_alone(loop: Loop) ->
     loop.student.import_package(loop.out / PACKAGE)
     after = models.by_name("ccpkit Term v1")
     assert after is not None and after["css"].endswith(".card { font-size: 30px; }")
+
+
+def test_an_older_package_imported_after_a_newer_one_takes_no_note_back(
+    loop: Loop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Anki decides it (docs/anki.md, "Importing"): an old build's package, left on a phone say, is no
+    newer than any note or template the later one updated; only a note deleted in Anki since comes back."""
+    older = shutil.copy(loop.out / PACKAGE, tmp_path / "older.apkg")
+    restyled = tmp_path / "templates"
+    shutil.copytree(TEMPLATES / "anki", restyled / "anki")
+    with (restyled / "anki" / "style.css").open("a", encoding="utf-8") as css:
+        css.write(".prompt { color: teal; }\n")
+    build_deck(monkeypatch, second_version(), loop.notes, loop.out, at=SECOND_BUILD, templates=restyled)
+    loop.student.import_package(loop.out / PACKAGE)
+    s3 = loop.student.note("02-compute/card/amazon-s3")  # orphaned by the second build …
+    loop.student.collection.remove_notes([s3.id])  # … and deleted in Anki, as the report says to
+    after_newer = {note.guid: (note.fields, note.mod) for note in loop.student.notes()}
+    log = loop.student.import_package(older)
+    assert (len(log.updated), len(log.conflicting)) == (0, 0)
+    back = [note for note in loop.student.notes() if note.guid not in after_newer]
+    assert [note["Id"] for note in back] == ["02-compute/card/amazon-s3"]
+    assert [card.type for card in back[0].cards()] == [0]  # new: its schedule went when it was deleted
+    kept = {note.guid: (note.fields, note.mod) for note in loop.student.notes() if note.guid in after_newer}
+    assert kept == after_newer  # "billed per second", the fixed typos: nothing went back
+    term = loop.student.collection.models.by_name("ccpkit Term v1")
+    assert term is not None and ".prompt { color: teal; }" in term["css"]
