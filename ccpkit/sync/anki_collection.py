@@ -31,7 +31,7 @@ from ccpkit.errors import CcpkitError, UsageError
 from ccpkit.export.anki.apkg import write_package
 from ccpkit.export.anki.card_templates import AnkiTemplates
 from ccpkit.export.anki.notes import AnkiNote
-from ccpkit.export.anki.notetypes import NOTE_TYPES
+from ccpkit.export.anki.notetypes import ID_FIELD, NOTE_TYPES
 from ccpkit.model import Picture
 from ccpkit.progress import Progress
 from ccpkit.sync.decisions import ORPHAN_TAG, Plan
@@ -157,8 +157,8 @@ def guids_by_id(collection: Collection) -> dict[str, list[str]]:
     for entry in collection.models.all_names_and_ids():
         data = _note_type(collection, entry.id)
         names = [field["name"] for field in data["flds"]]
-        if _ours_or_copied(data) in ours and "Id" in names:
-            id_fields[int(entry.id)] = names.index("Id")
+        if _ours_or_copied(data) in ours and ID_FIELD in names:
+            id_fields[int(entry.id)] = names.index(ID_FIELD)
     found: dict[str, list[str]] = defaultdict(list)
     for guid, note_type, fields in _db(collection).all("select guid, mid, flds from notes"):
         if note_type in id_fields:

@@ -7,10 +7,12 @@ Ownership rules:
 - Study fields are merged field by field against what ccpkit last wrote (``SyncRecord``): a field
   only the notes changed is written, one only the student changed is kept, one both changed is a
   conflict (the notes win unless ``keep_anki``). The other fields (``Context``, ``Id``, a table's
-  title) are ccpkit's and follow the notes. Without a record (a collection filled by .apkg imports)
-  the note's modification time stands in for the student's edits: a time other than the ledger's for
-  that note means edited in Anki (an older one: a build since was never imported, so whether the
-  student edited cannot be told, and a field the notes changed is a conflict, never overwritten);
+  title) are ccpkit's and follow the notes (the ``Id`` always), but words the student wrote into a
+  context or a title after a sync (the record tells) are merged as a study field is. Without a record
+  (a collection filled by .apkg imports) the note's modification time stands in for the student's
+  edits: a time other than the ledger's for that note means edited in Anki (an older one: a build
+  since was never imported, so whether the student edited cannot be told, and a field the notes
+  changed is a conflict, never overwritten);
   the ledger's digest of the text sent tells the fields apart when a mix of Anki's and the notes'
   fields reads as it (``_sent_fields``).
 - Tags: ccpkit owns its namespaces (``module::``, ``kind::``, ``part::``, ``ccpkit::``) one level
@@ -33,7 +35,7 @@ from typing import Literal
 from ccpkit import cloze_syntax
 from ccpkit.export.anki.card_templates import AnkiTemplates
 from ccpkit.export.anki.notes import SHUFFLED, AnkiNote, reads_alike, same_rows, study_digests
-from ccpkit.export.anki.notetypes import BY_KIND, MULTIPLE_CHOICE, NOTE_TYPES
+from ccpkit.export.anki.notetypes import BY_KIND, ID_FIELD, MULTIPLE_CHOICE, NOTE_TYPES
 from ccpkit.sync.record import SyncRecord, Written, text_hash
 from ccpkit.sync.state import CollectionState, FoundNote
 
@@ -301,21 +303,26 @@ def _merge(
     # options in any order): the reordered fields are no change of the notes', whatever Anki's copy says
     reordered_only = note.note_type is MULTIPLE_CHOICE and note.id in wanted.previous and not changed
     sent_fields = _sent_fields(note, found, wanted) if before is None and not imported else {}
+    rewritten = imported and before is not None and not _as_recorded(found, before, study_fields)
     for name, text in zip(note.note_type.fields, note.fields, strict=True):
         if name not in found.fields:  # renamed or removed in Anki: added back, it holds nothing yet
             writes[name] = text
             continue
-        current = found.fields[name]
-        if name in note.note_type.study_fields and (same_study or (same_options and name in SHUFFLED)):
+        current, study = found.fields[name], name in note.note_type.study_fields
+        if study and (same_study or (same_options and name in SHUFFLED)):
             continue  # options only reordered in the notes: the same question on a card that shuffles
         if name in note.note_type.unordered_fields and same_rows(current, text):
             continue  # rows only reordered in the notes: the same table on the card
-        recorded = before.fields.get(name) if before and not imported else None
+        # a study field an import brought reads otherwise than the record; so does every line of a note
+        # an import rewrote since the sync (its study text changed), none of it the student's edit
+        recorded = before.fields.get(name) if before and not (imported if study else rewritten) else None
         if recorded is None and name in sent_fields:
             recorded = text_hash(reads_alike(sent_fields[name]))
         if reordered_only and name in SHUFFLED:
             recorded = None  # its hash counts the old order: the notes' change is none
-        owned = name not in note.note_type.study_fields  # context, id, table title: ccpkit's alone
+        # context, table title: ccpkit's, but words the student wrote there (as the record tells) are
+        # theirs until the notes change that line, as an import leaves them; the id is ccpkit's alone
+        owned = not study and (name == ID_FIELD or recorded is None)
         match _decide(owned, text, current, recorded, touched=touched, changed=changed):
             case "write":
                 writes[name] = text
@@ -330,6 +337,12 @@ def _merge(
     tags = _merged_tags(note.tags, found.tags, before)
     update = Update(note, found.id, writes, tags) if writes or tags is not None else None
     return update, tuple(kept), conflicts
+
+
+def _as_recorded(found: FoundNote, before: Written, names: Iterable[str]) -> bool:
+    """Whether Anki's copy holds these fields as the sync that recorded ``before`` wrote them."""
+    recorded = ((found.fields.get(name, ""), before.fields.get(name)) for name in names)
+    return all(hashed is None or reads_as(text, hashed) for text, hashed in recorded)
 
 
 def _as_sent(note: AnkiNote, theirs: Sequence[str], wanted: Wanted) -> tuple[bool, bool]:

@@ -624,6 +624,39 @@ def test_a_definition_changed_on_both_sides_is_a_conflict_the_notes_win(studied:
     assert "0 added, 0 updated, 0 moved, 0 retired, 0 restored, 0 conflicts, 11 unchanged" in again.output
 
 
+def test_words_the_student_added_to_a_context_line_or_table_title_stay_until_the_notes_change_it(
+    studied: Studied,
+) -> None:
+    """The Context line and a table's title follow the notes, but what the student wrote there in Anki
+    is theirs while the notes leave that line alone, as an import leaves it; once the notes change it
+    too, the notes win and the student's words are saved with the conflicts."""
+    student = studied.course.student()
+    ec2, spot = student.note(EC2), student.note(SPOT)
+    ec2["Context"] += " (mine: the exam loves per-second billing)"
+    spot["Table"] += " (mine: Spot for batch jobs)"
+    student.collection.update_notes([ec2, spot])
+    student.close()
+    output, student = sync_and_open(studied)
+    try:
+        assert student.note(EC2)["Context"].endswith("(mine: the exam loves per-second billing)")
+        assert student.note(SPOT)["Table"].endswith("(mine: Spot for batch jobs)")
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+    assert f"kept your edits: {EC2} (Context)" in output and f"kept your edits: {SPOT} (Table)" in output
+    assert "0 conflicts" in output
+    studied.course.edit("02-compute/cram-sheet.md", "## Core services", "## Core compute services")
+    output, student = sync_and_open(studied)
+    try:
+        assert student.note(EC2)["Context"].endswith("Core compute services")  # the notes' line
+        assert student.note(SPOT)["Table"].endswith("(mine: Spot for batch jobs)")
+    finally:
+        student.close()
+    assert f"{EC2} (Context)" in output and "1 conflict," in output
+    [saved] = studied.course.out.glob("sync-conflicts-*.md")
+    assert "(mine: the exam loves per-second billing)" in saved.read_text(encoding="utf-8")
+
+
 def test_a_definition_only_rewrapped_in_the_notes_keeps_the_students_edit_without_a_conflict(
     studied: Studied,
 ) -> None:

@@ -72,5 +72,7 @@ CLOZE = NoteType(
     cloze=True,
 )
 NOTE_TYPES = (TERM, COMPARISON, MULTIPLE_CHOICE, CLOZE)
+ID_FIELD = "Id"
+"""The field every note type ends with, holding the note's ccpkit id: Anki's copy names its note by it."""
 BY_KIND: Mapping[str, NoteType] = {"card": TERM, "table": COMPARISON, "mcq": MULTIPLE_CHOICE, "cloze": CLOZE}
 """The note type of each kind of item (``model.Kind``)."""
