@@ -1,45 +1,67 @@
 """The conflicts file: each note edited in Anki whose study text also changed in the notes, with
-both versions, so the side that lost is never lost."""
+both versions, so the side that lost is never lost; and the student's styling of a note type that the
+notes' templates replaced."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 
-from ccpkit.sync.decisions import Conflict
+from ccpkit.sync.decisions import Conflict, Restyled
 
 
 def conflicts_markdown(
-    conflicts: Sequence[Conflict], *, notes: Path, collection: Path, keep_anki: bool, when: str
+    conflicts: Sequence[Conflict],
+    restyled: Sequence[Restyled] = (),
+    *,
+    notes: Path,
+    collection: Path,
+    keep_anki: bool,
+    when: str,
 ) -> bytes:
-    """A Markdown page: per conflicting field, ``path:line`` of the item, Anki's and the notes' text."""
+    """A Markdown page: per conflicting field, ``path:line`` of the item, Anki's and the notes' text;
+    then per note type part restyled in Anki and replaced, Anki's and the notes' templates."""
     kept = "Anki's text was kept (--keep-anki)" if keep_anki else "the notes' text was written to Anki"
-    lines = [
-        f"# Sync conflicts, {when}",
-        "",
-        f"Collection: `{collection}`. These fields were edited in Anki since the last sync, and their",
-        f"study text also changed in the notes: {kept}. The other version is here.",
-        "If the sync did not finish, the collection was left as it was (see the sync's output).",
-    ]
+    lines = [f"# Sync conflicts, {when}", "", f"Collection: `{collection}`."]
+    if conflicts:
+        lines += [
+            "These fields were edited in Anki since the last sync, and their study text also changed",
+            f"in the notes: {kept}. The other version is here.",
+        ]
+    if restyled:
+        lines += [
+            "The styling you gave ccpkit's note types in Anki, below, was replaced as the notes'",
+            "templates changed: to keep it, put it into the notes' templates/anki/ files.",
+        ]
+    lines.append("If the sync did not finish, the collection was left as it was (see the sync's output).")
     for conflict in conflicts:
         note = conflict.note
-        lines += [
-            "",
-            f"## {notes / note.source.path}:{note.source.line} — {note.id} ({conflict.field})",
-            "",
-            "Anki's text:",
-            "",
-            *_fenced(conflict.anki),
-            "",
-            "The notes' text:",
-            "",
-            *_fenced(conflict.notes),
-        ]
+        heading = f"{notes / note.source.path}:{note.source.line} — {note.id} ({conflict.field})"
+        lines += _both(heading, conflict.anki, conflict.notes, "html")
+    for part in restyled:
+        heading = f"{part.name} ({part.part}): your styling in Anki, replaced by the notes' templates"
+        lines += _both(heading, part.anki, part.notes, "css" if part.part == "css" else "html")
     return ("\n".join(lines) + "\n").encode()
 
 
-def _fenced(text: str) -> list[str]:
+def _both(heading: str, anki: str, notes: str, language: str) -> list[str]:
+    """A section: its heading, then Anki's text and the notes' text, each fenced."""
+    return [
+        "",
+        f"## {heading}",
+        "",
+        "Anki's text:",
+        "",
+        *_fenced(anki, language),
+        "",
+        "The notes' text:",
+        "",
+        *_fenced(notes, language),
+    ]
+
+
+def _fenced(text: str, language: str) -> list[str]:
     fence = "```"
     while fence in text:
         fence += "`"
-    return [f"{fence}html", text, fence]
+    return [f"{fence}{language}", text, fence]

@@ -141,6 +141,17 @@ class NoteTypeUpdate:
     missing_fields: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Restyled:
+    """A part of a note type (``front``, ``back``, ``css``) as the student styled it in Anki, which the
+    notes' templates replace: saved with the conflicts, as a field's losing text is."""
+
+    name: str
+    part: str
+    anki: str
+    notes: str
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Plan:
     added: tuple[AnkiNote, ...] = ()
@@ -164,6 +175,8 @@ class Plan:
     """``ccpkit Term v1 (css)``: the student's restyling in Anki, kept as ccpkit's did not change."""
     replaced_styles: tuple[str, ...] = ()
     """The student's restyled parts that show a field of ours renamed or removed in Anki: replaced."""
+    restyled: tuple[Restyled, ...] = ()
+    """The student's styling this sync replaces (those of ``replaced_styles`` too), to save."""
     removed_decks: tuple[str, ...] = ()
     unchanged: int = 0
     record: SyncRecord = field(default_factory=SyncRecord)
@@ -210,7 +223,7 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
         written.pop(gone.guid, None)
     for guid in wanted.orphans.keys() - state.notes.keys():  # deleted in Anki: nothing to remember
         written.pop(guid, None)
-    note_types, kept_styles, replaced_styles = _note_type_updates(wanted, state, record)
+    note_types, kept_styles, replaced_styles, restyled = _note_type_updates(wanted, state, record)
     _emptied_fields(written, note_types, {note.guid for note in notes})
     plan = Plan(
         added=tuple(added),
@@ -227,6 +240,7 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
         note_types=note_types,
         kept_styles=kept_styles,
         replaced_styles=replaced_styles,
+        restyled=restyled,
         unchanged=unchanged,
     )
     removed = _emptied_decks(plan, notes, state, record, wanted.homes.values())
@@ -527,13 +541,15 @@ def _types_of(note_id: str) -> set[int]:
 
 def _note_type_updates(
     wanted: Wanted, state: CollectionState, record: SyncRecord
-) -> tuple[tuple[NoteTypeUpdate, ...], tuple[str, ...], tuple[str, ...]]:
+) -> tuple[tuple[NoteTypeUpdate, ...], tuple[str, ...], tuple[str, ...], tuple[Restyled, ...]]:
     """ccpkit's note types already in the collection whose templates or CSS differ, or that lack a
     field (a field the student added is kept; ours are matched by name); the parts the student
     restyled in Anki while ccpkit's stayed as the record has them (or, none recorded, as an import
-    brought them: unchanged since, older than the note type's change), which are kept; and those of
-    them that name a field of ours gone missing, which are replaced (Anki rewrote them on the rename)."""
-    updates, kept, replaced = [], [], []
+    brought them: unchanged since, older than the note type's change), which are kept; those of
+    them that name a field of ours gone missing, which are replaced (Anki rewrote them on the rename);
+    and every part of the student's replaced, also as ccpkit's changed since the sync that recorded
+    them (Anki's then reads as none it wrote), to save."""
+    updates, kept, replaced, restyled = [], [], [], []
     templates, styles = wanted.templates, _styles(wanted.templates)
     for note_type in NOTE_TYPES:
         found = state.note_types.get(note_type.id)
@@ -558,6 +574,8 @@ def _note_type_updates(
             # a field re-added: Anki rewrote the templates that named it when it was renamed or removed
             renamed = any(_names_field(new, name) for name in missing)
             written[what] = old if theirs and not renamed else new
+            students = theirs or (sent is not None and text_hash(old) != sent)
+            restyled += [Restyled(found.name, what, old, new)] if students and written[what] != old else []
             kept += [f"{found.name} ({what})"] if theirs and not renamed else []
             replaced += [f"{found.name} ({what})"] if theirs and renamed else []
         changed = [what for what, (old, _) in parts.items() if old != written[what]]
@@ -572,7 +590,7 @@ def _note_type_updates(
                 missing,
             )
             updates.append(update)
-    return tuple(updates), tuple(kept), tuple(replaced)
+    return tuple(updates), tuple(kept), tuple(replaced), tuple(restyled)
 
 
 def _names_field(template: str, name: str) -> bool:

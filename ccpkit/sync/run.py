@@ -206,10 +206,11 @@ def _sync(
             before_writing(plan)
             _require_writable(notes)  # the ledger goes there after the collection: refused, nothing is synced
             conflicts_file = None
-            if plan.conflicts:
+            if plan.conflicts or plan.restyled:
                 stamp = datetime.fromtimestamp(now, UTC)
                 data = conflicts_markdown(
                     plan.conflicts,
+                    plan.restyled,
                     notes=notes,
                     collection=located.collection,
                     keep_anki=choices.keep_anki,

@@ -104,6 +104,11 @@ class SyncReport:
             "replaced your styling, as it showed a field of ours renamed or removed in Anki",
             list(plan.replaced_styles),
         )
+        restyled = [f"{part.name} ({part.part})" for part in plan.restyled]
+        lines += _listed(
+            "replaced your styling, as the notes' templates changed",
+            [name for name in restyled if name not in plan.replaced_styles],
+        )
         lines += _listed("empty deck removed", list(plan.removed_decks))
         if self.pictures_copied:
             lines.append(f"  pictures copied into collection.media: {self.pictures_copied}")

@@ -602,6 +602,12 @@ def test_the_students_own_styling_in_anki_stays_until_the_notes_templates_change
         assert "note type updated: ccpkit Term v1 (css)" in output
     finally:
         student.close()
+    # … and the student's styling it replaced is saved, as a field's text that lost a conflict is
+    replaced = [line for line in output.splitlines() if "replaced your styling" in line]
+    assert replaced == ["  replaced your styling, as the notes' templates changed: ccpkit Term v1 (css)"]
+    [saved] = studied.course.out.glob("sync-conflicts-*.md")
+    assert f"conflicts saved in {saved}" in output
+    assert "background: #fffbe6;" in saved.read_text(encoding="utf-8")
 
 
 def test_a_definition_changed_on_both_sides_is_a_conflict_the_notes_win(studied: Studied) -> None:
