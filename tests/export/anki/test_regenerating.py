@@ -339,6 +339,20 @@ def test_a_file_saved_again_decomposed_sends_no_note(session: Session) -> None:
     assert after == before
 
 
+def test_files_saved_again_with_windows_line_endings_send_no_note(session: Session) -> None:
+    """A Windows editor (or git's autocrlf) saves every line ending as CR LF: the notes read the same,
+    so no note is re-sent, nothing is orphaned or added, and every note stays as the student left it."""
+    before = {note.guid: (tuple(note.fields), tuple(note.tags)) for note in session.student.notes()}
+    for path in session.course.module.glob("*.md"):
+        path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+    report, log = session.rebuild()
+    assert report.changes is not None
+    assert (report.changes.updated, report.changes.added, report.changes.orphaned) == ((), (), ())
+    assert not log.updated and not log.new
+    after = {note.guid: (tuple(note.fields), tuple(note.tags)) for note in session.student.notes()}
+    assert after == before
+
+
 def test_an_edit_reverted_with_its_ledger_is_sent_again(session: Session) -> None:
     """``git revert`` puts back the notes and the ledger as they were: the ledger then dates the note's
     text before the copy Anki holds, and the build must send the old text again all the same."""
