@@ -67,6 +67,9 @@ class Wanted:
     superseded: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Note id → the digests of the study texts sent before the last (``Entry.superseded``): a copy in
     Anki that reads as one came from an older package, the later one skipped by an import."""
+    waiting: frozenset[str] = frozenset()
+    """Note ids whose other lines (context, id, a table's title, tags) or deck are not as the last
+    package sent them (``Reconciliation.pending``): Anki's copy holds them as they were."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -318,6 +321,8 @@ def _merge(
     reordered_only = note.note_type is MULTIPLE_CHOICE and note.id in wanted.previous and not changed
     sent_fields = _sent_fields(note, found, wanted) if before is None and not imported else {}
     rewritten = imported and before is not None and not _as_recorded(found, before, study_fields)
+    # no record, but the notes' other lines are as the package Anki's copy came from sent them
+    lines_as_sent = before is None and not changed and note.id not in wanted.waiting
     for name, text in zip(note.note_type.fields, note.fields, strict=True):
         if name not in found.fields:  # renamed or removed in Anki: added back, it holds nothing yet
             writes[name] = text
@@ -334,8 +339,11 @@ def _merge(
             recorded = text_hash(reads_alike(sent_fields[name]))
         if reordered_only and name in SHUFFLED:
             recorded = None  # its hash counts the old order: the notes' change is none
-        # context, table title: ccpkit's, but words the student wrote there (as the record tells) are
-        # theirs until the notes change that line, as an import leaves them; the id is ccpkit's alone
+        if not study and name != ID_FIELD and lines_as_sent:
+            recorded = text_hash(reads_alike(text))  # Anki's copy reading otherwise: the student's words
+        # context, table title: ccpkit's, but words the student wrote there (as the record, or the
+        # ledger, tells) are theirs until the notes change that line, as an import leaves them; the
+        # id is ccpkit's alone
         owned = not study and (name == ID_FIELD or recorded is None)
         match _decide(owned, text, current, recorded, touched=touched, changed=changed):
             case "write":

@@ -178,6 +178,7 @@ def _sync(
                 homes={key: entry.home for key, entry in previous.items()},
                 sent={key: entry.study for key, entry in previous.items() if entry.study},
                 superseded={key: entry.superseded for key, entry in previous.items() if entry.superseded},
+                waiting=frozenset(changes.pending),
             )
             state = anki_collection.read_state(collection, [*desired, *orphans])
             _require_no_filtered_deck_in_the_way(wanted_notes, state)

@@ -10,6 +10,7 @@ from tests.export.anki.student import Student
 from tests.sync.course import TITLE, Course, fargate_moved_to_storage
 
 LAMBDA, EBS = "02-compute/card/aws-lambda", "03-storage/card/amazon-ebs"
+SPOT = "02-compute/table/instance-purchase-options/spot"
 PACKAGE = "anki/aws-certified-cloud-practitioner.apkg"
 LAST_WEEK = 1_700_000_000
 
@@ -388,5 +389,34 @@ def test_notes_an_import_put_on_ankis_copy_of_a_note_type_the_student_changed_ar
     student = course.student()
     try:
         assert all(card.queue == -1 for card in student.note(backup).cards())
+    finally:
+        student.close()
+
+
+def test_words_the_student_wrote_into_a_context_line_after_imports_stay_through_the_first_sync(
+    tmp_path: Path,
+) -> None:
+    """No record yet, but the ledger knows each note's context line as the last package sent it: where
+    the notes' line is that one still, Anki's other words there are the student's. A line the notes
+    changed since (a heading renamed, which an import leaves waiting) is written, as before."""
+    course, student = imported(tmp_path)
+    student.study_everything()
+    ec2, spot = student.note("02-compute/card/amazon-ec2"), student.note(SPOT)
+    ec2["Context"] += " (mine: per-second billing)"
+    spot["Table"] += " (mine: for batch jobs)"
+    student.collection.update_notes([ec2, spot])
+    student.close()
+    course.edit("03-storage/cram-sheet.md", "## Object and block storage", "## Storage services")
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert "kept your edits: 02-compute/card/amazon-ec2 (Context)" in result.output
+    assert f"kept your edits: {SPOT} (Table)" in result.output and "0 conflicts" in result.output
+    student = course.student()
+    try:
+        assert student.note("02-compute/card/amazon-ec2")["Context"].endswith("(mine: per-second billing)")
+        assert student.note(SPOT)["Table"].endswith("(mine: for batch jobs)")
+        assert student.note(EBS)["Context"].endswith("Storage services")  # the waiting line, written
     finally:
         student.close()
