@@ -105,9 +105,12 @@ _JUDGE = regex(
 )
 """``True or False: …``, ``T/F: …`` (``Verdadero o falso: …``, ``Vrai ou faux : …``, ``Richtig oder
 falsch: …``): a statement to judge, which asks as a question does."""
-_JUDGED_AFTER = regex(r"[.!]\s*[(\[](?:true\s*(?:/|or)\s*false|t\s*/\s*f)[)\]]\W*$", re.I)
-"""``… idle resources. (True/False)``, ``… [T/F]``: the same, asked after the statement's full stop
-(``Part 2 (True/False)`` titles the statements below)."""
+_JUDGED_AFTER = regex(
+    r"[.!]\s*(?:[(\[](?:true\s*(?:/|or)\s*false|t\s*/\s*f)[)\]]|(?:\*\*|__)?true\s*(?:/|or)\s*false\b)\W*$",
+    re.I,
+)
+"""``… idle resources. (True/False)``, ``… [T/F]``, ``… True / False``, ``… True or False?``: the same,
+asked after the statement's full stop (``Part 2 (True/False)`` titles the statements below)."""
 _BOLD = r"(?:\*\*|__)?"
 _DASHED = rf"{_BOLD}[ \t]+[-\u2013\u2014]{_BOLD}(?=[ \t])"
 """``Q - …?`` and ``A - …``: a dash between spaces after the letter (the question asks: ``Q1 - Lakers
@@ -475,7 +478,7 @@ def _in(
         ):
             title = _DOTTED_QUESTION.sub("", heading_text(child))  # `## Q. Why …?`
             question = _unnumbered(_QUESTION_LABEL.sub("", title))  # `## 3. Why …?`, `Q: …`
-            yield from _items(ctx, sections[index][:-1], child, _judged(_Pair(question, answered)))
+            yield from _items(ctx, sections[index][:-1], child, _Pair(question, answered))
         elif child.type == "heading" and (stated := _statement_answered(ctx, siblings[index:])) is not None:
             used, pair = stated  # `## Scenario 1`, what happens, then `Answer:` alone over its answer
             yield from _items(ctx, sections[index + 1], siblings[index + 1], pair)
@@ -825,14 +828,30 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
 
 
 def _judged(pair: _Pair) -> _Pair:
-    """A statement to judge marked so (``[T/F] Mitochondria have DNA.``) asked as the cards ask one,
-    its ``T`` or ``F`` answer in words."""
-    if _JUDGE.match(pair.front) is None:
+    """A statement to judge marked so, before its words or after them (``[T/F] Mitochondria have
+    DNA.``, ``… have DNA. True / False``), asked as the cards ask one, with no marker, its ``T`` or
+    ``F`` answer in words; its id as before it was reworded, so a card already sent keeps its place.
+    One that asks in words as it opens (``True or false: …``, ``Vrai ou faux : …``) keeps them."""
+    opening = _JUDGE.match(pair.front)
+    after = _JUDGED_AFTER.search(pair.front)
+    if opening is None and after is None:
         return pair
-    worded = pair.front.casefold().startswith(_TO_JUDGE.casefold().rstrip(": "))  # as the author wrote it
-    front = pair.front if worded else f"{_TO_JUDGE}{_JUDGE.sub('', pair.front).lstrip(' :)]').strip()}"
-    answer = {"t": "True", "f": "False"}.get(pair.back.strip().rstrip(".").lower(), pair.back)
-    return replace(pair, front=front, back=answer, key=pair.front)  # its id as before it was reworded
+    verdict = _VERDICT_LETTER.fullmatch(pair.back.strip())
+    back = f"{_VERDICTS[verdict['letter'].lower()]}{verdict['rest']}" if verdict else pair.back
+    if opening is not None and "/" not in opening[0]:
+        return replace(pair, back=back)  # asked in words, as the author wrote it
+    if opening is not None:
+        statement = pair.front[opening.end() :].lstrip(" :)]?*_").strip()
+    else:
+        statement = pair.front[: after.start() + 1].strip() if after else ""  # its full stop kept
+    if not statement:
+        return pair  # `True/False` alone titles the statements below
+    return replace(pair, front=f"{_TO_JUDGE}{statement}", back=back, key=pair.key or pair.front)
+
+
+_VERDICT_LETTER = regex(r"(?P<letter>[TtFf])\.?(?P<rest>(?:[ \t]*[\u2014\u2013,;:-][ \t]*\S.*)?)", re.S)
+"""``T``, ``F.`` or ``T — why``: a verdict in a letter, maybe followed by why."""
+_VERDICTS = {"t": "True", "f": "False"}
 
 
 def _answers_the_line(found: re.Match[str], *, quiz: bool) -> bool:
@@ -2278,10 +2297,17 @@ def _asks(line: str) -> bool:
     statement to judge true or false, or one with a blank to fill (``S3 is designed for ________
     durability.``)."""
     blank = "___" in line and _BLANK.search(line) is not None
-    to_judge = _JUDGE.match(line) is not None and bool(_JUDGE.sub("", line).strip(" :.-)]*_"))  # not a title
-    judged = to_judge or _JUDGED_AFTER.search(line) is not None
     marked = line.rstrip().endswith(("?", "\uff1f", "\u061f"))  # a full-width or Arabic mark too
-    return marked or judged or blank or _QUESTION_PARTICLE.search(line) is not None  # `…いくつか。`
+    return (
+        marked or asks_to_judge(line) or blank or _QUESTION_PARTICLE.search(line) is not None
+    )  # `…いくつか。`
+
+
+def asks_to_judge(line: str) -> bool:
+    """A line marked as a statement to judge true or false, before its words (``T/F: …``) or after them
+    (``… (True/False)``, ``… True or False?``); not a title that only says so (``True/False``)."""
+    to_judge = _JUDGE.match(line) is not None and bool(_JUDGE.sub("", line).strip(" :.-)]*_"))
+    return to_judge or _JUDGED_AFTER.search(line) is not None
 
 
 _QUESTION_PARTICLE = regex(QUESTION_PARTICLE)
@@ -3135,6 +3161,7 @@ def _items(
         tags = " ".join([result.tags, *(tag.lstrip("#") for tag in tagged[0].split())]).strip()
         result = replace(result, front=front, line=result.line + tagged[0].count("\n"), tags=tags)
         where = replace(where, line=where.line + tagged[0].count("\n"))
+    result = _judged(result)
     if spoiled := _WHOLE_SPOILER.fullmatch(result.back):  # `Answer: >!3!<`, `||443||`: its words
         result = replace(result, back=(spoiled["hidden"] or spoiled["barred"]).strip())
     key = result.key or "\n".join(line for line in result.front.split("\n") if not _HINT_LINE.match(line))

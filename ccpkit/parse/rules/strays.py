@@ -27,6 +27,7 @@ from ccpkit.parse.rules.answers import (
     question_numbered,
     worded_letter,
 )
+from ccpkit.parse.rules.flashcards import asks_to_judge
 from ccpkit.parse.rules.options import asks, instructs
 from ccpkit.parse.rules.questions import block_words, counts_the_list
 from ccpkit.parse.tree import Node
@@ -257,12 +258,27 @@ def _strays(ctx: Context, node: Node, stray: Callable[[Node], str | None]) -> It
 
 
 def _stray_answer(node: Node) -> str | None:
-    if node.type == "paragraph" and _answers(node.children[0].content):
+    if (
+        node.type == "paragraph"
+        and _answers(node.children[0].content)
+        and not _judged(node.children[0].content)
+    ):
         return "answer"
     if node.type == "html_block" and "<details" in node.content.lower():
         answer = answer_in_details(node.content)
         return "collapsed answer" if answer is not None and answer.letters else None
     return None
+
+
+def _judged(text: str) -> bool:
+    """A statement to judge over its verdict in a letter (``… (T/F)`` over ``**Answer:** F``): the
+    letter says false, no option's letter; the flashcards rule makes the card."""
+    lines = text.split("\n")
+    verdicts = [answer.letters for line in lines if (answer := answer_line(line)) is not None]
+    return any(map(asks_to_judge, lines)) and all(letters in _VERDICT_LETTERS for letters in verdicts)
+
+
+_VERDICT_LETTERS = (("T",), ("F",))
 
 
 def _worded_answer_left(node: Node) -> str | None:
