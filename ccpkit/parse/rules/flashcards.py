@@ -307,9 +307,10 @@ _CARD_TAG = regex(
 )
 _CARD_TAG_WORD = r"#(?:flash)?card(?:[-/]reverse)?"
 """The tag itself, ``#card``, ``#flashcard``, ``#card/reverse``, as the Flashcards plugin spells it."""
+_SENT_ID = r"(?:\s+\^[A-Za-z0-9][A-Za-z0-9-]*)?"
+"""The block id the plugin writes after the tag once it has sent the card (``#card ^1234567``)."""
 _ENDS_TAGGED = regex(
-    rf"(?:^|\s)(?:{_CARD_TAG_WORD}|#?\[\[(?:flash)?card\]\])(?:\s+#[\w/-]+)*"
-    r"(?:\s+\^[A-Za-z0-9][A-Za-z0-9-]*)?\s*$",  # the block id the plugin writes once it has sent the card
+    rf"(?:^|\s)(?:{_CARD_TAG_WORD}|#?\[\[(?:flash)?card\]\])(?:\s+#[\w/-]+)*{_SENT_ID}\s*$",
     re.IGNORECASE,
 )
 """A line ending with the tag ``#card`` (maybe among others), as Obsidian's Flashcards plugin marks a
@@ -1687,7 +1688,7 @@ def _tag_line_below(below: Sequence[Node]) -> bool:
     return len(lines) > 1 and _CARD_TAG_LINE.fullmatch(lines[0].strip()) is not None
 
 
-_CARD_TAG_LINE = regex(_CARD_TAG_WORD, re.IGNORECASE)
+_CARD_TAG_LINE = regex(rf"{_CARD_TAG_WORD}{_SENT_ID}", re.IGNORECASE)
 
 
 def _tagged_heading(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Missing]:
