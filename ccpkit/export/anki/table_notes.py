@@ -23,6 +23,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
+from ccpkit.cornell import SUMMING_UP
 from ccpkit.digest import text_digest
 from ccpkit.errors import Problem
 from ccpkit.item_ids import row_key, slug
@@ -397,15 +398,13 @@ _SIGN = regex(r"[^\w\s]+")
 _NOTHING = frozenset({"", "\u2013", "\u2014", "n/a", "N/A"})
 _TOTAL = regex(r"(?i)(?:grand\s+|sub-?)?totals?|sum|average|mean|overall")
 """A row that adds up or averages the rows above it."""
-_SUMMING_UP = regex(r"(?i)summary|recap|key\s+(?:points|takeaways?)|takeaways?")
-"""The last row of a Cornell page, summing the page up under its cues: no one thing its label names."""
 _CUES = regex(r"(?i)cues?|questions?|key\s*words?|main\s+ideas?|prompts?|topics?|recall")
 
 
 def _sums_up(table: ComparisonTable, row: Sequence[str]) -> bool:
     """Whether ``row``, last of a two-column table of cues and notes, sums the page up."""
     cues = len(table.columns) == 2 and _CUES.fullmatch(to_text(table.columns[0]).strip()) is not None
-    return cues and _SUMMING_UP.fullmatch(_plain(row[0]).rstrip(":")) is not None
+    return cues and SUMMING_UP.fullmatch(_plain(row[0])) is not None
 
 
 def _plain(cell: str) -> str:

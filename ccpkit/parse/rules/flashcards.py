@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ccpkit import cloze_syntax
+from ccpkit.cornell import SUMMING_UP
 from ccpkit.errors import Problem
 from ccpkit.markup import is_only_a_link
 from ccpkit.model import Item, SourceLocation
@@ -271,9 +272,6 @@ _BACK_COLUMNS |= {"true/false", "true or false", "t/f"}
 ``| Statement | True/False |``."""
 _CUE_COLUMNS = frozenset({"cue", "cues", "question", "questions", "cues/questions", "questions/cues"})
 """A Cornell table's left column, over its ``Notes``: what each row's notes answer."""
-_SUMMING_UP = regex(r"(?i)\W*(?:summary|recap|key\s+(?:points|takeaways?)|takeaways?)\W*")
-"""A Cornell page's last cue, over the page summed up: no one thing to recall. Such a page stays a
-comparison table, printed whole, whose ``table_notes`` ask every row but that one."""
 _NUMBER_COLUMNS = frozenset({"#", "no", "no.", "number", "id"})
 _NOTE_COLUMNS = frozenset({"explanation", "notes", "note", "extra", "why", "details"})
 """Columns after a card's sides that say more on its back."""
@@ -2825,7 +2823,7 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     if any(name not in _NOTE_COLUMNS | _NAMED_COLUMNS | _TAG_COLUMNS | _RECORD_COLUMNS for name in sides[2:]):
         return None  # `| Question | Answer | Why | Cost |`: a comparison of its columns
     front_at, back_at = names.index(sides[0]), names.index(sides[1])
-    if cornell and rows and _SUMMING_UP.fullmatch(plain(table_cells(rows[-1])[front_at])):
+    if cornell and rows and SUMMING_UP.fullmatch(plain(table_cells(rows[-1])[front_at])):
         return None  # a comparison table, printed whole: its summary's row is asked on no card
     if (
         names[front_at] in _KEY_NUMBER_COLUMNS

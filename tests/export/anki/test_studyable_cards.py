@@ -495,6 +495,20 @@ def test_a_cornell_pages_summary_row_is_printed_but_never_asked(tmp_path: Path) 
     assert rows == {"Schlieffen Plan"}
 
 
+def test_a_cornell_summary_row_however_punctuated_is_never_asked(tmp_path: Path) -> None:
+    """The parse side keeps a Cornell page whose last cue sums it up (``— Recap —``, ``Key takeaways.``)
+    as a printed table; its notes must not then ask that row as a thing of its own."""
+    for number, label in enumerate(("\u2014 Recap \u2014", "Key takeaways.")):
+        (tmp_path / str(number)).mkdir()
+        rows = rows_asked(
+            tmp_path / str(number),
+            "# Lecture 6\n\n| Cue | Notes |\n|---|---|\n"
+            "| Treaty of Ghent | Ended the war of 1812 with borders unchanged |\n"
+            f"| {label} | Neither side gained land; trade and pride were what changed. |\n",
+        )
+        assert rows == {"Treaty of Ghent"}, label
+
+
 def test_a_conclusion_or_summary_that_a_table_names_as_a_thing_is_asked(tmp_path: Path) -> None:
     """Only a Cornell page's last row of cues sums the page up; a report's `Conclusion` section and an
     issue's `Summary` field are things of their own."""
