@@ -686,6 +686,9 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
         stripped[marker:], bank=ctx.numbered_labels, below=first_below.partition("\n")[0]
     ) or _front_over_back(stripped[marker:], following):
         return _questions_and_answers(ctx, node, [""] * marker + lines[marker:], below)
+    if _front_without_back(ctx, stripped[marker:]):
+        ctx.claim(node)
+        return 0, [_Missing(_NO_BACK, marker)]
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
     remnoted = remnote_card(stripped[0]) if len(stripped) == 1 and ctx.remnote else None
@@ -3114,6 +3117,21 @@ def _front_over_back(lines: Sequence[str], following: Node | None) -> bool:
     ``Statement: …`` with ``Answer: False`` so."""
     below = [*lines[1:], paragraph_words(following) if following else ""]
     return _FRONT.match(lines[0]) is not None and any(map(_backs, below))
+
+
+def _front_without_back(ctx: Context, lines: Sequence[str]) -> bool:
+    """``Front: …`` with no ``Back:`` line for it, that asks (``Front: What port does SSH use?``) or
+    stands among ``Back:`` lines of its file: a card left half-written. A checklist's ``Front: lights
+    on`` over ``Rear: …`` asks nothing."""
+    front = _CARD_FRONT.match(lines[0])
+    if front is None or not front["text"].strip():
+        return False
+    return _asks(unbolded(front["text"])) or any(_BACK.match(line.strip()) for line in ctx.doc.lines)
+
+
+_CARD_FRONT = regex(rf"^{_BOLD}(?i:front|frente){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
+"""A card's ``Front:`` line (not a ``Statement:``, which states as often as it asks to judge)."""
+_NO_BACK = "flashcard `Front:` without a `Back:` line: write its answer on a line `Back: …` below it"
 
 
 def _backs(line: str) -> bool:
