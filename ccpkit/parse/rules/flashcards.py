@@ -1889,7 +1889,7 @@ def _asked_over_answer(
     question, one sentence after another (a step, then what to check), a few words (``Why?``), or a
     question whose nested lines are no answer (a set to recall, options, a sub-question, ``(4
     marks)``, ``Hint: …``, a reference, the code it asks about) stays the notes'."""
-    if not (toggled or _studied(ctx, section)):
+    if not (toggled or studied(ctx, section)):
         return None
     question = listed_question(item)
     if question is None or not any(other is not item and listed_question(other) for other in items):
@@ -2571,7 +2571,7 @@ def _holds_terms(node: Node, *, plain: bool = False) -> bool:
     )
 
 
-def _studied(ctx: Context, section: tuple[str, ...]) -> bool:
+def studied(ctx: Context, section: tuple[str, ...]) -> bool:
     """Whether a title over the notes (the file's or a heading's) names questions to study."""
     titles = [ctx.doc.part, *section]
     return any(_STUDY_TITLE.search(title) for title in titles) and not any(map(_OPEN_TITLE.search, titles))
@@ -2581,12 +2581,12 @@ def _studied_title(ctx: Context, section: tuple[str, ...]) -> bool:
     """Whether a title over the notes names questions to study in so many words (``Interview
     questions``, ``FAQ``), not only the occasion (``User interview synthesis``, ``Pub quiz night``)."""
     titles = [ctx.doc.part, *section[:-1]]
-    return _studied(ctx, section) and any(map(_NAMES_QUESTIONS.search, titles))
+    return studied(ctx, section) and any(map(_NAMES_QUESTIONS.search, titles))
 
 
 def _names_questions(ctx: Context, section: tuple[str, ...]) -> bool:
     """Whether the titles over a block, its own heading too, name questions to study in so many words."""
-    return _studied(ctx, section) and any(map(_NAMES_QUESTIONS.search, (ctx.doc.part, *section)))
+    return studied(ctx, section) and any(map(_NAMES_QUESTIONS.search, (ctx.doc.part, *section)))
 
 
 def _with_case(ctx: Context, above: Sequence[Node], pair: _Pair) -> _Pair:

@@ -27,7 +27,7 @@ from ccpkit.parse.rules.answers import (
     question_numbered,
     worded_letter,
 )
-from ccpkit.parse.rules.flashcards import asks_to_judge
+from ccpkit.parse.rules.flashcards import asks_to_judge, listed_question, studied
 from ccpkit.parse.rules.options import asks, instructs
 from ccpkit.parse.rules.questions import block_words, counts_the_list
 from ccpkit.parse.tree import Node
@@ -73,6 +73,7 @@ def check_question_headings(ctx: Context) -> Iterator[Item | Problem]:
         yield from _strays(ctx, block.node, _worded_answer_left if titles else _stray_heading_or_answer)
         yield from _unanswered_items(ctx, block.node)
     nodes = [block.node for block in blocks]
+    yield from _sets_to_recall(ctx, blocks)
     yield from _answers_under_lists(ctx, nodes)
     yield from _unanswered_headings(ctx, blocks)
     yield from _unlabelled_answers(ctx, nodes)
@@ -193,6 +194,42 @@ def _answers_under_lists(ctx: Context, siblings: Sequence[Node]) -> Iterator[Pro
                 yield from _answers_under_lists(ctx, item.children)
         elif node.type == "blockquote":
             yield from _answers_under_lists(ctx, node.children)
+
+
+_SET_TO_RECALL = (
+    "question over a list and no answer of its own, so no card was made: a set to recall makes no card; "
+    "ask for one item per card, or write the answer as a sentence with each item in a cloze (`{{c1::…}}`); "
+    "options need their letters and an `Answer:` line"
+)
+
+
+def _sets_to_recall(ctx: Context, blocks: Sequence[Block]) -> Iterator[Problem]:
+    """A warning at each item of a list of questions to study (under a title that says so, or beside
+    questions that became cards) that asks over nothing but a list (``1. What are the three pillars
+    of …?`` over three bullets) and that no rule took: a set to recall, which is no card, left out."""
+    for block in blocks:
+        questions = block.node
+        if questions.type not in LISTS or ctx.is_claimed(questions):
+            continue
+        asking = [item for item in questions.children if listed_question(item) is not None]
+        taken = [any(ctx.is_claimed(inner) for inner in item.walk()) for item in questions.children]
+        if len(asking) < 2 or not (any(taken) or studied(ctx, block.section)):
+            continue
+        for item in asking:
+            if _asks_over_a_list(ctx, item):
+                yield Problem(ctx.at(item), _SET_TO_RECALL, "warning")
+
+
+def _asks_over_a_list(ctx: Context, item: Node) -> bool:
+    """Whether a list item is its question's one line over nothing but lists, none of it taken."""
+    first, *below = item.children
+    return (
+        bool(below)
+        and "\n" not in first.children[0].content.strip()
+        and all(node.type in LISTS for node in below)
+        and not _holds_answer(item)
+        and not any(ctx.is_claimed(inner) for inner in item.walk())
+    )
 
 
 def _unanswered_items(ctx: Context, node: Node) -> Iterator[Problem]:
