@@ -34,6 +34,7 @@ from ccpkit.parse.rules.answers import CALLOUT, Callout, callout, is_key_title, 
 from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
     CHANGE_KINDS,
+    FACETS,
     GLOSS_WORDS,
     NAMES_TOO,
     REFERS_BACK,
@@ -145,6 +146,8 @@ class _Pending:
     dated: bool = True
     """Whether a date as its term asks for the date (``- 1789 - …``): not in a list of numbers that are
     no years (``- 53 - DNS`` beside ``- 443 - HTTPS``)."""
+    facets: _Facets = "facets"
+    """Which terms of its list name facets of the heading above it (``_faceted``)."""
 
     @property
     def bare(self) -> bool:
@@ -219,6 +222,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             block.node.type == "paragraph"
             and _is_label_paragraph(block.node)
             and not (announces(block.node) and only_asides(block.node.children[0].content))
+            and not _a_facet(glossary_paragraphs.get(id(block.node)))  # `**Examples**: …` among facets
         ):
             label = ctx.doc.source(block.node)
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
@@ -383,6 +387,7 @@ def _list_cards(
     # every item a `Name: value` line, some of them no label: a label there is a fact as they are
     fields = glossary and all(terms) and any(term is not None and not term.is_label for term in terms)
     dated = _dated(terms)
+    facets = _faceted(terms)
     names = _Names(terms)
     for index, item in enumerate(node.children):
         if ctx.is_claimed(item):  # a cloze
@@ -407,6 +412,8 @@ def _list_cards(
             labelled = not (
                 pending_term is None or pending_term.is_label or names_a_record_field(pending_term.front)
             )
+        if labelled and pending is not None and term is not None and _facets(pending.term, term):
+            labelled = False  # `**Mechanism**: …` then `**Examples**: …`: both the heading's, a card each
         if pending is not None and labelled and term is not None and _of_another(term, pending.term, names):
             continue  # `- Remember: SQS …` after `**SNS**`: of another term, or of them all; notes
         if pending is not None and (labelled or (term is None and pending.bare)):
@@ -422,12 +429,54 @@ def _list_cards(
             yield from _cards_below(ctx, item, section, lead_in)
         elif not labelled:
             pinned = pinned_id(node) if index == 0 else ""
-            pending = _Pending(item, term, pinned, lead_in, attributes, dated=dated)
+            pending = _Pending(item, term, pinned, lead_in, attributes, dated=dated, facets=facets)
     if pending is not None:
         if pending.bare and not pending.extra and after is not None and not told:
             pending.extra.append(ctx.doc.source(after))
             ctx.claim(after)
         yield from _flush(ctx, pending, section)
+
+
+def _faceted(terms: Iterable[Term | None]) -> _Facets:
+    """Which of the terms said together (a list's, a paragraph's lines) are facets of the heading above
+    them: every one (``all``) where a facet leads them (``Mechanism``) or each is an attribute's name
+    (``Protocol``, ``Reversal``); none where a thing of its own leads them (``**Apixaban:** a factor Xa
+    inhibitor`` over its ``**Mechanism:**``: the thing's facets, not the heading's); else those whose
+    names say so (``facets``)."""
+    named = [term for term in terms if term is not None]
+    if not any(map(_a_facet, named)):
+        return "facets"
+    leader = named[0]
+    if not _a_facet(leader) and (
+        not _names_an_attribute(leader.front.strip("*_: "))
+        or _DEFINES_A_THING.match(leader.rest.lstrip("*_ "))
+    ):
+        return "none"
+    return "all" if all(_names_an_attribute(term.front.strip("*_: ")) for term in named) else "facets"
+
+
+_Facets = Literal["all", "facets", "none"]
+_DEFINES_A_THING = regex(r"(?i)(?:an?|the)\s")
+"""How a definition of a thing opens (``a factor Xa inhibitor …``)."""
+
+
+def _names_an_attribute(name: str) -> bool:
+    """A facet's or a label's name, or a common noun's few words (``Reversal``, ``Half-life``), where a
+    thing's name has capitals of its own (``Global Tables``, ``Amazon S3``)."""
+    return name.casefold() in FACETS or is_label(name) or _ATTRIBUTE.fullmatch(name) is not None
+
+
+_ATTRIBUTE = regex(r"[A-Z][a-z]+(?:[- ][a-z]+){0,2}")
+
+
+def _a_facet(term: Term | None) -> bool:
+    return term is not None and _facets(term)
+
+
+def _facets(*terms: Term) -> bool:
+    """Whether every term names a facet of a subject (``Mechanism``, then ``Examples``): facets of the
+    heading above them each, where an aside's label after a thing's own term would speak of it."""
+    return all(term.front.strip("*_: ").casefold() in FACETS for term in terms)
 
 
 def _remarks(term: Term | None) -> bool:
@@ -671,6 +720,7 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
                 "" if index else pending.pinned,
                 pending.lead_in,
                 dated=pending.dated,
+                facets=pending.facets,
             )
         return
     below = pending.item.children[1:]
@@ -690,7 +740,15 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
     back = "\n\n".join(part for part in parts if part.strip())
     if back:
         yield _card(
-            ctx, pending.item, section, term.front, back, pending.pinned, pending.lead_in, dated=pending.dated
+            ctx,
+            pending.item,
+            section,
+            term.front,
+            back,
+            pending.pinned,
+            pending.lead_in,
+            dated=pending.dated,
+            facets=pending.facets,
         )
     elif term.separated and not carded:
         message = f"card {term.front!r} has an empty back: write its definition after the term"
@@ -1099,12 +1157,14 @@ def _card(
     tags: str = "",
     key: str = "",
     dated: bool = True,
+    facets: _Facets = "facets",
 ) -> Item | Problem:
     """A card at ``node``, or ``offset`` lines below its first line, with ``tags`` besides the file's
     (see ``_fields_at``); its id made of ``key`` where it is not its front. A date over what happened
     then (``1789 - Storming of the Bastille``, ``2 December 1804: …``, as timelines write them) asks for
     the date, unless not ``dated`` (among numbers that are no dates): one thing per card, where dates
-    shared by events would merge them."""
+    shared by events would merge them. A facet of the heading above (``Mechanism``, or any attribute
+    among ``facets``: ``Reversal`` beside it) is asked with the heading's subject."""
     if (
         dated
         and _DATE.fullmatch(front.strip("*_ "))
@@ -1113,9 +1173,50 @@ def _card(
         and len(back.split()) <= _EVENT_WORDS
     ):
         front, back, key = back, front.strip("*_ "), ""
+    subject = "" if lead_in else _subject_of_facet(ctx, front, section, among_facets=facets)
+    if subject:  # `**Mechanism**: …` under `## Beta blockers`: "Beta blockers — mechanism"
+        front = f"{subject} \u2014 {front.strip('*_: ').lower()}"
     fields = _fields_at(ctx, "card", key or front, node, section, pinned, offset=offset, tags=tags)
     made = ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))
     return replace(made, location=fields.source) if isinstance(made, Problem) else made
+
+
+def _subject_of_facet(ctx: Context, front: str, section: tuple[str, ...], *, among_facets: _Facets) -> str:
+    """The subject of a card that names a facet (``Mechanism``, ``Side effects``): the heading it stands
+    under (``Beta blockers``), which its front must name to ask about one thing and read unlike the
+    same facet of another heading; "" for any other card, or under a heading that names no subject
+    (``## Summary``, ``## Glossary``, ``# Week 3 notes``); ``among_facets`` says which of its list's
+    terms are facets (``_faceted``)."""
+    named = front.strip("*_: ")
+    facet = named.casefold() in FACETS or (among_facets == "all" and _names_an_attribute(named))
+    if not facet or among_facets == "none":
+        return ""
+    title = section[-1] if section else ctx.doc.part
+    subject = _heading_front(title, section[-2] if len(section) > 1 else "")
+    plain_subject = subject.strip("*_ ").casefold()
+    if (
+        not plain_subject
+        or plain_subject in _GENERIC_HEADINGS
+        or plain_subject in FACETS
+        or _is_glossary_title(title)
+        or _SESSION_TITLE.search(subject)
+        or _EXAMPLE_HEADING.fullmatch(subject)
+        or _NAMES_MEMBERS.search(subject)
+        or subject.rstrip().endswith("?")
+        or len(subject.split()) > _SUBJECT_WORDS
+    ):
+        return ""
+    return subject
+
+
+_NAMES_MEMBERS = regex(
+    r"(?i)\b(?:factors|types|kinds|categories|classes|principles|pillars|steps|stages|phases|components"
+    r"|elements|criteria|considerations|options)\b"
+)
+"""A heading naming a set (``Selection factors``, ``Types of storage``): its lines are its members
+(``**Pricing**: …`` is one factor), no facets of one subject."""
+_SUBJECT_WORDS = 8
+"""At most this many words in a heading that names a subject; more is a sentence, no one thing."""
 
 
 _MONTH = (
@@ -1426,8 +1527,11 @@ def _line_cards(
     if len(lines) == 1 and not listed and terms and _stresses(terms[0][1]):
         return  # `Key idea → memory is rebuilt …` alone: what the notes stress, no name to ask by
     dated = _dated([term for _, term in terms])
+    facets = _faceted([term for _, term in terms])
     for offset, term in terms:
-        yield _card(ctx, paragraph, section, term.front, term.rest, pinned, offset=offset, dated=dated)
+        yield _card(
+            ctx, paragraph, section, term.front, term.rest, pinned, offset=offset, dated=dated, facets=facets
+        )
 
 
 def _defined_in_a_row(texts: Sequence[str]) -> list[tuple[int, Term]]:
@@ -1854,6 +1958,8 @@ def _glossary_lines(
     among them (``**Remember:** …``, not the first) breaks the run, the terms of the other lines, each
     aside on the back of the term above it unless it speaks of another term or of them all."""
     found = _glossary_terms(lines, colons=colons, run_in=run_in, nearly=nearly)
+    if not found and (facets := _facet_lines(lines)):
+        return facets
     asides = {at: aside for at, line in enumerate(lines) if at and (aside := aside_line(line))}
     if found or not asides or len(lines) - len(asides) < _GLOSSARY_TERMS:
         return found
@@ -1871,6 +1977,15 @@ def _glossary_lines(
         ]
         remarked.append((at, replace(term, rest="\n\n".join([term.rest, *said])) if said else term))
     return remarked
+
+
+def _facet_lines(lines: Sequence[str]) -> list[tuple[int, Term]]:
+    """Each line's term (with its index) when every line, two or more, names a facet of the heading
+    above them (``**Mechanism**: …``, ``**Examples**: …``, ``**Side effects**: …``): a card each, where an
+    aside's label among them (``Examples``) would be a remark on the line above."""
+    terms = [line_term(line) or aside_line(line) for line in lines]
+    facets = [(at, term) for at, term in enumerate(terms) if term is not None and term.rest and _facets(term)]
+    return facets if len(facets) == len(lines) >= _GLOSSARY_TERMS else []
 
 
 def _glossary_terms(
