@@ -493,6 +493,15 @@ def _in(
                 ctx.claim(above)  # `… select Yes if the statement is true.`: the grid's, said by its cards
             for row, result in rows:
                 yield from _items(ctx, sections[index], row, result)
+        elif child.type == "fence" and child.info.strip().casefold() in _CARD_FENCES:
+            ctx.claim(
+                child
+            )  # ```` ```flashcard ```` over `Q: …` and `A: …`, or a sentence with a `{{cloze}}`
+            for made in _fenced_cards(child):
+                if isinstance(made, _Cloze):
+                    yield _fenced_cloze(ctx, sections[index], child, made)
+                else:
+                    yield from _items(ctx, sections[index], child, made)
         elif child.type == "html_block" and SUMMARY.match(child.content):
             asked, used, results = _details(ctx, siblings[index:], siblings[max(0, index - 2) : index])
             section = sections[index][:-1] if asked.type == "heading" else sections[index]
@@ -827,6 +836,57 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
         both = said.get("way") == "<>"
         pairs.append(_Pair(_unnumbered(asked.strip()), answer.strip(), reversible=both, line=number))
     return pairs
+
+
+_CARD_FENCES = frozenset({"flashcard", "flashcards"})
+"""The code blocks that hold cards, as a plugin shows them in place (```` ```flashcard ````)."""
+_CARD_BREAK = regex(r"-{3,}[ \t]*")
+"""A ``---`` line between two cards of one such block."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Cloze:
+    text: str
+    line: int = 0
+
+
+def _fenced_cards(fence: Node) -> list[_Pair | _Missing | _Cloze]:
+    """The cards of a block of them (```` ```flashcard ````): each part between ``---`` lines a
+    ``Q: …`` over its ``A: …`` (either may go on over more lines), or a sentence hiding words in
+    ``{{…}}``; a part that is neither, or a question with no answer, is a warning at its line."""
+    lines = fence.content.split("\n")
+    breaks = [at for at, line in enumerate(lines) if _CARD_BREAK.fullmatch(line.strip())]
+    found: list[_Pair | _Missing | _Cloze] = []
+    for start, end in itertools.pairwise([-1, *breaks, len(lines)]):
+        part = lines[start + 1 : end]
+        first = next((at for at, line in enumerate(part) if line.strip()), None)
+        if first is not None:
+            found.append(_fenced_card(part[first:], start + 2 + first))
+    return found
+
+
+def _fenced_card(lines: list[str], line: int) -> _Pair | _Missing | _Cloze:
+    """One card of a block of them, ``line`` its first line's offset from the fence's."""
+    asked = _QUESTION.match(lines[0].strip())
+    answer = next((at for at, text in enumerate(lines) if at and _ANSWER.match(text.strip())), None)
+    if asked is not None and answer is not None:
+        answered = _ANSWER.match(lines[answer].strip())
+        front = "\n".join([asked["text"], *lines[1:answer]]).strip()
+        back = "\n".join([answered["text"] if answered else "", *lines[answer + 1 :]]).strip()
+        if front and back:
+            return _Pair(unbolded(front), unbolded(back), line=line)
+    text = "\n".join(lines).strip()
+    if asked is None and cloze_syntax.braces_numbered(text) != text:
+        return _Cloze(cloze_syntax.braces_numbered(text), line)
+    what = "`Q:` without an `A:` line" if asked is not None else "part holding no `Q:` and no `{{…}}`"
+    return _Missing(f"flashcard block's {what}: write `Q: …` over `A: …`, or hide words in `{{{{…}}}}`", line)
+
+
+def _fenced_cloze(ctx: Context, section: tuple[str, ...], fence: Node, cloze: _Cloze) -> Item | Problem:
+    """A cloze of a block of cards, at its own line."""
+    fields = ctx.common("cloze", cloze_syntax.revealed(cloze.text), fence, section)
+    fields = replace(fields, source=replace(fields.source, line=fields.source.line + cloze.line))
+    return ctx.build(fence, lambda: fields.cloze(text=cloze.text, extra=""))
 
 
 def _judged(pair: _Pair) -> _Pair:
