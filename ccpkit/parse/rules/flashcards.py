@@ -170,6 +170,8 @@ _BACK = regex(rf"^{_BOLD}(?i:back|verso){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
 over ``VERSO:``; a glossary of ``Recto:`` and ``Verso:`` defines those words); ``Front:`` alone, as
 a checklist's ``Front:`` and ``Rear:`` lines, is no question; ``Back:`` alone is a field of a note
 type: see START/END; also a ``Statement: …`` to judge over ``Answer: True`` (or ``False``)."""
+_STATEMENT = regex(rf"{_BOLD}(?i:statement){_BOLD}\s*:")
+"""A ``Statement: …`` line: over ``Answer: False`` it asks to judge it, as the card must say."""
 _JUDGED = regex(r"\W*(?:true|false)\b", re.I)
 _TO_JUDGE = "True or false: "
 """How a card asks to judge a statement written without asking (``… (T)``, ``Answer: False`` below it)."""
@@ -3083,7 +3085,9 @@ def _questions_and_answers(
     results: list[_Pair | _Missing] = []
     for number, front, back in sides:
         asked, answered = "\n".join(front).strip(), "\n".join(back).strip()
-        if asked and answered:
+        if asked and answered and _STATEMENT.match(lines[number].strip()) and _JUDGED.match(answered):
+            results.append(_Pair(f"{_TO_JUDGE}{asked}", answered, line=number, key=asked))  # id as before
+        elif asked and answered:
             results.append(_Pair(asked, answered, line=number))
         elif asked or answered:  # `**Question:**` alone over what the questions below share: a label
             message = "flashcard `Q:` without an `A:` line: write its answer on a line `A: …` below it"
