@@ -828,7 +828,7 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
         answer = _LABELLED.sub("", _said(said) or said.get("spoiler") or "")
         if found.re.pattern == _JUDGED_BY.pattern:  # `T/F: …` before it says the same
             statement = _JUDGE.sub("", found["front"]).lstrip(" :")
-            reason = said["why"] or said["reason"]
+            reason = said["why"] or said["reason"] or said["explained"]
             why = f" \u2014 {reason.strip()}" if reason else ""
             asked, answer = f"{_TO_JUDGE}{statement}", ("True" if answer[0] in "Tt" else "False") + why
         elif said.get("way") == "<<":  # `the answer << the question`
@@ -928,6 +928,7 @@ def _answers_the_line(found: re.Match[str], *, quiz: bool) -> bool:
     if _NO_BLANK_ANSWER.match(answer.strip("[]() ")):
         return False
     labelled = bool(_LABELLED.match(answer)) or bool(_JUDGE.match(found["front"]))
+    labelled = labelled or bool(said.get("labelled")) or bool(said.get("marked"))  # `(T/F) Answer: T`
     if found.re.pattern == _JUDGED_BY.pattern:
         return bool(said.get("bold")) or len(answer) > 1 or quiz or labelled
     if found.re.pattern == _FILLED_AFTER.pattern:
@@ -938,7 +939,14 @@ def _answers_the_line(found: re.Match[str], *, quiz: bool) -> bool:
 def _said(said: dict[str, str | None]) -> str:
     """What brackets, a dash or bold after a line give as its answer (``(Ottawa)``, ``— F``, ``**True**``,
     ``[Answer: Ottawa]``)."""
-    return said["answer"] or said.get("dashed") or said.get("bold") or said.get("squared") or ""
+    return (
+        said["answer"]
+        or said.get("dashed")
+        or said.get("labelled")
+        or said.get("bold")
+        or said.get("squared")
+        or ""
+    )
 
 
 _NO_BLANK_ANSWER = regex(
@@ -977,13 +985,17 @@ _FILLED_AFTER = regex(
 an arrow or a label (``— **comí**``, ``→ comí``, ``**Answer:** comí``), as language drills write them;
 not a flow's steps (``status: ____. → paid → shipped``)."""
 _JUDGED_BY = regex(
-    r"(?P<front>\S.*[.!])\s*(?:\((?P<answer>T|F|True|False|true|false)\)"
+    r"(?P<front>\S.*[.!])\s*(?P<marked>[(\[](?i:true\s*(?:/|or)\s*false|t\s*/\s*f)[)\]]\s*)?"
+    r"(?:\((?P<answer>T|F|True|False|true|false)\)"
     r"|[\u2014\u2013-][ \t]*(?P<dashed>T|F|True|False)\.?"
+    r"|(?:\*\*|__)?(?i:answer|ans)\.?\s*:(?:\*\*|__)?[ \t]*(?P<labelled>True|False|T|F)\b\.?"
+    r"(?:[ \t]*[\u2014\u2013:-][ \t]*(?P<explained>\S.*))?"
     r"|\*\*(?P<bold>T|F|True|False)\*\*"
     r"(?:\s*\((?P<why>[^()]+)\)|[ \t]*[\u2014\u2013:-][ \t]*(?P<reason>\S.*))?)"
 )
 """A statement judged after its full stop: ``(T)``, ``— F``, ``**False**`` and maybe why, in brackets or
-after a dash (``**False** — it applies to …``)."""
+after a dash (``**False** — it applies to …``), or ``Answer: True``; maybe marked as one to judge
+before its verdict (``… star. (T/F) — True``, ``… (T/F) Answer: T``)."""
 _SPOILED = regex(r"(?P<front>\S.*\?)\s*(?:>!(?P<answer>[^!]+?)!<|\|\|(?P<spoiler>[^|]+?)\|\|)")
 _REMNOTE = regex(
     r"(?P<front>\S.*?)\s+(?P<way>(?:>>>|>>1\.|>>A\))(?=\s*$)|>>|<<|<>|;;)(?:\s+(?P<answer>\S.*)|\s*)"
