@@ -44,7 +44,15 @@ _HEADING = regex(
     re.IGNORECASE,
 )
 """A heading written in HTML on a line of its own (``<h3> Question 7: …? </h3>``), as READMEs do."""
-_MAYBE = regex(rf"<(?:{_PAIRED}|img\b|div>)", re.IGNORECASE)
+_HIDDEN_KEY = regex(
+    r"(?P<indent>[ \t]*)<!--[ \t]*(?:answers?|correct(?:[ \t]+answers?)?|key|solution)[ \t]*[:=][ \t]*"
+    r"(?P<letters>[A-Ha-h](?:[ \t]*(?:[,&][ \t]*|and[ \t]+)?[A-Ha-h](?![A-Za-z]))*)(?![A-Za-z])[ \t]*\.?"
+    r"[ \t]*-->[ \t]*",
+    re.IGNORECASE,
+)
+"""A comment alone on its line that holds a question's key (``<!-- Answer: A -->``, ``<!-- answer: B, D
+-->``, ``<!-- correct: C -->``), as notes hide the answer from their rendered page: the answer it is."""
+_MAYBE = regex(rf"<(?:{_PAIRED}|img\b|div>|!--)", re.IGNORECASE)
 
 _SUPERSCRIPT = str.maketrans("0123456789+-\u2212=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ")  # U+2212: a minus sign
 _SUBSCRIPT = str.maketrans("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
@@ -61,8 +69,12 @@ def mentions_inline_html(text: str) -> bool:
 def html_as_markdown(line: str, _above: str = "") -> str:
     """The line with each such tag written as Markdown: ``**…**``, ``*…*``, ``~~…~~``, a code span,
     ``H₂O`` (``_(…)``, ``^(…)`` where no Unicode sub- or superscript exists), ``![alt](src)`` of a
-    picture in the notes folder. A ``<details>`` block's line, and a line of small print
-    (``<sub>Domain: Security</sub>`` alone), are left as the rules that read them expect."""
+    picture in the notes folder; a comment holding a key (``<!-- Answer: A -->``) is the answer line it
+    hides. A ``<details>`` block's line, and a line of small print (``<sub>Domain: Security</sub>``
+    alone), are left as the rules that read them expect."""
+    key = _HIDDEN_KEY.fullmatch(line) if "<!--" in line else None
+    if key is not None:
+        return f"{key['indent']}Answer: {key['letters']}"
     if "<" not in line or _FOLDED.search(line) or _SMALL_PRINT.fullmatch(line.strip()):
         return line
     wrapped = _WRAPPED.fullmatch(line)
