@@ -1,10 +1,12 @@
 """HTML tables, as notes exported from Notion, Confluence or web pages keep them, written as the Markdown
-tables they mean: the table rules, the cards and the cram sheets then read them as any other table."""
+tables they mean: the table rules, the cards and the cram sheets then read them as any other table.
+HTML lists, as question banks copied from web pages keep their options, read as the lines they show."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Container
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from ccpkit.regex import regex
@@ -141,3 +143,92 @@ class _TableReader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.cell is not None:
             self.cell.append(data.replace("|", "\\|"))
+
+
+_LINE_TAGS = frozenset({"p", "div", "br", "li", "ol", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"})
+"""Tags that open (or end) a line of their own in a list's lines."""
+_LETTERING = ("A", "a")
+"""An ``<ol type="A">``'s items are lettered as the page shows them (``A.``, ``B.`` …)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ShownLine:
+    """A line of text an HTML block shows: its words (as Markdown), the line of the block it opens on
+    (from 0), and the list it is in (numbered as the lists open; -1 when in none)."""
+
+    text: str
+    line: int
+    listed: int
+
+
+def list_lines(html: str, *, listed: bool = True) -> list[ShownLine]:
+    """The lines an HTML list shows, as question banks copied from web pages write their options:
+    ``<p>Which …?</p>`` over ``<ol type="A"><li>EC2</li>…</ol>`` shows ``Which …?``, ``A. EC2`` …, and
+    ``<ol><li>Which …?<ul><li>A. EC2</li>…</ul></li></ol>`` shows ``1. Which …?``, ``A. EC2`` …; bold,
+    italics and code kept. None for a block that holds no list (unless not ``listed``: the words above
+    one), or a table or a ``<details>`` (which their own rules read)."""
+    lowered = html.lower()
+    if (listed and "<li" not in lowered) or "<table" in lowered or "<details" in lowered:
+        return []
+    reader = _ListReader()
+    reader.feed(html)
+    reader.close()
+    return reader.shown()
+
+
+class _ListReader(HTMLParser):
+    """Each line of text an HTML list shows; an ordered list's item holding a list of its own (a
+    question over its options) keeps its number."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[tuple[list[str], int, int]] = [([], 0, -1)]
+        """Each line's pieces, the line of the block it opens on, and its list."""
+        self.lists: list[tuple[int, str, list[int]]] = []
+        """Each open list: its number, its lettering (``A``, ``a``; ``1`` for numbers, ``""`` for
+        bullets) and the line of each of its items so far."""
+        self.opened = 0
+        self.numbered: dict[int, int] = {}
+        """The line of each numbered item that holds a list, and its number."""
+
+    def _new_line(self) -> None:
+        listed = self.lists[-1][0] if self.lists else -1
+        self.lines.append(([], self.getpos()[0] - 1, listed))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("ol", "ul"):
+            if self.lists and self.lists[-1][1] == "1" and self.lists[-1][2]:
+                items = self.lists[-1][2]
+                self.numbered[items[-1]] = len(items)
+            lettering = (dict(attrs).get("type") or "1") if tag == "ol" else ""
+            self.lists.append((self.opened, lettering if lettering in (*_LETTERING, "1") else "", []))
+            self.opened += 1
+        if tag in _LINE_TAGS:
+            self._new_line()
+        if tag == "li" and self.lists:
+            _, lettering, items = self.lists[-1]
+            items.append(len(self.lines) - 1)
+            if lettering in _LETTERING:
+                self.lines[-1][0].append(f"{chr(ord(lettering) + len(items) - 1)}. ")
+        elif tag in _MARKS and tag != "sup":
+            self.lines[-1][0].append(_MARKS[tag])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("ol", "ul") and self.lists:
+            self.lists.pop()
+        if tag in _LINE_TAGS:
+            self._new_line()
+        elif tag in _MARKS and tag != "sup":
+            self.lines[-1][0].append(_MARKS[tag])
+
+    def handle_data(self, data: str) -> None:
+        self.lines[-1][0].append(data)
+
+    def shown(self) -> list[ShownLine]:
+        lines = []
+        for number, (pieces, line, listed) in enumerate(self.lines):
+            text = _SPACES.sub(" ", "".join(pieces)).strip()
+            if text:
+                text = f"{self.numbered[number]}. {text}" if number in self.numbered else text
+                lines.append(ShownLine(text, line, listed))
+        return lines

@@ -1375,6 +1375,11 @@ def _cut(line: str, starts: Sequence[int]) -> list[str]:
     return cut
 
 
+def opens_options(line: str) -> bool:
+    """Whether ``line`` is a first option, ``A. …`` (``a)``, ``(A)`` …)."""
+    return _opens(line)
+
+
 def _opens(line: str, first: str = "A") -> bool:
     """The first option of a block is ``A`` (or ``first``): a lone ``B.`` in prose starts nothing."""
     match = _LETTERED.match(line.strip())

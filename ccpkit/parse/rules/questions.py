@@ -18,6 +18,7 @@ from ccpkit.parse.document import (
     only_pictures,
     paragraph_words,
 )
+from ccpkit.parse.html_tables import ShownLine, list_lines
 from ccpkit.parse.rules.answers import (
     CALLOUT,
     PAGE_CONTROLS,
@@ -57,6 +58,7 @@ from ccpkit.parse.rules.options import (
     named_option,
     named_with_reason,
     next_label,
+    opens_options,
     read_options,
     reasons_after_marks,
     sided_lines,
@@ -301,7 +303,64 @@ def find_questions(
     answered: Answer | None = None,
 ) -> Iterator[Draft]:
     """Questions in a run of sibling blocks (a file's top level, a numbered list item, or a quote
-    ``answered`` by the callout below it)."""
+    ``answered`` by the callout below it). An HTML block of questions is read as the paragraphs it
+    shows (``_html_paragraphs``); a question that takes one of them takes the block."""
+    shown: list[Node] = []
+    shown_sections: list[tuple[str, ...]] = []
+    paragraphs: dict[int, Node] = {}  # each paragraph an HTML block shows, by id: that block
+    for index, node in enumerate(nodes):
+        following = nodes[index + 1] if index + 1 < len(nodes) else None
+        read = _html_paragraphs(node, following) if node.type == "html_block" else []
+        paragraphs |= {id(paragraph): node for paragraph in read}
+        shown += read or [node]
+        shown_sections += [sections[index]] * max(len(read), 1)
+    for draft in _questions_of_blocks(ctx, shown, shown_sections, default_id, answered):
+        blocks = {id(block): block for taken in draft.claims if (block := paragraphs.get(taken))}
+        ctx.claim(*blocks.values())
+        draft.claims += blocks
+        yield draft
+
+
+def _html_paragraphs(node: Node, following: Node | None) -> list[Node]:
+    """The paragraphs an HTML block of questions shows, as Markdown would write them: a line of words
+    each (``<p>Which …?</p>``, a question's item), and a list's lettered options together (``A. EC2``,
+    ``B. S3``); none for a block with no such options, unless it only holds the words right above
+    such a block."""
+    groups: list[list[ShownLine]] = []
+    for line in list_lines(node.content):
+        if (
+            groups
+            and line.listed >= 0
+            and groups[-1][-1].listed == line.listed
+            and opens_options(groups[-1][0].text)
+        ):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    if not any(len(group) >= 2 and opens_options(group[0].text) for group in groups):
+        above = following is not None and following.type == "html_block" and _html_paragraphs(following, None)
+        lines = list_lines(node.content, listed=False) if above and "<li" not in node.content.lower() else []
+        groups = [[line] for line in lines]
+    return [_shown_paragraph(node, group) for group in groups]
+
+
+def _shown_paragraph(block: Node, lines: Sequence[ShownLine]) -> Node:
+    """A paragraph of ``lines`` that ``block`` shows, starting on the line they are on."""
+    paragraph = Node(None, "paragraph", block.line + lines[0].line, block.top)
+    words = Node(None, "inline", paragraph.line, block.top)
+    words.content = paragraph.content = "\n".join(line.text for line in lines)
+    paragraph.children = [words]
+    return paragraph
+
+
+def _questions_of_blocks(
+    ctx: Context,
+    nodes: Sequence[Node],
+    sections: Sequence[tuple[str, ...]],
+    default_id: str,
+    answered: Answer | None,
+) -> Iterator[Draft]:
+    """Questions in a run of sibling blocks (``find_questions``)."""
     runs: list[_Run] = []
     explained: list[int] = []
     answered_above: set[int] = set()  # options whose paragraph opens with the answer a list read
