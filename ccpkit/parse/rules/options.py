@@ -1316,6 +1316,7 @@ def _inline_options(line: str, *, with_stem: bool, first: str = "A") -> tuple[li
         letters[0]["lower"]
         and head
         and (not (head.endswith("?") or instructs(head)) or any(o.endswith((".", "?", "!")) for o in options))
+        and not _judged(options)  # `Copper conducts. a) True b) False`: judged as with capitals
     ):
         # `What is a derivative? (a) Define it. (b) …`: parts; `Which, (a) … or (b) …?`: prose
         return [line], 0
