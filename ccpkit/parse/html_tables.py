@@ -154,11 +154,14 @@ _LETTERING = ("A", "a")
 @dataclass(frozen=True, slots=True)
 class ShownLine:
     """A line of text an HTML block shows: its words (as Markdown), the line of the block it opens on
-    (from 0), and the list it is in (numbered as the lists open; -1 when in none)."""
+    (from 0), and the list that holds it with no list in it (numbered as the lists open; -1 for none:
+    a list of questions over their options holds lists)."""
 
     text: str
     line: int
     listed: int
+    item: bool = False
+    """It opens an item of its list (the lines after it in the item go on with it)."""
 
 
 def list_lines(html: str, *, listed: bool = True) -> list[ShownLine]:
@@ -176,6 +179,15 @@ def list_lines(html: str, *, listed: bool = True) -> list[ShownLine]:
     return reader.shown()
 
 
+@dataclass(slots=True)
+class _List:
+    number: int
+    lettering: str
+    """``A`` or ``a`` for a list the page letters, ``1`` for numbers, ``""`` for bullets."""
+    items: list[int]
+    """The line each of its items opens on."""
+
+
 class _ListReader(HTMLParser):
     """Each line of text an HTML list shows; an ordered list's item holding a list of its own (a
     question over its options) keeps its number."""
@@ -184,38 +196,40 @@ class _ListReader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.lines: list[tuple[list[str], int, int]] = [([], 0, -1)]
         """Each line's pieces, the line of the block it opens on, and its list."""
-        self.lists: list[tuple[int, str, list[int]]] = []
-        """Each open list: its number, its lettering (``A``, ``a``; ``1`` for numbers, ``""`` for
-        bullets) and the line of each of its items so far."""
-        self.opened = 0
+        self.open: list[_List] = []
+        self.read: list[_List] = []
+        self.holding: set[int] = set()
+        """The lists that hold a list."""
         self.numbered: dict[int, int] = {}
         """The line of each numbered item that holds a list, and its number."""
 
     def _new_line(self) -> None:
-        listed = self.lists[-1][0] if self.lists else -1
+        listed = self.open[-1].number if self.open else -1
         self.lines.append(([], self.getpos()[0] - 1, listed))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("ol", "ul"):
-            if self.lists and self.lists[-1][1] == "1" and self.lists[-1][2]:
-                items = self.lists[-1][2]
-                self.numbered[items[-1]] = len(items)
+            if self.open:
+                self.holding.add(self.open[-1].number)
+                if self.open[-1].lettering == "1" and self.open[-1].items:
+                    self.numbered[self.open[-1].items[-1]] = len(self.open[-1].items)
             lettering = (dict(attrs).get("type") or "1") if tag == "ol" else ""
-            self.lists.append((self.opened, lettering if lettering in (*_LETTERING, "1") else "", []))
-            self.opened += 1
+            self.open.append(_List(len(self.read) + len(self.open), lettering, []))
+            if lettering not in (*_LETTERING, "1"):
+                self.open[-1].lettering = ""
         if tag in _LINE_TAGS:
             self._new_line()
-        if tag == "li" and self.lists:
-            _, lettering, items = self.lists[-1]
-            items.append(len(self.lines) - 1)
-            if lettering in _LETTERING:
-                self.lines[-1][0].append(f"{chr(ord(lettering) + len(items) - 1)}. ")
+        if tag == "li" and self.open:
+            listed = self.open[-1]
+            listed.items.append(len(self.lines) - 1)
+            if listed.lettering in _LETTERING:
+                self.lines[-1][0].append(f"{chr(ord(listed.lettering) + len(listed.items) - 1)}. ")
         elif tag in _MARKS and tag != "sup":
             self.lines[-1][0].append(_MARKS[tag])
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("ol", "ul") and self.lists:
-            self.lists.pop()
+        if tag in ("ol", "ul") and self.open:
+            self.read.append(self.open.pop())
         if tag in _LINE_TAGS:
             self._new_line()
         elif tag in _MARKS and tag != "sup":
@@ -225,10 +239,16 @@ class _ListReader(HTMLParser):
         self.lines[-1][0].append(data)
 
     def shown(self) -> list[ShownLine]:
-        lines = []
+        """The lines with words; an item whose words open on a line below its tag (``<li><p>…``)
+        opens there."""
+        items = {line for listed in (*self.read, *self.open) for line in listed.items}
+        lines, opening = [], False
         for number, (pieces, line, listed) in enumerate(self.lines):
             text = _SPACES.sub(" ", "".join(pieces)).strip()
+            opening = opening or number in items
             if text:
                 text = f"{self.numbered[number]}. {text}" if number in self.numbered else text
-                lines.append(ShownLine(text, line, listed))
+                leaf = -1 if listed in self.holding else listed
+                lines.append(ShownLine(text, line, leaf, item=opening))
+                opening = False
         return lines

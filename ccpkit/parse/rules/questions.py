@@ -322,35 +322,66 @@ def find_questions(
 
 
 def _html_paragraphs(node: Node, following: Node | None) -> list[Node]:
-    """The paragraphs an HTML block of questions shows, as Markdown would write them: a line of words
-    each (``<p>Which …?</p>``, a question's item), and a list's lettered options together (``A. EC2``,
-    ``B. S3``); none for a block with no such options, unless it only holds the words right above
-    such a block."""
+    """The blocks an HTML block of questions shows, as Markdown would write them: a paragraph for each
+    line of words (``<p>Which …?</p>``, a question's item), a list's lettered options together (``A.
+    EC2``, ``B. S3``), and a plain list as bullets; none for a block with neither lettered options nor
+    a plain list answered after it, unless it only holds the words right above such a block."""
     groups: list[list[ShownLine]] = []
     for line in list_lines(node.content):
-        if (
-            groups
-            and line.listed >= 0
-            and groups[-1][-1].listed == line.listed
-            and opens_options(groups[-1][0].text)
-        ):
+        if groups and line.listed >= 0 and groups[-1][-1].listed == line.listed:
             groups[-1].append(line)
         else:
             groups.append([line])
-    if not any(len(group) >= 2 and opens_options(group[0].text) for group in groups):
-        above = following is not None and following.type == "html_block" and _html_paragraphs(following, None)
-        lines = list_lines(node.content, listed=False) if above and "<li" not in node.content.lower() else []
-        groups = [[line] for line in lines]
-    return [_shown_paragraph(node, group) for group in groups]
+    lettered = any(len(group) >= 2 and opens_options(group[0].text) for group in groups)
+    if lettered or _plain_list_answered(groups, following):
+        return [_shown_block(node, group) for group in groups]
+    above = following is not None and following.type == "html_block" and _html_paragraphs(following, None)
+    lines = list_lines(node.content, listed=False) if above and "<li" not in node.content.lower() else []
+    return [_shown_block(node, [line]) for line in lines]
 
 
-def _shown_paragraph(block: Node, lines: Sequence[ShownLine]) -> Node:
-    """A paragraph of ``lines`` that ``block`` shows, starting on the line they are on."""
-    paragraph = Node(None, "paragraph", block.line + lines[0].line, block.top)
-    words = Node(None, "inline", paragraph.line, block.top)
-    words.content = paragraph.content = "\n".join(line.text for line in lines)
-    paragraph.children = [words]
-    return paragraph
+def _plain_list_answered(groups: Sequence[Sequence[ShownLine]], following: Node | None) -> bool:
+    """Whether a plain list of two items or more is answered after it, in the block or right below
+    it (``Answer: B``): maybe a question's options, lettered by their places."""
+    for number, group in enumerate(groups):
+        if group[0].listed < 0 or opens_options(group[0].text) or sum(line.item for line in group) < 2:
+            continue
+        after = [line.text for later in groups[number + 1 :] for line in later]
+        if following is not None and following.type == "paragraph":
+            after.append(following.children[0].content.partition("\n")[0])
+        if after and answer_line(after[0]) is not None:
+            return True
+    return False
+
+
+def _shown_block(block: Node, lines: Sequence[ShownLine]) -> Node:
+    """The block of ``lines`` that ``block`` shows, starting on the line they are on: a paragraph, or
+    a plain list's bullets."""
+    if lines[0].listed < 0 or opens_options(lines[0].text) or sum(line.item for line in lines) < 2:
+        return _shown_node("paragraph", block, lines)
+    bullets = _shown_node("bullet_list", block, lines, inline=False)
+    items: list[list[ShownLine]] = []
+    for line in lines:
+        if line.item or not items:
+            items.append([])
+        items[-1].append(line)
+    for item in items:
+        bullet = _shown_node("list_item", block, item, inline=False)
+        bullet.children = [_shown_node("paragraph", block, item)]
+        bullets.children.append(bullet)
+    bullets.markup = "-"
+    return bullets
+
+
+def _shown_node(kind: str, block: Node, lines: Sequence[ShownLine], *, inline: bool = True) -> Node:
+    """A node of ``kind`` holding ``lines`` of ``block`` (a paragraph's ``inline`` words too)."""
+    shown = Node(None, kind, block.line + lines[0].line, block.top)
+    shown.content = "\n".join(line.text for line in lines)
+    if inline:
+        words = Node(None, "inline", shown.line, block.top)
+        words.content = shown.content
+        shown.children = [words]
+    return shown
 
 
 def _questions_of_blocks(
