@@ -651,7 +651,8 @@ def reasons_after_marks(options: list[DraftOption]) -> tuple[list[DraftOption], 
     options, quoted = _quoted_feedback(options)
     options, dotted = _dotted_feedback(options)
     options, nested = _nested_feedback(options)
-    quoted = "\n".join(reason for reason in (quoted, dotted, nested) if reason)
+    options, arrowed = _arrowed_feedback(options)
+    quoted = "\n".join(reason for reason in (quoted, dotted, nested, arrowed) if reason)
     found = [_MARK_THEN_REASON.search(option.text) if option.checked is None else None for option in options]
     if not any(found):
         return options, quoted
@@ -702,6 +703,24 @@ def _without_feedback(
         for option, match in zip(options, found, strict=True)
     ]
     return kept, "\n".join(reasons)
+
+
+def _arrowed_feedback(options: list[DraftOption]) -> tuple[list[DraftOption], str]:
+    """Checkbox options without the arrow and why after their words (``- [x] Chloroplasts -> they
+    capture light``, as a quiz's review writes each), and those as a list of reasons: only when every
+    option has one, out of code (``Float -> integer`` among others names a conversion)."""
+    found = [
+        _ARROW.search(option.text) if option.boxed and _arrowed(option.text) else None for option in options
+    ]
+    return _without_feedback(options, found, lambda arrow: arrow["why"]) if all(found) else (options, "")
+
+
+def _arrowed(text: str) -> bool:
+    return "\n" not in text and "`" not in text and ("->" in text or "\u2192" in text)
+
+
+_ARROW = regex(r"(?<![ \t])[ \t]+(?:->|\u2192)[ \t]+(?P<why>\S[^\n]*)$")
+"""An arrow after an option's words, and why it is right or wrong: `` -> they capture light``."""
 
 
 def _nested_feedback(options: list[DraftOption]) -> tuple[list[DraftOption], str]:
