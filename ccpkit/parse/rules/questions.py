@@ -11,6 +11,7 @@ from ccpkit.parse.answer_words import labels_options
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.details import closes_details, details_question, hidden_text
 from ccpkit.parse.document import (
+    LISTS,
     heading_level,
     heading_text,
     item_words,
@@ -1403,6 +1404,29 @@ def _is_label(node: Node) -> bool:
     return term is not None and term.is_label and term.separated
 
 
+def _filing(ctx: Context, node: Node, following: Node | None) -> str | None:
+    """What a heading naming a bank's filing (``### Topics``, ``### Services``, ``### Metadata``) and
+    the list of short lines under it say, on one line (``Topics: volcanoes, igneous-rocks``, or the
+    fields as named, ``Category: Rock types · Difficulty: easy``); ``None`` for any other heading."""
+    if node.type != "heading" or following is None or following.type not in LISTS:
+        return None
+    title = heading_text(node).strip().rstrip(":").strip()
+    if title.lower() not in _FILING_HEADINGS:
+        return None
+    entries = [item_words(item) for item in following.children]
+    if not all(entry and "\n" not in entry and len(entry.split()) <= _FILING_WORDS for entry in entries):
+        return None
+    if title.lower() in _FIELDS_HEADINGS:  # `* Category: Rock types`: fields named already
+        return " \u00b7 ".join(entries)
+    return f"{title}: {', '.join(entries)}"
+
+
+_FIELDS_HEADINGS = frozenset({"metadata", "meta"})
+_FILING_HEADINGS = frozenset({"topics", "topic", "tags", "services", "categories", *_FIELDS_HEADINGS})
+"""Headings under which generated banks file each question: no study content of their own."""
+_FILING_WORDS = 6
+
+
 def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
     """The answer and explanation after the options, up to the next heading, ``---`` or question:
     every block there belongs to the question (a ``**Note:**`` too)."""
@@ -1440,6 +1464,11 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         after = nodes[index + 2] if index + 2 < len(nodes) else None
         if node.type == "hr" and draft.answer is None and following and _answer_below(following, after):
             index += 1  # `---` between the options and their answer, as generated quizzes part them
+            continue
+        if (filing := _filing(ctx, node, following)) is not None and following is not None:
+            draft.explanation.append(filing)  # `### Topics` over `* volcanoes`: the bank's filing
+            ctx.claim(node, following)
+            index += 2
             continue
         if label is None and node.type in _ENDS:
             break
