@@ -30,8 +30,15 @@ _LABELLED = regex(
     r"(?:\*\*|__)?(?i:answers?|ans|key|solutions?)\.?[ \t]*:?(?:\*\*|__)?[ \t]*:?[ \t]*(?P<said>.+)"
 )
 """The answer's line: ``**Answer:** …``, ``Key: …``."""
-_PAIR = regex(r"(?P<number>\d{1,2})\s*(?:[-\u2013\u2014:=>)]|->|\u2192)?\s*\(?(?P<letter>[A-Ha-h])\b")
-"""One pair of the answer: ``1-b``, ``2 → a``, ``3:c``, ``1b``."""
+_ROMAN = "viii|vii|vi|iv|ix|v|iii|ii|i|x"
+_MARK = rf"\d{{1,2}}|(?:{_ROMAN})(?![a-z])|[A-Za-z]"
+"""How an item of a list is marked: a number, a Roman one (``ii``), or a letter."""
+_PAIR = regex(
+    rf"\(?(?P<left>{_MARK})\)?\s*(?:(?:[-\u2013\u2014:=>)]|->|\u2192)\s*)?\(?(?P<right>{_MARK})\)?(?![A-Za-z])",
+    re.I,
+)
+"""One pair of the answer: ``1-b``, ``2 → a``, ``3:c``, ``1b``, and as Indian papers pair List I with
+List II, ``A-2``, ``(i)-(q)``."""
 
 
 _CAPTION = regex(r"[^\n]{1,30}:(?:\*\*|__)?|(?:\*\*|__)[^*_\n]{1,30}(?:\*\*|__)")
@@ -42,11 +49,12 @@ _MOST_BLOCKS = 5
 
 @dataclass(frozen=True, slots=True)
 class _Exercise:
-    """What a matching exercise is written as: its blocks, the numbered items (each with the block it
-    is written in) and the lettered ones by lower-case letter, and the block that answers."""
+    """What a matching exercise is written as: its blocks, the items asked (each with the block it is
+    written in) and those that answer, by their marks in lower case (``1``, ``a``, ``ii``), and the block
+    that answers."""
 
     blocks: tuple[Node, ...]
-    left: list[tuple[str, Node]]
+    left: dict[str, tuple[str, Node]]
     right: dict[str, str]
     answer: Node
 
@@ -60,24 +68,26 @@ def extract_matching(ctx: Context) -> Iterator[Item | Problem]:
         exercise = _exercise(nodes[index + 1 : index + 1 + _MOST_BLOCKS]) if asked is not None else None
         if asked is None or exercise is None or any(map(ctx.is_claimed, (node, *exercise.blocks))):
             continue
-        left, right, answer = [words for words, _ in exercise.left], exercise.right, exercise.answer
+        left, right, answer = exercise.left, exercise.right, exercise.answer
         pairs = _pairs(paragraph_words(answer))
         if not pairs:
             continue
         ctx.claim(node, *exercise.blocks)
         lead_in = asked["asked"].rstrip(" .:*_")
         wrong = [
-            f"{number}-{letter}" for number, letter in pairs if number > len(left) or letter not in right
+            f"{asking}-{answering}"
+            for asking, answering in pairs
+            if asking not in left or answering not in right
         ]
         if wrong or len(pairs) < len(left):
             told = f"names no item of the lists: {', '.join(wrong)}" if wrong else "leaves some item unpaired"
             message = f"matching exercise's answer {told}: give each numbered item its letter (`1-b, 2-a`)"
             yield ctx.problem(answer, message)
-        for number, letter in pairs:
-            if number <= len(left) and letter in right:
-                front, back = left[number - 1].strip(), right[letter]
-                common = ctx.common("card", front, exercise.left[number - 1][1], sections[index])
-                yield ctx.build(node, partial(common.card, front=front, back=back, lead_in=lead_in))
+        for asking, answering in pairs:
+            if asking in left and answering in right:
+                (front, item), back = left[asking], right[answering]
+                common = ctx.common("card", front.strip(), item, sections[index])
+                yield ctx.build(node, partial(common.card, front=front.strip(), back=back, lead_in=lead_in))
 
 
 def _exercise(following: Sequence[Node]) -> _Exercise | None:
@@ -92,9 +102,9 @@ def _exercise(following: Sequence[Node]) -> _Exercise | None:
     answer = blocks.pop(0) if blocks else None
     if numbered is None or lettered is None or answer is None or numbered.type != "ordered_list":
         return None
-    left = [(item_words(item), item) for item in numbered.children]
+    left = {str(number): (item_words(item), item) for number, item in enumerate(numbered.children, 1)}
     right = _lettered_items(lettered)
-    if len(left) < 2 or not all(words for words, _ in left) or len(right) < 2:
+    if len(left) < 2 or not all(words for words, _ in left.values()) or len(right) < 2:
         return None
     return _Exercise(tuple(following[: len(following) - len(blocks)]), left, right, answer)
 
@@ -106,24 +116,49 @@ def _after_caption(blocks: list[Node]) -> Node | None:
     return blocks.pop(0) if blocks else None
 
 
-def _table_items(node: Node) -> tuple[list[tuple[str, Node]], dict[str, str]] | None:
-    """The numbered items of a table's first column (``| 1. Tug |``) and the lettered ones of its
-    second (``| A. Pushes ships |``), lettered in a run from ``a``; ``None`` for any other block."""
+def _table_items(node: Node) -> tuple[dict[str, tuple[str, Node]], dict[str, str]] | None:
+    """The items of a table's first column (``| 1. Tug |``, ``| A. Ohm |``, ``| (i) Hertz |``) and
+    those of its second (``| A. Pushes ships |``, ``| 2. Resistance |``, ``| (q) Frequency |``), each
+    column marked in a run of its own kind (numbers from 1, letters from ``a`` or ``p``, Roman numbers
+    from ``i``); ``None`` for any other block."""
     body = node.children[1].children if node.type == "table" and len(node.children) > 1 else []
     rows = [(table_cells(row), row) for row in body]
     if len(rows) < 2 or any(len(cells) != 2 for cells, _ in rows):
         return None
-    left = [(_NUMBERED.fullmatch(cells[0]), row) for cells, row in rows]
-    right = _lettered_items_of([cells[1] for cells, _ in rows])
-    numbers = [found["number"] if found else "" for found, _ in left]
-    counted = numbers == [str(count) for count in range(1, len(rows) + 1)]
-    if not counted or sorted(right) != list("abcdefgh"[: len(rows)]):
+    left = [(_MARKED.fullmatch(cells[0]), row) for cells, row in rows]
+    right = [_MARKED.fullmatch(cells[1]) for cells, _ in rows]
+    lefts = [found["mark"].lower() if found else "" for found, _ in left]
+    rights = [found["mark"].lower() if found else "" for found in right]
+    if _run_kind(lefts) is None or _run_kind(rights) is None or _run_kind(lefts) == _run_kind(rights):
         return None
-    return [(found["text"], row) for found, row in left if found], right
+    return (
+        {found["mark"].lower(): (found["text"], row) for found, row in left if found},
+        {found["mark"].lower(): found["text"].strip() for found in right if found},
+    )
 
 
-_NUMBERED = regex(r"(?P<number>\d{1,2})[.)][ \t]+(?P<text>\S.*)")
-"""A numbered item in a table's cell: ``1. Tug``."""
+_MARKED = regex(rf"\(?(?P<mark>{_MARK})[.)][ \t]+(?P<text>\S.*)")
+"""An item in a table's cell: ``1. Tug``, ``A. Ohm``, ``(i) Hertz``."""
+_RUNS = {
+    "number": [str(count) for count in range(1, 30)],
+    "letter": list("abcdefghijklmnopqrstuvwxyz"),
+    "roman": ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"],
+}
+"""The runs a list's marks may follow: numbers from 1, letters from ``a`` (or from ``p``, as Indian
+papers letter List II), Roman numbers from ``i``."""
+_LETTER_STARTS = ("a", "p")
+
+
+def _run_kind(marks: Sequence[str]) -> str | None:
+    """Which run ``marks`` follow in order (``1, 2, 3``; ``a, b``; ``p, q, r``; ``i, ii``), ``None``
+    if none."""
+    for kind, run in _RUNS.items():
+        starts = _LETTER_STARTS if kind == "letter" else (run[0],)
+        for start in starts:
+            at = run.index(start)
+            if list(marks) == run[at : at + len(marks)]:
+                return kind
+    return None
 
 
 def _lettered_items(node: Node) -> dict[str, str]:
@@ -145,14 +180,14 @@ def _lettered_items_of(lines: Sequence[str]) -> dict[str, str]:
     return {match["letter"].lower(): match["text"].strip() for match in found if match}
 
 
-def _pairs(text: str) -> list[tuple[int, str]]:
-    """The pairs an answer line gives (``**Answer:** 1-b, 2-a, 3-c``), each number once; none unless
-    the line holds pairs alone."""
+def _pairs(text: str) -> list[tuple[str, str]]:
+    """The pairs an answer line gives (``**Answer:** 1-b, 2-a, 3-c``, ``A-2``, ``(i)-(q)``), by their
+    marks in lower case, each item asked once; none unless the line holds pairs alone."""
     labelled = _LABELLED.fullmatch(text.strip())
     words = labelled["said"] if labelled else ""
     found = list(_PAIR.finditer(words))
     rest = re.sub(r"[\s,;.&]|and", "", _PAIR.sub("", words))
-    numbers = [int(match["number"]) for match in found]
-    if not found or rest or len(set(numbers)) < len(numbers):
+    asked = [match["left"].lower() for match in found]
+    if not found or rest or len(set(asked)) < len(asked):
         return []
-    return [(int(match["number"]), match["letter"].lower()) for match in found]
+    return [(match["left"].lower(), match["right"].lower()) for match in found]
