@@ -412,12 +412,13 @@ WHOLLY_ITALIC = regex(r"(?P<mark>[*_])(?![*_\s])(?P<inner>[^*_\n]*[^*_\s])(?P=ma
 
 def _unwrapped(value: str) -> str:
     """An answer's value without what wraps its letters: a spoiler (``>!C!<``, ``||A||``), italics
-    (``*B*``, as dumps copied from exam sites set the letter), or the option's words before its letter
-    in brackets (``Nitrogen (C)``, read as ``C (Nitrogen)``)."""
+    (``*B*``, as dumps copied from exam sites set the letters, maybe with the site's vote icon after
+    them), or the option's words before its letter in brackets (``Nitrogen (C)``, read as ``C
+    (Nitrogen)``)."""
     spoiler = _SPOILER.fullmatch(value)
     value = (spoiler["hidden"] or spoiler["barred"]).strip() if spoiler else value
-    italic = WHOLLY_ITALIC.fullmatch(value) if value[:1] in ("*", "_") else None
-    value = italic["inner"] if italic else value
+    italic = WHOLLY_ITALIC.match(value) if value[:1] in ("*", "_") else None
+    value = f"{italic['inner']}{value[italic.end() :]}" if italic else value  # `*AC* 🗳️`: a vote icon after
     named = _WORDS_THEN_LETTER.fullmatch(value)
     return f"{named['letter']} ({named['words']})" if named else value
 
