@@ -1404,6 +1404,12 @@ def _is_label(node: Node) -> bool:
     return term is not None and term.is_label and term.separated
 
 
+def _votes_only(node: Node) -> bool:
+    """A paragraph of nothing but a dump site's votes (``A (85%)``, ``Other``)."""
+    lines = node.children[0].content.split("\n") if node.type == "paragraph" else []
+    return bool(lines) and all(_VOTE.fullmatch(line.strip()) for line in lines)
+
+
 def _filing(ctx: Context, node: Node, following: Node | None) -> str | None:
     """What a heading naming a bank's filing (``### Topics``, ``### Services``, ``### Metadata``) and
     the list of short lines under it say, on one line (``Topics: volcanoes, igneous-rocks``, or the
@@ -1491,6 +1497,15 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         ):
             ctx.claim(node)  # how a dump site's readers voted, its buttons: its page's, not the answer's
             index += 1
+            voted = _VOTES.match(node.children[0].content) is not None
+            while (
+                voted
+                and index < len(nodes)
+                and _votes_only(nodes[index])
+                and not ctx.is_claimed(nodes[index])
+            ):
+                ctx.claim(nodes[index])  # `A (85%)`, `Other`: the votes in paragraphs of their own
+                index += 1
             continue
         if _ends_details(node):
             ctx.claim(node)  # the `</details>` of a question asked in its `<summary>`
