@@ -438,7 +438,7 @@ def _questions_of_blocks(
         ):
             # A question quoted whole (`> **Q1.** …` with its options and answer, or its answer's
             # callout below: `> 1. …` over `> [!success]- Answer` saying `2`).
-            children = node.children
+            children = _quoted_blocks(node)
             found = list(
                 find_questions(ctx, children, [sections[index]] * len(children), default_id, answered_below)
             )
@@ -1041,11 +1041,21 @@ def _answer_callout(ctx: Context, quote: Node) -> bool:
     )
 
 
+def _quoted_blocks(quote: Node) -> list[Node]:
+    """A quote's blocks, those of a callout in it titled as the options (``>> [!todo] Choices``, as
+    generated quizzes nest them) in its place."""
+    blocks: list[Node] = []
+    for child in quote.children:
+        called = callout(child) if child.type == "blockquote" else None
+        blocks += child.children if called is not None and labels_options(f"{called.title}:") else [child]
+    return blocks
+
+
 def _quotes_options(ctx: Context, quote: Node, answered: Answer | None = None) -> bool:
     """A quote holding options: lettered, or plain and numbered ones its answer names (a lesson's
     challenge, ``> 1. …`` over ``> > [!solution]- Solution`` saying ``2 is correct``), in the quote or
-    in the callout below it (``answered``)."""
-    children = quote.children
+    in the callout below it (``answered``), or in a callout of their own in it (``_quoted_blocks``)."""
+    children = _quoted_blocks(quote)
     return any(read_options(ctx.doc, child) is not None for child in children) or any(
         child.type in ("bullet_list", "ordered_list")
         and _option_run(ctx, children, index, answered) is not None
