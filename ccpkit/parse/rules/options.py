@@ -493,6 +493,18 @@ def _restated_below(
     return more, "\n".join(lines[taken:])
 
 
+def restated_option(options: Sequence[DraftOption], line: str) -> str | None:
+    """The letter of the option a line restates as written, its letter and its very words (``b)
+    Granite``, ``**C. Smart card**``); ``None`` for any other line."""
+    bold = BOLD_TEXT.fullmatch(line.strip())
+    found = _LETTERED.match((bold["inner"] if bold else line).strip())
+    if found is None or not found["text"]:
+        return None
+    letter = _letter(found).upper()
+    option = next((option for option in options if option.label == letter), None)
+    return letter if option is not None and same_words(option.text, found["text"]) else None
+
+
 def _restated(options: Sequence[DraftOption], line: str) -> str | None:
     """The letter of the option a line restates wholly in bold, with its words (``**C. Smart card**``)."""
     bold = BOLD_TEXT.fullmatch(line.strip())

@@ -62,6 +62,7 @@ from ccpkit.parse.rules.options import (
     opens_options,
     read_options,
     reasons_after_marks,
+    restated_option,
     sided_lines,
     sided_options,
     true_or_false,
@@ -650,6 +651,8 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int, keyed: Answer |
             found = unlettered_options(ctx.doc, nodes[start], answer, asked=asked, words=words)
     if found is None or (len(found.options) == 1 and found.options[0].label != "A"):
         return None
+    if start and "\n" not in found.head and bare_label(found.head.strip()):
+        return None  # `**Answer:**` over `a) Basalt`, `b) Granite`: the options above restated, answering
     if nodes[start].type in ("table", "fence", "code_block") and not _asked_above(ctx, nodes, start):
         return None
     if lettered_grid(nodes[start]) and not _asked_above(ctx, nodes, start, asking=True):
@@ -1742,7 +1745,13 @@ def _read_said(draft: Draft, lines: list[str], node: Node) -> None:
     kept: list[str] = []
     written = len(node.children[0].content.split("\n"))  # `lines` may be its last lines, or a label more
     voting = False
+    restating = False  # the answer restated its option as written: the options restated below it answer too
     for number, line in enumerate(lines):
+        letter = restated_option(draft.options, line) if restating and draft.answer is not None else None
+        if letter is not None and draft.answer is not None and letter > max(draft.answer.letters):
+            draft.answer = replace(draft.answer, letters=(*draft.answer.letters, letter))  # `b) Granite`
+            continue
+        restating = False
         voting = _VOTES.fullmatch(line) is not None or (voting and _VOTE.fullmatch(line.strip()) is not None)
         if voting or PAGE_CONTROLS.fullmatch(line) or _DISCUSSION.fullmatch(line.strip()):
             continue  # a dump site's votes, buttons and comment headers: its page's, not the question's
@@ -1764,6 +1773,7 @@ def _read_said(draft: Draft, lines: list[str], node: Node) -> None:
                 kept.pop()
         if answer is not None and answer.letters and draft.answer is None:
             draft.answer, draft.answer_node = with_named_options(draft.options, answer), node
+            restating = any(restated_option(draft.options, said) for said in (lines[number], answer.said))
             _explain(draft, kept)
             kept = (
                 [draft.answer.rest]
