@@ -435,6 +435,7 @@ def _questions_of_blocks(
         elif (
             node.type == "blockquote"
             and run is None
+            and not (runs and _restates_options(node, runs[-1].options))
             and _quotes_options(ctx, node, answered_below := _callout_answer(ctx, nodes, index))
         ):
             # A question quoted whole (`> **Q1.** …` with its options and answer, or its answer's
@@ -1042,6 +1043,18 @@ def _answer_callout(ctx: Context, quote: Node) -> bool:
     return not any(
         len(found.options) > 1 for child in quote.children if (found := read_options(ctx.doc, child))
     )
+
+
+def _restates_options(quote: Node, options: Sequence[DraftOption]) -> bool:
+    """An answer's callout whose lines restate some of ``options`` as written (``>> [!success]- Answer``
+    over ``>> a) Basalt`` and ``>> b) Granite``): it answers them, holding no options of its own."""
+    called = callout(quote)
+    if called is None or not (
+        bare_label(f"{called.title.rstrip(':')}:") or _REVEALS_ANSWER.fullmatch(called.title)
+    ):
+        return False
+    lines = [line for line in called.lines.split("\n") if line.strip()]
+    return bool(lines) and not called.blocks and all(restated_option(options, line) for line in lines)
 
 
 def _quoted_blocks(quote: Node) -> list[Node]:
