@@ -186,6 +186,8 @@ class _List:
     """``A`` or ``a`` for a list the page letters, ``1`` for numbers, ``""`` for bullets."""
     items: list[int]
     """The line each of its items opens on."""
+    start: int = 1
+    """The number of its first item (``<ol start="7">``)."""
 
 
 class _ListReader(HTMLParser):
@@ -212,9 +214,13 @@ class _ListReader(HTMLParser):
             if self.open:
                 self.holding.add(self.open[-1].number)
                 if self.open[-1].lettering == "1" and self.open[-1].items:
-                    self.numbered[self.open[-1].items[-1]] = len(self.open[-1].items)
-            lettering = (dict(attrs).get("type") or "1") if tag == "ol" else ""
-            self.open.append(_List(len(self.read) + len(self.open), lettering, []))
+                    holder = self.open[-1]
+                    self.numbered[holder.items[-1]] = holder.start + len(holder.items) - 1
+            given = dict(attrs)
+            lettering = (given.get("type") or "1") if tag == "ol" else ""
+            start = given.get("start") or "1"
+            number = int(start) if start.isdigit() else 1
+            self.open.append(_List(len(self.read) + len(self.open), lettering, [], number))
             if lettering not in (*_LETTERING, "1"):
                 self.open[-1].lettering = ""
         if tag in _LINE_TAGS:

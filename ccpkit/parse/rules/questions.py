@@ -325,21 +325,38 @@ def find_questions(
 
 def _html_paragraphs(node: Node, following: Node | None) -> list[Node]:
     """The blocks an HTML block of questions shows, as Markdown would write them: a paragraph for each
-    line of words (``<p>Which …?</p>``, a question's item), a list's lettered options together (``A.
-    EC2``, ``B. S3``), and a plain list as bullets; none for a block with neither lettered options nor
-    a plain list answered after it, unless it only holds the words right above such a block."""
+    line of words (``<p>Which …?</p>``, a question's item, a ``<p>A. EC2</p>``), a list's lettered
+    options together (``A. EC2``, ``B. S3``), a plain list as bullets, and a ``<details>`` block at its
+    end as one of its own; none for a block with neither lettered options nor a plain list answered
+    after it, unless it only holds the words right above such a block."""
+    folded = _FOLDED_LINE.search(node.content)
+    shown_html = node.content[: folded.start()] if folded else node.content
     groups: list[list[ShownLine]] = []
-    for line in list_lines(node.content):
+    for line in list_lines(shown_html, listed=False):
         if groups and line.listed >= 0 and groups[-1][-1].listed == line.listed:
             groups[-1].append(line)
         else:
             groups.append([line])
+    texts = [line.text for group in groups for line in group]
     lettered = any(len(group) >= 2 and opens_options(group[0].text) for group in groups)
+    lettered = lettered or ((found := lettered_lines(texts, node)) is not None and len(found.options) >= 2)
     if lettered or _plain_list_answered(groups, following):
-        return [_shown_block(node, group) for group in groups]
+        details = [_folded_block(node, shown_html, node.content[folded.start() :])] if folded else []
+        return [*(_shown_block(node, group) for group in groups), *details]
     above = following is not None and following.type == "html_block" and _html_paragraphs(following, None)
     lines = list_lines(node.content, listed=False) if above and "<li" not in node.content.lower() else []
     return [_shown_block(node, [line]) for line in lines]
+
+
+_FOLDED_LINE = regex(r"^[ \t]*<details\b", re.I | re.M)
+"""A ``<details>`` block opening a line of an HTML block: the answer folded under the question."""
+
+
+def _folded_block(block: Node, above: str, folded: str) -> Node:
+    """The ``<details>`` block that ends an HTML block of a question, as a block of its own."""
+    details = Node(None, "html_block", block.line + above.count("\n"), block.top)
+    details.content = folded
+    return details
 
 
 def _plain_list_answered(groups: Sequence[Sequence[ShownLine]], following: Node | None) -> bool:
