@@ -36,7 +36,7 @@ from ccpkit.model import Picture
 from ccpkit.progress import Progress
 from ccpkit.sync.decisions import ORPHAN_TAG, Plan
 from ccpkit.sync.record import CONFIG_KEY, SUSPENDED_KEY
-from ccpkit.sync.state import CollectionState, FoundCard, FoundNote, FoundNoteType
+from ccpkit.sync.state import CollectionState, FoundCard, FoundNote, FoundNoteType, PicturesCopied
 
 if TYPE_CHECKING:  # importing anki.cards before anki.collection is a circular import in anki
     from anki.cards import CardId
@@ -269,14 +269,19 @@ def apply(
         ) from None
 
 
-def add_pictures(collection: Collection, pictures: Iterable[Picture]) -> int:
+def add_pictures(collection: Collection, pictures: Iterable[Picture]) -> PicturesCopied:
     """Put the pictures the notes show into ``collection.media``; a name already there holds the same
-    bytes (names come from the bytes), so it is left alone. Returned: how many were put there."""
+    bytes (names come from the bytes), so it is left alone. A picture the system refuses stops the
+    copying, never the sync: its collection is written already, and its ledger must follow."""
     media = Path(collection.media.dir())
     missing = [picture for picture in pictures if not (media / picture.name).exists()]
-    for picture in missing:
-        collection.media.write_data(picture.name, picture.data)
-    return len(missing)
+    for copied, picture in enumerate(missing):
+        try:
+            collection.media.write_data(picture.name, picture.data)
+        except (AnkiException, OSError) as error:
+            reason = str(error) or getattr(error, "strerror", None) or type(error).__name__
+            return PicturesCopied(copied, len(missing) - copied, reason)
+    return PicturesCopied(len(missing))
 
 
 _ISOLATES = dict.fromkeys((0x2068, 0x2069))

@@ -203,7 +203,7 @@ def _sync(
             if not (plan.writes or dump_record(plan.record) != dump_record(record)):
                 copied = anki_collection.add_pictures(collection, pictures)  # those a sync cut short left out
                 written = _recorded(notes, out, _as_synced(synced_ledger, wanted_notes, plan, state))
-                return replace(report, written=written, pictures_copied=copied)
+                return replace(report, written=written, pictures=copied)
             before_writing(plan)
             _require_writable(notes)  # the ledger goes there after the collection: refused, nothing is synced
             conflicts_file = None
@@ -232,9 +232,7 @@ def _sync(
         written = _recorded(notes, out, _as_synced(synced_ledger, wanted_notes, plan, state, dated))
     finally:
         finishing.stop()
-    return replace(
-        report, backup=backup, conflicts_file=conflicts_file, written=written, pictures_copied=copied
-    )
+    return replace(report, backup=backup, conflicts_file=conflicts_file, written=written, pictures=copied)
 
 
 def _students_clozes_kept(

@@ -55,3 +55,13 @@ class CollectionState:
     """Deck name → cards in it or returning to it (directly, not counting subdecks)."""
     suspended_by_sync: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     """GUID → the cards a sync suspended when it retired that note, as the collection remembers them."""
+
+
+@dataclass(frozen=True, slots=True)
+class PicturesCopied:
+    """What a sync put into ``collection.media``, and what it could not."""
+
+    copied: int = 0
+    left: int = 0
+    """Pictures the system refused (a full disk): the next sync copies them."""
+    reason: str = ""

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ccpkit.errors import Problem
 from ccpkit.report import LISTED, counted, problem_lines
 from ccpkit.sync.decisions import ORPHAN_TAG, Plan
 from ccpkit.sync.record import KEPT_RECORDS
+from ccpkit.sync.state import PicturesCopied
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -25,15 +26,16 @@ class SyncReport:
     keep_anki: bool = False
     record_lost: bool = False
     """The collection names a sync whose record is gone: edits were told apart by times alone."""
-    pictures_copied: int = 0
+    pictures: PicturesCopied = field(default_factory=PicturesCopied)
     backup: Path | None = None
     conflicts_file: Path | None = None
     written: tuple[Path, ...] = ()
 
     @property
     def failed(self) -> bool:
-        """The notes hold errors: those items were left out (and orphans were not retired)."""
-        return any(problem.severity == "error" for problem in self.problems)
+        """The notes hold errors (those items were left out, and orphans were not retired), or a
+        picture could not be copied into the collection's media."""
+        return any(problem.severity == "error" for problem in self.problems) or bool(self.pictures.left)
 
     def summary(self, *, verbose: bool = False) -> str:
         """Every error, the warnings of the notes files whose Anki notes this sync changes (a count
@@ -110,8 +112,14 @@ class SyncReport:
             [name for name in restyled if name not in plan.replaced_styles],
         )
         lines += _listed("empty deck removed", list(plan.removed_decks))
-        if self.pictures_copied:
-            lines.append(f"  pictures copied into collection.media: {self.pictures_copied}")
+        if self.pictures.copied:
+            lines.append(f"  pictures copied into collection.media: {self.pictures.copied}")
+        if self.pictures.left:
+            lines.append(
+                f"  {counted(self.pictures.left, 'picture')} not copied into collection.media "
+                f"({self.pictures.reason}): cards show no picture there until a sync copies it (free "
+                "some space, then run ccpkit sync again)"
+            )
         if self.conflicts_file:
             lines.append(f"conflicts saved in {self.conflicts_file}")
         if self.backup:
@@ -121,7 +129,7 @@ class SyncReport:
             lines.append("dry run: nothing was written")
         elif plan.conflicts and not plan.writes:  # --keep-anki: the notes and Anki still differ
             lines.append("the collection was left as it is: the conflicts above kept Anki's text")
-        elif not plan.writes and not self.pictures_copied:
+        elif not plan.writes and not self.pictures.copied and not self.pictures.left:
             lines.append("the collection was already up to date")
         return "\n".join(lines)
 

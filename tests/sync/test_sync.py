@@ -808,6 +808,37 @@ def test_a_picture_a_cut_short_sync_never_copied_is_copied_by_the_next_one(studi
     assert copied.read_bytes() == picture.read_bytes()
 
 
+def test_a_picture_a_full_disk_kept_out_of_the_media_folder_is_said_and_the_ledger_still_written(
+    studied: Studied, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pictures go into collection.media after the transaction: one the disk refuses leaves the
+    synced collection and the ledger written together, says which failed, and the next sync copies it."""
+    from anki.errors import BackendIOError
+    from anki.media import MediaManager
+
+    picture = ebs_shows_a_picture(studied.course)
+
+    def full_disk(*_args: object, **_kwargs: object) -> str:
+        raise BackendIOError("No space left on device (os error 28)", None, None, None)
+
+    monkeypatch.setattr(MediaManager, "write_data", full_disk)
+    result = studied.course.sync()
+    assert result.exit_code == 1, result.output
+    assert "updated: 03-storage/card/amazon-ebs (Definition)" in result.output
+    assert (
+        "1 picture not copied into collection.media (No space left on device (os error 28))" in result.output
+    )
+    assert f"wrote {studied.course.notes / '.ccpkit-ledger.json'}" in result.output
+    monkeypatch.undo()
+    output, student = sync_and_open(studied)
+    try:
+        assert "pictures copied into collection.media: 1" in output and "0 updated" in output
+        (name,) = re.findall(r'<img src="([^"]+)"', student.note("03-storage/card/amazon-ebs")["Definition"])
+        assert (Path(student.collection.media.dir()) / name).read_bytes() == picture.read_bytes()
+    finally:
+        student.close()
+
+
 @pytest.mark.parametrize("change", ["renamed", "removed"])
 def test_a_field_the_student_renamed_or_removed_in_anki_comes_back_and_every_card_shows_it(
     studied: Studied, change: str
