@@ -187,8 +187,26 @@ def _nameable(name: str) -> bool:
 
 
 def _is_notes(entry: Path) -> bool:
+    if _evicted(entry):
+        return True
     named = _nameable(entry.name) and not entry.name.startswith(".")
     return named and (_is_dir(entry) or is_markdown(entry.name) or _linked_away(entry))
+
+
+_EVICTED = regex(r"\.(?P<name>.+)\.icloud")
+
+
+def _evicted(path: Path) -> bool:
+    """Whether ``path`` is what iCloud Drive leaves of a notes file it moved to the cloud to save room
+    (``.cram-sheet.md.icloud`` for ``cram-sheet.md``, while the file itself is not there): read as the
+    file, it says so, and its notes are held rather than orphaned."""
+    named = _EVICTED.fullmatch(path.name)
+    return (
+        named is not None
+        and _nameable(named["name"])
+        and is_markdown(named["name"])
+        and not path.with_name(named["name"]).exists()
+    )
 
 
 def _linked_away(path: Path) -> bool:
@@ -215,6 +233,8 @@ def is_markdown(name: str) -> bool:
 def _name(entry: Path) -> str:
     """A module's file or folder name, composed (NFC) as its notes' text is: a clone made on a Mac, whose
     names come decomposed, names its decks alike."""
+    if _evicted(entry):
+        entry = entry.with_name(entry.name[1 : -len(".icloud")])
     name = entry.name if _is_dir(entry) or not is_markdown(entry.name) else entry.stem
     return unicodedata.normalize("NFC", name)
 
@@ -283,7 +303,7 @@ def _module(entry: Path, *, keep_id: bool, key: Path | None = None) -> ModuleFil
     closed: list[Path] = []  # folders that cannot be listed: read as files, they say why
     walked = os.walk(entry, onerror=lambda error: closed.append(Path(str(error.filename))))
     found = [Path(folder) / name for folder, _, names in walked for name in names]
-    listed = [path for path in found if is_markdown(path.name)]
+    listed = [path for path in found if is_markdown(path.name) or _evicted(path)]
     files = tuple(sorted(path for path in [*listed, *closed] if _readable(path, entry)))
     if not files and not numbered:
         return None
@@ -297,12 +317,19 @@ def _readable(path: Path, root: Path) -> bool:
 
 
 def _visible(path: Path, root: Path) -> bool:
-    return not any(part.startswith(".") for part in path.relative_to(root).parts)
+    hidden = any(part.startswith(".") for part in path.relative_to(root).parent.parts)
+    return not hidden and (not path.name.startswith(".") or _evicted(path))
 
 
 def read_notes_file(notes: Path, path: Path) -> bytes | Problem:
     """A notes file's bytes; an unreadable or oversized file is a problem at its line 1, not a crash."""
     relative = path.relative_to(notes).as_posix()
+    if _evicted(path):
+        message = (
+            "iCloud Drive keeps this file in the cloud, not on this computer: download it (Finder: "
+            "Download Now) to read its notes; until then they are held"
+        )
+        return Problem(SourceLocation(path=relative, line=1), message)
     try:
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):  # only a folder that could not be listed is read

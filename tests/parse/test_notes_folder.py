@@ -479,6 +479,25 @@ def test_a_link_to_a_file_that_is_gone_and_a_pipe_are_errors_at_their_names(tmp_
     )
 
 
+def test_a_file_icloud_drive_keeps_in_the_cloud_is_an_error_at_its_name_and_holds_its_module(
+    tmp_path: Path,
+) -> None:
+    """macOS leaves ``.cram.md.icloud`` where it evicted ``cram.md`` to save room: once passed over as a
+    hidden file, its notes were orphaned (and ``sync --delete-orphans`` deleted them, history and all)."""
+    write(tmp_path, {"01-a/notes.md": "# A\n\n- **EC2:** Servers.\n", "01-a/.cram.md.icloud": "bplist00"})
+    write(tmp_path, {".02-storage.md.icloud": "bplist00", "01-a/.photo.png.icloud": "bplist00"})
+    write(tmp_path, {"01-a/.notes.md.icloud": "bplist00"})  # downloaded already: the file is there
+    parsed = parse_notes(tmp_path)
+    assert [card.front for card in parsed.deck.cards] == ["EC2"]
+    assert [module.slug for module in parsed.deck.modules] == ["01-a", "02-storage"]
+    assert [(str(p.location), p.severity) for p in parsed.problems] == [
+        (".02-storage.md.icloud:1", "error"),
+        ("01-a/.cram.md.icloud:1", "error"),
+    ]
+    assert all(p.message.startswith("iCloud Drive keeps this file in the cloud") for p in parsed.problems)
+    assert parsed.in_error == {"01-a", "02-storage"}
+
+
 def test_a_module_folder_linked_to_a_folder_that_is_gone_is_an_error_at_its_name(tmp_path: Path) -> None:
     """A drive not mounted: the module is still there, in error, so that its notes are held."""
     write(tmp_path, {"01-a/notes.md": "# A\n\n- **EC2:** Servers.\n"})

@@ -1417,6 +1417,23 @@ def test_a_module_folder_linked_from_a_drive_not_mounted_deletes_nothing(studied
         student.close()
 
 
+def test_a_notes_file_icloud_drive_moved_to_the_cloud_deletes_nothing(studied: Studied) -> None:
+    """macOS's Optimize Storage leaves ``.cram-sheet.md.icloud`` in place of a file: its notes are held,
+    not orphaned, so even ``--delete-orphans`` deletes none, and they are the same notes once it is back."""
+    folder = studied.course.notes / "03-storage"
+    (folder / "cram-sheet.md").rename(folder / ".cram-sheet.md.icloud")
+    result = studied.course.sync("--delete-orphans")
+    assert result.exit_code == 1
+    assert "03-storage/.cram-sheet.md.icloud:1: iCloud Drive keeps this file in the cloud" in result.output
+    (folder / ".cram-sheet.md.icloud").rename(folder / "cram-sheet.md")
+    assert studied.course.sync().exit_code == 0
+    student = studied.course.student()
+    try:
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+
+
 def test_card_templates_anki_refuses_are_named_and_the_collection_is_left_as_it_was(
     studied: Studied, monkeypatch: pytest.MonkeyPatch
 ) -> None:
