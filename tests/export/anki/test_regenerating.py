@@ -502,26 +502,26 @@ def test_a_build_cut_short_after_its_package_sends_no_note_again_on_the_next(
 
 
 def test_a_new_card_named_like_one_removed_from_another_module_starts_afresh(session: Session) -> None:
-    """``Pricing`` removed from the compute module as a new module's ``Pricing`` (another fact) is added:
+    """``Billing`` removed from the compute module as a new module's ``Billing`` (another fact) is added:
     the new card must not take the studied one's history, which would hide it for days as if learned."""
     lines = "- **Amazon S3:** Object storage with 11 nines of durability.\n"
-    session.course.edit("cram-sheet.md", lines, lines + "- **Pricing:** Pay per second of instance time.\n")
+    session.course.edit("cram-sheet.md", lines, lines + "- **Billing:** Pay per second of instance time.\n")
     session.rebuild()
     session.student.study_everything()
-    studied = session.student.note("02-compute/card/pricing")
+    studied = session.student.note("02-compute/card/billing")
     assert session.student.reviews_of(studied) >= 1
 
-    session.course.cut("cram-sheet.md", "- **Pricing:** Pay per second of instance time.\n")
+    session.course.cut("cram-sheet.md", "- **Billing:** Pay per second of instance time.\n")
     serverless = session.course.notes / "03-serverless"
     serverless.mkdir()
-    lambda_pricing = "- **Pricing:** Pay per request and per GB-second.\n"
-    (serverless / "notes.md").write_text(f"# Serverless\n\n{lambda_pricing}")
+    lambda_billing = "- **Billing:** Pay per request and per GB-second.\n"
+    (serverless / "notes.md").write_text(f"# Serverless\n\n{lambda_billing}")
     report, log = session.rebuild()
 
     assert report.changes is not None
-    assert report.changes.added == ("03-serverless/card/pricing",) and report.changes.renamed == ()
-    assert report.changes.orphaned == ("02-compute/card/pricing",)
-    new = session.student.note("03-serverless/card/pricing")
+    assert report.changes.added == ("03-serverless/card/billing",) and report.changes.renamed == ()
+    assert report.changes.orphaned == ("02-compute/card/billing",)
+    new = session.student.note("03-serverless/card/billing")
     assert new.guid != studied.guid and session.student.reviews_of(new) == 0
     kept = session.student.collection.get_note(studied.id)
     assert session.student.reviews_of(kept) >= 1 and "Pay per second" in kept["Definition"]

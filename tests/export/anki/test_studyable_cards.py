@@ -425,9 +425,9 @@ def test_in_anki_alike_fronts_under_the_same_headings_of_two_files_are_told_apar
     """A file per service, each with its `## Key facts`: the file's title tells them apart."""
     deck = parse_notes(Path(__file__).parent / "fixtures" / "alike-files").deck
     sides = sides_in_anki(deck, tmp_path)
-    ec2, s3 = sides["01-services/card/pricing"][0], sides["01-services/card/pricing-amazon-s3"][0]
-    assert ec2.endswith(f"Pricing \N{MIDDLE DOT} Amazon EC2{ANGLE}Key facts")
-    assert s3.endswith(f"Pricing \N{MIDDLE DOT} Amazon S3{ANGLE}Key facts")
+    ec2, s3 = sides["01-services/card/billing"][0], sides["01-services/card/billing-amazon-s3"][0]
+    assert ec2.endswith(f"Billing \N{MIDDLE DOT} Amazon EC2{ANGLE}Key facts")
+    assert s3.endswith(f"Billing \N{MIDDLE DOT} Amazon S3{ANGLE}Key facts")
     assert not [problem for problem in card_problems(deck) if "card front" in problem.message]
 
 

@@ -12,12 +12,12 @@ from tests.export.anki.student import Student
 
 PACKAGE = "anki/aws-certified-cloud-practitioner.apkg"
 START = 1_700_000_000
-EC2 = "# EC2 notes\n\n## EC2\n\n- **Pricing:** EC2 is billed per second for Linux.\n"
-S3 = "# S3 notes\n\n## S3\n\n- **Pricing:** S3 is billed per GB stored each month.\n"
+EC2 = "# EC2 notes\n\n## EC2\n\n- **Billing:** EC2 is billed per second for Linux.\n"
+S3 = "# S3 notes\n\n## S3\n\n- **Billing:** S3 is billed per GB stored each month.\n"
 
 
-def pricing(student: Student, service: str) -> Note:
-    terms = [note for note in student.notes() if "Term" in note and note["Term"].startswith("Pricing")]
+def billing(student: Student, service: str) -> Note:
+    terms = [note for note in student.notes() if "Term" in note and note["Term"].startswith("Billing")]
     [note] = [note for note in terms if service in note["Context"]]
     return note
 
@@ -30,7 +30,7 @@ def test_twins_whose_order_flips_as_both_definitions_change_keep_their_own_notes
     course.build(START)
     student.import_package(course.out / PACKAGE)
     student.study_everything()
-    ec2, s3 = pricing(student, "EC2"), pricing(student, "S3")  # each studied once: its history
+    ec2, s3 = billing(student, "EC2"), billing(student, "S3")  # each studied once: its history
 
     course.remove("a-ec2.md")  # renamed: S3's file now comes first
     course.write("z-ec2.md", EC2.replace("for Linux", "for Linux, per hour for others"))
@@ -41,4 +41,4 @@ def test_twins_whose_order_flips_as_both_definitions_change_keep_their_own_notes
     assert student.collection.get_note(ec2.id)["Definition"].endswith("per hour for others.")
     assert student.collection.get_note(s3.id)["Definition"].endswith("plus requests.")
     assert student.reviews_of(student.collection.get_note(ec2.id)) == 1
-    assert sum("Term" in note and note["Term"].startswith("Pricing") for note in student.notes()) == 2
+    assert sum("Term" in note and note["Term"].startswith("Billing") for note in student.notes()) == 2
