@@ -205,9 +205,15 @@ class Reconciliation:
     @property
     def unchanged(self) -> int:
         """Notes of this build the ``.apkg`` does not touch (Anki logs them as already there)."""
-        present = len(self.ledger.notes) - len(self.orphaned) - len(self.standing_orphans) - len(self.held)
+        gone = len(self.orphaned) + len(self.standing_orphans) + self.forgotten + len(self.held)
+        present = len(self.ledger.notes) - gone
         present = present if self.built is None else self.built
         return present - len(self.added) - len(self.updated) - len(self.restored)
+
+    @property
+    def forgotten(self) -> int:
+        """Orphans the student forgot (``ccpkit orphans --forget``): kept in the ledger, in no package."""
+        return sum(entry.forgotten for entry in self.ledger.notes.values())
 
     def of_modules(self, slugs: Collection[str], built: int) -> Reconciliation:
         """A ``--module`` build's changes, of the modules ``slugs`` (its package holding ``built`` notes);

@@ -86,6 +86,20 @@ def test_an_orphan_is_named_once_then_counted_until_forgotten(loop: Loop) -> Non
     assert "earlier builds" not in after.summary()
 
 
+def test_a_forgotten_orphan_is_not_counted_among_the_packages_unchanged_notes(loop: Loop) -> None:
+    """The build's counts say what the import does: a forgotten orphan is in no package, so Anki's
+    log never finds it unchanged, and neither does the report."""
+    loop.course.cut("cram-sheet.md", S3_LINE)
+    loop.build_and_import()
+    assert loop.orphans("--forget").strip() == "forgot 1 orphan"
+
+    loop.course.edit("cram-sheet.md", "billed per second", "billed per second or per hour")
+    later = loop.build_and_import()
+
+    assert "anki notes: 0 added, 1 updated, 6 unchanged, 0 orphaned" in later.summary()
+    assert (len(loop.log.updated), len(loop.log.duplicate)) == (1, 6)
+
+
 def test_an_item_put_back_after_its_orphan_was_forgotten_takes_its_note_again(loop: Loop) -> None:
     """Forgotten while still in Anki (the student kept it), then written again: the same note, its
     history and tags, not a second note beside it; nothing re-sent, as its words did not change."""
