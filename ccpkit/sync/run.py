@@ -511,7 +511,10 @@ def _as_synced(
     id too) and its cards in its deck (unless the student keeps them elsewhere): a later build then
     reports no pending change or move that sync already made. A note whose conflict kept Anki's text
     (``--keep-anki``) is dated no later than Anki's copy: the next .apkg's copy of it is then no newer,
-    and an import leaves the text the student chose alone. Any other note sync wrote is dated no
+    and an import leaves the text the student chose alone; so is a note sync left as Anki holds it
+    (the notes' words, or the student's edits and tags kept), though a build since the last sync
+    dated it later (a change the notes undid: a half-saved file ``ccpkit watch`` built, then its
+    fix), as nothing of it is to send. Any other note sync wrote is dated no
     earlier than Anki dated its copy (``dated``: Anki's time for each, taken after writing, seconds
     after the sync read its clock on a large collection): the next change the notes send is then
     newer than that copy, even from a build in the very second it was written. An orphan sync
@@ -535,10 +538,10 @@ def _as_synced(
             home = note.deck if written.deck == note.deck else entry.home
             found = state.notes.get(note.guid)
             modified = entry.modified
-            if note.guid in kept_in_anki and found is not None:
-                modified = min(modified, found.modified)
-            elif note.guid in dated:
+            if note.guid in dated and note.guid not in kept_in_anki:
                 modified = max(modified, dated[note.guid])
+            elif found is not None:  # left as Anki holds it: the notes' words, the student's edits
+                modified = min(modified, found.modified)
             notes[note.id] = replace(
                 entry, meta=fingerprint(note).meta, home=home, modified=modified, sent=""
             )

@@ -420,3 +420,43 @@ def test_words_the_student_wrote_into_a_context_line_after_imports_stay_through_
         assert student.note(EBS)["Context"].endswith("Storage services")  # the waiting line, written
     finally:
         student.close()
+
+
+def half_saved_then_whole(course: Course, at: int) -> None:
+    """The storage cram sheet saved cut off inside EBS's definition, built (as ``ccpkit watch`` does on
+    every save), then saved whole again a minute later and built: EBS's words are what they were."""
+    sheet = course.notes / "03-storage" / "cram-sheet.md"
+    whole = sheet.read_text(encoding="utf-8")
+    sheet.write_text(whole[: whole.index("attached to one EC2 instance")], encoding="utf-8")
+    built(course, at=at)
+    sheet.write_text(whole, encoding="utf-8")
+    built(course, at=at + 60)
+
+
+def test_words_a_sync_kept_stay_through_the_next_package_when_the_notes_changed_and_changed_back(
+    tmp_path: Path,
+) -> None:
+    """The half-saved file went to the ledger as a change and its fix as another, EBS's words as they
+    were: the sync keeps the student's words and mark, and the next build's package, whose EBS holds
+    what Anki held before them, is no newer than Anki's copy, so importing it keeps them too."""
+    course, student = imported(tmp_path)
+    student.close()
+    assert course.sync().exit_code == 0
+    student = course.student()
+    student.annotate(student.note(EBS), " Mine: one AZ only")
+    mine = student.note(EBS)["Definition"]
+    student.close()
+    later = int(time.time()) + 60
+    half_saved_then_whole(course, at=later)
+
+    synced = course.sync()
+    built(course, at=later + 3600)
+
+    assert f"kept your edits: {EBS} (Definition)" in synced.output and "0 conflicts" in synced.output
+    student = course.student()
+    try:
+        student.import_package(course.out / PACKAGE)
+        ebs = student.note(EBS)
+        assert ebs["Definition"] == mine and "marked" in ebs.tags
+    finally:
+        student.close()
