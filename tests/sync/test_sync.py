@@ -1488,3 +1488,27 @@ def test_a_question_written_above_a_studied_table_holds_its_rows_even_with_delet
         assert_student_work_kept(student, studied)
     finally:
         student.close()
+
+
+def test_a_retired_note_the_student_reset_in_anki_is_back_in_study_and_sync_leaves_it_so(
+    studied: Studied,
+) -> None:
+    """Anki decides it (docs/sync.md, "Orphans"): its *Reset* unsuspends the cards it resets, a retired
+    note's too, and its tag stays; sync takes that as the student's, as an unsuspend by hand."""
+    course = studied.course
+    fargate_removed(course)
+    assert course.sync().exit_code == 0
+    student = course.student()
+    every_card = list(student.collection.find_cards(f'"deck:{TITLE}"'))
+    student.collection.sched.schedule_cards_as_new(every_card, restore_position=True, reset_counts=True)
+    student.close()
+    efs_removed(course)
+
+    output, student = sync_and_open(studied)
+
+    try:
+        fargate = student.note(FARGATE)
+        assert [(card.queue, card.type) for card in fargate.cards()] == [(0, 0)]  # new, not suspended
+        assert "ccpkit::orphan" in fargate.tags and FARGATE not in output
+    finally:
+        student.close()

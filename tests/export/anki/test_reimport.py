@@ -184,3 +184,17 @@ def test_an_older_package_imported_after_a_newer_one_takes_no_note_back(
     assert kept == after_newer  # "billed per second", the fixed typos: nothing went back
     term = loop.student.collection.models.by_name("ccpkit Term v1")
     assert term is not None and ".prompt { color: teal; }" in term["css"]
+
+
+def test_a_note_deleted_in_anki_comes_back_with_every_import_as_a_new_card(loop: Loop) -> None:
+    """Anki decides it (docs/anki.md, "What a re-import does"): a package holds every note of the course,
+    and an import adds each one the collection lacks; the history went with the deleted note."""
+    lambda_note = loop.student.note("02-compute/card/aws-lambda")
+    loop.student.collection.remove_notes([lambda_note.id])
+    loop.build("second", SECOND_BUILD)  # Lambda's words are the same: nothing about it re-sent
+
+    log = loop.student.import_package(loop.out / PACKAGE)
+
+    back = loop.student.note("02-compute/card/aws-lambda")
+    assert back.guid == lambda_note.guid and back.guid in loop.student.guids(log.new)
+    assert [card.type for card in back.cards()] == [0] and loop.student.reviews_of(back) == 0
