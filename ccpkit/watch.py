@@ -13,6 +13,8 @@ from pathlib import Path
 from ccpkit.stamps import input_files
 
 Snapshot = dict[Path, tuple[int, int]]
+SETTLE_POLLS = 5
+"""At most this many more polls wait for a save to finish before building what is there."""
 
 
 def snapshot(roots: Iterable[Path]) -> Snapshot:
@@ -47,5 +49,19 @@ def watch(
         polled += 1
         current = snapshot(paths)
         if current != seen:
-            seen = current
+            seen = settled(paths, current, interval)
             on_change()
+
+
+def settled(paths: tuple[Path, ...], current: Snapshot, interval: float) -> Snapshot:
+    """The inputs once a poll finds them as the one before did: a save still being written (an editor
+    writing in chunks, a cloud client filling the file) is built whole, not cut off half-way, which
+    would send its notes to Anki again and have the next import replace the student's edits on them.
+    Files that never stop changing are built after ``SETTLE_POLLS`` polls all the same."""
+    for _ in range(SETTLE_POLLS):
+        time.sleep(interval)
+        again = snapshot(paths)
+        if again == current:
+            break
+        current = again
+    return current

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+
+import pytest
 
 from ccpkit.watch import snapshot, watch
 
@@ -30,3 +33,27 @@ def test_watch_rebuilds_once_at_start_and_after_each_save(tmp_path: Path) -> Non
 
     watch([tmp_path], build, interval=0, rounds=6)
     assert builds == ["one", "two, longer", "three, longer still"]
+
+
+def test_a_save_still_being_written_is_built_once_whole_never_cut_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save written in two goes (an editor writing in chunks, a cloud client filling the file) seen
+    half-way by a poll is built once it is whole: a deck built from half a definition would send that
+    note to Anki again, and its next import would replace the student's edits on it for nothing."""
+    note = tmp_path / "a.md"
+    note.write_text("- **EBS:** Block storage for one instance.")
+    writes = ["- **EBS:** Block sto", "- **EBS:** Block storage for one instance, in one AZ."]
+    builds: list[str] = []
+
+    def one_poll_later(_: float) -> None:
+        if writes:
+            note.write_text(writes.pop(0))
+
+    monkeypatch.setattr(time, "sleep", one_poll_later)
+    watch([tmp_path], lambda: builds.append(note.read_text()), interval=0.5, rounds=4)
+
+    assert builds == [
+        "- **EBS:** Block storage for one instance.",
+        "- **EBS:** Block storage for one instance, in one AZ.",
+    ]

@@ -513,13 +513,12 @@ def _as_synced(
     (``--keep-anki``) is dated no later than Anki's copy: the next .apkg's copy of it is then no newer,
     and an import leaves the text the student chose alone; so is a note sync left as Anki holds it
     (the notes' words, or the student's edits and tags kept), though a build since the last sync
-    dated it later (a change the notes undid: a half-saved file ``ccpkit watch`` built, then its
-    fix), as nothing of it is to send. Any other note sync wrote is dated no
-    earlier than Anki dated its copy (``dated``: Anki's time for each, taken after writing, seconds
-    after the sync read its clock on a large collection): the next change the notes send is then
-    newer than that copy, even from a build in the very second it was written. An orphan sync
-    deleted is dropped, and one the student deleted in Anki forgotten (``ccpkit orphans`` lists it
-    no more)."""
+    dated it later (a change the notes undid since), as nothing of it is to send. Any other note
+    sync wrote is dated no earlier than Anki dated its copy (``dated``: Anki's time for each, taken
+    after writing, seconds after the sync read its clock on a large collection): the next change the
+    notes send is then newer than that copy, even from a build in the very second it was written. An
+    orphan sync deleted is dropped, and one the student deleted in Anki forgotten (``ccpkit orphans``
+    lists it no more)."""
     dated = dated or {}
     deleted = {orphan.guid for orphan in plan.deleted}  # gone from Anki: no orphan left to list
     notes = {
