@@ -1512,3 +1512,30 @@ def test_a_retired_note_the_student_reset_in_anki_is_back_in_study_and_sync_leav
         assert "ccpkit::orphan" in fargate.tags and FARGATE not in output
     finally:
         student.close()
+
+
+def test_a_module_deck_the_student_renamed_keeps_its_cards_and_new_ones_go_to_the_modules_own(
+    studied: Studied,
+) -> None:
+    """docs/sync.md, "What sync owns": a deck renamed in Anki is the student's; the course is split,
+    never shuffled behind their back (rename modules with ``module_title`` in the notes instead)."""
+    student = studied.course.student()
+    deck = student.collection.decks.by_name(COMPUTE)
+    assert deck is not None
+    deck["name"] = f"{TITLE}::Compute, hard ones"
+    student.collection.decks.save(deck)
+    student.close()
+    fargate_moved_to_storage(studied.course)
+    studied.course.edit(
+        "02-compute/cram-sheet.md", "- **AWS Lambda:", "- **Amazon ECS:** Runs containers.\n- **AWS Lambda:"
+    )
+
+    output, student = sync_and_open(studied)
+
+    try:
+        assert deck_of(student, "03-storage/card/aws-fargate") == f"{TITLE}::Compute, hard ones"
+        assert deck_of(student, EC2) == f"{TITLE}::Compute, hard ones"
+        assert deck_of(student, "02-compute/card/amazon-ecs") == COMPUTE
+        assert "0 moved" in output
+    finally:
+        student.close()
