@@ -57,3 +57,21 @@ def test_a_save_still_being_written_is_built_once_whole_never_cut_off(
         "- **EBS:** Block storage for one instance.",
         "- **EBS:** Block storage for one instance, in one AZ.",
     ]
+
+
+def test_a_file_that_never_stops_changing_is_built_all_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Waiting for a save to finish is bounded: a file rewritten at every poll (a log kept in the notes
+    folder, say) still has the notes rebuilt, a few polls late, rather than never."""
+    note = tmp_path / "a.md"
+    note.write_text("0")
+    builds: list[str] = []
+
+    def one_poll_later(_: float) -> None:
+        note.write_text(str(int(note.read_text()) * 10 + 1))  # longer at every poll
+
+    monkeypatch.setattr(time, "sleep", one_poll_later)
+    watch([tmp_path], lambda: builds.append(note.read_text()), interval=0.5, rounds=2)
+
+    assert len(builds) == 3 and builds[1] != builds[2]
