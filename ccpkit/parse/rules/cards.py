@@ -1191,8 +1191,12 @@ def _subject_of_facet(ctx: Context, front: str, section: tuple[str, ...], *, amo
     facet = named.casefold() in FACETS or (among_facets == "all" and _names_an_attribute(named))
     if not facet or among_facets == "none":
         return ""
-    title = section[-1] if section else ctx.doc.part
-    subject = _heading_front(title, section[-2] if len(section) > 1 else "")
+    headings = (ctx.doc.part, *section)  # the file's title, then the headings down to the card
+    at = len(headings) - 1
+    while at and _heading_front(headings[at]).strip("*_ ").casefold() in _ABOUT_THE_ONE_ABOVE:
+        at -= 1  # `## Key facts` under `# Amazon EC2`: the facts of EC2
+    title = headings[at]
+    subject = _heading_front(title, headings[at - 1] if at > 1 else "")
     plain_subject = subject.strip("*_ ").casefold()
     if (
         not plain_subject
@@ -1209,6 +1213,11 @@ def _subject_of_facet(ctx: Context, front: str, section: tuple[str, ...], *, amo
     return subject
 
 
+_ABOUT_THE_ONE_ABOVE = frozenset(
+    {"key facts", "facts", "quick facts", "at a glance", "overview", "details", "features", "key features"}
+)
+"""Headings under a subject's own that say what of it follows (``## Key facts`` under ``# Amazon EC2``):
+the facets under one are the subject's."""
 _NAMES_MEMBERS = regex(
     r"(?i)\b(?:factors|types|kinds|categories|classes|principles|pillars|steps|stages|phases|components"
     r"|elements|criteria|considerations|options)\b"
