@@ -332,7 +332,8 @@ def _html_paragraphs(node: Node, following: Node | None) -> list[Node]:
     folded = _FOLDED_LINE.search(node.content)
     shown_html = node.content[: folded.start()] if folded else node.content
     groups: list[list[ShownLine]] = []
-    for line in list_lines(shown_html, listed=False):
+    read = _MAY_HOLD_OPTIONS.search(shown_html) is not None  # most HTML blocks are pictures and spacers
+    for line in list_lines(shown_html, listed=False) if read else []:
         if groups and line.listed >= 0 and groups[-1][-1].listed == line.listed:
             groups[-1].append(line)
         else:
@@ -348,6 +349,8 @@ def _html_paragraphs(node: Node, following: Node | None) -> list[Node]:
     return [_shown_block(node, [line]) for line in lines]
 
 
+_MAY_HOLD_OPTIONS = regex(r"<li\b|>[ \t]*\(?[A-Ha-h][.)]", re.I)
+"""A list's item, or a tag's words opening with a letter (``<p>A. Phloem</p>``)."""
 _FOLDED_LINE = regex(r"^[ \t]*<details\b", re.I | re.M)
 """A ``<details>`` block opening a line of an HTML block: the answer folded under the question."""
 
