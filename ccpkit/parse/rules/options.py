@@ -208,6 +208,7 @@ def true_or_false(texts: Sequence[str]) -> bool:
 
 _JUDGEMENTS = (
     ["false", "true"],
+    ["f", "t"],
     ["false", "not given", "true"],
     ["no", "not given", "yes"],
     ["falso", "verdadeiro"],
@@ -217,8 +218,8 @@ _JUDGEMENTS = (
     ["falsch", "richtig"],
     ["falsch", "wahr"],
 )
-"""Options that judge a statement: true or false (in Portuguese, Spanish, Italian, French and German
-too), and a reading test's "not given" (IELTS)."""
+"""Options that judge a statement: true or false (also as their initials, ``T`` and ``F``; in
+Portuguese, Spanish, Italian, French and German too), and a reading test's "not given" (IELTS)."""
 
 
 def asks(stem: str) -> bool:
@@ -857,8 +858,8 @@ def unlettered_options(
     judged = true_or_false([first or "" for first in firsts])
     if not asked and not judged:
         return None
-    if judged and answer.letters == ("F",):  # `Answer: F`, where no option is lettered F: False
-        answer = Answer((), "", "F")
+    if judged and answer.letters in (("F",), ("T",)):  # `Answer: F`, where no option is lettered F: False
+        answer = Answer((), "", answer.letters[0])
     if any(letter not in _LABELS[: len(firsts)] for letter in answer.letters):
         return None
     said = answer.text.strip().strip("().").upper()
