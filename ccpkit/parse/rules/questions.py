@@ -1632,7 +1632,16 @@ def _numbered_next(draft: Draft, listed: Node) -> bool:
     if first is None or first.type != "paragraph":
         return False
     line = first.children[0].content.partition("\n")[0].rstrip()
-    return asks(line) or instructs(line) or line.endswith(":")  # `2. Define osmosis.`
+    judged = _JUDGED_STATEMENT.search(line) is not None  # `6. Whales are fish. (True/False)`
+    return asks(line) or instructs(line) or line.endswith(":") or judged  # `2. Define osmosis.`
+
+
+_JUDGED_STATEMENT = regex(
+    r"(?i)^\W*(?:true\s+or\s+false|true\s*/\s*false|t\s*/\s*f)\b"
+    r"|[.!][ \t]*[(\[](?:true[ \t]*(?:/|or)[ \t]*false|t[ \t]*/[ \t]*f)[)\]]\W*$"
+)
+"""A statement to judge, as the flashcards read one: ``True or false: …``, ``… (True/False)``, ``…
+[T/F]``."""
 
 
 def _asks_anew(draft: Draft, text: str, following: Node | None) -> bool:
