@@ -179,6 +179,11 @@ def list_lines(html: str, *, listed: bool = True) -> list[ShownLine]:
     return reader.shown()
 
 
+_BOXES = {"radio": ("[ ] ", "[x] "), "checkbox": ("[ ] ", "[x] ")}
+"""A form's radio button or checkbox as a checklist's box, empty or ticked (``checked``): the answer
+of a quiz saved from a form."""
+
+
 @dataclass(slots=True)
 class _List:
     number: int
@@ -232,6 +237,8 @@ class _ListReader(HTMLParser):
                 self.lines[-1][0].append(f"{chr(ord(listed.lettering) + len(listed.items) - 1)}. ")
         elif tag in _MARKS and tag != "sup":
             self.lines[-1][0].append(_MARKS[tag])
+        elif tag == "input" and (box := _BOXES.get(dict(attrs).get("type") or "")) is not None:
+            self.lines[-1][0].append(box[1] if any(name == "checked" for name, _ in attrs) else box[0])
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("ol", "ul") and self.open:

@@ -334,12 +334,17 @@ def _html_paragraphs(node: Node, following: Node | None) -> list[Node]:
     groups: list[list[ShownLine]] = []
     read = _MAY_HOLD_OPTIONS.search(shown_html) is not None  # most HTML blocks are pictures and spacers
     for line in list_lines(shown_html, listed=False) if read else []:
-        if groups and line.listed >= 0 and groups[-1][-1].listed == line.listed:
-            groups[-1].append(line)
+        listed = groups and line.listed >= 0 and groups[-1][-1].listed == line.listed
+        boxed = (
+            groups and line.listed < 0 and _BOX_LINE.match(line.text) and _BOX_LINE.match(groups[-1][-1].text)
+        )
+        if listed or boxed:
+            groups[-1].append(line)  # a list's items, or a form's buttons a line each
         else:
             groups.append([line])
     texts = [line.text for group in groups for line in group]
     lettered = any(len(group) >= 2 and opens_options(group[0].text) for group in groups)
+    lettered = lettered or any(map(_ticked_buttons, groups))
     lettered = lettered or ((found := lettered_lines(texts, node)) is not None and len(found.options) >= 2)
     if lettered or _plain_list_answered(groups, following):
         details = [_folded_block(node, shown_html, node.content[folded.start() :])] if folded else []
@@ -349,10 +354,19 @@ def _html_paragraphs(node: Node, following: Node | None) -> list[Node]:
     return [_shown_block(node, [line]) for line in lines]
 
 
-_MAY_HOLD_OPTIONS = regex(r"<li\b|>[ \t]*\(?[A-Ha-h][.)]", re.I)
-"""A list's item, or a tag's words opening with a letter (``<p>A. Phloem</p>``)."""
+_MAY_HOLD_OPTIONS = regex(r"<li\b|<input\b|>[ \t]*\(?[A-Ha-h][.)]", re.I)
+"""A list's item, a form's button, or a tag's words opening with a letter (``<p>A. Phloem</p>``)."""
+_BOX_LINE = regex(r"\[[ x]\][ \t]")
+"""A line a form's radio button or checkbox opens (``[x] Jupiter``, ``[ ] Oxygen``)."""
 _FOLDED_LINE = regex(r"^[ \t]*<details\b", re.I | re.M)
 """A ``<details>`` block opening a line of an HTML block: the answer folded under the question."""
+
+
+def _ticked_buttons(lines: Sequence[ShownLine]) -> bool:
+    """A form's buttons a line each (or a list's), one ticked at least: a quiz saved with its answer;
+    none ticked, a survey's."""
+    buttons = len(lines) >= 2 and all(_BOX_LINE.match(line.text) for line in lines)
+    return buttons and any(line.text.startswith("[x]") for line in lines)
 
 
 def _folded_block(block: Node, above: str, folded: str) -> Node:
@@ -378,13 +392,16 @@ def _plain_list_answered(groups: Sequence[Sequence[ShownLine]], following: Node 
 
 def _shown_block(block: Node, lines: Sequence[ShownLine]) -> Node:
     """The block of ``lines`` that ``block`` shows, starting on the line they are on: a paragraph, or
-    a plain list's bullets."""
-    if lines[0].listed < 0 or opens_options(lines[0].text) or sum(line.item for line in lines) < 2:
+    a plain list's bullets (a form's buttons a line each are a checklist's)."""
+    buttons = len(lines) >= 2 and all(_BOX_LINE.match(line.text) for line in lines)
+    if not buttons and (
+        lines[0].listed < 0 or opens_options(lines[0].text) or sum(line.item for line in lines) < 2
+    ):
         return _shown_node("paragraph", block, lines)
     bullets = _shown_node("bullet_list", block, lines, inline=False)
     items: list[list[ShownLine]] = []
     for line in lines:
-        if line.item or not items:
+        if line.item or buttons or not items:
             items.append([])
         items[-1].append(line)
     for item in items:
