@@ -326,27 +326,14 @@ def find_questions(
 def _html_paragraphs(node: Node, following: Node | None) -> list[Node]:
     """The blocks an HTML block of questions shows, as Markdown would write them: a paragraph for each
     line of words (``<p>Which …?</p>``, a question's item, a ``<p>A. EC2</p>``), a list's lettered
-    options together (``A. EC2``, ``B. S3``), a plain list as bullets, and a ``<details>`` block at its
-    end as one of its own; none for a block with neither lettered options nor a plain list answered
-    after it, unless it only holds the words right above such a block."""
+    options together (``A. EC2``, ``B. S3``), a plain list or a form's buttons as bullets, and a
+    ``<details>`` block at its end as one of its own; none for a block with no options (lettered,
+    ticked, or plain and answered after them), unless it only holds the words right above such a
+    block."""
     folded = _FOLDED_LINE.search(node.content)
     shown_html = node.content[: folded.start()] if folded else node.content
-    groups: list[list[ShownLine]] = []
-    read = _MAY_HOLD_OPTIONS.search(shown_html) is not None  # most HTML blocks are pictures and spacers
-    for line in list_lines(shown_html, listed=False) if read else []:
-        listed = groups and line.listed >= 0 and groups[-1][-1].listed == line.listed
-        boxed = (
-            groups and line.listed < 0 and _BOX_LINE.match(line.text) and _BOX_LINE.match(groups[-1][-1].text)
-        )
-        if listed or boxed:
-            groups[-1].append(line)  # a list's items, or a form's buttons a line each
-        else:
-            groups.append([line])
-    texts = [line.text for group in groups for line in group]
-    lettered = any(len(group) >= 2 and opens_options(group[0].text) for group in groups)
-    lettered = lettered or any(map(_ticked_buttons, groups))
-    lettered = lettered or ((found := lettered_lines(texts, node)) is not None and len(found.options) >= 2)
-    if lettered or _plain_list_answered(groups, following):
+    groups = _shown_groups(shown_html) if _MAY_HOLD_OPTIONS.search(shown_html) else []
+    if _holds_options(node, groups) or _plain_list_answered(groups, following):
         details = [_folded_block(node, shown_html, node.content[folded.start() :])] if folded else []
         return [*(_shown_block(node, group) for group in groups), *details]
     above = following is not None and following.type == "html_block" and _html_paragraphs(following, None)
@@ -355,18 +342,42 @@ def _html_paragraphs(node: Node, following: Node | None) -> list[Node]:
 
 
 _MAY_HOLD_OPTIONS = regex(r"<li\b|<input\b|>[ \t]*\(?[A-Ha-h][.)]", re.I)
-"""A list's item, a form's button, or a tag's words opening with a letter (``<p>A. Phloem</p>``)."""
-_BOX_LINE = regex(r"\[[ x]\][ \t]")
+"""A list's item, a form's button, or a tag's words opening with a letter (``<p>A. Phloem</p>``): most
+HTML blocks, pictures and spacers, hold none, and are not read."""
+_BUTTON = regex(r"\[[ x]\][ \t]")
 """A line a form's radio button or checkbox opens (``[x] Jupiter``, ``[ ] Oxygen``)."""
 _FOLDED_LINE = regex(r"^[ \t]*<details\b", re.I | re.M)
 """A ``<details>`` block opening a line of an HTML block: the answer folded under the question."""
 
 
-def _ticked_buttons(lines: Sequence[ShownLine]) -> bool:
-    """A form's buttons a line each (or a list's), one ticked at least: a quiz saved with its answer;
-    none ticked, a survey's."""
-    buttons = len(lines) >= 2 and all(_BOX_LINE.match(line.text) for line in lines)
-    return buttons and any(line.text.startswith("[x]") for line in lines)
+def _shown_groups(html: str) -> list[list[ShownLine]]:
+    """The lines an HTML block shows, grouped as Markdown blocks would hold them: a list's items
+    together, a form's buttons a line each together, any other line on its own."""
+    groups: list[list[ShownLine]] = []
+    for line in list_lines(html, listed=False):
+        listed = bool(groups) and line.listed >= 0 and groups[-1][-1].listed == line.listed
+        pressed = bool(groups) and line.listed < 0 and _buttons([groups[-1][-1], line])
+        if listed or pressed:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _holds_options(node: Node, groups: Sequence[Sequence[ShownLine]]) -> bool:
+    """Whether an HTML block's lines hold a question's options: a list of them lettered, lettered lines
+    one under another, or a form's buttons, one ticked at least (none ticked, a survey's)."""
+    if any(len(group) >= 2 and opens_options(group[0].text) for group in groups):
+        return True
+    if any(_buttons(group) and any(line.text.startswith("[x]") for line in group) for group in groups):
+        return True
+    found = lettered_lines([line.text for group in groups for line in group], node)
+    return found is not None and len(found.options) >= 2
+
+
+def _buttons(lines: Sequence[ShownLine]) -> bool:
+    """Lines a form's buttons open, two at least."""
+    return len(lines) >= 2 and all(_BUTTON.match(line.text) for line in lines)
 
 
 def _folded_block(block: Node, above: str, folded: str) -> Node:
@@ -393,7 +404,7 @@ def _plain_list_answered(groups: Sequence[Sequence[ShownLine]], following: Node 
 def _shown_block(block: Node, lines: Sequence[ShownLine]) -> Node:
     """The block of ``lines`` that ``block`` shows, starting on the line they are on: a paragraph, or
     a plain list's bullets (a form's buttons a line each are a checklist's)."""
-    buttons = len(lines) >= 2 and all(_BOX_LINE.match(line.text) for line in lines)
+    buttons = _buttons(lines)
     if not buttons and (
         lines[0].listed < 0 or opens_options(lines[0].text) or sum(line.item for line in lines) < 2
     ):
