@@ -310,17 +310,31 @@ def find_questions(
     shown: list[Node] = []
     shown_sections: list[tuple[str, ...]] = []
     paragraphs: dict[int, Node] = {}  # each paragraph an HTML block shows, by id: that block
-    for index, node in enumerate(nodes):
-        following = nodes[index + 1] if index + 1 < len(nodes) else None
-        read = _html_paragraphs(node, following) if node.type == "html_block" else []
-        paragraphs |= {id(paragraph): node for paragraph in read}
-        shown += read or [node]
+    for index, read in enumerate(_html_read(nodes)):
+        paragraphs |= {id(paragraph): nodes[index] for paragraph in read}
+        shown += read or [nodes[index]]
         shown_sections += [sections[index]] * max(len(read), 1)
     for draft in _questions_of_blocks(ctx, shown, shown_sections, default_id, answered):
         blocks = {id(block): block for taken in draft.claims if (block := paragraphs.get(taken))}
         ctx.claim(*blocks.values())
         draft.claims += blocks
         yield draft
+
+
+def _html_read(nodes: Sequence[Node]) -> list[list[Node]]:
+    """The blocks each of ``nodes`` shows when it is an HTML block of questions (``_html_paragraphs``);
+    none for any other."""
+    return [
+        _html_paragraphs(node, nodes[index + 1] if index + 1 < len(nodes) else None)
+        if node.type == "html_block"
+        else []
+        for index, node in enumerate(nodes)
+    ]
+
+
+def _shown_blocks(nodes: Sequence[Node]) -> list[Node]:
+    """``nodes`` with each HTML block of questions as the blocks it shows."""
+    return [shown for node, read in zip(nodes, _html_read(nodes), strict=True) for shown in read or [node]]
 
 
 def _html_paragraphs(node: Node, following: Node | None) -> list[Node]:
@@ -1067,9 +1081,10 @@ def _holds_questions(ctx: Context, node: Node) -> bool:
     """A numbered list whose items hold options below their first block: a list of questions."""
     numbers = item_numbers(node) if node.type == "ordered_list" else [""] * len(node.children)
     return any(
-        _option_run(ctx, item.children, index, _keyed(ctx, number)) is not None
+        _option_run(ctx, children, index, _keyed(ctx, number)) is not None
         for item, number in zip(node.children, numbers, strict=True)
-        for index in range(1, len(item.children))
+        for children in [_shown_blocks(item.children)]
+        for index in range(1, len(children))
     ) or any(_in_first_paragraph(ctx, item) for item in node.children)
 
 
@@ -1107,12 +1122,12 @@ def _restates_options(quote: Node, options: Sequence[DraftOption]) -> bool:
 
 def _quoted_blocks(quote: Node) -> list[Node]:
     """A quote's blocks, those of a callout in it titled as the options (``>> [!todo] Choices``, as
-    generated quizzes nest them) in its place."""
+    generated quizzes nest them) in its place, and an HTML block of questions as the blocks it shows."""
     blocks: list[Node] = []
     for child in quote.children:
         called = callout(child) if child.type == "blockquote" else None
         blocks += child.children if called is not None and labels_options(f"{called.title}:") else [child]
-    return blocks
+    return _shown_blocks(blocks)
 
 
 def _quotes_options(ctx: Context, quote: Node, answered: Answer | None = None) -> bool:
