@@ -928,6 +928,14 @@ def _answer_below(node: Node, after: Node | None) -> Answer | None:
         lines = first.children[0].content  # `> > ## Solution`, a blank line, then `2 is correct`
     if called is not None and called.title and lines:  # `> [!solution]- Solution` over `2 is …`
         return answer_line(f"{called.title.rstrip(':')}: {lines.partition(chr(10))[0]}")
+    if (
+        called is not None
+        and called.title
+        and first is not None
+        and first.type in LISTS
+        and (named := _one_liners(first))
+    ):
+        return answer_line(f"{called.title.rstrip(':')}: {'; '.join(named)}")  # over `- The Danube`
     if node.type == "blockquote" and node.children:
         return _answer_below(node.children[0], node.children[1] if len(node.children) > 1 else None)
     label = _label_alone(node)
@@ -1812,6 +1820,11 @@ def _read_quote(ctx: Context, draft: Draft, quote: Node) -> None:
             elif label:
                 lines[0], label = f"{label[0]} {lines[0]}", []
             _read_lines(ctx, draft, lines, child)
+        elif label and child.type in LISTS and draft.answer is None and (named := _one_liners(child)):
+            _read_lines(
+                ctx, draft, [f"{label[0]} {'; '.join(named)}"], child
+            )  # the title over `- The Danube`
+            label = []
         else:
             label = []
             draft.explanation.append(ctx.doc.source(child))
