@@ -1197,8 +1197,9 @@ def _task_items(doc: Document, node: Node) -> list[DraftOption] | None:
 def _boxed_lines(lines: list[str], node: Node) -> Options | None:
     """Lines opening with a radio button, two at least, lettered in order, maybe after the stem's lines
     and before an answer line (a quiz pasted from an online form). Checkbox lines are options only
-    with a letter after each box (``☐ A. …``) or a box ticked ``[*]`` (text2qti's): else a paragraph
-    of them is a to-do list."""
+    with a letter after each box (``☐ A. …``), a box ticked ``[*]`` (text2qti's), or some ticked
+    under words that ask in their paragraph (``Which …?`` over ``[x] Mars``): else a paragraph of them
+    is a to-do list."""
     start = next((index for index, line in enumerate(lines) if _TASK.match(line.strip())), None)
     if start is None:
         return None
@@ -1210,12 +1211,18 @@ def _boxed_lines(lines: list[str], node: Node) -> Options | None:
     if len(matches) < 2 or not _boxes(matches):
         return None
     starred = any(match["mark"] == "*" or match["quiz"] for match in matches)  # no to-do list's ticks
+    head = "\n".join(lines[:start]).strip()
+    asked = (
+        bool(head) and asks(head) and any(_ticked(match) for match in matches)
+    )  # `Which …?` over `[x] Mars`
     if not (
-        matches[0]["radio"] or starred or all(_LETTERED.match(match["text"].strip()) for match in matches)
+        matches[0]["radio"]
+        or starred
+        or asked
+        or all(_LETTERED.match(match["text"].strip()) for match in matches)
     ):
         return None
     options = _boxed([(node, unbolded(match["text"].strip()), match) for match in matches])
-    head = "\n".join(lines[:start]).strip()
     return Options(options, head=head, tail=tuple(lines[start + len(matches) :]), task=True)
 
 
