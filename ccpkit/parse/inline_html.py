@@ -14,6 +14,7 @@ import re
 from functools import partial
 
 from ccpkit.embeds import PICTURE_SUFFIXES, URL_SCHEME
+from ccpkit.parse.answer_words import ANSWER_ABROAD
 from ccpkit.regex import regex
 
 _PAIRED = r"b|strong|i|em|kbd|code|sub|sup|u|ins|mark|small|s|del|strike"
@@ -45,13 +46,15 @@ _HEADING = regex(
 )
 """A heading written in HTML on a line of its own (``<h3> Question 7: …? </h3>``), as READMEs do."""
 _HIDDEN_KEY = regex(
-    r"(?P<indent>[ \t]*)<!--[ \t]*(?:answers?|correct(?:[ \t]+answers?)?|key|solution)[ \t]*[:=][ \t]*"
+    r"(?P<indent>[ \t]*)<!--[ \t]*"
+    rf"(?:answers?|correct(?:[ \t]+answers?)?|key|solution|{ANSWER_ABROAD})[ \t]*[:=][ \t]*"
     r"(?P<letters>[A-Ha-h](?:[ \t]*(?:[,&][ \t]*|and[ \t]+)?[A-Ha-h](?![A-Za-z]))*)(?![A-Za-z])[ \t]*\.?"
     r"[ \t]*-->[ \t]*",
     re.IGNORECASE,
 )
 """A comment alone on its line that holds a question's key (``<!-- Answer: A -->``, ``<!-- answer: B, D
--->``, ``<!-- correct: C -->``), as notes hide the answer from their rendered page: the answer it is."""
+-->``, ``<!-- correct: C -->``, ``<!-- Respuesta: A -->``), as notes hide the answer from their rendered
+page: the answer it is."""
 _MAYBE = regex(rf"<(?:{_PAIRED}|img\b|div>|!--)", re.IGNORECASE)
 
 _SUPERSCRIPT = str.maketrans("0123456789+-\u2212=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ")  # U+2212: a minus sign
