@@ -164,14 +164,14 @@ class ShownLine:
     """It opens an item of its list (the lines after it in the item go on with it)."""
 
 
-def list_lines(html: str, *, listed: bool = True) -> list[ShownLine]:
-    """The lines an HTML list shows, as question banks copied from web pages write their options:
+def list_lines(html: str) -> list[ShownLine]:
+    """The lines an HTML block shows, as question banks copied from web pages write their options:
     ``<p>Which …?</p>`` over ``<ol type="A"><li>EC2</li>…</ol>`` shows ``Which …?``, ``A. EC2`` …, and
     ``<ol><li>Which …?<ul><li>A. EC2</li>…</ul></li></ol>`` shows ``1. Which …?``, ``A. EC2`` …; bold,
-    italics and code kept. None for a block that holds no list (unless not ``listed``: the words above
-    one), or a table or a ``<details>`` (which their own rules read)."""
+    italics and code kept, a form's buttons as boxes (``[x] Jupiter``). None for a block holding a table
+    or a ``<details>`` (which their own rules read)."""
     lowered = html.lower()
-    if (listed and "<li" not in lowered) or "<table" in lowered or "<details" in lowered:
+    if "<table" in lowered or "<details" in lowered:
         return []
     reader = _ListReader()
     reader.feed(html)
@@ -196,7 +196,7 @@ class _List:
 
 
 class _ListReader(HTMLParser):
-    """Each line of text an HTML list shows; an ordered list's item holding a list of its own (a
+    """Each line of text an HTML block shows; an ordered list's item holding a list of its own (a
     question over its options) keeps its number."""
 
     def __init__(self) -> None:
@@ -225,9 +225,8 @@ class _ListReader(HTMLParser):
             lettering = (given.get("type") or "1") if tag == "ol" else ""
             start = given.get("start") or "1"
             number = int(start) if start.isdigit() else 1
-            self.open.append(_List(len(self.read) + len(self.open), lettering, [], number))
-            if lettering not in (*_LETTERING, "1"):
-                self.open[-1].lettering = ""
+            kind = lettering if lettering in (*_LETTERING, "1") else ""  # `type="i"`: not lettered here
+            self.open.append(_List(len(self.read) + len(self.open), kind, [], number))
         if tag in _LINE_TAGS:
             self._new_line()
         if tag == "li" and self.open:

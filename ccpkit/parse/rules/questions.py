@@ -351,7 +351,7 @@ def _html_paragraphs(node: Node, following: Node | None) -> list[Node]:
         details = [_folded_block(node, shown_html, node.content[folded.start() :])] if folded else []
         return [*(_shown_block(node, group) for group in groups), *details]
     above = following is not None and following.type == "html_block" and _html_paragraphs(following, None)
-    lines = list_lines(node.content, listed=False) if above and "<li" not in node.content.lower() else []
+    lines = list_lines(node.content) if above and "<li" not in node.content.lower() else []
     return [_shown_block(node, [line]) for line in lines]
 
 
@@ -368,7 +368,7 @@ def _shown_groups(html: str) -> list[list[ShownLine]]:
     """The lines an HTML block shows, grouped as Markdown blocks would hold them: a list's items
     together, a form's buttons a line each together, any other line on its own."""
     groups: list[list[ShownLine]] = []
-    for line in list_lines(html, listed=False):
+    for line in list_lines(html):
         listed = bool(groups) and line.listed >= 0 and groups[-1][-1].listed == line.listed
         pressed = bool(groups) and line.listed < 0 and _buttons([groups[-1][-1], line])
         if listed or pressed:
