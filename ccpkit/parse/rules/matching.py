@@ -150,13 +150,13 @@ _LETTER_STARTS = ("a", "p")
 
 
 def _run_kind(marks: Sequence[str]) -> str | None:
-    """Which run ``marks`` follow in order (``1, 2, 3``; ``a, b``; ``p, q, r``; ``i, ii``), ``None``
-    if none."""
+    """Which run ``marks`` are, each once, in any order (``1, 2, 3``; ``a, c, b``; ``p, q, r``; ``i,
+    ii``), ``None`` if none."""
     for kind, run in _RUNS.items():
         starts = _LETTER_STARTS if kind == "letter" else (run[0],)
         for start in starts:
             at = run.index(start)
-            if list(marks) == run[at : at + len(marks)]:
+            if len(set(marks)) == len(marks) and set(marks) == set(run[at : at + len(marks)]):
                 return kind
     return None
 
