@@ -1320,10 +1320,37 @@ def _inline_lines(lines: Sequence[str], *, with_stem: bool) -> list[str]:
     parted: list[str] = []
     first = "A"
     for line in lines:
-        parts, spread = _inline_options(line, with_stem=with_stem, first=first)
+        judged = _judged_by_boxes(line) if with_stem else None
+        parts, spread = (judged, 0) if judged else _inline_options(line, with_stem=with_stem, first=first)
         parted += parts
         first = chr(ord(first) + spread) if spread else "A"
     return parted
+
+
+def _judged_by_boxes(line: str) -> list[str] | None:
+    """A statement with a box for each of ``True`` and ``False`` after it on its line (``☐ True ☐
+    False``, ``( ) True (x) False``, ``[ ] T [ ] F``, as worksheets print them), as its line and an
+    option a line (``A) True``, ``B) False ✅`` where its box is ticked); ``None`` for any other line."""
+    found = _BOXED_JUDGEMENT.search(line)
+    if found is None or not true_or_false([found["one"], found["two"]]):
+        return None
+    options = [
+        f"{letter}) {found[word]}{_TICK if _BOX_TICKED.fullmatch(found[box]) else ''}"
+        for letter, box, word in (("A", "first", "one"), ("B", "second", "two"))
+    ]
+    return [line[: found.start()].rstrip(), *options]
+
+
+_BOX = r"\u2610|\u2611|\u2612|\([ \t]?[xX]?[ \t]?\)|\[[ \t]?[xX]?[ \t]?\]"
+_BOXED_JUDGEMENT = regex(
+    rf"(?<=\S)[ \t]+(?P<first>{_BOX})[ \t]*(?P<one>true|false|t|f)[ \t]*[/|,]?[ \t]*"
+    rf"(?P<second>{_BOX})[ \t]*(?P<two>true|false|t|f)[ \t.]*$",
+    re.I,
+)
+"""A box before each of two judgements at a statement's end: ``… ☐ True ☐ False``."""
+_BOX_TICKED = regex(r"\u2611|\u2612|.*[xX].*")
+_TICK = " \u2705"
+"""What marks the option a ticked box chose: its tick after its words."""
 
 
 def _inline_options(line: str, *, with_stem: bool, first: str = "A") -> tuple[list[str], int]:
