@@ -1198,6 +1198,10 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         if number:
             question, numbered = question_id(number), True
     while not numbered and index >= floor:
+        if _quiz_settings(nodes, index):  # quizdown's `---` over `shuffle_answers: false` over `---`
+            taken[:0], parts[:0] = [nodes[index - 1], nodes[index]], ["", ""]
+            index -= 2
+            continue
         fields = _fields(nodes[index], bank_only=not labelled)  # a scenario is no field: it is asked
         small = _small_print(nodes[index]) or (None if fields and opens_scenario(fields) else fields)
         if small is not None or _labels_options(nodes[index]):
@@ -1219,7 +1223,12 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         if _label_alone(nodes[index]) is not None or (index > floor and _label_alone(nodes[index - 1])):
             break  # `Answer:` alone, or what it labels: the question above's answer, no part of this stem
         piece = _stem_piece(ctx, nodes[index], statement=statement, below=parts[0] if parts else "")
-        if piece is None and not taken and index > floor and _quoted_below(nodes[index], nodes[index - 1]):
+        if (
+            piece is None
+            and not taken
+            and index > floor
+            and (_quoted_below(nodes[index], nodes[index - 1]) or _hint_under_heading(nodes, index, floor))
+        ):
             piece = "", ctx.doc.written(nodes[index].children[0]), nodes[index]  # `> A retailer wants …`
         if piece is None and _announced_list(ctx, nodes, index, floor):
             piece = "", ctx.doc.source(nodes[index]), nodes[index]  # the case the question states
@@ -1266,6 +1275,22 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
             parts = [_unlabelled(title), *parts]
     text = "\n\n".join(p for p in parts if p.strip()).strip()
     return _Stem(first, anchor, question, text, tuple(taken), tuple(small_print))
+
+
+def _quiz_settings(nodes: Sequence[Node], index: int) -> bool:
+    """Whether ``nodes[index]`` is a quizdown question's own settings, ``key: value`` lines between
+    ``---`` rules under its heading (``shuffle_answers: false``), which Markdown reads as a rule over a
+    heading: no part of the question."""
+    node = nodes[index]
+    if node.type != "heading" or node.markup != "-" or index == 0 or nodes[index - 1].type != "hr":
+        return False
+    return all(_QUIZ_SETTING.fullmatch(line.strip()) for line in heading_text(node).split("\n"))
+
+
+_QUIZ_SETTING = regex(
+    r"(?:shuffle_answers|shuffle_questions|n_?questions|nth_correct|\w+_color|locale)\s*:\s*\S+"
+)
+"""A quizdown setting (``shuffle_answers: false``, ``primary_color: '#FF851B'``, ``locale: de``)."""
 
 
 def _unlabelled(title: str) -> str:
@@ -1382,6 +1407,26 @@ def _quoted_below(node: Node, above: Node) -> bool:
     if above.type == "heading":
         return _may_head(above, asked_below=False) and heading_text(above).endswith("?")
     return above.type == "paragraph" and asks(above.children[0].content)
+
+
+def _hint_under_heading(nodes: Sequence[Node], index: int, floor: int) -> bool:
+    """A quiz's hint quote (``> Think of waltzes.``) under a heading that asks, with a few paragraphs
+    that ask nothing (``This one is **easy**.``) or the question's quizdown settings between them:
+    part of that question."""
+    above, words = index - 1, 0
+    while above >= floor and words <= _HINT_WORDS:
+        if _quiz_settings(nodes, above):
+            above -= 2
+        elif nodes[above].type == "paragraph" and not asks(nodes[above].children[0].content):
+            above, words = above - 1, words + 1
+        else:
+            break
+    heading = nodes[above] if floor <= above < index - 1 else None
+    return heading is not None and heading.type == "heading" and _quoted_below(nodes[index], heading)
+
+
+_HINT_WORDS = 2
+"""At most this many paragraphs between a question's heading and its hint."""
 
 
 def _shown(node: Node, *, statement: bool = False) -> bool:
