@@ -55,6 +55,13 @@ _HIDDEN_KEY = regex(
 """A comment alone on its line that holds a question's key (``<!-- Answer: A -->``, ``<!-- answer: B, D
 -->``, ``<!-- correct: C -->``, ``<!-- Respuesta: A -->``), as notes hide the answer from their rendered
 page: the answer it is."""
+_OPTION_OPENING = regex(r"[ \t]*(?:[-*+][ \t]+(?![\[ \t])(?:\(?[A-Ha-h][.)][ \t]+)?|\(?[A-Ha-h][.)][ \t]+)\S")
+"""How an option's line opens: ``- A) …``, ``b. …``, a plain bullet (not a checkbox's)."""
+_MARKED_RIGHT = regex(
+    r"<!--[ \t]*(?:correct|right|answer|\u2713|\u2714|\u2705)[ \t]*!?[ \t]*-->[ \t]*", re.IGNORECASE
+)
+"""A comment after an option's words marking it right (``<!-- correct -->``), as notes hide the
+answer from their rendered page."""
 _MAYBE = regex(rf"<(?:{_PAIRED}|img\b|div>|!--)", re.IGNORECASE)
 
 _SUPERSCRIPT = str.maketrans("0123456789+-\u2212=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ")  # U+2212: a minus sign
@@ -78,6 +85,8 @@ def html_as_markdown(line: str, _above: str = "") -> str:
     key = _HIDDEN_KEY.fullmatch(line) if "<!--" in line else None
     if key is not None:
         return f"{key['indent']}Answer: {key['letters']}"
+    if "<!--" in line and (ticked := _marked_right(line)) is not None:
+        return ticked
     if "<" not in line or _FOLDED.search(line) or _SMALL_PRINT.fullmatch(line.strip()):
         return line
     wrapped = _WRAPPED.fullmatch(line)
@@ -85,6 +94,16 @@ def html_as_markdown(line: str, _above: str = "") -> str:
         inner = _BREAK.sub(" ", _inline_markdown(wrapped["inner"])).strip()  # a line's own break: a space
         return line if _OTHER_TAG.search(inner) else f"{wrapped['indent']}{inner}" if inner else ""
     return _inline_markdown(line)
+
+
+def _marked_right(line: str) -> str | None:
+    """An option's line whose comment marks it right (``- A) A refrigerant <!-- correct -->``), ticked
+    as a bank marks its answer (``- A) A refrigerant ✅``); ``None`` for any other line."""
+    comment = line.rfind("<!--")
+    words = line[:comment].rstrip()
+    if not words or not _MARKED_RIGHT.fullmatch(line, comment) or not _OPTION_OPENING.match(words):
+        return None
+    return f"{words} \u2705"
 
 
 def mentions_html_headings(text: str) -> bool:
