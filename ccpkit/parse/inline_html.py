@@ -46,15 +46,13 @@ _HEADING = regex(
 )
 """A heading written in HTML on a line of its own (``<h3> Question 7: …? </h3>``), as READMEs do."""
 _HIDDEN_KEY = regex(
-    r"(?P<indent>[ \t]*)<!--[ \t]*"
     rf"(?:answers?|correct(?:[ \t]+answers?)?|key|solution|{ANSWER_ABROAD})[ \t]*[:=][ \t]*"
-    r"(?P<letters>[A-Ha-h](?:[ \t]*(?:[,&][ \t]*|and[ \t]+)?[A-Ha-h](?![A-Za-z]))*)(?![A-Za-z])[ \t]*\.?"
-    r"[ \t]*-->[ \t]*",
+    r"(?P<letters>[A-Ha-h](?:(?:[ \t]*[,&][ \t]*|[ \t]+and[ \t]+|[ \t]+)[A-Ha-h](?![A-Za-z]))*)\.?",
     re.IGNORECASE,
 )
-"""A comment alone on its line that holds a question's key (``<!-- Answer: A -->``, ``<!-- answer: B, D
--->``, ``<!-- correct: C -->``, ``<!-- Respuesta: A -->``), as notes hide the answer from their rendered
-page: the answer it is."""
+"""What a comment alone on its line says when it holds a question's key (``<!-- Answer: A -->``,
+``<!-- answer: B, D -->``, ``<!-- correct: C -->``, ``<!-- Respuesta: A -->``), as notes hide the answer
+from their rendered page: the answer it is."""
 _OPTION_OPENING = regex(r"[ \t]*(?:[-*+][ \t]+(?![\[ \t])(?:\(?[A-Ha-h][.)][ \t]+)?|\(?[A-Ha-h][.)][ \t]+)\S")
 """How an option's line opens: ``- A) …``, ``b. …``, a plain bullet (not a checkbox's)."""
 _MARKED_RIGHT = regex(
@@ -82,11 +80,8 @@ def html_as_markdown(line: str, _above: str = "") -> str:
     picture in the notes folder; a comment holding a key (``<!-- Answer: A -->``) is the answer line it
     hides. A ``<details>`` block's line, and a line of small print (``<sub>Domain: Security</sub>``
     alone), are left as the rules that read them expect."""
-    key = _HIDDEN_KEY.fullmatch(line) if "<!--" in line else None
-    if key is not None:
-        return f"{key['indent']}Answer: {key['letters']}"
-    if "<!--" in line and (ticked := _marked_right(line)) is not None:
-        return ticked
+    if "<!--" in line and (said := _hidden_key(line) or _marked_right(line)) is not None:
+        return said
     if "<" not in line or _FOLDED.search(line) or _SMALL_PRINT.fullmatch(line.strip()):
         return line
     wrapped = _WRAPPED.fullmatch(line)
@@ -94,6 +89,17 @@ def html_as_markdown(line: str, _above: str = "") -> str:
         inner = _BREAK.sub(" ", _inline_markdown(wrapped["inner"])).strip()  # a line's own break: a space
         return line if _OTHER_TAG.search(inner) else f"{wrapped['indent']}{inner}" if inner else ""
     return _inline_markdown(line)
+
+
+def _hidden_key(line: str) -> str | None:
+    """A comment alone on its line holding a question's key, as the answer line it hides (``<!--
+    Answer: A -->`` as ``Answer: A``); ``None`` for any other line."""
+    inner = line.strip()
+    if not (inner.startswith("<!--") and inner.endswith("-->")):
+        return None
+    key = _HIDDEN_KEY.fullmatch(inner[4:-3].strip())
+    indent = line[: len(line) - len(line.lstrip())]
+    return f"{indent}Answer: {key['letters']}" if key else None
 
 
 def _marked_right(line: str) -> str | None:
