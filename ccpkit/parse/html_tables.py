@@ -5,6 +5,7 @@ HTML lists, as question banks copied from web pages keep their options, read as 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Container
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -162,18 +163,19 @@ class ShownLine:
     listed: int
     item: bool = False
     """It opens an item of its list (the lines after it in the item go on with it)."""
+    folded: bool = False
+    """It is a ``<details>`` block, as written (``text``): the answer folded under a question."""
 
 
 def list_lines(html: str) -> list[ShownLine]:
     """The lines an HTML block shows, as question banks copied from web pages write their options:
     ``<p>Which …?</p>`` over ``<ol type="A"><li>EC2</li>…</ol>`` shows ``Which …?``, ``A. EC2`` …, and
     ``<ol><li>Which …?<ul><li>A. EC2</li>…</ul></li></ol>`` shows ``1. Which …?``, ``A. EC2`` …; bold,
-    italics and code kept, a form's buttons as boxes (``[x] Jupiter``). None for a block holding a table
-    or a ``<details>`` (which their own rules read)."""
-    lowered = html.lower()
-    if "<table" in lowered or "<details" in lowered:
+    italics and code kept, a form's buttons as boxes (``[x] Jupiter``), a ``<details>`` block as written,
+    a line of its own. None for a block holding a table (which the table rules read)."""
+    if "<table" in html.lower():
         return []
-    reader = _ListReader()
+    reader = _ListReader(html)
     reader.feed(html)
     reader.close()
     return reader.shown()
@@ -199,8 +201,14 @@ class _ListReader(HTMLParser):
     """Each line of text an HTML block shows; an ordered list's item holding a list of its own (a
     question over its options) keeps its number."""
 
-    def __init__(self) -> None:
+    def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
+        self.html = html
+        self.line_starts = [0, *(at + 1 for at, character in enumerate(html) if character == "\n")]
+        self.folding: list[int] = []
+        """Where each open ``<details>`` starts (an offset in ``html``): what it holds is kept as written."""
+        self.folds: set[int] = set()
+        """The lines that are a ``<details>`` block."""
         self.lines: list[tuple[list[str], int, int]] = [([], 0, -1)]
         """Each line's pieces, the line of the block it opens on, and its list."""
         self.open: list[_List] = []
@@ -214,7 +222,15 @@ class _ListReader(HTMLParser):
         listed = self.open[-1].number if self.open else -1
         self.lines.append(([], self.getpos()[0] - 1, listed))
 
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "details":
+            self.folding.append(self._offset())
+        if self.folding:
+            return
         if tag in ("ol", "ul"):
             if self.open:
                 self.holding.add(self.open[-1].number)
@@ -240,6 +256,16 @@ class _ListReader(HTMLParser):
             self.lines[-1][0].append(box[1] if any(name == "checked" for name, _ in attrs) else box[0])
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "details" and self.folding:
+            start = self.folding.pop()
+            if not self.folding:  # the outermost fold closes: a line of its own, as written
+                end = self.html.find(">", self._offset()) + 1
+                self.lines.append(([self.html[start:end]], bisect_right(self.line_starts, start) - 1, -1))
+                self.folds.add(len(self.lines) - 1)
+                self._new_line()
+            return
+        if self.folding:
+            return
         if tag in ("ol", "ul") and self.open:
             self.read.append(self.open.pop())
         if tag in _LINE_TAGS:
@@ -248,7 +274,8 @@ class _ListReader(HTMLParser):
             self.lines[-1][0].append(_MARKS[tag])
 
     def handle_data(self, data: str) -> None:
-        self.lines[-1][0].append(data)
+        if not self.folding:
+            self.lines[-1][0].append(data)
 
     def shown(self) -> list[ShownLine]:
         """The lines with words; an item whose words open on a line below its tag (``<li><p>…``)
@@ -256,11 +283,12 @@ class _ListReader(HTMLParser):
         items = {line for listed in (*self.read, *self.open) for line in listed.items}
         lines, opening = [], False
         for number, (pieces, line, listed) in enumerate(self.lines):
-            text = _SPACES.sub(" ", "".join(pieces)).strip()
+            folded = number in self.folds
+            text = "".join(pieces) if folded else _SPACES.sub(" ", "".join(pieces)).strip()
             opening = opening or number in items
             if text:
                 text = f"{self.numbered[number]}. {text}" if number in self.numbered else text
-                leaf = -1 if listed in self.holding else listed
-                lines.append(ShownLine(text, line, leaf, item=opening))
-                opening = False
+                leaf = -1 if listed in self.holding or folded else listed
+                lines.append(ShownLine(text, line, leaf, item=opening and not folded, folded=folded))
+                opening = opening and folded
         return lines

@@ -340,16 +340,13 @@ def _shown_blocks(nodes: Sequence[Node]) -> list[Node]:
 def _html_paragraphs(node: Node, following: Node | None) -> list[Node]:
     """The blocks an HTML block of questions shows, as Markdown would write them: a paragraph for each
     line of words (``<p>Which …?</p>``, a question's item, a ``<p>A. EC2</p>``), a list's lettered
-    options together (``A. EC2``, ``B. S3``), a plain list or a form's buttons as bullets, and a
-    ``<details>`` block at its end as one of its own; none for a block with no options (lettered,
+    options together (``A. EC2``, ``B. S3``), a plain list or a form's buttons as bullets, and each
+    ``<details>`` block in it as one of its own; none for a block with no options (lettered,
     ticked, or plain and answered after them), unless it only holds the words right above such a
     block."""
-    folded = _FOLDED_LINE.search(node.content)
-    shown_html = node.content[: folded.start()] if folded else node.content
-    groups = _shown_groups(shown_html) if _MAY_HOLD_OPTIONS.search(shown_html) else []
+    groups = _shown_groups(node.content) if _MAY_HOLD_OPTIONS.search(node.content) else []
     if _holds_options(node, groups) or _plain_list_answered(groups, following):
-        details = [_folded_block(node, shown_html, node.content[folded.start() :])] if folded else []
-        return [*(_shown_block(node, group) for group in groups), *details]
+        return [_shown_block(node, group) for group in groups]
     above = following is not None and following.type == "html_block" and _html_paragraphs(following, None)
     lines = list_lines(node.content) if above and "<li" not in node.content.lower() else []
     return [_shown_block(node, [line]) for line in lines]
@@ -360,8 +357,6 @@ _MAY_HOLD_OPTIONS = regex(r"<li\b|<input\b|>[ \t]*\(?[A-Ha-h][.)]", re.I)
 HTML blocks, pictures and spacers, hold none, and are not read."""
 _BUTTON = regex(r"\[[ x]\][ \t]")
 """A line a form's radio button or checkbox opens (``[x] Jupiter``, ``[ ] Oxygen``)."""
-_FOLDED_LINE = regex(r"^[ \t]*<details\b", re.I | re.M)
-"""A ``<details>`` block opening a line of an HTML block: the answer folded under the question."""
 
 
 def _shown_groups(html: str) -> list[list[ShownLine]]:
@@ -394,13 +389,6 @@ def _buttons(lines: Sequence[ShownLine]) -> bool:
     return len(lines) >= 2 and all(_BUTTON.match(line.text) for line in lines)
 
 
-def _folded_block(block: Node, above: str, folded: str) -> Node:
-    """The ``<details>`` block that ends an HTML block of a question, as a block of its own."""
-    details = Node(None, "html_block", block.line + above.count("\n"), block.top)
-    details.content = folded
-    return details
-
-
 def _plain_list_answered(groups: Sequence[Sequence[ShownLine]], following: Node | None) -> bool:
     """Whether a plain list of two items or more is answered after it, in the block or right below
     it (``Answer: B``): maybe a question's options, lettered by their places."""
@@ -418,6 +406,8 @@ def _plain_list_answered(groups: Sequence[Sequence[ShownLine]], following: Node 
 def _shown_block(block: Node, lines: Sequence[ShownLine]) -> Node:
     """The block of ``lines`` that ``block`` shows, starting on the line they are on: a paragraph, or
     a plain list's bullets (a form's buttons a line each are a checklist's)."""
+    if lines[0].folded:  # `<details><summary>Answer</summary>B</details>`, for the rules that read one
+        return _shown_node("html_block", block, lines, inline=False)
     buttons = _buttons(lines)
     if not buttons and (
         lines[0].listed < 0 or opens_options(lines[0].text) or sum(line.item for line in lines) < 2
