@@ -178,6 +178,7 @@ def list_lines(html: str) -> list[ShownLine]:
     reader = _ListReader(html)
     reader.feed(html)
     reader.close()
+    reader.fold_left_open()
     return reader.shown()
 
 
@@ -272,6 +273,15 @@ class _ListReader(HTMLParser):
             self._new_line()
         elif tag in _MARKS and tag != "sup":
             self.lines[-1][0].append(_MARKS[tag])
+
+    def fold_left_open(self) -> None:
+        """A ``<details>`` the block leaves open (its answer below a blank line, ``</details>`` further
+        down): a line of its own, as written to the block's end, for the rules that read one so."""
+        if self.folding:
+            start = self.folding[0]
+            self.lines.append(([self.html[start:]], bisect_right(self.line_starts, start) - 1, -1))
+            self.folds.add(len(self.lines) - 1)
+            self.folding.clear()
 
     def handle_data(self, data: str) -> None:
         if not self.folding:
