@@ -182,6 +182,8 @@ def list_lines(html: str) -> list[ShownLine]:
     return reader.shown()
 
 
+_START = regex(r"[0-9]{1,6}")
+"""An ``<ol start="7">``'s number: a few ASCII digits (``²`` or a thousand digits number nothing)."""
 _BOXES = {"radio": ("[ ] ", "[x] "), "checkbox": ("[ ] ", "[x] ")}
 """A form's radio button or checkbox as a checklist's box, empty or ticked (``checked``): the answer
 of a quiz saved from a form."""
@@ -240,8 +242,8 @@ class _ListReader(HTMLParser):
                     self.numbered[holder.items[-1]] = holder.start + len(holder.items) - 1
             given = dict(attrs)
             lettering = (given.get("type") or "1") if tag == "ol" else ""
-            start = given.get("start") or "1"
-            number = int(start) if start.isdigit() else 1
+            start = _START.fullmatch((given.get("start") or "").strip())
+            number = int(start[0]) if start else 1
             kind = lettering if lettering in (*_LETTERING, "1") else ""  # `type="i"`: not lettered here
             self.open.append(_List(len(self.read) + len(self.open), kind, [], number))
         if tag in _LINE_TAGS:

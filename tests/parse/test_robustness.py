@@ -344,3 +344,15 @@ def test_thousands_of_clozes_left_open_are_each_told_at_their_line(tmp_path: Pat
     (tmp_path / "m" / "notes.md").write_text(notes, encoding="utf-8")
     lines = [problem.location.line for problem in parse_notes(tmp_path).problems]
     assert lines == [3] * 20_000 + [4]
+
+
+@pytest.mark.parametrize("start", ["\u00b2", "9" * 5_000])
+def test_an_html_list_numbered_from_no_number_reads_from_one(tmp_path: Path, start: str) -> None:
+    # `int()` took a superscript two as a digit, and refuses numbers of thousands of digits
+    (tmp_path / "m").mkdir()
+    question = (
+        f'<ol start="{start}"><li>Which gas is inert?<ul><li>A. Neon</li><li>B. Oxygen</li></ul></li></ol>'
+    )
+    (tmp_path / "m" / "notes.md").write_text(f"{question}\n\nAnswer: A\n", encoding="utf-8")
+    (mcq,) = parse_notes(tmp_path).deck.items()
+    assert mcq.stem == "Which gas is inert?"
