@@ -78,6 +78,20 @@ FRAGMENTS = (
     "> > [!success]- Answer",
     "<summary>Show example</summary>",
     "#### Answer: A",
+    '<ol type="A">',
+    "<li>A. first",
+    "<li>second</li>",
+    "</ol>",
+    "<ul><li>A. one</li><li>B. two</li></ul>",
+    "<p>Which one?</p>",
+    "<details><summary>Answer</summary>B</details>",
+    '<input type="radio" checked> pick<br>',
+    "<!-- Answer: A -->",
+    "- B) two <!-- correct -->",
+    "Statement. ( ) True (x) False",
+    "- [x] ticked -> why",
+    "| A. Ohm | 1. Resistance |",
+    "Answer: A-1, B-2",
 )
 
 
