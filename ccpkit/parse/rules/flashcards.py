@@ -2717,9 +2717,12 @@ def _worded_below(ctx: Context, heading: Node, below: Sequence[Node]) -> str:
 
 
 def _opens_with_q(node: Node) -> bool:
-    """A paragraph whose first line is a ``Q:`` question: the next card's, not this answer's."""
+    """A paragraph whose first line is a ``Q:`` question, or a quote or list that opens with one (``>
+    **Q:** …``, ``- Q: …``): the next card's, not this answer's."""
+    opening = node.children[0] if node.type == "blockquote" and node.children else _opening_paragraph(node)
     return (
-        node.type == "paragraph" and _QUESTION.match(node.children[0].content.partition("\n")[0]) is not None
+        opening.type == "paragraph"
+        and _QUESTION.match(opening.children[0].content.partition("\n")[0]) is not None
     )
 
 
