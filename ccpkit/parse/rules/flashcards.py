@@ -1654,6 +1654,9 @@ def _answered_within(node: Node) -> _Pair | None:
     if bold is not None and not _points_back(bold["asked"]) and not _answers_nothing(bold["answer"]):
         answer = bold["answer"].lstrip("\u2014\u2013- \t")  # `**Where is it?** — Over there.`: no dash
         return _Pair(_unnumbered(bold["asked"].strip()), "\n".join([answer, *lines[1:]]).strip())
+    verdict = _verdict("\n".join(lines[1:])) if len(lines) > 1 and asks_to_judge(lines[0]) else None
+    if verdict is not None:  # `T/F: Copper conducts electricity.` over `**True**`
+        return _Pair(_unnumbered(lines[0]), verdict)
     for number in range(1, len(lines)):
         if _HINT_LINE.match(lines[number]):
             continue  # `*Hint: …*` between the question and its answer: the question's, on the front
@@ -1677,6 +1680,20 @@ def _answered_within(node: Node) -> _Pair | None:
     if answered:  # `Which …?`, its choices one a line, then `Ans - …` naming one
         return _with_choices(lines[: asked + 1], lines[asked + 1 : -1], answered)
     return None
+
+
+def _verdict(text: str) -> str | None:
+    """``text`` as the verdict on a statement marked to judge, unlabelled (``**True**``, ``False, it is
+    …``, ``F``): its words, the bold around the verdict dropped; ``None`` for any other text."""
+    found = (
+        _BARE_VERDICT.match(text.strip()) if _JUDGE.match(text) is None else None
+    )  # not `True or False: …`
+    return None if found is None else f"{found['verdict']}{text.strip()[found.end() :]}"
+
+
+_BARE_VERDICT = regex(
+    r"(?P<mark>\*\*|__)?(?P<verdict>True|False|TRUE|FALSE|true|false|T|F)(?(mark)(?P=mark))(?![\w*_])"
+)
 
 
 def _judges(statement: str, answer: str) -> bool:
@@ -2325,6 +2342,8 @@ def _asked_and_answered(
     asks = next((n for n, line in enumerate(lines) if _asks(line) or _asks(_unnumbered(plain(line)))), None)
     words = answer.children[0].content.strip() if answer.type == "paragraph" else code or None
     answered = words if labelled else _worded(answer)
+    if answered is None and len(lines) == 1 and asks_to_judge(lines[0]) and words is not None:
+        answered = _verdict(words)  # `T/F: …` over `False, it is an amorphous solid.`
     if asks is None and len(lines) == 1 and answered and not _answers_nothing(answered):
         told = _TASK_LABEL.sub("", _unnumbered(_QUESTION_LABEL.sub("", lines[0])))
         asks = 0 if _TOLD.match(told) or _TASK_LABEL.match(lines[0]) else None  # `**Exercise 2.** Reverse …`
