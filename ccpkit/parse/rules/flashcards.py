@@ -1643,8 +1643,8 @@ def _answered_within(node: Node) -> _Pair | None:
     same paragraph, or on the question's own line (``1. Which …? **Answer: Amazon MQ**``)."""
     lines = node.children[0].content.split("\n") if node.type == "paragraph" else []
     lines = _past_marker(lines)
-    if lines and _QUESTION.match(lines[0]):
-        return None  # `Q: …` or `**Question:** …`: the `Q:`/`A:` rule's (`Question 1: …` is this one's)
+    if lines and (_QUESTION.match(lines[0]) or _CARD_FRONT.match(lines[0])):
+        return None  # `Q: …`, `**Question:** …`, `Front: …`: the `Q:`/`A:` rule's (not `Question 1: …`)
     if any(line.strip() in _SEPARATORS for line in lines):
         return None  # a `?` line between the sides: a multi-line card, the `?` rule's
     inline = _answered_on_its_line(lines[0]) if len(lines) == 1 else None
@@ -1956,8 +1956,11 @@ def _answered_by_next(ctx: Context, items: Sequence[Node], index: int) -> _Pair 
     if len(pair) < 2 or any(ctx.is_claimed(item) for item in pair):
         return None
     asked, answered = map(item_words, pair)
-    question = _QUESTION.match(asked.strip()) if asked and "\n" not in asked else None
-    answer = _ANSWER.match(answered.strip()) if answered and question else None
+    single = bool(asked) and "\n" not in asked
+    question = (_QUESTION.match(asked.strip()) or _CARD_FRONT.match(asked.strip())) if single else None
+    answer = (
+        (_ANSWER.match(answered.strip()) or _BACK.match(answered.strip())) if answered and question else None
+    )
     if question is None or answer is None or not answer["text"].strip():
         return None
     return _Pair(unbolded(question["text"]), unbolded(answer["text"]).strip())
@@ -3211,9 +3214,11 @@ def _below_answer(answers: Node) -> list[Node]:
 
 
 def _front_over_back(lines: Sequence[str], following: Node | None) -> bool:
-    """``Front: …`` with a ``Back: …`` line below it, in its paragraph or opening the next; or
-    ``Statement: …`` with ``Answer: False`` so."""
+    """``Front: …`` with a ``Back: …`` (or an ``A: …``) line below it, in its paragraph or opening the
+    next; or ``Statement: …`` with ``Answer: False`` so."""
     below = [*lines[1:], paragraph_words(following) if following else ""]
+    if _CARD_FRONT.match(lines[0]) is not None and any(_ANSWER.match(line.strip()) for line in below):
+        return True  # `Front: What is a fjord?` over `A: …`
     return _FRONT.match(lines[0]) is not None and any(map(_backs, below))
 
 
@@ -3224,9 +3229,13 @@ def _front_without_back(ctx: Context, lines: Sequence[str]) -> bool:
     front = _CARD_FRONT.match(lines[0])
     if front is None or not front["text"].strip():
         return False
-    return _asks(unbolded(front["text"])) or any(_BACK.match(line.strip()) for line in ctx.doc.lines)
+    return _asks(unbolded(front["text"])) or any(
+        _BACK.match(_BULLET.sub("", line.strip(), count=1)) for line in ctx.doc.lines
+    )
 
 
+_BULLET = regex(r"[-*+][ \t]+")
+"""A bullet's marker, before an outliner's ``- Back: …``."""
 _CARD_FRONT = regex(rf"^{_BOLD}(?i:front|frente){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
 """A card's ``Front:`` line (not a ``Statement:``, which states as often as it asks to judge)."""
 _NO_BACK = "flashcard `Front:` without a `Back:` line: write its answer on a line `Back: …` below it"
