@@ -901,7 +901,7 @@ def _judged(pair: _Pair) -> _Pair:
     if opening is None and after is None:
         return pair
     verdict = _VERDICT_LETTER.fullmatch(pair.back.strip())
-    back = f"{_VERDICTS[verdict['letter'].lower()]}{verdict['rest']}" if verdict else pair.back
+    back = f"{_VERDICTS[verdict['letter'].lower()]}{verdict['rest'] or ''}" if verdict else pair.back
     if opening is not None and "/" not in opening[0]:
         return replace(pair, back=back)  # asked in words, as the author wrote it
     if opening is not None:
@@ -913,8 +913,10 @@ def _judged(pair: _Pair) -> _Pair:
     return replace(pair, front=f"{_TO_JUDGE}{statement}", back=back, key=pair.key or pair.front)
 
 
-_VERDICT_LETTER = regex(r"(?P<letter>[TtFf])\.?(?P<rest>(?:[ \t]*[\u2014\u2013,;:-][ \t]*\S.*)?)", re.S)
-"""``T``, ``F.`` or ``T — why``: a verdict in a letter, maybe followed by why."""
+_VERDICT_LETTER = regex(
+    r"(?P<letter>[TtFf])\.?(?P<rest>(?:[ \t]*[\u2014\u2013,;:-][ \t]*\S|[ \t]*\n).*)?", re.S
+)
+"""``T``, ``F.`` or ``T — why``: a verdict in a letter, maybe followed by why, there or on the lines below."""
 _VERDICTS = {"t": "True", "f": "False"}
 
 
