@@ -800,8 +800,8 @@ def _heading_card(
         yield _card(ctx, heading, section, name, back, pinned_id(heading), key=front)
         return
     if heading is not None and [kind for kind, _ in described] == ["prose"]:
-        named = _defined_by(ctx, heading, section)
-        if named:  # `## Definition` over what the note's subject is
+        named = _defined_by(ctx, heading, section) or _labelled_term(heading)
+        if named:  # `## Definition` over what the note's subject is, `## Concept: Erg` over what it is
             yield _card(ctx, heading, section, named, item_text(described[0][1]), pinned_id(heading))
             return
     labels = [text for kind, text in described if kind == "label"]
@@ -865,6 +865,15 @@ def _defined_by(ctx: Context, heading: Node, section: tuple[str, ...]) -> str:
     return "" if generic or ":" in named or len(named.split()) > _OUTLINE_NAME_WORDS else named
 
 
+def _labelled_term(heading: Node) -> str:
+    """The term a heading names after a label saying it is one (``## Concept: Erg``, ``### Term:
+    Osmosis``), as flashcard formats write a definition's card; "" for any other heading."""
+    found = _TERM_HEADING.fullmatch(_heading_front(heading_text(heading)))
+    return found["name"].strip() if found is not None else ""
+
+
+_TERM_HEADING = regex(r"(?i:(?:key\s+)?(?:concept|term|vocabulary|word))\s*:\s*(?P<name>[^:?!.]{1,60})")
+"""``Concept: Erg``, ``Term: Osmosis``: a label, then the term's name (not a sentence, not a question)."""
 _DEFINITION_HEADING = regex(r"(?i)(?:the\s+)?(?:definition|meaning)")
 """``## Definition`` (``Meaning``); a ``What it is`` heading opens a README's or a review's paragraph."""
 _DEFINITION_LABEL = regex(r"(?i)^(?:\*\*|__)?(?:definition|meaning)\s*:(?:\*\*|__)?[ \t]+(?=\S)")
