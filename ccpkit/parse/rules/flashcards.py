@@ -28,6 +28,7 @@ from ccpkit.parse.document import (
     LISTS,
     heading_level,
     heading_text,
+    item_text,
     item_words,
     leads_up_the_page,
     only_pictures,
@@ -708,6 +709,18 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
         if remnoted["way"] == ">>A)":
             return 1, [_Missing(_REMNOTE_CHOICES)]
         return 1, [_Pair(remnoted["front"].strip(), ctx.doc.source(following))]
+    asked = _ASKED_OVER_LIST.fullmatch(stripped[0]) if len(stripped) == 1 else None
+    if (
+        asked is not None
+        and following is not None
+        and following.type in LISTS
+        and not ctx.is_claimed(following)
+    ):
+        ctx.claim(
+            node, following
+        )  # `What shape is a barchan? ;;` (or `::`, `>>`) over the bullets that answer
+        bullets = ctx.doc.source(following)
+        return 1, [_Pair(asked["front"], item_text(bullets) if len(following.children) == 1 else bullets)]
     block = ctx.doc.blocks[node.top]
     quiz = any(_QUIZ.search(title) for title in (ctx.doc.part, *block.section))
     pointed = _pointed_answers(stripped) or _answered_on_the_line(stripped, remnote=ctx.remnote, quiz=quiz)
@@ -1029,6 +1042,9 @@ def remnote_card(line: str) -> re.Match[str] | None:
     return None if filed or (first and (first[0].isdigit() or first[0] in "\"'")) else found
 
 
+_ASKED_OVER_LIST = regex(r"(?P<front>\S.*?[?\uff1f])[ \t]*(?:::|;;|>>)")
+"""A question ending in a card's separator with nothing after it (``… ? ;;``, ``… ? ::``, ``… ? >>``):
+a multi-line card, as Spaced Repetition (set so) and RemNote write one, the list below its answer."""
 _SETTINGS = ("TARGET DECK", "FILE TAGS")
 """Obsidian_to_Anki's settings, each over its value's line (``Biology::Cells``, a deck's path)."""
 _DECK_LINE = regex(r"(?:TARGET DECK|Deck)\s*:\s*\S+::")
