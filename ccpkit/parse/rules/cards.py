@@ -412,7 +412,7 @@ def _list_cards(
             labelled = not (
                 pending_term is None or pending_term.is_label or names_a_record_field(pending_term.front)
             )
-        if labelled and pending is not None and term is not None and _facets(pending.term, term):
+        if labelled and pending is not None and term is not None and _all_facets(pending.term, term):
             labelled = False  # `**Mechanism**: …` then `**Examples**: …`: both the heading's, a card each
         if pending is not None and labelled and term is not None and _of_another(term, pending.term, names):
             continue  # `- Remember: SQS …` after `**SNS**`: of another term, or of them all; notes
@@ -470,10 +470,10 @@ _ATTRIBUTE = regex(r"[A-Z][a-z]+(?:[- ][a-z]+){0,2}")
 
 
 def _a_facet(term: Term | None) -> bool:
-    return term is not None and _facets(term)
+    return term is not None and _all_facets(term)
 
 
-def _facets(*terms: Term) -> bool:
+def _all_facets(*terms: Term) -> bool:
     """Whether every term names a facet of a subject (``Mechanism``, then ``Examples``): facets of the
     heading above them each, where an aside's label after a thing's own term would speak of it."""
     return all(term.front.strip("*_: ").casefold() in FACETS for term in terms)
@@ -2002,7 +2002,9 @@ def _facet_lines(lines: Sequence[str]) -> list[tuple[int, Term]]:
     above them (``**Mechanism**: …``, ``**Examples**: …``, ``**Side effects**: …``): a card each, where an
     aside's label among them (``Examples``) would be a remark on the line above."""
     terms = [line_term(line) or aside_line(line) for line in lines]
-    facets = [(at, term) for at, term in enumerate(terms) if term is not None and term.rest and _facets(term)]
+    facets = [
+        (at, term) for at, term in enumerate(terms) if term is not None and term.rest and _all_facets(term)
+    ]
     return facets if len(facets) == len(lines) >= _GLOSSARY_TERMS else []
 
 

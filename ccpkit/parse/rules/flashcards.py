@@ -861,6 +861,8 @@ _CARD_BREAK = regex(r"-{3,}[ \t]*")
 
 @dataclass(frozen=True, slots=True)
 class _Cloze:
+    """A cloze of a block of cards: its text in Anki's syntax, and its line's offset from the fence's."""
+
     text: str
     line: int = 0
 
@@ -1703,15 +1705,16 @@ def _answered_within(node: Node) -> _Pair | None:
 def _verdict(text: str) -> str | None:
     """``text`` as the verdict on a statement marked to judge, unlabelled (``**True**``, ``False, it is
     …``, ``F``): its words, the bold around the verdict dropped; ``None`` for any other text."""
-    found = (
-        _BARE_VERDICT.match(text.strip()) if _JUDGE.match(text) is None else None
-    )  # not `True or False: …`
+    if _JUDGE.match(text) is not None:
+        return None  # `True or False: …`: the next statement to judge, no verdict
+    found = _BARE_VERDICT.match(text.strip())
     return None if found is None else f"{found['verdict']}{text.strip()[found.end() :]}"
 
 
 _BARE_VERDICT = regex(
     r"(?P<mark>\*\*|__)?(?P<verdict>True|False|TRUE|FALSE|true|false|T|F)(?(mark)(?P=mark))(?![\w*_])"
 )
+"""A verdict opening a line, maybe in bold (``**True**``, ``False, …``), not a word going on (``Trueman``)."""
 
 
 def _judges(statement: str, answer: str) -> bool:
@@ -2414,9 +2417,8 @@ def _asks(line: str) -> bool:
     durability.``)."""
     blank = "___" in line and _BLANK.search(line) is not None
     marked = line.rstrip().endswith(("?", "\uff1f", "\u061f"))  # a full-width or Arabic mark too
-    return (
-        marked or asks_to_judge(line) or blank or _QUESTION_PARTICLE.search(line) is not None
-    )  # `…いくつか。`
+    particle = _QUESTION_PARTICLE.search(line) is not None  # `…いくつか。`
+    return marked or asks_to_judge(line) or blank or particle
 
 
 def asks_to_judge(line: str) -> bool:
