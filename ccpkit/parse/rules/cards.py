@@ -148,6 +148,9 @@ class _Pending:
     no years (``- 53 - DNS`` beside ``- 443 - HTTPS``)."""
     facets: _Facets = "facets"
     """Which terms of its list name facets of the heading above it (``_faceted``)."""
+    owner: str = ""
+    """The thing above it in its list whose facet it names, where a thing leads the list (``Apixaban``
+    over ``Mechanism``)."""
 
     @property
     def bare(self) -> bool:
@@ -388,6 +391,7 @@ def _list_cards(
     fields = glossary and all(terms) and any(term is not None and not term.is_label for term in terms)
     dated = _dated(terms)
     facets = _faceted(terms)
+    owner = ""  # the last thing a term of the list named, whose facets the terms after it may name
     names = _Names(terms)
     for index, item in enumerate(node.children):
         if ctx.is_claimed(item):  # a cloze
@@ -429,7 +433,10 @@ def _list_cards(
             yield from _cards_below(ctx, item, section, lead_in)
         elif not labelled:
             pinned = pinned_id(node) if index == 0 else ""
-            pending = _Pending(item, term, pinned, lead_in, attributes, dated=dated, facets=facets)
+            owner = term.front if _names_a_thing(term) else owner
+            pending = _Pending(
+                item, term, pinned, lead_in, attributes, dated=dated, facets=facets, owner=owner
+            )
     if pending is not None:
         if pending.bare and not pending.extra and after is not None and not told:
             pending.extra.append(ctx.doc.source(after))
@@ -439,20 +446,29 @@ def _list_cards(
 
 def _faceted(terms: Iterable[Term | None]) -> _Facets:
     """Which of the terms said together (a list's, a paragraph's lines) are facets of the heading above
-    them: every one (``all``) where a facet leads them (``Mechanism``) or each is an attribute's name
-    (``Protocol``, ``Reversal``); none where a thing of its own leads them (``**Apixaban:** a factor Xa
-    inhibitor`` over its ``**Mechanism:**``: the thing's facets, not the heading's); else those whose
-    names say so (``facets``)."""
+    them: none where a thing of its own leads them (``**Apixaban:** a factor Xa inhibitor`` over its
+    ``**Mechanism:**``: the thing's facets, ``_owner_of_facet``); every one (``all``) where a facet leads
+    them (``Mechanism``, then ``Reversal``) or most name facets or labels (``Protocol``, ``Scope``,
+    ``Scaling``), each an attribute's name; else those whose names say so (``facets``)."""
     named = [term for term in terms if term is not None]
     if not any(map(_a_facet, named)):
         return "facets"
-    leader = named[0]
-    if not _a_facet(leader) and (
-        not _names_an_attribute(leader.front.strip("*_: "))
-        or _DEFINES_A_THING.match(leader.rest.lstrip("*_ "))
-    ):
+    if not _a_facet(named[0]) and _names_a_thing(named[0]):
         return "none"
+    labelled = sum(_a_facet(term) or is_label(term.front) for term in named)
+    if not _a_facet(named[0]) and labelled * 2 <= len(named):
+        return "facets"
     return "all" if all(_names_an_attribute(term.front.strip("*_: ")) for term in named) else "facets"
+
+
+def _names_a_thing(term: Term) -> bool:
+    """Whether a term names a thing of its own: a name with capitals of its own (``Amazon DynamoDB``),
+    or one its words define (``**Apixaban:** a factor Xa inhibitor``)."""
+    return not _names_an_attribute(term.front.strip("*_: ")) or _defines_a_thing(term.rest)
+
+
+def _defines_a_thing(words: str) -> bool:
+    return _DEFINES_A_THING.match(words.lstrip("*_ ")) is not None
 
 
 _Facets = Literal["all", "facets", "none"]
@@ -721,6 +737,7 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
                 pending.lead_in,
                 dated=pending.dated,
                 facets=pending.facets,
+                owner=pending.owner,
             )
         return
     below = pending.item.children[1:]
@@ -749,6 +766,7 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
             pending.lead_in,
             dated=pending.dated,
             facets=pending.facets,
+            owner=pending.owner,
         )
     elif term.separated and not carded:
         message = f"card {term.front!r} has an empty back: write its definition after the term"
@@ -1167,13 +1185,15 @@ def _card(
     key: str = "",
     dated: bool = True,
     facets: _Facets = "facets",
+    owner: str = "",
 ) -> Item | Problem:
     """A card at ``node``, or ``offset`` lines below its first line, with ``tags`` besides the file's
     (see ``_fields_at``); its id made of ``key`` where it is not its front. A date over what happened
     then (``1789 - Storming of the Bastille``, ``2 December 1804: …``, as timelines write them) asks for
     the date, unless not ``dated`` (among numbers that are no dates): one thing per card, where dates
     shared by events would merge them. A facet of the heading above (``Mechanism``, or any attribute
-    among ``facets``: ``Reversal`` beside it) is asked with the heading's subject."""
+    among ``facets``: ``Reversal`` beside it) is asked with the heading's subject, or with its
+    ``owner``'s name where a thing leads its list."""
     if (
         dated
         and _DATE.fullmatch(front.strip("*_ "))
@@ -1182,12 +1202,26 @@ def _card(
         and len(back.split()) <= _EVENT_WORDS
     ):
         front, back, key = back, front.strip("*_ "), ""
-    subject = "" if lead_in else _subject_of_facet(ctx, front, section, among_facets=facets)
+    subject = "" if lead_in else _owner_of_facet(front, back, owner, among_facets=facets)
+    defined = _defines_a_thing(back)  # `**Treatment:** the management of …`: a glossary's term
+    subject = subject or (
+        "" if lead_in or defined else _subject_of_facet(ctx, front, section, among_facets=facets)
+    )
     if subject:  # `**Mechanism**: …` under `## Beta blockers`: "Beta blockers — mechanism"
         front = f"{subject} \u2014 {front.strip('*_: ').lower()}"
     fields = _fields_at(ctx, "card", key or front, node, section, pinned, offset=offset, tags=tags)
     made = ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))
     return replace(made, location=fields.source) if isinstance(made, Problem) else made
+
+
+def _owner_of_facet(front: str, back: str, owner: str, *, among_facets: _Facets) -> str:
+    """The thing whose facet a card names, in a list a thing leads (``- **Apixaban:** a factor Xa
+    inhibitor`` over ``- **Mechanism:** blocks factor Xa``): the nearest thing above it, unless its back
+    defines a thing of its own (``**Treatment:** the management of a disease``, a glossary's term)."""
+    facet = front.strip("*_: ").casefold() in FACETS
+    if among_facets != "none" or not facet or _defines_a_thing(back):
+        return ""
+    return owner.strip("*_: ")
 
 
 def _subject_of_facet(ctx: Context, front: str, section: tuple[str, ...], *, among_facets: _Facets) -> str:

@@ -45,10 +45,11 @@ LABELS = ASIDES | frozenset(
 never a card alone."""
 FACETS = frozenset(
     {
-        "advantages", "adverse effects", "applications", "benefits", "cause", "causes", "complications",
-        "cons", "contraindications", "cost", "costs", "definition", "diagnosis", "disadvantages",
-        "drawbacks", "examples", "function", "how it works", "indications", "limitations", "limits",
-        "management", "mechanism", "mechanism of action", "performance", "pricing", "pros", "purpose",
+        "advantages", "adverse effects", "antidote", "applications", "benefits", "cause", "causes",
+        "complications", "cons", "contraindications", "cost", "costs", "definition", "diagnosis",
+        "disadvantages", "dose", "dosing", "drawbacks", "examples", "function", "how it works",
+        "indications", "interactions", "limitations", "limits", "management", "mechanism",
+        "mechanism of action", "monitoring", "performance", "pricing", "pros", "purpose", "reversal",
         "risk factors", "risks", "scaling", "side effects", "signs", "structure", "symptoms", "treatment",
         "use", "use case", "use cases", "uses",
     }
