@@ -1208,7 +1208,7 @@ def _card(
         "" if lead_in or defined else _subject_of_facet(ctx, front, section, among_facets=facets)
     )
     if subject:  # `**Mechanism**: …` under `## Beta blockers`: "Beta blockers — mechanism"
-        front = f"{subject} \u2014 {front.strip('*_: ').lower()}"
+        front, key = f"{subject} \u2014 {front.strip('*_: ').lower()}", ""  # its id the new front's
     fields = _fields_at(ctx, "card", key or front, node, section, pinned, offset=offset, tags=tags)
     made = ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))
     return replace(made, location=fields.source) if isinstance(made, Problem) else made
