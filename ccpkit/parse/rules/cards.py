@@ -391,6 +391,8 @@ def _list_cards(
     fields = glossary and all(terms) and any(term is not None and not term.is_label for term in terms)
     dated = _dated(terms)
     facets = _faceted(terms)
+    if under_a_name and all(term is None or _names_an_attribute(term.front.strip("*_: ")) for term in terms):
+        facets = "all"  # `- Azure VMs` over `- **Billing**: …`: every label the name's facet
     owner = ""  # the last thing a term of the list named, whose facets the terms after it may name
     names = _Names(terms)
     for index, item in enumerate(node.children):
