@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, cast
 
 from anki.buildinfo import version as anki_version
 from anki.collection import AddNoteRequest, Collection
+from anki.consts import REVLOG_RESCHED
 from anki.dbproxy import DBProxy
 from anki.decks import DeckId
 from anki.errors import AnkiException, CardTypeError, DBError
@@ -113,15 +114,18 @@ def read_state(collection: Collection, guids: Iterable[str]) -> CollectionState:
     cards: dict[int, list[FoundCard]] = defaultdict(list)
     cards_in: dict[str, int] = defaultdict(int)
     wanted_ids = {row[0] for row in rows}
-    for card_id, note_id, deck_id, home_id, queue in _db(collection).all(
-        "select id, nid, did, odid, queue from cards order by id"
+    retired = {row[0] for row in rows if ORPHAN_TAG in row[4].split()}
+    last_logged = _last_logged(collection, retired)
+    for card_id, note_id, deck_id, home_id, queue, kind, modified in _db(collection).all(
+        "select id, nid, did, odid, queue, type, mod from cards order by id"
     ):
         home = names.get(home_id or deck_id, "")
         cards_in[home] += 1
         if home_id:
             cards_in[names.get(deck_id, "")] += 1
         if note_id in wanted_ids:
-            cards[note_id].append(FoundCard(card_id, home, queue == SUSPENDED, bool(home_id)))
+            reset = queue == kind == 0 and _reset_last(last_logged.get(card_id), modified)
+            cards[note_id].append(FoundCard(card_id, home, queue == SUSPENDED, bool(home_id), reset))
     notes = {}
     for note_id, guid, note_type, modified, tags, fields in rows:
         if note_type not in field_names:
@@ -147,6 +151,25 @@ def read_state(collection: Collection, guids: Iterable[str]) -> CollectionState:
             guid: tuple(cards) for guid, cards in _suspended_by_sync(collection).items() if guid in asked
         },
     )
+
+
+def _last_logged(collection: Collection, note_ids: set[int]) -> dict[int, tuple[int, int, int]]:
+    """Card id → its latest revlog row (milliseconds, type, interval), for the cards of these notes."""
+    if not note_ids:
+        return {}
+    rows = _db(collection).all(  # SQLite takes the other columns from the row of max(id)
+        "select cid, max(id), type, ivl from revlog where cid in (select id from cards where nid in "
+        f"({','.join(map(str, sorted(note_ids)))})) group by cid"
+    )
+    return {card: (logged, kind, interval) for card, logged, kind, interval in rows}
+
+
+def _reset_last(row: tuple[int, int, int] | None, modified: int) -> bool:
+    """Whether a card's last change (``modified``, in seconds) is Anki's *Reset*: it logs a
+    rescheduling row (type 4, interval 0) just after writing the card, in that second or the next;
+    *Set Due Date* logs one with its interval, and an unsuspend by hand dates the card later, logging
+    nothing."""
+    return row is not None and row[1] == REVLOG_RESCHED and row[2] == 0 and row[0] // 1000 >= modified
 
 
 def guids_by_id(collection: Collection) -> dict[str, list[str]]:
@@ -419,7 +442,7 @@ _DEFAULT_PRESET = 1
 def _retire(collection: Collection, plan: Plan) -> None:
     if plan.retired:
         collection.tags.bulk_add([NoteId(orphan.anki_id) for orphan in plan.retired], ORPHAN_TAG)
-        suspend = _card_ids(card for orphan in plan.retired for card in orphan.suspend)
+        suspend = _card_ids(card for orphan in (*plan.retired, *plan.resuspended) for card in orphan.suspend)
         if suspend:
             collection.sched.suspend_cards(suspend)
     if plan.restored:

@@ -171,6 +171,9 @@ class Plan:
     retired: tuple[Retire, ...] = ()
     restored: tuple[Restore, ...] = ()
     deleted: tuple[Retire, ...] = ()
+    resuspended: tuple[Retire, ...] = ()
+    """Retired notes whose cards sync suspended Anki's *Reset* put back among the new ones: suspended
+    again (``Retire.suspend``), as the student did not take them back to study."""
     not_retired: int = 0
     """Orphans left alone because the notes hold errors (or a block left open)."""
     note_types: tuple[NoteTypeUpdate, ...] = ()
@@ -189,7 +192,7 @@ class Plan:
         """Anything to change in the collection (a plan without changes leaves it untouched)."""
         return any(
             (self.added, self.updated, self.moved, self.retired, self.restored, self.deleted, self.note_types)
-        ) or bool(self.removed_decks)
+        ) or bool(self.removed_decks or self.resuspended)
 
 
 def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choices: Choices) -> Plan:
@@ -222,6 +225,7 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
         deck = note.deck if move or before is None or _home(found) == before.deck else before.deck
         written[note.guid] = _written(note, deck, found, before)
     retired, deleted, not_retired = _orphans(wanted, state, record, choices, written)
+    resuspended = _reset_orphans(wanted, state, record) if choices.retire and not deleted else ()
     for gone in deleted:
         written.pop(gone.guid, None)
     for guid in wanted.orphans.keys() - state.notes.keys():  # deleted in Anki: nothing to remember
@@ -239,6 +243,7 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
         retired=retired,
         restored=tuple(restored),
         deleted=deleted,
+        resuspended=resuspended,
         not_retired=not_retired,
         note_types=note_types,
         kept_styles=kept_styles,
@@ -537,6 +542,22 @@ def _orphans(
             before = written.get(guid) or Written(id=note_id, fields={})
             written[guid] = replace(before, suspended=suspend)
     return tuple(retired), tuple(deleted), 0
+
+
+def _reset_orphans(wanted: Wanted, state: CollectionState, record: SyncRecord) -> tuple[Retire, ...]:
+    """Retired notes (still tagged) whose cards sync suspended Anki's *Reset* unsuspended, those cards
+    to suspend again: a Reset of the whole course is no choice to study a note that left the notes,
+    while a card the student unsuspended by hand (or studied since) is theirs."""
+    again = []
+    for guid, note_id in wanted.orphans.items():
+        note = state.notes.get(guid)
+        if note is None or ORPHAN_TAG not in note.tags or note.note_type not in _types_of(note_id):
+            continue
+        before = record.notes.get(guid)
+        ours = set(before.suspended) if before is not None else set(state.suspended_by_sync.get(guid, ()))
+        reset = tuple(card.id for card in note.cards if card.id in ours and card.reset and not card.suspended)
+        again += [Retire(guid, note_id, note.id, reset)] if reset else []
+    return tuple(again)
 
 
 def _types_of(note_id: str) -> set[int]:

@@ -14,6 +14,9 @@ class FoundCard:
     suspended: bool
     filtered: bool
     """In a filtered deck now: moving it changes the deck it returns to, not the filtered deck."""
+    reset: bool = False
+    """Its last change was Anki's *Reset* (*Forget*), which unsuspends the cards it puts back among the
+    new ones: no choice of the student's to study a retired note's card."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

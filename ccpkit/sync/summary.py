@@ -81,6 +81,10 @@ class SyncReport:
         lines += _listed("moved", [f"{old} → {new} ({count})" for (old, new), count in pairs.items()])
         lines += _listed(f"retired (tagged {ORPHAN_TAG}, suspended)", [o.note_id for o in plan.retired])
         lines += _listed("deleted", [orphan.note_id for orphan in plan.deleted])
+        lines += _listed(
+            "suspended again, as Anki's Reset put it back among your new cards (to study it, unsuspend it)",
+            [orphan.note_id for orphan in plan.resuspended],
+        )
         lines += _listed("restored", [restore.note.id for restore in plan.restored])
         lines += _listed(
             "restored, its cards left suspended (no record tells which sync suspended: unsuspend them in "

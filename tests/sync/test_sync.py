@@ -1490,11 +1490,12 @@ def test_a_question_written_above_a_studied_table_holds_its_rows_even_with_delet
         student.close()
 
 
-def test_a_retired_note_the_student_reset_in_anki_is_back_in_study_and_sync_leaves_it_so(
+def test_a_retired_note_anki_reset_back_among_new_cards_is_suspended_again_but_not_one_unsuspended_by_hand(
     studied: Studied,
 ) -> None:
-    """Anki decides it (docs/sync.md, "Orphans"): its *Reset* unsuspends the cards it resets, a retired
-    note's too, and its tag stays; sync takes that as the student's, as an unsuspend by hand."""
+    """Anki's *Reset* (*Forget*) on the whole course unsuspends the cards it resets, a retired note's too,
+    its tag kept: no choice of the student's to study it, so sync suspends it again and says so (the
+    other cards stay reset). Unsuspended by hand after that, it is the student's: left as they left it."""
     course = studied.course
     fargate_removed(course)
     assert course.sync().exit_code == 0
@@ -1508,8 +1509,19 @@ def test_a_retired_note_the_student_reset_in_anki_is_back_in_study_and_sync_leav
 
     try:
         fargate = student.note(FARGATE)
-        assert [(card.queue, card.type) for card in fargate.cards()] == [(0, 0)]  # new, not suspended
-        assert "ccpkit::orphan" in fargate.tags and FARGATE not in output
+        assert all(card.queue == -1 for card in fargate.cards()) and "ccpkit::orphan" in fargate.tags
+        assert f"Reset put it back among your new cards (to study it, unsuspend it): {FARGATE}" in output
+        assert [(card.queue, card.type) for card in student.note(S3).cards()] == [(0, 0)]  # reset, new
+        student.collection.sched.unsuspend_cards(list(fargate.card_ids()))
+    finally:
+        student.close()
+    course.edit("03-storage/cram-sheet.md", "- **Amazon S3:", "- **Amazon S3 (objects):")
+
+    output, student = sync_and_open(studied)
+
+    try:
+        assert all(card.queue == 0 for card in student.note(FARGATE).cards())
+        assert FARGATE not in output
     finally:
         student.close()
 
