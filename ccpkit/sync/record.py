@@ -74,14 +74,19 @@ def new_generation() -> str:
     return uuid.uuid4().hex[:12]
 
 
+def named_generation(generation: object) -> str | None:
+    """The generation a collection's config names, if it names one (``None``: never synced)."""
+    return generation if isinstance(generation, str) and generation.isalnum() else None
+
+
 def load_record(collection: Path, generation: object) -> SyncRecord | None:
     """The record the collection names; an empty one if it names none (never synced); ``None`` if the
     file is gone or damaged (another computer's collection, a backup older than the records kept, a
     deleted file): sync then compares modification times."""
-    if not isinstance(generation, str) or not generation.isalnum():
+    if (named := named_generation(generation)) is None:
         return SyncRecord()
     try:
-        data = json.loads(record_path(collection, generation).read_text(encoding="utf-8"))
+        data = json.loads(record_path(collection, named).read_text(encoding="utf-8"))
         return _parsed(data)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
@@ -132,6 +137,14 @@ def save_record(collection: Path, record: SyncRecord) -> str:
     path = record_path(collection, generation)
     write_atomically(path.parent, Output(PurePosixPath(path.name), dump_record(record)))
     return generation
+
+
+def resave_record(collection: Path, generation: str, record: SyncRecord) -> None:
+    """Replace the record the collection names, for a sync that changes nothing in the collection: it
+    still holds what that record says sync wrote (the notes' text Anki already reads as, a conflict
+    whose Anki text was kept), so the collection needs no new name, and no backup to write it."""
+    path = record_path(collection, generation)
+    write_atomically(path.parent, Output(PurePosixPath(path.name), dump_record(record)))
 
 
 KEPT_RECORDS = 5

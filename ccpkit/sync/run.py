@@ -64,7 +64,9 @@ from ccpkit.sync.record import (
     Written,
     dump_record,
     load_record,
+    named_generation,
     remove_other_records,
+    resave_record,
     save_record,
 )
 from ccpkit.sync.state import CollectionState, FoundNote
@@ -200,25 +202,17 @@ def _sync(
             if settings.dry_run:
                 return report
             pictures = pictures_shown(parsed.deck.pictures, wanted_notes)
-            if not (plan.writes or dump_record(plan.record) != dump_record(record)):
+            generation = named_generation(anki_collection.record_generation(collection))
+            if not plan.writes and (dump_record(plan.record) == dump_record(record) or generation):
+                conflicts_file = _conflicts_saved(plan, notes, out, located.collection, choices, now)
+                if generation and dump_record(plan.record) != dump_record(record):
+                    resave_record(located.collection, generation, plan.record)  # no backup: Anki's unchanged
                 copied = anki_collection.add_pictures(collection, pictures)  # those a sync cut short left out
                 written = _recorded(notes, out, _as_synced(synced_ledger, wanted_notes, plan, state))
-                return replace(report, written=written, pictures=copied)
+                return replace(report, conflicts_file=conflicts_file, written=written, pictures=copied)
             before_writing(plan)
             _require_writable(notes)  # the ledger goes there after the collection: refused, nothing is synced
-            conflicts_file = None
-            if plan.conflicts or plan.restyled:
-                stamp = datetime.fromtimestamp(now, UTC)
-                data = conflicts_markdown(
-                    plan.conflicts,
-                    plan.restyled,
-                    notes=notes,
-                    collection=located.collection,
-                    keep_anki=choices.keep_anki,
-                    when=stamp.strftime("%Y-%m-%d %H:%M:%S UTC"),
-                )
-                name = f"sync-conflicts-{stamp.strftime('%Y%m%d-%H%M%S')}.md"
-                conflicts_file = write_atomically(out, Output(PurePosixPath(name), data))
+            conflicts_file = _conflicts_saved(plan, notes, out, located.collection, choices, now)
             progress.step("backing up the collection")
             backup = anki_collection.back_up(collection, located.backups)
             generation = save_record(located.collection, plan.record)
@@ -233,6 +227,26 @@ def _sync(
     finally:
         finishing.stop()
     return replace(report, backup=backup, conflicts_file=conflicts_file, written=written, pictures=copied)
+
+
+def _conflicts_saved(
+    plan: Plan, notes: Path, out: Path, collection: Path, choices: Choices, now: int
+) -> Path | None:
+    """The file holding both sides of each conflict and the student's styling replaced (``None``: none
+    to save), written before anything else: what a side loses is never lost."""
+    if not (plan.conflicts or plan.restyled):
+        return None
+    stamp = datetime.fromtimestamp(now, UTC)
+    data = conflicts_markdown(
+        plan.conflicts,
+        plan.restyled,
+        notes=notes,
+        collection=collection,
+        keep_anki=choices.keep_anki,
+        when=stamp.strftime("%Y-%m-%d %H:%M:%S UTC"),
+    )
+    name = f"sync-conflicts-{stamp.strftime('%Y%m%d-%H%M%S')}.md"
+    return write_atomically(out, Output(PurePosixPath(name), data))
 
 
 def _students_clozes_kept(

@@ -133,6 +133,8 @@ class SyncReport:
             lines.append("dry run: nothing was written")
         elif plan.conflicts and not plan.writes:  # --keep-anki: the notes and Anki still differ
             lines.append("the collection was left as it is: the conflicts above kept Anki's text")
+        elif not plan.writes and self.backup:  # a first sync: the record's name is all it wrote
+            lines.append("the collection's notes were already up to date: sync wrote only its record's name")
         elif not plan.writes and not self.pictures.copied and not self.pictures.left:
             lines.append("the collection was already up to date")
         return "\n".join(lines)

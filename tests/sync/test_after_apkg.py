@@ -460,3 +460,21 @@ def test_words_a_sync_kept_stay_through_the_next_package_when_the_notes_changed_
         assert ebs["Definition"] == mine and "marked" in ebs.tags
     finally:
         student.close()
+
+
+def test_a_first_sync_that_finds_every_imported_note_as_the_notes_say_says_what_it_wrote(
+    tmp_path: Path,
+) -> None:
+    """Nothing to change in the notes, yet the collection now names sync's record (a backup first): the
+    report says the notes were up to date and what was written, not that the collection was."""
+    course, student = imported(tmp_path)
+    student.close()
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert "0 added, 0 updated, 0 moved, 0 retired, 0 restored, 0 conflicts, 11 unchanged" in result.output
+    assert "backup: " in result.output and "the collection was already up to date" not in result.output
+    assert (
+        "the collection's notes were already up to date: sync wrote only its record's name" in result.output
+    )

@@ -677,6 +677,33 @@ def test_a_definition_only_rewrapped_in_the_notes_keeps_the_students_edit_withou
     assert "0 conflicts" in output and not list(studied.course.out.glob("sync-conflicts-*.md"))
 
 
+def test_a_sync_with_nothing_to_change_in_anki_makes_no_backup_yet_remembers_what_the_notes_now_say(
+    studied: Studied,
+) -> None:
+    """The notes now say what the student typed in Anki: nothing to write there, so no backup (and no
+    backup line beside "already up to date"); sync's record of the note follows all the same, so the
+    notes' next change of it is an update, no conflict with the student's old edit."""
+    course = studied.course
+    assert course.sync().exit_code == 0
+    backups = sorted((course.collection.parent / "backups").iterdir())
+    course.edit(
+        "02-compute/cram-sheet.md", "Runs your code without servers; you pay per request.", STUDENT_WORDS
+    )
+
+    output, student = sync_and_open(studied)
+    student.close()
+
+    assert "backup:" not in output and "the collection was already up to date" in output
+    assert sorted((course.collection.parent / "backups").iterdir()) == backups
+    course.edit("02-compute/cram-sheet.md", STUDENT_WORDS, "Runs functions on demand, billed per request.")
+    output, student = sync_and_open(studied)
+    try:
+        assert student.note(LAMBDA)["Definition"] == "Runs functions on demand, billed per request."
+        assert f"updated: {LAMBDA} (Definition)" in output and "conflict (" not in output
+    finally:
+        student.close()
+
+
 def test_keep_anki_keeps_the_students_text_on_a_conflict(studied: Studied) -> None:
     course = studied.course
     course.edit(
