@@ -224,11 +224,11 @@ def _make(
     targets.planned, targets.done = [], {}  # free the parts, and the deck their work reads
     problems = (*parsed.problems, *(problem for exported in files.values() for problem in exported.problems))
     report = BuildReport(
-        format_counts(whole_deck),
+        format_counts(deck, whole_deck),
         tuple(dict.fromkeys(problems)),  # a sheet and the course may report one place twice
         (),
         sum(problem.severity == "error" for problem in parsed.problems),
-        total=format_total(whole_deck),
+        total=format_total(deck, whole_deck),
         reread=parsed.reread,
     )
     return report, files, changes

@@ -35,8 +35,9 @@ def _plural(kind: Kind) -> str:
             assert_never(kind)
 
 
-def format_counts(deck: Deck) -> str:
-    """One line per module with its items per kind, then a total line."""
+def format_counts(deck: Deck, course: Deck | None = None) -> str:
+    """One line per module with its items per kind, then a total line; for ``deck``, some modules of
+    ``course`` (``--module``), a line naming the others, whose outputs were not rebuilt."""
     lines = []
     totals: Counter[Kind] = Counter(item.kind for item in deck.items())
     kinds = _counted(totals)
@@ -45,7 +46,21 @@ def format_counts(deck: Deck) -> str:
         counts = Counter(item.kind for item in module.items)
         lines.append(f"{module.number:>3} {module.title:<{width}}  {_kinds(counts, kinds)}")
     lines.append(f"{'':>3} {'total':<{width}}  {_kinds(totals, kinds)}")
+    if others := _left_out(deck, course):
+        lines.append(f"{'':>3} not rebuilt: {counted(len(others), 'other module')}")
     return "\n".join(line.rstrip() for line in lines)
+
+
+def _left_out(deck: Deck, course: Deck | None) -> list[str]:
+    """The slugs of ``course``'s modules that ``deck`` (some of them) leaves out."""
+    built = {module.slug for module in deck.modules}
+    return [module.slug for module in course.modules if module.slug not in built] if course else []
+
+
+def _numbered(numbers: Sequence[int]) -> str:
+    """``module 2``, ``modules 1, 3`` (the course-level files' modules, all numbered 0, named once)."""
+    shown = list(dict.fromkeys(numbers))
+    return f"module{'s' if len(shown) != 1 else ''} {', '.join(map(str, shown))}"
 
 
 def counted(count: int, noun: str) -> str:
@@ -53,12 +68,17 @@ def counted(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def format_total(deck: Deck) -> str:
-    """The counts in one line: ``13 modules, 973 cards, 72 tables, 106 MCQs``."""
+def format_total(deck: Deck, course: Deck | None = None) -> str:
+    """The counts in one line: ``13 modules, 973 cards, 72 tables, 106 MCQs``; for ``deck``, some
+    modules of ``course`` (``--module``), what they hold: ``module 2 of 13 (the others not rebuilt),
+    …``."""
     counts = Counter(item.kind for item in deck.items())
-    modules = len(deck.modules)
     kinds = ", ".join(f"{counts[kind]} {_named(kind, counts[kind])}" for kind in _counted(counts))
-    return f"{counted(modules, 'module')}, {kinds}"
+    if not (others := _left_out(deck, course)):
+        return f"{counted(len(deck.modules), 'module')}, {kinds}"
+    built = _numbered([module.number for module in deck.modules])
+    of = len(deck.modules) + len(others)
+    return f"{built} of {of} (the other{'s' if len(others) != 1 else ''} not rebuilt), {kinds}"
 
 
 def _counted(totals: Counter[Kind]) -> tuple[Kind, ...]:

@@ -188,3 +188,26 @@ def test_a_build_of_some_modules_reports_their_notes_and_counts_the_others_chang
     assert "1 note of modules not built changed since sent: it waits for a build that includes them" in some
     assert "anki notes: 0 added, 1 updated, 2 unchanged, 0 orphaned" in whole
     assert "updated: 02-compute/card/ec2" in whole and "wait" not in whole
+
+
+def test_a_build_of_some_modules_counts_what_its_outputs_hold_and_names_the_modules_not_rebuilt(
+    notes: Path,
+) -> None:
+    """``--module 1`` writes module 1's outputs: its counts are those, not the whole course's, and the
+    report says the other modules were not rebuilt (their outputs are as the last build left them)."""
+    for folder, text in (
+        ("01-storage", "- **S3:** Objects.\n- **EFS:** Files.\n"),
+        ("02-compute", "- **EC2:** Servers.\n"),
+    ):
+        (notes / folder).mkdir()
+        (notes / folder / "cram.md").write_text(text, encoding="utf-8")
+    options, out = ExportOptions(templates=REPO / "templates"), notes.parent / "out"
+
+    report = build(notes, out, formats=("csv",), options=options, title="Course", modules=(1,))
+
+    short, every = report.summary(), report.summary("verbose")
+    assert "module 1 of 2 (the other not rebuilt), 2 cards" in short and "3 cards" not in short
+    assert "Compute" not in every and "3 cards" not in every
+    assert "not rebuilt: 1 other module" in every
+    whole = build(notes, out, formats=("csv",), options=options, title="Course").summary()
+    assert "2 modules, 3 cards" in whole and "rebuilt" not in whole
