@@ -163,7 +163,10 @@ class Plan:
     still hold them (a fresh card, its history went with the deleted one)."""
     updated: tuple[Update, ...] = ()
     kept: tuple[tuple[AnkiNote, tuple[str, ...]], ...] = ()
-    """Notes whose fields the student edited (and the notes did not): those fields are left alone."""
+    """Notes whose fields the student edited (and the notes did not): those fields are left alone. Only
+    the edits this sync keeps first (the fields named); ``kept_earlier`` holds the others."""
+    kept_earlier: tuple[tuple[AnkiNote, tuple[str, ...]], ...] = ()
+    """Notes whose edits kept are all as an earlier sync kept them (the record tells): news no more."""
     retyped: tuple[AnkiNote, ...] = ()
     """Notes the student gave another note type in Anki: theirs now, left alone."""
     conflicts: tuple[Conflict, ...] = ()
@@ -199,7 +202,7 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
     """Everything a sync does, decided from the notes, the collection and the record."""
     notes = tuple(_normalized(note) for note in wanted.notes)
     written = dict(record.notes)
-    added, updated, kept, conflicts, moved, restored, retyped = [], [], [], [], [], [], []
+    added, updated, kept, kept_earlier, conflicts, moved, restored, retyped = [], [], [], [], [], [], [], []
     readded: list[str] = []
     unchanged = 0
     for note in notes:
@@ -217,13 +220,18 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
         move = _move(note, found, before, wanted.homes.get(note.id, ""))
         restore = _restore(note, found, before, state.suspended_by_sync.get(note.guid))
         updated += [update] if update else []
-        kept += [(note, kept_fields)] if kept_fields else []
+        kept_now = {name: text_hash(found.fields[name]) for name in kept_fields}
+        fresh = tuple(
+            name for name in kept_fields if before is None or before.kept.get(name) != kept_now[name]
+        )
+        kept += [(note, fresh)] if fresh else []
+        kept_earlier += [(note, kept_fields)] if kept_fields and not fresh else []
         conflicts += clashes
         moved += [move] if move else []
         restored += [restore] if restore else []
         unchanged += not (update or move or restore)
         deck = note.deck if move or before is None or _home(found) == before.deck else before.deck
-        written[note.guid] = _written(note, deck, found, before)
+        written[note.guid] = replace(_written(note, deck, found, before), kept=kept_now)
     retired, deleted, not_retired = _orphans(wanted, state, record, choices, written)
     resuspended = _reset_orphans(wanted, state, record) if choices.retire and not deleted else ()
     for gone in deleted:
@@ -237,6 +245,7 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
         readded=tuple(readded),
         updated=tuple(updated),
         kept=tuple(kept),
+        kept_earlier=tuple(kept_earlier),
         retyped=tuple(retyped),
         conflicts=tuple(conflicts),
         moved=tuple(moved),

@@ -48,6 +48,9 @@ class Written:
     clozes: tuple[int, ...] = ()
     """A cloze note's numbers in the notes' text at that sync (empty: not a cloze note, or a record of
     an older ccpkit): a number in Anki past these is the student's own cloze."""
+    kept: Mapping[str, str] = field(default_factory=dict)
+    """Field name → hash of the student's text sync kept there (their edit, the notes unchanged): the
+    report lists an edit at the sync that first keeps it, and counts it after, until edited anew."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +106,7 @@ def _parsed(data: Any) -> SyncRecord:
             deck=str(entry.get("deck", "")),
             suspended=tuple(int(card) for card in entry.get("suspended", ())),
             clozes=tuple(int(number) for number in entry.get("clozes", ())),
+            kept={str(name): str(value) for name, value in entry.get("kept", {}).items()},
         )
         for guid, entry in data["notes"].items()
     }
@@ -119,6 +123,7 @@ def dump_record(record: SyncRecord) -> bytes:
             "deck": written.deck,
             "suspended": list(written.suspended),
             **({"clozes": list(written.clozes)} if written.clozes else {}),
+            **({"kept": dict(written.kept)} if written.kept else {}),
         }
         for guid, written in sorted(record.notes.items())
     }

@@ -74,6 +74,7 @@ class SyncReport:
         )
         lines += _listed("updated", [f"{u.note.id} ({', '.join(u.changed)})" for u in plan.updated])
         lines += _listed("kept your edits", [f"{note.id} ({', '.join(names)})" for note, names in plan.kept])
+        lines += _kept_earlier(plan, verbose=verbose)
         lines += _listed(
             "left alone, as you changed its note type in Anki", [note.id for note in plan.retyped]
         )
@@ -138,6 +139,23 @@ class SyncReport:
         elif not plan.writes and not self.pictures.copied and not self.pictures.left:
             lines.append("the collection was already up to date")
         return "\n".join(lines)
+
+
+def _kept_earlier(plan: Plan, *, verbose: bool) -> list[str]:
+    """The edits earlier syncs kept, still kept: listed with ``verbose``, else counted (the sync that
+    first kept each listed it), as a build counts the warnings of unchanged notes."""
+    if verbose:
+        return _listed(
+            "kept your edits at earlier syncs",
+            [f"{note.id} ({', '.join(names)})" for note, names in plan.kept_earlier],
+        )
+    count = len(plan.kept_earlier)
+    verb = "keeps" if count == 1 else "keep"
+    return (
+        [f"  {counted(count, 'note')} {verb} your edits from earlier syncs — `-v` lists them"]
+        if count
+        else []
+    )
 
 
 def _touched_files(plan: Plan) -> frozenset[str]:

@@ -132,6 +132,28 @@ def test_a_second_sync_of_unchanged_notes_changes_nothing(studied: Studied) -> N
         student.close()
 
 
+def test_an_edit_kept_is_listed_at_the_sync_that_keeps_it_then_counted_until_edited_anew(
+    studied: Studied,
+) -> None:
+    """The report says what is new: the student's edit is listed when first kept, later syncs count it
+    (``-v`` lists it), and a new edit of that field is listed again."""
+    course = studied.course
+    assert f"kept your edits: {LAMBDA} (Definition)" in course.sync().output
+    course.edit(
+        "03-storage/cram-sheet.md", "eleven nines of durability", "eleven nines of durability (99.999999999%)"
+    )
+
+    output = course.sync().output
+
+    assert "kept your edits" not in output and "1 note keeps your edits from earlier syncs" in output
+    assert f"kept your edits at earlier syncs: {LAMBDA} (Definition)" in course.sync("-v").output
+    student = course.student()
+    student.edit(LAMBDA, "Definition", "My words again: functions on demand")
+    student.close()
+    output = course.sync().output
+    assert f"kept your edits: {LAMBDA} (Definition)" in output and "from earlier syncs" not in output
+
+
 def test_course_title_change_moves_every_card_and_removes_the_old_decks(studied: Studied) -> None:
     output, student = sync_and_open(studied, title="AWS CCP 2026")
     try:
