@@ -181,7 +181,9 @@ class Plan:
     """Orphans left alone because the notes hold errors (or a block left open)."""
     note_types: tuple[NoteTypeUpdate, ...] = ()
     kept_styles: tuple[str, ...] = ()
-    """``ccpkit Term v1 (css)``: the student's restyling in Anki, kept as ccpkit's did not change."""
+    """``ccpkit Term v1 (css)``: the student's restyling in Anki, kept as ccpkit's did not change (those
+    this sync keeps first; ``kept_styles_earlier`` counts the others, the record knowing them)."""
+    kept_styles_earlier: int = 0
     replaced_styles: tuple[str, ...] = ()
     """The student's restyled parts that show a field of ours renamed or removed in Anki: replaced."""
     restyled: tuple[Restyled, ...] = ()
@@ -239,6 +241,10 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
     for guid in wanted.orphans.keys() - state.notes.keys():  # deleted in Anki: nothing to remember
         written.pop(guid, None)
     note_types, kept_styles, replaced_styles, restyled = _note_type_updates(wanted, state, record)
+    styles_kept = {key: text_hash(text) for key, (_, text) in kept_styles.items()}
+    restyled_first = [
+        name for key, (name, _) in kept_styles.items() if record.kept_styles.get(key) != styles_kept[key]
+    ]
     _emptied_fields(written, note_types, {note.guid for note in notes})
     plan = Plan(
         added=tuple(added),
@@ -255,14 +261,15 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
         resuspended=resuspended,
         not_retired=not_retired,
         note_types=note_types,
-        kept_styles=kept_styles,
+        kept_styles=tuple(restyled_first),
+        kept_styles_earlier=len(kept_styles) - len(restyled_first),
         replaced_styles=replaced_styles,
         restyled=restyled,
         unchanged=unchanged,
     )
     removed = _emptied_decks(plan, notes, state, record, wanted.homes.values())
     decks = (set(record.decks) | {note.deck for note in notes}) - set(removed)
-    record = SyncRecord(written, tuple(sorted(decks)), _styles(wanted.templates))
+    record = SyncRecord(written, tuple(sorted(decks)), _styles(wanted.templates), styles_kept)
     return replace(plan, removed_decks=removed, record=record)
 
 
@@ -579,7 +586,7 @@ def _types_of(note_id: str) -> set[int]:
 
 def _note_type_updates(
     wanted: Wanted, state: CollectionState, record: SyncRecord
-) -> tuple[tuple[NoteTypeUpdate, ...], tuple[str, ...], tuple[str, ...], tuple[Restyled, ...]]:
+) -> tuple[tuple[NoteTypeUpdate, ...], dict[str, tuple[str, str]], tuple[str, ...], tuple[Restyled, ...]]:
     """ccpkit's note types already in the collection whose templates or CSS differ, or that lack a
     field (a field the student added is kept; ours are matched by name); the parts the student
     restyled in Anki while ccpkit's stayed as the record has them (or, none recorded, as an import
@@ -587,7 +594,8 @@ def _note_type_updates(
     them that name a field of ours gone missing, which are replaced (Anki rewrote them on the rename);
     and every part of the student's replaced, also as ccpkit's changed since the sync that recorded
     them (Anki's then reads as none it wrote), to save."""
-    updates, kept, replaced, restyled = [], [], [], []
+    updates, replaced, restyled = [], [], []
+    kept: dict[str, tuple[str, str]] = {}  # `<id>/css` → its name in the report, the student's text
     templates, styles = wanted.templates, _styles(wanted.templates)
     for note_type in NOTE_TYPES:
         found = state.note_types.get(note_type.id)
@@ -614,7 +622,8 @@ def _note_type_updates(
             written[what] = old if theirs and not renamed else new
             students = theirs or (sent is not None and text_hash(old) != sent)
             restyled += [Restyled(found.name, what, old, new)] if students and written[what] != old else []
-            kept += [f"{found.name} ({what})"] if theirs and not renamed else []
+            if theirs and not renamed:
+                kept[f"{note_type.id}/{what}"] = (f"{found.name} ({what})", old)
             replaced += [f"{found.name} ({what})"] if theirs and renamed else []
         changed = [what for what, (old, _) in parts.items() if old != written[what]]
         if changed or missing:
@@ -628,7 +637,7 @@ def _note_type_updates(
                 missing,
             )
             updates.append(update)
-    return tuple(updates), tuple(kept), tuple(replaced), tuple(restyled)
+    return tuple(updates), kept, tuple(replaced), tuple(restyled)
 
 
 def _names_field(template: str, name: str) -> bool:

@@ -62,6 +62,9 @@ class SyncRecord:
     styles: Mapping[str, str] = field(default_factory=dict)
     """``<note type id>/front`` (``back``, ``css``) → hash of what ccpkit's templates held at the
     last sync: a copy in Anki that differs while they are unchanged is the student's restyling."""
+    kept_styles: Mapping[str, str] = field(default_factory=dict)
+    """``<note type id>/css`` (``front``, ``back``) → hash of the student's restyling sync kept there:
+    the report lists it at the sync that first keeps it, and counts it after, until restyled anew."""
 
 
 def text_hash(text: str) -> str:
@@ -111,7 +114,8 @@ def _parsed(data: Any) -> SyncRecord:
         for guid, entry in data["notes"].items()
     }
     styles = {str(key): str(value) for key, value in data.get("styles", {}).items()}
-    return SyncRecord(notes, tuple(str(deck) for deck in data.get("decks", ())), styles)
+    kept = {str(key): str(value) for key, value in data.get("kept_styles", {}).items()}
+    return SyncRecord(notes, tuple(str(deck) for deck in data.get("decks", ())), styles, kept)
 
 
 def dump_record(record: SyncRecord) -> bytes:
@@ -131,6 +135,7 @@ def dump_record(record: SyncRecord) -> bytes:
         "version": FORMAT_VERSION,
         "decks": sorted(record.decks),
         "styles": dict(record.styles),
+        **({"kept_styles": dict(record.kept_styles)} if record.kept_styles else {}),
         "notes": notes,
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()

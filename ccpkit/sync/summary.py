@@ -107,6 +107,9 @@ class SyncReport:
             )
         lines += _listed("note type updated", [f"{t.name} ({', '.join(t.changed)})" for t in plan.note_types])
         lines += _listed("kept your styling", list(plan.kept_styles))
+        if count := plan.kept_styles_earlier:
+            verb = "keeps" if count == 1 else "keep"
+            lines.append(f"  {counted(count, 'note type part')} {verb} your styling from earlier syncs")
         lines += _listed(
             "replaced your styling, as it showed a field of ours renamed or removed in Anki",
             list(plan.replaced_styles),

@@ -611,6 +611,11 @@ def test_the_students_own_styling_in_anki_stays_until_the_notes_templates_change
         assert "kept your styling: ccpkit Term v1 (css)" in output and "note type updated" not in output
     finally:
         student.close()
+    studied.course.edit("02-compute/cram-sheet.md", "Resizable virtual machines", "Resizable virtual servers")
+    again = studied.course.sync().output  # listed once: counted after, as edits kept are
+    assert (
+        "kept your styling" not in again and "1 note type part keeps your styling from earlier syncs" in again
+    )
 
     style = studied.course.templates / "anki" / "style.css"
     style.write_text(
@@ -959,7 +964,7 @@ def test_a_field_renamed_in_anki_replaces_only_the_restyled_template_that_showed
         terms = student.collection.models.by_name("ccpkit Term v1")
         assert terms["css"].endswith("background: #fffbe6; }\n")  # names no field: stays
         assert "my back" not in terms["tmpls"][0]["afmt"]  # showed Definition: ccpkit's again
-        assert "kept your styling: ccpkit Term v1 (css)" in output
+        assert "1 note type part keeps your styling from earlier syncs" in output  # listed by the last
         assert "field of ours renamed or removed in Anki: ccpkit Term v1 (back)" in output  # replaced
         assert "Resizable virtual servers" in visible_text(student.note(EC2).cards()[0].answer())
     finally:
