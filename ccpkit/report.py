@@ -35,9 +35,10 @@ def _plural(kind: Kind) -> str:
             assert_never(kind)
 
 
-def format_counts(deck: Deck, course: Deck | None = None) -> str:
+def format_counts(deck: Deck, course: Deck | None = None, *, left: str = "not rebuilt") -> str:
     """One line per module with its items per kind, then a total line; for ``deck``, some modules of
-    ``course`` (``--module``), a line naming the others, whose outputs were not rebuilt."""
+    ``course`` (``--module``), a line counting the others, ``left`` as they were (their outputs not
+    rebuilt, their notes not synced)."""
     lines = []
     totals: Counter[Kind] = Counter(item.kind for item in deck.items())
     kinds = _counted(totals)
@@ -47,7 +48,7 @@ def format_counts(deck: Deck, course: Deck | None = None) -> str:
         lines.append(f"{module.number:>3} {module.title:<{width}}  {_kinds(counts, kinds)}")
     lines.append(f"{'':>3} {'total':<{width}}  {_kinds(totals, kinds)}")
     if others := _left_out(deck, course):
-        lines.append(f"{'':>3} not rebuilt: {counted(len(others), 'other module')}")
+        lines.append(f"{'':>3} {left}: {counted(len(others), 'other module')}")
     return "\n".join(line.rstrip() for line in lines)
 
 

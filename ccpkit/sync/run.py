@@ -190,7 +190,7 @@ def _sync(
             if plan.deleted and not wanted_notes:
                 raise EveryNoteDeletedError(len(plan.deleted), notes, some_modules=bool(settings.modules))
             report = SyncReport(
-                counts=format_counts(parsed.deck),
+                counts=format_counts(deck, parsed.deck, left="not synced"),
                 problems=tuple(sorted((*parsed.problems, *card_problems(parsed.deck)))),
                 collection=located.collection,
                 plan=plan,

@@ -1118,6 +1118,7 @@ def test_module_option_syncs_only_that_module(studied: Studied) -> None:
         fargate = student.note(FARGATE)  # module 2 was not synced: its removed item is not retired yet
         assert "ccpkit::orphan" not in fargate.tags
         assert "0 added, 1 updated, 0 moved, 0 retired, 0 restored, 0 conflicts, 2 unchanged" in output
+        assert "Compute" not in output and "not synced: 1 other module" in output  # counts: what it synced
         assert_student_work_kept(student, studied)
     finally:
         student.close()
