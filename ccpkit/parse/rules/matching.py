@@ -116,6 +116,12 @@ def _after_caption(blocks: list[Node]) -> Node | None:
     return blocks.pop(0) if blocks else None
 
 
+def is_matching_table(node: Node) -> bool:
+    """Whether a table sets two lists side by side to match (``| A. Ohm | 1. Electric potential |``):
+    its rows' cells are no pairs, so it is no comparison table, answered or not."""
+    return _table_items(node) is not None
+
+
 def _table_items(node: Node) -> tuple[dict[str, tuple[str, Node]], dict[str, str]] | None:
     """The items of a table's first column (``| 1. Tug |``, ``| A. Ohm |``, ``| (i) Hertz |``) and
     those of its second (``| A. Pushes ships |``, ``| 2. Resistance |``, ``| (q) Frequency |``), each

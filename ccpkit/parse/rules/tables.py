@@ -13,6 +13,7 @@ from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import LISTS, Block, heading_text, only_links_within_page
 from ccpkit.parse.html_tables import spans_cells, squeezed, unheaded
 from ccpkit.parse.rules.answers import callout, plain
+from ccpkit.parse.rules.matching import is_matching_table
 from ccpkit.parse.rules.options import option_letters, table_cells
 from ccpkit.parse.rules.terms import split_term
 from ccpkit.parse.tree import Node
@@ -206,10 +207,12 @@ def _table(ctx: Context, block: Block, node: Node, previous: Node | None, held_b
             "left out; write the question right above it to make it one"
         )
         return Problem(ctx.at(node), message, "info")
-    if _matching(cells):
+    if is_matching_table(node):
         message = (
-            "table pairs numbered items with lettered ones (a matching exercise): each row's cells do not "
-            "belong together, so it gives no cards; write each pair on one row to learn them"
+            "table pairs two lists of labelled items (1, 2 … beside A, B …, i, ii … or p, q …: a matching "
+            "exercise): each row's cells do not belong together, so it gives no cards; ask to match above it "
+            "(`Match List I with List II.`) and answer under it (`Answer: A-2, B-1`), or write each pair on "
+            "one row"
         )
         return Problem(ctx.at(node), message, "warning")
     if _numbers_rows(columns[0], cells):
@@ -317,22 +320,6 @@ _TRACKING = regex(
 _INDEX = regex(r"#?\d{1,4}[.)]?")
 _NUMBER_HEADER = regex(r"#|(?:s\.?\s*|sr\.?\s*|sl\.?\s*)?(?:no|nr|num|number)\.?|", re.I)
 """A header over row numbers: ``#``, ``No.``, ``S.No``, ``Sr. No.``, ``Number``, or none."""
-
-
-def _matching(rows: tuple[tuple[str, ...], ...]) -> bool:
-    """``| 1. Amazon SNS | A. Message queue |`` on every row: items to match, numbered 1, 2, 3 … in one
-    column and lettered A, B, C … in the other, shuffled so that a row's cells are not a pair (initials,
-    ``| 1. Information theory | C. Shannon |``, letter no such run)."""
-    numbers = [found[1] if (found := _NUMBERED_CELL.match(row[0])) else "" for row in rows]
-    letters = [found[1].upper() if (found := _LETTERED_CELL.match(row[-1])) else "" for row in rows]
-    counted = numbers == [str(count) for count in range(1, len(rows) + 1)]
-    return (
-        len(rows) >= 2 and len(rows[0]) == 2 and counted and sorted(letters) == list("ABCDEFGH"[: len(rows)])
-    )
-
-
-_NUMBERED_CELL = regex(r"(\d{1,2})[.)]\s+\S")
-_LETTERED_CELL = regex(r"([A-Ha-h])[.)]\s+\S")
 
 
 def _numbers_rows(header: str, rows: tuple[tuple[str, ...], ...]) -> bool:
