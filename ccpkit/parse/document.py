@@ -29,6 +29,7 @@ from ccpkit.parse.front_matter import FrontMatter, read_front_matter
 from ccpkit.parse.html_tables import markdown_tables
 from ccpkit.parse.inka import InkaSection, inka_clozes, inka_sections, section_not_front_matter
 from ccpkit.parse.inline_html import (
+    hidden_key,
     html_as_markdown,
     html_heading,
     mentions_html_headings,
@@ -242,6 +243,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, html_heading)
     if "<?quiz?>" in text:
         text, tokens = _reparsed(text, tokens, _quiz_fields(text, _code_lines(tokens)))
+    if "<!--" in text:
+        text, tokens = _hidden_keys_shown(text, tokens)
     if mentions_inline_html(text):
         text, tokens = _rewritten(text, tokens, html_as_markdown)
     if "( )" in text:
@@ -808,6 +811,34 @@ def _without_comments(text: str, tokens: list[Token]) -> tuple[str, list[Token]]
             lines[start:end] = block.split("\n")
     cleared = "\n".join(lines)
     return _reparsed(text, tokens, cleared)
+
+
+def _hidden_keys_shown(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
+    """The text with each comment over several lines that opens with a question's key (``<!--`` over
+    ``Answer: B`` over ``-->``, or ``<!-- Answer: B`` over the reason) written as the answer it hides,
+    its other lines the explanation: the author hid the answer from the page, as ``<!-- Answer: B -->``
+    hides it on one line. Any other comment stays hidden. Every line keeps its number."""
+    lines = text.split("\n")
+    for token in tokens:
+        if token.type != "html_block" or token.map is None or token.map[1] - token.map[0] < 2:
+            continue
+        start, end = token.map
+        while end > start + 1 and not lines[end - 1].strip():
+            end -= 1
+        opening, closing = lines[start].lstrip(), lines[end - 1].rstrip()
+        if not opening.startswith("<!--") or not closing.endswith("-->"):
+            continue
+        inner = [lines[start].replace("<!--", "", 1), *lines[start + 1 : end - 1], closing[:-3]]
+        if "<!--" in "".join(inner) or "-->" in "".join(inner):
+            continue  # comments after one another, or words after one
+        first = next((at for at, line in enumerate(inner) if line.strip()), None)
+        letters = hidden_key(inner[first]) if first is not None else None
+        if first is None or letters is None:
+            continue
+        indent = lines[start][: len(lines[start]) - len(opening)]
+        inner[first] = f"{indent}Answer: {letters}"
+        lines[start:end] = [line if line.strip() else "" for line in inner]
+    return _reparsed(text, tokens, "\n".join(lines))
 
 
 def _uncommented(html: str) -> str:

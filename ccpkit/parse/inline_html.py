@@ -97,9 +97,16 @@ def _hidden_key(line: str) -> str | None:
     inner = line.strip()
     if not (inner.startswith("<!--") and inner.endswith("-->")):
         return None
-    key = _HIDDEN_KEY.fullmatch(inner[4:-3].strip())
+    letters = hidden_key(inner[4:-3])
     indent = line[: len(line) - len(line.lstrip())]
-    return f"{indent}Answer: {key['letters']}" if key else None
+    return f"{indent}Answer: {letters}" if letters else None
+
+
+def hidden_key(words: str) -> str | None:
+    """The letters a comment's words give as a question's key (``Answer: A``, ``correct: B, D``);
+    ``None`` for any other words."""
+    key = _HIDDEN_KEY.fullmatch(words.strip())
+    return key["letters"] if key else None
 
 
 def _marked_right(line: str) -> str | None:
