@@ -26,7 +26,7 @@ from ccpkit.parse.definitions import as_run_in, is_definition, latex_definitions
 from ccpkit.parse.emoji_shortcodes import shortcodes
 from ccpkit.parse.footnotes import inline_footnotes
 from ccpkit.parse.front_matter import FrontMatter, read_front_matter
-from ccpkit.parse.html_tables import markdown_tables
+from ccpkit.parse.html_tables import list_lines, markdown_tables
 from ccpkit.parse.inka import InkaSection, inka_clozes, inka_sections, section_not_front_matter
 from ccpkit.parse.inline_html import (
     hidden_key,
@@ -241,7 +241,7 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _site_blocks(text, tokens)
     if mentions_html_headings(text):
         text, tokens = _rewritten(text, tokens, html_heading)
-    if "<?quiz?>" in text:
+    if "<?quiz?>" in text or "quiz-start" in text:
         text, tokens = _reparsed(text, tokens, _quiz_fields(text, _code_lines(tokens)))
     if "<!--" in text:
         text, tokens = _hidden_keys_shown(text, tokens)
@@ -548,26 +548,49 @@ def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
     return _reparsed(text, tokens, converted)
 
 
-_QUIZ_FIELD = regex(r"^[ \t]*(?P<name>question|answer-correct|answer|content):[ \t]*(?P<value>.*)$")
+_QUIZ_FIELD = regex(
+    r"^[ \t]*(?:quiz-)?(?P<name>question|answer-correct|answer|content):[ \t]*(?P<value>.*)$", re.I
+)
+_QUIZ_OPENING = ("<?quiz?>", "quiz-start")
+_QUIZ_CLOSING = ("<?/quiz?>", "quiz-end")
 
 
 def _quiz_fields(text: str, code: Container[int]) -> str:
     """The text with mkdocs-quiz's first blocks (``<?quiz?>``, then ``question: …``, ``answer-correct:
-    …``, ``answer: …`` and ``content:`` over what explains it, up to ``<?/quiz?>``) written as a question
-    over its checkboxes: ``- [x] …`` for the right answers, ``- [ ] …`` for the others. Every line keeps
-    its number."""
+    …``, ``answer: …`` and ``content:`` over what explains it, up to ``<?/quiz?>``; or its oldest
+    ``quiz-start`` over ``quiz-question: …`` … up to ``quiz-end``) written as a question over its
+    checkboxes: ``- [x] …`` for the right answers, ``- [ ] …`` for the others, and its content's HTML
+    as the text it shows. Every line keeps its number."""
     lines = text.split("\n")
-    inside = False
+    opened: int | None = None
+    content: int | None = None
     for number, line in enumerate(lines):
         if number in code:
             continue
-        if line.strip() in ("<?quiz?>", "<?/quiz?>"):
-            inside = line.strip() == "<?quiz?>"
-            lines[number] = "***" if inside else ""  # a rule before each: its content may be HTML
-        elif inside and (field := _QUIZ_FIELD.match(line)) is not None:
-            box = {"answer-correct": "- [x] ", "answer": "- [ ] "}.get(field["name"], "")
+        if line.strip() in _QUIZ_OPENING:
+            opened, content = number, None
+            lines[number] = "***"  # a rule before each: its content may be HTML
+        elif line.strip() in _QUIZ_CLOSING and opened is not None:
+            if content is not None:
+                lines[content + 1 : number] = _shown_as_text(lines[content + 1 : number])
+            lines[number], opened = "***", None  # its end ends its explanation, as `</quiz>` does
+        elif opened is not None and (field := _QUIZ_FIELD.match(line)) is not None:
+            name = field["name"].lower()
+            box = {"answer-correct": "- [x] ", "answer": "- [ ] "}.get(name, "")
             lines[number] = f"{box}{field['value']}"
+            content = number if name == "content" else content
     return "\n".join(lines)
+
+
+def _shown_as_text(html: list[str]) -> list[str]:
+    """Lines of HTML (``<p>The Danube ends in a <strong>delta</strong>.</p>``) as the text they show,
+    each on the line it opens on (``The Danube ends in a **delta**.``); lines of no tag as they are."""
+    if not any("<" in line for line in html):
+        return html
+    shown = [""] * len(html)
+    for line in list_lines("\n".join(html)):
+        shown[line.line] = f"{shown[line.line]} {line.text}".strip()
+    return shown
 
 
 def _label(attributes: str) -> str:
