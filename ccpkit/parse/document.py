@@ -785,7 +785,7 @@ def _as_callout(lines: list[str], start: int, end: int) -> None:
         if body is not None:
             lines[start : end + 1] = ["", *([""] if heading else []), *body, ""]
             return
-    dropdown = False
+    dropdown = solution = False
     if directive:  # a MyST directive's options (`:class: dropdown`) under its name: none of the notes
         option = start + 1
         while option < end and _DIRECTIVE_OPTION.fullmatch(lines[option]):
@@ -793,6 +793,8 @@ def _as_callout(lines: list[str], start: int, end: int) -> None:
             lines[option], option = "", option + 1
         if _ANSWER_TITLE.fullmatch(info["title"].strip()):  # `{admonition} Answer`: a callout folding it
             kind = _MYST_KINDS.get(directive.lower(), directive.lower())
+        if solution := directive.lower() == "solution":  # sphinx-exercise's `{solution} ex-energy`
+            kind, dropdown = "solution", True  # the answer to the exercise above, folded
     if kind == "notes":  # a slide's speaker notes: for the speaker, not the study
         lines[start : end + 1] = [""] * (end + 1 - start)
         return
@@ -802,6 +804,7 @@ def _as_callout(lines: list[str], start: int, end: int) -> None:
     kind = kind.removeprefix("callout-").removeprefix("callout") or "note"
     titled = re.search(r'title="([^"]*)"', attributes)
     title = (titled[1] if titled else info["bracketed"] or info["title"] or "").strip()
+    title = "Solution" if solution else title  # its words name the exercise it solves (`ex-energy`)
     first = next((at for at in range(start + 1, end) if lines[at].strip()), end)  # its first words
     heading = _HEADING_LINE.match(lines[first]) if first < end and not title else None
     if heading is not None:  # the callout opens on the heading's line, its title
