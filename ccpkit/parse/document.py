@@ -659,11 +659,19 @@ def _directive_fences(text: str, tokens: list[Token]) -> tuple[str, list[Token]]
         closed = end - 1 > start and lines[end - 1].strip().startswith(token.markup)
         kind = found["directive"].lower() if found else ""
         notes = kind in _CALLOUT_KINDS or kind in _MYST_ADMONITIONS or kind.startswith("prf:")
-        if found and closed and notes:
+        gated = _GATED.fullmatch(kind)
+        if found and closed and (notes or gated):
             indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
-            lines[start] = f"{indent}:::{{{found['directive']}}} {found['title']}".rstrip()
-            lines[end - 1] = f"{indent}:::"
+            directive = gated["directive"] if gated else found["directive"]
+            opening = f"{indent}:::{{{directive}}} {found['title']}".rstrip()
+            lines[start] = f"{indent}:::" if gated and gated["end"] else opening
+            lines[end - 1] = "" if gated else f"{indent}:::"  # a gate's body is its options alone
     return _reparsed(text, tokens, "\n".join(lines))
+
+
+_GATED = regex(r"(?P<directive>exercise|solution)-(?:start|(?P<end>end))")
+"""sphinx-exercise's gated directives (```` ```{solution-start} ex1 ```` … ```` ```{solution-end} ````),
+which hold the notes between them, code cells and all."""
 
 
 def _headings_out_of_lists(text: str, code: Container[int]) -> str:
