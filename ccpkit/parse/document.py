@@ -25,7 +25,7 @@ from ccpkit.parse.definition_lists import markdown_definition_lists
 from ccpkit.parse.definitions import as_run_in, is_definition, latex_definitions
 from ccpkit.parse.emoji_shortcodes import shortcodes
 from ccpkit.parse.footnotes import inline_footnotes
-from ccpkit.parse.front_matter import FrontMatter, read_front_matter
+from ccpkit.parse.front_matter import FrontMatter, read_front_matter, title_block
 from ccpkit.parse.html_tables import list_lines, markdown_tables
 from ccpkit.parse.inka import InkaSection, inka_clozes, inka_sections, section_not_front_matter
 from ccpkit.parse.inline_html import (
@@ -230,6 +230,7 @@ def parse_document(path: str, text: str) -> Document:
     found: dict[str, Any] = {}
     if text.startswith("+++"):
         text = _toml_front_matter_as_yaml(text)
+    titled, text = _without_title_block(text)
     if text.startswith("---") and "Deck:" in text:
         text = section_not_front_matter(text)
     tokens = _markdown().parse(text, found)
@@ -315,7 +316,7 @@ def parse_document(path: str, text: str) -> Document:
     front = _front_matter(root)
     blocks = tuple(_blocks(root))
     heading = next((title_of(b.node) for b in blocks if _is_h1(b.node)), "")
-    part = heading or front.values.get("part", "") or front.values.get("title", "")
+    part = heading or front.values.get("part", "") or front.values.get("title", "") or titled.get("title", "")
     problems = (
         tuple(Problem(SourceLocation(path=path, line=line), message) for line, message in front.mistakes)
         + tuple(
@@ -413,6 +414,16 @@ as Google Docs exports it) or right before a word (``**Alkane:**a …``)."""
 
 def _bold_term_closed(line: str, _above: str) -> str:
     return _BOLD_TERM_UNCLOSED.sub(r"\g<start>**\g<term>:** ", line, count=1)
+
+
+def _without_title_block(text: str) -> tuple[dict[str, str], str]:
+    """The pairs of the Pandoc or org-mode title block opening the text (``title_block``), and the text
+    with its lines blank: they title the file and show no notes. Every line keeps its number."""
+    if not text.startswith(("%", "#+")):
+        return {}, text
+    lines = text.split("\n")
+    values, count = title_block(lines)
+    return values, "\n".join([""] * count + lines[count:])
 
 
 def _toml_front_matter_as_yaml(text: str) -> str:

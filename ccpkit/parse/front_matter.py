@@ -171,3 +171,33 @@ def _unescape(text: str) -> str | _Mistake:
 
 def _printable(code: int) -> bool:
     return code <= 0x10FFFF and chr(code).isprintable()
+
+
+_PANDOC_LINE = regex(r"%[ \t]+(?P<value>\S.*)")
+"""A line of Pandoc's title block: ``% Ocean currents``, then ``% A. Marlow``, ``% 2024-03-01``."""
+_PANDOC_FIELDS = ("title", "author", "date")
+_ORG_KEYWORD = regex(r"#\+(?P<key>[A-Za-z_]+):[ \t]*(?P<value>.*)")
+"""An org-mode keyword line, as exporters leave them over a file: ``#+TITLE: Ocean currents``."""
+
+
+def title_block(lines: list[str]) -> tuple[dict[str, str], int]:
+    """The pairs of the title block opening a file, and its number of lines: Pandoc's (``% Title``,
+    ``% Author``, ``% Date``, a field going on in lines led by a space) or org-mode's keywords
+    (``#+TITLE: …``, ``#+AUTHOR: …``); none, 0 for a file opening otherwise. Their title is the file's,
+    and no words of notes."""
+    values: dict[str, str] = {}
+    count = 0
+    if lines and _PANDOC_LINE.fullmatch(lines[0]):
+        while count < len(lines) and len(values) < len(_PANDOC_FIELDS):
+            field = _PANDOC_LINE.fullmatch(lines[count])
+            if field is None:
+                break
+            count += 1
+            while count < len(lines) and lines[count][:1] in (" ", "\t") and lines[count].strip():
+                count += 1  # `  B. Penrose`: the field goes on
+            values[_PANDOC_FIELDS[len(values)]] = field["value"].strip()
+        return values, count
+    while count < len(lines) and (keyword := _ORG_KEYWORD.fullmatch(lines[count].strip())):
+        values.setdefault(keyword["key"].lower(), keyword["value"].strip())
+        count += 1
+    return values, count

@@ -1,0 +1,50 @@
+"""A file's title written as other tools open a file with it: the part the cards are filed under, and
+no words of notes of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ccpkit.parse import parse_notes
+from ccpkit.parse.document import parse_document
+
+TERMS = (
+    "\n## Currents\n\n**Gyre**: A large system of rotating currents.\n\n"
+    "**Rip**: A strong current away from a beach.\n"
+)
+
+
+def _parts(tmp_path: Path, text: str) -> list[tuple[str, str]]:
+    """Each item's part and front, as the deck files them."""
+    (tmp_path / "m").mkdir(exist_ok=True)
+    (tmp_path / "m" / "notes.md").write_text(text, encoding="utf-8")
+    return [(item.part, getattr(item, "front", "")) for item in parse_notes(tmp_path).deck.items()]
+
+
+def _paragraphs(text: str) -> list[str]:
+    document = parse_document("m/notes.md", text)
+    return [block.node.children[0].content for block in document.blocks if block.node.type == "paragraph"]
+
+
+def test_a_pandoc_title_block_titles_the_part_and_is_no_paragraph(tmp_path: Path) -> None:
+    text = f"% Ocean currents\n% A. Marlow;\n  B. Penrose\n% 2024-03-01\n{TERMS}"
+    assert _parts(tmp_path, text) == [("Ocean currents", "Gyre"), ("Ocean currents", "Rip")]
+    assert not any("%" in words or "Marlow" in words for words in _paragraphs(text))
+
+
+def test_org_keywords_opening_a_file_title_the_part_and_are_no_paragraph(tmp_path: Path) -> None:
+    text = f"#+TITLE: Ocean currents\n#+AUTHOR: A. Marlow\n#+OPTIONS: toc:nil\n{TERMS}"
+    assert _parts(tmp_path, text) == [("Ocean currents", "Gyre"), ("Ocean currents", "Rip")]
+    assert not any("#+" in words for words in _paragraphs(text))
+
+
+def test_a_heading_still_titles_the_part_over_a_title_block(tmp_path: Path) -> None:
+    text = f"% Ocean currents\n\n# Currents of the Atlantic\n{TERMS}"
+    assert {part for part, _ in _parts(tmp_path, text)} == {"Currents of the Atlantic"}
+
+
+def test_a_percent_line_further_down_or_an_ankdown_sides_line_titles_nothing(tmp_path: Path) -> None:
+    assert {part for part, _ in _parts(tmp_path, f"Gyres\n\n% Ocean currents\n{TERMS}")} == {"Notes"}
+    assert _parts(tmp_path, "What turns a gyre?\n\n%\n\nThe Coriolis effect.\n\n%%\n") == [
+        ("Notes", "What turns a gyre?")
+    ]
