@@ -93,10 +93,13 @@ _DIRECTIVE = regex(r"[A-Za-z][\w:-]*")
 """A MyST directive's name: ``note``, ``prf:definition`` (in a fenced div's braces, ``{note}``)."""
 _DIRECTIVE_OPTION = regex(r"[ \t]*:[\w-]+:(?:[ \t].*)?")
 """A MyST directive's option line: ``:class: dropdown``, ``:label: def-group``."""
-_MYST_ADMONITIONS = frozenset({"admonition", "seealso", "dropdown", "margin", "sidebar", "topic"})
+_MYST_ADMONITIONS = frozenset({"admonition", "seealso", "dropdown", "margin", "sidebar", "topic", "toggle"})
 """MyST's (and sphinx-design's) directives of notes beside the callouts' kinds: what they hold is notes."""
 _MYST_KINDS = {"admonition": "note", "dropdown": "details"}
 """The callouts MyST's titled admonition and sphinx-design's dropdown are (``{dropdown} Answer`` folds)."""
+_FOLDING_DIRECTIVES = {"solution": "Solution", "toggle": ""}
+"""Directives that fold what they hold away, an exercise's answer (sphinx-exercise's ``{solution}
+ex-energy``, whose words name the exercise; sphinx-togglebutton's ``{toggle}``), by their callout's title."""
 _ANSWER_TITLE = regex(r"(?i)(?:show\s+|click\s+for\s+)?(?:the\s+)?(?:answers?|solutions?)\W*")
 """A MyST directive's title naming the answer it holds: it is the answer's callout; any other directive
 of notes holds notes as they are written outside it."""
@@ -812,8 +815,8 @@ def _as_callout(lines: list[str], start: int, end: int) -> None:
             lines[option], option = "", option + 1
         if _ANSWER_TITLE.fullmatch(info["title"].strip()):  # `{admonition} Answer`: a callout folding it
             kind = _MYST_KINDS.get(directive.lower(), directive.lower())
-        if solution := directive.lower() == "solution":  # sphinx-exercise's `{solution} ex-energy`
-            kind, dropdown = "solution", True  # the answer to the exercise above, folded
+        if solution := directive.lower() in _FOLDING_DIRECTIVES:  # the answer to the exercise above
+            kind, dropdown = "solution", True
     if kind == "notes":  # a slide's speaker notes: for the speaker, not the study
         lines[start : end + 1] = [""] * (end + 1 - start)
         return
@@ -823,7 +826,7 @@ def _as_callout(lines: list[str], start: int, end: int) -> None:
     kind = kind.removeprefix("callout-").removeprefix("callout") or "note"
     titled = re.search(r'title="([^"]*)"', attributes)
     title = (titled[1] if titled else info["bracketed"] or info["title"] or "").strip()
-    title = "Solution" if solution else title  # its words name the exercise it solves (`ex-energy`)
+    title = _FOLDING_DIRECTIVES[directive.lower()] if solution else title
     first = next((at for at in range(start + 1, end) if lines[at].strip()), end)  # its first words
     heading = _HEADING_LINE.match(lines[first]) if first < end and not title else None
     if heading is not None:  # the callout opens on the heading's line, its title
