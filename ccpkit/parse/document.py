@@ -281,6 +281,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _mkdocs_blocks(text, tokens)
     if "```{" in text or "~~~{" in text:
         text, tokens = _directive_fences(text, tokens)
+    if "quizdown" in text:
+        text, tokens = _reparsed(text, tokens, _quizdown_unfenced(text, tokens))
     if "///" in text:
         text, tokens = _reparsed(text, tokens, _pymdown_blocks(text, _code_lines(tokens)))
     if ":::" in text:
@@ -684,6 +686,30 @@ def _directive_fences(text: str, tokens: list[Token]) -> tuple[str, list[Token]]
             lines[start] = f"{indent}:::" if gated and gated["end"] else opening
             lines[end - 1] = "" if gated else f"{indent}:::"  # a gate's body is its options alone
     return _reparsed(text, tokens, "\n".join(lines))
+
+
+def _quizdown_unfenced(text: str, tokens: list[Token]) -> str:
+    """The text with each quizdown fence (```` ```quizdown ```` … ```` ``` ````, as the MkDocs and Docsify
+    plugins read it) written as the questions it holds, without its settings between ``---`` lines
+    (``shuffle_answers: false``) and its fence's lines. Every line keeps its number."""
+    lines = text.split("\n")
+    for token in tokens:
+        if token.type != "fence" or token.map is None or token.info.strip().lower() != "quizdown":
+            continue
+        start, end = token.map
+        if not (end - 1 > start and lines[end - 1].strip().startswith(token.markup)):
+            continue  # never closed: code to the file's end, as Markdown shows it
+        lines[start], lines[end - 1] = "", "***"  # its end ends the last explanation, as `</quiz>` does
+        body = [at for at in range(start + 1, end - 1) if lines[at].strip()]
+        if body and lines[body[0]].strip() == "---":
+            close = next((at for at in body[1:] if lines[at].strip() == "---"), None)
+            if close is not None and all(_SETTING.fullmatch(lines[at]) for at in body[1:] if at < close):
+                lines[body[0] : close + 1] = [""] * (close + 1 - body[0])
+    return "\n".join(lines)
+
+
+_SETTING = regex(r"[ \t]*[A-Za-z_][\w-]*:[ \t]*\S.*")
+"""A quizdown setting: ``shuffle_answers: false``, ``primary_color: orange``."""
 
 
 _GATED = regex(r"(?P<directive>exercise|solution)-(?:start|(?P<end>end))")
