@@ -938,10 +938,11 @@ def _without_comments(text: str, tokens: list[Token]) -> tuple[str, list[Token]]
 
 
 def _hidden_keys_shown(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
-    """The text with each comment over several lines that opens with a question's key (``<!--`` over
-    ``Answer: B`` over ``-->``, or ``<!-- Answer: B`` over the reason) written as the answer it hides,
-    its other lines the explanation: the author hid the answer from the page, as ``<!-- Answer: B -->``
-    hides it on one line. Any other comment stays hidden. Every line keeps its number."""
+    """The text with each comment over several lines that holds a question's key (``<!--`` over
+    ``Answer: B`` over ``-->``, ``<!-- Answer: B`` over the reason, or the reason over ``Correct: A``)
+    written as the answer it hides, first, its other lines the explanation: the author hid the answer
+    from the page, as ``<!-- Answer: B -->`` hides it on one line. Any other comment stays hidden.
+    Every line keeps its number."""
     lines = text.split("\n")
     for token in tokens:
         if token.type != "html_block" or token.map is None or token.map[1] - token.map[0] < 2:
@@ -955,12 +956,13 @@ def _hidden_keys_shown(text: str, tokens: list[Token]) -> tuple[str, list[Token]
         inner = [lines[start].replace("<!--", "", 1), *lines[start + 1 : end - 1], closing[:-3]]
         if "<!--" in "".join(inner) or "-->" in "".join(inner):
             continue  # comments after one another, or words after one
-        first = next((at for at, line in enumerate(inner) if line.strip()), None)
-        letters = hidden_key(inner[first]) if first is not None else None
-        if first is None or letters is None:
+        keyed = next(((at, key) for at, line in enumerate(inner) if (key := hidden_key(line))), None)
+        if keyed is None:
             continue
+        first = next(at for at, line in enumerate(inner) if line.strip())
         indent = lines[start][: len(lines[start]) - len(opening)]
-        inner[first] = f"{indent}Answer: {letters}"
+        del inner[keyed[0]]  # the answer first, its reason after it, as an answer line is written
+        inner.insert(first, f"{indent}Answer: {keyed[1]}")
         lines[start:end] = [line if line.strip() else "" for line in inner]
     return _reparsed(text, tokens, "\n".join(lines))
 
