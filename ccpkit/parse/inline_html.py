@@ -46,13 +46,14 @@ _HEADING = regex(
 )
 """A heading written in HTML on a line of its own (``<h3> Question 7: …? </h3>``), as READMEs do."""
 _HIDDEN_KEY = regex(
-    rf"(?:answers?|correct(?:[ \t]+answers?)?|key|solution|{ANSWER_ABROAD})[ \t]*[:=][ \t]*"
-    r"(?P<letters>[A-Ha-h](?:(?:[ \t]*[,&][ \t]*|[ \t]+and[ \t]+|[ \t]+)[A-Ha-h](?![A-Za-z]))*)\.?",
+    rf"(?:answers?|ans\.?|correct(?:[ \t]+answers?)?|key|solution|{ANSWER_ABROAD})"
+    r"[ \t]*[:=\-\u2013\u2014][ \t]*"
+    r"\(?(?P<letters>[A-Ha-h](?:(?:[ \t]*[,&][ \t]*|[ \t]+and[ \t]+|[ \t]+)[A-Ha-h](?![A-Za-z]))*)\)?\.?",
     re.IGNORECASE,
 )
 """What a comment alone on its line says when it holds a question's key (``<!-- Answer: A -->``,
-``<!-- answer: B, D -->``, ``<!-- correct: C -->``, ``<!-- Respuesta: A -->``), as notes hide the answer
-from their rendered page: the answer it is."""
+``<!-- answer: B, D -->``, ``<!-- Ans - C -->``, ``<!-- correct: (C) -->``, ``<!-- Respuesta: A -->``),
+as notes hide the answer from their rendered page: the answer it is."""
 _OPTION_OPENING = regex(r"[ \t]*(?:[-*+][ \t]+(?![\[ \t])(?:\(?[A-Ha-h][.)][ \t]+)?|\(?[A-Ha-h][.)][ \t]+)\S")
 """How an option's line opens: ``- A) …``, ``b. …``, a plain bullet (not a checkbox's)."""
 _MARKED_RIGHT = regex(
