@@ -58,7 +58,12 @@ def read_front_matter(content: str, first_line: int) -> FrontMatter:
     unread: list[tuple[int, str]] = []
     said: list[int] = []
     listing = ""  # the key a block list below it goes with (`tags:` over `- flashcards`)
+    below = ""  # the key of ccpkit's whose value is on the lines below it (`title: >-` over `  Ocean`)
     for number, line in enumerate(content.splitlines(), start=first_line):
+        if below and line[:1] in (" ", "\t") and line.strip() and not _LIST_ITEM.match(line):
+            values[below] = " ".join(filter(None, (values.get(below, ""), line.strip())))
+            continue
+        below = ""
         if _SAID.match(line):
             said.append(number)
         item = _LIST_ITEM.match(line)
@@ -89,8 +94,11 @@ def read_front_matter(content: str, first_line: int) -> FrontMatter:
             values[key] = value.strip("\"'")  # not ccpkit's to judge: kept about as written
             listing = key if not value else ""
             continue
+        if _BLOCK_SCALAR.fullmatch(value):  # `title: >-`: a folded or literal block, a title all the same
+            below, value = key, ""
         read = _scalar(value)
         listing = key if not value else ""
+        below = key if not value else below
         if isinstance(read, _Mistake):
             mistakes.append(
                 (number, f"`{key}: {value}` is not one line of text in YAML ({read.why}): {read.fix}")
@@ -137,6 +145,7 @@ def _scalar(value: str) -> str | _Mistake:
         if single is None:
             return _Mistake("the `'` that opens it is never closed", "end it with `'` on the same line")
         return single[1].replace("''", "'")
+    value = _without_comment(value)
     sign = value[:1]
     if sign and sign in _INDICATORS:
         quoted = value.replace("\\", "\\\\").replace('"', '\\"')
@@ -145,6 +154,19 @@ def _scalar(value: str) -> str | _Mistake:
             f'put the text in double quotes ("{quoted}") or drop the `{sign}`',
         )
     return value
+
+
+def _without_comment(value: str) -> str:
+    """A plain value without the comment YAML ends it with (``Ocean currents # the unit``): a ``#`` at
+    its start or after a space (``C# basics`` keeps its sign)."""
+    if value.startswith("#"):
+        return ""
+    cuts = [at for at in (value.find(" #"), value.find("\t#")) if at != -1]
+    return value[: min(cuts)].rstrip() if cuts else value
+
+
+_BLOCK_SCALAR = regex(r"[|>][-+]?[1-9]?|[|>][1-9][-+]")
+"""A YAML block scalar's header, its value on the indented lines below: ``>-``, ``|``, ``>2``."""
 
 
 def _unescape(text: str) -> str | _Mistake:

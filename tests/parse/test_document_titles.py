@@ -48,3 +48,24 @@ def test_a_percent_line_further_down_or_an_ankdown_sides_line_titles_nothing(tmp
     assert _parts(tmp_path, "What turns a gyre?\n\n%\n\nThe Coriolis effect.\n\n%%\n") == [
         ("Notes", "What turns a gyre?")
     ]
+
+
+def test_a_front_matter_title_as_yaml_reads_it_its_comment_and_lines_below_it(tmp_path: Path) -> None:
+    """YAML ends a plain value at `` #`` (a comment) and takes a value on the lines below its key,
+    folded (``>-``), literal (``|``) or plain: the part is titled by what YAML reads, with no error."""
+    for front in (
+        "title: Ocean currents # the unit's name",
+        "title: >-\n  Ocean\n  currents",
+        "title: |\n  Ocean currents",
+        "title:\n  Ocean currents",
+    ):
+        text = f"---\n{front}\ndate: 2024-03-01\n---\n{TERMS}"
+        (tmp_path / "m").mkdir(exist_ok=True)
+        (tmp_path / "m" / "notes.md").write_text(text, encoding="utf-8")
+        parsed = parse_notes(tmp_path)
+        assert {item.part for item in parsed.deck.items()} == {"Ocean currents"}, front
+        assert parsed.problems == (), front
+
+
+def test_a_title_in_c_sharp_keeps_its_sign(tmp_path: Path) -> None:
+    assert {part for part, _ in _parts(tmp_path, f"---\ntitle: C# basics\n---\n{TERMS}")} == {"C# basics"}
