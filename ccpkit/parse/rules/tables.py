@@ -207,12 +207,12 @@ def _table(ctx: Context, block: Block, node: Node, previous: Node | None, held_b
             "left out; write the question right above it to make it one"
         )
         return Problem(ctx.at(node), message, "info")
-    if is_matching_table(node):
+    if is_matching_table(node) or _headed_as_lists_to_match(columns):
         message = (
-            "table pairs two lists of labelled items (1, 2 … beside A, B …, i, ii … or p, q …: a matching "
-            "exercise): each row's cells do not belong together, so it gives no cards; ask to match above it "
-            "(`Match List I with List II.`) and answer under it (`Answer: A-2, B-1`), or write each pair on "
-            "one row"
+            "table pairs two lists to match (List I beside List II, or items labelled 1, 2 … beside A, B …, "
+            "i, ii … or p, q …: a matching exercise): each row's cells do not belong together, so it gives "
+            "no cards; ask to match above it (`Match List I with List II.`) and answer under it (`Answer: "
+            "A-2, B-1`), or write each pair on one row"
         )
         return Problem(ctx.at(node), message, "warning")
     if _numbers_rows(columns[0], cells):
@@ -320,6 +320,17 @@ _TRACKING = regex(
 _INDEX = regex(r"#?\d{1,4}[.)]?")
 _NUMBER_HEADER = regex(r"#|(?:s\.?\s*|sr\.?\s*|sl\.?\s*)?(?:no|nr|num|number)\.?|", re.I)
 """A header over row numbers: ``#``, ``No.``, ``S.No``, ``Sr. No.``, ``Number``, or none."""
+
+
+def _headed_as_lists_to_match(columns: tuple[str, ...]) -> bool:
+    """``| List I | List II |`` (``List-I (Scientist)``, ``List 1``): as exam papers head two lists whose
+    items are to be matched, in an order that pairs none of them."""
+    found = [_LIST_HEADER.fullmatch(plain(column).strip()) for column in columns]
+    numbers = [named["number"].lower() if named else "" for named in found]
+    return numbers in (["i", "ii"], ["1", "2"])
+
+
+_LIST_HEADER = regex(r"(?i:list)[ \t]*(?:[-\u2013][ \t]*)?(?P<number>(?i:i{1,2})|[12])(?:[ \t]*\(.*\))?")
 
 
 def _numbers_rows(header: str, rows: tuple[tuple[str, ...], ...]) -> bool:
