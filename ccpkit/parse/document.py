@@ -252,6 +252,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _hidden_keys_shown(text, tokens)
     if mentions_inline_html(text):
         text, tokens = _rewritten(text, tokens, html_as_markdown)
+    if "<p" in text or "<P" in text:
+        text, tokens = _html_paragraphs_as_text(text, tokens)
     if "( )" in text:
         text, tokens = _reparsed(text, tokens, radios_as_boxes(text, _code_lines(tokens)))
     if "\u2610" in text:  # an empty ballot box: lines of them may be a question's options
@@ -935,6 +937,29 @@ def _without_comments(text: str, tokens: list[Token]) -> tuple[str, list[Token]]
             lines[start:end] = block.split("\n")
     cleared = "\n".join(lines)
     return _reparsed(text, tokens, cleared)
+
+
+def _html_paragraphs_as_text(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
+    """The text with each HTML block of paragraphs alone (``<p>A wave that runs …</p>`` on lines of
+    their own, as READMEs write an answer under an HTML heading) written as the text they show, on
+    their lines: Markdown would keep them as raw HTML, which no rule reads. A ``<p>`` holding other
+    blocks (``<video>``, ``<table>``) stays HTML. Every line keeps its number."""
+    lines = text.split("\n")
+    for token in tokens:
+        if token.type != "html_block" or token.map is None:
+            continue
+        start, end = token.map
+        block = [line for line in lines[start:end] if line.strip()]
+        if block and all(_HTML_PARAGRAPH.fullmatch(line) for line in block):
+            lines[start:end] = _shown_as_text(lines[start:end])
+    return _reparsed(text, tokens, "\n".join(lines))
+
+
+_HTML_PARAGRAPH = regex(
+    r"[ \t]{0,3}<[pP](?:\s[^<>]*)?>"
+    r"(?:[^<]|<(?!/?(?:[pP]|div|table|video|audio|iframe|pre|ul|ol)\b))*</[pP]>[ \t]*"
+)
+"""A paragraph in HTML on a line of its own, holding text and inline tags only (``<b>``, ``<a>``)."""
 
 
 def _hidden_keys_shown(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
