@@ -98,6 +98,8 @@ _MYST_ADMONITIONS = frozenset({"admonition", "seealso", "dropdown", "margin", "s
 """MyST's (and sphinx-design's) directives of notes beside the callouts' kinds: what they hold is notes."""
 _MYST_KINDS = {"admonition": "note", "dropdown": "details"}
 """The callouts MyST's titled admonition and sphinx-design's dropdown are (``{dropdown} Answer`` folds)."""
+_ANSWER_KINDS = ("solution", "answer")
+"""Fenced divs of these classes (``::: {.solution}``) hold the answer to what is asked above them."""
 _FOLDING_DIRECTIVES = {"solution": "Solution", "toggle": ""}
 """Directives that fold what they hold away, an exercise's answer (sphinx-exercise's ``{solution}
 ex-energy``, whose words name the exercise; sphinx-togglebutton's ``{toggle}``), by their callout's title."""
@@ -909,6 +911,8 @@ def _as_callout(lines: list[str], start: int, end: int) -> None:
     heading = _HEADING_LINE.match(lines[first]) if first < end and not title else None
     if heading is not None:  # the callout opens on the heading's line, its title
         lines[start:first], start, title = [""] * (first - start), first, heading[1]
+    if kind in _ANSWER_KINDS and not title:  # `::: {.solution}`: the answer to the question above, folded
+        title, dropdown = kind.capitalize(), True
     folded = kind == "details" or dropdown or 'collapse="true"' in attributes
     indent = fence["indent"]
     lines[start] = f"{indent}> [!{kind}]{'-' if folded else ''} {title}".rstrip()
