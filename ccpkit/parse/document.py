@@ -1088,7 +1088,31 @@ def _blanked(found: re.Match[str]) -> str:
     (``%%1712345678%%``)."""
     words = (found["words"] or "").strip()
     one_word = found["words"] is not None and " " not in words and not words.isdigit()
-    return found[0] if found[1] or one_word else "\n" * found[0].count("\n")
+    if found[1] or one_word:
+        return found[0]
+    key = _obsidian_key(found)
+    return key if key is not None else "\n" * found[0].count("\n")
+
+
+def _obsidian_key(found: re.Match[str]) -> str | None:
+    """An Obsidian comment holding a question's key (``%% Answer: B %%`` alone on its line, or ``%%``
+    lines around ``Answer: B`` and its reason) as the answer it hides, first, the reason after it,
+    as an HTML comment's; ``None`` for any other comment, or one inside a line."""
+    written, text = found[0], found.string
+    indent = written[: len(written) - len(written.lstrip(" \t"))]
+    if found["words"] is not None:
+        alone = text[found.start() - 1 : found.start()] in ("", "\n") and text[found.end() :][:1] in (
+            "",
+            "\n",
+        )
+        letters = hidden_key(found["words"]) if alone else None
+        return f"{indent}Answer: {letters}" if letters else None
+    inner = written.split("\n")[1:-1]
+    keyed = next(((at, key) for at, line in enumerate(inner) if (key := hidden_key(line))), None)
+    if keyed is None:
+        return None
+    del inner[keyed[0]]
+    return "\n".join(["", f"{indent}Answer: {keyed[1]}", *inner, ""])
 
 
 def nodes_below(blocks: Sequence[Block], index: int) -> list[Node]:
