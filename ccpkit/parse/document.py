@@ -429,9 +429,10 @@ def _bold_term_closed(line: str, _above: str) -> str:
 
 
 def _without_title_block(text: str) -> tuple[dict[str, str], str]:
-    """The pairs of the Pandoc or org-mode title block opening the text (``title_block``), and the text
-    with its lines blank: they title the file and show no notes. Every line keeps its number."""
-    if not text.startswith(("%", "#+")):
+    """The pairs of the JSON front matter or the Pandoc or org-mode title block opening the text
+    (``title_block``), and the text with its lines blank: they title the file and show no notes. Every
+    line keeps its number."""
+    if not text.startswith(("%", "#+", "{")):
         return {}, text
     lines = text.split("\n")
     values, count = title_block(lines)

@@ -8,6 +8,7 @@ a list ``[…]``, a ``{…}`` — is a mistake at its line, and the key counts a
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -203,10 +204,13 @@ _ORG_KEYWORD = regex(r"#\+(?P<key>[A-Za-z_]+):[ \t]*(?P<value>.*)")
 
 
 def title_block(lines: list[str]) -> tuple[dict[str, str], int]:
-    """The pairs of the title block opening a file, and its number of lines: Pandoc's (``% Title``,
+    """The pairs of the title block opening a file, and its number of lines: Hugo's JSON front matter
+    (``{`` over ``"title": "…"`` lines and ``}``), Pandoc's title block (``% Title``,
     ``% Author``, ``% Date``, a field going on in lines led by a space) or org-mode's keywords
     (``#+TITLE: …``, ``#+AUTHOR: …``); none, 0 for a file opening otherwise. Their title is the file's,
     and no words of notes."""
+    if lines and lines[0].strip() == "{":
+        return _json_front_matter(lines)
     values: dict[str, str] = {}
     count = 0
     if lines and _PANDOC_LINE.fullmatch(lines[0]):
@@ -223,3 +227,19 @@ def title_block(lines: list[str]) -> tuple[dict[str, str], int]:
         values.setdefault(keyword["key"].lower(), keyword["value"].strip())
         count += 1
     return values, count
+
+
+def _json_front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
+    """Hugo's JSON front matter, its top-level values of text, numbers or truth as text, and its lines
+    (up to the ``}`` alone on its line); none, 0 for braces of no JSON object."""
+    end = next((at for at, line in enumerate(lines) if line.rstrip() == "}"), None)
+    if end is None:
+        return {}, 0
+    try:
+        found = json.loads("\n".join(lines[: end + 1]))
+    except ValueError:
+        return {}, 0
+    if not isinstance(found, dict):
+        return {}, 0
+    values = {str(key): str(value) for key, value in found.items() if isinstance(value, (str, int, float))}
+    return values, end + 1

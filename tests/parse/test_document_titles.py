@@ -69,3 +69,15 @@ def test_a_front_matter_title_as_yaml_reads_it_its_comment_and_lines_below_it(tm
 
 def test_a_title_in_c_sharp_keeps_its_sign(tmp_path: Path) -> None:
     assert {part for part, _ in _parts(tmp_path, f"---\ntitle: C# basics\n---\n{TERMS}")} == {"C# basics"}
+
+
+def test_hugo_json_front_matter_titles_the_part_and_is_no_paragraph(tmp_path: Path) -> None:
+    text = f'{{\n  "title": "Ocean currents",\n  "tags": ["sea"],\n  "draft": false\n}}\n{TERMS}'
+    assert _parts(tmp_path, text) == [("Ocean currents", "Gyre"), ("Ocean currents", "Rip")]
+    assert not any('"title"' in words for words in _paragraphs(text))
+
+
+def test_a_file_opening_with_braces_of_no_json_keeps_them(tmp_path: Path) -> None:
+    text = "{\nnot json: here\n}\n" + TERMS
+    assert {part for part, _ in _parts(tmp_path, text)} == {"Notes"}
+    assert any("not json" in words for words in _paragraphs(text))
