@@ -588,10 +588,12 @@ def _quiz_fields(text: str, code: Container[int]) -> str:
     lines = text.split("\n")
     opened: int | None = None
     content: int | None = None
+    closings = [number for number, line in enumerate(lines) if line.strip() in _QUIZ_CLOSING]
+    last = max((number for number in closings if number not in code), default=-1)
     for number, line in enumerate(lines):
         if number in code:
             continue
-        if line.strip() in _QUIZ_OPENING:
+        if line.strip() in _QUIZ_OPENING and number < last:  # one no closing line follows opens none
             opened, content = number, None
             lines[number] = "***"  # a rule before each: its content may be HTML
         elif line.strip() in _QUIZ_CLOSING and opened is not None:
