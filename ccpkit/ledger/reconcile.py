@@ -677,8 +677,25 @@ def _similarity(note: Fingerprint, entry: Entry, modules: Collection[str]) -> fl
         likeness = _likeness(note.key, entry.key, floor=GROWN_CLOZE_SIMILARITY)
         reordered = shared == "all" and _reordered(note.key, entry.key)
         return likeness or (GROWN_CLOZE_SIMILARITY if reordered else 0.0)
-    likeness = _likeness(note.key, entry.key, floor=RENAME_SIMILARITY)
-    return likeness if likeness > RENAME_SIMILARITY and _alike_where_apart(note.key, entry.key) else 0.0
+    new, old = _as_compared(note.key), _as_compared(entry.key)
+    likeness = _likeness(new, old, floor=RENAME_SIMILARITY)
+    return likeness if likeness > RENAME_SIMILARITY and _alike_where_apart(new, old) else 0.0
+
+
+QUESTION_TEXTS = 3
+"""A question's name holds this many texts: its stem, its options (``B) AWS Lambda`` a line), its
+correct options' words (a line each)."""
+
+
+def _as_compared(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A name as a rename compares it: a question's options without their letters and, as its card
+    shuffles them, in no order (its correct ones too): options reordered as the stem is reworded leave
+    the question the one the student studied. The ledger keeps them as built, letters and order."""
+    if len(key) != QUESTION_TEXTS:
+        return key
+    stem, options, correct = key
+    unlettered = (line.partition(") ")[2] or line for line in options.splitlines())
+    return stem, "\n".join(sorted(unlettered)), "\n".join(sorted(correct.splitlines()))
 
 
 def _in_renamed_module(note: Fingerprint, entry: Entry, modules: Collection[str]) -> bool:

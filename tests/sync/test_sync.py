@@ -1609,3 +1609,32 @@ def test_a_module_deck_the_student_renamed_keeps_its_cards_and_new_ones_go_to_th
         assert "0 moved" in output
     finally:
         student.close()
+
+
+def test_a_question_reworded_as_its_options_are_reordered_keeps_its_note_and_history(
+    studied: Studied,
+) -> None:
+    """The card shuffles a question's options, so their order (and the letter of the right one) is no
+    part of what it asks: its stem's wording fixed in the same edit is the same question, studied."""
+    studied.course.edit(
+        "02-compute/practice-questions.md",
+        "Which service runs code without provisioning servers?\n\n"
+        "- A) Amazon EC2\n- B) AWS Lambda\n- C) Amazon Lightsail\n\n**Answer:** B",
+        "Which service runs code without provisioning a server?\n\n"
+        "- A) AWS Lambda\n- B) Amazon EC2\n- C) Amazon Lightsail\n\n**Answer:** A",
+    )
+
+    output, student = sync_and_open(studied)
+
+    try:
+        assert "0 added" in output and "0 retired" in output
+        question = student.note("02-compute/mcq/which-service-runs-code-without-provisioning-a-server")
+        assert "provisioning a server?" in question["Stem"]
+        answers = question["Answers"]  # the options' order as Anki holds them (the card shuffles them)
+        assert (
+            f'data-label="{answers}"><span class="label">{answers}</span> <span class="text">AWS Lambda'
+            in (question["Options"])
+        )
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
