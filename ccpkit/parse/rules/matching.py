@@ -14,7 +14,7 @@ from functools import partial
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
-from ccpkit.parse.document import LISTS, item_words, paragraph_words
+from ccpkit.parse.document import LISTS, heading_text, item_words, paragraph_words
 from ccpkit.parse.rules.options import table_cells
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
@@ -64,7 +64,7 @@ def extract_matching(ctx: Context) -> Iterator[Item | Problem]:
     nodes = [block.node for block in ctx.doc.blocks]
     sections = [block.section for block in ctx.doc.blocks]
     for index, node in enumerate(nodes):
-        asked = _ASKS_TO_MATCH.fullmatch(paragraph_words(node).strip())
+        asked = _ASKS_TO_MATCH.fullmatch(_asking_words(node).strip())
         exercise = _exercise(nodes[index + 1 : index + 1 + _MOST_BLOCKS]) if asked is not None else None
         if asked is None or exercise is None or any(map(ctx.is_claimed, (node, *exercise.blocks))):
             continue
@@ -72,7 +72,7 @@ def extract_matching(ctx: Context) -> Iterator[Item | Problem]:
         pairs = _pairs(paragraph_words(answer))
         if not pairs:
             continue
-        ctx.claim(node, *exercise.blocks)
+        ctx.claim(*([node] if node.type == "paragraph" else []), *exercise.blocks)
         lead_in = asked["asked"].rstrip(" .:*_")
         wrong = [
             f"{asking}-{answering}"
@@ -88,6 +88,12 @@ def extract_matching(ctx: Context) -> Iterator[Item | Problem]:
                 (front, item), back = left[asking], right[answering]
                 common = ctx.common("card", front.strip(), item, sections[index])
                 yield ctx.build(node, partial(common.card, front=front.strip(), back=back, lead_in=lead_in))
+
+
+def _asking_words(node: Node) -> str:
+    """The words that may ask to match: a paragraph's, or a heading's (``## Match the units`` over the
+    table, asked by its heading alone, which still titles its section)."""
+    return heading_text(node) if node.type == "heading" else paragraph_words(node)
 
 
 def _exercise(following: Sequence[Node]) -> _Exercise | None:
