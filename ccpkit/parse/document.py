@@ -598,7 +598,7 @@ def _quiz_fields(text: str, code: Container[int]) -> str:
             lines[number] = "***"  # a rule before each: its content may be HTML
         elif line.strip() in _QUIZ_CLOSING and opened is not None:
             if content is not None:
-                lines[content + 1 : number] = _shown_as_text(lines[content + 1 : number])
+                lines[content:number] = _labelled_content(lines[content:number])
             lines[number], opened = "***", None  # its end ends its explanation, as `</quiz>` does
         elif opened is not None and (field := _QUIZ_FIELD.match(line)) is not None:
             name = field["name"].lower()
@@ -606,6 +606,14 @@ def _quiz_fields(text: str, code: Container[int]) -> str:
             lines[number] = f"{box}{field['value']}"
             content = number if name == "content" else content
     return "\n".join(lines)
+
+
+def _labelled_content(content: list[str]) -> list[str]:
+    """A quiz's content (its ``content:`` line's value, then the lines below it) as the text it shows,
+    labelled as the explanation it is: written right under the answers, with no blank line between,
+    it would otherwise run on as the last answer's words."""
+    first, *rest = _shown_as_text(content)
+    return [f"Explanation: {first}" if first.strip() else first, *rest]
 
 
 def _shown_as_text(html: list[str]) -> list[str]:
