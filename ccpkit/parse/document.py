@@ -8,7 +8,7 @@ from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Final
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -872,10 +872,18 @@ def _containers_as_callouts(text: str, tokens: list[Token]) -> tuple[str, list[T
         fence = None if number in code else _CONTAINER.match(line)
         if fence is not None and fence["info"]:
             opened.append(number)
+        elif fence is not None and opened and len(opened) > _MOST_NESTED_CALLOUTS:
+            lines[opened.pop()] = lines[number] = ""  # its body is read as the callout's around it
         elif fence is not None and opened:
             _as_callout(lines, opened.pop(), number)
     converted = "\n".join(lines)
     return _reparsed(text, tokens, converted)
+
+
+_MOST_NESTED_CALLOUTS: Final = MAX_NESTING // 2
+"""How many fenced divs nested in each other become callouts: each quotes every line of its body once
+more, so thousands nested would take time and text growing with their square, and quotes nested past
+Markdown's reach (``MAX_NESTING``) would be left unread; the divs deeper in are layout."""
 
 
 def _as_callout(lines: list[str], start: int, end: int) -> None:
