@@ -1610,6 +1610,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             continue
         if label is None and node.type in _ENDS:
             break
+        if draft.answer is not None and any(part.strip() for part in draft.explanation) and _aside(node):
+            break  # `> [!tip] Remember` after the explanation: notes of their own, no part of it
         if node.type == "ordered_list" and _numbered_next(draft, node):
             break  # `2. Read the statements:` after question 1's answer: the next question's
         if node.type == "paragraph" and (
@@ -1676,6 +1678,21 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             draft.explanation.append(ctx.doc.source(node))
             ctx.claim(node)
         index += 1
+
+
+_ASIDE_KINDS = frozenset({"tip", "warning", "caution", "important", "danger", "attention"})
+"""Callouts that set a point apart (``> [!tip] Remember``) rather than say why an answer is right."""
+
+
+def _aside(node: Node) -> bool:
+    """Whether a block is a callout of its own after a question's explanation: a tip or warning not
+    titled as an explanation or an answer (``> [!tip] Why``, ``> [!tip]- Answer`` still belong to it)."""
+    called = callout(node) if node.type == "blockquote" else None
+    if called is None or called.kind not in _ASIDE_KINDS:
+        return False
+    title = plain(called.title).rstrip(":").strip()
+    explaining = explanation_start(f"{title}: it") == "it" or _REVEALS_ANSWER.fullmatch(title) is not None
+    return not explaining and answer_line(f"{title}: B") is None
 
 
 def _rows_name_options(ctx: Context, table: Node, draft: Draft) -> bool:
