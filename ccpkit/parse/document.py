@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Callable, Container, Iterator, Sequence
@@ -283,6 +284,7 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, _solution_callout)
     if "!!!" in text or "???" in text or '=== "' in text:
         text, tokens = _mkdocs_blocks(text, tokens)
+    solved = _solutions_by_label(text) if "{solution}" in text else {}
     if "```{" in text or "~~~{" in text:
         text, tokens = _directive_fences(text, tokens)
     if "quizdown" in text:
@@ -323,7 +325,7 @@ def parse_document(path: str, text: str) -> Document:
     if found.get("references"):
         inlined = inline_references(text, tokens, found["references"])
         text, tokens = _reparsed(text, tokens, inlined)
-    root, nodes = build_tree(tokens)
+    root, nodes = build_tree(_solutions_under_exercises(tokens, solved) if solved else tokens)
     lines = tuple(text.split("\n"))
     front = _front_matter(root)
     blocks = tuple(_blocks(root))
@@ -858,6 +860,79 @@ around a block that holds others)."""
 _PYMDOWN_CLOSING = regex(r"[ \t]{0,3}/{3,}[ \t]*")
 _PYMDOWN_OPTION = regex(r"[ \t]+(?P<key>[A-Za-z][\w-]*):[ \t]*(?P<value>.*)")
 """A PyMdown block's option, indented right under its first line: ``    type: tip``, ``    open: true``."""
+
+
+_EXERCISE_OR_SOLUTION = regex(
+    r"[ \t]{0,3}(?P<fence>`{3,}|~{3,}|:{3,})[ \t]*\{(?P<directive>exercise|solution)\}[ \t]*(?P<title>\S*).*",
+    re.I,
+)
+"""A Jupyter Book exercise's first line (```` ```{exercise} ````), or a solution's naming the label of
+the exercise it solves (``:::{solution} ex-store``)."""
+_LABEL_OPTION = regex(r"[ \t]*:label:[ \t]*(?P<label>\S+)[ \t]*")
+
+
+def _solutions_by_label(text: str) -> dict[int, int]:
+    """Each solution's first line (0-based) by the closing line of the exercise its label names:
+    solutions collected under ``## Solutions`` at the end still answer their own exercise."""
+    lines = text.split("\n")
+    exercises: dict[str, int] = {}
+    solved: dict[int, int] = {}
+    for number, line in enumerate(lines):
+        opening = _EXERCISE_OR_SOLUTION.fullmatch(line)
+        if opening is None:
+            continue
+        if opening["directive"].lower() == "solution":
+            if (exercise := exercises.get(opening["title"])) is not None:
+                solved[number] = exercise
+            continue
+        below, label = number + 1, ""
+        while below < len(lines) and _DIRECTIVE_OPTION.fullmatch(lines[below]):
+            labelled = _LABEL_OPTION.fullmatch(lines[below])
+            label, below = labelled["label"] if labelled else label, below + 1
+        if label and (end := _exercise_end(lines, below, opening["fence"])) is not None:
+            exercises[label] = end
+    return solved
+
+
+def _exercise_end(lines: Sequence[str], below: int, fence: str) -> int | None:
+    """The line closing an exercise's fence (``` ``` ``` or ``:::``, at least as long), looked for up
+    to the next exercise or solution: an unclosed one ends nowhere, and no line is looked at twice."""
+    for at in range(below, len(lines)):
+        line = lines[at].strip()
+        if line.startswith(fence) and set(line) == {fence[0]}:
+            return at
+        if _EXERCISE_OR_SOLUTION.fullmatch(lines[at]):
+            return None
+    return None
+
+
+def _solutions_under_exercises(tokens: list[Token], solved: dict[int, int]) -> list[Token]:
+    """The tokens with each top-level block of a solution moved right after its exercise's (and the
+    solutions moved there before it): read after it, it answers it as a solution written there does.
+    Lines keep their numbers; only the order the rules read the blocks in changes."""
+    blocks: list[list[Token]] = []
+    for token in tokens:
+        if not blocks or (token.level == 0 and token.nesting >= 0):  # a top-level block opens
+            blocks.append([])
+        blocks[-1].append(token)
+    starts = list(itertools.accumulate((block[0].map[0] if block[0].map else -1 for block in blocks), max))
+    at = {start: index for index, start in reversed(list(enumerate(starts)))}
+    moves = {
+        at[solution]: last
+        for solution, closing in solved.items()
+        if solution in at
+        and at[solution] > (last := bisect.bisect_left(starts, closing) - 1) + 1
+        and last >= 0
+    }
+    after: dict[int, list[list[Token]]] = {}
+    for solution, exercise in moves.items():
+        after.setdefault(exercise, []).append(blocks[solution])
+    ordered: list[Token] = []
+    for index, block in enumerate(blocks):
+        if index not in moves:
+            ordered += block
+            ordered += [token for moved in after.get(index, []) for token in moved]
+    return ordered
 
 
 def _containers_as_callouts(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
