@@ -284,7 +284,7 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, _solution_callout)
     if "!!!" in text or "???" in text or '=== "' in text:
         text, tokens = _mkdocs_blocks(text, tokens)
-    solved = _solutions_by_label(text) if "{solution}" in text else {}
+    solved = _solutions_by_label(text) if "{solution" in text else {}
     if "```{" in text or "~~~{" in text:
         text, tokens = _directive_fences(text, tokens)
     if "quizdown" in text:
@@ -863,11 +863,13 @@ _PYMDOWN_OPTION = regex(r"[ \t]+(?P<key>[A-Za-z][\w-]*):[ \t]*(?P<value>.*)")
 
 
 _EXERCISE_OR_SOLUTION = regex(
-    r"[ \t]{0,3}(?P<fence>`{3,}|~{3,}|:{3,})[ \t]*\{(?P<directive>exercise|solution)\}[ \t]*(?P<title>\S*).*",
+    r"[ \t]{0,3}(?P<fence>`{3,}|~{3,}|:{3,})[ \t]*"
+    r"\{(?P<directive>exercise|solution)(?P<gated>-start)?\}[ \t]*(?P<title>\S*).*",
     re.I,
 )
-"""A Jupyter Book exercise's first line (```` ```{exercise} ````), or a solution's naming the label of
-the exercise it solves (``:::{solution} ex-store``)."""
+"""A Jupyter Book exercise's first line (```` ```{exercise} ````, sphinx-exercise's ```` ```{exercise-start}
+````), or a solution's naming the label of the exercise it solves (``:::{solution} ex-store``)."""
+_EXERCISE_END = regex(r"[ \t]{0,3}(?:`{3,}|~{3,}|:{3,})[ \t]*\{exercise-end\}[ \t]*")
 _LABEL_OPTION = regex(r"[ \t]*:label:[ \t]*(?P<label>\S+)[ \t]*")
 
 
@@ -889,17 +891,21 @@ def _solutions_by_label(text: str) -> dict[int, int]:
         while below < len(lines) and _DIRECTIVE_OPTION.fullmatch(lines[below]):
             labelled = _LABEL_OPTION.fullmatch(lines[below])
             label, below = labelled["label"] if labelled else label, below + 1
-        if label and (end := _exercise_end(lines, below, opening["fence"])) is not None:
+        fence = None if opening["gated"] else opening["fence"]
+        if label and (end := _exercise_end(lines, below, fence)) is not None:
             exercises[label] = end
     return solved
 
 
-def _exercise_end(lines: Sequence[str], below: int, fence: str) -> int | None:
-    """The line closing an exercise's fence (``` ``` ``` or ``:::``, at least as long), looked for up
-    to the next exercise or solution: an unclosed one ends nowhere, and no line is looked at twice."""
+def _exercise_end(lines: Sequence[str], below: int, fence: str | None) -> int | None:
+    """The line closing an exercise's fence (``` ``` ``` or ``:::``, at least as long; for a gated one,
+    ``fence`` ``None``, its ```` ```{exercise-end} ````), looked for up to the next exercise or solution:
+    an unclosed one ends nowhere, and no line is looked at twice."""
     for at in range(below, len(lines)):
         line = lines[at].strip()
-        if line.startswith(fence) and set(line) == {fence[0]}:
+        if fence is None and _EXERCISE_END.fullmatch(lines[at]):
+            return at
+        if fence is not None and line.startswith(fence) and set(line) == {fence[0]}:
             return at
         if _EXERCISE_OR_SOLUTION.fullmatch(lines[at]):
             return None
