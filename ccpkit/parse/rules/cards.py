@@ -479,12 +479,13 @@ _DEFINES_A_THING = regex(r"(?i)(?:an?|the)\s")
 
 
 def _names_an_attribute(name: str) -> bool:
-    """A facet's or a label's name, or a common noun's few words (``Reversal``, ``Half-life``), where a
-    thing's name has capitals of its own (``Global Tables``, ``Amazon S3``)."""
+    """A facet's or a label's name, or a common noun's few words (``Reversal``, ``Half-life``, or
+    ``Half-Life`` in a title's capitals: a hyphen joins one noun), where a thing's name has capitals of
+    its own (``Global Tables``, ``Amazon S3``)."""
     return name.casefold() in FACETS or is_label(name) or _ATTRIBUTE.fullmatch(name) is not None
 
 
-_ATTRIBUTE = regex(r"[A-Z][a-z]+(?:[- ][a-z]+){0,2}")
+_ATTRIBUTE = regex(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+| [a-z]+){0,2}")
 
 
 def _a_facet(term: Term | None) -> bool:
