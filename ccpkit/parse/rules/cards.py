@@ -1688,6 +1688,7 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
     run: list[Block] = []
     parted: list[int] = []  # where in the run a `<br>` stood
     before: Block | None = None
+    lone: list[Block] = []  # paragraphs of one line that no run made a glossary's
     for block in [*ctx.doc.blocks, None]:
         if block is not None and is_spacer(block.node):
             parted.append(len(run))  # the run goes on past it
@@ -1706,8 +1707,48 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
         for start, end in [] if terms else itertools.pairwise([0, *parted, len(run)]):
             terms += [(start + offset, term) for offset, term in _run_terms(ctx, run[start:end], before)]
         found |= {id(run[offset].node): term for offset, term in terms}
+        lone += [] if terms else _one_bold_line(run)
         run, parted, before = [], [], block
-    return found | _headed_glossary(ctx)
+    return found | _lone_terms(ctx, lone) | _headed_glossary(ctx)
+
+
+def _one_bold_line(run: Sequence[Block]) -> list[Block]:
+    """The paragraph of a run that no glossary took opening with a bold term, if it is the only one:
+    two or more such lines together and no glossary are a record's fields (``**Author:** Sam``)."""
+    bold = [block for block in run if line_term(block.node.children[0].content) is not None]
+    return bold if len(bold) == 1 else []
+
+
+def _lone_terms(ctx: Context, lone: Sequence[Block]) -> dict[int, Term]:
+    """Bold terms in paragraphs of their own (``**Salt wedge**: dense sea water …`` alone under its
+    heading), in a file that writes its other terms so (as paragraphs or bullets): the file's way of
+    writing a term, so one standing alone is a term too, not a line to drop. Alone in a file it may be
+    prose's bold opening (``**Ana**: will …``), so only beside other such terms; never a name the
+    file says again or numbers (a record's ``**Statement:**``, ``**Exercise 2:**``), nor a field's
+    value in a word or two (``**Level:** Beginner``), nor a remark under an aside's heading (``## Tip``)."""
+    fronts = _bold_fronts(ctx.doc.lines)
+    terms = {id(block.node): (block, line_term(block.node.children[0].content)) for block in lone}
+    found = {at: term for at, (block, term) in terms.items() if term and _a_lone_term(block, term, fronts)}
+    return found if found and fronts.total() > len(found) else {}
+
+
+def _a_lone_term(block: Block, term: Term, fronts: Counter[str]) -> bool:
+    """Whether a bold line alone defines its term (``_lone_terms``)."""
+    defined = _words(term.rest) >= _DEFINING_WORDS and not _ASSIGNED.match(term.rest)
+    once = fronts[term.front.casefold()] == 1 and not _NUMBERED.search(term.front)
+    return defined and once and not (block.section and is_aside(block.section[-1]))
+
+
+@lru_cache(maxsize=1)
+def _bold_fronts(lines: tuple[str, ...]) -> Counter[str]:
+    """How many lines of a file (paragraphs' or bullets') open with each bold term and its definition."""
+    terms = (line_term(_BULLET.sub("", line)) for line in lines)
+    return Counter(term.front.casefold() for term in terms if term is not None)
+
+
+_NUMBERED = regex(r"\d[.)]?$")
+"""A name ending in its number (``Exercise 2``, ``Step 1``): one of a series, no term."""
+_BULLET = regex(r"^[ \t]*[-*+][ \t]+")
 
 
 def _aside_alone(ctx: Context, node: Node) -> bool:
