@@ -30,13 +30,36 @@ def extract_clozes(ctx: Context) -> Iterator[Item | Problem]:
     """Every cloze of the file in notes order (a rule of its own: it runs before cards and flashcards,
     so what it takes is not read again). A list's clozes open with the line above it that announces
     the list or asks what its items answer (``Which services run without servers?``)."""
-    if not any(cloze_syntax.may_hide(line, highlights=ctx.highlight_clozes) for line in ctx.doc.lines):
+    if not any(_may_hide(ctx, line) for line in ctx.doc.lines):
         return  # a marker is written on one line: a file with none holds no cloze, nor a broken one
     blocks = ctx.doc.blocks
     for index, block in enumerate(blocks):
         lists = index > 0 and block.node.type in LISTS
         lead_in = lead_in_above(ctx, blocks[index - 1].node, asking=True) if lists else ""
         yield from _within(ctx, block.node, block.section, lead_in)
+
+
+def _may_hide(ctx: Context, line: str) -> bool:
+    """Whether a line may open or hold a cloze: a marker, or hashcards' ``C:`` tag."""
+    return cloze_syntax.may_hide(line, highlights=ctx.highlight_clozes) or line.startswith("C:")
+
+
+def _tagged_cloze(text: str) -> str:
+    """A paragraph hashcards' way (``C: [Rotterdam] is the busiest port in Europe.``, the tag then the
+    sentence, its square brackets the hidden words) as Anki's cloze, each bracket a card of its own;
+    "" for any other paragraph, or one hiding nothing (a link's or a footnote's brackets stay text)."""
+    tagged = _CLOZE_TAG.match(text)
+    sentence = tagged["text"] if tagged else ""
+    hidden = iter(range(1, sentence.count("[") + 1))
+    marked = _BRACKETED.sub(lambda found: f"{{{{c{next(hidden)}::{found['hidden']}}}}}", sentence)
+    return marked if marked != sentence else ""
+
+
+_CLOZE_TAG = regex(r"C:\s*(?P<text>\S[\s\S]*)")
+"""hashcards' cloze tag opening a paragraph, the sentence after it (on its line or the next)."""
+_BRACKETED = regex(r"(?<![!\]])\[(?P<hidden>[^\[\]\n^!][^\[\]\n]*)\](?![(\[:])")
+"""Words in square brackets that are no link (``[text](url)``, ``[text][ref]``, ``[ref]: url``), picture
+or footnote (``[^1]``): hashcards' hidden words."""
 
 
 def _states_and_hides(heading: str) -> bool:
@@ -65,6 +88,9 @@ def _within(
         return
     if node.type == "paragraph" and cloze_syntax.mistakes(_first_text(node)):
         ctx.claim(node)  # a broken cloze is not a card either; ``check_clozes`` says what to fix
+    elif node.type == "paragraph" and (tagged := _tagged_cloze(_first_text(node))):
+        ctx.claim(node)  # `C: [Rotterdam] is …`: hashcards' cloze, its brackets hidden
+        yield _cloze(ctx, node, section, tagged, "", pinned_id(node))
     elif node.type == "paragraph" and _first_text(node).startswith("#separator:"):
         return  # an Anki export's lines: its note type column says which are clozes (the cards rule's)
     elif node.type == "paragraph" and _holds(ctx, _marked(ctx, _first_text(node))):
