@@ -451,7 +451,8 @@ def _faceted(terms: Iterable[Term | None]) -> _Facets:
     them: none where a thing of its own leads them (``**Apixaban:** a factor Xa inhibitor`` over its
     ``**Mechanism:**``: the thing's facets, ``_owner_of_facet``); every one (``all``) where a facet leads
     them (``Mechanism``, then ``Reversal``) or most name facets or labels (``Protocol``, ``Scope``,
-    ``Scaling``), each an attribute's name; else those whose names say so (``facets``)."""
+    ``Scaling``), each an attribute's name; else those whose names say so (``facets``, or ``mixed``
+    where a few facets stand among other terms)."""
     named = [term for term in terms if term is not None]
     if not any(map(_a_facet, named)):
         return "facets"
@@ -459,7 +460,7 @@ def _faceted(terms: Iterable[Term | None]) -> _Facets:
         return "none"
     labelled = sum(_a_facet(term) or is_label(term.front) for term in named)
     if not _a_facet(named[0]) and labelled * 2 <= len(named):
-        return "facets"
+        return "mixed"
     return "all" if all(_names_an_attribute(term.front.strip("*_: ")) for term in named) else "facets"
 
 
@@ -473,7 +474,7 @@ def _defines_a_thing(words: str) -> bool:
     return _DEFINES_A_THING.match(words.lstrip("*_ ")) is not None
 
 
-_Facets = Literal["all", "facets", "none"]
+_Facets = Literal["all", "facets", "mixed", "none"]
 _DEFINES_A_THING = regex(r"(?i)(?:an?|the)\s")
 """How a definition of a thing opens (``a factor Xa inhibitor …``)."""
 
@@ -485,6 +486,8 @@ def _names_an_attribute(name: str) -> bool:
     return name.casefold() in FACETS or is_label(name) or _ATTRIBUTE.fullmatch(name) is not None
 
 
+_TITLE_CASED = regex(r"[A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2}")
+"""A common noun's few words in a title's capitals (``Peak Effect``), as a cram sheet's labels are."""
 _ATTRIBUTE = regex(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+| [a-z]+){0,2}")
 
 
@@ -1232,9 +1235,14 @@ def _subject_of_facet(ctx: Context, front: str, section: tuple[str, ...], *, amo
     under (``Beta blockers``), which its front must name to ask about one thing and read unlike the
     same facet of another heading; "" for any other card, or under a heading that names no subject
     (``## Summary``, ``## Glossary``, ``# Week 3 notes``); ``among_facets`` says which of its list's
-    terms are facets (``_faceted``)."""
+    terms are facets (``_faceted``): in a list mixing a few facets with other terms, an attribute's
+    name the file gives again (``**Class:**`` under each drug) is one subject's facet too, or its cards
+    would read alike and want different answers."""
     named = front.strip("*_: ")
-    facet = named.casefold() in FACETS or (among_facets == "all" and _names_an_attribute(named))
+    attribute = _names_an_attribute(named)
+    common = attribute or _TITLE_CASED.fullmatch(named) is not None
+    twin = among_facets == "mixed" and common and _bold_fronts(ctx.doc.lines)[named.casefold()] > 1
+    facet = named.casefold() in FACETS or (among_facets == "all" and attribute) or twin
     if not facet or among_facets == "none":
         return ""
     headings = (ctx.doc.part, *section)  # the file's title, then the headings down to the card
