@@ -379,6 +379,8 @@ def _list_cards(
             for item, term in zip(items, terms, strict=True)
         ]
     )
+    if _sample_records(lead_in, terms):
+        return  # `It stores information like:` over `- **Data types:** string, integer`: examples, notes
     labels = [term.front.strip().lower() for term in terms if term is not None and term.is_label]
     # names run in after the terms of several lines (`; **SE**: …` on every drug's): what they say of each
     bolded = [term for term in terms if term and ("**" in term.rest or "__" in term.rest)]  # most have none
@@ -444,6 +446,39 @@ def _list_cards(
             pending.extra.append(ctx.doc.source(after))
             ctx.claim(after)
         yield from _flush(ctx, pending, section)
+
+
+def _sample_records(lead_in: str, terms: Sequence[Term | None]) -> bool:
+    """Whether a list a line introduces as examples (``It stores information like:``, ``such as:``)
+    shows sample data, not facts: most of its values are identifiers, paths or addresses, or lists of
+    type names or of a word repeated (``**Column names:** customer_id, first_name``, ``**Data types:**
+    string, string, integer``). Asked for, such a value is recited, not learnt: it stays in the notes."""
+    if not _INTRODUCES_EXAMPLES.search(lead_in):
+        return False
+    values = [term.rest for term in terms if term is not None]
+    return bool(values) and _most([_sample_value(value) for value in values])
+
+
+def _sample_value(value: str) -> bool:
+    """A value that reads as sample data (``customer_id``, ``s3://bucket/data/``, ``string, integer``)."""
+    words = [word.strip(" .`*_").casefold() for word in value.split(",")]
+    repeated = len(words) > 1 and len(set(words)) < len(words)
+    typed = len(words) > 1 and all(word in _TYPE_NAMES for word in words)
+    return repeated or typed or _SAMPLE_DATA.search(value) is not None
+
+
+_INTRODUCES_EXAMPLES = regex(r"(?i)\b(?:like|such\s+as|for\s+example|for\s+instance|e\.g\.?)\s*:\s*$")
+"""A lead-in whose list shows examples (``It stores information like:``, ``… such as:``, ``e.g.:``)."""
+_SAMPLE_DATA = regex(
+    r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b[a-z]{2,}[0-9]*[A-Z][a-z]|\w://|(?<![\w/.-])(?:[.~]?/[\w.-]+|[\w.-]+/[\w.-]*/)"
+)
+"""An identifier (``customer_id``, ``firstName``), an address (``s3://…``) or a path (``/var/log``,
+``data/raw/``; ``and/or`` is none)."""
+_TYPE_NAMES = frozenset(
+    {"string", "str", "integer", "int", "bigint", "float", "double", "decimal", "boolean", "bool"}
+    | {"date", "datetime", "timestamp", "varchar", "char", "text", "number", "array", "object", "null"}
+)
+"""Data types' names, as a schema lists them."""
 
 
 def _faceted(terms: Iterable[Term | None]) -> _Facets:
