@@ -1276,7 +1276,7 @@ def _subject_of_facet(ctx: Context, front: str, section: tuple[str, ...], *, amo
     named = front.strip("*_: ")
     attribute = _names_an_attribute(named)
     common = attribute or _TITLE_CASED.fullmatch(named) is not None
-    twin = among_facets == "mixed" and common and _bold_fronts(ctx.doc.lines)[named.casefold()] > 1
+    twin = among_facets == "mixed" and common and bold_fronts(ctx.doc.lines)[named.casefold()] > 1
     facet = named.casefold() in FACETS or (among_facets == "all" and attribute) or twin
     if not facet or among_facets == "none":
         return ""
@@ -1769,7 +1769,7 @@ def _lone_terms(ctx: Context, lone: Sequence[Block]) -> dict[int, Term]:
     prose's bold opening (``**Ana**: will …``), so only beside other such terms; never a name the
     file says again or numbers (a record's ``**Statement:**``, ``**Exercise 2:**``), nor a field's
     value in a word or two (``**Level:** Beginner``), nor a remark under an aside's heading (``## Tip``)."""
-    fronts = _bold_fronts(ctx.doc.lines)
+    fronts = bold_fronts(ctx.doc.lines)
     terms = {id(block.node): (block, line_term(block.node.children[0].content)) for block in lone}
     found = {at: term for at, (block, term) in terms.items() if term and _a_lone_term(block, term, fronts)}
     return found if found and fronts.total() > len(found) else {}
@@ -1783,7 +1783,7 @@ def _a_lone_term(block: Block, term: Term, fronts: Counter[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _bold_fronts(lines: tuple[str, ...]) -> Counter[str]:
+def bold_fronts(lines: tuple[str, ...]) -> Counter[str]:
     """How many lines of a file (paragraphs' or bullets') open with each bold term and its definition."""
     terms = (line_term(_BULLET.sub("", line)) for line in lines)
     return Counter(term.front.casefold() for term in terms if term is not None)

@@ -27,9 +27,12 @@ from ccpkit.parse.rules.answers import (
     question_numbered,
     worded_letter,
 )
+from ccpkit.parse.rules.cards import bold_fronts
 from ccpkit.parse.rules.flashcards import asks_to_judge, listed_question, studied
 from ccpkit.parse.rules.options import asks, instructs
 from ccpkit.parse.rules.questions import block_words, counts_the_list
+from ccpkit.parse.rules.scenarios import opens_scenario
+from ccpkit.parse.rules.terms import line_term
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
@@ -78,6 +81,7 @@ def check_question_headings(ctx: Context) -> Iterator[Item | Problem]:
     yield from _unanswered_headings(ctx, blocks)
     yield from _unlabelled_answers(ctx, nodes)
     yield from _filled_in_forms(ctx, nodes)
+    yield from _lone_bold_terms(ctx, nodes)
 
 
 _UNANSWERED_HEADING = (
@@ -169,6 +173,30 @@ def _filled_in_forms(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem
             and asks(paragraph_words(asked))
         ):
             yield Problem(ctx.at(asked), _FILLED_IN_FORM, "info")
+
+
+_LONE_BOLD_TERM = (
+    "a bold term and its definition, the only one in this file, made no card (alone, it may be a "
+    "paragraph's bold opening): for a card write it `{front}::…`"
+)
+_DEFINING_WORDS = 3
+"""A definition has at least this many words (``**Level:** Beginner`` is a field's value)."""
+_DIGIT = regex(r"\d")
+"""A name with a number (``Answers 1-2``, ``Step 3``) is a series' part or a key's, no term."""
+
+
+def _lone_bold_terms(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem]:
+    """A warning at a paragraph of one line that opens with a bold term and defines it (``**Salt
+    wedge**: Dense sea water under river water.``), the only such line of its file, that no rule took:
+    a card the student meant would vanish unsaid."""
+    if bold_fronts(ctx.doc.lines).total() != 1:
+        return  # beside others, the cards rule reads a lone one (`_lone_terms`)
+    for node in siblings:
+        made = ctx.is_claimed(node) or ctx.doc.line_of(node) in ctx.made_at
+        words = node.children[0].content if node.type == "paragraph" and not made else "\n"
+        term = None if "\n" in words or opens_scenario(words) else line_term(words)
+        if term is not None and len(term.rest.split()) >= _DEFINING_WORDS and not _DIGIT.search(term.front):
+            yield Problem(ctx.at(node), _LONE_BOLD_TERM.format(front=term.front), "warning")
 
 
 def _answers_under_lists(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem]:
