@@ -203,9 +203,10 @@ def _sync(
                 return report
             pictures = pictures_shown(parsed.deck.pictures, wanted_notes)
             generation = named_generation(anki_collection.record_generation(collection))
-            if not plan.writes and (dump_record(plan.record) == dump_record(record) or generation):
+            recorded = dump_record(plan.record) == dump_record(record)
+            if not plan.writes and (recorded or generation):
                 conflicts_file = _conflicts_saved(plan, notes, out, located.collection, choices, now)
-                if generation and dump_record(plan.record) != dump_record(record):
+                if generation and not recorded:
                     resave_record(located.collection, generation, plan.record)  # no backup: Anki's unchanged
                 copied = anki_collection.add_pictures(collection, pictures)  # those a sync cut short left out
                 written = _recorded(notes, out, _as_synced(synced_ledger, wanted_notes, plan, state))
