@@ -196,17 +196,18 @@ def _is_notes(entry: Path) -> bool:
 _EVICTED = regex(r"\.(?P<name>.+)\.icloud")
 
 
-def _evicted(path: Path) -> bool:
-    """Whether ``path`` is what iCloud Drive leaves of a notes file it moved to the cloud to save room
-    (``.cram-sheet.md.icloud`` for ``cram-sheet.md``, while the file itself is not there): read as the
-    file, it says so, and its notes are held rather than orphaned."""
+def _evicted_name(path: Path) -> str | None:
+    """The name of the notes file ``path`` stands for when it is what iCloud Drive leaves of one it
+    moved to the cloud to save room (``.cram-sheet.md.icloud`` for ``cram-sheet.md``, while the file
+    itself is not there): read as the file, it says so, and its notes are held rather than orphaned."""
     named = _EVICTED.fullmatch(path.name)
-    return (
-        named is not None
-        and _nameable(named["name"])
-        and is_markdown(named["name"])
-        and not path.with_name(named["name"]).exists()
-    )
+    if named is None or not (_nameable(named["name"]) and is_markdown(named["name"])):
+        return None
+    return None if path.with_name(named["name"]).exists() else named["name"]
+
+
+def _evicted(path: Path) -> bool:
+    return _evicted_name(path) is not None
 
 
 def _linked_away(path: Path) -> bool:
@@ -233,8 +234,8 @@ def is_markdown(name: str) -> bool:
 def _name(entry: Path) -> str:
     """A module's file or folder name, composed (NFC) as its notes' text is: a clone made on a Mac, whose
     names come decomposed, names its decks alike."""
-    if _evicted(entry):
-        entry = entry.with_name(entry.name[1 : -len(".icloud")])
+    if (evicted := _evicted_name(entry)) is not None:
+        entry = entry.with_name(evicted)
     name = entry.name if _is_dir(entry) or not is_markdown(entry.name) else entry.stem
     return unicodedata.normalize("NFC", name)
 
