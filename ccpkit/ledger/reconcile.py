@@ -682,7 +682,7 @@ def _similarity(note: Fingerprint, entry: Entry, modules: Collection[str]) -> fl
     return likeness if likeness > RENAME_SIMILARITY and _alike_where_apart(new, old) else 0.0
 
 
-QUESTION_TEXTS = 3
+_QUESTION_TEXTS = 3
 """A question's name holds this many texts: its stem, its options (``B) AWS Lambda`` a line), its
 correct options' words (a line each)."""
 
@@ -691,7 +691,7 @@ def _as_compared(key: tuple[str, ...]) -> tuple[str, ...]:
     """A name as a rename compares it: a question's options without their letters and, as its card
     shuffles them, in no order (its correct ones too): options reordered as the stem is reworded leave
     the question the one the student studied. The ledger keeps them as built, letters and order."""
-    if len(key) != QUESTION_TEXTS:
+    if len(key) != _QUESTION_TEXTS:
         return key
     stem, options, correct = key
     unlettered = (line.partition(") ")[2] or line for line in options.splitlines())
