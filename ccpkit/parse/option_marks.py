@@ -360,10 +360,11 @@ def radios_as_boxes(text: str, code: Container[int]) -> str:
     explain their answer); elsewhere a form's radio buttons are a survey's. Every line keeps its number."""
     lines = text.split("\n")
     for number, line in enumerate(lines):
-        triggers = (
+        if number in code:
+            continue
+        if not (
             labels_options(line) or _judged_by_radios(lines, number) or _explained_radios(lines, number, code)
-        )
-        if number in code or not triggers:
+        ):
             continue
         radios, _ = _radios_below(lines, number, code)
         for at, radio in radios if len(radios) >= 2 else []:
