@@ -488,11 +488,12 @@ def _questions_of_blocks(
             node.type == "blockquote"
             and run is None
             and not (runs and _restates_options(node, runs[-1].options))
-            and _quotes_options(ctx, node, answered_below := _callout_answer(ctx, nodes, index))
+            and _quotes_options(
+                ctx, children := _quoted_blocks(node), answered_below := _callout_answer(ctx, nodes, index)
+            )
         ):
             # A question quoted whole (`> **Q1.** …` with its options and answer, or its answer's
             # callout below: `> 1. …` over `> [!success]- Answer` saying `2`).
-            children = _quoted_blocks(node)
             found = list(
                 find_questions(ctx, children, [sections[index]] * len(children), default_id, answered_below)
             )
@@ -1065,7 +1066,9 @@ def _opens_question(ctx: Context, nodes: Sequence[Node], index: int) -> bool:
     node = nodes[index]
     if node.type in _ENDS or _questions_list(ctx, node) or _option_run(ctx, nodes, index) is not None:
         return True
-    if node.type == "blockquote" and _quotes_options(ctx, node, _callout_answer(ctx, nodes, index)):
+    if node.type == "blockquote" and _quotes_options(
+        ctx, _quoted_blocks(node), _callout_answer(ctx, nodes, index)
+    ):
         return True
     return index + 1 < len(nodes) and _option_run(ctx, nodes, index + 1) is not None
 
@@ -1128,11 +1131,10 @@ def _quoted_blocks(quote: Node) -> list[Node]:
     return _shown_blocks(blocks)
 
 
-def _quotes_options(ctx: Context, quote: Node, answered: Answer | None = None) -> bool:
-    """A quote holding options: lettered, or plain and numbered ones its answer names (a lesson's
-    challenge, ``> 1. …`` over ``> > [!solution]- Solution`` saying ``2 is correct``), in the quote or
-    in the callout below it (``answered``), or in a callout of their own in it (``_quoted_blocks``)."""
-    children = _quoted_blocks(quote)
+def _quotes_options(ctx: Context, children: Sequence[Node], answered: Answer | None = None) -> bool:
+    """Whether a quote's blocks (``_quoted_blocks``) hold options: lettered, or plain and numbered ones
+    its answer names (a lesson's challenge, ``> 1. …`` over ``> > [!solution]- Solution`` saying ``2 is
+    correct``), in the quote or in the callout below it (``answered``), or in a callout of their own."""
     return any(read_options(ctx.doc, child) is not None for child in children) or any(
         child.type in ("bullet_list", "ordered_list")
         and _option_run(ctx, children, index, answered) is not None
