@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ccpkit import cloze_syntax
 from ccpkit.cornell import SUMMING_UP
@@ -3249,9 +3250,14 @@ def _front_without_back(ctx: Context, lines: Sequence[str]) -> bool:
     front = _CARD_FRONT.match(lines[0])
     if front is None or not front["text"].strip():
         return False
-    return _asks(unbolded(front["text"])) or any(
-        _BACK.match(_BULLET.sub("", line.strip(), count=1)) for line in ctx.doc.lines
-    )
+    return _asks(unbolded(front["text"])) or _holds_back_lines(ctx.doc.lines)
+
+
+@lru_cache(maxsize=1)
+def _holds_back_lines(lines: tuple[str, ...]) -> bool:
+    """Whether a file holds ``Back:`` lines (an outliner's ``- Back: …`` too). Kept for the file being
+    read only: each half-written ``Front:`` of it asks again."""
+    return any(_BACK.match(_BULLET.sub("", line.strip(), count=1)) for line in lines)
 
 
 _BULLET = regex(r"[-*+][ \t]+")
