@@ -95,8 +95,9 @@ _LABEL_VALUES = (*LISTS, "fence", "code_block", "table")
 """What a bare label (``Example:``) takes from the block below it."""
 _DEFINING = 2
 """At most this many paragraphs above a heading's labels say what it is; more are notes."""
-_DEFINING_WORDS = 3
-"""Lines of bold terms are a glossary when a definition has this many words or more."""
+DEFINING_WORDS = 3
+"""Lines of bold terms are a glossary when a definition has this many words or more (``**Level:**
+Beginner`` is a field's value)."""
 _WORD_OR_IDEOGRAPHS = regex(r"[\u3040-\u30ff\u4e00-\u9fff]{1,2}|[^\s\u3040-\u30ff\u4e00-\u9fff]+")
 """A word: letters between spaces, or two ideographs or kana, as Chinese and Japanese write words with no
 space between them (``资产阶级改良运动`` is four)."""
@@ -518,7 +519,7 @@ def _names_an_attribute(name: str) -> bool:
     """A facet's or a label's name, or a common noun's few words (``Reversal``, ``Half-life``, or
     ``Half-Life`` in a title's capitals: a hyphen joins one noun), where a thing's name has capitals of
     its own (``Global Tables``, ``Amazon S3``)."""
-    return name.casefold() in FACETS or is_label(name) or _ATTRIBUTE.fullmatch(name) is not None
+    return _is_facet(name) or is_label(name) or _ATTRIBUTE.fullmatch(name) is not None
 
 
 _TITLE_CASED = regex(r"[A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2}")
@@ -533,7 +534,12 @@ def _a_facet(term: Term | None) -> bool:
 def _all_facets(*terms: Term) -> bool:
     """Whether every term names a facet of a subject (``Mechanism``, then ``Examples``): facets of the
     heading above them each, where an aside's label after a thing's own term would speak of it."""
-    return all(term.front.strip("*_: ").casefold() in FACETS for term in terms)
+    return all(_is_facet(term.front) for term in terms)
+
+
+def _is_facet(name: str) -> bool:
+    """Whether a term's name (bold and colon around it or not) is a word for a facet of a subject."""
+    return name.strip("*_: ").casefold() in FACETS
 
 
 def _remarks(term: Term | None) -> bool:
@@ -1243,11 +1249,11 @@ def _card(
         and len(back.split()) <= _EVENT_WORDS
     ):
         front, back, key = back, front.strip("*_ "), ""
-    subject = "" if lead_in else _owner_of_facet(front, back, owner, among_facets=facets)
-    defined = _defines_a_thing(back)  # `**Treatment:** the management of …`: a glossary's term
-    subject = subject or (
-        "" if lead_in or defined else _subject_of_facet(ctx, front, section, among_facets=facets)
-    )
+    subject = ""
+    if not lead_in and not _defines_a_thing(back):  # `**Treatment:** the management of …`: a term
+        subject = _owner_of_facet(front, owner, among_facets=facets) or _subject_of_facet(
+            ctx, front, section, among_facets=facets
+        )
     if subject:  # `**Mechanism**: …` under `## Beta blockers`: "Beta blockers — mechanism"
         front, key = f"{subject} \u2014 {front.strip('*_: ').lower()}", ""  # its id the new front's
     fields = _fields_at(ctx, "card", key or front, node, section, pinned, offset=offset, tags=tags)
@@ -1255,12 +1261,12 @@ def _card(
     return replace(made, location=fields.source) if isinstance(made, Problem) else made
 
 
-def _owner_of_facet(front: str, back: str, owner: str, *, among_facets: _Facets) -> str:
+def _owner_of_facet(front: str, owner: str, *, among_facets: _Facets) -> str:
     """The thing whose facet a card names, in a list a thing leads (``- **Apixaban:** a factor Xa
-    inhibitor`` over ``- **Mechanism:** blocks factor Xa``): the nearest thing above it, unless its back
-    defines a thing of its own (``**Treatment:** the management of a disease``, a glossary's term)."""
-    facet = front.strip("*_: ").casefold() in FACETS
-    if among_facets != "none" or not facet or _defines_a_thing(back):
+    inhibitor`` over ``- **Mechanism:** blocks factor Xa``): the nearest thing above it (a card whose
+    back defines a thing of its own, a glossary's ``**Treatment:** the management of …``, is asked no
+    owner's: its caller asks none)."""
+    if among_facets != "none" or not _is_facet(front):
         return ""
     return owner.strip("*_: ")
 
@@ -1277,7 +1283,7 @@ def _subject_of_facet(ctx: Context, front: str, section: tuple[str, ...], *, amo
     attribute = _names_an_attribute(named)
     common = attribute or _TITLE_CASED.fullmatch(named) is not None
     twin = among_facets == "mixed" and common and bold_fronts(ctx.doc.lines)[named.casefold()] > 1
-    facet = named.casefold() in FACETS or (among_facets == "all" and attribute) or twin
+    facet = _is_facet(named) or (among_facets == "all" and attribute) or twin
     if not facet or among_facets == "none":
         return ""
     headings = (ctx.doc.part, *section)  # the file's title, then the headings down to the card
@@ -1777,7 +1783,7 @@ def _lone_terms(ctx: Context, lone: Sequence[Block]) -> dict[int, Term]:
 
 def _a_lone_term(block: Block, term: Term, fronts: Counter[str]) -> bool:
     """Whether a bold line alone defines its term (``_lone_terms``)."""
-    defined = _words(term.rest) >= _DEFINING_WORDS and not _ASSIGNED.match(term.rest)
+    defined = _words(term.rest) >= DEFINING_WORDS and not _ASSIGNED.match(term.rest)
     once = fronts[term.front.casefold()] == 1 and not _NUMBERED.search(term.front)
     return defined and once and not (block.section and is_aside(block.section[-1]))
 
@@ -2023,7 +2029,7 @@ def _headed_glossary(ctx: Context) -> dict[int, Term]:
             ]
         for run in found_terms:
             fronts = [term.front.casefold() for _, term in run]
-            defined = all(_words(term.rest) >= _DEFINING_WORDS for _, term in run)
+            defined = all(_words(term.rest) >= DEFINING_WORDS for _, term in run)
             if len(run) >= _GLOSSARY_TERMS and defined and len(set(fronts)) == len(fronts):
                 found |= {id(paragraph): term for paragraph, term in run}
     return found
@@ -2166,7 +2172,7 @@ def _glossary_terms(
             term is not None and is_field_name(term.front) and not _defines(line)
             for term, line in zip(terms, lines, strict=True)
         )
-        worded = any(_words(term.rest) >= _DEFINING_WORDS for term in terms if term)
+        worded = any(_words(term.rest) >= DEFINING_WORDS for term in terms if term)
         if fields or (bold and not worded):
             return []
     found = [(offset, term) for offset, term in enumerate(terms) if term is not None]

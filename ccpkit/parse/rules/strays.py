@@ -27,7 +27,7 @@ from ccpkit.parse.rules.answers import (
     question_numbered,
     worded_letter,
 )
-from ccpkit.parse.rules.cards import bold_fronts
+from ccpkit.parse.rules.cards import DEFINING_WORDS, bold_fronts
 from ccpkit.parse.rules.flashcards import asks_to_judge, listed_question, studied
 from ccpkit.parse.rules.options import asks, instructs
 from ccpkit.parse.rules.questions import block_words, counts_the_list
@@ -179,8 +179,6 @@ _LONE_BOLD_TERM = (
     "a bold term and its definition, the only one in this file, made no card (alone, it may be a "
     "paragraph's bold opening): for a card write it `{front}::…`"
 )
-_DEFINING_WORDS = 3
-"""A definition has at least this many words (``**Level:** Beginner`` is a field's value)."""
 _DIGIT = regex(r"\d")
 """A name with a number (``Answers 1-2``, ``Step 3``) is a series' part or a key's, no term."""
 
@@ -195,7 +193,7 @@ def _lone_bold_terms(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem
         made = ctx.is_claimed(node) or ctx.doc.line_of(node) in ctx.made_at
         words = node.children[0].content if node.type == "paragraph" and not made else "\n"
         term = None if "\n" in words or opens_scenario(words) else line_term(words)
-        if term is not None and len(term.rest.split()) >= _DEFINING_WORDS and not _DIGIT.search(term.front):
+        if term is not None and len(term.rest.split()) >= DEFINING_WORDS and not _DIGIT.search(term.front):
             yield Problem(ctx.at(node), _LONE_BOLD_TERM.format(front=term.front), "warning")
 
 
