@@ -30,9 +30,11 @@ from ccpkit.parse.front_matter import FrontMatter, read_front_matter, title_bloc
 from ccpkit.parse.html_tables import list_lines, markdown_tables
 from ccpkit.parse.inka import InkaSection, inka_clozes, inka_sections, section_not_front_matter
 from ccpkit.parse.inline_html import (
+    answer_line,
     hidden_key,
     html_as_markdown,
     html_heading,
+    key_taken,
     mentions_html_headings,
     mentions_inline_html,
 )
@@ -1085,13 +1087,11 @@ def _hidden_keys_shown(text: str, tokens: list[Token]) -> tuple[str, list[Token]
         inner = [lines[start].replace("<!--", "", 1), *lines[start + 1 : end - 1], closing[:-3]]
         if "<!--" in "".join(inner) or "-->" in "".join(inner):
             continue  # comments after one another, or words after one
-        keyed = next(((at, key) for at, line in enumerate(inner) if (key := hidden_key(line))), None)
-        if keyed is None:
+        if (keyed := key_taken(inner)) is None:
             continue
         first = next(at for at, line in enumerate(inner) if line.strip())
-        indent = lines[start][: len(lines[start]) - len(opening)]
-        del inner[keyed[0]]  # the answer first, its reason after it, as an answer line is written
-        inner.insert(first, f"{indent}Answer: {keyed[1]}")
+        letters, inner = keyed  # the answer first, its reason after it, as an answer line is written
+        inner.insert(first, answer_line(lines[start][: len(lines[start]) - len(opening)], letters))
         lines[start:end] = [line if line.strip() else "" for line in inner]
     return _reparsed(text, tokens, "\n".join(lines))
 
@@ -1206,13 +1206,11 @@ def _obsidian_key(found: re.Match[str]) -> str | None:
             "\n",
         )
         letters = hidden_key(found["words"]) if alone else None
-        return f"{indent}Answer: {letters}" if letters else None
-    inner = written.split("\n")[1:-1]
-    keyed = next(((at, key) for at, line in enumerate(inner) if (key := hidden_key(line))), None)
-    if keyed is None:
+        return answer_line(indent, letters) if letters else None
+    if (keyed := key_taken(written.split("\n")[1:-1])) is None:
         return None
-    del inner[keyed[0]]
-    return "\n".join(["", f"{indent}Answer: {keyed[1]}", *inner, ""])
+    letters, reason = keyed
+    return "\n".join(["", answer_line(indent, letters), *reason, ""])
 
 
 def nodes_below(blocks: Sequence[Block], index: int) -> list[Node]:

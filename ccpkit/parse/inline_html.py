@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from functools import partial
 
 from ccpkit.embeds import PICTURE_SUFFIXES, URL_SCHEME
@@ -99,8 +100,7 @@ def _hidden_key(line: str) -> str | None:
     if not (inner.startswith("<!--") and inner.endswith("-->")):
         return None
     letters = hidden_key(inner[4:-3])
-    indent = line[: len(line) - len(line.lstrip())]
-    return f"{indent}Answer: {letters}" if letters else None
+    return answer_line(line[: len(line) - len(line.lstrip())], letters) if letters else None
 
 
 def hidden_key(words: str) -> str | None:
@@ -108,6 +108,20 @@ def hidden_key(words: str) -> str | None:
     ``None`` for any other words."""
     key = _HIDDEN_KEY.fullmatch(words.strip())
     return key["letters"] if key else None
+
+
+def key_taken(lines: Sequence[str]) -> tuple[str, list[str]] | None:
+    """The letters of the first of a comment's ``lines`` that gives a question's key, and its other
+    lines (the reason); ``None`` when none gives one."""
+    for at, line in enumerate(lines):
+        if letters := hidden_key(line):
+            return letters, [*lines[:at], *lines[at + 1 :]]
+    return None
+
+
+def answer_line(indent: str, letters: str) -> str:
+    """The answer line a hidden key stands for: ``Answer: B``, at ``indent``."""
+    return f"{indent}Answer: {letters}"
 
 
 def _marked_right(line: str) -> str | None:
