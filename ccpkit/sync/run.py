@@ -154,8 +154,8 @@ def _sync(
                 if known is not ledger:
                     ledger = known
                     changes, settled = settle(ledger)
-            wanted_notes = course_notes(deck, settled)
             slugs = {module.slug for module in deck.modules}
+            wanted_notes = _of_modules(course_notes(parsed.deck, settled), slugs)
             previous = entries_before(ledger, changes)
             synced_ledger = only_sent(previous, changes.ledger, slugs) if settings.modules else changes.ledger
             choices = replace(settings.choices, retire=settings.choices.retire and not parsed.in_error)
@@ -228,6 +228,12 @@ def _sync(
     finally:
         finishing.stop()
     return replace(report, backup=backup, conflicts_file=conflicts_file, written=written, pictures=copied)
+
+
+def _of_modules(notes: Sequence[AnkiNote], slugs: set[str]) -> tuple[AnkiNote, ...]:
+    """The notes of the modules synced, made with the whole course: a term front that reads like one in
+    a module not synced is qualified as a full sync sends it (and as the ledger records it sent)."""
+    return tuple(note for note in notes if note.module in slugs)
 
 
 def _conflicts_saved(

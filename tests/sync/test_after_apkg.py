@@ -478,3 +478,35 @@ def test_a_first_sync_that_finds_every_imported_note_as_the_notes_say_says_what_
     assert (
         "the collection's notes were already up to date: sync wrote only its record's name" in result.output
     )
+
+
+def test_a_term_two_modules_share_reads_apart_after_a_sync_of_one_module_as_after_a_full_sync(
+    tmp_path: Path,
+) -> None:
+    """Module 3 gains its own ``AWS Lambda`` card, answered otherwise than module 2's: the course asks
+    each under its heading. A sync of module 3 alone must send that front too: sent bare, the two
+    cards read alike until the next full sync (and a package imported meanwhile leaves it bare, the
+    ledger recording the heading's front as sent)."""
+    course = Course.fresh(tmp_path)
+    course.edit(
+        "03-storage/cram-sheet.md",
+        "- **Amazon EFS:**",
+        "- **AWS Lambda:** Can run code on each object S3 receives.\n- **Amazon EFS:**",
+    )
+
+    one = course.sync("--module", "3")
+
+    assert one.exit_code == 0, one.output
+    student = course.student()
+    try:
+        assert student.note("03-storage/card/aws-lambda")["Term"] == "AWS Lambda · Object and block storage"
+    finally:
+        student.close()
+    rest = course.sync()
+    assert rest.exit_code == 0, rest.output
+    assert "0 updated" in rest.output, rest.output
+    student = course.student()
+    try:
+        assert student.note(LAMBDA)["Term"] == "AWS Lambda · Core services"
+    finally:
+        student.close()
