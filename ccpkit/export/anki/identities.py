@@ -9,7 +9,7 @@ from functools import partial
 from ccpkit.cloze_syntax import kept_numbers
 from ccpkit.export import ExportOptions, NoteIdentity, Settled
 from ccpkit.export.anki.card_templates import AnkiTemplates, load_templates
-from ccpkit.export.anki.notes import UNRECORDED, AnkiPart, Draft, course_draft, course_notes, default_guid
+from ccpkit.export.anki.notes import UNRECORDED, AnkiPart, Draft, course_draft, default_guid
 from ccpkit.ledger import Ledger, Reconciliation, entries_before, only_sent, reconcile, stamp_templates
 from ccpkit.model import Deck
 
@@ -98,12 +98,10 @@ def settle_parts(
     ledger = _in_course(ledger, whole_deck, options)
     settlement = settle(ledger, draft, now=now, templates=templates, in_error=in_error)
     changes = settlement.changes
-    if deck is whole_deck:
-        shown = draft.notes(settlement.identities)
-    else:  # fronts read apart within the modules built, as in a course of those modules alone
-        built = [parts[module.slug] for module in deck.modules]
-        shown = course_notes(deck, options, built, settlement.identities)
+    shown = draft.notes(settlement.identities)
+    if deck is not whole_deck:  # fronts read apart in the whole course, as the ledger records them sent
         sent = {module.slug for module in deck.modules}
+        shown = tuple(note for note in shown if note.module in sent)
         changes = replace(changes, ledger=only_sent(entries_before(ledger, changes), changes.ledger, sent))
         changes = changes.of_modules(sent, built=len(shown))
     newest_note = max((note.modified for note in shown), default=UNRECORDED)

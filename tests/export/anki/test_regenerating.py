@@ -552,6 +552,31 @@ def test_a_change_left_out_of_a_build_of_other_modules_reaches_anki_with_the_nex
     assert "per GB-second" in session.student.note(lambda_id)["Definition"]
 
 
+def test_a_term_two_modules_share_reads_apart_in_anki_after_a_build_of_one_module_then_a_full_one(
+    session: Session,
+) -> None:
+    """Module 3 gains an ``AWS Lambda`` card answered otherwise than module 2's: the course asks each
+    under its heading. ``build --module 3`` must send that front, not the bare term: the ledger records
+    the front the whole course gives, so the full build after it sends the note as unchanged, and its
+    import would leave the bare front, two cards reading alike, for good."""
+    storage = session.course.notes / "03-storage"
+    storage.mkdir()
+    (storage / "notes.md").write_text(
+        "---\nmodule: 3\nmodule_title: Storage\n---\n\n# Storage\n\n## Events\n\n"
+        "- **AWS Lambda:** Runs a function on each object S3 receives.\n",
+        encoding="utf-8",
+    )
+    one_module = session.course.build(int(time.time()) - 60, modules=(3,))
+    session.student.import_package(_package(one_module))
+
+    session.rebuild()
+
+    fronts = {
+        session.student.note(f"{module}/card/aws-lambda")["Term"] for module in ("02-compute", "03-storage")
+    }
+    assert fronts == {"AWS Lambda · Core services", "AWS Lambda · Events"}
+
+
 def test_a_card_renamed_as_a_new_card_takes_its_old_name_keeps_its_own_history(session: Session) -> None:
     """``AWS Lambda`` renamed ``AWS Lambda functions`` (same answer) while a new ``AWS Lambda`` card
     with another answer is added: the studied note follows its answer, the new card starts fresh."""
