@@ -307,6 +307,14 @@ def add_pictures(collection: Collection, pictures: Iterable[Picture]) -> Picture
     return PicturesCopied(len(missing))
 
 
+def media_shown(collection: Collection, note_type: int, text: str) -> tuple[Path, ...]:
+    """The files of ``collection.media`` that a field's ``text`` shows or plays, read as Anki's *Check
+    Media* reads it (pictures, sounds, a formula's image): a text sync replaces leaves them unused."""
+    folder = Path(collection.media.dir())
+    names = dict.fromkeys(collection.media.files_in_str(NotetypeId(note_type), text))
+    return tuple(folder / name for name in names if Path(name).name == name and (folder / name).is_file())
+
+
 _ISOLATES = dict.fromkeys((0x2068, 0x2069))
 """Anki's messages set names apart with Unicode's first-strong and pop isolates: no words of theirs."""
 

@@ -4,8 +4,8 @@ notes' templates replaced."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Mapping, Sequence
+from pathlib import Path, PurePosixPath
 
 from ccpkit.sync.decisions import Conflict, Restyled
 
@@ -18,9 +18,11 @@ def conflicts_markdown(
     collection: Path,
     keep_anki: bool,
     when: str,
+    media: Mapping[str, Sequence[str]] | None = None,
 ) -> bytes:
-    """A Markdown page: per conflicting field, ``path:line`` of the item, Anki's and the notes' text;
-    then per note type part restyled in Anki and replaced, Anki's and the notes' templates."""
+    """A Markdown page: per conflicting field, ``path:line`` of the item, Anki's and the notes' text
+    (with the pictures Anki's shows, where ``media`` gives, by Anki's text, their copies' paths beside
+    the page); then per note type part restyled in Anki and replaced, Anki's and the notes' templates."""
     kept = "Anki's text was kept (--keep-anki)" if keep_anki else "the notes' text was written to Anki"
     lines = [f"# Sync conflicts, {when}", "", f"Collection: `{collection}`."]
     if conflicts:
@@ -37,15 +39,22 @@ def conflicts_markdown(
     for conflict in conflicts:
         note = conflict.note
         heading = f"{notes / note.source.path}:{note.source.line} — {note.id} ({conflict.field})"
-        lines += _both(heading, conflict.anki, conflict.notes, "html")
+        lines += _both(heading, conflict.anki, conflict.notes, "html", (media or {}).get(conflict.anki, ()))
     for part in restyled:
         heading = f"{part.name} ({part.part}): your styling in Anki, replaced by the notes' templates"
         lines += _both(heading, part.anki, part.notes, "css" if part.part == "css" else "html")
     return ("\n".join(lines) + "\n").encode()
 
 
-def _both(heading: str, anki: str, notes: str, language: str) -> list[str]:
-    """A section: its heading, then Anki's text and the notes' text, each fenced."""
+def _both(heading: str, anki: str, notes: str, language: str, copies: Sequence[str] = ()) -> list[str]:
+    """A section: its heading, then Anki's text (and the copies of what it shows) and the notes' text,
+    each fenced."""
+    shown = [
+        "",
+        "What it shows, copied beside this file:",
+        "",
+        *(f"![{PurePosixPath(copy).name}](<{copy}>)" for copy in copies),
+    ]
     return [
         "",
         f"## {heading}",
@@ -53,6 +62,7 @@ def _both(heading: str, anki: str, notes: str, language: str) -> list[str]:
         "Anki's text:",
         "",
         *_fenced(anki, language),
+        *(shown if copies else []),
         "",
         "The notes' text:",
         "",

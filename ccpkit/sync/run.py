@@ -202,10 +202,11 @@ def _sync(
             if settings.dry_run:
                 return report
             pictures = pictures_shown(parsed.deck.pictures, wanted_notes)
+            shown = partial(anki_collection.media_shown, collection)
             generation = named_generation(anki_collection.record_generation(collection))
             recorded = dump_record(plan.record) == dump_record(record)
             if not plan.writes and (recorded or generation):
-                conflicts_file = _conflicts_saved(plan, notes, out, located.collection, choices, now)
+                conflicts_file = _conflicts_saved(plan, notes, out, located.collection, choices, now, shown)
                 if generation and not recorded:
                     resave_record(located.collection, generation, plan.record)  # no backup: Anki's unchanged
                 copied = anki_collection.add_pictures(collection, pictures)  # those a sync cut short left out
@@ -213,7 +214,7 @@ def _sync(
                 return replace(report, conflicts_file=conflicts_file, written=written, pictures=copied)
             before_writing(plan)
             _require_writable(notes)  # the ledger goes there after the collection: refused, nothing is synced
-            conflicts_file = _conflicts_saved(plan, notes, out, located.collection, choices, now)
+            conflicts_file = _conflicts_saved(plan, notes, out, located.collection, choices, now, shown)
             progress.step("backing up the collection")
             backup = anki_collection.back_up(collection, located.backups)
             generation = save_record(located.collection, plan.record)
@@ -237,13 +238,27 @@ def _of_modules(notes: Sequence[AnkiNote], slugs: set[str]) -> tuple[AnkiNote, .
 
 
 def _conflicts_saved(
-    plan: Plan, notes: Path, out: Path, collection: Path, choices: Choices, now: int
+    plan: Plan,
+    notes: Path,
+    out: Path,
+    collection: Path,
+    choices: Choices,
+    now: int,
+    shown: Callable[[int, str], tuple[Path, ...]],
 ) -> Path | None:
     """The file holding both sides of each conflict and the student's styling replaced (``None``: none
-    to save), written before anything else: what a side loses is never lost."""
+    to save), written before anything else: what a side loses is never lost. Anki's text that loses
+    keeps the pictures (and sounds) it shows, from ``collection.media`` (``shown``: by note type and
+    text), copied into a folder of the file's name: shown by no note any more, Anki's *Check Media*
+    would offer to delete them, and its backups hold no media."""
     if not (plan.conflicts or plan.restyled):
         return None
     stamp = datetime.fromtimestamp(now, UTC)
+    name = f"sync-conflicts-{stamp.strftime('%Y%m%d-%H%M%S')}"
+    losing = () if choices.keep_anki else plan.conflicts
+    files = {conflict.anki: shown(conflict.note.note_type.id, conflict.anki) for conflict in losing}
+    for path in {path.name: path for paths in files.values() for path in paths}.values():
+        _copied(path, out, PurePosixPath(name, path.name))
     data = conflicts_markdown(
         plan.conflicts,
         plan.restyled,
@@ -251,9 +266,19 @@ def _conflicts_saved(
         collection=collection,
         keep_anki=choices.keep_anki,
         when=stamp.strftime("%Y-%m-%d %H:%M:%S UTC"),
+        media={text: tuple(f"{name}/{path.name}" for path in paths) for text, paths in files.items()},
     )
-    name = f"sync-conflicts-{stamp.strftime('%Y%m%d-%H%M%S')}.md"
-    return write_atomically(out, Output(PurePosixPath(name), data))
+    return write_atomically(out, Output(PurePosixPath(f"{name}.md"), data))
+
+
+def _copied(path: Path, out: Path, copy: PurePosixPath) -> None:
+    """``path`` copied to ``out / copy``; a file that cannot be read stops the sync as one that cannot be
+    written does, before the collection is touched."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise WriteError(out / copy, error, fix=f"{path} cannot be read") from None
+    write_atomically(out, Output(copy, data))
 
 
 def _students_clozes_kept(

@@ -657,6 +657,32 @@ def test_a_definition_changed_on_both_sides_is_a_conflict_the_notes_win(studied:
     assert "0 added, 0 updated, 0 moved, 0 retired, 0 restored, 0 conflicts, 11 unchanged" in again.output
 
 
+def test_a_picture_the_student_pasted_into_a_field_the_notes_win_is_saved_beside_the_conflicts_file(
+    studied: Studied,
+) -> None:
+    """The notes' text replaces a definition the student illustrated in Anki: the picture is then shown
+    by no note, and Anki's *Check Media* offers to delete it (its backups hold no media). The conflicts
+    file keeps the student's text, so it keeps the picture too, as a file beside it that it shows."""
+    student = studied.course.student()
+    drawn = b"\x89PNG\r\n\x1a\n my sketch of a Lambda function"
+    name = student.collection.media.write_data("lambda-sketch.png", drawn)
+    student.edit(LAMBDA, "Definition", f'{STUDENT_WORDS}<br><img src="{name}">')
+    student.close()
+    studied.course.edit(
+        "02-compute/cram-sheet.md", "you pay per request.", "you pay per request and per millisecond."
+    )
+
+    _, student = sync_and_open(studied)
+
+    try:
+        assert student.collection.media.check().unused == [name]  # shown by no note any more
+    finally:
+        student.close()
+    [saved] = studied.course.out.glob("sync-conflicts-*.md")
+    shown = re.findall(r"!\[[^\]]*\]\(<([^>]+)>\)", saved.read_text(encoding="utf-8"))
+    assert [(saved.parent / path).read_bytes() for path in shown] == [drawn]
+
+
 def test_words_the_student_added_to_a_context_line_or_table_title_stay_until_the_notes_change_it(
     studied: Studied,
 ) -> None:
