@@ -144,6 +144,7 @@ def read_state(collection: Collection, guids: Iterable[str]) -> CollectionState:
     return CollectionState(
         notes=notes,
         note_types=_note_types(collection),
+        note_type_copies=_note_type_copies(collection),
         decks=decks,
         filtered_decks=filtered,
         cards_in=dict(cards_in),
@@ -210,17 +211,34 @@ def _note_types(collection: Collection) -> dict[int, FoundNoteType]:
     for note_type in NOTE_TYPES:
         data = collection.models.get(NotetypeId(note_type.id))
         if data is not None:
-            template = data["tmpls"][0]
-            found[note_type.id] = FoundNoteType(
-                id=note_type.id,
-                name=data["name"],
-                fields=tuple(field["name"] for field in data["flds"]),
-                front=template["qfmt"],
-                back=template["afmt"],
-                css=data["css"],
-                modified=data["mod"],
-            )
+            found[note_type.id] = _found_note_type(data)
     return found
+
+
+def _note_type_copies(collection: Collection) -> dict[int, tuple[FoundNoteType, ...]]:
+    """Anki's copies of ccpkit's note types (``ccpkit Term v1+``, where an import put new notes when the
+    student had changed ours), by the id of ours each copies: their cards are ccpkit's to style too."""
+    ours = {note_type.id for note_type in NOTE_TYPES}
+    copies: dict[int, list[FoundNoteType]] = defaultdict(list)
+    for entry in collection.models.all_names_and_ids():
+        data = _note_type(collection, entry.id)
+        copied = _ours_or_copied(data)
+        if copied in ours and copied != int(data["id"]):
+            copies[copied].append(_found_note_type(data))
+    return {copied: tuple(found) for copied, found in copies.items()}
+
+
+def _found_note_type(data: NotetypeDict) -> FoundNoteType:
+    template = data["tmpls"][0]
+    return FoundNoteType(
+        id=int(data["id"]),
+        name=data["name"],
+        fields=tuple(field["name"] for field in data["flds"]),
+        front=template["qfmt"],
+        back=template["afmt"],
+        css=data["css"],
+        modified=data["mod"],
+    )
 
 
 def record_generation(collection: Collection) -> object:
@@ -330,7 +348,7 @@ def _update_note_types(collection: Collection, plan: Plan) -> None:
         try:
             collection.models.update_dict(data)
         except CardTypeError as error:  # a check of Anki's own that ccpkit's missed: rolled back
-            key = next((kind.key for kind in NOTE_TYPES if kind.id == update.id), "")
+            key = next((kind.key for kind in NOTE_TYPES if kind.id == update.ours), "")
             said = " ".join(re.sub(r"<br\s*/?>", " ", str(error).translate(_ISOLATES)).split())
             raise UsageError(
                 f"Anki refuses the card templates of {update.name!r} ({said}); nothing was written: fix "

@@ -35,9 +35,9 @@ from typing import Literal
 from ccpkit import cloze_syntax
 from ccpkit.export.anki.card_templates import AnkiTemplates
 from ccpkit.export.anki.notes import SHUFFLED, AnkiNote, reads_alike, same_rows, study_digests
-from ccpkit.export.anki.notetypes import BY_KIND, ID_FIELD, MULTIPLE_CHOICE, NOTE_TYPES
+from ccpkit.export.anki.notetypes import BY_KIND, ID_FIELD, MULTIPLE_CHOICE, NOTE_TYPES, NoteType
 from ccpkit.sync.record import SyncRecord, Written, text_hash
-from ccpkit.sync.state import CollectionState, FoundNote
+from ccpkit.sync.state import CollectionState, FoundNote, FoundNoteType
 
 OWNED_TAG_NAMESPACES = ("module::", "kind::", "part::", "ccpkit::")
 ORPHAN_TAG = "ccpkit::orphan"
@@ -142,6 +142,9 @@ class NoteTypeUpdate:
     changed: tuple[str, ...]
     """What differs: ``front``, ``back``, ``css``, or a field name missing from the student's copy."""
     missing_fields: tuple[str, ...] = ()
+    ours: int = 0
+    """The id of ccpkit's note type whose templates these are (``id`` itself, or the one Anki's copy,
+    ``ccpkit Term v1+``, copies)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -587,57 +590,82 @@ def _types_of(note_id: str) -> set[int]:
 def _note_type_updates(
     wanted: Wanted, state: CollectionState, record: SyncRecord
 ) -> tuple[tuple[NoteTypeUpdate, ...], dict[str, tuple[str, str]], tuple[str, ...], tuple[Restyled, ...]]:
-    """ccpkit's note types already in the collection whose templates or CSS differ, or that lack a
-    field (a field the student added is kept; ours are matched by name); the parts the student
-    restyled in Anki while ccpkit's stayed as the record has them (or, none recorded, as an import
-    brought them: unchanged since, older than the note type's change), which are kept; those of
-    them that name a field of ours gone missing, which are replaced (Anki rewrote them on the rename);
-    and every part of the student's replaced, also as ccpkit's changed since the sync that recorded
-    them (Anki's then reads as none it wrote), to save."""
+    """ccpkit's note types already in the collection (and Anki's copies of them, ``ccpkit Term v1+``)
+    whose templates or CSS differ, or that lack a field (a field the student added is kept; ours are
+    matched by name); the parts the student restyled in Anki while ccpkit's stayed as the record has
+    them (or, none recorded, as an import brought them: unchanged since, older than the note type's
+    change), which are kept; those of them that name a field of ours gone missing, which are replaced
+    (Anki rewrote them on the rename); and every part of the student's replaced, also as ccpkit's
+    changed since the sync that recorded them (Anki's then reads as none it wrote), to save."""
     updates, replaced, restyled = [], [], []
     kept: dict[str, tuple[str, str]] = {}  # `<id>/css` → its name in the report, the student's text
-    templates, styles = wanted.templates, _styles(wanted.templates)
     for note_type in NOTE_TYPES:
-        found = state.note_types.get(note_type.id)
-        if found is None:
-            continue  # added with the notes that use it, as an .apkg import would add it
-        card = templates.cards[note_type.key]
-        missing = tuple(name for name in note_type.fields if name not in found.fields)
-        parts = {
-            "front": (found.front, card.front),
-            "back": (found.back, card.back),
-            "css": (found.css, templates.css),
-        }
-        written: dict[str, str] = {}
-        for what, (old, new) in parts.items():
-            sent = record.styles.get(f"{note_type.id}/{what}")
-            ours_unchanged = (  # since Anki last had them: as sync wrote them, or older than its change
-                found.modified > wanted.templates_modified
-                if sent is None
-                else sent == styles[f"{note_type.id}/{what}"]
-            )
-            theirs = old != new and ours_unchanged
-            # a field re-added: Anki rewrote the templates that named it when it was renamed or removed
-            renamed = any(_names_field(new, name) for name in missing)
-            written[what] = old if theirs and not renamed else new
-            students = theirs or (sent is not None and text_hash(old) != sent)
-            restyled += [Restyled(found.name, what, old, new)] if students and written[what] != old else []
-            if theirs and not renamed:
-                kept[f"{note_type.id}/{what}"] = (f"{found.name} ({what})", old)
-            replaced += [f"{found.name} ({what})"] if theirs and renamed else []
-        changed = [what for what, (old, _) in parts.items() if old != written[what]]
-        if changed or missing:
-            update = NoteTypeUpdate(
-                found.id,
-                found.name,
-                written["front"],
-                written["back"],
-                written["css"],
-                (*changed, *missing),
-                missing,
-            )
-            updates.append(update)
+        own = state.note_types.get(note_type.id)  # none: added with the notes that use it, as an import
+        for found in (*([own] if own else []), *state.note_type_copies.get(note_type.id, ())):
+            styled = _styled(note_type, found, wanted, record)
+            updates += [styled.update] if styled.update else []
+            kept.update(styled.kept)
+            replaced += styled.replaced
+            restyled += styled.restyled
     return tuple(updates), kept, tuple(replaced), tuple(restyled)
+
+
+@dataclass(frozen=True, slots=True)
+class _Styled:
+    """One note type in Anki (ours, or Anki's copy of it) against the notes' templates."""
+
+    update: NoteTypeUpdate | None
+    kept: dict[str, tuple[str, str]]
+    replaced: list[str]
+    restyled: list[Restyled]
+
+
+def _styled(note_type: NoteType, found: FoundNoteType, wanted: Wanted, record: SyncRecord) -> _Styled:
+    """What ``_note_type_updates`` decides for ``found``, a copy in Anki of ``note_type``: its update
+    (or none), the student's styling kept, replaced, and to save. A copy's parts are compared with what
+    ccpkit's templates were at the last sync, as ours are: its cards are ccpkit's to style as well."""
+    templates, styles = wanted.templates, _styles(wanted.templates)
+    card = templates.cards[note_type.key]
+    missing = tuple(name for name in note_type.fields if name not in found.fields)
+    parts = {
+        "front": (found.front, card.front),
+        "back": (found.back, card.back),
+        "css": (found.css, templates.css),
+    }
+    styled = _Styled(None, {}, [], [])
+    written: dict[str, str] = {}
+    for what, (old, new) in parts.items():
+        sent = record.styles.get(f"{note_type.id}/{what}")
+        ours_unchanged = (  # since Anki last had them: as sync wrote them, or older than its change
+            found.modified > wanted.templates_modified
+            if sent is None
+            else sent == styles[f"{note_type.id}/{what}"]
+        )
+        theirs = old != new and ours_unchanged
+        # a field re-added: Anki rewrote the templates that named it when it was renamed or removed
+        renamed = any(_names_field(new, name) for name in missing)
+        written[what] = old if theirs and not renamed else new
+        students = theirs or (sent is not None and text_hash(old) != sent)
+        styled.restyled.extend(
+            [Restyled(found.name, what, old, new)] if students and written[what] != old else []
+        )
+        if theirs and not renamed:
+            styled.kept[f"{found.id}/{what}"] = (f"{found.name} ({what})", old)
+        styled.replaced.extend([f"{found.name} ({what})"] if theirs and renamed else [])
+    changed = [what for what, (old, _) in parts.items() if old != written[what]]
+    if not (changed or missing):
+        return styled
+    update = NoteTypeUpdate(
+        found.id,
+        found.name,
+        written["front"],
+        written["back"],
+        written["css"],
+        (*changed, *missing),
+        missing,
+        note_type.id,
+    )
+    return replace(styled, update=update)
 
 
 def _names_field(template: str, name: str) -> bool:
@@ -654,7 +682,7 @@ def _emptied_fields(
     for update in note_types:
         if not update.missing_fields:
             continue
-        fields = next(set(note_type.fields) for note_type in NOTE_TYPES if note_type.id == update.id)
+        fields = next(set(note_type.fields) for note_type in NOTE_TYPES if note_type.id == update.ours)
         for guid, before in written.items():
             if guid not in synced and set(before.fields) == fields:
                 emptied = dict.fromkeys(update.missing_fields, text_hash(""))

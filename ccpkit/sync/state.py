@@ -51,6 +51,8 @@ class CollectionState:
     """GUID → note, for the GUIDs sync asked about (this build's notes and known orphans)."""
     note_types: Mapping[int, FoundNoteType] = field(default_factory=dict)
     """ccpkit's note types present in the collection, by id."""
+    note_type_copies: Mapping[int, tuple[FoundNoteType, ...]] = field(default_factory=dict)
+    """Anki's copies of ccpkit's note types (``ccpkit Term v1+``), by the id of the one each copies."""
     decks: Mapping[str, int] = field(default_factory=dict)
     """Every deck name → its id."""
     filtered_decks: frozenset[str] = frozenset()

@@ -393,6 +393,43 @@ def test_notes_an_import_put_on_ankis_copy_of_a_note_type_the_student_changed_ar
         student.close()
 
 
+def test_cards_an_import_put_on_ankis_copy_of_a_note_type_show_the_notes_new_templates_after_a_sync(
+    tmp_path: Path,
+) -> None:
+    """The student added a field to the Term note type, so an import put the new AWS Backup note on
+    Anki's copy, ``ccpkit Term v1+``. When the notes' card templates change, sync restyles that copy
+    too: its cards must read as every other term card does, not as the templates of months ago."""
+    course, student = imported(tmp_path)
+    terms = student.collection.models.by_name("ccpkit Term v1")
+    assert terms is not None
+    student.collection.models.add_field(terms, student.collection.models.new_field("Mnemonic"))
+    student.collection.models.update_dict(terms)
+    student.close()
+    course.edit(
+        "03-storage/cram-sheet.md",
+        "- **Amazon EFS:**",
+        "- **AWS Backup:** Backs up many services.\n- **Amazon EFS:**",
+    )
+    built(course, at=LAST_WEEK + 3600)
+    student = course.student()
+    student.import_package(course.out / PACKAGE)
+    student.close()
+    front = course.templates / "anki" / "term.front.html"
+    front.write_text(front.read_text(encoding="utf-8") + '\n<p class="exam-tip">Say it aloud.</p>\n')
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    student = course.student()
+    try:
+        backup, ebs = student.note("03-storage/card/aws-backup"), student.note(EBS)
+        assert backup.note_type()["name"] == "ccpkit Term v1+"
+        assert "Say it aloud." in backup.cards()[0].question()
+        assert "Say it aloud." in ebs.cards()[0].question()
+    finally:
+        student.close()
+
+
 def test_words_the_student_wrote_into_a_context_line_after_imports_stay_through_the_first_sync(
     tmp_path: Path,
 ) -> None:
