@@ -430,6 +430,43 @@ def test_cards_an_import_put_on_ankis_copy_of_a_note_type_show_the_notes_new_tem
         student.close()
 
 
+def test_an_import_restyles_ankis_copy_of_a_note_type_not_the_one_the_student_changed_and_sync_does(
+    tmp_path: Path,
+) -> None:
+    """Anki's choice, as docs/anki.md says: once the student added a field to the Term note type, a
+    package with new card templates restyles Anki's copy (``ccpkit Term v1+``, whose fields match the
+    package's) and leaves the cards of the note type they changed as they were, until a sync."""
+    course, student = imported(tmp_path)
+    terms = student.collection.models.by_name("ccpkit Term v1")
+    assert terms is not None
+    student.collection.models.add_field(terms, student.collection.models.new_field("Mnemonic"))
+    student.collection.models.update_dict(terms)
+    student.close()
+    course.edit(
+        "03-storage/cram-sheet.md", "- **Amazon EFS:**", "- **AWS Backup:** Backs up.\n- **Amazon EFS:**"
+    )
+    front = course.templates / "anki" / "term.front.html"
+    front.write_text(front.read_text(encoding="utf-8") + '\n<p class="exam-tip">Say it aloud.</p>\n')
+    built(course, at=int(time.time()) + 60)  # after the field the student added
+    student = course.student()
+    student.import_package(course.out / PACKAGE)
+    try:
+        backup, ebs = student.note("03-storage/card/aws-backup"), student.note(EBS)
+        assert backup.note_type()["name"] == "ccpkit Term v1+"
+        assert "Say it aloud." in backup.cards()[0].question()
+        assert "Say it aloud." not in ebs.cards()[0].question()
+    finally:
+        student.close()
+
+    assert course.sync().exit_code == 0
+
+    student = course.student()
+    try:
+        assert "Say it aloud." in student.note(EBS).cards()[0].question()
+    finally:
+        student.close()
+
+
 def test_words_the_student_wrote_into_a_context_line_after_imports_stay_through_the_first_sync(
     tmp_path: Path,
 ) -> None:
