@@ -1128,6 +1128,41 @@ def test_a_card_in_a_filtered_deck_stays_there_and_returns_to_its_new_deck(studi
         student.close()
 
 
+def test_a_retired_card_studied_in_a_filtered_deck_is_suspended_there_and_goes_home_when_emptied(
+    studied: Studied,
+) -> None:
+    """Anki's choice: suspending a card leaves it in the filtered deck it is in. Retired while the
+    student crams it there, it stays, suspended, history kept, and goes back to its module's deck when
+    they empty (or rebuild) the filtered deck; its item put back, it is studied again."""
+    student = studied.course.student()
+    cram = student.collection.sched.get_or_create_filtered_deck(deck_id=0)  # type: ignore[arg-type]
+    cram.name = "Cram tonight"
+    cram.config.search_terms[0].search = f'"Id:{FARGATE}"'
+    student.collection.sched.add_or_update_filtered_deck(cram)
+    student.close()
+    fargate_removed(studied.course)
+
+    output, student = sync_and_open(studied)
+
+    try:
+        [card] = student.note(FARGATE).cards()
+        assert "1 retired" in output and card.queue == -1
+        assert student.collection.decks.name(card.did) == "Cram tonight"
+        student.collection.sched.empty_filtered_deck(card.did)
+        assert deck_of(student, FARGATE) == COMPUTE
+        assert student.note(FARGATE).cards()[0].queue == -1
+        assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+    fargate_put_back(studied.course)
+    output, student = sync_and_open(studied)
+    try:
+        assert f"restored: {FARGATE}" in output
+        assert all(card.queue != -1 for card in student.note(FARGATE).cards())
+    finally:
+        student.close()
+
+
 def test_module_option_syncs_only_that_module(studied: Studied) -> None:
     course = studied.course
     course.edit(
