@@ -1163,6 +1163,36 @@ def test_a_retired_card_studied_in_a_filtered_deck_is_suspended_there_and_goes_h
         student.close()
 
 
+def test_flags_and_buried_cards_stay_through_syncs_that_update_move_retire_and_restore(
+    studied: Studied,
+) -> None:
+    """Card flags and buries are the student's: syncs that rewrite EC2, move every card to the course's
+    new title, retire EFS and then bring it back, and leave S3's text alone, change none of them."""
+    efs = "03-storage/card/amazon-efs"
+    flags = {EC2: 1, FARGATE: 3, efs: 4, S3: 7}
+    student = studied.course.student()
+    for item, flag in flags.items():
+        student.collection.set_user_flag_for_cards(flag, student.note(item).card_ids())
+    student.collection.sched.bury_cards(student.note(S3).card_ids())
+    student.close()
+    studied.course.edit("02-compute/cram-sheet.md", "billed per second", "billed by the second")
+    efs_removed(studied.course)
+    sync_and_open(studied, title="AWS CCP 2026")[1].close()
+    efs_line = "- **Amazon EFS:** A shared file system many instances mount at once.\n"
+    studied.course.edit("03-storage/cram-sheet.md", "- **Amazon EBS:**", f"{efs_line}- **Amazon EBS:**")
+
+    output, student = sync_and_open(studied, title="AWS CCP 2026")
+
+    try:
+        assert f"restored: {efs}" in output and "by the second" in student.note(EC2)["Definition"]
+        assert deck_of(student, FARGATE) == "AWS CCP 2026::02 Compute"
+        for item, flag in flags.items():
+            assert [card.user_flag() for card in student.note(item).cards()] == [flag], item
+        assert [card.queue for card in student.note(S3).cards()] == [-3]  # buried by the student
+    finally:
+        student.close()
+
+
 def test_module_option_syncs_only_that_module(studied: Studied) -> None:
     course = studied.course
     course.edit(
