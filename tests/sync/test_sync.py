@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from anki.collection import AddNoteRequest
 from click.testing import CliRunner
 from PIL import Image
 
@@ -1189,6 +1190,38 @@ def test_flags_and_buried_cards_stay_through_syncs_that_update_move_retire_and_r
         for item, flag in flags.items():
             assert [card.user_flag() for card in student.note(item).cards()] == [flag], item
         assert [card.queue for card in student.note(S3).cards()] == [-3]  # buried by the student
+    finally:
+        student.close()
+
+
+def test_notes_the_student_added_by_hand_in_the_courses_decks_are_never_touched_nor_deleted(
+    studied: Studied,
+) -> None:
+    """A Basic note and a term of ccpkit's own note type that the student wrote in Anki, in the compute
+    deck: no ledger holds them, so no sync counts, retires, moves or deletes them, and their deck stays."""
+    student = studied.course.student()
+    collection = student.collection
+    compute = collection.decks.id(COMPUTE)
+    assert compute is not None
+    basic = collection.new_note(collection.models.by_name("Basic"))  # type: ignore[arg-type]
+    basic["Front"], basic["Back"] = "My exam date", "14 March"
+    term = collection.new_note(collection.models.by_name("ccpkit Term v1"))  # type: ignore[arg-type]
+    term["Term"], term["Definition"] = "Savings Plans", "My words: a commitment in $/hour"
+    collection.add_notes([AddNoteRequest(basic, compute), AddNoteRequest(term, compute)])
+    own = {note.id: (note.fields, note.card_ids()) for note in (basic, term)}
+    student.close()
+    cram = studied.course.notes / "02-compute" / "cram-sheet.md"  # its four terms removed
+    lines = cram.read_text(encoding="utf-8").splitlines(keepends=True)
+    cram.write_text("".join(line for line in lines if not line.startswith("- **")), encoding="utf-8")
+
+    output, student = sync_and_open(studied, "--delete-orphans")
+
+    try:
+        assert "deleting 4 orphaned notes" in output
+        for note_id, (fields, cards) in own.items():
+            note = student.collection.get_note(note_id)
+            assert (note.fields, note.card_ids()) == (fields, cards)
+            assert {student.collection.decks.name(card.did) for card in note.cards()} == {COMPUTE}
     finally:
         student.close()
 
