@@ -250,6 +250,25 @@ def test_a_study_edit_sends_that_note_with_its_pending_metadata(session: Session
     assert "but skips any you touch there after this build" in report.summary()
 
 
+def test_a_picture_the_student_pasted_into_a_note_an_import_updates_is_left_unused_in_anki(
+    session: Session,
+) -> None:
+    """Anki's choice, as docs/anki.md says: an import replaces a changed note whole, so a picture the
+    student pasted into it stays in the media folder, shown by no note, for Check Media to delete."""
+    ec2_id = "02-compute/card/ec2-elastic-compute-cloud"
+    collection = session.student.collection
+    name = collection.media.write_data("my-ec2-sketch.png", b"\x89PNG\r\n\x1a\n a sketch of servers")
+    ec2 = session.student.note(ec2_id)
+    ec2["Definition"] += f'<img src="{name}">'
+    collection.update_note(ec2)
+    session.course.edit("cram-sheet.md", "billed per second", "billed per second or per hour")
+
+    session.rebuild()
+
+    assert name not in session.student.note(ec2_id)["Definition"]
+    assert collection.media.check().unused == [name]
+
+
 def test_a_renamed_folder_with_a_fixed_typo_sends_only_the_fixed_note(session: Session) -> None:
     rename_module_folder(session.course)
     session.course.edit("cram-sheet.md", "Balacner", "Balancer")
