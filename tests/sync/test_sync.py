@@ -284,6 +284,33 @@ def test_tags_the_student_nested_under_ccpkits_own_stay_through_syncs_and_a_move
         student.close()
 
 
+def test_a_notes_tag_whose_case_the_student_or_the_notes_change_stays_one_tag_through_syncs(
+    studied: Studied,
+) -> None:
+    """The notes tag EC2 ``#aws/compute`` (Anki's ``aws::compute``); the student renames the tag tree
+    ``AWS`` in Anki and files a tag of their own under it; then the notes write ``#AWS/Compute``. Anki
+    tells tags apart by their letters, not their case: sync neither doubles the tag nor drops theirs."""
+    course = studied.course
+    course.edit("02-compute/cram-sheet.md", "billed per second.", "billed per second. #aws/compute")
+    sync_and_open(studied)[1].close()
+    student = studied.course.student()
+    student.collection.tags.rename("aws", "AWS")
+    ec2 = student.note(EC2)
+    ec2.tags.append("AWS::compute::weak")
+    student.collection.update_note(ec2)
+    student.close()
+    course.edit("02-compute/cram-sheet.md", "#aws/compute", "#AWS/Compute")
+
+    output, student = sync_and_open(studied)
+
+    try:
+        tags = [tag.casefold() for tag in student.note(EC2).tags]
+        assert tags.count("aws::compute") == 1 and "aws::compute::weak" in tags
+        assert "0 updated" in output
+    finally:
+        student.close()
+
+
 def test_a_file_moved_to_another_module_moves_all_its_cards(studied: Studied) -> None:
     course = studied.course
     summary = (course.notes / "02-compute/summary.md").read_text(encoding="utf-8")
