@@ -8,6 +8,7 @@ one transaction, and record the ledger last.
 
 from __future__ import annotations
 
+import itertools
 import shlex
 import signal
 import tempfile
@@ -254,7 +255,7 @@ def _conflicts_saved(
     if not (plan.conflicts or plan.restyled):
         return None
     stamp = datetime.fromtimestamp(now, UTC)
-    name = f"sync-conflicts-{stamp.strftime('%Y%m%d-%H%M%S')}"
+    name = _unused(out, f"sync-conflicts-{stamp.strftime('%Y%m%d-%H%M%S')}")
     losing = () if choices.keep_anki else plan.conflicts
     files = {conflict.anki: shown(conflict.note.note_type.id, conflict.anki) for conflict in losing}
     for path in {path.name: path for paths in files.values() for path in paths}.values():
@@ -269,6 +270,13 @@ def _conflicts_saved(
         media={text: tuple(f"{name}/{path.name}" for path in paths) for text, paths in files.items()},
     )
     return write_atomically(out, Output(PurePosixPath(f"{name}.md"), data))
+
+
+def _unused(out: Path, stem: str) -> str:
+    """``stem``, or ``stem-2``, ``stem-3`` … where a sync in the same second saved its conflicts under it
+    (two ``--module`` syncs from a script): that file may be the only copy of the student's words."""
+    names = itertools.chain([stem], (f"{stem}-{number}" for number in itertools.count(2)))
+    return next(name for name in names if not (out / f"{name}.md").exists() and not (out / name).exists())
 
 
 def _copied(path: Path, out: Path, copy: PurePosixPath) -> None:

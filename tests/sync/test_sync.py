@@ -23,6 +23,7 @@ from ccpkit.build import build
 from ccpkit.cli import cli
 from ccpkit.export import ExportOptions
 from ccpkit.sync.locate import Located
+from ccpkit.sync.run import SyncOptions
 from ccpkit.sync.run import sync as run_sync
 from tests.export.anki.student import Student, visible_text
 from tests.sync.course import TITLE, Course, fargate_moved_to_storage
@@ -709,6 +710,38 @@ def test_a_picture_the_student_pasted_into_a_field_the_notes_win_is_saved_beside
     [saved] = studied.course.out.glob("sync-conflicts-*.md")
     shown = re.findall(r"!\[[^\]]*\]\(<([^>]+)>\)", saved.read_text(encoding="utf-8"))
     assert [(saved.parent / path).read_bytes() for path in shown] == [drawn]
+
+
+def test_two_syncs_in_one_second_each_keep_their_own_conflicts_file(studied: Studied) -> None:
+    """``sync --module 2`` then ``--module 3`` from a script, in one second, each replacing an edit of the
+    student's: the second file must not replace the first, the only copy of the student's Lambda text."""
+    course = studied.course
+    student = course.student()
+    student.edit("03-storage/card/amazon-ebs", "Definition", "Mine: a disk for one instance")
+    student.close()
+    course.edit(
+        "02-compute/cram-sheet.md", "you pay per request.", "you pay per request and per millisecond."
+    )
+    course.edit(
+        "03-storage/cram-sheet.md", "attached to one EC2 instance", "attached to one EC2 instance in one AZ"
+    )
+    located = Located(course.collection, course.collection.parent / "backups")
+    options = ExportOptions(templates=course.templates)
+    second = int(time.time())
+    for module in (2, 3):
+        settings = SyncOptions(modules=(module,))
+        run_sync(
+            course.notes,
+            course.out,
+            located,
+            options=options,
+            title=TITLE,
+            settings=settings,
+            clock=lambda: second,
+        )
+
+    saved = " ".join(path.read_text(encoding="utf-8") for path in course.out.glob("sync-conflicts-*.md"))
+    assert STUDENT_WORDS in saved and "Mine: a disk for one instance" in saved
 
 
 def test_words_the_student_added_to_a_context_line_or_table_title_stay_until_the_notes_change_it(
