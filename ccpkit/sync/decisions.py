@@ -621,9 +621,10 @@ class _Styled:
 
 
 def _styled(note_type: NoteType, found: FoundNoteType, wanted: Wanted, record: SyncRecord) -> _Styled:
-    """What ``_note_type_updates`` decides for ``found``, a copy in Anki of ``note_type``: its update
-    (or none), the student's styling kept, replaced, and to save. A copy's parts are compared with what
-    ccpkit's templates were at the last sync, as ours are: its cards are ccpkit's to style as well."""
+    """What ``_note_type_updates`` decides for ``found``, ``note_type`` as Anki holds it (ours, or Anki's
+    copy of it): its update (or none), the student's styling kept, replaced, and to save. A copy's parts
+    are compared with what ccpkit's templates were at the last sync, as ours are: its cards are
+    ccpkit's to style as well."""
     templates, styles = wanted.templates, _styles(wanted.templates)
     card = templates.cards[note_type.key]
     missing = tuple(name for name in note_type.fields if name not in found.fields)
