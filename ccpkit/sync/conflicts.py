@@ -46,6 +46,26 @@ def conflicts_markdown(
     return ("\n".join(lines) + "\n").encode()
 
 
+def deleted_markdown(
+    deleted: Sequence[tuple[str, Mapping[str, str]]], *, collection: Path, when: str
+) -> bytes:
+    """A Markdown page: per note ``--delete-orphans`` deletes, its ccpkit id and each field's text as
+    Anki held it (the student's words in it too), fenced."""
+    lines = [
+        f"# Notes deleted by sync, {when}",
+        "",
+        f"Collection: `{collection}`.",
+        "`ccpkit sync --delete-orphans` deleted these notes, whose item left the notes, with their review",
+        "history. Their fields, as Anki held them (with any words of yours), are here.",
+        "If the sync did not finish, the collection was left as it was (see the sync's output).",
+    ]
+    for note_id, fields in deleted:
+        lines += ["", f"## {note_id}"]
+        for name, text in fields.items():
+            lines += ["", f"{name}:", "", *_fenced(text, "html")]
+    return ("\n".join(lines) + "\n").encode()
+
+
 def _both(heading: str, anki: str, notes: str, language: str, copies: Sequence[str] = ()) -> list[str]:
     """A section: its heading, then Anki's text (and the copies of what it shows) and the notes' text,
     each fenced."""

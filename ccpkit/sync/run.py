@@ -57,7 +57,7 @@ from ccpkit.report import format_counts
 from ccpkit.scope import only_modules, require_outside
 from ccpkit.stamps import Stamps
 from ccpkit.store import FOLDER_NAME
-from ccpkit.sync.conflicts import conflicts_markdown
+from ccpkit.sync.conflicts import conflicts_markdown, deleted_markdown
 from ccpkit.sync.decisions import Choices, Plan, Wanted, plan_sync, reads_as, with_parents
 from ccpkit.sync.locate import Located
 from ccpkit.sync.record import (
@@ -216,6 +216,7 @@ def _sync(
             before_writing(plan)
             _require_writable(notes)  # the ledger goes there after the collection: refused, nothing is synced
             conflicts_file = _conflicts_saved(plan, notes, out, located.collection, choices, now, shown)
+            deleted_file = _deleted_saved(plan, state, out, located.collection, now)
             progress.step("backing up the collection")
             backup = anki_collection.back_up(collection, located.backups)
             generation = save_record(located.collection, plan.record)
@@ -229,7 +230,14 @@ def _sync(
         written = _recorded(notes, out, _as_synced(synced_ledger, wanted_notes, plan, state, dated))
     finally:
         finishing.stop()
-    return replace(report, backup=backup, conflicts_file=conflicts_file, written=written, pictures=copied)
+    return replace(
+        report,
+        backup=backup,
+        conflicts_file=conflicts_file,
+        deleted_file=deleted_file,
+        written=written,
+        pictures=copied,
+    )
 
 
 def _of_modules(notes: Sequence[AnkiNote], slugs: set[str]) -> tuple[AnkiNote, ...]:
@@ -269,6 +277,19 @@ def _conflicts_saved(
         when=stamp.strftime("%Y-%m-%d %H:%M:%S UTC"),
         media={text: tuple(f"{name}/{path.name}" for path in paths) for text, paths in files.items()},
     )
+    return write_atomically(out, Output(PurePosixPath(f"{name}.md"), data))
+
+
+def _deleted_saved(plan: Plan, state: CollectionState, out: Path, collection: Path, now: int) -> Path | None:
+    """The file holding the fields of each note ``--delete-orphans`` deletes (``None``: none deleted),
+    written before anything else: words the student wrote into one (a mnemonic, a note on the answer)
+    are not lost with it, and its item renamed past recognition may want them back."""
+    if not plan.deleted:
+        return None
+    stamp = datetime.fromtimestamp(now, UTC)
+    name = _unused(out, f"sync-deleted-{stamp.strftime('%Y%m%d-%H%M%S')}")
+    deleted = [(orphan.note_id, state.notes[orphan.guid].fields) for orphan in plan.deleted]
+    data = deleted_markdown(deleted, collection=collection, when=stamp.strftime("%Y-%m-%d %H:%M:%S UTC"))
     return write_atomically(out, Output(PurePosixPath(f"{name}.md"), data))
 
 

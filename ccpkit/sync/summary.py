@@ -29,6 +29,8 @@ class SyncReport:
     pictures: PicturesCopied = field(default_factory=PicturesCopied)
     backup: Path | None = None
     conflicts_file: Path | None = None
+    deleted_file: Path | None = None
+    """The fields of the notes ``--delete-orphans`` deleted, as Anki held them."""
     written: tuple[Path, ...] = ()
 
     @property
@@ -130,6 +132,8 @@ class SyncReport:
             )
         if self.conflicts_file:
             lines.append(f"conflicts saved in {self.conflicts_file}")
+        if self.deleted_file:
+            lines.append(f"deleted notes saved in {self.deleted_file}")
         if self.backup:
             lines.append(f"backup: {self.backup}")
         lines += [f"wrote {path}" for path in self.written]

@@ -578,6 +578,28 @@ def test_delete_orphans_deletes_them_after_saying_how_many(studied: Studied) -> 
     assert "amazon-efs" not in listed.output  # deleted, so no orphan still in Anki to list
 
 
+def test_delete_orphans_saves_the_deleted_notes_words_the_student_wrote_in_anki_first(
+    studied: Studied,
+) -> None:
+    """Lambda's definition holds the student's own words, and its item left the notes (or was renamed
+    past recognition): ``--delete-orphans`` deletes the note, and its words must not go with it. They
+    are saved beside the build, as a conflict's losing side is, before the collection is touched."""
+    course = studied.course
+    course.edit(
+        "02-compute/cram-sheet.md",
+        "- **AWS Lambda:** Runs your code without servers; you pay per request.\n",
+        "",
+    )
+
+    result = course.sync("--delete-orphans")
+
+    assert result.exit_code == 0, result.output
+    [saved] = course.out.glob("sync-deleted-*.md")
+    assert f"deleted notes saved in {saved}" in result.output
+    text = saved.read_text(encoding="utf-8")
+    assert LAMBDA in text and STUDENT_WORDS in text
+
+
 @pytest.mark.parametrize("dry_run", [(), ("--dry-run",)], ids=["sync", "dry run"])
 def test_delete_orphans_deletes_nothing_when_the_notes_give_no_note_at_all(
     studied: Studied, dry_run: tuple[str, ...]
