@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
-from ccpkit.cornell import SUMMING_UP
+from ccpkit.cornell import sums_up_the_page
 from ccpkit.digest import text_digest
 from ccpkit.errors import Problem
 from ccpkit.item_ids import row_key, slug
@@ -250,7 +250,9 @@ def table_notes(table: ComparisonTable, files: Mapping[str, str] | None = None) 
                 )
         elif all(_blank(cell, column in hyphens) for column, cell in enumerate(row) if column):
             continue  # `| **Compute** | | |`: a heading over the rows below, nothing to recall
-        elif _TOTAL.fullmatch(_plain(row[0])) or (number == len(table.rows) - 1 and _sums_up(table, row)):
+        elif _TOTAL.fullmatch(_plain(row[0])) or (
+            number == len(table.rows) - 1 and sums_up_the_page(table.columns, row)
+        ):
             continue  # `| **Total** | 150 | 175 |`, a Cornell page's `| Summary | … |`: no fact of its own
         elif is_feature_first(table):
             asked = list(zip(table.columns[1:], row[1:], strict=True))
@@ -398,13 +400,6 @@ _SIGN = regex(r"[^\w\s]+")
 _NOTHING = frozenset({"", "\u2013", "\u2014", "n/a", "N/A"})
 _TOTAL = regex(r"(?i)(?:grand\s+|sub-?)?totals?|sum|average|mean|overall")
 """A row that adds up or averages the rows above it."""
-_CUES = regex(r"(?i)cues?|questions?|key\s*words?|main\s+ideas?|prompts?|topics?|recall")
-
-
-def _sums_up(table: ComparisonTable, row: Sequence[str]) -> bool:
-    """Whether ``row``, last of a two-column table of cues and notes, sums the page up."""
-    cues = len(table.columns) == 2 and _CUES.fullmatch(to_text(table.columns[0]).strip()) is not None
-    return cues and SUMMING_UP.fullmatch(_plain(row[0])) is not None
 
 
 def _plain(cell: str) -> str:

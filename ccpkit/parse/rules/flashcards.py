@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ccpkit import cloze_syntax
-from ccpkit.cornell import SUMMING_UP
+from ccpkit.cornell import ROW_NUMBER_COLUMNS, cue_column, sums_up_the_page
 from ccpkit.errors import Problem
 from ccpkit.markup import is_only_a_link
 from ccpkit.model import Item, SourceLocation
@@ -274,9 +274,6 @@ _BACK_COLUMNS = _ANSWER_HEADINGS | {"back", "definition", "meaning", "answers", 
 _BACK_COLUMNS |= {"true/false", "true or false", "t/f"}
 """The headers of a table whose rows are cards: ``| Question | Answer |``, ``| Front | Back |``,
 ``| Statement | True/False |``."""
-_CUE_COLUMNS = frozenset({"cue", "cues", "question", "questions", "cues/questions", "questions/cues"})
-"""A Cornell table's left column, over its ``Notes``: what each row's notes answer."""
-_NUMBER_COLUMNS = frozenset({"#", "no", "no.", "number", "id"})
 _NOTE_COLUMNS = frozenset({"explanation", "notes", "note", "extra", "why", "details"})
 """Columns after a card's sides that say more on its back."""
 _NAMED_COLUMNS = frozenset(
@@ -2934,20 +2931,23 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     Definition``), maybe after a number column and before notes for the back (``Explanation``):
     each row's card, or a warning for a row with a side left empty; ``None`` for any other table."""
     header, *rows = [row for part in table.children for row in part.children]
-    names = [plain(cell).casefold() for cell in table_cells(header)]
-    if names and names[0] in _NUMBER_COLUMNS:
+    heads = table_cells(header)
+    if rows and sums_up_the_page(heads, table_cells(rows[-1])):
+        return None  # a Cornell page, printed whole: its summary's row is asked on no card
+    names = [plain(cell).casefold() for cell in heads]
+    if names and names[0] in ROW_NUMBER_COLUMNS:
         names[0] = ""  # the row's number: no part of the card
     sides = [name for name in names if name]
     named_answer = sides[:1] == ["name"] and len(sides) > 1 and sides[1] in _ANSWER_HEADINGS  # Notion's
-    cornell = len(sides) == 2 and sides[0] in _CUE_COLUMNS and sides[1] in _NOTE_COLUMNS  # `| Cue | Notes |`
+    cornell = (
+        len(sides) == 2 and cue_column(heads) is not None and sides[1] in _NOTE_COLUMNS
+    )  # `| Cue | Notes |`
     fronted = named_answer or (bool(sides) and sides[0] in _FRONT_COLUMNS)
     if len(sides) < 2 or not (cornell or (fronted and sides[1] in _BACK_COLUMNS)):
         return None
     if any(name not in _NOTE_COLUMNS | _NAMED_COLUMNS | _TAG_COLUMNS | _RECORD_COLUMNS for name in sides[2:]):
         return None  # `| Question | Answer | Why | Cost |`: a comparison of its columns
     front_at, back_at = names.index(sides[0]), names.index(sides[1])
-    if cornell and rows and SUMMING_UP.fullmatch(plain(table_cells(rows[-1])[front_at])):
-        return None  # a comparison table, printed whole: its summary's row is asked on no card
     if (
         names[front_at] in _KEY_NUMBER_COLUMNS
         and rows

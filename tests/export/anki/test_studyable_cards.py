@@ -509,6 +509,24 @@ def test_a_cornell_summary_row_however_punctuated_is_never_asked(tmp_path: Path)
         assert rows == {"Treaty of Ghent"}, label
 
 
+def test_a_cornell_summary_row_is_never_asked_however_the_cue_column_is_headed(tmp_path: Path) -> None:
+    """The parser keeps a Cornell page summed up as a printed table whatever its cue column's head
+    (``Cues/Questions``, ``Questions / Cues``, ``Key questions``, after a column of row numbers): its
+    notes ask each cue, and never the summary as a thing of its own."""
+    for number, head in enumerate(("Cues/Questions", "Questions / Cues", "Key questions", "# | Cue")):
+        (tmp_path / str(number)).mkdir()
+        numbered = head.startswith("#")
+        cells = ("| 1 ", "| 2 ") if numbered else ("", "")
+        rows = rows_asked(
+            tmp_path / str(number),
+            f"# Lecture 7\n\n| {head} | Notes |\n|---{'|---' * numbered}|---|\n"
+            f"{cells[0]}| Why did the canal close? | Silt filled its locks. |\n"
+            f"{cells[1]}| Summary | Trade moved to the railway. |\n",
+        )
+        assert not any("Summary" in row for row in rows), head
+        assert any("Why did the canal close?" in row for row in rows), head
+
+
 def test_a_conclusion_or_summary_that_a_table_names_as_a_thing_is_asked(tmp_path: Path) -> None:
     """Only a Cornell page's last row of cues sums the page up; a report's `Conclusion` section and an
     issue's `Summary` field are things of their own."""
