@@ -82,6 +82,7 @@ def check_question_headings(ctx: Context) -> Iterator[Item | Problem]:
     yield from _unlabelled_answers(ctx, nodes)
     yield from _filled_in_forms(ctx, nodes)
     yield from _lone_bold_terms(ctx, nodes)
+    yield from _bracketless_clozes(ctx, nodes)
 
 
 _UNANSWERED_HEADING = (
@@ -195,6 +196,24 @@ def _lone_bold_terms(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem
         term = None if "\n" in words or opens_scenario(words) else line_term(words)
         if term is not None and len(term.rest.split()) >= DEFINING_WORDS and not _DIGIT.search(term.front):
             yield Problem(ctx.at(node), _LONE_BOLD_TERM.format(front=term.front), "warning")
+
+
+_BRACKETLESS_CLOZE = (
+    "cloze `C:` with no words in square brackets, so no card was made: mark the words to hide with "
+    "brackets (`C: The [Nile] is the longest river.`), each bracket a card"
+)
+
+
+def _bracketless_clozes(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem]:
+    """A warning at a paragraph tagged as hashcards' cloze (``C: The Nile is …``) that no rule took: with
+    no words in brackets it hides nothing, and the card meant would vanish unsaid. An option lettered
+    ``C:`` after one lettered ``B:`` is a question's, with warnings of its own."""
+    for at, node in enumerate(siblings):
+        text = node.children[0].content if node.type == "paragraph" and not ctx.is_claimed(node) else ""
+        before = siblings[at - 1] if at else None
+        option = before is not None and before.type == "paragraph" and before.children[0].content[:2] == "B:"
+        if text.startswith("C:") and text[2:].strip() and not option:
+            yield Problem(ctx.at(node), _BRACKETLESS_CLOZE, "warning")
 
 
 def _answers_under_lists(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem]:
