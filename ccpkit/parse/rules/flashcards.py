@@ -166,14 +166,24 @@ _DOTTED_ANSWER = regex(rf"^{_BOLD}A[.)]{_BOLD}\s+(?P<text>\S.*)$")
 letters an option: a ``B.`` line below makes the lines options)."""
 _LOOSE_QUESTION = regex(rf"{_BOLD}Q\d*{_BOLD}[ \t]*[-\u2013\u2014.:)\uff1a][ \t]*\S")
 """A line labelled as a question in any way (``Q - …``, ``Q. …``): it never goes on the answer above."""
-_FRONT = regex(rf"^{_BOLD}(?i:front|statement|frente){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
-_BACK = regex(rf"^{_BOLD}(?i:back|verso){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
+
+
+def _labelled(labels: str) -> str:
+    """A line opening with a card side's label (``labels``: ``front|frente``), in bold or not, its colon
+    inside the bold or out (``**Front:** …``, ``Front: …``): the words after it, as ``text``."""
+    return rf"^{_BOLD}(?i:{labels}){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$"
+
+
+_CARD_FRONT = regex(_labelled("front|frente"))
+"""A card's ``Front:`` line (not a ``Statement:``, which states as often as it asks to judge)."""
+_STATEMENT = regex(_labelled("statement"))
+"""A ``Statement: …`` line: over ``Answer: False`` it asks to judge it, as the card must say."""
+_FRONT = regex(_labelled("front|statement|frente"))
+_BACK = regex(_labelled("back|verso"))
 """``Front: …`` over ``Back: …``: a card's sides, also as Portuguese flashcards write them (``FRENTE:``
 over ``VERSO:``; a glossary of ``Recto:`` and ``Verso:`` defines those words); ``Front:`` alone, as
 a checklist's ``Front:`` and ``Rear:`` lines, is no question; ``Back:`` alone is a field of a note
 type: see START/END; also a ``Statement: …`` to judge over ``Answer: True`` (or ``False``)."""
-_STATEMENT = regex(rf"{_BOLD}(?i:statement){_BOLD}\s*:")
-"""A ``Statement: …`` line: over ``Answer: False`` it asks to judge it, as the card must say."""
 _JUDGED = regex(r"\W*(?:true|false)\b", re.I)
 _TO_JUDGE = "True or false: "
 """How a card asks to judge a statement written without asking (``… (T)``, ``Answer: False`` below it)."""
@@ -3262,8 +3272,6 @@ def _holds_back_lines(lines: tuple[str, ...]) -> bool:
 
 _BULLET = regex(r"[-*+][ \t]+")
 """A bullet's marker, before an outliner's ``- Back: …``."""
-_CARD_FRONT = regex(rf"^{_BOLD}(?i:front|frente){_BOLD}\s*:{_BOLD}\s*(?P<text>.*)$")
-"""A card's ``Front:`` line (not a ``Statement:``, which states as often as it asks to judge)."""
 _NO_BACK = "flashcard `Front:` without a `Back:` line: write its answer on a line `Back: …` below it"
 
 

@@ -251,29 +251,29 @@ _SET_TO_RECALL = (
 def _sets_to_recall(ctx: Context, blocks: Sequence[Block]) -> Iterator[Problem]:
     """A warning at each item of a list of questions to study (under a title that says so, or beside
     questions that became cards) that asks over nothing but a list (``1. What are the three pillars
-    of …?`` over three bullets) and that no rule took: a set to recall, which is no card, left out."""
+    of …?`` over three bullets) and that no rule took: a set to recall, which is no card, left out.
+    Whether each item was taken is asked once, for both tests."""
     for block in blocks:
         questions = block.node
         if questions.type not in LISTS or ctx.is_claimed(questions):
             continue
+        taken = {id(item): any(ctx.is_claimed(inner) for inner in item.walk()) for item in questions.children}
         asking = [item for item in questions.children if listed_question(item) is not None]
-        taken = [any(ctx.is_claimed(inner) for inner in item.walk()) for item in questions.children]
-        if len(asking) < 2 or not (any(taken) or studied(ctx, block.section)):
+        if len(asking) < 2 or not (any(taken.values()) or studied(ctx, block.section)):
             continue
         for item in asking:
-            if _asks_over_a_list(ctx, item):
+            if not taken[id(item)] and _asks_over_a_list(item):
                 yield Problem(ctx.at(item), _SET_TO_RECALL, "warning")
 
 
-def _asks_over_a_list(ctx: Context, item: Node) -> bool:
-    """Whether a list item is its question's one line over nothing but lists, none of it taken."""
+def _asks_over_a_list(item: Node) -> bool:
+    """Whether a list item is its question's one line over nothing but lists."""
     first, *below = item.children
     return (
         bool(below)
         and "\n" not in first.children[0].content.strip()
         and all(node.type in LISTS for node in below)
         and not _holds_answer(item)
-        and not any(ctx.is_claimed(inner) for inner in item.walk())
     )
 
 
