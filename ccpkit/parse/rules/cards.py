@@ -839,7 +839,7 @@ def _heading_card(
     section: tuple[str, ...],
     described: list[tuple[str, str]],
     one_liners: Container[int],
-    entries: Mapping[int, str],
+    entries: Mapping[int, _Entry],
 ) -> Iterator[Item | Problem]:
     """Label lines right under a heading describe the heading: together they make one card, after
     the paragraph or two (and code) above them that say what it is. More paragraphs are notes, and
@@ -850,8 +850,16 @@ def _heading_card(
         return  # `## Worked example` over a problem and its working: a case to follow, nothing it names
     over = section[-1] if section else ctx.doc.part
     if heading is not None and id(heading) in entries:
-        front = _heading_front(heading_text(heading), over)
-        yield _card(ctx, heading, section, front, entries[id(heading)], pinned_id(heading))
+        entry = entries[id(heading)]
+        if not any(line in ctx.made_at for line in entry.lines):  # `- Runoff: …` bullets: terms of their own
+            yield _card(
+                ctx,
+                heading,
+                section,
+                _heading_front(heading_text(heading), over),
+                entry.back,
+                pinned_id(heading),
+            )
         return
     if heading is not None and id(heading) in one_liners and [kind for kind, _ in described] in _ONE_LINE:
         front = _heading_front(heading_text(heading), over)
@@ -1022,16 +1030,25 @@ def _one_more_line(ctx: Context, line: Node, node: Node) -> bool:
     return bool(words) and len(words.split()) <= _ONE_LINE_WORDS and not words.rstrip().endswith(":")
 
 
-def _glossary_entries(ctx: Context) -> dict[int, str]:
+@dataclass(frozen=True)
+class _Entry:
+    """A glossary's heading's definition: its ``back``, and the ``lines`` it is written on (whose
+    bullets, if they became cards of their own, make it a group of terms, no term)."""
+
+    back: str
+    lines: range
+
+
+def _glossary_entries(ctx: Context) -> dict[int, _Entry]:
     """Under a glossary's title (``# Glossary``, ``## Definitions``, ``# Spanish Vocabulary``), each
     heading over what defines it and nothing any rule reads (paragraphs, plain bullets of a word's
     senses, code, formulas; three blocks and a hundred and twenty words at most) is a term, all of that
     its back but a line of links opening it (where to read more): by heading id. A heading over
-    headings of its own is a group, no term."""
+    headings of its own is a group, no term (as is one over bullets that become cards of their own)."""
     blocks = ctx.doc.blocks
     starts = [index for index, block in enumerate(blocks) if block.node.type == "heading"]
     headings = _Names(Term(heading_text(blocks[at].node), "", True) for at in starts)
-    entries: dict[int, str] = {}
+    entries: dict[int, _Entry] = {}
     for start, end in itertools.pairwise([*starts, len(blocks)]):
         heading, parent = blocks[start].node, blocks[start].section[:-1]
         above = parent[-1] if parent else ctx.doc.part
@@ -1056,7 +1073,7 @@ def _glossary_entries(ctx: Context) -> dict[int, str]:
         said += [aside for aside in asides if not _aside_of_another(aside, front, headings)]
         back = "\n\n".join(ctx.doc.written(node) for node in said)
         if len(back.split()) <= _ENTRY_WORDS and not _PLACEHOLDER.fullmatch(back):  # `TODO`: none yet
-            entries[id(heading)] = back
+            entries[id(heading)] = _Entry(back, range(heading.line + 1, _end_line(below[-1]) + 1))
     return entries
 
 
@@ -1983,6 +2000,11 @@ def _records_changes(section: tuple[str, ...]) -> bool:
     if len(section) < 2 or section[-1].strip().casefold() not in CHANGE_KINDS:
         return False
     return _RELEASE.fullmatch(section[-2].strip()) is not None
+
+
+def _end_line(node: Node) -> int:
+    """The 1-based line where a block ends."""
+    return node.map[1] if node.map is not None else node.line
 
 
 def _is_glossary_title(heading: str) -> bool:
