@@ -2796,7 +2796,7 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     answer's, as interview-question notes write them (``### Front`` and ``### Back``, as flashcard
     apps' imports do): the pair, and how many blocks it took after the first heading."""
     numbered = numbers_a_task(heading_text(blocks[0]))  # `### Exercise 3` over `### Solution`
-    asked = _plain_heading(blocks[0])
+    asked = _side_named(_plain_heading(blocks[0]))
     if asked not in _QUESTION_HEADINGS and asked != "front" and not numbered:
         return None
     level = heading_level(blocks[0])
@@ -3001,6 +3001,14 @@ def _anki_tags(cell: str, *, commas: bool) -> str:
 
 def _plain_heading(node: Node) -> str:
     return heading_text(node).strip().rstrip(":").casefold() if node.type == "heading" else ""
+
+
+def _side_named(heading: str) -> str:
+    """A plain heading as the card side it names: ``front`` for ``Front Climate`` or ``Front: Climate``
+    too (a topic after the side's name, which the apps that import such cards ignore); any other as it
+    is (``Front-end``, ``Frontal lobe``)."""
+    first, _, rest = heading.partition(" ")
+    return "front" if first.rstrip(":") == "front" and rest.strip() else heading
 
 
 def _ends_section(node: Node, level: int) -> bool:
