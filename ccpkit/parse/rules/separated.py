@@ -14,9 +14,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 
 from ccpkit.errors import Problem
-from ccpkit.model import Item
+from ccpkit.model import Item, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block, heading_text, paragraph_words
 from ccpkit.parse.inka import fences_a_section
@@ -30,62 +31,99 @@ that end a sentence (``Wipe them after use.``) are no tags."""
 
 def extract_separated_cards(ctx: Context) -> Iterator[Item | Problem]:
     """Every card of a file whose sides a ``%`` line separates; none in a file with no such line."""
-    blocks = ctx.doc.blocks
-    if not any(_is_line(block.node, "%") for block in blocks):
+    if not any(line.strip() == "%" for line in ctx.doc.lines):
         return
-    headed = any(_is_line(block.node, "%") and _under_heading(block) for block in blocks)
+    blocks = ctx.doc.blocks
+    pieces = {id(block.node): _pieces(ctx, block) for block in blocks}
+    if not any(piece.text == "%" for split in pieces.values() for piece in split):
+        return  # `%` only in code, or in a table's cell
+    headed = any(
+        piece.text == "%" and _under_heading(piece.block) for split in pieces.values() for piece in split
+    )
     heading: Block | None = None
-    run: list[Block] = []
+    run: list[_Piece] = []
     for block in blocks:
         node = block.node
-        if node.type in ("hr", "heading") or _is_line(node, "%%"):
+        if node.type in ("hr", "heading"):
             yield from _card(ctx, heading, run, every_heading=headed)
             heading = block if node.type == "heading" and node.tag != "h1" else None
             run = []
         elif not ctx.is_claimed(node):
-            run.append(block)
+            for piece in pieces[id(node)]:
+                if piece.text == "%%":
+                    yield from _card(ctx, heading, run, every_heading=headed)
+                    heading, run = None, []
+                else:
+                    run.append(piece)
     yield from _card(ctx, heading, run, every_heading=headed)
 
 
+@dataclass(frozen=True)
+class _Piece:
+    """A block's Markdown, or a part of a paragraph between its ``%`` (``%%``) lines, or such a line
+    alone (its ``text`` ``%`` or ``%%``): what a card's fields are made of, from its ``line``."""
+
+    block: Block
+    text: str
+    line: int
+
+
+def _pieces(ctx: Context, block: Block) -> list[_Piece]:
+    """A block as its pieces: a paragraph parted at each line that is ``%`` or ``%%`` alone (ankdown
+    needs them alone on their lines, blank lines around them or not), any other block whole."""
+    node, source = block.node, ctx.doc.source(block.node)
+    if node.type != "paragraph" or not any(line.strip() in _SEPARATORS for line in source.split("\n")):
+        return [_Piece(block, source, node.line)]
+    pieces: list[_Piece] = []
+    lines: list[str] = []
+    for at, line in enumerate([*source.split("\n"), "%%"]):  # the last part ends as a card's end would
+        if line.strip() not in _SEPARATORS:
+            lines.append(line)
+            continue
+        if "\n".join(lines).strip():
+            pieces.append(_Piece(block, "\n".join(lines).strip(), node.line + at - len(lines)))
+        pieces.append(_Piece(block, line.strip(), node.line + at))
+        lines = []
+    return pieces[:-1]
+
+
+_SEPARATORS = ("%", "%%")
+
+
 def _card(
-    ctx: Context, heading: Block | None, run: Sequence[Block], *, every_heading: bool
+    ctx: Context, heading: Block | None, run: Sequence[_Piece], *, every_heading: bool
 ) -> Iterator[Item | Problem]:
-    """The card of the blocks between two ends (``heading``: the one above them, if any)."""
-    fields: list[list[Node]] = [[]]
-    for block in run:
-        if _is_line(block.node, "%"):
+    """The card of the pieces between two ends (``heading``: the one above them, if any)."""
+    fields: list[list[str]] = [[]]
+    for piece in run:
+        if piece.text == "%":
             fields.append([])
         else:
-            fields[-1].append(block.node)
+            fields[-1].append(piece.text)
     if len(fields) == 1:  # no `%`: a card only under a heading of a file written as mdanki writes
         if not (every_heading and heading is not None and fields[0]):
             return
         fields.insert(0, [])
-    first = heading.node if heading is not None else run[0].node
-    front = "\n\n".join(
-        [*([heading_text(heading.node)] if heading else []), *(ctx.doc.source(n) for n in fields[0])]
-    ).strip()
-    back = "\n\n".join(ctx.doc.source(node) for node in fields[1]).strip()
+    first = heading.node if heading is not None else run[0].block.node
+    line = heading.node.line if heading is not None else run[0].line
+    front = "\n\n".join([*([heading_text(heading.node)] if heading else []), *fields[0]]).strip()
+    back = "\n\n".join(fields[1]).strip()
     tags = ""
     for extra in fields[2:]:
-        text = "\n\n".join(ctx.doc.source(node) for node in extra).strip()
+        text = "\n\n".join(extra).strip()
         if _TAGS.fullmatch(text):
             tags = f"{tags} {text}"
         elif text:
             back = f"{back}\n\n{text}"  # a field of ankdown's own note type: kept, on the back
-    ctx.claim(*(block.node for block in run), *([heading.node] if heading else []))
+    ctx.claim(*(piece.block.node for piece in run), *([heading.node] if heading else []))
+    at = SourceLocation(ctx.doc.path, line)
     if not front or not back:
         missing = "its front above" if not front else "its back below"
-        yield Problem(ctx.at(first), f"card `%` line without {missing}: write both sides", "warning")
+        yield Problem(at, f"card `%` line without {missing}: write both sides", "warning")
         return
-    section = heading.section[:-1] if heading is not None else run[0].section
-    common = ctx.common("card", front, first, section).tagged(tags)
+    section = heading.section[:-1] if heading is not None else run[0].block.section
+    common = replace(ctx.common("card", front, first, section), source=at).tagged(tags)
     yield ctx.build(first, lambda: common.card(front=front, back=back))
-
-
-def _is_line(node: Node, text: str) -> bool:
-    """A paragraph that is ``text`` alone (``%``, ``%%``)."""
-    return node.type == "paragraph" and node.children[0].content.strip() == text
 
 
 def _under_heading(block: Block) -> bool:
