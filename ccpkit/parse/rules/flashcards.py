@@ -189,9 +189,9 @@ _TO_JUDGE = "True or false: "
 """How a card asks to judge a statement written without asking (``… (T)``, ``Answer: False`` below it)."""
 _SECOND_OPTION = regex(r"^\s*\(?B[.)]\s", re.M)
 _ANSWER_AFTER = regex(
-    rf"(?P<asked>.*?\?{_BOLD})\s+{_BOLD}(?:A|(?i:answer)){_BOLD}\s*:{_BOLD}\s*(?P<answer>\S.*)$"
+    rf"(?P<asked>.*?\?{_BOLD})\s+{_BOLD}(?:A\d*|(?i:answer|ans)){_BOLD}\s*:{_BOLD}\s*(?P<answer>\S.*)$"
 )
-"""An ``A:`` on the question's own line, after its question mark."""
+"""An ``A:`` (``A1:``, ``Ans:``) on the question's own line, after its question mark."""
 _ANSWER_IN_BRACKETS = regex(
     rf"(?P<asked>.*?[?\uff1f]{_BOLD})\s*[(\[\uff08](?:(?i:ans(?:wer)?)|答案?|解答|答え)\s*[:\uff1a]\s*+"
     r"(?!(?i:(?:see|check\s+(?:the|with|on|in)|look\s+(?:it\s+)?up|refer\s+to|tbd|todo|not\s+sure|unsure"
@@ -773,19 +773,20 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
 
 def _opens_q_and_a(lines: list[str], *, bank: bool, below: str = "") -> bool:
     """``Q: …`` over its ``A: …``; ``**Question 2:** Why …?`` only with an answer's line below it in
-    its paragraph (over prose, it is an interview's question to think about, not a card), and asking or
-    saying what to do, unless the file is a bank of such lines (``bank``: a Turkish bank's ``**7.
-    Soru:** …`` saying what to do over ``**Cevap:** …``, where minutes write ``**1. Question:** raised by
-    Bob`` once or twice)."""
+    its paragraph, or its answer after it on its line (over prose, it is an interview's question to
+    think about, not a card), and asking or saying what to do, unless the file is a bank of such lines
+    (``bank``: a Turkish bank's ``**7. Soru:** …`` saying what to do over ``**Cevap:** …``, where
+    minutes write ``**1. Question:** raised by Bob`` once or twice)."""
     asked = _QUESTION.match(lines[0])
     if asked is None:
         return False
+    inline = _answered_on_its_line(asked["text"]) is not None  # `Q1: …? A1: …` on one line
     if _PLAIN_NUMBERED_Q.match(lines[0]):  # `Q1. …`: a board's agenda as often, a card over its `A1.` only
-        return any(_ANSWER.match(line) for line in [*lines[1:], below])
+        return inline or any(_ANSWER.match(line) for line in [*lines[1:], below])
     if _NUMBERED_QUESTION.match(lines[0]) is None:
         return True
     words = asked["text"]
-    answered = any(_ANSWER.match(line) for line in lines[1:])
+    answered = inline or any(_ANSWER.match(line) for line in lines[1:])
     return answered and (bank or _asks(unbolded(words)) or instructs(words))
 
 
