@@ -160,6 +160,17 @@ _LABELLED_QUESTION = regex(rf"^{_BOLD}(?i:quiz|q\d*|{QUESTION}|exercise|problem)
 """A question's own label (``Quiz: …?``, ``Q3: …?``): a question, never the answer to one above."""
 _ITALIC_SIDE = regex(r"^(?P<mark>\*|_)(?![*_])(?P<line>(?:[AQ]\d*|(?i:answer|ans))\s*:[^\n]*?)(?P=mark)$")
 """A ``Q:`` or ``A:`` line wholly in italics (``*Q: …?*``, ``*A: The value …*``): its words."""
+_ITALIC_LABEL = regex(
+    r"^(?P<mark>\*|_)(?![*_])(?P<label>(?:[AQ]\d*|(?i:answer|ans|question))\s*:)(?P=mark)(?=\s)"
+)
+"""A ``Q:`` or ``A:`` label alone in italics (``*Q:* What …?``, ``_A:_ The value …``)."""
+
+
+def _unitalicised(line: str) -> str:
+    """A ``Q:`` or ``A:`` line without the italics around it or around its label alone: as plain."""
+    return _ITALIC_LABEL.sub(r"\g<label>", _ITALIC_SIDE.sub(r"\g<line>", line))
+
+
 _DOTTED_QUESTION = regex(rf"^{_DOTTED_Q}\s")
 _DOTTED_ANSWER = regex(rf"^{_BOLD}A[.)]{_BOLD}\s+(?P<text>\S.*)$")
 """``A. …`` (``A) …``) answering a ``Q. …`` line, as ``Q.``/``A.`` notes write them (elsewhere ``A.``
@@ -657,8 +668,8 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
     lines = node.children[0].content.split("\n")
     if "<" in node.children[0].content:  # `Q: …<br>A: …`: most paragraphs hold no tag
         lines = [part for line in lines for part in _BREAK_BEFORE_A.split(line)]
-    if lines[0].startswith(("*", "_")):  # `*Q: …?*` over `*A: …*`: the lines wholly in italics
-        lines = [_ITALIC_SIDE.sub(r"\g<line>", line) for line in lines]
+    if lines[0].startswith(("*", "_")):  # `*Q: …?*` over `*A: …*`, `*Q:* …?` over `*A:* …`: in italics
+        lines = [_unitalicised(line) for line in lines]
     if len(lines) > 1 and all(line.startswith("| ") and not line.endswith("|") for line in lines):
         lines = [line[2:] for line in lines]  # a Pandoc line block (`| ` keeps each line's break), no table
     if (
@@ -1672,7 +1683,7 @@ def _answered_within(node: Node) -> _Pair | None:
     same paragraph, or on the question's own line (``1. Which …? **Answer: Amazon MQ**``)."""
     lines = node.children[0].content.split("\n") if node.type == "paragraph" else []
     lines = _past_marker(lines)
-    if lines and (_QUESTION.match(lines[0]) or _CARD_FRONT.match(lines[0])):
+    if lines and (_QUESTION.match(_unitalicised(lines[0])) or _CARD_FRONT.match(lines[0])):
         return None  # `Q: …`, `**Question:** …`, `Front: …`: the `Q:`/`A:` rule's (not `Question 1: …`)
     if any(line.strip() in _SEPARATORS for line in lines):
         return None  # a `?` line between the sides: a multi-line card, the `?` rule's
@@ -3096,7 +3107,7 @@ def _questions_and_answers(
     following = below[0] if below else None
     sides: list[tuple[int, list[str], list[str]]] = []
     dotted = _SECOND_OPTION.search("\n".join(lines)) is None
-    lines = [_ITALIC_SIDE.sub(r"\g<line>", line) for line in lines]
+    lines = [_unitalicised(line) for line in lines]
     for number, line in enumerate(lines):
         asks = _QUESTION.match(line.strip()) or _FRONT.match(line.strip())
         answers = _answer_to(lines[sides[-1][0]], line, dotted=dotted) if sides else None
@@ -3138,7 +3149,7 @@ def _questions_and_answers(
         and following is not None
         and (opening := _opening_paragraph(following)).type == "paragraph"
     ):
-        text = _ITALIC_SIDE.sub(r"\g<line>", opening.children[0].content.strip())
+        text = _unitalicised(opening.children[0].content.strip())
         answers = _answer_to(lines[sides[-1][0]], text.partition("\n")[0], dotted="\n" not in text)
         if answers is not None:
             answered = text[answers.start("text") :]  # its lines as Markdown joins them, indent dropped
