@@ -98,12 +98,13 @@ _SEPARATORS = (
 _ARROW = regex("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
 _PLAIN_SEPARATOR = regex(
     f"{_ARROW.pattern}|(?<=\\S)[ \u00a0\u202f](?:--|[=:\u2013\u2014-])[ \u00a0\u202f](?=\\S)"
-    "|(?<=[^\\s:]):[ \\t]{1,3}(?=\\S)|(?<=\\S) ?\uff1a ?(?=\\S)"
+    "|(?<=[^\\s:]):[ \\t]{1,3}(?=\\S)|(?<=\\S) ?\uff1a ?(?=\\S)|(?<=[^\\W\\d])\u2014(?=[^\\W\\d])"
 )
 """An arrow, `` = ``, ``: ``, `` : ``, a dash (en, em, hyphen, or ``--`` as typed for an em dash) between
-spaces, or the full-width colon of Chinese and Japanese (U+FF1A), as a vocabulary list writes it between
-a word and its meaning; the space before may be a no-break one, as French typography (and word
-processors for it) puts before a colon."""
+spaces, an em dash between words with no spaces (``Basalt—a dark volcanic rock``, as American
+typography sets it), or the full-width colon of Chinese and Japanese (U+FF1A), as a vocabulary list
+writes it between a word and its meaning; the space before may be a no-break one, as French typography
+(and word processors for it) puts before a colon."""
 _UNCOLONED_SEPARATOR = regex(
     f"{_ARROW.pattern}|(?<=\\S) (?:--|[=|\u2013\u2014-]) (?=\\S)|(?<=\\S)\\t+(?=\\S)"
 )
