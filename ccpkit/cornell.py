@@ -18,6 +18,11 @@ CUE_COLUMN = regex(
 )
 """The head of a Cornell page's left column (``Cue``, ``Cues/Questions``, ``Questions / Cues``, ``Key
 questions``, ``Main ideas``): what each row's notes answer."""
+NOTES_COLUMN = regex(
+    r"(?i)\W*(?:notes?|note[- ]taking(?:\s+area)?|details)(?:\s+(?:column|area|section))?\W*"
+)
+"""The head of a Cornell page's right column, or of its section when cues and notes are written as
+sections one after the other (``## Cues`` then ``## Notes``)."""
 ROW_NUMBER_COLUMNS = frozenset({"#", "no", "no.", "number", "id"})
 """The head of a first column that only numbers the rows: no side of a card."""
 

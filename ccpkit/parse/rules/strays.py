@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterator, Sequence
 
+from ccpkit.cornell import CUE_COLUMN, NOTES_COLUMN
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
@@ -83,6 +84,7 @@ def check_question_headings(ctx: Context) -> Iterator[Item | Problem]:
     yield from _filled_in_forms(ctx, nodes)
     yield from _lone_bold_terms(ctx, nodes)
     yield from _bracketless_clozes(ctx, nodes)
+    yield from _cue_sections(ctx, blocks)
 
 
 _UNANSWERED_HEADING = (
@@ -196,6 +198,40 @@ def _lone_bold_terms(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem
         term = None if "\n" in words or opens_scenario(words) else line_term(words)
         if term is not None and len(term.rest.split()) >= DEFINING_WORDS and not _DIGIT.search(term.front):
             yield Problem(ctx.at(node), _LONE_BOLD_TERM.format(front=term.front), "warning")
+
+
+_CUE_SECTION = (
+    "Cornell cues in a section of their own, apart from their notes, made no card (nothing pairs a cue "
+    "with its notes): write the page as a table `| Cue | Notes |`, a cue and its notes on each row, or "
+    "each cue as `Q: …` over its answer `A: …`"
+)
+
+
+def _cue_sections(ctx: Context, blocks: Sequence[Block]) -> Iterator[Problem]:
+    """A warning at a Cornell page's cue heading (``## Cues``) over questions that no rule took, with
+    the notes under a heading of their own further on (``## Notes``), as note templates lay the page out
+    in sections: which notes answer which cue, nothing says, and the cues would vanish unsaid."""
+    headings = [(index, block.node) for index, block in enumerate(blocks) if block.node.type == "heading"]
+    for at, (index, heading) in enumerate(headings):
+        if not CUE_COLUMN.fullmatch(heading_text(heading)) or ctx.is_claimed(heading):
+            continue
+        later = [node for _, node in headings[at + 1 :] if node.tag == heading.tag]
+        if not later or not NOTES_COLUMN.fullmatch(heading_text(later[0])):
+            continue
+        section = nodes_below(blocks, index)
+        taken = any(ctx.is_claimed(inner) for node in section for inner in node.walk())
+        if not taken and any(_asks_in(node) for node in section):
+            yield Problem(ctx.at(heading), _CUE_SECTION, "warning")
+
+
+def _asks_in(node: Node) -> bool:
+    """Whether a block holds a line that asks (``What builds a delta?``), in a list or a paragraph."""
+    return any(
+        line.rstrip().endswith(("?", "\uff1f"))
+        for inner in node.walk()
+        if inner.type == "inline"
+        for line in inner.content.split("\n")
+    )
 
 
 _BRACKETLESS_CLOZE = (
