@@ -723,11 +723,15 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
     remnoted = remnote_card(stripped[0]) if len(stripped) == 1 and ctx.remnote else None
-    if remnoted is not None and not remnoted["answer"] and following is not None and following.type in LISTS:
+    if remnoted is not None and remnoted["answer"]:
+        remnoted = None  # `Magma >> Molten rock …`: a card on its line, read below
+    if remnoted is None and len(stripped) == 1 and ctx.remnote:
+        remnoted = _CONCEPT_OVER_LIST.fullmatch(stripped[0])  # `Caldera ::` over its bullets
+    if remnoted is not None and following is not None and following.type in LISTS:
         ctx.claim(node, following)  # RemNote's `Gram-positive cocci >>` over the bullets that answer it
-        if remnoted["way"] == ">>A)":
+        if remnoted.groupdict().get("way") == ">>A)":
             return 1, [_Missing(_REMNOTE_CHOICES)]
-        return 1, [_Pair(remnoted["front"].strip(), ctx.doc.source(following))]
+        return 1, [_Pair(remnoted["front"].strip(), _bullets_answer(ctx, following))]
     asked = _ASKED_OVER_LIST.fullmatch(stripped[0]) if len(stripped) == 1 else None
     if (
         asked is not None
@@ -738,8 +742,7 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
         ctx.claim(
             node, following
         )  # `What shape is a barchan? ;;` (or `::`, `>>`) over the bullets that answer
-        bullets = ctx.doc.source(following)
-        return 1, [_Pair(asked["front"], item_text(bullets) if len(following.children) == 1 else bullets)]
+        return 1, [_Pair(asked["front"], _bullets_answer(ctx, following))]
     block = ctx.doc.blocks[node.top]
     quiz = any(_QUIZ.search(title) for title in (ctx.doc.part, *block.section))
     pointed = _pointed_answers(stripped) or _answered_on_the_line(stripped, remnote=ctx.remnote, quiz=quiz)
@@ -1047,6 +1050,13 @@ _REMNOTE_CHOICES = (
 _SEPARATION = regex(r"\s(?:>>>|>>1\.|>>A\)|>>|<<|<>|;;)(?:\s|$)")
 
 
+def _bullets_answer(ctx: Context, bullets: Node) -> str:
+    """The bullets under a multi-line card's front as its back: one bullet's words alone, several as
+    the list."""
+    source = ctx.doc.source(bullets)
+    return item_text(source) if len(bullets.children) == 1 else source
+
+
 def remnote_card(line: str) -> re.Match[str] | None:
     """A line of one of RemNote's cards (see ``_REMNOTE``), outside code: a name or a few words before
     one separator, words after it. Not a menu's path (``Settings >> Privacy >> Cookies``), a stream
@@ -1064,6 +1074,9 @@ def remnote_card(line: str) -> re.Match[str] | None:
     return None if filed or (first and (first[0].isdigit() or first[0] in "\"'")) else found
 
 
+_CONCEPT_OVER_LIST = regex(r"(?P<front>[^\W\d_][^:\n]{0,60}?)[ \t]*::[ \t]*")
+"""RemNote's concept with nothing after its ``::`` (``Caldera ::``): in a file of RemNote's cards, the
+bullets below it are its answer."""
 _ASKED_OVER_LIST = regex(r"(?P<front>\S.*?[?\uff1f])[ \t]*(?:::|;;|>>)")
 """A question ending in a card's separator with nothing after it (``… ? ;;``, ``… ? ::``, ``… ? >>``):
 a multi-line card, as Spaced Repetition (set so) and RemNote write one, the list below its answer."""
