@@ -218,7 +218,18 @@ _CODE_LIKE = regex(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 """``Foo::Bar()``, ``Foo::bar.baz``, ``Foo::Vec<T>``: a C++ or Rust path written in prose."""
 _NAMESPACES = frozenset({"std", "boost", "absl", "fmt", "crate", "self", "super", "core", "alloc", "tokio"})
 """C++ and Rust paths' first names (``std::vector``, ``crate::config``): a path in prose, no card."""
-_SEPARATORS = ("?", "??")
+_SEPARATORS = (
+    "?",
+    "??",
+    "\u21aa",
+    "\u21aa\ufe0f",
+    "\u2753",
+    "\u2754",
+    ":grey_question:",
+    ":arrow_right_hook:",
+)
+"""A line alone between a card's sides: Obsidian Spaced Repetition's ``?`` (``??`` both ways), and the
+``↪``, ``❓`` (``:question:``), ``❔`` and ``:arrow_right_hook:`` that Markdown Flashcards decks allow."""
 _QUESTION_WORDS = frozenset({"question", "q", "pergunta", "pregunta", "frage", "domanda"})
 """Question headings that mean nothing else: with no answer heading below, a warning (``## 问题`` is a
 post-mortem's "problem" and ``### 질문`` a forum's "questions" as often)."""
@@ -1968,15 +1979,16 @@ _DEFERS = regex(
 
 
 def _spaced_separator(ctx: Context, siblings: Sequence[Node], index: int) -> _Pair | None:
-    """A ``?`` (or ``??``) paragraph alone between the paragraph that asks and the answer's block, a
-    rule (``____``, ``---``) before or after the card, as some flashcard files space theirs: the pair."""
+    """A ``?`` (or ``??``, ``↪``, ``❓``) paragraph alone between a paragraph and the answer's block, a
+    rule (``____``, ``---``) before or after the card, as Markdown Flashcards decks space theirs: the
+    pair, its front a question or what names the answer (``Cloud made of ice crystals`` over ``Cirrus``)."""
     line = siblings[index].children[0].content.strip()
     if line not in _SEPARATORS or not 0 < index < len(siblings) - 1:
         return None
     above, below = siblings[index - 1], siblings[index + 1]
     if above.type != "paragraph" or below.type in ("heading", "hr"):
         return None
-    if ctx.is_claimed(above) or ctx.is_claimed(below) or not _asks(above.children[0].content):
+    if ctx.is_claimed(above) or ctx.is_claimed(below):
         return None
     ruled = (index > 1 and siblings[index - 2].type == "hr") or (
         index + 2 < len(siblings) and siblings[index + 2].type == "hr"
