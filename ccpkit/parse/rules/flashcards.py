@@ -743,6 +743,9 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
         if remnoted.groupdict().get("way") == ">>A)":
             return 1, [_Missing(_REMNOTE_CHOICES)]
         return 1, [_Pair(remnoted["front"].strip(), _bullets_answer(ctx, following))]
+    if remnoted is not None and remnoted.groupdict().get("way"):  # `Pumice >>`, nothing after it or below
+        ctx.claim(node)
+        return 0, [_Missing(_REMNOTE_UNANSWERED.format(card=stripped[0].strip()))]
     asked = _ASKED_OVER_LIST.fullmatch(stripped[0]) if len(stripped) == 1 else None
     if (
         asked is not None
@@ -1057,6 +1060,9 @@ list's), the bullets below answer it."""
 _REMNOTE_CHOICES = (
     "RemNote's multiple-choice card (`>>A)`, its first bullet the right one) is not read: write it as a "
     "question over its options `A) …`, `B) …` and `Answer: A`"
+)
+_REMNOTE_UNANSWERED = (
+    "RemNote's card `{card}` has no answer: write it after its separator, or in bullets indented below it"
 )
 _SEPARATION = regex(r"\s(?:>>>|>>1\.|>>A\)|>>|<<|<>|;;)(?:\s|$)")
 
