@@ -92,6 +92,10 @@ _UNANSWERED_HEADING = (
     "right under it (code may go on with it, and a list under a title naming questions to study, "
     "`## Interview questions`), or word the heading as a topic"
 )
+_NO_ANSWER_BELOW_RULE = (
+    "question over a `---` line with no answer below it (a card's sides, as Mochi parts them): write its "
+    "answer under the `---`"
+)
 _SHORT_SECTION = 6
 """At most this many blocks under a heading that asks read as its answer; more are a section of notes."""
 
@@ -114,6 +118,8 @@ def _unanswered_headings(ctx: Context, blocks: Sequence[Block]) -> Iterator[Prob
         tabled = tabled or [node.type for node in section] == ["paragraph", "table"]  # `Compared below.`
         if section and len(section) <= _SHORT_SECTION and not taken and not answered and not tabled:
             yield Problem(ctx.at(heading), _UNANSWERED_HEADING, "warning")
+        elif heading.markup == "-" and (index + 1 == len(blocks) or _ends(blocks[index + 1].node, heading)):
+            yield Problem(ctx.at(heading), _NO_ANSWER_BELOW_RULE, "warning")  # Mochi's `…?` over `---` alone
 
 
 def _answered_by_item(ctx: Context, heading: Node, section: Sequence[Node]) -> bool:
