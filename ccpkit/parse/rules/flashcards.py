@@ -2874,7 +2874,8 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
         message = (
             f"flashcard `{heading_text(blocks[0])}` heading with no answer heading of its level below it"
         )
-        return 0, _Missing(f"{message}: write `{'#' * level} Answer` and the answer under it")
+        answering = "Back" if asked == "front" else "Answer"  # `### Front` pairs with `### Back`
+        return 0, _Missing(f"{message}: write `{'#' * level} {answering}` and the answer under it")
     taken = [*blocks[: at + 1 + len(answer)]]
     if any(ctx.is_claimed(node) for node in taken):
         return None
