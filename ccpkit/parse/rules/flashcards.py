@@ -850,8 +850,9 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
     and its answer in brackets (``The capital of Canada is ______. (Ottawa)``), a statement judged
     (``The SA node is the heart's pacemaker. (T)``), a question over a spoiler (``What is the capital
     of Australia? >!Canberra!<``, ``||Canberra||``), or two lines or more of ``word;translation`` (a
-    spreadsheet's rows) or ``question;;answer`` (RemNote's), in a file of RemNote's cards ``Metformin
-    >> First-line drug …`` (``<<``, ``<>``, ``;;``); none unless every line of the paragraph is one."""
+    spreadsheet's rows; ``word,translation`` as Quizlet exports them) or ``question;;answer``
+    (RemNote's), in a file of RemNote's cards ``Metformin >> First-line drug …`` (``<<``, ``<>``,
+    ``;;``); none unless every line of the paragraph is one."""
     pairs: list[_Pair | _Missing] = []
     for number, line in enumerate(lines):
         found = (
@@ -871,6 +872,7 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
             return []
         rows = len(lines) > 1 and not _COMMANDS.search(line)
         found = found or (_SEMICOLONED.fullmatch(line) if rows else None)
+        found = found or (_comma_row(line) if rows else None)
         found = found or (remnote_descriptor(line) if rows or remnote else None)
         if found is None:
             return []
@@ -1103,6 +1105,23 @@ _DECK_LINE = regex(r"(?:TARGET DECK|Deck)\s*:\s*\S+::")
 """A deck named on its line (``TARGET DECK: Biology::Cells``, inka's ``Deck: Geography::Volcanoes``)."""
 _SEMICOLONED = regex(r"(?P<front>[^;:\s](?:[^;:]{0,40}[^;:\s])?);(?P<answer>[^;:\s](?:[^;:]{0,60}[^;:\s])?)")
 """A spreadsheet's row pasted as ``perro;dog`` (no colon: ``color:red;margin:0`` is CSS)."""
+_COMMA_ROW = regex(
+    r"(?P<front>[^,;:\s](?:[^,;:]{0,40}[^,;:\s])?),(?P<answer>[^,;:\s](?:[^,;:]{0,60}[^,;:\s])?)"
+)
+"""A row of Quizlet's export set to part a term from its definition with a comma (``hola,hello``): no
+space after the comma, as prose writes one."""
+
+
+def _comma_row(line: str) -> re.Match[str] | None:
+    """``hola,hello``: a term and its meaning as an export's row, each with a letter (``3,4`` is a
+    pair of numbers)."""
+    found = _COMMA_ROW.fullmatch(line.strip())
+    worded = found is not None and all(
+        any(map(str.isalpha, side)) for side in (found["front"], found["answer"])
+    )
+    return found if worded else None
+
+
 _DOUBLE_SEMICOLONED = regex(
     r"(?P<front>[^;\s](?:[^;]{0,150}[^;\s])?)[ \t]*;;[ \t]*(?P<answer>[^;\s](?:[^;]{0,300}[^;\s])?)"
 )
