@@ -780,7 +780,9 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
         ctx.claim(node)  # `What does … relate?::` over the answer's lines
         return 0, [open_ended]
     opening = _opens_file(ctx, node)
-    listed = len(stripped) > 1 and all(map(_WORD_PAIR.fullmatch, stripped))
+    tagged = _TAG_LINES.match(node.children[0].content)  # `#Q` (Aosr's) or `#flashcards` over the lines
+    paired = stripped[tagged[0].count("\n") :] if tagged else stripped
+    listed = len(paired) > 1 and all(map(_WORD_PAIR.fullmatch, paired))
     longer = any(" " in line.partition("::")[0] for line in stripped)  # names of words, not of code
     among = longer and len(stripped) > 1 and all(map(_TIGHT_LINE.fullmatch, stripped))
     pairs: list[_Pair | _Missing | _Field] = [
@@ -1903,8 +1905,12 @@ def _tagged_lines(
     ctx: Context, node: Node, lines: list[str], following: Node | None
 ) -> tuple[int, list[_Pair | _Missing]]:
     """A paragraph whose first line is tagged ``#card``: that line the front, the lines under it (or a
-    list or code block right below the paragraph) the back."""
+    list or code block right below the paragraph) the back; a ``Front::Back`` line so tagged is both."""
     front, back, used = _TAGS.sub("", lines[0]).strip(), "\n".join(lines[1:]).strip(), 0
+    inline = _inline_pair(front, 0, False, in_a_deck=True) if not back else None
+    if isinstance(inline, _Pair):  # `Kelvin::The SI unit of temperature #card`: both sides on the line
+        ctx.claim(node)
+        return 0, [replace(inline, reversible=inline.reversible or _REVERSE_TAG.search(lines[0]) is not None)]
     if (
         not back
         and following is not None
