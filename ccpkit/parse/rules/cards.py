@@ -852,14 +852,8 @@ def _heading_card(
     if heading is not None and id(heading) in entries:
         entry = entries[id(heading)]
         if not any(line in ctx.made_at for line in entry.lines):  # `- Runoff: …` bullets: terms of their own
-            yield _card(
-                ctx,
-                heading,
-                section,
-                _heading_front(heading_text(heading), over),
-                entry.back,
-                pinned_id(heading),
-            )
+            front = entry.front or _heading_front(heading_text(heading), over)
+            yield _card(ctx, heading, section, front, entry.back, pinned_id(heading))
         return
     if heading is not None and id(heading) in one_liners and [kind for kind, _ in described] in _ONE_LINE:
         front = _heading_front(heading_text(heading), over)
@@ -1037,6 +1031,8 @@ class _Entry:
 
     back: str
     lines: range
+    front: str = ""
+    """The term, where the heading holds its definition too (``### Mitosis — division into …``)."""
 
 
 def _glossary_entries(ctx: Context) -> dict[int, _Entry]:
@@ -1044,7 +1040,9 @@ def _glossary_entries(ctx: Context) -> dict[int, _Entry]:
     heading over what defines it and nothing any rule reads (paragraphs, plain bullets of a word's
     senses, code, formulas; three blocks and a hundred and twenty words at most) is a term, all of that
     its back but a line of links opening it (where to read more): by heading id. A heading over
-    headings of its own is a group, no term (as is one over bullets that become cards of their own)."""
+    headings of its own is a group, no term (as is one over bullets that become cards of their own);
+    one over nothing that names its term and says what it is (``### Mitosis — division into …``) is
+    that term."""
     blocks = ctx.doc.blocks
     starts = [index for index, block in enumerate(blocks) if block.node.type == "heading"]
     headings = _Names(Term(heading_text(blocks[at].node), "", True) for at in starts)
@@ -1063,6 +1061,9 @@ def _glossary_entries(ctx: Context) -> dict[int, _Entry]:
             below = below[1:]
         asides = [node for node in below[1:] if _aside_alone(ctx, node)]  # `Remember: …` after it
         below = [node for node in below if not any(node is aside for aside in asides)]
+        if not below and (named := plain_term(front)) is not None and named.rest:
+            entries[id(heading)] = _Entry(named.rest, range(0), front=named.front)  # `### Mitosis — …`
+            continue
         if not below or len(below) > _ENTRY_BLOCKS or not all(_defining(ctx, node) for node in below):
             continue
         if all(node.type in ("fence", "code_block") for node in below) and not all(
