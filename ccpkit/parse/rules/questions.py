@@ -1613,7 +1613,7 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         if label is None and node.type in _ENDS:
             break
         if draft.answer is not None and any(part.strip() for part in draft.explanation) and _aside(node):
-            break  # `> [!tip] Remember` after the explanation: notes of their own, no part of it
+            break  # `> [!tip] What is a king tide?` after the explanation: a card of its own
         if node.type == "ordered_list" and _numbered_next(draft, node):
             break  # `2. Read the statements:` after question 1's answer: the next question's
         if node.type == "paragraph" and (
@@ -1687,14 +1687,13 @@ _ASIDE_KINDS = frozenset({"tip", "warning", "caution", "important", "danger", "a
 
 
 def _aside(node: Node) -> bool:
-    """Whether a block is a callout of its own after a question's explanation: a tip or warning not
-    titled as an explanation or an answer (``> [!tip] Why``, ``> [!tip]- Answer`` still belong to it)."""
+    """Whether a block is a card of its own after a question's explanation: a tip or warning titled as
+    a question (``> [!tip] What is a king tide?``). One titled ``Remember`` or ``Watch out`` is read
+    by no other rule: it stays with the explanation, where the student sees it."""
     called = callout(node) if node.type == "blockquote" else None
     if called is None or called.kind not in _ASIDE_KINDS:
         return False
-    title = plain(called.title).rstrip(":").strip()
-    explaining = explanation_start(f"{title}: it") == "it" or _REVEALS_ANSWER.fullmatch(title) is not None
-    return not explaining and answer_line(f"{title}: B") is None
+    return asks(plain(called.title).strip())
 
 
 def _rows_name_options(ctx: Context, table: Node, draft: Draft) -> bool:
