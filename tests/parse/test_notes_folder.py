@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ccpkit.errors import UsageError
-from ccpkit.model import Card
+from ccpkit.model import MCQ, Card
 from ccpkit.parse import parse_notes
 
 CRAM = """---
@@ -192,6 +192,52 @@ def test_markdown_files_under_their_other_names_are_notes_files(tmp_path: Path) 
         ("01-basics/zones.markdown", "Zones"),
         ("02-Pricing Plans.mkd", "Pricing Plans"),
     ]
+
+
+R_EXERCISE = """```{r, include = FALSE}
+library("exams")
+```
+
+Question
+========
+Which blood cells carry oxygen?
+
+Answerlist
+----------
+* Red blood cells
+* White blood cells
+
+Meta-information
+================
+extype: schoice
+exsolution: 10
+"""
+
+
+def test_r_markdown_files_are_notes_files_and_an_r_exams_exercise_in_one_is_a_question(
+    tmp_path: Path,
+) -> None:
+    write(
+        tmp_path,
+        {
+            "03-blood/cells.Rmd": R_EXERCISE,
+            "03-blood/plasma.qmd": "- **Plasma:** The liquid part of blood.\n",
+        },
+    )
+    parsed = parse_notes(tmp_path)
+    assert parsed.problems == ()
+    mcq, card = parsed.deck.items()
+    assert isinstance(mcq, MCQ) and isinstance(card, Card)
+    assert (mcq.source.path, mcq.stem) == ("03-blood/cells.Rmd", "Which blood cells carry oxygen?")
+    assert [(option.text, option.correct) for option in mcq.options] == [
+        ("Red blood cells", True),
+        ("White blood cells", False),
+    ]
+    assert (card.source.path, card.front, card.back) == (
+        "03-blood/plasma.qmd",
+        "Plasma",
+        "The liquid part of blood.",
+    )
 
 
 def test_front_matter_is_read_never_shown_and_lines_count_from_the_top_of_the_file(tmp_path: Path) -> None:

@@ -52,6 +52,7 @@ from ccpkit.parse.rules.options import (
 )
 from ccpkit.parse.rules.question_tables import table_columns, table_questions
 from ccpkit.parse.rules.questions import Draft, find_questions, item_number, item_numbers, one_paragraph
+from ccpkit.parse.rules.r_exams import r_exercises
 from ccpkit.parse.rules.review_pastes import review_questions
 from ccpkit.parse.rules.scenarios import share_scenarios, share_setups
 from ccpkit.parse.rules.sub_questions import answered_parts, roman_parts
@@ -72,7 +73,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
         ctx.worded_key.setdefault(unpadded(number), Answer((), "", words))  # `1. A/B test, because …`
     blocks = ctx.doc.blocks
     drafts: list[Draft] = []
-    for found in itertools.chain(table_questions(ctx), edx_problems(ctx)):
+    for found in itertools.chain(table_questions(ctx), edx_problems(ctx), r_exercises(ctx)):
         if isinstance(found, Draft):
             drafts.append(found)
         else:
