@@ -23,6 +23,7 @@ import re
 from collections.abc import Container, Sequence
 
 from ccpkit.parse.answer_words import ANSWER_ABROAD, labels_options
+from ccpkit.parse.roman import ROMAN_NUMBERS, alternation
 from ccpkit.regex import regex
 
 _MARKS = ("①②③④⑤⑥⑦⑧", "ⒶⒷⒸⒹⒺⒻⒼⒽ", "ⓐⓑⓒⓓⓔⓕⓖⓗ", "アイウエオカキク")
@@ -42,7 +43,7 @@ _LETTERS = (
 and Korean's syllables in their dictionary order (``가. … 나. …``)."""
 _NUMBERS = tuple(f"({number})" for number in range(1, 9))
 """``(1) … (2) …``, as Indian banks number their options (``Ans. (2)``)."""
-_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
+_ROMAN = ROMAN_NUMBERS[:8]
 """``(i) … (ii) …``, ``i. … ii. …``, as other banks number them (``Answer: (ii)``); capitals too."""
 _PLACE = {
     mark: (kind, place)
@@ -57,7 +58,7 @@ _EMOJI_STYLE = "\ufe0f"
 _MARK = f"[{''.join(_MARKS)}{_SQUARED}]{_EMOJI_STYLE}?"
 _LETTER = f"[{''.join(_LETTERS)}]"
 _STOP = "[.)\uff0e\uff09]"
-_ROMAN_NUMBER = "(?:viii|vii|vi|iv|v|iii|ii|i|VIII|VII|VI|IV|V|III|II|I)"
+_ROMAN_NUMBER = f"(?:{alternation(_ROMAN)}|{alternation([number.upper() for number in _ROMAN])})"
 _NAMED = rf"(?:{_MARK}|\(?{_LETTER}\)?|\(?[1-8]\)?|\(?{_ROMAN_NUMBER}\)?)"
 _ANSWER = regex(
     rf"(?P<label>(?<!\w)(?:{ANSWER_ABROAD}|正答|correct\s+answer|answer|ans)\.?\s*[:\uff1a]?\s*(?:\*\*|__)?\s*)"

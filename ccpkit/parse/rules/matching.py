@@ -15,6 +15,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import LISTS, heading_text, item_words, paragraph_words
+from ccpkit.parse.roman import ROMAN_NUMBER, ROMAN_NUMBERS
 from ccpkit.parse.rules.options import table_cells
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
@@ -30,9 +31,9 @@ _LABELLED = regex(
     r"(?:\*\*|__)?(?i:answers?|ans|key|solutions?)\.?[ \t]*:?(?:\*\*|__)?[ \t]*:?[ \t]*(?P<said>.+)"
 )
 """The answer's line: ``**Answer:** …``, ``Key: …``."""
-_ROMAN = "viii|vii|vi|iv|ix|v|iii|ii|i|x"
-_MARK = rf"\d{{1,2}}|(?:{_ROMAN})(?![a-z])|[A-Za-z]"
-"""How an item of a list is marked: a number, a Roman one (``ii``), or a letter."""
+_MARK = rf"\d{{1,2}}|(?i:{ROMAN_NUMBER})(?![A-Za-z])|[A-Za-z]"
+"""How an item of a list is marked: a number, a Roman one in either case (``ii``, ``III``), or a
+letter."""
 _PAIR = regex(
     rf"\(?(?P<left>{_MARK})\)?\s*(?:(?:[-\u2013\u2014:=>)]|->|\u2192)\s*)?\(?(?P<right>{_MARK})\)?(?![A-Za-z])",
     re.I,
@@ -150,11 +151,11 @@ def _table_items(node: Node) -> tuple[dict[str, tuple[str, Node]], dict[str, str
 
 
 _MARKED = regex(rf"\(?(?P<mark>{_MARK})[.)][ \t]+(?P<text>\S.*)")
-"""An item in a table's cell: ``1. Tug``, ``A. Ohm``, ``(i) Hertz``."""
+"""An item in a table's cell: ``1. Tug``, ``A. Ohm``, ``(i) Hertz``, ``III. Photosynthesis``."""
 _RUNS = {
     "number": [str(count) for count in range(1, 30)],
     "letter": list("abcdefghijklmnopqrstuvwxyz"),
-    "roman": ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"],
+    "roman": list(ROMAN_NUMBERS),
 }
 """The runs a list's marks may follow: numbers from 1, letters from ``a`` (or from ``p``, as Indian
 papers letter List II), Roman numbers from ``i``."""

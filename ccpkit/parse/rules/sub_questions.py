@@ -21,6 +21,7 @@ from ccpkit.model import Item
 from ccpkit.parse.answer_words import ANSWER_ABROAD
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import Block, heading_text
+from ccpkit.parse.roman import ROMAN_NUMBER, ROMAN_NUMBERS
 from ccpkit.parse.rules.answers import plain
 from ccpkit.parse.rules.options import DraftOption, asks, instructs
 from ccpkit.parse.rules.questions import Draft
@@ -39,9 +40,8 @@ _ONLY_INSTRUCTS = regex(
 )
 """A question's words that only say to answer its parts (``Answer the following.``, ``Exercise 5.
 Answer all parts.``): no context."""
-_ROMAN_PART = regex(r"(?:\((?P<bracketed>[ivx]{1,4})\)|(?P<dotted>[ivx]{1,4})[.)])\s+(?P<text>\S.*)")
+_ROMAN_PART = regex(rf"(?:\((?P<bracketed>{ROMAN_NUMBER})\)|(?P<dotted>{ROMAN_NUMBER})[.)])\s+(?P<text>\S.*)")
 """A part numbered in lower-case roman numerals: ``(ii) Why …?``, ``ii. Define …``."""
-_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 _MARKS = regex(r"\s*[\[(]\d+\s*(?:marks?|points?|pts)[\])]\s*$", re.I)
 """What a part is worth, after its words: ``[10 marks]``, ``(4 points)``; nothing to recall."""
 
@@ -110,7 +110,7 @@ def _numbered_parts(
     for line in lines:
         match = _ROMAN_PART.fullmatch(line.strip())
         number = match and (match["bracketed"] or match["dotted"])
-        if not match or len(parts) == len(_ROMAN) or number != _ROMAN[len(parts)]:
+        if not match or len(parts) == len(ROMAN_NUMBERS) or number != ROMAN_NUMBERS[len(parts)]:
             return None
         parts[number] = DraftOption(number, match["text"], node)
     return (below, words, parts) if parts and opening(words) else None
