@@ -18,10 +18,10 @@ from ccpkit.regex import regex
 from ccpkit.regular_files import wide_unicode
 from ccpkit.scope import require_listable
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".rmd", ".qmd")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".rmd", ".qmd", ".mdx")
 """The names Markdown files go by, in any case (``README.MD``, Jekyll's ``.markdown``), R Markdown's
 and Quarto's among them (``.Rmd``, ``.qmd``: Markdown with R chunks, as R courses and R/exams
-exercises are written)."""
+exercises are written), and MDX's (Markdown with components, as Docusaurus sites write quizzes)."""
 _LINE_END = regex(rb"\r\n|\r|\n")
 """Line ends as markdown-it-py counts them (a lone CR too), so every reported line number agrees."""
 _CONTROL = regex("[\x00-\x1f\x7f-\x9f]")

@@ -240,6 +240,20 @@ def test_r_markdown_files_are_notes_files_and_an_r_exams_exercise_in_one_is_a_qu
     )
 
 
+def test_an_mdx_page_is_a_notes_file_and_its_quiz_component_a_question(tmp_path: Path) -> None:
+    page = (
+        "import Quiz from '@site/src/components/Quiz';\n\n"
+        '<Quiz question="Which organ filters blood?" options={["Kidney", "Lung"]} answer={0} />\n'
+    )
+    write(tmp_path, {"04-organs/quiz.mdx": page})
+    parsed = parse_notes(tmp_path)
+    assert parsed.problems == ()
+    (mcq,) = parsed.deck.items()
+    assert isinstance(mcq, MCQ)
+    assert (mcq.source.path, mcq.stem) == ("04-organs/quiz.mdx", "Which organ filters blood?")
+    assert [(option.text, option.correct) for option in mcq.options] == [("Kidney", True), ("Lung", False)]
+
+
 def test_front_matter_is_read_never_shown_and_lines_count_from_the_top_of_the_file(tmp_path: Path) -> None:
     write(tmp_path, {"02-compute/cram-sheet.md": CRAM})
     (card,) = parse_notes(tmp_path).deck.items()

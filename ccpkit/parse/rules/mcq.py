@@ -39,6 +39,7 @@ from ccpkit.parse.rules.answers import (
 )
 from ccpkit.parse.rules.edx_problems import edx_problems
 from ccpkit.parse.rules.field_questions import field_questions
+from ccpkit.parse.rules.mdx_quizzes import mdx_quizzes
 from ccpkit.parse.rules.options import (
     answers_asked,
     asks,
@@ -73,7 +74,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
         ctx.worded_key.setdefault(unpadded(number), Answer((), "", words))  # `1. A/B test, because …`
     blocks = ctx.doc.blocks
     drafts: list[Draft] = []
-    for found in itertools.chain(table_questions(ctx), edx_problems(ctx), r_exercises(ctx)):
+    for found in itertools.chain(table_questions(ctx), edx_problems(ctx), r_exercises(ctx), mdx_quizzes(ctx)):
         if isinstance(found, Draft):
             drafts.append(found)
         else:
