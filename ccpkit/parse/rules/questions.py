@@ -1871,7 +1871,8 @@ def _read_quote(ctx: Context, draft: Draft, quote: Node) -> None:
                 if len(lines) == 1 and len(quote.children) > 1:
                     label, lines = lines, []  # the title over the answer's own paragraph (a tab's)
             elif label:
-                lines[0], label = f"{label[0]} {lines[0]}", []
+                said = answer_line(lines[0]) is not None  # `The answer is B: …` under `Solution`: its own
+                lines[0], label = lines[0] if said else f"{label[0]} {lines[0]}", []
             _read_lines(ctx, draft, lines, child)
         elif label and child.type in LISTS and draft.answer is None and (named := _one_liners(child)):
             _read_lines(
