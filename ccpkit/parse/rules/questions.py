@@ -917,8 +917,9 @@ def _answer_below(node: Node, after: Node | None) -> Answer | None:
     lines = called.lines if called is not None else ""
     if not lines and first is not None and first.type == "paragraph":
         lines = first.children[0].content  # `> > ## Solution`, a blank line, then `2 is correct`
-    if called is not None and called.title and lines:  # `> [!solution]- Solution` over `2 is …`
-        return answer_line(f"{called.title.rstrip(':')}: {lines.partition(chr(10))[0]}")
+    said = lines.partition("\n")[0]  # `2 is …` under `> [!solution]- Solution`, or `**Answer:** 2`
+    if called is not None and said and (called.title or answer_line(said)):
+        return answer_line(said) or answer_line(f"{called.title.rstrip(':')}: {said}")
     if (
         called is not None
         and called.title
