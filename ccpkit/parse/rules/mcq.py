@@ -58,6 +58,7 @@ from ccpkit.parse.rules.review_pastes import review_questions
 from ccpkit.parse.rules.scenarios import share_scenarios, share_setups
 from ccpkit.parse.rules.sub_questions import answered_parts, roman_parts
 from ccpkit.parse.rules.terms import split_term
+from ccpkit.parse.rules.typed_answers import typed_answers
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
@@ -74,7 +75,9 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
         ctx.worded_key.setdefault(unpadded(number), Answer((), "", words))  # `1. A/B test, because …`
     blocks = ctx.doc.blocks
     drafts: list[Draft] = []
-    for found in itertools.chain(table_questions(ctx), edx_problems(ctx), r_exercises(ctx), mdx_quizzes(ctx)):
+    for found in itertools.chain(
+        table_questions(ctx), edx_problems(ctx), r_exercises(ctx), mdx_quizzes(ctx), typed_answers(ctx)
+    ):
         if isinstance(found, Draft):
             drafts.append(found)
         else:
