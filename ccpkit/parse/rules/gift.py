@@ -10,7 +10,7 @@ study and is reported. ``\\~ \\= \\# \\{ \\} \\:`` are the characters themselves
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ccpkit.errors import Problem
@@ -20,7 +20,7 @@ from ccpkit.parse.document import Block
 from ccpkit.regex import regex
 
 _QUESTION = regex(
-    r"(?s)\A(?:::(?P<title>(?:[^:\\]|\\.|:(?!:))*)::)?\s*(?:\[(?:html|moodle|plain|markdown)\]\s*)?"
+    r"(?s)\A(?:::(?P<title>(?:[^:\\]|\\.|:(?!:))*)::)?\s*(?:\[(?P<format>html|moodle|plain|markdown)\]\s*)?"
     r"(?P<text>(?:[^{}\\]|\\.)*)\{(?P<answers>(?:[^{}\\]|\\.)*)\}(?P<after>(?:[^{}\\]|\\.)*)\Z"
 )
 _TRUE_FALSE = regex(r"(?i)(?P<value>T|TRUE|F|FALSE)\s*(?P<feedback>#.*)?", re.DOTALL)
@@ -117,17 +117,18 @@ def _gift(ctx: Context, blocks: list[Block]) -> re.Match[str] | None:
 
 def _question(ctx: Context, block: Block, found: re.Match[str]) -> Iterator[Item | Problem]:
     node = block.node
-    text, after = _unescaped(found["text"]).strip(), _unescaped(found["after"]).strip()
+    read = _html_text if found["format"] == "html" else _unescaped
+    text, after = read(found["text"]).strip(), read(found["after"]).strip()
     asked = f"{text} {_BLANK} {after}" if after else text
     body, _, general = found["answers"].partition("####")
-    body, general = body.strip(), _unescaped(general).strip()
+    body, general = body.strip(), read(general).strip()
     if not body:
         message = "GIFT essay question (`{}`): no answer to study; write its answer as `{=…}` to make a card"
         yield Problem(ctx.at(node), message, "warning")
         return
     if (truth := _TRUE_FALSE.fullmatch(body)) is not None:
         right = truth["value"][0].upper() == "T"
-        feedback = [_unescaped(part).strip() for part in _FEEDBACK.split(truth["feedback"] or "")[1:]]
+        feedback = [read(part).strip() for part in _FEEDBACK.split(truth["feedback"] or "")[1:]]
         options = (
             Option(label="A", text="True", correct=right),
             Option(label="B", text="False", correct=not right),
@@ -139,7 +140,7 @@ def _question(ctx: Context, block: Block, found: re.Match[str]) -> Iterator[Item
     if (number := _NUMBER.fullmatch(body)) is not None:
         yield from _card(ctx, block, asked, _number(number), general)
         return
-    answers = [_answer(marked) for marked in _MARKED.finditer(body)]
+    answers = [_answer(marked, read) for marked in _MARKED.finditer(body)]
     if not answers or _MARKED.sub("", body).strip():
         yield ctx.problem(node, _MALFORMED)
         return
@@ -206,14 +207,14 @@ def _card(
     yield ctx.build(node, lambda: fields.card(front=front, back=shown, lead_in=lead_in))
 
 
-def _answer(marked: re.Match[str]) -> _Answer:
+def _answer(marked: re.Match[str], read: Callable[[str], str]) -> _Answer:
     body = marked["body"]
     weight = _WEIGHT.match(body)
     if weight is not None:
         body = body[weight.end() :]
     words, *feedback = _FEEDBACK.split(body, maxsplit=1)
     right = marked["mark"] == "=" if weight is None else float(weight["percent"]) > 0
-    return _Answer(_unescaped(words).strip(), right, _unescaped("".join(feedback)).strip())
+    return _Answer(read(words).strip(), right, read("".join(feedback)).strip())
 
 
 def _number(found: re.Match[str]) -> str:
@@ -227,3 +228,17 @@ def _number(found: re.Match[str]) -> str:
 def _unescaped(text: str) -> str:
     """GIFT's text with its escapes read, its line breaks (``\\n``) as Markdown's."""
     return _ESCAPED.sub(lambda m: "\n" if m[1] == "n" else m[1], text)
+
+
+_PARAGRAPH_TAG = regex(r"(?i)</?(?:p|div)(?:\s[^<>]*)?>")
+_BREAK_TAG = regex(r"(?i)<br\s*/?>")
+_PARAGRAPH_BREAK = regex(r"(?i)</(?:p|div)>\s*<(?:p|div)(?:\s[^<>]*)?>")
+
+
+def _html_text(text: str) -> str:
+    """The text of an ``[html]`` question or answer (as Moodle exports every one) as Markdown: its
+    ``<p>`` wrappers gone, one paragraph from the next a blank line apart, ``<br>`` a line break; its
+    inline tags are read as any notes' are."""
+    text = _PARAGRAPH_BREAK.sub("\n\n", _unescaped(text))
+    lines = _PARAGRAPH_TAG.sub("", _BREAK_TAG.sub("\n", text)).split("\n")
+    return "\n".join(line.strip() for line in lines)
