@@ -79,7 +79,8 @@ def r_exercises(ctx: Context) -> Iterator[Draft | Item | Problem]:
 
 def _parts(ctx: Context, blocks: Sequence[Block]) -> list[tuple[str, _Part]]:
     """The exercise parts of the file in order, by name (``question``, ``solution``, ``meta``), each
-    with the blocks under its heading up to the next part's."""
+    with the blocks under its heading up to the next heading but an ``Answerlist`` (the
+    meta-information only its paragraphs of ``ex…:`` lines): the notes go on after them."""
     parts: list[tuple[str, _Part]] = []
     taking = False
     for block in blocks:
@@ -89,18 +90,20 @@ def _parts(ctx: Context, blocks: Sequence[Block]) -> list[tuple[str, _Part]]:
             name = named["name"].lower()
             parts.append(("meta" if name.startswith("meta") else name, _Part(node, block.section)))
             taking = True
-        elif parts and taking and _ends_part(node, parts[-1][1].heading):
-            taking = False  # `# Number theory` after the exercise: the notes go on
-        elif parts and taking and not ctx.is_claimed(node):
+        elif not parts or not taking or ctx.is_claimed(node) or _ends_part(parts[-1][0], node):
+            taking = False  # `### Question 2` or a paragraph after the meta-information: the notes go on
+        else:
             _add(ctx, parts[-1][1], node)
     return parts
 
 
-def _ends_part(node: Node, heading: Node) -> bool:
-    """Whether a heading other than ``Answerlist`` closes the part under ``heading`` (its level or above)."""
-    if node.type != "heading" or _ANSWERLIST.fullmatch(heading_text(node)):
-        return False
-    return node.tag <= heading.tag  # `h1` … `h6`, however written (`#`, or underlined `===`)
+def _ends_part(name: str, node: Node) -> bool:
+    """Whether a block closes the part ``name``: a heading but ``Answerlist``, or, after the
+    meta-information, any block but its ``ex…:`` lines."""
+    if node.type == "heading":
+        return not _ANSWERLIST.fullmatch(heading_text(node))
+    lines = paragraph_words(node).split("\n")
+    return name == "meta" and not all(_META_LINE.fullmatch(line.strip()) for line in lines)
 
 
 def _add(ctx: Context, part: _Part, node: Node) -> None:
