@@ -16,6 +16,7 @@ a quiz component whose props are no plain values: the page shows it, so it is no
 
 from __future__ import annotations
 
+import itertools
 import string
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from typing import TypeVar
 
 from ccpkit.errors import Problem
 from ccpkit.parse.context import Context
+from ccpkit.parse.document import Block
 from ccpkit.parse.rules.options import DraftOption
 from ccpkit.parse.rules.questions import Draft
 from ccpkit.parse.tree import Node
@@ -81,10 +83,16 @@ def mdx_quizzes(ctx: Context) -> Iterator[Draft | Problem]:
             index += 1
             continue
         name, props, end = found
-        taken = [block.node for block in blocks[index:] if _line(block.node) < end] or [node]
+        taken = _blocks_before(blocks, index, end) or [node]
         ctx.claim(*taken)
         yield from _questions(ctx, node, blocks[index].section, name, props)
         index += len(taken)
+
+
+def _blocks_before(blocks: Sequence[Block], index: int, end: int) -> list[Node]:
+    """The blocks from ``blocks[index]`` on that start before line ``end``: the component's."""
+    following = itertools.islice(blocks, index, None)
+    return [block.node for block in itertools.takewhile(lambda block: _line(block.node) < end, following)]
 
 
 def _line(node: Node) -> int:

@@ -25,6 +25,7 @@ holds no one question to study: it is reported, as is a ``cloze`` one, not read.
 
 from __future__ import annotations
 
+import itertools
 import string
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -67,9 +68,8 @@ def r_exercises(ctx: Context) -> Iterator[Draft | Item | Problem]:
     for index, (name, part) in enumerate(parts):
         if name != "question":
             continue
-        rest = parts[index + 1 :]
-        until = next((at for at, (other, _) in enumerate(rest) if other == "question"), len(rest))
-        named = dict(rest[:until])
+        following = itertools.islice(parts, index + 1, None)
+        named = dict(itertools.takewhile(lambda found: found[0] != "question", following))
         meta = _meta(named["meta"]) if "meta" in named else {}
         if not meta:
             continue  # `## Question` over notes, as a flashcard's heading: no exercise without `ex…:` lines
