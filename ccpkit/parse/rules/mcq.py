@@ -1063,8 +1063,9 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
     elif letters and draft.worded is not None:  # ticked, or numbered options it names (`2 is correct: …`)
         written = draft.worded_line or draft.worded.text
         said, why = named_with_reason(draft.options, written)
-        again = _names_by_place(draft, draft.worded.text, letters)  # `The answer is 3.` over ticked 3
-        if (why or not said) and not again:  # the reason after the options it names, or words naming none
+        if not said and all(option.number for option in draft.options):  # `The answer is 3: …`, by number
+            said, why = named_with_reason(draft.options, draft.worded.text)
+        if why or not said:  # the reason after the options it names, or words that name none
             draft.explanation[:0] = [why or written]
     if not letters and draft.worded is not None:
         letters, reason = named_with_reason(draft.options, draft.worded.text)
@@ -1119,20 +1120,6 @@ def _worded_explains(draft: Draft, worded: Answer, letters: Sequence[str]) -> li
     if said and not (why and set(said) == set(letters)):
         return []
     return [draft.worded_line or worded.text]
-
-
-_PLACE = regex(r"\s*(?P<place>\d{1,2})\s*\.?\s*")
-"""An answer's words that are a number alone (``The answer is 3.``): an option by its place."""
-
-
-def _names_by_place(draft: Draft, words: str, letters: Sequence[str]) -> bool:
-    """Whether ``words`` name an answered option by its place in the list (``3`` for the third): the
-    answer again, as the callout under numbered options says it, so nothing that explains."""
-    found = _PLACE.fullmatch(words)
-    labels = [option.label for option in draft.options]
-    return found is not None and any(
-        labels.index(letter) + 1 == int(found["place"]) for letter in letters if letter in labels
-    )
 
 
 def _asks_an_order(stem: str, letters: Sequence[str], labels: Sequence[str]) -> bool:

@@ -907,16 +907,20 @@ def _option_numbers(answer: str) -> tuple[set[int], str]:
         return {int(stated["said"] or stated["number"])}, why
     reasoned = _NUMBER_THEN_WHY.fullmatch(answer.strip())
     if reasoned is not None:  # `1 (Broca area)`, `1 — Broca's area`: the number, then why
-        return {int(reasoned["number"])}, (reasoned["bracketed"] or reasoned["dashed"]).strip()
+        return {int(reasoned["number"])}, (
+            reasoned["bracketed"] or reasoned["dashed"] or reasoned["colon"]
+        ).strip()
     named = [_OPTION_NUMBER.fullmatch(part) for part in _NUMBER_JOINER.split(answer.strip())]
     numbers = {int(found["number"] or found["bracketed"]) for found in named if found}
     return (numbers if all(named) else set()), ""
 
 
 _NUMBER_THEN_WHY = regex(
-    r"(?P<number>[1-8])[.)]?\s*(?:\((?P<bracketed>[^()]+)\)|[\u2013\u2014]\s*(?P<dashed>\S.*))"
+    r"(?P<number>[1-8])(?:[.)]?\s*(?:\((?P<bracketed>[^()]+)\)|[\u2013\u2014]\s*(?P<dashed>\S.*))"
+    r"|:\s+(?P<colon>\S.*))"
 )
-"""One option's number and what says why, in brackets or after a dash: ``1 (Broca area)``."""
+"""One option's number and what says why, in brackets or after a dash or a colon: ``1 (Broca area)``,
+``2: count returns how often`` (as ``The answer is 2: …`` says it)."""
 
 
 def _unlettered(label: str, text: str, item: Node) -> DraftOption:
