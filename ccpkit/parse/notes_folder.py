@@ -18,10 +18,13 @@ from ccpkit.regex import regex
 from ccpkit.regular_files import wide_unicode
 from ccpkit.scope import require_listable
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".rmd", ".qmd", ".mdx")
-"""The names Markdown files go by, in any case (``README.MD``, Jekyll's ``.markdown``), R Markdown's
-and Quarto's among them (``.Rmd``, ``.qmd``: Markdown with R chunks, as R courses and R/exams
-exercises are written), and MDX's (Markdown with components, as Docusaurus sites write quizzes)."""
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn")
+"""The names Markdown files go by, in any case (``README.MD``, Jekyll's ``.markdown``): those an import
+writes, and replaces."""
+OTHER_TOOLS_SUFFIXES = (".rmd", ".qmd", ".mdx")
+"""Markdown of other tools, read as notes but never written by an import, so kept through one: R
+Markdown's and Quarto's (``.Rmd``, ``.qmd``: Markdown with R chunks, as R courses and R/exams exercises
+are written) and MDX's (Markdown with components, as Docusaurus sites write quizzes)."""
 _LINE_END = regex(rb"\r\n|\r|\n")
 """Line ends as markdown-it-py counts them (a lone CR too), so every reported line number agrees."""
 _CONTROL = regex("[\x00-\x1f\x7f-\x9f]")
@@ -83,7 +86,7 @@ def misnamed(notes: Path) -> list[Problem]:
         relative = path.relative_to(notes)
         if _nameable(relative.name) or not all(_nameable(part) for part in relative.parent.parts):
             continue
-        if _visible(path, notes) and (path.is_dir() or is_markdown(path.name)):
+        if _visible(path, notes) and (path.is_dir() or is_notes_file(path.name)):
             shown = _CONTROL.sub("?", os.fsencode(relative).decode("utf-8", "replace"))
             message = "name is not valid UTF-8 or holds a control character: rename it (it was left out)"
             problems.append(Problem(SourceLocation(path=shown, line=1), message))
@@ -192,7 +195,7 @@ def _is_notes(entry: Path) -> bool:
     if _evicted(entry):
         return True
     named = _nameable(entry.name) and not entry.name.startswith(".")
-    return named and (_is_dir(entry) or is_markdown(entry.name) or _linked_away(entry))
+    return named and (_is_dir(entry) or is_notes_file(entry.name) or _linked_away(entry))
 
 
 _EVICTED = regex(r"\.(?P<name>.+)\.icloud")
@@ -203,7 +206,7 @@ def _evicted_name(path: Path) -> str | None:
     moved to the cloud to save room (``.cram-sheet.md.icloud`` for ``cram-sheet.md``, while the file
     itself is not there): read as the file, it says so, and its notes are held rather than orphaned."""
     named = _EVICTED.fullmatch(path.name)
-    if named is None or not (_nameable(named["name"]) and is_markdown(named["name"])):
+    if named is None or not (_nameable(named["name"]) and is_notes_file(named["name"])):
         return None
     return None if path.with_name(named["name"]).exists() else named["name"]
 
@@ -229,8 +232,13 @@ def _is_dir(path: Path) -> bool:
 
 
 def is_markdown(name: str) -> bool:
-    """Whether a file of this name is a notes file."""
+    """Whether a file of this name is Markdown as an import writes it (and so replaces it)."""
     return name.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def is_notes_file(name: str) -> bool:
+    """Whether a file of this name is a notes file: Markdown, or another tool's (``.Rmd``, ``.mdx``)."""
+    return name.lower().endswith((*MARKDOWN_SUFFIXES, *OTHER_TOOLS_SUFFIXES))
 
 
 def _name(entry: Path) -> str:
@@ -238,7 +246,7 @@ def _name(entry: Path) -> str:
     names come decomposed, names its decks alike."""
     if (evicted := _evicted_name(entry)) is not None:
         entry = entry.with_name(evicted)
-    name = entry.name if _is_dir(entry) or not is_markdown(entry.name) else entry.stem
+    name = entry.name if _is_dir(entry) or not is_notes_file(entry.name) else entry.stem
     return unicodedata.normalize("NFC", name)
 
 
@@ -306,7 +314,7 @@ def _module(entry: Path, *, keep_id: bool, key: Path | None = None) -> ModuleFil
     closed: list[Path] = []  # folders that cannot be listed: read as files, they say why
     walked = os.walk(entry, onerror=lambda error: closed.append(Path(str(error.filename))))
     found = [Path(folder) / name for folder, _, names in walked for name in names]
-    listed = [path for path in found if is_markdown(path.name) or _evicted(path)]
+    listed = [path for path in found if is_notes_file(path.name) or _evicted(path)]
     files = tuple(sorted(path for path in [*listed, *closed] if _readable(path, entry)))
     if not files and not numbered:
         return None

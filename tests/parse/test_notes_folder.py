@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ccpkit.errors import UsageError
+from ccpkit.importer.save_notes import write_notes
 from ccpkit.model import MCQ, Card
 from ccpkit.parse import parse_notes
 
@@ -238,6 +239,18 @@ def test_r_markdown_files_are_notes_files_and_an_r_exams_exercise_in_one_is_a_qu
         "Plasma",
         "The liquid part of blood.",
     )
+
+
+def test_an_import_replaces_markdown_notes_but_keeps_r_markdown_quarto_and_mdx_files(tmp_path: Path) -> None:
+    kept = {
+        "03-stats/week3.Rmd": R_EXERCISE,
+        "03-stats/plots.qmd": "# Plots\n",
+        "04-organs/quiz.mdx": "# Quiz\n",
+    }
+    write(tmp_path / "notes", {**kept, "03-stats/old.md": "- **Old:** Replaced by the import.\n"})
+    write_notes(tmp_path / "notes", [])
+    assert sorted(path for path in kept if (tmp_path / "notes" / path).is_file()) == sorted(kept)
+    assert not (tmp_path / "notes" / "03-stats/old.md").exists()
 
 
 def test_an_mdx_page_is_a_notes_file_and_its_quiz_component_a_question(tmp_path: Path) -> None:
