@@ -373,8 +373,12 @@ def answer_line(text: str) -> Answer | None:
     letters = _VALUE.match(value)
     coded = _CODE_AFTER_LETTER.match(match["value"].strip()) is not None  # `A. `docker ps``: the letter
     if letters and (coded or not _is_article(letters)) and not _in_code(match["value"]):
-        return replace(_answer(letters), said=value)
+        said = _answer(letters)
+        rest = _code_kept(match["value"], said.rest) if said.rest and "`" in match["value"] else said.rest
+        return replace(said, said=value, rest=rest)  # `B — `ls` lists files`: its code kept
     first = value.split("\n", 1)[0].strip().rstrip(".")
+    if "`" in match["value"] and first:  # `The answer is 2: `count` returns …`: its code kept
+        first = _code_kept(match["value"].split("\n", 1)[0], first).rstrip(".")
     return Answer((), "", first) if first else None
 
 
