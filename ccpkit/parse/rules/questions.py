@@ -9,7 +9,7 @@ from functools import partial
 
 from ccpkit.parse.answer_words import labels_options
 from ccpkit.parse.context import Context, pinned_id
-from ccpkit.parse.details import closes_details, details_question, hidden_text
+from ccpkit.parse.details import SUMMARY_TAG, closes_details, details_question, hidden_text
 from ccpkit.parse.document import (
     LISTS,
     heading_level,
@@ -856,6 +856,24 @@ def _bold_question_answered(node: Node, following: Node | None) -> bool:
     )
 
 
+def _asks_over_folded_answer(node: Node, following: Node | None) -> bool:
+    """A one-line question right over an answer folded away for it (``> [!success]- Answer``,
+    ``<details><summary>Answer</summary>``, a toggle): the next card, no part of the explanation above."""
+    if node.type != "paragraph" or following is None:
+        return False
+    text = node.children[0].content.strip()
+    if "\n" in text or not text.endswith("?"):
+        return False
+    if following.type == "html_block" and (summary := SUMMARY_TAG.search(following.content)) is not None:
+        title = summary["text"]
+    elif following.type == "blockquote" and (called := callout(following)) is not None:
+        title = called.title
+    else:
+        return False
+    title = plain(title).rstrip(":").strip()
+    return _REVEALS_ANSWER.fullmatch(title) is not None or bare_label(f"{title}:")
+
+
 def _ends_with_answer(text: str) -> bool:
     """A paragraph whose last line answers a question (``Ans - Amazon S3``, ``Correct answer: B``): a
     scenario's ``Solution: …`` or ``Key: …`` line is part of it."""
@@ -1627,6 +1645,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             break  # `**Question 2:** Explain …?` over its `**Answer:** …`: the next question
         if _bold_question_answered(node, following):
             break  # `**Which lane is private?**` over `**Answer:** Redline`: a card of its own
+        if _asks_over_folded_answer(node, following):
+            break  # `Which planet has the most moons?` over `> [!success]- Answer`: a card of its own
         if node.type == "paragraph" and opens_scenario(node.children[0].content):
             break  # the next questions' scenario
         if node.type == "paragraph" and (
