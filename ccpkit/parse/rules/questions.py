@@ -1777,13 +1777,24 @@ def _asks_anew(draft: Draft, text: str, following: Node | None) -> bool:
     answered below: no part of the explanation above."""
     number, words = _numbered(text.partition("\n")[0])
     if not number:
-        return False
+        return _asks_answered_in_words(text, following)
     going_on = number.isdigit() and draft.question.isdigit() and int(number) == int(draft.question) + 1
     if going_on and (asks(words) or instructs(words) or _answered_by(following)):
         return True  # `**Q4.** True or false: …` over `Answer: False`: a statement to judge, answered
     if "\n" in text:  # the answer on its lines
         return words.rstrip().endswith("?")
     return asks(words) and _answered_by(following)  # `**2.** Fill in the blank: The ___ command …`
+
+
+def _asks_answered_in_words(text: str, following: Node | None) -> bool:
+    """A line that asks (``Which planet has the most moons?``) answered in words on the line or the
+    paragraph below it (``**Answer:** Saturn``): a card of its own after a question's answer, where
+    letters alone (``Answer: B``) would answer a question whose options are missing."""
+    asked, _, below = text.strip().partition("\n")
+    if not asked.rstrip().endswith("?") or (below and "\n" in below):
+        return False
+    said = answer_line(below or (paragraph_words(following).partition("\n")[0] if following else ""))
+    return said is not None and not said.letters and bool(said.text)
 
 
 def _answered_by(following: Node | None) -> bool:
