@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from ccpkit.errors import Problem
 from ccpkit.model import Item, Option
@@ -45,7 +46,9 @@ class _Answer:
 
 
 def extract_gift_questions(ctx: Context) -> Iterator[Item | Problem]:
-    """Every GIFT question of a file; its comment and category lines are taken too, unread."""
+    """Every GIFT question of a file (and every sentence with Moodle's embedded answers); its comment
+    and category lines are taken too, unread."""
+    yield from _embedded_answers(ctx)
     if not any(_OPENING.search(line) for line in ctx.doc.lines):
         return
     questions = list(_questions(ctx))
@@ -242,3 +245,58 @@ def _html_text(text: str) -> str:
     text = _PARAGRAPH_BREAK.sub("\n\n", _unescaped(text))
     lines = _PARAGRAPH_TAG.sub("", _BREAK_TAG.sub("\n", text)).split("\n")
     return "\n".join(line.strip() for line in lines)
+
+
+_EMBEDDED = regex(r"\{(?P<weight>\d*):(?P<kind>[A-Z_]+):(?P<body>(?:[^{}\\]|\\.)*)\}")
+"""One of Moodle's embedded answers (its Cloze question type): ``{1:SHORTANSWER:=Canberra~Sydney}``,
+``{1:MULTICHOICE:Atlantic~=Pacific}``, ``{2:NUMERICAL:=100:0.5}`` (``SA``, ``MC``, ``NM`` … for short)."""
+_NUMERICAL_KINDS = ("NUMERICAL", "NM")
+
+
+def _embedded_answers(ctx: Context) -> Iterator[Item | Problem]:
+    """A cloze for each paragraph holding Moodle's embedded answers, each blank hiding its right
+    answers (the wrong ones are the quiz's distractors, nothing to recall); a blank with no right
+    answer is an error at its paragraph."""
+    if not any("{" in line and _EMBEDDED.search(line) for line in ctx.doc.lines):
+        return
+    for block in ctx.doc.blocks:
+        node = block.node
+        words = node.children[0].content if node.type == "paragraph" and not ctx.is_claimed(node) else ""
+        if not _EMBEDDED.search(words):
+            continue
+        ctx.claim(node)
+        blanks = [_embedded_right(found) for found in _EMBEDDED.finditer(words)]
+        if not all(blanks):
+            message = (
+                "Moodle embedded answer with no right answer (`=` or `%100%`): mark one, or it is left out"
+            )
+            yield ctx.problem(node, message)
+            continue
+        text = _with_blanks(words, [f"{{{{c{number}::{right}}}}}" for number, right in enumerate(blanks, 1)])
+        fields = ctx.common("cloze", _with_blanks(words, blanks), node, block.section)
+        yield ctx.build(node, partial(fields.cloze, text=text, extra=""))
+
+
+def _with_blanks(words: str, filled: list[str]) -> str:
+    """``words`` with each embedded answer in turn replaced by ``filled``'s."""
+    parts = _EMBEDDED.split(words)[:: _EMBEDDED.groups + 1]
+    return "".join(part + (filled[at] if at < len(filled) else "") for at, part in enumerate(parts))
+
+
+def _embedded_right(found: re.Match[str]) -> str:
+    """What a blank takes: its right answers (full marks, ``=`` or ``%100%``), joined by "or"; a
+    number with its tolerance (``100 ± 0.5``)."""
+    numerical = found["kind"] in _NUMERICAL_KINDS
+    right = []
+    for answer in _ANSWER_PARTED.split(found["body"]):
+        weight = _WEIGHT.match(answer.removeprefix("="))
+        words = answer.removeprefix("=")[weight.end() :] if weight else answer.removeprefix("=")
+        if answer.startswith("=") or (weight is not None and float(weight["percent"]) == 100):
+            said = _unescaped(_FEEDBACK.split(words, maxsplit=1)[0]).strip()
+            value, _, tolerance = said.partition(":") if numerical else (said, "", "")
+            right.append(f"{value} \u00b1 {tolerance}" if tolerance.strip() not in ("", "0") else value)
+    return " or ".join(filter(None, right))
+
+
+_ANSWER_PARTED = regex(r"(?<!\\)~")
+"""What parts an embedded blank's answers: a ``~`` not escaped."""
