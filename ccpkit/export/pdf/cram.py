@@ -53,7 +53,7 @@ def _part(part: Part, blocks: Blocks, keys: _Keys) -> list[Flowable]:
     for index, entry in enumerate(part.entries):
         headed = bool(entry.section) and entry.section != section and not _titled_table(entry)
         if headed:
-            shown = _SECTION_SEPARATOR.join(entry.section[-2:])
+            shown = _shown_section(section, entry.section)
             key = keys.new(part.title, *entry.section)
             level = 2 if part.title else 1
             story += _heading(blocks, shown, entry, ty.section, level, key)
@@ -72,6 +72,16 @@ def _part(part: Part, blocks: Blocks, keys: _Keys) -> list[Flowable]:
         story += printed
     _companion(listed)
     return story
+
+
+def _shown_section(before: tuple[str, ...], section: tuple[str, ...]) -> str:
+    """The heading line of a ``section`` printed after the ``before`` one: its last two levels, and
+    every level above them that ``before`` did not share, which no heading line has named yet (an
+    outline's `## Harbors` over `### Breakwaters` over the notes is context the sheet must keep)."""
+    shared = len(
+        list(itertools.takewhile(lambda pair: pair[0] == pair[1], zip(before, section, strict=False)))
+    )
+    return _SECTION_SEPARATOR.join(section[min(shared, max(len(section) - 2, 0)) :])
 
 
 def _widest(entries: Sequence[Entry]) -> list[str]:
@@ -112,7 +122,7 @@ def _link_lines(part: Part, blocks: Blocks) -> list[Flowable]:
         flowables = blocks.links(entry)
         headed = entry.section != section and not isinstance(entry, ComparisonTable)
         if entry.section and headed and flowables:
-            shown = blocks.short(_SECTION_SEPARATOR.join(entry.section[-2:]), entry.source)
+            shown = blocks.short(_shown_section(section, entry.section), entry.source)
             named = Paragraph(f"<b>{shown}</b>", blocks.ty.link)
             flowables[0] = KeepTogether([named, flowables[0]])  # never a name alone at a column's foot
         section = entry.section
