@@ -20,7 +20,6 @@ from ccpkit.export.pdf.flowables import Blocks, cut_title
 from ccpkit.export.pdf.fonts import register_fonts
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import Laid, Meta, column_width, page_size, render, room_for
-from ccpkit.export.pdf.pictures import Pictures
 from ccpkit.export.pdf.style import Sheet, Style, load_style
 from ccpkit.export.pdf.typography import Typography, typography
 from ccpkit.markup import to_text
@@ -102,11 +101,13 @@ def exam(deck: Deck, questions: tuple[Question, ...], options: ExportOptions) ->
         notes_digest(*deck.modules),
     )
     size = page_size(options.paper, ty.style.exam.orientation)
-    key_width = column_width(ty, size, ty.style.exam.key_columns)
-    pictures = Pictures(deck.pictures, ty.fonts.body)
+    blocks, key_blocks = (
+        Blocks(ty, setter, column_width(ty, size, columns), deck.pictures)
+        for columns in (ty.style.exam.columns, ty.style.exam.key_columns)
+    )
     with room_for(str(FOLDER / "practice-exam.pdf")):
         story = exam_story(
-            deck, questions, ty, setter, pictures=pictures, seed=options.exam_seed, key_width=key_width
+            deck, questions, ty, setter, blocks=blocks, key_blocks=key_blocks, seed=options.exam_seed
         )
         columns = [ty.style.exam.columns, ty.style.exam.key_columns]
         laid = render(story, ty=ty, size=size, columns=columns, meta=meta)

@@ -1,21 +1,25 @@
 """The practice exam: numbered questions, each kept on one page, then an answer key on a new page.
-A question's pictures print under its stem and options, an explanation's under it in the key."""
+A question's pictures print under its stem and options, an explanation's under it in the key; a table
+in a stem or an explanation prints as a grid, as on the cram sheets."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, Table, TableStyle
 
 from ccpkit.export.pdf import module_label
 from ccpkit.export.pdf.exam_questions import Question
+from ccpkit.export.pdf.flowables import Blocks
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import template_id
 from ccpkit.export.pdf.paging import Heading, RectoBreak
 from ccpkit.export.pdf.paragraph import Paragraph
-from ccpkit.export.pdf.pictures import IN_CELL, Pictures
+from ccpkit.export.pdf.pictures import IN_CELL
 from ccpkit.export.pdf.typography import Typography
+from ccpkit.markup import Grid, split_tables
 from ccpkit.model import Deck
 from ccpkit.regex import regex
 from ccpkit.report import counted
@@ -40,12 +44,12 @@ def exam_story(
     ty: Typography,
     setter: Typesetter,
     *,
-    pictures: Pictures,
+    blocks: Blocks,
+    key_blocks: Blocks,
     seed: int,
-    key_width: float,
 ) -> list[Flowable]:
     """Cover lines, the questions, a page break, then the answer grid and the explanations.
-    ``key_width``: the width of a column of the answer key."""
+    ``blocks`` make what fits a column of questions, ``key_blocks`` a column of the answer key."""
     labels = {module.slug: _unbroken_number(module_label(module)) for module in deck.modules}
     intro = (
         f"Seed {seed}: the same seed gives the same questions in the same order. Choose the best answer; "
@@ -63,12 +67,12 @@ def exam_story(
         ),
         Paragraph(setter.plain(intro), ty.body),
     ]
-    story += [_question(question, ty, setter, labels, pictures) for question in questions]
+    story += [_question(question, ty, setter, labels, blocks) for question in questions]
     if not questions:  # no key to tear off: one page says so
         return [*story, Paragraph(setter.plain("The notes hold no practice questions yet."), ty.question)]
     # The key starts on a right-hand page: printed duplex, it can still be torn off whole.
     story += [NextPageTemplate(template_id(ty.style.exam.key_columns)), RectoBreak()]
-    return story + _answer_key(questions, ty, setter, pictures, seed=seed, width=key_width)
+    return story + _answer_key(questions, ty, setter, key_blocks, seed=seed)
 
 
 def _band(text: str, ty: Typography, setter: Typesetter, *, bookmark: str, key: str, label: str) -> Heading:
@@ -86,35 +90,69 @@ def _unbroken_number(label: str) -> str:
 
 
 def _question(
-    question: Question, ty: Typography, setter: Typesetter, labels: dict[str, str], pictures: Pictures
+    question: Question, ty: Typography, setter: Typesetter, labels: dict[str, str], blocks: Blocks
 ) -> Flowable:
     mcq, source = question.mcq, question.mcq.source
     tag = setter.plain(labels.get(mcq.module, mcq.module))
-    stem = setter.markdown(mcq.stem, source) + setter.plain(choose_note(question))
+    after = setter.plain(choose_note(question)) + (
+        f'\u00a0<font size="{ty.tag.fontSize}" color="{ty.style.colours.muted}">·\u00a0{tag}</font>'
+    )
+    parts = _with_grids(
+        mcq.stem,
+        blocks,
+        question=question,
+        before=f"<b>{question.number}.</b> ",
+        after=after,
+        styles=(ty.question, ty.stem),
+        gap=ty.option.fontSize * 0.4,
+    )
     mark = "☐" if len(question.answers) > 1 else "○"
-    parts: list[Flowable] = [
-        Paragraph(
-            f'<b>{question.number}.</b> {stem}\u00a0<font size="{ty.tag.fontSize}" '
-            f'color="{ty.style.colours.muted}">·\u00a0{tag}</font>',
-            ty.question,
-        ),
-        *pictures.shown(mcq.stem, after=ty.option.fontSize * 0.4),
-    ]
     for option in question.options:
         line = setter.plain(f"{mark} {option.label}. ") + setter.markdown(option.text, source)
         parts.append(Paragraph(line, ty.option))
-        parts += pictures.shown(option.text, tallest=IN_CELL, indent=ty.option.leftIndent)
+        parts += blocks.pictures.shown(option.text, tallest=IN_CELL, indent=ty.option.leftIndent)
     return KeepTogether(parts)
+
+
+def _with_grids(
+    markdown: str,
+    blocks: Blocks,
+    *,
+    question: Question,
+    before: str,
+    after: str,
+    styles: tuple[ParagraphStyle, ParagraphStyle],
+    gap: float,
+) -> list[Flowable]:
+    """A stem's or an explanation's text as paragraphs (``before`` the first, ``after`` the last, in
+    ``styles[0]`` the first and ``styles[1]`` the rest), each with its pictures ``gap`` below it, and
+    each table in it as a grid (as a cram sheet draws one), not as lines of cells between bars."""
+    source = question.mcq.source
+    pieces = list(split_tables(markdown))
+    if not pieces or isinstance(pieces[0], Grid):
+        pieces.insert(0, "")  # the number opens the question even above a table
+    if isinstance(pieces[-1], Grid):
+        pieces.append("")  # what follows the last words follows the table
+    last = len(pieces) - 1
+    flowables: list[Flowable] = []
+    for index, piece in enumerate(pieces):
+        if isinstance(piece, Grid):
+            flowables.append(blocks.grid(piece.columns, piece.rows, source))
+            continue
+        markup = blocks.setter.markdown(piece, source)
+        markup = (before if index == 0 else "") + markup + (after if index == last else "")
+        flowables.append(Paragraph(markup, styles[0] if index == 0 else styles[1]))
+        flowables += blocks.pictures.shown(piece, after=gap)
+    return flowables
 
 
 def _answer_key(
     questions: Sequence[Question],
     ty: Typography,
     setter: Typesetter,
-    pictures: Pictures,
+    blocks: Blocks,
     *,
     seed: int,
-    width: float,
 ) -> list[Flowable]:
     story: list[Flowable] = [
         _band(
@@ -127,11 +165,7 @@ def _answer_key(
         )
     ]
     story.append(_grid(questions, ty, setter))
-    for question in questions:
-        explained = _explanation(question, ty, setter, width)
-        story.append(
-            KeepTogether([explained, *pictures.shown(question.mcq.explanation, after=ty.key.fontSize)])
-        )
+    story += [KeepTogether(_explanation(question, ty, blocks)) for question in questions]
     return story
 
 
@@ -159,21 +193,29 @@ def _grid(questions: Sequence[Question], ty: Typography, setter: Typesetter) -> 
     return grid
 
 
-def _explanation(question: Question, ty: Typography, setter: Typesetter, width: float) -> Paragraph:
-    mcq, source = question.mcq, question.mcq.source
+def _explanation(question: Question, ty: Typography, blocks: Blocks) -> list[Flowable]:
+    """The right option(s), the explanation (its tables as grids, its pictures under its words), and
+    where the question is in the notes."""
+    mcq, source, setter = question.mcq, question.mcq.source, blocks.setter
     right = " · ".join(
         f"<b>{option.label}</b> {setter.markdown(option.text, source)}"
         for option in question.options
         if option.correct
     )
-    text = f"<b>{question.number}.</b> {right}"
-    if mcq.explanation.strip():
-        text += " — " + setter.markdown(mcq.explanation, source)
+    text = f"<b>{question.number}.</b> {right}" + (" — " if mcq.explanation.strip() else "")
     # Only a word longer than a line is broken (code, a web address): a path moves to the next line
     # whole, and one too long for any line breaks after its folder.
     where = setter.plain(str(source))
-    if stringWidth(f"({source})", ty.key.fontName, ty.key.fontSize) > width:
+    if stringWidth(f"({source})", ty.key.fontName, ty.key.fontSize) > blocks.width:
         folder, name = str(source).rsplit("/", 1)
         where = f"{setter.plain(folder)}/<br/>{setter.plain(name)}"
-    text += f' <font color="{ty.style.colours.muted}">({where})</font>'
-    return Paragraph(text, ty.key)
+    where = f' <font color="{ty.style.colours.muted}">({where})</font>'
+    return _with_grids(
+        mcq.explanation,
+        blocks,
+        question=question,
+        before=text,
+        after=where,
+        styles=(ty.key, ty.key),
+        gap=ty.key.fontSize,
+    )

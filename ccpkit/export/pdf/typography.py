@@ -51,6 +51,8 @@ class Typography:
     toc: ParagraphStyle
     toc_part: ParagraphStyle
     question: ParagraphStyle
+    stem: ParagraphStyle
+    """A question's words after a table in it: part of the question, set close under the table."""
     option: ParagraphStyle
     tag: ParagraphStyle
     key: ParagraphStyle
@@ -160,6 +162,7 @@ def _exam(body: ParagraphStyle, e: Exam) -> dict[str, ParagraphStyle]:
         "question": _derive(
             body, "question", e.size, leading=e.leading, spaceBefore=e.size * 0.8, spaceAfter=e.size * 0.3
         ),
+        "stem": _derive(body, "stem", e.size, leading=e.leading, spaceAfter=e.size * 0.3),
         "option": _derive(
             body,
             "option",
