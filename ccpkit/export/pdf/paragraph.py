@@ -1,19 +1,161 @@
-"""A reportlab ``Paragraph`` that remembers its line breaks for the width it was last wrapped to."""
+"""A reportlab ``Paragraph`` that remembers its line breaks for the width it was last wrapped to, and
+folds lines of code to that width itself, each line it goes on to under a continuation mark."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Paragraph as _Paragraph
+import itertools
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.platypus.paragraph import Paragraph as _Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+
+from ccpkit.regex import regex
+
+_TOKENS = regex(r"<[^>]*>|&#?\w+;|.", re.S)
+"""Markup as tags, entities and single characters: a character or an entity is one column of code."""
+_FACE = regex(r'<font\b[^>]*\bface="([^"]+)"')
+_LINE_FACE = regex(r'(?:^|<br/>)(?:<[^>]*>)*?<font\b[^>]*\bface="([^"]+)"')
+"""A face set at the start of a line: where a line of code may start (the rest is a sentence's code)."""
+_BREAK = "<br/>"
+_BREAK_AFTER = frozenset(" ,.;:/\\([{=-+*|&")
+"""Where a line of code breaks best: after a space or a mark, never inside a name while one is near."""
+_CONTINUED = "\u21aa"
+"""↪ opens each line a line of code goes on to: at the margin it would read as a statement of its own."""
 
 
 class Paragraph(_Paragraph):  # type: ignore[misc]
     """Tables wrap every cell to measure it and again to draw it; breaking lines is most of a build's
-    time, and the result depends only on the width, so a repeat at the same width reuses it."""
+    time, and the result depends only on the width, so a repeat at the same width reuses it.
+
+    A line of code (a code block's line, in a fixed-pitch face from its line's start to its end)
+    wider than the paragraph is folded here rather than by reportlab, which broke it anywhere and
+    went on at the margin: it breaks after a space or a mark where one is near, and each line it
+    goes on to starts as far in as the line did, under ``↪``."""
 
     _wrapped: tuple[float, float, float] | None = None
+    _written: str | None = None
+    """The markup as made, if a line of it may be code; folded anew for each width."""
+    _checked = False
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         if self._wrapped is not None and self._wrapped[0] == avail_width and hasattr(self, "blPara"):
             return self._wrapped[1], self._wrapped[2]
+        self._fold_code(avail_width)
         width, height = super().wrap(avail_width, avail_height)
         self._wrapped = (avail_width, width, height)
         return width, height
+
+    def _fold_code(self, avail_width: float) -> None:
+        """Set the markup again with its lines of code folded to ``avail_width``, if it has any."""
+        if not self._checked:
+            self._checked = True
+            text = getattr(self, "text", None)  # None in the parts a split makes: they are folded
+            self._written = text if isinstance(text, str) and _opens_code(text) else None
+        if self._written is None:
+            return
+        style = self.style
+        room = avail_width - style.leftIndent - style.rightIndent - max(style.firstLineIndent, 0)
+        folded = fold_code(self._written, room, style.fontSize)
+        if folded != self.text:
+            self._setup(folded, style, self.bulletText, None, cleanBlockQuotedText)
+
+
+@dataclass(slots=True)
+class _Line:
+    """One printed line of markup: its tokens, and which of them are columns of code."""
+
+    tokens: list[str]
+    code: list[bool]
+    face: str = ""
+    """The fixed-pitch face its code is set in."""
+
+
+def fold_code(markup: str, room: float, size: float) -> str:
+    """``markup`` with each line of code wider than ``room`` points folded (see ``Paragraph``)."""
+    lines = _lines(markup)
+    if not any(_is_code(line) for line in lines):
+        return markup
+    return _BREAK.join(
+        _folded(line, room, size) if _is_code(line) else "".join(line.tokens) for line in lines
+    )
+
+
+def _lines(markup: str) -> list[_Line]:
+    """The markup's lines (between ``<br/>`` tags), each token marked as code or not: a character or
+    entity is code when some open ``<font>`` around it names a fixed-pitch face."""
+    faces: list[str] = []  # per open <font>: the fixed-pitch face in force inside it ("" for none)
+    lines = [_Line([], [])]
+    for token in _TOKENS.findall(markup):
+        if token == _BREAK:
+            lines.append(_Line([], []))
+            continue
+        if token.startswith("<font"):
+            found = _FACE.match(token)
+            named = found[1] if found and _fixed_pitch(found[1]) else ""
+            faces.append(named or (faces[-1] if faces else ""))
+        elif token == "</font>" and faces:
+            faces.pop()
+        line, fixed = lines[-1], faces[-1] if faces else ""
+        line.tokens.append(token)
+        line.code.append(bool(fixed) and not token.startswith("<"))
+        line.face = line.face or fixed
+    return lines
+
+
+def _opens_code(markup: str) -> bool:
+    """Whether a line of ``markup`` may be code: it opens in a fixed-pitch face (a cheap look first)."""
+    return "face=" in markup and any(_fixed_pitch(face) for face in _LINE_FACE.findall(markup))
+
+
+@cache
+def _fixed_pitch(face: str) -> bool:
+    try:
+        return bool(getFont(face).face.flags & 1)  # the PDF font flag FixedPitch
+    except (KeyError, AttributeError):
+        return False
+
+
+def _is_code(line: _Line) -> bool:
+    """A line whose every column is code (tags aside): a code block's line, not code in a sentence."""
+    columns = [code for token, code in zip(line.tokens, line.code, strict=True) if not token.startswith("<")]
+    return bool(columns) and all(columns)
+
+
+def _folded(line: _Line, room: float, size: float) -> str:
+    """A line of code broken into pieces that fit ``room``, each piece after the first indented as the
+    line is, under ``↪``."""
+    width = math.floor(room / stringWidth("0", line.face, size) + 1e-6)
+    columns = [index for index, token in enumerate(line.tokens) if not token.startswith("<")]
+    if len(columns) <= width or width < 8:
+        return "".join(line.tokens)
+    indent = min(_indent(line, columns), width // 2)
+    mark = _CONTINUED if ord(_CONTINUED) in getFont(line.face).face.charToGlyph else "&gt;"
+    opening = _BREAK + "&nbsp;" * indent + mark + "&nbsp;"
+    breaks, start, fits = set(), 0, width
+    while len(columns) - start > fits:
+        end = _break_at(line, columns, start, fits)
+        breaks.add(columns[end])
+        start, fits = end, width - indent - 2
+    return "".join((opening if index in breaks else "") + token for index, token in enumerate(line.tokens))
+
+
+def _indent(line: _Line, columns: list[int]) -> int:
+    """How many columns of blank open the line: its indentation as written."""
+    return len(list(itertools.takewhile(lambda index: _unescaped(line.tokens[index]) == " ", columns)))
+
+
+def _break_at(line: _Line, columns: list[int], start: int, fits: int) -> int:
+    """The column the next piece starts at: right after the last space or mark among the ``fits``
+    columns from ``start``, when that leaves the piece at least half full; else after ``fits``."""
+    for end in range(start + fits, start + fits // 2, -1):
+        if _unescaped(line.tokens[columns[end - 1]]) in _BREAK_AFTER:
+            return end
+    return start + fits
+
+
+def _unescaped(token: str) -> str:
+    return {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": " ", "&#160;": " "}.get(token, token)

@@ -3,11 +3,12 @@ Each test reads the PDF back as a student's viewer would."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from ccpkit.parse import parse_notes
 from tests.export.pdf.conftest import build
-from tests.export.pdf.reading import assert_in_order, text
+from tests.export.pdf.reading import assert_in_order, squashed, text
 
 
 def _sheet(tmp_path: Path, notes: str, name: str = "pdf/01-harbors.pdf") -> str:
@@ -55,3 +56,40 @@ def test_a_table_in_a_question_or_its_explanation_prints_as_a_grid_not_as_pipes(
     assert_in_order(
         exam, ["Answer key", "Compare what each costs", "Retrieval price", "per gigabyte", "small."]
     )
+
+
+CODE = (
+    "# Cram Sheet\n\n## Handler\n\n```python\ndef handler(event, context):\n"
+    '    return {"statusCode": 200, "body": json.dumps({"message": "hello from a long line of code", '
+    '"requestId": context.aws_request_id})}\n\nprint(handler({}, None))\n```\n'
+)
+
+
+def _code_lines(printed: str) -> list[str]:
+    """The printed lines from the code's first line to its last."""
+    lines = [line.strip() for line in printed.splitlines()]
+    start = next(index for index, line in enumerate(lines) if line.startswith("def handler"))
+    end = next(index for index, line in enumerate(lines) if line.startswith("print(handler"))
+    return lines[start : end + 1]
+
+
+def test_a_code_line_wider_than_its_column_goes_on_under_a_continuation_mark(tmp_path: Path) -> None:
+    """A wrapped line of code must not read as a line of its own (at the margin, in Python, a new
+    statement): each line it goes on to opens with ↪, and it breaks after a space or a mark of
+    punctuation, never inside a name, while there is one to break at."""
+    lines = _code_lines(_sheet(tmp_path, CODE))
+    assert len(lines) > 3  # the long line was folded
+    assert lines[0] == "def handler(event, context):" and lines[1].startswith("return {")
+    assert all(line.startswith("\u21aa") for line in lines[2:-1])
+    pieces = [lines[1], *(line.removeprefix("\u21aa").strip() for line in lines[2:-1])]
+    written = (
+        'return {"statusCode": 200, "body": json.dumps({"message": "hello from a long line of code", '
+        '"requestId": context.aws_request_id})}'
+    )
+    assert squashed(" ".join(pieces)) == squashed(written)
+    for before, after in itertools.pairwise(pieces):  # a name goes on whole: a break is at a space or a mark
+        assert not (_in_name(before[-1]) and _in_name(after[0])) or f"{before[-6:]} {after[:6]}" in written
+
+
+def _in_name(char: str) -> bool:
+    return char.isalnum() or char == "_"
