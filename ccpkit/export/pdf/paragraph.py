@@ -1,5 +1,6 @@
-"""A reportlab ``Paragraph`` that remembers its line breaks for the width it was last wrapped to, and
-folds lines of code to that width itself, each line it goes on to under a continuation mark."""
+"""A reportlab ``Paragraph`` that remembers its line breaks for the width it was last wrapped to,
+folds lines of code to that width itself, each line it goes on to under a continuation mark, and draws
+right-to-left text (Hebrew) in the order it reads."""
 
 from __future__ import annotations
 
@@ -8,11 +9,15 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus.paragraph import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
+from ccpkit.export.pdf.bidi import display_order, has_right_to_left, mirror, starts_right_to_left
 from ccpkit.regex import regex
 
 _TOKENS = regex(r"<[^>]*>|&#?\w+;|.", re.S)
@@ -36,6 +41,8 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
     went on at the margin: it breaks after a space or a mark where one is near, and each line it
     goes on to starts as far in as the line did, under ``↪``."""
 
+    blPara: Any  # noqa: N815 (reportlab's name): the lines as laid out, which ``wrap`` sets
+    style: ParagraphStyle
     _wrapped: tuple[float, float, float] | None = None
     _written: str | None = None
     """The markup as made, if a line of it may be code; folded anew for each width."""
@@ -48,6 +55,25 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
         width, height = super().wrap(avail_width, avail_height)
         self._wrapped = (avail_width, width, height)
         return width, height
+
+    def drawPara(self, debug: int = 0) -> None:  # noqa: N802 (reportlab's name)
+        """Lines holding right-to-left letters are drawn in display order (see ``bidi``); the lines as
+        laid out stay in the order the notes wrote them, so a column break still splits them right.
+        A paragraph that starts right to left is set flush right."""
+        laid: Any = self.blPara
+        written = _laid_text(laid)
+        if not has_right_to_left(written):
+            super().drawPara(debug)
+            return
+        right_to_left = starts_right_to_left(written)
+        style: ParagraphStyle = self.style
+        self.blPara = laid.clone(lines=[_displayed(line, laid.kind, right_to_left) for line in laid.lines])
+        if right_to_left and style.alignment == TA_LEFT:
+            self.style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+        try:
+            super().drawPara(debug)
+        finally:
+            self.blPara, self.style = laid, style
 
     def _fold_code(self, avail_width: float) -> None:
         """Set the markup again with its lines of code folded to ``avail_width``, if it has any."""
@@ -159,3 +185,51 @@ def _break_at(line: _Line, columns: list[int], start: int, fits: int) -> int:
 
 def _unescaped(token: str) -> str:
     return {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": " ", "&#160;": " "}.get(token, token)
+
+
+_OBJECT = "\ufffc"
+"""Stands for a piece of a line that is no text (an anchor, an image) while the line is reordered."""
+
+
+def _laid_text(laid: Any) -> str:
+    """The text of a laid-out paragraph's lines (``kind`` 0: lists of words; 1: lines of pieces)."""
+    if laid.kind == 0:
+        return " ".join(word for _, words in laid.lines for word in words)
+    return "".join(getattr(piece, "text", "") for line in laid.lines for piece in line.words)
+
+
+def _displayed(line: Any, kind: int, right_to_left: bool) -> Any:
+    """One laid-out line in display order: a line of words as one string, a line of styled pieces
+    as pieces again, each cut where the order leaves the piece it came from."""
+    if kind == 0:
+        extra, words = line
+        text = " ".join(words)
+        return extra, ["".join(_shown(text, right_to_left))]
+    units = [(char, index) for index, piece in enumerate(line.words) for char in _piece_text(piece)]
+    order = display_order([char for char, _ in units], right_to_left=right_to_left)
+    pieces: list[Any] = []
+    run: list[str] = []
+    for position, (at, reversed_) in enumerate(order):
+        char, index = units[at]
+        run.append(mirror(char) if reversed_ else char)
+        following = units[order[position + 1][0]][1] if position + 1 < len(order) else None
+        if following != index:
+            piece = line.words[index]
+            pieces.append(piece if char == _OBJECT else piece.clone(text="".join(run)))
+            run = []
+    return line.clone(words=pieces)
+
+
+def _piece_text(piece: Any) -> str:
+    return (
+        _OBJECT
+        if hasattr(piece, "cbDefn") or not isinstance(getattr(piece, "text", None), str)
+        else piece.text
+    )
+
+
+def _shown(text: str, right_to_left: bool) -> list[str]:
+    return [
+        mirror(text[at]) if reversed_ else text[at]
+        for at, reversed_ in display_order(text, right_to_left=right_to_left)
+    ]

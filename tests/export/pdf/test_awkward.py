@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ccpkit.parse import parse_notes
 from tests.export.pdf.conftest import build
-from tests.export.pdf.reading import assert_in_order, squashed, text
+from tests.export.pdf.reading import assert_in_order, char_places, squashed, text
 
 
 def _sheet(tmp_path: Path, notes: str, name: str = "pdf/01-harbors.pdf") -> str:
@@ -93,3 +93,27 @@ def test_a_code_line_wider_than_its_column_goes_on_under_a_continuation_mark(tmp
 
 def _in_name(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+def _left_edges(data: bytes, chars: str) -> list[float]:
+    """The left edge of the first place each of ``chars`` prints on the first page, on the line of
+    the first of them."""
+    places = char_places(data, 0)
+    line = next(bottom for char, _, _, bottom in places if char == chars[0])
+    on_line = [(char, left) for char, left, _, bottom in places if abs(bottom - line) < 2]
+    return [next(left for char, left in on_line if char == wanted) for wanted in chars]
+
+
+def test_hebrew_prints_right_to_left_with_its_numbers_and_english_words_left_to_right(tmp_path: Path) -> None:
+    """A word in Hebrew reads from the right: its first letter prints rightmost. Numbers and Latin
+    words inside it read on from the left, and a paragraph in Hebrew starts at the right: its term
+    (first in the notes) prints right of its definition."""
+    (tmp_path / "01-harbors").mkdir()
+    (tmp_path / "01-harbors" / "notes.md").write_text(
+        "# Cram Sheet\n\n- **נמל:** מקום עגינה לספינות, AWS Region 2024 בקירוב\n", encoding="utf-8"
+    )
+    data = build(parse_notes(tmp_path).deck).files["pdf/01-harbors.pdf"]
+    nun, mem, lamed, ayin, aleph, whiskey, two, four = _left_edges(data, "נמלעAW24")
+    assert nun > mem > lamed  # נמל from the right
+    assert lamed > ayin  # the term right of its definition
+    assert aleph < whiskey and two < four  # "AWS" and "2024" from the left
