@@ -31,6 +31,7 @@ from ccpkit import __version__
 from ccpkit.errors import UsageError
 from ccpkit.export import Paper
 from ccpkit.export.pdf.paging import Heading, Mark, PagedCanvas
+from ccpkit.export.pdf.paragraph import Paragraph as Line
 from ccpkit.export.pdf.style import Orientation
 from ccpkit.export.pdf.typography import Typography
 
@@ -364,13 +365,14 @@ class _Decorations:
 
 
 def _line(canvas: Canvas, markup: str, style: ParagraphStyle, x: float, y: float, width: float) -> None:
-    """One header line as a paragraph, so emoji in a title print from the fallback font too; a title
-    too long for it prints its first line and an ellipsis (a second line would cross the rule)."""
-    paragraph = Paragraph(markup, style)
+    """One header line as a paragraph, so emoji in a title print from the fallback font too (and
+    Hebrew from the right); a title too long for it prints its first line and an ellipsis (a second
+    line would cross the rule)."""
+    paragraph = Line(markup, style)
     _, height = paragraph.wrapOn(canvas, width, style.leading * 4)
     if height > style.leading * 1.5:
         mark = stringWidth("\u2026", style.fontName, style.fontSize)
-        cut = Paragraph(markup, ParagraphStyle("cut", parent=style, allowOrphans=1, allowWidows=1))
+        cut = Line(markup, ParagraphStyle("cut", parent=style, allowOrphans=1, allowWidows=1))
         cut.wrapOn(canvas, width - mark, style.leading * 4)
         paragraph = cut.split(width - mark, style.leading)[0]
         _, height = paragraph.wrapOn(canvas, width - mark, style.leading)
@@ -379,6 +381,7 @@ def _line(canvas: Canvas, markup: str, style: ParagraphStyle, x: float, y: float
         end = x + width - mark - (extra if style.alignment != TA_RIGHT else 0)
         canvas.setFont(style.fontName, style.fontSize)
         canvas.drawString(end, y - style.fontSize * 1.2 + style.leading, "\u2026")  # on the line's baseline
+    paragraph.flush_right_when_right_to_left = False  # the header's halves stay where they are
     paragraph.drawOn(canvas, x, y - height + style.leading - style.fontSize * 0.2)
 
 

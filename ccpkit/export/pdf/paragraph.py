@@ -43,6 +43,8 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
 
     blPara: Any  # noqa: N815 (reportlab's name): the lines as laid out, which ``wrap`` sets
     style: ParagraphStyle
+    flush_right_when_right_to_left = True
+    """False where the place, not the text, decides the side (a running header's left half)."""
     _wrapped: tuple[float, float, float] | None = None
     _written: str | None = None
     """The markup as made, if a line of it may be code; folded anew for each width."""
@@ -68,7 +70,7 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
         right_to_left = starts_right_to_left(written)
         style: ParagraphStyle = self.style
         self.blPara = laid.clone(lines=[_displayed(line, laid.kind, right_to_left) for line in laid.lines])
-        if right_to_left and style.alignment == TA_LEFT:
+        if right_to_left and style.alignment == TA_LEFT and self.flush_right_when_right_to_left:
             self.style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
         try:
             super().drawPara(debug)

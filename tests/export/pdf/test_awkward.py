@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ccpkit.parse import parse_notes
 from tests.export.pdf.conftest import build
-from tests.export.pdf.reading import assert_in_order, char_places, squashed, text
+from tests.export.pdf.reading import assert_in_order, char_places, reader, squashed, text
 
 
 def _sheet(tmp_path: Path, notes: str, name: str = "pdf/01-harbors.pdf") -> str:
@@ -117,3 +117,15 @@ def test_hebrew_prints_right_to_left_with_its_numbers_and_english_words_left_to_
     assert nun > mem > lamed  # נמל from the right
     assert lamed > ayin  # the term right of its definition
     assert aleph < whiskey and two < four  # "AWS" and "2024" from the left
+
+
+def test_a_hebrew_module_title_reads_right_to_left_in_the_running_header_too(tmp_path: Path) -> None:
+    (tmp_path / "01-harbors").mkdir()
+    (tmp_path / "01-harbors" / "notes.md").write_text(
+        "---\nmodule_title: נמלים\n---\n\n# Cram Sheet\n\n- **Quay:** a landing place.\n", encoding="utf-8"
+    )
+    data = build(parse_notes(tmp_path).deck).files["pdf/01-harbors.pdf"]
+    height = float(reader(data).pages[0].mediabox[3])
+    header = [(char, left) for char, left, _, bottom in char_places(data, 0) if bottom > height - 40]
+    nun, lamed = (next(left for char, left in header if char == wanted) for wanted in "נל")
+    assert nun > lamed
