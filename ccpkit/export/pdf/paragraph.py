@@ -13,7 +13,7 @@ from typing import Any
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.platypus.paragraph import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
@@ -57,6 +57,17 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
         width, height = super().wrap(avail_width, avail_height)
         self._wrapped = (avail_width, width, height)
         return width, height
+
+    def breakLines(self, width: Any) -> Any:  # noqa: N802 (reportlab's name)
+        """reportlab's lines; a line with an exponent or an index (a formula's ``x²``, ``aᵢ``) is set
+        that much further from its neighbours, which reportlab's leading ignores (they printed into
+        the lines above and below)."""
+        laid = super().breakLines(width)
+        if laid.kind == 1 and any(getattr(piece, "rise", 0) for line in laid.lines for piece in line.words):
+            self.autoLeading = "max"  # each line as tall as its ascent and descent say (set below)
+            for line in laid.lines:
+                _make_room_for_scripts(line, self.style.leading)
+        return laid
 
     def drawPara(self, debug: int = 0) -> None:  # noqa: N802 (reportlab's name)
         """Lines holding right-to-left letters are drawn in display order (see ``bidi``); the lines as
@@ -187,6 +198,22 @@ def _break_at(line: _Line, columns: list[int], start: int, fits: int) -> int:
 
 def _unescaped(token: str) -> str:
     return {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": " ", "&#160;": " "}.get(token, token)
+
+
+_ABOVE = 5 / 6
+"""The share of a line's leading above its baseline, where reportlab's ``autoLeading`` puts it."""
+
+
+def _make_room_for_scripts(line: Any, leading: float) -> None:
+    """Set a laid-out line's ascent and descent so that reportlab's ``autoLeading="max"`` spaces it
+    ``leading`` from its neighbours, plus what its raised or lowered pieces reach beyond that."""
+    top, bottom = max(leading * _ABOVE, line.ascent), min(-leading * (1 - _ABOVE), line.descent)
+    for piece in line.words:
+        rise = getattr(piece, "rise", 0)
+        if rise and isinstance(getattr(piece, "text", None), str):
+            ascent, descent = getAscentDescent(piece.fontName, piece.fontSize)
+            top, bottom = max(top, rise + ascent), min(bottom, rise + descent)
+    line.ascent, line.descent = top, bottom
 
 
 _OBJECT = "\ufffc"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import pypdfium2 as pdfium
+
 from ccpkit.parse import parse_notes
 from tests.export.pdf.conftest import build
 from tests.export.pdf.reading import assert_in_order, char_places, reader, squashed, text
@@ -129,3 +131,31 @@ def test_a_hebrew_module_title_reads_right_to_left_in_the_running_header_too(tmp
     header = [(char, left) for char, left, _, bottom in char_places(data, 0) if bottom > height - 40]
     nun, lamed = (next(left for char, left in header if char == wanted) for wanted in "נל")
     assert nun > lamed
+
+
+def _overprinted(data: bytes) -> list[tuple[str, str]]:
+    """Pairs of characters of the first page whose glyph boxes overlap, neighbours in the text aside
+    (a letter and its exponent may touch): ink printed over other ink."""
+    chars = pdfium.PdfDocument(data)[0].get_textpage()
+    boxes = [(at, chars.get_text_range(at, 1), chars.get_charbox(at)) for at in range(chars.count_chars())]
+    printed = [box for box in boxes if box[1].strip()]
+    return [
+        (first, second)
+        for (at, first, (l1, b1, r1, t1)), (other, second, (l2, b2, r2, t2)) in itertools.combinations(
+            printed, 2
+        )
+        if other - at > 1 and min(r1, r2) - max(l1, l2) > 0.3 and min(t1, t2) - max(b1, b2) > 0.3
+    ]
+
+
+def test_exponents_and_indices_never_print_over_the_lines_above_and_below(tmp_path: Path) -> None:
+    """A line with a subscript (∑ with i=1 under it) over a line with a superscript (x²): each line
+    with scripts takes the room they need, so neither prints into the other."""
+    sheet = (
+        "# Cram Sheet\n\n## Formulas\n\n- **Sum:** $C = \\sum_{i=1}^{n} p_i \\times h_i$\n"
+        "- **Square:** $x^2 + y_1 \\le z^{10}$\n- **Energy:** $E = mc^2$ and $a_{n+1} = a_n^2$\n"
+    )
+    (tmp_path / "01-harbors").mkdir()
+    (tmp_path / "01-harbors" / "notes.md").write_text(sheet, encoding="utf-8")
+    data = build(parse_notes(tmp_path).deck).files["pdf/01-harbors.pdf"]
+    assert "Sum" in text(data) and _overprinted(data) == []
