@@ -101,9 +101,10 @@ def exam(deck: Deck, questions: tuple[Question, ...], options: ExportOptions) ->
         notes_digest(*deck.modules),
     )
     size = page_size(options.paper, ty.style.exam.orientation)
+    exam = ty.style.exam
     blocks, key_blocks = (
-        Blocks(ty, setter, column_width(ty, size, columns), deck.pictures)
-        for columns in (ty.style.exam.columns, ty.style.exam.key_columns)
+        Blocks(_tables_at(ty.style, table_size), setter, column_width(ty, size, columns), deck.pictures)
+        for columns, table_size in ((exam.columns, exam.size), (exam.key_columns, exam.key_size))
     )
     with room_for(str(FOLDER / "practice-exam.pdf")):
         story = exam_story(
@@ -112,6 +113,12 @@ def exam(deck: Deck, questions: tuple[Question, ...], options: ExportOptions) ->
         columns = [ty.style.exam.columns, ty.style.exam.key_columns]
         laid = render(story, ty=ty, size=size, columns=columns, meta=meta)
     return Exported((Output(FOLDER / "practice-exam.pdf", laid.pdf),), setter.problems)
+
+
+def _tables_at(style: Style, table_size: float) -> Typography:
+    """The typography with its tables' type ``table_size``: a table in a question is read as closely
+    as the question, so it is set as large (the cram sheets' table type is smaller)."""
+    return _typography(replace(style, text=replace(style.text, table_size=table_size)))
 
 
 def prepare(options: ExportOptions) -> None:

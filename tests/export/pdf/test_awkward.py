@@ -159,3 +159,26 @@ def test_exponents_and_indices_never_print_over_the_lines_above_and_below(tmp_pa
     (tmp_path / "01-harbors" / "notes.md").write_text(sheet, encoding="utf-8")
     data = build(parse_notes(tmp_path).deck).files["pdf/01-harbors.pdf"]
     assert "Sum" in text(data) and _overprinted(data) == []
+
+
+def _letter_height(data: bytes, index: int, word: str, letter: str) -> float:
+    """How tall ``letter`` prints in the first ``word`` on page ``index`` (from 0)."""
+    chars = pdfium.PdfDocument(data)[index].get_textpage()
+    at = chars.get_text_range().index(word) + word.index(letter)
+    _, bottom, _, top = chars.get_charbox(at)
+    return float(top - bottom)
+
+
+def test_a_table_in_a_question_prints_as_large_as_the_question_and_in_the_key_as_the_key(
+    tmp_path: Path,
+) -> None:
+    """The cram sheets' small table type would leave the table a question is about the hardest part of
+    it to read: a question's table is set at the question's size, an explanation's at the key's."""
+    (tmp_path / "01-harbors").mkdir()
+    (tmp_path / "01-harbors" / "practice-questions.md").write_text(TIERS, encoding="utf-8")
+    data = build(parse_notes(tmp_path).deck).files["pdf/practice-exam.pdf"]
+    assert abs(_letter_height(data, 0, "compares", "o") - _letter_height(data, 0, "milliseconds", "o")) < 0.2
+    key = len(pdfium.PdfDocument(data)) - 1
+    assert (
+        abs(_letter_height(data, key, "Compare what", "o") - _letter_height(data, key, "lowest", "o")) < 0.2
+    )
