@@ -15,8 +15,9 @@ from ccpkit.regex import regex
 _RIGHT_TO_LEFT = regex("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 """Blocks of scripts written right to left (Hebrew, Arabic, Syriac, Thaana …): a quick first look."""
 _MIRRORED = str.maketrans("()[]{}<>«»\u2039\u203a", ")(][}{><»«\u203a\u2039")
-_STRONG = {"L": "L", "R": "R", "AL": "R", "EN": "N", "AN": "N"}
-"""Bidirectional classes as this module needs them: left, right, number; the rest is neutral."""
+_STRONG = {"L": "L", "R": "R", "AL": "R", "EN": "N", "AN": "N", "ES": "S", "CS": "S", "ET": "T"}
+"""Bidirectional classes as this module needs them: left, right, number, a separator within a number
+(``.``, ``,``, ``:``, ``-``), a sign next to one (``$``, ``%``); the rest is neutral."""
 
 
 def has_right_to_left(text: str) -> bool:
@@ -68,7 +69,7 @@ def _levels(kinds: list[str], *, base: int) -> list[int]:
     sides of it when they agree (numbers count as right-to-left there) and as the paragraph else."""
     edge = "R" if base else "L"
     before, resolved = edge, []
-    for kind in kinds:  # a number after a left-to-right letter is left-to-right text (W7)
+    for kind in _numbers(kinds):  # a number after a left-to-right letter is left-to-right text (W7)
         resolved.append("L" if kind == "N" and before == "L" else kind)
         before = kind if kind in "LR" else before
     after, following = edge, []
@@ -84,6 +85,34 @@ def _levels(kinds: list[str], *, base: int) -> list[int]:
         found.append(_level(kind, base))
         before = "R" if kind in "RN" else "L" if kind == "L" else before
     return found
+
+
+def _numbers(kinds: list[str]) -> list[str]:
+    """W4 and W5: one separator between two digits (``9.7``, ``16:48``, ``3-5``) and signs next to
+    digits (``9.7$``, ``50%``) are part of the number; other separators and signs are neutral."""
+    found = list(kinds)
+    for at in range(1, len(found) - 1):
+        if found[at] == "S" and found[at - 1] == "N" and kinds[at + 1] == "N":
+            found[at] = "N"
+    for at in _signs_by_numbers(found):
+        found[at] = "N"
+    return [kind if kind in "LRN" else "-" for kind in found]
+
+
+def _signs_by_numbers(kinds: list[str]) -> list[int]:
+    """The places of the runs of signs (``T``) right before or after a digit."""
+    places: list[int] = []
+    start = 0
+    while start < len(kinds):
+        end = start
+        while end < len(kinds) and kinds[end] == "T":
+            end += 1
+        if end > start and (
+            (start > 0 and kinds[start - 1] == "N") or (end < len(kinds) and kinds[end] == "N")
+        ):
+            places += range(start, end)
+        start = end + 1 if end == start else end
+    return places
 
 
 def _level(kind: str, base: int) -> int:

@@ -182,3 +182,19 @@ def test_a_table_in_a_question_prints_as_large_as_the_question_and_in_the_key_as
     assert (
         abs(_letter_height(data, key, "Compare what", "o") - _letter_height(data, key, "lowest", "o")) < 0.2
     )
+
+
+def test_a_number_with_a_point_a_dash_or_a_currency_sign_reads_left_to_right_in_hebrew(
+    tmp_path: Path,
+) -> None:
+    """``9.7$``, ``16:48`` and ``3-5`` are one number each: inside Hebrew they still print as written,
+    never reversed around their point, colon or dash (``$7.9``)."""
+    (tmp_path / "01-harbors").mkdir()
+    (tmp_path / "01-harbors" / "notes.md").write_text(
+        "# Cram Sheet\n\nבערך 9.7$ לשעה, בשעה 16:48, למשך 3-5 ימים\n", encoding="utf-8"
+    )
+    data = build(parse_notes(tmp_path).deck).files["pdf/01-harbors.pdf"]
+    nine, point, seven, dollar, one, six, colon, four, three, dash, five = _left_edges(data, "9.7$16:43-5")
+    assert nine < point < seven < dollar
+    assert one < six < colon < four
+    assert three < dash < five
