@@ -43,6 +43,7 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
 
     blPara: Any  # noqa: N815 (reportlab's name): the lines as laid out, which ``wrap`` sets
     style: ParagraphStyle
+    bulletText: Any  # noqa: N815 (reportlab's name)
     flush_right_when_right_to_left = True
     """False where the place, not the text, decides the side (a running header's left half)."""
     _wrapped: tuple[float, float, float] | None = None
@@ -80,13 +81,36 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
             return
         right_to_left = starts_right_to_left(written)
         style: ParagraphStyle = self.style
+        bullet = self.bulletText
         self.blPara = laid.clone(lines=[_displayed(line, laid.kind, right_to_left) for line in laid.lines])
-        if right_to_left and style.alignment == TA_LEFT and self.flush_right_when_right_to_left:
+        flush_right = right_to_left and style.alignment == TA_LEFT and self.flush_right_when_right_to_left
+        if flush_right:
             self.style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+        mirrored = flush_right and isinstance(bullet, str) and bool(bullet)
         try:
+            if mirrored:  # the text as far from the right as it hung from the left, its bullet right of it
+                self.bulletText = None
+                self.canv.saveState()
+                self.canv.translate(style.rightIndent - style.leftIndent, 0)
             super().drawPara(debug)
         finally:
-            self.blPara, self.style = laid, style
+            if mirrored:
+                self.canv.restoreState()
+            self.blPara, self.style, self.bulletText = laid, style, bullet
+        if mirrored:
+            self._draw_bullet_at_right(bullet, laid)
+
+    def _draw_bullet_at_right(self, bullet: str, laid: Any) -> None:
+        """The bullet where a right-to-left item starts: as far from the right as it was from the left,
+        on the first line's baseline."""
+        style, canvas = self.style, self.canv
+        first = laid if laid.kind == 0 else laid.lines[0]
+        canvas.saveState()
+        canvas.setFont(style.bulletFontName, style.bulletFontSize)
+        canvas.setFillColor(getattr(style, "bulletColor", style.textColor))
+        baseline = self.height - getattr(first, "ascent", style.fontSize) + getattr(style, "bulletOffsetY", 0)
+        canvas.drawRightString(self.width - style.bulletIndent, baseline, bullet)
+        canvas.restoreState()
 
     def _fold_code(self, avail_width: float) -> None:
         """Set the markup again with its lines of code folded to ``avail_width``, if it has any."""

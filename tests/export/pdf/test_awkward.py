@@ -198,3 +198,15 @@ def test_a_number_with_a_point_a_dash_or_a_currency_sign_reads_left_to_right_in_
     assert nine < point < seven < dollar
     assert one < six < colon < four
     assert three < dash < five
+
+
+def test_a_hebrew_list_item_hangs_from_a_bullet_at_its_right(tmp_path: Path) -> None:
+    """Flush right, a Hebrew item's bullet belongs at its right, where its words start, not a column's
+    width away at the left."""
+    (tmp_path / "01-harbors").mkdir()
+    (tmp_path / "01-harbors" / "notes.md").write_text("# Cram Sheet\n\n- נמל קטן\n- מעגן\n", encoding="utf-8")
+    data = build(parse_notes(tmp_path).deck).files["pdf/01-harbors.pdf"]
+    places = char_places(data, 0)
+    _, nun, _, line = next(place for place in places if place[0] == "נ")
+    bullet = min((place for place in places if place[0] == "\u2022"), key=lambda place: abs(place[3] - line))
+    assert 0 < bullet[1] - nun < 20
