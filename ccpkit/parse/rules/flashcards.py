@@ -200,9 +200,11 @@ _TO_JUDGE = "True or false: "
 """How a card asks to judge a statement written without asking (``… (T)``, ``Answer: False`` below it)."""
 _SECOND_OPTION = regex(r"^\s*\(?B[.)]\s", re.M)
 _ANSWER_AFTER = regex(
-    rf"(?P<asked>.*?\?{_BOLD})\s+{_BOLD}(?:A\d*|(?i:answer|ans)){_BOLD}\s*:{_BOLD}\s*(?P<answer>\S.*)$"
+    rf"(?P<asked>.*?\?{_BOLD})\s+(?:(?:\||\u2192|->|=>|[\u2013\u2014-])\s+)?"
+    rf"(?:{_BOLD}(?:A\d*|(?i:answer|ans)){_BOLD}\s*:{_BOLD}|(?:\*\*|__)A\d+\.(?:\*\*|__))\s*(?P<answer>\S.*)$"
 )
-"""An ``A:`` (``A1:``, ``Ans:``) on the question's own line, after its question mark."""
+"""An ``A:`` (``A1:``, ``Ans:``, ``**A2.**``) on the question's own line, after its question mark, maybe
+after a bar or an arrow (``… ? | A: …``, ``… ? → **A:** …``)."""
 _ANSWER_IN_BRACKETS = regex(
     rf"(?P<asked>.*?[?\uff1f]{_BOLD})\s*[(\[\uff08](?:(?i:ans(?:wer)?)|答案?|解答|答え)\s*[:\uff1a]\s*+"
     r"(?!(?i:(?:see|check\s+(?:the|with|on|in)|look\s+(?:it\s+)?up|refer\s+to|tbd|todo|not\s+sure|unsure"
