@@ -876,7 +876,7 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
             return []
         rows = len(lines) > 1 and not _COMMANDS.search(line)
         found = found or (_SEMICOLONED.fullmatch(line) if rows else None)
-        found = found or (_comma_row(line) if rows else None)
+        found = found or (_QUOTED_ROW.fullmatch(line.strip()) or _comma_row(line) if rows else None)
         found = found or (remnote_descriptor(line) if rows or remnote else None)
         if found is None:
             return []
@@ -889,6 +889,8 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
             asked, answer = f"{_TO_JUDGE}{statement}", ("True" if answer[0] in "Tt" else "False") + why
         elif said.get("way") == "<<":  # `the answer << the question`
             asked, answer = answer, found["front"]
+        elif found.re.pattern == _QUOTED_ROW.pattern:  # `"Say ""hi""","Greet"`: a doubled quote is one
+            asked, answer = found["front"].replace('""', '"'), answer.replace('""', '"')
         else:
             asked = found["front"]
         both = said.get("way") == "<>"
@@ -1114,6 +1116,11 @@ _COMMA_ROW = regex(
 )
 """A row of Quizlet's export set to part a term from its definition with a comma (``hola,hello``): no
 space after the comma, as prose writes one."""
+
+
+_QUOTED_ROW = regex(r'"(?P<front>(?:[^"]|"")+)"[ \t]*,[ \t]*"(?P<answer>(?:[^"]|"")+)"')
+"""A row of a CSV export, each side in double quotes (``"What is …?","Nairobi"``), as Brainscape and
+spreadsheets write cards whose words hold commas; a doubled quote is one."""
 
 
 def _comma_row(line: str) -> re.Match[str] | None:
