@@ -2171,6 +2171,7 @@ def _glossary_terms(
     that are paragraphs of their own), a long run whose lines nearly all are terms is a glossary too:
     the odd line out stays a line of the notes. A line with no tab among tabbed ones goes on with the
     definition above it, as Quizlet exports a definition written on two lines."""
+    lines = _unlettered(lines)
     tabbed = ["\t" in line for line in lines]
     if tabbed and tabbed[0] and sum(tabbed) >= _GLOSSARY_TERMS and not all(tabbed):
         joined: list[tuple[int, str]] = []
@@ -2220,6 +2221,19 @@ _WHEN = regex(
     r"|(?:day|week|session)\s+\d+|\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
 )
 """A day or a time naming a line of a plan (``Monday``, ``Day 3``, ``9:30``), in lower case."""
+
+
+def _unlettered(lines: list[str]) -> list[str]:
+    """Lines lettered in order (``a. Osmosis - …``, ``b) Diffusion - …``), as a word processor's list
+    pasted as text keeps them, without their letters, no part of the names; other lines as they are."""
+    lettered = [_LETTER.match(line) for line in lines]
+    letters = "".join(found["letter"].lower() for found in lettered if found is not None)
+    if len(lines) < _GLOSSARY_TERMS or letters != "abcdefghijklmnopqrstuvwxyz"[: len(lines)]:
+        return lines
+    return [line[found.end() :] for line, found in zip(lines, lettered, strict=True) if found is not None]
+
+
+_LETTER = regex(r"(?P<letter>[a-zA-Z])[.)][ \t]+(?=\S)")
 
 
 def _tasks(found: Sequence[tuple[int, Term]]) -> bool:
