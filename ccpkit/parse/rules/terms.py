@@ -96,9 +96,12 @@ _SEPARATORS = (
 """The arrows, em and en dashes, ``=``, ``:``, ``-``; a dash as document exports write it (``\\-``,
 ``&ndash;``, ``&mdash;``); Chinese and Japanese notes' full-width colon and double dash."""
 _ARROW = regex("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
+_TIGHT_EM_DASH = "(?<=[^\\W\\d])\u2014(?=[^\\W\\d])"
+"""An em dash between two words with no spaces (``Basalt—a dark volcanic rock``), as American typography
+sets one."""
 _PLAIN_SEPARATOR = regex(
     f"{_ARROW.pattern}|(?<=\\S)[ \u00a0\u202f](?:--|[=:\u2013\u2014-])[ \u00a0\u202f](?=\\S)"
-    "|(?<=[^\\s:]):[ \\t]{1,3}(?=\\S)|(?<=\\S) ?\uff1a ?(?=\\S)|(?<=[^\\W\\d])\u2014(?=[^\\W\\d])"
+    f"|(?<=[^\\s:]):[ \\t]{{1,3}}(?=\\S)|(?<=\\S) ?\uff1a ?(?=\\S)|{_TIGHT_EM_DASH}"
 )
 """An arrow, `` = ``, ``: ``, `` : ``, a dash (en, em, hyphen, or ``--`` as typed for an em dash) between
 spaces, an em dash between words with no spaces (``Basalt—a dark volcanic rock``, as American
@@ -106,7 +109,7 @@ typography sets it), or the full-width colon of Chinese and Japanese (U+FF1A), a
 writes it between a word and its meaning; the space before may be a no-break one, as French typography
 (and word processors for it) puts before a colon."""
 _UNCOLONED_SEPARATOR = regex(
-    f"{_ARROW.pattern}|(?<=\\S) (?:--|[=|\u2013\u2014-]) (?=\\S)|(?<=\\S)\\t+(?=\\S)"
+    f"{_ARROW.pattern}|(?<=\\S) (?:--|[=|\u2013\u2014-]) (?=\\S)|(?<=\\S)\\t+(?=\\S)|{_TIGHT_EM_DASH}"
 )
 _SEPARATORS_OF = {"any": _PLAIN_SEPARATOR, "no colon": _UNCOLONED_SEPARATOR, "arrows": _ARROW}
 """Which separators a plain term may have: any, all but a colon (``Morgan: Hi`` is speech in a
