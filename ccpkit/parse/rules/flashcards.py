@@ -429,7 +429,32 @@ class _Missing:
 def extract_flashcards(ctx: Context) -> Iterator[Item | Problem]:
     """Every flashcard of the file, in notes order; a half-written one is a warning at its line."""
     blocks = ctx.doc.blocks
+    yield from _file_card(ctx)
     yield from _in(ctx, [block.node for block in blocks], [block.section for block in blocks])
+
+
+def _file_card(ctx: Context) -> Iterator[Item | Problem]:
+    """A file whose front matter asks (``flashcard: What is …?``), as tools that keep a card a file write
+    it: one card, the question its front, the file's notes (all that no earlier rule took) its back."""
+    asked = next((value for key, value in ctx.doc.front_matter.items() if key.lower() == "flashcard"), "")
+    if len(asked.split()) < 2 or not ctx.doc.blocks:
+        return  # `flashcard: true`, a plugin's switch: no question
+    answer = [block.node for block in ctx.doc.blocks if not _titles_the_file(block.node)]
+    answer = [node for node in answer if not ctx.is_claimed(node)]
+    ctx.claim(*answer)
+    back = "\n\n".join(ctx.doc.source(node) for node in answer).strip()
+    first = ctx.doc.blocks[0].node
+    yield from _items(ctx, (), first, _Pair(asked.strip(), back) if back else _Missing(_NO_FILE_BACK))
+
+
+def _titles_the_file(node: Node) -> bool:
+    """The front matter, or the file's ``#`` title: no part of what the file says."""
+    return node.type == "front_matter" or (node.type == "heading" and node.tag == "h1")
+
+
+_NO_FILE_BACK = (
+    "flashcard asked in the front matter (`flashcard: …`) with no answer below it: write it as the notes"
+)
 
 
 def _in(
