@@ -1743,11 +1743,19 @@ def pairs_a_question(text: str) -> bool:
     )
 
 
-def _answered_on_its_line(line: str) -> re.Match[str] | None:
-    """A question and its answer on one line, after its question mark: ``… ? A: …``, ``… ? (Ans: …)``."""
+def _answered_on_its_line(line: str, *, dotted: bool = False) -> re.Match[str] | None:
+    """A question and its answer on one line, after its question mark: ``… ? A: …``, ``… ? (Ans: …)``;
+    after a ``Q.`` (``dotted``), ``… ? A. …`` too, unless a ``B.`` follows (a question's options)."""
     if "?" not in line and "\uff1f" not in line:
         return None  # most lines ask nothing: no pattern need look
-    return _ANSWER_AFTER.match(line) or _ANSWER_IN_BRACKETS.match(line)
+    found = _ANSWER_AFTER.match(line) or _ANSWER_IN_BRACKETS.match(line)
+    dotted_answer = _DOTTED_ANSWER_AFTER.match(line) if dotted and found is None else None
+    return dotted_answer if dotted_answer and not _OPTION_B.search(dotted_answer["answer"]) else found
+
+
+_DOTTED_ANSWER_AFTER = regex(rf"(?P<asked>.*?\?{_BOLD})\s+{_BOLD}A\.{_BOLD}\s+(?P<answer>\S.*)$")
+"""``… ? A. Guard cells.``: the answer after a ``Q. …?`` question on its line."""
+_OPTION_B = regex(r"(?<!\w)B[.)]\s")
 
 
 _HINT_LINE = regex(r"[ \t]*(?:\*\*|__|\*|_)?(?i:hint)\s*(?:\*\*|__)?:")
@@ -3202,7 +3210,8 @@ def _questions_and_answers(
     for number, line in enumerate(lines):
         asks = _QUESTION.match(line.strip()) or _FRONT.match(line.strip())
         answers = _answer_to(lines[sides[-1][0]], line, dotted=dotted) if sides else None
-        inline = _answered_on_its_line(asks["text"]) if asks else None
+        dotted_q = _DOTTED_QUESTION.match(line.strip()) is not None  # `Q. …? A. …`
+        inline = _answered_on_its_line(asks["text"], dotted=dotted_q) if asks else None
         if inline is not None:  # `Q: How many …? A: Two.` on one line
             sides.append((number, [unbolded(inline["asked"])], [unbolded(inline["answer"])]))
         elif asks is not None:
