@@ -2033,8 +2033,9 @@ def _headed_glossary(ctx: Context) -> dict[int, Term]:
     whose next lines define it (``**Elasticity:**`` over ``The ability to …``), as document exports
     write a glossary: each paragraph's id and its term. Two or more, each defined in a few words: one
     alone, or any defined in a word or two (``**Level:**`` over ``Beginner``), is a bold line over the
-    notes. Under a heading that is a glossary's title (``## Key terms``) no colon is needed, and an
-    example between two terms breaks no run; elsewhere a run of three or more needs none when each
+    notes. Under a heading that is a glossary's title (``## Key terms``) no colon is needed, a meaning
+    of a word or two is a definition (``candor`` over ``openness``), and an example between two terms
+    breaks no run; elsewhere a run of three or more needs none when each
     definition opens as a noun phrase does (``**Inflation**`` over ``A general rise in …``)."""
     found: dict[int, Term] = {}
     for heading, section in itertools.groupby(ctx.doc.blocks, key=lambda block: block.heading):
@@ -2052,7 +2053,7 @@ def _headed_glossary(ctx: Context) -> dict[int, Term]:
             ]
         for run in found_terms:
             fronts = [term.front.casefold() for _, term in run]
-            defined = all(_words(term.rest) >= DEFINING_WORDS for _, term in run)
+            defined = named or all(_words(term.rest) >= DEFINING_WORDS for _, term in run)
             if len(run) >= _GLOSSARY_TERMS and defined and len(set(fronts)) == len(fronts):
                 found |= {id(paragraph): term for paragraph, term in run}
     return found
