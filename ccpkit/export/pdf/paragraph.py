@@ -1,6 +1,7 @@
 """A reportlab ``Paragraph`` that remembers its line breaks for the width it was last wrapped to,
-folds lines of code to that width itself, each line it goes on to under a continuation mark, and draws
-right-to-left text (Hebrew) in the order it reads."""
+folds lines of code to that width itself, each line it goes on to under a continuation mark, breaks
+a word longer than a line where a reader expects (``long_words``), and draws right-to-left text
+(Hebrew) in the order it reads."""
 
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ from functools import cache
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.fonts import tt2ps
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.platypus.paragraph import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from ccpkit.export.pdf.bidi import display_order, has_right_to_left, mirror, starts_right_to_left
+from ccpkit.export.pdf.long_words import LONG_RUN, broken_words
 from ccpkit.regex import regex
 
 _TOKENS = regex(r"<[^>]*>|&#?\w+;|.", re.S)
@@ -48,13 +51,14 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
     """False where the place, not the text, decides the side (a running header's left half)."""
     _wrapped: tuple[float, float, float] | None = None
     _written: str | None = None
-    """The markup as made, if a line of it may be code; folded anew for each width."""
+    """The markup as made, if a line of it may be code or a word longer than a line; folded anew
+    for each width."""
     _checked = False
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         if self._wrapped is not None and self._wrapped[0] == avail_width and hasattr(self, "blPara"):
             return self._wrapped[1], self._wrapped[2]
-        self._fold_code(avail_width)
+        self._fold(avail_width)
         width, height = super().wrap(avail_width, avail_height)
         self._wrapped = (avail_width, width, height)
         return width, height
@@ -112,17 +116,18 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
         canvas.drawRightString(self.width - style.bulletIndent, baseline, bullet)
         canvas.restoreState()
 
-    def _fold_code(self, avail_width: float) -> None:
-        """Set the markup again with its lines of code folded to ``avail_width``, if it has any."""
+    def _fold(self, avail_width: float) -> None:
+        """Set the markup again with its lines of code and its long words folded to ``avail_width``."""
         if not self._checked:
             self._checked = True
             text = getattr(self, "text", None)  # None in the parts a split makes: they are folded
-            self._written = text if isinstance(text, str) and _opens_code(text) else None
+            foldable = isinstance(text, str) and (_opens_code(text) or LONG_RUN.search(text) is not None)
+            self._written = text if foldable else None
         if self._written is None:
             return
         style = self.style
         room = avail_width - style.leftIndent - style.rightIndent - max(style.firstLineIndent, 0)
-        folded = fold_code(self._written, room, style.fontSize)
+        folded = fold(self._written, room, style.fontSize, style.fontName)
         if folded != self.text:
             self._setup(folded, style, self.bulletText, None, cleanBlockQuotedText)
 
@@ -137,14 +142,36 @@ class _Line:
     """The fixed-pitch face its code is set in."""
 
 
-def fold_code(markup: str, room: float, size: float) -> str:
-    """``markup`` with each line of code wider than ``room`` points folded (see ``Paragraph``)."""
+def fold(markup: str, room: float, size: float, font: str) -> str:
+    """``markup`` (set in ``font`` at ``size``) with each line of code wider than ``room`` points
+    folded, and then each word wider than ``room`` broken (see ``Paragraph``)."""
     lines = _lines(markup)
-    if not any(_is_code(line) for line in lines):
+    if any(_is_code(line) for line in lines):
+        markup = _BREAK.join(
+            _folded(line, room, size) if _is_code(line) else "".join(line.tokens) for line in lines
+        )
+    if LONG_RUN.search(markup) is None:
         return markup
-    return _BREAK.join(
-        _folded(line, room, size) if _is_code(line) else "".join(line.tokens) for line in lines
-    )
+    tokens = _TOKENS.findall(markup)
+    return broken_words(tokens, _faces(tokens, font), room, size)
+
+
+def _faces(tokens: list[str], font: str) -> list[str]:
+    """The face each token prints in: the innermost ``<font face>`` around it (else ``font``), bold
+    inside ``<b>`` and italic inside ``<i>``."""
+    faces: list[str] = []
+    opened: list[str] = []
+    styled = {"b": 0, "i": 0}  # how many <b> and <i> are open
+    for token in tokens:
+        if token.startswith("<font"):
+            found = _FACE.match(token)
+            opened.append(found[1] if found else (opened[-1] if opened else font))
+        elif token == "</font>" and opened:
+            opened.pop()
+        elif token in ("<b>", "<i>", "</b>", "</i>"):
+            styled[token.strip("</>")] += -1 if token.startswith("</") else 1
+        faces.append(tt2ps(opened[-1] if opened else font, int(styled["b"] > 0), int(styled["i"] > 0)))
+    return faces
 
 
 def _lines(markup: str) -> list[_Line]:

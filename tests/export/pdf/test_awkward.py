@@ -4,6 +4,7 @@ Each test reads the PDF back as a student's viewer would."""
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -210,3 +211,41 @@ def test_a_hebrew_list_item_hangs_from_a_bullet_at_its_right(tmp_path: Path) -> 
     _, nun, _, line = next(place for place in places if place[0] == "נ")
     bullet = min((place for place in places if place[0] == "\u2022"), key=lambda place: abs(place[3] - line))
     assert 0 < bullet[1] - nun < 20
+
+
+ADDRESS = "https://docs.example.org/harbors/northern-coast/breakwaters/rubble-mound-design-guide-2024?lang=en"
+ARN = "arn:aws:iam::123456789012:role/service-role/HarborPilotSchedulerExecutionRole-2024-northern"
+
+
+def test_a_word_longer_than_a_line_breaks_after_a_slash_colon_or_dash_not_inside_a_name(
+    tmp_path: Path,
+) -> None:
+    """A web address or an ARN longer than the column goes on after one of its ``/`` or ``:``, or
+    before a ``-`` (a dash ending a line reads as a hyphen), never in the middle of a name; it comes
+    back whole on copy."""
+    sheet = _sheet(tmp_path, f"# Cram Sheet\n\n- **Guide:** {ADDRESS}\n- **Pilot role:** {ARN}\n")
+    for word in (ADDRESS, ARN):
+        assert word in squashed(sheet)
+        first = word[:12]
+        lines = [line.strip() for line in sheet.splitlines()]
+        start = next(at for at, line in enumerate(lines) if first in line)
+        pieces = [lines[start][lines[start].index(first) :]]
+        while squashed("".join(pieces)) != word:
+            pieces.append(lines[start + len(pieces)])
+        assert len(pieces) > 1
+        for before, after in itertools.pairwise(pieces):  # after a slash or colon, or before a dash
+            assert before[-1] in "/:" or after[0] in "-.", pieces
+
+
+def test_placeholders_and_long_words_break_whole_or_with_a_hyphen(tmp_path: Path) -> None:
+    """A line of characters no font has prints as code points, each whole on its line (``[U+970`` over
+    ``0]`` names another character); a word of letters longer than a line breaks with a hyphen."""
+    korean = "항구의 방파제는 파도로부터 선박을 보호하는 구조물이다" * 3
+    word = "Hafendampfschifffahrtsgesellschaftskapitaensmuetzenabzeichen" * 2
+    sheet = _sheet(tmp_path, f"# Cram Sheet\n\n{korean}\n\n{word}\n")
+    lines = [line.strip() for line in sheet.splitlines()]
+    coded = [line for line in lines if "[U+" in line]
+    assert len(coded) > 2 and all(re.fullmatch(r"(?:\[U\+[0-9A-F]{4,6}\]| )+", line) for line in coded)
+    pieces = [line for line in lines if re.fullmatch(r"[A-Za-z]+-?", line)]
+    assert "".join(piece.removesuffix("-") for piece in pieces) == word
+    assert all(piece.endswith("-") for piece in pieces[:-1]) and len(pieces) > 1
