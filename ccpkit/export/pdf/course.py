@@ -90,6 +90,7 @@ class TocLine(Flowable):  # type: ignore[misc]
         self.key = key
         style = blocks.ty.toc if not indent else blocks.ty.toc_part
         self.paragraph = Paragraph(markup, style)
+        self.paragraph.flush_right_when_right_to_left = False  # dot leaders lead any title to its page
         self.number_room = style.fontSize * 2.5
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:

@@ -249,3 +249,15 @@ def test_placeholders_and_long_words_break_whole_or_with_a_hyphen(tmp_path: Path
     pieces = [line for line in lines if re.fullmatch(r"[A-Za-z]+-?", line)]
     assert "".join(piece.removesuffix("-") for piece in pieces) == word
     assert all(piece.endswith("-") for piece in pieces[:-1]) and len(pieces) > 1
+
+
+def test_a_hebrew_title_in_the_course_contents_keeps_its_dot_leaders_to_its_page(tmp_path: Path) -> None:
+    """The contents lead every title to its page number with dots, a Hebrew one too: set flush right
+    it lost them and stood apart from the other lines."""
+    (tmp_path / "01-harbors").mkdir()
+    (tmp_path / "01-harbors" / "notes.md").write_text("# סיכום\n\n- **Quay:** a landing place.\n")
+    course = build(parse_notes(tmp_path).deck).files["pdf/course.pdf"]
+    places = char_places(course, 0)
+    samekh = next(place for place in places if place[0] == "\u05e1")  # samekh
+    dots = [place for place in places if place[0] == "." and abs(place[3] - samekh[3]) < 2]
+    assert len(dots) > 10 and min(place[1] for place in dots) > samekh[2]
