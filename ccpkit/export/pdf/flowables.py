@@ -105,11 +105,12 @@ class Blocks:
         first, head = pieces[0], []
         if not isinstance(first, Grid):
             del pieces[0]
+            sign, first = _boxed(passage.marker, first)
             text, *nested = (
                 self.setter.route(piece, passage.source) if place % 3 == 0 else piece
                 for place, piece in enumerate(_items(to_reportlab(first)))
             )
-            marker = self.setter.plain(passage.marker) if passage.marker else None
+            marker = self.setter.plain(sign) if sign else None
             style = self._fitted(self.ty.item, widest or passage.marker) if marker else self.ty.body
             levels = [len(indent) // _LEVEL + 1 for indent in nested[::3]]
             items = list(zip(nested[2::3], levels, nested[1::3], strict=True))
@@ -357,6 +358,19 @@ def _height(flowable: Flowable, width: float) -> float:
     """A flowable's height at ``width``, with the space above and below it."""
     _, height = flowable.wrap(width, _ROOMY)
     return float(height + flowable.getSpaceBefore() + flowable.getSpaceAfter())
+
+
+_TO_DO = regex(r"\[([ xX])\] ")
+"""A to-do item's box, as a list item's text opens with it: ``[ ]`` open, ``[x]`` done."""
+
+
+def _boxed(marker: str, text: str) -> tuple[str, str]:
+    """A to-do item's marker and text: its box as the marker (☐ open, ☑ done), where a bullet and
+    brackets would print; any other item as it is."""
+    box = _TO_DO.match(text) if marker == "\u2022" else None
+    if box is None:
+        return marker, text
+    return ("\u2611" if box[1] in "xX" else "\u2610"), text[box.end() :]
 
 
 def _bold_if(condition: bool, markup: str) -> str:

@@ -261,3 +261,11 @@ def test_a_hebrew_title_in_the_course_contents_keeps_its_dot_leaders_to_its_page
     samekh = next(place for place in places if place[0] == "\u05e1")  # samekh
     dots = [place for place in places if place[0] == "." and abs(place[3] - samekh[3]) < 2]
     assert len(dots) > 10 and min(place[1] for place in dots) > samekh[2]
+
+
+def test_a_to_do_item_prints_its_box_ticked_or_not_instead_of_a_bullet_and_brackets(tmp_path: Path) -> None:
+    sheet = _sheet(
+        tmp_path, "# Cram Sheet\n\n## Before the exam\n\n- [ ] book the test centre\n- [x] read the FAQ\n"
+    )
+    assert_in_order(sheet, ["\u2610 book the test centre", "\u2611 read the FAQ"])
+    assert "[ ]" not in sheet and "[x]" not in sheet
