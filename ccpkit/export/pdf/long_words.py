@@ -3,14 +3,15 @@ expects: reportlab cut them wherever the line ended (``cheat-sh`` / ``eet``, ``[
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ccpkit.regex import regex
 
-LONG_RUN = regex(r"[^\s<>]{20}")
-"""Twenty characters with no space or tag: a word that may be longer than a line (a cheap first look)."""
+LONG_RUN = regex(r"(?:^|>)[^<]*?[^\s<>&]{20}")
+"""Twenty characters of text (outside tags) with no space or entity: a word that may be longer than a
+line (a cheap first look)."""
 _BREAK_AFTER = frozenset("/\\:,;?&=#])|@~")
 """What a long word breaks after: its address's slashes, an ARN's colons, a code point's ``]``."""
 _BREAK_BEFORE = frozenset("-._")
@@ -18,16 +19,21 @@ _BREAK_BEFORE = frozenset("-._")
 reader copying the text drops such a dash)."""
 _UNESCAPED = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": "\u00a0", "&#160;": "\u00a0"}
 _HYPHEN = "-"
+_WIDEST = 1.5
+"""No character of the bundled fonts is wider than this many times its size (an emoji is 1.3)."""
 
 
-def broken_words(tokens: Sequence[str], faces: Sequence[str], room: float, size: float) -> str:
-    """``tokens`` (tags, entities and characters of markup, each set in the face beside it) joined,
+def broken_words(tokens: Sequence[str], faces: Callable[[], Sequence[str]], room: float, size: float) -> str:
+    """``tokens`` (tags, entities and characters of markup, each set in the face ``faces()`` gives
+    beside it, asked only when a word may be too long) joined,
     with a ``<br/>`` in each word wider than ``room`` points: at the last mark a reader breaks at in
     the second half of what fits, else where it fits, with a hyphen in a word of letters only (none
     is added to an address or a name, which a reader copies)."""
+    long = [word for word in _words(tokens) if len(word) * size * _WIDEST > room]  # others surely fit
     breaks: dict[int, str] = {}
-    for word in _words(tokens):
-        breaks |= _breaks(tokens, faces, word, room, size)
+    faced = faces() if long else []
+    for word in long:
+        breaks |= _breaks(tokens, faced, word, room, size)
     return "".join(breaks.get(at, "") + token for at, token in enumerate(tokens))
 
 

@@ -145,7 +145,7 @@ class _Line:
 def fold(markup: str, room: float, size: float, font: str) -> str:
     """``markup`` (set in ``font`` at ``size``) with each line of code wider than ``room`` points
     folded, and then each word wider than ``room`` broken (see ``Paragraph``)."""
-    lines = _lines(markup)
+    lines = _lines(markup) if _opens_code(markup) else []
     if any(_is_code(line) for line in lines):
         markup = _BREAK.join(
             _folded(line, room, size) if _is_code(line) else "".join(line.tokens) for line in lines
@@ -153,7 +153,7 @@ def fold(markup: str, room: float, size: float, font: str) -> str:
     if LONG_RUN.search(markup) is None:
         return markup
     tokens = _TOKENS.findall(markup)
-    return broken_words(tokens, _faces(tokens, font), room, size)
+    return broken_words(tokens, lambda: _faces(tokens, font), room, size)
 
 
 def _faces(tokens: list[str], font: str) -> list[str]:
