@@ -31,8 +31,9 @@ _LINE_FACE = regex(r'(?:^|<br/>)(?:<[^>]*>)*?<font\b[^>]*\bface="([^"]+)"')
 _BREAK = "<br/>"
 _BREAK_AFTER = frozenset(" ,.;:/\\([{=-+*|&")
 """Where a line of code breaks best: after a space or a mark, never inside a name while one is near."""
-_CONTINUED = "\u21aa"
-"""↪ opens each line a line of code goes on to: at the margin it would read as a statement of its own."""
+_CONTINUED = "ccpkit-continued"
+"""The callback that draws ↪ where a line of code goes on (at the margin it would read as a statement
+of its own): drawn, not typed, so code copied from the PDF comes back as written."""
 
 
 class Paragraph(_Paragraph):  # type: ignore[misc]
@@ -78,6 +79,8 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
         """Lines holding right-to-left letters are drawn in display order (see ``bidi``); the lines as
         laid out stay in the order the notes wrote them, so a column break still splits them right.
         A paragraph that starts right to left is set flush right."""
+        if self.canv.getNamedCB(_CONTINUED) is None:
+            self.canv.setNamedCB(_CONTINUED, _draw_continued)
         laid: Any = self.blPara
         written = _laid_text(laid)
         if not has_right_to_left(written):
@@ -223,8 +226,7 @@ def _folded(line: _Line, room: float, size: float) -> str:
     if len(columns) <= width or width < 8:
         return "".join(line.tokens)
     indent = min(_indent(line, columns), width // 2)
-    mark = _CONTINUED if ord(_CONTINUED) in getFont(line.face).face.charToGlyph else "&gt;"
-    opening = _BREAK + "&nbsp;" * indent + mark + "&nbsp;"
+    opening = _BREAK + "&nbsp;" * indent + f'<onDraw name="{_CONTINUED}"/>' + "&nbsp;" * 2
     breaks, start, fits = set(), 0, width
     while len(columns) - start > fits:
         end = _break_at(line, columns, start, fits)
@@ -249,6 +251,24 @@ def _break_at(line: _Line, columns: list[int], start: int, fits: int) -> int:
 
 def _unescaped(token: str) -> str:
     return {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": " ", "&#160;": " "}.get(token, token)
+
+
+def _draw_continued(canvas: Any, _kind: str, _label: str | None) -> None:
+    """↪ in the two columns before a line of code goes on: a stroke down and along, and its head."""
+    at = canvas._curr_tx_info
+    x, y, size = at["cur_x"], at["cur_y"], at["tx"]._fontsize or at["xs"].style.fontSize
+    canvas.saveState()
+    canvas.setLineWidth(size * 0.07)
+    canvas.setStrokeColor(at["xs"].style.textColor)
+    path = canvas.beginPath()
+    path.moveTo(x + size * 0.2, y + size * 0.6)
+    path.lineTo(x + size * 0.2, y + size * 0.25)
+    path.lineTo(x + size * 0.85, y + size * 0.25)
+    path.moveTo(x + size * 0.65, y + size * 0.4)
+    path.lineTo(x + size * 0.85, y + size * 0.25)
+    path.lineTo(x + size * 0.65, y + size * 0.1)
+    canvas.drawPath(path, stroke=1, fill=0)
+    canvas.restoreState()
 
 
 _ABOVE = 5 / 6

@@ -11,7 +11,7 @@ import pypdfium2 as pdfium
 
 from ccpkit.parse import parse_notes
 from tests.export.pdf.conftest import build
-from tests.export.pdf.reading import assert_in_order, char_places, reader, squashed, text
+from tests.export.pdf.reading import assert_in_order, char_places, reader, rendered, squashed, text
 
 
 def _sheet(tmp_path: Path, notes: str, name: str = "pdf/01-harbors.pdf") -> str:
@@ -78,20 +78,40 @@ def _code_lines(printed: str) -> list[str]:
 
 def test_a_code_line_wider_than_its_column_goes_on_under_a_continuation_mark(tmp_path: Path) -> None:
     """A wrapped line of code must not read as a line of its own (at the margin, in Python, a new
-    statement): each line it goes on to opens with ↪, and it breaks after a space or a mark of
-    punctuation, never inside a name, while there is one to break at."""
-    lines = _code_lines(_sheet(tmp_path, CODE))
+    statement): each line it goes on to starts further in than it did, after a drawn ↪, and it
+    breaks after a space or a mark of punctuation, never inside a name, while there is one to break
+    at. The mark is drawn, not typed: the code copied from the page is the code as written."""
+    (tmp_path / "01-harbors").mkdir()
+    (tmp_path / "01-harbors" / "notes.md").write_text(CODE, encoding="utf-8")
+    data = build(parse_notes(tmp_path).deck).files["pdf/01-harbors.pdf"]
+    lines = _code_lines(text(data))
     assert len(lines) > 3  # the long line was folded
     assert lines[0] == "def handler(event, context):" and lines[1].startswith("return {")
-    assert all(line.startswith("\u21aa") for line in lines[2:-1])
-    pieces = [lines[1], *(line.removeprefix("\u21aa").strip() for line in lines[2:-1])]
     written = (
         'return {"statusCode": 200, "body": json.dumps({"message": "hello from a long line of code", '
         '"requestId": context.aws_request_id})}'
     )
+    pieces = lines[1:-1]
     assert squashed(" ".join(pieces)) == squashed(written)
     for before, after in itertools.pairwise(pieces):  # a name goes on whole: a break is at a space or a mark
         assert not (_in_name(before[-1]) and _in_name(after[0])) or f"{before[-6:]} {after[:6]}" in written
+    chars = pdfium.PdfDocument(data)[0].get_textpage()
+    everything = chars.get_text_range()
+    start = chars.get_charbox(everything.index("return {"))[0]
+    for piece in pieces[1:]:
+        left, bottom, _, _ = chars.get_charbox(everything.index(piece[:12]))
+        assert left > start + 5  # further in than the line it goes on
+        assert _ink(data, start, left - 1, bottom, bottom + 5)  # the mark before it
+
+
+def _ink(data: bytes, left: float, right: float, bottom: float, top: float) -> bool:
+    """Whether anything dark prints in a box of the first page (points from its bottom left)."""
+    width, height, pixels = rendered(data, 0, dpi=150)
+    scale = 150 / 72
+    rows = range(int(height - top * scale), int(height - bottom * scale))
+    return any(
+        pixels[row * width + x] < 128 for row in rows for x in range(int(left * scale), int(right * scale))
+    )
 
 
 def _in_name(char: str) -> bool:
