@@ -33,18 +33,30 @@ def module_story(module: Module, blocks: Blocks, contents: Contents) -> list[Flo
     band = Paragraph(f"<b>{label}</b>", blocks.ty.band)
     story: list[Flowable] = [Heading(band, title=module_label(module), key=module.slug, level=0, label=label)]
     keys = _Keys(module.slug)
-    for part in contents.parts:
-        story += _part(part, blocks, keys)
+    for index, part in enumerate(contents.parts):
+        story += _part(part, blocks, keys, barred=not _says_the_band_again(module, contents, index))
     if contents.left_out:
         note = "Left out here (lecture transcript; see the notes): " + "; ".join(contents.left_out)
         story.append(Paragraph(blocks.setter.plain(note), blocks.ty.tag))
     return story
 
 
-def _part(part: Part, blocks: Blocks, keys: _Keys) -> list[Flowable]:
+def _says_the_band_again(module: Module, contents: Contents, index: int) -> bool:
+    """Whether the part at ``index`` is printed first and titled as its module (a module of one file,
+    ``# Course Summary`` in the module Course Summary): its bar would only say the band again."""
+    title = contents.parts[index].title
+    return index == 0 and bool(title) and slug(to_text(title)) == slug(to_text(module.title))
+
+
+def _part(part: Part, blocks: Blocks, keys: _Keys, *, barred: bool) -> list[Flowable]:
+    """A part's bar (only its bookmark if not ``barred``), then its sections and entries."""
     ty = blocks.ty
     level = 1 if part.title else 0  # the bookmark level of the innermost heading so far
-    story = _heading(blocks, part.title, None, ty.part, 1, keys.new(part.title)) if part.title else []
+    story: list[Flowable] = []
+    if part.title and barred:
+        story = _heading(blocks, part.title, None, ty.part, 1, keys.new(part.title))
+    elif part.title:
+        story = [Anchor(title=to_text(part.title), key=keys.new(part.title), level=1)]
     if part.links:
         return story + _link_lines(part, blocks)
     section: tuple[str, ...] = ()

@@ -289,3 +289,22 @@ def test_a_to_do_item_prints_its_box_ticked_or_not_instead_of_a_bullet_and_brack
     )
     assert_in_order(sheet, ["\u2610 book the test centre", "\u2611 read the FAQ"])
     assert "[ ]" not in sheet and "[x]" not in sheet
+
+
+def test_a_part_titled_as_its_module_prints_no_bar_saying_the_band_again(tmp_path: Path) -> None:
+    """A module of one file whose heading names the module (`# Harbors` in the module Harbors) shows
+    its title once, in the band, not again in a part bar right below it; a later part of that title
+    keeps its bar, or its notes would read as the part's above."""
+    (tmp_path / "01-harbors").mkdir()
+    notes = "# Harbors\n\n- **Breakwater:** a wall against waves.\n\n## Quays\n\n- **Quay:** a platform.\n"
+    (tmp_path / "01-harbors" / "notes.md").write_text(notes, encoding="utf-8")
+    (tmp_path / "02-tides").mkdir()
+    (tmp_path / "02-tides" / "cram-sheet.md").write_text("# Cram Sheet\n\n- **Neap:** a low tide.\n", "utf-8")
+    (tmp_path / "02-tides" / "tides.md").write_text("# Tides\n\n- **Spring:** a high tide.\n", "utf-8")
+    files = build(parse_notes(tmp_path).deck).files
+    assert squashed(text(files["pdf/01-harbors.pdf"])).startswith(
+        squashed("Module 1 · Harbors • Breakwater:")
+    )
+    assert_in_order(
+        text(files["pdf/02-tides.pdf"]), ["Module 2 · Tides", "Cram Sheet", "Neap:", "Tides", "Spring:"]
+    )

@@ -264,7 +264,7 @@ def _one_column(tmp_path: Path, *markdown: str) -> bytes:
     (tmp_path / "templates" / "pdf" / "style.toml").write_text("[cram]\ncolumns = 1\n", "utf-8")
     notes = tmp_path / "notes" / "01-fillers"
     notes.mkdir(parents=True, exist_ok=True)
-    (notes / "notes.md").write_text("# Fillers\n\n" + "\n\n".join(markdown) + "\n", "utf-8")
+    (notes / "notes.md").write_text("# Filler notes\n\n" + "\n\n".join(markdown) + "\n", "utf-8")
     built = build(parse_notes(tmp_path / "notes").deck, templates=tmp_path / "templates")
     return built.files["pdf/01-fillers.pdf"]
 
