@@ -42,7 +42,7 @@ from ccpkit.regex import regex
 _SECTION = regex(r"(?i)(?P<name>question|solution|meta-?information)")
 """The headings R/exams parts an exercise by (``Answerlist`` is one's list, not a part)."""
 _ANSWERLIST = regex(r"(?i)answer\s*list")
-_META_LINE = regex(r"(?P<key>ex[a-z]+)\s*:\s*(?P<value>.*?)\s*")
+_META_LINE = regex(r"(?P<key>ex[a-z]+)[ \t]*:(?P<value>.*)")
 """A line of the meta-information: ``extype: schoice``, ``exsolution: 0100``."""
 _COMPUTED = regex(r"`r[ \t]")
 """Inline R code (`` `r round(a, 2)` ``): words R writes anew each time the exercise is drawn."""
@@ -125,7 +125,7 @@ def _meta(part: _Part) -> dict[str, str]:
     """The meta-information's ``exkey: value`` lines, by key."""
     lines = (line for words in part.words for line in words.split("\n"))
     found = (_META_LINE.fullmatch(line.strip()) for line in lines)
-    return {match["key"].lower(): match["value"] for match in found if match}
+    return {match["key"].lower(): match["value"].strip() for match in found if match}
 
 
 def _exercise(

@@ -21,7 +21,7 @@ from ccpkit.parse.rules.options import asks
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
-_TYPED = regex(r"=[ \t]+(?P<answer>\S.*?)[ \t]*")
+_TYPED = regex(r"=[ \t]+(?P<answer>\S.*)")
 """An answer's line: ``=   206``, ``= 9.81 +- 0.01``, ``= [1.2, 1.4]``."""
 _TOLERANCE = regex(r"(?P<value>[-+]?\d[\d.,]*)[ \t]*\+-[ \t]*(?P<tolerance>\d[\d.,]*)")
 _RANGE = regex(r"\[[ \t]*(?P<low>[-+]?\d[\d.,]*)[ \t]*,[ \t]*(?P<high>[-+]?\d[\d.,]*)[ \t]*\]")
@@ -59,7 +59,7 @@ def _typed(words: str) -> tuple[str, list[str]] | None:
     otherwise."""
     lines = words.split("\n")
     asked = [line for line in lines if not _TYPED.fullmatch(line.strip())]
-    answered = [found["answer"] for line in lines if (found := _TYPED.fullmatch(line.strip()))]
+    answered = [found["answer"].strip() for line in lines if (found := _TYPED.fullmatch(line.strip()))]
     question = " ".join(line.strip() for line in asked)
     if not answered or lines[: len(asked)] != asked or not asks(plain(question)):
         return None
