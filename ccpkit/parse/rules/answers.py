@@ -447,8 +447,14 @@ def _code_kept(written: str, words: str) -> str:
     """``words`` as ``written`` ends with them, code marks and a last full stop and all (``B is correct:
     `ls` lists …``); ``words`` themselves if it does not."""
     written, bare = written.strip(), words.rstrip(".")
-    ends = (at for at in range(len(written)) if written[at:].replace("`", "").strip().rstrip(".") == bare)
-    return written[next(ends, len(written)) :].strip() or words
+    kept = [at for at, character in enumerate(written) if character != "`"]
+    unmarked = "".join(written[at] for at in kept).rstrip().rstrip(".")
+    if not unmarked.endswith(bare):
+        return words
+    start = len(unmarked[: len(unmarked) - len(bare)].rstrip())  # the first unmarked character the words take
+    if unmarked[start:].lstrip() != bare:
+        return words
+    return written[kept[start - 1] + 1 if start else 0 :].strip() or words
 
 
 def worded_letter(line: str) -> str | None:
