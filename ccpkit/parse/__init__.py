@@ -22,6 +22,7 @@ from ccpkit.parse.notes_folder import (
     document_of,
     find_modules,
     key_file_stem,
+    latex_files,
     misnamed,
     modules_one_level_down,
     naming,
@@ -162,6 +163,7 @@ def read_sources(notes: Path, *, highlight_clozes: bool = True) -> Sources:
         *numbered_twice(modules_found),
         *modules_one_level_down(notes, modules_found),
         *misnamed(notes),
+        *latex_files(notes),
     ]
     if not problems and not any(files.files for files in modules_found):
         raise NoNotesError(notes)

@@ -25,6 +25,8 @@ OTHER_TOOLS_SUFFIXES = (".rmd", ".qmd", ".mdx")
 """Markdown of other tools, read as notes but never written by an import, so kept through one: R
 Markdown's and Quarto's (``.Rmd``, ``.qmd``: Markdown with R chunks, as R courses and R/exams exercises
 are written) and MDX's (Markdown with components, as Docusaurus sites write quizzes)."""
+LATEX_SUFFIXES = (".rnw",)
+"""R's LaTeX (Sweave, as R/exams exercises are also written): not read, but told of."""
 _LINE_END = regex(rb"\r\n|\r|\n")
 """Line ends as markdown-it-py counts them (a lone CR too), so every reported line number agrees."""
 _CONTROL = regex("[\x00-\x1f\x7f-\x9f]")
@@ -91,6 +93,25 @@ def misnamed(notes: Path) -> list[Problem]:
             message = "name is not valid UTF-8 or holds a control character: rename it (it was left out)"
             problems.append(Problem(SourceLocation(path=shown, line=1), message))
     return problems
+
+
+def latex_files(notes: Path) -> list[Problem]:
+    """A warning at each LaTeX file of R (``.Rnw``, as R/exams writes exercises in LaTeX): it is no
+    notes file, and its questions would otherwise be left out without a word."""
+    problems = []
+    for path in sorted(notes.rglob("*")):
+        relative = path.relative_to(notes)
+        if _is_latex(path.name) and _visible(path, notes) and all(_nameable(part) for part in relative.parts):
+            message = (
+                "LaTeX exercises (.Rnw) are not read, so this file's questions are left out: write it as "
+                "R Markdown (.Rmd, with Question, Answerlist, Solution and Meta-information sections)"
+            )
+            problems.append(Problem(SourceLocation(path=relative.as_posix(), line=1), message, "warning"))
+    return problems
+
+
+def _is_latex(name: str) -> bool:
+    return name.lower().endswith(LATEX_SUFFIXES)
 
 
 def numbered_twice(modules: list[ModuleFiles]) -> list[Problem]:

@@ -241,6 +241,35 @@ def test_r_markdown_files_are_notes_files_and_an_r_exams_exercise_in_one_is_a_qu
     )
 
 
+R_LATEX_EXERCISE = r"""\begin{question}
+Which vessels carry blood back to the heart?
+<<echo=FALSE, results=tex>>=
+answerlist(c("Veins", "Arteries"))
+@
+\end{question}
+
+%% \extype{schoice}
+%% \exsolution{10}
+"""
+
+
+def test_an_r_exams_exercise_in_latex_is_warned_of_at_its_file_as_not_read(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "03-blood/veins.Rnw": R_LATEX_EXERCISE,
+            "03-blood/plasma.qmd": "- **Plasma:** The liquid part of blood.\n",
+            "04-heart/valves.RNW": R_LATEX_EXERCISE,
+        },
+    )
+    parsed = parse_notes(tmp_path)
+    assert [item.source.path for item in parsed.deck.items()] == ["03-blood/plasma.qmd"]
+    told = [(p.location.path, p.location.line, p.severity) for p in parsed.problems]
+    assert told == [("03-blood/veins.Rnw", 1, "warning"), ("04-heart/valves.RNW", 1, "warning")]
+    for problem in parsed.problems:
+        assert "not read" in problem.message and "LaTeX" in problem.message and ".Rmd" in problem.message
+
+
 def test_an_import_replaces_markdown_notes_but_keeps_r_markdown_quarto_and_mdx_files(tmp_path: Path) -> None:
     kept = {
         "03-stats/week3.Rmd": R_EXERCISE,
