@@ -265,6 +265,16 @@ class Callout:
     def empty(self) -> bool:
         return not self.lines and not self.blocks
 
+    @property
+    def label(self) -> str:
+        """Its title; for an untitled answer callout (``> [!solution]-`` over ``> 3``), the ``Answer`` its
+        kind says, so the line under it reads as an answer line does."""
+        return self.title or ("Answer" if self.kind in ANSWER_CALLOUTS else "")
+
+
+ANSWER_CALLOUTS = frozenset({"success", "check", "done", "answer", "solution"})
+"""The kinds of callout an answer is folded away in (``> [!success]- Answer``, ``> [!solution]-``)."""
+
 
 def callout(quote: Node) -> Callout | None:
     """The callout a quote is (``> [!success]- Answer``); ``None`` for a plain quote or another block."""

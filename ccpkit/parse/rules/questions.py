@@ -936,16 +936,16 @@ def _answer_below(node: Node, after: Node | None) -> Answer | None:
     if not lines and first is not None and first.type == "paragraph":
         lines = first.children[0].content  # `> > ## Solution`, a blank line, then `2 is correct`
     said = lines.partition("\n")[0]  # `2 is …` under `> [!solution]- Solution`, or `**Answer:** 2`
-    if called is not None and said and (called.title or answer_line(said)):
-        return answer_line(said) or answer_line(f"{called.title.rstrip(':')}: {said}")
+    if called is not None and said and (called.label or answer_line(said)):
+        return answer_line(said) or answer_line(f"{called.label.rstrip(':')}: {said}")
     if (
         called is not None
-        and called.title
+        and called.label
         and first is not None
         and first.type in LISTS
         and (named := _one_liners(first))
     ):
-        return answer_line(f"{called.title.rstrip(':')}: {'; '.join(named)}")  # over `- The Danube`
+        return answer_line(f"{called.label.rstrip(':')}: {'; '.join(named)}")  # over `- The Danube`
     if node.type == "blockquote" and node.children:
         return _answer_below(node.children[0], node.children[1] if len(node.children) > 1 else None)
     label = _label_alone(node)
@@ -1896,7 +1896,7 @@ def _read_quote(ctx: Context, draft: Draft, quote: Node) -> None:
         if child.type == "paragraph":
             lines = child.children[0].content.split("\n")
             if child is quote.children[0] and called is not None:
-                title = called.title.rstrip(":")
+                title = called.label.rstrip(":")  # `> [!solution]-` over `> 3`: an answer's label
                 title = "Answer" if _REVEALS_ANSWER.fullmatch(plain(title)) else title  # `Show answer`
                 answered_below = len(lines) > 1 and answer_line(lines[1]) is not None  # a caption
                 lines[:1] = [f"{title}:"] if title and not answered_below else []
