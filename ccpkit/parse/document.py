@@ -550,8 +550,12 @@ def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
     code = _code_lines(tokens)
     lines = text.split("\n")
     in_tab, open_blocks = False, 0
+    quiz: bool | None = None  # in a `<quiz>`: whether its answers were listed yet
     for number, line in enumerate(lines):
         found = None if number in code else _SITE_BLOCK.match(line)
+        if quiz is not None and found is None and number not in code:
+            quiz = quiz or _QUIZ_ANSWER.match(line) is not None
+            line = _heading_as_words(line) if quiz else line
         if found is None:
             lines[number] = f"    {line}" if in_tab and line.strip() else line
             continue
@@ -562,7 +566,8 @@ def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
             named = found["named"] or _label(found["attributes"] or "")
             lines[number], in_tab = ("", False) if closing else (f'=== "{named}"', True)
         elif found["quiz"]:  # a quiz's end ends its explanation: a rule, as between questions
-            lines[number] = "***" if found["quiz"].startswith("/") else ""
+            ended = found["quiz"].startswith("/")
+            lines[number], quiz = ("***", None) if ended else ("", False)
         elif opened in ("tabs", "Tabs") or found["wrapper"]:
             lines[number] = ""
         elif closing and open_blocks:  # a closing line of no block opened here stays as written
@@ -574,6 +579,17 @@ def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
             lines[number], open_blocks = f"::: {kind} {title}".rstrip(), open_blocks + 1
     converted = "\n".join(lines)
     return _reparsed(text, tokens, converted)
+
+
+_QUIZ_ANSWER = regex(r"[ \t]*[-*+][ \t]+\[[ xX]\]")
+"""An answer of a ``<quiz>``: ``- [x] Two``, ``- [ ] One``."""
+
+
+def _heading_as_words(line: str) -> str:
+    """A heading in a quiz's content, after its answers (``## Why two bulges``), as the bold words it
+    shows there: part of what explains the question, no section of the notes that ends it."""
+    heading = _HEADING_LINE.match(line)
+    return f"**{heading[1]}**" if heading else line
 
 
 _QUIZ_FIELD = regex(
