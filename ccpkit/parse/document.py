@@ -289,7 +289,9 @@ def parse_document(path: str, text: str) -> Document:
     solved = _solutions_by_label(text) if "{solution" in text else {}
     if "```{" in text or "~~~{" in text:
         text, tokens = _directive_fences(text, tokens)
+    sequences: list[int] = []
     if "quizdown" in text:
+        sequences = _quizdown_sequences(text, tokens)
         text, tokens = _reparsed(text, tokens, _quizdown_unfenced(text, tokens))
     if "///" in text:
         text, tokens = _reparsed(text, tokens, _pymdown_blocks(text, _code_lines(tokens)))
@@ -343,6 +345,9 @@ def parse_document(path: str, text: str) -> Document:
             Problem(SourceLocation(path=path, line=line), message, "warning")
             for line, message in front.unread
         )
+    )
+    problems += tuple(
+        Problem(SourceLocation(path=path, line=line + 1), _SEQUENCE_LEFT_OUT, "warning") for line in sequences
     )
     if (lost := _swallowed(tokens, lines)) is not None:
         problems += (Problem(SourceLocation(path=path, line=lost + 1), _TOO_DEEP),)
@@ -581,8 +586,8 @@ def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
     return _reparsed(text, tokens, converted)
 
 
-_QUIZ_ANSWER = regex(r"[ \t]*[-*+][ \t]+\[[ xX]\]")
-"""An answer of a ``<quiz>``: ``- [x] Two``, ``- [ ] One``."""
+_QUIZ_ANSWER = regex(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\]")
+"""An answer of a ``<quiz>`` or of quizdown's: ``- [x] Two``, ``1. [ ] One``."""
 
 
 def _heading_as_words(line: str) -> str:
@@ -728,19 +733,68 @@ def _quizdown_unfenced(text: str, tokens: list[Token]) -> str:
     plugins read it) written as the questions it holds, without its settings between ``---`` lines
     (``shuffle_answers: false``) and its fence's lines. Every line keeps its number."""
     lines = text.split("\n")
-    for token in tokens:
-        if token.type != "fence" or token.map is None or token.info.strip().lower() != "quizdown":
-            continue
-        start, end = token.map
-        if not (end - 1 > start and lines[end - 1].strip().startswith(token.markup)):
-            continue  # never closed: code to the file's end, as Markdown shows it
+    for start, end in _quizdown_fences(lines, tokens):
         lines[start], lines[end - 1] = "", "***"  # its end ends the last explanation, as `</quiz>` does
+        _hints_labelled(lines, start + 1, end - 1)
         body = [at for at in range(start + 1, end - 1) if lines[at].strip()]
         if body and lines[body[0]].strip() == "---":
             close = next((at for at in body[1:] if lines[at].strip() == "---"), None)
             if close is not None and all(_SETTING.fullmatch(lines[at]) for at in body[1:] if at < close):
                 lines[body[0] : close + 1] = [""] * (close + 1 - body[0])
     return "\n".join(lines)
+
+
+def _quizdown_fences(lines: Sequence[str], tokens: list[Token]) -> Iterator[tuple[int, int]]:
+    """The first and past-the-last lines of each closed quizdown fence; one never closed is code to the
+    file's end, as Markdown shows it."""
+    for token in tokens:
+        if token.type != "fence" or token.map is None or token.info.strip().lower() != "quizdown":
+            continue
+        start, end = token.map
+        if end - 1 > start and lines[end - 1].strip().startswith(token.markup):
+            yield start, end
+
+
+def _hints_labelled(lines: list[str], start: int, end: int) -> None:
+    """Each quizdown hint (the quote between a question's heading and its answers) labelled as the hint
+    it is (``> Hint: Think of …``): quizdown shows it on request, no part of the question."""
+    asking = False
+    for at in range(start, end):
+        quoted = _QUOTE_LINE.match(lines[at])
+        if _HEADING_LINE.match(lines[at]) or _QUIZ_ANSWER.match(lines[at]):
+            asking = _HEADING_LINE.match(lines[at]) is not None
+        elif asking and quoted is not None:
+            hinted = HINT_LABEL.match(quoted["words"]) is not None
+            lines[at] = lines[at] if hinted else f"{quoted['mark']}Hint: {quoted['words']}"
+            asking = False  # its other lines go on with it
+
+
+def _quizdown_sequences(text: str, tokens: list[Token]) -> list[int]:
+    """The heading lines of quizdown's sequence questions (a heading over a plain numbered list, which
+    the reader puts in order): no card asks for a list to recall, so each is told rather than lost."""
+    lines = text.split("\n")
+    found: list[int] = []
+    for start, end in _quizdown_fences(lines, tokens):
+        heading: int | None = None
+        for at in range(start + 1, end - 1):
+            if _HEADING_LINE.match(lines[at]):
+                heading = at
+            elif heading is not None and (_QUIZ_ANSWER.match(lines[at]) or _PLAIN_NUMBERED.match(lines[at])):
+                found += [heading] if _PLAIN_NUMBERED.match(lines[at]) else []
+                heading = None
+    return found
+
+
+_QUOTE_LINE = regex(r"(?P<mark>[ \t]*>[ \t]?)(?P<words>\S.*)")
+HINT_LABEL = regex(r"(?i)[*_]*hints?[*_]*[ \t]*[:\u2013\u2014-]")
+"""A hint's label: ``Hint:``, ``**Hint:**``, ``Hint -``."""
+_PLAIN_NUMBERED = regex(r"[ \t]*\d{1,9}[.)][ \t]+(?!\[[ xX]\])\S")
+"""A numbered item with no box: a step of a quizdown sequence question (``1. The Tagus``)."""
+_SEQUENCE_LEFT_OUT = (
+    "quizdown sequence question (a list to put in order) is left out: a card cannot ask for a list to "
+    "recall; ask for one step at a time (`Which … comes first?`) or write it as a card (`Q: …` then "
+    "`A: …`) with the list in order on its back"
+)
 
 
 _SETTING = regex(r"[ \t]*[A-Za-z_][\w-]*:[ \t]*\S.*")

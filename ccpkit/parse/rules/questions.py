@@ -11,6 +11,7 @@ from ccpkit.parse.answer_words import labels_options
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.details import SUMMARY_TAG, closes_details, details_question, hidden_text
 from ccpkit.parse.document import (
+    HINT_LABEL,
     LISTS,
     heading_level,
     heading_text,
@@ -1240,7 +1241,12 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
             and index > floor
             and (_quoted_below(nodes[index], nodes[index - 1]) or _hint_under_heading(nodes, index, floor))
         ):
-            piece = "", ctx.doc.written(nodes[index].children[0]), nodes[index]  # `> A retailer wants …`
+            quoted = ctx.doc.written(nodes[index].children[0])
+            if HINT_LABEL.match(quoted):  # `> Hint: …`, as quizdown shows a clue: said on the back
+                small_print[:0], parts[:0], taken[:0] = [quoted], [""], [nodes[index]]
+                index -= 1
+                continue
+            piece = "", quoted, nodes[index]  # `> A retailer wants …`
         if piece is None and _announced_list(ctx, nodes, index, floor):
             piece = "", ctx.doc.source(nodes[index]), nodes[index]  # the case the question states
         if piece is None:
