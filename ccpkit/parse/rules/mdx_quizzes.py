@@ -82,10 +82,10 @@ def mdx_quizzes(ctx: Context) -> Iterator[Draft | Problem]:
         if found is None:
             index += 1
             continue
-        name, props, end = found
+        name, props, end, places = found
         taken = _blocks_before(blocks, index, end) or [node]
         ctx.claim(*taken)
-        yield from _questions(ctx, node, blocks[index].section, name, props)
+        yield from _questions(ctx, node, blocks[index].section, name, props, places)
         index += len(taken)
 
 
@@ -99,9 +99,10 @@ def _line(node: Node) -> int:
     return node.map[0] if node.map is not None else -1
 
 
-def _component(ctx: Context, node: Node) -> tuple[str, dict[str, Value] | None, int] | None:
+def _component(ctx: Context, node: Node) -> tuple[str, dict[str, Value] | None, int, dict[int, int]] | None:
     """The component opening at ``node``: its name, its props (``None`` when some are no plain values),
-    the line past it; ``None`` for any other block, or a component that asks nothing."""
+    the line past it, and the line each object in them opens on (by the object's ``id``); ``None`` for
+    any other block, or a component that asks nothing."""
     if node.type not in ("paragraph", "html_block") or node.map is None:
         return None
     lines = ctx.doc.lines[node.map[0] : node.map[0] + _MOST_LINES]
@@ -109,30 +110,59 @@ def _component(ctx: Context, node: Node) -> tuple[str, dict[str, Value] | None, 
     if opened is None:
         return None
     text = "\n".join(lines)
+    reader = _Reader(text, opened.end())
     try:
-        props, end = _Reader(text, opened.end()).props()
+        props, end = reader.props()
     except _UnreadableError:
         asks = _QUIZ_NAME.search(opened["name"]) is not None
-        return (opened["name"], None, node.map[1]) if asks else None
+        return (opened["name"], None, node.map[1], {}) if asks else None
     keys = {key.lower() for key in props}
     past = node.map[0] + text.count("\n", 0, end) + 1
+    places = _lines_of(text, reader.opened, node.map[0])
     if "questions" in keys or (keys & set(_ASKING) and keys & set(_OFFERING)):
-        return opened["name"], props, past
+        return opened["name"], props, past, places
     if keys & set(_ASKING) and _QUIZ_NAME.search(opened["name"]):
-        return opened["name"], None, past  # `<Question question="…">` over `<Option>` children
+        return opened["name"], None, past, places  # `<Question question="…">` over `<Option>` children
     return None
 
 
+def _lines_of(text: str, opened: dict[int, int], first: int) -> dict[int, int]:
+    """The line of the file each object opens on, from where it opens in the component's ``text`` (its
+    lines counted once, in order)."""
+    lines: dict[int, int] = {}
+    line, counted = first, 0
+    for key, at in sorted(opened.items(), key=lambda item: item[1]):
+        line, counted = line + text.count("\n", counted, at), at
+        lines[key] = line
+    return lines
+
+
+def _at_line(node: Node, line: int | None) -> Node:
+    """``node``, or a place standing for it at ``line`` (0-based) of the file: where one question of
+    many in it is written, for its item and its warnings."""
+    return (
+        node
+        if line is None or node.map is None or line == node.map[0]
+        else Node(None, node.type, line + 1, node.top)
+    )
+
+
 def _questions(
-    ctx: Context, node: Node, section: tuple[str, ...], name: str, props: dict[str, Value] | None
+    ctx: Context,
+    node: Node,
+    section: tuple[str, ...],
+    name: str,
+    props: dict[str, Value] | None,
+    places: dict[int, int],
 ) -> Iterator[Draft | Problem]:
-    """A draft per question the props hold (one, or each of ``questions``); a warning for each that
-    cannot be read, so the page's quiz is not lost unsaid."""
+    """A draft per question the props hold (one, or each of ``questions``, at its own line); a warning
+    for each that cannot be read, so the page's quiz is not lost unsaid."""
     lowered = {key.lower(): value for key, value in (props or {}).items()}
     held = lowered.get("questions")
     objects = held if isinstance(held, list) else [lowered]
     asked = [_asked(item) if isinstance(item, dict) else None for item in objects] if props else [None]
     for number, found in enumerate(asked, start=1):
+        node_of = _at_line(node, places.get(id(objects[number - 1]))) if held is objects else node
         if found is None:
             which = f" (question {number})" if len(asked) > 1 else ""
             message = (
@@ -140,14 +170,14 @@ def _questions(
                 'answer as plain values (`question="…"`, `options={["…", "…"]}`, `answer={1}`, '
                 "counted from 0)"
             )
-            yield Problem(ctx.at(node), message, "warning")
+            yield Problem(ctx.at(node_of), message, "warning")
             continue
         labels = string.ascii_uppercase
         options = [
-            DraftOption(label, text, node, checked=right, boxed=True)
+            DraftOption(label, text, node_of, checked=right, boxed=True)
             for label, text, right in zip(labels, found.options, found.right, strict=False)
         ]
-        draft = Draft(node, "", found.stem, options, node, section, "")
+        draft = Draft(node_of, "", found.stem, options, node_of, section, "")
         draft.explanation += [found.explanation] if found.explanation else []
         yield draft
 
@@ -214,6 +244,8 @@ class _Reader:
     def __init__(self, text: str, at: int) -> None:
         self.text = text
         self.at = at
+        self.opened: dict[int, int] = {}
+        """Where each object read opens in ``text``, by the object's ``id``."""
 
     def props(self) -> tuple[dict[str, Value], int]:
         """The props up to the tag's end (``/>`` or ``>``), and where it ends."""
@@ -285,7 +317,10 @@ class _Reader:
         if char == "[":
             return self._items("]", self._value)
         if char == "{":
-            return dict(self._items("}", self._entry))
+            start = self.at
+            read = dict(self._items("}", self._entry))
+            self.opened[id(read)] = start
+            return read
         word = self._word()
         literals: dict[str, Value] = {"true": True, "false": False, "null": None}
         if word in literals:
