@@ -556,6 +556,7 @@ def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
     lines = text.split("\n")
     in_tab, open_blocks = False, 0
     quiz: bool | None = None  # in a `<quiz>`: whether its answers were listed yet
+    closed = _last_quiz_end(lines, code)
     for number, line in enumerate(lines):
         found = None if number in code else _SITE_BLOCK.match(line)
         if quiz is not None and found is None and number not in code:
@@ -572,7 +573,7 @@ def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
             lines[number], in_tab = ("", False) if closing else (f'=== "{named}"', True)
         elif found["quiz"]:  # a quiz's end ends its explanation: a rule, as between questions
             ended = found["quiz"].startswith("/")
-            lines[number], quiz = ("***", None) if ended else ("", False)
+            lines[number], quiz = ("***", None) if ended else ("", False if number < closed else None)
         elif opened in ("tabs", "Tabs") or found["wrapper"]:
             lines[number] = ""
         elif closing and open_blocks:  # a closing line of no block opened here stays as written
@@ -588,6 +589,17 @@ def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
 
 _QUIZ_ANSWER = regex(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\]")
 """An answer of a ``<quiz>`` or of quizdown's: ``- [x] Two``, ``1. [ ] One``."""
+
+
+def _last_quiz_end(lines: list[str], code: Container[int]) -> int:
+    """The line of the last ``</quiz>`` outside code; -1 for none. A ``<quiz>`` after it is never
+    closed, so the headings after it stay sections of the notes."""
+    ends = (
+        number
+        for number, line in enumerate(lines)
+        if "</quiz" in line and number not in code and (found := _SITE_BLOCK.match(line)) and found["quiz"]
+    )
+    return max(ends, default=-1)
 
 
 def _heading_as_words(line: str) -> str:
