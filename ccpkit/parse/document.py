@@ -771,7 +771,7 @@ def _hints_labelled(lines: list[str], start: int, end: int) -> None:
     """Each quizdown hint (the quote between a question's heading and its answers) labelled as the hint
     it is (``> Hint: Think of …``): quizdown shows it on request, no part of the question."""
     asking = False
-    for at in range(start, end):
+    for at in _outside_code(lines, start, end):  # a session's `> ls` prompts are no hint
         quoted = _QUOTE_LINE.match(lines[at])
         if _HEADING_LINE.match(lines[at]) or _QUIZ_ANSWER.match(lines[at]):
             asking = _HEADING_LINE.match(lines[at]) is not None
@@ -781,6 +781,26 @@ def _hints_labelled(lines: list[str], start: int, end: int) -> None:
             asking = False  # its other lines go on with it
 
 
+def _outside_code(lines: Sequence[str], start: int, end: int) -> Iterator[int]:
+    """The lines from ``start`` to ``end`` outside the code fences a quizdown fence holds."""
+    fence = ""
+    for at in range(start, end):
+        fence, was = _code_fence_after(lines[at], fence), fence
+        if not fence and not was:
+            yield at
+
+
+def _code_fence_after(line: str, fence: str) -> str:
+    """The marks of the code fence open after ``line`` (``""`` for none), ``fence`` open before it."""
+    found = _INNER_FENCE.match(line)
+    if found is None:
+        return fence
+    if not fence:
+        return found["marks"]
+    closes = found["marks"][0] == fence[0] and len(found["marks"]) >= len(fence) and not found["info"].strip()
+    return "" if closes else fence
+
+
 def _quizdown_sequences(text: str, tokens: list[Token]) -> list[int]:
     """The heading lines of quizdown's sequence questions (a heading over a plain numbered list, which
     the reader puts in order): no card asks for a list to recall, so each is told rather than lost."""
@@ -788,7 +808,7 @@ def _quizdown_sequences(text: str, tokens: list[Token]) -> list[int]:
     found: list[int] = []
     for start, end in _quizdown_fences(lines, tokens):
         heading: int | None = None
-        for at in range(start + 1, end - 1):
+        for at in _outside_code(lines, start + 1, end - 1):
             if _HEADING_LINE.match(lines[at]):
                 heading = at
             elif heading is not None and (_QUIZ_ANSWER.match(lines[at]) or _PLAIN_NUMBERED.match(lines[at])):
@@ -797,6 +817,8 @@ def _quizdown_sequences(text: str, tokens: list[Token]) -> list[int]:
     return found
 
 
+_INNER_FENCE = regex(r" {0,3}(?P<marks>`{3,}|~{3,})(?P<info>.*)")
+"""A code fence's line inside a quizdown fence (written with more backticks, or tildes)."""
 _QUOTE_LINE = regex(r"(?P<mark>[ \t]*>[ \t]?)(?P<words>\S.*)")
 HINT_LABEL = regex(r"(?i)[*_]*hints?[*_]*[ \t]*[:\u2013\u2014-]")
 """A hint's label: ``Hint:``, ``**Hint:**``, ``Hint -``."""
