@@ -247,6 +247,10 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _with_markdown_tables(text, tokens)
     if "<dl" in text or "<DL" in text:
         text, tokens = _reparsed(text, tokens, markdown_definition_lists(text, _code_lines(tokens)))
+    sequences: list[int] = []
+    if "quizdown" in text:  # before the sites' blocks, which drop a shortcode's lines
+        sequences = _quizdown_sequences(text, tokens)
+        text, tokens = _reparsed(text, tokens, _quizdown_hints(text, tokens))
     if _SITE_BLOCK.search(text):
         text, tokens = _site_blocks(text, tokens)
     if mentions_html_headings(text):
@@ -289,9 +293,7 @@ def parse_document(path: str, text: str) -> Document:
     solved = _solutions_by_label(text) if "{solution" in text else {}
     if "```{" in text or "~~~{" in text:
         text, tokens = _directive_fences(text, tokens)
-    sequences: list[int] = []
     if "quizdown" in text:
-        sequences = _quizdown_sequences(text, tokens)
         text, tokens = _reparsed(text, tokens, _quizdown_unfenced(text, tokens))
     if "///" in text:
         text, tokens = _reparsed(text, tokens, _pymdown_blocks(text, _code_lines(tokens)))
@@ -747,7 +749,6 @@ def _quizdown_unfenced(text: str, tokens: list[Token]) -> str:
     lines = text.split("\n")
     for start, end in _quizdown_fences(lines, tokens):
         lines[start], lines[end - 1] = "", "***"  # its end ends the last explanation, as `</quiz>` does
-        _hints_labelled(lines, start + 1, end - 1)
         body = [at for at in range(start + 1, end - 1) if lines[at].strip()]
         if body and lines[body[0]].strip() == "---":
             close = next((at for at in body[1:] if lines[at].strip() == "---"), None)
@@ -765,6 +766,32 @@ def _quizdown_fences(lines: Sequence[str], tokens: list[Token]) -> Iterator[tupl
         start, end = token.map
         if end - 1 > start and lines[end - 1].strip().startswith(token.markup):
             yield start, end
+
+
+def _quizdowns(lines: Sequence[str], tokens: list[Token]) -> Iterator[tuple[int, int]]:
+    """The first and past-the-last lines of each quizdown: a closed fence, or a Hugo shortcode's pair
+    (``{{< quizdown >}}`` … ``{{< /quizdown >}}``) outside code."""
+    yield from _quizdown_fences(lines, tokens)
+    code, opened = _code_lines(tokens), None
+    for number, line in enumerate(lines):
+        found = None if number in code or "quizdown" not in line else _QUIZDOWN_SHORTCODE.fullmatch(line)
+        if found is not None and not found["close"]:
+            opened = number
+        elif found is not None and opened is not None:
+            yield opened, number + 1
+            opened = None
+
+
+_QUIZDOWN_SHORTCODE = regex(r"[ \t]*\{\{[<%][ \t]*(?P<close>/?)quizdown[ \t]*[>%]\}\}[ \t]*")
+"""Hugo's quizdown shortcode, opening or closing: ``{{< quizdown >}}``, ``{{< /quizdown >}}``."""
+
+
+def _quizdown_hints(text: str, tokens: list[Token]) -> str:
+    """The text with each quizdown's hints labelled (``_hints_labelled``). Every line keeps its number."""
+    lines = text.split("\n")
+    for start, end in _quizdowns(lines, tokens):
+        _hints_labelled(lines, start + 1, end - 1)
+    return "\n".join(lines)
 
 
 def _hints_labelled(lines: list[str], start: int, end: int) -> None:
@@ -806,7 +833,7 @@ def _quizdown_sequences(text: str, tokens: list[Token]) -> list[int]:
     the reader puts in order): no card asks for a list to recall, so each is told rather than lost."""
     lines = text.split("\n")
     found: list[int] = []
-    for start, end in _quizdown_fences(lines, tokens):
+    for start, end in _quizdowns(lines, tokens):
         heading: int | None = None
         for at in _outside_code(lines, start + 1, end - 1):
             if _HEADING_LINE.match(lines[at]):
