@@ -868,7 +868,7 @@ def _asks_over_folded_answer(node: Node, following: Node | None) -> bool:
     if following.type == "html_block" and (summary := SUMMARY_TAG.search(following.content)) is not None:
         title = summary["text"]
     elif following.type == "blockquote" and (called := callout(following)) is not None:
-        title = called.title
+        title = called.label  # `> [!solution]-` untitled: an answer too
     else:
         return False
     title = plain(title).rstrip(":").strip()
