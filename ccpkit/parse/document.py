@@ -563,6 +563,8 @@ def _site_blocks(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
         found = None if number in code else _SITE_BLOCK.match(line)
         if quiz is not None and found is None and number not in code:
             quiz = quiz or _QUIZ_ANSWER.match(line) is not None
+            if quiz and _RULE_LINE.fullmatch(line) and number:  # a rule, or a heading's underline
+                line, lines[number - 1] = "", _underlined_as_words(lines[number - 1], line)
             line = _heading_as_words(line) if quiz else line
         if found is None:
             lines[number] = f"    {line}" if in_tab and line.strip() else line
@@ -602,6 +604,21 @@ def _last_quiz_end(lines: list[str], code: Container[int]) -> int:
         if "</quiz" in line and number not in code and (found := _SITE_BLOCK.match(line)) and found["quiz"]
     )
     return max(ends, default=-1)
+
+
+_RULE_LINE = regex(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)")
+"""A rule (``---``, ``* * *``) or a heading's underline (``=====``): in a quiz's content, neither ends it."""
+
+
+def _underlined_as_words(above: str, underline: str) -> str:
+    """The line over a heading's underline in a quiz's content (``Why clay holds water`` over
+    ``-----``), as the bold words it shows there; any other line (a rule's) as it is."""
+    setext = above.strip() and not _NOT_HEADING_TEXT.match(above) and underline.strip()[0] in "-="
+    return f"**{above.strip()}**" if setext else above
+
+
+_NOT_HEADING_TEXT = regex(r" {0,3}(?:[-*+>#|]|\d{1,9}[.)]|`{3}|~{3}|<)")
+"""A line no underline makes a heading of: a list item, a quote, a heading, a table row, code, HTML."""
 
 
 def _heading_as_words(line: str) -> str:
