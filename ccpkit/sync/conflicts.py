@@ -47,10 +47,15 @@ def conflicts_markdown(
 
 
 def deleted_markdown(
-    deleted: Sequence[tuple[str, Mapping[str, str]]], *, collection: Path, when: str
+    deleted: Sequence[tuple[str, Mapping[str, str]]],
+    *,
+    collection: Path,
+    when: str,
+    media: Mapping[str, Sequence[str]] | None = None,
 ) -> bytes:
     """A Markdown page: per note ``--delete-orphans`` deletes, its ccpkit id and each field's text as
-    Anki held it (the student's words in it too), fenced."""
+    Anki held it (the student's words in it too), fenced, and the pictures it shows (``media``: their
+    copies' paths beside the page, by the note's id)."""
     lines = [
         f"# Notes deleted by sync, {when}",
         "",
@@ -63,18 +68,13 @@ def deleted_markdown(
         lines += ["", f"## {note_id}"]
         for name, text in fields.items():
             lines += ["", f"{name}:", "", *_fenced(text, "html")]
+        lines += _shown((media or {}).get(note_id, ()))
     return ("\n".join(lines) + "\n").encode()
 
 
 def _both(heading: str, anki: str, notes: str, language: str, copies: Sequence[str] = ()) -> list[str]:
     """A section: its heading, then Anki's text (and the copies of what it shows) and the notes' text,
     each fenced."""
-    shown = [
-        "",
-        "What it shows, copied beside this file:",
-        "",
-        *(f"![{PurePosixPath(copy).name}](<{copy}>)" for copy in copies),
-    ]
     return [
         "",
         f"## {heading}",
@@ -82,12 +82,20 @@ def _both(heading: str, anki: str, notes: str, language: str, copies: Sequence[s
         "Anki's text:",
         "",
         *_fenced(anki, language),
-        *(shown if copies else []),
+        *_shown(copies),
         "",
         "The notes' text:",
         "",
         *_fenced(notes, language),
     ]
+
+
+def _shown(copies: Sequence[str]) -> list[str]:
+    """Lines showing the pictures copied beside the page (none: no lines)."""
+    if not copies:
+        return []
+    pictures = (f"![{PurePosixPath(copy).name}](<{copy}>)" for copy in copies)
+    return ["", "What it shows, copied beside this file:", "", *pictures]
 
 
 def _fenced(text: str, language: str) -> list[str]:

@@ -216,7 +216,7 @@ def _sync(
             before_writing(plan)
             _require_writable(notes)  # the ledger goes there after the collection: refused, nothing is synced
             conflicts_file = _conflicts_saved(plan, notes, out, located.collection, choices, now, shown)
-            deleted_file = _deleted_saved(plan, state, out, located.collection, now)
+            deleted_file = _deleted_saved(plan, state, out, located.collection, now, shown)
             progress.step("backing up the collection")
             backup = anki_collection.back_up(collection, located.backups)
             generation = save_record(located.collection, plan.record)
@@ -258,16 +258,13 @@ def _conflicts_saved(
     """The file holding both sides of each conflict and the student's styling replaced (``None``: none
     to save), written before anything else: what a side loses is never lost. Anki's text that loses
     keeps the pictures (and sounds) it shows, from ``collection.media`` (``shown``: by note type and
-    text), copied into a folder of the file's name: shown by no note any more, Anki's *Check Media*
-    would offer to delete them, and its backups hold no media."""
+    text), copied into a folder of the file's name (``_copied_beside``)."""
     if not (plan.conflicts or plan.restyled):
         return None
     stamp = datetime.fromtimestamp(now, UTC)
     name = _unused(out, f"sync-conflicts-{stamp.strftime('%Y%m%d-%H%M%S')}")
     losing = () if choices.keep_anki else plan.conflicts
     files = {conflict.anki: shown(conflict.note.note_type.id, conflict.anki) for conflict in losing}
-    for path in {path.name: path for paths in files.values() for path in paths}.values():
-        _copied(path, out, PurePosixPath(name, path.name))
     data = conflicts_markdown(
         plan.conflicts,
         plan.restyled,
@@ -275,22 +272,48 @@ def _conflicts_saved(
         collection=collection,
         keep_anki=choices.keep_anki,
         when=stamp.strftime("%Y-%m-%d %H:%M:%S UTC"),
-        media={text: tuple(f"{name}/{path.name}" for path in paths) for text, paths in files.items()},
+        media=_copied_beside(out, name, files),
     )
     return write_atomically(out, Output(PurePosixPath(f"{name}.md"), data))
 
 
-def _deleted_saved(plan: Plan, state: CollectionState, out: Path, collection: Path, now: int) -> Path | None:
+def _deleted_saved(
+    plan: Plan,
+    state: CollectionState,
+    out: Path,
+    collection: Path,
+    now: int,
+    shown: Callable[[int, str], tuple[Path, ...]],
+) -> Path | None:
     """The file holding the fields of each note ``--delete-orphans`` deletes (``None``: none deleted),
-    written before anything else: words the student wrote into one (a mnemonic, a note on the answer)
-    are not lost with it, and its item renamed past recognition may want them back."""
+    and the pictures they show copied beside it, written before anything else: words the student wrote
+    into one (a mnemonic, a sketch) are not lost with it, and its item renamed past recognition may
+    want them back."""
     if not plan.deleted:
         return None
     stamp = datetime.fromtimestamp(now, UTC)
     name = _unused(out, f"sync-deleted-{stamp.strftime('%Y%m%d-%H%M%S')}")
-    deleted = [(orphan.note_id, state.notes[orphan.guid].fields) for orphan in plan.deleted]
-    data = deleted_markdown(deleted, collection=collection, when=stamp.strftime("%Y-%m-%d %H:%M:%S UTC"))
+    found = {orphan.note_id: state.notes[orphan.guid] for orphan in plan.deleted}
+    files = {
+        note_id: tuple(path for text in note.fields.values() for path in shown(note.note_type, text))
+        for note_id, note in found.items()
+    }
+    data = deleted_markdown(
+        [(note_id, note.fields) for note_id, note in found.items()],
+        collection=collection,
+        when=stamp.strftime("%Y-%m-%d %H:%M:%S UTC"),
+        media=_copied_beside(out, name, files),
+    )
     return write_atomically(out, Output(PurePosixPath(f"{name}.md"), data))
+
+
+def _copied_beside(out: Path, name: str, files: Mapping[str, Sequence[Path]]) -> dict[str, tuple[str, ...]]:
+    """The files of ``collection.media`` (by what shows them) copied into the folder ``name`` beside the
+    page of that name: shown by no note once the sync is done, Anki's *Check Media* would offer to
+    delete them, and its backups hold no media. Each copy's path from the page, by what shows it."""
+    for path in {path.name: path for paths in files.values() for path in paths}.values():
+        _copied(path, out, PurePosixPath(name, path.name))
+    return {key: tuple(f"{name}/{path.name}" for path in paths) for key, paths in files.items()}
 
 
 def _unused(out: Path, stem: str) -> str:

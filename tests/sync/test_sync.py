@@ -581,10 +581,16 @@ def test_delete_orphans_deletes_them_after_saying_how_many(studied: Studied) -> 
 def test_delete_orphans_saves_the_deleted_notes_words_the_student_wrote_in_anki_first(
     studied: Studied,
 ) -> None:
-    """Lambda's definition holds the student's own words, and its item left the notes (or was renamed
-    past recognition): ``--delete-orphans`` deletes the note, and its words must not go with it. They
-    are saved beside the build, as a conflict's losing side is, before the collection is touched."""
+    """Lambda's definition holds the student's own words and a picture they pasted, and its item left
+    the notes (or was renamed past recognition): ``--delete-orphans`` deletes the note, and neither
+    must go with it. They are saved beside the build, as a conflict's losing side is, before the
+    collection is touched."""
     course = studied.course
+    student = course.student()
+    drawn = b"\x89PNG\r\n\x1a\n my sketch of a Lambda function"
+    name = student.collection.media.write_data("lambda-sketch.png", drawn)
+    student.edit(LAMBDA, "Definition", f'{STUDENT_WORDS}<br><img src="{name}">')
+    student.close()
     course.edit(
         "02-compute/cram-sheet.md",
         "- **AWS Lambda:** Runs your code without servers; you pay per request.\n",
@@ -598,6 +604,8 @@ def test_delete_orphans_saves_the_deleted_notes_words_the_student_wrote_in_anki_
     assert f"deleted notes saved in {saved}" in result.output
     text = saved.read_text(encoding="utf-8")
     assert LAMBDA in text and STUDENT_WORDS in text
+    shown = re.findall(r"!\[[^\]]*\]\(<([^>]+)>\)", text)
+    assert [(saved.parent / path).read_bytes() for path in shown] == [drawn]
 
 
 @pytest.mark.parametrize("dry_run", [(), ("--dry-run",)], ids=["sync", "dry run"])
