@@ -32,7 +32,7 @@ from ccpkit.export.anki.media import pictures_shown
 from ccpkit.export.anki.notes import (
     AnkiNote,
     card_problems,
-    course_notes,
+    course_draft,
     fingerprint,
     study_digests,
 )
@@ -148,7 +148,10 @@ def _sync(
             read_state = partial(anki_collection.read_state, collection)
             ledger = _students_clozes_kept(ledger, record, read_state)
             in_error = parsed.in_error
-            settle = partial(settle_identities, deck=parsed.deck, options=options, now=now, in_error=in_error)
+            draft = course_draft(parsed.deck, options)  # rendered once: settled, then the notes made from it
+            settle = partial(
+                settle_identities, deck=parsed.deck, options=options, now=now, in_error=in_error, draft=draft
+            )
             changes, settled = settle(ledger)
             if changes.added and not ledger.notes:  # lost with the build folder, or never kept
                 known = _known_in_anki(ledger, changes, ids_in_anki(), read_state)
@@ -156,7 +159,7 @@ def _sync(
                     ledger = known
                     changes, settled = settle(ledger)
             slugs = {module.slug for module in deck.modules}
-            wanted_notes = _of_modules(course_notes(parsed.deck, settled), slugs)
+            wanted_notes = _of_modules(draft.notes(settled.identities), slugs)
             previous = entries_before(ledger, changes)
             synced_ledger = only_sent(previous, changes.ledger, slugs) if settings.modules else changes.ledger
             choices = replace(settings.choices, retire=settings.choices.retire and not parsed.in_error)

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from ccpkit.export.anki import notes
+from ccpkit.export.anki.notes import AnkiPart
+from ccpkit.model import Module
 from tests.export.anki.student import Student
 from tests.sync.course import TITLE, Course, fargate_moved_to_storage
 
@@ -584,3 +590,25 @@ def test_a_term_two_modules_share_reads_apart_after_a_sync_of_one_module_as_afte
         assert student.note(LAMBDA)["Term"] == "AWS Lambda · Core services"
     finally:
         student.close()
+
+
+def test_a_sync_of_one_module_renders_each_module_of_the_course_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole course is rendered to settle identities and read fronts apart; the module's notes
+    are taken from that rendering, so a module sync waits for no second rendering of the course."""
+    course = Course.fresh(tmp_path)
+    assert course.sync().exit_code == 0
+    rendered: list[str] = []
+    render = notes.render_module
+
+    def counted(module: Module, title: str, **options: Any) -> AnkiPart:
+        rendered.append(module.slug)
+        return render(module, title, **options)
+
+    monkeypatch.setattr(notes, "render_module", counted)
+
+    one = course.sync("--module", "3")
+
+    assert one.exit_code == 0, one.output
+    assert sorted(rendered) == ["02-compute", "03-storage"]

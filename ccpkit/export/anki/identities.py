@@ -58,11 +58,18 @@ def _kept_cloze_numbers(ledger: Ledger, hidden: Mapping[str, tuple[str, ...]]) -
 
 
 def settle_identities(
-    ledger: Ledger, deck: Deck, options: ExportOptions, *, now: int, in_error: Collection[str]
+    ledger: Ledger,
+    deck: Deck,
+    options: ExportOptions,
+    *,
+    now: int,
+    in_error: Collection[str],
+    draft: Draft | None = None,
 ) -> tuple[Reconciliation, ExportOptions]:
     """Reconcile the ledger with this deck's Anki notes, stamping the templates; return the changes
-    and options carrying the identities (for ``ccpkit sync``)."""
-    draft = course_draft(deck, options)
+    and options carrying the identities (for ``ccpkit sync``). ``draft``: the deck's ``course_draft``
+    when the caller made it (to take the notes from it), so the course is rendered once."""
+    draft = draft or course_draft(deck, options)
     templates = load_templates(options.templates)
     settlement = settle(
         _in_course(ledger, deck, options),
