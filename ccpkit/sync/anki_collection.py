@@ -325,11 +325,14 @@ def add_pictures(collection: Collection, pictures: Iterable[Picture]) -> Picture
     return PicturesCopied(len(missing))
 
 
-def media_shown(collection: Collection, note_type: int, text: str) -> tuple[Path, ...]:
-    """The files of ``collection.media`` that a field's ``text`` shows or plays, read as Anki's *Check
-    Media* reads it (pictures, sounds, a formula's image): a text sync replaces leaves them unused."""
+def media_shown(collection: Collection, anki_id: int, text: str) -> tuple[Path, ...]:
+    """The files of ``collection.media`` that a field's ``text`` in the note ``anki_id`` shows or plays,
+    read as Anki's *Check Media* reads it (pictures, sounds, a formula's image): a text sync replaces
+    leaves them unused. Read with the note's own note type (Anki's copy, ``… v1+``, perhaps): ccpkit's
+    may be one the student deleted, and Anki fails on a note type it does not hold."""
     folder = Path(collection.media.dir())
-    names = dict.fromkeys(collection.media.files_in_str(NotetypeId(note_type), text))
+    note_type = collection.get_note(NoteId(anki_id)).mid
+    names = dict.fromkeys(collection.media.files_in_str(note_type, text))
     return tuple(folder / name for name in names if Path(name).name == name and (folder / name).is_file())
 
 

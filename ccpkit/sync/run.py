@@ -210,7 +210,9 @@ def _sync(
             generation = named_generation(anki_collection.record_generation(collection))
             recorded = dump_record(plan.record) == dump_record(record)
             if not plan.writes and (recorded or generation):
-                conflicts_file = _conflicts_saved(plan, notes, out, located.collection, choices, now, shown)
+                conflicts_file = _conflicts_saved(
+                    plan, state, notes, out, located.collection, choices, now, shown
+                )
                 if generation and not recorded:
                     resave_record(located.collection, generation, plan.record)  # no backup: Anki's unchanged
                 copied = anki_collection.add_pictures(collection, pictures)  # those a sync cut short left out
@@ -218,7 +220,9 @@ def _sync(
                 return replace(report, conflicts_file=conflicts_file, written=written, pictures=copied)
             before_writing(plan)
             _require_writable(notes)  # the ledger goes there after the collection: refused, nothing is synced
-            conflicts_file = _conflicts_saved(plan, notes, out, located.collection, choices, now, shown)
+            conflicts_file = _conflicts_saved(
+                plan, state, notes, out, located.collection, choices, now, shown
+            )
             deleted_file = _deleted_saved(plan, state, out, located.collection, now, shown)
             progress.step("backing up the collection")
             backup = anki_collection.back_up(collection, located.backups)
@@ -251,6 +255,7 @@ def _of_modules(notes: Sequence[AnkiNote], slugs: set[str]) -> tuple[AnkiNote, .
 
 def _conflicts_saved(
     plan: Plan,
+    state: CollectionState,
     notes: Path,
     out: Path,
     collection: Path,
@@ -260,14 +265,14 @@ def _conflicts_saved(
 ) -> Path | None:
     """The file holding both sides of each conflict and the student's styling replaced (``None``: none
     to save), written before anything else: what a side loses is never lost. Anki's text that loses
-    keeps the pictures (and sounds) it shows, from ``collection.media`` (``shown``: by note type and
-    text), copied into a folder of the file's name (``_copied_beside``)."""
+    keeps the pictures (and sounds) it shows, from ``collection.media`` (``shown``: by the student's
+    note in Anki and text), copied into a folder of the file's name (``_copied_beside``)."""
     if not (plan.conflicts or plan.restyled):
         return None
     stamp = datetime.fromtimestamp(now, UTC)
     name = _unused(out, f"sync-conflicts-{stamp.strftime('%Y%m%d-%H%M%S')}")
     losing = () if choices.keep_anki else plan.conflicts
-    files = {conflict.anki: shown(conflict.note.note_type.id, conflict.anki) for conflict in losing}
+    files = {conflict.anki: shown(state.notes[conflict.note.guid].id, conflict.anki) for conflict in losing}
     data = conflicts_markdown(
         plan.conflicts,
         plan.restyled,
@@ -298,7 +303,7 @@ def _deleted_saved(
     name = _unused(out, f"sync-deleted-{stamp.strftime('%Y%m%d-%H%M%S')}")
     found = {orphan.note_id: state.notes[orphan.guid] for orphan in plan.deleted}
     files = {
-        note_id: tuple(path for text in note.fields.values() for path in shown(note.note_type, text))
+        note_id: tuple(path for text in note.fields.values() for path in shown(note.id, text))
         for note_id, note in found.items()
     }
     data = deleted_markdown(

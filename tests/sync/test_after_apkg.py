@@ -3,6 +3,7 @@ a note's modification time (after the ledger's time for it) tells that the stude
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -612,3 +613,41 @@ def test_a_sync_of_one_module_renders_each_module_of_the_course_once(
 
     assert one.exit_code == 0, one.output
     assert sorted(rendered) == ["02-compute", "03-storage"]
+
+
+def test_a_picture_in_a_conflict_on_ankis_copy_is_saved_once_the_student_deleted_ccpkits_note_type(
+    tmp_path: Path,
+) -> None:
+    """The student added a field to the Term note type, so an import put AWS Backup on Anki's copy,
+    ``ccpkit Term v1+``; then they deleted ``ccpkit Term v1`` (and its notes) and illustrated AWS
+    Backup. The notes rewording it is a conflict whose losing side shows the picture: sync reads the
+    picture as Anki's own note type does and saves it beside the conflicts file, where it ended in a
+    traceback, asking Anki about the note type gone."""
+    course, student = imported(tmp_path)
+    terms = student.collection.models.by_name("ccpkit Term v1")
+    assert terms is not None
+    student.collection.models.add_field(terms, student.collection.models.new_field("Mnemonic"))
+    student.collection.models.update_dict(terms)
+    student.close()
+    course.edit(
+        "03-storage/cram-sheet.md",
+        "- **Amazon EFS:**",
+        "- **AWS Backup:** Backs up many services.\n- **Amazon EFS:**",
+    )
+    built(course, at=LAST_WEEK + 3600)
+    student = course.student()
+    student.import_package(course.out / PACKAGE)
+    student.collection.models.remove(terms["id"])
+    drawn = b"\x89PNG\r\n\x1a\n my sketch of a backup plan"
+    name = student.collection.media.write_data("backup-sketch.png", drawn)
+    student.edit("03-storage/card/aws-backup", "Definition", f'Backs up many services.<img src="{name}">')
+    student.close()
+    course.edit("03-storage/cram-sheet.md", "Backs up many services.", "Backs up many services centrally.")
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert "1 conflict" in result.output, result.output
+    [saved] = course.out.glob("sync-conflicts-*.md")
+    shown = re.findall(r"!\[[^\]]*\]\(<([^>]+)>\)", saved.read_text(encoding="utf-8"))
+    assert [(saved.parent / path).read_bytes() for path in shown] == [drawn]
