@@ -3,7 +3,8 @@
 In Anki's search syntax ``_`` matches any one character and ``*`` any run of them, so an id holding
 them, searched as typed, could find other notes too; a backslash makes them (and ``"``, ``\\``) literal.
 The field holds the id HTML-escaped, so the search looks for the same entities. Another course in the
-same collection may hold a note of the same id: the search keeps to the deck our note's cards went to.
+same collection may hold a note of the same id: the search keeps to the deck our note's cards went to,
+and to the top-level decks no course puts cards in, where the student may have moved them.
 """
 
 from __future__ import annotations
@@ -19,10 +20,16 @@ from ccpkit.regex import regex
 _SPECIAL = regex(r'([\\"*_])')
 
 
+_OWN_DECK = '-"deck:*::*"'
+"""Cards in a top-level deck: a course puts its cards in subdecks only (``<course>::NN Module``), so a
+card there is one the student moved into a deck of their own (and no course's card was left there)."""
+
+
 def id_search(note_id: str, deck: str = "") -> str:
     """The search (quoted, ready to paste into Anki's browser) matching the note whose Id is ``note_id``
-    with cards in ``deck`` (or its subdecks; empty: any deck)."""
-    in_deck = f'"deck:{_literal(deck)}" ' if deck else ""
+    with cards in ``deck`` (or its subdecks; empty: any deck) or moved by the student into a top-level
+    deck of their own, where another course's note of that id is not while it stays in its decks."""
+    in_deck = f'("deck:{_literal(deck)}" OR {_OWN_DECK}) ' if deck else ""
     return f'{in_deck}"Id:{_literal(escape(note_id))}"'  # the Id field stores the id HTML-escaped
 
 

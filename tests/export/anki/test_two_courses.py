@@ -8,6 +8,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+from anki.cards import Card
 from click.testing import CliRunner
 
 from ccpkit.build import build
@@ -96,21 +97,7 @@ def test_a_new_ledger_names_its_course_and_an_older_one_keeps_its_guids(tmp_path
 def test_an_orphans_search_finds_its_own_course_note_not_the_other_courses_live_one(tmp_path: Path) -> None:
     student = Student.with_fresh_collection(tmp_path)
     try:
-        student.import_package(course(tmp_path / "ccp", "Cloud Practitioner", "Virtual servers."))
-        student.import_package(course(tmp_path / "saa", "Solutions Architect", "Virtual servers."))
-        cram = tmp_path / "saa" / "notes" / "02-compute" / "cram-sheet.md"
-        text = cram.read_text(encoding="utf-8")
-        start = text.index("- **EC2 (Elastic Compute Cloud):**")
-        cram.write_text(text[:start] + text[text.index("\n", start) + 1 :], encoding="utf-8")
-        options = ExportOptions(templates=REPO / "templates")
-        notes = tmp_path / "saa" / "notes"
-        report = build(
-            notes, tmp_path / "saa" / "build", formats=("anki",), options=options, title="Solutions Architect"
-        )
-        assert report.changes is not None and report.changes.orphaned == (EC2,)
-        listed = CliRunner().invoke(cli, ["orphans", "--notes", str(notes)]).output
-        search = listed.split("(find it in Anki: ", 1)[1].rsplit(")", 1)[0]
-        assert search in report.summary()
+        search = ec2_orphaned_in_the_second_course(tmp_path, student)
 
         found = [student.collection.get_note(note_id) for note_id in student.collection.find_notes(search)]
 
@@ -119,3 +106,52 @@ def test_an_orphans_search_finds_its_own_course_note_not_the_other_courses_live_
         assert decks == {"Solutions Architect::02 Compute in the Cloud"}
     finally:
         student.close()
+
+
+def test_an_orphans_search_finds_its_note_moved_to_a_deck_of_the_students_own_not_the_other_courses(
+    tmp_path: Path,
+) -> None:
+    """The student moved the second course's EC2 card into their own deck before its item left the
+    notes: the search still finds it there, and still not the first course's live EC2 of the same id."""
+    student = Student.with_fresh_collection(tmp_path)
+    try:
+        search = ec2_orphaned_in_the_second_course(tmp_path, student, moved_to="Hard cards")
+
+        found = [student.collection.get_note(note_id) for note_id in student.collection.find_notes(search)]
+
+        assert [note["Id"] for note in found] == [EC2]
+        assert student.decks_of(found[0]) == {"Hard cards"}
+    finally:
+        student.close()
+
+
+def ec2_orphaned_in_the_second_course(tmp_path: Path, student: Student, moved_to: str = "") -> str:
+    """Both courses imported (the second's EC2 card moved to the deck ``moved_to``, if given), then EC2
+    removed from the second course's notes and built: the search ``ccpkit orphans`` gives for it."""
+    student.import_package(course(tmp_path / "ccp", "Cloud Practitioner", "Virtual servers."))
+    student.import_package(course(tmp_path / "saa", "Solutions Architect", "Virtual servers."))
+    if moved_to:
+        [card] = [
+            card
+            for card in student.cards()
+            if card.note()["Id"] == EC2 and "Solutions" in deck(student, card)
+        ]
+        student.collection.set_deck([card.id], student.collection.decks.id(moved_to))
+    cram = tmp_path / "saa" / "notes" / "02-compute" / "cram-sheet.md"
+    text = cram.read_text(encoding="utf-8")
+    start = text.index("- **EC2 (Elastic Compute Cloud):**")
+    cram.write_text(text[:start] + text[text.index("\n", start) + 1 :], encoding="utf-8")
+    options = ExportOptions(templates=REPO / "templates")
+    notes = tmp_path / "saa" / "notes"
+    report = build(
+        notes, tmp_path / "saa" / "build", formats=("anki",), options=options, title="Solutions Architect"
+    )
+    assert report.changes is not None and report.changes.orphaned == (EC2,)
+    listed = CliRunner().invoke(cli, ["orphans", "--notes", str(notes)]).output
+    search = listed.split("(find it in Anki: ", 1)[1].rsplit(")", 1)[0]
+    assert search in report.summary()
+    return search
+
+
+def deck(student: Student, card: Card) -> str:
+    return student.collection.decks.name(card.did)
