@@ -623,6 +623,33 @@ def test_a_picture_in_a_conflict_on_ankis_copy_is_saved_once_the_student_deleted
     Backup. The notes rewording it is a conflict whose losing side shows the picture: sync reads the
     picture as Anki's own note type does and saves it beside the conflicts file, where it ended in a
     traceback, asking Anki about the note type gone."""
+    course, drawn = illustrated_on_the_copy_alone(tmp_path)
+    course.edit("03-storage/cram-sheet.md", "Backs up many services.", "Backs up many services centrally.")
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert "1 conflict" in result.output, result.output
+    assert pictures_beside(next(course.out.glob("sync-conflicts-*.md"))) == [drawn]
+
+
+def test_a_picture_in_a_note_deleted_on_ankis_copy_is_saved_once_the_student_deleted_ccpkits_note_type(
+    tmp_path: Path,
+) -> None:
+    """As above, but AWS Backup leaves the notes and ``--delete-orphans`` deletes it: its picture is
+    saved beside the deleted notes' file, where sync ended in a traceback."""
+    course, drawn = illustrated_on_the_copy_alone(tmp_path)
+    course.edit("03-storage/cram-sheet.md", "- **AWS Backup:** Backs up many services.\n", "")
+
+    result = course.sync("--delete-orphans")
+
+    assert result.exit_code == 0, result.output
+    assert pictures_beside(next(course.out.glob("sync-deleted-*.md"))) == [drawn]
+
+
+def illustrated_on_the_copy_alone(tmp_path: Path) -> tuple[Course, bytes]:
+    """AWS Backup imported onto ``ccpkit Term v1+`` (the student had added a field to ``ccpkit Term
+    v1``), ``ccpkit Term v1`` then deleted, and a picture pasted into AWS Backup's definition."""
     course, student = imported(tmp_path)
     terms = student.collection.models.by_name("ccpkit Term v1")
     assert terms is not None
@@ -642,12 +669,10 @@ def test_a_picture_in_a_conflict_on_ankis_copy_is_saved_once_the_student_deleted
     name = student.collection.media.write_data("backup-sketch.png", drawn)
     student.edit("03-storage/card/aws-backup", "Definition", f'Backs up many services.<img src="{name}">')
     student.close()
-    course.edit("03-storage/cram-sheet.md", "Backs up many services.", "Backs up many services centrally.")
+    return course, drawn
 
-    result = course.sync()
 
-    assert result.exit_code == 0, result.output
-    assert "1 conflict" in result.output, result.output
-    [saved] = course.out.glob("sync-conflicts-*.md")
+def pictures_beside(saved: Path) -> list[bytes]:
+    """The files the Markdown file ``saved`` shows, as read from beside it."""
     shown = re.findall(r"!\[[^\]]*\]\(<([^>]+)>\)", saved.read_text(encoding="utf-8"))
-    assert [(saved.parent / path).read_bytes() for path in shown] == [drawn]
+    return [(saved.parent / path).read_bytes() for path in shown]
