@@ -174,6 +174,30 @@ def test_course_title_change_moves_every_card_and_removes_the_old_decks(studied:
     assert (report.changes.moved, report.changes.pending) == ((), ())  # the ledger knows what sync did
 
 
+def test_a_note_the_student_wrote_in_a_course_deck_stays_there_when_the_course_is_renamed(
+    studied: Studied,
+) -> None:
+    """docs/sync.md: a new title moves ccpkit's cards, never a note the student wrote by hand in the
+    course's decks, so it stays in the old title's deck, which stays (with its parent) around it; the
+    old title's decks left empty go."""
+    student = studied.course.student()
+    collection = student.collection
+    own = collection.new_note(collection.models.by_name("Basic"))  # type: ignore[arg-type]
+    own["Front"], own["Back"] = "My exam date", "14 March"
+    collection.add_note(own, collection.decks.id(COMPUTE))  # type: ignore[arg-type]
+    student.close()
+
+    output, student = sync_and_open(studied, title="AWS CCP 2026")
+
+    try:
+        assert student.decks_of(student.collection.get_note(own.id)) == {COMPUTE}
+        assert {TITLE, COMPUTE, "AWS CCP 2026::02 Compute"} <= deck_names(student)
+        assert STORAGE not in deck_names(student)
+    finally:
+        student.close()
+    assert "11 moved" in output, output
+
+
 @pytest.mark.parametrize("added", [False, True], ids=["moved-only", "with-a-new-card"])
 def test_decks_renamed_with_the_course_keep_the_students_options_and_descriptions(
     studied: Studied, added: bool
