@@ -431,12 +431,16 @@ def orphans(config: Config, notes: Path | None, forget: bool) -> None:
 @click.option("--dry-run", is_flag=True, help="Print what the sync would do; write nothing.")
 @click.option("--keep-anki", is_flag=True, help="On a conflict keep Anki's text (default: the notes win).")
 @click.option(
-    "--delete-orphans", is_flag=True, help="Delete notes whose item left the notes (default: suspend)."
+    "--delete-orphans",
+    is_flag=True,
+    help="Delete notes whose item left the notes, their fields saved in the build folder first "
+    "(default: suspend).",
 )
 @click.option(
     "--out",
     type=_Folder(),
-    help="The build folder: the conflicts file goes there, and what the sync wrote for the next build.",
+    help="The build folder: the conflicts and deleted-notes files go there, and what the sync wrote for "
+    "the next build.",
 )
 @TEMPLATES
 @click.option("--title", help="Course title (the Anki parent deck).")
