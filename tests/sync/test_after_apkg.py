@@ -359,9 +359,9 @@ def test_the_first_sync_sends_templates_changed_since_the_import_over_the_studen
         student.close()
 
 
-def test_notes_an_import_put_on_ankis_copy_of_a_note_type_the_student_changed_are_synced(
-    tmp_path: Path,
-) -> None:
+def backup_on_ankis_copy(tmp_path: Path) -> tuple[Course, Student]:
+    """The student added a field to ``ccpkit Term v1``; a package adding AWS Backup was then imported,
+    which put its note on Anki's copy, ``ccpkit Term v1+``. The student's collection is left open."""
     course, student = imported(tmp_path)
     terms = student.collection.models.by_name("ccpkit Term v1")
     assert terms is not None
@@ -375,7 +375,14 @@ def test_notes_an_import_put_on_ankis_copy_of_a_note_type_the_student_changed_ar
     )
     built(course, at=LAST_WEEK + 3600)
     student = course.student()
-    student.import_package(course.out / PACKAGE)  # the new note goes to Anki's copy, `ccpkit Term v1+`
+    student.import_package(course.out / PACKAGE)
+    return course, student
+
+
+def test_notes_an_import_put_on_ankis_copy_of_a_note_type_the_student_changed_are_synced(
+    tmp_path: Path,
+) -> None:
+    course, student = backup_on_ankis_copy(tmp_path)
     backup = "03-storage/card/aws-backup"
     assert student.note(backup).note_type()["name"] == "ccpkit Term v1+"
     student.close()
@@ -406,20 +413,7 @@ def test_cards_an_import_put_on_ankis_copy_of_a_note_type_show_the_notes_new_tem
     """The student added a field to the Term note type, so an import put the new AWS Backup note on
     Anki's copy, ``ccpkit Term v1+``. When the notes' card templates change, sync restyles that copy
     too: its cards must read as every other term card does, not as the templates of months ago."""
-    course, student = imported(tmp_path)
-    terms = student.collection.models.by_name("ccpkit Term v1")
-    assert terms is not None
-    student.collection.models.add_field(terms, student.collection.models.new_field("Mnemonic"))
-    student.collection.models.update_dict(terms)
-    student.close()
-    course.edit(
-        "03-storage/cram-sheet.md",
-        "- **Amazon EFS:**",
-        "- **AWS Backup:** Backs up many services.\n- **Amazon EFS:**",
-    )
-    built(course, at=LAST_WEEK + 3600)
-    student = course.student()
-    student.import_package(course.out / PACKAGE)
+    course, student = backup_on_ankis_copy(tmp_path)
     student.close()
     front = course.templates / "anki" / "term.front.html"
     front.write_text(front.read_text(encoding="utf-8") + '\n<p class="exam-tip">Say it aloud.</p>\n')
@@ -650,21 +644,8 @@ def test_a_picture_in_a_note_deleted_on_ankis_copy_is_saved_once_the_student_del
 def illustrated_on_the_copy_alone(tmp_path: Path) -> tuple[Course, bytes]:
     """AWS Backup imported onto ``ccpkit Term v1+`` (the student had added a field to ``ccpkit Term
     v1``), ``ccpkit Term v1`` then deleted, and a picture pasted into AWS Backup's definition."""
-    course, student = imported(tmp_path)
-    terms = student.collection.models.by_name("ccpkit Term v1")
-    assert terms is not None
-    student.collection.models.add_field(terms, student.collection.models.new_field("Mnemonic"))
-    student.collection.models.update_dict(terms)
-    student.close()
-    course.edit(
-        "03-storage/cram-sheet.md",
-        "- **Amazon EFS:**",
-        "- **AWS Backup:** Backs up many services.\n- **Amazon EFS:**",
-    )
-    built(course, at=LAST_WEEK + 3600)
-    student = course.student()
-    student.import_package(course.out / PACKAGE)
-    student.collection.models.remove(terms["id"])
+    course, student = backup_on_ankis_copy(tmp_path)
+    student.collection.models.remove(student.collection.models.id_for_name("ccpkit Term v1"))
     drawn = b"\x89PNG\r\n\x1a\n my sketch of a backup plan"
     name = student.collection.media.write_data("backup-sketch.png", drawn)
     student.edit("03-storage/card/aws-backup", "Definition", f'Backs up many services.<img src="{name}">')

@@ -534,15 +534,8 @@ def test_a_retired_note_untagged_but_left_suspended_is_unsuspended_when_its_item
     """Only the tag removed by the student: the cards sync suspended are still sync's to unsuspend."""
     course = studied.course
     fargate_retired_and_taken_back(course, unsuspended=False)
-    fargate_put_back(course)
 
-    output, student = sync_and_open(studied)
-
-    try:
-        assert f"restored: {FARGATE}" in output
-        assert all(card.queue != -1 for card in student.note(FARGATE).cards())
-    finally:
-        student.close()
+    assert_fargate_restored(studied)
 
 
 def test_delete_orphans_never_deletes_a_retired_note_the_student_took_back_to_study(studied: Studied) -> None:
@@ -1269,13 +1262,7 @@ def test_a_retired_card_studied_in_a_filtered_deck_is_suspended_there_and_goes_h
         assert_student_work_kept(student, studied)
     finally:
         student.close()
-    fargate_put_back(studied.course)
-    output, student = sync_and_open(studied)
-    try:
-        assert f"restored: {FARGATE}" in output
-        assert all(card.queue != -1 for card in student.note(FARGATE).cards())
-    finally:
-        student.close()
+    assert_fargate_restored(studied)
 
 
 def test_flags_and_buried_cards_stay_through_syncs_that_update_move_retire_and_restore(
@@ -1874,5 +1861,16 @@ def test_a_question_reworded_as_its_options_are_reordered_keeps_its_note_and_his
             in (question["Options"])
         )
         assert_student_work_kept(student, studied)
+    finally:
+        student.close()
+
+
+def assert_fargate_restored(studied: Studied) -> None:
+    """Fargate put back in the notes: the next sync restores its note and studies its cards again."""
+    fargate_put_back(studied.course)
+    output, student = sync_and_open(studied)
+    try:
+        assert f"restored: {FARGATE}" in output
+        assert all(card.queue != -1 for card in student.note(FARGATE).cards())
     finally:
         student.close()

@@ -286,8 +286,13 @@ class _Reader:
             self.at += 1
 
     def _name(self) -> str:
+        """A prop's or a key's name (``answer``, ``$ref``)."""
+        return self._run("_-$")
+
+    def _run(self, signs: str) -> str:
+        """The letters, digits and ``signs`` from here on: one at least."""
         start = self.at
-        while self.at < len(self.text) and (self.text[self.at].isalnum() or self.text[self.at] in "_-$"):
+        while self.at < len(self.text) and (self.text[self.at].isalnum() or self.text[self.at] in signs):
             self.at += 1
         if self.at == start:
             raise _UnreadableError
@@ -321,7 +326,7 @@ class _Reader:
             read = dict(self._items("}", self._entry))
             self.opened[id(read)] = start
             return read
-        word = self._word()
+        word = self._run("._-+")  # a number, true, false, null
         literals: dict[str, Value] = {"true": True, "false": False, "null": None}
         if word in literals:
             return literals[word]
@@ -332,14 +337,6 @@ class _Reader:
                 return float(word)
             except ValueError:
                 raise _UnreadableError from None
-
-    def _word(self) -> str:
-        start = self.at
-        while self.at < len(self.text) and (self.text[self.at].isalnum() or self.text[self.at] in "._-+"):
-            self.at += 1
-        if self.at == start:
-            raise _UnreadableError
-        return self.text[start : self.at]
 
     def _items(self, closing: str, read: Callable[[], _Read]) -> list[_Read]:
         """The items of an array or an object, each read by ``read``, to ``closing``; a comma may
