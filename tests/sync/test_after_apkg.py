@@ -359,14 +359,19 @@ def test_the_first_sync_sends_templates_changed_since_the_import_over_the_studen
         student.close()
 
 
-def backup_on_ankis_copy(tmp_path: Path) -> tuple[Course, Student]:
-    """The student added a field to ``ccpkit Term v1``; a package adding AWS Backup was then imported,
-    which put its note on Anki's copy, ``ccpkit Term v1+``. The student's collection is left open."""
-    course, student = imported(tmp_path)
+def a_field_added_to_the_term_type(student: Student) -> None:
+    """The student adds a field of their own (``Mnemonic``) to ccpkit's Term note type."""
     terms = student.collection.models.by_name("ccpkit Term v1")
     assert terms is not None
     student.collection.models.add_field(terms, student.collection.models.new_field("Mnemonic"))
     student.collection.models.update_dict(terms)
+
+
+def backup_on_ankis_copy(tmp_path: Path) -> tuple[Course, Student]:
+    """The student added a field to ``ccpkit Term v1``; a package adding AWS Backup was then imported,
+    which put its note on Anki's copy, ``ccpkit Term v1+``. The student's collection is left open."""
+    course, student = imported(tmp_path)
+    a_field_added_to_the_term_type(student)
     student.close()
     course.edit(
         "03-storage/cram-sheet.md",
@@ -438,10 +443,7 @@ def test_an_import_restyles_ankis_copy_of_a_note_type_not_the_one_the_student_ch
     package with new card templates restyles Anki's copy (``ccpkit Term v1+``, whose fields match the
     package's) and leaves the cards of the note type they changed as they were, until a sync."""
     course, student = imported(tmp_path)
-    terms = student.collection.models.by_name("ccpkit Term v1")
-    assert terms is not None
-    student.collection.models.add_field(terms, student.collection.models.new_field("Mnemonic"))
-    student.collection.models.update_dict(terms)
+    a_field_added_to_the_term_type(student)
     student.close()
     course.edit(
         "03-storage/cram-sheet.md", "- **Amazon EFS:**", "- **AWS Backup:** Backs up.\n- **Amazon EFS:**"
