@@ -159,7 +159,7 @@ def _sync(
                     ledger = known
                     changes, settled = settle(ledger)
             slugs = {module.slug for module in deck.modules}
-            wanted_notes = _of_modules(draft.notes(settled.identities), slugs)
+            wanted_notes = draft.notes_of(settled.identities, slugs)
             previous = entries_before(ledger, changes)
             synced_ledger = only_sent(previous, changes.ledger, slugs) if settings.modules else changes.ledger
             choices = replace(settings.choices, retire=settings.choices.retire and not parsed.in_error)
@@ -245,12 +245,6 @@ def _sync(
         written=written,
         pictures=copied,
     )
-
-
-def _of_modules(notes: Sequence[AnkiNote], slugs: set[str]) -> tuple[AnkiNote, ...]:
-    """The notes of the modules synced, made with the whole course: a term front that reads like one in
-    a module not synced is qualified as a full sync sends it (and as the ledger records it sent)."""
-    return tuple(note for note in notes if note.module in slugs)
 
 
 def _conflicts_saved(

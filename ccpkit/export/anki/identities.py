@@ -105,10 +105,11 @@ def settle_parts(
     ledger = _in_course(ledger, whole_deck, options)
     settlement = settle(ledger, draft, now=now, templates=templates, in_error=in_error)
     changes = settlement.changes
-    shown = draft.notes(settlement.identities)
-    if deck is not whole_deck:  # fronts read apart in the whole course, as the ledger records them sent
+    if deck is whole_deck:
+        shown = draft.notes(settlement.identities)
+    else:
         sent = {module.slug for module in deck.modules}
-        shown = tuple(note for note in shown if note.module in sent)
+        shown = draft.notes_of(settlement.identities, sent)
         changes = replace(changes, ledger=only_sent(entries_before(ledger, changes), changes.ledger, sent))
         changes = changes.of_modules(sent, built=len(shown))
     newest_note = max((note.modified for note in shown), default=UNRECORDED)

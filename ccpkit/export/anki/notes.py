@@ -8,7 +8,7 @@ the row's key (its label, or its cells), so editing one row does not touch the o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from html import escape
 from typing import Any, TypeVar, assert_never
@@ -173,6 +173,13 @@ class Draft:
                     )
         return tuple(notes)
 
+    def notes_of(
+        self, identities: Mapping[str, NoteIdentity], modules: Collection[str]
+    ) -> tuple[AnkiNote, ...]:
+        """The notes of ``modules`` (slugs), made with the whole course: a term front that reads like one
+        in a module left out is qualified as the whole course sends it (and its ledger records it)."""
+        return tuple(note for note in self.notes(identities) if note.module in modules)
+
     def hidden(self) -> dict[str, tuple[str, ...]]:
         """Each cloze note's hidden parts (``c1: x``), by note id."""
         return {
@@ -250,23 +257,12 @@ def _shared(alike: dict[object, Any], value: T) -> T:
     return kept
 
 
-def course_notes(
-    deck: Deck,
-    options: ExportOptions,
-    parts: Sequence[AnkiPart] | None = None,
-    identities: Mapping[str, NoteIdentity] | None = None,
-) -> tuple[AnkiNote, ...]:
+def course_notes(deck: Deck, options: ExportOptions) -> tuple[AnkiNote, ...]:
     """The notes the .apkg, the Anki CSV files and ``ccpkit sync`` all send: one call, so none of them
-    can differ from the others in identities, parent deck or which tables count as cards.
-
-    ``parts`` are the modules' Anki parts, made with the same options (made here when not given);
-    ``identities`` default to ``options.identities``."""
+    can differ from the others in identities (``options.identities``), parent deck or which tables
+    count as cards."""
     return anki_notes(
-        deck,
-        options.identities if identities is None else identities,
-        root_deck=options.deck_name,
-        parts=parts,
-        link_tables=options.anki_link_tables,
+        deck, options.identities, root_deck=options.deck_name, link_tables=options.anki_link_tables
     )
 
 
@@ -282,21 +278,18 @@ def anki_notes(
     identities: Mapping[str, NoteIdentity] | None = None,
     *,
     root_deck: str = "",
-    parts: Sequence[AnkiPart] | None = None,
     link_tables: bool = False,
 ) -> tuple[AnkiNote, ...]:
     """Every note of the deck in notes order; identities (note id → GUID, mtime) come from the ledger.
 
-    ``root_deck`` names the parent deck of the module subdecks (default: the course title); ``parts``
-    are the modules' Anki parts (made here when not given). Tables of links leave the deck unless
-    ``link_tables`` (``[anki] link_tables`` in ``ccpkit.toml``) asks for them.
+    ``root_deck`` names the parent deck of the module subdecks (default: the course title). Tables of
+    links leave the deck unless ``link_tables`` (``[anki] link_tables`` in ``ccpkit.toml``) asks for
+    them.
     """
-    made = parts
-    if made is None:
-        made = [
-            render_module(module, deck.title, root_deck=root_deck, link_tables=link_tables)
-            for module in deck.modules
-        ]
+    made = [
+        render_module(module, deck.title, root_deck=root_deck, link_tables=link_tables)
+        for module in deck.modules
+    ]
     return _drafted(deck, made, root_deck).notes(identities or {})
 
 
