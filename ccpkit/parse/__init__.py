@@ -22,13 +22,12 @@ from ccpkit.parse.notes_folder import (
     document_of,
     find_modules,
     key_file_stem,
-    latex_files,
-    misnamed,
     modules_one_level_down,
     naming,
     numbered_twice,
     one_module_folder,
     read_notes_file,
+    unread_names,
 )
 from ccpkit.parse.passages import passages
 from ccpkit.parse.pictures import with_pictures
@@ -162,8 +161,7 @@ def read_sources(notes: Path, *, highlight_clozes: bool = True) -> Sources:
         *one_module_folder(notes, modules_found),
         *numbered_twice(modules_found),
         *modules_one_level_down(notes, modules_found),
-        *misnamed(notes),
-        *latex_files(notes),
+        *unread_names(notes),
     ]
     if not problems and not any(files.files for files in modules_found):
         raise NoNotesError(notes)

@@ -80,34 +80,29 @@ def course_title(notes: Path) -> str:
     return "::".join(part.strip() for part in title.split("::") if part.strip()) or "Notes"
 
 
-def misnamed(notes: Path) -> list[Problem]:
-    """A problem for each notes file or folder whose name is not UTF-8 or holds a control character
-    (a line break would split the problem's own line); it is left out. Inside such a folder, nothing more."""
-    problems = []
+def unread_names(notes: Path) -> list[Problem]:
+    """What the notes folder holds that is not read, in one walk of it: first an error at each notes file
+    or folder whose name is not UTF-8 or holds a control character (a line break would split the
+    problem's own line; inside such a folder, nothing more), then a warning at each LaTeX file of R
+    (``.Rnw``, as R/exams writes exercises in LaTeX), no notes file, whose questions would otherwise be
+    left out without a word."""
+    misnamed, latex = [], []
     for path in sorted(notes.rglob("*")):
         relative = path.relative_to(notes)
-        if _nameable(relative.name) or not all(_nameable(part) for part in relative.parent.parts):
+        if not all(_nameable(part) for part in relative.parent.parts):
             continue
-        if _visible(path, notes) and (path.is_dir() or is_notes_file(path.name)):
-            shown = _CONTROL.sub("?", os.fsencode(relative).decode("utf-8", "replace"))
-            message = "name is not valid UTF-8 or holds a control character: rename it (it was left out)"
-            problems.append(Problem(SourceLocation(path=shown, line=1), message))
-    return problems
-
-
-def latex_files(notes: Path) -> list[Problem]:
-    """A warning at each LaTeX file of R (``.Rnw``, as R/exams writes exercises in LaTeX): it is no
-    notes file, and its questions would otherwise be left out without a word."""
-    problems = []
-    for path in sorted(notes.rglob("*")):
-        relative = path.relative_to(notes)
-        if _is_latex(path.name) and _visible(path, notes) and all(_nameable(part) for part in relative.parts):
+        if not _nameable(relative.name):
+            if _visible(path, notes) and (path.is_dir() or is_notes_file(path.name)):
+                shown = _CONTROL.sub("?", os.fsencode(relative).decode("utf-8", "replace"))
+                message = "name is not valid UTF-8 or holds a control character: rename it (it was left out)"
+                misnamed.append(Problem(SourceLocation(path=shown, line=1), message))
+        elif _is_latex(path.name) and _visible(path, notes):
             message = (
                 "LaTeX exercises (.Rnw) are not read, so this file's questions are left out: write it as "
                 "R Markdown (.Rmd, with Question, Answerlist, Solution and Meta-information sections)"
             )
-            problems.append(Problem(SourceLocation(path=relative.as_posix(), line=1), message, "warning"))
-    return problems
+            latex.append(Problem(SourceLocation(path=relative.as_posix(), line=1), message, "warning"))
+    return misnamed + latex
 
 
 def _is_latex(name: str) -> bool:
