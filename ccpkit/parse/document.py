@@ -1349,10 +1349,8 @@ def _obsidian_key(found: re.Match[str]) -> str | None:
     written, text = found[0], found.string
     indent = written[: len(written) - len(written.lstrip(" \t"))]
     if found["words"] is not None:
-        alone = text[found.start() - 1 : found.start()] in ("", "\n") and text[found.end() :][:1] in (
-            "",
-            "\n",
-        )
+        before, after = text[found.start() - 1 : found.start()], text[found.end() : found.end() + 1]
+        alone = before in ("", "\n") and after in ("", "\n")
         letters = hidden_key(found["words"]) if alone else None
         return answer_line(indent, letters) if letters else None
     if (keyed := key_taken(written.split("\n")[1:-1])) is None:

@@ -15,6 +15,7 @@ from ccpkit.regex import regex
 _TABLE = regex(r"^[ \t]*<table\b.*?</table\s*>[ \t]*$", re.I | re.S | re.M)
 """An HTML table from the start of its first line to the end of its last."""
 _SPACES = regex(r"\s+")
+_LINE_END = regex(r"\n")
 _MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`", "sup": "^"}
 """Inline tags kept as the Markdown they mean (``πr<sup>2</sup>`` as ``πr^2``); any other tag is
 dropped, its text kept."""
@@ -207,7 +208,7 @@ class _ListReader(HTMLParser):
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
         self.html = html
-        self.line_starts = [0, *(at + 1 for at, character in enumerate(html) if character == "\n")]
+        self.line_starts = [0, *(found.end() for found in _LINE_END.finditer(html))]
         self.folding: list[int] = []
         """Where each open ``<details>`` starts (an offset in ``html``): what it holds is kept as written."""
         self.folds: set[int] = set()

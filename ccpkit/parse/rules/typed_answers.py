@@ -57,13 +57,25 @@ def _items_paragraphs(node: Node) -> list[Node]:
 def _typed(words: str) -> tuple[str, list[str]] | None:
     """The question and its answers when ``words`` end in ``=`` lines under a question; ``None``
     otherwise."""
+    if "=" not in words:  # no answer's line: most paragraphs, passed over at once
+        return None
     lines = words.split("\n")
-    asked = [line for line in lines if not _TYPED.fullmatch(line.strip())]
-    answered = [found["answer"].strip() for line in lines if (found := _TYPED.fullmatch(line.strip()))]
+    asked, answered = [], []
+    for line in lines:
+        if found := _TYPED.fullmatch(line.strip()):
+            answered.append(found["answer"].strip())
+        else:
+            asked.append(line)
     question = " ".join(line.strip() for line in asked)
     if not answered or lines[: len(asked)] != asked or not asks(plain(question)):
         return None
     return question, [_shown(answer) for answer in answered]
+
+
+def within(value: str, tolerance: str) -> str:
+    """A number and the tolerance an answer may miss it by (``100 ± 0.5``); the number alone when there
+    is none (no tolerance, or ``0``)."""
+    return f"{value} \u00b1 {tolerance}" if tolerance.strip() not in ("", "0") else value
 
 
 def _shown(answer: str) -> str:
