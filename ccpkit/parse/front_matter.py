@@ -96,7 +96,7 @@ def read_front_matter(content: str, first_line: int) -> FrontMatter:
             listing = key if not value else ""
             continue
         if _BLOCK_SCALAR.fullmatch(value):  # `title: >-`: a folded or literal block, a title all the same
-            below, value = key, ""
+            value = ""
         read = _scalar(value)
         listing = key if not value else ""
         below = key if not value else below

@@ -37,6 +37,7 @@ from ccpkit.parse.document import (
 )
 from ccpkit.parse.inka import inka_section
 from ccpkit.parse.rules.answers import (
+    ANSWER_CALLOUTS,
     CALLOUT,
     QUESTION,
     WHOLLY_ITALIC,
@@ -2329,13 +2330,9 @@ def _holds_an_answer(asked: Callout) -> bool:
     it is a question, where alone it may be a note to self."""
     inner = [callout(block) for block in asked.blocks if block.type == "blockquote"]
     return any(
-        found is not None and _names_an_answer(found.title) and (found.title or found.kind in _ANSWER_KINDS)
+        found is not None and _names_an_answer(found.title) and (found.title or found.kind in ANSWER_CALLOUTS)
         for found in inner
     )
-
-
-_ANSWER_KINDS = frozenset({"success", "check", "done", "answer", "solution"})
-"""Callouts that hold an answer with no title (``> > [!success]``), where an untitled ``[!tip]`` hints."""
 
 
 _CARD_CALLOUTS = frozenset({"flashcard", "flashcards"})

@@ -17,7 +17,8 @@ from functools import partial
 from ccpkit.errors import Problem
 from ccpkit.model import Item, Option
 from ccpkit.parse.context import Context
-from ccpkit.parse.document import Block
+from ccpkit.parse.document import Block, paragraph_words
+from ccpkit.parse.rules.typed_answers import within
 from ccpkit.regex import regex
 
 _QUESTION = regex(
@@ -261,7 +262,7 @@ def _embedded_answers(ctx: Context) -> Iterator[Item | Problem]:
         return
     for block in ctx.doc.blocks:
         node = block.node
-        words = node.children[0].content if node.type == "paragraph" and not ctx.is_claimed(node) else ""
+        words = "" if ctx.is_claimed(node) else paragraph_words(node)
         if not _EMBEDDED.search(words):
             continue
         ctx.claim(node)
@@ -294,7 +295,7 @@ def _embedded_right(found: re.Match[str]) -> str:
         if answer.startswith("=") or (weight is not None and float(weight["percent"]) == 100):
             said = _unescaped(_FEEDBACK.split(words, maxsplit=1)[0]).strip()
             value, _, tolerance = said.partition(":") if numerical else (said, "", "")
-            right.append(f"{value} \u00b1 {tolerance}" if tolerance.strip() not in ("", "0") else value)
+            right.append(within(value, tolerance))
     return " or ".join(filter(None, right))
 
 

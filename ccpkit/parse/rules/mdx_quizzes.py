@@ -195,13 +195,13 @@ def _asked(props: dict[str, Value]) -> _Asked | None:
         return None
     flags = [_option_flag(option) for option in offered]
     answer = next((lowered[key] for key in _RIGHT if key in lowered and lowered[key] is not offered), None)
-    right = _rightness([words for words in options if words], answer) if answer is not None else None
+    right = _rightness(options, answer) if answer is not None else None
     if right is None and any(flag is not None for flag in flags):
         right = [flag is True for flag in flags]
     if right is None or not any(right):
         return None
     explanation = next((lowered[key] for key in _EXPLAINING if isinstance(lowered.get(key), str)), "")
-    return _Asked(stem.strip(), [words for words in options if words], right, str(explanation).strip())
+    return _Asked(stem.strip(), options, right, str(explanation).strip())
 
 
 def _option_words(option: Value) -> str:

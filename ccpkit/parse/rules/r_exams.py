@@ -36,6 +36,7 @@ from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block, heading_text, item_words, paragraph_words
 from ccpkit.parse.rules.options import DraftOption, reason_line
 from ccpkit.parse.rules.questions import Draft
+from ccpkit.parse.rules.typed_answers import within
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
@@ -191,7 +192,7 @@ def _typed_card(
     ctx: Context, question: _Part, stem: str, said: str, tolerance: str, explanation: str
 ) -> Iterator[Item | Problem]:
     """A card asking the question, its back the answer (within its tolerance, ``±``), then why."""
-    answer = f"{said} \u00b1 {tolerance}" if tolerance.strip() not in ("", "0") else said
+    answer = within(said, tolerance)
     back = "\n\n".join(part for part in (answer, explanation) if part)
     fields = ctx.common("card", stem, question.heading, question.section)
     yield from ctx.cards(question.heading, fields, stem, back, both_ways=False)
