@@ -243,7 +243,8 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
         written.pop(gone.guid, None)
     for guid in wanted.orphans.keys() - state.notes.keys():  # deleted in Anki: nothing to remember
         written.pop(guid, None)
-    note_types, kept_styles, replaced_styles, restyled = _note_type_updates(wanted, state, record)
+    styles = _styles(wanted.templates)
+    note_types, kept_styles, replaced_styles, restyled = _note_type_updates(wanted, state, record, styles)
     styles_kept = {key: text_hash(text) for key, (_, text) in kept_styles.items()}
     restyled_first = [
         name for key, (name, _) in kept_styles.items() if record.kept_styles.get(key) != styles_kept[key]
@@ -272,7 +273,7 @@ def plan_sync(wanted: Wanted, state: CollectionState, record: SyncRecord, choice
     )
     removed = _emptied_decks(plan, notes, state, record, wanted.homes.values())
     decks = (set(record.decks) | {note.deck for note in notes}) - set(removed)
-    record = SyncRecord(written, tuple(sorted(decks)), _styles(wanted.templates), styles_kept)
+    record = SyncRecord(written, tuple(sorted(decks)), styles, styles_kept)
     return replace(plan, removed_decks=removed, record=record)
 
 
@@ -588,7 +589,7 @@ def _types_of(note_id: str) -> set[int]:
 
 
 def _note_type_updates(
-    wanted: Wanted, state: CollectionState, record: SyncRecord
+    wanted: Wanted, state: CollectionState, record: SyncRecord, styles: Mapping[str, str]
 ) -> tuple[tuple[NoteTypeUpdate, ...], dict[str, tuple[str, str]], tuple[str, ...], tuple[Restyled, ...]]:
     """ccpkit's note types already in the collection (and Anki's copies of them, ``ccpkit Term v1+``)
     whose templates or CSS differ, or that lack a field (a field the student added is kept; ours are
@@ -596,13 +597,14 @@ def _note_type_updates(
     them (or, none recorded, as an import brought them: unchanged since, older than the note type's
     change), which are kept; those of them that name a field of ours gone missing, which are replaced
     (Anki rewrote them on the rename); and every part of the student's replaced, also as ccpkit's
-    changed since the sync that recorded them (Anki's then reads as none it wrote), to save."""
+    changed since the sync that recorded them (Anki's then reads as none it wrote), to save. ``styles``:
+    what ccpkit's templates hold now (``_styles``)."""
     updates, replaced, restyled = [], [], []
     kept: dict[str, tuple[str, str]] = {}  # `<id>/css` → its name in the report, the student's text
     for note_type in NOTE_TYPES:
         own = state.note_types.get(note_type.id)  # none: added with the notes that use it, as an import
         for found in (*([own] if own else []), *state.note_type_copies.get(note_type.id, ())):
-            styled = _styled(note_type, found, wanted, record)
+            styled = _styled(note_type, found, wanted, record, styles)
             updates += [styled.update] if styled.update else []
             kept.update(styled.kept)
             replaced += styled.replaced
@@ -620,12 +622,14 @@ class _Styled:
     restyled: list[Restyled]
 
 
-def _styled(note_type: NoteType, found: FoundNoteType, wanted: Wanted, record: SyncRecord) -> _Styled:
+def _styled(
+    note_type: NoteType, found: FoundNoteType, wanted: Wanted, record: SyncRecord, styles: Mapping[str, str]
+) -> _Styled:
     """What ``_note_type_updates`` decides for ``found``, ``note_type`` as Anki holds it (ours, or Anki's
     copy of it): its update (or none), the student's styling kept, replaced, and to save. A copy's parts
     are compared with what ccpkit's templates were at the last sync, as ours are: its cards are
     ccpkit's to style as well."""
-    templates, styles = wanted.templates, _styles(wanted.templates)
+    templates = wanted.templates
     card = templates.cards[note_type.key]
     missing = tuple(name for name in note_type.fields if name not in found.fields)
     parts = {
