@@ -250,7 +250,12 @@ def _break_at(line: _Line, columns: list[int], start: int, fits: int) -> int:
 
 
 def _unescaped(token: str) -> str:
-    return {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": " ", "&#160;": " "}.get(token, token)
+    return _UNESCAPED.get(token, token)
+
+
+_UNESCAPED = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": " ", "&#160;": " "}
+"""The entities of code's markup as the characters they stand for (a no-break space as a space: in
+code it indents and breaks as one)."""
 
 
 def _draw_continued(canvas: Any, _kind: str, _label: str | None) -> None:

@@ -48,14 +48,14 @@ def _tagged_cloze(text: str) -> str:
     """A paragraph hashcards' way (``C: [Rotterdam] is the busiest port in Europe.``, the tag then the
     sentence, its square brackets the hidden words) as Anki's cloze, each bracket a card of its own;
     "" for any other paragraph, or one hiding nothing (a link's or a footnote's brackets stay text)."""
-    tagged = _CLOZE_TAG.match(text)
+    tagged = CLOZE_TAG.match(text)
     sentence = tagged["text"] if tagged else ""
     hidden = iter(range(1, sentence.count("[") + 1))
     marked = _BRACKETED.sub(lambda found: f"{{{{c{next(hidden)}::{found['hidden']}}}}}", sentence)
     return marked if marked != sentence else ""
 
 
-_CLOZE_TAG = regex(r"C:\s*(?P<text>\S[\s\S]*)")
+CLOZE_TAG = regex(r"C:\s*(?P<text>\S[\s\S]*)")
 """hashcards' cloze tag opening a paragraph, the sentence after it (on its line or the next)."""
 _BRACKETED = regex(r"(?<![!\]])\[(?P<hidden>[^\[\]\n^!][^\[\]\n]*)\](?![(\[:])")
 """Words in square brackets that are no link (``[text](url)``, ``[text][ref]``, ``[ref]: url``), picture

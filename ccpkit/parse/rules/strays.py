@@ -29,6 +29,7 @@ from ccpkit.parse.rules.answers import (
     worded_letter,
 )
 from ccpkit.parse.rules.cards import DEFINING_WORDS, bold_fronts
+from ccpkit.parse.rules.clozes import CLOZE_TAG
 from ccpkit.parse.rules.flashcards import asks_to_judge, listed_question, studied
 from ccpkit.parse.rules.options import asks, instructs
 from ccpkit.parse.rules.questions import block_words, counts_the_list
@@ -254,7 +255,7 @@ def _bracketless_clozes(ctx: Context, siblings: Sequence[Node]) -> Iterator[Prob
         text = node.children[0].content if node.type == "paragraph" and not ctx.is_claimed(node) else ""
         before = siblings[at - 1] if at else None
         option = before is not None and before.type == "paragraph" and before.children[0].content[:2] == "B:"
-        if text.startswith("C:") and text[2:].strip() and not option:
+        if CLOZE_TAG.match(text) and not option:
             yield Problem(ctx.at(node), _BRACKETLESS_CLOZE, "warning")
 
 
