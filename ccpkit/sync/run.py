@@ -263,20 +263,17 @@ def _conflicts_saved(
     note in Anki and text), copied into a folder of the file's name (``_copied_beside``)."""
     if not (plan.conflicts or plan.restyled):
         return None
-    stamp = datetime.fromtimestamp(now, UTC)
-    name = _unused(out, f"sync-conflicts-{stamp.strftime('%Y%m%d-%H%M%S')}")
     losing = () if choices.keep_anki else plan.conflicts
     files = {conflict.anki: shown(state.notes[conflict.note.guid].id, conflict.anki) for conflict in losing}
-    data = conflicts_markdown(
+    page = partial(
+        conflicts_markdown,
         plan.conflicts,
         plan.restyled,
         notes=notes,
         collection=collection,
         keep_anki=choices.keep_anki,
-        when=stamp.strftime("%Y-%m-%d %H:%M:%S UTC"),
-        media=_copied_beside(out, name, files),
     )
-    return write_atomically(out, Output(PurePosixPath(f"{name}.md"), data))
+    return _page_saved(out, "conflicts", now, files, page)
 
 
 def _deleted_saved(
@@ -293,19 +290,25 @@ def _deleted_saved(
     want them back."""
     if not plan.deleted:
         return None
-    stamp = datetime.fromtimestamp(now, UTC)
-    name = _unused(out, f"sync-deleted-{stamp.strftime('%Y%m%d-%H%M%S')}")
     found = {orphan.note_id: state.notes[orphan.guid] for orphan in plan.deleted}
     files = {
         note_id: tuple(path for text in note.fields.values() for path in shown(note.id, text))
         for note_id, note in found.items()
     }
-    data = deleted_markdown(
-        [(note_id, note.fields) for note_id, note in found.items()],
-        collection=collection,
-        when=stamp.strftime("%Y-%m-%d %H:%M:%S UTC"),
-        media=_copied_beside(out, name, files),
+    page = partial(
+        deleted_markdown, [(note_id, note.fields) for note_id, note in found.items()], collection=collection
     )
+    return _page_saved(out, "deleted", now, files, page)
+
+
+def _page_saved(
+    out: Path, kind: str, now: int, files: Mapping[str, Sequence[Path]], page: Callable[..., bytes]
+) -> Path:
+    """``page`` (given ``when`` and the ``media`` copied beside it) written to ``out`` as
+    ``sync-<kind>-<time>.md``, with ``files`` copied into the folder of its name."""
+    stamp = datetime.fromtimestamp(now, UTC)
+    name = _unused(out, f"sync-{kind}-{stamp.strftime('%Y%m%d-%H%M%S')}")
+    data = page(when=stamp.strftime("%Y-%m-%d %H:%M:%S UTC"), media=_copied_beside(out, name, files))
     return write_atomically(out, Output(PurePosixPath(f"{name}.md"), data))
 
 
