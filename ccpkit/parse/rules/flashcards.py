@@ -169,6 +169,8 @@ _ITALIC_LABEL = regex(
 
 def _unitalicised(line: str) -> str:
     """A ``Q:`` or ``A:`` line without the italics around it or around its label alone: as plain."""
+    if not line.startswith(("*", "_")):  # both patterns open with `^(?P<mark>\*|_)`: no italics, no change
+        return line
     return _ITALIC_LABEL.sub(r"\g<label>", _ITALIC_SIDE.sub(r"\g<line>", line))
 
 
@@ -221,15 +223,17 @@ _CODE_LIKE = regex(r"^[A-Za-z_]\w*(?:\(|\.[A-Za-z_]|<)")
 """``Foo::Bar()``, ``Foo::bar.baz``, ``Foo::Vec<T>``: a C++ or Rust path written in prose."""
 _NAMESPACES = frozenset({"std", "boost", "absl", "fmt", "crate", "self", "super", "core", "alloc", "tokio"})
 """C++ and Rust paths' first names (``std::vector``, ``crate::config``): a path in prose, no card."""
-_SEPARATORS = (
-    "?",
-    "??",
-    "\u21aa",
-    "\u21aa\ufe0f",
-    "\u2753",
-    "\u2754",
-    ":grey_question:",
-    ":arrow_right_hook:",
+_SEPARATORS = frozenset(
+    {
+        "?",
+        "??",
+        "\u21aa",
+        "\u21aa\ufe0f",
+        "\u2753",
+        "\u2754",
+        ":grey_question:",
+        ":arrow_right_hook:",
+    }
 )
 """A line alone between a card's sides: Obsidian Spaced Repetition's ``?`` (``??`` both ways), and the
 ``↪``, ``❓`` (``:question:``), ``❔`` and ``:arrow_right_hook:`` that Markdown Flashcards decks allow."""
@@ -786,7 +790,7 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
         )  # `What shape is a barchan? ;;` (or `::`, `>>`) over the bullets that answer
         return 1, [_Pair(asked["front"], _bullets_answer(ctx, following))]
     block = ctx.doc.blocks[node.top]
-    quiz = any(_QUIZ.search(title) for title in (ctx.doc.part, *block.section))
+    quiz = _titles_a_quiz((ctx.doc.part, *block.section))
     pointed = _pointed_answers(stripped) or _answered_on_the_line(stripped, remnote=ctx.remnote, quiz=quiz)
     reviewed = id(block.heading) in ctx.answered_below_lines or _names_questions(ctx, block.section)
     if not pointed and len(stripped) == 2 and block.node is node and reviewed:
@@ -1244,6 +1248,8 @@ def _inline_pair(
     card only as ``_word_pair`` tells; ``words_listed``: its paragraph holds nothing but such lines;
     ``among_cards``: nothing but cards written tight, where one it does not take is said.
     """
+    if "::" not in line:  # `_INLINE` and `_HALF_CARD` need one; dropping `[k:: v]` fields needs one too
+        return None
     line = without_wrapped_fields(line, _hide_code(line))
     hidden = _hide_code(line)
     match = _INLINE.match(hidden)
@@ -2374,10 +2380,12 @@ def _asked_over_callout(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pai
     Answer``) or a plain quote (``Was ist der Parallaxenfehler?`` over ``> Ein Ablesefehler …``, as
     question catalogues answer; a question in bold anywhere): the pair, and the one block it took
     after the first."""
+    if len(blocks) < 2 or blocks[1].type != "blockquote":  # no quote below: no need to read the words
+        return None
     asked = ctx.doc.written(blocks[0]).strip()
     bold = BOLD_TEXT.fullmatch(asked)  # `**What is …?**` over a quote: asked as a card is, even alone
     question = bold["inner"].strip() if bold else asked
-    if "\n" in asked or not _asks(question) or len(blocks) < 2 or blocks[1].type != "blockquote":
+    if "\n" in asked or not _asks(question):
         return None
     hints = _hint_callouts(ctx, blocks[1:])
     if hints and (len(blocks) <= len(hints) + 1 or blocks[len(hints) + 1].type != "blockquote"):
@@ -2530,17 +2538,24 @@ def _asks(line: str) -> bool:
     """A line that asks: a question (closing with its mark or, in Japanese and Chinese, its particle), a
     statement to judge true or false, or one with a blank to fill (``S3 is designed for ________
     durability.``)."""
-    blank = "___" in line and _BLANK.search(line) is not None
-    marked = line.rstrip().endswith(("?", "\uff1f", "\u061f"))  # a full-width or Arabic mark too
-    particle = _QUESTION_PARTICLE.search(line) is not None  # `…いくつか。`
-    return marked or asks_to_judge(line) or blank or particle
+    if line.rstrip().endswith(("?", "\uff1f", "\u061f")):  # a full-width or Arabic mark too
+        return True
+    if "___" in line and _BLANK.search(line) is not None:
+        return True
+    return asks_to_judge(line) or _QUESTION_PARTICLE.search(line) is not None  # `…いくつか。`
 
 
 def asks_to_judge(line: str) -> bool:
     """A line marked as a statement to judge true or false, before its words (``T/F: …``) or after them
     (``… (True/False)``, ``… True or False?``); not a title that only says so (``True/False``)."""
     to_judge = _JUDGE.match(line) is not None and bool(_JUDGE.sub("", line).strip(" :.-)]*_"))
-    return to_judge or _JUDGED_AFTER.search(line) is not None
+    return to_judge or (_may_be_judged_after(line) and _JUDGED_AFTER.search(line) is not None)
+
+
+def _may_be_judged_after(line: str) -> bool:
+    """Whether ``_JUDGED_AFTER`` can match ``line``: each of its ways holds ``/`` or ``false`` (``casefold``
+    maps all that its ``re.I`` reads as those letters, the long ``\\u017f`` too, to them)."""
+    return "/" in line or "false" in line.casefold()
 
 
 _QUESTION_PARTICLE = regex(QUESTION_PARTICLE)
@@ -2804,20 +2819,36 @@ def _holds_terms(node: Node, *, plain: bool = False) -> bool:
 
 def studied(ctx: Context, section: tuple[str, ...]) -> bool:
     """Whether a title over the notes (the file's or a heading's) names questions to study."""
-    titles = [ctx.doc.part, *section]
-    return any(_STUDY_TITLE.search(title) for title in titles) and not any(map(_OPEN_TITLE.search, titles))
+    return _titles_study((ctx.doc.part, *section))
 
 
 def _studied_title(ctx: Context, section: tuple[str, ...]) -> bool:
     """Whether a title over the notes names questions to study in so many words (``Interview
     questions``, ``FAQ``), not only the occasion (``User interview synthesis``, ``Pub quiz night``)."""
-    titles = [ctx.doc.part, *section[:-1]]
-    return studied(ctx, section) and any(map(_NAMES_QUESTIONS.search, titles))
+    return studied(ctx, section) and _titles_name_questions((ctx.doc.part, *section[:-1]))
 
 
 def _names_questions(ctx: Context, section: tuple[str, ...]) -> bool:
     """Whether the titles over a block, its own heading too, name questions to study in so many words."""
-    return studied(ctx, section) and any(map(_NAMES_QUESTIONS.search, (ctx.doc.part, *section)))
+    return studied(ctx, section) and _titles_name_questions((ctx.doc.part, *section))
+
+
+@lru_cache(maxsize=1024)  # asked for every block under the same few headings: read each run of them once
+def _titles_study(titles: tuple[str, ...]) -> bool:
+    """Whether one of ``titles`` names questions to study and none open questions (``studied``)."""
+    return any(_STUDY_TITLE.search(title) for title in titles) and not any(map(_OPEN_TITLE.search, titles))
+
+
+@lru_cache(maxsize=1024)  # as ``_titles_study``
+def _titles_name_questions(titles: tuple[str, ...]) -> bool:
+    """Whether one of ``titles`` names questions in so many words (``Interview questions``, ``FAQ``)."""
+    return any(map(_NAMES_QUESTIONS.search, titles))
+
+
+@lru_cache(maxsize=1024)  # as ``_titles_study``
+def _titles_a_quiz(titles: tuple[str, ...]) -> bool:
+    """Whether one of ``titles`` is a quiz's (``_QUIZ``): a bare word in brackets under it answers."""
+    return any(_QUIZ.search(title) for title in titles)
 
 
 def _with_case(ctx: Context, above: Sequence[Node], pair: _Pair) -> _Pair:
