@@ -169,8 +169,8 @@ _ITALIC_LABEL = regex(
 
 def _unitalicised(line: str) -> str:
     """A ``Q:`` or ``A:`` line without the italics around it or around its label alone: as plain."""
-    if not line.startswith(("*", "_")):  # both patterns open with `^(?P<mark>\*|_)`: no italics, no change
-        return line
+    if not line.startswith(("*", "_")) or line.startswith(("**", "__", "*_", "_*")):
+        return line  # both patterns open with one `*` or `_` not followed by another: no change
     return _ITALIC_LABEL.sub(r"\g<label>", _ITALIC_SIDE.sub(r"\g<line>", line))
 
 
@@ -190,6 +190,14 @@ def _labelled(labels: str) -> str:
 
 _CARD_FRONT = regex(_labelled("front|frente"))
 """A card's ``Front:`` line (not a ``Statement:``, which states as often as it asks to judge)."""
+
+
+def _card_front(line: str) -> re.Match[str] | None:
+    """``_CARD_FRONT.match(line)``, tried only where the line's first letter after any bold is an ``f``
+    (``re.I`` reads no other character as one)."""
+    return _CARD_FRONT.match(line) if line.lstrip("*_")[:1] in ("f", "F") else None
+
+
 _STATEMENT = regex(_labelled("statement"))
 """A ``Statement: …`` line: over ``Answer: False`` it asks to judge it, as the card must say."""
 _FRONT = regex(_labelled("front|statement|frente"))
@@ -355,6 +363,14 @@ _ENDS_TAGGED = regex(
 card's front, or ``#flashcard``, as Neuracache and Obsidian_to_Anki's style of it do; ``#card`` inside a
 sentence is a word of it. Logseq's link to its card page, ``#[[card]]`` (or ``[[card]]`` ending the
 line), is the same tag."""
+
+
+def _ends_tagged(line: str) -> bool:
+    """Whether ``_ENDS_TAGGED`` finds a tag ending ``line``; each of its tags holds a ``#`` or ``[[``, and
+    most lines neither."""
+    return ("#" in line or "[[" in line) and _ENDS_TAGGED.search(line) is not None
+
+
 _QUOTE_MARK = regex(r"^ {0,3}> ?")
 _TAG_LABELS = frozenset({"", "tags", "tag", "tagged"})
 """What a line of a note's own tags says besides them (``Tags: #biology #flashcard``): no card's front."""
@@ -524,7 +540,7 @@ def _in(
                 ctx.claim(child, *child.children)  # `- What is …?` with its answer nested under it
                 yield from _items(ctx, sections[index], child, nested)
         elif child.type == "heading" and (
-            _ENDS_TAGGED.search(heading_text(child)) or _tag_line_below(siblings[index + 1 : index + 2])
+            _ends_tagged(heading_text(child)) or _tag_line_below(siblings[index + 1 : index + 2])
         ):
             used, result = _tagged_heading(ctx, siblings[index:])  # `## What is a VPC? #card`
             yield from _items(ctx, sections[index][:-1], child, result)
@@ -715,10 +731,7 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
         lines = [_unitalicised(line) for line in lines]
     if len(lines) > 1 and all(line.startswith("| ") and not line.endswith("|") for line in lines):
         lines = [line[2:] for line in lines]  # a Pandoc line block (`| ` keeps each line's break), no table
-    if (
-        _ENDS_TAGGED.search(lines[0])
-        and _TAGS.sub("", lines[0]).strip().rstrip(":").lower() not in _TAG_LABELS
-    ):
+    if _ends_tagged(lines[0]) and _TAGS.sub("", lines[0]).strip().rstrip(":").lower() not in _TAG_LABELS:
         return _tagged_lines(ctx, node, lines, following)  # `What is a VPC? #card`, the answer under it
     stripped = [line.strip() for line in lines]
     for index, line in enumerate(stripped):
@@ -778,7 +791,11 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
     if remnoted is not None and remnoted.groupdict().get("way"):  # `Pumice >>`, nothing after it or below
         ctx.claim(node)
         return 0, [_Missing(_REMNOTE_UNANSWERED.format(card=stripped[0].strip()))]
-    asked = _ASKED_OVER_LIST.fullmatch(stripped[0]) if len(stripped) == 1 else None
+    asked = (
+        _ASKED_OVER_LIST.fullmatch(stripped[0])
+        if len(stripped) == 1 and _ends_in_a_separator(stripped[0])
+        else None
+    )
     if (
         asked is not None
         and following is not None
@@ -811,6 +828,8 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
     if (open_ended := _open_ended(stripped)) is not None:
         ctx.claim(node)  # `What does … relate?::` over the answer's lines
         return 0, [open_ended]
+    if "::" not in node.children[0].content:
+        return 0, []  # no line holds a `::` (splitting and unitalicising lines joins none): no inline pair
     opening = _opens_file(ctx, node)
     tagged = _TAG_LINES.match(node.children[0].content)  # `#Q` (Aosr's) or `#flashcards` over the lines
     paired = stripped[tagged[0].count("\n") :] if tagged else stripped
@@ -889,12 +908,7 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
     ``;;``); none unless every line of the paragraph is one."""
     pairs: list[_Pair | _Missing] = []
     for number, line in enumerate(lines):
-        found = (
-            _FILLED.fullmatch(line)
-            or _FILLED_AFTER.fullmatch(line)
-            or _JUDGED_BY.fullmatch(line)
-            or _SPOILED.fullmatch(line)
-        )
+        found = _answered_by_itself(line)
         if (
             found is not None
             and found.re.pattern != _SPOILED.pattern
@@ -926,6 +940,27 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
         both = said.get("way") == "<>"
         pairs.append(_Pair(_unnumbered(asked.strip()), answer.strip(), reversible=both, line=number))
     return pairs
+
+
+def _answered_by_itself(line: str) -> re.Match[str] | None:
+    """The first of ``_FILLED``, ``_FILLED_AFTER``, ``_JUDGED_BY`` and ``_SPOILED`` that the whole line
+    is, each tried only where the line holds what that pattern cannot do without."""
+    if "___" in line:  # both blanks' patterns hold `_{3,}`
+        found = _FILLED.fullmatch(line) or _FILLED_AFTER.fullmatch(line)
+        if found is not None:
+            return found
+    if ("." in line or "!" in line) and any(mark in line for mark in _VERDICT_MARKS):
+        found = _JUDGED_BY.fullmatch(line)
+        if found is not None:
+            return found
+    if "?" in line and ("!<" in line or "||" in line):  # `…? >!spoiler!<`, `…? ||spoiler||`
+        return _SPOILED.fullmatch(line)
+    return None
+
+
+_VERDICT_MARKS = ("(", "-", "\u2014", "\u2013", ":", "**")
+"""What ``_JUDGED_BY`` needs after its statement's full stop: a verdict's bracket, dash, label's colon or
+bold."""
 
 
 _CARD_FENCES = frozenset({"flashcard", "flashcards"})
@@ -1135,6 +1170,13 @@ bullets below it are its answer."""
 _ASKED_OVER_LIST = regex(r"(?P<front>\S.*?[?\uff1f])[ \t]*(?:::|;;|>>)")
 """A question ending in a card's separator with nothing after it (``… ? ;;``, ``… ? ::``, ``… ? >>``):
 a multi-line card, as Spaced Repetition (set so) and RemNote write one, the list below its answer."""
+
+
+def _ends_in_a_separator(line: str) -> bool:
+    """Whether ``line`` holds one of the separators that ``_ASKED_OVER_LIST`` ends with."""
+    return "::" in line or ";;" in line or ">>" in line
+
+
 _SETTINGS = ("TARGET DECK", "FILE TAGS")
 """Obsidian_to_Anki's settings, each over its value's line (``Biology::Cells``, a deck's path)."""
 _DECK_LINE = regex(r"(?:TARGET DECK|Deck)\s*:\s*\S+::")
@@ -1722,7 +1764,8 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
 
 def tagged_as_card(paragraph: Node) -> bool:
     """A paragraph tagged ``#card``: a Logseq flashcard's front, the bullets under it its back."""
-    return _CARD_TAG.search(paragraph.children[0].content) is not None
+    content = paragraph.children[0].content
+    return ("#" in content or "[[" in content) and _CARD_TAG.search(content) is not None  # as `_ends_tagged`
 
 
 def untagged(text: str) -> tuple[str, str]:
@@ -1773,6 +1816,8 @@ def _past_marker(lines: list[str]) -> list[str]:
     """``lines`` without a callout's marker line above them: untitled (``[!note]``), or titled over a
     ``Q:`` line (``[!tip] Exam tip``): no part of the question."""
     first = lines[0].strip() if len(lines) > 1 else ""
+    if not first.startswith("[!"):  # where `CALLOUT` (`^\[!…`) opens
+        return lines
     if CALLOUT.fullmatch(first) or (CALLOUT.match(first) and _QUESTION.match(lines[1].strip())):
         return lines[1:]
     return lines
@@ -1783,14 +1828,14 @@ def _answered_within(node: Node) -> _Pair | None:
     same paragraph, or on the question's own line (``1. Which …? **Answer: Amazon MQ**``)."""
     lines = node.children[0].content.split("\n") if node.type == "paragraph" else []
     lines = _past_marker(lines)
-    if lines and (_QUESTION.match(_unitalicised(lines[0])) or _CARD_FRONT.match(lines[0])):
+    if lines and (_QUESTION.match(_unitalicised(lines[0])) or _card_front(lines[0])):
         return None  # `Q: …`, `**Question:** …`, `Front: …`: the `Q:`/`A:` rule's (not `Question 1: …`)
     if any(line.strip() in _SEPARATORS for line in lines):
         return None  # a `?` line between the sides: a multi-line card, the `?` rule's
     inline = _answered_on_its_line(lines[0]) if len(lines) == 1 else None
     if inline is not None and _asks(inline["asked"]):
         return _Pair(_unnumbered(unbolded(inline["asked"])), unbolded(inline["answer"]).strip())
-    bold = _BOLD_QUESTION_FIRST.match(lines[0]) if lines else None
+    bold = _BOLD_QUESTION_FIRST.match(lines[0]) if lines and lines[0].startswith(("**", "__")) else None
     if bold is not None and not _points_back(bold["asked"]) and not _answers_nothing(bold["answer"]):
         answer = bold["answer"].lstrip("\u2014\u2013- \t")  # `**Where is it?** — Over there.`: no dash
         return _Pair(_unnumbered(bold["asked"].strip()), "\n".join([answer, *lines[1:]]).strip())
@@ -1815,6 +1860,8 @@ def _answered_within(node: Node) -> _Pair | None:
             return _Pair(f"{_TO_JUDGE}{front}", answered)
         if answered:
             return _Pair(front, answered)
+    if len(lines) < _CHOICES_AND_ANSWER:
+        return None  # too few lines for a question, its choices and the answer, wherever it asks
     asked = next((number for number, line in enumerate(lines) if _asks(line)), len(lines))
     answered = _worded_text(lines[-1]) if len(lines) - asked >= _CHOICES_AND_ANSWER else None
     if answered:  # `Which …?`, its choices one a line, then `Ans - …` naming one
@@ -2103,7 +2150,7 @@ def _answered_by_next(ctx: Context, items: Sequence[Node], index: int) -> _Pair 
         return None
     asked, answered = map(item_words, pair)
     single = bool(asked) and "\n" not in asked
-    question = (_QUESTION.match(asked.strip()) or _CARD_FRONT.match(asked.strip())) if single else None
+    question = (_QUESTION.match(asked.strip()) or _card_front(asked.strip())) if single else None
     answer = (
         (_ANSWER.match(answered.strip()) or _BACK.match(answered.strip())) if answered and question else None
     )
@@ -2178,7 +2225,9 @@ def _labelled_over_answer(ctx: Context, item: Node) -> _Pair | None:
         return None
     text = first.children[0].content
     label = _NUMBERED_QUESTION_LABEL.match(text)
-    asked = text[label.end() :].strip() if label else ""
+    if label is None:
+        return None  # no label: nothing asked (`_asks("")` is false)
+    asked = text[label.end() :].strip()
     blocks = _unlisted(below)
     if not any(map(_asks, asked.split("\n"))) or any(block.type in LISTS for block in blocks):
         return None
@@ -2236,9 +2285,9 @@ def listed_question(item: Node) -> str | None:
     if first is None or first.type != "paragraph":
         return None
     written = first.children[0].content.partition("\n")[0].strip()
-    asked = _unnumbered(unbolded(written))
     if not _asks(written) or _QUESTION.match(written) or _QUESTION_LABEL.match(written):
         return None
+    asked = _unnumbered(unbolded(written))
     if len(asked.split()) < _ASKING_WORDS or _SENTENCE_END.search(asked):
         return None
     return None if _points_back(asked) else asked
@@ -2486,11 +2535,13 @@ def _asked_and_answered(
         _REMARKED.sub(r"\g<asked>", line) if line.rstrip().endswith((")", "\uff09", "]")) else line
         for line in lines
     ]
-    asks = next((n for n, line in enumerate(lines) if _asks(line) or _asks(_unnumbered(plain(line)))), None)
     words = answer.children[0].content.strip() if answer.type == "paragraph" else code or None
     answered = words if labelled else _worded(answer)
     if answered is None and len(lines) == 1 and asks_to_judge(lines[0]) and words is not None:
         answered = _verdict(words)  # `T/F: …` over `False, it is an amorphous solid.`
+    if not answered:
+        return None  # no answer below: which line asks need not be read
+    asks = next((n for n, line in enumerate(lines) if _asks(line) or _asks(_unnumbered(plain(line)))), None)
     if asks is None and len(lines) == 1 and answered and not _answers_nothing(answered):
         told = _TASK_LABEL.sub("", _unnumbered(_QUESTION_LABEL.sub("", lines[0])))
         asks = 0 if _TOLD.match(told) or _TASK_LABEL.match(lines[0]) else None  # `**Exercise 2.** Reverse …`
@@ -2538,27 +2589,35 @@ def _asks(line: str) -> bool:
     """A line that asks: a question (closing with its mark or, in Japanese and Chinese, its particle), a
     statement to judge true or false, or one with a blank to fill (``S3 is designed for ________
     durability.``)."""
-    if line.rstrip().endswith(("?", "\uff1f", "\u061f")):  # a full-width or Arabic mark too
+    stripped = line.rstrip()
+    if stripped.endswith(("?", "\uff1f", "\u061f")):  # a full-width or Arabic mark too
         return True
     if "___" in line and _BLANK.search(line) is not None:
         return True
-    return asks_to_judge(line) or _QUESTION_PARTICLE.search(line) is not None  # `…いくつか。`
+    if asks_to_judge(line):
+        return True
+    # `…いくつか。`: the particle's pattern ends `[。.]?\s*$`, so it is one of the last two characters left
+    return not _PARTICLES.isdisjoint(stripped[-2:]) and _QUESTION_PARTICLE.search(line) is not None
 
 
 def asks_to_judge(line: str) -> bool:
     """A line marked as a statement to judge true or false, before its words (``T/F: …``) or after them
     (``… (True/False)``, ``… True or False?``); not a title that only says so (``True/False``)."""
+    if not _may_judge(line):
+        return False
     to_judge = _JUDGE.match(line) is not None and bool(_JUDGE.sub("", line).strip(" :.-)]*_"))
-    return to_judge or (_may_be_judged_after(line) and _JUDGED_AFTER.search(line) is not None)
+    return to_judge or _JUDGED_AFTER.search(line) is not None
 
 
-def _may_be_judged_after(line: str) -> bool:
-    """Whether ``_JUDGED_AFTER`` can match ``line``: each of its ways holds ``/`` or ``false`` (``casefold``
-    maps all that its ``re.I`` reads as those letters, the long ``\\u017f`` too, to them)."""
-    return "/" in line or "false" in line.casefold()
+def _may_judge(line: str) -> bool:
+    """Whether ``_JUDGE`` or ``_JUDGED_AFTER`` can match ``line``: each of their ways holds ``/`` or ``fa``
+    (``false``, ``falso``, ``faux``, ``falsch``), and ``re.I`` reads no other character as ``f`` or ``a``."""
+    return "/" in line or "fa" in line.casefold()
 
 
 _QUESTION_PARTICLE = regex(QUESTION_PARTICLE)
+_PARTICLES = frozenset("\u304b\u5417\u55ce")
+"""The particles ``QUESTION_PARTICLE`` closes a question with."""
 NUMBERED_HEADING = regex(rf"\d{{1,3}}[.)\u3001\uff0e](?!\d)|{_SECTION_NUMBER}")
 """A heading's number, maybe with no space after it: ``13.List, Set, Map …``, ``4、…``, ``1.3 Define …``
 (not ``2.4 GHz``)."""
@@ -3220,10 +3279,26 @@ def _asked_above(ctx: Context, above: Node | None) -> str:
 def _unnumbered(question: str) -> str:
     """A question without its number or bold (``**3. What is …?**``, ``3. **What is …?**`` → ``What is
     …?``): renumbering the questions must not change their ids."""
-    bold = BOLD_TEXT.fullmatch(question)
-    unnumbered = _NUMBERING.sub("", bold["inner"] if bold else question).strip()
-    bold = BOLD_TEXT.fullmatch(unnumbered)  # `1. **What is …?**`
+    bold = _in_bold(question)
+    unnumbered = _without_number(bold["inner"] if bold else question).strip()
+    bold = _in_bold(unnumbered)  # `1. **What is …?**`
     return bold["inner"].strip() if bold else unnumbered
+
+
+def _in_bold(text: str) -> re.Match[str] | None:
+    """``BOLD_TEXT.fullmatch(text)``, tried only where ``text`` opens with its ``**`` or ``__``."""
+    return BOLD_TEXT.fullmatch(text) if text.startswith(("**", "__")) else None
+
+
+def _without_number(text: str) -> str:
+    """``text`` without the number ``_NUMBERING`` finds opening it, looked for only where its first
+    character can open one: bold, a digit (``\\d`` is ``isdecimal``), ``Q`` (``q``) or the keycap ``🔟``."""
+    if not (text[:1] in _NUMBER_OPENINGS or text[:1].isdecimal()):
+        return text
+    return _NUMBERING.sub("", text)
+
+
+_NUMBER_OPENINGS = frozenset("*_Qq\U0001f51f")
 
 
 def _questions_and_answers(
@@ -3396,16 +3471,21 @@ def _front_over_back(lines: Sequence[str], following: Node | None) -> bool:
     """``Front: …`` with a ``Back: …`` (or an ``A: …``) line below it, in its paragraph or opening the
     next; or ``Statement: …`` with ``Answer: False`` so."""
     below = [*lines[1:], paragraph_words(following) if following else ""]
-    if _CARD_FRONT.match(lines[0]) is not None and any(_ANSWER.match(line.strip()) for line in below):
+    if _card_front(lines[0]) is not None and any(_ANSWER.match(line.strip()) for line in below):
         return True  # `Front: What is a fjord?` over `A: …`
-    return _FRONT.match(lines[0]) is not None and any(map(_backs, below))
+    # `_FRONT`'s labels open with `f` or `s` after any bold (`re.I` reads `\u017f` as an `s` too)
+    opening = lines[0].lstrip("*_")[:1]
+    return opening in _FRONT_OPENINGS and _FRONT.match(lines[0]) is not None and any(map(_backs, below))
+
+
+_FRONT_OPENINGS = frozenset("fFsS\u017f")
 
 
 def _front_without_back(ctx: Context, lines: Sequence[str]) -> bool:
     """``Front: …`` with no ``Back:`` line for it, that asks (``Front: What port does SSH use?``) or
     stands among ``Back:`` lines of its file: a card left half-written. A checklist's ``Front: lights
     on`` over ``Rear: …`` asks nothing."""
-    front = _CARD_FRONT.match(lines[0])
+    front = _card_front(lines[0])
     if front is None or not front["text"].strip():
         return False
     return _asks(unbolded(front["text"])) or _holds_back_lines(ctx.doc.lines)
