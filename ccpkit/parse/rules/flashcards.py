@@ -151,6 +151,14 @@ _ANSWER = regex(
 )
 """``A: …``, ``A1: …``, ``A1) …``, ``Answer 3) …``, ``**Answer:** …``, ``**Respuesta:** …``,
 ``Antwort: …``, ``答…``, ``답변: …``, ``ج: …``, ``Ans. …``, ``**Ans.** …``, ``**A1** …``: its answer line."""
+
+
+@lru_cache(maxsize=128)  # rule after rule asks of the same paragraph's (or item's) first line: matched once
+def _question_line(line: str) -> re.Match[str] | None:
+    """``_QUESTION.match(line)``: a flashcard's question line (``Q: …``), its words as ``text``."""
+    return _QUESTION.match(line)
+
+
 _REPLY = regex(rf"^{_BOLD}(?P<letter>[RS]){_BOLD}{_COLON}{_BOLD}\s*(?P<text>.*)$")
 """``R: …`` answering a ``P: …?`` (or ``Q : …``, as French notes write it), ``S: …`` (svar) a Swedish
 ``F: …?``, and no other line: ``R:`` is a gas constant or a resistance as often."""
@@ -627,6 +635,8 @@ def _nested_sections(ctx: Context, node: Node, section: tuple[str, ...]) -> list
     first = node.children[0] if node.type == "list_item" and node.children else None
     if first is None or first.type != "paragraph" or ctx.is_claimed(first):
         return [section] * len(node.children)
+    if not any(child.type in LISTS for child in node.children):
+        return [section] * len(node.children)  # no list under it to head: its name need not be read
     words = first.children[0].content
     name = words.strip() if _BARE_NAME.fullmatch(words) else _front_of_its_own(ctx, words)
     return [(*section, name) if name and child.type in LISTS else section for child in node.children]
@@ -858,7 +868,7 @@ def _opens_q_and_a(lines: list[str], *, bank: bool, below: str = "") -> bool:
     think about, not a card), and asking or saying what to do, unless the file is a bank of such lines
     (``bank``: a Turkish bank's ``**7. Soru:** …`` saying what to do over ``**Cevap:** …``, where
     minutes write ``**1. Question:** raised by Bob`` once or twice)."""
-    asked = _QUESTION.match(lines[0])
+    asked = _question_line(lines[0])
     if asked is None:
         return False
     inline = _answered_on_its_line(asked["text"]) is not None  # `Q1: …? A1: …` on one line
@@ -994,7 +1004,7 @@ def _fenced_cards(fence: Node) -> list[_Pair | _Missing | _Cloze]:
 
 def _fenced_card(lines: list[str], line: int) -> _Pair | _Missing | _Cloze:
     """One card of a block of them, ``line`` its first line's offset from the fence's."""
-    asked = _QUESTION.match(lines[0].strip())
+    asked = _question_line(lines[0].strip())
     answer = next((at for at, text in enumerate(lines) if at and _ANSWER.match(text.strip())), None)
     if asked is not None and answer is not None:
         answered = _ANSWER.match(lines[answer].strip())
@@ -1589,10 +1599,11 @@ def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | No
     after the first."""
     pair = _asked_and_answered(blocks[0], blocks[1]) if len(blocks) > 1 else None
     taken = 2
-    if pair is None and len(blocks) > 2 and _label_alone(blocks[1]) and _coded(ctx, blocks[2]):
+    alone = pair is None and len(blocks) > 2 and _label_alone(blocks[1])  # read once for both uses below
+    if alone and _coded(ctx, blocks[2]):
         code = ctx.doc.written(blocks[2]).strip()  # `**Solution:**` over the code that solves it
         pair, taken = _asked_and_answered(blocks[0], blocks[2], labelled=True, code=code), 3
-    if pair is None and len(blocks) > 2 and _label_alone(blocks[1]) and _fills_in(ctx, blocks[2]):
+    if pair is None and alone and _fills_in(ctx, blocks[2]):
         pair, taken = _asked_and_answered(blocks[0], blocks[2], labelled=True), 3  # `**Answer:**` alone
         listed = blocks[3] if len(blocks) > 3 and blocks[3].type in LISTS else None
         if pair is not None and listed is not None and not ctx.is_claimed(listed) and announces(blocks[2]):
@@ -1723,7 +1734,7 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     first, *below = blocks
     line, _, rest = first.children[0].content.partition("\n")
     asked = asked_in_bold(first)
-    if asked is None or _QUESTION.match(line.strip()):  # `**Q: …?**` and its `A:` line: the Q/A rule's
+    if asked is None or _question_line(line.strip()):  # `**Q: …?**` and its `A:` line: the Q/A rule's
         return None
     if any(text.strip() in _SEPARATORS for text in rest.split("\n")):
         return None  # `**What is …?**` over a `?` line: a multi-line card, the `?` rule's
@@ -1785,7 +1796,7 @@ def pairs_a_question(text: str) -> bool:
     """``Q: …`` with its ``A: …`` on its line or a later one: a flashcard's sides, where a highlight
     stresses the answer (``A: ==ADH==``) and hides nothing."""
     first, _, rest = text.partition("\n")
-    asked = _QUESTION.match(first.strip())
+    asked = _question_line(first.strip())
     if asked is None:
         return False
     return _answered_on_its_line(asked["text"]) is not None or any(
@@ -1818,7 +1829,7 @@ def _past_marker(lines: list[str]) -> list[str]:
     first = lines[0].strip() if len(lines) > 1 else ""
     if not first.startswith("[!"):  # where `CALLOUT` (`^\[!…`) opens
         return lines
-    if CALLOUT.fullmatch(first) or (CALLOUT.match(first) and _QUESTION.match(lines[1].strip())):
+    if CALLOUT.fullmatch(first) or (CALLOUT.match(first) and _question_line(lines[1].strip())):
         return lines[1:]
     return lines
 
@@ -1828,7 +1839,7 @@ def _answered_within(node: Node) -> _Pair | None:
     same paragraph, or on the question's own line (``1. Which …? **Answer: Amazon MQ**``)."""
     lines = node.children[0].content.split("\n") if node.type == "paragraph" else []
     lines = _past_marker(lines)
-    if lines and (_QUESTION.match(_unitalicised(lines[0])) or _card_front(lines[0])):
+    if lines and (_question_line(_unitalicised(lines[0])) or _card_front(lines[0])):
         return None  # `Q: …`, `**Question:** …`, `Front: …`: the `Q:`/`A:` rule's (not `Question 1: …`)
     if any(line.strip() in _SEPARATORS for line in lines):
         return None  # a `?` line between the sides: a multi-line card, the `?` rule's
@@ -2027,8 +2038,11 @@ def _asked_over_code(ctx: Context, siblings: Sequence[Node], index: int) -> _Pai
     """Words that ask over their code, then a ``?`` line over the answer, no blank line between any of
     them (``What does this print?``, a fence, ``?``, `` `[0, 1, 2]` ``): the question is the words and
     the code, as Obsidian's spaced repetition reads every line above the ``?``."""
-    lines = siblings[index].children[0].content.split("\n")
-    if lines[0].strip() not in _SEPARATORS or index < 2 or len(lines) < 2:
+    content = siblings[index].children[0].content
+    if index < 2 or "\n" not in content:  # no question and code above it, or no answer under its `?`
+        return None
+    lines = content.split("\n")
+    if lines[0].strip() not in _SEPARATORS:
         return None
     asked, code, node = siblings[index - 2 : index + 1]
     if asked.type != "paragraph" or code.type != "fence" or ctx.is_claimed(asked) or ctx.is_claimed(code):
@@ -2056,7 +2070,7 @@ def _paired_over_code(ctx: Context, siblings: Sequence[Node], index: int) -> _Pa
         question = title if asked.tag != "h1" and _asks(title) else ""
     else:
         text = asked.children[0].content.strip()
-        said = _QUESTION.match(text) if "\n" not in text else None
+        said = _question_line(text) if "\n" not in text else None
         question = said["text"].strip() if said is not None else ""
         if said is None and _asks_of_what_follows(asked):
             question = _unnumbered(ctx.doc.written(asked).strip())
@@ -2068,7 +2082,7 @@ def _paired_over_code(ctx: Context, siblings: Sequence[Node], index: int) -> _Pa
     if not question or told is None or ctx.is_claimed(shown) or ctx.is_claimed(answer):
         return None
     back = "\n".join([told["text"], *below]).strip()
-    plain = asked.type == "paragraph" and _QUESTION.match(asked.children[0].content.strip()) is None
+    plain = asked.type == "paragraph" and _question_line(asked.children[0].content.strip()) is None
     deferred = plain and (_answers_nothing(back) or _DEFERS.search(back) is not None)
     return _Pair(f"{question}\n\n{ctx.doc.source(shown).strip()}", back) if back and not deferred else None
 
@@ -2148,12 +2162,13 @@ def _answered_by_next(ctx: Context, items: Sequence[Node], index: int) -> _Pair 
     pair = items[index : index + 2]
     if len(pair) < 2 or any(ctx.is_claimed(item) for item in pair):
         return None
-    asked, answered = map(item_words, pair)
+    asked = item_words(pair[0])
     single = bool(asked) and "\n" not in asked
-    question = (_QUESTION.match(asked.strip()) or _card_front(asked.strip())) if single else None
-    answer = (
-        (_ANSWER.match(answered.strip()) or _BACK.match(answered.strip())) if answered and question else None
-    )
+    question = (_question_line(asked.strip()) or _card_front(asked.strip())) if single else None
+    if question is None:
+        return None  # no `Q:` line: the next item's words need not be read
+    answered = item_words(pair[1])
+    answer = (_ANSWER.match(answered.strip()) or _BACK.match(answered.strip())) if answered else None
     if question is None or answer is None or not answer["text"].strip():
         return None
     return _Pair(unbolded(question["text"]), unbolded(answer["text"]).strip())
@@ -2285,7 +2300,7 @@ def listed_question(item: Node) -> str | None:
     if first is None or first.type != "paragraph":
         return None
     written = first.children[0].content.partition("\n")[0].strip()
-    if not _asks(written) or _QUESTION.match(written) or _QUESTION_LABEL.match(written):
+    if not _asks(written) or _question_line(written) or _QUESTION_LABEL.match(written):
         return None
     asked = _unnumbered(unbolded(written))
     if len(asked.split()) < _ASKING_WORDS or _SENTENCE_END.search(asked):
@@ -2537,7 +2552,7 @@ def _asked_and_answered(
     ]
     words = answer.children[0].content.strip() if answer.type == "paragraph" else code or None
     answered = words if labelled else _worded(answer)
-    if answered is None and len(lines) == 1 and asks_to_judge(lines[0]) and words is not None:
+    if answered is None and len(lines) == 1 and words is not None and asks_to_judge(lines[0]):
         answered = _verdict(words)  # `T/F: …` over `False, it is an amorphous solid.`
     if not answered:
         return None  # no answer below: which line asks need not be read
@@ -2659,20 +2674,10 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     line says they are the answer, or the heading is one of the questions to study that a title above
     it names (``_studied_answer``); else an answer in words (``**Answer:** IAM``) is."""
     heading, title = blocks[0], heading_text(blocks[0])
+    if heading.tag == "h1":
+        return ""
     asked = plain(_unnumbered(title))
-    instructed = (numbers_a_question(title) and instructs(asked)) or (  # `### Q3. Explain …`
-        NUMBERED_HEADING.match(title) and EXPLAIN.match(asked) and asked.endswith(".")  # `### 3. Explain ….`
-    )
-    # `### 25. What is Hoisting` among many such: numbered, as handbooks of questions number them
-    unmarked = NUMBERED_HEADING.match(title) is not None and (
-        (ctx.asked_in_headings and asks_unmarked(title))
-        or (  # `##### 13.List, Set, Map是否继承自Collection接口` among numbered headings that ask with a `?`
-            heading.tag in ctx.numbered_questions
-            and (_ASKS_IN_OTHER_WORDS.search(asked) is not None or instructs(asked) or asks_unmarked(asked))
-        )
-    )
-    prompted = ctx.asked_in_headings and _PROMPTING_HEADING.match(asked) is not None  # `### Explain …`
-    if heading.tag == "h1" or not (_asks(asked) or instructed or unmarked or prompted):
+    if not _heading_asks(ctx, heading, title, asked):
         return ""
     below = _section_text(blocks[1:])
     below = below[
@@ -2716,6 +2721,27 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     ctx.claim(heading, *below)
     texts = [label if index == 0 and label else ctx.doc.written(node) for index, node in enumerate(below)]
     return "\n\n".join(text.strip() for text in texts)  # `A: The ohm.` loses its label
+
+
+def _heading_asks(ctx: Context, heading: Node, title: str, asked: str) -> bool:
+    """Whether a heading (``title``, its words ``asked``) asks, says what to explain, or is numbered as
+    the headings that ask around it are; each way looked at only while the ones before it fail."""
+    if _asks(asked):
+        return True
+    if (numbers_a_question(title) and instructs(asked)) or (  # `### Q3. Explain …`
+        NUMBERED_HEADING.match(title) and EXPLAIN.match(asked) and asked.endswith(".")  # `### 3. Explain ….`
+    ):
+        return True
+    # `### 25. What is Hoisting` among many such: numbered, as handbooks of questions number them
+    if NUMBERED_HEADING.match(title) is not None and (
+        (ctx.asked_in_headings and asks_unmarked(title))
+        or (  # `##### 13.List, Set, Map是否继承自Collection接口` among numbered headings that ask with a `?`
+            heading.tag in ctx.numbered_questions
+            and (_ASKS_IN_OTHER_WORDS.search(asked) is not None or instructs(asked) or asks_unmarked(asked))
+        )
+    ):
+        return True
+    return ctx.asked_in_headings and _PROMPTING_HEADING.match(asked) is not None  # `### Explain …`
 
 
 def _tabled_apart(words: Sequence[Node], table: Node) -> bool:
@@ -2969,7 +2995,7 @@ def _opens_with_q(node: Node) -> bool:
     opening = node.children[0] if node.type == "blockquote" and node.children else _opening_paragraph(node)
     return (
         opening.type == "paragraph"
-        and _QUESTION.match(opening.children[0].content.partition("\n")[0]) is not None
+        and _question_line(opening.children[0].content.partition("\n")[0]) is not None
     )
 
 
@@ -3311,7 +3337,7 @@ def _questions_and_answers(
     dotted = _SECOND_OPTION.search("\n".join(lines)) is None
     lines = [_unitalicised(line) for line in lines]
     for number, line in enumerate(lines):
-        asks = _QUESTION.match(line.strip()) or _FRONT.match(line.strip())
+        asks = _question_line(line.strip()) or _FRONT.match(line.strip())
         answers = _answer_to(lines[sides[-1][0]], line, dotted=dotted) if sides else None
         dotted_q = _DOTTED_QUESTION.match(line.strip()) is not None  # `Q. …? A. …`
         inline = _answered_on_its_line(asks["text"], dotted=dotted_q) if asks else None
@@ -3470,12 +3496,13 @@ def _below_answer(answers: Node) -> list[Node]:
 def _front_over_back(lines: Sequence[str], following: Node | None) -> bool:
     """``Front: …`` with a ``Back: …`` (or an ``A: …``) line below it, in its paragraph or opening the
     next; or ``Statement: …`` with ``Answer: False`` so."""
+    # `_FRONT`'s labels (and `_CARD_FRONT`'s) open with `f` or `s` after any bold (`re.I`: `\u017f` too)
+    if lines[0].lstrip("*_")[:1] not in _FRONT_OPENINGS:
+        return False
     below = [*lines[1:], paragraph_words(following) if following else ""]
     if _card_front(lines[0]) is not None and any(_ANSWER.match(line.strip()) for line in below):
         return True  # `Front: What is a fjord?` over `A: …`
-    # `_FRONT`'s labels open with `f` or `s` after any bold (`re.I` reads `\u017f` as an `s` too)
-    opening = lines[0].lstrip("*_")[:1]
-    return opening in _FRONT_OPENINGS and _FRONT.match(lines[0]) is not None and any(map(_backs, below))
+    return _FRONT.match(lines[0]) is not None and any(map(_backs, below))
 
 
 _FRONT_OPENINGS = frozenset("fFsS\u017f")
