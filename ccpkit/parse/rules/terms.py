@@ -1076,6 +1076,15 @@ def plain_term(
     (``What is the capital of Peru? **Lima**``, as quiz sheets mark them) is a card too.
     With ``sentence_names`` (lines beside names written as such), a few words in sentence case may name
     a thing before a hyphen: ``Duty of care - A legal duty …``."""
+    return _read_plain_term(line, separators, sentence_names)
+
+
+@lru_cache(maxsize=1024)  # a file's lines are asked of again within its reading: 512 kept all the repeats
+def _read_plain_term(
+    line: str, separators: Literal["any", "no colon", "arrows"], sentence_names: bool
+) -> Term | None:
+    """``plain_term``'s reading, kept for the lines read last: the rules ask of the same line again and
+    again, in turn (a paragraph's lines as a glossary's, as arrows, as names in sentence case)."""
     if "://" in line and "://" in CODE_SPAN.sub("", line):  # not `aws s3 mb s3://bucket`: a command's
         return _linked_term(line, separators, sentence_names=sentence_names)
     answered = answered_on_its_line(line, code=separators == "any") if separators != "arrows" else None
@@ -1424,9 +1433,12 @@ def _decoration_length(text: str) -> int:
     """How many characters at the start of ``text`` are a task box (``[x]``, as to-do lists write
     terms too), emoji, other symbols, spaces and the invisible marks that set a line's direction
     (right-to-left writers type them around a term's bold and colon)."""
-    box = _TASK_BOX.match(text)
+    box = _TASK_BOX.match(text) if text.startswith("[") else None  # a task box opens with `[`
     start = box.end() if box else 0
-    for index, character in enumerate(text[start:], start):
+    if start == len(text) or (text[start].isascii() and text[start] not in " \t"):
+        return start  # ASCII's only symbols (`` ` ``, ``^``) open code and footnotes: most texts start so
+    for index in range(start, len(text)):  # indexed, not sliced: a long text is not copied
+        character = text[index]
         if not (character in _INVISIBLE or unicodedata.category(character) in _DECORATIONS) or (
             character in "`^"  # ASCII's modifier symbols open code and footnotes, not decoration
         ):
