@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -115,6 +115,14 @@ _SEPARATORS_OF = {"any": _PLAIN_SEPARATOR, "no colon": _UNCOLONED_SEPARATOR, "ar
 """Which separators a plain term may have: any, all but a colon (``Morgan: Hi`` is speech in a
 transcript; a tab or a ``|``, as Quizlet, Anki and spreadsheets export cards, is one of these), or
 arrows only."""
+_ARROW_STARTS = "".join(re.escape(start) for start in sorted({arrow[0] for arrow in _ARROWS}))
+_SEPARATOR_HINTS = {
+    "any": regex(f"[{_ARROW_STARTS}:\u2013\u2014\uff1a]"),
+    "no colon": regex(f"[{_ARROW_STARTS}|\\t\u2013\u2014]"),
+    "arrows": regex(f"[{_ARROW_STARTS}]"),
+}
+"""A character that each of the separators (``_SEPARATORS_OF``) has first, or second after the space
+before it (`` - ``, `` \uff1a``): where ``_separators`` looks for them."""
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _ANSWER_IN_CODE = regex(r"(?P<front>[^`]*\?)\s+(?P<back>`[^`]+`)")
 _ANSWER_IN_BOLD = regex(r"(?P<front>(?:(?!\*\*|__)[^`])*[?\uff1f])\s+(?:\*\*|__)(?P<back>[^*_]+)(?:\*\*|__)")
@@ -1051,6 +1059,23 @@ def _closed(text: str) -> bool:
     return text.count("(") + text.count("\uff08") <= text.count(")") + text.count("\uff09")
 
 
+def _separators(text: str, separators: Literal["any", "no colon", "arrows"]) -> Iterator[re.Match[str]]:
+    """``_SEPARATORS_OF[separators].finditer(text)``, tried only at or just before a character of
+    ``_SEPARATOR_HINTS``: the patterns open with lookbehinds, which keep ``re`` from skipping ahead by
+    itself, and tried at every character they took most of a long line's reading."""
+    pattern, hint = _SEPARATORS_OF[separators], _SEPARATOR_HINTS[separators]
+    at = 0  # where the next match may start: where the last one ended, as `finditer` goes on
+    while (mark := hint.search(text, at)) is not None:
+        # every match has a hint at its start or next to it; a lookbehind still reads before `start - 1`
+        start = mark.start()
+        found = (pattern.match(text, start - 1) if start > at else None) or pattern.match(text, start)
+        if found is None:
+            at = start + 1
+            continue
+        yield found
+        at = found.end()
+
+
 def _outside_brackets(text: str, found: Iterable[re.Match[str]]) -> list[re.Match[str]]:
     """The matches ``found`` in ``text`` before which every bracket opened is closed (``_closed``),
     counted as the text goes: counted again from its start for each, a line of thousands of separators
@@ -1092,7 +1117,7 @@ def _read_plain_term(
         return answered
     line = line.rstrip(" \\")
     hidden = _hidden(line) if _MAY_HIDE.search(line) else line
-    cuts = _outside_brackets(hidden, _SEPARATORS_OF[separators].finditer(hidden))
+    cuts = _outside_brackets(hidden, _separators(hidden, separators))
     fields = len(cuts) > 1 and _fields(hidden, cuts)  # `一 — one — いち (ichi)`, `Marshall Plan - 1947 - …`
     if not cuts:
         return None
