@@ -622,7 +622,8 @@ def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
     amounts = sum(bool(_AMOUNT.match(value)) for value in values)
     reached = any(_REACHED.search(said[name]) for name in names & {"email", "e-mail", "office hours"})
     recipe = amounts >= max(2, len(values) - 1) and any(map(_KITCHEN_AMOUNT.match, values))
-    measured = not any(map(_DOSED.search, values)) and not names & _MEASURES
+    # asked only of a recipe's amounts (few lists give any): a dose's words are looked for in every value
+    measured = recipe and not names & _MEASURES and not any(map(_DOSED.search, values))
     return (
         (
             len(names & _MINUTES_FIELDS) >= 2
