@@ -470,6 +470,8 @@ def joined_terms(term: Term, attributes: Collection[str] = ()) -> list[Term]:
     term (not a label: ``. **Note:** …`` is the first one's, nor one of ``attributes``, the casefolded
     names that several lines of its list give their terms: ``; **SE**: …``); else ``term`` alone."""
     rest = term.rest
+    if "**" not in rest and "__" not in rest:
+        return [term]  # every next term opens with bold, and blanking code and links out adds none
     hidden = _hidden(rest)  # no boundary inside code or a link
     cuts = list(_NEXT_TERM.finditer(hidden))
     if not cuts:
