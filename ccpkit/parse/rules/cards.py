@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from typing import Literal, TypeVar
 
 from ccpkit import cloze_syntax
@@ -564,14 +564,20 @@ def _of_another(aside: Term, above: Term, names: _Names) -> bool:
 
 class _Names:
     """The terms of a list an aside may name, by the first word of each: an aside is looked for
-    names by its own words, not by every term of a list of thousands."""
+    names by its own words, not by every term of a list of thousands. Indexed when first asked:
+    most lists hold no aside to ask of."""
 
     def __init__(self, terms: Iterable[Term | None]) -> None:
-        self._by_word: dict[str, list[str]] = {}
-        for term in terms:
+        self._terms = tuple(terms)
+
+    @cached_property
+    def _by_word(self) -> dict[str, list[str]]:
+        by_word: dict[str, list[str]] = {}
+        for term in self._terms:
             if term is not None and not term.is_label and len(core := _core(term.front)) >= 2:
                 words = _WORD.findall(core.lower())
-                self._by_word.setdefault(words[0] if words else "", []).append(core)
+                by_word.setdefault(words[0] if words else "", []).append(core)
+        return by_word
 
     def named_in(self, text: str) -> bool:
         candidates = (
@@ -1815,7 +1821,8 @@ def _a_lone_term(block: Block, term: Term, fronts: Counter[str]) -> bool:
 @lru_cache(maxsize=1)
 def bold_fronts(lines: tuple[str, ...]) -> Counter[str]:
     """How many lines of a file (paragraphs' or bullets') open with each bold term and its definition."""
-    terms = (line_term(_BULLET.sub("", line)) for line in lines)
+    # a line with no `**` or `__` opens with no bold term (line_term's): most lines are passed over so
+    terms = (line_term(_BULLET.sub("", line)) for line in lines if "**" in line or "__" in line)
     return Counter(term.front.casefold() for term in terms if term is not None)
 
 
