@@ -892,8 +892,12 @@ def _bold_term(text: str) -> Term | None:
 
 def _separated(text: str) -> tuple[str, str] | None:
     """The separator ``text`` opens with (``:``, ``—``, ``→`` …) and the definition after it."""
-    separator = next((separator for separator in _SEPARATORS if text.startswith(separator)), None)
-    return None if separator is None else (separator, text[len(separator) :].strip())
+    found = _OPENING_SEPARATOR.match(text)  # the first of `_SEPARATORS` it opens with, as tried in turn
+    return None if found is None else (found[0], text[found.end() :].strip())
+
+
+_OPENING_SEPARATOR = regex("|".join(map(re.escape, _SEPARATORS)))
+"""``_SEPARATORS`` in their order: an alternation takes the first that matches, as a loop over them did."""
 
 
 def announces(paragraph: Node) -> bool:
