@@ -1373,11 +1373,18 @@ def heading_level(heading: Node | None) -> int:
 
 def heading_text(node: Node) -> str:
     """The inline Markdown source of a heading (or of any block holding one inline child); a heading's
-    badges from the web (``![Easy](https://img.shields.io/…)``) are no part of it."""
-    text = "".join(child.content for child in node.children if child.type == "inline").strip()
-    if node.type != "heading" or "](http" not in text:
-        return text
-    return _WEB_PICTURE.sub(_unless_badge, text).strip()
+    badges from the web (``![Easy](https://img.shields.io/…)``) are no part of it. A heading's is read
+    once and kept on it: the rules ask for it a dozen times each."""
+    if node.type != "heading":
+        return _inline_source(node)
+    if node.heading_text is None:
+        text = _inline_source(node)
+        node.heading_text = _WEB_PICTURE.sub(_unless_badge, text).strip() if "](http" in text else text
+    return node.heading_text
+
+
+def _inline_source(node: Node) -> str:
+    return "".join(child.content for child in node.children if child.type == "inline").strip()
 
 
 def _unless_badge(found: re.Match[str]) -> str:

@@ -21,27 +21,31 @@ class Node:
     without ``_open``, its other fields are the opening token's; an ``inline`` token's (or an
     image's) children are its inline tokens."""
 
-    __slots__ = ("attrs", "children", "content", "info", "line", "map", "markup", "tag", "top", "type")
+    __slots__ = (
+        "attrs", "children", "content", "heading_text", "info", "line", "map", "markup", "tag", "top", "type",
+    )  # fmt: skip
 
     def __init__(self, token: Token | None, kind: str, line: int, top: int) -> None:
         self.type = kind
         self.children: list[Node] = []
-        self.line = line
-        """1-based line where the node starts: its own map's, or the nearest enclosing node's (a
-        table cell or an inline child has none of its own), 1 if none has one."""
         self.top = top
         """Index of the top-level block that holds the node (itself at the top level; -1 for the root)."""
+        self.heading_text: str | None = None
+        """A heading's text once ``document.heading_text`` has read it: rules ask for it again and again."""
         if token is None:
+            self.line = line
             self.tag, self.attrs, self.map, self.content, self.markup, self.info = "", {}, None, "", "", ""
             return
         self.tag = token.tag
         self.attrs = token.attrs
-        self.map = (token.map[0], token.map[1]) if token.map else None
         self.content = token.content
         self.markup = token.markup
         self.info = token.info
-        if self.map is not None:
-            self.line = self.map[0] + 1
+        found = token.map
+        self.map = (found[0], found[1]) if found else None
+        self.line = found[0] + 1 if found else line
+        """1-based line where the node starts: its own map's, or the nearest enclosing node's (a
+        table cell or an inline child has none of its own), 1 if none has one."""
 
     def walk(self) -> Iterator[Node]:
         """This node and every node below it, depth first, in the order of the token stream."""
