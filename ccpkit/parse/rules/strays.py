@@ -300,9 +300,11 @@ def _sets_to_recall(ctx: Context, blocks: Sequence[Block]) -> Iterator[Problem]:
         questions = block.node
         if questions.type not in LISTS or ctx.is_claimed(questions):
             continue
-        taken = {id(item): any(ctx.is_claimed(inner) for inner in item.walk()) for item in questions.children}
         asking = [item for item in questions.children if listed_question(item) is not None]
-        if len(asking) < 2 or not (any(taken.values()) or studied(ctx, block.section)):
+        if len(asking) < 2:
+            continue  # most lists ask nothing: whether their items were taken is never asked
+        taken = {id(item): any(ctx.is_claimed(inner) for inner in item.walk()) for item in questions.children}
+        if not (any(taken.values()) or studied(ctx, block.section)):
             continue
         for item in asking:
             if not taken[id(item)] and _asks_over_a_list(item):
@@ -428,10 +430,12 @@ def _answers(text: str) -> bool:
 
 def _names_letters(text: str, *, worded: bool) -> bool:
     """Whether a line of ``text`` answers with letters, their first one reading as a word (``Answer: A
-    NAT gateway``, ``B-tree``) or not, as ``worded`` asks."""
-    return any(
-        (worded_letter(line) is not None) == worded
-        and (answer := answer_line(line)) is not None
-        and answer.letters
-        for line in text.split("\n")
-    )
+    NAT gateway``, ``B-tree``) or not, as ``worded`` asks. Of the two tests, the one that fails on more
+    lines for less runs first: ``worded_letter`` for a worded answer, ``answer_line`` for any other."""
+    for line in text.split("\n"):
+        if worded and worded_letter(line) is None:
+            continue
+        answer = answer_line(line)
+        if answer is not None and answer.letters and (worded or worded_letter(line) is None):
+            return True
+    return False
