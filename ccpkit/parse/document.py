@@ -302,9 +302,10 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _reparsed(text, tokens, _pymdown_blocks(text, _code_lines(tokens)))
     if ":::" in text:
         text, tokens = _containers_as_callouts(text, tokens)
-    if len(_LISTED_HEADING.findall(text)) >= _LISTED_HEADINGS:
+    # a listed heading's marks follow a space or a tab: a file of none is passed over at once
+    if (" ##" in text or "\t##" in text) and len(_LISTED_HEADING.findall(text)) >= _LISTED_HEADINGS:
         text, tokens = _reparsed(text, tokens, _headings_out_of_lists(text, _code_lines(tokens)))
-    if "#" in text and _MAY_BE_A_HEADING_BULLET.search(text):
+    if (" #" in text or "\t#" in text) and _MAY_BE_A_HEADING_BULLET.search(text):
         text, tokens = _reparsed(text, tokens, _outline_headings(text, _code_lines(tokens)))
     if "\\begin{definition}" in text:
         text, tokens = _reparsed(
@@ -975,6 +976,8 @@ def _heading_bullet(lines: list[str], number: int, code: Container[int]) -> re.M
 _BULLETED_HEADING = regex(r"^[-*+][ \t]+(?P<marks>#{1,6})[ \t]+(?P<words>\S.*)$")
 _LIST_LINE = regex(r"^[ \t]*(?P<marker>[-*+])[ \t]")
 _MAY_BE_A_HEADING_BULLET = regex(r"^[-*+][ \t]+#", re.M)
+"""A bullet over a heading's marks, which follow a space or a tab: a file holding neither `` #`` nor a
+tab before a ``#`` holds none, found at once where this is tried at each line."""
 
 
 def _indent(line: str) -> str:
