@@ -34,6 +34,12 @@ def unblocked(text: str) -> str:
     return _BLOCK_ID.sub("", text) if "^" in text else text
 
 
+def _trailing_tags(side: str) -> re.Match[str] | None:
+    """The Obsidian tags ending a card's side; every tag holds its ``#``, so a side of none (most) is
+    not searched."""
+    return TRAILING_TAGS.search(side) if "#" in side else None
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CommonFields:
     """The fields every item shares, worked out by ``Context.common``; a rule adds its kind's own
@@ -57,7 +63,7 @@ class CommonFields:
     def card(self, *, front: str, back: str, lead_in: str = "") -> Card:
         """A card; Obsidian tags ending a side (``Simple servers. #compute #beginner``) are its tags."""
         front, back = unblocked(front), unblocked(back)
-        front_tags, back_tags = TRAILING_TAGS.search(front), TRAILING_TAGS.search(back)
+        front_tags, back_tags = _trailing_tags(front), _trailing_tags(back)
         listed = " ".join(found[0] for found in (front_tags, back_tags) if found)
         return Card(
             id=self.id,

@@ -1463,7 +1463,8 @@ def title_of(heading: Node) -> str:
     with (``# Anticoagulants #flashcards``, ``## Warfarin #pharm/haem``), which would name decks and
     sections (a heading of tags alone keeps them), nor the bold a whole heading is set in."""
     text = heading_text(heading)
-    text = TRAILING_TAGS.sub("", text) or text
+    if "#" in text:  # every tag holds its `#`
+        text = TRAILING_TAGS.sub("", text) or text
     if cloze_syntax.hidden_parts(text, highlights=False):  # a cloze card of its own: its words title
         text = cloze_syntax.revealed(text)
     bold = _WHOLLY_BOLD.fullmatch(text)  # `# **Geography Unit 2**`, as Google Docs exports a heading
