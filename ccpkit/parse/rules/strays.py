@@ -304,11 +304,11 @@ def _sets_to_recall(ctx: Context, blocks: Sequence[Block]) -> Iterator[Problem]:
         questions = block.node
         if questions.type not in LISTS or ctx.is_claimed(questions):
             continue
-        asking = [item for item in questions.children if listed_question(item) is not None]
-        if len(asking) < 2:
-            continue  # most lists ask nothing: whether their items were taken is never asked
         taken = {id(item): any(ctx.is_claimed(inner) for inner in item.walk()) for item in questions.children}
         if not (any(taken.values()) or studied(ctx, block.section)):
+            continue  # most lists: asked first, as it is cheaper than asking each item whether it asks
+        asking = [item for item in questions.children if listed_question(item) is not None]
+        if len(asking) < 2:
             continue
         for item in asking:
             if not taken[id(item)] and _asks_over_a_list(item):
