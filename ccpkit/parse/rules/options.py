@@ -836,8 +836,8 @@ def unlettered_options(
     as the ``words`` above ask for: ``(Choose two.)``); a
     numbered list (``1)`` … ``4)``), when the answer names one by its number (``Answer: 3``,
     ``Option 3``): as some banks write them."""
-    firsts = [_first_inline(item) for item in node.children] if node.type in LISTS else []
-    if not 2 <= len(firsts) <= len(_LABELS) or any(first is None for first in firsts):
+    firsts = [_first_inline(item) for item in node.children] if may_be_unlettered(node) else []
+    if not firsts or any(first is None for first in firsts):
         return None
     letters = [_letter(found).upper() for first in firsts if (found := _LETTERED.match(first or ""))]
     if letters and letters == sorted(letters) and letters[0] == "A":
@@ -876,6 +876,12 @@ def unlettered_options(
         if numbers and not named_option(options, answer.text):  # `Answer: 7` past `4) 15`: words
             return None
     return Options(options, tail=glued) if answer.letters or named_option(options, answer.text) else None
+
+
+def may_be_unlettered(node: Node) -> bool:
+    """Whether ``unlettered_options`` may read ``node`` at all: a list of two to eight items. Asked
+    first, it spares gathering what the rest needs (the answer below, the words above) for any other."""
+    return node.type in LISTS and 2 <= len(node.children) <= len(_LABELS)
 
 
 def marks_some(node: Node) -> bool:

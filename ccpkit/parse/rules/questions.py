@@ -57,6 +57,7 @@ from ccpkit.parse.rules.options import (
     lettered_lines,
     marked,
     marks_some,
+    may_be_unlettered,
     named_option,
     named_with_reason,
     next_label,
@@ -688,7 +689,7 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int, keyed: Answer |
     sided = sided_lines(nodes[start]) if found is None and start > 0 else None
     if sided is not None and _asked_above(ctx, nodes, start, asking=True):
         found = sided  # `Correct: UDP`, `Incorrect: TCP` under `Which …?`
-    if found is None and start > 0:
+    if found is None and start > 0 and may_be_unlettered(nodes[start]):
         below = nodes[start + 1] if start + 1 < len(nodes) else None
         after = nodes[start + 2] if start + 2 < len(nodes) else None
         answer = (_answer_below(below, after) if below is not None else keyed) or glued_answer(nodes[start])
