@@ -310,6 +310,8 @@ def _broken_lines(text: str) -> list[str]:
     """A paragraph's lines, a ``<br>`` before an option's letter or an answer parting them too
     (``Which …?<br>A. …<br>B. …<br>Answer: B``); one ending a line is dropped, and one inside an
     option's text stays (``A. Amazon S3<br>object storage``)."""
+    if "<" not in text:  # both patterns need the `<` of a `<br>`: nothing to part or drop
+        return [line for line in text.split("\n") if line.strip()]
     parted = _BREAK_BEFORE_LINE.sub("\n", text)
     return [_BREAK_AT_END.sub("", line) for line in parted.split("\n") if line.strip()]
 
@@ -1341,6 +1343,8 @@ def _judged_by_boxes(line: str) -> list[str] | None:
     """A statement with a box for each of ``True`` and ``False`` after it on its line (``☐ True ☐
     False``, ``( ) True (x) False``, ``[ ] T [ ] F``, as worksheets print them), as its line and an
     option a line (``A) True``, ``B) False ✅`` where its box is ticked); ``None`` for any other line."""
+    if not any(box in line for box in _BOX_OPENINGS):
+        return None  # every box `_BOXED_JUDGEMENT` reads opens with one of these
     found = _BOXED_JUDGEMENT.search(line)
     if found is None or not true_or_false([found["one"], found["two"]]):
         return None
@@ -1352,6 +1356,8 @@ def _judged_by_boxes(line: str) -> list[str] | None:
 
 
 _BOX = r"\u2610|\u2611|\u2612|\([ \t]?[xX]?[ \t]?\)|\[[ \t]?[xX]?[ \t]?\]"
+_BOX_OPENINGS = ("\u2610", "\u2611", "\u2612", "(", "[")
+"""What each of ``_BOX``'s alternatives opens with."""
 _BOXED_JUDGEMENT = regex(
     rf"(?<=\S)[ \t]+(?P<first>{_BOX})[ \t]*(?P<one>true|false|t|f)[ \t]*[/|,]?[ \t]*"
     rf"(?P<second>{_BOX})[ \t]*(?P<two>true|false|t|f)[ \t.]*$",
@@ -1374,6 +1380,8 @@ def _inline_options(line: str, *, with_stem: bool, first: str = "A") -> tuple[li
     question, each a few words with no sentence's end. Any other line as it is. Options lettered from
     ``first`` on (not ``A``) are read only spread with wide gaps. Returned: the lines, and how many
     options were spread so."""
+    if not (_may_letter(line, first) and _may_letter(line, chr(ord(first) + 1))):
+        return [line], 0  # a run needs `first` and the letter after it, as either pattern letters them
     letters = [found for found in _INLINE_LETTER.finditer(line) if found.start() > 0 or _opens(line, first)]
     starts = _run_from(letters, first)
     if len(starts) < 2 and not letters:  # a Chinese bank's full-width marks, no ASCII letters
@@ -1400,6 +1408,17 @@ def _inline_options(line: str, *, with_stem: bool, first: str = "A") -> tuple[li
     if answered is not None:  # `C) Zephyr Edge — Answer: A`
         options[-1:] = [options[-1][: answered.start()].strip(), options[-1][answered.end() :].strip()]
     return ([head, *options] if head else options), len(starts) if spread else 0
+
+
+def _may_letter(line: str, letter: str) -> bool:
+    """Whether ``line`` may hold ``letter`` as ``_INLINE_LETTER`` or ``_WIDE_LETTER`` reads an option's
+    letter: right before a stop or a bracket (``A.``, ``A)``, ``a)``, full-width ``A\uff0e``, ``A\u3001``,
+    ``A\uff09``). Most lines hold none: no pattern need look at them."""
+    return any(letter + mark in line for mark in _LETTER_MARKS) or f"{letter.lower()})" in line
+
+
+_LETTER_MARKS = (".", ")", "\uff0e", "\u3001", "\uff09")
+"""What follows an upper-case letter of an option on a line of several (a lower-case one only ``)``)."""
 
 
 def _wide_gap_ends(text: str) -> bool:
