@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ccpkit.item_ids import HTML_TAG
 from ccpkit.parse.answer_words import ANSWER_ABROAD
@@ -237,6 +238,11 @@ _CALLED_WRONG = regex(
 """Letters the words after them call wrong (``A and C are wrong, so B``): the answer is named after."""
 
 
+_LINES_KEPT = 4096
+"""How many lines' readings each pure reader below keeps: the rules ask of the same lines again and
+again (an answer line some three times, from the question, the key and the stray-answer rules)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Answer:
     """Correct letters, and any words written after them (they explain the answer). An answer given
@@ -295,6 +301,7 @@ def numbers_a_question(heading: str) -> bool:
     return question_numbered(heading) is not None
 
 
+@lru_cache(maxsize=_LINES_KEPT)
 def question_numbered(text: str) -> str | None:
     """The words after a question's number (``Q3. Explain …`` → ``Explain …``); ``None`` when ``text``
     opens with none."""
@@ -319,6 +326,7 @@ def numbers_a_task(heading: str) -> bool:
     return _NUMBERED_TASK.fullmatch(plain(heading).rstrip(":").strip()) is not None
 
 
+@lru_cache(maxsize=_LINES_KEPT)
 def plain(text: str) -> str:
     """Text with bold markers dropped and numbers written as keycaps plain (``✅ Réponses : 1️⃣ C | 2️⃣ B``),
     for matching labels such as ``**Answer:**`` and a key's entries."""
@@ -352,6 +360,7 @@ def takers_pick(line: str) -> str | None:
     return f"Answer: {pick['pick']}" if pick["right"] else ""
 
 
+@lru_cache(maxsize=_LINES_KEPT)
 def answer_line(text: str) -> Answer | None:
     """``Answer: C``, ``Correct answer: B, E``, ``✅ **Answer: B**``, ``Ans: (c)``, ``Solution: D``,
     ``#### Option: C``;
@@ -467,6 +476,7 @@ def _code_kept(written: str, words: str) -> str:
     return written[kept[start - 1] + 1 if start else 0 :].strip() or words
 
 
+@lru_cache(maxsize=_LINES_KEPT)
 def worded_letter(line: str) -> str | None:
     """The words of an answer line whose letter reads as a word: glued by a hyphen to one (``Answer:
     B-tree indexes``, ``Svar: B-laget vann``) or to a symbol (``Answer: C#``), or ``A`` as the article
@@ -743,6 +753,7 @@ def names_answers(text: str) -> bool:
 _ANSWER_WORD = regex(rf"(?i)\W*(?:answers?|solutions?|{ANSWER_ABROAD})\W*")
 
 
+@lru_cache(maxsize=_LINES_KEPT)
 def is_key_title(text: str, *, line: bool = False) -> bool:
     """A heading or caption that opens an answer key: ``Answers``, ``🔑 Answer key (Q1-Q15)``,
     ``Practice exam 2 answers``, ``Solutions`` … A ``line`` of its own (a caption, not a heading)
