@@ -40,22 +40,32 @@ they do). ``Option A: …`` only where an answer names one (``Answer: Option C``
 weigh their options so, with no answer to give."""
 QUESTION_PARTICLE = r"[\u304b\u5417\u55ce][\u3002.]?\s*$"
 """A Japanese or Chinese question's closing particle, maybe before a full stop (``…いくつか。``, ``…吗``)."""
-_ASKS = regex(
+_ASKING_WORD = regex(
     r"\b(?:select|choose|pick|selecione|escolha|assinale|marque|seleccione|elija|señale|choisissez|w[äa]hlen"
-    r"|scegli|seleziona)\b"
-    r"|(?:^|[.!:]\s+)which\b(?!\s+to\b)|\b(?:is|are|was|were|as|by|because|means|refers\s+to)\s*:(?:\*\*|__)?\s*$"
+    r"|scegli|seleziona)\b",
+    re.I,
+)
+_ASKING_WHICH = regex(r"(?:^|[.!:]\s+)which\b(?!\s+to\b)", re.I)
+_ASKING_END = regex(
+    r"\b(?:is|are|was|were|as|by|because|means|refers\s+to)\s*:(?:\*\*|__)?\s*$"
     r"|\b(?:est|sont|[ée]tait|[ée]taient|es|son|era|eran|é|são|ist|sind|è|sono)"
     r"\s+(?:de|d'|à|par|por|pour|para|von|di|da|per)\s*:(?:\*\*|__)?\s*$"
     rf"|{QUESTION_PARTICLE}",
     re.I,
 )
-"""What makes a checklist a question: a question mark, "Select/Choose …" (also in Portuguese,
-Spanish, French, German and Italian: ``Assinale …``, ``Marque …``, ``Señale …``, ``Scegli …``), a
-sentence opening with "Which" (an exam's stem with its ``?`` forgotten), one left open after its verb
+"""What makes a checklist a question (with ``asks``' own marks): a question mark, "Select/Choose …" (also in
+Portuguese, Spanish, French, German and Italian: ``Assinale …``, ``Marque …``, ``Señale …``, ``Scegli …``),
+a sentence opening with "Which" (an exam's stem with its ``?`` forgotten), one left open after its verb
 (``The service that records API calls is:``, ``Opportunity cost is best defined as:``; in French,
 Spanish, Portuguese, German and Italian after the verb and a word that wants more, ``La durabilité de
 S3 est de :``, where ``Les fonctions du rein sont :`` lists), a Japanese or
-Chinese question's closing particle (``…誰か。``, ``…吗``) or a blank (``based on ___``)."""
+Chinese question's closing particle (``…誰か。``, ``…吗``) or a blank (``based on ___``): the words
+anywhere (``_ASKING_WORD``, ``_ASKING_WHICH``), the open verb and the particle at the end
+(``_ASKING_END``)."""
+_COLON_ENDS = (":", "*", "_")
+"""How a stem that ``_ASKING_END`` finds left open ends, spaces aside: its colon, maybe in bold."""
+_PARTICLES = ("\u304b", "\u5417", "\u55ce")
+"""``QUESTION_PARTICLE``'s particles: one is in the last two characters, spaces aside, of a stem it ends."""
 _INSTRUCTION = regex(
     r"(?i)^(?:define|explain|describe|give|list|name|state|compare|contrast|outline|discuss|identify"
     r"|justify|summari[sz]e|distinguish|differentiate|calculate|compute|write|mention|suggest|show"
@@ -223,7 +233,7 @@ Portuguese, Spanish, Italian, French and German too), and a reading test's "not 
 
 
 def asks(stem: str) -> bool:
-    """Whether the words above some options ask a question (see ``_ASKS``; a full-width or Arabic
+    """Whether the words above some options ask a question (see ``_asks_in_words``; a full-width or Arabic
     question mark asks too, and so does a blank: ``___``, or ``[...]`` in a sentence of the stem's last
     line, not in a quotation, where a title's ``Weekly tasks [...]`` says there is more)."""
     last = stem.rstrip().rpartition("\n")[2]
@@ -235,8 +245,20 @@ def asks(stem: str) -> bool:
         blank
         or bracketed
         or any(mark in stem for mark in ("?", "\uff1f", "\u061f", "___"))
-        or _ASKS.search(stem) is not None
+        or _asks_in_words(stem)
     )
+
+
+def _asks_in_words(stem: str) -> bool:
+    """Whether ``stem`` holds words that ask, looked for as three patterns (one alternation of them
+    all took three times as long as the three apart); those that ask at its end only when its last
+    characters may end them (no case-folding of ``re.I`` gives a colon, ``*``, ``_`` or a particle
+    another form; ``\\s`` and ``str.rstrip`` take the same spaces)."""
+    if _ASKING_WORD.search(stem) is not None or _ASKING_WHICH.search(stem) is not None:
+        return True
+    end = stem.rstrip()[-2:]
+    may_end = end.endswith(_COLON_ENDS) or any(particle in end for particle in _PARTICLES)
+    return may_end and _ASKING_END.search(stem) is not None
 
 
 _SENTENCE_WORDS = 5
