@@ -1315,7 +1315,10 @@ def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | N
         return None  # a paragraph of a form feed alone, as PDFs paste a page break
     if not going_on:
         with_stem = not any(_opens(line) for line in lines)
-        lines = _inline_lines(lines, with_stem=with_stem)
+        parted = _inline_lines(lines, with_stem=with_stem)
+        if with_stem and parted == lines:
+            return None  # no line opens options, and none was parted into more: none will below
+        lines = parted
     start = 0 if going_on and _LETTERED.match(lines[0].strip()) else None
     start = next((i for i, line in enumerate(lines) if _opens(line)), None) if start is None else start
     if start is None:
@@ -1436,7 +1439,8 @@ def _may_letter(line: str, letter: str) -> bool:
     """Whether ``line`` may hold ``letter`` as ``_INLINE_LETTER`` or ``_WIDE_LETTER`` reads an option's
     letter: right before a stop or a bracket (``A.``, ``A)``, ``a)``, full-width ``A\uff0e``, ``A\u3001``,
     ``A\uff09``). Most lines hold none: no pattern need look at them."""
-    return any(letter + mark in line for mark in _LETTER_MARKS) or f"{letter.lower()})" in line
+    marked = letter in line and any(letter + mark in line for mark in _LETTER_MARKS)  # the letter first
+    return marked or f"{letter.lower()})" in line
 
 
 _LETTER_MARKS = (".", ")", "\uff0e", "\u3001", "\uff09")
