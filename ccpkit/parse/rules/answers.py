@@ -704,6 +704,8 @@ def _several_entries(text: str) -> list[tuple[str, tuple[str, ...]]]:
 def _ranges_of_entries(line: str) -> list[tuple[str, tuple[str, ...]]]:
     """``1\u20135: B C A D A`` (or ``1-3 ABA``, several runs a line): one letter for each number of the
     run, in order. A count of letters that is not the run's is no key (``Pages 1-2: a b c``)."""
+    if _RANGE_OF_ENTRIES.match(line) is None:
+        return []  # the first run must open the line (below: `match.start() != end`), as most lines' do not
     entries: list[tuple[str, tuple[str, ...]]] = []
     end = 0
     for match in _RANGE_OF_ENTRIES.finditer(line):
