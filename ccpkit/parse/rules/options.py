@@ -128,6 +128,8 @@ _TASK = regex(
 ``[[X]]`` and ``[(X)]``, or the ballot boxes ``☐``, ``☑``) or a blank radio button (``○``, ``◯``, as
 quizzes copied from online forms show them) opening an option. A chosen one (``◉``, ``●``) is no
 option's: a filled-in survey and a slide's bullets write them too."""
+_BOX_STARTS = ("[", "\u2610", "\u2611", "\u25cb", "\u25ef")
+"""What a line ``_TASK`` (or ``_BARE_BOX``) matches opens with."""
 _NO_WORDS = "&shy;"
 """What a box's option with no words of its own holds, its text the code below it (``- [x] &shy;``
 over a fenced block, as a public bank of skill-assessment answers writes code options)."""
@@ -207,6 +209,14 @@ class Options:
     head: str = ""
     tail: tuple[str, ...] = ()
     task: bool = False
+
+
+def _may_judge(line: str) -> bool:
+    """Whether ``line`` may be one ``_BOXED_JUDGEMENT`` finds: it ends with a judgement (stops and
+    spaces after it aside, before a last line break ``$`` allows) and holds a box's opening. Most lines
+    do neither: the pattern need not look at them."""
+    boxed = any(box in line for box in _BOX_OPENINGS)
+    return boxed and line.removesuffix("\n").rstrip(" \t.").endswith(_JUDGEMENT_ENDS)
 
 
 def true_or_false(texts: Sequence[str]) -> bool:
@@ -1210,6 +1220,8 @@ def _unmarked(line: str) -> str:
 def _task_items(doc: Document, node: Node) -> list[DraftOption] | None:
     """Checkboxes or radio buttons, lettered in order."""
     firsts = [_first_inline(item) or "" for item in node.children]
+    if not all(first.startswith(_BOX_STARTS) for first in firsts):
+        return None  # `_TASK` and `_BARE_BOX` match only there, and `_boxes` wants every item boxed
     alone = len(node.children) == 1  # a box's list of its own, its code below the list
     bare = [
         box
@@ -1368,8 +1380,8 @@ def _judged_by_boxes(line: str) -> list[str] | None:
     """A statement with a box for each of ``True`` and ``False`` after it on its line (``☐ True ☐
     False``, ``( ) True (x) False``, ``[ ] T [ ] F``, as worksheets print them), as its line and an
     option a line (``A) True``, ``B) False ✅`` where its box is ticked); ``None`` for any other line."""
-    if not any(box in line for box in _BOX_OPENINGS):
-        return None  # every box `_BOXED_JUDGEMENT` reads opens with one of these
+    if not _may_judge(line):
+        return None
     found = _BOXED_JUDGEMENT.search(line)
     if found is None or not true_or_false([found["one"], found["two"]]):
         return None
@@ -1383,6 +1395,9 @@ def _judged_by_boxes(line: str) -> list[str] | None:
 _BOX = r"\u2610|\u2611|\u2612|\([ \t]?[xX]?[ \t]?\)|\[[ \t]?[xX]?[ \t]?\]"
 _BOX_OPENINGS = ("\u2610", "\u2611", "\u2612", "(", "[")
 """What each of ``_BOX``'s alternatives opens with."""
+_JUDGEMENT_ENDS = ("e", "E", "t", "T", "f", "F")
+"""The last letter of ``true``, ``false``, ``t`` or ``f``, in either case (``re.I`` folds no other
+character to any of them)."""
 _BOXED_JUDGEMENT = regex(
     rf"(?<=\S)[ \t]+(?P<first>{_BOX})[ \t]*(?P<one>true|false|t|f)[ \t]*[/|,]?[ \t]*"
     rf"(?P<second>{_BOX})[ \t]*(?P<two>true|false|t|f)[ \t.]*$",

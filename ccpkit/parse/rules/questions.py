@@ -786,7 +786,9 @@ def _sorted_answers(ctx: Context, nodes: Sequence[Node], start: int) -> _Run | N
     """``### Correct answers`` over a list, then ``### Incorrect answers`` over another: the options of
     the question above (``sided_options``)."""
     found = nodes[start : start + 4]
-    if len(found) < 4 or any(ctx.is_claimed(node) for node in found):
+    if len(found) < 4 or found[0].type != "heading":  # the cheap test first: most blocks are no heading
+        return None
+    if any(ctx.is_claimed(node) for node in found):
         return None
     right, right_list, wrong, wrong_list = found
     if right.type != "heading" or wrong.type != "heading" or right.tag != wrong.tag:
