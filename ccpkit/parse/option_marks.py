@@ -78,9 +78,13 @@ _OPTION = regex(
 """A line opening with a mark and then its words (``② Amazon S3``, ``- イ. Amazon S3``, full-width
 stops and brackets too), with a letter and its stop or brackets (``Б) Amazon S3``, ``(ख) …``), or with
 a number in brackets (``(2) Amazon S3``), or a Roman one (``(ii) …``, ``ii. …``)."""
-_OPENING = regex(f"[{''.join(_MARKS)}{_SQUARED}{''.join(letters[0] for letters in _LETTERS)}]")
+_OPENING = frozenset(f"{''.join(_MARKS)}{_SQUARED}{''.join(letters[0] for letters in _LETTERS)}")
 """Any mark, or the first letter of a script's run: with a look for ``(1)``, one scan tells that most
 files hold no such options."""
+_PAST_LATIN = regex(f"[^\\x00-{chr(ord(min(_OPENING)) - 1)}]")
+"""A character from the first of ``_OPENING`` on (past Latin and most Greek): a file's few (a dash,
+quotation marks) are all that may be one. Written as the class of those before it, which reads twice as
+fast."""
 _LINE_LEAD = r"^[^\S\n]*(?:>[^\S\n]*)*(?:[-*+][^\S\n]+)?"
 """A line's quote and list markers, read in that line alone: ``\\s`` would run on over the lines below,
 and a long run of blank (or ``>``) lines was read again from each of its lines."""
@@ -91,13 +95,19 @@ _LETTER_LINE = regex(rf"{_LINE_LEAD}\(?{_LETTER}{_STOP}", re.M)
 def answers_by_mark(text: str) -> bool:
     """Whether the file may hold options so marked: most hold none."""
     numbered = "(1)" in text or _ROMAN_LINE.search(text) is not None
-    if not numbered and _OPENING.search(text) is None:
+    if not numbered and not _opens_marks(text):
         return False
     marked = numbered or any(mark in text for marks in (*_MARKS, _SQUARED) for mark in marks)
     answered = _ANSWER.search(text) is not None or (
         numbered and (_VALUE_ANSWER.search(text) is not None or _NUMBER_KEY_LINE.search(text) is not None)
     )
     return (marked and answered) or _LETTER_LINE.search(text) is not None
+
+
+def _opens_marks(text: str) -> bool:
+    """Whether ``text`` holds any of ``_OPENING``: looked for in the runs of characters that may be
+    one (``_PAST_LATIN``), as a pattern of them all tried on every character took three times as long."""
+    return any(found[0] in _OPENING for found in _PAST_LATIN.finditer(text))
 
 
 def marks_as_letters(text: str, code: Container[int]) -> str:
