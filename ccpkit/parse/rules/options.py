@@ -247,10 +247,13 @@ def asks(stem: str) -> bool:
     question mark asks too, and so does a blank: ``___``, or ``[...]`` in a sentence of the stem's last
     line, not in a quotation, where a title's ``Weekly tasks [...]`` says there is more)."""
     last = stem.rstrip().rpartition("\n")[2]
-    blank = (
-        len(last.split()) >= _SENTENCE_WORDS and _BRACKETED_BLANK.search(_QUOTED.sub("", last)) is not None
+    blank = (  # each blank pattern needs its opening bracket: most lines have none
+        "[" in last
+        and len(last.split()) >= _SENTENCE_WORDS
+        and _BRACKETED_BLANK.search(_QUOTED.sub("", last)) is not None
     )
-    bracketed = _PAREN_BLANK.search(last) is not None  # a Chinese bank's blank, not `len( )`
+    opened = "(" in last or "\uff08" in last
+    bracketed = opened and _PAREN_BLANK.search(last) is not None  # a Chinese bank's blank, not `len( )`
     return (
         blank
         or bracketed

@@ -336,6 +336,8 @@ def _html_read(nodes: Sequence[Node]) -> list[list[Node]]:
 
 def _shown_blocks(nodes: Sequence[Node]) -> list[Node]:
     """``nodes`` with each HTML block of questions as the blocks it shows."""
+    if all(node.type != "html_block" for node in nodes):
+        return list(nodes)  # most runs (a list item's blocks) hold no HTML block: each shows itself
     return [shown for node, read in zip(nodes, _html_read(nodes), strict=True) for shown in read or [node]]
 
 
