@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator, Sequence
-from functools import lru_cache
 
 from ccpkit.cornell import CUE_COLUMN, NOTES_COLUMN
 from ccpkit.errors import Problem
@@ -40,9 +39,6 @@ from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
 _NESTING = ("bullet_list", "ordered_list", "list_item", "blockquote")
-_answer_of = lru_cache(maxsize=4096)(answer_line)
-"""``answer_line``, kept for the lines of the file read last: both passes over its blocks and the checks
-of its lists read the same lines (``answer_line`` is pure, and its ``Answer`` frozen)."""
 _NO_OPTIONS = (
     "no options (two or more) found for this {what}: write the question's options as lines `A) …`, `B) …` "
     "(or a list `- A) …`) between its text and its answer"
@@ -275,7 +271,7 @@ def _answers_under_lists(ctx: Context, siblings: Sequence[Node]) -> Iterator[Pro
             and not any(ctx.is_claimed(node) for node in (asked, listed, answered))
             and asks(block_words(asked))
         ):
-            answers = filter(None, map(_answer_of, answered.children[0].content.split("\n")))
+            answers = filter(None, map(answer_line, answered.children[0].content.split("\n")))
             answer = next(answers, None)
             if answer is not None and not answer.letters:
                 counted = counts_the_list(asked, answer, listed)
@@ -344,7 +340,7 @@ def _unanswered_items(ctx: Context, node: Node) -> Iterator[Problem]:
 
 def _holds_answer(item: Node) -> bool:
     return any(
-        _answer_of(line) is not None
+        answer_line(line) is not None
         for node in item.walk()
         if node.type == "inline"
         for line in node.content.split("\n")
@@ -405,7 +401,7 @@ def _judged(text: str) -> bool:
     """A statement to judge over its verdict in a letter (``… (T/F)`` over ``**Answer:** F``): the
     letter says false, no option's letter; the flashcards rule makes the card."""
     lines = text.split("\n")
-    verdicts = [answer.letters for line in lines if (answer := _answer_of(line)) is not None]
+    verdicts = [answer.letters for line in lines if (answer := answer_line(line)) is not None]
     return any(map(asks_to_judge, lines)) and all(letters in _VERDICT_LETTERS for letters in verdicts)
 
 
@@ -437,7 +433,7 @@ def _names_letters(text: str, *, worded: bool) -> bool:
     NAT gateway``, ``B-tree``) or not, as ``worded`` asks. Whether it answers is asked first, and kept:
     the pass for worded answers reads the lines the pass for the others read, and few lines answer."""
     return any(
-        (answer := _answer_of(line)) is not None
+        (answer := answer_line(line)) is not None
         and answer.letters
         and (worded_letter(line) is not None) == worded
         for line in text.split("\n")
