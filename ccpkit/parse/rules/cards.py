@@ -1172,12 +1172,7 @@ def _one_line(ctx: Context, node: Node) -> bool:
 
 def _in_a_key(block: Block) -> bool:
     """Under an answer key's heading (``## Answer Key`` over ``**Set A:** 1. A 2. C``): no glossary."""
-    return any(map(_is_key_heading, block.section))
-
-
-@lru_cache(maxsize=256)  # every block under a heading asks of it (and of the headings above) again
-def _is_key_heading(title: str) -> bool:
-    return is_key_title(title)
+    return any(map(is_key_title, block.section))  # kept for the lines read last: asked by every block
 
 
 def _cites(node: Node) -> bool:
