@@ -37,7 +37,6 @@ from ccpkit.parse.document import (
 )
 from ccpkit.parse.inka import inka_section
 from ccpkit.parse.rules.answers import (
-    ANSWER_CALLOUTS,
     CALLOUT,
     QUESTION,
     WHOLLY_ITALIC,
@@ -60,6 +59,7 @@ from ccpkit.parse.rules.options import (
     QUESTION_PARTICLE,
     asks,
     instructs,
+    may_end_with_particle,
     same_words,
     table_cells,
     unbolded,
@@ -2169,7 +2169,7 @@ def _answered_by_next(ctx: Context, items: Sequence[Node], index: int) -> _Pair 
         return None  # no `Q:` line: the next item's words need not be read
     answered = item_words(pair[1])
     answer = (_ANSWER.match(answered.strip()) or _BACK.match(answered.strip())) if answered else None
-    if question is None or answer is None or not answer["text"].strip():
+    if answer is None or not answer["text"].strip():
         return None
     return _Pair(unbolded(question["text"]), unbolded(answer["text"]).strip())
 
@@ -2399,10 +2399,7 @@ def _holds_an_answer(asked: Callout) -> bool:
     """Whether a callout holds one that names an answer (``> > [!success]- Answer``): ``Define …`` over
     it is a question, where alone it may be a note to self."""
     inner = [callout(block) for block in asked.blocks if block.type == "blockquote"]
-    return any(
-        found is not None and _names_an_answer(found.title) and (found.title or found.kind in ANSWER_CALLOUTS)
-        for found in inner
-    )
+    return any(found is not None and _names_an_answer(found.title) and found.label for found in inner)
 
 
 _CARD_CALLOUTS = frozenset({"flashcard", "flashcards"})
@@ -2557,14 +2554,14 @@ def _asked_and_answered(
     if not answered:
         return None  # no answer below: which line asks need not be read
     asks = next((n for n, line in enumerate(lines) if _asks(line) or _asks(_unnumbered(plain(line)))), None)
-    if asks is None and len(lines) == 1 and answered and not _answers_nothing(answered):
+    if asks is None and len(lines) == 1 and not _answers_nothing(answered):
         told = _TASK_LABEL.sub("", _unnumbered(_QUESTION_LABEL.sub("", lines[0])))
         asks = 0 if _TOLD.match(told) or _TASK_LABEL.match(lines[0]) else None  # `**Exercise 2.** Reverse …`
-    if asks is None and len(lines) == 1 and answered:
+    if asks is None and len(lines) == 1:
         statement = _TASK_LABEL.sub("", _unnumbered(_QUESTION_LABEL.sub("", lines[0]))).strip()
         if _judges(statement, answered):  # `1. Negligence requires proof of damage.` over `Answer: True`
             return _Pair(f"{_TO_JUDGE}{statement}", answered)
-    if asks is None or not answered:
+    if asks is None:
         return None
     return _with_choices(lines[: asks + 1], lines[asks + 1 :], answered)
 
@@ -2611,8 +2608,7 @@ def _asks(line: str) -> bool:
         return True
     if asks_to_judge(line):
         return True
-    # `…いくつか。`: the particle's pattern ends `[。.]?\s*$`, so it is one of the last two characters left
-    return not _PARTICLES.isdisjoint(stripped[-2:]) and _QUESTION_PARTICLE.search(line) is not None
+    return may_end_with_particle(stripped) and _QUESTION_PARTICLE.search(line) is not None  # `…いくつか。`
 
 
 def asks_to_judge(line: str) -> bool:
@@ -2631,8 +2627,6 @@ def _may_judge(line: str) -> bool:
 
 
 _QUESTION_PARTICLE = regex(QUESTION_PARTICLE)
-_PARTICLES = frozenset("\u304b\u5417\u55ce")
-"""The particles ``QUESTION_PARTICLE`` closes a question with."""
 NUMBERED_HEADING = regex(rf"\d{{1,3}}[.)\u3001\uff0e](?!\d)|{_SECTION_NUMBER}")
 """A heading's number, maybe with no space after it: ``13.List, Set, Map …``, ``4、…``, ``1.3 Define …``
 (not ``2.4 GHz``)."""
@@ -3337,9 +3331,10 @@ def _questions_and_answers(
     dotted = _SECOND_OPTION.search("\n".join(lines)) is None
     lines = [_unitalicised(line) for line in lines]
     for number, line in enumerate(lines):
-        asks = _question_line(line.strip()) or _FRONT.match(line.strip())
+        stripped = line.strip()
+        asks = _question_line(stripped) or _FRONT.match(stripped)
         answers = _answer_to(lines[sides[-1][0]], line, dotted=dotted) if sides else None
-        dotted_q = _DOTTED_QUESTION.match(line.strip()) is not None  # `Q. …? A. …`
+        dotted_q = asks is not None and _DOTTED_QUESTION.match(stripped) is not None  # `Q. …? A. …`
         inline = _answered_on_its_line(asks["text"], dotted=dotted_q) if asks else None
         if inline is not None:  # `Q: How many …? A: Two.` on one line
             sides.append((number, [unbolded(inline["asked"])], [unbolded(inline["answer"])]))

@@ -38,8 +38,17 @@ space, as code may after any letter: ``D:`null```), and, in a run of two or more
 ``A - …``, ``A/ …`` or ``a- …`` (a lone ``A:`` answers a ``Q:``; ``a - …`` lines are keys and what
 they do). ``Option A: …`` only where an answer names one (``Answer: Option C``): decision records
 weigh their options so, with no answer to give."""
-QUESTION_PARTICLE = r"[\u304b\u5417\u55ce][\u3002.]?\s*$"
+_PARTICLES = "\u304b\u5417\u55ce"
+QUESTION_PARTICLE = rf"[{_PARTICLES}][\u3002.]?\s*$"
 """A Japanese or Chinese question's closing particle, maybe before a full stop (``…いくつか。``, ``…吗``)."""
+
+
+def may_end_with_particle(text: str) -> bool:
+    """Whether ``QUESTION_PARTICLE`` may match ``text``: one of its particles is among the last two
+    characters, spaces aside (``\\s`` and ``str.rstrip`` take the same spaces)."""
+    return any(particle in text.rstrip()[-2:] for particle in _PARTICLES)
+
+
 _ASKING_WORD = regex(
     r"\b(?:select|choose|pick|selecione|escolha|assinale|marque|seleccione|elija|señale|choisissez|w[äa]hlen"
     r"|scegli|seleziona)\b",
@@ -64,8 +73,6 @@ anywhere (``_ASKING_WORD``, ``_ASKING_WHICH``), the open verb and the particle a
 (``_ASKING_END``)."""
 _COLON_ENDS = (":", "*", "_")
 """How a stem that ``_ASKING_END`` finds left open ends, spaces aside: its colon, maybe in bold."""
-_PARTICLES = ("\u304b", "\u5417", "\u55ce")
-"""``QUESTION_PARTICLE``'s particles: one is in the last two characters, spaces aside, of a stem it ends."""
 _INSTRUCTION = regex(
     r"(?i)^(?:define|explain|describe|give|list|name|state|compare|contrast|outline|discuss|identify"
     r"|justify|summari[sz]e|distinguish|differentiate|calculate|compute|write|mention|suggest|show"
@@ -269,8 +276,7 @@ def _asks_in_words(stem: str) -> bool:
     another form; ``\\s`` and ``str.rstrip`` take the same spaces)."""
     if _ASKING_WORD.search(stem) is not None or _ASKING_WHICH.search(stem) is not None:
         return True
-    end = stem.rstrip()[-2:]
-    may_end = end.endswith(_COLON_ENDS) or any(particle in end for particle in _PARTICLES)
+    may_end = stem.rstrip().endswith(_COLON_ENDS) or may_end_with_particle(stem)
     return may_end and _ASKING_END.search(stem) is not None
 
 
