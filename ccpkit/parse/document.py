@@ -423,15 +423,15 @@ def _with_markdown_tables(text: str, tokens: list[Token]) -> tuple[str, list[Tok
     return _reparsed(text, tokens, converted)
 
 
+_PASTED_BULLETS = "\u2022\u25aa\u25e6\u2219\u27a2\u2023\u2043"
 _PASTED_BULLET = regex(
-    r"^(?P<indent>[ \t]*)(?:[\u2022\u25aa\u25e6\u2219\u27a2\u2023\u2043][ \t\u00a0]|-\u00a0|\\-[ \t]"
+    rf"^(?P<indent>[ \t]*)(?:[{_PASTED_BULLETS}][ \t\u00a0]|-\u00a0|\\-[ \t]"
     r"|(?P<number>\d{1,3})\\\.[ \t])[ \t\u00a0]*(?=\S)",
     re.M,
 )
 """A bullet pasted from a word processor or a PDF (``•``, ``▪``, ``◦``, ``∙``, ``➢``; ``-`` before a
 no-break space), or one an exporter escaped (``\\-``, ``1\\.``): a Markdown list item, as the author
 meant it."""
-_PASTED_BULLETS = "\u2022\u25aa\u25e6\u2219\u27a2\u2023\u2043"
 
 
 def _may_hold_pasted_bullets(text: str) -> bool:
@@ -834,8 +834,9 @@ def _hints_labelled(lines: list[str], start: int, end: int) -> None:
     asking = False
     for at in _outside_code(lines, start, end):  # a session's `> ls` prompts are no hint
         quoted = _QUOTE_LINE.match(lines[at])
-        if _HEADING_LINE.match(lines[at]) or _QUIZ_ANSWER.match(lines[at]):
-            asking = _HEADING_LINE.match(lines[at]) is not None
+        heading = _HEADING_LINE.match(lines[at]) is not None
+        if heading or _QUIZ_ANSWER.match(lines[at]):
+            asking = heading
         elif asking and quoted is not None:
             hinted = HINT_LABEL.match(quoted["words"]) is not None
             lines[at] = lines[at] if hinted else f"{quoted['mark']}Hint: {quoted['words']}"
@@ -872,8 +873,10 @@ def _quizdown_sequences(text: str, tokens: list[Token]) -> list[int]:
         for at in _outside_code(lines, start + 1, end - 1):
             if _HEADING_LINE.match(lines[at]):
                 heading = at
-            elif heading is not None and (_QUIZ_ANSWER.match(lines[at]) or _PLAIN_NUMBERED.match(lines[at])):
-                found += [heading] if _PLAIN_NUMBERED.match(lines[at]) else []
+            elif heading is not None and (
+                (numbered := _PLAIN_NUMBERED.match(lines[at])) is not None or _QUIZ_ANSWER.match(lines[at])
+            ):
+                found += [heading] if numbered is not None else []
                 heading = None
     return found
 

@@ -625,8 +625,6 @@ def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
     amounts = sum(bool(_AMOUNT.match(value)) for value in values)
     reached = any(_REACHED.search(said[name]) for name in names & {"email", "e-mail", "office hours"})
     recipe = amounts >= max(2, len(values) - 1) and any(map(_KITCHEN_AMOUNT.match, values))
-    # asked only of a recipe's amounts (few lists give any): a dose's words are looked for in every value
-    measured = recipe and not names & _MEASURES and not any(map(_DOSED.search, values))
     return (
         (
             len(names & _MINUTES_FIELDS) >= 2
@@ -642,7 +640,12 @@ def _keeps_a_record(fields: Sequence[tuple[str, str]]) -> bool:
         or (len(names & _GRADED) >= 2 and all(map(_PERCENT.fullmatch, values)))
         or _describes_an_exam(fields)
         or (len(names) >= 2 and all(map(_STEP.fullmatch, names)))  # `Step 1: Create a branch`, in turn
-        or (recipe and measured and all(len(value.split()) <= _AMOUNT_WORDS for value in values))
+        or (  # a dose's words looked for only in a recipe's amounts (few lists give any)
+            recipe
+            and not names & _MEASURES
+            and not any(map(_DOSED.search, values))
+            and all(len(value.split()) <= _AMOUNT_WORDS for value in values)
+        )
         or (
             len(fields) >= 2  # `subject_primary: Cardio`, `high_yield_score: 3/5`: a data file's fields
             and all(_DATA_KEY.fullmatch(name) for name in names)
