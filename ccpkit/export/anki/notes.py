@@ -261,9 +261,7 @@ def course_notes(deck: Deck, options: ExportOptions) -> tuple[AnkiNote, ...]:
     """The notes the .apkg, the Anki CSV files and ``ccpkit sync`` all send: one call, so none of them
     can differ from the others in identities (``options.identities``), parent deck or which tables
     count as cards."""
-    return anki_notes(
-        deck, options.identities, root_deck=options.deck_name, link_tables=options.anki_link_tables
-    )
+    return course_draft(deck, options).notes(options.identities or {})
 
 
 def course_draft(deck: Deck, options: ExportOptions, parts: Sequence[AnkiPart] | None = None) -> Draft:
