@@ -17,7 +17,9 @@ _BREAK_AFTER = frozenset("/\\:,;?&=#])|@~")
 _BREAK_BEFORE = frozenset("-._")
 """What a long word breaks before: a dash or point ending a line would read as a hyphen (and a PDF
 reader copying the text drops such a dash)."""
-_UNESCAPED = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": "\u00a0", "&#160;": "\u00a0"}
+_UNESCAPED = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": " ", "&#160;": " "}
+"""The entities of the markup as the characters they stand for (a no-break space as a space: in code it
+indents and breaks as one, and it parts words as one)."""
 _HYPHEN = "-"
 _WIDEST = 1.5
 """No character of the bundled fonts is wider than this many times its size (an emoji is 1.3)."""
@@ -42,7 +44,7 @@ def _words(tokens: Sequence[str]) -> list[list[int]]:
     a link's ``<u>``, are no part of it and do not end it)."""
     words: list[list[int]] = [[]]
     for at, token in enumerate(tokens):
-        if token == "<br/>" or _unescaped(token).isspace():
+        if token == "<br/>" or unescaped(token).isspace():
             words.append([])
         elif not token.startswith("<"):
             words[-1].append(at)
@@ -53,8 +55,8 @@ def _breaks(
     tokens: Sequence[str], faces: Sequence[str], word: list[int], room: float, size: float
 ) -> dict[int, str]:
     """Where the word's lines start (token index → the markup that ends the line before)."""
-    widths = [_width(_unescaped(tokens[at]), faces[at], size) for at in word]
-    hyphens = all(_unescaped(tokens[at]).isalpha() for at in word)  # a word: no address or name
+    widths = [_width(unescaped(tokens[at]), faces[at], size) for at in word]
+    hyphens = all(unescaped(tokens[at]).isalpha() for at in word)  # a word: no address or name
     breaks: dict[int, str] = {}
     start = 0
     while sum(widths[start:]) > room:
@@ -83,7 +85,7 @@ def _after_mark(
     for at in range(min(end, len(word) - 1), start, -1):
         if sum(widths[start:at]) < half:
             return None
-        if _unescaped(tokens[word[at - 1]]) in _BREAK_AFTER or _unescaped(tokens[word[at]]) in _BREAK_BEFORE:
+        if unescaped(tokens[word[at - 1]]) in _BREAK_AFTER or unescaped(tokens[word[at]]) in _BREAK_BEFORE:
             return at
     return None
 
@@ -92,5 +94,6 @@ def _width(char: str, face: str, size: float) -> float:
     return float(stringWidth(char, face, size))
 
 
-def _unescaped(token: str) -> str:
+def unescaped(token: str) -> str:
+    """A markup token (``&amp;``, ``a``) as the character it stands for (``_UNESCAPED``)."""
     return _UNESCAPED.get(token, token)

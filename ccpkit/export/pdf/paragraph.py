@@ -20,7 +20,7 @@ from reportlab.platypus.paragraph import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from ccpkit.export.pdf.bidi import display_order, has_right_to_left, mirror, starts_right_to_left
-from ccpkit.export.pdf.long_words import LONG_RUN, broken_words
+from ccpkit.export.pdf.long_words import LONG_RUN, broken_words, unescaped
 from ccpkit.regex import regex
 
 _TOKENS = regex(r"<[^>]*>|&#?\w+;|.", re.S)
@@ -237,25 +237,16 @@ def _folded(line: _Line, room: float, size: float) -> str:
 
 def _indent(line: _Line, columns: list[int]) -> int:
     """How many columns of blank open the line: its indentation as written."""
-    return len(list(itertools.takewhile(lambda index: _unescaped(line.tokens[index]) == " ", columns)))
+    return len(list(itertools.takewhile(lambda index: unescaped(line.tokens[index]) == " ", columns)))
 
 
 def _break_at(line: _Line, columns: list[int], start: int, fits: int) -> int:
     """The column the next piece starts at: right after the last space or mark among the ``fits``
     columns from ``start``, when that leaves the piece at least half full; else after ``fits``."""
     for end in range(start + fits, start + fits // 2, -1):
-        if _unescaped(line.tokens[columns[end - 1]]) in _BREAK_AFTER:
+        if unescaped(line.tokens[columns[end - 1]]) in _BREAK_AFTER:
             return end
     return start + fits
-
-
-def _unescaped(token: str) -> str:
-    return _UNESCAPED.get(token, token)
-
-
-_UNESCAPED = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": " ", "&#160;": " "}
-"""The entities of code's markup as the characters they stand for (a no-break space as a space: in
-code it indents and breaks as one)."""
 
 
 def _draw_continued(canvas: Any, _kind: str, _label: str | None) -> None:
