@@ -198,6 +198,12 @@ class Document:
     """A value of the front matter that ccpkit reads but YAML would not (``module_title: [oops``)."""
     inka_sections: tuple[InkaSection, ...] = ()
     """The file's sections of inka's cards (``---`` over ``Deck: …``): their items are notes to Anki."""
+    quiz_questions: frozenset[int] = frozenset()
+    """The lines (0-based) of quizdown's question headings: each asks, with a ``?`` or without."""
+
+    def quizzed(self, node: Node) -> bool:
+        """Whether ``node`` is one of quizdown's question headings."""
+        return node.type == "heading" and node.map is not None and node.map[0] in self.quiz_questions
 
     def line_of(self, node: Node) -> int:
         """1-based line where ``node`` starts (cells have no map of their own: use their row)."""
@@ -250,9 +256,10 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _with_markdown_tables(text, tokens)
     if "<dl" in text or "<DL" in text:
         text, tokens = _reparsed(text, tokens, markdown_definition_lists(text, _code_lines(tokens)))
+    quiz_questions: frozenset[int] = frozenset()
     sequences: list[int] = []
     if "quizdown" in text:  # before the sites' blocks, which drop a shortcode's lines
-        sequences = _quizdown_sequences(text, tokens)
+        quiz_questions, sequences = _quizdown_headings(text, tokens)
         text, tokens = _reparsed(text, tokens, _quizdown_hints(text, tokens))
     if ("<" in text or "{%" in text or "{{" in text) and _SITE_BLOCK.search(text):  # what each opens with
         text, tokens = _site_blocks(text, tokens)
@@ -358,7 +365,7 @@ def parse_document(path: str, text: str) -> Document:
     if (lost := _swallowed(tokens, lines)) is not None:
         problems += (Problem(SourceLocation(path=path, line=lost + 1), _TOO_DEEP),)
     title = part or _title_from_name(path)
-    return Document(path, lines, root, nodes, front.values, title, blocks, problems, inka)
+    return Document(path, lines, root, nodes, front.values, title, blocks, problems, inka, quiz_questions)
 
 
 def _swallowed(tokens: list[Token], lines: tuple[str, ...]) -> int | None:
@@ -863,11 +870,14 @@ def _code_fence_after(line: str, fence: str) -> str:
     return "" if closes else fence
 
 
-def _quizdown_sequences(text: str, tokens: list[Token]) -> list[int]:
-    """The heading lines of quizdown's sequence questions (a heading over a plain numbered list, which
-    the reader puts in order): no card asks for a list to recall, so each is told rather than lost."""
+def _quizdown_headings(text: str, tokens: list[Token]) -> tuple[frozenset[int], list[int]]:
+    """The heading lines of quizdown's questions: those over boxes to tick, each a question whether it
+    ends in ``?`` or not (``# Name the …``), and those of its sequence questions (a heading over a plain
+    numbered list, which the reader puts in order): no card asks for a list to recall, so each of these
+    is told rather than lost."""
     lines = text.split("\n")
-    found: list[int] = []
+    asking: set[int] = set()
+    sequences: list[int] = []
     for start, end in _quizdowns(lines, tokens):
         heading: int | None = None
         for at in _outside_code(lines, start + 1, end - 1):
@@ -876,9 +886,12 @@ def _quizdown_sequences(text: str, tokens: list[Token]) -> list[int]:
             elif heading is not None and (
                 (numbered := _PLAIN_NUMBERED.match(lines[at])) is not None or _QUIZ_ANSWER.match(lines[at])
             ):
-                found += [heading] if numbered is not None else []
+                if numbered is None:
+                    asking.add(heading)
+                else:
+                    sequences.append(heading)
                 heading = None
-    return found
+    return frozenset(asking), sequences
 
 
 _INNER_FENCE = regex(r" {0,3}(?P<marks>`{3,}|~{3,})(?P<info>.*)")

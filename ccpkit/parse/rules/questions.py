@@ -538,6 +538,7 @@ def _questions_of_blocks(
     ends = [*(stem.first for stem in stems[1:]), len(nodes)][: len(stems)]
     for number, (run, stem, end) in enumerate(zip(runs, stems, ends, strict=True)):
         unasked = run.task and not asks(stem.text) and stem.question == default_id
+        unasked = unasked and not ctx.doc.quizzed(stem.anchor)  # `# Name the …` over quizdown's boxes
         unasked = unasked and not true_or_false([option.text for option in run.options])
         unasked = unasked and not _states_a_case(stem, run)
         if unasked and not _MAY_ASK.search(stem.text):
@@ -1028,8 +1029,8 @@ def _asked_above(ctx: Context, nodes: Sequence[Node], start: int, *, asking: boo
     above = nodes[index]
     if above.type == "heading":
         title = heading_text(above)
-        return _may_head(above, asked_below=False) and (
-            _HEADED.match(title) is not None or title.endswith("?")
+        return _may_head(ctx, above, asked_below=False) and (
+            _HEADED.match(title) is not None or _heading_asks(ctx, above)
         )
     piece = _stem_piece(ctx, above) if above.type in ("paragraph", "ordered_list") else None
     return piece is not None and (not asking or asks(piece[1]))
@@ -1244,7 +1245,10 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
             piece is None
             and not taken
             and index > floor
-            and (_quoted_below(nodes[index], nodes[index - 1]) or _hint_under_heading(nodes, index, floor))
+            and (
+                _quoted_below(ctx, nodes[index], nodes[index - 1])
+                or _hint_under_heading(ctx, nodes, index, floor)
+            )
         ):
             quoted = ctx.doc.written(nodes[index].children[0])
             if HINT_LABEL.match(quoted):  # `> Hint: …`, as quizdown shows a clue: said on the back
@@ -1268,7 +1272,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
         if number:
             question, numbered = question_id(number), True
     shown_only = all(is_media(node) or _labels_options(node) for node in taken)  # `**Options:**` too
-    media_under_heading = index >= floor and _may_head(nodes[index], asked_below=False) and shown_only
+    media_under_heading = index >= floor and _may_head(ctx, nodes[index], asked_below=False) and shown_only
     while taken and shown(taken[0]) and not numbered and not media_under_heading:
         # A stem starts with its words: code or a table above them is not part of it, unless the
         # words are the heading right above (`### What does this print?` over the code).
@@ -1279,7 +1283,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
     anchor = taken[0] if taken else nodes[run.start]
     worded = any(part.strip() for part in parts)
     asked_below = worded and any(asks(part) for part in parts)
-    if index >= floor and _may_head(nodes[index], asked_below=asked_below) and question == default_id:
+    if index >= floor and _may_head(ctx, nodes[index], asked_below=asked_below) and question == default_id:
         title = heading_text(nodes[index])
         headed = _HEADED.match(undecorated(title))  # `### ❓ Q7: …`
         if headed:
@@ -1292,7 +1296,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
                 small_print[:0] = [tag] if tag and not _HOW_IT_WENT.fullmatch(tag) else []
             else:
                 parts = [rest.lstrip("-\u2013\u2014: "), *parts]  # `#### Q6 - Which …?`
-        elif not worded or title.endswith("?") or (taken and shown_only):
+        elif not worded or _heading_asks(ctx, nodes[index]) or (taken and shown_only):
             anchor, first = nodes[index], index
             parts = [_unlabelled(title), *parts]
     text = "\n\n".join(p for p in parts if p.strip()).strip()
@@ -1420,18 +1424,18 @@ def _ends_details(node: Node) -> bool:
     return node.type == "html_block" and closes_details(node.content)
 
 
-def _quoted_below(node: Node, above: Node) -> bool:
+def _quoted_below(ctx: Context, node: Node, above: Node) -> bool:
     """A quote between a question and its options (its case, or a quiz's hint): part of the stem. The
     question may be a heading that asks (``#### Who painted …?``, as quizdown writes one)."""
     quoted = node.type == "blockquote" and len(node.children) == 1 and node.children[0].type == "paragraph"
     if not quoted or callout(node) is not None:
         return False
     if above.type == "heading":
-        return _may_head(above, asked_below=False) and heading_text(above).endswith("?")
+        return _may_head(ctx, above, asked_below=False) and _heading_asks(ctx, above)
     return above.type == "paragraph" and asks(above.children[0].content)
 
 
-def _hint_under_heading(nodes: Sequence[Node], index: int, floor: int) -> bool:
+def _hint_under_heading(ctx: Context, nodes: Sequence[Node], index: int, floor: int) -> bool:
     """A quiz's hint quote (``> Think of waltzes.``) under a heading that asks, with a few paragraphs
     that ask nothing (``This one is **easy**.``) or the question's quizdown settings between them:
     part of that question."""
@@ -1444,7 +1448,7 @@ def _hint_under_heading(nodes: Sequence[Node], index: int, floor: int) -> bool:
         else:
             break
     heading = nodes[above] if floor <= above < index - 1 else None
-    return heading is not None and heading.type == "heading" and _quoted_below(nodes[index], heading)
+    return heading is not None and heading.type == "heading" and _quoted_below(ctx, nodes[index], heading)
 
 
 _HINT_WORDS = 2
@@ -1460,13 +1464,18 @@ def _shown(node: Node, *, statement: bool = False) -> bool:
     return not (summary and (statement or asks(summary)))
 
 
-def _may_head(node: Node, *, asked_below: bool) -> bool:
+def _may_head(ctx: Context, node: Node, *, asked_below: bool) -> bool:
     """A heading can hold a stem, except an H1, a note's title: that one only when it asks and no words
     under it do (a note of one question titled with it, a quiz of a question per H1 with code or a
     hint under each)."""
     if node.type != "heading":
         return False
-    return node.tag != "h1" or (not asked_below and heading_text(node).endswith("?"))
+    return node.tag != "h1" or (not asked_below and _heading_asks(ctx, node))
+
+
+def _heading_asks(ctx: Context, heading: Node) -> bool:
+    """A heading ending in ``?``, or one of quizdown's, where every heading over boxes is a question."""
+    return heading_text(heading).endswith("?") or ctx.doc.quizzed(heading)
 
 
 def _announced_list(ctx: Context, nodes: Sequence[Node], index: int, floor: int) -> bool:
