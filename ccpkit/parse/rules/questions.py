@@ -512,8 +512,11 @@ def _questions_of_blocks(
             ):
                 mark = len(ctx.claims)  # `> [!success]- Answer` then `> **A** — why` right below
                 _read_quote(ctx, found[-1], answer)
-                found[-1].claims += ctx.claims[mark:]
                 index += 1
+                while index + 1 < len(nodes) and _explains_above(ctx, nodes, index + 1):
+                    _read_quote(ctx, found[-1], nodes[index + 1])  # `> [!note]` under the answer: why
+                    index += 1
+                found[-1].claims += ctx.claims[mark:]
             yield from found
             index += 1
         elif run is not None and runs and _ticked_in_solution(nodes, runs[-1], run):
@@ -1132,6 +1135,21 @@ def _answer_callout(ctx: Context, quote: Node) -> bool:
         return False
     return not any(
         len(found.options) > 1 for child in quote.children if (found := read_options(ctx.doc, child))
+    )
+
+
+def _explains_above(ctx: Context, nodes: Sequence[Node], index: int) -> bool:
+    """A callout right under a quoted question's answer, untitled or titled as saying why (``> [!note]``,
+    ``> [!info] Why``), that holds no options (nor ones the answer's callout under it names, the next
+    question's): part of the explanation. One titled with a subject (``> [!note] Brewing tea``) is a
+    note of its own."""
+    called = callout(nodes[index])
+    return (
+        called is not None
+        and not ctx.is_claimed(nodes[index])
+        and (not called.title or explanation_start(f"{called.title.rstrip(':')}:") is not None)
+        and _answer_callout(ctx, nodes[index])
+        and not _quotes_options(ctx, _quoted_blocks(nodes[index]), _callout_answer(ctx, nodes, index))
     )
 
 
