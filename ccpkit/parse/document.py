@@ -344,10 +344,11 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _reparsed(text, tokens, inlined)
     root, nodes = build_tree(_solutions_under_exercises(tokens, solved) if solved else tokens)
     lines = tuple(text.split("\n"))
-    front = _front_matter(root)
+    yaml = _front_matter(root)
+    front = FrontMatter({**titled.values, **yaml.values}, yaml.mistakes, titled.unread + yaml.unread)
     blocks = tuple(_blocks(root))
     heading = next((title_of(b.node) for b in blocks if _is_h1(b.node)), "")
-    part = heading or front.values.get("part", "") or front.values.get("title", "") or titled.get("title", "")
+    part = heading or front.values.get("part", "") or front.values.get("title", "")
     problems = (
         tuple(Problem(SourceLocation(path=path, line=line), message) for line, message in front.mistakes)
         + tuple(
@@ -463,12 +464,12 @@ def _bold_term_closed(line: str, _above: str) -> str:
     return _BOLD_TERM_UNCLOSED.sub(r"\g<start>**\g<term>:** ", line, count=1)
 
 
-def _without_title_block(text: str) -> tuple[dict[str, str], str]:
+def _without_title_block(text: str) -> tuple[FrontMatter, str]:
     """The pairs of the JSON front matter or the Pandoc or org-mode title block opening the text
     (``title_block``), and the text with its lines blank: they title the file and show no notes. Every
     line keeps its number."""
     if not text.startswith(("%", "#+", "{")):
-        return {}, text
+        return FrontMatter({}, ()), text
     lines = text.split("\n")
     values, count = title_block(lines)
     return values, "\n".join([""] * count + lines[count:])

@@ -84,13 +84,7 @@ def read_front_matter(content: str, first_line: int) -> FrontMatter:
             continue
         key, value = key.strip(), raw.strip()
         if key.lower() in _STUDY_KEYS and not value:
-            unread.append(
-                (
-                    number,
-                    f"`{key}:` in the front matter holds {key.lower()} ccpkit does not read: "
-                    "write each in the notes below it (`Q: …` over `A: …`) to study it",
-                )
-            )
+            unread.append((number, _unread_study_items(key)))
         if key not in READ_KEYS:
             values[key] = value.strip("\"'")  # not ccpkit's to judge: kept about as written
             listing = key if not value else ""
@@ -203,14 +197,19 @@ _ORG_KEYWORD = regex(r"#\+(?P<key>[A-Za-z_]+):[ \t]*(?P<value>.*)")
 """An org-mode keyword line, as exporters leave them over a file: ``#+TITLE: Ocean currents``."""
 
 
-def title_block(lines: list[str]) -> tuple[dict[str, str], int]:
+def title_block(lines: list[str]) -> tuple[FrontMatter, int]:
     """The pairs of the title block opening a file, and its number of lines: Hugo's JSON front matter
     (``{`` over ``"title": "…"`` lines and ``}``), Pandoc's title block (``% Title``,
     ``% Author``, ``% Date``, a field going on in lines led by a space) or org-mode's keywords
-    (``#+TITLE: …``, ``#+AUTHOR: …``); none, 0 for a file opening otherwise. Their title is the file's,
-    and no words of notes."""
+    (``#+TITLE: …``, ``#+AUTHOR: …``); none, 0 for a file opening otherwise. They title the file, and
+    are no words of notes."""
     if lines and lines[0].strip() == "{":
         return _json_front_matter(lines)
+    values, count = _pandoc_or_org(lines)
+    return FrontMatter(values, ()), count
+
+
+def _pandoc_or_org(lines: list[str]) -> tuple[dict[str, str], int]:
     values: dict[str, str] = {}
     count = 0
     if lines and _PANDOC_LINE.fullmatch(lines[0]):
@@ -229,17 +228,47 @@ def title_block(lines: list[str]) -> tuple[dict[str, str], int]:
     return values, count
 
 
-def _json_front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
-    """Hugo's JSON front matter, its top-level values of text, numbers or truth as text, and its lines
-    (up to the ``}`` alone on its line); none, 0 for braces of no JSON object."""
+def _json_front_matter(lines: list[str]) -> tuple[FrontMatter, int]:
+    """Hugo's JSON front matter, read as the YAML's is: its top-level values of text, numbers or truth
+    as text, a list of them joined with commas (``"tags": ["sea", "flashcards"]``), study items kept in
+    it (``"cards": [{…}]``) told of; and its lines (up to the ``}`` alone on its line). None, 0 for
+    braces of no JSON object."""
     end = next((at for at, line in enumerate(lines) if line.rstrip() == "}"), None)
     if end is None:
-        return {}, 0
+        return FrontMatter({}, ()), 0
     try:
         found = json.loads("\n".join(lines[: end + 1]))
     except ValueError:
-        return {}, 0
+        return FrontMatter({}, ()), 0
     if not isinstance(found, dict):
-        return {}, 0
-    values = {str(key): str(value) for key, value in found.items() if isinstance(value, (str, int, float))}
-    return values, end + 1
+        return FrontMatter({}, ()), 0
+    values = {str(key): text for key, value in found.items() if (text := _json_text(value)) is not None}
+    unread = tuple(
+        (_key_line(lines[:end], key), _unread_study_items(key))
+        for key, value in found.items()
+        if key.lower() in _STUDY_KEYS and isinstance(value, list) and value
+    )
+    return FrontMatter(values, (), unread), end + 1
+
+
+def _json_text(value: object) -> str | None:
+    """A JSON value as front matter's text: a scalar as written, a list of scalars joined with commas,
+    ``None`` for anything else (an object, a list holding one)."""
+    if isinstance(value, str | int | float):
+        return str(value)
+    if isinstance(value, list) and all(isinstance(each, str | int | float) for each in value):
+        return ", ".join(str(each) for each in value)
+    return None
+
+
+def _key_line(lines: list[str], key: str) -> int:
+    """The 1-based line of the JSON object's ``lines`` where ``key`` is written (its first, if not found)."""
+    written = json.dumps(key)
+    return next((at for at, line in enumerate(lines, 1) if line.lstrip().startswith(written)), 1)
+
+
+def _unread_study_items(key: str) -> str:
+    return (
+        f"`{key}:` in the front matter holds {key.lower()} ccpkit does not read: "
+        "write each in the notes below it (`Q: …` over `A: …`) to study it"
+    )

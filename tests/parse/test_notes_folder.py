@@ -339,6 +339,15 @@ def test_front_matter_values_are_read_as_yaml_reads_them(tmp_path: Path) -> None
     assert [item.part for item in parsed.deck.items()] == ["It's the cram sheet"]
 
 
+def test_hugo_json_front_matter_names_the_module_and_the_part_as_yaml_does(tmp_path: Path) -> None:
+    front = '{\n  "module_title": "Compute in the Cloud",\n  "part": "Cram Sheet",\n  "weight": 2\n}\n'
+    write(tmp_path, {"02-compute/cram-sheet.md": front + "\n- **AMI**: A template for an instance.\n"})
+    parsed = parse_notes(tmp_path)
+    assert parsed.problems == ()
+    assert parsed.deck.modules[0].title == "Compute in the Cloud"
+    assert [(item.part, item.front) for item in parsed.deck.cards] == [("Cram Sheet", "AMI")]
+
+
 def test_a_module_title_yaml_cannot_read_is_an_error_and_the_module_keeps_its_default_title(
     tmp_path: Path,
 ) -> None:
