@@ -302,26 +302,67 @@ def split_tables(markdown: str) -> tuple[str | Grid, ...]:
     return tuple(piece for piece in pieces if isinstance(piece, Grid) or piece.strip())
 
 
-_PLAIN = regex(r"(?![-+](?: |$)|[0-9]{1,9}[.)](?: |$))[A-Za-z0-9 ,.;:'\"?()/%+@\-\x80-\U0010ffff]*")
+_WORDS = r"[A-Za-z0-9 ,.;:'\"?()/%+@\-\x80-\U0010ffff]"
+_PLAIN = regex(rf"(?![-+](?: |$)|[0-9]{{1,9}}[.)](?: |$)){_WORDS}*")
 """Text in which no Markdown rule can fire: letters, digits, spaces and punctuation no rule starts at
 (``-``, ``+`` or ``1.`` at the start would open a list, ``=`` a highlight; ``#``, ``{``, ``^`` are kept
 out in case a rule ever takes them). The non-ASCII characters must be printable, which keeps out line
 breaks and spaces other than `` `` (markdown-it folds or trims those). One character class (ASCII
 letters and digits, that punctuation, anything beyond ASCII), which the regex engine scans far faster
 than alternatives."""
+_SEGMENT = regex(
+    rf"(?P<text>{_WORDS}+)|(?<!\*)\*\*(?P<strong>{_WORDS}+)\*\*(?!\*)|(?<!\*)\*(?P<em>{_WORDS}+)\*(?!\*)"
+    r"|(?<!`)`(?P<code_inline>[^`\n]+)`(?!`)"
+)
+"""A piece of one line of text with simple marks, named as markdown-it-py names its token: words as in
+``_PLAIN``, ``**bold**`` or ``*italic*`` words, or code between single backticks; no mark's run
+touching another of its kind (``***``, or code right after code, reads otherwise)."""
+
+_Segments = tuple[tuple[str, str], ...]
 
 
-def _plain_text(markdown: str) -> str | None:
-    """The text itself, trimmed, when it holds no Markdown at all: most terms and many definitions.
-    Rendering it is escaping it, which spares a parse (tests check both ways agree)."""
+def _simple(markdown: str) -> _Segments | None:
+    """The text, trimmed, as its pieces (``_SEGMENT``: kind and words) when it is one line of words,
+    bold, italics and code only: most terms and definitions. Rendering it is escaping each piece and
+    marking it, which spares a parse (tests check both ways agree). ``None`` for any other text.
+
+    Bold or italic words start and end with a letter or digit, so their marks open and close them
+    wherever they stand (CommonMark's flanking rules); code has no space at either end (which a parse
+    would trim)."""
     text = markdown.strip(" ")
-    return text if _PLAIN.fullmatch(text) and text.isprintable() else None
+    if _PLAIN.fullmatch(text):
+        return (("text", text),) if text.isprintable() else None
+    if not text.isprintable() or _PLAIN.match(text) is None:  # a line break, or a list's marker first
+        return None
+    segments = []
+    at = 0
+    while at < len(text):
+        found = _SEGMENT.match(text, at)
+        kind = found.lastgroup if found is not None else None
+        if found is None or kind is None:
+            return None
+        words = found[kind]
+        edges = words[0] + words[-1]
+        if (kind == "code_inline" and " " in edges) or (kind in ("strong", "em") and not edges.isalnum()):
+            return None
+        segments.append((kind, words))
+        at = found.end()
+    return tuple(segments)
+
+
+def _marked(segments: _Segments, inline: _Inline) -> str:
+    """The pieces of simple text as ``inline`` renders their tokens."""
+    pieces = []
+    for kind, words in segments:
+        opening, closing = inline.marks.get(kind, ("", ""))
+        pieces.append(opening + inline.literal(words) + closing)
+    return "".join(pieces)
 
 
 def to_html(markdown: str) -> str:
     """Safe HTML for an Anki field; a single paragraph is not wrapped in ``<p>``."""
-    if (plain := _plain_text(markdown)) is not None:
-        return escapeHtml(plain)
+    if (simple := _simple(markdown)) is not None:
+        return _marked(simple, _HtmlInline())
     tokens = list(_tokens(markdown))
     html: str = _parser().renderer.render(tokens, _parser().options, {})
     if _single_paragraph(tokens):
@@ -332,8 +373,8 @@ def to_html(markdown: str) -> str:
 @lru_cache(maxsize=INLINE_KEPT)
 def to_inline_html(markdown: str) -> str:
     """Safe HTML for one-line text (a term, a title, a cell): block syntax such as ``1. Intro`` stays text."""
-    if (plain := _plain_text(markdown)) is not None:
-        return escapeHtml(plain)
+    if (simple := _simple(markdown)) is not None:
+        return _marked(simple, _HtmlInline())
     html: str = _parser().renderInline(markdown)
     return html.strip()
 
@@ -344,16 +385,16 @@ def _single_paragraph(tokens: Sequence[Token]) -> bool:
 
 def to_text(markdown: str) -> str:
     """Plain text: markup removed, list items as ``- `` lines, links as ``text (url)``."""
-    if (plain := _plain_text(markdown)) is not None:
-        return plain
+    if (simple := _simple(markdown)) is not None:
+        return _marked(simple, _TextInline())
     return _render_blocks(markdown, _TextInline(), bullet="- ", newline="\n", indent="  ").strip()
 
 
 @lru_cache(maxsize=1 << 16)  # a module's notes print on its sheet and in the course
 def to_reportlab(markdown: str) -> str:
     """Markup for a reportlab ``Paragraph``: ``<b>``, ``<i>``, code in the ``mono`` font, escaped text."""
-    if (plain := _plain_text(markdown)) is not None:
-        return escape(plain, quote=False)
+    if (simple := _simple(markdown)) is not None:
+        return _marked(simple, _ReportlabInline())
     return _render_blocks(
         markdown, _ReportlabInline(), bullet="• ", newline="<br/>", indent="&nbsp;&nbsp;&nbsp;"
     )
@@ -452,6 +493,19 @@ class _Inline:
 
 class _TextInline(_Inline):
     marks: ClassVar[dict[str, tuple[str, str]]] = {"hardbreak": ("\n", "")}
+
+
+class _HtmlInline(_Inline):
+    """How markdown-it-py renders the tokens of simple text (``_simple``) as HTML."""
+
+    marks: ClassVar[dict[str, tuple[str, str]]] = {
+        "strong": ("<strong>", "</strong>"),
+        "em": ("<em>", "</em>"),
+        "code_inline": ("<code>", "</code>"),
+    }
+
+    def literal(self, text: str) -> str:
+        return escapeHtml(text)
 
 
 class _ReportlabInline(_Inline):

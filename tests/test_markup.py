@@ -196,9 +196,58 @@ _PLAIN_ALPHABET = "aZ09 ,.;:'\"?()/%+=@-é—→✅\u00a0\u2028\t\n*_`$&<>[]!\\~
 @example("1.5 GB, C++ and 50% (cheaper): \"yes\" or 'no' @ 3=3")
 def test_text_without_markdown_renders_as_a_full_parse_would(markdown: str) -> None:
     """Text with no Markdown is rendered without parsing it: every rendering must equal the parse's."""
+    _renders_as_parsed(markdown)
+
+
+_PIECES = st.sampled_from(
+    ["Amazon", " ", "S3", "é", "—", "(", ")", ",", ".", "'", '"', "-", "+", "1.", "2)", "%", "@", "*", "**"]
+)
+_OTHERS = st.sampled_from(
+    ["`", "_", "<", "&", "[", "]", "\\", "~", "=", "$", "#", "\n", "\t", "\u00a0", "→", "²", "x\u0301"]
+)
+_MARKED = st.builds(
+    lambda mark, inner: f"{mark}{inner}{mark[::-1]}",
+    st.sampled_from(["**", "*", "`", "``", "***", "_"]),
+    st.lists(st.one_of(_PIECES, _OTHERS), min_size=1, max_size=5).map("".join),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(_PIECES, _OTHERS, _MARKED), max_size=8).map("".join))
+@example("**EC2** is *fast* and `ls -la` lists **all** files.")
+@example("a **b****c** d")
+@example("`a``b`")
+@example("*a* *b*")
+@example("**a**b**c**")
+@example("x**y**z and 2*3*4")
+@example("** a** and *b *")
+@example("`` `x` ``")
+@example("` x `")
+@example("- **a**")
+@example("**(a)**")
+@example("*é*")
+def test_text_with_simple_marks_renders_as_a_full_parse_would(markdown: str) -> None:
+    """One line of words, bold, italics and code is rendered without parsing it: every rendering must
+    equal the parse's, whatever pieces stand around the marks."""
+    _renders_as_parsed(markdown)
+
+
+def test_words_bold_italics_and_code_on_one_line_are_rendered_without_a_parse() -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(markup, "_tokens", None)  # any parse would fail
+        html = to_html(' **Amazon S3** stores *objects*; `ls <dir> && echo "ok"` lists them. ')
+        text = to_text("**Amazon S3** stores *objects*")
+    assert html == (
+        "<strong>Amazon S3</strong> stores <em>objects</em>; "
+        "<code>ls &lt;dir&gt; &amp;&amp; echo &quot;ok&quot;</code> lists them."
+    )
+    assert text == "Amazon S3 stores objects"
+
+
+def _renders_as_parsed(markdown: str) -> None:
     renderers = (to_html, to_text, to_inline_html.__wrapped__, to_reportlab.__wrapped__)
     shortcut = [render(markdown) for render in renderers]
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(markup, "_plain_text", lambda _markdown: None)
+        patch.setattr(markup, "_simple", lambda _markdown: None)
         parsed = [render(markdown) for render in renderers]
     assert shortcut == parsed
