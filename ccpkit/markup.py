@@ -310,8 +310,10 @@ out in case a rule ever takes them). The non-ASCII characters must be printable,
 breaks and spaces other than `` `` (markdown-it folds or trims those). One character class (ASCII
 letters and digits, that punctuation, anything beyond ASCII), which the regex engine scans far faster
 than alternatives."""
+_TEXT = rf"(?:{_WORDS}|&(?![#A-Za-z0-9]))"
+"""Words as in ``_PLAIN``, or an ``&`` that starts no character reference (``Billing & budgets``)."""
 _SEGMENT = regex(
-    rf"(?P<text>{_WORDS}+)|(?<!\*)\*\*(?P<strong>{_WORDS}+)\*\*(?!\*)|(?<!\*)\*(?P<em>{_WORDS}+)\*(?!\*)"
+    rf"(?P<text>{_TEXT}+)|(?<!\*)\*\*(?P<strong>{_TEXT}+)\*\*(?!\*)|(?<!\*)\*(?P<em>{_TEXT}+)\*(?!\*)"
     r"|(?<!`)`(?P<code_inline>[^`\n]+)`(?!`)"
 )
 """A piece of one line of text with simple marks, named as markdown-it-py names its token: words as in
@@ -326,8 +328,9 @@ def _simple(markdown: str) -> _Segments | None:
     bold, italics and code only: most terms and definitions. Rendering it is escaping each piece and
     marking it, which spares a parse (tests check both ways agree). ``None`` for any other text.
 
-    Bold or italic words start and end with a letter or digit, so their marks open and close them
-    wherever they stand (CommonMark's flanking rules); code has no space at either end (which a parse
+    Bold or italic words start with a letter or digit, or follow a space or the start of the text, and
+    end with one or come before a space or the end (``**Free.** Protects …``): their marks then open
+    and close them (CommonMark's flanking rules). Code has no space at either end (which a parse
     would trim)."""
     text = markdown.strip(" ")
     if _PLAIN.fullmatch(text):
@@ -342,12 +345,19 @@ def _simple(markdown: str) -> _Segments | None:
         if found is None or kind is None:
             return None
         words = found[kind]
-        edges = words[0] + words[-1]
-        if (kind == "code_inline" and " " in edges) or (kind in ("strong", "em") and not edges.isalnum()):
+        if " " in words[0] + words[-1] and kind != "text":
+            return None
+        if kind in ("strong", "em") and not _flanked(text, found.start(), found.end(), words):
             return None
         segments.append((kind, words))
         at = found.end()
     return tuple(segments)
+
+
+def _flanked(text: str, start: int, end: int, words: str) -> bool:
+    """Whether the marks around ``words``, from ``start`` to ``end`` in ``text``, open and close them."""
+    opens = words[0].isalnum() or start == 0 or text[start - 1] == " "
+    return opens and (words[-1].isalnum() or end == len(text) or text[end] == " ")
 
 
 def _marked(segments: _Segments, inline: _Inline) -> str:

@@ -226,6 +226,8 @@ _MARKED = st.builds(
 @example("- **a**")
 @example("**(a)**")
 @example("*é*")
+@example("**Free.** Protects you, and **Yes:** at the end: **(a)**")
+@example("**a.**b and *x:*, then Billing & budgets &amp; &#65; &x")
 def test_text_with_simple_marks_renders_as_a_full_parse_would(markdown: str) -> None:
     """One line of words, bold, italics and code is rendered without parsing it: every rendering must
     equal the parse's, whatever pieces stand around the marks."""
