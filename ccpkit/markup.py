@@ -369,10 +369,51 @@ def _marked(segments: _Segments, inline: _Inline) -> str:
     return "".join(pieces)
 
 
+_Blocks = tuple[tuple[str, tuple[_Segments, ...]], ...]
+
+
+def _simple_blocks(markdown: str) -> _Blocks | None:
+    """The text as its blocks when it is lines of simple text (``_simple``) parted by blank lines: a
+    paragraph of one line, or a tight list of ``- `` items one line each, never right after another
+    (two lists parted by a blank line are one loose list). Each block is its kind, ``paragraph_open``
+    or ``bullet_list_open`` as markdown-it-py names it, and its lines' pieces. ``None`` for any other
+    text: a line led or ended by a space, a paragraph of two lines, a list right under a paragraph."""
+    if "\n" not in markdown or markdown != markdown.strip():
+        return None
+    blocks: list[tuple[str, tuple[_Segments, ...]]] = []
+    for lines in (chunk.split("\n") for chunk in markdown.split("\n\n")):
+        listed = all(line.startswith("- ") for line in lines)
+        if any(line[:1] == " " or line[-1:] in ("", " ") for line in lines) or not (
+            listed or len(lines) == 1
+        ):
+            return None
+        pieces = [_simple(line[2:] if listed else line) for line in lines]
+        if None in pieces or (listed and blocks and blocks[-1][0] == "bullet_list_open"):
+            return None
+        blocks.append(("bullet_list_open" if listed else "paragraph_open", tuple(filter(None, pieces))))
+    return tuple(blocks)
+
+
+def _blocks_html(blocks: _Blocks) -> str:
+    """Simple blocks (``_simple_blocks``) as markdown-it-py renders them."""
+    html = _HtmlInline()
+    pieces = []
+    for kind, lines in blocks:
+        if kind == "paragraph_open":
+            pieces.append(f"<p>{_marked(lines[0], html)}</p>\n")
+        else:
+            pieces.append(
+                "<ul>\n" + "".join(f"<li>{_marked(item, html)}</li>\n" for item in lines) + "</ul>\n"
+            )
+    return "".join(pieces).strip()
+
+
 def to_html(markdown: str) -> str:
     """Safe HTML for an Anki field; a single paragraph is not wrapped in ``<p>``."""
     if (simple := _simple(markdown)) is not None:
         return _marked(simple, _HtmlInline())
+    if (blocks := _simple_blocks(markdown)) is not None:
+        return _blocks_html(blocks)
     tokens = list(_tokens(markdown))
     html: str = _parser().renderer.render(tokens, _parser().options, {})
     if _single_paragraph(tokens):
@@ -413,6 +454,31 @@ def to_reportlab(markdown: str) -> str:
 def _render_blocks(markdown: str, inline: _Inline, *, bullet: str, newline: str, indent: str) -> str:
     """Blocks as lines: list items under their marker, a table row per line with its cells separated
     by ``|`` (header cells strong), code on lines of its own as written."""
+    blocks = _simple_blocks(markdown)
+    parts = (
+        _simple_lines(blocks, inline, bullet, newline)
+        if blocks
+        else _lines(markdown, inline, bullet, newline, indent)
+    )
+    text = "".join(parts).replace(newline * 3, newline * 2)
+    while text.endswith(newline):
+        text = text.removesuffix(newline)
+    return text.removeprefix(newline)
+
+
+def _simple_lines(blocks: _Blocks, inline: _Inline, bullet: str, newline: str) -> list[str]:
+    """``_lines`` of simple blocks (``_simple_blocks``), without their tokens."""
+    parts = []
+    for kind, lines in blocks:
+        if kind == "paragraph_open":
+            parts += [_marked(lines[0], inline), newline]
+        else:
+            parts += [newline + bullet + _marked(item, inline) for item in lines]
+    return parts
+
+
+def _lines(markdown: str, inline: _Inline, bullet: str, newline: str, indent: str) -> list[str]:
+    """The pieces of ``_render_blocks``' lines, read from the tokens of ``markdown``."""
     parts: list[str] = []
     depth = 0
     cells = 0
@@ -449,10 +515,7 @@ def _render_blocks(markdown: str, inline: _Inline, *, bullet: str, newline: str,
             case "math_block":
                 parts.append(newline + inline.formula(token.content.strip()) + newline)
         previous = token.type
-    text = "".join(parts).replace(newline * 3, newline * 2)
-    while text.endswith(newline):
-        text = text.removesuffix(newline)
-    return text.removeprefix(newline)
+    return parts
 
 
 class _Inline:

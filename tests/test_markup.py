@@ -234,6 +234,29 @@ def test_text_with_simple_marks_renders_as_a_full_parse_would(markdown: str) -> 
     _renders_as_parsed(markdown)
 
 
+_LINE = st.lists(st.one_of(_PIECES, _MARKED), min_size=1, max_size=5).map("".join)
+_BLOCK = st.one_of(
+    _LINE,
+    st.lists(_LINE.map(lambda line: f"- {line}"), min_size=1, max_size=3).map("\n".join),
+    st.lists(
+        st.sampled_from(["- a", "* b", "1. c", " - d", "    e", "f ", "- ", "> g"]), min_size=1, max_size=2
+    ).map("\n".join),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(_BLOCK, st.sampled_from(["\n\n", "\n\n", "\n", "\n\n\n"])), max_size=4))
+@example([("A **bold** start.", "\n\n"), ("- one `ls`\n- *two*", "")])
+@example([("- a", "\n\n"), ("- b", "")])
+@example([("a", "\n"), ("- b", "")])
+@example([("- a", "\n\n"), ("after", "")])
+@example([("- a", "\n"), ("  b", "")])
+def test_lines_of_simple_text_render_as_a_full_parse_would(blocks: list[tuple[str, str]]) -> None:
+    """Paragraphs of one line and lists of ``- `` items of simple text, parted by blank lines, are
+    rendered without parsing them: every rendering must equal the parse's."""
+    _renders_as_parsed("".join(block + after for block, after in blocks).strip())
+
+
 def test_words_bold_italics_and_code_on_one_line_are_rendered_without_a_parse() -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(markup, "_tokens", None)  # any parse would fail
@@ -246,10 +269,21 @@ def test_words_bold_italics_and_code_on_one_line_are_rendered_without_a_parse() 
     assert text == "Amazon S3 stores objects"
 
 
+def test_a_paragraph_over_a_list_of_simple_items_is_rendered_without_a_parse() -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(markup, "_tokens", None)  # any parse would fail
+        html = to_html("Two kinds:\n\n- **Standard**: ms\n- *Glacier*: hours")
+        text = to_text("Two kinds:\n\n- **Standard**: ms\n- *Glacier*: hours")
+    items = "<li><strong>Standard</strong>: ms</li>\n<li><em>Glacier</em>: hours</li>"
+    assert html == f"<p>Two kinds:</p>\n<ul>\n{items}\n</ul>"
+    assert text == "Two kinds:\n\n- Standard: ms\n- Glacier: hours"
+
+
 def _renders_as_parsed(markdown: str) -> None:
     renderers = (to_html, to_text, to_inline_html.__wrapped__, to_reportlab.__wrapped__)
     shortcut = [render(markdown) for render in renderers]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(markup, "_simple", lambda _markdown: None)
+        patch.setattr(markup, "_simple_blocks", lambda _markdown: None)
         parsed = [render(markdown) for render in renderers]
     assert shortcut == parsed
