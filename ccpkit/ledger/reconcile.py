@@ -294,12 +294,15 @@ def _displaced(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry])
     the student studied; the freed id is matched like a new one. (A copy in another module is
     another card: an edit stays with its note.)"""
 
-    def moved_away(note_id: str) -> bool:
-        entry = entries.get(note_id)
-        return entry is not None and not entry.orphaned and entry.answer != current[note_id].answer
-
-    away = list(filter(moved_away, current))
-    moved = _moved_modules(current, entries) if away else {}
+    away = [
+        note_id
+        for note_id, note in current.items()
+        if (entry := entries.get(note_id)) is not None and not entry.orphaned and entry.answer != note.answer
+    ]
+    if not away:  # no known id says anything else: nothing was displaced (most builds)
+        return []
+    moved_away = set(away)
+    moved = _moved_modules(current, entries, {entries[note_id].module for note_id in away})
     # where a taker may be: most builds, none; a module renumbered, where its notes went
     modules = {module for note_id in away for module in _homes(current[note_id], entries[note_id], moved)}
     by_content: dict[tuple[str, str, tuple[str, ...], str], list[str]] = {}
@@ -313,7 +316,7 @@ def _displaced(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry])
             taker
             for module in _homes(current[note_id], entry, moved)
             for taker in by_content.get((module, entry.note_type, entry.key, entry.answer), ())
-            if taker not in entries or moved_away(taker)
+            if taker not in entries or taker in moved_away
         ]
         if len(takers) == 1 and takers[0] not in taken:
             pairs.append((note_id, takers[0]))
@@ -342,23 +345,30 @@ def _homes(note: Fingerprint, entry: Entry, moved: Mapping[str, str]) -> tuple[s
     return (note.module,) if elsewhere == note.module else (note.module, elsewhere)
 
 
-def _moved_modules(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry]) -> dict[str, str]:
-    """Each module of the ledger whose notes went to another module: more than half of what it recorded
-    (three notes or more) is now said in that one, more than in any other, and less than half in its
-    own (a module copied keeps its notes: the copy's are new). Module folders named alike but for
-    their number (``02-lecture``) swapped, or shifted by one inserted before them, trade ids whose
-    names they share (``What is the key idea of this lecture?``); the notes follow what they say."""
+def _moved_modules(
+    current: Mapping[str, Fingerprint], entries: Mapping[str, Entry], asked: Collection[str]
+) -> dict[str, str]:
+    """Each module of the ledger among ``asked`` whose notes went to another module: more than half of
+    what it recorded (three notes or more) is now said in that one, more than in any other, and less
+    than half in its own (a module copied keeps its notes: the copy's are new). Module folders named
+    alike but for their number (``02-lecture``) swapped, or shifted by one inserted before them, trade
+    ids whose names they share (``What is the key idea of this lecture?``); the notes follow what they
+    say. A module's answer depends on its own entries alone: the others' are not looked at."""
+    recorded_said = [
+        (entry.module, (entry.note_type, entry.key, entry.answer))
+        for entry in entries.values()
+        if entry.module in asked and entry.module and not entry.orphaned
+    ]
+    answers = {answer for _, (_, _, answer) in recorded_said}
     held: dict[tuple[str, tuple[str, ...], str], set[str]] = {}
     for note in current.values():
-        held.setdefault((note.note_type, note.key, note.answer), set()).add(note.module)
+        if note.answer in answers:  # only what those modules recorded is looked up
+            held.setdefault((note.note_type, note.key, note.answer), set()).add(note.module)
     found: dict[str, Counter[str]] = {}
     recorded: Counter[str] = Counter()
-    for entry in entries.values():
-        if entry.orphaned or not entry.module:
-            continue
-        recorded[entry.module] += 1
-        said = (entry.note_type, entry.key, entry.answer)
-        found.setdefault(entry.module, Counter()).update(held.get(said, ()))
+    for module, said in recorded_said:
+        recorded[module] += 1
+        found.setdefault(module, Counter()).update(held.get(said, ()))
     moved = {}
     for module, counts in found.items():
         (best, most), (_, runner_up) = [*counts.most_common(2), ("", 0), ("", 0)][:2]
