@@ -21,6 +21,7 @@ import typing
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cache
+from operator import attrgetter
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -124,15 +125,15 @@ def kept_ledger(ledger: Ledger) -> bytes:
     a repeated field's values are shared by hand instead, as the file's reader shares them."""
     stamp = ledger.templates
     keys = sorted(ledger.notes)
-    entries = [ledger.notes[key] for key in keys]
+    entries = list(map(ledger.notes.__getitem__, keys))
     columns: list[Any] = []
     for name in _entry_fields():
-        values = [getattr(entry, name) for entry in entries]
+        values = tuple(map(attrgetter(name), entries))  # a field of every note, without a loop of ours
         if name in _REPEATED:
             distinct = {value: place for place, value in enumerate(dict.fromkeys(values))}
-            columns.append((tuple(distinct), tuple([distinct[value] for value in values])))
+            columns.append((tuple(distinct), tuple(map(distinct.__getitem__, values))))
         else:
-            columns.append(tuple(values))
+            columns.append(values)
     kept: KeptLedger = (
         None if stamp is None else (stamp.hash, stamp.modified),
         ledger.guid_scope,
@@ -169,13 +170,22 @@ def record_ledger(notes: Path, ledger: Ledger, data: bytes | None = None) -> tup
 
 
 def _note_line(key: str, entry: Entry) -> str:
-    values = {name: getattr(entry, name) for name in _entry_fields()}
-    unset = {name for name, default in _defaults().items() if values[name] == default}
-    return _line({"id": key, **{name: v for name, v in values.items() if name not in unset}})
+    """A note's line: its id, then each field that does not hold its default, in ``Entry``'s order."""
+    defaults = _defaults()
+    line = {"id": key}
+    for name in _entry_fields():
+        value = getattr(entry, name)
+        if name not in defaults or value != defaults[name]:
+            line[name] = value
+    return _line(line)
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+"""What ``json.dumps`` makes afresh for every line given these options."""
 
 
 def _line(value: Mapping[str, Any]) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return _ENCODER.encode(value)
 
 
 def _format_2(path: Path, lines: list[tuple[int, str]]) -> Ledger:
