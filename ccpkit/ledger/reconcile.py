@@ -47,7 +47,8 @@ def reconcile(
     freed = {old for old, _ in renamed}
     # a name whose note left earlier (an orphan) taken by another fact: maybe a note renamed to it
     reused = {key for key, note in current.items() if key in entries and _another_fact(entries[key], note)}
-    unknown = [note for note in current.values() if note.id not in entries or note.id in freed | reused]
+    retaken = freed | reused
+    unknown = [note for note in current.values() if note.id not in entries or note.id in retaken]
     modules = {note.module for note in current.values()}
     for removed_before in (False, True):  # a note of the last build before one removed earlier
         paired = {new for _, new in renamed}
@@ -82,6 +83,11 @@ def reconcile(
     held: list[str] = []
     for note in current.values():
         old = previous.get(note.id)
+        if old is not None and _as_recorded(note, old):  # most notes of most builds: kept as they are
+            settled[note.id] = old
+            if old.meta != note.meta or _away(note, old.home):
+                pending.append(note.id)
+            continue
         if old is not None and old.note_type != note.note_type:  # a pinned id on an item of another kind
             retired = _retired_key(note.id, old.note_type)
             settled[retired] = replace(old, orphaned=True, sent=old.sent or note.id)
@@ -106,7 +112,7 @@ def reconcile(
             restored.append(note.id)
         elif entry.modified != old.modified:
             updated.append(note.id)
-        away = note.deck.casefold() != entry.home.casefold()  # Anki's deck names ignore case
+        away = _away(note, entry.home)
         if old.deck and old.deck.casefold() != note.deck.casefold() and away:
             moved.append(Move(note.id, entry.home, note.deck))
         if entry.meta != note.meta or away:
@@ -463,6 +469,12 @@ def _as_recorded(note: Fingerprint, old: Entry) -> bool:
         and (old.note_type, old.key, old.answer, old.deck, old.module, old.table, old.row)
         == (note.note_type, note.key, note.answer, note.deck, note.module, note.table, note.row)
     )
+
+
+def _away(note: Fingerprint, home: str) -> bool:
+    """Whether the note belongs in another deck than ``home``, where its cards are (Anki's deck names
+    ignore case)."""
+    return note.deck != home and note.deck.casefold() != home.casefold()
 
 
 def _later(now: int, previous: int) -> int:
