@@ -42,25 +42,33 @@ def reconcile(
     ``in_error``: the modules whose notes hold errors; their items were left out, so while there are
     any a missing note is no orphan, and one of those modules is neither renamed nor taken over."""
     current = {note.id: note for note in notes}
-    entries = _unshifted(current, _under_earlier_ids(current, dict(ledger.notes)))
-    renamed = _displaced(current, entries)
+    entries = _under_earlier_ids(current, dict(ledger.notes))
+    # a note whose entry records its answer keeps it (most notes): only the others are looked at for
+    # swaps, displaced ids, reused names and renames
+    unsettled = [
+        note
+        for note in current.values()
+        if (entry := entries.get(note.id)) is None or entry.answer != note.answer
+    ]
+    entries = _unshifted(current, entries, unsettled)
+    renamed = _displaced(current, entries, unsettled)
     freed = {old for old, _ in renamed}
     # a name whose note left earlier (an orphan) taken by another fact: maybe a note renamed to it
-    reused = {key for key, note in current.items() if key in entries and _another_fact(entries[key], note)}
+    reused = {note.id for note in unsettled if note.id in entries and _another_fact(entries[note.id], note)}
     retaken = freed | reused
-    unknown = [note for note in current.values() if note.id not in entries or note.id in retaken]
+    unknown = [note for note in unsettled if note.id not in entries or note.id in retaken]
     modules = {note.module for note in current.values()}
+    gone = {key: entry for key, entry in entries.items() if key not in current}  # found once: few
     for removed_before in (False, True):  # a note of the last build before one removed earlier
         paired = {new for _, new in renamed}
         vanished = {
             key: entry
-            for key, entry in entries.items()
-            if key not in current
-            and entry.orphaned == removed_before
+            for key, entry in gone.items()
+            if entry.orphaned == removed_before
             and (removed_before or entry.module not in in_error)  # maybe it only failed to parse
         }
         renamed += _renames([note for note in unknown if note.id not in paired], vanished, modules)
-    renamed += _renamed_in_error(unknown, entries, current, renamed, in_error, modules)
+    renamed += _renamed_in_error(unknown, gone, current, renamed, in_error, modules)
     # a name reused is a note renamed to it only where the names read alike (`S3 Glacier Deep Archive`
     # → `S3 Glacier`): a new fact under it sharing a short answer with a note removed is no rename
     renamed = [
@@ -75,7 +83,7 @@ def reconcile(
             orphan = entries.pop(new_id)
             aside[_retired_key(new_id, f"answer {orphan.answer}")] = orphan
         previous[new_id] = _sent_as(entries.pop(old_id), old_id, new_id)
-    guids = {entry.guid for entry in ledger.notes.values()}
+    fresh_guid = _fresh_guids(ledger, new_guid)
     settled: dict[str, Entry] = dict(aside)  # the orphan whose name a renamed note took waits there
     added, updated, restored, pending, moved = [], [], [], [], []
     orphaned: list[str] = []
@@ -104,7 +112,7 @@ def reconcile(
             standing.append(retired)
             old = entries.pop(_retired_key(note.id, f"answer {note.answer}"), None)  # that fact again
         if old is None:
-            settled[note.id] = _entry(note, _unused_guid(note.id, guids, new_guid), now)
+            settled[note.id] = _entry(note, fresh_guid(note.id), now)
             added.append(note.id)
             continue
         entry = settled[note.id] = _carried(note, old, now)
@@ -117,8 +125,8 @@ def reconcile(
             moved.append(Move(note.id, entry.home, note.deck))
         if entry.meta != note.meta or away:
             pending.append(note.id)
-    for key, entry in entries.items():
-        if key in current or key in settled:
+    for key, entry in gone.items():  # the entries no note took: renames and set-asides popped them
+        if key not in entries or key in settled:
             continue
         if in_error and not entry.orphaned:
             held.append(key)
@@ -144,7 +152,7 @@ def reconcile(
 
 def _renamed_in_error(
     unknown: Sequence[Fingerprint],
-    entries: Mapping[str, Entry],
+    gone: Mapping[str, Entry],
     current: Mapping[str, Fingerprint],
     renamed: Sequence[tuple[str, str]],
     in_error: Collection[str],
@@ -153,14 +161,14 @@ def _renamed_in_error(
     """Notes renamed in a module whose notes hold an error (or a warning that may hide items): a note
     missing there may only have failed to parse, so a new one takes it only by saying the very same,
     an equal answer no brief one (``AWS Fargate`` → ``AWS Fargate (ECS/EKS)`` over its definition, as a
-    question written above the list holds the module's notes)."""
+    question written above the list holds the module's notes). ``gone``: the entries no note has now."""
     paired = {new for _, new in renamed}
     candidates = [note for note in unknown if note.id not in paired and not note.brief]
     said = {note.answer for note in candidates}
     hidden = {
         key: entry
-        for key, entry in entries.items()
-        if key not in current and not entry.orphaned and entry.module in in_error and entry.answer in said
+        for key, entry in gone.items()
+        if not entry.orphaned and entry.module in in_error and entry.answer in said
     }
     if not hidden:
         return []
@@ -193,20 +201,25 @@ def only_sent(before: Mapping[str, Entry], settled: Ledger, modules: Collection[
     return replace(settled, notes={**settled.notes, **kept})
 
 
-def _unshifted(current: Mapping[str, Fingerprint], entries: dict[str, Entry]) -> dict[str, Entry]:
+def _unshifted(
+    current: Mapping[str, Fingerprint], entries: dict[str, Entry], unsettled: Sequence[Fingerprint]
+) -> dict[str, Entry]:
     """``entries`` with the ids of alike notes told apart by their order swapped back where one took
     an id another left: when the first of two is deleted, moved away or fails to parse, the second
     takes the first's plain id, yet it keeps its own note, the one recorded with what it says. The
     first's entry is filed under the id the second left: an orphan (held while its module is in
     error), swapped back should it return, each then on its own id again. Where both changed too (no
     answer tells them apart), the note takes the entry under the one id its place gave it when it
-    was second (``Fingerprint.twins``), named as it is."""
+    was second (``Fingerprint.twins``), named as it is. ``unsettled``: the notes, in their order, whose
+    id has no entry or one of another answer (the others keep theirs: no swap takes an entry that
+    records its note's answer)."""
     left: dict[tuple[str, str, tuple[str, ...], str], list[str]] = {}
     for key, entry in entries.items():
         note = current.get(key)
         if note is None or note.answer != entry.answer:  # its id says something else now, or nothing
             left.setdefault(_said(entry), []).append(key)
-    for note_id, note in current.items():
+    for note in unsettled:
+        note_id = note.id
         here = entries.get(note_id)
         if here is None or here.answer == note.answer:
             continue
@@ -291,19 +304,22 @@ def kept_aside(key: str) -> bool:
     return " " in key
 
 
-def _displaced(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry]) -> list[tuple[str, str]]:
+def _displaced(
+    current: Mapping[str, Fingerprint], entries: Mapping[str, Entry], unsettled: Sequence[Fingerprint]
+) -> list[tuple[str, str]]:
     """(old id, new id) pairs where a known id now names another note, while exactly one other note
     of its module is what the ledger recorded under it (same name and answer): alike fronts told
     apart by their order, whose files were renamed or reordered or whose modules were merged; then,
     where exactly one new id of its module holds what was recorded (its answer, under a name alike),
     a note renamed as a new item took its old name. The GUID, and with it the history, follows what
     the student studied; the freed id is matched like a new one. (A copy in another module is
-    another card: an edit stays with its note.)"""
+    another card: an edit stays with its note.) ``unsettled``: the notes whose id has no entry or one
+    of another answer, in their order (only they may have moved away)."""
 
     away = [
-        note_id
-        for note_id, note in current.items()
-        if (entry := entries.get(note_id)) is not None and not entry.orphaned and entry.answer != note.answer
+        note.id
+        for note in unsettled
+        if (entry := entries.get(note.id)) is not None and not entry.orphaned and entry.answer != note.answer
     ]
     if not away:  # no known id says anything else: nothing was displaced (most builds)
         return []
@@ -328,7 +344,7 @@ def _displaced(current: Mapping[str, Fingerprint], entries: Mapping[str, Entry])
             pairs.append((note_id, takers[0]))
             taken.add(takers[0])
     by_answer: dict[tuple[str, str, str], list[str]] = {}
-    for note in current.values():
+    for note in unsettled:  # a note without an entry is unsettled
         if note.module in modules and note.id not in entries:
             by_answer.setdefault((note.module, note.note_type, note.answer), []).append(note.id)
     paired = {old for old, _ in pairs}
@@ -466,8 +482,13 @@ def _as_recorded(note: Fingerprint, old: Entry) -> bool:
         and old.study == note.study
         and not old.orphaned
         and not old.content
-        and (old.note_type, old.key, old.answer, old.deck, old.module, old.table, old.row)
-        == (note.note_type, note.key, note.answer, note.deck, note.module, note.table, note.row)
+        and old.note_type == note.note_type
+        and old.key == note.key
+        and old.answer == note.answer
+        and old.deck == note.deck
+        and old.module == note.module
+        and old.table == note.table
+        and old.row == note.row
     )
 
 
@@ -479,6 +500,20 @@ def _away(note: Fingerprint, home: str) -> bool:
 
 def _later(now: int, previous: int) -> int:
     return max(now, previous + 1)
+
+
+def _fresh_guids(ledger: Ledger, new_guid: Callable[[str, int], str]) -> Callable[[str], str]:
+    """A new note's GUID, by its id: none the ledger holds, nor one given before. The ledger's GUIDs
+    are gathered when a first note needs one (most edits add none)."""
+    taken: set[str] | None = None
+
+    def fresh(note_id: str) -> str:
+        nonlocal taken
+        if taken is None:
+            taken = {entry.guid for entry in ledger.notes.values()}
+        return _unused_guid(note_id, taken, new_guid)
+
+    return fresh
 
 
 def _unused_guid(note_id: str, taken: set[str], new_guid: Callable[[str, int], str]) -> str:
