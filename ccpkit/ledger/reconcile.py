@@ -50,7 +50,8 @@ def reconcile(
         for note in current.values()
         if (entry := entries.get(note.id)) is None or entry.answer != note.answer
     ]
-    entries = _unshifted(current, entries, unsettled)
+    vacant = [key for key in entries if key not in current]  # no note has these ids now: few
+    entries = _unshifted(current, entries, unsettled, vacant)
     renamed = _displaced(current, entries, unsettled)
     freed = {old for old, _ in renamed}
     # a name whose note left earlier (an orphan) taken by another fact: maybe a note renamed to it
@@ -58,7 +59,7 @@ def reconcile(
     retaken = freed | reused
     unknown = [note for note in unsettled if note.id not in entries or note.id in retaken]
     modules = {note.module for note in current.values()}
-    gone = {key: entry for key, entry in entries.items() if key not in current}  # found once: few
+    gone = {key: entries[key] for key in vacant}
     for removed_before in (False, True):  # a note of the last build before one removed earlier
         paired = {new for _, new in renamed}
         vanished = {
@@ -137,7 +138,7 @@ def reconcile(
             (standing if entry.orphaned else orphaned).append(key)
             settled[key] = replace(entry, orphaned=True)
     return Reconciliation(
-        Ledger(dict(sorted(settled.items())), ledger.templates, ledger.guid_scope),
+        Ledger({key: settled[key] for key in sorted(settled)}, ledger.templates, ledger.guid_scope),
         added=tuple(added),
         updated=tuple(updated),
         renamed=tuple(sorted(renamed)),
@@ -202,7 +203,10 @@ def only_sent(before: Mapping[str, Entry], settled: Ledger, modules: Collection[
 
 
 def _unshifted(
-    current: Mapping[str, Fingerprint], entries: dict[str, Entry], unsettled: Sequence[Fingerprint]
+    current: Mapping[str, Fingerprint],
+    entries: dict[str, Entry],
+    unsettled: Sequence[Fingerprint],
+    vacant: Sequence[str],
 ) -> dict[str, Entry]:
     """``entries`` with the ids of alike notes told apart by their order swapped back where one took
     an id another left: when the first of two is deleted, moved away or fails to parse, the second
@@ -212,12 +216,12 @@ def _unshifted(
     answer tells them apart), the note takes the entry under the one id its place gave it when it
     was second (``Fingerprint.twins``), named as it is. ``unsettled``: the notes, in their order, whose
     id has no entry or one of another answer (the others keep theirs: no swap takes an entry that
-    records its note's answer)."""
+    records its note's answer); ``vacant``: the ids of entries no note has now."""
     left: dict[tuple[str, str, tuple[str, ...], str], list[str]] = {}
-    for key, entry in entries.items():
-        note = current.get(key)
-        if note is None or note.answer != entry.answer:  # its id says something else now, or nothing
-            left.setdefault(_said(entry), []).append(key)
+    # the entries under ids that say something else now, or nothing (in any order: only what was
+    # left under one id is taken)
+    for key in (*vacant, *(note.id for note in unsettled if note.id in entries)):
+        left.setdefault(_said(entries[key]), []).append(key)
     for note in unsettled:
         note_id = note.id
         here = entries.get(note_id)
