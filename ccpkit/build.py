@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # and imported where used: a build with nothing to do never l
     from ccpkit.export import Format
     from ccpkit.ledger import Ledger, Reconciliation
     from ccpkit.model import Deck, Module
-    from ccpkit.parse import Findings, Parsed
+    from ccpkit.parse import Findings, ModuleSource, Parsed
 
 _SHARED_WEIGHT = 1_000
 """From about a thousand items' worth of light work on, sharing it with the helpers repays starting them."""
@@ -250,6 +250,8 @@ class _Target:
     slow: bool
     """Always made on a helper (only they load the layout code); the others may be."""
     whole: bool = False
+    taken: Callable[[Any], Any] = lambda value: value
+    """What the build uses of the value made or filed; ``None``: nothing (an unreadable entry's)."""
 
     def __str__(self) -> str:
         """As progress and the report name it: ``parse 02-compute``, ``pdf pdf/course.pdf``."""
@@ -313,6 +315,7 @@ class _Targets:
         stale = []
         for target in targets:
             value = self.store.get(target.key, object) if target.key else None
+            value = target.taken(value) if value is not None else None
             self.used.add(target.key)
             if value is None:
                 stale.append(target)
@@ -347,13 +350,13 @@ class _Targets:
             target, data = self.pending.pop(future), future.result()
             if target.key:
                 self.store.put_pickled(target.key, data)
-            self.done[target] = pickle.loads(data)
+            self.done[target] = target.taken(pickle.loads(data))
             self.progress.done(str(target))
 
     def _made(self, target: _Target, value: object) -> None:
         if target.key:
             self.store.put(target.key, value)
-        self.done[target] = value
+        self.done[target] = target.taken(value)
         self.progress.done(str(target))
 
     def parts(self, name: str) -> dict[str, Any]:
@@ -388,9 +391,10 @@ def _parse(
             "parse",
             source.files.slug,
             digest("parse", source.key) if source.key else "",  # an unreadable file: never kept
-            partial(parse.parse_module, request.notes, source),
+            partial(_filed_findings, request.notes, source),
             source.size // 100,  # about one per item
             slow=False,
+            taken=partial(_unfiled, with_passages=passages or source.shows_pictures),  # pictures: reported
         )
         for source in sources.modules
     ]
@@ -406,6 +410,37 @@ def _parse(
         module.slug: _module_digest(module, *by_slug.get(module.slug, ("", None)), passages)
         for module in parsed.deck.modules
     }
+
+
+@dataclass(frozen=True, slots=True)
+class _Filed:
+    """A module's findings as the store files them: their passages pickled apart, which a build that
+    prints none (all but the PDF's) never unpickles: they are half of what reading findings back costs."""
+
+    findings: Findings
+    """Without passages."""
+    passages: bytes
+
+
+def _filed_findings(notes: Path, source: ModuleSource) -> _Filed:
+    """A parse target's work: the module's findings, as filed."""
+    from ccpkit import parse
+
+    findings = parse.parse_module(notes, source)
+    return _Filed(replace(findings, passages=()), pickled(findings.passages))
+
+
+def _unfiled(value: object, *, with_passages: bool) -> Findings | None:
+    """The findings ``value`` files, with their passages or none; ``None`` if it files none."""
+    if not isinstance(value, _Filed):
+        return None
+    if not with_passages:
+        return value.findings
+    try:
+        passages = pickle.loads(value.passages)
+    except Exception:  # a damaged entry: the module is parsed again
+        return None
+    return replace(value.findings, passages=passages) if isinstance(passages, tuple) else None
 
 
 def _module_digest(module: Module, key: str, found: Findings | None, passages: bool) -> str:
