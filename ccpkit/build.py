@@ -422,7 +422,7 @@ def _parse(
     found = [targets.done.pop(target) for target in parses]
     reread = frozenset(p for s in sources.modules if s.files.slug in read for p in s.paths(request.notes))
     parsed = parse.combine(request.notes, sources, found, title=request.title, reread=reread)
-    if not passages:
+    if not passages and any(module.passages for module in parsed.deck.modules):  # else it is without
         parsed = replace(parsed, deck=parsed.deck.without_passages())
     by_slug = {target.name: (target.key, findings) for target, findings in zip(parses, found, strict=True)}
     return parsed, {

@@ -205,12 +205,11 @@ def combine(
 def _in_error(notes: Path, sources: Sources, problems: list[Problem]) -> frozenset[str]:
     """The modules whose files the errors (and the warnings that may hide items) are in; all of them for
     an error in none (a file left out)."""
+    paths = [problem.location.path for problem in problems if problem.severity == "error" or problem.hides]
+    if not paths:  # the common case: no module's files need naming
+        return frozenset()
     modules = {path: source.files.slug for source in sources.modules for path in source.paths(notes)}
-    named = [
-        modules.get(problem.location.path)
-        for problem in problems
-        if problem.severity == "error" or problem.hides
-    ]
+    named = [modules.get(path) for path in paths]
     return frozenset(modules.values() if None in named else (slug for slug in named if slug))
 
 
