@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import operator
 import pickle
 from collections.abc import Callable, Iterable
 from contextlib import suppress
@@ -72,10 +73,22 @@ class _Pickler(pickle.Pickler):
 
     def reducer_override(self, obj: object) -> Any:
         kind: type = type(obj)  # mypy does not see type[object] as hashable
-        names = _slot_fields(kind)
-        if not names:
+        values = _values_getter(kind)
+        if values is None:
             return NotImplemented
-        return rebuilt, (kind, tuple([getattr(obj, name) for name in names]))
+        return rebuilt, (kind, values(obj))
+
+
+@cache
+def _values_getter(kind: type) -> Callable[[object], tuple[object, ...]] | None:
+    """A function giving the field values of a dataclass with slots, in field order, made once per
+    class (``attrgetter`` gets them all in one call: pickling takes two thirds of the time of a loop);
+    ``None`` for any other class."""
+    names = _slot_fields(kind)
+    if not names:
+        return None
+    values = operator.attrgetter(*names)
+    return values if len(names) > 1 else lambda obj: (values(obj),)  # one name: attrgetter gives no tuple
 
 
 @cache

@@ -9,13 +9,32 @@ from pathlib import Path
 from ccpkit.build import build
 from ccpkit.export import ExportOptions
 from ccpkit.report import BuildReport
-from ccpkit.store import FOLDER_NAME, pickled
+from ccpkit.store import FOLDER_NAME, Store, pickled
 from tests.conftest import REPO
 
 PICTURED = (
     "# Cram Sheet\n\n## Buckets\n\nA bucket looks like this: ![bucket](bucket.png)\n\n"
     "- **Bucket:** a container of objects.\n"
 )
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class OneField:
+    value: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class TwoFields:
+    first: OneField
+    second: tuple[OneField, ...]
+
+
+def test_dataclasses_with_slots_of_one_field_or_more_come_back_equal(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store")
+    value = TwoFields(OneField("a"), (OneField("b"), OneField("c")))
+    store.put("kept", value)
+
+    assert store.get("kept", TwoFields) == value
 
 
 def json_build(notes: Path, out: Path) -> BuildReport:
