@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import pickle
 from pathlib import Path
 
 from ccpkit.build import build
 from ccpkit.export import ExportOptions
+from ccpkit.parse.notes_folder import _evicted, _readable, find_modules, is_notes_file
 from ccpkit.report import BuildReport
 from ccpkit.store import FOLDER_NAME, Store, pickled
 from tests.conftest import REPO
@@ -84,3 +86,42 @@ def test_a_rebuild_from_the_store_reports_the_pictures_of_the_prose_it_does_not_
     assert [p for p in again.problems if "bucket" in p.message] == [
         p for p in first.problems if "bucket" in p.message
     ]
+
+
+def test_a_module_folder_walked_by_names_holds_the_files_every_path_checked_would_give(
+    tmp_path: Path,
+) -> None:
+    module = tmp_path / "notes" / "03-storage"
+    for relative in (
+        "cram-sheet.md",
+        "lectures/week-1.markdown",
+        "lectures/.draft.md",
+        "lectures/picture.png",
+        ".obsidian/workspace.md",
+        ".obsidian/deep/notes.md",
+        ".summary.md.icloud",
+        "lectures/.week-2.md.icloud",
+        ".gone.md.icloud/inside.md",
+        "tab\tname/notes.md",
+        "bell\x07.md",
+        "quiz.Rmd",
+    ):
+        (module / relative).parent.mkdir(parents=True, exist_ok=True)
+        (module / relative).write_text("- **Term:** text\n", encoding="utf-8")
+    (module / "lectures" / "week-2.md.icloud").write_text("not a placeholder", encoding="utf-8")
+    undecodable = os.fsencode(module / "lectures") + b"/caf\xe9.md"
+    with open(undecodable, "wb") as stream:
+        stream.write(b"- **Term:** text\n")
+
+    (found,) = find_modules(tmp_path / "notes")
+
+    every = [Path(folder, name) for folder, _, names in os.walk(module) for name in names]
+    listed = [path for path in every if is_notes_file(path.name) or _evicted(path)]
+    assert found.files == tuple(sorted(path for path in listed if _readable(path, module)))
+    assert {path.name for path in found.files} == {
+        "cram-sheet.md",
+        "week-1.markdown",
+        ".summary.md.icloud",
+        ".week-2.md.icloud",
+        "quiz.Rmd",
+    }

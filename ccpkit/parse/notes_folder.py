@@ -328,13 +328,34 @@ def _module(entry: Path, *, keep_id: bool, key: Path | None = None) -> ModuleFil
         beside = (entry, key) if key is not None else (entry,)
         return ModuleFiles(number, slug(name), title, beside, entry.name, single_file=True)
     closed: list[Path] = []  # folders that cannot be listed: read as files, they say why
-    walked = os.walk(entry, onerror=lambda error: closed.append(Path(str(error.filename))))
-    found = [Path(folder) / name for folder, _, names in walked for name in names]
-    listed = [path for path in found if is_notes_file(path.name) or _evicted(path)]
-    files = tuple(sorted(path for path in [*listed, *closed] if _readable(path, entry)))
+    found = _notes_files_below(entry, closed)
+    files = tuple(sorted([*found, *(path for path in closed if _readable(path, entry))]))
     if not files and not numbered:
         return None
     return ModuleFiles(number, slug(name), title, files, f"{entry.name}/")
+
+
+def _notes_files_below(root: Path, closed: list[Path]) -> list[Path]:
+    """The notes files below the folder ``root`` that are ``_readable``, told by the names listed (no
+    path is made for another file): a hidden folder is not walked. Each folder that cannot be listed
+    is added to ``closed``."""
+    top, found = str(root), []
+    for folder, folders, names in os.walk(
+        top, onerror=lambda error: closed.append(Path(str(error.filename)))
+    ):
+        folders[:] = [name for name in folders if not name.startswith(".") or _evicted(Path(folder, name))]
+        relative = folder[len(top) + 1 :]
+        if any(part.startswith(".") for part in relative.split(os.sep)) or not _nameable(relative):
+            continue  # in a folder iCloud left in place of one (as hidden), or one misnamed
+        found += [Path(folder, name) for name in names if _shown_notes_file(folder, name)]
+    return found
+
+
+def _shown_notes_file(folder: str, name: str) -> bool:
+    """Whether the file ``name`` in a visible, properly named ``folder`` is a notes file to read."""
+    hidden = name.startswith(".")
+    listed = _evicted(Path(folder, name)) if hidden else is_notes_file(name)
+    return listed and _nameable(name)
 
 
 def _readable(path: Path, root: Path) -> bool:
@@ -350,26 +371,29 @@ def _visible(path: Path, root: Path) -> bool:
 
 def read_notes_file(notes: Path, path: Path) -> bytes | Problem:
     """A notes file's bytes; an unreadable or oversized file is a problem at its line 1, not a crash."""
-    relative = path.relative_to(notes).as_posix()
+
+    def problem(message: str) -> Problem:  # its path made only then: most files are read
+        return Problem(SourceLocation(path=path.relative_to(notes).as_posix(), line=1), message)
+
     if _evicted(path):
         message = (
             "iCloud Drive keeps this file in the cloud, not on this computer: download it (Finder: "
             "Download Now) to read its notes; until then they are held"
         )
-        return Problem(SourceLocation(path=relative, line=1), message)
+        return problem(message)
     try:
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):  # only a folder that could not be listed is read
             message = "cannot read this folder: permission denied; its notes are left out"
-            return Problem(SourceLocation(path=relative, line=1), message)
+            return problem(message)
         if not stat.S_ISREG(status.st_mode):
             message = "not a file of notes (a pipe or a device): make it a file, or rename it"
-            return Problem(SourceLocation(path=relative, line=1), message)
+            return problem(message)
         size = status.st_size
         if size > MAX_FILE_BYTES:
             megabytes = f"{size / 2**20:.0f} MB"
             message = f"file is {megabytes}, over the {MAX_FILE_BYTES // 2**20} MB limit: split it into parts"
-            return Problem(SourceLocation(path=relative, line=1), message)
+            return problem(message)
         return path.read_bytes()
     except FileNotFoundError as error:
         message = (
@@ -377,9 +401,9 @@ def read_notes_file(notes: Path, path: Path) -> bytes | Problem:
             if path.is_symlink()
             else f"cannot read this file: {error.strerror}"  # gone since it was listed
         )
-        return Problem(SourceLocation(path=relative, line=1), message)
+        return problem(message)
     except OSError as error:
-        return Problem(SourceLocation(path=relative, line=1), f"cannot read this file: {error.strerror}")
+        return problem(f"cannot read this file: {error.strerror}")
 
 
 def document_of(relative: str, data: bytes) -> Document | Problem:
