@@ -87,7 +87,8 @@ def unread_names(notes: Path) -> list[Problem]:
     (``.Rnw``, as R/exams writes exercises in LaTeX), no notes file, whose questions would otherwise be
     left out without a word."""
     misnamed, latex = [], []
-    for path in sorted(notes.rglob("*")):
+    named = (path for path in notes.rglob("*") if not _nameable(path.name) or _is_latex(path.name))
+    for path in sorted(named):  # only these may be told of: the thousands of others are not sorted
         relative = path.relative_to(notes)
         if not all(_nameable(part) for part in relative.parent.parts):
             continue
