@@ -65,7 +65,7 @@ def _tagged_a_deck(document: Document) -> bool:
 
 
 _BULLET = regex(r"\s*[-*+]\s+")
-_PICTURE_SYNTAX = regex(rb"!\[|<img\b", re.IGNORECASE)
+_IMG_TAG = regex(rb"<img\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +123,9 @@ class ModuleSource:
     def shows_pictures(self) -> bool:
         """Whether any of its notes holds picture syntax (``![``, ``<img``): most modules show none,
         and then none of their items and passages needs looking at for pictures."""
-        return any(_PICTURE_SYNTAX.search(data) for data in self.contents if isinstance(data, bytes))
+        return any(  # `![` found as bytes: a pattern of both, ignoring case, scans four times slower
+            b"![" in data or _IMG_TAG.search(data) for data in self.contents if isinstance(data, bytes)
+        )
 
 
 @dataclass(frozen=True, slots=True)
