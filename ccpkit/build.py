@@ -239,7 +239,7 @@ def _make(
 
 class _Helpers:
     """The build's helper processes (``pool.helpers``), made for the first job given them: a build that
-    gives them none (a one-card edit) loads no ``multiprocessing`` and makes no pool (some 20 ms)."""
+    gives them none (a one-card edit) loads no ``multiprocessing`` and makes no pool (some 40 ms)."""
 
     def __init__(self, stack: ExitStack, warm_up: Callable[[], object]) -> None:
         self._stack, self._warm_up = stack, warm_up
