@@ -144,33 +144,14 @@ class Draft:
         for module, part in zip(self.deck.modules, self.parts, strict=True):
             deck_name = deck_name_for(self.root_deck or self.deck.title, module)
             for item, rendered, tags in zip(module.items, part.items, part.tags, strict=True):
-                for note_id, note_type, fields, key, table, answer, rows, row in rendered:
-                    term = self.terms.get(len(notes))
+                for note in rendered:
                     identity = (
                         _UNSETTLED
                         if identities is None
-                        else identities.get(note_id) or NoteIdentity(default_guid(note_id), UNRECORDED)
+                        else identities.get(note[0]) or NoteIdentity(default_guid(note[0]), UNRECORDED)
                     )
-                    if identity.clozes:  # each hidden part under the number that holds its history
-                        fields = (renumbered(fields[0], answer, identity.clozes), *fields[1:])
-                    notes.append(
-                        AnkiNote(
-                            id=note_id,
-                            note_type=note_type,
-                            fields=fields if term is None else (term, *fields[1:]),
-                            deck=deck_name,
-                            tags=tags,
-                            key=key,
-                            module=module.slug,
-                            table=table,
-                            source=item.source,
-                            guid=identity.guid,
-                            modified=identity.modified,
-                            answer=answer,
-                            rows=rows,
-                            row=row,
-                        )
-                    )
+                    term = self.terms.get(len(notes))
+                    notes.append(_anki_note(note, tags, module, item, deck_name, identity, term))
         return tuple(notes)
 
     def notes_of(
@@ -189,6 +170,37 @@ class Draft:
             for note_id, note_type, _, _, _, answer, _, _ in rendered
             if note_type.cloze  # a part made on a helper or kept in the store holds a copy of CLOZE
         }
+
+
+def _anki_note(
+    note: RenderedNote,
+    tags: tuple[str, ...],
+    module: Module,
+    item: Item,
+    deck_name: str,
+    identity: NoteIdentity,
+    term: str | None,
+) -> AnkiNote:
+    """A rendered note with its place, identity and Term field (``None``: its front as rendered)."""
+    note_id, note_type, fields, key, table, answer, rows, row = note
+    if identity.clozes:  # each hidden part under the number that holds its history
+        fields = (renumbered(fields[0], answer, identity.clozes), *fields[1:])
+    return AnkiNote(
+        id=note_id,
+        note_type=note_type,
+        fields=fields if term is None else (term, *fields[1:]),
+        deck=deck_name,
+        tags=tags,
+        key=key,
+        module=module.slug,
+        table=table,
+        source=item.source,
+        guid=identity.guid,
+        modified=identity.modified,
+        answer=answer,
+        rows=rows,
+        row=row,
+    )
 
 
 def render_module(module: Module, title: str, *, root_deck: str = "", link_tables: bool = False) -> AnkiPart:
@@ -296,31 +308,37 @@ def module_part(module: Module, title: str, options: ExportOptions) -> AnkiPart:
     return render_module(module, title, root_deck=options.deck_name, link_tables=options.anki_link_tables)
 
 
+_TermNote = tuple[RenderedNote, tuple[str, ...]]
+"""A term card's one note, rendered, with its tags."""
+
+
 def _drafted(deck: Deck, parts: Sequence[AnkiPart], root_deck: str) -> Draft:
     """The parts joined in notes order, each term front that reads like another with another answer
     qualified (``fronts.distinct_fronts``), and those notes fingerprinted again."""
     fingerprints = [print_ for part in parts for print_ in part.fingerprints]
-    fronts: list[tuple[int, Front]] = []
+    fronts: list[tuple[int, Front, _TermNote]] = []
     count = 0
     for module, part in zip(deck.modules, parts, strict=True):
-        for item, rendered, reads in zip(module.items, part.items, part.reads, strict=True):
+        for item, rendered, reads, tags in zip(module.items, part.items, part.reads, part.tags, strict=True):
             if isinstance(item, Card) and rendered:
-                fronts.append((count, Front(module, item, *reads)))
+                fronts.append((count, Front(module, item, *reads), (rendered[0], tags)))
             count += len(rendered)
-    terms = {
-        index: term_field(front.card, shown)
-        for (index, front), shown in zip(fronts, distinct_fronts([front for _, front in fronts]), strict=True)
+    qualified = [
+        (index, front, note, term_field(front.card, shown))
+        for (index, front, note), shown in zip(
+            fronts, distinct_fronts([front for _, front, _ in fronts]), strict=True
+        )
         if shown != front.card.front
-    }
-    draft = Draft(deck, tuple(parts), root_deck, terms, ())
-    if terms:
-        notes = draft.notes(None)
-        modules = {module.slug: module for module in deck.modules}
-        for index in terms:
-            earlier_deck = deck_name_for(deck.title, modules[notes[index].module])
-            twins = fingerprints[index].twins
-            fingerprints[index] = fingerprint(notes[index], earlier_deck=earlier_deck)._replace(twins=twins)
-    return replace(draft, fingerprints=tuple(fingerprints))
+    ]
+    modules = {module.slug: module for module in deck.modules}
+    for index, front, (card_note, tags), term in qualified:  # only these notes' fingerprints change
+        deck_name = deck_name_for(root_deck or deck.title, front.module)
+        note = _anki_note(card_note, tags, front.module, front.card, deck_name, _UNSETTLED, term)
+        earlier_deck = deck_name_for(deck.title, modules[note.module])
+        twins = fingerprints[index].twins
+        fingerprints[index] = fingerprint(note, earlier_deck=earlier_deck)._replace(twins=twins)
+    terms = {index: term for index, _, _, term in qualified}
+    return Draft(deck, tuple(parts), root_deck, terms, tuple(fingerprints))
 
 
 def card_problems(deck: Deck) -> tuple[Problem, ...]:
