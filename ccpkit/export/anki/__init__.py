@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import chain
 from pathlib import PurePosixPath
 from typing import ClassVar
 
@@ -37,10 +38,10 @@ class Anki(Format[AnkiPart]):
             raise ValueError("an .apkg needs its notes' settled identities and its card templates")
         pictures = pictures_shown(deck.pictures, settled.notes)
         recorded = {  # a part without recorded rows has its notes written by genanki afresh
-            note_id: written
+            rendered[0]: written  # the note's id
             for part in parts
             if part.written
-            for ((note_id, *_), _), written in zip(part.notes(), part.written, strict=True)
+            for rendered, written in zip(chain.from_iterable(part.items), part.written, strict=True)
         }
         data = write_package(settled.notes, settled.templates, settled.templates_modified, pictures, recorded)
         path = PurePosixPath("anki") / f"{slug(deck.title)}.apkg"

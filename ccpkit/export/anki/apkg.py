@@ -81,7 +81,7 @@ class _Note(genanki.Note):  # type: ignore[misc]
         )
         self.modified = note.modified
 
-    def write_to_db(self, cursor: _Recorder, timestamp: float, deck_id: int, id_gen: Any) -> None:
+    def write_to_db(self, cursor: _Rows, timestamp: float, deck_id: int, id_gen: Any) -> None:
         super().write_to_db(cursor, self.modified, deck_id, id_gen)
 
 
@@ -98,7 +98,7 @@ class _KeptNote:
         self.modified = note.modified
         self.due = position
 
-    def write_to_db(self, cursor: _Recorder, timestamp: float, deck_id: int, id_gen: Any) -> None:
+    def write_to_db(self, cursor: _Rows, timestamp: float, deck_id: int, id_gen: Any) -> None:
         fields, _, _, (note_sql, row), cards = self.recorded
         note_id = next(id_gen)  # id, guid, mid, mod, usn, tags, flds, sfld, then csum, flags, data
         text = "\x1f".join(fields) if row[6] is None else row[6]
@@ -111,7 +111,7 @@ class _KeptNote:
 
 
 class _Recorder:
-    """A cursor that keeps genanki's statements (of one note, or of a deck's) instead of running them."""
+    """A cursor that keeps genanki's statements (of one note) instead of running them."""
 
     def __init__(self) -> None:
         self.statements: list[Statement] = []
@@ -121,13 +121,22 @@ class _Recorder:
         self.statements.append((sql, values))
         self.lastrowid = values[0]
 
-    def by_statement(self) -> dict[str, list[tuple[Any, ...]]]:
-        """The rows of each statement, in order; every row holds its own id, so none depends on
-        being inserted before another's."""
-        rows: dict[str, list[tuple[Any, ...]]] = {}
-        for sql, values in self.statements:
-            rows.setdefault(sql, []).append(values)
-        return rows
+
+class _Rows:
+    """A cursor that keeps the rows of a deck's notes by statement, in order, to insert each
+    statement's at once; every row holds its own id, so none depends on being inserted before
+    another's."""
+
+    def __init__(self) -> None:
+        self.by_statement: dict[str, list[tuple[Any, ...]]] = {}
+        self.lastrowid = 0
+
+    def execute(self, sql: str, values: tuple[Any, ...]) -> None:
+        self.lastrowid = values[0]
+        rows = self.by_statement.get(sql)
+        if rows is None:
+            rows = self.by_statement[sql] = []
+        rows.append(values)
 
 
 def recorded_notes(
@@ -194,7 +203,7 @@ def write_package(
             deck = decks[note.deck] = genanki.Deck(deck_id(note.deck), note.deck)
         model = models[note.note_type.key]
         written = kept.get(note.id)
-        if written is not None and written[:3] == (note.fields, note.tags, note.note_type.key):
+        if written is not None and _written_alike(written, note):
             deck.add_note(_KeptNote(model, written, note, position))
         else:
             deck.add_note(_Note(model, note, position))
@@ -212,6 +221,12 @@ def write_package(
         raise WriteError(Path(tempfile.gettempdir()), OSError(str(error)), fix=fix) from None
 
 
+def _written_alike(written: Recorded, note: AnkiNote) -> bool:
+    """Whether genanki's rows were recorded from this note's fields, tags and note type."""
+    fields, tags, note_type, _, _ = written
+    return fields == note.fields and tags == note.tags and note_type == note.note_type.key
+
+
 def _write_database(path: Path, decks: list[genanki.Deck], timestamp: int) -> None:
     """The collection genanki's ``Package`` writes, with the decks and note types written once: it
     reads, updates and writes back both as JSON for every deck, which at hundreds of module decks
@@ -227,10 +242,10 @@ def _write_database(path: Path, decks: list[genanki.Deck], timestamp: int) -> No
         _write_decks_and_note_types(cursor, decks, timestamp)
         ids = itertools.count(timestamp * 1000)
         for deck in decks:  # a deck's rows in one statement per table: many times faster than a row each
-            rows = _Recorder()
+            rows = _Rows()
             for note in deck.notes:
                 note.write_to_db(rows, timestamp, deck.deck_id, ids)
-            for sql, values in rows.by_statement().items():
+            for sql, values in rows.by_statement.items():
                 cursor.executemany(sql, values)
         cursor.executescript(_INDEXES)
         connection.commit()
@@ -254,8 +269,7 @@ def _write_decks_and_note_types(cursor: sqlite3.Cursor, decks: list[genanki.Deck
         deck_entries[str(deck.deck_id)] = deck.to_json()
         for model_id, entry in latest.items():  # read back between decks: one key each, as text
             note_types[str(model_id)] = entry
-        for note in deck.notes:
-            deck.add_model(note.model)
+        deck.models.update({note.model.model_id: note.model for note in deck.notes})  # as add_model does
         latest = {model.model_id: model.to_json(timestamp, deck.deck_id) for model in deck.models.values()}
     note_types.update(latest)
     cursor.execute("UPDATE col SET decks = ?, models = ?", (json.dumps(deck_entries), json.dumps(note_types)))
