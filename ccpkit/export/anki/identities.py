@@ -20,8 +20,15 @@ class Settlement:
     identity, and when the card templates last changed (``None`` if they were not stamped)."""
 
     changes: Reconciliation
-    identities: Mapping[str, NoteIdentity]
     templates_modified: int | None
+
+    @property
+    def identities(self) -> dict[str, NoteIdentity]:
+        """Each note's identity, by note id, as the settled ledger records it."""
+        return {
+            key: NoteIdentity(entry.guid, entry.modified, entry.clozes)
+            for key, entry in self.changes.ledger.notes.items()
+        }
 
 
 def settle(
@@ -40,11 +47,8 @@ def settle(
     settled = _kept_cloze_numbers(changes.ledger, draft.hidden())
     if templates is not None:
         settled = stamp_templates(settled, templates.digest(), now=now)
-    identities = {
-        key: NoteIdentity(entry.guid, entry.modified, entry.clozes) for key, entry in settled.notes.items()
-    }
     templates_modified = settled.templates.modified if settled.templates else None
-    return Settlement(replace(changes, ledger=settled), identities, templates_modified)
+    return Settlement(replace(changes, ledger=settled), templates_modified)
 
 
 def _kept_cloze_numbers(ledger: Ledger, hidden: Mapping[str, tuple[str, ...]]) -> Ledger:
@@ -105,11 +109,12 @@ def settle_parts(
     ledger = _in_course(ledger, whole_deck, options)
     settlement = settle(ledger, draft, now=now, templates=templates, in_error=in_error)
     changes = settlement.changes
+    identities = changes.ledger.notes  # the entries themselves: no copy of each as a NoteIdentity
     if deck is whole_deck:
-        shown = draft.notes(settlement.identities)
+        shown = draft.notes(identities)
     else:
         sent = {module.slug for module in deck.modules}
-        shown = draft.notes_of(settlement.identities, sent)
+        shown = draft.notes_of(identities, sent)
         changes = replace(changes, ledger=only_sent(entries_before(ledger, changes), changes.ledger, sent))
         changes = changes.of_modules(sent, built=len(shown))
     newest_note = max((note.modified for note in shown), default=UNRECORDED)

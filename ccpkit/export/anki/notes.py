@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from html import escape
-from typing import Any, TypeVar, assert_never
+from typing import Any, Protocol, TypeVar, assert_never
 
 import genanki
 
@@ -124,6 +124,18 @@ class AnkiPart:
                 yield note, tags
 
 
+class Identity(Protocol):
+    """What a note's identity is read from: a ``NoteIdentity``, or the ledger's entry itself (a build
+    makes its notes from the settled ledger without a copy of every entry)."""
+
+    @property
+    def guid(self) -> str: ...
+    @property
+    def modified(self) -> int: ...
+    @property
+    def clozes(self) -> tuple[str, ...]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Draft:
     """The course's notes before identities: the parts, the term fronts qualified because another
@@ -137,11 +149,26 @@ class Draft:
     """Index of a note in notes order → its Term field, where its front was qualified."""
     fingerprints: tuple[Fingerprint, ...]
 
-    def notes(self, identities: Mapping[str, NoteIdentity] | None) -> tuple[AnkiNote, ...]:
+    def notes(self, identities: Mapping[str, Identity] | None) -> tuple[AnkiNote, ...]:
         """Every note in notes order, with its identity (a default GUID for a note not known);
         ``None``: none yet (an empty GUID), as fingerprints need none."""
+        return self._notes(identities, None)
+
+    def notes_of(self, identities: Mapping[str, Identity], modules: Collection[str]) -> tuple[AnkiNote, ...]:
+        """The notes of ``modules`` (slugs), made with the whole course: a term front that reads like one
+        in a module left out is qualified as the whole course sends it (and its ledger records it)."""
+        return self._notes(identities, modules)
+
+    def _notes(
+        self, identities: Mapping[str, Identity] | None, modules: Collection[str] | None
+    ) -> tuple[AnkiNote, ...]:
+        """The notes of ``modules`` (``None``: of all), made only for those modules."""
         notes: list[AnkiNote] = []
+        index = 0  # of the note in the whole course's notes order, where ``terms`` places it
         for module, part in zip(self.deck.modules, self.parts, strict=True):
+            if modules is not None and module.slug not in modules:
+                index += sum(map(len, part.items))
+                continue
             deck_name = deck_name_for(self.root_deck or self.deck.title, module)
             for item, rendered, tags in zip(module.items, part.items, part.tags, strict=True):
                 for note in rendered:
@@ -150,16 +177,10 @@ class Draft:
                         if identities is None
                         else identities.get(note[0]) or NoteIdentity(default_guid(note[0]), UNRECORDED)
                     )
-                    term = self.terms.get(len(notes))
+                    term = self.terms.get(index)
                     notes.append(_anki_note(note, tags, module, item, deck_name, identity, term))
+                    index += 1
         return tuple(notes)
-
-    def notes_of(
-        self, identities: Mapping[str, NoteIdentity], modules: Collection[str]
-    ) -> tuple[AnkiNote, ...]:
-        """The notes of ``modules`` (slugs), made with the whole course: a term front that reads like one
-        in a module left out is qualified as the whole course sends it (and its ledger records it)."""
-        return tuple(note for note in self.notes(identities) if note.module in modules)
 
     def hidden(self) -> dict[str, tuple[str, ...]]:
         """Each cloze note's hidden parts (``c1: x``), by note id."""
@@ -178,7 +199,7 @@ def _anki_note(
     module: Module,
     item: Item,
     deck_name: str,
-    identity: NoteIdentity,
+    identity: Identity,
     term: str | None,
 ) -> AnkiNote:
     """A rendered note with its place, identity and Term field (``None``: its front as rendered)."""
@@ -308,37 +329,46 @@ def module_part(module: Module, title: str, options: ExportOptions) -> AnkiPart:
     return render_module(module, title, root_deck=options.deck_name, link_tables=options.anki_link_tables)
 
 
-_TermNote = tuple[RenderedNote, tuple[str, ...]]
-"""A term card's one note, rendered, with its tags."""
+_TermCard = tuple[int, Module, Card, tuple[str, str], RenderedNote, tuple[str, ...]]
+"""A term card: the index of its one note in notes order, its module, the card, how it reads
+(``fronts.read_card``), its note, rendered, and its tags."""
 
 
 def _drafted(deck: Deck, parts: Sequence[AnkiPart], root_deck: str) -> Draft:
     """The parts joined in notes order, each term front that reads like another with another answer
     qualified (``fronts.distinct_fronts``), and those notes fingerprinted again."""
     fingerprints = [print_ for part in parts for print_ in part.fingerprints]
-    fronts: list[tuple[int, Front, _TermNote]] = []
+    cards: list[_TermCard] = []
     count = 0
     for module, part in zip(deck.modules, parts, strict=True):
         for item, rendered, reads, tags in zip(module.items, part.items, part.reads, part.tags, strict=True):
             if isinstance(item, Card) and rendered:
-                fronts.append((count, Front(module, item, *reads), (rendered[0], tags)))
+                cards.append((count, module, item, reads, rendered[0], tags))
             count += len(rendered)
-    qualified = [
-        (index, front, note, term_field(front.card, shown))
-        for (index, front, note), shown in zip(
-            fronts, distinct_fronts([front for _, front, _ in fronts]), strict=True
-        )
-        if shown != front.card.front
-    ]
+    # ``distinct_fronts`` qualifies a front only where two read alike: with none so, it need not run.
+    read_alike = len({reads for _, _, _, (reads, _), _, _ in cards}) < len(cards)
     modules = {module.slug: module for module in deck.modules}
-    for index, front, (card_note, tags), term in qualified:  # only these notes' fingerprints change
-        deck_name = deck_name_for(root_deck or deck.title, front.module)
-        note = _anki_note(card_note, tags, front.module, front.card, deck_name, _UNSETTLED, term)
+    terms: dict[int, str] = {}
+    for index, module, card, card_note, tags, term in _qualified(cards) if read_alike else ():
+        deck_name = deck_name_for(root_deck or deck.title, module)
+        note = _anki_note(card_note, tags, module, card, deck_name, _UNSETTLED, term)
         earlier_deck = deck_name_for(deck.title, modules[note.module])
         twins = fingerprints[index].twins
         fingerprints[index] = fingerprint(note, earlier_deck=earlier_deck)._replace(twins=twins)
-    terms = {index: term for index, _, _, term in qualified}
+        terms[index] = term
     return Draft(deck, tuple(parts), root_deck, terms, tuple(fingerprints))
+
+
+def _qualified(
+    cards: Sequence[_TermCard],
+) -> list[tuple[int, Module, Card, RenderedNote, tuple[str, ...], str]]:
+    """The term cards whose front ``distinct_fronts`` qualifies, each with its Term field so."""
+    fronts = [Front(module, card, *reads) for _, module, card, reads, _, _ in cards]
+    return [
+        (index, module, card, note, tags, term_field(card, shown))
+        for (index, module, card, _, note, tags), shown in zip(cards, distinct_fronts(fronts), strict=True)
+        if shown != card.front
+    ]
 
 
 def card_problems(deck: Deck) -> tuple[Problem, ...]:
