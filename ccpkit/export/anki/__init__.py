@@ -67,12 +67,13 @@ ANKI_NOTES = AnkiNotes()
 
 
 def _skipped_tables(deck: Deck) -> tuple[Problem, ...]:
+    tables = deck.tables  # looked for through every item of the course: once
     return tuple(
         Problem(
             item.source,
             f"table {item.title!r} has one column: nothing to ask per row, no Anki cards",
             "warning",
         )
-        for item in deck.tables
+        for item in tables
         if len(item.columns) < 2
-    ) + tuple(problem for table in deck.tables for problem in table_problems(table))
+    ) + tuple(problem for table in tables for problem in table_problems(table))
