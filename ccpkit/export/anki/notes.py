@@ -548,12 +548,18 @@ def study_digests(note_type: NoteType, texts: Sequence[str], rows: str = "") -> 
     ]
     read = list(map(reads_alike, unordered))
     alike = [in_order(text) for text in read] if note_type.cloze else _options_in_any_order(note_type, read)
-    return (
-        text_digest([note_type.name, *alike]),
-        text_digest([note_type.name, *read]),  # options in their order
-        text_digest([note_type.name, *unordered]),  # white space as written
-        text_digest([note_type.name, *texts]),  # rows in their order
-    )
+    # options in their order; white space as written; rows in their order
+    return _digests(note_type.name, (alike, read, unordered, texts))
+
+
+def _digests(name: str, versions: Sequence[Sequence[str]]) -> tuple[str, ...]:
+    """The ``text_digest`` of each version of a note's texts after its note type's ``name``, each
+    distinct version digested once: most notes read as written, so their versions hold the same texts."""
+    digests: dict[tuple[str, ...], str] = {}
+    for version in map(tuple, versions):
+        if version not in digests:
+            digests[version] = text_digest([name, *version])
+    return tuple(digests[tuple(version)] for version in versions)
 
 
 SHUFFLED = ("Options", "Answers", "Correct")
