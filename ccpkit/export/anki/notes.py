@@ -166,7 +166,7 @@ class Draft:
         notes: list[AnkiNote] = []
         index = 0  # of the note in the whole course's notes order, where ``terms`` places it
         for module, part in zip(self.deck.modules, self.parts, strict=True):
-            if modules is not None and module.slug not in modules:
+            if modules is not None and module.slug not in modules:  # its notes only counted
                 index += sum(map(len, part.items))
                 continue
             deck_name = deck_name_for(self.root_deck or self.deck.title, module)
@@ -347,9 +347,10 @@ def _drafted(deck: Deck, parts: Sequence[AnkiPart], root_deck: str) -> Draft:
             count += len(rendered)
     # ``distinct_fronts`` qualifies a front only where two read alike: with none so, it need not run.
     read_alike = len({reads for _, _, _, (reads, _), _, _ in cards}) < len(cards)
+    qualified = _qualified(cards) if read_alike else []
     modules = {module.slug: module for module in deck.modules}
     terms: dict[int, str] = {}
-    for index, module, card, card_note, tags, term in _qualified(cards) if read_alike else ():
+    for index, module, card, card_note, tags, term in qualified:
         deck_name = deck_name_for(root_deck or deck.title, module)
         note = _anki_note(card_note, tags, module, card, deck_name, _UNSETTLED, term)
         earlier_deck = deck_name_for(deck.title, modules[note.module])
@@ -548,7 +549,7 @@ def study_digests(note_type: NoteType, texts: Sequence[str], rows: str = "") -> 
     ]
     read = list(map(reads_alike, unordered))
     alike = [in_order(text) for text in read] if note_type.cloze else _options_in_any_order(note_type, read)
-    # options in their order; white space as written; rows in their order
+    # as read; then options in their order, white space as written, rows in their order
     return _digests(note_type.name, (alike, read, unordered, texts))
 
 
