@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import pickle
 import shutil
 from importlib import metadata
 from pathlib import Path
@@ -25,6 +27,7 @@ from ccpkit.parse import parse_notes
 from ccpkit.progress import Progress
 from ccpkit.report import BuildReport
 from ccpkit.store import FOLDER_NAME as STORE_FOLDER
+from ccpkit.store import pickled
 from tests.conftest import REPO
 
 FIXTURE = Path(__file__).parent / "fixtures" / "notes"
@@ -601,3 +604,58 @@ def test_a_picture_renamed_with_its_bytes_unchanged_renames_its_row_in_a_rebuild
     assert "/table/flags/france" in (notes / LEDGER_NAME).read_text(encoding="utf-8")
     assert (notes / LEDGER_NAME).read_bytes() == (tmp_path / "fresh" / LEDGER_NAME).read_bytes()
     assert outputs(tmp_path / "build") == outputs(tmp_path / "fresh-build")
+
+
+PICTURED = (
+    "# Cram Sheet\n\n## Buckets\n\nA bucket looks like this: ![bucket](bucket.png)\n\n"
+    "- **Bucket:** a container of objects.\n"
+)
+
+
+def json_build(notes: Path, out: Path) -> BuildReport:
+    return build(notes, out, formats=("json",), options=ExportOptions(templates=REPO / "templates"))
+
+
+def write_notes(notes: Path) -> None:
+    for path, text in {
+        "01-storage/cram-sheet.md": PICTURED,
+        "02-compute/cram-sheet.md": "- **EC2:** Virtual servers.\n",
+    }.items():
+        (notes / path).parent.mkdir(parents=True, exist_ok=True)
+        (notes / path).write_text(text, encoding="utf-8")
+
+
+def test_findings_whose_filed_passages_are_damaged_are_parsed_again(tmp_path: Path) -> None:
+    notes, out = tmp_path / "notes", tmp_path / "out"
+    write_notes(notes)
+    json_build(notes, out)
+    for entry in (out / STORE_FOLDER).glob("*.pickle"):
+        value = pickle.loads(entry.read_bytes())
+        if isinstance(getattr(value, "passages", None), bytes):  # a module's findings as filed
+            entry.write_bytes(pickled(dataclasses.replace(value, passages=b"not a pickle")))
+    (notes / "02-compute" / "cram-sheet.md").write_text("- **EC2:** Servers.\n", encoding="utf-8")
+
+    report = json_build(notes, out)
+
+    assert set(report.remade) >= {"parse 01-storage", "parse 02-compute"}
+    assert "01-storage/cram-sheet.md:5: picture bucket.png does not exist" in report.summary()
+    fresh = json_build(notes, tmp_path / "fresh")
+    assert (out / "json" / "deck.json").read_bytes() == (
+        tmp_path / "fresh" / "json" / "deck.json"
+    ).read_bytes()
+    assert report.problems == fresh.problems
+
+
+def test_a_rebuild_from_the_store_reports_the_pictures_of_the_prose_it_does_not_print(tmp_path: Path) -> None:
+    notes, out = tmp_path / "notes", tmp_path / "out"
+    write_notes(notes)
+    first = json_build(notes, out)
+    (notes / "02-compute" / "cram-sheet.md").write_text("- **EC2:** Servers.\n", encoding="utf-8")
+
+    again = json_build(notes, out)
+
+    assert "parse 01-storage" not in again.remade
+    assert "01-storage/cram-sheet.md:5: picture bucket.png does not exist" in again.summary()
+    assert [p for p in again.problems if "bucket" in p.message] == [
+        p for p in first.problems if "bucket" in p.message
+    ]

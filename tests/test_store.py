@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from ccpkit.export import ExportOptions
@@ -32,3 +33,22 @@ def test_an_unreadable_entry_is_none(tmp_path: Path) -> None:
 
     assert store.get("kept", dict) is None
     assert store.get("never filed", dict) is None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class OneField:
+    value: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class TwoFields:
+    first: OneField
+    second: tuple[OneField, ...]
+
+
+def test_dataclasses_with_slots_of_one_field_or_more_come_back_equal(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store")
+    value = TwoFields(OneField("a"), (OneField("b"), OneField("c")))
+    store.put("kept", value)
+
+    assert store.get("kept", TwoFields) == value

@@ -12,6 +12,7 @@ from ccpkit.errors import UsageError
 from ccpkit.importer.save_notes import write_notes
 from ccpkit.model import MCQ, Card
 from ccpkit.parse import parse_notes
+from ccpkit.parse.notes_folder import _evicted, _readable, find_modules, is_notes_file
 
 CRAM = """---
 module: 2
@@ -670,3 +671,42 @@ def test_a_setext_heading_underline_or_a_conflict_shown_in_code_is_no_conflict(t
     )
     parsed = parse_notes(tmp_path)
     assert parsed.errors == () and len(parsed.deck.cards) == 2
+
+
+def test_a_module_folder_walked_by_names_holds_the_files_every_path_checked_would_give(
+    tmp_path: Path,
+) -> None:
+    module = tmp_path / "notes" / "03-storage"
+    for relative in (
+        "cram-sheet.md",
+        "lectures/week-1.markdown",
+        "lectures/.draft.md",
+        "lectures/picture.png",
+        ".obsidian/workspace.md",
+        ".obsidian/deep/notes.md",
+        ".summary.md.icloud",
+        "lectures/.week-2.md.icloud",
+        ".gone.md.icloud/inside.md",
+        "tab\tname/notes.md",
+        "bell\x07.md",
+        "quiz.Rmd",
+    ):
+        (module / relative).parent.mkdir(parents=True, exist_ok=True)
+        (module / relative).write_text("- **Term:** text\n", encoding="utf-8")
+    (module / "lectures" / "week-2.md.icloud").write_text("not a placeholder", encoding="utf-8")
+    undecodable = os.fsencode(module / "lectures") + b"/caf\xe9.md"
+    with open(undecodable, "wb") as stream:
+        stream.write(b"- **Term:** text\n")
+
+    (found,) = find_modules(tmp_path / "notes")
+
+    every = [Path(folder, name) for folder, _, names in os.walk(module) for name in names]
+    listed = [path for path in every if is_notes_file(path.name) or _evicted(path)]
+    assert found.files == tuple(sorted(path for path in listed if _readable(path, module)))
+    assert {path.name for path in found.files} == {
+        "cram-sheet.md",
+        "week-1.markdown",
+        ".summary.md.icloud",
+        ".week-2.md.icloud",
+        "quiz.Rmd",
+    }
