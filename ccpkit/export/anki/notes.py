@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from html import escape
-from typing import Any, Protocol, TypeVar, assert_never
+from typing import Any, NamedTuple, Protocol, TypeVar, assert_never
 
 import genanki
 
@@ -172,10 +172,11 @@ class Draft:
             deck_name = deck_name_for(self.root_deck or self.deck.title, module)
             for item, rendered, tags in zip(module.items, part.items, part.tags, strict=True):
                 for note in rendered:
+                    note_id = note[0]
                     identity = (
                         _UNSETTLED
                         if identities is None
-                        else identities.get(note[0]) or NoteIdentity(default_guid(note[0]), UNRECORDED)
+                        else identities.get(note_id) or NoteIdentity(default_guid(note_id), UNRECORDED)
                     )
                     term = self.terms.get(index)
                     notes.append(_anki_note(note, tags, module, item, deck_name, identity, term))
@@ -329,9 +330,17 @@ def module_part(module: Module, title: str, options: ExportOptions) -> AnkiPart:
     return render_module(module, title, root_deck=options.deck_name, link_tables=options.anki_link_tables)
 
 
-_TermCard = tuple[int, Module, Card, tuple[str, str], RenderedNote, tuple[str, ...]]
-"""A term card: the index of its one note in notes order, its module, the card, how it reads
-(``fronts.read_card``), its note, rendered, and its tags."""
+class _TermCard(NamedTuple):
+    """A term card of the course, as ``_drafted`` qualifies its front."""
+
+    position: int
+    """Of its one note in notes order."""
+    module: Module
+    card: Card
+    reads: tuple[str, str]
+    """How its front reads, and its answer (``fronts.read_card``)."""
+    note: RenderedNote
+    tags: tuple[str, ...]
 
 
 def _drafted(deck: Deck, parts: Sequence[AnkiPart], root_deck: str) -> Draft:
@@ -343,32 +352,29 @@ def _drafted(deck: Deck, parts: Sequence[AnkiPart], root_deck: str) -> Draft:
     for module, part in zip(deck.modules, parts, strict=True):
         for item, rendered, reads, tags in zip(module.items, part.items, part.reads, part.tags, strict=True):
             if isinstance(item, Card) and rendered:
-                cards.append((count, module, item, reads, rendered[0], tags))
+                cards.append(_TermCard(count, module, item, reads, rendered[0], tags))
             count += len(rendered)
     # ``distinct_fronts`` qualifies a front only where two read alike: with none so, it need not run.
-    read_alike = len({reads for _, _, _, (reads, _), _, _ in cards}) < len(cards)
-    qualified = _qualified(cards) if read_alike else []
+    read_alike = len({card.reads[0] for card in cards}) < len(cards)
     modules = {module.slug: module for module in deck.modules}
     terms: dict[int, str] = {}
-    for index, module, card, card_note, tags, term in qualified:
-        deck_name = deck_name_for(root_deck or deck.title, module)
-        note = _anki_note(card_note, tags, module, card, deck_name, _UNSETTLED, term)
+    for card, term in _qualified(cards) if read_alike else []:
+        deck_name = deck_name_for(root_deck or deck.title, card.module)
+        note = _anki_note(card.note, card.tags, card.module, card.card, deck_name, _UNSETTLED, term)
         earlier_deck = deck_name_for(deck.title, modules[note.module])
-        twins = fingerprints[index].twins
-        fingerprints[index] = fingerprint(note, earlier_deck=earlier_deck)._replace(twins=twins)
-        terms[index] = term
+        twins = fingerprints[card.position].twins
+        fingerprints[card.position] = fingerprint(note, earlier_deck=earlier_deck)._replace(twins=twins)
+        terms[card.position] = term
     return Draft(deck, tuple(parts), root_deck, terms, tuple(fingerprints))
 
 
-def _qualified(
-    cards: Sequence[_TermCard],
-) -> list[tuple[int, Module, Card, RenderedNote, tuple[str, ...], str]]:
+def _qualified(cards: Sequence[_TermCard]) -> list[tuple[_TermCard, str]]:
     """The term cards whose front ``distinct_fronts`` qualifies, each with its Term field so."""
-    fronts = [Front(module, card, *reads) for _, module, card, reads, _, _ in cards]
+    fronts = [Front(card.module, card.card, *card.reads) for card in cards]
     return [
-        (index, module, card, note, tags, term_field(card, shown))
-        for (index, module, card, _, note, tags), shown in zip(cards, distinct_fronts(fronts), strict=True)
-        if shown != card.front
+        (card, term_field(card.card, shown))
+        for card, shown in zip(cards, distinct_fronts(fronts), strict=True)
+        if shown != card.card.front
     ]
 
 
@@ -556,11 +562,9 @@ def study_digests(note_type: NoteType, texts: Sequence[str], rows: str = "") -> 
 def _digests(name: str, versions: Sequence[Sequence[str]]) -> tuple[str, ...]:
     """The ``text_digest`` of each version of a note's texts after its note type's ``name``, each
     distinct version digested once: most notes read as written, so their versions hold the same texts."""
-    digests: dict[tuple[str, ...], str] = {}
-    for version in map(tuple, versions):
-        if version not in digests:
-            digests[version] = text_digest([name, *version])
-    return tuple(digests[tuple(version)] for version in versions)
+    keys = [tuple(version) for version in versions]
+    digests = {key: text_digest([name, *key]) for key in dict.fromkeys(keys)}
+    return tuple(digests[key] for key in keys)
 
 
 SHUFFLED = ("Options", "Answers", "Correct")
