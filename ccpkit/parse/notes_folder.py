@@ -329,34 +329,13 @@ def _module(entry: Path, *, keep_id: bool, key: Path | None = None) -> ModuleFil
         beside = (entry, key) if key is not None else (entry,)
         return ModuleFiles(number, slug(name), title, beside, entry.name, single_file=True)
     closed: list[Path] = []  # folders that cannot be listed: read as files, they say why
-    found = _notes_files_below(entry, closed)
-    files = tuple(sorted([*found, *(path for path in closed if _readable(path, entry))]))
+    walked = os.walk(entry, onerror=lambda error: closed.append(Path(str(error.filename))))
+    found = [Path(folder) / name for folder, _, names in walked for name in names]
+    listed = [path for path in found if is_notes_file(path.name) or _evicted(path)]
+    files = tuple(sorted(path for path in [*listed, *closed] if _readable(path, entry)))
     if not files and not numbered:
         return None
     return ModuleFiles(number, slug(name), title, files, f"{entry.name}/")
-
-
-def _notes_files_below(root: Path, closed: list[Path]) -> list[Path]:
-    """The notes files below the folder ``root`` that are ``_readable``, told by the names listed (no
-    path is made for another file): a hidden folder is not walked. Each folder that cannot be listed
-    is added to ``closed``."""
-    top, found = str(root), []
-    for folder, folders, names in os.walk(
-        top, onerror=lambda error: closed.append(Path(str(error.filename)))
-    ):
-        folders[:] = [name for name in folders if not name.startswith(".") or _evicted(Path(folder, name))]
-        relative = folder[len(top) + 1 :]
-        if any(part.startswith(".") for part in relative.split(os.sep)) or not _nameable(relative):
-            continue  # in a folder iCloud left in place of one (as hidden), or one misnamed
-        found += [Path(folder, name) for name in names if _shown_notes_file(folder, name)]
-    return found
-
-
-def _shown_notes_file(folder: str, name: str) -> bool:
-    """Whether the file ``name`` in a visible, properly named ``folder`` is a notes file to read."""
-    hidden = name.startswith(".")
-    listed = _evicted(Path(folder, name)) if hidden else is_notes_file(name)
-    return listed and _nameable(name)
 
 
 def _readable(path: Path, root: Path) -> bool:
