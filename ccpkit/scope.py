@@ -7,9 +7,12 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ccpkit.errors import UsageError
-from ccpkit.model import Deck
+
+if TYPE_CHECKING:  # a build with nothing to do never loads the model
+    from ccpkit.model import Deck
 
 
 def require_listable(notes: Path) -> None:
