@@ -153,7 +153,7 @@ def _entry(entry: Entry, blocks: Blocks, keys: _Keys, part: str, level: int, wid
         case ComparisonTable():
             key = keys.new(part, *entry.section, entry.title)
             anchor = Anchor(title=to_text(entry.title), key=key, level=level)
-            table = blocks.table(entry)
+            table = blocks.table(entry, captioned=bool(entry.section) or entry.title != part)
             return [CondPageBreak(blocks.opening(table)), anchor, *table]
         case _:
             assert_never(entry)

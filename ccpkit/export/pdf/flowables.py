@@ -230,20 +230,23 @@ class Blocks:
             return self.setter.markdown(markdown, source)
         return self.setter.plain(cut_title(to_text(markdown)), source)
 
-    def table(self, table: ComparisonTable) -> list[Flowable]:
-        """Its title, then a grid while the table is narrow enough to read, else one record per row.
-        Only a grid's header row repeats in the next column; the title prints once."""
+    def table(self, table: ComparisonTable, *, captioned: bool = True) -> list[Flowable]:
+        """Its title (unless not ``captioned``: a table titled only by the part bar right above it),
+        then a grid while the table is narrow enough to read, else one record per row. Only a grid's
+        header row repeats in the next column; the title prints once."""
         title = Paragraph(f"<b>{self.short(table.title, table.source)}</b>", self.ty.caption)
+        caption = [title] if captioned else []
         if len(table.columns) >= self.ty.style.tables.stack_from_columns:
-            return [title, *self._records(table)]
-        return [title, self.grid(table.columns, table.rows, table.source)]
+            return [*caption, *self._records(table)]
+        return [*caption, self.grid(table.columns, table.rows, table.source)]
 
     def opening(self, table: Sequence[Flowable]) -> float:
-        """The height of a ``table``'s title (``table`` made the flowables) and what must share its
-        column: a grid's header and first two rows (the whole of one too short to break), or the first
-        record (records are boxes of several lines each: a title over one reads as a whole)."""
-        title, *body = table
-        height = _height(title, self.width)
+        """The height of a ``table``'s title, if it has one (``table`` made the flowables), and what must
+        share its column: a grid's header and first two rows (the whole of one too short to break), or
+        the first record (records are boxes of several lines each: a title over one reads as a whole)."""
+        captioned = bool(table) and isinstance(table[0], Paragraph)
+        height = _height(table[0], self.width) if captioned else 0.0
+        body = table[1:] if captioned else table
         if len(body) == 1 and isinstance(body[0], Table):
             grid = body[0]
             grid.wrap(self.width, _ROOMY)

@@ -18,7 +18,7 @@ from ccpkit.export.pdf.typography import typography
 from ccpkit.model import Card, ComparisonTable, Deck, Passage, SourceLocation
 from ccpkit.parse import parse_notes
 from tests.export.pdf.conftest import TEMPLATES, Built, build
-from tests.export.pdf.reading import page_texts, reader, squashed, text
+from tests.export.pdf.reading import assert_in_order, page_texts, reader, squashed, text
 from tests.export.pdf.synthetic import large_deck, sentence
 
 
@@ -318,3 +318,24 @@ def test_lines_of_code_that_open_as_list_items_print_as_code(tmp_path: Path, cod
     built = build(parse_notes(tmp_path).deck)
     printed = squashed(text(built.files["pdf/01-a.pdf"]))
     assert squashed("Steps: 1. Open the console 2) Click Launch") in printed
+
+
+def test_a_table_right_under_its_part_s_bar_is_not_captioned_with_the_part_s_title_again(
+    tmp_path: Path,
+) -> None:
+    """A table with no heading above it is titled by its part, whose bar right above prints that title
+    already: the sheet and the course print it once. A table under a heading keeps its own caption."""
+    module = tmp_path / "notes" / "01-vaults"
+    module.mkdir(parents=True)
+    table = "| Vault | Lock |\n|---|---|\n| Quill | brass |\n| Wren | steel |\n"
+    below = "## Spare keys\n\n**Key rings:**\n\n| Ring | Keys |\n|---|---|\n| Amber | 3 |\n"
+    (module / "vault-locks.md").write_text(f"{table}\n{below}", encoding="utf-8")
+    (module / "summary.md").write_text("- **Fern**: a vault by the river.\n", encoding="utf-8")
+    built = build(parse_notes(tmp_path / "notes").deck)
+    for path in ("pdf/01-vaults.pdf", "pdf/course.pdf"):
+        printed = text(built.files[path])
+        assert_in_order(
+            printed, ["Vault locks", "Vault Lock", "Quill brass", "Spare keys", "Key rings", "Ring"]
+        )
+        body = printed[printed.index("Fern") :]  # after the course's contents, which list the part too
+        assert squashed(body).count("Vaultlocks") == 1, body
