@@ -14,6 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from ccpkit.cloze_syntax import revealed
+from ccpkit.export.pdf.bidi import starts_right_to_left
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.export.pdf.pictures import IN_CELL, Pictures
@@ -257,7 +258,8 @@ class Blocks:
         return height + sum(_height(part, self.width) for part in first)
 
     def grid(self, columns: Sequence[str], rows: Sequence[Sequence[str]], source: SourceLocation) -> Table:
-        """A boxed grid whose header row repeats when it breaks across columns or pages."""
+        """A boxed grid whose header row repeats when it breaks across columns or pages. A table whose
+        header reads right to left (Hebrew) has its first column at the right, as its notes show it."""
         cell, head = self.ty.cell, self.ty.head_cell
         header = [self._cell(f"<b>{self.cell_markup(text, source)}</b>", text, head) for text in columns]
         body = [
@@ -268,6 +270,8 @@ class Blocks:
             for row in rows
         ]
         widths = column_widths(columns, rows, self.width, self.ty.style.tables.min_column_mm * mm)
+        if starts_right_to_left(" ".join(columns)):
+            header, body, widths = header[::-1], [row[::-1] for row in body], widths[::-1]
         grid = _Grid([header, *body], colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
         grid.setStyle(self._table_style())
         grid.spaceAfter = self.ty.style.text.size * 0.4

@@ -154,6 +154,25 @@ def test_a_hebrew_module_title_reads_right_to_left_in_the_running_header_too(tmp
     assert nun > lamed
 
 
+def test_a_hebrew_table_has_its_first_column_at_the_right(tmp_path: Path) -> None:
+    """A table whose header reads right to left prints its columns from the right, as its notes show
+    it: the column naming each row is rightmost on every line. A table in English beside it keeps its
+    first column at the left."""
+    (tmp_path / "01-harbors").mkdir()
+    hebrew = "| נמל | עומק |\n|---|---|\n| חיפה | 12 |\n| אשדוד | 15 |\n"
+    english = "| Wharf | Berth |\n|---|---|\n| Xanadu | 9 |\n"
+    (tmp_path / "01-harbors" / "notes.md").write_text(
+        f"# Cram Sheet\n\n## נמלים\n\n{hebrew}\n## Quays\n\n{english}", encoding="utf-8"
+    )
+    data = build(parse_notes(tmp_path).deck).files["pdf/01-harbors.pdf"]
+    for depth, name in ("קנ", "2ח", "5ש"):  # the header's, then each row's, on its line
+        depth_at, name_at = _left_edges(data, depth + name)
+        assert name_at > depth_at + 20
+    wharf, berth = _left_edges(data, "WB")
+    xanadu, nine = _left_edges(data, "X9")
+    assert wharf < berth and xanadu < nine
+
+
 def _overprinted(data: bytes) -> list[tuple[str, str]]:
     """Pairs of characters of the first page whose glyph boxes overlap, neighbours in the text aside
     (a letter and its exponent may touch): ink printed over other ink."""
