@@ -30,6 +30,9 @@ class Typesetter:
         self.fonts = fonts
         self._missing: dict[SourceLocation, dict[str, None]] = {}
         self._faces = {"mono": fonts.mono}
+        spaces = {ord(" "), ord("\n")}  # a line's spaces and breaks need no glyph
+        self._fits = {False: fonts.body_chars | spaces, True: fonts.mono_chars | spaces}
+        """Per face (mono or not), what text needs no other font: one set test per run of text."""
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -67,9 +70,9 @@ class Typesetter:
         return tag
 
     def _route_text(self, text: str, in_mono: bool, source: SourceLocation | None) -> str:
-        primary = self.fonts.mono_chars if in_mono else self.fonts.body_chars
-        if all(ord(char) in primary or char in " \n" for char in text):
+        if self._fits[in_mono].issuperset(map(ord, text)):
             return text
+        primary = self.fonts.mono_chars if in_mono else self.fonts.body_chars
         runs: list[tuple[str | None, str]] = []
         for char in text:
             face, shown = self._place(char, primary, in_mono, source)
