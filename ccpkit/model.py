@@ -243,13 +243,19 @@ class Deck:
 
     def __post_init__(self) -> None:
         _require_text(self.title, "deck title")
+        ids = [item.id for module in self.modules for item in module.items]
+        if len(set(ids)) != len(ids):  # a deck may hold 50,000 items: which repeats is looked for only then
+            self._reused_id()
+        slugs = [module.slug for module in self.modules]
+        _require(len(set(slugs)) == len(slugs), "two modules share a slug")
+
+    def _reused_id(self) -> None:
+        """Raise at the first item whose id an item before it has."""
         seen: dict[str, SourceLocation] = {}
-        for item in self.items():  # the message made only when needed: a deck may hold 50,000 items
+        for item in self.items():
             if item.id in seen:
                 raise ModelError(f"id {item.id} is used at {seen[item.id]} and {item.source}")
             seen[item.id] = item.source
-        slugs = [module.slug for module in self.modules]
-        _require(len(set(slugs)) == len(slugs), "two modules share a slug")
 
     def items(self) -> Iterator[Item]:
         """Every item of every module, in notes order."""
