@@ -7,6 +7,7 @@ import re
 import stat
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,7 +61,7 @@ def find_modules(notes: Path) -> list[ModuleFiles]:
             "or run `ccpkit import` first"
         )
     require_listable(notes)
-    entries = sorted(notes.iterdir())
+    entries = sorted(notes.iterdir(), key=_name_of)  # siblings: in the order of their paths, found faster
     keys = _keys_beside([entry for entry in entries if _is_notes(entry) and not _is_dir(entry)])
     slugs = {entry: slug(without_page_id(_name(entry))) for entry in entries if _is_notes(entry)}
     shared = Counter(slugs.values())  # two pages of one name keep their ids apart
@@ -71,6 +72,10 @@ def find_modules(notes: Path) -> list[ModuleFiles]:
         and (module := _module(entry, keep_id=shared[name] > 1, key=keys.get(entry))) is not None
     ]
     return sorted(modules, key=lambda m: (m.number == 0, m.number, m.slug))
+
+
+def _name_of(path: Path) -> str:
+    return path.name
 
 
 def course_title(notes: Path) -> str:
@@ -330,12 +335,26 @@ def _module(entry: Path, *, keep_id: bool, key: Path | None = None) -> ModuleFil
         return ModuleFiles(number, slug(name), title, beside, entry.name, single_file=True)
     closed: list[Path] = []  # folders that cannot be listed: read as files, they say why
     walked = os.walk(entry, onerror=lambda error: closed.append(Path(str(error.filename))))
-    found = [Path(folder) / name for folder, _, names in walked for name in names]
-    listed = [path for path in found if is_notes_file(path.name) or _evicted(path)]
-    files = tuple(sorted(path for path in [*listed, *closed] if _readable(path, entry)))
+    listed = [path for folder, _, names in walked for path in _notes_files(entry, folder, names)]
+    files = tuple(sorted([*listed, *(path for path in closed if _readable(path, entry))]))
     if not files and not numbered:
         return None
     return ModuleFiles(number, slug(name), title, files, f"{entry.name}/")
+
+
+def _notes_files(root: Path, folder: str, names: list[str]) -> Iterator[Path]:
+    """The notes files among ``names``, the files the walk of the module at ``root`` found in
+    ``folder``, that ``_readable`` keeps: told apart by their names, and a path made for each kept
+    file alone (paths made and taken apart for every name cost a 50,000-card course 60 ms)."""
+    inside = folder[len(os.fspath(root)) + 1 :]  # the folder relative to root: "" for root itself
+    if inside and any(part.startswith(".") for part in inside.split("/")):
+        return  # in a hidden folder: no file of it is read
+    for name in names:
+        if not _nameable(f"{inside}/{name}" if inside else name):
+            continue
+        path = Path(folder, name)
+        if (is_notes_file(name) and not name.startswith(".")) or _evicted(path):
+            yield path
 
 
 def _readable(path: Path, root: Path) -> bool:
