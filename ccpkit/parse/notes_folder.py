@@ -62,15 +62,21 @@ def find_modules(notes: Path) -> list[ModuleFiles]:
         )
     require_listable(notes)
     entries = sorted(notes.iterdir(), key=_name_of)  # siblings: in the order of their paths, found faster
-    keys = _keys_beside([entry for entry in entries if _is_notes(entry) and not _is_dir(entry)])
-    slugs = {entry: slug(without_page_id(_name(entry))) for entry in entries if _is_notes(entry)}
+    folders = {entry: _is_dir(entry) for entry in entries}  # each looked at once (it was six times)
+    found = [entry for entry, folder in folders.items() if _is_notes(entry, folder=folder)]
+    keys = _keys_beside([entry for entry in found if not folders[entry]])
+    names = {entry: _name(entry, folder=folders[entry]) for entry in found}
+    slugs = {entry: slug(without_page_id(name)) for entry, name in names.items()}
     shared = Counter(slugs.values())  # two pages of one name keep their ids apart
-    modules = [
-        module
-        for entry, name in slugs.items()
-        if entry not in keys.values()
-        and (module := _module(entry, keep_id=shared[name] > 1, key=keys.get(entry))) is not None
-    ]
+    modules = []
+    for entry, name in slugs.items():
+        if entry in keys.values():  # an answer key's file: its questions' module holds it
+            continue
+        module = _module(
+            entry, names[entry], folder=folders[entry], keep_id=shared[name] > 1, key=keys.get(entry)
+        )
+        if module is not None:
+            modules.append(module)
     return sorted(modules, key=lambda m: (m.number == 0, m.number, m.slug))
 
 
@@ -213,11 +219,12 @@ def _nameable(name: str) -> bool:
     return not _CONTROL.search(name)
 
 
-def _is_notes(entry: Path) -> bool:
+def _is_notes(entry: Path, *, folder: bool) -> bool:
+    """Whether an entry of the notes folder (``folder``: whether it is one) holds or is notes."""
     if _evicted(entry):
         return True
     named = _nameable(entry.name) and not entry.name.startswith(".")
-    return named and (_is_dir(entry) or is_notes_file(entry.name) or _linked_away(entry))
+    return named and (folder or is_notes_file(entry.name) or _linked_away(entry))
 
 
 _EVICTED = regex(r"\.(?P<name>.+)\.icloud")
@@ -263,12 +270,12 @@ def is_notes_file(name: str) -> bool:
     return name.lower().endswith((*MARKDOWN_SUFFIXES, *OTHER_TOOLS_SUFFIXES))
 
 
-def _name(entry: Path) -> str:
-    """A module's file or folder name, composed (NFC) as its notes' text is: a clone made on a Mac, whose
-    names come decomposed, names its decks alike."""
+def _name(entry: Path, *, folder: bool) -> str:
+    """A module's file or folder (``folder``) name, composed (NFC) as its notes' text is: a clone made on
+    a Mac, whose names come decomposed, names its decks alike."""
     if (evicted := _evicted_name(entry)) is not None:
-        entry = entry.with_name(evicted)
-    name = entry.name if _is_dir(entry) or not is_notes_file(entry.name) else entry.stem
+        entry, folder = entry.with_name(evicted), False  # a file that is not there (`_evicted_name`)
+    name = entry.name if folder or not is_notes_file(entry.name) else entry.stem
     return unicodedata.normalize("NFC", name)
 
 
@@ -320,17 +327,20 @@ _QUESTIONS_NAME = regex(
 )
 
 
-def _module(entry: Path, *, keep_id: bool, key: Path | None = None) -> ModuleFiles | None:
+def _module(
+    entry: Path, named: str, *, folder: bool, keep_id: bool, key: Path | None = None
+) -> ModuleFiles | None:
     """A top-level file is a module on its own (with ``key``, its answer key's file), a folder one of
     every notes file below it; either is numbered when its name starts with a number (``NUMBERED_NAME``:
     not a date's or a Zettelkasten id's), and titled by the rest. An unnumbered folder with no notes
     file (``images/``) is no module; a numbered one is, still empty. A Notion page id after the name
-    is no part of it, unless another page has the name (``keep_id``)."""
-    name = _name(entry) if keep_id else without_page_id(_name(entry))
+    is no part of it, unless another page has the name (``keep_id``). ``named``: its ``_name``;
+    ``folder``: whether it is one."""
+    name = named if keep_id else without_page_id(named)
     numbered = NUMBERED_NAME.match(name)
     number = int(numbered["number"]) if numbered else 0
     title = humanise(numbered["name"] if numbered else name)
-    if not _is_dir(entry):  # with the file of its answer key beside it, if any
+    if not folder:  # with the file of its answer key beside it, if any
         beside = (entry, key) if key is not None else (entry,)
         return ModuleFiles(number, slug(name), title, beside, entry.name, single_file=True)
     closed: list[Path] = []  # folders that cannot be listed: read as files, they say why
