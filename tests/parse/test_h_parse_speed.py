@@ -8,7 +8,7 @@ import pytest
 
 from ccpkit.model import Card, Deck, ModelError, Module, SourceLocation
 from ccpkit.parse.duplicates import unique_items
-from ccpkit.parse.notes_folder import find_modules
+from ccpkit.parse.notes_folder import _is_latex, _nameable, _told_of, find_modules
 
 
 def _card(module: str, term: str, line: int, *, part: str = "Lecture", pinned: str = "") -> Card:
@@ -70,3 +70,30 @@ def test_modules_of_one_slug_are_found_in_the_order_their_paths_sort_in(tmp_path
         f"{path.name}/" if path.is_dir() else path.name for path in by_slug
     ]
     assert [module.name for module in found][2:5] == ["B.md", "b/", "b.md"]
+
+
+def test_the_names_told_of_are_those_a_recursive_glob_finds(tmp_path: Path) -> None:
+    """Every depth, hidden folders too, no link to a folder followed (its LaTeX file is not told of)."""
+    outside = tmp_path / "outside"
+    (outside / "linked").mkdir(parents=True)
+    (outside / "linked" / "behind-a-link.Rnw").write_text("x", encoding="utf-8")
+    notes = tmp_path / "notes"
+    for relative in ("01-a/ex.Rnw", "01-a/deep/er/two.RNW", ".hidden/three.rnw", "tab\tname/x.md", "b.md"):
+        (notes / relative).parent.mkdir(parents=True, exist_ok=True)
+        (notes / relative).write_text("- **Term:** text\n", encoding="utf-8")
+    (notes / "bell\x07folder").mkdir()
+    (notes / "01-a" / "link").symlink_to(outside / "linked", target_is_directory=True)
+    (notes / "latex-link.Rnw").symlink_to(outside / "linked" / "behind-a-link.Rnw")
+
+    found = sorted(_told_of(notes))
+
+    globbed = sorted(path for path in notes.rglob("*") if not _nameable(path.name) or _is_latex(path.name))
+    assert found == globbed
+    assert {path.name for path in found} == {
+        "ex.Rnw",
+        "two.RNW",
+        "three.rnw",
+        "tab\tname",
+        "bell\x07folder",
+        "latex-link.Rnw",
+    }
