@@ -883,8 +883,8 @@ def _opens_q_and_a(lines: list[str], *, bank: bool, below: str = "") -> bool:
 
 def numbered_label(line: str) -> bool:
     """A line opening with a question's label and its number in bold (``**Question 2:**``, ``**7.
-    Soru:**``)."""
-    return _NUMBERED_QUESTION.match(line) is not None
+    Soru:**``). Asked of every line: the pattern (1.7 ms to compile) is only tried where it may match."""
+    return line.startswith(("**", "__")) and _NUMBERED_QUESTION.match(line) is not None
 
 
 _NUMBERED_QUESTION = regex(rf"(?:\*\*|__){_NUMBERED}")
