@@ -368,29 +368,39 @@ def _module(
 
 
 def _notes_files(root: Path, folder: str, names: list[str]) -> Iterator[Path]:
-    """The notes files among ``names``, the files the walk of the module at ``root`` found in
-    ``folder``, that ``_readable`` keeps: told apart by their names, and a path made for each kept
-    file alone (paths made and taken apart for every name cost a 50,000-card course 60 ms)."""
-    inside = folder[len(os.fspath(root)) + 1 :]  # the folder relative to root: "" for root itself
-    if inside and any(part.startswith(".") for part in inside.split("/")):
-        return  # in a hidden folder: no file of it is read
+    """The notes files among ``names``, found in ``folder`` by the walk of the module at ``root``,
+    that ``_readable`` keeps: a path made only for a name that may be one (a path made and taken
+    apart for every name cost a 50,000-card course 60 ms)."""
+    inside = folder[len(os.fspath(root)) + 1 :]  # relative to root: "" at its top
     for name in names:
-        if not _nameable(f"{inside}/{name}" if inside else name):
-            continue
-        path = Path(folder, name)
-        if (is_notes_file(name) and not name.startswith(".")) or _evicted(path):
-            yield path
+        if is_notes_file(name) or name.startswith("."):  # a notes file, or what iCloud left of one
+            path = Path(folder, name)
+            if (is_notes_file(name) or _evicted(path)) and _kept(
+                f"{inside}/{name}" if inside else name, path
+            ):
+                yield path
 
 
 def _readable(path: Path, root: Path) -> bool:
     """A notes file of the module at ``root`` (one that cannot be read is one still: reading it says
     why), or a folder in it that cannot be listed: not hidden, properly named."""
-    return _visible(path, root) and _nameable(str(path.relative_to(root)))
+    return _kept(path.relative_to(root).as_posix(), path)
+
+
+def _kept(relative: str, path: Path) -> bool:
+    """``_readable`` of ``path``, named ``relative`` from its module's folder."""
+    return _visible_at(relative, path) and _nameable(relative)
 
 
 def _visible(path: Path, root: Path) -> bool:
-    hidden = any(part.startswith(".") for part in path.relative_to(root).parent.parts)
-    return not hidden and (not path.name.startswith(".") or _evicted(path))
+    return _visible_at(path.relative_to(root).as_posix(), path)
+
+
+def _visible_at(relative: str, path: Path) -> bool:
+    """Neither ``path`` (named ``relative`` from a folder) nor a folder between is hidden; what iCloud
+    leaves of a notes file shows."""
+    *folders, name = relative.split("/")
+    return not any(part.startswith(".") for part in folders) and (not name.startswith(".") or _evicted(path))
 
 
 def read_notes_file(notes: Path, path: Path) -> bytes | Problem:
