@@ -23,25 +23,23 @@ SECTION_SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
 
 @dataclass(frozen=True, slots=True)
 class Front:
-    """A term card, the module it sits in, and how its front and back read (``read_card``)."""
+    """A term card, the module it sits in, and how its front reads (``read_front``)."""
 
     module: Module
     card: Card
     reads: str
     """The lead-in and front as a student reads them: text only, case and spacing aside."""
-    answer: str
-    """The back, read the same way: fronts alike with one answer between them do not clash."""
 
 
-def read_card(card: Card) -> tuple[str, str]:
-    """``Front.reads`` and ``Front.answer`` of a card: made with its module's Anki part, so a build
-    compares every front of the course without rendering the unchanged modules' cards again."""
-    return _plain(f"{card.lead_in} {card.front}"), _plain(card.back)
+def read_front(card: Card) -> str:
+    """``Front.reads`` of a card: made with its module's Anki part, so a build compares every front
+    of the course without rendering the unchanged modules' cards again."""
+    return _plain(f"{card.lead_in} {card.front}")
 
 
 def front_of(module: Module, card: Card) -> Front:
     """The card's front, read now."""
-    return Front(module, card, *read_card(card))
+    return Front(module, card, read_front(card))
 
 
 def _heading(module: Module, card: Card) -> str:
@@ -131,5 +129,11 @@ def _alike(fronts: Sequence[Front], shown: Sequence[str]) -> list[list[int]]:
     return [
         group
         for group in groups.values()
-        if len(group) > 1 and len({fronts[index].answer for index in group}) > 1
+        if len(group) > 1 and len({_answer(fronts[index].card) for index in group}) > 1
     ]
+
+
+def _answer(card: Card) -> str:
+    """The back as a student reads it: fronts alike with one answer between them do not clash. Read
+    only for fronts alike, a few of a course: no part keeps it for every card."""
+    return _plain(card.back)

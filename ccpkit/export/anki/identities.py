@@ -43,7 +43,9 @@ def settle(
     when given (an .apkg is built: its note types need their change time). ``in_error``: the
     modules whose notes hold errors, so a missing note may only have failed to parse."""
     new_guid = partial(default_guid, scope=ledger.guid_scope)
-    changes = reconcile(ledger, draft.fingerprints, now=now, new_guid=new_guid, in_error=in_error)
+    changes = reconcile(
+        ledger, draft.fingerprints_for(ledger.notes), now=now, new_guid=new_guid, in_error=in_error
+    )
     settled = _kept_cloze_numbers(changes.ledger, draft.hidden())
     if templates is not None:
         settled = stamp_templates(settled, templates.digest(), now=now)
