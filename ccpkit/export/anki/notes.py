@@ -24,6 +24,7 @@ from ccpkit.export import BREADCRUMB, ExportOptions, NoteIdentity, Settled
 from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.fronts import Front, alike_fronts, distinct_fronts, front_of, read_front
 from ccpkit.export.anki.notetypes import CLOZE, COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
+from ccpkit.export.anki.sets import set_problems
 from ccpkit.export.anki.table_notes import (
     alike_rows,
     earlier_row_ids,
@@ -405,15 +406,16 @@ def _qualified(cards: Sequence[_TermCard]) -> list[tuple[_TermCard, str]]:
 
 def card_problems(deck: Deck) -> tuple[Problem, ...]:
     """Warnings about cards a student could not answer from their front (for ``ccpkit check``):
-    term fronts and table rows that read the same with different answers, tables without a label
-    column."""
+    term fronts and table rows that read the same with different answers, sets to recall, tables
+    without a label column."""
     fronts = [
         front_of(module, item) for module in deck.modules for item in module.items if isinstance(item, Card)
     ]
     tables = (
         problem for table in deck.tables for check in (table_problems, alike_rows) for problem in check(table)
     )
-    return (*alike_fronts(fronts, distinct_fronts(fronts)), *tables)
+    sets = set_problems(front.card for front in fronts)
+    return (*alike_fronts(fronts, distinct_fronts(fronts)), *sets, *tables)
 
 
 def deck_name_for(root: str, module: Module) -> str:

@@ -1,0 +1,82 @@
+"""A card that asks to recall a set (SuperMemo: avoid sets and enumerations) is still made, and
+``ccpkit check`` says where it is and how to split it; a card asking for one thing is left alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ccpkit.cli import cli
+from ccpkit.export.anki.sets import set_members, set_problems
+from ccpkit.model import Card, Deck
+from ccpkit.parse import parse_notes
+
+FIXTURE = Path(__file__).parent / "fixtures" / "sets"
+
+
+@pytest.fixture(scope="module")
+def cards() -> dict[str, Card]:
+    deck: Deck = parse_notes(FIXTURE).deck
+    return {item.front: item for item in deck.items() if isinstance(item, Card)}
+
+
+@pytest.mark.parametrize(
+    ("front", "members"),
+    [
+        ("Types of rock", ("igneous", "sedimentary", "metamorphic")),
+        ("Layers of the Earth", ("crust", "mantle", "core")),
+        ("Dating methods", ("stratigraphy", "radiometric dating", "dendrochronology", "varve counting")),
+        ("Agents of weathering", ("water", "wind", "ice")),
+    ],
+)
+def test_a_plural_term_over_three_short_members_asks_for_a_set(
+    cards: dict[str, Card], front: str, members: tuple[str, ...]
+) -> None:
+    assert set_members(cards[front]) == members
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "Basalt",  # one thing, described with commas
+        "Granite",
+        "Plate boundaries",  # a clause: where …
+        "Mineral hardness scales",  # two members are no set to forget
+        "Securing samples",  # a sentence: its first word alone is capitalised
+        "Sedimentary layers",  # facts, each a sentence of its own
+    ],
+)
+def test_a_card_that_asks_for_one_thing_is_no_set(cards: dict[str, Card], front: str) -> None:
+    assert set_members(cards[front]) == ()
+
+
+def test_each_set_is_a_warning_at_its_card_naming_its_members(cards: dict[str, Card]) -> None:
+    problems = set_problems(cards.values())
+    assert [str(problem.location) for problem in problems] == [
+        "01-geology/cram-sheet.md:5",
+        "01-geology/cram-sheet.md:6",
+        "01-geology/cram-sheet.md:10",
+        "01-geology/cram-sheet.md:15",
+    ]
+    assert all(problem.severity == "warning" for problem in problems)
+    assert (
+        "'Dating methods' asks to recall a set of 4 (stratigraphy, radiometric dating, dendrochronology …)"
+        in (problems[2].message)
+    )
+
+
+def test_check_lists_the_sets_and_the_build_still_makes_their_cards(tmp_path: Path) -> None:
+    checked = CliRunner().invoke(cli, ["check", "--notes", str(FIXTURE)])
+    assert checked.exit_code == 0, checked.output
+    assert (
+        "01-geology/cram-sheet.md:5: warning: the card 'Types of rock' asks to recall a set of 3"
+        in checked.output
+    )
+    assert "Basalt" not in checked.output
+    built = CliRunner().invoke(
+        cli, ["build", "--notes", str(FIXTURE), "--out", str(tmp_path / "out"), "--format", "json", "--quiet"]
+    )
+    assert built.exit_code == 0, built.output
+    assert '"front": "Types of rock"' in (tmp_path / "out" / "json" / "deck.json").read_text(encoding="utf-8")
