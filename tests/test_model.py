@@ -103,3 +103,23 @@ def test_deck_lists_items_by_kind_in_notes_order() -> None:
     assert len(deck.tables) == 1
     assert len(deck.mcqs) == 2
     assert [item.kind for item in deck.items()][:3] == ["card", "card", "table"]
+
+
+def test_a_deck_names_the_first_id_used_twice_and_both_places() -> None:
+    first = Module(number=1, slug="a", title="A", items=(_card("a", "EC2", 1), _card("a", "S3", 2)))
+    second = Module(number=2, slug="b", title="B", items=(_card("b", "S3", 4, pinned="a/card/s3"),))
+
+    with pytest.raises(ModelError, match=r"^id a/card/s3 is used at a/notes\.md:2 and b/notes\.md:4$"):
+        Deck(title="T", modules=(first, second))
+    assert len(list(Deck(title="T", modules=(first,)).items())) == 2
+
+
+def _card(module: str, term: str, line: int, *, pinned: str = "") -> Card:
+    return Card(
+        id=pinned or f"{module}/card/{term.lower()}",
+        module=module,
+        source=SourceLocation(f"{module}/notes.md", line),
+        part="Lecture",
+        front=term,
+        back=f"What {term} means.",
+    )

@@ -12,7 +12,15 @@ from ccpkit.errors import UsageError
 from ccpkit.importer.save_notes import write_notes
 from ccpkit.model import MCQ, Card
 from ccpkit.parse import parse_notes
-from ccpkit.parse.notes_folder import _evicted, _readable, find_modules, is_notes_file
+from ccpkit.parse.notes_folder import (
+    _evicted,
+    _is_latex,
+    _nameable,
+    _readable,
+    _told_of,
+    find_modules,
+    is_notes_file,
+)
 
 CRAM = """---
 module: 2
@@ -709,4 +717,50 @@ def test_a_module_folder_walked_by_names_holds_the_files_every_path_checked_woul
         ".summary.md.icloud",
         ".week-2.md.icloud",
         "quiz.Rmd",
+    }
+
+
+def test_modules_of_one_slug_are_found_in_the_order_their_paths_sort_in(tmp_path: Path) -> None:
+    """A file and a folder of one name (``b.md``, ``b/``) keep the order of their paths: the first is
+    the module, the second a problem."""
+    for name in ("b.md", "B.md", "a.md", "b-c.md"):
+        (tmp_path / name).write_text("- **Term:** text\n", encoding="utf-8")
+    for name in ("b", "a-b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "notes.md").write_text("- **Term:** text\n", encoding="utf-8")
+
+    found = find_modules(tmp_path)
+
+    paths = sorted(tmp_path.iterdir())
+    by_slug = sorted(paths, key=lambda path: path.stem.lower())  # stable: ties in the paths' order
+    assert [module.name for module in found] == [
+        f"{path.name}/" if path.is_dir() else path.name for path in by_slug
+    ]
+    assert [module.name for module in found][2:5] == ["B.md", "b/", "b.md"]
+
+
+def test_the_names_told_of_are_those_a_recursive_glob_finds(tmp_path: Path) -> None:
+    """Every depth, hidden folders too, no link to a folder followed (its LaTeX file is not told of)."""
+    outside = tmp_path / "outside"
+    (outside / "linked").mkdir(parents=True)
+    (outside / "linked" / "behind-a-link.Rnw").write_text("x", encoding="utf-8")
+    notes = tmp_path / "notes"
+    for relative in ("01-a/ex.Rnw", "01-a/deep/er/two.RNW", ".hidden/three.rnw", "tab\tname/x.md", "b.md"):
+        (notes / relative).parent.mkdir(parents=True, exist_ok=True)
+        (notes / relative).write_text("- **Term:** text\n", encoding="utf-8")
+    (notes / "bell\x07folder").mkdir()
+    (notes / "01-a" / "link").symlink_to(outside / "linked", target_is_directory=True)
+    (notes / "latex-link.Rnw").symlink_to(outside / "linked" / "behind-a-link.Rnw")
+
+    found = sorted(_told_of(notes))
+
+    globbed = sorted(path for path in notes.rglob("*") if not _nameable(path.name) or _is_latex(path.name))
+    assert found == globbed
+    assert {path.name for path in found} == {
+        "ex.Rnw",
+        "two.RNW",
+        "three.rnw",
+        "tab\tname",
+        "bell\x07folder",
+        "latex-link.Rnw",
     }
