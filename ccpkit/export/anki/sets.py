@@ -28,7 +28,7 @@ def set_problems(cards: Iterable[Card]) -> tuple[Problem, ...]:
     return tuple(
         Problem(card.source, _advice(card, members), "warning")
         for card in cards
-        if len(members := set_members(card)) >= SMALLEST_SET
+        if (members := set_members(card))
     )
 
 
@@ -46,6 +46,8 @@ def set_members(card: Card) -> tuple[str, ...]:
             return ()  # `Protect data, systems and …`: a sentence, whose first word alone is capitalised
     else:
         return ()
+    if len(members) < SMALLEST_SET:
+        return ()  # a pair is no set to half remember
     if any(not member.strip() or len(member.split()) > _LONGEST_MEMBER for member in members):
         return ()
     return tuple(member.strip() for member in members)

@@ -43,7 +43,7 @@ def test_a_plural_term_over_three_short_members_asks_for_a_set(
         "Basalt",  # one thing, described with commas
         "Granite",
         "Plate boundaries",  # a clause: where …
-        "Mineral hardness scales",  # two members are no set to forget
+        "Hardness scales",  # two members are no set to forget
         "Securing samples",  # a sentence: its first word alone is capitalised
         "Sedimentary layers",  # facts, each a sentence of its own
     ],
