@@ -26,6 +26,7 @@ from itertools import accumulate
 from ccpkit.cornell import sums_up_the_page
 from ccpkit.digest import text_digest
 from ccpkit.errors import Problem
+from ccpkit.export.pdf.bidi import starts_right_to_left
 from ccpkit.item_ids import row_key, slug
 from ccpkit.markup import is_only_a_link, to_inline_html, to_text
 from ccpkit.model import ComparisonTable
@@ -490,6 +491,11 @@ class _WholeTable:
 
     def __init__(self, table: ComparisonTable) -> None:
         head = "".join(f"<th>{to_inline_html(column)}</th>" for column in table.columns)
+        self._opening = (  # a Hebrew table reads from the right, its first column rightmost
+            '<table class="comparison" dir="rtl">'
+            if starts_right_to_left(" ".join(table.columns))
+            else '<table class="comparison">'
+        )
         self._head_row = f"<tr>{head}</tr>"
         self._head = f"<thead>{self._head_row}</thead>"
         self._cells = ["".join(f"<td>{to_inline_html(cell)}</td>" for cell in row) for row in table.rows]
@@ -525,4 +531,4 @@ class _WholeTable:
             if len(shown) == total
             else f"<caption>rows {first + 1}\N{EN DASH}{shown[-1] + 1} of {total}</caption>"
         )
-        return f'<table class="comparison">{caption}{self._head}<tbody>{body}</tbody></table>'
+        return f"{self._opening}{caption}{self._head}<tbody>{body}</tbody></table>"

@@ -3,10 +3,16 @@ readable on a phone, and a wide table uses a desktop window's width instead of s
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Browser
 
+from ccpkit.build import build
+from ccpkit.export import ExportOptions
+from tests.conftest import REPO
 from tests.export.anki.browser import DESKTOP, PHONE, Client, Sides
+from tests.export.anki.student import Student
 
 TABLE_ROW = "05-networking/table/ways-to-connect-to-a-vpc/direct-connect"
 TERM = "05-networking/card/subnet"
@@ -169,5 +175,37 @@ def test_a_questions_small_labels_read_at_4_5_to_1_or_more(
         assert len(labels) >= 3
         for text, colour, ground in labels:
             assert contrast(colour, ground) >= 4.5, (text, colour, ground)
+    finally:
+        desktop.close()
+
+
+def test_a_hebrew_table_reads_from_the_right_and_an_english_one_from_the_left(
+    browser: Browser, tmp_path: Path
+) -> None:
+    """A table whose header reads right to left shows its first column rightmost on the card, as its
+    notes show it; an English table beside it keeps its first column at the left."""
+    notes = tmp_path / "notes" / "01-harbors"
+    notes.mkdir(parents=True)
+    hebrew = "| נמל | עומק |\n|---|---|\n| חיפה | 12 מטר |\n| אשדוד | 15 מטר |\n"
+    english = "| Wharf | Berth |\n|---|---|\n| Xanadu | nine metres |\n| Yarrow | ten metres |\n"
+    (notes / "notes.md").write_text(f"## נמלים\n\n{hebrew}\n## Wharves\n\n{english}", encoding="utf-8")
+    options = ExportOptions(templates=REPO / "templates")
+    build(tmp_path / "notes", tmp_path / "build", formats=("anki",), options=options, title="Harbors")
+    student = Student.with_fresh_collection(tmp_path)
+    try:
+        student.import_package(next((tmp_path / "build" / "anki").glob("*.apkg")))
+        answers = [note.cards()[0].answer() for note in student.notes()]
+    finally:
+        student.close()
+    desktop = Client.open(browser, "desktop")
+    try:
+        for first, second in [("נמל", "עומק"), ("Wharf", "Berth")]:
+            desktop.show(next(answer for answer in answers if f"<th>{first}</th>" in answer))
+            left = desktop.page.evaluate(
+                """(names) => names.map(name => [...document.querySelectorAll('.whole-table th')]
+                    .find(cell => cell.textContent.trim() === name).getBoundingClientRect().left)""",
+                [first, second],
+            )
+            assert (left[0] > left[1]) == (first == "נמל"), (first, left)
     finally:
         desktop.close()
