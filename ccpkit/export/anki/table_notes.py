@@ -26,11 +26,11 @@ from itertools import accumulate
 from ccpkit.cornell import sums_up_the_page
 from ccpkit.digest import text_digest
 from ccpkit.errors import Problem
-from ccpkit.export.pdf.bidi import starts_right_to_left
 from ccpkit.item_ids import row_key, slug
 from ccpkit.markup import is_only_a_link, to_inline_html, to_text
 from ccpkit.model import ComparisonTable
 from ccpkit.regex import regex
+from ccpkit.text_direction import starts_right_to_left
 
 LINK_HEADER = regex(r"\b(links?|resources?|urls?|references?)\b", re.IGNORECASE)
 """A first header naming links (``Resource link``, ``URL``, ``Reference``): where to read more."""

@@ -24,11 +24,6 @@ def has_right_to_left(text: str) -> bool:
     return _RIGHT_TO_LEFT.search(text) is not None
 
 
-def starts_right_to_left(text: str) -> bool:
-    """Whether the first letter with a direction reads right to left: the paragraph's direction."""
-    return next((kind == "R" for kind in map(_kind, text) if kind in "LR"), False)
-
-
 def display_order(text: Sequence[str], *, right_to_left: bool) -> list[tuple[int, bool]]:
     """Each of a line's characters (a string, or a character per item) from left to right as it
     prints, in a paragraph that reads ``right_to_left`` or not: its index, and whether it reads right

@@ -14,7 +14,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from ccpkit.cloze_syntax import revealed
-from ccpkit.export.pdf.bidi import starts_right_to_left
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.export.pdf.pictures import IN_CELL, Pictures
@@ -22,6 +21,7 @@ from ccpkit.export.pdf.typography import Typography
 from ccpkit.markup import Grid, split_tables, to_reportlab, to_text
 from ccpkit.model import Card, Cloze, ComparisonTable, Passage, Picture, SourceLocation
 from ccpkit.regex import regex
+from ccpkit.text_direction import starts_right_to_left
 
 _CELL_BULLET = regex(r"(?:^|\s+)[*\u2022](?=\s)")
 """A list flattened into a table cell (`` * a * b``, ``• a • b``): each item prints on a line of its own."""

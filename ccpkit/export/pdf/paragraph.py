@@ -19,9 +19,10 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.platypus.paragraph import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
-from ccpkit.export.pdf.bidi import display_order, has_right_to_left, mirror, starts_right_to_left
+from ccpkit.export.pdf.bidi import display_order, has_right_to_left, mirror
 from ccpkit.export.pdf.long_words import LONG_RUN, broken_words, unescaped
 from ccpkit.regex import regex
+from ccpkit.text_direction import starts_right_to_left
 
 _TOKENS = regex(r"<[^>]*>|&#?\w+;|.", re.S)
 """Markup as tags, entities and single characters: a character or an entity is one column of code."""
