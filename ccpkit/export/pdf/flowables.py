@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import assert_never
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -259,8 +260,12 @@ class Blocks:
 
     def grid(self, columns: Sequence[str], rows: Sequence[Sequence[str]], source: SourceLocation) -> Table:
         """A boxed grid whose header row repeats when it breaks across columns or pages. A table whose
-        header reads right to left (Hebrew) has its first column at the right, as its notes show it."""
-        cell, head = self.ty.cell, self.ty.head_cell
+        header reads right to left (Hebrew) has its first column at the right, as its notes show it, and
+        every cell flush right, numbers and English words too."""
+        right_to_left = starts_right_to_left(" ".join(columns))
+        cell, head = (
+            _flush_right(style) if right_to_left else style for style in (self.ty.cell, self.ty.head_cell)
+        )
         header = [self._cell(f"<b>{self.cell_markup(text, source)}</b>", text, head) for text in columns]
         body = [
             [
@@ -270,7 +275,7 @@ class Blocks:
             for row in rows
         ]
         widths = column_widths(columns, rows, self.width, self.ty.style.tables.min_column_mm * mm)
-        if starts_right_to_left(" ".join(columns)):
+        if right_to_left:
             header, body, widths = header[::-1], [row[::-1] for row in body], widths[::-1]
         grid = _Grid([header, *body], colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
         grid.setStyle(self._table_style())
@@ -317,6 +322,10 @@ class Blocks:
             ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, palette.zebra]),
         ]
         return TableStyle(commands)
+
+
+def _flush_right(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-right", parent=style, alignment=TA_RIGHT)
 
 
 class _Grid(Table):  # type: ignore[misc]

@@ -156,8 +156,8 @@ def test_a_hebrew_module_title_reads_right_to_left_in_the_running_header_too(tmp
 
 def test_a_hebrew_table_has_its_first_column_at_the_right(tmp_path: Path) -> None:
     """A table whose header reads right to left prints its columns from the right, as its notes show
-    it: the column naming each row is rightmost on every line. A table in English beside it keeps its
-    first column at the left."""
+    it: the column naming each row is rightmost on every line, and a cell of digits sits flush right
+    under its header. A table in English beside it keeps its first column at the left."""
     (tmp_path / "01-harbors").mkdir()
     hebrew = "| נמל | עומק |\n|---|---|\n| חיפה | 12 |\n| אשדוד | 15 |\n"
     english = "| Wharf | Berth |\n|---|---|\n| Xanadu | 9 |\n"
@@ -168,6 +168,10 @@ def test_a_hebrew_table_has_its_first_column_at_the_right(tmp_path: Path) -> Non
     for depth, name in ("קנ", "2ח", "5ש"):  # the header's, then each row's, on its line
         depth_at, name_at = _left_edges(data, depth + name)
         assert name_at > depth_at + 20
+    places = char_places(data, 0)
+    ayin_right = next(right for char, _, right, _ in places if char == "ע")
+    for number in "25":  # a depth, no letter in it: flush right in its column, as the header over it
+        assert abs(next(right for char, _, right, _ in places if char == number) - ayin_right) < 3
     wharf, berth = _left_edges(data, "WB")
     xanadu, nine = _left_edges(data, "X9")
     assert wharf < berth and xanadu < nine
