@@ -251,7 +251,5 @@ def _is_cram(card: Card) -> bool:
 
 
 def _is_recap(card: Card) -> bool:
-    """A module's cram sheet or summary: it restates terms the lecture defines (asked of every card
-    twice: its part's slug is looked up once)."""
-    part = slug(card.part)
-    return "cram" in part or "summary" in part
+    """A module's cram sheet or summary: it restates terms the lecture defines."""
+    return _is_cram(card) or "summary" in slug(card.part)

@@ -373,11 +373,10 @@ def _notes_files(root: Path, folder: str, names: list[str]) -> Iterator[Path]:
     apart for every name cost a 50,000-card course 60 ms)."""
     inside = folder[len(os.fspath(root)) + 1 :]  # relative to root: "" at its top
     for name in names:
-        if is_notes_file(name) or name.startswith("."):  # a notes file, or what iCloud left of one
+        notes_file = is_notes_file(name)
+        if notes_file or name.startswith("."):  # a notes file, or what iCloud left of one
             path = Path(folder, name)
-            if (is_notes_file(name) or _evicted(path)) and _kept(
-                f"{inside}/{name}" if inside else name, path
-            ):
+            if (notes_file or _evicted(path)) and _kept(f"{inside}/{name}" if inside else name, path):
                 yield path
 
 
