@@ -16,15 +16,15 @@ import operator
 import pickle
 import time
 from collections.abc import Callable, Mapping, Sequence
-from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from ccpkit.config import FORMATS, LEDGER_NAME
 from ccpkit.digest import content_digest, digest
 from ccpkit.export import Exported, ExportOptions, Settled, joined
+from ccpkit.pool import Helpers, helpers
 from ccpkit.progress import Progress
 from ccpkit.report import BuildReport, OutputFiles, format_counts, format_total
 from ccpkit.scope import only_modules, require_listable, require_outside
@@ -33,14 +33,12 @@ from ccpkit.store import FOLDER_NAME, Store, pickled
 from ccpkit.templates import template_roots
 
 if TYPE_CHECKING:  # and imported where used: a build with nothing to do never loads them
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import Future
 
     from ccpkit.export import Format
     from ccpkit.ledger import Ledger, Reconciliation
     from ccpkit.model import Deck, Module
     from ccpkit.parse import Findings, ModuleSource, Parsed
-
-T = TypeVar("T")
 
 _SHARED_WEIGHT = 1_000
 """From about a thousand items' worth of light work on, sharing it with the helpers repays starting them."""
@@ -191,8 +189,7 @@ def _make(
 
     helped = [fmt for fmt in chosen if fmt.slow]
     notes = _notes_format(chosen) if ledger is not None else None
-    with ExitStack() as stack:
-        pool = _Helpers(stack, partial(_prepare, helped, request.options))
+    with helpers(partial(_prepare, helped, request.options)) as pool:
         targets.progress.step("parsing notes")
         passages = any(fmt.reads_passages for fmt in chosen)
         parsed, modules = _parse(request, targets, pool, warm=bool(helped), passages=passages)
@@ -235,22 +232,6 @@ def _make(
         reread=parsed.reread,
     )
     return report, files, changes
-
-
-class _Helpers:
-    """The build's helper processes (``pool.helpers``), made for the first job given them: a build that
-    gives them none (a one-card edit) loads no ``multiprocessing`` and makes no pool (some 40 ms)."""
-
-    def __init__(self, stack: ExitStack, warm_up: Callable[[], object]) -> None:
-        self._stack, self._warm_up = stack, warm_up
-        self._pool: ProcessPoolExecutor | None = None
-
-    def submit(self, work: Callable[..., T], /, *args: object) -> Future[T]:
-        if self._pool is None:
-            from ccpkit.pool import helpers
-
-            self._pool = self._stack.enter_context(helpers(self._warm_up))
-        return self._pool.submit(work, *args)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -324,7 +305,7 @@ class _Targets:
         ]
         self.planned += targets
 
-    def make(self, pool: _Helpers, targets: Sequence[_Target], *, warm: bool = False) -> list[_Target]:
+    def make(self, pool: Helpers, targets: Sequence[_Target], *, warm: bool = False) -> list[_Target]:
         """Take the targets the store holds, and make the stale rest: the slow ones on the helpers,
         heaviest first, the others here. Enough light work is queued for the helpers too, and this
         process takes back, lightest first, what no helper has started: every core works, none waits.
@@ -397,7 +378,7 @@ def _pickled(work: Callable[[], object]) -> bytes:
 
 
 def _parse(
-    request: Request, targets: _Targets, pool: _Helpers, *, warm: bool, passages: bool
+    request: Request, targets: _Targets, pool: Helpers, *, warm: bool, passages: bool
 ) -> tuple[Parsed, dict[str, str]]:
     """The deck, and each module's digest by slug. With ``warm``, the helpers start while this process
     parses; without ``passages``, the deck holds none."""

@@ -33,7 +33,7 @@ def fail(number: int) -> int:
 
 def test_helpers_warm_up_before_their_first_job() -> None:
     with helpers(warm_up) as pool:
-        done = list(pool.map(warmth, range(4)))
+        done = [job.result() for job in [pool.submit(warmth, number) for number in range(4)]]
     assert {state for state, _ in done} == {"warm"}
     assert os.getpid() not in {pid for _, pid in done}
     assert WARM not in os.environ
@@ -41,7 +41,7 @@ def test_helpers_warm_up_before_their_first_job() -> None:
 
 def test_a_warm_up_that_fails_leaves_the_jobs_to_run_and_report() -> None:
     with helpers(lambda: fail(3)) as pool:
-        assert list(pool.map(fail, [1, 2])) == [1, 2]
+        assert [pool.submit(fail, 1).result(), pool.submit(fail, 2).result()] == [1, 2]
         with pytest.raises(UsageError, match="unknown key 'colour'"):
             pool.submit(fail, 3).result()
 
