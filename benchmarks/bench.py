@@ -276,6 +276,7 @@ def empty_collection(path: Path) -> None:
 def stage_medians(runs: int) -> dict[str, tuple[float, float]]:
     """Medians of the stages that have budgets of their own: parsing, writing the deck, the PDFs."""
     from ccpkit.export import ExportOptions
+    from ccpkit.export.anki import ANKI
     from ccpkit.export.anki.identities import settle_identities
     from ccpkit.export.formats import export
     from ccpkit.ledger import LEDGER_NAME, load_ledger
@@ -285,7 +286,7 @@ def stage_medians(runs: int) -> dict[str, tuple[float, float]]:
     deck = parse_notes(notes).deck
     larger = Path(tempfile.mkdtemp(prefix="ccpkit-bench-10x-"))
     corpus = scaled_corpus(larger, 10)
-    options = ExportOptions(templates=REPO / "templates")
+    options = ANKI.read(ExportOptions(templates=REPO / "templates"))
     ledger = load_ledger(notes / LEDGER_NAME)
     _, with_identities = settle_identities(ledger, deck, options, now=0, in_error=())  # writes nothing
     export("pdf", deck, options)  # fonts load once per process, as in a build

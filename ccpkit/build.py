@@ -187,9 +187,12 @@ def _make(
     shows it again, each format's files, and what settling changed; the parts are freed."""
     from ccpkit.ledger.scope import require_named
 
+    options = request.options
+    for fmt in chosen:  # the templates, read once for every part: a bad one is reported before any work
+        options = fmt.read(options)
     helped = [fmt for fmt in chosen if fmt.slow]
     notes = _notes_format(chosen) if ledger is not None else None
-    with helpers(partial(_prepare, helped, request.options)) as pool:
+    with helpers(partial(_prepare, helped, options)) as pool:
         targets.progress.step("parsing notes")
         passages = any(fmt.reads_passages for fmt in chosen)
         parsed, modules = _parse(request, targets, pool, warm=bool(helped), passages=passages)
@@ -199,7 +202,7 @@ def _make(
             require_named(ledger, request.notes, whole_deck.title, named=named)
         deck = only_modules(whole_deck, request.modules)
         for fmt in chosen if notes is None or notes in chosen else [*chosen, notes]:  # notes: all modules
-            targets.plan(fmt, whole_deck if fmt is notes else deck, modules, request.options)
+            targets.plan(fmt, whole_deck if fmt is notes else deck, modules, options)
         targets.make(pool, targets.planned)
         targets.finish(slow=False)
         changes, settled = None, None
@@ -213,7 +216,7 @@ def _make(
                 whole_deck,
                 deck,
                 parts,
-                request.options,
+                options,
                 now=now,
                 with_templates=with_templates,
                 in_error=parsed.in_error,

@@ -20,6 +20,7 @@ from ccpkit.cli import cli
 from ccpkit.config import FORMATS
 from ccpkit.errors import UsageError
 from ccpkit.export import ExportOptions
+from ccpkit.export.anki import ANKI
 from ccpkit.export.anki.identities import settle_identities
 from ccpkit.export.formats import export
 from ccpkit.ledger import LEDGER_NAME, LedgerError, load_ledger
@@ -471,7 +472,7 @@ def test_a_large_course_made_on_helpers_has_the_bytes_of_one_process_making_it(t
 
     deck = parse_notes(notes).deck
     ledger = load_ledger(notes / LEDGER_NAME)
-    _, settled = settle_identities(ledger, deck, options, now=1_700_000_000, in_error=())
+    _, settled = settle_identities(ledger, deck, ANKI.read(options), now=1_700_000_000, in_error=())
     for name in ("anki", "csv", "json"):
         for output in export(name, deck, settled).outputs:
             assert (out / output.path).read_bytes() == output.data, output.path

@@ -16,7 +16,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "notes"
 
 def test_a_parsed_deck_and_its_anki_parts_come_back_equal(tmp_path: Path) -> None:
     parsed = parse_notes(FIXTURE)
-    options = ExportOptions(templates=REPO / "templates")
+    options = ANKI.read(ExportOptions(templates=REPO / "templates"))
     parts = tuple(ANKI.part(module, parsed.deck.title, options) for module in parsed.deck.modules)
     store = Store(tmp_path / "store")
     store.put("parsed", parsed)

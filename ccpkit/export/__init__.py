@@ -14,6 +14,7 @@ from ccpkit.errors import Problem
 if TYPE_CHECKING:
     from ccpkit.export.anki.card_templates import AnkiTemplates
     from ccpkit.export.anki.notes import AnkiNote
+    from ccpkit.export.pdf.style import Style
     from ccpkit.model import Deck, Module
 
 Paper = Literal["A4", "Letter"]
@@ -36,7 +37,11 @@ class ExportOptions:
     """Everything a format may read besides the deck; formats never touch the disk otherwise."""
 
     templates: Path
-    """Folder holding ``anki/`` and ``pdf/`` templates and styles."""
+    """Folder holding ``anki/`` and ``pdf/`` templates and styles, read once per build (``Format.read``)."""
+    anki_templates: AnkiTemplates | None = None
+    """The card templates and CSS, as ``Anki.read`` read them."""
+    pdf_style: Style | None = None
+    """``pdf/style.toml``, as ``Pdf.read`` read it (the fonts it names are read where pages are laid out)."""
     identities: Mapping[str, NoteIdentity] = field(default_factory=dict)
     """Note id (item id, or ``<table id>/<row key>`` for table rows) → Anki identity, from the ledger."""
     templates_modified: int | None = None
@@ -103,6 +108,10 @@ class Format(Protocol[P]):
     """Its parts are slow enough (laying pages out) to be made on helper processes."""
     reads_passages: ClassVar[bool] = False
     """It prints the notes as written (``Module.passages``); a build for no such format holds none."""
+
+    def read(self, options: ExportOptions) -> ExportOptions:
+        """``options`` with the templates the parts need, read once per build: a part reads no file."""
+        return options
 
     def prepare(self, options: ExportOptions) -> None:
         """Load what the parts need (fonts) ahead, on a helper before its first part."""

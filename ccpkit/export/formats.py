@@ -24,6 +24,7 @@ def export(name: str, deck: Deck, options: ExportOptions) -> Exported:
     """Every file of format ``name`` without a build: no cache, no ledger (identities come from
     ``options``). For ``ccpkit dump`` and tests."""
     fmt = format_named(name)
+    options = fmt.read(options)
     wholes = fmt.wholes(deck, options)  # first: a wrong --exam-* option fails before any layout work
     parts = [fmt.part(module, deck.title, options) for module in deck.modules]
     settled = None

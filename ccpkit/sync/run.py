@@ -26,7 +26,7 @@ from ccpkit.build import keep_ledger
 from ccpkit.cloze_syntax import GONE, PARTS_APART, Hidden, edits, hidden_parts
 from ccpkit.errors import CcpkitError, UsageError, WriteError
 from ccpkit.export import ExportOptions, Output
-from ccpkit.export.anki.card_templates import load_templates
+from ccpkit.export.anki.card_templates import read_templates, templates_of
 from ccpkit.export.anki.identities import settle_identities
 from ccpkit.export.anki.media import pictures_shown
 from ccpkit.export.anki.notes import (
@@ -134,7 +134,8 @@ def _sync(
     parsed = parse()
     require_named(ledger, notes, parsed.deck.title, named=named)
     deck = only_modules(parsed.deck, settings.modules)  # usage errors before the collection is opened
-    templates = load_templates(options.templates)
+    options = read_templates(options)
+    templates = templates_of(options)
     now = int(clock())
     progress.step("reading the collection")
     finishing = _HeldInterrupts()

@@ -12,7 +12,7 @@ from ccpkit.errors import Problem
 from ccpkit.export import Exported, ExportOptions, Format, Output, Settled
 from ccpkit.export.anki import genanki_import  # noqa: F401  (before any module imports genanki)
 from ccpkit.export.anki.apkg import recorded_notes, write_package
-from ccpkit.export.anki.card_templates import load_templates
+from ccpkit.export.anki.card_templates import read_templates, templates_of
 from ccpkit.export.anki.media import pictures_shown
 from ccpkit.export.anki.notes import AnkiPart, module_part
 from ccpkit.export.anki.table_notes import table_problems
@@ -29,9 +29,12 @@ class Anki(Format[AnkiPart]):
     name: ClassVar[str] = "anki"
     carries_identities: ClassVar[bool] = True
 
+    def read(self, options: ExportOptions) -> ExportOptions:
+        return read_templates(options)
+
     def part(self, module: Module, title: str, options: ExportOptions) -> AnkiPart:
         part = module_part(module, title, options)
-        return replace(part, written=recorded_notes(part.notes(), load_templates(options.templates)))
+        return replace(part, written=recorded_notes(part.notes(), templates_of(options)))
 
     def assemble(self, deck: Deck, parts: Sequence[AnkiPart], settled: Settled | None) -> Exported:
         if settled is None or settled.templates is None:

@@ -4,10 +4,11 @@ checked once per build."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ccpkit.errors import UsageError
+from ccpkit.export import ExportOptions
 from ccpkit.export.anki.notetypes import NOTE_TYPES, NoteType
 from ccpkit.regex import regex
 from ccpkit.regular_files import linked_to_nothing, read_regular
@@ -51,6 +52,20 @@ def load_templates(project: Path) -> AnkiTemplates:
         for note_type in NOTE_TYPES
     }
     return AnkiTemplates(cards, _read(template_file(project, f"anki/{STYLE_FILE}")))
+
+
+def read_templates(options: ExportOptions) -> ExportOptions:
+    """``options`` with the card templates read (``load_templates``), unless they are already."""
+    if options.anki_templates is not None:
+        return options
+    return replace(options, anki_templates=load_templates(options.templates))
+
+
+def templates_of(options: ExportOptions) -> AnkiTemplates:
+    """The card templates ``read_templates`` put in ``options``: a part or a settlement reads no file."""
+    if options.anki_templates is None:
+        raise ValueError("the card templates are not read: read_templates(options) first")
+    return options.anki_templates
 
 
 def _read(path: Path) -> str:

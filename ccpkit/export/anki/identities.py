@@ -8,7 +8,7 @@ from functools import partial
 
 from ccpkit.cloze_syntax import kept_numbers
 from ccpkit.export import ExportOptions, NoteIdentity, Settled
-from ccpkit.export.anki.card_templates import AnkiTemplates, load_templates
+from ccpkit.export.anki.card_templates import AnkiTemplates, templates_of
 from ccpkit.export.anki.notes import UNRECORDED, AnkiPart, Draft, course_draft, default_guid
 from ccpkit.ledger import Ledger, Reconciliation, entries_before, only_sent, reconcile, stamp_templates
 from ccpkit.model import Deck
@@ -76,7 +76,7 @@ def settle_identities(
     and options carrying the identities (for ``ccpkit sync``). ``draft``: the deck's ``course_draft``
     when the caller made it (to take the notes from it), so the course is rendered once."""
     draft = draft or course_draft(deck, options)
-    templates = load_templates(options.templates)
+    templates = templates_of(options)
     settlement = settle(
         _in_course(ledger, deck, options),
         draft,
@@ -106,7 +106,7 @@ def settle_parts(
     the notes of ``deck``, the modules being built, with their identities (no other copy is kept).
     The ledger to record keeps the other modules' notes as they were: the build that sends them dates
     their changes (``only_sent``)."""
-    templates = load_templates(options.templates) if with_templates else None
+    templates = templates_of(options) if with_templates else None
     draft = course_draft(whole_deck, options, [parts[module.slug] for module in whole_deck.modules])
     ledger = _in_course(ledger, whole_deck, options)
     settlement = settle(ledger, draft, now=now, templates=templates, in_error=in_error)

@@ -21,7 +21,6 @@ from ccpkit.cloze_syntax import answers, in_order, renumbered, revealed
 from ccpkit.digest import text_digest
 from ccpkit.errors import Problem
 from ccpkit.export import BREADCRUMB, ExportOptions, NoteIdentity, Settled
-from ccpkit.export.anki.card_templates import load_templates
 from ccpkit.export.anki.fronts import Front, alike_fronts, distinct_fronts, front_of, read_front
 from ccpkit.export.anki.notetypes import CLOZE, COMPARISON, MULTIPLE_CHOICE, TERM, NoteType
 from ccpkit.export.anki.sets import set_problems
@@ -679,7 +678,8 @@ _SEPARATOR = regex(r"(?P<opening>\{\{c\d+)?::")
 
 def settled_without_ledger(deck: Deck, options: ExportOptions) -> Settled:
     """The notes with ``options.identities`` (default GUIDs for the others), for an export without a
-    build; the note types' time is ``options.templates_modified``, else the newest note's."""
+    build, and the card templates ``options`` carries (read for an .apkg); the note types' time is
+    ``options.templates_modified``, else the newest note's."""
     notes = course_notes(deck, options)
     newest_note = max((note.modified for note in notes), default=UNRECORDED)
-    return Settled(notes, load_templates(options.templates), options.templates_modified or newest_note)
+    return Settled(notes, options.anki_templates, options.templates_modified or newest_note)

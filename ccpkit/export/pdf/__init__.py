@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 from pathlib import PurePosixPath
 from typing import ClassVar
@@ -46,6 +47,13 @@ class Pdf(Format[Exported]):
     name: ClassVar[str] = "pdf"
     slow: ClassVar[bool] = True
     reads_passages: ClassVar[bool] = True
+
+    def read(self, options: ExportOptions) -> ExportOptions:
+        if options.pdf_style is not None:
+            return options
+        from ccpkit.export.pdf.style import load_style
+
+        return replace(options, pdf_style=load_style(options.templates))
 
     def prepare(self, options: ExportOptions) -> None:
         """Load the layout code and the fonts."""

@@ -20,7 +20,7 @@ from ccpkit.export.pdf.flowables import Blocks, cut_title
 from ccpkit.export.pdf.fonts import register_fonts
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import Laid, Meta, column_width, page_size, render, room_for
-from ccpkit.export.pdf.style import Sheet, Style, load_style
+from ccpkit.export.pdf.style import Sheet, Style
 from ccpkit.export.pdf.typography import Typography, typography
 from ccpkit.markup import to_text
 from ccpkit.model import Deck, Item, Module
@@ -127,9 +127,10 @@ def prepare(options: ExportOptions) -> None:
 
 
 def _setup(options: ExportOptions) -> tuple[Style, Typography]:
-    """The style file as it is now, and its fonts (registered once per process)."""
-    style = load_style(options.templates)
-    return style, _typography(style)
+    """The style ``Pdf.read`` read, and its fonts (registered once per process)."""
+    if options.pdf_style is None:
+        raise ValueError("the PDF style is not read: PDF.read(options) first")
+    return options.pdf_style, _typography(options.pdf_style)
 
 
 @cache

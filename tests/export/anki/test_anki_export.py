@@ -195,7 +195,7 @@ def test_new_cards_come_up_in_notes_order(student: Student, deck: Deck) -> None:
 
 def test_notes_replayed_from_their_parts_give_the_bytes_genanki_writes_note_by_note() -> None:
     deck = parse_notes(REPO / "source_notes").deck  # every kind of note, fronts told apart
-    options = ExportOptions(templates=TEMPLATES)
+    options = ANKI.read(ExportOptions(templates=TEMPLATES))
     parts = [ANKI.part(module, deck.title, options) for module in deck.modules]
     settled = settled_without_ledger(deck, options)
     assert sum(len(part.written) for part in parts) == len(settled.notes) > 100
