@@ -22,6 +22,7 @@ from ccpkit.embeds import embeds_plugin
 from ccpkit.errors import Problem
 from ccpkit.markdown_defaults import MAX_NESTING, OFF_BY_DEFAULT
 from ccpkit.model import SourceLocation
+from ccpkit.parse.card_wrappers import CARD_WRAPPER, UNENDED, unended_card_starts
 from ccpkit.parse.definition_lists import markdown_definition_lists
 from ccpkit.parse.definitions import as_run_in, is_definition, latex_definitions
 from ccpkit.parse.emoji_shortcodes import shortcodes
@@ -320,7 +321,9 @@ def parse_document(path: str, text: str) -> Document:
         )
     if _MAY_HOLD_SHORTCODES.search(text):  # after the sites' blocks: their bodies are no code
         text, tokens = _rewritten(text, tokens, shortcodes(text))
+    unended: list[tuple[int, str]] = []
     if "<!--" in text:
+        unended = list(unended_card_starts(tokens)) if CARD_WRAPPER.search(text) else []
         text, tokens = _without_comments(text, tokens)
     if "<" in text and _WRAPPER_LINE.search(text):  # a tag's `<` opens each such line
         text, tokens = _rewritten(text, tokens, _without_wrapper)
@@ -362,6 +365,10 @@ def parse_document(path: str, text: str) -> Document:
     )
     problems += tuple(
         Problem(SourceLocation(path=path, line=line + 1), _SEQUENCE_LEFT_OUT, "warning") for line in sequences
+    )
+    problems += tuple(
+        Problem(SourceLocation(path=path, line=line + 1), UNENDED.format(where=where), "warning")
+        for line, where in unended
     )
     if (lost := _swallowed(tokens, lines)) is not None:
         problems += (Problem(SourceLocation(path=path, line=lost + 1), _TOO_DEEP),)
