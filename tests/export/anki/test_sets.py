@@ -1,5 +1,6 @@
-"""A card that asks to recall a set (SuperMemo: avoid sets and enumerations) is still made, and
-``ccpkit check`` says where it is and how to split it; a card asking for one thing is left alone."""
+"""A card that asks to recall a set (SuperMemo: avoid sets and enumerations), a plural term or a
+question asking for several, is still made, and ``ccpkit check`` says where it is and how to split it;
+a card asking for one thing is left alone."""
 
 from __future__ import annotations
 
@@ -52,6 +53,38 @@ def test_a_card_that_asks_for_one_thing_is_no_set(cards: dict[str, Card], front:
     assert set_members(cards[front]) == ()
 
 
+@pytest.mark.parametrize(
+    ("front", "members"),
+    [
+        ("Which three rocks form from magma?", ("Granite", "basalt", "obsidian")),  # a count
+        (
+            "What are the layers of the ocean floor?",
+            ("continental shelf", "continental slope", "abyssal plain"),
+        ),
+        ("Name the four kinds of volcano.", ("shield", "cinder cone", "composite", "lava dome")),
+        ("What are the main agents of erosion?", ("water", "wind", "ice", "gravity")),  # wrapped on two lines
+    ],
+)
+def test_a_question_asking_for_several_over_three_short_members_asks_for_a_set(
+    cards: dict[str, Card], front: str, members: tuple[str, ...]
+) -> None:
+    assert set_members(cards[front]) == members
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "What is obsidian?",  # one thing, described with commas
+        "Which rock cools slowly, deep underground, into large crystals?",  # one rock, its answer with commas
+        "What are fossils?",  # asks what they are: a description
+        "What are the two kinds of plate boundary that raise mountains?",  # a pair
+        "What are the stages of the rock cycle?",  # facts, each a sentence of its own
+    ],
+)
+def test_a_question_asking_for_one_thing_is_no_set(cards: dict[str, Card], front: str) -> None:
+    assert set_members(cards[front]) == ()
+
+
 def test_each_set_is_a_warning_at_its_card_naming_its_members(cards: dict[str, Card]) -> None:
     problems = set_problems(cards.values())
     assert [str(problem.location) for problem in problems] == [
@@ -59,6 +92,10 @@ def test_each_set_is_a_warning_at_its_card_naming_its_members(cards: dict[str, C
         "01-geology/cram-sheet.md:6",
         "01-geology/cram-sheet.md:10",
         "01-geology/cram-sheet.md:15",
+        "01-geology/questions.md:5",
+        "01-geology/questions.md:8",
+        "01-geology/questions.md:14",
+        "01-geology/questions.md:17",
     ]
     assert all(problem.severity == "warning" for problem in problems)
     assert (
@@ -74,7 +111,12 @@ def test_check_lists_the_sets_and_the_build_still_makes_their_cards(tmp_path: Pa
         "01-geology/cram-sheet.md:5: warning: the card 'Types of rock' asks to recall a set of 3"
         in checked.output
     )
+    assert (
+        "01-geology/questions.md:5: warning: the card 'Which three rocks form from magma?' asks to recall a "
+        "set of 3 (Granite, basalt, obsidian)" in checked.output
+    )
     assert "Basalt" not in checked.output
+    assert "What is obsidian?" not in checked.output
     built = CliRunner().invoke(
         cli, ["build", "--notes", str(FIXTURE), "--out", str(tmp_path / "out"), "--format", "json", "--quiet"]
     )
