@@ -503,20 +503,8 @@ def _questions_of_blocks(
             )
             if found:
                 ctx.claim(node)
-            answer = nodes[index + 1] if found and index + 1 < len(nodes) else None
-            if (
-                answer is not None
-                and found[-1].answer is None
-                and not ctx.is_claimed(answer)
-                and _answer_callout(ctx, answer)
-            ):
-                mark = len(ctx.claims)  # `> [!success]- Answer` then `> **A** — why` right below
-                _read_quote(ctx, found[-1], answer)
-                index += 1
-                while index + 1 < len(nodes) and _explains_above(ctx, nodes, index + 1):
-                    _read_quote(ctx, found[-1], nodes[index + 1])  # `> [!note]` under the answer: why
-                    index += 1
-                found[-1].claims += ctx.claims[mark:]
+            if found:
+                index = _answer_and_reasons_below(ctx, found[-1], nodes, index)
             yield from found
             index += 1
         elif run is not None and runs and _ticked_in_solution(nodes, runs[-1], run):
@@ -1138,8 +1126,30 @@ def _answer_callout(ctx: Context, quote: Node) -> bool:
     )
 
 
+def _answer_and_reasons_below(ctx: Context, draft: Draft, nodes: Sequence[Node], index: int) -> int:
+    """Reads into the question quoted at ``nodes[index]`` its answer's callout right below, when the
+    quote does not answer it (``> [!success]- Answer`` then ``> **A** — why``), and the callouts that
+    say why right below the answer, wherever it is (``> [!note]``); the index of the last one read."""
+    mark = len(ctx.claims)
+    answer = nodes[index + 1] if index + 1 < len(nodes) else None
+    if (
+        answer is not None
+        and draft.answer is None
+        and not ctx.is_claimed(answer)
+        and _answer_callout(ctx, answer)
+    ):
+        _read_quote(ctx, draft, answer)
+        index += 1
+    while draft.answer is not None and index + 1 < len(nodes) and _explains_above(ctx, nodes, index + 1):
+        _read_quote(ctx, draft, nodes[index + 1])  # `> [!note]` under the answer: why
+        index += 1
+    draft.claims += ctx.claims[mark:]
+    return index
+
+
 def _explains_above(ctx: Context, nodes: Sequence[Node], index: int) -> bool:
-    """A callout right under a quoted question's answer, untitled or titled as saying why (``> [!note]``,
+    """A callout right under a quoted question's answer (its own callout's, or in the quote), untitled or
+    titled as saying why (``> [!note]``,
     ``> [!info] Why``), that holds no options (nor ones the answer's callout under it names, the next
     question's): part of the explanation. One titled with a subject (``> [!note] Brewing tea``) is a
     note of its own."""
