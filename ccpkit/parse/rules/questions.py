@@ -1181,7 +1181,10 @@ def _quoted_blocks(quote: Node) -> list[Node]:
     blocks: list[Node] = []
     for child in quote.children:
         called = callout(child) if child.type == "blockquote" else None
-        blocks += child.children if called is not None and labels_options(f"{called.title}:") else [child]
+        if called is not None and labels_options(f"{called.title}:"):
+            blocks += child.children if called.lines else child.children[1:]  # not its marker's line alone
+        else:
+            blocks.append(child)
     return _shown_blocks(blocks)
 
 
