@@ -80,7 +80,7 @@ def _names_kinds(front: str) -> bool:
 
 _ASKS_FOR_SEVERAL = regex(
     r"(?i)^(?:(?P<asks>wh(?:ich|at)(?:\s+are)?)|name|list|give|state|identify|enumerate)\s+"
-    r"(?P<the>(?:all\s+)?the\s+)?(?:(?P<count>three|four|five|six|seven|eight|nine|ten|[3-9]|1\d)\b"
+    r"(?P<the>(?:all\s+)?the\s+)?(?:(?:any\s+)?(?P<count>three|four|five|six|seven|eight|nine|ten|[3-9]|1\d)\b"
     r"|(?P<named>[^?\uff1f]+?)\s*[?\uff1f.]?$)"
 )
 """A question (or a task: ``Name …``, ``List …``) that asks for a number of things, three or more, or
@@ -98,7 +98,15 @@ def _asks_for_several(front: str) -> bool:
         return False
     if asked["count"]:
         return True
-    return bool(asked["the"] or not asked["asks"]) and _names_kinds(asked["named"])
+    named = _AFTER_THE_NAME.split(asked["named"], maxsplit=1)[0]  # `main gases` in air
+    return bool(asked["the"] or not asked["asks"]) and _names_kinds(named)
+
+
+_AFTER_THE_NAME = regex(
+    r"(?i)\s+(?:of|in|on|at|for|from|to|with|within|inside|by|during|between|among|that|which|who|used)\b"
+)
+"""Where the words after the name of the things asked for begin: ``layers | of the Earth``, ``main
+gases | in air``."""
 
 
 def _advice(card: Card, members: tuple[str, ...]) -> str:

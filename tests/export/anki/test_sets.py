@@ -63,6 +63,7 @@ def test_a_card_that_asks_for_one_thing_is_no_set(cards: dict[str, Card], front:
         ),
         ("Name the four kinds of volcano.", ("shield", "cinder cone", "composite", "lava dome")),
         ("What are the main agents of erosion?", ("water", "wind", "ice", "gravity")),  # wrapped on two lines
+        ("What are the main minerals in granite?", ("quartz", "feldspar", "mica")),
     ],
 )
 def test_a_question_asking_for_several_over_three_short_members_asks_for_a_set(
@@ -96,6 +97,7 @@ def test_each_set_is_a_warning_at_its_card_naming_its_members(cards: dict[str, C
         "01-geology/questions.md:8",
         "01-geology/questions.md:14",
         "01-geology/questions.md:17",
+        "01-geology/questions.md:22",
     ]
     assert all(problem.severity == "warning" for problem in problems)
     assert (
