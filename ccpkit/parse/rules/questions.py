@@ -1131,16 +1131,13 @@ def _answer_and_reasons_below(ctx: Context, draft: Draft, nodes: Sequence[Node],
     quote does not answer it (``> [!success]- Answer`` then ``> **A** — why``), and the callouts that
     say why right below the answer, wherever it is (``> [!note]``); the index of the last one read."""
     mark = len(ctx.claims)
+    answered = draft.answer is not None
     answer = nodes[index + 1] if index + 1 < len(nodes) else None
-    if (
-        answer is not None
-        and draft.answer is None
-        and not ctx.is_claimed(answer)
-        and _answer_callout(ctx, answer)
-    ):
+    if not answered and answer is not None and not ctx.is_claimed(answer) and _answer_callout(ctx, answer):
         _read_quote(ctx, draft, answer)
+        answered = True
         index += 1
-    while draft.answer is not None and index + 1 < len(nodes) and _explains_above(ctx, nodes, index + 1):
+    while answered and index + 1 < len(nodes) and _explains_above(ctx, nodes, index + 1):
         _read_quote(ctx, draft, nodes[index + 1])  # `> [!note]` under the answer: why
         index += 1
     draft.claims += ctx.claims[mark:]
@@ -1149,10 +1146,9 @@ def _answer_and_reasons_below(ctx: Context, draft: Draft, nodes: Sequence[Node],
 
 def _explains_above(ctx: Context, nodes: Sequence[Node], index: int) -> bool:
     """A callout right under a quoted question's answer (its own callout's, or in the quote), untitled or
-    titled as saying why (``> [!note]``,
-    ``> [!info] Why``), that holds no options (nor ones the answer's callout under it names, the next
-    question's): part of the explanation. One titled with a subject (``> [!note] Brewing tea``) is a
-    note of its own."""
+    titled as saying why (``> [!note]``, ``> [!info] Why``), that holds no options (nor ones the answer's
+    callout under it names, the next question's): part of the explanation. One titled with a subject
+    (``> [!note] Brewing tea``) is a note of its own."""
     called = callout(nodes[index])
     return (
         called is not None
