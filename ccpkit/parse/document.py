@@ -22,7 +22,7 @@ from ccpkit.embeds import embeds_plugin
 from ccpkit.errors import Problem
 from ccpkit.markdown_defaults import MAX_NESTING, OFF_BY_DEFAULT
 from ccpkit.model import SourceLocation
-from ccpkit.parse.card_wrappers import CARD_WRAPPER, UNENDED, unended_card_starts
+from ccpkit.parse.card_wrappers import UNENDED, unended_card_starts
 from ccpkit.parse.definition_lists import markdown_definition_lists
 from ccpkit.parse.definitions import as_run_in, is_definition, latex_definitions
 from ccpkit.parse.emoji_shortcodes import shortcodes
@@ -323,7 +323,7 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, shortcodes(text))
     unended: list[tuple[int, str]] = []
     if "<!--" in text:
-        unended = list(unended_card_starts(tokens)) if CARD_WRAPPER.search(text) else []
+        unended = list(unended_card_starts(text, tokens))
         text, tokens = _without_comments(text, tokens)
     if "<" in text and _WRAPPER_LINE.search(text):  # a tag's `<` opens each such line
         text, tokens = _rewritten(text, tokens, _without_wrapper)
