@@ -6,8 +6,6 @@ from dataclasses import replace
 from functools import cache
 from pathlib import PurePosixPath
 
-from reportlab.platypus import Flowable
-
 from ccpkit.errors import Problem
 from ccpkit.export import Exported, ExportOptions, Output
 from ccpkit.export.pdf import FOLDER, module_label, notes_digest, sheet_path
@@ -71,12 +69,8 @@ def _module_sheet(
     )
     size = page_size(options.paper, style.cram.orientation)
     blocks = Blocks(ty, setter, column_width(ty, size, style.cram.columns), module.pictures)
-    plan = contents(module, style.cram)
-
-    def story() -> list[Flowable]:
-        return module_story(module, blocks, plan)
-
-    return render(story(), ty=ty, size=size, columns=[style.cram.columns], meta=meta, again=story)
+    story = module_story(module, blocks, contents(module, style.cram))
+    return render(story, ty=ty, size=size, columns=[style.cram.columns], meta=meta, balance_last_page=True)
 
 
 def course(deck: Deck, options: ExportOptions) -> Exported:

@@ -6,6 +6,7 @@ import io
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.enums import TA_RIGHT
@@ -96,31 +97,32 @@ def render(
     size: tuple[float, float],
     columns: Sequence[int],
     meta: Meta,
-    again: Callable[[], Sequence[Flowable]] | None = None,
+    balance_last_page: bool = False,
 ) -> Laid:
     """Lay the story out on pages of ``columns[0]`` column frames; a ``NextPageTemplate(template_id(n))``
     in the story switches to ``n`` columns.
 
-    With ``again`` (which makes the story afresh: flowables are not reusable) the last page's columns
-    are balanced: they end at about the same height instead of one full column and empty ones. As
-    each page begins, the rest of the story is measured; once it fits, that page gets columns as tall
-    as its share. Should the measure fall short, the story is laid out again with taller ones."""
-    balance = again is not None and len(columns) == 1 and columns[0] >= 2
+    With ``balance_last_page`` the last page's columns are balanced: they end at about the same
+    height instead of one full column and empty ones. As each page begins, the rest of the story is
+    measured; once it fits, that page gets columns as tall as its share. Should the measure fall
+    short, the story is laid out again with taller ones: the same flowables (each layout undoes its
+    edits to them), whose paragraphs keep their lines for the width they were wrapped to."""
+    balance = balance_last_page and len(columns) == 1 and columns[0] >= 2
     try:
         laid, doc = _build(story, ty, size, columns, meta, balance=balance)
-        if again is None or doc.short_at in (0, laid.pages):  # balanced, or full to its last page
+        if not balance_last_page or doc.short_at in (0, laid.pages):  # balanced, or full to its last page
             return laid
     except LayoutError:
-        if again is None or not balance:
+        if not balance:
             raise
-    plain, doc = _build(again(), ty, size, columns, meta)
+    plain, doc = _build(story, ty, size, columns, meta)
     used = sum(height for (page, _), height in doc.used.items() if page == plain.pages)
     for slack in (2, 4, 8):  # lines: columns break between paragraphs and rows, not anywhere
         height = used / columns[0] + ty.style.text.leading * slack
         if height >= doc.height:
             break
         try:
-            balanced, _ = _build(again(), ty, size, columns, meta, short=(plain.pages, height))
+            balanced, _ = _build(story, ty, size, columns, meta, short=(plain.pages, height))
         except LayoutError:  # something taller than the shorter columns: try them taller
             continue
         if balanced.pages == plain.pages:
@@ -154,8 +156,18 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         self._story: list[Flowable] = []
 
     def build(self, flowables: list[Flowable], *args: object, **kwargs: object) -> None:
+        """Lay the flowables out, and leave them as they were, to be laid out again (as reportlab's
+        ``multiBuild`` does: its build notes each change it makes to one, a kept-with-next flag
+        cleared or a flowable marked as put off to the next frame, where ``multiBuild`` reads them)."""
         self._story = flowables  # the build consumes this list: what is left is the rest of the story
-        super().build(flowables, *args, **kwargs)
+        edits: list[tuple[Any, ...]] = []  # (setattr, flowable, name, value) or (delattr, flowable, name)
+        self._multiBuildEdits = edits.append
+        try:
+            super().build(flowables, *args, **kwargs)
+        finally:
+            del self._multiBuildEdits
+            for undo, *change in reversed(edits):  # the earliest change saw the flowable as it was
+                undo(*change)
 
     def handle_pageBegin(self) -> None:  # noqa: N802 (reportlab's name)
         if self.short_page is not None and self.page + 1 == self.short_page[0]:
