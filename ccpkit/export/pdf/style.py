@@ -152,10 +152,10 @@ def load_style(templates: Path) -> Style:
     own = _read(own_path) if os.path.lexists(own_path) else default
     schema = _schema()
     for settings in (default, own):
-        settings.only_sections({name: get_type_hints(kind) for name, kind in schema})
-        for name, kind in schema:
-            settings.section(name, get_type_hints(kind), required=settings is default)
-    sections = {name: _section(default, own, name, kind) for name, kind in schema}
+        settings.only_sections({name: keys for name, _, keys in schema})
+        for name, _, keys in schema:
+            settings.section(name, keys, required=settings is default)
+    sections = {name: _section(default, own, name, kind, keys) for name, kind, keys in schema}
     style = Style(**sections, folder=templates / "pdf")
 
     def blame(section: str, *keys: str) -> tuple[TomlFile, str]:
@@ -196,20 +196,20 @@ def _read(path: Path) -> TomlFile:
         raise UsageError(f"{path}: cannot read the PDF style: {error}") from None
 
 
-def _schema() -> list[tuple[str, type]]:
-    """Each ``[section]`` and the dataclass it fills, in ``Style``'s order."""
+def _schema() -> list[tuple[str, type, dict[str, Any]]]:
+    """Each ``[section]``, the dataclass it fills and the type of each of its keys, in ``Style``'s
+    order: read once per load (``get_type_hints`` compiles every annotation anew each time it is asked,
+    which was two thirds of loading the style, as each PDF does)."""
     hints = get_type_hints(Style)
-    return [(f.name, hints[f.name]) for f in fields(Style) if f.name != "folder"]
+    sections = [f.name for f in fields(Style) if f.name != "folder"]
+    return [(name, hints[name], get_type_hints(hints[name])) for name in sections]
 
 
-def _section(default: TomlFile, own: TomlFile, name: str, kind: type) -> Any:
-    """A section's keys, each from the project's file where it sets it, else from the default."""
+def _section(default: TomlFile, own: TomlFile, name: str, kind: type, keys: dict[str, Any]) -> Any:
+    """A section's ``keys``, each from the project's file where it sets it, else from the default."""
     written = own.data.get(name, {})
     return kind(
-        **{
-            key: _value(own if key in written else default, name, key, hint)
-            for key, hint in get_type_hints(kind).items()
-        }
+        **{key: _value(own if key in written else default, name, key, hint) for key, hint in keys.items()}
     )
 
 
