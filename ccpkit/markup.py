@@ -175,6 +175,8 @@ def _html_image(_self: object, tokens: Sequence[Token], idx: int, *_args: object
 
 def picture_sources(markdown: str) -> tuple[tuple[str, str], ...]:
     """Each image's ``src`` (as markdown-it normalised it) and alt text, in order."""
+    if "![" not in markdown:  # every picture, ``![alt](name)`` or ``![[name]]``, opens so: no parse
+        return ()
     images = (child for child in _inline(markdown) if child.type == "image")
     return tuple((str(image.attrs.get("src", "")), image.content) for image in images)
 
@@ -280,6 +282,8 @@ class Grid:
 def split_tables(markdown: str) -> tuple[str | Grid, ...]:
     """The text around its tables, and the tables: for outputs that draw a table as a grid of its own
     (a PDF) rather than as lines of text. Text without a table comes back whole."""
+    if "|" not in markdown:  # a table's header row holds one: most text is no table, and needs no parse
+        return (markdown,)
     lines = markdown.split("\n")
     pieces: list[str | Grid] = []
     start = 0

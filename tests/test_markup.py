@@ -7,7 +7,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ccpkit import markup
-from ccpkit.markup import Grid, split_tables, to_html, to_inline_html, to_reportlab, to_text
+from ccpkit.markup import Grid, picture_names, split_tables, to_html, to_inline_html, to_reportlab, to_text
 
 
 @pytest.mark.parametrize(
@@ -178,9 +178,30 @@ def test_split_tables_gives_the_text_around_each_table_and_its_cells() -> None:
     assert isinstance(after, str) and after.split() == ["Rules", "move", "objects.", "-", "next"]
 
 
-@pytest.mark.parametrize("markdown", ["no table | here", "a\n\n- b", ""])
+@pytest.mark.parametrize("markdown", ["no table | here", "a\n\n- b", "", "Plain words, **bold**."])
 def test_split_tables_leaves_text_without_a_table_whole(markdown: str) -> None:
     assert split_tables(markdown) == (markdown,)
+
+
+def test_split_tables_finds_a_one_column_table_by_its_bars() -> None:
+    assert split_tables("| A |\n|---|\n| 1 |") == (Grid(columns=("A",), rows=(("1",),)),)
+
+
+PICTURE = "ccpkit-0123456789abcdef01234567.png"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "names"),
+    [
+        (f"![a red box]({PICTURE}) under the text", (PICTURE,)),
+        (f"![[{PICTURE}]] embedded", (PICTURE,)),
+        (f"Escaped \\![not]({PICTURE}) a picture", ()),
+        (f"A name {PICTURE} written, no picture", ()),
+        ("Plain words", ()),
+    ],
+)
+def test_picture_names_are_the_pictures_shown(markdown: str, names: tuple[str, ...]) -> None:
+    assert picture_names(markdown) == names
 
 
 _PLAIN_ALPHABET = "aZ09 ,.;:'\"?()/%+=@-é—→✅\u00a0\u2028\t\n*_`$&<>[]!\\~|#{}^"

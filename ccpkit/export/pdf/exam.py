@@ -12,14 +12,14 @@ from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, Table, 
 
 from ccpkit.export.pdf import module_label
 from ccpkit.export.pdf.exam_questions import Question
-from ccpkit.export.pdf.flowables import Blocks, text_and_tables
+from ccpkit.export.pdf.flowables import Blocks
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.layout import template_id
 from ccpkit.export.pdf.paging import Heading, RectoBreak
 from ccpkit.export.pdf.paragraph import Paragraph
 from ccpkit.export.pdf.pictures import IN_CELL
 from ccpkit.export.pdf.typography import Typography
-from ccpkit.markup import Grid
+from ccpkit.markup import Grid, split_tables
 from ccpkit.model import Deck
 from ccpkit.regex import regex
 from ccpkit.report import counted
@@ -128,7 +128,7 @@ def _with_grids(
     ``styles[0]`` the first and ``styles[1]`` the rest), each with its pictures ``gap`` below it, and
     each table in it as a grid (as a cram sheet draws one), not as lines of cells between bars."""
     source = question.mcq.source
-    pieces = list(text_and_tables(markdown))
+    pieces = list(split_tables(markdown))
     if not pieces or isinstance(pieces[0], Grid):
         pieces.insert(0, "")  # the number opens the question even above a table
     if isinstance(pieces[-1], Grid):

@@ -29,12 +29,6 @@ _CELL_BULLET = regex(r"(?:^|\s+)[*\u2022](?=\s)")
 _CODE_SPAN = regex(r"`[^`\n]+`")
 
 
-def text_and_tables(markdown: str) -> tuple[str | Grid, ...]:
-    """``split_tables(markdown)``, without parsing text that holds no ``|``: a table's header row has
-    one, so such text (most of the notes) is one piece as it is."""
-    return split_tables(markdown) if "|" in markdown else (markdown,)
-
-
 def _flattened_items(text: str) -> list[str]:
     """A cell's text parted at the list markers flattened into it, none inside code (``SELECT * FROM``)."""
     pieces, start = [], 0
@@ -87,7 +81,7 @@ class Blocks:
 
     def card(self, card: Card) -> list[Flowable]:
         """ "**Term** — definition"; a table written in the definition follows as a grid."""
-        pieces = list(text_and_tables(card.back))
+        pieces = list(split_tables(card.back))
         front = f"<b>{self.short(card.front, card.source)}</b>"
         first = pieces[0]
         if isinstance(first, Grid):
@@ -103,13 +97,13 @@ class Blocks:
     def cloze(self, cloze: Cloze) -> list[Flowable]:
         """The sentence with its hidden parts in bold, then what the notes say under it."""
         text = revealed(cloze.text, mark="**")
-        return self._text_and_grids(text_and_tables(f"{text}\n\n{cloze.extra}".strip()), cloze)
+        return self._text_and_grids(split_tables(f"{text}\n\n{cloze.extra}".strip()), cloze)
 
     def passage(self, passage: Passage, widest: str = "") -> list[Flowable]:
         """A paragraph, or a list item hanging from its marker (as far in as the ``widest`` marker of
         its list needs), as the notes wrote it, each nested item hanging one step further in; a table
         written in it follows as a grid. Cloze markers and highlights print as bold answers."""
-        pieces = list(text_and_tables(revealed(passage.text, mark="**")))
+        pieces = list(split_tables(revealed(passage.text, mark="**")))
         first, head = pieces[0], []
         if not isinstance(first, Grid):
             del pieces[0]

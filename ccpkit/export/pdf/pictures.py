@@ -100,8 +100,6 @@ class Pictures:
     ) -> list[Flowable]:
         """A flowable for each picture ``markdown`` shows, in order (its text keeps their alt text).
         A picture that cannot be drawn (an SVG the parser warned about) is left to its alt text."""
-        if "![" not in markdown:  # every picture, ``![alt](name)`` or ``![[name]]``, opens so: no parse
-            return []
         flowables: list[Flowable] = []
         for name in picture_names(markdown):
             if name not in self._art:

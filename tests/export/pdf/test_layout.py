@@ -1,4 +1,6 @@
-"""Layout limits: course-sized decks stay within page bounds, and oversized text never breaks a page."""
+"""Layout limits: course-sized decks stay within page bounds, and oversized text never breaks a page; a
+cram sheet balanced on a second try is laid out again from the same flowables (each layout undoes its
+edits to them) and prints byte for byte as a story made afresh."""
 
 from __future__ import annotations
 
@@ -8,14 +10,19 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from reportlab.platypus import SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
 
+from ccpkit.export import ExportOptions
+from ccpkit.export.pdf import PDF, documents
+from ccpkit.export.pdf.contents import contents
+from ccpkit.export.pdf.cram import module_story
 from ccpkit.export.pdf.flowables import Blocks, column_widths
 from ccpkit.export.pdf.fonts import register_fonts
 from ccpkit.export.pdf.glyphs import Typesetter
+from ccpkit.export.pdf.layout import Meta, column_width, page_size, render
 from ccpkit.export.pdf.style import load_style
 from ccpkit.export.pdf.typography import typography
-from ccpkit.model import Card, ComparisonTable, Deck, Passage, SourceLocation
+from ccpkit.model import Card, ComparisonTable, Deck, Module, Passage, SourceLocation
 from ccpkit.parse import parse_notes
 from tests.export.pdf.conftest import TEMPLATES, Built, build
 from tests.export.pdf.reading import assert_in_order, page_texts, reader, squashed, text
@@ -339,3 +346,27 @@ def test_a_table_right_under_its_part_s_bar_is_not_captioned_with_the_part_s_tit
         )
         body = printed[printed.index("Fern") :]  # after the course's contents, which list the part too
         assert squashed(body).count("Vaultlocks") == 1, body
+
+
+def _sheet(module: Module, story: list[Flowable] | None = None) -> tuple[bytes, list[Flowable]]:
+    """The module's cram sheet, its last page balanced, from ``story`` or from one made now."""
+    options = PDF.read(ExportOptions(templates=TEMPLATES))
+    documents.prepare(options)
+    style, ty = documents._setup(options)
+    size = page_size(options.paper, style.cram.orientation)
+    blocks = Blocks(ty, Typesetter(ty.fonts), column_width(ty, size, style.cram.columns))
+    story = story or module_story(module, blocks, contents(module, style.cram))
+    meta = Meta("Title", "Subject", "Course", "Course", "Cram sheet", "00000000")
+    laid = render(story, ty=ty, size=size, columns=[style.cram.columns], meta=meta, balance_last_page=True)
+    return laid.pdf, story
+
+
+def test_a_story_laid_out_again_prints_as_one_made_afresh() -> None:
+    module = large_deck().modules[0]
+    first, story = _sheet(module)
+    kept = [flowable.__dict__.get("keepWithNext") for flowable in story]
+    again, _ = _sheet(module, story)
+    fresh, _ = _sheet(module)
+    assert again == fresh == first
+    assert [flowable.__dict__.get("keepWithNext") for flowable in story] == kept
+    assert not any(hasattr(flowable, "_postponed") for flowable in story)
