@@ -198,8 +198,8 @@ def _read(path: Path) -> TomlFile:
 
 def _schema() -> list[tuple[str, type, dict[str, Any]]]:
     """Each ``[section]``, the dataclass it fills and the type of each of its keys, in ``Style``'s
-    order: read once per load (``get_type_hints`` compiles every annotation anew each time it is asked,
-    which was two thirds of loading the style, as each PDF does)."""
+    order: read once per load (``get_type_hints`` compiles every annotation anew each time it is asked:
+    asked per section and file, it was two thirds of loading the style)."""
     hints = get_type_hints(Style)
     sections = [f.name for f in fields(Style) if f.name != "folder"]
     return [(name, hints[name], get_type_hints(hints[name])) for name in sections]
