@@ -1307,7 +1307,7 @@ def _subject_of_facet(ctx: Context, front: str, section: tuple[str, ...], *, amo
     named = front.strip("*_: ")
     attribute = _names_an_attribute(named)
     common = attribute or _TITLE_CASED.fullmatch(named) is not None
-    twin = among_facets == "mixed" and common and bold_fronts(ctx.doc.lines)[named.casefold()] > 1
+    twin = common and _twin(ctx.doc.lines, named.casefold(), among_facets)
     facet = _is_facet(named) or (among_facets == "all" and attribute) or twin
     if not facet or among_facets == "none":
         return ""
@@ -1821,6 +1821,42 @@ def bold_fronts(lines: tuple[str, ...]) -> Counter[str]:
     return Counter(term.front.casefold() for term in terms if term is not None)
 
 
+def _twin(lines: tuple[str, ...], name: str, among_facets: _Facets) -> bool:
+    """Whether a term's name is a label the file gives under each of its headings: once more anywhere
+    among a few facets, or beside another label alike under two headings among other terms."""
+    if among_facets == "mixed":
+        return bold_fronts(lines)[name] > 1
+    return among_facets == "facets" and name in _sectioned(lines)
+
+
+@lru_cache(maxsize=1)
+def _sectioned(lines: tuple[str, ...]) -> frozenset[str]:
+    """The bold terms two headings of a file both give, two or more of them (``**Habitat**:`` and
+    ``**Diet**:`` under ``## Red fox`` and under ``## Barn owl``): facets of the subjects their headings
+    name, not things of their own (one term given again under another heading, a recap's, stays one)."""
+    headings: dict[str, set[int]] = {}
+    heading = 0
+    for number, line in enumerate(lines):
+        if line.startswith("#") and _HEADING_LINE.match(line):
+            heading = number
+        elif "**" in line or "__" in line:
+            label = _BOLD_LABEL.match(line)
+            if label is not None:
+                headings.setdefault(label["name"].casefold(), set()).add(heading)
+    repeated = {name: sorted(under) for name, under in headings.items() if len(under) > 1}
+    shared = Counter(pair for under in repeated.values() for pair in itertools.combinations(under, 2))
+    return frozenset(
+        name
+        for name, under in repeated.items()
+        if any(shared[pair] > 1 for pair in itertools.combinations(under, 2))
+    )
+
+
+_BOLD_LABEL = regex(
+    r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)(?P<name>[^*_:\n]{1,40}?)(?::(?:\*\*|__)|(?:\*\*|__):)[ \t]+\S"
+)
+"""A line a bold label opens, its colon inside the bold or after it (``- **Habitat**: forests``)."""
+_HEADING_LINE = regex(r"#{1,6}(?:[ \t]|$)")
 _NUMBERED = regex(r"\d[.)]?$")
 """A name ending in its number (``Exercise 2``, ``Step 1``): one of a series, no term."""
 _BULLET = regex(r"^[ \t]*[-*+][ \t]+")
