@@ -783,7 +783,7 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
         stripped[marker:], bank=ctx.numbered_labels, below=first_below.partition("\n")[0]
     ) or _front_over_back(stripped[marker:], following):
         return _questions_and_answers(ctx, node, [""] * marker + lines[marker:], below)
-    if _front_without_back(ctx, stripped[marker:]):
+    if _front_without_back(ctx, stripped[marker:], first_below.partition("\n")[0]):
         ctx.claim(node)
         return 0, [_Missing(_NO_BACK, marker)]
     if split_term(node.children[0]) is not None:
@@ -3503,14 +3503,27 @@ def _front_over_back(lines: Sequence[str], following: Node | None) -> bool:
 _FRONT_OPENINGS = frozenset("fFsS\u017f")
 
 
-def _front_without_back(ctx: Context, lines: Sequence[str]) -> bool:
-    """``Front: …`` with no ``Back:`` line for it, that asks (``Front: What port does SSH use?``) or
-    stands among ``Back:`` lines of its file: a card left half-written. A checklist's ``Front: lights
-    on`` over ``Rear: …`` asks nothing."""
+def _front_without_back(ctx: Context, lines: Sequence[str], below: str) -> bool:
+    """``Front: …`` with no ``Back:`` line for it, as ``Q:`` with no ``A:`` is warned of: a card left
+    half-written, a question (``Front: What port does SSH use?``) or a term (``Front: Meander``). A
+    checklist's ``Front: lights on`` beside ``Rear: …`` (a field of a record, the line ``below`` it or
+    one of its paragraph) is no card, unless it asks or its file holds ``Back:`` lines."""
     front = _card_front(lines[0])
     if front is None or not front["text"].strip():
         return False
-    return _asks(unbolded(front["text"])) or _holds_back_lines(ctx.doc.lines)
+    if _asks(unbolded(front["text"])) or _holds_back_lines(ctx.doc.lines):
+        return True
+    return not any(map(_a_field, (*lines[1:], below)))
+
+
+def _a_field(line: str) -> bool:
+    """Whether a line is a record's field (``Rear: drum brakes``), not another card's side."""
+    line = line.strip()
+    return _FIELD_LINE.match(line) is not None and not (_card_front(line) or _question_line(line))
+
+
+_FIELD_LINE = regex(rf"{_BOLD}[^\W\d_][\w ]{{0,24}}?{_BOLD}\s*:{_BOLD}[ \t]*\S")
+"""A record's field on a line of its own (``Rear: drum brakes``, ``**Left:** …``)."""
 
 
 @lru_cache(maxsize=1)
