@@ -1838,7 +1838,7 @@ def _answered_within(node: Node) -> _Pair | None:
     """``Which …?`` (or ``Define …``) and ``Answer: …`` in words (or ``A: …``) on the next line of the
     same paragraph, or on the question's own line (``1. Which …? **Answer: Amazon MQ**``)."""
     lines = node.children[0].content.split("\n") if node.type == "paragraph" else []
-    lines = _past_marker(lines)
+    lines = _marker_joined(_past_marker(lines))
     if lines and (_question_line(_unitalicised(lines[0])) or _card_front(lines[0])):
         return None  # `Q: …`, `**Question:** …`, `Front: …`: the `Q:`/`A:` rule's (not `Question 1: …`)
     if any(line.strip() in _SEPARATORS for line in lines):
@@ -1868,7 +1868,7 @@ def _answered_within(node: Node) -> _Pair | None:
             answered = "\n".join([labelled["text"].strip(), *lines[number + 1 :]]).strip()
         front = _unnumbered("\n".join(lines[:number]))  # `Q5: Which …?`, maybe over a hint
         if answered and judged and at == 0:  # as `… (T)` after the statement is asked
-            return _Pair(f"{_TO_JUDGE}{front}", answered)
+            return _Pair(f"{_TO_JUDGE}{_statement(front)}", answered)
         if answered:
             return _Pair(front, answered)
     if len(lines) < _CHOICES_AND_ANSWER:
@@ -1880,6 +1880,18 @@ def _answered_within(node: Node) -> _Pair | None:
     return None
 
 
+def _marker_joined(lines: list[str]) -> list[str]:
+    """A statement's lines, the marker asking to judge it written on a line of its own below it
+    (``Ribosomes make proteins.`` over ``True / False``, then the answer) joined to it, as after it."""
+    if len(lines) > 2 and lines[0].rstrip().endswith((".", "!")) and _LONE_JUDGE.fullmatch(lines[1].strip()):
+        return [f"{lines[0].rstrip()} {lines[1].strip()}", *lines[2:]]
+    return lines
+
+
+_LONE_JUDGE = regex(r"(?i)(?:\*\*|__)?[(\[]?(?:true\s*(?:/|or)\s*false|t\s*/\s*f)[)\]]?\??(?:\*\*|__)?")
+"""A marker asking to judge the statement above it, alone on its line (``True / False``, ``(T/F)``)."""
+
+
 def _verdict(text: str) -> str | None:
     """``text`` as the verdict on a statement marked to judge, unlabelled (``**True**``, ``False, it is
     …``, ``F``): its words, the bold around the verdict dropped; ``None`` for any other text."""
@@ -1887,6 +1899,18 @@ def _verdict(text: str) -> str | None:
         return None  # `True or False: …`: the next statement to judge, no verdict
     found = _BARE_VERDICT.match(text.strip())
     return None if found is None else f"{found['verdict']}{text.strip()[found.end() :]}"
+
+
+def _lettered_verdict(text: str) -> str | None:
+    """A verdict in a letter after an answer's label (``Answer: F``, ``**Answer:** T — why``), in words
+    (``False``): under a statement marked to judge, the letter says false, no option's letter."""
+    line, _, more = text.partition("\n")
+    answer = answer_line(line)
+    verdict = _VERDICT_LETTER.fullmatch((answer.said or answer.text).strip()) if answer is not None else None
+    if verdict is None:
+        return None
+    said = f"{_VERDICTS[verdict['letter'].lower()]}{verdict['rest'] or ''}"
+    return "\n".join(part for part in (said, more.strip()) if part)
 
 
 _BARE_VERDICT = regex(
@@ -1898,8 +1922,27 @@ _BARE_VERDICT = regex(
 def _judges(statement: str, answer: str) -> bool:
     """Whether ``answer`` judges the statement above it (``Demand for insulin is elastic.`` over
     ``Answer: False — …``): a true-or-false question written without asking."""
-    said = statement.rstrip().endswith((".", "!")) and _FRONT.match(statement) is None  # not `Statement: …`
+    stated = statement.rstrip().endswith((".", "!")) or _MARKED_UNSTOPPED.search(statement) is not None
+    said = stated and _FRONT.match(statement) is None  # not `Statement: …`
     return said and _JUDGED.match(answer) is not None
+
+
+def marked_to_judge(line: str) -> bool:
+    """A line marked as a statement to judge (``asks_to_judge``), or one whose marker runs on to its last
+    word (``… proteins True / False``): over a verdict, a statement to judge too."""
+    return asks_to_judge(line) or _MARKED_UNSTOPPED.search(line) is not None
+
+
+def _statement(line: str) -> str:
+    """A statement to judge without the marker its words run on to (``… proteins True / False``)."""
+    return _MARKED_UNSTOPPED.sub("", line)
+
+
+_MARKED_UNSTOPPED = regex(
+    r"(?i)(?<=\w)[ \t]+(?:[(\[](?:true\s*(?:/|or)\s*false|t\s*/\s*f)[)\]]|true\s*(?:/|or)\s*false)\W*$"
+)
+"""A marker asking to judge after a statement's last word, with no full stop (``… proteins True /
+False``): a statement to judge where a verdict answers it (a title's ``Part 2 (True/False)`` has none)."""
 
 
 _BOLD_QUESTION_FIRST = regex(
@@ -2549,8 +2592,8 @@ def _asked_and_answered(
     ]
     words = answer.children[0].content.strip() if answer.type == "paragraph" else code or None
     answered = words if labelled else _worded(answer)
-    if answered is None and len(lines) == 1 and words is not None and asks_to_judge(lines[0]):
-        answered = _verdict(words)  # `T/F: …` over `False, it is an amorphous solid.`
+    if answered is None and len(lines) == 1 and words is not None and marked_to_judge(lines[0]):
+        answered = _verdict(words) or _lettered_verdict(words)  # `T/F: …` over `False, it is …`, `Answer: F`
     if not answered:
         return None  # no answer below: which line asks need not be read
     asks = next((n for n, line in enumerate(lines) if _asks(line) or _asks(_unnumbered(plain(line)))), None)
@@ -2560,7 +2603,7 @@ def _asked_and_answered(
     if asks is None and len(lines) == 1:
         statement = _TASK_LABEL.sub("", _unnumbered(_QUESTION_LABEL.sub("", lines[0]))).strip()
         if _judges(statement, answered):  # `1. Negligence requires proof of damage.` over `Answer: True`
-            return _Pair(f"{_TO_JUDGE}{statement}", answered)
+            return _Pair(f"{_TO_JUDGE}{_statement(statement)}", answered)
     if asks is None:
         return None
     return _with_choices(lines[: asks + 1], lines[asks + 1 :], answered)

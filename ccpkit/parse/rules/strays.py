@@ -30,7 +30,7 @@ from ccpkit.parse.rules.answers import (
 )
 from ccpkit.parse.rules.cards import DEFINING_WORDS, bold_fronts
 from ccpkit.parse.rules.clozes import CLOZE_TAG
-from ccpkit.parse.rules.flashcards import asks_to_judge, listed_question, studied
+from ccpkit.parse.rules.flashcards import listed_question, marked_to_judge, studied
 from ccpkit.parse.rules.options import asks, instructs
 from ccpkit.parse.rules.questions import block_words, counts_the_list
 from ccpkit.parse.rules.scenarios import opens_scenario
@@ -64,8 +64,11 @@ _COUNTS_THE_LIST = (
 def check_stray_answers(ctx: Context) -> Iterator[Item | Problem]:
     """A warning at each answer naming letters that no question took (it was left out). Run before the
     card rules, which would take its letters for a card's back."""
+    above = None
     for block in ctx.doc.blocks:
-        yield from _strays(ctx, block.node, _stray_answer)
+        if not _judged_above(above, block.node):
+            yield from _strays(ctx, block.node, _stray_answer)
+        above = block.node
 
 
 def check_question_headings(ctx: Context) -> Iterator[Item | Problem]:
@@ -378,8 +381,9 @@ def _strays(ctx: Context, node: Node, stray: Callable[[Node], str | None]) -> It
                     yield from _strays(ctx, item, stray)
         return
     if node.type in _NESTING:
-        for child in node.children:
-            yield from _strays(ctx, child, stray)
+        for above, child in zip((None, *node.children), node.children, strict=False):
+            if not _judged_above(above, child):
+                yield from _strays(ctx, child, stray)
     elif (what := stray(node)) is not None:
         yield Problem(ctx.at(node), _NO_OPTIONS.format(what=what), "warning")
 
@@ -402,10 +406,18 @@ def _judged(text: str) -> bool:
     letter says false, no option's letter; the flashcards rule makes the card."""
     lines = text.split("\n")
     verdicts = [answer.letters for line in lines if (answer := answer_line(line)) is not None]
-    return any(map(asks_to_judge, lines)) and all(letters in _VERDICT_LETTERS for letters in verdicts)
+    return any(map(marked_to_judge, lines)) and all(letters in _VERDICT_LETTERS for letters in verdicts)
 
 
 _VERDICT_LETTERS = (("T",), ("F",))
+
+
+def _judged_above(above: Node | None, node: Node) -> bool:
+    """An answer's paragraph under the paragraph of a statement to judge (``… True / False``, then
+    ``Answer: F`` after a blank line), as ``_judged`` reads them in one paragraph."""
+    if above is None or above.type != "paragraph" or node.type != "paragraph":
+        return False
+    return _judged(f"{above.children[0].content}\n{node.children[0].content}")
 
 
 def _worded_answer_left(node: Node) -> str | None:
