@@ -23,6 +23,7 @@ from ccpkit.parse.option_marks import RADIO
 from ccpkit.parse.rules.answers import (
     answer_in_details,
     answer_line,
+    bare_label,
     numbers_a_question,
     plain,
     question_numbered,
@@ -294,6 +295,12 @@ _SET_TO_RECALL = (
 )
 
 
+_SET_ANSWERED = (
+    "question answered by a list, so no card was made: a set to recall makes no card; "
+    "ask for one item per card, or write the answer as a sentence with each item in a cloze (`{{c1::…}}`)"
+)
+
+
 def _sets_to_recall(ctx: Context, blocks: Sequence[Block]) -> Iterator[Problem]:
     """A warning at each item of a list of questions to study (under a title that says so, or beside
     questions that became cards) that asks over nothing but a list (``1. What are the three pillars
@@ -306,23 +313,36 @@ def _sets_to_recall(ctx: Context, blocks: Sequence[Block]) -> Iterator[Problem]:
         taken = {id(item): any(ctx.is_claimed(inner) for inner in item.walk()) for item in questions.children}
         if not (any(taken.values()) or studied(ctx, block.section)):
             continue  # most lists: asked first, as it is cheaper than asking each item whether it asks
-        asking = [item for item in questions.children if listed_question(item) is not None]
-        if len(asking) < 2:
-            continue
+        asking = [item for item in questions.children if _asks_or_tells(item)]
+        if len(asking) < 2 and not (asking and studied(ctx, block.section)):
+            continue  # one question over a list among notes: a heading's, as often
         for item in asking:
-            if not taken[id(item)] and _asks_over_a_list(item):
-                yield Problem(ctx.at(item), _SET_TO_RECALL, "warning")
+            if not taken[id(item)] and (message := _set_left(item)) is not None:
+                yield Problem(ctx.at(item), message, "warning")
 
 
-def _asks_over_a_list(item: Node) -> bool:
-    """Whether a list item is its question's one line over nothing but lists."""
+def _asks_or_tells(item: Node) -> bool:
+    """Whether a list item asks (``What are the …?``) or says what to answer (``Name the gases …``)."""
+    if listed_question(item) is not None:
+        return True
+    first = item.children[0] if item.children else None
+    return first is not None and first.type == "paragraph" and instructs(_first_line(first))
+
+
+def _first_line(paragraph: Node) -> str:
+    return plain(paragraph.children[0].content.partition("\n")[0]).strip()
+
+
+def _set_left(item: Node) -> str | None:
+    """The warning at a list item that is its question's one line over nothing but lists, no answer of
+    its own or an answer's label alone between (``Answer:`` over the list); ``None`` at any other."""
     first, *below = item.children
-    return (
-        bool(below)
-        and "\n" not in first.children[0].content.strip()
-        and all(node.type in LISTS for node in below)
-        and not _holds_answer(item)
-    )
+    lines = first.children[0].content.strip().split("\n")
+    if not below or not all(node.type in LISTS for node in below) or len(lines) > 2:
+        return None
+    if len(lines) == 2:
+        return _SET_ANSWERED if bare_label(lines[1].strip()) else None
+    return None if _holds_answer(item) else _SET_TO_RECALL
 
 
 def _unanswered_items(ctx: Context, node: Node) -> Iterator[Problem]:
