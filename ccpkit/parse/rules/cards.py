@@ -30,7 +30,14 @@ from ccpkit.parse.document import (
     paragraph_words,
 )
 from ccpkit.parse.inline_html import html_as_markdown
-from ccpkit.parse.rules.answers import CALLOUT, Callout, callout, is_key_title, numbers_a_question
+from ccpkit.parse.rules.answers import (
+    CALLOUT,
+    WHOLLY_ITALIC,
+    Callout,
+    callout,
+    is_key_title,
+    numbers_a_question,
+)
 from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
     CHANGE_KINDS,
@@ -1863,10 +1870,18 @@ _BULLET = regex(r"^[ \t]*[-*+][ \t]+")
 
 
 def _aside_alone(ctx: Context, node: Node) -> bool:
-    """A paragraph of one aside's line (``**Remember:** EC2 bills by the second.``): among one-line
-    paragraphs of terms it remarks on the term above it, and breaks no run of them."""
+    """A paragraph of one aside's line (``**Remember:** EC2 bills by the second.``, or in italics,
+    ``*Example: amlodipine …*``): among one-line paragraphs of terms it remarks on the term above it,
+    and breaks no run of them."""
     words = node.children[0].content if node.type == "paragraph" and not ctx.is_claimed(node) else "\n"
-    return "\n" not in words and aside_line(words) is not None
+    return "\n" not in words and aside_line(_plain_aside(words)) is not None
+
+
+def _plain_aside(line: str) -> str:
+    """An aside's line written wholly in italics (``*Example: amlodipine relaxes arteries*``) without
+    its marks, read as the plain one is; any other line as it is."""
+    italic = WHOLLY_ITALIC.fullmatch(line) if line[:1] in ("*", "_") else None
+    return italic["inner"] if italic is not None and aside_line(italic["inner"]) is not None else line
 
 
 def _defines_alone(text: str) -> bool:
@@ -1881,7 +1896,7 @@ def _run_terms(ctx: Context, run: list[Block], before: Block | None) -> list[tup
     their places in the run; ``before`` is the block above the run."""
     if len(run) < _GLOSSARY_TERMS:
         return []
-    lines = [paragraph.node.children[0].content for paragraph in run]
+    lines = [_plain_aside(paragraph.node.children[0].content) for paragraph in run]
     titled = bool(run[0].section) and _is_glossary_title(run[0].section[-1])
     announced = _announces(before, run[0])
     if announced:  # the terms a line announces, then maybe prose after them
