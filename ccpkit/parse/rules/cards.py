@@ -1840,12 +1840,13 @@ def _twin(lines: tuple[str, ...], name: str, among_facets: _Facets) -> bool:
 def _sectioned(lines: tuple[str, ...]) -> frozenset[str]:
     """The bold terms two headings of a file both give, two or more of them (``**Habitat**:`` and
     ``**Diet**:`` under ``## Red fox`` and under ``## Barn owl``): facets of the subjects their headings
-    name, not things of their own (one term given again under another heading, a recap's, stays one)."""
-    headings: dict[str, set[int]] = {}
-    heading = 0
-    for number, line in enumerate(lines):
+    name, not things of their own (one term given again under another heading, a recap's, stays one).
+    Headings of the same words (``### Key characteristics`` under each) are one: they name no subject."""
+    headings: dict[str, set[str]] = {}
+    heading = ""
+    for line in lines:
         if line.startswith("#") and _HEADING_LINE.match(line):
-            heading = number
+            heading = line.strip("# \t:").casefold()
         elif "**" in line or "__" in line:
             label = _BOLD_LABEL.match(line)
             if label is not None:
