@@ -427,6 +427,8 @@ def _list_cards(
             else:
                 term = _item_term(item, plain=plain, titled=titled, sentence_names=named or titled)
             term = term or (defined.get(id(item)) if glossary else None)
+        if term is None and pending is not None and not pending.bare and len(item.children) == 1:
+            term = aside_line(_first_words(ctx, item))  # `- Example: warfarin …` after a term: of it
         labelled = _is_label(term) and (not named_too or _remarks(term))  # a titled glossary's `Goal`
         if labelled and under_a_name and term is not None and not is_aside(term.front):
             labelled = False  # `- Azure VMs` over `**Billing**: …` and `**Use case**: …`: both the VMs'
