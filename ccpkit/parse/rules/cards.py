@@ -943,35 +943,14 @@ def _facets_alone(ctx: Context, block: Block, following: Node | None) -> list[It
     if any(not term.rest for term in terms[:-1]) or not (terms[-1].rest or listed):
         return []
     backs = [term.rest for term in terms]
-    run_on: list[Item | Problem] = []
-    if not backs[-1] and following is not None:  # `**Uses**:` over the bullets that say them
-        lines = ctx.doc.source(following).split("\n")
-        at, more = _labels_run_on(lines)
-        backs[-1] = "\n".join(lines[:at]).rstrip()
-        run_on = [
-            _card(ctx, following, block.section, term.front, term.rest, "", offset=at + offset)
-            for offset, term in enumerate(more)
-        ]
+    if not backs[-1] and following is not None:
+        backs[-1] = ctx.doc.source(following)  # `**Uses**:` over the bullets that say them
         ctx.claim(following)
     ctx.claim(block.node)
-    cards = [
+    return [
         _card(ctx, block.node, block.section, term.front, back, "", offset=offset)
         for offset, (term, back) in enumerate(zip(terms, backs, strict=True))
     ]
-    return cards + run_on
-
-
-def _labels_run_on(lines: Sequence[str]) -> tuple[int, list[Term]]:
-    """Where a list's lines end that the bold labels' lines after it run on to, written with no blank
-    line between (``- angina`` then ``**Examples**: metoprolol``, which Markdown joins to the last
-    bullet), and those labels' terms: cards of their own, not words of that bullet."""
-    for at in range(1, len(lines)):
-        if lines[at].startswith(("**", "__")):
-            terms = [_bold_label(line) for line in lines[at:] if line.strip()]
-            if all(term is not None and term.rest for term in terms):
-                return at, [term for term in terms if term is not None]
-            break
-    return len(lines), []
 
 
 def _bold_label(words: str) -> Term | None:
