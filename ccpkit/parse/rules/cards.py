@@ -231,16 +231,6 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             pass  # `Type: #service`, `Source: …` under a vault note's title: its fields, not what it says
         elif (
             block.node.type == "paragraph"
-            and id(block.node) not in glossary_paragraphs
-            and (
-                facets := _facets_alone(
-                    ctx, block, blocks[index + 1].node if index + 1 < len(blocks) else None
-                )
-            )
-        ):
-            yield from facets  # `**Examples**: …` under `## Beta blockers`, apart from other terms
-        elif (
-            block.node.type == "paragraph"
             and _is_label_paragraph(block.node)
             and not (announces(block.node) and only_asides(block.node.children[0].content))
             and not _a_facet(glossary_paragraphs.get(id(block.node)))  # `**Examples**: …` among facets
@@ -921,42 +911,6 @@ def _heading_card(
     if not defined and len(labels) == 1:  # `Definition: Emulates a machine.` alone: its label says nothing
         labels[0] = _DEFINITION_LABEL.sub("", labels[0], count=1)
     yield _card(ctx, heading, section, front, "\n\n".join([*defined, _join(labels)]), pinned_id(heading))
-
-
-def _facets_alone(ctx: Context, block: Block, following: Node | None) -> list[Item | Problem]:
-    """A paragraph of bold labels' lines that other headings give too (``_sectioned``), under a heading
-    naming a subject (``**Examples**: metoprolol`` under ``## Beta blockers``), the last maybe its
-    label alone over the list that says it (``**Uses**:`` over bullets), that no run of terms took: a
-    card each, asking for that facet of the subject (left out without a word before)."""
-    words = block.node.children[0].content
-    if not words.startswith(("**", "__")):
-        return []  # most paragraphs
-    found = [_bold_label(line) for line in words.split("\n")]
-    terms = [
-        term for term in found if term is not None and term.front.casefold() in _sectioned(ctx.doc.lines)
-    ]
-    if len(terms) < len(found) or any(_SAYS_WHAT_IT_IS.fullmatch(term.front) for term in terms):
-        return []  # a heading's own labels (`**Definition:** …`, `**Use cases:** …`): its card's
-    if not _subject_of_facet(ctx, terms[0].front, block.section, among_facets="facets"):
-        return []
-    listed = following is not None and following.type in LISTS and not ctx.is_claimed(following)
-    if any(not term.rest for term in terms[:-1]) or not (terms[-1].rest or listed):
-        return []
-    backs = [term.rest for term in terms]
-    if not backs[-1] and following is not None:
-        backs[-1] = ctx.doc.source(following)  # `**Uses**:` over the bullets that say them
-        ctx.claim(following)
-    ctx.claim(block.node)
-    return [
-        _card(ctx, block.node, block.section, term.front, back, "", offset=offset)
-        for offset, (term, back) in enumerate(zip(terms, backs, strict=True))
-    ]
-
-
-def _bold_label(words: str) -> Term | None:
-    """A line opening with a bold label (``**Uses**:``, ``**Mechanism:** …``) and what follows it."""
-    label = _LABELLED.fullmatch(words)
-    return None if label is None else Term(label["name"].strip(), label["rest"].strip(), True)
 
 
 def _says_what(front: str, prose: str) -> bool:
@@ -1908,12 +1862,10 @@ def _sectioned(lines: tuple[str, ...]) -> frozenset[str]:
     )
 
 
-_LABEL_LINE = r"(?:\*\*|__)(?P<name>[^*_:\n]{1,40}?)(?::(?:\*\*|__)|(?:\*\*|__):)(?P<rest>(?:[ \t]+\S.*)?)"
-_LABELLED = regex(_LABEL_LINE)
-"""A line a bold label opens, its colon inside the bold or after it, over what it says or alone
-(``**Examples**: metoprolol``, ``**Uses:**`` over a list)."""
-_BOLD_LABEL = regex(rf"[ \t]*(?:[-*+][ \t]+)?{_LABEL_LINE}[ \t]*$")
-"""Such a line, in a bullet or not (``- **Habitat**: forests``)."""
+_BOLD_LABEL = regex(
+    r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)(?P<name>[^*_:\n]{1,40}?)(?::(?:\*\*|__)|(?:\*\*|__):)[ \t]+\S"
+)
+"""A line a bold label opens, its colon inside the bold or after it (``- **Habitat**: forests``)."""
 _HEADING_LINE = regex(r"#{1,6}(?:[ \t]|$)")
 _NUMBERED = regex(r"\d[.)]?$")
 """A name ending in its number (``Exercise 2``, ``Step 1``): one of a series, no term."""
