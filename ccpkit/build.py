@@ -110,9 +110,10 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     stamps = Stamps(previous.stamps)
     templates = stamps.digest_files(template_roots(request.options.templates))
     title = request.title if request.title is not None else notes.resolve().name
+    settings = _settings(request.options)
     asked = (
         sorted(request.formats),
-        request.options,
+        settings,
         title,
         request.highlight_clozes,
         sorted(request.modules),
@@ -132,7 +133,7 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     from ccpkit.ledger.last import LAST_LEDGER
 
     chosen = [format_named(name) for name in request.formats]
-    targets = _Targets(store, digest(templates, repr(request.options)), progress)
+    targets = _Targets(store, digest(templates, settings), progress)
     cached = CachedLedger(notes / LEDGER_NAME, store, stamps)
     ledger = cached.read() if any(fmt.carries_identities for fmt in chosen) else None
     made, exported, changes = _make(request, chosen, targets, ledger, clock)
@@ -500,6 +501,12 @@ def _write(
         for path in set(before) - set(recorded[name]):
             (out / path).unlink(missing_ok=True)
     return written, unchanged, recorded
+
+
+def _settings(options: ExportOptions) -> str:
+    """The options as the build's digests take them: the templates by their files (digested apart), not
+    by how their folder's path is spelled, so ``--templates templates`` and its absolute path share parts."""
+    return repr(replace(options, templates=Path()))
 
 
 def _with_ledger(sources: str, notes: Path, stamps: Stamps) -> str:

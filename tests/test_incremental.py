@@ -105,6 +105,21 @@ def test_editing_one_module_remakes_only_its_parts_and_what_reads_every_module(n
     assert again.reread == {"09-security/practice-questions.md"}
 
 
+def test_folders_spelled_another_way_take_the_same_kept_work(
+    notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shell and an editor's task may name the notes and templates relatively or absolutely: an edit
+    then redoes its module's work only, whichever way the last build named them."""
+    monkeypatch.chdir(tmp_path)
+    relative = ExportOptions(templates=Path(os.path.relpath(REPO / "templates")))
+    build(Path("notes"), Path("build"), formats=("json", "csv"), options=relative)
+    add_to_explanation(notes)
+    absolute = ExportOptions(templates=(REPO / "templates").resolve())
+    again = build(notes.resolve(), (tmp_path / "build").resolve(), formats=("json", "csv"), options=absolute)
+    assert "parse 09-security" in again.remade
+    assert {name.split()[1] for name in again.remade} == {"09-security"}
+
+
 def test_a_rebuild_from_the_store_gives_the_bytes_of_a_fresh_build(notes: Path, tmp_path: Path) -> None:
     build_all(notes, tmp_path / "build")
     add_to_explanation(notes)

@@ -6,7 +6,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from ccpkit.config import names_every_deck
@@ -108,7 +108,8 @@ class ModuleSource:
     highlight_clozes: bool
     """Whether ``==text==`` is a cloze (``[notes] highlight_clozes``): the one setting parsing reads."""
     key: str
-    """Digest of the paths, bytes and setting; empty (never to be cached) when a file could not be read."""
+    """Digest of the paths (within the notes folder, however its own path is spelled), bytes and setting;
+    empty (never to be cached) when a file could not be read."""
     shows_pictures: bool
     """Whether any of its notes holds picture syntax (``![``, ``<img``): most modules show none, and
     then none of their items and passages needs looking at for pictures. Found once, as the files are
@@ -246,7 +247,8 @@ def _read(notes: Path, files: ModuleFiles, highlight_clozes: bool) -> ModuleSour
     contents = tuple(read_notes_file(notes, path) for path in files.files)
     readable = all(isinstance(data, bytes) for data in contents)
     read = (data for data in contents if isinstance(data, bytes))
-    key = digest(repr(files), repr(highlight_clozes), *read) if readable else ""
+    located = replace(files, files=tuple(path.relative_to(notes) for path in files.files))
+    key = digest(repr(located), repr(highlight_clozes), *read) if readable else ""
     return ModuleSource(files, contents, highlight_clozes, key, _shows_pictures(contents))
 
 
