@@ -38,6 +38,10 @@ class Helpers:
         self._warm_up = warm_up
         self.pool: ProcessPoolExecutor | None = None
 
+    @property
+    def started(self) -> bool:
+        return self.pool is not None
+
     def submit(self, work: Callable[..., T], /, *args: object) -> Future[T]:
         if self.pool is None:
             import multiprocessing
