@@ -138,6 +138,9 @@ _ENUMERATION = regex(r":\s*[^,.;:]+(?:,\s*[^,.;:]+)+,?\s+(?:and|or)\s+[^,.;:]+")
 """A list of three or more after a colon (``… methods: **A**, **B**, and **C**.``): a set to recall,
 which no card asks for."""
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "approx.", "incl.", "no.")
+_LONE_NAME_WORDS = 7
+"""At most this many words in a bold name alone on its bullet over the paragraph that defines it (more is
+a sentence in bold)."""
 
 
 @dataclass(slots=True)
@@ -452,10 +455,37 @@ def _list_cards(
                 item, term, pinned, lead_in, attributes, dated=dated, facets=facets, owner=owner
             )
     if pending is not None:
-        if pending.bare and not pending.extra and after is not None and not told:
+        if (
+            after is not None
+            and not pending.extra
+            and ((pending.bare and not told) or _defined_under_its_list(pending, after, items, read))
+        ):
             pending.extra.append(ctx.doc.source(after))
             ctx.claim(after)
         yield from _flush(ctx, pending, section)
+
+
+def _defined_under_its_list(
+    pending: _Pending, after: Node, items: Sequence[Node], read: Mapping[int, Term | None]
+) -> bool:
+    """``- **Amazon EBS**`` alone, a blank line, then the paragraph saying what it is (at the margin, so
+    Markdown ends the list there): that paragraph is the name's back, as if indented under it, where
+    the name is alone in its list or every item above it is defined on its own line. Not under names
+    alone (``- **EC2**``, ``- **S3**``, a set the paragraph speaks of), nor a bold sentence or question,
+    nor a paragraph that announces what follows, opens with a term of its own, or speaks (``we``)."""
+    term = pending.term
+    if term.separated or term.rest or len(pending.item.children) != 1:
+        return False
+    if len(term.front.split()) > _LONE_NAME_WORDS or term.front.rstrip("*_ ").endswith((".", "!", "?")):
+        return False
+    if not all(_has_definition(read.get(id(item))) for item in items if item is not pending.item):
+        return False
+    words = after.children[0].content
+    return not announces(after) and split_term(after.children[0]) is None and not _SPEAKS.search(words)
+
+
+_SPEAKS = regex(rf"(?:{SPEAKING.pattern})(?!/)")
+"""Words of someone speaking (``we``, ``I``), not the ``I`` of ``I/O``: a lecture's talk, no definition."""
 
 
 def _sample_records(lead_in: str, terms: Sequence[Term | None]) -> bool:
