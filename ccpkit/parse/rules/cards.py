@@ -138,7 +138,7 @@ _ENUMERATION = regex(r":\s*[^,.;:]+(?:,\s*[^,.;:]+)+,?\s+(?:and|or)\s+[^,.;:]+")
 """A list of three or more after a colon (``… methods: **A**, **B**, and **C**.``): a set to recall,
 which no card asks for."""
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "approx.", "incl.", "no.")
-_LONE_NAME_WORDS = 7
+_LONE_NAME_WORDS = 10
 """At most this many words in a bold name alone on its bullet over the paragraph that defines it (more is
 a sentence in bold)."""
 
