@@ -837,6 +837,10 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
         # `- **Cardiac drugs**` over `- **Digoxin**: …` items: a card each, asked under the group's name
         yield from _list_cards(ctx, below[0], section, pending.lead_in or f"{term.front}:")
         return
+    own = _own_lines_over_terms(ctx, term, below) if not pending.extra else None
+    if own is not None:  # `- **Orchestration:**` over `- Manages containers.`, `- **Amazon ECS:** …`
+        yield from _own_card_and_named_parts(ctx, pending, section, below[0], own)
+        return
     parts = [term.rest] if term.rest else []
     carded = any(ctx.is_claimed(node) for child in below for node in child.walk())  # `- Function >> …`
     if not term.rest and len(below) == 1 and below[0].type in LISTS and len(below[0].children) == 1:
@@ -863,6 +867,64 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
     elif term.separated and not carded:
         message = f"card {term.front!r} has an empty back: write its definition after the term"
         yield ctx.problem(pending.item, message)
+
+
+def _own_lines_over_terms(ctx: Context, term: Term, below: Sequence[Node]) -> int | None:
+    """How many plain bullets open the one list under a term that has a definition of its own (after
+    its colon, or those bullets) when two or more defined terms follow them, each a name with capitals
+    of its own: things of their own named under it (``Amazon ECS``, ``Amazon EKS`` under
+    ``Orchestration``), each a card, not words of its back. ``None`` where the list is otherwise (a
+    label or an attribute among them, ``Pricing:``, ``Use case:``; a plain bullet after a term; a term
+    with no definition): its back, as before."""
+    if len(below) != 1 or below[0].type not in LISTS or len(below[0].children) < _NAMED_PARTS:
+        return None
+    items = below[0].children
+    terms = [_item_term(item) for item in items]
+    own = next((index for index, found in enumerate(terms) if found is not None), len(items))
+    if len(items) - own < _NAMED_PARTS or not (term.rest or own):
+        return None
+    if not all(found is not None and found.rest and _names_a_part(found) for found in terms[own:]):
+        return None
+    plain = items[:own]
+    if any(len(item.children) != 1 or _item_term(item, plain=True) is not None for item in plain):
+        return None  # `- Region: …` among them, or a plain bullet over a list of its own: no one definition
+    return None if any(ctx.is_claimed(node) for item in items for node in item.walk()) else own
+
+
+def _names_a_part(term: Term) -> bool:
+    """A name with capitals of its own (``Amazon ECS``, ``Foundation Models (FMs)``, ``Dynamic Scaling``):
+    a thing; ``Pricing``, ``Use cases`` or ``Half-life`` name an attribute of the term above."""
+    return not _names_an_attribute(term.front.strip("*_: "))
+
+
+_NAMED_PARTS = 2
+"""At least this many defined terms under a defined term are things of their own (one is a detail of it)."""
+
+
+def _own_card_and_named_parts(
+    ctx: Context, pending: _Pending, section: tuple[str, ...], parts: Node, own: int
+) -> Iterator[Item | Problem]:
+    """The term's card, its back its own definition (after its colon and in the plain bullets opening
+    the list under it), then a card for each term of that list, asked under the term's name."""
+    term = pending.term
+    lines = [ctx.doc.source(item) for item in parts.children[:own]]
+    said = "" if not lines else item_text(lines[0]) if len(lines) == 1 else _join(lines)
+    back = "\n\n".join(part for part in (term.rest, said) if part)
+    yield _card(
+        ctx,
+        pending.item,
+        section,
+        term.front,
+        back,
+        pending.pinned,
+        pending.lead_in,
+        dated=pending.dated,
+        facets=pending.facets,
+        owner=pending.owner,
+    )
+    for item in parts.children[:own]:
+        ctx.claim(item)
+    yield from _list_cards(ctx, parts, section, f"{term.front}:")
 
 
 def _groups_terms(ctx: Context, node: Node) -> bool:
