@@ -54,3 +54,19 @@ def test_sources_point_at_real_lines(parsed: Parsed) -> None:
     for item in parsed.deck.items():
         lines = (SOURCE_NOTES / item.source.path).read_text(encoding="utf-8").split("\n")
         assert lines[item.source.line - 1].strip(), f"{item.source} is a blank line"
+
+
+def test_lecture_names_over_their_defining_paragraph_are_cards(parsed: Parsed) -> None:
+    """``- **Amazon FSx**``, a blank line, then what it is: a card, as the indented form is."""
+    backs = {(card.module, card.front): card.back for card in parsed.deck.cards}
+    assert backs["06-aws-storage-services", "Amazon FSx"].startswith("A fully managed file storage services")
+    assert backs["10-monitoring-compliance-and-governance-in-the-aws-cloud", "CloudWatch alarms"].startswith(
+        "With CloudWatch alarms, you can **define thresholds**"
+    )
+
+
+def test_named_terms_under_a_defined_term_are_cards_of_their_own(parsed: Parsed) -> None:
+    """``Foundation Models (FMs)`` under ``Generative AI``: asked under its name, not on its back."""
+    cards = {card.front: card for card in parsed.deck.cards if card.module == "08-ai-ml-and-data-analytics"}
+    assert cards["Foundation Models (FMs)"].lead_in == "Generative AI:"
+    assert "Foundation Models" not in cards["Generative AI"].back
