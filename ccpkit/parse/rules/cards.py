@@ -888,6 +888,9 @@ def _own_lines_over_terms(ctx: Context, term: Term, below: Sequence[Node]) -> in
     plain = items[:own]
     if any(len(item.children) != 1 or _item_term(item, plain=True) is not None for item in plain):
         return None  # `- Region: …` among them, or a plain bullet over a list of its own: no one definition
+    said = item_words(plain[-1]) if plain else term.rest
+    if said.rstrip(" *_").endswith((":", "\uff1a")):
+        return None  # `… in two editions:` over them: they finish what it says
     return None if any(ctx.is_claimed(node) for item in items for node in item.walk()) else own
 
 
