@@ -57,13 +57,16 @@ def test_the_four_storage_cards_read_apart(student: Student) -> None:
     assert all(front.startswith("Storage \N{MIDDLE DOT} ") or front.endswith(": Storage") for front in fronts)
 
 
-def test_check_finds_no_alike_fronts_left_and_names_the_one_set_and_the_one_unlabelled_table() -> None:
+def test_check_finds_no_alike_fronts_left_and_names_the_two_sets_and_the_one_unlabelled_table() -> None:
     problems = [str(problem) for problem in card_problems(parse_notes(NOTES).deck)]
-    assert len(problems) == 2
+    assert len(problems) == 3
     assert problems[0].startswith(
-        "08-ai-ml-and-data-analytics/summary.md:51: warning: the card 'Frameworks' asks to recall a set of 3"
+        "07-databases/summary.md:19: warning: the card 'Supported Engines' asks to recall a set of 6"
     )
     assert problems[1].startswith(
+        "08-ai-ml-and-data-analytics/summary.md:51: warning: the card 'Frameworks' asks to recall a set of 3"
+    )
+    assert problems[2].startswith(
         "11-pricing-and-support/lecture-notes.md:240: warning: table 'AWS Support Plans"
     )
 
