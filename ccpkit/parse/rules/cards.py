@@ -199,6 +199,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             block.node.type in LISTS
             and _describes_heading(block.node)
             and not _titled(ctx, block.section, _GLOSSARY_TITLE)
+            and not _gives_shared_labels(ctx, block.section)  # `- **Use case**:` first, `Pricing` next
         ):
             if describing:
                 above = blocks[index - 1] if index else None
@@ -215,6 +216,11 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             listed = list(_list_cards(ctx, block.node, block.section, lead_in, _definition(ctx, after)))
             yield from listed
             carded = any(not isinstance(made, Problem) for made in listed)  # its items: cards of their own
+            if describing and carded and not lead_in and _gives_shared_labels(ctx, block.section):
+                above = blocks[index - 1] if index else None
+                if above is not None and above.heading is heading and _plain_paragraph(ctx, above.node):
+                    described.append(("prose", ctx.doc.source(above.node)))  # what has these facets
+                described.append(("facets", ""))
             if describing and not carded and _plain_facts(ctx, block.node):
                 above = blocks[index - 1] if index else None
                 if above is not None and above.heading is heading and _plain_paragraph(ctx, above.node):
@@ -232,6 +238,13 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             pass  # `**Aim:** To find …` in a lab's report: its sections, not terms to learn
         elif block.node.type == "paragraph" and about_the_notes(block.node.children[0].content):
             pass  # `Type: #service`, `Source: …` under a vault note's title: its fields, not what it says
+        elif (
+            block.node.type == "paragraph"
+            and id(block.node) not in glossary_paragraphs
+            and (facets := _facet_paragraphs(ctx, blocks, index))
+        ):
+            yield from facets  # `**Pricing**: …` under ECS and EKS alike: a card each, not the heading's
+            described.append(("facets", ""))
         elif (
             block.node.type == "paragraph"
             and _is_label_paragraph(block.node)
@@ -270,7 +283,9 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             yield from arrows
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
             if describing and not arrows and (following is None or following.type not in LISTS):
-                described.append(("prose", ctx.doc.source(block.node)))
+                labelled = "label" in (kind for kind, _ in described) and _labels_of_facets(block.node)
+                # `**Location**: …` after the heading's `**Function**: …`: one more of its labels, not notes
+                described.append(("label" if labelled else "prose", ctx.doc.source(block.node)))
         elif block.node.type in ("fence", "code_block") and describing:
             described.append(("code", ctx.doc.source(block.node)))
     yield from _heading_card(ctx, heading, heading_section, described, one_liners, entries)
@@ -406,6 +421,7 @@ def _list_cards(
     facets = _faceted(terms)
     if under_a_name and all(term is None or _names_an_attribute(term.front.strip("*_: ")) for term in terms):
         facets = "all"  # `- Azure VMs` over `- **Billing**: …`: every label the name's facet
+    shared = _gives_shared_labels(ctx, section)  # `**Use case**:` under ECS and EKS: a card each
     owner = ""  # the last thing a term of the list named, whose facets the terms after it may name
     names = _Names(terms)
     for index, item in enumerate(node.children):
@@ -423,7 +439,7 @@ def _list_cards(
         if term is None and pending is not None and not pending.bare and len(item.children) == 1:
             term = aside_line(_first_words(ctx, item))  # `- Example: warfarin …` after a term: of it
         labelled = _is_label(term) and (not named_too or _remarks(term))  # a titled glossary's `Goal`
-        if labelled and under_a_name and term is not None and not is_aside(term.front):
+        if labelled and (under_a_name or shared) and term is not None and not is_aside(term.front):
             labelled = False  # `- Azure VMs` over `**Billing**: …` and `**Use case**: …`: both the VMs'
             if _SAYS_WHAT_IT_IS.fullmatch(term.front.strip()):
                 term = replace(term, front=section[-1])  # `**Definition**: …`: the name's card
@@ -982,9 +998,10 @@ def _heading_card(
             yield _card(ctx, heading, section, named, item_text(described[0][1]), pinned_id(heading))
             return
     labels = [text for kind, text in described if kind == "label"]
+    faceted = ("facets", "") in described  # its facets are cards: what it is, above them, is its own
     if (
         heading is None
-        or not labels
+        or not (labels or faceted)
         or (heading.tag == "h1" and _SESSION_TITLE.search(heading_text(heading)))
     ):
         return  # `# Week 3 Lecture Notes`: a session's notes, or steps to follow, are no one thing to recall
@@ -997,15 +1014,79 @@ def _heading_card(
         if not section:
             return  # `## Summary` of the whole part: a list to recall, not one thing
         front = _heading_front(section[-1])
-    first = next(index for index, (kind, _) in enumerate(described) if kind == "label")
+    first = next(index for index, (kind, _) in enumerate(described) if kind in ("label", "facets"))
     above = described[:first]
     defining = any(kind == "prose" and _says_what(front, text) for kind, text in above)
-    if all(map(only_asides, labels)) and not defining:
+    if labels and all(map(only_asides, labels)) and not defining:
         return  # `Remember: …` under `## Key events`: an aside to notes that say what no thing is
     defined = [text for _, text in above] if sum(kind == "prose" for kind, _ in above) <= _DEFINING else []
     if not defined and len(labels) == 1:  # `Definition: Emulates a machine.` alone: its label says nothing
         labels[0] = _DEFINITION_LABEL.sub("", labels[0], count=1)
-    yield _card(ctx, heading, section, front, "\n\n".join([*defined, _join(labels)]), pinned_id(heading))
+    back = "\n\n".join([*defined, _join(labels)] if labels else defined)
+    if back:
+        yield _card(ctx, heading, section, front, back, pinned_id(heading))
+
+
+def _facet_paragraphs(ctx: Context, blocks: Sequence[Block], index: int) -> list[Item | Problem]:
+    """A paragraph of bold labels' lines under a heading whose labels other headings give too
+    (``_gives_shared_labels``): a card each for that facet of the heading's subject (``**Pricing**: …``
+    under ``## Amazon EKS`` as under ``## Amazon ECS``), the last line maybe alone over the list that
+    says it (``**Diet**:`` over bullets); asides' paragraphs right below (``**Note**: …``) go on the
+    last one's back. [] for any other paragraph: a heading's own ``**Definition**:`` is its card's."""
+    block = blocks[index]
+    words = block.node.children[0].content
+    if not words.startswith(("**", "__")) or not _gives_shared_labels(ctx, block.section):
+        return []  # most paragraphs
+    named = _labels_of_facets(block.node)
+    if not named or any(not term.rest for term in named[:-1]):
+        return []
+    below = [following.node for following in blocks[index + 1 :]]
+    backs = [term.rest for term in named]
+    if not backs[-1]:
+        if not below or below[0].type not in LISTS or ctx.is_claimed(below[0]):
+            return []
+        backs[-1] = ctx.doc.source(below[0])  # `**Diet**:` over the bullets that say it
+        ctx.claim(below.pop(0))
+    asides = list(itertools.takewhile(partial(_only_asides, ctx), below))
+    ctx.claim(block.node, *asides)
+    backs[-1] = "\n\n".join([backs[-1], *(ctx.doc.source(aside) for aside in asides)])
+    return [
+        _card(ctx, block.node, block.section, term.front, back, "", offset=offset)
+        for offset, (term, back) in enumerate(zip(named, backs, strict=True))
+    ]
+
+
+def _labels_of_facets(paragraph: Node) -> list[Term]:
+    """A paragraph's lines, if each opens with a bold label naming a facet (``**Location**: …``)."""
+    terms = [_bold_label(line) for line in paragraph.children[0].content.split("\n")]
+    named = [term for term in terms if term is not None and _names_a_facet(term.front)]
+    return named if len(named) == len(terms) else []
+
+
+def _bold_label(line: str) -> Term | None:
+    """A line opening with a bold label and what it says, if anything (``**Pricing**: per hour``)."""
+    found = _LABELLED.fullmatch(line)
+    return None if found is None else Term(found["name"].strip(), found["rest"].strip(), True)
+
+
+_LABELLED = regex(
+    r"(?:\*\*|__)(?P<name>[^*_:\n]{1,40}?)(?::(?:\*\*|__)|(?:\*\*|__):)(?P<rest>(?:[ \t]+\S.*)?)"
+)
+"""A bold label, its colon inside the bold or after it, and what follows it on its line."""
+
+
+def _names_a_facet(name: str) -> bool:
+    """Whether a label names a facet of the heading above it, as a common noun does (``Pricing``,
+    ``Control plane``), not an aside (``Note``) nor what the heading is (``Definition``)."""
+    plain = name.strip()
+    return _names_an_attribute(plain) and not is_aside(plain) and not _SAYS_WHAT_IT_IS.fullmatch(plain)
+
+
+def _only_asides(ctx: Context, node: Node) -> bool:
+    """A paragraph of asides' lines alone (``**Note**: tolerance builds within a day``)."""
+    if node.type != "paragraph" or ctx.is_claimed(node):
+        return False
+    return all(aside_line(line) is not None for line in node.children[0].content.split("\n"))
 
 
 def _says_what(front: str, prose: str) -> bool:
@@ -1379,7 +1460,7 @@ def _card(
     ):
         front, back, key = back, front.strip("*_ "), ""
     subject = ""
-    if not lead_in and not _defines_a_thing(back):  # `**Treatment:** the management of …`: a term
+    if not lead_in and (not _defines_a_thing(back) or _given_again(ctx, front)):  # `**Treatment:** the …`
         subject = _owner_of_facet(front, owner, among_facets=facets) or _subject_of_facet(
             ctx, front, section, among_facets=facets
         )
@@ -1388,6 +1469,15 @@ def _card(
     fields = _fields_at(ctx, "card", key or front, node, section, pinned, offset=offset, tags=tags)
     made = ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))
     return replace(made, location=fields.source) if isinstance(made, Problem) else made
+
+
+def _given_again(ctx: Context, front: str) -> bool:
+    """Whether a card's label is one other headings give too: a facet of each heading's subject however
+    its words open (``**Pricing**: a fee per cluster`` beside ECS's ``**Pricing**: …``), where a term
+    alone whose words define a thing (``**Treatment:** the management of …``) is a glossary's."""
+    name = front.strip("*_: ").casefold()
+    lines = ctx.doc.lines
+    return name in _sectioned(lines).labels or (name in FACETS and bold_fronts(lines)[name] > 1)
 
 
 def _owner_of_facet(front: str, owner: str, *, among_facets: _Facets) -> str:
@@ -1412,9 +1502,16 @@ def _subject_of_facet(ctx: Context, front: str, section: tuple[str, ...], *, amo
     attribute = _names_an_attribute(named)
     common = attribute or _TITLE_CASED.fullmatch(named) is not None
     twin = common and _twin(ctx.doc.lines, named.casefold(), among_facets)
-    facet = _is_facet(named) or (among_facets == "all" and attribute) or twin
+    sibling = attribute and not is_aside(named) and _gives_shared_labels(ctx, section)
+    facet = _is_facet(named) or (among_facets == "all" and attribute) or twin or sibling
     if not facet or among_facets == "none":
         return ""
+    return _subject(ctx, section)
+
+
+def _subject(ctx: Context, section: tuple[str, ...]) -> str:
+    """The subject a heading names, whose facets the labels under it are (``## Beta blockers``, or the
+    title over its ``## Key facts``); "" under a heading that names no one subject (``## Summary``)."""
     headings = (ctx.doc.part, *section)  # the file's title, then the headings down to the card
     at = len(headings) - 1
     while at and _heading_front(headings[at]).strip("*_ ").casefold() in _ABOUT_THE_ONE_ABOVE:
@@ -1930,31 +2027,71 @@ def _twin(lines: tuple[str, ...], name: str, among_facets: _Facets) -> bool:
     among a few facets, or beside another label alike under two headings among other terms."""
     if among_facets == "mixed":
         return bold_fronts(lines)[name] > 1
-    return among_facets == "facets" and name in _sectioned(lines)
+    return among_facets == "facets" and name in _sectioned(lines).labels
+
+
+@dataclass(frozen=True)
+class _Sectioned:
+    """The bold labels two headings of a file both give, two or more of them, and the headings whose
+    labels they make facets."""
+
+    labels: frozenset[str]
+    headings: frozenset[str]
+    """The headings that give one of the ``labels`` on a line of their own (not a nested bullet's), where
+    one heading giving it opens with a facet's label (``**Pricing**:``), not one that describes the
+    heading as a whole (``**Function**:`` first under ``## Heart`` and ``## Kidney``: each heading's
+    card), each as ``_heading_key`` writes it."""
 
 
 @lru_cache(maxsize=1)
-def _sectioned(lines: tuple[str, ...]) -> frozenset[str]:
+def _sectioned(lines: tuple[str, ...]) -> _Sectioned:
     """The bold terms two headings of a file both give, two or more of them (``**Habitat**:`` and
     ``**Diet**:`` under ``## Red fox`` and under ``## Barn owl``): facets of the subjects their headings
     name, not things of their own (one term given again under another heading, a recap's, stays one).
     Headings of the same words (``### Key characteristics`` under each) are one: they name no subject."""
     headings: dict[str, set[str]] = {}
+    outermost: set[tuple[str, str]] = set()  # (label, heading) where a line of the heading's own gives it
+    first: dict[str, str] = {}  # the label each heading's own lines open with
     heading = ""
     for line in lines:
         if line.startswith("#") and _HEADING_LINE.match(line):
-            heading = line.strip("# \t:").casefold()
+            heading = _heading_key(line)
         elif "**" in line or "__" in line:
             label = _BOLD_LABEL.match(line)
             if label is not None:
-                headings.setdefault(label["name"].casefold(), set()).add(heading)
+                name = label["name"].casefold()
+                headings.setdefault(name, set()).add(heading)
+                if line[0] not in " \t":  # not a bullet nested under a thing of its own
+                    outermost.add((name, heading))
+                    first.setdefault(heading, name)
     repeated = {name: sorted(under) for name, under in headings.items() if len(under) > 1}
-    shared = Counter(pair for under in repeated.values() for pair in itertools.combinations(under, 2))
-    return frozenset(
-        name
+    pairs = Counter(pair for under in repeated.values() for pair in itertools.combinations(under, 2))
+    shared = {pair for pair, labels in pairs.items() if labels > 1}
+    labels = {
+        name: under
         for name, under in repeated.items()
-        if any(shared[pair] > 1 for pair in itertools.combinations(under, 2))
+        if any(pair in shared for pair in itertools.combinations(under, 2))
+    }
+    faceted = (  # `**Use case**:` first under ECS, `**Pricing**:` first under EKS: both faceted
+        [heading for heading in under if (name, heading) in outermost]
+        for name, under in labels.items()
+        if any(heading in first and not is_label(first[heading]) for heading in under)
     )
+    return _Sectioned(frozenset(labels), frozenset(itertools.chain.from_iterable(faceted)))
+
+
+def _heading_key(heading: str) -> str:
+    """A heading's words as ``_sectioned`` tells headings apart (``## Amazon ECS`` → ``amazon ecs``)."""
+    return heading.strip("# \t:").casefold()
+
+
+def _gives_shared_labels(ctx: Context, section: tuple[str, ...]) -> bool:
+    """Whether the heading over a block, naming a subject, gives labels other headings give too
+    (``**Pricing**:`` and ``**Use case**:`` under ``## Amazon ECS`` and under ``## Amazon EKS``;
+    ``_Sectioned.headings``): its labels are facets of its subject, whatever order they come in, and so
+    are its other labels (``**Control plane**:``), asides excepted."""
+    shared = bool(section) and _heading_key(section[-1]) in _sectioned(ctx.doc.lines).headings
+    return shared and bool(_subject(ctx, section))
 
 
 _BOLD_LABEL = regex(
