@@ -1058,12 +1058,12 @@ def _facet_paragraphs(ctx: Context, blocks: Sequence[Block], index: int) -> list
 
 def _labels_of_facets(paragraph: Node) -> list[Term]:
     """A paragraph's lines, if each opens with a bold label naming a facet (``**Location**: …``)."""
-    terms = [_bold_label(line) for line in paragraph.children[0].content.split("\n")]
+    terms = [bold_label(line) for line in paragraph.children[0].content.split("\n")]
     named = [term for term in terms if term is not None and _names_a_facet(term.front)]
     return named if len(named) == len(terms) else []
 
 
-def _bold_label(line: str) -> Term | None:
+def bold_label(line: str) -> Term | None:
     """A line opening with a bold label and what it says, if anything (``**Pricing**: per hour``)."""
     found = _LABELLED.fullmatch(line)
     return None if found is None else Term(found["name"].strip(), found["rest"].strip(), True)
@@ -2078,6 +2078,11 @@ def _sectioned(lines: tuple[str, ...]) -> _Sectioned:
         if any(heading in first and not is_label(first[heading]) for heading in under)
     )
     return _Sectioned(frozenset(labels), frozenset(itertools.chain.from_iterable(faceted)))
+
+
+def names_no_subject(heading: str) -> bool:
+    """Whether a heading's words name no subject (``## Summary``, ``## Key points``, ``### Notes``)."""
+    return _heading_front(heading).casefold() in _GENERIC_HEADINGS
 
 
 def _heading_key(heading: str) -> str:

@@ -29,13 +29,13 @@ from ccpkit.parse.rules.answers import (
     question_numbered,
     worded_letter,
 )
-from ccpkit.parse.rules.cards import DEFINING_WORDS, bold_fronts
+from ccpkit.parse.rules.cards import DEFINING_WORDS, bold_fronts, bold_label, names_no_subject
 from ccpkit.parse.rules.clozes import CLOZE_TAG
 from ccpkit.parse.rules.flashcards import listed_question, marked_to_judge, studied
 from ccpkit.parse.rules.options import asks, instructs
 from ccpkit.parse.rules.questions import block_words, counts_the_list
 from ccpkit.parse.rules.scenarios import opens_scenario
-from ccpkit.parse.rules.terms import line_term
+from ccpkit.parse.rules.terms import is_aside, line_term
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
@@ -88,6 +88,7 @@ def check_question_headings(ctx: Context) -> Iterator[Item | Problem]:
     yield from _unlabelled_answers(ctx, nodes)
     yield from _filled_in_forms(ctx, nodes)
     yield from _lone_bold_terms(ctx, nodes)
+    yield from _labels_under_no_subject(ctx, blocks)
     yield from _bracketless_clozes(ctx, nodes)
     yield from _cue_sections(ctx, blocks)
 
@@ -209,6 +210,44 @@ def _lone_bold_terms(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem
         term = None if "\n" in words or opens_scenario(words) else line_term(words)
         if term is not None and len(term.rest.split()) >= DEFINING_WORDS and not _DIGIT.search(term.front):
             yield Problem(ctx.at(node), _LONE_BOLD_TERM.format(front=term.front), "warning")
+
+
+_LABEL_UNDER_NO_SUBJECT = (
+    "bold label `{label}` under `{heading}`, a heading that names no subject, made no card: write it "
+    "as a card naming whose {lower} it is (`… {lower}::…`), or under that subject's heading"
+)
+
+
+def _labels_under_no_subject(ctx: Context, blocks: Sequence[Block]) -> Iterator[Problem]:
+    """A warning at a paragraph of one bold label's line (``**Cost**: pay per hour.``), alone under a
+    heading that names no subject (``## Summary``, ``## Key points``), of which no card was made, nor
+    the heading's: whose it is nothing says (as a bullet it is a card as written), and it would vanish
+    unsaid. An aside's (``**Tip**: …``) remarks on the notes."""
+    lone = bold_fronts(ctx.doc.lines).total() == 1  # a lone bold term has a warning of its own
+    for index, block in enumerate(blocks):
+        node, heading = block.node, block.heading
+        words = node.children[0].content if node.type == "paragraph" and heading is not None else ""
+        if not words.startswith(("**", "__")) or "\n" in words or ctx.is_claimed(node):
+            continue  # most blocks
+        label = bold_label(words)
+        alone = blocks[index - 1].node is heading and (
+            index + 1 == len(blocks) or blocks[index + 1].node.type == "heading"
+        )  # `**Use case:** we migrated …` over more of the story is prose's bold opening
+        if (
+            label is None
+            or not alone
+            or len(label.rest.split()) < DEFINING_WORDS
+            or is_aside(label.front)
+            or (lone and line_term(words) is not None)
+            or heading is None
+            or not names_no_subject(heading_text(heading))
+            or {ctx.doc.line_of(heading), ctx.doc.line_of(node)} & ctx.made_at
+        ):
+            continue
+        message = _LABEL_UNDER_NO_SUBJECT.format(
+            label=label.front, heading=heading_text(heading), lower=label.front.lower()
+        )
+        yield Problem(ctx.at(node), message, "warning")
 
 
 _CUE_SECTION = (
