@@ -3364,6 +3364,15 @@ def _without_number(text: str) -> str:
 _NUMBER_OPENINGS = frozenset("*_Qq\U0001f51f")
 
 
+SET_TO_RECALL = (
+    "question over a list and no answer of its own, so no card was made: a set to recall makes no card; "
+    "ask for one item per card, or write the answer as a sentence with each item in a cloze (`{{c1::…}}`); "
+    "options need their letters and an `Answer:` line"
+)
+"""The warning at a question over a list with no answer (``Q: Name the …``, ``Q4. List the …``, ``1.
+What are the three …?``): no rule makes a card of it, as none asks for a set."""
+
+
 def _questions_and_answers(
     ctx: Context, node: Node, lines: list[str], below: Sequence[Node]
 ) -> tuple[int, list[_Pair | _Missing]]:
@@ -3445,8 +3454,9 @@ def _questions_and_answers(
         elif asked and answered:
             results.append(_Pair(asked, answered, line=number))
         elif asked or answered:  # `**Question:**` alone over what the questions below share: a label
+            listed = following is not None and following.type in LISTS and number == sides[-1][0]
             message = "flashcard `Q:` without an `A:` line: write its answer on a line `A: …` below it"
-            results.append(_Missing(message, number))
+            results.append(_Missing(SET_TO_RECALL if listed and asked and not used else message, number))
     return used, results
 
 

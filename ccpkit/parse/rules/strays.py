@@ -31,7 +31,7 @@ from ccpkit.parse.rules.answers import (
 )
 from ccpkit.parse.rules.cards import DEFINING_WORDS, bold_fronts, bold_label, names_no_subject
 from ccpkit.parse.rules.clozes import CLOZE_TAG
-from ccpkit.parse.rules.flashcards import listed_question, marked_to_judge, studied
+from ccpkit.parse.rules.flashcards import SET_TO_RECALL, listed_question, marked_to_judge, studied
 from ccpkit.parse.rules.options import asks, instructs
 from ccpkit.parse.rules.questions import block_words, counts_the_list
 from ccpkit.parse.rules.scenarios import opens_scenario
@@ -327,13 +327,6 @@ def _answers_under_lists(ctx: Context, siblings: Sequence[Node]) -> Iterator[Pro
             yield from _answers_under_lists(ctx, node.children)
 
 
-_SET_TO_RECALL = (
-    "question over a list and no answer of its own, so no card was made: a set to recall makes no card; "
-    "ask for one item per card, or write the answer as a sentence with each item in a cloze (`{{c1::…}}`); "
-    "options need their letters and an `Answer:` line"
-)
-
-
 _SET_ANSWERED = (
     "question answered by a list, so no card was made: a set to recall makes no card; "
     "ask for one item per card, or write the answer as a sentence with each item in a cloze (`{{c1::…}}`)"
@@ -356,8 +349,17 @@ def _sets_to_recall(ctx: Context, blocks: Sequence[Block]) -> Iterator[Problem]:
         if len(asking) < 2 and not (asking and studied(ctx, block.section)):
             continue  # one question over a list among notes: a heading's, as often
         for item in asking:
-            if not taken[id(item)] and (message := _set_left(item)) is not None:
+            first, *below = item.children
+            if not taken[id(item)] and (message := _set_left(first, below)) is not None:
                 yield Problem(ctx.at(item), message, "warning")
+    nodes = [block.node for block in blocks]
+    for asked, listed, after in zip(nodes, nodes[1:], [*nodes[2:], None], strict=False):
+        if listed.type not in LISTS or not _numbered_question(ctx, asked):
+            continue  # most blocks: over no list
+        if after is None or not _holds_answer(after):  # an answer below has a warning of its own
+            listed_taken = any(ctx.is_claimed(inner) for inner in listed.walk())
+            if not listed_taken and (message := _set_left(asked, [listed])) is not None:
+                yield Problem(ctx.at(asked), message, "warning")  # `Q4. List the three …` over bullets
 
 
 def _asks_or_tells(item: Node) -> bool:
@@ -372,16 +374,27 @@ def _first_line(paragraph: Node) -> str:
     return plain(paragraph.children[0].content.partition("\n")[0]).strip()
 
 
-def _set_left(item: Node) -> str | None:
-    """The warning at a list item that is its question's one line over nothing but lists, no answer of
-    its own or an answer's label alone between (``Answer:`` over the list); ``None`` at any other."""
-    first, *below = item.children
+def _numbered_question(ctx: Context, node: Node) -> bool:
+    """Whether a paragraph no rule took opens with a question's number and asks, or says what to
+    answer (``Q4. List the three …``, ``Question 2: Which …?``)."""
+    if node.type != "paragraph" or ctx.is_claimed(node):
+        return False
+    words = question_numbered(_first_line(node))
+    return words is not None and (words.rstrip("*_ ").endswith(("?", "\uff1f")) or instructs(words))
+
+
+def _set_left(first: Node, below: Sequence[Node]) -> str | None:
+    """The warning at a question's paragraph (a list item's, or one numbered as a question, ``Q4. List
+    …``), its one line over nothing but lists (``below``), no answer of its own or an answer's label
+    alone between (``Answer:`` over the list); ``None`` at any other."""
+    if first.type != "paragraph":
+        return None
     lines = first.children[0].content.strip().split("\n")
     if not below or not all(node.type in LISTS for node in below) or len(lines) > 2:
         return None
     if len(lines) == 2:
         return _SET_ANSWERED if bare_label(lines[1].strip()) else None
-    return None if _holds_answer(item) else _SET_TO_RECALL
+    return None if any(map(_holds_answer, [first, *below])) else SET_TO_RECALL
 
 
 def _unanswered_items(ctx: Context, node: Node) -> Iterator[Problem]:
