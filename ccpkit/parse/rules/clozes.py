@@ -40,8 +40,15 @@ def extract_clozes(ctx: Context) -> Iterator[Item | Problem]:
 
 
 def _may_hide(ctx: Context, line: str) -> bool:
-    """Whether a line may open or hold a cloze: a marker, or hashcards' ``C:`` tag."""
-    return cloze_syntax.may_hide(line, highlights=ctx.highlight_clozes) or line.startswith("C:")
+    """Whether a line may open or hold a cloze: a marker, or hashcards' ``C:`` tag (in a bullet or a
+    quote too: ``- C: …``, ``> C: …``)."""
+    if cloze_syntax.may_hide(line, highlights=ctx.highlight_clozes):
+        return True
+    return "C:" in line and TAGGED_LINE.match(line) is not None
+
+
+TAGGED_LINE = regex(r"(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?C:")
+"""A line opening with hashcards' cloze tag, maybe in a bullet or a quote (``- C: …``, ``> C: …``)."""
 
 
 def _tagged_cloze(text: str) -> str:
@@ -124,6 +131,10 @@ def _list_item(
     term_over_clozes = below and first.type == "paragraph" and split_term(first.children[0]) is not None
     if cloze_syntax.mistakes(head):
         ctx.claim(item, *item.children)
+        return
+    if tagged := _tagged_cloze(head):  # `- C: [Canberra] is …`: hashcards' cloze in a bullet
+        ctx.claim(item, *item.children)
+        yield _cloze(ctx, item, section, tagged, "\n\n".join(nested), pinned, lead_in)
         return
     if _holds(ctx, head, led=bool(lead_in)) or term_over_clozes:
         ctx.claim(item, *item.children)

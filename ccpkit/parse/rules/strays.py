@@ -30,7 +30,7 @@ from ccpkit.parse.rules.answers import (
     worded_letter,
 )
 from ccpkit.parse.rules.cards import DEFINING_WORDS, bold_fronts, bold_label, names_no_subject
-from ccpkit.parse.rules.clozes import CLOZE_TAG
+from ccpkit.parse.rules.clozes import CLOZE_TAG, TAGGED_LINE
 from ccpkit.parse.rules.flashcards import SET_TO_RECALL, listed_question, marked_to_judge, studied
 from ccpkit.parse.rules.options import asks, instructs
 from ccpkit.parse.rules.questions import block_words, counts_the_list
@@ -291,15 +291,33 @@ _BRACKETLESS_CLOZE = (
 
 
 def _bracketless_clozes(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem]:
-    """A warning at a paragraph tagged as hashcards' cloze (``C: The Nile is …``) that no rule took: with
-    no words in brackets it hides nothing, and the card meant would vanish unsaid. An option lettered
-    ``C:`` after one lettered ``B:`` is a question's, with warnings of its own."""
+    """A warning at a paragraph tagged as hashcards' cloze (``C: The Nile is …``) that no rule took,
+    in a quote too, or at a bullet of a list whose every bullet is so tagged: with no words in brackets
+    it hides nothing, and the card meant would vanish unsaid. An option lettered ``C:`` after one
+    lettered ``B:`` is a question's, with warnings of its own; a bullet among others that name things
+    (``- Rust: …``, ``- C: …``) names the language."""
+    if any(TAGGED_LINE.match(line) for line in ctx.doc.lines if "C:" in line):  # most files: no tag
+        yield from _bracketless_among(ctx, siblings)
+
+
+def _bracketless_among(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem]:
     for at, node in enumerate(siblings):
+        if node.type == "blockquote":
+            yield from _bracketless_among(ctx, node.children)
+        elif node.type in LISTS and not ctx.is_claimed(node):
+            firsts = [item.children[0] if item.children else None for item in node.children]
+            if all(first is not None and _tagged(first) for first in firsts):
+                yield from _bracketless_among(ctx, [first for first in firsts if first is not None])
         text = node.children[0].content if node.type == "paragraph" and not ctx.is_claimed(node) else ""
         before = siblings[at - 1] if at else None
         option = before is not None and before.type == "paragraph" and before.children[0].content[:2] == "B:"
         if CLOZE_TAG.match(text) and not option:
             yield Problem(ctx.at(node), _BRACKETLESS_CLOZE, "warning")
+
+
+def _tagged(paragraph: Node) -> bool:
+    """Whether a paragraph opens with hashcards' cloze tag (``C: …``)."""
+    return paragraph.type == "paragraph" and CLOZE_TAG.match(paragraph.children[0].content) is not None
 
 
 def _answers_under_lists(ctx: Context, siblings: Sequence[Node]) -> Iterator[Problem]:
