@@ -230,8 +230,10 @@ def _labels_under_no_subject(ctx: Context, blocks: Sequence[Block]) -> Iterator[
         if not words.startswith(("**", "__")) or "\n" in words or ctx.is_claimed(node):
             continue  # most blocks
         label = bold_label(words)
-        alone = blocks[index - 1].node is heading and (
-            index + 1 == len(blocks) or blocks[index + 1].node.type == "heading"
+        alone = (
+            index > 0
+            and blocks[index - 1].node is heading
+            and (index + 1 == len(blocks) or blocks[index + 1].node.type == "heading")
         )  # `**Use case:** we migrated …` over more of the story is prose's bold opening
         if (
             label is None
@@ -354,8 +356,9 @@ _SET_ANSWERED = (
 def _sets_to_recall(ctx: Context, blocks: Sequence[Block]) -> Iterator[Problem]:
     """A warning at each item of a list of questions to study (under a title that says so, or beside
     questions that became cards) that asks over nothing but a list (``1. What are the three pillars
-    of …?`` over three bullets) and that no rule took: a set to recall, which is no card, left out.
-    Whether each item was taken is asked once, for both tests."""
+    of …?`` over three bullets) and that no rule took: a set to recall, which is no card, left out;
+    and at a paragraph numbered as such a question over such a list (``Q4. List the three …``), which
+    needs no title to say so. Whether each item was taken is asked once, for both tests."""
     for block in blocks:
         questions = block.node
         if questions.type not in LISTS or ctx.is_claimed(questions):
