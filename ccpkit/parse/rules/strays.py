@@ -219,14 +219,15 @@ _LABEL_UNDER_NO_SUBJECT = (
 
 
 def _labels_under_no_subject(ctx: Context, blocks: Sequence[Block]) -> Iterator[Problem]:
-    """A warning at a paragraph of one bold label's line (``**Cost**: pay per hour.``), alone under a
-    heading that names no subject (``## Summary``, ``## Key points``), of which no card was made, nor
-    the heading's: whose it is nothing says (as a bullet it is a card as written), and it would vanish
-    unsaid. An aside's (``**Tip**: …``) remarks on the notes."""
+    """A warning at a paragraph (or a lone bullet) of one bold label's line (``**Cost**: pay per
+    hour.``), alone under a heading that names no subject (``## Summary``, ``## Key points``), of which
+    no card was made, nor the heading's: whose it is nothing says, and it would vanish unsaid (a bullet
+    naming a thing, ``- **Cost**: …``, is a card as written). An aside's (``**Tip**: …``) remarks on
+    the notes."""
     lone = bold_fronts(ctx.doc.lines).total() == 1  # a lone bold term has a warning of its own
     for index, block in enumerate(blocks):
         node, heading = block.node, block.heading
-        words = node.children[0].content if node.type == "paragraph" and heading is not None else ""
+        words = _one_line(node) if heading is not None else ""
         if not words.startswith(("**", "__")) or "\n" in words or ctx.is_claimed(node):
             continue  # most blocks
         label = bold_label(words)
@@ -250,6 +251,13 @@ def _labels_under_no_subject(ctx: Context, blocks: Sequence[Block]) -> Iterator[
             label=label.front, heading=heading_text(heading), lower=label.front.lower()
         )
         yield Problem(ctx.at(node), message, "warning")
+
+
+def _one_line(node: Node) -> str:
+    """A paragraph's words, or those of a list's one item of one paragraph (``- **Cost**: …``)."""
+    if node.type in LISTS and len(node.children) == 1 and len(node.children[0].children) == 1:
+        node = node.children[0].children[0]
+    return node.children[0].content if node.type == "paragraph" else ""
 
 
 _CUE_SECTION = (
