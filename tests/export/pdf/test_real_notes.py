@@ -93,11 +93,15 @@ def test_plain_list_items_of_every_printed_section_are_in_the_course(real: Built
     assert printed > 800
 
 
+_LIST_MARKER = re.compile(r"^[-*+][ \t]+")
+
+
 def test_every_card_and_table_of_the_notes_is_in_the_course(real: Built, course: str) -> None:
     flat = squashed(course)
     for item in real.deck.items():
         if isinstance(item, Card):  # a facet's front names its heading (`Amazon EFS — protocol`)
-            said = (squashed(to_text(side))[:60] for side in (item.front, item.back.split("\n")[0]))
+            opening = _LIST_MARKER.sub("", item.back.split("\n")[0])  # a back may open with its bullets
+            said = (squashed(to_text(side))[:60] for side in (item.front, opening))
             assert any(words in flat for words in said), item.source
         elif isinstance(item, ComparisonTable):
             assert _cell(item.rows[0][0]) in flat.replace("•", ""), item.source
