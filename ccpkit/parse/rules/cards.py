@@ -2030,7 +2030,7 @@ def _twin(lines: tuple[str, ...], name: str, among_facets: _Facets) -> bool:
     return among_facets == "facets" and name in _sectioned(lines).labels
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Sectioned:
     """The bold labels two headings of a file both give, two or more of them, and the headings whose
     labels they make facets."""
