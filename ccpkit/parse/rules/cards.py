@@ -868,21 +868,26 @@ def _flush(ctx: Context, pending: _Pending, section: tuple[str, ...]) -> Iterato
         parts.append(_join(pending.extra))
     back = "\n\n".join(part for part in parts if part.strip())
     if back:
-        yield _card(
-            ctx,
-            pending.item,
-            section,
-            term.front,
-            back,
-            pending.pinned,
-            pending.lead_in,
-            dated=pending.dated,
-            facets=pending.facets,
-            owner=pending.owner,
-        )
+        yield _pending_card(ctx, pending, section, back)
     elif term.separated and not carded:
         message = f"card {term.front!r} has an empty back: write its definition after the term"
         yield ctx.problem(pending.item, message)
+
+
+def _pending_card(ctx: Context, pending: _Pending, section: tuple[str, ...], back: str) -> Item | Problem:
+    """The card of the term a list item holds, with ``back``."""
+    return _card(
+        ctx,
+        pending.item,
+        section,
+        pending.term.front,
+        back,
+        pending.pinned,
+        pending.lead_in,
+        dated=pending.dated,
+        facets=pending.facets,
+        owner=pending.owner,
+    )
 
 
 def _own_lines_over_terms(ctx: Context, term: Term, below: Sequence[Node]) -> int | None:
@@ -928,19 +933,7 @@ def _own_card_and_named_parts(
     term = pending.term
     lines = [ctx.doc.source(item) for item in parts.children[:own]]
     said = "" if not lines else item_text(lines[0]) if len(lines) == 1 else _join(lines)
-    back = "\n\n".join(part for part in (term.rest, said) if part)
-    yield _card(
-        ctx,
-        pending.item,
-        section,
-        term.front,
-        back,
-        pending.pinned,
-        pending.lead_in,
-        dated=pending.dated,
-        facets=pending.facets,
-        owner=pending.owner,
-    )
+    yield _pending_card(ctx, pending, section, "\n\n".join(part for part in (term.rest, said) if part))
     for item in parts.children[:own]:
         ctx.claim(item)
     yield from _list_cards(ctx, parts, section, f"{term.front}:")
