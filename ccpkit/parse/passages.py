@@ -6,9 +6,10 @@ block is one passage, and so is every item of a top-level list (with what is nes
 list can run on into the next column. Headings and tables are not passages (the printed outputs make
 their own), nor is anything the question rule took (a cram sheet does not quiz). A block of raw HTML
 prints as its words and pictures; a ``<details>`` block as its summary's question in bold and the text
-it hides (paper cannot fold); an Obsidian callout with its title in bold in place of its ``[!kind]``
-marker (a table in it prints as a table of its own); a definition list with each term in bold before
-its definitions.
+it hides (paper cannot fold); an Obsidian callout, nested ones too, with its title in bold in place of
+its ``[!kind]`` marker (a table in it prints as a table of its own); a definition list with each term
+in bold before its definitions; a card whose sides a flashcard plugin's marks part (``Osmosis::…``,
+a ``?`` line alone) as its front in bold before its back.
 """
 
 from __future__ import annotations
@@ -46,7 +47,14 @@ _TABLE = regex(r"\s*<table\b", re.IGNORECASE)
 _ROW = regex(r"<tr\b[^>]*>", re.IGNORECASE)
 _CELL = regex(r"<t[dh]\b[^>]*>", re.IGNORECASE)
 _PREFORMATTED = regex(r"\s*<pre\b", re.IGNORECASE)
-_CALLOUT_TITLE = regex(r"^(?P<quote>\s*>\s*)\[!(?P<kind>[\w-]+)\][+-]?[ \t]*(?P<title>[^\n]*)")
+_CALLOUT_TITLE = regex(
+    r"^(?P<quote>[ \t]*(?:>[ \t]*)+)\[!(?P<kind>[\w-]+)\][+-]?[ \t]*(?P<title>[^\n]*)", re.MULTILINE
+)
+"""A callout's first line, nested ones' too (``> > [!success]- Answer``)."""
+_INLINE_SIDES = regex(r"(?P<front>[^\n]*?\S)[ \t]*:{2,3}[ \t]*(?P<back>\S[^\n]*)")
+"""A card written on its line with its sides apart at ``::`` or ``:::`` (``Osmosis::Water moving …``)."""
+_SIDES_APART = frozenset({"?", "??"})
+"""A line alone between a card's sides (``What does the nucleus hold?``, ``?``, ``The cell's DNA.``)."""
 BULLET = "\u2022"
 """How a bullet list's items are marked in print, whatever the notes used (``-``, ``*``, ``+``)."""
 
@@ -99,12 +107,33 @@ def _heads_nothing(ctx: Context, blocks: Sequence[Block], index: int) -> bool:
 def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) -> Iterator[Passage]:
     text = item_text(_without_tables(ctx, node, ctx.doc.source(node))) if marker else ctx.doc.source(node)
     if node.type == "blockquote":
-        text = _CALLOUT_TITLE.sub(_titled, _without_tables(ctx, node, text), count=1)
+        text = _CALLOUT_TITLE.sub(_titled, _without_tables(ctx, node, text))
+    elif node.type == "paragraph" and ctx.doc.line_of(node) in ctx.made_at and (sides := _card_sides(text)):
+        text = _as_term(*sides)
     elif node.type == "paragraph" and (terms := definition_list(node.children[0].content.split("\n"))):
         text = "\n\n".join(f"**{term.front}**: {term.rest}" for _, term in terms)  # as a glossary prints
     elif node.type == "paragraph" and _lines_of_terms(lines := text.split("\n")):
         text = "\n\n".join(lines)  # `Art. 15 — Right of access` over `Art. 16 — …`: not one run of words
     yield from _printed(ctx, node, section, text, marker)
+
+
+def _card_sides(text: str) -> tuple[str, str] | None:
+    """A card's paragraph written with its sides apart (``Osmosis::Water …``, or a ``?`` line alone
+    between them): its front and back, which print as a term and what it says, not with the marks
+    that part them for a flashcard plugin. ``None`` for any other paragraph (``{{c1::…}}`` clozes)."""
+    lines = text.split("\n")
+    apart = [at for at, line in enumerate(lines) if line.strip() in _SIDES_APART]
+    if len(apart) == 1 and 0 < apart[0] < len(lines) - 1:
+        return " ".join(lines[: apart[0]]).strip(), "\n".join(lines[apart[0] + 1 :]).strip()
+    found = _INLINE_SIDES.fullmatch(text) if len(lines) == 1 and "{{" not in text else None
+    return None if found is None else (found["front"], found["back"])
+
+
+def _as_term(front: str, back: str) -> str:
+    """A card's sides as a term prints (``**Osmosis**: Water moving …``), a question's with no colon; a
+    front with bold words of its own as written (bold inside bold would undo them)."""
+    bold = front if "**" in front or "__" in front else f"**{front}**"
+    return f"{bold}{' ' if front.rstrip('*_').endswith(('?', '.', '!')) else ': '}{back}"
 
 
 def _lines_of_terms(lines: Sequence[str]) -> bool:

@@ -178,3 +178,36 @@ def test_lines_each_naming_a_term_print_a_line_each_not_one_run_of_words(tmp_pat
         "Art. 15 — Right of access\n\nArt. 17 — Right to erasure",
         "The regulation took effect in 2018\nand applies across the union.",
     ]
+
+
+def test_a_card_written_with_its_sides_apart_prints_as_a_term_and_what_it_says(tmp_path: Path) -> None:
+    """The marks a flashcard plugin parts a card's sides with (``::``, ``:::``, a ``?`` or ``??`` line)
+    are for the plugin, not the reader: the sheet prints the front in bold, then the back. Prose with
+    ``::`` that is no card, and a cloze's ``{{c1::…}}``, print as written."""
+    notes = (
+        "# Cells\n\nPhotosynthesis::Light, water and CO2 into glucose.\n\n"
+        "Cell wall (plants) :: made of cellulose\n\n**Osmosis**:::Water crossing a membrane.\n\n"
+        "What does the Golgi apparatus do?\n?\nIt packages proteins.\n\n"
+        "What does the nucleus hold?\n??\nThe cell's DNA.\n\n"
+        "Use std::vector for arrays in C++ code, not raw pointers.\n\n"
+        "The {{c1::mitochondrion}} makes most of the cell's ATP.\n"
+    )
+    assert printed(tmp_path, notes) == [
+        "**Photosynthesis**: Light, water and CO2 into glucose.",
+        "**Cell wall (plants)**: made of cellulose",
+        "**Osmosis**: Water crossing a membrane.",
+        "**What does the Golgi apparatus do?** It packages proteins.",
+        "**What does the nucleus hold?** The cell's DNA.",
+        "Use std::vector for arrays in C++ code, not raw pointers.",
+        "The {{c1::mitochondrion}} makes most of the cell's ATP.",
+    ]
+
+
+def test_a_callout_nested_in_a_callout_prints_its_title_in_bold_too(tmp_path: Path) -> None:
+    notes = (
+        "# Cells\n\n> [!question] Which organelle holds chlorophyll?\n"
+        "> > [!success]- Answer\n> > The chloroplast.\n"
+    )
+    assert printed(tmp_path, notes) == [
+        "> **Which organelle holds chlorophyll?**\n> > **Answer**\n> > The chloroplast."
+    ]
