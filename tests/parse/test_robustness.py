@@ -129,6 +129,7 @@ FOUND_BY_FUZZING = {
     "a Quizlet set mixing separators": (
         "Acid\tProton donor\nBase\tProton acceptor\nBuffer\tResists pH change\nSalt - a compound\n"
     ),
+    "a definition under a line break alone": "\\\n: x\n",
 }
 
 

@@ -934,8 +934,8 @@ def definition_list(lines: Sequence[str]) -> list[tuple[int, Term]]:
             found[-1][2][-1] += " " + line.strip().rstrip(" \\")
         else:
             found.append((index, line.strip().rstrip(" \\"), []))
-    if not found or not found[-1][2] or any(front[-1] in ".,;:" for _, front, _ in found):
-        return []  # a sentence (`… as follows.`) names nothing
+    if not found or not found[-1][2] or any(not front or front[-1] in ".,;:" for _, front, _ in found):
+        return []  # a sentence (`… as follows.`) names nothing, nor a line break alone (`\`)
     return [(index, Term(_unbolded(front), "\n\n".join(said), True)) for index, front, said in found]
 
 
