@@ -328,13 +328,13 @@ class _Targets:
         self.progress.planned(len(stale))
         self.remade += [str(target) for target in stale]
         ordered = sorted(stale, key=lambda target: (not target.slow, -target.weight))
-        light = sum(target.weight for target in stale if not target.slow)
-        if light >= _SHARED_WEIGHT and not pool.started:
+        sharing = sum(target.weight for target in stale if not target.slow) >= _SHARED_WEIGHT
+        if sharing and not pool.started:
             lightest = ordered.pop()
             self._made(lightest, lightest.work())
         if warm and stale:
             pool.submit(int)  # a job that does nothing, to start the helpers now
-        shared = ordered if light >= _SHARED_WEIGHT else [target for target in ordered if target.slow]
+        shared = ordered if sharing else [target for target in ordered if target.slow]
         futures = {target: pool.submit(_pickled, target.work) for target in shared}
         for target in ordered:
             if target not in futures:

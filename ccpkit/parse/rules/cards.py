@@ -1062,9 +1062,9 @@ def bold_label(line: str) -> Term | None:
     return None if found is None else Term(found["name"].strip(), found["rest"].strip(), True)
 
 
-_LABELLED = regex(
-    r"(?:\*\*|__)(?P<name>[^*_:\n]{1,40}?)(?::(?:\*\*|__)|(?:\*\*|__):)(?P<rest>(?:[ \t]+\S.*)?)"
-)
+_LABEL_IN_BOLD = r"(?:\*\*|__)(?P<name>[^*_:\n]{1,40}?)(?::(?:\*\*|__)|(?:\*\*|__):)"
+"""A bold label, its colon inside the bold or after it (``**Pricing**:``, ``**Pricing:**``)."""
+_LABELLED = regex(rf"{_LABEL_IN_BOLD}(?P<rest>(?:[ \t]+\S.*)?)")
 """A bold label, its colon inside the bold or after it, and what follows it on its line."""
 
 
@@ -2092,9 +2092,7 @@ def _gives_shared_labels(ctx: Context, section: tuple[str, ...]) -> bool:
     return shared and bool(_subject(ctx, section))
 
 
-_BOLD_LABEL = regex(
-    r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)(?P<name>[^*_:\n]{1,40}?)(?::(?:\*\*|__)|(?:\*\*|__):)[ \t]+\S"
-)
+_BOLD_LABEL = regex(rf"[ \t]*(?:[-*+][ \t]+)?{_LABEL_IN_BOLD}[ \t]+\S")
 """A line a bold label opens, its colon inside the bold or after it (``- **Habitat**: forests``)."""
 _HEADING_LINE = regex(r"#{1,6}(?:[ \t]|$)")
 _NUMBERED = regex(r"\d[.)]?$")

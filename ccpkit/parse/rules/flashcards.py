@@ -109,8 +109,11 @@ _JUDGE = regex(
 )
 """``True or False: …``, ``T/F: …`` (``Verdadero o falso: …``, ``Vrai ou faux : …``, ``Richtig oder
 falsch: …``): a statement to judge, which asks as a question does."""
+_TRUE_OR_FALSE = r"(?:true\s*(?:/|or)\s*false|t\s*/\s*f)"
+"""The words asking to judge a statement (``True / False``, ``true or false``, ``T/F``), matched ignoring
+case by the patterns that take them."""
 _JUDGED_AFTER = regex(
-    r"[.!]\s*(?:[(\[](?:true\s*(?:/|or)\s*false|t\s*/\s*f)[)\]]|(?:\*\*|__)?true\s*(?:/|or)\s*false\b)\W*$",
+    rf"[.!]\s*(?:[(\[]{_TRUE_OR_FALSE}[)\]]|(?:\*\*|__)?true\s*(?:/|or)\s*false\b)\W*$",
     re.I,
 )
 """``… idle resources. (True/False)``, ``… [T/F]``, ``… True / False``, ``… True or False?``: the same,
@@ -1122,7 +1125,7 @@ _FILLED_AFTER = regex(
 an arrow or a label (``— **comí**``, ``→ comí``, ``**Answer:** comí``), as language drills write them;
 not a flow's steps (``status: ____. → paid → shipped``)."""
 _JUDGED_BY = regex(
-    r"(?P<front>\S.*[.!])\s*(?P<marked>[(\[](?i:true\s*(?:/|or)\s*false|t\s*/\s*f)[)\]]\s*)?"
+    rf"(?P<front>\S.*[.!])\s*(?P<marked>[(\[](?i:{_TRUE_OR_FALSE})[)\]]\s*)?"
     r"(?:\((?P<answer>T|F|True|False|true|false)\)"
     r"|[\u2014\u2013-][ \t]*(?P<dashed>T|F|True|False)\.?"
     r"|(?:\*\*|__)?(?i:answer|ans)\.?\s*:(?:\*\*|__)?[ \t]*(?P<labelled>True|False|T|F)\b\.?"
@@ -1888,7 +1891,7 @@ def _marker_joined(lines: list[str]) -> list[str]:
     return lines
 
 
-_LONE_JUDGE = regex(r"(?i)(?:\*\*|__)?[(\[]?(?:true\s*(?:/|or)\s*false|t\s*/\s*f)[)\]]?\??(?:\*\*|__)?")
+_LONE_JUDGE = regex(rf"(?i)(?:\*\*|__)?[(\[]?{_TRUE_OR_FALSE}[)\]]?\??(?:\*\*|__)?")
 """A marker asking to judge the statement above it, alone on its line (``True / False``, ``(T/F)``)."""
 
 
@@ -1938,9 +1941,7 @@ def _statement(line: str) -> str:
     return _MARKED_UNSTOPPED.sub("", line)
 
 
-_MARKED_UNSTOPPED = regex(
-    r"(?i)(?<=\w)[ \t]+(?:[(\[](?:true\s*(?:/|or)\s*false|t\s*/\s*f)[)\]]|true\s*(?:/|or)\s*false)\W*$"
-)
+_MARKED_UNSTOPPED = regex(rf"(?i)(?<=\w)[ \t]+(?:[(\[]{_TRUE_OR_FALSE}[)\]]|true\s*(?:/|or)\s*false)\W*$")
 """A marker asking to judge after a statement's last word, with no full stop (``… proteins True /
 False``): a statement to judge where a verdict answers it (a title's ``Part 2 (True/False)`` has none)."""
 
