@@ -554,12 +554,36 @@ def _on_interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _interrupt_again(unraisable: sys.UnraisableHookArgs) -> None:
+    """A Ctrl-C that landed in a finalizer, where Python prints the exception and drops it (the
+    command would run on to its end and exit 0): raised again in the main thread a moment later, once
+    the finalizer is over. Other exceptions there are shown as Python shows them."""
+    if unraisable.exc_type is not None and issubclass(unraisable.exc_type, KeyboardInterrupt):
+        import _thread
+        import threading
+
+        threading.Timer(_AGAIN_SECONDS, _thread.interrupt_main).start()
+    else:
+        sys.__unraisablehook__(unraisable)
+
+
+_AGAIN_SECONDS = 0.01
+"""How long a dropped Ctrl-C waits to be raised again: long enough for a finalizer to end (one still
+under way drops it again, and it is raised once more)."""
+
+
+def handle_interrupts() -> None:
+    """Ctrl-C ends a command with ``INTERRUPTED``, wherever it lands."""
+    signal.signal(signal.SIGINT, _on_interrupt)
+    sys.unraisablehook = _interrupt_again
+
+
 def main() -> None:
     """Console-script entry point. A build's process ends as soon as its outputs, ledger and report
     are written: freeing a large deck's millions of objects one by one would add a second or more. So
     does one Ctrl-C cut short, once every file and collection is closed: the pool's thread may wait
     for a helper ended halfway through sending its part, and the interpreter would wait for it."""
-    signal.signal(signal.SIGINT, _on_interrupt)
+    handle_interrupts()
     try:
         cli(prog_name="ccpkit")
     except SystemExit as end:

@@ -96,6 +96,39 @@ def test_ctrl_c_ends_a_build_with_130_not_the_1_of_notes_with_errors(tmp_path: P
     assert child.returncode == 130 and b"Traceback" not in errors
 
 
+_FINALIZER_MEETS = """
+import signal, time
+from ccpkit.cli import handle_interrupts
+
+class Closing:
+    def __del__(self):
+        {what}
+        time.sleep(0.05)
+
+handle_interrupts()
+try:
+    Closing()
+    time.sleep(5)
+    print("ran on")
+except KeyboardInterrupt:
+    print("interrupted")
+"""
+
+
+def test_ctrl_c_that_lands_in_a_finalizer_still_interrupts() -> None:
+    """Python drops an exception raised in a finalizer (a file or pool being closed) and goes on: the
+    Ctrl-C is raised again once the finalizer is over, with no traceback."""
+    script = _FINALIZER_MEETS.format(what="signal.raise_signal(signal.SIGINT)")
+    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)
+    assert ran.stdout == "interrupted\n" and "Traceback" not in ran.stderr
+
+
+def test_other_errors_in_a_finalizer_are_shown_as_python_shows_them() -> None:
+    script = _FINALIZER_MEETS.format(what="raise ValueError('closing failed')")
+    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)
+    assert ran.stdout == "ran on\n" and "ValueError: closing failed" in ran.stderr
+
+
 @pytest.mark.parametrize("option", ["--out", "--notes", "--templates"])
 def test_an_empty_folder_path_is_a_usage_error(commands: Commands, option: str) -> None:
     """`--out ""` would write every output into the folder ccpkit runs in."""
