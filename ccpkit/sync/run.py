@@ -155,7 +155,7 @@ def _sync(
             )
             changes, settled = settle(ledger)
             if changes.added and not ledger.notes:  # lost with the build folder, or never kept
-                known = _known_in_anki(ledger, changes, ids_in_anki(), read_state)
+                known = _known_in_anki(ledger, changes, ids_in_anki(), read_state, record)
                 if known is not ledger:
                     ledger = known
                     changes, settled = settle(ledger)
@@ -383,13 +383,17 @@ def _known_in_anki(
     changes: Reconciliation,
     guids_by_id: dict[str, list[str]],
     read_state: Callable[[list[str]], CollectionState],
+    record: SyncRecord,
 ) -> Ledger:
     """The ledger, empty as lost with the build folder (or never committed), knowing the notes Anki
     holds under the ids it would add anew: it forgot the GUIDs of notes renamed since they were first
     sent, while Anki's copy of each holds its item's id (``Id``). Such a note, the only one of that
-    id, in the course's decks, is taken as the note, sent before at no date the ledger knows: its
-    fields are merged as after imports (an edit of the student's that differs from the notes is a
-    conflict, saved), never a second note beside it."""
+    id, is taken as the note, sent before at no date the ledger knows, where it is this course's: its
+    cards are in the course's decks or in top-level decks of the student's own (a course puts cards in
+    subdecks only), or the collection's sync record says ccpkit wrote it, under that id, into the
+    course's decks (the student may have moved it anywhere since). Its fields are merged as after
+    imports (an edit of the student's that differs from the notes is a conflict, saved), never a
+    second note beside it."""
     candidates = {
         note_id: guids[0] for note_id in changes.added if len(guids := guids_by_id.get(note_id, [])) == 1
     }
@@ -400,7 +404,16 @@ def _known_in_anki(
     for note_id, guid in candidates.items():
         entry, note = changes.ledger.notes[note_id], found.get(guid)
         course = entry.deck.rpartition("::")[0] + "::"  # the parent deck of the course's module decks
-        if note is not None and note.cards and all(card.deck.startswith(course) for card in note.cards):
+        written = record.notes.get(guid)
+        synced_here = written is not None and written.id == note_id and written.deck.startswith(course)
+        if (
+            note is not None
+            and note.cards
+            and (
+                synced_here
+                or all(card.deck.startswith(course) or "::" not in card.deck for card in note.cards)
+            )
+        ):
             adopted[note_id] = replace(entry, guid=guid, modified=0, study=_NEVER_SENT, superseded=())
     if not adopted:
         return ledger

@@ -4,6 +4,7 @@ a note's modification time (after the ledger's time for it) tells that the stude
 from __future__ import annotations
 
 import re
+import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -258,6 +259,38 @@ def test_a_ledger_lost_before_the_first_sync_comes_back_from_the_build_folder(tm
     try:
         assert student.decks_of(student.note(EBS)) == {"Mine"}
         assert student.note(LAMBDA)["Definition"] == "Mine: serverless"
+    finally:
+        student.close()
+
+
+def test_a_renamed_note_moved_to_a_top_level_deck_of_the_students_own_survives_a_lost_ledger(
+    tmp_path: Path,
+) -> None:
+    """Imported, renamed and imported again, never synced: with the ledger and the build folder gone, the
+    first sync finds the renamed note by its Id in the student's own top-level deck (no course puts cards
+    there), not a second note beside it."""
+    course, student = imported(tmp_path)
+    student.close()
+    course.edit("03-storage/cram-sheet.md", "**Amazon EBS:**", "**Amazon Elastic Block Store:**")
+    built(course, at=LAST_WEEK + 3600)
+    student = course.student()
+    student.import_package(course.out / PACKAGE)
+    renamed = student.note("03-storage/card/amazon-elastic-block-store")
+    student.collection.set_deck([card.id for card in renamed.cards()], student.collection.decks.id("Mine"))
+    notes = len(list(student.notes()))
+    student.close()
+    (course.notes / ".ccpkit-ledger.json").unlink()
+    shutil.rmtree(course.out)
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert "0 added" in result.output
+    student = course.student()
+    try:
+        assert len(list(student.notes())) == notes
+        kept = student.note("03-storage/card/amazon-elastic-block-store")
+        assert kept.id == renamed.id and student.decks_of(kept) == {"Mine"}
     finally:
         student.close()
 

@@ -483,6 +483,40 @@ def test_a_ledger_lost_with_the_build_folder_finds_a_renamed_note_by_its_id_in_a
         student.close()
 
 
+@pytest.mark.parametrize("own_deck", ["Mine", "Mine::Hard ones"])
+def test_a_ledger_lost_with_the_build_folder_finds_a_renamed_note_in_a_deck_of_the_students_own(
+    tmp_path: Path, own_deck: str
+) -> None:
+    """The student moved the renamed note's cards into a deck of their own, top-level or nested: the
+    collection's sync record knows ccpkit wrote that note for this course, so the sync takes it as the
+    note, where the student put it, not a second note in the course's deck."""
+    course = Course.fresh(tmp_path)
+    assert course.sync().exit_code == 0
+    course.edit("03-storage/cram-sheet.md", "**Amazon EBS:**", "**Amazon Elastic Block Store:**")
+    assert course.sync().exit_code == 0
+    student = course.student()
+    renamed = student.note("03-storage/card/amazon-elastic-block-store")
+    student.study_everything()
+    student.collection.set_deck([card.id for card in renamed.cards()], student.collection.decks.id(own_deck))
+    notes = len(list(student.notes()))
+    student.close()
+    (course.notes / ".ccpkit-ledger.json").unlink()
+    shutil.rmtree(course.out)
+
+    result = course.sync()
+
+    assert result.exit_code == 0, result.output
+    assert "0 added" in result.output
+    student = course.student()
+    try:
+        assert len(list(student.notes())) == notes
+        kept = student.note("03-storage/card/amazon-elastic-block-store")
+        assert kept.id == renamed.id and student.reviews_of(kept) == 1
+        assert student.decks_of(kept) == {own_deck}
+    finally:
+        student.close()
+
+
 MINE = "Mine: my own example of a block device."
 
 
