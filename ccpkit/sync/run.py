@@ -651,8 +651,10 @@ def _as_synced(
     for note in synced:
         entry, written = notes.get(note.id), plan.record.notes.get(note.guid)
         if entry is not None and written is not None:
-            home = note.deck if written.deck == note.deck else entry.home
             found = state.notes.get(note.guid)
+            home = (
+                note.deck if written.deck == note.deck or _placed_by_student(found, written) else entry.home
+            )
             modified = entry.modified
             if note.guid in dated and note.guid not in kept_in_anki:
                 modified = max(modified, dated[note.guid])
@@ -662,3 +664,12 @@ def _as_synced(
                 entry, meta=fingerprint(note).meta, home=home, modified=modified, sent=""
             )
     return replace(ledger, notes=notes)
+
+
+def _placed_by_student(found: FoundNote | None, written: Written) -> bool:
+    """Whether the student put every card of the note in a deck of their own (none is where ccpkit
+    put it): sync leaves them there, so no deck change waits for a later sync or import to send."""
+    put = written.deck.casefold()
+    return (
+        found is not None and bool(found.cards) and all(card.deck.casefold() != put for card in found.cards)
+    )

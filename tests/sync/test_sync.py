@@ -1185,6 +1185,11 @@ def test_a_card_the_student_moved_to_their_own_deck_stays_there(studied: Studied
         assert_student_work_kept(student, studied)
     finally:
         student.close()
+    course = studied.course
+    options = ExportOptions(templates=course.templates)
+    report = build(course.notes, course.out, formats=("anki",), options=options, title="AWS CCP 2026")
+    assert report.changes is not None  # the student's deck is where sync leaves it: nothing waits
+    assert (report.changes.moved, report.changes.pending) == ((), ())
 
 
 def test_notes_with_errors_sync_the_rest_and_retire_nothing(studied: Studied) -> None:
