@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ccpkit.config import FORMATS, LEDGER_NAME
 from ccpkit.digest import content_digest, digest
+from ccpkit.errors import WriteError
 from ccpkit.export import Exported, ExportOptions, Settled, joined
 from ccpkit.pool import Helpers, helpers
 from ccpkit.progress import Progress
@@ -144,7 +145,11 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
     del exported
     ledger_file: tuple[Path, ...] = ()
     if changes is not None:
-        path, key = cached.write(changes.ledger)
+        try:
+            path, key = cached.write(changes.ledger)
+        except WriteError as error:  # the outputs are out: say so, or the next build's report hides them
+            fix = "; ".join(filter(None, (error.fix, _LEDGER_LATER)))
+            raise WriteError(error.path, error.error, fix=fix) from None
         ledger_file = (path,) if path is not None else ()
         targets.used.add(key)
     if not request.modules:  # a build of some modules leaves the others' parts for the next full one
@@ -163,6 +168,12 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         changes=changes,
         remade=tuple(targets.remade),
     )
+
+
+_LEDGER_LATER = (
+    "the build's outputs were written (import them as usual), and the next build writes the ledger "
+    "from its copy in the build folder once it can"
+)
 
 
 def keep_ledger(out: Path, ledger: Ledger, data: bytes) -> None:

@@ -59,6 +59,7 @@ class WriteError(CcpkitError):
     """The system refused to write an output (full disk, no permission, a file in the way)."""
 
     def __init__(self, path: Path, error: OSError, *, fix: str = "") -> None:
+        self.path, self.error, self.fix = path, error, fix
         super().__init__(f"cannot write {path}: {error.strerror or error}{f'; {fix}' if fix else ''}")
 
 

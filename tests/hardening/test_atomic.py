@@ -97,8 +97,9 @@ def test_a_failed_ledger_write_keeps_the_old_ledger_and_the_next_build_records_w
     old = ledger.read_bytes()
     with monkeypatch.context() as patch:
         patch.setattr(os, "replace", failing_on(1, OSError(errno.EIO, "I/O error"), LEDGER_NAME))
-        with pytest.raises(WriteError, match="I/O error"):
+        with pytest.raises(WriteError, match="I/O error") as failed:
             build(built.notes, built.out, options=OPTIONS, clock=lambda: 1_700_086_400)
+    assert "the build's outputs were written (import them as usual)" in str(failed.value)
     assert ledger.read_bytes() == old
     assert [path.name for path in built.notes.iterdir() if path.name.endswith(".tmp")] == []
 
