@@ -19,6 +19,7 @@ from ccpkit.parse.rules.answers import (
     bare_label,
     explanation_start,
     plain,
+    question_numbered,
     takers_pick,
 )
 from ccpkit.parse.rules.terms import BOLD_TEXT, split_term
@@ -350,11 +351,19 @@ def _code_span(text: str) -> str:
 def _broken_lines(text: str) -> list[str]:
     """A paragraph's lines, a ``<br>`` before an option's letter or an answer parting them too
     (``Which …?<br>A. …<br>B. …<br>Answer: B``); one ending a line is dropped, and one inside an
-    option's text stays (``A. Amazon S3<br>object storage``)."""
+    option's text stays (``A. Amazon S3<br>object storage``). A backslash ending a line (a hard break)
+    is dropped."""
+    if "\\\n" in text:  # `Gene\` over `B. Protein\`: Markdown's hard breaks, no words of the lines
+        text = _HARD_BREAK.sub("", text)
     if "<" not in text:  # both patterns need the `<` of a `<br>`: nothing to part or drop
         return [line for line in text.split("\n") if line.strip()]
     parted = _BREAK_BEFORE_LINE.sub("\n", text)
     return [_BREAK_AT_END.sub("", line) for line in parted.split("\n") if line.strip()]
+
+
+_HARD_BREAK = regex(r"(?<!\\)\\(?=\n)")
+"""A backslash ending a line that another follows (Markdown's hard break, as Pandoc and Google Docs write
+it); a formula's ``\\\\`` stays."""
 
 
 _VALUE = regex(r"-?\d+(?:[.,]\d+)?")
@@ -1377,12 +1386,38 @@ def _inline_lines(lines: Sequence[str], *, with_stem: bool) -> list[str]:
     (``A. Rio   B. Recife`` over ``C. Brasília   D. Natal``)."""
     parted: list[str] = []
     first = "A"
-    for line in lines:
+    has_answer = _answers_itself(lines)
+    for number, line in enumerate(lines):
         judged = _judged_by_boxes(line) if with_stem else None
-        parts, spread = (judged, 0) if judged else _inline_options(line, with_stem=with_stem, first=first)
+        above = lines[number - 1] if number else ""
+        parts, spread = (
+            (judged, 0)
+            if judged
+            else _inline_options(line, with_stem=with_stem, first=first, has_answer=has_answer, above=above)
+        )
         parted += parts
         first = chr(ord(first) + spread) if spread else "A"
     return parted
+
+
+def _answers_itself(lines: Sequence[str]) -> bool:
+    """Whether a paragraph with a line left open by a colon holds its answer too (``Answer: b``, or ``…
+    (c) Iron Ans: a`` ending a line): looked for only where a colon may open a stem."""
+    if not any(line.rstrip().endswith(_COLON_ENDS) or ": " in line for line in lines):
+        return False
+    return any(answer_line(line) is not None or _TRAILING_ANSWER.search(line) for line in lines)
+
+
+def _left_open(stem: str, *, has_answer: bool) -> bool:
+    """Whether ``stem`` is a question's words left open by a colon before its options (``Choose the
+    organelle that makes ATP:``, ``Q2. The capital of Peru:``): it asks, says what to do, or is answered
+    in its paragraph. A colon over lettered words that nothing answers lists them (``Symptoms include:
+    (a) fever (b) cough``)."""
+    words = plain(stem)
+    if not words.endswith(":"):
+        return False
+    words = question_numbered(words) or words
+    return has_answer or asks(words) or instructs(words)
 
 
 def _judged_by_boxes(line: str) -> list[str] | None:
@@ -1418,7 +1453,9 @@ _TICK = " \u2705"
 """What marks the option a ticked box chose: its tick after its words."""
 
 
-def _inline_options(line: str, *, with_stem: bool, first: str = "A") -> tuple[list[str], int]:
+def _inline_options(
+    line: str, *, with_stem: bool, first: str = "A", has_answer: bool = False, above: str = ""
+) -> tuple[list[str], int]:
     """Options on one line: from the line's start with wide gaps between them (``A. Spot   B.
     Dedicated``) or three or more of a few words each (``(a) mitochondria (b) chloroplast (c)
     ribosome``, under the stem's line, as exam banks write them), or, ``with_stem``, after a stem
@@ -1427,7 +1464,9 @@ def _inline_options(line: str, *, with_stem: bool, first: str = "A") -> tuple[li
     the stem, a line per option and an answer ending the line (``— Answer: A``) on lines of their
     own. Lower-case letters in brackets (``(a) EBS (b) S3``) letter options only after a whole
     question, each a few words with no sentence's end. Any other line as it is. Options lettered from
-    ``first`` on (not ``A``) are read only spread with wide gaps. Returned: the lines, and how many
+    ``first`` on (not ``A``) are read only spread with wide gaps. After a stem left open by a colon
+    (``_left_open``: ``has_answer`` in its paragraph, or not), on its line or the line ``above``, any
+    options from ``A`` are (``Name the metal: (a) Iron (b) Tin``). Returned: the lines, and how many
     options were spread so."""
     if not (_may_letter(line, first) and _may_letter(line, chr(ord(first) + 1))):
         return [line], 0  # a run needs `first` and the letter after it, as either pattern letters them
@@ -1443,12 +1482,14 @@ def _inline_options(line: str, *, with_stem: bool, first: str = "A") -> tuple[li
     options = _cut(line, starts)
     listed = starts[0] == 0 and len(options) >= 3 and all(map(_few_words, options)) and first == "A"
     stated = with_stem and head and (asks(head) or instructs(head) or _judged(options)) and first == "A"
-    if not (stated or spread or listed):
+    opened = first == "A" and _left_open(head or above, has_answer=has_answer)
+    if not (stated or spread or listed or opened):
         return [line], 0
+    sentences = any(o.endswith((".", "?", "!")) for o in options) and not (opened and has_answer)
     if (
         letters[0]["lower"]
         and head
-        and (not (head.endswith("?") or instructs(head)) or any(o.endswith((".", "?", "!")) for o in options))
+        and (not (head.endswith("?") or instructs(head) or opened) or sentences)
         and not _judged(options)  # `Copper conducts. a) True b) False`: judged as with capitals
     ):
         # `What is a derivative? (a) Define it. (b) …`: parts; `Which, (a) … or (b) …?`: prose
