@@ -236,14 +236,48 @@ a name."""
 
 
 def _merge(first: Card, second: Card, problems: list[Problem]) -> Card:
+    """One card of a term defined twice: both definitions on its back, the cram sheet's first; one
+    that says nothing the other does not (``_says_within``) is left out, as the card would say it
+    twice."""
     primary, other = (second, first) if _is_cram(second) and not _is_cram(first) else (first, second)
+    written_within = " ".join(other.back.split()) in " ".join(primary.back.split())
+    said = written_within or _says_within(other.back, primary.back)
+    restated = not said and _says_within(primary.back, other.back)
     message = f"merged duplicate term {second.front!r} into the card at {first.source}"
-    if primary is second:
+    if primary is second and not restated:
         message += " (this cram-sheet wording comes first)"
     problems.append(Problem(second.source, message, "warning"))
-    if " ".join(other.back.split()) in " ".join(primary.back.split()):
+    if said:
         return primary
+    if restated:
+        return dataclasses.replace(primary, back=other.back)
     return dataclasses.replace(primary, back=f"{primary.back}\n\n{other.back}")
+
+
+def _says_within(part: str, whole: str) -> bool:
+    """Whether the definition ``part`` says nothing ``whole`` does not: its words and the symbols that
+    name (as ``_spelled`` reads a name: case, markup and punctuation aside) run on in ``whole``, up to
+    where a clause of it ends (``Flour cooked in fat.`` within ``… flour cooked in fat, then …``, not
+    within ``Flour cooked in fat until golden``, which may say less). No guess at meaning: words
+    reordered or reworded are another statement, kept. No picture is read so: its alt text is no words
+    the card shows."""
+    words = _spelled(part)
+    if not words or any(picture in text for text in (part, whole) for picture in _PICTURES):
+        return False
+    found = list(_WORD_OR_SYMBOL.finditer(whole.replace("_", " ")))
+    spelled = [match[0].casefold() for match in found]
+    return any(
+        spelled[start : start + len(words)] == words
+        and _CLAUSE_END.match(whole, found[start + len(words) - 1].end())
+        for start in range(len(spelled) - len(words) + 1)
+        if spelled[start] == words[0]
+    )
+
+
+_PICTURES = ("![", "<img")
+_CLAUSE_END = regex(r"[ \t*_`~]*(?:$|[.,;:!?)\]}\u2026\u2013\u2014]|\n[ \t]*(?:\n|[-*+>#|]|\d+[.)]))")
+"""Where a clause ends after a word, markup aside: the text's end, a stop, comma, bracket or dash, a
+blank line, or a line opening a list item, quote, heading or table row."""
 
 
 def _is_cram(card: Card) -> bool:

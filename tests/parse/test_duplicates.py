@@ -3,6 +3,8 @@ used twice is an error."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ccpkit.model import Card, SourceLocation
 from ccpkit.parse.duplicates import unique_items
 
@@ -37,4 +39,27 @@ def test_a_repeated_id_still_merges_and_a_pinned_one_is_still_left_out() -> None
     assert [(str(problem.location), problem.severity) for problem in problems] == [
         ("a/notes.md:9", "warning"),
         ("b/notes.md:3", "error"),
+    ]
+
+
+def test_a_cram_sheet_wording_the_lecture_says_whole_gives_way_to_it_and_the_warning_stays() -> None:
+    lecture = replace(_card("a", "Roux", 3), back="Flour cooked in **fat**, the base of most white sauces.")
+    cram = replace(_card("a", "Roux", 9, part="Cram Sheet"), back="flour cooked in fat")
+
+    kept, problems = unique_items([lecture, cram])
+
+    assert [item.back for item in kept if isinstance(item, Card)] == [lecture.back]
+    assert [problem.message for problem in problems] == [
+        "merged duplicate term 'Roux' into the card at a/notes.md:3"
+    ]
+
+
+def test_words_only_a_picture_s_alt_text_holds_are_no_restatement() -> None:
+    lecture = replace(_card("a", "Mitosis", 3), back="![Cell division](img/mitosis.png)")
+    cram = replace(_card("a", "Mitosis", 9, part="Cram Sheet"), back="Cell division.")
+
+    kept, _ = unique_items([lecture, cram])
+
+    assert [item.back for item in kept if isinstance(item, Card)] == [
+        "Cell division.\n\n![Cell division](img/mitosis.png)"
     ]
