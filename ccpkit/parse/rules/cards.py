@@ -180,6 +180,9 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
     paragraphs (``prose``) and code (``code``) around them, for its card when labels describe it."""
     carried: str | None = None
     """The lead-in of the list right above, which a list right after it goes on with."""
+    explaining: Node | None = None
+    """The paragraph the list right above took to explain its last name (``- **Name**``, a blank line,
+    the paragraph): the names below it go on with the list's lead-in."""
     one_liners = _described_in_a_line(ctx)
     reported = _report_sections(blocks)
     entries = _glossary_entries(ctx)
@@ -192,6 +195,9 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
         if block.node.type == "hr":  # what follows a `---` under the heading describes it no more
             describing = False
         if ctx.is_claimed(block.node) or _records_changes(block.section) or _lists_a_record(ctx, block):
+            # `- **Cost**`, its paragraph, then `- **Speed**`: one list in the notes, cut by Markdown
+            if lead_in and block.node is explaining and _names_over_explanations(ctx, blocks, index + 1):
+                carried = lead_in
             continue
         if block.section and _ABOUT_THE_STUDYING.search(block.section[-1]):
             continue  # `## Essay plan (to do)`, `## Practice scores`: the studying's record, nothing to learn
@@ -213,7 +219,9 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             ):  # (a `4.` after three bullets starts a new list in Markdown, not in the notes)
                 lead_in = lead_in_above(ctx, blocks[index - 1].node) if index else ""
             carried = lead_in
-            listed = list(_list_cards(ctx, block.node, block.section, lead_in, _definition(ctx, after)))
+            explains = _definition(ctx, after)
+            listed = list(_list_cards(ctx, block.node, block.section, lead_in, explains))
+            explaining = explains if explains is not None and ctx.is_claimed(explains) else None
             yield from listed
             carded = any(not isinstance(made, Problem) for made in listed)  # its items: cards of their own
             if describing and carded and not lead_in and _gives_shared_labels(ctx, block.section):
@@ -253,6 +261,9 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
         ):
             label = ctx.doc.source(block.node)
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
+            if announces(block.node) and _names_over_explanations(ctx, blocks, index + 1):
+                carried = announced_by(block.node)  # `Benefits:` over names each explained: a card each
+                continue
             if (
                 describing
                 and announces(block.node)
@@ -496,8 +507,48 @@ def _defined_under_its_list(
         return False
     if not all(_has_definition(read.get(id(item))) for item in items if item is not pending.item):
         return False
-    words = after.children[0].content
-    return not announces(after) and split_term(after.children[0]) is None and not _SPEAKS.search(words)
+    return _explains_name_above(after)
+
+
+def _explains_name_above(paragraph: Node) -> bool:
+    """Whether a paragraph can explain a bold name alone right above it: it does not announce what
+    follows, open with a term of its own, or speak (``we``)."""
+    words = paragraph.children[0].content
+    return (
+        not announces(paragraph) and split_term(paragraph.children[0]) is None and not _SPEAKS.search(words)
+    )
+
+
+def _names_over_explanations(ctx: Context, blocks: Sequence[Block], index: int) -> bool:
+    """Whether the block at ``index`` is a list of bold names, each alone on its line (``- **Cost
+    effective**``) over the paragraphs that explain it: its lines below it, or paragraphs indented
+    under it, or, for the last name, the paragraph right below the list (at the margin, so Markdown
+    ends the list there). Each name is a card, asked with the line that introduces them."""
+    node = blocks[index].node if index < len(blocks) else None
+    if node is None or node.type not in LISTS or ctx.is_claimed(node):
+        return False
+    below = _definition(ctx, blocks[index + 1].node if index + 1 < len(blocks) else None)
+    for at, item in enumerate(node.children):
+        first = item.children[0] if item.children else None
+        if first is None or first.type != "paragraph" or not _name_alone(first.children[0].content):
+            return False
+        if any(child.type != "paragraph" for child in item.children[1:]):
+            return False  # `- **Name**` over a list of its own: a group, or a set to recall
+        explained = "\n" in first.children[0].content.strip() or len(item.children) > 1
+        last = at == len(node.children) - 1
+        if not explained and not (last and below is not None and _explains_name_above(below)):
+            return False
+    return True
+
+
+def _name_alone(text: str) -> bool:
+    """Whether the first line of a paragraph is a bold name alone (``**Cost effective**``, or with
+    its colon), of a few words: not a bold sentence or question, nor an aside's label (``**Note**``)."""
+    line = text.partition("\n")[0].strip()
+    bold = BOLD_TEXT.fullmatch(line.removesuffix(":"))
+    name = bold["inner"].strip().removesuffix(":").strip() if bold is not None else ""
+    sentence = name.endswith((".", "!", "?")) or len(name.split()) > _LONE_NAME_WORDS
+    return bool(name) and not sentence and not is_label(name)
 
 
 _SPEAKS = regex(rf"(?:{SPEAKING.pattern})(?!/)")
