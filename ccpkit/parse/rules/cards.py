@@ -183,13 +183,14 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
     explaining: Node | None = None
     """The paragraph the list right above took to explain its last name (``- **Name**``, a blank line,
     the paragraph): the names below it go on with the list's lead-in."""
+    solved = _solved_needs(ctx)  # (its blocks claimed: its card is made at its heading's end)
     one_liners = _described_in_a_line(ctx)
     reported = _report_sections(blocks)
     entries = _glossary_entries(ctx)
     glossary_paragraphs = _glossary_paragraphs(ctx)
     for index, block in enumerate(blocks):
         if block.heading is not heading:
-            yield from _heading_card(ctx, heading, heading_section, described, one_liners, entries)
+            yield from _heading_card(ctx, heading, heading_section, described, one_liners, entries, solved)
             heading, heading_section, described, describing = block.heading, block.section[:-1], [], True
         lead_in, carried = carried, None
         if block.node.type == "hr":  # what follows a `---` under the heading describes it no more
@@ -299,7 +300,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
                 described.append(("label" if labelled else "prose", ctx.doc.source(block.node)))
         elif block.node.type in ("fence", "code_block") and describing:
             described.append(("code", ctx.doc.source(block.node)))
-    yield from _heading_card(ctx, heading, heading_section, described, one_liners, entries)
+    yield from _heading_card(ctx, heading, heading_section, described, one_liners, entries, solved)
 
 
 def _goes_on(indented: Node | None) -> bool:
@@ -1010,15 +1011,22 @@ def _heading_card(
     described: list[tuple[str, str]],
     one_liners: Container[int],
     entries: Mapping[int, _Entry],
+    solved: Mapping[int, _SolvedNeed],
 ) -> Iterator[Item | Problem]:
     """Label lines right under a heading describe the heading: together they make one card, after
     the paragraph or two (and code) above them that say what it is. More paragraphs are notes, and
     what follows the labels (`To learn more …`, an analogy) is no part of the card. A heading among
     ``one_liners`` is a card with the paragraph under it (``### Amazon Athena`` over ``Serverless SQL
-    on S3.``), one of a glossary's ``entries`` with what defines it."""
+    on S3.``), one of a glossary's ``entries`` with what defines it; one of the needs ``solved`` asks
+    for its solution."""
     if heading is not None and _EXAMPLE_HEADING.fullmatch(_heading_front(heading_text(heading))):
         return  # `## Worked example` over a problem and its working: a case to follow, nothing it names
     over = section[-1] if section else ctx.doc.part
+    if heading is not None and id(heading) in solved:
+        yield _solution_card(
+            ctx, heading, section, solved[id(heading)], _heading_front(heading_text(heading), over)
+        )
+        return
     if heading is not None and id(heading) in entries:
         entry = entries[id(heading)]
         if not any(line in ctx.made_at for line in entry.lines):  # `- Runoff: …` bullets: terms of their own
@@ -1069,6 +1077,98 @@ def _heading_card(
     back = "\n\n".join([*defined, _join(labels)] if labels else defined)
     if back:
         yield _card(ctx, heading, section, front, back, pinned_id(heading))
+
+
+@dataclass(frozen=True, slots=True)
+class _SolvedNeed:
+    """A heading naming a need (``Requirement: Offline access.``), what it says of it, and its solution."""
+
+    kind: str
+    """The heading's word for the need, as written (``Requirement``, ``Problem``)."""
+    need: str
+    """The heading's words after it."""
+    statement: str
+    """The paragraph under the heading stating the need, if any."""
+    labels: Node
+    """The list of labelled bullets under it."""
+    solution: Node
+    """The one bullet of them that names the solution (``**Solution:** …``)."""
+    term: Term
+    """That bullet's label and what it says."""
+
+
+def _solved_needs(ctx: Context) -> dict[int, _SolvedNeed]:
+    """The headings (ids) that name a need, a problem or a scenario (``### 3. Requirement: Offline
+    access.``) over, maybe, one paragraph stating it and then one list of labelled bullets alone
+    (``**Solution:** …``, ``**Why:** …``), one of them naming the solution: a write-up whose section,
+    as one card, would ask for all of it. Its card asks for the solution to the need as stated."""
+    blocks = ctx.doc.blocks
+    starts = [index for index, block in enumerate(blocks) if block.node.type == "heading"]
+    found: dict[int, _SolvedNeed] = {}
+    for start, end in itertools.pairwise([*starts, len(blocks)]):
+        heading = blocks[start].node
+        named = _NEED_HEADING.fullmatch(_heading_front(heading_text(heading)))
+        below = [block.node for block in blocks[start + 1 : end]]
+        if (
+            named is None
+            or ctx.is_claimed(heading)
+            or not below
+            or len(below) > 2
+            or below[-1].type not in LISTS
+        ):
+            continue
+        stated = below[0] if len(below) == 2 else None
+        if stated is not None and not (_plain_paragraph(ctx, stated) and not announces(stated)):
+            continue
+        solution = _one_solution(ctx, below[-1])
+        if solution is not None:
+            statement = stated.children[0].content.strip() if stated is not None else ""
+            found[id(heading)] = _SolvedNeed(named["kind"], named["need"], statement, below[-1], *solution)
+            ctx.claim(*below)
+    return found
+
+
+def _one_solution(ctx: Context, labels: Node) -> tuple[Node, Term] | None:
+    """The bullet naming the solution in a list whose every bullet opens with a bold label and what it
+    says (``**Solution:** …``, ``**Why:** …``), where exactly one names a solution; none otherwise."""
+    if ctx.is_claimed(labels):
+        return None
+    terms: list[tuple[Node, Term]] = []
+    for item in labels.children:
+        first = item.children[0] if item.children else None
+        if first is None or first.type != "paragraph" or ctx.is_claimed(first):
+            return None
+        term = bold_label(first.children[0].content.partition("\n")[0].strip())
+        if term is None or not term.rest:
+            return None
+        terms.append((item, term))
+    solutions = [(item, term) for item, term in terms if _SOLUTION_LABEL.fullmatch(term.front)]
+    return solutions[0] if len(solutions) == 1 else None
+
+
+_NEED_HEADING = regex(
+    r"(?i)(?P<kind>requirements?|problem|scenario|challenge|need|issue|use\s+case)\s*:\s*(?P<need>\S.*)"
+)
+"""A heading naming a need to meet: ``Requirement: Offline access.``, ``Problem: Slow page loads``."""
+_SOLUTION_LABEL = regex(
+    r"(?i)(?:[\w-]+\s+){0,2}(?:solution|answer|fix|approach|resolution|recommendation|remedy)"
+)
+"""A label naming what meets a need: ``Solution``, ``Fix``, ``Recommended approach``, ``Our answer``."""
+
+
+def _solution_card(
+    ctx: Context, heading: Node, section: tuple[str, ...], solved: _SolvedNeed, key: str
+) -> Item | Problem:
+    """The card of a need's write-up: the need as stated (the paragraph, else the heading's words)
+    asking for the label's solution; its back the solution, then what else the bullets say of it
+    (how it is done, why it is best), as written. Its id the heading's, as when the section was one
+    card."""
+    lead_in = f"{solved.kind}: {solved.need}" if solved.statement else f"{solved.kind}:"
+    front = f"{solved.statement or solved.need} \u2014 {solved.term.front}?"
+    said = [ctx.doc.source(child) for child in solved.solution.children[1:]]
+    others = [ctx.doc.source(item) for item in solved.labels.children if item is not solved.solution]
+    back = "\n\n".join([solved.term.rest, *said, *([_join(others)] if others else [])])
+    return _card(ctx, heading, section, front, back, pinned_id(heading), lead_in, key=key)
 
 
 def _facet_paragraphs(ctx: Context, blocks: Sequence[Block], index: int) -> list[Item | Problem]:
