@@ -1122,7 +1122,7 @@ def _solved_needs(ctx: Context) -> dict[int, _SolvedNeed]:
             continue
         solution = _one_solution(ctx, below[-1])
         if solution is not None:
-            statement = stated.children[0].content.strip() if stated is not None else ""
+            statement = " ".join(stated.children[0].content.split()) if stated is not None else ""
             found[id(heading)] = _SolvedNeed(named["kind"], named["need"], statement, below[-1], *solution)
             ctx.claim(*below)
     return found
