@@ -1138,10 +1138,11 @@ def _one_solution(ctx: Context, labels: Node) -> tuple[Node, Term] | None:
         first = item.children[0] if item.children else None
         if first is None or first.type != "paragraph" or ctx.is_claimed(first):
             return None
-        term = bold_label(first.children[0].content.partition("\n")[0].strip())
-        if term is None or not term.rest:
+        line, _, more = first.children[0].content.partition("\n")
+        term = bold_label(line.strip())
+        if term is None or not (said := f"{term.rest}\n{more}".strip()):
             return None
-        terms.append((item, term))
+        terms.append((item, replace(term, rest=said)))  # its words to the end of its paragraph
     solutions = [(item, term) for item, term in terms if _SOLUTION_LABEL.fullmatch(term.front)]
     return solutions[0] if len(solutions) == 1 else None
 
