@@ -130,6 +130,7 @@ FOUND_BY_FUZZING = {
         "Acid\tProton donor\nBase\tProton acceptor\nBuffer\tResists pH change\nSalt - a compound\n"
     ),
     "a definition under a line break alone": "\\\n: x\n",
+    "a line that announces one-line paragraphs that are no terms": "kind ::\n\nEBS?\n\ntype.\n",
 }
 
 

@@ -2282,10 +2282,12 @@ def _run_terms(ctx: Context, run: list[Block], before: Block | None) -> list[tup
     lines = [_plain_aside(paragraph.node.children[0].content) for paragraph in run]
     titled = bool(run[0].section) and _is_glossary_title(run[0].section[-1])
     announced = _announces(before, run[0])
-    if announced:  # the terms a line announces, then maybe prose after them
+    if announced:  # the terms a line announces, then maybe prose after them (or none: no glossary)
         lines = list(
             itertools.takewhile(lambda line: plain_term(undecorated(line)) or line_term(line), lines)
         )
+        if not lines:
+            return []
     titled_terms = _titled(ctx, run[0].section, _TERMS_TITLE)
     colons = titled or announced or _defines_in_lines(ctx, lines)
     return _framed_glossary(lines, colons=colons, run_in=titled_terms)
