@@ -402,7 +402,15 @@ def orphans(config: Config, notes: Path | None, forget: bool) -> None:
         count = forget_orphans(folder)
         click.echo(f"forgot {count} orphan{'s' * (count != 1)}" + (" (none recorded)" if not count else ""))
         return
-    found = find_orphans(folder)
+    orphaned = find_orphans(folder)
+    found = orphaned.listed
+    if not found and orphaned.forgotten:
+        count = orphaned.forgotten
+        click.echo(
+            f"no orphans to list: {count} forgotten with `ccpkit orphans --forget` (an item put back "
+            "still finds its note)"
+        )
+        return
     if not found:
         click.echo(
             "no orphans: the last build found every note it had recorded in the notes, or held those it"

@@ -26,12 +26,21 @@ class Orphan:
     """What to type in Anki's browser to find it."""
 
 
-def find_orphans(notes: Path) -> tuple[Orphan, ...]:
-    """The orphans the last build recorded in the notes folder's ledger, by id."""
+@dataclass(frozen=True, slots=True)
+class Orphans:
+    listed: tuple[Orphan, ...]
+    """The orphans to list, by id."""
+    forgotten: int
+    """How many more ``forget_orphans`` took off the list."""
+
+
+def find_orphans(notes: Path) -> Orphans:
+    """The orphans the last build recorded in the notes folder's ledger."""
     ledger = _ledger(notes)
-    listed = (key for key, entry in ledger.notes.items() if entry.orphaned and not entry.forgotten)
-    searches = note_searches(ledger, listed)
-    return tuple(Orphan(key, ledger.notes[key].key[0], search) for key, search in searches.items())
+    orphaned = [(key, entry) for key, entry in ledger.notes.items() if entry.orphaned]
+    searches = note_searches(ledger, (key for key, entry in orphaned if not entry.forgotten))
+    listed = tuple(Orphan(key, ledger.notes[key].key[0], search) for key, search in searches.items())
+    return Orphans(listed, len(orphaned) - len(listed))
 
 
 def forget_orphans(notes: Path) -> int:

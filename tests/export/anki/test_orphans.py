@@ -78,7 +78,7 @@ def test_an_orphan_is_named_once_then_counted_until_forgotten(loop: Loop) -> Non
     assert f"{S3}  Amazon S3  (find it in Anki: {S3_SEARCH})" in listed
     loop.delete_in_anki(S3_SEARCH)
     assert loop.orphans("--forget").strip() == "forgot 1 orphan"
-    assert "no orphans" in loop.orphans()
+    assert "no orphans to list: 1 forgotten with `ccpkit orphans --forget`" in loop.orphans()
 
     loop.course.edit("cram-sheet.md", "or per hour", "or per minute")
     after = loop.build_and_import()
