@@ -450,10 +450,16 @@ def test_a_filtered_deck_named_as_a_module_deck_stops_the_sync_before_cards_go_a
     assert course.collection_hash() == before
 
 
-def test_a_ledger_lost_with_the_build_folder_finds_a_renamed_note_by_its_id_in_anki(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "own_deck", ["", "Mine", "Mine::Hard ones"], ids=["course-deck", "own", "own-nested"]
+)
+def test_a_ledger_lost_with_the_build_folder_finds_a_renamed_note_by_its_id_in_anki(
+    tmp_path: Path, own_deck: str
+) -> None:
     """A note renamed and synced keeps the GUID of its first name, which a new ledger would not give
     it: Anki's copy holds its id, so the sync takes it as the note, with its history and tags, not
-    a second note beside it."""
+    a second note beside it; also where the student moved its cards into a deck of their own,
+    top-level or nested (the collection's sync record knows ccpkit wrote that note for this course)."""
     course = Course.fresh(tmp_path)
     assert course.sync().exit_code == 0
     course.edit("03-storage/cram-sheet.md", "**Amazon EBS:**", "**Amazon Elastic Block Store:**")
@@ -463,7 +469,11 @@ def test_a_ledger_lost_with_the_build_folder_finds_a_renamed_note_by_its_id_in_a
     student.study_everything()
     renamed.add_tag("mine")
     student.collection.update_note(renamed)
-    notes = len(list(student.notes()))
+    if own_deck:
+        student.collection.set_deck(
+            [card.id for card in renamed.cards()], student.collection.decks.id(own_deck)
+        )
+    decks, notes = student.decks_of(renamed), len(list(student.notes()))
     student.close()
     (course.notes / ".ccpkit-ledger.json").unlink()
     shutil.rmtree(course.out)
@@ -479,40 +489,7 @@ def test_a_ledger_lost_with_the_build_folder_finds_a_renamed_note_by_its_id_in_a
         assert len(list(student.notes())) == notes
         kept = student.note("03-storage/card/amazon-elastic-block-store")
         assert kept.id == renamed.id and "mine" in kept.tags and student.reviews_of(kept) == 1
-    finally:
-        student.close()
-
-
-@pytest.mark.parametrize("own_deck", ["Mine", "Mine::Hard ones"])
-def test_a_ledger_lost_with_the_build_folder_finds_a_renamed_note_in_a_deck_of_the_students_own(
-    tmp_path: Path, own_deck: str
-) -> None:
-    """The student moved the renamed note's cards into a deck of their own, top-level or nested: the
-    collection's sync record knows ccpkit wrote that note for this course, so the sync takes it as the
-    note, where the student put it, not a second note in the course's deck."""
-    course = Course.fresh(tmp_path)
-    assert course.sync().exit_code == 0
-    course.edit("03-storage/cram-sheet.md", "**Amazon EBS:**", "**Amazon Elastic Block Store:**")
-    assert course.sync().exit_code == 0
-    student = course.student()
-    renamed = student.note("03-storage/card/amazon-elastic-block-store")
-    student.study_everything()
-    student.collection.set_deck([card.id for card in renamed.cards()], student.collection.decks.id(own_deck))
-    notes = len(list(student.notes()))
-    student.close()
-    (course.notes / ".ccpkit-ledger.json").unlink()
-    shutil.rmtree(course.out)
-
-    result = course.sync()
-
-    assert result.exit_code == 0, result.output
-    assert "0 added" in result.output
-    student = course.student()
-    try:
-        assert len(list(student.notes())) == notes
-        kept = student.note("03-storage/card/amazon-elastic-block-store")
-        assert kept.id == renamed.id and student.reviews_of(kept) == 1
-        assert student.decks_of(kept) == {own_deck}
+        assert student.decks_of(kept) == decks
     finally:
         student.close()
 
