@@ -148,8 +148,7 @@ def _build(request: Request, clock: Callable[[], float], progress: Progress) -> 
         try:
             path, key = cached.write(changes.ledger)
         except WriteError as error:  # the outputs are out: say so, or the next build's report hides them
-            fix = "; ".join(filter(None, (error.fix, _LEDGER_LATER)))
-            raise WriteError(error.path, error.error, fix=fix) from None
+            raise error.and_then(_LEDGER_LATER) from None
         ledger_file = (path,) if path is not None else ()
         targets.used.add(key)
     if not request.modules:  # a build of some modules leaves the others' parts for the next full one

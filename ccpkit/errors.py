@@ -59,8 +59,12 @@ class WriteError(CcpkitError):
     """The system refused to write an output (full disk, no permission, a file in the way)."""
 
     def __init__(self, path: Path, error: OSError, *, fix: str = "") -> None:
-        self.path, self.error, self.fix = path, error, fix
-        super().__init__(f"cannot write {path}: {error.strerror or error}{f'; {fix}' if fix else ''}")
+        self.path, self.reason, self.fix = path, str(error.strerror or error), fix
+        super().__init__(f"cannot write {path}: {self.reason}{f'; {fix}' if fix else ''}")
+
+    def and_then(self, fix: str) -> WriteError:
+        """The same error, saying ``fix`` after what it says already."""
+        return WriteError(self.path, OSError(self.reason), fix="; ".join(filter(None, (self.fix, fix))))
 
 
 class InvalidNotesError(CcpkitError):
