@@ -45,6 +45,12 @@ def extract_listed_answers(ctx: Context) -> Iterator[Item | Problem]:
         judged = _judged(worded, _says_not_given(ctx, above, around)) if not asked else ()
         if judged:  # `1. TRUE`, `2. NOT GIVEN` under statements that ask nothing: a reading test's
             asked, alike = _questions_above(ctx, above, around, _statement)
+        elif worded and not asked:  # `1. Define osmosis.`, `2. Ice sinks.` over `2. False` among questions
+            told = _names_only_answers(title.node)
+            asked, alike = _questions_above(ctx, above, around, _recall(worded, told=told))
+            if not asked:
+                yield from _asking_nothing(ctx, above, around, worded, title, _recall(worded, told=told))
+                continue
         if alike is not None and len(asked) != len(worded):
             continue  # some other list
         if alike is not None:
@@ -80,6 +86,8 @@ def extract_listed_answers(ctx: Context) -> Iterator[Item | Problem]:
             if judged:
                 yield _judgement(ctx, question, text, section, judged, answer)
                 continue
+            if text.startswith(_TO_JUDGE):
+                answer = _verdict_in_words(answer)
             fields = ctx.common("card", text, question, section)
             yield from ctx.cards(question, fields, text, answer, both_ways=False)
         for number, (question, _, _) in asked.items():
@@ -145,7 +153,7 @@ def _worded_answers(ctx: Context, answers: Node) -> dict[str, tuple[Node, str]]:
 
 
 def _questions_above(
-    ctx: Context, blocks: Sequence[Block], around: tuple[str, ...], read: Callable[[Node], str]
+    ctx: Context, blocks: Sequence[Block], around: tuple[str, ...], read: Callable[[Node, str], str]
 ) -> tuple[dict[str, tuple[Node, str, tuple[str, ...]]], Node | None]:
     """Number → (item, question, section) of the nearest numbered list above, in the sections
     ``around`` the answers, when it is a list of questions, and of the lists of questions before it
@@ -160,10 +168,10 @@ def _questions_above(
             break
         if node.type != "ordered_list" or ctx.is_claimed(node) or block.section[: len(around)] != around:
             continue
-        questions = [read(item) for item in node.children]
+        numbers = item_numbers(node)
+        questions = [read(item, number) for item, number in zip(node.children, numbers, strict=True)]
         if collecting and not all(questions):
             break  # `1. Write a function that …`: the list these answers answer, though it asks nothing
-        numbers = item_numbers(node)
         if not collecting or (first and not _goes_on(numbers[-1], first)):
             if all(questions) and asked.keys() & set(numbers):
                 return asked, node  # `## Review questions` 1 to 3, then `## Discussion questions` 1 to 3
@@ -180,18 +188,123 @@ def _goes_on(last: str, first: str) -> bool:
     return last.isdigit() and first.isdigit() and int(last) + 1 == int(first)
 
 
-def _question(item: Node) -> str:
+def _question(item: Node, _number: str = "") -> str:
     """A lone item's question (``What does …?``) with nothing below it; empty if it is none."""
     if len(item.children) != 1 or item.children[0].type != "paragraph":
         return ""
     return listed_question(item) or ""
 
 
-def _statement(item: Node) -> str:
+def _statement(item: Node, _number: str = "") -> str:
     """A lone item's words, a statement to judge (``The pyramid was built for Khufu.``)."""
     if len(item.children) != 1 or item.children[0].type != "paragraph":
         return ""
     return item.children[0].children[0].content.strip()
+
+
+_TO_JUDGE = "True or false: "
+"""How a card asks to judge a statement, as the flashcards ask one."""
+_RECALL = regex(
+    r"(?i)^(?:briefly\s+)?(?:define|state|name|explain|describe|list|give|outline|identify|compare|contrast"
+    r"|distinguish|differentiate|summari[sz]e|justify)\s+\S[^?\n]*$"
+)
+"""A line that says what to recall (``Define osmosis.``, ``State Newton's first law.``): asked, under a
+title naming answers; ``Draw …``, ``Write …``, ``Label …`` set work to do, no recall."""
+_ONLY_ANSWERS = regex(r"(?i)^(?:[^\w\s]+\s*)?(?:\w+\s+)?(?:answers|answer\s+key)(?:\s+to\s+[^:\n]+)?$")
+"""A title that names answers alone (``Answers``, ``Answer key``, ``Model answers``): not solutions,
+which steps have as often (``## Common problems and solutions``)."""
+_MARKED_TO_JUDGE = regex(
+    r"(?i)^\W*(?:true\s+or\s+false|true\s*/\s*false|t\s*/\s*f)\b[\s:.)\]-]*"
+    r"|(?<=[.!])[ \t]*(?:[(\[](?:true\s*(?:/|or)\s*false|t\s*/\s*f)[)\]]|true\s+or\s+false\??|_{3,})\s*$"
+)
+"""What marks a statement to judge, before it (``T/F: …``) or after its full stop (``… (True/False)``,
+``… True or false?``, a blank for the verdict: ``… liquid. ______``)."""
+_STATED = regex(r"^[^?_\n]*\w[^?_\n]*[.!]$")
+"""One sentence that states: no question mark, no blank, a full stop at its end."""
+_STATED_WORDS = 3
+"""At least this many words in a statement to judge (``Ice floats.``)."""
+
+
+def _names_only_answers(node: Node) -> bool:
+    """Whether an answers title names answers alone (``_ONLY_ANSWERS``)."""
+    return _ONLY_ANSWERS.match(_title(node)) is not None
+
+
+def _recall(worded: Mapping[str, tuple[Node, str]], *, told: bool) -> Callable[[Node, str], str]:
+    """How to read an item of review questions answered in words by ``worded``: a question; with
+    ``told`` (under a title naming answers), a line saying what to recall; a statement the answer of
+    its number judges (``Ice sinks.`` over ``False``), asked to judge."""
+
+    def read(item: Node, number: str) -> str:
+        asked = _question(item)
+        line = _one_line(item)
+        if asked or not line:
+            return asked
+        if told and _RECALL.match(line):
+            return line
+        statement = _MARKED_TO_JUDGE.sub("", line).strip()
+        answer = worded.get(number, (item, ""))[1]
+        judges = _JUDGEMENT.match(answer)
+        if judges is None or judges["said"].casefold() not in ("true", "false", "t", "f"):
+            return ""
+        stated = _STATED.match(statement) and len(statement.split()) >= _STATED_WORDS
+        return f"{_TO_JUDGE}{statement}" if stated else ""
+
+    return read
+
+
+def _one_line(item: Node) -> str:
+    """A lone item's one line of words; empty for more."""
+    if len(item.children) != 1 or item.children[0].type != "paragraph":
+        return ""
+    line = item.children[0].children[0].content.strip()
+    return "" if "\n" in line else line
+
+
+def _verdict_in_words(answer: str) -> str:
+    """A verdict given in its letter (``T``, ``F — why``) in its word: ``True``, ``False — why``."""
+    found = _JUDGEMENT.match(answer)
+    if found is None or found["said"].casefold() not in ("t", "f"):
+        return answer
+    return f"{_JUDGED[found['said'].casefold()]}{answer[found.end('said') :]}"
+
+
+def _asking_nothing(
+    ctx: Context,
+    blocks: Sequence[Block],
+    around: tuple[str, ...],
+    worded: Mapping[str, tuple[Node, str]],
+    title: Block,
+    read: Callable[[Node, str], str],
+) -> Iterator[Problem]:
+    """A warning at the first item that asks nothing of the nearest numbered list above, when it is
+    numbered as the answers are and some of its items ask: the answers were meant for it, and no card
+    of it is made."""
+    listed = next(
+        (
+            block.node
+            for block in reversed(blocks)
+            if block.node.type == "ordered_list"
+            and not ctx.is_claimed(block.node)
+            and block.section[: len(around)] == around
+        ),
+        None,
+    )
+    if listed is None or item_numbers(listed) != list(worded):
+        return
+    read_items = [
+        (item, number, read(item, number))
+        for item, number in zip(listed.children, item_numbers(listed), strict=True)
+    ]
+    if not any(asked for _, _, asked in read_items):
+        return  # `1. Draw …`, `2. Label …`: exercises, which their solutions answer in no card
+    item, number = next((item, number) for item, number, asked in read_items if not asked)
+    message = (
+        f"question {number} of the list answered under {_title(title.node)!r} asks nothing: no cards for "
+        "the list; write it as a question (`…?`), an instruction (`Define …`), or a statement its answer "
+        "judges (`True`/`False`)"
+    )
+    yield Problem(ctx.at(item), message, "warning")
 
 
 _JUDGEMENT = regex(
