@@ -87,7 +87,7 @@ def extract_listed_answers(ctx: Context) -> Iterator[Item | Problem]:
                 yield _judgement(ctx, question, text, section, judged, answer)
                 continue
             if text.startswith(_TO_JUDGE):
-                answer = _verdict_in_words(answer)
+                answer = verdict_in_words(answer)
             fields = ctx.common("card", text, question, section)
             yield from ctx.cards(question, fields, text, answer, both_ways=False)
         for number, (question, _, _) in asked.items():
@@ -222,6 +222,8 @@ _MARKED_TO_JUDGE = regex(
 _STATED = regex(r"^[^?_\n]*\w[^?_\n]*[.!]$")
 """One sentence that states: no question mark, no blank, a full stop at its end."""
 _STATED_WORDS = 3
+_BLANK = regex(r"(?<![\w*])_{3,}(?![\w*])")
+"""A blank to fill in a sentence: ``________``, not ``___bold italic___``."""
 """At least this many words in a statement to judge (``Ice floats.``)."""
 
 
@@ -238,19 +240,35 @@ def _recall(worded: Mapping[str, tuple[Node, str]], *, told: bool) -> Callable[[
     def read(item: Node, number: str) -> str:
         asked = _question(item)
         line = _one_line(item)
-        if asked or not line:
-            return asked
-        if told and _RECALL.match(line):
-            return line
-        statement = _MARKED_TO_JUDGE.sub("", line).strip()
-        answer = worded.get(number, (item, ""))[1]
-        judges = _JUDGEMENT.match(answer)
-        if judges is None or judges["said"].casefold() not in ("true", "false", "t", "f"):
-            return ""
-        stated = _STATED.match(statement) and len(statement.split()) >= _STATED_WORDS
-        return f"{_TO_JUDGE}{statement}" if stated else ""
+        if asked or not line or line.endswith("?"):
+            return asked  # `Ice melts. Why?`: no question the list asks
+        return recalled(line, worded.get(number, (item, ""))[1], told=told)
 
     return read
+
+
+def recalled(line: str, answer: str, *, told: bool = True) -> str:
+    """What a line numbered as a question and answered in words by ``answer`` asks, beyond a question
+    mark: with ``told``, what to recall (``Define osmosis.``); a statement the answer judges (``Ice
+    sinks.`` over ``False``, ``… (True/False)``), asked to judge; a blank to fill (``… is the ___.``).
+    Empty for anything else."""
+    if told and _RECALL.match(line):
+        return line
+    statement = _MARKED_TO_JUDGE.sub("", line).strip()
+    judges = _JUDGEMENT.match(answer)
+    if judges is not None and judges["said"].casefold() in ("true", "false", "t", "f"):
+        stated = _STATED.match(statement) and len(statement.split()) >= _STATED_WORDS
+        return f"{_TO_JUDGE}{statement}" if stated else ""
+    return line if line.rstrip().endswith("?") or _BLANK.search(line) else ""
+
+
+def verdict_in_words(answer: str) -> str:
+    """A verdict given in its letter (``T``, ``F — why``) in its word: ``True``, ``False — why``; any
+    other answer as it is."""
+    found = _JUDGEMENT.match(answer)
+    if found is None or found["said"].casefold() not in ("t", "f"):
+        return answer
+    return f"{_JUDGED[found['said'].casefold()]}{answer[found.end('said') :]}"
 
 
 def _one_line(item: Node) -> str:
@@ -259,14 +277,6 @@ def _one_line(item: Node) -> str:
         return ""
     line = item.children[0].children[0].content.strip()
     return "" if "\n" in line else line
-
-
-def _verdict_in_words(answer: str) -> str:
-    """A verdict given in its letter (``T``, ``F — why``) in its word: ``True``, ``False — why``."""
-    found = _JUDGEMENT.match(answer)
-    if found is None or found["said"].casefold() not in ("t", "f"):
-        return answer
-    return f"{_JUDGED[found['said'].casefold()]}{answer[found.end('said') :]}"
 
 
 def _asking_nothing(

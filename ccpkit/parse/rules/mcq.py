@@ -14,6 +14,7 @@ from ccpkit.model import MCQ, Item, Option
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, closes_details, hidden_markdown
 from ccpkit.parse.document import Block, heading_level, heading_text, nodes_below
+from ccpkit.parse.rules.answer_lists import recalled, verdict_in_words
 from ccpkit.parse.rules.answers import (
     ANSWER_COLUMN,
     QUESTION,
@@ -52,7 +53,14 @@ from ccpkit.parse.rules.options import (
     with_named_options,
 )
 from ccpkit.parse.rules.question_tables import table_columns, table_questions
-from ccpkit.parse.rules.questions import Draft, find_questions, item_number, item_numbers, one_paragraph
+from ccpkit.parse.rules.questions import (
+    Draft,
+    find_questions,
+    item_number,
+    item_numbers,
+    one_paragraph,
+    stem_number,
+)
 from ccpkit.parse.rules.r_exams import r_exercises
 from ccpkit.parse.rules.review_pastes import review_questions
 from ccpkit.parse.rules.scenarios import share_scenarios, share_setups
@@ -116,7 +124,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     if ctx.key_elsewhere is not None:
         yield from _apply_key_elsewhere(ctx, by_id)
     for answers in worded:
-        _answer_in_words(ctx, by_id, answers, section_of(answers))
+        yield from _asked_in_words(ctx, answers, _answer_in_words(ctx, by_id, answers, section_of(answers)))
     for entry in explanations:  # after the answers in words: an item that answers explains nothing more
         yield from _explain_answered(
             ctx, _of_section(_namesakes(by_id, entry), section_of(entry.node)), entry
@@ -438,6 +446,8 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
             if not entries and ((key_level and node.type == "ordered_list") or _key_table(node)):
                 worded.append(node)  # maybe answers in words: known once the questions are
                 entries = _lettered_items(ctx, node) if node.type == "ordered_list" else []
+            elif entries and _key_table(node):
+                worded.append(node)  # `| 3 | True |` among rows of letters: a question asked in words
             if not entries and numbered and unkeyed == key_level:  # under `## Answer explanations`
                 yield from (replace(entry, node=node, tentative=True) for entry in numbered)
             elif entries := entries or numbered:
@@ -446,30 +456,104 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
     yield from held
 
 
-def _answer_in_words(ctx: Context, by_id: Mapping[str, list[Draft]], answers: Node, section: str) -> None:
+def _answer_in_words(
+    ctx: Context, by_id: Mapping[str, list[Draft]], answers: Node, section: str
+) -> list[tuple[str, Node, str]]:
     """A numbered list under a key's title, or a key's table, answering in words (``1. Mitochondrion,
     the site of respiration.``, ``| 1 | Mitochondrion |``), when each of its numbers is a question
     with options and no answer yet and some item names one of its question's options: each item the
     answer of its question. Else it is no key (the answers of questions asked in words are the
-    listed-answers rule's). Questions of the ``section`` the list is in come first."""
-    found, settled = [], 0
+    listed-answers rule's). Questions of the ``section`` the list is in come first. An item naming a
+    letter (``1. b`` among ``2. False``) answers by it. Returned: the items whose number no question
+    with options has, in a list that is a key (some item answers one): a question asked in words."""
+    found, lettered, unasked, settled = [], [], [], 0
     for number, item, words in _numbered_answers(answers):
         namesakes = _of_section(by_id.get(unpadded(number), []), section)
         drafts = [draft for draft in namesakes if not _answered(draft)]
+        entry = key_entry(words, number, item) if drafts and answers.type == "ordered_list" else None
         if namesakes and not drafts and words:
             settled += 1  # answered already by these very words (``worded_key``), as options were read
-            continue
-        if not drafts or not words:
-            return
-        found.append((drafts[0], item, words))
-    if settled and not found:
-        ctx.claim(answers)  # the key that answered them: no table or list of the notes beside them
-        return
-    if not any(named_option(draft.options, words) for draft, _, words in found):
-        return  # `1. Open the S3 console …`: steps of a solution, no answer naming an option
+        elif not words:
+            return []
+        elif not namesakes and not _names_letters(words, number, item):
+            unasked.append((number, item, words))  # `3. False` for `3. Whales are fish. (True/False)`
+        elif not namesakes:
+            continue  # an entry of letters, which answers a question with options or warns that none has
+        elif entry is not None and set(entry.answer.letters) <= {
+            option.label for option in drafts[0].options
+        }:
+            lettered.append((drafts[0], entry))
+        elif drafts:
+            found.append((drafts[0], item, words))
+        else:
+            return []
+    naming = any(named_option(draft.options, words) for draft, _, words in found)
+    if not (naming or (lettered and not found) or (settled and not found)):
+        return []  # `1. Open the S3 console …`: steps of a solution, no answer naming an option
     ctx.claim(answers)  # an item naming none of its options is an error at its line, as `Answer: …` is
+    for draft, entry in lettered:
+        _answer_with(draft, entry, entry.node)
     for draft, item, words in found:
         draft.worded, draft.answer_node = Answer((), "", words), item
+    return unasked
+
+
+def _asked_in_words(
+    ctx: Context, key: Node, unasked: Sequence[tuple[str, Node, str]]
+) -> Iterator[Item | Problem]:
+    """A card for each question without options above a key (``3. Whales are fish. (True/False)``,
+    ``**4.** The ___ pumps blood.``) that the key answers in words, by its number; a warning at an
+    entry whose question asks nothing, or that no question above has."""
+    line = ctx.doc.line_of(key)
+    numbered = [
+        (number, node, words, block.section)
+        for block in ctx.doc.blocks
+        if ctx.doc.line_of(block.node) < line
+        for number, node, words in _numbered_lines(ctx, block.node)
+    ]
+    for number, item, said in unasked:
+        question = next((found for found in reversed(numbered) if found[0] == unpadded(number)), None)
+        if question is None:
+            message = f"answer key entry {number} matches no question above it: check its number"
+            yield Problem(ctx.at(item), message, "warning")
+            continue
+        _, node, words, section = question
+        front = recalled(words, said)
+        if not front:
+            message = (
+                f"answer key entry {number} answers question {number}, which has no options and asks "
+                "nothing: no card; write it as a question (`…?`), an instruction (`Define …`), or a "
+                "statement its answer judges (`True`/`False`)"
+            )
+            yield Problem(ctx.at(item), message, "warning")
+            continue
+        ctx.claim(node, *node.children, item)
+        answer = verdict_in_words(said) if front != words else said
+        fields = ctx.common("card", front, node, section)
+        yield from ctx.cards(node, fields, front, answer, both_ways=False)
+
+
+def _names_letters(words: str, number: str, node: Node) -> bool:
+    """Whether a key's item names letters (``b``, ``A, C``): an entry of the key."""
+    entry = key_entry(words, number, node)
+    return entry is not None and bool(entry.answer.letters)
+
+
+def _numbered_lines(ctx: Context, node: Node) -> list[tuple[str, Node, str]]:
+    """(number, where, words) of the questions of one line a block holds that no rule took: each
+    item of a numbered list (a list of questions with options, taken, among them), or a paragraph
+    opening with its number (``**3.** …``)."""
+    if node.type == "paragraph" and not ctx.is_claimed(node):
+        number, words = stem_number(node.children[0].content)
+        return [(unpadded(number), node, words.strip())] if number and "\n" not in words.strip() else []
+    if node.type != "ordered_list":
+        return []
+    return [
+        (unpadded(number), item, item.children[0].children[0].content.strip())
+        for item, number in zip(node.children, item_numbers(node), strict=True)
+        if len(item.children) == 1 and item.children[0].type == "paragraph" and not ctx.is_claimed(item)
+        if "\n" not in item.children[0].children[0].content.strip()
+    ]
 
 
 def _numbered_answers(node: Node) -> list[tuple[str, Node, str]]:

@@ -1394,6 +1394,11 @@ def _filed(line: str) -> bool:
     return all(name.strip().lower() in _BANK_FIELDS for name in _FIELD_NAME.findall(line))
 
 
+def stem_number(text: str) -> tuple[str, str]:
+    """(question number or "", text without it) of a paragraph opening a question: ``**12.** …``."""
+    return _numbered(text)
+
+
 def _numbered(text: str) -> tuple[str, str]:
     """(question number or "", text without it) of a stem's first block: ``Q3. …``, ``**12.** …``,
     ``(4) …``."""
@@ -1826,7 +1831,8 @@ def _asks_anew(draft: Draft, text: str, following: Node | None) -> bool:
     if not number:
         return _asks_answered_in_words(text, following)
     going_on = number.isdigit() and draft.question.isdigit() and int(number) == int(draft.question) + 1
-    if going_on and (asks(words) or instructs(words) or _answered_by(following)):
+    judged = _JUDGED_STATEMENT.search(words) is not None  # `**3.** Whales are fish. (True/False)`
+    if going_on and (asks(words) or instructs(words) or judged or _answered_by(following)):
         return True  # `**Q4.** True or false: …` over `Answer: False`: a statement to judge, answered
     if "\n" in text:  # the answer on its lines
         return words.rstrip().endswith("?")
