@@ -239,6 +239,7 @@ _JUDGEMENTS = (
     ["f", "t"],
     ["false", "not given", "true"],
     ["no", "not given", "yes"],
+    ["no", "yes"],
     ["falso", "verdadeiro"],
     ["falso", "verdadero"],
     ["falso", "vero"],
