@@ -1471,7 +1471,9 @@ def _inline_options(
     options were spread so."""
     if not (_may_letter(line, first) and _may_letter(line, chr(ord(first) + 1))):
         return [line], 0  # a run needs `first` and the letter after it, as either pattern letters them
-    letters = [found for found in _INLINE_LETTER.finditer(line) if found.start() > 0 or _opens(line, first)]
+    letters = _bracketed_alike(
+        [found for found in _INLINE_LETTER.finditer(line) if found.start() > 0 or _opens(line, first)]
+    )
     starts = _run_from(letters, first)
     if len(starts) < 2 and not letters:  # a Chinese bank's full-width marks, no ASCII letters
         letters = [found for found in _WIDE_LETTER.finditer(line) if found.start() > 0 or _opens(line, first)]
@@ -1537,6 +1539,18 @@ def _judged(options: Sequence[str]) -> bool:
         _WIDE_LETTER.sub("", _INLINE_LETTER.sub("", option, count=1), count=1) for option in options
     ]
     return true_or_false([option.rstrip(". ") for option in unlettered])
+
+
+def _bracketed_alike(letters: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The letters written as the first is when it is in brackets (``(a)``, ``(B)``): an initial in an
+    option's words (``(c) B. R. Ambedkar``, ``(b) J. R. R. Tolkien``) letters no option then."""
+    if not letters or not _IN_BRACKETS.match(letters[0][0]):
+        return letters
+    return [found for found in letters if _IN_BRACKETS.match(found[0])]
+
+
+_IN_BRACKETS = regex(r"\([A-Ha-h]\)")
+"""An option's letter in brackets, as ``_INLINE_LETTER`` finds it: ``(a)``, ``(B)``."""
 
 
 def _run_from(letters: Sequence[re.Match[str]], first: str) -> list[int]:
