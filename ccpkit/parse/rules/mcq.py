@@ -13,7 +13,7 @@ from ccpkit.item_ids import HTML_TAG
 from ccpkit.model import MCQ, Item, Option
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, closes_details, hidden_markdown
-from ccpkit.parse.document import Block, heading_level, heading_text, nodes_below
+from ccpkit.parse.document import TRAILING_TAGS, Block, heading_level, heading_text, nodes_below
 from ccpkit.parse.rules.answer_lists import recalled, verdict_in_words
 from ccpkit.parse.rules.answers import (
     ANSWER_COLUMN,
@@ -1299,11 +1299,27 @@ def _loose_term_message(ctx: Context, draft: Draft, item: Node) -> str:
 
 def _mcq(ctx: Context, draft: Draft, letters: tuple[str, ...]) -> MCQ:
     options = tuple(Option(label=o.label, text=o.text, correct=o.label in letters) for o in draft.options)
-    asked = _blanked(draft.stem, letters)
+    asked, tags = _tags_taken(_blanked(draft.stem, letters))
     fields = ctx.common("mcq", asked, draft.start, draft.section, draft.pinned)
+    fields = fields.tagged(tags) if tags else fields
     explanation = "\n\n".join(part for part in draft.explanation if part.strip())
     stem = f"{draft.scenario}\n\n{asked}" if draft.scenario else asked  # the id is the question's
     return fields.mcq(stem=stem, options=options, explanation=explanation)
+
+
+def _tags_taken(stem: str) -> tuple[str, str]:
+    """The stem without the Obsidian tags ending it (``**Which pigment …?** #biology``), and the tags:
+    the question's tags, as a card's side's are; its bold then goes as a stem's bold alone does."""
+    found = TRAILING_TAGS.search(stem) if "#" in stem else None
+    if found is None:
+        return stem, ""
+    asked = stem[: found.start()]
+    bold = _WHOLLY_BOLD.fullmatch(asked)
+    return (bold["inner"].strip() if bold else asked), found[0]
+
+
+_WHOLLY_BOLD = regex(r"(?:\*\*|__)(?P<inner>[^*_\n](?:[^*\n]*[^*_\s])?)(?:\*\*|__)")
+"""A stem wholly in bold, as ``**3. Which …?**`` leaves one once its number is read."""
 
 
 _FILLED_BLANK = regex(
