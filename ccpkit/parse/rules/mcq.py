@@ -137,6 +137,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     share_setups(drafts)
     for draft in drafts:
         yield from _finish(ctx, draft)
+    yield from _ordering_cards(ctx)
 
 
 def _key_groups(ctx: Context, starts: Sequence[int], keys: Sequence[KeyEntry]) -> list[list[KeyEntry]]:
@@ -1195,6 +1196,36 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
     yield from _choose_warning(ctx, draft, len(letters))
     draft.options = unstressed(draft.options, letters)
     yield ctx.build(draft.start, lambda: _mcq(ctx, draft, letters))
+
+
+def _ordering_cards(ctx: Context) -> Iterator[Item | Problem]:
+    """A card for each question asking to put things in order (``**Q7. Put the phases of mitosis in
+    order.**``) over a bullet per thing, then its answer in words, the order (``**Answer:** Prophase →
+    Metaphase → …``): no choice to make, so no question with options; the things asked with it."""
+    blocks = ctx.doc.blocks
+    for index in range(len(blocks) - 2):
+        asked, listed, answered = (block.node for block in blocks[index : index + 3])
+        if any(map(ctx.is_claimed, (asked, listed, answered))) or listed.type != "bullet_list":
+            continue
+        if asked.type != "paragraph" or answered.type != "paragraph":
+            continue
+        question = stem_number(asked.children[0].content.strip())[1]
+        order = answer_line(answered.children[0].content.strip())
+        things = [ctx.doc.written(item).strip() for item in listed.children]
+        if (
+            "\n" in question
+            or _ORDERING.search(question) is None
+            or order is None
+            or order.letters
+            or not order.text
+            or len(things) < _ORDERED
+            or any("\n" in thing for thing in things)
+        ):
+            continue
+        ctx.claim(asked, listed, answered)
+        front = "\n".join([question, "", *things])
+        fields = ctx.common("card", question, asked, blocks[index].section)
+        yield from ctx.cards(asked, fields, front, order.text, both_ways=False)
 
 
 def _worded_explains(draft: Draft, worded: Answer, letters: Sequence[str]) -> list[str]:
