@@ -1170,11 +1170,30 @@ def remnote_card(line: str) -> re.Match[str] | None:
     if found is None or len(_SEPARATION.findall(hidden)) > 1:
         return None
     front, answer = found["front"], found["answer"] or ""
-    if ":" in front or not (" " in front or front[:1].isupper()) or not any(map(str.isalpha, front)):
+    if ":" in front or not any(map(str.isalpha, front)):
+        return None
+    if not (" " in front or front[:1].isupper() or _lower_case_word_card(front, found["way"], answer)):
         return None
     first = answer.split()[0] if answer else ""
     filed = "/" in first or "." in first.rstrip(".,;")
     return None if filed or (first and (first[0].isdigit() or first[0] in "\"'")) else found
+
+
+def _lower_case_word_card(front: str, way: str, answer: str) -> bool:
+    """Whether a lower-case word before ``>>`` (``<>``) and words after it are a vocabulary card
+    (``ser >> to be``, ``ir <> to go``, ``mitochondria >> powerhouse of the cell``): a word of letters,
+    two or more, answered by a word of two letters or more. Not a shift or a stream of code's names
+    (``x >> 2``, ``cout << endl``: ``<<`` and one letter read as code)."""
+    return (
+        way in (">>", "<>")
+        and _LOWER_WORD.fullmatch(front) is not None
+        and _TWO_LETTERS.search(answer) is not None
+    )
+
+
+_LOWER_WORD = regex(r"[^\W\d_A-Z](?:[^\W\d_]|['\u2019-](?=[^\W\d_]))+")
+"""One word of letters opening lower-case (``ser``, ``l'eau``, ``t-shirt``), two letters or more."""
+_TWO_LETTERS = regex(r"[^\W\d_]{2}")
 
 
 _CONCEPT_OVER_LIST = regex(r"(?P<front>[^\W\d_][^:\n]{0,60}?)[ \t]*::[ \t]*")
