@@ -1366,7 +1366,7 @@ def _inline_pair(
     if match["sep"] == ":::" or key is None or not is_name(key):
         return _Pair(front, back, reversible=match["sep"] == ":::", line=number) if back else None
     spaced_as_field = not match["front"][-1:].isspace() and match["back"][:1].isspace()
-    if is_metadata(back) or (opening and spaced_as_field):
+    if is_metadata(back) or (opening and spaced_as_field and (not in_a_deck or _names_a_field(key))):
         # `created:: 2024-03-01` anywhere; `status:: reading` opening a note, as Dataview writes it
         return _Field()
     if tight or (in_a_deck and not is_key_like(key)):
@@ -1454,13 +1454,45 @@ def _hide_code(line: str) -> str:
 
 
 def _opens_file(ctx: Context, node: Node) -> bool:
-    """Whether ``node`` is (or is in) the file's first block below its front matter and H1: where a
-    note's metadata goes, like the front matter it stands for."""
+    """Whether ``node`` is (or is in) the file's first block below its front matter and H1, and that
+    block reads as Dataview's fields: where a note's metadata goes, like the front matter it stands
+    for. A block of terms (``Atropine:: muscarinic antagonist``) is cards there as anywhere."""
     for index, block in enumerate(ctx.doc.blocks):
         if block.node.type == "front_matter" or (block.node.type == "heading" and block.node.tag == "h1"):
             continue
-        return index == node.top
+        return index == node.top and (ctx.in_a_deck or _reads_as_fields(ctx.doc.source(block.node)))
     return False
+
+
+@lru_cache(maxsize=64)  # asked for each paragraph of the opening block: read once
+def _reads_as_fields(block: str) -> bool:
+    """Whether one of a block's ``key:: value`` lines reads as a note's metadata: a value only metadata
+    holds (a date, tags, links), or a key written lower-case (``topic::``), named as a note's fields
+    are (``Status``) or as a program names things, as Dataview's users write them; not a block of
+    capitalised terms (``Atropine:: …``, ``**Naloxone**:: …``)."""
+    for line in block.split("\n"):
+        front, separator, value = _FIELD_BULLET.sub("", line.strip(), count=1).partition("::")
+        key = field_key(front) if separator else None
+        if key is not None and (key[:1].islower() or _names_a_field(key) or is_metadata(value.lstrip(":"))):
+            return True
+    return False
+
+
+def _names_a_field(key: str) -> bool:
+    """Whether ``key`` is named as a note's metadata is (``status``, ``Author``, ``due_date``)."""
+    return key.casefold() in _FIELD_NAMES or is_key_like(key)
+
+
+_FIELD_BULLET = regex(r"(?:[-*+]|\d+[.)])[ \t]+(?:\[.\][ \t]+)?")
+"""A bullet's marker (a task's box too) before a field's key: ``- status:: …``, ``- [ ] due:: …``."""
+_FIELD_NAMES = frozenset(
+    {"status", "type", "author", "authors", "source", "tags", "tag", "topic", "topics", "rating", "created"}
+    | {"updated", "modified", "date", "course", "category", "categories", "up", "related", "aliases"}
+    | {"alias", "project", "area", "genre", "year", "priority", "due", "url", "link", "links", "reviewed"}
+    | {"published", "publisher", "language", "kind", "parent", "next", "prev", "previous", "subject"}
+    | {"week", "module", "chapter", "lecture", "class", "mood", "progress", "level", "confidence"}
+)
+"""Keys a note's metadata goes under, as Dataview's users name them: a block holding one is fields."""
 
 
 def _details(
