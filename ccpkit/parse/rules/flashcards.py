@@ -1363,6 +1363,7 @@ def _inline_pair(
             return _Missing(message, number)
         return None  # `Foo::Bar`, `fe80::1`, `Foo::bar()`, `arn:aws:iam::1234:user/x`: code, not a card
     key = field_key(front)
+    front = _bold_opening_dropped(front)
     if match["sep"] == ":::" or key is None or not is_name(key):
         return _Pair(front, back, reversible=match["sep"] == ":::", line=number) if back else None
     spaced_as_field = not match["front"][-1:].isspace() and match["back"][:1].isspace()
@@ -1378,6 +1379,13 @@ def _inline_pair(
         f"`{key}::…` with no space around the `::`; for a field write `[{key}:: …]`"
     )
     return _Missing(message, number)
+
+
+def _bold_opening_dropped(front: str) -> str:
+    """A card's front without the bold its term opens with (``**Atropine**``, ``**Warfarin** (oral)``):
+    a glossary's mark of the term, no words of it, as the other forms' fronts drop it."""
+    bold = BOLD_TEXT.match(front) if front.startswith(("**", "__")) else None
+    return f"{bold['inner']}{front[bold.end() :]}" if bold else front
 
 
 def _phrase_over_code(front: str, back: str, *, in_a_deck: bool) -> bool:
