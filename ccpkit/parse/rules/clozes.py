@@ -144,11 +144,29 @@ def _list_item(
             text, extra = head, "\n\n".join(nested)
         yield _cloze(ctx, item, section, text, extra, pinned, lead_in)
         return
-    if first.type == "paragraph" and tagged_as_card(first):
+    if first.type == "paragraph" and tagged_as_card(first) and not _hides_a_set(ctx, nested):
         return  # `- French Revolution #card` over `- Began in {{cloze 1789}}`: one card, its answer below
+    if first.type == "paragraph" and tagged_as_card(first):
+        ctx.claim(item, first)  # `- Cranial nerves #card` over a cloze each: not one card showing a set
+        for child in item.children[1:]:
+            yield from _within(ctx, child, section, _as_context(untagged(head)[0]))
+        return
     own = announced_by(first, asking=True) if first.type == "paragraph" else ""
     for child in item.children[1:]:
         yield from _within(ctx, child, section, own or lead_in)
+
+
+def _hides_a_set(ctx: Context, nested: list[str]) -> bool:
+    """Whether the blocks under a bullet hide more than one thing between them (``- CN I is the
+    {{cloze olfactory}} nerve``, ``- CN II …``): asked as one card's answer, a set to recall."""
+    hidden = (cloze_syntax.hidden_parts(text, highlights=ctx.highlight_clozes) for text in nested)
+    return sum(map(len, hidden)) > 1
+
+
+def _as_context(words: str) -> str:
+    """A bullet's words as the context opening each cloze under it: ``Cranial nerves:``."""
+    words = words.strip()
+    return words if not words or words.endswith((":", "?", ".")) else f"{words}:"
 
 
 def _cloze(
