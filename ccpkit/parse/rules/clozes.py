@@ -100,9 +100,9 @@ def _within(
         yield _cloze(ctx, node, section, tagged, "", pinned_id(node))
     elif node.type == "paragraph" and _first_text(node).startswith("#separator:"):
         return  # an Anki export's lines: its note type column says which are clozes (the cards rule's)
-    elif node.type == "paragraph" and _holds(ctx, _marked(ctx, _first_text(node))):
+    elif node.type == "paragraph" and _holds(ctx, _stressed(ctx, _marked(ctx, _first_text(node)))):
         ctx.claim(node)
-        text, extra = _asides_apart(ctx, _marked(ctx, _first_text(node)))
+        text, extra = _asides_apart(ctx, _stressed(ctx, _marked(ctx, _first_text(node))))
         yield _cloze(ctx, node, section, text, extra, pinned_id(node))
     elif node.type == "heading" and _states_and_hides(heading_text(node)):
         ctx.claim(node)  # `## The {{c1::cell membrane}} controls …`: a fact stated as a heading hides it
@@ -125,7 +125,7 @@ def _list_item(
     if ctx.is_claimed(item) or not item.children:
         return
     first = item.children[0]
-    head = _marked(ctx, _first_text(first)) if first.type == "paragraph" else ""
+    head = _stressed(ctx, _marked(ctx, _first_text(first))) if first.type == "paragraph" else ""
     nested = [_marked(ctx, ctx.doc.source(child)) for child in item.children[1:]]
     below = any(_holds(ctx, text) for text in nested)
     term_over_clozes = below and first.type == "paragraph" and split_term(first.children[0]) is not None
@@ -231,6 +231,28 @@ def _marked(ctx: Context, text: str) -> str:
     Obsidian Spaced Repetition's (tagged ``#flashcards``, where curly braces are clozes too); elsewhere
     double braces are text (a template's ``{{ name }}``)."""
     return cloze_syntax.braces_numbered(text) if ctx.in_a_deck else text
+
+
+def _stressed(ctx: Context, text: str) -> str:
+    """``text`` with the highlights that stress rather than hide in bold: a line of several highlighted
+    whole (``==Always check the map scale.==`` under a sentence hiding ``==hot==``), and a label
+    highlighted (``==Important==:``) where Anki's own markers hide the rest; as cloze numbers they
+    would hide a whole line, or a label, with nothing left to recall it from."""
+    if not ctx.highlight_clozes or "==" not in text:
+        return text
+    lines = text.split("\n")
+    hides = cloze_syntax.has_cloze(text, highlights=False)
+    for index, line in enumerate(lines):
+        label = _HIGHLIGHTED_LABEL.match(line) if hides else None
+        whole = len(lines) > 1 and _WHOLLY_HIGHLIGHTED.fullmatch(line) is not None
+        if (whole and not cloze_syntax.has_cloze(line, highlights=False)) or (
+            label and is_label(label["label"])
+        ):
+            lines[index] = _HIGHLIGHT.sub(r"**\g<words>**", line, count=1)
+    return "\n".join(lines)
+
+
+_HIGHLIGHT = regex(r"==(?P<words>[^=\n]+)==")
 
 
 def _asides_apart(ctx: Context, text: str) -> tuple[str, str]:
