@@ -1338,7 +1338,11 @@ def _inline_pair(
     # question spaced as a field (`Would reread?:: maybe`, Dataview's), nor BNF's `::=` anywhere.
     asks = plain(match["front"]).rstrip().endswith("?") and not match["back"][:1].isspace()
     if not asks and "::" in match["back"].replace("::=", ""):
-        return None
+        return (
+            _Missing(_BOTH_SEPARATORS.format(line=line.strip()), number)
+            if _both_ways_and_one(hidden)
+            else None
+        )
     if "\t" in match["front"]:  # in a column of an exported note (its tags: `aws::storage`)
         return None
     front = line[: match.end("front")].strip()
@@ -1379,6 +1383,21 @@ def _inline_pair(
         f"`{key}::…` with no space around the `::`; for a field write `[{key}:: …]`"
     )
     return _Missing(message, number)
+
+
+def _both_ways_and_one(hidden: str) -> bool:
+    """Whether a line holds one ``::`` and one ``:::`` among words (``Fiscal policy::Government spending
+    ::: used to steer demand``): a card one way and both ways at once, whose sides no reading tells
+    apart; not a path of code (``Foo::Bar::baz``)."""
+    runs = sorted(len(run) for run in _COLONS.findall(hidden))
+    return runs == [2, 3] and " " in hidden.strip()
+
+
+_COLONS = regex(r":{2,}")
+_BOTH_SEPARATORS = (
+    "`{line}` holds both `::` and `:::`, so it is not a card: keep one separator, `::` for a card one "
+    "way or `:::` for one both ways"
+)
 
 
 def _bold_opening_dropped(front: str) -> str:
