@@ -925,9 +925,12 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
         if (
             found is not None
             and found.re.pattern != _SPOILED.pattern
-            and not _answers_the_line(found, quiz=quiz)
+            and not _answers_the_line(found, quiz=quiz or _FILL_IN.match(line) is not None)
         ):
-            return []
+            if not _bare_word_after_blank(found):
+                return []
+            pairs.append(_Missing(_BARE_WORD.format(word=found["answer"].strip()), number))
+            continue
         found = found or (remnote_card(line) if remnote else None)
         if found is not None and found.re.pattern == _REMNOTE.pattern and not found["answer"]:
             return []
@@ -949,7 +952,7 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
         elif found.re.pattern == _QUOTED_ROW.pattern:  # `"Say ""hi""","Greet"`: a doubled quote is one
             asked, answer = found["front"].replace('""', '"'), answer.replace('""', '"')
         else:
-            asked = found["front"]
+            asked = _FILL_IN.sub("", found["front"], count=1)  # `Fill in the blank: …`: no words of it
         both = said.get("way") == "<>"
         pairs.append(_Pair(_unnumbered(asked.strip()), answer.strip(), reversible=both, line=number))
     return pairs
@@ -1076,6 +1079,23 @@ def _answers_the_line(found: re.Match[str], *, quiz: bool) -> bool:
     return quiz or labelled or " " in answer or not answer.islower()
 
 
+def _bare_word_after_blank(found: re.Match[str]) -> bool:
+    """Whether brackets after a blank hold one lower-case word (``… is the ______. (skin)``), its answer
+    or a word to work from (``Yo ______ español. (hablar)``) as only a quiz's title tells."""
+    if found.re.pattern != _FILLED.pattern or not found["answer"]:
+        return False
+    word = found["answer"].strip()
+    return " " not in word and word.islower() and not _NO_BLANK_ANSWER.match(word)
+
+
+_BARE_WORD = (
+    "a blank with `({word})` after it is no card: outside a quiz's title a lower-case word may be a word "
+    "to work from as well as the answer; for a card write `(Answer: {word})`, or title the section `Quiz`"
+)
+_FILL_IN = regex(r"(?:\*\*|__)?(?i:fill\s+in\s+the\s+blanks?)\s*[:.]?(?:\*\*|__)?\s*[:.]?\s+")
+"""``Fill in the blank:`` opening a line to fill: a quiz's, whatever its title; no words of its front."""
+
+
 def _said(said: dict[str, str | None]) -> str:
     """What brackets, a dash or bold after a line give as its answer (``(Ottawa)``, ``— F``, ``**True**``,
     ``[Answer: Ottawa]``)."""
@@ -1099,7 +1119,8 @@ word or mask (``(signed)``, ``(DD/MM/YYYY)``, ``(yes/no)``), a grammar exercise'
 tense)``, ``(noun)``), a pointer elsewhere (``see chapter 4``)."""
 _QUIZ = regex(
     r"(?i)\b(?:quiz|quizzes|test|blanks?|fill[- ]in|true\s*(?:or|/)\s*false|t/f|questions?|flashcards?"
-    r"|self[- ]check|worksheet)\b"
+    r"|self[- ]check|(?:quick|knowledge|concept)[- ]checks?|check\s+your(?:self|\s+understanding)"
+    r"|worksheet)\b"
 )
 """A title over lines to answer: a bare word or letter in brackets is then their answer."""
 _WHOLE_SPOILER = regex(
