@@ -416,7 +416,7 @@ def _list_cards(
             id(item) in defined or _names_its_facts(item) or _has_definition(term)
             for item, term in zip(items, terms, strict=True)
         ]
-    )
+    ) or (under_a_name and any(map(_says_what_the_name_is, terms)))  # `- Definition: …` under `- Offer`
     if _sample_records(lead_in, terms):
         return  # `It stores information like:` over `- **Data types:** string, integer`: examples, notes
     labels = [term.front.strip().lower() for term in terms if term is not None and term.is_label]
@@ -450,6 +450,9 @@ def _list_cards(
             term = term or (defined.get(id(item)) if glossary else None)
         if term is None and pending is not None and not pending.bare and len(item.children) == 1:
             term = aside_line(_first_words(ctx, item))  # `- Example: warfarin …` after a term: of it
+        if term is None and under_a_name and pending is not None and pending.term.front == section[-1]:
+            pending.extra.append(ctx.doc.source(item))  # `- Must not be past` after the name's definition
+            continue
         labelled = _is_label(term) and (not named_too or _remarks(term))  # a titled glossary's `Goal`
         if labelled and (under_a_name or shared) and term is not None and not is_aside(term.front):
             labelled = False  # `- Azure VMs` over `**Billing**: …` and `**Use case**: …`: both the VMs'
@@ -475,7 +478,8 @@ def _list_cards(
         if term is None:
             if glossary and _UNSEPARATED.match(_first_words(ctx, item)):
                 yield Problem(ctx.at(item), _NO_SEPARATOR, "warning")  # a typo should not cost a card
-            yield from _cards_below(ctx, item, section, lead_in)
+            neighbours = node.children[max(index - 1, 0) : index + 2]  # whose facets may be the same
+            yield from _cards_below(ctx, item, section, lead_in, neighbours)
         elif not labelled:
             pinned = pinned_id(node) if index == 0 else ""
             owner = term.front if _names_a_thing(term) else owner
@@ -712,6 +716,11 @@ _ALL_OF_THEM = regex(
 """Words that speak of every term of a list at once, none in particular."""
 
 
+def _says_what_the_name_is(term: Term | None) -> bool:
+    """``- Definition: …`` under an outline's name: the name's own card."""
+    return term is not None and bool(term.rest) and _SAYS_WHAT_IT_IS.fullmatch(term.front.strip()) is not None
+
+
 _SAYS_WHAT_IT_IS = regex(r"(?i)definition|meaning|what(?: it is)?|overview")
 """Labels under a name that say what the name is: the name's card, not the label's."""
 _UNSEPARATED = regex(r"(?:\*\*|__)[^*_\n]*[^*_\n:.\u2013\u2014-](?:\*\*|__)[ \t]+[A-Z]")
@@ -791,7 +800,7 @@ def _callout_definition(paragraph: Node, called: Callout | None, index: int) -> 
 
 
 def _cards_below(
-    ctx: Context, item: Node, section: tuple[str, ...], lead_in: str
+    ctx: Context, item: Node, section: tuple[str, ...], lead_in: str, beside: Sequence[Node] = ()
 ) -> Iterator[Item | Problem]:
     """A plain bullet groups the lists under it, and terms there are cards; a bullet that announces
     them (``- Choose scaling up when:``) is their lead-in. (Under a term they are its back, unless
@@ -799,13 +808,59 @@ def _cards_below(
     first = item.children[0] if item.children else None
     own = announced_by(first) if first is not None and first.type == "paragraph" else ""
     named = first.children[0].content.strip() if first is not None and first.type == "paragraph" else ""
-    if own or "\n" in named or not names_a_thing(undecorated(named)):
+    if (
+        own
+        or "\n" in named
+        or not (names_a_thing(undecorated(named)) or _names_over_facets(ctx, item, beside))
+    ):
         named = ""
     for child in item.children[1:]:
         if child.type in LISTS and not ctx.is_claimed(child):  # a flashcard's nested `- **A:** …`
             yield from _list_cards(
                 ctx, child, (*section, named) if named else section, own or lead_in, under_a_name=bool(named)
             )
+
+
+def _names_over_facets(ctx: Context, item: Node, beside: Sequence[Node]) -> bool:
+    """A bullet of a few words in sentence case (``- Teres minor``, ``- Broca's area``) over bullets that
+    each give one of its facets (``- Action: external rotation``, or ``- Location`` over its value as
+    outliners write it): the name of what they describe, as a capitalised one is, whose facet each asks.
+    The labels must name facets or recur under a name ``beside`` it (``Action`` under ``Teres major``
+    too): a group's name over a glossary (``- Tort law`` over ``- Negligence: …``) keeps its terms."""
+    name = undecorated(paragraph_words(item.children[0]).strip()) if item.children else ""
+    if (
+        len(name.split()) > _OUTLINE_NAME_WORDS
+        or not name[:1].isupper()
+        or name.endswith((".", "!", "?", ":"))
+    ):
+        return False
+    labels = _facet_labels(ctx, item)
+    if not labels:
+        return False
+    if any(_is_facet(label) or is_label(label) for label in labels):
+        return True
+    return any(labels & _facet_labels(ctx, other) for other in beside if other is not item)
+
+
+def _facet_labels(ctx: Context, item: Node) -> frozenset[str]:
+    """The labels of the bullets under an outline's name when every one gives a facet (``_gives_a_facet``);
+    none otherwise."""
+    below = [child for child in item.children[1:] if child.type in LISTS and not ctx.is_claimed(child)]
+    labels = [_facet_label(each) for child in below for each in child.children]
+    return frozenset(labels) if labels and all(labels) else frozenset()
+
+
+def _facet_label(item: Node) -> str:
+    """The label of ``- Action: external rotation`` (an attribute's name, a colon, its value), or of
+    ``- Location`` alone over the bullets of its value; "" for any other bullet."""
+    first = item.children[0] if item.children else None
+    if first is None or first.type != "paragraph" or "\n" in (line := first.children[0].content):
+        return ""
+    name, colon, value = undecorated(line).partition(":")
+    nested = len(item.children) == 2 and item.children[1].type in LISTS
+    given = bool(value.strip()) if colon else nested
+    name = name.strip("*_ ")
+    return name.casefold() if given and _names_an_attribute(name) else ""
 
 
 def lead_in_above(ctx: Context, above: Node, *, asking: bool = False) -> str:
@@ -1609,6 +1664,8 @@ def _card(
         subject = _owner_of_facet(front, owner, among_facets=facets) or _subject_of_facet(
             ctx, front, section, among_facets=facets
         )
+    if subject.casefold() == front.strip("*_: ").casefold():
+        subject = ""  # `- Acceptance` over `- Definition: …`: the name's own card, no facet of itself
     if subject:  # `**Mechanism**: …` under `## Beta blockers`: "Beta blockers — mechanism"
         front, key = f"{subject} \u2014 {front.strip('*_: ').lower()}", ""  # its id the new front's
     fields = _fields_at(ctx, "card", key or front, node, section, pinned, offset=offset, tags=tags)
