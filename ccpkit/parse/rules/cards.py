@@ -2787,17 +2787,74 @@ def _with_sentence_names(
         return [term or read(line, True) for line, term in zip(written, terms, strict=True)], True
     if len(written) < _VOCABULARY_LINES:
         return terms, False
+    named = _sentence_names_defined(written, read)
+    if named is None and len(written) >= _DEFINED_LINES:
+        named = _run_of_noun_names(written, terms, read)
+    return (terms, False) if named is None else (named, True)
+
+
+def _sentence_names_defined(
+    written: Sequence[_Written], read: Callable[[_Written, bool], Term | None]
+) -> list[Term | None] | None:
+    """Each line's term where every line names a thing in sentence case and says what it is (``Food
+    chain - a linear sequence …``, ``Trophic level - the position …``): a glossary; else ``None``."""
     named: list[Term | None] = []
-    for line in written:  # `Food chain - a linear sequence …`, `Trophic level - the position …`: a glossary
+    for line in written:
         term = read(line, True)
         if term is None or not _says_what_it_is(term.rest):
-            return terms, False  # read no further: most lists are no such glossary
+            return None  # read no further: most lists are no such glossary
         named.append(term)
     if len(written) < _DEFINED_LINES and not all(term and _ARTICLED.match(term.front) for term in named):
-        return terms, False  # two lines: a vocabulary's (`la manzana - the apple`), or no glossary
+        return None  # two lines: a vocabulary's (`la manzana - the apple`), or no glossary
     if any(term and _unnamed(term.front) and len(term.rest.split()) > GLOSS_WORDS for term in named):
-        return terms, False  # `renew passport - the old one expires in March`: errands, no glossary
-    return named, True
+        return None  # `renew passport - the old one expires in March`: errands, no glossary
+    return named
+
+
+def _run_of_noun_names(
+    written: Sequence[_Written], terms: Sequence[Term | None], read: Callable[[_Written, bool], Term | None]
+) -> list[Term | None] | None:
+    """Each line's term where every line of a run of three or more names a thing, those of a few words in
+    sentence case reading as a noun's (``Sensory memory - lasts under a second`` beside ``Chunking -
+    …``): a glossary, however its definitions open; else ``None``. A feature list's ``Scales
+    automatically - …`` or ``Pay per use - …``, a to-do's ``Call the bank - …``, are no names; nor are
+    a retrospective's or minutes' lines that say what happens or what to do of them (``Slow cranes -
+    service them …``, ``Budget review - the treasurer will report …``)."""
+    named: list[Term | None] = []
+    for line, term in zip(written, terms, strict=True):
+        term = term or read(line, True)
+        if term is None or not _names_a_noun(term.front) or _TELLS.match(term.rest) or _BIDS.match(term.rest):
+            return None
+        named.append(term)
+    return named
+
+
+def _names_a_noun(front: str) -> bool:
+    """A few words in sentence case as a noun's name reads (``Long-term memory``, ``Serial position
+    effect``): no adverb (``Scales automatically``), past participle last (``Fully managed``) or small
+    word (``Pay per use``, ``Call the bank``) among them; one word, or words each capitalised, too."""
+    words = front.split()
+    if len(words) > _NOUN_NAME_WORDS or not front[:1].isupper():
+        return False
+    rest = [word.lower() for word in words[1:]]
+    if any(not _LOWER_WORD.fullmatch(word) for word in rest) and not names_a_thing(front):
+        return False
+    lowered = [word.lower() for word in words]
+    return not (
+        any(word.endswith("ly") or word in _SMALL_WORDS for word in lowered)
+        or (len(words) > 1 and lowered[-1].endswith("ed"))
+    )
+
+
+_BIDS = regex(r"(?i)\w+\s+(?:them|it|him|her)\b")
+"""A bidding's verb and what it is done to (``service them before winter``): what to do, no definition."""
+_NOUN_NAME_WORDS = 3
+_LOWER_WORD = regex(r"[a-z][a-z'-]*")
+_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "to", "of", "for", "per", "and", "or", "no", "not", "in", "on", "at", "by", "with"}
+    | {"my", "your", "our", "their", "his", "her", "its", "it", "is", "are", "be", "up", "out", "off"}
+)
+"""Words a short noun's name in sentence case does not hold: a phrase's, a task's or a feature's."""
 
 
 def _unnamed(front: str) -> bool:

@@ -1366,8 +1366,9 @@ def _names_before_hyphen(front: str, written: str, rest: str, *, sentence_names:
     meaning name one (``trophic level - a step in a food chain``, ``el perro - the dog``); a few words
     in sentence case or with a title's small words (``Duty of care``, ``Failure to
     Appear``) name one too, over a definition ``rest`` that opens as a sentence does (a minute's or a
-    retrospective's ``Move the standup - to ten thirty`` does not) or a year (``Texas annexation -
-    1845``, as a timeline dates it)."""
+    retrospective's ``Move the standup - to ten thirty`` does not), a phrase in lower case ending no
+    sentence (``Sensory memory - lasts under a second``) or a year (``Texas annexation - 1845``, as a
+    timeline dates it)."""
     words = front.split()
     joined = {word for word in words[1:] if word.islower()} <= _NAME_JOINERS
     if names_a_thing(front, small=joined) or _EMPHASISED.fullmatch(written) is not None:
@@ -1379,7 +1380,8 @@ def _names_before_hyphen(front: str, written: str, rest: str, *, sentence_names:
         # `el perro - the dog` in a vocabulary, `trophic level - the position an organism occupies …`
         return _glosses(rest) or (_LOWER_ARTICLE.match(rest) is not None and not _SENTENCE_END.search(rest))
     opens = rest[:1].isupper() or _LOWER_ARTICLE.match(rest) is not None  # `a measure of …` too
-    defined = opens and len(rest.split()) >= _DEFINED_WORDS
+    described = rest[:1].islower() and _SENTENCE_END.search(rest) is None  # `Sensory memory - lasts under …`
+    defined = (opens and len(rest.split()) >= _DEFINED_WORDS) or described
     if not sentence_names or len(words) > _DASHED_WORDS or not (defined or _YEAR.match(rest)):
         return False
     sentence_case = words[0][:1].isupper() and all(word.isalpha() and word.islower() for word in words[1:])
