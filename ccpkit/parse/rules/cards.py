@@ -1373,7 +1373,9 @@ def _described_in_a_line(ctx: Context) -> set[int]:
         facts = len(below) == 2 and below[1].type == "bullet_list" and _plain_facts(ctx, below[1])
         facts = facts or (len(below) == 2 and _one_more_line(ctx, below[0], below[1]))
         line = _described_by(ctx, below[0]) if len(below) == 1 or facts else None
-        snippet = len(below) == 1 and _snippet(below[0]) and not _STEP_TO_TAKE.match(title)  # `items[::-1]`
+        snippet = (
+            len(below) == 1 and _snippet(below[0], title) and not _STEP_TO_TAKE.match(title)
+        )  # `items[::-1]`
         said = (
             line is not None
             and not only_pictures(line)
@@ -1469,10 +1471,39 @@ def _glossary_entries(ctx: Context) -> dict[int, _Entry]:
     return entries
 
 
-def _snippet(code: Node) -> bool:
+def _snippet(code: Node, title: str) -> bool:
     """Code fenced as a programming language's (``python``, ``sql``): how to do something, where a
-    configuration's (``yaml``, ``json``, ``dotenv``) or a shell's sets something up."""
-    return code.type == "fence" and _language(code) in _PROGRAMMING_LANGUAGES
+    configuration's (``yaml``, ``json``, ``dotenv``) sets something up. A shell's, or code of no
+    language, is a cheat sheet's command for the task its heading names (``### Stash work in progress``
+    over ``git stash push``) where it reads as a few commands, not as output or a drawing, under no
+    heading of a README's (``## Usage``, ``## Testing``: how to run the project)."""
+    if code.type != "fence":
+        return False
+    language = _language(code)
+    if language in _PROGRAMMING_LANGUAGES:
+        return True
+    shell = language in _SHELLS - {"text"} or not language
+    return shell and _commands(code.content) and not _README_SECTION.fullmatch(title)
+
+
+def _commands(code: str) -> bool:
+    """A few lines, each a command (a program's name in lower case, a prompt's ``$`` before it) or a
+    comment: not a program's output (``CONTAINER ID   IMAGE``), a tree or a drawing (``+--+``)."""
+    lines = [line.strip() for line in code.splitlines() if line.strip()]
+    return 0 < len(lines) <= _COMMAND_LINES and all(_COMMAND.match(line) for line in lines)
+
+
+_COMMAND_LINES = 6
+_COMMAND = regex(r"#|(?:[$>%]|PS[^>\n]*>)?[ \t]*(?:sudo[ \t]+)?[a-z][\w.+-]*(?:[ \t]|$)|[A-Z][a-z]+-[A-Z]\w+")
+"""A shell's line: a comment, or a command after its prompt if any (``$ docker ps``, ``git stash``,
+PowerShell's ``Get-ChildItem``)."""
+_README_SECTION = regex(
+    r"(?i)(?:usage|development|testing|tests|build(?:ing)?|deploy(?:ing|ment)?|running|requirements"
+    r"|prerequisites|dependencies|configuration|examples?|demo|output|results?)\W*"
+    r"|(?:running|building|testing|deploying|installing)\s.*"
+)
+"""A README's section over a command (``## Usage``, ``## Running the examples``): how to run the
+project, no task of a cheat sheet's."""
 
 
 _PROGRAMMING_LANGUAGES = frozenset(
