@@ -293,6 +293,8 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
                 )
             )
             yield from arrows
+            if not arrows and _alphabet_of_glossary(ctx, block):
+                yield Problem(ctx.at(block.node), _NO_GLOSSARY_TERM, "warning")  # no card of its letter
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
             if describing and not arrows and (following is None or following.type not in LISTS):
                 labelled = "label" in (kind for kind, _ in described) and _labels_of_facets(block.node)
@@ -1362,7 +1364,7 @@ def _described_in_a_line(ctx: Context) -> set[int]:
     listed: set[int] = set()  # headings over lines of pairs: counted as their siblings, no card
     for start, end in itertools.pairwise([*starts, len(blocks)]):
         heading = blocks[start].node
-        if heading.tag == "h1" or _in_a_key(blocks[start]):
+        if heading.tag == "h1" or _in_a_key(blocks[start]) or _alphabet_of_glossary(ctx, blocks[start]):
             continue
         written = [block.node for block in blocks[start + 1 : end]]
         below = [node for node in written if not _cites(node)] or written  # over a link alone: no term
@@ -1441,7 +1443,7 @@ def _glossary_entries(ctx: Context) -> dict[int, _Entry]:
     headings = _Names(Term(heading_text(blocks[at].node), "", True) for at in starts)
     entries: dict[int, _Entry] = {}
     for start, end in itertools.pairwise([*starts, len(blocks)]):
-        heading, parent = blocks[start].node, blocks[start].section[:-1]
+        heading, parent = blocks[start].node, _above_letters(blocks[start].section[:-1])
         above = parent[-1] if parent else ctx.doc.part
         over = _heading_front(above)
         titled = _GLOSSARY_TITLE.fullmatch(over) or _NAMED_GLOSSARY.fullmatch(over)
@@ -1449,6 +1451,8 @@ def _glossary_entries(ctx: Context) -> dict[int, _Entry]:
         front = _heading_front(heading_text(heading), above)
         if heading.tag == "h1" or not titled or deeper or not front or _NO_ENTRY.match(front):
             continue
+        if _divides_alphabet(front):
+            continue  # `## A` over `**ARP**` and its definition: a group of terms, no term
         below = [block.node for block in blocks[start + 1 : end] if block.node.type != "hr"]
         if len(below) > 1 and below[0].type == "paragraph" and _only_links(below[0]):
             below = below[1:]
@@ -2055,7 +2059,10 @@ def _line_cards(
         return
     titled = len(exported) >= _GLOSSARY_TERMS and (
         announced
-        or (bool(section) and bool(_is_glossary_title(section[-1]) or _KINDS_TITLE.match(section[-1])))
+        or (
+            bool(within := _above_letters(section))
+            and bool(_is_glossary_title(within[-1]) or _KINDS_TITLE.match(within[-1]))
+        )
     )
     below = [line for node in defined for line in node.children[0].content.split("\n")]
     if below and not _DEFINITION_LINE.match(below[0]):  # a bare definition (`_bare_definition`)
@@ -2368,7 +2375,8 @@ def _run_terms(ctx: Context, run: list[Block], before: Block | None) -> list[tup
     if len(run) < _GLOSSARY_TERMS:
         return []
     lines = [_plain_aside(paragraph.node.children[0].content) for paragraph in run]
-    titled = bool(run[0].section) and _is_glossary_title(run[0].section[-1])
+    within = _above_letters(run[0].section)
+    titled = bool(within) and _is_glossary_title(within[-1])
     announced = _announces(before, run[0])
     if announced:  # the terms a line announces, then maybe prose after them (or none: no glossary)
         lines = list(
@@ -2473,12 +2481,13 @@ _VOCABULARY_ABROAD = (
 """``Vocabulary`` and ``Glossary`` as German, French, Spanish, Italian and Portuguese notes title them."""
 _GLOSSARY_TITLE = regex(
     _SUBTITLED.format(
-        r"glossary|key\s+terms?|terms|terminology|definitions?|vocabulary|key\s+concepts?|terms\s+to\s+know"
-        rf"|{_VOCABULARY_ABROAD}"
+        r"(?:glossary|vocabulary|terminology)(?:\s+of\s+[^\n]{1,60})?|key\s+terms?|terms|definitions?"
+        rf"|key\s+concepts?|terms\s+to\s+know|{_VOCABULARY_ABROAD}"
     )
 )
 """A heading that is a glossary's title and nothing more: ``Glossary``, ``Key terms``, ``Terms``,
-``Definitions``, ``Vocabulary`` … (``Definition of Done`` and ``Definitions and theorems`` are not)."""
+``Definitions``, ``Vocabulary`` …, or one naming its subject after ``of`` (``Glossary of Networking
+Terms``); ``Definition of Done`` and ``Definitions and theorems`` are not."""
 
 
 _SESSION_TITLE = regex(
@@ -2544,6 +2553,39 @@ def _is_glossary_title(heading: str) -> bool:
     return _GLOSSARY_TITLE.fullmatch(_heading_front(heading)) is not None
 
 
+def _alphabet_of_glossary(ctx: Context, block: Block) -> bool:
+    """A block right under one of an A-Z glossary's letters (``## A`` under ``# Glossary``), or that
+    heading itself: the letter groups terms, no term (``## A`` under ``# Vitamins`` may name one)."""
+    heading = block.heading
+    return (
+        heading is not None
+        and _divides_alphabet(heading_text(heading))
+        and _titled(ctx, block.section, _GLOSSARY_TITLE)
+    )
+
+
+_NO_GLOSSARY_TERM = (
+    "this paragraph under a glossary's letter reads as no term, so it makes no card: write the term in"
+    " bold on its own line over its definition, or `Term: definition`"
+)
+
+
+def _glossary_part(block: Block) -> object:
+    """What a block's glossary is read with: the blocks under its heading, or under all the alphabet's
+    letters (``## A``, ``## B``) of one title, where a letter may hold one term."""
+    heading = block.heading
+    if heading is not None and _divides_alphabet(heading_text(heading)):
+        return ("letters", _above_letters(block.section))
+    return id(heading)
+
+
+def _under_glossary_title(ctx: Context, heading: Node, section: tuple[str, ...]) -> bool:
+    """Whether ``heading`` (the nearest above blocks of ``section``) is a glossary's title, or an
+    alphabet's letter under one (``# Glossary`` over ``## A``)."""
+    text = heading_text(heading)
+    return _is_glossary_title(text) or (_divides_alphabet(text) and _titled(ctx, section, _GLOSSARY_TITLE))
+
+
 _TERMS_TITLE = regex(
     _SUBTITLED.format(
         r"glossary(?:\s+of\s+terms)?|key\s+terms?|terms|terminology|vocabulary|terms\s+to\s+know"
@@ -2556,8 +2598,25 @@ often."""
 
 
 def _titled(ctx: Context, section: tuple[str, ...], title: re.Pattern[str]) -> bool:
-    """Whether the nearest heading above, or the file's title where none is, is such a ``title``."""
+    """Whether the nearest heading above, or the file's title where none is, is such a ``title``; an
+    alphabet's letter (``## A`` in an A-Z glossary) only groups what is under the title above it."""
+    section = _above_letters(section)
     return title.fullmatch(_heading_front(section[-1] if section else ctx.doc.part)) is not None
+
+
+def _above_letters(section: tuple[str, ...]) -> tuple[str, ...]:
+    """The headings down to a card without the alphabet's letters that close them (``## B``)."""
+    while section and _divides_alphabet(section[-1]):
+        section = section[:-1]
+    return section
+
+
+def _divides_alphabet(heading: str) -> bool:
+    """A heading of one letter, or a range of them (``A``, ``B-D``): an A-Z glossary's divider."""
+    return _LETTERS.fullmatch(_heading_front(heading)) is not None
+
+
+_LETTERS = regex(r"[^\W\d_](?:\s*[-\u2013\u2014]\s*[^\W\d_])?\.?")
 
 
 def _headed_glossary(ctx: Context) -> dict[int, Term]:
@@ -2570,9 +2629,11 @@ def _headed_glossary(ctx: Context) -> dict[int, Term]:
     breaks no run; elsewhere a run of three or more needs none when each
     definition opens as a noun phrase does (``**Inflation**`` over ``A general rise in …``)."""
     found: dict[int, Term] = {}
-    for heading, section in itertools.groupby(ctx.doc.blocks, key=lambda block: block.heading):
-        named = heading is not None and _is_glossary_title(heading_text(heading))
-        terms = [(block.node, _headed_term(ctx, block.node, colon=False, plain=named)) for block in section]
+    for _, section in itertools.groupby(ctx.doc.blocks, key=_glossary_part):
+        blocks = list(section)
+        heading = blocks[0].heading
+        named = heading is not None and _under_glossary_title(ctx, heading, blocks[0].section)
+        terms = [(block.node, _headed_term(ctx, block.node, colon=False, plain=named)) for block in blocks]
         if named:  # the whole section, examples between its terms
             found_terms = [[(node, term) for node, term in terms if term is not None]]
         else:  # paragraphs one after another
@@ -2586,7 +2647,7 @@ def _headed_glossary(ctx: Context) -> dict[int, Term]:
         for run in found_terms:
             fronts = [term.front.casefold() for _, term in run]
             defined = named or all(_words(term.rest) >= DEFINING_WORDS for _, term in run)
-            if len(run) >= _GLOSSARY_TERMS and defined and len(set(fronts)) == len(fronts):
+            if (named or len(run) >= _GLOSSARY_TERMS) and defined and len(set(fronts)) == len(fronts):
                 found |= {id(paragraph): term for paragraph, term in run}
     return found
 
