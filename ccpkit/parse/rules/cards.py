@@ -2224,7 +2224,54 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
         found |= {id(run[offset].node): term for offset, term in terms}
         lone += [] if terms else _one_bold_line(run)
         run, parted, before = [], [], block
-    return found | _lone_terms(ctx, lone) | _headed_glossary(ctx)
+    found |= _lone_terms(ctx, lone) | _headed_glossary(ctx)
+    return _terms_going_on(ctx, found) | found
+
+
+def _terms_going_on(ctx: Context, read: Mapping[int, Term]) -> dict[int, Term]:
+    """Paragraphs that each open with a bold term and its definition on the first line, their other
+    lines no terms of their own (``**ser**: permanent "to be"`` over an example, ``*Soy estudiante.* —
+    I am a student.``, or a definition wrapped onto the next line), one right after another under one
+    heading, two or more of them or beside terms of one line already ``read``: a glossary whose entries
+    say more, each paragraph a card with all of it on its back (before, the lines after the term left
+    no card at all)."""
+    found: dict[int, Term] = {}
+    run: list[tuple[Node, Term]] = []
+    beside = 0  # terms of one line in the run
+    heading: Node | None = None
+    for block in [*ctx.doc.blocks, None]:
+        node = block.node if block is not None else None
+        term = _term_going_on(ctx, node) if node is not None else None
+        one_line = node is not None and id(node) in read and "\n" not in node.children[0].content
+        if block is not None and (term is not None or one_line) and (block.heading is heading or not run):
+            run += [(block.node, term)] if term is not None else []
+            beside += one_line
+            heading = block.heading
+            continue
+        fronts = [each.front.casefold() for _, each in run]
+        if run and len(run) + beside >= _GLOSSARY_TERMS and len(set(fronts)) == len(fronts):
+            found |= {id(paragraph): each for paragraph, each in run}
+        run, beside, heading = [], 0, None
+        if block is not None and term is not None:  # under a new heading: a run of its own
+            run, heading = [(block.node, term)], block.heading
+    return found
+
+
+def _term_going_on(ctx: Context, node: Node) -> Term | None:
+    """The term of a paragraph of two or more lines whose first opens with a bold term defined in a few
+    words on it, and whose other lines open with none: that definition, then those lines."""
+    if not _plain_paragraph(ctx, node) or "\n" not in (text := node.children[0].content):
+        return None
+    first, *others = [line.strip() for line in text.split("\n")]
+    term = line_term(first)
+    if term is None or is_label(term.front) or _words(term.rest) < DEFINING_WORDS:
+        return None  # `**Level:** Beginner` over more: a record's field
+    if any(not line or line_term(line) is not None for line in others):
+        return None  # `**S3**: …` over `**EBS**: …`: a term a line, read as such
+    rest = term.rest.rstrip(" \\")
+    for line in others:  # a line in lower case goes on with the definition; another says more of it
+        rest += f" {line}" if line[:1].islower() else f"\n\n{line}"
+    return replace(term, rest=rest)
 
 
 def _one_bold_line(run: Sequence[Block]) -> list[Block]:
