@@ -1960,7 +1960,7 @@ def _definitions_below(
     titled = _titled(ctx, section, _GLOSSARY_TITLE)
     if "\n" in name or (not titled and len(name.split()) > _LOOSE_TERM_WORDS):
         return []
-    if titled and (bare := _bare_definition(ctx, name, below)) is not None:
+    if (bare := _bare_definition(ctx, name, below, formula=not titled)) is not None:
         return [bare]
     found: list[Node] = []
     for block in below:
@@ -1980,9 +1980,13 @@ def _definitions_below(
 _COLON_IN_BOLD = regex(r"\s*:(?=(?:\*\*|__)\s*$)")
 
 
-def _bare_definition(ctx: Context, name: str, below: Sequence[Block]) -> Node | None:
+def _bare_definition(
+    ctx: Context, name: str, below: Sequence[Block], *, formula: bool = False
+) -> Node | None:
     """Under a glossary's title, the paragraph right below a paragraph of a bold name alone (``**EC2**``,
-    a blank line, ``Resizable virtual servers …``): its definition, unless it is another such name."""
+    a blank line, ``Resizable virtual servers …``): its definition, unless it is another such name.
+    With ``formula`` (anywhere else), only a display formula alone (``**Poisson pmf:**``, a blank line,
+    ``$$ … $$``), as formula sheets write one."""
     bold = BOLD_TEXT.fullmatch(name.strip())
     if bold is None or len(bold["inner"].split()) > _LOOSE_TERM_WORDS or not below:
         return None
@@ -1990,7 +1994,15 @@ def _bare_definition(ctx: Context, name: str, below: Sequence[Block]) -> Node | 
     if node.type != "paragraph" or ctx.is_claimed(node):
         return None
     text = node.children[0].content
+    if formula and (
+        _DISPLAY_FORMULA.fullmatch(text.strip()) is None or not _names(bold["inner"].strip(" :"))
+    ):
+        return None  # `**Step 1:**` or `**Proof:**` over a formula: a worked example's, no name's
     return None if BOLD_TEXT.fullmatch(text.strip()) or _DEFINITION_LINE.match(text) else node
+
+
+_DISPLAY_FORMULA = regex(r"\$\$[^$]+\$\$|\\\[.+\\\]", re.S)
+"""A display formula alone: ``$$ … $$`` or ``\\[ … \\]``, on its lines."""
 
 
 def _line_cards(
@@ -2462,9 +2474,9 @@ _GLOSSARY_RUN = 3
 """Unannounced ``Name: …`` lines read as a glossary from this many on (two may be a chat's)."""
 _NAMED = regex(r"(?:[-*+][ \t]+)?(?P<name>[^\W\d_][\w '&()/.-]{0,40}?):[ \t]")
 """A line opening with a name and its colon: a term's, a field's or a speaker's."""
-_DEFINED_IN_A_LINE = regex(rf"{_NAMED.pattern}+(?=[a-z])[^\n]*[^?!\n]")
+_DEFINED_IN_A_LINE = regex(rf"{_NAMED.pattern}+(?:(?=[a-z])[^\n]*[^?!\n]|\$[^$\n]+\$\.?[ \t]*$)")
 """``Name: what it is``, the words after the colon going on in lower case, asking and exclaiming
-nothing."""
+nothing; or ``Name: $formula$``, a formula sheet's line."""
 
 
 def _framed_glossary(lines: list[str], *, colons: bool, run_in: bool) -> list[tuple[int, Term]]:
