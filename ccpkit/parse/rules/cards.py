@@ -845,7 +845,7 @@ def _names_over_facets(ctx: Context, item: Node, beside: Sequence[Node]) -> bool
 
 
 def _facet_labels(ctx: Context, item: Node) -> frozenset[str]:
-    """The labels of the bullets under an outline's name when every one gives a facet (``_gives_a_facet``);
+    """The labels of the bullets under an outline's name when every one gives a facet (``_facet_label``);
     none otherwise."""
     below = [child for child in item.children[1:] if child.type in LISTS and not ctx.is_claimed(child)]
     labels = [_facet_label(each) for child in below for each in child.children]
@@ -1375,9 +1375,8 @@ def _described_in_a_line(ctx: Context) -> set[int]:
         facts = len(below) == 2 and below[1].type == "bullet_list" and _plain_facts(ctx, below[1])
         facts = facts or (len(below) == 2 and _one_more_line(ctx, below[0], below[1]))
         line = _described_by(ctx, below[0]) if len(below) == 1 or facts else None
-        snippet = (
-            len(below) == 1 and _snippet(below[0], title) and not _STEP_TO_TAKE.match(title)
-        )  # `items[::-1]`
+        # `### Reverse a list` over `items[::-1]`, `### Stash work in progress` over `git stash`
+        snippet = len(below) == 1 and _snippet(below[0], title) and not _STEP_TO_TAKE.match(title)
         said = (
             line is not None
             and not only_pictures(line)
