@@ -131,6 +131,9 @@ FOUND_BY_FUZZING = {
     ),
     "a definition under a line break alone": "\\\n: x\n",
     "a line that announces one-line paragraphs that are no terms": "kind ::\n\nEBS?\n\ntype.\n",
+    "a question run on into an answered one at a file's first line": (
+        "A. Vit\n- B. C\nCorrect: C\nQ#2\nA.\nCorre\n"
+    ),
 }
 
 

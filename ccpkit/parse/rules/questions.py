@@ -1999,7 +1999,7 @@ def _read_said(draft: Draft, lines: list[str], node: Node) -> None:
                 continue
             line = picked
         if draft.answer is not None and draft.run_on is None and _numbered_question(lines[number:], node):
-            draft.run_on = node, number + written - len(lines)
+            draft.run_on = node, max(0, number + written - len(lines))  # a label more: at its first line
         answer = answer_line(line)
         if answer is None and draft.paired and (paired := PAIRED_ANSWER.match(line)) is not None:
             answer = answer_line(f"Answer: {line[paired.end() :]}")
