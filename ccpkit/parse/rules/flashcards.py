@@ -943,7 +943,7 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
         said = found.groupdict()
         answer = _LABELLED.sub("", _said(said) or said.get("spoiler") or "")
         if found.re.pattern == _JUDGED_BY.pattern:  # `T/F: …` before it says the same
-            statement = _JUDGE.sub("", found["front"]).lstrip(" :")
+            statement = _JUDGE.sub("", found["front"]).lstrip(" :)]?*_")
             reason = said["why"] or said["reason"] or said["explained"]
             why = f" \u2014 {reason.strip()}" if reason else ""
             asked, answer = f"{_TO_JUDGE}{statement}", ("True" if answer[0] in "Tt" else "False") + why
@@ -1043,7 +1043,7 @@ def _judged(pair: _Pair) -> _Pair:
         return pair
     verdict = _VERDICT_LETTER.fullmatch(pair.back.strip())
     back = f"{_VERDICTS[verdict['letter'].lower()]}{verdict['rest'] or ''}" if verdict else pair.back
-    if opening is not None and "/" not in opening[0]:
+    if opening is not None and not _judge_label(pair.front, opening):
         return replace(pair, back=back)  # asked in words, as the author wrote it
     if opening is not None:
         statement = pair.front[opening.end() :].lstrip(" :)]?*_").strip()
@@ -1052,6 +1052,14 @@ def _judged(pair: _Pair) -> _Pair:
     if not statement:
         return pair  # `True/False` alone titles the statements below
     return replace(pair, front=f"{_TO_JUDGE}{statement}", back=back, key=pair.key or pair.front)
+
+
+def _judge_label(front: str, opening: re.Match[str]) -> bool:
+    """Whether the words asking to judge a statement before it are a label over it (``T/F:``, ``**True
+    or False:**``, ``True or False?``), which the card words as the others, not a sentence of the
+    author's (``True or false: …``, ``Vrai ou faux : …``)."""
+    marked = "/" in opening[0] or opening[0].lstrip().startswith(("**", "__"))
+    return marked or front[opening.end() :].lstrip("*_ \t").startswith("?")
 
 
 _VERDICT_LETTER = regex(
@@ -1949,6 +1957,8 @@ def _answered_within(node: Node) -> _Pair | None:
     if inline is not None and _asks(inline["asked"]):
         return _Pair(_unnumbered(unbolded(inline["asked"])), unbolded(inline["answer"]).strip())
     bold = _BOLD_QUESTION_FIRST.match(lines[0]) if lines and lines[0].startswith(("**", "__")) else None
+    if bold is not None and _only_asks_to_judge(bold["asked"]):
+        bold = None  # `**True or False?** Enzymes are …`: the statement to judge, no answer
     if bold is not None and not _points_back(bold["asked"]) and not _answers_nothing(bold["answer"]):
         answer = bold["answer"].lstrip("\u2014\u2013- \t")  # `**Where is it?** — Over there.`: no dash
         return _Pair(_unnumbered(bold["asked"].strip()), "\n".join([answer, *lines[1:]]).strip())
@@ -1980,6 +1990,13 @@ def _answered_within(node: Node) -> _Pair | None:
     if answered:  # `Which …?`, its choices one a line, then `Ans - …` naming one
         return _with_choices(lines[: asked + 1], lines[asked + 1 : -1], answered)
     return None
+
+
+def _only_asks_to_judge(words: str) -> bool:
+    """Words that only ask to judge what follows (``True or False?``, ``T/F:``, ``Vrai ou faux ?``): a
+    label before a statement, no question of their own."""
+    opening = _JUDGE.match(words)
+    return opening is not None and not words[opening.end() :].strip(" :?.)]*_")
 
 
 def _marker_joined(lines: list[str]) -> list[str]:
