@@ -602,9 +602,9 @@ def _in(
                 case = _with_case(ctx, siblings[:place], result) if isinstance(result, _Pair) else result
                 yield from _items(ctx, section, asked, case)
             index += used
-        elif child.type == "paragraph" and (called := _asked_over_callout(ctx, siblings[index:])) is not None:
-            used, pair = called  # `What does …?` over `> [!success]- Answer`
-            yield from _items(ctx, sections[index], child, pair)
+        elif child.type == "paragraph" and (over := _asked_over_callout(ctx, siblings[index:])) is not None:
+            used, found = over  # `What does …?` over `> [!success]- Answer`
+            yield from _items(ctx, sections[index], child, found)
             index += used
         elif child.type == "paragraph" and (reviewed := reviewed_card(ctx, siblings[index:])) is not None:
             used, front, back = reviewed  # `Question 3 of 50` over the question, then its right answers
@@ -2596,11 +2596,10 @@ def _unquoted(ctx: Context, quote: Node) -> str:
     return "\n".join(_QUOTE_MARK.sub("", line) for line in ctx.doc.source(quote).split("\n")).strip()
 
 
-def _asked_over_callout(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
+def _asked_over_callout(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Missing] | None:
     """A one-line paragraph that asks, over an answer callout (``What does …?`` then ``> [!success]-
-    Answer``) or a plain quote (``Was ist der Parallaxenfehler?`` over ``> Ein Ablesefehler …``, as
-    question catalogues answer; a question in bold anywhere): the pair, and the one block it took
-    after the first."""
+    Answer``) or a plain quote that answers it (``_quote_answers``): the pair, and the one block it took
+    after the first; or a warning, where the quote may answer or quote."""
     if len(blocks) < 2 or blocks[1].type != "blockquote":  # no quote below: no need to read the words
         return None
     asked = ctx.doc.written(blocks[0]).strip()
@@ -2613,7 +2612,11 @@ def _asked_over_callout(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pai
         return None
     quote = blocks[len(hints) + 1]
     plain_quote = callout(quote) is None
-    if plain_quote and (hints or not ((bold or ctx.answered_in_quotes) and asks_over_a_quote(question))):
+    after = blocks[len(hints) + 2] if len(blocks) > len(hints) + 2 else None
+    answers = _quote_answers(ctx, question, quote, after, bold=bold is not None) if plain_quote else True
+    if plain_quote and answers is None and not hints:
+        return 0, _Missing(_QUOTE_OR_ANSWER)
+    if plain_quote and (hints or not answers):
         return None
     answer = _quote_answer(ctx, quote, alone=plain_quote)
     if answer is None:
@@ -2621,6 +2624,56 @@ def _asked_over_callout(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pai
     ctx.claim(*blocks[: len(hints) + 2])
     front = "\n\n".join([_unnumbered(_QUESTION_LABEL.sub("", question)), *hints])
     return len(hints) + 1, _Pair(front, answer)
+
+
+def _quote_answers(
+    ctx: Context, question: str, quote: Node, after: Node | None, *, bold: bool
+) -> bool | None:
+    """Whether a plain quote right under a line that asks answers it: one opening with an answer's label
+    (``> **Answer:** …``); under a question in bold, or in a file of questions over quotes (a question
+    catalogue: ``Was ist …?`` over ``> …``), any; under a plain question alone, one short paragraph, no
+    quotation signed by its source or in quotation marks, with no prose going on after it. ``None``
+    where it may answer or quote: a quote of several paragraphs under a plain question alone."""
+    quoted = _unquoted(ctx, quote)
+    if _after_answer_label(quoted, numbered=False) is not None:
+        return True
+    if not asks_over_a_quote(question):
+        return False
+    if bold or ctx.answered_in_quotes:
+        return True
+    if _QUOTATION.search(quoted) or _NOTE_LABEL.match(quoted) or _prose_goes_on(ctx, after):
+        return False  # `> … — Seneca`, `> **Note**`; an essay's question, the quote it weighs, its argument
+    return True if len(quote.children) == 1 and quote.children[0].type == "paragraph" else None
+
+
+_QUOTATION = regex(
+    r"(?:^|\n)[ \t]*(?:[\u2014\u2015\u2013~]|--)[ \t]*[^\s\-]"
+    r"|[\"\u201d\u00bb][ \t]*(?:[\u2014\u2013~]|--?)[ \t]*\w"
+    r"|\A[\"\u201c\u201e\u00ab][^\n]*[\"\u201d\u00bb]\Z"
+    r"|\([^()\n]*\b\d{4}\)\s*\Z"
+)
+"""The signs of a quotation of a source: its author on a line of their own (``— Seneca``, ``-- Knuth``)
+or after the closing quotation mark and a dash (``"…" -- Seneca``), the whole in quotation marks, or a
+citation closing it (``(Foucault, 1977)``)."""
+_NOTE_LABEL = regex(
+    r"(?i)[^\w\n]*(?:\*\*|__)?(?:note|tip|important|warning|caution|info)(?:\*\*|__)?"
+    r"[ \t]*:?(?:\*\*|__)?(?=\s|\Z)"
+)
+"""A quote opening as a note (``> **Note**``, ``> ⚠️ **Warning:** …``), as READMEs set one apart: a
+remark, no answer."""
+_QUOTE_OR_ANSWER = (
+    "question over a quote of several paragraphs, read as a quotation: no card was made; to make it a "
+    "card, bold the question (`**…?**`) or label the answer (`> **Answer:** …`)"
+)
+
+
+def _prose_goes_on(ctx: Context, after: Node | None) -> bool:
+    """Whether the block after a quote is prose going on (a paragraph that neither asks nor explains):
+    the quote is part of the writing, not an answer on its own."""
+    if after is None or after.type != "paragraph" or ctx.is_claimed(after) or only_pictures(after):
+        return False
+    words = after.children[0].content.strip()
+    return not (_asks(words.partition("\n")[0]) or _question_line(words) or _explains(ctx, after))
 
 
 def _hint_callouts(ctx: Context, blocks: Sequence[Node]) -> list[str]:
@@ -2678,8 +2731,8 @@ def _quoted_answer(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     if item is None or not item.children:
         return None
     asked = item.children[0]
-    if asked.type != "paragraph" or not (inka or asked.children[0].content.rstrip().endswith("?")):
-        return None
+    if asked.type != "paragraph" or not (inka or _asks(asked.children[0].content)):
+        return None  # (`1. A /24 has ___ hosts.`, a blank, asks as a question does)
     end = 1
     while end < len(blocks) and blocks[end].type == "paragraph" and only_pictures(blocks[end]):
         end += 1
@@ -2690,7 +2743,9 @@ def _quoted_answer(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     front = "\n\n".join(ctx.doc.written(block) for block in (*item.children, *blocks[1:end]))
     called = callout(quote)  # `> [!details]- Answer` over the answer: the title is no part of it
     back = _callout_text(ctx, called) if called is not None and _names_an_answer(called.title) else None
-    return end, _Pair(_unnumbered(front), back or _unquoted(ctx, quote), line=item.line - numbered.line)
+    quoted = _unquoted(ctx, quote)
+    back = back or _after_answer_label(quoted, numbered=False) or quoted  # `> **Answer:** …`: its words
+    return end, _Pair(_unnumbered(front), back, line=item.line - numbered.line)
 
 
 def _asked_and_answered(
