@@ -1051,7 +1051,14 @@ def _judged(pair: _Pair) -> _Pair:
         statement = pair.front[: after.start() + 1].strip() if after else ""  # its full stop kept
     if not statement:
         return pair  # `True/False` alone titles the statements below
-    return replace(pair, front=f"{_TO_JUDGE}{statement}", back=back, key=pair.key or pair.front)
+    worded = opening is not None and "/" not in opening[0] and not _ENGLISH_JUDGE.match(opening[0])
+    asked = f"{plain(opening[0]).strip(' :?')}: " if worded and opening is not None else _TO_JUDGE
+    return replace(pair, front=f"{asked}{statement}", back=back, key=pair.key or pair.front)
+
+
+_ENGLISH_JUDGE = regex(r"(?i)[^\w]*(?:true|t\s*/)")
+"""An English label asking to judge (``True or False?``), worded ``True or false:`` as the other rules word
+one (as is one with a slash: ``T/F``, ``V/F``); another language's keeps its words (``Vrai ou faux``)."""
 
 
 def _judge_label(front: str, opening: re.Match[str]) -> bool:
@@ -1846,6 +1853,8 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     asked = asked_in_bold(first)
     if asked is None or _question_line(line.strip()):  # `**Q: …?**` and its `A:` line: the Q/A rule's
         return None
+    if _only_asks_to_judge(asked["asked"]):
+        return None  # `**True or False?**` over the statement to judge: a label, no question
     if any(text.strip() in _SEPARATORS for text in rest.split("\n")):
         return None  # `**What is …?**` over a `?` line: a multi-line card, the `?` rule's
     if _OPTION_LINE.match(rest.strip()):
