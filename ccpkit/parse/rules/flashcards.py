@@ -2644,8 +2644,9 @@ def _quote_answers(
     quotation signed by its source or in quotation marks, with no prose going on after it. ``None``
     where it may answer or quote: a quote of several paragraphs under a plain question alone."""
     quoted = _unquoted(ctx, quote)
-    if _after_answer_label(quoted, numbered=False) is not None:
-        return True
+    labelled, said = _labelled_answer(quoted, question)
+    if labelled:
+        return bool(said)
     if not asks_over_a_quote(question):
         return False
     if bold or ctx.answered_in_quotes:
@@ -2653,6 +2654,21 @@ def _quote_answers(
     if _QUOTATION.search(quoted) or _NOTE_LABEL.match(quoted) or _prose_goes_on(ctx, after):
         return False  # `> … — Seneca`, `> **Note**`; an essay's question, the quote it weighs, its argument
     return True if len(quote.children) == 1 and quote.children[0].type == "paragraph" else None
+
+
+def _labelled_answer(quoted: str, asked: str) -> tuple[bool, str]:
+    """Whether a quote's text opens with an answer's label (``**Answer:** 254``, ``A: DNS``), and the
+    answer in words after it (under a statement to judge, ``F`` in words): none for a blank left to fill,
+    a letter of options not shown, ``TODO``."""
+    said = _after_answer_label(quoted, numbered=False)
+    if said is None:
+        return False, ""
+    if marked_to_judge(asked) and (verdict := _lettered_verdict(quoted)) is not None:
+        return True, verdict
+    line = quoted.partition("\n")[0].strip()
+    answer = answer_line(line)  # `**Answer:** B`: a letter of options not shown (`B-tree indexes`: words)
+    lettered = answer is not None and bool(answer.letters) and worded_letter(line) is None
+    return True, "" if lettered or not said or _answers_nothing(said) else said
 
 
 _QUOTATION = regex(
@@ -2748,12 +2764,14 @@ def _quoted_answer(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     quote = blocks[end] if end < len(blocks) else None
     if quote is None or quote.type != "blockquote" or any(ctx.is_claimed(b) for b in blocks[: end + 1]):
         return None
-    ctx.claim(*blocks[: end + 1], item)
-    front = "\n\n".join(ctx.doc.written(block) for block in (*item.children, *blocks[1:end]))
     called = callout(quote)  # `> [!details]- Answer` over the answer: the title is no part of it
     back = _callout_text(ctx, called) if called is not None and _names_an_answer(called.title) else None
-    quoted = _unquoted(ctx, quote)
-    back = back or _after_answer_label(quoted, numbered=False) or quoted  # `> **Answer:** …`: its words
+    labelled, said = _labelled_answer(_unquoted(ctx, quote), asked.children[0].content)
+    if labelled and not said and back is None:
+        return None  # `> **Answer:**` left blank, or a letter of options not shown: no answer to recall
+    ctx.claim(*blocks[: end + 1], item)
+    front = "\n\n".join(ctx.doc.written(block) for block in (*item.children, *blocks[1:end]))
+    back = back or said or _unquoted(ctx, quote)  # `> **Answer:** …`: its words
     return end, _Pair(_unnumbered(front), back, line=item.line - numbered.line)
 
 
