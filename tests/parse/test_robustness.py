@@ -22,6 +22,7 @@ from ccpkit.parse.option_marks import _LETTER_LINE, _ROMAN_LINE, answers_by_mark
 from ccpkit.parse.rules.answers import _RANGE_OF_ENTRIES, details_text
 from ccpkit.parse.rules.flashcards import _hide_code
 from ccpkit.parse.rules.options import _BREAK_AT_END, _wide_gap_ends
+from ccpkit.parse.rules.separated import _TAGS
 from ccpkit.parse.rules.terms import _closed, _hidden, _outside_brackets, plain_term
 from ccpkit.parse.rules.unclosed import check_unclosed
 
@@ -159,6 +160,14 @@ def test_the_look_for_marked_options_reads_one_line_at_a_time(pattern: re.Patter
     assert match is not None
     assert "\n" not in match[0]
     assert answers_by_mark(text)
+
+
+def test_a_long_word_after_a_cards_second_percent_line_is_read_once_as_no_tags() -> None:
+    """ankdown's third field is tags when it is words parted by commas or spaces; a word of sixty
+    letters ending a sentence was tried cut in every way (2^60: a build that never ended)."""
+    assert _TAGS.fullmatch("a" * 60 + ".") is None
+    assert _TAGS.fullmatch("math, probability #exam aws::s3") is not None
+    assert _TAGS.fullmatch("mathprobability") is not None
 
 
 def test_a_run_of_spaces_or_bars_before_a_key_range_is_read_from_its_start() -> None:

@@ -24,9 +24,10 @@ from ccpkit.parse.inka import fences_a_section
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
-_TAGS = regex(r"#?[\w:/-]+(?:\.[\w:/-]+)*(?:[ \t]*,?[ \t]*#?[\w:/-]+(?:\.[\w:/-]+)*)*")
+_TAGS = regex(r"#?[\w:/-]+(?:\.[\w:/-]+)*(?:(?:[ \t]*,[ \t]*|[ \t]+)#?[\w:/-]+(?:\.[\w:/-]+)*)*")
 """A line of tags (``math, probability``, ``aws::s3 storage``), as ankdown's third field holds; words
-that end a sentence (``Wipe them after use.``) are no tags."""
+that end a sentence (``Wipe them after use.``) are no tags. Tags are parted by a comma or a space:
+with both optional, a long word that is no tag was tried cut in every way (2^n tries)."""
 
 
 def extract_separated_cards(ctx: Context) -> Iterator[Item | Problem]:
