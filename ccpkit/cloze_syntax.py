@@ -16,13 +16,18 @@ from ccpkit.regex import regex
 
 _TOKEN = regex(
     r"(?P<code>(?<!`)(`+)(?!`)[\s\S]+?\2)"
-    r"|\{\{c(?P<number>\d+)::(?P<answer>(?:(?P<inner>`+)[^`]+?(?P=inner)|\$[^$\n]+?\$|\\\([\s\S]+?\\\)"
-    r"|(?!\{\{|\}\}|::)[\s\S])*)"
+    r"|\{\{c(?P<number>\d+)::(?P<answer>"
+    r"(?:(?>(?P<inner>`+)[^`]+?(?P=inner)|\$[^$\n]+?\$|\\\([\s\S]+?\\\)|(?!\{\{|\}\}|::)[\s\S]))*"
+    r"(?=(?:::(?:(?!\{\{|\}\})[\s\S])*)?\}\})"
+    r"|(?:(?!\{\{|\}\}|::)[\s\S])*)"
     r"(?:::(?P<hint>(?:(?!\{\{|\}\})[\s\S])*))?\}\}"
     r"|(?<![=\\])==(?P<highlight>[^\s=](?:(?:(?!==)[^\n])*?[^\s=\\])??)==(?!=)"
 )
 """A code span (skipped), an Anki cloze (number, answer, optional hint), or a highlight. A cloze's
-answer may hold code or a formula whose ``::`` or ``}}`` ends nothing (``{{c1::`std::vector`}}``)."""
+answer may hold code or a formula whose ``::`` or ``}}`` ends nothing (``{{c1::`std::vector`}}``).
+Each piece of the answer is read one way (atomic): a cloze never closed that held n formulas was
+tried cut in 2^n ways (each formula read whole, then char by char). If the cloze does not close
+read so, its answer is read char by char up to the first ``::`` or ``}}``."""
 _BRACED = regex(
     r"(?P<code>(?<!`)(`+)(?!`)[\s\S]+?\2)|\{\{(?!c\d+::)(?P<answer>(?![\w.]*_[\w.]*\}\})[^{}\s](?:[^{}\n]*[^{}\s])?)\}\}"
 )

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ccpkit.cloze_syntax import hidden_parts, mistakes
 from ccpkit.model import Card
 from ccpkit.parse import parse_notes
 from ccpkit.parse.context import Context, unblocked
@@ -168,6 +169,23 @@ def test_a_long_word_after_a_cards_second_percent_line_is_read_once_as_no_tags()
     assert _TAGS.fullmatch("a" * 60 + ".") is None
     assert _TAGS.fullmatch("math, probability #exam aws::s3") is not None
     assert _TAGS.fullmatch("mathprobability") is not None
+
+
+@pytest.mark.parametrize("piece", ["$x$ and ", "`f` and ", "\\(x\\) and "])
+def test_a_cloze_never_closed_over_many_formulas_is_read_once(piece: str) -> None:
+    """A cloze's answer reads a formula or code span whole, or else char by char: never closed, one
+    over 60 formulas was tried cut in 2^60 ways (18 formulas took over a minute)."""
+    text = "The {{c1::" + piece * 60 + "more"
+    assert [part.answer for part in hidden_parts(text)] == []
+    assert [mistake.start for mistake in mistakes(text)] == [4]
+
+
+def test_a_cloze_reads_its_formulas_whole_or_else_char_by_char() -> None:
+    found = hidden_parts("{{c1::$a::b$ and `std::vector`::a hint}} and {{c2::$5}} a month, $")
+    assert [(part.answer, part.hint) for part in found] == [
+        ("$a::b$ and `std::vector`", "a hint"),
+        ("$5", ""),
+    ]
 
 
 def test_a_run_of_spaces_or_bars_before_a_key_range_is_read_from_its_start() -> None:
