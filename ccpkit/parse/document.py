@@ -54,7 +54,11 @@ _OBSIDIAN_COMMENT = regex(
 a space or at the line's start) or ``%%`` lines around some, or a code span (kept: a comment in code
 is code). ``40%%``, ``'%%an%%'`` (SQL), ``%%PATH%%`` (batch files, one word) and MATLAB's
 ``%% section`` open none."""
-_ATTRIBUTE = r"(?:[.#][A-Za-z_-][\w-]*|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+))"
+_VALUE = r"(?>\"[^\"\n]*\"(?=[\s}])|'[^'\n]*'(?=[\s}])|[^\s}]+)"
+"""An attribute's value, quoted or not, read one way (atomic): ``x=""`` was also read unquoted, so a
+heading of n such attributes and no ``}`` was tried in 2^n ways. Quoted only where a space or ``}`` ends
+it (``x="a"b`` is read unquoted); a quote otherwise read in words ends where its closing quote does."""
+_ATTRIBUTE = rf"(?:[.#][A-Za-z_-][\w-]*|[\w-]+={_VALUE})"
 """One attribute of a kramdown attribute list: ``.note``, ``#intro``, ``target="_blank"`` (a class
 opens with a letter: ``.2f`` is a format's precision)."""
 _ATTRIBUTE_LIST = rf"\{{:(?:toc|\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*)\}}"
@@ -76,7 +80,7 @@ _QUOTE_OVER_HEADING = regex(r">[ \t]*#")
 where ``_QUOTED_SOLUTION`` is tried at each line of a file."""
 _HEADING_ATTRIBUTES = regex(
     rf"^(?P<heading> {{0,3}}#{{1,6}}[ \t].*?)[ \t]+"
-    rf"\{{:?[ \t]*(?:-|[.#][A-Za-z_-][\w-]*|(?:id|class)=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}}]+))"
+    rf"\{{:?[ \t]*(?:-|[.#][A-Za-z_-][\w-]*|(?:id|class)={_VALUE})"
     rf"(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}[ \t]*$",
     re.M,
 )

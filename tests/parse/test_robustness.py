@@ -17,7 +17,7 @@ from ccpkit.cloze_syntax import hidden_parts, mistakes
 from ccpkit.model import Card
 from ccpkit.parse import parse_notes
 from ccpkit.parse.context import Context, unblocked
-from ccpkit.parse.document import HASHTAG, parse_document
+from ccpkit.parse.document import _ATTRIBUTE_LINE, _ATTRIBUTES, _HEADING_ATTRIBUTES, HASHTAG, parse_document
 from ccpkit.parse.footnotes import _rewritten
 from ccpkit.parse.option_marks import _LETTER_LINE, _ROMAN_LINE, answers_by_mark
 from ccpkit.parse.rules.answers import _RANGE_OF_ENTRIES, details_text
@@ -186,6 +186,18 @@ def test_a_cloze_reads_its_formulas_whole_or_else_char_by_char() -> None:
         ("$a::b$ and `std::vector`", "a hint"),
         ("$5", ""),
     ]
+
+
+def test_a_heading_or_a_list_of_many_attributes_never_closed_is_read_once() -> None:
+    """An attribute's value quoted (``key=""``) was read both quoted and not: a heading of 60 such
+    attributes and no ``}`` was tried in 2^60 ways (26 took 27 s)."""
+    many = 'key="" ' * 60
+    assert _HEADING_ATTRIBUTES.search(f"## Setup {{#setup {many}\n") is None
+    assert _ATTRIBUTES.search(f"**bold**{{: {many}") is None
+    assert _ATTRIBUTE_LINE.fullmatch(f"{{: {many}") is None
+    assert _HEADING_ATTRIBUTES.fullmatch(f"## Setup {{#setup {many}}}")["heading"] == "## Setup"  # type: ignore[index]
+    assert _HEADING_ATTRIBUTES.fullmatch('## Setup { id="a b" x="c"d }')["heading"] == "## Setup"  # type: ignore[index]
+    assert _ATTRIBUTES.search(f"**bold**{{: {many}}}") is not None
 
 
 def test_a_run_of_spaces_or_bars_before_a_key_range_is_read_from_its_start() -> None:
