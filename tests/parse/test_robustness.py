@@ -21,6 +21,7 @@ from ccpkit.parse.document import _ATTRIBUTE_LINE, _ATTRIBUTES, _HEADING_ATTRIBU
 from ccpkit.parse.footnotes import _rewritten
 from ccpkit.parse.option_marks import _LETTER_LINE, _ROMAN_LINE, answers_by_mark
 from ccpkit.parse.rules.answers import _RANGE_OF_ENTRIES, details_text
+from ccpkit.parse.rules.cards import _ENUMERATION
 from ccpkit.parse.rules.flashcards import _hide_code
 from ccpkit.parse.rules.options import _BREAK_AT_END, _wide_gap_ends
 from ccpkit.parse.rules.separated import _TAGS
@@ -198,6 +199,14 @@ def test_a_heading_or_a_list_of_many_attributes_never_closed_is_read_once() -> N
     assert _HEADING_ATTRIBUTES.fullmatch(f"## Setup {{#setup {many}}}")["heading"] == "## Setup"  # type: ignore[index]
     assert _HEADING_ATTRIBUTES.fullmatch('## Setup { id="a b" x="c"d }')["heading"] == "## Setup"  # type: ignore[index]
     assert _ATTRIBUTES.search(f"**bold**{{: {many}}}") is not None
+
+
+def test_a_long_list_after_a_colon_with_no_and_is_read_once() -> None:
+    """A set to recall (``… uses: A, B and C``) was looked for with spaces read before an item or in
+    it: a line of 60 items and no ``and`` was tried in 2^60 ways (24 items took the parse 5 s)."""
+    assert _ENUMERATION.search("Editors we use: " + ", ".join(["vim"] * 60)) is None
+    assert _ENUMERATION.search("Editors we use: " + ", ".join(["vim"] * 60) + " and emacs") is not None
+    assert _ENUMERATION.search("methods: **A**,  **B**, and **C**.") is not None
 
 
 def test_a_run_of_spaces_or_bars_before_a_key_range_is_read_from_its_start() -> None:

@@ -134,9 +134,10 @@ _ONE_LINE = (["prose"], ["facts"], ["prose", "facts"], ["prose", "prose"], ["cod
 """What is under a cheat sheet's heading: its line as a paragraph, or as a bullet of its own, maybe
 with plain bullets of facts, or a second short paragraph, right under the paragraph; or a snippet's
 code alone."""
-_ENUMERATION = regex(r":\s*[^,.;:]+(?:,\s*[^,.;:]+)+,?\s+(?:and|or)\s+[^,.;:]+")
+_ENUMERATION = regex(r":[^,.;:]+(?:,[^,.;:]+)+,?\s+(?:and|or)\s+[^,.;:]+")
 """A list of three or more after a colon (``… methods: **A**, **B**, and **C**.``): a set to recall,
-which no card asks for."""
+which no card asks for. An item's spaces are its own: spaces before each item were read apart too, so a
+list of n items and no ``and`` or ``or`` was tried in 2^n ways."""
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "approx.", "incl.", "no.")
 _LONE_NAME_WORDS = 10
 """At most this many words in a bold name alone on its bullet over the paragraph that defines it (more is
