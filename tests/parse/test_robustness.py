@@ -23,6 +23,7 @@ from ccpkit.parse.option_marks import _LETTER_LINE, _ROMAN_LINE, answers_by_mark
 from ccpkit.parse.rules.answers import _RANGE_OF_ENTRIES, details_text
 from ccpkit.parse.rules.cards import _ENUMERATION
 from ccpkit.parse.rules.flashcards import _hide_code
+from ccpkit.parse.rules.matching import _LABELLED
 from ccpkit.parse.rules.options import _BREAK_AT_END, _wide_gap_ends
 from ccpkit.parse.rules.separated import _TAGS
 from ccpkit.parse.rules.terms import _closed, _hidden, _outside_brackets, plain_term
@@ -207,6 +208,13 @@ def test_a_long_list_after_a_colon_with_no_and_is_read_once() -> None:
     assert _ENUMERATION.search("Editors we use: " + ", ".join(["vim"] * 60)) is None
     assert _ENUMERATION.search("Editors we use: " + ", ".join(["vim"] * 60) + " and emacs") is not None
     assert _ENUMERATION.search("methods: **A**,  **B**, and **C**.") is not None
+
+
+def test_an_answer_label_over_a_long_run_of_spaces_and_a_second_line_is_read_once() -> None:
+    """A matching question's answer line is one line; the spaces after its label were cut in every
+    way before finding a second line (n^3: 400 spaces took 7 s, a line of 2,000 hours)."""
+    assert _LABELLED.fullmatch("Answer" + " " * 100_000 + "1-b\n2-a") is None
+    assert _LABELLED.fullmatch("**Answer:**   1-b, 2-a")["said"] == "1-b, 2-a"  # type: ignore[index]
 
 
 def test_a_run_of_spaces_or_bars_before_a_key_range_is_read_from_its_start() -> None:
