@@ -24,7 +24,7 @@ from ccpkit.parse.rules.answers import _RANGE_OF_ENTRIES, details_text
 from ccpkit.parse.rules.cards import _ENUMERATION
 from ccpkit.parse.rules.flashcards import _hide_code
 from ccpkit.parse.rules.matching import _LABELLED
-from ccpkit.parse.rules.options import _BREAK_AT_END, _wide_gap_ends
+from ccpkit.parse.rules.options import _BREAK_AT_END, _TRAILING_ANSWER, _wide_gap_ends
 from ccpkit.parse.rules.separated import _TAGS
 from ccpkit.parse.rules.terms import _closed, _hidden, _outside_brackets, plain_term
 from ccpkit.parse.rules.unclosed import check_unclosed
@@ -215,6 +215,14 @@ def test_an_answer_label_over_a_long_run_of_spaces_and_a_second_line_is_read_onc
     way before finding a second line (n^3: 400 spaces took 7 s, a line of 2,000 hours)."""
     assert _LABELLED.fullmatch("Answer" + " " * 100_000 + "1-b\n2-a") is None
     assert _LABELLED.fullmatch("**Answer:**   1-b, 2-a")["said"] == "1-b, 2-a"  # type: ignore[index]
+
+
+def test_a_line_of_options_ending_in_a_long_run_of_spaces_is_read_once() -> None:
+    """The answer after a line's options (``C) Edge — Answer: A``) was looked for cutting a run of
+    spaces in every way from each of them (n^3: 600 spaces took the parse 4 s)."""
+    assert _TRAILING_ANSWER.search("C) Edge" + " \t" * 50_000 + "x") is None
+    assert _TRAILING_ANSWER.search("C) Edge" + " " * 50_000 + "\u2014 Answer: A") is not None
+    assert _TRAILING_ANSWER.search("C) Zephyr Edge \u2014 Answer: A").span() == (14, 17)  # type: ignore[union-attr]
 
 
 def test_a_run_of_spaces_or_bars_before_a_key_range_is_read_from_its_start() -> None:

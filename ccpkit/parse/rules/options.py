@@ -83,9 +83,12 @@ _INSTRUCTION = regex(
     r"|what|why|how|when|where|which|who)\b"
 )
 """How words that ask without a ``?`` open."""
-_TRAILING_ANSWER = regex(r"\s+[\u2013\u2014-]?\s*(?=(?:\*\*|__)?(?i:(?:correct\s+)?answer\s*:|ans\s*[:.]))")
+_TRAILING_ANSWER = regex(
+    r"(?<!\s)\s++[\u2013\u2014-]?+\s*+(?=(?:\*\*|__)?(?i:(?:correct\s+)?answer\s*:|ans\s*[:.]))"
+)
 """Where an answer starts at the end of a line of options (``C) Zephyr Edge — Answer: A``, ``(d) 64
-Ans: b``)."""
+Ans: b``). Its spaces are read once, from the first: cut in every way from each, a line of 1,000 tabs
+took seconds (n^3); the answer can only follow the whole run, so the match is the same."""
 _LINE_BREAK = regex(r"<br\s*/?>|\n", re.I)
 _BREAK_BEFORE_LINE = regex(r"(?i)<br\s*/?>(?=\s*(?:\(?[A-Ha-h][.):]\s|(?:\*\*|__)?(?:ans|answer|correct)\b))")
 """A ``<br>`` before an option's letter or an answer line: it parts a question's lines."""
