@@ -2638,13 +2638,6 @@ def _glossary_part(block: Block) -> object:
     return id(heading)
 
 
-def _under_glossary_title(ctx: Context, heading: Node, section: tuple[str, ...]) -> bool:
-    """Whether ``heading`` (the nearest above blocks of ``section``) is a glossary's title, or an
-    alphabet's letter under one (``# Glossary`` over ``## A``)."""
-    text = heading_text(heading)
-    return _is_glossary_title(text) or (_divides_alphabet(text) and _titled(ctx, section, _GLOSSARY_TITLE))
-
-
 _TERMS_TITLE = regex(
     _SUBTITLED.format(
         r"glossary(?:\s+of\s+terms)?|key\s+terms?|terms|terminology|vocabulary|terms\s+to\s+know"
@@ -2691,7 +2684,9 @@ def _headed_glossary(ctx: Context) -> dict[int, Term]:
     for _, section in itertools.groupby(ctx.doc.blocks, key=_glossary_part):
         blocks = list(section)
         heading = blocks[0].heading
-        named = heading is not None and _under_glossary_title(ctx, heading, blocks[0].section)
+        named = heading is not None and (  # a glossary's title, or a letter under one
+            _is_glossary_title(heading_text(heading)) or _alphabet_of_glossary(ctx, blocks[0])
+        )
         terms = [(block.node, _headed_term(ctx, block.node, colon=False, plain=named)) for block in blocks]
         if named:  # the whole section, examples between its terms
             found_terms = [[(node, term) for node, term in terms if term is not None]]
