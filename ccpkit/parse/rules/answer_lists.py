@@ -15,7 +15,7 @@ from ccpkit.model import Item, Option
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block, heading_text
 from ccpkit.parse.rules.answers import MARKING_KEY, plain, worded_after_key_title
-from ccpkit.parse.rules.flashcards import listed_question
+from ccpkit.parse.rules.flashcards import TO_JUDGE, listed_question
 from ccpkit.parse.rules.questions import item_numbers
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
@@ -86,7 +86,7 @@ def extract_listed_answers(ctx: Context) -> Iterator[Item | Problem]:
             if judged:
                 yield _judgement(ctx, question, text, section, judged, answer)
                 continue
-            if text.startswith(_TO_JUDGE):
+            if text.startswith(TO_JUDGE):
                 answer = verdict_in_words(answer)
             fields = ctx.common("card", text, question, section)
             yield from ctx.cards(question, fields, text, answer, both_ways=False)
@@ -202,8 +202,6 @@ def _statement(item: Node, _number: str = "") -> str:
     return item.children[0].children[0].content.strip()
 
 
-_TO_JUDGE = "True or false: "
-"""How a card asks to judge a statement, as the flashcards ask one."""
 _RECALL = regex(
     r"(?i)^(?:briefly\s+)?(?:define|state|name|explain|describe|list|give|outline|identify|compare|contrast"
     r"|distinguish|differentiate|summari[sz]e|justify)\s+\S[^?\n]*$"
@@ -222,9 +220,9 @@ _MARKED_TO_JUDGE = regex(
 _STATED = regex(r"^[^?_\n]*\w[^?_\n]*[.!]$")
 """One sentence that states: no question mark, no blank, a full stop at its end."""
 _STATED_WORDS = 3
+"""At least this many words in a statement to judge (``Ice floats.``)."""
 _BLANK = regex(r"(?<![\w*])_{3,}(?![\w*])")
 """A blank to fill in a sentence: ``________``, not ``___bold italic___``."""
-"""At least this many words in a statement to judge (``Ice floats.``)."""
 
 
 def _names_only_answers(node: Node) -> bool:
@@ -258,7 +256,7 @@ def recalled(line: str, answer: str, *, told: bool = True) -> str:
     judges = _JUDGEMENT.match(answer)
     if judges is not None and judges["said"].casefold() in ("true", "false", "t", "f"):
         stated = _STATED.match(statement) and len(statement.split()) >= _STATED_WORDS
-        return f"{_TO_JUDGE}{statement}" if stated else ""
+        return f"{TO_JUDGE}{statement}" if stated else ""
     return line if line.rstrip().endswith("?") or _BLANK.search(line) else ""
 
 
@@ -272,10 +270,8 @@ def verdict_in_words(answer: str) -> str:
 
 
 def _one_line(item: Node) -> str:
-    """A lone item's one line of words; empty for more."""
-    if len(item.children) != 1 or item.children[0].type != "paragraph":
-        return ""
-    line = item.children[0].children[0].content.strip()
+    """A lone item's one line of words (``_statement``); empty for more."""
+    line = _statement(item)
     return "" if "\n" in line else line
 
 

@@ -218,7 +218,7 @@ over ``VERSO:``; a glossary of ``Recto:`` and ``Verso:`` defines those words); `
 a checklist's ``Front:`` and ``Rear:`` lines, is no question; ``Back:`` alone is a field of a note
 type: see START/END; also a ``Statement: …`` to judge over ``Answer: True`` (or ``False``)."""
 _JUDGED = regex(r"\W*(?:true|false)\b", re.I)
-_TO_JUDGE = "True or false: "
+TO_JUDGE = "True or false: "
 """How a card asks to judge a statement written without asking (``… (T)``, ``Answer: False`` below it)."""
 _SECOND_OPTION = regex(r"^\s*\(?B[.)]\s", re.M)
 _ANSWER_AFTER = regex(
@@ -946,7 +946,7 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
             statement = _JUDGE.sub("", found["front"]).lstrip(" :)]?*_")
             reason = said["why"] or said["reason"] or said["explained"]
             why = f" \u2014 {reason.strip()}" if reason else ""
-            asked, answer = f"{_TO_JUDGE}{statement}", ("True" if answer[0] in "Tt" else "False") + why
+            asked, answer = f"{TO_JUDGE}{statement}", ("True" if answer[0] in "Tt" else "False") + why
         elif said.get("way") == "<<":  # `the answer << the question`
             asked, answer = answer, found["front"]
         elif found.re.pattern == _QUOTED_ROW.pattern:  # `"Say ""hi""","Greet"`: a doubled quote is one
@@ -1042,7 +1042,7 @@ def _judged(pair: _Pair) -> _Pair:
     if opening is None and after is None:
         return pair
     verdict = _VERDICT_LETTER.fullmatch(pair.back.strip())
-    back = f"{_VERDICTS[verdict['letter'].lower()]}{verdict['rest'] or ''}" if verdict else pair.back
+    back = _in_words(verdict) if verdict else pair.back
     if opening is not None and not _judge_label(pair.front, opening):
         return replace(pair, back=back)  # asked in words, as the author wrote it
     if opening is not None:
@@ -1052,7 +1052,7 @@ def _judged(pair: _Pair) -> _Pair:
     if not statement:
         return pair  # `True/False` alone titles the statements below
     worded = opening is not None and "/" not in opening[0] and not _ENGLISH_JUDGE.match(opening[0])
-    asked = f"{plain(opening[0]).strip(' :?')}: " if worded and opening is not None else _TO_JUDGE
+    asked = f"{plain(opening[0]).strip(' :?')}: " if worded and opening is not None else TO_JUDGE
     return replace(pair, front=f"{asked}{statement}", back=back, key=pair.key or pair.front)
 
 
@@ -1074,6 +1074,11 @@ _VERDICT_LETTER = regex(
 )
 """``T``, ``F.`` or ``T — why``: a verdict in a letter, maybe followed by why, there or on the lines below."""
 _VERDICTS = {"t": "True", "f": "False"}
+
+
+def _in_words(verdict: re.Match[str]) -> str:
+    """A verdict in a letter (``_VERDICT_LETTER``) in its word, why after it: ``F — x`` as ``False — x``."""
+    return f"{_VERDICTS[verdict['letter'].lower()]}{verdict['rest'] or ''}"
 
 
 def _answers_the_line(found: re.Match[str], *, quiz: bool) -> bool:
@@ -1989,7 +1994,7 @@ def _answered_within(node: Node) -> _Pair | None:
             answered = "\n".join([labelled["text"].strip(), *lines[number + 1 :]]).strip()
         front = _unnumbered("\n".join(lines[:number]))  # `Q5: Which …?`, maybe over a hint
         if answered and judged and at == 0:  # as `… (T)` after the statement is asked
-            return _Pair(f"{_TO_JUDGE}{_statement(front)}", answered)
+            return _Pair(f"{TO_JUDGE}{_statement(front)}", answered)
         if answered:
             return _Pair(front, answered)
     if len(lines) < _CHOICES_AND_ANSWER:
@@ -2037,8 +2042,7 @@ def _lettered_verdict(text: str) -> str | None:
     verdict = _VERDICT_LETTER.fullmatch((answer.said or answer.text).strip()) if answer is not None else None
     if verdict is None:
         return None
-    said = f"{_VERDICTS[verdict['letter'].lower()]}{verdict['rest'] or ''}"
-    return "\n".join(part for part in (said, more.strip()) if part)
+    return "\n".join(part for part in (_in_words(verdict), more.strip()) if part)
 
 
 _BARE_VERDICT = regex(
@@ -2802,7 +2806,7 @@ def _asked_and_answered(
     if asks is None and len(lines) == 1:
         statement = _TASK_LABEL.sub("", _unnumbered(_QUESTION_LABEL.sub("", lines[0]))).strip()
         if _judges(statement, answered):  # `1. Negligence requires proof of damage.` over `Answer: True`
-            return _Pair(f"{_TO_JUDGE}{_statement(statement)}", answered)
+            return _Pair(f"{TO_JUDGE}{_statement(statement)}", answered)
     if asks is None:
         return None
     return _with_choices(lines[: asks + 1], lines[asks + 1 :], answered)
@@ -3381,7 +3385,7 @@ def _judged_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
         if len(ticked) != 1 or not statement.strip():
             return None
         said = "True" if ticked[0] in ("yes", "true") else "False"
-        found.append((row, _Pair(f"{_TO_JUDGE}{statement.strip()}", said)))
+        found.append((row, _Pair(f"{TO_JUDGE}{statement.strip()}", said)))
     return found
 
 
@@ -3649,7 +3653,7 @@ def _questions_and_answers(
     for number, front, back in sides:
         asked, answered = "\n".join(front).strip(), "\n".join(back).strip()
         if asked and answered and _STATEMENT.match(lines[number].strip()) and _JUDGED.match(answered):
-            results.append(_Pair(f"{_TO_JUDGE}{asked}", answered, line=number, key=asked))  # id as before
+            results.append(_Pair(f"{TO_JUDGE}{asked}", answered, line=number, key=asked))  # id as before
         elif asked and answered:
             results.append(_Pair(asked, answered, line=number))
         elif asked or answered:  # `**Question:**` alone over what the questions below share: a label
