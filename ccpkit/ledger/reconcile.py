@@ -82,7 +82,7 @@ def reconcile(
     for old_id, new_id in renamed:  # Anki's copy keeps the id it was sent with until sent again
         if new_id in reused and new_id in entries:
             orphan = entries.pop(new_id)
-            aside[_retired_key(new_id, f"answer {orphan.answer}")] = orphan
+            aside[_retired_key(new_id, f"answer {orphan.answer}")] = _set_aside(orphan, new_id)
         previous[new_id] = _sent_as(entries.pop(old_id), old_id, new_id)
     fresh_guid = _fresh_guids(ledger, new_guid)
     settled: dict[str, Entry] = dict(aside)  # the orphan whose name a renamed note took waits there
@@ -99,17 +99,17 @@ def reconcile(
             continue
         if old is not None and old.note_type != note.note_type:  # a pinned id on an item of another kind
             retired = _retired_key(note.id, old.note_type)
-            settled[retired] = replace(old, orphaned=True, sent=old.sent or note.id)
+            settled[retired] = replace(_set_aside(old, note.id), orphaned=True)
             (standing if old.orphaned else orphaned).append(retired)
             old = entries.pop(_retired_key(note.id, note.note_type), None)  # that kind again: its note
         if old is not None and not old.orphaned and _asks_another(note, old):
             retired = _retired_key(note.id, f"answer {old.answer}")  # another question under its id
-            settled[retired] = replace(old, orphaned=True, sent=old.sent or note.id)
+            settled[retired] = replace(_set_aside(old, note.id), orphaned=True)
             orphaned.append(retired)
             old = None
         if old is not None and _another_fact(old, note):
             retired = _retired_key(note.id, f"answer {old.answer}")  # another fact named alike: a new note
-            settled[retired] = old
+            settled[retired] = _set_aside(old, note.id)
             standing.append(retired)
             old = entries.pop(_retired_key(note.id, f"answer {note.answer}"), None)  # that fact again
         if old is None:
@@ -265,8 +265,18 @@ def _under_earlier_ids(current: Mapping[str, Fingerprint], entries: dict[str, En
 
 
 def _another_fact(entry: Entry, note: Fingerprint) -> bool:
-    """Whether an orphan's id now names another fact (another answer)."""
-    return entry.orphaned and bool(entry.answer) and entry.answer != note.answer
+    """Whether an orphan's id now names another fact: another answer, or for a question other options
+    or correct ones (a reworded explanation keeps its note, as it does through a rename)."""
+    return entry.orphaned and bool(entry.answer) and _answers_otherwise(note, entry)
+
+
+def _answers_otherwise(note: Fingerprint, old: Entry) -> bool:
+    """Whether a note answers otherwise than its entry recorded: a question by its options and correct
+    ones, as its key holds them after its stem (an older ledger's key holds the stem alone), any other
+    note by its answer."""
+    if len(note.key) > 1 and len(old.key) > 1 and not note.table:
+        return old.key[1:] != note.key[1:]
+    return old.answer != note.answer
 
 
 def _asks_another(note: Fingerprint, old: Entry) -> bool:
@@ -278,14 +288,23 @@ def _asks_another(note: Fingerprint, old: Entry) -> bool:
     if note.table or note.hidden or not old.key or old.key[0] == note.key[0] or old.module != note.module:
         return False
     cut = slug(note.key[0]) != slug(note.key[0], limit=None)
-    answered = old.key[1:] != note.key[1:] if len(note.key) > 1 else old.answer != note.answer
-    return cut and answered and not _likeness(note.key[:1], old.key[:1], floor=RENAME_SIMILARITY)
+    return (
+        cut
+        and _answers_otherwise(note, old)
+        and not _likeness(note.key[:1], old.key[:1], floor=RENAME_SIMILARITY)
+    )
 
 
 def _said(note: Fingerprint | Entry) -> tuple[str, str, tuple[str, ...], str]:
     """What a note says, as a build's note or as the ledger recorded it: its module, type, name and
     answer."""
     return note.module, note.note_type, note.key, note.answer
+
+
+def _set_aside(entry: Entry, note_id: str) -> Entry:
+    """``entry`` kept aside from ``note_id``, whose id Anki's copy holds unless it was renamed before:
+    a search must ask for that one, not the key it waits under."""
+    return replace(entry, sent=entry.sent or note_id)
 
 
 def _sent_as(entry: Entry, old_id: str, new_id: str) -> Entry:

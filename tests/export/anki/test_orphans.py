@@ -367,6 +367,32 @@ def test_a_new_fact_under_a_removed_notes_name_is_a_new_note_and_the_old_one_wai
     assert loop.student.reviews_of(fresh) == 0 and fresh.guid != removed.guid
     kept = loop.student.collection.get_note(removed.id)
     assert "11 nines" in kept["Definition"] and loop.student.reviews_of(kept) == reviews
+    (waiting,) = [line for line in loop.orphans().splitlines() if "(find it in Anki: " in line]
+    search = waiting.split("(find it in Anki: ", 1)[1].split("; another note in Anki holds that id too")[0]
+    assert removed.id in loop.student.collection.find_notes(search)  # with the new fact, as it says
+
+
+_STEM = "Which AWS service runs code without provisionning servers?"
+_KEY = "- C) Amazon Lightsail\n\n**Answer:** B\n\n**Explanation:** Lambda is serverless."
+
+
+def test_a_question_put_back_with_its_explanation_reworded_takes_its_own_note_again(loop: Loop) -> None:
+    """A question's identity is its stem, options and correct ones: put back after it became another
+    question, with a new explanation, it takes back its note and history."""
+    studied = next(note for note in loop.student.notes() if note["Id"].endswith("provisionning-servers"))
+    reviews = loop.student.reviews_of(studied)
+    other_stem, other_key = "Which AWS service rents virtual servers?", _KEY.replace("** B", "** A")
+    loop.course.edit("practice-questions.md", _STEM, other_stem)
+    loop.course.edit("practice-questions.md", _KEY, other_key)
+    changed = loop.build_and_import()
+    assert changed.changes is not None and changed.changes.orphaned == (studied["Id"],)
+    loop.course.edit("practice-questions.md", other_stem, _STEM)
+    loop.course.edit("practice-questions.md", other_key, _KEY.replace("serverless.", "run on demand."))
+    back = loop.build_and_import()
+    assert back.changes is not None and back.changes.restored == (studied["Id"],) and back.changes.added == ()
+    kept = loop.student.collection.get_note(studied.id)
+    assert "on demand" in kept["Explanation"] and loop.student.reviews_of(kept) == reviews
+    assert [note["Id"] for note in loop.student.notes()].count(studied["Id"]) == 1
 
 
 def test_orphans_come_back_with_a_lost_ledger_and_a_new_fact_of_their_name_takes_no_history(
