@@ -234,9 +234,9 @@ def describe_changes(changes: Reconciliation) -> list[str]:
     orphans += changes.orphaned[LISTED:]
     lines += _listed("orphaned, removed from the notes but still in Anki (import never deletes)", orphans)
     held = (
-        "held, as the notes around them hold an error or a warning that may hide them (a code fence or "
-        "<details> left open, notes read into a question's explanation; fix it: not orphaned, nothing to "
-        "delete in Anki)"
+        "held, as the notes around them hold an error or a warning that may hide them (the problems "
+        "reported say which: a missing picture, a code fence or <details> left open …; fix them: not "
+        "orphaned, nothing to delete in Anki)"
     )
     lines += _listed(held, changes.held)
     if changes.waiting:

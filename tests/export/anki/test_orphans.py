@@ -170,9 +170,9 @@ def test_an_item_left_out_by_an_error_is_held_not_orphaned_and_comes_back_as_it_
     assert held.startswith("02-compute/mcq/") and broken.changes.orphaned == ()
     assert "0 orphaned, 1 held" in broken.summary()
     assert (
-        "held, as the notes around them hold an error or a warning that may hide them (a code fence or "
-        "<details> left open, notes read into a question's explanation; fix it: not orphaned, nothing to "
-        f"delete in Anki): {held}" in (broken.summary())
+        "held, as the notes around them hold an error or a warning that may hide them (the problems "
+        "reported say which: a missing picture, a code fence or <details> left open …; fix them: not "
+        f"orphaned, nothing to delete in Anki): {held}" in (broken.summary())
     )
     listed = loop.orphans()  # nothing listed for deletion, and the held note not said to be in the notes
     assert "no orphans" in listed and "or held those it could not" in listed
