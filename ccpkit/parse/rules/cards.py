@@ -222,7 +222,9 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
                 lead_in = lead_in_above(ctx, blocks[index - 1].node) if index else ""
             carried = lead_in
             explains = _definition(ctx, after)
-            listed = list(_list_cards(ctx, block.node, block.section, lead_in, explains))
+            name = _name_above_facets(ctx, blocks, index)  # `Teres minor` over `- Action: …`
+            section, lead_in = ((*block.section, name), "") if name else (block.section, lead_in)
+            listed = list(_list_cards(ctx, block.node, section, lead_in, explains, under_a_name=bool(name)))
             explaining = explains if explains is not None and ctx.is_claimed(explains) else None
             yield from listed
             carded = any(not isinstance(made, Problem) for made in listed)  # its items: cards of their own
@@ -399,7 +401,10 @@ def _list_cards(
                 yield _card(ctx, item, section, *phrase, "", lead_in)
         return
     titled = _titled(ctx, section, _TERMS_TITLE)
-    outlined = partial(_outlined, titled=titled)
+
+    def outlined(item: Node) -> Term | None:  # under a name, its facet's few words too (`- Found in`)
+        return _outlined(item, titled=titled or (under_a_name and bool(_facet_label(item))))
+
     defined = {id(item): term for item in items if (term := _defining_sentence(item) or outlined(item))}
     if not defined and len(items) >= _DEFINED_LINES:  # `- Osmosis is the diffusion …`, each item alike
         sentences = [_defining_sentence(item, plain=True) for item in items]
@@ -413,13 +418,11 @@ def _list_cards(
             item, plain=True, titled=titled, sentence_names=sentence_names or titled
         ),
     )
-    read = {id(item): term for item, term in zip(items, terms, strict=True)}
+    read_items = list(zip(items, terms, strict=True))
+    read = {id(item): term for item, term in read_items}
     glossary = _most(
-        [
-            id(item) in defined or _names_its_facts(item) or _has_definition(term)
-            for item, term in zip(items, terms, strict=True)
-        ]
-    ) or (under_a_name and any(map(_says_what_the_name_is, terms)))  # `- Definition: …` under `- Offer`
+        [id(item) in defined or _names_its_facts(item) or _has_definition(term) for item, term in read_items]
+    ) or (under_a_name and _names_facets([term or defined.get(id(item)) for item, term in read_items]))
     if _sample_records(lead_in, terms):
         return  # `It stores information like:` over `- **Data types:** string, integer`: examples, notes
     labels = [term.front.strip().lower() for term in terms if term is not None and term.is_label]
@@ -719,6 +722,18 @@ _ALL_OF_THEM = regex(
 """Words that speak of every term of a list at once, none in particular."""
 
 
+def _names_facets(terms: Sequence[Term | None]) -> bool:
+    """Whether the terms under an outline's name are its facets, however few (``- Teres minor`` over
+    ``- Action: external rotation`` alone): what it is (``- Definition: …``), or every one an attribute's
+    name with a value, each the name's card as two facets would be."""
+    if any(map(_says_what_the_name_is, terms)):
+        return True
+    return bool(terms) and all(
+        term is not None and _has_definition(term) and _names_an_attribute(term.front.strip("*_: "))
+        for term in terms
+    )
+
+
 def _says_what_the_name_is(term: Term | None) -> bool:
     """``- Definition: …`` under an outline's name: the name's own card."""
     return term is not None and bool(term.rest) and _SAYS_WHAT_IT_IS.fullmatch(term.front.strip()) is not None
@@ -831,26 +846,69 @@ def _names_over_facets(ctx: Context, item: Node, beside: Sequence[Node]) -> bool
     The labels must name facets or recur under a name ``beside`` it (``Action`` under ``Teres major``
     too): a group's name over a glossary (``- Tort law`` over ``- Negligence: …``) keeps its terms."""
     name = undecorated(paragraph_words(item.children[0]).strip()) if item.children else ""
+    beside_labels = [_facet_labels(ctx, other) for other in beside if other is not item]
+    return _name_of_facets(name, _facet_labels(ctx, item), beside_labels)
+
+
+def _name_of_facets(name: str, labels: frozenset[str], beside: Iterable[frozenset[str]]) -> bool:
+    """Whether ``name`` names what the facets ``labels`` under it describe: a few words in sentence case
+    and no sentence, the labels facets' or labels' words or given under a name ``beside`` it too."""
     if (
         len(name.split()) > _OUTLINE_NAME_WORDS
         or not name[:1].isupper()
         or name.endswith((".", "!", "?", ":"))
+        or not labels
     ):
-        return False
-    labels = _facet_labels(ctx, item)
-    if not labels:
         return False
     if any(_is_facet(label) or is_label(label) for label in labels):
         return True
-    return any(labels & _facet_labels(ctx, other) for other in beside if other is not item)
+    return any(labels & other for other in beside)
 
 
 def _facet_labels(ctx: Context, item: Node) -> frozenset[str]:
     """The labels of the bullets under an outline's name when every one gives a facet (``_facet_label``);
     none otherwise."""
-    below = [child for child in item.children[1:] if child.type in LISTS and not ctx.is_claimed(child)]
+    return _list_facet_labels(ctx, item.children[1:])
+
+
+def _list_facet_labels(ctx: Context, lists: Iterable[Node]) -> frozenset[str]:
+    """The labels of the lists' bullets when every one gives a facet (``_facet_label``); none otherwise."""
+    below = [child for child in lists if child.type in LISTS and not ctx.is_claimed(child)]
     labels = [_facet_label(each) for child in below for each in child.children]
     return frozenset(labels) if labels and all(labels) else frozenset()
+
+
+def _name_above_facets(ctx: Context, blocks: Sequence[Block], index: int) -> str:
+    """The name on a line of its own right above the list at ``index`` (``Teres minor`` over ``- Action:
+    external rotation``), as an outline's bullet names its facets (``_names_over_facets``); "" if none.
+    Lists of the same form beside it (a name over each) may share its labels."""
+    name = _line_above(ctx, blocks, index)
+    if not name:
+        return ""
+    labels = _list_facet_labels(ctx, [blocks[index].node])
+    beside = (
+        _list_facet_labels(ctx, [blocks[other].node])
+        for other in (index - 2, index + 2)
+        if 0 < other < len(blocks) and _line_above(ctx, blocks, other)
+    )
+    return name if _name_of_facets(name, labels, beside) else ""
+
+
+def _line_above(ctx: Context, blocks: Sequence[Block], index: int) -> str:
+    """The paragraph of one line right above the block at ``index``, under the same heading, in bold
+    or not (``**Teres minor**``)."""
+    above = blocks[index - 1] if index else None
+    if (
+        above is None
+        or above.heading is not blocks[index].heading
+        or not _unclaimed_paragraph(ctx, above.node)
+    ):
+        return ""
+    words = undecorated(paragraph_words(above.node).strip())
+    bold = BOLD_TEXT.fullmatch(words)
+    if bold is not None:
+        return bold["inner"].strip()
+    return "" if "\n" in words or _is_label_paragraph(above.node) else words
 
 
 def _facet_label(item: Node) -> str:
@@ -1624,6 +1682,10 @@ def _plain_facts(ctx: Context, node: Node) -> bool:
     return not ctx.is_claimed(node) and all(
         not ctx.is_claimed(item) and _item_term(item) is None for item in node.children
     )
+
+
+def _unclaimed_paragraph(ctx: Context, node: Node) -> bool:
+    return node.type == "paragraph" and not ctx.is_claimed(node)
 
 
 def _plain_paragraph(ctx: Context, node: Node) -> bool:
