@@ -2516,7 +2516,9 @@ def _defines_in_lines(ctx: Context, lines: Sequence[str]) -> bool:
     a sentence of its own (a chat's ``Ana: Has anyone …?``, a recipe's ``Servings: 4``), no name is a
     record's field (``Method:``) or speaks again in the file, and none speaks in the first person."""
     found = [_DEFINED_IN_A_LINE.match(line) for line in lines]
-    if len(lines) < _GLOSSARY_RUN or not all(found) or any(map(SPEAKING.search, lines)):
+    if len(lines) < _GLOSSARY_RUN and not all(map(_formula_line, lines)):
+        return False
+    if not all(found) or any(map(SPEAKING.search, lines)):
         return False
     names = [match["name"] for match in found if match]
     if any(names_a_record_field(name) or is_label(name) for name in names):
@@ -2532,13 +2534,24 @@ def _speakers(lines: tuple[str, ...]) -> Counter[str]:
     return Counter(found["name"].casefold() for line in lines if (found := _NAMED.match(line.strip())))
 
 
+def _formula_line(line: str) -> bool:
+    """A formula sheet's line (``Ideal gas law: $PV = nRT$``), which two lines are enough to make a sheet
+    of; not a value given (``Mass: $m = 2$``), as a problem's data or a lab's readings write theirs."""
+    found = _FORMULA_LINE.fullmatch(line.strip())
+    return found is not None and _GIVEN_VALUE.fullmatch(found["formula"]) is None
+
+
 _GLOSSARY_RUN = 3
-"""Unannounced ``Name: …`` lines read as a glossary from this many on (two may be a chat's)."""
+"""Unannounced ``Name: …`` lines read as a glossary from this many on (two may be a chat's), or two
+formulas' (``_formula_line``)."""
 _NAMED = regex(r"(?:[-*+][ \t]+)?(?P<name>[^\W\d_][\w '&()/.-]{0,40}?):[ \t]")
 """A line opening with a name and its colon: a term's, a field's or a speaker's."""
 _DEFINED_IN_A_LINE = regex(rf"{_NAMED.pattern}+(?:(?=[a-z])[^\n]*[^?!\n]|\$[^$\n]+\$\.?[ \t]*$)")
 """``Name: what it is``, the words after the colon going on in lower case, asking and exclaiming
 nothing; or ``Name: $formula$``, a formula sheet's line."""
+_FORMULA_LINE = regex(rf"{_NAMED.pattern}\$(?P<formula>[^$\n]+)\$\.?")
+_GIVEN_VALUE = regex(r"[ \t]*[^\W\d]\w*[ \t]*=[ \t]*-?[\d.,]+[ \t]*")
+"""A symbol given a number (``m = 2``): data, not a formula to learn."""
 
 
 def _framed_glossary(lines: list[str], *, colons: bool, run_in: bool) -> list[tuple[int, Term]]:
