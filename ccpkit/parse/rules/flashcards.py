@@ -1412,7 +1412,9 @@ def _inline_pair(
     if match["sep"] == ":::" or key is None or not is_name(key):
         return _Pair(front, back, reversible=match["sep"] == ":::", line=number) if back else None
     spaced_as_field = not match["front"][-1:].isspace() and match["back"][:1].isspace()
-    if is_metadata(back) or (opening and spaced_as_field and (not in_a_deck or _names_a_field(key))):
+    if is_metadata(back) or (
+        opening and _opening_field(key, back, spaced=spaced_as_field, in_a_deck=in_a_deck)
+    ):
         # `created:: 2024-03-01` anywhere; `status:: reading` opening a note, as Dataview writes it
         return _Field()
     if tight or (in_a_deck and not is_key_like(key)):
@@ -1424,6 +1426,21 @@ def _inline_pair(
         f"`{key}::…` with no space around the `::`; for a field write `[{key}:: …]`"
     )
     return _Missing(message, number)
+
+
+def _opening_field(key: str, value: str, *, spaced: bool, in_a_deck: bool) -> bool:
+    """Whether a ``key:: value`` line of a note's opening block of fields is one of them: one named as
+    a note's metadata is (``source::Campbell Biology``, tight or not, as Dataview reads both), or one
+    spaced as Dataview writes it outside a deck, unless its value reads as a definition (``Catalyst:: a
+    substance that …``): that may be a card as well, and is said, not kept silently as a field."""
+    if _names_a_field(key):
+        return True
+    return spaced and not in_a_deck and _READS_AS_DEFINITION.match(value) is None
+
+
+_READS_AS_DEFINITION = regex(r"[a-z][^\s:]*(?:[ \t]+\S+){2,}")
+"""A value of three words or more going on in lower case (``a substance that …``): a definition's words,
+where a field's value is a name, a number or a word (``Dr Smith``, ``3``, ``reviewing``)."""
 
 
 def _both_ways_and_one(hidden: str) -> bool:
