@@ -2773,12 +2773,36 @@ def _headed_glossary(ctx: Context) -> dict[int, Term]:
                 if is_term
                 for run in _defined_runs([(node, term) for node, term in grouped if term], ctx)
             ]
+            found_terms += _pasted_pairs(ctx, blocks, [term for _, term in terms])
         for run in found_terms:
             fronts = [term.front.casefold() for _, term in run]
             defined = named or all(_words(term.rest) >= DEFINING_WORDS for _, term in run)
             if (named or len(run) >= _GLOSSARY_TERMS) and defined and len(set(fronts)) == len(fronts):
                 found |= {id(paragraph): term for paragraph, term in run}
     return found
+
+
+def _pasted_pairs(
+    ctx: Context, blocks: Sequence[Block], terms: Sequence[Term | None]
+) -> list[list[tuple[Node, Term]]]:
+    """Runs of three or more paragraphs one after another, each a name of a few words in plain text
+    over one line defining it in three words or more (``Extinction`` over ``The gradual weakening of a
+    conditioned response``), as a Quizlet set copied out writes its cards: a glossary under any heading.
+    Paragraphs ``terms`` already read as bold terms are none of them."""
+    plain = [
+        (block.node, None if term is not None else _headed_term(ctx, block.node, colon=False, plain=True))
+        for block, term in zip(blocks, terms, strict=True)
+    ]
+    runs = (
+        [(node, term) for node, term in grouped if term is not None]
+        for is_term, grouped in itertools.groupby(plain, key=lambda pair: pair[1] is not None)
+        if is_term
+    )
+    return [
+        run
+        for run in runs
+        if len(run) >= _UNCOLONED_TERMS and all(_words(term.rest) >= DEFINING_WORDS for _, term in run)
+    ]
 
 
 _PLAIN_NAME = regex(r"[^\W\d][\w'()\u2019-]*(?: [\w'()\u2019-]+){0,4}")
