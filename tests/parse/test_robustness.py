@@ -26,7 +26,7 @@ from ccpkit.parse.rules.flashcards import _hide_code
 from ccpkit.parse.rules.matching import _LABELLED
 from ccpkit.parse.rules.options import _BREAK_AT_END, _TRAILING_ANSWER, _wide_gap_ends
 from ccpkit.parse.rules.separated import _TAGS
-from ccpkit.parse.rules.terms import _closed, _hidden, _outside_brackets, plain_term
+from ccpkit.parse.rules.terms import _closed, _hidden, _outside_brackets, only_asides, plain_term
 from ccpkit.parse.rules.unclosed import check_unclosed
 
 FRAGMENTS = (
@@ -439,3 +439,16 @@ def test_an_html_list_numbered_from_no_number_reads_from_one(tmp_path: Path, sta
     (tmp_path / "m" / "notes.md").write_text(f"{question}\n\nAnswer: A\n", encoding="utf-8")
     (mcq,) = parse_notes(tmp_path).deck.items()
     assert mcq.stem == "Which gas is inert?"
+
+
+def test_a_label_paragraph_going_on_after_a_long_run_of_tabs_is_read_once(tmp_path: Path) -> None:
+    # a PDF's run of tabs under a label was cut in every way among the margin, the bullet's gap and
+    # the label's name: 400 tabs took the parse 5 to 10 s, 1,000 of them two and a half minutes
+    run = "\t" * 5_000
+    assert only_asides(f"**Tip:** cheap\n{run}continued")
+    assert not only_asides(f"- Note: x\n{run}- Rate: fast")
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "notes.md").write_text(
+        f"# Part\n\n## Widget\n\nUse cases:\n\n- a\n{run}b\n", encoding="utf-8"
+    )
+    assert len(list(parse_notes(tmp_path).deck.items())) == 1

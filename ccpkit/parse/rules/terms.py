@@ -320,8 +320,13 @@ def _label_key(text: str) -> str:
 
 _FENCE = regex(r"^[ \t]*(?:```|~~~)", re.M)
 _LABEL_HEAD = regex(
-    r"^[ \t]*(?:[-*+][ \t]+)?[^\w*_]*(?:\*\*|__)?(?P<name>[^:*_\n]+?)(?:\*\*|__)?[ \t]*:", re.M
+    r"^(?:[ \t]*+(?:[-*+][ \t]++)?[^\w*_]*(?:\*\*|__)?(?P<name>(?:[^:*_\n \t]|[ \t]++)+?)"
+    r"|[ \t]*?(?:[-*+][ \t]+?)?(?P<space>[ \t]))(?:\*\*|__)?[ \t]*:",
+    re.M,
 )
+"""A label opening a line (``- **Tip:**``, ``🔹 Note:``). A run of spaces is read whole, by the margin,
+the bullet's gap or the name: cut in every way, a thousand tabs took the parse minutes. A name of spaces
+alone (``*   :``), which the margin leaves none of, is ``space``."""
 
 
 def only_asides(labelled: str) -> bool:
@@ -331,8 +336,8 @@ def only_asides(labelled: str) -> bool:
     head = _FENCE.split(labelled, maxsplit=1)[0]
     found = list(_LABEL_HEAD.finditer(head))
     if found and not head[found[0].end() :].partition("\n")[0].strip():
-        return is_aside(found[0]["name"])
-    return bool(found) and all(is_aside(label["name"]) for label in found)
+        return is_aside(found[0]["name"] or found[0]["space"])
+    return bool(found) and all(is_aside(label["name"] or label["space"]) for label in found)
 
 
 def split_term(inline: Node) -> Term | None:
