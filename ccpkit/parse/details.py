@@ -5,6 +5,7 @@ and the passages print them (paper cannot fold)."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from functools import partial
@@ -69,7 +70,24 @@ def details_question(html: str) -> str:
     opening = SUMMARY.match(html)
     if opening is None or _only_opens(opening["front"]):
         return ""
-    return " ".join(HTML_TAG.sub(" ", opening["front"]).split())
+    return " ".join(_summary_markdown(opening["front"]).split())
+
+
+def _summary_markdown(summary: str) -> str:
+    """A summary's words with its tags dropped, its code kept as code: ``<code>-d</code>`` as ```-d```
+    (its entities read: ``&lt;file&gt;`` is ``<file>``), and a code span's ``<file>`` no tag."""
+    pieces, end = [], 0
+    for code in _SUMMARY_CODE.finditer(summary):
+        pieces.append(HTML_TAG.sub(" ", summary[end : code.start()]))
+        pieces.append(code[0] if code["element"] is None else _code_span(html.unescape(code["element"])))
+        end = code.end()
+    return "".join([*pieces, HTML_TAG.sub(" ", summary[end:])])
+
+
+def _code_span(code: str) -> str:
+    """``code`` as a Markdown code span, fenced by more backticks than it holds in a run."""
+    ticks = "`" * (max(map(len, re.findall("`+", code)), default=0) + 1)
+    return f"{ticks} {code} {ticks}" if "`" in code else f"{ticks}{code}{ticks}"
 
 
 def hidden_text(html: str) -> str:
@@ -128,6 +146,11 @@ _FENCE = regex(r"^\s*(?P<marks>`{3,}|~{3,})")
 
 CODE_SPAN = regex(r"(?<![\\`])(`+)[^`].*?(?<!`)\1(?!`)")
 """A code span: its run of backticks (not an escaped one, ``\\```) and the same run closing it."""
+_SUMMARY_CODE = regex(
+    r"<code\b[^>]*>(?P<element>[^<]*(?:<(?!/code\s*>)[^<]*)*)</code\s*>|(?<![\\`])(?P<ticks>`+)[^`].*?(?<!`)(?P=ticks)(?!`)",
+    re.I,
+)
+"""Code in a summary: a ``<code>`` element (what it holds) or a code span."""
 
 
 def closes_details(html: str) -> bool:
