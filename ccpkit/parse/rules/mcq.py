@@ -40,6 +40,7 @@ from ccpkit.parse.rules.answers import (
 )
 from ccpkit.parse.rules.edx_problems import edx_problems
 from ccpkit.parse.rules.field_questions import field_questions
+from ccpkit.parse.rules.flashcards import marked_to_judge
 from ccpkit.parse.rules.mdx_quizzes import mdx_quizzes
 from ccpkit.parse.rules.options import (
     answers_asked,
@@ -138,6 +139,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     for draft in drafts:
         yield from _finish(ctx, draft)
     yield from _ordering_cards(ctx)
+    yield from _lettered_verdicts(ctx)
 
 
 def _key_groups(ctx: Context, starts: Sequence[int], keys: Sequence[KeyEntry]) -> list[list[KeyEntry]]:
@@ -1226,6 +1228,80 @@ def _ordering_cards(ctx: Context) -> Iterator[Item | Problem]:
         front = "\n".join([question, "", *things])
         fields = ctx.common("card", question, asked, blocks[index].section)
         yield from ctx.cards(asked, fields, front, order.text, both_ways=False)
+
+
+def _lettered_verdicts(ctx: Context) -> Iterator[Item | Problem]:
+    """A card for each statement answered by a verdict in its letter (``Osmosis requires ATP.`` over
+    ``Answer: F``, ``**Answer:** T — why``), the statement a paragraph's line, a heading or a list's one
+    item: ``F`` says false there, no option's letter, and the answer would otherwise be a stray letter
+    (or ``T`` no answer at all). Under a heading, a verdict in words (``**Answer:** False``) too, which
+    no card rule reads there."""
+    blocks = ctx.doc.blocks
+    for index, block in enumerate(blocks):
+        node = block.node
+        if ctx.is_claimed(node) or node.type != "paragraph":
+            continue
+        lines = node.children[0].content.strip().split("\n")
+        above = blocks[index - 1].node if index else None
+        if len(lines) > 1 and (judged := _judged_in_words(lines[0], lines[1:], worded=False)):
+            ctx.claim(node, *node.children)
+        elif above is not None and not ctx.is_claimed(above) and (statement := _statement_of(ctx, above)):
+            worded = above.type == "heading" and not marked_to_judge(statement)  # the flashcards' own
+            if not (judged := _judged_in_words(statement, lines, worded=worded)):
+                continue
+            ctx.claim(above, *above.children, *_items_of(above), node, *node.children)
+            node = above
+        else:
+            continue
+        front, key, back = judged
+        fields = ctx.common("card", key, node, block.section)
+        yield from ctx.cards(node, fields, front, back, both_ways=False)
+
+
+def _statement_of(ctx: Context, node: Node) -> str:
+    """The one line a block states, maybe to be judged: a heading's, a paragraph's, or a list's one
+    item's (``1. Ribosomes make proteins.``); empty for any other block."""
+    if node.type == "heading":
+        return heading_text(node)
+    if (
+        node.type in ("bullet_list", "ordered_list")
+        and len(node.children) == 1
+        and one_paragraph(node.children[0])
+    ):
+        node = node.children[0].children[0]
+    text = node.children[0].content.strip() if node.type == "paragraph" else ""
+    return "" if "\n" in text else text
+
+
+def _items_of(node: Node) -> list[Node]:
+    """A list's items and what they hold (the one paragraph each a statement has)."""
+    if node.type not in ("bullet_list", "ordered_list"):
+        return []
+    return [part for item in node.children for part in (item, *item.children)]
+
+
+def _judged_in_words(line: str, answered: Sequence[str], *, worded: bool) -> tuple[str, str, str] | None:
+    """(front, key, back) of a statement ``line`` (numbered or not: ``**Q3.** Ice sinks.``) over the
+    lines ``answered`` that open with its verdict in a letter (``Answer: F``), or with ``worded`` in
+    words too; the lines below it say why. ``None`` when ``line`` states nothing or no verdict opens."""
+    said = answer_line(answered[0]) if answered else None
+    value = (said.said or said.text).partition("\n")[0].strip() if said is not None else ""
+    verdict = _VERDICT_GIVEN.fullmatch(value)
+    if said is None or verdict is None or (len(verdict["verdict"]) > 1 and not worded):
+        return None
+    statement = stem_number(line)[1].strip()
+    front = recalled(statement, verdict["verdict"])
+    if not front:
+        return None
+    why = (verdict["why"] or "").rstrip()
+    judged = "True" if verdict["verdict"][0] in "Tt" else "False"
+    back = "\n".join([judged + (why if why.strip(" .") else ""), *answered[1:]]).strip()
+    return front, statement, back
+
+
+_VERDICT_GIVEN = regex(r"(?i)[(\[]?(?P<verdict>t|f|true|false)[)\]]?(?P<why>(?:[^\w\s]|\s+\W).*)?")
+"""A verdict as an answer line gives it: ``F``, ``(T)``, ``F.``, ``T — why`` (``True``, ``False, as …``
+in words), not ``Fe`` or ``T cells``."""
 
 
 def _worded_explains(draft: Draft, worded: Answer, letters: Sequence[str]) -> list[str]:
