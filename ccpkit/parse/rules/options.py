@@ -412,12 +412,16 @@ def named_with_reason(options: Sequence[DraftOption], words: str) -> tuple[tuple
     placed = _PLACED.fullmatch(words.strip())
     if placed is not None and not numbered and 0 < int(placed["number"]) <= len(options):
         return (options[int(placed["number"]) - 1].label,), ""  # `Option 2` among lettered options
+    if (quoted := _QUOTED.fullmatch(words.strip())) is not None:
+        return named_with_reason(options, quoted["inner"])  # Moodle's `The correct answer is 'False'.`
     return (), ""
 
 
 _ARTICLE = regex(r"(?:an?|the)\s+(?=\w)", re.IGNORECASE)
 _JUDGED_INITIAL = regex(r"[TtFf]\.?")
 """``T`` or ``F``, answering a question whose options are ``True`` and ``False``."""
+_QUOTED = regex(r"['\"\u2018\u201c](?P<inner>[^'\"\u2018\u2019\u201c\u201d\n]+)['\"\u2019\u201d]\.?")
+"""An answer in quotes (``'False'``, ``“Stack”.``), as Moodle's review page names a true-or-false one."""
 _PLACED = regex(r"(?i)(?:option|choice)\s*(?:no\.?\s*|#)?(?P<number>[1-8])\.?")
 """``Option 2``: an option named by its place among lettered ones."""
 

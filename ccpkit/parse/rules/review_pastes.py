@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block, paragraph_words
-from ccpkit.parse.rules.answers import question_id
+from ccpkit.parse.rules.answers import answer_line, question_id
 from ccpkit.parse.rules.options import DraftOption
 from ccpkit.parse.rules.questions import Draft
 from ccpkit.parse.tree import Node
@@ -51,7 +51,9 @@ _MOST_OPTIONS = 8
 
 def review_questions(ctx: Context) -> Iterator[Draft]:
     """A question for each ``Question N: …`` paragraph over paragraphs that hold one at least of the
-    page's ``(Correct)`` marks, up to the next such paragraph, heading or ``---``."""
+    page's ``(Correct)`` marks, up to the next such paragraph, heading or ``---``; and each of a Moodle
+    review whose choices have no letters (``moodle_questions``)."""
+    yield from moodle_questions(ctx)
     blocks = ctx.doc.blocks
     headers = {index: header for index, block in enumerate(blocks) if (header := _header(ctx, block.node))}
     for start, end in itertools.pairwise([*headers, len(blocks)]):
@@ -64,6 +66,105 @@ def review_questions(ctx: Context) -> Iterator[Draft]:
         if draft is not None:
             ctx.claim(blocks[start].node, *run)
             yield draft
+
+
+def moodle_questions(ctx: Context) -> Iterator[Draft]:
+    """A question for each of a Moodle review page: ``Question 3`` (its number maybe in bold) over the
+    question's state (``Correct``, ``Mark 1.00 out of 1.00``), its words, its choices a line each under
+    ``Select one:`` (lettered, ``a. Stack``, or not, as a true-or-false question's ``True`` and
+    ``False``), the page's feedback, then its answer, ``The correct answer is 'False'.``. The page's
+    words around the question (its state, ``Your answer is correct.``) are no part of it."""
+    blocks = ctx.doc.blocks
+    for index, block in enumerate(blocks):
+        number = _moodle_number(ctx, block.node)
+        if number is None:
+            continue
+        run = []
+        for below in blocks[index + 1 :]:
+            node = below.node
+            if node.type != "paragraph" or ctx.is_claimed(node) or _moodle_number(ctx, node) is not None:
+                break
+            run.append(node)
+        draft = _moodle_draft(ctx, block, number, run)
+        if draft is not None:
+            yield draft
+
+
+def _moodle_number(ctx: Context, node: Node) -> str | None:
+    """The question's number when ``node`` is a Moodle review's header of one: ``Question 3`` (or
+    ``Question **3**``) over the lines of its state, ``Correct``, ``Mark 1.00 out of 1.00``."""
+    if node.type != "paragraph" or ctx.is_claimed(node):
+        return None
+    first, *state = node.children[0].content.strip().split("\n")
+    found = _MOODLE_HEADER.fullmatch(first.strip())
+    if found is None or not state or not all(_MOODLE_STATE.fullmatch(line.strip()) for line in state):
+        return None
+    return found["number"]
+
+
+def _moodle_draft(ctx: Context, header: Block, number: str, run: Sequence[Node]) -> Draft | None:
+    """The question of a Moodle header over ``run``: the paragraphs up to ``Select one:`` its words,
+    the lines under that label its options, the paragraph saying ``The correct answer is …`` its answer
+    and the feedback before it its explanation; ``None`` without choices or that answer."""
+    texts = [node.children[0].content.strip() for node in run]
+    label = next((at for at, text in enumerate(texts) if _SELECT.fullmatch(text.partition("\n")[0])), None)
+    if label is None:
+        return None
+    choices = _choices(texts[label].split("\n")[1:])
+    if not _FEWEST_CHOICES <= len(choices) <= _MOST_OPTIONS:
+        return None
+    answered = next(
+        (at for at in range(label + 1, len(run)) if (said := answer_line(texts[at])) and said.text), None
+    )
+    stem = [
+        ctx.doc.source(node)
+        for node, text in zip(run[:label], texts, strict=False)
+        if not _ASIDE.fullmatch(text)
+    ]
+    if not stem:
+        return None
+    options = [
+        DraftOption(string.ascii_uppercase[at], choice.strip(), run[label])
+        for at, choice in enumerate(choices)
+    ]
+    draft = Draft(
+        header.node, question_id(number), "\n\n".join(stem), options, run[label], header.section, ""
+    )
+    end = label if answered is None else answered  # no answer: the question rule says it has none
+    if answered is not None:
+        draft.worded, draft.answer_node = answer_line(texts[answered]), run[answered]
+    draft.explanation += [
+        ctx.doc.source(node) for node in run[label + 1 : end] if not _ASIDE.fullmatch(paragraph_words(node))
+    ]
+    ctx.claim(header.node, *run[: end + 1])
+    return draft
+
+
+def _choices(lines: Sequence[str]) -> list[str]:
+    """The words of a Moodle question's choices, a line each: as they are when none has a mark of its
+    own, past their letters when they run ``a.``, ``b.`` …; none for any other lines (bullets, buttons)."""
+    lettered = [_LETTERED_CHOICE.fullmatch(line.strip()) for line in lines]
+    letters = [found["letter"].lower() for found in lettered if found is not None]
+    if letters and letters == list(string.ascii_lowercase[: len(lines)]):
+        return [found["text"] for found in lettered if found is not None]
+    return [] if any(map(_LABELLED_CHOICE.match, lines)) else [line.strip() for line in lines]
+
+
+_MOODLE_HEADER = regex(r"(?i)question\s+(?:\*\*|__)?(?P<number>\d+)(?:\*\*|__)?")
+_MOODLE_STATE = regex(
+    r"(?i)(?:partially\s+)?correct|incorrect|not\s+answered|answer\s+saved|not\s+yet\s+answered|complete"
+    r"|not\s+complete|requires\s+grading|mark(?:ed)?\s+(?:[\d.]+\s+)?out\s+of\s+[\d.]+|flag(?:ged)?\s+question"
+)
+"""A line of a Moodle question's state under its number: ``Correct``, ``Mark 0.50 out of 1.00``."""
+_SELECT = regex(r"(?i)select\s+one(?:\s+or\s+more)?\s*:")
+"""Moodle's label over a question's choices: ``Select one:``, ``Select one or more:``."""
+_LABELLED_CHOICE = regex(r"[ \t]*(?:[-*+>#|(\[]|[a-zA-Z1-9][.):](?:\s|$))")
+"""A choice with a mark of its own: a letter or number (``a. Stack``), a bullet, a bracket."""
+_LETTERED_CHOICE = regex(r"(?P<letter>[a-hA-H])[.)][ \t]+(?P<text>\S.*)")
+"""A choice as Moodle letters it: ``a. Stack``."""
+_ASIDE = regex(r"(?i)question\s+text|flag\s+question|your\s+answer\s+is\s+(?:partially\s+)?(?:in)?correct\.?")
+"""Words of the page around a question, no part of it: ``Question text``, ``Your answer is correct.``"""
+_FEWEST_CHOICES = 2
 
 
 def _header(ctx: Context, node: Node) -> tuple[str, str] | None:
