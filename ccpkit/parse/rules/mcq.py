@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 
 from ccpkit.errors import Problem
 from ccpkit.item_ids import HTML_TAG
@@ -22,6 +23,7 @@ from ccpkit.parse.rules.answers import (
     KeyEntry,
     after_key_title,
     answer_line,
+    bare_label,
     callout,
     explanation_start,
     is_key_title,
@@ -140,6 +142,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
         yield from _finish(ctx, draft)
     yield from _ordering_cards(ctx)
     yield from _lettered_verdicts(ctx)
+    yield from _statement_grids(ctx)
 
 
 def _key_groups(ctx: Context, starts: Sequence[int], keys: Sequence[KeyEntry]) -> list[list[KeyEntry]]:
@@ -1256,6 +1259,137 @@ def _lettered_verdicts(ctx: Context) -> Iterator[Item | Problem]:
         front, key, back = judged
         fields = ctx.common("card", key, node, block.section)
         yield from ctx.cards(node, fields, front, back, both_ways=False)
+
+
+def _statement_grids(ctx: Context) -> Iterator[Item | Problem]:
+    """A card per statement of a grid answered box by box (``Box 1: Yes``, ``Box 2: No — why``), as
+    exam banks key a hot-area question: the statements the list (or table) right above numbers, one a
+    box, each to judge, the question's words above them its lead-in. Without them (drawn in a picture)
+    a warning: the boxes' answers alone ask nothing, and must not become cards of their own."""
+    blocks = ctx.doc.blocks
+    index = 0
+    while index < len(blocks):
+        boxes, end = _box_answers(ctx, blocks, index)
+        if not boxes:
+            index += 1
+            continue
+        answered = [block.node for block in blocks[index:end]]
+        ctx.claim(*answered, *(child for node in answered for child in node.children))
+        ctx.claim(*_numbering_heading(blocks, index))  # its warning is the grid's, or no question is lost
+        grid = _statements_above(ctx, blocks, index, len(boxes))
+        if grid is None or any(verdict is None for verdict, _ in boxes):
+            message = (
+                f"answers of a grid box by box (`Box 1: …` to `Box {len(boxes)}: …`) with no list of its "
+                f"{len(boxes)} statements right above them (drawn in a picture?): no cards; write the "
+                "statements as a numbered list above the answers, one a box, each answered Yes or No"
+            )
+            yield Problem(ctx.at(answered[0]), message, "warning")
+        else:
+            yield from _grid_cards(ctx, grid, boxes, blocks[index].section)
+        index = end
+
+
+def _numbering_heading(blocks: Sequence[Block], index: int) -> list[Node]:
+    """The heading over the block at ``index`` when it numbers a question (``## Question 12``)."""
+    heading = next((block.node for block in reversed(blocks[:index]) if block.node.type == "heading"), None)
+    return [heading] if heading is not None and numbers_a_question(heading_text(heading)) else []
+
+
+def _box_answers(
+    ctx: Context, blocks: Sequence[Block], start: int
+) -> tuple[list[tuple[str | None, str]], int]:
+    """The answers box by box of the paragraphs from ``start`` (``Box 1: Yes -`` over why, a box a line
+    or a paragraph), numbered 1, 2 … in turn: (verdict, ``True`` or ``False``, or ``None`` for a box
+    answered otherwise, and why) each; and the block after them. None when ``start`` opens no box."""
+    boxes: list[tuple[str | None, str]] = []
+    why: list[list[str]] = []
+    index = start
+    while index < len(blocks):
+        node = blocks[index].node
+        lines = node.children[0].content.strip().split("\n") if node.type == "paragraph" else []
+        if ctx.is_claimed(node) or not lines or (box := _BOX.fullmatch(lines[0].strip())) is None:
+            break
+        for line in lines:
+            box = _BOX.fullmatch(line.strip())
+            if box is None:
+                why[-1].append(line.strip())
+                continue
+            if int(box["number"]) != len(boxes) + 1:
+                return [], start
+            said = box["said"].strip().lower()
+            boxes.append(
+                ("True" if said in ("yes", "true") else "False" if said in ("no", "false") else None, "")
+            )
+            why.append([box["why"].strip()] if box["why"] and box["why"].strip() else [])
+        index += 1
+    return [(verdict, "\n".join(reason)) for (verdict, _), reason in zip(boxes, why, strict=True)], index
+
+
+_BOX = regex(
+    r"(?:\*\*|__)?box\s*(?P<number>\d+)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?P<said>[^\s\u2013\u2014-][^\u2013\u2014\n]*?)"
+    r"\s*(?:[\u2013\u2014-]\s*(?P<why>.*))?",
+    re.I,
+)
+"""A box's answer on its line: ``Box 1: Yes``, ``Box 2: No - why``, ``**Box 3:** Azure Firewall``."""
+
+
+def _statements_above(
+    ctx: Context, blocks: Sequence[Block], index: int, count: int
+) -> tuple[list[tuple[Node, str]], str] | None:
+    """The ``count`` statements of the list right above the boxes' answers (past a label, ``**Correct
+    Answer:**``, or a picture), each with its item, and the question's own words above the list (its
+    instructions to select left out); ``None`` where no such list is."""
+    at = index - 1
+    while at >= 0 and blocks[at].node.type == "paragraph" and _beside_the_grid(blocks[at].node):
+        at -= 1
+    listed = blocks[at].node if at >= 0 else None
+    if listed is None or listed.type not in ("ordered_list", "bullet_list") or ctx.is_claimed(listed):
+        return None
+    statements = [
+        (item, _statement_of(ctx, item.children[0])) for item in listed.children if one_paragraph(item)
+    ]
+    if len(statements) != count or len(listed.children) != count or not all(text for _, text in statements):
+        return None
+    ctx.claim(listed, *_items_of(listed))
+    words: list[str] = []
+    for block in reversed(blocks[:at]):
+        node = block.node
+        if node.type != "paragraph" or ctx.is_claimed(node):
+            break
+        ctx.claim(node, *node.children)
+        kept = [line for line in node.children[0].content.strip().split("\n") if not _GRID_WORDS.search(line)]
+        words[:0] = ["\n".join(kept)] if kept else []
+    return statements, "\n\n".join(words)
+
+
+def _beside_the_grid(node: Node) -> bool:
+    """A paragraph between a grid's statements and its answers: an answer's label alone or a picture."""
+    text = node.children[0].content.strip()
+    return bare_label(text) or text.startswith("![") or _GRID_WORDS.fullmatch(text) is not None
+
+
+_GRID_WORDS = regex(
+    r"(?i)^\W*(?:hot\s*spot|hot\s+area|drag\s+drop|(?:note|answer\s+area)\b.*"
+    r"|for\s+each\s+of\s+the\s+following\s+statements.*|select\s+yes\s+if\b.*)\W*$"
+)
+"""A line of a grid question's instructions, no part of what it asks: ``HOTSPOT -``, ``For each of the
+following statements, select Yes if …``, ``NOTE: Each correct selection is worth one point.``"""
+
+
+def _grid_cards(
+    ctx: Context,
+    grid: tuple[list[tuple[Node, str]], str],
+    boxes: Sequence[tuple[str | None, str]],
+    section: tuple[str, ...],
+) -> Iterator[Item | Problem]:
+    """A true-or-false card per statement, its box's verdict and why on its back, the question's words
+    its lead-in."""
+    statements, lead_in = grid
+    for (item, statement), (verdict, why) in zip(statements, boxes, strict=True):
+        front = f"True or false: {stem_number(statement)[1].strip()}"
+        back = "\n".join(part for part in (verdict or "", why) if part)
+        fields = ctx.common("card", statement, item, section)
+        yield ctx.build(item, partial(fields.card, front=front, back=back, lead_in=lead_in))
 
 
 def _statement_of(ctx: Context, node: Node) -> str:
