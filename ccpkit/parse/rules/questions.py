@@ -958,6 +958,9 @@ def _answer_below(node: Node, after: Node | None) -> Answer | None:
     )
     if named:
         return answer_line(f"{label}: {'; '.join(named)}")  # the correct options' words
+    hidden = _SPOILER_ALONE.fullmatch(paragraph_words(node).strip())
+    if hidden is not None:  # `||Ganymede||` under the options: the answer, hidden
+        return answer_line(f"Answer: {hidden['hidden'] or hidden['barred']}")
     return answer_line(node.children[0].content) if node.type == "paragraph" else None
 
 
@@ -1841,12 +1844,17 @@ def _asks_anew(draft: Draft, text: str, following: Node | None) -> bool:
 
 def _asks_answered_in_words(text: str, following: Node | None) -> bool:
     """A line that asks (``Which planet has the most moons?``) answered in words on the line or the
-    paragraph below it (``**Answer:** Saturn``): a card of its own after a question's answer, where
+    paragraph below it (``**Answer:** Saturn``, or hidden: ``>!Saturn!<``): a card of its own after a
+    question's answer, where
     letters alone (``Answer: B``) would answer a question whose options are missing."""
     asked, _, below = text.strip().partition("\n")
     if not asked.rstrip().endswith("?") or (below and "\n" in below):
         return False
-    said = answer_line(below or (paragraph_words(following).partition("\n")[0] if following else ""))
+    answering = below or (paragraph_words(following).partition("\n")[0] if following else "")
+    hidden = _SPOILER_ALONE.fullmatch(answering.strip())
+    if hidden is not None and _WORDED.search(hidden["hidden"] or hidden["barred"]):
+        return True  # `||Vitamin C||`, `>!Saturn!<`: its answer hidden, which a card shows on its back
+    said = answer_line(answering)
     return said is not None and not said.letters and bool(said.text)
 
 
@@ -2001,6 +2009,9 @@ def _read_said(draft: Draft, lines: list[str], node: Node) -> None:
         if draft.answer is not None and draft.run_on is None and _numbered_question(lines[number:], node):
             draft.run_on = node, max(0, number + written - len(lines))  # a label more: at its first line
         answer = answer_line(line)
+        first = not (number or kept or draft.explanation or draft.answer or draft.worded)  # said first
+        if answer is None and first and (hidden := _SPOILER_ALONE.fullmatch(line.strip())):
+            answer = answer_line(f"Answer: {hidden['hidden'] or hidden['barred']}")  # `>!B!<`: hidden
         if answer is None and draft.paired and (paired := PAIRED_ANSWER.match(line)) is not None:
             answer = answer_line(f"Answer: {line[paired.end() :]}")
         if answer is None and number and (labelled := _under_label(lines[number - 1], line)) is not None:
@@ -2042,6 +2053,15 @@ def _explain(draft: Draft, lines: list[str]) -> None:
     text = explained if explained is not None else text
     if text:
         draft.explanation.append(text)
+
+
+_SPOILER_ALONE = regex(r">!(?P<hidden>[^!\n]+)!<|\|\|(?P<barred>[^|\n]+)\|\|")
+"""A line that is a spoiler alone, Reddit's (``>!B!<``) or Discord's (``||B||``): under a question's
+options, its answer hidden until the reader looks."""
+
+
+_WORDED = regex(r"[^\W\d_]{3}|\d")
+"""A spoiler's words that answer in words (``Saturn``, ``1969``), not a letter alone (``C``)."""
 
 
 def _asks_anew_in_summary(summary: str) -> bool:
