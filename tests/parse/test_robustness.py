@@ -452,3 +452,16 @@ def test_a_label_paragraph_going_on_after_a_long_run_of_tabs_is_read_once(tmp_pa
         f"# Part\n\n## Widget\n\nUse cases:\n\n- a\n{run}b\n", encoding="utf-8"
     )
     assert len(list(parse_notes(tmp_path).deck.items())) == 1
+
+
+@pytest.mark.parametrize("gap", [" ", "\t"])
+def test_an_answer_padded_to_the_margin_by_a_pdf_is_read_through(tmp_path: Path, gap: str) -> None:
+    # two runs of spaces side by side (between an answer's letters, before a key's next number) tried
+    # every split of a long run: 5,000 spaces after `Answers: A` took 4 s, 20,000 a minute
+    (tmp_path / "m").mkdir()
+    question = "Which gas is inert?\n\nA. Neon\nB. Oxygen\n\n"
+    (tmp_path / "m" / "notes.md").write_text(
+        f"{question}Answers: A{gap * 20_000}(see page 4)\n", encoding="utf-8"
+    )
+    (mcq,) = parse_notes(tmp_path).deck.items()
+    assert [option.correct for option in mcq.options] == [True, False]

@@ -15,7 +15,9 @@ from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
 _LETTER = r"[(\[]?[A-Ha-h][)\]]?"
-_JOINER = r"\s*(?:[,;]?\s*(?:&|\+|\b(?:and|or|e|y|et|und|ou|o)\b)|[,;/\u3001\uff0c])\s*"
+_JOINER = r"\s*(?:(?:[,;]\s*)?(?:&|\+|\b(?:and|or|e|y|et|und|ou|o)\b)|[,;/\u3001\uff0c])\s*"
+"""What joins two letters: a comma, ``and``, ``&`` … (no two runs of spaces side by side, which would try
+every split of a long run of them, as a PDF pastes one)."""
 _LETTERS = (
     rf"(?:[A-H](?:[ \t]+[A-H])+(?=[ \t]*(?:[.;:)][ \t]*)?(?:$|\n)|[ \t]*[-\u2013\u2014]\s)|[A-H]{{2,8}}"
     r"|[a-h](?:[ \t]+[a-h])+(?=[ \t]*[.;)]?[ \t]*(?:$|\n))"
@@ -743,7 +745,9 @@ def worded_after_key_title(text: str) -> list[tuple[str, str]]:
     return entries if len(entries) >= 2 and numbered and all(words for _, words in entries) else []
 
 
-_WORDED_NUMBER = regex(r"[\s,;]+(\d+)[.)]\s+")
+_WORDED_NUMBER = regex(r"(?<![\s,;])[\s,;]+(\d+)[.)]\s+")
+"""The number of an entry after the words of the one before: tried where a run of spaces (or commas)
+starts, not again at each of its spaces (a long run, as a PDF pastes one, took quadratic time)."""
 
 
 def names_answers(text: str) -> bool:

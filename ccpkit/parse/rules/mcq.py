@@ -223,10 +223,12 @@ _NAMING_ANSWERS = regex(r"(?i)\b(?:answers?(?:\s+key)?|solutions?|key)(?:\s+(?:t
 
 
 _IN_ORDER = regex(
-    r"^\W*(?:the\s+)?(?:correct\s+)?answers\s*[:=\u2013\u2014-]\s*(?P<letters>[A-H](?:\s*[,;/]?\s*[A-H])+)\W*$",
+    r"^\W*(?:the\s+)?(?:correct\s+)?answers\s*[:=\u2013\u2014-]\s*(?P<letters>[A-H](?:(?:\s*[,;/])?\s*[A-H])+)\W*$",
     re.I,
 )
-"""``**Answers:** B, A, C``: a letter for each question above, in order, and no question numbers."""
+"""``**Answers:** B, A, C``: a letter for each question above, in order, and no question numbers. (Its
+separator and the spaces before it are one optional group: two runs of spaces side by side would
+try every split of a long run, as a PDF pastes one, for each letter.)"""
 
 
 def _answers_in_order(drafts: list[Draft]) -> None:
