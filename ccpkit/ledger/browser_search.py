@@ -4,7 +4,8 @@ In Anki's search syntax ``_`` matches any one character and ``*`` any run of the
 them, searched as typed, could find other notes too; a backslash makes them (and ``"``, ``\\``) literal.
 The field holds the id HTML-escaped, so the search looks for the same entities. Another course in the
 same collection may hold a note of the same id: the search keeps to the deck our note's cards went to,
-and to the top-level decks no course puts cards in, where the student may have moved them.
+and to the decks no course puts cards in, where the student may have moved them (``Mine``,
+``Mine::Hard``).
 """
 
 from __future__ import annotations
@@ -20,15 +21,21 @@ from ccpkit.regex import regex
 _SPECIAL = regex(r'([\\"*_])')
 
 
-_OWN_DECK = '-"deck:*::*"'
-"""Cards in a top-level deck: a course puts its cards in subdecks only (``<course>::NN Module``), so a
-card there is one the student moved into a deck of their own (and no course's card was left there)."""
+_MODULE_DECK = " OR ".join(f'"deck:*::{digit}_ *"' for digit in "0123456789")
+"""Cards in a course's module deck or below it: a course puts its cards only there, in a level below its
+own deck named by the module's number and title (``<course>::02 Compute``), which Anki's deck search,
+knowing no digit class, matches as a level that opens with a digit, any character and a space. A deck
+of the student's own so named (``Mine::01 Hard``) counts as a module's; a 100th module's does not."""
+
+_OWN_DECK = f"-({_MODULE_DECK})"
+"""Cards in a deck of the student's own, at any level (``Mine``, ``Mine::Hard``): in no course's module
+deck, so not where another course's note of the same id is (while it stays in its decks)."""
 
 
 def id_search(note_id: str, deck: str = "") -> str:
     """The search (quoted, ready to paste into Anki's browser) matching the note whose Id is ``note_id``
-    with cards in ``deck`` (or its subdecks; empty: any deck) or moved by the student into a top-level
-    deck of their own, where another course's note of that id is not while it stays in its decks."""
+    with cards in ``deck`` (or its subdecks; empty: any deck) or moved by the student into a deck of
+    their own, where another course's note of that id is not while it stays in its decks."""
     in_deck = f'("deck:{_literal(deck)}" OR {_OWN_DECK}) ' if deck else ""
     return f'{in_deck}"Id:{_literal(escape(note_id))}"'  # the Id field stores the id HTML-escaped
 

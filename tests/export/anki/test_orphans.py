@@ -20,7 +20,8 @@ from tests.export.anki.student import Student
 PACKAGE = "anki/aws-certified-cloud-practitioner.apkg"
 S3_LINE = "- **Amazon S3:** Object storage with 11 nines of durability.\n"
 S3 = "02-compute/card/amazon-s3"
-S3_SEARCH = f'("deck:AWS Certified Cloud Practitioner::02 Compute in the Cloud" OR -"deck:*::*") "Id:{S3}"'
+OWN_DECKS = "-(" + " OR ".join(f'"deck:*::{digit}_ *"' for digit in "0123456789") + ")"
+S3_SEARCH = f'("deck:AWS Certified Cloud Practitioner::02 Compute in the Cloud" OR {OWN_DECKS}) "Id:{S3}"'
 DAY = 86_400
 START = int(time.time()) - 10 * DAY
 
