@@ -487,24 +487,31 @@ def sync(
     from ccpkit.progress import TerminalProgress
     from ccpkit.sync.decisions import Choices
     from ccpkit.sync.locate import locate
-    from ccpkit.sync.run import SyncOptions
+    from ccpkit.sync.run import HeldInterrupts, SyncOptions
     from ccpkit.sync.run import sync as run_sync
 
     settings = config.merged(**overrides)
     located = locate(collection, profile)
     choices = Choices(keep_anki=keep_anki, delete_orphans=delete_orphans)
-    report = run_sync(
-        Path(settings.notes),
-        Path(settings.out),
-        located,
-        options=settings.export_options(),
-        title=settings.title,
-        highlight_clozes=settings.highlight_clozes,
-        settings=SyncOptions(choices=choices, dry_run=dry_run, modules=modules),
-        before_writing=_announce_deletions,
-        progress=TerminalProgress(sys.stderr) if sys.stderr.isatty() else None,
-    )
-    click.echo(report.summary(verbose=verbose))
+    finishing = HeldInterrupts()  # from the transaction on: a Ctrl-C cuts off neither it nor its report
+    try:
+        report = run_sync(
+            Path(settings.notes),
+            Path(settings.out),
+            located,
+            options=settings.export_options(),
+            title=settings.title,
+            highlight_clozes=settings.highlight_clozes,
+            settings=SyncOptions(choices=choices, dry_run=dry_run, modules=modules),
+            before_writing=_announce_deletions,
+            progress=TerminalProgress(sys.stderr) if sys.stderr.isatty() else None,
+            finishing=finishing,
+        )
+        click.echo(report.summary(verbose=verbose))
+        if finished_first := finishing.said():
+            click.echo(finished_first, err=True)
+    finally:
+        finishing.stop()
     if report.failed:
         sys.exit(1)
 

@@ -96,21 +96,29 @@ def sync(
     clock: Callable[[], float] = time.time,
     progress: Progress | None = None,
     before_writing: Callable[[Plan], object] = lambda _plan: None,
+    finishing: HeldInterrupts | None = None,
 ) -> SyncReport:
     """Bring the collection at ``located`` up to date with ``notes``; ``out`` (the build folder) receives a
     conflicts file, and the synced ledger for the next build (``keep_ledger``).
 
     ``before_writing`` sees the plan before anything is written (the CLI says how many orphans it is
-    about to delete); it is not called on a dry run or when there is nothing to write."""
+    about to delete); it is not called on a dry run or when there is nothing to write. ``finishing``
+    holds Ctrl-C from the transaction on: given, the caller stops it once it has shown the report (a
+    Ctrl-C cannot cut the report of a finished sync off); else the sync stops it as it returns."""
     require_outside(notes, out)  # a conflicts file there would be read back as notes
     progress = progress or Progress()
+    held = finishing or HeldInterrupts()
     try:
         settings = settings or SyncOptions()
         parse = partial(parse_notes, notes, title=title, highlight_clozes=highlight_clozes)
         named = title is not None or bool(options.deck_name)
-        return _sync(notes, out, located, options, parse, named, settings, clock, progress, before_writing)
+        return _sync(
+            notes, out, located, options, parse, named, settings, clock, progress, before_writing, held
+        )
     finally:
         progress.finish()
+        if finishing is None:
+            held.stop()
 
 
 def _sync(
@@ -124,6 +132,7 @@ def _sync(
     clock: Callable[[], float],
     progress: Progress,
     before_writing: Callable[[Plan], object],
+    finishing: HeldInterrupts,
 ) -> SyncReport:
     anki_collection = _anki()
     try:
@@ -138,106 +147,98 @@ def _sync(
     templates = templates_of(options)
     now = int(clock())
     progress.step("reading the collection")
-    finishing = _HeldInterrupts()
-    try:
-        with anki_collection.opened(located.collection) as collection:
-            ids_in_anki = cache(partial(anki_collection.guids_by_id, collection))  # read at most once
-            if two_courses is not None:
-                _require_the_files_notes_in_anki(two_courses, ids_in_anki())
-            found = load_record(located.collection, anki_collection.record_generation(collection))
-            record = found or SyncRecord()
-            read_state = partial(anki_collection.read_state, collection)
-            ledger = _students_clozes_kept(ledger, record, read_state)
-            in_error = parsed.in_error
-            draft = course_draft(parsed.deck, options)  # rendered once: settled, then the notes made from it
-            settle = partial(
-                settle_identities, deck=parsed.deck, options=options, now=now, in_error=in_error, draft=draft
-            )
-            changes, settled = settle(ledger)
-            if changes.added and not ledger.notes:  # lost with the build folder, or never kept
-                known = _known_in_anki(ledger, changes, ids_in_anki(), read_state, record)
-                if known is not ledger:
-                    ledger = known
-                    changes, settled = settle(ledger)
-            slugs = {module.slug for module in deck.modules}
-            wanted_notes = draft.notes_of(settled.identities, slugs)
-            previous = entries_before(ledger, changes)
-            synced_ledger = only_sent(previous, changes.ledger, slugs) if settings.modules else changes.ledger
-            choices = replace(settings.choices, retire=settings.choices.retire and not parsed.in_error)
-            desired = {note.guid for note in wanted_notes}
-            held = set(changes.held)  # missing while the notes hold errors (or hide notes): never retired
-            alive = {e.guid for key, e in changes.ledger.notes.items() if not e.orphaned and key not in held}
-            orphans = {  # an item moved to a module not synced now is no orphan: it is alive there
-                guid: note_id
-                for guid, note_id in _orphans(changes, record)
-                if guid not in alive and (not settings.modules or note_id.split("/", 1)[0] in slugs)
-            }
-            templates_modified = settled.templates_modified or max(
-                (n.modified for n in wanted_notes), default=now
-            )
-            wanted = Wanted(
-                notes=wanted_notes,
-                templates=templates,
-                templates_modified=templates_modified,
-                orphans=orphans,
-                previous={key: entry.modified for key, entry in previous.items()},
-                changed=frozenset((*changes.updated, *changes.added, *changes.restored)),
-                homes={key: entry.home for key, entry in previous.items()},
-                sent={key: entry.study for key, entry in previous.items() if entry.study},
-                superseded={key: entry.superseded for key, entry in previous.items() if entry.superseded},
-                waiting=frozenset(changes.pending),
-            )
-            state = anki_collection.read_state(collection, [*desired, *orphans])
-            _require_no_filtered_deck_in_the_way(wanted_notes, state)
-            if ledger.notes and desired and not desired & state.notes.keys():  # none of them in Anki
-                _require_the_courses_ledger(notes, out, wanted_notes, ids_in_anki(), read_state)
-            plan = plan_sync(wanted, state, record, choices)
-            if plan.deleted and not wanted_notes:
-                raise EveryNoteDeletedError(len(plan.deleted), notes, some_modules=bool(settings.modules))
-            report = SyncReport(
-                counts=format_counts(deck, parsed.deck, left="not synced"),
-                problems=tuple(sorted((*parsed.problems, *card_problems(parsed.deck)))),
-                collection=located.collection,
-                plan=plan,
-                notes=notes,
-                dry_run=settings.dry_run,
-                keep_anki=choices.keep_anki,
-                record_lost=found is None,
-            )
-            if settings.dry_run:
-                return report
-            pictures = pictures_shown(parsed.deck.pictures, wanted_notes)
-            shown = partial(anki_collection.media_shown, collection)
-            generation = named_generation(anki_collection.record_generation(collection))
-            recorded = dump_record(plan.record) == dump_record(record)
-            if not plan.writes and (recorded or generation):
-                conflicts_file = _conflicts_saved(
-                    plan, state, notes, out, located.collection, choices, now, shown
-                )
-                if generation and not recorded:
-                    resave_record(located.collection, generation, plan.record)  # no backup: Anki's unchanged
-                copied = anki_collection.add_pictures(collection, pictures)  # those a sync cut short left out
-                written = _recorded(notes, out, _as_synced(synced_ledger, wanted_notes, plan, state))
-                return replace(report, conflicts_file=conflicts_file, written=written, pictures=copied)
-            before_writing(plan)
-            _require_writable(notes)  # the ledger goes there after the collection: refused, nothing is synced
+    with anki_collection.opened(located.collection) as collection:
+        ids_in_anki = cache(partial(anki_collection.guids_by_id, collection))  # read at most once
+        if two_courses is not None:
+            _require_the_files_notes_in_anki(two_courses, ids_in_anki())
+        found = load_record(located.collection, anki_collection.record_generation(collection))
+        record = found or SyncRecord()
+        read_state = partial(anki_collection.read_state, collection)
+        ledger = _students_clozes_kept(ledger, record, read_state)
+        in_error = parsed.in_error
+        draft = course_draft(parsed.deck, options)  # rendered once: settled, then the notes made from it
+        settle = partial(
+            settle_identities, deck=parsed.deck, options=options, now=now, in_error=in_error, draft=draft
+        )
+        changes, settled = settle(ledger)
+        if changes.added and not ledger.notes:  # lost with the build folder, or never kept
+            known = _known_in_anki(ledger, changes, ids_in_anki(), read_state, record)
+            if known is not ledger:
+                ledger = known
+                changes, settled = settle(ledger)
+        slugs = {module.slug for module in deck.modules}
+        wanted_notes = draft.notes_of(settled.identities, slugs)
+        previous = entries_before(ledger, changes)
+        synced_ledger = only_sent(previous, changes.ledger, slugs) if settings.modules else changes.ledger
+        choices = replace(settings.choices, retire=settings.choices.retire and not parsed.in_error)
+        desired = {note.guid for note in wanted_notes}
+        held = set(changes.held)  # missing while the notes hold errors (or hide notes): never retired
+        alive = {e.guid for key, e in changes.ledger.notes.items() if not e.orphaned and key not in held}
+        orphans = {  # an item moved to a module not synced now is no orphan: it is alive there
+            guid: note_id
+            for guid, note_id in _orphans(changes, record)
+            if guid not in alive and (not settings.modules or note_id.split("/", 1)[0] in slugs)
+        }
+        templates_modified = settled.templates_modified or max(
+            (n.modified for n in wanted_notes), default=now
+        )
+        wanted = Wanted(
+            notes=wanted_notes,
+            templates=templates,
+            templates_modified=templates_modified,
+            orphans=orphans,
+            previous={key: entry.modified for key, entry in previous.items()},
+            changed=frozenset((*changes.updated, *changes.added, *changes.restored)),
+            homes={key: entry.home for key, entry in previous.items()},
+            sent={key: entry.study for key, entry in previous.items() if entry.study},
+            superseded={key: entry.superseded for key, entry in previous.items() if entry.superseded},
+            waiting=frozenset(changes.pending),
+        )
+        state = anki_collection.read_state(collection, [*desired, *orphans])
+        _require_no_filtered_deck_in_the_way(wanted_notes, state)
+        if ledger.notes and desired and not desired & state.notes.keys():  # none of them in Anki
+            _require_the_courses_ledger(notes, out, wanted_notes, ids_in_anki(), read_state)
+        plan = plan_sync(wanted, state, record, choices)
+        if plan.deleted and not wanted_notes:
+            raise EveryNoteDeletedError(len(plan.deleted), notes, some_modules=bool(settings.modules))
+        report = SyncReport(
+            counts=format_counts(deck, parsed.deck, left="not synced"),
+            problems=tuple(sorted((*parsed.problems, *card_problems(parsed.deck)))),
+            collection=located.collection,
+            plan=plan,
+            notes=notes,
+            dry_run=settings.dry_run,
+            keep_anki=choices.keep_anki,
+            record_lost=found is None,
+        )
+        if settings.dry_run:
+            return report
+        pictures = pictures_shown(parsed.deck.pictures, wanted_notes)
+        shown = partial(anki_collection.media_shown, collection)
+        generation = named_generation(anki_collection.record_generation(collection))
+        recorded = dump_record(plan.record) == dump_record(record)
+        if not plan.writes and (recorded or generation):
             conflicts_file = _conflicts_saved(
                 plan, state, notes, out, located.collection, choices, now, shown
             )
-            deleted_file = _deleted_saved(plan, state, out, located.collection, now, shown)
-            progress.step("backing up the collection")
-            backup = anki_collection.back_up(collection, located.backups)
-            generation = save_record(located.collection, plan.record)
-            finishing.start()  # from here on the collection and the ledger are written together
-            anki_collection.apply(
-                collection, plan, state, templates, templates_modified, generation, progress
-            )
-            copied = anki_collection.add_pictures(collection, pictures)
-            dated = anki_collection.note_times(collection, _written_guids(plan))
-        remove_other_records(located.collection, generation)
-        written = _recorded(notes, out, _as_synced(synced_ledger, wanted_notes, plan, state, dated))
-    finally:
-        finishing.stop()
+            if generation and not recorded:
+                resave_record(located.collection, generation, plan.record)  # no backup: Anki's unchanged
+            copied = anki_collection.add_pictures(collection, pictures)  # those a sync cut short left out
+            written = _recorded(notes, out, _as_synced(synced_ledger, wanted_notes, plan, state))
+            return replace(report, conflicts_file=conflicts_file, written=written, pictures=copied)
+        before_writing(plan)
+        _require_writable(notes)  # the ledger goes there after the collection: refused, nothing is synced
+        conflicts_file = _conflicts_saved(plan, state, notes, out, located.collection, choices, now, shown)
+        deleted_file = _deleted_saved(plan, state, out, located.collection, now, shown)
+        progress.step("backing up the collection")
+        backup = anki_collection.back_up(collection, located.backups)
+        generation = save_record(located.collection, plan.record)
+        finishing.start()  # from here on the collection and the ledger are written together
+        anki_collection.apply(collection, plan, state, templates, templates_modified, generation, progress)
+        copied = anki_collection.add_pictures(collection, pictures)
+        dated = anki_collection.note_times(collection, _written_guids(plan))
+    remove_other_records(located.collection, generation)
+    written = _recorded(notes, out, _as_synced(synced_ledger, wanted_notes, plan, state, dated))
     return replace(
         report,
         backup=backup,
@@ -494,23 +495,40 @@ def _never_sent(
     return note.modified < entry.modified and not any(edits(part.answer, own) for own in ours)
 
 
-class _HeldInterrupts:
+class HeldInterrupts:
     """From ``start`` to ``stop`` neither Ctrl-C nor a request to end (``SIGTERM``, a closed terminal's
     ``SIGHUP``) stops the sync: stopped after its transaction but before the ledger is written, it
     would leave Anki ahead of the ledger. A crash or ``kill -9`` in the transaction still rolls it
-    back."""
+    back. Each one is noted instead, for the report to say the sync finished first (``said``)."""
 
     def __init__(self) -> None:
         self.previous: dict[int, Any] = {}
+        self.received: list[int] = []
 
     def start(self) -> None:
         if threading.current_thread() is threading.main_thread():
-            self.previous = {held: signal.signal(held, signal.SIG_IGN) for held in _HELD_SIGNALS}
+            self.previous = {held: signal.signal(held, self._note) for held in _HELD_SIGNALS}
+            for held in self.previous:  # a system call it lands in goes on, as when ignored (no EINTR)
+                if hasattr(signal, "siginterrupt"):  # not on Windows
+                    signal.siginterrupt(held, False)
 
     def stop(self) -> None:
         for held, handler in self.previous.items():
             signal.signal(held, handler)
         self.previous = {}
+
+    def said(self) -> str:
+        """What came while held, and that the sync finished first ("" when nothing came)."""
+        if not self.received:
+            return ""
+        asked = "Ctrl-C" if signal.SIGINT in self.received else "a request to end"
+        return (
+            f"{asked} came while the sync was finishing: it finished first, as reported above "
+            "(the collection and the ledger agree)"
+        )
+
+    def _note(self, signum: int, _frame: object) -> None:
+        self.received.append(signum)
 
 
 _HELD_SIGNALS = tuple(

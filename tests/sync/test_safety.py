@@ -657,3 +657,31 @@ def test_a_second_course_sharing_the_collection_and_ids_is_synced_beside_the_fir
 
     assert result.exit_code == 0, result.output
     assert "1 added" in result.output
+
+
+def test_ctrl_c_pressed_again_as_a_sync_ends_still_shows_what_the_finished_sync_did(
+    course: Course, tmp_path: Path
+) -> None:
+    """The first Ctrl-C, inside the transaction, cannot stop the sync; one more as it reports must not
+    cut off the report of a sync that is done, nor exit as if it was stopped."""
+    finished = tmp_path / "finished"
+    shutil.copytree(course.root, finished)
+    assert Course(finished).sync().exit_code == 0
+    ledger = (course.notes / ".ccpkit-ledger.json").read_bytes()
+    arguments = ["sync", "--notes", str(course.notes), "--out", str(course.out), "--title", TITLE]
+    arguments += ["--templates", str(course.templates), "--collection", str(course.collection)]
+
+    ended = subprocess.run(
+        [sys.executable, "-m", "tests.sync.ctrl_c_sync", *arguments],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert ended.returncode == 0, ended.stdout + ended.stderr
+    assert "anki notes: 1 added, 1 updated, 0 moved, 1 retired" in ended.stdout, ended.stdout
+    assert "Aborted" not in ended.stderr
+    assert "Ctrl-C came while the sync was finishing: it finished first" in ended.stderr, ended.stderr
+    assert snapshot(course.collection) == snapshot(Course(finished).collection)
+    assert (course.notes / ".ccpkit-ledger.json").read_bytes() != ledger

@@ -1,0 +1,31 @@
+"""Run ``ccpkit sync`` as its console script does, with Ctrl-C pressed twice near its end: while it
+writes the collection, and again as it reports, as a student presses it when the first press seems
+to do nothing."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from ccpkit.cli import main
+from ccpkit.sync import anki_collection
+from ccpkit.sync.summary import SyncReport
+
+
+def pressing_ctrl_c(run: Callable[..., Any]) -> Callable[..., Any]:
+    """``run``, with Ctrl-C pressed as it starts (raised in this thread: it lands right there)."""
+
+    def pressed(*args: Any, **kwargs: Any) -> Any:
+        signal.raise_signal(signal.SIGINT)
+        return run(*args, **kwargs)
+
+    return pressed
+
+
+if __name__ == "__main__":
+    anki_collection.apply = pressing_ctrl_c(anki_collection.apply)  # inside the transaction
+    SyncReport.summary = pressing_ctrl_c(SyncReport.summary)  # type: ignore[method-assign]
+    sys.argv = ["ccpkit", *sys.argv[1:]]
+    main()
