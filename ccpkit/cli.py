@@ -511,7 +511,10 @@ def sync(
         if finished_first := finishing.said():
             click.echo(finished_first, err=True)
     finally:
-        finishing.stop()
+        if _Ending.ends_process and finishing.holding:
+            _Ending.held = True  # to the process's end: no exit code then says a finished sync was stopped
+        else:
+            finishing.stop()
     if report.failed:
         sys.exit(1)
 
@@ -557,6 +560,11 @@ class _Ending:
 
     built = False
     interrupted = False
+    ends_process = False
+    """Run by ``main``: the process ends with the command (``CliRunner`` runs one in the caller's)."""
+    held = False
+    """A sync holds Ctrl-C to the end: the process ends before Python's finalizing would restore its
+    default, which a press then would take to kill the process of a finished sync."""
 
 
 INTERRUPTED = 130
@@ -597,14 +605,16 @@ def main() -> None:
     """Console-script entry point. A build's process ends as soon as its outputs, ledger and report
     are written: freeing a large deck's millions of objects one by one would add a second or more. So
     does one Ctrl-C cut short, once every file and collection is closed: the pool's thread may wait
-    for a helper ended halfway through sending its part, and the interpreter would wait for it."""
+    for a helper ended halfway through sending its part, and the interpreter would wait for it. So
+    does a sync that wrote, still holding Ctrl-C (``_Ending.held``)."""
     handle_interrupts()
+    _Ending.ends_process = True
     try:
         cli(prog_name="ccpkit")
     except SystemExit as end:
         if _Ending.interrupted and end.code == 1:  # click's "Aborted!": Ctrl-C, not the notes' errors
             end.code = INTERRUPTED
-        if not (_Ending.built or _Ending.interrupted) or not isinstance(end.code, int | None):
+        if not (_Ending.built or _Ending.interrupted or _Ending.held) or not isinstance(end.code, int | None):
             raise
         sys.stdout.flush()
         sys.stderr.flush()

@@ -512,6 +512,11 @@ class HeldInterrupts:
                 if hasattr(signal, "siginterrupt"):  # not on Windows
                     signal.siginterrupt(held, False)
 
+    @property
+    def holding(self) -> bool:
+        """Started and not stopped: what comes is noted, not acted on."""
+        return bool(self.previous)
+
     def stop(self) -> None:
         for held, handler in self.previous.items():
             signal.signal(held, handler)

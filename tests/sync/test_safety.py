@@ -662,8 +662,8 @@ def test_a_second_course_sharing_the_collection_and_ids_is_synced_beside_the_fir
 def test_ctrl_c_pressed_again_as_a_sync_ends_still_shows_what_the_finished_sync_did(
     course: Course, tmp_path: Path
 ) -> None:
-    """The first Ctrl-C, inside the transaction, cannot stop the sync; one more as it reports must not
-    cut off the report of a sync that is done, nor exit as if it was stopped."""
+    """The first Ctrl-C, inside the transaction, cannot stop the sync; more as it reports and as the
+    command ends must not cut off the report of a sync that is done, nor exit as if it was stopped."""
     finished = tmp_path / "finished"
     shutil.copytree(course.root, finished)
     assert Course(finished).sync().exit_code == 0
@@ -685,3 +685,10 @@ def test_ctrl_c_pressed_again_as_a_sync_ends_still_shows_what_the_finished_sync_
     assert "Ctrl-C came while the sync was finishing: it finished first" in ended.stderr, ended.stderr
     assert snapshot(course.collection) == snapshot(Course(finished).collection)
     assert (course.notes / ".ccpkit-ledger.json").read_bytes() != ledger
+
+
+def test_a_sync_run_in_the_callers_process_gives_ctrl_c_back(course: Course) -> None:
+    """Only the console script's process ends with the sync holding Ctrl-C; a caller's goes on."""
+    before = {held: signal.getsignal(held) for held in (signal.SIGINT, signal.SIGTERM)}
+    assert course.sync().exit_code == 0
+    assert {held: signal.getsignal(held) for held in before} == before
