@@ -481,7 +481,8 @@ def sync(
     Needs Anki's library: pip install 'ccpkit[sync]'. Details: docs/sync.md.
     Exit 0 when synced, 1 when the notes hold errors (the rest is synced, orphans are left alone),
     the collection is open in Anki, or sync stops writing nothing (a filtered deck of a course deck's
-    name; --delete-orphans while the notes give no note at all), 2 on usage errors.
+    name; --delete-orphans while the notes give no note at all), 2 on usage errors, 130 on Ctrl-C
+    before it writes; one once it writes is held: the sync finishes, reports and says so.
     Example: ccpkit sync --profile "User 1" --dry-run
     """
     from ccpkit.progress import TerminalProgress
