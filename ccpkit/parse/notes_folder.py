@@ -358,10 +358,10 @@ def _module(
     if not folder:  # with the file of its answer key beside it, if any
         beside = (entry, key) if key is not None else (entry,)
         return ModuleFiles(number, slug(name), title, beside, entry.name, single_file=True)
-    closed: list[Path] = []  # folders that cannot be listed: read as files, they say why
+    closed: list[Path] = []  # folders that cannot be listed, its own too: read as files, they say why
     walked = os.walk(entry, onerror=lambda error: closed.append(Path(str(error.filename))))
     listed = [path for folder, _, names in walked for path in _notes_files(entry, folder, names)]
-    files = tuple(sorted([*listed, *(path for path in closed if _readable(path, entry))]))
+    files = tuple(sorted([*listed, *(path for path in closed if path == entry or _readable(path, entry))]))
     if not files and not numbered:
         return None
     return ModuleFiles(number, slug(name), title, files, f"{entry.name}/")

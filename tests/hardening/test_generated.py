@@ -205,6 +205,29 @@ def test_an_unreadable_notes_folder_is_a_usage_error(
     assert f"error: notes folder {commands.notes} cannot be read: Permission denied" in result.stderr
 
 
+def test_a_module_folder_that_cannot_be_listed_is_an_error_and_orphans_none_of_its_notes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its notes are not gone: the build says why they are left out, and keeps their Anki notes."""
+    commands = notes_with(tmp_path, {"01-a/n.md": "- **Alpha:** one.\n", "02-b/n.md": "- **Delta:** four.\n"})
+    assert_clean_exit(commands.build("anki"), 0)
+    listed = os.scandir
+
+    def denied(path: Any = ".") -> Any:
+        if not isinstance(path, int) and Path(path) == commands.notes / "02-b":  # not a folder's handle
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return listed(path)
+
+    monkeypatch.setattr(os, "scandir", denied)
+    for result in (commands.check(), commands.build("anki")):
+        assert_clean_exit(result, 1)
+        assert "02-b:1: cannot read this folder: permission denied" in result.stdout + result.stderr
+    assert (
+        "0 orphaned, 1 held" in result.stdout
+        and "nothing to delete in Anki): 02-b/card/delta" in result.stdout
+    )
+
+
 def test_a_notes_file_linked_to_itself_is_reported_by_a_build_too(tmp_path: Path) -> None:
     commands = notes_with(tmp_path, {"01-a/good.md": "# Good\n\n- **EC2:** virtual servers\n"})
     (commands.notes / "01-a" / "self.md").symlink_to("self.md")
