@@ -16,12 +16,18 @@ if TYPE_CHECKING:  # a build with nothing to do never loads the model
 
 
 def require_listable(notes: Path) -> None:
-    """A notes folder that is there but cannot be listed (no permission): a usage error naming it,
-    before anything reads the ledger or the notes in it. One not there is the reader's to report."""
+    """A notes folder that is there but cannot be listed (no permission), or a file in its place: a
+    usage error naming it, before anything reads the ledger or the notes in it (a ledger "in" a file
+    would be reported damaged). One not there is the reader's to report."""
     try:
         os.scandir(notes).close()
-    except (FileNotFoundError, NotADirectoryError):
+    except FileNotFoundError:
         return
+    except NotADirectoryError:
+        raise UsageError(
+            f"notes folder {notes} is a file, not a folder: pass the folder that holds the notes with "
+            "--notes DIR (or set [paths] notes in ccpkit.toml)"
+        ) from None
     except OSError as error:
         raise UsageError(f"notes folder {notes} cannot be read: {error.strerror}") from None
 

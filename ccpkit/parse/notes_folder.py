@@ -55,12 +55,12 @@ class ModuleFiles:
 
 def find_modules(notes: Path) -> list[ModuleFiles]:
     """Modules of a notes folder: numbered folders in number order, then the rest by name."""
+    require_listable(notes)
     if not notes.is_dir():
         raise UsageError(
             f"notes folder {notes} does not exist: pass --notes DIR (or set [paths] notes in ccpkit.toml), "
             "or run `ccpkit import` first"
         )
-    require_listable(notes)
     entries = sorted(notes.iterdir(), key=_name_of)  # siblings: in the order of their paths, found faster
     folders = {entry: _is_dir(entry) for entry in entries}  # each looked at once (it was six times)
     found = [entry for entry, folder in folders.items() if _is_notes(entry, folder=folder)]

@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from ccpkit.cli import cli
 from tests.hardening.commands import Commands, assert_clean_exit, problem_lines
 
 
@@ -226,6 +228,18 @@ def test_a_module_folder_that_cannot_be_listed_is_an_error_and_orphans_none_of_i
         "0 orphaned, 1 held" in result.stdout
         and "nothing to delete in Anki): 02-b/card/delta" in result.stdout
     )
+
+
+@pytest.mark.parametrize("command", ["check", "build", "orphans"])
+def test_a_file_set_as_the_notes_folder_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """Not a damaged ledger "in" it, nor a folder said to be missing: the file is named as one."""
+    (tmp_path / "ccpkit.toml").write_text('[paths]\nnotes = "ccpkit.toml"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, [command])
+    assert_clean_exit(result, 2)
+    assert "error: notes folder ccpkit.toml is a file, not a folder" in result.stderr
 
 
 def test_a_notes_file_linked_to_itself_is_reported_by_a_build_too(tmp_path: Path) -> None:
