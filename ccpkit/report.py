@@ -183,8 +183,12 @@ class BuildReport:
         return "\n".join(lines)
 
     def _reread(self, problem: Problem) -> bool:
-        """Whether the problem is in the notes this build re-read (the others' the last build showed)."""
-        return self.reread is None or problem.location.path in self.reread
+        """Whether the problem is in the notes this build re-read (the others' the last build showed): at
+        a file re-read, or at a folder (a module's) holding one."""
+        if self.reread is None or problem.location.path in self.reread:
+            return True
+        folder = f"{problem.location.path.rstrip('/')}/"
+        return any(path.startswith(folder) for path in self.reread)
 
 
 def problem_lines(

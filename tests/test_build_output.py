@@ -135,3 +135,13 @@ def test_verbose_and_quiet_together_is_a_usage_error(project: Project) -> None:
     assert result.exit_code == 2
     assert "choose one of -v/--verbose and -q/--quiet" in result.output
     assert not project.out.exists()
+
+
+def test_a_first_build_shows_a_warning_at_a_module_folder_in_full(project: Project) -> None:
+    """A warning at a folder (two modules numbered alike) is in notes this build read: not "unchanged"."""
+    twin = project.notes / "01-gamma"
+    twin.mkdir()
+    (twin / "notes.md").write_text("- **Zone:** an isolated place within a region.\n", encoding="utf-8")
+    shown = lines(project.build())
+    assert any(line.startswith("01-gamma:1: warning: 01-alpha/ is numbered 1 too") for line in shown), shown
+    assert not any("in unchanged notes" in line for line in shown)
