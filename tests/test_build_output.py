@@ -145,3 +145,13 @@ def test_a_first_build_shows_a_warning_at_a_module_folder_in_full(project: Proje
     shown = lines(project.build())
     assert any(line.startswith("01-gamma:1: warning: 01-alpha/ is numbered 1 too") for line in shown), shown
     assert not any("in unchanged notes" in line for line in shown)
+
+
+def test_a_build_warns_of_a_card_that_asks_for_a_set_as_check_does(project: Project) -> None:
+    project.write(
+        "01-alpha/sets.md", "# Rocks\n\n- **Types of rock:** igneous, sedimentary and metamorphic\n"
+    )
+    check = CliRunner().invoke(cli, ["--config", str(NO_SETTINGS), "check", "--notes", str(project.notes)])
+    (warning,) = [line for line in lines(check) if "asks to recall a set of 3" in line]
+    assert warning.startswith("01-alpha/sets.md:3: warning: the card 'Types of rock'")
+    assert warning in lines(project.build())

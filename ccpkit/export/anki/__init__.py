@@ -14,8 +14,7 @@ from ccpkit.export.anki import genanki_import  # noqa: F401  (before any module 
 from ccpkit.export.anki.apkg import recorded_notes, write_package
 from ccpkit.export.anki.card_templates import read_templates, templates_of
 from ccpkit.export.anki.media import pictures_shown
-from ccpkit.export.anki.notes import AnkiPart, module_part
-from ccpkit.export.anki.table_notes import table_problems
+from ccpkit.export.anki.notes import AnkiPart, card_problems, module_part
 from ccpkit.item_ids import slug
 from ccpkit.model import Deck, Module
 
@@ -48,7 +47,7 @@ class Anki(Format[AnkiPart]):
         }
         data = write_package(settled.notes, settled.templates, settled.templates_modified, pictures, recorded)
         path = PurePosixPath("anki") / f"{slug(deck.title)}.apkg"
-        return Exported((Output(path, data),), _skipped_tables(deck))
+        return Exported((Output(path, data),), (*_one_column_tables(deck), *card_problems(deck, parts)))
 
 
 class AnkiNotes(Format[AnkiPart]):
@@ -69,14 +68,13 @@ ANKI = Anki()
 ANKI_NOTES = AnkiNotes()
 
 
-def _skipped_tables(deck: Deck) -> tuple[Problem, ...]:
-    tables = deck.tables  # looked for through every item of the course: once
+def _one_column_tables(deck: Deck) -> tuple[Problem, ...]:
     return tuple(
         Problem(
             item.source,
             f"table {item.title!r} has one column: nothing to ask per row, no Anki cards",
             "warning",
         )
-        for item in tables
+        for item in deck.tables
         if len(item.columns) < 2
-    ) + tuple(problem for table in tables for problem in table_problems(table))
+    )

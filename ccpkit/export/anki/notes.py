@@ -403,18 +403,26 @@ def _qualified(cards: Sequence[_TermCard]) -> list[tuple[_TermCard, str]]:
     ]
 
 
-def card_problems(deck: Deck) -> tuple[Problem, ...]:
-    """Warnings about cards a student could not answer from their front (for ``ccpkit check``):
-    term fronts and table rows that read the same with different answers, sets to recall, tables
-    without a label column."""
-    fronts = [
-        front_of(module, item) for module in deck.modules for item in module.items if isinstance(item, Card)
-    ]
+def card_problems(deck: Deck, parts: Sequence[AnkiPart] | None = None) -> tuple[Problem, ...]:
+    """Warnings about cards a student could not answer from their front (``ccpkit check``, and a build
+    of the .apkg): term fronts and table rows that read the same with different answers, sets to
+    recall, tables without a label column. ``parts``, the deck's Anki parts when made, tell at once
+    whether any two fronts read alike (most decks: none, and the fronts are not looked at again)."""
+    cards = [item for module in deck.modules for item in module.items if isinstance(item, Card)]
+    reads = [read for part in parts for read in part.reads if read] if parts is not None else None
+    alike: tuple[Problem, ...] = ()
+    if reads is None or len(set(reads)) < len(reads):
+        fronts = [
+            front_of(module, item)
+            for module in deck.modules
+            for item in module.items
+            if isinstance(item, Card)
+        ]
+        alike = alike_fronts(fronts, distinct_fronts(fronts))
     tables = (
         problem for table in deck.tables for check in (table_problems, alike_rows) for problem in check(table)
     )
-    sets = set_problems(front.card for front in fronts)
-    return (*alike_fronts(fronts, distinct_fronts(fronts)), *sets, *tables)
+    return (*alike, *set_problems(cards), *tables)
 
 
 def deck_name_for(root: str, module: Module) -> str:
