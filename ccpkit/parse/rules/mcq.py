@@ -1527,8 +1527,14 @@ def _loose_term_message(ctx: Context, draft: Draft, item: Node) -> str:
         return (
             f"table is read into the explanation of the question at line {ctx.doc.line_of(draft.start)} "
             "(an explanation runs to the next heading or `---`), not as comparison cards: put `---` or a "
-            "heading above it (and its caption) to make it a table of its own, or explain the answer in "
-            "words above it to keep it there"
+            "heading above it (and its caption) to make it a table of its own, or a line ending in `:` "
+            "above it to keep it there"
+        )
+    if item.type == "paragraph":
+        return (
+            f"cloze is read into the explanation of the question at line {ctx.doc.line_of(draft.start)} "
+            "(an explanation runs to the next heading or `---`), not as a cloze note: put `---` or a "
+            "heading above it to make it one"
         )
     term = split_term(item.children[0].children[0])
     name = term.front if term is not None else ctx.doc.source(item).strip()

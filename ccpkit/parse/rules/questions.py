@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 
+from ccpkit.cloze_syntax import has_cloze
 from ccpkit.parse.answer_words import labels_options
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.details import SUMMARY_TAG, closes_details, details_question, hidden_text
@@ -1735,6 +1736,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         elif node.type == "paragraph" and navigates(node.children[0].content):
             pass  # `[⬆ Back to top](#contents)` after every question is the page's, not the question's
         elif node.type == "paragraph":
+            if draft.answer is not None and has_cloze(node.children[0].content, highlights=False):
+                draft.loose_term = draft.loose_term or node  # a cloze note of its own, written below
             _read_lines(ctx, draft, node.children[0].content.split("\n"), node)
         elif node.type == "bullet_list" and draft.answer is None and _answers_in_items(node):
             for item in node.children:  # `- Answer: B` and `- Explanation: …` nested under the question
@@ -1750,8 +1753,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         else:
             above = nodes[index - 1] if index else None
             loose = unexplained_term(node, above, draft.options) or captioned_table(node, above)
-            if loose is None and node.type == "table" and not any(part.strip() for part in draft.explanation):
-                loose = None if _rows_name_options(ctx, node, draft) else node  # under the answer: its own
+            if loose is None and node.type == "table" and not _introduced(above):
+                loose = None if _rows_name_options(ctx, node, draft) else node  # a comparison of its own
             draft.loose_term = draft.loose_term or loose
             draft.explanation.append(ctx.doc.source(node))
             ctx.claim(node)
@@ -1770,6 +1773,14 @@ def _aside(node: Node) -> bool:
     if called is None or called.kind not in _ASIDE_KINDS:
         return False
     return asks(plain(called.title).strip())
+
+
+def _introduced(above: Node | None) -> bool:
+    """Whether the paragraph above a table in an explanation announces it (``Compared:``, ``Why the
+    others are wrong:``): the table then explains the answer."""
+    if above is None or above.type != "paragraph":
+        return False
+    return plain(above.children[0].content.rstrip().split("\n")[-1]).endswith(":")
 
 
 def _rows_name_options(ctx: Context, table: Node, draft: Draft) -> bool:
