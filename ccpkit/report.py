@@ -275,6 +275,7 @@ def _cannot_do(changes: Reconciliation) -> list[str]:
             "has sent, as their study text did not change (so your edits and tags in Anki stay): they go "
             "with its next change; `ccpkit sync` applies them in place"
         )
+        lines += _listed("waiting", changes.pending)
     if changes.updated:
         lines.append(
             "notes changed since the last build: importing the package replaces them, your edits in Anki "
