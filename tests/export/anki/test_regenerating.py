@@ -245,6 +245,7 @@ def test_a_study_edit_sends_that_note_with_its_pending_metadata(session: Session
         "02-compute/card/ec2-elastic-compute-cloud",
     )
     assert len(resent) == 1 and len(report.changes.pending) == 3
+    assert all(f"  waiting: {note_id}" in report.summary() for note_id in report.changes.pending)
     ec2 = session.student.note("02-compute/card/ec2-elastic-compute-cloud")
     assert "The core compute services" in ec2["Context"] and "per hour" in ec2["Definition"]
     assert "but skips any you touch there after this build" in report.summary()
