@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from markdown_it import MarkdownIt
 
 from ccpkit import cloze_syntax
 from ccpkit.errors import Problem
-from ccpkit.model import Item
+from ccpkit.item_ids import slug
+from ccpkit.model import ComparisonTable, Item
 from ccpkit.parse.context import Context, pinned_id
 from ccpkit.parse.document import LISTS, Block, heading_text, only_links_within_page
 from ccpkit.parse.html_tables import spans_cells, squeezed, unheaded
@@ -16,7 +20,7 @@ from ccpkit.parse.rules.answers import callout, plain
 from ccpkit.parse.rules.matching import is_matching_table
 from ccpkit.parse.rules.options import option_letters, table_cells
 from ccpkit.parse.rules.terms import split_term
-from ccpkit.parse.tree import Node
+from ccpkit.parse.tree import Node, build_tree
 from ccpkit.regex import regex
 
 _UNESCAPED_PIPE = regex(r"(?<!\\)\|")
@@ -48,17 +52,16 @@ def _tables_in(
     caption; ``title``: the callout's title it is in, if any)."""
     if ctx.is_claimed(node):
         return
-    if node.type == "table":
-        made = _table(ctx, block, node, previous, title)
-        if node is not block.node and not isinstance(made, Problem):
-            ctx.claim(node)  # its quote prints without it: it prints as a table of its own
-        yield made
-        if not isinstance(made, Problem) and cloze_syntax.has_cloze(ctx.doc.source(node), highlights=False):
-            message = (
-                "cloze markers in a table's cells are not clozes (a table's rows are asked cell by cell "
-                "already): the cells show their words; write the sentence outside the table to hide a part"
-            )
-            yield Problem(ctx.at(node), message, "warning")
+    if node.type == "paragraph" and (table := _unseparated_table(ctx, node)):
+        ctx.claim(node)
+        yield from _read(ctx, block, table, previous, title)
+        message = (
+            "table without its `| --- |` line under the header row: read as a table here, but other "
+            "Markdown tools show it as text; add a `| --- |` line (one `---` per column) under its first line"
+        )
+        yield Problem(ctx.at(node), message, "warning")
+    elif node.type == "table":
+        yield from _read(ctx, block, node, previous, title)
     elif node.type in _HOLDERS:
         found = callout(node)
         title = found.title if found is not None and found.title else title
@@ -72,6 +75,77 @@ def _tables_in(
             if words is not None and _announces_a_table(words):
                 for child in item.children[1:]:
                     yield from _tables_in(ctx, block, child, words, title)
+
+
+def _read(
+    ctx: Context, block: Block, node: Node, previous: Node | None, title: str
+) -> Iterator[Item | Problem]:
+    """A table's item (or why it gives none), and what the student should know of how it is asked."""
+    made = _table(ctx, block, node, previous, title)
+    if node is not block.node and not isinstance(made, Problem):
+        ctx.claim(node)  # its quote prints without it: it prints as a table of its own
+    yield made
+    if isinstance(made, Problem):
+        return
+    if cloze_syntax.has_cloze(ctx.doc.source(node), highlights=False):
+        message = (
+            "cloze markers in a table's cells are not clozes (a table's rows are asked cell by cell "
+            "already): the cells show their words; write the sentence outside the table to hide a part"
+        )
+        yield Problem(ctx.at(node), message, "warning")
+    if isinstance(made, ComparisonTable) and _columns_are_lists(made.columns):
+        sides = " or ".join(plain(column) for column in made.columns)
+        message = (
+            f"table whose columns are lists ({sides}): a row's cells are items set side by side, not facts "
+            f"of one thing, so no card asks for a row's other cells; each item is asked which column it is "
+            f"in ({sides}?). To be asked about an item itself, write it as a term with its definition "
+            "(`- **Item:** what it means`) under a heading per column"
+        )
+        yield Problem(ctx.at(node), message, "warning")
+
+
+def _unseparated_table(ctx: Context, paragraph: Node) -> Node | None:
+    """A paragraph written as a table but for its ``| --- |`` line (``| Drug | Avoid in |`` over ``| Thiazide
+    | Gout |`` …): each line opens and ends with ``|`` and has as many cells, two or more, and two lines
+    or more follow the first. It is read as the table it is, its first line the header; any other
+    paragraph is ``None``."""
+    lines = paragraph.children[0].content.split("\n") if paragraph.children and paragraph.map else []
+    framed = all(_FRAMED_ROW.fullmatch(line.strip()) for line in lines)
+    if len(lines) < _UNSEPARATED_LINES or not framed or len({count_cells(line) for line in lines}) != 1:
+        return None
+    width = count_cells(lines[0])
+    if width < 2:
+        return None
+    text = "\n".join([lines[0], "|" + " --- |" * width, *lines[1:]])
+    root, _ = build_tree(_table_markdown().parse(text))
+    table = root.children[0] if len(root.children) == 1 else None
+    if table is None or table.type != "table":
+        return None
+    assert paragraph.map is not None
+    _moved(table, paragraph.map[0], paragraph.line, paragraph.top)
+    return table
+
+
+_FRAMED_ROW = regex(r"\|.*[^\\]\|")
+_UNSEPARATED_LINES = 3
+"""A header and two rows: a header over one row is as likely a line or two of prose with pipes."""
+
+
+@cache
+def _table_markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def _moved(node: Node, start: int, line: int, top: int) -> None:
+    """Give the nodes of a table parsed with its ``| --- |`` line added (line 1) the file's lines
+    of the paragraph it was written as (from line ``start``, 0-based)."""
+    if node.map is not None:
+        first, end = node.map
+        node.map = (start + first - (first >= 2), start + end - (end >= 2))
+        line = node.map[0] + 1
+    node.line, node.top = line, top
+    for child in node.children:
+        _moved(child, start, line, top)
 
 
 def _announces_a_table(paragraph: Node) -> bool:
@@ -124,13 +198,32 @@ def check_broken_tables(ctx: Context) -> Iterator[Item | Problem]:
 
 
 def _dittos_filled(rows: list[list[str]]) -> tuple[tuple[str, ...], ...]:
-    """The rows with each ditto mark (``"``, ``〃``, ``ditto``) read as the cell above it says."""
+    """The rows with each ditto mark (``"``, ``〃``, ``ditto``) read as the cell above it says, and each
+    merged-cell mark (``^``, as exported from a spreadsheet's merged cells) in a column of words."""
+    merged = {at for at in range(len(rows[0])) if _merged_cells_marked(row[at] for row in rows)}
     for above, row in itertools.pairwise(rows):
         row[:] = [
-            above[at] if _DITTO.fullmatch(cell.strip()) and at < len(above) else cell
+            above[at] if _says_as_above(cell.strip(), at in merged) and at < len(above) else cell
             for at, cell in enumerate(row)
         ]
     return tuple(map(tuple, rows))
+
+
+def _says_as_above(cell: str, merged: bool) -> bool:
+    return _DITTO.fullmatch(cell) is not None or (merged and cell == "^")
+
+
+def _merged_cells_marked(column: Iterable[str]) -> bool:
+    """A column whose ``^`` cells mark merged cells: all its other cells hold words. In a cheat sheet
+    of symbols (``| ^ | Start of line |`` under ``| $ | … |``, ``| ^ | XOR |`` under ``| & | … |``) a
+    ``^`` is one of them."""
+    cells = [cell.strip() for cell in column]
+    others = [cell for cell in cells if cell != "^" and cell and not _DITTO.fullmatch(cell)]
+    return "^" in cells[1:] and bool(others) and all(_WORDED.search(cell) for cell in others)
+
+
+_WORDED = regex(r"^[^`]*[^\W\d_]{2}")
+"""A cell with a word of two letters or more, not in code first."""
 
 
 _DITTO = regex(r"[\"\u201d\u2033\u3003]|(?i:ditto|do\.)")
@@ -217,14 +310,70 @@ def _table(ctx: Context, block: Block, node: Node, previous: Node | None, held_b
         return Problem(ctx.at(node), message, "warning")
     if _numbers_rows(columns[0], cells):
         columns, cells = columns[1:], tuple(row[1:] for row in cells)
-    columns, cells = _headed_twice(columns, cells)
-    columns, cells = _side_by_side(columns, cells)
-    cells = _continued(cells)
+    lists = _columns_are_lists(columns)
+    if not lists:
+        columns, cells = _headed_twice(columns, cells)
+        columns, cells = _side_by_side(columns, cells)
+        cells = _continued(cells)
     caption = _caption(previous)
-    title = caption or held_by or (heading_text(block.heading) if block.heading else "") or ctx.doc.part
+    heading = heading_text(block.heading) if block.heading and not caption and not held_by else ""
+    title = caption or held_by or _heading_title(heading, columns) or ctx.doc.part
     pinned = pinned_id(node, previous if caption else None)
     fields = ctx.common("table", title, node, block.section, pinned)
+    if lists:
+        title = _titled_by_lists(title, columns)
     return ctx.build(node, lambda: fields.table(title=title, columns=columns, rows=_revealed(cells)))
+
+
+def _columns_are_lists(columns: tuple[str, ...]) -> bool:
+    """A header of opposite sides, every column one (``| Pros | Cons |``, ``| ✅ Do | ❌ Don't |``,
+    ``| Strengths | Weaknesses | Opportunities | Threats |``): each column lists items of its side, and
+    a row's cells are no record of one thing (``No fuel cost`` beside ``Intermittent``). A first
+    header naming the rows (``| Option | Pros | Cons |``) makes each row a record."""
+    sides = [
+        _SIDE.fullmatch(_LETTERS_ONLY.sub(" ", plain(column).replace("\u2019", "'")).strip())
+        for column in columns
+    ]
+    found = [side.lastgroup for side in sides if side]
+    return len(columns) >= 2 and len(found) == len(columns) and {"good", "bad"} <= set(found)
+
+
+_SIDE = regex(
+    r"(?i)(?P<good>pros?|advantages?|benefits?|strengths?|do'?s?|upsides?|opportunit(?:y|ies)"
+    r"|good(?: practices?)?)"
+    r"|(?P<bad>cons?|disadvantages?|drawbacks?|weaknesses?|don'?t'?s?|downsides?|limitations?|threats?"
+    r"|risks?|bad(?: practices?)?|avoid)"
+)
+"""A heading of the good side of something or of its bad side."""
+_LETTERS_ONLY = regex(r"[^\w'\s]+|_")
+
+
+def _titled_by_lists(title: str, columns: tuple[str, ...]) -> str:
+    """A table of lists titled by its columns set against each other (``Solar power: Pros vs Cons``):
+    each item is asked which column it is in, never a row's other cells."""
+    sides = " vs ".join(plain(column) for column in columns)
+    return sides if _VERSUS.search(title) else f"{title}: {sides}"
+
+
+def _heading_title(heading: str, columns: tuple[str, ...]) -> str:
+    """The heading's text, or the things the table's header sets side by side (``| | Cloud Run | Cloud
+    Functions |``) when the heading sets others against each other (``Bigtable vs BigQuery``): a table
+    written under the last of several ``A vs B`` sections compares its own things."""
+    things = [plain(column) for column in columns[1:]]
+    compared = [side for side in _VERSUS.split(heading) if side.strip()]
+    if plain(columns[0]) or len(things) < 2 or not all(things) or len(compared) < 2:
+        return heading
+    named = any(_names(side, thing) for side in compared for thing in things)
+    return heading if named else " vs ".join(things)
+
+
+def _names(side: str, thing: str) -> bool:
+    """``Security Groups`` names ``Security group``, ``EC2`` names ``Amazon EC2``: one slug in the other."""
+    one, other = slug(side).rstrip("s"), slug(thing).rstrip("s")
+    return bool(one and other) and (one in other or other in one)
+
+
+_VERSUS = regex(r"(?i)\b(?:vs\.?|versus)(?:\s|$)")
 
 
 def _headed_twice(
