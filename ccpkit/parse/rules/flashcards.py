@@ -789,6 +789,9 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
     if _front_without_back(ctx, stripped[marker:], first_below.partition("\n")[0]):
         ctx.claim(node)
         return 0, [_Missing(_NO_BACK, marker)]
+    if rows := _pairs_by_line(stripped):
+        ctx.claim(node)  # `State Ohm's law<tab>V = IR`, `Ho fame. = I am hungry.`: a card per line
+        return 0, rows
     if split_term(node.children[0]) is not None:
         return 0, []  # `**Term:** …` is a card of the cards rule, whatever follows it
     remnoted = remnote_card(stripped[0]) if len(stripped) == 1 and ctx.remnote else None
@@ -956,6 +959,72 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
         both = said.get("way") == "<>"
         pairs.append(_Pair(_unnumbered(asked.strip()), answer.strip(), reversible=both, line=number))
     return pairs
+
+
+def _pairs_by_line(lines: list[str]) -> list[_Pair | _Missing]:
+    """Lines that each pair a front with its back in a form prose does not take, a card each; none
+    unless every line is one. Two lines or more of: an export's rows parted by tabs (Anki's and
+    Quizlet's plain text; under a ``#separator:tab`` header, the cards rule's), split at the tabs only,
+    whatever a back holds (``V = IR``, ``5' → 3'``); a sentence and its translation (``Ho fame. = I am
+    hungry.``); a clue in bold pointing to its answer (``**Antidote for heparin** → protamine``). And,
+    even alone, a false friend (``**librairie** ≠ library → *bookshop*``): the word, its meaning, and
+    what it does not mean."""
+    readers = (_false_friend, _tab_row, _phrase_row, _clue_row) if len(lines) > 1 else (_false_friend,)
+    pairs: list[_Pair | _Missing] = []
+    for number, line in enumerate(lines):
+        pair = next((found for reader in readers if (found := reader(line)) is not None), None)
+        if pair is None:
+            return []
+        pairs.append(replace(pair, line=number))
+    return pairs
+
+
+def _tab_row(line: str) -> _Pair | None:
+    """A row's first field is its front; fields after the second go on its back, readable
+    (``être<tab>to be<tab>irregular``: ``to be — irregular``), as the cards rule reads them."""
+    fields = [field.strip() for field in _TAB.split(line)]
+    return _Pair(fields[0], " \u2014 ".join(fields[1:])) if len(fields) > 1 and all(fields) else None
+
+
+def _phrase_row(line: str) -> _Pair | None:
+    found = _PHRASE_ROW.fullmatch(line)
+    return _Pair(found["front"].strip(), found["back"].strip()) if found else None
+
+
+def _clue_row(line: str) -> _Pair | None:
+    found = _CLUE_ROW.fullmatch(line)
+    if found is None or _ROW_ARROW.search(found["back"]):
+        return None  # `**Glucose** → pyruvate → acetyl-CoA`: a pathway's steps, no clue and its answer
+    return _Pair(found["front"].strip(), found["back"].strip())
+
+
+def _false_friend(line: str) -> _Pair | None:
+    found = _FALSE_FRIEND.fullmatch(line) if "\u2260" in line else None
+    if found is None or _ROW_ARROW.search(found["back"]):
+        return None
+    back = found["back"].strip()
+    italic = WHOLLY_ITALIC.fullmatch(back)
+    meaning = italic["inner"] if italic else back
+    return _Pair(found["front"].strip(), f"{meaning} (not: {found['unlike'].strip()})")
+
+
+_TAB = regex(r"\s*\t+\s*")
+"""What parts an export's fields: a tab, or tabs, with the spaces around them."""
+_PHRASE_ROW = regex(
+    r"(?P<front>[^=\n]*[^\W\d_][^=\n]*[.!?\u2026])[ \t]+=[ \t]+(?P<back>[^=\n]*[^\W\d_][^=\n]*)"
+)
+"""A sentence, ended by its stop, ``=`` its translation: a phrasebook's line, where a formula's left side
+(``F = ma``) ends with no stop."""
+_ROW_ARROW = regex(r"->|=>|\u2192|\u21d2|\u279c|\u2794|\u27f6")
+_CLUE_ROW = regex(
+    rf"(?P<mark>\*\*|__)(?P<front>[^*_\n]+?)(?P=mark)[ \t]*(?:{_ROW_ARROW.pattern})[ \t]*(?P<back>\S[^\n]*)"
+)
+"""``**Clue** → its answer``: the clue wholly in bold, at the line's start."""
+_FALSE_FRIEND = regex(
+    r"(?P<mark>\*\*|__)?(?P<front>[^\n\u2260*]+?)(?(mark)(?P=mark))[ \t]*\u2260"
+    rf"[ \t]*(?P<unlike>[^\n\u2260]+?)[ \t]*(?:{_ROW_ARROW.pattern})[ \t]*(?P<back>\S[^\n]*)"
+)
+"""``**word** ≠ what it looks like → what it means``, as lists of false friends write them."""
 
 
 def _answered_by_itself(line: str) -> re.Match[str] | None:
