@@ -1942,8 +1942,8 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     first, *below = blocks
     line, _, rest = first.children[0].content.partition("\n")
     asked = asked_in_bold(first)
-    if asked is None or _question_line(line.strip()):  # `**Q: …?**` and its `A:` line: the Q/A rule's
-        return None
+    if asked is None or (_question_line(line.strip()) and _answered_as_q_and_a(rest, below)):
+        return None  # `**Q: …?**` and its `A:` line: the Q/A rule's
     if _only_asks_to_judge(asked["asked"]):
         return None  # `**True or False?**` over the statement to judge: a label, no question
     if any(text.strip() in _SEPARATORS for text in rest.split("\n")):
@@ -1981,6 +1981,15 @@ def _bold_question(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | 
     texts = [_answer_label(node) or ctx.doc.written(node) for node in answer]  # `A: …` loses its label
     texts[0] = worded or texts[0]
     return len(answer), _Pair(front, "\n\n".join(text.strip() for text in texts))
+
+
+def _answered_as_q_and_a(rest: str, below: Sequence[Node]) -> bool:
+    """Whether a ``Q: …`` line has lines under it in its paragraph (``rest``: its ``A: …``, in italics
+    maybe) or an ``A: …`` line opening the paragraph below: a pair of the Q/A rule's. A bold
+    ``**Q: …?**`` alone over a paragraph with no label is an FAQ's question."""
+    following = below[0] if below and below[0].type == "paragraph" else None
+    opening = following.children[0].content.partition("\n")[0].strip() if following is not None else ""
+    return bool(rest.strip()) or _ANSWER.match(_unitalicised(opening)) is not None
 
 
 def tagged_as_card(paragraph: Node) -> bool:
