@@ -1411,6 +1411,10 @@ def _runs_on(paragraph: Node, below: Node) -> bool:
     )
 
 
+_BEAR_HIGHLIGHT = regex(r"(?<!\S)::(?=[^\s:])[^:\n]*[^\s:]::(?![\w:])")
+"""Words Bear highlights, ``::`` tight around them, opening a word and closing one (``::Remember::``)."""
+
+
 def _inline_pair(
     line: str,
     number: int,
@@ -1434,6 +1438,8 @@ def _inline_pair(
     """
     if "::" not in line:  # `_INLINE` and `_HALF_CARD` need one; dropping `[k:: v]` fields needs one too
         return None
+    if "::" not in _BEAR_HIGHLIGHT.sub("", line) and "{" not in line:
+        return None  # `::Remember:: the nucleolus …`: Bear's highlight (`::Q1:: … {…}` is GIFT's title)
     line = without_wrapped_fields(line, _hide_code(line))
     hidden = _hide_code(line)
     match = _INLINE.match(hidden)
@@ -2220,7 +2226,11 @@ def _tagged_card(ctx: Context, item: Node) -> _Pair | _Missing | None:
     back = "\n\n".join(ctx.doc.written(block) for block in _unlisted(item.children[1:]))
     if cloze_syntax.has_cloze(back, highlights=False):  # `Began in {{cloze 1789}}` under it: shown
         back = cloze_syntax.revealed(back, mark="**")
-    if not front or not back:
+    if not front and not back:
+        return None  # `- #[[Biology]] #flashcard`: Roam's line of the page's tags, no card
+    if not front:
+        return _Missing("flashcard tagged #card with no question before the tag: write it on the tag's line")
+    if not back:
         return _Missing("flashcard tagged #card with no answer under it: write it in bullets indented below")
     return _Pair(front, back)
 
@@ -2439,7 +2449,14 @@ def _answered_by_next(ctx: Context, items: Sequence[Node], index: int) -> _Pair 
     answer = (_ANSWER.match(answered.strip()) or _BACK.match(answered.strip())) if answered else None
     if answer is None or not answer["text"].strip():
         return None
-    return _Pair(unbolded(question["text"]), unbolded(answer["text"]).strip())
+    return _Pair(
+        _attribute_value(unbolded(question["text"])), _attribute_value(unbolded(answer["text"]).strip())
+    )
+
+
+def _attribute_value(text: str) -> str:
+    """A side's words without the second colon of Roam's attribute (``Question:: Where …?``): the label's."""
+    return text[1:].lstrip() if text.startswith(":") else text
 
 
 def _answered_item(item: Node) -> _Pair | None:
