@@ -286,6 +286,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _reparsed(text, tokens, marks_as_letters(text, _code_lines(tokens)))
     if _may_hold_pasted_bullets(text) and _PASTED_BULLET.search(text):
         text, tokens = _rewritten(text, tokens, _as_list_item)
+    if "****" in text or "]{" in text or any(toggle in text for toggle in _TOGGLES):
+        text, tokens = _rewritten(text, tokens, _export_marks_undone)
     if _BOLD_LEFT_OPEN.search(text) and _BOLD_TERM_UNCLOSED.search(text):
         text, tokens = _rewritten(text, tokens, _bold_term_closed)
     if "{{cloze" in text or ("::" in text and _NUMBERED_CLOZE_OPENING.search(text)):
@@ -444,13 +446,13 @@ def _with_markdown_tables(text: str, tokens: list[Token]) -> tuple[str, list[Tok
 
 _PASTED_BULLETS = "\u2022\u25aa\u25e6\u2219\u27a2\u2023\u2043"
 _PASTED_BULLET = regex(
-    rf"^(?P<indent>[ \t]*)(?:[{_PASTED_BULLETS}][ \t\u00a0]|-\u00a0|\\-[ \t]"
+    rf"^(?P<indent>[ \t]*)(?:[{_PASTED_BULLETS}][ \t\u00a0]|-\u00a0|\\[-*][ \t]"
     r"|(?P<number>\d{1,3})\\\.[ \t])[ \t\u00a0]*(?=\S)",
     re.M,
 )
 """A bullet pasted from a word processor or a PDF (``•``, ``▪``, ``◦``, ``∙``, ``➢``; ``-`` before a
-no-break space), or one an exporter escaped (``\\-``, ``1\\.``): a Markdown list item, as the author
-meant it."""
+no-break space), or one an exporter escaped (``\\-``, ``\\*``, ``1\\.``): a Markdown list item, as the
+author meant it."""
 
 
 def _may_hold_pasted_bullets(text: str) -> bool:
@@ -469,6 +471,34 @@ as Google Docs exports it) or right before a word (``**Alkane:**a …``)."""
 _BOLD_LEFT_OPEN = regex(r":(?:[ \t]+\*\*|\*\*(?=\w))")
 """How every ``_BOLD_TERM_UNCLOSED`` ends: found at once or not at all, where ``_BOLD_TERM_UNCLOSED`` is
 tried at each line of a file."""
+
+
+_SPLIT_BOLD = regex(r"(?P<code>(?<!`)(`+)(?!`)[^`]+?\2)|(?<=\w)\*\*\*\*(?=\w)")
+"""Bold closed and opened again inside a word (``**Infl****ation**``), as Google Docs exports bold split
+across runs of text: one bold word; or a code span (kept)."""
+_PANDOC_SPAN = regex(
+    r"(?P<code>(?<!`)(`+)(?!`)[^`]+?\2)|(?<![!\]\\])\[(?P<words>[^\[\]\n]+)\]\{[.#][^{}\n]*\}"
+)
+"""A Pandoc span, words in brackets and their attributes (``[Alcohol]{.underline}``, as Pandoc writes
+a Word document's underline): its words, as the page shows them; or a code span (kept)."""
+_TOGGLES = "\u25b8\u25b6\u25ba"
+_TOGGLE = regex(rf"^(?P<start>[ \t]*(?:[-*+][ \t]+)?)[{_TOGGLES}][ \t]+(?=\S)")
+"""A toggle's triangle opening a line or its bullet (``- ▸ What cells make antibodies?``), as Notion
+exports a toggle: a control on the page, no word of the note."""
+
+
+def _export_marks_undone(line: str, _above: str) -> str:
+    """A line without what an editor's export added around its words (``_SPLIT_BOLD``,
+    ``_PANDOC_SPAN``, ``_TOGGLE``)."""
+    if "****" in line:
+        line = _SPLIT_BOLD.sub(_code_kept, line)
+    if "]{" in line:
+        line = _PANDOC_SPAN.sub(_span_words, line)
+    return _TOGGLE.sub(r"\g<start>", line, count=1)
+
+
+def _span_words(found: re.Match[str]) -> str:
+    return found[0] if found["code"] else found["words"]
 
 
 def _bold_term_closed(line: str, _above: str) -> str:
