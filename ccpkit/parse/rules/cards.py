@@ -80,6 +80,9 @@ _LIST_ITEM = regex(r"^(?:[-*+]|\d+[.)])\s")
 _NUMBERING = regex(r"^\d+[.)]\s+")
 _SECTION_NUMBER = regex(r"^(?P<over>\d{1,3}(?:\.\d{1,3})*)\.\d{1,3}\.?[ \t]+(?=\S)")
 """A section's number, ``3.2.1`` (under ``3.2``), or a quantity (``3.5 mm jack``, ``2.5 Gbps``)."""
+_DEEP_SECTION_NUMBER = regex(r"^\d{1,3}(?:\.\d{1,3}){2,}\.?[ \t]+(?=[^\W\d])")
+"""A section's number of three parts or more (``3.1.2 Amazon Lightsail``): no quantity writes so, so it
+numbers the section whatever heading is over it."""
 _DEFINITION_LINE = regex(r"[:~][ \t]+(\S)")
 _LOOSE_TERM_WORDS = 4
 _SENTENCE_END = regex(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z\"'(\[*_])")
@@ -1714,9 +1717,10 @@ _ENTRY_KIND = regex(r"(?i)(?:key\s+)?(?:concept|term|topic|keyword|word|idea|pri
 def _heading_front(heading: str, over: str = "") -> str:
     """A heading's words as its card's front: without the emoji, number or bold around them, or a colon
     after them (``### 🔹 1. **Public Cloud**:`` → ``Public Cloud``); a section's number too where the
-    heading ``over`` it bears the number it extends (``3.2.1 Bucket`` under ``3.2 Glossary``), a
-    quantity or a version kept (``3.5 mm jack``, ``3.12 Highlights``)."""
+    heading ``over`` it bears the number it extends (``3.2.1 Bucket`` under ``3.2 Glossary``) or it has
+    three parts (``3.1.2 Lightsail``), a quantity or a version kept (``3.5 mm jack``, ``3.12 Highlights``)."""
     text = _NUMBERING.sub("", undecorated(heading))
+    text = _DEEP_SECTION_NUMBER.sub("", text)
     section = _SECTION_NUMBER.match(text)
     if section is not None and re.match(rf"{re.escape(section['over'])}(?![\d.]\d)\.?\s", undecorated(over)):
         text = text[section.end() :]
