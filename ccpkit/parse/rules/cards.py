@@ -2275,15 +2275,15 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
     (``**Amazon S3:** object storage.`` then ``**Amazon EBS:** …``, as pasted notes and document
     exports write one): each paragraph's id and its term. ``Name: …`` paragraphs are a glossary's
     under a glossary's title or a line announcing them (``These include:``), else a transcript's. A
-    ``<br>`` between them spaces them out: the run is read whole, else each part between spacers,
-    and between definitions that are cards alone."""
+    ``<br>`` or a horizontal rule (``***``) between them spaces them out: the run is read whole, else
+    each part between spacers, and between definitions that are cards alone."""
     found: dict[int, Term] = {}
     run: list[Block] = []
     parted: list[int] = []  # where in the run a `<br>` stood
     before: Block | None = None
     lone: list[Block] = []  # paragraphs of one line that no run made a glossary's
     for block in [*ctx.doc.blocks, None]:
-        if block is not None and is_spacer(block.node):
+        if block is not None and (is_spacer(block.node) or block.node.type == "hr"):
             parted.append(len(run))  # the run goes on past it
             continue
         if (
@@ -2299,11 +2299,33 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
         terms = _run_terms(ctx, run, before) or _defined_stretches([b.node.children[0].content for b in run])
         for start, end in [] if terms else itertools.pairwise([0, *parted, len(run)]):
             terms += [(start + offset, term) for offset, term in _run_terms(ctx, run[start:end], before)]
+        terms = terms or _ruled_off_terms(ctx, run, parted, before)
         found |= {id(run[offset].node): term for offset, term in terms}
         lone += [] if terms else _one_bold_line(run)
         run, parted, before = [], [], block
     found |= _lone_terms(ctx, lone) | _headed_glossary(ctx)
     return _terms_going_on(ctx, found) | found
+
+
+def _ruled_off_terms(
+    ctx: Context, run: list[Block], parted: Sequence[int], before: Block | None
+) -> list[tuple[int, Term]]:
+    """The terms of bold term lines that rules or spacers part one from the next (``**Interval**: …``,
+    ``***``, ``**Octave**: …``), with their places in the run, where the run holds more than a
+    glossary (a question and its answer further on): each stretch of such lines read as a glossary."""
+    found: list[tuple[int, Term]] = []
+    bounds = sorted({0, *parted, len(run)})
+    alone = [
+        end - start == 1 and line_term(run[start].node.children[0].content) is not None
+        for start, end in itertools.pairwise(bounds)
+    ]
+    starts = bounds[:-1]
+    for termed, stretch in itertools.groupby(range(len(alone)), key=lambda part: alone[part]):
+        places = [starts[part] for part in stretch]
+        if termed and len(places) > 1:
+            blocks = [run[place] for place in places]
+            found += [(places[offset], term) for offset, term in _run_terms(ctx, blocks, before)]
+    return found
 
 
 def _terms_going_on(ctx: Context, read: Mapping[int, Term]) -> dict[int, Term]:
