@@ -2302,6 +2302,7 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
         terms = terms or _ruled_off_terms(ctx, run, parted, before)
         found |= {id(run[offset].node): term for offset, term in terms}
         lone += [] if terms else _one_bold_line(run)
+        lone += [block] if block is not None and _wrapped_term(ctx, block.node) is not None else []
         run, parted, before = [], [], block
     found |= _lone_terms(ctx, lone) | _headed_glossary(ctx)
     return _terms_going_on(ctx, found) | found
@@ -2389,9 +2390,53 @@ def _lone_terms(ctx: Context, lone: Sequence[Block]) -> dict[int, Term]:
     file says again or numbers (a record's ``**Statement:**``, ``**Exercise 2:**``), nor a field's
     value in a word or two (``**Level:** Beginner``), nor a remark under an aside's heading (``## Tip``)."""
     fronts = bold_fronts(ctx.doc.lines)
-    terms = {id(block.node): (block, line_term(block.node.children[0].content)) for block in lone}
+    terms = {id(block.node): (block, _paragraph_term(ctx, block.node)) for block in lone}
     found = {at: term for at, (block, term) in terms.items() if term and _a_lone_term(block, term, fronts)}
-    return found if found and fronts.total() > len(found) else {}
+    beside = fronts.total() > len(found)
+    return {at: term for at, term in found.items() if beside or _reads_as_a_definition(term)}
+
+
+def _reads_as_a_definition(term: Term) -> bool:
+    """Whether a bold term alone in its file is defined as a glossary would, a noun's words after it
+    (``**Phillips curve**: the short-run inverse relationship …``): a term, not prose's bold opening
+    (``**Ana**: will you …``, ``**Note:** remember to …``) nor a record's field."""
+    front = term.front
+    named = not (is_label(front) or is_aside(front) or names_a_record_field(front) or _notice(front))
+    asks = term.rest.rstrip(" *_").endswith(("?", "\uff1f"))
+    return named and not asks and _DEFINING_OPENING.match(term.rest) is not None
+
+
+def _notice(front: str) -> bool:
+    """Whether a bold name heads news of the course (``**Update**: the lab moved …``), not a term."""
+    return front.casefold() in _NOTICES
+
+
+_NOTICES = frozenset(
+    {"update", "updates", "news", "reminder", "announcement", "homework", "assignment", "todo"}
+)
+
+
+_DEFINING_OPENING = regex(r"(?i)(?:the|an?|one|any)\s+(?!(?:of|is|are|was|were|will|can|must)\b)\w")
+"""A definition's opening: an article and a noun phrase (``the rate …``, ``a compound …``)."""
+
+
+def _paragraph_term(ctx: Context, node: Node) -> Term | None:
+    """The term of a paragraph of one line, or of one wrapped onto more (``_wrapped_term``)."""
+    content = node.children[0].content
+    return line_term(content) if "\n" not in content else _wrapped_term(ctx, node)
+
+
+def _wrapped_term(ctx: Context, node: Node) -> Term | None:
+    """The term of a paragraph whose first line opens with a bold term and whose other lines, in lower
+    case and opening with no term, go on with its definition (``**Phillips curve**: the short-run
+    inverse relationship between inflation and`` over ``unemployment.``): its definition, whole."""
+    if not _plain_paragraph(ctx, node) or "\n" not in (text := node.children[0].content):
+        return None
+    first, *others = [line.strip() for line in text.split("\n")]
+    term = line_term(first)
+    if term is None or any(not line[:1].islower() or line_term(line) is not None for line in others):
+        return None
+    return replace(term, rest=" ".join([term.rest.rstrip(" \\"), *others]))
 
 
 def _a_lone_term(block: Block, term: Term, fronts: Counter[str]) -> bool:
