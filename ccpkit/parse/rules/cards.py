@@ -192,6 +192,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
     reported = _report_sections(blocks)
     entries = _glossary_entries(ctx)
     glossary_paragraphs = _glossary_paragraphs(ctx)
+    tasks = _tasks_over_code(ctx)
     for index, block in enumerate(blocks):
         if block.heading is not heading:
             yield from _heading_card(ctx, heading, heading_section, described, one_liners, entries, solved)
@@ -241,6 +242,11 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
                 if above is not None and above.heading is heading and _plain_paragraph(ctx, above.node):
                     described.append(("prose", ctx.doc.source(above.node)))  # what opens the facts
                 described.append(("facts", ctx.doc.source(block.node)))
+        elif id(block.node) in tasks:  # `Create a pod named web:` over its command
+            code = tasks[id(block.node)]
+            ctx.claim(code)
+            task = block.node.children[0].content.strip().rstrip(":").strip()
+            yield _card(ctx, block.node, block.section, task, ctx.doc.source(code), "")
         elif _cites(block.node):
             pass  # `> https://learn.microsoft.com/…` under a definition: where it comes from, no part of it
         elif block.node.type == "blockquote":
@@ -1549,6 +1555,53 @@ def _snippet(code: Node, title: str) -> bool:
         return True
     shell = language in _SHELLS - {"text"} or not language
     return shell and _commands(code.content) and not _README_SECTION.fullmatch(title)
+
+
+def _tasks_over_code(ctx: Context) -> dict[int, Node]:
+    """Lines of a cheat sheet that each name a task over the code that does it (``Create a pod named
+    web:`` over ```` ```bash ```` and ``kubectl run web --image=nginx``), two or more pairs one after
+    another under a heading: each paragraph's id and its code, a card each. One pair alone may be
+    prose over its example, and a line that explains (``The manifest below defines a pod:``) is none."""
+    blocks = ctx.doc.blocks
+    pairs = [
+        (index, blocks[index + 1].node)
+        for index in range(len(blocks) - 1)
+        if _names_a_task(ctx, blocks[index].node)
+        and blocks[index + 1].heading is blocks[index].heading
+        and _snippet(blocks[index + 1].node, "")
+    ]
+    found: dict[int, Node] = {}
+    for _, run in itertools.groupby(enumerate(pairs), key=lambda pair: pair[1][0] - 2 * pair[0]):
+        stretch = [pair for _, pair in run]
+        if len(stretch) >= _GLOSSARY_TERMS:
+            found |= {id(blocks[index].node): code for index, code in stretch}
+    return found
+
+
+def _names_a_task(ctx: Context, node: Node) -> bool:
+    """A paragraph of one line that says what to do and ends with a colon, ``Expose a deployment on
+    port 80:``: no sentence before it, nothing pointing at the code (``The example below …``)."""
+    if not _one_line(ctx, node) or not (line := node.children[0].content.strip()).endswith(":"):
+        return False
+    words = line.rstrip(":").split()
+    first = words[0].casefold() if words else ""
+    return (
+        0 < len(words) <= _TASK_LINE_WORDS
+        and words[0][:1].isupper()
+        and first not in _NOT_A_TASK
+        and not _POINTS_AT_CODE.search(line)
+        and not _SENTENCE_END.search(line)
+    )
+
+
+_TASK_LINE_WORDS = 12
+_NOT_A_TASK = frozenset(
+    {"the", "a", "an", "this", "these", "that", "those", "here", "there", "it", "we", "you", "i", "they"}
+    | {"for", "in", "on", "to", "with", "from", "by", "at", "as", "if", "when", "then", "now", "note"}
+    | {"example", "output", "result", "results", "usage", "syntax", "e.g.", "eg", "i.e.", "so", "and"}
+)
+"""A line's first word that opens an explanation (``The output looks like:``), not a task."""
+_POINTS_AT_CODE = regex(r"(?i)\b(?:below|following|above|looks?\s+like|shows?|example)\b")
 
 
 def _commands(code: str) -> bool:
