@@ -52,6 +52,7 @@ from ccpkit.parse.rules.terms import (
     answered_in_italics,
     answered_on_its_line,
     aside_line,
+    compares,
     defined_term,
     defining_sentence,
     definition_list,
@@ -2630,8 +2631,15 @@ def _run_terms(ctx: Context, run: list[Block], before: Block | None) -> list[tup
         if not lines:
             return []
     titled_terms = _titled(ctx, run[0].section, _TERMS_TITLE)
-    colons = titled or announced or _defines_in_lines(ctx, lines)
+    colons = titled or announced or _defines_in_lines(ctx, lines) or _comparisons(lines)
     return _framed_glossary(lines, colons=colons, run_in=titled_terms)
+
+
+def _comparisons(lines: Sequence[str]) -> bool:
+    """Whether every line names two things it compares before its colon (``Key difference between LRS
+    and ZRS: …``, ``Mitosis vs meiosis: …``): what each asks is plain, as a glossary's name is."""
+    names = [line.partition(":")[0] for line in lines]
+    return all(":" in line for line in lines) and all(compares(undecorated(name).strip()) for name in names)
 
 
 def _defines_in_lines(ctx: Context, lines: Sequence[str]) -> bool:

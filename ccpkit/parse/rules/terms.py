@@ -1312,9 +1312,25 @@ def _short_or_named(front: str, rest: str) -> bool:
     words = len(_GRAMMAR_NOTE.sub("", _BRACKETED.sub("", front)).split())  # `Time complexity (worst case: …)`
     if words <= _PLAIN_TERM_WORDS or (words <= _NAME_WORDS and names_a_thing(front)):
         return True
+    if compares(front):
+        return True
     if words <= _NAME_WORDS and _FORMULA.fullmatch(rest.strip()):
         return True  # `Electric field of a point charge: $E = kq/r^2$`, a formula sheet's line
     return words <= _NAME_WORDS and len(rest.split()) >= _DEFINED_WORDS and names_a_thing(front, small=True)
+
+
+def compares(front: str) -> bool:
+    """Whether a name sets two things of a few words each side by side (``VNet peering vs VPN
+    Gateway``, ``Key difference between LRS and ZRS``): a comparison, asked as one thing."""
+    compared = _COMPARISON.fullmatch(front)
+    sides = [side for side in compared.groups() if side] if compared else []
+    return bool(sides) and all(len(side.split()) <= _PLAIN_TERM_WORDS for side in sides)
+
+
+_COMPARISON = regex(
+    r"(?i)(?:(?:the\s+)?(?:key\s+|main\s+)?differences?\s+between\s+(\S.*?)\s+and\s+(\S.*)"
+    r"|(\S.*?)\s+(?:vs\.?|versus)\s+(\S.*))"
+)
 
 
 _FORMULA = regex(r"\$\$?[^$]+\$\$?\.?|\\\(.+\\\)\.?")
