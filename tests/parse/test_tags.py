@@ -51,3 +51,14 @@ def test_a_line_of_nested_tags_over_a_card_is_its_tags_not_a_card_of_its_own(tmp
     tags = _own_tags(tmp_path)
     assert tags["What guards the door?"] == ("aws::security", "flashcards")
     assert "#aws" not in tags
+
+
+def test_a_database_pages_tags_property_tags_its_card(tmp_path: Path) -> None:
+    """A Notion database page's ``Tags:`` property sorts its card; its other properties are dropped."""
+    (tmp_path / "m").mkdir()
+    page = "# Photosynthesis\n\nDefinition: Making sugar from light.\nSubject: Botany\nTags: plants, energy"
+    (tmp_path / "m" / "notes.md").write_text(page + "\n", encoding="utf-8")
+    (card,) = parse_notes(tmp_path).deck.items()
+    assert isinstance(card, Card)
+    assert card.back == "Making sugar from light."
+    assert card.tags[-2:] == ("plants", "energy")

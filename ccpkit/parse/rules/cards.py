@@ -63,6 +63,7 @@ from ccpkit.parse.rules.terms import (
     joined_terms,
     keeps_a_record,
     line_term,
+    names_a_note_field,
     names_a_record_field,
     names_a_thing,
     only_asides,
@@ -1198,11 +1199,28 @@ def _heading_card(
     if labels and all(map(only_asides, labels)) and not defining:
         return  # `Remember: …` under `## Key events`: an aside to notes that say what no thing is
     defined = [text for _, text in above] if sum(kind == "prose" for kind, _ in above) <= _DEFINING else []
+    tags = ""
     if not defined and len(labels) == 1:  # `Definition: Emulates a machine.` alone: its label says nothing
+        labels[0], tags = _without_page_properties(labels[0])
         labels[0] = _DEFINITION_LABEL.sub("", labels[0], count=1)
     back = "\n\n".join([*defined, _join(labels)] if labels else defined)
     if back:
-        yield _card(ctx, heading, section, front, back, pinned_id(heading))
+        yield _card(ctx, heading, section, front, back, pinned_id(heading), tags=tags)
+
+
+def _without_page_properties(label: str) -> tuple[str, str]:
+    """A ``Definition: …`` line without the page's properties on the lines below it (``Subject:
+    Biology``, ``Tags: cell-division``, ``Confidence: 3``, as Notion exports a database page), and the
+    tags they list: the definition is what is studied, the tags sort its card. Any other line below it
+    keeps them all."""
+    first, *others = label.split("\n")
+    fields = [line.partition(":") for line in others]
+    if not others or not _DEFINITION_LABEL.match(first):
+        return label, ""
+    if not all(colon and value.strip() and names_a_note_field(name) for name, colon, value in fields):
+        return label, ""
+    tags = " ".join(value for name, _, value in fields if name.strip(" *_").casefold() == "tags")
+    return first, tags
 
 
 @dataclass(frozen=True, slots=True)

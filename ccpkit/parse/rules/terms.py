@@ -515,6 +515,20 @@ def is_field_name(front: str) -> bool:
     return front.lower() in _FIELD_NAMES
 
 
+def names_a_note_field(name: str) -> bool:
+    """Whether ``name`` is a field of the note itself, as a vault or a database page writes its
+    properties (``Tags``, ``Subject``, ``Confidence``, ``Created``): nothing to learn."""
+    name = name.strip(" *_").casefold()
+    return name in _ABOUT_THE_NOTE or name in _FIELD_NAMES or name in _PAGE_PROPERTIES
+
+
+_PAGE_PROPERTIES = frozenset(
+    {"confidence", "mastery", "created time", "last edited", "last edited time", "next review"}
+    | {"reviewed on", "semester", "week", "progress"}
+)
+"""A database page's own properties, as Notion exports them under its title (``Confidence: 3``)."""
+
+
 def names_a_record_field(name: str) -> bool:
     """Whether ``name`` is a field of a record rather than a term (``Aim``, ``Pros``, ``Hotel``,
     ``Attendees``, ``Servings``): a write-up's, a plan's, a meeting's, a book's or a recipe's part."""
