@@ -2371,7 +2371,7 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
         terms = _run_terms(ctx, run, before) or _defined_stretches([b.node.children[0].content for b in run])
         for start, end in [] if terms else itertools.pairwise([0, *parted, len(run)]):
             terms += [(start + offset, term) for offset, term in _run_terms(ctx, run[start:end], before)]
-        terms = terms or _ruled_off_terms(ctx, run, parted, before)
+        terms = terms or _ruled_off_terms(ctx, run, parted, before) or _comparisons_alone(run)
         found |= {id(run[offset].node): term for offset, term in terms}
         lone += [] if terms else _one_bold_line(run)
         lone += [block] if block is not None and _wrapped_term(ctx, block.node) is not None else []
@@ -2399,6 +2399,21 @@ def _ruled_off_terms(
             blocks = [run[place] for place in places]
             found += [(places[offset], term) for offset, term in _run_terms(ctx, blocks, before)]
     return found
+
+
+def _comparisons_alone(run: Sequence[Block]) -> list[tuple[int, Term]]:
+    """The paragraphs of a run no glossary took that each name two things they compare before a colon
+    (``Key difference between LRS and ZRS: …``), with their places: what each asks is plain, so each
+    is a card alone, where another ``Name: …`` line alone may be a transcript's."""
+    lines = [paragraph.node.children[0].content for paragraph in run]
+    return [
+        (at, term)
+        for at, line in enumerate(lines)
+        if _comparisons([line])
+        and (term := plain_term(line)) is not None
+        and compares(term.front)
+        and len(term.rest.split()) >= DEFINING_WORDS  # `Arsenal vs Chelsea: 3-1`: a result, no answer
+    ]
 
 
 def _terms_going_on(ctx: Context, read: Mapping[int, Term]) -> dict[int, Term]:
