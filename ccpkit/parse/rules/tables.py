@@ -245,7 +245,8 @@ def _pandoc_table(ctx: Context, node: Node) -> str:
 
 
 _GRID_RULE = regex(r"\+(?:[-=:]{3,}\+){2,}")
-_SIMPLE_RULE = regex(r"-{3,}(?:[ \t]{2,}-{3,})+")
+_SIMPLE_RULE = regex(r"-{3,}(?:[ \t]+-{3,})+")
+"""A simple table's rule: a run of dashes per column, a space or more between (Pandoc writes one)."""
 
 
 _PIPE_INSIDE = regex(r"\$[^$\n]*(?<!\\)\|[^$\n]*\$|`[^`\n]*(?<!\\)\|[^`\n]*`")
