@@ -31,6 +31,7 @@ from reportlab.platypus import (
 from ccpkit import __version__
 from ccpkit.errors import UsageError
 from ccpkit.export import Paper
+from ccpkit.export.pdf.chunks import in_chunks
 from ccpkit.export.pdf.paging import Heading, Mark, PagedCanvas
 from ccpkit.export.pdf.paragraph import Paragraph as Line
 from ccpkit.export.pdf.style import Orientation
@@ -108,6 +109,7 @@ def render(
     short, the story is laid out again with taller ones: the same flowables (each layout undoes its
     edits to them), whose paragraphs keep their lines for the width they were wrapped to."""
     balance = balance_last_page and len(columns) == 1 and columns[0] >= 2
+    story = in_chunks(story, *_column_widths(ty, size, columns))
     try:
         laid, doc = _build(story, ty, size, columns, meta, balance=balance)
         if not balance_last_page or doc.short_at in (0, laid.pages):  # balanced, or full to its last page
@@ -128,6 +130,14 @@ def render(
         if balanced.pages == plain.pages:
             return balanced
     return plain
+
+
+def _column_widths(
+    ty: Typography, size: tuple[float, float], columns: Sequence[int]
+) -> tuple[float, dict[str, float]]:
+    """The width of the first page's columns, and of each template's by its id (``template_id``)."""
+    widths = {template_id(count): column_width(ty, size, count) for count in columns}
+    return widths[template_id(columns[0])], widths
 
 
 _SLACK_LINES = 2
