@@ -170,14 +170,15 @@ def init(folder: Path) -> None:
 def check(config: Config, notes: Path | None, templates: Path | None, strict: bool) -> None:
     """Parse and validate the notes: counts per module, then one `path:line: message` per problem
     (including Anki cards whose fronts read the same but want different answers), then the ledger and
-    the templates (Anki card templates, pdf/style.toml), which a build would refuse just as well.
+    the templates (Anki card templates, pdf/style.toml with its fonts and the room its margins and
+    columns leave on the paper), which a build would refuse just as well.
 
     It ends with the number of errors and warnings. Exit 0 when clean, 1 on errors (and on warnings
     with --strict) or a damaged ledger.
     """
     from ccpkit.export.anki.card_templates import load_templates
     from ccpkit.export.anki.notes import card_problems
-    from ccpkit.export.pdf.style import load_style
+    from ccpkit.export.pdf import require_usable_style
     from ccpkit.ledger import LEDGER_NAME, LedgerError, load_ledger
     from ccpkit.parse import parse_notes
     from ccpkit.report import format_counts
@@ -196,9 +197,10 @@ def check(config: Config, notes: Path | None, templates: Path | None, strict: bo
     except LedgerError as error:
         click.echo(f"error: {error}")
         errors += 1
-    for load in (load_templates, load_style):
+    options = settings.export_options()
+    for load in (lambda: load_templates(options.templates), lambda: require_usable_style(options)):
         try:
-            load(Path(settings.templates))
+            load()
         except UsageError as error:
             click.echo(f"error: {error}")
             errors += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from ccpkit.cli import cli
@@ -186,3 +187,44 @@ def test_check_finds_the_templates_a_build_would_refuse(tmp_path: Path) -> None:
     assert f"error: {templates / 'anki' / 'term.front.html'}:1: no field 'Trem'" in output
     assert f"error: {templates / 'pdf' / 'style.toml'}:2:" in output
     assert output.splitlines()[-1] == "2 errors, 0 warnings"
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (
+            {"pdf/style.toml": '[fonts]\nregular = "NoSuchFont.ttf"\n'},
+            "style.toml:2: font file 'NoSuchFont.ttf'",
+        ),
+        (
+            {"pdf/style.toml": '[fonts]\nregular = "bad.ttf"\n', "pdf/bad.ttf": "not a font\n"},
+            "bad.ttf: not a usable TrueType font",
+        ),
+        (
+            {"pdf/style.toml": "[cram]\ncolumns = 40\n"},
+            "style.toml:2: 40 columns of cram pages are 2.4 mm wide",
+        ),
+        (
+            {"pdf/style.toml": "[page]\nmargin_mm = 200\n"},
+            "style.toml:2: the margins leave 0.0 mm for the text",
+        ),
+    ],
+)
+def test_check_finds_the_fonts_and_page_sizes_a_build_would_refuse(
+    tmp_path: Path, files: dict[str, str], message: str
+) -> None:
+    """Found before any page is laid out, with the build's own words: a font that is missing or no
+    font, columns too narrow for a table, margins that leave no room."""
+    folder = notes(tmp_path / "notes", {"02-compute/cram-sheet.md": CLEAN})
+    templates = notes(tmp_path / "templates", files)
+    code, output = run("check", "--notes", str(folder), "--templates", str(templates))
+    assert code == 1
+    error = next(line for line in output.splitlines() if line.startswith("error: "))
+    assert message in error
+    assert output.splitlines()[-1] == "1 error, 0 warnings"
+    out = str(tmp_path / "out")
+    built = run(
+        "build", "--notes", str(folder), "--templates", str(templates), "--out", out, "-q", "--format", "pdf"
+    )
+    assert built[0] == 2
+    assert error in built[1].splitlines()

@@ -40,6 +40,15 @@ def notes_digest(*modules: Module) -> str:
     return hashlib.sha256(repr(modules).encode("utf-8")).hexdigest()[:8]
 
 
+def require_usable_style(options: ExportOptions) -> None:
+    """What a PDF build refuses before it lays out a page, for ``ccpkit check``: the style (its keys,
+    and room on the paper for its columns) and each font it names, found and loaded."""
+    from ccpkit.export.pdf.fonts import register_fonts
+    from ccpkit.export.pdf.style import load_style
+
+    register_fonts(load_style(options.templates, options.paper))
+
+
 class Pdf(Format[Exported]):
     """A part is a module's cram sheet (none for questions only); the course (laid out whole, so each
     font is embedded once) and the exam are wholes."""
@@ -53,7 +62,7 @@ class Pdf(Format[Exported]):
             return options
         from ccpkit.export.pdf.style import load_style
 
-        return replace(options, pdf_style=load_style(options.templates))
+        return replace(options, pdf_style=load_style(options.templates, options.paper))
 
     def prepare(self, options: ExportOptions) -> None:
         """Load the layout code and the fonts."""

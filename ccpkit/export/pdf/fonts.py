@@ -13,7 +13,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ccpkit.errors import UsageError
-from ccpkit.export.pdf.style import Fonts, Style
+from ccpkit.export.pdf.style import Style, setting_error
 from ccpkit.regex import regex
 
 BUNDLED = Path(__file__).resolve().parent.parent.parent / "fonts"
@@ -36,10 +36,9 @@ class FontSet:
 def register_fonts(style: Style) -> FontSet:
     """Register the style's fonts with reportlab (once per file) and return their names."""
     _fix_astral_to_unicode()
-    files = style.fonts
-    body = [_register(_find(style, name)) for name in _body_files(files)]
-    mono = [_register(_find(style, name)) for name in (files.mono, files.mono_bold)]
-    fallback = _register(_find(style, files.fallback))
+    body = [_register(_find(style, key)) for key in ("regular", "bold", "italic", "bold_italic")]
+    mono = [_register(_find(style, key)) for key in ("mono", "mono_bold")]
+    fallback = _register(_find(style, "fallback"))
     pdfmetrics.registerFontFamily(body[0], normal=body[0], bold=body[1], italic=body[2], boldItalic=body[3])
     pdfmetrics.registerFontFamily(mono[0], normal=mono[0], bold=mono[1], italic=mono[0], boldItalic=mono[1])
     pdfmetrics.registerFontFamily(
@@ -55,19 +54,16 @@ def register_fonts(style: Style) -> FontSet:
     )
 
 
-def _body_files(files: Fonts) -> tuple[str, str, str, str]:
-    return files.regular, files.bold, files.italic, files.bold_italic
-
-
-def _find(style: Style, name: str) -> Path:
+def _find(style: Style, key: str) -> Path:
+    """The file ``[fonts] key`` names: in the project's ``templates/pdf/``, else among the bundled."""
+    name: str = getattr(style.fonts, key)
     for folder in (style.folder, BUNDLED):
         if (folder / name).is_file():
             return (folder / name).resolve()
         if os.path.lexists(folder / name):  # a folder of that name, or a link to nothing
             raise UsageError(f"{folder / name}: not a font file, which style.toml names: put the font there")
-    raise UsageError(
-        f"{style.folder / 'style.toml'}: font file {name!r} is neither in {style.folder} nor in {BUNDLED}"
-    )
+    message = f"font file {name!r} is neither in {style.folder} nor in {BUNDLED}"
+    raise setting_error(style.folder, "fonts", key, message)
 
 
 @cache

@@ -105,8 +105,11 @@ def test_without_a_style_file_the_default_style_is_read(tmp_path: Path) -> None:
 
 
 def test_a_missing_font_file_is_a_usage_error(templates_copy: Path) -> None:
+    """Named at the line of its key, as every other mistake in style.toml is."""
     edit(templates_copy, '"Symbola.ttf"', '"NoSuchFont.ttf"')
-    with pytest.raises(UsageError, match=r"font file 'NoSuchFont\.ttf' is neither in"):
+    lines = (templates_copy / "pdf" / "style.toml").read_text("utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, 1) if "NoSuchFont" in text)
+    with pytest.raises(UsageError, match=rf"style.toml:{line}: font file 'NoSuchFont\.ttf' is neither in"):
         build(large_deck(modules=1, cards=1, tables=0, mcqs=0), templates=templates_copy)
 
 
@@ -144,17 +147,57 @@ def test_errors_point_at_the_key_in_its_own_section(templates_copy: Path) -> Non
 
 def test_sizes_that_leave_no_room_are_a_usage_error_not_a_crash(templates_copy: Path) -> None:
     (templates_copy / "pdf" / "style.toml").write_text("[text]\nsize = 200\nleading = 240\n", "utf-8")
-    with pytest.raises(UsageError, match=r"^PDF pdf/\S+\.pdf: something in it is taller than a whole column"):
-        build(large_deck(modules=1, cards=3, tables=0, mcqs=1), templates=templates_copy)
+    with pytest.raises(
+        UsageError, match=r"style.toml:3: the margins leave \S+ mm for the text of cram pages"
+    ):
+        load_style(templates_copy)
 
 
-@pytest.mark.parametrize("setting", ["[cram]\ncolumns = 100\n", "[tables]\npadding_pt = 500\n"])
-def test_columns_or_padding_that_leave_no_width_are_a_usage_error_not_a_crash(
-    templates_copy: Path, setting: str
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("[page]\nmargin_mm = 200\n", r"style.toml:2: the margins leave 0.0 mm for the text of cram pages"),
+        (
+            "[exam]\nsize = 60\nleading = 80\n",
+            r"style.toml:3: the margins leave 269.0 mm for the text of exam",
+        ),
+    ],
+)
+def test_margins_that_leave_a_column_fewer_than_ten_lines_are_refused_before_layout(
+    templates_copy: Path, setting: str, message: str
 ) -> None:
     (templates_copy / "pdf" / "style.toml").write_text(setting, "utf-8")
-    with pytest.raises(UsageError, match=r"^PDF pdf/\S+\.pdf: a column is narrower than what must fit"):
-        build(large_deck(modules=1, cards=3, tables=1, mcqs=1), templates=templates_copy)
+    with pytest.raises(UsageError, match=message):
+        load_style(templates_copy)
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        (
+            "[cram]\ncolumns = 100\n",
+            r"style.toml:2: 100 columns of cram pages are 0.0 mm wide, narrower than",
+        ),
+        ("[cram]\ncolumns = 40\n", r"style.toml:2: 40 columns of cram pages are 2.4 mm wide"),
+        ("[tables]\npadding_pt = 500\n", r"style.toml:2: 3 columns of cram pages are \S+ mm wide, narrower"),
+        ("[exam]\nkey_columns = 12\n", r"style.toml:2: 12 columns of exam pages are \S+ mm wide"),
+    ],
+)
+def test_columns_or_padding_that_leave_no_width_are_refused_before_layout(
+    templates_copy: Path, setting: str, message: str
+) -> None:
+    (templates_copy / "pdf" / "style.toml").write_text(setting, "utf-8")
+    with pytest.raises(UsageError, match=message):
+        load_style(templates_copy)
+
+
+def test_letter_paper_is_measured_as_letter(templates_copy: Path) -> None:
+    """Letter is 18 mm shorter than A4: margins that leave an A4 page ten lines may leave Letter fewer."""
+    setting = '[page]\nmargin_mm = 120\n\n[cram]\norientation = "portrait"\n'
+    (templates_copy / "pdf" / "style.toml").write_text(setting, "utf-8")
+    load_style(templates_copy, "A4")
+    with pytest.raises(UsageError, match=r"style.toml:2: the margins leave 27.4 mm for the text of cram"):
+        load_style(templates_copy, "Letter")
 
 
 def test_an_endless_margin_is_refused_at_its_line(templates_copy: Path) -> None:
