@@ -776,13 +776,18 @@ _SPOKEN = frozenset({"quote", "cite"})
 """Callouts that quote what someone said: ``**Ana:** …`` lines there are speakers, not terms."""
 
 
-def _quoted_cards(ctx: Context, quote: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:
+def _quoted_cards(
+    ctx: Context, quote: Node, section: tuple[str, ...], *, glossary: bool | None = None
+) -> Iterator[Item | Problem]:
     """Term lists in a quote or an Obsidian callout (``> [!tip] Exam hints`` then ``> - **S3:** …``),
     and a callout's lines of terms (``> **S3:** …``, two or more; a plain quote's or a ``[!quote]``'s
-    are what someone said): cards as outside it, each list's lead-in the quoted paragraph right above
-    it. A content tab's title is a section of its own, as a heading's: each tab names what its terms
-    are of. A definition's callout titled with its term, words under it, is that term's card."""
+    are what someone said, unless the quote is a glossary: ``_quotes_a_glossary``): cards as outside
+    it, each list's lead-in the quoted paragraph right above it. A content tab's title is a section of
+    its own, as a heading's: each tab names what its terms are of. A definition's callout titled with
+    its term, words under it, is that term's card."""
     called = callout(quote)
+    if glossary is None:
+        glossary = called is None and _quotes_a_glossary(ctx, quote)
     if called is not None and called.kind == "tab" and called.title:
         section = (*section, called.title)
     if called is not None and _defines_its_title(called):  # `> [!definition] Innate immunity` over words
@@ -794,7 +799,7 @@ def _quoted_cards(ctx: Context, quote: Node, section: tuple[str, ...]) -> Iterat
         if ctx.is_claimed(child):
             continue
         if child.type == "blockquote":
-            yield from _quoted_cards(ctx, child, section)
+            yield from _quoted_cards(ctx, child, section, glossary=glossary)
         elif child.type in LISTS and not _describes_heading(child) and not _records(ctx, child, section):
             lead_in = lead_in_above(ctx, quote.children[index - 1]) if index else ""
             yield from _list_cards(ctx, child, section, lead_in)
@@ -807,6 +812,49 @@ def _quoted_cards(ctx: Context, quote: Node, section: tuple[str, ...]) -> Iterat
             marked = 1 if index == 0 and CALLOUT.match(lines[0]) else 0
             for offset, term in _glossary_lines(lines[marked:]):
                 yield _card(ctx, child, section, term.front, term.rest, "", offset=marked + offset)
+        elif child.type == "paragraph" and glossary:  # `> **Osmosis**: the movement of water …`
+            for offset, term in _quoted_terms(child):
+                yield _card(ctx, child, section, term.front, term.rest, "", offset=offset)
+
+
+def _quotes_a_glossary(ctx: Context, quote: Node) -> bool:
+    """Whether a plain quote, with the quotes in it, defines terms rather than quotes someone: two or
+    more lines of bold terms (``> **Act utilitarianism**: judge each act …``), or one under an emoji
+    as a callout pasted from Notion marks it (``> 💡 **Osmosis**: the movement of …``). A chat's
+    lines are no glossary: a name said twice, the first person, a question or an exclamation, or
+    names of one capitalised word each over sentences of their own (``> **Ana:** It works.``)."""
+    paragraphs = [node for node in _quoted_paragraphs(quote) if not ctx.is_claimed(node)]
+    lines = [line for node in paragraphs for line in node.children[0].content.split("\n")]
+    terms = [term for node in paragraphs for _, term in _quoted_terms(node)]
+    if not terms or any(SPEAKING.search(line) for line in lines):
+        return False
+    names = [term.front.casefold() for term in terms]
+    if len(set(names)) < len(names) or any(term.rest.rstrip().endswith(("?", "!")) for term in terms):
+        return False
+    if all(_SPEAKER.fullmatch(term.front) and term.rest[:1].isupper() for term in terms):
+        return False
+    first = lines[0].lstrip() if lines else ""
+    return len(terms) >= _GLOSSARY_TERMS or (undecorated(first) != first and not first.startswith("["))
+
+
+def _quoted_paragraphs(quote: Node) -> Iterator[Node]:
+    """The paragraphs of a quote and of the quotes in it, in order."""
+    for child in quote.children:
+        if child.type == "paragraph":
+            yield child
+        elif child.type == "blockquote":
+            yield from _quoted_paragraphs(child)
+
+
+def _quoted_terms(paragraph: Node) -> list[tuple[int, Term]]:
+    """Each line's bold term (with its index) when every line of a quoted paragraph is one; else none."""
+    terms = [line_term(line) for line in paragraph.children[0].content.split("\n")]
+    named = [term for term in terms if term is not None and not is_label(term.front)]
+    return list(enumerate(named)) if len(named) == len(terms) else []
+
+
+_SPEAKER = regex(r"[A-Z][a-z]+")
+"""A name of one capitalised word, as a chat's speakers are named (``Ana``)."""
 
 
 def _defines_its_title(called: Callout) -> bool:
