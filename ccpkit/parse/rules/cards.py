@@ -1996,6 +1996,24 @@ _NO_YEAR = regex(r"\d{1,2}(?:\s*[/,]\s*\d+)*")
 no timeline (``44 BC`` has its era)."""
 _EVENT_WORDS = 15
 """At most this many words in what a year dates: more is a paragraph about that year."""
+_BOLD_DATED = regex(rf"(?P<marker>\*\*|__)(?P<date>{_DATE.pattern})(?P=marker)[ \t]+(?P<event>[^\W_][^\n]*)")
+"""A timeline's line with its date in bold and no separator after it (``**1066** Battle of Hastings``)."""
+
+
+def _bold_dated(line: str) -> Term | None:
+    """A date in bold run into what happened then (``**1066** Battle of Hastings.``), as a timeline's
+    ``1066 - Battle of Hastings`` is: the date, its card asking for it (``_card``). Not a number of
+    three digits (``**404** Not Found`` is a code), nor one run into a sentence (``**2019** was …``)."""
+    found = _BOLD_DATED.fullmatch(undecorated(line.strip()))
+    if found is None or len(found["event"].split()) > _EVENT_WORDS or not found["event"][0].isupper():
+        return None
+    if _BARE_NUMBER.fullmatch(found["date"]):
+        return None
+    return Term(found["date"], found["event"].strip(), separated=True)
+
+
+_BARE_NUMBER = regex(r"\d{1,3}")
+"""A number of three digits or fewer, no era nor month with it: a code or a count as often as a year."""
 _DATED_LINE = regex(rf"(?:{_DATE.pattern})[ \t]*:[ \t]+\S")
 """A timeline's line: a date, its colon, what happened then (``14 July 1790: Festival of …``)."""
 
@@ -3147,7 +3165,8 @@ def _glossary_terms(
     terms = [plain_term(undecorated(line), separators="arrows") for line in lines]  # `🔹 EC2 → …`
     if not all(terms) and len(lines) >= _GLOSSARY_TERMS:
         terms = [  # `**Antigen**: …`, `**Coupon rate** is …`
-            line_term(line) or (run_in_term(line) if run_in else None) or _defines(line) for line in lines
+            line_term(line) or (run_in_term(line) if run_in else None) or _defines(line) or _bold_dated(line)
+            for line in lines
         ]
         bold = all(terms) or (nearly and _nearly_all(sum(term is not None for term in terms), len(lines)))
         plainly: Literal["any", "no colon"] = "any" if colons else "no colon"
