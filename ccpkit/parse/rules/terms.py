@@ -165,6 +165,22 @@ _CITATION = r"\s+[\[(]\d{4}[\])](?:\s+\d{0,2}\s*[A-Z][A-Za-z.]*\s+\d+)?"
 _CITED = regex(rf"(?P<name>.*?){_CITATION}")
 _CITED_CASE = regex(rf"([*_])[^*_]+\1{_CITATION}")
 """A case's name in italics and the report citing it (``*Donoghue v Stevenson* [1932] AC 562``)."""
+_CASE_HOLDING = regex(
+    rf"(?P<mark>[*_])(?P<name>[^*_\n]+)(?P=mark)(?P<cited>{_CITATION})\.[ \t]+(?P<holding>[A-Z][^\n]*)"
+)
+"""A case's name in italics, the report citing it, a full stop, then what it held (``_Felthouse v
+Bindley_ (1862). Silence cannot amount to acceptance.``)."""
+
+
+def _case_holding(line: str) -> Term | None:
+    """A case cited and run into its holding after a full stop, as law notes write them: the case its
+    name (a ``v`` between its parties), the holding what to recall of it."""
+    found = _CASE_HOLDING.fullmatch(line.strip())
+    if found is None or not _VERSUS.intersection(found["name"].split()):
+        return None
+    return Term(f"{found['name'].strip()}{found['cited']}", found["holding"].strip(), separated=True)
+
+
 PLACE_IN_A_BOOK = regex(
     r"(?i)(?:pp?\.?|page|ch(?:apter)?\.?|slides?|lecture|\u00a7)\s*\d+(?:\s*[-\u2013]\s*\d+)?"
 )
@@ -1147,6 +1163,8 @@ def _read_plain_term(
     answered = answered_on_its_line(line, code=separators == "any") if separators != "arrows" else None
     if answered is not None:
         return answered
+    if (held := _case_holding(line)) is not None:
+        return held
     line = line.rstrip(" \\")
     hidden = _hidden(line) if _MAY_HIDE.search(line) else line
     cuts = _outside_brackets(hidden, _separators(hidden, separators))
