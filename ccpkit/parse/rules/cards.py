@@ -309,6 +309,8 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             yield from arrows
             if not arrows and _alphabet_of_glossary(ctx, block):
                 yield Problem(ctx.at(block.node), _NO_GLOSSARY_TERM, "warning")  # no card of its letter
+            elif not arrows and _states_an_unnamed_result(ctx, block.node):
+                yield Problem(ctx.at(block.node), _UNNAMED_RESULT, "warning")  # `**Theorem 2.4.** Every …`
             following = blocks[index + 1].node if index + 1 < len(blocks) else None
             if describing and not arrows and (following is None or following.type not in LISTS):
                 labelled = "label" in (kind for kind, _ in described) and _labels_of_facets(block.node)
@@ -2929,6 +2931,23 @@ def _alphabet_of_glossary(ctx: Context, block: Block) -> bool:
     )
 
 
+def _states_an_unnamed_result(ctx: Context, paragraph: Node) -> bool:
+    """A paragraph stating a theorem, lemma, proposition or corollary under a bold head that only
+    numbers it (``**Theorem 2.4.** Every subgroup of …``): a number names nothing a student is asked."""
+    if paragraph.type != "paragraph" or ctx.is_claimed(paragraph):
+        return False
+    return _RESULT_HEAD.match(undecorated(paragraph.children[0].content.strip())) is not None
+
+
+_RESULT_HEAD = regex(
+    r"(?P<mark>\*\*|__)(?i:theorem|lemma|proposition|corollary)(?:[ \t]+[\dA-Z]+(?:\.\d+)*)?[ \t]*[.:]?"
+    r"(?P=mark)[ \t]*[.:]?[ \t]+\S"
+)
+"""A result's bold head with no name in brackets: ``**Theorem 2.4.**``, ``**Lemma.**``, ``__Corollary__:``."""
+_UNNAMED_RESULT = (
+    "this theorem, lemma or corollary has no name, only maybe a number, so it makes no card: name it in"
+    " brackets after its head (`**Theorem 2.4 (Cyclic subgroups).** …`) to ask for it"
+)
 _NO_GLOSSARY_TERM = (
     "this paragraph under a glossary's letter reads as no term, so it makes no card: write the term in"
     " bold on its own line over its definition, or `Term: definition`"
