@@ -1794,6 +1794,8 @@ def _worded(node: Node | None) -> str | None:
 
 
 def _worded_text(text: str) -> str | None:
+    if hidden := _HIDDEN_ALONE.fullmatch(text.strip()):  # `||Nitrogen||`, `>!C!<`: the words it hides
+        return (hidden["hidden"] or hidden["barred"]).strip()
     line, _, more = text.partition("\n")
     answer = answer_line(line)
     if answer is None and more.strip():  # `**Correct Answer:**` alone on its line, the words below
@@ -1805,6 +1807,12 @@ def _worded_text(text: str) -> str | None:
     if answer is None or answer.letters or not re.search(r"\w", answer.text):
         return None  # `==== Answer ====`: a banner, no answer
     return "\n".join(part for part in (as_written(line, answer), more.strip()) if part)
+
+
+_HIDDEN_ALONE = regex(r">!(?P<hidden>[^!]*[^!\s][^!]*)!<|\|\|(?P<barred>\d+|[^|]*[^\W\d_]{3}[^|]*)\|\|")
+"""Words that are a spoiler alone, Reddit's (``>!Nitrogen!<``) or Discord's (``||Nitrogen||``), maybe
+over several lines: under a question, its answer hidden until the reader looks; between bars a number
+or a word, where ``||v||`` is a norm."""
 
 
 def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
@@ -2717,8 +2725,22 @@ def _quote_answer(ctx: Context, quote: Node, *, alone: bool) -> str | None:
 
 
 def _unquoted(ctx: Context, quote: Node) -> str:
-    """A quote's Markdown without its ``>`` marks."""
-    return "\n".join(_QUOTE_MARK.sub("", line) for line in ctx.doc.source(quote).split("\n")).strip()
+    """A quote's Markdown without its ``>`` marks; a Reddit spoiler read as one (``>!The Nile, …`` over
+    lines up to ``!<``, or to the line's end where no ``!<`` closes it), the words it hides."""
+    text = "\n".join(_QUOTE_MARK.sub("", line) for line in ctx.doc.source(quote).split("\n")).strip()
+    spoiler = _REDDIT_SPOILER.fullmatch(text)
+    return spoiler["hidden"].strip() if spoiler else text
+
+
+def _spoiler_quote(ctx: Context, quote: Node) -> bool:
+    """Whether a quote is a Reddit spoiler (``>!The Nile, …``): an answer hidden, never a quotation."""
+    first = ctx.doc.source(quote).lstrip().partition("\n")[0]
+    return _REDDIT_SPOILER.fullmatch(_QUOTE_MARK.sub("", first).strip() + "!<") is not None
+
+
+_REDDIT_SPOILER = regex(r"!(?!\[)(?P<hidden>[^!]*[^!\s][^!]*?)(?:!<)?")
+"""A quote's text that is a Reddit spoiler (``>!`` opening it), closed by ``!<`` or not, not a
+picture (``>![plot](x.png)``)."""
 
 
 def _asked_over_callout(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Missing] | None:
@@ -2759,6 +2781,8 @@ def _quote_answers(
     catalogue: ``Was ist …?`` over ``> …``), any; under a plain question alone, one short paragraph, no
     quotation signed by its source or in quotation marks, with no prose going on after it. ``None``
     where it may answer or quote: a quote of several paragraphs under a plain question alone."""
+    if _spoiler_quote(ctx, quote):
+        return True
     quoted = _unquoted(ctx, quote)
     labelled, said = _labelled_answer(quoted, question)
     if labelled:
