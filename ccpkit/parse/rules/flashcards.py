@@ -1809,10 +1809,10 @@ def _worded_text(text: str) -> str | None:
     return "\n".join(part for part in (as_written(line, answer), more.strip()) if part)
 
 
-_HIDDEN_ALONE = regex(r">!(?P<hidden>[^!]*[^!\s][^!]*)!<|\|\|(?P<barred>\d+|[^|]*[^\W\d_]{3}[^|]*)\|\|")
+_HIDDEN_ALONE = regex(r">!(?P<hidden>[^!]*[^!\s][^!]*)!<|\|\|(?P<barred>\d+|[A-Z]|[^|]*[^\W\d_]{3}[^|]*)\|\|")
 """Words that are a spoiler alone, Reddit's (``>!Nitrogen!<``) or Discord's (``||Nitrogen||``), maybe
-over several lines: under a question, its answer hidden until the reader looks; between bars a number
-or a word, where ``||v||`` is a norm."""
+over several lines: under a question, its answer hidden until the reader looks; between bars a number,
+a capital letter (``||K||``, a vitamin) or a word, where ``||v||`` is a norm."""
 
 
 def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:

@@ -1859,6 +1859,8 @@ def _asks_answered_in_words(text: str, following: Node | None) -> bool:
     question's answer, where
     letters alone (``Answer: B``) would answer a question whose options are missing."""
     asked, _, below = text.strip().partition("\n")
+    if not below and _ASKED_OVER_SPOILER.fullmatch(asked.strip()):
+        return True  # `Which vitamin prevents scurvy? >!C!<`: no options, its answer a word however short
     if not asked.rstrip().endswith("?") or (below and "\n" in below):
         return False
     answering = below or (paragraph_words(following).partition("\n")[0] if following else "")
@@ -2069,6 +2071,10 @@ def _explain(draft: Draft, lines: list[str]) -> None:
 _SPOILER_ALONE = regex(r">!(?P<hidden>[^!\n]+)!<|\|\|(?P<barred>[^|\n]+)\|\|")
 """A line that is a spoiler alone, Reddit's (``>!B!<``) or Discord's (``||B||``): under a question's
 options, its answer hidden until the reader looks."""
+
+
+_ASKED_OVER_SPOILER = regex(rf"[^\n]*\?(?:\*\*|__)?[ \t]*(?:{_SPOILER_ALONE.pattern})")
+"""A line that asks and hides its answer after its mark (``… scurvy? >!C!<``, ``**…?** ||Ganymede||``)."""
 
 
 _WORDED = regex(r"[^\W\d_]{3}|\d")
