@@ -3057,7 +3057,14 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
         return ""
     below = _section_text(blocks[1:])
     below = below[
-        : next((at for at, n in enumerate(below) if _apart(ctx, n) or _aside_apart(n, asked)), None)
+        : next(
+            (
+                at
+                for at, n in enumerate(below)
+                if _apart(ctx, n) or _aside_apart(n, asked) or (at and _asked_anew(ctx, below[0], below[at:]))
+            ),
+            None,
+        )
     ]
     while below and below[-1].type == "paragraph" and leads_up_the_page(below[-1].children[0].content):
         ctx.claim(below.pop())  # `**[⬆ Back to Top](#table-of-contents)**` after the answer: no part of it
@@ -3097,6 +3104,27 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     ctx.claim(heading, *below)
     texts = [label if index == 0 and label else ctx.doc.written(node) for index, node in enumerate(below)]
     return "\n\n".join(text.strip() for text in texts)  # `A: The ohm.` loses its label
+
+
+def _asked_anew(ctx: Context, answer: Node, blocks: Sequence[Node]) -> bool:
+    """Whether blocks under a heading's short ``answer`` (``Answer: C``, ``||Nitrogen||``, a spoiler's
+    quote) open with a question of their own answered in words or a spoiler below it (``Which vitamin
+    helps blood clot?`` over ``||Vitamin K||``, ``Answer: Vitamin K``): a card of its own, no part of
+    the answer above."""
+    if len(blocks) < 2 or blocks[0].type != "paragraph" or not _short_answer(ctx, answer):
+        return False
+    if blocks[1].type == "blockquote" and _spoiler_quote(ctx, blocks[1]):
+        return _asks(paragraph_words(blocks[0]).strip())
+    return _asked_and_answered(*blocks[:2]) is not None
+
+
+def _short_answer(ctx: Context, answer: Node) -> bool:
+    """An answer of one line, labelled (``Answer: C``) or hidden (``||Nitrogen||``), or a spoiler's
+    quote."""
+    if answer.type == "blockquote":
+        return _spoiler_quote(ctx, answer)
+    words = paragraph_words(answer).strip() if answer.type == "paragraph" else "\n"
+    return "\n" not in words and (answer_line(words) is not None or _worded(answer) is not None)
 
 
 def _heading_asks(ctx: Context, heading: Node, title: str, asked: str) -> bool:
