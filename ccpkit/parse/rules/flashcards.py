@@ -2732,6 +2732,15 @@ def _unquoted(ctx: Context, quote: Node) -> str:
     return spoiler["hidden"].strip() if spoiler else text
 
 
+def _hidden_in_quote(quote: Node) -> str | None:
+    """The words a quote of one paragraph hides, where it is a Reddit spoiler (``- >!Nitrogen!<``, a
+    bullet that Markdown reads as a quote): ``None`` for any other block."""
+    if quote.type != "blockquote" or len(quote.children) != 1 or quote.children[0].type != "paragraph":
+        return None
+    spoiler = _REDDIT_SPOILER.fullmatch(paragraph_words(quote.children[0]).strip())
+    return spoiler["hidden"].strip() if spoiler else None
+
+
 def _spoiler_quote(ctx: Context, quote: Node) -> bool:
     """Whether a quote is a Reddit spoiler (``>!The Nile, …``): an answer hidden, never a quotation."""
     first = ctx.doc.source(quote).lstrip().partition("\n")[0]
@@ -2930,7 +2939,7 @@ def _asked_and_answered(
         for line in lines
     ]
     words = answer.children[0].content.strip() if answer.type == "paragraph" else code or None
-    answered = words if labelled else _worded(answer)
+    answered = words if labelled else _worded(answer) or _hidden_in_quote(answer)
     if answered is None and len(lines) == 1 and words is not None and marked_to_judge(lines[0]):
         answered = _verdict(words) or _lettered_verdict(words)  # `T/F: …` over `False, it is …`, `Answer: F`
     if not answered:
