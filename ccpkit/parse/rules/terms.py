@@ -17,11 +17,12 @@ from ccpkit.regex import first_at, regex
 
 ASIDES = frozenset(
     {
-        "caution", "caveat", "common mistake", "common mistakes", "exam note", "exam tip", "exam tips",
-        "exam trap", "example", "examples", "fyi", "gotcha", "gotchas", "heads up", "hint", "important",
-        "in a nutshell", "in short", "key point", "key points", "key takeaway", "key takeaways",
-        "memory trick", "mnemonic", "note", "notes", "pro tip", "remember", "summary", "takeaway", "tip",
-        "tips", "tl;dr", "tldr", "warning", "watch out",
+        "big idea", "caution", "caveat", "common mistake", "common mistakes", "exam note", "exam tip",
+        "exam tips", "exam trap", "example", "examples", "fyi", "gotcha", "gotchas", "heads up", "hint",
+        "important", "in a nutshell", "in short", "key idea", "key ideas", "key point", "key points",
+        "key takeaway", "key takeaways", "main idea", "memory trick", "mnemonic", "note", "notes",
+        "pro tip", "remember", "summary", "takeaway", "tip", "tips", "tl;dr", "tldr", "warning",
+        "watch out",
     }
     | {  # as French, Spanish, Portuguese, Italian and German notes write them
         "remarque", "attention", "exemple", "astuce", "résumé", "à retenir", "nota", "atención", "ejemplo",
