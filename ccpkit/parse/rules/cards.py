@@ -82,9 +82,9 @@ _LIST_ITEM = regex(r"^(?:[-*+]|\d+[.)])\s")
 _NUMBERING = regex(r"^\d+[.)]\s+")
 _SECTION_NUMBER = regex(r"^(?P<over>\d{1,3}(?:\.\d{1,3})*)\.\d{1,3}\.?[ \t]+(?=\S)")
 """A section's number, ``3.2.1`` (under ``3.2``), or a quantity (``3.5 mm jack``, ``2.5 Gbps``)."""
-_DEEP_SECTION_NUMBER = regex(r"^\d{1,3}(?:\.\d{1,3}){2,}\.?[ \t]+(?=[^\W\d])")
-"""A section's number of three parts or more (``3.1.2 Amazon Lightsail``): no quantity writes so, so it
-numbers the section whatever heading is over it."""
+_DEEP_SECTION_NUMBER = regex(r"^\d{1,2}(?:\.\d{1,2}){2}\.?[ \t]+(?=[^\W\d])")
+"""A section's number of three parts of one or two digits (``3.1.2 Amazon Lightsail``): it numbers the
+section whatever heading is over it. An address (``192.168.1.1``) or a longer number is a name's."""
 _DEFINITION_LINE = regex(r"[:~][ \t]+(\S)")
 _LOOSE_TERM_WORDS = 4
 _SENTENCE_END = regex(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z\"'(\[*_])")
@@ -1637,7 +1637,7 @@ def _tasks_over_code(ctx: Context) -> dict[int, Node]:
         for index in range(len(blocks) - 1)
         if _names_a_task(ctx, blocks[index].node)
         and blocks[index + 1].heading is blocks[index].heading
-        and _snippet(blocks[index + 1].node, "")
+        and _snippet(blocks[index + 1].node, _heading_words(blocks[index]))
     ]
     found: dict[int, Node] = {}
     for _, run in itertools.groupby(enumerate(pairs), key=lambda pair: pair[1][0] - 2 * pair[0]):
@@ -1645,6 +1645,11 @@ def _tasks_over_code(ctx: Context) -> dict[int, Node]:
         if len(stretch) >= _GLOSSARY_TERMS:
             found |= {id(blocks[index].node): code for index, code in stretch}
     return found
+
+
+def _heading_words(block: Block) -> str:
+    """The words of the heading a block sits under ("" at a file's top): a README's `Usage` shows no task."""
+    return heading_text(block.heading) if block.heading is not None else ""
 
 
 def _names_a_task(ctx: Context, node: Node) -> bool:
@@ -2558,7 +2563,8 @@ def _reads_as_a_definition(term: Term) -> bool:
     front = term.front
     named = not (is_label(front) or is_aside(front) or names_a_record_field(front) or _notice(front))
     asks = term.rest.rstrip(" *_").endswith(("?", "\uff1f"))
-    return named and not asks and _DEFINING_OPENING.match(term.rest) is not None
+    defines = _DEFINING_OPENING.match(term.rest) is not None and _CLAUSE_OPENING.match(term.rest) is None
+    return named and not asks and defines
 
 
 def _notice(front: str) -> bool:
@@ -2573,6 +2579,12 @@ _NOTICES = frozenset(
 
 _DEFINING_OPENING = regex(r"(?i)(?:the|an?|one|any)\s+(?!(?:of|is|are|was|were|will|can|must)\b)\w")
 """A definition's opening: an article and a noun phrase (``the rate …``, ``a compound …``)."""
+_CLAUSE_OPENING = regex(
+    r"(?i)(?:the|an?|one|any)\s+(?:(?!(?:that|which|who|whose|where)\b)\w+\s+){1,3}"
+    r"(?:is|are|was|were|will|has|have|had|can|must|should|would)\b"
+)
+"""A sentence's opening, its subject's few words then its verb (``the lab is closed …``): news, not what
+a term is (``a substance that is …`` goes on defining)."""
 
 
 def _paragraph_term(ctx: Context, node: Node) -> Term | None:
