@@ -1278,8 +1278,16 @@ def _statement_grids(ctx: Context) -> Iterator[Item | Problem]:
         answered = [block.node for block in blocks[index:end]]
         ctx.claim(*answered, *(child for node in answered for child in node.children))
         ctx.claim(*_numbering_heading(blocks, index))  # its warning is the grid's, or no question is lost
-        grid = _statements_above(ctx, blocks, index, len(boxes))
-        if grid is None or any(verdict is None for verdict, _ in boxes):
+        worded = [number for number, (verdict, _) in enumerate(boxes, 1) if verdict is None]
+        grid = None if worded else _statements_above(ctx, blocks, index, len(boxes))  # claims what it reads
+        if worded:
+            message = (
+                f"box {worded[0]} of a grid answered box by box is answered in words, not Yes or No (a "
+                "drop-down's choice?): no cards; write each choice as a question of its own, its options "
+                "lettered"
+            )
+            yield Problem(ctx.at(answered[0]), message, "warning")
+        elif grid is None:
             message = (
                 f"answers of a grid box by box (`Box 1: …` to `Box {len(boxes)}: …`) with no list of its "
                 f"{len(boxes)} statements right above them (drawn in a picture?): no cards; write the "
