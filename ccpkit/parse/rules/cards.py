@@ -1819,7 +1819,7 @@ def _unclaimed_paragraph(ctx: Context, node: Node) -> bool:
 
 
 def _plain_paragraph(ctx: Context, node: Node) -> bool:
-    return node.type == "paragraph" and not ctx.is_claimed(node) and not _is_label_paragraph(node)
+    return _unclaimed_paragraph(ctx, node) and not _is_label_paragraph(node)
 
 
 def _named_heading(front: str) -> tuple[str, str]:

@@ -73,6 +73,7 @@ from ccpkit.parse.rules.terms import (
     PLACE_IN_A_BOOK,
     REFERS_BACK,
     SPEAKING,
+    TABS,
     announces,
     aside_line,
     asked_in_bold,
@@ -983,7 +984,7 @@ def _pairs_by_line(lines: list[str]) -> list[_Pair | _Missing]:
 def _tab_row(line: str) -> _Pair | None:
     """A row's first field is its front; fields after the second go on its back, readable
     (``être<tab>to be<tab>irregular``: ``to be — irregular``), as the cards rule reads them."""
-    fields = [field.strip() for field in _TAB.split(line)]
+    fields = [field.strip() for field in TABS.split(line)]
     return _Pair(fields[0], " \u2014 ".join(fields[1:])) if len(fields) > 1 and all(fields) else None
 
 
@@ -1013,8 +1014,6 @@ _TERM_SIGN = regex(r"=|->|\u2192|\u21d2|\u2013|\u2014|\s-\s")
 """A sign the cards rule reads as a term's separator: beside a tab (``V = IR``, ``5' → 3'``) it reads no
 such line, so those rows are split at their tabs here; others stay the cards rule's (it knows a
 spreadsheet's header row)."""
-_TAB = regex(r"\s*\t+\s*")
-"""What parts an export's fields: a tab, or tabs, with the spaces around them."""
 _PHRASE_ROW = regex(
     r"(?P<front>[^=\n]*[^\W\d_][^=\n]*[.!?\u2026])[ \t]+=[ \t]+(?P<back>[^=\n]*[^\W\d_][^=\n]*)"
 )

@@ -156,7 +156,8 @@ _ANSWER_LABEL = regex(
 """``Answer:`` (``**Answer:**``, ``Ans. -``) opening what a question's line gives after its separator: a
 label, not the answer."""
 _DASH = regex(" [-\u2013\u2014] ")
-_TABS = regex(r"\s*\t+\s*")
+TABS = regex(r"\s*\t+\s*")
+"""What parts an export's fields: a tab, or tabs, with the spaces around them."""
 _DASH_ENDED = regex(f"^(?P<name>.*\\S)\\s+(?:[-\u2013\u2014]|\u2014\u2014|{_ARROW.pattern})$")
 """A term whose dash or arrow is inside its bold: ``**Amazon S3 -** Object storage``."""
 _EMPHASISED = regex(r"^([*_])(?P<inner>[^*_]+)\1$")
@@ -1189,7 +1190,7 @@ def _read_plain_term(
         front = written.replace(cited[1], "")  # `*Donoghue v Stevenson* [1932] AC 562`: read as written plain
     rest = line[cuts[0].end() :].strip()
     if fields and not cuts[0][0].strip():  # `être<tab>to be<tab>irregular`: the other fields, readable
-        rest = _TABS.sub(" \u2014 ", rest)
+        rest = TABS.sub(" \u2014 ", rest)
     separator = cuts[0][0].strip()
     if front.endswith("?") and rest and (separator in ("", "|", *_DASHES) or _ARROW.fullmatch(separator)):
         rest = _ANSWER_LABEL.sub("", rest, count=1)  # `…? — Answer: the Sun`
