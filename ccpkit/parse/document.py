@@ -58,13 +58,16 @@ _VALUE = r"(?>\"[^\"\n]*\"(?=[\s}])|'[^'\n]*'(?=[\s}])|[^\s}]+)"
 """An attribute's value, quoted or not, read one way (atomic): ``x=""`` was also read unquoted, so a
 heading of n such attributes and no ``}`` was tried in 2^n ways. Quoted only where a space or ``}`` ends
 it (``x="a"b`` is read unquoted); a quote otherwise read in words ends where its closing quote does."""
+_CODE_KEPT = r"(?P<code>(?<!`)(`+)(?!`)[^`]+?\2)"
+"""A code span, the first alternative of a pattern that rewrites a line: what it matches is left as it
+is (``_code_kept``), so nothing inside code is read as the marks around it."""
 _ATTRIBUTE = rf"(?:[.#][A-Za-z_-][\w-]*|[\w-]+={_VALUE})"
 """One attribute of a kramdown attribute list: ``.note``, ``#intro``, ``target="_blank"`` (a class
 opens with a letter: ``.2f`` is a format's precision)."""
 _ATTRIBUTE_LIST = rf"\{{:(?:toc|\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*)\}}"
 """A kramdown attribute list: ``{: .note }``, ``{: #intro .lead }``, ``{: target="_blank" }``,
 ``{:toc}``; not code such as ``'{:>10}'.format(x)`` or ``{:a => 1}``."""
-_ATTRIBUTES = regex(rf"(?P<code>(?<!`)(`+)(?!`)[^`]+?\2)|(?<=[*_`)\]]){_ATTRIBUTE_LIST}")
+_ATTRIBUTES = regex(_CODE_KEPT + rf"|(?<=[*_`)\]]){_ATTRIBUTE_LIST}")
 """A kramdown attribute list right after the end of a span (``**S3**{: .label }``, ``[S3](…){:
 .ext}``), or a code span (kept); after a quote it is a format string's (``"{:#x}"``)."""
 _ATTRIBUTE_LINE = regex(rf"(?P<quoted>[ \t]*(?:>[ \t]*)*)(?:{_ATTRIBUTE_LIST}[ \t]*)+")
@@ -156,7 +159,7 @@ _BLOCK_PROPERTY = regex(r"[ \t]+[a-z][\w.-]*:: \S.*")
 number``."""
 _DUMP_NUMBER = regex(r"(?i:(?:new\s+)?question)\s*(?:no\.?\s*)?[:#]?\s*\d+")
 """The line a dump's ``- (Exam Topic 1)`` is pasted under: ``NEW QUESTION 12``, ``QUESTION NO: 5``."""
-_LOGSEQ_CLOZE = regex(r"(?P<code>(?<!`)(`+)(?!`)[^`]+?\2)|\{\{cloze\s+(?P<hidden>[^{}\n]+?)\s*\}\}")
+_LOGSEQ_CLOZE = regex(_CODE_KEPT + r"|\{\{cloze\s+(?P<hidden>[^{}\n]+?)\s*\}\}")
 """A Logseq cloze, ``{{cloze Amazon S3}}``, or a code span (where it is code)."""
 _LABEL_ATTRIBUTE = regex(r"\b(?P<name>label|value)=[\"'{]+(?P<label>[^\"'}]*)")
 """A Docusaurus tab's ``label="…"`` or ``value="…"``."""
@@ -473,12 +476,10 @@ _BOLD_LEFT_OPEN = regex(r":(?:[ \t]+\*\*|\*\*(?=\w))")
 tried at each line of a file."""
 
 
-_SPLIT_BOLD = regex(r"(?P<code>(?<!`)(`+)(?!`)[^`]+?\2)|(?<=\w)\*\*\*\*(?=\w)")
+_SPLIT_BOLD = regex(_CODE_KEPT + r"|(?<=\w)\*\*\*\*(?=\w)")
 """Bold closed and opened again inside a word (``**Infl****ation**``), as Google Docs exports bold split
 across runs of text: one bold word; or a code span (kept)."""
-_PANDOC_SPAN = regex(
-    r"(?P<code>(?<!`)(`+)(?!`)[^`]+?\2)|(?<![!\]\\])\[(?P<words>[^\[\]\n]+)\]\{[.#][^{}\n]*\}"
-)
+_PANDOC_SPAN = regex(_CODE_KEPT + r"|(?<![!\]\\])\[(?P<words>[^\[\]\n]+)\]\{[.#][^{}\n]*\}")
 """A Pandoc span, words in brackets and their attributes (``[Alcohol]{.underline}``, as Pandoc writes
 a Word document's underline): its words, as the page shows them; or a code span (kept)."""
 _TOGGLES = "\u25b8\u25b6\u25ba"
@@ -552,7 +553,7 @@ def _rewritten(text: str, tokens: list[Token], rewrite: Callable[[str, str], str
     return _reparsed(text, tokens, "\n".join(rewritten))
 
 
-_NUMBERED_CLOZE = regex(r"(?P<code>(?<!`)(`+)(?!`)[^`]+?\2)|\{\{(?P<number>\d{1,2})::(?=[^}\n]*\}\})")
+_NUMBERED_CLOZE = regex(_CODE_KEPT + r"|\{\{(?P<number>\d{1,2})::(?=[^}\n]*\}\})")
 """Mochi's numbered cloze, ``{{1::CBP}}`` (Anki writes ``{{c1::CBP}}``), or a code span (where it is code)."""
 _NUMBERED_CLOZE_OPENING = regex(r"\{\{\d{1,2}::")
 

@@ -1250,7 +1250,7 @@ def _lettered_verdicts(ctx: Context) -> Iterator[Item | Problem]:
         above = blocks[index - 1].node if index else None
         if len(lines) > 1 and (judged := _judged_in_words(lines[0], lines[1:], worded=False)):
             ctx.claim(node, *node.children)
-        elif above is not None and not ctx.is_claimed(above) and (statement := _statement_of(ctx, above)):
+        elif above is not None and not ctx.is_claimed(above) and (statement := _statement_of(above)):
             worded = above.type == "heading" and not marked_to_judge(statement)  # the flashcards' own
             if not (judged := _judged_in_words(statement, lines, worded=worded)):
                 continue
@@ -1355,9 +1355,7 @@ def _statements_above(
     listed = blocks[at].node if at >= 0 else None
     if listed is None or listed.type not in ("ordered_list", "bullet_list") or ctx.is_claimed(listed):
         return None
-    statements = [
-        (item, _statement_of(ctx, item.children[0])) for item in listed.children if one_paragraph(item)
-    ]
+    statements = [(item, _statement_of(item.children[0])) for item in listed.children if one_paragraph(item)]
     if len(statements) != count or len(listed.children) != count or not all(text for _, text in statements):
         return None
     ctx.claim(listed, *_items_of(listed))
@@ -1402,7 +1400,7 @@ def _grid_cards(
         yield ctx.build(item, partial(fields.card, front=front, back=back, lead_in=lead_in))
 
 
-def _statement_of(ctx: Context, node: Node) -> str:
+def _statement_of(node: Node) -> str:
     """The one line a block states, maybe to be judged: a heading's, a paragraph's, or a list's one
     item's (``1. Ribosomes make proteins.``); empty for any other block."""
     if node.type == "heading":
