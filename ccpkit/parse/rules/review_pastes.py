@@ -113,12 +113,11 @@ def _moodle_draft(ctx: Context, header: Block, number: str, run: Sequence[Node])
     choices = _choices(texts[label].split("\n")[1:])
     if not _FEWEST_CHOICES <= len(choices) <= _MOST_OPTIONS:
         return None
-    answered = next(
-        (at for at in range(label + 1, len(run)) if (said := answer_line(texts[at])) and said.text), None
-    )
+    said_at = ((at, answer_line(texts[at])) for at in range(label + 1, len(run)))
+    answered, worded = next(((at, said) for at, said in said_at if said and said.text), (None, None))
     stem = [
         ctx.doc.source(node)
-        for node, text in zip(run[:label], texts, strict=False)
+        for node, text in zip(run[:label], texts[:label], strict=True)
         if not _ASIDE.fullmatch(text)
     ]
     if not stem:
@@ -132,7 +131,7 @@ def _moodle_draft(ctx: Context, header: Block, number: str, run: Sequence[Node])
     )
     end = label if answered is None else answered  # no answer: the question rule says it has none
     if answered is not None:
-        draft.worded, draft.answer_node = answer_line(texts[answered]), run[answered]
+        draft.worded, draft.answer_node = worded, run[answered]
     draft.explanation += [
         ctx.doc.source(node) for node in run[label + 1 : end] if not _ASIDE.fullmatch(paragraph_words(node))
     ]
