@@ -473,3 +473,20 @@ def test_a_false_friend_line_padded_with_spaces_on_both_sides_is_read_once(tmp_p
     (tmp_path / "m").mkdir()
     (tmp_path / "m" / "notes.md").write_text(f"librairie{run}\u2260 library{run}bookshop\n", encoding="utf-8")
     assert list(parse_notes(tmp_path).deck.items()) == []
+
+
+def test_a_box_answered_over_a_long_run_of_spaces_is_read_once(tmp_path: Path) -> None:
+    # the answer was taken a character at a time, each time reading the spaces after it: 8,000 spaces
+    # inside a box's answer took a second, 40,000 half a minute
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "notes.md").write_text(
+        "A loaf rises overnight.\n\n1. Yeast makes the gas.\n2. Salt speeds the yeast up.\n\n"
+        f"**Correct Answer:**\n\nBox 1: Yes{' ' * 40_000}(page 4)\nBox 2: No - salt slows it down.\n",
+        encoding="utf-8",
+    )
+    parsed = parse_notes(tmp_path)
+    assert list(parsed.deck.items()) == []
+    (problem,) = parsed.problems
+    assert str(problem).startswith(
+        "m/notes.md:8: warning: box 1 of a grid answered box by box is answered in words"
+    )

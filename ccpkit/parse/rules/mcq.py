@@ -1336,11 +1336,13 @@ def _box_answers(
 
 
 _BOX = regex(
-    r"(?:\*\*|__)?box\s*(?P<number>\d+)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?P<said>[^\s\u2013\u2014-][^\u2013\u2014\n]*?)"
-    r"\s*(?:[\u2013\u2014-]\s*(?P<why>.*))?",
+    r"(?:\*\*|__)?box\s*(?P<number>\d+)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*"
+    r"(?P<said>[^\s\u2013\u2014-](?:\s*+[^\s\u2013\u2014])*?)\s*+(?:[\u2013\u2014-]\s*(?P<why>.*))?",
     re.I,
 )
-"""A box's answer on its line: ``Box 1: Yes``, ``Box 2: No - why``, ``**Box 3:** Azure Firewall``."""
+"""A box's answer on its line: ``Box 1: Yes``, ``Box 2: No - why``, ``**Box 3:** Azure Firewall``. The
+answer is the fewest words before a dash or the line's end, taken a word at a time with the spaces
+before it read once (a character at a time, a run of 8,000 spaces inside it took a second)."""
 
 
 def _statements_above(
