@@ -20,6 +20,7 @@ from ccpkit.parse.notes_folder import (
     ModuleFiles,
     course_title,
     document_of,
+    empty_modules,
     find_modules,
     key_file_stem,
     modules_one_level_down,
@@ -159,6 +160,7 @@ def read_sources(notes: Path, *, highlight_clozes: bool = True) -> Sources:
     problems: list[Problem] = [
         *one_module_folder(notes, modules_found),
         *numbered_twice(modules_found),
+        *empty_modules(notes, modules_found),
         *modules_one_level_down(notes, modules_found),
         *unread_names(notes),
     ]

@@ -154,6 +154,34 @@ def numbered_twice(modules: list[ModuleFiles]) -> list[Problem]:
     return problems
 
 
+def empty_modules(notes: Path, modules: list[ModuleFiles]) -> list[Problem]:
+    """A warning at each numbered module folder with no notes file in it, which would otherwise count
+    as a module of nothing without a word: its text files (``.txt``, a Quizlet or Anki export, say) are
+    named, as they are not read."""
+    problems = []
+    for module in modules:
+        if module.files or not module.name.endswith("/"):
+            continue
+        folder = module.name.rstrip("/")
+        try:
+            names = os.listdir(notes / folder)
+        except OSError:  # gone since it was listed: nothing more to say of it
+            names = []
+        if any(_is_latex(name) for name in names):  # told of as not read (``unread_names``)
+            continue
+        texts = sorted(name for name in names if name.lower().endswith(_TEXT_SUFFIXES))
+        unread = f" ({', '.join(texts)}: not read, as notes are Markdown)" if texts else ""
+        message = (
+            f"module folder {module.name} holds no notes file{unread}; write its notes in a .md file there"
+        )
+        problems.append(Problem(SourceLocation(path=folder, line=1), message, "warning"))
+    return problems
+
+
+_TEXT_SUFFIXES = (".txt", ".text")
+"""Plain text files: notes written or exported (Quizlet, Anki) in a file Markdown readers leave alone."""
+
+
 _YEARS = 1000
 """From this number on, a name's number is a year (``2024-cloud``, a daily note), no module's."""
 

@@ -160,6 +160,27 @@ def test_two_modules_of_one_number_are_both_read_with_a_warning_at_the_second(tm
     ]
 
 
+def test_a_numbered_module_folder_with_no_notes_file_is_a_module_warned_of(tmp_path: Path) -> None:
+    """An empty module would count among the modules without a word; text files beside no notes are
+    named (a Quizlet export saved as ``.txt``), pictures and other files are not."""
+    write(
+        tmp_path,
+        {
+            "01-bread/cram.md": CRAM,
+            "02-cheese/words.txt": "rennet\tan enzyme that curdles milk\n",
+            "02-cheese/rind.png": b"\x89PNG",
+        },
+    )
+    (tmp_path / "03-wine").mkdir()
+    parsed = parse_notes(tmp_path)
+    assert [module.slug for module in parsed.deck.modules] == ["01-bread", "02-cheese", "03-wine"]
+    assert [str(problem) for problem in parsed.problems] == [
+        "02-cheese:1: warning: module folder 02-cheese/ holds no notes file (words.txt: not read, as notes "
+        "are Markdown); write its notes in a .md file there",
+        "03-wine:1: warning: module folder 03-wine/ holds no notes file; write its notes in a .md file there",
+    ]
+
+
 def test_daily_notes_named_by_their_date_are_not_modules_numbered_alike(tmp_path: Path) -> None:
     parsed = parse_notes(write(tmp_path, {"2024-01-16.md": CRAM, "2024-01-17.md": CRAM}))
     assert len(parsed.deck.modules) == 2 and parsed.problems == ()
