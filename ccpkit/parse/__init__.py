@@ -160,12 +160,12 @@ def read_sources(notes: Path, *, highlight_clozes: bool = True) -> Sources:
     problems: list[Problem] = [
         *one_module_folder(notes, modules_found),
         *numbered_twice(modules_found),
-        *empty_modules(notes, modules_found),
         *modules_one_level_down(notes, modules_found),
         *unread_names(notes),
     ]
     if not problems and not any(files.files for files in modules_found):
         raise NoNotesError(notes)
+    problems += empty_modules(notes, modules_found)  # beside others' notes: said of each folder
     distinct = _distinct(modules_found, notes, problems)
     return Sources(tuple(_read(notes, files, highlight_clozes) for files in distinct), tuple(problems))
 
