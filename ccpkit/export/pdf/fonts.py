@@ -13,6 +13,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ccpkit.errors import UsageError
+from ccpkit.export.pdf import cjk
 from ccpkit.export.pdf.style import Style, setting_error
 from ccpkit.regex import regex
 
@@ -34,8 +35,10 @@ class FontSet:
 
 
 def register_fonts(style: Style) -> FontSet:
-    """Register the style's fonts with reportlab (once per file) and return their names."""
+    """Register the style's fonts with reportlab (once per file), and the CJK fonts viewers supply,
+    and return their names."""
     _fix_astral_to_unicode()
+    cjk.register()
     body = [_register(_find(style, key)) for key in ("regular", "bold", "italic", "bold_italic")]
     mono = [_register(_find(style, key)) for key in ("mono", "mono_bold")]
     fallback = _register(_find(style, "fallback"))

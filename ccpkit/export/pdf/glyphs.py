@@ -1,10 +1,12 @@
-"""Paragraph markup in which every character has a glyph: fallback font, or a visible placeholder."""
+"""Paragraph markup in which every character has a glyph: a CJK font, the fallback font, or a visible
+placeholder."""
 
 from __future__ import annotations
 
 from html import escape
 
 from ccpkit.errors import Problem
+from ccpkit.export.pdf import cjk
 from ccpkit.export.pdf.fonts import FontSet
 from ccpkit.markup import to_reportlab
 from ccpkit.model import SourceLocation
@@ -50,7 +52,8 @@ class Typesetter:
         """Send each character to the first font that has it; tags and entities pass through."""
         out: list[str] = []
         fonts: list[bool] = []  # open <font> tags: is each the mono face?
-        for token in _TOKENS.split(markup.translate(_INVISIBLE).translate(_CONTROL)):
+        markup = markup.translate(_INVISIBLE).translate(_CONTROL)
+        for token in _TOKENS.split(markup):
             if token.startswith("<font"):
                 fonts.append(token.startswith('<font face="mono"'))
             elif token == "</font>" and fonts:
@@ -60,7 +63,7 @@ class Typesetter:
             elif token.startswith("&"):
                 out.append(token)
             elif token:
-                out.append(self._route_text(token, any(fonts), source))
+                out.append(self._route_text(token, any(fonts), source, markup))
         return "".join(out)
 
     def _rename_face(self, tag: str) -> str:
@@ -69,13 +72,15 @@ class Typesetter:
             return tag.replace(f'"{found[1]}"', f'"{self._faces[found[1]]}"', 1)
         return tag
 
-    def _route_text(self, text: str, in_mono: bool, source: SourceLocation | None) -> str:
+    def _route_text(self, text: str, in_mono: bool, source: SourceLocation | None, context: str) -> str:
+        """``text``, a piece of ``context`` (the whole markup, whose script picks a Han character's
+        font), with each run of characters the face lacks in a ``<font>`` that has them."""
         if self._fits[in_mono].issuperset(map(ord, text)):
             return text
         primary = self.fonts.mono_chars if in_mono else self.fonts.body_chars
         runs: list[tuple[str | None, str]] = []
         for char in text:
-            face, shown = self._place(char, primary, in_mono, source)
+            face, shown = self._place(char, primary, in_mono, source, context)
             if runs and runs[-1][0] == face:
                 runs[-1] = (face, runs[-1][1] + shown)
             else:
@@ -85,13 +90,19 @@ class Typesetter:
         )
 
     def _place(
-        self, char: str, primary: frozenset[int], in_mono: bool, source: SourceLocation | None
+        self, char: str, primary: frozenset[int], in_mono: bool, source: SourceLocation | None, context: str
     ) -> tuple[str | None, str]:
+        """The face a character prints in (None: the one in force) and what prints: the text font,
+        else the body font (in code), a CJK font (before the fallback font, whose odd kana and Han
+        characters are symbols; its CJK emoji ㊗ ㊙ it keeps), the fallback font, a placeholder."""
         code = ord(char)
         if code in primary or char in " \n":
             return None, char
         if in_mono and code in self.fonts.body_chars:
             return self.fonts.body, char
+        eastern = cjk.face_for(char, context)
+        if eastern is not None and not (code in self.fonts.fallback_chars and cjk.is_symbol(char)):
+            return eastern, char
         if code in self.fonts.fallback_chars:
             return self.fonts.fallback, char
         if source is not None:

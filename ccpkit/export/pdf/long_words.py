@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from ccpkit.export.pdf.cjk import CJK
 from ccpkit.regex import regex
 
 LONG_RUN = regex(r"(?:^|>)[^<]*?[^\s<>&]{20}")
@@ -41,10 +42,11 @@ def broken_words(tokens: Sequence[str], faces: Callable[[], Sequence[str]], room
 
 def _words(tokens: Sequence[str]) -> list[list[int]]:
     """The indices of each word's characters: runs with no space or line break (tags inside a word,
-    a link's ``<u>``, are no part of it and do not end it)."""
+    a link's ``<u>``, are no part of it and do not end it). A CJK character is no part of a word:
+    a line may break before and after it (``paragraph`` wraps such text by character)."""
     words: list[list[int]] = [[]]
     for at, token in enumerate(tokens):
-        if token == "<br/>" or unescaped(token).isspace():
+        if token == "<br/>" or unescaped(token).isspace() or CJK.match(token):
             words.append([])
         elif not token.startswith("<"):
             words[-1].append(at)

@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.platypus.paragraph import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
+from ccpkit.export.pdf import cjk
 from ccpkit.export.pdf.bidi import display_order, has_right_to_left, mirror
 from ccpkit.export.pdf.long_words import LONG_RUN, broken_words, unescaped
 from ccpkit.regex import regex
@@ -68,8 +69,10 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
     def breakLines(self, width: Any) -> Any:  # noqa: N802 (reportlab's name)
         """reportlab's lines; a line with an exponent or an index (a formula's ``x²``, ``aᵢ``) is set
         that much further from its neighbours, which reportlab's leading ignores (they printed into
-        the lines above and below)."""
-        laid = super().breakLines(width)
+        the lines above and below). Text in a CJK font, which has no spaces, breaks between any two
+        characters (reportlab's CJK wrapping, which keeps Latin words whole where it can): breaking
+        at spaces only, a line of it ran off the column."""
+        laid = self.breakLinesCJK(width) if _sets_cjk(self.frags) else super().breakLines(width)
         if laid.kind == 1 and any(getattr(piece, "rise", 0) for line in laid.lines for piece in line.words):
             self.autoLeading = "max"  # each line as tall as its ascent and descent say (set below)
             for line in laid.lines:
@@ -134,6 +137,10 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
         folded = fold(self._written, room, style.fontSize, style.fontName)
         if folded != self.text:
             self._setup(folded, style, self.bulletText, None, cleanBlockQuotedText)
+
+
+def _sets_cjk(frags: Any) -> bool:
+    return any(getattr(frag, "fontName", None) in cjk.FACES for frag in frags)
 
 
 @dataclass(slots=True)

@@ -54,13 +54,13 @@ def test_a_character_no_font_has_becomes_a_placeholder_and_a_located_warning(set
 
 
 def test_a_place_with_many_characters_no_font_has_is_one_warning_naming_a_few(setter: Typesetter) -> None:
-    """A paragraph in Korean is one warning, not one per syllable."""
-    korean = "코어 노드는 데이터를 저장한다"
-    setter.plain(korean, HERE)
+    """A paragraph in Amharic (Ethiopic script, in none of the fonts) is one warning, not one per letter."""
+    amharic = "ዋና መስቀለኛ መንገድ ውሂብ ያከማቻል"
+    setter.plain(amharic, HERE)
     (problem,) = setter.problems
-    missing = len(set(korean.replace(" ", "")))
+    missing = len(set(amharic.replace(" ", "")))
     assert f"and {missing - 5} more are in none of the PDF fonts" in problem.message
-    assert "'코' (U+CF54)" in problem.message
+    assert "'ዋ' (U+12CB)" in problem.message
 
 
 def test_tabs_and_control_characters_print_as_spaces(setter: Typesetter) -> None:
