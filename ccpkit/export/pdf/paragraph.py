@@ -17,10 +17,11 @@ from reportlab.lib.fonts import tt2ps
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.platypus.paragraph import Paragraph as _Paragraph
-from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paragraph import _handleBulletWidth, cleanBlockQuotedText
 
 from ccpkit.export.pdf import cjk
 from ccpkit.export.pdf.bidi import display_order, has_right_to_left, mirror
+from ccpkit.export.pdf.cjk_lines import cjk_lines
 from ccpkit.export.pdf.long_words import LONG_RUN, broken_words, unescaped
 from ccpkit.regex import regex
 from ccpkit.text_direction import starts_right_to_left
@@ -70,14 +71,24 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
         """reportlab's lines; a line with an exponent or an index (a formula's ``x²``, ``aᵢ``) is set
         that much further from its neighbours, which reportlab's leading ignores (they printed into
         the lines above and below). Text in a CJK font, which has no spaces, breaks between any two
-        characters (reportlab's CJK wrapping, which keeps Latin words whole where it can): breaking
-        at spaces only, a line of it ran off the column."""
-        laid = self.breakLinesCJK(width) if _sets_cjk(self.frags) else super().breakLines(width)
+        characters (``cjk_lines``): breaking at spaces only, a line of it ran off the column."""
+        laid = self._break_cjk(width) if _sets_cjk(self.frags) else super().breakLines(width)
         if laid.kind == 1 and any(getattr(piece, "rise", 0) for line in laid.lines for piece in line.words):
             self.autoLeading = "max"  # each line as tall as its ascent and descent say (set below)
             for line in laid.lines:
                 _make_room_for_scripts(line, self.style.leading)
         return laid
+
+    def _break_cjk(self, width: Any) -> Any:
+        """As reportlab's ``breakLinesCJK``, with ``cjk_lines`` breaking: a part a split made keeps
+        its lines; a bullet wider than its indent takes room from the first line."""
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
+            return self.blPara
+        widths = list(width) if isinstance(width, list | tuple) else [width]
+        _handleBulletWidth(self.bulletText, self.style, widths)
+        self.height = 0
+        auto_leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
+        return cjk_lines(self.frags, widths, auto_leading not in ("", "off"))
 
     def drawPara(self, debug: int = 0) -> None:  # noqa: N802 (reportlab's name)
         """Lines holding right-to-left letters are drawn in display order (see ``bidi``); the lines as
