@@ -14,6 +14,7 @@ from ccpkit.regex import regex
 
 _RIGHT_TO_LEFT = regex("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 """Blocks of scripts written right to left (Hebrew, Arabic, Syriac, Thaana …): a quick first look."""
+_ARABIC_MARK = regex("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff]")
 _MIRRORED = str.maketrans("()[]{}<>«»\u2039\u203a", ")(][}{><»«\u203a\u2039")
 _STRONG = {"L": "L", "R": "R", "AL": "R", "EN": "N", "AN": "N", "ES": "S", "CS": "S", "ET": "T"}
 """Bidirectional classes as this module needs them: left, right, number, a separator within a number
@@ -45,7 +46,20 @@ def display_order(text: Sequence[str], *, right_to_left: bool) -> list[tuple[int
             elif not inside and start is not None:
                 order[start:place] = order[start:place][::-1]
                 start = None
-    return [(index, found[cluster] % 2 == 1) for cluster in order for index in clusters[cluster]]
+    return [
+        (index, found[cluster] % 2 == 1)
+        for cluster in order
+        for index in _drawn(clusters[cluster], text, reversed_=found[cluster] % 2 == 1)
+    ]
+
+
+def _drawn(cluster: list[int], text: Sequence[str], *, reversed_: bool) -> list[int]:
+    """A letter and its marks in the order they are drawn: an Arabic haraka in a right-to-left run
+    before its letter, as DejaVu draws an Arabic mark over the glyph after it (a Hebrew mark over
+    the glyph before it, so after its letter)."""
+    if reversed_ and len(cluster) > 1 and _ARABIC_MARK.match(text[cluster[1]][:1]):
+        return [*cluster[1:], cluster[0]]
+    return cluster
 
 
 def mirror(char: str) -> str:

@@ -14,6 +14,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ccpkit.errors import UsageError
 from ccpkit.export.pdf import cjk
+from ccpkit.export.pdf.arabic import ARABIC_SCRIPT, base_letters
 from ccpkit.export.pdf.style import Style, setting_error
 from ccpkit.regex import regex
 
@@ -30,6 +31,8 @@ class FontSet:
     mono: str
     fallback: str
     body_chars: frozenset[int]
+    """What prints in every face of the text family; Arabic letters only the upright faces have count
+    too (``paragraph`` prints them upright in italics, as DejaVu's oblique faces have none)."""
     mono_chars: frozenset[int]
     fallback_chars: frozenset[int]
 
@@ -38,6 +41,7 @@ def register_fonts(style: Style) -> FontSet:
     """Register the style's fonts with reportlab (once per file), and the CJK fonts viewers supply,
     and return their names."""
     _fix_astral_to_unicode()
+    _copy_arabic_as_letters()
     cjk.register()
     body = [_register(_find(style, key)) for key in ("regular", "bold", "italic", "bold_italic")]
     mono = [_register(_find(style, key)) for key in ("mono", "mono_bold")]
@@ -51,7 +55,7 @@ def register_fonts(style: Style) -> FontSet:
         body=body[0],
         mono=mono[0],
         fallback=fallback,
-        body_chars=frozenset.intersection(*(_chars(name) for name in body)),
+        body_chars=_body_chars(body),
         mono_chars=frozenset.intersection(*(_chars(name) for name in mono)),
         fallback_chars=_chars(fallback),
     )
@@ -82,12 +86,22 @@ def _register(path: Path) -> str:
     return name
 
 
+def _body_chars(body: list[str]) -> frozenset[int]:
+    """The characters every face of the text family (regular, bold, italic, bold italic) prints, and
+    the Arabic script its upright faces print, which italics borrow: Arabic is written without
+    italics, and DejaVu's oblique faces have none of it (its regular and bold do)."""
+    every = frozenset.intersection(*(_chars(name) for name in body))
+    upright = _chars(body[0]) & _chars(body[1])
+    return every | frozenset(code for code in upright - every if _ARABIC.match(chr(code)))
+
+
 @cache
 def _chars(name: str) -> frozenset[int]:
     font = pdfmetrics.getFont(name)
     return frozenset(font.face.charToGlyph)
 
 
+_ARABIC = regex(f"[{ARABIC_SCRIPT}]")
 _BFCHAR = regex(r"^(<[0-9A-F]+>) <([0-9A-F]{5,6})>$", re.MULTILINE)
 
 
@@ -109,3 +123,27 @@ def _fix_astral_to_unicode() -> None:
 
     fixed.ccpkit_fixed = True  # type: ignore[attr-defined]
     ttfonts.makeToUnicodeCMap = fixed
+
+
+_PRESENTATION_FORM = regex(r"^(<[0-9A-F]+>) <(F[B-E][0-9A-F]{2})>$", re.MULTILINE)
+
+
+def _copy_arabic_as_letters() -> None:
+    """Make copying Arabic give the letters the notes hold, not the presentation forms ``arabic``
+    prints them in (which a reader that does not fold them back finds in no search): the PDF's text
+    map names each form's letter. A lam-alef ligature keeps its own code point, which viewers fold to
+    lam and alef themselves; given as the two letters, PDFium turned them round with the line."""
+    original = ttfonts.makeToUnicodeCMap
+    if getattr(original, "ccpkit_letters", False):
+        return
+
+    def letters(fontname: str, subset: list[int]) -> str:
+        return _PRESENTATION_FORM.sub(_letters_of, original(fontname, subset))
+
+    letters.ccpkit_letters = True  # type: ignore[attr-defined]
+    ttfonts.makeToUnicodeCMap = letters
+
+
+def _letters_of(match: re.Match[str]) -> str:
+    letter = base_letters(chr(int(match[2], 16)))
+    return f"{match[1]} <{ord(letter):04X}>" if len(letter) == 1 else match[0]

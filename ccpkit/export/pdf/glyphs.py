@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from ccpkit.errors import Problem
-from ccpkit.export.pdf import cjk
+from ccpkit.export.pdf import arabic, cjk
 from ccpkit.export.pdf.fonts import FontSet
 from ccpkit.markup import to_reportlab
 from ccpkit.model import SourceLocation
@@ -17,6 +17,8 @@ _INVISIBLE = dict.fromkeys([0xFE0E, 0xFE0F, 0x200D, *range(0x1F3FB, 0x1F400)])
 _CONTROL = dict.fromkeys([*range(0x00, 0x0A), *range(0x0B, 0x20), 0x7F], " ")
 _TOKENS = regex(r"(<[^>]*>|&#?\w+;)")
 _FONT_FACE = regex(r'<font face="(\w+)"')
+_INLINE_TAG = regex(r"</?(?:b|i|u|strike|strong|em|font|span|a)\b[^>]*>")
+"""A tag that styles text inside a line: Arabic letters on both sides of it still join."""
 
 
 def placeholder(char: str) -> str:
@@ -53,7 +55,10 @@ class Typesetter:
         out: list[str] = []
         fonts: list[bool] = []  # open <font> tags: is each the mono face?
         markup = markup.translate(_INVISIBLE).translate(_CONTROL)
-        for token in _TOKENS.split(markup):
+        tokens = _TOKENS.split(markup)
+        if arabic.has_arabic_letters(markup):
+            tokens = self._shaped(tokens)
+        for token in tokens:
             if token.startswith("<font"):
                 fonts.append(token.startswith('<font face="mono"'))
             elif token == "</font>" and fonts:
@@ -65,6 +70,19 @@ class Typesetter:
             elif token:
                 out.append(self._route_text(token, any(fonts), source, markup))
         return "".join(out)
+
+    def _shaped(self, tokens: list[str]) -> list[str]:
+        """The text among ``tokens`` with its Arabic letters in the forms they print in, joined across
+        a styling tag (a word half in bold) but not across a line break, an entity or a picture."""
+        stand_ins = [
+            "" if _INLINE_TAG.fullmatch(token) else " " if token.startswith(("<", "&")) else token
+            for token in tokens
+        ]
+        shaped = arabic.shaped(stand_ins, self.fonts.body_chars)
+        return [
+            token if token.startswith(("<", "&")) else text
+            for token, text in zip(tokens, shaped, strict=True)
+        ]
 
     def _rename_face(self, tag: str) -> str:
         found = _FONT_FACE.match(tag)

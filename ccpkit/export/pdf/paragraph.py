@@ -13,9 +13,10 @@ from functools import cache
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-from reportlab.lib.fonts import tt2ps
+from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus.paragraph import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import _handleBulletWidth, cleanBlockQuotedText
 
@@ -49,6 +50,7 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
     goes on to starts as far in as the line did, under ``↪``."""
 
     blPara: Any  # noqa: N815 (reportlab's name): the lines as laid out, which ``wrap`` sets
+    frags: Any
     style: ParagraphStyle
     bulletText: Any  # noqa: N815 (reportlab's name)
     flush_right_when_right_to_left = True
@@ -58,6 +60,12 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
     """The markup as made, if a line of it may be code or a word longer than a line; folded anew
     for each width."""
     _checked = False
+
+    def _setup(self, text: Any, style: Any, bullet_text: Any, frags: Any, cleaner: Any) -> None:
+        """reportlab's parse, then Arabic in italics upright (see ``upright_where_italics_lack``)."""
+        super()._setup(text, style, bullet_text, frags, cleaner)
+        if frags is None:
+            self.frags = upright_where_italics_lack(self.frags)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         if self._wrapped is not None and self._wrapped[0] == avail_width and hasattr(self, "blPara"):
@@ -148,6 +156,51 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
         folded = fold(self._written, room, style.fontSize, style.fontName)
         if folded != self.text:
             self._setup(folded, style, self.bulletText, None, cleanBlockQuotedText)
+
+
+def upright_where_italics_lack(frags: list[Any]) -> list[Any]:
+    """``frags`` with each run of characters an italic face lacks and its upright face has set
+    upright: Arabic, which DejaVu's oblique faces lack (``fonts.body_chars``) and which is written
+    without italics, prints upright and as bold as the text around it, not as empty boxes."""
+    return [run for frag in frags for run in _upright_runs(frag)]
+
+
+def _upright_runs(frag: Any) -> list[Any]:
+    text = getattr(frag, "text", None)
+    if not text or not isinstance(text, str) or not getattr(frag, "italic", 0):
+        return [frag]
+    italic = _glyphs(frag.fontName)
+    if italic is None or italic.issuperset(map(ord, text)):
+        return [frag]
+    upright = _upright(frag.fontName)
+    if upright is None:
+        return [frag]
+    runs: list[tuple[str, str]] = []
+    for char in text:
+        face = upright if ord(char) not in italic and ord(char) in (_glyphs(upright) or ()) else frag.fontName
+        if runs and runs[-1][0] == face:
+            runs[-1] = (face, runs[-1][1] + char)
+        else:
+            runs.append((face, char))
+    return [frag.clone(fontName=face, text=run) for face, run in runs]
+
+
+@cache
+def _glyphs(face: str) -> frozenset[int] | None:
+    """The characters an embedded font has (None for another kind of font, such as a CJK one)."""
+    font = getFont(face)
+    return frozenset(font.face.charToGlyph) if isinstance(font, TTFont) else None
+
+
+@cache
+def _upright(face: str) -> str | None:
+    """The upright face of an italic one, as bold as it (None when reportlab knows no such face)."""
+    try:
+        family, bold, _ = ps2tt(face)
+        upright: str = tt2ps(family, bold, 0)
+    except ValueError:
+        return None
+    return None if upright == face else upright
 
 
 def _sets_cjk(frags: Any) -> bool:
