@@ -22,7 +22,7 @@ from ccpkit.parse.footnotes import _rewritten
 from ccpkit.parse.option_marks import _LETTER_LINE, _ROMAN_LINE, answers_by_mark
 from ccpkit.parse.rules.answers import _RANGE_OF_ENTRIES, details_text
 from ccpkit.parse.rules.cards import _ENUMERATION
-from ccpkit.parse.rules.flashcards import _hide_code
+from ccpkit.parse.rules.flashcards import _PHRASE_ROW, _REDDIT_SPOILER, _hide_code
 from ccpkit.parse.rules.matching import _LABELLED
 from ccpkit.parse.rules.options import _BREAK_AT_END, _TRAILING_ANSWER, _wide_gap_ends
 from ccpkit.parse.rules.separated import _TAGS
@@ -490,3 +490,26 @@ def test_a_box_answered_over_a_long_run_of_spaces_is_read_once(tmp_path: Path) -
     assert str(problem).startswith(
         "m/notes.md:8: warning: box 1 of a grid answered box by box is answered in words"
     )
+
+
+def test_a_long_line_of_words_with_no_equals_sign_is_read_once_as_no_phrase() -> None:
+    # each letter of a phrasebook's line was tried against every character after it, looking for the
+    # sentence's stop and its `=`: 8,000 characters took 0.4 s, 70,000 of them half a minute
+    words = "word " * 14_000
+    assert _PHRASE_ROW.fullmatch(words) is None
+    assert _PHRASE_ROW.fullmatch(words + "= x =") is None
+    found = _PHRASE_ROW.fullmatch(f"{words}end. =  I am hungry.")
+    assert found is not None
+    assert (found["front"], found["back"]) == (f"{words}end.", "I am hungry.")
+
+
+def test_a_long_quote_opened_as_a_spoiler_and_cut_by_a_late_bang_is_read_once() -> None:
+    # a spoiler's words were found by backtracking, every word tried against every later one before a
+    # `!` that no `!<` follows: 8,000 characters took 1.3 s, 40,000 of them half a minute
+    words = "word " * 8_000
+    assert _REDDIT_SPOILER.fullmatch(f"!{words}! x") is None
+    assert _REDDIT_SPOILER.fullmatch(f"!{words}!!<") is None
+    found = _REDDIT_SPOILER.fullmatch(f"!{words}Na!<")
+    assert found is not None
+    assert found["hidden"] == f"{words}Na"
+    assert _REDDIT_SPOILER.fullmatch("!  !<") is None
