@@ -969,15 +969,18 @@ def _pairs_by_line(lines: list[str]) -> list[_Pair | _Missing]:
     whatever a back holds (``V = IR``, ``5' → 3'``); a sentence and its translation (``Ho fame. = I am
     hungry.``); a clue in bold pointing to its answer (``**Antidote for heparin** → protamine``). And,
     even alone, a false friend (``**librairie** ≠ library → *bookshop*``): the word, its meaning, and
-    what it does not mean."""
+    what it does not mean; and a phrase line alone whose translation ends as its sentence does. A false
+    friend with no meaning, or a phrase line alone whose translation ends otherwise, is a warning."""
     tabs = [_tab_row] if any("\t" in line and _TERM_SIGN.search(line) for line in lines) else []
-    readers = (_false_friend, *tabs, _phrase_row, _clue_row) if len(lines) > 1 else (_false_friend,)
+    alone = (_false_friend, _lone_phrase_row)
+    readers = (_false_friend, *tabs, _phrase_row, _clue_row) if len(lines) > 1 else alone
     pairs: list[_Pair | _Missing] = []
     for number, line in enumerate(lines):
         pair = next((found for reader in readers if (found := reader(line)) is not None), None)
-        if pair is None:
+        missing = _unmeant_false_friend(line) or (_unended_phrase(line) if len(lines) == 1 else None)
+        if pair is None and missing is None:
             return []
-        pairs.append(replace(pair, line=number))
+        pairs.append(replace(pair, line=number) if pair is not None else _Missing(missing or "", number))
     return pairs
 
 
@@ -991,6 +994,48 @@ def _tab_row(line: str) -> _Pair | None:
 def _phrase_row(line: str) -> _Pair | None:
     found = _PHRASE_ROW.fullmatch(line)
     return _Pair(found["front"].strip(), found["back"].strip()) if found else None
+
+
+def _lone_phrase_row(line: str) -> _Pair | None:
+    """A phrase line alone (``Ich habe Hunger. = I am hungry.``): a card where its translation ends with
+    its sentence's stop, as a translation does; a sentence ``=`` words ending otherwise may be prose."""
+    pair = _phrase_row(line)
+    return pair if pair is not None and pair.back[-1:] == pair.front[-1:] else None
+
+
+def _unended_phrase(line: str) -> str | None:
+    """A phrase line alone whose translation does not end with its sentence's stop: no card (prose
+    may say ``Done. = finished``), told, the way to make it one."""
+    pair = _phrase_row(line)
+    if pair is None or _lone_phrase_row(line) is not None:
+        return None
+    return _UNENDED_PHRASE.format(line=line.strip(), stop=pair.front[-1])
+
+
+_UNENDED_PHRASE = (
+    "phrase line `{line}` alone, its translation not ending with `{stop}` as its sentence does: end it "
+    "so for a card, or write it among other phrase lines"
+)
+
+
+def _unmeant_false_friend(line: str) -> str | None:
+    """A false friend with no arrow to its meaning (``**éxito** ≠ exit``): no card (it has no answer to
+    ask for), told, the way to write one; not an inequality (``**x** ≠ 0``, ``a ≠ b``)."""
+    found = _ARROWLESS_FALSE_FRIEND.fullmatch(line) if "\u2260" in line else None
+    if found is None or _false_friend(line) is not None:
+        return None
+    return _UNMEANT_FALSE_FRIEND.format(line=line.strip())
+
+
+_ARROWLESS_FALSE_FRIEND = regex(
+    r"(?P<mark>\*\*|__)[^\W\d_][^*_\n\u2260]*[^\W\d_\s](?P=mark)[ \t]*+\u2260[ \t]*+"
+    r"[^\W\d_][^\W\d_ '\u2019-]*(?:[ \t][^\W\d_][^\W\d_'\u2019-]*){0,3}"
+)
+"""A word in bold of two letters or more, ``≠`` and a few words (``**éxito** ≠ exit``): a false friend
+whose meaning is not written."""
+_UNMEANT_FALSE_FRIEND = (
+    "false friend `{line}` without its meaning: write `→ *what it means*` after it for a card"
+)
 
 
 def _clue_row(line: str) -> _Pair | None:
@@ -1221,10 +1266,11 @@ _QUIZ = regex(
 """A title over lines to answer: a bare word or letter in brackets is then their answer."""
 _WHOLE_SPOILER = regex(
     r"(?:(?:\*\*)?(?i:answer|ans)\s*:(?:\*\*)?\s*)?"
-    r"(?:>!(?P<hidden>[^!\n]+)!<|\|\|(?P<barred>\d+|[^|\n]*[^\W\d_]{3}[^|\n]*)\|\|)\s*"
+    r"(?:>!(?P<hidden>[^!\n]+)!<|\|\|(?P<barred>\d+|[A-Z][a-z]|[^|\n]*[^\W\d_]{3}[^|\n]*)\|\|)\s*"
 )
 """A card's back that is a spoiler alone, maybe labelled (``Answer: >!3!<``): what it hides is the back;
-between bars (Discord's, ``||Venus||``), a number or a word, where ``||v||`` or ``||x - y||`` is a norm."""
+between bars (Discord's, ``||Venus||``), a number, an element's symbol (``||Na||``) or a word, where
+``||v||`` or ``||x - y||`` is a norm."""
 _LABELLED = regex(r"^(?i:answer|ans)\s*[:.\u2013\u2014-]\s*")
 """``Answer:`` in the brackets after a blank (``(Answer: two minutes)``): no part of the answer."""
 _FILLED = regex(
@@ -1816,10 +1862,13 @@ def _worded_text(text: str) -> str | None:
     return "\n".join(part for part in (as_written(line, answer), more.strip()) if part)
 
 
-_HIDDEN_ALONE = regex(r">!(?P<hidden>[^!]*[^!\s][^!]*)!<|\|\|(?P<barred>\d+|[A-Z]|[^|]*[^\W\d_]{3}[^|]*)\|\|")
+_HIDDEN_ALONE = regex(
+    r">!(?P<hidden>[^!]*[^!\s][^!]*)!<|\|\|(?P<barred>\d+|[A-Z][a-z]?|[^|]*[^\W\d_]{3}[^|]*)\|\|"
+)
 """Words that are a spoiler alone, Reddit's (``>!Nitrogen!<``) or Discord's (``||Nitrogen||``), maybe
 over several lines: under a question, its answer hidden until the reader looks; between bars a number,
-a capital letter (``||K||``, a vitamin) or a word, where ``||v||`` is a norm."""
+a capital letter maybe with a small one (``||K||``, a vitamin; ``||Na||``, an element's symbol) or a
+word, where ``||v||`` is a norm."""
 
 
 def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
