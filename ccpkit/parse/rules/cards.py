@@ -305,7 +305,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
                     indented=indented if _goes_on(indented) else None,
                     next_block=blocks[index + 1].node if index + 1 < len(blocks) else None,
                 )
-            )
+            ) or list(_lone_timeline_line(ctx, block))
             yield from arrows
             if not arrows and _alphabet_of_glossary(ctx, block):
                 yield Problem(ctx.at(block.node), _NO_GLOSSARY_TERM, "warning")  # no card of its letter
@@ -2019,6 +2019,15 @@ def _bold_dated(line: str) -> Term | None:
     return Term(found["date"], found["event"].strip(), separated=True)
 
 
+def _lone_timeline_line(ctx: Context, block: Block) -> Iterator[Item | Problem]:
+    """A paragraph that is one timeline line alone (``**1066** Battle of Hastings.``): a card asking for
+    its date, as among others; a date in bold is no part of prose where the line is this alone."""
+    lines = block.node.children[0].content.strip().split("\n")
+    term = _bold_dated(lines[0]) if len(lines) == 1 else None
+    if term is not None:
+        yield _card(ctx, block.node, block.section, term.front, term.rest, "")
+
+
 _BARE_NUMBER = regex(r"\d{1,3}")
 """A number of three digits or fewer, no era nor month with it: a code or a count as often as a year."""
 _DATED_LINE = regex(rf"(?:{_DATE.pattern})[ \t]*:[ \t]+\S")
@@ -3050,7 +3059,9 @@ def _pasted_pairs(
     """Runs of three or more paragraphs one after another, each a name of a few words in plain text
     over one line defining it in three words or more (``Extinction`` over ``The gradual weakening of a
     conditioned response``), as a Quizlet set copied out writes its cards: a glossary under any heading.
-    Paragraphs ``terms`` already read as bold terms are none of them."""
+    Two are one too where each definition opens as a noun phrase does (``The organelle that …``): the
+    look of a definition, not of a line of prose under a short one. Paragraphs ``terms`` already read as
+    bold terms are none of them."""
     plain = [
         (block.node, None if term is not None else _headed_term(ctx, block.node, colon=False, plain=True))
         for block, term in zip(blocks, terms, strict=True)
@@ -3063,8 +3074,13 @@ def _pasted_pairs(
     return [
         run
         for run in runs
-        if len(run) >= _UNCOLONED_TERMS and all(_words(term.rest) >= DEFINING_WORDS for _, term in run)
+        if all(_words(term.rest) >= DEFINING_WORDS for _, term in run)
+        and (len(run) >= _UNCOLONED_TERMS or _two_defined_as_noun_phrases(run))
     ]
+
+
+def _two_defined_as_noun_phrases(run: Sequence[tuple[Node, Term]]) -> bool:
+    return len(run) == _GLOSSARY_TERMS and all(_DETERMINER.match(term.rest) for _, term in run)
 
 
 _PLAIN_NAME = regex(r"[^\W\d][\w'()\u2019-]*(?: [\w'()\u2019-]+){0,4}")
