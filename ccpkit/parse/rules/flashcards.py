@@ -997,15 +997,23 @@ def _phrase_row(line: str) -> _Pair | None:
 
 
 def _lone_phrase_row(line: str) -> _Pair | None:
-    """A phrase line alone (``Ich habe Hunger. = I am hungry.``): a card where its translation ends with
-    its sentence's stop, as a translation does; a sentence ``=`` words ending otherwise may be prose."""
+    """A phrase line alone (``Ich habe Hunger. = I am hungry.``): a card where its translation is a
+    sentence as its own is, opening in the same case and ending with the same stop; a sentence ``=``
+    words written otherwise (``Energy is conserved. = a law``) may be prose."""
     pair = _phrase_row(line)
-    return pair if pair is not None and pair.back[-1:] == pair.front[-1:] else None
+    if pair is None or pair.back[-1:] != pair.front[-1:]:
+        return None
+    return pair if _opens_capitalised(pair.front) == _opens_capitalised(pair.back) else None
+
+
+def _opens_capitalised(text: str) -> bool:
+    letter = next((char for char in text if char.isalpha()), "")
+    return letter.isupper()
 
 
 def _unended_phrase(line: str) -> str | None:
-    """A phrase line alone whose translation does not end with its sentence's stop: no card (prose
-    may say ``Done. = finished``), told, the way to make it one."""
+    """A phrase line alone whose translation is not a sentence as its own is: no card (prose may say
+    ``Done. = finished``), told, the way to make it one."""
     pair = _phrase_row(line)
     if pair is None or _lone_phrase_row(line) is not None:
         return None
@@ -1013,8 +1021,8 @@ def _unended_phrase(line: str) -> str | None:
 
 
 _UNENDED_PHRASE = (
-    "phrase line `{line}` alone, its translation not ending with `{stop}` as its sentence does: end it "
-    "so for a card, or write it among other phrase lines"
+    "phrase line `{line}` alone, its translation not written as its sentence is: open it in the same "
+    "case and end it with `{stop}` for a card, or write it among other phrase lines"
 )
 
 
