@@ -251,7 +251,7 @@ def table_notes(table: ComparisonTable, files: Mapping[str, str] | None = None) 
                 )
         elif all(_blank(cell, column in hyphens) for column, cell in enumerate(row) if column):
             continue  # `| **Compute** | | |`: a heading over the rows below, nothing to recall
-        elif _TOTAL.fullmatch(_plain(row[0])) or (
+        elif _adds_up(table, number) or (
             number == len(table.rows) - 1 and sums_up_the_page(table.columns, row)
         ):
             continue  # `| **Total** | 150 | 175 |`, a Cornell page's `| Summary | … |`: no fact of its own
@@ -400,7 +400,21 @@ _SIGN = regex(r"[^\w\s]+")
 
 _NOTHING = frozenset({"", "\u2013", "\u2014", "n/a", "N/A"})
 _TOTAL = regex(r"(?i)(?:grand\s+|sub-?)?totals?|sum|average|mean|overall")
-"""A row that adds up or averages the rows above it."""
+"""The label of a row that adds up or averages the rows above it."""
+_DIGIT = regex(r"\d")
+
+
+def _adds_up(table: ComparisonTable, number: int) -> bool:
+    """Whether row ``number`` adds up or averages the rows above it (``| **Total** | 150 | 175 |``):
+    labelled so, its cells numbers, and no row below it but such rows. A row of the mean's own
+    definition (``| Mean | sum of values divided by n |``) is a fact to ask, wherever it stands."""
+    return all(_is_total(row) for row in table.rows[number:])
+
+
+def _is_total(row: tuple[str, ...]) -> bool:
+    return _TOTAL.fullmatch(_plain(row[0])) is not None and all(
+        _DIGIT.search(cell) for cell in row[1:] if to_text(cell).strip() not in _NOTHING
+    )
 
 
 def _plain(cell: str) -> str:

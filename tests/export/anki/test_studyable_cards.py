@@ -485,6 +485,20 @@ def test_a_totals_row_is_printed_but_never_asked() -> None:
     assert rows == ["Gull", "Tern"]  # `| **Total** | **150** | **175** |` adds them up: nothing of its own
 
 
+def test_a_row_named_as_a_total_that_states_a_fact_is_asked_wherever_it_stands(tmp_path: Path) -> None:
+    """Mean, Sum or Total as a measure a table defines is a fact like its other rows; only rows that
+    add up the rows above them, numbers at the table's end, ask nothing."""
+    rows = rows_asked(
+        tmp_path,
+        "# Statistics\n\n## Measures\n\n| Measure | Formula |\n|---|---|\n"
+        "| Range | largest minus smallest value |\n| Mean | sum of the values divided by n |\n"
+        "| Variance | mean squared distance from the mean |\n\n## Scores\n\n"
+        "| Pupil | Maths | Art |\n|---|---|---|\n| Ada | 7 | 9 |\n| Ben | 5 | 8 |\n"
+        "| Average | 6 | 8.5 |\n| Overall | 13 | — |\n",
+    )
+    assert rows == {"Range", "Mean", "Variance", "Ada", "Ben"}
+
+
 def test_a_cornell_pages_summary_row_is_printed_but_never_asked(tmp_path: Path) -> None:
     rows = rows_asked(
         tmp_path,
