@@ -10,6 +10,7 @@ from functools import lru_cache
 from ccpkit.item_ids import HTML_TAG
 from ccpkit.parse.answer_words import ANSWER_ABROAD
 from ccpkit.parse.details import SUMMARY_TAG
+from ccpkit.parse.rules.spoilers import hidden_words
 from ccpkit.parse.rules.terms import undecorated
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
@@ -440,15 +441,14 @@ def _unwrapped(value: str) -> str:
     (``*B*``, as dumps copied from exam sites set the letters, maybe with the site's vote icon after
     them), or the option's words before its letter in brackets (``Nitrogen (C)``, read as ``C
     (Nitrogen)``)."""
-    spoiler = _SPOILER.fullmatch(value)
-    value = (spoiler["hidden"] or spoiler["barred"]).strip() if spoiler else value
+    hidden = hidden_words(value)
+    value = hidden if hidden is not None else value
     italic = WHOLLY_ITALIC.match(value) if value[:1] in ("*", "_") else None
     value = f"{italic['inner']}{value[italic.end() :]}" if italic else value  # `*AC* 🗳️`: a vote icon after
     named = _WORDS_THEN_LETTER.fullmatch(value)
     return f"{named['letter']} ({named['words']})" if named else value
 
 
-_SPOILER = regex(r">!(?P<hidden>[^!]+)!<|\|\|(?P<barred>[^|]+)\|\|")
 _WORDS_THEN_LETTER = regex(r"(?P<words>[^()\n]*[^()\s])\s*\((?P<letter>[A-H])\)\.?")
 
 

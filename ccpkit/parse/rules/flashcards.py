@@ -66,6 +66,7 @@ from ccpkit.parse.rules.options import (
     within_words,
 )
 from ccpkit.parse.rules.review_pastes import reviewed_card
+from ccpkit.parse.rules.spoilers import HIDDEN_WORDS, SPOILER, barred_norm, spoiled
 from ccpkit.parse.rules.terms import (
     ASKED_HOW_OFTEN,
     BOLD_TEXT,
@@ -945,7 +946,7 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
         if found is None:
             return []
         said = found.groupdict()
-        answer = _LABELLED.sub("", _said(said) or said.get("spoiler") or "")
+        answer = _LABELLED.sub("", spoiled(found) if found.re.pattern == _SPOILED.pattern else _said(said))
         if found.re.pattern == _JUDGED_BY.pattern:  # `T/F: …` before it says the same
             statement = _JUDGE.sub("", found["front"]).lstrip(" :)]?*_")
             reason = said["why"] or said["reason"] or said["explained"]
@@ -1274,11 +1275,10 @@ _QUIZ = regex(
 """A title over lines to answer: a bare word or letter in brackets is then their answer."""
 _WHOLE_SPOILER = regex(
     r"(?:(?:\*\*)?(?i:answer|ans)\s*:(?:\*\*)?\s*)?"
-    r"(?:>!(?P<hidden>[^!\n]+)!<|\|\|(?P<barred>\d+|[A-Z][a-z]|[^|\n]*[^\W\d_]{3}[^|\n]*)\|\|)\s*"
+    rf"(?:{SPOILER.pattern})\s*"
 )
-"""A card's back that is a spoiler alone, maybe labelled (``Answer: >!3!<``): what it hides is the back;
-between bars (Discord's, ``||Venus||``), a number, an element's symbol (``||Na||``) or a word, where
-``||v||`` or ``||x - y||`` is a norm."""
+"""A card's back that is a spoiler alone, maybe labelled (``Answer: >!3!<``): what it hides is the back,
+unless it is bars around a norm (``barred_norm``)."""
 _LABELLED = regex(r"^(?i:answer|ans)\s*[:.\u2013\u2014-]\s*")
 """``Answer:`` in the brackets after a blank (``(Answer: two minutes)``): no part of the answer."""
 _FILLED = regex(
@@ -1307,7 +1307,7 @@ _JUDGED_BY = regex(
 """A statement judged after its full stop: ``(T)``, ``— F``, ``**False**`` and maybe why, in brackets or
 after a dash (``**False** — it applies to …``), or ``Answer: True``; maybe marked as one to judge
 before its verdict (``… star. (T/F) — True``, ``… (T/F) Answer: T``)."""
-_SPOILED = regex(r"(?P<front>\S.*\?)\s*(?:>!(?P<answer>[^!]+?)!<|\|\|(?P<spoiler>[^|]+?)\|\|)")
+_SPOILED = regex(rf"(?P<front>\S.*\?)\s*(?:{SPOILER.pattern})")
 _REMNOTE = regex(
     r"(?P<front>\S.*?)\s+(?P<way>(?:>>>|>>1\.|>>A\))(?=\s*$)|>>|<<|<>|;;)(?:\s+(?P<answer>\S.*)|\s*)"
 )
@@ -1855,8 +1855,9 @@ def _worded(node: Node | None) -> str | None:
 
 
 def _worded_text(text: str) -> str | None:
-    if hidden := _HIDDEN_ALONE.fullmatch(text.strip()):  # `||Nitrogen||`, `>!C!<`: the words it hides
-        return (hidden["hidden"] or hidden["barred"]).strip()
+    hidden = SPOILER.fullmatch(text.strip())
+    if hidden is not None and not barred_norm(hidden):  # `||Nitrogen||`, `>!C!<`: the words it hides
+        return spoiled(hidden)
     line, _, more = text.partition("\n")
     answer = answer_line(line)
     if answer is None and more.strip():  # `**Correct Answer:**` alone on its line, the words below
@@ -1868,15 +1869,6 @@ def _worded_text(text: str) -> str | None:
     if answer is None or answer.letters or not re.search(r"\w", answer.text):
         return None  # `==== Answer ====`: a banner, no answer
     return "\n".join(part for part in (as_written(line, answer), more.strip()) if part)
-
-
-_HIDDEN_ALONE = regex(
-    r">!(?P<hidden>[^!]*[^!\s][^!]*)!<|\|\|(?P<barred>\d+|[A-Z][a-z]?|[^|]*[^\W\d_]{3}[^|]*)\|\|"
-)
-"""Words that are a spoiler alone, Reddit's (``>!Nitrogen!<``) or Discord's (``||Nitrogen||``), maybe
-over several lines: under a question, its answer hidden until the reader looks; between bars a number,
-a capital letter maybe with a small one (``||K||``, a vitamin; ``||Na||``, an element's symbol) or a
-word, where ``||v||`` is a norm."""
 
 
 def _worded_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair] | None:
@@ -2811,7 +2803,7 @@ def _spoiler_quote(ctx: Context, quote: Node) -> bool:
     return _REDDIT_SPOILER.fullmatch(_QUOTE_MARK.sub("", first).strip() + "!<") is not None
 
 
-_REDDIT_SPOILER = regex(r"!(?!\[)(?P<hidden>(?=[^!]*[^!\s])[^!]*+)(?:!<)?")
+_REDDIT_SPOILER = regex(rf"!(?!\[)(?P<hidden>{HIDDEN_WORDS})(?:!<)?")
 """A quote's text that is a Reddit spoiler (``>!`` opening it), closed by ``!<`` or not, not a
 picture (``>![plot](x.png)``). Its words run to the next ``!``, read once: the word it needs looked
 ahead for, not backtracked to (a ``!`` late in a long quote tried every word against every later one)."""
@@ -4077,8 +4069,9 @@ def _items(
         result = replace(result, front=front, line=result.line + tagged[0].count("\n"), tags=tags)
         where = replace(where, line=where.line + tagged[0].count("\n"))
     result = _judged(result)
-    if spoiled := _WHOLE_SPOILER.fullmatch(result.back):  # `Answer: >!3!<`, `||443||`: its words
-        result = replace(result, back=(spoiled["hidden"] or spoiled["barred"]).strip())
+    hidden = _WHOLE_SPOILER.fullmatch(result.back)
+    if hidden is not None and not barred_norm(hidden):  # `Answer: >!3!<`, `||443||`: its words
+        result = replace(result, back=spoiled(hidden))
     key = result.key or "\n".join(line for line in result.front.split("\n") if not _HINT_LINE.match(line))
     fields = replace(ctx.common("card", key or result.front, node, section), source=where).tagged(result.tags)
     yield from ctx.cards(node, fields, result.front, result.back, both_ways=result.reversible)

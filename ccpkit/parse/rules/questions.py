@@ -74,6 +74,7 @@ from ccpkit.parse.rules.options import (
     with_named_options,
 )
 from ccpkit.parse.rules.scenarios import opens_scenario
+from ccpkit.parse.rules.spoilers import SPOILER, hidden_words
 from ccpkit.parse.rules.terms import asked_in_bold, split_term, undecorated
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
@@ -959,9 +960,9 @@ def _answer_below(node: Node, after: Node | None) -> Answer | None:
     )
     if named:
         return answer_line(f"{label}: {'; '.join(named)}")  # the correct options' words
-    hidden = _SPOILER_ALONE.fullmatch(paragraph_words(node).strip())
+    hidden = hidden_words(paragraph_words(node))
     if hidden is not None:  # `||Ganymede||` under the options: the answer, hidden
-        return answer_line(f"Answer: {hidden['hidden'] or hidden['barred']}")
+        return answer_line(f"Answer: {hidden}")
     return answer_line(node.children[0].content) if node.type == "paragraph" else None
 
 
@@ -1864,8 +1865,8 @@ def _asks_answered_in_words(text: str, following: Node | None) -> bool:
     if not asked.rstrip().endswith("?") or (below and "\n" in below):
         return False
     answering = below or (paragraph_words(following).partition("\n")[0] if following else "")
-    hidden = _SPOILER_ALONE.fullmatch(answering.strip())
-    if hidden is not None and _WORDED.search(hidden["hidden"] or hidden["barred"]):
+    hidden = hidden_words(answering)
+    if hidden is not None and _WORDED.search(hidden):
         return True  # `||Vitamin C||`, `>!Saturn!<`: its answer hidden, which a card shows on its back
     said = answer_line(answering)
     return said is not None and not said.letters and bool(said.text)
@@ -2023,8 +2024,8 @@ def _read_said(draft: Draft, lines: list[str], node: Node) -> None:
             draft.run_on = node, max(0, number + written - len(lines))  # a label more: at its first line
         answer = answer_line(line)
         first = not (number or kept or draft.explanation or draft.answer or draft.worded)  # said first
-        if answer is None and first and (hidden := _SPOILER_ALONE.fullmatch(line.strip())):
-            answer = answer_line(f"Answer: {hidden['hidden'] or hidden['barred']}")  # `>!B!<`: hidden
+        if answer is None and first and (hidden := hidden_words(line)) is not None:
+            answer = answer_line(f"Answer: {hidden}")  # `>!B!<`: hidden
         if answer is None and draft.paired and (paired := PAIRED_ANSWER.match(line)) is not None:
             answer = answer_line(f"Answer: {line[paired.end() :]}")
         if answer is None and number and (labelled := _under_label(lines[number - 1], line)) is not None:
@@ -2068,12 +2069,7 @@ def _explain(draft: Draft, lines: list[str]) -> None:
         draft.explanation.append(text)
 
 
-_SPOILER_ALONE = regex(r">!(?P<hidden>[^!\n]+)!<|\|\|(?P<barred>[^|\n]+)\|\|")
-"""A line that is a spoiler alone, Reddit's (``>!B!<``) or Discord's (``||B||``): under a question's
-options, its answer hidden until the reader looks."""
-
-
-_ASKED_OVER_SPOILER = regex(rf"[^\n]*\?(?:\*\*|__)?[ \t]*(?:{_SPOILER_ALONE.pattern})")
+_ASKED_OVER_SPOILER = regex(rf"[^\n]*\?(?:\*\*|__)?[ \t]*(?:{SPOILER.pattern})")
 """A line that asks and hides its answer after its mark (``… scurvy? >!C!<``, ``**…?** ||Ganymede||``)."""
 
 
