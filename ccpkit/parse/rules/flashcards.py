@@ -75,6 +75,7 @@ from ccpkit.parse.rules.terms import (
     REFERS_BACK,
     SPEAKING,
     TABS,
+    VERSUS,
     announces,
     aside_line,
     asked_in_bold,
@@ -3082,7 +3083,7 @@ NUMBERED_HEADING = regex(rf"\d{{1,3}}[.)\u3001\uff0e](?!\d)|{_SECTION_NUMBER}")
 
 _ASKS_IN_OTHER_WORDS = regex(
     r"区别|不同|是否|什么|哪|如何|为什么|怎么|怎样|吗|对不对|是不是|能不能|会不会|可不可以|有没有|多少|还是"
-    r"|谈谈|说说|简述|(?i:\bdifferences?\b|\bvs\.?(?!\w)|\bversus\b)"
+    rf"|谈谈|说说|简述|(?i:\bdifferences?\b)|{VERSUS.pattern}"
 )
 """Words that ask where no question mark does, in a numbered heading among headings that ask: a
 difference (``区别``, ``Difference between …``, ``A vs B``), whether (``是否``), what (``什么``), how

@@ -19,7 +19,7 @@ from ccpkit.parse.html_tables import spans_cells, squeezed, unheaded
 from ccpkit.parse.rules.answers import callout, plain
 from ccpkit.parse.rules.matching import is_matching_table
 from ccpkit.parse.rules.options import option_letters, table_cells
-from ccpkit.parse.rules.terms import split_term
+from ccpkit.parse.rules.terms import VERSUS, split_term
 from ccpkit.parse.tree import Node, build_tree
 from ccpkit.regex import regex
 
@@ -353,7 +353,7 @@ def _titled_by_lists(title: str, columns: tuple[str, ...]) -> str:
     """A table of lists titled by its columns set against each other (``Solar power: Pros vs Cons``):
     each item is asked which column it is in, never a row's other cells."""
     sides = " vs ".join(plain(column) for column in columns)
-    return sides if _VERSUS.search(title) else f"{title}: {sides}"
+    return sides if VERSUS.search(title) else f"{title}: {sides}"
 
 
 def _heading_title(heading: str, columns: tuple[str, ...]) -> str:
@@ -361,7 +361,7 @@ def _heading_title(heading: str, columns: tuple[str, ...]) -> str:
     Functions |``) when the heading sets others against each other (``Bigtable vs BigQuery``): a table
     written under the last of several ``A vs B`` sections compares its own things."""
     things = [plain(column) for column in columns[1:]]
-    compared = [side for side in _VERSUS.split(heading) if side.strip()]
+    compared = [side for side in VERSUS.split(heading) if side.strip()]
     if plain(columns[0]) or len(things) < 2 or not all(things) or len(compared) < 2:
         return heading
     named = any(_names(side, thing) for side in compared for thing in things)
@@ -372,9 +372,6 @@ def _names(side: str, thing: str) -> bool:
     """``Security Groups`` names ``Security group``, ``EC2`` names ``Amazon EC2``: one slug in the other."""
     one, other = slug(side).rstrip("s"), slug(thing).rstrip("s")
     return bool(one and other) and (one in other or other in one)
-
-
-_VERSUS = regex(r"(?i)\b(?:vs\.?|versus)(?:\s|$)")
 
 
 def _headed_twice(

@@ -178,7 +178,7 @@ def _case_holding(line: str) -> Term | None:
     """A case cited and run into its holding after a full stop, as law notes write them: the case its
     name (a ``v`` between its parties), the holding what to recall of it."""
     found = _CASE_HOLDING.fullmatch(line.strip())
-    if found is None or not _VERSUS.intersection(found["name"].split()):
+    if found is None or not any(map(_between_parties, found["name"].split())):
         return None
     return Term(f"{found['name'].strip()}{found['cited']}", found["holding"].strip(), separated=True)
 
@@ -1353,6 +1353,11 @@ def _short_or_named(front: str, rest: str) -> bool:
     return words <= _NAME_WORDS and len(rest.split()) >= _DEFINED_WORDS and names_a_thing(front, small=True)
 
 
+VERSUS = regex(r"\b(?i:vs\.?|versus)(?!\w)")
+"""The word that sets two things against each other, in any case, no part of a longer word (``Mitosis
+vs meiosis``, ``Pros VS. Cons``, ``Prokaryote versus eukaryote``, ``(vs. wind)``)."""
+
+
 def compares(front: str) -> bool:
     """Whether a name sets two things of a few words each side by side (``VNet peering vs VPN
     Gateway``, ``Key difference between LRS and ZRS``): a comparison, asked as one thing."""
@@ -1363,7 +1368,7 @@ def compares(front: str) -> bool:
 
 _COMPARISON = regex(
     r"(?i)(?:(?:the\s+)?(?:key\s+|main\s+)?differences?\s+between\s+(\S.*?)\s+and\s+(\S.*)"
-    r"|(\S.*?)\s+(?:vs\.?|versus)\s+(\S.*))"
+    rf"|(\S.*?)\s+{VERSUS.pattern}\s+(\S.*))"
 )
 
 
@@ -1473,18 +1478,23 @@ def names_a_thing(words: str, *, small: bool = False) -> bool:
     split = outside or split
     if len(split) == 1:
         return True
-    a_case = any(place and word in _VERSUS for place, word in enumerate(split))
+    a_case = any(place and _between_parties(word) for place, word in enumerate(split))
     return all(
         not word[0].isalpha()
         or not word[0].islower()  # a capital, or a letter of a script without capitals
-        or (place and word in _VERSUS)  # `Bolam v Friern HMC`: a case's name
+        or (place and _between_parties(word))  # `Bolam v Friern HMC`: a case's name
         or (a_case and place and word in _COMPANY)  # `Caparo Industries plc v Dickman`
         or (small and place and word in _TITLE_SMALL_WORDS)
         for place, word in enumerate(split)
     )
 
 
-_VERSUS = frozenset({"v", "v.", "vs", "vs."})
+def _between_parties(word: str) -> bool:
+    """Whether a word of a name stands between two parties: ``VERSUS``'s, or a law case's ``v``
+    (``Bolam v Friern HMC``), which sets no two things apart anywhere else (``Vitamin v``)."""
+    return word in ("v", "v.") or VERSUS.fullmatch(word) is not None
+
+
 _BRACKETED = regex(r"\([^()]*\)")
 _COMPANY = frozenset({"plc", "ltd", "ltd.", "llc", "pty", "co", "co.", "inc", "inc."})
 """A company's lower-case words in a party's name (``Caparo Industries plc v Dickman``)."""
@@ -1492,8 +1502,8 @@ _COMPANY = frozenset({"plc", "ltd", "ltd.", "llc", "pty", "co", "co.", "inc", "i
 
 _DEFINED_WORDS = 4
 """The fewest words of a definition under a name with a title's small words in it."""
-_TITLE_SMALL_WORDS = (
-    frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}) | _VERSUS
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
 )
 """Words a title leaves lower-case inside a name: ``Bill of Materials``, ``Return on Investment``, a
 case's ``Adams v Lindsell``."""
