@@ -81,6 +81,7 @@ from ccpkit.parse.rules.terms import (
     asked_in_bold,
     defines,
     line_term,
+    names_a_note_field,
     plain_term,
     split_term,
     undecorated,
@@ -1701,20 +1702,13 @@ def _reads_as_fields(block: str) -> bool:
 
 
 def _names_a_field(key: str) -> bool:
-    """Whether ``key`` is named as a note's metadata is (``status``, ``Author``, ``due_date``)."""
-    return key.casefold() in _FIELD_NAMES or is_key_like(key)
+    """Whether ``key`` is named as a note's metadata is (``status``, ``Author``), or as a program names
+    things (``due_date``): Dataview's users write keys both ways."""
+    return names_a_note_field(key) or is_key_like(key)
 
 
 _FIELD_BULLET = regex(r"(?:[-*+]|\d+[.)])[ \t]+(?:\[.\][ \t]+)?")
 """A bullet's marker (a task's box too) before a field's key: ``- status:: …``, ``- [ ] due:: …``."""
-_FIELD_NAMES = frozenset(
-    {"status", "type", "author", "authors", "source", "tags", "tag", "topic", "topics", "rating", "created"}
-    | {"updated", "modified", "date", "course", "category", "categories", "up", "related", "aliases"}
-    | {"alias", "project", "area", "genre", "year", "priority", "due", "url", "link", "links", "reviewed"}
-    | {"published", "publisher", "language", "kind", "parent", "next", "prev", "previous", "subject"}
-    | {"week", "module", "chapter", "lecture", "class", "mood", "progress", "level", "confidence"}
-)
-"""Keys a note's metadata goes under, as Dataview's users name them: a block holding one is fields."""
 
 
 def _details(

@@ -534,10 +534,10 @@ def is_field_name(front: str) -> bool:
 
 
 def names_a_note_field(name: str) -> bool:
-    """Whether ``name`` is a field of the note itself, as a vault or a database page writes its
-    properties (``Tags``, ``Subject``, ``Confidence``, ``Created``): nothing to learn."""
-    name = name.strip(" *_").casefold()
-    return name in _ABOUT_THE_NOTE or name in _FIELD_NAMES or name in _PAGE_PROPERTIES
+    """Whether ``name`` is a field of the note itself, as a vault, a Dataview block or a database page
+    writes its properties (``Tags``, ``Subject``, ``Confidence``, ``Created``, ``genre::``): nothing to
+    learn."""
+    return name.strip(" *_").casefold() in _NOTE_FIELDS
 
 
 _PAGE_PROPERTIES = frozenset(
@@ -545,6 +545,13 @@ _PAGE_PROPERTIES = frozenset(
     | {"reviewed on", "semester", "week", "progress"}
 )
 """A database page's own properties, as Notion exports them under its title (``Confidence: 3``)."""
+_DATAVIEW_KEYS = frozenset(
+    {"type", "rating", "categories", "project", "area", "genre", "year", "due", "url", "kind", "next"}
+    | {"prev", "previous", "published", "publisher", "language", "lecture", "class", "mood"}
+)
+"""Keys a note's metadata goes under as Dataview's users name them (``genre:: essay``), besides the
+fields above."""
+_NOTE_FIELDS = _ABOUT_THE_NOTE | _FIELD_NAMES | _PAGE_PROPERTIES | _DATAVIEW_KEYS
 
 
 def names_a_record_field(name: str) -> bool:
