@@ -41,6 +41,7 @@ from ccpkit.parse.rules.answers import (
 from ccpkit.parse.rules.terms import (
     BOLD_TEXT,
     CHANGE_KINDS,
+    DETERMINER,
     FACETS,
     GLOSS_WORDS,
     NAMES_TOO,
@@ -1549,7 +1550,7 @@ def _aside_of_another(aside: Node, front: str, headings: _Names) -> bool:
 def _one_more_line(ctx: Context, line: Node, node: Node) -> bool:
     """Whether ``node`` is a short plain paragraph saying one more thing of what a cheat sheet's
     ``line`` defines as a glossary does (``A writ requiring …``), announcing nothing below it."""
-    if line.type != "paragraph" or not _DETERMINER.match(line.children[0].content):
+    if line.type != "paragraph" or not DETERMINER.match(line.children[0].content):
         return False
     words = node.children[0].content if _one_line(ctx, node) else ""
     return bool(words) and len(words.split()) <= _ONE_LINE_WORDS and not words.rstrip().endswith(":")
@@ -2586,11 +2587,11 @@ _NOTICES = frozenset(
 )
 
 
-_DEFINING_OPENING = regex(r"(?i)(?:the|an?|one|any)\s+(?!(?:of|is|are|was|were|will|can|must)\b)\w")
+_DEFINING_OPENING = regex(rf"{DETERMINER.pattern}\s*(?!(?i:of|is|are|was|were|will|can|must)\b)\w")
 """A definition's opening: an article and a noun phrase (``the rate …``, ``a compound …``)."""
 _CLAUSE_OPENING = regex(
-    r"(?i)(?:the|an?|one|any)\s+(?:(?!(?:that|which|who|whose|where)\b)\w+\s+){1,3}"
-    r"(?:is|are|was|were|will|has|have|had|can|must|should|would)\b"
+    rf"{DETERMINER.pattern}\s*(?:(?!(?i:that|which|who|whose|where)\b)\w+\s+){{1,3}}"
+    r"(?i:is|are|was|were|will|has|have|had|can|must|should|would)\b"
 )
 """A sentence's opening, its subject's few words then its verb (``the lab is closed …``): news, not what
 a term is (``a substance that is …`` goes on defining)."""
@@ -3080,7 +3081,7 @@ def _pasted_pairs(
 
 
 def _two_defined_as_noun_phrases(run: Sequence[tuple[Node, Term]]) -> bool:
-    return len(run) == _GLOSSARY_TERMS and all(_DETERMINER.match(term.rest) for _, term in run)
+    return len(run) == _GLOSSARY_TERMS and all(DETERMINER.match(term.rest) for _, term in run)
 
 
 _PLAIN_NAME = regex(r"[^\W\d][\w'()\u2019-]*(?: [\w'()\u2019-]+){0,4}")
@@ -3107,8 +3108,7 @@ def _defined_runs(run: list[tuple[Node, Term]], ctx: Context) -> list[list[tuple
     rise in …``)."""
     colons = [_headed_term(ctx, node, colon=True) is not None for node, _ in run]
     phrased = sum(
-        ended or _DETERMINER.match(term.rest) is not None
-        for ended, (_, term) in zip(colons, run, strict=True)
+        ended or DETERMINER.match(term.rest) is not None for ended, (_, term) in zip(colons, run, strict=True)
     )
     if all(colons) or (len(run) >= _UNCOLONED_TERMS and 3 * phrased >= 2 * len(run)):
         return [run]
@@ -3287,7 +3287,7 @@ def _named_half(terms: list[Term | None]) -> bool:
     otherwise."""
     named = [term for term in terms if term is not None]
     defined = sum(
-        term.rest[:1].isupper() or term.rest[:1].isdigit() or _DETERMINER.match(term.rest) is not None
+        term.rest[:1].isupper() or term.rest[:1].isdigit() or DETERMINER.match(term.rest) is not None
         for term in named
     )
     glossed = sum(len(term.rest.split()) <= _MEANING_WORDS for term in named)  # a vocabulary's meanings
@@ -3389,12 +3389,12 @@ def _unnamed(front: str) -> bool:
 def _says_what_it_is(rest: str) -> bool:
     """A noun phrase saying what a name is (``a linear sequence of …``), not a clause saying what
     happens (minutes' ``the treasurer will report …``, a packing list's ``the forecast says showers``)."""
-    return _DETERMINER.match(rest) is not None and _TELLS.match(rest) is None
+    return DETERMINER.match(rest) is not None and _TELLS.match(rest) is None
 
 
 _TELLS = regex(
-    r"(?i)(?:an?|the|one|any)\s+(?:(?!(?:that|which|who|whose|whom|where)\b)\S+\s+){0,2}?"
-    r"(?:will|would|shall|should|can|could|may|might|must|is|are|was"
+    rf"{DETERMINER.pattern}\s*(?:(?!(?i:that|which|who|whose|whom|where)\b)\S+\s+){{0,2}}?"
+    r"(?i:will|would|shall|should|can|could|may|might|must|is|are|was"
     r"|were|has|have|had|does|did|says|said|goes|went|needs|wants|looks|seems|starts|ends)\b"
 )
 """A determiner, a word or two, then a verb a clause goes on with (``the quiz is on …``; ``a molecule
@@ -3416,11 +3416,7 @@ def _defines(line: str) -> Term | None:
     """A paragraph's ``defining_sentence`` that says what its name is (``**Duration** is a measure of
     …``), not what it does or where it is (``**Ana** is out on Friday.``, as minutes write)."""
     term = defining_sentence(line)
-    return term if term is not None and _DETERMINER.match(term.rest) else None
-
-
-_DETERMINER = regex(r"(?:an?|the|one|any)\s", re.IGNORECASE)
-"""How a noun phrase that says what a name is opens (``a measure of …``, ``any substance that …``)."""
+    return term if term is not None and DETERMINER.match(term.rest) else None
 
 
 def _plain_terms(lines: list[str], separators: Literal["any", "no colon"]) -> list[Term | None]:

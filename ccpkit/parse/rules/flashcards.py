@@ -1573,12 +1573,14 @@ def _opening_field(key: str, value: str, *, spaced: bool, in_a_deck: bool) -> bo
     substance that …``): that may be a card as well, and is said, not kept silently as a field."""
     if _names_a_field(key):
         return True
-    return spaced and not in_a_deck and _READS_AS_DEFINITION.match(value) is None
+    return spaced and not in_a_deck and _GOES_ON_IN_WORDS.match(value) is None
 
 
-_READS_AS_DEFINITION = regex(r"[a-z][^\s:]*(?:[ \t]+\S+){2,}")
-"""A value of three words or more going on in lower case (``a substance that …``): a definition's words,
-where a field's value is a name, a number or a word (``Dr Smith``, ``3``, ``reviewing``)."""
+_GOES_ON_IN_WORDS = regex(r"[a-z][^\s:]*(?:[ \t]+\S+){2,}")
+"""A value of three words or more going on in lower case (``a substance that …``, ``speeds up a
+reaction``): a definition's words, where a field's value is a name, a number or a word (``Dr Smith``,
+``3``, ``reviewing``). Not a glossary's test (``terms.DETERMINER``): a field's value needs no article
+to read as words."""
 
 
 def _both_ways_and_one(hidden: str) -> bool:

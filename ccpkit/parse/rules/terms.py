@@ -245,8 +245,11 @@ _NOT_AN_ABBREVIATION = "".join(
 """No sentence ends with the full stop of ``approx.``, ``i.e.``, ``e.g.`` (``The **cardiac output** is
 approx. 5 L/min at rest.``); one ending a list with ``etc.`` often ends the sentence too, and ``fig``,
 ``ca`` or ``vs`` may be words."""
+DETERMINER = regex(r"(?i:an?|the|one|any)\s")
+"""How a noun phrase that says what a name is opens (``a measure of …``, ``any substance that …``);
+every test of a definition's opening starts with it."""
 _OPENING_DEFINITION = regex(
-    rf"{_DEFINED_NAME}(?P<rest>(?i:an?|the|one|any)\s.*?{_NOT_AN_ABBREVIATION}[.!])(?=\s|$)", re.S
+    rf"{_DEFINED_NAME}(?P<rest>{DETERMINER.pattern}.*?{_NOT_AN_ABBREVIATION}[.!])(?=\s|$)", re.S
 )
 """A bold name opening a paragraph, what it is after ``is`` up to the first sentence's end."""
 _OPENING_DEFINITION_AMONG = regex(
