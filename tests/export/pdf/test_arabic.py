@@ -8,17 +8,13 @@ import unicodedata
 from pathlib import Path
 
 import pypdfium2 as pdfium
-import pytest
 from reportlab.lib.styles import ParagraphStyle
 
 from ccpkit.export.pdf.bidi import display_order
-from ccpkit.export.pdf.fonts import register_fonts
 from ccpkit.export.pdf.glyphs import Typesetter
 from ccpkit.export.pdf.paragraph import Paragraph
-from ccpkit.export.pdf.style import load_style
 from ccpkit.model import SourceLocation
-from ccpkit.parse import parse_notes
-from tests.export.pdf.conftest import TEMPLATES, Built, build
+from tests.export.pdf.conftest import built_from
 from tests.export.pdf.reading import char_places, text
 
 HERE = SourceLocation(path="01-words/cram-sheet.md", line=3)
@@ -39,17 +35,6 @@ GLOSSARY = """# Cram Sheet
 """
 
 
-@pytest.fixture
-def setter() -> Typesetter:
-    return Typesetter(register_fonts(load_style(TEMPLATES)))
-
-
-def _built(tmp_path: Path, notes: str) -> Built:
-    (tmp_path / "01-words").mkdir()
-    (tmp_path / "01-words" / "cram-sheet.md").write_text(notes, encoding="utf-8")
-    return build(parse_notes(tmp_path).deck)
-
-
 def _viewer_text(data: bytes) -> str:
     """The first page's text as PDFium (Chrome's viewer) copies it: in reading order."""
     return str(pdfium.PdfDocument(data)[0].get_textpage().get_text_range())
@@ -57,7 +42,7 @@ def _viewer_text(data: bytes) -> str:
 
 def test_arabic_terms_and_table_cells_print_without_placeholders_or_warnings(tmp_path: Path) -> None:
     """They printed as ``[U+0627]…`` with a warning a line: DejaVu's oblique faces have no Arabic."""
-    built = _built(tmp_path, GLOSSARY)
+    built = built_from(tmp_path, GLOSSARY)
     data = built.files["pdf/01-words.pdf"]
     assert built.problems == ()
     assert "[U+" not in text(data)
@@ -69,7 +54,7 @@ def test_arabic_terms_and_table_cells_print_without_placeholders_or_warnings(tmp
 def test_copying_gives_the_letters_not_their_presentation_forms(tmp_path: Path) -> None:
     """The PDF's text map names each form's letter; a lam-alef ligature keeps its own code point,
     which viewers fold to lam and alef (PDFium does)."""
-    data = _built(tmp_path, GLOSSARY).files["pdf/01-words.pdf"]
+    data = built_from(tmp_path, GLOSSARY).files["pdf/01-words.pdf"]
     read = text(data)  # pypdf folds nothing: what the text map says
     assert "تخزين" in read and "ﺗﺨﺰﻳﻦ" not in read
     assert "\ufefb" in read and "السلام" in unicodedata.normalize("NFKC", read)
@@ -129,7 +114,7 @@ def test_a_mixed_line_reads_from_the_right_with_its_english_words_in_order(tmp_p
     """Arabic words from the right, the term right of its definition; ``AWS Lambda`` and ``2024``
     read from the left inside it."""
     notes = "# Cram Sheet\n\n- **خدمة:** تشغيل AWS Lambda عام ٢٠٢٤ بسرعة\n"
-    data = _built(tmp_path, notes).files["pdf/01-words.pdf"]
+    data = built_from(tmp_path, notes).files["pdf/01-words.pdf"]
     kha, teh, aleph, whiskey, sierra, lima, two, four, beh = _left_edges(data, "ختAWSL٢٤ب")
     assert kha > teh  # the term, then its first word from the right
     assert aleph < whiskey < sierra < lima  # AWS Lambda from the left

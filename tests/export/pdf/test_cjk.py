@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from ccpkit.export.pdf import cjk
 from ccpkit.export.pdf.fonts import register_fonts
 from ccpkit.export.pdf.glyphs import Typesetter
@@ -15,8 +13,7 @@ from ccpkit.export.pdf.layout import column_width, page_size
 from ccpkit.export.pdf.style import load_style
 from ccpkit.export.pdf.typography import typography
 from ccpkit.model import SourceLocation
-from ccpkit.parse import parse_notes
-from tests.export.pdf.conftest import TEMPLATES, Built, build
+from tests.export.pdf.conftest import TEMPLATES, built_from
 from tests.export.pdf.reading import assert_in_order, char_places, fonts, squashed, text
 from tests.export.pdf.synthetic import MISSING_GLYPH
 
@@ -49,21 +46,10 @@ LONG_CHINESE = (
 )
 
 
-@pytest.fixture
-def setter() -> Typesetter:
-    return Typesetter(register_fonts(load_style(TEMPLATES)))
-
-
-def _built(tmp_path: Path, notes: str) -> Built:
-    (tmp_path / "01-words").mkdir()
-    (tmp_path / "01-words" / "cram-sheet.md").write_text(notes, encoding="utf-8")
-    return build(parse_notes(tmp_path).deck)
-
-
 def test_chinese_japanese_and_korean_terms_and_table_cells_print_as_text_without_a_warning(
     tmp_path: Path,
 ) -> None:
-    built = _built(tmp_path, VOCABULARY)
+    built = built_from(tmp_path, VOCABULARY)
     sheet = text(built.files["pdf/01-words.pdf"])
     assert "[U+" not in sheet
     assert_in_order(sheet, [*WORDS, "인터넷을 통해", "cloud", "云", "雲（くも）", "구름", "rain", "雨", "비"])
@@ -74,7 +60,7 @@ def test_chinese_japanese_and_korean_terms_and_table_cells_print_as_text_without
 def test_the_cjk_fonts_are_named_in_the_pdf_not_embedded(tmp_path: Path) -> None:
     """Viewers supply Adobe's CJK fonts (a CJK font file would be tens of megabytes); the text fonts
     stay embedded."""
-    used = fonts(_built(tmp_path, VOCABULARY).files["pdf/01-words.pdf"])
+    used = fonts(built_from(tmp_path, VOCABULARY).files["pdf/01-words.pdf"])
     named = {f"/{face}" for face in cjk.FACES}
     assert {name: used.get(name) for name in named} == dict.fromkeys(named, False)
     assert all(embedded for name, embedded in used.items() if name not in named)
@@ -113,7 +99,7 @@ def test_emoji_still_go_to_symbola_and_cjk_emoji_too(setter: Typesetter) -> None
 def test_characters_no_font_has_keep_their_placeholder_and_one_warning_without_cjk(tmp_path: Path) -> None:
     """A melting face (newer than Symbola) and a Han character beyond the fonts' two-byte range still
     print as code points and are warned of; the CJK around them is no part of the warning."""
-    built = _built(tmp_path, f"# Cram Sheet\n\n- **化石 𠀋:** melts {MISSING_GLYPH}, 🎯 lands.\n")
+    built = built_from(tmp_path, f"# Cram Sheet\n\n- **化石 𠀋:** melts {MISSING_GLYPH}, 🎯 lands.\n")
     sheet = text(built.files["pdf/01-words.pdf"])
     assert_in_order(sheet, ["化石", "[U+2000B]", "melts", "[U+1FAE0]", "🎯", "lands"])
     (problem,) = built.problems
@@ -126,7 +112,7 @@ def test_characters_no_font_has_keep_their_placeholder_and_one_warning_without_c
 def test_a_long_cjk_paragraph_breaks_between_characters_inside_its_column(tmp_path: Path) -> None:
     """Text without spaces broke nowhere and ran off the column; now its lines fill the column and
     stop at its edge, and the text comes back whole."""
-    data = _built(tmp_path, f"# Cram Sheet\n\n{LONG_CHINESE}\n").files["pdf/01-words.pdf"]
+    data = built_from(tmp_path, f"# Cram Sheet\n\n{LONG_CHINESE}\n").files["pdf/01-words.pdf"]
     assert squashed(LONG_CHINESE) in squashed(text(data))
     style = load_style(TEMPLATES)
     room = column_width(
@@ -159,7 +145,7 @@ MIXED = (
 
 def test_latin_words_in_a_cjk_paragraph_stay_whole_across_lines(tmp_path: Path) -> None:
     """A line of mixed text breaks between CJK characters or at a space, never inside an English word."""
-    sheet = text(_built(tmp_path, f"# Cram Sheet\n\n{MIXED * 2}\n").files["pdf/01-words.pdf"])
+    sheet = text(built_from(tmp_path, f"# Cram Sheet\n\n{MIXED * 2}\n").files["pdf/01-words.pdf"])
     lines = [line.strip() for line in sheet.splitlines()]
     start = next(at for at, line in enumerate(lines) if line.startswith("A region"))
     end = next(at for at in range(start, len(lines)) if lines[at].endswith("region down.")) + 1

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
-from ccpkit.export.pdf.fonts import register_fonts
 from ccpkit.export.pdf.glyphs import Typesetter, placeholder
-from ccpkit.export.pdf.style import load_style
 from ccpkit.model import SourceLocation
-from tests.export.pdf.conftest import TEMPLATES
 from tests.export.pdf.synthetic import MISSING_GLYPH
 
 HERE = SourceLocation(path="09-security/cram-sheet.md", line=7)
-
-
-@pytest.fixture
-def setter() -> Typesetter:
-    return Typesetter(register_fonts(load_style(TEMPLATES)))
 
 
 def test_text_the_body_font_has_passes_through_unchanged(setter: Typesetter) -> None:
