@@ -276,6 +276,12 @@ def _cannot_do(changes: Reconciliation) -> list[str]:
             "with its next change; `ccpkit sync` applies them in place"
         )
         lines += _listed("waiting", changes.pending)
+    if changes.restyled:
+        lines.append(
+            "card templates changed since the last build: importing the package restyles ccpkit's note "
+            "types, history kept; if you chose a note type's sort field in Anki, `ccpkit sync` instead (an "
+            "import puts it back, which makes AnkiWeb ask for a one-way sync, and skips this build's updates)"
+        )
     if changes.updated:
         lines.append(
             "notes changed since the last build: importing the package replaces them, your edits in Anki "

@@ -201,6 +201,9 @@ class Reconciliation:
     last sent, left for a build that includes them."""
     built: int | None = None
     """A ``--module`` build's: how many notes its package holds (else: every note present)."""
+    restyled: bool = False
+    """The card templates changed since a package was last built: the next import replaces the note
+    types in Anki with the package's."""
 
     @property
     def unchanged(self) -> int:

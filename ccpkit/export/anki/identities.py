@@ -49,6 +49,8 @@ def settle(
     settled = _kept_cloze_numbers(changes.ledger, draft.hidden())
     if templates is not None:
         settled = stamp_templates(settled, templates.digest(), now=now)
+        restyled = ledger.templates is not None and ledger.templates != settled.templates
+        changes = replace(changes, restyled=restyled)
     templates_modified = settled.templates.modified if settled.templates else None
     return Settlement(replace(changes, ledger=settled), templates_modified)
 

@@ -8,6 +8,7 @@ them inside Anki) stay as they are, and a removed item is reported as an orphan 
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -146,6 +147,33 @@ def test_restyled_templates_reach_anki_without_touching_notes(
     term = loop.student.collection.models.by_name("ccpkit Term v1")
     assert term is not None and ".prompt { color: teal; }" in term["css"]
     assert loop.student.note("02-compute/card/aws-lambda")["Definition"] == STUDENT_WORDS
+
+
+def test_restyled_templates_tell_a_student_who_chose_a_sort_field_to_sync_instead(
+    loop: Loop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Anki's import of a restyled note type puts the package's sort field in place of the student's,
+    a change of schema (AnkiWeb then asks for a one-way sync), and stamps every note of the type, so
+    that import skips their updates: the build that restyles says so, and what to run instead."""
+    models = loop.student.collection.models
+    term = models.by_name("ccpkit Term v1")
+    assert term is not None
+    models.set_sort_index(term, 1)
+    models.update_dict(term)
+    unstyled = loop.build("second", SECOND_BUILD).summary()
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES / "anki", templates / "anki")
+    with (templates / "anki" / "style.css").open("a", encoding="utf-8") as css:
+        css.write(".prompt { color: teal; }\n")
+    restyled = build_deck(
+        monkeypatch, second_version(), loop.notes, loop.out, at=int(time.time()) + 60, templates=templates
+    )
+    assert "card templates changed" not in unstyled
+    assert "card templates changed since the last build" in restyled.summary()
+    assert "sort field in Anki, `ccpkit sync` instead" in restyled.summary()
+    loop.student.import_package(loop.out / PACKAGE)
+    term = models.by_name("ccpkit Term v1")
+    assert term is not None and term["sortf"] == 0  # as the report warned: put back
 
 
 def test_unchanged_templates_leave_the_students_own_styling_alone(loop: Loop) -> None:
