@@ -221,6 +221,11 @@ _BACK = regex(_labelled("back|verso"))
 over ``VERSO:``; a glossary of ``Recto:`` and ``Verso:`` defines those words); ``Front:`` alone, as
 a checklist's ``Front:`` and ``Rear:`` lines, is no question; ``Back:`` alone is a field of a note
 type: see START/END; also a ``Statement: …`` to judge over ``Answer: True`` (or ``False``)."""
+_TERM = regex(_labelled("term|word|concept"))
+_MEANING = regex(_labelled("definition|meaning|explanation"))
+"""``Term: …`` right over ``Definition: …`` (``Word:`` over ``Meaning:``, ``Concept:`` over
+``Explanation:``): a card's sides as chatbots label a term and its meaning; a ``Term:`` over any other
+line is a record's field (``Term: 2 years`` over ``Rate: 4%``)."""
 _JUDGED = regex(r"\W*(?:true|false)\b", re.I)
 TO_JUDGE = "True or false: "
 """How a card asks to judge a statement written without asking (``… (T)``, ``Answer: False`` below it)."""
@@ -1909,12 +1914,14 @@ _ASKS_NOTHING_ALONE = regex(
 no card. A question word alone (``**Where?** In the matrix.``) asks of the heading above it."""
 
 
-_NUMBER_TAG_LINE = regex(
-    r"(?i)\A[ \t]*(?:\*\*|__)?(?:#|(?:card|flashcard|question|q|item)[ \t]*#?)[ \t]*\d+[a-z]?"
-    r"(?:\*\*|__)?[ \t]*[:.)]?(?:\*\*|__)?[ \t]*\n(?=\S)"
+_NUMBER_TAG = (
+    r"[ \t]*(?:\*\*|__)?(?:#|(?:card|flashcard|question|q|item)[ \t]*#?)[ \t]*\d+[a-z]?"
+    r"(?:\*\*|__)?[ \t]*[:.)\u2013\u2014]?(?:\*\*|__)?[ \t]*"
 )
-"""A line that only numbers the card below it (``**Card 1**``, ``Question 2``, ``**Q3**``, ``#4``), as
-generated sets write them: no part of the question."""
+_NUMBER_TAG_LINE = regex(rf"(?i)\A{_NUMBER_TAG}\n(?=\S)")
+"""A line that only numbers the card below it (``**Card 1**``, ``Question 2``, ``**Q3**``, ``#4``, ``Card
+7 —``), as generated sets write them: no part of the question."""
+_NUMBER_TAG_ALONE = regex(rf"(?i){_NUMBER_TAG}")
 
 
 _REMARKED = regex(rf"^(?P<asked>.*[?\uff1f](?:\*\*|__)?)[ \t]*{ASKED_HOW_OFTEN}[ \t]*$")
@@ -2113,11 +2120,27 @@ def _past_marker(lines: list[str]) -> list[str]:
     """``lines`` without a callout's marker line above them: untitled (``[!note]``), or titled over a
     ``Q:`` line (``[!tip] Exam tip``): no part of the question."""
     first = lines[0].strip() if len(lines) > 1 else ""
+    if _card_label_over_side(first, lines[1] if len(lines) > 1 else ""):
+        return lines[1:]
     if not first.startswith("[!"):  # where `CALLOUT` (`^\[!…`) opens
         return lines
     if CALLOUT.fullmatch(first) or (CALLOUT.match(first) and _question_line(lines[1].strip())):
         return lines[1:]
     return lines
+
+
+def _card_label_over_side(first: str, second: str) -> bool:
+    """Whether ``first`` only numbers the card (``Flashcard 1:``, ``**Card 2:**``: ``_NUMBER_TAG``) right
+    over its ``Front:`` (or ``Term:``) line, as chatbots write each card: no part of it, as a ``### Card
+    2`` heading is none (over a ``Q:`` line, ``_NUMBER_TAG_LINE`` drops it)."""
+    if first.lstrip("*_")[:1] not in _NUMBER_TAG_OPENINGS or _NUMBER_TAG_ALONE.fullmatch(first) is None:
+        return False
+    second = second.strip()
+    return bool(_FRONT.match(second) or _TERM.match(second))
+
+
+_NUMBER_TAG_OPENINGS = frozenset("#cCfFqQiI")
+"""The first characters of a ``_NUMBER_TAG`` after any bold: no other line is tried against it."""
 
 
 def _answered_within(node: Node) -> _Pair | None:
@@ -3814,7 +3837,7 @@ def _questions_and_answers(
     lines = [_unitalicised(line) for line in lines]
     for number, line in enumerate(lines):
         stripped = line.strip()
-        asks = _question_line(stripped) or _FRONT.match(stripped)
+        asks = _question_line(stripped) or _FRONT.match(stripped) or _term_over_meaning(lines, number)
         answers = _answer_to(lines[sides[-1][0]], line, dotted=dotted) if sides else None
         dotted_q = asks is not None and _DOTTED_QUESTION.match(stripped) is not None  # `Q. …? A. …`
         inline = _answered_on_its_line(asks["text"], dotted=dotted_q) if asks else None
@@ -3976,7 +3999,7 @@ def _front_over_back(lines: Sequence[str], following: Node | None) -> bool:
     next; or ``Statement: …`` with ``Answer: False`` so."""
     # `_FRONT`'s labels (and `_CARD_FRONT`'s) open with `f` or `s` after any bold (`re.I`: `\u017f` too)
     if lines[0].lstrip("*_")[:1] not in _FRONT_OPENINGS:
-        return False
+        return _term_over_meaning(lines, 0) is not None
     below = [*lines[1:], paragraph_words(following) if following else ""]
     if _card_front(lines[0]) is not None and any(_ANSWER.match(line.strip()) for line in below):
         return True  # `Front: What is a fjord?` over `A: …`
@@ -3984,6 +4007,12 @@ def _front_over_back(lines: Sequence[str], following: Node | None) -> bool:
 
 
 _FRONT_OPENINGS = frozenset("fFsS\u017f")
+
+
+def _term_over_meaning(lines: Sequence[str], number: int) -> re.Match[str] | None:
+    """Line ``number`` as a ``Term: …`` (``_TERM``) right over its ``Definition: …`` line: its words."""
+    below = lines[number + 1].strip() if number + 1 < len(lines) else ""
+    return _TERM.match(lines[number].strip()) if _MEANING.match(below) else None
 
 
 def _front_without_back(ctx: Context, lines: Sequence[str], below: str) -> bool:
@@ -4037,13 +4066,16 @@ def _reply(asked: str, line: str) -> re.Match[str] | None:
 
 def _answer_to(asked: str, line: str, *, dotted: bool) -> re.Match[str] | None:
     """``line`` as the answer line of the question written on ``asked``: ``A: …`` answers any, ``A. …``
-    a ``Q. …`` (unless ``B.`` lines make them options: not ``dotted``), ``Back: …`` a ``Front: …``."""
+    a ``Q. …`` (unless ``B.`` lines make them options: not ``dotted``), ``Back: …`` a ``Front: …``,
+    ``Definition: …`` a ``Term: …``."""
     asked, line = asked.strip(), line.strip()
     found = _ANSWER.match(line) or _reply(asked, line)
     if found is None and dotted and _DOTTED_QUESTION.match(asked) and _asks(asked):
         found = _DOTTED_ANSWER.match(line)  # not `Q. 3 of the homework is optional.` over `A. Kumar …`
     if found is None and _FRONT.match(asked):
         found = _BACK.match(line)
+    if found is None and _TERM.match(asked):
+        found = _MEANING.match(line)
     return found
 
 
