@@ -3670,7 +3670,10 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     fronted = named_answer or (bool(sides) and sides[0] in _FRONT_COLUMNS)
     if len(sides) < 2 or not (cornell or (fronted and sides[1] in _BACK_COLUMNS)):
         return None
-    if any(name not in _NOTE_COLUMNS | _NAMED_COLUMNS | _TAG_COLUMNS | _RECORD_COLUMNS for name in sides[2:]):
+    decked = sides[:2] == ["front", "back"]  # a deck's own words: no comparison heads its columns so
+    if not decked and any(
+        name not in _NOTE_COLUMNS | _NAMED_COLUMNS | _TAG_COLUMNS | _RECORD_COLUMNS for name in sides[2:]
+    ):
         return None  # `| Question | Answer | Why | Cost |`: a comparison of its columns
     front_at, back_at = names.index(sides[0]), names.index(sides[1])
     if (
@@ -3694,7 +3697,7 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
         front = bold["inner"] if (bold := BOLD_TEXT.fullmatch(front)) else front  # `| **Region** | … |`
         if front and back:
             more = [
-                f"{named[at]}: {cells[at]}" if names[at] in _NAMED_COLUMNS else cells[at]
+                f"{named[at]}: {cells[at]}" if _named_on_back(names[at], decked=decked) else cells[at]
                 for at in notes_at
                 if cells[at]
             ]
@@ -3703,6 +3706,12 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
         elif front or back:
             found.append((row, _Missing("card row with an empty side: fill in both cells")))
     return found
+
+
+def _named_on_back(name: str, *, decked: bool) -> bool:
+    """Whether a column after a card's sides goes on its back under its name: one that files it
+    (``Domain``), or any but a note's (``Example``) after ``| Front | Back |``."""
+    return name in _NAMED_COLUMNS or (decked and name not in _NOTE_COLUMNS)
 
 
 def _anki_tags(cell: str, *, commas: bool) -> str:
