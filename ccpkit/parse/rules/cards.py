@@ -2455,6 +2455,7 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
         for start, end in [] if terms else itertools.pairwise([0, *parted, len(run)]):
             terms += [(start + offset, term) for offset, term in _run_terms(ctx, run[start:end], before)]
         terms = terms or _ruled_off_terms(ctx, run, parted, before) or _comparisons_alone(run)
+        terms = terms or _terms_beside_prose(ctx, run, before)
         found |= {id(run[offset].node): term for offset, term in terms}
         lone += [] if terms else _one_bold_line(run)
         lone += [block] if block is not None and _wrapped_term(ctx, block.node) is not None else []
@@ -2482,6 +2483,40 @@ def _ruled_off_terms(
             blocks = [run[place] for place in places]
             found += [(places[offset], term) for offset, term in _run_terms(ctx, blocks, before)]
     return found
+
+
+def _terms_beside_prose(ctx: Context, run: list[Block], before: Block | None) -> list[tuple[int, Term]]:
+    """The terms of a stretch of three or more bold term paragraphs in a run that also holds lines of
+    prose (``**Precedent:** An earlier decision …`` and two more, then ``In exams, always cite the
+    case.``), with their places in the run: the prose is no glossary's line, so the stretch is read as
+    one alone and the prose stays notes. Only where every line of it defines its term as a glossary does, none
+    speaking or asking: a transcript's (``**Rudy:** Welcome back …``) or a plan's (``**Monday:** the
+    lab is closed …``) bold names are no terms."""
+    lines = [paragraph.node.children[0].content for paragraph in run]
+    termed = [line_term(line) is not None for line in lines]
+    found: list[tuple[int, Term]] = []
+    for bold, stretch in itertools.groupby(range(len(run)), key=lambda at: termed[at]):
+        places = list(stretch)
+        if not bold or not _GLOSSARY_RUN <= len(places) < len(run):
+            continue
+        if any(SPEAKING.search(lines[at]) for at in places):
+            continue
+        above = run[places[0] - 1] if places[0] else before
+        terms = _run_terms(ctx, [run[at] for at in places], above)
+        if len(terms) == len(places) and all(_defines_as_a_glossary(term) for _, term in terms):
+            found += [(places[0] + offset, term) for offset, term in terms]
+    return found
+
+
+def _defines_as_a_glossary(term: Term) -> bool:
+    """Whether a bold term's line beside prose reads as a glossary's: a name that is no
+    label, aside, record's field or notice, defined in a few words that open no sentence of their own
+    (``the lab is closed``) nor someone's task, and ask nothing."""
+    front, rest = term.front, term.rest.rstrip(" *_")
+    named = not (is_label(front) or is_aside(front) or names_a_record_field(front) or _notice(front))
+    sentence = _CLAUSE_OPENING.match(rest) is not None or _ASSIGNED.match(rest) is not None
+    asks = rest.endswith(("?", "!", "\uff1f"))
+    return named and not sentence and not asks and _words(rest) >= DEFINING_WORDS
 
 
 def _comparisons_alone(run: Sequence[Block]) -> list[tuple[int, Term]]:
