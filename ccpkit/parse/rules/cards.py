@@ -813,11 +813,19 @@ def _quoted_cards(
         elif child.type == "paragraph" and called is not None and called.kind.lower() not in _SPOKEN:
             lines = child.children[0].content.split("\n")  # `> [!tip]` over `> **EFS:** …` lines
             marked = 1 if index == 0 and CALLOUT.match(lines[0]) else 0
-            for offset, term in _glossary_lines(lines[marked:]):
+            for offset, term in _glossary_lines(lines[marked:]) or _boxed_term(lines[marked:]):
                 yield _card(ctx, child, section, term.front, term.rest, "", offset=marked + offset)
         elif child.type == "paragraph" and glossary:  # `> **Osmosis**: the movement of water …`
             for offset, term in _quoted_terms(child):
                 yield _card(ctx, child, section, term.front, term.rest, "", offset=offset)
+
+
+def _boxed_term(lines: Sequence[str]) -> list[tuple[int, Term]]:
+    """The term of a callout's paragraph of one line that defines a bold name as a glossary does
+    (``> [!info]`` over ``> **Working tree:** The files you edit …``, as an admonition or a site's hint
+    box holds one too), at its place: a card, as the same line outside the box is."""
+    term = line_term(lines[0]) if len(lines) == 1 and not SPEAKING.search(lines[0]) else None
+    return [(0, term)] if term is not None and _defines_as_a_glossary(term) else []
 
 
 def _quotes_a_glossary(ctx: Context, quote: Node) -> bool:
@@ -2509,7 +2517,7 @@ def _terms_beside_prose(ctx: Context, run: list[Block], before: Block | None) ->
 
 
 def _defines_as_a_glossary(term: Term) -> bool:
-    """Whether a bold term's line beside prose reads as a glossary's: a name that is no
+    """Whether a bold term's line beside prose or in a box reads as a glossary's: a name that is no
     label, aside, record's field or notice, defined in a few words that open no sentence of their own
     (``the lab is closed``) nor someone's task, and ask nothing."""
     front, rest = term.front, term.rest.rstrip(" *_")
