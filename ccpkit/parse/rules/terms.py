@@ -240,21 +240,28 @@ of one name."""
 _DEFINED_NAME = r"(?:(?i:an?|the)\s+)?(\*\*|__)(?P<name>[^*_:\n]+)\1(?:\s+\([^()\n]{1,40}\))?\s+(?:is|are)\s+"
 """A bold name opening a paragraph, maybe after an article and before an aside, then ``is``."""
 _NOT_AN_ABBREVIATION = "".join(
-    rf"(?<!\b{short})" for short in ("approx", "Approx", r"i\.e", r"I\.e", r"e\.g", r"E\.g", "cf", "viz")
+    rf"(?<!\b{short})"
+    for short in (
+        *("approx", "Approx", r"i\.e", r"I\.e", r"e\.g", r"E\.g", "cf", "Cf", "viz", "vs", r"et al"),
+        *("p", "pp", "Fig", "Figs", "Eq", "Eqs", "Vol", "vol", "Ch", "ch", "Sec", "sec"),
+    )
 )
-"""No sentence ends with the full stop of ``approx.``, ``i.e.``, ``e.g.`` (``The **cardiac output** is
-approx. 5 L/min at rest.``); one ending a list with ``etc.`` often ends the sentence too, and ``fig``,
-``ca`` or ``vs`` may be words."""
+"""No sentence ends with the full stop of ``approx.``, ``i.e.``, ``e.g.``, ``et al.``, nor of a
+citation's or a cross-reference's ``p.``, ``Fig.``, ``Eq.`` (``The **cardiac output** is approx. 5 L/min
+at rest.``); one ending a list with ``etc.`` often ends the sentence too, and ``fig``, ``ca`` or ``no``
+may be words (``a dried fig.``): those end none before a number (``_SENTENCE_ENDS``)."""
+_SENTENCE_ENDS = rf"{_NOT_AN_ABBREVIATION}[.!](?=\s|$)(?!\s+[a-z\d])(?![^\[\]\n]*\])(?![^()\n]*\))"
+"""A sentence's end: a full stop or ``!`` that ends no abbreviation, has no word in lower case or number
+after it (``No. 5``, ``fig. 3``, ``ca. 1850``) and is in no brackets (a citation's ``[@sweller1988,
+p. 260]``, ``(see Fig. 3)``)."""
 DETERMINER = regex(r"(?i:an?|the|one|any)\s")
 """How a noun phrase that says what a name is opens (``a measure of …``, ``any substance that …``);
 every test of a definition's opening starts with it."""
-_OPENING_DEFINITION = regex(
-    rf"{_DEFINED_NAME}(?P<rest>{DETERMINER.pattern}.*?{_NOT_AN_ABBREVIATION}[.!])(?=\s|$)", re.S
-)
+_OPENING_DEFINITION = regex(rf"{_DEFINED_NAME}(?P<rest>{DETERMINER.pattern}.*?{_SENTENCE_ENDS})", re.S)
 """A bold name opening a paragraph, what it is after ``is`` up to the first sentence's end."""
 _OPENING_DEFINITION_AMONG = regex(
     rf"{_DEFINED_NAME}(?P<rest>(?!(?i:that|to|when|where|because|why|how|what|if|not|also|still|here"
-    rf"|there|now)\b)[^\s*_].*?{_NOT_AN_ABBREVIATION}[.!])(?=\s|$)",
+    rf"|there|now)\b)[^\s*_].*?{_SENTENCE_ENDS})",
     re.S,
 )
 """The same, what it is in any words (``is better recall of …``), not a clause (``is that rocks …``):
