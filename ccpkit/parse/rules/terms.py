@@ -257,7 +257,19 @@ p. 260]``, ``(see Fig. 3)``)."""
 DETERMINER = regex(r"(?i:an?|the|one|any)\s")
 """How a noun phrase that says what a name is opens (``a measure of …``, ``any substance that …``);
 every test of a definition's opening starts with it."""
-_OPENING_DEFINITION = regex(rf"{_DEFINED_NAME}(?P<rest>{DETERMINER.pattern}.*?{_SENTENCE_ENDS})", re.S)
+_NOUN_WORD = (
+    r"(?!(?:to|for|in|on|at|with|by|from|because|when|if|and|but|or|not|so|very|too|also|as|than|more|most"
+    r"|less|quite|really|only|just|still|always|often|usually|what|how|why|where|who|used|called)\b)"
+    r"[a-z][\w-]*"
+)
+_BARE_NOUN_PHRASE = (
+    rf"{_NOUN_WORD}(?:\s+{_NOUN_WORD}){{0,2}}\s+(?:of|that|which|whose|in\s+which|by\s+which)\s"
+)
+"""What a name is without an article: a noun's few words, then ``of`` or a relative clause (``diffusion
+of water …``, ``cell division that …``), not a judgement (``important because …``, ``fun``)."""
+_OPENING_DEFINITION = regex(
+    rf"{_DEFINED_NAME}(?P<rest>(?:{DETERMINER.pattern}|(?={_BARE_NOUN_PHRASE})).*?{_SENTENCE_ENDS})", re.S
+)
 """A bold name opening a paragraph, what it is after ``is`` up to the first sentence's end."""
 _OPENING_DEFINITION_AMONG = regex(
     rf"{_DEFINED_NAME}(?P<rest>(?!(?i:that|to|when|where|because|why|how|what|if|not|also|still|here"
