@@ -1017,8 +1017,9 @@ def goes_on_defining(indented: str) -> bool:
 
 
 _PROSE_ENDS = frozenset(".!?)\"'*")
-_CODE_SIGNS = regex(r"[=;{}<>\\]|^[ \t]|\(\)|:[ \t]*$", re.M)
-"""What prose rarely holds and code often does: assignments, braces, a call, a line ending in ``:``."""
+_CODE_SIGNS = regex(r"[={}<>\\]|;[ \t]*$|^[ \t]|\(\)|:[ \t]*$", re.M)
+"""What prose rarely holds and code often does: assignments, braces, a call, a line ending in ``:`` or
+``;`` (prose's semicolon parts two clauses mid-line: ``Free morphemes stand alone; bound …``)."""
 
 
 def defines(text: str) -> bool:
