@@ -250,7 +250,13 @@ _NOT_AN_ABBREVIATION = "".join(
 citation's or a cross-reference's ``p.``, ``Fig.``, ``Eq.`` (``The **cardiac output** is approx. 5 L/min
 at rest.``); one ending a list with ``etc.`` often ends the sentence too, and ``fig``, ``ca`` or ``no``
 may be words (``a dried fig.``): those end none before a number (``_SENTENCE_ENDS``)."""
-_SENTENCE_ENDS = rf"{_NOT_AN_ABBREVIATION}[.!](?=\s|$)(?!\s+[a-z\d])(?![^\[\]\n]*\])(?![^()\n]*\))"
+_BRACKET_REACH = 200
+"""How far a closing bracket is looked for after a full stop: a citation's or an aside's length, so a
+line of thousands of full stops is read once, not each time to its end."""
+_SENTENCE_ENDS = (
+    rf"{_NOT_AN_ABBREVIATION}[.!](?=\s|$)(?!\s+[a-z\d])(?![^\[\]\n]{{0,{_BRACKET_REACH}}}\])"
+    rf"(?![^()\n]{{0,{_BRACKET_REACH}}}\))"
+)
 """A sentence's end: a full stop or ``!`` that ends no abbreviation, has no word in lower case or number
 after it (``No. 5``, ``fig. 3``, ``ca. 1850``) and is in no brackets (a citation's ``[@sweller1988,
 p. 260]``, ``(see Fig. 3)``)."""
@@ -1363,10 +1369,6 @@ _LOWER_NAMES = regex(r"[a-z][\w-]*(?:\s[a-z][\w-]*)?(?:\s*(?:\+|&|,|\band\b)\s*[
 two joined (``atropine + pralidoxime``)."""
 
 
-_BRACKETED = regex(r"\s*[(\uff08][^()\uff08\uff09]*[)\uff09]")
-"""Words in brackets after a name: what it is said of, no words of the name's own."""
-
-
 def _short_or_named(front: str, rest: str) -> bool:
     """A term's name: a few words, or a name of a few more, maybe with a title's small words in it
     (``Total Cost of Ownership (TCO)``) when a definition of some words follows (``The Art of War
@@ -1526,6 +1528,7 @@ def _between_parties(word: str) -> bool:
 
 
 _BRACKETED = regex(r"\([^()]*\)")
+"""Words in brackets in a name: what it is said of, no words of the name's own."""
 _COMPANY = frozenset({"plc", "ltd", "ltd.", "llc", "pty", "co", "co.", "inc", "inc."})
 """A company's lower-case words in a party's name (``Caparo Industries plc v Dickman``)."""
 
