@@ -2402,7 +2402,6 @@ def _is_caption(line: str) -> bool:
 
 
 _CAPTION_WORDS = 6
-_WORD = regex(r"\w+")
 
 
 def _exported_notes(lines: Sequence[str], separator: str) -> list[tuple[int, list[str]]]:

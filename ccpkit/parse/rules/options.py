@@ -262,7 +262,7 @@ def asks(stem: str) -> bool:
     blank = (  # each blank pattern needs its opening bracket: most lines have none
         "[" in last
         and len(last.split()) >= _SENTENCE_WORDS
-        and _BRACKETED_BLANK.search(_QUOTED.sub("", last)) is not None
+        and _BRACKETED_BLANK.search(_QUOTATION.sub("", last)) is not None
     )
     opened = "(" in last or "\uff08" in last
     bracketed = opened and _PAREN_BLANK.search(last) is not None  # a Chinese bank's blank, not `len( )`
@@ -295,7 +295,9 @@ no blank."""
 _BRACKETED_BLANK = regex(r"\[\s?(?:\.\.\.|\u2026)\s?\]")
 """A blank in brackets in the stem's last line (``… only through [...].``); one in a quotation leaves
 words out (``"the market [...] corrects itself"``)."""
-_QUOTED = regex(r"\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d|\u201e[^\u201c\u201d\n]*[\u201c\u201d]")
+_QUOTATION = regex(r"\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d|\u201e[^\u201c\u201d\n]*[\u201c\u201d]")
+"""Words in double quotes: a quotation, where a ``[...]`` leaves words out (single quotes are as often
+an apostrophe's)."""
 
 
 def instructs(words: str) -> bool:
