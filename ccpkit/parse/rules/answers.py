@@ -394,7 +394,12 @@ def answer_line(text: str) -> Answer | None:
         return said  # `Answer: The correct answer is B.` (not `The answer is B-tree.`)
     letters = _VALUE.match(value)
     coded = _CODE_AFTER_LETTER.match(match["value"].strip()) is not None  # `A. `docker ps``: the letter
-    if letters and (coded or not _is_article(letters)) and not _in_code(match["value"]):
+    if (
+        letters
+        and (coded or not _is_article(letters))
+        and not _in_code(match["value"])
+        and not _capitalised_word(letters)
+    ):
         said = _answer(letters)
         rest = _code_kept(match["value"], said.rest) if said.rest and "`" in match["value"] else said.rest
         return replace(said, said=value, rest=rest)  # `B — `ls` lists files`: its code kept
@@ -548,7 +553,7 @@ def answer_in_details(html: str) -> Answer | None:
         if answer is not None and answer.letters:
             return _with_rest(answer, body[at + 1 :])
     bare = _VALUE.match(lines[0][1]) if lines else None
-    if bare and not _is_article(bare) and not _opens_sentence(bare):
+    if bare and not _is_article(bare) and not _opens_sentence(bare) and not _capitalised_word(bare):
         return _with_rest(_answer(bare), body[lines[0][0] + 1 :])
     if summary is not None:
         answer = answer_line(HTML_TAG.sub(" ", summary["text"]))
@@ -822,6 +827,26 @@ def _opens_sentence(match: re.Match[str]) -> bool:
     rest = match["rest"] or ""
     dashed = rest.lstrip().startswith(("-", "\u2013", "\u2014"))
     return match["letters"].strip() in ("A", "a") and mark.isspace() and len(rest.split()) >= 3 and not dashed
+
+
+def _capitalised_word(match: re.Match[str]) -> bool:
+    """``ACE stands for …``, ``HEAD points at …``: a word in capitals that opens a sentence, not letters
+    run together (``BD``, ``AC because …``, ``BD are correct``), though its letters are all A to H."""
+    run = match["letters"]
+    return (
+        len(run) > 1
+        and run.isalpha()
+        and run.isupper()
+        and bool(_SENTENCE_GOES_ON.match(match["rest"] or ""))
+    )
+
+
+_SENTENCE_GOES_ON = regex(
+    r"[ \t]+(?!(?:because|since|as|are|were|and|or|but|so|then|only|also|plus|with|both|together"
+    r"|(?:is|was)\s+(?:the\s+)?(?:correct|right|wrong|true|false|answer|best))\b)[a-z][a-z'-]*\b"
+)
+"""A word in small letters after a word in capitals, which a sentence goes on with: none that joins letters
+to why they are right (``because``, ``are``, ``is correct``)."""
 
 
 def _answer(match: re.Match[str], *, rest: bool = True) -> Answer:
