@@ -40,6 +40,7 @@ from ccpkit.parse.inline_html import (
     mentions_inline_html,
 )
 from ccpkit.parse.option_marks import answers_by_mark, glyph_boxes_as_tasks, marks_as_letters, radios_as_boxes
+from ccpkit.parse.page_marks import MAY_HOLD_PAGE_MARKS, PAGE_MARKS_LEFT_OUT, page_mark_lines
 from ccpkit.parse.references import inline_references
 from ccpkit.parse.tree import Node, build_tree
 from ccpkit.regex import regex
@@ -338,6 +339,10 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, _without_wrapper)
     if _WORTH_OPENING.search(text) and _WORTH.search(text):
         text, tokens = _rewritten(text, tokens, _without_worth)
+    paged: list[int] = []
+    if MAY_HOLD_PAGE_MARKS.search(text) and (paged := page_mark_lines(text.split("\n"), _code_lines(tokens))):
+        first_mark = text.split("\n")[paged[0]].strip()
+        text, tokens = _reparsed(text, tokens, _blanked_lines(text, paged))
     if "<details" in text:
         text, tokens = _details_over_summaries(text, tokens)
     if "{:" in text or ("{" in text and _HEADING_ATTRIBUTES.search(text)):
@@ -379,6 +384,9 @@ def parse_document(path: str, text: str) -> Document:
         Problem(SourceLocation(path=path, line=line + 1), UNENDED.format(where=where), "warning")
         for line, where in unended
     )
+    if paged:
+        left_out = PAGE_MARKS_LEFT_OUT.format(count=len(paged), first=first_mark)
+        problems += (Problem(SourceLocation(path=path, line=paged[0] + 1), left_out, "warning"),)
     if (lost := _swallowed(tokens, lines)) is not None:
         problems += (Problem(SourceLocation(path=path, line=lost + 1), _TOO_DEEP),)
     title = part or _title_from_name(path)
@@ -434,6 +442,11 @@ alone, it passes over a file of none six times as fast (``_WORTH`` tries both lo
 def _without_wrapper(line: str, above: str) -> str:
     """Blank between blocks (a blank line above it); inside a paragraph or an item its box styles it."""
     return "" if not above.strip() and _WRAPPER_LINE.match(line) else line
+
+
+def _blanked_lines(text: str, numbers: Container[int]) -> str:
+    """The text with those lines blank: each other line keeps its number."""
+    return "\n".join("" if number in numbers else line for number, line in enumerate(text.split("\n")))
 
 
 def _reparsed(text: str, tokens: list[Token], changed: str) -> tuple[str, list[Token]]:
