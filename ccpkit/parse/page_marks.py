@@ -15,9 +15,15 @@ _DASH = r"[-\u2013\u2014]"
 _PAGE_NUMBER = rf"page[ \t]*\d{{1,4}}(?:[ \t]*(?:of|/)[ \t]*\d{{1,4}})?|{_DASH}[ \t]*\d{{1,4}}[ \t]*{_DASH}"
 """``Page 6``, ``Page 6 of 80``, ``Page 6/80``, ``- 6 -`` (not ``p. 42``: a note of where to read)."""
 _BETWEEN = r"[ \t]*[|\u2013\u2014\u00b7-]?[ \t]*"
-_PAGE_MARK = regex(rf"(?:{_SITE}{_BETWEEN})?(?:{_PAGE_NUMBER})(?:{_BETWEEN}{_SITE})?[ \t]*", re.I)
-"""A line at the margin that is a page's number, maybe with the site's address before or after it (an
-item's line is its own words)."""
+_TITLED = r"[^\n]{1,80}?[ \t][|\u2013\u2014-][ \t]*(?=page)"
+"""A document's title and a dash before its page's number."""
+_PAGE_MARK = regex(
+    rf"(?:{_SITE}{_BETWEEN}|{_TITLED})?(?:{_PAGE_NUMBER})(?:{_BETWEEN}{_SITE})?[ \t]*",
+    re.I,
+)
+"""A line at the margin that is a page's number, maybe with the site's address before or after it, or
+the document's title and a dash before it (``CompTIA Exam Questions - Page 6``); an item's line is its
+own words."""
 _SITE_LINE = regex(rf"{_SITE}[ \t]*", re.I)
 MAY_HOLD_PAGE_MARKS = regex(
     rf"(?i:page)[ \t]*\d|^{_DASH}[ \t]*\d{{1,4}}[ \t]*{_DASH}[ \t]*$"
@@ -33,20 +39,21 @@ PAGE_MARKS_LEFT_OUT = (
 
 def page_mark_lines(lines: list[str], code: Container[int]) -> list[int]:
     """The numbers of the lines that are a page's header or footer: a page's number (with the site or
-    not), or a site's address alone on lines of its own more than once (a footer repeats on each page;
-    one address alone is a link to read)."""
+    not), or a site's address alone on its line next to one, or on lines of its own more than once (a
+    footer repeats on each page; one address alone is a link to read)."""
+    paged = {number for number, line in enumerate(lines) if number not in code and _PAGE_MARK.fullmatch(line)}
     sites = Counter(
         line.strip().casefold() for number, line in enumerate(lines) if _is_site(line, number, code)
     )
-    return [
-        number
-        for number, line in enumerate(lines)
-        if number not in code
-        and (
-            _PAGE_MARK.fullmatch(line)
-            or (sites[line.strip().casefold()] > 1 and _is_site(line, number, code))
-        )
-    ]
+    return sorted(
+        paged
+        | {
+            number
+            for number, line in enumerate(lines)
+            if _is_site(line, number, code)
+            and (sites[line.strip().casefold()] > 1 or number - 1 in paged or number + 1 in paged)
+        }
+    )
 
 
 def _is_site(line: str, number: int, code: Container[int]) -> bool:
