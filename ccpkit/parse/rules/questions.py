@@ -90,6 +90,13 @@ _HEADED = regex(
     r"(?:\s+(?P<rest>.*))?$",
     re.S,
 )
+DUMP_HEADER = regex(
+    rf"(?:\*\*|__)?(?i:{_DUMP_LABEL})\s*[#:]?\s*[A-Z]?\d+{_OF_COUNT}[.):]?(?:\*\*|__)?"
+    r"(?:[ \t]+[A-Z][A-Z]+(?:[ \t]+[A-Z][A-Z]+)*)?[ \t]*(?:\n|$)"
+)
+"""A dump's question header on a line of its own (``QUESTION NO: 2``, ``NEW QUESTION 12``, ``Question: 3``),
+maybe with the kind of question in capitals (``DRAG DROP``, ``HOTSPOT``): a question begins there, with
+options or none."""
 _TASK_LABEL = (
     r"(?i:problem|item|exercise|no\.)[ ]?(?P<task>\d+)(?=(?:\*\*|__)?(?:[.):]|[ \t]*[\u2013\u2014-]\s))"
 )
@@ -1698,6 +1705,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             or _flashcard(node.children[0].content)
         ):
             break  # `Q: What does …?` (`Front: …` over `Back: …`), a `?` card: a flashcard after the question
+        if node.type == "paragraph" and DUMP_HEADER.match(node.children[0].content):
+            break  # `QUESTION NO: 2 DRAG DROP`: the next question, options or none
         if node.type == "paragraph" and _asks_anew(draft, node.children[0].content, following):
             break  # `**Question 2:** Explain …?` over its `**Answer:** …`: the next question
         if _bold_question_answered(node, following):

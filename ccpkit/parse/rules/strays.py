@@ -33,7 +33,7 @@ from ccpkit.parse.rules.cards import DEFINING_WORDS, bold_fronts, bold_label, na
 from ccpkit.parse.rules.clozes import CLOZE_TAG, TAGGED_LINE
 from ccpkit.parse.rules.flashcards import SET_TO_RECALL, listed_question, marked_to_judge, studied
 from ccpkit.parse.rules.options import asks, instructs
-from ccpkit.parse.rules.questions import block_words, counts_the_list
+from ccpkit.parse.rules.questions import DUMP_HEADER, block_words, counts_the_list
 from ccpkit.parse.rules.scenarios import opens_scenario
 from ccpkit.parse.rules.terms import is_aside, line_term
 from ccpkit.parse.tree import Node
@@ -84,6 +84,7 @@ def check_question_headings(ctx: Context) -> Iterator[Item | Problem]:
     nodes = [block.node for block in blocks]
     yield from _sets_to_recall(ctx, blocks)
     yield from _answers_under_lists(ctx, nodes)
+    yield from _headed_questions_left(ctx, nodes)
     yield from _unanswered_headings(ctx, blocks)
     yield from _unlabelled_answers(ctx, nodes)
     yield from _filled_in_forms(ctx, nodes)
@@ -397,6 +398,21 @@ def _asks_or_tells(item: Node) -> bool:
         return True
     first = item.children[0] if item.children else None
     return first is not None and first.type == "paragraph" and instructs(_first_line(first))
+
+
+def _headed_questions_left(ctx: Context, nodes: Sequence[Node]) -> Iterator[Problem]:
+    """A warning at a dump's question header no rule took (``QUESTION NO: 2 DRAG DROP`` over its task):
+    a question with no options, whose answer, if any, is no line with letters (which warns of its own)."""
+    for node, below in zip(nodes, [*nodes[1:], None], strict=False):
+        if (
+            node.type != "paragraph"
+            or ctx.is_claimed(node)
+            or not DUMP_HEADER.match(node.children[0].content)
+        ):
+            continue
+        answered_below = below is not None and below.type == "paragraph" and _answers(_first_line(below))
+        if not _answers(node.children[0].content) and not answered_below:
+            yield Problem(ctx.at(node), _NO_OPTIONS.format(what="question"), "warning")
 
 
 def _first_line(paragraph: Node) -> str:
