@@ -1249,7 +1249,7 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
     statement = true_or_false([option.text for option in run.options])  # the words above need not ask
     shown, is_media = partial(_shown, statement=statement), partial(_is_media, statement=statement)
     if run.head:
-        number, text = _numbered(CALLOUT.sub("", run.head))
+        number, text = _numbered(_without_box_title(run.head))
         words, _, last = text.rpartition("\n")
         parts.append(words if labels_options(last) else text)  # `Options:` line
         if number:
@@ -1546,6 +1546,19 @@ def _announced_list(ctx: Context, nodes: Sequence[Node], index: int, floor: int)
     return not any(_asks(item.children[0]) for item in node.children if item.children)
 
 
+def _without_box_title(text: str) -> str:
+    """A paragraph's text without the callout's marker it opens with, and without the box's title
+    (``??? quote "Exercise 1"``, ``:::danger Quiz``): no part of a stem, unless it asks or numbers the
+    question (``> [!question] Q1. Which …?``)."""
+    marker = CALLOUT.match(text)
+    if marker is None:
+        return text
+    title, newline, below = text[marker.end() :].partition("\n")
+    if not newline or not title.strip() or asks(title) or _numbered(title)[0]:
+        return text[marker.end() :]
+    return below
+
+
 def _stem_piece(
     ctx: Context, node: Node, *, statement: bool = False, below: str = ""
 ) -> tuple[str, str, Node] | None:
@@ -1556,7 +1569,7 @@ def _stem_piece(
     if ctx.is_claimed(node):
         return None
     if node.type == "paragraph":
-        text = CALLOUT.sub("", node.children[0].content)  # `> [!question] Q1. Which …?`
+        text = _without_box_title(node.children[0].content)  # `> [!question] Q1. Which …?`
         if below and _PROPOSED.match(text) and _ASKS_OF_A_SOLUTION.search(below):
             return "", text, node
         if _page_lines_only(text):
