@@ -42,6 +42,7 @@ from ccpkit.parse.inline_html import (
 from ccpkit.parse.option_marks import answers_by_mark, glyph_boxes_as_tasks, marks_as_letters, radios_as_boxes
 from ccpkit.parse.page_marks import MAY_HOLD_PAGE_MARKS, PAGE_MARKS_LEFT_OUT, page_mark_lines
 from ccpkit.parse.references import inline_references
+from ccpkit.parse.slide_notes import is_deck, without_speaker_notes
 from ccpkit.parse.tree import Node, build_tree
 from ccpkit.regex import regex
 
@@ -339,6 +340,13 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, _without_wrapper)
     if _WORTH_OPENING.search(text) and _WORTH.search(text):
         text, tokens = _rewritten(text, tokens, _without_worth)
+    if (
+        "\nNote" in text
+        and _NOTE_OPENING.search(text)
+        and is_deck(text, text.split("\n"), _code_lines(tokens))
+    ):
+        spoken = without_speaker_notes(text.split("\n"), _code_lines(tokens))
+        text, tokens = _reparsed(text, tokens, "\n".join(spoken))
     paged: list[int] = []
     if MAY_HOLD_PAGE_MARKS.search(text) and (paged := page_mark_lines(text.split("\n"), _code_lines(tokens))):
         first_mark = text.split("\n")[paged[0]].strip()
@@ -442,6 +450,10 @@ alone, it passes over a file of none six times as fast (``_WORTH`` tries both lo
 def _without_wrapper(line: str, above: str) -> str:
     """Blank between blocks (a blank line above it); inside a paragraph or an item its box styles it."""
     return "" if not above.strip() and _WRAPPER_LINE.match(line) else line
+
+
+_NOTE_OPENING = regex(r"^(?i:notes?):", re.M)
+"""What a deck's speaker notes open with: a file of none is never asked whether it is a deck."""
 
 
 def _blanked_lines(text: str, numbers: Container[int]) -> str:
