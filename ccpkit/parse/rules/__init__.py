@@ -16,6 +16,7 @@ from ccpkit.parse.rules.formulas import check_formulas
 from ccpkit.parse.rules.gift import extract_gift_questions
 from ccpkit.parse.rules.matching import extract_matching
 from ccpkit.parse.rules.mcq import extract_mcqs
+from ccpkit.parse.rules.notebook_outputs import claim_notebook_outputs
 from ccpkit.parse.rules.pins import check_pins
 from ccpkit.parse.rules.separated import extract_mochi_cards, extract_separated_cards
 from ccpkit.parse.rules.start_end import extract_marked_notes
@@ -36,6 +37,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("matching", extract_matching),
     # Then questions: their option lists, explanations and answer keys must not become cards.
     ("mcq", extract_mcqs),
+    # A notebook's printed output (`Out[4]:` over a table): what code printed, no card nor table.
+    ("notebook outputs", claim_notebook_outputs),
     # Then answers no question took, before the card rules take their letters for a card's back.
     ("stray answers", check_stray_answers),
     # Questions answered in a list further down, before any rule reads the answers as notes.

@@ -13,7 +13,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ccpkit import cloze_syntax
 from ccpkit.cornell import ROW_NUMBER_COLUMNS, cue_column, sums_up_the_page
@@ -3537,8 +3537,9 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
         below is not None and (below.tag == blocks[0].tag or deeper) and _plain_heading(below) in answers
     )
     answer = _section_text(blocks[at + 1 :]) if answered else []
-    if numbered and answered:  # the solution's own steps (`#### Step 1`) are part of it
-        answer = list(itertools.takewhile(lambda node: not _ends_section(node, level), blocks[at + 1 :]))
+    if numbered and answered:  # the solution's own steps (`#### Step 1`) are part of it, a cell's output not
+        ended = partial(_ends_solution, ctx, level)
+        answer = list(itertools.takewhile(lambda node: not ended(node), blocks[at + 1 :]))
     if not answer and (numbered or asked not in {*_QUESTION_WORDS, "front"}):
         return None  # `### Exercise 3`, `## 问题` (a post-mortem's "problem") with no answer below: notes
     if not answer:
@@ -3553,6 +3554,12 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     ctx.claim(*taken)
     front, back = ("\n\n".join(ctx.doc.source(node).strip() for node in part) for part in (question, answer))
     return at + len(answer), _Pair(front, back)
+
+
+def _ends_solution(ctx: Context, level: int, node: Node) -> bool:
+    """Whether ``node`` ends a solution under a heading of ``level``: a heading at its level or above, or
+    a block a rule before took (a notebook cell's ``Out[4]:`` output)."""
+    return _ends_section(node, level) or ctx.is_claimed(node)
 
 
 def _table_cards(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:

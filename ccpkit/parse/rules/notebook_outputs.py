@@ -1,0 +1,35 @@
+"""A notebook's cell output, as an export to Markdown writes it: an ``Out[4]:`` line over the table, code
+block or text the cell printed. It is what code printed, not notes: no card, no table to study, no part
+of an answer above it. Claimed after the question rule, so a printed sheet still prints it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ccpkit.errors import Problem
+from ccpkit.model import Item
+from ccpkit.parse.context import Context
+from ccpkit.regex import regex
+
+_OUTPUT_LABEL = regex(r"(?:\*\*|__)?Out[ \t]?\[\d*\][ \t]*:(?:\*\*|__)?[ \t]*")
+"""``Out[4]:``, as Jupyter's exports (nbconvert, Jupytext, d2l's) label a cell's output."""
+_OUTPUT_CELL = regex(r"\{[^}\n]*\.output\b")
+"""A code block's attributes that mark it a cell's output, as notedown writes it: ``{.json .output n=4}``."""
+
+
+def claim_notebook_outputs(ctx: Context) -> Iterator[Item | Problem]:
+    """Claims each ``Out[N]:`` paragraph and the block right under it, the output itself, and each code
+    cell an export marks as output (``{.json .output n=4}``)."""
+    blocks = ctx.doc.blocks
+    for index, block in enumerate(blocks):
+        node = block.node
+        if node.type == "fence" and _OUTPUT_CELL.match(node.info) and not ctx.is_claimed(node):
+            ctx.claim(node)
+        if node.type != "paragraph" or ctx.is_claimed(node):
+            continue
+        if _OUTPUT_LABEL.fullmatch(node.children[0].content.strip()) is None:
+            continue
+        output = blocks[index + 1].node if index + 1 < len(blocks) else None
+        shown = output is not None and output.type not in ("heading", "hr") and not ctx.is_claimed(output)
+        ctx.claim(*([node, output] if shown and output is not None else [node]))
+    yield from ()
