@@ -146,15 +146,16 @@ _SITE_BLOCK = regex(
     r"|<(?P<quiz>/?quiz)\b[^>\n]*>"
     r"|\{\{[%<]\s*(?P<hugo>/?(?:notice|hint|expand|details|spoiler))\b"
     r"(?:\s+(?:style=)?\"?(?P<argument>[\w-]+)\"?)?(?:\s+(?:title=)?\"(?P<quoted>[^\"\n]*)\")?"
-    r"(?:\s+[\w-]+=\"[^\"\n]*\")*\s*[%>]\}\}|\{\{[%<]\s*(?P<wrapper>/?[\w-]+)\s*[%>]\}\})"
+    r"(?:\s+[\w-]+=(?:\"[^\"\n]*\"|[\w.-]+))*\s*[%>]\}\}|\{\{[%<]\s*(?P<wrapper>/?[\w-]+)\s*[%>]\}\})"
     r"[ \t]*$",
     re.M,
 )
 """A line that opens or closes a block as other sites write them: GitBook's ``{% hint style="info" %}``
 and ``{% tab title="…" %}``, Notion's ``<aside>``, Docusaurus' ``<TabItem label="…">``, Hugo's
 ``{{% notice tip "Title" %}}`` (or ``style="tip" title="…"``), ``{{% expand "…" %}}`` and ``{{% details
-title="…" %}}`` (folded; and their closing lines), and any other Hugo shortcode of no arguments, which
-only wraps what it holds (``{{< quizdown >}}``), as mkdocs-quiz's ``<quiz>`` does (its ``</quiz>`` a rule)."""
+title="…" open=false %}}`` (folded; and their closing lines), and any other Hugo shortcode of no
+arguments, which only wraps what it holds (``{{< quizdown >}}``), as mkdocs-quiz's ``<quiz>`` does (its
+``</quiz>`` a rule)."""
 _BULLETED_TOPIC = regex(r"^[-*][ \t]+(?P<topic>\((?i:exam topic) \d+\)[ \t]*$)")
 _BLOCK_PROPERTY = regex(r"[ \t]+[a-z][\w.-]*:: \S.*")
 """A Logseq block property, indented under its bullet: ``  type:: service``, ``  logseq.order-list-type::
@@ -315,6 +316,8 @@ def parse_document(path: str, text: str) -> Document:
     solved = _solutions_by_label(text) if "{solution" in text else {}
     if "```{" in text or "~~~{" in text:
         text, tokens = _directive_fences(text, tokens)
+    if "admonish" in text:
+        text, tokens = _admonish_fences(text, tokens)
     if "quizdown" in text:
         text, tokens = _reparsed(text, tokens, _quizdown_unfenced(text, tokens))
     if "///" in text:
@@ -423,11 +426,12 @@ _TOO_DEEP = (
 
 
 _WRAPPER_LINE = regex(
-    r"^</?(?i:div|section|article|main|aside|header|footer|nav|center)\b[^<>\n]*>[ \t]*$", re.M
+    r"^</?(?i:div|section|article|main|aside|header|footer|nav|center|v-clicks?|v-after)\b[^<>\n]*>[ \t]*$",
+    re.M,
 )
 """A line at the margin that only opens or closes an HTML box around notes (``<div class="question"
-markdown="1">``, ``</div>``), as sites' quiz pages wrap each question: layout, no part of a question or
-its answer."""
+markdown="1">``, ``</div>``), as sites' quiz pages wrap each question, or Slidev's ``<v-click>`` that
+shows what it wraps on a click (a question's answer): layout, no part of a question or its answer."""
 
 
 def _without_worth(line: str, _above: str) -> str:
@@ -827,6 +831,28 @@ def _as_callouts(lines: list[str], fenced: Container[int]) -> list[str]:
 def _code_lines(tokens: list[Token]) -> set[int]:
     """The lines of the fenced and indented code blocks: their ``:::`` and ``%%`` are code."""
     return {line for t in tokens if t.type in ("fence", "code_block") and t.map for line in range(*t.map)}
+
+
+def _admonish_fences(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
+    """The text with each mdbook-admonish block (```` ```admonish question title="Why …?" ````, closed)
+    written as the fenced div it means (``::: question Why …?`` … ``:::``), and its tokens. Every line
+    keeps its number."""
+    lines = text.split("\n")
+    for token in tokens:
+        found = _ADMONISH_INFO.fullmatch(token.info.strip()) if token.type == "fence" and token.map else None
+        start, end = token.map or (0, 0)
+        if found is None or end - 1 <= start or not lines[end - 1].strip().startswith(token.markup):
+            continue
+        indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
+        titled = re.search(r'title="([^"]*)"', found["attributes"])
+        kind = found["kind"] or "note"
+        lines[start] = f"{indent}::: {kind} {titled[1] if titled else ''}".rstrip()
+        lines[end - 1] = f"{indent}:::"
+    return _reparsed(text, tokens, "\n".join(lines))
+
+
+_ADMONISH_INFO = regex(r"admonish(?:[ \t]+(?P<kind>[a-z][\w-]*)(?![\w=-]))?(?P<attributes>.*)")
+"""An mdbook-admonish fence's info: ``admonish``, ``admonish tip``, ``admonish question title="…"``."""
 
 
 def _directive_fences(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
