@@ -55,6 +55,7 @@ from ccpkit.parse.rules.answers import (
     worded_letter,
 )
 from ccpkit.parse.rules.dataview import field_key, is_key_like, is_metadata, is_name, without_wrapped_fields
+from ccpkit.parse.rules.notebook_outputs import opens_output
 from ccpkit.parse.rules.options import (
     QUESTION_PARTICLE,
     asks,
@@ -3538,7 +3539,7 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     )
     answer = _section_text(blocks[at + 1 :]) if answered else []
     if numbered and answered:  # the solution's own steps (`#### Step 1`) are part of it, a cell's output not
-        ended = partial(_ends_solution, ctx, level)
+        ended = partial(_ends_solution, level)
         answer = list(itertools.takewhile(lambda node: not ended(node), blocks[at + 1 :]))
     if not answer and (numbered or asked not in {*_QUESTION_WORDS, "front"}):
         return None  # `### Exercise 3`, `## 问题` (a post-mortem's "problem") with no answer below: notes
@@ -3556,10 +3557,10 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     return at + len(answer), _Pair(front, back)
 
 
-def _ends_solution(ctx: Context, level: int, node: Node) -> bool:
+def _ends_solution(level: int, node: Node) -> bool:
     """Whether ``node`` ends a solution under a heading of ``level``: a heading at its level or above, or
-    a block a rule before took (a notebook cell's ``Out[4]:`` output)."""
-    return _ends_section(node, level) or ctx.is_claimed(node)
+    a notebook cell's output (``Out[4]:``), which no answer holds."""
+    return _ends_section(node, level) or opens_output(node)
 
 
 def _table_cards(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
+from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
 _OUTPUT_LABEL = regex(r"(?:\*\*|__)?Out[ \t]?\[\d*\][ \t]*:(?:\*\*|__)?[ \t]*")
@@ -17,17 +18,23 @@ _OUTPUT_CELL = regex(r"\{[^}\n]*\.output\b")
 """A code block's attributes that mark it a cell's output, as notedown writes it: ``{.json .output n=4}``."""
 
 
+def opens_output(node: Node) -> bool:
+    """Whether a block opens a cell's output: an ``Out[N]:`` line, or code marked as output."""
+    if node.type == "fence":
+        return _OUTPUT_CELL.match(node.info) is not None
+    return node.type == "paragraph" and _OUTPUT_LABEL.fullmatch(node.children[0].content.strip()) is not None
+
+
 def claim_notebook_outputs(ctx: Context) -> Iterator[Item | Problem]:
     """Claims each ``Out[N]:`` paragraph and the block right under it, the output itself, and each code
     cell an export marks as output (``{.json .output n=4}``)."""
     blocks = ctx.doc.blocks
     for index, block in enumerate(blocks):
         node = block.node
-        if node.type == "fence" and _OUTPUT_CELL.match(node.info) and not ctx.is_claimed(node):
-            ctx.claim(node)
-        if node.type != "paragraph" or ctx.is_claimed(node):
+        if ctx.is_claimed(node) or not opens_output(node):
             continue
-        if _OUTPUT_LABEL.fullmatch(node.children[0].content.strip()) is None:
+        if node.type == "fence":
+            ctx.claim(node)
             continue
         output = blocks[index + 1].node if index + 1 < len(blocks) else None
         shown = output is not None and output.type not in ("heading", "hr") and not ctx.is_claimed(output)
