@@ -343,11 +343,7 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, _without_wrapper)
     if _WORTH_OPENING.search(text) and _WORTH.search(text):
         text, tokens = _rewritten(text, tokens, _without_worth)
-    if (
-        "\nNote" in text
-        and _NOTE_OPENING.search(text)
-        and is_deck(text, text.split("\n"), _code_lines(tokens))
-    ):
+    if "\nNote" in text and _NOTE_OPENING.search(text) and is_deck(text):
         spoken = without_speaker_notes(text.split("\n"), _code_lines(tokens))
         text, tokens = _reparsed(text, tokens, "\n".join(spoken))
     paged: list[int] = []

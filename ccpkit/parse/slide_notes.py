@@ -15,32 +15,16 @@ _DECK_KEY = regex(r"^(?:marp[ \t]*:[ \t]*true|revealOptions[ \t]*:|.*\brevealjs\
 Quarto's ``format: revealjs``."""
 _SLIDE_BREAK = regex(r"-{2,}|\*{3,}")
 """A line that parts slides: reveal.js's ``---`` (``----`` or ``--`` for a vertical one), ``***``."""
-_HEADING = regex(r"#{1,6}[ \t]")
 NOTE_LINE = regex(r"(?i:notes?):(?:[ \t]|$)")
 """reveal.js's marker of a slide's speaker notes, at a line's start."""
-_SLIDES = 2
-"""At least this many slides, each opening with a heading, make a file with no deck's front matter a deck."""
 
 
-def is_deck(text: str, lines: list[str], code: Container[int]) -> bool:
-    """Whether a file is a slide deck: its front matter says so, or its slides (parted by ``---``
-    lines) each open with a heading, as reveal.js and Marp decks are written."""
+def is_deck(text: str) -> bool:
+    """Whether a file is a slide deck by its own word: front matter naming Marp, reveal.js or Quarto's
+    revealjs. Notes parted by ``---`` under headings are as often a vault's page as slides, and there a
+    ``Note:`` line is study matter: it stays."""
     front = _FRONT_MATTER.match(text)
-    if front is not None and _DECK_KEY.search(front["body"]):
-        return True
-    start = text.count("\n", 0, front.end()) if front else 0
-    slides: list[list[str]] = [[]]
-    for number in range(start, len(lines)):
-        if number in code:
-            slides[-1].append("code")
-        elif _SLIDE_BREAK.fullmatch(lines[number].strip()) and not lines[number].startswith((" ", "\t")):
-            slides.append([])
-        elif lines[number].strip():
-            slides[-1].append(lines[number])
-    shown = [slide for slide in slides if slide]
-    return (
-        len(shown) >= _SLIDES and len(slides) > _SLIDES and all(_HEADING.match(slide[0]) for slide in shown)
-    )
+    return front is not None and _DECK_KEY.search(front["body"]) is not None
 
 
 def without_speaker_notes(lines: list[str], code: Container[int]) -> list[str]:
