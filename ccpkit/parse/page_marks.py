@@ -9,8 +9,12 @@ from collections.abc import Container
 
 from ccpkit.regex import regex
 
-_SITE = r"(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/?"
-"""A site's address alone, no path: ``www.certs-example.com``, ``https://example.org/``."""
+_SITE = (
+    r"(?:(?:https?://|www\.)[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}"
+    r"|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|info|biz|co|uk|us|in|de|fr))/?"
+)
+"""A site's address alone, no path: ``www.certs-example.com``, ``https://example.org/``, ``examdumps.net``;
+not a file's name (``Node.js``, ``config.yaml``), whose ending is no common site's."""
 _DASH = r"[-\u2013\u2014]"
 _PAGE_NUMBER = rf"page[ \t]*\d{{1,4}}(?:[ \t]*(?:of|/)[ \t]*\d{{1,4}})?|{_DASH}[ \t]*\d{{1,4}}[ \t]*{_DASH}"
 """``Page 6``, ``Page 6 of 80``, ``Page 6/80``, ``- 6 -`` (not ``p. 42``: a note of where to read)."""
