@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -469,6 +470,18 @@ def letters_after_both(text: str) -> tuple[str, ...]:
 _BOTH = regex(r"(?i)both\s+(?=\(?[A-H]\b)")
 
 
+def letters_in_capitals(labels: Sequence[str], text: str) -> Answer | None:
+    """The letters an answer in words opens with when no option's text is its words (``AC for …``,
+    ``AD in both cases``): read as words at first (``ACE stands for …``, see ``_capitalised_word``),
+    they are letters when each is an option's, once each and in order; what follows explains."""
+    value = _VALUE.match(text.strip())
+    if value is None or not _capitalised_word(value):
+        return None
+    run = value["letters"]
+    in_order = list(run) == sorted(set(run))
+    return _answer(value) if in_order and set(run) <= set(labels) else None
+
+
 def _code_kept(written: str, words: str) -> str:
     """``words`` as ``written`` ends with them, code marks and a last full stop and all (``B is correct:
     `ls` lists …``); ``words`` themselves if it does not."""
@@ -831,7 +844,8 @@ def _opens_sentence(match: re.Match[str]) -> bool:
 
 def _capitalised_word(match: re.Match[str]) -> bool:
     """``ACE stands for …``, ``HEAD points at …``: a word in capitals that opens a sentence, not letters
-    run together (``BD``, ``AC because …``, ``BD are correct``), though its letters are all A to H."""
+    run together (``BD``, ``AC because …``, ``BD are correct``), though its letters are all A to H. Under
+    options whose letters it is (``AC for …``), ``letters_in_capitals`` reads it as letters again."""
     run = match["letters"]
     return (
         len(run) > 1

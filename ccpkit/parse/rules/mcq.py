@@ -32,6 +32,7 @@ from ccpkit.parse.rules.answers import (
     key_entries_on_a_line,
     key_entry,
     letters_after_both,
+    letters_in_capitals,
     names_answers,
     numbered_explanation,
     numbers_a_question,
@@ -1162,6 +1163,8 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
     if not letters and draft.worded is not None:
         letters, reason = named_with_reason(draft.options, draft.worded.text)
         letters = letters or letters_after_both(draft.worded.text)  # `Both A and C`
+        capitals = None if letters else letters_in_capitals(labels, draft.worded_line or draft.worded.text)
+        letters, reason = (capitals.letters, capitals.rest) if capitals else (letters, reason)
         draft.explanation[:0] = [reason] if reason else []
         if not letters:
             message = (
