@@ -1547,16 +1547,22 @@ def _announced_list(ctx: Context, nodes: Sequence[Node], index: int, floor: int)
 
 
 def _without_box_title(text: str) -> str:
-    """A paragraph's text without the callout's marker it opens with, and without the box's title
-    (``??? quote "Exercise 1"``, ``:::danger Quiz``): no part of a stem, unless it asks or numbers the
-    question (``> [!question] Q1. Which …?``)."""
+    """A paragraph's text without the callout's marker it opens with, and without the box's title when
+    it is a short label (``??? quote "Exercise 1"``, ``:::danger Quiz``): no part of a stem. A title that
+    asks or numbers the question (``> [!question] Q1. Which …?``), sets the scene (``A 40-year-old man
+    presents with …``) or gives the values (``Given x = 3``) is the stem's first line."""
     marker = CALLOUT.match(text)
     if marker is None:
         return text
     title, newline, below = text[marker.end() :].partition("\n")
-    if not newline or not title.strip() or asks(title) or _numbered(title)[0]:
+    if not newline or asks(title) or _numbered(title)[0] or not _BOX_LABEL.fullmatch(plain(title).strip()):
         return text[marker.end() :]
     return below
+
+
+_BOX_LABEL = regex(r"(?:[^\W\d_][\w'-]*[ \t]+){0,3}(?:[^\W\d_][\w'-]*|\d+(?:\.\d+)*[a-z]?)[ \t]*:?")
+"""A box's title that only labels it: four words at most, the last maybe a number (``Quiz``, ``Exercise
+1``, ``Check your understanding``), no sentence's stop, question mark or ``=``."""
 
 
 def _stem_piece(
