@@ -402,17 +402,35 @@ def _asks_or_tells(item: Node) -> bool:
 
 def _headed_questions_left(ctx: Context, nodes: Sequence[Node]) -> Iterator[Problem]:
     """A warning at a dump's question header no rule took (``QUESTION NO: 2 DRAG DROP`` over its task):
-    a question with no options, whose answer, if any, is no line with letters (which warns of its own)."""
+    a question with no options, whose answer, if any, is no line with letters (which warns of its own).
+    A plain ``Question 1`` warns only in a file where other questions under such headers were read: an
+    essay paper's have no options to find."""
+    headers = {
+        id(node) for node in nodes if node.type == "paragraph" and DUMP_HEADER.match(node.children[0].content)
+    }
+    others_read = any(ctx.is_claimed(node) for node in nodes if id(node) in headers)
     for node, below in zip(nodes, [*nodes[1:], None], strict=False):
-        if (
-            node.type != "paragraph"
-            or ctx.is_claimed(node)
-            or not DUMP_HEADER.match(node.children[0].content)
-        ):
+        if id(node) not in headers or ctx.is_claimed(node):
+            continue
+        if not (others_read or _dump_shaped(node.children[0].content)):
             continue
         answered_below = below is not None and below.type == "paragraph" and _answers(_first_line(below))
         if not _answers(node.children[0].content) and not answered_below:
             yield Problem(ctx.at(node), _NO_OPTIONS.format(what="question"), "warning")
+
+
+def _dump_shaped(text: str) -> bool:
+    """Whether a question header is as only dumps write one: ``QUESTION NO: 2``, ``NEW QUESTION 3``, or
+    with the kind of question in capitals after it (``DRAG DROP``, ``HOTSPOT`` on the line below)."""
+    header, _, below = text.partition("\n")
+    kind = below.partition("\n")[0].strip()
+    return bool(_DUMP_WORDS.search(header) or _KIND.search(header) or _KIND.fullmatch(kind))
+
+
+_DUMP_WORDS = regex(r"(?i)\bnew\s+\w|\bno\b")
+"""``NEW QUESTION``, ``QUESTION NO``: a dump's words for its question's number."""
+_KIND = regex(r"(?<![^\d\s.):*_])[A-Z]{2,}(?:[ \t]+[A-Z]{2,})*[ \t]*$")
+"""A kind of question in capitals (``DRAG DROP``, ``HOTSPOT``), alone or at the end after the number."""
 
 
 def _first_line(paragraph: Node) -> str:
