@@ -2354,9 +2354,9 @@ def _defined_in_a_row(texts: Sequence[str]) -> list[tuple[int, Term]]:
 
 def _defined_stretches(texts: Sequence[str]) -> list[tuple[int, Term]]:
     """Each stretch of two or more ``texts`` one after another that open by defining a name in bold,
-    one at least as a textbook does (``… is the tendency …``), with their places: each defines its
-    name, what it is in any words (``The **primacy effect** is better recall …``); prose before or
-    between them is no part of a stretch."""
+    one at least as a textbook does, with an article (``… is the tendency …``), with their places: each
+    defines its name, what it is in any words (``The **primacy effect** is better recall …``); prose
+    before or between them is no part of a stretch."""
     among = [
         opening_definition(text, among_definitions=True) if "**" in text or "__" in text else None
         for text in texts
@@ -2367,7 +2367,7 @@ def _defined_stretches(texts: Sequence[str]) -> list[tuple[int, Term]]:
         if (
             defining
             and len(places) >= _GLOSSARY_TERMS
-            and any(opening_definition(texts[at]) for at in places)
+            and any(opening_definition(texts[at], with_article=True) for at in places)
         ):
             found += [(at, term) for at in places if (term := among[at]) is not None]
     return found

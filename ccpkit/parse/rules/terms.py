@@ -249,30 +249,43 @@ _NOT_AN_ABBREVIATION = "".join(
 """No sentence ends with the full stop of ``approx.``, ``i.e.``, ``e.g.``, ``et al.``, nor of a
 citation's or a cross-reference's ``p.``, ``Fig.``, ``Eq.`` (``The **cardiac output** is approx. 5 L/min
 at rest.``); one ending a list with ``etc.`` often ends the sentence too, and ``fig``, ``ca`` or ``no``
-may be words (``a dried fig.``): those end none before a number (``_SENTENCE_ENDS``)."""
+may be words (``a dried fig.``): those end none before a number (``_MAYBE_ABBREVIATED``)."""
+_MAYBE_ABBREVIATED = "".join(rf"(?!(?<=\b{short})\.\s+[a-z\d])" for short in ("no", "No", "fig", "ca", "etc"))
+"""A full stop after a word that may be an abbreviation (``No. 5``, ``fig. 3``, ``ca. 1850``, ``etc. and``)
+ends no sentence before a number or a word in lower case; after any other word it may (``… a
+solution is. pH 7 is neutral``)."""
 _BRACKET_REACH = 200
 """How far a closing bracket is looked for after a full stop: a citation's or an aside's length, so a
 line of thousands of full stops is read once, not each time to its end."""
 _SENTENCE_ENDS = (
-    rf"{_NOT_AN_ABBREVIATION}[.!](?=\s|$)(?!\s+[a-z\d])(?![^\[\]\n]{{0,{_BRACKET_REACH}}}\])"
+    rf"{_NOT_AN_ABBREVIATION}{_MAYBE_ABBREVIATED}[.!](?=\s|$)(?![^\[\]\n]{{0,{_BRACKET_REACH}}}\])"
     rf"(?![^()\n]{{0,{_BRACKET_REACH}}}\))"
 )
-"""A sentence's end: a full stop or ``!`` that ends no abbreviation, has no word in lower case or number
-after it (``No. 5``, ``fig. 3``, ``ca. 1850``) and is in no brackets (a citation's ``[@sweller1988,
+"""A sentence's end: a full stop or ``!`` that ends no abbreviation (``_MAYBE_ABBREVIATED``: ``No. 5``,
+``fig. 3``, ``ca. 1850``) and is in no brackets (a citation's ``[@sweller1988,
 p. 260]``, ``(see Fig. 3)``)."""
 DETERMINER = regex(r"(?i:an?|the|one|any)\s")
 """How a noun phrase that says what a name is opens (``a measure of …``, ``any substance that …``);
 every test of a definition's opening starts with it."""
+_PREDICATIVE = (
+    r"afraid|aware|proud|full|sure|certain|capable|able|unable|fond|worth|short|critical|tired|glad|happy"
+    r"|sorry|keen|ready|likely|unlikely|free|independent|typical|responsible|guilty|ashamed|jealous"
+    r"|envious|confident|convinced|worried|pleased|surprised|scared|made|composed"
+)
+"""Adjectives that say how a name is, not what: ``proud of``, ``sure that``, ``made of``."""
 _NOUN_WORD = (
     r"(?!(?:to|for|in|on|at|with|by|from|because|when|if|and|but|or|not|so|very|too|also|as|than|more|most"
-    r"|less|quite|really|only|just|still|always|often|usually|what|how|why|where|who|used|called)\b)"
+    r"|less|quite|really|only|just|still|always|often|usually|what|how|why|where|who|used|called"
+    rf"|{_PREDICATIVE})\b)"
     r"[a-z][\w-]*"
 )
 _BARE_NOUN_PHRASE = (
-    rf"{_NOUN_WORD}(?:\s+{_NOUN_WORD}){{0,2}}\s+(?:of|that|which|whose|in\s+which|by\s+which)\s"
+    rf"{_NOUN_WORD}(?:(?:\s+{_NOUN_WORD}){{0,2}}\s+(?:of|whose|in\s+which|by\s+which)"
+    rf"|(?:\s+{_NOUN_WORD}){{1,2}}\s+(?:that|which))\s"
 )
 """What a name is without an article: a noun's few words, then ``of`` or a relative clause (``diffusion
-of water …``, ``cell division that …``), not a judgement (``important because …``, ``fun``)."""
+of water …``, ``cell division that …``), not a judgement (``important because …``, ``fun``) nor how it
+is (``proud of …``, ``sure that …``: one word before ``that`` is rarely a noun)."""
 _OPENING_DEFINITION = regex(
     rf"{_DEFINED_NAME}(?P<rest>(?:{DETERMINER.pattern}|(?={_BARE_NOUN_PHRASE})).*?{_SENTENCE_ENDS})", re.S
 )
@@ -1078,16 +1091,22 @@ def plain_defining_sentence(line: str) -> Term | None:
     return Term(found["name"].strip(), rest[:1].upper() + rest[1:], separated=True)
 
 
-def opening_definition(paragraph: str, *, among_definitions: bool = False) -> Term | None:
+def opening_definition(
+    paragraph: str, *, among_definitions: bool = False, with_article: bool = False
+) -> Term | None:
     """A paragraph that opens by defining a name set in bold, as textbooks write them (``The **spacing
     effect** is the tendency …``, ``A **decomposer** (detritivore) is an organism …``): the name, and
     what its first sentence says it is (the paragraph's other sentences stay notes). Not where that
     sentence sets more words in bold (``The **principal** is the **AWS account number** …``), as
     transcripts of a walk-through stress them: a step of it, no definition. ``among_definitions`` (lines
     or paragraphs beside such a definition), what it is may open with any word (``The **primacy
-    effect** is better recall …``, ``**NPP** is GPP minus …``)."""
+    effect** is better recall …``, ``**NPP** is GPP minus …``). ``with_article``, only what it is with
+    an article (``is a …``, ``is the …``): a definition sure enough for those beside it to lean on, where
+    a bare noun's may be an adjective's (``**Hamlet** is full of …``)."""
     found = (_OPENING_DEFINITION_AMONG if among_definitions else _OPENING_DEFINITION).match(paragraph)
     if found is None or len(found["name"].split()) > _SENTENCE_NAME_WORDS or found[1] in found["rest"]:
+        return None
+    if with_article and not DETERMINER.match(found["rest"]):
         return None
     if among_definitions and is_label(found["name"]):
         return None  # `The **key point** is …`: what the text says, no name it defines
