@@ -64,6 +64,7 @@ from ccpkit.parse.rules.terms import (
     joined_terms,
     keeps_a_record,
     line_term,
+    names_a_metadata_key,
     names_a_note_field,
     names_a_record_field,
     names_a_thing,
@@ -1269,15 +1270,17 @@ def _heading_card(
 
 def _without_page_properties(label: str) -> tuple[str, str]:
     """A ``Definition: …`` line without the page's properties on the lines below it (``Subject:
-    Biology``, ``Tags: cell-division``, ``Confidence: 3``, as Notion exports a database page), and the
-    tags they list: the definition is what is studied, the tags sort its card. Any other line below it
-    keeps them all."""
+    Biology``, ``Tags: cell-division``, ``Confidence: 3``, as Notion exports a database page; a
+    Dataview key's ``Year: 2`` beside them), and the tags they list: the definition is what is studied,
+    the tags sort its card. Any other line below it keeps them all."""
     first, *others = label.split("\n")
     fields = [line.partition(":") for line in others]
     if not others or not _DEFINITION_LABEL.match(first):
         return label, ""
-    if not all(colon and value.strip() and names_a_note_field(name) for name, colon, value in fields):
+    if not all(colon and value.strip() and names_a_metadata_key(name) for name, colon, value in fields):
         return label, ""
+    if not any(names_a_note_field(name) for name, _, _ in fields):
+        return label, ""  # `Class: Mammalia`, `Year: described in 1758` alone: more of the definition
     tags = " ".join(value for name, _, value in fields if name.strip(" *_").casefold() == "tags")
     return first, tags
 

@@ -82,7 +82,7 @@ from ccpkit.parse.rules.terms import (
     asked_in_bold,
     defines,
     line_term,
-    names_a_note_field,
+    names_a_metadata_key,
     plain_term,
     split_term,
     undecorated,
@@ -1713,7 +1713,7 @@ def _reads_as_fields(block: str) -> bool:
 def _names_a_field(key: str) -> bool:
     """Whether ``key`` is named as a note's metadata is (``status``, ``Author``), or as a program names
     things (``due_date``): Dataview's users write keys both ways."""
-    return names_a_note_field(key) or is_key_like(key)
+    return names_a_metadata_key(key) or is_key_like(key)
 
 
 _FIELD_BULLET = regex(r"(?:[-*+]|\d+[.)])[ \t]+(?:\[.\][ \t]+)?")

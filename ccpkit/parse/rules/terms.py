@@ -575,10 +575,16 @@ def is_field_name(front: str) -> bool:
 
 
 def names_a_note_field(name: str) -> bool:
-    """Whether ``name`` is a field of the note itself, as a vault, a Dataview block or a database page
-    writes its properties (``Tags``, ``Subject``, ``Confidence``, ``Created``, ``genre::``): nothing to
-    learn."""
+    """Whether ``name`` is a field of the note itself, as a vault or a database page writes its
+    properties (``Tags``, ``Subject``, ``Confidence``, ``Created``): nothing to learn."""
     return name.strip(" *_").casefold() in _NOTE_FIELDS
+
+
+def names_a_metadata_key(name: str) -> bool:
+    """Whether ``name`` is a note's field (``names_a_note_field``) or a key Dataview's users put a
+    note's metadata under (``genre::``, ``year::``): words that also head a fact to learn (``Class:
+    Mammalia``), so a field only where they stand beside a note's own fields or in a Dataview block."""
+    return names_a_note_field(name) or name.strip(" *_").casefold() in _DATAVIEW_KEYS
 
 
 _PAGE_PROPERTIES = frozenset(
@@ -592,7 +598,7 @@ _DATAVIEW_KEYS = frozenset(
 )
 """Keys a note's metadata goes under as Dataview's users name them (``genre:: essay``), besides the
 fields above."""
-_NOTE_FIELDS = _ABOUT_THE_NOTE | _FIELD_NAMES | _PAGE_PROPERTIES | _DATAVIEW_KEYS
+_NOTE_FIELDS = _ABOUT_THE_NOTE | _FIELD_NAMES | _PAGE_PROPERTIES
 
 
 def names_a_record_field(name: str) -> bool:
