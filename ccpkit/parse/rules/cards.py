@@ -3105,9 +3105,9 @@ def _pasted_pairs(
     """Runs of three or more paragraphs one after another, each a name of a few words in plain text
     over one line defining it in three words or more (``Extinction`` over ``The gradual weakening of a
     conditioned response``), as a Quizlet set copied out writes its cards: a glossary under any heading.
-    Two are one too where each definition opens as a noun phrase does (``The organelle that …``): the
-    look of a definition, not of a line of prose under a short one. Paragraphs ``terms`` already read as
-    bold terms are none of them."""
+    Two are one too where each is a name over a noun phrase (``_two_defined_as_noun_phrases``: ``The
+    organelle that …``): the look of a definition, not of a line of prose under a short one.
+    Paragraphs ``terms`` already read as bold terms are none of them."""
     plain = [
         (block.node, None if term is not None else _headed_term(ctx, block.node, colon=False, plain=True))
         for block, term in zip(blocks, terms, strict=True)
@@ -3126,7 +3126,22 @@ def _pasted_pairs(
 
 
 def _two_defined_as_noun_phrases(run: Sequence[tuple[Node, Term]]) -> bool:
-    return len(run) == _GLOSSARY_TERMS and all(DETERMINER.match(term.rest) for _, term in run)
+    """Whether a run of two plain names over lines is a glossary all the same: each a name
+    (``Ribosome``, not a poem's ``Over the hills``) over a noun phrase saying what it is (``The
+    structure that …``), not a clause on what it does (``The choir meets in …``, ``The lab is …``)."""
+    return len(run) == _GLOSSARY_TERMS and all(
+        names_a_thing(term.front) and _says_what_it_is(term.rest) and not _ACTS.match(term.rest)
+        for _, term in run
+    )
+
+
+_ACTS = regex(
+    rf"{DETERMINER.pattern}\s*(?:(?!(?i:that|which|who|whose|whom|where|of|for|in|on|to|with|by|from|at|and|or)\b)"
+    r"\S+\s+){1,2}?[a-z]+(?<![sui])s\s+(?i:to|at|from|in|into|on|onto|for|with|by|the|an?|up|down|out|off|back"
+    r"|over|after|before|until|its|his|her|their)\b"
+)
+"""A determiner, a noun's word or two, then a verb in ``-s`` and what it goes on with (``The choir meets
+in …``, ``A lantern burns for …``): a clause telling what happens, which ``_TELLS``' verbs miss."""
 
 
 _PLAIN_NAME = regex(r"[^\W\d][\w'()\u2019-]*(?: [\w'()\u2019-]+){0,4}")
