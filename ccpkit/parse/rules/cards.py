@@ -2520,13 +2520,23 @@ def _terms_beside_prose(ctx: Context, run: list[Block], before: Block | None) ->
 
 def _defines_as_a_glossary(term: Term) -> bool:
     """Whether a bold term's line beside prose or in a box reads as a glossary's: a name that is no
-    label, aside, record's field or notice, defined in a few words that open no sentence of their own
-    (``the lab is closed``) nor someone's task, and ask nothing."""
+    label, aside, record's field or notice, defined in a few words that say what it is as a noun phrase
+    does (``_says_what_it_is``: ``The power of courts …``, not a list's ``two cups of flour`` or
+    ``mostly bus fares``) or open with a capital as a glossary's sentence case does (``Cook slowly …``,
+    ``Replaying commits …``; no roster's ``Sam, who …``), open no sentence of their own (``the lab is
+    closed``) nor someone's task, and ask nothing: where prose or a box is around it, nothing else tells
+    a glossary from a plan."""
     front, rest = term.front, term.rest.rstrip(" *_")
     named = not (is_label(front) or is_aside(front) or names_a_record_field(front) or _notice(front))
     sentence = _CLAUSE_OPENING.match(rest) is not None or _ASSIGNED.match(rest) is not None
     asks = rest.endswith(("?", "!", "\uff1f"))
-    return named and not sentence and not asks and _words(rest) >= DEFINING_WORDS
+    phrased = _says_what_it_is(rest) or (rest[:1].isupper() and _NAMES_OPENING.match(rest) is None)
+    return named and phrased and not sentence and not asks and _words(rest) >= DEFINING_WORDS
+
+
+_NAMES_OPENING = regex(r"\S+(?:,|\s+(?:and|or|&)\s)")
+"""A definition opening with a name then a comma or ``and`` (``Sam, who trained …``, ``Priya and Tom
+…``): a roster's people, no meaning."""
 
 
 def _comparisons_alone(run: Sequence[Block]) -> list[tuple[int, Term]]:
