@@ -11,28 +11,29 @@ from ccpkit.regex import regex
 
 _SITE = (
     r"(?:(?:https?://|www\.)[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}"
-    r"|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|info|biz|co|uk|us|in|de|fr))/?"
+    r"|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|info|biz|co|uk|us|de|fr))/?"
 )
 """A site's address alone, no path: ``www.certs-example.com``, ``https://example.org/``, ``examdumps.net``;
-not a file's name (``Node.js``, ``config.yaml``), whose ending is no common site's."""
+not a file's name (``Node.js``, ``config.yaml``, ``requirements.in``), whose ending is no common site's."""
 _DASH = r"[-\u2013\u2014]"
-_PAGE_NUMBER = rf"page[ \t]*\d{{1,4}}(?:[ \t]*(?:of|/)[ \t]*\d{{1,4}})?|{_DASH}[ \t]*\d{{1,4}}[ \t]*{_DASH}"
-"""``Page 6``, ``Page 6 of 80``, ``Page 6/80``, ``- 6 -`` (not ``p. 42``: a note of where to read)."""
+_PAGE_NUMBER = r"page[ \t]*\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?"
+"""``Page 6``, ``Page 6 of 80``, ``Page 6/80`` (not ``p. 42``: a note of where to read)."""
+_DASHED = regex(rf"[ \t]*{_DASH}[ \t]*\d{{1,3}}[ \t]*{_DASH}[ \t]*")
+"""``- 6 -``: a page's number between dashes (not a year's divider, ``— 1914 —``)."""
 _BETWEEN = r"[ \t]*[|\u2013\u2014\u00b7-]?[ \t]*"
-_TITLED = r"[^\n]{1,80}?[ \t][|\u2013\u2014-][ \t]*(?=page)"
-"""A document's title and a dash before its page's number."""
-_PAGE_MARK = regex(
-    rf"(?:{_SITE}{_BETWEEN}|{_TITLED})?(?:{_PAGE_NUMBER})(?:{_BETWEEN}{_SITE})?[ \t]*",
+_TITLED = regex(
+    rf"(?P<title>[^\s#>*+\d-][^\n]{{0,79}}?)[ \t][|\u2013\u2014-][ \t]*"
+    rf"{_PAGE_NUMBER}(?:{_BETWEEN}{_SITE})?[ \t]*",
     re.I,
 )
-"""A line at the margin that is a page's number, maybe with the site's address before or after it, or
-the document's title and a dash before it (``CompTIA Exam Questions - Page 6``); an item's line is its
-own words."""
+"""A document's title and a dash before its page's number (``Botany Exam - Page 6``); never a heading's,
+quote's or list item's line (``## Osmosis - page 112``), which is the notes' own."""
+_PAGE_MARK = regex(rf"(?:{_SITE}{_BETWEEN})?(?:{_PAGE_NUMBER})(?:{_BETWEEN}{_SITE})?[ \t]*", re.I)
+"""A line at the margin that is a page's number, maybe with the site's address before or after it."""
 _SITE_LINE = regex(rf"{_SITE}[ \t]*", re.I)
 MAY_HOLD_PAGE_MARKS = regex(
-    rf"(?i:page)[ \t]*\d|^{_DASH}[ \t]*\d{{1,4}}[ \t]*{_DASH}[ \t]*$"
-    r"|^\S+\.[a-z]{2,6}/?[ \t]*$",
-    re.M,
+    rf"page[ \t]*\d|^{_DASH}[ \t]*\d{{1,3}}[ \t]*{_DASH}[ \t]*$|^\S+\.[a-z]{{2,6}}/?[ \t]*$",
+    re.M | re.I,
 )
 """What any page mark holds: looked for first, it passes over a file of none at once."""
 PAGE_MARKS_LEFT_OUT = (
@@ -44,21 +45,30 @@ PAGE_MARKS_LEFT_OUT = (
 def page_mark_lines(lines: list[str], code: Container[int]) -> list[int]:
     """The numbers of the lines that are a page's header or footer: a page's number (with the site or
     not), or a site's address alone on its line next to one, or on lines of its own more than once (a
-    footer repeats on each page; one address alone is a link to read)."""
-    paged = {number for number, line in enumerate(lines) if number not in code and _PAGE_MARK.fullmatch(line)}
-    sites = Counter(
-        line.strip().casefold() for number, line in enumerate(lines) if _is_site(line, number, code)
-    )
+    footer repeats on each page; one address alone is a link to read). A titled or dashed number
+    (``Botany Exam - Page 6``, ``- 6 -``) is one only where its form repeats or a plain page mark is in
+    the file too: once alone, it is a note of where to read, or a divider."""
+    shown = [(number, line) for number, line in enumerate(lines) if number not in code]
+    paged = {number for number, line in shown if _PAGE_MARK.fullmatch(line)}
+    weak = {number: form for number, line in shown if (form := _weak_mark_form(line))}
+    forms = Counter(weak.values())
+    paged |= {number for number, form in weak.items() if paged or forms[form] > 1}
+    sited = {number: line.strip().casefold() for number, line in shown if _is_site(line)}
+    sites = Counter(sited.values())
     return sorted(
         paged
-        | {
-            number
-            for number, line in enumerate(lines)
-            if _is_site(line, number, code)
-            and (sites[line.strip().casefold()] > 1 or number - 1 in paged or number + 1 in paged)
-        }
+        | {number for number, site in sited.items() if sites[site] > 1 or {number - 1, number + 1} & paged}
     )
 
 
-def _is_site(line: str, number: int, code: Container[int]) -> bool:
-    return number not in code and "." in line and _SITE_LINE.fullmatch(line) is not None
+def _weak_mark_form(line: str) -> str:
+    """A titled or dashed page mark's form (its title, casefolded, or ``-``), or ``""`` for any other line."""
+    if _DASHED.fullmatch(line):
+        return "-"
+    titled = _TITLED.fullmatch(line)
+    return titled["title"].strip().casefold() if titled else ""
+
+
+def _is_site(line: str) -> bool:
+    """Whether a line is a site's address alone (``.`` first: most lines hold none)."""
+    return "." in line and _SITE_LINE.fullmatch(line) is not None
