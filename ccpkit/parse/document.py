@@ -42,7 +42,12 @@ from ccpkit.parse.inline_html import (
 from ccpkit.parse.option_marks import answers_by_mark, glyph_boxes_as_tasks, marks_as_letters, radios_as_boxes
 from ccpkit.parse.page_marks import MAY_HOLD_PAGE_MARKS, PAGE_MARKS_LEFT_OUT, page_mark_lines
 from ccpkit.parse.references import inline_references
-from ccpkit.parse.slide_notes import is_deck, without_speaker_notes
+from ccpkit.parse.slide_notes import (
+    MAY_HOLD_SPEAKER_NOTES,
+    SPEAKER_NOTES_LEFT_OUT,
+    is_deck,
+    speaker_note_lines,
+)
 from ccpkit.parse.tree import Node, build_tree
 from ccpkit.regex import regex
 
@@ -343,9 +348,10 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, _without_wrapper)
     if _WORTH_OPENING.search(text) and _WORTH.search(text):
         text, tokens = _rewritten(text, tokens, _without_worth)
-    if "\nNote" in text and _NOTE_OPENING.search(text) and is_deck(text):
-        spoken = without_speaker_notes(text.split("\n"), _code_lines(tokens))
-        text, tokens = _reparsed(text, tokens, "\n".join(spoken))
+    spoken: list[int] = []
+    if is_deck(text) and MAY_HOLD_SPEAKER_NOTES.search(text):
+        spoken = speaker_note_lines(text.split("\n"), _code_lines(tokens))
+        text, tokens = _reparsed(text, tokens, _blanked_lines(text, spoken))
     paged: list[int] = []
     if MAY_HOLD_PAGE_MARKS.search(text) and (paged := page_mark_lines(text.split("\n"), _code_lines(tokens))):
         first_mark = text.split("\n")[paged[0]].strip()
@@ -391,6 +397,9 @@ def parse_document(path: str, text: str) -> Document:
         Problem(SourceLocation(path=path, line=line + 1), UNENDED.format(where=where), "warning")
         for line, where in unended
     )
+    if spoken:
+        said = SPEAKER_NOTES_LEFT_OUT.format(count=len(spoken))
+        problems += (Problem(SourceLocation(path=path, line=spoken[0] + 1), said, "info"),)
     if paged:
         left_out = PAGE_MARKS_LEFT_OUT.format(count=len(paged), first=first_mark)
         problems += (Problem(SourceLocation(path=path, line=paged[0] + 1), left_out, "warning"),)
@@ -450,10 +459,6 @@ alone, it passes over a file of none six times as fast (``_WORTH`` tries both lo
 def _without_wrapper(line: str, above: str) -> str:
     """Blank between blocks (a blank line above it); inside a paragraph or an item its box styles it."""
     return "" if not above.strip() and _WRAPPER_LINE.match(line) else line
-
-
-_NOTE_OPENING = regex(r"^(?i:notes?):", re.M)
-"""What a deck's speaker notes open with: a file of none is never asked whether it is a deck."""
 
 
 def _blanked_lines(text: str, numbers: Container[int]) -> str:
