@@ -350,6 +350,10 @@ _NAMED_COLUMNS = frozenset(
     | {"pages", "deck", "module", "lesson", "hint"}
 )
 """Columns after a card's sides that file it: on its back under their name (``Domain: Security``)."""
+_EXAMPLE_COLUMNS = frozenset(
+    {"example", "examples", "example sentence", "sentence", "mnemonic", "context", "usage", "comment"}
+)
+"""Columns a deck's ``| Front | Back |`` table adds for its back (``Example``), as a chatbot's set has."""
 _TAG_COLUMNS = frozenset({"tags"})
 """A column of tags for each row's card (``history, medieval``), as Notion and Anki exports have it."""
 _RECORD_COLUMNS = frozenset(
@@ -3678,11 +3682,16 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     fronted = named_answer or (bool(sides) and sides[0] in _FRONT_COLUMNS)
     if len(sides) < 2 or not (cornell or (fronted and sides[1] in _BACK_COLUMNS)):
         return None
-    decked = sides[:2] == ["front", "back"]  # a deck's own words: no comparison heads its columns so
-    if not decked and any(
-        name not in _NOTE_COLUMNS | _NAMED_COLUMNS | _TAG_COLUMNS | _RECORD_COLUMNS for name in sides[2:]
-    ):
-        return None  # `| Question | Answer | Why | Cost |`: a comparison of its columns
+    decked = sides[:2] == ["front", "back"]  # a deck's own words: an example's column is its back's too
+    extras = (
+        _NOTE_COLUMNS
+        | _NAMED_COLUMNS
+        | _TAG_COLUMNS
+        | _RECORD_COLUMNS
+        | (_EXAMPLE_COLUMNS if decked else set())
+    )
+    if any(name not in extras for name in sides[2:]):
+        return None  # `| Question | Answer | Why | Cost |`, `| Front | Back | Side |`: a comparison
     front_at, back_at = names.index(sides[0]), names.index(sides[1])
     if (
         names[front_at] in _KEY_NUMBER_COLUMNS
