@@ -22,7 +22,7 @@ from ccpkit.parse.footnotes import _rewritten
 from ccpkit.parse.option_marks import _LETTER_LINE, _ROMAN_LINE, answers_by_mark
 from ccpkit.parse.rules.answers import _RANGE_OF_ENTRIES, details_text
 from ccpkit.parse.rules.cards import _ENUMERATION
-from ccpkit.parse.rules.flashcards import _PHRASE_ROW, _REDDIT_SPOILER, _hide_code
+from ccpkit.parse.rules.flashcards import _NUMBER_TAG_ALONE, _PHRASE_ROW, _REDDIT_SPOILER, _hide_code
 from ccpkit.parse.rules.matching import _LABELLED
 from ccpkit.parse.rules.options import _BREAK_AT_END, _TRAILING_ANSWER, _wide_gap_ends
 from ccpkit.parse.rules.separated import _TAGS
@@ -222,6 +222,15 @@ def test_an_answer_label_over_a_long_run_of_spaces_and_a_second_line_is_read_onc
     way before finding a second line (n^3: 400 spaces took 7 s, a line of 2,000 hours)."""
     assert _LABELLED.fullmatch("Answer" + " " * 100_000 + "1-b\n2-a") is None
     assert _LABELLED.fullmatch("**Answer:**   1-b, 2-a")["said"] == "1-b, 2-a"  # type: ignore[index]
+
+
+def test_a_card_number_over_a_long_run_of_spaces_is_read_once() -> None:
+    """A card's number line (``Card 1``) was tried with a run of blanks after it split in every way
+    between two runs with only optional marks between them (20,000 spaces took the parse 4 s)."""
+    assert _NUMBER_TAG_ALONE.fullmatch("Card 1" + " " * 100_000 + "x") is None
+    assert _NUMBER_TAG_ALONE.fullmatch("card" + " \t" * 50_000 + "x") is None
+    assert _NUMBER_TAG_ALONE.fullmatch("**Card 12:**  ") is not None
+    assert _NUMBER_TAG_ALONE.fullmatch("Question  # 3 \u2014") is not None
 
 
 def test_a_line_of_options_ending_in_a_long_run_of_spaces_is_read_once() -> None:
