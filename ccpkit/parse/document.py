@@ -852,7 +852,7 @@ def _admonish_fences(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
     return _reparsed(text, tokens, "\n".join(lines))
 
 
-_ADMONISH_INFO = regex(r"admonish(?:[ \t]+(?P<kind>[a-z][\w-]*)(?![\w=-]))?(?P<attributes>.*)")
+_ADMONISH_INFO = regex(r"admonish(?![\w-])(?:[ \t]+(?P<kind>[a-z][\w-]*)(?![\w=-]))?(?P<attributes>.*)")
 """An mdbook-admonish fence's info: ``admonish``, ``admonish tip``, ``admonish question title="…"``."""
 
 
