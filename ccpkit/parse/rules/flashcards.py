@@ -13,7 +13,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache, partial
+from functools import lru_cache
 
 from ccpkit import cloze_syntax
 from ccpkit.cornell import ROW_NUMBER_COLUMNS, cue_column, sums_up_the_page
@@ -354,6 +354,9 @@ _EXAMPLE_COLUMNS = frozenset(
     {"example", "examples", "example sentence", "sentence", "mnemonic", "context", "usage", "comment"}
 )
 """Columns a deck's ``| Front | Back |`` table adds for its back (``Example``), as a chatbot's set has."""
+_ON_BACK_BY_NAME = _NAMED_COLUMNS | _EXAMPLE_COLUMNS
+"""Columns after a card's sides that go on its back under their name (``Domain: Security``, ``Example:
+…``); a note's column (``Explanation``) goes there as it is."""
 _TAG_COLUMNS = frozenset({"tags"})
 """A column of tags for each row's card (``history, medieval``), as Notion and Anki exports have it."""
 _RECORD_COLUMNS = frozenset(
@@ -363,6 +366,8 @@ _RECORD_COLUMNS = frozenset(
 )
 """Columns a database keeps of each row (Notion's ``Created time``, ``Last edited``, a study tracker's
 ``Status`` or ``Last reviewed``): not the card's."""
+_CARD_EXTRAS = _NOTE_COLUMNS | _NAMED_COLUMNS | _TAG_COLUMNS | _RECORD_COLUMNS
+"""Columns a table of cards may hold beside its sides; any other makes it a comparison of its columns."""
 _BLANK = regex(r"(?<![\w*])_{3,}(?![\w*])")
 """A blank to fill in a sentence: ``________``, not ``___bold italic___``."""
 _OPENS_DETAILS = regex(r"<details\b", re.IGNORECASE)
@@ -1012,15 +1017,21 @@ def _phrase_row(line: str) -> _Pair | None:
 
 def _lone_phrase_row(line: str) -> _Pair | None:
     """A phrase line alone (``Ich habe Hunger. = I am hungry.``): a card where its translation is a
-    sentence as its own is, opening in the same case and ending with the same stop; a sentence ``=``
-    words written otherwise (``Energy is conserved. = a law``) may be prose."""
+    sentence as its own is (``_translated_alike``); a sentence ``=`` words written otherwise
+    (``Energy is conserved. = a law``) may be prose."""
     pair = _phrase_row(line)
-    if pair is None or pair.back[-1:] != pair.front[-1:]:
-        return None
-    return pair if _opens_capitalised(pair.front) == _opens_capitalised(pair.back) else None
+    return pair if pair is not None and _translated_alike(pair) else None
+
+
+def _translated_alike(pair: _Pair) -> bool:
+    """Whether a phrase line's translation opens in its sentence's case and ends with its stop."""
+    return pair.back[-1:] == pair.front[-1:] and _opens_capitalised(pair.front) == _opens_capitalised(
+        pair.back
+    )
 
 
 def _opens_capitalised(text: str) -> bool:
+    """Whether the first letter of ``text`` is a capital."""
     letter = next((char for char in text if char.isalpha()), "")
     return letter.isupper()
 
@@ -1029,7 +1040,7 @@ def _unended_phrase(line: str) -> str | None:
     """A phrase line alone whose translation is not a sentence as its own is: no card (prose may say
     ``Done. = finished``), told, the way to make it one."""
     pair = _phrase_row(line)
-    if pair is None or _lone_phrase_row(line) is not None:
+    if pair is None or _translated_alike(pair):
         return None
     return _UNENDED_PHRASE.format(line=line.strip(), stop=pair.front[-1])
 
@@ -3545,8 +3556,7 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     )
     answer = _section_text(blocks[at + 1 :]) if answered else []
     if numbered and answered:  # the solution's own steps (`#### Step 1`) are part of it, a cell's output not
-        ended = partial(_ends_solution, level)
-        answer = list(itertools.takewhile(lambda node: not ended(node), blocks[at + 1 :]))
+        answer = list(itertools.takewhile(lambda node: not _ends_solution(level, node), blocks[at + 1 :]))
     if not answer and (numbered or asked not in {*_QUESTION_WORDS, "front"}):
         return None  # `### Exercise 3`, `## 问题` (a post-mortem's "problem") with no answer below: notes
     if not answer:
@@ -3685,13 +3695,7 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
     if len(sides) < 2 or not (cornell or (fronted and sides[1] in _BACK_COLUMNS)):
         return None
     decked = sides[:2] == ["front", "back"]  # a deck's own words: an example's column is its back's too
-    extras = (
-        _NOTE_COLUMNS
-        | _NAMED_COLUMNS
-        | _TAG_COLUMNS
-        | _RECORD_COLUMNS
-        | (_EXAMPLE_COLUMNS if decked else set())
-    )
+    extras = _CARD_EXTRAS | _EXAMPLE_COLUMNS if decked else _CARD_EXTRAS
     if any(name not in extras for name in sides[2:]):
         return None  # `| Question | Answer | Why | Cost |`, `| Front | Back | Side |`: a comparison
     front_at, back_at = names.index(sides[0]), names.index(sides[1])
@@ -3716,7 +3720,7 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
         front = bold["inner"] if (bold := BOLD_TEXT.fullmatch(front)) else front  # `| **Region** | … |`
         if front and back:
             more = [
-                f"{named[at]}: {cells[at]}" if _named_on_back(names[at], decked=decked) else cells[at]
+                f"{named[at]}: {cells[at]}" if names[at] in _ON_BACK_BY_NAME else cells[at]
                 for at in notes_at
                 if cells[at]
             ]
@@ -3725,12 +3729,6 @@ def _card_rows(table: Node) -> list[tuple[Node, _Pair | _Missing]] | None:
         elif front or back:
             found.append((row, _Missing("card row with an empty side: fill in both cells")))
     return found
-
-
-def _named_on_back(name: str, *, decked: bool) -> bool:
-    """Whether a column after a card's sides goes on its back under its name: one that files it
-    (``Domain``), or any but a note's (``Example``) after ``| Front | Back |``."""
-    return name in _NAMED_COLUMNS or (decked and name not in _NOTE_COLUMNS)
 
 
 def _anki_tags(cell: str, *, commas: bool) -> str:

@@ -1163,8 +1163,8 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
     if not letters and draft.worded is not None:
         letters, reason = named_with_reason(draft.options, draft.worded.text)
         letters = letters or letters_after_both(draft.worded.text)  # `Both A and C`
-        capitals = None if letters else letters_in_capitals(labels, draft.worded_line or draft.worded.text)
-        letters, reason = (capitals.letters, capitals.rest) if capitals else (letters, reason)
+        if not letters and (capitals := letters_in_capitals(labels, draft.worded_line or draft.worded.text)):
+            letters, reason = capitals.letters, capitals.rest
         draft.explanation[:0] = [reason] if reason else []
         if not letters:
             message = (
