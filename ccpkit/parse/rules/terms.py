@@ -584,7 +584,7 @@ def names_a_metadata_key(name: str) -> bool:
     """Whether ``name`` is a note's field (``names_a_note_field``) or a key Dataview's users put a
     note's metadata under (``genre::``, ``year::``): words that also head a fact to learn (``Class:
     Mammalia``), so a field only where they stand beside a note's own fields or in a Dataview block."""
-    return names_a_note_field(name) or name.strip(" *_").casefold() in _DATAVIEW_KEYS
+    return name.strip(" *_").casefold() in _METADATA_KEYS
 
 
 _PAGE_PROPERTIES = frozenset(
@@ -599,6 +599,7 @@ _DATAVIEW_KEYS = frozenset(
 """Keys a note's metadata goes under as Dataview's users name them (``genre:: essay``), besides the
 fields above."""
 _NOTE_FIELDS = _ABOUT_THE_NOTE | _FIELD_NAMES | _PAGE_PROPERTIES
+_METADATA_KEYS = _NOTE_FIELDS | _DATAVIEW_KEYS
 
 
 def names_a_record_field(name: str) -> bool:
