@@ -40,8 +40,7 @@ class FontSet:
 def register_fonts(style: Style) -> FontSet:
     """Register the style's fonts with reportlab (once per file), and the CJK fonts viewers supply,
     and return their names."""
-    _fix_astral_to_unicode()
-    _copy_arabic_as_letters()
+    _mend_to_unicode_map()
     cjk.register()
     body = [_register(_find(style, key)) for key in ("regular", "bold", "italic", "bold_italic")]
     mono = [_register(_find(style, key)) for key in ("mono", "mono_bold")]
@@ -110,38 +109,31 @@ def _utf16(match: re.Match[str]) -> str:
     return f"{match[1]} <{code_units}>"
 
 
-def _fix_astral_to_unicode() -> None:
-    """Make copy/paste give back emoji: reportlab ≤ 5.1 writes code points above U+FFFF as 5 hex
-    digits in the ToUnicode CMap, where PDF wants UTF-16 (a surrogate pair). Applied only while
-    reportlab still has the bug, so an upgrade that fixes it is left alone."""
+def _mend_to_unicode_map() -> None:
+    """Make copy and paste give back what the notes hold, by mending the ToUnicode CMap reportlab writes
+    for each embedded font, once per process:
+    - emoji: reportlab ≤ 5.1 writes code points above U+FFFF as 5 hex digits, where PDF wants UTF-16 (a
+      surrogate pair); mended only while reportlab still has the bug, so an upgrade that fixes it is
+      left alone;
+    - Arabic: each presentation form ``arabic`` prints a letter in is mapped to that letter (a reader
+      that does not fold them back finds them in no search). A lam-alef ligature keeps its own code
+      point, which viewers fold to lam and alef themselves; given as the two letters, PDFium turned
+      them round with the line."""
     original = ttfonts.makeToUnicodeCMap
-    if getattr(original, "ccpkit_fixed", False) or "<1F3AF>" not in original("probe", [0x1F3AF]):
+    if getattr(original, "ccpkit_mended", False):
         return
+    astral_bug = "<1F3AF>" in original("probe", [0x1F3AF])
 
-    def fixed(fontname: str, subset: list[int]) -> str:
-        return _BFCHAR.sub(_utf16, original(fontname, subset))
+    def mended(fontname: str, subset: list[int]) -> str:
+        cmap = original(fontname, subset)
+        cmap = _BFCHAR.sub(_utf16, cmap) if astral_bug else cmap
+        return _PRESENTATION_FORM.sub(_letters_of, cmap)
 
-    fixed.ccpkit_fixed = True  # type: ignore[attr-defined]
-    ttfonts.makeToUnicodeCMap = fixed
+    mended.ccpkit_mended = True  # type: ignore[attr-defined]
+    ttfonts.makeToUnicodeCMap = mended
 
 
 _PRESENTATION_FORM = regex(r"^(<[0-9A-F]+>) <(F[B-E][0-9A-F]{2})>$", re.MULTILINE)
-
-
-def _copy_arabic_as_letters() -> None:
-    """Make copying Arabic give the letters the notes hold, not the presentation forms ``arabic``
-    prints them in (which a reader that does not fold them back finds in no search): the PDF's text
-    map names each form's letter. A lam-alef ligature keeps its own code point, which viewers fold to
-    lam and alef themselves; given as the two letters, PDFium turned them round with the line."""
-    original = ttfonts.makeToUnicodeCMap
-    if getattr(original, "ccpkit_letters", False):
-        return
-
-    def letters(fontname: str, subset: list[int]) -> str:
-        return _PRESENTATION_FORM.sub(_letters_of, original(fontname, subset))
-
-    letters.ccpkit_letters = True  # type: ignore[attr-defined]
-    ttfonts.makeToUnicodeCMap = letters
 
 
 def _letters_of(match: re.Match[str]) -> str:
