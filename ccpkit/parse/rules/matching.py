@@ -133,7 +133,7 @@ def is_matching_table(node: Node) -> bool:
 def _table_items(node: Node) -> tuple[dict[str, tuple[str, Node]], dict[str, str]] | None:
     """The items of a table's first column (``| 1. Tug |``, ``| A. Ohm |``, ``| (i) Hertz |``) and
     those of its second (``| A. Pushes ships |``, ``| 2. Resistance |``, ``| (q) Frequency |``), each
-    column marked in a run of its own kind (numbers from 1, letters from ``a`` or ``p``, Roman numbers
+    column marked in a run of its own kind (numbers from any, letters from ``a`` or ``p``, Roman numbers
     from ``i``); ``None`` for any other block."""
     body = node.children[1].children if node.type == "table" and len(node.children) > 1 else []
     rows = [(table_cells(row), row) for row in body]
@@ -154,20 +154,21 @@ def _table_items(node: Node) -> tuple[dict[str, tuple[str, Node]], dict[str, str
 _MARKED = regex(rf"\(?(?P<mark>{_MARK})[.)][ \t]+(?P<text>\S.*)")
 """An item in a table's cell: ``1. Tug``, ``A. Ohm``, ``(i) Hertz``, ``III. Photosynthesis``."""
 _RUNS = {
-    "number": [str(count) for count in range(1, 30)],
+    "number": [str(count) for count in range(1, 100)],
     "letter": list("abcdefghijklmnopqrstuvwxyz"),
     "roman": list(ROMAN_NUMBERS),
 }
-"""The runs a list's marks may follow: numbers from 1, letters from ``a`` (or from ``p``, as Indian
-papers letter List II), Roman numbers from ``i``."""
+"""The runs a list's marks may follow: numbers from any (a question bank numbers on, ``6. Magma`` after
+five questions), letters from ``a`` (or from ``p``, as Indian papers letter List II), Roman numbers
+from ``i``."""
 _LETTER_STARTS = ("a", "p")
 
 
 def _run_kind(marks: Sequence[str]) -> str | None:
-    """Which run ``marks`` are, each once, in any order (``1, 2, 3``; ``a, c, b``; ``p, q, r``; ``i,
-    ii``), ``None`` if none."""
+    """Which run ``marks`` are, each once, in any order (``1, 2, 3``; ``6, 7, 8``; ``a, c, b``; ``p, q,
+    r``; ``i, ii``), ``None`` if none."""
     for kind, run in _RUNS.items():
-        starts = _LETTER_STARTS if kind == "letter" else (run[0],)
+        starts = {"number": run, "letter": _LETTER_STARTS}.get(kind, run[:1])
         for start in starts:
             at = run.index(start)
             if len(set(marks)) == len(marks) and set(marks) == set(run[at : at + len(marks)]):
