@@ -70,7 +70,9 @@ def extract_listed_answers(ctx: Context) -> Iterator[Item | Problem]:
             )
             yield Problem(ctx.at(answers), message, "warning")
             continue
-        if len(asked) != len(worded) or len(worded.keys() - asked.keys()) > 1:
+        if (len(asked) != len(worded) or len(worded.keys() - asked.keys()) > 1) and not _goes_past(
+            asked, worded
+        ):
             continue  # answers to other questions, or some other list: one number mistyped at most
         ctx.claim(answers)
         answered: set[str] = set()
@@ -183,6 +185,21 @@ def _questions_above(
     return asked, None
 
 
+def _goes_past(asked: Mapping[str, object], worded: Mapping[str, object]) -> bool:
+    """Whether the answers answer every question asked and go on past the last (``3. Mohorovičić``
+    under statements 1 and 2): a key of more questions than the list above, whose extra answers are
+    each a warning, the list's own answered all the same."""
+    numbers = [int(number) for number in worded if number.isdigit()]
+    extra = worded.keys() - asked.keys()
+    last = max((int(number) for number in asked if number.isdigit()), default=0)
+    return (
+        bool(asked)
+        and asked.keys() < worded.keys()
+        and len(numbers) == len(worded)
+        and all(int(number) > last for number in extra)
+    )
+
+
 def _goes_on(last: str, first: str) -> bool:
     """Whether a list numbered up to ``last`` is followed by one numbered from ``first``."""
     return last.isdigit() and first.isdigit() and int(last) + 1 == int(first)
@@ -213,10 +230,10 @@ _ONLY_ANSWERS = regex(r"(?i)^(?:[^\w\s]+\s*)?(?:\w+\s+)?(?:answers|answer\s+key)
 which steps have as often (``## Common problems and solutions``)."""
 _MARKED_TO_JUDGE = regex(
     r"(?i)^\W*(?:true\s+or\s+false|true\s*/\s*false|t\s*/\s*f)\b[\s:.)\]-]*"
-    r"|(?<=[.!])[ \t]*(?:[(\[](?:true\s*(?:/|or)\s*false|t\s*/\s*f)[)\]]|true\s+or\s+false\??|_{3,})\s*$"
+    r"|(?<=[.!])[ \t]*(?:[(\[]?(?:true\s*(?:/|or)\s*false|t\s*/\s*f)[)\]]?|true\s+or\s+false\??|_{3,})\s*$"
 )
 """What marks a statement to judge, before it (``T/F: …``) or after its full stop (``… (True/False)``,
-``… True or false?``, a blank for the verdict: ``… liquid. ______``)."""
+``… T/F``, ``… True or false?``, a blank for the verdict: ``… liquid. ______``)."""
 _STATED = regex(r"^[^?_\n]*\w[^?_\n]*[.!]$")
 """One sentence that states: no question mark, no blank, a full stop at its end."""
 _STATED_WORDS = 3

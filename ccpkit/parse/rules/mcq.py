@@ -110,10 +110,14 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
         by_id.setdefault(unpadded(draft.question), []).append(draft)
     section_of = _sections(ctx)
     floor = -1  # where the key before ends: its questions are above it
+    verdicts: list[KeyEntry] = []  # `2. F` under `1. T`: a statement's verdict, read with the words
     for group in groups:
         for entry in group:
             namesakes = _of_section(_namesakes(by_id, entry), section_of(entry.node))
             if not _apply_key(ctx, namesakes, entry, floor) and not ctx.answers_elsewhere:
+                if _VERDICT_LETTER.fullmatch(entry.answer.said):
+                    verdicts.append(entry)
+                    continue
                 message = f"answer key entry {entry.question} matches no question above it: check its number"
                 yield Problem(ctx.at(entry.node), message, "warning")
             elif (disagreeing := _disagreeing(ctx, namesakes, entry, floor)) is not None:
@@ -127,8 +131,15 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     _answers_in_order(drafts)
     if ctx.key_elsewhere is not None:
         yield from _apply_key_elsewhere(ctx, by_id)
+    judged: set[int] = set()
     for answers in worded:
-        yield from _asked_in_words(ctx, answers, _answer_in_words(ctx, by_id, answers, section_of(answers)))
+        unasked = _answer_in_words(ctx, by_id, answers, section_of(answers))
+        judged.update(id(item) for _, item, _ in unasked)
+        yield from _asked_in_words(ctx, answers, unasked)
+    for entry in verdicts:
+        if id(entry.node) not in judged:
+            message = f"answer key entry {entry.question} matches no question above it: check its number"
+            yield Problem(ctx.at(entry.node), message, "warning")
     for entry in explanations:  # after the answers in words: an item that answers explains nothing more
         yield from _explain_answered(
             ctx, _of_section(_namesakes(by_id, entry), section_of(entry.node)), entry
@@ -474,8 +485,9 @@ def _answer_in_words(
     answer of its question. Else it is no key (the answers of questions asked in words are the
     listed-answers rule's). Questions of the ``section`` the list is in come first. An item naming a
     letter (``1. b`` among ``2. False``) answers by it. Returned: the items whose number no question
-    with options has, in a list that is a key (some item answers one): a question asked in words."""
-    found, lettered, unasked, settled = [], [], [], 0
+    with options has, in a list that is a key (some item answers one): a question asked in words; in a
+    key of letters answering nothing here, its verdicts alone (``1. T``, ``2. F`` among ``6. b``)."""
+    found, lettered, unasked, settled, elsewhere = [], [], [], 0, 0
     for number, item, words in _numbered_answers(answers):
         namesakes = _of_section(by_id.get(unpadded(number), []), section)
         drafts = [draft for draft in namesakes if not _answered(draft)]
@@ -484,10 +496,10 @@ def _answer_in_words(
             settled += 1  # answered already by these very words (``worded_key``), as options were read
         elif not words:
             return []
-        elif not namesakes and not _names_letters(words, number, item):
+        elif not namesakes and (not _names_letters(words, number, item) or _VERDICT_LETTER.fullmatch(words)):
             unasked.append((number, item, words))  # `3. False` for `3. Whales are fish. (True/False)`
         elif not namesakes:
-            continue  # an entry of letters, which answers a question with options or warns that none has
+            elsewhere += 1  # an entry of letters, which answers a question with options or warns none has
         elif entry is not None and set(entry.answer.letters) <= {
             option.label for option in drafts[0].options
         }:
@@ -497,8 +509,13 @@ def _answer_in_words(
         else:
             return []
     naming = any(named_option(draft.options, words) for draft, _, words in found)
+    verdicts = (
+        [entry for entry in unasked if _VERDICT_LETTER.fullmatch(entry[2])] if elsewhere and not found else []
+    )
     if not (naming or (lettered and not found) or (settled and not found)):
-        return []  # `1. Open the S3 console …`: steps of a solution, no answer naming an option
+        if not verdicts:
+            return []  # `1. Open the S3 console …`: steps of a solution, no answer naming an option
+        unasked = verdicts  # `1. T` among `6. b`: a key judging statements, whose other words are others'
     ctx.claim(answers)  # an item naming none of its options is an error at its line, as `Answer: …` is
     for draft, entry in lettered:
         _answer_with(draft, entry, entry.node)
@@ -540,6 +557,11 @@ def _asked_in_words(
         answer = verdict_in_words(said) if front != words else said
         fields = ctx.common("card", front, node, section)
         yield from ctx.cards(node, fields, front, answer, both_ways=False)
+
+
+_VERDICT_LETTER = regex(r"(?i)[TF][.!]?")
+"""A key's answer that is a verdict's letter alone (``F``, ``T.``): where no question with options has
+its number, the verdict on the statement of that number above, no option's letter."""
 
 
 def _names_letters(words: str, number: str, node: Node) -> bool:
