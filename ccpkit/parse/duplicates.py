@@ -212,7 +212,34 @@ def _same_question(first: Item, second: Item) -> list[Problem]:
     if same and " ".join(key_of(first).split()) == " ".join(key_of(second).split()):
         message = f"the same question as at {first.source}: it is kept as a second note"
         return [Problem(second.source, message, "warning")]
+    if isinstance(first, MCQ) and isinstance(second, MCQ) and _answered_otherwise(first, second):
+        message = (
+            f"the same question as at {first.source} wants another answer ({_right(second)} here, "
+            f"{_right(first)} there): one of them is wrong, so a learner is taught both; correct it"
+        )
+        return [Problem(second.source, message, "warning")]
     return []
+
+
+def _answered_otherwise(first: MCQ, second: MCQ) -> bool:
+    """Whether two questions read the same (stem, and options' words in any order) but want different
+    answers: a card that cannot be learnt both ways."""
+    stems = [" ".join(key_of(question).split()).casefold() for question in (first, second)]
+    words = [sorted(_words(option.text) for option in question.options) for question in (first, second)]
+    rights = [
+        {_words(option.text) for option in question.options if option.correct} for question in (first, second)
+    ]
+    return stems[0] == stems[1] and words[0] == words[1] and rights[0] != rights[1]
+
+
+def _words(text: str) -> str:
+    """An option's words as read, spacing and case aside."""
+    return " ".join(text.split()).casefold()
+
+
+def _right(question: MCQ) -> str:
+    """A question's right options, as labelled: ``B``, ``A, C``."""
+    return ", ".join(option.label for option in question.options if option.correct) or "none"
 
 
 def _same_term(first: Card, second: Card) -> bool:
