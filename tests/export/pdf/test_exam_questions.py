@@ -68,6 +68,35 @@ def test_a_question_whose_explanation_names_an_option_by_letter_keeps_its_order_
 
 
 @pytest.mark.parametrize(
+    "verdicts", [("True", "False"), ("TRUE", "FALSE"), ("true", "false"), ("False", "True")]
+)
+def test_true_false_options_keep_their_order_whatever_their_case(verdicts: tuple[str, str]) -> None:
+    options = tuple(
+        Option(label=label, text=text, correct=index == 1)
+        for index, (label, text) in enumerate(zip("AB", verdicts, strict=True))
+    )
+    mcq = replace(DECK.mcqs[0], stem="Honey never spoils.", options=options, explanation="")
+    deck = replace(DECK, modules=(replace(DECK.modules[0], items=(mcq,)),))
+    for seed in range(10):
+        (question,) = draw_questions(deck, count=None, seed=seed, modules=())
+        assert [o.text for o in question.options] == list(verdicts)
+
+
+def test_two_options_that_are_not_both_verdicts_are_still_shuffled() -> None:
+    options = (
+        Option(label="A", text="True", correct=True),
+        Option(label="B", text="Partly true", correct=False),
+    )
+    mcq = replace(DECK.mcqs[0], stem="Honey never spoils.", options=options, explanation="")
+    deck = replace(DECK, modules=(replace(DECK.modules[0], items=(mcq,)),))
+    orders = {
+        tuple(o.text for o in draw_questions(deck, count=None, seed=seed, modules=())[0].options)
+        for seed in range(20)
+    }
+    assert len(orders) == 2
+
+
+@pytest.mark.parametrize(
     ("count", "modules", "message"),
     [
         (
