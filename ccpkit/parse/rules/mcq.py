@@ -1195,6 +1195,12 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
             )
             yield ctx.problem(draft.answer_node or draft.start, message)
             return
+    if not letters and draft.answer_node is not None and draft.answer is None and draft.worded is None:
+        yield ctx.problem(
+            draft.answer_node,
+            "answer is empty: write the correct option's letter after its label (`Answer: B`)",
+        )
+        return  # `Answer:` with nothing after it
     if not letters:
         message = "question has no answer: add `**Answer:** X` after its options (or tick its checkbox)"
         yield ctx.problem(draft.start, message)

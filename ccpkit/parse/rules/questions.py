@@ -1277,7 +1277,11 @@ def _stem(ctx: Context, nodes: Sequence[Node], run: _Run, floor: int, default_id
             break  # `Q: …` over its `A: …` right above: a flashcard of its own, no part of the stem
         if nodes[index].type == "paragraph" and _ends_with_answer(nodes[index].children[0].content):
             break  # `… Ans - Amazon S3` ends the question above, no part of this stem
-        if _label_alone(nodes[index]) is not None or (index > floor and _label_alone(nodes[index - 1])):
+        if _label_alone(nodes[index]) is not None or (
+            index > floor
+            and _label_alone(nodes[index - 1])
+            and not _asks_numbered(paragraph_words(nodes[index]))
+        ):
             break  # `Answer:` alone, or what it labels: the question above's answer, no part of this stem
         piece = _stem_piece(ctx, nodes[index], statement=statement, below=parts[0] if parts else "")
         if (
@@ -1788,6 +1792,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             draft.explanation.append(ctx.doc.source(node))
             ctx.claim(node)
         index += 1
+    if _left_empty(draft, nodes[:index]):
+        draft.answer_node = nodes[index - 1]  # `Answer:` with nothing after it: reported there as empty
 
 
 _ASIDE_KINDS = frozenset({"tip", "warning", "caution", "important", "danger", "attention"})
@@ -1973,6 +1979,8 @@ def _tail_label(draft: Draft, node: Node, following: Node | None) -> tuple[str, 
         len(lines) >= 2 and all(key_entry(ln, "", words) for ln in lines)
     ):
         return None  # `## Đáp án` over `1B 2A 3C`, `## Gabarito` over `91 - B` lines: a key's title
+    if words is following and _asks_numbered(lines[0]):
+        return None  # `Answer:` left empty over `**2.** Which …?`: the next question, no answer
     alone = _label_alone(node)
     if alone is not None and draft.answer is None:
         return (f"{alone}:",)  # `**Correct**` over the option's words
@@ -1988,6 +1996,12 @@ def _tail_label(draft: Draft, node: Node, following: Node | None) -> tuple[str, 
     if draft.answer is None and _answer_heading(node):
         return ("Answer:",)  # a card's `### Back` over `B`
     return () if _explains_below(node) and following is not None and following.type == "paragraph" else None
+
+
+def _asks_numbered(line: str) -> bool:
+    """A line that opens a numbered question (``**2.** Which …?``): never the answer to the one above."""
+    number, rest = _numbered(line.strip())
+    return bool(number) and asks(rest)
 
 
 def _read_quote(ctx: Context, draft: Draft, quote: Node) -> None:
@@ -2079,6 +2093,13 @@ def _read_said(draft: Draft, lines: list[str], node: Node) -> None:
         else:
             kept.append(line)
     _explain(draft, kept)
+
+
+def _left_empty(draft: Draft, read: Sequence[Node]) -> bool:
+    """Whether the last block read after a question's options ends in its answer's label alone
+    (``Answer:``) with nothing after it, the question still unanswered: the answer left empty."""
+    last = paragraph_words(read[-1]).rpartition("\n")[2] if read else ""
+    return draft.answer is None and draft.worded is None and bare_label(last.strip())
 
 
 def _numbered_question(lines: list[str], node: Node) -> bool:
