@@ -130,12 +130,12 @@ _REASON_OR_ASIDE = regex(rf"{_REASON}|\s+(?=\()", re.I)
 or an aside in brackets: ``C# (built for .NET)``."""
 _NUMBER_JOINER = regex(r"(?i)\s*(?:,|;|&|/|\+|\band\b)\s*")
 _TASK = regex(
-    r"^(?:\[(?P<mark>[ xX*]?)\]|\[(?P<quiz>\[[ xX]\]|\([ xX]\))\]"
+    r"^(?:\[(?P<mark>[ xX*\u2713\u2714]?)\ufe0f?\]|\[(?P<quiz>\[[ xX]\]|\([ xX]\))\]"
     r"|(?P<ballot>[\u2610\u2611])\ufe0f?|(?P<radio>[\u25cb\u25ef]))"
     r"[ \t]+(?P<text>\S.*)$",
     re.S,
 )
-"""A checkbox (``[ ]``, ``[x]``, ``[]`` as some write an empty one, text2qti's ``[*]``, LiaScript's
+"""A checkbox (``[ ]``, ``[x]``, ``[✓]``, ``[]`` as some write an empty one, text2qti's ``[*]``, LiaScript's
 ``[[X]]`` and ``[(X)]``, or the ballot boxes ``☐``, ``☑``) or a blank radio button (``○``, ``◯``, as
 quizzes copied from online forms show them) opening an option. A chosen one (``◉``, ``●``) is no
 option's: a filled-in survey and a slide's bullets write them too."""
