@@ -912,7 +912,9 @@ def unlettered_options(
     options[-1] = replace(options[-1], text=text)
     answer = answer or next(filter(None, map(answer_line, glued)), None)
     if answer is None:  # `- S3 Glacier Instant Retrieval (Correct)`, or one of three or more in bold
-        shown = any(_MARK.search(option.text) for option in options)
+        crossed = _struck_as_crossed(options)  # `- ~~Sydney~~`, `- Canberra`: the wrong ones struck
+        options = crossed or options
+        shown = any(_MARK.search(option.text) for option in options) or crossed is not None
         bold = sum(option.bold for option in options)
         how_many = (answers_asked(words) or (1, ""))[0] if bold > 1 else 1  # `(Choose two.)`
         shown = shown or (len(options) >= _BOLD_AMONG and bold in {1, how_many} and bold < len(options))
@@ -938,6 +940,26 @@ def unlettered_options(
         if numbers and not named_option(options, answer.text):  # `Answer: 7` past `4) 15`: words
             return None
     return Options(options, tail=glued) if answer.letters or named_option(options, answer.text) else None
+
+
+def _struck_as_crossed(options: Sequence[DraftOption]) -> list[DraftOption] | None:
+    """Options of a line each, some of which, not all, are struck through wholly (``~~Sydney~~``),
+    each struck one crossed instead (``Sydney ❌``, which ``marked`` reads as wrong); ``None`` when
+    none or all are."""
+    struck = [_STRUCK.fullmatch(option.text.strip()) for option in options]
+    if all(struck) or not any(struck) or any("\n" in option.text for option in options):
+        return None  # an item of more lines than one is notes, no option
+    return [
+        replace(option, text=f"{found['text']} \u274c") if found else option
+        for option, found in zip(options, struck, strict=True)
+    ]
+
+
+def _struck_line(line: str) -> str:
+    """A lettered option's line struck through wholly (``~~B. Paris~~``), crossed instead (``B. Paris
+    ❌``), as ``_lettered_items`` reads a struck item; any other line as it is."""
+    struck = _STRUCK.fullmatch(line.strip())
+    return f"{struck['text']} \u274c" if struck and _LETTERED.match(struck["text"]) else line
 
 
 def may_be_unlettered(node: Node) -> bool:
@@ -1350,7 +1372,7 @@ def lettered_lines(lines: list[str], node: Node) -> Options | None:
 def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | None:
     """``A) …`` lines of one block, maybe after the stem's lines and before an answer line; an
     option's text may go on over the next lines (or start on the line below its letter)."""
-    lines = [_mark_last(line) for line in lines]
+    lines = [_mark_last(_struck_line(line)) for line in lines]
     if not lines:
         return None  # a paragraph of a form feed alone, as PDFs paste a page break
     if not going_on:
