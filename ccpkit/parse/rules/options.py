@@ -320,7 +320,9 @@ def read_options(doc: Document, node: Node, *, going_on: bool = False) -> Option
         return Options([*tasks[:-1], replace(tasks[-1], text=text)], tail=glued, task=True)
     if node.type == "paragraph":
         lines = _broken_lines(node.children[0].content)
-        return _lettered_lines(lines, node, going_on) or _boxed_lines(lines, node)
+        return (
+            _lettered_lines(lines, node, going_on) or _boxed_lines(lines, node) or _piped_options(lines, node)
+        )
     if node.type in ("fence", "code_block") and node.info.strip().lower() in _TEXT_BLOCKS:
         # options set as code (``` then `A. …` lines), none of it code
         found = _lettered_lines(node.content.rstrip("\n").split("\n"), node, going_on=False)
@@ -656,6 +658,24 @@ def _table_options(node: Node) -> Options | None:
         return _grid_options(node, [table_cells(header), *rows])
     texts = [_row_text(row[1:]) for row in rows]
     return Options([DraftOption(letter, text, node) for letter, text in zip(letters, texts, strict=True)])
+
+
+def _piped_options(lines: Sequence[str], node: Node) -> Options | None:
+    """``| A | 1987 |`` over ``| B | 1989 |``: a table of options with no header and no ``| --- |``
+    line, which Markdown shows as a paragraph; each row lettered in order from ``A``, two at least."""
+    rows = [_PIPED_OPTION.fullmatch(line.strip()) for line in lines]
+    found = [row for row in rows if row is not None]
+    letters = [row["letter"] for row in found]
+    if len(found) < 2 or len(found) < len(rows) or letters != [chr(ord("A") + n) for n in range(len(rows))]:
+        return None
+    texts = [_row_text([cell.strip() for cell in row["rest"].split("|")]) for row in found]
+    return Options([DraftOption(letter, text, node) for letter, text in zip(letters, texts, strict=True)])
+
+
+_PIPED_OPTION = regex(
+    r"\|[ \t]*(?P<letter>[A-H])[.):]?[ \t]*\|(?P<rest>[^|\n]*[^|\s][^|\n]*(?:\|[^|\n]*)*?)\|?"
+)
+"""A table's row with no header over it: a letter alone in its first cell, words after it."""
 
 
 def _row_text(cells: Sequence[str]) -> str:

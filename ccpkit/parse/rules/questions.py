@@ -712,7 +712,10 @@ def _option_run(ctx: Context, nodes: Sequence[Node], start: int, keyed: Answer |
         return None
     if start and "\n" not in found.head and bare_label(found.head.strip()):
         return None  # `**Answer:**` over `a) Basalt`, `b) Granite`: the options above restated, answering
-    if nodes[start].type in ("table", "fence", "code_block") and not _asked_above(ctx, nodes, start):
+    piped = paragraph_words(nodes[start]).startswith("|")  # a table with no `| --- |` line: a paragraph
+    if (piped or nodes[start].type in ("table", "fence", "code_block")) and not _asked_above(
+        ctx, nodes, start
+    ):
         return None
     if lettered_grid(nodes[start]) and not _asked_above(ctx, nodes, start, asking=True):
         return None  # `Why each option:` over a grid of reasons: the explanation's
