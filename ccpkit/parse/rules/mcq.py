@@ -1243,7 +1243,7 @@ def _ordering_cards(ctx: Context) -> Iterator[Item | Problem]:
     blocks = ctx.doc.blocks
     for index in range(len(blocks) - 2):
         asked, listed, answered = (block.node for block in blocks[index : index + 3])
-        if any(map(ctx.is_claimed, (asked, listed, answered))) or listed.type != "bullet_list":
+        if any(map(ctx.is_claimed, (asked, listed, answered))) or listed.type not in _ORDERED_LISTS:
             continue
         if asked.type != "paragraph" or answered.type != "paragraph":
             continue
@@ -1260,10 +1260,39 @@ def _ordering_cards(ctx: Context) -> Iterator[Item | Problem]:
             or any("\n" in thing for thing in things)
         ):
             continue
+        back = _by_numbers(things, order.text) if listed.type == "ordered_list" else order.text
+        if not back:
+            ctx.claim(asked, listed, answered)
+            yield Problem(ctx.at(answered), _NUMBERED_ORDER, "warning")
+            continue
         ctx.claim(asked, listed, answered)
         front = "\n".join([question, "", *things])
         fields = ctx.common("card", question, asked, blocks[index].section)
-        yield from ctx.cards(asked, fields, front, order.text, both_ways=False)
+        yield from ctx.cards(asked, fields, front, back, both_ways=False)
+
+
+_ORDERED_LISTS = ("bullet_list", "ordered_list")
+_NUMBERED_ORDER = (
+    "question asks to put a numbered list in order, but its answer does not give each number once: "
+    "left out; write every number once, in order (`Answer: 2, 4, 1, 3`)"
+)
+
+
+def _by_numbers(things: Sequence[str], order: str) -> str:
+    """The order of a numbered list's things as an answer gives it by their numbers (``2, 4, 1, 3``),
+    in their words (``Prophase → Metaphase → …``, which it may give too); none for numbers that are
+    not each thing's once."""
+    if _NUMBERS_ONLY.fullmatch(order.strip()) is None:
+        return order
+    numbers = [int(number) for number in _NUMBER.findall(order)]
+    if sorted(numbers) != list(range(1, len(things) + 1)):
+        return ""
+    return " \u2192 ".join(_LIST_NUMBER.sub("", things[number - 1]) for number in numbers)
+
+
+_NUMBERS_ONLY = regex(r"\d+(?:\s*(?:[,;>/-]|\u2192|\band\b)\s*\d+)+\.?")
+_NUMBER = regex(r"\d+")
+_LIST_NUMBER = regex(r"^\d+[.)][ \t]+")
 
 
 def _lettered_verdicts(ctx: Context) -> Iterator[Item | Problem]:

@@ -75,7 +75,7 @@ anywhere (``_ASKING_WORD``, ``_ASKING_WHICH``), the open verb and the particle a
 _COLON_ENDS = (":", "*", "_")
 """How a stem that ``_ASKING_END`` finds left open ends, spaces aside: its colon, maybe in bold."""
 _INSTRUCTION = regex(
-    r"(?i)^(?:define|explain|describe|give|list|name|state|compare|contrast|outline|discuss|identify"
+    r"(?i)^(?:define|explain|arrange|rank|sort|describe|give|list|name|state|compare|contrast|outline|discuss|identify"
     r"|justify|summari[sz]e|distinguish|differentiate|calculate|compute|write|mention|suggest|show"
     r"|find|solve|translate|conjugate|advise|evaluate|prove|derive|draw|sketch|classify|predict|estimate"
     r"|analy[sz]e|assess|interpret|illustrate|recommend|propose|convert|rewrite|complete"
