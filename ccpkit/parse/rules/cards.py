@@ -72,6 +72,7 @@ from ccpkit.parse.rules.terms import (
     opening_definition,
     opening_definitions,
     plain_defining_sentence,
+    plain_label,
     plain_term,
     run_in_term,
     split_term,
@@ -197,6 +198,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
     entries = _glossary_entries(ctx)
     glossary_paragraphs = _glossary_paragraphs(ctx)
     tasks = _tasks_over_code(ctx)
+    records = _named_records(ctx)
     for index, block in enumerate(blocks):
         if block.heading is not heading:
             yield from _heading_card(ctx, heading, heading_section, described, one_liners, entries, solved)
@@ -263,6 +265,8 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             pass  # `**Aim:** To find …` in a lab's report: its sections, not terms to learn
         elif block.node.type == "paragraph" and about_the_notes(block.node.children[0].content):
             pass  # `Type: #service`, `Source: …` under a vault note's title: its fields, not what it says
+        elif id(block.node) in records:  # `Drug: Warfarin` over `Class: …`, as for each drug after it
+            yield from _record_cards(ctx, block, records[id(block.node)])
         elif (
             block.node.type == "paragraph"
             and id(block.node) not in glossary_paragraphs
@@ -1405,6 +1409,61 @@ def _facet_paragraphs(ctx: Context, blocks: Sequence[Block], index: int) -> list
         _card(ctx, block.node, block.section, term.front, back, "", offset=offset)
         for offset, (term, back) in enumerate(zip(named, backs, strict=True))
     ]
+
+
+def _named_records(ctx: Context) -> dict[int, list[Term]]:
+    """Paragraphs of labelled lines under one heading, two or more opening with the same label over a
+    name each and giving the same labels after it (``**Drug:** Metoprolol`` over ``**Class:** …``, then
+    ``**Drug:** Furosemide`` over its ``**Class:** …``): one record per thing, its first line naming
+    it, the others its facets; each paragraph's id → its lines' terms."""
+    grouped: dict[tuple[tuple[str, ...], str], list[tuple[Node, list[Term]]]] = {}
+    for block in ctx.doc.blocks:
+        terms = _labelled_lines(ctx, block.node)
+        if terms:
+            grouped.setdefault((block.section, terms[0].front.casefold()), []).append((block.node, terms))
+    found: dict[int, list[Term]] = {}
+    for records in grouped.values():
+        names = [terms[0].rest for _, terms in records]
+        labels = [{term.front.casefold() for term in terms} for _, terms in records]
+        if (
+            len(records) >= 2
+            and len(set(names)) == len(names)
+            and all(map(_names_a_record, names))
+            and len(set.intersection(*labels)) >= 2  # the naming label and a facet, in each
+        ):
+            found |= {id(node): terms for node, terms in records}
+    return found
+
+
+def _labelled_lines(ctx: Context, node: Node) -> list[Term]:
+    """A paragraph's lines, two or more, if each is a label, bold or plain, over what it says."""
+    if node.type != "paragraph" or ctx.is_claimed(node) or about_the_notes(node.children[0].content):
+        return []
+    found = [bold_label(line) or plain_label(line) for line in node.children[0].content.split("\n")]
+    terms = [term for term in found if term is not None and term.rest]
+    return terms if len(terms) == len(found) >= 2 else []
+
+
+def _names_a_record(value: str) -> bool:
+    """Whether a record's first value is a name (``Metoprolol``, ``Ohm's law``), not a sentence."""
+    plain = value.strip("*_ ")
+    return len(plain.split()) <= _OUTLINE_NAME_WORDS and not plain.endswith((".", "?", "!", ":"))
+
+
+def _record_cards(ctx: Context, block: Block, terms: Sequence[Term]) -> Iterator[Item | Problem]:
+    """A card for each facet of a record after its name (``Warfarin — antidote`` → ``Vitamin K``), the
+    name alone the front of what says what it is (``Definition:``)."""
+    ctx.claim(block.node)
+    name = terms[0].rest.strip("*_ ")
+    for offset, term in enumerate(terms[1:], start=1):
+        label = term.front.strip("*_ ")
+        front = name if _SAYS_WHAT_IT_IS.fullmatch(label) else f"{name} \u2014 {_label_words(label)}"
+        yield _card(ctx, block.node, block.section, front, term.rest, "", offset=offset, facets="none")
+
+
+def _label_words(label: str) -> str:
+    """A label as a front names it after the thing: in lower case, an acronym's capitals kept (``MOA``)."""
+    return label if label.isupper() else label.lower()
 
 
 def _labels_of_facets(paragraph: Node) -> list[Term]:

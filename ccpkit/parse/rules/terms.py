@@ -972,6 +972,12 @@ def aside_line(line: str) -> Term | None:
     return term if term is not None and is_aside(term.front) and term.rest.strip() else None
 
 
+def plain_label(line: str) -> Term | None:
+    """A line opening with a plain label over what it says (``Class: Loop diuretic``)."""
+    plain = _PLAIN_LABEL.fullmatch(undecorated(line.strip()))
+    return None if plain is None else Term(plain["name"].strip(), plain["rest"].strip(), True)
+
+
 REFERS_BACK = regex(r"(?i)\b(?:it|its|it's|they|their|them)\b")
 """Words that speak of what was named just before: an aside's of the term or question above it."""
 _PLAIN_LABEL = regex(r"(?P<name>[^\W\d_][\w '-]{0,20}?)[ \t]*:[ \t]+(?P<rest>\S.*)")
