@@ -199,6 +199,7 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
     glossary_paragraphs = _glossary_paragraphs(ctx)
     tasks = _tasks_over_code(ctx)
     records = _named_records(ctx)
+    shared_plain = _shared_plain_labels(ctx, records)
     for index, block in enumerate(blocks):
         if block.heading is not heading:
             yield from _heading_card(ctx, heading, heading_section, described, one_liners, entries, solved)
@@ -267,6 +268,9 @@ def extract_cards(ctx: Context) -> Iterator[Item | Problem]:
             pass  # `Type: #service`, `Source: …` under a vault note's title: its fields, not what it says
         elif id(block.node) in records:  # `Drug: Warfarin` over `Class: …`, as for each drug after it
             yield from _record_cards(ctx, block, records[id(block.node)])
+        elif id(block.node) in shared_plain and (subject := _subject(ctx, block.section)):
+            yield from _plain_facet_cards(ctx, block, subject, shared_plain[id(block.node)])
+            described.append(("facets", ""))  # `Holding: …` under each case: its cards, not the heading's
         elif (
             block.node.type == "paragraph"
             and id(block.node) not in glossary_paragraphs
@@ -1458,6 +1462,37 @@ def _record_cards(ctx: Context, block: Block, terms: Sequence[Term]) -> Iterator
     for offset, term in enumerate(terms[1:], start=1):
         label = term.front.strip("*_ ")
         front = name if _SAYS_WHAT_IT_IS.fullmatch(label) else f"{name} \u2014 {_label_words(label)}"
+        yield _card(ctx, block.node, block.section, front, term.rest, "", offset=offset, facets="none")
+
+
+def _shared_plain_labels(ctx: Context, records: Container[int]) -> dict[int, list[Term]]:
+    """Paragraphs of plain labels' lines, each naming a facet, that two headings or more give alike
+    (``Facts:``, ``Issue:``, ``Holding:`` under each case's heading), as ``_facet_paragraphs`` reads
+    bold ones: each paragraph's id → its lines' terms."""
+    found: dict[int, tuple[tuple[str, ...], list[Term]]] = {}
+    for block in ctx.doc.blocks:
+        terms = [] if id(block.node) in records else _labelled_lines(ctx, block.node)
+        bold = terms and block.node.children[0].content.startswith(("**", "__"))  # `_facet_paragraphs`'
+        if terms and block.section and not bold and all(_names_a_facet(term.front) for term in terms):
+            found[id(block.node)] = (block.section, terms)
+    shared: dict[int, list[Term]] = {}
+    for key, (section, terms) in found.items():
+        labels = {term.front.casefold() for term in terms}
+        if any(
+            other != section and len(labels & {term.front.casefold() for term in others}) >= 2
+            for other, others in found.values()
+        ):
+            shared[key] = terms
+    return shared
+
+
+def _plain_facet_cards(
+    ctx: Context, block: Block, subject: str, terms: Sequence[Term]
+) -> Iterator[Item | Problem]:
+    """A card for each plain label's line, asking that facet of the heading's subject."""
+    ctx.claim(block.node)
+    for offset, term in enumerate(terms):
+        front = f"{subject} \u2014 {_label_words(term.front)}"
         yield _card(ctx, block.node, block.section, front, term.rest, "", offset=offset, facets="none")
 
 
