@@ -464,6 +464,7 @@ def _list_cards(
         facets = "all"  # `- Azure VMs` over `- **Billing**: …`: every label the name's facet
     shared = _gives_shared_labels(ctx, section)  # `**Use case**:` under ECS and EKS: a card each
     owner = ""  # the last thing a term of the list named, whose facets the terms after it may name
+    peers = 0  # the list's terms that are cards of their own so far
     names = _Names(terms)
     for index, item in enumerate(node.children):
         if ctx.is_claimed(item):  # a cloze
@@ -497,6 +498,20 @@ def _list_cards(
             labelled = False  # `**Mechanism**: …` then `**Examples**: …`: both the heading's, a card each
         if pending is not None and labelled and term is not None and _of_another(term, pending.term, names):
             continue  # `- Remember: SQS …` after `**SNS**`: of another term, or of them all; notes
+        if (
+            labelled
+            and pending is not None
+            and term is not None
+            and peers > 1
+            and not pending.extra
+            and _aside_of_the_heading(term, pending.term)
+            and (subject := _subject(ctx, section))
+        ):  # `- **Example:** …` after `- **Category:** Behavioral`: the heading's, not the category's
+            yield from _flush(ctx, pending, section)
+            pending = None
+            front = f"{subject} \u2014 {_label_words(term.front.strip('*_: '))}"
+            yield _card(ctx, item, section, front, term.rest, "", lead_in, facets="none")
+            continue
         if pending is not None and (labelled or (term is None and pending.bare)):
             pending.extra.append(ctx.doc.source(item))
             continue
@@ -512,6 +527,7 @@ def _list_cards(
         elif not labelled:
             pinned = pinned_id(node) if index == 0 else ""
             owner = term.front if _names_a_thing(term) else owner
+            peers += 1
             pending = _Pending(
                 item, term, pinned, lead_in, attributes, dated=dated, facets=facets, owner=owner
             )
@@ -524,6 +540,25 @@ def _list_cards(
             pending.extra.append(ctx.doc.source(after))
             ctx.claim(after)
         yield from _flush(ctx, pending, section)
+
+
+def _aside_of_the_heading(aside: Term, above: Term) -> bool:
+    """Whether an aside after an attribute's short value (``**Category:** Behavioral``, then
+    ``**Example:** …``) speaks of the heading both describe, not of that value: no example is of
+    ``Behavioral``. A facet's own list of things (``Uses: atrial fibrillation``) may take a remark."""
+    value = above.rest.strip("*_ ")
+    return (
+        is_aside(aside.front)
+        and bool(aside.rest)
+        and _names_an_attribute(above.front.strip("*_: "))
+        and not _is_facet(above.front)
+        and len(value.split()) <= _FACET_VALUE_WORDS
+        and not value.endswith((".", "!", "?"))
+    )
+
+
+_FACET_VALUE_WORDS = 3
+"""A facet's value in a few words (``Behavioral``, ``Loop diuretic``), no definition's sentence."""
 
 
 def _defined_under_its_list(
