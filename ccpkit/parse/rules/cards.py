@@ -69,6 +69,7 @@ from ccpkit.parse.rules.terms import (
     names_a_record_field,
     names_a_thing,
     only_asides,
+    only_tags,
     opening_definition,
     opening_definitions,
     plain_defining_sentence,
@@ -478,6 +479,8 @@ def _list_cards(
             else:
                 term = _item_term(item, plain=plain, titled=titled, sentence_names=named or titled)
             term = term or (defined.get(id(item)) if glossary else None)
+        if term is not None and only_tags(term):
+            continue  # `- **Tags:** #habits` under a highlight: its metadata, no card
         if term is None and pending is not None and not pending.bare and len(item.children) == 1:
             term = aside_line(_first_words(ctx, item))  # `- Example: warfarin …` after a term: of it
         if term is None and under_a_name and pending is not None and pending.term.front == section[-1]:
@@ -531,6 +534,8 @@ def _list_cards(
             pending = _Pending(
                 item, term, pinned, lead_in, attributes, dated=dated, facets=facets, owner=owner
             )
+        elif is_aside(term.front) and term.rest:
+            yield Problem(ctx.at(item), _ASIDE_OF_NO_TERM, "warning")  # `- **Note:** …` first: of what?
     if pending is not None:
         if (
             after is not None
@@ -802,6 +807,10 @@ _SAYS_WHAT_IT_IS = regex(r"(?i)definition|meaning|what(?: it is)?|overview")
 _UNSEPARATED = regex(r"(?:\*\*|__)[^*_\n]*[^*_\n:.\u2013\u2014-](?:\*\*|__)[ \t]+[A-Z]")
 """A bold name run into a sentence of its own with no separator (``**Zone-redundant gateways** For
 regions …``); not a sentence it opens (``**Grow Ring** adds servers …``)."""
+_ASIDE_OF_NO_TERM = (
+    "aside with no term above it in its list to go on, so it is no card: put it under the term it "
+    "speaks of, or write it as a card (`**Name:** what it is`)"
+)
 _NO_SEPARATOR = (
     "bold name among terms with no separator after it, so it is no card: write a colon after it "
     "(`**Name:** what it is`)"

@@ -11,7 +11,7 @@ from typing import Literal
 
 from ccpkit.markup import is_only_a_link
 from ccpkit.parse.details import CODE_SPAN
-from ccpkit.parse.document import only_links_within_page
+from ccpkit.parse.document import HASHTAG, only_links_within_page
 from ccpkit.parse.tree import Node
 from ccpkit.regex import first_at, regex
 
@@ -578,6 +578,15 @@ def names_a_note_field(name: str) -> bool:
     """Whether ``name`` is a field of the note itself, as a vault or a database page writes its
     properties (``Tags``, ``Subject``, ``Confidence``, ``Created``): nothing to learn."""
     return name.strip(" *_").casefold() in _NOTE_FIELDS
+
+
+def only_tags(term: Term) -> bool:
+    """Whether a term is a note's tags (``**Tags:** #habits #focus``, as a reading app's export files a
+    highlight's): metadata, never a card."""
+    return names_a_note_field(term.front) and _TAGS_ONLY.fullmatch(term.rest.strip(" *_")) is not None
+
+
+_TAGS_ONLY = regex(rf"{HASHTAG}(?:[\s,]+{HASHTAG})*")
 
 
 def names_a_metadata_key(name: str) -> bool:
