@@ -450,7 +450,33 @@ def _term(inner: str, after: str, marker: str) -> Term | None:
     """The term of a bold opening (``inner``, its ``marker``) and what follows it; none for a line that
     keeps track of the studying (``**Week 2:** EC2``)."""
     term = _read_term(inner, after, marker)
-    return None if term is not None and _keeps_track(term) else term
+    return None if term is None or _keeps_track(term) else announced_term(term)
+
+
+def announced_term(term: Term) -> Term:
+    """The term a label announces on its line (``**Key term:** *Chemiosmosis* — the movement …``,
+    ``HY: Most common cause … = Hashimoto``): the name after the label and what follows it, not the
+    label, which every such line shares; any other term as it is."""
+    if not _ANNOUNCING_LABEL.fullmatch(term.front.strip("*_ ")):
+        return term
+    named = _NAMED_AFTER_LABEL.fullmatch(term.rest)
+    if named is None or len(named["name"].split()) > _ANNOUNCED_WORDS:
+        return term
+    return Term(named["name"].strip(), named["rest"].strip(), separated=True)
+
+
+_ANNOUNCING_LABEL = regex(
+    r"(?i)(?:key\s+)?(?:term|concept|keyword|word|vocab(?:ulary)?(?:\s+word)?)|hy|high[-\s]yield"
+)
+"""A label that announces the term after it (``Key term:``, ``Vocabulary word:``), or marks the line
+worth learning (``HY:``, high-yield, as medical notes write it): no name of its own."""
+_NAMED_AFTER_LABEL = regex(
+    r"(?P<mark>[*_]{0,3})(?P<name>[^*_:\n\u2013\u2014=\u2192]{1,80}?)(?P=mark)[ \t]*"
+    r"(?::|[-\u2013\u2014=\u2192](?=[ \t]))[ \t]+(?P<rest>\S.*)",
+    re.S,
+)
+"""A name, maybe in emphasis, then a separator and what follows it: ``*Chemiosmosis* — the …``."""
+_ANNOUNCED_WORDS = 10
 
 
 def _read_term(inner: str, after: str, marker: str) -> Term | None:
@@ -1228,7 +1254,8 @@ def plain_term(
     (``What is the capital of Peru? **Lima**``, as quiz sheets mark them) is a card too.
     With ``sentence_names`` (lines beside names written as such), a few words in sentence case may name
     a thing before a hyphen: ``Duty of care - A legal duty …``."""
-    return _read_plain_term(line, separators, sentence_names)
+    term = _read_plain_term(line, separators, sentence_names)
+    return None if term is None else announced_term(term)
 
 
 @lru_cache(maxsize=1024)  # a file's lines are asked of again within its reading: 512 kept all the repeats
