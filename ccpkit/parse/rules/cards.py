@@ -2047,8 +2047,25 @@ def _card(
     if subject:  # `**Mechanism**: …` under `## Beta blockers`: "Beta blockers — mechanism"
         front, key = f"{subject} \u2014 {front.strip('*_: ').lower()}", ""  # its id the new front's
     fields = _fields_at(ctx, "card", key or front, node, section, pinned, offset=offset, tags=tags)
+    if _quotation_alone(front, back):  # `**Quote:** "We did not …"`: a front every quote shares
+        return Problem(fields.source, _QUOTATION_ALONE, "warning")
     made = ctx.build(node, lambda: fields.card(front=front, back=back, lead_in=lead_in))
     return replace(made, location=fields.source) if isinstance(made, Problem) else made
+
+
+def _quotation_alone(front: str, back: str) -> bool:
+    """Whether a card would ask for a quotation by its label alone (``Quote`` → ``"We did not …"``): a
+    front any quotation of the notes could have, which asks nothing."""
+    return _QUOTE_LABEL.fullmatch(front.strip("*_: ")) is not None and _QUOTATION.fullmatch(back) is not None
+
+
+_QUOTE_LABEL = regex(r"(?i)(?:(?:key|favou?rite|best)\s+)?(?:quote|quotation)s?")
+_QUOTATION = regex(r"[*_]*[\"\u201c\u2018'][^\n]+[\"\u201d\u2019'][*_]*(?:[ \t]*[-\u2013\u2014(][^\n]*)?")
+"""Words in quotation marks, maybe with who said them after (``"…" — Harari``, ``"…" (p. 83)``)."""
+_QUOTATION_ALONE = (
+    "quotation under a label that names no subject (`Quote:`), so it is no card: a card would ask only "
+    '"Quote"; write what it should recall as a card (`Who wrote …?::…`) or a cloze'
+)
 
 
 def _given_again(ctx: Context, front: str) -> bool:
