@@ -2270,15 +2270,17 @@ def _phrase(item: Node) -> tuple[str, str] | None:
 
 
 _PHRASES_TITLE = regex(
-    r"(?i)(?:(?:useful|common|key|everyday|basic|example)\s+)?(?:phrases?|expressions?|sentences?|phrasebook"
+    r"(?i)(?:[^\W\d_]+(?:[ \t][^\W\d_]+)?[ \t]*(?:[ \t][\u2013\u2014-]|:)[ \t]+)?"  # `German — `, `Swedish: `
+    r"(?:(?:(?:useful|common|key|everyday|basic|example)\s+)?(?:phrases?|expressions?|sentences?|phrasebook"
     r"|idioms|sayings)(?:\s*\(.*\))?"
     r"|(?:frasi|espressioni)(?:\s+(?:utili|comuni))?|(?:frases|expresiones|express\u00f5es)(?:\s+(?:\u00fatiles"
     r"|utiles|\u00fateis|uteis|comunes|comuns))?|(?:expressions|phrases)\s+(?:utiles|courantes)"
-    r"|(?:n\u00fctzliche\s+)?redewendungen|n\u00fctzliche\s+(?:s\u00e4tze|ausdr\u00fccke)"
+    r"|(?:n\u00fctzliche\s+)?redewendungen|n\u00fctzliche\s+(?:s\u00e4tze|ausdr\u00fccke))"
 )
 """A title over a phrasebook: ``Useful phrases``, ``Example sentences``, ``Idioms``; as Italian, Spanish,
 Portuguese, French and German notes title one (``Frasi utili``, ``Frases útiles``, ``Redewendungen``;
-``Sätze`` alone are theorems as often)."""
+``Sätze`` alone are theorems as often); maybe after the language's name and a dash or colon
+(``German — Useful sentences``)."""
 _PHRASE_APART = regex(r"\s+[\u2013\u2014=]\s+|\s+-\s+")
 
 

@@ -992,7 +992,7 @@ def _pairs_by_line(lines: list[str]) -> list[_Pair | _Missing]:
     friend with no meaning, or a phrase line alone whose translation ends otherwise, is a warning."""
     tabs = [_tab_row] if any("\t" in line and _TERM_SIGN.search(line) for line in lines) else []
     alone = (_false_friend, _lone_phrase_row)
-    readers = (_false_friend, *tabs, _phrase_row, _clue_row) if len(lines) > 1 else alone
+    readers = (_false_friend, *tabs, _phrase_row, _clue_row, _sentence_row) if len(lines) > 1 else alone
     pairs: list[_Pair | _Missing] = []
     for number, line in enumerate(lines):
         pair = next((found for reader in readers if (found := reader(line)) is not None), None)
@@ -1013,6 +1013,28 @@ def _tab_row(line: str) -> _Pair | None:
 def _phrase_row(line: str) -> _Pair | None:
     found = _PHRASE_ROW.fullmatch(line)
     return _Pair(found["front"].strip(), found["back"].strip()) if found else None
+
+
+def _sentence_row(line: str) -> _Pair | None:
+    """A sentence and its translation parted by a spaced dash (``Ich habe Hunger. — I am hungry.``),
+    each side a sentence as the other is (``_sentences_alike``): a phrasebook's line, where prose's
+    dash goes on with a remark (``Woke up late. — again``)."""
+    sides = [side.strip() for side in _SENTENCES_APART.split(line)]
+    if len(sides) != 2 or not _sentences_alike(sides):
+        return None
+    return _Pair(sides[0], sides[1])
+
+
+_SENTENCES_APART = regex(r"(?<=[.!?\u2026])[ \t]+[-\u2013\u2014][ \t]+")
+"""A spaced dash right after a sentence's stop: where a phrase line's sentence ends."""
+
+
+def _sentences_alike(sides: Sequence[str]) -> bool:
+    """Whether every side ends with the same stop and, where it opens with a letter that has a case,
+    opens in the same case: sentences translating one another."""
+    stops = {side[-1:] for side in sides}
+    cases = {_opens_capitalised(side) for side in sides}
+    return len(stops) == 1 and stops <= set(".!?\u2026") and len(cases) == 1
 
 
 def _lone_phrase_row(line: str) -> _Pair | None:
