@@ -2332,7 +2332,7 @@ def _item_term(
         ):
             return None  # a term a line, or a question over its `A: …`: no one item's name
         unwrapped = " ".join(line.strip() for line in [first_line, *wrapped])  # its definition wrapped
-        term = plain_term(undecorated(unwrapped), sentence_names=sentence_names)
+        term = plain_term(undecorated(unwrapped), sentence_names=sentence_names) or _read_term(unwrapped)
         alone = len(item.children) == 1 and not wrapped  # a run-in name over terms: their group's
         return term or (run_in_term(inline.content) if titled and alone else None)
     return term
@@ -3649,8 +3649,26 @@ def _defines(line: str) -> Term | None:
 def _plain_terms(lines: list[str], separators: Literal["any", "no colon"]) -> list[Term | None]:
     """Each line's ``plain_term``, sentence case names too where ``_named_half`` allows them."""
     return _with_sentence_names(
-        lines, lambda line, names: plain_term(undecorated(line), separators=separators, sentence_names=names)
+        lines,
+        lambda line, names: (
+            plain_term(undecorated(line), separators=separators, sentence_names=names) or _read_term(line)
+        ),
     )[0]
+
+
+def _read_term(line: str) -> Term | None:
+    """A Japanese word, its reading in lenticular brackets and its meaning after a space (``食べる 【たべる】
+    to eat``), as dictionaries set them: the word and its reading the front, where no separator parts
+    them from the meaning."""
+    found = _WORD_READING_MEANING.fullmatch(line.strip())
+    return Term(found["front"], found["meaning"], separated=True) if found else None
+
+
+_WORD_READING_MEANING = regex(
+    r"(?P<front>[^\s\u3010\u3011]*[\u3040-\u30ff\u4e00-\u9fff][^\s\u3010\u3011]*"
+    r"[ \t]*\u3010[^\u3011\n]+\u3011)[ \t]+(?P<meaning>[^\W\d_][^\n]*)"
+)
+"""A word holding kana or a kanji, its reading in ``【】``, then words: the meaning."""
 
 
 def _is_label_paragraph(node: Node) -> bool:
