@@ -442,6 +442,7 @@ def _list_cards(
             item, plain=True, titled=titled, sentence_names=sentence_names or titled
         ),
     )
+    terms = _cut_at_first_separators(items, terms)  # `- Graves disease → ↑ T4 → tremor`
     read_items = list(zip(items, terms, strict=True))
     read = {id(item): term for item, term in read_items}
     glossary = _most(
@@ -2256,6 +2257,49 @@ def _names_its_facts(item: Node) -> bool:
         and len(words.split()) <= _OUTLINE_NAME_WORDS
         and names_a_thing(words)
     )
+
+
+def _cut_at_first_separators(items: Sequence[Node], terms: list[Term | None]) -> list[Term | None]:
+    """High-yield bullets (``- Graves disease → ↑ T4 → tremor``, ``- Storm = thyrotoxicosis → fever``)
+    among two or more that read as terms: where every other item is a term, those going on with more
+    separators are cut at their first, a short name before it, where a chain of arrows alone reads as
+    a pathway, and a name's ``=`` before an arrow as a condition and its result. Lists with fewer
+    terms, or with items that are neither, are left as read."""
+    if sum(term is not None for term in terms) < _GLOSSARY_TERMS:
+        return terms
+    cut = [_first_cut(item_words(item)) if len(item.children) == 1 else None for item in items]
+    chained = [
+        cut[at] if term is None or _names_and_equates(term.front) else term for at, term in enumerate(terms)
+    ]
+    if not all(chained) or chained == terms:
+        return terms
+    return chained
+
+
+def _first_cut(words: str) -> Term | None:
+    """A line as a short name (a few words, not opening in lower case) before its first separator."""
+    found = _FIRST_SEPARATOR.match(words) if words and "\n" not in words else None
+    if found is None:
+        return None
+    front, rest = found["front"].strip(), found["rest"].strip()
+    if len(front.split()) > _OUTLINE_NAME_WORDS or front[0].islower() or front[-1] in ".,;!?":
+        return None
+    if not _SEPARATOR_AFTER.search(rest):
+        return None  # `Détente: see lecture 6`: one separator, read (or not) as plain terms are
+    return Term(front, rest, separated=True)
+
+
+def _names_and_equates(front: str) -> bool:
+    """Whether a front read before an arrow names a thing and what it equals in words (``Conn syndrome
+    = primary hyperaldosteronism``), where a condition sets a symbol to a value (``Δ = 0``, ``pH = 7``)."""
+    found = _NAMED_EQUAL.fullmatch(front)
+    return found is not None and not any(char.isdigit() for char in found["value"])
+
+
+_NAMED_EQUAL = regex(r"(?P<name>[^\W\d_][\w'-]+(?:[ \t]+\S+)*?)[ \t]+=[ \t]+(?P<value>[^\W\d_]{3,}.*)")
+_FIRST_SEPARATOR = regex(r"(?P<front>[^:=\u2192\n]+?)(?::|[ \t]+(?:=|\u2192|->))[ \t]+(?P<rest>\S.*)")
+_SEPARATOR_AFTER = regex(r"[ \t](?:=|\u2192|->)[ \t]|\w:[ \t]")
+"""A separator later on a line (``… → fever``, ``…; Rx: …``): what plain terms' one separator is not."""
 
 
 def _phrase(item: Node) -> tuple[str, str] | None:
