@@ -3480,6 +3480,7 @@ def _glossary_terms(
             found = _glossary_terms([line for _, line in joined], colons=colons, run_in=run_in, nearly=nearly)
             return [(joined[index][0], term) for index, term in found]
     colons = colons or all(map(_DATED_LINE.match, lines))  # `1789: Storming of the Bastille`: no speaker
+    colons = colons or all(map(_CODE_NAMED_LINE.match, lines))  # `` `git stash`: … ``: no speaker either
     terms = [plain_term(undecorated(line), separators="arrows") for line in lines]  # `🔹 EC2 → …`
     if not all(terms) and len(lines) >= _GLOSSARY_TERMS:
         terms = [  # `**Antigen**: …`, `**Coupon rate** is …`
@@ -3509,6 +3510,8 @@ def _glossary_terms(
     return found
 
 
+_CODE_NAMED_LINE = regex(r"[ \t]*(?P<tick>`+)[^`\n]+(?P=tick)[ \t]*:[ \t]+\S")
+"""A line whose name is code before its colon (`` `ss -tulpn`: listening sockets ``)."""
 _GOES_ON = regex(r"[ \t]*(?!.*[ \t]-[ \t])[a-z(][^\t:|=\u2192\u2013\u2014]*$")
 """A line going on with the definition above it: in lower case, with no separator of its own."""
 
