@@ -30,6 +30,7 @@ from ccpkit.parse.document import (
     paragraph_words,
 )
 from ccpkit.parse.inline_html import html_as_markdown
+from ccpkit.parse.references import outside_code
 from ccpkit.parse.rules.answers import (
     CALLOUT,
     WHOLLY_ITALIC,
@@ -2030,6 +2031,7 @@ def _card(
     shared by events would merge them. A facet of the heading above (``Mechanism``, or any attribute
     among ``facets``: ``Reversal`` beside it) is asked with the heading's subject, or with its
     ``owner``'s name where a thing leads its list."""
+    back = _uncited(back)
     if (
         dated
         and _DATE.fullmatch(front.strip("*_ "))
@@ -2067,6 +2069,30 @@ _QUOTATION_ALONE = (
     "quotation under a label that names no subject (`Quote:`), so it is no card: a card would ask only "
     '"Quote"; write what it should recall as a card (`Who wrote …?::…`) or a cloze'
 )
+
+
+def _uncited(back: str) -> str:
+    """``back`` without the citation marks a page pasted from Wikipedia keeps where a sentence (or a
+    line) ends (``….[3][4]``, ``[note 2]``, ``[12]:45``, ``[citation needed]``): sources of the page,
+    nothing to recall. Code, links and footnotes' marks are left as they are."""
+    if "[" not in back:
+        return back
+    lines = back.split("\n")
+    return "\n".join(
+        outside_code(line, partial(_CITATION_MARKS.sub, "")) if "[" in line else line for line in lines
+    )
+
+
+_CITATION_MARK = (
+    r"\[(?:\d{1,3}|(?:note|nb|n)[ \u00a0]?\d{1,3}|[a-z]|citation needed|clarification needed)\]"
+    r"(?::[ \u00a0]?\d+(?:[-\u2013]\d+)?)?"
+)
+_CITATION_MARKS = regex(
+    rf"(?<=[.!?\"'\u201d)])(?:{_CITATION_MARK})+(?=[ \t]|$)"
+    r"|(?<=[^\W\d_])\[(?:citation|clarification) needed\][ \t]*$"
+)
+"""A run of citation marks right after a sentence's stop, before a space; or a worded one after the
+line's last word (``gases[citation needed]``), where ``arr[1]`` is an index."""
 
 
 def _given_again(ctx: Context, front: str) -> bool:
