@@ -1016,25 +1016,34 @@ def _phrase_row(line: str) -> _Pair | None:
 
 
 def _sentence_row(line: str) -> _Pair | None:
-    """A sentence and its translation parted by a spaced dash (``Ich habe Hunger. — I am hungry.``),
-    each side a sentence as the other is (``_sentences_alike``): a phrasebook's line, where prose's
-    dash goes on with a remark (``Woke up late. — again``)."""
+    """A sentence and its translation parted by a spaced dash or slash (``Ich habe Hunger. — I am
+    hungry.``), maybe its transcription between them (``我是学生。 / Wǒ shì xuésheng. / I am a student.``,
+    both on the back), each side a sentence as the others are (``_sentences_alike``): a phrasebook's
+    line, where prose's dash goes on with a remark (``Woke up late. — again``)."""
     sides = [side.strip() for side in _SENTENCES_APART.split(line)]
-    if len(sides) != 2 or not _sentences_alike(sides):
+    if not 2 <= len(sides) <= _SENTENCE_SIDES or not _sentences_alike(sides):
         return None
-    return _Pair(sides[0], sides[1])
+    return _Pair(sides[0], " \u2014 ".join(sides[1:]))
 
 
-_SENTENCES_APART = regex(r"(?<=[.!?\u2026])[ \t]+[-\u2013\u2014][ \t]+")
-"""A spaced dash right after a sentence's stop: where a phrase line's sentence ends."""
+_SENTENCES_APART = regex(r"(?<=[.!?\u2026\u3002\uff1f\uff01])[ \t]+[-\u2013\u2014/][ \t]+")
+"""A spaced dash or slash right after a sentence's stop: where a phrase line's sentence ends."""
+_SENTENCE_SIDES = 3
+_FULL_WIDTH_STOPS = str.maketrans("\u3002\uff1f\uff01", ".?!")
 
 
 def _sentences_alike(sides: Sequence[str]) -> bool:
-    """Whether every side ends with the same stop and, where it opens with a letter that has a case,
-    opens in the same case: sentences translating one another."""
-    stops = {side[-1:] for side in sides}
-    cases = {_opens_capitalised(side) for side in sides}
-    return len(stops) == 1 and stops <= set(".!?\u2026") and len(cases) == 1
+    """Whether every side ends with the same stop (``。`` is ``.``) and, where it opens with a letter
+    that has a case, opens in the same case: sentences translating one another."""
+    stops = {side[-1:].translate(_FULL_WIDTH_STOPS) for side in sides}
+    cased = [side for side in sides if (letter := _first_letter(side)) and letter.lower() != letter.upper()]
+    cases = {_opens_capitalised(side) for side in cased}
+    return len(stops) == 1 and stops <= set(".!?\u2026") and len(cases) <= 1
+
+
+def _first_letter(text: str) -> str:
+    """The first letter of ``text`` (any script), or nothing."""
+    return next((char for char in text if char.isalpha()), "")
 
 
 def _lone_phrase_row(line: str) -> _Pair | None:
