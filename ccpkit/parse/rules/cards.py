@@ -1109,6 +1109,9 @@ def _stresses(term: Term) -> bool:
 
 _STRESSED_WORDS = 4
 """At least this many words after a label make it a sentence stressed, not a word's translation."""
+_STATES = regex(r"(?i)\s(?:is|are|was|were)\s+\S(?!.*\?\s*$)")
+"""A verb stating what something is, in a front that asks nothing (``The net reaction is …``): a
+sentence's start, where a name goes before a separator."""
 
 
 def _is_label(term: Term | None) -> bool:
@@ -2567,6 +2570,8 @@ def _line_cards(
     pinned = pinned_id(paragraph) if len(terms) == 1 else ""
     if len(lines) == 1 and not listed and terms and _stresses(terms[0][1]):
         return  # `Key idea → memory is rebuilt …` alone: what the notes stress, no name to ask by
+    if len(lines) == 1 and not listed and terms and _STATES.search(terms[0][1].front):
+        return  # `The overall equation is 6CO₂ + … → …` alone: a sentence holding an arrow, no name
     dated = _dated([term for _, term in terms])
     facets = _faceted([term for _, term in terms])
     for offset, term in terms:
