@@ -3512,6 +3512,7 @@ def _glossary_terms(
             return [(joined[index][0], term) for index, term in found]
     colons = colons or all(map(_DATED_LINE.match, lines))  # `1789: Storming of the Bastille`: no speaker
     colons = colons or all(map(_CODE_NAMED_LINE.match, lines))  # `` `git stash`: … ``: no speaker either
+    colons = colons or all(map(_WORD_CLASS_LINE.match, lines))  # `zeal (n.): …`: a word, no speaker
     terms = [plain_term(undecorated(line), separators="arrows") for line in lines]  # `🔹 EC2 → …`
     if not all(terms) and len(lines) >= _GLOSSARY_TERMS:
         terms = [  # `**Antigen**: …`, `**Coupon rate** is …`
@@ -3543,6 +3544,11 @@ def _glossary_terms(
 
 _CODE_NAMED_LINE = regex(r"[ \t]*(?P<tick>`+)[^`\n]+(?P=tick)[ \t]*:[ \t]+\S")
 """A line whose name is code before its colon (`` `ss -tulpn`: listening sockets ``)."""
+_WORD_CLASS_LINE = regex(
+    r"[ \t]*[^\W\d_][\w'\u2019-]*(?:[ \t]+[\w'\u2019-]+)?[ \t]*\((?i:n|v|vt|vi|adj|adv|prep|conj|pron|interj"
+    r"|noun|verb|adjective|adverb)\.?\)[ \t]*:[ \t]+\S"
+)
+"""A word (or two) and its part of speech before a colon (``torpid (adj.): sluggish``): a vocabulary's."""
 _GOES_ON = regex(r"[ \t]*(?!.*[ \t]-[ \t])[a-z(][^\t:|=\u2192\u2013\u2014]*$")
 """A line going on with the definition above it: in lower case, with no separator of its own."""
 
