@@ -2080,10 +2080,12 @@ def _uncited(back: str) -> str:
     nothing to recall. Code, links and footnotes' marks are left as they are."""
     if "[" not in back:
         return back
-    lines = back.split("\n")
-    return "\n".join(
-        outside_code(line, partial(_CITATION_MARKS.sub, "")) if "[" in line else line for line in lines
-    )
+    lines, fenced = back.split("\n"), False
+    for at, line in enumerate(lines):
+        fenced ^= line.lstrip().startswith(("```", "~~~"))  # a fence's code is no page's citation
+        if "[" in line and not fenced:
+            lines[at] = outside_code(line, partial(_CITATION_MARKS.sub, ""))
+    return "\n".join(lines)
 
 
 _CITATION_MARK = (
