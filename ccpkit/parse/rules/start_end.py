@@ -62,7 +62,7 @@ def extract_marked_notes(ctx: Context) -> Iterator[Item | Problem]:
         if _first_line(node) != "START" or ctx.is_claimed(node):
             index += 1
             continue
-        end = next((n for n in range(index, len(blocks)) if _last_line(blocks[n]) == "END"), None)
+        end = next((n for n in range(index, len(blocks)) if _last_line(ctx, blocks[n]) == "END"), None)
         if end is None:
             message = "note `START` line with no `END` line after it: end the note with END"
             yield Problem(ctx.at(node), message, "warning")
@@ -197,5 +197,9 @@ def _first_line(node: Node) -> str:
     return paragraph_words(node).split("\n", 1)[0].strip()
 
 
-def _last_line(node: Node) -> str:
+def _last_line(ctx: Context, node: Node) -> str:
+    """The last line of a paragraph, or of a list: ``END`` right under a back's last bullet goes on that
+    bullet in Markdown, yet it ends the note."""
+    if node.type in ("bullet_list", "ordered_list"):
+        return ctx.doc.source(node).rsplit("\n", 1)[-1].strip()
     return node.children[0].content.rsplit("\n", 1)[-1].strip() if node.type == "paragraph" else ""
