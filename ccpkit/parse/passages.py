@@ -110,6 +110,8 @@ def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) ->
         text = _CALLOUT_TITLE.sub(_titled, _without_tables(ctx, node, text))
     elif node.type == "paragraph" and ctx.doc.line_of(node) in ctx.made_at and (sides := _card_sides(text)):
         text = _as_term(*sides)
+    elif node.type == "paragraph" and (cards := _cards_a_line_each(ctx, node, text)):
+        text = cards
     elif node.type == "paragraph" and (terms := definition_list(node.children[0].content.split("\n"))):
         text = "\n\n".join(f"**{term.front}**: {term.rest}" for _, term in terms)  # as a glossary prints
     elif node.type == "paragraph" and _lines_of_terms(lines := text.split("\n")):
@@ -127,6 +129,18 @@ def _card_sides(text: str) -> tuple[str, str] | None:
         return " ".join(lines[: apart[0]]).strip(), "\n".join(lines[apart[0] + 1 :]).strip()
     found = _INLINE_SIDES.fullmatch(text) if len(lines) == 1 and "{{" not in text else None
     return None if found is None else (found["front"], found["back"])
+
+
+def _cards_a_line_each(ctx: Context, node: Node, text: str) -> str:
+    """A paragraph of cards a line each, their sides apart at ``::`` (``Sharps in E major:::four`` over
+    the next): each card as a term prints, a line each; nothing unless every line made a card so."""
+    lines = text.split("\n")
+    first = ctx.doc.line_of(node)
+    if len(lines) < 2 or any(first + at not in ctx.made_at or "{{" in line for at, line in enumerate(lines)):
+        return ""
+    sides = [_INLINE_SIDES.fullmatch(line) for line in lines]
+    cards = [_as_term(found["front"], found["back"]) for found in sides if found is not None]
+    return "\n\n".join(cards) if len(cards) == len(lines) else ""
 
 
 def _as_term(front: str, back: str) -> str:

@@ -203,6 +203,24 @@ def test_a_card_written_with_its_sides_apart_prints_as_a_term_and_what_it_says(t
     ]
 
 
+def test_cards_written_a_line_each_print_a_line_each_as_terms(tmp_path: Path) -> None:
+    """``Front::Back`` lines one under another are as many cards: each prints on its own line, its
+    front in bold, not one run of words with the plugin's marks in it. Lines with ``::`` in prose, and
+    clozes, make no such card and print as written."""
+    notes = (
+        "# Scales\n\nNotes in a major scale::seven\nSharps in E major:::four\n"
+        "Relative minor of F major::D minor\n\n"
+        "Use std::sort here\nand std::map there.\n\n"
+        "A {{c1::tritone}} spans six semitones.\nAn {{c1::octave}} spans twelve.\n"
+    )
+    assert printed(tmp_path, notes) == [
+        "**Notes in a major scale**: seven\n\n**Sharps in E major**: four\n\n"
+        "**Relative minor of F major**: D minor",
+        "Use std::sort here\nand std::map there.",
+        "A {{c1::tritone}} spans six semitones.\nAn {{c1::octave}} spans twelve.",
+    ]
+
+
 def test_a_callout_nested_in_a_callout_prints_its_title_in_bold_too(tmp_path: Path) -> None:
     notes = (
         "# Cells\n\n> [!question] Which organelle holds chlorophyll?\n"
