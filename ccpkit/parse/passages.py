@@ -23,6 +23,7 @@ from ccpkit.model import Passage, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import details_question, hidden_text
 from ccpkit.parse.document import Block, heading_level, item_text, title_of
+from ccpkit.parse.rules.start_end import printed_note
 from ccpkit.parse.rules.terms import (
     defines,
     definition_list,
@@ -55,6 +56,9 @@ _INLINE_SIDES = regex(r"(?P<front>[^\n]*?\S)[ \t]*:{2,3}[ \t]*(?P<back>\S[^\n]*)
 """A card written on its line with its sides apart at ``::`` or ``:::`` (``Osmosis::Water moving …``)."""
 _SIDES_APART = frozenset({"?", "??"})
 """A line alone between a card's sides (``What does the nucleus hold?``, ``?``, ``The cell's DNA.``)."""
+_PLUGIN_SETTINGS = regex(r"(?:(?:TARGET DECK|FILE TAGS)[ \t]*(?::[ \t]*\S[^\n]*|\n[^\n]*\S[^\n]*)\n?)+")
+"""Obsidian_to_Anki's settings, each with its value after a colon or on the line below
+(``TARGET DECK: Biology::Cells``, ``FILE TAGS`` over ``biology cells``)."""
 BULLET = "\u2022"
 """How a bullet list's items are marked in print, whatever the notes used (``-``, ``*``, ``+``)."""
 
@@ -66,6 +70,7 @@ def passages(ctx: Context, questions: frozenset[int]) -> Iterator[Passage]:
     for index, block in enumerate(blocks):
         node = block.node
         if id(node) in questions:
+            yield from _marked_note(ctx, node, index, block.section)
             continue
         if node.type == "html_block":
             yield from _html(ctx, node, block.section)
@@ -81,6 +86,16 @@ def passages(ctx: Context, questions: frozenset[int]) -> Iterator[Passage]:
             yield from _printed(ctx, node, block.section, node.content.strip(), "")
         else:
             yield from _passage(ctx, node, block.section, "")
+
+
+def _marked_note(ctx: Context, node: Node, index: int, section: tuple[str, ...]) -> Iterator[Passage]:
+    """A note between ``START`` and ``END`` that made its card or cloze, as that prints: a card's front
+    in bold before its back, a cloze's text (and its extra); a file with other words prints no card."""
+    note = printed_note(ctx, index) if ctx.doc.line_of(node) in ctx.made_at else None
+    if note is not None:
+        kind, first, second = note
+        text = _as_term(first, second) if kind == "card" else "\n\n".join(filter(None, (first, second)))
+        yield from _printed(ctx, node, section, text, "")
 
 
 def _goes_on_defining(above: Node, code: Node) -> bool:
@@ -112,6 +127,8 @@ def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) ->
         text = _as_term(*sides)
     elif node.type == "paragraph" and (cards := _cards_a_line_each(ctx, node, text)):
         text = cards
+    elif node.type == "paragraph" and _PLUGIN_SETTINGS.fullmatch(text):
+        text = ""  # where Obsidian_to_Anki files the notes, nothing to study
     elif node.type == "paragraph" and (terms := definition_list(node.children[0].content.split("\n"))):
         text = "\n\n".join(f"**{term.front}**: {term.rest}" for _, term in terms)  # as a glossary prints
     elif node.type == "paragraph" and _lines_of_terms(lines := text.split("\n")):

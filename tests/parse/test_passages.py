@@ -229,3 +229,25 @@ def test_a_callout_nested_in_a_callout_prints_its_title_in_bold_too(tmp_path: Pa
     assert printed(tmp_path, notes) == [
         "> **Which organelle holds chlorophyll?**\n> > **Answer**\n> > The chloroplast."
     ]
+
+
+def test_notes_between_start_and_end_print_as_cards_and_the_plugins_settings_do_not(tmp_path: Path) -> None:
+    """Obsidian_to_Anki's notes print as the cards they are (a card's front in bold before its back, a
+    cloze as its text), so a file with other words keeps them on its sheet; its ``TARGET DECK`` and
+    ``FILE TAGS`` settings say where the notes go in Anki, nothing to study. Prose naming the settings
+    prints."""
+    notes = (
+        "TARGET DECK: History::Rome\n\nFILE TAGS\nrome republic\n\n# The Republic\n\n"
+        "The Senate advised the magistrates.\n\n"
+        "START\nBasic\nFront: How many consuls ruled at once?\nBack: Two\nEND\n\n"
+        "START\nBasic\nWho could veto a consul?\nBack: A tribune\n- of the plebs\nEND\n\n"
+        "START\nCloze\nText: The {{c1::Forum}} was the city's centre.\nEND\n\n"
+        "TARGET DECK is where the plugin files the notes.\n"
+    )
+    assert printed(tmp_path, notes) == [
+        "The Senate advised the magistrates.",
+        "**How many consuls ruled at once?** Two",
+        "**Who could veto a consul?** A tribune\n\n- of the plebs",
+        "The {{c1::Forum}} was the city's centre.",
+        "TARGET DECK is where the plugin files the notes.",
+    ]

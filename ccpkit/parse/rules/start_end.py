@@ -62,15 +62,38 @@ def extract_marked_notes(ctx: Context) -> Iterator[Item | Problem]:
         if _first_line(node) != "START" or ctx.is_claimed(node):
             index += 1
             continue
-        end = next((n for n in range(index, len(blocks)) if _last_line(ctx, blocks[n]) == "END"), None)
+        end = _note_end(ctx, blocks, index)
         if end is None:
             message = "note `START` line with no `END` line after it: end the note with END"
             yield Problem(ctx.at(node), message, "warning")
             return
         ctx.claim(*blocks[index : end + 1])
-        lines = "\n\n".join(ctx.doc.source(node) for node in blocks[index : end + 1]).split("\n")[1:-1]
-        yield from _note(ctx, node, ctx.doc.blocks[index].section, lines)  # all but START and END
+        yield from _note(ctx, node, ctx.doc.blocks[index].section, _note_lines(ctx, blocks[index : end + 1]))
         index = end + 1
+
+
+def _note_end(ctx: Context, blocks: Sequence[Node], index: int) -> int | None:
+    """The block that ends the note whose ``START`` opens ``blocks[index]``, if any."""
+    return next((n for n in range(index, len(blocks)) if _last_line(ctx, blocks[n]) == "END"), None)
+
+
+def _note_lines(ctx: Context, blocks: Sequence[Node]) -> list[str]:
+    """The lines of a note's blocks, all but its ``START`` and ``END``."""
+    return "\n\n".join(ctx.doc.source(node) for node in blocks).split("\n")[1:-1]
+
+
+def printed_note(ctx: Context, index: int) -> tuple[str, str, str] | None:
+    """The kind (``card``, ``cloze``) and two fields of the note between ``START`` and ``END`` that opens
+    the file's block ``index``, as a sheet prints it; ``None`` for any other block or note."""
+    blocks = [block.node for block in ctx.doc.blocks]
+    end = _note_end(ctx, blocks, index) if _first_line(blocks[index]) == "START" else None
+    lines = _note_lines(ctx, blocks[index : end + 1]) if end is not None else []
+    kind = _kind(lines[0]) if lines else ""
+    if not kind:
+        return None
+    fields = _fields(kind, lines)
+    first, second = _FIELDS[kind]
+    return kind, fields[first], fields.get(second, "")
 
 
 def _inline_notes(ctx: Context, block: Node, section: tuple[str, ...]) -> Iterator[Item | Problem]:
@@ -144,7 +167,7 @@ def _note(
 ) -> Iterator[Item | Problem]:
     """The note whose type is ``lines[0]`` and whose fields are the lines after it."""
     note_type = lines[0].strip() if lines else ""
-    kind = "card" if note_type.lower() in _CARD_TYPES else "cloze" if note_type.lower() == "cloze" else ""
+    kind = _kind(note_type)
     if not kind:
         message = (
             f"note type {note_type!r} is not one ccpkit reads (Obsidian_to_Anki's START or STARTI): write "
@@ -152,6 +175,22 @@ def _note(
         )
         yield Problem(ctx.at(node), message, "warning")
         return
+    first, second = _FIELDS[kind]
+    text = _fields(kind, lines)
+    reverse = _CARD_TYPES.get(note_type.lower(), False)
+    yield from _made(
+        ctx, node, section, kind, text[first], text.get(second, ""), text.get("tags", ""), reverse=reverse
+    )
+
+
+def _kind(note_type: str) -> str:
+    """What a note type makes: ``card``, ``cloze``, or nothing ccpkit reads."""
+    named = note_type.strip().lower()
+    return "card" if named in _CARD_TYPES else "cloze" if named == "cloze" else ""
+
+
+def _fields(kind: str, lines: Sequence[str]) -> dict[str, str]:
+    """The fields of a note of ``kind`` whose type is ``lines[0]``, by name (``front``, ``tags``)."""
     first, second = _FIELDS[kind]
     fields: dict[str, list[str]] = {first: []}
     name = first
@@ -163,11 +202,7 @@ def _note(
             fields[name] = [found["rest"]]
         else:
             fields[name].append(line)
-    text = {key: "\n".join(value).strip() for key, value in fields.items()}
-    reverse = _CARD_TYPES.get(note_type.lower(), False)
-    yield from _made(
-        ctx, node, section, kind, text[first], text.get(second, ""), text.get("tags", ""), reverse=reverse
-    )
+    return {key: "\n".join(value).strip() for key, value in fields.items()}
 
 
 def _made(
