@@ -56,6 +56,11 @@ _INLINE_SIDES = regex(r"(?P<front>[^\n]*?\S)[ \t]*:{2,3}[ \t]*(?P<back>\S[^\n]*)
 """A card written on its line with its sides apart at ``::`` or ``:::`` (``Osmosis::Water moving …``)."""
 _SIDES_APART = frozenset({"?", "??"})
 """A line alone between a card's sides (``What does the nucleus hold?``, ``?``, ``The cell's DNA.``)."""
+_CODE = regex(r"((?<!`)`+(?!`).+?(?<!`)`+(?!`))")
+"""A code span, kept apart (captured) when a text is split at them: its tags are code."""
+_STYLED = regex(r"<(?P<tag>mark|span|font)\b[^<>\n]*>(?P<inner>[^<>`\n]+)</(?P=tag)>", re.IGNORECASE)
+"""A tag colouring some words, as Zotero's and Obsidian's highlighters write them (``<mark
+style="background-color: #ffd400">…</mark>``, ``<span style=…>``, ``<font color=…>``); not in code."""
 _PLUGIN_SETTINGS = regex(r"(?:(?:TARGET DECK|FILE TAGS)[ \t]*(?::[ \t]*\S[^\n]*|\n[^\n]*\S[^\n]*)\n?)+")
 """Obsidian_to_Anki's settings, each with its value after a colon or on the line below
 (``TARGET DECK: Biology::Cells``, ``FILE TAGS`` over ``biology cells``)."""
@@ -121,6 +126,10 @@ def _heads_nothing(ctx: Context, blocks: Sequence[Block], index: int) -> bool:
 
 def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) -> Iterator[Passage]:
     text = item_text(_without_tables(ctx, node, ctx.doc.source(node))) if marker else ctx.doc.source(node)
+    if node.type not in ("fence", "code_block") and "<" in text:
+        text = "".join(
+            part if part.startswith("`") else _STYLED.sub(_unstyled, part) for part in _CODE.split(text)
+        )
     if node.type == "blockquote":
         text = _CALLOUT_TITLE.sub(_titled, _without_tables(ctx, node, text))
     elif node.type == "paragraph" and ctx.doc.line_of(node) in ctx.made_at and (sides := _card_sides(text)):
@@ -134,6 +143,11 @@ def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) ->
     elif node.type == "paragraph" and _lines_of_terms(lines := text.split("\n")):
         text = "\n\n".join(lines)  # `Art. 15 — Right of access` over `Art. 16 — …`: not one run of words
     yield from _printed(ctx, node, section, text, marker)
+
+
+def _unstyled(styled: re.Match[str]) -> str:
+    """A styled tag's words as paper shows them: a mark's highlighted, a span's or a font's plain."""
+    return f"=={styled['inner']}==" if styled["tag"].lower() == "mark" else styled["inner"]
 
 
 def _card_sides(text: str) -> tuple[str, str] | None:

@@ -251,3 +251,23 @@ def test_notes_between_start_and_end_print_as_cards_and_the_plugins_settings_do_
         "The {{c1::Forum}} was the city's centre.",
         "TARGET DECK is where the plugin files the notes.",
     ]
+
+
+def test_styled_highlights_print_as_their_words_highlighted(tmp_path: Path) -> None:
+    """Zotero and Obsidian's highlighters colour a quote with ``<mark style=…>`` or ``<span style=…>``:
+    paper shows the words (a mark's highlighted), not the tags. Tags in code print as written."""
+    notes = (
+        '# Enzymes\n\n<mark style="background-color: #ffd400">"Enzymes lower the activation energy"</mark>'
+        " [@lee2021, p. 5]\n\n"
+        '- <span style="color: #2ea8e5">Most enzymes are proteins</span> (Lee, 2021)\n'
+        '- <font color="red">Heat</font> denatures them\n\n'
+        'Write `a <span style="color: red">x</span>` to colour a word.\n\n'
+        '```html\n<mark style="background: yellow">hi</mark>\n```\n'
+    )
+    assert printed(tmp_path, notes) == [
+        '=="Enzymes lower the activation energy"== [@lee2021, p. 5]',
+        "Most enzymes are proteins (Lee, 2021)",
+        "Heat denatures them",
+        'Write `a <span style="color: red">x</span>` to colour a word.',
+        '```html\n<mark style="background: yellow">hi</mark>\n```',
+    ]
