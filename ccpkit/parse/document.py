@@ -68,6 +68,11 @@ it (``x="a"b`` is read unquoted); a quote otherwise read in words ends where its
 _CODE_KEPT = r"(?P<code>(?<!`)(`+)(?!`)[^`]+?\2)"
 """A code span, the first alternative of a pattern that rewrites a line: what it matches is left as it
 is (``_code_kept``), so nothing inside code is read as the marks around it."""
+_TEMPLATER = regex(r"[ \t]*<%[_-]?(?:\*|\+?[ \t]*tp\.)[\s\S]*?%>")
+"""A Templater command: ``<% tp.date.now() %>``, ``<%* tR += "x" %>`` (the ``<%=`` of ERB and EJS, which
+name no ``tp``, is another language's)."""
+_TEMPLATER_OR_CODE = regex(_CODE_KEPT + r"|[ \t]*<%[\s\S]*?%>")
+"""A code span, or any command of a file Templater's are in (``<% course %>`` names a variable set above)."""
 _ATTRIBUTE = rf"(?:[.#][A-Za-z_-][\w-]*|[\w-]+={_VALUE})"
 """One attribute of a kramdown attribute list: ``.note``, ``#intro``, ``target="_blank"`` (a class
 opens with a letter: ``.2f`` is a format's precision)."""
@@ -362,6 +367,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, _without_attribute_lists)
     if "%%" in text and not _SIDES_LINE.search(text):
         text, tokens = _without_obsidian_comments(text, tokens)
+    if "<%" in text and _TEMPLATER.search(text):
+        text, tokens = _without_templater(text, tokens)
     unknown: tuple[tuple[int, str], ...] = ()
     if "^" in text:
         footnotes = inline_footnotes(text, tokens)
@@ -1458,6 +1465,24 @@ def _without_obsidian_comments(text: str, tokens: list[Token]) -> tuple[str, lis
         for in_code, lines in ((in_code, [line for _, line in run]) for in_code, run in runs)
     )
     return _reparsed(text, tokens, cleared)
+
+
+def _without_templater(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
+    """The text without the Templater commands a template left unrun (``# <% tp.file.title %>``,
+    ``<%* const x = 1 %>``), and its tokens: code for Obsidian, not the notes' words, in a title, a tag or
+    a sheet. A command in code is code; every line keeps its number."""
+    code = _code_lines(tokens)
+    runs = itertools.groupby(enumerate(text.split("\n")), key=lambda numbered: numbered[0] in code)
+    cleared = "\n".join(
+        "\n".join(lines) if in_code else _TEMPLATER_OR_CODE.sub(_code_or_breaks, "\n".join(lines))
+        for in_code, lines in ((in_code, [line for _, line in run]) for in_code, run in runs)
+    )
+    return _reparsed(text, tokens, cleared)
+
+
+def _code_or_breaks(found: re.Match[str]) -> str:
+    """A code span as it is; a command as the line breaks it spans."""
+    return found[0] if found["code"] else "\n" * found[0].count("\n")
 
 
 def _blanked(found: re.Match[str]) -> str:

@@ -81,3 +81,18 @@ def test_a_file_opening_with_braces_of_no_json_keeps_them(tmp_path: Path) -> Non
     text = "{\nnot json: here\n}\n" + TERMS
     assert {part for part, _ in _parts(tmp_path, text)} == {"Notes"}
     assert any("not json" in words for words in _paragraphs(text))
+
+
+def test_templater_commands_left_unrun_title_nothing_and_are_no_words(tmp_path: Path) -> None:
+    """A note made from a template Templater never ran keeps its commands: code for Obsidian. A title of
+    nothing else titles the part as no title would (the front matter's, else the file's name); the
+    commands are in no paragraph; a command shown in code stays, and so does ERB's ``<%=`` in a file of
+    no Templater command."""
+    text = (
+        "---\ntitle: Ocean currents\ncreated: <% tp.file.creation_date() %>\n---\n# <% tp.file.title %>\n\n"
+        '<%* const unit = "Oceans" %>\nSee `<% tp.date.now() %>` for the date.\n\n'
+        f"{TERMS}"
+    )
+    assert _parts(tmp_path, text) == [("Ocean currents", "Gyre"), ("Ocean currents", "Rip")]
+    assert _paragraphs(text)[0] == "See `<% tp.date.now() %>` for the date."
+    assert _paragraphs("Rails prints <%= @name %> in a view.\n") == ["Rails prints <%= @name %> in a view."]
