@@ -23,6 +23,7 @@ from ccpkit.model import Passage, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import details_question, hidden_text
 from ccpkit.parse.document import Block, heading_level, item_text, title_of
+from ccpkit.parse.rules.dataview import field_key, is_key_like, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.start_end import printed_note
 from ccpkit.parse.rules.terms import (
     defines,
@@ -61,6 +62,10 @@ _CODE = regex(r"((?<!`)`+(?!`).+?(?<!`)`+(?!`))")
 _STYLED = regex(r"<(?P<tag>mark|span|font)\b[^<>\n]*>(?P<inner>[^<>`\n]+)</(?P=tag)>", re.IGNORECASE)
 """A tag colouring some words, as Zotero's and Obsidian's highlighters write them (``<mark
 style="background-color: #ffd400">…</mark>``, ``<span style=…>``, ``<font color=…>``); not in code."""
+_FIELD_LINE = regex(r"(?P<key>[^:\n]*[^:\s])::(?:[ \t]|$)")
+"""A line opening with a field as Dataview's users write it, ``key:: value`` (``std::vector`` is code)."""
+_QUERIES = frozenset({"dataview", "dataviewjs"})
+"""The code blocks that are Dataview's queries, which Obsidian runs and paper cannot."""
 _PLUGIN_SETTINGS = regex(r"(?:(?:TARGET DECK|FILE TAGS)[ \t]*(?::[ \t]*\S[^\n]*|\n[^\n]*\S[^\n]*)\n?)+")
 """Obsidian_to_Anki's settings, each with its value after a colon or on the line below
 (``TARGET DECK: Biology::Cells``, ``FILE TAGS`` over ``biology cells``)."""
@@ -130,8 +135,12 @@ def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) ->
         text = "".join(
             part if part.startswith("`") else _STYLED.sub(_unstyled, part) for part in _CODE.split(text)
         )
+    if node.type in ("paragraph", "list_item") and "::" in text:
+        text = _without_fields(ctx, node, text)
     if node.type == "blockquote":
         text = _CALLOUT_TITLE.sub(_titled, _without_tables(ctx, node, text))
+    elif node.type == "fence" and node.info.strip().split(" ", 1)[0].lower() in _QUERIES:
+        text = ""  # a query Obsidian runs: code, not notes
     elif node.type == "paragraph" and ctx.doc.line_of(node) in ctx.made_at and (sides := _card_sides(text)):
         text = _as_term(*sides)
     elif node.type == "paragraph" and (cards := _cards_a_line_each(ctx, node, text)):
@@ -143,6 +152,33 @@ def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) ->
     elif node.type == "paragraph" and _lines_of_terms(lines := text.split("\n")):
         text = "\n\n".join(lines)  # `Art. 15 — Right of access` over `Art. 16 — …`: not one run of words
     yield from _printed(ctx, node, section, text, marker)
+
+
+def _without_fields(ctx: Context, node: Node, text: str) -> str:
+    """``text`` as a sheet prints Dataview's fields in it, a note's metadata: none of its ``[key::
+    value]``; no lines at all if each is a field (``author:: …`` over ``rating:: 5``), or if the one is
+    a field only metadata holds (a date, tags, note links); a field of a fact (``Key equation:: …``) as
+    a term prints. Lines that made a card print as the card does."""
+    lines = text.split("\n")
+    first = ctx.doc.line_of(node)
+    if any(first + at in ctx.made_at for at in range(len(lines))):
+        return text
+    bare = [without_wrapped_fields(line, _CODE.sub(lambda code: " " * len(code[0]), line)) for line in lines]
+    fields = [_field(line) if line.strip() else ("", "") for line in bare]
+    known = [field for field in fields if field is not None]
+    if len(known) == len(lines) > 1:
+        return ""
+    if len(known) == len(lines) == 1:
+        key, value = known[0]
+        return "" if is_metadata(value) or is_key_like(key) else _as_term(key, value)
+    return "\n".join(line for line, was in zip(bare, lines, strict=True) if line.strip() or not was.strip())
+
+
+def _field(line: str) -> tuple[str, str] | None:
+    """The key and value of a line that is a Dataview field (``rating:: 5``), if it is one."""
+    found = _FIELD_LINE.match(_CODE.sub(lambda code: " " * len(code[0]), line))
+    key = field_key(line[: found.end("key")]) if found is not None else None
+    return (key, line[found.end() :].strip()) if found is not None and key and is_name(key) else None
 
 
 def _unstyled(styled: re.Match[str]) -> str:

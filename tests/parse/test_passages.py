@@ -271,3 +271,23 @@ def test_styled_highlights_print_as_their_words_highlighted(tmp_path: Path) -> N
         'Write `a <span style="color: red">x</span>` to colour a word.',
         '```html\n<mark style="background: yellow">hi</mark>\n```',
     ]
+
+
+def test_dataview_fields_and_queries_print_nothing(tmp_path: Path) -> None:
+    """Dataview's fields (``servings:: 8``, ``[prep:: 30 min]``) and queries are a note's metadata and
+    code for Obsidian, nothing to study: the sheet leaves them out. A field alone that holds a fact
+    prints as a term; a line's words besides its fields, a field in code and other code blocks print."""
+    notes = (
+        "# Sourdough\n\nservings:: 8\n[prep:: 30 min] [bake:: 45 min]\nsource:: [[Bread book]]\n\n"
+        "A starter needs daily feeding. [tried:: yes]\n\n- hydration:: 75%\n- baked:: 2024-05-01\n"
+        "- Salt tightens the dough.\n\n"
+        "```dataview\nLIST FROM #bread SORT file.name\n```\n\n"
+        "Write `rating:: 5` to rate a loaf.\n\n```python\nflour = 500\n```\n"
+    )
+    assert printed(tmp_path, notes) == [
+        "A starter needs daily feeding.",
+        "**hydration**: 75%",
+        "Salt tightens the dough.",
+        "Write `rating:: 5` to rate a loaf.",
+        "```python\nflour = 500\n```",
+    ]
