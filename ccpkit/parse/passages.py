@@ -22,7 +22,7 @@ from ccpkit.item_ids import HTML_TAG
 from ccpkit.model import Passage, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import details_question, hidden_text
-from ccpkit.parse.document import Block, heading_level, item_text, title_of
+from ccpkit.parse.document import TRAILING_TAGS, Block, heading_level, item_text, title_of
 from ccpkit.parse.rules.dataview import field_key, is_key_like, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.start_end import printed_note
 from ccpkit.parse.rules.terms import (
@@ -212,7 +212,9 @@ def _cards_a_line_each(ctx: Context, node: Node, text: str) -> str:
 
 def _as_term(front: str, back: str) -> str:
     """A card's sides as a term prints (``**Osmosis**: Water moving …``), a question's with no colon; a
-    front with bold words of its own as written (bold inside bold would undo them)."""
+    front with bold words of its own as written (bold inside bold would undo them). Tags ending a side
+    file the card in a deck (``#flashcards/botany``): the card is asked without them, and so it prints."""
+    front, back = TRAILING_TAGS.sub("", front) or front, TRAILING_TAGS.sub("", back) or back
     bold = front if "**" in front or "__" in front else f"**{front}**"
     return f"{bold}{' ' if front.rstrip('*_').endswith(('?', '.', '!')) else ': '}{back}"
 

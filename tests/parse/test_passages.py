@@ -291,3 +291,19 @@ def test_dataview_fields_and_queries_print_nothing(tmp_path: Path) -> None:
         "Write `rating:: 5` to rate a loaf.",
         "```python\nflour = 500\n```",
     ]
+
+
+def test_a_cards_deck_tags_print_on_neither_side(tmp_path: Path) -> None:
+    """A tag ending a card's side files the card in a deck (``#flashcards/botany``): the card is asked
+    without it, and the sheet prints it without it too. ``C#`` and ``#1`` are no tags."""
+    notes = (
+        "#flashcards\n\n# Leaves\n\nWhich gas do leaves release? #flashcards/botany\n?\nOxygen\n\n"
+        "Stomata::pores on a leaf #flashcards/botany\n\n"
+        "Language of Unity scripts::C#\n\nMost grown crop::maize, rank #1\n"
+    )
+    assert printed(tmp_path, notes)[1:] == [
+        "**Which gas do leaves release?** Oxygen",
+        "**Stomata**: pores on a leaf",
+        "**Language of Unity scripts**: C#",
+        "**Most grown crop**: maize, rank #1",
+    ]
