@@ -83,7 +83,8 @@ def is_link_table(table: ComparisonTable) -> bool:
 
 
 def _entries(module: Module, written: set[str]) -> list[Entry]:
-    entries: list[Entry] = list(module.passages)
+    asked = {item.source for item in module.items if isinstance(item, MCQ)}
+    entries: list[Entry] = [passage for passage in module.passages if passage.source not in asked]
     for item in module.items:
         match item:
             case ComparisonTable():
@@ -92,7 +93,7 @@ def _entries(module: Module, written: set[str]) -> list[Entry]:
                 if item.source.path not in written:
                     entries.append(item)
             case MCQ():
-                pass  # questions print in the practice exam
+                pass  # questions print in the practice exam, and so do their stems' passages
             case _:
                 assert_never(item)
     return entries

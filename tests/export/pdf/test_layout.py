@@ -370,3 +370,22 @@ def test_a_story_laid_out_again_prints_as_one_made_afresh() -> None:
     assert again == fresh == first
     assert [flowable.__dict__.get("keepWithNext") for flowable in story] == kept
     assert not any(hasattr(flowable, "_postponed") for flowable in story)
+
+
+def test_a_question_numbered_in_a_list_prints_in_the_exam_not_on_the_sheet(tmp_path: Path) -> None:
+    """A question written as a numbered item (``1)``, ``2.``) over its options is the practice exam's:
+    the sheet prints none of it, as it prints no other question. A numbered step prints."""
+    module = tmp_path / "notes" / "01-geology"
+    module.mkdir(parents=True)
+    (module / "quiz.md").write_text(
+        "# Geology\n\n## Method\n\n1. Heat the sample.\n2. Weigh it again.\n\n## Quiz\n\n"
+        "1) Which rock forms from lava?\n\na) Basalt\nb) Marble\n\nAnswer: a\n\n"
+        "2. Which mineral is hardest?\n\na) Talc\nb) Diamond\n\nAnswer: b\n",
+        encoding="utf-8",
+    )
+    built = build(parse_notes(tmp_path / "notes").deck)
+    sheet = text(built.files["pdf/01-geology.pdf"])
+    assert "Heat the sample" in sheet and "Weigh it again" in sheet
+    assert "Which rock" not in sheet and "Which mineral" not in sheet
+    exam = text(built.files["pdf/practice-exam.pdf"])
+    assert "Which rock forms from lava?" in exam and "Which mineral is hardest?" in exam
