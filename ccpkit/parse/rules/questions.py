@@ -1438,7 +1438,8 @@ def _numbered(text: str) -> tuple[str, str]:
         return "", _PAGE_LINES.sub("", text) if text.startswith("(") else text  # `(Exam Topic 1)` over it
     rest = _PAGE_LINES.sub("", numbered["rest"] or "").lstrip("\n")
     if text.startswith(("**", "__")):
-        rest = unbolded(rest)
+        line, newline, below = rest.partition("\n")  # a picture may go on under a bold stem's line
+        rest = unbolded(line) + newline + below if _shown_below(below) else unbolded(rest)
         label = text[: numbered.start("rest")] if numbered["rest"] else text
         if label.count(text[:2]) % 2 and rest.count(text[:2]) % 2:  # `**Q1. Which …?** Pick one.`
             rest = f"{text[:2]}{rest}"  # the words in bold stay bold
@@ -1449,6 +1450,15 @@ def _numbered(text: str) -> tuple[str, str]:
         "",
     )
     return number, rest
+
+
+_PICTURE_LINE = regex(r"[ \t]*!\[[^\]\n]*\]\([^)\n]*\)[ \t]*")
+
+
+def _shown_below(lines: str) -> bool:
+    """Whether ``lines`` under a stem's line only show pictures (``![sign](sign.png)``), as a question
+    set in a word processor puts its figure right under its bold words."""
+    return bool(lines) and all(_PICTURE_LINE.fullmatch(line) for line in lines.split("\n"))
 
 
 def _is_media(node: Node, *, statement: bool = False) -> bool:
