@@ -2093,11 +2093,12 @@ _CITATION_MARK = (
     r"(?::[ \u00a0]?\d+(?:[-\u2013]\d+)?)?"
 )
 _CITATION_MARKS = regex(
-    rf"(?<=[.!?\"'\u201d)])(?:{_CITATION_MARK})+(?=[ \t]|$)"
+    rf"(?:(?<=[.!?])|(?<=[.!?][\"'\u201d)]))(?:{_CITATION_MARK})+(?=[ \t]|$)"
     r"|(?<=[^\W\d_])\[(?:citation|clarification) needed\][ \t]*$"
 )
-"""A run of citation marks right after a sentence's stop, before a space; or a worded one after the
-line's last word (``gases[citation needed]``), where ``arr[1]`` is an index."""
+"""A run of citation marks right after a sentence's stop (maybe a quote or a bracket closing after it:
+``."[3]``, ``.)[3]``), before a space; or a worded one after the line's last word (``gases[citation
+needed]``), where ``arr[1]``, ``sorted(xs)[0]`` and ``d['k'][1]`` are indexes."""
 
 
 def _given_again(ctx: Context, front: str) -> bool:
