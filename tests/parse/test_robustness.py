@@ -21,7 +21,7 @@ from ccpkit.parse.document import _ATTRIBUTE_LINE, _ATTRIBUTES, _HEADING_ATTRIBU
 from ccpkit.parse.footnotes import _rewritten
 from ccpkit.parse.option_marks import _LETTER_LINE, _ROMAN_LINE, answers_by_mark
 from ccpkit.parse.rules.answers import _RANGE_OF_ENTRIES, details_text
-from ccpkit.parse.rules.cards import _ENUMERATION
+from ccpkit.parse.rules.cards import _ENUMERATION, _read_term
 from ccpkit.parse.rules.flashcards import _NUMBER_TAG_ALONE, _PHRASE_ROW, _REDDIT_SPOILER, _hide_code
 from ccpkit.parse.rules.matching import _LABELLED
 from ccpkit.parse.rules.options import _BREAK_AT_END, _TRAILING_ANSWER, _wide_gap_ends
@@ -222,6 +222,14 @@ def test_an_answer_label_over_a_long_run_of_spaces_and_a_second_line_is_read_onc
     way before finding a second line (n^3: 400 spaces took 7 s, a line of 2,000 hours)."""
     assert _LABELLED.fullmatch("Answer" + " " * 100_000 + "1-b\n2-a") is None
     assert _LABELLED.fullmatch("**Answer:**   1-b, 2-a")["said"] == "1-b, 2-a"  # type: ignore[index]
+
+
+def test_a_long_line_of_kanji_is_read_once_for_a_word_and_its_reading() -> None:
+    """A word before its reading in ``【】`` was looked for from every place of a line with no space in
+    it, each time to the line's end (n^2: a line of 50,000 kanji took 28 s)."""
+    assert _read_term("\u6f22" * 50_000 + " x") is None
+    assert _read_term("\u6f22" * 50_000 + "\u3010\u304b\u3093\u3011 x") is None
+    assert _read_term("\u5207\u308b \u3010\u304d\u308b\u3011 to cut") is not None
 
 
 def test_a_card_number_over_a_long_run_of_spaces_is_read_once() -> None:
