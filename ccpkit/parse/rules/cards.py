@@ -2345,6 +2345,11 @@ def _phrase(item: Node) -> tuple[str, str] | None:
     return (bold["inner"].strip() if bold else parts[0]), parts[1]
 
 
+def titles_phrases(ctx: Context, section: tuple[str, ...]) -> bool:
+    """Whether the nearest heading above (the file's title where none is) titles a phrasebook."""
+    return _titled(ctx, section, _PHRASES_TITLE)
+
+
 _PHRASES_TITLE = regex(
     r"(?i)(?:[^\W\d_]+(?:[ \t][^\W\d_]+)?[ \t]*(?:[ \t][\u2013\u2014-]|:)[ \t]+)?"  # `German — `, `Swedish: `
     r"(?:(?:(?:useful|common|key|everyday|basic|example)\s+)?(?:phrases?|expressions?|sentences?|phrasebook"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -54,6 +55,7 @@ from ccpkit.parse.rules.answers import (
     question_numbered,
     worded_letter,
 )
+from ccpkit.parse.rules.cards import titles_phrases
 from ccpkit.parse.rules.dataview import field_key, is_key_like, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.notebook_outputs import opens_output
 from ccpkit.parse.rules.options import (
@@ -809,7 +811,8 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
     if _front_without_back(ctx, stripped[marker:], first_below.partition("\n")[0]):
         ctx.claim(node)
         return 0, [_Missing(_NO_BACK, marker)]
-    if rows := _pairs_by_line(stripped):
+    phrasebook = len(stripped) > 1 and titles_phrases(ctx, ctx.doc.blocks[node.top].section)
+    if rows := _pairs_by_line(stripped, phrasebook=phrasebook):
         ctx.claim(node)  # `State Ohm's law<tab>V = IR`, `Ho fame. = I am hungry.`: a card per line
         return 0, rows
     if split_term(node.children[0]) is not None:
@@ -981,12 +984,15 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
     return pairs
 
 
-def _pairs_by_line(lines: list[str]) -> list[_Pair | _Missing]:
+def _pairs_by_line(lines: list[str], *, phrasebook: bool = False) -> list[_Pair | _Missing]:
     """Lines that each pair a front with its back in a form prose does not take, a card each; none
     unless every line is one. Two lines or more of: an export's rows parted by tabs (Anki's and
     Quizlet's plain text; under a ``#separator:tab`` header, the cards rule's), split at the tabs only,
     whatever a back holds (``V = IR``, ``5' → 3'``); a sentence and its translation (``Ho fame. = I am
-    hungry.``); a clue in bold pointing to its answer (``**Antidote for heparin** → protamine``). And,
+    hungry.``), or by a spaced dash or slash after its stop (``Ich habe Hunger. — I am hungry.``), under a
+    phrasebook's title or where the sides are in other scripts or share no word (``_translating``: a
+    poem's or a diary's sentences in one language are no cards); a clue in bold pointing to its answer
+    (``**Antidote for heparin** → protamine``). And,
     even alone, a false friend (``**librairie** ≠ library → *bookshop*``): the word, its meaning, and
     what it does not mean; and a phrase line alone whose translation ends as its sentence does. A false
     friend with no meaning, or a phrase line alone whose translation ends otherwise, is a warning."""
@@ -994,13 +1000,17 @@ def _pairs_by_line(lines: list[str]) -> list[_Pair | _Missing]:
     alone = (_false_friend, _lone_phrase_row)
     readers = (_false_friend, *tabs, _phrase_row, _clue_row, _sentence_row) if len(lines) > 1 else alone
     pairs: list[_Pair | _Missing] = []
+    apart: list[_Pair] = []  # sentence rows, read by `_sentence_row` alone
     for number, line in enumerate(lines):
-        pair = next((found for reader in readers if (found := reader(line)) is not None), None)
+        found = ((reader, pair) for reader in readers if (pair := reader(line)) is not None)
+        read, pair = next(found, (None, None))
         missing = _unmeant_false_friend(line) or (_unended_phrase(line) if len(lines) == 1 else None)
         if pair is None and missing is None:
             return []
+        if pair is not None and read is _sentence_row:
+            apart.append(pair)
         pairs.append(replace(pair, line=number) if pair is not None else _Missing(missing or "", number))
-    return pairs
+    return pairs if not apart or phrasebook or _translating(apart) else []
 
 
 def _tab_row(line: str) -> _Pair | None:
@@ -1026,6 +1036,22 @@ def _sentence_row(line: str) -> _Pair | None:
     return _Pair(sides[0], " \u2014 ".join(sides[1:]))
 
 
+def _translating(rows: Sequence[_Pair]) -> bool:
+    """Whether sentence rows translate: each front in other scripts than its back (``我是学生。 / I am a
+    student.``), or no word of any front on any back, as two languages' sentences share none, where
+    one language's (a poem's lines, a diary's) share ``the``, ``and``, ``I``."""
+    if all(not _scripts(row.front) & _scripts(row.back) for row in rows):
+        return True
+    fronts = {word for row in rows for word in _WORDS.findall(row.front.casefold())}
+    return not fronts & {word for row in rows for word in _WORDS.findall(row.back.casefold())}
+
+
+def _scripts(text: str) -> set[str]:
+    """The scripts of the letters of ``text`` (``LATIN``, ``CJK``, ``CYRILLIC``), by their Unicode names."""
+    return {unicodedata.name(char, "").partition(" ")[0] for char in text if char.isalpha()}
+
+
+_WORDS = regex(r"[^\W\d_]+")
 _SENTENCES_APART = regex(r"(?<=[.!?\u2026\u3002\uff1f\uff01])[ \t]+[-\u2013\u2014/][ \t]+")
 """A spaced dash or slash right after a sentence's stop: where a phrase line's sentence ends."""
 _SENTENCE_SIDES = 3
