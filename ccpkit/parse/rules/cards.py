@@ -2077,7 +2077,9 @@ _QUOTATION_ALONE = (
 def _uncited(back: str) -> str:
     """``back`` without the citation marks a page pasted from Wikipedia keeps where a sentence (or a
     line) ends (``….[3][4]``, ``[note 2]``, ``[12]:45``, ``[citation needed]``): sources of the page,
-    nothing to recall. Code, links and footnotes' marks are left as they are."""
+    nothing to recall. Code in backticks or a fence, links and footnotes' marks are left as they are;
+    code written as plain text keeps an index after a bracket or a quote (``sorted(xs)[0]``), not one
+    after a stop (``x.[1]`` loses it)."""
     if "[" not in back:
         return back
     lines, fenced = back.split("\n"), False
@@ -2294,9 +2296,10 @@ def _names_its_facts(item: Node) -> bool:
 def _cut_at_first_separators(items: Sequence[Node], terms: list[Term | None]) -> list[Term | None]:
     """High-yield bullets (``- Graves disease → ↑ T4 → tremor``, ``- Storm = thyrotoxicosis → fever``)
     among two or more that read as terms: where every other item is a term, those going on with more
-    separators are cut at their first, a short name before it, where a chain of arrows alone reads as
-    a pathway, and a name's ``=`` before an arrow as a condition and its result. Lists with fewer
-    terms, or with items that are neither, are left as read."""
+    separators are cut at their first, a short name before it (a chain of arrows too: ``Graves
+    disease`` asks for ``↑ T4 → tremor``), and a name's ``=`` before an arrow as a condition and its
+    result. Lists with fewer terms (a pathway's chains of arrows alone), or with items that are
+    neither, are left as read."""
     if sum(term is not None for term in terms) < _GLOSSARY_TERMS:
         return terms
     cut = [_first_cut(item_words(item)) if len(item.children) == 1 else None for item in items]
