@@ -3521,6 +3521,9 @@ def _glossary_terms(
         if len(joined) < len(lines):
             found = _glossary_terms([line for _, line in joined], colons=colons, run_in=run_in, nearly=nearly)
             return [(joined[index][0], term) for index, term in found]
+    if colons and (wrapped := _unwrapped(lines)):  # `Stroma: the fluid … where the` over `Calvin cycle …`
+        found = _glossary_terms([line for _, line in wrapped], colons=colons, run_in=run_in, nearly=nearly)
+        return [(wrapped[index][0], term) for index, term in found]
     colons = colons or all(map(_DATED_LINE.match, lines))  # `1789: Storming of the Bastille`: no speaker
     colons = colons or all(map(_CODE_NAMED_LINE.match, lines))  # `` `git stash`: … ``: no speaker either
     colons = colons or all(map(_WORD_CLASS_LINE.match, lines))  # `zeal (n.): …`: a word, no speaker
@@ -3560,6 +3563,29 @@ _WORD_CLASS_LINE = regex(
     r"|noun|verb|adjective|adverb)\.?\)[ \t]*:[ \t]+\S"
 )
 """A word (or two) and its part of speech before a colon (``torpid (adj.): sluggish``): a vocabulary's."""
+
+
+def _unwrapped(lines: list[str]) -> list[tuple[int, str]]:
+    """``Name: definition`` lines hard-wrapped, as a PDF's text gives them, each joined (with its first
+    line's index) to the lines going on with it: a line with no ``Name:`` of its own under one that
+    stops mid-sentence; a word cut by a hyphen at a line's end (``chlo-`` over ``roplast``) is one
+    again. None unless the first line and another name a term, and a line goes on."""
+    if sum(_NAMED.match(line) is not None for line in lines) < _GLOSSARY_TERMS or not _NAMED.match(lines[0]):
+        return []
+    joined: list[tuple[int, str]] = []
+    for offset, line in enumerate(lines):
+        above = joined[-1][1] if joined else ""
+        if _NAMED.match(line) or not above or above.rstrip().endswith((".", "!", "?", ":", ";")):
+            joined.append((offset, line))
+        elif _CUT_WORD.search(above) and line.lstrip()[:1].islower():
+            joined[-1] = (joined[-1][0], above.rstrip()[:-1] + line.strip())
+        else:
+            joined[-1] = (joined[-1][0], f"{above.rstrip()} {line.strip()}")
+    return joined if len(joined) < len(lines) else []
+
+
+_CUT_WORD = regex(r"[^\W\d_]-[ \t]*$")
+"""A line ending in a word's part and a hyphen (``chlo-``): the word goes on below."""
 _GOES_ON = regex(r"[ \t]*(?!.*[ \t]-[ \t])[a-z(][^\t:|=\u2192\u2013\u2014]*$")
 """A line going on with the definition above it: in lower case, with no separator of its own."""
 
