@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ccpkit.parse.context import Context
-from ccpkit.parse.document import Block, paragraph_words
+from ccpkit.parse.document import Block, item_words, paragraph_words
 from ccpkit.parse.rules.answers import answer_line, question_id
 from ccpkit.parse.rules.options import DraftOption
 from ccpkit.parse.rules.questions import Draft
@@ -32,9 +32,15 @@ _HEADER = regex(
 )
 """``Question 5: Incorrect``: the page's heading of a question, with how the test taker did (Canvas:
 ``Question 1`` over ``1 / 1 pts``)."""
-_MARK_ALONE = regex(r"(?P<mark>correct!?|correct\s+answers?|you\s+answered)[\s:.]*", re.I)
+_HEADING = regex(r"question\s+(?P<number>\d+)(?:\s*\(\s*[\d.]+\s*(?:points?|pts?)\s*\))?", re.I)
+"""``## Question 1 (1 point)``: Canvas's header of a question pasted as a heading."""
+_MARK_ALONE = regex(r"(?P<mark>correct!?|correct\s+answers?|you\s+answered|unanswered)[\s:.]*", re.I)
 """A paragraph of a mark alone over an option (Canvas): ``Correct!`` over a right pick, ``You
 Answered`` over a wrong one, ``Correct Answer`` over the right one."""
+_POINTS = regex(r"\d+(?:\.\d+)?[ \t]*/[ \t]*\d+(?:\.\d+)?[ \t]*pts?", re.I)
+"""``0 / 1 pts``: the points a Canvas question scored, on a line of its own."""
+_SCORE = regex(r"(?:quiz\s+)?score\s*:\s*[\d.]+\s+out\s+of\s+[\d.]+", re.I)
+"""``Quiz Score: 3 out of 4``: the page's score of the whole quiz, under its last question."""
 _VERDICT = regex(r"\(\s*(?P<verdict>correct|incorrect)\s*\)", re.I)
 _PICKED = regex(
     r"(?P<mark>your (?:answer|selection) is (?:correct|incorrect)|correct (?:answer|selection))[ \t]*\n"
@@ -57,15 +63,49 @@ def review_questions(ctx: Context) -> Iterator[Draft]:
     blocks = ctx.doc.blocks
     headers = {index: header for index, block in enumerate(blocks) if (header := _header(ctx, block.node))}
     for start, end in itertools.pairwise([*headers, len(blocks)]):
-        run = []
+        run: list[Node] = []
         for block in blocks[start + 1 : end]:
-            if block.node.type != "paragraph" or ctx.is_claimed(block.node):
+            if ctx.is_claimed(block.node) or not _in_review(block.node, run):
                 break
             run.append(block.node)
-        draft = _draft(ctx, blocks[start], *headers[start], run)
+        draft = _draft(ctx, blocks[start], *headers[start], _entries(ctx, run))
         if draft is not None:
             ctx.claim(blocks[start].node, *run)
             yield draft
+
+
+def _in_review(node: Node, run: Sequence[Node]) -> bool:
+    """Whether ``node`` goes on a review's question after ``run``: a paragraph (but the quiz's score),
+    or a list of options (each a paragraph) before the ``Explanation`` (Canvas pasted with its options
+    a list)."""
+    if node.type == "paragraph":
+        return not _SCORE.fullmatch(paragraph_words(node).strip())
+    explained = any(_ends_options(paragraph_words(above).strip()) for above in run)
+    return node.type == "bullet_list" and not explained and all(item_words(item) for item in node.children)
+
+
+def _entries(ctx: Context, run: Sequence[Node]) -> list[tuple[Node, str, str]]:
+    """Each paragraph of ``run`` with its words and its Markdown; each option of a list one of its own,
+    and each line of a paragraph one when a line of it is a mark alone (``You Answered`` over its option,
+    Canvas pasted as lines); a line of the question's points (``0 / 1 pts``) is none."""
+    entries = []
+    for node in run:
+        if node.type == "bullet_list":
+            entries += [(item, item_words(item), item_words(item)) for item in node.children]
+            continue
+        text = paragraph_words(node).strip()
+        lines = [line.strip() for line in text.split("\n")]
+        if len(lines) > 1 and any(_MARK_ALONE.fullmatch(line) for line in lines):
+            entries += [(node, line, line) for line in lines if line and not _POINTS.fullmatch(line)]
+        else:
+            entries.append((node, text, ctx.doc.source(node)))
+    return entries
+
+
+def _ends_options(text: str) -> bool:
+    """Whether a paragraph ends a question's options: ``Explanation`` (and why), or the points the
+    question scored under them (Canvas: ``1 / 1 pts``, then why)."""
+    return bool(_EXPLANATION.fullmatch(text.partition("\n")[0]) or _POINTS.fullmatch(text))
 
 
 def moodle_questions(ctx: Context) -> Iterator[Draft]:
@@ -79,7 +119,7 @@ def moodle_questions(ctx: Context) -> Iterator[Draft]:
         number = _moodle_number(ctx, block.node)
         if number is None:
             continue
-        run = []
+        run: list[Node] = []
         for below in blocks[index + 1 :]:
             node = below.node
             if node.type != "paragraph" or ctx.is_claimed(node) or _moodle_number(ctx, node) is not None:
@@ -168,10 +208,14 @@ _FEWEST_CHOICES = 2
 
 def _header(ctx: Context, node: Node) -> tuple[str, str] | None:
     """The question's number when ``node`` is the page's header of one (``Question 5: Incorrect``, or
-    ``Question 5:`` over ``Incorrect``), and the question's words pasted on the lines below it."""
-    if node.type != "paragraph" or ctx.is_claimed(node):
+    ``Question 5:`` over ``Incorrect``, or a heading ``Question 1 (1 point)``), and the question's
+    words pasted on the lines below it."""
+    if node.type not in ("paragraph", "heading") or ctx.is_claimed(node):
         return None
     lines = node.children[0].content.split("\n")
+    if node.type == "heading":
+        found = _HEADING.fullmatch(lines[0])
+        return None if found is None else (found["number"], "")
     for size in (1, 2):
         found = _HEADER.fullmatch("\n".join(lines[:size]))
         if found is not None:
@@ -179,25 +223,26 @@ def _header(ctx: Context, node: Node) -> tuple[str, str] | None:
     return None
 
 
-def _draft(ctx: Context, header: Block, number: str, opening: str, run: Sequence[Node]) -> Draft | None:
+def _draft(
+    ctx: Context, header: Block, number: str, opening: str, run: Sequence[tuple[Node, str, str]]
+) -> Draft | None:
     """The question (its ``opening`` words under the header, and the paragraphs up to the one that
     asks), the option paragraphs after it (those marked ``(Correct)`` right), and what follows
     ``Explanation``; ``None`` if there are not two options and a right one."""
-    texts = [node.children[0].content.strip() for node in run]
-    body = next(
-        (index for index, text in enumerate(texts) if _EXPLANATION.fullmatch(text.partition("\n")[0])),
-        len(run),
-    )
+    texts = [text for _, text, _ in run]
+    nodes = [node for node, _, _ in run]
+    sources = [source for _, _, source in run]
+    body = next((index for index, text in enumerate(texts) if _ends_options(text)), len(run))
     asking = (index for index, text in enumerate(texts[:body]) if text.endswith("?"))
     asked = -1 if opening.endswith("?") else next(asking, -1 if opening else 0)
     options: list[DraftOption] = []
     marked: bool | None = None
     """What a mark alone over the next option says of it."""
-    for node, text in zip(run[asked + 1 : body], texts[asked + 1 : body], strict=True):
+    for node, text in zip(nodes[asked + 1 : body], texts[asked + 1 : body], strict=True):
         verdict, picked = _VERDICT.fullmatch(text), _PICKED.fullmatch(text)
         label = string.ascii_uppercase[min(len(options), 25)]
         if (alone := _MARK_ALONE.fullmatch(text)) is not None:
-            marked = not alone["mark"].lower().startswith("you")
+            marked = alone["mark"].lower().startswith("correct")
         elif marked is not None:
             options.append(DraftOption(label, text, node, checked=marked or None))
             marked = None
@@ -210,15 +255,13 @@ def _draft(ctx: Context, header: Block, number: str, opening: str, run: Sequence
             options[-1] = replace(options[-1], checked=True)
     if not 2 <= len(options) <= _MOST_OPTIONS or not any(option.checked for option in options):
         return None
-    stem = "\n\n".join(
-        [*([opening] if opening else []), *(ctx.doc.source(node) for node in run[: asked + 1])]
-    )
+    stem = "\n\n".join([*([opening] if opening else []), *sources[: asked + 1]])
     draft = Draft(header.node, question_id(number), stem, options, options[0].node, header.section, "")
     said = texts[body].partition("\n")[2].strip() if body < len(run) else ""  # `Overall explanation` + why
     explained = [said] if said else []
-    for node, text in zip(run[body + 1 :], texts[body + 1 :], strict=True):
+    for source, text in zip(sources[body + 1 :], texts[body + 1 :], strict=True):
         domain = _DOMAIN.fullmatch(text)
-        explained.append(f"{domain['field']}: {domain['value'].strip()}" if domain else ctx.doc.source(node))
+        explained.append(f"{domain['field']}: {domain['value'].strip()}" if domain else source)
     draft.explanation += explained
     return draft
 
