@@ -19,6 +19,8 @@ import string
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
+from ccpkit.errors import Problem
+from ccpkit.model import Item
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block, item_words, paragraph_words
 from ccpkit.parse.rules.answers import answer_line, question_id
@@ -335,3 +337,121 @@ def _judged_run(lines: Sequence[str], start: int) -> tuple[list[str], int]:
             answers.append(lines[index])
         index += 2
     return answers, index
+
+
+_RESULTS_HEADER = regex(
+    r"(?:\*\*|__)?question[ \t]+(?P<number>\d+)(?:\*\*|__)?"
+    r"(?:(?:[ \t]*[-:|\u2013\u2014][ \t]*|[ \t]+)[\d.]+[ \t]+out[ \t]+of[ \t]+[\d.]+[ \t]+points?)?",
+    re.I,
+)
+"""``**Question 3** — 2 out of 2 points``: a Blackboard results page's header of a question."""
+_RESULTS_LABEL = regex(
+    r"(?P<label>selected[ \t]+answers?|correct[ \t]+answers?|answers|response[ \t]+feedback)[ \t]*:[ \t]*"
+    r"(?P<value>.*)",
+    re.I,
+)
+"""A label of the results page under the question: ``Selected Answer:`` (the pick), ``Correct
+Answer:``, ``Answers:`` (the options, a line each, ``✔`` before the right ones), ``Response Feedback:``."""
+_TICKS = "\u2714\u2713\u2611\u2705"
+"""The page's tick before a right option (``✔ molasses``); a cross (``✘``) before a wrong pick."""
+_CROSSES = "\u2718\u2717\u2716\u274c"
+_BARE_VERDICT = regex(r"\W*(?:correct|incorrect|right|wrong)\W*", re.I)
+"""Feedback that only says how the pick did (``Correct.``): no explanation."""
+
+
+def results_questions(ctx: Context) -> Iterator[Item | Problem | Draft]:
+    """A question for each of a Blackboard results page: ``**Question 3** — 2 out of 2 points``, the
+    question, then ``Selected Answer:``, ``Correct Answer:`` and ``Response Feedback:`` lines (or list
+    items), maybe ``Answers:`` over the options, a line each, the right ones ticked ``✔``. With options,
+    a multiple-choice question; without, a card of the correct answer; the pick is no part of either,
+    the feedback (unless it only says ``Correct.``) explains it. Read as notes, each label would be a
+    term and the question lost."""
+    blocks = ctx.doc.blocks
+    for index, block in enumerate(blocks):
+        found = _results_number(ctx, block.node)
+        if found is None:
+            continue
+        run: list[Node] = []
+        lines: list[tuple[int, str]] = []
+        labels_seen = False
+        for below in blocks[index + 1 :]:
+            node = below.node
+            if ctx.is_claimed(node) or node.type not in ("paragraph", "bullet_list"):
+                break
+            words = _block_lines(node)
+            labelled = any(_RESULTS_LABEL.fullmatch(line) for line in words)
+            if _results_number(ctx, node) is not None or (labels_seen and not labelled):
+                break  # the next question, or the page's words after this one's labels
+            labels_seen = labels_seen or labelled
+            run.append(node)
+            lines += [(len(run) - 1, line) for line in words]
+        fields = _results_fields([line for _, line in lines])
+        if fields is None:
+            continue
+        stem_size, said = fields
+        used = run[: max(place for place, _ in lines) + 1]
+        ctx.claim(block.node, *used)
+        yield from _results_item(ctx, block, found, _paragraphs(lines[:stem_size]), said, used)
+
+
+def _block_lines(node: Node) -> list[str]:
+    """The lines of a paragraph or of a list's items (each one paragraph), stripped, blank ones left out."""
+    said = (
+        [paragraph_words(node)] if node.type == "paragraph" else [item_words(item) for item in node.children]
+    )
+    return [line.strip() for words in said for line in words.split("\n") if line.strip()]
+
+
+def _results_number(ctx: Context, node: Node) -> str | None:
+    """The question's number when ``node`` is a results page's header of one."""
+    if node.type != "paragraph" or ctx.is_claimed(node):
+        return None
+    found = _RESULTS_HEADER.fullmatch(paragraph_words(node).strip())
+    return None if found is None else found["number"]
+
+
+def _results_fields(lines: Sequence[str]) -> tuple[int, dict[str, list[str]]] | None:
+    """How many lines the question takes, and each label's lines (its value on its line, the lines
+    below up to the next label); ``None`` without a ``Selected Answer:`` (no results page)."""
+    stem_size = next((at for at, line in enumerate(lines) if _RESULTS_LABEL.fullmatch(line)), len(lines))
+    said: dict[str, list[str]] = {}
+    values: list[str] = []
+    for line in lines[stem_size:]:
+        if (labelled := _RESULTS_LABEL.fullmatch(line)) is not None:
+            values = said.setdefault(" ".join(labelled["label"].lower().split()).rstrip("s"), [])
+            line = labelled["value"]
+        if line.strip():
+            values.append(line.strip())
+    if not stem_size or "selected answer" not in said:
+        return None
+    return stem_size, said
+
+
+def _results_item(
+    ctx: Context, header: Block, number: str, stem: str, said: dict[str, list[str]], used: Sequence[Node]
+) -> Iterator[Item | Problem | Draft]:
+    """The question of a results page: a multiple-choice one when ``Answers:`` lists options, else a
+    card of its ``Correct Answer:``; with neither right answer shown, a warning."""
+    feedback = [line for line in said.get("response feedback", []) if not _BARE_VERDICT.fullmatch(line)]
+    right = [_unticked(line)[1] for line in said.get("correct answer", [])]
+    listed = [_unticked(line) for line in said.get("answer", [])][:_MOST_OPTIONS]
+    options = [
+        DraftOption(string.ascii_uppercase[at], text, used[-1], checked=ticked or text in right or None)
+        for at, (ticked, text) in enumerate(listed)
+    ]
+    if len(options) >= 2 and any(option.checked for option in options):
+        draft = Draft(header.node, question_id(number), stem, options, used[-1], header.section, "")
+        draft.explanation += feedback
+        yield draft
+    elif right:
+        fields = ctx.common("card", stem, header.node, header.section)
+        back = "\n\n".join([" or ".join(right), *feedback])
+        yield from ctx.cards(header.node, fields, stem, back, both_ways=False)
+    else:
+        message = "no correct answer shown for this results page's question, so no card was made"
+        yield Problem(ctx.at(header.node), message, "warning")
+
+
+def _unticked(line: str) -> tuple[bool, str]:
+    """Whether an option's line is ticked right, and its words past the page's tick or cross."""
+    return line[:1] in _TICKS, line.lstrip(_TICKS + _CROSSES + " \t")

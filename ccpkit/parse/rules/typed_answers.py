@@ -18,6 +18,8 @@ from ccpkit.parse.context import Context
 from ccpkit.parse.document import paragraph_words
 from ccpkit.parse.rules.answers import plain
 from ccpkit.parse.rules.options import asks
+from ccpkit.parse.rules.questions import Draft
+from ccpkit.parse.rules.review_pastes import results_questions
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
@@ -27,9 +29,11 @@ _TOLERANCE = regex(r"(?P<value>[-+]?\d[\d.,]*)[ \t]*\+-[ \t]*(?P<tolerance>\d[\d
 _RANGE = regex(r"\[[ \t]*(?P<low>[-+]?\d[\d.,]*)[ \t]*,[ \t]*(?P<high>[-+]?\d[\d.,]*)[ \t]*\]")
 
 
-def typed_answers(ctx: Context) -> Iterator[Item | Problem]:
+def typed_answers(ctx: Context) -> Iterator[Item | Problem | Draft]:
     """A card for each question of the file answered on ``=`` lines below it, at the top level or as
-    a numbered list's item."""
+    a numbered list's item; and each of a results page's questions (``results_questions``), answered
+    in words too."""
+    yield from results_questions(ctx)
     for block in ctx.doc.blocks:
         node = block.node
         paragraphs = [node] if node.type == "paragraph" else _items_paragraphs(node)
