@@ -39,8 +39,8 @@ _HEADING = regex(r"question\s+(?P<number>\d+)(?:\s*\(\s*[\d.]+\s*(?:points?|pts?
 _MARK_ALONE = regex(r"(?P<mark>correct!?|correct\s+answers?|you\s+answered|unanswered)[\s:.]*", re.I)
 """A paragraph of a mark alone over an option (Canvas): ``Correct!`` over a right pick, ``You
 Answered`` over a wrong one, ``Correct Answer`` over the right one."""
-_POINTS = regex(r"\d+(?:\.\d+)?[ \t]*/[ \t]*\d+(?:\.\d+)?[ \t]*pts?", re.I)
-"""``0 / 1 pts``: the points a Canvas question scored, on a line of its own."""
+_POINTS = regex(r"\d+(?:\.\d+)?[ \t]*/[ \t]*\d+(?:\.\d+)?[ \t]*(?:pts?|points?)", re.I)
+"""``0 / 1 pts``: the points a Canvas question scored, on a line of its own (Coursera: ``1 / 1 point``)."""
 _SCORE = regex(r"(?:quiz\s+)?score\s*:\s*[\d.]+\s+out\s+of\s+[\d.]+", re.I)
 """``Quiz Score: 3 out of 4``: the page's score of the whole quiz, under its last question."""
 _VERDICT = regex(r"\(\s*(?P<verdict>correct|incorrect)\s*\)", re.I)
@@ -63,14 +63,23 @@ def review_questions(ctx: Context) -> Iterator[Draft]:
     review whose choices have no letters (``moodle_questions``)."""
     yield from moodle_questions(ctx)
     blocks = ctx.doc.blocks
-    headers = {index: header for index, block in enumerate(blocks) if (header := _header(ctx, block.node))}
+    headers = {
+        index: header
+        for index, block in enumerate(blocks)
+        if (header := _header(ctx, block.node) or _graded_header(ctx, block.node))
+    }
     for start, end in itertools.pairwise([*headers, len(blocks)]):
         run: list[Node] = []
         for block in blocks[start + 1 : end]:
             if ctx.is_claimed(block.node) or not _in_review(block.node, run):
                 break
             run.append(block.node)
-        draft = _draft(ctx, blocks[start], *headers[start], _entries(ctx, run))
+        graded = _graded_header(ctx, blocks[start].node) is not None
+        number, opening = headers[start]
+        if graded:  # a verdict's paragraph is its feedback too: no lines of marks to part
+            draft = _graded_draft(ctx, blocks[start], number, opening, _entries(ctx, run, marks_over=False))
+        else:
+            draft = _draft(ctx, blocks[start], number, opening, _entries(ctx, run))
         if draft is not None:
             ctx.claim(blocks[start].node, *run)
             yield draft
@@ -86,10 +95,11 @@ def _in_review(node: Node, run: Sequence[Node]) -> bool:
     return node.type == "bullet_list" and not explained and all(item_words(item) for item in node.children)
 
 
-def _entries(ctx: Context, run: Sequence[Node]) -> list[tuple[Node, str, str]]:
+def _entries(ctx: Context, run: Sequence[Node], *, marks_over: bool = True) -> list[tuple[Node, str, str]]:
     """Each paragraph of ``run`` with its words and its Markdown; each option of a list one of its own,
     and each line of a paragraph one when a line of it is a mark alone (``You Answered`` over its option,
-    Canvas pasted as lines); a line of the question's points (``0 / 1 pts``) is none."""
+    Canvas pasted as lines, when ``marks_over`` options); a line of the question's points (``0 / 1 pts``)
+    is none."""
     entries = []
     for node in run:
         if node.type == "bullet_list":
@@ -97,7 +107,7 @@ def _entries(ctx: Context, run: Sequence[Node]) -> list[tuple[Node, str, str]]:
             continue
         text = paragraph_words(node).strip()
         lines = [line.strip() for line in text.split("\n")]
-        if len(lines) > 1 and any(_MARK_ALONE.fullmatch(line) for line in lines):
+        if marks_over and len(lines) > 1 and any(_MARK_ALONE.fullmatch(line) for line in lines):
             entries += [(node, line, line) for line in lines if line and not _POINTS.fullmatch(line)]
         else:
             entries.append((node, text, ctx.doc.source(node)))
@@ -265,6 +275,60 @@ def _draft(
         domain = _DOMAIN.fullmatch(text)
         explained.append(f"{domain['field']}: {domain['value'].strip()}" if domain else source)
     draft.explanation += explained
+    return draft
+
+
+_GRADED_HEADER = regex(r"question[ \t]+(?P<number>\d+)", re.I)
+"""``Question 1`` alone: Coursera's header of a question, the points it scored (``1 / 1 point``) under
+its options."""
+_GRADED = regex(
+    r"(?P<mark>correct|incorrect|this\s+should\s+not\s+be\s+selected|this\s+should\s+have\s+been\s+selected)"
+    r"[\s.!]*",
+    re.I,
+)
+"""Coursera's verdict under an option (over its feedback): ``Correct`` under a right pick, ``This should
+not be selected`` under a wrong one, ``This should have been selected`` under a right one missed."""
+
+
+def _graded_header(ctx: Context, node: Node) -> tuple[str, str] | None:
+    """The question's number when ``node`` is a paragraph of ``Question 1`` alone (Coursera)."""
+    if node.type != "paragraph" or ctx.is_claimed(node):
+        return None
+    found = _GRADED_HEADER.fullmatch(paragraph_words(node).strip())
+    return None if found is None else (found["number"], "")
+
+
+def _graded_draft(
+    ctx: Context, header: Block, number: str, opening: str, run: Sequence[tuple[Node, str, str]]
+) -> Draft | None:
+    """A question of a Coursera review: the paragraph that asks, then the options, a paragraph each,
+    the verdict and its feedback under a pick (``Correct``, then why), up to the points it scored;
+    ``None`` without those points or a verdict (no review). With no right option shown (a wrong pick), the
+    question rule says it has no answer."""
+    texts = [text for _, text, _ in run]
+    body = next((index for index, text in enumerate(texts) if _POINTS.fullmatch(text)), None)
+    if body is None:
+        return None
+    asked = next((index for index, text in enumerate(texts[:body]) if text.endswith("?")), 0)
+    options: list[DraftOption] = []
+    feedback: list[str] = []
+    for node, text, _ in run[asked + 1 : body]:
+        mark, _, why = text.partition("\n")
+        graded = _GRADED.fullmatch(mark.strip())
+        if graded is None:
+            options.append(DraftOption(string.ascii_uppercase[min(len(options), 25)], text, node))
+            continue
+        if not options:
+            return None
+        if graded["mark"].lower() == "correct" or graded["mark"].lower().startswith("this should have"):
+            options[-1] = replace(options[-1], checked=True)
+        feedback += [why.strip()] if why.strip() else []
+    judged = any(_GRADED.fullmatch(text.partition("\n")[0].strip()) for text in texts[asked + 1 : body])
+    if not judged or not 2 <= len(options) <= _MOST_OPTIONS:
+        return None
+    stem = "\n\n".join([*([opening] if opening else []), *(source for _, _, source in run[: asked + 1])])
+    draft = Draft(header.node, question_id(number), stem, options, options[0].node, header.section, "")
+    draft.explanation += [*feedback, *(source for _, _, source in run[body + 1 :])]
     return draft
 
 
