@@ -449,16 +449,29 @@ shows what it wraps on a click (a question's answer): layout, no part of a quest
 def _without_worth(line: str, _above: str) -> str:
     """A question's line without what it is worth at its end (``What is …? [1 mark]``, ``Define ….
     (2 marks)``), as past papers write it: no part of the question, nor of a card's front."""
-    return _WORTH.sub("", line)
+    return _WORTH.sub(_bold_kept, line)
+
+
+def _bold_kept(found: re.Match[str]) -> str:
+    """What of the worth is kept: the bold mark that closes the question around or before it
+    (``**What …? [1 mark]**``, ``**What …?** [1 mark]``), not the worth's own bold (``**[4 marks]**``).
+    After a ``.`` or ``:`` only ``2 marks`` or a bold ``**[2]**`` is worth (``Define …. [2]`` may cite a
+    reference)."""
+    if (
+        found.string[found.start() - 1] in ".:"
+        and not found["unit"]
+        and not (found["open"] and found["after"])
+    ):
+        return found[0]
+    return (found["close"] or "") + ("" if found["open"] else found["after"] or "")
 
 
 _WORTH = regex(
-    r"(?:(?<=[?\uff1f])[ \t]*(?:\*\*|__)?[\[(][ \t]*\d{1,2}(?:[ \t]*(?i:marks?|pts?\.?|points?))?[ \t]*[\])]"
-    r"|(?<=[.:])[ \t]*(?:\*\*|__)?[\[(][ \t]*\d{1,2}[ \t]*(?i:marks?|pts?\.?|points?)[ \t]*[\])])"
-    r"(?:\*\*|__)?[ \t]*$",
+    r"(?<=[?\uff1f.:])(?P<close>\*\*|__)?[ \t]*(?P<open>\*\*|__)?[\[(][ \t]*\d{1,2}"
+    r"(?P<unit>[ \t]*(?i:marks?|pts?\.?|points?))?[ \t]*[\])](?P<after>\*\*|__)?[ \t]*$",
     re.M,
 )
-_WORTH_OPENING = regex(r"[?\uff1f.:][ \t]*(?:\*\*|__)?[\[(][ \t]*\d")
+_WORTH_OPENING = regex(r"[?\uff1f.:](?:\*\*|__)?[ \t]*(?:\*\*|__)?[\[(][ \t]*\d")
 """What every ``_WORTH`` holds, from the character its lookbehind reads to its first digit: looked for
 alone, it passes over a file of none six times as fast (``_WORTH`` tries both lookbehinds everywhere)."""
 

@@ -54,10 +54,11 @@ _LABEL = (
     r"(?:the\s+)?(?:(?:correct|right|good|final|suggested)\s+)?"
     rf"(?:answers?(?:\s*\(s\))?|ans|solutions?|(?:responses?|key)(?=\s*[:\uff1a])|correct(?:\s+(?:options?|choices?))?"
     r"|poprawn[ae]"  # Polish "correct", as `Poprawne B` labels an answer
+    r"|mark(?:ing)?\s*schemes?(?=\s*[:\uff1a])"  # an exam paper's `Mark scheme: Schlieffen Plan`
     r"|(?<=right\s)(?:options?|choices?)(?=\s*[:\uff1a])"
     rf"|{ANSWER_ABROAD})"
 )
-"""What labels an answer: ``Answer``, ``Correct answer``, ``Solution``, ``Key:`` …"""
+"""What labels an answer: ``Answer``, ``Correct answer``, ``Solution``, ``Key:``, ``Mark scheme:`` …"""
 _OPTION_HEADING = regex(rf"#{{1,6}}[ \t]+(?:\*\*|__)?(?i:options?)[ \t]*:(?=[ \t]*{_LETTERS}\W*$)")
 """``#### Option: C``: a heading naming the answer's letters, as a quiz's folded answer writes it (in a
 line of prose, ``Option: A`` weighs a decision's options)."""
