@@ -375,9 +375,11 @@ _BLANK = regex(r"(?<![\w*])_{3,}(?![\w*])")
 _OPENS_DETAILS = regex(r"<details\b", re.IGNORECASE)
 _QUOTE_MARKS = regex(r"^\s*(?:>\s?)+")
 _MORE = regex(
-    r"(?:\*\*|__)?(?i:learn more|more|read more|saiba mais|m[áa]s informaci[óo]n|note)(?:\*\*|__)?\s*:"
+    r"(?:\*\*|__)?(?i:learn more|more|read more|saiba mais|m[áa]s informaci[óo]n|note|solution|working)"
+    r"(?:\*\*|__)?\s*:"
 )
-"""``**Learn more:**`` (``Saiba mais``) after a worded answer: it explains the answer."""
+"""``**Learn more:**`` (``Saiba mais``) after a worded answer: it explains the answer; so does the
+``**Solution:**`` (``Working:``) that works a problem's answer out."""
 _REBUTTAL = regex(r"(?:\*\*|__)(?i:why\s+not)\b[^*_\n]*\?(?:\*\*|__)")
 """``**Why not Aurora?** Its …`` after an answer: why another choice is wrong, which explains it."""
 _CARD_TAG = regex(
