@@ -2002,9 +2002,15 @@ _NUMBER_TAG_LINE = regex(rf"(?i)\A{_NUMBER_TAG}\n(?=\S)")
 _NUMBER_TAG_ALONE = regex(rf"(?i){_NUMBER_TAG}")
 
 
-_REMARKED = regex(rf"^(?P<asked>.*[?\uff1f](?:\*\*|__)?)[ \t]*{ASKED_HOW_OFTEN}[ \t]*$")
-"""A line that asks with a remark after its question on how often it is asked: ``… an index?**
-(frequency: 82%)``."""
+_ANSWER_FORM = (
+    r"[(\[](?i:student[- ]produced\s+response|grid[- ]in|short[- ]answer|free[- ]response|fill[- ]in"
+    r"|numeric(?:al)?\s+(?:entry|response|answer))[)\]]"
+)
+"""A test's tag after a question on how it is answered (``(Student-produced response)``, ``(grid-in)``):
+no words to learn."""
+_REMARKED = regex(rf"^(?P<asked>.*[?\uff1f](?:\*\*|__)?)[ \t]*(?:{ASKED_HOW_OFTEN}|{_ANSWER_FORM})[ \t]*$")
+"""A line that asks with a remark after its question on how often it is asked (``… an index?**
+(frequency: 82%)``), or on how it is answered (``… what is $f(-2)$? (Student-produced response)``)."""
 
 
 _SCENARIO = regex(
