@@ -2739,7 +2739,7 @@ def _ruled_off_terms(
 
 
 def _terms_beside_prose(ctx: Context, run: list[Block], before: Block | None) -> list[tuple[int, Term]]:
-    """The terms of a stretch of three or more bold term paragraphs in a run that also holds lines of
+    """The terms of a stretch of two or more bold term paragraphs in a run that also holds lines of
     prose (``**Precedent:** An earlier decision …`` and two more, then ``In exams, always cite the
     case.``), with their places in the run: the prose is no glossary's line, so the stretch is read as
     one alone and the prose stays notes. Only where every line of it defines its term as a glossary does, none
@@ -2750,7 +2750,7 @@ def _terms_beside_prose(ctx: Context, run: list[Block], before: Block | None) ->
     found: list[tuple[int, Term]] = []
     for bold, stretch in itertools.groupby(range(len(run)), key=lambda at: termed[at]):
         places = list(stretch)
-        if not bold or not _GLOSSARY_RUN <= len(places) < len(run):
+        if not bold or not _GLOSSARY_TERMS <= len(places) < len(run):
             continue
         if any(SPEAKING.search(lines[at]) for at in places):
             continue
