@@ -26,7 +26,7 @@ from ccpkit.parse.card_wrappers import UNENDED, unended_card_starts
 from ccpkit.parse.definition_lists import markdown_definition_lists
 from ccpkit.parse.definitions import as_run_in, is_definition, latex_definitions
 from ccpkit.parse.emoji_shortcodes import shortcodes
-from ccpkit.parse.footnotes import inline_footnotes
+from ccpkit.parse.footnotes import SUPERSCRIPT_MARK, inline_footnotes, without_superscript_marks
 from ccpkit.parse.front_matter import FrontMatter, read_front_matter, title_block
 from ccpkit.parse.html_tables import list_lines, markdown_tables
 from ccpkit.parse.inka import InkaSection, inka_clozes, inka_sections, section_not_front_matter
@@ -369,6 +369,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _without_obsidian_comments(text, tokens)
     if "<%" in text and _TEMPLATER.search(text):
         text, tokens = _without_templater(text, tokens)
+    if SUPERSCRIPT_MARK.search(text):
+        text, tokens = _reparsed(text, tokens, without_superscript_marks(text, tokens))
     unknown: tuple[tuple[int, str], ...] = ()
     if "^" in text:
         footnotes = inline_footnotes(text, tokens)

@@ -24,6 +24,12 @@ _REFERENCE = regex(
 """``[^label]`` (not a definition's start, but after a bold term's end: ``**EBS**[^1]: …``), or a
 note written in place: ``^[note]``."""
 _URL = regex(r"https?://\S+")
+SUPERSCRIPT_MARK = regex(
+    '(?P<stop>[.!?][)"\u201d\u2019]?)(?:[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,4}|<sup>[0-9]{1,4}</sup>)(?=\\s|$)'
+)
+"""A footnote's number in superscript right after a sentence's stop (``… fibres.¹²``, a converter's
+``… fibres.<sup>12</sup>``): a mark pointing to a note elsewhere in the book, no part of the sentence
+(a power, ``m²``, stands before the stop, never after it)."""
 _CODE = frozenset({"fence", "code_block", "html_block", "front_matter"})
 
 
@@ -96,3 +102,14 @@ def _rewritten(
         return f"{space}({note})"
 
     return _REFERENCE.sub(written, piece)
+
+
+def without_superscript_marks(text: str, tokens: list[Token]) -> str:
+    """``text`` with the superscript footnote numbers after its prose sentences' stops dropped (never
+    in code): the note they point to is not in the notes, so on a card they would be a stray number
+    glued to the answer (``… bradycardia.¹³``) or keep a term's line from reading as a definition."""
+    lines = text.split("\n")
+    prose = {n for token in tokens if token.type == "inline" and token.map for n in range(*token.map)}
+    for number in sorted(prose):
+        lines[number] = outside_code(lines[number], lambda piece: SUPERSCRIPT_MARK.sub(r"\g<stop>", piece))
+    return "\n".join(lines)
