@@ -915,7 +915,7 @@ def defined_term(text: str) -> Term | None:
     after it: ``**Definition 2.1 (Group).** A group is …`` (``**Def. (Entropy):** …``), or the term
     in italics in it, as lecture notes set it (``**Definition.** A *group* is a set …``); or a
     textbook's sentence defining its bold term (``A **producer** is an organism that …``)."""
-    written = undecorated(text.strip())
+    written = _name_into_head(undecorated(text.strip()))
     found = _DEFINED_RUN_IN.fullmatch(written)
     if found is None:
         return _textbook_definition(written)
@@ -927,6 +927,17 @@ def defined_term(text: str) -> Term | None:
     return Term(name, rest, separated=True) if name else None
 
 
+def _name_into_head(written: str) -> str:
+    """A definition's or result's run-in head whose name in brackets stands after the bold
+    (``**Definition 4.1** (Variance). The …``, as converters of PDFs and nougat set it, also with
+    ``.:``) written as the head naming it (``**Definition 4.1 (Variance).** The …``)."""
+    return _NAME_AFTER_HEAD.sub(r"\g<marker>\g<head> (\g<name>).\g<marker> ", written, count=1)
+
+
+_NAME_AFTER_HEAD = regex(
+    r"^(?P<marker>\*\*|__)(?P<head>(?i:def(?:inition)?|theorem|lemma|proposition|corollary|principle|axiom)"
+    r"(?:[ \t]+\d+(?:\.\d+)*)?)(?P=marker)[ \t]+\((?P<name>[^()\n]{1,60})\)[ \t]*[.:]{1,2}[ \t]+"
+)
 _DEFINITION_HEAD = regex(r"(?i)def(?:inition)?(?:[ \t]+\d+(?:\.\d+)*)?")
 """A definition's run-in head with no name: ``Definition``, ``Definition 3.1``, ``Def``."""
 _ITALIC_TERM = regex(r"(?<![*\w])[*_](?P<name>[^*_\n]+?)[*_](?![*\w])")
