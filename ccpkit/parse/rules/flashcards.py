@@ -3600,7 +3600,11 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     question = _section_text(blocks[1:])
     if asked == "front" and not (len(question) == 1 and question[0].type == "paragraph"):
         return None  # a card's front asks in a paragraph; `### Front` over a list is a side of a thing
-    if asked == "front" and not (_asks(words := question[0].children[0].content) or instructs(words)):
+    if (
+        asked == "front"
+        and not (_asks(words := question[0].children[0].content) or instructs(words))
+        and not _deck_of_sided_headings(ctx)
+    ):
         return None  # `### Front` over `Squats 5x5`: a gym log's, a house's or a shirt's front
     at = 1 + len(question)
     while at < len(blocks) and blocks[at].type == "hr":
@@ -3636,6 +3640,23 @@ def _headed_pair(ctx: Context, blocks: Sequence[Node]) -> tuple[int, _Pair | _Mi
     ctx.claim(*taken)
     front, back = ("\n\n".join(ctx.doc.source(node).strip() for node in part) for part in (question, answer))
     return at + len(answer), _Pair(front, back)
+
+
+def _deck_of_sided_headings(ctx: Context) -> bool:
+    """Whether a file pairs a ``Front`` heading with a ``Back`` heading of its level right below it two
+    or more times, as a deck exported with a heading a side does: there a front that names a term
+    (``Markovnikov's rule``) is a card's too, where one ``Front`` over ``Back`` is a house's or a shirt's."""
+    headings = [block.node for block in ctx.doc.blocks if block.node.type == "heading"]
+    pairs = sum(
+        _side_named(_plain_heading(above)) == "front"
+        and _plain_heading(below) == "back"
+        and above.tag == below.tag
+        for above, below in itertools.pairwise(headings)
+    )
+    return pairs >= _SIDED_PAIRS
+
+
+_SIDED_PAIRS = 2
 
 
 def _ends_solution(level: int, node: Node) -> bool:
