@@ -1654,11 +1654,15 @@ def _described_in_a_line(ctx: Context) -> set[int]:
     starts = [index for index, block in enumerate(blocks) if block.node.type == "heading"]
     siblings: dict[tuple[str, tuple[str, ...]], list[tuple[Node, bool, bool]]] = {}
     listed: set[int] = set()  # headings over lines of pairs: counted as their siblings, no card
+    titles = _h1_titles(ctx)
     for start, end in itertools.pairwise([*starts, len(blocks)]):
         heading = blocks[start].node
-        if heading.tag == "h1" or _in_a_key(blocks[start]) or _alphabet_of_glossary(ctx, blocks[start]):
+        if heading.tag == "h1" and id(heading) in titles:
             continue
-        written = [block.node for block in blocks[start + 1 : end]]
+        if _in_a_key(blocks[start]) or _alphabet_of_glossary(ctx, blocks[start]):
+            continue
+        # a `---` after its line (cards, slides) parts the notes, no block of what is under it
+        written = [block.node for block in blocks[start + 1 : end] if block.node.type != "hr"]
         below = [node for node in written if not _cites(node)] or written  # over a link alone: no term
         deeper = end < len(blocks) and blocks[end].node.tag > heading.tag  # `h3` under an `h2`
         if not below and not deeper:
@@ -1692,6 +1696,16 @@ def _described_in_a_line(ctx: Context) -> set[int]:
         for heading, fits, _ in group
         if fits and id(heading) not in listed
     }
+
+
+def _h1_titles(ctx: Context) -> set[int]:
+    """The ``#`` headings (ids) that title the file or a session (``# Lecture 5``): all of them where
+    there is one, as a file's title; where there are several, each may name a term of its own (a deck
+    exported a card a ``#``, as slides write them), but a session's title still names none."""
+    h1s = [block.node for block in ctx.doc.blocks if block.node.type == "heading" and block.node.tag == "h1"]
+    if len(h1s) < _GLOSSARY_TERMS:
+        return {id(heading) for heading in h1s}
+    return {id(heading) for heading in h1s if _SESSION_TITLE.search(heading_text(heading))}
 
 
 def _aside_of_another(aside: Node, front: str, headings: _Names) -> bool:
