@@ -2718,7 +2718,8 @@ def _glossary_paragraphs(ctx: Context) -> dict[int, Term]:
                 parted += [len(run), len(run) + 1]
             run.append(block)
             continue
-        terms = _run_terms(ctx, run, before) or _defined_stretches([b.node.children[0].content for b in run])
+        terms = _under_bold_titles(ctx, run) or _run_terms(ctx, run, before)
+        terms = terms or _defined_stretches([b.node.children[0].content for b in run])
         for start, end in [] if terms else itertools.pairwise([0, *parted, len(run)]):
             terms += [(start + offset, term) for offset, term in _run_terms(ctx, run[start:end], before)]
         terms = terms or _ruled_off_terms(ctx, run, parted, before) or _comparisons_alone(run)
@@ -3057,7 +3058,8 @@ def _run_terms(ctx: Context, run: list[Block], before: Block | None) -> list[tup
         return []
     lines = [_plain_aside(paragraph.node.children[0].content) for paragraph in run]
     within = _above_letters(run[0].section)
-    titled = bool(within) and _is_glossary_title(within[-1])
+    title = _bold_title([before]) if before is not None else ""
+    titled = (bool(within) and _is_glossary_title(within[-1])) or bool(title)
     announced = _announces(before, run[0])
     if announced:  # the terms a line announces, then maybe prose after them (or none: no glossary)
         lines = list(
@@ -3065,9 +3067,44 @@ def _run_terms(ctx: Context, run: list[Block], before: Block | None) -> list[tup
         )
         if not lines:
             return []
-    titled_terms = _titled(ctx, run[0].section, _TERMS_TITLE)
+    titled_terms = _titled(ctx, run[0].section, _TERMS_TITLE) or _TERMS_TITLE.fullmatch(title) is not None
     colons = titled or announced or _defines_in_lines(ctx, lines) or _comparisons(lines)
     return _framed_glossary(lines, colons=colons, run_in=titled_terms)
+
+
+def _bold_title(run: Sequence[Block]) -> str:
+    """The glossary's title that a run's first paragraph is, wholly in bold on a line of its own
+    (``**KEY TERMS**``, ``**Glossary**``, as textbooks and converted PDFs title a glossary with no
+    heading): what it says, read as a heading that says so would be; else ``""``."""
+    paragraph = run[0].node if run else None
+    if paragraph is None or paragraph.type != "paragraph" or not paragraph.children:
+        return ""
+    bold = _WHOLLY_BOLD_LINE.fullmatch(paragraph.children[0].content.strip())
+    title = bold["title"].strip() if bold else ""
+    return title if title and _GLOSSARY_TITLE.fullmatch(title) else ""
+
+
+def _under_bold_titles(ctx: Context, run: list[Block]) -> list[tuple[int, Term]]:
+    """The terms of a run's paragraphs right under a glossary's bold title line in it (``**KEY
+    TERMS**`` over ``**Privity** The rule that …``), with their places: read as under a heading that
+    says so (a page's running header may stand above the title, a footnote below the terms)."""
+    found: list[tuple[int, Term]] = []
+    for at in range(len(run)):
+        if _bold_title(run[at:]):
+            stretch = _bold_opened(run[at + 1 :])
+            found += [(at + 1 + offset, term) for offset, term in _run_terms(ctx, stretch, run[at])]
+    return found
+
+
+def _bold_opened(run: Sequence[Block]) -> list[Block]:
+    """The paragraphs opening a run that each open in bold, as a glossary's terms under its bold
+    title do: what follows them (a footnote, a page's running header) is no part of it."""
+    return list(
+        itertools.takewhile(lambda block: block.node.children[0].content.startswith(("**", "__")), run)
+    )
+
+
+_WHOLLY_BOLD_LINE = regex(r"(?P<mark>\*\*|__)(?P<title>[^*_\n]{1,60})(?P=mark):?")
 
 
 def _comparisons(lines: Sequence[str]) -> bool:
