@@ -209,6 +209,38 @@ def _dittos_filled(rows: list[list[str]]) -> tuple[tuple[str, ...], ...]:
     return tuple(map(tuple, rows))
 
 
+def _spreadsheet_blanks_dropped(
+    columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...]
+) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """A spreadsheet's table as pandas writes it to Markdown (markitdown's ``.xlsx``: ``NaN`` in every
+    empty cell, ``Unnamed: 2`` over a column with no header) without those marks: ``NaN`` cells and
+    ``Unnamed`` headers empty, rows and columns left with nothing in them dropped. Only where the table
+    is such a dump (an ``Unnamed`` header, or a row or column of ``NaN`` alone): one ``NaN`` among
+    values (``| 0/0 | NaN |``) is a value."""
+    width = len(columns)
+    unnamed = [_UNNAMED_COLUMN.fullmatch(column.strip()) is not None for column in columns]
+    nan = [[cell.strip() == "NaN" for cell in row] for row in rows]
+    dumped = (
+        any(unnamed)
+        or any(all(row) for row in nan)
+        or any(rows and all(row[at] for row in nan) for at in range(width))
+    )
+    if not dumped:
+        return columns, rows
+    columns = tuple("" if blank else column for column, blank in zip(columns, unnamed, strict=True))
+    kept = [
+        tuple("" if blank else cell for cell, blank in zip(row, blanks, strict=True))
+        for row, blanks in zip(rows, nan, strict=True)
+        if not all(blanks)
+    ]
+    filled = [at for at in range(width) if columns[at] or any(row[at].strip() for row in kept)]
+    return tuple(columns[at] for at in filled), tuple(tuple(row[at] for at in filled) for row in kept)
+
+
+_UNNAMED_COLUMN = regex(r"Unnamed: \d{1,4}")
+"""pandas' header of a column whose header cell was empty."""
+
+
 def _says_as_above(cell: str, merged: bool) -> bool:
     return _DITTO.fullmatch(cell) is not None or (merged and cell == "^")
 
@@ -286,6 +318,11 @@ def _table(ctx: Context, block: Block, node: Node, previous: Node | None, held_b
                 f"add or remove cells (write an empty cell as `| |`){hint}",
             )
     cells = _dittos_filled([table_cells(row) for row in body])
+    columns, cells = _spreadsheet_blanks_dropped(columns, cells)
+    if not cells:
+        return Problem(
+            ctx.at(node), "table of a spreadsheet's empty cells only: nothing in it, left out", "info"
+        )
     if _navigation(cells):
         message = "table of links within the page (a table of contents): no comparison table, left out"
         return Problem(ctx.at(node), message, "info")
