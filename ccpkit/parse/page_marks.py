@@ -58,7 +58,33 @@ def page_mark_lines(lines: list[str], code: Container[int]) -> list[int]:
     return sorted(
         paged
         | {number for number, site in sited.items() if sites[site] > 1 or {number - 1, number + 1} & paged}
+        | _laid_out_marks(lines, code)
     )
+
+
+def _laid_out_marks(lines: list[str], code: Container[int]) -> set[int]:
+    """A page's number set off to the right by spaces (``                Page 2 of 9``, as ``pdftotext
+    -layout`` keeps a footer; Markdown reads the indented line as code), and a running header's line
+    right beside it whose parts stand apart in columns (``BIOL 110 - Plant Biology      Lecture 6``):
+    a page's layout, as a page mark at the margin is."""
+    marks = {
+        number
+        for number, line in enumerate(lines)
+        if line.startswith(_INDENT) and _COUNTED_PAGE.fullmatch(line.strip())
+    }
+    return marks | {
+        number
+        for mark in marks
+        for number in (mark - 1, mark + 1)
+        if 0 <= number < len(lines) and number not in code and _COLUMNS.search(lines[number].strip())
+    }
+
+
+_INDENT = "    "
+_COUNTED_PAGE = regex(r"page[ \t]*\d{1,4}[ \t]*(?:of|/)[ \t]*\d{1,4}", re.I)
+"""``Page 2 of 9``, ``Page 2/9``: a page's number among the pages', which no code's line is alone."""
+_COLUMNS = regex(r"\S {8}")
+"""Words then eight spaces or more before more words: a laid-out page's columns, not a sentence's."""
 
 
 def _weak_mark_form(line: str) -> str:
