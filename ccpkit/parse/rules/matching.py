@@ -124,10 +124,58 @@ def _after_caption(blocks: list[Node]) -> Node | None:
     return blocks.pop(0) if blocks else None
 
 
-def is_matching_table(node: Node) -> bool:
+def is_matching_table(ctx: Context, node: Node) -> bool:
     """Whether a table sets two lists side by side to match (``| A. Ohm | 1. Electric potential |``):
-    its rows' cells are no pairs, so it is no comparison table, answered or not."""
-    return _table_items(node) is not None
+    its rows' cells are no pairs, so it is no comparison table, answered or not. Numbered from past 1
+    (``| 3. Methods | a. Sampling |``) it is one only where the file shows it numbers on: asked to match
+    above it, a key naming its numbers below it, or the number before its first above it (questions 1-5
+    before a part numbered 6, 7, 8); else it is an outline's numbered rows, a comparison table."""
+    items = _table_items(node)
+    if items is None or node.map is None:
+        return False
+    numbers = sorted(int(mark) for mark in (*items[0], *items[1]) if mark.isdigit())
+    if not numbers or numbers[0] == 1:
+        return True
+    start, end = node.map
+    return (
+        _asked_above(ctx.doc.lines[:start])
+        or _keyed(ctx.doc.lines[end:], numbers)
+        or _numbered_before(ctx.doc.lines[:start], numbers[0] - 1)
+    )
+
+
+def _asked_above(above: Sequence[str]) -> bool:
+    """Whether the nearest line written above asks to match (``Match each tool to its use.``)."""
+    written = [line.strip().lstrip("#").strip() for line in above if line.strip()]
+    return bool(written) and _ASKS_TO_MATCH.fullmatch(written[-1]) is not None
+
+
+_KEY_ENTRY = regex(r"(?P<number>\d{1,2})[ \t]*(?:[-.):=\u2013\u2014][ \t]*)?\(?[A-Za-z]\)?(?![\w])")
+"""An entry of a key pairing a number with a letter: ``6. b``, ``7-a``, ``8: (c)``."""
+
+
+def _keyed(below: Sequence[str], numbers: Sequence[int]) -> bool:
+    """Whether lines below name each of ``numbers`` with a letter, each entry on a line of entries alone
+    (``6. b``, ``Answer: 6-b, 7-a, 8-c``)."""
+    named: set[int] = set()
+    for line in below:
+        labelled = _LABELLED.fullmatch(line.strip())
+        said = labelled["said"] if labelled else line.strip().lstrip("-*+ \t")
+        entries = list(_KEY_ENTRY.finditer(said))
+        if entries and not re.sub(r"[\s,;.]", "", _KEY_ENTRY.sub("", said).replace("*", "")):
+            named.update(int(entry["number"]) for entry in entries)
+    return set(numbers) <= named
+
+
+_NUMBERED_LINE = regex(
+    r"[ \t]*(?:(?:[-*+]|#{1,6})[ \t]*)?(?:\*\*|__)?(?i:q(?:uestion)?[ \t]*)?(?P<number>\d{1,3})[.):]"
+)
+"""A line numbered as a list item or a question is: ``5. The boundary …``, ``**Q5.** …``."""
+
+
+def _numbered_before(above: Sequence[str], number: int) -> bool:
+    """Whether a line above is numbered ``number``: the file numbers on into the table."""
+    return any((found := _NUMBERED_LINE.match(line)) and int(found["number"]) == number for line in above)
 
 
 def _table_items(node: Node) -> tuple[dict[str, tuple[str, Node]], dict[str, str]] | None:

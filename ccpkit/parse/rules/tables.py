@@ -338,7 +338,7 @@ def _table(ctx: Context, block: Block, node: Node, previous: Node | None, held_b
             "left out; write the question right above it to make it one"
         )
         return Problem(ctx.at(node), message, "info")
-    if is_matching_table(node) or _headed_as_lists_to_match(columns):
+    if is_matching_table(ctx, node) or _headed_as_lists_to_match(columns):
         message = (
             "table pairs two lists to match (List I beside List II, or items labelled 1, 2 … beside A, B …, "
             "i, ii … or p, q …: a matching exercise): each row's cells do not belong together, so it gives "
