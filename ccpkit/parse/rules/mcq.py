@@ -118,8 +118,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
                 if _VERDICT_LETTER.fullmatch(entry.answer.said):
                     verdicts.append(entry)
                     continue
-                message = f"answer key entry {entry.question} matches no question above it: check its number"
-                yield Problem(ctx.at(entry.node), message, "warning")
+                yield _unmatched_key_entry(ctx, entry.node, entry.question)
             elif (disagreeing := _disagreeing(ctx, namesakes, entry, floor)) is not None:
                 said = ", ".join(entry.answer.letters)
                 message = (
@@ -138,8 +137,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
         yield from _asked_in_words(ctx, answers, unasked)
     for entry in verdicts:
         if id(entry.node) not in judged:
-            message = f"answer key entry {entry.question} matches no question above it: check its number"
-            yield Problem(ctx.at(entry.node), message, "warning")
+            yield _unmatched_key_entry(ctx, entry.node, entry.question)
     for entry in explanations:  # after the answers in words: an item that answers explains nothing more
         yield from _explain_answered(
             ctx, _of_section(_namesakes(by_id, entry), section_of(entry.node)), entry
@@ -524,6 +522,12 @@ def _answer_in_words(
     return unasked
 
 
+def _unmatched_key_entry(ctx: Context, node: Node, number: str) -> Problem:
+    """The warning at a key's entry whose number no question above it has: a typo in either number."""
+    message = f"answer key entry {number} matches no question above it: check its number"
+    return Problem(ctx.at(node), message, "warning")
+
+
 def _asked_in_words(
     ctx: Context, key: Node, unasked: Sequence[tuple[str, Node, str]]
 ) -> Iterator[Item | Problem]:
@@ -540,8 +544,7 @@ def _asked_in_words(
     for number, item, said in unasked:
         question = next((found for found in reversed(numbered) if found[0] == unpadded(number)), None)
         if question is None:
-            message = f"answer key entry {number} matches no question above it: check its number"
-            yield Problem(ctx.at(item), message, "warning")
+            yield _unmatched_key_entry(ctx, item, number)
             continue
         _, node, words, section = question
         front = recalled(words, said)
