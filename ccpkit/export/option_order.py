@@ -48,12 +48,24 @@ with the others in their place; ``All traffic is encrypted`` does not."""
 
 def keeps_option_order(mcq: MCQ) -> bool:
     """True when the explanation or an option names an option by its letter or its place in the list,
-    or an option joins the others (``Both``)."""
+    an option joins the others (``Both``), or the options are the two verdicts of a True/False
+    question."""
     labels = [option.label for option in mcq.options]
     options = [to_text(option.text) for option in mcq.options]
     texts = [to_text(mcq.explanation), *options]
     named = any(_names_a_label(text, labels) or _POSITIONAL.search(text) for text in texts)
-    return named or any(_JOINS_OTHERS.match(option.strip()) for option in options)
+    return named or any(_JOINS_OTHERS.match(option.strip()) for option in options) or _judges(options)
+
+
+_VERDICTS = {"true", "false"}
+
+
+def _judges(options: list[str]) -> bool:
+    """Whether the options are the two verdicts (``True``, ``FALSE``, in any case): a statement judged
+    reads them in the order written, as every True/False question is set; shuffled, half of them would
+    ask ``False`` first."""
+    verdicts = [option.strip().strip(".").casefold() for option in options]
+    return len(verdicts) == len(_VERDICTS) and set(verdicts) == _VERDICTS
 
 
 def _names_a_label(text: str, labels: list[str]) -> bool:

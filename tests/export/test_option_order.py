@@ -93,3 +93,13 @@ def test_an_option_opening_with_all_or_none_but_saying_a_thing_lets_the_card_shu
 )
 def test_an_option_that_points_at_other_options_keeps_the_order(last: str) -> None:
     assert keeps_option_order(question("S3 stores objects.", "Amazon S3", "Amazon EBS", "Amazon EFS", last))
+
+
+@pytest.mark.parametrize("verdicts", [("True", "False"), ("FALSE.", "TRUE."), ("**True**", "False")])
+def test_true_false_options_keep_their_order_on_the_card_as_in_the_exam(verdicts: tuple[str, str]) -> None:
+    assert keeps_option_order(question("Glaciers carve valleys by plucking and abrasion.", *verdicts))
+
+
+def test_two_options_that_are_not_both_verdicts_may_shuffle() -> None:
+    assert not keeps_option_order(question("Both are sugars.", "Glucose", "Fructose"))
+    assert not keeps_option_order(question("", "True", "Partly true"))

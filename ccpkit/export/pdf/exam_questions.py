@@ -66,12 +66,12 @@ def _pool(deck: Deck, modules: tuple[int, ...]) -> list[MCQ]:
 
 def _shuffled(mcq: MCQ, rng: random.Random, placed: Counter[int]) -> tuple[Option, ...]:
     """Options in a random order (not when they or the explanation name options by letter or place:
-    ``B is wrong because …``, as on the question's card; nor the verdicts of a True/False question);
+    ``B is wrong because …``, nor the verdicts of a True/False question, as on the question's card);
     a single answer goes to the position that held the answer least often so far (ties drawn at
     random), so the answer letters of an exam come out about even and guessing by position gains
     nothing."""
     options = list(mcq.options)
-    if not keeps_option_order(mcq) and not _judges(mcq):
+    if not keeps_option_order(mcq):
         rng.shuffle(options)
         answers = [index for index, option in enumerate(options) if option.correct]
         if len(answers) == 1:
@@ -85,17 +85,6 @@ def _shuffled(mcq: MCQ, rng: random.Random, placed: Counter[int]) -> tuple[Optio
         Option(label=_letter(index), text=option.text, correct=option.correct)
         for index, option in enumerate(options)
     )
-
-
-_VERDICTS = {"true", "false"}
-
-
-def _judges(mcq: MCQ) -> bool:
-    """Whether the options are the two verdicts (``True``, ``FALSE``, in any case): a statement judged
-    reads them in the order written, as every True/False question is set; shuffled, half the exam's
-    would ask ``False`` first."""
-    verdicts = [option.text.strip().strip(".").casefold() for option in mcq.options]
-    return len(verdicts) == len(_VERDICTS) and set(verdicts) == _VERDICTS
 
 
 def _letter(index: int) -> str:
