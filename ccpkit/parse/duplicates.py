@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from ccpkit.errors import Problem
 from ccpkit.item_ids import derived_id, key_of, place_suffixes, place_texts, slug
 from ccpkit.model import MCQ, Card, Item
+from ccpkit.parse.rules.options import option_words
 from ccpkit.regex import regex
 
 
@@ -225,16 +226,12 @@ def _answered_otherwise(first: MCQ, second: MCQ) -> bool:
     """Whether two questions read the same (stem, and options' words in any order) but want different
     answers: a card that cannot be learnt both ways."""
     stems = [" ".join(key_of(question).split()).casefold() for question in (first, second)]
-    words = [sorted(_words(option.text) for option in question.options) for question in (first, second)]
+    words = [sorted(option_words(option.text) for option in question.options) for question in (first, second)]
     rights = [
-        {_words(option.text) for option in question.options if option.correct} for question in (first, second)
+        {option_words(option.text) for option in question.options if option.correct}
+        for question in (first, second)
     ]
     return stems[0] == stems[1] and words[0] == words[1] and rights[0] != rights[1]
-
-
-def _words(text: str) -> str:
-    """An option's words as read, spacing and case aside."""
-    return " ".join(text.split()).casefold()
 
 
 def _right(question: MCQ) -> str:

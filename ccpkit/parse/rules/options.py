@@ -389,7 +389,7 @@ def named_with_reason(options: Sequence[DraftOption], words: str) -> tuple[tuple
     DynamoDB``), when each part is one option's text; or the one option whose text opens ``words``
     before a reason or an aside (``Amazon S3, since it scales``, ``Amazon S3 (objects)``), with it;
     or an option's letter and its text (``A. remote-exec``, where ``A. genus`` alone would be a name)."""
-    texts = [_words(option.text) for option in options]
+    texts = [option_words(option.text) for option in options]
     numbered = all(option.number for option in options)
     numbers, why = _option_numbers(words) if numbered else (set(), "")
     numbers = numbers or (_numbered_with_words(options, words) if numbered else set())
@@ -397,16 +397,16 @@ def named_with_reason(options: Sequence[DraftOption], words: str) -> tuple[tuple
         return tuple(option.label for option in options if option.number in numbers), why
     coded = _WHOLE_CODE.fullmatch(words.strip())  # `A. remote-exec` in backticks, as its option is
     lettered = _LETTER_AND_TEXT.fullmatch(coded["inner"] if coded else words.strip())
-    if lettered is not None and (lettered["letter"], _words(lettered["text"])) in zip(
+    if lettered is not None and (lettered["letter"], option_words(lettered["text"])) in zip(
         (option.label for option in options), texts, strict=True
     ):
         return (lettered["letter"],), ""
     for names in ([words], _NAMES_PARTED.split(words)):
-        wanted = [_words(name) for name in names]
+        wanted = [option_words(name) for name in names]
         if wanted and all(texts.count(name) == 1 for name in wanted) and len(set(wanted)) == len(wanted):
             return tuple(options[texts.index(name)].label for name in wanted), ""
     for cut in _REASON_OR_ASIDE.finditer(words):  # the first that leaves one option's words before it
-        if texts.count(named := _words(words[: cut.start()])) == 1:  # (`[1, 3] — …` is cut at the dash)
+        if texts.count(named := option_words(words[: cut.start()])) == 1:  # (`[1, 3] — …` is cut at the dash)
             return (options[texts.index(named)].label,), words[cut.end() :].strip()
     if (article := _ARTICLE.match(words)) is not None:
         return named_with_reason(options, words[article.end() :])  # `A firewall, because …`
@@ -433,7 +433,7 @@ _PLACED = regex(r"(?i)(?:option|choice)\s*(?:no\.?\s*|#)?(?P<number>[1-8])\.?")
 def _worded_exactly(options: Sequence[DraftOption], said: str) -> str | None:
     """The letter of the one option whose words an answer's letters and words are, all of them
     (``Answer: B-cells`` for ``C. B-cells``); a lone letter is a letter, unless no option has it
-    (``Answer: G`` for ``C. G``, a note of the scale). Not ``_words``, which drops ``*``: ``A*`` is an
+    (``Answer: G`` for ``C. G``, a note of the scale). Not ``option_words``, which drops ``*``: ``A*`` is an
     option's words."""
     words = said.strip().rstrip(".").casefold()
     if not words or (len(words) == 1 and any(option.label.casefold() == words for option in options)):
@@ -581,7 +581,7 @@ def _restated(options: Sequence[DraftOption], line: str) -> str | None:
 def _option_said(text: str, words: str) -> int | None:
     """Where ``words`` go on past the option's ``text`` they open with (in brackets or not, case and
     markup aside); ``None`` if they do not open with it."""
-    wanted = _words(text).split()
+    wanted = option_words(text).split()
     if not wanted:
         return None
     lead = wanted[0][: len(wanted[0]) - len(wanted[0].lstrip(_CLAUSE_END))]  # `.hide()` read as `hide()`
@@ -594,16 +594,18 @@ def _option_said(text: str, words: str) -> int | None:
 
 def same_words(first: str, second: str) -> bool:
     """Whether two texts say the same, case, markup and a final full stop aside."""
-    return _words(first) == _words(second)
+    return option_words(first) == option_words(second)
 
 
 def within_words(part: str, text: str) -> bool:
     """Whether ``part``'s words stand together in ``text`` (case, markup and a final stop aside)."""
-    words = _words(part)
-    return bool(words) and f" {words} " in f" {_words(text)} "
+    words = option_words(part)
+    return bool(words) and f" {words} " in f" {option_words(text)} "
 
 
-def _words(text: str) -> str:
+def option_words(text: str) -> str:
+    """An option's words as compared, case, spacing, emphasis and a closing full stop aside (``**Paris.**``
+    and ``paris`` are one option)."""
     return " ".join(re.sub(r"[*_`]", "", text).lower().rstrip(".").split())
 
 
@@ -1001,7 +1003,7 @@ def _numbered_with_words(options: Sequence[DraftOption], answer: str) -> set[int
     found = _NUMBER_AND_TEXT.fullmatch(answer.strip())
     if found is None or not 0 < (number := int(found["number"])) <= len(options):
         return set()
-    return {number} if _words(options[number - 1].text) == _words(found["text"]) else set()
+    return {number} if option_words(options[number - 1].text) == option_words(found["text"]) else set()
 
 
 _NUMBER_AND_TEXT = regex(r"\(?(?P<number>[1-8])[.)]\s*(?P<text>\S.*)")
