@@ -15,8 +15,8 @@ ANSWER_ABROAD = (
     r"|(?:juiste\s+)?antwoord(?:en)?|(?:spr[áa]vn[áa]\s+)?odpov[ěe][ďd]|(?:r[äa]tt\s+|riktig\s+)?svar"
     r"|(?:[õo]ige\s+)?vastus|(?:oikea\s+)?vastaus|(?:pareiz[āa]\s+)?atbilde|r[ăa]spuns(?:\s+corect)?"
     r"|(?:helyes\s+)?v[áa]lasz|(?:to[čc]an\s+)?odgovor"
-    r"|(?:teisingas\s+)?atsakymas|jibu|sagot|jawapan|คำตอบ(?:ที่ถูกต้อง)?|เฉลย|(?:ה)?תשובה(?:\s+נכונה)?)"
-    r"(?:\s+(?:corretas?|corret+[ae]|correctas?|correctes?|certas?|esatt[ae]|exactas?))?"
+    r"|(?:teisingas\s+)?atsakymas|jibu|sagot|jawapan|คำตอบ(?:ที่ถูกต้อง)?|เฉลย|(?:ה)?תשובה(?:\s+נכונה)?)(?:\(s\))?"
+    r"(?:\s+(?:corretas?|corret+[ae]|correctas?|correctes?|certas?|esatt[ae]|exactas?)(?:\(s\))?)?"
 )
 """"Answer" as Portuguese, Spanish, French, Italian, German, Indonesian, Russian, Polish, Ukrainian,
 Turkish, Persian, Arabic, Hindi, Bengali, Greek, Bulgarian, Serbian, Croatian, Dutch, Czech, Slovak,
@@ -25,7 +25,8 @@ Malay, Thai, Hebrew, Chinese, Japanese, Korean and Vietnamese question banks wri
 A``, ``Respuesta correcta: B``, ``Bonne réponse : D``, ``Jawaban: B``, ``Ответ: A``, ``Odpowiedź: B``,
 ``Відповідь: B``, ``Doğru cevap: C``, ``پاسخ صحیح: 4``, ``الإجابة الصحيحة: ب``, ``उत्तर: A``, ``উত্তর:
 B``, ``Απάντηση: Γ``, ``Отговор: Б``, ``答案`` or ``正解`` and a full-width colon, ``정답: B``, ``Đáp án:
-B``, ``Juiste antwoord: B``, ``Rätt svar: C``, ``เฉลย: ข``)."""
+B``, ``Juiste antwoord: B``, ``Rätt svar: C``, ``เฉลย: ข``), one or several (``Réponse(s) correcte(s) : A,
+C``)."""
 
 _OPTIONS_LABEL = regex(
     r"(?i)(?:(?:answer\s+)?(?:options?|choices?|alternativas|opciones|opções|选项|選項|選択肢|보기|варианты(?:\s+ответов?)?)"
