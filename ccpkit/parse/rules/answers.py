@@ -707,19 +707,21 @@ def _said(entry: re.Match[str], line: str) -> Answer:
     return replace(_answer(entry), said=line[entry.start("letters") :].strip())
 
 
-def key_entries_on_a_line(text: str, node: Node) -> list[KeyEntry]:
-    """A line of several entries: ``1-B, 2-C, 3-A``, ``1. B  2. D  3. A`` or ``1\u20133: B D A``."""
-    return [KeyEntry(number, Answer(letters, ""), node) for number, letters in _several_entries(text)]
+def key_entries_on_a_line(text: str, node: Node, *, least: int = 2) -> list[KeyEntry]:
+    """A line of several entries: ``1-B, 2-C, 3-A``, ``1. B  2. D  3. A`` or ``1\u20133: B D A`` (of one
+    at ``least``, after a key's title)."""
+    return [KeyEntry(number, Answer(letters, ""), node) for number, letters in _several_entries(text, least)]
 
 
-def _several_entries(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    """Each question's number and letters on a line of nothing but key entries (two or more)."""
+def _several_entries(text: str, least: int = 2) -> list[tuple[str, tuple[str, ...]]]:
+    """Each question's number and letters on a line of nothing but key entries (two or more, or
+    ``least``)."""
     line = plain(text)
     if not _ENTRY_LINE.match(line):
         return _ranges_of_entries(line)
     found = list(_ENTRIES_ON_A_LINE.finditer(line))
     entries = [(question_id(match["id"]), _answer(match, rest=False).letters) for match in found]
-    return entries if len(entries) >= 2 else []
+    return entries if len(entries) >= least else []
 
 
 def _ranges_of_entries(line: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -745,10 +747,17 @@ def key_cell_answer(text: str) -> Answer | None:
 
 
 def after_key_title(text: str) -> str | None:
-    """The entries written on an answer key's title line (``**Answers:** 1-A, 2-B``), if any."""
+    """The entries written on an answer key's title line (``**Answers:** 1-A, 2-B``), if any: one will
+    do after a title naming the key (``**Answer Key:** 5. b``), which no single answer is labelled."""
     match = _TITLED_ENTRIES.match(plain(text))
     listed = (match["rest"] or match["run"]) if match else None  # `Answers: 1-A, 2-B`, `Answers 1-3: A B A`
-    return listed if listed and _several_entries(listed) else None
+    if not match or not listed:
+        return None
+    least = 1 if _NAMES_KEY.search(match.string, 0, match.start("rest" if match["rest"] else "run")) else 2
+    return listed if _several_entries(listed, least) else None
+
+
+_NAMES_KEY = regex(r"(?i)\bkey\b")
 
 
 def worded_after_key_title(text: str) -> list[tuple[str, str]]:

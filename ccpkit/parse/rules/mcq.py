@@ -430,7 +430,7 @@ def _key_entries(ctx: Context, worded: list[Node], titles: list[int]) -> Iterato
         ):
             key_level, seen = key_level or _BELOW_EVERY_HEADING, True
             ctx.claim(node)
-            yield from key_entries_on_a_line(listed, node)
+            yield from key_entries_on_a_line(listed, node, least=1)  # one after `Answer Key:`
         elif node.type == "paragraph" and worded_after_key_title(node.children[0].content):
             worded.append(node)  # `**Answers:** 1. Jupiter 2. Venus`: maybe answers in words
         elif node.type == "paragraph" and is_key_title(node.children[0].content, line=True):
