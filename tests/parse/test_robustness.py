@@ -20,7 +20,7 @@ from ccpkit.parse.context import Context, unblocked
 from ccpkit.parse.document import _ATTRIBUTE_LINE, _ATTRIBUTES, _HEADING_ATTRIBUTES, HASHTAG, parse_document
 from ccpkit.parse.footnotes import _rewritten
 from ccpkit.parse.option_marks import _LETTER_LINE, _ROMAN_LINE, answers_by_mark
-from ccpkit.parse.rules.answers import _RANGE_OF_ENTRIES, details_text
+from ccpkit.parse.rules.answers import _RANGE_OF_ENTRIES, answer_line, details_text
 from ccpkit.parse.rules.cards import _ENUMERATION, _read_term
 from ccpkit.parse.rules.flashcards import _NUMBER_TAG_ALONE, _PHRASE_ROW, _REDDIT_SPOILER, _hide_code
 from ccpkit.parse.rules.matching import _LABELLED
@@ -230,6 +230,15 @@ def test_a_long_line_of_kanji_is_read_once_for_a_word_and_its_reading() -> None:
     assert _read_term("\u6f22" * 50_000 + " x") is None
     assert _read_term("\u6f22" * 50_000 + "\u3010\u304b\u3093\u3011 x") is None
     assert _read_term("\u5207\u308b \u3010\u304d\u308b\u3011 to cut") is not None
+
+
+def test_an_answer_line_s_label_over_a_long_run_of_spaces_is_read_once() -> None:
+    """The spaces after an answer's label were cut in every way, each cut's look ahead reading the rest
+    of the run (n^2: 20,000 spaces before a word took 38 s)."""
+    assert answer_line("Answer" + " " * 50_000 + "x") is None
+    assert answer_line("R\u00e9ponse(s) correcte(s)" + " \t" * 25_000 + "(s)") is None
+    assert answer_line("Answer   is B").letters == ("B",)  # type: ignore[union-attr]
+    assert answer_line("Answer  . C").letters == ("C",)  # type: ignore[union-attr]
 
 
 def test_a_card_number_over_a_long_run_of_spaces_is_read_once() -> None:
