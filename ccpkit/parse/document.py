@@ -68,11 +68,21 @@ it (``x="a"b`` is read unquoted); a quote otherwise read in words ends where its
 _CODE_KEPT = r"(?P<code>(?<!`)(`+)(?!`)[^`]+?\2)"
 """A code span, the first alternative of a pattern that rewrites a line: what it matches is left as it
 is (``_code_kept``), so nothing inside code is read as the marks around it."""
-_TEMPLATER = regex(r"[ \t]*<%[_-]?(?:\*|\+?[ \t]*tp\.)[\s\S]*?%>")
-"""A Templater command: ``<% tp.date.now() %>``, ``<%* tR += "x" %>`` (the ``<%=`` of ERB and EJS, which
-name no ``tp``, is another language's)."""
-_TEMPLATER_OR_CODE = regex(_CODE_KEPT + r"|[ \t]*<%[\s\S]*?%>")
-"""A code span, or any command of a file Templater's are in (``<% course %>`` names a variable set above)."""
+_COMMAND_LINE = r"(?:[^%<\n]|%(?!>)|<(?!%))*%>"
+"""The rest of a command on its line, to its ``%>``: not over another ``<%`` (each opening would read
+the rest of the line again)."""
+_SCRIPT = r"(?:[^%<]|%(?!>)|<(?!%))*%>"
+"""The rest of a script block, over lines, to its ``%>`` (not over another ``<%``)."""
+_TEMPLATER = regex(rf"(?<![ \t])[ \t]*<%[_-]?(?:\*{_SCRIPT}|\+?[ \t]*tp\.{_COMMAND_LINE})")
+"""A Templater command: ``<% tp.date.now() %>`` on its line, ``<%* tR += "x" %>`` over lines (the ``<%=``
+of ERB and EJS, which name no ``tp``, is another language's)."""
+_TEMPLATER_OR_CODE = regex(
+    rf"{_CODE_KEPT}|{_TEMPLATER.pattern}"
+    rf"|(?<![ \t])[ \t]*<%(?:[_-]{_COMMAND_LINE}|[ \t]*[A-Za-z_$][\w$.]*[ \t]*[_-]?%>)"
+)
+"""A code span, or a Templater command, or in a file of Templater's commands one of its own on a line:
+trimming the spaces around it (``<%_ } _%>``), or naming a variable set above (``<% course %>``). ERB's
+``<%= @name %>`` or ``<% if admin %>``, and a ``<%`` of prose (``kept <%2``), are no such command."""
 _ATTRIBUTE = rf"(?:[.#][A-Za-z_-][\w-]*|[\w-]+={_VALUE})"
 """One attribute of a kramdown attribute list: ``.note``, ``#intro``, ``target="_blank"`` (a class
 opens with a letter: ``.2f`` is a format's precision)."""

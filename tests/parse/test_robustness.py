@@ -554,3 +554,13 @@ def test_a_definition_over_thousands_of_full_stops_before_a_bracket_is_read_once
     line = "**Ion** is a charged atom" + " A." * 80_000 + " ]"
     found = _OPENING_DEFINITION.match(line)
     assert found is not None and found["rest"] == "a charged atom A."
+
+
+@pytest.mark.parametrize("repeated", ["<% ", "<%* ", "<%_ x", "<% tp.", " "])
+def test_templater_commands_never_closed_are_read_through(repeated: str) -> None:
+    # a command's `%>` was looked for again from every `<%` (and from every space before one) to the
+    # file's end: 16,000 `<% ` took 10 s
+    many = 50_000 // len(repeated)
+    line = repeated * many + "<"
+    opened = parse_document("m/notes.md", "Text.\n\n" + line + "\n\n<% tp.file.title %>\n")
+    assert opened.lines[2] == line
