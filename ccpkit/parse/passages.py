@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from ccpkit.item_ids import HTML_TAG
 from ccpkit.model import Passage, SourceLocation
 from ccpkit.parse.context import Context
-from ccpkit.parse.details import details_question, hidden_text
+from ccpkit.parse.details import CODE_SPAN, details_question, hidden_text
 from ccpkit.parse.document import TRAILING_TAGS, Block, heading_level, item_text, title_of
 from ccpkit.parse.rules.dataview import field_key, is_key_like, is_metadata, is_name, without_wrapped_fields
 from ccpkit.parse.rules.start_end import printed_note
@@ -57,8 +57,6 @@ _INLINE_SIDES = regex(r"(?P<front>[^\n]*?\S)[ \t]*:{2,3}[ \t]*(?P<back>\S[^\n]*)
 """A card written on its line with its sides apart at ``::`` or ``:::`` (``Osmosis::Water moving …``)."""
 _SIDES_APART = frozenset({"?", "??"})
 """A line alone between a card's sides (``What does the nucleus hold?``, ``?``, ``The cell's DNA.``)."""
-_CODE = regex(r"((?<!`)`+(?!`).+?(?<!`)`+(?!`))")
-"""A code span, kept apart (captured) when a text is split at them: its tags are code."""
 _STYLED = regex(r"<(?P<tag>mark|span|font)\b[^<>\n]*>(?P<inner>[^<>`\n]+)</(?P=tag)>", re.IGNORECASE)
 """A tag colouring some words, as Zotero's and Obsidian's highlighters write them (``<mark
 style="background-color: #ffd400">…</mark>``, ``<span style=…>``, ``<font color=…>``); not in code."""
@@ -132,9 +130,7 @@ def _heads_nothing(ctx: Context, blocks: Sequence[Block], index: int) -> bool:
 def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) -> Iterator[Passage]:
     text = item_text(_without_tables(ctx, node, ctx.doc.source(node))) if marker else ctx.doc.source(node)
     if node.type not in ("fence", "code_block") and "<" in text:
-        text = "".join(
-            part if part.startswith("`") else _STYLED.sub(_unstyled, part) for part in _CODE.split(text)
-        )
+        text = _unstyled_outside_code(text)
     if node.type in ("paragraph", "list_item") and "::" in text:
         text = _without_fields(ctx, node, text)
     if node.type == "blockquote":
@@ -163,7 +159,7 @@ def _without_fields(ctx: Context, node: Node, text: str) -> str:
     first = ctx.doc.line_of(node)
     if any(first + at in ctx.made_at for at in range(len(lines))):
         return text
-    bare = [without_wrapped_fields(line, _CODE.sub(lambda code: " " * len(code[0]), line)) for line in lines]
+    bare = [without_wrapped_fields(line, _code_blanked(line)) for line in lines]
     fields = [_field(line) if line.strip() else ("", "") for line in bare]
     known = [field for field in fields if field is not None]
     if len(known) == len(lines) > 1:
@@ -176,9 +172,23 @@ def _without_fields(ctx: Context, node: Node, text: str) -> str:
 
 def _field(line: str) -> tuple[str, str] | None:
     """The key and value of a line that is a Dataview field (``rating:: 5``), if it is one."""
-    found = _FIELD_LINE.match(_CODE.sub(lambda code: " " * len(code[0]), line))
+    found = _FIELD_LINE.match(_code_blanked(line))
     key = field_key(line[: found.end("key")]) if found is not None else None
     return (key, line[found.end() :].strip()) if found is not None and key and is_name(key) else None
+
+
+def _code_blanked(line: str) -> str:
+    """``line`` with its code spans as spaces, so nothing in code is read as a field."""
+    return CODE_SPAN.sub(lambda code: " " * len(code[0]), line)
+
+
+def _unstyled_outside_code(text: str) -> str:
+    """``text`` with its styled tags as their words (``_unstyled``); a tag in a code span is code."""
+    pieces, end = [], 0
+    for code in CODE_SPAN.finditer(text):
+        pieces += [_STYLED.sub(_unstyled, text[end : code.start()]), code[0]]
+        end = code.end()
+    return "".join([*pieces, _STYLED.sub(_unstyled, text[end:])])
 
 
 def _unstyled(styled: re.Match[str]) -> str:

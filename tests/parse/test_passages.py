@@ -255,13 +255,15 @@ def test_notes_between_start_and_end_print_as_cards_and_the_plugins_settings_do_
 
 def test_styled_highlights_print_as_their_words_highlighted(tmp_path: Path) -> None:
     """Zotero and Obsidian's highlighters colour a quote with ``<mark style=…>`` or ``<span style=…>``:
-    paper shows the words (a mark's highlighted), not the tags. Tags in code print as written."""
+        paper shows the words (a mark's highlighted), not the tags. Tags in code print as written (a span of
+    one tick closed by one tick only)."""
     notes = (
         '# Enzymes\n\n<mark style="background-color: #ffd400">"Enzymes lower the activation energy"</mark>'
         " [@lee2021, p. 5]\n\n"
         '- <span style="color: #2ea8e5">Most enzymes are proteins</span> (Lee, 2021)\n'
         '- <font color="red">Heat</font> denatures them\n\n'
         'Write `a <span style="color: red">x</span>` to colour a word.\n\n'
+        "A span may hold a longer run of ticks: `a `` <mark>b</mark> `` c` is one span.\n\n"
         '```html\n<mark style="background: yellow">hi</mark>\n```\n'
     )
     assert printed(tmp_path, notes) == [
@@ -269,6 +271,7 @@ def test_styled_highlights_print_as_their_words_highlighted(tmp_path: Path) -> N
         "Most enzymes are proteins (Lee, 2021)",
         "Heat denatures them",
         'Write `a <span style="color: red">x</span>` to colour a word.',
+        "A span may hold a longer run of ticks: `a `` <mark>b</mark> `` c` is one span.",
         '```html\n<mark style="background: yellow">hi</mark>\n```',
     ]
 
