@@ -23,13 +23,20 @@ from ccpkit.model import Passage, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import CODE_SPAN, details_question, hidden_text
 from ccpkit.parse.document import TRAILING_TAGS, Block, heading_level, item_text, title_of
-from ccpkit.parse.rules.dataview import field_key, is_key_like, is_metadata, is_name, without_wrapped_fields
+from ccpkit.parse.rules.dataview import (
+    field_key,
+    is_key_like,
+    is_name,
+    without_wrapped_fields,
+    wrapped_fields,
+)
 from ccpkit.parse.rules.start_end import printed_note
 from ccpkit.parse.rules.terms import (
     defines,
     definition_list,
     goes_on_defining,
     line_term,
+    names_a_metadata_key,
     plain_term,
     undecorated,
 )
@@ -151,23 +158,58 @@ def _passage(ctx: Context, node: Node, section: tuple[str, ...], marker: str) ->
 
 
 def _without_fields(ctx: Context, node: Node, text: str) -> str:
-    """``text`` as a sheet prints Dataview's fields in it, a note's metadata: none of its ``[key::
-    value]``; no lines at all if each is a field (``author:: …`` over ``rating:: 5``), or if the one is
-    a field only metadata holds (a date, tags, note links); a field of a fact (``Key equation:: …``) as
-    a term prints. Lines that made a card print as the card does."""
+    """``text`` as a sheet prints Dataview's fields in it. A field under a key a note's metadata goes
+    under (``author::``, ``rating::``, ``due_date::``) prints nothing, and so does a paragraph of fields
+    one of which is such a key (the note's properties). Any other field is a fact, whatever its value
+    (``Hastings:: 1066-10-14``): a field alone on its line prints as a term, one within a line as Dataview
+    shows it. Lines that made a card print as the card does."""
     lines = text.split("\n")
     first = ctx.doc.line_of(node)
     if any(first + at in ctx.made_at for at in range(len(lines))):
         return text
-    bare = [without_wrapped_fields(line, _code_blanked(line)) for line in lines]
-    fields = [_field(line) if line.strip() else ("", "") for line in bare]
-    known = [field for field in fields if field is not None]
-    if len(known) == len(lines) > 1:
-        return ""
-    if len(known) == len(lines) == 1:
-        key, value = known[0]
-        return "" if is_metadata(value) or is_key_like(key) else _as_term(key, value)
-    return "\n".join(line for line, was in zip(bare, lines, strict=True) if line.strip() or not was.strip())
+    fields = [_fields_only(line) for line in lines if line.strip()]
+    if all(each is not None for each in fields):
+        found = [(key, value) for each in fields for key, value in each or ()]
+        if any(_names_metadata(key) for key, _ in found):
+            return ""
+        return "\n\n".join(_as_term(key, value) for key, value in found if value)
+    return "\n".join(_without_metadata_fields(line) for line in lines)
+
+
+def _fields_only(line: str) -> list[tuple[str, str]] | None:
+    """The key and value of each field of a line that holds fields only (``rating:: 5``, ``[prep:: 30
+    min] [bake:: 45 min]``), or ``None`` for a line of other words."""
+    hidden = _code_blanked(line)
+    wrapped = list(wrapped_fields(hidden))
+    if wrapped and not without_wrapped_fields(line, hidden).strip():
+        return [_wrapped_sides(line[field.start() + 1 : field.end() - 1]) for field in wrapped]
+    whole = _field(line)
+    return None if whole is None else [whole]
+
+
+def _wrapped_sides(inner: str) -> tuple[str, str]:
+    """The key and value of a field written inside brackets (``prep:: 30 min``)."""
+    key, value = inner.split("::", 1)
+    return " ".join(key.split()), value.strip()
+
+
+def _without_metadata_fields(line: str) -> str:
+    """``line`` without its ``[key:: value]`` fields under a metadata key; another field as Dataview
+    shows it: ``(key:: value)`` as its value, ``[key:: value]`` as written."""
+    pieces, end = [], 0
+    for field in wrapped_fields(_code_blanked(line)):
+        written = line[field.start() : field.end()]
+        key, value = _wrapped_sides(written[1:-1])
+        shown = "" if _names_metadata(key) else value if written.startswith("(") else written
+        before = line[end : field.start()]
+        pieces += [before if shown else before.rstrip(" \t"), shown]
+        end = field.end()
+    return "".join([*pieces, line[end:]])
+
+
+def _names_metadata(key: str) -> bool:
+    """Whether a field's key is one a note's metadata goes under (``author``, ``due_date``)."""
+    return names_a_metadata_key(key) or is_key_like(key)
 
 
 def _field(line: str) -> tuple[str, str] | None:

@@ -277,9 +277,10 @@ def test_styled_highlights_print_as_their_words_highlighted(tmp_path: Path) -> N
 
 
 def test_dataview_fields_and_queries_print_nothing(tmp_path: Path) -> None:
-    """Dataview's fields (``servings:: 8``, ``[prep:: 30 min]``) and queries are a note's metadata and
-    code for Obsidian, nothing to study: the sheet leaves them out. A field alone that holds a fact
-    prints as a term; a line's words besides its fields, a field in code and other code blocks print."""
+    """Dataview's fields beside a note's own (``servings:: 8`` over ``source:: [[Bread book]]``) and its
+    queries are a note's metadata and code for Obsidian, nothing to study: the sheet leaves them out. A
+    field of another key prints, alone as a term; a line's words, a field in code and other code blocks
+    print."""
     notes = (
         "# Sourdough\n\nservings:: 8\n[prep:: 30 min] [bake:: 45 min]\nsource:: [[Bread book]]\n\n"
         "A starter needs daily feeding. [tried:: yes]\n\n- hydration:: 75%\n- baked:: 2024-05-01\n"
@@ -288,8 +289,9 @@ def test_dataview_fields_and_queries_print_nothing(tmp_path: Path) -> None:
         "Write `rating:: 5` to rate a loaf.\n\n```python\nflour = 500\n```\n"
     )
     assert printed(tmp_path, notes) == [
-        "A starter needs daily feeding.",
+        "A starter needs daily feeding. [tried:: yes]",
         "**hydration**: 75%",
+        "**baked**: 2024-05-01",
         "Salt tightens the dough.",
         "Write `rating:: 5` to rate a loaf.",
         "```python\nflour = 500\n```",
@@ -309,4 +311,23 @@ def test_a_cards_deck_tags_print_on_neither_side(tmp_path: Path) -> None:
         "**Stomata**: pores on a leaf",
         "**Language of Unity scripts**: C#",
         "**Most grown crop**: maize, rank #1",
+    ]
+
+
+def test_a_dataview_field_under_a_key_of_no_metadata_prints_whatever_its_value(tmp_path: Path) -> None:
+    """Only a key a note's metadata goes under (``author``, ``status``, ``due_date``, ``tags``) makes a
+    field metadata: a fact written as a field prints, a date too, and so do fields a line each with no
+    such key among them; a field within a sentence prints as Dataview shows it (``(key:: value)`` as its
+    value), unless its key is metadata's."""
+    notes = (
+        "# Rivers\n\n## Nile\n\nFirst bridged:: 1902-12-10\n\n"
+        "The river floods [flood month:: August] each year, cresting (crest:: mid-September) at Cairo."
+        " [author:: Reyes]\n\n## Danube\n\nSource reached:: 1857\nDelta mapped:: 1862-04-01\n\n"
+        "- status:: draft\n- due_date:: 2025-01-05\n- Salt flats lie east of it. [tags:: #geo]\n"
+    )
+    assert printed(tmp_path, notes) == [
+        "**First bridged**: 1902-12-10",
+        "The river floods [flood month:: August] each year, cresting mid-September at Cairo.",
+        "**Source reached**: 1857\n\n**Delta mapped**: 1862-04-01",
+        "Salt flats lie east of it.",
     ]

@@ -9,6 +9,7 @@ same whole line as ``Front::Back``, so the flashcard rule asks these questions t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ccpkit.regex import regex
 
@@ -67,3 +68,9 @@ def is_key_like(key: str) -> bool:
 def is_metadata(value: str) -> bool:
     """Whether a field's value is one only metadata holds (a date, a flag, note links, tags, a URL)."""
     return not value.strip() or _METADATA.match(value.strip()) is not None
+
+
+def wrapped_fields(hidden: str) -> Iterator[re.Match[str]]:
+    """Each ``[key:: value]`` and ``(key:: value)`` field of a line, found in ``hidden``: the line with
+    its code blanked out."""
+    return _WRAPPED.finditer(hidden)
