@@ -361,6 +361,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _without_comments(text, tokens)
     if "<" in text and _WRAPPER_LINE.search(text):  # a tag's `<` opens each such line
         text, tokens = _rewritten(text, tokens, _without_wrapper)
+    if "></" in text:
+        text, tokens = _rewritten(text, tokens, _without_empty_anchors)
     if _WORTH_OPENING.search(text) and _WORTH.search(text):
         text, tokens = _rewritten(text, tokens, _without_worth)
     spoken: list[int] = []
@@ -456,6 +458,23 @@ _WRAPPER_LINE = regex(
 """A line at the margin that only opens or closes an HTML box around notes (``<div class="question"
 markdown="1">``, ``</div>``), as sites' quiz pages wrap each question, or Slidev's ``<v-click>`` that
 shows what it wraps on a click (a question's answer): layout, no part of a question or its answer."""
+
+
+_EMPTY_ANCHOR = regex(
+    _CODE_KEPT + r"|(?:^|(?<=\s))<(?P<tag>span|a)\b(?=[^<>\n]*\b(?:id|name)=)[^<>\n]*>[ \t]*</(?P=tag)>[ \t]*"
+    r"|<(?P<inner>span|a)\b(?=[^<>\n]*\b(?:id|name)=)[^<>\n]*>[ \t]*</(?P=inner)>",
+    re.I,
+)
+"""An empty anchor, a place for links to point at (``<span id="page-14-0"></span>`` that Marker writes
+before a paragraph or in a heading, ``<a id="intro"></a>``, ``<a name="q1"></a>``): no word of the notes.
+Spaces after one opening a line or a word go with it; a code span is kept as it is."""
+
+
+def _without_empty_anchors(line: str, above: str) -> str:
+    """A line without its empty anchors; one of nothing else is blank between blocks only (a blank
+    line above it), as a wrapper's (``_without_wrapper``): blanking it inside a paragraph would cut it."""
+    kept = _EMPTY_ANCHOR.sub(_code_kept, line)
+    return kept if kept.strip() or not above.strip() else line
 
 
 def _without_worth(line: str, _above: str) -> str:

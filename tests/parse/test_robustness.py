@@ -564,3 +564,10 @@ def test_templater_commands_never_closed_are_read_through(repeated: str) -> None
     line = repeated * many + "<"
     opened = parse_document("m/notes.md", "Text.\n\n" + line + "\n\n<% tp.file.title %>\n")
     assert opened.lines[2] == line
+
+
+@pytest.mark.parametrize("repeated", ['<span id="a">', "<a id=x> ", "<a name= "])
+def test_empty_anchors_never_closed_are_read_through(repeated: str) -> None:
+    line = repeated * (50_000 // len(repeated))
+    opened = parse_document("m/notes.md", "Text.\n\n" + line + "\n\nMore <a id=x></a>text.\n")
+    assert opened.lines[2:] == (line, "", "More text.", "")
