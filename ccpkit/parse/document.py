@@ -1530,27 +1530,35 @@ def _code_or_breaks(found: re.Match[str]) -> str:
 
 
 def _blanked(found: re.Match[str]) -> str:
-    """A comment as the line breaks it spans; a code span, or one word between ``%%`` (``%%PATH%%``),
-    as it is. Digits alone are a comment: the id a flashcard plugin writes after a card's words
-    (``%%1712345678%%``)."""
+    """A comment as the line breaks it spans; a code span, or one word between ``%%`` in a line
+    (``%%PATH%%``), as it is. Digits alone are a comment: the id a flashcard plugin writes after a
+    card's words (``%%1712345678%%``); so is a word alone on its line (``%%tana%%``, the mark Tana's
+    export opens with)."""
     words = (found["words"] or "").strip()
-    one_word = found["words"] is not None and " " not in words and not words.isdigit()
+    one_word = found["words"] is not None and " " not in words and not words.isdigit() and not _alone(found)
     if found[1] or one_word:
         return found[0]
     key = _obsidian_key(found)
     return key if key is not None else "\n" * found[0].count("\n")
 
 
+def _alone(found: re.Match[str]) -> bool:
+    """Whether a match is all its line holds."""
+    text = found.string
+    return text[found.start() - 1 : found.start()] in ("", "\n") and text[found.end() : found.end() + 1] in (
+        "",
+        "\n",
+    )
+
+
 def _obsidian_key(found: re.Match[str]) -> str | None:
     """An Obsidian comment holding a question's key (``%% Answer: B %%`` alone on its line, or ``%%``
     lines around ``Answer: B`` and its reason) as the answer it hides, first, the reason after it,
     as an HTML comment's; ``None`` for any other comment, or one inside a line."""
-    written, text = found[0], found.string
+    written = found[0]
     indent = written[: len(written) - len(written.lstrip(" \t"))]
     if found["words"] is not None:
-        before, after = text[found.start() - 1 : found.start()], text[found.end() : found.end() + 1]
-        alone = before in ("", "\n") and after in ("", "\n")
-        letters = hidden_key(found["words"]) if alone else None
+        letters = hidden_key(found["words"]) if _alone(found) else None
         return answer_line(indent, letters) if letters else None
     if (keyed := key_taken(written.split("\n")[1:-1])) is None:
         return None

@@ -331,3 +331,12 @@ def test_a_dataview_field_under_a_key_of_no_metadata_prints_whatever_its_value(t
         "**Source reached**: 1857\n\n**Delta mapped**: 1862-04-01",
         "Salt flats lie east of it.",
     ]
+
+
+def test_a_word_between_percent_marks_alone_on_its_line_prints_nothing(tmp_path: Path) -> None:
+    """``%%tana%%`` opening a note pasted from Tana is an Obsidian comment, as is any word between
+    ``%%`` alone on its line; one word between ``%%`` within a line (a batch file's ``%%PATH%%``) prints."""
+    notes = (
+        "# Cells\n\n%%review%%\nCells divide by mitosis.\n\n%%draft%%\n\nA batch file reads %%TEMP%% first.\n"
+    )
+    assert printed(tmp_path, notes) == ["Cells divide by mitosis.", "A batch file reads %%TEMP%% first."]
