@@ -363,6 +363,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, _without_wrapper)
     if "></" in text:
         text, tokens = _rewritten(text, tokens, _without_empty_anchors)
+    if _TOC_LINE.search(text):
+        text, tokens = _rewritten(text, tokens, _without_toc)
     if _WORTH_OPENING.search(text) and _WORTH.search(text):
         text, tokens = _rewritten(text, tokens, _without_worth)
     spoken: list[int] = []
@@ -475,6 +477,16 @@ def _without_empty_anchors(line: str, above: str) -> str:
     line above it), as a wrapper's (``_without_wrapper``): blanking it inside a paragraph would cut it."""
     kept = _EMPTY_ANCHOR.sub(_code_kept, line)
     return kept if kept.strip() or not above.strip() else line
+
+
+_TOC_LINE = regex(r"^[ \t]*(?:\[toc\]|\[\[_?toc_?\]\])[ \t]*$", re.M | re.I)
+"""A line that asks the editor for a table of contents there: Typora's ``[toc]``, ``[TOC]``,
+``[[toc]]``, GitLab's ``[[_TOC_]]``."""
+
+
+def _without_toc(line: str, _above: str) -> str:
+    """A table of contents' mark as a blank line: the editor lists the headings there, no notes."""
+    return "" if _TOC_LINE.fullmatch(line) else line
 
 
 def _without_worth(line: str, _above: str) -> str:

@@ -340,3 +340,10 @@ def test_a_word_between_percent_marks_alone_on_its_line_prints_nothing(tmp_path:
         "# Cells\n\n%%review%%\nCells divide by mitosis.\n\n%%draft%%\n\nA batch file reads %%TEMP%% first.\n"
     )
     assert printed(tmp_path, notes) == ["Cells divide by mitosis.", "A batch file reads %%TEMP%% first."]
+
+
+def test_a_table_of_contents_mark_alone_on_its_line_prints_nothing(tmp_path: Path) -> None:
+    """Typora's ``[toc]`` (``[TOC]``, ``[[_TOC_]]``) asks the editor for the headings there: no words
+    of the notes. Within a line it is words."""
+    notes = "[TOC]\n\n# Soups\n\n[[_TOC_]]\n\nA roux thickens a soup.\n\nPress [toc] in the menu bar.\n"
+    assert printed(tmp_path, notes) == ["A roux thickens a soup.", "Press [toc] in the menu bar."]
