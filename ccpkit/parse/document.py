@@ -365,6 +365,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, _without_empty_anchors)
     if _TOC_LINE.search(text):
         text, tokens = _rewritten(text, tokens, _without_toc)
+    if "){" in text:
+        text, tokens = _rewritten(text, tokens, _without_link_attributes)
     if _WORTH_OPENING.search(text) and _WORTH.search(text):
         text, tokens = _rewritten(text, tokens, _without_worth)
     spoken: list[int] = []
@@ -487,6 +489,27 @@ _TOC_LINE = regex(r"^[ \t]*(?:\[toc\]|\[\[_?toc_?\]\])[ \t]*$", re.M | re.I)
 def _without_toc(line: str, _above: str) -> str:
     """A table of contents' mark as a blank line: the editor lists the headings there, no notes."""
     return "" if _TOC_LINE.fullmatch(line) else line
+
+
+_LINK_ATTRIBUTE = r"(?:[.#][A-Za-z_-][\w-]*|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}\"'{]+))"
+"""One attribute of a picture or a link: ``.external``, ``#fig1``, ``width="4.5in"``, ``width=50%`` (a
+value unquoted stops at a brace: read from each ``{`` it would read the rest of the line again)."""
+_LINK_ATTRIBUTES = regex(
+    _CODE_KEPT
+    + rf"|(?<=\]\()(?P<target>[^()\s]*)\)\{{[ \t]*{_LINK_ATTRIBUTE}(?:[ \t]+{_LINK_ATTRIBUTE})*[ \t]*\}}"
+)
+"""A picture's or a link's attributes as Pandoc writes them after it (``![](media/image1.png){width="4.5in"
+height="2.1in"}``, ``[site](https://…){.external}``), or a code span (kept)."""
+
+
+def _without_link_attributes(line: str, _above: str) -> str:
+    """A line without the attributes after its pictures and links: how a page sizes or styles them,
+    no words of the notes."""
+    return _LINK_ATTRIBUTES.sub(_target_kept, line) if "){" in line else line
+
+
+def _target_kept(found: re.Match[str]) -> str:
+    return found[0] if found["code"] else f"{found['target']})"
 
 
 def _without_worth(line: str, _above: str) -> str:

@@ -347,3 +347,20 @@ def test_a_table_of_contents_mark_alone_on_its_line_prints_nothing(tmp_path: Pat
     of the notes. Within a line it is words."""
     notes = "[TOC]\n\n# Soups\n\n[[_TOC_]]\n\nA roux thickens a soup.\n\nPress [toc] in the menu bar.\n"
     assert printed(tmp_path, notes) == ["A roux thickens a soup.", "Press [toc] in the menu bar."]
+
+
+def test_a_pictures_attributes_as_pandoc_writes_them_print_nothing(tmp_path: Path) -> None:
+    """Pandoc writes a picture's size after it (``![](media/image1.png){width="4.5in"}``) and a link's
+    class: how a page shows them, no words. Braces after other text, or in code, print."""
+    notes = (
+        '# Bread\n\n![](media/image1.png){width="4.5in" height="2.1in"}\n\n'
+        "See [the guide](https://example.org/bread){.external} for times.\n\n"
+        "Weigh it (in grams){about 500} first.\n\n"
+        'Write `![](a.png){width="2in"}` to size a picture.\n'
+    )
+    assert printed(tmp_path, notes) == [
+        "![](media/image1.png)",
+        "See [the guide](https://example.org/bread) for times.",
+        "Weigh it (in grams){about 500} first.",
+        'Write `![](a.png){width="2in"}` to size a picture.',
+    ]
