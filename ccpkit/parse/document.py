@@ -367,6 +367,8 @@ def parse_document(path: str, text: str) -> Document:
         text, tokens = _rewritten(text, tokens, _without_toc)
     if "){" in text:
         text, tokens = _rewritten(text, tokens, _without_link_attributes)
+    if "\ntype_: " in text and (joplin := _joplin_metadata_lines(text.split("\n"), _code_lines(tokens))):
+        text, tokens = _reparsed(text, tokens, _blanked_lines(text, joplin))
     if _WORTH_OPENING.search(text) and _WORTH.search(text):
         text, tokens = _rewritten(text, tokens, _without_worth)
     spoken: list[int] = []
@@ -510,6 +512,26 @@ def _without_link_attributes(line: str, _above: str) -> str:
 
 def _target_kept(found: re.Match[str]) -> str:
     return found[0] if found["code"] else f"{found['target']})"
+
+
+_JOPLIN_ID = regex(r"id: [0-9a-f]{32}")
+_JOPLIN_TYPE = regex(r"type_: \d{1,2}")
+_JOPLIN_FIELD = regex(r"[a-z][a-z_]*:(?: .*)?")
+
+
+def _joplin_metadata_lines(lines: Sequence[str], code: Container[int]) -> range:
+    """The lines of the block Joplin's RAW export ends a note with (``id: 0f3c…`` over ``created_time:
+    …`` down to ``type_: 1``): the app's record of the note, no words of it. Empty if the file ends
+    otherwise."""
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    if not end or end - 1 in code or not _JOPLIN_TYPE.fullmatch(lines[end - 1]):
+        return range(0)
+    start = end - 1
+    while start and _JOPLIN_FIELD.fullmatch(lines[start - 1]):
+        start -= 1
+    return range(start, end) if _JOPLIN_ID.fullmatch(lines[start]) else range(0)
 
 
 def _without_worth(line: str, _above: str) -> str:

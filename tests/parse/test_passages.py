@@ -364,3 +364,17 @@ def test_a_pictures_attributes_as_pandoc_writes_them_print_nothing(tmp_path: Pat
         "Weigh it (in grams){about 500} first.",
         'Write `![](a.png){width="2in"}` to size a picture.',
     ]
+
+
+def test_the_record_joplins_raw_export_ends_a_note_with_prints_nothing(tmp_path: Path) -> None:
+    """Joplin's RAW export ends each note with the app's record of it (``id:`` … ``type_: 1``): no
+    words of the notes. Lines of fields that end otherwise, or open with no such id, print."""
+    record = (
+        "id: 7a1e0c9b3d5f4e2a8c6b1d0f9e8a7b6c\nparent_id: 1b2c3d4e5f60718293a4b5c6d7e8f901\n"
+        "created_time: 2025-02-11T08:00:00.000Z\nauthor: \nis_todo: 0\nmarkup_language: 1\ntype_: 1"
+    )
+    notes = f"Knife skills\n\n# Knife skills\n\nA julienne is a matchstick cut.\n\n{record}\n"
+    assert printed(tmp_path, notes) == ["Knife skills", "A julienne is a matchstick cut."]
+    unlike = "# Knife skills\n\nA julienne is a matchstick cut.\n\nid: 12\ntype_: 1\n"
+    (tmp_path / "other").mkdir()
+    assert "type_: 1" in printed(tmp_path / "other", unlike)[-1]
