@@ -64,6 +64,7 @@ from ccpkit.parse.rules.terms import (
     is_label,
     joined_terms,
     keeps_a_record,
+    keys_a_record,
     line_term,
     names_a_metadata_key,
     names_a_note_field,
@@ -1483,6 +1484,8 @@ def _named_records(ctx: Context) -> dict[int, list[Term]]:
             and len(set(names)) == len(names)
             and all(map(_names_a_record, names))
             and len(set.intersection(*labels)) >= 2  # the naming label and a facet, in each
+            and not keys_a_record(records[0][1][0].front)  # `Name: Ann Lee`, `Date: …`: a form's, minutes'
+            and all(_reads_as_facet(term.front) for _, terms in records for term in terms[1:])
         ):
             found |= {id(node): terms for node, terms in records}
     return found
@@ -1498,9 +1501,26 @@ def _labelled_lines(ctx: Context, node: Node) -> list[Term]:
 
 
 def _names_a_record(value: str) -> bool:
-    """Whether a record's first value is a name (``Metoprolol``, ``Ohm's law``), not a sentence."""
+    """Whether a record's first value is a name (``Metoprolol``, ``Ohm's law``), not a sentence, a
+    question or someone's words (``Why this job``, ``Tell me …``), nor a date or a version (``2.1.0``)."""
     plain = value.strip("*_ ")
-    return len(plain.split()) <= _OUTLINE_NAME_WORDS and not plain.endswith((".", "?", "!", ":"))
+    return (
+        len(plain.split()) <= _OUTLINE_NAME_WORDS
+        and not plain.endswith((".", "?", "!", ":"))
+        and not plain[:1].isdigit()
+        and _ASKS.match(plain) is None
+        and SPEAKING.search(plain) is None
+    )
+
+
+_ASKS = regex(r"(?i:what|why|how|when|where|which|who|tell|describe|explain)\b")
+"""How a question or a request opens (``Why this hospital``, ``Tell me about …``)."""
+
+
+def _reads_as_facet(label: str) -> bool:
+    """Whether a record's label after its name names a facet of it (``Class``, ``Side effects``), not a
+    field of a form, minutes or a list (``Date``, ``Attendees``, ``Title``, ``Status``)."""
+    return _is_facet(label) or not keys_a_record(label)
 
 
 def _record_cards(ctx: Context, block: Block, terms: Sequence[Term]) -> Iterator[Item | Problem]:

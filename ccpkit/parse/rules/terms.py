@@ -643,6 +643,20 @@ def names_a_record_field(name: str) -> bool:
     return name.lower() in _FIELD_NAMES | _CASE_FIELDS | _MINUTES_FIELDS | _BOOK_FIELDS | _RECORD_PARTS
 
 
+def keys_a_record(name: str) -> bool:
+    """Whether a label keys a record by who, when or which copy (``Name: Ann Lee``, ``Version: 2.1``,
+    ``Interviewer: …``, ``Date: …``), or is a note's or a record's field (``Author``, ``Attendees``):
+    a form's, a changelog's or a transcript's, naming no thing to learn."""
+    plain = name.strip(" *_").casefold()
+    return plain in _RECORD_KEYS or names_a_note_field(plain) or names_a_record_field(plain)
+
+
+_RECORD_KEYS = frozenset(
+    {"name", "full name", "id", "version", "release", "entry", "day", "session", "speaker", "host", "guest"}
+    | {"interviewer", "interviewee", "candidate", "patient", "client", "customer", "student", "user"}
+    | {"q", "a", "question", "answer"}
+)
+"""Labels that key a record by a person, a version or a question (``Patient:``, ``Release:``)."""
 _RECORD_PARTS = frozenset(
     {"hypothesis", "method", "methods", "materials", "apparatus", "procedure", "discussion", "summary"}
     | {"pros", "cons", "verdict", "advantages", "disadvantages", "flight", "hotel", "bus", "train"}
