@@ -1542,7 +1542,8 @@ def _shared_plain_labels(ctx: Context, records: Container[int]) -> dict[int, lis
     for block in ctx.doc.blocks:
         terms = [] if id(block.node) in records else _labelled_lines(ctx, block.node)
         bold = terms and block.node.children[0].content.startswith(("**", "__"))  # `_facet_paragraphs`'
-        if terms and block.section and not bold and all(_names_a_facet(term.front) for term in terms):
+        named = terms and block.section and not bold and all(_names_a_facet(term.front) for term in terms)
+        if named and _keeps_plain_facets(block.section, terms):
             found[id(block.node)] = (block.section, terms)
     shared: dict[int, list[Term]] = {}
     for key, (section, terms) in found.items():
@@ -1553,6 +1554,14 @@ def _shared_plain_labels(ctx: Context, records: Container[int]) -> dict[int, lis
         ):
             shared[key] = terms
     return shared
+
+
+def _keeps_plain_facets(section: Sequence[str], terms: Sequence[Term]) -> bool:
+    """Whether plain labels' lines under a heading describe a subject to study (``Hardness:``, ``Facts:``):
+    no label a record's field (a recipe's ``Time:``, a CV's ``Dates:``), no heading a day (a diary's)."""
+    return _WHEN.fullmatch(section[-1].casefold()) is None and all(
+        _reads_as_facet(term.front) for term in terms
+    )
 
 
 def _plain_facet_cards(

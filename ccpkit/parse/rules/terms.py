@@ -654,9 +654,10 @@ def keys_a_record(name: str) -> bool:
 _RECORD_KEYS = frozenset(
     {"name", "full name", "id", "version", "release", "entry", "day", "session", "speaker", "host", "guest"}
     | {"interviewer", "interviewee", "candidate", "patient", "client", "customer", "student", "user"}
-    | {"q", "a", "question", "answer"}
+    | {"q", "a", "question", "answer", "dates", "serves"}
 )
-"""Labels that key a record by a person, a version or a question (``Patient:``, ``Release:``)."""
+"""Labels that key a record by a person, a version or a question (``Patient:``, ``Release:``), or
+give a CV's or a recipe's details (``Dates:``, ``Serves:``)."""
 _RECORD_PARTS = frozenset(
     {"hypothesis", "method", "methods", "materials", "apparatus", "procedure", "discussion", "summary"}
     | {"pros", "cons", "verdict", "advantages", "disadvantages", "flight", "hotel", "bus", "train"}
