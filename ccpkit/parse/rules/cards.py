@@ -510,7 +510,9 @@ def _list_cards(
             and term is not None
             and peers > 1
             and not pending.extra
-            and _aside_of_the_heading(term, pending.term)
+            and _aside_of_the_heading(
+                term, pending.term, [read.get(id(child)) for child in node.children[:index]]
+            )
             and (subject := _subject(ctx, section))
         ):  # `- **Example:** …` after `- **Category:** Behavioral`: the heading's, not the category's
             yield from _flush(ctx, pending, section)
@@ -550,10 +552,12 @@ def _list_cards(
         yield from _flush(ctx, pending, section)
 
 
-def _aside_of_the_heading(aside: Term, above: Term) -> bool:
+def _aside_of_the_heading(aside: Term, above: Term, before: Iterable[Term | None]) -> bool:
     """Whether an aside after an attribute's short value (``**Category:** Behavioral``, then
     ``**Example:** …``) speaks of the heading both describe, not of that value: no example is of
-    ``Behavioral``. A facet's own list of things (``Uses: atrial fibrillation``) may take a remark."""
+    ``Behavioral``. A facet's own list of things (``Uses: atrial fibrillation``) may take a remark, and
+    so does a glossary's term (``**Heparin:** thrombin inhibitor``): every name ``before`` it in its
+    list must label an attribute."""
     value = above.rest.strip("*_ ")
     return (
         is_aside(aside.front)
@@ -562,7 +566,29 @@ def _aside_of_the_heading(aside: Term, above: Term) -> bool:
         and not _is_facet(above.front)
         and len(value.split()) <= _FACET_VALUE_WORDS
         and not value.endswith((".", "!", "?"))
+        and _label_attributes([term.front.strip("*_: ") for term in before if term is not None])
     )
+
+
+def _label_attributes(names: Sequence[str]) -> bool:
+    """Whether a list's names all label a heading's attributes, one at least a label's word (``Intent``,
+    ``Category``, ``Family``) and the others so too or a common noun's words (``Unit of code``): not a
+    glossary's or a vocabulary's terms (``Heparin``, ``Pan``, ``Cell wall``)."""
+    known = [_labels_an_attribute(name) for name in names]
+    phrases = [" " in name and _ATTRIBUTE.fullmatch(name) is not None for name in names]
+    return any(known) and all(map(operator.or_, known, phrases))
+
+
+def _labels_an_attribute(name: str) -> bool:
+    """A word that labels what a heading is or has (``Type``, ``Category``, ``Mechanism``, ``Year``)."""
+    plain = name.casefold()
+    return is_label(name) or _is_facet(name) or names_a_metadata_key(plain) or plain in _CLASSIFYING
+
+
+_CLASSIFYING = frozenset(
+    {"category", "kind", "class", "family", "group", "order", "genus", "species", "style", "intent"}
+)
+"""Labels that say which kind a heading is (``Category: Behavioral``, ``Family: Declarative``)."""
 
 
 _FACET_VALUE_WORDS = 3
