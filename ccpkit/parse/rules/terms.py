@@ -460,7 +460,7 @@ def announced_term(term: Term) -> Term:
     if not _ANNOUNCING_LABEL.fullmatch(term.front.strip("*_ ")):
         return term
     named = _NAMED_AFTER_LABEL.fullmatch(term.rest)
-    if named is None or len(named["name"].split()) > _ANNOUNCED_WORDS:
+    if named is None or not _announces_a_name(named["name"]):
         return term
     return Term(named["name"].strip(), named["rest"].strip(), separated=True)
 
@@ -477,6 +477,23 @@ _NAMED_AFTER_LABEL = regex(
 )
 """A name, maybe in emphasis, then a separator and what follows it: ``*Chemiosmosis* — the …``."""
 _ANNOUNCED_WORDS = 10
+
+
+def _announces_a_name(words: str) -> bool:
+    """Whether the words an announcing label gives before a separator are a name (``Chemiosmosis``,
+    ``Most common cause of …``), not a sentence's start with its own ``=`` or dash (``the market
+    clears where supply = demand``, ``TSH is the best test - …``) nor a date (``Spring 2024 - …``)."""
+    return (
+        len(words.split()) <= _ANNOUNCED_WORDS
+        and _ARTICLE_OPENING.match(words.strip()) is None
+        and _STATES_OR_DATES.search(words) is None
+    )
+
+
+_ARTICLE_OPENING = regex(r"(?:the|an?)\s")
+"""How a sentence or a definition opens in lower case (``the thyroid …``), as a name does not."""
+_STATES_OR_DATES = regex(r"(?i)\b(?:is|are|was|were)\b|\b(?:1[5-9]|20)\d\d\b")
+"""A verb stating what something is (``TSH is …``), or a year (``Spring 2024``): no name's words."""
 
 
 def _read_term(inner: str, after: str, marker: str) -> Term | None:
