@@ -21,7 +21,7 @@ from ccpkit.parse.document import _ATTRIBUTE_LINE, _ATTRIBUTES, _HEADING_ATTRIBU
 from ccpkit.parse.footnotes import _rewritten
 from ccpkit.parse.option_marks import _LETTER_LINE, _ROMAN_LINE, answers_by_mark
 from ccpkit.parse.rules.answers import _RANGE_OF_ENTRIES, answer_line, details_text
-from ccpkit.parse.rules.cards import _ENUMERATION, _read_term
+from ccpkit.parse.rules.cards import _ENUMERATION, _FIRST_SEPARATOR, _QUOTED_WITH_SOURCE, _read_term
 from ccpkit.parse.rules.flashcards import _NUMBER_TAG_ALONE, _PHRASE_ROW, _REDDIT_SPOILER, _hide_code
 from ccpkit.parse.rules.matching import _LABELLED
 from ccpkit.parse.rules.options import _BREAK_AT_END, _TRAILING_ANSWER, _wide_gap_ends
@@ -571,3 +571,26 @@ def test_empty_anchors_never_closed_are_read_through(repeated: str) -> None:
     line = repeated * (50_000 // len(repeated))
     opened = parse_document("m/notes.md", "Text.\n\n" + line + "\n\nMore <a id=x></a>text.\n")
     assert opened.lines[2:] == (line, "", "More text.", "")
+
+
+def test_a_long_run_of_spaces_after_a_name_is_read_once_for_its_first_separator() -> None:
+    # the name before a high-yield bullet's first separator ended anywhere in a run of spaces, each
+    # end reading the rest of the run for an `=`: 50,000 spaces took 10 s
+    assert _FIRST_SEPARATOR.match("A" + " " * 50_000 + "x") is None
+    found = _FIRST_SEPARATOR.match("Graves disease  \u2192 \u2191 T4 \u2192 tremor")
+    assert found is not None and (found["front"], found["rest"]) == (
+        "Graves disease",
+        "\u2191 T4 \u2192 tremor",
+    )
+    assert _FIRST_SEPARATOR.match("Storm = fever")["front"] == "Storm"  # type: ignore[index]
+    assert _FIRST_SEPARATOR.match("Storm: fever")["front"] == "Storm"  # type: ignore[index]
+    assert _FIRST_SEPARATOR.match("a= b") is None
+
+
+def test_a_long_line_of_quotation_marks_and_dashes_is_read_once_as_no_lone_quotation() -> None:
+    # each closing mark tried who said the words after it up to the line's end, where a line break
+    # failed them all: 50,000 characters took 6 s
+    assert _QUOTED_WITH_SOURCE.fullmatch('"-' * 25_000 + "\n") is None
+    assert _QUOTED_WITH_SOURCE.fullmatch('"We did not inherit it." \u2014 Proverb') is not None
+    assert _QUOTED_WITH_SOURCE.fullmatch('"Brevity is the soul of wit" (p. 83)') is not None
+    assert _QUOTED_WITH_SOURCE.fullmatch('"One"\n"Two"') is None

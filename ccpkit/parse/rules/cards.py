@@ -2131,12 +2131,18 @@ def _card(
 def _quotation_alone(front: str, back: str) -> bool:
     """Whether a card would ask for a quotation by its label alone (``Quote`` → ``"We did not …"``): a
     front any quotation of the notes could have, which asks nothing."""
-    return _QUOTE_LABEL.fullmatch(front.strip("*_: ")) is not None and _QUOTATION.fullmatch(back) is not None
+    return (
+        _QUOTE_LABEL.fullmatch(front.strip("*_: ")) is not None
+        and _QUOTED_WITH_SOURCE.fullmatch(back) is not None
+    )
 
 
 _QUOTE_LABEL = regex(r"(?i)(?:(?:key|favou?rite|best)\s+)?(?:quote|quotation)s?")
-_QUOTATION = regex(r"[*_]*[\"\u201c\u2018'][^\n]+[\"\u201d\u2019'][*_]*(?:[ \t]*[-\u2013\u2014(][^\n]*)?")
-"""Words in quotation marks, maybe with who said them after (``"…" — Harari``, ``"…" (p. 83)``)."""
+_QUOTED_WITH_SOURCE = regex(
+    r"(?=[^\n]*\Z)[*_]*[\"\u201c\u2018'][^\n]+[\"\u201d\u2019'][*_]*(?:[ \t]*[-\u2013\u2014(][^\n]*)?"
+)
+"""Words in quotation marks, maybe with who said them after (``"…" — Harari``, ``"…" (p. 83)``), on one
+line: a line break is found first, not after trying each closing mark."""
 _QUOTATION_ALONE = (
     "quotation under a label that names no subject (`Quote:`), so it is no card: a card would ask only "
     '"Quote"; write what it should recall as a card (`Who wrote …?::…`) or a cloze'
@@ -2401,7 +2407,10 @@ def _names_and_equates(front: str) -> bool:
 
 
 _NAMED_EQUAL = regex(r"(?P<name>[^\W\d_][\w'-]+(?:[ \t]+\S+)*?)[ \t]+=[ \t]+(?P<value>[^\W\d_]{3,}.*)")
-_FIRST_SEPARATOR = regex(r"(?P<front>[^:=\u2192\n]+?)(?::|[ \t]+(?:=|\u2192|->))[ \t]+(?P<rest>\S.*)")
+_FIRST_SEPARATOR = regex(
+    r"(?P<front>[^:=\u2192\n]*?[^:=\u2192\s])[ \t]*(?::|(?<=[ \t])(?:=|\u2192|->))[ \t]+(?P<rest>\S.*)"
+)
+"""A name, then its first separator: the name ends in no space, so a run of spaces is read once."""
 _SEPARATOR_AFTER = regex(r"[ \t](?:=|\u2192|->)[ \t]|\w:[ \t]")
 """A separator later on a line (``… → fever``, ``…; Rx: …``): what plain terms' one separator is not."""
 
