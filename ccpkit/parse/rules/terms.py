@@ -1045,8 +1045,7 @@ def aside_line(line: str) -> Term | None:
     """A line opening with an aside's label, in bold or plain, over what it says (``**Remember:** SQS
     keeps …``, ``Note: …``): a remark on the term above it among terms' lines, no term of its own."""
     text = undecorated(line.strip())
-    plain = _PLAIN_LABEL.fullmatch(text)
-    term = _bold_term(text) or (Term(plain["name"], plain["rest"], True) if plain else None)
+    term = _bold_term(text) or plain_label(text)
     return term if term is not None and is_aside(term.front) and term.rest.strip() else None
 
 
