@@ -85,6 +85,7 @@ _SEPARATORS = (
     "\u2014\u2014",
     "\u2014",
     "\u2013",
+    "---",
     "--",
     "=",
     ":",
@@ -95,7 +96,7 @@ _SEPARATORS = (
     "&mdash;",
 )
 """The arrows, em and en dashes, ``=``, ``:``, ``-``; a dash as document exports write it (``\\-``,
-``&ndash;``, ``&mdash;``); Chinese and Japanese notes' full-width colon and double dash."""
+``&ndash;``, ``&mdash;``, pandoc's ``---``); Chinese and Japanese notes' full-width colon and double dash."""
 _ARROW = regex("(?<![<=-])(?:" + "|".join(re.escape(arrow) for arrow in _ARROWS) + ")")
 _TIGHT_EM_DASH = "(?<=[^\\W\\d])\u2014(?=[^\\W\\d])"
 """An em dash between two words with no spaces (``Basalt—a dark volcanic rock``), as American typography
