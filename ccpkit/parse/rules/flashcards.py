@@ -1775,7 +1775,10 @@ def _reads_as_fields(block: str) -> bool:
     """Whether one of a block's ``key:: value`` lines reads as a note's metadata: a value only metadata
     holds (a date, tags, links), or a key written lower-case (``topic::``), named as a note's fields
     are (``Status``) or as a program names things, as Dataview's users write them; not a block of
-    capitalised terms (``Atropine:: …``, ``**Naloxone**:: …``)."""
+    capitalised terms (``Atropine:: …``, ``**Naloxone**:: …``), nor an outline's facets nested under
+    the things they describe (``- Beta blockers`` over ``  - Mechanism:: …``, as Tana exports them)."""
+    if any(line[:1] in (" ", "\t") and "::" in line for line in block.split("\n")):
+        return False
     for line in block.split("\n"):
         front, separator, value = _FIELD_BULLET.sub("", line.strip(), count=1).partition("::")
         key = field_key(front) if separator else None
