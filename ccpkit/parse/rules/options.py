@@ -131,15 +131,15 @@ or an aside in brackets: ``C# (built for .NET)``."""
 _NUMBER_JOINER = regex(r"(?i)\s*(?:,|;|&|/|\+|\band\b)\s*")
 _TASK = regex(
     r"^(?:\[(?P<mark>[ xX*\u2713\u2714]?)\ufe0f?\]|\[(?P<quiz>\[[ xX]\]|\([ xX]\))\]"
-    r"|(?P<ballot>[\u2610\u2611])\ufe0f?|(?P<radio>[\u25cb\u25ef]))"
+    r"|(?P<ballot>[\u2610-\u2612])\ufe0f?|(?P<radio>[\u25cb\u25ef]))"
     r"[ \t]+(?P<text>\S.*)$",
     re.S,
 )
 """A checkbox (``[ ]``, ``[x]``, ``[✓]``, ``[]`` as some write an empty one, text2qti's ``[*]``, LiaScript's
-``[[X]]`` and ``[(X)]``, or the ballot boxes ``☐``, ``☑``) or a blank radio button (``○``, ``◯``, as
+``[[X]]`` and ``[(X)]``, or the ballot boxes ``☐``, ``☑``, ``☒``) or a blank radio button (``○``, ``◯``, as
 quizzes copied from online forms show them) opening an option. A chosen one (``◉``, ``●``) is no
 option's: a filled-in survey and a slide's bullets write them too."""
-_BOX_STARTS = ("[", "\u2610", "\u2611", "\u25cb", "\u25ef")
+_BOX_STARTS = ("[", "\u2610", "\u2611", "\u2612", "\u25cb", "\u25ef")
 """What a line ``_TASK`` (or ``_BARE_BOX``) matches opens with."""
 _NO_WORDS = "&shy;"
 """What a box's option with no words of its own holds, its text the code below it (``- [x] &shy;``
@@ -1377,13 +1377,13 @@ def _boxes(matches: Sequence[re.Match[str] | None]) -> bool:
 
 
 def _ticked(match: re.Match[str]) -> bool | None:
-    """Whether a box is ticked (``[x]``, ``☑``); a radio button says nothing (``None``): the answer
+    """Whether a box is ticked (``[x]``, ``☑``, ``☒``); a radio button says nothing (``None``): the answer
     line does."""
     if match["radio"]:
         return None
     if match["quiz"]:
         return match["quiz"][1] != " "
-    return match["ballot"] == "\u2611" if match["ballot"] else match["mark"] not in (" ", "")
+    return match["ballot"] != "\u2610" if match["ballot"] else match["mark"] not in (" ", "")
 
 
 def lettered_lines(lines: list[str], node: Node) -> Options | None:
