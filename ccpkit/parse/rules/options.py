@@ -926,7 +926,7 @@ def unlettered_options(
     letters = [_letter(found).upper() for first in firsts if (found := _LETTERED.match(first or ""))]
     if letters and letters == sorted(letters) and letters[0] == "A":
         return None  # lettered, but not as options may be (one left empty): not plain bullets either
-    if answer is None and not (asked and node.type == "bullet_list"):
+    if answer is None and not ((asked or _judged_by_tick(firsts)) and node.type == "bullet_list"):
         return None  # numbered steps under a question tick the ones done: no answer
     items = zip(_LABELS, node.children, firsts, strict=False)
     options = [_unlettered(label, _item_text(doc, item, first or ""), item) for label, item, first in items]
@@ -962,6 +962,16 @@ def unlettered_options(
         if numbers and not named_option(options, answer.text):  # `Answer: 7` past `4) 15`: words
             return None
     return Options(options, tail=glued) if answer.letters or named_option(options, answer.text) else None
+
+
+def _judged_by_tick(firsts: Sequence[str | None]) -> bool:
+    """Whether bullets read ``True`` and ``False``, one ticked (``✓ False``): a statement's question,
+    its answer the tick, though the words above it ask nothing."""
+    return true_or_false([(first or "").strip(_TICK_CHARACTERS) for first in firsts])
+
+
+_TICK_CHARACTERS = " \t\u2705\u2714\u2611\u2713\ufe0f"
+"""What ``_CHECK`` is made of, and the spaces around it."""
 
 
 def _struck_as_crossed(options: Sequence[DraftOption]) -> list[DraftOption] | None:

@@ -90,13 +90,22 @@ _HEADED = regex(
     r"(?:\s+(?P<rest>.*))?$",
     re.S,
 )
+_PAGE_LINE = (
+    r"(?:Topic\s*#?\s*:?\s*\d+|\[All [^\]\n]* Questions\]|\(Exam Topic \d+\)"
+    r"|(?:Partially\s+)?correct|Incorrect|Not\s+answered|Answer\s+saved|Not\s+complete|Complete"
+    r"|Mark(?:ed\s+out\s+of)?\s+[\d.]+(?:\s+out\s+of\s+[\d.]+)?|Flag\s+question|Question\s+text"
+    r"|[\[(]\d+\s+(?:marks?|points?)[\])]|\d+(?:\.\d+)?[ \t]?/[ \t]?\d+(?:\.\d+)?[ \t]points?)"
+)
+"""A line a quiz's page shows around a question's words (``_PAGE_LINES``), no words of it."""
 DUMP_HEADER = regex(
     rf"(?:\*\*|__)?(?i:{_DUMP_LABEL})\s*[#:]?\s*[A-Z]?\d+{_OF_COUNT}[.):]?(?:\*\*|__)?"
-    r"(?:[ \t]+[A-Z][A-Z]+(?:[ \t]+[A-Z][A-Z]+)*)?[ \t]*(?:\n|$)"
+    r"(?:[ \t]+[A-Z][A-Z]+(?:[ \t]+[A-Z][A-Z]+)*)?"
+    rf"(?:[ \t]{{1,4}}(?i:{_PAGE_LINE}))*[ \t]*(?:\n|$)"
 )
 """A dump's question header on a line of its own (``QUESTION NO: 2``, ``NEW QUESTION 12``, ``Question: 3``),
-maybe with the kind of question in capitals (``DRAG DROP``, ``HOTSPOT``): a question begins there, with
-options or none."""
+maybe with the kind of question in capitals (``DRAG DROP``, ``HOTSPOT``), or a review's state of it
+(``Question 2 Correct Mark 1.00 out of 1.00 Flag question``, ``**Question 3** 1 / 1 point``): a question
+begins there, with options or none."""
 _TASK_LABEL = (
     r"(?i:problem|item|exercise|no\.)[ ]?(?P<task>\d+)(?=(?:\*\*|__)?(?:[.):]|[ \t]*[\u2013\u2014-]\s))"
 )
@@ -132,17 +141,11 @@ _HOW_MANY = regex(r"(?i)\bhow\s+many\b")
 _NUMBER = regex(r"\d+(?:[.,]\d+)?")
 _ANSWER_LABEL = regex(r"(?i)^\W*(?:ans(?:wer)?s?|correct\s+answers?)\b")
 """How an answer line opens at the end of a question's paragraph: ``Ans -``, ``Answer:``."""
-_PAGE_LINES = regex(
-    r"^(?:Topic\s*#?\s*:?\s*\d+|\[All [^\]\n]* Questions\]|\(Exam Topic \d+\)"
-    r"|(?:Partially\s+)?correct|Incorrect|Not\s+answered|Answer\s+saved|Not\s+complete|Complete"
-    r"|Mark(?:ed\s+out\s+of)?\s+[\d.]+(?:\s+out\s+of\s+[\d.]+)?|Flag\s+question|Question\s+text"
-    r"|[\[(]\d+\s+(?:marks?|points?)[\])])"
-    r"[ \t]*(?:\n|$)",
-    re.I | re.M,
-)
+_PAGE_LINES = regex(rf"^{_PAGE_LINE}(?:[ \t]{{1,4}}{_PAGE_LINE})*[ \t]*(?:\n|$)", re.I | re.M)
 """A dump site's page lines under ``Question #: 45``: ``Topic #: 1``, ``[All … Questions]``; an exam
 dump's source tag, ``(Exam Topic 1)``; a Moodle review's state of the question under ``Question 1``:
-``Correct``, ``Mark 1.00 out of 1.00``, ``Flag question``; an exam paper's ``[1 mark]`` under a question."""
+``Correct``, ``Mark 1.00 out of 1.00``, ``Flag question`` (or all on one line, after ``Question 1``); an
+exam paper's ``[1 mark]`` under a question, a review's score after its number (``0 / 1 point``)."""
 _WORD_QUESTION = regex(r"(?:\*\*|__)?question(?:\*\*|__)?[ \t]*(?:\n|$)", re.I)
 """The word ``QUESTION`` after a number, as a paid bank's review pages write ``1. QUESTION``."""
 _ANSWER_HEADING = regex(

@@ -148,6 +148,8 @@ def _moodle_number(ctx: Context, node: Node) -> str | None:
     if node.type != "paragraph" or ctx.is_claimed(node):
         return None
     first, *state = node.children[0].content.strip().split("\n")
+    if not state and (one_line := _MOODLE_ONE_LINE.fullmatch(first.strip())) is not None:
+        return one_line["number"]  # `Question 2 Correct Mark 1.00 out of 1.00 Flag question`
     found = _MOODLE_HEADER.fullmatch(first.strip())
     if found is None or not state or not all(_MOODLE_STATE.fullmatch(line.strip()) for line in state):
         return None
@@ -207,6 +209,10 @@ _MOODLE_STATE = regex(
     r"|not\s+complete|requires\s+grading|mark(?:ed)?\s+(?:[\d.]+\s+)?out\s+of\s+[\d.]+|flag(?:ged)?\s+question"
 )
 """A line of a Moodle question's state under its number: ``Correct``, ``Mark 0.50 out of 1.00``."""
+_MOODLE_ONE_LINE = regex(
+    _MOODLE_HEADER.pattern + "".join(("(?:[ \t]{1,4}(?:", _MOODLE_STATE.pattern.removeprefix("(?i)"), "))+"))
+)
+"""A Moodle header with its state on its line, as a page copied as text may run them together."""
 _SELECT = regex(r"(?i)select\s+one(?:\s+or\s+more)?\s*:")
 """Moodle's label over a question's choices: ``Select one:``, ``Select one or more:``."""
 _LABELLED_CHOICE = regex(r"[ \t]*(?:[-*+>#|(\[]|[a-zA-Z1-9][.):](?:\s|$))")
