@@ -81,7 +81,7 @@ from ccpkit.regex import regex
 
 _OF_COUNT = r"(?:\s+of\s+\d+)?"
 """``Question 2 of 65``: how many there are is no part of the question."""
-_DUMP_LABEL = rf"(?:new\s+)?(?:{QUESTION}|ques\.?|que\.)(?:\s+no\.?)?"
+_DUMP_LABEL = rf"(?:new\s+)?(?:{QUESTION}|ques\.?|que\.)(?:\s+(?:no\.?|id))?"
 """``Question``, and as exam dumps number theirs: ``QUESTION NO: 5``, ``NEW QUESTION 12``, ``Ques 13``,
 ``Que. 1``."""
 _HEADED = regex(
