@@ -94,8 +94,11 @@ _PAGE_LINE = (
     r"(?:Topic\s*#?\s*:?\s*\d+|\[All [^\]\n]* Questions\]|\(Exam Topic \d+\)"
     r"|(?:Partially\s+)?correct|Incorrect|Not\s+answered|Answer\s+saved|Not\s+complete|Complete"
     r"|Mark(?:ed\s+out\s+of)?\s+[\d.]+(?:\s+out\s+of\s+[\d.]+)?|Flag\s+question|Question\s+text"
-    r"|[\[(]\d+\s+(?:marks?|points?)[\])]|\d+(?:\.\d+)?[ \t]?/[ \t]?\d+(?:\.\d+)?[ \t]points?)"
+    r"|[\[(]\d+\s+(?:marks?|points?)[\])]|\d+(?:\.\d+)?[ \t]?/[ \t]?\d+(?:\.\d+)?[ \t]points?"
+    r"|\d+[ \t]?(?:sec|seconds|pts?|points)\b|Multiple[- ]choice|Fill[- ]in[- ]the[- ]blanks?|Open[- ]ended)"
 )
+_PAGE_GAP = r"(?:\*\*|__)?(?:[ \t]{1,4}|[ \t]{0,2}[\u00b7\u2022|][ \t]{0,2})"
+"""What parts a page's lines on one line: spaces, or a dot (``Multiple-choice · 30 sec · 1 pt``)."""
 """A line a quiz's page shows around a question's words (``_PAGE_LINES``), no words of it."""
 DUMP_HEADER = regex(
     rf"(?:\*\*|__)?(?i:{_DUMP_LABEL})\s*[#:]?\s*[A-Z]?\d+{_OF_COUNT}[.):]?(?:\*\*|__)?"
@@ -141,11 +144,12 @@ _HOW_MANY = regex(r"(?i)\bhow\s+many\b")
 _NUMBER = regex(r"\d+(?:[.,]\d+)?")
 _ANSWER_LABEL = regex(r"(?i)^\W*(?:ans(?:wer)?s?|correct\s+answers?)\b")
 """How an answer line opens at the end of a question's paragraph: ``Ans -``, ``Answer:``."""
-_PAGE_LINES = regex(rf"^{_PAGE_LINE}(?:[ \t]{{1,4}}{_PAGE_LINE})*[ \t]*(?:\n|$)", re.I | re.M)
+_PAGE_LINES = regex(rf"^{_PAGE_LINE}(?:{_PAGE_GAP}{_PAGE_LINE})*(?:\*\*|__)?[ \t]*(?:\n|$)", re.I | re.M)
 """A dump site's page lines under ``Question #: 45``: ``Topic #: 1``, ``[All … Questions]``; an exam
 dump's source tag, ``(Exam Topic 1)``; a Moodle review's state of the question under ``Question 1``:
 ``Correct``, ``Mark 1.00 out of 1.00``, ``Flag question`` (or all on one line, after ``Question 1``); an
-exam paper's ``[1 mark]`` under a question, a review's score after its number (``0 / 1 point``)."""
+exam paper's ``[1 mark]`` under a question, a review's score after its number (``0 / 1 point``); a
+quiz game's kind, time and points after it (``Multiple-choice · 30 sec · 1 pt``)."""
 _WORD_QUESTION = regex(r"(?:\*\*|__)?question(?:\*\*|__)?[ \t]*(?:\n|$)", re.I)
 """The word ``QUESTION`` after a number, as a paid bank's review pages write ``1. QUESTION``."""
 _ANSWER_HEADING = regex(
