@@ -604,9 +604,10 @@ def within_words(part: str, text: str) -> bool:
 
 
 def option_words(text: str) -> str:
-    """An option's words as compared, case, spacing, emphasis and a closing full stop aside (``**Paris.**``
-    and ``paris`` are one option)."""
-    return " ".join(re.sub(r"[*_`]", "", text).lower().rstrip(".").split())
+    """An option's words as compared and as an answer names them: case, spacing, emphasis, a closing
+    full stop and a tick aside (``**Paris.**`` and ``paris`` are one option; so are ``Network ✓`` and
+    ``Network``)."""
+    return " ".join(re.sub(r"[*_`]", "", text).lower().rstrip(".").split()).rstrip(_TICK_CHARACTERS)
 
 
 def table_cells(row: Node) -> list[str]:
