@@ -1557,25 +1557,26 @@ def _code_kept(found: re.Match[str]) -> str:
 
 def _without_obsidian_comments(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
     """The text without Obsidian's comments (``%%to check%%`` in a line, or ``%%`` lines around a
-    draft), and its tokens: as with HTML comments, what Obsidian hides is no study content. A comment
-    in code is code; every line keeps its number."""
-    code = _code_lines(tokens)
-    runs = itertools.groupby(enumerate(text.split("\n")), key=lambda numbered: numbered[0] in code)
-    cleared = "\n".join(
-        "\n".join(lines) if in_code else _OBSIDIAN_COMMENT.sub(_blanked, "\n".join(lines))
-        for in_code, lines in ((in_code, [line for _, line in run]) for in_code, run in runs)
-    )
-    return _reparsed(text, tokens, cleared)
+    draft), and its tokens: as with HTML comments, what Obsidian hides is no study content."""
+    return _replaced_outside_code(text, tokens, _OBSIDIAN_COMMENT, _blanked)
 
 
 def _without_templater(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:
     """The text without the Templater commands a template left unrun (``# <% tp.file.title %>``,
     ``<%* const x = 1 %>``), and its tokens: code for Obsidian, not the notes' words, in a title, a tag or
-    a sheet. A command in code is code; every line keeps its number."""
+    a sheet."""
+    return _replaced_outside_code(text, tokens, _TEMPLATER_OR_CODE, _code_or_breaks)
+
+
+def _replaced_outside_code(
+    text: str, tokens: list[Token], pattern: re.Pattern[str], replacement: Callable[[re.Match[str]], str]
+) -> tuple[str, list[Token]]:
+    """The text with ``pattern`` replaced in its lines outside code blocks (what a code block shows is
+    code), and its tokens; ``replacement`` keeps every line break, so every line keeps its number."""
     code = _code_lines(tokens)
     runs = itertools.groupby(enumerate(text.split("\n")), key=lambda numbered: numbered[0] in code)
     cleared = "\n".join(
-        "\n".join(lines) if in_code else _TEMPLATER_OR_CODE.sub(_code_or_breaks, "\n".join(lines))
+        "\n".join(lines) if in_code else pattern.sub(replacement, "\n".join(lines))
         for in_code, lines in ((in_code, [line for _, line in run]) for in_code, run in runs)
     )
     return _reparsed(text, tokens, cleared)
