@@ -376,7 +376,9 @@ def parse_document(path: str, text: str) -> Document:
         spoken = speaker_note_lines(text.split("\n"), _code_lines(tokens))
         text, tokens = _reparsed(text, tokens, _blanked_lines(text, spoken))
     paged: list[int] = []
-    if MAY_HOLD_PAGE_MARKS.search(text) and (paged := page_mark_lines(text.split("\n"), _code_lines(tokens))):
+    if MAY_HOLD_PAGE_MARKS.search(text) and (
+        paged := page_mark_lines(text.split("\n"), _code_lines(tokens), _code_lines(tokens, ("fence",)))
+    ):
         first_mark = text.split("\n")[paged[0]].strip()
         text, tokens = _reparsed(text, tokens, _blanked_lines(text, paged))
     if "<details" in text:
@@ -937,9 +939,10 @@ def _as_callouts(lines: list[str], fenced: Container[int]) -> list[str]:
     return lines
 
 
-def _code_lines(tokens: list[Token]) -> set[int]:
-    """The lines of the fenced and indented code blocks: their ``:::`` and ``%%`` are code."""
-    return {line for t in tokens if t.type in ("fence", "code_block") and t.map for line in range(*t.map)}
+def _code_lines(tokens: list[Token], kinds: Container[str] = ("fence", "code_block")) -> set[int]:
+    """The lines of the fenced and indented code blocks (or of ``kinds`` of them): their ``:::`` and
+    ``%%`` are code."""
+    return {line for t in tokens if t.type in kinds and t.map for line in range(*t.map)}
 
 
 def _admonish_fences(text: str, tokens: list[Token]) -> tuple[str, list[Token]]:

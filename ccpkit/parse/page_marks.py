@@ -42,7 +42,7 @@ PAGE_MARKS_LEFT_OUT = (
 )
 
 
-def page_mark_lines(lines: list[str], code: Container[int]) -> list[int]:
+def page_mark_lines(lines: list[str], code: Container[int], fenced: Container[int] = ()) -> list[int]:
     """The numbers of the lines that are a page's header or footer: a page's number (with the site or
     not), or a site's address alone on its line next to one, or on lines of its own more than once (a
     footer repeats on each page; one address alone is a link to read). A titled or dashed number
@@ -58,19 +58,23 @@ def page_mark_lines(lines: list[str], code: Container[int]) -> list[int]:
     return sorted(
         paged
         | {number for number, site in sited.items() if sites[site] > 1 or {number - 1, number + 1} & paged}
-        | _laid_out_marks(lines, code)
+        | _laid_out_marks(lines, code, fenced)
     )
 
 
-def _laid_out_marks(lines: list[str], code: Container[int]) -> set[int]:
+def _laid_out_marks(lines: list[str], code: Container[int], fenced: Container[int]) -> set[int]:
     """A page's number set off to the right by spaces (``                Page 2 of 9``, as ``pdftotext
     -layout`` keeps a footer; Markdown reads the indented line as code), and a running header's line
     right beside it whose parts stand apart in columns (``BIOL 110 - Plant Biology      Lecture 6``):
-    a page's layout, as a page mark at the margin is."""
+    a page's layout, as a page mark at the margin is; in a fenced block, or going on from an indented
+    line above it, it is code that prints pages."""
     marks = {
         number
         for number, line in enumerate(lines)
-        if line.startswith(_INDENT) and _COUNTED_PAGE.fullmatch(line.strip())
+        if line.startswith(_INDENT)
+        and number not in fenced
+        and not (number and lines[number - 1].startswith(_INDENT))
+        and _COUNTED_PAGE.fullmatch(line.strip())
     }
     return marks | {
         number

@@ -1741,6 +1741,7 @@ def _described_in_a_line(ctx: Context) -> set[int]:
             (said or snippet)
             and not deeper
             and not _NO_ENTRY.match(title)  # `Step 2: Create the environment`: a part of the page
+            and not _FIRST_PERSON.search(title)  # `Why I moved to Berlin`: a post's section
             and title.lower() not in _GENERIC_HEADINGS
         )
         siblings.setdefault((heading.tag, blocks[start].section[:-1]), []).append((heading, fits, facts))
@@ -1960,13 +1961,23 @@ _NO_ENTRY = regex(
     r"|(?:homework|exercises?|dialogues?|notes?|references?|resources?|sources?|links|reading(?:\s+list)?"
     r"|installation|setup|quick\s*start|getting\s+started|contributing|license|about|introduction"
     r"|overview|summary|review|practice|quiz|acknowledge?ments|changelog|errata|see\s+also|exam\s+tips"
-    r"|tips|faq|troubleshooting)\W*(?::.*)?$)|.*\?$"
+    r"|tips|faq|troubleshooting|results|conclusions?|discussion|methods|methodology|agenda|outline"
+    r"|(?:learning\s+)?objectives|next\s+steps|thank\s+you|thanks|questions|q\s*&\s*a|appendix)\W*(?::.*)?$)"
+    r"|.*\?$"
 )
 """A heading (under a glossary's title, or among a cheat sheet's) that names a part of the page, not
 a term: numbered (``Lesson 1``, ``Unit 3: At the station``, ``Step 2: …``), a kind of section as its
 whole title (``Homework``, ``Changelog``, ``Exam tips``, ``Troubleshooting: …``), or opening so (``How
-to contribute``, ``Proof of …``, ``Useful links``); or one that asks.
+to contribute``, ``Proof of …``, ``Useful links``), a report's or a talk's parts (``Results``,
+``Conclusion``, ``Agenda``, ``Thank you``); or one that asks.
 A term that only opens with such a word (``Test statistic``, ``Session host``) is one."""
+_FIRST_PERSON = regex(
+    r"(?:^|(?i:\b(?:why|what|how|when|where|who)\s+))I(?:['\u2019]m)?(?![\w/'\u2019])"
+    r"|(?<![\w/])(?:[Mm]y|[Ww]e|[Oo]ur)(?![\w/'\u2019])"
+)
+"""A heading in the first person (``Why I moved to Berlin``, ``What we found``, ``My kit``): a post's or
+a diary's section, no term; a Roman one is no ``I`` (``Type I hypersensitivity``, ``World War I``), nor
+are ``I/O`` and ``US``."""
 _ENTRY_BLOCKS = 3
 _ENTRY_WORDS = 120
 """At most this many blocks and words define a glossary's heading: more is a lecture's section, notes."""

@@ -215,18 +215,13 @@ def _spreadsheet_blanks_dropped(
     """A spreadsheet's table as pandas writes it to Markdown (markitdown's ``.xlsx``: ``NaN`` in every
     empty cell, ``Unnamed: 2`` over a column with no header) without those marks: ``NaN`` cells and
     ``Unnamed`` headers empty, rows and columns left with nothing in them dropped. Only where the table
-    is such a dump (an ``Unnamed`` header, or a row or column of ``NaN`` alone): one ``NaN`` among
-    values (``| 0/0 | NaN |``) is a value."""
+    is such a dump, which its ``Unnamed`` header shows: elsewhere ``NaN`` is a value, a column of them
+    too (``| 0.0 / 0.0 | NaN |``, a floating-point lesson's)."""
     width = len(columns)
     unnamed = [_UNNAMED_COLUMN.fullmatch(column.strip()) is not None for column in columns]
-    nan = [[cell.strip() == "NaN" for cell in row] for row in rows]
-    dumped = (
-        any(unnamed)
-        or any(all(row) for row in nan)
-        or any(rows and all(row[at] for row in nan) for at in range(width))
-    )
-    if not dumped:
+    if not any(unnamed):
         return columns, rows
+    nan = [[cell.strip() == "NaN" for cell in row] for row in rows]
     columns = tuple("" if blank else column for column, blank in zip(columns, unnamed, strict=True))
     kept = [
         tuple("" if blank else cell for cell, blank in zip(row, blanks, strict=True))
