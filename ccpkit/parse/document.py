@@ -513,6 +513,7 @@ def _without_link_attributes(line: str, _above: str) -> str:
 
 
 def _target_kept(found: re.Match[str]) -> str:
+    """A code span as it is; a link's or picture's target with its bracket, its attributes gone."""
     return found[0] if found["code"] else f"{found['target']})"
 
 
