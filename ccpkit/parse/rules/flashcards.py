@@ -230,7 +230,19 @@ _MEANING = regex(_labelled("definition|meaning|explanation"))
 """``Term: …`` right over ``Definition: …`` (``Word:`` over ``Meaning:``, ``Concept:`` over
 ``Explanation:``): a card's sides as chatbots label a term and its meaning; a ``Term:`` over any other
 line is a record's field (``Term: 2 years`` over ``Rate: 4%``)."""
-_JUDGED = regex(r"\W*(?:true|false)\b", re.I)
+_JUDGED = regex(
+    r"\W*(?:true|false)\b|[\u221a\u00d7\u2713\u2714\u2717\u2718]|(?:\u6b63\u786e|\u9519\u8bef|\u5bf9|\u9519)(?!\w)",
+    re.I,
+)
+"""A verdict opening an answer: ``True``, ``False``; or, as Chinese banks mark a judged statement's
+answer (判断题), ``\u221a`` or ``\u00d7`` (``\u2713``, ``\u2717``), 对 or 错, 正确 or 错误."""
+_MARKED_VERDICTS = {
+    **dict.fromkeys(("\u221a", "\u2713", "\u2714", "\u5bf9", "\u6b63\u786e"), "True"),
+    **dict.fromkeys(("\u00d7", "\u2717", "\u2718", "\u9519", "\u9519\u8bef"), "False"),
+}
+"""A verdict written as a mark or a Chinese word, in words on the card."""
+_VERDICT_BLANK = regex(r"[ \t]*[(\uff08][ \t\u3000]*[)\uff09][ \t]*$")
+"""A blank for the verdict after a statement's stop (``…保管。\uff08 \uff09``), as papers leave one."""
 TO_JUDGE = "True or false: "
 """How a card asks to judge a statement written without asking (``… (T)``, ``Answer: False`` below it)."""
 _SECOND_OPTION = regex(r"^\s*\(?B[.)]\s", re.M)
@@ -1947,7 +1959,8 @@ def _worded_text(text: str) -> str | None:
         answer = answer_line(line)
     if answer is not None and answer.letters and (glued := worded_letter(line)) is not None:
         return "\n".join(part for part in (glued, more.strip()) if part)  # `Answer: B-tree indexes`
-    if answer is None or answer.letters or not re.search(r"\w", answer.text):
+    marked = answer is not None and answer.text.strip() in _MARKED_VERDICTS  # a verdict as a mark (a tick)
+    if answer is None or answer.letters or not (marked or re.search(r"\w", answer.text)):
         return None  # `==== Answer ====`: a banner, no answer
     return "\n".join(part for part in (as_written(line, answer), more.strip()) if part)
 
@@ -2326,7 +2339,10 @@ _BARE_VERDICT = regex(
 def _judges(statement: str, answer: str) -> bool:
     """Whether ``answer`` judges the statement above it (``Demand for insulin is elastic.`` over
     ``Answer: False — …``): a true-or-false question written without asking."""
-    stated = statement.rstrip().endswith((".", "!")) or _MARKED_UNSTOPPED.search(statement) is not None
+    unmarked = _VERDICT_BLANK.sub("", statement).rstrip()
+    stated = (
+        unmarked.endswith((".", "!", "\u3002", "\uff01")) or _MARKED_UNSTOPPED.search(statement) is not None
+    )
     said = stated and _FRONT.match(statement) is None  # not `Statement: …`
     return said and _JUDGED.match(answer) is not None
 
@@ -2338,8 +2354,9 @@ def marked_to_judge(line: str) -> bool:
 
 
 def _statement(line: str) -> str:
-    """A statement to judge without the marker its words run on to (``… proteins True / False``)."""
-    return _MARKED_UNSTOPPED.sub("", line)
+    """A statement to judge without the marker its words run on to (``… proteins True / False``) or
+    the blank left for its verdict (``…保管。\uff08 \uff09``)."""
+    return _VERDICT_BLANK.sub("", _MARKED_UNSTOPPED.sub("", line))
 
 
 _MARKED_UNSTOPPED = regex(rf"(?i)(?<=\w)[ \t]+(?:[(\[]{_TRUE_OR_FALSE}[)\]]|true\s*(?:/|or)\s*false)\W*$")
@@ -3115,6 +3132,9 @@ def _asked_and_answered(
     if asks is None and len(lines) == 1:
         statement = _TASK_LABEL.sub("", _unnumbered(_QUESTION_LABEL.sub("", lines[0]))).strip()
         if _judges(statement, answered):  # `1. Negligence requires proof of damage.` over `Answer: True`
+            marked = _MARKED_VERDICTS.get(answered.strip())  # `\u00d7`: False
+            if marked is not None:  # known by its statement: a Chinese one's slug is a digest of it
+                return _Pair(f"{TO_JUDGE}{_statement(statement)}", marked, key=_statement(statement))
             return _Pair(f"{TO_JUDGE}{_statement(statement)}", answered)
     if asks is None:
         return None
