@@ -25,7 +25,6 @@ from ccpkit.parse.details import CODE_SPAN, details_question, hidden_text
 from ccpkit.parse.document import TRAILING_TAGS, Block, heading_level, item_text, title_of
 from ccpkit.parse.rules.dataview import (
     field_key,
-    is_key_like,
     is_name,
     without_wrapped_fields,
     wrapped_fields,
@@ -36,7 +35,7 @@ from ccpkit.parse.rules.terms import (
     definition_list,
     goes_on_defining,
     line_term,
-    names_a_metadata_key,
+    names_a_field,
     plain_term,
     undecorated,
 )
@@ -170,7 +169,7 @@ def _without_fields(ctx: Context, node: Node, text: str) -> str:
     fields = [_fields_only(line) for line in lines if line.strip()]
     if all(each is not None for each in fields):
         found = [(key, value) for each in fields for key, value in each or ()]
-        if any(_names_metadata(key) for key, _ in found):
+        if any(names_a_field(key) for key, _ in found):
             return ""
         return "\n\n".join(_as_term(key, value) for key, value in found if value)
     return "\n".join(_without_metadata_fields(line) for line in lines)
@@ -200,16 +199,11 @@ def _without_metadata_fields(line: str) -> str:
     for field in wrapped_fields(_code_blanked(line)):
         written = line[field.start() : field.end()]
         key, value = _wrapped_sides(written[1:-1])
-        shown = "" if _names_metadata(key) else value if written.startswith("(") else written
+        shown = "" if names_a_field(key) else value if written.startswith("(") else written
         before = line[end : field.start()]
         pieces += [before if shown else before.rstrip(" \t"), shown]
         end = field.end()
     return "".join([*pieces, line[end:]])
-
-
-def _names_metadata(key: str) -> bool:
-    """Whether a field's key is one a note's metadata goes under (``author``, ``due_date``)."""
-    return names_a_metadata_key(key) or is_key_like(key)
 
 
 def _field(line: str) -> tuple[str, str] | None:

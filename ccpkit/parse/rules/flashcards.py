@@ -84,7 +84,7 @@ from ccpkit.parse.rules.terms import (
     asked_in_bold,
     defines,
     line_term,
-    names_a_metadata_key,
+    names_a_field,
     plain_term,
     split_term,
     undecorated,
@@ -1664,7 +1664,7 @@ def _opening_field(key: str, value: str, *, spaced: bool, in_a_deck: bool) -> bo
     a note's metadata is (``source::Campbell Biology``, tight or not, as Dataview reads both), or one
     spaced as Dataview writes it outside a deck, unless its value reads as a definition (``Catalyst:: a
     substance that …``): that may be a card as well, and is said, not kept silently as a field."""
-    if _names_a_field(key):
+    if names_a_field(key):
         return True
     return spaced and not in_a_deck and _GOES_ON_IN_WORDS.match(value) is None
 
@@ -1794,15 +1794,9 @@ def _reads_as_fields(block: str) -> bool:
     for line in block.split("\n"):
         front, separator, value = _FIELD_BULLET.sub("", line.strip(), count=1).partition("::")
         key = field_key(front) if separator else None
-        if key is not None and (key[:1].islower() or _names_a_field(key) or is_metadata(value.lstrip(":"))):
+        if key is not None and (key[:1].islower() or names_a_field(key) or is_metadata(value.lstrip(":"))):
             return True
     return False
-
-
-def _names_a_field(key: str) -> bool:
-    """Whether ``key`` is named as a note's metadata is (``status``, ``Author``), or as a program names
-    things (``due_date``): Dataview's users write keys both ways."""
-    return names_a_metadata_key(key) or is_key_like(key)
 
 
 _FIELD_BULLET = regex(r"(?:[-*+]|\d+[.)])[ \t]+(?:\[.\][ \t]+)?")

@@ -12,6 +12,7 @@ from typing import Literal
 from ccpkit.markup import is_only_a_link
 from ccpkit.parse.details import CODE_SPAN
 from ccpkit.parse.document import HASHTAG, only_links_within_page
+from ccpkit.parse.rules.dataview import is_key_like
 from ccpkit.parse.tree import Node
 from ccpkit.regex import first_at, regex
 
@@ -638,6 +639,12 @@ def names_a_metadata_key(name: str) -> bool:
     note's metadata under (``genre::``, ``year::``): words that also head a fact to learn (``Class:
     Mammalia``), so a field only where they stand beside a note's own fields or in a Dataview block."""
     return name.strip(" *_").casefold() in _METADATA_KEYS
+
+
+def names_a_field(key: str) -> bool:
+    """Whether a Dataview field's ``key`` is named as a note's metadata is (``status``, ``Author``), or
+    as a program names things (``due_date``): Dataview's users write keys both ways."""
+    return names_a_metadata_key(key) or is_key_like(key)
 
 
 _PAGE_PROPERTIES = frozenset(
