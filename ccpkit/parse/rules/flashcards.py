@@ -826,6 +826,9 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
         ctx.claim(node)
         return 0, [_Missing(_NO_BACK, marker)]
     phrasebook = len(stripped) > 1 and titles_phrases(ctx, ctx.doc.blocks[node.top].section)
+    if len(stripped) == 1 and (rows := _rows_on_one_line(stripped[0])):
+        ctx.claim(node)  # `Anomie<tab>a breakdown of norms;Deviance<tab>…`: a Quizlet set on one line
+        return 0, rows
     if rows := _pairs_by_line(stripped, phrasebook=phrasebook):
         ctx.claim(node)  # `State Ohm's law<tab>V = IR`, `Ho fame. = I am hungry.`: a card per line
         return 0, rows
@@ -1025,6 +1028,34 @@ def _pairs_by_line(lines: list[str], *, phrasebook: bool = False) -> list[_Pair 
             apart.append(pair)
         pairs.append(replace(pair, line=number) if pair is not None else _Missing(missing or "", number))
     return pairs if not apart or phrasebook or _translating(apart) else []
+
+
+def _rows_on_one_line(line: str) -> list[_Pair | _Missing]:
+    """A Quizlet set exported with ``;`` between its rows, all on one line (``Anomie<tab>a breakdown
+    of norms;Deviance<tab>behaviour that …``): a card per row, each row's term parted from its
+    definition by a tab, by a comma with no space after it (``hola,hello``) or by a spaced dash. None
+    unless every row is so parted the same way, and two rows (three parted by a comma, as a list's
+    items may be) or more; prose's ``;`` has a space after it, which a comma's rows never do."""
+    rows = [row for row in line.split(";") if row.strip()]
+    for separator, least in _ROW_PARTS:
+        if len(rows) < least or (separator == "," and "; " in line):
+            continue
+        sides = [row.partition(separator) for row in rows]
+        if all(
+            sep and _has_a_letter(term) and _has_a_letter(back) and back[:1] != " "
+            for term, sep, back in sides
+        ):
+            return [_Pair(term.strip(), back.strip()) for term, _, back in sides]
+    return []
+
+
+def _has_a_letter(side: str) -> bool:
+    """Whether a side of a row holds a word (``3,4`` is a pair of numbers, no card)."""
+    return any(character.isalpha() for character in side)
+
+
+_ROW_PARTS = (("\t", 2), (",", 3), (" - ", 3), (" \u2013 ", 3))
+"""What may part a term from its definition in a Quizlet export's row, and the fewest rows read so."""
 
 
 def _tab_row(line: str) -> _Pair | None:
