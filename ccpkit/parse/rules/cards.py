@@ -2724,7 +2724,8 @@ def _named_terms(lines: list[str], title: str) -> list[tuple[int, Term]]:
         ]
         if colons and all(front and front <= names for front in fronts):
             return [(skip + at, term) for at, term in colons]
-        if skip and (found := _glossary_lines(body)):
+        glossary = skip and _is_glossary_title(caption.rstrip(":"))  # `Key terms` glued over its lines
+        if skip and (found := _glossary_lines(body, colons=bool(glossary))):
             return [(skip + at, term) for at, term in found]
     return []
 
