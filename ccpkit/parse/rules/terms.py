@@ -288,8 +288,16 @@ _BARE_NOUN_PHRASE = (
 """What a name is without an article: a noun's few words, then ``of`` or a relative clause (``diffusion
 of water …``, ``cell division that …``), not a judgement (``important because …``, ``fun``) nor how it
 is (``proud of …``, ``sure that …``: one word before ``that`` is rarely a noun)."""
+_POSSESSED_NOUN_PHRASE = (
+    rf"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['\u2019]s\s+{_NOUN_WORD}(?:\s+{_NOUN_WORD}){{0,2}}"
+    r"\s+(?:of|for|that|which|whose|in\s+which|by\s+which)\s"
+)
+"""What a name is as someone's (``Bentham's method for measuring …``, ``Newton's law that …``): a
+named owner, a noun's few words, then what it is of or for; not a relation alone (``John's brother``)."""
 _OPENING_DEFINITION = regex(
-    rf"{_DEFINED_NAME}(?P<rest>(?:{DETERMINER.pattern}|(?={_BARE_NOUN_PHRASE})).*?{_SENTENCE_ENDS})", re.S
+    rf"{_DEFINED_NAME}(?P<rest>(?:{DETERMINER.pattern}|(?={_BARE_NOUN_PHRASE}|{_POSSESSED_NOUN_PHRASE}))"
+    rf".*?{_SENTENCE_ENDS})",
+    re.S,
 )
 """A bold name opening a paragraph, what it is after ``is`` up to the first sentence's end."""
 _OPENING_DEFINITION_AMONG = regex(
