@@ -2667,6 +2667,7 @@ def _line_cards(
         terms = [(0, term) for term in opened]
     if not terms and id(paragraph) in glossary_paragraphs:
         terms = [(0, glossary_paragraphs[id(paragraph)])]
+    terms = [(offset, term) for offset, term in terms if not _PLACE_IN_A_SERIES.fullmatch(term.front)]
     pinned = pinned_id(paragraph) if len(terms) == 1 else ""
     if len(lines) == 1 and not listed and terms and _stresses(terms[0][1]):
         return  # `Key idea → memory is rebuilt …` alone: what the notes stress, no name to ask by
@@ -2678,6 +2679,11 @@ def _line_cards(
         yield _card(
             ctx, paragraph, section, term.front, term.rest, pinned, offset=offset, dated=dated, facets=facets
         )
+
+
+_PLACE_IN_A_SERIES = regex(r"(?i:step)\s*\d+[a-z]?|(?i:source)\s+(?:[A-Z]|\d+)")
+"""A label that only numbers its line among others (a how-to's ``**Step 1:** Preheat …``, an exam's
+``**Source A:** A cartoon …``): no name a card could ask by, so the line stays a line of the notes."""
 
 
 def _defined_in_a_row(texts: Sequence[str]) -> list[tuple[int, Term]]:
