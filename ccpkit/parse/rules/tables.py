@@ -60,6 +60,17 @@ def _tables_in(
             "Markdown tools show it as text; add a `| --- |` line (one `---` per column) under its first line"
         )
         yield Problem(ctx.at(node), message, "warning")
+    elif node.type == "paragraph" and _TABULAR_OPENS.match(node.children[0].content if node.children else ""):
+        ctx.claim(node)
+        if (table := _latex_table(node)) is not None:
+            yield from _read(ctx, block, table, previous, title)
+        else:
+            message = (
+                "LaTeX `tabular` table not read (its rows need as many `&` cells each, two or more, and "
+                "its `\\end{tabular}`): no cards; write it as a Markdown table, `| A | B |` over "
+                "`| --- | --- |` and a `| … |` line per row"
+            )
+            yield Problem(ctx.at(node), message, "warning")
     elif node.type == "table":
         yield from _read(ctx, block, node, previous, title)
     elif node.type in _HOLDERS:
@@ -124,6 +135,44 @@ def _unseparated_table(ctx: Context, paragraph: Node) -> Node | None:
     assert paragraph.map is not None
     _moved(table, paragraph.map[0], paragraph.line, paragraph.top)
     return table
+
+
+def _latex_table(paragraph: Node) -> Node | None:
+    """A LaTeX ``tabular`` environment as converted notes keep it (``\\begin{tabular}{|l|l|}``, rows
+    ending in ``\\\\``, cells parted by ``&``, ``\\hline`` rules): read as the Markdown table it
+    writes, its first row the header; ``None`` unless it ends and every row has as many cells, two or
+    more, over a header and a row at least."""
+    text = _TABULAR_OPENS.sub("", paragraph.children[0].content, count=1)
+    body, ended, _ = text.partition("\\end{tabular}")
+    rows = [
+        [cell.strip().replace("|", "\\|") for cell in _LATEX_CELL_BREAK.split(row)]
+        for row in _LATEX_ROW_END.split(_LATEX_RULE.sub(" ", body))
+        if row.strip()
+    ]
+    if not ended or len(rows) < _TABULAR_ROWS or len({len(row) for row in rows}) != 1 or len(rows[0]) < 2:
+        return None
+    lines = [f"| {' | '.join(row)} |" for row in rows]
+    root, _ = build_tree(
+        _table_markdown().parse("\n".join([lines[0], "|" + " --- |" * len(rows[0]), *lines[1:]]))
+    )
+    table = root.children[0] if len(root.children) == 1 else None
+    if table is None or table.type != "table" or paragraph.map is None:
+        return None
+    _moved(table, paragraph.map[0], paragraph.line, paragraph.top)
+    for part in table.children:
+        for row in part.children:
+            row.map = None  # its lines are LaTeX's, no `| … |` row to count cells in
+    return table
+
+
+_TABULAR_OPENS = regex(r"[ \t]*\\begin\{tabular\*?\}(?:\{(?:[^{}\n]|\{[^{}\n]*\})*\})*")
+"""How a LaTeX table opens, its columns' spec after it (``\\begin{tabular}{|l|p{3cm}|}``)."""
+_LATEX_RULE = regex(r"\\(?:hline|toprule|midrule|bottomrule)\b|\\cline\{[^{}]*\}")
+_LATEX_ROW_END = regex(r"\\\\(?:\[[^\]\n]*\])?")
+"""A row's end: ``\\\\``, maybe with the space after it (``\\\\[2pt]``)."""
+_LATEX_CELL_BREAK = regex(r"(?<!\\)&")
+"""What parts cells: an ``&`` not escaped (``\\&`` is an ampersand in a cell)."""
+_TABULAR_ROWS = 2
 
 
 _FRAMED_ROW = regex(r"\|.*[^\\]\|")
