@@ -675,3 +675,23 @@ def test_a_rebuild_from_the_store_reports_the_pictures_of_the_prose_it_does_not_
     assert [p for p in again.problems if "bucket" in p.message] == [
         p for p in first.problems if "bucket" in p.message
     ]
+
+
+def test_a_rebuild_from_the_store_still_warns_of_an_unchanged_modules_set_to_recall(notes: Path) -> None:
+    with (notes / "02-compute" / "cram-sheet.md").open("a", encoding="utf-8") as stream:
+        stream.write("\n- **Types of rock:** igneous, sedimentary and metamorphic\n")
+    first = run_anki(notes)
+    add_to_explanation(notes)
+
+    again = run_anki(notes)
+
+    assert "anki 02-compute" not in again.remade
+    warned = [p for p in again.problems if "02-compute" in p.location.path and "set" in p.message]
+    assert len(warned) == 1
+    assert warned == [p for p in first.problems if p in warned]
+
+
+def run_anki(notes: Path) -> BuildReport:
+    return build(
+        notes, notes.parent / "build", formats=("anki",), options=ExportOptions(templates=REPO / "templates")
+    )

@@ -119,6 +119,8 @@ class AnkiPart:
     """Each note's twins (``Fingerprint.twins``) in notes order, without its id and the hyphen after it:
     the places that tell it apart, one object for the notes of a section (``Draft.fingerprints_for``
     makes the ids where they are read, a few notes of most builds: 15 MB less at 50,000 notes)."""
+    problems: tuple[Problem, ...] = ()
+    """The module's cards a student could not answer from their front alone (``module_problems``)."""
     written: tuple[Recorded, ...] = ()
     """What genanki writes for each note in notes order (``apkg.recorded_notes``), when the .apkg is
     built from this part."""
@@ -270,7 +272,8 @@ def render_module(module: Module, title: str, *, root_deck: str = "", link_table
         fingerprint(note, earlier_deck=earlier_deck)._replace(earlier_ids=earlier.get(note.id, ()))
         for note in notes
     )
-    return replace(part, fingerprints=fingerprints, twins=tuple(twins.get(note.id, ()) for note in notes))
+    twins_in_order = tuple(twins.get(note.id, ()) for note in notes)
+    return replace(part, fingerprints=fingerprints, twins=twins_in_order, problems=module_problems(module))
 
 
 def _twin_places(item: Item, alike: dict[object, Any]) -> tuple[str, ...]:
@@ -407,8 +410,8 @@ def card_problems(deck: Deck, parts: Sequence[AnkiPart] | None = None) -> tuple[
     """Warnings about cards a student could not answer from their front (``ccpkit check``, and a build
     of the .apkg): term fronts and table rows that read the same with different answers, sets to
     recall, tables without a label column. ``parts``, the deck's Anki parts when made, tell at once
-    whether any two fronts read alike (most decks: none, and the fronts are not looked at again)."""
-    cards = [item for module in deck.modules for item in module.items if isinstance(item, Card)]
+    whether any two fronts read alike (most decks: none, and the fronts are not looked at again), and
+    hold each module's own problems, so a rebuild checks only the modules that changed."""
     reads = [read for part in parts for read in part.reads if read] if parts is not None else None
     alike: tuple[Problem, ...] = ()
     if reads is None or len(set(reads)) < len(reads):
@@ -419,10 +422,19 @@ def card_problems(deck: Deck, parts: Sequence[AnkiPart] | None = None) -> tuple[
             if isinstance(item, Card)
         ]
         alike = alike_fronts(fronts, distinct_fronts(fronts))
-    tables = (
-        problem for table in deck.tables for check in (table_problems, alike_rows) for problem in check(table)
+    modules = (part.problems for part in parts) if parts is not None else map(module_problems, deck.modules)
+    return (*alike, *chain.from_iterable(modules))
+
+
+def module_problems(module: Module) -> tuple[Problem, ...]:
+    """The module's cards that ask for a set to recall, and its tables' rows no card could tell apart."""
+    cards = [item for item in module.items if isinstance(item, Card)]
+    tables = [item for item in module.items if isinstance(item, ComparisonTable)]
+    checks = (table_problems, alike_rows)
+    return (
+        *set_problems(cards),
+        *(problem for table in tables for check in checks for problem in check(table)),
     )
-    return (*alike, *set_problems(cards), *tables)
 
 
 def deck_name_for(root: str, module: Module) -> str:
