@@ -103,18 +103,22 @@ def _reads_as_a_name(text: str) -> bool:
     return any(char.isdigit() or (char.isupper() and at) for at, char in enumerate(unbracketed))
 
 
-_BRACKETED = regex(r"\([^()]*\)")
+_BRACKETED = regex(r"\([^()]*\)|\[[^\[\]]*\]")
+"""An aside in brackets: a unit, a year, a citation (``[1893]``); no part of what a cell names."""
 
 
 def has_no_label_column(table: ComparisonTable) -> bool:
-    """No cell names its row: the first column reads like the others (sentences, not names). A column
+    """No cell names its row: the first column reads like the others (sentences, not names, their
+    asides in brackets not counted: a case is named ``Hyde v Wrench (1840)``). A column
     of questions (Cornell notes' cues: ``Why did the Estates-General meet?``) or of code names each row
     it asks."""
     if all(to_text(row[0]).rstrip().endswith(("?", "\uff1f")) for row in table.rows):
         return False
     if all(_WHOLLY_CODE.fullmatch(row[0].strip()) for row in table.rows):
         return False  # a cheat sheet's commands: `kubectl rollout undo deploy/web` names its row
-    first_mean = _mean_words([row[0] for row in table.rows])
+    first_mean = _mean_words(
+        [_BRACKETED.sub("", to_text(row[0])) for row in table.rows]
+    )  # `Hyde v Wrench (1840)`
     rest_mean = _mean_words([cell for row in table.rows for cell in row[1:]])
     return len(table.columns) >= 2 and first_mean >= LABEL_WORDS and first_mean >= rest_mean / 2
 

@@ -638,3 +638,16 @@ def test_a_table_whose_first_column_asks_questions_is_asked_row_by_row(tmp_path:
         "What does a pilot do at the harbor mouth?": "Steers each ship past the shoals.",
     }
     assert not [problem for problem in card_problems(deck) if "label column" in problem.message]
+
+
+def test_names_with_a_year_or_citation_in_brackets_name_their_rows(tmp_path: Path) -> None:
+    """Law notes name each case with its year: the brackets are no part of the name's length."""
+    notes = (
+        "## Offer and acceptance\n\n| Case | Principle |\n|---|---|\n"
+        "| *Marlow v Penhallow Steam Laundry Co* [1901] | An advertised reward is an offer to anyone |\n"
+        "| *Greaves v Tull* (1872) | A reply that changes the terms rejects the offer |\n"
+        "| *Oakham v Brindle* (1868) | Saying nothing is not agreeing |\n"
+    )
+    deck = deck_of(tmp_path, notes)
+    assert not [problem for problem in card_problems(deck) if "no label column" in problem.message]
+    assert len([note_id for note_id in notes_by_id(deck) if "/table/" in note_id]) == 3
