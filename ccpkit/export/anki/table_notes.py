@@ -104,21 +104,26 @@ def _reads_as_a_name(text: str) -> bool:
 
 
 _BRACKETED = regex(r"\([^()]*\)|\[[^\[\]]*\]")
-"""An aside in brackets: a unit, a year, a citation (``[1893]``); no part of what a cell names."""
+"""An aside in brackets: a unit, a year, a citation (``[1893]``)."""
+_SHORT_ASIDE_WORDS = 3
+
+
+def _short_aside_left_out(aside: re.Match[str]) -> str:
+    """A short aside is no part of what a cell names (``Hyde v Wrench (1840)``); a long one is part of
+    its sentence (``Heat gently (never above 80 °C, or the enzyme denatures)``)."""
+    return "" if len(aside[0].split()) <= _SHORT_ASIDE_WORDS else aside[0]
 
 
 def has_no_label_column(table: ComparisonTable) -> bool:
     """No cell names its row: the first column reads like the others (sentences, not names, their
-    asides in brackets not counted: a case is named ``Hyde v Wrench (1840)``). A column
+    short asides in brackets not counted: a case is named ``Hyde v Wrench (1840)``). A column
     of questions (Cornell notes' cues: ``Why did the Estates-General meet?``) or of code names each row
     it asks."""
     if all(to_text(row[0]).rstrip().endswith(("?", "\uff1f")) for row in table.rows):
         return False
     if all(_WHOLLY_CODE.fullmatch(row[0].strip()) for row in table.rows):
         return False  # a cheat sheet's commands: `kubectl rollout undo deploy/web` names its row
-    first_mean = _mean_words(
-        [_BRACKETED.sub("", to_text(row[0])) for row in table.rows]
-    )  # `Hyde v Wrench (1840)`
+    first_mean = _mean_words([_BRACKETED.sub(_short_aside_left_out, to_text(row[0])) for row in table.rows])
     rest_mean = _mean_words([cell for row in table.rows for cell in row[1:]])
     return len(table.columns) >= 2 and first_mean >= LABEL_WORDS and first_mean >= rest_mean / 2
 

@@ -2730,10 +2730,17 @@ def _named_terms(lines: list[str], title: str) -> list[tuple[int, Term]]:
         ]
         if colons and all(front and front <= names for front in fronts):
             return [(skip + at, term) for at, term in colons]
-        glossary = skip and _is_glossary_title(caption.rstrip(":"))  # `Key terms` glued over its lines
+        glossary = skip and _is_glossary_title(caption.rstrip(":")) and _each_its_own(body)
         if skip and (found := _glossary_lines(body, colons=bool(glossary))):
             return [(skip + at, term) for at, term in found]
     return []
+
+
+def _each_its_own(lines: Sequence[str]) -> bool:
+    """Whether no two lines open with the same label: a glossary's glued title (``Key terms`` right
+    over ``Osmosis: …``) names each term once, where ``Note: …`` lines repeat theirs."""
+    labels = [line.partition(":")[0].strip(" *_").casefold() for line in lines]
+    return len(set(labels)) == len(labels)
 
 
 def _is_caption(line: str) -> bool:

@@ -1034,11 +1034,14 @@ def _rows_on_one_line(line: str) -> list[_Pair | _Missing]:
     """A Quizlet set exported with ``;`` between its rows, all on one line (``Anomie<tab>a breakdown
     of norms;Deviance<tab>behaviour that …``): a card per row, each row's term parted from its
     definition by a tab, by a comma with no space after it (``hola,hello``) or by a spaced dash. None
-    unless every row is so parted the same way, and two rows (three parted by a comma, as a list's
-    items may be) or more; prose's ``;`` has a space after it, which a comma's rows never do."""
+    unless every row is so parted the same way, and two rows (three parted by a comma or a dash, as a
+    list's items may be) or more; none where a ``;`` has a space after it, as prose's (and a table's
+    pasted cells) have, and a Quizlet row's never does."""
+    if "; " in line:
+        return []
     rows = [row for row in line.split(";") if row.strip()]
     for separator, least in _ROW_PARTS:
-        if len(rows) < least or (separator == "," and "; " in line):
+        if len(rows) < least:
             continue
         sides = [row.partition(separator) for row in rows]
         if all(

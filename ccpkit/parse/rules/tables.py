@@ -60,7 +60,7 @@ def _tables_in(
             "Markdown tools show it as text; add a `| --- |` line (one `---` per column) under its first line"
         )
         yield Problem(ctx.at(node), message, "warning")
-    elif node.type == "paragraph" and _TABULAR_OPENS.match(node.children[0].content if node.children else ""):
+    elif node.type == "paragraph" and _writes_a_tabular(node):
         ctx.claim(node)
         if (table := _latex_table(node)) is not None:
             yield from _read(ctx, block, table, previous, title)
@@ -137,6 +137,13 @@ def _unseparated_table(ctx: Context, paragraph: Node) -> Node | None:
     return table
 
 
+def _writes_a_tabular(paragraph: Node) -> bool:
+    """Whether a paragraph opens a LaTeX ``tabular`` and holds its cells or its end: not one that only
+    names the command (``\\begin{tabular} is how LaTeX opens a table``)."""
+    text = paragraph.children[0].content if paragraph.children else ""
+    return _TABULAR_OPENS.match(text) is not None and ("&" in text or "\\end{tabular}" in text)
+
+
 def _latex_table(paragraph: Node) -> Node | None:
     """A LaTeX ``tabular`` environment as converted notes keep it (``\\begin{tabular}{|l|l|}``, rows
     ending in ``\\\\``, cells parted by ``&``, ``\\hline`` rules): read as the Markdown table it
@@ -144,12 +151,14 @@ def _latex_table(paragraph: Node) -> Node | None:
     more, over a header and a row at least."""
     text = _TABULAR_OPENS.sub("", paragraph.children[0].content, count=1)
     body, ended, _ = text.partition("\\end{tabular}")
+    if not ended:
+        return None
     rows = [
         [cell.strip().replace("|", "\\|") for cell in _LATEX_CELL_BREAK.split(row)]
         for row in _LATEX_ROW_END.split(_LATEX_RULE.sub(" ", body))
         if row.strip()
     ]
-    if not ended or len(rows) < _TABULAR_ROWS or len({len(row) for row in rows}) != 1 or len(rows[0]) < 2:
+    if len(rows) < _TABULAR_ROWS or len({len(row) for row in rows}) != 1 or len(rows[0]) < 2:
         return None
     lines = [f"| {' | '.join(row)} |" for row in rows]
     root, _ = build_tree(
@@ -168,7 +177,7 @@ def _latex_table(paragraph: Node) -> Node | None:
 _TABULAR_OPENS = regex(r"[ \t]*\\begin\{tabular\*?\}(?:\{(?:[^{}\n]|\{[^{}\n]*\})*\})*")
 """How a LaTeX table opens, its columns' spec after it (``\\begin{tabular}{|l|p{3cm}|}``)."""
 _LATEX_RULE = regex(r"\\(?:hline|toprule|midrule|bottomrule)\b|\\cline\{[^{}]*\}")
-_LATEX_ROW_END = regex(r"\\\\(?:\[[^\]\n]*\])?")
+_LATEX_ROW_END = regex(r"\\\\(?:\[[^\]\n\\]*\])?")
 """A row's end: ``\\\\``, maybe with the space after it (``\\\\[2pt]``)."""
 _LATEX_CELL_BREAK = regex(r"(?<!\\)&")
 """What parts cells: an ``&`` not escaped (``\\&`` is an ampersand in a cell)."""

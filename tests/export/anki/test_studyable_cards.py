@@ -651,3 +651,13 @@ def test_names_with_a_year_or_citation_in_brackets_name_their_rows(tmp_path: Pat
     deck = deck_of(tmp_path, notes)
     assert not [problem for problem in card_problems(deck) if "no label column" in problem.message]
     assert len([note_id for note_id in notes_by_id(deck) if "/table/" in note_id]) == 3
+
+
+def test_a_long_aside_in_brackets_is_part_of_a_sentence_that_names_no_row(tmp_path: Path) -> None:
+    notes = (
+        "## Lab safety\n\n| Instruction | Reason |\n|---|---|\n"
+        "| Stir slowly (never faster than the dye can mix in) | Fast stirring splashes the dye about |\n"
+        "| Label tubes (before anything is poured into them) | Unlabelled tubes are easily mixed up |\n"
+    )
+    deck = deck_of(tmp_path, notes)
+    assert [problem for problem in card_problems(deck) if "no label column" in problem.message]
