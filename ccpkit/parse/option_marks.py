@@ -90,10 +90,14 @@ _LINE_LEAD = r"^[^\S\n]*(?:>[^\S\n]*)*(?:[-*+][^\S\n]+)?"
 and a long run of blank (or ``>``) lines was read again from each of its lines."""
 _ROMAN_LINE = regex(rf"{_LINE_LEAD}(?:\([iI]\)|[iI][.)])[ \t]", re.M)
 _LETTER_LINE = regex(rf"{_LINE_LEAD}\(?{_LETTER}{_STOP}", re.M)
+_CHOICE_LINE = regex(rf"{_LINE_LEAD}\((?i:choice)[ \t]+[A-H]\)", re.M)
+_WIDE_LINE = regex(rf"{_LINE_LEAD}[(\uff08]?[1\uff11A\uff21][\uff0e\uff09]", re.M)
 
 
 def answers_by_mark(text: str) -> bool:
     """Whether the file may hold options so marked: most hold none."""
+    if _CHOICE_LINE.search(text) or (("\uff0e" in text or "\uff09" in text) and _WIDE_LINE.search(text)):
+        return True  # `(Choice A) …`, full-width marks: options their own pass writes as ASCII ones
     numbered = "(1)" in text or _ROMAN_LINE.search(text) is not None
     if not numbered and not _opens_marks(text):
         return False
@@ -114,7 +118,7 @@ def marks_as_letters(text: str, code: Container[int]) -> str:
     """The text with each run of marked options (on lines of their own, from the first mark of a set,
     not in ``code``) written with letters (``A. …``, ``B) …``), and the answer below naming marks
     (``정답: B``). Every line keeps its number."""
-    lines = text.split("\n")
+    lines = _wide_marks_as_ascii(_choices_as_letters(text.split("\n"), code), code)
     written = tuple(lines)  # as the file has them: answers elsewhere are read before any is rewritten
     number, lettered = 0, False
     answered: dict[int, bool] = {}  # by kind: whether the file answers any options of it
@@ -149,6 +153,79 @@ def marks_as_letters(text: str, code: Container[int]) -> str:
     if lettered:  # an answer key's lines naming such letters (or numbers) name the options so lettered
         lines = [line if at in code else _keyed_letters(line) for at, line in enumerate(lines)]
     return "\n".join(lines)
+
+
+def _wide_marks_as_ascii(lines: list[str], code: Container[int]) -> list[str]:
+    """Options marked full-width (``\uff11\uff0e…``, ``1\uff0e…``, ``\uff21\uff0e…``,
+    ``\uff08\uff21\uff09…``),
+    as Japanese and Chinese banks write them, two or more in a row from the first (``1``, ``A``), written
+    as ASCII ones: a letter ``A. …``, a number ``(1) …`` (a number and a stop alone would be a list's);
+    and the answer line below them (``正解\uff1a\uff12``) in ASCII too. Every line keeps its number."""
+    lines = list(lines)
+    number = 0
+    while number < len(lines):
+        run: list[tuple[int, re.Match[str]]] = []
+        for at in range(number, len(lines)):
+            found = _WIDE_OPTION.match(lines[at]) if at not in code else None
+            if found is None or _wide_mark(found) != _nth_mark(_wide_mark(found), len(run)):
+                break
+            run.append((at, found))
+        if len(run) >= 2 and any(not found[0].isascii() for _, found in run):
+            for at, found in run:
+                mark = _wide_mark(found)
+                named = f"({mark}) " if mark.isdigit() else f"{mark}. "
+                lines[at] = f"{found['lead']}{named}{lines[at][found.end() :]}"
+            below = next((at for at in range(run[-1][0] + 1, len(lines)) if lines[at].strip()), None)
+            if below is not None and below not in code and _ANSWER_OPENS.match(lines[below]):
+                lines[below] = _ascii(lines[below])
+        number = run[-1][0] + 1 if len(run) >= 2 else number + 1
+    return lines
+
+
+def _wide_mark(found: re.Match[str]) -> str:
+    """The ASCII letter or digit an option's full-width mark stands for."""
+    return _ascii(found["inner"] or found["bare"])
+
+
+def _ascii(text: str) -> str:
+    """``text`` with its full-width letters and digits (and colon) as ASCII ones."""
+    return text.translate(_WIDE_TO_ASCII)
+
+
+def _nth_mark(mark: str, place: int) -> str:
+    """The mark at ``place`` of the series ``mark`` belongs to (``1 2 3 …`` or ``A B C …``)."""
+    return str(place + 1) if mark.isdigit() else chr(ord("A") + place)
+
+
+_ANSWER_OPENS = regex(rf"[ \t>*_-]*(?:{ANSWER_ABROAD}|正答|correct\s+answer|answer|ans)", re.I)
+_WIDE_TO_ASCII = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF29)]}
+_WIDE_OPTION = regex(
+    r"(?P<lead>[ \t]*(?:[-*+][ \t]+)?)"
+    r"(?:[(\uff08](?P<inner>[1-8\uff11-\uff18A-H\uff21-\uff28])[)\uff09]"
+    r"|(?P<bare>[1-8\uff11-\uff18A-H\uff21-\uff28])[\uff0e\uff09.)])[ \t\u3000]*(?=\S)"
+)
+"""An option's full-width mark (or an ASCII one with a full-width stop or brackets): ``\uff11\uff0e``,
+``1\uff0e``, ``\uff21\uff0e``, ``\uff08\uff21\uff09``; a run of them needs one full-width character."""
+
+
+def _choices_as_letters(lines: list[str], code: Container[int]) -> list[str]:
+    """Options named ``(Choice A) …``, ``(Choice B) …`` on lines of their own, two or more in a row, as
+    Khan Academy's exercises copy out, written ``A) …``; the ``Choose 1 answer:`` right above them (a
+    blank line between or not) goes, as it says nothing a card asks (``Choose all answers that apply:``
+    stays: it says how many). Every line keeps its number."""
+    lines = list(lines)
+    chosen = [at for at, line in enumerate(lines) if at not in code and _CHOICE.match(line)]
+    for at in chosen:
+        if at - 1 in chosen or at + 1 in chosen:
+            lines[at] = _CHOICE.sub(r"\g<lead>\g<letter>)", lines[at], 1)
+            above = at - 1 - (at >= 2 and not lines[at - 1].strip())
+            if above >= 0 and _CHOOSE_ONE.fullmatch(lines[above]):
+                lines[above] = ""
+    return lines
+
+
+_CHOICE = regex(r"(?P<lead>[ \t]*(?:[-*+][ \t]+)?)\((?i:choice)[ \t]+(?P<letter>[A-H])\)(?=[ \t]+\S)")
+_CHOOSE_ONE = regex(r"[ \t]*(?i:choose|select)[ \t]+(?:1|one)[ \t]+answer:?[ \t]*")
 
 
 def _inline_numbers(line: str) -> str | None:
@@ -369,7 +446,7 @@ def radios_as_boxes(text: str, code: Container[int]) -> str:
     undefined`` lines, blank lines between them or not) written as the checkboxes they mean (``- [ ]
     window``, ``- [x] undefined``), two at least, or over a reason below them (``# reason``, as quiz files
     explain their answer); elsewhere a form's radio buttons are a survey's. Every line keeps its number."""
-    lines = text.split("\n")
+    lines = _graded_radios_as_options(text.split("\n"), code)
     for number, line in enumerate(lines):
         if number in code:
             continue
@@ -382,6 +459,59 @@ def radios_as_boxes(text: str, code: Container[int]) -> str:
             box = "x" if radio["mark"].strip() else " "
             lines[at] = f"{radio['indent']}- [{box}] {radio['text'] or ''}".rstrip()
     return "\n".join(lines)
+
+
+def _graded_radios_as_options(lines: list[str], code: Container[int]) -> list[str]:
+    """A graded form's radio buttons (``( ) tRNA``, ``(•) mRNA ✗``, as Google Forms' results show a
+    quiz), two or more in a row, the one filled judged ``✓`` or ``✗``, written as plain options: the
+    filled button is the respondent's pick, no key; a ``✓`` on it says it is right, a ``✗`` only that
+    the pick was wrong (the options left are no answers), so it goes and the ``Correct answer`` below
+    (a button restating the right option) says which. Every line keeps its number."""
+    lines = list(lines)
+    number = 0
+    while number < len(lines):
+        radios: list[tuple[int, re.Match[str]]] = []
+        while number + len(radios) < len(lines) and number + len(radios) not in code:
+            radio = _FORM_RADIO.fullmatch(lines[number + len(radios)])
+            if radio is None:
+                break
+            radios.append((number + len(radios), radio))
+        filled = [radio for _, radio in radios if radio["mark"].strip()]
+        if len(radios) >= 2 and len(filled) == 1 and _GRADE.search(filled[0]["text"]):
+            for at, radio in radios:
+                lines[at] = _plain_option(radio)
+            _restated_key(lines, radios[-1][0] + 1, code)
+        number += len(radios) or 1
+    return lines
+
+
+def _restated_key(lines: list[str], at: int, code: Container[int]) -> None:
+    """The buttons under the ``Correct answer`` label right below a graded form's (a blank line or two
+    between), written as plain options too, so they restate the right one."""
+    while at < len(lines) and not lines[at].strip():
+        at += 1
+    if at >= len(lines) or at in code or not _KEY_LABEL.fullmatch(lines[at]):
+        return
+    at += 1
+    while at < len(lines) and not lines[at].strip():
+        at += 1
+    while at < len(lines) and at not in code and (radio := _FORM_RADIO.fullmatch(lines[at])) is not None:
+        lines[at] = _plain_option(radio)
+        at += 1
+
+
+def _plain_option(radio: re.Match[str]) -> str:
+    """A graded button's line as a list's option, its words kept, a ``✗`` on them dropped."""
+    return f"{radio['indent']}- {_GRADE_CROSS.sub('', radio['text'])}"
+
+
+_FORM_RADIO = regex(
+    r"(?P<indent>[ \t]*)(?:[-*+][ \t]+)?\((?P<mark>[ \u2022\u25cf\u25c9\u29bf\u25cb]?)\)[ \t]+(?P<text>\S.*)"
+)
+"""A form's radio button and its words: ``( ) tRNA``, ``- (•) mRNA ✗`` (``○`` empty, ``•●◉⦿`` filled)."""
+_GRADE = regex(r"[ \t](?:\u2713|\u2714\ufe0f?|\u2717|\u2718|\u274c|\u2705)[ \t]*$")
+_GRADE_CROSS = regex(r"[ \t]+(?:\u2717|\u2718|\u274c)[ \t]*$")
+_KEY_LABEL = regex(r"[ \t]*(?:\*\*|__)?(?i:correct\s+answers?)(?:\*\*|__)?:?(?:\*\*|__)?[ \t]*")
 
 
 def _radios_below(

@@ -132,7 +132,11 @@ _NUMBERED_STEM = regex(
     r"(?:(?:\s+|(?<=[\u3001\uff0e])|(?=Topic\s))(?P<rest>\S.*))?$",
     re.S,
 )
-_POINTS = regex(r"(?i)[ \t]*\(\d+(?:\.\d+)?[ \t]*(?:points?|pts?\.?|marks?)\)(?=[ \t]*(?:\(|$))", re.M)
+_POINTS = regex(
+    r"(?i)[ \t]*\(\d+(?:\.\d+)?[ \t]*(?:points?|pts?\.?|marks?)\)(?=[ \t]*(?:\(|$))"
+    r"|(?:[ \t]+\*|(?<=[?.!:\uff1f])(?=[ \t]{2}))[ \t]+\d+(?:\.\d+)?[ \t]?/[ \t]?\d+(?:\.\d+)?[ \t]*$",
+    re.M,
+)
 """What a question is worth, as a form's export writes it after the words: ``(1 Point)``, ``(2 marks)``."""
 _GLUED_INSTRUCTION = regex(
     r"(?i)(?:answer|choose|select|read|attempt|complete)\b[^\n]{0,80}?\b(?:questions?|following|below)\b"
@@ -150,6 +154,11 @@ dump's source tag, ``(Exam Topic 1)``; a Moodle review's state of the question u
 ``Correct``, ``Mark 1.00 out of 1.00``, ``Flag question`` (or all on one line, after ``Question 1``); an
 exam paper's ``[1 mark]`` under a question, a review's score after its number (``0 / 1 point``); a
 quiz game's kind, time and points after it (``Multiple-choice · 30 sec · 1 pt``)."""
+_NUMBERED_PAGE_LINES = regex(
+    rf"(?:\*\*|__)?\d+[.)](?:{_PAGE_GAP}{_PAGE_LINE})+(?:\*\*|__)?[ \t]*(?:\n|$)", re.I
+)
+"""A quiz game's header of its next question: its number, then only its page's lines (``**3.
+Fill-in-the-Blank** · 45 sec · 2 pts``), a question begins there, with options or none."""
 _WORD_QUESTION = regex(r"(?:\*\*|__)?question(?:\*\*|__)?[ \t]*(?:\n|$)", re.I)
 """The word ``QUESTION`` after a number, as a paid bank's review pages write ``1. QUESTION``."""
 _ANSWER_HEADING = regex(
@@ -1748,8 +1757,11 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             or _flashcard(node.children[0].content)
         ):
             break  # `Q: What does …?` (`Front: …` over `Back: …`), a `?` card: a flashcard after the question
-        if node.type == "paragraph" and DUMP_HEADER.match(node.children[0].content):
-            break  # `QUESTION NO: 2 DRAG DROP`: the next question, options or none
+        if node.type == "paragraph" and (
+            DUMP_HEADER.match(node.children[0].content)
+            or _NUMBERED_PAGE_LINES.match(node.children[0].content)
+        ):
+            break  # `QUESTION NO: 2 DRAG DROP`, `**3. Fill-in-the-Blank** · 45 sec`: the next question
         if node.type == "paragraph" and _asks_anew(draft, node.children[0].content, following):
             break  # `**Question 2:** Explain …?` over its `**Answer:** …`: the next question
         if _bold_question_answered(node, following):
