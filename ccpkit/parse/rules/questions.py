@@ -196,9 +196,14 @@ _FIELDS_LINE = regex(rf"{_FIELD.pattern}(?:[ \t]+[\u00b7\u2022|][ \t]+{_FIELD.pa
 """``**Difficulty:** Easy · **Type:** MCQ``: a bank's fields on one line, above any question, when each
 names how the bank files it (``_BANK_FIELDS``; a case's ``**Age:** 67 · **BP:** 82/40`` is asked)."""
 _FIELD_NAME = regex(_FIELD_LABEL)
+_PLAIN_FIELD = regex(r"(?:\*\*|__)?(?P<name>[^\W\d_][\w' -]{0,38}):(?:\*\*|__)?[ \t]*[^\s?*_][^\n?]{0,59}")
+"""``Domain: Implement and manage storage``, ``**Punkte: 4**``: a field, its name in bold or not."""
+_FIELD_PARTS = regex(r"[ \t]+[\u00b7\u2022|][ \t]+")
 _BANK_FIELDS = frozenset(
     {"difficulty", "type", "question type", "concepts", "concept", "topic", "topics", "domain", "category",
-     "level", "tags", "source", "marks", "points", "time", "skill", "skills", "objective", "id"}
+     "level", "tags", "source", "marks", "points", "time", "skill", "skills", "objective", "id",
+     "subdomain", "sub-domain", "knowledge area", "fragennummer",
+     "punkte", "themenbereich", "kategorie", "schwierigkeit", "dominio", "categoría", "domaine", "catégorie"}
 )  # fmt: skip
 _MAY_ASK = regex(r"(?:^|[.!:]\s+)(?:what|who|whom|whose|when|where|why|how)\b(?!\s+to\b)", re.I)
 """A sentence opening with another question word may ask or not ("What I revised this week"); "What
@@ -1419,9 +1424,21 @@ def _fields(node: Node, *, bank_only: bool = False) -> str | None:
     )
     one_each = all(map(_FIELD.fullmatch, lines))
     several = not one_each and bank_only and all(map(_FIELDS_LINE.fullmatch, lines))
+    if lines and not (one_each or several) and bank_only and all(map(_plain_fields, lines)):
+        return plain(" · ".join(lines))  # `Domain: Storage`, `**Fragennummer: 1.1.01-001** · Punkte: 4`
     if not lines or not (one_each or several) or (bank_only and not all(map(_filed, lines))):
         return None
     return plain(" · ".join(lines))
+
+
+def _plain_fields(line: str) -> bool:
+    """Whether ``line`` is only fields naming how a bank files its questions (``_BANK_FIELDS``), their
+    names not in bold (``Domain: Implement and manage storage``) or in bold with their values
+    (``**Fragennummer: 1.1.01-001** · Punkte: 4``): the bank's, no words of the question. Any other
+    name (``Given: x = 3``) may be the question's case."""
+    fields = _FIELD_PARTS.split(line)
+    found = [_PLAIN_FIELD.fullmatch(field) for field in fields]
+    return all(field is not None and field["name"].strip().lower() in _BANK_FIELDS for field in found)
 
 
 def _filed(line: str) -> bool:
@@ -1762,6 +1779,8 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             or _NUMBERED_PAGE_LINES.match(node.children[0].content)
         ):
             break  # `QUESTION NO: 2 DRAG DROP`, `**3. Fill-in-the-Blank** · 45 sec`: the next question
+        if _fields(node, bank_only=True) and following is not None and _asks(following):
+            break  # `Fragennummer: 2.2.03-105 · Punkte: 2` over words that ask: the next question's fields
         if node.type == "paragraph" and _asks_anew(draft, node.children[0].content, following):
             break  # `**Question 2:** Explain …?` over its `**Answer:** …`: the next question
         if _bold_question_answered(node, following):
