@@ -35,11 +35,16 @@ from ccpkit.regex import regex
 
 _QUESTION = regex(rf"(?:{QUESTION}s?|q|stem|prompt)(?:\s+text)?", re.I)
 _ID = regex(r"#|no\.?|n\.?º|number|id|q\s*#|q\.?\s*no\.?", re.I)
-_OPTION = regex(r"(?:(?:options?|choices?)\s*)?\(?(?:(?P<letter>[A-H])|(?P<number>[1-8]))[.):]?", re.I)
-"""An option's column: ``A``, ``B)``, ``Option C``, ``Choice 1``; numbered ones only after a word."""
+_OPTION = regex(r"(?:(?:options?|choices?|answer)\s*)?\(?(?:(?P<letter>[A-H])|(?P<number>[1-8]))[.):]?", re.I)
+"""An option's column: ``A``, ``B)``, ``Option C``, ``Choice 1``, Kahoot's ``Answer 1``; numbered ones only
+after a word."""
 _LISTED = regex(r"options|choices|answer\s+(?:options|choices)", re.I)
-_ANSWER = regex(rf"{ANSWER_COLUMN}|correct\s+choices?", re.I)
+_ANSWER = regex(rf"{ANSWER_COLUMN}|correct\s+choices?|correct\s+answer\(s\)", re.I)
 """The answer column: never a bare ``A``, which is option A's."""
+_PLATFORM = regex(r"time(?:\s+limit)?(?:\s*\((?:sec|seconds|s)\))?|image(?:\s+link)?|points?", re.I)
+"""A quiz game's columns (Kahoot's ``Time limit (sec)``): how it plays a question, nothing to learn."""
+_NUMBERS_NAMED = regex(r"[1-8](?:\s*[,;/]\s*[1-8])*")
+"""An answer cell naming numbered options' columns (``2``, ``1,3``), as Kahoot's sheet keys them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +76,7 @@ def question_columns(header: Sequence[str]) -> Columns | None:
         return None
     lettered_columns = tuple((letter, i) for i, letter in options) if lettered else ()
     taken = {question, answer, ids, listed, *(i for _, i in lettered_columns)}
-    others = tuple(i for i in range(len(words)) if i not in taken)
+    others = tuple(i for i in range(len(words)) if i not in taken and not _PLATFORM.fullmatch(words[i]))
     return Columns(question, lettered_columns, listed, answer, ids, others)
 
 
@@ -96,6 +101,19 @@ def _option_column(word: str) -> str | None:
         return match["letter"].upper()
     named = word[: match.start("number")].strip("( ")
     return chr(ord("A") + int(match["number"]) - 1) if named else None
+
+
+def _numbers_as_letters(said: str, header: Sequence[str], columns: Columns) -> str:
+    """An answer cell of numbers (``2``, ``1,3``) as the letters of the options' columns it names, where
+    those columns are numbered (``Answer 1`` … ``Answer 4``, as Kahoot's sheet has them); else as
+    written."""
+    numbered = [i for _, i in columns.options]
+    if not numbered or not _NUMBERS_NAMED.fullmatch(said.strip()):
+        return said
+    if not all(re.search(r"\d", header[i]) for i in numbered):
+        return said
+    letters = [chr(ord("A") + int(number) - 1) for number in re.findall(r"\d", said)]
+    return ", ".join(letters)
 
 
 def table_questions(ctx: Context) -> Iterator[Draft | Problem]:
@@ -191,6 +209,7 @@ def _row_question(
     question = question_id(written_id) if written_id else str(number)
     draft = Draft(row, question, stem, options, row, section, "")
     said = cells.get(columns.answer, "") if columns.answer is not None else ""
+    said = _numbers_as_letters(said, header, columns)
     answer = (key_cell_answer(said) or answer_line(said)) if said else None  # `B`, `Answer: B`
     if answer is not None and answer.letters:
         draft.answer, draft.answer_node = with_named_options(options, answer), row  # `B) Amazon S3`
