@@ -14,7 +14,7 @@ from ccpkit.errors import Problem
 from ccpkit.model import Item, Option
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block, heading_text
-from ccpkit.parse.rules.answers import MARKING_KEY, plain, worded_after_key_title
+from ccpkit.parse.rules.answers import MARKING_KEY, KeyEntry, plain, unpadded, worded_after_key_title
 from ccpkit.parse.rules.flashcards import TO_JUDGE, listed_question
 from ccpkit.parse.rules.questions import item_numbers
 from ccpkit.parse.tree import Node
@@ -377,3 +377,72 @@ def _judgement(
     return ctx.build(
         item, lambda: fields.mcq(stem=statement, options=options, explanation=(found["why"] or "").strip())
     )
+
+
+def word_bank_gaps(ctx: Context, keys: Sequence[KeyEntry]) -> tuple[list[Item | Problem], list[KeyEntry]]:
+    """A card for each numbered blank of a paragraph (``The green pigment (1) ______ absorbs …``) right
+    under a word bank of lettered words (``A. glucose  B. chlorophyll …``, on a line or a list), that
+    the key's entry of its number answers by a letter (``1 - B``): the blank's sentence its front (its
+    other blanks filled in), the word its back. Returns them, and the key's entries left for questions."""
+    items: list[Item | Problem] = []
+    used: set[int] = set()
+    by_number = {unpadded(entry.question): entry for entry in keys if len(entry.answer.letters) == 1}
+    nodes = [block.node for block in ctx.doc.blocks]
+    for index, node in enumerate(nodes[1:], 1):
+        text = node.children[0].content if node.type == "paragraph" else ""
+        numbers = _NUMBERED_BLANK.findall(text)
+        bank = _word_bank(nodes[index - 1])
+        if len(numbers) < 2 or bank is None or ctx.is_claimed(node) or ctx.is_claimed(nodes[index - 1]):
+            continue
+        filled = {n: bank.get(by_number[n].answer.letters[0]) for n in numbers if n in by_number}
+        if not all(filled.values()) or len(filled) != len(numbers):
+            continue
+        ctx.claim(nodes[index - 1], node)
+        section = ctx.doc.blocks[index].section
+        for number, word in filled.items():
+            front = _gap_sentence(text, number, filled)
+            fields = ctx.common("card", front, node, section)
+            items += ctx.cards(node, fields, front, word or "", both_ways=False)
+            used.add(id(by_number[number]))
+    return items, [entry for entry in keys if id(entry) not in used]
+
+
+def _word_bank(node: Node) -> dict[str, str] | None:
+    """A word bank's words by their letters (``A. glucose  B. chlorophyll``, on one line or as a list's
+    items), two at least and lettered from ``A``; ``None`` for any other block."""
+    if node.type == "paragraph":
+        text = node.children[0].content
+    elif node.type in ("bullet_list", "ordered_list"):
+        text = "\n".join(_one_line(item) for item in node.children)
+    else:
+        return None
+    parts = _BANK_LETTER.split(text.strip())
+    if len(parts) < 5 or parts[0].strip():
+        return None
+    bank = {letter: word.strip() for letter, word in zip(parts[1::2], parts[2::2], strict=True)}
+    words_only = all(word and len(word.split()) <= _BANK_WORDS for word in bank.values())
+    in_order = list(bank) == [chr(ord("A") + n) for n in range(len(bank))]
+    return bank if words_only and in_order else None
+
+
+def _gap_sentence(text: str, number: str, filled: Mapping[str, str | None]) -> str:
+    """The sentence holding blank ``number`` (and the one before, where it opens with ``It``, ``They``
+    …, which name nothing alone), that blank as ``______`` and the others filled in."""
+    sentences = _SENTENCE_BREAK.split(" ".join(text.split()))
+    at = next(at for at, part in enumerate(sentences) if f"({number})" in part)
+    sentence = (
+        " ".join(sentences[at - 1 : at + 1]) if at and _REFERS_BACK.match(sentences[at]) else sentences[at]
+    )
+    return _NUMBERED_BLANK_AT.sub(
+        lambda blank: "______" if blank["n"] == number else filled.get(blank["n"]) or "______", sentence
+    )
+
+
+_NUMBERED_BLANK = regex(r"\((\d{1,2})\)[ \t]*_{3,}")
+_NUMBERED_BLANK_AT = regex(r"\((?P<n>\d{1,2})\)[ \t]*_{3,}")
+"""A numbered blank of a gap fill: ``(1) ______``."""
+_BANK_LETTER = regex(r"(?:^|\s+)(?:-\s+)?\(?([A-H])[.)][ \t]+")
+_BANK_WORDS = 4
+"""At most this many words in each of a word bank's entries: a phrase, no option of a question."""
+_SENTENCE_BREAK = regex(r"(?<=[.!?])\s+")
+_REFERS_BACK = regex(r"(?:it|they|this|these|that|those|he|she|its|their)\b", re.I)

@@ -15,7 +15,7 @@ from ccpkit.model import MCQ, Item, Option
 from ccpkit.parse.context import Context
 from ccpkit.parse.details import CLOSING, SUMMARY, closes_details, hidden_markdown
 from ccpkit.parse.document import TRAILING_TAGS, Block, heading_level, heading_text, nodes_below
-from ccpkit.parse.rules.answer_lists import recalled, verdict_in_words
+from ccpkit.parse.rules.answer_lists import recalled, verdict_in_words, word_bank_gaps
 from ccpkit.parse.rules.answers import (
     ANSWER_COLUMN,
     QUESTION,
@@ -81,6 +81,8 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     keys = list(_answer_keys(ctx, worded))
     explanations = [entry for entry in keys if entry.explains]
     keys = [entry for entry in keys if not entry.explains]
+    gaps, keys = word_bank_gaps(ctx, keys)  # `(1) ______` under a word bank, `1 - B`: a card per blank
+    yield from gaps
     in_words = [(number, words) for node in worded for number, _, words in _numbered_answers(node)]
     keyed = [(entry.question, entry.answer.said or " ".join(entry.answer.letters)) for entry in keys]
     for number, words in [*keyed, *in_words]:
