@@ -1446,6 +1446,11 @@ def _filed(line: str) -> bool:
     return all(name.strip().lower() in _BANK_FIELDS for name in _FIELD_NAME.findall(line))
 
 
+def without_score(text: str) -> str:
+    """A question's words without what a form says it is worth (``_POINTS``: ``(1 Point)``, ``*   0/1``)."""
+    return _POINTS.sub("", text)
+
+
 def stem_number(text: str) -> tuple[str, str]:
     """(question number or "", text without it) of a paragraph opening a question: ``**12.** …``."""
     return _numbered(text)

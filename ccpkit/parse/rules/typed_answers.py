@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from ccpkit.errors import Problem
 from ccpkit.model import Item
 from ccpkit.parse.context import Context
-from ccpkit.parse.document import paragraph_words
+from ccpkit.parse.document import heading_text, paragraph_words
 from ccpkit.parse.rules.answers import plain
 from ccpkit.parse.rules.options import asks
-from ccpkit.parse.rules.questions import Draft
+from ccpkit.parse.rules.questions import Draft, stem_number, without_score
 from ccpkit.parse.rules.review_pastes import results_questions
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
@@ -34,6 +34,7 @@ def typed_answers(ctx: Context) -> Iterator[Item | Problem | Draft]:
     a numbered list's item; and each of a results page's questions (``results_questions``), answered
     in words too."""
     yield from results_questions(ctx)
+    yield from _graded_answers(ctx)
     for block in ctx.doc.blocks:
         node = block.node
         paragraphs = [node] if node.type == "paragraph" else _items_paragraphs(node)
@@ -47,6 +48,65 @@ def typed_answers(ctx: Context) -> Iterator[Item | Problem | Draft]:
             question, answers = found
             fields = ctx.common("card", question, paragraph, block.section)
             yield from ctx.cards(paragraph, fields, question, " or ".join(answers), both_ways=False)
+
+
+def _graded_answers(ctx: Context) -> Iterator[Item | Problem]:
+    """A card for each numbered question heading of a graded form's results that asks in words (``## 4. The
+    fluid inside the cell is the ______. *   1/1``) over the answer typed, judged right (``cytoplasm
+    ✓``): the question its front (no number, no score), the answer its back. An answer judged wrong
+    (``✗``) is the respondent's, no card's: the ``Correct answer`` under it, when the form shows one,
+    is the back; else a warning says none was given. In a file of questions with options, no other
+    rule would read such a heading as a card."""
+    blocks = ctx.doc.blocks
+    for index, block in enumerate(blocks[:-1]):
+        heading, below = block.node, blocks[index + 1].node
+        if heading.type != "heading" or below.type != "paragraph" or ctx.is_claimed(below):
+            continue
+        typed = _GRADED.fullmatch(paragraph_words(below).strip())
+        number, words = stem_number(heading_text(heading))
+        question = without_score(words).strip()
+        if typed is None or not number or ctx.is_claimed(heading) or not asks(question):
+            continue
+        answer, used = typed["answer"].strip(), [heading, below]
+        if not typed["right"]:
+            answer, used = (
+                _shown_key(ctx, index + 2),
+                [*used, *(key.node for key in blocks[index + 2 : index + 4])],
+            )
+            if not answer:
+                ctx.claim(heading, below)
+                yield Problem(ctx.at(below), _WRONG_UNKEYED, "warning")
+                continue
+        ctx.claim(*used)
+        fields = ctx.common("card", question, heading, block.section)
+        yield from ctx.cards(heading, fields, question, answer, both_ways=False)
+
+
+_WRONG_UNKEYED = (
+    "answer judged wrong with no correct answer below it, so no card was made: write the right answer "
+    "under a `Correct answer` line"
+)
+
+
+def _shown_key(ctx: Context, index: int) -> str:
+    """The answer under a graded form's ``Correct answer`` label at block ``index`` (the label, then a
+    paragraph of the answer), or ``""``."""
+    blocks = ctx.doc.blocks
+    if index + 1 >= len(blocks) or any(ctx.is_claimed(blocks[at].node) for at in (index, index + 1)):
+        return ""
+    label, key = blocks[index].node, blocks[index + 1].node
+    if label.type != "paragraph" or key.type != "paragraph":
+        return ""
+    if not _KEY_LABEL.fullmatch(paragraph_words(label).strip()):
+        return ""
+    return paragraph_words(key).strip()
+
+
+_GRADED = regex(
+    r"(?P<answer>[^\n]{1,80}?)[ \t]+(?:(?P<right>\u2713|\u2714\ufe0f?|\u2705)|\u2717|\u2718|\u274c)"
+)
+"""A typed answer as a graded form shows it, judged: ``cytoplasm ✓``, ``cytosol ✗``."""
+_KEY_LABEL = regex(r"(?:\*\*|__)?(?i:correct\s+answers?)(?:\*\*|__)?:?(?:\*\*|__)?")
 
 
 def _items_paragraphs(node: Node) -> list[Node]:
