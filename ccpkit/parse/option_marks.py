@@ -481,6 +481,7 @@ def _graded_radios_as_options(lines: list[str], code: Container[int]) -> list[st
             for at, radio in radios:
                 lines[at] = _plain_option(radio)
             _restated_key(lines, radios[-1][0] + 1, code)
+            _unscored_above(lines, number, code)
         number += len(radios) or 1
     return lines
 
@@ -500,6 +501,16 @@ def _restated_key(lines: list[str], at: int, code: Container[int]) -> None:
         at += 1
 
 
+def _unscored_above(lines: list[str], at: int, code: Container[int]) -> None:
+    """The question's line above a graded form's buttons without the score after its ``?`` (``*   0/1``),
+    so that, left unanswered, it still reads as a question (and is warned about)."""
+    at -= 1
+    while at >= 0 and not lines[at].strip():
+        at -= 1
+    if at >= 0 and at not in code:
+        lines[at] = _SCORE.sub("", lines[at])
+
+
 def _plain_option(radio: re.Match[str]) -> str:
     """A graded button's line as a list's option, its words kept, a ``✗`` on them dropped."""
     return f"{radio['indent']}- {_GRADE_CROSS.sub('', radio['text'])}"
@@ -511,6 +522,8 @@ _FORM_RADIO = regex(
 """A form's radio button and its words: ``( ) tRNA``, ``- (•) mRNA ✗`` (``○`` empty, ``•●◉⦿`` filled)."""
 _GRADE = regex(r"[ \t](?:\u2713|\u2714\ufe0f?|\u2717|\u2718|\u274c|\u2705)[ \t]*$")
 _GRADE_CROSS = regex(r"[ \t]+(?:\u2717|\u2718|\u274c)[ \t]*$")
+_SCORE = regex(r"(?<=[?\uff1f])(?:[ \t]+\*)?[ \t]+\d+(?:\.\d+)?[ \t]?/[ \t]?\d+(?:\.\d+)?[ \t]*$")
+"""A graded form's score after its question: ``*   0/1``, ``   1/1``."""
 _KEY_LABEL = regex(r"[ \t]*(?:\*\*|__)?(?i:correct\s+answers?)(?:\*\*|__)?:?(?:\*\*|__)?[ \t]*")
 
 

@@ -1358,7 +1358,11 @@ def _boxed_lines(lines: list[str], node: Node) -> Options | None:
 def _boxed(boxes: Sequence[tuple[Node, str, re.Match[str]]]) -> list[DraftOption]:
     """Options from each box's node, text and match, lettered in order; a letter written after each box
     (``- [ ] A. IAM role``, when every box has its own) is its label, not its text. A radio button is
-    ticked by no one: its question needs an answer line."""
+    ticked by no one: its question needs an answer line. A graded form's boxes (a ticked one judged
+    ``✓`` or ``✗`` at its end, as Google Forms' results show checkboxes) are the respondent's picks: a
+    pick judged ``✗`` is no answer, and the judgements are no option's words."""
+    if any(_ticked(match) and _GRADED_PICK.search(text) for _, text, match in boxes):
+        boxes = [(node, _GRADED_PICK.sub("", text), _wrong_pick(match, text)) for node, text, match in boxes]
     options = [
         DraftOption(
             label,
@@ -1377,6 +1381,16 @@ def _boxed(boxes: Sequence[tuple[Node, str, re.Match[str]]]) -> list[DraftOption
             return options
         lettered.append(replace(option, text=found["text"]))
     return lettered
+
+
+def _wrong_pick(match: re.Match[str], text: str) -> re.Match[str]:
+    """A graded box's match, as an empty box's where the pick is judged wrong (``[x] Glycine ✗``)."""
+    return (_TASK.match(f"[ ] {text}") or match) if _WRONG_PICK.search(text) else match
+
+
+_GRADED_PICK = regex(r"[ \t]+(?:\u2713|\u2714\ufe0f?|\u2705|\u2717|\u2718|\u274c)[ \t]*$")
+"""A graded form's judgement at the end of a pick: ``✓`` right, ``✗`` wrong."""
+_WRONG_PICK = regex(r"[ \t]+(?:\u2717|\u2718|\u274c)[ \t]*$")
 
 
 def _boxes(matches: Sequence[re.Match[str] | None]) -> bool:
