@@ -382,8 +382,11 @@ _RECORD_COLUMNS = frozenset(
 ``Status`` or ``Last reviewed``): not the card's."""
 _CARD_EXTRAS = _NOTE_COLUMNS | _NAMED_COLUMNS | _TAG_COLUMNS | _RECORD_COLUMNS
 """Columns a table of cards may hold beside its sides; any other makes it a comparison of its columns."""
-_BLANK = regex(r"(?<![\w*])_{3,}(?![\w*])")
+BLANK = regex(r"(?<![\w*])_{3,}(?![\w*])")
 """A blank to fill in a sentence: ``________``, not ``___bold italic___``."""
+_SCORED = regex(r"(?<!\d)\d+[ \t]*/[ \t]*\d+[ \t]*$")
+"""A graded form's score after a question (``*   0/1``): the answer under it is a respondent's, which
+may be wrong."""
 _OPENS_DETAILS = regex(r"<details\b", re.IGNORECASE)
 _QUOTE_MARKS = regex(r"^\s*(?:>\s?)+")
 _MORE = regex(
@@ -1417,7 +1420,7 @@ _FILLED = regex(
 """A blank and its answer after it: in brackets (``(Ottawa)``), or labelled in square ones (``[Answer:
 Ottawa]``)."""
 _FILLED_AFTER = regex(
-    rf"(?P<front>.*?{_BLANK.pattern}.*?[.!?:)])\s*"
+    rf"(?P<front>.*?{BLANK.pattern}.*?[.!?:)])\s*"
     r"(?:[\u2014\u2013\u2192\u21d2]|[-=]>|(?:\*\*|__)?(?i:answer|ans)\.?\s*:(?:\*\*|__)?)\s*"
     r"(?P<mark>\*\*|__)?(?P<answer>(?![^\n]*(?:\u2192|[-=]>))[^*_\s](?:[^*_\n]{0,78}[^*_\s])?)(?(mark)(?P=mark))\s*"
 )
@@ -3207,7 +3210,7 @@ def _asks(line: str) -> bool:
     stripped = line.rstrip()
     if stripped.endswith(("?", "\uff1f", "\u061f")):  # a full-width or Arabic mark too
         return True
-    if "___" in line and _BLANK.search(line) is not None:
+    if "___" in line and BLANK.search(line) is not None:
         return True
     if asks_to_judge(line):
         return True
@@ -3351,7 +3354,7 @@ def _short_answer(ctx: Context, answer: Node) -> bool:
 def _heading_asks(ctx: Context, heading: Node, title: str, asked: str) -> bool:
     """Whether a heading (``title``, its words ``asked``) asks, says what to explain, or is numbered as
     the headings that ask around it are; each way looked at only while the ones before it fail."""
-    if _asks(asked):
+    if _asks(asked) or (BLANK.search(title) and not _SCORED.search(title)):  # (``asked`` lost `___`)
         return True
     if (numbers_a_question(title) and instructs(asked)) or (  # `### Q3. Explain …`
         NUMBERED_HEADING.match(title) and EXPLAIN.match(asked) and asked.endswith(".")  # `### 3. Explain ….`

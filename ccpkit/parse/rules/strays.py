@@ -31,7 +31,7 @@ from ccpkit.parse.rules.answers import (
 )
 from ccpkit.parse.rules.cards import DEFINING_WORDS, bold_fronts, bold_label, names_no_subject
 from ccpkit.parse.rules.clozes import CLOZE_TAG, TAGGED_LINE
-from ccpkit.parse.rules.flashcards import SET_TO_RECALL, listed_question, marked_to_judge, studied
+from ccpkit.parse.rules.flashcards import BLANK, SET_TO_RECALL, listed_question, marked_to_judge, studied
 from ccpkit.parse.rules.options import asks, instructs
 from ccpkit.parse.rules.questions import DUMP_HEADER, block_words, counts_the_list
 from ccpkit.parse.rules.scenarios import opens_scenario
@@ -108,14 +108,16 @@ _SHORT_SECTION = 6
 
 
 def _unanswered_headings(ctx: Context, blocks: Sequence[Block]) -> Iterator[Problem]:
-    """A warning at a heading that asks (``### How do you list branches?``) over a short section of
-    which no rule took anything: its answer, if that is what the section holds, became no card."""
+    """A warning at a heading that asks (``### How do you list branches?``, or holds a blank to fill)
+    over a short section of which no rule took anything: its answer, if that is what the section
+    holds, became no card."""
     for index, block in enumerate(blocks):
         heading = block.node
         if heading.type != "heading" or heading.tag == "h1" or ctx.is_claimed(heading):
             continue
-        asked = plain(heading_text(heading)).rstrip("*_ ")
-        if not asked.endswith(("?", "\uff1f")) or numbers_a_question(heading_text(heading)):
+        asked = plain(heading_text(heading)).rstrip("*_ ")  # (``plain`` takes a blank's `___` for emphasis)
+        blank = BLANK.search(heading_text(heading)) is not None  # `## The cell's fluid is the ______.`
+        if not (asked.endswith(("?", "\uff1f")) or blank) or numbers_a_question(heading_text(heading)):
             continue  # a `Question N` heading has a warning of its own
         section = nodes_below(blocks, index)
         taken = any(ctx.is_claimed(inner) for node in section for inner in node.walk())
