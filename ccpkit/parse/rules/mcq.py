@@ -148,7 +148,7 @@ def extract_mcqs(ctx: Context) -> Iterator[Item | Problem]:
     if listed_key or ctx.key_elsewhere is not None:
         for draft in drafts:
             _unmarked_in_bold(draft)
-    share_scenarios(ctx, drafts)
+    yield from share_scenarios(ctx, drafts)
     share_setups(drafts)
     for draft in drafts:
         yield from _finish(ctx, draft)

@@ -257,6 +257,17 @@ _NAMEABLE_CHARACTERS = (3, 40)
 _SMALL_PRINT = regex(
     r"\s*<(sub|sup|small)\b[^>]*>(?P<words>(?:(?!</?\1\b).)*)</\1>\s*", re.DOTALL | re.IGNORECASE
 )
+_POINTS_ABOVE = regex(
+    r"(?i)\b(?:figure|fig\.|graph|diagram|picture|image|chart|map|illustration|photo(?:graph)?|drawing|plot)"
+    r"\s+(?:\w+\s+)?(?:shown\s+)?above\b"
+)
+"""Words that ask about a picture over the question (``In the diagram above``, ``the graph shown above``)."""
+_SET_LABEL = regex(r"(?:\*\*|__)?(?P<id>[A-Z]{1,4}\d{1,3})[.):](?:\*\*|__)?[ \t]+(?P<rest>\S.*)", re.DOTALL)
+"""A question's label in a set of its own (``**DS1.**``, ``AR2)``), its words after it."""
+_PICTURES = regex(r"(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+")
+_HTML_PICTURE = regex(
+    r"(?is)(?:<(?:p|div|figure|center)\b[^>]*>\s*)*<img\b[^>]*>(?:\s*</(?:p|div|figure|center)>)*"
+)
 _MEDIA = ("fence", "code_block", "table", "html_block")
 """Blocks a stem or an option may hold besides its text: code, a table, an image in HTML."""
 
@@ -556,7 +567,14 @@ def _questions_of_blocks(
         for number, (run, floor) in enumerate(zip(runs, floors, strict=True))
     ]
     stems = [_stem(ctx, nodes, run, floor, default_id) for run, floor in zip(runs, floors, strict=False)]
-    ends = [*(stem.first for stem in stems[1:]), len(nodes)][: len(stems)]
+    figures = [
+        _figure_above(ctx, nodes, stem, runs[number - 1].end if number else 0)
+        for number, stem in enumerate(stems)
+    ]
+    ends = [
+        *(stem.first - len(figure) for stem, figure in zip(stems[1:], figures[1:], strict=True)),
+        len(nodes),
+    ][: len(stems)]
     for number, (run, stem, end) in enumerate(zip(runs, stems, ends, strict=True)):
         unasked = run.task and not asks(stem.text) and stem.question == default_id
         unasked = unasked and not ctx.doc.quizzed(stem.anchor)  # `# Name the …` over quizdown's boxes
@@ -570,12 +588,19 @@ def _questions_of_blocks(
         options, reasons = reasons_after_marks(run.options)
         options = marked(options, (answers_asked(stem.text) or (1, ""))[0])
         first = nodes[run.start]
+        sharing = _sharing_options(ctx, nodes[run.end : end], options) if stem.question == default_id else []
+        if sharing:  # the directions' options, then questions that have none of their own
+            ctx.claim(*nodes[run.start : run.end], *stem.nodes, stem.anchor)
+            for asked in sharing:
+                yield _asked_with_options(ctx, asked, stem.text, options, section)
+            continue
         text = _POINTS.sub("", stem.text)  # `… without managing servers? (1 Point)`: the form's scoring
         draft = Draft(stem.anchor, stem.question, text, options, first, section, pinned_id(stem.anchor))
         draft.unasked = unasked
+        draft.scenario = "\n\n".join(ctx.doc.source(figure).strip() for figure in figures[number])
         draft.paired = _PAIRED_QUESTION.match(ctx.doc.written(stem.anchor)) is not None
         mark = len(ctx.claims)
-        ctx.claim(*nodes[run.start : run.end], *stem.nodes, stem.anchor)
+        ctx.claim(*nodes[run.start : run.end], *stem.nodes, stem.anchor, *figures[number])
         if run.tail:
             _read_lines(ctx, draft, list(run.tail), nodes[run.end - 1])
         _read_tail(ctx, draft, nodes[run.end : end])
@@ -588,6 +613,89 @@ def _questions_of_blocks(
         draft.explanation += [*stem.small_print, *([reasons] if reasons else [])]
         draft.claims = ctx.claims[mark:]
         yield draft
+
+
+def _sharing_options(ctx: Context, nodes: Sequence[Node], options: Sequence[DraftOption]) -> list[list[Node]]:
+    """The questions right under options given once in directions (``(A) Statement (1) ALONE is
+    sufficient.`` …), each a numbered paragraph (``**DS1.** Is x even?``), maybe more under it, down to
+    an answer line naming one of those options (``**Answer: C**``), then what explains it: two or more,
+    or none (one alone is the directions' question, answered and explained)."""
+    labels = {option.label for option in options}
+    asked: list[list[Node]] = []
+    answered = True  # a question starts where none is asked yet, or under the last one's answer
+    for node in nodes:
+        if node.type != "paragraph" or ctx.is_claimed(node):
+            break
+        words = node.children[0].content
+        number, rest = _set_numbered(words)
+        said = answer_line(words)
+        if answered and number and rest.strip() and not said:
+            asked.append([node])
+            answered = False
+        elif not asked:
+            return []
+        else:
+            asked[-1].append(node)
+            answered = answered or said is not None
+    answers_at = [_answer_at(question, labels) for question in asked]
+    return asked if len(asked) > 1 and all(at is not None and at > 0 for at in answers_at) else []
+
+
+def _set_numbered(text: str) -> tuple[str, str]:
+    """``_numbered``, or a set's own label and the words after it (``**DS1.** Is x even?``)."""
+    number, rest = _numbered(text)
+    if number:
+        return number, rest
+    labelled = _SET_LABEL.match(text)
+    return (labelled["id"], labelled["rest"]) if labelled else ("", text)
+
+
+def _answer_at(question: Sequence[Node], labels: set[str]) -> int | None:
+    """Where in a question's blocks its answer line is, when it names options of ``labels`` alone."""
+    for at, node in enumerate(question):
+        said = answer_line(node.children[0].content)
+        if said is not None:
+            return at if said.letters and set(said.letters) <= labels else None
+    return None
+
+
+def _asked_with_options(
+    ctx: Context,
+    asked: Sequence[Node],
+    directions: str,
+    options: Sequence[DraftOption],
+    section: tuple[str, ...],
+) -> Draft:
+    """A question of ``_sharing_options``: its words (and what is under them) over the shared options,
+    with the directions asked before it; its answer line and what follows, its answer and explanation."""
+    at = _answer_at(asked, {option.label for option in options}) or len(asked)
+    number, rest = _set_numbered(asked[0].children[0].content)
+    stem = "\n\n".join([rest.strip(), *(ctx.doc.source(node).strip() for node in asked[1:at])])
+    draft = Draft(asked[0], question_id(number), stem, list(options), asked[0], section, pinned_id(asked[0]))
+    draft.scenario = directions
+    mark = len(ctx.claims)
+    ctx.claim(*asked[:at])
+    _read_tail(ctx, draft, asked[at:])
+    draft.claims = ctx.claims[mark:]
+    return draft
+
+
+def _figure_above(ctx: Context, nodes: Sequence[Node], stem: _Stem, floor: int) -> list[Node]:
+    """The pictures right over a stem that asks about "the figure above" (``In the graph above, …``),
+    down to ``floor``: the question's, asked before its words, not the explanation of the one above."""
+    if not _POINTS_ABOVE.search(stem.text):
+        return []
+    index = stem.first
+    while index > floor and _picture_alone(nodes[index - 1]) and not ctx.is_claimed(nodes[index - 1]):
+        index -= 1
+    return list(nodes[index : stem.first])
+
+
+def _picture_alone(node: Node) -> bool:
+    """A paragraph of pictures alone (``![Cell](cell.png)``), or a picture in HTML."""
+    if node.type == "html_block":
+        return _HTML_PICTURE.fullmatch(node.content.strip()) is not None
+    return node.type == "paragraph" and _PICTURES.fullmatch(node.children[0].content.strip()) is not None
 
 
 def _past_explanation(ctx: Context, nodes: Sequence[Node], above: _Run, floor: int, run: _Run) -> int:

@@ -5,9 +5,10 @@ read "Which pricing model suits the steady base load?" with nothing to answer fr
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from ccpkit.errors import Problem
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block, heading_level, heading_text
 from ccpkit.parse.tree import Node
@@ -29,6 +30,18 @@ _INSTRUCTION = regex(
     re.I,
 )
 """The sentence that hands a scenario to the questions after it; it is no part of the scenario."""
+_ANNOUNCEMENT = regex(
+    r"^[^.:\n]*?\bquestions?\s*\d+\s*(?:-|\u2013|\u2014|to|and|through)\s*\d+[^.:\n]*[.:]?\s*", re.I
+)
+"""A sentence naming a range of questions (``For questions 3 and 4, study the graph below.``): with
+words of ``_MATERIAL`` in it, it hands what follows to them, and is no part of it."""
+_MATERIAL = regex(
+    r"\b(?:following|below|passage|excerpt|extract|text|information|data|table|graph|chart|figure"
+    r"|diagram|map|picture|image|scenario|case)\b",
+    re.I,
+)
+_SHARED = frozenset({"paragraph", "blockquote", "table", "fence", "code_block", "html_block"})
+"""Blocks a scenario goes on into: its words, a quoted passage, a table, code, a picture in HTML."""
 _RANGE = regex(r"\b(?:questions?|q)\s*(\d+)\s*(?:-|\u2013|\u2014|to|and|through)\s*(?:q\s*)?(\d+)", re.I)
 _COUNT = regex(r"\bnext\s+(two|three|four|five|\d+)\s+questions\b", re.I)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
@@ -44,14 +57,21 @@ def opens_scenario(markdown: str) -> bool:
     """Whether a paragraph starts a scenario for the questions after it (so it ends the explanation of
     the one before)."""
     first = _EMPHASIS.sub("", markdown.split("\n", 1)[0]).strip()
-    return bool(_LABEL.match(first) or _INSTRUCTION.match(first))
+    return bool(_LABEL.match(first) or _instruction(first))
 
 
-def share_scenarios(ctx: Context, drafts: Sequence[Draft]) -> None:
+def _instruction(line: str) -> re.Match[str] | None:
+    """The sentence of ``line`` (emphasis off) that hands a scenario to questions, if it opens with one."""
+    found = _INSTRUCTION.match(line) or _ANNOUNCEMENT.match(line)
+    return found if found and (found.re is _INSTRUCTION or _MATERIAL.search(found[0])) else None
+
+
+def share_scenarios(ctx: Context, drafts: Sequence[Draft]) -> Iterator[Problem]:
     """Give each question of a scenario the scenario's text (``Draft.scenario``) and claim it. Its
     questions follow it up to the next scenario, the next heading of its level or above after the
     first of them, or a deeper heading of another topic after it; an instruction may name them
-    (``questions 3 and 4``, ``the next two questions``)."""
+    (``questions 3 and 4``, ``the next two questions``): numbers it names that no question after it
+    has are warned of at it, and when none has, questions numbered otherwise do not get it."""
     blocks = ctx.doc.blocks
     starts = {index for index in range(len(blocks)) if drafts and _starts(ctx, blocks[index])}
     index = 0
@@ -77,10 +97,16 @@ def share_scenarios(ctx: Context, drafts: Sequence[Draft]) -> None:
             ),
             None,
         )
-        asked = _named([d for d in following if bound is None or d.start.line < bound], said)
+        asked, missing = _named([d for d in following if bound is None or d.start.line < bound], said)
+        if text and missing:
+            numbers = ", ".join(str(number) for number in missing)
+            message = (
+                f"shared material for questions that are not below it ({numbers}): check the numbers it names"
+            )
+            yield Problem(ctx.at(block.node), message, "warning")
         if text and asked:
             for draft in asked:
-                draft.scenario = text
+                draft.scenario = "\n\n".join(part for part in (text, draft.scenario) if part)
             ctx.claim(*(b.node for b in said))
         index = end
 
@@ -122,13 +148,14 @@ def _ends(heading: Node, level: int, first: Node | None, asking: set[int]) -> bo
 
 
 def _goes_on(ctx: Context, block: Block, unopened: bool) -> bool:
-    """Whether a scenario's text goes on into ``block``: a paragraph no question took that opens no
-    other scenario (``unopened``), or an instruction saying which questions it is for."""
-    if block.node.type != "paragraph" or ctx.is_claimed(block.node):
+    """Whether a scenario's text goes on into ``block``: a block no question took (a paragraph, a quoted
+    passage, a table, a picture) that opens no other scenario (``unopened``), or an instruction saying
+    which questions it is for."""
+    if block.node.type not in _SHARED or ctx.is_claimed(block.node):
         return False
-    return (
-        unopened or _INSTRUCTION.match(_EMPHASIS.sub("", block.node.children[0].content).strip()) is not None
-    )
+    if block.node.type != "paragraph":
+        return unopened
+    return unopened or _instruction(_EMPHASIS.sub("", block.node.children[0].content).strip()) is not None
 
 
 def _starts(ctx: Context, block: Block) -> bool:
@@ -140,19 +167,25 @@ def _starts(ctx: Context, block: Block) -> bool:
 
 def _without_instruction(markdown: str) -> str:
     plain = _EMPHASIS.sub("", markdown).lstrip()
-    found = _INSTRUCTION.match(plain)
+    found = _instruction(plain)
     return plain[found.end() :].strip() if found else markdown.strip()
 
 
-def _named(drafts: list[Draft], said: Sequence[Block]) -> list[Draft]:
-    """The questions the scenario's words name, by number or count; all of them when they name none."""
-    words = " ".join(block.node.children[0].content for block in said)
+def _named(drafts: list[Draft], said: Sequence[Block]) -> tuple[list[Draft], list[int]]:
+    """The questions the scenario's words name, by number or count; all of them when they name none.
+    Then the numbers named that no question has: when the questions are numbered and none is named,
+    none gets the scenario (it is not theirs)."""
+    words = " ".join(block.node.children[0].content for block in said if block.node.type == "paragraph")
     numbered, counted = _RANGE.search(words), _COUNT.search(words)
     if numbered:
         first, last = int(numbered[1]), int(numbered[2])
-        named = [d for d in drafts if (n := re.search(r"\d+", d.question)) and first <= int(n[0]) <= last]
-        return named or drafts[: last - first + 1]
+        numbers = {id(d): int(n[0]) for d in drafts if (n := re.search(r"\d+", d.question))}
+        named = [d for d in drafts if first <= numbers.get(id(d), 0) <= last]
+        missing = sorted(set(range(first, last + 1)) - {numbers[id(d)] for d in named})
+        if named or not numbers:
+            return named or drafts[: last - first + 1], missing if named else []
+        return [], missing
     if counted:
         word = counted[1].lower()
-        return drafts[: _COUNTS.get(word) or int(word)]
-    return drafts
+        return drafts[: _COUNTS.get(word) or int(word)], []
+    return drafts, []
