@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 
 from ccpkit.errors import Problem
-from ccpkit.item_ids import derived_id, key_of, place_suffixes, place_texts, slug
+from ccpkit.item_ids import derived_id, item_id, key_of, place_suffixes, place_texts, slug
 from ccpkit.model import MCQ, Card, Item
 from ccpkit.parse.rules.options import option_words
 from ccpkit.regex import regex
@@ -37,7 +37,7 @@ def unique_items(items: Iterable[Item]) -> tuple[list[Item], list[Problem]]:
         if first is None:
             kept[item.id] = item
             _settle(item, item.id, homes)
-        elif derived_id(item):
+        elif _derived(item):
             distinct = dataclasses.replace(item, id=_distinct_id(item, first, kept))
             kept[distinct.id] = distinct
             _settle(item, distinct.id, homes)
@@ -49,6 +49,20 @@ def unique_items(items: Iterable[Item]) -> tuple[list[Item], list[Problem]]:
             )
             problems.append(Problem(item.source, message))
     return list(kept.values()), problems
+
+
+def _derived(item: Item) -> bool:
+    """Whether ccpkit derived the item's id (no ``{#pin}``): from its key, or a question's from its own
+    words, which its stem asks after the material it shares with other questions (``A car travels 100
+    km …`` over ``What is its average speed?``)."""
+    if derived_id(item):
+        return True
+    if not isinstance(item, MCQ):
+        return False
+    parts = item.stem.split("\n\n")
+    return any(
+        item.id == item_id(item.module, item.kind, "\n\n".join(parts[at:])) for at in range(1, len(parts))
+    )
 
 
 def _ids_distinct(items: list[Item]) -> bool:
