@@ -31,15 +31,28 @@ _INSTRUCTION = regex(
 )
 """The sentence that hands a scenario to the questions after it; it is no part of the scenario."""
 _ANNOUNCEMENT = regex(
-    r"^[^.:\n]*?\bquestions?\s*\d+\s*(?:-|\u2013|\u2014|to|and|through)\s*\d+[^.:\n]*[.:]?\s*", re.I
-)
-"""A sentence naming a range of questions (``For questions 3 and 4, study the graph below.``): with
-words of ``_MATERIAL`` in it, it hands what follows to them, and is no part of it."""
-_MATERIAL = regex(
-    r"\b(?:following|below|passage|excerpt|extract|text|information|data|table|graph|chart|figure"
-    r"|diagram|map|picture|image|scenario|case)\b",
+    r"^[^.:\n]*?\b(?:questions?|q)\s*\d+\s*(?:-|\u2013|\u2014|to|and|through)\s*(?:q\s*)?\d+[^.:\n]*[.:]?\s*",
     re.I,
 )
+"""A sentence naming a range of questions (``For questions 3 and 4, study the graph below.``, ``Q1-Q2
+refer to the passage below.``): with words of ``_HANDS`` and a ``_MATERIAL`` in it, it hands what
+follows to them, and is no part of it."""
+_HANDS = regex(
+    r"\b(?:(?:are|is)\s+based\s+on|(?:refer|relate)s?\s+to"
+    r"|uses?\s+the\s+(?:following|[\w -]{1,30}?\s+below))\b"
+    r"|^\W*for\s+(?:questions?|q)\b.*\b(?:study|read|look\s+at|examine|use|consult)\b",
+    re.I,
+)
+"""How a sentence hands material over to the questions it names: ``are based on``, ``refer to``, ``use
+the table below``, ``For questions 3 and 4, study …``; not ``Answer questions 1-3 in the spaces below``
+(a rubric) nor ``Questions 1 and 2 both test the table below`` (a remark)."""
+_MATERIAL = regex(
+    r"\b(?:passage|excerpt|extract|information|table|graph|chart|figure|diagram|map|picture|image"
+    r"|photo(?:graph)?|article|poem|source|scenario|case\s+study|story|cartoon|timeline|code|program"
+    r"|listing|snippet)s?\b",
+    re.I,
+)
+"""What may be handed to questions; ``below``, ``text``, ``data`` or ``case`` alone name nothing."""
 _SHARED = frozenset({"paragraph", "blockquote", "table", "fence", "code_block", "html_block"})
 """Blocks a scenario goes on into: its words, a quoted passage, a table, code, a picture in HTML."""
 _RANGE = regex(r"\b(?:questions?|q)\s*(\d+)\s*(?:-|\u2013|\u2014|to|and|through)\s*(?:q\s*)?(\d+)", re.I)
@@ -53,17 +66,21 @@ _PART = regex(
 label parts in bold (``**Q1(a)** How long …?``, shown as ``(a) …``)."""
 
 
-def opens_scenario(markdown: str) -> bool:
+def opens_scenario(markdown: str, above: str = "") -> bool:
     """Whether a paragraph starts a scenario for the questions after it (so it ends the explanation of
-    the one before)."""
+    the one before): not when it names the question ``above`` (``Questions 1 and 2 …`` in the
+    explanation of question 1 speaks of it, and what it shows is its explanation's)."""
     first = _EMPHASIS.sub("", markdown.split("\n", 1)[0]).strip()
-    return bool(_LABEL.match(first) or _instruction(first))
+    return bool(_LABEL.match(first) or _instruction(first)) and not _names_number(first, _number(above))
 
 
 def _instruction(line: str) -> re.Match[str] | None:
     """The sentence of ``line`` (emphasis off) that hands a scenario to questions, if it opens with one."""
-    found = _INSTRUCTION.match(line) or _ANNOUNCEMENT.match(line)
-    return found if found and (found.re is _INSTRUCTION or _MATERIAL.search(found[0])) else None
+    instructed = _INSTRUCTION.match(line)
+    if instructed:
+        return instructed
+    found = _ANNOUNCEMENT.match(line)
+    return found if found and _HANDS.search(found[0]) and _MATERIAL.search(found[0]) else None
 
 
 def share_scenarios(ctx: Context, drafts: Sequence[Draft]) -> Iterator[Problem]:
@@ -73,14 +90,14 @@ def share_scenarios(ctx: Context, drafts: Sequence[Draft]) -> Iterator[Problem]:
     (``questions 3 and 4``, ``the next two questions``): numbers it names that no question after it
     has are warned of at it, and when none has, questions numbered otherwise do not get it."""
     blocks = ctx.doc.blocks
-    starts = {index for index in range(len(blocks)) if drafts and _starts(ctx, blocks[index])}
+    starts = {index for index in range(len(blocks)) if drafts and _starts(ctx, blocks[index], drafts)}
     index = 0
     while index < len(blocks):
         if index not in starts:
             index += 1
             continue
         block, end = blocks[index], index + 1
-        while end < len(blocks) and _goes_on(ctx, blocks[end], end not in starts):
+        while end < len(blocks) and _goes_on(ctx, blocks[end], end not in starts, _ranged(blocks[index:end])):
             end += 1
         said = blocks[index if block.node.type != "heading" else index + 1 : end]
         text = "\n\n".join(part for b in said if (part := _without_instruction(ctx.doc.source(b.node))))
@@ -98,6 +115,9 @@ def share_scenarios(ctx: Context, drafts: Sequence[Draft]) -> Iterator[Problem]:
             None,
         )
         asked, missing = _named([d for d in following if bound is None or d.start.line < bound], said)
+        if not _reaches(blocks[end:], following, said):
+            index = end  # `Homework questions 3-4 use the table below` over `### Self-check`: the lecture's
+            continue
         if text and missing:
             numbers = ", ".join(str(number) for number in missing)
             message = (
@@ -147,22 +167,72 @@ def _ends(heading: Node, level: int, first: Node | None, asking: set[int]) -> bo
     return first is not None and heading.line > first.line and id(heading) not in asking
 
 
-def _goes_on(ctx: Context, block: Block, unopened: bool) -> bool:
+def _goes_on(ctx: Context, block: Block, unopened: bool, ranged: bool) -> bool:
     """Whether a scenario's text goes on into ``block``: a block no question took (a paragraph, a quoted
     passage, a table, a picture) that opens no other scenario (``unopened``), or an instruction saying
-    which questions it is for."""
+    which questions it is for, when no range is named yet (``ranged``): one naming another range opens
+    material of its own."""
     if block.node.type not in _SHARED or ctx.is_claimed(block.node):
         return False
     if block.node.type != "paragraph":
         return unopened
-    return unopened or _instruction(_EMPHASIS.sub("", block.node.children[0].content).strip()) is not None
+    line = _EMPHASIS.sub("", block.node.children[0].content).strip()
+    return unopened or (_instruction(line) is not None and not (ranged and _RANGE.search(line)))
 
 
-def _starts(ctx: Context, block: Block) -> bool:
+def _ranged(said: Sequence[Block]) -> bool:
+    return _RANGE.search(_words(said)) is not None
+
+
+def _words(said: Sequence[Block]) -> str:
+    return " ".join(block.node.children[0].content for block in said if block.node.type == "paragraph")
+
+
+def _reaches(after: Sequence[Block], following: Sequence[Draft], said: Sequence[Block]) -> bool:
+    """Whether material naming a range of questions is right over the first of them: the first question
+    after it is the first it names (when numbered), with no heading between but that question's own."""
+    numbered = _RANGE.search(_words(said))
+    if numbered is None or not following:
+        return True
+    first = following[0]
+    number = _number(first.question)
+    if number is not None and number != int(numbered[1]):
+        return False
+    between = [b.node for b in after if b.node.line < first.start.line]
+    return all(
+        node.type != "heading" or (node is between[-1] and _names_number(heading_text(node), number))
+        for node in between
+    )
+
+
+def _number(question: str) -> int | None:
+    """A question's number (``3`` of ``Q3``, ``N3``), if it has one."""
+    found = re.search(r"\d+", question)
+    return int(found[0]) if found else None
+
+
+def _names_number(words: str, number: int | None) -> bool:
+    """Whether ``words`` name question ``number``: in a range (``Questions 1 and 2``) or alone."""
+    if number is None:
+        return False
+    ranged = _RANGE.search(words)
+    if ranged:
+        return int(ranged[1]) <= number <= int(ranged[2])
+    return re.search(rf"(?<!\d){number}(?!\d)", words) is not None
+
+
+def _starts(ctx: Context, block: Block, drafts: Sequence[Draft]) -> bool:
+    """Whether ``block`` opens a scenario: a labelled heading or paragraph, or an instruction naming no
+    question above it (one that does speaks of a question asked already: see ``opens_scenario``)."""
     node = block.node
     if node.type == "heading":
         return _LABEL.match(_EMPHASIS.sub("", heading_text(node)).strip()) is not None
-    return node.type == "paragraph" and not ctx.is_claimed(node) and opens_scenario(node.children[0].content)
+    if node.type != "paragraph" or ctx.is_claimed(node) or not opens_scenario(node.children[0].content):
+        return False
+    ranged = _RANGE.search(node.children[0].content)
+    return ranged is None or not any(
+        draft.start.line < node.line and _names_number(ranged[0], _number(draft.question)) for draft in drafts
+    )
 
 
 def _without_instruction(markdown: str) -> str:
@@ -175,7 +245,7 @@ def _named(drafts: list[Draft], said: Sequence[Block]) -> tuple[list[Draft], lis
     """The questions the scenario's words name, by number or count; all of them when they name none.
     Then the numbers named that no question has: when the questions are numbered and none is named,
     none gets the scenario (it is not theirs)."""
-    words = " ".join(block.node.children[0].content for block in said if block.node.type == "paragraph")
+    words = _words(said)
     numbered, counted = _RANGE.search(words), _COUNT.search(words)
     if numbered:
         first, last = int(numbered[1]), int(numbered[2])
