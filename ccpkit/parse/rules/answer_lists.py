@@ -16,7 +16,7 @@ from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block, heading_text
 from ccpkit.parse.rules.answers import MARKING_KEY, KeyEntry, plain, unpadded, worded_after_key_title
 from ccpkit.parse.rules.flashcards import TO_JUDGE, listed_question
-from ccpkit.parse.rules.questions import item_numbers
+from ccpkit.parse.rules.questions import item_numbers, stem_number
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
 
@@ -382,29 +382,93 @@ def _judgement(
 def word_bank_gaps(ctx: Context, keys: Sequence[KeyEntry]) -> tuple[list[Item | Problem], list[KeyEntry]]:
     """A card for each numbered blank of a paragraph (``The green pigment (1) ______ absorbs …``) right
     under a word bank of lettered words (``A. glucose  B. chlorophyll …``, on a line or a list), that
-    the key's entry of its number answers by a letter (``1 - B``): the blank's sentence its front (its
-    other blanks filled in), the word its back. Returns them, and the key's entries left for questions."""
+    the entry of its number answers by a letter (``1 - B``) in the bank's own key: the nearest below it,
+    in its section or the next, of the entries no numbered question of the file claims. The blank's
+    sentence its front (its other blanks filled in), the word its back. Returns them, and the key's
+    entries left for questions."""
     items: list[Item | Problem] = []
     used: set[int] = set()
-    by_number = {unpadded(entry.question): entry for entry in keys if len(entry.answer.letters) == 1}
-    nodes = [block.node for block in ctx.doc.blocks]
-    for index, node in enumerate(nodes[1:], 1):
+    asked: set[str] | None = None
+    blocks = ctx.doc.blocks
+    for index in range(1, len(blocks)):
+        node, above = blocks[index].node, blocks[index - 1].node
         text = node.children[0].content if node.type == "paragraph" else ""
-        numbers = _NUMBERED_BLANK.findall(text)
-        bank = _word_bank(nodes[index - 1])
-        if len(numbers) < 2 or bank is None or ctx.is_claimed(node) or ctx.is_claimed(nodes[index - 1]):
+        numbers = _NUMBERED_BLANK.findall(text) if "(" in text else []
+        if len(numbers) < 2 or ctx.is_claimed(node) or ctx.is_claimed(above):
             continue
-        filled = {n: bank.get(by_number[n].answer.letters[0]) for n in numbers if n in by_number}
+        bank = _word_bank(above)
+        if bank is None:
+            continue
+        asked = _asked_numbers(ctx, keys) if asked is None else asked
+        own = _bank_key(ctx, index, keys)
+        by_number: dict[str, list[KeyEntry]] = {}
+        for entry in own:
+            if unpadded(entry.question) not in asked and len(entry.answer.letters) == 1:
+                by_number.setdefault(unpadded(entry.question), []).append(entry)
+        filled = {
+            n: bank.get(by_number[n][0].answer.letters[0]) for n in numbers if len(by_number.get(n, [])) == 1
+        }
         if not all(filled.values()) or len(filled) != len(numbers):
+            if own:
+                message = (
+                    "the answer key below this word bank's blanks does not answer each of them by one "
+                    "letter of the bank (or its numbers are a question's): no cards; give the blanks a key "
+                    "of their own, one letter for each number"
+                )
+                items.append(Problem(ctx.at(node), message, "warning"))
             continue
-        ctx.claim(nodes[index - 1], node)
-        section = ctx.doc.blocks[index].section
+        ctx.claim(above, node)
         for number, word in filled.items():
             front = _gap_sentence(text, number, filled)
-            fields = ctx.common("card", front, node, section)
+            fields = ctx.common("card", front, node, blocks[index].section)
             items += ctx.cards(node, fields, front, word or "", both_ways=False)
-            used.add(id(by_number[number]))
+            used.add(id(by_number[number][0]))
     return items, [entry for entry in keys if id(entry) not in used]
+
+
+def _bank_key(ctx: Context, index: int, keys: Sequence[KeyEntry]) -> list[KeyEntry]:
+    """The entries of the key nearest below block ``index`` (a word bank's blanks), when it is in the
+    block's section or the next (one heading between at most): that key's entries, up to the next
+    heading past it; none else."""
+    blocks = ctx.doc.blocks
+    line = ctx.doc.line_of(blocks[index].node)
+    below = sorted((ctx.doc.line_of(entry.node), n) for n, entry in enumerate(keys))
+    below = [(at, n) for at, n in below if at > line]
+    if not below:
+        return []
+    first = below[0][0]
+    headings = [ctx.doc.line_of(b.node) for b in blocks[index + 1 :] if b.node.type == "heading"]
+    if len([at for at in headings if at < first]) > 1:
+        return []
+    end = next((at for at in headings if at > first), None)
+    return [keys[n] for at, n in below if end is None or at < end]
+
+
+def _asked_numbers(ctx: Context, keys: Sequence[KeyEntry]) -> set[str]:
+    """The numbers of the file's numbered questions (``1. Where …?``, ``## 2. Which …?``, a numbered
+    item over options): an answer key's entry of one of them is that question's, no word bank's."""
+    in_keys = {id(entry.node) for entry in keys}
+    asked: set[str] = set()
+    blocks = ctx.doc.blocks
+    for index, block in enumerate(blocks):
+        node = block.node
+        if any(id(inner) in in_keys for inner in node.walk()):
+            continue
+        after = blocks[index + 1].node if index + 1 < len(blocks) else None
+        optioned = after is not None and after.type in ("bullet_list", "ordered_list")
+        if node.type == "ordered_list":
+            for item, number in zip(node.children, item_numbers(node), strict=True):
+                nested = any(child.type in ("bullet_list", "ordered_list") for child in item.children)
+                line = _statement(item)
+                last = item is node.children[-1]
+                if "?" in line or nested or (last and optioned):
+                    asked.add(unpadded(number))
+        elif node.type in ("heading", "paragraph"):
+            text = heading_text(node) if node.type == "heading" else node.children[0].content
+            number, rest = stem_number(plain(text).split("\n")[0])
+            if number and ("?" in rest or (optioned and node.type == "paragraph")):
+                asked.add(unpadded(number))
+    return asked
 
 
 def _word_bank(node: Node) -> dict[str, str] | None:
@@ -441,7 +505,9 @@ def _gap_sentence(text: str, number: str, filled: Mapping[str, str | None]) -> s
 _NUMBERED_BLANK = regex(r"\((\d{1,2})\)[ \t]*_{3,}")
 _NUMBERED_BLANK_AT = regex(r"\((?P<n>\d{1,2})\)[ \t]*_{3,}")
 """A numbered blank of a gap fill: ``(1) ______``."""
-_BANK_LETTER = regex(r"(?:^|\s+)(?:-\s+)?\(?([A-H])[.)][ \t]+")
+_BANK_LETTER = regex(r"(?<!\S)(?:-[ \t]+)?\(?([A-H])[.)][ \t]+")
+"""A word bank's letter (``A.``, ``(B)``, ``- C.``) where a word starts: no leading run of spaces to
+match, which a long line of them would try from each of its spaces."""
 _BANK_WORDS = 4
 """At most this many words in each of a word bank's entries: a phrase, no option of a question."""
 _SENTENCE_BREAK = regex(r"(?<=[.!?])\s+")
