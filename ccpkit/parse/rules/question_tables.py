@@ -43,6 +43,12 @@ _ANSWER = regex(rf"{ANSWER_COLUMN}|correct\s+choices?|correct\s+answer\(s\)", re
 """The answer column: never a bare ``A``, which is option A's."""
 _PLATFORM = regex(r"time(?:\s+limit)?(?:\s*\((?:sec|seconds|s)\))?|image(?:\s+link)?|points?", re.I)
 """A quiz game's columns (Kahoot's ``Time limit (sec)``): how it plays a question, nothing to learn."""
+_ANSWER_NUMBERED = regex(r"answer\s*\(?[1-8][.):]?", re.I)
+"""Kahoot's option column (``Answer 1``): a survey's or a study log's answers too, so an option's only
+beside a column that keys them (``_KEYS_ANSWERS``)."""
+_KEYS_ANSWERS = regex(r"correct\s+answers?|correct\s+answer\(s\)|time\s+limit(?:\s*\(.*\))?", re.I)
+"""A column that makes ``Answer 1`` … columns options: one naming the correct ones, or Kahoot's ``Time
+limit (sec)``."""
 _NUMBERS_NAMED = regex(r"[1-8](?:\s*[,;/]\s*[1-8])*")
 """An answer cell naming numbered options' columns (``2``, ``1,3``), as Kahoot's sheet keys them."""
 
@@ -69,6 +75,8 @@ def question_columns(header: Sequence[str]) -> Columns | None:
     of them all (``Options``, ``Choices``)."""
     words, question, answer, ids = _named_columns(header)
     options = [(i, match) for i, word in enumerate(words) if (match := _option_column(word)) is not None]
+    if not any(_KEYS_ANSWERS.fullmatch(word) for word in words):
+        options = [(i, match) for i, match in options if not _ANSWER_NUMBERED.fullmatch(words[i])]
     letters = [letter for _, letter in options]
     lettered = len(options) >= 2 and letters == [chr(ord("A") + n) for n in range(len(letters))]
     listed = None if lettered else next((i for i, word in enumerate(words) if _LISTED.fullmatch(word)), None)
