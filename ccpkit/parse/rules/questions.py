@@ -159,6 +159,12 @@ _NUMBERED_PAGE_LINES = regex(
 )
 """A quiz game's header of its next question: its number, then only its page's lines (``**3.
 Fill-in-the-Blank** · 45 sec · 2 pts``), a question begins there, with options or none."""
+_GAME_ITEM = regex(
+    r"\d+[ \t]?(?:sec|seconds|pts?|points)\b|Multiple[- ]choice|Fill[- ]in[- ]the[- ]blanks?|Open[- ]ended",
+    re.I,
+)
+"""What only a quiz game's header says: a time, points, the kind of question (``Correct`` or
+``Incorrect`` alone after a number may be a note on an option: ``**1.** Incorrect``)."""
 _WORD_QUESTION = regex(r"(?:\*\*|__)?question(?:\*\*|__)?[ \t]*(?:\n|$)", re.I)
 """The word ``QUESTION`` after a number, as a paid bank's review pages write ``1. QUESTION``."""
 _ANSWER_HEADING = regex(
@@ -1554,6 +1560,21 @@ def _filed(line: str) -> bool:
     return all(name.strip().lower() in _BANK_FIELDS for name in _FIELD_NAME.findall(line))
 
 
+def _quiz_game_header(text: str) -> bool:
+    """Whether a paragraph is only a quiz game's header of its next question (``**3.
+    Fill-in-the-Blank** · 45 sec · 2 pts``): its number and page lines, one of them the game's own."""
+    header = _NUMBERED_PAGE_LINES.match(text)
+    return header is not None and not text[header.end() :].strip() and _GAME_ITEM.search(text) is not None
+
+
+def _asks_with_options(node: Node | None, after: Node | None) -> bool:
+    """Whether a paragraph below a bank's fields opens a question of its own: it asks, and options or
+    an answer follow it (else it goes on explaining the question above: ``Why does this matter? …``)."""
+    if node is None or after is None or not _asks(node):
+        return False
+    return after.type in ("bullet_list", "ordered_list") or _answer_below(after, None) is not None
+
+
 def without_score(text: str) -> str:
     """A question's words without what a form says it is worth (``_POINTS``: ``(1 Point)``, ``*   0/1``)."""
     return _POINTS.sub("", text)
@@ -1888,11 +1909,10 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
         ):
             break  # `Q: What does …?` (`Front: …` over `Back: …`), a `?` card: a flashcard after the question
         if node.type == "paragraph" and (
-            DUMP_HEADER.match(node.children[0].content)
-            or _NUMBERED_PAGE_LINES.match(node.children[0].content)
+            DUMP_HEADER.match(node.children[0].content) or _quiz_game_header(node.children[0].content)
         ):
             break  # `QUESTION NO: 2 DRAG DROP`, `**3. Fill-in-the-Blank** · 45 sec`: the next question
-        if _fields(node, bank_only=True) and following is not None and _asks(following):
+        if _fields(node, bank_only=True) and _asks_with_options(following, after):
             break  # `Fragennummer: 2.2.03-105 · Punkte: 2` over words that ask: the next question's fields
         if node.type == "paragraph" and _asks_anew(draft, node.children[0].content, following):
             break  # `**Question 2:** Explain …?` over its `**Answer:** …`: the next question
