@@ -133,11 +133,16 @@ _NUMBERED_STEM = regex(
     re.S,
 )
 _POINTS = regex(
-    r"(?i)[ \t]*\(\d+(?:\.\d+)?[ \t]*(?:points?|pts?\.?|marks?)\)(?=[ \t]*(?:\(|$))"
-    r"|(?:[ \t]+\*|(?<=[?.!:\uff1f])(?=[ \t]{2}))[ \t]+\d+(?:\.\d+)?[ \t]?/[ \t]?\d+(?:\.\d+)?[ \t]*$",
+    r"(?i)(?<![ \t])[ \t]*\(\d+(?:\.\d+)?[ \t]*(?:points?|pts?\.?|marks?)\)(?=[ \t]*(?:\(|$))"
+    r"|(?:(?<=[?\uff1f])[ \t]{2,}|(?<=[?.!\uff1f\u3002_])[ \t]+\*[ \t]+)"
+    r"\d+(?:\.\d+)?[ \t]?/[ \t]?\d+(?:\.\d+)?[ \t]*$",
     re.M,
 )
-"""What a question is worth, as a form's export writes it after the words: ``(1 Point)``, ``(2 marks)``."""
+"""What a question is worth, as a form's export writes it after the words: ``(1 Point)``, ``(2 marks)``,
+a graded form's score right after the question's end (``? *   0/1``, ``______. *   1/1``, ``?   1/1``: two
+spaces; ``? 3/1`` is the question's ratio); a fraction after other words is the question's (``What is 6 *
+3/4``, ``Simplify the ratio:  6/8``). Spaces are matched from where they start only: a long run of them is
+tried once."""
 _GLUED_INSTRUCTION = regex(
     r"(?i)(?:answer|choose|select|read|attempt|complete)\b[^\n]{0,80}?\b(?:questions?|following|below)\b"
     r"[^\n]{0,40}?[.:!]\s+(?=\d+[.)]\s)"
