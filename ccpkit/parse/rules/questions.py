@@ -209,13 +209,19 @@ names how the bank files it (``_BANK_FIELDS``; a case's ``**Age:** 67 · **BP:**
 _FIELD_NAME = regex(_FIELD_LABEL)
 _PLAIN_FIELD = regex(r"(?:\*\*|__)?(?P<name>[^\W\d_][\w' -]{0,38}):(?:\*\*|__)?[ \t]*[^\s?*_][^\n?]{0,59}")
 """``Domain: Implement and manage storage``, ``**Punkte: 4**``: a field, its name in bold or not."""
-_FIELD_PARTS = regex(r"[ \t]+[\u00b7\u2022|][ \t]+")
+_FIELD_PARTS = regex(r"[\u00b7\u2022|]")
+"""What parts fields on one line (``Topic: Africa · Difficulty: easy``), the spaces around it stripped."""
 _BANK_FIELDS = frozenset(
     {"difficulty", "type", "question type", "concepts", "concept", "topic", "topics", "domain", "category",
      "level", "tags", "source", "marks", "points", "time", "skill", "skills", "objective", "id",
      "subdomain", "sub-domain", "knowledge area", "fragennummer",
      "punkte", "themenbereich", "kategorie", "schwierigkeit", "dominio", "categoría", "domaine", "catégorie"}
 )  # fmt: skip
+_BANK_ONLY_FIELDS = frozenset(
+    {"fragennummer", "punkte", "question type", "difficulty", "schwierigkeit", "knowledge area"}
+)
+"""Fields only a bank writes, filing on a line alone (``Fragennummer: 1.1.01-001``); ``Time: 5 s``,
+``Domain: x > 0``, ``Level: 3`` alone may be the question's own."""
 _MAY_ASK = regex(r"(?:^|[.!:]\s+)(?:what|who|whom|whose|when|where|why|how)\b(?!\s+to\b)", re.I)
 """A sentence opening with another question word may ask or not ("What I revised this week"); "What
 to review", "How to study" never ask: an infinitive after the word makes it a title."""
@@ -1554,10 +1560,11 @@ def _plain_fields(line: str) -> bool:
     """Whether ``line`` is only fields naming how a bank files its questions (``_BANK_FIELDS``), their
     names not in bold (``Domain: Implement and manage storage``) or in bold with their values
     (``**Fragennummer: 1.1.01-001** · Punkte: 4``): the bank's, no words of the question. Any other
-    name (``Given: x = 3``) may be the question's case."""
-    fields = _FIELD_PARTS.split(line)
-    found = [_PLAIN_FIELD.fullmatch(field) for field in fields]
-    return all(field is not None and field["name"].strip().lower() in _BANK_FIELDS for field in found)
+    name (``Given: x = 3``) may be the question's case, and so may one field alone (``Time: 5 s``) but
+    for a name only banks use (``_BANK_ONLY_FIELDS``)."""
+    found = [_PLAIN_FIELD.fullmatch(field.strip()) for field in _FIELD_PARTS.split(line)]
+    names = [field["name"].strip().lower() if field is not None else "" for field in found]
+    return all(name in _BANK_FIELDS for name in names) and (len(names) > 1 or names[0] in _BANK_ONLY_FIELDS)
 
 
 def _filed(line: str) -> bool:
