@@ -278,7 +278,7 @@ def _answered_by_value(lines: list[str], run: list[int]) -> tuple[int, str] | No
 
 
 _VALUE_ANSWER = regex(
-    r"(?P<label>\s*(?:\*\*|__)?(?i:correct\s+answer|answer|ans)\.?\s*[:\uff1a]?\s*(?:\*\*|__)?\s*)"
+    r"(?P<label>(?<!\s)\s*(?:\*\*|__)?(?i:correct\s+answer|answer|ans)\.?\s*[:\uff1a]?\s*(?:\*\*|__)?\s*)"
     r"(?P<value>\d+)\.?\s*"
 )
 
@@ -521,7 +521,7 @@ _FORM_RADIO = regex(
 )
 """A form's radio button and its words: ``( ) tRNA``, ``- (•) mRNA ✗`` (``○`` empty, ``•●◉⦿`` filled)."""
 _GRADE = regex(r"[ \t](?:\u2713|\u2714\ufe0f?|\u2717|\u2718|\u274c|\u2705)[ \t]*$")
-_GRADE_CROSS = regex(r"[ \t]+(?:\u2717|\u2718|\u274c)[ \t]*$")
+_GRADE_CROSS = regex(r"(?<![ \t])[ \t]+(?:\u2717|\u2718|\u274c)[ \t]*$")
 _SCORE = regex(r"(?<=[?\uff1f])(?:[ \t]+\*)?[ \t]+\d+(?:\.\d+)?[ \t]?/[ \t]?\d+(?:\.\d+)?[ \t]*$")
 """A graded form's score after its question: ``*   0/1``, ``   1/1``."""
 _KEY_LABEL = regex(r"[ \t]*(?:\*\*|__)?(?i:correct\s+answers?)(?:\*\*|__)?:?(?:\*\*|__)?[ \t]*")

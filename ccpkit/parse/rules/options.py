@@ -154,7 +154,7 @@ _BOX_TICKS = frozenset("xX+")
 _CHECK = r"(?:\u2705|\u2714\ufe0f?|\u2611\ufe0f?|\u2713)"
 _RIGHT = r"(?i:correct(?:\s+answer)?|right\s+answer)"
 _MARK = regex(
-    rf"^\s*{_CHECK}\s*|\s*(?:{_CHECK}(?:\s*{_RIGHT})?"
+    rf"^\s*{_CHECK}\s*|(?<!\s)\s*(?:{_CHECK}(?:\s*{_RIGHT})?"
     rf"|(?:\*\*|\*|_)?(?:\((?:{_RIGHT}|(?i:answer))\)|\[(?:{_RIGHT}|(?i:answer)|{_CHECK})\])(?:\*\*|\*|_)?"
     rf"|(?:\*\*)?Most Voted(?:\*\*)?|(?:<-+|\u2190|\u2b05\ufe0f?)\s*(?:{_RIGHT}|(?i:answer)))\s*$"
 )
@@ -162,12 +162,13 @@ _MARK = regex(
 ``(correct)``, ``(Correct Answer)``, ``(right answer)``, ``[Correct]``, ``<-- Correct``, ``<-- answer``,
 ``← correct``, or the ``Most Voted`` that
 question banks copied from discussion sites put after the option most people chose. (An asterisk
-after an option's words is as often a footnote, a pointer or code: no mark.)"""
-_CROSSED = regex(rf"^\s*{CROSS}\s*|\s*{CROSS}\s*$")
+after an option's words is as often a footnote, a pointer or code: no mark.) Spaces before a mark are
+matched from where they start: a long run of them is tried once."""
+_CROSSED = regex(rf"^\s*{CROSS}\s*|(?<!\s)\s*{CROSS}\s*$")
 """A wrong option marked in its text: ``❌``, ``✖``, ``✗``, ``✘``."""
 _WRONG = r"(?i:incorrect|wrong)"
 _SAID_WRONG = regex(
-    rf"\s*(?:{CROSS}\s*{_WRONG}|(?:\*\*|\*|_)?(?:\({_WRONG}\)|\[{_WRONG}\])(?:\*\*|\*|_)?)\s*$"
+    rf"(?<!\s)\s*(?:{CROSS}\s*{_WRONG}|(?:\*\*|\*|_)?(?:\({_WRONG}\)|\[{_WRONG}\])(?:\*\*|\*|_)?)\s*$"
 )
 """``❌ Incorrect``, ``[Incorrect]``, ``(wrong)`` after a wrong option, beside the right one's mark: no
 part of its text. Alone, ``(Incorrect)`` may mark only a test taker's wrong pick, so it says nothing
@@ -1388,9 +1389,10 @@ def _wrong_pick(match: re.Match[str], text: str) -> re.Match[str]:
     return (_TASK.match(f"[ ] {text}") or match) if _WRONG_PICK.search(text) else match
 
 
-_GRADED_PICK = regex(r"[ \t]+(?:\u2713|\u2714\ufe0f?|\u2705|\u2717|\u2718|\u274c)[ \t]*$")
+_GRADED_PICK = regex(r"(?<![ \t])[ \t]+(?:\u2713|\u2714\ufe0f?|\u2705|\u2717|\u2718|\u274c)[ \t]*$")
 """A graded form's judgement at the end of a pick: ``✓`` right, ``✗`` wrong."""
-_WRONG_PICK = regex(r"[ \t]+(?:\u2717|\u2718|\u274c)[ \t]*$")
+_WRONG_PICK = regex(r"(?<![ \t])[ \t]+(?:\u2717|\u2718|\u274c)[ \t]*$")
+"""A pick judged wrong (``✗``); its spaces matched from where they start, so a long run is tried once."""
 
 
 def _boxes(matches: Sequence[re.Match[str] | None]) -> bool:
