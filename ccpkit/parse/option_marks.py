@@ -176,8 +176,9 @@ def _wide_marks_as_ascii(lines: list[str], code: Container[int]) -> list[str]:
                 named = f"({mark}) " if mark.isdigit() else f"{mark}. "
                 lines[at] = f"{found['lead']}{named}{lines[at][found.end() :]}"
             below = next((at for at in range(run[-1][0] + 1, len(lines)) if lines[at].strip()), None)
-            if below is not None and below not in code and _ANSWER_OPENS.match(lines[below]):
-                lines[below] = _ascii(lines[below])
+            opens = _ANSWER_OPENS.match(lines[below]) if below is not None and below not in code else None
+            if below is not None and opens is not None and _WIDE_MARKS.fullmatch(lines[below][opens.end() :]):
+                lines[below] = _ascii(lines[below])  # its marks alone: words after them are no option's
         number = run[-1][0] + 1 if len(run) >= 2 else number + 1
     return lines
 
@@ -198,6 +199,13 @@ def _nth_mark(mark: str, place: int) -> str:
 
 
 _ANSWER_OPENS = regex(rf"[ \t>*_-]*(?:{ANSWER_ABROAD}|正答|correct\s+answer|answer|ans)", re.I)
+_WIDE_MARK = r"[1-8\uff11-\uff18A-H\uff21-\uff28]"
+_WIDE_MARKS = regex(
+    rf"[ \t\u3000]*[:\uff1a]?[ \t\u3000]*{_WIDE_MARK}"
+    rf"(?:[ \t\u3000]*[,\u3001\uff0c\u30fb&][ \t\u3000]*{_WIDE_MARK})*[ \t\u3000.\u3002]*"
+)
+"""What an answer line naming full-width options says after its label: their marks alone (``\uff1a\uff12``,
+``\uff1a\uff21\u3001\uff23``); ``\uff1a\uff13\uff10\u5206`` (30 minutes) is words, kept as written."""
 _WIDE_TO_ASCII = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF29)]}
 _WIDE_OPTION = regex(
     r"(?P<lead>[ \t]*(?:[-*+][ \t]+)?)"
@@ -456,7 +464,7 @@ def radios_as_boxes(text: str, code: Container[int]) -> str:
             continue
         radios, _ = _radios_below(lines, number, code)
         for at, radio in radios if len(radios) >= 2 else []:
-            box = "x" if radio["mark"].strip() else " "
+            box = "x" if _filled(radio) else " "
             lines[at] = f"{radio['indent']}- [{box}] {radio['text'] or ''}".rstrip()
     return "\n".join(lines)
 
@@ -476,7 +484,7 @@ def _graded_radios_as_options(lines: list[str], code: Container[int]) -> list[st
             if radio is None:
                 break
             radios.append((number + len(radios), radio))
-        filled = [radio for _, radio in radios if radio["mark"].strip()]
+        filled = [radio for _, radio in radios if _filled(radio)]
         if len(radios) >= 2 and len(filled) == 1 and _GRADE.search(filled[0]["text"]):
             for at, radio in radios:
                 lines[at] = _plain_option(radio)
@@ -520,6 +528,13 @@ _FORM_RADIO = regex(
     r"(?P<indent>[ \t]*)(?:[-*+][ \t]+)?\((?P<mark>[ \u2022\u25cf\u25c9\u29bf\u25cb]?)\)[ \t]+(?P<text>\S.*)"
 )
 """A form's radio button and its words: ``( ) tRNA``, ``- (•) mRNA ✗`` (``○`` empty, ``•●◉⦿`` filled)."""
+
+
+def _filled(radio: re.Match[str]) -> bool:
+    """Whether a form's radio button is filled in: ``(•)``, not ``( )`` or ``(○)``."""
+    return radio["mark"].strip(" \u25cb") != ""
+
+
 _GRADE = regex(r"[ \t](?:\u2713|\u2714\ufe0f?|\u2717|\u2718|\u274c|\u2705)[ \t]*$")
 _GRADE_CROSS = regex(r"(?<![ \t])[ \t]+(?:\u2717|\u2718|\u274c)[ \t]*$")
 _SCORE = regex(r"(?<=[?\uff1f])(?:[ \t]+\*)?[ \t]+\d+(?:\.\d+)?[ \t]?/[ \t]?\d+(?:\.\d+)?[ \t]*$")
@@ -556,7 +571,7 @@ def _judged_by_radios(lines: list[str], number: int) -> bool:
     at = number + 1 + (number + 1 < len(lines) and not lines[number + 1].strip())
     radios = [RADIO.fullmatch(line) for line in lines[at : at + 2]]
     judged = sorted((found["text"] or "").strip().lower() for found in radios if found) == ["false", "true"]
-    return judged and sum(bool(found and found["mark"].strip()) for found in radios) == 1
+    return judged and sum(bool(found and _filled(found)) for found in radios) == 1
 
 
 def _explained_radios(lines: list[str], number: int, code: Container[int]) -> bool:

@@ -10,6 +10,7 @@ the answer its back. Read as a paragraph, the ``=`` line would be the question's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ccpkit.errors import Problem
@@ -53,22 +54,32 @@ def typed_answers(ctx: Context) -> Iterator[Item | Problem | Draft]:
 def _graded_answers(ctx: Context) -> Iterator[Item | Problem]:
     """A card for each numbered question heading of a graded form's results that asks in words (``## 4. The
     fluid inside the cell is the ______. *   1/1``) over the answer typed, judged right (``cytoplasm
-    ✓``): the question its front (no number, no score), the answer its back. An answer judged wrong
-    (``✗``) is the respondent's, no card's: the ``Correct answer`` under it, when the form shows one,
-    is the back; else a warning says none was given. In a file of questions with options, no other
-    rule would read such a heading as a card."""
+    ✓``, or no mark under a full score): the question its front (no number, no score), the answer its
+    back. An answer judged wrong (``✗``, or a score short of full) is the respondent's, no card's: the
+    ``Correct answer`` under it, when the form shows one, is the back; else a warning says none was
+    given. Only in a file that reads as a graded form (a score on a heading, a ``Correct answer``
+    label): in one's own notes, ``No ✗`` under ``## 1. Can penguins fly?`` is the answer as written."""
     blocks = ctx.doc.blocks
+    graded: bool | None = None
     for index, block in enumerate(blocks[:-1]):
         heading, below = block.node, blocks[index + 1].node
         if heading.type != "heading" or below.type != "paragraph" or ctx.is_claimed(below):
             continue
-        typed = _GRADED.fullmatch(paragraph_words(below).strip())
+        said = paragraph_words(below).strip()
+        typed = _GRADED.fullmatch(said)
         number, words = stem_number(heading_text(heading))
-        question = without_score(words).strip()
-        if typed is None or not number or ctx.is_claimed(heading) or not asks(question):
+        score = _SCORE.search(words)
+        if typed is None and (score is None or "\n" in said or len(said) > _TYPED_LENGTH):
             continue
-        answer, used = typed["answer"].strip(), [heading, below]
-        if not typed["right"]:
+        question = without_score(words).strip()
+        if not number or ctx.is_claimed(heading) or not asks(question):
+            continue
+        graded = _graded_form(ctx) if graded is None else graded
+        if not graded:
+            continue
+        right = typed["right"] if typed is not None else _full(score)
+        answer, used = (typed["answer"] if typed is not None else said).strip(), [heading, below]
+        if not right:
             answer, used = (
                 _shown_key(ctx, index + 2),
                 [*used, *(key.node for key in blocks[index + 2 : index + 4])],
@@ -80,6 +91,33 @@ def _graded_answers(ctx: Context) -> Iterator[Item | Problem]:
         ctx.claim(*used)
         fields = ctx.common("card", question, heading, block.section)
         yield from ctx.cards(heading, fields, question, answer, both_ways=False)
+
+
+def _full(score: re.Match[str] | None) -> bool:
+    """Whether a heading's score is full (``1/1``): its answer typed was judged right."""
+    return score is not None and float(score["got"]) >= float(score["of"])
+
+
+def _graded_form(ctx: Context) -> bool:
+    """Whether a file reads as a graded form's results: a heading scored (``… ? *   0/1``) or a
+    ``Correct answer`` label of its own."""
+    for block in ctx.doc.blocks:
+        node = block.node
+        if node.type == "heading" and _SCORE.search(heading_text(node)):
+            return True
+        if node.type == "paragraph" and _KEY_LABEL.fullmatch(paragraph_words(node).strip()):
+            return True
+    return False
+
+
+_SCORE = regex(
+    r"(?:(?<=[?\uff1f])[ \t]{2,}|(?<=[?.!\uff1f\u3002_])[ \t]+\*[ \t]+)"
+    r"(?P<got>\d+(?:\.\d+)?)[ \t]?/[ \t]?(?P<of>\d+(?:\.\d+)?)[ \t]*$"
+)
+"""A graded form's score after a heading's question (``? *   0/1``, ``______. *   1/1``), as
+``without_score`` reads it: what the respondent got of what it was worth."""
+_TYPED_LENGTH = 80
+"""At most this many characters in a typed answer with no mark under a scored heading."""
 
 
 _WRONG_UNKEYED = (
