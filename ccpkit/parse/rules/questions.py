@@ -222,6 +222,14 @@ _BANK_ONLY_FIELDS = frozenset(
 )
 """Fields only a bank writes, filing on a line alone (``Fragennummer: 1.1.01-001``); ``Time: 5 s``,
 ``Domain: x > 0``, ``Level: 3`` alone may be the question's own."""
+_NAMED_FILING = frozenset(
+    {"domain", "subdomain", "sub-domain", "topic", "category", "concept", "skill", "objective",
+     "themenbereich", "kategorie", "dominio", "categoría", "domaine", "catégorie"}
+)  # fmt: skip
+"""Fields that file a question under a name: alone on a line, filing when their value is words only
+(``Domain: Implement and manage storage``), not a value the question may use (``Domain: x > 0``)."""
+_WORDS_ONLY = regex(r"[^\W\d_][^\W\d_'&,-]*(?:[ \t]+[^\W\d_'&,-]+)+")
+"""Two words or more, letters alone (``Cell biology``): no number, no symbol of a formula."""
 _MAY_ASK = regex(r"(?:^|[.!:]\s+)(?:what|who|whom|whose|when|where|why|how)\b(?!\s+to\b)", re.I)
 """A sentence opening with another question word may ask or not ("What I revised this week"); "What
 to review", "How to study" never ask: an infinitive after the word makes it a title."""
@@ -1564,7 +1572,12 @@ def _plain_fields(line: str) -> bool:
     for a name only banks use (``_BANK_ONLY_FIELDS``)."""
     found = [_PLAIN_FIELD.fullmatch(field.strip()) for field in _FIELD_PARTS.split(line)]
     names = [field["name"].strip().lower() if field is not None else "" for field in found]
-    return all(name in _BANK_FIELDS for name in names) and (len(names) > 1 or names[0] in _BANK_ONLY_FIELDS)
+    if not all(name in _BANK_FIELDS for name in names):
+        return False
+    if len(names) > 1 or names[0] in _BANK_ONLY_FIELDS:
+        return True
+    value = line.partition(":")[2].strip(" \t*_")
+    return names[0] in _NAMED_FILING and _WORDS_ONLY.fullmatch(value) is not None
 
 
 def _filed(line: str) -> bool:
