@@ -162,15 +162,15 @@ class _Resolver:
         self, written: str, source: SourceLocation, message: str, severity: Severity = "error"
     ) -> None:
         """A problem with the picture ``written`` of the item at ``source``, at the line that shows it:
-        the first from the item's start that holds it (a table's row, a question's option)."""
+        the first from the item's start that holds it (a table's row, a question's option), else the
+        nearest above it (a picture over a question, asked with it)."""
         try:
             lines = (self.notes / source.path).read_text(encoding="utf-8", errors="replace").split("\n")
         except OSError:
             lines = []
-        found = (
-            n for n in range(source.line - 1, len(lines)) if written in lines[n] or quote(written) in lines[n]
-        )
-        line = next(found, None)
+        below, above = range(source.line - 1, len(lines)), range(source.line - 2, -1, -1)
+        found = (n for n in (*below, *above) if written in lines[n] or quote(written) in lines[n])
+        line = next(found, None)  # above it: a picture a question asks about (`the figure above`)
         self._problem(source if line is None else SourceLocation(source.path, line + 1), message, severity)
 
     def _in_vault(self, written: str, folder: Path, root: Path) -> Path | None:

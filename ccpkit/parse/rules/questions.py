@@ -290,6 +290,10 @@ _POINTS_ABOVE = regex(
 _SET_LABEL = regex(r"(?:\*\*|__)?(?P<id>[A-Z]{1,4}\d{1,3})[.):](?:\*\*|__)?[ \t]+(?P<rest>\S.*)", re.DOTALL)
 """A question's label in a set of its own (``**DS1.**``, ``AR2)``), its words after it."""
 _PICTURES = regex(r"(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+")
+_QUESTION_MARK = regex(r"[?\uff1f]\s*$")
+"""Words over options that end asking: a question of their own, not directions for questions below."""
+_ANNOUNCES_BELOW = regex(r"(?i)\bbelow\b|:\s*$")
+"""A paragraph saying a picture follows (``The diagram below shows …``, ``… as shown:``): it is its."""
 _HTML_PICTURE = regex(
     r"(?is)(?:<(?:p|div|figure|center)\b[^>]*>\s*)*<img\b[^>]*>(?:\s*</(?:p|div|figure|center)>)*"
 )
@@ -613,7 +617,8 @@ def _questions_of_blocks(
         options, reasons = reasons_after_marks(run.options)
         options = marked(options, (answers_asked(stem.text) or (1, ""))[0])
         first = nodes[run.start]
-        sharing = _sharing_options(ctx, nodes[run.end : end], options) if stem.question == default_id else []
+        directing = stem.question == default_id and not _QUESTION_MARK.search(stem.text)  # not a question
+        sharing = _sharing_options(ctx, nodes[run.end : end], options) if directing else []
         if sharing:  # the directions' options, then questions that have none of their own
             ctx.claim(*nodes[run.start : run.end], *stem.nodes, stem.anchor)
             for asked in sharing:
@@ -713,6 +718,9 @@ def _figure_above(ctx: Context, nodes: Sequence[Node], stem: _Stem, floor: int) 
     index = stem.first
     while index > floor and _picture_alone(nodes[index - 1]) and not ctx.is_claimed(nodes[index - 1]):
         index -= 1
+    above = nodes[index - 1] if index > floor else None
+    if above is not None and above.type == "paragraph" and _ANNOUNCES_BELOW.search(above.children[0].content):
+        return []  # `The diagram below shows the answer:` over it: the explanation above shows it
     return list(nodes[index : stem.first])
 
 
@@ -1945,7 +1953,7 @@ def _read_tail(ctx: Context, draft: Draft, nodes: Sequence[Node]) -> None:
             break  # `**Which lane is private?**` over `**Answer:** Redline`: a card of its own
         if _asks_over_folded_answer(node, following):
             break  # `Which planet has the most moons?` over `> [!success]- Answer`: a card of its own
-        if node.type == "paragraph" and opens_scenario(node.children[0].content):
+        if node.type == "paragraph" and opens_scenario(node.children[0].content, draft.question):
             break  # the next questions' scenario
         if node.type == "paragraph" and (
             _VOTES.match(node.children[0].content) or PAGE_CONTROLS.fullmatch(node.children[0].content)
