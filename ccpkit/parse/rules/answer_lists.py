@@ -15,7 +15,7 @@ from ccpkit.model import Item, Option
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block, heading_text
 from ccpkit.parse.rules.answers import MARKING_KEY, KeyEntry, plain, unpadded, worded_after_key_title
-from ccpkit.parse.rules.flashcards import TO_JUDGE, listed_question
+from ccpkit.parse.rules.flashcards import BLANK, TO_JUDGE, listed_question
 from ccpkit.parse.rules.questions import item_numbers, stem_number
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
@@ -238,8 +238,6 @@ _STATED = regex(r"^[^?_\n]*\w[^?_\n]*[.!]$")
 """One sentence that states: no question mark, no blank, a full stop at its end."""
 _STATED_WORDS = 3
 """At least this many words in a statement to judge (``Ice floats.``)."""
-_BLANK = regex(r"(?<![\w*])_{3,}(?![\w*])")
-"""A blank to fill in a sentence: ``________``, not ``___bold italic___``."""
 
 
 def _names_only_answers(node: Node) -> bool:
@@ -274,7 +272,7 @@ def recalled(line: str, answer: str, *, told: bool = True) -> str:
     if judges is not None and judges["said"].casefold() in ("true", "false", "t", "f"):
         stated = _STATED.match(statement) and len(statement.split()) >= _STATED_WORDS
         return f"{TO_JUDGE}{statement}" if stated else ""
-    return line if line.rstrip().endswith("?") or _BLANK.search(line) else ""
+    return line if line.rstrip().endswith("?") or BLANK.search(line) else ""
 
 
 def verdict_in_words(answer: str) -> str:
