@@ -207,8 +207,11 @@ def _reaches(after: Sequence[Block], following: Sequence[Draft], said: Sequence[
 
 def _number(question: str) -> int | None:
     """A question's number (``3`` of ``Q3``, ``N3``), if it has one."""
-    found = re.search(r"\d+", question)
+    found = _DIGITS.search(question)
     return int(found[0]) if found else None
+
+
+_DIGITS = regex(r"\d+")
 
 
 def _names_number(words: str, number: int | None) -> bool:
@@ -218,7 +221,7 @@ def _names_number(words: str, number: int | None) -> bool:
     ranged = _RANGE.search(words)
     if ranged:
         return int(ranged[1]) <= number <= int(ranged[2])
-    return re.search(rf"(?<!\d){number}(?!\d)", words) is not None
+    return number in map(int, _DIGITS.findall(words))
 
 
 def _starts(ctx: Context, block: Block, drafts: Sequence[Draft]) -> bool:
@@ -249,7 +252,7 @@ def _named(drafts: list[Draft], said: Sequence[Block]) -> tuple[list[Draft], lis
     numbered, counted = _RANGE.search(words), _COUNT.search(words)
     if numbered:
         first, last = int(numbered[1]), int(numbered[2])
-        numbers = {id(d): int(n[0]) for d in drafts if (n := re.search(r"\d+", d.question))}
+        numbers = {id(d): number for d in drafts if (number := _number(d.question)) is not None}
         named = [d for d in drafts if first <= numbers.get(id(d), 0) <= last]
         missing = sorted(set(range(first, last + 1)) - {numbers[id(d)] for d in named})
         if named or not numbers:
