@@ -148,11 +148,13 @@ PAGE_CONTROLS = regex(
 ``Show Suggested Answer``, ``Hide Answer``, ``View Answer``: no answer, explanation or key's title."""
 _KEY_TITLE_ABROAD = (
     r"(?:respuestas|respostas|r[ée]ponses|risposte|antworten|l[öo]sungen|gabarito|soluciones|solu[çc][õo]es"
-    r"|ответы|відповіді|odpowiedzi|(?:kunci\s+)?jawaban)"
+    r"|ответы|відповіді|odpowiedzi|(?:kunci\s+)?jawaban|corrig[ée]s?|cevap\s+anahtar[\u0131i]|cevaplar"
+    r"|klucz\s+odpowiedzi|antwortschl[üu]ssel|antwoord(?:en)?sleutel|sleutel|उत्तरमाला|उत्तर\s+कुंजी)"
 )
 """A key's title in other languages, in the plural where the language has one (``## Respuestas``,
-``## Ответы к тесту``, ``## Réponses du quiz``): ``Respuesta`` is a response as often, ``Lösung`` one
-worked example's solution, ``Ответ сервера`` a server's reply."""
+``## Ответы к тесту``, ``## Réponses du quiz``, ``Corrigé``, Turkish's ``Cevap anahtar…``,
+``Klucz odpowiedzi``, ``Antwortschlüssel``, ``Sleutel``, ``उत्तरमाला``): ``Respuesta`` is a response
+as often, ``Lösung`` one worked example's solution, ``Ответ сервера`` a server's reply."""
 MARKING_KEY = r"(?:mark(?:ing)?\s*schemes?|marking\s+(?:guide|key)|memorandum|scoring\s+key|soluzioni)"
 """A key's title as examination boards and other languages name it (``Mark scheme``, ``Markscheme``,
 ``Memorandum``, ``Soluzioni``), beside ``Answers``, ``Answer key`` and ``Solutions``: the whole title
@@ -192,7 +194,8 @@ _TITLE_END = regex(
 )
 """What may follow the key words on a caption line: ``and Explanations``, a remark in brackets, symbols."""
 _TITLED_ENTRIES = regex(
-    rf"^[^\w\s]*\s*(?:answers?(?:\s+key)?|ans|solutions?|key|参考答案|{ANSWER_ABROAD})\s*"
+    rf"^[^\w\s]*\s*(?:answers?(?:\s+key)?|ans|solutions?|key|参考答案|{ANSWER_ABROAD}|{_KEY_TITLE_ABROAD}"
+    rf"|{MARKING_KEY})\s*"
     r"(?:[:\uff1a\u2013\u2014-]+\s*(?P<rest>.+)|(?P<run>\(?\d.+))$",
     re.I | re.S,
 )
