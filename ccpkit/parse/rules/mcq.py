@@ -1149,6 +1149,19 @@ def _answer_with(draft: Draft, entry: KeyEntry, node: Node) -> None:
         draft.explanation.append(rest)
 
 
+_ONE_ENTRY_KEY = regex(r"^(?P<number>\d{1,3})\s*[-.):]?\s*\(?(?P<letter>[A-Ha-h])\)?\.?$")
+"""A key of one entry, its question's number then a letter: ``2-B``, ``1.B``, ``5 b``, ``3) c``."""
+
+
+def _keyed_to_itself(draft: Draft, said: str) -> tuple[str, ...]:
+    """The letter of ``Answers: 3-b`` under question 3: a one-entry key for the question right above,
+    written as the end key of a bank one question long (``Đáp án: 1.B``, ``**Lösungen:** 5 b``)."""
+    entry = _ONE_ENTRY_KEY.fullmatch(said.strip())
+    if entry is None or unpadded(entry["number"]) != unpadded(draft.question):
+        return ()
+    return (entry["letter"].upper(),)
+
+
 def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
     if not _answered(draft) and lettered_grid(draft.options_node):
         ctx.give_back(draft.claims)  # a rubric's or a legend's grid of lettered cells: a table
@@ -1192,6 +1205,7 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
         letters = letters or letters_after_both(draft.worded.text)  # `Both A and C`
         if not letters and (capitals := letters_in_capitals(labels, draft.worded_line or draft.worded.text)):
             letters, reason = capitals.letters, capitals.rest
+        letters = letters or _keyed_to_itself(draft, draft.worded.text)
         draft.explanation[:0] = [reason] if reason else []
         if not letters:
             message = (
