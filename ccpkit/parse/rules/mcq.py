@@ -48,6 +48,7 @@ from ccpkit.parse.rules.mdx_quizzes import mdx_quizzes
 from ccpkit.parse.rules.options import (
     answers_asked,
     asks,
+    digits_of_statements,
     lettered_grid,
     misnamed,
     named_option,
@@ -1198,7 +1199,8 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
         said, why = named_with_reason(draft.options, written)
         if not said and all(option.number for option in draft.options):  # `The answer is 3: …`, by number
             said, why = named_with_reason(draft.options, draft.worded.text)
-        if why or not said:  # the reason after the options it names, or words that name none
+        picked = bool(digits_of_statements(draft.options, draft.worded.text))  # `Answer: 134`
+        if why or not (said or picked):  # the reason after the options it names, or words that name none
             draft.explanation[:0] = [why or written]
     if not letters and draft.worded is not None:
         letters, reason = named_with_reason(draft.options, draft.worded.text)

@@ -944,8 +944,12 @@ def unlettered_options(
         shown = shown or (len(options) >= _BOLD_AMONG and bold in {1, how_many} and bold < len(options))
         return Options(marked(options, how_many), tail=glued) if shown else None
     judged = true_or_false([first or "" for first in firsts])
-    if not asked and not judged:
-        return None
+    if (
+        not asked
+        and not judged
+        and not (node.type == "ordered_list" and digits_of_statements(options, answer.text))
+    ):
+        return None  # `Write the digits of the true statements` asks with no `?`: its digits answer it
     if judged and answer.letters in (("F",), ("T",)):  # `Answer: F`, where no option is lettered F: False
         answer = Answer((), "", answer.letters[0])
     if any(letter not in _LABELS[: len(firsts)] for letter in answer.letters):
@@ -956,6 +960,7 @@ def unlettered_options(
     valued = all(_VALUE.fullmatch(option.text.strip()) for option in options) and named_option(options, said)
     if node.type == "ordered_list" and not answer.letters and not valued:  # `2` over `1. 2`, `2. 8`: 2
         numbers = _option_numbers(answer.text)[0] or _numbered_with_words(options, answer.text)
+        numbers = numbers or digits_of_statements(options, answer.text)
         if numbers and all(1 <= number <= len(options) for number in numbers):
             numbered = enumerate(options, 1)
             return Options(
@@ -1008,6 +1013,22 @@ def marks_some(node: Node) -> bool:
     firsts = [_first_inline(item) or "" for item in node.children] if node.type == "bullet_list" else []
     marked = [_MARK.search(first) is not None for first in firsts]
     return len(marked) >= 2 and any(marked) and not all(marked)
+
+
+def digits_of_statements(options: Sequence[DraftOption], answer: str) -> set[int]:
+    """The statements an answer picks by their digits run together, as exams that ask which are true
+    want it written (``Ответ: 134``, ``Answer: 13``): distinct and rising, each one of three or more
+    statements, none of them a value the digits could be (``1) 12``, ``2) 13``)."""
+    said = answer.strip()
+    digits = [int(digit) for digit in said] if _DIGIT_RUN.fullmatch(said) else []
+    rising = digits == sorted(set(digits)) and all(1 <= digit <= len(options) for digit in digits)
+    values = any(_VALUE.fullmatch(option.text.strip()) for option in options)
+    return set(digits) if len(options) >= _STATEMENTS and rising and not values else set()
+
+
+_DIGIT_RUN = regex(r"[1-8]{2,8}")
+_STATEMENTS = 3
+"""Fewer statements than this are no list to pick the true ones from."""
 
 
 def _numbered_with_words(options: Sequence[DraftOption], answer: str) -> set[int]:
