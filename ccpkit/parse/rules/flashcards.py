@@ -155,13 +155,14 @@ line answered by an answer's line below it in its paragraph, asking or saying wh
 flashcard's question line (``Q1. …`` is not: board minutes number their questions so). A French ``Q :
 …`` spaces its colon, a Chinese one is full-width."""
 _ANSWER = regex(
-    rf"^(?:{_BOLD}(?:A\d*|答|回答|답변|\u062c|(?i:answer|ans|{ANSWER_ABROAD})){_BOLD}{_COLON}{_BOLD}"
+    rf"^(?:{_BOLD}(?:A\d*|答|回答|답변|\u062c|(?i:answer|ans|tr[ảa]\s+l[ờo]i|{ANSWER_ABROAD})){_BOLD}{_COLON}{_BOLD}"
     rf"|{_BOLD}Ans\.{_BOLD}(?=\s)|(?:A|(?i:answer)\s*)\d+\)(?=\s)|{_BOLD}(?:A\d*|(?i:answer|ans)){_DASHED}"
     r"|(?:\*\*|__)A\d+\.?(?:\*\*|__)(?=\s)|A\d+\.(?=\s))"
     r"\s*(?P<text>.*)$"
 )
 """``A: …``, ``A1: …``, ``A1) …``, ``Answer 3) …``, ``**Answer:** …``, ``**Respuesta:** …``,
-``Antwort: …``, ``答…``, ``답변: …``, ``ج: …``, ``Ans. …``, ``**Ans.** …``, ``**A1** …``: its answer line."""
+``Antwort: …``, Vietnamese ``Trả lời: …``, ``答…``, ``답변: …``, ``ج: …``, ``Ans. …``, ``**Ans.** …``,
+``**A1** …``: its answer line."""
 
 
 @lru_cache(maxsize=128)  # rule after rule asks of the same paragraph's (or item's) first line: matched once
@@ -170,11 +171,12 @@ def _question_line(line: str) -> re.Match[str] | None:
     return _QUESTION.match(line)
 
 
-_REPLY = regex(rf"^{_BOLD}(?P<letter>[RS]){_BOLD}{_COLON}{_BOLD}\s*(?P<text>.*)$")
+_REPLY = regex(rf"^{_BOLD}(?P<letter>[RSJ]){_BOLD}{_COLON}{_BOLD}\s*(?P<text>.*)$")
 """``R: …`` answering a ``P: …?`` (or ``Q : …``, as French notes write it), ``S: …`` (svar) a Swedish
-``F: …?``, and no other line: ``R:`` is a gas constant or a resistance as often."""
-_ASKED_FOR_REPLY = regex(rf"^{_BOLD}(?P<letter>[PQF]){_BOLD}{_COLON}")
-_REPLIES = {"P": "R", "Q": "R", "F": "S"}
+``F: …?``, ``R: …`` an Italian ``D: …?`` and ``J: …`` (jawab) an Indonesian ``T: …?``, and no other
+line: ``R:`` is a gas constant or a resistance as often."""
+_ASKED_FOR_REPLY = regex(rf"^{_BOLD}(?P<letter>[PQFDT]){_BOLD}{_COLON}")
+_REPLIES = {"P": "R", "Q": "R", "F": "S", "D": "R", "T": "J"}
 """The letter that answers each question's letter."""
 _LABELLED_QUESTION = regex(rf"^{_BOLD}(?i:quiz|q\d*|{QUESTION}|exercise|problem)(?:\s*\d+)?{_BOLD}\s*:")
 """A question's own label (``Quiz: …?``, ``Q3: …?``): a question, never the answer to one above."""
@@ -1571,10 +1573,12 @@ _GOES_ON = regex(r"(?:So|And|But|Or|Then|Now)\b")
 
 def _answered_below(lines: list[str]) -> list[_Pair | _Missing]:
     """A question's line over its answer's line (``What does ARP do?`` over ``It maps IPv4 addresses to
-    MAC addresses.``), as review questions write them under a title that names questions; an answer
-    that asks too, a note to self or a lettered option is none."""
+    MAC addresses.``), as review questions write them under a title that names questions, a reply's
+    label dropped (``¿…?`` over ``R: …``, as Spanish notes write it); an answer that asks too, a note
+    to self or a lettered option is none."""
     asked, answer = lines[0].rstrip(" \\"), lines[1]  # `What is osmosis?\` (a line break exported)
     answer = italic["inner"] if (italic := WHOLLY_ITALIC.fullmatch(answer)) else answer  # `*Oxygen*`
+    answer = replied["text"] if (replied := _REPLY.match(answer)) and replied["text"] else answer  # `R: …`
     if not asked.endswith("?") or len(asked.split()) < _ASKING_WORDS or _asks(answer) or _points_back(asked):
         return []
     if _answers_nothing(answer.lstrip("*_")) or _OPTION_LINE.match(answer) or _FIRST_PERSON.match(answer):
@@ -4005,6 +4009,7 @@ def _questions_and_answers(
     for number, line in enumerate(lines):
         stripped = line.strip()
         asks = _question_line(stripped) or _FRONT.match(stripped) or _term_over_meaning(lines, number)
+        asks = asks or _letter_over_reply(lines, number)
         answers = _answer_to(lines[sides[-1][0]], line, dotted=dotted) if sides else None
         dotted_q = asks is not None and _DOTTED_QUESTION.match(stripped) is not None  # `Q. …? A. …`
         inline = _answered_on_its_line(asks["text"], dotted=dotted_q) if asks else None
@@ -4166,7 +4171,7 @@ def _front_over_back(lines: Sequence[str], following: Node | None) -> bool:
     next; or ``Statement: …`` with ``Answer: False`` so."""
     # `_FRONT`'s labels (and `_CARD_FRONT`'s) open with `f` or `s` after any bold (`re.I`: `\u017f` too)
     if lines[0].lstrip("*_")[:1] not in _FRONT_OPENINGS:
-        return _term_over_meaning(lines, 0) is not None
+        return _term_over_meaning(lines, 0) is not None or _letter_over_reply(lines, 0) is not None
     below = [*lines[1:], paragraph_words(following) if following else ""]
     if _card_front(lines[0]) is not None and any(_ANSWER.match(line.strip()) for line in below):
         return True  # `Front: What is a fjord?` over `A: …`
@@ -4174,6 +4179,19 @@ def _front_over_back(lines: Sequence[str], following: Node | None) -> bool:
 
 
 _FRONT_OPENINGS = frozenset("fFsS\u017f")
+
+
+def _letter_over_reply(lines: Sequence[str], number: int) -> re.Match[str] | None:
+    """Line ``number`` as an Italian ``D: …?`` (domanda) or Indonesian ``T: …?`` (tanya) right over its
+    ``R: …`` (``J: …``, jawab) line: its words. Only as a pair: alone, ``D:`` is a diameter, ``T:`` a
+    temperature."""
+    below = lines[number + 1].strip() if number + 1 < len(lines) else ""
+    asked = _LETTER_QUESTION.match(lines[number].strip())
+    return asked if asked is not None and _reply(asked[0], below) is not None else None
+
+
+_LETTER_QUESTION = regex(rf"^{_BOLD}[DT]{_BOLD}{_COLON}{_BOLD}\s*(?P<text>.*\w.*[?\uff1f]){_BOLD}\s*$")
+"""``D: …?`` and ``T: …?``: a question line only over the reply its letter calls for."""
 
 
 def _term_over_meaning(lines: Sequence[str], number: int) -> re.Match[str] | None:
