@@ -1001,6 +1001,7 @@ def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> lis
             asked, answer = found["front"].replace('""', '"'), answer.replace('""', '"')
         else:
             asked = _FILL_IN.sub("", found["front"], count=1)  # `Fill in the blank: …`: no words of it
+            asked += said.get("stop") or ""  # `… é _____ (Brasília).`: the stop ends the front
         both = said.get("way") == "<>"
         pairs.append(_Pair(_unnumbered(asked.strip()), answer.strip(), reversible=both, line=number))
     return pairs
@@ -1417,10 +1418,10 @@ _LABELLED = regex(r"^(?i:answer|ans)\s*[:.\u2013\u2014-]\s*")
 """``Answer:`` in the brackets after a blank (``(Answer: two minutes)``): no part of the answer."""
 _FILLED = regex(
     r"(?P<front>.*?(?<![\w*])_{3,}(?![\w*]).*?)\s*"
-    r"(?:\((?P<answer>[^()]{1,80})\)|\[(?i:answer|ans)\s*[:.\u2013\u2014-]\s*(?P<squared>[^\[\]]{1,80})\])"
+    r"(?:\((?P<answer>[^()]{1,80})\)(?P<stop>[.!])?|\[(?i:answer|ans)\s*[:.\u2013\u2014-]\s*(?P<squared>[^\[\]]{1,80})\])"
 )
-"""A blank and its answer after it: in brackets (``(Ottawa)``), or labelled in square ones (``[Answer:
-Ottawa]``)."""
+"""A blank and its answer after it: in brackets (``(Ottawa)``, or before the sentence's full stop:
+``… é _____ (Brasília).``), or labelled in square ones (``[Answer: Ottawa]``)."""
 _FILLED_AFTER = regex(
     rf"(?P<front>.*?{BLANK.pattern}.*?[.!?:)])\s*"
     r"(?:[\u2014\u2013\u2192\u21d2]|[-=]>|(?:\*\*|__)?(?i:answer|ans)\.?\s*:(?:\*\*|__)?)\s*"
