@@ -869,7 +869,9 @@ def _paragraph(ctx: Context, node: Node, below: Sequence[Node]) -> tuple[int, li
         return 1, [_Pair(asked["front"], _bullets_answer(ctx, following))]
     block = ctx.doc.blocks[node.top]
     quiz = _titles_a_quiz((ctx.doc.part, *block.section))
-    pointed = _pointed_answers(stripped) or _answered_on_the_line(stripped, remnote=ctx.remnote, quiz=quiz)
+    pointed = _judged_in_the_titles_words(stripped, (ctx.doc.part, *block.section))
+    pointed = pointed or _pointed_answers(stripped)
+    pointed = pointed or _answered_on_the_line(stripped, remnote=ctx.remnote, quiz=quiz)
     reviewed = id(block.heading) in ctx.answered_below_lines or _names_questions(ctx, block.section)
     if not pointed and len(stripped) == 2 and block.node is node and reviewed:
         pointed = _answered_below(stripped)  # a list's items are `_asked_over_answer`'s
@@ -957,6 +959,73 @@ def _pointed_answers(lines: list[str]) -> list[_Pair | _Missing]:
             return []
         pairs.append(_Pair(_unnumbered(asked), answer["text"], line=number))
     return pairs
+
+
+def _judged_in_the_titles_words(lines: list[str], titles: tuple[str, ...]) -> list[_Pair | _Missing]:
+    """Statements judged under a title that names its two verdicts in another language than English
+    (``## Richtig oder falsch?``, ``## Benar atau Salah``, ``# Vero o falso``), each line marked with
+    one of them or its initial, after it or before it (``… - falsch``, ``… (D)``, ``( V ) …``, ``… **F**``,
+    ``… → Vrai``): a card each, asked and answered in the title's words. None unless every line is so;
+    a lone ``(V)`` in prose (a roman five) or ``(B)`` (a reference) under another title is no verdict."""
+    title = next((title for title in reversed(titles) if title), "")
+    named = _NAMES_VERDICTS.fullmatch(plain(title).strip()) if title else None
+    if named is None or _ENGLISH_JUDGE.match(title) or not lines:
+        return []
+    if (named["true"].casefold(), named["false"].casefold()) not in _VERDICT_PAIRS:
+        return []  # `## Pros / Cons`, `## Input or output`: no verdicts
+    verdicts = (named["true"], named["false"])
+    pairs: list[_Pair | _Missing] = []
+    for number, line in enumerate(lines):
+        marked = _MARKED_VERDICT.fullmatch(line.strip())
+        verdict = _verdict_named(marked, verdicts) if marked else None
+        if marked is None or verdict is None:
+            return []
+        statement = (marked["after"] or marked["before"]).strip()
+        asked = f"{plain(title).strip().rstrip('?:!. ')}: {statement}"
+        pairs.append(_Pair(asked, verdict[:1].upper() + verdict[1:], line=number, key=statement))
+    return pairs
+
+
+def _verdict_named(marked: re.Match[str], verdicts: tuple[str, str]) -> str | None:
+    """The title's verdict a line's mark names: the word itself, or its initial alone (``F``, ``D``)."""
+    mark = next(group for group in marked.group("m1", "m2", "m3", "m4") if group).casefold()
+    named = [word for word in verdicts if mark in (word.casefold(), word[:1].casefold())]
+    return named[0] if len(named) == 1 else None
+
+
+_VERDICT_PAIRS = frozenset(
+    (true, false)
+    for trues, falses in (
+        ("verdadero verdadeiro vero vrai", "falso falsa faux"),
+        ("richtig wahr", "falsch"),
+        ("do\u011fru", "yanl\u0131\u015f"),
+        ("benar", "salah"),
+        ("juist waar", "onjuist onwaar"),
+        ("सही", "गलत"),
+        ("prawda", "fałsz"),
+        ("đúng", "sai"),
+        ("v d b p", "f y s"),
+    )
+    for true in trues.split()
+    for false in falses.split()
+)
+"""The words (or their initials, as ``V/F``, ``D/Y``, ``B/S`` titles write them) that a title over
+statements to judge names its two verdicts with, in Spanish, Portuguese, Italian, French, German,
+Turkish, Indonesian, Dutch, Hindi, Polish and Vietnamese."""
+_VERDICT_WORD = r"[^\s()\[\]*_/\d.,;:!?\u2013\u2014>-]+"
+_NAMES_VERDICTS = regex(
+    rf"[^\w(]*(?P<true>{_VERDICT_WORD})\s*(?:/|\s(?i:or|o|ou|oder|atau|czy|hay|of|e|или|या|veya)\s)\s*"
+    rf"(?P<false>{_VERDICT_WORD})\s*[?:!.]?"
+)
+"""A title naming the two verdicts of the statements below it (``Verdadero o falso``, ``Juist of
+onjuist``, ``सही/गलत``): the first true, the second false."""
+_MARKED_VERDICT = regex(
+    rf"(?P<after>\S.*?)\s*(?:\((?P<m1>{_VERDICT_WORD})\)[.!]?|(?:[\u2013\u2014\u2192-]|->)\s*(?P<m2>{_VERDICT_WORD})"
+    rf"|(?:\*\*|__)(?P<m3>{_VERDICT_WORD})(?:\*\*|__))"
+    rf"|[(\[]\s*(?P<m4>{_VERDICT_WORD})\s*[)\]]\s*(?P<before>\S.*)"
+)
+"""A statement and its verdict's mark: in brackets, after a dash or an arrow, or in bold after it, or in
+brackets before it (``( V ) Tiradentes …``)."""
 
 
 def _answered_on_the_line(lines: list[str], *, remnote: bool, quiz: bool) -> list[_Pair | _Missing]:
