@@ -981,7 +981,7 @@ def _judged_in_the_titles_words(lines: list[str], titles: tuple[str, ...]) -> li
         if marked is None or verdict is None:
             return []
         statement = (marked["after"] or marked["before"]).strip()
-        asked = f"{plain(title).strip().rstrip('?:!. ')}: {statement}"
+        asked = f"{plain(title).rstrip().rstrip('?:!.').rstrip()}: {statement}"  # `Vrai ou faux ?`
         pairs.append(_Pair(asked, verdict[:1].upper() + verdict[1:], line=number, key=statement))
     return pairs
 
