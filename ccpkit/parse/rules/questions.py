@@ -234,21 +234,6 @@ _MAY_ASK = regex(r"(?:^|[.!:]\s+)(?:what|who|whom|whose|when|where|why|how)\b(?!
 """A sentence opening with another question word may ask or not ("What I revised this week"); "What
 to review", "How to study" never ask: an infinitive after the word makes it a title."""
 
-_OPEN_BY_A_COLON = regex(r"\S(?:\s+\S+){3,}[ \t\u00a0\u202f]*:$")
-"""A sentence of four words or more that the colon at its end leaves open (``Under article 16 the
-President may:``, ``Selon l'article 16, le Président peut :``): its options end it."""
-
-
-def _left_open(stem: str, options: Sequence[DraftOption], number: str) -> bool:
-    """A numbered question's sentence left open by a colon over checkboxes, some ticked and some not: a
-    question whose ticked options are right (a ``Serves 4:`` or a to-do list is not numbered so, nor
-    both ticked and not)."""
-    ticked = [option.checked for option in options]
-    return (
-        bool(number) and any(ticked) and not all(ticked) and _OPEN_BY_A_COLON.search(stem.strip()) is not None
-    )
-
-
 _PAIRED_QUESTION = regex(r"(?:\*\*|__)?Q\d*(?:\*\*|__)?\s*:")
 """A question asked on a ``Q:`` line (``Q: Which …?``, ``**Q1:** …``), which an ``A:`` line answers."""
 _ANNOUNCES_STATEMENTS = regex(r"(?i)\b(?:consider|following|statements?|pairs|assertions?)\b[^:\n]*:$")
@@ -624,7 +609,6 @@ def _questions_of_blocks(
         unasked = unasked and not ctx.doc.quizzed(stem.anchor)  # `# Name the …` over quizdown's boxes
         unasked = unasked and not true_or_false([option.text for option in run.options])
         unasked = unasked and not _states_a_case(stem, run)
-        unasked = unasked and not _left_open(stem.text, run.options, default_id)
         if unasked and not _MAY_ASK.search(stem.text):
             continue  # a to-do checklist, not a question
         section = sections[stem.first]
