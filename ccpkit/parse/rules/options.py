@@ -1445,7 +1445,6 @@ def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | N
     lines = [_mark_last(_struck_line(line)) for line in lines]
     if not lines:
         return None  # a paragraph of a form feed alone, as PDFs paste a page break
-    lines = lines if going_on else _spaced_letters(lines)
     if not going_on:
         with_stem = not any(_opens(line) for line in lines)
         parted = _inline_lines(lines, with_stem=with_stem)
@@ -1481,34 +1480,6 @@ def _lettered_lines(lines: list[str], node: Node, going_on: bool) -> Options | N
     tail = (*(line[3:].strip() for line in said), *lines[end:])
     ticked, boxed = _boxes_after_letters(options)
     return Options(ticked, head=head, tail=tail, task=boxed)
-
-
-def _spaced_letters(lines: list[str]) -> list[str]:
-    """``lines`` with options lettered by a capital and a space alone written ``A. …``, as Dutch exams
-    print them (``A 5,2 °C`` over ``B 10,5 °C``): three or more, A, B, C … in turn, the paragraph's
-    last lines (but for an answer), right under words that ask (``?``) or a sentence a colon leaves
-    open; anywhere else such a line is prose (``A 1 kg mass …``)."""
-    start = next((n for n, line in enumerate(lines) if n and _SPACED_LETTER.fullmatch(line.strip())), None)
-    if start is None or not _ASKED_ABOVE.search(lines[start - 1].strip()):
-        return lines
-    end = start
-    while end < len(lines) and (spaced := _SPACED_LETTER.fullmatch(lines[end].strip())):
-        if spaced["letter"] != chr(ord("A") + end - start):
-            return lines
-        end += 1
-    if end - start < _SPACED_OPTIONS or any(answer_line(line) is None for line in lines[end:]):
-        return lines
-    spelled = [
-        f"{found['letter']}. {found['text']}"
-        for line in lines[start:end]
-        if (found := _SPACED_LETTER.fullmatch(line.strip()))
-    ]
-    return [*lines[:start], *spelled, *lines[end:]]
-
-
-_SPACED_LETTER = regex(r"(?P<letter>[A-H])[ \t]+(?P<text>[^\s.:)\]].*)")
-_ASKED_ABOVE = regex(r"\?$|\S(?:\s+\S+){3,}[ \t\u00a0\u202f]*:$")
-_SPACED_OPTIONS = 3
 
 
 def _inline_lines(lines: Sequence[str], *, with_stem: bool) -> list[str]:
