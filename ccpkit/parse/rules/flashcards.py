@@ -968,7 +968,8 @@ def _judged_in_the_titles_words(lines: list[str], titles: tuple[str, ...]) -> li
     ``… → Vrai``): a card each, asked and answered in the title's words. None unless every line is so;
     a lone ``(V)`` in prose (a roman five) or ``(B)`` (a reference) under another title is no verdict."""
     title = next((title for title in reversed(titles) if title), "")
-    named = _NAMES_VERDICTS.fullmatch(plain(title).strip()) if title else None
+    short = 0 < len(title) <= _VERDICT_TITLE_CHARS  # (and the patterns below tried on short text alone)
+    named = _NAMES_VERDICTS.fullmatch(plain(title).strip()) if short else None
     if named is None or _ENGLISH_JUDGE.match(title) or not lines:
         return []
     if (named["true"].casefold(), named["false"].casefold()) not in _VERDICT_PAIRS:
@@ -976,7 +977,7 @@ def _judged_in_the_titles_words(lines: list[str], titles: tuple[str, ...]) -> li
     verdicts = (named["true"], named["false"])
     pairs: list[_Pair | _Missing] = []
     for number, line in enumerate(lines):
-        marked = _MARKED_VERDICT.fullmatch(line.strip())
+        marked = _MARKED_VERDICT.fullmatch(line.strip()) if len(line) <= _STATEMENT_CHARS else None
         verdict = _verdict_named(marked, verdicts) if marked else None
         if marked is None or verdict is None:
             return []
@@ -1013,6 +1014,11 @@ _VERDICT_PAIRS = frozenset(
 statements to judge names its two verdicts with, in Spanish, Portuguese, Italian, French, German,
 Turkish, Indonesian, Dutch, Hindi, Polish and Vietnamese."""
 _VERDICT_WORD = r"[^\s()\[\]*_/\d.,;:!?\u2013\u2014>-]+"
+_VERDICT_TITLE_CHARS = 60
+"""A title naming two verdicts is a few words (``Richtig oder falsch?``)."""
+_STATEMENT_CHARS = 500
+"""A statement to judge is a sentence or two; a longer line is prose (and its mark is looked for in
+time that grows with the square of the line's length)."""
 _NAMES_VERDICTS = regex(
     rf"[^\w(]*(?P<true>{_VERDICT_WORD})\s*(?:/|\s(?i:or|o|ou|oder|atau|czy|hay|of|e|или|या|veya)\s)\s*"
     rf"(?P<false>{_VERDICT_WORD})\s*[?:!.]?"
