@@ -171,12 +171,12 @@ def _question_line(line: str) -> re.Match[str] | None:
     return _QUESTION.match(line)
 
 
-_REPLY = regex(rf"^{_BOLD}(?P<letter>[RSJ]){_BOLD}{_COLON}{_BOLD}\s*(?P<text>.*)$")
+_REPLY = regex(rf"^{_BOLD}(?P<letter>[RS]){_BOLD}{_COLON}{_BOLD}\s*(?P<text>.*)$")
 """``R: …`` answering a ``P: …?`` (or ``Q : …``, as French notes write it), ``S: …`` (svar) a Swedish
-``F: …?``, ``R: …`` an Italian ``D: …?`` and ``J: …`` (jawab) an Indonesian ``T: …?``, and no other
-line: ``R:`` is a gas constant or a resistance as often."""
-_ASKED_FOR_REPLY = regex(rf"^{_BOLD}(?P<letter>[PQFDT]){_BOLD}{_COLON}")
-_REPLIES = {"P": "R", "Q": "R", "F": "S", "D": "R", "T": "J"}
+``F: …?``, and no other line: ``R:`` is a gas constant or a resistance as often (Italian ``D:``/``R:``
+and Indonesian ``T:``/``J:`` pairs are a transcript's speakers as often: no cards)."""
+_ASKED_FOR_REPLY = regex(rf"^{_BOLD}(?P<letter>[PQF]){_BOLD}{_COLON}")
+_REPLIES = {"P": "R", "Q": "R", "F": "S"}
 """The letter that answers each question's letter."""
 _LABELLED_QUESTION = regex(rf"^{_BOLD}(?i:quiz|q\d*|{QUESTION}|exercise|problem)(?:\s*\d+)?{_BOLD}\s*:")
 """A question's own label (``Quiz: …?``, ``Q3: …?``): a question, never the answer to one above."""
@@ -4085,7 +4085,6 @@ def _questions_and_answers(
     for number, line in enumerate(lines):
         stripped = line.strip()
         asks = _question_line(stripped) or _FRONT.match(stripped) or _term_over_meaning(lines, number)
-        asks = asks or _letter_over_reply(lines, number)
         answers = _answer_to(lines[sides[-1][0]], line, dotted=dotted) if sides else None
         dotted_q = asks is not None and _DOTTED_QUESTION.match(stripped) is not None  # `Q. …? A. …`
         inline = _answered_on_its_line(asks["text"], dotted=dotted_q) if asks else None
@@ -4247,7 +4246,7 @@ def _front_over_back(lines: Sequence[str], following: Node | None) -> bool:
     next; or ``Statement: …`` with ``Answer: False`` so."""
     # `_FRONT`'s labels (and `_CARD_FRONT`'s) open with `f` or `s` after any bold (`re.I`: `\u017f` too)
     if lines[0].lstrip("*_")[:1] not in _FRONT_OPENINGS:
-        return _term_over_meaning(lines, 0) is not None or _letter_over_reply(lines, 0) is not None
+        return _term_over_meaning(lines, 0) is not None
     below = [*lines[1:], paragraph_words(following) if following else ""]
     if _card_front(lines[0]) is not None and any(_ANSWER.match(line.strip()) for line in below):
         return True  # `Front: What is a fjord?` over `A: …`
@@ -4255,19 +4254,6 @@ def _front_over_back(lines: Sequence[str], following: Node | None) -> bool:
 
 
 _FRONT_OPENINGS = frozenset("fFsS\u017f")
-
-
-def _letter_over_reply(lines: Sequence[str], number: int) -> re.Match[str] | None:
-    """Line ``number`` as an Italian ``D: …?`` (domanda) or Indonesian ``T: …?`` (tanya) right over its
-    ``R: …`` (``J: …``, jawab) line: its words. Only as a pair: alone, ``D:`` is a diameter, ``T:`` a
-    temperature."""
-    below = lines[number + 1].strip() if number + 1 < len(lines) else ""
-    asked = _LETTER_QUESTION.match(lines[number].strip())
-    return asked if asked is not None and _reply(asked[0], below) is not None else None
-
-
-_LETTER_QUESTION = regex(rf"^{_BOLD}[DT]{_BOLD}{_COLON}{_BOLD}\s*(?P<text>.*\w.*[?\uff1f]){_BOLD}\s*$")
-"""``D: …?`` and ``T: …?``: a question line only over the reply its letter calls for."""
 
 
 def _term_over_meaning(lines: Sequence[str], number: int) -> re.Match[str] | None:
