@@ -1199,7 +1199,7 @@ def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
         said, why = named_with_reason(draft.options, written)
         if not said and all(option.number for option in draft.options):  # `The answer is 3: …`, by number
             said, why = named_with_reason(draft.options, draft.worded.text)
-        picked = bool(digits_of_statements(draft.options, draft.worded.text))  # `Answer: 134`
+        picked = bool(digits_of_statements(draft.options, draft.worded.text, draft.stem))  # `Answer: 134`
         if why or not (said or picked):  # the reason after the options it names, or words that name none
             draft.explanation[:0] = [why or written]
     if not letters and draft.worded is not None:

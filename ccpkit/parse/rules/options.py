@@ -947,7 +947,7 @@ def unlettered_options(
     if (
         not asked
         and not judged
-        and not (node.type == "ordered_list" and digits_of_statements(options, answer.text))
+        and not (node.type == "ordered_list" and digits_of_statements(options, answer.text, words))
     ):
         return None  # `Write the digits of the true statements` asks with no `?`: its digits answer it
     if judged and answer.letters in (("F",), ("T",)):  # `Answer: F`, where no option is lettered F: False
@@ -960,7 +960,7 @@ def unlettered_options(
     valued = all(_VALUE.fullmatch(option.text.strip()) for option in options) and named_option(options, said)
     if node.type == "ordered_list" and not answer.letters and not valued:  # `2` over `1. 2`, `2. 8`: 2
         numbers = _option_numbers(answer.text)[0] or _numbered_with_words(options, answer.text)
-        numbers = numbers or digits_of_statements(options, answer.text)
+        numbers = numbers or digits_of_statements(options, answer.text, words)
         if numbers and all(1 <= number <= len(options) for number in numbers):
             numbered = enumerate(options, 1)
             return Options(
@@ -1015,11 +1015,14 @@ def marks_some(node: Node) -> bool:
     return len(marked) >= 2 and any(marked) and not all(marked)
 
 
-def digits_of_statements(options: Sequence[DraftOption], answer: str) -> set[int]:
+def digits_of_statements(options: Sequence[DraftOption], answer: str, words: str) -> set[int]:
     """The statements an answer picks by their digits run together, as exams that ask which are true
     want it written (``Ответ: 134``, ``Answer: 13``): distinct and rising, each one of three or more
-    statements, none of them a value the digits could be (``1) 12``, ``2) 13``)."""
+    statements, none of them a value the digits could be (``1) 12``, ``2) 13``), under ``words`` that
+    ask which are true or false (not steps to follow, whose answer ``12`` is a number)."""
     said = answer.strip()
+    if not _ASKS_WHICH_ARE_TRUE.search(words):
+        return set()
     digits = [int(digit) for digit in said] if _DIGIT_RUN.fullmatch(said) else []
     rising = digits == sorted(set(digits)) and all(1 <= digit <= len(options) for digit in digits)
     values = any(_VALUE.fullmatch(option.text.strip()) for option in options)
@@ -1027,6 +1030,13 @@ def digits_of_statements(options: Sequence[DraftOption], answer: str) -> set[int
 
 
 _DIGIT_RUN = regex(r"[1-8]{2,8}")
+_ASKS_WHICH_ARE_TRUE = regex(
+    r"(?i)\b(?:true|false|correct|incorrect|верн|неверн|правильн|суждени|утверждени|richtig|falsch|vrai"
+    r"|faux|exact|verdader|falso|corrett|errat|doğru|yanl\u0131ş|benar|salah|đúng|sai|prawdziw|fałszyw|juist"
+    r"|onjuist|цифр)|\bwrite\s+(?:\w+\s+){0,2}(?:numbers|digits)\b"
+)
+"""Words asking which statements are true (or false), or for their digits (``Write the numbers.``,
+``запишите цифры``), in the languages whose exams ask so."""
 _STATEMENTS = 3
 """Fewer statements than this are no list to pick the true ones from."""
 
