@@ -132,10 +132,15 @@ _NUMBERED_STEM = regex(
     r"(?:(?:\s+|(?<=[\u3001\uff0e])|(?=Topic\s))(?P<rest>\S.*))?$",
     re.S,
 )
+FORM_SCORE = (
+    r"(?:(?<=[?\uff1f])[ \t]{2,}|(?<=[?.!\uff1f\u3002_])[ \t]+\*[ \t]+)"
+    r"(?P<got>\d+(?:\.\d+)?)[ \t]?/[ \t]?(?P<of>\d+(?:\.\d+)?)[ \t]*$"
+)
+"""A graded form's score right after a question's end (``? *   0/1``, ``______. *   1/1``): what the
+respondent got of what it was worth."""
 _POINTS = regex(
     r"(?i)(?<![ \t])[ \t]*\(\d+(?:\.\d+)?[ \t]*(?:points?|pts?\.?|marks?)\)(?=[ \t]*(?:\(|$))"
-    r"|(?:(?<=[?\uff1f])[ \t]{2,}|(?<=[?.!\uff1f\u3002_])[ \t]+\*[ \t]+)"
-    r"\d+(?:\.\d+)?[ \t]?/[ \t]?\d+(?:\.\d+)?[ \t]*$",
+    rf"|{FORM_SCORE}",
     re.M,
 )
 """What a question is worth, as a form's export writes it after the words: ``(1 Point)``, ``(2 marks)``,

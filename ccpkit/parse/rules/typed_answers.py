@@ -19,7 +19,7 @@ from ccpkit.parse.context import Context
 from ccpkit.parse.document import heading_text, paragraph_words
 from ccpkit.parse.rules.answers import plain
 from ccpkit.parse.rules.options import asks
-from ccpkit.parse.rules.questions import Draft, stem_number, without_score
+from ccpkit.parse.rules.questions import FORM_SCORE, Draft, stem_number, without_score
 from ccpkit.parse.rules.review_pastes import results_questions
 from ccpkit.parse.tree import Node
 from ccpkit.regex import regex
@@ -110,12 +110,8 @@ def _graded_form(ctx: Context) -> bool:
     return False
 
 
-_SCORE = regex(
-    r"(?:(?<=[?\uff1f])[ \t]{2,}|(?<=[?.!\uff1f\u3002_])[ \t]+\*[ \t]+)"
-    r"(?P<got>\d+(?:\.\d+)?)[ \t]?/[ \t]?(?P<of>\d+(?:\.\d+)?)[ \t]*$"
-)
-"""A graded form's score after a heading's question (``? *   0/1``, ``______. *   1/1``), as
-``without_score`` reads it: what the respondent got of what it was worth."""
+_SCORE = regex(FORM_SCORE)
+"""A graded form's score after a heading's question, as ``without_score`` takes it away."""
 _TYPED_LENGTH = 80
 """At most this many characters in a typed answer with no mark under a scored heading."""
 
