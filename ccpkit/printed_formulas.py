@@ -296,9 +296,10 @@ class _Reader:
         if name in _MATH_STYLES:
             return self._upright(*_MATH_STYLES[name])
         if name in ("frac", "dfrac", "tfrac"):
-            numerator, denominator = self.argument(), self.argument()
+            return self._fraction()
+        if name == "ce":
             self.operand = True
-            return f"{_bracketed(numerator)}/{_bracketed(denominator)}"
+            return _chemical(self._raw_argument())
         if name == "sqrt":
             index = self._index()
             radicand = self.argument()
@@ -312,6 +313,40 @@ class _Reader:
         if name == "pmod":
             return f" (mod {self.argument()})"
         raise _UnknownTeXError
+
+    def _fraction(self) -> str:
+        """``a/b``, or ``½`` for a common one; bracketed whole beside a term it multiplies, since
+        ``\\frac{u+v}{2}t`` read ``(u + v)/2t`` would divide by ``2t``."""
+        term_before = self.operand
+        numerator, denominator = self.argument(), self.argument()
+        self.operand = True
+        common = _COMMON_FRACTIONS.get((numerator.strip(), denominator.strip()))
+        if common is not None:
+            return common
+        fraction = f"{_bracketed(numerator)}/{_bracketed(denominator)}"
+        return f"({fraction})" if term_before or self._term_follows() else fraction
+
+    def _term_follows(self) -> bool:
+        """Whether a term comes next, multiplying what came before: a letter, a number, a bracket, a
+        symbol or another fraction, not an operator, a script or a closing bracket."""
+        following = self._peek()
+        if following.startswith("\\"):
+            name = following[1:]
+            return name in _SYMBOLS or name in _FUNCTIONS or name in ("frac", "dfrac", "tfrac", "sqrt")
+        return following[:1].isalnum() or following in ("(", "[", "{")
+
+    def _raw_argument(self) -> str:
+        """A group's source as written, braces within it kept (``\\ce{SO4^{2-}}``)."""
+        if self._peek() != "{":
+            raise _UnknownTeXError
+        self.at += 1
+        depth, out = 1, list[str]()
+        while True:
+            token = self._next()
+            depth += (token == "{") - (token == "}")
+            if depth == 0:
+                return "".join(out)
+            out.append(token)
 
     def _upright(self, opening: str, closing: str) -> str:
         upright, self.upright = self.upright, True
@@ -349,5 +384,76 @@ class _Reader:
 
 
 def _bracketed(markup: str) -> str:
-    """A fraction's side or a root's radicand: in brackets when it is more than one term."""
-    return f"({markup.strip()})" if _COMPOUND.search(_TAG.sub("", markup.strip())) else markup.strip()
+    """A fraction's side or a root's radicand: in brackets when it is more than one term and not
+    already in brackets of its own (``\\frac{(u+v)}{2}``)."""
+    side = markup.strip()
+    plain = _TAG.sub("", side)
+    return f"({side})" if _COMPOUND.search(plain) and not _in_brackets(plain) else side
+
+
+def _in_brackets(text: str) -> bool:
+    """Whether ``text`` is one bracketed group, ``(a + b)``, not ``(a) + (b)``."""
+    if not (text.startswith("(") and text.endswith(")")):
+        return False
+    depth = 0
+    for index, character in enumerate(text):
+        depth += (character == "(") - (character == ")")
+        if depth == 0 and index < len(text) - 1:
+            return False
+    return depth == 0
+
+
+_COMMON_FRACTIONS = {
+    ("1", "2"): "½",
+    ("1", "3"): "⅓",
+    ("2", "3"): "⅔",
+    ("1", "4"): "¼",
+    ("3", "4"): "¾",
+    ("1", "8"): "⅛",
+}
+"""Fractions with a character of their own: ``\\tfrac{1}{2}mv^2`` prints ``½mv²``, not ``1/2mv²``."""
+
+_CHEMICAL_TOKEN = regex(r"<=>|<->|->|<-|\^\{[^{}]*\}|\^[0-9]*[+\-]?|\s+|[A-Za-z]+|[0-9]+|.")
+_ARROWS = {"->": "→", "<-": "←", "<->": "↔", "<=>": "⇌"}
+
+
+def _chemical(formula: str) -> str:
+    """An mhchem ``\\ce{…}`` formula as printed: ``2H2 + O2 -> 2H2O`` is 2H₂ + O₂ → 2H₂O, a number
+    after an element or a bracket a subscript, one opening a term a coefficient, ``^{2-}`` and a
+    sign ending a species (``Na+``) raised, ``*`` or ``.`` between parts of a hydrate a dot. Anything
+    else (a command, a brace) is not known here: the formula prints as written."""
+    tokens = _CHEMICAL_TOKEN.findall(formula)
+    out: list[str] = []
+    coefficient = False  # the last token a number opening a term: `0.5 H2`'s point is a decimal one
+    for index, token in enumerate(tokens):
+        before = tokens[index - 1] if index else " "
+        after = tokens[index + 1] if index + 1 < len(tokens) else " "
+        in_species = not before.isspace() and before not in _ARROWS and before not in ("*", ".", "+")
+        if token.isspace():
+            out.append(" ")
+        elif token in _ARROWS:
+            out.append(f" {_ARROWS[token]} ")
+        elif token.startswith("^"):
+            charge = token[1:].strip("{}").replace("-", "−")
+            if not charge or not all(character.isdigit() or character in "+−" for character in charge):
+                raise _UnknownTeXError
+            out.append(f"<super>{charge}</super>")
+        elif token.isdigit():
+            lowered = in_species and (before[-1].isalpha() or before in ")]")
+            out.append(f"<sub>{token}</sub>" if lowered else token)
+            coefficient = not lowered
+            continue
+        elif token in "+-" and in_species and after.isspace():
+            out.append(f"<super>{'+' if token == '+' else '−'}</super>")
+        elif token == "+":
+            out.append(" + ")
+        elif token == "." and coefficient and after.isdigit():
+            out.append(".")
+        elif token in ("*", "."):
+            out.append("·")
+        elif token.isalpha() or token in "()[]":
+            out.append(token)
+        else:
+            raise _UnknownTeXError
+        coefficient = False
+    return " ".join("".join(out).split())

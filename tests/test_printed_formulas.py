@@ -18,8 +18,28 @@ TYPESET = {
         r"\sum_{i=1}^{n} i",
         "∑<sub><i>i</i>=1</sub><super><i>n</i></super><i>i</i>",
     ),
-    "a simple fraction": (r"\frac{1}{2}", "1/2"),
+    "a common fraction as its own character": (r"\tfrac{1}{2}mv^2", "½<i>mv</i><super>2</super>"),
+    "a simple fraction": (r"\frac{x}{2}", "<i>x</i>/2"),
     "a fraction of sums is bracketed": (r"\frac{a+b}{c d}", "(<i>a</i> + <i>b</i>)/<i>cd</i>"),
+    "a side in brackets of its own is not bracketed twice": (
+        r"\frac{(u+v)}{2} + 1",
+        "(<i>u</i> + <i>v</i>)/2 + 1",
+    ),
+    "a fraction multiplying a term is bracketed whole": (
+        r"\frac{(u+v)}{2}t",
+        "((<i>u</i> + <i>v</i>)/2)<i>t</i>",
+    ),
+    "a term multiplying a fraction too": (r"3\frac{x}{y}", "3(<i>x</i>/<i>y</i>)"),
+    "a chemical equation": (
+        r"\ce{2H2 + O2 -> 2H2O}",
+        "2H<sub>2</sub> + O<sub>2</sub> → 2H<sub>2</sub>O",
+    ),
+    "ions, an equilibrium and a hydrate": (
+        r"\ce{SO4^{2-}} \text{ and } \ce{Na+ + Cl- <=> NaCl} \text{ and } \ce{CuSO4.5H2O}",
+        "SO<sub>4</sub><super>2−</super> and Na<super>+</super> + Cl<super>−</super> ⇌ NaCl and "
+        "CuSO<sub>4</sub>·5H<sub>2</sub>O",
+    ),
+    "a chemical's coefficient with a decimal point": (r"\ce{0.5 O2 (g)}", "0.5 O<sub>2</sub> (g)"),
     "a root with its index": (r"\sqrt[3]{x+1}", "<super>3</super>√(<i>x</i> + 1)"),
     "functions upright and spaced": (r"O(n \log n)", "<i>O</i>(<i>n</i> log <i>n</i>)"),
     "a degree sign": (r"90^\circ", "90°"),
@@ -44,6 +64,8 @@ AS_WRITTEN = {
     "a fraction missing its denominator": r"\frac{1}",
     "a blackboard letter not known": r"\mathbb{X}",
     "a command inside text": r"\text{\alpha}",
+    "a command inside a chemical formula": r"\ce{\alpha + H2}",
+    "a charge not known here": r"\ce{Fe^{x}}",
     "braces nested hundreds deep": "{" * 600 + "x" + "}" * 600,
     "fractions nested hundreds deep": r"\frac{" * 300 + "1" + "}{2}" * 300,
 }
@@ -62,4 +84,4 @@ def test_a_formula_with_tex_not_known_here_is_not_typeset(tex: str) -> None:
 def test_paper_shows_a_formula_typeset_or_else_its_source() -> None:
     assert to_reportlab(r"Lowest buffer is $\approx 60 \text{ seconds}$") == "Lowest buffer is ≈ 60 seconds"
     assert to_reportlab(r"Area: \(\overbrace{a}\) & more") == r"Area: \overbrace{a} &amp; more"
-    assert to_reportlab("$$\n\\frac{1}{2}\n$$") == "1/2"
+    assert to_reportlab("$$\n\\frac{1}{2}\n$$") == "½"
