@@ -981,10 +981,26 @@ def _judged_in_the_titles_words(lines: list[str], titles: tuple[str, ...]) -> li
         verdict = _verdict_named(marked, verdicts) if marked else None
         if marked is None or verdict is None:
             return []
-        statement = (marked["after"] or marked["before"]).strip()
+        statement = _STATEMENT_LETTER.sub("", (marked["after"] or marked["before"]).strip(), count=1)
         asked = f"{plain(title).rstrip().rstrip('?:!.').rstrip()}: {statement}"  # `Vrai ou faux ?`
         pairs.append(_Pair(asked, verdict[:1].upper() + verdict[1:], line=number, key=statement))
     return pairs
+
+
+def judged_in_the_titles_words(lines: Sequence[str], titles: tuple[str, ...]) -> bool:
+    """Whether every line is a statement judged in the words its title names (``## Đúng hay Sai?`` over
+    ``a) … → Đúng``): lettered, such lines are true-or-false cards, not options."""
+    return bool(_judged_in_the_titles_words([line.strip() for line in lines], titles))
+
+
+def _judged_below(paragraph: Node, section: tuple[str, ...]) -> bool:
+    """Whether ``paragraph`` holds statements each judged in the words of its section's title."""
+    return judged_in_the_titles_words(paragraph.children[0].content.split("\n"), section)
+
+
+_STATEMENT_LETTER = regex(r"\A(?:\(?[A-Za-z]\)|[a-z]\.)[ \t]+")
+"""A letter opening a statement to judge (``a) …``, ``(b) …``, ``c. …``): its place in the list, not
+its words."""
 
 
 def _verdict_named(marked: re.Match[str], verdicts: tuple[str, str]) -> str | None:
@@ -3360,6 +3376,8 @@ def _answered_heading(ctx: Context, blocks: Sequence[Node], section: tuple[str, 
     if not _heading_asks(ctx, heading, title, asked):
         return ""
     below = _section_text(blocks[1:])
+    if below and below[0].type == "paragraph" and _judged_below(below[0], section):
+        return ""  # `## Vrai ou faux ?` over `Paris est en France. (V)`: statements to judge, a card each
     below = below[
         : next(
             (

@@ -43,7 +43,7 @@ from ccpkit.parse.rules.answers import (
 )
 from ccpkit.parse.rules.edx_problems import edx_problems
 from ccpkit.parse.rules.field_questions import field_questions
-from ccpkit.parse.rules.flashcards import marked_to_judge
+from ccpkit.parse.rules.flashcards import judged_in_the_titles_words, marked_to_judge
 from ccpkit.parse.rules.mdx_quizzes import mdx_quizzes
 from ccpkit.parse.rules.options import (
     answers_asked,
@@ -1163,9 +1163,21 @@ def _keyed_to_itself(draft: Draft, said: str) -> tuple[str, ...]:
     return (entry["letter"].upper(),)
 
 
+def _judged_statements(ctx: Context, node: Node) -> bool:
+    """A paragraph of lettered statements each judged in the words of the title above it (``## Vrai ou
+    faux ?`` over ``a) … → Vrai``): statements to judge one by one, not a question's options."""
+    if node.type != "paragraph" or node.top < 0:
+        return False
+    titles = (ctx.doc.part, *ctx.doc.blocks[node.top].section)
+    return judged_in_the_titles_words(node.children[0].content.split("\n"), titles)
+
+
 def _finish(ctx: Context, draft: Draft) -> Iterator[Item | Problem]:
     if not _answered(draft) and lettered_grid(draft.options_node):
         ctx.give_back(draft.claims)  # a rubric's or a legend's grid of lettered cells: a table
+        return
+    if not _answered(draft) and _judged_statements(ctx, draft.options_node):
+        ctx.give_back(draft.claims)  # `## Đúng hay Sai?` over `a) … → Đúng`: the flashcards' to judge
         return
     titled = draft.start.tag == "h1" and not _answered(draft)  # a decision's or an outline's title
     if draft.unasked or _listed(draft) or titled:
