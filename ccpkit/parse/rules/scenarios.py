@@ -22,16 +22,21 @@ _LABEL = regex(
 )
 """How a scenario is titled, once emphasis is off: ``Scenario:``, ``Case study 2 - MediCorp``,
 ``Scenario B.`` (not ``Scenario-based questions``)."""
+_NUMBERS = (
+    r"(\d+)(?:\s*,\s*(?:q\s*)?\d+){0,8}\s*(?:,\s*)?(?:-|\u2013|\u2014|to|and|&|through)\s*(?:q\s*)?(\d+)"
+)
+"""The numbers of the questions material is handed to, first and last: a range (``1-3``, ``Q1-Q3``, ``5 to
+6``) or a list (``1, 2 and 3``, ``1, 2, and 3``, ``7 & 8``), read as the range from first to last."""
 _INSTRUCTION = regex(
     r"^(?:(?:use|read|refer to|consider) the (?:following|scenario|case study|case|information|text)\b"
     r"|(?:the following|this) (?:scenario|case study|case|information) (?:applies|refers|relates)\b"
-    r"|questions?\s+\d+\s*(?:-|\u2013|to|and|through)\s*\d+\s+(?:refer|relate|are based)\b)"
+    rf"|questions?\s+{_NUMBERS}\s+(?:refer|relate|are based)\b)"
     r"[^.:\n]*[.:]?\s*",
     re.I,
 )
 """The sentence that hands a scenario to the questions after it; it is no part of the scenario."""
 _ANNOUNCEMENT = regex(
-    r"^[^.:\n]*?\b(?:questions?|q)\s*\d+\s*(?:-|\u2013|\u2014|to|and|through)\s*(?:q\s*)?\d+[^.:\n]*[.:]?\s*",
+    rf"^[^.:\n]*?\b(?:questions?|q)\s*{_NUMBERS}[^.:\n]*[.:]?\s*",
     re.I,
 )
 """A sentence naming a range of questions (``For questions 3 and 4, study the graph below.``, ``Q1-Q2
@@ -55,7 +60,7 @@ _MATERIAL = regex(
 """What may be handed to questions; ``below``, ``text``, ``data`` or ``case`` alone name nothing."""
 _SHARED = frozenset({"paragraph", "blockquote", "table", "fence", "code_block", "html_block"})
 """Blocks a scenario goes on into: its words, a quoted passage, a table, code, a picture in HTML."""
-_RANGE = regex(r"\b(?:questions?|q)\s*(\d+)\s*(?:-|\u2013|\u2014|to|and|through)\s*(?:q\s*)?(\d+)", re.I)
+_RANGE = regex(rf"\b(?:questions?|q)\s*{_NUMBERS}", re.I)
 _COUNT = regex(r"\bnext\s+(two|three|four|five|\d+)\s+questions\b", re.I)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _EMPHASIS = regex(r"[*_]+")
