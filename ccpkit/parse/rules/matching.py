@@ -66,6 +66,9 @@ def extract_matching(ctx: Context) -> Iterator[Item | Problem]:
     nodes = [block.node for block in ctx.doc.blocks]
     sections = [block.section for block in ctx.doc.blocks]
     for index, node in enumerate(nodes):
+        if (missing := _headings_without_parts(ctx, nodes, index)) is not None:
+            yield missing
+            continue
         asked = _ASKS_TO_MATCH.fullmatch(_asking_words(node).strip())
         exercise = _exercise(nodes[index + 1 : index + 1 + _MOST_BLOCKS]) if asked is not None else None
         if asked is None or exercise is None or any(map(ctx.is_claimed, (node, *exercise.blocks))):
@@ -90,6 +93,110 @@ def extract_matching(ctx: Context) -> Iterator[Item | Problem]:
                 (front, item), back = left[asking], right[answering]
                 common = ctx.common("card", front.strip(), item, sections[index])
                 yield ctx.build(node, partial(common.card, front=front.strip(), back=back, lead_in=lead_in))
+
+
+def _headings_without_parts(ctx: Context, nodes: Sequence[Node], index: int) -> Problem | None:
+    """A warning at the key of an exercise matching headings to a passage's parts (a Roman-numbered
+    list of headings, ``6. Paragraph A`` items, ``Answers: 6. ii 7. iii``) when the notes do not hold
+    those parts: each item asks about a paragraph the notes lack, so no card can be made. Its blocks
+    are claimed, so no rule reads the key as a term or the headings as notes."""
+    named = _parts_named(nodes[index])
+    if named is None or not 0 < index < len(nodes) - 1:
+        return None
+    headings, key = nodes[index - 1], nodes[index + 1]
+    pairs = _headings_keyed(paragraph_words(key))
+    marks = [(found["mark"].lower() if found else "") for found in map(_MARKED.fullmatch, _lines(headings))]
+    if (
+        _run_kind(marks) != "roman"
+        or not pairs
+        or any(asked not in named or heading not in marks for asked, heading in pairs)
+        or any(map(ctx.is_claimed, (headings, nodes[index], key)))
+        or _holds_parts(ctx, set(named.values()))
+    ):
+        return None
+    asking = (
+        nodes[index - 2]
+        if index > 1 and _ASKS_FOR_HEADINGS.search(paragraph_words(nodes[index - 2]))
+        else None
+    )
+    ctx.claim(*([asking] if asking is not None else []), headings, nodes[index], key)
+    letters = ", ".join(sorted(set(named.values())))
+    message = (
+        f"matching exercise's answers pair headings with paragraphs ({letters}) that are not in the "
+        "notes, so no card was made from it: a card needs the paragraph it asks about"
+    )
+    return Problem(ctx.at(key), message, "warning")
+
+
+def _headings_keyed(text: str) -> list[tuple[str, str]]:
+    """The pairs a key of headings gives (``**Answers:** 6. ii 7. iii``, ``6-ii, 7-iii``): each item's
+    number and its heading's Roman number in lower case; none unless the line holds such pairs alone."""
+    labelled = _HEADINGS_KEY_LABEL.fullmatch(text.strip())
+    said = labelled["said"] if labelled else ""
+    found = list(_HEADING_KEY_ENTRY.finditer(said))
+    if not found or re.sub(r"[\s,;.]", "", _HEADING_KEY_ENTRY.sub("", said).replace("*", "")):
+        return []
+    return [(entry["number"], entry["heading"].lower()) for entry in found]
+
+
+_HEADINGS_KEY_LABEL = regex(
+    r"(?=.*\Z)(?:\*\*|__)?(?i:answers?(?:[ \t]+key)?|ans|key|solutions?)\.?[ \t]*:?(?:\*\*|__)?[ \t]*:?[ \t]*"
+    r"(?P<said>.+)"
+)
+"""A key's line, as ``_LABELLED`` reads it, or titled ``Answer key:``."""
+_HEADING_KEY_ENTRY = regex(
+    rf"(?P<number>\d{{1,2}})[ \t]*(?:[-.):=\u2013\u2014][ \t]*)?"
+    rf"\(?(?P<heading>(?i:{ROMAN_NUMBER}))\)?(?![\w])"
+)
+"""An entry of a key pairing an item's number with a heading's Roman number: ``6. ii``, ``7-iii``."""
+
+
+def _parts_named(node: Node) -> dict[str, str] | None:
+    """A numbered list's items each naming a lettered part of a passage (``6. Paragraph A``), the part's
+    letter by the item's number; ``None`` for any other block."""
+    if node.type != "ordered_list" or len(node.children) < 2:
+        return None
+    found = [(item.info or "1", _NAMES_A_PART.fullmatch(item_words(item).strip())) for item in node.children]
+    if not all(part for _, part in found):
+        return None
+    return {number: part["letter"].upper() for number, part in found if part}
+
+
+_NAMES_A_PART = regex(r"(?i:paragraph|section|part)\s+(?P<letter>[A-Za-z])")
+"""An item naming a lettered part of a reading passage: ``Paragraph A``, ``Section C``."""
+_ASKS_FOR_HEADINGS = regex(r"(?i)\bheadings?\b")
+"""Words over such an exercise naming its headings (``Choose the correct heading for each paragraph``)."""
+
+
+def _lines(node: Node) -> list[str]:
+    """A paragraph's lines, or a list's items' words."""
+    if node.type in LISTS:
+        return [item_words(item) for item in node.children]
+    return paragraph_words(node).split("\n") if node.type == "paragraph" else []
+
+
+def _holds_parts(ctx: Context, letters: set[str]) -> bool:
+    """Whether a line of the notes opens with one of ``letters`` as a part's label, alone (``**B**``,
+    ``### Paragraph C``) or over a paragraph's words (``A. Tea reached Europe …``): the passage is there.
+    An option's few words (``A. Paris``) are no paragraph."""
+    for line in ctx.doc.lines:
+        found = _PART_LABEL.match(line)
+        if found is not None and found["letter"].upper() in letters:
+            words = len(line[found.end() :].split())
+            if words == 0 or words >= _PARAGRAPH_WORDS:
+                return True
+    return False
+
+
+_PARAGRAPH_WORDS = 12
+"""A passage's paragraph has this many words at least; an option fewer."""
+
+
+_PART_LABEL = regex(
+    r"[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)?(?:\*\*|__)?(?:(?i:paragraph|section|part)[ \t]+)?"
+    r"\(?(?P<letter>[A-Za-z])(?:\*\*|__)?(?:[.):](?:[ \t]|$)|[ \t]*$)"
+)
+"""How a passage's part opens its line: ``A.``, ``(B)``, ``**C**``, ``Paragraph D``, ``### E``."""
 
 
 def _asking_words(node: Node) -> str:
