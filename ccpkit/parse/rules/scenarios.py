@@ -25,8 +25,9 @@ _LABEL = regex(
 _NUMBERS = (
     r"(\d+)(?:\s*,\s*(?:q\s*)?\d+){0,8}\s*(?:,\s*)?(?:-|\u2013|\u2014|to|and|&|through)\s*(?:q\s*)?(\d+)"
 )
-"""The numbers of the questions material is handed to, first and last: a range (``1-3``, ``Q1-Q3``, ``5 to
-6``) or a list (``1, 2 and 3``, ``1, 2, and 3``, ``7 & 8``), read as the range from first to last."""
+"""The numbers of the questions material is handed to, first and last captured: a range (``1-3``,
+``Q1-Q3``, ``5 to 6``) or a list (``1, 2 and 3``, ``1, 2, and 3``, ``7 & 8``); ``_numbers_named`` reads
+which."""
 _INSTRUCTION = regex(
     r"^(?:(?:use|read|refer to|consider) the (?:following|scenario|case study|case|information|text)\b"
     r"|(?:the following|this) (?:scenario|case study|case|information) (?:applies|refers|relates)\b"
@@ -210,6 +211,18 @@ def _reaches(after: Sequence[Block], following: Sequence[Draft], said: Sequence[
     )
 
 
+def _numbers_named(found: re.Match[str]) -> frozenset[int]:
+    """The question numbers a ``_RANGE`` match names: every one of a range (``1-3``), only those listed
+    (``1, 3 and 5``)."""
+    first, last = int(found[1]), int(found[2])
+    if _RANGE_END.search(found[0]):
+        return frozenset(range(first, last + 1))
+    return frozenset(map(int, _DIGITS.findall(found[0])))
+
+
+_RANGE_END = regex(r"(?:-|\u2013|\u2014|\bto|\bthrough)\s*(?:q\s*)?\d+$", re.I)
+
+
 def _number(question: str) -> int | None:
     """A question's number (``3`` of ``Q3``, ``N3``), if it has one."""
     found = _DIGITS.search(question)
@@ -225,7 +238,7 @@ def _names_number(words: str, number: int | None) -> bool:
         return False
     ranged = _RANGE.search(words)
     if ranged:
-        return int(ranged[1]) <= number <= int(ranged[2])
+        return number in _numbers_named(ranged)
     return number in map(int, _DIGITS.findall(words))
 
 
@@ -256,12 +269,12 @@ def _named(drafts: list[Draft], said: Sequence[Block]) -> tuple[list[Draft], lis
     words = _words(said)
     numbered, counted = _RANGE.search(words), _COUNT.search(words)
     if numbered:
-        first, last = int(numbered[1]), int(numbered[2])
+        wanted = _numbers_named(numbered)
         numbers = {id(d): number for d in drafts if (number := _number(d.question)) is not None}
-        named = [d for d in drafts if first <= numbers.get(id(d), 0) <= last]
-        missing = sorted(set(range(first, last + 1)) - {numbers[id(d)] for d in named})
+        named = [d for d in drafts if numbers.get(id(d)) in wanted]
+        missing = sorted(wanted - {numbers[id(d)] for d in named})
         if named or not numbers:
-            return named or drafts[: last - first + 1], missing if named else []
+            return named or drafts[: len(wanted)], missing if named else []
         return [], missing
     if counted:
         word = counted[1].lower()
