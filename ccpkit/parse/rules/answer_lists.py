@@ -49,8 +49,13 @@ def extract_listed_answers(ctx: Context) -> Iterator[Item | Problem]:
             told = _names_only_answers(title.node)
             asked, alike = _questions_above(ctx, above, around, _recall(worded, told=told))
             if not asked:
-                yield from _asking_nothing(ctx, above, around, worded, title, _recall(worded, told=told))
-                continue
+                partly = _partly_asked(ctx, above, around, worded, _recall(worded, told=told))
+                if partly is None:
+                    yield from _asking_nothing(ctx, above, around, worded, title, _recall(worded, told=told))
+                    continue
+                asked, unasked = partly
+                yield from _asking_nothing_alone(ctx, unasked, title)
+                worded = {number: worded[number] for number in asked}
         if alike is not None and len(asked) != len(worded):
             continue  # some other list
         if alike is not None:
@@ -209,7 +214,32 @@ def _question(item: Node, _number: str = "") -> str:
     """A lone item's question (``What does …?``) with nothing below it; empty if it is none."""
     if len(item.children) != 1 or item.children[0].type != "paragraph":
         return ""
-    return listed_question(item) or ""
+    return listed_question(item) or _asked_then_told(_one_line(item))
+
+
+_TOLD = regex(
+    r"(?i)(?:refer|cite|give|explain|justify|use|illustrate|support|show|include|mention|provide|state|name"
+    r"|list|describe|discuss|consider|quote)\b[^?\n]*"
+)
+"""An instruction after a question (``Refer to case law.``, ``Give an example.``): how to answer it."""
+
+
+def _asked_then_told(line: str) -> str:
+    """A question followed by an instruction on how to answer it (``Can silence amount to acceptance?
+    Refer to case law.``): it asks, the instruction part of its front; empty for anything else (``Who
+    built it? It still stands.``)."""
+    asked, mark, told = line.partition("?")
+    if not mark or not _TOLD.fullmatch(told.strip()) or not told[:1].isspace():
+        return ""
+    if len(asked.split()) < _ASKING_WORDS or _STATES_FIRST.search(asked):
+        return ""
+    return line
+
+
+_ASKING_WORDS = 3
+"""At least this many words in a question before its instruction (``Why? Explain.`` says too little)."""
+_STATES_FIRST = regex(r"[.!;]\s+\S")
+"""A sentence ended before the question: ``Ice melts. Why? Explain.`` is no question the list asks."""
 
 
 def _statement(item: Node, _number: str = "") -> str:
@@ -326,6 +356,54 @@ def _asking_nothing(
         "judges (`True`/`False`)"
     )
     yield Problem(ctx.at(item), message, "warning")
+
+
+def _partly_asked(
+    ctx: Context,
+    blocks: Sequence[Block],
+    around: tuple[str, ...],
+    worded: Mapping[str, tuple[Node, str]],
+    read: Callable[[Node, str], str],
+) -> tuple[dict[str, tuple[Node, str, tuple[str, ...]]], list[tuple[Node, str]]] | None:
+    """The questions of the nearest numbered list above, numbered as the answers are, when half of its
+    items or more ask (``read``): a list of questions where one item slipped (``2. Dicing onions.``),
+    whose others are carded all the same; and its items that ask nothing. ``None`` when fewer ask: a
+    list of topics answered by notes, or exercises, no list of questions."""
+    nearest = next((block for block in reversed(blocks) if _lists_or_names_answers(ctx, block, around)), None)
+    if nearest is None or nearest.node.type != "ordered_list" or item_numbers(nearest.node) != list(worded):
+        return None
+    asked: dict[str, tuple[Node, str, tuple[str, ...]]] = {}
+    unasked: list[tuple[Node, str]] = []
+    for item, number in zip(nearest.node.children, item_numbers(nearest.node), strict=True):
+        if question := read(item, number):
+            asked[number] = (item, question, nearest.section)
+        else:
+            unasked.append((item, number))
+    return (asked, unasked) if unasked and 2 * len(asked) >= len(worded) else None
+
+
+def _lists_or_names_answers(ctx: Context, block: Block, around: tuple[str, ...]) -> bool:
+    """A numbered list not taken in the sections ``around`` some answers, or a title naming answers
+    (past which the questions above are other answers')."""
+    if _names_answers(block.node):
+        return True
+    node = block.node
+    return node.type == "ordered_list" and not ctx.is_claimed(node) and block.section[: len(around)] == around
+
+
+def _asking_nothing_alone(
+    ctx: Context, unasked: Sequence[tuple[Node, str]], title: Block
+) -> Iterator[Problem]:
+    """A warning at each item that asks nothing of a list of questions whose others are carded; the
+    item is taken, its answer left out with it."""
+    for item, number in unasked:
+        ctx.claim(item, *item.children)
+        message = (
+            f"question {number} of the list answered under {_title(title.node)!r} asks nothing: no card "
+            "for it; write it as a question (`…?`), an instruction (`Define …`), or a statement its answer "
+            "judges (`True`/`False`)"
+        )
+        yield Problem(ctx.at(item), message, "warning")
 
 
 _JUDGEMENT = regex(
