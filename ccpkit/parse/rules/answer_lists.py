@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 
 from ccpkit.errors import Problem
-from ccpkit.model import Item, Option
+from ccpkit.model import Item, Option, SourceLocation
 from ccpkit.parse.context import Context
 from ccpkit.parse.document import Block, heading_text
 from ccpkit.parse.rules.answers import MARKING_KEY, KeyEntry, plain, unpadded, worded_after_key_title
@@ -101,6 +102,7 @@ def extract_listed_answers(ctx: Context) -> Iterator[Item | Problem]:
             if number not in answered:
                 message = f"question {number} has no answer in the list under {_title(title.node)!r}"
                 yield Problem(ctx.at(question), message, "warning")
+    yield from _labelled_answers(ctx)
 
 
 def _answer_lists(
@@ -588,3 +590,125 @@ _BANK_WORDS = 4
 """At most this many words in each of a word bank's entries: a phrase, no option of a question."""
 _SENTENCE_BREAK = regex(r"(?<=[.!?])\s+")
 _REFERS_BACK = regex(r"(?:it|they|this|these|that|those|he|she|its|their)\b", re.I)
+
+
+_Q_LABEL = regex(
+    r"^(?:(?:\*\*|__)(?i:q|question[ \t]?)(?P<bold>\d{1,3})[.:)]?(?:\*\*|__)[.:)]?"
+    r"|(?i:q|question[ \t]?)(?P<plain>\d{1,3})[.:)])[ \t]+(?=\S)"
+)
+"""A question's label at the start of its line, its number in it: ``**Q1.**``, ``**Question 3**``,
+``Q2:``, ``Q4.``; no ``Q1`` without a mark (``Q1 sales rose``: a quarter)."""
+
+_Labelled = dict[str, tuple[Node, int, str]]
+"""Number → (paragraph, line in it, words after the label) of lines labelled ``Q1.``, ``Q2.``."""
+
+
+def _labelled_lines(node: Node) -> _Labelled:
+    """The lines of a paragraph each labelled as a question (``**Q1.** …``), by number; empty unless
+    every line is (a numbered label repeated, too)."""
+    if node.type != "paragraph":
+        return {}
+    labelled: _Labelled = {}
+    for offset, line in enumerate(node.children[0].content.split("\n")):
+        found = _Q_LABEL.match(line.strip())
+        number = found and (found["bold"] or found["plain"]).lstrip("0")
+        if not found or not number or number in labelled:
+            return {}
+        labelled[number] = (node, offset, line.strip()[found.end() :].strip())
+    return labelled
+
+
+def _labelled_answers(ctx: Context) -> Iterator[Item | Problem]:
+    """A card per question labelled ``**Q1.** …`` (``Q1:``, ``**Question 1**``) answered under a later
+    answers title by the line of the same label, or a numbered list's item of its number, as
+    textbooks end a chapter (``## Answers to review questions``, then ``**Q1.** 0 kPa``); a question
+    with no answer, and an answer with no question of its label, are warnings."""
+    blocks = ctx.doc.blocks
+    for index, block in enumerate(blocks):
+        if ctx.is_claimed(block.node) or not _names_answers(block.node):
+            continue
+        answers, taken = _labelled_below(ctx, blocks[index + 1 :])
+        if not answers or any(words.endswith("?") for _, _, words in answers.values()):
+            continue  # none, or lines that ask: questions of their own under the title
+        asked, held = _labelled_above(ctx, blocks[:index], _around(block))
+        if not asked.keys() & answers.keys():
+            continue
+        ctx.claim(*taken, *held)
+        yield from _labelled_pairs(ctx, asked, answers, _title(block.node))
+
+
+def _labelled_below(ctx: Context, blocks: Sequence[Block]) -> tuple[_Labelled, list[Node]]:
+    """The answers right under an answers title: paragraphs of labelled lines, one after another, or
+    a numbered list answering in words; and their blocks."""
+    if blocks and blocks[0].node.type == "ordered_list" and not ctx.is_claimed(blocks[0].node):
+        listed = _worded_answers(ctx, blocks[0].node)
+        return {number.lstrip("0"): (item, 0, words) for number, (item, words) in listed.items()}, [
+            blocks[0].node
+        ]
+    answers: _Labelled = {}
+    taken: list[Node] = []
+    for block in blocks:
+        lines = _labelled_lines(block.node) if not ctx.is_claimed(block.node) else {}
+        if not lines or answers.keys() & lines.keys():
+            break
+        answers.update(lines)
+        taken.append(block.node)
+    return answers, taken
+
+
+def _labelled_above(
+    ctx: Context, blocks: Sequence[Block], around: tuple[str, ...]
+) -> tuple[dict[str, tuple[Node, int, str, tuple[str, ...]]], list[Node]]:
+    """The nearest set of labelled questions above an answers title, in the sections ``around`` it:
+    paragraphs of labelled lines up to a label met again (another set) or an earlier answers title."""
+    asked: dict[str, tuple[Node, int, str, tuple[str, ...]]] = {}
+    held: list[Node] = []
+    for block in reversed(blocks):
+        node = block.node
+        if _names_answers(node):
+            break
+        if ctx.is_claimed(node) or block.section[: len(around)] != around:
+            continue
+        lines = _labelled_lines(node)
+        if asked.keys() & lines.keys():
+            break
+        asked.update({number: (*found, block.section) for number, found in lines.items()})
+        held += [node] if lines else []
+    return asked, held
+
+
+def _labelled_pairs(
+    ctx: Context,
+    asked: Mapping[str, tuple[Node, int, str, tuple[str, ...]]],
+    answers: _Labelled,
+    title: str,
+) -> Iterator[Item | Problem]:
+    """The card of each question and the answer of its label, the question its front; warnings for
+    a question left unanswered, one that asks nothing, and an answer no question has."""
+    for number, (node, offset, question, section) in sorted(
+        asked.items(), key=lambda pair: _at(ctx, *pair[1][:2])
+    ):
+        where = SourceLocation(path=ctx.doc.path, line=_at(ctx, node, offset))
+        if number not in answers:
+            yield Problem(where, f"question {number} has no answer under {title!r}", "warning")
+            continue
+        answer = answers[number][2]
+        if not (question.endswith("?") or recalled(question, answer) or _asked_then_told(question)):
+            message = (
+                f"question {number} answered under {title!r} asks nothing: no card for it; write it as a "
+                "question (`…?`) or an instruction (`Define …`)"
+            )
+            yield Problem(where, message, "warning")
+            continue
+        fields = ctx.common("card", question, node, section)
+        fields = replace(fields, source=where)
+        yield from ctx.cards(node, fields, question, answer, both_ways=False)
+    for number, (node, offset, _) in answers.items():
+        if number not in asked:
+            message = f"answer {number} matches no labelled question above it: check its label"
+            yield Problem(SourceLocation(path=ctx.doc.path, line=_at(ctx, node, offset)), message, "warning")
+
+
+def _at(ctx: Context, node: Node, offset: int) -> int:
+    """The line of a paragraph's line ``offset``."""
+    return ctx.doc.line_of(node) + offset
