@@ -23,7 +23,8 @@ ASIDES = frozenset(
         "important", "in a nutshell", "in short", "key idea", "key ideas", "key point", "key points",
         "key takeaway", "key takeaways", "main idea", "memory trick", "mnemonic", "note", "notes",
         "pro tip", "remember", "summary", "takeaway", "tip", "tips", "tl;dr", "tldr", "warning",
-        "watch out",
+        "watch out", "did you know", "did you know?", "fun fact", "fun facts", "common misconception",
+        "common misconceptions", "in the real world", "in real life",
     }
     | {  # as French, Spanish, Portuguese, Italian and German notes write them
         "remarque", "attention", "exemple", "astuce", "résumé", "à retenir", "nota", "atención", "ejemplo",
